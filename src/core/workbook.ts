@@ -1,0 +1,96 @@
+// The plain in-memory workbook model that the core reads: produced by src/xlsx/read.ts
+// (from .xlsx bytes) and by the taskpane's Office.js adapter (from the open workbook).
+
+/** A cell value as the reader found it. Formula cells carry their cached value. */
+export type CellValue =
+  | { readonly kind: "number"; readonly value: number; readonly isDate?: boolean }
+  | { readonly kind: "string"; readonly value: string }
+  | { readonly kind: "boolean"; readonly value: boolean }
+  | { readonly kind: "error"; readonly value: string }
+  | { readonly kind: "empty" };
+
+export interface Cell {
+  readonly value: CellValue;
+  /** The cell holds a formula; `value` is its cached result (`empty` when none was saved). */
+  readonly formula?: boolean;
+}
+
+export interface Sheet {
+  /** The sheet name, NFC-normalised. */
+  readonly name: string;
+  /** Sparse rows, 0-based: `rows[r][c]` is the cell at row r+1, column c+1. */
+  readonly rows: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>;
+}
+
+export interface Workbook {
+  readonly sheets: readonly Sheet[];
+  /** True when the workbook uses the 1904 date system (`<workbookPr date1904="1"/>`). */
+  readonly date1904: boolean;
+  /** Workbook-level defined names, name → formula text (e.g. `"KL226-BC/1"` with quotes removed when a literal). */
+  readonly definedNames: Readonly<Record<string, string>>;
+}
+
+export const EMPTY: CellValue = { kind: "empty" };
+
+export function cellAt(sheet: Sheet, row: number, col: number): Cell | undefined {
+  return sheet.rows[row]?.[col];
+}
+
+/** "A1" address of a 0-based row and column. */
+export function a1(row: number, col: number): string {
+  return columnLetters(col) + String(row + 1);
+}
+
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Why a file could not be read as a workbook (each has a Vietnamese message in core/messages.ts). */
+export type UnreadableReason =
+  | "EMPTY" // zero bytes
+  | "NOT_ZIP" // not a zip container at all (and not one of the cases below)
+  | "TEXT_FILE" // CSV, HTML or other text renamed .xlsx
+  | "LEGACY_XLS" // an Excel 97–2003 .xls (CFB container, not encrypted)
+  | "ENCRYPTED" // a password-protected workbook (CFB container with EncryptionInfo)
+  | "MACRO_ENABLED" // an .xlsm (macro-enabled content type)
+  | "TRUNCATED" // zip cut short or its central directory is damaged
+  | "CORRUPT" // a part fails to inflate, bad XML, missing workbook part
+  | "NO_WORKBOOK" // a zip, but not a SpreadsheetML package (e.g. a .docx)
+  | "FILE_TOO_LARGE" // over limits.maxFileBytes
+  | "TOO_MANY_ENTRIES" // over limits.maxEntries
+  | "PART_TOO_LARGE" // one part inflates over limits.maxPartBytes (zip bomb)
+  | "TOTAL_TOO_LARGE" // parts read inflate over limits.maxTotalBytes
+  | "TOO_MANY_ROWS" // a sheet read has more than limits.maxRows rows
+  | "TOO_MANY_COLUMNS" // a cell beyond limits.maxColumns
+  | "STRING_TOO_LONG"; // a string over limits.maxStringLength
+
+export interface ReadLimits {
+  readonly maxFileBytes: number;
+  readonly maxEntries: number;
+  readonly maxPartBytes: number;
+  readonly maxTotalBytes: number;
+  readonly maxRows: number;
+  readonly maxColumns: number;
+  readonly maxStringLength: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxFileBytes: 20 * 1024 * 1024,
+  maxEntries: 2_000,
+  maxPartBytes: 50 * 1024 * 1024,
+  maxTotalBytes: 100 * 1024 * 1024,
+  maxRows: 20_000,
+  maxColumns: 200,
+  maxStringLength: 32_767,
+};
+
+export type ReadOutcome =
+  | { readonly ok: true; readonly workbook: Workbook }
+  | { readonly ok: false; readonly reason: UnreadableReason; readonly detail?: string };

@@ -1,0 +1,16 @@
+// The internal exception that carries a classified read failure up to readXlsx, which turns it into a ReadOutcome.
+import type { UnreadableReason } from "../core/workbook";
+
+export class ReadFailure extends Error {
+  constructor(
+    readonly reason: UnreadableReason,
+    readonly detail: string,
+  ) {
+    super(`${reason}: ${detail}`);
+    this.name = "ReadFailure";
+  }
+}
+
+export function fail(reason: UnreadableReason, detail: string): never {
+  throw new ReadFailure(reason, detail);
+}

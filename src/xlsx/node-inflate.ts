@@ -1,0 +1,21 @@
+// The Node-only InflateRaw (node:zlib, faster than fflate); kept out of read.ts so the browser bundle never sees node:zlib.
+import { inflateRawSync } from "node:zlib";
+import { InflateLimitError, type InflateRaw } from "./inflate";
+
+/** An InflateRaw backed by zlib's inflateRawSync; `maxOutputLength` makes zlib itself stop at the cap. */
+export function createNodeInflateRaw(): InflateRaw {
+  return (data, maxOutputBytes) => {
+    try {
+      const out = inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutputBytes) });
+      // Return a plain Uint8Array view (a Buffer is one, but keep the type honest for callers).
+      const view = new Uint8Array(out.buffer, out.byteOffset, out.length);
+      if (view.length > maxOutputBytes) throw new InflateLimitError(maxOutputBytes);
+      return view;
+    } catch (e) {
+      if (e instanceof RangeError && (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+        throw new InflateLimitError(maxOutputBytes);
+      }
+      throw e;
+    }
+  };
+}

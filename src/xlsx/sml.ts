@@ -1,0 +1,497 @@
+// Targeted SpreadsheetML part parsers: content types, relationships, workbook, shared strings, styles (date formats) and worksheets.
+import type { Cell, CellValue, ReadLimits } from "../core/workbook";
+import { EMPTY } from "../core/workbook";
+import { fail } from "./failure";
+import { XmlScanner, unescapeOoxml } from "./xml";
+
+const MACRO_MAIN = "application/vnd.ms-excel.sheet.macroenabled.main+xml";
+const MACRO_TEMPLATE_MAIN = "application/vnd.ms-excel.template.macroenabled.main+xml";
+const MACRO_ADDIN_MAIN = "application/vnd.ms-excel.addin.macroenabled.main+xml";
+const SHEET_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+const TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml";
+
+export interface ContentTypes {
+  /** Zip path (no leading slash) of the SpreadsheetML main part, when declared. */
+  readonly mainPart?: string;
+  readonly macroEnabled: boolean;
+}
+
+export function parseContentTypes(xml: string): ContentTypes {
+  const sc = new XmlScanner(xml, "[Content_Types].xml");
+  let mainPart: string | undefined;
+  let macroEnabled = false;
+  while (sc.next()) {
+    if (sc.closing || (sc.name !== "Override" && sc.name !== "Default")) continue;
+    const type = (sc.attr("ContentType") ?? "").trim().toLowerCase();
+    if (type === MACRO_MAIN || type === MACRO_TEMPLATE_MAIN || type === MACRO_ADDIN_MAIN) macroEnabled = true;
+    if (sc.name === "Override" && (type === SHEET_MAIN || type === TEMPLATE_MAIN) && mainPart === undefined) {
+      const p = sc.attr("PartName");
+      if (p !== undefined) mainPart = stripSlash(safeDecodeUri(p));
+    }
+  }
+  return mainPart === undefined ? { macroEnabled } : { mainPart, macroEnabled };
+}
+
+export interface Relationship {
+  readonly type: string;
+  /** Resolved zip path (no leading slash), or undefined for external targets. */
+  readonly path?: string;
+}
+
+/** Parses a .rels part; targets are resolved against `baseDir` (e.g. "xl/"). */
+export function parseRels(xml: string, part: string, baseDir: string): Map<string, Relationship> {
+  const sc = new XmlScanner(xml, part);
+  const rels = new Map<string, Relationship>();
+  while (sc.next()) {
+    if (sc.closing || sc.name !== "Relationship") continue;
+    const id = sc.attr("Id");
+    const target = sc.attr("Target");
+    const type = sc.attr("Type") ?? "";
+    if (id === undefined || target === undefined || rels.has(id)) continue;
+    if ((sc.attr("TargetMode") ?? "").toLowerCase() === "external") {
+      rels.set(id, { type });
+      continue;
+    }
+    rels.set(id, { type, path: resolvePartPath(baseDir, safeDecodeUri(target)) });
+  }
+  return rels;
+}
+
+/** Resolves an OPC relationship target (relative to baseDir, or absolute "/xl/...") to a zip path. */
+export function resolvePartPath(baseDir: string, target: string): string {
+  const t = target.replace(/\\/g, "/");
+  const segs = t.startsWith("/") ? [] : baseDir.split("/").filter((x) => x !== "");
+  for (const seg of t.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") segs.pop();
+    else segs.push(seg);
+  }
+  return segs.join("/");
+}
+
+function stripSlash(p: string): string {
+  return p.startsWith("/") ? p.slice(1) : p;
+}
+
+function safeDecodeUri(s: string): string {
+  if (s.indexOf("%") < 0) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+export interface WorkbookSheetRef {
+  readonly name: string;
+  readonly relId: string;
+}
+
+export interface WorkbookInfo {
+  readonly sheets: readonly WorkbookSheetRef[];
+  readonly date1904: boolean;
+  readonly definedNames: Record<string, string>;
+}
+
+export function parseWorkbookPart(xml: string, part: string): WorkbookInfo {
+  const sc = new XmlScanner(xml, part);
+  const sheets: WorkbookSheetRef[] = [];
+  let date1904 = false;
+  // No prototype: a defined name such as "__proto__" or "constructor" must be plain data.
+  const definedNames = Object.create(null) as Record<string, string>;
+  let sawRoot = false;
+  while (sc.next()) {
+    if (sc.closing) continue;
+    if (!sawRoot) {
+      if (sc.name !== "workbook") fail("CORRUPT", `${part}: root element is <${sc.name}>, not <workbook>`);
+      sawRoot = true;
+      continue;
+    }
+    switch (sc.name) {
+      case "sheet": {
+        const name = sc.attr("name");
+        const relId = sc.attr("id", true);
+        if (name === undefined || relId === undefined) fail("CORRUPT", `${part}: <sheet> without name or r:id`);
+        sheets.push({ name: name.normalize("NFC"), relId });
+        break;
+      }
+      case "workbookPr": {
+        const v = (sc.attr("date1904") ?? "").trim().toLowerCase();
+        date1904 = v === "1" || v === "true";
+        break;
+      }
+      case "definedName": {
+        const name = sc.attr("name");
+        // Sheet-scoped names (localSheetId) are not workbook-level.
+        if (name === undefined || sc.attr("localSheetId") !== undefined) break;
+        definedNames[name] = unquoteLiteral(sc.text());
+        break;
+      }
+    }
+  }
+  if (!sawRoot) fail("CORRUPT", `${part}: no root element`);
+  return { sheets, date1904, definedNames };
+}
+
+/** `"KL226-BC/1"` → `KL226-BC/1` (doubled quotes inside undone); anything else unchanged. */
+export function unquoteLiteral(text: string): string {
+  const t = text.trim();
+  if (t.length >= 2 && t.startsWith('"') && t.endsWith('"') && /^"(?:[^"]|"")*"$/.test(t)) {
+    return t.slice(1, -1).replace(/""/g, '"');
+  }
+  return text;
+}
+
+export function parseSharedStrings(xml: string, part: string, limits: ReadLimits): string[] {
+  const sc = new XmlScanner(xml, part);
+  const out: string[] = [];
+  let inSi = false;
+  let inRPh = false;
+  let cur = "";
+  const push = (s: string): void => {
+    const v = unescapeOoxml(s);
+    if (v.length > limits.maxStringLength) {
+      fail("STRING_TOO_LONG", `${part}: string ${out.length} has ${v.length} characters (limit ${limits.maxStringLength})`);
+    }
+    out.push(v);
+  };
+  while (sc.next()) {
+    const name = sc.name;
+    if (sc.closing) {
+      if (name === "si" && inSi) {
+        push(cur);
+        inSi = false;
+      } else if (name === "rPh") inRPh = false;
+      continue;
+    }
+    if (name === "si") {
+      if (sc.selfClosing) push("");
+      else {
+        inSi = true;
+        inRPh = false;
+        cur = "";
+      }
+    } else if (name === "rPh") {
+      // Phonetic (furigana) runs are not part of the cell text.
+      inRPh = !sc.selfClosing;
+    } else if (name === "t" && inSi && !inRPh) {
+      cur += sc.text();
+      // Bound the work before unescaping: escapes only shrink the text, by at most 7:1.
+      if (cur.length > limits.maxStringLength * 7) {
+        fail("STRING_TOO_LONG", `${part}: string ${out.length} is over ${limits.maxStringLength} characters`);
+      }
+    }
+  }
+  return out;
+}
+
+const BUILTIN_DATE_FORMATS = new Set<number>([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
+
+/** True when an Excel number format code shows a date or time. */
+export function isDateFormatCode(code: string): boolean {
+  let s = code
+    .replace(/"[^"]*"/g, "") // quoted literal text
+    .replace(/\\./g, "") // escaped characters
+    .replace(/[_*]./g, ""); // padding (_x) and fill (*x) take the next character literally
+  // Elapsed-time brackets are times; other brackets are colours, conditions and locales ([Red], [$-42A]).
+  if (/\[(?:h+|m+|s+)\]/i.test(s)) return true;
+  s = s.replace(/\[[^\]]*\]/g, "").replace(/general/gi, "");
+  return /[dmyhs]/i.test(s);
+}
+
+/** Per cellXfs index: 1 when that style's number format is a date/time format. */
+export function parseDateStyles(xml: string, part: string): Uint8Array {
+  const sc = new XmlScanner(xml, part);
+  const custom = new Map<number, string>();
+  const xfFormats: number[] = [];
+  let inCellXfs = false;
+  while (sc.next()) {
+    const name = sc.name;
+    if (sc.closing) {
+      if (name === "cellXfs") break; // the rest of styles.xml is irrelevant here
+      continue;
+    }
+    if (name === "numFmt") {
+      const id = Number(sc.attr("numFmtId"));
+      const code = sc.attr("formatCode");
+      if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+    } else if (name === "cellXfs") {
+      inCellXfs = !sc.selfClosing;
+    } else if (name === "xf" && inCellXfs) {
+      const id = Number(sc.attr("numFmtId") ?? "0");
+      xfFormats.push(Number.isInteger(id) ? id : 0);
+    }
+  }
+  const out = new Uint8Array(xfFormats.length);
+  const memo = new Map<number, boolean>();
+  xfFormats.forEach((id, i) => {
+    let isDate = memo.get(id);
+    if (isDate === undefined) {
+      // A custom definition wins over the built-in meaning of the same id (some writers redefine 14).
+      const code = custom.get(id);
+      isDate = code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id);
+      memo.set(id, isDate);
+    }
+    out[i] = isDate ? 1 : 0;
+  });
+  return out;
+}
+
+export interface SheetContext {
+  readonly part: string;
+  readonly sharedStrings: readonly string[];
+  readonly dateStyles: Uint8Array;
+  readonly date1904: boolean;
+  readonly limits: ReadLimits;
+}
+
+type Rows = (Cell | undefined)[][];
+
+// Outputs of parseRef, kept in module scope so the per-cell hot path allocates nothing.
+let refRow = 0;
+let refCol = 0;
+
+/** Parses an A1 reference into refRow/refCol (0-based); false when it is not one. */
+function parseRef(r: string): boolean {
+  const n = r.length;
+  let i = 0;
+  let col = 0;
+  for (; i < n && i < 8; i++) {
+    let c = r.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === 0 || i === n) return false;
+  let row = 0;
+  const digitsStart = i;
+  for (; i < n && i - digitsStart < 10; i++) {
+    const c = r.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    row = row * 10 + (c - 48);
+  }
+  if (i !== n || row === 0) return false;
+  refRow = row - 1;
+  refCol = col - 1;
+  return true;
+}
+
+const FALSE_VALUE: CellValue = { kind: "boolean", value: false };
+const TRUE_VALUE: CellValue = { kind: "boolean", value: true };
+const EMPTY_FORMULA_CELL: Cell = { value: EMPTY, formula: true };
+
+/** Parses a worksheet part into sparse 0-based rows. Only `<sheetData>` is read. */
+export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
+  const { part, limits, sharedStrings, dateStyles } = ctx;
+  const sc = new XmlScanner(xml, part);
+  const rows: Rows = [];
+  let inData = false;
+  let rowIdx = -1;
+  let col = -1;
+  // The cell being read.
+  let inCell = false;
+  let cRow = 0;
+  let cCol = 0;
+  let cType = "";
+  let cStyle = 0;
+  let vText: string | undefined;
+  let isText: string | undefined;
+  let hasFormula = false;
+  let inIs = false;
+  let inRPh = false;
+
+  const tooLong = (len: number): never =>
+    fail("STRING_TOO_LONG", `${part}: cell ${cellName(cRow, cCol)} has ${len} characters (limit ${limits.maxStringLength})`);
+
+  const finishCell = (): void => {
+    let value: CellValue;
+    if (vText === undefined && isText === undefined) {
+      if (!hasFormula) return; // style-only cell
+      value = EMPTY;
+    } else {
+      switch (cType) {
+        case "s": {
+          const idx = Number(vText);
+          const str = Number.isInteger(idx) ? sharedStrings[idx] : undefined;
+          if (str === undefined) fail("CORRUPT", `${part}: cell ${cellName(cRow, cCol)} refers to missing shared string ${vText ?? ""}`);
+          value = { kind: "string", value: str };
+          break;
+        }
+        case "inlineStr":
+        case "str": {
+          const str = unescapeOoxml(isText ?? vText ?? "");
+          if (str.length > limits.maxStringLength) tooLong(str.length);
+          value = { kind: "string", value: str };
+          break;
+        }
+        case "b": {
+          const t = (vText ?? "").trim();
+          value = t === "1" || t.toLowerCase() === "true" ? TRUE_VALUE : FALSE_VALUE;
+          break;
+        }
+        case "e":
+          value = { kind: "error", value: (vText ?? "").trim() };
+          break;
+        case "d": {
+          const serial = isoToSerial(vText ?? "", ctx.date1904);
+          value =
+            serial !== undefined
+              ? { kind: "number", value: serial, isDate: true }
+              : vText === undefined || vText.trim() === ""
+                ? EMPTY
+                : { kind: "string", value: vText };
+          break;
+        }
+        default: {
+          // "n" or absent. Inline text on a number cell is unusual; keep it rather than lose it.
+          const raw = vText ?? isText ?? "";
+          const t = raw.trim();
+          const num = t === "" ? NaN : Number(t);
+          if (!Number.isNaN(num)) {
+            value = dateStyles[cStyle] === 1 ? { kind: "number", value: num, isDate: true } : { kind: "number", value: num };
+          } else if (t === "") {
+            value = EMPTY;
+          } else {
+            if (raw.length > limits.maxStringLength) tooLong(raw.length);
+            value = { kind: "string", value: unescapeOoxml(raw) };
+          }
+        }
+      }
+      if (value.kind === "empty" && !hasFormula) return;
+    }
+    // Limits apply to cells that carry something: formatting-only rows/columns far out are harmless.
+    if (cRow >= limits.maxRows) fail("TOO_MANY_ROWS", `${part}: data in row ${cRow + 1} (limit ${limits.maxRows} rows)`);
+    if (cCol >= limits.maxColumns) {
+      fail("TOO_MANY_COLUMNS", `${part}: data in column ${cCol + 1} at ${cellName(cRow, cCol)} (limit ${limits.maxColumns})`);
+    }
+    let row = rows[cRow];
+    if (row === undefined) {
+      row = [];
+      rows[cRow] = row;
+    }
+    row[cCol] = hasFormula ? (value === EMPTY ? EMPTY_FORMULA_CELL : { value, formula: true }) : { value };
+  };
+
+  while (sc.next()) {
+    const name = sc.name;
+    if (sc.closing) {
+      if (!inData) continue;
+      if (name === "c") {
+        if (inCell) finishCell();
+        inCell = false;
+      } else if (name === "is") inIs = false;
+      else if (name === "rPh") inRPh = false;
+      else if (name === "sheetData") {
+        inData = false;
+        break; // everything after sheetData (merges, validations, extLst) is not needed
+      }
+      continue;
+    }
+    if (!inData) {
+      if (name === "sheetData") {
+        if (sc.selfClosing) break;
+        inData = true;
+      }
+      continue;
+    }
+    switch (name) {
+      case "row": {
+        const r = Number(sc.attr("r"));
+        // Rows without r (or with a bad one) follow the previous row.
+        rowIdx = Number.isInteger(r) && r >= 1 ? r - 1 : rowIdx + 1;
+        col = -1;
+        break;
+      }
+      case "c": {
+        const r = sc.attr("r");
+        if (r !== undefined && parseRef(r)) {
+          cRow = refRow;
+          cCol = refCol;
+        } else {
+          // Cells without r follow the previous cell of the row.
+          cRow = rowIdx < 0 ? 0 : rowIdx;
+          cCol = col + 1;
+        }
+        col = cCol;
+        if (sc.selfClosing) break; // no value, no formula: formatting only
+        cType = sc.attr("t") ?? "";
+        const s = sc.attr("s");
+        cStyle = s === undefined ? 0 : Number(s) | 0;
+        vText = undefined;
+        isText = undefined;
+        hasFormula = false;
+        inIs = false;
+        inRPh = false;
+        inCell = true;
+        break;
+      }
+      case "v":
+        if (inCell) vText = sc.text();
+        break;
+      case "f":
+        if (inCell) hasFormula = true;
+        break;
+      case "is":
+        if (inCell) {
+          isText = "";
+          inIs = !sc.selfClosing;
+        }
+        break;
+      case "rPh":
+        if (inIs) inRPh = !sc.selfClosing;
+        break;
+      case "t":
+        if (inIs && !inRPh) {
+          isText = (isText ?? "") + sc.text();
+          if (isText.length > limits.maxStringLength * 7) tooLong(isText.length);
+        }
+        break;
+    }
+  }
+  if (inData) fail("CORRUPT", `${part}: <sheetData> is not closed`);
+  return rows;
+}
+
+function cellName(row: number, col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s + String(row + 1);
+}
+
+const MS_PER_DAY = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_TIME = /^(?:T)?(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
+
+/**
+ * `t="d"` ISO 8601 text → a serial in the workbook's date system. The clock time is taken as written
+ * (a zone suffix is ignored): Excel serials are wall-clock values.
+ */
+export function isoToSerial(text: string, date1904: boolean): number | undefined {
+  const t = text.trim();
+  const m = ISO_DATE.exec(t);
+  if (m !== null) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+    const ms = Date.UTC(y, mo - 1, d, Number(m[4] ?? 0), Number(m[5] ?? 0)) + Number(m[6] ?? 0) * 1000;
+    if (date1904) return (ms - EPOCH_1904) / MS_PER_DAY;
+    const serial = (ms - EPOCH_1900) / MS_PER_DAY;
+    // Excel counts a fictitious 1900-02-29 (serial 60), so real days before March 1900 are one lower.
+    return serial < 61 ? serial - 1 : serial;
+  }
+  const tm = ISO_TIME.exec(t);
+  if (tm !== null) {
+    return (Number(tm[1]) * 3600 + Number(tm[2]) * 60 + Number(tm[3] ?? 0)) / 86400;
+  }
+  return undefined;
+}

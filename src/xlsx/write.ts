@@ -1,0 +1,538 @@
+// Renders a WorkbookSpec to .xlsx bytes (SpreadsheetML parts zipped with fflate); synchronous and browser-safe.
+import { zipSync, type Zippable } from "fflate";
+import type { CellSpec, CellStyle, DataValidationSpec, SheetSpec, WorkbookSpec } from "../core/sheetspec";
+import { StyleTable } from "./write-styles";
+import {
+  MAX_COLS,
+  MAX_ROWS,
+  colName,
+  escapeAttr,
+  escapeText,
+  formatRange,
+  parseRange,
+  parseSqref,
+  quoteSheetName,
+  truncateUtf16,
+  type CellRange,
+} from "./write-xml";
+
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/** Format given to date cells whose style has none: Vietnamese reports always use day/month/year. */
+export const DEFAULT_DATE_FORMAT = "dd/mm/yyyy";
+
+/** Longest text Excel keeps in a cell; longer text makes Excel repair the file. */
+const MAX_CELL_TEXT = 32_767;
+/** Excel's limits on data-validation messages (longer ones make Excel repair the file). */
+const MAX_PROMPT_TITLE = 32;
+const MAX_PROMPT = 255;
+const MAX_ERROR_TITLE = 32;
+const MAX_ERROR = 225;
+/** Excel rejects an inline list source longer than this (without the surrounding quotes). */
+const MAX_INLINE_LIST = 255;
+
+/** Preferred name of the helper sheet that holds list values which cannot be written inline. */
+export const LIST_SHEET_NAME = "_lists";
+
+// A fixed zip timestamp keeps the output byte-identical for the same spec (reproducible tests, caching).
+const ZIP_MTIME = new Date(Date.UTC(2024, 0, 1));
+
+type SheetState = "visible" | "hidden" | "veryHidden";
+
+/**
+ * Renders `spec` to the bytes of an .xlsx file.
+ *
+ * Decisions a caller should know:
+ * - Strings are always text (shared strings), even "=1+1"; only `{formula}` writes a formula.
+ * - Non-finite numbers, impossible dates, dates before 1900-01-01 and "" are written as empty cells
+ *   (keeping the style): Excel has no representation for them and a report must still open.
+ * - Text longer than 32,767 characters is cut to Excel's cell limit.
+ * - List validations go inline (`"A,B,C"`) when they can. Excel's inline list has no quoting, so a value
+ *   containing a comma or a double quote, a value with leading/trailing spaces or a line break, an empty
+ *   value, or a list longer than 255 characters is written instead into a very hidden helper sheet
+ *   (`_lists`, one column per distinct list, protected) placed after all other sheets, and the validation
+ *   refers to it as `'_lists'!$A$1:$A$n`. Readers of the template should ignore that sheet.
+ * - Throws on an invalid spec (bad sheet name, duplicate sheet, bad range, overlapping merges, no visible
+ *   sheet, bad defined name, bad colour): those are programming errors, not data errors.
+ */
+export function writeXlsx(spec: WorkbookSpec): Uint8Array {
+  validateSheets(spec.sheets);
+  const styles = new StyleTable();
+  const strings = new SharedStrings();
+  const lists = new ListPlanner(spec.sheets.map((s) => s.name));
+
+  const entries: { name: string; state: SheetState; xml: string; autoFilter?: CellRange }[] = [];
+  const firstVisible = spec.sheets.findIndex((s) => s.hidden !== true);
+  spec.sheets.forEach((sheet, i) => {
+    const autoFilter = sheet.autoFilter !== undefined ? parseRange(sheet.autoFilter) : undefined;
+    entries.push({
+      name: sheet.name,
+      state: sheet.hidden === true ? "hidden" : "visible",
+      xml: renderSheet(sheet, styles, strings, lists, i === firstVisible),
+      autoFilter,
+    });
+  });
+  const helper = lists.helperSheet();
+  if (helper) {
+    entries.push({ name: helper.name, state: "veryHidden", xml: renderSheet(helper, styles, strings, lists, false) });
+  }
+
+  const definedNames: string[] = [];
+  entries.forEach((e, i) => {
+    if (e.autoFilter) {
+      // Excel writes this hidden name for every autofilter and relies on it when re-filtering.
+      definedNames.push(
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">` +
+          escapeText(quoteSheetName(e.name) + "!" + formatRange(e.autoFilter, true)) +
+          "</definedName>",
+      );
+    }
+  });
+  for (const [name, formula] of Object.entries(spec.definedNames ?? {})) {
+    validateDefinedName(name);
+    definedNames.push(`<definedName name="${escapeAttr(name)}">${escapeText(stripEquals(formula))}</definedName>`);
+  }
+
+  const hasFormula = spec.sheets.some((s) => s.rows.some((r) => r.some((c) => isFormula(c))));
+  const workbookXml =
+    XML_DECL +
+    `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    "<workbookPr/>" +
+    `<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300" activeTab="${firstVisible}"/></bookViews>` +
+    "<sheets>" +
+    entries
+      .map(
+        (e, i) =>
+          `<sheet name="${escapeAttr(e.name)}" sheetId="${i + 1}"` +
+          (e.state === "visible" ? "" : ` state="${e.state}"`) +
+          ` r:id="rId${i + 1}"/>`,
+      )
+      .join("") +
+    "</sheets>" +
+    (definedNames.length > 0 ? `<definedNames>${definedNames.join("")}</definedNames>` : "") +
+    // Formulas are written with cached values the caller computed; recalculating on load keeps Excel honest.
+    `<calcPr calcId="191029"${hasFormula ? ' fullCalcOnLoad="1"' : ""}/>` +
+    "</workbook>";
+
+  const hasStrings = strings.size > 0;
+  const n = entries.length;
+  const workbookRels =
+    XML_DECL +
+    `<Relationships xmlns="${NS_PKG_REL}">` +
+    entries
+      .map(
+        (_e, i) =>
+          `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+      )
+      .join("") +
+    `<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>` +
+    (hasStrings ? `<Relationship Id="rId${n + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>` : "") +
+    "</Relationships>";
+
+  const contentTypes =
+    XML_DECL +
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    entries
+      .map(
+        (_e, i) =>
+          `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      )
+      .join("") +
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    (hasStrings
+      ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+      : "") +
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+    "</Types>";
+
+  const rootRels =
+    XML_DECL +
+    `<Relationships xmlns="${NS_PKG_REL}">` +
+    `<Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/>` +
+    `<Relationship Id="rId2" Type="${NS_PKG_REL}/metadata/core-properties" Target="docProps/core.xml"/>` +
+    `<Relationship Id="rId3" Type="${NS_REL}/extended-properties" Target="docProps/app.xml"/>` +
+    "</Relationships>";
+
+  // No creation date: it would make identical specs produce different bytes.
+  const coreXml =
+    XML_DECL +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    (spec.title !== undefined ? `<dc:title>${escapeText(spec.title)}</dc:title>` : "") +
+    (spec.creator !== undefined ? `<dc:creator>${escapeText(spec.creator)}</dc:creator>` : "") +
+    "</cp:coreProperties>";
+  const appXml =
+    XML_DECL +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ' +
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    "<Application>KL226</Application><DocSecurity>0</DocSecurity>" +
+    "</Properties>";
+
+  const enc = new TextEncoder();
+  // [Content_Types].xml first: some consumers sniff the package by its first entry.
+  const files: Zippable = {
+    "[Content_Types].xml": enc.encode(contentTypes),
+    "_rels/.rels": enc.encode(rootRels),
+    "docProps/core.xml": enc.encode(coreXml),
+    "docProps/app.xml": enc.encode(appXml),
+    "xl/workbook.xml": enc.encode(workbookXml),
+    "xl/_rels/workbook.xml.rels": enc.encode(workbookRels),
+    "xl/styles.xml": enc.encode(styles.toXml()),
+  };
+  if (hasStrings) files["xl/sharedStrings.xml"] = enc.encode(strings.toXml());
+  entries.forEach((e, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = enc.encode(e.xml);
+  });
+  return zipSync(files, { level: 6, mtime: ZIP_MTIME });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation of the spec
+
+const BAD_SHEET_CHARS = /[[\]:*?/\\\u0000-\u001F]/;
+
+function validateSheets(sheets: readonly SheetSpec[]): void {
+  if (sheets.length === 0) throw new Error("xlsx writer: a workbook needs at least one sheet");
+  const seen = new Set<string>();
+  for (const s of sheets) {
+    const name = s.name;
+    if (name.length === 0 || name.length > 31) throw new Error(`xlsx writer: sheet name "${name}" must have 1–31 characters`);
+    if (BAD_SHEET_CHARS.test(name)) throw new Error(`xlsx writer: sheet name "${name}" contains one of []:*?/\\`);
+    if (name.startsWith("'") || name.endsWith("'")) throw new Error(`xlsx writer: sheet name "${name}" starts or ends with '`);
+    // Excel compares sheet names case-insensitively; NFC so that NFD Vietnamese duplicates are caught too.
+    const key = name.normalize("NFC").toUpperCase();
+    if (seen.has(key)) throw new Error(`xlsx writer: duplicate sheet name "${name}"`);
+    seen.add(key);
+  }
+  if (sheets.every((s) => s.hidden === true)) throw new Error("xlsx writer: at least one sheet must be visible");
+}
+
+function validateDefinedName(name: string): void {
+  const ok =
+    name.length > 0 &&
+    name.length <= 255 &&
+    /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) &&
+    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && // looks like a cell (A1, XFD10)
+    !/^[Rr]([0-9]*)?([Cc][0-9]*)?$/.test(name) && // R1C1-style or bare R/C
+    !name.startsWith("_xlnm.");
+  if (!ok) throw new Error(`xlsx writer: invalid defined name "${name}"`);
+}
+
+function stripEquals(formula: string): string {
+  return formula.startsWith("=") ? formula.slice(1) : formula;
+}
+
+function isFormula(c: CellSpec | null | undefined): boolean {
+  const v = c?.value;
+  return typeof v === "object" && v !== null && "formula" in v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared strings
+
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly list: string[] = [];
+  private count = 0;
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  add(s: string): number {
+    this.count++;
+    let id = this.index.get(s);
+    if (id === undefined) {
+      id = this.list.length;
+      this.list.push(s);
+      this.index.set(s, id);
+    }
+    return id;
+  }
+
+  toXml(): string {
+    const parts: string[] = [
+      XML_DECL,
+      `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">`,
+    ];
+    for (const s of this.list) {
+      // Without xml:space="preserve" readers may drop leading/trailing blanks and line breaks.
+      const preserve = s.trim() !== s || s.includes("\n") || s.includes("\t");
+      parts.push(preserve ? `<si><t xml:space="preserve">${escapeText(s)}</t></si>` : `<si><t>${escapeText(s)}</t></si>`);
+    }
+    parts.push("</sst>");
+    return parts.join("");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// List validations: inline or in the helper sheet
+
+class ListPlanner {
+  private readonly columns = new Map<string, number>();
+  private readonly values: (readonly string[])[] = [];
+  readonly sheetName: string;
+
+  constructor(userSheets: readonly string[]) {
+    const taken = new Set(userSheets.map((n) => n.normalize("NFC").toUpperCase()));
+    let name = LIST_SHEET_NAME;
+    for (let i = 2; taken.has(name.toUpperCase()); i++) name = LIST_SHEET_NAME + i;
+    this.sheetName = name;
+  }
+
+  /** The formula1 text (without "=") for a list validation. */
+  formulaFor(values: readonly string[]): string {
+    if (values.length === 0) throw new Error("xlsx writer: a list validation needs at least one value");
+    const inline = values.join(",");
+    const canInline =
+      inline.length <= MAX_INLINE_LIST &&
+      values.every((v) => v !== "" && v.trim() === v && !/[,"\r\n]/.test(v));
+    if (canInline) return '"' + inline + '"';
+    const key = values.join("\u0000");
+    let col = this.columns.get(key);
+    if (col === undefined) {
+      col = this.values.length;
+      if (col >= MAX_COLS) throw new Error("xlsx writer: too many distinct list validations");
+      this.values.push(values);
+      this.columns.set(key, col);
+    }
+    const letter = colName(col);
+    return `${quoteSheetName(this.sheetName)}!$${letter}$1:$${letter}$${values.length}`;
+  }
+
+  helperSheet(): SheetSpec | undefined {
+    if (this.values.length === 0) return undefined;
+    const height = Math.max(...this.values.map((v) => v.length));
+    const rows: (CellSpec | null)[][] = [];
+    for (let r = 0; r < height; r++) rows.push(this.values.map((v) => (v[r] !== undefined ? { value: v[r] ?? "" } : null)));
+    return { name: this.sheetName, rows, protect: true, hidden: true };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worksheets
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+/** 1900-system serial of a calendar day, or undefined when Excel cannot show it. */
+export function dateSerial(d: { readonly year: number; readonly month: number; readonly day: number }): number | undefined {
+  const { year, month, day } = d;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
+  if (year < 1900 || year > 9999) return undefined;
+  const t = Date.UTC(year, month - 1, day);
+  const check = new Date(t);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  const serial = (t - EXCEL_EPOCH) / MS_PER_DAY;
+  // Excel counts a non-existent 29/02/1900 (serial 60), so days before 1900-03-01 are one lower.
+  return serial < 61 ? serial - 1 : serial;
+}
+
+/** Stored column width for a width in characters as Excel's dialog shows it (Calibri 11: 7px digits, 5px padding). */
+function storedWidth(chars: number): number {
+  return Math.trunc(((chars * 7 + 5) / 7) * 256) / 256;
+}
+
+function renderSheet(
+  sheet: SheetSpec,
+  styles: StyleTable,
+  strings: SharedStrings,
+  lists: ListPlanner,
+  selected: boolean,
+): string {
+  const heights = sheet.rowHeights ?? {};
+  let rowCount = sheet.rows.length;
+  for (const key of Object.keys(heights)) rowCount = Math.max(rowCount, Number(key) + 1);
+  if (rowCount > MAX_ROWS) throw new Error(`xlsx writer: sheet "${sheet.name}" has more than ${MAX_ROWS} rows`);
+
+  let minRow = -1;
+  let maxRow = -1;
+  let maxCol = -1;
+  let minCol = Number.MAX_SAFE_INTEGER;
+  const data: string[] = [];
+  for (let r = 0; r < rowCount; r++) {
+    const row = sheet.rows[r];
+    const ht = heights[r];
+    let cells = "";
+    if (row) {
+      if (row.length > MAX_COLS) throw new Error(`xlsx writer: sheet "${sheet.name}" row ${r + 1} has more than ${MAX_COLS} columns`);
+      const rowNum = r + 1;
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (!cell) continue;
+        const xml = renderCell(cell, colName(c) + rowNum, styles, strings);
+        if (xml === "") continue;
+        cells += xml;
+        if (c > maxCol) maxCol = c;
+        if (c < minCol) minCol = c;
+      }
+    }
+    if (cells === "" && ht === undefined) continue;
+    if (cells !== "") {
+      if (minRow < 0) minRow = r;
+      maxRow = r;
+    }
+    let attrs = ` r="${r + 1}"`;
+    if (ht !== undefined) {
+      if (!Number.isFinite(ht) || ht < 0 || ht > 409) throw new Error(`xlsx writer: invalid row height ${ht}`);
+      attrs += ` ht="${ht}" customHeight="1"`;
+    }
+    data.push(cells === "" ? `<row${attrs}/>` : `<row${attrs}>${cells}</row>`);
+  }
+
+  const dimension =
+    maxRow < 0 ? "A1" : formatRange({ r1: minRow, c1: minCol, r2: maxRow, c2: maxCol });
+
+  const out: string[] = [XML_DECL, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
+  // CT_Worksheet is a strict sequence; Excel "repairs" a file whose children are out of order.
+  if (sheet.print?.fitToWidth === true) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  out.push(`<dimension ref="${dimension}"/>`);
+  out.push(sheetViews(sheet, selected));
+  out.push('<sheetFormatPr defaultRowHeight="15"/>');
+  out.push(cols(sheet));
+  out.push(data.length > 0 ? `<sheetData>${data.join("")}</sheetData>` : "<sheetData/>");
+  if (sheet.protect === true) {
+    // No password: the point is to stop accidental edits of labels, not to secure anything.
+    // Attributes set to "0" are the actions still allowed on the protected sheet.
+    out.push(
+      '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" insertRows="0" autoFilter="0" sort="0"/>',
+    );
+  }
+  if (sheet.autoFilter !== undefined) out.push(`<autoFilter ref="${formatRange(parseRange(sheet.autoFilter))}"/>`);
+  out.push(mergeCells(sheet));
+  out.push(dataValidations(sheet.dataValidations ?? [], lists));
+  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  out.push(
+    '<pageSetup paperSize="9"' +
+      (sheet.print?.fitToWidth === true ? ' fitToWidth="1" fitToHeight="0"' : "") +
+      ` orientation="${sheet.print?.landscape === true ? "landscape" : "portrait"}"/>`,
+  );
+  out.push("</worksheet>");
+  return out.join("");
+}
+
+function renderCell(cell: CellSpec, ref: string, styles: StyleTable, strings: SharedStrings): string {
+  const v = cell.value;
+  const style: CellStyle | undefined = cell.style;
+  const emptyCell = (): string => (style ? `<c r="${ref}" s="${styles.xfId(style)}"/>` : "");
+  const s = (dateDefault?: string): string => {
+    const id = styles.xfId(style, dateDefault);
+    return id === 0 ? "" : ` s="${id}"`;
+  };
+  if (v === null) return emptyCell();
+  switch (typeof v) {
+    case "string":
+      if (v === "") return emptyCell();
+      return `<c r="${ref}"${s()} t="s"><v>${strings.add(truncateUtf16(v, MAX_CELL_TEXT))}</v></c>`;
+    case "number":
+      return Number.isFinite(v) ? `<c r="${ref}"${s()}><v>${v}</v></c>` : emptyCell();
+    case "boolean":
+      return `<c r="${ref}"${s()} t="b"><v>${v ? 1 : 0}</v></c>`;
+  }
+  if ("date" in v) {
+    const serial = dateSerial(v.date);
+    if (serial === undefined) return emptyCell();
+    return `<c r="${ref}"${s(DEFAULT_DATE_FORMAT)}><v>${serial}</v></c>`;
+  }
+  const f = `<f>${escapeText(stripEquals(v.formula))}</f>`;
+  const cached = v.cached;
+  if (typeof cached === "string") return `<c r="${ref}"${s()} t="str">${f}<v>${escapeText(cached)}</v></c>`;
+  if (typeof cached === "boolean") return `<c r="${ref}"${s()} t="b">${f}<v>${cached ? 1 : 0}</v></c>`;
+  if (typeof cached === "number" && Number.isFinite(cached)) return `<c r="${ref}"${s()}>${f}<v>${cached}</v></c>`;
+  return `<c r="${ref}"${s()}>${f}</c>`;
+}
+
+function sheetViews(sheet: SheetSpec, selected: boolean): string {
+  const open = `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0"`;
+  const fr = sheet.freeze;
+  const rows = fr?.rows ?? 0;
+  const cols = fr?.cols ?? 0;
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0 || rows >= MAX_ROWS || cols >= MAX_COLS) {
+    throw new Error(`xlsx writer: invalid freeze ${rows} rows / ${cols} cols`);
+  }
+  if (rows === 0 && cols === 0) return open + "/></sheetViews>";
+  const topLeft = colName(cols) + (rows + 1);
+  const pane = rows > 0 && cols > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
+  return (
+    open +
+    ">" +
+    `<pane${cols > 0 ? ` xSplit="${cols}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>` +
+    "</sheetView></sheetViews>"
+  );
+}
+
+function cols(sheet: SheetSpec): string {
+  const widths = sheet.columnWidths ?? [];
+  if (widths.length > MAX_COLS) throw new Error(`xlsx writer: too many column widths`);
+  let xml = "";
+  widths.forEach((w, i) => {
+    if (w === undefined) return;
+    if (!Number.isFinite(w) || w < 0 || w > 255) throw new Error(`xlsx writer: invalid column width ${w}`);
+    xml += `<col min="${i + 1}" max="${i + 1}" width="${storedWidth(w)}" customWidth="1"/>`;
+  });
+  return xml === "" ? "" : `<cols>${xml}</cols>`;
+}
+
+function mergeCells(sheet: SheetSpec): string {
+  const merges = (sheet.merges ?? []).map(parseRange).filter((m) => m.r1 !== m.r2 || m.c1 !== m.c2);
+  if (merges.length === 0) return "";
+  // Excel drops the whole merge table (with a repair prompt) if two merges overlap.
+  for (let i = 0; i < merges.length; i++) {
+    const a = merges[i];
+    for (let j = i + 1; j < merges.length; j++) {
+      const b = merges[j];
+      if (a && b && a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2) {
+        throw new Error(`xlsx writer: overlapping merges ${formatRange(a)} and ${formatRange(b)} in "${sheet.name}"`);
+      }
+    }
+  }
+  return `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${formatRange(m)}"/>`).join("")}</mergeCells>`;
+}
+
+function dataValidations(dvs: readonly DataValidationSpec[], lists: ListPlanner): string {
+  if (dvs.length === 0) return "";
+  const parts = dvs.map((dv) => {
+    const sqref = parseSqref(dv.ref)
+      .map((r) => formatRange(r))
+      .join(" ");
+    let attrs = ` type="${dv.type}"`;
+    let formulas: string;
+    if (dv.type === "list") {
+      formulas = `<formula1>${escapeText(lists.formulaFor(dv.values))}</formula1>`;
+    } else {
+      if (!Number.isFinite(dv.min) || (dv.max !== undefined && (!Number.isFinite(dv.max) || dv.max < dv.min))) {
+        throw new Error(`xlsx writer: invalid whole-number bounds ${dv.min}..${dv.max}`);
+      }
+      if (dv.max === undefined) {
+        attrs += ' operator="greaterThanOrEqual"';
+        formulas = `<formula1>${dv.min}</formula1>`;
+      } else {
+        attrs += ' operator="between"';
+        formulas = `<formula1>${dv.min}</formula1><formula2>${dv.max}</formula2>`;
+      }
+    }
+    // showErrorMessage is always on: with it off, Excel accepts any value and the rule is decoration.
+    attrs += ' allowBlank="1"';
+    if (dv.prompt) attrs += ' showInputMessage="1"';
+    attrs += ' showErrorMessage="1"';
+    if (dv.error) {
+      attrs += ` errorTitle="${escapeAttr(truncateUtf16(dv.error.title, MAX_ERROR_TITLE))}"`;
+      attrs += ` error="${escapeAttr(truncateUtf16(dv.error.text, MAX_ERROR))}"`;
+    }
+    if (dv.prompt) {
+      attrs += ` promptTitle="${escapeAttr(truncateUtf16(dv.prompt.title, MAX_PROMPT_TITLE))}"`;
+      attrs += ` prompt="${escapeAttr(truncateUtf16(dv.prompt.text, MAX_PROMPT))}"`;
+    }
+    return `<dataValidation${attrs} sqref="${sqref}">${formulas}</dataValidation>`;
+  });
+  return `<dataValidations count="${parts.length}">${parts.join("")}</dataValidations>`;
+}

@@ -1,0 +1,214 @@
+// A small forward-only XML tag scanner plus the text decoders SpreadsheetML needs (entities, _xHHHH_ escapes).
+// Not a general XML parser: it yields tags with namespace prefixes stripped, reads text on demand and
+// checks only the well-formedness that matters here (unterminated markup, unbalanced nesting).
+import { fail } from "./failure";
+
+const LT = 0x3c; // <
+const GT = 0x3e; // >
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QMARK = 0x3f;
+const COLON = 0x3a;
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+const EQ = 0x3d;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+export class XmlScanner {
+  private pos = 0;
+  private depth = 0;
+  private attrStart = 0;
+  private attrEnd = 0;
+  /** Local name of the current tag (any namespace prefix removed). */
+  name = "";
+  /** The current tag is an end tag `</x>`. */
+  closing = false;
+  /** The current tag is an empty-element tag `<x/>`. */
+  selfClosing = false;
+
+  constructor(
+    private readonly s: string,
+    /** Part name, for failure details. */
+    private readonly part: string,
+  ) {}
+
+  private corrupt(what: string): never {
+    fail("CORRUPT", `malformed XML in ${this.part}: ${what}`);
+  }
+
+  /** Advances to the next start or end tag; false at the end of the document. */
+  next(): boolean {
+    const s = this.s;
+    for (;;) {
+      const lt = s.indexOf("<", this.pos);
+      if (lt < 0) {
+        this.pos = s.length;
+        if (this.depth !== 0) this.corrupt("unexpected end of document");
+        return false;
+      }
+      const c = s.charCodeAt(lt + 1);
+      if (c === BANG) {
+        if (s.startsWith("!--", lt + 1)) {
+          const end = s.indexOf("-->", lt + 4);
+          if (end < 0) this.corrupt("unterminated comment");
+          this.pos = end + 3;
+          continue;
+        }
+        if (s.startsWith("![CDATA[", lt + 1)) {
+          const end = s.indexOf("]]>", lt + 9);
+          if (end < 0) this.corrupt("unterminated CDATA");
+          this.pos = end + 3;
+          continue;
+        }
+        // OOXML parts never carry a DOCTYPE; refusing it rules out entity-expansion tricks entirely.
+        this.corrupt("DOCTYPE or unknown markup declaration");
+      }
+      if (c === QMARK) {
+        const end = s.indexOf("?>", lt + 2);
+        if (end < 0) this.corrupt("unterminated processing instruction");
+        this.pos = end + 2;
+        continue;
+      }
+      if (c === SLASH) {
+        const gt = s.indexOf(">", lt + 2);
+        if (gt < 0) this.corrupt("unterminated end tag");
+        let nameEnd = gt;
+        while (nameEnd > lt + 2 && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
+        this.name = localName(s, lt + 2, nameEnd);
+        this.closing = true;
+        this.selfClosing = false;
+        this.attrStart = this.attrEnd = nameEnd;
+        if (--this.depth < 0) this.corrupt(`unexpected end tag </${this.name}>`);
+        this.pos = gt + 1;
+        return true;
+      }
+      // Start tag: name, then attributes up to a '>' that is not inside a quoted value.
+      let i = lt + 1;
+      const n = s.length;
+      let ch = s.charCodeAt(i);
+      while (i < n && !isSpace(ch) && ch !== GT && ch !== SLASH) ch = s.charCodeAt(++i);
+      if (i === lt + 1) this.corrupt("empty tag name");
+      this.name = localName(s, lt + 1, i);
+      const attrStart = i;
+      let quote = 0;
+      for (; i < n; i++) {
+        ch = s.charCodeAt(i);
+        if (quote !== 0) {
+          if (ch === quote) quote = 0;
+        } else if (ch === DQUOTE || ch === SQUOTE) {
+          quote = ch;
+        } else if (ch === GT) {
+          break;
+        } else if (ch === LT) {
+          this.corrupt(`'<' inside tag <${this.name}>`);
+        }
+      }
+      if (i >= n) this.corrupt(`unterminated tag <${this.name}>`);
+      this.closing = false;
+      this.selfClosing = s.charCodeAt(i - 1) === SLASH;
+      this.attrStart = attrStart;
+      this.attrEnd = this.selfClosing ? i - 1 : i;
+      if (!this.selfClosing) this.depth++;
+      this.pos = i + 1;
+      return true;
+    }
+  }
+
+  /**
+   * The value of the current tag's attribute with this local name, entity-decoded. By default only
+   * unprefixed attributes match (`r`, `t`, `name`); with `prefixed` only prefixed ones (`r:id`).
+   */
+  attr(local: string, prefixed = false): string | undefined {
+    const s = this.s;
+    const end = this.attrEnd;
+    let i = this.attrStart;
+    while (i < end) {
+      let c = s.charCodeAt(i);
+      while (i < end && isSpace(c)) c = s.charCodeAt(++i);
+      if (i >= end) break;
+      const nameStart = i;
+      let colon = -1;
+      while (i < end && c !== EQ && !isSpace(c)) {
+        if (c === COLON) colon = i;
+        c = s.charCodeAt(++i);
+      }
+      const nameEnd = i;
+      while (i < end && c !== EQ) c = s.charCodeAt(++i);
+      i++; // '='
+      c = s.charCodeAt(i);
+      while (i < end && isSpace(c)) c = s.charCodeAt(++i);
+      if (c !== DQUOTE && c !== SQUOTE) this.corrupt(`bad attribute in <${this.name}>`);
+      const close = s.indexOf(String.fromCharCode(c), i + 1);
+      if (close < 0 || close > end) this.corrupt(`unterminated attribute in <${this.name}>`);
+      const localStart = colon >= 0 ? colon + 1 : nameStart;
+      if (
+        (colon >= 0) === prefixed &&
+        nameEnd - localStart === local.length &&
+        s.startsWith(local, localStart)
+      ) {
+        return decodeText(s.slice(i + 1, close));
+      }
+      i = close + 1;
+    }
+    return undefined;
+  }
+
+  /**
+   * The character data that follows the current start tag up to the next tag (CDATA sections included),
+   * entity-decoded. Leaves the scanner before that tag, so `next()` then returns it.
+   */
+  text(): string {
+    if (this.selfClosing || this.closing) return "";
+    const s = this.s;
+    let out = "";
+    for (;;) {
+      const lt = s.indexOf("<", this.pos);
+      if (lt < 0) this.corrupt("unexpected end of document in text");
+      out += decodeText(s.slice(this.pos, lt));
+      if (s.startsWith("<![CDATA[", lt)) {
+        const end = s.indexOf("]]>", lt + 9);
+        if (end < 0) this.corrupt("unterminated CDATA");
+        out += s.slice(lt + 9, end);
+        this.pos = end + 3;
+        continue;
+      }
+      this.pos = lt;
+      return out;
+    }
+  }
+}
+
+function localName(s: string, start: number, end: number): string {
+  // Scan only the name itself: lastIndexOf would run back through the whole document when there is no prefix.
+  let from = start;
+  for (let i = start; i < end; i++) if (s.charCodeAt(i) === COLON) from = i + 1;
+  return s.slice(from, end);
+}
+
+const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
+const NAMED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/**
+ * Decodes raw XML character data: line ends normalised as an XML parser does (so a literal CR
+ * becomes LF, like in Excel; a real CR arrives as `&#13;` or `_x000D_`), then entities and
+ * character references. Unknown entities are left as they are.
+ */
+export function decodeText(raw: string): string {
+  let s = raw;
+  if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
+  if (s.indexOf("&") < 0) return s;
+  return s.replace(ENTITY, (m: string, hex?: string, dec?: string, named?: string) => {
+    if (named !== undefined) return NAMED[named] ?? m;
+    const cp = hex !== undefined ? parseInt(hex, 16) : parseInt(dec ?? "", 10);
+    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+  });
+}
+
+/** Undoes OOXML's `_xHHHH_` escapes (`_x000D_` → CR; `_x005F_x000D_` → the literal `_x000D_`). */
+export function unescapeOoxml(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m: string, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}

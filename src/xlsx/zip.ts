@@ -1,0 +1,134 @@
+// A minimal zip central-directory reader: lists entries and extracts single parts (stored or deflate) under size caps.
+import { fail } from "./failure";
+import { InflateLimitError, type InflateRaw } from "./inflate";
+
+export interface ZipEntry {
+  /** The name as stored, with backslashes turned into slashes (some old writers use them). */
+  readonly name: string;
+  readonly method: number;
+  readonly flags: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  readonly localHeaderOffset: number;
+}
+
+export interface ZipDirectory {
+  readonly entries: readonly ZipEntry[];
+  /** Lower-cased name → entry: OPC part names are case-insensitive. */
+  readonly byName: ReadonlyMap<string, ZipEntry>;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+
+function u16(b: Uint8Array, i: number): number {
+  return (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
+}
+function u32(b: Uint8Array, i: number): number {
+  return ((b[i] ?? 0) | ((b[i + 1] ?? 0) << 8) | ((b[i + 2] ?? 0) << 16)) + (b[i + 3] ?? 0) * 0x1000000;
+}
+
+const utf8 = new TextDecoder("utf-8");
+const latin1 = new TextDecoder("latin1");
+
+/** Parses the end-of-central-directory record and the central directory. */
+export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDirectory {
+  const n = bytes.length;
+  // The EOCD is 22 bytes plus a comment of at most 65535 bytes, so it sits in the last 65557 bytes.
+  let eocd = -1;
+  for (let i = n - 22; i >= 0 && i >= n - 22 - 0xffff; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && u32(bytes, i) === SIG_EOCD && i + 22 + u16(bytes, i + 20) <= n) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) fail("TRUNCATED", "no end-of-central-directory record");
+  const diskNo = u16(bytes, eocd + 4);
+  const cdDisk = u16(bytes, eocd + 6);
+  const entriesOnDisk = u16(bytes, eocd + 8);
+  const totalEntries = u16(bytes, eocd + 10);
+  const cdSize = u32(bytes, eocd + 12);
+  const cdOffset = u32(bytes, eocd + 16);
+  if (eocd >= 20 && u32(bytes, eocd - 20) === SIG_ZIP64_LOCATOR) fail("CORRUPT", "ZIP64 archive (not supported)");
+  if (totalEntries === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) fail("CORRUPT", "ZIP64 archive (not supported)");
+  if (diskNo !== 0 || cdDisk !== 0 || entriesOnDisk !== totalEntries) fail("CORRUPT", "multi-disk zip archive");
+  if (totalEntries > maxEntries) fail("TOO_MANY_ENTRIES", `${totalEntries} zip entries (limit ${maxEntries})`);
+  if (cdOffset + cdSize > eocd) fail("TRUNCATED", "central directory lies outside the file");
+
+  const entries: ZipEntry[] = [];
+  const byName = new Map<string, ZipEntry>();
+  let p = cdOffset;
+  for (let k = 0; k < totalEntries; k++) {
+    if (p + 46 > eocd || u32(bytes, p) !== SIG_CENTRAL) fail("TRUNCATED", `central directory entry ${k} is damaged`);
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    const compressedSize = u32(bytes, p + 20);
+    const uncompressedSize = u32(bytes, p + 24);
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    const localHeaderOffset = u32(bytes, p + 42);
+    const nameEnd = p + 46 + nameLen;
+    if (nameEnd > eocd) fail("TRUNCATED", `central directory entry ${k} is damaged`);
+    // Bit 11: UTF-8 names; otherwise CP437, of which we only ever need the ASCII part names.
+    const rawName = bytes.subarray(p + 46, nameEnd);
+    const name = ((flags & 0x800) !== 0 ? utf8 : latin1).decode(rawName).replace(/\\/g, "/");
+    const entry: ZipEntry = { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset };
+    entries.push(entry);
+    const key = name.toLowerCase();
+    // Keep the first of duplicate names, as most readers do; a later duplicate cannot override a part.
+    if (!byName.has(key)) byName.set(key, entry);
+    p = nameEnd + extraLen + commentLen;
+  }
+  return { entries, byName };
+}
+
+/** Output budget shared by all parts of one read: the reader charges every inflated part to it. */
+export interface InflateBudget {
+  readonly maxPartBytes: number;
+  readonly maxTotalBytes: number;
+  used: number;
+}
+
+/** Extracts one entry's bytes, enforcing the per-part and running-total caps on the actual output. */
+export function extractEntry(bytes: Uint8Array, entry: ZipEntry, inflateRaw: InflateRaw, budget: InflateBudget): Uint8Array {
+  const what = entry.name;
+  if ((entry.flags & 1) !== 0) fail("ENCRYPTED", `zip entry ${what} is encrypted`);
+  const h = entry.localHeaderOffset;
+  if (h + 30 > bytes.length) fail("TRUNCATED", `local header of ${what} lies outside the file`);
+  if (u32(bytes, h) !== SIG_LOCAL) fail("CORRUPT", `bad local header for ${what}`);
+  // The local header's name/extra lengths may differ from the central directory's: use its own.
+  const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) fail("TRUNCATED", `data of ${what} lies outside the file`);
+  const data = bytes.subarray(start, end);
+
+  const remaining = budget.maxTotalBytes - budget.used;
+  const partCapBinds = budget.maxPartBytes <= remaining;
+  const cap = Math.max(0, Math.min(budget.maxPartBytes, remaining));
+  const overCap: () => never = () =>
+    partCapBinds
+      ? fail("PART_TOO_LARGE", `${what} inflates to more than ${budget.maxPartBytes} bytes`)
+      : fail("TOTAL_TOO_LARGE", `parts read inflate to more than ${budget.maxTotalBytes} bytes (at ${what})`);
+
+  let out: Uint8Array;
+  if (entry.method === 0) {
+    out = data;
+    if (out.length > cap) overCap();
+  } else if (entry.method === 8) {
+    try {
+      out = inflateRaw(data, cap, entry.uncompressedSize);
+    } catch (e) {
+      if (e instanceof InflateLimitError) overCap();
+      fail("CORRUPT", `${what} does not inflate: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    // Do not rely on a custom inflater to have honoured the cap.
+    if (out.length > cap) overCap();
+  } else {
+    fail("CORRUPT", `${what} uses unsupported compression method ${entry.method}`);
+  }
+  budget.used += out.length;
+  return out;
+}
