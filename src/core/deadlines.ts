@@ -1,0 +1,67 @@
+// Deadline phrases of task lists ("Quý IV/2026", "Đến cuối năm 2026", "Thường xuyên") and the
+// report deadlines of the profile (SPEC §3, §5).
+
+import type { PeriodKind } from "./catalogue";
+import { daysInMonth, isValidDate, type CivilDate } from "./dates";
+import type { Profile } from "./profile";
+import { foldKey } from "./text";
+
+export type DeadlineParse =
+  | { readonly kind: "date"; readonly date: CivilDate }
+  /** A standing task: "Thường xuyên", "Hằng năm", "Theo kế hoạch…". */
+  | { readonly kind: "none" }
+  /** Text with no recognisable day, month, quarter or year. */
+  | { readonly kind: "unknown" };
+
+const STANDING = /^(thuong xuyen|hang nam|theo\b)/;
+const QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+
+interface Candidate {
+  readonly index: number;
+  readonly date: CivilDate | null;
+}
+
+/**
+ * The last day of a deadline phrase: the first explicit day, month, quarter or year in it
+ * (SPEC §3). Matching is done without diacritics or case, so "QUÝ iv/2026" and NFD text work.
+ */
+export function parseDeadline(text: string): DeadlineParse {
+  const t = foldKey(text);
+  if (t === "") return { kind: "unknown" };
+  if (STANDING.test(t)) return { kind: "none" };
+  const candidates: Candidate[] = [];
+  const scan = (re: RegExp, toDate: (m: RegExpExecArray) => CivilDate | null): void => {
+    for (const m of t.matchAll(new RegExp(re.source, "g"))) candidates.push({ index: m.index ?? 0, date: toDate(m as RegExpExecArray) });
+  };
+  scan(/(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/, (m) => dateOrNull(Number(m[3]), Number(m[2]), Number(m[1])));
+  scan(/ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/, (m) => dateOrNull(Number(m[3]), Number(m[2]), Number(m[1])));
+  scan(/quy\s+(iv|iii|ii|i|[1-4])\b\s*(?:[/.-]|nam)?\s*(\d{4})/, (m) => endOfQuarter(Number(m[2]), QUARTERS[m[1]!]!));
+  scan(/6\s+thang\s+dau\s+nam\s+(\d{4})/, (m) => endOfMonth(Number(m[1]), 6));
+  scan(/thang\s+(\d{1,2})\s*(?:[/.-]|nam)\s*(\d{4})/, (m) => endOfMonth(Number(m[2]), Number(m[1])));
+  scan(/(?<![\d/.-])(\d{1,2})\s*\/\s*(\d{4})/, (m) => endOfMonth(Number(m[2]), Number(m[1])));
+  scan(/(?<![\d/.-])(\d{4})(?![\d/])/, (m) => endOfMonth(Number(m[1]), 12));
+  const valid = candidates.filter((c): c is Candidate & { date: CivilDate } => c.date !== null);
+  if (valid.length === 0) return { kind: "unknown" };
+  // Earliest position wins; at the same position the more specific (longer) pattern was pushed first.
+  const first = valid.reduce((best, c) => (c.index < best.index ? c : best));
+  return { kind: "date", date: first.date };
+}
+
+function dateOrNull(year: number, month: number, day: number): CivilDate | null {
+  return isValidDate(year, month, day) && year >= 1900 ? { year, month, day } : null;
+}
+
+function endOfMonth(year: number, month: number): CivilDate | null {
+  if (month < 1 || month > 12 || year < 1900 || year > 9999) return null;
+  return { year, month, day: daysInMonth(year, month) };
+}
+
+function endOfQuarter(year: number, quarter: number): CivilDate | null {
+  return endOfMonth(year, quarter * 3);
+}
+
+/** The report deadline of a period under a profile (default 6/6 and 6/12 of the year). */
+export function reportDeadline(profile: Profile, kind: PeriodKind, year: number): CivilDate {
+  const { day, month } = profile.deadlines[kind];
+  return { year, month, day: Math.min(day, daysInMonth(year, month)) };
+}

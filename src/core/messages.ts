@@ -1,0 +1,73 @@
+// The Vietnamese message table for findings: one builder per situation, each saying what is
+// wrong and what to type (STYLE §3: messages live in one table).
+
+import type { BadCountReason } from "./values";
+
+const q = (s: string): string => `“${s}”`;
+
+export const MSG = {
+  notTemplate: (sheet: string) =>
+    `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu KL226-BC/1. Hãy tải mẫu mới (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
+  missingField: (sheet: string, code: string, label: string, column: string) =>
+    `Không tìm thấy dòng có mã ${code} (${label}) ở cột ${column} của trang ${q(sheet)}. Đừng xóa hay sửa mã ở cột ${column}; hãy chép lại dòng này từ mẫu.`,
+  missingHeader: (sheet: string) =>
+    `Không tìm thấy dòng tiêu đề có ô ${q("STT")} ở cột A của trang ${q(sheet)}. Hãy chép lại dòng tiêu đề từ mẫu.`,
+  missingInfo: (label: string, hint: string) => `Chưa điền ${label}. ${hint}`,
+  missingCount: (label: string, column: string) =>
+    `Chưa điền số liệu ${q(label)} (${column}). Nhập số nguyên không âm; nếu không có thì ghi 0.`,
+  badCount: (label: string, column: string, shown: string, why: BadCountReason) => {
+    const what = `Số liệu ${q(label)} (${column})`;
+    switch (why) {
+      case "negative":
+        return `${what} là số âm (${shown}). Nhập số nguyên không âm, ví dụ 34.`;
+      case "fraction":
+        return `${what} có phần thập phân (${shown}). Đây là số đếm: nhập số nguyên, ví dụ 34.`;
+      case "text":
+        return `${what} không phải là số (${q(shown)}). Nhập số nguyên không âm, ví dụ 34; không ghi chữ hay đơn vị.`;
+      case "error":
+        return `${what} chứa lỗi công thức ${shown}. Sửa công thức hoặc nhập trực tiếp số nguyên.`;
+      case "boolean":
+        return `${what} là giá trị logic ${shown}. Nhập số nguyên không âm.`;
+      case "noCachedValue":
+        return `${what} là công thức chưa được tính (tệp lưu bằng phần mềm không tính công thức). Mở tệp trong Excel, lưu lại; hoặc nhập trực tiếp số.`;
+      case "tooLarge":
+        return `${what} quá lớn (${shown}). Kiểm tra lại số liệu.`;
+    }
+  },
+  coerced: (label: string, column: string, shown: string, value: number) =>
+    `Số liệu ${q(label)} (${column}) được nhập dạng chữ ${q(shown)}; đã hiểu là ${value}. Nên nhập dạng số.`,
+  inconsistent: (partLabel: string, part: number, wholeLabel: string, whole: number, column: string) =>
+    `${q(partLabel)} (${part}) lớn hơn ${q(wholeLabel)} (${whole}) ở cột ${column}. Số “trong đó” không thể vượt tổng; kiểm tra lại hai số này.`,
+  duplicateCode: (sheet: string, code: string, firstRow: number) =>
+    `Mã ${code} xuất hiện hai lần trên trang ${q(sheet)} (lần đầu ở dòng ${firstRow}). Xóa dòng thừa, chỉ giữ một dòng cho mỗi mã.`,
+  badUnitCode: (shown: string) =>
+    `Mã đơn vị ${q(shown)} không hợp lệ. Dùng 2–32 ký tự gồm chữ không dấu A–Z, số 0–9 và _ . - (ví dụ SO_NOI_VU, XA_TAN_AN).`,
+  badEnum: (label: string, shown: string, options: readonly string[]) =>
+    `${label} ${q(shown)} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
+  badYear: (shown: string) => `Năm ${q(shown)} không hợp lệ. Nhập năm báo cáo dạng số từ 2025 đến 2100, ví dụ 2026.`,
+  badDate: (shown: string) =>
+    `Ngày báo cáo ${q(shown)} không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.`,
+  badEmail: (shown: string) => `Email ${q(shown)} không đúng dạng. Nhập địa chỉ dạng ten@coquan.gov.vn hoặc để trống.`,
+  textCoerced: (label: string, shown: string, value: number) =>
+    `${label} được nhập dạng chữ ${q(shown)}; đã hiểu là ${value}. Nên nhập dạng số.`,
+  taskStatus: (row: number, shown: string, options: readonly string[]) =>
+    shown === ""
+      ? `Nhiệm vụ ở dòng ${row} chưa chọn Tình trạng. Chọn một trong: ${options.map(q).join("; ")}.`
+      : `Tình trạng ${q(shown)} của nhiệm vụ ở dòng ${row} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
+  meetingTooLong: (row: number, type: string, days: number, limit: number) =>
+    `Hội nghị ở dòng ${row} (loại ${type}) kéo dài ${viNumber(days)} ngày, vượt giới hạn ${viNumber(limit)} ngày. Kiểm tra lại số ngày hoặc loại hội nghị.`,
+  meetingBadValue: (row: number, label: string, shown: string, options: readonly string[]) =>
+    `Hội nghị ở dòng ${row}: ${label} ${q(shown)} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
+  logMismatch: (what: string, logged: number, code: string, declared: number) =>
+    `Sổ hội nghị ghi ${logged} ${what}, nhưng trang “Chỉ tiêu” khai ${code} = ${declared} (kỳ này). Kiểm tra lại để hai số khớp nhau.`,
+  periodMismatch: (found: string, expected: string) =>
+    `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}). Kiểm tra Kỳ báo cáo và Năm ở trang “Thông tin”.`,
+  duplicateUnit: (unit: string, kept: string) =>
+    `Đơn vị ${unit} đã có báo cáo khác được dùng (${kept}, ngày báo cáo muộn hơn). Tệp này không được tổng hợp.`,
+  unknownUnit: (unit: string) =>
+    `Mã đơn vị ${unit} không có trong danh sách đơn vị phải báo cáo. Báo cáo vẫn được tổng hợp; kiểm tra lại mã đơn vị.`,
+};
+
+export function viNumber(n: number): string {
+  return String(n).replace(".", ",");
+}

@@ -1,0 +1,101 @@
+// Reading typed cells the way clerks fill them (SPEC §3): counts typed as text, Vietnamese
+// thousands separators, error values, formulas by cached value, dates as serials or dd/mm/yyyy.
+
+import type { Cell } from "./workbook";
+import { dateFromSerial, parseDateText, type CivilDate } from "./dates";
+
+export type CountRead =
+  | { readonly kind: "blank" }
+  | { readonly kind: "ok"; readonly value: number; readonly coerced: boolean; readonly text?: string }
+  | { readonly kind: "bad"; readonly why: BadCountReason; readonly shown: string };
+
+export type BadCountReason = "negative" | "fraction" | "text" | "error" | "boolean" | "noCachedValue" | "tooLarge";
+
+// "1.234", "1 234" (also no-break and narrow no-break spaces) and plain digits.
+const DIGITS = /^\d+$/;
+const DOT_GROUPS = /^\d{1,3}(?:\.\d{3})+$/;
+const SPACE_GROUPS = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/;
+
+/** A non-negative whole count from a cell. */
+export function readCount(cell: Cell | undefined): CountRead {
+  const v = cell?.value;
+  if (v === undefined || v.kind === "empty") {
+    return cell?.formula ? { kind: "bad", why: "noCachedValue", shown: "" } : { kind: "blank" };
+  }
+  switch (v.kind) {
+    case "number":
+      if (v.value < 0) return { kind: "bad", why: "negative", shown: numberText(v.value) };
+      if (!Number.isInteger(v.value)) return { kind: "bad", why: "fraction", shown: numberText(v.value) };
+      if (!Number.isSafeInteger(v.value)) return { kind: "bad", why: "tooLarge", shown: numberText(v.value) };
+      return { kind: "ok", value: v.value, coerced: false };
+    case "string": {
+      const text = v.value.normalize("NFC").trim();
+      if (text === "") return { kind: "blank" };
+      const compact = DIGITS.test(text) ? text : DOT_GROUPS.test(text) || SPACE_GROUPS.test(text) ? text.replace(/[. \u00a0\u202f]/g, "") : null;
+      if (compact === null) {
+        if (/^-\s*\d/.test(text)) return { kind: "bad", why: "negative", shown: text };
+        if (/^\d+[.,]\d+$/.test(text)) return { kind: "bad", why: "fraction", shown: text };
+        return { kind: "bad", why: "text", shown: text };
+      }
+      const value = Number(compact);
+      if (!Number.isSafeInteger(value)) return { kind: "bad", why: "tooLarge", shown: text };
+      return { kind: "ok", value, coerced: true, text };
+    }
+    case "error":
+      return { kind: "bad", why: "error", shown: v.value };
+    case "boolean":
+      return { kind: "bad", why: "boolean", shown: v.value ? "TRUE" : "FALSE" };
+  }
+}
+
+/** Cell text as a clerk sees it (numbers without exponent, booleans as TRUE/FALSE), NFC, trimmed. */
+export function cellText(cell: Cell | undefined): string {
+  const v = cell?.value;
+  if (v === undefined) return "";
+  switch (v.kind) {
+    case "string":
+      return v.value.normalize("NFC").trim();
+    case "number":
+      return numberText(v.value);
+    case "boolean":
+      return v.value ? "TRUE" : "FALSE";
+    case "error":
+      return v.value;
+    case "empty":
+      return "";
+  }
+}
+
+function numberText(n: number): string {
+  return Number.isInteger(n) ? n.toFixed(0) : String(n);
+}
+
+export type DateRead =
+  | { readonly kind: "blank" }
+  | { readonly kind: "ok"; readonly date: CivilDate }
+  | { readonly kind: "bad"; readonly shown: string };
+
+/** A date from a real Excel date (serial, either system) or text dd/mm/yyyy of a day that exists. */
+export function readDate(cell: Cell | undefined, date1904: boolean): DateRead {
+  const v = cell?.value;
+  if (v === undefined || v.kind === "empty") return cell?.formula ? { kind: "bad", shown: "" } : { kind: "blank" };
+  if (v.kind === "number") {
+    const date = dateFromSerial(v.value, date1904);
+    // Serials before 1/1/1990 are not report dates; they are usually a number typed by mistake.
+    return date && date.year >= 1990 ? { kind: "ok", date } : { kind: "bad", shown: numberText(v.value) };
+  }
+  const text = cellText(cell);
+  if (text === "") return { kind: "blank" };
+  const date = v.kind === "string" ? parseDateText(text) : null;
+  return date ? { kind: "ok", date } : { kind: "bad", shown: text };
+}
+
+/** A decimal number from a cell: a number, or text with "," or "." as decimal mark ("0,5"). */
+export function readDecimal(cell: Cell | undefined): number | null {
+  const v = cell?.value;
+  if (v === undefined) return null;
+  if (v.kind === "number") return v.value;
+  if (v.kind !== "string") return null;
+  const text = v.value.trim().replace(",", ".");
+  return /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : null;
+}
