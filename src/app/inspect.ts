@@ -1,0 +1,28 @@
+// One submitted file from bytes to a validation result: read (bounded) then validate. Shared by
+// the CLI, the standalone page and consolidation; imports neither Node nor the DOM.
+
+import { finding } from "../core/findings";
+import { UNREADABLE_MESSAGES } from "../core/findings";
+import type { Profile } from "../core/profile";
+import { isTemplateSheet, validateWorkbook, type ValidationResult } from "../core/validate";
+import { readXlsx, type InflateRaw } from "../xlsx/read";
+
+export function unreadableResult(message: string): ValidationResult {
+  return {
+    valid: false,
+    findings: [finding("UNREADABLE", "error", null, null, message)],
+    unit: null,
+    unitName: null,
+    period: null,
+    year: null,
+    reportDate: null,
+    report: null,
+  };
+}
+
+/** Read and validate one workbook's bytes; never throws for any input. */
+export function inspectBytes(bytes: Uint8Array, profile: Profile, inflateRaw?: InflateRaw): ValidationResult {
+  const read = readXlsx(bytes, { limits: profile.limits, sheetFilter: isTemplateSheet, inflateRaw });
+  if (!read.ok) return unreadableResult(UNREADABLE_MESSAGES[read.reason]);
+  return validateWorkbook(read.workbook, profile);
+}

@@ -1,0 +1,218 @@
+// kl226 command line (SPEC §6): template, validate, consolidate. Exit codes: 0 all valid or
+// written, 1 some file invalid or rejected, 2 usage error or unreadable profile/roster.
+
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { inspectBytes } from "../app/inspect";
+import { PERIODS, UNIT_TYPES } from "../core/catalogue";
+import { parseDateText } from "../core/dates";
+import type { Finding } from "../core/findings";
+import { templateWorkbook } from "../core/template";
+import type { ValidationResult } from "../core/validate";
+import { createNodeInflateRaw } from "../xlsx/node-inflate";
+import { writeXlsx } from "../xlsx/write";
+import { expandInputs, loadProfile, readBytes, UsageError, writeAtomic } from "./io";
+import { matchOption } from "../core/text";
+
+export const USAGE = `Cách dùng:
+  kl226 template  --out TỆP.xlsx [--profile P.json] [--unit MÃ --name TÊN --type LOẠI --period 6T|NAM --year NĂM]
+  kl226 validate  TỆP.xlsx... [--json] [--profile P.json]
+  kl226 consolidate TỆP_HOẶC_THƯ_MỤC... --out TỔNG_HỢP.xlsx [--json BÁO_CÁO.json] [--roster DS.csv|DS.xlsx]
+                  [--period 6T|NAM --year NĂM] [--profile P.json]
+  kl226 demo      (tổng hợp các báo cáo mẫu trong samples/ vào out/)
+
+LOẠI: ${UNIT_TYPES.map((t) => `${t.id} (${t.label})`).join(", ")}`;
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly isErrTty: boolean;
+}
+
+const nodeIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  isErrTty: Boolean(process.stderr.isTTY),
+};
+
+type Command = (args: string[], io: Io) => Promise<number> | number;
+
+const commands: Record<string, Command> = {
+  template: templateCommand,
+  validate: validateCommand,
+};
+
+export async function main(argv: readonly string[], io: Io = nodeIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.out(`${USAGE}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`Lệnh không hợp lệ: ${name}\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
+    // A bug, not the user's fault: say so briefly, without a stack trace unless asked for.
+    io.err(`Lỗi nội bộ của kl226: ${(e as Error).message}\nHãy báo lỗi kèm lệnh đã chạy. (Đặt KL226_DEBUG=1 để xem chi tiết.)\n`);
+    if (process.env.KL226_DEBUG) io.err(`${(e as Error).stack}\n`);
+    return 2;
+  }
+}
+
+/** parseArgs with Vietnamese errors. */
+export function parseOptions<T extends Record<string, { type: "string" | "boolean"; multiple?: boolean }>>(
+  args: string[],
+  options: T,
+): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals };
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.replace(/^Unknown option/, "Tùy chọn không hợp lệ")}\n\n${USAGE}`);
+  }
+}
+
+/** zod-check parsed options and turn the first problem into a Vietnamese usage error. */
+export function checkOptions<S extends z.ZodType>(schema: S, values: unknown): z.infer<S> {
+  const r = schema.safeParse(values);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw new UsageError(`Tùy chọn --${issue?.path.join(".") ?? "?"} không hợp lệ: ${issue?.message ?? ""}\n\n${USAGE}`);
+}
+
+const yearSchema = z
+  .string()
+  .regex(/^\d{4}$/, "năm gồm 4 chữ số, ví dụ 2026")
+  .transform(Number)
+  .refine((y) => y >= 2025 && y <= 2100, "năm từ 2025 đến 2100");
+export const periodSchema = z.string().transform((s, ctx) => {
+  const p = matchOption(PERIODS, s);
+  if (!p) {
+    ctx.addIssue({ code: "custom", message: "dùng 6T hoặc NAM" });
+    return z.NEVER;
+  }
+  return p.id;
+});
+export { yearSchema };
+
+const templateOptions = z.object({
+  out: z.string({ message: "cần --out TỆP.xlsx" }).min(1),
+  profile: z.string().optional(),
+  unit: z
+    .string()
+    .transform((s) => s.trim().toUpperCase())
+    .pipe(z.string().regex(/^[A-Z0-9_.-]{2,32}$/, "mã đơn vị gồm 2–32 ký tự A–Z, 0–9, _ . -"))
+    .optional(),
+  name: z.string().trim().min(1).optional(),
+  type: z
+    .string()
+    .transform((s, ctx) => {
+      const t = UNIT_TYPES.find((u) => u.id === s.toUpperCase()) ?? matchOption(UNIT_TYPES, s);
+      if (!t) {
+        ctx.addIssue({ code: "custom", message: `dùng một trong ${UNIT_TYPES.map((u) => u.id).join(", ")}` });
+        return z.NEVER;
+      }
+      return t.id;
+    })
+    .optional(),
+  period: periodSchema.optional(),
+  year: yearSchema.optional(),
+  date: z
+    .string()
+    .transform((s, ctx) => {
+      const d = parseDateText(s);
+      if (!d) {
+        ctx.addIssue({ code: "custom", message: "ngày dạng dd/mm/yyyy" });
+        return z.NEVER;
+      }
+      return d;
+    })
+    .optional(),
+});
+
+function templateCommand(args: string[], io: Io): number {
+  const { values, positionals } = parseOptions(args, {
+    out: { type: "string" },
+    profile: { type: "string" },
+    unit: { type: "string" },
+    name: { type: "string" },
+    type: { type: "string" },
+    period: { type: "string" },
+    year: { type: "string" },
+    date: { type: "string" },
+  });
+  if (positionals.length > 0) throw new UsageError(`Thừa tham số: ${positionals.join(" ")}\n\n${USAGE}`);
+  const o = checkOptions(templateOptions, values);
+  const profile = loadProfile(o.profile);
+  const spec = templateWorkbook(profile, { unit: o.unit, name: o.name, type: o.type, period: o.period, year: o.year, reportDate: o.date });
+  writeAtomic(o.out, writeXlsx(spec));
+  io.out(`Đã tạo mẫu báo cáo KL226-BC/1: ${o.out}\n`);
+  return 0;
+}
+
+const validateOptions = z.object({ json: z.boolean().optional(), profile: z.string().optional() });
+
+export interface FileValidation {
+  readonly file: string;
+  readonly result: ValidationResult;
+}
+
+function validateCommand(args: string[], io: Io): number {
+  const { values, positionals } = parseOptions(args, { json: { type: "boolean" }, profile: { type: "string" } });
+  const o = checkOptions(validateOptions, values);
+  if (positionals.length === 0) throw new UsageError(`Cần ít nhất một tệp .xlsx.\n\n${USAGE}`);
+  const profile = loadProfile(o.profile);
+  const inflate = createNodeInflateRaw();
+  const files = expandInputs(positionals);
+  const results: FileValidation[] = files.map((file) => ({ file, result: inspectBytes(readBytes(file), profile, inflate) }));
+  if (o.json) io.out(`${JSON.stringify(results.map(validationJson), null, 2)}\n`);
+  else io.out(results.map(humanValidation).join("\n"));
+  return results.every((r) => r.result.valid) ? 0 : 1;
+}
+
+/** SPEC §6: one object per file. */
+export function validationJson({ file, result }: FileValidation): object {
+  return {
+    file,
+    valid: result.valid,
+    unit: result.unit,
+    period: result.period,
+    year: result.year,
+    findings: result.findings.map(findingJson),
+  };
+}
+
+export function findingJson(f: Finding): object {
+  return { code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message };
+}
+
+/** Human output: the verdict, then findings grouped by sheet. */
+export function humanValidation({ file, result }: FileValidation): string {
+  const errors = result.findings.filter((f) => f.severity === "error").length;
+  const warnings = result.findings.length - errors;
+  const who = result.unit ? ` — ${result.unit}${result.unitName ? ` (${result.unitName})` : ""}` : "";
+  const verdict = result.valid
+    ? `HỢP LỆ${warnings ? `, ${warnings} cảnh báo` : ""}`
+    : `KHÔNG HỢP LỆ: ${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ""}`;
+  const lines = [`${file}${who}: ${verdict}`];
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    const key = f.sheet ?? "(tệp)";
+    bySheet.set(key, [...(bySheet.get(key) ?? []), f]);
+  }
+  for (const [sheet, list] of bySheet) {
+    lines.push(`  Trang ${sheet}:`);
+    for (const f of list) {
+      lines.push(`    ${f.severity === "error" ? "✗ Lỗi" : "! Cảnh báo"} ${f.cell ? `[${f.cell}] ` : ""}${f.message} (${f.code})`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
