@@ -1,0 +1,138 @@
+// Builds filled KL226-BC/1 workbooks in code for tests, samples and benchmarks: start from the
+// real template (core/template.ts), fill it like a clerk, then apply edits that show the one
+// cell a test is about (text numbers, inserted rows, NFD text, formulas with cached values).
+
+import { COUNT_FIELDS, PERIODS, UNIT_TYPES, type CountCode, type PeriodKind, type UnitTypeId } from "../../src/core/catalogue";
+import { DEFAULT_PROFILE, type Profile } from "../../src/core/profile";
+import type { CellInput, CellSpec, SheetSpec, WorkbookSpec } from "../../src/core/sheetspec";
+import { templateWorkbook } from "../../src/core/template";
+import { writeXlsx } from "../../src/xlsx/write";
+
+export interface ReportData {
+  readonly unit: string;
+  readonly name: string;
+  readonly type?: UnitTypeId;
+  readonly period?: PeriodKind;
+  readonly year?: number;
+  /** A real date (written as an Excel date) or any cell input (e.g. the text "05/06/2026"). */
+  readonly reportDate?: { year: number; month: number; day: number } | CellInput;
+  /** [previous, current] per count; defaults give a unit that meets every target. */
+  readonly counts?: Partial<Record<CountCode, readonly [CellInput, CellInput]>>;
+  /** Status text per task row (defaults to "Hoàn thành" for each task of the profile). */
+  readonly taskStatuses?: readonly string[];
+  /** Meeting log rows: [name, type, form, days]. */
+  readonly meetings?: ReadonlyArray<readonly [string, string, string, number | string]>;
+  readonly preparer?: string;
+  readonly email?: string;
+}
+
+/** A unit that meets every default target. */
+export const GOOD_COUNTS: Record<CountCode, readonly [number, number]> = {
+  HN_TONG: [100, 90],
+  HN_TRUC_TUYEN: [50, 60],
+  HN_VUOT_THOI_LUONG: [2, 0],
+  VB_HANH_CHINH: [200, 170],
+  TTHC_TONG: [1000, 1200],
+  TTHC_SO: [900, 1150],
+  VB_TONG: [3000, 3200],
+  VB_SO_HOA: [2800, 3100],
+  VB_KHONG_MAT: [1500, 1600],
+  VB_DIEN_TU: [1500, 1600],
+  CC_TONG: [80, 80],
+  CC_KY_NANG_SO: [60, 80],
+  TTHC_CAT_GIAM: [3, 5],
+};
+
+export type Edit =
+  | { readonly op: "set"; readonly sheet: string; readonly cell: string; readonly value: CellInput }
+  /** Insert an empty row before the 1-based row (later rows shift down). */
+  | { readonly op: "insertRow"; readonly sheet: string; readonly row: number; readonly cells?: readonly CellInput[] }
+  | { readonly op: "deleteRow"; readonly sheet: string; readonly row: number }
+  | { readonly op: "removeSheet"; readonly sheet: string }
+  | { readonly op: "renameSheet"; readonly sheet: string; readonly to: string };
+
+const FIRST_DATA_ROW = 5; // template header is row 4
+
+export function reportSpec(data: ReportData, edits: readonly Edit[] = [], profile: Profile = DEFAULT_PROFILE): WorkbookSpec {
+  const base = templateWorkbook(profile);
+  const filled: Edit[] = [];
+  const info = (code: number, value: CellInput): void => void filled.push({ op: "set", sheet: "Thông tin", cell: `C${FIRST_DATA_ROW + code}`, value });
+  info(0, data.unit);
+  info(1, data.name);
+  info(2, UNIT_TYPES.find((t) => t.id === (data.type ?? "SO_NGANH"))!.label);
+  info(3, PERIODS.find((p) => p.id === (data.period ?? "6T"))!.label);
+  info(4, data.year ?? 2026);
+  const date = data.reportDate ?? { year: 2026, month: 6, day: 5 };
+  info(5, isCivil(date) ? { date } : date);
+  if (data.preparer !== undefined) info(6, data.preparer);
+  if (data.email !== undefined) info(8, data.email);
+  COUNT_FIELDS.forEach((f, i) => {
+    const pair = data.counts?.[f.code] ?? GOOD_COUNTS[f.code];
+    filled.push({ op: "set", sheet: "Chỉ tiêu", cell: `D${FIRST_DATA_ROW + i}`, value: pair[0] });
+    filled.push({ op: "set", sheet: "Chỉ tiêu", cell: `E${FIRST_DATA_ROW + i}`, value: pair[1] });
+  });
+  const statuses = data.taskStatuses ?? profile.tasks.map(() => "Hoàn thành");
+  statuses.forEach((s, i) => filled.push({ op: "set", sheet: "Nhiệm vụ", cell: `G${FIRST_DATA_ROW + i}`, value: s }));
+  (data.meetings ?? []).forEach((m, i) => {
+    const r = FIRST_DATA_ROW + i;
+    filled.push({ op: "set", sheet: "Hội nghị", cell: `A${r}`, value: i + 1 });
+    filled.push({ op: "set", sheet: "Hội nghị", cell: `B${r}`, value: m[0] });
+    filled.push({ op: "set", sheet: "Hội nghị", cell: `C${r}`, value: m[1] });
+    filled.push({ op: "set", sheet: "Hội nghị", cell: `D${r}`, value: m[2] });
+    filled.push({ op: "set", sheet: "Hội nghị", cell: `F${r}`, value: m[3] });
+  });
+  return applyEdits(base, [...filled, ...edits]);
+}
+
+export function reportBytes(data: ReportData, edits: readonly Edit[] = [], profile: Profile = DEFAULT_PROFILE): Uint8Array {
+  return writeXlsx(reportSpec(data, edits, profile));
+}
+
+function isCivil(v: unknown): v is { year: number; month: number; day: number } {
+  return typeof v === "object" && v !== null && "year" in v && "month" in v && "day" in v;
+}
+
+export function applyEdits(spec: WorkbookSpec, edits: readonly Edit[]): WorkbookSpec {
+  let sheets: SheetSpec[] = spec.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) }));
+  for (const edit of edits) {
+    if (edit.op === "removeSheet") {
+      sheets = sheets.filter((s) => s.name !== edit.sheet);
+      continue;
+    }
+    const index = sheets.findIndex((s) => s.name === edit.sheet);
+    const sheet = sheets[index];
+    if (!sheet) throw new Error(`no sheet ${edit.sheet}`);
+    const rows = sheet.rows as Array<Array<CellSpec | null>>;
+    switch (edit.op) {
+      case "renameSheet":
+        sheets[index] = { ...sheet, name: edit.to };
+        break;
+      case "set": {
+        const { row, col } = parseA1(edit.cell);
+        while (rows.length <= row) rows.push([]);
+        const r = rows[row]!;
+        while (r.length <= col) r.push(null);
+        r[col] = { value: edit.value, style: r[col]?.style };
+        break;
+      }
+      case "insertRow":
+        rows.splice(edit.row - 1, 0, (edit.cells ?? []).map((value) => ({ value })));
+        // Validations and merges of the template no longer line up; tests of inserted rows are about reading.
+        sheets[index] = { ...sheet, rows, dataValidations: [], merges: [] };
+        break;
+      case "deleteRow":
+        rows.splice(edit.row - 1, 1);
+        sheets[index] = { ...sheet, rows, dataValidations: [], merges: [] };
+        break;
+    }
+  }
+  return { ...spec, sheets };
+}
+
+export function parseA1(ref: string): { row: number; col: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) throw new Error(`bad A1 ref ${ref}`);
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
