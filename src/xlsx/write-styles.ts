@@ -72,7 +72,10 @@ export class StyleTable {
   constructor() {
     this.fontId(false, false, DEFAULT_FONT_SIZE, undefined);
     // Excel requires these two fills first, whatever the workbook uses.
-    this.fillXml.push('<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>');
+    this.fillXml.push(
+      '<fill><patternFill patternType="none"/></fill>',
+      '<fill><patternFill patternType="gray125"/></fill>',
+    );
     this.xfs.set("", 0);
     this.xfXml.push('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
   }
@@ -95,7 +98,8 @@ export class StyleTable {
     const bold = style?.bold === true;
     const italic = style?.italic === true;
     const size = style?.size ?? DEFAULT_FONT_SIZE;
-    if (!Number.isFinite(size) || size < 1 || size > 409) throw new Error(`xlsx writer: invalid font size ${size}`);
+    if (!Number.isFinite(size) || size < 1 || size > 409)
+      throw new Error(`xlsx writer: invalid font size ${size}`);
     const color = style?.color !== undefined ? argb(style.color) : undefined;
     const fill = style?.fill !== undefined ? argb(style.fill) : undefined;
     const numFmt = style?.numFmt ?? dateDefault;

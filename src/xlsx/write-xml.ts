@@ -6,12 +6,14 @@ export const MAX_COLS = 16_384;
 
 // One regex test per string keeps the common (clean) case allocation-free.
 const NEEDS_TEXT_ESCAPE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
 // A literal "_xHHHH_" would be decoded by readers as an escaped character, so its underscore is escaped.
 const LITERAL_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
 // XML 1.0 forbids these; CR is legal but XML parsers normalise it to LF, so Excel escapes it too.
 // Surrogates are only escaped when unpaired (a valid pair encodes fine in UTF-8).
 const INVALID_CHARS =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const MARKUP = /[&<>]/g;
 const MARKUP_ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };

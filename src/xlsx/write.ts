@@ -77,7 +77,11 @@ export function writeXlsx(spec: WorkbookSpec): Uint8Array {
   });
   const helper = lists.helperSheet();
   if (helper) {
-    entries.push({ name: helper.name, state: "veryHidden", xml: renderSheet(helper, styles, strings, lists, false) });
+    entries.push({
+      name: helper.name,
+      state: "veryHidden",
+      xml: renderSheet(helper, styles, strings, lists, false),
+    });
   }
 
   const definedNames: string[] = [];
@@ -93,7 +97,9 @@ export function writeXlsx(spec: WorkbookSpec): Uint8Array {
   });
   for (const [name, formula] of Object.entries(spec.definedNames ?? {})) {
     validateDefinedName(name);
-    definedNames.push(`<definedName name="${escapeAttr(name)}">${escapeText(stripEquals(formula))}</definedName>`);
+    definedNames.push(
+      `<definedName name="${escapeAttr(name)}">${escapeText(stripEquals(formula))}</definedName>`,
+    );
   }
 
   const hasFormula = spec.sheets.some((s) => s.rows.some((r) => r.some((c) => isFormula(c))));
@@ -129,7 +135,9 @@ export function writeXlsx(spec: WorkbookSpec): Uint8Array {
       )
       .join("") +
     `<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>` +
-    (hasStrings ? `<Relationship Id="rId${n + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>` : "") +
+    (hasStrings
+      ? `<Relationship Id="rId${n + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>`
+      : "") +
     "</Relationships>";
 
   const contentTypes =
@@ -191,12 +199,14 @@ export function writeXlsx(spec: WorkbookSpec): Uint8Array {
   entries.forEach((e, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = enc.encode(e.xml);
   });
-  return zipSync(files, { level: 6, mtime: ZIP_MTIME });
+  // Level 3: on a 4,000 x 30 summary it deflates in less than half the time of level 6 for a file ~3% larger.
+  return zipSync(files, { level: 3, mtime: ZIP_MTIME });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Validation of the spec
 
+// eslint-disable-next-line no-control-regex -- control characters are not allowed in sheet names
 const BAD_SHEET_CHARS = /[[\]:*?/\\\u0000-\u001F]/;
 
 function validateSheets(sheets: readonly SheetSpec[]): void {
@@ -204,15 +214,19 @@ function validateSheets(sheets: readonly SheetSpec[]): void {
   const seen = new Set<string>();
   for (const s of sheets) {
     const name = s.name;
-    if (name.length === 0 || name.length > 31) throw new Error(`xlsx writer: sheet name "${name}" must have 1–31 characters`);
-    if (BAD_SHEET_CHARS.test(name)) throw new Error(`xlsx writer: sheet name "${name}" contains one of []:*?/\\`);
-    if (name.startsWith("'") || name.endsWith("'")) throw new Error(`xlsx writer: sheet name "${name}" starts or ends with '`);
+    if (name.length === 0 || name.length > 31)
+      throw new Error(`xlsx writer: sheet name "${name}" must have 1–31 characters`);
+    if (BAD_SHEET_CHARS.test(name))
+      throw new Error(`xlsx writer: sheet name "${name}" contains one of []:*?/\\`);
+    if (name.startsWith("'") || name.endsWith("'"))
+      throw new Error(`xlsx writer: sheet name "${name}" starts or ends with '`);
     // Excel compares sheet names case-insensitively; NFC so that NFD Vietnamese duplicates are caught too.
     const key = name.normalize("NFC").toUpperCase();
     if (seen.has(key)) throw new Error(`xlsx writer: duplicate sheet name "${name}"`);
     seen.add(key);
   }
-  if (sheets.every((s) => s.hidden === true)) throw new Error("xlsx writer: at least one sheet must be visible");
+  if (sheets.every((s) => s.hidden === true))
+    throw new Error("xlsx writer: at least one sheet must be visible");
 }
 
 function validateDefinedName(name: string): void {
@@ -221,7 +235,8 @@ function validateDefinedName(name: string): void {
     name.length <= 255 &&
     /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) &&
     !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && // looks like a cell (A1, XFD10)
-    !/^[Rr]([0-9]*)?([Cc][0-9]*)?$/.test(name) && // R1C1-style or bare R/C
+    !/^[Rr]([0-9]*)?([Cc][0-9]*)?$/.test(name) && // R1C1-style or bare R
+    !/^[Cc][0-9]*$/.test(name) && // C1-style or bare C
     !name.startsWith("_xlnm.");
   if (!ok) throw new Error(`xlsx writer: invalid defined name "${name}"`);
 }
@@ -266,7 +281,11 @@ class SharedStrings {
     for (const s of this.list) {
       // Without xml:space="preserve" readers may drop leading/trailing blanks and line breaks.
       const preserve = s.trim() !== s || s.includes("\n") || s.includes("\t");
-      parts.push(preserve ? `<si><t xml:space="preserve">${escapeText(s)}</t></si>` : `<si><t>${escapeText(s)}</t></si>`);
+      parts.push(
+        preserve
+          ? `<si><t xml:space="preserve">${escapeText(s)}</t></si>`
+          : `<si><t>${escapeText(s)}</t></si>`,
+      );
     }
     parts.push("</sst>");
     return parts.join("");
@@ -312,7 +331,8 @@ class ListPlanner {
     if (this.values.length === 0) return undefined;
     const height = Math.max(...this.values.map((v) => v.length));
     const rows: (CellSpec | null)[][] = [];
-    for (let r = 0; r < height; r++) rows.push(this.values.map((v) => (v[r] !== undefined ? { value: v[r] ?? "" } : null)));
+    for (let r = 0; r < height; r++)
+      rows.push(this.values.map((v) => (v[r] !== undefined ? { value: v[r] ?? "" } : null)));
     return { name: this.sheetName, rows, protect: true, hidden: true };
   }
 }
@@ -324,13 +344,18 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const MS_PER_DAY = 86_400_000;
 
 /** 1900-system serial of a calendar day, or undefined when Excel cannot show it. */
-export function dateSerial(d: { readonly year: number; readonly month: number; readonly day: number }): number | undefined {
+export function dateSerial(d: {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}): number | undefined {
   const { year, month, day } = d;
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
   if (year < 1900 || year > 9999) return undefined;
   const t = Date.UTC(year, month - 1, day);
   const check = new Date(t);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return undefined;
   const serial = (t - EXCEL_EPOCH) / MS_PER_DAY;
   // Excel counts a non-existent 29/02/1900 (serial 60), so days before 1900-03-01 are one lower.
   return serial < 61 ? serial - 1 : serial;
@@ -351,7 +376,8 @@ function renderSheet(
   const heights = sheet.rowHeights ?? {};
   let rowCount = sheet.rows.length;
   for (const key of Object.keys(heights)) rowCount = Math.max(rowCount, Number(key) + 1);
-  if (rowCount > MAX_ROWS) throw new Error(`xlsx writer: sheet "${sheet.name}" has more than ${MAX_ROWS} rows`);
+  if (rowCount > MAX_ROWS)
+    throw new Error(`xlsx writer: sheet "${sheet.name}" has more than ${MAX_ROWS} rows`);
 
   let minRow = -1;
   let maxRow = -1;
@@ -363,7 +389,8 @@ function renderSheet(
     const ht = heights[r];
     let cells = "";
     if (row) {
-      if (row.length > MAX_COLS) throw new Error(`xlsx writer: sheet "${sheet.name}" row ${r + 1} has more than ${MAX_COLS} columns`);
+      if (row.length > MAX_COLS)
+        throw new Error(`xlsx writer: sheet "${sheet.name}" row ${r + 1} has more than ${MAX_COLS} columns`);
       const rowNum = r + 1;
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
@@ -382,14 +409,14 @@ function renderSheet(
     }
     let attrs = ` r="${r + 1}"`;
     if (ht !== undefined) {
-      if (!Number.isFinite(ht) || ht < 0 || ht > 409) throw new Error(`xlsx writer: invalid row height ${ht}`);
+      if (!Number.isFinite(ht) || ht < 0 || ht > 409)
+        throw new Error(`xlsx writer: invalid row height ${ht}`);
       attrs += ` ht="${ht}" customHeight="1"`;
     }
     data.push(cells === "" ? `<row${attrs}/>` : `<row${attrs}>${cells}</row>`);
   }
 
-  const dimension =
-    maxRow < 0 ? "A1" : formatRange({ r1: minRow, c1: minCol, r2: maxRow, c2: maxCol });
+  const dimension = maxRow < 0 ? "A1" : formatRange({ r1: minRow, c1: minCol, r2: maxRow, c2: maxCol });
 
   const out: string[] = [XML_DECL, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
   // CT_Worksheet is a strict sequence; Excel "repairs" a file whose children are out of order.
@@ -406,7 +433,8 @@ function renderSheet(
       '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" insertRows="0" autoFilter="0" sort="0"/>',
     );
   }
-  if (sheet.autoFilter !== undefined) out.push(`<autoFilter ref="${formatRange(parseRange(sheet.autoFilter))}"/>`);
+  if (sheet.autoFilter !== undefined)
+    out.push(`<autoFilter ref="${formatRange(parseRange(sheet.autoFilter))}"/>`);
   out.push(mergeCells(sheet));
   out.push(dataValidations(sheet.dataValidations ?? [], lists));
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
@@ -419,35 +447,39 @@ function renderSheet(
   return out.join("");
 }
 
+/** A cell with no value keeps its style (bordered, unlocked input cells of the template). */
+function emptyCell(ref: string, style: CellStyle | undefined, styles: StyleTable): string {
+  return style ? `<c r="${ref}" s="${styles.xfId(style)}"/>` : "";
+}
+
+// Hot path (one call per cell): no closures or temporary objects.
 function renderCell(cell: CellSpec, ref: string, styles: StyleTable, strings: SharedStrings): string {
   const v = cell.value;
   const style: CellStyle | undefined = cell.style;
-  const emptyCell = (): string => (style ? `<c r="${ref}" s="${styles.xfId(style)}"/>` : "");
-  const s = (dateDefault?: string): string => {
-    const id = styles.xfId(style, dateDefault);
-    return id === 0 ? "" : ` s="${id}"`;
-  };
-  if (v === null) return emptyCell();
+  if (v === null) return emptyCell(ref, style, styles);
+  const isDate = typeof v === "object" && "date" in v;
+  const xf = style || isDate ? styles.xfId(style, isDate ? DEFAULT_DATE_FORMAT : undefined) : 0;
+  const s = xf === 0 ? "" : ` s="${xf}"`;
   switch (typeof v) {
     case "string":
-      if (v === "") return emptyCell();
-      return `<c r="${ref}"${s()} t="s"><v>${strings.add(truncateUtf16(v, MAX_CELL_TEXT))}</v></c>`;
+      if (v === "") return emptyCell(ref, style, styles);
+      return `<c r="${ref}"${s} t="s"><v>${strings.add(truncateUtf16(v, MAX_CELL_TEXT))}</v></c>`;
     case "number":
-      return Number.isFinite(v) ? `<c r="${ref}"${s()}><v>${v}</v></c>` : emptyCell();
+      return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : emptyCell(ref, style, styles);
     case "boolean":
-      return `<c r="${ref}"${s()} t="b"><v>${v ? 1 : 0}</v></c>`;
+      return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
   }
   if ("date" in v) {
     const serial = dateSerial(v.date);
-    if (serial === undefined) return emptyCell();
-    return `<c r="${ref}"${s(DEFAULT_DATE_FORMAT)}><v>${serial}</v></c>`;
+    return serial === undefined ? emptyCell(ref, style, styles) : `<c r="${ref}"${s}><v>${serial}</v></c>`;
   }
   const f = `<f>${escapeText(stripEquals(v.formula))}</f>`;
   const cached = v.cached;
-  if (typeof cached === "string") return `<c r="${ref}"${s()} t="str">${f}<v>${escapeText(cached)}</v></c>`;
-  if (typeof cached === "boolean") return `<c r="${ref}"${s()} t="b">${f}<v>${cached ? 1 : 0}</v></c>`;
-  if (typeof cached === "number" && Number.isFinite(cached)) return `<c r="${ref}"${s()}>${f}<v>${cached}</v></c>`;
-  return `<c r="${ref}"${s()}>${f}</c>`;
+  if (typeof cached === "string") return `<c r="${ref}"${s} t="str">${f}<v>${escapeText(cached)}</v></c>`;
+  if (typeof cached === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${cached ? 1 : 0}</v></c>`;
+  if (typeof cached === "number" && Number.isFinite(cached))
+    return `<c r="${ref}"${s}>${f}<v>${cached}</v></c>`;
+  return `<c r="${ref}"${s}>${f}</c>`;
 }
 
 function sheetViews(sheet: SheetSpec, selected: boolean): string {
@@ -455,7 +487,14 @@ function sheetViews(sheet: SheetSpec, selected: boolean): string {
   const fr = sheet.freeze;
   const rows = fr?.rows ?? 0;
   const cols = fr?.cols ?? 0;
-  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0 || rows >= MAX_ROWS || cols >= MAX_COLS) {
+  if (
+    !Number.isInteger(rows) ||
+    !Number.isInteger(cols) ||
+    rows < 0 ||
+    cols < 0 ||
+    rows >= MAX_ROWS ||
+    cols >= MAX_COLS
+  ) {
     throw new Error(`xlsx writer: invalid freeze ${rows} rows / ${cols} cols`);
   }
   if (rows === 0 && cols === 0) return open + "/></sheetViews>";
@@ -477,7 +516,11 @@ function cols(sheet: SheetSpec): string {
   widths.forEach((w, i) => {
     if (w === undefined) return;
     if (!Number.isFinite(w) || w < 0 || w > 255) throw new Error(`xlsx writer: invalid column width ${w}`);
-    xml += `<col min="${i + 1}" max="${i + 1}" width="${storedWidth(w)}" customWidth="1"/>`;
+    // Width 0 means a hidden column to Excel; say so explicitly rather than store a sliver of padding.
+    xml +=
+      w === 0
+        ? `<col min="${i + 1}" max="${i + 1}" width="0" hidden="1" customWidth="1"/>`
+        : `<col min="${i + 1}" max="${i + 1}" width="${storedWidth(w)}" customWidth="1"/>`;
   });
   return xml === "" ? "" : `<cols>${xml}</cols>`;
 }
@@ -491,7 +534,9 @@ function mergeCells(sheet: SheetSpec): string {
     for (let j = i + 1; j < merges.length; j++) {
       const b = merges[j];
       if (a && b && a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2) {
-        throw new Error(`xlsx writer: overlapping merges ${formatRange(a)} and ${formatRange(b)} in "${sheet.name}"`);
+        throw new Error(
+          `xlsx writer: overlapping merges ${formatRange(a)} and ${formatRange(b)} in "${sheet.name}"`,
+        );
       }
     }
   }
@@ -509,7 +554,10 @@ function dataValidations(dvs: readonly DataValidationSpec[], lists: ListPlanner)
     if (dv.type === "list") {
       formulas = `<formula1>${escapeText(lists.formulaFor(dv.values))}</formula1>`;
     } else {
-      if (!Number.isFinite(dv.min) || (dv.max !== undefined && (!Number.isFinite(dv.max) || dv.max < dv.min))) {
+      if (
+        !Number.isFinite(dv.min) ||
+        (dv.max !== undefined && (!Number.isFinite(dv.max) || dv.max < dv.min))
+      ) {
         throw new Error(`xlsx writer: invalid whole-number bounds ${dv.min}..${dv.max}`);
       }
       if (dv.max === undefined) {

@@ -22,7 +22,7 @@ export function hasLibreOffice(): boolean {
 // Filter options for CSV: comma, double quote, UTF-8 (76), start at line 1; so Vietnamese text round-trips.
 const TARGETS: Record<"pdf" | "csv" | "xlsx", string> = {
   pdf: "pdf",
-  csv: 'csv:Text - txt - csv (StarCalc):44,34,76,1',
+  csv: "csv:Text - txt - csv (StarCalc):44,34,76,1",
   xlsx: "xlsx",
 };
 
@@ -31,7 +31,11 @@ const TARGETS: Record<"pdf" | "csv" | "xlsx", string> = {
  * Each process gets its own LibreOffice profile: two soffice runs sharing a profile block each other.
  * For csv only the first (active) sheet is exported.
  */
-export function convertWithLibreOffice(xlsxPath: string, format: "pdf" | "csv" | "xlsx", outDir: string): Promise<string> {
+export function convertWithLibreOffice(
+  xlsxPath: string,
+  format: "pdf" | "csv" | "xlsx",
+  outDir: string,
+): Promise<string> {
   const soffice = findSoffice();
   if (soffice === undefined) return Promise.reject(new Error("soffice not found on PATH"));
   mkdirSync(outDir, { recursive: true });
