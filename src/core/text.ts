@@ -26,3 +26,9 @@ export function matchOption<T extends { readonly label: string; readonly aliases
   const key = matchKey(text);
   return options.find((o) => matchKey(o.label) === key || (o.aliases ?? []).some((a) => matchKey(a) === key));
 }
+
+/** Like matchOption but also ignoring diacritics ("quan triet" finds "Quán triệt"). */
+export function foldOption<T extends { readonly label: string }>(options: readonly T[], text: string): T | undefined {
+  const key = foldKey(text);
+  return options.find((o) => foldKey(o.label) === key);
+}

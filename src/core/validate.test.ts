@@ -1,9 +1,242 @@
-import { reportBytes } from "../../test/helpers/report-builder";
+// Every defect class of SPEC §3–§4, each on a workbook built from the real template with the
+// one cell the test is about changed, read back through the real reader.
+import { reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import { DEFAULT_PROFILE } from "./profile";
+import type { Finding } from "./findings";
 
-test("a filled template validates clean", () => {
-  const r = inspectBytes(reportBytes({ unit: "SO_NOI_VU", name: "Sở Nội vụ" }), DEFAULT_PROFILE);
+const BASE: ReportData = { unit: "SO_NOI_VU", name: "Sở Nội vụ" };
+
+function check(data: Partial<ReportData> = {}, edits: Edit[] = []) {
+  return inspectBytes(reportBytes({ ...BASE, ...data }, edits), DEFAULT_PROFILE);
+}
+
+const only = (findings: readonly Finding[]) => findings.map((f) => [f.code, f.severity, f.sheet, f.cell]);
+
+test("a filled template validates clean and yields the report", () => {
+  const r = check();
   expect(r.findings).toEqual([]);
   expect(r.valid).toBe(true);
+  expect(r.report?.unit).toEqual({ code: "SO_NOI_VU", name: "Sở Nội vụ", type: "Sở, ban, ngành", typeId: "SO_NGANH" });
+  expect(r.report?.period).toEqual({ kind: "6T", year: 2026 });
+  expect(r.report?.reportDate).toEqual({ year: 2026, month: 6, day: 5 });
+  expect(r.report?.values.HN_TONG).toEqual({ previous: 100, current: 90 });
+  expect(r.report?.tasks).toHaveLength(12);
+  expect(r.report?.tasks[3]?.deadline).toEqual({ year: 2026, month: 12, day: 31 });
+});
+
+describe("NOT_TEMPLATE", () => {
+  test.each(["Thông tin", "Chỉ tiêu", "Nhiệm vụ"])("missing sheet %s", (sheet) => {
+    const r = check({}, [{ op: "removeSheet", sheet }]);
+    expect(r.valid).toBe(false);
+    expect(r.findings).toContainEqual(expect.objectContaining({ code: "NOT_TEMPLATE", severity: "error", sheet, cell: null }));
+  });
+  test("the optional Hội nghị sheet may be missing", () => {
+    expect(check({}, [{ op: "removeSheet", sheet: "Hội nghị" }]).valid).toBe(true);
+  });
+  test("sheet names match case-insensitively, trimmed, in NFD", () => {
+    const r = check({}, [
+      { op: "renameSheet", sheet: "Thông tin", to: " THÔNG TIN ".normalize("NFD") },
+      { op: "renameSheet", sheet: "Chỉ tiêu", to: "chỉ tiêu".normalize("NFD") },
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe("Thông tin", () => {
+  test("a deleted field row is MISSING_FIELD", () => {
+    const r = check({}, [{ op: "deleteRow", sheet: "Thông tin", row: 6 }]);
+    expect(only(r.findings)).toEqual([["MISSING_FIELD", "error", "Thông tin", null]]);
+    expect(r.findings[0]?.message).toMatch(/TEN_DON_VI/);
+  });
+  test("a blank required value is MISSING_VALUE at column C", () => {
+    const r = check({}, [{ op: "set", sheet: "Thông tin", cell: "C6", value: null }]);
+    expect(only(r.findings)).toEqual([["MISSING_VALUE", "error", "Thông tin", "C6"]]);
+  });
+  test.each([
+    ["C5", "Sở Nội vụ", /Mã đơn vị/],
+    ["C5", "X", /Mã đơn vị/],
+    ["C7", "Công ty", /Sở, ban, ngành/],
+    ["C8", "Quý", /6 tháng/],
+    ["C9", 2024, /2025/],
+    ["C9", "hai nghìn", /2025/],
+    ["C10", "31/06/2026", /dd\/mm\/yyyy/],
+    ["C10", "ngày 5 tháng 6", /dd\/mm\/yyyy/],
+    ["C13", "vanthu@", /Email/],
+  ] as const)("%s = %p is BAD_VALUE", (cell, value, message) => {
+    const r = check({}, [{ op: "set", sheet: "Thông tin", cell, value }]);
+    expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Thông tin", cell]]);
+    expect(r.findings[0]?.message).toMatch(message);
+  });
+  test("unit codes are upper-cased and may be stored as numbers", () => {
+    expect(check({ unit: " so_noi_vu " }).unit).toBe("SO_NOI_VU");
+    const r = check({}, [{ op: "set", sheet: "Thông tin", cell: "C5", value: 1234 }]);
+    expect(r.valid).toBe(true);
+    expect(r.unit).toBe("1234");
+  });
+  test("enumerations match in NFD, any case, with extra spaces", () => {
+    const r = check({}, [
+      { op: "set", sheet: "Thông tin", cell: "C7", value: "  ubnd XÃ,  phường ".normalize("NFD") },
+      { op: "set", sheet: "Thông tin", cell: "C8", value: "NĂM".normalize("NFD") },
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.unit.type).toBe("UBND xã, phường");
+    expect(r.report?.period.kind).toBe("NAM");
+  });
+  test("the report date may be typed as text dd/mm/yyyy", () => {
+    const r = check({ reportDate: "05/06/2026" });
+    expect(r.valid).toBe(true);
+    expect(r.reportDate).toEqual({ year: 2026, month: 6, day: 5 });
+  });
+  test("a year typed as text is accepted with COERCED", () => {
+    const r = check({}, [{ op: "set", sheet: "Thông tin", cell: "C9", value: "2026" }]);
+    expect(r.valid).toBe(true);
+    expect(only(r.findings)).toEqual([["COERCED", "warning", "Thông tin", "C9"]]);
+  });
+  test("codes are found by column A, so an inserted note row changes nothing", () => {
+    const r = check({}, [{ op: "insertRow", sheet: "Thông tin", row: 7, cells: [null, "Ghi chú: đơn vị mới sáp nhập"] }]);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.unit.type).toBe("Sở, ban, ngành");
+  });
+  test("a code written twice is DUPLICATE_CODE at column A of the second row", () => {
+    const r = check({}, [{ op: "insertRow", sheet: "Thông tin", row: 14, cells: ["TEN_DON_VI", "Tên", "Khác"] }]);
+    expect(only(r.findings)).toEqual([["DUPLICATE_CODE", "error", "Thông tin", "A14"]]);
+  });
+});
+
+describe("Chỉ tiêu", () => {
+  test("a blank required count is MISSING_VALUE (a clerk must type 0)", () => {
+    const r = check({ counts: { HN_TONG: [100, null] } });
+    expect(only(r.findings)).toEqual([["MISSING_VALUE", "error", "Chỉ tiêu", "E5"]]);
+    expect(r.findings[0]?.message).toMatch(/ghi 0/);
+  });
+  test("blank optional counts are fine", () => {
+    expect(check({ counts: { CC_TONG: [null, null], CC_KY_NANG_SO: [null, null], HN_TRUC_TUYEN: [null, 60] } }).findings).toEqual([]);
+  });
+  test.each([
+    [-3, /số âm/],
+    [2.5, /thập phân/],
+    ["ba", /không phải là số/],
+    ["2,5", /thập phân/],
+  ] as const)("%p is BAD_VALUE", (value, message) => {
+    const r = check({ counts: { VB_HANH_CHINH: [200, value] } });
+    expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E8"]]);
+    expect(r.findings[0]?.message).toMatch(message);
+  });
+  test("an Excel error value is BAD_VALUE", () => {
+    const r = check({ counts: { VB_HANH_CHINH: [200, { formula: "1/0", cached: "#DIV/0!" }] } });
+    expect(r.findings.map((f) => [f.code, f.cell])).toContainEqual(["BAD_VALUE", "E8"]);
+  });
+  test("numbers typed as text are accepted with COERCED", () => {
+    const r = check({ counts: { VB_TONG: ["3.000", " 3 200 "], HN_TONG: ["100", 90] } });
+    expect(r.valid).toBe(true);
+    expect(only(r.findings)).toEqual([
+      ["COERCED", "warning", "Chỉ tiêu", "D5"],
+      ["COERCED", "warning", "Chỉ tiêu", "D11"],
+      ["COERCED", "warning", "Chỉ tiêu", "E11"],
+    ]);
+    expect(r.report?.values.VB_TONG).toEqual({ previous: 3000, current: 3200 });
+  });
+  test("formulas are read by their cached value", () => {
+    const r = check({ counts: { HN_TONG: [100, { formula: "40+50", cached: 90 }] } });
+    expect(r.findings).toEqual([]);
+    expect(r.report?.values.HN_TONG.current).toBe(90);
+  });
+  test("part ≤ whole: INCONSISTENT on the part's cell, in each column", () => {
+    const r = check({ counts: { HN_TRUC_TUYEN: [120, 95] } });
+    expect(only(r.findings)).toEqual([
+      ["INCONSISTENT", "error", "Chỉ tiêu", "D6"],
+      ["INCONSISTENT", "error", "Chỉ tiêu", "E6"],
+    ]);
+  });
+  test.each([
+    ["HN_VUOT_THOI_LUONG", "E7"],
+    ["TTHC_SO", "E10"],
+    ["VB_SO_HOA", "E12"],
+    ["VB_DIEN_TU", "E14"],
+    ["CC_KY_NANG_SO", "E16"],
+  ] as const)("%s larger than its whole is INCONSISTENT at %s", (code, cell) => {
+    const r = check({ counts: { [code]: [0, 99999] } });
+    expect(only(r.findings)).toContainEqual(["INCONSISTENT", "error", "Chỉ tiêu", cell]);
+  });
+  test("a deleted required row is MISSING_FIELD; an inserted row is harmless", () => {
+    expect(only(check({}, [{ op: "deleteRow", sheet: "Chỉ tiêu", row: 8 }]).findings)).toEqual([["MISSING_FIELD", "error", "Chỉ tiêu", null]]);
+    const r = check({}, [{ op: "insertRow", sheet: "Chỉ tiêu", row: 6, cells: [null, "Ghi chú của đơn vị"] }]);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.values.HN_TRUC_TUYEN.current).toBe(60);
+  });
+  test("codes in column A match in lower case and with spaces", () => {
+    expect(check({}, [{ op: "set", sheet: "Chỉ tiêu", cell: "A5", value: " hn_tong " }]).findings).toEqual([]);
+  });
+});
+
+describe("Nhiệm vụ", () => {
+  test("a status outside the list, or none, is TASK_STATUS at column G", () => {
+    const statuses = Array(12).fill("Hoàn thành");
+    statuses[2] = "Xong";
+    statuses[5] = "";
+    const r = check({ taskStatuses: statuses });
+    expect(only(r.findings)).toEqual([
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G7"],
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G10"],
+    ]);
+  });
+  test("statuses match in NFD with trailing spaces", () => {
+    const r = check({ taskStatuses: Array(12).fill("đang thực hiện  ".normalize("NFD")) });
+    expect(r.findings).toEqual([]);
+    expect(r.report?.tasks.every((t) => t.status === "IN_PROGRESS")).toBe(true);
+  });
+  test("tasks a unit adds itself count", () => {
+    const r = check({}, [
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "Số hóa hồ sơ lưu trữ" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "F17", value: "Tháng 3/2026" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "G17", value: "Chưa thực hiện" },
+    ]);
+    expect(r.valid).toBe(true);
+    expect(r.report?.tasks).toHaveLength(13);
+    expect(r.report?.tasks[12]).toMatchObject({ deadline: { year: 2026, month: 3, day: 31 }, status: "NOT_STARTED" });
+  });
+});
+
+describe("Hội nghị (warnings only)", () => {
+  const meetings: ReportData["meetings"] = [
+    ["Hội nghị quán triệt Kết luận 226", "Quán triệt", "Trực tuyến", 1],
+    ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
+  ];
+  test("a meeting longer than its type allows is MEETING_TOO_LONG on its row", () => {
+    const r = check({ counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 1] }, meetings });
+    expect(r.valid).toBe(true);
+    expect(only(r.findings)).toEqual([["MEETING_TOO_LONG", "warning", "Hội nghị", "F5"]]);
+  });
+  test("a log that disagrees with the counts gets LOG_MISMATCH naming both numbers", () => {
+    const r = check({ meetings });
+    expect(r.valid).toBe(true);
+    const mismatch = r.findings.filter((f) => f.code === "LOG_MISMATCH");
+    expect(mismatch).toHaveLength(3);
+    expect(mismatch[0]?.message).toMatch(/2 hội nghị.*HN_TONG = 90/);
+  });
+  test("half-day limits accept decimal commas typed as text", () => {
+    const r = check({ counts: { HN_TONG: [1, 1], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] }, meetings: [["Quán triệt", "quan triệt", "Kết hợp", "0,5"]] });
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe("UNREADABLE", () => {
+  test.each([
+    ["an empty file", new Uint8Array()],
+    ["a text file named .xlsx", new TextEncoder().encode("MA_DON_VI;TEN_DON_VI\nSO_NOI_VU;Sở Nội vụ\n")],
+    ["a truncated workbook", reportBytes(BASE).slice(0, 3000)],
+  ])("%s", (_name, bytes) => {
+    const r = inspectBytes(bytes, DEFAULT_PROFILE);
+    expect(only(r.findings)).toEqual([["UNREADABLE", "error", null, null]]);
+    expect(r.findings[0]?.message).toMatch(/Tệp|tệp/);
+  });
+});
+
+test("findings carry Vietnamese messages that say what to type", () => {
+  const r = check({ counts: { HN_TONG: [100, null] }, reportDate: "32/13/2026" });
+  for (const f of r.findings) {
+    expect(f.message).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵêềếệểễôồốộổỗơờớợởỡưừứựửữđ]/);
+    expect(f.message).toMatch(/Nhập|nhập|Chọn|ghi/);
+  }
 });

@@ -27,7 +27,7 @@ import type { CountPair, CountValues } from "./judge";
 import { COUNT_COLS, INFO_COLS, MEETING_COLS, TASK_COLS } from "./layout";
 import { MSG } from "./messages";
 import type { Profile } from "./profile";
-import { codeKey, matchKey, matchOption } from "./text";
+import { codeKey, foldOption, matchKey, matchOption } from "./text";
 import { cellText, readCount, readDate, readDecimal } from "./values";
 import { a1, cellAt, type Sheet, type Workbook } from "./workbook";
 
@@ -352,8 +352,8 @@ function readMeetings(sheet: Sheet, profile: Profile, findings: Finding[]): Meet
     const daysCell = cellAt(sheet, r, MEETING_COLS.days);
     if (name === "" && typeText === "" && formText === "" && cellText(daysCell) === "") continue;
     // The log is optional: its problems are warnings, never a reason to reject the report.
-    const type = typeText === "" ? undefined : matchOption(MEETING_TYPES, typeText);
-    const form = formText === "" ? undefined : matchOption(MEETING_FORMS, formText);
+    const type = typeText === "" ? undefined : foldOption(MEETING_TYPES, typeText);
+    const form = formText === "" ? undefined : foldOption(MEETING_FORMS, formText);
     if (typeText !== "" && !type) {
       findings.push(finding("BAD_VALUE", "warning", sheet.name, a1(r, MEETING_COLS.type), MSG.meetingBadValue(r + 1, "Loại", typeText, MEETING_TYPES.map((t) => t.label))));
     }

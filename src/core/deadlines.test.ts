@@ -1,0 +1,45 @@
+import { DEFAULT_PROFILE } from "./profile";
+import { parseDeadline, reportDeadline } from "./deadlines";
+
+const day = (year: number, month: number, d: number) => ({ kind: "date", date: { year, month, day: d } });
+
+test.each([
+  ["Quý IV/2026", day(2026, 12, 31)],
+  ["Quý I/2027", day(2027, 3, 31)],
+  ["quý 2 năm 2026", day(2026, 6, 30)],
+  ["Năm 2026", day(2026, 12, 31)],
+  ["Tháng 6/2026", day(2026, 6, 30)],
+  ["Tháng 2/2028", day(2028, 2, 29)],
+  ["Đến 31/12/2026", day(2026, 12, 31)],
+  ["Đến cuối năm 2026", day(2026, 12, 31)],
+  ["Năm 2026 và thường xuyên trong các năm tiếp theo", day(2026, 12, 31)],
+  ["Trước ngày 15/9/2026, hoàn thành Quý IV/2026", day(2026, 9, 15)],
+  ["6 tháng đầu năm 2026", day(2026, 6, 30)],
+  ["Q\u0075\u0301y IV/2026".normalize("NFD"), day(2026, 12, 31)],
+])("%s parses to its last day", (text, expected) => {
+  expect(parseDeadline(text)).toEqual(expected);
+});
+
+test.each(["Thường xuyên", "Hằng năm", "Hàng năm, bắt đầu từ năm 2026", "Theo Kế hoạch hoặc theo yêu cầu của cấp có thẩm quyền", "Thường xuyên, hằng năm; theo yêu cầu thực tiễn"])(
+  "%s has no deadline",
+  (text) => {
+    expect(parseDeadline(text)).toEqual({ kind: "none" });
+  },
+);
+
+test("text without a date is unknown, not a guess", () => {
+  expect(parseDeadline("Sớm nhất có thể")).toEqual({ kind: "unknown" });
+  expect(parseDeadline("")).toEqual({ kind: "unknown" });
+  expect(parseDeadline("Đến 31/02/2026")).toEqual({ kind: "unknown" });
+});
+
+test("every default task deadline is understood", () => {
+  for (const t of DEFAULT_PROFILE.tasks) expect(parseDeadline(t.deadline).kind).not.toBe("unknown");
+});
+
+test("report deadlines come from the profile", () => {
+  expect(reportDeadline(DEFAULT_PROFILE, "6T", 2026)).toEqual({ year: 2026, month: 6, day: 6 });
+  expect(reportDeadline(DEFAULT_PROFILE, "NAM", 2026)).toEqual({ year: 2026, month: 12, day: 6 });
+  const custom = { ...DEFAULT_PROFILE, deadlines: { "6T": { day: 10, month: 6 }, NAM: { day: 10, month: 12 } } };
+  expect(reportDeadline(custom, "NAM", 2027)).toEqual({ year: 2027, month: 12, day: 10 });
+});

@@ -1,0 +1,56 @@
+import { readCount, readDate } from "./values";
+import { dateFromSerial, serialFromDate } from "./dates";
+import type { Cell } from "./workbook";
+
+const num = (value: number): Cell => ({ value: { kind: "number", value } });
+const str = (value: string): Cell => ({ value: { kind: "string", value } });
+
+test.each([
+  [num(34), { kind: "ok", value: 34, coerced: false }],
+  [num(34.0), { kind: "ok", value: 34, coerced: false }],
+  [str("34"), { kind: "ok", value: 34, coerced: true, text: "34" }],
+  [str(" 1.234 "), { kind: "ok", value: 1234, coerced: true, text: "1.234" }],
+  [str("1 234"), { kind: "ok", value: 1234, coerced: true, text: "1 234" }],
+  [str("1.234.567"), { kind: "ok", value: 1234567, coerced: true, text: "1.234.567" }],
+  [str("1\u00a0234"), { kind: "ok", value: 1234, coerced: true, text: "1\u00a0234" }],
+])("counts a clerk types are read: %p", (cell, expected) => {
+  expect(readCount(cell)).toEqual(expected);
+});
+
+test.each([
+  [num(-1), "negative"],
+  [num(3.5), "fraction"],
+  [str("-3"), "negative"],
+  [str("2,5"), "fraction"],
+  [str("ba mươi"), "text"],
+  [str("12 cuộc"), "text"],
+  [{ value: { kind: "error", value: "#REF!" } } as Cell, "error"],
+  [{ value: { kind: "boolean", value: true } } as Cell, "boolean"],
+  [{ value: { kind: "empty" }, formula: true } as Cell, "noCachedValue"],
+])("bad counts are rejected with a reason: %p", (cell, why) => {
+  expect(readCount(cell)).toMatchObject({ kind: "bad", why });
+});
+
+test("blank is blank", () => {
+  expect(readCount(undefined)).toEqual({ kind: "blank" });
+  expect(readCount(str("   "))).toEqual({ kind: "blank" });
+});
+
+test("a formula cell is read by its cached value", () => {
+  expect(readCount({ value: { kind: "number", value: 12 }, formula: true })).toMatchObject({ kind: "ok", value: 12 });
+});
+
+test("dates: 1900 and 1904 serials, and dd/mm/yyyy text of a day that exists", () => {
+  expect(readDate(num(46178), false)).toEqual({ kind: "ok", date: { year: 2026, month: 6, day: 5 } });
+  expect(readDate(num(46178 - 1462), true)).toEqual({ kind: "ok", date: { year: 2026, month: 6, day: 5 } });
+  expect(readDate(str("05/06/2026"), false)).toEqual({ kind: "ok", date: { year: 2026, month: 6, day: 5 } });
+  expect(readDate(str("31/06/2026"), false)).toMatchObject({ kind: "bad" });
+  expect(readDate(str("29/02/2027"), false)).toMatchObject({ kind: "bad" });
+  expect(readDate(str("hôm qua"), false)).toMatchObject({ kind: "bad" });
+});
+
+test("serials round-trip around Excel's phantom 29/02/1900", () => {
+  for (const s of [1, 59, 61, 46178, 2958465]) expect(serialFromDate(dateFromSerial(s)!)).toBe(s);
+  expect(serialFromDate({ year: 2026, month: 12, day: 31 })).toBe(46387);
+  expect(dateFromSerial(60)).toEqual({ year: 1900, month: 2, day: 29 });
+});
