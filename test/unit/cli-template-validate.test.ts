@@ -1,0 +1,141 @@
+// kl226 template and validate end to end on real files: a template filled by other programs
+// (ExcelJS, LibreOffice) validates clean; --json matches SPEC §6; broken files exit 1, no stack trace.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { main, type Io } from "../../src/cli/main";
+import { reportBytes } from "../helpers/report-builder";
+import { convertWithLibreOffice, hasLibreOffice } from "../helpers/libreoffice";
+import { sha256Hex } from "../../src/cli/io";
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: "",
+    stderr: "",
+    isErrTty: false,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
+  return io;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "kl226-cli-"));
+
+async function makeTemplate(name = "mau.xlsx"): Promise<string> {
+  const out = join(dir, name);
+  const io = capture();
+  const code = await main(["template", "--out", out, "--unit", "xa_quang_phu", "--name", "UBND xã Quảng Phú", "--type", "UBND_XA", "--period", "6T", "--year", "2026"], io);
+  expect(code).toBe(0);
+  expect(io.stdout).toContain(out);
+  return out;
+}
+
+/** Fill the template the way a clerk would, with ExcelJS as "another program". */
+async function fillWithExcelJS(templatePath: string, outPath: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(templatePath);
+  const info = wb.getWorksheet("Thông tin")!;
+  info.getCell("C10").value = new Date(Date.UTC(2026, 5, 4));
+  info.getCell("C11").value = "Nguyễn Thị Lan";
+  const counts = wb.getWorksheet("Chỉ tiêu")!;
+  const values: Array<[number, number]> = [[40, 35], [20, 22], [0, 0], [120, 100], [500, 520], [480, 510], [900, 950], [880, 930], [400, 420], [400, 420], [30, 30], [20, 30], [1, 2]];
+  values.forEach(([prev, cur], i) => {
+    counts.getCell(`D${5 + i}`).value = prev;
+    counts.getCell(`E${5 + i}`).value = cur;
+  });
+  const tasks = wb.getWorksheet("Nhiệm vụ")!;
+  for (let r = 5; r <= 16; r++) tasks.getCell(`G${r}`).value = r % 2 ? "Hoàn thành" : "Đang thực hiện";
+  await wb.xlsx.writeFile(outPath);
+}
+
+test("a template made by kl226 template and filled by ExcelJS validates clean", async () => {
+  const template = await makeTemplate();
+  const filled = join(dir, "filled-exceljs.xlsx");
+  await fillWithExcelJS(template, filled);
+  const io = capture();
+  const code = await main(["validate", filled, "--json"], io);
+  const json = JSON.parse(io.stdout);
+  expect(json).toEqual([{ file: filled, valid: true, unit: "XA_QUANG_PHU", period: "6T", year: 2026, findings: [] }]);
+  expect(code).toBe(0);
+});
+
+const lo = hasLibreOffice() ? test : test.skip;
+lo("the filled template re-saved by LibreOffice still validates clean", async () => {
+  const template = await makeTemplate("mau-lo.xlsx");
+  const filled = join(dir, "filled-for-lo.xlsx");
+  await fillWithExcelJS(template, filled);
+  const loDir = join(dir, "lo");
+  const resaved = await convertWithLibreOffice(filled, "xlsx", loDir);
+  const io = capture();
+  expect(await main(["validate", resaved, "--json"], io)).toBe(0);
+  expect(JSON.parse(io.stdout)[0]).toMatchObject({ valid: true, unit: "XA_QUANG_PHU", findings: [] });
+}, 180_000);
+
+test("validate --json gives the SPEC §6 shape for an invalid file, and exit 1", async () => {
+  const file = join(dir, "bad.xlsx");
+  writeFileSync(file, reportBytes({ unit: "SO_TU_PHAP", name: "Sở Tư pháp", counts: { HN_TONG: [100, -2] } }));
+  const io = capture();
+  expect(await main(["validate", "--json", file], io)).toBe(1);
+  const [entry] = JSON.parse(io.stdout);
+  expect(Object.keys(entry)).toEqual(["file", "valid", "unit", "period", "year", "findings"]);
+  expect(entry).toMatchObject({ file, valid: false, unit: "SO_TU_PHAP", period: "6T", year: 2026 });
+  expect(entry.findings).toContainEqual({ code: "BAD_VALUE", severity: "error", sheet: "Chỉ tiêu", cell: "E5", message: expect.stringMatching(/số âm/) });
+});
+
+test.each([
+  ["text.xlsx", new TextEncoder().encode("đây không phải tệp Excel\n")],
+  ["empty.xlsx", new Uint8Array()],
+  ["truncated.xlsx", reportBytes({ unit: "SO_Y_TE", name: "Sở Y tế" }).slice(0, 5000)],
+])("%s is UNREADABLE with exit 1 and no stack trace", async (name, bytes) => {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  const io = capture();
+  expect(await main(["validate", file, "--json"], io)).toBe(1);
+  const [entry] = JSON.parse(io.stdout);
+  expect(entry).toMatchObject({ valid: false, unit: null, period: null, year: null });
+  expect(entry.findings).toEqual([expect.objectContaining({ code: "UNREADABLE", severity: "error", sheet: null, cell: null })]);
+  expect(io.stderr).toBe("");
+  expect(io.stdout).not.toMatch(/\bat .*\.ts:\d+/);
+});
+
+test("human output groups findings by sheet in Vietnamese; sources are not modified", async () => {
+  const file = join(dir, "human.xlsx");
+  writeFileSync(file, reportBytes({ unit: "SO_TU_PHAP", name: "Sở Tư pháp", counts: { HN_TRUC_TUYEN: [10, "34"] }, taskStatuses: ["Xong"] }));
+  const before = sha256Hex(readFileSync(file));
+  const io = capture();
+  expect(await main(["validate", file], io)).toBe(1);
+  expect(io.stdout).toMatch(/KHÔNG HỢP LỆ/);
+  expect(io.stdout).toMatch(/Trang Chỉ tiêu:\n.*Cảnh báo \[E6\]/);
+  expect(io.stdout).toMatch(/Trang Nhiệm vụ:\n.*Lỗi \[G5\]/);
+  expect(sha256Hex(readFileSync(file))).toBe(before);
+});
+
+test("usage errors and a bad profile exit 2 with a Vietnamese message", async () => {
+  let io = capture();
+  expect(await main(["validate"], io)).toBe(2);
+  expect(io.stderr).toMatch(/Cần ít nhất một tệp/);
+  io = capture();
+  expect(await main(["template", "--out", join(dir, "x.xlsx"), "--period", "Q3"], io)).toBe(2);
+  expect(io.stderr).toMatch(/--period/);
+  io = capture();
+  expect(await main(["frobnicate"], io)).toBe(2);
+  const profile = join(dir, "profile.json");
+  writeFileSync(profile, JSON.stringify({ targets: { ONLINE_RATIO: 2 } }));
+  io = capture();
+  expect(await main(["validate", "--profile", profile, join(dir, "bad.xlsx")], io)).toBe(2);
+  expect(io.stderr).toMatch(/targets\.ONLINE_RATIO/);
+  io = capture();
+  expect(await main(["validate", join(dir, "khong-co.xlsx")], io)).toBe(2);
+  expect(io.stderr).toMatch(/Không tìm thấy/);
+});
+
+test("a province profile changes the template's task list", async () => {
+  const profile = join(dir, "tinh.json");
+  writeFileSync(profile, JSON.stringify({ tasks: [{ content: "Nhiệm vụ riêng của tỉnh", deadline: "Quý III/2026" }] }));
+  const out = join(dir, "tinh.xlsx");
+  expect(await main(["template", "--out", out, "--profile", profile], capture())).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+  expect(wb.getWorksheet("Nhiệm vụ")!.getCell("B5").value).toBe("Nhiệm vụ riêng của tỉnh");
+});
