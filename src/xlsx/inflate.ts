@@ -22,7 +22,7 @@ export class InflateLimitError extends Error {
 // which checks the cap after every input slice.
 const FAST_PATH_MAX_INPUT = 64 * 1024;
 // Each streamed input slice can produce at most ~1032x its size before we get to check the running total.
-const STREAM_SLICE = 16 * 1024;
+const STREAM_SLICE = 4 * 1024;
 
 /** The default InflateRaw: fflate (pure JS, works in the browser). */
 export const fflateInflateRaw: InflateRaw = (data, maxOutputBytes, sizeHint) => {

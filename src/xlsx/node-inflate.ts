@@ -12,7 +12,8 @@ export function createNodeInflateRaw(): InflateRaw {
       if (view.length > maxOutputBytes) throw new InflateLimitError(maxOutputBytes);
       return view;
     } catch (e) {
-      if (e instanceof RangeError && (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+      // Check the code, not instanceof RangeError: under jest's vm sandbox node's errors come from another realm.
+      if (typeof e === "object" && e !== null && (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
         throw new InflateLimitError(maxOutputBytes);
       }
       throw e;

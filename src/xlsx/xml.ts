@@ -35,6 +35,11 @@ export class XmlScanner {
     private readonly part: string,
   ) {}
 
+  /** Offset just past the current tag: where a specialised scanner can take over. */
+  get offset(): number {
+    return this.pos;
+  }
+
   private corrupt(what: string): never {
     fail("CORRUPT", `malformed XML in ${this.part}: ${what}`);
   }

@@ -1,0 +1,160 @@
+// readXlsx: bytes → Workbook model, bounded (size/entry/row/column/string limits) and never throwing for bad input.
+import type { ReadLimits, ReadOutcome, Sheet, UnreadableReason, Workbook } from "../core/workbook";
+import { DEFAULT_READ_LIMITS } from "../core/workbook";
+import { classifyCfb, isCfb } from "./cfb";
+import { ReadFailure, fail } from "./failure";
+import { fflateInflateRaw, type InflateRaw } from "./inflate";
+import {
+  parseContentTypes,
+  parseDateStyles,
+  parseRels,
+  parseSharedStrings,
+  parseWorkbookPart,
+  resolvePartPath,
+} from "./sml";
+import { parseWorksheet } from "./sheet";
+import { extractEntry, readZipDirectory, type InflateBudget, type ZipDirectory } from "./zip";
+
+export type { InflateRaw } from "./inflate";
+export { InflateLimitError } from "./inflate";
+
+export interface ReadOptions {
+  /** Merged over DEFAULT_READ_LIMITS. */
+  limits?: Partial<ReadLimits>;
+  /** Only sheets whose NFC name passes are parsed (the others are left out of the result). Default: all. */
+  sheetFilter?: (nfcName: string) => boolean;
+  /** Default: fflate (works in the browser). The Node CLI passes createNodeInflateRaw() from ./node-inflate. */
+  inflateRaw?: InflateRaw;
+}
+
+const REL_WORKSHEET_SUFFIXES = ["/worksheet", "/chartsheet", "/dialogsheet", "/macrosheet"];
+const REL_SHARED_STRINGS = "/sharedStrings";
+const REL_STYLES = "/styles";
+
+/** Reads an .xlsx package. Never throws for any input: failures come back as `{ ok: false, reason }`. */
+export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadOutcome {
+  try {
+    return { ok: true, workbook: readWorkbook(bytes, options) };
+  } catch (e) {
+    if (e instanceof ReadFailure) return { ok: false, reason: e.reason, detail: e.detail };
+    // Not a classified failure: a bug or an input case we did not foresee. Still never throw; say so in the log detail.
+    const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return { ok: false, reason: "CORRUPT", detail: `unexpected error: ${msg}` };
+  }
+}
+
+function mergeLimits(partial: Partial<ReadLimits> | undefined): ReadLimits {
+  const out: Record<keyof ReadLimits, number> = { ...DEFAULT_READ_LIMITS };
+  if (partial !== undefined) {
+    for (const key of Object.keys(DEFAULT_READ_LIMITS) as (keyof ReadLimits)[]) {
+      const v = partial[key];
+      if (typeof v === "number" && !Number.isNaN(v)) out[key] = v;
+    }
+  }
+  return out;
+}
+
+function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
+  const limits = mergeLimits(options.limits);
+  if (bytes.length > limits.maxFileBytes) fail("FILE_TOO_LARGE", `${bytes.length} bytes (limit ${limits.maxFileBytes})`);
+  if (bytes.length === 0) fail("EMPTY", "0 bytes");
+  if (isCfb(bytes)) {
+    const reason = classifyCfb(bytes);
+    fail(reason, reason === "ENCRYPTED" ? "CFB container with EncryptionInfo" : "CFB container (Excel 97-2003)");
+  }
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    const reason: UnreadableReason = looksLikeText(bytes) ? "TEXT_FILE" : "NOT_ZIP";
+    fail(reason, `starts with ${hexHead(bytes)}`);
+  }
+
+  const dir = readZipDirectory(bytes, limits.maxEntries);
+  const budget: InflateBudget = { maxPartBytes: limits.maxPartBytes, maxTotalBytes: limits.maxTotalBytes, used: 0 };
+  const inflateRaw = options.inflateRaw ?? fflateInflateRaw;
+  const readPart = (path: string): string | undefined => {
+    const entry = dir.byName.get(path.toLowerCase());
+    if (entry === undefined) return undefined;
+    return decodeXml(extractEntry(bytes, entry, inflateRaw, budget));
+  };
+
+  const ctXml = readPart("[Content_Types].xml");
+  const ct = ctXml === undefined ? { macroEnabled: false } : parseContentTypes(ctXml);
+  if (ct.macroEnabled) fail("MACRO_ENABLED", "macro-enabled workbook content type");
+
+  const wbPath = ct.mainPart !== undefined && has(dir, ct.mainPart) ? ct.mainPart : "xl/workbook.xml";
+  const wbXml = readPart(wbPath);
+  if (wbXml === undefined) {
+    fail("NO_WORKBOOK", dir.byName.has("xl/workbook.bin") ? "binary workbook (.xlsb)" : "no xl/workbook.xml part");
+  }
+  const wb = parseWorkbookPart(wbXml, wbPath);
+
+  const slash = wbPath.lastIndexOf("/");
+  const wbDir = slash >= 0 ? wbPath.slice(0, slash + 1) : "";
+  const relsPath = `${wbDir}_rels/${wbPath.slice(slash + 1)}.rels`;
+  const relsXml = readPart(relsPath);
+  if (relsXml === undefined) fail("CORRUPT", `missing ${relsPath}`);
+  const rels = parseRels(relsXml, relsPath, wbDir);
+
+  const filter = options.sheetFilter;
+  const wanted = filter === undefined ? wb.sheets : wb.sheets.filter((s) => filter(s.name));
+  const sheets: Sheet[] = [];
+  if (wanted.length > 0) {
+    let sstPath: string | undefined;
+    let stylesPath: string | undefined;
+    for (const rel of rels.values()) {
+      if (rel.path === undefined) continue;
+      if (sstPath === undefined && rel.type.endsWith(REL_SHARED_STRINGS)) sstPath = rel.path;
+      if (stylesPath === undefined && rel.type.endsWith(REL_STYLES)) stylesPath = rel.path;
+    }
+    // Some writers omit the relationship but still ship the part at its usual place.
+    sstPath ??= resolvePartPath(wbDir, "sharedStrings.xml");
+    stylesPath ??= resolvePartPath(wbDir, "styles.xml");
+    const sstXml = readPart(sstPath);
+    const sharedStrings = sstXml === undefined ? [] : parseSharedStrings(sstXml, sstPath, limits);
+    const stylesXml = readPart(stylesPath);
+    const dateStyles = stylesXml === undefined ? new Uint8Array(0) : parseDateStyles(stylesXml, stylesPath);
+
+    for (const ref of wanted) {
+      const rel = rels.get(ref.relId);
+      if (rel === undefined || rel.path === undefined) fail("CORRUPT", `sheet "${ref.name}": no relationship ${ref.relId}`);
+      if (!REL_WORKSHEET_SUFFIXES.some((s) => rel.type.endsWith(s))) {
+        fail("CORRUPT", `sheet "${ref.name}": relationship ${ref.relId} is not a sheet (${rel.type})`);
+      }
+      const xml = readPart(rel.path);
+      if (xml === undefined) fail("CORRUPT", `sheet "${ref.name}": missing part ${rel.path}`);
+      const rows = parseWorksheet(xml, { part: rel.path, sharedStrings, dateStyles, date1904: wb.date1904, limits });
+      sheets.push({ name: ref.name, rows });
+    }
+  }
+  return { sheets, date1904: wb.date1904, definedNames: wb.definedNames };
+}
+
+function has(dir: ZipDirectory, path: string): boolean {
+  return dir.byName.has(path.toLowerCase());
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+function decodeXml(b: Uint8Array): string {
+  // XML parts may be UTF-16 (with a BOM); Excel reads them, so do we. TextDecoder drops the BOM.
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b);
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b);
+  return utf8.decode(b);
+}
+
+/** Text-like: a UTF-16 BOM, or no NUL and almost no other control bytes in the first 1 KB. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const n = Math.min(bytes.length, 1024);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = bytes[i] ?? 0;
+    if (c === 0) return false;
+    // Tab, LF, FF, CR and ESC occur in text files; other C0 bytes are binary markers.
+    if (c < 0x20 && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 27) control++;
+  }
+  return control * 100 <= n;
+}
+
+function hexHead(bytes: Uint8Array): string {
+  return Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, "0")).join(" ");
+}

@@ -1,0 +1,447 @@
+// The worksheet hot path: a specialised scanner over <sheetData> that turns rows and cells into the sparse Sheet rows.
+// It works on char codes and offsets (no per-tag strings) because this loop runs for every cell of every file.
+import type { Cell, CellValue, ReadLimits } from "../core/workbook";
+import { EMPTY } from "../core/workbook";
+import { fail } from "./failure";
+import { isoToSerial } from "./sml";
+import { XmlScanner, decodeText, unescapeOoxml } from "./xml";
+
+export interface SheetContext {
+  readonly part: string;
+  readonly sharedStrings: readonly string[];
+  /** Per cellXfs index, 1 when its number format is a date format. */
+  readonly dateStyles: Uint8Array;
+  readonly date1904: boolean;
+  readonly limits: ReadLimits;
+}
+
+export type Rows = (Cell | undefined)[][];
+
+const SLASH = 0x2f;
+const GT = 0x3e;
+const LT = 0x3c;
+const BANG = 0x21;
+const QMARK = 0x3f;
+const COLON = 0x3a;
+const EQ = 0x3d;
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+const CH_c = 0x63;
+const CH_v = 0x76;
+const CH_f = 0x66;
+const CH_t = 0x74;
+const CH_r = 0x72;
+const CH_s = 0x73;
+
+// Cell types (`t` attribute) as small ints.
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_STR = 2;
+const T_INLINE = 3;
+const T_BOOL = 4;
+const T_ERROR = 5;
+const T_DATE = 6;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+// Results of nextAttr and parseRef, in module scope so the per-cell path allocates nothing.
+let attrLocal = 0;
+let attrNameEnd = 0;
+let attrValStart = 0;
+let attrValEnd = 0;
+let refRow = 0;
+let refCol = 0;
+
+/** Reads the attribute starting at or after i (before end); returns the index after it, or -1 when none is left. */
+function nextAttr(s: string, i: number, end: number, part: string): number {
+  let c = s.charCodeAt(i);
+  while (i < end && isSpace(c)) c = s.charCodeAt(++i);
+  if (i >= end) return -1;
+  attrLocal = i;
+  while (i < end && c !== EQ && !isSpace(c)) {
+    if (c === COLON) attrLocal = i + 1;
+    c = s.charCodeAt(++i);
+  }
+  attrNameEnd = i;
+  while (i < end && c !== EQ) c = s.charCodeAt(++i);
+  c = s.charCodeAt(++i);
+  while (i < end && isSpace(c)) c = s.charCodeAt(++i);
+  if (c !== DQUOTE && c !== SQUOTE) fail("CORRUPT", `malformed XML in ${part}: bad attribute`);
+  const close = s.indexOf(c === DQUOTE ? '"' : "'", i + 1);
+  if (close < 0 || close >= end) fail("CORRUPT", `malformed XML in ${part}: unterminated attribute`);
+  attrValStart = i + 1;
+  attrValEnd = close;
+  return close + 1;
+}
+
+/** Parses an A1 reference in s[a, b) into refRow/refCol (0-based); false when it is not one. */
+function parseRef(s: string, a: number, b: number): boolean {
+  let i = a;
+  let col = 0;
+  for (; i < b && i - a < 7; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === a || i === b) return false;
+  const digits = i;
+  let row = 0;
+  for (; i < b && i - digits < 10; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    row = row * 10 + (c - 48);
+  }
+  if (i !== b || row === 0) return false;
+  refRow = row - 1;
+  refCol = col - 1;
+  return true;
+}
+
+/** A non-negative decimal integer in s[a, b), or -1. */
+function parseUint(s: string, a: number, b: number): number {
+  if (a >= b || b - a > 15) return -1;
+  let v = 0;
+  for (let i = a; i < b; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** The number in s[a, b): plain integers without allocating, anything else through Number(). NaN if none. */
+function parseNumber(s: string, a: number, b: number): number {
+  const neg = s.charCodeAt(a) === 0x2d;
+  const v = parseUint(s, neg ? a + 1 : a, b);
+  if (v >= 0) return neg ? -v : v;
+  const t = s.slice(a, b).trim();
+  return t === "" ? NaN : Number(t);
+}
+
+function cellType(s: string, a: number, b: number): number {
+  const len = b - a;
+  if (len === 1) {
+    switch (s.charCodeAt(a)) {
+      case CH_s:
+        return T_SHARED;
+      case 0x62: // b
+        return T_BOOL;
+      case 0x65: // e
+        return T_ERROR;
+      case 0x64: // d
+        return T_DATE;
+      default:
+        return T_NUMBER;
+    }
+  }
+  if (len === 3 && s.startsWith("str", a)) return T_STR;
+  if (len === 9 && s.startsWith("inlineStr", a)) return T_INLINE;
+  return T_NUMBER;
+}
+
+/** Index of the '>' closing the start tag whose attributes begin at i ('>' inside quoted values skipped). */
+function tagEnd(s: string, i: number): number {
+  const gt = s.indexOf(">", i);
+  if (gt < 0) return -1;
+  // Balanced quotes before the first '>' mean it is the tag's end (the usual case: no '>' in values).
+  // (Not indexOf for the quotes: a missing quote character would scan to the end of the document.)
+  let dq = 0;
+  let sq = 0;
+  for (let k = i; k < gt; k++) {
+    const c = s.charCodeAt(k);
+    if (c === DQUOTE) dq++;
+    else if (c === SQUOTE) sq++;
+  }
+  if ((dq & 1) === 0 && (sq & 1) === 0 && (sq === 0 || dq === 0)) return gt;
+  let quote = 0;
+  for (let k = i; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === DQUOTE || c === SQUOTE) quote = c;
+    else if (c === GT) return k;
+    else if (c === LT) return -1;
+  }
+  return -1;
+}
+
+// Shared, immutable values so common cells do not allocate twice.
+const FALSE_VALUE: CellValue = { kind: "boolean", value: false };
+const TRUE_VALUE: CellValue = { kind: "boolean", value: true };
+const EMPTY_FORMULA_CELL: Cell = { value: EMPTY, formula: true };
+
+/** Parses a worksheet part into sparse 0-based rows. Only `<sheetData>` is read. */
+export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
+  const { part, limits, sharedStrings, dateStyles } = ctx;
+  const corrupt = (what: string): never => fail("CORRUPT", `malformed XML in ${part}: ${what}`);
+
+  // The generic scanner walks the prologue (sheetPr, dimension, views, cols) to <sheetData>.
+  const sc = new XmlScanner(xml, part);
+  let found = false;
+  while (sc.next()) {
+    if (!sc.closing && sc.name === "sheetData") {
+      found = true;
+      break;
+    }
+  }
+  const rows: Rows = [];
+  if (!found || sc.selfClosing) return rows;
+
+  const n = xml.length;
+  let pos = sc.offset;
+  let depth = 0; // element depth inside <sheetData>
+  let rowIdx = -1;
+  let col = -1;
+  // The cell being read.
+  let inCell = false;
+  let cRow = 0;
+  let cCol = 0;
+  let cType = T_NUMBER;
+  let cStyle = 0;
+  let vStart = -1; // raw <v> text range, or vText when it needed decoding work (CDATA)
+  let vEnd = -1;
+  let vText: string | undefined;
+  let isText: string | undefined;
+  let hasFormula = false;
+  let inIs = false;
+  let inRPh = false;
+
+  const tooLong = (len: number): never =>
+    fail("STRING_TOO_LONG", `${part}: cell ${cellName(cRow, cCol)} has ${len} characters (limit ${limits.maxStringLength})`);
+
+  /** The <v> text, entity-decoded. */
+  const vString = (): string | undefined => (vText !== undefined ? vText : vStart >= 0 ? decodeText(xml.slice(vStart, vEnd)) : undefined);
+
+  const finishCell = (): void => {
+    const hasV = vStart >= 0 || vText !== undefined;
+    let value: CellValue;
+    if (!hasV && isText === undefined) {
+      if (!hasFormula) return; // style-only cell
+      value = EMPTY;
+    } else {
+      switch (cType) {
+        case T_SHARED: {
+          const idx = vText !== undefined ? parseNumber(vText, 0, vText.length) : parseNumber(xml, vStart, vEnd);
+          const str = idx >= 0 ? sharedStrings[idx] : undefined;
+          if (str === undefined) fail("CORRUPT", `${part}: cell ${cellName(cRow, cCol)} refers to a missing shared string`);
+          value = { kind: "string", value: str };
+          break;
+        }
+        case T_INLINE:
+        case T_STR: {
+          const str = unescapeOoxml(isText ?? vString() ?? "");
+          if (str.length > limits.maxStringLength) tooLong(str.length);
+          value = { kind: "string", value: str };
+          break;
+        }
+        case T_BOOL: {
+          const t = (vString() ?? "").trim();
+          value = t === "1" || t.toLowerCase() === "true" ? TRUE_VALUE : FALSE_VALUE;
+          break;
+        }
+        case T_ERROR:
+          value = { kind: "error", value: (vString() ?? "").trim() };
+          break;
+        case T_DATE: {
+          const raw = vString() ?? "";
+          const serial = isoToSerial(raw, ctx.date1904);
+          value = serial !== undefined ? { kind: "number", value: serial, isDate: true } : raw.trim() === "" ? EMPTY : { kind: "string", value: raw };
+          break;
+        }
+        default: {
+          // "n" or absent: the common case, parsed straight from the document.
+          const num = vText !== undefined ? parseNumber(vText, 0, vText.length) : vStart >= 0 ? parseNumber(xml, vStart, vEnd) : NaN;
+          if (!Number.isNaN(num)) {
+            value = dateStyles[cStyle] === 1 ? { kind: "number", value: num, isDate: true } : { kind: "number", value: num };
+          } else {
+            // Text on a number cell is unusual; keep it rather than lose it.
+            const raw = isText ?? vString() ?? "";
+            if (raw.trim() === "") value = EMPTY;
+            else {
+              if (raw.length > limits.maxStringLength) tooLong(raw.length);
+              value = { kind: "string", value: unescapeOoxml(raw) };
+            }
+          }
+        }
+      }
+      if (value === EMPTY && !hasFormula) return;
+    }
+    // Limits apply to cells that carry something: formatting far out (no value) is harmless.
+    if (cRow >= limits.maxRows) fail("TOO_MANY_ROWS", `${part}: data in row ${cRow + 1} (limit ${limits.maxRows} rows)`);
+    if (cCol >= limits.maxColumns) {
+      fail("TOO_MANY_COLUMNS", `${part}: data at ${cellName(cRow, cCol)}, column ${cCol + 1} (limit ${limits.maxColumns})`);
+    }
+    let row = rows[cRow];
+    if (row === undefined) {
+      row = [];
+      rows[cRow] = row;
+    }
+    row[cCol] = hasFormula ? (value === EMPTY ? EMPTY_FORMULA_CELL : { value, formula: true }) : { value };
+  };
+
+  /** Character data from pos to the next tag, CDATA included, entity-decoded; leaves pos at that tag. */
+  const readText = (): string => {
+    let out = "";
+    for (;;) {
+      const lt = xml.indexOf("<", pos);
+      if (lt < 0) corrupt("unexpected end of document in text");
+      out += decodeText(xml.slice(pos, lt));
+      if (xml.startsWith("<![CDATA[", lt)) {
+        const end = xml.indexOf("]]>", lt + 9);
+        if (end < 0) corrupt("unterminated CDATA");
+        out += xml.slice(lt + 9, end);
+        pos = end + 3;
+        continue;
+      }
+      pos = lt;
+      return out;
+    }
+  };
+
+  for (;;) {
+    const lt = xml.indexOf("<", pos);
+    if (lt < 0) corrupt("<sheetData> is not closed");
+    let i = lt + 1;
+    let c = xml.charCodeAt(i);
+    if (c === BANG || c === QMARK) {
+      // Comments, PIs and stray CDATA between tags carry nothing we read.
+      const close = c === QMARK ? "?>" : xml.startsWith("!--", i) ? "-->" : xml.startsWith("![CDATA[", i) ? "]]>" : "";
+      if (close === "") corrupt("markup declaration inside sheetData");
+      const end = xml.indexOf(close, i + 1);
+      if (end < 0) corrupt("unterminated comment or PI");
+      pos = end + close.length;
+      continue;
+    }
+    const closing = c === SLASH;
+    if (closing) c = xml.charCodeAt(++i);
+    let local = i;
+    while (i < n && c !== GT && c !== SLASH && !isSpace(c)) {
+      if (c === COLON) local = i + 1;
+      c = xml.charCodeAt(++i);
+    }
+    const nameEnd = i;
+    const len = nameEnd - local;
+    if (len <= 0) corrupt("empty tag name");
+    const c0 = xml.charCodeAt(local);
+
+    if (closing) {
+      const gt = xml.indexOf(">", i);
+      if (gt < 0) corrupt("unterminated end tag");
+      pos = gt + 1;
+      if (--depth < 0) {
+        if (len !== 9 || !xml.startsWith("sheetData", local)) corrupt(`unexpected end tag in <sheetData>`);
+        break; // what follows sheetData (merges, validations, extLst) is not needed
+      }
+      if (len === 1) {
+        if (c0 === CH_c) {
+          if (inCell) finishCell();
+          inCell = false;
+        }
+      } else if (len === 2) {
+        if (c0 === 0x69 /* i */ && xml.charCodeAt(local + 1) === CH_s) inIs = false;
+      } else if (len === 3 && c0 === CH_r && xml.startsWith("rPh", local)) inRPh = false;
+      continue;
+    }
+
+    const gt = tagEnd(xml, i);
+    if (gt < 0) corrupt("unterminated tag");
+    const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
+    const attrEnd = selfClosing ? gt - 1 : gt;
+    pos = gt + 1;
+    if (!selfClosing) depth++;
+
+    if (len === 1) {
+      if (c0 === CH_c) {
+        let refOk = false;
+        let tStart = -1;
+        let tEnd = -1;
+        let style = 0;
+        for (let a = nextAttr(xml, nameEnd, attrEnd, part); a >= 0; a = nextAttr(xml, a, attrEnd, part)) {
+          if (attrNameEnd - attrLocal !== 1 || xml.charCodeAt(attrLocal - 1) === COLON) continue; // r, t, s: unprefixed
+          const an = xml.charCodeAt(attrLocal);
+          if (an === CH_r) refOk = parseRef(xml, attrValStart, attrValEnd);
+          else if (an === CH_t) {
+            tStart = attrValStart;
+            tEnd = attrValEnd;
+          } else if (an === CH_s) style = Math.max(0, parseUint(xml, attrValStart, attrValEnd));
+        }
+        if (refOk) {
+          cRow = refRow;
+          cCol = refCol;
+        } else {
+          // Cells without r (or with a bad one) follow the previous cell of the row.
+          cRow = rowIdx < 0 ? 0 : rowIdx;
+          cCol = col + 1;
+        }
+        col = cCol;
+        if (selfClosing) continue; // no value, no formula: formatting only
+        cType = tStart >= 0 ? cellType(xml, tStart, tEnd) : T_NUMBER;
+        cStyle = style;
+        vStart = vEnd = -1;
+        vText = undefined;
+        isText = undefined;
+        hasFormula = false;
+        inIs = false;
+        inRPh = false;
+        inCell = true;
+      } else if (c0 === CH_v) {
+        if (inCell) {
+          if (selfClosing) {
+            vStart = vEnd = pos; // <v/>: an empty value
+          } else {
+            const next = xml.indexOf("<", pos);
+            if (next < 0) corrupt("unexpected end of document in <v>");
+            if (xml.charCodeAt(next + 1) === BANG) vText = readText();
+            else {
+              vStart = pos;
+              vEnd = next;
+              pos = next;
+            }
+          }
+        }
+      } else if (c0 === CH_f) {
+        if (inCell) hasFormula = true;
+      } else if (c0 === CH_t) {
+        if (inIs && !inRPh && !selfClosing) {
+          isText = (isText ?? "") + readText();
+          if (isText.length > limits.maxStringLength * 7) tooLong(isText.length);
+        }
+      }
+    } else if (len === 3) {
+      if (c0 === CH_r && xml.charCodeAt(local + 1) === 0x6f /* o */ && xml.charCodeAt(local + 2) === 0x77 /* w */) {
+        let r = -1;
+        for (let a = nextAttr(xml, nameEnd, attrEnd, part); a >= 0; a = nextAttr(xml, a, attrEnd, part)) {
+          if (attrNameEnd - attrLocal === 1 && xml.charCodeAt(attrLocal) === CH_r && xml.charCodeAt(attrLocal - 1) !== COLON) {
+            r = parseUint(xml, attrValStart, attrValEnd);
+          }
+        }
+        // Rows without r (or with a bad one) follow the previous row.
+        rowIdx = r >= 1 ? r - 1 : rowIdx + 1;
+        col = -1;
+      } else if (c0 === CH_r && xml.startsWith("rPh", local)) {
+        // Phonetic (furigana) runs are not part of the cell text.
+        if (inIs) inRPh = !selfClosing;
+      }
+    } else if (len === 2 && c0 === 0x69 /* i */ && xml.charCodeAt(local + 1) === CH_s) {
+      if (inCell) {
+        isText = "";
+        inIs = !selfClosing;
+      }
+    }
+  }
+  return rows;
+}
+
+function cellName(row: number, col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s + String(row + 1);
+}
