@@ -1,0 +1,369 @@
+// Consolidation rules of SPEC §5 on workbooks generated with the report builder.
+
+import { reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
+import { inspectBytes } from "../app/inspect";
+import { consolidate, consolidationJson, majorityPeriod, OWN_TASKS_LABEL, type Submission } from "./consolidate";
+import { DEFAULT_PROFILE, type Profile } from "./profile";
+import { UNIT_TYPES } from "./catalogue";
+
+let seq = 0;
+function submit(file: string, data: ReportData, edits: readonly Edit[] = [], profile: Profile = DEFAULT_PROFILE): Submission {
+  const result = inspectBytes(reportBytes(data, edits, profile), profile);
+  seq += 1;
+  return { file, sha256: `sha-${file}-${seq}`, result };
+}
+
+const unit = (code: string, extra: Partial<ReportData> = {}): ReportData => ({ unit: code, name: `Đơn vị ${code}`, ...extra });
+
+describe("indicator boundaries (exact judging)", () => {
+  const c = consolidate(
+    [
+      submit("a.xlsx", unit("ONLINE_MET", { counts: { HN_TONG: [100, 35], HN_TRUC_TUYEN: [0, 21] } })),
+      submit("b.xlsx", unit("ONLINE_SHORT", { counts: { HN_TONG: [100, 35], HN_TRUC_TUYEN: [0, 20] } })),
+      submit("c.xlsx", unit("RED_MET", { counts: { HN_TONG: [100, 90], HN_TRUC_TUYEN: [0, 60] } })),
+      submit("d.xlsx", unit("RED_SHORT", { counts: { HN_TONG: [100, 91], HN_TRUC_TUYEN: [0, 60] } })),
+      submit("e.xlsx", unit("DOC_MET", { counts: { VB_HANH_CHINH: [20, 17] } })),
+      submit("f.xlsx", unit("DOC_SHORT", { counts: { VB_HANH_CHINH: [20, 18] } })),
+      submit("g.xlsx", unit("OVERTIME", { counts: { HN_VUOT_THOI_LUONG: [0, 3] } })),
+    ],
+    { profile: DEFAULT_PROFILE },
+  );
+  const ind = (code: string) => c.units.find((u) => u.code === code)!.indicators;
+
+  test("21 of 35 online is exactly 60 % and meets; 20 of 35 is short by ceil(0.6·35) − 20 = 1", () => {
+    expect(ind("ONLINE_MET").ONLINE_RATIO).toEqual({ value: 21 / 35, target: 0.6, status: "met", gap: 0 });
+    expect(ind("ONLINE_SHORT").ONLINE_RATIO).toMatchObject({ status: "short", gap: 1 });
+  });
+  test("100 → 90 is a 10 % reduction and meets; 100 → 91 is short by 91 − floor(0.9·100) = 1", () => {
+    expect(ind("RED_MET").MEETING_REDUCTION).toMatchObject({ status: "met", gap: 0 });
+    expect(ind("RED_SHORT").MEETING_REDUCTION).toMatchObject({ status: "short", gap: 1 });
+  });
+  test("20 → 17 documents is a 15 % reduction and meets; 20 → 18 is short by 1", () => {
+    expect(ind("DOC_MET").DOC_REDUCTION).toMatchObject({ status: "met", value: 0.15 });
+    expect(ind("DOC_SHORT").DOC_REDUCTION).toMatchObject({ status: "short", gap: 18 - 17 });
+  });
+  test("overtime meetings: the gap is the count itself", () => {
+    expect(ind("OVERTIME").OVERTIME_MEETINGS).toEqual({ value: 3, target: 0, status: "short", gap: 3 });
+  });
+  test("one shortfall per (unit, indicator) short, with value, target and gap, sorted by unit", () => {
+    expect(c.shortfalls.map((s) => `${s.unit}:${s.indicator}:${s.gap}`)).toEqual([
+      "DOC_SHORT:DOC_REDUCTION:1",
+      "ONLINE_SHORT:ONLINE_RATIO:1",
+      "OVERTIME:OVERTIME_MEETINGS:3",
+      "RED_SHORT:MEETING_REDUCTION:1",
+    ]);
+    expect(c.shortfalls[1]).toMatchObject({ unit: "ONLINE_SHORT", value: 20 / 35, target: 0.6 });
+  });
+  test("province counts of met / short / na per target", () => {
+    expect(c.province.counts.ONLINE_RATIO).toEqual({ met: 6, short: 1, na: 0 });
+    expect(c.province.counts.OVERTIME_MEETINGS).toEqual({ met: 6, short: 1, na: 0 });
+  });
+});
+
+test("the ratio gap uses the profile's target", () => {
+  const profile: Profile = { ...DEFAULT_PROFILE, targets: { ...DEFAULT_PROFILE.targets, ONLINE_RATIO: 0.8 } };
+  const c = consolidate([submit("a.xlsx", unit("X1", { counts: { HN_TONG: [100, 90], HN_TRUC_TUYEN: [0, 60] } }))], { profile });
+  // ceil(0.8·90) − 60 = 72 − 60
+  expect(c.units[0]!.indicators.ONLINE_RATIO).toMatchObject({ target: 0.8, status: "short", gap: 12 });
+});
+
+test("province ratios are pooled from sums, not an average of the units' ratios", () => {
+  // A: 1 of 1 online (100 %); B: 50 of 100 (50 %). Average 75 % would meet 60 %; pooled 51/101 does not.
+  const c = consolidate(
+    [
+      submit("a.xlsx", unit("A1", { counts: { HN_TONG: [2, 1], HN_TRUC_TUYEN: [0, 1], HN_VUOT_THOI_LUONG: [0, 0] } })),
+      submit("b.xlsx", unit("B1", { counts: { HN_TONG: [200, 100], HN_TRUC_TUYEN: [0, 50] } })),
+    ],
+    { profile: DEFAULT_PROFILE },
+  );
+  expect(c.units.map((u) => u.indicators.ONLINE_RATIO.status)).toEqual(["met", "short"]);
+  expect(c.province.values.HN_TONG).toEqual({ previous: 202, current: 101 });
+  expect(c.province.values.HN_TRUC_TUYEN.current).toBe(51);
+  expect(c.province.indicators.ONLINE_RATIO).toMatchObject({ value: 51 / 101, status: "short", gap: Math.ceil(0.6 * 101) - 51 });
+  expect(c.province.indicators.MEETING_REDUCTION.value).toBeCloseTo(101 / 202);
+  expect(c.province.counts.ONLINE_RATIO).toEqual({ met: 1, short: 1, na: 0 });
+});
+
+test("blank optional values are skipped in province sums, not counted as 0; none filled stays null", () => {
+  const c = consolidate(
+    [
+      submit("a.xlsx", unit("A1", { counts: { CC_TONG: [null, null], CC_KY_NANG_SO: [null, null], VB_KHONG_MAT: [null, null], VB_DIEN_TU: [null, null] } })),
+      submit("b.xlsx", unit("B1", { counts: { CC_TONG: [null, 80], CC_KY_NANG_SO: [null, 80], VB_KHONG_MAT: [null, null], VB_DIEN_TU: [null, null] } })),
+      submit("c.xlsx", unit("C1", { counts: { CC_TONG: [null, null], CC_KY_NANG_SO: [null, null], VB_KHONG_MAT: [null, null], VB_DIEN_TU: [null, 5] } })),
+    ],
+    { profile: DEFAULT_PROFILE },
+  );
+  expect(c.units.map((u) => u.indicators.DIGITAL_SKILLS_RATIO.status)).toEqual(["na", "met", "na"]);
+  expect(c.province.values.CC_TONG).toEqual({ previous: null, current: 80 });
+  expect(c.province.indicators.DIGITAL_SKILLS_RATIO).toMatchObject({ value: 1, status: "met" });
+  expect(c.province.counts.DIGITAL_SKILLS_RATIO).toEqual({ met: 1, short: 0, na: 2 });
+  // Only C filled a part of EDOC_RATIO: the sum shows it, but no unit filled both inputs, so na.
+  expect(c.province.values.VB_DIEN_TU.current).toBe(5);
+  expect(c.province.values.VB_KHONG_MAT.current).toBeNull();
+  expect(c.province.indicators.EDOC_RATIO).toMatchObject({ value: null, status: "na" });
+});
+
+test("NFD names and types, numbers typed as text and formula cells by cached value", () => {
+  const nfdName = "Ủy ban nhân dân xã Tân Hòa".normalize("NFD");
+  const nfdType = UNIT_TYPES[1].label.normalize("NFD");
+  const s = submit(
+    "nfd.xlsx",
+    unit("XA_TAN_HOA", {
+      name: nfdName,
+      counts: {
+        HN_TONG: ["100", " 1.000 "],
+        HN_TRUC_TUYEN: [0, { formula: "300*2", cached: 600 }],
+        HN_VUOT_THOI_LUONG: [0, 0],
+      },
+    }),
+    [{ op: "set", sheet: "Thông tin", cell: "C7", value: nfdType }],
+  );
+  expect(s.result.valid).toBe(true);
+  const c = consolidate([s], { profile: DEFAULT_PROFILE });
+  const u = c.units[0]!;
+  expect(u.name).toBe("Ủy ban nhân dân xã Tân Hòa".normalize("NFC"));
+  expect(u.type).toBe("UBND xã, phường");
+  expect(u.values.HN_TONG).toEqual({ previous: 100, current: 1000 });
+  expect(u.values.HN_TRUC_TUYEN.current).toBe(600);
+  expect(u.indicators.ONLINE_RATIO.status).toBe("met");
+  expect(c.warnings.filter((w) => w.code === "COERCED").map((w) => w.cell)).toEqual(["D5", "E5"]);
+});
+
+describe("duplicates", () => {
+  test("the later report date wins; the other is listed with DUPLICATE_UNIT", () => {
+    const older = submit("z-old.xlsx", unit("SO_A", { reportDate: { year: 2026, month: 6, day: 1 } }));
+    const newer = submit("a-new.xlsx", unit("SO_A", { reportDate: { year: 2026, month: 6, day: 3 } }));
+    const c = consolidate([older, newer], { profile: DEFAULT_PROFILE });
+    expect(c.units.map((u) => u.file)).toEqual(["a-new.xlsx"]);
+    expect(c.duplicates).toHaveLength(1);
+    expect(c.duplicates[0]).toMatchObject({ unit: "SO_A", kept: "a-new.xlsx", dropped: "z-old.xlsx" });
+    expect(c.duplicates[0]!.finding.code).toBe("DUPLICATE_UNIT");
+    expect(c.rejected).toEqual([]);
+    expect(c.sources.map((s) => s.status)).toEqual(["accepted", "duplicate"]);
+  });
+  test("same date: the later base file name wins, whatever the folder", () => {
+    const a = submit("a-folder/zeta.xlsx", unit("SO_A"));
+    const b = submit("b-folder/alpha.xlsx", unit("SO_A"));
+    const c = consolidate([b, a], { profile: DEFAULT_PROFILE });
+    expect(c.units[0]!.file).toBe("a-folder/zeta.xlsx");
+    expect(consolidationJson(c)).toMatchObject({ duplicates: [{ unit: "SO_A", kept: "a-folder/zeta.xlsx", dropped: "b-folder/alpha.xlsx" }] });
+  });
+  test("three files of one unit: one kept, two dropped", () => {
+    const c = consolidate(
+      [1, 2, 3].map((d) => submit(`f${d}.xlsx`, unit("SO_A", { reportDate: { year: 2026, month: 6, day: d } }))),
+      { profile: DEFAULT_PROFILE },
+    );
+    expect(c.units).toHaveLength(1);
+    expect(c.duplicates.map((d) => [d.kept, d.dropped])).toEqual([
+      ["f3.xlsx", "f1.xlsx"],
+      ["f3.xlsx", "f2.xlsx"],
+    ]);
+  });
+});
+
+describe("period", () => {
+  test("the majority period is used; a file of another period or year is rejected with PERIOD_MISMATCH", () => {
+    const c = consolidate(
+      [
+        submit("1.xlsx", unit("U1")),
+        submit("2.xlsx", unit("U2")),
+        submit("3.xlsx", unit("U3", { period: "NAM", reportDate: { year: 2026, month: 12, day: 1 } })),
+        submit("4.xlsx", unit("U4", { year: 2027 })),
+      ],
+      { profile: DEFAULT_PROFILE },
+    );
+    expect(c.period).toEqual({ kind: "6T", year: 2026 });
+    expect(c.units.map((u) => u.code)).toEqual(["U1", "U2"]);
+    expect(c.rejected.map((r) => [r.file, r.findings[0]?.code])).toEqual([
+      ["3.xlsx", "PERIOD_MISMATCH"],
+      ["4.xlsx", "PERIOD_MISMATCH"],
+    ]);
+    expect(c.rejected[0]!.findings[0]!.message).toContain("Năm 2026");
+  });
+  test("ties go to the later year, then to NAM over 6T", () => {
+    const p = (kind: "6T" | "NAM", year: number) => submit(`${kind}${year}-${seq}.xlsx`, unit(`U${seq}`, { period: kind, year }));
+    expect(majorityPeriod([p("6T", 2026), p("NAM", 2026)])).toEqual({ kind: "NAM", year: 2026 });
+    expect(majorityPeriod([p("NAM", 2026), p("6T", 2027)])).toEqual({ kind: "6T", year: 2027 });
+    expect(majorityPeriod([])).toBeNull();
+  });
+  test("a given period wins over the majority", () => {
+    const c = consolidate([submit("1.xlsx", unit("U1")), submit("2.xlsx", unit("U2", { period: "NAM" }))], {
+      profile: DEFAULT_PROFILE,
+      period: { kind: "NAM", year: 2026 },
+    });
+    expect(c.units.map((u) => u.code)).toEqual(["U2"]);
+    expect(c.rejected.map((r) => r.file)).toEqual(["1.xlsx"]);
+  });
+});
+
+test("rejected files are listed with every finding; unreadable files too", () => {
+  const bad = submit("bad.xlsx", unit("U1", { counts: { HN_TONG: [-1, 5], VB_HANH_CHINH: [null, 3] } }));
+  const garbage: Submission = { file: "garbage.xlsx", sha256: "x", result: inspectBytes(new TextEncoder().encode("a,b\n1,2\n"), DEFAULT_PROFILE) };
+  const c = consolidate([submit("ok.xlsx", unit("U2")), garbage, bad], { profile: DEFAULT_PROFILE });
+  expect(c.rejected.map((r) => r.file)).toEqual(["bad.xlsx", "garbage.xlsx"]);
+  expect(c.rejected[0]!.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(bad.result.findings.map((f) => `${f.code}@${f.cell}`));
+  expect(c.rejected[0]!.findings.map((f) => f.code)).toEqual(expect.arrayContaining(["BAD_VALUE", "MISSING_VALUE"]));
+  expect(c.rejected[1]!.findings[0]!.code).toBe("UNREADABLE");
+  expect(c.units.map((u) => u.code)).toEqual(["U2"]);
+});
+
+test("roster: missing units and units not on the roster (accepted with UNKNOWN_UNIT)", () => {
+  const roster = [
+    { code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" },
+    { code: "SO_B", name: "Sở B", type: "Sở, ban, ngành" },
+    { code: "XA_C", name: "Xã C", type: "UBND xã, phường" },
+  ];
+  const c = consolidate(
+    [submit("a.xlsx", unit("SO_A")), submit("x.xlsx", unit("SO_X")), submit("c.xlsx", unit("XA_C", { counts: { HN_TONG: [null, 1] } }))],
+    { profile: DEFAULT_PROFILE, roster },
+  );
+  expect(c.units.map((u) => [u.code, u.onRoster])).toEqual([
+    ["SO_A", true],
+    ["SO_X", false],
+  ]);
+  // XA_C was rejected, so it has no accepted file: missing.
+  expect(c.missing.map((u) => u.code)).toEqual(["SO_B", "XA_C"]);
+  expect(c.warnings.filter((w) => w.code === "UNKNOWN_UNIT")).toEqual([
+    expect.objectContaining({ file: "x.xlsx", unit: "SO_X", severity: "warning" }),
+  ]);
+  const noRoster = consolidate([submit("x.xlsx", unit("SO_X"))], { profile: DEFAULT_PROFILE });
+  expect(noRoster.missing).toEqual([]);
+  expect(noRoster.rosterGiven).toBe(false);
+  expect(noRoster.warnings).toEqual([]);
+});
+
+test("timeliness: on the deadline day is on time, the day after is late; deadlines come from the profile", () => {
+  const on = submit("on.xlsx", unit("U1", { reportDate: { year: 2026, month: 6, day: 6 } }));
+  const late = submit("late.xlsx", unit("U2", { reportDate: { year: 2026, month: 6, day: 7 } }));
+  const text = submit("text.xlsx", unit("U3", { reportDate: "07/06/2026" }));
+  const c = consolidate([on, late, text], { profile: DEFAULT_PROFILE });
+  expect(c.units.map((u) => [u.code, u.late])).toEqual([
+    ["U1", false],
+    ["U2", true],
+    ["U3", true],
+  ]);
+  expect(c.province.late).toBe(2);
+  const lenient: Profile = { ...DEFAULT_PROFILE, deadlines: { ...DEFAULT_PROFILE.deadlines, "6T": { day: 10, month: 6 } } };
+  expect(consolidate([on, late, text], { profile: lenient }).units.every((u) => !u.late)).toBe(true);
+});
+
+describe("tasks", () => {
+  const profile: Profile = {
+    ...DEFAULT_PROFILE,
+    tasks: [
+      { content: "Nhiệm vụ quý I", lead: "", partners: "", product: "", deadline: "Tháng 3/2026" },
+      { content: "Nhiệm vụ đến ngày báo cáo", lead: "", partners: "", product: "", deadline: "Đến 05/06/2026" },
+      { content: "Nhiệm vụ thường xuyên", lead: "", partners: "", product: "", deadline: "Thường xuyên" },
+    ],
+  };
+  const own = (row: number, content: string, deadline: string, status: string): Edit[] => [
+    { op: "set", sheet: "Nhiệm vụ", cell: `B${row}`, value: content },
+    { op: "set", sheet: "Nhiệm vụ", cell: `F${row}`, value: deadline },
+    { op: "set", sheet: "Nhiệm vụ", cell: `G${row}`, value: status },
+  ];
+  const c = consolidate(
+    [
+      submit("a.xlsx", unit("U_A", { taskStatuses: ["Đang thực hiện", "Chưa thực hiện", "Chưa thực hiện"] }), own(8, "Việc riêng của đơn vị", "Tháng 4/2026", "Đang thực hiện"), profile),
+      submit("b.xlsx", unit("U_B", { taskStatuses: ["Hoàn thành quá hạn", "Hoàn thành", "Đang thực hiện"] }), [], profile),
+      // Reordered rows and extra spaces: tasks are matched by content, not by row.
+      submit(
+        "c.xlsx",
+        unit("U_C", { taskStatuses: [] }),
+        [
+          { op: "set", sheet: "Nhiệm vụ", cell: "B5", value: "  Nhiệm vụ   thường xuyên " },
+          { op: "set", sheet: "Nhiệm vụ", cell: "F5", value: "Thường xuyên" },
+          { op: "set", sheet: "Nhiệm vụ", cell: "G5", value: "Hoàn thành" },
+          { op: "set", sheet: "Nhiệm vụ", cell: "B6", value: "nhiệm vụ quý i" },
+          { op: "set", sheet: "Nhiệm vụ", cell: "F6", value: "Tháng 3/2026" },
+          { op: "set", sheet: "Nhiệm vụ", cell: "G6", value: "Chưa thực hiện" },
+          { op: "set", sheet: "Nhiệm vụ", cell: "B7", value: null },
+          { op: "set", sheet: "Nhiệm vụ", cell: "F7", value: null },
+        ],
+        profile,
+      ),
+    ],
+    { profile },
+  );
+  test("each submission is valid", () => expect(c.rejected).toEqual([]));
+  test("per unit: overdue means a deadline strictly before the report date and not done", () => {
+    expect(c.units.map((u) => [u.code, u.tasks])).toEqual([
+      // quý I (31/03) not done → overdue; 05/06 is the report day → not overdue; own task 30/04 in progress → overdue
+      ["U_A", { total: 4, done: 0, inProgress: 2, notStarted: 2, overdue: 2 }],
+      ["U_B", { total: 3, done: 2, inProgress: 1, notStarted: 0, overdue: 0 }],
+      ["U_C", { total: 2, done: 1, inProgress: 0, notStarted: 1, overdue: 1 }],
+    ]);
+  });
+  test("per task of the profile: units done / in progress / not started / overdue; own tasks grouped", () => {
+    expect(c.tasks.map((t) => [t.index, t.content, t.done, t.inProgress, t.notStarted, t.overdue, t.absent])).toEqual([
+      [1, "Nhiệm vụ quý I", 1, 1, 1, 2, 0],
+      [2, "Nhiệm vụ đến ngày báo cáo", 1, 0, 1, 0, 1],
+      [3, "Nhiệm vụ thường xuyên", 1, 1, 1, 0, 0],
+      [null, OWN_TASKS_LABEL, 0, 1, 0, 1, 0],
+    ]);
+    expect(c.ownTasks).toEqual([{ unit: "U_A", content: "Việc riêng của đơn vị", deadlineText: "Tháng 4/2026", status: "Đang thực hiện", overdue: true }]);
+  });
+});
+
+describe("JSON (SPEC §6) and determinism", () => {
+  const subs = [
+    submit("in/b.xlsx", unit("SO_B", { counts: { HN_TONG: [100, 95] }, reportDate: { year: 2026, month: 6, day: 9 } })),
+    submit("in/a.xlsx", unit("SO_A", { type: "UBND_XA" })),
+    submit("in/a2.xlsx", unit("SO_A", { reportDate: { year: 2026, month: 6, day: 1 } })),
+    submit("in/bad.xlsx", unit("SO_C", { counts: { HN_TONG: [1, "x"] } })),
+    submit("in/nam.xlsx", unit("SO_D", { period: "NAM" })),
+  ];
+  const roster = [
+    { code: "SO_A", name: "A", type: "Sở, ban, ngành" },
+    { code: "SO_E", name: "E", type: "Sở, ban, ngành" },
+  ];
+  const json = consolidationJson(consolidate(subs, { profile: DEFAULT_PROFILE, roster })) as Record<string, unknown>;
+
+  test("exact keys and nesting", () => {
+    expect(Object.keys(json)).toEqual(["period", "units", "province", "shortfalls", "rejected", "duplicates", "missing", "warnings"]);
+    expect(json.period).toEqual({ kind: "6T", year: 2026 });
+    const units = json.units as Array<Record<string, unknown>>;
+    expect(units.map((u) => u.code)).toEqual(["SO_A", "SO_B"]);
+    const a = units[0]!;
+    expect(Object.keys(a)).toEqual(["code", "name", "type", "file", "sha256", "reportDate", "late", "values", "indicators", "tasks"]);
+    expect(a).toMatchObject({ type: "UBND xã, phường", file: "in/a.xlsx", reportDate: "2026-06-05", late: false });
+    expect(Object.keys(a.values as object)).toHaveLength(13);
+    expect((a.values as Record<string, unknown>).HN_TONG).toEqual({ previous: 100, current: 90 });
+    expect(Object.keys(a.indicators as object)).toHaveLength(8);
+    expect((a.indicators as Record<string, unknown>).MEETING_REDUCTION).toEqual({ value: 0.1, target: 0.1, status: "met" });
+    expect(a.tasks).toEqual({ total: 12, done: 12, inProgress: 0, notStarted: 0, overdue: 0 });
+    expect(units[1]).toMatchObject({ late: true, reportDate: "2026-06-09" });
+    const province = json.province as Record<string, Record<string, unknown>>;
+    expect(Object.keys(province)).toEqual(["values", "indicators", "counts"]);
+    expect(province.values!.HN_TONG).toEqual({ previous: 200, current: 185 });
+    expect(province.counts!.MEETING_REDUCTION).toEqual({ met: 1, short: 1, na: 0 });
+    expect(json.shortfalls).toEqual([{ unit: "SO_B", indicator: "MEETING_REDUCTION", value: 0.05, target: 0.1, gap: 95 - 90 }]);
+    const rejected = json.rejected as Array<{ file: string; findings: Array<Record<string, unknown>> }>;
+    expect(rejected.map((r) => r.file)).toEqual(["in/bad.xlsx", "in/nam.xlsx"]);
+    expect(Object.keys(rejected[0]!.findings[0]!)).toEqual(["code", "severity", "sheet", "cell", "message"]);
+    expect(json.duplicates).toEqual([{ unit: "SO_A", kept: "in/a.xlsx", dropped: "in/a2.xlsx" }]);
+    expect(json.missing).toEqual(["SO_E"]);
+    expect(json.warnings).toEqual([
+      { file: "in/b.xlsx", code: "UNKNOWN_UNIT", sheet: "Thông tin", cell: null, message: expect.stringContaining("SO_B") },
+    ]);
+  });
+
+  test("shuffling the input order gives the identical JSON", () => {
+    const text = JSON.stringify(json);
+    for (let seed = 1; seed <= 6; seed++) {
+      const order = shuffle(subs, seed);
+      expect(JSON.stringify(consolidationJson(consolidate(order, { profile: DEFAULT_PROFILE, roster: [...roster].reverse() })))).toBe(text);
+    }
+  });
+});
+
+/** Fisher–Yates with a small deterministic generator (tests must not be flaky). */
+function shuffle<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let state = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}

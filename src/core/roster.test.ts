@@ -1,0 +1,71 @@
+// Roster parsing (SPEC §5): CSV variants and workbooks, Vietnamese errors naming the line or cell.
+
+import { parseRosterCsv, parseRosterWorkbook } from "./roster";
+import type { Cell, Workbook } from "./workbook";
+
+const units = (text: string) => {
+  const r = parseRosterCsv(text);
+  if (!r.ok) throw new Error(r.errors.join("\n"));
+  return r.units;
+};
+const errors = (text: string) => {
+  const r = parseRosterCsv(text);
+  if (r.ok) throw new Error("expected errors");
+  return r.errors;
+};
+
+test("comma CSV with BOM and CRLF, columns in any order", () => {
+  expect(units("\uFEFFTEN_DON_VI,MA_DON_VI,LOAI_DON_VI\r\nSở Nội vụ,so_noi_vu,\"Sở, ban, ngành\"\r\n")).toEqual([
+    { code: "SO_NOI_VU", name: "Sở Nội vụ", type: "Sở, ban, ngành" },
+  ]);
+});
+
+test("semicolon CSV, Vietnamese headers without case or diacritics, quoted fields with quotes and newlines", () => {
+  const text = 'ma don vi;Tên Đơn Vị;LOẠI ĐƠN VỊ\nXA_A;"Xã ""A""\nmới";UBND xã, phường\n\n"XA_B";Xã B;UBND_XA\n';
+  expect(units(text)).toEqual([
+    { code: "XA_A", name: 'Xã "A"\nmới', type: "UBND xã, phường" },
+    { code: "XA_B", name: "Xã B", type: "UBND xã, phường" },
+  ]);
+});
+
+test("NFD text is normalised and types are matched like the template's enumerations", () => {
+  const text = "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nDV1,Trung tâm,đơn vị sự nghiệp\n".normalize("NFD");
+  expect(units(text)).toEqual([{ code: "DV1", name: "Trung tâm".normalize("NFC"), type: "Đơn vị sự nghiệp" }]);
+});
+
+test("errors name the line and say what to type", () => {
+  const e = errors("MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO A,Sở A,Sở\nSO_B,,\"Sở, ban, ngành\"\nSO_C,Sở C,\"Sở, ban, ngành\"\nso_c,Sở C lần 2,\"Sở, ban, ngành\"\n");
+  expect(e).toEqual([
+    expect.stringMatching(/^Dòng 2 .*mã đơn vị “SO A” không hợp lệ.*A–Z/),
+    expect.stringMatching(/^Dòng 2 .*loại đơn vị “Sở” không hợp lệ.*Sở, ban, ngành/),
+    expect.stringMatching(/^Dòng 3 .*chưa có tên đơn vị/),
+    expect.stringMatching(/^Dòng 5: mã đơn vị SO_C trùng với dòng 4/),
+  ]);
+});
+
+test("a missing column, an empty file and a header-only file are errors", () => {
+  expect(errors("MA_DON_VI;TEN_DON_VI\nA1;B\n")[0]).toMatch(/thiếu cột LOAI_DON_VI/);
+  expect(errors("\uFEFF\n\n")[0]).toMatch(/trống/);
+  expect(errors("MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\n")[0]).toMatch(/chưa có đơn vị nào/);
+});
+
+test("a workbook roster: first sheet, header in the first non-empty row, numeric codes as text", () => {
+  const s = (value: string): Cell => ({ value: { kind: "string", value } });
+  const n = (value: number): Cell => ({ value: { kind: "number", value } });
+  const wb: Workbook = {
+    date1904: false,
+    definedNames: {},
+    sheets: [
+      {
+        name: "Danh sách",
+        rows: [undefined, [s("LOAI_DON_VI"), s("MA_DON_VI"), s("TEN_DON_VI")], [s("Sở, ban, ngành"), n(1001), s("Sở 1001")], [s("Xã"), s("XA_2"), s("Xã 2")]],
+      },
+      { name: "Khác", rows: [] },
+    ],
+  };
+  const r = parseRosterWorkbook(wb);
+  expect(r.ok).toBe(false);
+  if (!r.ok) expect(r.errors).toEqual([expect.stringMatching(/^Dòng 4 \(ô A4\): loại đơn vị “Xã” không hợp lệ/)]);
+  const fixed: Workbook = { ...wb, sheets: [{ name: "DS", rows: wb.sheets[0]!.rows.slice(0, 3) }] };
+  expect(parseRosterWorkbook(fixed)).toEqual({ ok: true, units: [{ code: "1001", name: "Sở 1001", type: "Sở, ban, ngành" }] });
+});
