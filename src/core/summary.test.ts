@@ -1,0 +1,120 @@
+// The summary workbook (SPEC §5): sheets, province row, red shortfall cells, strings stay strings,
+// and the written file opens in ExcelJS and LibreOffice.
+
+import ExcelJS from "exceljs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { convertWithLibreOffice, hasLibreOffice } from "../../test/helpers/libreoffice";
+import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
+import { inspectBytes } from "../app/inspect";
+import { writeXlsx } from "../xlsx/write";
+import { consolidate, type Submission } from "./consolidate";
+import { DEFAULT_PROFILE } from "./profile";
+import { gapText, summaryWorkbook, SUMMARY_SHEETS, targetText } from "./summary";
+
+const submit = (file: string, data: ReportData): Submission => ({
+  file,
+  sha256: `sha-${file}`,
+  result: inspectBytes(reportBytes(data), DEFAULT_PROFILE),
+});
+
+const c = consolidate(
+  [
+    submit("a.xlsx", { unit: "SO_A", name: "=HYPERLINK(\"http://x\",\"bấm\")", counts: { HN_TONG: [100, 35], HN_TRUC_TUYEN: [0, 20] } }),
+    submit("b.xlsx", { unit: "SO_B", name: "Sở B", reportDate: { year: 2026, month: 6, day: 8 } }),
+    submit("c.xlsx", { unit: "SO_C", name: "Sở C", counts: { HN_TONG: [1, "x"] } }),
+    submit("b2.xlsx", { unit: "SO_B", name: "Sở B", reportDate: { year: 2026, month: 6, day: 1 } }),
+  ],
+  { profile: DEFAULT_PROFILE, roster: [{ code: "SO_Z", name: "Sở Z", type: "Sở, ban, ngành" }, { code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" }] },
+);
+const spec = summaryWorkbook(c, DEFAULT_PROFILE);
+const sheet = (name: string) => spec.sheets.find((s) => s.name === name)!;
+const values = (name: string) => sheet(name).rows.map((r) => r.map((x) => x?.value ?? null));
+
+test("the six sheets of SPEC §5, in order", () => {
+  expect(spec.sheets.map((s) => s.name)).toEqual(["Tổng hợp", "Không đạt", "Nhiệm vụ", "Chưa nộp", "Lỗi", "Nguồn"]);
+  expect(Object.values(SUMMARY_SHEETS)).toEqual(spec.sheets.map((s) => s.name));
+});
+
+test("Tổng hợp: one row per unit, then the bold province row; shortfalls red, met green", () => {
+  const s = sheet("Tổng hợp");
+  const rows = values("Tổng hợp");
+  const header = rows[4] as string[];
+  expect(header.slice(0, 5)).toEqual(["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Ngày báo cáo", "Thời hạn"]);
+  expect(rows[2]![0]).toContain("Họp trực tuyến ≥ 60%");
+  expect(rows.slice(5).map((r) => r[0])).toEqual(["SO_A", "SO_B", "TOÀN TỈNH"]);
+  const online = header.indexOf("Họp trực tuyến (≥ 60%)");
+  expect(online).toBeGreaterThan(5);
+  const a = s.rows[5]!;
+  expect(a[online]).toEqual({ value: 20 / 35, style: expect.objectContaining({ numFmt: "0.0%", fill: "FFC7CE" }) });
+  expect(a[online + 1]).toEqual({ value: "Không đạt", style: expect.objectContaining({ fill: "FFC7CE" }) });
+  expect(s.rows[6]![online + 1]).toEqual({ value: "Đạt", style: expect.objectContaining({ fill: "C6EFCE" }) });
+  expect(rows[6]![4]).toBe("Trễ hạn");
+  const province = s.rows[7]!;
+  expect(province[0]?.style?.bold).toBe(true);
+  expect(province[online]?.value).toBeCloseTo((20 + 60) / (35 + 90));
+  expect(province[online + 1]?.value).toBe("1 đạt / 1 không đạt / 0 —");
+  expect(rows[5]![header.indexOf("Tổng số hội nghị, cuộc họp đã tổ chức (cùng kỳ năm trước)")]).toBe(100);
+  expect(s.freeze).toEqual({ rows: 5, cols: 2 });
+  expect(header).toHaveLength(39);
+  expect(s.autoFilter).toBe("A5:AM7");
+  expect(s.columnWidths).toHaveLength(header.length);
+});
+
+test("Không đạt: one row per shortfall with the gap in items", () => {
+  const rows = values("Không đạt");
+  expect(rows[2]).toEqual(["Mã đơn vị", "Tên đơn vị", "Chỉ tiêu", "Giá trị đạt được", "Mục tiêu", "Số còn thiếu", "Đơn vị tính", "Diễn giải"]);
+  expect(rows.slice(3)).toEqual([["SO_A", "=HYPERLINK(\"http://x\",\"bấm\")", "Tỷ lệ hội nghị trực tuyến", 20 / 35, 0.6, 1, "cuộc họp trực tuyến", "Cần thêm 1 cuộc họp trực tuyến để đạt mục tiêu"]]);
+  expect(gapText("MEETING_REDUCTION", 5)).toBe("Thừa 5 cuộc họp vượt mức cho phép");
+  expect(targetText("OVERTIME_MEETINGS", 0)).toBe("≤ 0");
+  expect(targetText("DOC_REDUCTION", 0.15)).toBe("≥ 15%");
+});
+
+test("Chưa nộp, Lỗi and Nguồn", () => {
+  expect(values("Chưa nộp").slice(3)).toEqual([["SO_Z", "Sở Z", "Sở, ban, ngành"]]);
+  const errors = values("Lỗi");
+  const rejectedRows = errors.filter((r) => r[0] === "c.xlsx");
+  expect(rejectedRows.length).toBe(c.rejected[0]!.findings.length);
+  expect(rejectedRows[0]!.slice(0, 5)).toEqual(["c.xlsx", "SO_C", "Từ chối", "BAD_VALUE", "Lỗi"]);
+  expect(errors.find((r) => r[0] === "b2.xlsx")?.slice(0, 4)).toEqual(["b2.xlsx", "SO_B", "Trùng", "DUPLICATE_UNIT"]);
+  expect(errors.some((r) => r[3] === "UNKNOWN_UNIT" && r[1] === "SO_B")).toBe(true);
+  expect(values("Nguồn").slice(3).map((r) => [r[0], r[1], r[6]])).toEqual([
+    ["a.xlsx", "sha-a.xlsx", "Chấp nhận"],
+    ["b.xlsx", "sha-b.xlsx", "Chấp nhận"],
+    ["b2.xlsx", "sha-b2.xlsx", "Trùng"],
+    ["c.xlsx", "sha-c.xlsx", "Từ chối"],
+  ]);
+});
+
+test("without a roster, Chưa nộp says so", () => {
+  const plain = summaryWorkbook(consolidate([], { profile: DEFAULT_PROFILE }), DEFAULT_PROFILE);
+  expect(plain.sheets.find((s) => s.name === "Chưa nộp")!.rows[1]![0]!.value).toMatch(/Không có danh sách đơn vị/);
+  expect(() => writeXlsx(plain)).not.toThrow();
+});
+
+describe("the written file", () => {
+  const bytes = writeXlsx(spec);
+  const dir = mkdtempSync(join(tmpdir(), "kl226-summary-"));
+  const path = join(dir, "tong-hop.xlsx");
+  writeFileSync(path, bytes);
+
+  test("reads back in ExcelJS; a unit name beginning with = stays a string, not a formula", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Không đạt", "Nhiệm vụ", "Chưa nộp", "Lỗi", "Nguồn"]);
+    const name = wb.getWorksheet("Tổng hợp")!.getCell("B6");
+    expect(name.type).toBe(ExcelJS.ValueType.String);
+    expect(name.value).toBe("=HYPERLINK(\"http://x\",\"bấm\")");
+    expect(wb.getWorksheet("Tổng hợp")!.getCell("A8").value).toBe("TOÀN TỈNH");
+  });
+
+  test("converts to PDF with LibreOffice", async () => {
+    if (!hasLibreOffice()) {
+      console.log("LibreOffice (soffice) is not installed: PDF conversion check skipped.");
+      return;
+    }
+    const pdf = await convertWithLibreOffice(path, "pdf", join(dir, "pdf"));
+    expect(pdf).toMatch(/tong-hop\.pdf$/);
+  }, 150_000);
+});

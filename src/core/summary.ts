@@ -1,0 +1,363 @@
+// The provincial summary workbook (SPEC §5) as a WorkbookSpec: Tổng hợp, Không đạt, Nhiệm vụ,
+// Chưa nộp, Lỗi, Nguồn. Every text that comes from a unit is a plain string cell (never a formula);
+// nothing depends on the clock, so a re-run on the same inputs gives the same cells.
+
+import { COUNT_FIELDS, INDICATOR_IDS, INDICATORS, type CountCode, type IndicatorId } from "./catalogue";
+import { viDate } from "./dates";
+import { periodLabel, type Consolidation, type IndicatorResult, type SourceStatus } from "./consolidate";
+import type { Severity } from "./findings";
+import type { Profile } from "./profile";
+import type { CellInput, CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
+import { columnLetters } from "./workbook";
+
+export const SUMMARY_SHEETS = {
+  summary: "Tổng hợp",
+  shortfalls: "Không đạt",
+  tasks: "Nhiệm vụ",
+  missing: "Chưa nộp",
+  errors: "Lỗi",
+  sources: "Nguồn",
+} as const;
+
+const TITLE: CellStyle = { bold: true, size: 14, color: "1F3864" };
+const NOTE: CellStyle = { italic: true, size: 10, color: "404040" };
+const SUBTITLE: CellStyle = { bold: true, size: 12, color: "1F3864" };
+const HEAD: CellStyle = { bold: true, fill: "D9E2F3", border: true, wrap: true, hAlign: "center", vAlign: "center" };
+const TEXT: CellStyle = { border: true, vAlign: "top", numFmt: "@" };
+const WRAP: CellStyle = { ...TEXT, wrap: true };
+const NUM: CellStyle = { border: true, numFmt: "#,##0", vAlign: "top" };
+const PCT: CellStyle = { border: true, numFmt: "0.0%", vAlign: "top" };
+const DATE: CellStyle = { border: true, numFmt: "dd/mm/yyyy", hAlign: "left", vAlign: "top" };
+const CENTER: CellStyle = { ...TEXT, hAlign: "center" };
+// Excel's own "Bad" and "Good" cell styles: familiar to every analyst.
+const SHORT_FILL: CellStyle = { fill: "FFC7CE", color: "9C0006" };
+const MET_FILL: CellStyle = { fill: "C6EFCE", color: "006100" };
+const LATE_FILL: CellStyle = { fill: "FFEB9C", color: "9C5700" };
+const PROVINCE: CellStyle = { bold: true, fill: "F2F2F2" };
+
+const cell = (value: CellInput, style?: CellStyle): CellSpec => (style ? { value, style } : { value });
+const text = (value: string | null, style: CellStyle = TEXT): CellSpec => cell(value ?? "", style);
+const num = (value: number | null, style: CellStyle = NUM): CellSpec => cell(value, style);
+
+export const STATUS_LABELS = { met: "Đạt", short: "Không đạt", na: "—" } as const;
+const SOURCE_LABELS: Record<SourceStatus, string> = { accepted: "Chấp nhận", rejected: "Từ chối", duplicate: "Trùng" };
+const SEVERITY_LABELS: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo" };
+
+/** Reduction bases show both columns; every other count shows this period only. */
+const REDUCTION_BASES: ReadonlySet<CountCode> = new Set(
+  INDICATOR_IDS.flatMap((id) => {
+    const rule = INDICATORS[id];
+    return rule.kind === "reduction" ? [rule.of] : [];
+  }),
+);
+
+/** "≥ 60%", "≥ 15%", "≤ 0": a target as the plan writes it. */
+export function targetText(id: IndicatorId, target: number): string {
+  if (INDICATORS[id].kind === "maxCount") return `≤ ${target}`;
+  const percent = Math.round(target * 10000) / 100;
+  return `≥ ${String(percent).replace(".", ",")}%`;
+}
+
+const statusStyle = (base: CellStyle, status: IndicatorResult["status"]): CellStyle =>
+  status === "short" ? { ...base, ...SHORT_FILL } : status === "met" ? { ...base, ...MET_FILL } : base;
+
+const valueStyle = (id: IndicatorId): CellStyle => (INDICATORS[id].kind === "maxCount" ? NUM : PCT);
+
+export function summaryWorkbook(c: Consolidation, profile: Profile): WorkbookSpec {
+  return {
+    title: `Tổng hợp KL226${c.period ? ` ${periodLabel(c.period)}` : ""}`,
+    creator: "KL226",
+    sheets: [summarySheet(c, profile), shortfallSheet(c), taskSheet(c), missingSheet(c), errorSheet(c), sourceSheet(c)],
+  };
+}
+
+function periodLine(c: Consolidation): string {
+  const period = c.period
+    ? `Kỳ báo cáo: ${periodLabel(c.period)}${c.deadline ? `; hạn nộp ${viDate(c.deadline)}` : ""}.`
+    : "Không xác định được kỳ báo cáo (không có tệp nào khai kỳ và năm hợp lệ).";
+  const missing = c.rosterGiven ? `; chưa nộp: ${c.missing.length} đơn vị` : "";
+  return `${period} Đã tổng hợp ${c.units.length} báo cáo; từ chối ${c.rejected.length} tệp; trùng ${c.duplicates.length} tệp${missing}; trễ hạn ${c.province.late}.`;
+}
+
+function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
+  const legend =
+    `Mục tiêu áp dụng (${profile.name}): ` +
+    INDICATOR_IDS.map((id) => `${INDICATORS[id].short} ${targetText(id, profile.targets[id])}`).join("; ") +
+    ". Ô đỏ: không đạt; ô xanh: đạt; “—”: không đánh giá được (mẫu số bằng 0 hoặc chưa điền). Dòng Toàn tỉnh tính tỷ lệ từ tổng số (không lấy trung bình các tỷ lệ).";
+
+  const countColumns = COUNT_FIELDS.flatMap((f) =>
+    REDUCTION_BASES.has(f.code)
+      ? [
+          { code: f.code, column: "previous" as const, header: `${f.label} (cùng kỳ năm trước)` },
+          { code: f.code, column: "current" as const, header: `${f.label} (kỳ này)` },
+        ]
+      : [{ code: f.code, column: "current" as const, header: `${f.label} (kỳ này)` }],
+  );
+  const header = [
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Loại đơn vị",
+    "Ngày báo cáo",
+    "Thời hạn",
+    ...countColumns.map((k) => k.header),
+    ...INDICATOR_IDS.flatMap((id) => [`${INDICATORS[id].short} (${targetText(id, profile.targets[id])})`, `${INDICATORS[id].short}: đánh giá`]),
+    "Nhiệm vụ: tổng số",
+    "Nhiệm vụ: hoàn thành",
+    "Nhiệm vụ: quá hạn",
+  ].map((h) => cell(h, HEAD));
+
+  const unitRows = c.units.map((u) => [
+    text(u.code),
+    text(u.name, WRAP),
+    text(u.type),
+    cell({ date: u.reportDate }, DATE),
+    text(u.late ? "Trễ hạn" : "Đúng hạn", u.late ? { ...CENTER, ...LATE_FILL } : CENTER),
+    ...countColumns.map((k) => num(u.values[k.code][k.column])),
+    ...INDICATOR_IDS.flatMap((id) => {
+      const ind = u.indicators[id];
+      return [num(ind.value, statusStyle(valueStyle(id), ind.status)), text(STATUS_LABELS[ind.status], statusStyle(CENTER, ind.status))];
+    }),
+    num(u.tasks.total),
+    num(u.tasks.done),
+    num(u.tasks.overdue, u.tasks.overdue > 0 ? { ...NUM, ...SHORT_FILL } : NUM),
+  ]);
+
+  const p = c.province;
+  const bold = (s: CellStyle): CellStyle => ({ ...s, ...PROVINCE });
+  const provinceRow = [
+    text("TOÀN TỈNH", bold(TEXT)),
+    text(`Toàn tỉnh (${c.units.length} đơn vị)`, bold(TEXT)),
+    text("", bold(TEXT)),
+    text("", bold(TEXT)),
+    text(`${p.late} trễ hạn`, bold(CENTER)),
+    ...countColumns.map((k) => num(p.values[k.code][k.column], bold(NUM))),
+    ...INDICATOR_IDS.flatMap((id) => {
+      const ind = p.indicators[id];
+      const n = p.counts[id];
+      return [
+        num(ind.value, statusStyle(bold(valueStyle(id)), ind.status)),
+        text(`${n.met} đạt / ${n.short} không đạt / ${n.na} —`, bold(CENTER)),
+      ];
+    }),
+    num(sum(c.units.map((u) => u.tasks.total)), bold(NUM)),
+    num(sum(c.units.map((u) => u.tasks.done)), bold(NUM)),
+    num(sum(c.units.map((u) => u.tasks.overdue)), bold(NUM)),
+  ];
+
+  const title = `TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾT LUẬN SỐ 226-KL/TW${c.period ? ` — ${periodLabel(c.period).toUpperCase()}` : ""}`;
+  const headerRow = 5;
+  const lastUnitRow = headerRow + c.units.length;
+  const rows = [[cell(title, TITLE)], [cell(periodLine(c), NOTE)], [cell(legend, NOTE)], [], header, ...unitRows, provinceRow];
+  return {
+    name: SUMMARY_SHEETS.summary,
+    rows,
+    columnWidths: fitWidths(rows, headerRow - 1, { 0: 14, 1: 34 }),
+    rowHeights: { [headerRow - 1]: 75 },
+    freeze: { rows: headerRow, cols: 2 },
+    // The province row stays outside the filter so sorting the units never moves it.
+    autoFilter: `A${headerRow}:${columnLetters(header.length - 1)}${Math.max(lastUnitRow, headerRow)}`,
+    print: { landscape: true },
+  };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** SPEC §5 "how many items short", worded per kind of target. */
+export function gapText(id: IndicatorId, gap: number): string {
+  const rule = INDICATORS[id];
+  switch (rule.kind) {
+    case "ratio":
+      return `Cần thêm ${gap} ${rule.itemUnit} để đạt mục tiêu`;
+    case "reduction":
+      return `Thừa ${gap} ${rule.itemUnit}`;
+    case "maxCount":
+      return `${gap} ${rule.itemUnit} vượt quy định`;
+  }
+}
+
+function shortfallSheet(c: Consolidation): SheetSpec {
+  const header = ["Mã đơn vị", "Tên đơn vị", "Chỉ tiêu", "Giá trị đạt được", "Mục tiêu", "Số còn thiếu", "Đơn vị tính", "Diễn giải"].map((h) => cell(h, HEAD));
+  const rows: Array<Array<CellSpec | null>> = [
+    [cell("CÁC CHỈ TIÊU KHÔNG ĐẠT", TITLE)],
+    [cell(c.shortfalls.length === 0 ? "Không có chỉ tiêu nào không đạt." : `${c.shortfalls.length} trường hợp không đạt. ${periodLine(c)}`, NOTE)],
+    header,
+    ...c.shortfalls.map((s) => [
+      text(s.unit),
+      text(s.unitName, WRAP),
+      text(INDICATORS[s.indicator].label, WRAP),
+      num(s.value, { ...valueStyle(s.indicator), ...SHORT_FILL }),
+      num(s.target, valueStyle(s.indicator)),
+      num(s.gap, { ...NUM, ...SHORT_FILL }),
+      text(INDICATORS[s.indicator].itemUnit),
+      text(gapText(s.indicator, s.gap), WRAP),
+    ]),
+  ];
+  return {
+    name: SUMMARY_SHEETS.shortfalls,
+    rows,
+    columnWidths: fitWidths(rows, 2, { 1: 34, 2: 36, 7: 44 }),
+    freeze: { rows: 3, cols: 2 },
+    autoFilter: `A3:H${Math.max(3, 3 + c.shortfalls.length)}`,
+  };
+}
+
+function taskSheet(c: Consolidation): SheetSpec {
+  const header = ["STT", "Nội dung nhiệm vụ", "Thời hạn", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Quá hạn", "Không có trong báo cáo"].map((h) => cell(h, HEAD));
+  const rows: Array<Array<CellSpec | null>> = [
+    [cell("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", TITLE)],
+    [
+      cell(
+        `Số đơn vị theo tình trạng của từng nhiệm vụ (${c.units.length} báo cáo được tổng hợp). Quá hạn: thời hạn trước ngày báo cáo mà chưa hoàn thành (đã gồm trong “Đang thực hiện” hoặc “Chưa thực hiện”). Dòng “Nhiệm vụ đơn vị tự bổ sung” đếm số nhiệm vụ, không phải số đơn vị.`,
+        NOTE,
+      ),
+    ],
+    header,
+    ...c.tasks.map((t) => [
+      t.index === null ? text("—", CENTER) : num(t.index, { ...NUM, hAlign: "center" }),
+      text(t.content, t.index === null ? { ...WRAP, italic: true } : WRAP),
+      text(t.deadlineText, WRAP),
+      num(t.done),
+      num(t.inProgress),
+      num(t.notStarted),
+      num(t.overdue, t.overdue > 0 ? { ...NUM, ...SHORT_FILL } : NUM),
+      t.index === null ? text("") : num(t.absent),
+    ]),
+  ];
+  if (c.ownTasks.length > 0) {
+    rows.push([], [cell("Nhiệm vụ đơn vị tự bổ sung", SUBTITLE)]);
+    rows.push(["Mã đơn vị", "Nội dung nhiệm vụ", "Thời hạn", "Tình trạng", "Quá hạn"].map((h) => cell(h, HEAD)));
+    for (const t of c.ownTasks) {
+      rows.push([text(t.unit), text(t.content, WRAP), text(t.deadlineText, WRAP), text(t.status), text(t.overdue ? "Quá hạn" : "", t.overdue ? { ...CENTER, ...SHORT_FILL } : CENTER)]);
+    }
+  }
+  return { name: SUMMARY_SHEETS.tasks, rows, columnWidths: fitWidths(rows, 2, { 1: 70, 2: 24 }), freeze: { rows: 3, cols: 0 } };
+}
+
+function missingSheet(c: Consolidation): SheetSpec {
+  const rows: Array<Array<CellSpec | null>> = [[cell("ĐƠN VỊ CHƯA NỘP BÁO CÁO HỢP LỆ", TITLE)]];
+  if (!c.rosterGiven) {
+    rows.push([cell("Không có danh sách đơn vị phải báo cáo (tùy chọn --roster hoặc danh sách trong hồ sơ cấu hình), nên không xác định được đơn vị chưa nộp.", NOTE)]);
+  } else if (c.missing.length === 0) {
+    rows.push([cell("Tất cả đơn vị trong danh sách đã nộp báo cáo hợp lệ.", NOTE)]);
+  } else {
+    rows.push([cell(`${c.missing.length} đơn vị trong danh sách chưa có báo cáo được chấp nhận (chưa nộp, hoặc tệp đã nộp bị từ chối: xem trang “Lỗi”).`, NOTE)]);
+    rows.push(["Mã đơn vị", "Tên đơn vị", "Loại đơn vị"].map((h) => cell(h, HEAD)));
+    for (const u of c.missing) rows.push([text(u.code), text(u.name, WRAP), text(u.type)]);
+  }
+  const hasTable = rows.length > 2;
+  return {
+    name: SUMMARY_SHEETS.missing,
+    rows,
+    columnWidths: fitWidths(rows, 2, { 1: 40 }),
+    ...(hasTable ? { freeze: { rows: 3, cols: 0 }, autoFilter: `A3:C${2 + c.missing.length + 1}` } : {}),
+  };
+}
+
+function errorSheet(c: Consolidation): SheetSpec {
+  const header = ["Tệp", "Mã đơn vị", "Xử lý", "Mã lỗi", "Mức độ", "Trang", "Ô", "Nội dung"].map((h) => cell(h, HEAD));
+  const sev = (s: Severity): CellSpec => text(SEVERITY_LABELS[s], s === "error" ? { ...CENTER, ...SHORT_FILL } : { ...CENTER, ...LATE_FILL });
+  const problemRows: Array<Array<CellSpec | null>> = [];
+  for (const r of c.rejected) {
+    for (const f of r.findings) {
+      problemRows.push([text(r.file, WRAP), text(r.unit), text("Từ chối"), text(f.code), sev(f.severity), text(f.sheet), text(f.cell), text(f.message, WRAP)]);
+    }
+  }
+  for (const d of c.duplicates) {
+    const f = d.finding;
+    problemRows.push([text(d.dropped, WRAP), text(d.unit), text("Trùng"), text(f.code), sev(f.severity), text(f.sheet), text(f.cell), text(f.message, WRAP)]);
+  }
+  const rows: Array<Array<CellSpec | null>> = [
+    [cell("TỆP BỊ TỪ CHỐI, TỆP TRÙNG VÀ CẢNH BÁO", TITLE)],
+    [
+      cell(
+        problemRows.length === 0
+          ? "Không có tệp bị từ chối hay trùng."
+          : `${c.rejected.length} tệp bị từ chối (mỗi lỗi một dòng; sửa tất cả rồi gửi lại), ${c.duplicates.length} tệp trùng đơn vị không được tổng hợp.`,
+        NOTE,
+      ),
+    ],
+    header,
+    ...problemRows,
+  ];
+  const firstBlockEnd = rows.length;
+  rows.push([], [cell("Cảnh báo của các báo cáo được chấp nhận (không ảnh hưởng việc tổng hợp)", SUBTITLE)]);
+  if (c.warnings.length === 0) rows.push([cell("Không có cảnh báo.", NOTE)]);
+  else {
+    rows.push(header);
+    for (const w of c.warnings) {
+      rows.push([text(w.file, WRAP), text(w.unit), text("Chấp nhận"), text(w.code), sev(w.severity), text(w.sheet), text(w.cell), text(w.message, WRAP)]);
+    }
+  }
+  return {
+    name: SUMMARY_SHEETS.errors,
+    rows,
+    columnWidths: fitWidths(rows, 2, { 0: 30, 7: 70 }),
+    freeze: { rows: 3, cols: 0 },
+    autoFilter: `A3:H${Math.max(3, firstBlockEnd)}`,
+  };
+}
+
+function sourceSheet(c: Consolidation): SheetSpec {
+  const header = ["Tệp", "SHA-256", "Mã đơn vị", "Tên đơn vị", "Kỳ báo cáo", "Ngày báo cáo", "Xử lý", "Lý do"].map((h) => cell(h, HEAD));
+  const reason = (file: string, sha: string, status: SourceStatus): string => {
+    if (status === "rejected") {
+      const r = c.rejected.find((x) => x.file === file && x.sha256 === sha);
+      const first = r?.findings.find((f) => f.severity === "error") ?? r?.findings[0];
+      return first ? `${first.code}: ${first.message}` : "";
+    }
+    if (status === "duplicate") return `Trùng đơn vị; dùng tệp ${c.duplicates.find((d) => d.dropped === file)?.kept ?? ""}`;
+    return "";
+  };
+  const rows: Array<Array<CellSpec | null>> = [
+    [cell("NGUỒN DỮ LIỆU", TITLE)],
+    [cell(`${c.sources.length} tệp đã đọc. Mã SHA-256 giúp đối chiếu đúng tệp đã nhận; tệp nguồn không bị sửa đổi.`, NOTE)],
+    header,
+    ...c.sources.map((s) => [
+      text(s.file, WRAP),
+      text(s.sha256, { ...TEXT, size: 9 }),
+      text(s.unit),
+      text(s.unitName, WRAP),
+      text(s.period ? periodLabel(s.period) : ""),
+      s.reportDate ? cell({ date: s.reportDate }, DATE) : text(""),
+      text(SOURCE_LABELS[s.status], s.status === "accepted" ? { ...CENTER, ...MET_FILL } : s.status === "rejected" ? { ...CENTER, ...SHORT_FILL } : { ...CENTER, ...LATE_FILL }),
+      text(reason(s.file, s.sha256, s.status), WRAP),
+    ]),
+  ];
+  return {
+    name: SUMMARY_SHEETS.sources,
+    rows,
+    columnWidths: fitWidths(rows, 2, { 0: 36, 1: 66, 3: 34, 7: 60 }),
+    freeze: { rows: 3, cols: 1 },
+    autoFilter: `A3:H${Math.max(3, 3 + c.sources.length)}`,
+  };
+}
+
+/**
+ * Column widths that fit the content: the longest text below the header row (headers wrap, so
+ * they count at most 16 characters), between 6 and 60 characters; `fixed` wins for wrapped columns.
+ */
+function fitWidths(rows: ReadonlyArray<ReadonlyArray<CellSpec | null>>, headerRow: number, fixed: Readonly<Record<number, number>> = {}): number[] {
+  const widths: number[] = [];
+  rows.forEach((row, r) => {
+    if (r < headerRow) return;
+    row.forEach((c, i) => {
+      if (!c) return;
+      const length = displayLength(c);
+      const cap = r === headerRow ? Math.min(length, 16) : length;
+      widths[i] = Math.max(widths[i] ?? 6, cap + 2);
+    });
+  });
+  return Array.from({ length: widths.length }, (_, i) => fixed[i] ?? Math.min(60, Math.max(6, widths[i] ?? 6)));
+}
+
+function displayLength(c: CellSpec): number {
+  const v = c.value;
+  if (v === null) return 0;
+  if (typeof v === "string") return Math.max(...v.split("\n").map((l) => l.length));
+  if (typeof v === "number") return c.style?.numFmt === "0.0%" ? 7 : v.toLocaleString("en-US").length;
+  if (typeof v === "boolean") return 5;
+  if ("date" in v) return 10;
+  return 10;
+}
