@@ -1,0 +1,245 @@
+// The =KL226.* custom functions (SPEC §7): thin wrappers that turn Excel's arguments into the
+// core's data and the core's answers into Excel values or Excel errors. No rule lives here.
+
+import { INDICATORS, MEETING_TYPES, PERIODS, isIndicatorId, type IndicatorId, type PeriodKind } from "../core/catalogue";
+import { dateFromSerial, serialFromDate } from "../core/dates";
+import { parseDeadline, reportDeadline } from "../core/deadlines";
+import { judgeMaxCount, judgeRatio, judgeReduction, judgeValue } from "../core/judge";
+import { DEFAULT_PROFILE } from "../core/profile";
+import { codeKey, foldKey } from "../core/text";
+
+/** The part of Office's `CustomFunctions` global this module uses. */
+interface ExcelRuntime {
+  associate(id: string, fn: (...args: never[]) => unknown): void;
+  readonly Error: new (code: ErrorCodeValue, message?: string) => object;
+  readonly ErrorCode: { readonly divisionByZero: ErrorCodeValue; readonly invalidValue: ErrorCodeValue; readonly notAvailable: ErrorCodeValue };
+}
+type ErrorCodeValue = CustomFunctions.ErrorCode;
+type ErrorKind = "divisionByZero" | "invalidValue" | "notAvailable";
+
+/** Office's global, looked up when used: absent in a plain browser (office.js not loaded) and in tests until a double is installed. */
+function runtime(): ExcelRuntime | undefined {
+  return (globalThis as { CustomFunctions?: ExcelRuntime }).CustomFunctions;
+}
+
+/**
+ * The build (custom-functions-metadata-plugin) appends `CustomFunctions.associate(ID, fn)` lines
+ * to this file. This module-level binding shadows the global so that those lines register the
+ * functions inside Office and do nothing where office.js is absent (the standalone page), instead
+ * of throwing a ReferenceError there.
+ */
+const CustomFunctions = {
+  associate(id: string, fn: (...args: never[]) => unknown): void {
+    runtime()?.associate(id, fn);
+  },
+};
+void CustomFunctions;
+
+/** Throw an Excel error; custom messages show only with #VALUE! and #N/A (Excel's rule). */
+function fail(kind: ErrorKind, message: string): never {
+  const rt = runtime();
+  if (rt === undefined) throw new RangeError(message);
+  throw new rt.Error(rt.ErrorCode[kind], message);
+}
+
+/**
+ * A number argument as Excel may deliver it. Declared `number` so the metadata says "number"
+ * (Excel then converts a cell or a 1×1 range to its value and lifts larger ranges over the
+ * function); this slow path also accepts a 1×1 matrix and treats a blank (null or "") as 0,
+ * as Excel's own arithmetic does.
+ */
+function toNumber(value: unknown, name: string): number {
+  let v = value;
+  if (Array.isArray(v)) {
+    const row: unknown = v[0];
+    if (v.length !== 1 || !Array.isArray(row) || row.length !== 1) fail("invalidValue", `${name}: cần một ô, không phải một vùng nhiều ô.`);
+    v = row[0];
+  }
+  if (v === null || v === undefined || v === "") return 0;
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return fail("invalidValue", `${name}: cần một số.`);
+}
+
+/** A text argument; a 1×1 matrix is unwrapped, a number becomes its text, a blank becomes "". */
+function toText(value: unknown): string {
+  let v = value;
+  if (Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) v = (v[0] as unknown[])[0];
+  if (v === null || v === undefined) return "";
+  return typeof v === "string" ? v : String(v);
+}
+
+/** The indicator id of a TARGET/CHECK/GAP argument (trimmed, any case); #N/A when unknown. */
+function indicatorOf(value: unknown): IndicatorId {
+  const id = codeKey(toText(value));
+  if (isIndicatorId(id)) return id;
+  return fail("notAvailable", `Không có chỉ tiêu "${toText(value)}". Mã hợp lệ: ${Object.keys(INDICATORS).join(", ")}.`);
+}
+
+/** Shared by ONLINE_RATIO, RATIO and GAP: SPEC §7 error order (negative, then zero whole, then part > whole). */
+function checkedPartWhole(part: number, whole: number, partName: string, wholeName: string): void {
+  if (!(part >= 0 && whole >= 0)) fail("invalidValue", `${partName} và ${wholeName} không được âm.`);
+  if (whole === 0) fail("divisionByZero", `${wholeName} bằng 0.`);
+  if (part > whole) fail("invalidValue", `${partName} (${part}) lớn hơn ${wholeName} (${whole}).`);
+}
+
+function checkedCount(n: number, name: string): number {
+  if (!Number.isInteger(n) || n < 0) fail("invalidValue", `${name} phải là số nguyên không âm (số lượng).`);
+  return n;
+}
+
+/**
+ * Tỷ lệ hội nghị trực tuyến: số hội nghị trực tuyến (kể cả kết hợp) chia tổng số hội nghị.
+ * @customfunction ONLINE_RATIO
+ * @param online Số hội nghị, cuộc họp trực tuyến (kể cả kết hợp).
+ * @param total Tổng số hội nghị, cuộc họp đã tổ chức.
+ * @returns Tỷ lệ (0–1); #DIV/0! nếu tổng bằng 0.
+ */
+export function onlineRatio(online: number, total: number): number {
+  // Fast path: two plain numbers in range (the usual call), before any range or blank handling.
+  if (typeof online === "number" && typeof total === "number" && online >= 0 && online <= total && total > 0) return online / total;
+  const o = toNumber(online, "Số hội nghị trực tuyến");
+  const t = toNumber(total, "Tổng số hội nghị");
+  checkedPartWhole(o, t, "Số hội nghị trực tuyến", "Tổng số hội nghị");
+  return o / t;
+}
+
+/**
+ * Mức giảm so với cùng kỳ: (kỳ trước − kỳ này) / kỳ trước; âm khi tăng.
+ * @customfunction REDUCTION
+ * @param previous Số lượng cùng kỳ năm trước.
+ * @param current Số lượng kỳ này.
+ * @returns Mức giảm (0,1 là giảm 10%); #DIV/0! nếu kỳ trước bằng 0.
+ */
+export function reduction(previous: number, current: number): number {
+  // SPEC §5: computed as (prev − cur)/prev, so 100 → 90 is exactly 0.1 (1 − 90/100 is not).
+  if (typeof previous === "number" && typeof current === "number" && previous > 0 && current >= 0) return (previous - current) / previous;
+  const p = toNumber(previous, "Số lượng cùng kỳ");
+  const c = toNumber(current, "Số lượng kỳ này");
+  if (!(p >= 0 && c >= 0)) fail("invalidValue", "Số lượng không được âm.");
+  if (p === 0) fail("divisionByZero", "Số lượng cùng kỳ bằng 0.");
+  return (p - c) / p;
+}
+
+/**
+ * Tỷ lệ phần trên tổng (ví dụ hồ sơ xử lý trên môi trường số / tổng số hồ sơ).
+ * @customfunction RATIO
+ * @param part Phần (ví dụ số hồ sơ xử lý trên môi trường số).
+ * @param whole Tổng (ví dụ tổng số hồ sơ).
+ * @returns Tỷ lệ (0–1); #DIV/0! nếu tổng bằng 0.
+ */
+export function ratio(part: number, whole: number): number {
+  if (typeof part === "number" && typeof whole === "number" && part >= 0 && part <= whole && whole > 0) return part / whole;
+  const p = toNumber(part, "Phần");
+  const w = toNumber(whole, "Tổng");
+  checkedPartWhole(p, w, "Phần", "Tổng");
+  return p / w;
+}
+
+/**
+ * Chỉ tiêu mặc định của một chỉ tiêu theo Kết luận 226 (ví dụ ONLINE_RATIO → 0,6).
+ * @customfunction TARGET
+ * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO", "MEETING_REDUCTION", "OVERTIME_MEETINGS".
+ * @returns Giá trị chỉ tiêu; #N/A nếu mã không tồn tại.
+ */
+export function target(indicator: string): number {
+  return DEFAULT_PROFILE.targets[indicatorOf(indicator)];
+}
+
+/**
+ * Đánh giá một giá trị so với chỉ tiêu: "Đạt" hoặc "Không đạt".
+ * @customfunction CHECK
+ * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO".
+ * @param value Giá trị cần đánh giá (tỷ lệ, mức giảm hoặc số hội nghị vượt thời lượng).
+ * @returns "Đạt" hoặc "Không đạt".
+ */
+export function check(indicator: string, value: number): string {
+  const id = indicatorOf(indicator);
+  const v = typeof value === "number" && Number.isFinite(value) ? value : toNumber(value, "Giá trị");
+  return judgeValue(id, v, DEFAULT_PROFILE.targets[id]) === "met" ? "Đạt" : "Không đạt";
+}
+
+/**
+ * Số lượng còn thiếu để đạt chỉ tiêu (0 khi đã đạt), như cột "thiếu" của bảng tổng hợp.
+ * @customfunction GAP
+ * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO".
+ * @param a Tỷ lệ: phần (ví dụ số họp trực tuyến); giảm: số cùng kỳ; OVERTIME_MEETINGS: số họp vượt thời lượng.
+ * @param [b] Tỷ lệ: tổng; giảm: số kỳ này; bỏ trống với OVERTIME_MEETINGS.
+ * @returns Số đơn vị còn thiếu hoặc vượt mức cho phép.
+ */
+export function gap(indicator: string, a: number, b?: number): number {
+  const id = indicatorOf(indicator);
+  const rule = INDICATORS[id];
+  const t = DEFAULT_PROFILE.targets[id];
+  const first = checkedCount(toNumber(a, "a"), "a");
+  if (rule.kind === "maxCount") return judgeMaxCount(first, t).gap;
+  // Omitted optional arguments arrive as null (TOOLCHAIN); for a ratio or a reduction b is needed.
+  if (b === null || b === undefined) return fail("invalidValue", `Chỉ tiêu ${id} cần cả hai số a và b.`);
+  const second = checkedCount(toNumber(b, "b"), "b");
+  if (rule.kind === "ratio") {
+    checkedPartWhole(first, second, "a (phần)", "b (tổng)");
+    return judgeRatio(first, second, t).gap;
+  }
+  if (first === 0) fail("divisionByZero", "a (số cùng kỳ) bằng 0.");
+  return judgeReduction(first, second, t).gap;
+}
+
+/** Meeting types keyed without diacritics or case, by label ("quan triet") and id ("quan_triet"). */
+const MEETING_LIMITS: ReadonlyMap<string, number> = new Map(
+  MEETING_TYPES.flatMap((m) => [
+    [foldKey(m.label), DEFAULT_PROFILE.meetingLimits[m.id]],
+    [foldKey(m.id), DEFAULT_PROFILE.meetingLimits[m.id]],
+  ]),
+);
+
+/**
+ * TRUE nếu thời lượng hội nghị không vượt quy định của loại hội nghị (quán triệt ≤ ½ ngày, chuyên môn ≤ 1 ngày, quan trọng ≤ 1,5 ngày).
+ * @customfunction MEETING_OK
+ * @param type Loại hội nghị: "Quán triệt", "Chuyên môn" hoặc "Quan trọng" (có dấu hay không dấu đều được).
+ * @param days Số ngày họp (ví dụ 0,5).
+ * @returns TRUE nếu đúng quy định, FALSE nếu vượt thời lượng.
+ */
+export function meetingOk(type: string, days: number): boolean {
+  const limit = MEETING_LIMITS.get(foldKey(toText(type)));
+  if (limit === undefined) return fail("invalidValue", `Loại hội nghị "${toText(type)}" không hợp lệ: dùng Quán triệt, Chuyên môn hoặc Quan trọng.`);
+  const d = typeof days === "number" ? days : toNumber(days, "Số ngày");
+  if (!(d >= 0)) fail("invalidValue", "Số ngày họp không được âm.");
+  return d <= limit;
+}
+
+const PERIOD_KEYS: ReadonlyMap<string, PeriodKind> = new Map(
+  PERIODS.flatMap((p) => [p.id, p.label, ...p.aliases].map((name): [string, PeriodKind] => [foldKey(name), p.id])),
+);
+
+/**
+ * Hạn gửi báo cáo của kỳ (6 tháng: 6/6; năm: 6/12), dạng ngày của Excel.
+ * @customfunction DUE_DATE
+ * @param period Kỳ báo cáo: "6T" (6 tháng) hoặc "NAM" (năm).
+ * @param year Năm báo cáo, ví dụ 2026.
+ * @returns Ngày hạn (định dạng ô là ngày để xem dd/mm/yyyy).
+ */
+export function dueDate(period: string, year: number): number {
+  const kind = PERIOD_KEYS.get(foldKey(toText(period)));
+  if (kind === undefined) return fail("invalidValue", `Kỳ báo cáo "${toText(period)}" không hợp lệ: dùng "6T" hoặc "NAM".`);
+  const y = toNumber(year, "Năm");
+  if (!Number.isInteger(y) || y < 1900 || y > 9999) fail("invalidValue", "Năm phải là số nguyên từ 1900 đến 9999.");
+  return serialFromDate(reportDeadline(DEFAULT_PROFILE, kind, y));
+}
+
+/**
+ * Ngày cuối cùng của một thời hạn như "Quý IV/2026", "Tháng 6/2026", "Đến 31/12/2026", dạng ngày của Excel.
+ * @customfunction DEADLINE
+ * @param text Thời hạn ghi trong kế hoạch (cột Thời hạn).
+ * @returns Ngày cuối của thời hạn; #N/A với "Thường xuyên", "Hằng năm", "Theo…" hoặc văn bản không đọc được.
+ */
+export function deadline(text: string): number {
+  // A cell that already holds a date arrives as its serial: that day is the deadline.
+  if (typeof text === "number") {
+    if (dateFromSerial(text) !== null) return Math.floor(text);
+    return fail("notAvailable", "Không phải một ngày hợp lệ.");
+  }
+  const parsed = parseDeadline(toText(text));
+  if (parsed.kind === "date") return serialFromDate(parsed.date);
+  if (parsed.kind === "none") return fail("notAvailable", "Nhiệm vụ thường xuyên, không có ngày hết hạn.");
+  return fail("notAvailable", `Không đọc được thời hạn "${toText(text)}" (ví dụ hợp lệ: Quý IV/2026, Tháng 6/2026, Đến 31/12/2026).`);
+}
