@@ -1,10 +1,9 @@
 // kl226 command line (SPEC §6): template, validate, consolidate. Exit codes: 0 all valid or
 // written, 1 some file invalid or rejected, 2 usage error or unreadable profile/roster.
 
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { inspectBytes } from "../app/inspect";
-import { PERIODS, UNIT_TYPES } from "../core/catalogue";
+import { UNIT_TYPES } from "../core/catalogue";
 import { parseDateText } from "../core/dates";
 import type { Finding } from "../core/findings";
 import { templateWorkbook } from "../core/template";
@@ -14,20 +13,10 @@ import { writeXlsx } from "../xlsx/write";
 import { expandInputs, loadProfile, readBytes, UsageError, writeAtomic } from "./io";
 import { matchOption } from "../core/text";
 
-export const USAGE = `Cách dùng:
-  kl226 template  --out TỆP.xlsx [--profile P.json] [--unit MÃ --name TÊN --type LOẠI --period 6T|NAM --year NĂM]
-  kl226 validate  TỆP.xlsx... [--json] [--profile P.json]
-  kl226 consolidate TỆP_HOẶC_THƯ_MỤC... --out TỔNG_HỢP.xlsx [--json BÁO_CÁO.json] [--roster DS.csv|DS.xlsx]
-                  [--period 6T|NAM --year NĂM] [--profile P.json]
-  kl226 demo      (tổng hợp các báo cáo mẫu trong samples/ vào out/)
+import { consolidateCommand, demoCommand } from "./consolidate-command";
+import { USAGE, checkOptions, parseOptions, periodSchema, yearSchema, type Io } from "./options";
 
-LOẠI: ${UNIT_TYPES.map((t) => `${t.id} (${t.label})`).join(", ")}`;
-
-export interface Io {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly isErrTty: boolean;
-}
+export { USAGE, checkOptions, parseOptions, periodSchema, yearSchema, type Io };
 
 const nodeIo: Io = {
   out: (t) => process.stdout.write(t),
@@ -40,6 +29,8 @@ type Command = (args: string[], io: Io) => Promise<number> | number;
 const commands: Record<string, Command> = {
   template: templateCommand,
   validate: validateCommand,
+  consolidate: consolidateCommand,
+  demo: demoCommand,
 };
 
 export async function main(argv: readonly string[], io: Io = nodeIo): Promise<number> {
@@ -66,42 +57,6 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
     return 2;
   }
 }
-
-/** parseArgs with Vietnamese errors. */
-export function parseOptions<T extends Record<string, { type: "string" | "boolean"; multiple?: boolean }>>(
-  args: string[],
-  options: T,
-): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
-  try {
-    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals };
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.replace(/^Unknown option/, "Tùy chọn không hợp lệ")}\n\n${USAGE}`);
-  }
-}
-
-/** zod-check parsed options and turn the first problem into a Vietnamese usage error. */
-export function checkOptions<S extends z.ZodType>(schema: S, values: unknown): z.infer<S> {
-  const r = schema.safeParse(values);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  throw new UsageError(`Tùy chọn --${issue?.path.join(".") ?? "?"} không hợp lệ: ${issue?.message ?? ""}\n\n${USAGE}`);
-}
-
-const yearSchema = z
-  .string()
-  .regex(/^\d{4}$/, "năm gồm 4 chữ số, ví dụ 2026")
-  .transform(Number)
-  .refine((y) => y >= 2025 && y <= 2100, "năm từ 2025 đến 2100");
-export const periodSchema = z.string().transform((s, ctx) => {
-  const p = matchOption(PERIODS, s);
-  if (!p) {
-    ctx.addIssue({ code: "custom", message: "dùng 6T hoặc NAM" });
-    return z.NEVER;
-  }
-  return p.id;
-});
-export { yearSchema };
 
 const templateOptions = z.object({
   out: z.string({ message: "cần --out TỆP.xlsx" }).min(1),
