@@ -1,0 +1,32 @@
+// The Office actions the UI may call, handed to presentational components as props (STYLE §1):
+// inside Excel they are the thin Excel.run wrappers of excel/run.ts; standalone they are absent.
+
+import type { Finding } from "../core/findings";
+import type { ValidationResult } from "../core/validate";
+import type { HostKind } from "./host";
+
+export interface SummaryWriteReport {
+  /** Sheets written (the summary sheets plus the chart sheet). */
+  readonly sheets: readonly string[];
+  /** How many context.sync() calls the write took. */
+  readonly syncs: number;
+}
+
+/** What the excel adapter can do; every member talks to the open workbook. */
+export interface ExcelActions {
+  readonly validateOpenWorkbook: () => Promise<ValidationResult>;
+  readonly selectCell: (sheet: string, cell: string) => Promise<void>;
+  /** Fills and annotates every error cell; returns the number of cells marked. */
+  readonly markErrors: (findings: readonly Finding[]) => Promise<number>;
+  /** Removes exactly the marks recorded by markErrors; returns the number of cells restored. */
+  readonly clearMarks: () => Promise<number>;
+  /** Inserts the template sheets into the open workbook; returns the inserted sheet names. */
+  readonly insertTemplate: (base64: string) => Promise<readonly string[]>;
+  readonly openTemplate: (base64: string) => Promise<void>;
+}
+
+export interface TaskpaneEnv {
+  readonly host: HostKind;
+  /** Present exactly when host === "excel". */
+  readonly excel: ExcelActions | null;
+}

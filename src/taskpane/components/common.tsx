@@ -1,0 +1,66 @@
+// Small shared pieces of the taskpane UI: a labelled native file picker, a status line, error text.
+
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { useId, useRef, type ChangeEvent } from "react";
+
+const useStyles = makeStyles({
+  picker: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
+  label: { fontWeight: tokens.fontWeightSemibold },
+  // The native input stays in the page (screen readers, drag-and-drop, tests) but is drawn by the
+  // button: its own caption ("Choose File") would follow the browser's language, not the page's.
+  input: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
+  choose: { alignSelf: "flex-start", maxWidth: "100%" },
+  bar: { marginTop: tokens.spacingVerticalS },
+  text: { overflowWrap: "anywhere", whiteSpace: "normal" },
+});
+
+export interface FilePickerProps {
+  readonly label: string;
+  readonly button: string;
+  readonly accept: string;
+  readonly multiple?: boolean;
+  readonly disabled?: boolean;
+  readonly testId: string;
+  readonly onFiles: (files: File[]) => void;
+}
+
+/** A native file input with a visible label (keyboard and screen-reader friendly everywhere). */
+export function FilePicker({ label, button, accept, multiple, disabled, testId, onFiles }: FilePickerProps) {
+  const styles = useStyles();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const onChange = (e: ChangeEvent<HTMLInputElement>): void => {
+    const files = e.currentTarget.files ? Array.from(e.currentTarget.files) : [];
+    e.currentTarget.value = "";
+    if (files.length > 0) onFiles(files);
+  };
+  return (
+    <div className={styles.picker}>
+      <label htmlFor={id} id={`${id}-label`} className={styles.label}>
+        {label}
+      </label>
+      <input ref={input} id={id} className={styles.input} tabIndex={-1} type="file" accept={accept} multiple={multiple} disabled={disabled} data-testid={testId} onChange={onChange} />
+      <Button className={styles.choose} disabled={disabled} aria-describedby={`${id}-label`} onClick={() => input.current?.click()}>
+        {button}
+      </Button>
+    </div>
+  );
+}
+
+export type Notice = { readonly kind: "info" | "success" | "error" | "warning"; readonly text: string } | null;
+
+export function NoticeBar({ notice, testId }: { readonly notice: Notice; readonly testId: string }) {
+  const styles = useStyles();
+  if (!notice) return null;
+  return (
+    <MessageBar intent={notice.kind} className={styles.bar} data-testid={testId} role={notice.kind === "error" ? "alert" : "status"}>
+      <MessageBarBody className={styles.text}>{notice.text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** A short, user-showable description of a thrown value (never a stack trace). */
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

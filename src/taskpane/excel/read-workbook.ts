@@ -1,0 +1,114 @@
+// The open workbook → the core's Workbook model, in two context.sync() calls whatever its size:
+// (1) the sheet names, (2) the used ranges of the template sheets (values, valueTypes,
+// numberFormat, formulas, text) in one batch. Dates are recognised by their number format.
+
+import { parseDateText } from "../../core/dates";
+import { dateFromSerial } from "../../core/dates";
+import { isTemplateSheet } from "../../core/validate";
+import type { Cell, CellValue, Sheet, Workbook } from "../../core/workbook";
+import { isDateFormatCode } from "../../xlsx/sml";
+
+/** What one used range holds once loaded (the shape of Excel.Range's loaded properties). */
+export interface RangeData {
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly values: ReadonlyArray<ReadonlyArray<unknown>>;
+  readonly valueTypes: ReadonlyArray<ReadonlyArray<string>>;
+  readonly numberFormat: ReadonlyArray<ReadonlyArray<unknown>>;
+  readonly formulas: ReadonlyArray<ReadonlyArray<unknown>>;
+  readonly text: ReadonlyArray<ReadonlyArray<string>>;
+}
+
+const RANGE_PROPS = "isNullObject,rowIndex,columnIndex,values,valueTypes,numberFormat,formulas,text";
+
+/** Reads the template sheets of the open workbook (2 syncs). */
+export async function readOpenWorkbook(context: Excel.RequestContext): Promise<Workbook> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const wanted = sheets.items.filter((ws) => isTemplateSheet(ws.name.normalize("NFC")));
+  return readSheets(context, wanted);
+}
+
+/** Reads the used ranges of the given worksheets in one batch (1 sync). */
+export async function readSheets(context: Excel.RequestContext, worksheets: readonly Excel.Worksheet[]): Promise<Workbook> {
+  // valuesOnly: formatted but empty input rows of the template are not part of the answer.
+  const ranges = worksheets.map((ws) => ws.getUsedRangeOrNullObject(true).load(RANGE_PROPS));
+  await context.sync();
+  const sheets: Sheet[] = worksheets.map((ws, i) => {
+    const range = ranges[i];
+    return range && !range.isNullObject ? sheetFromRange(ws.name, range) : { name: ws.name.normalize("NFC"), rows: [] };
+  });
+  return { sheets, date1904: looksLike1904(sheets, ranges), definedNames: {} };
+}
+
+/** One loaded range as a sparse Sheet: rows/columns offset by the range's position. */
+export function sheetFromRange(name: string, range: RangeData): Sheet {
+  const rows: (Cell | undefined)[][] = [];
+  range.values.forEach((rowValues, r) => {
+    const row: (Cell | undefined)[] = [];
+    let any = false;
+    rowValues.forEach((raw, c) => {
+      const type = range.valueTypes[r]?.[c] ?? "Unknown";
+      const format = range.numberFormat[r]?.[c];
+      const formula = range.formulas[r]?.[c];
+      const value = cellValue(raw, type, typeof format === "string" ? format : "");
+      const isFormula = typeof formula === "string" && formula.startsWith("=");
+      if (value.kind === "empty" && !isFormula) return;
+      row[range.columnIndex + c] = isFormula ? { value, formula: true } : { value };
+      any = true;
+    });
+    if (any) rows[range.rowIndex + r] = row;
+  });
+  return { name: name.normalize("NFC"), rows };
+}
+
+/** Office.js value + valueType (+ number format for dates) → CellValue. */
+export function cellValue(raw: unknown, valueType: string, numberFormat: string): CellValue {
+  switch (valueType) {
+    case "Empty":
+      return { kind: "empty" };
+    case "Double":
+    case "Integer":
+      if (typeof raw !== "number") return { kind: "empty" };
+      return isDateFormatCode(numberFormat) ? { kind: "number", value: raw, isDate: true } : { kind: "number", value: raw };
+    case "Boolean":
+      return { kind: "boolean", value: raw === true };
+    case "Error":
+      return { kind: "error", value: String(raw) };
+    case "String":
+      return raw === "" ? { kind: "empty" } : { kind: "string", value: String(raw) };
+    default:
+      // Unknown / RichValue (linked data types, images in cells): what the cell shows, if anything.
+      if (typeof raw === "number") return { kind: "number", value: raw };
+      if (typeof raw === "boolean") return { kind: "boolean", value: raw };
+      return raw === "" || raw === null || raw === undefined ? { kind: "empty" } : { kind: "string", value: String(raw) };
+  }
+}
+
+/**
+ * Office.js does not expose the workbook's date system, so this assumes the 1900 system unless
+ * a date cell proves otherwise: its displayed text (dd/mm/yyyy or similar) names the day the
+ * serial means in the 1904 system and not the day it means in the 1900 system.
+ */
+export function looksLike1904(sheets: readonly Sheet[], ranges: ReadonlyArray<RangeData | undefined>): boolean {
+  for (const [i, sheet] of sheets.entries()) {
+    const range = ranges[i];
+    if (!range) continue;
+    for (const [r, row] of sheet.rows.entries()) {
+      if (!row) continue;
+      for (const [c, cell] of row.entries()) {
+        if (cell?.value.kind !== "number" || cell.value.isDate !== true) continue;
+        const shown = range.text[r - range.rowIndex]?.[c - range.columnIndex];
+        const day = shown ? parseDateText(shown) : null;
+        if (!day) continue;
+        const as1900 = dateFromSerial(cell.value.value, false);
+        const as1904 = dateFromSerial(cell.value.value, true);
+        const same = (a: typeof day | null): boolean => a !== null && a.year === day.year && a.month === day.month && a.day === day.day;
+        if (same(as1904) && !same(as1900)) return true;
+        if (same(as1900)) return false;
+      }
+    }
+  }
+  return false;
+}
