@@ -21,8 +21,13 @@ export class InflateLimitError extends Error {
 // most ~66 MB of work even when the declared size lies; larger inputs go through the streaming path,
 // which checks the cap after every input slice.
 const FAST_PATH_MAX_INPUT = 64 * 1024;
-// Each streamed input slice can produce at most ~1032x its size before we get to check the running total.
-const STREAM_SLICE = 4 * 1024;
+// DEFLATE's maximum expansion ratio (a 258-byte match per ~2 bits, rounded up).
+const MAX_RATIO = 1032;
+// Streamed input slices are sized so that even a maximal expansion stays near the cap: (room left) / 1032,
+// but at least MIN_SLICE (overshoot past the cap at most ~4 MB) and at most MAX_SLICE (one push inflates
+// at most ~16 MB, which bounds fflate's transient buffers).
+const MIN_SLICE = 4 * 1024;
+const MAX_SLICE = 16 * 1024;
 
 /** The default InflateRaw: fflate (pure JS, works in the browser). */
 export const fflateInflateRaw: InflateRaw = (data, maxOutputBytes, sizeHint) => {
@@ -56,9 +61,11 @@ function streamInflate(data: Uint8Array, maxOutputBytes: number): Uint8Array {
     if (chunk.length > 0) chunks.push(chunk);
     if (final) finished = true;
   });
-  for (let off = 0; off < data.length; off += STREAM_SLICE) {
-    const end = Math.min(off + STREAM_SLICE, data.length);
+  for (let off = 0; off < data.length; ) {
+    const slice = Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.floor((maxOutputBytes - total) / MAX_RATIO)));
+    const end = Math.min(off + slice, data.length);
     inflater.push(data.subarray(off, end), end === data.length);
+    off = end;
   }
   if (data.length === 0) inflater.push(new Uint8Array(0), true);
   if (!finished) throw new Error("deflate stream ended early");

@@ -317,3 +317,50 @@ describe("workbook", () => {
     expect(wb.sheets[0]!.rows.length).toBe(1);
   });
 });
+
+describe("less common package shapes", () => {
+  test("workbook part found through [Content_Types].xml at a non-default path", () => {
+    const main = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    const ct =
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      `<Override PartName="/book/main.xml" ContentType="${main}"/></Types>`;
+    const rels =
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="s/one.xml"/></Relationships>';
+    const wbXml = `<workbook xmlns="${NS_MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="X" sheetId="1" r:id="r1"/></sheets></workbook>`;
+    const bytes = rawXlsx({
+      sheets: [],
+      contentTypesXml: ct,
+      omit: ["xl/workbook.xml", "xl/_rels/workbook.xml.rels"],
+      files: {
+        "book/main.xml": wbXml,
+        "book/_rels/main.xml.rels": rels,
+        "book/s/one.xml": sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>'),
+      },
+    });
+    const wb = ok(readXlsx(bytes));
+    expect(wb.sheets.map((s) => s.name)).toEqual(["X"]);
+    expect(v(wb.sheets[0]!, "A1")).toEqual({ kind: "number", value: 1 });
+  });
+
+  test("CDATA in <v>, lower-case refs, non-ASCII text in the sheet XML, time-only t=\"d\"", () => {
+    const s = read1(
+      '<row r="1"><c r="a1"><v><![CDATA[12.5]]></v></c><c r="B1" t="inlineStr"><is><t>Hà Nội – 100%</t></is></c>' +
+        '<c r="C1" t="d"><v>12:00:00</v></c></row>',
+    );
+    expect(v(s, "A1")).toEqual({ kind: "number", value: 12.5 });
+    expect(v(s, "B1")).toEqual({ kind: "string", value: "Hà Nội – 100%" });
+    expect(v(s, "C1")).toEqual({ kind: "number", value: 0.5, isDate: true });
+  });
+
+  test("an .xlsb-like package (binary workbook) is NO_WORKBOOK, not MACRO_ENABLED", () => {
+    const bytes = rawXlsx({
+      sheets: [],
+      omit: ["xl/workbook.xml"],
+      files: { "xl/workbook.bin": new Uint8Array([1, 2, 3]) },
+      mainContentType: "application/vnd.ms-excel.sheet.binary.macroEnabled.main",
+    });
+    const out = readXlsx(bytes);
+    expect(out.ok ? "OK" : out.reason).toBe("NO_WORKBOOK");
+  });
+});

@@ -46,34 +46,33 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
-// Results of nextAttr and parseRef, in module scope so the per-cell path allocates nothing.
-let attrLocal = 0;
-let attrNameEnd = 0;
-let attrValStart = 0;
-let attrValEnd = 0;
+// Results of parseRef and readText, in module scope so the per-cell path allocates nothing.
 let refRow = 0;
 let refCol = 0;
+let textEnd = 0;
 
-/** Reads the attribute starting at or after i (before end); returns the index after it, or -1 when none is left. */
-function nextAttr(s: string, i: number, end: number, part: string): number {
-  let c = s.charCodeAt(i);
-  while (i < end && isSpace(c)) c = s.charCodeAt(++i);
-  if (i >= end) return -1;
-  attrLocal = i;
-  while (i < end && c !== EQ && !isSpace(c)) {
-    if (c === COLON) attrLocal = i + 1;
-    c = s.charCodeAt(++i);
+/**
+ * Character data from `from` to the next tag, CDATA included, entity-decoded; sets textEnd to that tag.
+ * (Top-level rather than a closure over the scan position: a captured, mutated `pos` would live in a
+ * heap context and slow every step of the main loop.)
+ */
+function readText(xml: string, from: number, part: string): string {
+  let out = "";
+  let pos = from;
+  for (;;) {
+    const lt = xml.indexOf("<", pos);
+    if (lt < 0) fail("CORRUPT", `malformed XML in ${part}: unexpected end of document in text`);
+    out += decodeText(xml.slice(pos, lt));
+    if (xml.startsWith("<![CDATA[", lt)) {
+      const end = xml.indexOf("]]>", lt + 9);
+      if (end < 0) fail("CORRUPT", `malformed XML in ${part}: unterminated CDATA`);
+      out += xml.slice(lt + 9, end);
+      pos = end + 3;
+      continue;
+    }
+    textEnd = lt;
+    return out;
   }
-  attrNameEnd = i;
-  while (i < end && c !== EQ) c = s.charCodeAt(++i);
-  c = s.charCodeAt(++i);
-  while (i < end && isSpace(c)) c = s.charCodeAt(++i);
-  if (c !== DQUOTE && c !== SQUOTE) fail("CORRUPT", `malformed XML in ${part}: bad attribute`);
-  const close = s.indexOf(c === DQUOTE ? '"' : "'", i + 1);
-  if (close < 0 || close >= end) fail("CORRUPT", `malformed XML in ${part}: unterminated attribute`);
-  attrValStart = i + 1;
-  attrValEnd = close;
-  return close + 1;
 }
 
 /** Parses an A1 reference in s[a, b) into refRow/refCol (0-based); false when it is not one. */
@@ -144,28 +143,73 @@ function cellType(s: string, a: number, b: number): number {
 
 /** Index of the '>' closing the start tag whose attributes begin at i ('>' inside quoted values skipped). */
 function tagEnd(s: string, i: number): number {
-  const gt = s.indexOf(">", i);
-  if (gt < 0) return -1;
-  // Balanced quotes before the first '>' mean it is the tag's end (the usual case: no '>' in values).
-  // (Not indexOf for the quotes: a missing quote character would scan to the end of the document.)
-  let dq = 0;
-  let sq = 0;
-  for (let k = i; k < gt; k++) {
-    const c = s.charCodeAt(k);
-    if (c === DQUOTE) dq++;
-    else if (c === SQUOTE) sq++;
-  }
-  if ((dq & 1) === 0 && (sq & 1) === 0 && (sq === 0 || dq === 0)) return gt;
+  // A char loop, not indexOf: tags are short, and a builtin call per tag costs more than the scan.
+  const n = s.length;
   let quote = 0;
-  for (let k = i; k < s.length; k++) {
+  for (let k = i; k < n; k++) {
     const c = s.charCodeAt(k);
     if (quote !== 0) {
       if (c === quote) quote = 0;
-    } else if (c === DQUOTE || c === SQUOTE) quote = c;
-    else if (c === GT) return k;
+    } else if (c === GT) return k;
+    else if (c === DQUOTE || c === SQUOTE) quote = c;
     else if (c === LT) return -1;
   }
   return -1;
+}
+
+// Value ranges of the r, t and s attributes found by scanCellAttrs (-1 when absent).
+let rStart = -1;
+let rEnd = -1;
+let tStart = -1;
+let tEnd = -1;
+let sStart = -1;
+let sEnd = -1;
+
+/**
+ * Scans the attributes of a <c> or <row> start tag from i, recording r, t and s (unprefixed), and returns
+ * the index of the closing '>' (-1 when malformed). One pass finds both the values and the tag's end.
+ */
+function scanCellAttrs(s: string, i: number): number {
+  rStart = rEnd = tStart = tEnd = sStart = sEnd = -1;
+  const n = s.length;
+  for (;;) {
+    let c = s.charCodeAt(i);
+    while (i < n && isSpace(c)) c = s.charCodeAt(++i);
+    if (c === GT) return i;
+    if (c === SLASH) return s.charCodeAt(i + 1) === GT ? i + 1 : -1;
+    if (i >= n) return -1;
+    const nameStart = i;
+    let prefixed = false;
+    while (i < n && c !== EQ && c !== GT && !isSpace(c)) {
+      if (c === COLON) prefixed = true;
+      c = s.charCodeAt(++i);
+    }
+    const nameLen = i - nameStart;
+    while (i < n && isSpace(c)) c = s.charCodeAt(++i);
+    if (c !== EQ) return -1;
+    c = s.charCodeAt(++i);
+    while (i < n && isSpace(c)) c = s.charCodeAt(++i);
+    if (c !== DQUOTE && c !== SQUOTE) return -1;
+    const quote = c;
+    const vs = i + 1;
+    i = vs;
+    while (i < n && s.charCodeAt(i) !== quote) i++;
+    if (i >= n) return -1;
+    if (nameLen === 1 && !prefixed) {
+      const a = s.charCodeAt(nameStart);
+      if (a === CH_r) {
+        rStart = vs;
+        rEnd = i;
+      } else if (a === CH_t) {
+        tStart = vs;
+        tEnd = i;
+      } else if (a === CH_s) {
+        sStart = vs;
+        sEnd = i;
+      }
+    }
+    i++;
+  }
 }
 
 // Shared, immutable values so common cells do not allocate twice.
@@ -282,27 +326,9 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
     row[cCol] = hasFormula ? (value === EMPTY ? EMPTY_FORMULA_CELL : { value, formula: true }) : { value };
   };
 
-  /** Character data from pos to the next tag, CDATA included, entity-decoded; leaves pos at that tag. */
-  const readText = (): string => {
-    let out = "";
-    for (;;) {
-      const lt = xml.indexOf("<", pos);
-      if (lt < 0) corrupt("unexpected end of document in text");
-      out += decodeText(xml.slice(pos, lt));
-      if (xml.startsWith("<![CDATA[", lt)) {
-        const end = xml.indexOf("]]>", lt + 9);
-        if (end < 0) corrupt("unterminated CDATA");
-        out += xml.slice(lt + 9, end);
-        pos = end + 3;
-        continue;
-      }
-      pos = lt;
-      return out;
-    }
-  };
-
   for (;;) {
-    const lt = xml.indexOf("<", pos);
+    // Tags usually follow each other directly: check before paying for an indexOf call.
+    const lt = xml.charCodeAt(pos) === LT ? pos : xml.indexOf("<", pos);
     if (lt < 0) corrupt("<sheetData> is not closed");
     let i = lt + 1;
     let c = xml.charCodeAt(i);
@@ -328,8 +354,9 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
     const c0 = xml.charCodeAt(local);
 
     if (closing) {
-      const gt = xml.indexOf(">", i);
-      if (gt < 0) corrupt("unterminated end tag");
+      let gt = i;
+      while (gt < n && xml.charCodeAt(gt) !== GT) gt++;
+      if (gt >= n) corrupt("unterminated end tag");
       pos = gt + 1;
       if (--depth < 0) {
         if (len !== 9 || !xml.startsWith("sheetData", local)) corrupt(`unexpected end tag in <sheetData>`);
@@ -346,29 +373,17 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
       continue;
     }
 
-    const gt = tagEnd(xml, i);
-    if (gt < 0) corrupt("unterminated tag");
+    // <c> and <row> get their attributes read in the same pass that finds the tag's end.
+    const withAttrs = (len === 1 && c0 === CH_c) || (len === 3 && c0 === CH_r && xml.charCodeAt(local + 1) === 0x6f /* o */);
+    const gt = withAttrs ? scanCellAttrs(xml, i) : tagEnd(xml, i);
+    if (gt < 0) corrupt("unterminated or malformed tag");
     const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
-    const attrEnd = selfClosing ? gt - 1 : gt;
     pos = gt + 1;
     if (!selfClosing) depth++;
 
     if (len === 1) {
       if (c0 === CH_c) {
-        let refOk = false;
-        let tStart = -1;
-        let tEnd = -1;
-        let style = 0;
-        for (let a = nextAttr(xml, nameEnd, attrEnd, part); a >= 0; a = nextAttr(xml, a, attrEnd, part)) {
-          if (attrNameEnd - attrLocal !== 1 || xml.charCodeAt(attrLocal - 1) === COLON) continue; // r, t, s: unprefixed
-          const an = xml.charCodeAt(attrLocal);
-          if (an === CH_r) refOk = parseRef(xml, attrValStart, attrValEnd);
-          else if (an === CH_t) {
-            tStart = attrValStart;
-            tEnd = attrValEnd;
-          } else if (an === CH_s) style = Math.max(0, parseUint(xml, attrValStart, attrValEnd));
-        }
-        if (refOk) {
+        if (rStart >= 0 && parseRef(xml, rStart, rEnd)) {
           cRow = refRow;
           cCol = refCol;
         } else {
@@ -379,7 +394,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
         col = cCol;
         if (selfClosing) continue; // no value, no formula: formatting only
         cType = tStart >= 0 ? cellType(xml, tStart, tEnd) : T_NUMBER;
-        cStyle = style;
+        cStyle = sStart >= 0 ? Math.max(0, parseUint(xml, sStart, sEnd)) : 0;
         vStart = vEnd = -1;
         vText = undefined;
         isText = undefined;
@@ -394,8 +409,10 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
           } else {
             const next = xml.indexOf("<", pos);
             if (next < 0) corrupt("unexpected end of document in <v>");
-            if (xml.charCodeAt(next + 1) === BANG) vText = readText();
-            else {
+            if (xml.charCodeAt(next + 1) === BANG) {
+              vText = readText(xml, pos, part);
+              pos = textEnd;
+            } else {
               vStart = pos;
               vEnd = next;
               pos = next;
@@ -406,18 +423,14 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
         if (inCell) hasFormula = true;
       } else if (c0 === CH_t) {
         if (inIs && !inRPh && !selfClosing) {
-          isText = (isText ?? "") + readText();
+          isText = (isText ?? "") + readText(xml, pos, part);
+          pos = textEnd;
           if (isText.length > limits.maxStringLength * 7) tooLong(isText.length);
         }
       }
     } else if (len === 3) {
       if (c0 === CH_r && xml.charCodeAt(local + 1) === 0x6f /* o */ && xml.charCodeAt(local + 2) === 0x77 /* w */) {
-        let r = -1;
-        for (let a = nextAttr(xml, nameEnd, attrEnd, part); a >= 0; a = nextAttr(xml, a, attrEnd, part)) {
-          if (attrNameEnd - attrLocal === 1 && xml.charCodeAt(attrLocal) === CH_r && xml.charCodeAt(attrLocal - 1) !== COLON) {
-            r = parseUint(xml, attrValStart, attrValEnd);
-          }
-        }
+        const r = rStart >= 0 ? parseUint(xml, rStart, rEnd) : -1;
         // Rows without r (or with a bad one) follow the previous row.
         rowIdx = r >= 1 ? r - 1 : rowIdx + 1;
         col = -1;
