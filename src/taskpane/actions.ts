@@ -1,6 +1,7 @@
 // The Office actions the UI may call, handed to presentational components as props (STYLE §1):
 // inside Excel they are the thin Excel.run wrappers of excel/run.ts; standalone they are absent.
 
+import type { Consolidation } from "../core/consolidate";
 import type { Finding } from "../core/findings";
 import type { ValidationResult } from "../core/validate";
 import type { HostKind } from "./host";
@@ -23,6 +24,8 @@ export interface ExcelActions {
   /** Inserts the template sheets into the open workbook; returns the inserted sheet names. */
   readonly insertTemplate: (base64: string) => Promise<readonly string[]>;
   readonly openTemplate: (base64: string) => Promise<void>;
+  /** Writes the summary sheets (SPEC §5) and the chart, replacing earlier copies. */
+  readonly writeSummary: (c: Consolidation) => Promise<SummaryWriteReport>;
 }
 
 export interface TaskpaneEnv {

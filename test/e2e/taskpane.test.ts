@@ -2,14 +2,23 @@
 // consolidate generated reports, download the summary and read it back, no request leaves
 // localhost, and screenshots at 320 px and 800 px into test-artifacts/.
 
-import { mkdirSync } from "node:fs";
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { consolidateBytes } from "../../src/app/consolidate-files";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { parseRosterCsv } from "../../src/core/roster";
+import { summaryWorkbook } from "../../src/core/summary";
+import type { Sheet, Workbook } from "../../src/core/workbook";
+import { cellText } from "../../src/core/values";
+import { readXlsx } from "../../src/xlsx/read";
+import { writeXlsx } from "../../src/xlsx/write";
 import { reportBytes } from "../helpers/report-builder";
 import { DIST, launchChromium, serveStatic, type StaticServer } from "./browser";
 
 const ARTIFACTS = resolve(__dirname, "../../test-artifacts");
+const SAMPLES = resolve(__dirname, "../../samples");
 
 let server: StaticServer;
 let browser: Browser;
@@ -77,6 +86,76 @@ test("keyboard: arrow keys move between tabs", async () => {
   await page.keyboard.press("Enter");
   await expect(page.getByRole("tab", { name: "Mẫu báo cáo" }).getAttribute("aria-selected")).resolves.toBe("true");
   await page.getByRole("tab", { name: "Kiểm tra" }).click();
+});
+
+function sampleFiles(): { name: string; bytes: Uint8Array }[] {
+  const dir = join(SAMPLES, "2026-6T");
+  if (existsSync(dir)) {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith(".xlsx"))
+      .sort()
+      .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+  }
+  // Without the samples folder: a few generated reports, one short of the online-meeting target.
+  return [
+    { name: "SO_A.xlsx", bytes: reportBytes({ unit: "SO_A", name: "Sở A" }) },
+    { name: "SO_B.xlsx", bytes: reportBytes({ unit: "SO_B", name: "Sở B", counts: { HN_TRUC_TUYEN: [10, 20] } }) },
+    { name: "SO_C.xlsx", bytes: reportBytes({ unit: "SO_C", name: "Sở C", counts: { HN_TONG: [100, -1] } }) },
+  ];
+}
+
+function grid(sheet: Sheet | undefined): string[][] {
+  return (sheet?.rows ?? []).map((row) => (row ?? []).map((cell) => cellText(cell)));
+}
+
+const sheetOf = (wb: Workbook, name: string): Sheet | undefined => wb.sheets.find((s) => s.name === name);
+
+test("consolidates picked reports with a roster, shows the outcome and downloads the summary and JSON", async () => {
+  const files = sampleFiles();
+  const rosterPath = join(SAMPLES, "roster.csv");
+  const hasRoster = existsSync(rosterPath);
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
+  await page.getByTestId("files-chosen").filter({ hasText: `Đã chọn ${files.length} tệp.` }).waitFor();
+  if (hasRoster) {
+    await page.getByTestId("roster-file").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: readFileSync(rosterPath) });
+    await page.getByTestId("roster-chosen").filter({ hasText: /^Danh sách đơn vị: roster\.csv \(\d+ đơn vị\)$/ }).waitFor();
+  }
+  await page.getByTestId("consolidate").click();
+  await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
+
+  // The same consolidation computed here, from the same bytes.
+  const roster = hasRoster ? parseRosterCsv(readFileSync(rosterPath, "utf8")) : null;
+  const expected = consolidateBytes(
+    files.map((f) => ({ file: f.name, bytes: f.bytes, sha256: createHash("sha256").update(f.bytes).digest("hex") })),
+    { profile: DEFAULT_PROFILE, roster: roster?.ok ? roster.units : undefined },
+  );
+  await expect(page.getByTestId("count-accepted").textContent()).resolves.toBe(`Được tiếp nhận: ${expected.units.length}`);
+  await expect(page.getByTestId("count-rejected").textContent()).resolves.toBe(`Bị từ chối: ${expected.rejected.length}`);
+  await expect(page.getByTestId("count-missing").textContent()).resolves.toBe(`Chưa nộp: ${expected.missing.length}`);
+  const rejectedText = (await page.getByTestId("rejected").textContent()) ?? "";
+  for (const r of expected.rejected) expect(rejectedText).toContain(r.file);
+  if (hasRoster) expect(await page.getByTestId("missing").textContent()).toContain("SO_NGOAI_VU");
+  await screenshots("consolidate");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-summary").click()]);
+  expect(download.suggestedFilename()).toMatch(/^tong-hop-KL226.*\.xlsx$/);
+  const got = readXlsx(new Uint8Array(readFileSync(await download.path())));
+  const want = readXlsx(writeXlsx(summaryWorkbook(expected, DEFAULT_PROFILE)));
+  if (!got.ok || !want.ok) throw new Error("summary not readable");
+  for (const name of ["Tổng hợp", "Không đạt", "Nhiệm vụ", "Chưa nộp", "Lỗi", "Nguồn"]) {
+    expect(grid(sheetOf(got.workbook, name))).toEqual(grid(sheetOf(want.workbook, name)));
+  }
+  // Spot checks of the cells themselves: every accepted unit has a row in Tổng hợp; the missing are listed.
+  const summaryCells = grid(sheetOf(got.workbook, "Tổng hợp")).flat();
+  for (const u of expected.units) expect(summaryCells).toContain(u.code);
+  const missingCells = grid(sheetOf(got.workbook, "Chưa nộp")).flat();
+  for (const u of expected.missing) expect(missingCells).toContain(u.code);
+
+  const [json] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-json").click()]);
+  const report = JSON.parse(readFileSync(await json.path(), "utf8")) as { units: { code: string }[]; missing: string[] };
+  expect(report.units.map((u) => u.code)).toEqual(expected.units.map((u) => u.code));
+  expect(report.missing).toEqual(expected.missing.map((u) => u.code));
 });
 
 test("no request left localhost", () => {

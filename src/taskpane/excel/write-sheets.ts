@@ -53,9 +53,10 @@ export class SheetConflictError extends Error {
 // apostrophe (Excel's text prefix): unit-supplied text stays text (SPEC: sources are never executed).
 const NEEDS_TEXT_PREFIX = /^(?:[=+\-@'#]|\s*[\d.,\s/:%$-]+\s*$|(?:true|false)$)/i;
 
-export function officeValue(input: CellInput): string | number | boolean {
+/** The value to assign through Range.values; `numFmt` "@" cells are text already (no prefix). */
+export function officeValue(input: CellInput, numFmt = "General"): string | number | boolean {
   if (input === null) return "";
-  if (typeof input === "string") return NEEDS_TEXT_PREFIX.test(input) ? `'${input}` : input;
+  if (typeof input === "string") return numFmt !== "@" && NEEDS_TEXT_PREFIX.test(input) ? `'${input}` : input;
   if (typeof input === "number") return Number.isFinite(input) ? input : "";
   if (typeof input === "boolean") return input;
   if ("date" in input) return serialFromDate(input.date);
@@ -182,11 +183,12 @@ export async function writeSheet(ws: Excel.Worksheet, sheet: SheetSpec, budget: 
   if (width > 0) {
     for (let r0 = 0; r0 < sheet.rows.length; r0 += ROW_CHUNK) {
       const rows = sheet.rows.slice(r0, r0 + ROW_CHUNK);
-      const values = rows.map((row) => Array.from({ length: width }, (_, c) => officeValue(row[c]?.value ?? null)));
       const formats = rows.map((row) => Array.from({ length: width }, (_, c) => officeNumberFormat(row[c] ?? null)));
+      const values = rows.map((row, r) => Array.from({ length: width }, (_, c) => officeValue(row[c]?.value ?? null, formats[r]![c])));
       const address = `A${r0 + 1}:${columnLetters(width - 1)}${r0 + rows.length}`;
       await budget.spend(JSON.stringify(values).length + JSON.stringify(formats).length + 2 * OP_BYTES);
       const range = ws.getRange(address);
+      // Formats first: a "@" cell then takes its value as text.
       range.numberFormat = formats;
       range.values = values;
     }

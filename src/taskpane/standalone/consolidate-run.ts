@@ -1,0 +1,47 @@
+// Consolidation in the page without freezing it: files are read and hashed one by one, then
+// inspected in time slices with yields in between (progress after each file), then consolidated.
+
+import { inspectSubmission } from "../../app/consolidate-files";
+import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
+import type { Profile, RosterUnit } from "../../core/profile";
+import { parseRosterCsv, parseRosterWorkbook, type RosterOutcome } from "../../core/roster";
+import { UNREADABLE_MESSAGES } from "../../core/findings";
+import { readXlsx } from "../../xlsx/read";
+import { fileBytes, readPickedFiles, yieldToBrowser } from "./files";
+
+export interface Progress {
+  readonly phase: "reading" | "checking";
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Work per slice before yielding to the browser: keeps input and painting responsive. */
+const SLICE_MS = 30;
+
+export async function consolidateFiles(
+  files: readonly File[],
+  options: { readonly profile: Profile; readonly roster?: readonly RosterUnit[] },
+  onProgress: (p: Progress) => void,
+): Promise<Consolidation> {
+  const picked = await readPickedFiles(files, (done, total) => onProgress({ phase: "reading", done, total }));
+  const submissions: Submission[] = [];
+  let sliceStart = Date.now();
+  for (const [i, f] of picked.entries()) {
+    submissions.push(inspectSubmission(f, options.profile));
+    if (Date.now() - sliceStart >= SLICE_MS || i === picked.length - 1) {
+      onProgress({ phase: "checking", done: i + 1, total: picked.length });
+      await yieldToBrowser();
+      sliceStart = Date.now();
+    }
+  }
+  return consolidate(submissions, { profile: options.profile, roster: options.roster });
+}
+
+/** A roster from a picked .csv (UTF-8) or .xlsx file. */
+export async function readRosterFile(file: File, profile: Profile): Promise<RosterOutcome> {
+  const bytes = await fileBytes(file);
+  if (/\.csv$/i.test(file.name)) return parseRosterCsv(new TextDecoder("utf-8").decode(bytes));
+  const read = readXlsx(bytes, { limits: profile.limits });
+  if (!read.ok) return { ok: false, errors: [`${file.name}: ${UNREADABLE_MESSAGES[read.reason]}`] };
+  return parseRosterWorkbook(read.workbook);
+}
