@@ -254,7 +254,11 @@ function taskStatuses(): string[] {
 const DOC_KINDS = ["KH", "QĐ", "CV", "TB", "BC"] as const;
 
 function abbreviation(unit: Unit): string {
-  return unit.code.split("_").filter((w) => w.length > 0).map((w) => w[0]).join("");
+  return unit.code
+    .split("_")
+    .filter((w) => w.length > 0)
+    .map((w) => w[0])
+    .join("");
 }
 
 function taskEdits(unit: Unit, statuses: readonly string[]): Edit[] {
@@ -266,7 +270,12 @@ function taskEdits(unit: Unit, statuses: readonly string[]): Edit[] {
       const text = `Đã ban hành văn bản số ${int(12, 480)}/${kind}-${abbreviation(unit)} ngày ${int(2, 28)}/${int(1, 5)}/2026`;
       edits.push({ op: "set", sheet: "Nhiệm vụ", cell: `H${row}`, value: text });
     } else if (s === DOING && chance(0.4)) {
-      edits.push({ op: "set", sheet: "Nhiệm vụ", cell: `H${row}`, value: "Đang triển khai, sẽ báo cáo kết quả trong báo cáo năm" });
+      edits.push({
+        op: "set",
+        sheet: "Nhiệm vụ",
+        cell: `H${row}`,
+        value: "Đang triển khai, sẽ báo cáo kết quả trong báo cáo năm",
+      });
     }
   });
   return edits;
@@ -324,15 +333,45 @@ function meetingDates(count: number): Edit[] {
 }
 
 // ---------------------------------------------------------------- people
-const SURNAMES = ["Nguyễn", "Lê", "Trịnh", "Phạm", "Hoàng", "Đỗ", "Vũ", "Mai", "Lê Thị", "Nguyễn Thị", "Trần", "Hà"];
-const GIVEN = ["Hương", "Minh", "Thảo", "Tuấn", "Lan Anh", "Quang", "Hà", "Trang", "Dũng", "Ngọc", "Hải", "Phương"];
+const SURNAMES = [
+  "Nguyễn",
+  "Lê",
+  "Trịnh",
+  "Phạm",
+  "Hoàng",
+  "Đỗ",
+  "Vũ",
+  "Mai",
+  "Lê Thị",
+  "Nguyễn Thị",
+  "Trần",
+  "Hà",
+];
+const GIVEN = [
+  "Hương",
+  "Minh",
+  "Thảo",
+  "Tuấn",
+  "Lan Anh",
+  "Quang",
+  "Hà",
+  "Trang",
+  "Dũng",
+  "Ngọc",
+  "Hải",
+  "Phương",
+];
 
 function contactEdits(unit: Unit): { preparer: string; email?: string; edits: Edit[] } {
   const preparer = `${pick(SURNAMES)} ${pick(GIVEN)}`;
   const phone = `0237.${int(3700000, 3899999)}`;
   const slug = unit.code.toLowerCase().replace(/_/g, "");
   const email = chance(0.7) ? `vanthu.${slug}@thanhhoa.gov.vn` : undefined;
-  return { preparer, email, edits: chance(0.8) ? [{ op: "set", sheet: "Thông tin", cell: "C12", value: phone }] : [] };
+  return {
+    preparer,
+    email,
+    edits: chance(0.8) ? [{ op: "set", sheet: "Thông tin", cell: "C12", value: phone }] : [],
+  };
 }
 
 // ---------------------------------------------------------------- scenarios
@@ -367,13 +406,21 @@ interface Special {
   shorts?: IndicatorId[];
 }
 
-const LATE: Record<string, number> = { SO_VAN_HOA_TTDL: 10, PHUONG_TINH_GIA: 7, XA_QUAN_HOA: 8, XA_BA_THUOC: 9 };
+const LATE: Record<string, number> = {
+  SO_VAN_HOA_TTDL: 10,
+  PHUONG_TINH_GIA: 7,
+  XA_QUAN_HOA: 8,
+  XA_BA_THUOC: 9,
+};
 
 const SPECIALS: Record<string, Special> = {
   // -------- clerk-typed, still valid
   SO_TAI_CHINH: {
     // As typed by a clerk: Vietnamese thousands dots, and a count with spaces around it.
-    countsPatch: (c) => ({ TTHC_TONG: [viNumber(c.TTHC_TONG[0]), viNumber(c.TTHC_TONG[1])], HN_TONG: [` ${String(c.HN_TONG[0])} `, c.HN_TONG[1]] }),
+    countsPatch: (c) => ({
+      TTHC_TONG: [viNumber(c.TTHC_TONG[0]), viNumber(c.TTHC_TONG[1])],
+      HN_TONG: [` ${String(c.HN_TONG[0])} `, c.HN_TONG[1]],
+    }),
     warnings: ["COERCED"],
     note: [
       "Số gõ dạng chữ có dấu chấm hàng nghìn (vd “12.345”) và có dấu cách (vd “ 84 ”) → cảnh báo COERCED, vẫn hợp lệ",
@@ -382,7 +429,10 @@ const SPECIALS: Record<string, Special> = {
   },
   XA_HOANG_HOA: {
     data: { name: "Xã Hoằng Hóa".normalize("NFD") },
-    note: ["Tên đơn vị lưu dạng Unicode NFD (dấu tổ hợp) → đọc như NFC", "Unit name stored in NFD Unicode → read as NFC"],
+    note: [
+      "Tên đơn vị lưu dạng Unicode NFD (dấu tổ hợp) → đọc như NFC",
+      "Unit name stored in NFD Unicode → read as NFC",
+    ],
   },
   SO_TU_PHAP: {
     postEdits: [
@@ -393,7 +443,10 @@ const SPECIALS: Record<string, Special> = {
         cells: [null, "Ghi chú: số hội nghị tính cả các cuộc họp giao ban cơ quan hằng tuần"],
       },
     ],
-    note: ["Chèn thêm một dòng ghi chú trong trang Chỉ tiêu → vẫn đọc đúng theo mã cột A", "A note row inserted in Chỉ tiêu → rows still found by their code"],
+    note: [
+      "Chèn thêm một dòng ghi chú trong trang Chỉ tiêu → vẫn đọc đúng theo mã cột A",
+      "A note row inserted in Chỉ tiêu → rows still found by their code",
+    ],
   },
   PHUONG_HAC_THANH: {
     note: [
@@ -407,29 +460,44 @@ const SPECIALS: Record<string, Special> = {
   },
   XA_THO_XUAN: {
     meetings: { total: 14 },
-    note: ["Có sổ theo dõi hội nghị khớp với Chỉ tiêu, không cảnh báo", "Meeting log that matches Chỉ tiêu, no warnings"],
+    note: [
+      "Có sổ theo dõi hội nghị khớp với Chỉ tiêu, không cảnh báo",
+      "Meeting log that matches Chỉ tiêu, no warnings",
+    ],
   },
   PHUONG_SAM_SON: {
     meetings: { total: 16, overtimeInLog: 1 },
     shorts: ["OVERTIME_MEETINGS"],
     warnings: ["MEETING_TOO_LONG"],
-    note: ["Sổ hội nghị có một hội nghị quán triệt 1 ngày → MEETING_TOO_LONG (cảnh báo)", "Meeting log with a 1-day briefing → MEETING_TOO_LONG (warning)"],
+    note: [
+      "Sổ hội nghị có một hội nghị quán triệt 1 ngày → MEETING_TOO_LONG (cảnh báo)",
+      "Meeting log with a 1-day briefing → MEETING_TOO_LONG (warning)",
+    ],
   },
   XA_THIEU_HOA: {
     meetings: { total: 18, logged: 11 },
     warnings: ["LOG_MISMATCH"],
-    note: ["Sổ hội nghị chưa đủ (11/18 dòng) → LOG_MISMATCH (cảnh báo)", "Incomplete meeting log (11 of 18 rows) → LOG_MISMATCH (warning)"],
+    note: [
+      "Sổ hội nghị chưa đủ (11/18 dòng) → LOG_MISMATCH (cảnh báo)",
+      "Incomplete meeting log (11 of 18 rows) → LOG_MISMATCH (warning)",
+    ],
   },
   SO_NOI_VU: {
     ownTasks: [
       ["Ban hành Kế hoạch triển khai Kết luận 226-KL/TW của Sở", "Tháng 3/2026", DONE],
       ["Tổ chức tập huấn cho văn thư các xã, phường về báo cáo KL226", "Tháng 5/2026", DOING],
     ],
-    note: ["Tự thêm nhiệm vụ; một nhiệm vụ hạn Tháng 5/2026 đang thực hiện → quá hạn", "Own tasks; one due Tháng 5/2026 still in progress → overdue"],
+    note: [
+      "Tự thêm nhiệm vụ; một nhiệm vụ hạn Tháng 5/2026 đang thực hiện → quá hạn",
+      "Own tasks; one due Tháng 5/2026 still in progress → overdue",
+    ],
   },
   XA_CAM_THUY: {
     ownTasks: [["Rà soát, sắp xếp lại lịch họp định kỳ của UBND xã", "Tháng 3/2026", TODO]],
-    note: ["Tự thêm nhiệm vụ hạn Tháng 3/2026, Chưa thực hiện → quá hạn", "Own task due Tháng 3/2026, not started → overdue"],
+    note: [
+      "Tự thêm nhiệm vụ hạn Tháng 3/2026, Chưa thực hiện → quá hạn",
+      "Own task due Tháng 3/2026, not started → overdue",
+    ],
   },
   DH_HONG_DUC: {
     ownTasks: [
@@ -442,7 +510,10 @@ const SPECIALS: Record<string, Special> = {
   SO_CONG_THUONG: {
     countsPatch: { VB_HANH_CHINH: [1320, null] },
     errors: ["MISSING_VALUE"],
-    note: ["Bỏ trống ô bắt buộc (Chỉ tiêu!E8, văn bản hành chính kỳ này) → MISSING_VALUE", "Blank required cell (Chỉ tiêu!E8) → MISSING_VALUE"],
+    note: [
+      "Bỏ trống ô bắt buộc (Chỉ tiêu!E8, văn bản hành chính kỳ này) → MISSING_VALUE",
+      "Blank required cell (Chỉ tiêu!E8) → MISSING_VALUE",
+    ],
   },
   XA_NONG_CONG: {
     countsPatch: { TTHC_CAT_GIAM: [1, -2] },
@@ -452,7 +523,10 @@ const SPECIALS: Record<string, Special> = {
   PHUONG_BIM_SON: {
     countsPatch: { HN_TONG: [46, 40], HN_TRUC_TUYEN: [20, 44] },
     errors: ["INCONSISTENT"],
-    note: ["Họp trực tuyến (44) lớn hơn tổng số hội nghị (40) → INCONSISTENT", "Online meetings (44) exceed all meetings (40) → INCONSISTENT"],
+    note: [
+      "Họp trực tuyến (44) lớn hơn tổng số hội nghị (40) → INCONSISTENT",
+      "Online meetings (44) exceed all meetings (40) → INCONSISTENT",
+    ],
   },
   XA_TRIEU_SON: {
     postEdits: [{ op: "removeSheet", sheet: "Nhiệm vụ" }],
@@ -470,16 +544,25 @@ const SPECIALS: Record<string, Special> = {
   PHUONG_NGHI_SON: {
     bytes: (good) => good.slice(0, Math.floor(good.length * 0.6)),
     errors: ["UNREADABLE"],
-    note: ["Tệp .xlsx bị cắt cụt (tải về không hết) → UNREADABLE", "Truncated .xlsx (incomplete download) → UNREADABLE"],
+    note: [
+      "Tệp .xlsx bị cắt cụt (tải về không hết) → UNREADABLE",
+      "Truncated .xlsx (incomplete download) → UNREADABLE",
+    ],
   },
   SO_XAY_DUNG: {
     data: { period: "NAM", year: 2025, reportDate: { year: 2025, month: 12, day: 4 } },
     consolidation: "PERIOD_MISMATCH",
-    note: ["Gửi nhầm báo cáo Năm 2025: hợp lệ nhưng khi tổng hợp → PERIOD_MISMATCH", "Sent last year's annual report (Năm 2025): valid, but PERIOD_MISMATCH in consolidation"],
+    note: [
+      "Gửi nhầm báo cáo Năm 2025: hợp lệ nhưng khi tổng hợp → PERIOD_MISMATCH",
+      "Sent last year's annual report (Năm 2025): valid, but PERIOD_MISMATCH in consolidation",
+    ],
   },
   BV_DA_KHOA_TINH: {
     consolidation: "UNKNOWN_UNIT",
-    note: ["Đơn vị không có trong roster.csv → UNKNOWN_UNIT (cảnh báo, vẫn tổng hợp)", "Unit not on roster.csv → UNKNOWN_UNIT (warning, still consolidated)"],
+    note: [
+      "Đơn vị không có trong roster.csv → UNKNOWN_UNIT (cảnh báo, vẫn tổng hợp)",
+      "Unit not on roster.csv → UNKNOWN_UNIT (warning, still consolidated)",
+    ],
   },
 };
 
@@ -513,7 +596,12 @@ function build(unit: Unit, special: Special, dateDay: number): Uint8Array {
   }
   const statuses = taskStatuses();
   const contact = contactEdits(unit);
-  edits.push(...taskEdits(unit, statuses), ...contact.edits, ...ownTasks(unit, special.ownTasks ?? []), ...(special.postEdits ?? []));
+  edits.push(
+    ...taskEdits(unit, statuses),
+    ...contact.edits,
+    ...ownTasks(unit, special.ownTasks ?? []),
+    ...(special.postEdits ?? []),
+  );
   const data: ReportData = {
     unit: unit.code,
     name: unit.name,
@@ -546,7 +634,14 @@ function makeSamples(): Sample[] {
       errors: special.errors ?? [],
       warnings: special.warnings ?? [],
       consolidation: special.consolidation,
-      note: special.note ?? (late !== undefined ? [`Gửi ngày ${late}/6/2026, sau hạn 6/6 → trễ hạn`, `Dated ${late} June 2026, after the 6 June deadline → late`] : undefined),
+      note:
+        special.note ??
+        (late !== undefined
+          ? [
+              `Gửi ngày ${late}/6/2026, sau hạn 6/6 → trễ hạn`,
+              `Dated ${late} June 2026, after the 6 June deadline → late`,
+            ]
+          : undefined),
       late: late !== undefined,
     });
   }
@@ -557,7 +652,10 @@ function makeSamples(): Sample[] {
     ...first,
     bytes: build(yte, { shorts: ["ONLINE_RATIO"] }, 3),
     consolidation: "DUPLICATE_UNIT",
-    note: ["Bản gửi lần đầu (3/6/2026) → DUPLICATE_UNIT, bị thay bằng bản gửi lại", "First version (3 June 2026) → DUPLICATE_UNIT, replaced by the resent file"],
+    note: [
+      "Bản gửi lần đầu (3/6/2026) → DUPLICATE_UNIT, bị thay bằng bản gửi lại",
+      "First version (3 June 2026) → DUPLICATE_UNIT, replaced by the resent file",
+    ],
   };
   out.push({
     file: "SO_Y_TE (gui lai).xlsx",
@@ -565,7 +663,10 @@ function makeSamples(): Sample[] {
     bytes: build(yte, { shorts: [] }, 5),
     errors: [],
     warnings: [],
-    note: ["Bản gửi lại (5/6/2026), ngày muộn hơn nên được dùng", "Resent version (5 June 2026): later date, so it is the one kept"],
+    note: [
+      "Bản gửi lại (5/6/2026), ngày muộn hơn nên được dùng",
+      "Resent version (5 June 2026): later date, so it is the one kept",
+    ],
   });
   return out;
 }
@@ -577,16 +678,22 @@ function csvField(s: string): string {
 
 function rosterCsv(): string {
   const label = (t: UnitTypeId): string => UNIT_TYPES.find((u) => u.id === t)!.label;
-  const lines = ["MA_DON_VI,TEN_DON_VI,LOAI_DON_VI", ...UNITS.map((u) => [u.code, u.name, label(u.type)].map(csvField).join(","))];
+  const lines = [
+    "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI",
+    ...UNITS.map((u) => [u.code, u.name, label(u.type)].map(csvField).join(",")),
+  ];
   return `\ufeff${lines.join("\r\n")}\r\n`;
 }
 
 function readme(samples: readonly Sample[]): string {
   const shown = samples.filter((s) => s.note !== undefined);
-  const codes = (s: Sample): string => [...s.errors, ...s.warnings, ...(s.consolidation ? [s.consolidation] : [])].join(", ") || "—";
+  const codes = (s: Sample): string =>
+    [...s.errors, ...s.warnings, ...(s.consolidation ? [s.consolidation] : [])].join(", ") || "—";
   const row = (s: Sample, lang: 0 | 1): string => `| \`${s.file}\` | ${codes(s)} | ${s.note![lang]} |`;
   const bad = (s: Sample): boolean => s.errors.length > 0 || s.consolidation !== undefined;
-  const missing = UNITS.filter((u) => MISSING.has(u.code)).map((u) => `\`${u.code}\``).join(", ");
+  const missing = UNITS.filter((u) => MISSING.has(u.code))
+    .map((u) => `\`${u.code}\``)
+    .join(", ");
   return `# Báo cáo mẫu KL226 · Sample submissions
 
 Sinh bởi / generated by \`npx tsx scripts/make-samples.ts\` (cố định, chạy lại cho cùng kết quả / deterministic).
@@ -606,11 +713,17 @@ Other units: varied values, most meet most targets, some fall short on one or tw
 
 | tệp | mã | nội dung |
 | --- | --- | --- |
-${shown.filter(bad).map((s) => row(s, 0)).join("\n")}
+${shown
+  .filter(bad)
+  .map((s) => row(s, 0))
+  .join("\n")}
 
 | file | code | what it demonstrates |
 | --- | --- | --- |
-${shown.filter(bad).map((s) => row(s, 1)).join("\n")}
+${shown
+  .filter(bad)
+  .map((s) => row(s, 1))
+  .join("\n")}
 
 ## Tệp hợp lệ có điểm đáng chú ý · Valid files worth a look
 
@@ -632,7 +745,8 @@ function check(samples: readonly Sample[]): string[] {
     const errors = [...new Set(r.findings.filter((f) => f.severity === "error").map((f) => f.code))].sort();
     const warnings = new Set(r.findings.filter((f) => f.severity === "warning").map((f) => f.code));
     const want = [...new Set(s.errors)].sort();
-    if (errors.join() !== want.join()) problems.push(`${s.file}: errors [${errors.join(", ")}], intended [${want.join(", ")}]`);
+    if (errors.join() !== want.join())
+      problems.push(`${s.file}: errors [${errors.join(", ")}], intended [${want.join(", ")}]`);
     for (const w of s.warnings) if (!warnings.has(w)) problems.push(`${s.file}: missing warning ${w}`);
     const extra = [...warnings].filter((w) => !s.warnings.includes(w));
     if (extra.length > 0) problems.push(`${s.file}: unintended warnings ${extra.join(", ")}`);
@@ -649,7 +763,9 @@ function main(): void {
   writeFileSync(join(ROOT, "roster.csv"), rosterCsv());
   writeFileSync(join(ROOT, "README.md"), readme(samples));
   const size = samples.reduce((n, s) => n + s.bytes.length, 0);
-  console.log(`${samples.length} files in ${DIR} (${(size / 1024).toFixed(0)} KB), roster of ${UNITS.length} units`);
+  console.log(
+    `${samples.length} files in ${DIR} (${(size / 1024).toFixed(0)} KB), roster of ${UNITS.length} units`,
+  );
   if (problems.length > 0) {
     console.error(`Samples do not show what they should:\n  ${problems.join("\n  ")}`);
     process.exitCode = 1;
@@ -657,4 +773,3 @@ function main(): void {
 }
 
 main();
-
