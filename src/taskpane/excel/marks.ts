@@ -93,7 +93,7 @@ export async function markErrorCells(context: Excel.RequestContext, findings: re
     const range = ws.getRange(t.cell);
     range.load("address");
     range.format.fill.load("color,pattern");
-    const note = mode === "note" ? ws.notes.getItemOrNullObject(t.cell).load("isNullObject") : null;
+    const note = mode === "note" ? ws.notes.getItemOrNullObject(t.cell).load("content") : null;
     return [{ t, ws, range, note }];
   });
   const locations = mode === "comment" ? wb.comments.items.map((c) => c.getLocation().load("address")) : [];
@@ -134,7 +134,7 @@ export async function clearErrorMarks(context: Excel.RequestContext): Promise<nu
     const name = resolve(m.sheet);
     if (name === undefined) return []; // the sheet was deleted or renamed since: nothing to restore
     const ws = wb.worksheets.getItem(name);
-    const note = m.mode === "note" && m.text !== null ? ws.notes.getItemOrNullObject(m.cell).load("isNullObject,content") : null;
+    const note = m.mode === "note" && m.text !== null ? ws.notes.getItemOrNullObject(m.cell).load("content") : null;
     return [{ m, ws, note }];
   });
   await context.sync();

@@ -19,7 +19,8 @@ export interface RangeData {
   readonly text: ReadonlyArray<ReadonlyArray<string>>;
 }
 
-const RANGE_PROPS = "isNullObject,rowIndex,columnIndex,values,valueTypes,numberFormat,formulas,text";
+// isNullObject needs no load: Office.js sets it on every *OrNullObject proxy at sync.
+const RANGE_PROPS = "rowIndex,columnIndex,values,valueTypes,numberFormat,formulas,text";
 
 /** Reads the template sheets of the open workbook (2 syncs). */
 export async function readOpenWorkbook(context: Excel.RequestContext): Promise<Workbook> {

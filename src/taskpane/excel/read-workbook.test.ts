@@ -1,0 +1,145 @@
+// Reading the open workbook through Office.js (mocked with office-addin-mock) gives the same model
+// facts, and so the same findings, as reading the saved file; in two syncs.
+
+import { OfficeMockObject } from "office-addin-mock";
+import { DEFAULT_PROFILE } from "../../core/profile";
+import { validateWorkbook } from "../../core/validate";
+import type { Sheet, Workbook } from "../../core/workbook";
+import { readXlsx } from "../../xlsx/read";
+import { dateFromSerial, viDate } from "../../core/dates";
+import { reportBytes } from "../../../test/helpers/report-builder";
+import { cellValue, readOpenWorkbook, sheetFromRange, type RangeData } from "./read-workbook";
+
+/** The used range Excel would report for a sheet of the file model. */
+function rangeOf(sheet: Sheet, date1904 = false): RangeData {
+  let r0 = Infinity;
+  let r1 = -1;
+  let c0 = Infinity;
+  let c1 = -1;
+  sheet.rows.forEach((row, r) =>
+    row?.forEach((cell, c) => {
+      if (!cell || cell.value.kind === "empty") return;
+      r0 = Math.min(r0, r);
+      r1 = Math.max(r1, r);
+      c0 = Math.min(c0, c);
+      c1 = Math.max(c1, c);
+    }),
+  );
+  const grid = <T>(f: (r: number, c: number) => T): T[][] =>
+    Array.from({ length: r1 - r0 + 1 }, (_, r) => Array.from({ length: c1 - c0 + 1 }, (_, c) => f(r + r0, c + c0)));
+  const at = (r: number, c: number) => sheet.rows[r]?.[c]?.value ?? { kind: "empty" as const };
+  const typeName = { number: "Double", string: "String", boolean: "Boolean", error: "Error", empty: "Empty" } as const;
+  return {
+    rowIndex: r0,
+    columnIndex: c0,
+    values: grid((r, c) => {
+      const v = at(r, c);
+      return v.kind === "empty" ? "" : v.value;
+    }),
+    valueTypes: grid((r, c) => typeName[at(r, c).kind]),
+    numberFormat: grid((r, c) => {
+      const v = at(r, c);
+      return v.kind === "number" && v.isDate ? "dd/mm/yyyy" : "General";
+    }),
+    formulas: grid((r, c) => {
+      const v = at(r, c);
+      return v.kind === "empty" ? "" : v.value;
+    }),
+    text: grid((r, c) => {
+      const v = at(r, c);
+      if (v.kind === "number" && v.isDate) {
+        const d = dateFromSerial(v.value, date1904);
+        return d ? viDate(d) : "";
+      }
+      return v.kind === "empty" ? "" : String(v.value);
+    }),
+  };
+}
+
+/** A request context over mocked worksheets; counts syncs and which used ranges were asked for. */
+function contextFor(sheets: ReadonlyArray<{ name: string; range: RangeData }>) {
+  const asked: string[] = [];
+  const mocks: OfficeMockObject[] = [];
+  const items = sheets.map(({ name, range }) => {
+    const used = Object.assign(new OfficeMockObject({ ...range } as unknown as Record<string, unknown>), { isNullObject: false });
+    mocks.push(used);
+    const ws = new OfficeMockObject({
+      name,
+      getUsedRangeOrNullObject: () => {
+        asked.push(name);
+        return used;
+      },
+    });
+    mocks.push(ws);
+    return ws;
+  });
+  let syncs = 0;
+  const context = {
+    workbook: { worksheets: { items, load: () => items.forEach((ws) => ws.load("name")) } },
+    sync: async () => {
+      syncs++;
+      await Promise.all(mocks.map((m) => m.sync()));
+      await new Promise((r) => setTimeout(r, 0));
+    },
+  } as unknown as Excel.RequestContext;
+  return { context, asked, syncs: () => syncs };
+}
+
+function fileModel(bytes: Uint8Array): Workbook {
+  const read = readXlsx(bytes);
+  if (!read.ok) throw new Error(read.reason);
+  return read.workbook;
+}
+
+test("the open workbook reads into the same findings as the saved file, in 2 syncs", async () => {
+  const bytes = reportBytes({ unit: "SO_TEST", name: "Sở Thử", counts: { HN_TONG: [100, -5], TTHC_TONG: [10, " 1.234 "] } });
+  const file = fileModel(bytes);
+  const sheets = [...file.sheets.map((s) => ({ name: s.name, range: rangeOf(s) })), { name: "Ghi chú riêng", range: rangeOf({ name: "x", rows: [[{ value: { kind: "string", value: "?" } }]] }) }];
+  const { context, asked, syncs } = contextFor(sheets);
+
+  const model = await readOpenWorkbook(context);
+
+  expect(syncs()).toBe(2);
+  expect(asked).not.toContain("Ghi chú riêng"); // only the template sheets are read
+  const fromExcel = validateWorkbook(model, DEFAULT_PROFILE);
+  const fromFile = validateWorkbook(file, DEFAULT_PROFILE);
+  expect(fromExcel.findings).toEqual(fromFile.findings);
+  expect(fromExcel.findings).toContainEqual(expect.objectContaining({ code: "BAD_VALUE", sheet: "Chỉ tiêu", cell: "E5" }));
+  expect(fromExcel.findings).toContainEqual(expect.objectContaining({ code: "COERCED", cell: "E9" }));
+  expect(model.date1904).toBe(false);
+});
+
+test("a valid report read through Office.js is valid, with its report date", async () => {
+  const file = fileModel(reportBytes({ unit: "SO_OK", name: "Sở Tốt", reportDate: { year: 2026, month: 6, day: 5 } }));
+  const { context } = contextFor(file.sheets.map((s) => ({ name: s.name, range: rangeOf(s) })));
+  const result = validateWorkbook(await readOpenWorkbook(context), DEFAULT_PROFILE);
+  expect(result.valid).toBe(true);
+  expect(result.reportDate).toEqual({ year: 2026, month: 6, day: 5 });
+});
+
+test("the 1904 date system is detected from a date cell's displayed text", async () => {
+  const file = fileModel(reportBytes({ unit: "SO_1904", name: "Sở 1904" }));
+  // The same serials shown as 1904 days: Excel on a Mac workbook.
+  const { context } = contextFor(file.sheets.map((s) => ({ name: s.name, range: rangeOf(s, true) })));
+  const model = await readOpenWorkbook(context);
+  expect(model.date1904).toBe(true);
+});
+
+test("cell values map from Office.js value types; dates by number format; formulas by cached value", () => {
+  expect(cellValue(46178, "Double", "dd/mm/yyyy")).toEqual({ kind: "number", value: 46178, isDate: true });
+  expect(cellValue(34, "Double", "#,##0")).toEqual({ kind: "number", value: 34 });
+  expect(cellValue("#REF!", "Error", "General")).toEqual({ kind: "error", value: "#REF!" });
+  expect(cellValue("", "Empty", "General")).toEqual({ kind: "empty" });
+  expect(cellValue(true, "Boolean", "General")).toEqual({ kind: "boolean", value: true });
+  const sheet = sheetFromRange("Chỉ tiêu", {
+    rowIndex: 4,
+    columnIndex: 3,
+    values: [[12, "x"]],
+    valueTypes: [["Double", "String"]],
+    numberFormat: [["General", "@"]],
+    formulas: [["=SUM(A1:A3)", "x"]],
+    text: [["12", "x"]],
+  });
+  expect(sheet.rows[4]?.[3]).toEqual({ value: { kind: "number", value: 12 }, formula: true });
+  expect(sheet.rows[4]?.[4]).toEqual({ value: { kind: "string", value: "x" } });
+});

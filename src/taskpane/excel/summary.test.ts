@@ -1,0 +1,131 @@
+// Writing the summary into Excel: the same cells as the summary workbook, red shortfall cells, the
+// ratio chart with its target line, re-runs that replace rather than append, and a sync count that
+// is the same for 10 and for 400 units with every request under 5 MB.
+
+import { inspectBytes } from "../../app/inspect";
+import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
+import { DEFAULT_PROFILE } from "../../core/profile";
+import { SUMMARY_SHEETS, summaryWorkbook } from "../../core/summary";
+import type { CellSpec, WorkbookSpec } from "../../core/sheetspec";
+import type { ValidationResult } from "../../core/validate";
+import { columnLetters } from "../../core/workbook";
+import { reportBytes } from "../../../test/helpers/report-builder";
+import { onlineRatioChart } from "../summary-data";
+import { CHART_SHEET, writeSummary } from "./summary";
+import { FakeExcel, type FakeSheet } from "./testing/fake-excel";
+import { SheetConflictError, officeNumberFormat, officeValue } from "./write-sheets";
+
+const BASE: ValidationResult = inspectBytes(reportBytes({ unit: "BASE", name: "Cơ sở" }), DEFAULT_PROFILE);
+
+/** n valid units; every third is short of the online-meeting target (40 of 90). */
+function consolidation(n: number): Consolidation {
+  const report = BASE.report!;
+  const submissions: Submission[] = Array.from({ length: n }, (_, i) => {
+    const code = `DV_${String(i + 1).padStart(3, "0")}`;
+    const online = i % 3 === 0 ? 40 : 60;
+    const values = { ...report.values, HN_TRUC_TUYEN: { previous: 50, current: online } };
+    const result: ValidationResult = {
+      ...BASE,
+      unit: code,
+      unitName: `Đơn vị số ${i + 1}`,
+      report: { ...report, unit: { ...report.unit, code, name: `Đơn vị số ${i + 1}` }, values },
+    };
+    return { file: `${code}.xlsx`, sha256: code.padEnd(64, "0"), result };
+  });
+  return consolidate(submissions, { profile: DEFAULT_PROFILE });
+}
+
+/** What a CellSpec reads back as in the fake grid (the apostrophe text prefix is not part of the value). */
+function expectedValue(cell: CellSpec): string | number | boolean {
+  const v = officeValue(cell.value, officeNumberFormat(cell));
+  return typeof v === "string" && v.startsWith("'") ? v.slice(1) : v;
+}
+
+function expectSheetMatches(sheet: FakeSheet, spec: WorkbookSpec["sheets"][number]): void {
+  spec.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      const got = sheet.cell(`${columnLetters(c)}${r + 1}`);
+      expect({ at: `${columnLetters(c)}${r + 1}`, value: got?.value ?? "" }).toEqual({ at: `${columnLetters(c)}${r + 1}`, value: expectedValue(cell) });
+      expect(got?.numberFormat).toBe(officeNumberFormat(cell));
+      if (cell.style?.fill) expect(got?.fill).toBe(`#${cell.style.fill}`);
+    }),
+  );
+}
+
+async function write(n: number, excel = new FakeExcel()) {
+  if (excel.sheets.length === 0) excel.addSheet("Sheet1");
+  const c = consolidation(n);
+  const spec = summaryWorkbook(c, DEFAULT_PROFILE);
+  excel.syncs = 0;
+  excel.requests.length = 0;
+  const report = await writeSummary(excel.context(), spec, onlineRatioChart(c, DEFAULT_PROFILE));
+  return { excel, c, spec, report };
+}
+
+describe.each([10, 400])("the summary of %i units", (n) => {
+  let run: Awaited<ReturnType<typeof write>>;
+  beforeAll(async () => {
+    run = await write(n);
+  });
+
+  test("takes 2 syncs, each request under 5 MB", () => {
+    expect(run.excel.syncs).toBe(2);
+    expect(run.report.syncs).toBe(2);
+    for (const bytes of run.excel.requests) expect(bytes).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  test("writes every sheet of the summary workbook with its values, formats and fills", () => {
+    const names = run.excel.live().map((s) => s.name);
+    expect(names).toEqual(["Sheet1", ...run.spec.sheets.map((s) => s.name), CHART_SHEET]);
+    for (const spec of run.spec.sheets) expectSheetMatches(run.excel.sheet(spec.name), spec);
+    expect(run.excel.active).toBe(SUMMARY_SHEETS.summary);
+  });
+
+  test("fills shortfall cells red and lists one shortfall per short unit", () => {
+    const short = run.c.shortfalls.filter((s) => s.indicator === "ONLINE_RATIO");
+    expect(short).toHaveLength(Math.ceil(n / 3));
+    const summary = run.excel.sheet(SUMMARY_SHEETS.summary);
+    const red = [...summary.cells.values()].filter((cell) => cell.fill === "#FFC7CE");
+    expect(red.length).toBeGreaterThanOrEqual(short.length);
+    expect(run.excel.sheet(SUMMARY_SHEETS.shortfalls).cells.size).toBeGreaterThan(short.length);
+  });
+
+  test("adds the online-ratio chart per unit with the 60 % target as a line", () => {
+    const sheet = run.excel.sheet(CHART_SHEET);
+    expect(sheet.charts).toHaveLength(1);
+    const chart = sheet.charts[0]!;
+    expect(chart.type).toBe("ColumnClustered");
+    expect(chart.source).toBe(`'${CHART_SHEET}'!A1:C${n + 1}`);
+    expect(chart.targetSeries.chartType).toBe("Line");
+    expect(sheet.cell("A2")?.value).toBe("DV_001");
+    expect(sheet.cell("B2")?.value).toBeCloseTo(40 / 90);
+    expect(sheet.cell("C2")?.value).toBe(0.6);
+    expect(sheet.cell(`A${n + 1}`)?.value).toBe(`DV_${String(n).padStart(3, "0")}`);
+  });
+});
+
+test("a re-run replaces the summary sheets instead of adding a second copy", async () => {
+  const first = await write(10);
+  const again = await write(12, first.excel);
+  const names = again.excel.live().map((s) => s.name);
+  expect(names).toEqual(["Sheet1", ...again.spec.sheets.map((s) => s.name), CHART_SHEET]);
+  expect(again.excel.syncs).toBe(2);
+  expect(again.excel.sheet(CHART_SHEET).cell("A13")?.value).toBe("DV_012");
+});
+
+test("a same-named sheet that KL226 did not write is never deleted", async () => {
+  const excel = new FakeExcel();
+  excel.addSheet("Nhiệm vụ"); // e.g. a unit report's task sheet
+  await expect(write(3, excel)).rejects.toBeInstanceOf(SheetConflictError);
+  expect(excel.live().map((s) => s.name)).toEqual(["Nhiệm vụ"]);
+});
+
+test("a small request budget splits the writes, each request within it", async () => {
+  const excel = new FakeExcel();
+  excel.addSheet("Sheet1");
+  const c = consolidation(400);
+  const report = await writeSummary(excel.context(), summaryWorkbook(c, DEFAULT_PROFILE), onlineRatioChart(c, DEFAULT_PROFILE), 200_000);
+  expect(report.syncs).toBeGreaterThan(2);
+  for (const bytes of excel.requests) expect(bytes).toBeLessThan(200_000 * 1.2);
+});
