@@ -145,12 +145,13 @@ function generate(dir: string, count: number, sizes: readonly number[]): void {
       join(dir, "files", `u${String(i).padStart(5, "0")}.xlsx`),
       writeXlsx(reportSpec(data, edits, profile)),
     );
-    if (i % 250 === 0)
-      process.stderr.write(
-        `\r  generating workbooks: ${i}/${count} (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
-      );
+    if (process.stderr.isTTY && i % 250 === 0)
+      process.stderr.write(`\r  generating workbooks: ${i}/${count}`);
   }
-  process.stderr.write("\n");
+  if (process.stderr.isTTY) process.stderr.write("\n");
+  console.log(
+    `  generated ${count.toLocaleString("en")} workbooks in ${((performance.now() - t0) / 1000).toFixed(1)} s (not timed below)`,
+  );
   const label = (t: UnitTypeId): string => UNIT_TYPES.find((u) => u.id === t)!.label;
   for (const n of sizes) {
     const listed = [
@@ -533,16 +534,27 @@ async function parent(
 
     if (scaling) {
       console.log("\nScaling (our pipeline, fresh process each):");
-      console.log("     files    wall   per file  CPU/file   files/s   peak RSS");
+      console.log("     files     wall   per file   CPU/file   marginal/file   files/s   peak RSS");
+      let previous: JobResult | undefined;
       for (const k of SCALING) {
         const r = k === n ? ours : runChild("ours", dir, k);
-        console.log(
-          `  ${String(r.n).padStart(8)} ${fmtS(r.wallMs).padStart(7)} ${`${((r.wallMs / r.n) * 1000).toFixed(0)} µs`.padStart(10)} ${`${((r.cpuMs / r.n) * 1000).toFixed(0)} µs`.padStart(9)} ${Math.round(
-            (r.n * 1000) / r.wallMs,
-          )
+        // Marginal cost per extra file against the previous size: the slope, free of the fixed start-up (JIT warm-up).
+        const marginal = previous
+          ? `${(((r.wallMs - previous.wallMs) / (r.n - previous.n)) * 1000).toFixed(0)} µs`
+          : "";
+        const cells = [
+          String(r.n).padStart(8),
+          fmtS(r.wallMs).padStart(8),
+          `${((r.wallMs / r.n) * 1000).toFixed(0)} µs`.padStart(10),
+          `${((r.cpuMs / r.n) * 1000).toFixed(0)} µs`.padStart(10),
+          marginal.padStart(15),
+          Math.round((r.n * 1000) / r.wallMs)
             .toLocaleString("en")
-            .padStart(9)} ${`${r.rssMb.toFixed(0)} MB`.padStart(10)}`,
-        );
+            .padStart(9),
+          `${r.rssMb.toFixed(0)} MB`.padStart(10),
+        ];
+        console.log(`  ${cells.join(" ")}`);
+        previous = r;
       }
     }
 
