@@ -2,7 +2,7 @@
 // the Office actions as props (null standalone), so it renders and tests without Excel.
 
 import { FluentProvider, Select, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type { Profile } from "../core/profile";
 import type { TaskpaneEnv } from "./actions";
 import { ConsolidatePanel } from "./components/ConsolidatePanel";
@@ -44,6 +44,10 @@ export function App({ env, profile, initialLocale = "vi" }: AppProps) {
   const [tab, setTab] = useState<TabId>("validate");
   const langId = useId();
   const t = STRINGS[locale];
+  useEffect(() => {
+    // Screen readers pick their voice from the document language.
+    document.documentElement.lang = locale;
+  }, [locale]);
   const label: Record<TabId, string> = { validate: t.tabValidate, template: t.tabTemplate, consolidate: t.tabConsolidate };
 
   return (

@@ -158,6 +158,26 @@ test("consolidates picked reports with a roster, shows the outcome and downloads
   expect(report.missing).toEqual(expected.missing.map((u) => u.code));
 });
 
+test("downloads the official template, which reads back with its four sheets", async () => {
+  await page.getByRole("tab", { name: "Mẫu báo cáo" }).click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-template").click()]);
+  expect(download.suggestedFilename()).toBe("KL226-BC-1.xlsx");
+  const read = readXlsx(new Uint8Array(readFileSync(await download.path())));
+  if (!read.ok) throw new Error(read.reason);
+  expect(read.workbook.sheets.map((s) => s.name).slice(0, 4)).toEqual(["Thông tin", "Chỉ tiêu", "Nhiệm vụ", "Hội nghị"]);
+  await page.getByTestId("template-notice").waitFor();
+  await screenshots("template");
+});
+
+test("the language switch turns the page into English and back", async () => {
+  await page.getByTestId("language").selectOption("en");
+  await page.getByRole("tab", { name: "Consolidate" }).waitFor();
+  await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
+  await page.getByTestId("language").selectOption("vi");
+  await page.getByRole("tab", { name: "Tổng hợp" }).waitFor();
+  await expect(page.locator("html").getAttribute("lang")).resolves.toBe("vi");
+});
+
 test("no request left localhost", () => {
   const origin = server.origin;
   const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:"));

@@ -1,0 +1,123 @@
+/** @jest-environment jsdom */
+// The UI with fake Office actions (STYLE §1: components get Office actions as props): validate the
+// open workbook, point at a finding's cell, mark errors, switch the language.
+
+import "./testing-jsdom";
+import { act } from "react";
+import { createRoot } from "react-dom/client";
+import { finding } from "../core/findings";
+import { DEFAULT_PROFILE } from "../core/profile";
+import type { ValidationResult } from "../core/validate";
+import type { ExcelActions } from "./actions";
+import { App } from "./App";
+
+const RESULT: ValidationResult = {
+  valid: false,
+  findings: [
+    finding("BAD_VALUE", "error", "Chỉ tiêu", "E5", "Số liệu là số âm (-5). Nhập số nguyên không âm, ví dụ 34."),
+    finding("COERCED", "warning", "Chỉ tiêu", "E9", "Số liệu được nhập dạng chữ."),
+    finding("MISSING_VALUE", "error", "Thông tin", "C7", "Chưa điền Tên đơn vị."),
+  ],
+  unit: "SO_TEST",
+  unitName: "<img src=x onerror=alert(1)>",
+  period: "6T",
+  year: 2026,
+  reportDate: null,
+  report: null,
+};
+
+// @testing-library/react needs @testing-library/dom, which is not installed: a few plain helpers.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+async function render(ui: React.ReactElement): Promise<HTMLElement> {
+  document.body.innerHTML = "";
+  const container = document.createElement("div");
+  document.body.appendChild(container);
+  await act(async () => createRoot(container).render(ui));
+  return container;
+}
+
+const byTestId = (id: string): HTMLElement => {
+  const el = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  if (!el) throw new Error(`no ${id}`);
+  return el;
+};
+
+/** An element of `role` whose accessible name (aria-label or text) matches. */
+function byRole(role: "button" | "tab" | "alert" | "heading", name?: string | RegExp): HTMLElement | null {
+  const selector = { button: "button", tab: '[role="tab"]', alert: '[role="alert"]', heading: "h3" }[role];
+  const all = [...document.querySelectorAll<HTMLElement>(selector)];
+  return (
+    all.find((el) => {
+      if (name === undefined) return true;
+      const label = el.getAttribute("aria-label") ?? el.textContent ?? "";
+      return typeof name === "string" ? label === name : name.test(label);
+    }) ?? null
+  );
+}
+
+function must(el: HTMLElement | null): HTMLElement {
+  if (!el) throw new Error("element not found");
+  return el;
+}
+
+async function click(el: HTMLElement | null): Promise<void> {
+  await act(async () => must(el).click());
+}
+
+function fakeExcel() {
+  const calls: string[] = [];
+  const excel: ExcelActions = {
+    validateOpenWorkbook: async () => RESULT,
+    selectCell: async (sheet, cell) => void calls.push(`select ${sheet}!${cell}`),
+    markErrors: async (f) => (calls.push(`mark ${f.length}`), 2),
+    clearMarks: async () => (calls.push("clear"), 2),
+    insertTemplate: async () => ["Thông tin"],
+    openTemplate: async () => undefined,
+    writeSummary: async () => ({ sheets: [], syncs: 2 }),
+  };
+  return { excel, calls };
+}
+
+test("validate in Excel: grouped findings with counts; a click selects the cell; marks go through the actions", async () => {
+  const { excel, calls } = fakeExcel();
+  const container = await render(<App env={{ host: "excel", excel }} profile={DEFAULT_PROFILE} />);
+  expect(byTestId("host-mode").textContent).toBe("Đang chạy trong Excel");
+  await click(byRole("button", "Kiểm tra sổ tính"));
+  expect(byTestId("validate-counts").textContent).toBe("2 lỗi, 1 cảnh báo");
+  expect(must(byRole("heading", /^Chỉ tiêu/)).textContent).toContain("1 lỗi");
+  // Unit-supplied text is text, never markup.
+  expect(container.querySelector("img")).toBeNull();
+  expect(byTestId("validate-result").textContent).toContain("<img src=x onerror=alert(1)>");
+
+  await click(byRole("button", /ô E5 trang Chỉ tiêu/));
+  expect(calls).toContain("select Chỉ tiêu!E5");
+  expect(byTestId("selected-cell").textContent).toBe("Vị trí: trang “Chỉ tiêu”, ô E5");
+  await click(byRole("button", "Đánh dấu các ô lỗi"));
+  expect(calls).toContain("mark 3");
+  expect(byTestId("validate-notice").textContent).toContain("Đã tô màu và ghi chú 2 ô lỗi.");
+  await click(byRole("button", "Xóa đánh dấu"));
+  expect(calls).toContain("clear");
+});
+
+test("an Excel error is shown in Vietnamese", async () => {
+  const { excel } = fakeExcel();
+  const failing: ExcelActions = { ...excel, validateOpenWorkbook: async () => Promise.reject(new Error("InvalidReference")) };
+  await render(<App env={{ host: "excel", excel: failing }} profile={DEFAULT_PROFILE} />);
+  await click(byRole("button", "Kiểm tra sổ tính"));
+  expect(must(byRole("alert")).textContent).toBe("Excel báo lỗi: InvalidReference");
+});
+
+test("standalone shows file pickers and the English locale switches the labels", async () => {
+  await render(<App env={{ host: "standalone", excel: null }} profile={DEFAULT_PROFILE} />);
+  expect(byRole("button", "Kiểm tra sổ tính")).toBeNull();
+  expect(byTestId("validate-file").getAttribute("type")).toBe("file");
+  const select = byTestId("language") as HTMLSelectElement;
+  await act(async () => {
+    select.value = "en";
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  expect(byRole("tab", /^Validate/)).not.toBeNull();
+  expect(byRole("tab", /^Consolidate/)).not.toBeNull();
+  expect(byTestId("host-mode").textContent).toBe("Standalone mode (no Excel): working on files");
+});
