@@ -1,5 +1,6 @@
 // Renders a WorkbookSpec to .xlsx bytes (SpreadsheetML parts zipped with fflate); synchronous and browser-safe.
 import { zipSync, type Zippable } from "fflate";
+import { isValidDate, serialFromDate, type CivilDate } from "../core/dates";
 import type { CellSpec, CellStyle, DataValidationSpec, SheetSpec, WorkbookSpec } from "../core/sheetspec";
 import { StyleTable } from "./write-styles";
 import {
@@ -38,7 +39,8 @@ const MAX_INLINE_LIST = 255;
 export const LIST_SHEET_NAME = "_lists";
 
 // A fixed zip timestamp keeps the output byte-identical for the same spec (reproducible tests, caching).
-const ZIP_MTIME = new Date(Date.UTC(2024, 0, 1));
+// fflate reads zip timestamps with local-time getters: a local date keeps the bytes identical in every time zone.
+const ZIP_MTIME = new Date(2024, 0, 1);
 
 type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -340,25 +342,10 @@ class ListPlanner {
 // ---------------------------------------------------------------------------------------------
 // Worksheets
 
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-const MS_PER_DAY = 86_400_000;
-
 /** 1900-system serial of a calendar day, or undefined when Excel cannot show it. */
-export function dateSerial(d: {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-}): number | undefined {
-  const { year, month, day } = d;
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
-  if (year < 1900 || year > 9999) return undefined;
-  const t = Date.UTC(year, month - 1, day);
-  const check = new Date(t);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
-    return undefined;
-  const serial = (t - EXCEL_EPOCH) / MS_PER_DAY;
-  // Excel counts a non-existent 29/02/1900 (serial 60), so days before 1900-03-01 are one lower.
-  return serial < 61 ? serial - 1 : serial;
+export function dateSerial(d: CivilDate): number | undefined {
+  if (!isValidDate(d.year, d.month, d.day) || d.year < 1900 || d.year > 9999) return undefined;
+  return serialFromDate(d);
 }
 
 /** Stored column width for a width in characters as Excel's dialog shows it (Calibri 11: 7px digits, 5px padding). */
