@@ -26,6 +26,19 @@ interface Candidate {
  * (SPEC §3). Matching is done without diacritics or case, so "QUÝ iv/2026" and NFD text work.
  */
 export function parseDeadline(text: string): DeadlineParse {
+  // The same few phrases recur in every unit's file: parse each once.
+  let parsed = parsedDeadlines.get(text);
+  if (parsed === undefined) {
+    if (parsedDeadlines.size > 10_000) parsedDeadlines.clear();
+    parsed = parseDeadlineText(text);
+    parsedDeadlines.set(text, parsed);
+  }
+  return parsed;
+}
+
+const parsedDeadlines = new Map<string, DeadlineParse>();
+
+function parseDeadlineText(text: string): DeadlineParse {
   const t = foldKey(text);
   if (t === "") return { kind: "unknown" };
   if (STANDING.test(t)) return { kind: "none" };

@@ -46,7 +46,9 @@ const COUNT_PROMPT = { title: "Số nguyên không âm", text: "Nhập số nguy
 const COUNT_ERROR = { title: "Số liệu không hợp lệ", text: "Chỉ nhập số nguyên không âm (0, 1, 2, …), không ghi chữ hay đơn vị." };
 /** Rows a unit may add tasks or meetings in, below the pre-filled ones. */
 const EXTRA_TASK_ROWS = 20;
-const MEETING_ROWS = 200;
+// Every pre-styled row is XML every reader scans; 60 covers most units, and rows inserted inside
+// the range inherit its drop-downs.
+const MEETING_ROWS = 60;
 
 export function templateWorkbook(profile: Profile, prefill: TemplatePrefill = {}): WorkbookSpec {
   return {

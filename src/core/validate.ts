@@ -79,9 +79,10 @@ export interface ValidationResult {
 }
 
 /** The sheet names a validator needs; readers may skip every other sheet. */
+const TEMPLATE_SHEET_KEYS = new Set(Object.values(SHEETS).map(matchKey));
+
 export function isTemplateSheet(nfcName: string): boolean {
-  const key = matchKey(nfcName);
-  return Object.values(SHEETS).some((s) => matchKey(s) === key);
+  return TEMPLATE_SHEET_KEYS.has(matchKey(nfcName));
 }
 
 export function findSheet(workbook: Workbook, name: string): Sheet | undefined {
