@@ -3,6 +3,19 @@
 
 /** Key for comparing sheet names, enumerated values and codes: NFC, trimmed, inner spaces collapsed, lower case. */
 export function matchKey(text: string): string {
+  // Task texts and labels repeat in every unit's file: remember recent keys.
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    if (keyCache.size >= 20_000) keyCache.clear();
+    key = computeMatchKey(text);
+    keyCache.set(text, key);
+  }
+  return key;
+}
+
+const keyCache = new Map<string, string>();
+
+function computeMatchKey(text: string): string {
   // toLowerCase equals toLocaleLowerCase("vi") for Vietnamese letters and is several times faster.
   const t = text.trim().toLowerCase();
   const spaced = /\s{2,}|[\t\n\r\u00a0]/.test(t) ? t.replace(/\s+/g, " ") : t;

@@ -218,7 +218,7 @@ function readInfo(sheet: Sheet, date1904: boolean, findings: Finding[]): Header 
         break;
       }
       case "TEN_DON_VI":
-        h.name = text.replace(/\s+/g, " ");
+        h.name = collapseSpaces(text);
         break;
       case "LOAI_DON_VI": {
         const t = matchOption(UNIT_TYPES, text);
@@ -313,32 +313,36 @@ function readTasks(sheet: Sheet, findings: Finding[]): TaskRow[] {
   const tasks: TaskRow[] = [];
   const options = TASK_STATUSES.map((s) => s.label);
   for (let r = header + 1; r < sheet.rows.length; r++) {
-    const text = (c: number): string => cellText(cellAt(sheet, r, c));
-    const content = text(TASK_COLS.content);
+    const row = sheet.rows[r];
     // A task row is a row with content; blank and note-only rows are not tasks.
-    if (content === "") continue;
-    const statusText = text(TASK_COLS.status);
+    const content = row ? cellText(row[TASK_COLS.content]) : "";
+    if (!row || content === "") continue;
+    const statusText = cellText(row[TASK_COLS.status]);
     const status = statusText === "" ? undefined : matchOption(TASK_STATUSES, statusText);
     if (!status) {
       findings.push(finding("TASK_STATUS", "error", sheet.name, a1(r, TASK_COLS.status), MSG.taskStatus(r + 1, statusText, options)));
       continue;
     }
-    const deadlineText = text(TASK_COLS.deadline);
+    const deadlineText = cellText(row[TASK_COLS.deadline]);
     const parsed = parseDeadline(deadlineText);
     tasks.push({
       row: r + 1,
-      content: content.replace(/\s+/g, " "),
-      lead: text(TASK_COLS.lead),
-      partners: text(TASK_COLS.partners),
-      product: text(TASK_COLS.product),
+      content: collapseSpaces(content),
+      lead: cellText(row[TASK_COLS.lead]),
+      partners: cellText(row[TASK_COLS.partners]),
+      product: cellText(row[TASK_COLS.product]),
       deadlineText,
       deadline: parsed.kind === "date" ? parsed.date : null,
       status: status.id,
-      result: text(TASK_COLS.result),
-      note: text(TASK_COLS.note),
+      result: cellText(row[TASK_COLS.result]),
+      note: cellText(row[TASK_COLS.note]),
     });
   }
   return tasks;
+}
+
+function collapseSpaces(text: string): string {
+  return /\s{2,}|[\t\n\r]/.test(text) ? text.replace(/\s+/g, " ") : text;
 }
 
 function readMeetings(sheet: Sheet, profile: Profile, findings: Finding[]): MeetingRow[] {

@@ -29,7 +29,7 @@ export function readCount(cell: Cell | undefined): CountRead {
       if (!Number.isSafeInteger(v.value)) return { kind: "bad", why: "tooLarge", shown: numberText(v.value) };
       return { kind: "ok", value: v.value, coerced: false };
     case "string": {
-      const text = v.value.normalize("NFC").trim();
+      const text = nfcTrim(v.value);
       if (text === "") return { kind: "blank" };
       const compact = DIGITS.test(text) ? text : DOT_GROUPS.test(text) || SPACE_GROUPS.test(text) ? text.replace(/[. \u00a0\u202f]/g, "") : null;
       if (compact === null) {
@@ -54,7 +54,7 @@ export function cellText(cell: Cell | undefined): string {
   if (v === undefined) return "";
   switch (v.kind) {
     case "string":
-      return v.value.normalize("NFC").trim();
+      return nfcTrim(v.value);
     case "number":
       return numberText(v.value);
     case "boolean":
@@ -64,6 +64,13 @@ export function cellText(cell: Cell | undefined): string {
     case "empty":
       return "";
   }
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** NFC and trimmed; ASCII text (most codes and numbers) skips the normaliser. */
+export function nfcTrim(text: string): string {
+  return (NON_ASCII.test(text) ? text.normalize("NFC") : text).trim();
 }
 
 function numberText(n: number): string {
