@@ -35,6 +35,17 @@ const MET_FILL: CellStyle = { fill: "C6EFCE", color: "006100" };
 const LATE_FILL: CellStyle = { fill: "FFEB9C", color: "9C5700" };
 const PROVINCE: CellStyle = { bold: true, fill: "F2F2F2" };
 
+// Thousands of cells share a handful of merged styles: hand out one object per pair so the
+// writer's per-object style cache hits instead of rebuilding a style for every cell.
+const merged = new WeakMap<CellStyle, WeakMap<CellStyle, CellStyle>>();
+function merge(base: CellStyle, extra: CellStyle): CellStyle {
+  let byExtra = merged.get(base);
+  if (!byExtra) merged.set(base, (byExtra = new WeakMap()));
+  let style = byExtra.get(extra);
+  if (!style) byExtra.set(extra, (style = { ...base, ...extra }));
+  return style;
+}
+
 const cell = (value: CellInput, style?: CellStyle): CellSpec => (style ? { value, style } : { value });
 const text = (value: string | null, style: CellStyle = TEXT): CellSpec => cell(value ?? "", style);
 const num = (value: number | null, style: CellStyle = NUM): CellSpec => cell(value, style);
@@ -59,7 +70,7 @@ export function targetText(id: IndicatorId, target: number): string {
 }
 
 const statusStyle = (base: CellStyle, status: IndicatorResult["status"]): CellStyle =>
-  status === "short" ? { ...base, ...SHORT_FILL } : status === "met" ? { ...base, ...MET_FILL } : base;
+  status === "short" ? merge(base, SHORT_FILL) : status === "met" ? merge(base, MET_FILL) : base;
 
 const valueStyle = (id: IndicatorId): CellStyle => (INDICATORS[id].kind === "maxCount" ? NUM : PCT);
 
@@ -111,7 +122,7 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     text(u.name, WRAP),
     text(u.type),
     cell({ date: u.reportDate }, DATE),
-    text(u.late ? "Trễ hạn" : "Đúng hạn", u.late ? { ...CENTER, ...LATE_FILL } : CENTER),
+    text(u.late ? "Trễ hạn" : "Đúng hạn", u.late ? merge(CENTER, LATE_FILL) : CENTER),
     ...countColumns.map((k) => num(u.values[k.code][k.column])),
     ...INDICATOR_IDS.flatMap((id) => {
       const ind = u.indicators[id];
@@ -119,11 +130,11 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     }),
     num(u.tasks.total),
     num(u.tasks.done),
-    num(u.tasks.overdue, u.tasks.overdue > 0 ? { ...NUM, ...SHORT_FILL } : NUM),
+    num(u.tasks.overdue, u.tasks.overdue > 0 ? merge(NUM, SHORT_FILL) : NUM),
   ]);
 
   const p = c.province;
-  const bold = (s: CellStyle): CellStyle => ({ ...s, ...PROVINCE });
+  const bold = (s: CellStyle): CellStyle => (merge(s, PROVINCE));
   const provinceRow = [
     text("TOÀN TỈNH", bold(TEXT)),
     text(`Toàn tỉnh (${c.units.length} đơn vị)`, bold(TEXT)),
@@ -187,9 +198,9 @@ function shortfallSheet(c: Consolidation): SheetSpec {
       text(s.unit),
       text(s.unitName, WRAP),
       text(INDICATORS[s.indicator].label, WRAP),
-      num(s.value, { ...valueStyle(s.indicator), ...SHORT_FILL }),
+      num(s.value, merge(valueStyle(s.indicator), SHORT_FILL)),
       num(s.target, valueStyle(s.indicator)),
-      num(s.gap, { ...NUM, ...SHORT_FILL }),
+      num(s.gap, merge(NUM, SHORT_FILL)),
       text(INDICATORS[s.indicator].itemUnit),
       text(gapText(s.indicator, s.gap), WRAP),
     ]),
@@ -221,7 +232,7 @@ function taskSheet(c: Consolidation): SheetSpec {
       num(t.done),
       num(t.inProgress),
       num(t.notStarted),
-      num(t.overdue, t.overdue > 0 ? { ...NUM, ...SHORT_FILL } : NUM),
+      num(t.overdue, t.overdue > 0 ? merge(NUM, SHORT_FILL) : NUM),
       t.index === null ? text("") : num(t.absent),
     ]),
   ];
@@ -229,7 +240,7 @@ function taskSheet(c: Consolidation): SheetSpec {
     rows.push([], [cell("Nhiệm vụ đơn vị tự bổ sung", SUBTITLE)]);
     rows.push(["Mã đơn vị", "Nội dung nhiệm vụ", "Thời hạn", "Tình trạng", "Quá hạn"].map((h) => cell(h, HEAD)));
     for (const t of c.ownTasks) {
-      rows.push([text(t.unit), text(t.content, WRAP), text(t.deadlineText, WRAP), text(t.status), text(t.overdue ? "Quá hạn" : "", t.overdue ? { ...CENTER, ...SHORT_FILL } : CENTER)]);
+      rows.push([text(t.unit), text(t.content, WRAP), text(t.deadlineText, WRAP), text(t.status), text(t.overdue ? "Quá hạn" : "", t.overdue ? merge(CENTER, SHORT_FILL) : CENTER)]);
     }
   }
   return { name: SUMMARY_SHEETS.tasks, rows, columnWidths: fitWidths(rows, 2, { 1: 70, 2: 24 }), freeze: { rows: 3, cols: 0 } };
@@ -257,7 +268,7 @@ function missingSheet(c: Consolidation): SheetSpec {
 
 function errorSheet(c: Consolidation): SheetSpec {
   const header = ["Tệp", "Mã đơn vị", "Xử lý", "Mã lỗi", "Mức độ", "Trang", "Ô", "Nội dung"].map((h) => cell(h, HEAD));
-  const sev = (s: Severity): CellSpec => text(SEVERITY_LABELS[s], s === "error" ? { ...CENTER, ...SHORT_FILL } : { ...CENTER, ...LATE_FILL });
+  const sev = (s: Severity): CellSpec => text(SEVERITY_LABELS[s], s === "error" ? merge(CENTER, SHORT_FILL) : merge(CENTER, LATE_FILL));
   const problemRows: Array<Array<CellSpec | null>> = [];
   for (const r of c.rejected) {
     for (const f of r.findings) {
@@ -321,7 +332,7 @@ function sourceSheet(c: Consolidation): SheetSpec {
       text(s.unitName, WRAP),
       text(s.period ? periodLabel(s.period) : ""),
       s.reportDate ? cell({ date: s.reportDate }, DATE) : text(""),
-      text(SOURCE_LABELS[s.status], s.status === "accepted" ? { ...CENTER, ...MET_FILL } : s.status === "rejected" ? { ...CENTER, ...SHORT_FILL } : { ...CENTER, ...LATE_FILL }),
+      text(SOURCE_LABELS[s.status], s.status === "accepted" ? merge(CENTER, MET_FILL) : s.status === "rejected" ? merge(CENTER, SHORT_FILL) : merge(CENTER, LATE_FILL)),
       text(reason(s.file, s.sha256, s.status), WRAP),
     ]),
   ];
@@ -355,8 +366,13 @@ function fitWidths(rows: ReadonlyArray<ReadonlyArray<CellSpec | null>>, headerRo
 function displayLength(c: CellSpec): number {
   const v = c.value;
   if (v === null) return 0;
-  if (typeof v === "string") return Math.max(...v.split("\n").map((l) => l.length));
-  if (typeof v === "number") return c.style?.numFmt === "0.0%" ? 7 : v.toLocaleString("en-US").length;
+  if (typeof v === "string") return v.includes("\n") ? Math.max(...v.split("\n").map((l) => l.length)) : v.length;
+  if (typeof v === "number") {
+    if (c.style?.numFmt === "0.0%") return 7;
+    // Width of the number with thousands separators, without the (slow) locale formatter.
+    const digits = String(Math.trunc(Math.abs(v))).length;
+    return digits + Math.floor((digits - 1) / 3) + (v < 0 ? 1 : 0) + (Number.isInteger(v) ? 0 : 3);
+  }
   if (typeof v === "boolean") return 5;
   if ("date" in v) return 10;
   return 10;
