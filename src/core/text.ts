@@ -20,7 +20,7 @@ function computeMatchKey(text: string): string {
   const t = text.trim().toLowerCase();
   const spaced = /\s{2,}|[\t\n\r\u00a0]/.test(t) ? t.replace(/\s+/g, " ") : t;
   // Most text is ASCII or already NFC; normalising only when it may not be avoids a copy.
-  return /[^\x00-\x7f]/.test(spaced) ? spaced.normalize("NFC") : spaced;
+  return /[\u0080-\uffff]/.test(spaced) ? spaced.normalize("NFC") : spaced;
 }
 
 /** Like matchKey but also without diacritics ("Quán triệt" → "quan triet"), for lenient matching. */
@@ -34,7 +34,7 @@ export function foldKey(text: string): string {
 /** A code from column A: NFC, trimmed, upper case. */
 export function codeKey(text: string): string {
   const t = text.trim().toUpperCase();
-  return /[^\x00-\x7f]/.test(t) ? t.normalize("NFC") : t;
+  return /[\u0080-\uffff]/.test(t) ? t.normalize("NFC") : t;
 }
 
 interface Labelled {

@@ -66,7 +66,7 @@ export function cellText(cell: Cell | undefined): string {
   }
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** NFC and trimmed; ASCII text (most codes and numbers) skips the normaliser. */
 export function nfcTrim(text: string): string {
