@@ -162,7 +162,7 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   return {
     name: SUMMARY_SHEETS.summary,
     rows,
-    columnWidths: fitWidths(rows, headerRow - 1, { 0: 14, 1: 34 }),
+    columnWidths: fitWidths(rows, headerRow - 1, { 1: 34 }),
     rowHeights: { [headerRow - 1]: 75 },
     freeze: { rows: headerRow, cols: 2 },
     // The province row stays outside the filter so sorting the units never moves it.
