@@ -69,10 +69,32 @@ function toText(value: unknown): string {
   return typeof v === "string" ? v : String(v);
 }
 
+/**
+ * A small memo for the text folds (Unicode normalisation is the costly part of a call): a sheet
+ * repeats the same few ids, types and phrases down a column. Cleared when full so it stays small.
+ */
+function memo<T>(fn: (text: string) => T, max = 1000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let hit = cache.get(text);
+    if (hit === undefined && !cache.has(text)) {
+      hit = fn(text);
+      if (cache.size >= max) cache.clear();
+      cache.set(text, hit);
+    }
+    return hit as T;
+  };
+}
+
+const indicatorKey = memo((text: string): IndicatorId | null => {
+  const id = codeKey(text);
+  return isIndicatorId(id) ? id : null;
+});
+
 /** The indicator id of a TARGET/CHECK/GAP argument (trimmed, any case); #N/A when unknown. */
 function indicatorOf(value: unknown): IndicatorId {
-  const id = codeKey(toText(value));
-  if (isIndicatorId(id)) return id;
+  const id = typeof value === "string" ? indicatorKey(value) : indicatorKey(toText(value));
+  if (id !== null) return id;
   return fail("notAvailable", `Không có chỉ tiêu "${toText(value)}". Mã hợp lệ: ${Object.keys(INDICATORS).join(", ")}.`);
 }
 
@@ -171,11 +193,11 @@ export function gap(indicator: string, a: number, b?: number): number {
   const id = indicatorOf(indicator);
   const rule = INDICATORS[id];
   const t = DEFAULT_PROFILE.targets[id];
-  const first = checkedCount(toNumber(a, "a"), "a");
+  const first = checkedCount(typeof a === "number" ? a : toNumber(a, "a"), "a");
   if (rule.kind === "maxCount") return judgeMaxCount(first, t).gap;
   // Omitted optional arguments arrive as null (TOOLCHAIN); for a ratio or a reduction b is needed.
   if (b === null || b === undefined) return fail("invalidValue", `Chỉ tiêu ${id} cần cả hai số a và b.`);
-  const second = checkedCount(toNumber(b, "b"), "b");
+  const second = checkedCount(typeof b === "number" ? b : toNumber(b, "b"), "b");
   if (rule.kind === "ratio") {
     checkedPartWhole(first, second, "a (phần)", "b (tổng)");
     return judgeRatio(first, second, t).gap;
@@ -193,6 +215,30 @@ const MEETING_LIMITS: ReadonlyMap<string, number> = new Map(
 );
 
 /**
+ * The limit of a folded type name: an exact match, else the one type within a single typo
+ * ("quan trieu"): clerks type without diacritics and the three names are far apart, so one
+ * edit never makes two types ambiguous.
+ */
+function meetingLimit(key: string): number | undefined {
+  const exact = MEETING_LIMITS.get(key);
+  if (exact !== undefined) return exact;
+  const near = [...MEETING_LIMITS].filter(([name]) => withinOneEdit(key, name));
+  const limits = new Set(near.map(([, limit]) => limit));
+  return limits.size === 1 ? near[0]![1] : undefined;
+}
+
+const meetingLimitOf = memo((text: string) => meetingLimit(foldKey(text)));
+
+/** True when a and b differ by at most one substitution, insertion or deletion. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
  * TRUE nếu thời lượng hội nghị không vượt quy định của loại hội nghị (quán triệt ≤ ½ ngày, chuyên môn ≤ 1 ngày, quan trọng ≤ 1,5 ngày).
  * @customfunction MEETING_OK
  * @param type Loại hội nghị: "Quán triệt", "Chuyên môn" hoặc "Quan trọng" (có dấu hay không dấu đều được).
@@ -200,7 +246,7 @@ const MEETING_LIMITS: ReadonlyMap<string, number> = new Map(
  * @returns TRUE nếu đúng quy định, FALSE nếu vượt thời lượng.
  */
 export function meetingOk(type: string, days: number): boolean {
-  const limit = MEETING_LIMITS.get(foldKey(toText(type)));
+  const limit = typeof type === "string" ? meetingLimitOf(type) : meetingLimitOf(toText(type));
   if (limit === undefined) return fail("invalidValue", `Loại hội nghị "${toText(type)}" không hợp lệ: dùng Quán triệt, Chuyên môn hoặc Quan trọng.`);
   const d = typeof days === "number" ? days : toNumber(days, "Số ngày");
   if (!(d >= 0)) fail("invalidValue", "Số ngày họp không được âm.");
@@ -211,6 +257,8 @@ const PERIOD_KEYS: ReadonlyMap<string, PeriodKind> = new Map(
   PERIODS.flatMap((p) => [p.id, p.label, ...p.aliases].map((name): [string, PeriodKind] => [foldKey(name), p.id])),
 );
 
+const periodOf = memo((text: string) => PERIOD_KEYS.get(foldKey(text)));
+
 /**
  * Hạn gửi báo cáo của kỳ (6 tháng: 6/6; năm: 6/12), dạng ngày của Excel.
  * @customfunction DUE_DATE
@@ -219,12 +267,14 @@ const PERIOD_KEYS: ReadonlyMap<string, PeriodKind> = new Map(
  * @returns Ngày hạn (định dạng ô là ngày để xem dd/mm/yyyy).
  */
 export function dueDate(period: string, year: number): number {
-  const kind = PERIOD_KEYS.get(foldKey(toText(period)));
+  const kind = periodOf(toText(period));
   if (kind === undefined) return fail("invalidValue", `Kỳ báo cáo "${toText(period)}" không hợp lệ: dùng "6T" hoặc "NAM".`);
   const y = toNumber(year, "Năm");
   if (!Number.isInteger(y) || y < 1900 || y > 9999) fail("invalidValue", "Năm phải là số nguyên từ 1900 đến 9999.");
   return serialFromDate(reportDeadline(DEFAULT_PROFILE, kind, y));
 }
+
+const deadlineOf = memo(parseDeadline);
 
 /**
  * Ngày cuối cùng của một thời hạn như "Quý IV/2026", "Tháng 6/2026", "Đến 31/12/2026", dạng ngày của Excel.
@@ -238,7 +288,7 @@ export function deadline(text: string): number {
     if (dateFromSerial(text) !== null) return Math.floor(text);
     return fail("notAvailable", "Không phải một ngày hợp lệ.");
   }
-  const parsed = parseDeadline(toText(text));
+  const parsed = deadlineOf(toText(text));
   if (parsed.kind === "date") return serialFromDate(parsed.date);
   if (parsed.kind === "none") return fail("notAvailable", "Nhiệm vụ thường xuyên, không có ngày hết hạn.");
   return fail("notAvailable", `Không đọc được thời hạn "${toText(text)}" (ví dụ hợp lệ: Quý IV/2026, Tháng 6/2026, Đến 31/12/2026).`);

@@ -1,0 +1,208 @@
+// The =KL226.* functions called through the same exports Excel calls, with a double for Office's
+// CustomFunctions global (SPEC §7 semantics, Excel error codes and Vietnamese messages).
+
+import { CustomFunctionsError, ErrorCode, installCustomFunctionsDouble } from "../../test/helpers/custom-functions-double";
+import { check, deadline, dueDate, gap, meetingOk, onlineRatio, ratio, reduction, target } from "./functions";
+
+let uninstall: () => void;
+beforeAll(() => {
+  uninstall = installCustomFunctionsDouble();
+});
+afterAll(() => uninstall());
+
+/** The Excel error a call throws (fails the test if it returns instead). */
+function excelError(call: () => unknown): CustomFunctionsError {
+  try {
+    call();
+  } catch (e) {
+    if (e instanceof CustomFunctionsError) return e;
+    throw e;
+  }
+  throw new Error("expected an Excel error");
+}
+
+/** Excel may hand a 1×1 range as a matrix or a blank cell as null: the types say number, the runtime may not. */
+const cell = (v: unknown): number => v as number;
+const omitted = null as unknown as number;
+
+describe("ONLINE_RATIO and RATIO", () => {
+  test("21 of 35 is 0.6", () => {
+    expect(onlineRatio(21, 35)).toBe(0.6);
+    expect(ratio(21, 35)).toBe(0.6);
+  });
+  test("#DIV/0! when the total is 0", () => {
+    expect(excelError(() => onlineRatio(1, 0)).code).toBe(ErrorCode.divisionByZero);
+    expect(excelError(() => onlineRatio(0, 0)).code).toBe(ErrorCode.divisionByZero);
+    expect(excelError(() => ratio(0, 0)).code).toBe(ErrorCode.divisionByZero);
+  });
+  test("#VALUE! with a Vietnamese message when negative or part > whole", () => {
+    const neg = excelError(() => onlineRatio(-1, 10));
+    expect(neg.code).toBe(ErrorCode.invalidValue);
+    expect(neg.message).toMatch(/không được âm/);
+    expect(excelError(() => onlineRatio(5, -10)).code).toBe(ErrorCode.invalidValue);
+    const over = excelError(() => onlineRatio(11, 10));
+    expect(over.code).toBe(ErrorCode.invalidValue);
+    expect(over.message).toMatch(/lớn hơn/);
+    expect(excelError(() => ratio(3, 2)).code).toBe(ErrorCode.invalidValue);
+  });
+  test("1×1 ranges and blanks", () => {
+    expect(onlineRatio(cell([[21]]), cell([[35]]))).toBe(0.6);
+    expect(ratio(cell(null), 4)).toBe(0);
+    expect(ratio(cell(""), cell([[4]]))).toBe(0);
+    expect(excelError(() => onlineRatio(1, cell(null))).code).toBe(ErrorCode.divisionByZero);
+    expect(excelError(() => ratio(cell([[1, 2]]), 4)).code).toBe(ErrorCode.invalidValue);
+    expect(excelError(() => ratio(cell("abc"), 4)).code).toBe(ErrorCode.invalidValue);
+  });
+});
+
+describe("REDUCTION", () => {
+  test("100 → 90 is exactly 0.1 and meets MEETING_REDUCTION", () => {
+    expect(reduction(100, 90)).toBe(0.1);
+    expect(check("MEETING_REDUCTION", reduction(100, 90))).toBe("Đạt");
+    expect(check("MEETING_REDUCTION", reduction(100, 91))).toBe("Không đạt");
+  });
+  test("negative when the count grew", () => {
+    expect(reduction(10, 12)).toBeCloseTo(-0.2, 12);
+  });
+  test("#DIV/0! when previous is 0, #VALUE! when negative", () => {
+    expect(excelError(() => reduction(0, 5)).code).toBe(ErrorCode.divisionByZero);
+    expect(excelError(() => reduction(cell(null), 5)).code).toBe(ErrorCode.divisionByZero);
+    expect(excelError(() => reduction(-1, 5)).code).toBe(ErrorCode.invalidValue);
+    expect(excelError(() => reduction(10, -5)).code).toBe(ErrorCode.invalidValue);
+  });
+  test("1×1 ranges", () => {
+    expect(reduction(cell([[100]]), cell([[85]]))).toBe(0.15);
+  });
+});
+
+describe("TARGET and CHECK", () => {
+  test("default targets; ids in any case and with spaces", () => {
+    expect(target("ONLINE_RATIO")).toBe(0.6);
+    expect(target(" doc_reduction ")).toBe(0.15);
+    expect(target("OVERTIME_MEETINGS")).toBe(0);
+  });
+  test("#N/A with a Vietnamese message for an unknown id", () => {
+    const e = excelError(() => target("ONLINE"));
+    expect(e.code).toBe(ErrorCode.notAvailable);
+    expect(e.message).toMatch(/Không có chỉ tiêu "ONLINE"/);
+    expect(excelError(() => check("NOPE", 1)).code).toBe(ErrorCode.notAvailable);
+    expect(excelError(() => target(cell(null) as unknown as string)).code).toBe(ErrorCode.notAvailable);
+  });
+  test("exact at the boundary", () => {
+    expect(check("ONLINE_RATIO", onlineRatio(21, 35))).toBe("Đạt");
+    expect(check("ONLINE_RATIO", 0.5999)).toBe("Không đạt");
+    expect(check("TTHC_DIGITAL_RATIO", ratio(95, 100))).toBe("Đạt");
+    expect(check("EDOC_RATIO", ratio(99, 100))).toBe("Không đạt");
+  });
+  test("OVERTIME_MEETINGS is a maximum count", () => {
+    expect(check("OVERTIME_MEETINGS", 0)).toBe("Đạt");
+    expect(check("OVERTIME_MEETINGS", 1)).toBe("Không đạt");
+  });
+  test("a blank value is 0, as in Excel", () => {
+    expect(check("ONLINE_RATIO", cell(null))).toBe("Không đạt");
+    expect(check("OVERTIME_MEETINGS", cell([[null]]))).toBe("Đạt");
+  });
+});
+
+describe("GAP (SPEC §5)", () => {
+  test("ratio: ceil(t·whole) − part", () => {
+    expect(gap("ONLINE_RATIO", 20, 35)).toBe(1);
+    expect(gap("ONLINE_RATIO", 21, 35)).toBe(0);
+    expect(gap("TTHC_DIGITAL_RATIO", 90, 101)).toBe(6); // ceil(95.95) − 90
+  });
+  test("reduction: cur − floor((1 − t)·prev)", () => {
+    expect(gap("MEETING_REDUCTION", 100, 95)).toBe(5);
+    expect(gap("MEETING_REDUCTION", 100, 90)).toBe(0);
+    expect(gap("DOC_REDUCTION", 200, 200)).toBe(30);
+    expect(gap("DOC_REDUCTION", 200, 250)).toBe(80);
+  });
+  test("OVERTIME_MEETINGS: the count itself; b is optional and ignored", () => {
+    expect(gap("OVERTIME_MEETINGS", 3)).toBe(3);
+    expect(gap("OVERTIME_MEETINGS", 3, omitted)).toBe(3);
+    expect(gap("OVERTIME_MEETINGS", 0, 99)).toBe(0);
+  });
+  test("errors", () => {
+    expect(excelError(() => gap("ONLINE_RATIO", 3, omitted)).code).toBe(ErrorCode.invalidValue);
+    expect(excelError(() => gap("ONLINE_RATIO", 3, 0)).code).toBe(ErrorCode.divisionByZero);
+    expect(excelError(() => gap("ONLINE_RATIO", 5, 3)).code).toBe(ErrorCode.invalidValue);
+    expect(excelError(() => gap("ONLINE_RATIO", 1.5, 3)).code).toBe(ErrorCode.invalidValue);
+    expect(excelError(() => gap("MEETING_REDUCTION", 0, 3)).code).toBe(ErrorCode.divisionByZero);
+    expect(excelError(() => gap("OVERTIME_MEETINGS", -1)).code).toBe(ErrorCode.invalidValue);
+    expect(excelError(() => gap("X", 1, 2)).code).toBe(ErrorCode.notAvailable);
+  });
+  test("1×1 ranges", () => {
+    expect(gap("ONLINE_RATIO", cell([[20]]), cell([[35]]))).toBe(1);
+  });
+});
+
+describe("MEETING_OK", () => {
+  test("type matched without diacritics or case", () => {
+    expect(meetingOk("quan trieu", 0.5)).toBe(true);
+    expect(meetingOk("Quán triệt", 0.5)).toBe(true);
+    expect(meetingOk("QUÁN TRIỆT", 1)).toBe(false);
+    expect(meetingOk(" chuyen mon ", 1)).toBe(true);
+    expect(meetingOk("Quan trọng", 1.5)).toBe(true);
+    expect(meetingOk("Quan trọng", 2)).toBe(false);
+    expect(meetingOk("QUAN_TRONG", 1.5)).toBe(true);
+    expect(meetingOk("Quán triệt".normalize("NFD"), 0.5)).toBe(true);
+  });
+  test("one typo is forgiven when only one type is that close", () => {
+    expect(meetingOk("quan triet", 0.5)).toBe(true);
+    expect(meetingOk("chuyen mn", 1)).toBe(true);
+    expect(excelError(() => meetingOk("quan", 1)).code).toBe(ErrorCode.invalidValue);
+    expect(excelError(() => meetingOk("", 1)).code).toBe(ErrorCode.invalidValue);
+  });
+  test("#VALUE! with a Vietnamese message for an unknown type or negative days", () => {
+    const e = excelError(() => meetingOk("Hội thảo", 1));
+    expect(e.code).toBe(ErrorCode.invalidValue);
+    expect(e.message).toMatch(/Loại hội nghị "Hội thảo" không hợp lệ/);
+    expect(excelError(() => meetingOk("Chuyên môn", -1)).code).toBe(ErrorCode.invalidValue);
+  });
+  test("1×1 ranges and blanks", () => {
+    expect(meetingOk(cell([["Chuyên môn"]]) as unknown as string, cell([[1]]))).toBe(true);
+    expect(meetingOk("Quán triệt", cell(null))).toBe(true);
+  });
+});
+
+describe("DUE_DATE and DEADLINE (1900 date system serials)", () => {
+  test("6T → 6 June, NAM → 6 December", () => {
+    expect(dueDate("6T", 2026)).toBe(46179); // 06/06/2026
+    expect(dueDate("NAM", 2026)).toBe(46362); // 06/12/2026
+    expect(dueDate("6 tháng", 2026)).toBe(46179);
+    expect(dueDate("năm", cell([[2026]]))).toBe(46362);
+  });
+  test("errors", () => {
+    expect(excelError(() => dueDate("Quý", 2026)).code).toBe(ErrorCode.invalidValue);
+    expect(excelError(() => dueDate("6T", 2026.5)).code).toBe(ErrorCode.invalidValue);
+    expect(excelError(() => dueDate("6T", cell(null))).code).toBe(ErrorCode.invalidValue);
+  });
+  test("the last day of a deadline phrase", () => {
+    expect(deadline("Quý IV/2026")).toBe(46387); // 31/12/2026
+    expect(deadline("Tháng 6/2026")).toBe(46203); // 30/06/2026
+    expect(deadline("Đến 31/12/2026")).toBe(46387);
+    expect(deadline("Năm 2026")).toBe(46387);
+    expect(deadline(cell([["Quý I/2026"]]) as unknown as string)).toBe(46112); // 31/03/2026
+  });
+  test("a date cell is its own deadline", () => {
+    expect(deadline(cell(46387.75) as unknown as string)).toBe(46387);
+  });
+  test("#N/A for standing tasks, blanks and unreadable text", () => {
+    const standing = excelError(() => deadline("Thường xuyên"));
+    expect(standing.code).toBe(ErrorCode.notAvailable);
+    expect(standing.message).toMatch(/thường xuyên/);
+    expect(excelError(() => deadline("Hằng năm")).code).toBe(ErrorCode.notAvailable);
+    expect(excelError(() => deadline("sớm nhất có thể")).code).toBe(ErrorCode.notAvailable);
+    expect(excelError(() => deadline(cell(null) as unknown as string)).code).toBe(ErrorCode.notAvailable);
+  });
+});
+
+describe("outside Excel", () => {
+  test("without the CustomFunctions global an error is still thrown, not a ReferenceError", () => {
+    uninstall();
+    try {
+      expect(() => onlineRatio(1, 0)).toThrow(RangeError);
+    } finally {
+      uninstall = installCustomFunctionsDouble();
+    }
+  });
+});
