@@ -1,0 +1,262 @@
+// kl226 consolidate and kl226 demo end to end on temp files (SPEC §5–§6): exit codes, outputs,
+// sources untouched, identical cells on a re-run, usage errors, roster problems, locked targets.
+
+import { execFileSync } from "node:child_process";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { main, type Io } from "../../src/cli/main";
+import { sha256Hex } from "../../src/cli/io";
+import { reportBytes } from "../helpers/report-builder";
+
+function capture(isErrTty = false): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: "",
+    stderr: "",
+    isErrTty,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
+  return io;
+}
+
+const root = mkdtempSync(join(tmpdir(), "kl226-consolidate-"));
+const inDir = join(root, "in");
+mkdirSync(join(inDir, "xa"), { recursive: true });
+const files: Record<string, Uint8Array> = {
+  "so-a.xlsx": reportBytes({ unit: "SO_A", name: "Sở A" }),
+  "so-b.xlsx": reportBytes({ unit: "SO_B", name: "=1+1", counts: { HN_TONG: [100, 95] }, reportDate: { year: 2026, month: 6, day: 9 } }),
+  "so-b-cu.xlsx": reportBytes({ unit: "SO_B", name: "Sở B (bản cũ)", reportDate: { year: 2026, month: 6, day: 1 } }),
+  "xa/xa-c.xlsx": reportBytes({ unit: "XA_C", name: "Xã C", type: "UBND_XA", counts: { HN_TONG: [10, "mười"] } }),
+  "xa/xa-d-nam.xlsx": reportBytes({ unit: "XA_D", name: "Xã D", type: "UBND_XA", period: "NAM" }),
+  "xa/~$xa-c.xlsx": new Uint8Array([1, 2, 3]),
+};
+for (const [name, bytes] of Object.entries(files)) writeFileSync(join(inDir, name), bytes);
+writeFileSync(join(inDir, "ghi-chu.txt"), "không phải báo cáo");
+const rosterCsv = join(root, "ds.csv");
+writeFileSync(rosterCsv, '\uFEFFMA_DON_VI;TEN_DON_VI;LOAI_DON_VI\nSO_A;Sở A;Sở, ban, ngành\nXA_C;Xã C;UBND xã, phường\nXA_E;Xã E;UBND xã, phường\n');
+
+const hashes = (): Record<string, string> =>
+  Object.fromEntries(Object.keys(files).map((f) => [f, sha256Hex(new Uint8Array(readFileSync(join(inDir, f))))]));
+
+async function cellValues(path: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const out: unknown[][] = [];
+  wb.eachSheet((ws) => ws.eachRow({ includeEmpty: false }, (row, r) => out.push([ws.name, r, JSON.stringify(row.values)])));
+  return out;
+}
+
+describe("kl226 consolidate", () => {
+  const out = join(root, "out", "tong-hop.xlsx");
+  const json = join(root, "out", "tong-hop.json");
+  let first: { code: number; io: ReturnType<typeof capture> };
+  const before = hashes();
+
+  beforeAll(async () => {
+    const io = capture();
+    const code = await main(["consolidate", inDir, "--out", out, "--json", json, "--roster", rosterCsv], io);
+    first = { code, io };
+  });
+
+  test("exit 1 when a file was rejected; the summary and JSON are still written", () => {
+    expect(first.io.stderr).toBe("");
+    expect(first.code).toBe(1);
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    expect(report.period).toEqual({ kind: "6T", year: 2026 });
+    expect(report.units.map((u: { code: string }) => u.code)).toEqual(["SO_A", "SO_B"]);
+    expect(report.units[1]).toMatchObject({ name: "=1+1", file: join(inDir, "so-b.xlsx"), late: true, reportDate: "2026-06-09" });
+    expect(report.rejected.map((r: { file: string }) => r.file)).toEqual([join(inDir, "xa", "xa-c.xlsx"), join(inDir, "xa", "xa-d-nam.xlsx")]);
+    expect(report.rejected[1].findings[0].code).toBe("PERIOD_MISMATCH");
+    expect(report.duplicates).toEqual([{ unit: "SO_B", kept: join(inDir, "so-b.xlsx"), dropped: join(inDir, "so-b-cu.xlsx") }]);
+    expect(report.missing).toEqual(["XA_C", "XA_E"]);
+    expect(report.warnings.map((w: { code: string }) => w.code)).toEqual(["UNKNOWN_UNIT"]);
+    expect(report.shortfalls).toEqual([{ unit: "SO_B", indicator: "MEETING_REDUCTION", value: 0.05, target: 0.1, gap: 5 }]);
+    expect(report.units[0].sha256).toBe(before["so-a.xlsx"]);
+  });
+
+  test("a short Vietnamese summary on stdout", () => {
+    const s = first.io.stdout;
+    expect(s).toContain("Kỳ tổng hợp: 6 tháng 2026");
+    expect(s).toContain("Đã đọc 5 tệp: chấp nhận 2, từ chối 2, trùng đơn vị 1.");
+    expect(s).toMatch(/xa-c\.xlsx: .*không phải là số/);
+    expect(s).toContain("Chưa nộp: 2 đơn vị: XA_C, XA_E.");
+    expect(s).toContain("Trễ hạn: 1 đơn vị: SO_B.");
+    expect(s).toContain("Giảm hội nghị (≥ 10%): 1 không đạt");
+    expect(s).toContain(`Bảng tổng hợp: ${out}`);
+    expect(s).toContain(`Báo cáo JSON: ${json}`);
+  });
+
+  test("sources are never modified; no temporary files are left behind", () => {
+    expect(hashes()).toEqual(before);
+    expect(readdirSync(join(root, "out")).sort()).toEqual(["tong-hop.json", "tong-hop.xlsx"]);
+  });
+
+  test("the summary keeps a unit name beginning with = as a string", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Tổng hợp")!;
+    const b7 = ws.getCell("B7");
+    expect(ws.getCell("A7").value).toBe("SO_B");
+    expect(b7.type).toBe(ExcelJS.ValueType.String);
+    expect(b7.value).toBe("=1+1");
+  });
+
+  test("a re-run (also with the output inside the input folder, in another order) gives identical cell values", async () => {
+    const io = capture();
+    const again = join(root, "out", "lan-2.xlsx");
+    const shuffled = [join(inDir, "xa"), join(inDir, "so-b.xlsx"), join(inDir, "so-b-cu.xlsx"), join(inDir, "so-a.xlsx")];
+    expect(await main(["consolidate", ...shuffled, "--out", again, "--roster", rosterCsv], io)).toBe(1);
+    const a = (await cellValues(out)).filter((r) => r[0] !== "Nguồn" && r[0] !== "Lỗi");
+    const b = (await cellValues(again)).filter((r) => r[0] !== "Nguồn" && r[0] !== "Lỗi");
+    expect(b).toEqual(a);
+    // Same inputs given the same way: every sheet identical, including file names.
+    const third = join(root, "out", "lan-3.xlsx");
+    expect(await main(["consolidate", inDir, "--out", third, "--roster", rosterCsv], capture())).toBe(1);
+    expect(await cellValues(third)).toEqual(await cellValues(out));
+    // A summary written into the input folder is not read back as a report on the next run.
+    const copy = join(root, "in-copy");
+    cpSync(inDir, copy, { recursive: true });
+    const inside = join(copy, "tong-hop.xlsx");
+    const io4 = capture();
+    expect(await main(["consolidate", copy, "--out", inside], io4)).toBe(1);
+    expect(await main(["consolidate", copy, "--out", inside], io4)).toBe(1);
+    expect(io4.stdout).not.toContain("tong-hop.xlsx: ");
+  });
+
+  test("exit 0 when every file is accepted; --period/--year chooses the period", async () => {
+    const io = capture();
+    const code = await main(["consolidate", join(inDir, "xa", "xa-d-nam.xlsx"), "--period", "NAM", "--year", "2026", "--out", join(root, "nam.xlsx")], io);
+    expect(io.stderr).toBe("");
+    expect(code).toBe(0);
+    expect(io.stdout).toContain("Kỳ tổng hợp: Năm 2026 (theo tùy chọn");
+    expect(io.stdout).toContain("Không có danh sách đơn vị");
+  });
+
+  test("a progress bar on stderr only when it is a terminal", async () => {
+    const tty = capture(true);
+    await main(["consolidate", inDir, "--out", join(root, "p.xlsx")], tty);
+    expect(tty.stderr).toContain("\r[####################] 5/5 tệp");
+    const pipe = capture(false);
+    await main(["consolidate", inDir, "--out", join(root, "p.xlsx")], pipe);
+    expect(pipe.stderr).toBe("");
+  });
+});
+
+describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
+  const run = async (...args: string[]) => {
+    const io = capture();
+    const code = await main(["consolidate", ...args], io);
+    return { code, io };
+  };
+  const out = join(root, "u.xlsx");
+
+  test.each([
+    [["--period", "6T"]],
+    [["--year", "2026"]],
+    [["--period", "QUY", "--year", "2026"]],
+    [["--period", "6T", "--year", "26"]],
+  ])("bad period options %j", async (extra) => {
+    const { code, io } = await run(inDir, "--out", out, ...extra);
+    expect(code).toBe(2);
+    expect(io.stderr).toMatch(/Tùy chọn --(period|year) không hợp lệ/);
+  });
+
+  test("no inputs, no --out, a missing path, an unknown option", async () => {
+    expect((await run("--out", out)).code).toBe(2);
+    expect((await run(inDir)).io.stderr).toContain("cần --out");
+    expect((await run(join(root, "khong-co"), "--out", out)).io.stderr).toContain("Không tìm thấy");
+    expect((await run(inDir, "--out", out, "--xyz")).code).toBe(2);
+  });
+
+  test("an unreadable or invalid roster or profile", async () => {
+    const missing = await run(inDir, "--out", out, "--roster", join(root, "khong-co.csv"));
+    expect(missing.code).toBe(2);
+    expect(missing.io.stderr).toContain("Không đọc được danh sách đơn vị");
+    const dup = join(root, "dup.csv");
+    writeFileSync(dup, "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO_A,A,\"Sở, ban, ngành\"\nSO_A,A2,\"Sở, ban, ngành\"\n");
+    const d = await run(inDir, "--out", out, "--roster", dup);
+    expect(d.code).toBe(2);
+    expect(d.io.stderr).toMatch(/Dòng 3: mã đơn vị SO_A trùng với dòng 2/);
+    const latin1 = join(root, "latin1.csv");
+    writeFileSync(latin1, Buffer.from([0x4d, 0x41, 0x0a, 0xe9, 0xff]));
+    expect((await run(inDir, "--out", out, "--roster", latin1)).io.stderr).toContain("UTF-8");
+    const profile = join(root, "p.json");
+    writeFileSync(profile, "{ not json");
+    expect((await run(inDir, "--out", out, "--profile", profile)).code).toBe(2);
+  });
+
+  test("an xlsx roster works", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("DS");
+    ws.addRow(["Mã đơn vị", "Tên đơn vị", "Loại đơn vị"]);
+    ws.addRow(["SO_A", "Sở A", "Sở, ban, ngành"]);
+    const path = join(root, "ds.xlsx");
+    await wb.xlsx.writeFile(path);
+    const { code, io } = await run(join(inDir, "so-a.xlsx"), "--out", out, "--roster", path);
+    expect(io.stderr).toBe("");
+    expect(code).toBe(0);
+    expect(io.stdout).toContain("Chưa nộp: không có");
+  });
+
+  test("an output that is also an input is refused", async () => {
+    const { code, io } = await run(join(inDir, "so-a.xlsx"), "--out", join(inDir, "so-a.xlsx"));
+    expect(code).toBe(2);
+    expect(io.stderr).toContain("vừa là tệp nguồn vừa là tệp kết quả");
+  });
+
+  test("a target that cannot be written: Vietnamese message, exit 2, nothing partial", async () => {
+    const locked = join(root, "locked");
+    mkdirSync(locked);
+    // root ignores permissions: make the folder immutable instead (as a file locked by Excel would be).
+    const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+    const lock = (on: boolean): boolean => {
+      try {
+        if (isRoot) execFileSync("chattr", [on ? "+i" : "-i", locked], { stdio: "ignore" });
+        else chmodSync(locked, on ? 0o500 : 0o700);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (!lock(true)) {
+      console.log("Cannot lock a folder here (chattr unavailable): locked-target check skipped.");
+      return;
+    }
+    try {
+      const { code, io } = await run(join(inDir, "so-a.xlsx"), "--out", join(locked, "t.xlsx"));
+      expect(code).toBe(2);
+      expect(io.stderr).toContain("Không ghi được");
+      expect(io.stderr).toContain("chưa có gì bị ghi dở");
+    } finally {
+      lock(false);
+    }
+    expect(readdirSync(locked)).toEqual([]);
+  });
+});
+
+describe("kl226 demo", () => {
+  test("consolidates a samples folder (with roster.csv) into the out folder and returns 0 despite rejected files", async () => {
+    const samples = join(root, "samples");
+    mkdirSync(samples);
+    writeFileSync(join(samples, "so-a.xlsx"), files["so-a.xlsx"]!);
+    writeFileSync(join(samples, "xa-c.xlsx"), files["xa/xa-c.xlsx"]!);
+    writeFileSync(join(samples, "roster.csv"), readFileSync(rosterCsv));
+    const outDir = join(root, "demo-out");
+    const io = capture();
+    const code = await main(["demo", "--samples", samples, "--out-dir", outDir], io);
+    expect(io.stderr).toBe("");
+    expect(code).toBe(0);
+    expect(readdirSync(outDir).sort()).toEqual(["tong-hop.json", "tong-hop.xlsx"]);
+    expect(io.stdout).toContain(`Bảng tổng hợp: ${join(outDir, "tong-hop.xlsx")}`);
+    expect(io.stdout).toContain("cố ý có 1 tệp lỗi");
+    expect(JSON.parse(readFileSync(join(outDir, "tong-hop.json"), "utf8")).missing).toEqual(["XA_C", "XA_E"]);
+  });
+
+  test("a missing samples folder is a clear error", async () => {
+    const io = capture();
+    expect(await main(["demo", "--samples", join(root, "khong-co"), "--out-dir", join(root, "x")], io)).toBe(2);
+    expect(io.stderr).toContain("Chưa có thư mục báo cáo mẫu");
+  });
+});
