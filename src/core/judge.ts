@@ -10,6 +10,19 @@ export type Fraction = readonly [numerator: number, denominator: number];
 
 /** The exact decimal fraction of a target as written (0.6 → 6/10, 0.15 → 15/100, 1 → 1/1). */
 export function toFraction(value: number): Fraction {
+  // A handful of targets are judged millions of times (GAP in a 100,000-row sheet): remember them.
+  let f = fractions.get(value);
+  if (f === undefined) {
+    if (fractions.size > 1000) fractions.clear();
+    f = computeFraction(value);
+    fractions.set(value, f);
+  }
+  return f;
+}
+
+const fractions = new Map<number, Fraction>();
+
+function computeFraction(value: number): Fraction {
   if (!Number.isFinite(value) || value < 0) throw new RangeError(`target must be a finite non-negative number: ${value}`);
   // String(0.6) is "0.6": the shortest decimal that round-trips is the value the province wrote.
   const text = value.toString();
