@@ -162,8 +162,7 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   return {
     name: SUMMARY_SHEETS.summary,
     rows,
-    columnWidths: fitWidths(rows, headerRow - 1, { 1: 34 }),
-    rowHeights: { [headerRow - 1]: 75 },
+    ...sized(rows, headerRow - 1, {}, { [headerRow - 1]: 75 }),
     freeze: { rows: headerRow, cols: 2 },
     // The province row stays outside the filter so sorting the units never moves it.
     autoFilter: `A${headerRow}:${columnLetters(header.length - 1)}${Math.max(lastUnitRow, headerRow)}`,
@@ -208,7 +207,7 @@ function shortfallSheet(c: Consolidation): SheetSpec {
   return {
     name: SUMMARY_SHEETS.shortfalls,
     rows,
-    columnWidths: fitWidths(rows, 2, { 1: 34, 2: 36, 7: 44 }),
+    ...sized(rows, 2, { 1: 34, 2: 36, 7: 44 }),
     freeze: { rows: 3, cols: 2 },
     autoFilter: `A3:H${Math.max(3, 3 + c.shortfalls.length)}`,
   };
@@ -243,7 +242,7 @@ function taskSheet(c: Consolidation): SheetSpec {
       rows.push([text(t.unit), text(t.content, WRAP), text(t.deadlineText, WRAP), text(t.status), text(t.overdue ? "Quá hạn" : "", t.overdue ? merge(CENTER, SHORT_FILL) : CENTER)]);
     }
   }
-  return { name: SUMMARY_SHEETS.tasks, rows, columnWidths: fitWidths(rows, 2, { 1: 70, 2: 24 }), freeze: { rows: 3, cols: 0 } };
+  return { name: SUMMARY_SHEETS.tasks, rows, ...sized(rows, 2, { 1: 70, 2: 24 }), freeze: { rows: 3, cols: 0 } };
 }
 
 function missingSheet(c: Consolidation): SheetSpec {
@@ -261,7 +260,7 @@ function missingSheet(c: Consolidation): SheetSpec {
   return {
     name: SUMMARY_SHEETS.missing,
     rows,
-    columnWidths: fitWidths(rows, 2, { 1: 40 }),
+    ...sized(rows, 2, { 1: 40 }),
     ...(hasTable ? { freeze: { rows: 3, cols: 0 }, autoFilter: `A3:C${2 + c.missing.length + 1}` } : {}),
   };
 }
@@ -304,7 +303,7 @@ function errorSheet(c: Consolidation): SheetSpec {
   return {
     name: SUMMARY_SHEETS.errors,
     rows,
-    columnWidths: fitWidths(rows, 2, { 0: 30, 7: 70 }),
+    ...sized(rows, 2, { 0: 30, 7: 70 }),
     freeze: { rows: 3, cols: 0 },
     autoFilter: `A3:H${Math.max(3, firstBlockEnd)}`,
   };
@@ -339,7 +338,7 @@ function sourceSheet(c: Consolidation): SheetSpec {
   return {
     name: SUMMARY_SHEETS.sources,
     rows,
-    columnWidths: fitWidths(rows, 2, { 0: 36, 1: 66, 3: 34, 7: 60 }),
+    ...sized(rows, 2, { 0: 36, 1: 66, 3: 34, 7: 60 }),
     freeze: { rows: 3, cols: 1 },
     autoFilter: `A3:H${Math.max(3, 3 + c.sources.length)}`,
   };
@@ -349,6 +348,32 @@ function sourceSheet(c: Consolidation): SheetSpec {
  * Column widths that fit the content: the longest text below the header row (headers wrap, so
  * they count at most 16 characters), between 6 and 60 characters; `fixed` wins for wrapped columns.
  */
+/**
+ * Widths that fit, and heights for rows whose wrapped cells need more than one line: written
+ * files carry no automatic row height that every reader honours (LibreOffice keeps one line).
+ */
+function sized(
+  rows: ReadonlyArray<ReadonlyArray<CellSpec | null>>,
+  headerRow: number,
+  fixed: Readonly<Record<number, number>> = {},
+  heights: Readonly<Record<number, number>> = {},
+): { columnWidths: number[]; rowHeights: Record<number, number> } {
+  const columnWidths = fitWidths(rows, headerRow, fixed);
+  const rowHeights: Record<number, number> = { ...heights };
+  rows.forEach((row, r) => {
+    if (r <= headerRow || rowHeights[r] !== undefined) return;
+    let lines = 1;
+    row.forEach((c, i) => {
+      if (!c?.style?.wrap || typeof c.value !== "string") return;
+      const perLine = Math.max(1, (columnWidths[i] ?? 10) - 1);
+      const needed = c.value.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+      lines = Math.max(lines, needed);
+    });
+    if (lines > 1) rowHeights[r] = Math.min(409, lines * 15);
+  });
+  return { columnWidths, rowHeights };
+}
+
 function fitWidths(rows: ReadonlyArray<ReadonlyArray<CellSpec | null>>, headerRow: number, fixed: Readonly<Record<number, number>> = {}): number[] {
   const widths: number[] = [];
   rows.forEach((row, r) => {
