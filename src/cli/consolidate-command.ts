@@ -14,6 +14,7 @@ import { summaryWorkbook, targetText } from "../core/summary";
 import { createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
 import { writeXlsx } from "../xlsx/write";
+import { ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type RollupRequest } from "./consolidate-extras";
 import { expandInputs, loadProfile, readBytes, sha256Hex, UsageError, writeAtomic } from "./io";
 import { checkOptions, parseOptions, periodSchema, USAGE, yearSchema, type Io } from "./options";
 
@@ -28,11 +29,13 @@ const consolidateOptions = z
     period: periodSchema.optional(),
     year: yearSchema.optional(),
     profile: z.string().min(1).optional(),
+    ...rollupOptionShape,
   })
   .refine((o) => (o.period === undefined) === (o.year === undefined), {
     message: "--period và --year phải dùng cùng nhau, ví dụ --period 6T --year 2026",
     path: ["period"],
-  });
+  })
+  .refine(rollupOptionsTogether, { message: ROLLUP_TOGETHER, path: ["rollup"] });
 
 interface RunOptions {
   readonly inputs: readonly string[];
@@ -41,6 +44,7 @@ interface RunOptions {
   readonly roster?: readonly RosterUnit[];
   readonly period?: Period;
   readonly profile: Profile;
+  readonly rollup?: RollupRequest;
 }
 
 export function consolidateCommand(args: string[], io: Io): number {
@@ -51,6 +55,10 @@ export function consolidateCommand(args: string[], io: Io): number {
     period: { type: "string" },
     year: { type: "string" },
     profile: { type: "string" },
+    rollup: { type: "string" },
+    "as-unit": { type: "string" },
+    name: { type: "string" },
+    type: { type: "string" },
   });
   const o = checkOptions(consolidateOptions, values);
   if (positionals.length === 0) throw new UsageError(`Cần ít nhất một tệp .xlsx hoặc thư mục chứa báo cáo.\n\n${USAGE}`);
@@ -58,7 +66,7 @@ export function consolidateCommand(args: string[], io: Io): number {
   const profile = loadProfile(o.profile);
   const roster = o.roster === undefined ? undefined : loadRoster(o.roster, profile);
   const period = o.period !== undefined && o.year !== undefined ? { kind: o.period, year: o.year } : undefined;
-  const c = runConsolidation({ inputs: positionals, out: o.out, json: o.json, roster, period, profile }, io);
+  const c = runConsolidation({ inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o) }, io);
   return c.rejected.length > 0 ? 1 : 0;
 }
 
@@ -101,7 +109,7 @@ export function demoCommand(args: string[], io: Io): number {
 }
 
 function runConsolidation(o: RunOptions, io: Io): Consolidation {
-  const outputs = [o.out, o.json].filter((p): p is string => p !== undefined).map((p) => resolve(p));
+  const outputs = [o.out, o.json, o.rollup?.out].filter((p): p is string => p !== undefined).map((p) => resolve(p));
   for (const input of o.inputs) {
     if (outputs.includes(resolve(input))) throw new UsageError(`Tệp ${input} vừa là tệp nguồn vừa là tệp kết quả. Hãy chọn tên khác cho --out/--json: tệp nguồn không bao giờ bị ghi đè.`);
   }
@@ -120,6 +128,7 @@ function runConsolidation(o: RunOptions, io: Io): Consolidation {
   writeAtomic(o.out, writeXlsx(summaryWorkbook(c, o.profile)));
   if (o.json !== undefined) writeAtomic(o.json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`);
   io.out(humanSummary(c, o.profile, files.length, o.out, o.json));
+  if (o.rollup !== undefined) io.out(`${writeRollup(c, o.profile, o.rollup).join("\n")}\n`);
   return c;
 }
 

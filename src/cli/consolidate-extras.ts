@@ -1,0 +1,64 @@
+// Optional outputs of kl226 consolidate: the roll-up for the level above (--as-unit/--name/--type
+// --rollup), follow-up letters (--letters) and last year's comparison (--previous).
+
+import { z } from "zod";
+import { UNIT_TYPES } from "../core/catalogue";
+import type { Consolidation } from "../core/consolidate";
+import type { Profile } from "../core/profile";
+import { rollupWorkbook, type RollupUnit } from "../core/rollup";
+import { matchOption } from "../core/text";
+import { writeXlsx } from "../xlsx/write";
+import { UsageError, writeAtomic } from "./io";
+
+export const unitCodeSchema = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9_.-]{2,32}$/, "mã đơn vị gồm 2–32 ký tự A–Z, 0–9, _ . -"));
+
+export const unitTypeSchema = z.string().transform((s, ctx) => {
+  const t = UNIT_TYPES.find((u) => u.id === s.trim().toUpperCase()) ?? matchOption(UNIT_TYPES, s);
+  if (!t) {
+    ctx.addIssue({ code: "custom", message: `dùng một trong ${UNIT_TYPES.map((u) => u.id).join(", ")}` });
+    return z.NEVER;
+  }
+  return t.id;
+});
+
+/** The option keys consolidate adds for the roll-up (merged into its zod object). */
+export const rollupOptionShape = {
+  rollup: z
+    .string()
+    .min(1, "cần tên tệp, ví dụ --rollup tong-hop-cap-tren.xlsx")
+    .regex(/\.xlsx$/i, "tệp tổng hợp gửi cấp trên phải có đuôi .xlsx")
+    .optional(),
+  "as-unit": unitCodeSchema.optional(),
+  name: z.string().trim().min(1, "cần tên đơn vị tổng hợp").optional(),
+  type: unitTypeSchema.optional(),
+};
+
+export const ROLLUP_TOGETHER = "--rollup cần đủ --as-unit MÃ --name TÊN --type LOẠI (đơn vị đứng tên báo cáo gửi cấp trên), và ba tùy chọn này chỉ dùng cùng --rollup";
+
+/** All of --rollup, --as-unit, --name, --type, or none of them. */
+export function rollupOptionsTogether(o: { rollup?: string; "as-unit"?: string; name?: string; type?: string }): boolean {
+  const given = [o.rollup, o["as-unit"], o.name, o.type].filter((v) => v !== undefined).length;
+  return given === 0 || given === 4;
+}
+
+export interface RollupRequest {
+  readonly out: string;
+  readonly unit: RollupUnit;
+}
+
+export function rollupRequest(o: { rollup?: string; "as-unit"?: string; name?: string; type?: RollupUnit["typeId"] }): RollupRequest | undefined {
+  if (o.rollup === undefined || o["as-unit"] === undefined || o.name === undefined || o.type === undefined) return undefined;
+  return { out: o.rollup, unit: { code: o["as-unit"], name: o.name, typeId: o.type } };
+}
+
+/** Write the roll-up atomically; returns the lines for the human summary. */
+export function writeRollup(c: Consolidation, profile: Profile, request: RollupRequest): string[] {
+  if (c.period === null) {
+    throw new UsageError("Không lập được báo cáo tổng hợp gửi cấp trên (--rollup): chưa xác định được kỳ báo cáo. Hãy thêm --period 6T|NAM --year NĂM.");
+  }
+  writeAtomic(request.out, writeXlsx(rollupWorkbook(c, profile, request.unit)));
+  return [`Báo cáo tổng hợp gửi cấp trên (mẫu KL226-BC/1, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${request.out}`];
+}

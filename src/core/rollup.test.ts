@@ -1,0 +1,166 @@
+// Roll-up: a valid KL226-BC/1 report of the consolidating unit whose re-consolidation gives the
+// same province totals as consolidating every underlying unit directly.
+
+import fc from "fast-check";
+import { inspectBytes } from "../app/inspect";
+import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
+import { readXlsx } from "../xlsx/read";
+import { writeXlsx } from "../xlsx/write";
+import { COUNT_FIELDS, PART_OF, TASK_STATUSES, type CountCode } from "./catalogue";
+import { consolidate, type Consolidation, type Submission } from "./consolidate";
+import { DEFAULT_PROFILE } from "./profile";
+import { ROLLUP_SOURCES_SHEET, rollupWorkbook, type RollupUnit } from "./rollup";
+import { cellText } from "./values";
+import { cellAt } from "./workbook";
+
+const profile = DEFAULT_PROFILE;
+const period = { kind: "6T", year: 2026 } as const;
+
+function submission(file: string, bytes: Uint8Array): Submission {
+  return { file, sha256: `sha-${file}`, result: inspectBytes(bytes, profile) };
+}
+
+function consolidateReports(reports: readonly ReportData[]): Consolidation {
+  return consolidate(
+    reports.map((r) => submission(`${r.unit}.xlsx`, reportBytes(r))),
+    { profile, period },
+  );
+}
+
+function rollupBytes(c: Consolidation, unit: RollupUnit): Uint8Array {
+  return writeXlsx(rollupWorkbook(c, profile, unit));
+}
+
+const SO: RollupUnit = { code: "SO_Y_TE", name: "Sở Y tế", typeId: "SO_NGANH" };
+
+describe("rollupWorkbook", () => {
+  it("writes a report that validates without errors, with the sums, the consolidating unit and the latest report date", () => {
+    const c = consolidateReports([
+      { unit: "PHONG_A", name: "Phòng A", type: "PHONG_THUOC_SO", counts: { HN_TONG: [10, 8], HN_TRUC_TUYEN: [1, 5] }, reportDate: { year: 2026, month: 6, day: 2 } },
+      { unit: "PHONG_B", name: "Phòng B", type: "PHONG_THUOC_SO", counts: { HN_TONG: [20, 15], HN_TRUC_TUYEN: [2, 9] }, reportDate: { year: 2026, month: 6, day: 4 } },
+    ]);
+    const result = inspectBytes(rollupBytes(c, SO), profile);
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(result.report?.unit).toMatchObject({ code: "SO_Y_TE", name: "Sở Y tế", typeId: "SO_NGANH" });
+    expect(result.report?.period).toEqual(period);
+    expect(result.report?.reportDate).toEqual({ year: 2026, month: 6, day: 4 });
+    expect(result.report?.values.HN_TONG).toEqual({ previous: 30, current: 23 });
+    expect(result.report?.values.HN_TRUC_TUYEN).toEqual({ previous: 3, current: 14 });
+  });
+
+  it("reports each task at its least advanced status, with the counts in column H", () => {
+    const statuses = (first: string): string[] => profile.tasks.map((_, i) => (i === 0 ? first : "Hoàn thành"));
+    const c = consolidateReports([
+      { unit: "PHONG_A", name: "Phòng A", taskStatuses: statuses("Hoàn thành") },
+      { unit: "PHONG_B", name: "Phòng B", taskStatuses: statuses("Đang thực hiện") },
+      { unit: "PHONG_C", name: "Phòng C", taskStatuses: statuses("Hoàn thành quá hạn") },
+    ]);
+    const report = inspectBytes(rollupBytes(c, SO), profile).report;
+    expect(report?.tasks[0]?.status).toBe("IN_PROGRESS");
+    expect(report?.tasks[0]?.result).toBe("2 hoàn thành, 1 đang thực hiện, 0 chưa thực hiện, 0 quá hạn");
+    expect(report?.tasks[1]?.status).toBe("DONE");
+
+    const notStarted = consolidateReports([
+      { unit: "PHONG_A", name: "Phòng A", taskStatuses: statuses("Chưa thực hiện") },
+      { unit: "PHONG_B", name: "Phòng B", taskStatuses: statuses("Đang thực hiện") },
+    ]);
+    expect(inspectBytes(rollupBytes(notStarted, SO), profile).report?.tasks[0]?.status).toBe("NOT_STARTED");
+  });
+
+  it("writes 0 with a note for a required count no unit filled", () => {
+    const empty = consolidate([], { profile, period });
+    const bytes = rollupBytes(empty, SO);
+    const result = inspectBytes(bytes, profile);
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(result.report?.values.HN_TONG).toEqual({ previous: 0, current: 0 });
+    expect(result.report?.values.VB_KHONG_MAT).toEqual({ previous: null, current: null });
+    const read = readXlsx(bytes);
+    if (!read.ok) throw new Error(read.reason);
+    const counts = read.workbook.sheets.find((s) => s.name === "Chỉ tiêu");
+    if (!counts) throw new Error("no Chỉ tiêu");
+    expect(cellText(cellAt(counts, 4, 5))).toContain("không đơn vị nào có số liệu, ghi 0");
+  });
+
+  it("never lets a part exceed its whole when a unit filled an optional part without its whole", () => {
+    const c = consolidateReports([
+      { unit: "PHONG_A", name: "Phòng A", counts: { VB_KHONG_MAT: [null, null], VB_DIEN_TU: [null, 500] } },
+      { unit: "PHONG_B", name: "Phòng B", counts: { VB_KHONG_MAT: [null, 100], VB_DIEN_TU: [null, 90] } },
+    ]);
+    const result = inspectBytes(rollupBytes(c, SO), profile);
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(result.report?.values.VB_DIEN_TU.current).toBe(90);
+  });
+
+  it("lists the sources on a hidden sheet", () => {
+    const c = consolidateReports([{ unit: "PHONG_A", name: "Phòng A" }]);
+    const spec = rollupWorkbook(c, profile, SO);
+    const sheet = spec.sheets.find((s) => s.name === ROLLUP_SOURCES_SHEET);
+    expect(sheet?.hidden).toBe(true);
+    expect(sheet?.rows[4]?.map((cell) => cell?.value)).toEqual(["PHONG_A", "Phòng A", "PHONG_A.xlsx", "sha-PHONG_A.xlsx", "05/06/2026"]);
+  });
+
+  it("throws (a bug in the caller) when the consolidation has no period", () => {
+    expect(() => rollupWorkbook(consolidate([], { profile }), profile, SO)).toThrow(RangeError);
+  });
+});
+
+// A random valid unit: wholes first, parts ≤ wholes; an optional value may be blank, and an
+// optional part is filled only where its whole is (so plain sums stay consistent, see rollupCounts).
+const pairArb = (required: boolean): fc.Arbitrary<number | null> => (required ? fc.nat({ max: 500 }) : fc.option(fc.nat({ max: 500 }), { nil: null }));
+
+const countsArb: fc.Arbitrary<Record<CountCode, readonly [number | null, number | null]>> = fc
+  .record(Object.fromEntries(COUNT_FIELDS.map((f) => [f.code, fc.tuple(pairArb(f.previousRequired), pairArb(f.currentRequired))])) as Record<CountCode, fc.Arbitrary<[number | null, number | null]>>)
+  .map((raw) => {
+    const out = { ...raw } as Record<CountCode, [number | null, number | null]>;
+    for (const { part, whole } of PART_OF) {
+      const p = out[part];
+      const w = out[whole];
+      const field = COUNT_FIELDS.find((f) => f.code === part);
+      const fix = (pv: number | null, wv: number | null, required: boolean): number | null => {
+        if (wv === null) return required ? 0 : null;
+        return pv === null ? null : Math.min(pv, wv);
+      };
+      out[part] = [fix(p[0], w[0], field?.previousRequired ?? false), fix(p[1], w[1], field?.currentRequired ?? false)];
+    }
+    return out;
+  });
+
+const unitArb = fc.record({
+  counts: countsArb,
+  day: fc.integer({ min: 1, max: 20 }),
+  statuses: fc.array(fc.constantFrom(...TASK_STATUSES.map((s) => s.label)), { minLength: profile.tasks.length, maxLength: profile.tasks.length }),
+  department: fc.nat({ max: 2 }),
+});
+
+describe("two-level consolidation", () => {
+  it("consolidating the roll-ups gives the province totals of consolidating the units directly", () => {
+    fc.assert(
+      fc.property(fc.array(unitArb, { minLength: 1, maxLength: 7 }), fc.integer({ min: 2, max: 3 }), (units, departments) => {
+        const reports: ReportData[] = units.map((u, i) => ({
+          unit: `DV_${i + 1}`,
+          name: `Đơn vị ${i + 1}`,
+          type: "PHONG_THUOC_SO",
+          counts: u.counts,
+          reportDate: { year: 2026, month: 6, day: u.day },
+          taskStatuses: u.statuses,
+        }));
+        const direct = consolidateReports(reports);
+        const rollups: Submission[] = [];
+        for (let d = 0; d < departments; d++) {
+          const mine = reports.filter((_, i) => (units[i]?.department ?? 0) % departments === d);
+          if (mine.length === 0) continue;
+          const bytes = rollupBytes(consolidateReports(mine), { code: `SO_${d + 1}`, name: `Sở ${d + 1}`, typeId: "SO_NGANH" });
+          const s = submission(`so-${d + 1}.xlsx`, bytes);
+          expect(s.result.findings.filter((f) => f.severity === "error")).toEqual([]);
+          rollups.push(s);
+        }
+        const twoLevel = consolidate(rollups, { profile, period });
+        expect(twoLevel.units).toHaveLength(rollups.length);
+        expect(twoLevel.province.values).toEqual(direct.province.values);
+        // Indicators may differ: the province pools a ratio over units that filled both inputs,
+        // which a roll-up's plain sums cannot carry (docs/DECISIONS.md).
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

@@ -1,0 +1,175 @@
+// The roll-up: a consolidation turned into one KL226-BC/1 submission for the level above (the
+// consolidating unit reports the sums of its units), with a hidden sheet naming the sources.
+
+import { COUNT_FIELDS, PART_OF, SHEETS, TASK_STATUSES, type CountCode, type TaskStatusId, type UnitTypeId } from "./catalogue";
+import { baseName, compareText, type Consolidation, type TaskSummary, type UnitSummary } from "./consolidate";
+import { compareDates, viDate, type CivilDate } from "./dates";
+import { COUNT_COLS, TASK_COLS, TEMPLATE_HEADER_ROW } from "./layout";
+import type { Profile } from "./profile";
+import type { CellInput, CellSpec, SheetSpec, WorkbookSpec } from "./sheetspec";
+import { templateWorkbook } from "./template";
+
+export interface RollupUnit {
+  readonly code: string;
+  readonly name: string;
+  readonly typeId: UnitTypeId;
+}
+
+export const ROLLUP_SOURCES_SHEET = "Nguồn tổng hợp";
+
+type Column = "previous" | "current";
+const COLUMN_LETTER: Readonly<Record<Column, string>> = { previous: "D", current: "E" };
+
+/** One count of the roll-up: the value written and why it is not the plain sum, if it is not. */
+export interface RollupCount {
+  readonly value: number | null;
+  readonly notes: readonly string[];
+}
+
+/**
+ * The roll-up's Chỉ tiêu values (SPEC §5 province row): the sum over the units that filled each
+ * value, blank when none did. Two exceptions keep the roll-up a valid report:
+ * - a required value no unit filled is written 0 (a blank required cell is an error), with a note;
+ * - a "trong đó" part is summed over the units that also filled its whole in that column (as the
+ *   province indicators pool it), so the part can never exceed the whole; only possible when a unit
+ *   filled an optional part and left its optional whole blank, and said in the note.
+ */
+export function rollupCounts(units: readonly UnitSummary[]): Record<CountCode, Record<Column, RollupCount>> {
+  const out = {} as Record<CountCode, Record<Column, RollupCount>>;
+  for (const f of COUNT_FIELDS) {
+    const whole = PART_OF.find((p) => p.part === f.code)?.whole;
+    const cell = (column: Column, required: boolean): RollupCount => {
+      const notes: string[] = [];
+      const filled = units.filter((u) => u.values[f.code][column] !== null);
+      const counted = whole === undefined ? filled : filled.filter((u) => u.values[whole][column] !== null);
+      const left = filled.filter((u) => !counted.includes(u));
+      if (left.length > 0) {
+        const leftSum = left.reduce((s, u) => s + (u.values[f.code][column] ?? 0), 0);
+        notes.push(`${COLUMN_LETTER[column]}: không cộng ${leftSum} của ${left.length} đơn vị (${left.map((u) => u.code).join(", ")}) vì đơn vị không điền số tổng`);
+      }
+      let value: number | null = counted.length === 0 ? null : counted.reduce((s, u) => s + (u.values[f.code][column] ?? 0), 0);
+      if (value === null && required) {
+        value = 0;
+        notes.push(`${COLUMN_LETTER[column]}: không đơn vị nào có số liệu, ghi 0`);
+      } else if (value !== null && counted.length < units.length) {
+        notes.push(`${COLUMN_LETTER[column]}: cộng ${counted.length}/${units.length} đơn vị có số liệu`);
+      }
+      return { value, notes };
+    };
+    out[f.code] = { previous: cell("previous", f.previousRequired), current: cell("current", f.currentRequired) };
+  }
+  return out;
+}
+
+// Least advanced first (the roll-up reports a task only as far as its slowest unit).
+const ORDER: readonly TaskStatusId[] = ["NOT_STARTED", "IN_PROGRESS", "DONE_LATE", "DONE"];
+
+/**
+ * A profile task's roll-up status: the least advanced status across the units that report it.
+ * The consolidation counts "Hoàn thành" and "Hoàn thành quá hạn" together (SPEC §3: both are done),
+ * so a task every unit has done is written "Hoàn thành". No unit reporting it: "Chưa thực hiện".
+ */
+export function rollupTaskStatus(t: TaskSummary): TaskStatusId {
+  const present: Record<TaskStatusId, boolean> = { NOT_STARTED: t.notStarted > 0, IN_PROGRESS: t.inProgress > 0, DONE_LATE: false, DONE: t.done > 0 };
+  return ORDER.find((s) => present[s]) ?? "NOT_STARTED";
+}
+
+export function rollupTaskText(t: TaskSummary): string {
+  const counts = `${t.done} hoàn thành, ${t.inProgress} đang thực hiện, ${t.notStarted} chưa thực hiện, ${t.overdue} quá hạn`;
+  return t.absent > 0 ? `${counts}; ${t.absent} đơn vị không báo cáo nhiệm vụ này` : counts;
+}
+
+/** The report date of the roll-up: the latest among accepted units (the deadline when there are none). */
+export function rollupReportDate(c: Consolidation): CivilDate | null {
+  let latest: CivilDate | null = null;
+  for (const u of c.units) if (latest === null || compareDates(u.reportDate, latest) > 0) latest = u.reportDate;
+  return latest ?? c.deadline;
+}
+
+/**
+ * A valid KL226-BC/1 submission of `unit` for the level above. The consolidation must have a
+ * period (the CLI refuses --rollup otherwise), so a missing one is a bug and throws.
+ */
+export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupUnit): WorkbookSpec {
+  const reportDate = rollupReportDate(c);
+  if (c.period === null || reportDate === null) throw new RangeError("rollupWorkbook: the consolidation has no period");
+  const base = templateWorkbook(profile, { unit: unit.code, name: unit.name, type: unit.typeId, period: c.period.kind, year: c.period.year, reportDate });
+  const counts = rollupCounts(c.units);
+  const tasks = c.tasks.filter((t) => t.index !== null);
+  const sheets = base.sheets.map((sheet) => {
+    if (sheet.name === SHEETS.counts) {
+      return withCells(
+        sheet,
+        COUNT_FIELDS.flatMap((f, i) => {
+          const row = TEMPLATE_HEADER_ROW + i;
+          const pair = counts[f.code];
+          const notes = [...pair.previous.notes, ...pair.current.notes];
+          return [
+            { row, col: COUNT_COLS.previous, value: pair.previous.value },
+            { row, col: COUNT_COLS.current, value: pair.current.value },
+            ...(notes.length > 0 ? [{ row, col: COUNT_COLS.note, value: notes.join("; "), wrap: true }] : []),
+          ];
+        }),
+      );
+    }
+    if (sheet.name === SHEETS.tasks) {
+      return withCells(
+        sheet,
+        profile.tasks.flatMap((_, i) => {
+          const t = tasks.find((s) => s.index === i + 1);
+          const row = TEMPLATE_HEADER_ROW + i;
+          const status = t ? rollupTaskStatus(t) : "NOT_STARTED";
+          return [
+            { row, col: TASK_COLS.status, value: TASK_STATUSES.find((s) => s.id === status)?.label ?? null },
+            { row, col: TASK_COLS.result, value: t ? rollupTaskText(t) : "Không đơn vị nào báo cáo nhiệm vụ này" },
+          ];
+        }),
+      );
+    }
+    return sheet;
+  });
+  return {
+    ...base,
+    title: `${base.title ?? ""} (tổng hợp của ${unit.name})`,
+    sheets: [...sheets, sourcesSheet(c)],
+  };
+}
+
+interface CellEdit {
+  readonly row: number;
+  readonly col: number;
+  readonly value: CellInput;
+  readonly wrap?: boolean;
+}
+
+/** The sheet with the given cells replaced, keeping each cell's template style. */
+function withCells(sheet: SheetSpec, edits: readonly CellEdit[]): SheetSpec {
+  const rows: Array<Array<CellSpec | null>> = sheet.rows.map((r) => [...r]);
+  for (const e of edits) {
+    while (rows.length <= e.row) rows.push([]);
+    const r = rows[e.row] ?? [];
+    while (r.length <= e.col) r.push(null);
+    const style = r[e.col]?.style;
+    r[e.col] = { value: e.value, style: e.wrap ? { ...style, wrap: true } : style };
+    rows[e.row] = r;
+  }
+  return { ...sheet, rows };
+}
+
+/** Hidden sheet: which unit reports were summed (file name and SHA-256, so the level above can ask for them). */
+function sourcesSheet(c: Consolidation): SheetSpec {
+  const head = { bold: true, fill: "D9E2F3", border: true };
+  const units = [...c.units].sort((a, b) => compareText(a.code, b.code));
+  return {
+    name: ROLLUP_SOURCES_SHEET,
+    hidden: true,
+    rows: [
+      [{ value: "CÁC BÁO CÁO ĐƯỢC TỔNG HỢP", style: { bold: true } }],
+      [{ value: `${units.length} đơn vị` }],
+      [],
+      ["Mã đơn vị", "Tên đơn vị", "Tệp", "SHA-256", "Ngày báo cáo"].map((h) => ({ value: h, style: head })),
+      ...units.map((u) => [{ value: u.code }, { value: u.name }, { value: baseName(u.file) }, { value: u.sha256 }, { value: viDate(u.reportDate) }]),
+    ],
+    columnWidths: [18, 36, 30, 66, 14],
+  };
+}

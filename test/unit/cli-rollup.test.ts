@@ -1,0 +1,56 @@
+// kl226 consolidate --rollup (with --as-unit/--name/--type) on temp files: the roll-up is written,
+// validates clean and re-consolidates; the four options go together.
+
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inspectBytes } from "../../src/app/inspect";
+import { main, type Io } from "../../src/cli/main";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { reportBytes } from "../helpers/report-builder";
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = { stdout: "", stderr: "", isErrTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  return io;
+}
+
+const root = mkdtempSync(join(tmpdir(), "kl226-rollup-"));
+const inDir = join(root, "in");
+mkdirSync(inDir);
+writeFileSync(join(inDir, "a.xlsx"), reportBytes({ unit: "PHONG_A", name: "Phòng A", counts: { HN_TONG: [100, 90] } }));
+writeFileSync(join(inDir, "b.xlsx"), reportBytes({ unit: "PHONG_B", name: "Phòng B", counts: { HN_TONG: [200, 120] } }));
+
+describe("kl226 consolidate --rollup", () => {
+  it("writes a roll-up that validates clean and carries the sums", async () => {
+    const io = capture();
+    const rollup = join(root, "out", "so.xlsx");
+    const code = await main(
+      ["consolidate", inDir, "--out", join(root, "out", "tong-hop.xlsx"), "--as-unit", "so_y_te", "--name", "Sở Y tế", "--type", "SO_NGANH", "--rollup", rollup],
+      io,
+    );
+    expect(io.stderr).toBe("");
+    expect(io.stdout).toContain("từ chối 0");
+    expect(code).toBe(0);
+    expect(io.stdout).toContain(rollup);
+    const result = inspectBytes(new Uint8Array(readFileSync(rollup)), DEFAULT_PROFILE);
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(result.report?.unit.code).toBe("SO_Y_TE");
+    expect(result.report?.values.HN_TONG).toEqual({ previous: 300, current: 210 });
+
+    const validate = capture();
+    expect(await main(["validate", rollup], validate)).toBe(0);
+  });
+
+  it.each([
+    [["--rollup", "x.xlsx", "--as-unit", "SO_A", "--name", "Sở A"]],
+    [["--as-unit", "SO_A", "--name", "Sở A", "--type", "SO_NGANH"]],
+    [["--rollup", "x.txt", "--as-unit", "SO_A", "--name", "Sở A", "--type", "SO_NGANH"]],
+    [["--rollup", "x.xlsx", "--as-unit", "SO_A", "--name", "Sở A", "--type", "KHONG_CO"]],
+  ])("refuses incomplete or bad roll-up options %j (exit 2, nothing written)", async (extra) => {
+    const io = capture();
+    const out = join(root, "bad", "tong-hop.xlsx");
+    expect(await main(["consolidate", inDir, "--out", out, ...extra], io)).toBe(2);
+    expect(io.stderr).toMatch(/--(rollup|type)/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
