@@ -10,11 +10,12 @@ import { baseName, consolidate, consolidationJson, periodLabel, type Consolidati
 import { viDate } from "../core/dates";
 import type { Profile, RosterUnit } from "../core/profile";
 import { parseRosterCsv, parseRosterWorkbook } from "../core/roster";
+import { followUpLetters, withLetterSheet } from "../core/letters";
 import { summaryWorkbook, targetText } from "../core/summary";
 import { createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
 import { writeXlsx } from "../xlsx/write";
-import { ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type RollupRequest } from "./consolidate-extras";
+import { lettersOptionShape, writeLetters, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type RollupRequest } from "./consolidate-extras";
 import { expandInputs, loadProfile, readBytes, sha256Hex, UsageError, writeAtomic } from "./io";
 import { checkOptions, parseOptions, periodSchema, USAGE, yearSchema, type Io } from "./options";
 
@@ -30,6 +31,7 @@ const consolidateOptions = z
     year: yearSchema.optional(),
     profile: z.string().min(1).optional(),
     ...rollupOptionShape,
+    ...lettersOptionShape,
   })
   .refine((o) => (o.period === undefined) === (o.year === undefined), {
     message: "--period và --year phải dùng cùng nhau, ví dụ --period 6T --year 2026",
@@ -45,6 +47,7 @@ interface RunOptions {
   readonly period?: Period;
   readonly profile: Profile;
   readonly rollup?: RollupRequest;
+  readonly letters?: string;
 }
 
 export function consolidateCommand(args: string[], io: Io): number {
@@ -59,6 +62,7 @@ export function consolidateCommand(args: string[], io: Io): number {
     "as-unit": { type: "string" },
     name: { type: "string" },
     type: { type: "string" },
+    letters: { type: "string" },
   });
   const o = checkOptions(consolidateOptions, values);
   if (positionals.length === 0) throw new UsageError(`Cần ít nhất một tệp .xlsx hoặc thư mục chứa báo cáo.\n\n${USAGE}`);
@@ -66,7 +70,7 @@ export function consolidateCommand(args: string[], io: Io): number {
   const profile = loadProfile(o.profile);
   const roster = o.roster === undefined ? undefined : loadRoster(o.roster, profile);
   const period = o.period !== undefined && o.year !== undefined ? { kind: o.period, year: o.year } : undefined;
-  const c = runConsolidation({ inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o) }, io);
+  const c = runConsolidation({ inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o), letters: o.letters }, io);
   return c.rejected.length > 0 ? 1 : 0;
 }
 
@@ -125,9 +129,12 @@ function runConsolidation(o: RunOptions, io: Io): Consolidation {
   });
   if (progress) io.err("\n");
   const c = consolidate(submissions, { profile: o.profile, roster: o.roster, period: o.period });
-  writeAtomic(o.out, writeXlsx(summaryWorkbook(c, o.profile)));
+  const letters = o.letters === undefined ? undefined : followUpLetters(c, o.profile);
+  const summary = summaryWorkbook(c, o.profile);
+  writeAtomic(o.out, writeXlsx(letters ? withLetterSheet(summary, letters) : summary));
   if (o.json !== undefined) writeAtomic(o.json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`);
   io.out(humanSummary(c, o.profile, files.length, o.out, o.json));
+  if (o.letters !== undefined && letters) io.out(`${writeLetters(o.letters, letters).join("\n")}\n`);
   if (o.rollup !== undefined) io.out(`${writeRollup(c, o.profile, o.rollup).join("\n")}\n`);
   return c;
 }

@@ -1,9 +1,11 @@
 // Optional outputs of kl226 consolidate: the roll-up for the level above (--as-unit/--name/--type
 // --rollup), follow-up letters (--letters) and last year's comparison (--previous).
 
+import { join } from "node:path";
 import { z } from "zod";
 import { UNIT_TYPES } from "../core/catalogue";
 import type { Consolidation } from "../core/consolidate";
+import { LETTER_SHEET, type Letter } from "../core/letters";
 import type { Profile } from "../core/profile";
 import { rollupWorkbook, type RollupUnit } from "../core/rollup";
 import { matchOption } from "../core/text";
@@ -61,4 +63,20 @@ export function writeRollup(c: Consolidation, profile: Profile, request: RollupR
   }
   writeAtomic(request.out, writeXlsx(rollupWorkbook(c, profile, request.unit)));
   return [`Báo cáo tổng hợp gửi cấp trên (mẫu KL226-BC/1, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${request.out}`];
+}
+
+export const lettersOptionShape = {
+  letters: z.string().min(1, "cần tên thư mục, ví dụ --letters thu-nhac").optional(),
+};
+
+/** A unit code as a file name: codes are [A-Z0-9_.-], roster codes are not checked as strictly. */
+function letterFileName(unit: string): string {
+  const safe = unit.replace(/[^A-Za-z0-9_.-]/g, "_");
+  return `${/^\.*$/.test(safe) ? `_${safe}` : safe}.txt`;
+}
+
+/** One UTF-8 .txt per letter in `dir` (each written atomically); returns the lines for the human summary. */
+export function writeLetters(dir: string, letters: readonly Letter[]): string[] {
+  for (const l of letters) writeAtomic(join(dir, letterFileName(l.unit)), `${l.text}\n`);
+  return [letters.length === 0 ? `Thư nhắc: không có đơn vị nào cần nhắc (thư mục ${dir}).` : `Thư nhắc: ${letters.length} đơn vị, mỗi đơn vị một tệp .txt trong ${dir} (và trang “${LETTER_SHEET}” của bảng tổng hợp).`];
 }
