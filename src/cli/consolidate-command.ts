@@ -15,7 +15,7 @@ import { summaryWorkbook, targetText } from "../core/summary";
 import { createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
 import { writeXlsx } from "../xlsx/write";
-import { lettersOptionShape, writeLetters, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type RollupRequest } from "./consolidate-extras";
+import { demoRollup, lettersOptionShape, writeLetters, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type RollupRequest } from "./consolidate-extras";
 import { expandInputs, loadProfile, readBytes, sha256Hex, UsageError, writeAtomic } from "./io";
 import { checkOptions, parseOptions, periodSchema, USAGE, yearSchema, type Io } from "./options";
 
@@ -106,6 +106,7 @@ export function demoCommand(args: string[], io: Io): number {
   const roster = existsSync(rosterPath) ? loadRoster(rosterPath, profile) : undefined;
   io.out(`Tổng hợp các báo cáo mẫu trong ${samples}${roster ? ` (danh sách đơn vị: ${rosterPath})` : ""}.\n`);
   const c = runConsolidation({ inputs: [samples], out: join(outDir, "tong-hop.xlsx"), json: join(outDir, "tong-hop.json"), roster, profile }, io);
+  io.out(`\n${demoRollup(c, profile, join(outDir, "tong-hop-rollup.xlsx")).join("\n")}\n`);
   if (c.rejected.length > 0) {
     io.out(`\nLưu ý: bộ mẫu cố ý có ${c.rejected.length} tệp lỗi để minh họa việc từ chối, nên lệnh demo vẫn kết thúc với mã 0 (lệnh consolidate sẽ trả về 1).\n`);
   }
