@@ -74,3 +74,17 @@ describe("kl226 consolidate --letters", () => {
     expect(read.ok && read.workbook.sheets.map((x) => x.name)).toContain("Thư nhắc");
   });
 });
+
+describe("kl226 demo", () => {
+  it("also writes the province roll-up and says it validates clean", async () => {
+    const outDir = join(root, "demo-out");
+    const io = capture();
+    expect(await main(["demo", "--samples", inDir, "--out-dir", outDir], io)).toBe(0);
+    const rollup = join(outDir, "tong-hop-rollup.xlsx");
+    expect(io.stdout).toContain(`báo cáo gửi cấp trên của TINH_THANH_HOA (mẫu KL226-BC/1, cộng 2 đơn vị): ${rollup}`);
+    expect(io.stdout).toContain("hợp lệ, không có lỗi");
+    const result = inspectBytes(new Uint8Array(readFileSync(rollup)), DEFAULT_PROFILE);
+    expect(result.valid).toBe(true);
+    expect(result.report?.values.HN_TONG).toEqual({ previous: 300, current: 210 });
+  });
+});
