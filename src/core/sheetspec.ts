@@ -63,6 +63,11 @@ export interface SheetSpec {
   readonly rows: ReadonlyArray<ReadonlyArray<CellSpec | null>>;
   /** Column widths in Excel character units, from column A. */
   readonly columnWidths?: readonly number[];
+  /**
+   * Default style per column, from column A: cells the sheet does not write (e.g. the empty input
+   * rows of the template) take it, so a template needs no thousands of empty styled cells.
+   */
+  readonly columnStyles?: ReadonlyArray<CellStyle | undefined>;
   /** Row heights in points, by 0-based row index. */
   readonly rowHeights?: Readonly<Record<number, number>>;
   /** Merged ranges, e.g. "A1:F1". */

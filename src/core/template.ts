@@ -44,11 +44,13 @@ const c = (value: CellSpec["value"], style?: CellStyle): CellSpec => (style ? { 
 
 const COUNT_PROMPT = { title: "Số nguyên không âm", text: "Nhập số nguyên không âm, ví dụ 34. Không có thì ghi 0." };
 const COUNT_ERROR = { title: "Số liệu không hợp lệ", text: "Chỉ nhập số nguyên không âm (0, 1, 2, …), không ghi chữ hay đơn vị." };
-/** Rows a unit may add tasks or meetings in, below the pre-filled ones. */
-const EXTRA_TASK_ROWS = 20;
-// Every pre-styled row is XML every reader scans; 60 covers most units, and rows inserted inside
-// the range inherit its drop-downs.
-const MEETING_ROWS = 60;
+/**
+ * Rows with drop-downs below the pre-filled tasks and in the meeting log. The empty input rows are
+ * not written cell by cell: column styles give them their input look and unlocked cells, so every
+ * submitted file stays small and quick to read.
+ */
+const EXTRA_TASK_ROWS = 30;
+const MEETING_ROWS = 300;
 
 export function templateWorkbook(profile: Profile, prefill: TemplatePrefill = {}): WorkbookSpec {
   return {
@@ -59,8 +61,12 @@ export function templateWorkbook(profile: Profile, prefill: TemplatePrefill = {}
   };
 }
 
-function titleRows(title: string, instructions: string): Array<Array<CellSpec | null>> {
-  return [[c(title, TITLE)], [c(instructions, NOTE)], []];
+/** Unstyled cells: where a column has an input style, the rows above its header must not show it. */
+const PLAIN: CellStyle = {};
+
+function titleRows(title: string, instructions: string, width: number): Array<Array<CellSpec | null>> {
+  const pad = (first: CellSpec): CellSpec[] => [first, ...Array.from({ length: width - 1 }, () => c(null, PLAIN))];
+  return [pad(c(title, TITLE)), pad(c(instructions, NOTE)), pad(c(null, PLAIN))];
 }
 
 function infoSheet(prefill: TemplatePrefill): SheetSpec {
@@ -143,6 +149,7 @@ function countsSheet(): SheetSpec {
       ...titleRows(
         "CHỈ TIÊU ĐỊNH LƯỢNG",
         "Cột D: số liệu cùng kỳ năm trước; cột E: số liệu kỳ này. Nhập số nguyên không âm; dòng có (*) là bắt buộc, không có thì ghi 0. Số “Trong đó” không được lớn hơn tổng.",
+        6,
       ),
       ["Mã", "Chỉ tiêu", "Đơn vị tính", "Cùng kỳ năm trước", "Kỳ này", "Ghi chú"].map((h) => c(h, HEAD)),
       ...COUNT_FIELDS.map((f) => [
@@ -180,6 +187,7 @@ function tasksSheet(profile: Profile): SheetSpec {
       ...titleRows(
         "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM",
         "Chọn Tình trạng (cột G) cho mọi nhiệm vụ: Hoàn thành, Hoàn thành quá hạn, Đang thực hiện hoặc Chưa thực hiện; ghi kết quả cụ thể, số hiệu văn bản minh chứng ở cột H. Đơn vị có thể thêm nhiệm vụ của mình ở các dòng trống bên dưới.",
+        9,
       ),
       ["STT", "Nội dung nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm/kết quả", "Thời hạn", "Tình trạng", "Kết quả cụ thể/minh chứng", "Ghi chú"].map((h) => c(h, HEAD)),
       ...profile.tasks.map((t, i) => [
@@ -193,10 +201,10 @@ function tasksSheet(profile: Profile): SheetSpec {
         c(null, INPUT),
         c(null, INPUT),
       ]),
-      ...Array.from({ length: EXTRA_TASK_ROWS }, () => Array.from({ length: 9 }, () => c(null, INPUT))),
     ],
-    columnWidths: [5, 50, 20, 20, 26, 14, 17, 34, 14],
-    rowHeights: { 1: 42 },
+    columnWidths: TASK_WIDTHS,
+    columnStyles: Array.from({ length: 9 }, () => INPUT),
+    rowHeights: { 1: 42, ...taskRowHeights(profile, first - 1) },
     merges: ["A1:I1", "A2:I2"],
     freeze: { rows: TEMPLATE_HEADER_ROW, cols: 0 },
     dataValidations: [
@@ -213,6 +221,19 @@ function tasksSheet(profile: Profile): SheetSpec {
   };
 }
 
+const TASK_WIDTHS = [5, 50, 20, 20, 26, 14, 17, 34, 14];
+
+/** Heights that show every line of the wrapped task texts (spreadsheet apps do not auto-fit on open). */
+function taskRowHeights(profile: Profile, firstIndex: number): Record<number, number> {
+  const heights: Record<number, number> = {};
+  profile.tasks.forEach((t, i) => {
+    const texts = [t.content, t.lead, t.partners, t.product, t.deadline];
+    const lines = Math.max(1, ...texts.map((text, c) => Math.ceil((text.length * 1.1) / (TASK_WIDTHS[c + 1] ?? 20))));
+    heights[firstIndex + i] = Math.min(409, 15 * lines + 3);
+  });
+  return heights;
+}
+
 function meetingsSheet(): SheetSpec {
   const first = TEMPLATE_HEADER_ROW + 1;
   const last = first + MEETING_ROWS - 1;
@@ -222,18 +243,12 @@ function meetingsSheet(): SheetSpec {
       ...titleRows(
         "SỔ THEO DÕI HỘI NGHỊ, CUỘC HỌP (không bắt buộc)",
         "Mỗi hội nghị một dòng. Thời lượng tối đa: Quán triệt ½ ngày; Chuyên môn 1 ngày; Quan trọng 1,5 ngày. Số dòng, số họp trực tuyến/kết hợp và số họp vượt thời lượng nên khớp với trang “Chỉ tiêu”.",
+        6,
       ),
       ["STT", "Tên hội nghị", "Loại", "Hình thức", "Ngày", "Số ngày"].map((h) => c(h, HEAD)),
-      ...Array.from({ length: MEETING_ROWS }, () => [
-        c(null, INPUT),
-        c(null, INPUT),
-        c(null, INPUT),
-        c(null, INPUT),
-        c(null, INPUT_DATE),
-        c(null, { ...INPUT, numFmt: "0.0" }),
-      ]),
     ],
     columnWidths: [6, 46, 14, 14, 12, 9],
+    columnStyles: [INPUT, INPUT, INPUT, INPUT, INPUT_DATE, { ...INPUT, numFmt: "0.0" }],
     rowHeights: { 1: 42 },
     merges: ["A1:F1", "A2:F2"],
     freeze: { rows: TEMPLATE_HEADER_ROW, cols: 0 },

@@ -411,7 +411,7 @@ function renderSheet(
   out.push(`<dimension ref="${dimension}"/>`);
   out.push(sheetViews(sheet, selected));
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
-  out.push(cols(sheet));
+  out.push(cols(sheet, styles));
   out.push(data.length > 0 ? `<sheetData>${data.join("")}</sheetData>` : "<sheetData/>");
   if (sheet.protect === true) {
     // No password: the point is to stop accidental edits of labels, not to secure anything.
@@ -496,21 +496,26 @@ function sheetViews(sheet: SheetSpec, selected: boolean): string {
   );
 }
 
-function cols(sheet: SheetSpec): string {
+function cols(sheet: SheetSpec, styles: StyleTable): string {
   const widths = sheet.columnWidths ?? [];
-  if (widths.length > MAX_COLS) throw new Error(`xlsx writer: too many column widths`);
+  const colStyles = sheet.columnStyles ?? [];
+  if (widths.length > MAX_COLS || colStyles.length > MAX_COLS) throw new Error(`xlsx writer: too many columns described`);
   let xml = "";
-  widths.forEach((w, i) => {
-    if (w === undefined) return;
-    if (!Number.isFinite(w) || w < 0 || w > 255) throw new Error(`xlsx writer: invalid column width ${w}`);
+  for (let i = 0; i < Math.max(widths.length, colStyles.length); i++) {
+    const w = widths[i];
+    const st = colStyles[i];
+    if (w === undefined && st === undefined) continue;
+    if (w !== undefined && (!Number.isFinite(w) || w < 0 || w > 255)) throw new Error(`xlsx writer: invalid column width ${w}`);
+    const style = st === undefined ? "" : ` style="${styles.xfId(st)}"`;
     // Width 0 means a hidden column to Excel; say so explicitly rather than store a sliver of padding.
-    xml +=
-      w === 0
-        ? `<col min="${i + 1}" max="${i + 1}" width="0" hidden="1" customWidth="1"/>`
-        : `<col min="${i + 1}" max="${i + 1}" width="${storedWidth(w)}" customWidth="1"/>`;
-  });
+    const width =
+      w === undefined ? ` width="${storedWidth(DEFAULT_COLUMN_WIDTH)}"` : w === 0 ? ' width="0" hidden="1" customWidth="1"' : ` width="${storedWidth(w)}" customWidth="1"`;
+    xml += `<col min="${i + 1}" max="${i + 1}"${width}${style}/>`;
+  }
   return xml === "" ? "" : `<cols>${xml}</cols>`;
 }
+
+const DEFAULT_COLUMN_WIDTH = 8.43;
 
 function mergeCells(sheet: SheetSpec): string {
   const merges = (sheet.merges ?? []).map(parseRange).filter((m) => m.r1 !== m.r2 || m.c1 !== m.c2);
