@@ -63,7 +63,7 @@ export const MSG = {
   periodMismatch: (found: string, expected: string) =>
     `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}). Kiểm tra Kỳ báo cáo và Năm ở trang “Thông tin”.`,
   duplicateUnit: (unit: string, kept: string) =>
-    `Đơn vị ${unit} đã có báo cáo khác được dùng (${kept}, ngày báo cáo muộn hơn). Tệp này không được tổng hợp.`,
+    `Đơn vị ${unit} đã có báo cáo khác được dùng (${kept}): báo cáo có ngày báo cáo muộn hơn được giữ, cùng ngày thì giữ tệp có tên xếp sau. Tệp này không được tổng hợp; nếu cần dùng tệp này, hãy sửa Ngày báo cáo hoặc bỏ tệp kia.`,
   unknownUnit: (unit: string) =>
     `Mã đơn vị ${unit} không có trong danh sách đơn vị phải báo cáo. Báo cáo vẫn được tổng hợp; kiểm tra lại mã đơn vị.`,
 };
