@@ -1,7 +1,7 @@
 // Targeted SpreadsheetML part parsers: content types, relationships, workbook, shared strings, styles (date formats), ISO dates.
 import type { ReadLimits } from "../core/workbook";
 import { fail } from "./failure";
-import { XmlScanner, unescapeOoxml } from "./xml";
+import { XmlScanner, decodeText, unescapeOoxml } from "./xml";
 
 const MACRO_MAIN = "application/vnd.ms-excel.sheet.macroenabled.main+xml";
 const MACRO_TEMPLATE_MAIN = "application/vnd.ms-excel.template.macroenabled.main+xml";
@@ -142,6 +142,47 @@ export function unquoteLiteral(text: string): string {
 }
 
 export function parseSharedStrings(xml: string, part: string, limits: ReadLimits): string[] {
+  return plainSharedStrings(xml, part, limits) ?? scanSharedStrings(xml, part, limits);
+}
+
+const SI_OPEN = "<si>";
+const T_OPEN = "<t>";
+const T_OPEN_PRESERVE = '<t xml:space="preserve">';
+const T_SI_CLOSE = "</t></si>";
+
+/**
+ * The common shape (`<si><t>…</t></si>`, as Excel, LibreOffice and our writer write plain strings)
+ * read with indexOf alone; undefined as soon as anything else appears (rich runs, phonetic runs,
+ * prefixes, CDATA), and the general scanner reads the part instead. Shared strings are on every
+ * file's path, so this matters.
+ */
+function plainSharedStrings(xml: string, part: string, limits: ReadLimits): string[] | undefined {
+  const out: string[] = [];
+  let pos = xml.indexOf(SI_OPEN);
+  if (pos < 0) return undefined;
+  for (;;) {
+    const p = pos + SI_OPEN.length;
+    const start = xml.startsWith(T_OPEN, p) ? p + T_OPEN.length : xml.startsWith(T_OPEN_PRESERVE, p) ? p + T_OPEN_PRESERVE.length : -1;
+    if (start < 0) return undefined;
+    const end = xml.indexOf(T_SI_CLOSE, start);
+    if (end < 0) return undefined;
+    const lt = xml.indexOf("<", start);
+    if (lt !== end) return undefined;
+    if (end - start > limits.maxStringLength * 7) return undefined;
+    const value = unescapeOoxml(decodeText(xml.slice(start, end)));
+    if (value.length > limits.maxStringLength) {
+      fail("STRING_TOO_LONG", `${part}: string ${out.length} has ${value.length} characters (limit ${limits.maxStringLength})`);
+    }
+    out.push(value);
+    const next = xml.indexOf("<", end + T_SI_CLOSE.length);
+    if (next < 0) return undefined;
+    if (xml.startsWith(SI_OPEN, next)) pos = next;
+    else if (xml.startsWith("</sst>", next)) return out;
+    else return undefined;
+  }
+}
+
+function scanSharedStrings(xml: string, part: string, limits: ReadLimits): string[] {
   const sc = new XmlScanner(xml, part);
   const out: string[] = [];
   let inSi = false;
