@@ -32,22 +32,13 @@ import { readXlsx } from "../src/xlsx/read";
 import { writeXlsx } from "../src/xlsx/write";
 import { readZipDirectory } from "../src/xlsx/zip";
 import { reportSpec, type Edit, type ReportData } from "../test/helpers/report-builder";
+import { mulberry32 } from "../test/helpers/prng";
 
 const TARGETS = { wallSeconds: 1.5, rssMb: 300, vsExcelJs: 5, readVsRaw: 2.5 } as const;
 const SCALING = [250, 500, 1000, 4000] as const;
 const profile: Profile = DEFAULT_PROFILE;
 
 // ------------------------------------------------------------------ generation (seeded)
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface GeneratedUnit {
   readonly code: string;

@@ -14,21 +14,12 @@ import type { CellInput } from "../src/core/sheetspec";
 import { createNodeInflateRaw } from "../src/xlsx/node-inflate";
 import { writeXlsx } from "../src/xlsx/write";
 import { reportSpec, type Edit, type ReportData } from "../test/helpers/report-builder";
+import { mulberry32 } from "../test/helpers/prng";
 
 const ROOT = join(__dirname, "..", "samples");
 const DIR = join(ROOT, "2026-6T");
 
 // ---------------------------------------------------------------- PRNG (mulberry32)
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rng = mulberry32(226_2026);
 const int = (lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
 const real = (lo: number, hi: number): number => lo + rng() * (hi - lo);

@@ -1,7 +1,7 @@
 // The worksheet hot path: a specialised scanner over <sheetData> that turns rows and cells into the sparse Sheet rows.
 // It works on char codes and offsets (no per-tag strings) because this loop runs for every cell of every file.
 import type { Cell, CellValue, ReadLimits } from "../core/workbook";
-import { EMPTY } from "../core/workbook";
+import { EMPTY, a1 } from "../core/workbook";
 import { fail } from "./failure";
 import { isoToSerial } from "./sml";
 import { XmlScanner, decodeText, unescapeOoxml } from "./xml";
@@ -254,7 +254,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
   let inRPh = false;
 
   const tooLong = (len: number): never =>
-    fail("STRING_TOO_LONG", `${part}: cell ${cellName(cRow, cCol)} has ${len} characters (limit ${limits.maxStringLength})`);
+    fail("STRING_TOO_LONG", `${part}: cell ${a1(cRow, cCol)} has ${len} characters (limit ${limits.maxStringLength})`);
 
   /** The <v> text, entity-decoded. */
   const vString = (): string | undefined => (vText !== undefined ? vText : vStart >= 0 ? decodeText(xml.slice(vStart, vEnd)) : undefined);
@@ -270,7 +270,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
         case T_SHARED: {
           const idx = vText !== undefined ? parseNumber(vText, 0, vText.length) : parseNumber(xml, vStart, vEnd);
           const str = idx >= 0 ? sharedStrings[idx] : undefined;
-          if (str === undefined) fail("CORRUPT", `${part}: cell ${cellName(cRow, cCol)} refers to a missing shared string`);
+          if (str === undefined) fail("CORRUPT", `${part}: cell ${a1(cRow, cCol)} refers to a missing shared string`);
           value = { kind: "string", value: str };
           break;
         }
@@ -316,7 +316,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
     // Limits apply to cells that carry something: formatting far out (no value) is harmless.
     if (cRow >= limits.maxRows) fail("TOO_MANY_ROWS", `${part}: data in row ${cRow + 1} (limit ${limits.maxRows} rows)`);
     if (cCol >= limits.maxColumns) {
-      fail("TOO_MANY_COLUMNS", `${part}: data at ${cellName(cRow, cCol)}, column ${cCol + 1} (limit ${limits.maxColumns})`);
+      fail("TOO_MANY_COLUMNS", `${part}: data at ${a1(cRow, cCol)}, column ${cCol + 1} (limit ${limits.maxColumns})`);
     }
     let row = rows[cRow];
     if (row === undefined) {
@@ -448,13 +448,3 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
   return rows;
 }
 
-function cellName(row: number, col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s + String(row + 1);
-}

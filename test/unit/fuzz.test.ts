@@ -3,19 +3,8 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { inspectBytes } from "../../src/app/inspect";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { mulberry32 as prng } from "../helpers/prng";
 import { reportBytes } from "../helpers/report-builder";
-
-/** Deterministic PRNG (mulberry32) so a failure reproduces; KL226_FUZZ_SEED picks another run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = Number(process.env.KL226_FUZZ_SEED ?? 226);
 const ITERATIONS = Number(process.env.KL226_FUZZ_ITERATIONS ?? 3000);
