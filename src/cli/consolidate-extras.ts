@@ -1,11 +1,13 @@
 // Optional outputs of kl226 consolidate: the roll-up for the level above (--as-unit/--name/--type
 // --rollup), follow-up letters (--letters) and last year's comparison (--previous).
 
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { inspectBytes } from "../app/inspect";
 import { UNIT_TYPES } from "../core/catalogue";
-import type { Consolidation } from "../core/consolidate";
+import { compareText, type Consolidation, type Warning } from "../core/consolidate";
+import { compareWithPrevious, parsePreviousReport, previousPeriodNotes, type PreviousReport } from "../core/history";
 import { LETTER_SHEET, type Letter } from "../core/letters";
 import type { Profile } from "../core/profile";
 import { rollupWorkbook, type RollupUnit } from "../core/rollup";
@@ -93,4 +95,45 @@ export function demoRollup(c: Consolidation, profile: Profile, out: string): str
     `Ví dụ tổng hợp hai cấp: báo cáo gửi cấp trên của ${unit.code} (mẫu KL226-BC/1, cộng ${c.units.length} đơn vị): ${out}`,
     errors.length === 0 ? "  Kiểm tra lại tệp này theo mẫu: hợp lệ, không có lỗi." : `  Kiểm tra lại tệp này theo mẫu: ${errors.length} lỗi (${errors.map((f) => f.code).join(", ")}).`,
   ];
+}
+
+export const previousOptionShape = {
+  previous: z
+    .string()
+    .min(1, "cần tên tệp, ví dụ --previous tong-hop-nam-truoc.json")
+    .regex(/\.json$/i, "tệp năm trước là báo cáo JSON (--json) của lần tổng hợp năm trước, đuôi .json")
+    .optional(),
+};
+
+/** Last year's `consolidate --json`; a missing, non-JSON or wrongly shaped file is a usage error (exit 2). */
+export function loadPrevious(path: string): PreviousReport {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "không tìm thấy tệp" : "không phải JSON hợp lệ";
+    throw new UsageError(`Không đọc được báo cáo tổng hợp năm trước ${path} (--previous): ${why}.`);
+  }
+  const parsed = parsePreviousReport(json);
+  if (!parsed.ok) {
+    throw new UsageError(
+      `Báo cáo tổng hợp năm trước ${path} (--previous) không đúng dạng tệp JSON do “kl226 consolidate --json” ghi:\n  ${parsed.errors.join("\n  ")}`,
+    );
+  }
+  return parsed.report;
+}
+
+/**
+ * Cross-check against last year: PREVIOUS_MISMATCH warnings join the consolidation's warnings
+ * (so they reach the JSON and the Lỗi sheet like UNKNOWN_UNIT); the lines are for the human summary.
+ */
+export function withPrevious(c: Consolidation, previous: PreviousReport, path: string): { consolidation: Consolidation; lines: string[] } {
+  const h = compareWithPrevious(c, previous);
+  const added: Warning[] = h.warnings.map((w) => ({ file: w.file, unit: w.unit, ...w.finding }));
+  const warnings = [...c.warnings, ...added].sort((a, b) => compareText(a.file, b.file));
+  const lines = [`So sánh với báo cáo tổng hợp năm trước ${path}:`, ...previousPeriodNotes(c.period, previous).map((n) => `  ${n}`)];
+  lines.push(h.warnings.length === 0 ? "  Số liệu cùng kỳ năm trước khớp với báo cáo năm trước." : `  ${h.warnings.length} số liệu cùng kỳ năm trước khác báo cáo năm trước (PREVIOUS_MISMATCH, chi tiết ở trang “Lỗi”).`);
+  lines.push(h.newUnits.length === 0 ? "  Đơn vị mới so với năm trước: không có." : `  Đơn vị mới so với năm trước: ${h.newUnits.length}: ${h.newUnits.join(", ")}.`);
+  lines.push(h.goneUnits.length === 0 ? "  Đơn vị năm trước có, năm nay không có báo cáo được chấp nhận: không có." : `  Đơn vị năm trước có, năm nay không có báo cáo được chấp nhận: ${h.goneUnits.length}: ${h.goneUnits.join(", ")}.`);
+  return { consolidation: { ...c, warnings }, lines };
 }

@@ -17,7 +17,8 @@ export type FindingCode =
   | "MEETING_TOO_LONG"
   | "PERIOD_MISMATCH"
   | "DUPLICATE_UNIT"
-  | "UNKNOWN_UNIT";
+  | "UNKNOWN_UNIT"
+  | "PREVIOUS_MISMATCH";
 
 export type Severity = "error" | "warning";
 

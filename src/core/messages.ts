@@ -66,6 +66,12 @@ export const MSG = {
     `Đơn vị ${unit} đã có báo cáo khác được dùng (${kept}): báo cáo có ngày báo cáo muộn hơn được giữ, cùng ngày thì giữ tệp có tên xếp sau. Tệp này không được tổng hợp; nếu cần dùng tệp này, hãy sửa Ngày báo cáo hoặc bỏ tệp kia.`,
   unknownUnit: (unit: string) =>
     `Mã đơn vị ${unit} không có trong danh sách đơn vị phải báo cáo. Báo cáo vẫn được tổng hợp; kiểm tra lại mã đơn vị.`,
+  previousMismatch: (label: string, declared: number, reported: number, year: number) =>
+    `Số liệu ${label} cùng kỳ năm trước (cột D) khai ${declared}, nhưng báo cáo năm ${year} của đơn vị ghi kỳ đó là ${reported}. Kiểm tra lại cột D, hoặc ghi rõ lý do điều chỉnh ở cột Ghi chú.`,
+  previousKindDiffers: (found: string, expected: string) =>
+    `Lưu ý: tệp năm trước là kỳ ${found}, khác kỳ đang tổng hợp (${expected}); việc so sánh có thể không có ý nghĩa.`,
+  previousYearDiffers: (found: number, expected: number) =>
+    `Lưu ý: tệp năm trước là năm ${found}, không phải năm ${expected} (năm liền trước kỳ đang tổng hợp).`,
 };
 
 export function viNumber(n: number): string {

@@ -1,0 +1,65 @@
+// kl226 consolidate --previous LAST.json: a 2025 NAM run written with --json, then a 2026 NAM run
+// checked against it; PREVIOUS_MISMATCH reaches the JSON, warnings leave the exit code alone, and
+// a malformed LAST.json is a usage error (exit 2).
+
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main, type Io } from "../../src/cli/main";
+import { COUNT_CODES } from "../../src/core/catalogue";
+import { GOOD_COUNTS, reportBytes } from "../helpers/report-builder";
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = { stdout: "", stderr: "", isErrTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  return io;
+}
+
+const root = mkdtempSync(join(tmpdir(), "kl226-history-"));
+const dir2025 = join(root, "2025");
+const dir2026 = join(root, "2026");
+mkdirSync(dir2025);
+mkdirSync(dir2026);
+const date2025 = { year: 2025, month: 12, day: 10 };
+const date2026 = { year: 2026, month: 12, day: 10 };
+writeFileSync(join(dir2025, "a.xlsx"), reportBytes({ unit: "PHONG_A", name: "Phòng A", period: "NAM", year: 2025, reportDate: date2025, counts: { HN_TONG: [110, 100] } }));
+writeFileSync(join(dir2025, "c.xlsx"), reportBytes({ unit: "PHONG_C", name: "Phòng C", period: "NAM", year: 2025, reportDate: date2025 }));
+// PHONG_A declares last year's current values as this year's previous, except HN_TONG: 104 though it
+// reported 100; PHONG_B is new; PHONG_C is gone.
+const carried = Object.fromEntries(COUNT_CODES.map((code) => [code, [GOOD_COUNTS[code][1], GOOD_COUNTS[code][1]] as const]));
+writeFileSync(join(dir2026, "a.xlsx"), reportBytes({ unit: "PHONG_A", name: "Phòng A", period: "NAM", year: 2026, reportDate: date2026, counts: { ...carried, HN_TONG: [104, 90] } }));
+writeFileSync(join(dir2026, "b.xlsx"), reportBytes({ unit: "PHONG_B", name: "Phòng B", period: "NAM", year: 2026, reportDate: date2026 }));
+
+describe("kl226 consolidate --previous", () => {
+  it("warns about a previous value that differs from last year's report, exit code unchanged", async () => {
+    const last = join(root, "2025.json");
+    const first = capture();
+    expect(await main(["consolidate", dir2025, "--out", join(root, "2025.xlsx"), "--json", last], first)).toBe(0);
+
+    const io = capture();
+    const json = join(root, "2026.json");
+    const code = await main(["consolidate", dir2026, "--out", join(root, "2026.xlsx"), "--json", json, "--previous", last], io);
+    expect(io.stderr).toBe("");
+    expect(code).toBe(0);
+    const report = JSON.parse(readFileSync(json, "utf8")) as { warnings: Array<{ file: string; code: string; sheet: string; message: string }> };
+    const mismatches = report.warnings.filter((w) => w.code === "PREVIOUS_MISMATCH");
+    expect(mismatches).toHaveLength(1);
+    expect(mismatches[0]).toMatchObject({ file: join(dir2026, "a.xlsx"), sheet: "Chỉ tiêu" });
+    expect(mismatches[0]?.message).toMatch(/104.*100/);
+    expect(io.stdout).toContain("Đơn vị mới so với năm trước: 1: PHONG_B");
+    expect(io.stdout).toContain("năm nay không có báo cáo được chấp nhận: 1: PHONG_C");
+    expect(io.stdout).not.toContain("Lưu ý: tệp năm trước");
+  });
+
+  it.each([
+    ["not JSON", "{ units: "],
+    ["wrong shape", JSON.stringify({ period: { kind: "NAM", year: "2025" }, units: [] })],
+  ])("refuses a malformed LAST.json (%s): exit 2, nothing written", async (_what, text) => {
+    const bad = join(root, `bad-${_what.replace(/ /g, "-")}.json`);
+    writeFileSync(bad, text);
+    const out = join(root, "bad", "tong-hop.xlsx");
+    const io = capture();
+    expect(await main(["consolidate", dir2026, "--out", out, "--previous", bad], io)).toBe(2);
+    expect(io.stderr).toContain(bad);
+    expect(existsSync(out)).toBe(false);
+  });
+});
