@@ -48,6 +48,9 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
     if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
       throw new UsageError(`Không ghi được ${path}: tệp đang mở trong chương trình khác hoặc không có quyền ghi. Hãy đóng tệp rồi chạy lại; chưa có gì bị ghi dở.`);
     }
+    if (code === "EISDIR" || code === "ENOTEMPTY" || code === "EEXIST") {
+      throw new UsageError(`Không ghi được ${path}: đã có một thư mục trùng tên. Hãy chọn tên tệp khác rồi chạy lại; chưa có gì bị ghi dở.`);
+    }
     throw e;
   }
 }
