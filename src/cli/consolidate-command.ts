@@ -136,7 +136,7 @@ function runConsolidation(o: RunOptions, io: Io): Consolidation {
   if (progress) io.err("\n");
   const consolidated = consolidate(submissions, { profile: o.profile, roster: o.roster, period: o.period });
   // Last year's cross-check adds warnings before anything is written (JSON and the Lỗi sheet).
-  const history = o.previous === undefined ? undefined : withPrevious(consolidated, o.previous.report, o.previous.path);
+  const history = o.previous === undefined ? undefined : withPrevious(consolidated, o.previous.report, o.previous.path, o.profile.outlier);
   const c = history?.consolidation ?? consolidated;
   const letters = o.letters === undefined ? undefined : followUpLetters(c, o.profile);
   const summary = summaryWorkbook(c, o.profile);

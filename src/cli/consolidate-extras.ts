@@ -7,7 +7,7 @@ import { z } from "zod";
 import { inspectBytes } from "../app/inspect";
 import { UNIT_TYPES } from "../core/catalogue";
 import { compareText, type Consolidation, type Warning } from "../core/consolidate";
-import { compareWithPrevious, parsePreviousReport, previousPeriodNotes, type PreviousReport } from "../core/history";
+import { compareWithPrevious, parsePreviousReport, previousPeriodNotes, type OutlierBand, type PreviousReport } from "../core/history";
 import { LETTER_SHEET, type Letter } from "../core/letters";
 import type { Profile } from "../core/profile";
 import { rollupWorkbook, type RollupUnit } from "../core/rollup";
@@ -127,12 +127,20 @@ export function loadPrevious(path: string): PreviousReport {
  * Cross-check against last year: PREVIOUS_MISMATCH warnings join the consolidation's warnings
  * (so they reach the JSON and the Lỗi sheet like UNKNOWN_UNIT); the lines are for the human summary.
  */
-export function withPrevious(c: Consolidation, previous: PreviousReport, path: string): { consolidation: Consolidation; lines: string[] } {
-  const h = compareWithPrevious(c, previous);
+export function withPrevious(
+  c: Consolidation,
+  previous: PreviousReport,
+  path: string,
+  band: OutlierBand,
+): { consolidation: Consolidation; lines: string[] } {
+  const h = compareWithPrevious(c, previous, band);
   const added: Warning[] = h.warnings.map((w) => ({ file: w.file, unit: w.unit, ...w.finding }));
   const warnings = [...c.warnings, ...added].sort((a, b) => compareText(a.file, b.file));
   const lines = [`So sánh với báo cáo tổng hợp năm trước ${path}:`, ...previousPeriodNotes(c.period, previous).map((n) => `  ${n}`)];
-  lines.push(h.warnings.length === 0 ? "  Số liệu cùng kỳ năm trước khớp với báo cáo năm trước." : `  ${h.warnings.length} số liệu cùng kỳ năm trước khác báo cáo năm trước (PREVIOUS_MISMATCH, chi tiết ở trang “Lỗi”).`);
+  const mismatches = h.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH").length;
+  const outliers = h.warnings.length - mismatches;
+  lines.push(mismatches === 0 ? "  Số liệu cùng kỳ năm trước khớp với báo cáo năm trước." : `  ${mismatches} số liệu cùng kỳ năm trước khác báo cáo năm trước (PREVIOUS_MISMATCH, chi tiết ở trang “Lỗi”).`);
+  if (outliers > 0) lines.push(`  ${outliers} số liệu kỳ này chênh hơn ${band.factor} lần so với năm trước (OUTLIER, chỉ là cảnh báo; chi tiết ở trang “Lỗi”).`);
   lines.push(h.newUnits.length === 0 ? "  Đơn vị mới so với năm trước: không có." : `  Đơn vị mới so với năm trước: ${h.newUnits.length}: ${h.newUnits.join(", ")}.`);
   lines.push(h.goneUnits.length === 0 ? "  Đơn vị năm trước có, năm nay không có báo cáo được chấp nhận: không có." : `  Đơn vị năm trước có, năm nay không có báo cáo được chấp nhận: ${h.goneUnits.length}: ${h.goneUnits.join(", ")}.`);
   return { consolidation: { ...c, warnings }, lines };

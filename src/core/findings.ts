@@ -18,7 +18,8 @@ export type FindingCode =
   | "PERIOD_MISMATCH"
   | "DUPLICATE_UNIT"
   | "UNKNOWN_UNIT"
-  | "PREVIOUS_MISMATCH";
+  | "PREVIOUS_MISMATCH"
+  | "OUTLIER";
 
 export type Severity = "error" | "warning";
 

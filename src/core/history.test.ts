@@ -67,6 +67,31 @@ describe("compareWithPrevious", () => {
   });
 });
 
+describe("OUTLIER (a jump of more than 3× against the unit's own last report)", () => {
+  // This year SO_A reports HN_TONG current 90 and VB_HANH_CHINH current 170 (GOOD_COUNTS).
+  const c = run([{ unit: "SO_A", name: "Sở A" }]);
+  const codes = (h: ReturnType<typeof compareWithPrevious>) => h.warnings.map((w) => w.finding.code);
+
+  it("warns when this period's value is more than 3 times last year's, or less than a third, naming both", () => {
+    const h = compareWithPrevious(c, last([{ code: "SO_A", values: { HN_TONG: { current: 20 }, VB_HANH_CHINH: { current: 600 } } }]));
+    const outliers = h.warnings.filter((w) => w.finding.code === "OUTLIER");
+    expect(outliers).toHaveLength(2);
+    expect(outliers[0]?.finding).toMatchObject({ severity: "warning", sheet: "Chỉ tiêu" });
+    expect(outliers[0]?.finding.message).toMatch(/HN_TONG.*90.*20.*2025/);
+  });
+
+  it("stays quiet within the band, at exactly 3×, and for small counts", () => {
+    expect(codes(compareWithPrevious(c, last([{ code: "SO_A", values: { HN_TONG: { current: 30 }, VB_HANH_CHINH: { current: 160 } } }])))).not.toContain("OUTLIER");
+    const small = run([{ unit: "SO_A", name: "Sở A", counts: { TTHC_CAT_GIAM: [1, 9] } }]);
+    expect(codes(compareWithPrevious(small, last([{ code: "SO_A", values: { TTHC_CAT_GIAM: { current: 1 } } }])))).not.toContain("OUTLIER");
+  });
+
+  it("takes another band", () => {
+    const h = compareWithPrevious(c, last([{ code: "SO_A", values: { HN_TONG: { current: 50 } } }]), { factor: 1.5, minCount: 10 });
+    expect(codes(h)).toContain("OUTLIER");
+  });
+});
+
 describe("parsePreviousReport and period notes", () => {
   it("accepts a consolidation JSON and names what is wrong otherwise", () => {
     expect(parsePreviousReport({ period: { kind: "NAM", year: 2025 }, units: [], province: {} }).ok).toBe(true);

@@ -7,6 +7,7 @@ import { COUNT_CODES, COUNT_FIELDS, PERIODS, type PeriodKind } from "./catalogue
 import type { Consolidation } from "./consolidate";
 import { finding, type Finding } from "./findings";
 import { MSG } from "./messages";
+import { DEFAULT_PROFILE, type Profile } from "./profile";
 import { codeKey } from "./text";
 
 const countSchema = z.number().finite().nullable();
@@ -52,7 +53,19 @@ export interface HistoryComparison {
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function compareWithPrevious(c: Consolidation, previous: PreviousReport): HistoryComparison {
+/**
+ * The OUTLIER band. With one year of history a standard deviation means nothing, so the rule is
+ * DHIS2's short-history one: a jump of more than `factor` times either way. Counts below
+ * `minCount` on both sides are left alone (3 → 10 meetings is not news).
+ */
+export type OutlierBand = Profile["outlier"];
+
+function isOutlier(current: number, reported: number, band: OutlierBand): boolean {
+  if (current < band.minCount && reported < band.minCount) return false;
+  return current > band.factor * reported || reported > band.factor * current;
+}
+
+export function compareWithPrevious(c: Consolidation, previous: PreviousReport, band: OutlierBand = DEFAULT_PROFILE.outlier): HistoryComparison {
   const last = new Map<string, PreviousReport["units"][number]>();
   for (const u of previous.units) {
     const code = codeKey(u.code);
@@ -65,9 +78,17 @@ export function compareWithPrevious(c: Consolidation, previous: PreviousReport):
     if (!before) continue;
     for (const code of COUNT_CODES) {
       const declared = u.values[code].previous;
+      const current = u.values[code].current;
       const reported = before.values[code]?.current ?? null;
-      if (declared === null || reported === null || declared === reported) continue;
       const label = COUNT_FIELDS.find((f) => f.code === code)?.label ?? code;
+      if (current !== null && reported !== null && isOutlier(current, reported, band)) {
+        warnings.push({
+          unit: u.code,
+          file: u.file,
+          finding: finding("OUTLIER", "warning", "Chỉ tiêu", null, MSG.outlier(`${code} (${label})`, current, reported, year, band.factor)),
+        });
+      }
+      if (declared === null || reported === null || declared === reported) continue;
       warnings.push({
         unit: u.code,
         file: u.file,

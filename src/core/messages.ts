@@ -68,6 +68,8 @@ export const MSG = {
     `Mã đơn vị ${unit} không có trong danh sách đơn vị phải báo cáo. Báo cáo vẫn được tổng hợp; kiểm tra lại mã đơn vị.`,
   previousMismatch: (label: string, declared: number, reported: number, year: number) =>
     `Số liệu ${label} cùng kỳ năm trước (cột D) khai ${declared}, nhưng báo cáo năm ${year} của đơn vị ghi kỳ đó là ${reported}. Kiểm tra lại cột D, hoặc ghi rõ lý do điều chỉnh ở cột Ghi chú.`,
+  outlier: (label: string, current: number, reported: number, year: number, factor: number) =>
+    `Số liệu ${label} kỳ này (cột E) là ${current}, chênh hơn ${factor} lần so với ${reported} mà đơn vị báo cáo năm ${year}. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`,
   previousKindDiffers: (found: string, expected: string) =>
     `Lưu ý: tệp năm trước là kỳ ${found}, khác kỳ đang tổng hợp (${expected}); việc so sánh có thể không có ý nghĩa.`,
   previousYearDiffers: (found: number, expected: number) =>

@@ -31,6 +31,8 @@ export interface Profile {
   readonly tasks: readonly TaskTemplate[];
   readonly roster?: readonly RosterUnit[];
   readonly limits: ReadLimits;
+  /** OUTLIER band against last year's report: a jump of more than `factor` times, ignoring counts below `minCount`. */
+  readonly outlier: { readonly factor: number; readonly minCount: number };
 }
 
 const ALL_UNITS = "Các sở, ban, ngành, đơn vị cấp tỉnh, UBND các xã, phường";
@@ -149,6 +151,7 @@ export const DEFAULT_PROFILE: Profile = {
     },
   ],
   limits: DEFAULT_READ_LIMITS,
+  outlier: { factor: 3, minCount: 10 },
 };
 
 const fraction = z.number().min(0).max(1);
@@ -207,6 +210,7 @@ export const profileFileSchema = z
       )
       .optional(),
     roster: z.array(rosterUnitSchema).optional(),
+    outlier: z.object({ factor: z.number().gt(1), minCount: z.number().int().min(0) }).partial().strict().optional(),
     limits: z
       .object({
         maxFileBytes: z.number().int().positive(),
@@ -245,6 +249,7 @@ export function parseProfile(json: unknown, base: Profile = DEFAULT_PROFILE): Pr
     tasks: p.tasks ?? base.tasks,
     roster: p.roster ?? base.roster,
     limits: { ...base.limits, ...p.limits },
+    outlier: { ...base.outlier, ...p.outlier },
   };
   return { ok: true, profile };
 }
@@ -252,7 +257,7 @@ export function parseProfile(json: unknown, base: Profile = DEFAULT_PROFILE): Pr
 function issueText(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "unrecognized_keys":
-      return `khóa không được hỗ trợ: ${issue.keys.join(", ")} (các khóa hợp lệ: name, targets, deadlines, meetingLimits, tasks, roster, limits; chỉ tiêu: ${INDICATOR_IDS.join(", ")})`;
+      return `khóa không được hỗ trợ: ${issue.keys.join(", ")} (các khóa hợp lệ: name, targets, deadlines, meetingLimits, tasks, roster, limits, outlier; chỉ tiêu: ${INDICATOR_IDS.join(", ")})`;
     case "too_small":
       return `giá trị quá nhỏ (tối thiểu ${String(issue.minimum)})`;
     case "too_big":
