@@ -16,7 +16,7 @@ import type { Strings } from "../i18n";
 import { consolidateFiles, readRosterFile, type Progress } from "../standalone/consolidate-run";
 import { XLSX_MIME, downloadBlob, isXlsxName } from "../standalone/files";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
-import { FilePicker, NoticeBar, errorText, type Notice } from "./common";
+import { FilePicker, NoticeBar, errorText, useAction } from "./common";
 
 const useStyles = makeStyles({
   drop: {
@@ -61,8 +61,7 @@ export function ConsolidatePanel({ strings: t, profile, excel }: ConsolidatePane
   const [roster, setRoster] = useState<{ file: string; units: RosterUnit[] } | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [result, setResult] = useState<Consolidation | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
+  const { busy, setBusy, notice, setNotice, act } = useAction(t, excel !== null);
   const [dragging, setDragging] = useState(false);
 
   const addFiles = (picked: readonly File[]): void => {
@@ -111,17 +110,6 @@ export function ConsolidatePanel({ strings: t, profile, excel }: ConsolidatePane
     }
   };
 
-  const act = async (work: () => Promise<string> | string): Promise<void> => {
-    setBusy(true);
-    setNotice(null);
-    try {
-      setNotice({ kind: "success", text: await work() });
-    } catch (e) {
-      setNotice({ kind: "error", text: excel ? t.excelError(errorText(e)) : errorText(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const onDrop = (e: DragEvent<HTMLDivElement>): void => {
     e.preventDefault();

@@ -1,14 +1,13 @@
 // Mẫu báo cáo: the official KL226-BC/1 template, inserted into or opened from Excel, or downloaded.
 
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
 import type { Profile } from "../../core/profile";
 import { templateWorkbook } from "../../core/template";
 import { writeXlsx } from "../../xlsx/write";
 import type { ExcelActions } from "../actions";
 import type { Strings } from "../i18n";
 import { XLSX_MIME, downloadBlob, toBase64 } from "../standalone/files";
-import { NoticeBar, errorText, type Notice } from "./common";
+import { NoticeBar, useAction } from "./common";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
@@ -24,21 +23,8 @@ export interface TemplatePanelProps {
 
 export function TemplatePanel({ strings: t, profile, excel }: TemplatePanelProps) {
   const styles = useStyles();
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
+  const { busy, notice, act: run } = useAction(t, excel !== null);
   const bytes = (): Uint8Array => writeXlsx(templateWorkbook(profile));
-
-  const run = async (work: () => Promise<string>): Promise<void> => {
-    setBusy(true);
-    setNotice(null);
-    try {
-      setNotice({ kind: "success", text: await work() });
-    } catch (e) {
-      setNotice({ kind: "error", text: excel ? t.excelError(errorText(e)) : errorText(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <div>

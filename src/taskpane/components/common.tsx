@@ -1,7 +1,8 @@
 // Small shared pieces of the taskpane UI: a labelled native file picker, a status line, error text.
 
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import { useId, useRef, type ChangeEvent } from "react";
+import { useId, useRef, useState, type ChangeEvent } from "react";
+import type { Strings } from "../i18n";
 
 const useStyles = makeStyles({
   picker: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
@@ -63,4 +64,25 @@ export function NoticeBar({ notice, testId }: { readonly notice: Notice; readonl
 export function errorText(e: unknown): string {
   if (e instanceof Error) return e.message;
   return String(e);
+}
+
+/**
+ * Busy flag, notice and a runner for one panel action: success text or a Vietnamese error notice
+ * (with Excel's own wording wrapped when the action ran in Excel).
+ */
+export function useAction(strings: Strings, inExcel: boolean) {
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+  const act = async (work: () => Promise<string> | string): Promise<void> => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      setNotice({ kind: "success", text: await work() });
+    } catch (e) {
+      setNotice({ kind: "error", text: inExcel ? strings.excelError(errorText(e)) : errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, setBusy, notice, setNotice, act };
 }
