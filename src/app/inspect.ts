@@ -1,8 +1,7 @@
 // One submitted file from bytes to a validation result: read (bounded) then validate. Shared by
 // the CLI, the standalone page and consolidation; imports neither Node nor the DOM.
 
-import { finding } from "../core/findings";
-import { UNREADABLE_MESSAGES } from "../core/findings";
+import { finding, UNREADABLE_MESSAGES } from "../core/findings";
 import type { Profile } from "../core/profile";
 import { isTemplateSheet, validateWorkbook, type ValidationResult } from "../core/validate";
 import { readXlsx, type InflateRaw } from "../xlsx/read";

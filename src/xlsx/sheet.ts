@@ -17,6 +17,8 @@ export interface SheetContext {
 
 export type Rows = (Cell | undefined)[][];
 
+// Local copies of xml.ts's char codes on purpose: imported bindings compile to property loads of
+// the module object, which made this loop about 3× slower when tried.
 const SLASH = 0x2f;
 const GT = 0x3e;
 const LT = 0x3c;
