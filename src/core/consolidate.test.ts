@@ -293,12 +293,12 @@ describe("tasks", () => {
       ["U_C", { total: 2, done: 1, inProgress: 0, notStarted: 1, overdue: 1 }],
     ]);
   });
-  test("per task of the profile: units done / in progress / not started / overdue; own tasks grouped", () => {
-    expect(c.tasks.map((t) => [t.index, t.content, t.done, t.inProgress, t.notStarted, t.overdue, t.absent])).toEqual([
-      [1, "Nhiệm vụ quý I", 1, 1, 1, 2, 0],
-      [2, "Nhiệm vụ đến ngày báo cáo", 1, 0, 1, 0, 1],
-      [3, "Nhiệm vụ thường xuyên", 1, 1, 1, 0, 0],
-      [null, OWN_TASKS_LABEL, 0, 1, 0, 1, 0],
+  test("per task of the profile: units done (of which late) / in progress / not started / overdue; own tasks grouped", () => {
+    expect(c.tasks.map((t) => [t.index, t.content, t.done, t.doneLate, t.inProgress, t.notStarted, t.overdue, t.absent])).toEqual([
+      [1, "Nhiệm vụ quý I", 1, 1, 1, 1, 2, 0],
+      [2, "Nhiệm vụ đến ngày báo cáo", 1, 0, 0, 1, 0, 1],
+      [3, "Nhiệm vụ thường xuyên", 1, 0, 1, 1, 0, 0],
+      [null, OWN_TASKS_LABEL, 0, 0, 1, 0, 1, 0],
     ]);
     expect(c.ownTasks).toEqual([{ unit: "U_A", content: "Việc riêng của đơn vị", deadlineText: "Tháng 4/2026", status: "Đang thực hiện", overdue: true }]);
   });

@@ -76,7 +76,10 @@ export interface TaskSummary {
   readonly index: number | null;
   readonly content: string;
   readonly deadlineText: string;
+  /** Done in either way (SPEC §3: "Hoàn thành" and "Hoàn thành quá hạn" both count as done). */
   readonly done: number;
+  /** Of `done`, those reported "Hoàn thành quá hạn" (kept apart so a roll-up can say so). */
+  readonly doneLate: number;
   readonly inProgress: number;
   readonly notStarted: number;
   readonly overdue: number;
@@ -482,14 +485,16 @@ function taskTables(kept: readonly Candidate[], profile: Profile): { tasks: Task
     content: t.content,
     deadlineText: t.deadline,
     done: 0,
+    doneLate: 0,
     inProgress: 0,
     notStarted: 0,
     overdue: 0,
     absent: 0,
   }));
-  const own = { index: null, content: OWN_TASKS_LABEL, deadlineText: "", done: 0, inProgress: 0, notStarted: 0, overdue: 0, absent: 0 };
+  const own = { index: null, content: OWN_TASKS_LABEL, deadlineText: "", done: 0, doneLate: 0, inProgress: 0, notStarted: 0, overdue: 0, absent: 0 };
   const ownTasks: OwnTask[] = [];
-  const tally = (row: { done: number; inProgress: number; notStarted: number; overdue: number }, t: TaskRow, reportDate: CivilDate): void => {
+  const tally = (row: { done: number; doneLate: number; inProgress: number; notStarted: number; overdue: number }, t: TaskRow, reportDate: CivilDate): void => {
+    if (t.status === "DONE_LATE") row.doneLate += 1;
     if (isDone(t)) row.done += 1;
     else if (t.status === "IN_PROGRESS") row.inProgress += 1;
     else row.notStarted += 1;

@@ -57,8 +57,17 @@ describe("rollupWorkbook", () => {
     ]);
     const report = inspectBytes(rollupBytes(c, SO), profile).report;
     expect(report?.tasks[0]?.status).toBe("IN_PROGRESS");
-    expect(report?.tasks[0]?.result).toBe("2 hoàn thành, 1 đang thực hiện, 0 chưa thực hiện, 0 quá hạn");
+    expect(report?.tasks[0]?.result).toBe("2 hoàn thành (1 hoàn thành quá hạn), 1 đang thực hiện, 0 chưa thực hiện, 0 quá hạn");
     expect(report?.tasks[1]?.status).toBe("DONE");
+
+    const doneOneLate = consolidateReports([
+      { unit: "PHONG_A", name: "Phòng A", taskStatuses: statuses("Hoàn thành") },
+      { unit: "PHONG_C", name: "Phòng C", taskStatuses: statuses("Hoàn thành quá hạn") },
+    ]);
+    const late = inspectBytes(rollupBytes(doneOneLate, SO), profile).report;
+    expect(late?.tasks[0]?.status).toBe("DONE_LATE");
+    expect(late?.tasks[0]?.result).toBe("2 hoàn thành (1 hoàn thành quá hạn), 0 đang thực hiện, 0 chưa thực hiện, 0 quá hạn");
+    expect(late?.tasks[1]?.status).toBe("DONE");
 
     const notStarted = consolidateReports([
       { unit: "PHONG_A", name: "Phòng A", taskStatuses: statuses("Chưa thực hiện") },

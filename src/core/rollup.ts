@@ -65,17 +65,23 @@ export function rollupCounts(units: readonly UnitSummary[]): Record<CountCode, R
 const ORDER: readonly TaskStatusId[] = ["NOT_STARTED", "IN_PROGRESS", "DONE_LATE", "DONE"];
 
 /**
- * A profile task's roll-up status: the least advanced status across the units that report it.
- * The consolidation counts "Hoàn thành" and "Hoàn thành quá hạn" together (SPEC §3: both are done),
- * so a task every unit has done is written "Hoàn thành". No unit reporting it: "Chưa thực hiện".
+ * A profile task's roll-up status: the least advanced status across the units that report it, so
+ * a task every unit has done, one of them late, is "Hoàn thành quá hạn". No unit reporting it:
+ * "Chưa thực hiện".
  */
 export function rollupTaskStatus(t: TaskSummary): TaskStatusId {
-  const present: Record<TaskStatusId, boolean> = { NOT_STARTED: t.notStarted > 0, IN_PROGRESS: t.inProgress > 0, DONE_LATE: false, DONE: t.done > 0 };
+  const present: Record<TaskStatusId, boolean> = {
+    NOT_STARTED: t.notStarted > 0,
+    IN_PROGRESS: t.inProgress > 0,
+    DONE_LATE: t.doneLate > 0,
+    DONE: t.done > t.doneLate,
+  };
   return ORDER.find((s) => present[s]) ?? "NOT_STARTED";
 }
 
 export function rollupTaskText(t: TaskSummary): string {
-  const counts = `${t.done} hoàn thành, ${t.inProgress} đang thực hiện, ${t.notStarted} chưa thực hiện, ${t.overdue} quá hạn`;
+  const done = t.doneLate > 0 ? `${t.done} hoàn thành (${t.doneLate} hoàn thành quá hạn)` : `${t.done} hoàn thành`;
+  const counts = `${done}, ${t.inProgress} đang thực hiện, ${t.notStarted} chưa thực hiện, ${t.overdue} quá hạn`;
   return t.absent > 0 ? `${counts}; ${t.absent} đơn vị không báo cáo nhiệm vụ này` : counts;
 }
 
