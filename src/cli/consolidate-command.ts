@@ -9,14 +9,13 @@ import { INDICATOR_IDS, INDICATORS, type Period } from "../core/catalogue";
 import { baseName, consolidate, consolidationJson, periodLabel, type Consolidation, type Submission } from "../core/consolidate";
 import { viDate } from "../core/dates";
 import type { Profile, RosterUnit } from "../core/profile";
-import type { PreviousReport } from "../core/history";
 import { parseRosterCsv, parseRosterWorkbook } from "../core/roster";
 import { followUpLetters, withLetterSheet } from "../core/letters";
 import { summaryWorkbook, targetText } from "../core/summary";
 import { createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
 import { writeXlsx } from "../xlsx/write";
-import { demoRollup, lettersOptionShape, loadPrevious, previousOptionShape, withPrevious, writeLetters, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type RollupRequest } from "./consolidate-extras";
+import { demoRollup, lettersOptionShape, loadPrevious, previousOptionShape, withPrevious, writeLetters, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type PreviousFile, type RollupRequest } from "./consolidate-extras";
 import { expandInputs, loadProfile, readBytes, sha256Hex, UsageError, writeAtomic } from "./io";
 import { checkOptions, parseOptions, periodSchema, USAGE, yearSchema, type Io } from "./options";
 
@@ -50,7 +49,7 @@ interface RunOptions {
   readonly profile: Profile;
   readonly rollup?: RollupRequest;
   readonly letters?: string;
-  readonly previous?: { readonly path: string; readonly report: PreviousReport };
+  readonly previous?: readonly PreviousFile[];
 }
 
 export function consolidateCommand(args: string[], io: Io): number {
@@ -66,14 +65,14 @@ export function consolidateCommand(args: string[], io: Io): number {
     name: { type: "string" },
     type: { type: "string" },
     letters: { type: "string" },
-    previous: { type: "string" },
+    previous: { type: "string", multiple: true },
   });
   const o = checkOptions(consolidateOptions, values);
   if (positionals.length === 0) throw new UsageError(`Cần ít nhất một tệp .xlsx hoặc thư mục chứa báo cáo.\n\n${USAGE}`);
   // Profile and roster first: a bad one stops the run (exit 2) before any file is read.
   const profile = loadProfile(o.profile);
   const roster = o.roster === undefined ? undefined : loadRoster(o.roster, profile);
-  const previous = o.previous === undefined ? undefined : { path: o.previous, report: loadPrevious(o.previous) };
+  const previous = o.previous?.map(loadPrevious);
   const period = o.period !== undefined && o.year !== undefined ? { kind: o.period, year: o.year } : undefined;
   const c = runConsolidation({ inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o), letters: o.letters, previous }, io);
   return c.rejected.length > 0 ? 1 : 0;
@@ -136,7 +135,7 @@ function runConsolidation(o: RunOptions, io: Io): Consolidation {
   if (progress) io.err("\n");
   const consolidated = consolidate(submissions, { profile: o.profile, roster: o.roster, period: o.period });
   // Last year's cross-check adds warnings before anything is written (JSON and the Lỗi sheet).
-  const history = o.previous === undefined ? undefined : withPrevious(consolidated, o.previous.report, o.previous.path, o.profile.outlier);
+  const history = o.previous === undefined ? undefined : withPrevious(consolidated, o.previous, o.profile.outlier);
   const c = history?.consolidation ?? consolidated;
   const letters = o.letters === undefined ? undefined : followUpLetters(c, o.profile);
   const summary = summaryWorkbook(c, o.profile);

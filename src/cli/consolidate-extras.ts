@@ -7,11 +7,12 @@ import { z } from "zod";
 import { inspectBytes } from "../app/inspect";
 import { UNIT_TYPES } from "../core/catalogue";
 import { compareText, type Consolidation, type Warning } from "../core/consolidate";
-import { compareWithPrevious, parsePreviousReport, previousPeriodNotes, type OutlierBand, type PreviousReport } from "../core/history";
+import { compareWithPrevious, parsePreviousReport, previousFromSummary, previousPeriodNotes, type OutlierBand, type PreviousReport } from "../core/history";
 import { LETTER_SHEET, type Letter } from "../core/letters";
 import type { Profile } from "../core/profile";
 import { rollupWorkbook, type RollupUnit } from "../core/rollup";
 import { matchOption } from "../core/text";
+import { readXlsx } from "../xlsx/read";
 import { writeXlsx } from "../xlsx/write";
 import { UsageError, writeAtomic } from "./io";
 
@@ -99,48 +100,80 @@ export function demoRollup(c: Consolidation, profile: Profile, out: string): str
 
 export const previousOptionShape = {
   previous: z
-    .string()
-    .min(1, "cần tên tệp, ví dụ --previous tong-hop-nam-truoc.json")
-    .regex(/\.json$/i, "tệp năm trước là báo cáo JSON (--json) của lần tổng hợp năm trước, đuôi .json")
+    .array(
+      z
+        .string()
+        .min(1, "cần tên tệp, ví dụ --previous tong-hop-nam-truoc.json")
+        .regex(/\.(json|xlsx)$/i, "tệp năm trước là bảng tổng hợp (.xlsx, --out) hoặc báo cáo JSON (.json, --json) của lần tổng hợp năm trước"),
+    )
     .optional(),
 };
 
-/** Last year's `consolidate --json`; a missing, non-JSON or wrongly shaped file is a usage error (exit 2). */
-export function loadPrevious(path: string): PreviousReport {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "không tìm thấy tệp" : "không phải JSON hợp lệ";
-    throw new UsageError(`Không đọc được báo cáo tổng hợp năm trước ${path} (--previous): ${why}.`);
-  }
-  const parsed = parsePreviousReport(json);
-  if (!parsed.ok) {
-    throw new UsageError(
-      `Báo cáo tổng hợp năm trước ${path} (--previous) không đúng dạng tệp JSON do “kl226 consolidate --json” ghi:\n  ${parsed.errors.join("\n  ")}`,
-    );
-  }
-  return parsed.report;
+export interface PreviousFile {
+  readonly path: string;
+  readonly report: PreviousReport;
 }
 
 /**
- * Cross-check against last year: PREVIOUS_MISMATCH warnings join the consolidation's warnings
- * (so they reach the JSON and the Lỗi sheet like UNKNOWN_UNIT); the lines are for the human summary.
+ * An earlier year's consolidation: its `--json` report or its summary workbook (`--out`). A missing,
+ * unreadable or wrongly shaped file is a usage error (exit 2) that names the file and what is wrong.
  */
-export function withPrevious(
-  c: Consolidation,
-  previous: PreviousReport,
-  path: string,
-  band: OutlierBand,
-): { consolidation: Consolidation; lines: string[] } {
-  const h = compareWithPrevious(c, previous, band);
+export function loadPrevious(path: string): PreviousFile {
+  const fail = (why: string): never => {
+    throw new UsageError(`Không đọc được báo cáo tổng hợp năm trước ${path} (--previous): ${why}`);
+  };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    return fail((e as NodeJS.ErrnoException).code === "ENOENT" ? "không tìm thấy tệp." : "không mở được tệp.");
+  }
+  let parsed;
+  if (/\.xlsx$/i.test(path)) {
+    const read = readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    if (!read.ok) return fail("tệp không đọc được như một sổ tính Excel (.xlsx).");
+    parsed = previousFromSummary(read.workbook);
+    if (!parsed.ok) return fail(`không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${parsed.errors.join("\n  ")}`);
+  } else {
+    let json: unknown;
+    try {
+      json = JSON.parse(bytes.toString("utf8"));
+    } catch {
+      return fail("không phải JSON hợp lệ.");
+    }
+    parsed = parsePreviousReport(json);
+    if (!parsed.ok) return fail(`không đúng dạng tệp JSON do “kl226 consolidate --json” ghi:\n  ${parsed.errors.join("\n  ")}`);
+  }
+  return { path, report: parsed.report };
+}
+
+/**
+ * Cross-check against earlier years: PREVIOUS_MISMATCH (newest year) and OUTLIER (all years of the
+ * same period kind) warnings join the consolidation's warnings (so they reach the JSON and the Lỗi
+ * sheet like UNKNOWN_UNIT); the lines are for the human summary.
+ */
+export function withPrevious(c: Consolidation, previous: readonly PreviousFile[], band: OutlierBand): { consolidation: Consolidation; lines: string[] } {
+  const h = compareWithPrevious(
+    c,
+    previous.map((p) => p.report),
+    band,
+  );
   const added: Warning[] = h.warnings.map((w) => ({ file: w.file, unit: w.unit, ...w.finding }));
   const warnings = [...c.warnings, ...added].sort((a, b) => compareText(a.file, b.file));
-  const lines = [`So sánh với báo cáo tổng hợp năm trước ${path}:`, ...previousPeriodNotes(c.period, previous).map((n) => `  ${n}`)];
+  const newest = [...previous].sort((a, b) => b.report.period.year - a.report.period.year)[0];
+  const lines =
+    previous.length === 1 || newest === undefined
+      ? [`So sánh với báo cáo tổng hợp năm trước ${previous[0]?.path ?? ""}:`]
+      : [`So sánh với ${previous.length} báo cáo tổng hợp các năm trước (${previous.map((p) => `${p.report.period.year}: ${p.path}`).join("; ")}); năm gần nhất ${newest.report.period.year}:`];
+  if (newest) lines.push(...previousPeriodNotes(c.period, newest.report).map((n) => `  ${n}`));
   const mismatches = h.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH").length;
   const outliers = h.warnings.length - mismatches;
   lines.push(mismatches === 0 ? "  Số liệu cùng kỳ năm trước khớp với báo cáo năm trước." : `  ${mismatches} số liệu cùng kỳ năm trước khác báo cáo năm trước (PREVIOUS_MISMATCH, chi tiết ở trang “Lỗi”).`);
-  if (outliers > 0) lines.push(`  ${outliers} số liệu kỳ này chênh hơn ${band.factor} lần so với năm trước (OUTLIER, chỉ là cảnh báo; chi tiết ở trang “Lỗi”).`);
+  if (outliers > 0) {
+    lines.push(
+      `  ${outliers} số liệu kỳ này bất thường so với chính đơn vị các năm trước (OUTLIER: ngoài trung bình ± ${band.sd} độ lệch chuẩn khi có từ ${band.minYears} năm, hoặc chênh hơn ${band.factor} lần so với năm gần nhất; chỉ là cảnh báo, chi tiết ở trang “Lỗi”).`,
+    );
+  }
   lines.push(h.newUnits.length === 0 ? "  Đơn vị mới so với năm trước: không có." : `  Đơn vị mới so với năm trước: ${h.newUnits.length}: ${h.newUnits.join(", ")}.`);
   lines.push(h.goneUnits.length === 0 ? "  Đơn vị năm trước có, năm nay không có báo cáo được chấp nhận: không có." : `  Đơn vị năm trước có, năm nay không có báo cáo được chấp nhận: ${h.goneUnits.length}: ${h.goneUnits.join(", ")}.`);
   return { consolidation: { ...c, warnings }, lines };

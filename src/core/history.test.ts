@@ -2,9 +2,13 @@
 
 import { inspectBytes } from "../app/inspect";
 import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
-import { consolidate, type Consolidation } from "./consolidate";
-import { compareWithPrevious, parsePreviousReport, previousPeriodNotes, type PreviousReport } from "./history";
+import { readXlsx } from "../xlsx/read";
+import { writeXlsx } from "../xlsx/write";
+import { COUNT_CODES } from "./catalogue";
+import { consolidate, consolidationJson, type Consolidation } from "./consolidate";
+import { compareWithPrevious, outlierVerdict, parsePreviousReport, previousFromSummary, previousPeriodNotes, type PreviousReport } from "./history";
 import { DEFAULT_PROFILE } from "./profile";
+import { summaryWorkbook } from "./summary";
 
 const profile = DEFAULT_PROFILE;
 
@@ -87,8 +91,108 @@ describe("OUTLIER (a jump of more than 3× against the unit's own last report)",
   });
 
   it("takes another band", () => {
-    const h = compareWithPrevious(c, last([{ code: "SO_A", values: { HN_TONG: { current: 50 } } }]), { factor: 1.5, minCount: 10 });
+    const h = compareWithPrevious(c, last([{ code: "SO_A", values: { HN_TONG: { current: 50 } } }]), { ...profile.outlier, factor: 1.5 });
     expect(codes(h)).toContain("OUTLIER");
+  });
+});
+
+describe("OUTLIER with several years of history (mean ± 3 standard deviations)", () => {
+  const band = profile.outlier;
+  const years = (...values: number[]) => values.map((value, i) => ({ year: 2021 + i, value }));
+
+  it("uses mean ± 3 SD once there are 3 earlier years: 80, 90, 100 (mean 90, SD 10) → band 60–120", () => {
+    expect(outlierVerdict(120, years(80, 90, 100), band)).toEqual({ kind: "none" });
+    expect(outlierVerdict(60, years(80, 90, 100), band)).toEqual({ kind: "none" });
+    expect(outlierVerdict(121, years(80, 90, 100), band)).toEqual({ kind: "band", low: 60, high: 120, mean: 90, years: [2021, 2022, 2023] });
+    expect(outlierVerdict(59, years(80, 90, 100), band).kind).toBe("band");
+  });
+
+  it("catches with history what the ×3 rule misses, and spares a unit whose counts always swing", () => {
+    // A steady unit: 150 is less than 3× its last 100, but far outside 97–103 ± 3 SD.
+    expect(outlierVerdict(150, years(98, 100, 102), band).kind).toBe("band");
+    // A unit that swings between 20 and 200: 350 is within its own band though more than 3× the last 100.
+    expect(outlierVerdict(350, years(20, 200, 100, 30, 190), band)).toEqual({ kind: "none" });
+  });
+
+  it("falls back to the ×3 jump against the latest year when the history is short or flat", () => {
+    expect(outlierVerdict(301, years(90, 100), band)).toEqual({ kind: "jump", reported: 100, year: 2022 });
+    expect(outlierVerdict(150, years(90, 100), band)).toEqual({ kind: "none" });
+    expect(outlierVerdict(150, years(100, 100, 100), band)).toEqual({ kind: "none" });
+    expect(outlierVerdict(301, years(100, 100, 100), band).kind).toBe("jump");
+    expect(outlierVerdict(500, [], band)).toEqual({ kind: "none" });
+  });
+
+  it("leaves small counts alone", () => {
+    expect(outlierVerdict(9, years(1, 1, 2), band)).toEqual({ kind: "none" });
+    expect(outlierVerdict(12, years(1, 1, 2), band).kind).toBe("band");
+  });
+
+  it("reads the history from several earlier consolidations in any order, one per year, same period kind only", () => {
+    // This year SO_A: HN_TONG current 90. History 40, 45, 50 (mean 45, SD 5 → band 30–60).
+    const c = run([{ unit: "SO_A", name: "Sở A" }]);
+    const report = (year: number, kind: "NAM" | "6T", hn: number): PreviousReport => ({ period: { kind, year }, units: [{ code: "SO_A", values: { HN_TONG: { current: hn } } }] });
+    const h = compareWithPrevious(c, [report(2024, "NAM", 45), report(2025, "NAM", 50), report(2023, "NAM", 40), report(2022, "6T", 90), report(2025, "NAM", 90)]);
+    const outliers = h.warnings.filter((w) => w.finding.code === "OUTLIER");
+    expect(outliers).toHaveLength(1);
+    expect(outliers[0]?.finding.message).toContain("HN_TONG");
+    expect(outliers[0]?.finding.message).toContain("30–60");
+    expect(outliers[0]?.finding.message).toContain("trung bình 45 ± 3 độ lệch chuẩn của 3 năm 2023, 2024, 2025");
+    // With only 2024 and 2025 it is the ×3 rule: 90 is not 3× 50.
+    expect(compareWithPrevious(c, [report(2024, "NAM", 45), report(2025, "NAM", 50)]).warnings.map((w) => w.finding.code)).not.toContain("OUTLIER");
+  });
+
+  it("compares declared previous values with the newest year only", () => {
+    const c = run([{ unit: "SO_A", name: "Sở A" }]); // declares HN_TONG previous 100
+    const report = (year: number, hn: number): PreviousReport => ({ period: { kind: "NAM", year }, units: [{ code: "SO_A", values: { HN_TONG: { current: hn } } }] });
+    const h = compareWithPrevious(c, [report(2024, 80), report(2025, 100)]);
+    expect(h.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH")).toEqual([]);
+    const other = compareWithPrevious(c, [report(2025, 95), report(2024, 100)]);
+    expect(other.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH")).toHaveLength(1);
+    expect(compareWithPrevious(c, [])).toEqual({ warnings: [], newUnits: [], goneUnits: [] });
+  });
+});
+
+describe("previousFromSummary: last year's summary workbook instead of its JSON", () => {
+  const c = run([
+    { unit: "SO_A", name: "Sở A" },
+    { unit: "SO_B", name: "Sở B", counts: { TTHC_CAT_GIAM: [null, null], HN_TONG: [80, 70] } },
+  ]);
+  const workbook = (): ReturnType<typeof readXlsx> => readXlsx(writeXlsx(summaryWorkbook(c, profile)));
+
+  it("reads back the period and every unit's current values as the JSON has them", () => {
+    const read = workbook();
+    if (!read.ok) throw new Error("summary unreadable");
+    const parsed = previousFromSummary(read.workbook);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const json = JSON.parse(JSON.stringify(consolidationJson(c))) as PreviousReport;
+    expect(parsed.report.period).toEqual({ kind: "NAM", year: 2026 });
+    expect(parsed.report.units.map((u) => u.code)).toEqual(["SO_A", "SO_B"]);
+    for (const [i, u] of parsed.report.units.entries()) {
+      for (const code of COUNT_CODES) expect([code, u.values[code]?.current]).toEqual([code, json.units[i]?.values[code]?.current]);
+    }
+    expect(parsed.report.units[1]?.values.HN_TONG).toEqual({ previous: 80, current: 70 });
+  });
+
+  it("gives the same warnings as the JSON", () => {
+    const read = workbook();
+    if (!read.ok) throw new Error("summary unreadable");
+    const parsed = previousFromSummary(read.workbook);
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    const asLastYear = (r: PreviousReport): PreviousReport => ({ ...r, period: { kind: "NAM", year: 2025 } });
+    const thisYear = run([{ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [99, 20] } }, { unit: "SO_B", name: "Sở B" }]);
+    const json = parsePreviousReport(JSON.parse(JSON.stringify(consolidationJson(c))));
+    if (!json.ok) throw new Error("json");
+    expect(compareWithPrevious(thisYear, asLastYear(parsed.report))).toEqual(compareWithPrevious(thisYear, asLastYear(json.report)));
+    expect(compareWithPrevious(thisYear, asLastYear(parsed.report)).warnings.length).toBeGreaterThan(0);
+  });
+
+  it("says what is missing when the workbook is not a summary", () => {
+    const unitReport = readXlsx(reportBytes({ unit: "SO_A", name: "Sở A" }));
+    if (!unitReport.ok) throw new Error("unreadable");
+    const r = previousFromSummary(unitReport.workbook);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[0]).toContain("Không có trang “Tổng hợp”");
   });
 });
 

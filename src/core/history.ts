@@ -3,12 +3,15 @@
 // Pure: the CLI reads the file; this module checks its shape (zod) and compares.
 
 import { z } from "zod";
-import { COUNT_CODES, COUNT_FIELDS, PERIODS, type PeriodKind } from "./catalogue";
+import { COUNT_CODES, COUNT_FIELDS, PERIODS, type CountCode, type PeriodKind } from "./catalogue";
 import type { Consolidation } from "./consolidate";
 import { finding, type Finding } from "./findings";
 import { MSG } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
-import { codeKey } from "./text";
+import { SUMMARY_SHEETS } from "./summary";
+import { codeKey, matchKey, matchOption } from "./text";
+import { cellText, readCount } from "./values";
+import type { Sheet, Workbook } from "./workbook";
 
 const countSchema = z.number().finite().nullable();
 
@@ -37,6 +40,55 @@ export function parsePreviousReport(json: unknown): PreviousParse {
   };
 }
 
+const SUMMARY_HINT = `Dùng bảng tổng hợp .xlsx do “kl226 consolidate --out” ghi năm trước (trang “${SUMMARY_SHEETS.summary}”), hoặc báo cáo JSON do “--json” ghi.`;
+
+/** The period in the summary's second row: "Kỳ báo cáo: 6 tháng 2025; hạn nộp …". */
+function summaryPeriod(sheet: Sheet): PreviousReport["period"] | null {
+  for (const row of sheet.rows.slice(0, 4)) {
+    const m = /Kỳ báo cáo:\s*(.+?)\s+(\d{4})\b/u.exec(cellText(row?.[0]).normalize("NFC"));
+    const kind = m ? matchOption(PERIODS, m[1] ?? "") : undefined;
+    if (m && kind) return { kind: kind.id, year: Number(m[2]) };
+  }
+  return null;
+}
+
+/**
+ * Last year's summary workbook (`consolidate --out`, sheet Tổng hợp) read back as the JSON's
+ * units: column A the unit code, one column per count headed "LABEL (kỳ này)" (and, for the
+ * reduction bases, "LABEL (cùng kỳ năm trước)"), rows down to the province row. Columns are found
+ * by their headers, so a clerk's sorting, filtering or inserted columns do not matter.
+ */
+export function previousFromSummary(workbook: Workbook): PreviousParse {
+  const sheet = workbook.sheets.find((s) => matchKey(s.name) === matchKey(SUMMARY_SHEETS.summary));
+  if (!sheet) return { ok: false, errors: [`Không có trang “${SUMMARY_SHEETS.summary}”. ${SUMMARY_HINT}`] };
+  const period = summaryPeriod(sheet);
+  if (!period) return { ok: false, errors: [`Trang “${sheet.name}”: không thấy dòng “Kỳ báo cáo: … NĂM” ở đầu trang. ${SUMMARY_HINT}`] };
+  const headerAt = sheet.rows.findIndex((row) => matchKey(cellText(row?.[0])) === matchKey("Mã đơn vị"));
+  if (headerAt < 0) return { ok: false, errors: [`Trang “${sheet.name}”: không thấy dòng tiêu đề có ô “Mã đơn vị” ở cột A. ${SUMMARY_HINT}`] };
+  const columns: Array<{ col: number; code: CountCode; column: "previous" | "current" }> = [];
+  (sheet.rows[headerAt] ?? []).forEach((cell, col) => {
+    const key = matchKey(cellText(cell));
+    for (const f of COUNT_FIELDS) {
+      if (key === matchKey(`${f.label} (kỳ này)`)) columns.push({ col, code: f.code, column: "current" });
+      if (key === matchKey(`${f.label} (cùng kỳ năm trước)`)) columns.push({ col, code: f.code, column: "previous" });
+    }
+  });
+  if (columns.length === 0) return { ok: false, errors: [`Trang “${sheet.name}”: không có cột số liệu nào “… (kỳ này)”. ${SUMMARY_HINT}`] };
+  const units: Array<PreviousReport["units"][number]> = [];
+  for (const row of sheet.rows.slice(headerAt + 1)) {
+    const code = cellText(row?.[0]).trim();
+    if (code === "" || code === "TOÀN TỈNH") continue;
+    const values: Record<string, { previous?: number | null; current: number | null }> = {};
+    for (const { col, code: count, column } of columns) {
+      const read = readCount(row?.[col]);
+      const entry = (values[count] ??= { current: null });
+      entry[column] = read.kind === "ok" ? read.value : null;
+    }
+    units.push({ code, values });
+  }
+  return { ok: true, report: { period, units } };
+}
+
 export interface HistoryWarning {
   readonly unit: string;
   readonly file: string;
@@ -54,45 +106,109 @@ export interface HistoryComparison {
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The OUTLIER band. With one year of history a standard deviation means nothing, so the rule is
- * DHIS2's short-history one: a jump of more than `factor` times either way. Counts below
- * `minCount` on both sides are left alone (3 → 10 meetings is not news).
+ * The OUTLIER band (DHIS2-style min–max around the unit's own history):
+ * - with at least `minYears` earlier values of the same period kind, and some spread among them,
+ *   a value outside mean ± `sd` standard deviations (sample SD) of those values;
+ * - with a shorter or flat history (one year says nothing about spread, and a flat one gives a band of
+ *   width 0), a jump of more than `factor` times either way against the most recent value.
+ * Counts below `minCount` this year and in every earlier year are left alone (3 → 10 meetings is not news).
  */
 export type OutlierBand = Profile["outlier"];
 
-function isOutlier(current: number, reported: number, band: OutlierBand): boolean {
-  if (current < band.minCount && reported < band.minCount) return false;
-  return current > band.factor * reported || reported > band.factor * current;
+/** One earlier value of a unit's count: the year it was reported for, and the value. */
+export interface HistoryPoint {
+  readonly year: number;
+  readonly value: number;
 }
 
-export function compareWithPrevious(c: Consolidation, previous: PreviousReport, band: OutlierBand = DEFAULT_PROFILE.outlier): HistoryComparison {
-  const last = new Map<string, PreviousReport["units"][number]>();
-  for (const u of previous.units) {
-    const code = codeKey(u.code);
-    if (!last.has(code)) last.set(code, u);
+export type OutlierVerdict =
+  | { readonly kind: "none" }
+  | { readonly kind: "jump"; readonly reported: number; readonly year: number }
+  | { readonly kind: "band"; readonly low: number; readonly high: number; readonly mean: number; readonly years: readonly number[] };
+
+/** `history` oldest first. */
+export function outlierVerdict(current: number, history: readonly HistoryPoint[], band: OutlierBand): OutlierVerdict {
+  const latest = history[history.length - 1];
+  if (latest === undefined) return { kind: "none" };
+  if (current < band.minCount && history.every((p) => p.value < band.minCount)) return { kind: "none" };
+  if (history.length >= band.minYears) {
+    const n = history.length;
+    const mean = history.reduce((s, p) => s + p.value, 0) / n;
+    const sd = Math.sqrt(history.reduce((s, p) => s + (p.value - mean) ** 2, 0) / (n - 1));
+    if (sd > 0) {
+      const low = mean - band.sd * sd;
+      const high = mean + band.sd * sd;
+      return current < low || current > high ? { kind: "band", low: Math.max(0, low), high, mean, years: history.map((p) => p.year) } : { kind: "none" };
+    }
   }
-  const year = previous.period.year;
+  const jumped = current > band.factor * latest.value || latest.value > band.factor * current;
+  return jumped ? { kind: "jump", reported: latest.value, year: latest.year } : { kind: "none" };
+}
+
+function outlierMessage(label: string, current: number, v: Exclude<OutlierVerdict, { kind: "none" }>, band: OutlierBand): string {
+  return v.kind === "jump"
+    ? MSG.outlier(label, current, v.reported, v.year, band.factor)
+    : MSG.outlierBand(label, current, v.low, v.high, v.mean, band.sd, v.years);
+}
+
+/**
+ * Earlier consolidations, newest first, one per year: the newest is "last year" for the
+ * PREVIOUS_MISMATCH check and the new/gone lists; those of its period kind are the OUTLIER history.
+ */
+function historyOrder(previous: readonly PreviousReport[]): PreviousReport[] {
+  const byYear = new Map<number, PreviousReport>();
+  for (const p of previous) if (!byYear.has(p.period.year)) byYear.set(p.period.year, p);
+  return [...byYear.values()].sort((a, b) => b.period.year - a.period.year);
+}
+
+function unitsByCode(report: PreviousReport): Map<string, PreviousReport["units"][number]> {
+  const units = new Map<string, PreviousReport["units"][number]>();
+  for (const u of report.units) {
+    const code = codeKey(u.code);
+    if (!units.has(code)) units.set(code, u);
+  }
+  return units;
+}
+
+/**
+ * `previous`: one earlier consolidation or several (any order; of two for the same year the first
+ * given is used). An empty list compares with nothing.
+ */
+export function compareWithPrevious(
+  c: Consolidation,
+  previous: PreviousReport | readonly PreviousReport[],
+  band: OutlierBand = DEFAULT_PROFILE.outlier,
+): HistoryComparison {
+  const reports = historyOrder(Array.isArray(previous) ? previous : [previous as PreviousReport]);
+  const newest = reports[0];
+  if (newest === undefined) return { warnings: [], newUnits: [], goneUnits: [] };
+  const last = unitsByCode(newest);
+  const sameKind = reports.filter((r) => r.period.kind === newest.period.kind).reverse().map((r) => ({ year: r.period.year, units: unitsByCode(r) }));
+  const year = newest.period.year;
   const warnings: HistoryWarning[] = [];
   for (const u of c.units) {
-    const before = last.get(codeKey(u.code));
-    if (!before) continue;
+    const key = codeKey(u.code);
+    const before = last.get(key);
     for (const code of COUNT_CODES) {
-      const declared = u.values[code].previous;
+      const label = `${code} (${COUNT_FIELDS.find((f) => f.code === code)?.label ?? code})`;
       const current = u.values[code].current;
-      const reported = before.values[code]?.current ?? null;
-      const label = COUNT_FIELDS.find((f) => f.code === code)?.label ?? code;
-      if (current !== null && reported !== null && isOutlier(current, reported, band)) {
-        warnings.push({
-          unit: u.code,
-          file: u.file,
-          finding: finding("OUTLIER", "warning", "Chỉ tiêu", null, MSG.outlier(`${code} (${label})`, current, reported, year, band.factor)),
+      if (current !== null) {
+        const history = sameKind.flatMap((r): HistoryPoint[] => {
+          const value = r.units.get(key)?.values[code]?.current ?? null;
+          return value === null ? [] : [{ year: r.year, value }];
         });
+        const verdict = outlierVerdict(current, history, band);
+        if (verdict.kind !== "none") {
+          warnings.push({ unit: u.code, file: u.file, finding: finding("OUTLIER", "warning", "Chỉ tiêu", null, outlierMessage(label, current, verdict, band)) });
+        }
       }
+      const declared = u.values[code].previous;
+      const reported = before?.values[code]?.current ?? null;
       if (declared === null || reported === null || declared === reported) continue;
       warnings.push({
         unit: u.code,
         file: u.file,
-        finding: finding("PREVIOUS_MISMATCH", "warning", "Chỉ tiêu", null, MSG.previousMismatch(`${code} (${label})`, declared, reported, year)),
+        finding: finding("PREVIOUS_MISMATCH", "warning", "Chỉ tiêu", null, MSG.previousMismatch(label, declared, reported, year)),
       });
     }
   }

@@ -5,6 +5,9 @@ import type { BadCountReason } from "./values";
 
 const q = (s: string): string => `“${s}”`;
 
+/** 12.25 → "12,3", 12 → "12": the Vietnamese decimal comma. */
+const oneDecimal = (x: number): string => String(Math.round(x * 10) / 10).replace(".", ",");
+
 export const MSG = {
   notTemplate: (sheet: string) =>
     `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu KL226-BC/1. Hãy tải mẫu mới (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
@@ -70,6 +73,8 @@ export const MSG = {
     `Số liệu ${label} cùng kỳ năm trước (cột D) khai ${declared}, nhưng báo cáo năm ${year} của đơn vị ghi kỳ đó là ${reported}. Kiểm tra lại cột D, hoặc ghi rõ lý do điều chỉnh ở cột Ghi chú.`,
   outlier: (label: string, current: number, reported: number, year: number, factor: number) =>
     `Số liệu ${label} kỳ này (cột E) là ${current}, chênh hơn ${factor} lần so với ${reported} mà đơn vị báo cáo năm ${year}. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`,
+  outlierBand: (label: string, current: number, low: number, high: number, mean: number, sd: number, years: readonly number[]) =>
+    `Số liệu ${label} kỳ này (cột E) là ${current}, nằm ngoài khoảng thường gặp của đơn vị ${oneDecimal(low)}–${oneDecimal(high)} (trung bình ${oneDecimal(mean)} ± ${sd} độ lệch chuẩn của ${years.length} năm ${years.join(", ")}). Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`,
   previousKindDiffers: (found: string, expected: string) =>
     `Lưu ý: tệp năm trước là kỳ ${found}, khác kỳ đang tổng hợp (${expected}); việc so sánh có thể không có ý nghĩa.`,
   previousYearDiffers: (found: number, expected: number) =>

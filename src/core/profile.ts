@@ -31,8 +31,12 @@ export interface Profile {
   readonly tasks: readonly TaskTemplate[];
   readonly roster?: readonly RosterUnit[];
   readonly limits: ReadLimits;
-  /** OUTLIER band against last year's report: a jump of more than `factor` times, ignoring counts below `minCount`. */
-  readonly outlier: { readonly factor: number; readonly minCount: number };
+  /**
+   * OUTLIER band against the unit's own history (src/core/history.ts): outside mean ± `sd` standard
+   * deviations with at least `minYears` earlier years, else a jump of more than `factor` times
+   * against the latest; counts below `minCount` every year are left alone.
+   */
+  readonly outlier: { readonly factor: number; readonly minCount: number; readonly sd: number; readonly minYears: number };
 }
 
 const ALL_UNITS = "Các sở, ban, ngành, đơn vị cấp tỉnh, UBND các xã, phường";
@@ -151,7 +155,7 @@ export const DEFAULT_PROFILE: Profile = {
     },
   ],
   limits: DEFAULT_READ_LIMITS,
-  outlier: { factor: 3, minCount: 10 },
+  outlier: { factor: 3, minCount: 10, sd: 3, minYears: 3 },
 };
 
 const fraction = z.number().min(0).max(1);
@@ -210,7 +214,11 @@ export const profileFileSchema = z
       )
       .optional(),
     roster: z.array(rosterUnitSchema).optional(),
-    outlier: z.object({ factor: z.number().gt(1), minCount: z.number().int().min(0) }).partial().strict().optional(),
+    outlier: z
+      .object({ factor: z.number().gt(1), minCount: z.number().int().min(0), sd: z.number().gt(0), minYears: z.number().int().min(2) })
+      .partial()
+      .strict()
+      .optional(),
     limits: z
       .object({
         maxFileBytes: z.number().int().positive(),

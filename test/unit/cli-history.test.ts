@@ -1,5 +1,5 @@
-// kl226 consolidate --previous LAST.json: a 2025 NAM run written with --json, then a 2026 NAM run
-// checked against it; PREVIOUS_MISMATCH reaches the JSON, warnings leave the exit code alone, and
+// kl226 consolidate --previous LAST.json|LAST.xlsx: a 2025 NAM run written with --json, then a 2026 NAM run
+// checked against it (and against several years of history); PREVIOUS_MISMATCH reaches the JSON, warnings leave the exit code alone, and
 // a malformed LAST.json is a usage error (exit 2).
 
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -48,6 +48,51 @@ describe("kl226 consolidate --previous", () => {
     expect(io.stdout).toContain("Đơn vị mới so với năm trước: 1: PHONG_B");
     expect(io.stdout).toContain("năm nay không có báo cáo được chấp nhận: 1: PHONG_C");
     expect(io.stdout).not.toContain("Lưu ý: tệp năm trước");
+  });
+
+  it("takes last year's summary workbook instead of its JSON, with the same warnings", async () => {
+    const lastXlsx = join(root, "2025-b.xlsx");
+    expect(await main(["consolidate", dir2025, "--out", lastXlsx], capture())).toBe(0);
+    const io = capture();
+    const json = join(root, "2026-from-xlsx.json");
+    expect(await main(["consolidate", dir2026, "--out", join(root, "2026-b.xlsx"), "--json", json, "--previous", lastXlsx], io)).toBe(0);
+    const report = JSON.parse(readFileSync(json, "utf8")) as { warnings: Array<{ code: string; message: string }> };
+    expect(report.warnings.filter((w) => w.code === "PREVIOUS_MISMATCH").map((w) => w.message)).toEqual([expect.stringMatching(/104.*100/)]);
+    expect(io.stdout).toContain(`So sánh với báo cáo tổng hợp năm trước ${lastXlsx}`);
+  });
+
+  it("uses several earlier years: OUTLIER against mean ± 3 SD of the unit's own history", async () => {
+    // PHONG_B reports HN_TONG 90 this year; 40, 45, 50 in 2022–2024 give the band 30–60. The ×3 rule
+    // alone (90 against 50) would stay quiet.
+    const thisYear = GOOD_COUNTS.HN_TONG[1];
+    const years = [2022, 2023, 2024].map((year, i) => {
+      const path = join(root, `hist-${year}.json`);
+      const value = Math.round(thisYear / 2) + 5 * (i - 1);
+      writeFileSync(path, JSON.stringify({ period: { kind: "NAM", year }, units: [{ code: "PHONG_B", values: { HN_TONG: { previous: null, current: value } } }] }));
+      return path;
+    });
+    const io = capture();
+    const json = join(root, "2026-hist.json");
+    const args = ["consolidate", dir2026, "--out", join(root, "2026-hist.xlsx"), "--json", json, ...years.flatMap((p) => ["--previous", p])];
+    expect(await main(args, io)).toBe(0);
+    const report = JSON.parse(readFileSync(json, "utf8")) as { warnings: Array<{ code: string; file: string; message: string }> };
+    const outliers = report.warnings.filter((w) => w.code === "OUTLIER");
+    expect(outliers.map((w) => w.file)).toEqual([join(dir2026, "b.xlsx")]);
+    expect(outliers[0]?.message).toContain(`HN_TONG`);
+    expect(outliers[0]?.message).toContain(`là ${thisYear}, nằm ngoài khoảng thường gặp của đơn vị 30–60`);
+    expect(outliers[0]?.message).toContain("độ lệch chuẩn của 3 năm 2022, 2023, 2024");
+    expect(io.stdout).toContain("So sánh với 3 báo cáo tổng hợp các năm trước");
+    expect(io.stdout).toContain("năm gần nhất 2024");
+  });
+
+  it("refuses a workbook that is not a summary: exit 2, names the file and the missing sheet", async () => {
+    const io = capture();
+    const unitFile = join(dir2025, "a.xlsx");
+    const out = join(root, "bad-xlsx", "tong-hop.xlsx");
+    expect(await main(["consolidate", dir2026, "--out", out, "--previous", unitFile], io)).toBe(2);
+    expect(io.stderr).toContain(unitFile);
+    expect(io.stderr).toContain("Không có trang “Tổng hợp”");
+    expect(existsSync(out)).toBe(false);
   });
 
   it.each([
