@@ -1,7 +1,7 @@
 // kl226 consolidate and kl226 demo (SPEC §5–§6): read many unit workbooks (read-only), write the
 // summary workbook (and JSON) atomically, print a short Vietnamese summary; progress on a TTY.
 
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import { inspectSubmission } from "../app/consolidate-files";
@@ -15,7 +15,7 @@ import { summaryWorkbook, targetText } from "../core/summary";
 import { createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
 import { writeXlsx } from "../xlsx/write";
-import { demoRollup, lettersOptionShape, loadPrevious, previousOptionShape, withPrevious, writeLetters, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type PreviousFile, type RollupRequest } from "./consolidate-extras";
+import { lettersOptionShape, loadPrevious, previousOptionShape, withPrevious, writeLetters, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type PreviousFile, type RollupRequest } from "./consolidate-extras";
 import { expandInputs, loadProfile, readBytes, sha256Hex, UsageError, writeAtomic } from "./io";
 import { checkOptions, parseOptions, periodSchema, USAGE, yearSchema, type Io } from "./options";
 
@@ -40,7 +40,7 @@ const consolidateOptions = z
   })
   .refine(rollupOptionsTogether, { message: ROLLUP_TOGETHER, path: ["rollup"] });
 
-interface RunOptions {
+export interface RunOptions {
   readonly inputs: readonly string[];
   readonly out: string;
   readonly json?: string;
@@ -89,35 +89,7 @@ export function repoRoot(from: string = __dirname): string {
   }
 }
 
-const demoOptions = z.object({ samples: z.string().min(1).optional(), "out-dir": z.string().min(1).optional() });
-
-/**
- * kl226 demo: consolidates samples/ (with samples/roster.csv when present) into out/. The samples
- * include deliberately broken files, so a rejection is expected: demo returns 0 (docs/DECISIONS.md).
- */
-export function demoCommand(args: string[], io: Io): number {
-  const { values, positionals } = parseOptions(args, { samples: { type: "string" }, "out-dir": { type: "string" } });
-  if (positionals.length > 0) throw new UsageError(`Thừa tham số: ${positionals.join(" ")}\n\n${USAGE}`);
-  const o = checkOptions(demoOptions, values);
-  const root = repoRoot();
-  const samples = o.samples ?? join(root, "samples");
-  const outDir = o["out-dir"] ?? join(root, "out");
-  if (!existsSync(samples) || !statSync(samples).isDirectory()) {
-    throw new UsageError(`Chưa có thư mục báo cáo mẫu ${samples}. Hãy tạo báo cáo mẫu (thư mục samples/) rồi chạy lại.`);
-  }
-  const rosterPath = join(samples, "roster.csv");
-  const profile = loadProfile(undefined);
-  const roster = existsSync(rosterPath) ? loadRoster(rosterPath, profile) : undefined;
-  io.out(`Tổng hợp các báo cáo mẫu trong ${samples}${roster ? ` (danh sách đơn vị: ${rosterPath})` : ""}.\n`);
-  const c = runConsolidation({ inputs: [samples], out: join(outDir, "tong-hop.xlsx"), json: join(outDir, "tong-hop.json"), roster, profile }, io);
-  io.out(`\n${demoRollup(c, profile, join(outDir, "tong-hop-rollup.xlsx")).join("\n")}\n`);
-  if (c.rejected.length > 0) {
-    io.out(`\nLưu ý: bộ mẫu cố ý có ${c.rejected.length} tệp lỗi để minh họa việc từ chối, nên lệnh demo vẫn kết thúc với mã 0 (lệnh consolidate sẽ trả về 1).\n`);
-  }
-  return 0;
-}
-
-function runConsolidation(o: RunOptions, io: Io): Consolidation {
+export function runConsolidation(o: RunOptions, io: Io): Consolidation {
   const outputs = [o.out, o.json, o.rollup?.out].filter((p): p is string => p !== undefined).map((p) => resolve(p));
   for (const input of o.inputs) {
     if (outputs.includes(resolve(input))) throw new UsageError(`Tệp ${input} vừa là tệp nguồn vừa là tệp kết quả. Hãy chọn tên khác cho --out/--json: tệp nguồn không bao giờ bị ghi đè.`);
@@ -207,7 +179,7 @@ function listCodes(codes: readonly string[]): string {
 }
 
 /** A roster from .csv (UTF-8) or .xlsx; any problem is a usage error (exit 2) naming the file. */
-function loadRoster(path: string, profile: Profile): RosterUnit[] {
+export function loadRoster(path: string, profile: Profile): RosterUnit[] {
   let bytes: Uint8Array;
   try {
     bytes = readBytes(path);

@@ -4,7 +4,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { inspectBytes } from "../app/inspect";
 import { UNIT_TYPES } from "../core/catalogue";
 import { compareText, type Consolidation, type Warning } from "../core/consolidate";
 import { compareWithPrevious, parsePreviousReport, previousFromSummary, previousPeriodNotes, type OutlierBand, type PreviousReport } from "../core/history";
@@ -83,19 +82,6 @@ function letterFileName(unit: string): string {
 export function writeLetters(dir: string, letters: readonly Letter[]): string[] {
   for (const l of letters) writeAtomic(join(dir, letterFileName(l.unit)), `${l.text}\n`);
   return [letters.length === 0 ? `Thư nhắc: không có đơn vị nào cần nhắc (thư mục ${dir}).` : `Thư nhắc: ${letters.length} đơn vị, mỗi đơn vị một tệp .txt trong ${dir} (và trang “${LETTER_SHEET}” của bảng tổng hợp).`];
-}
-
-/** kl226 demo's two-level example: the province consolidation rolled up, written, then validated again. */
-export function demoRollup(c: Consolidation, profile: Profile, out: string): string[] {
-  const unit: RollupUnit = { code: "TINH_THANH_HOA", name: "UBND tỉnh Thanh Hóa (ví dụ tổng hợp hai cấp)", typeId: "SO_NGANH" };
-  if (c.period === null) return ["Không lập được ví dụ báo cáo tổng hợp gửi cấp trên: chưa xác định được kỳ báo cáo."];
-  const bytes = writeXlsx(rollupWorkbook(c, profile, unit));
-  writeAtomic(out, bytes);
-  const errors = inspectBytes(bytes, profile).findings.filter((f) => f.severity === "error");
-  return [
-    `Ví dụ tổng hợp hai cấp: báo cáo gửi cấp trên của ${unit.code} (mẫu KL226-BC/1, cộng ${c.units.length} đơn vị): ${out}`,
-    errors.length === 0 ? "  Kiểm tra lại tệp này theo mẫu: hợp lệ, không có lỗi." : `  Kiểm tra lại tệp này theo mẫu: ${errors.length} lỗi (${errors.map((f) => f.code).join(", ")}).`,
-  ];
 }
 
 export const previousOptionShape = {

@@ -13,7 +13,8 @@ import { writeXlsx } from "../xlsx/write";
 import { expandInputs, loadProfile, readBytes, UsageError, writeAtomic } from "./io";
 import { matchOption } from "../core/text";
 
-import { consolidateCommand, demoCommand } from "./consolidate-command";
+import { consolidateCommand } from "./consolidate-command";
+import { demoCommand } from "./demo-command";
 import { USAGE, checkOptions, parseOptions, periodSchema, yearSchema, type Io } from "./options";
 
 export { USAGE, checkOptions, parseOptions, periodSchema, yearSchema, type Io };

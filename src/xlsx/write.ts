@@ -40,7 +40,8 @@ export const LIST_SHEET_NAME = "_lists";
 
 // A fixed zip timestamp keeps the output byte-identical for the same spec (reproducible tests, caching).
 // fflate reads zip timestamps with local-time getters: a local date keeps the bytes identical in every time zone.
-const ZIP_MTIME = new Date(2024, 0, 1);
+// Made per call, not at module load: a process that sets TZ after loading (scripts/make-samples.ts) must agree.
+const zipMtime = (): Date => new Date(2024, 0, 1);
 
 type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -202,7 +203,7 @@ export function writeXlsx(spec: WorkbookSpec): Uint8Array {
     files[`xl/worksheets/sheet${i + 1}.xml`] = enc.encode(e.xml);
   });
   // Level 3: on a 4,000 x 30 summary it deflates in less than half the time of level 6 for a file ~3% larger.
-  return zipSync(files, { level: 3, mtime: ZIP_MTIME });
+  return zipSync(files, { level: 3, mtime: zipMtime() });
 }
 
 // ---------------------------------------------------------------------------------------------

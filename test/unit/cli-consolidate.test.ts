@@ -248,7 +248,7 @@ describe("kl226 demo", () => {
     const code = await main(["demo", "--samples", samples, "--out-dir", outDir], io);
     expect(io.stderr).toBe("");
     expect(code).toBe(0);
-    expect(readdirSync(outDir).sort()).toEqual(["tong-hop-rollup.xlsx", "tong-hop.json", "tong-hop.xlsx"]);
+    expect(readdirSync(outDir).sort()).toEqual(["thu-nhac", "tong-hop.json", "tong-hop.xlsx"]);
     expect(io.stdout).toContain(`Bảng tổng hợp: ${join(outDir, "tong-hop.xlsx")}`);
     expect(io.stdout).toContain("cố ý có 1 tệp lỗi");
     expect(JSON.parse(readFileSync(join(outDir, "tong-hop.json"), "utf8")).missing).toEqual(["XA_C", "XA_E"]);

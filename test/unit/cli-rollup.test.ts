@@ -75,16 +75,45 @@ describe("kl226 consolidate --letters", () => {
   });
 });
 
-describe("kl226 demo", () => {
-  it("also writes the province roll-up and says it validates clean", async () => {
-    const outDir = join(root, "demo-out");
-    const io = capture();
-    expect(await main(["demo", "--samples", inDir, "--out-dir", outDir], io)).toBe(0);
-    const rollup = join(outDir, "tong-hop-rollup.xlsx");
-    expect(io.stdout).toContain(`báo cáo gửi cấp trên của TINH_THANH_HOA (mẫu KL226-BC/1, cộng 2 đơn vị): ${rollup}`);
-    expect(io.stdout).toContain("hợp lệ, không có lỗi");
+describe("kl226 demo in two levels (samples/cap-so/CODE → the department's roll-up → province)", () => {
+  const samples = join(root, "samples");
+  const department = join(samples, "cap-so", "SO_Y_TE");
+  mkdirSync(join(samples, "2026-6T"), { recursive: true });
+  mkdirSync(department, { recursive: true });
+  writeFileSync(join(samples, "2026-6T", "so-a.xlsx"), reportBytes({ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [100, 90] } }));
+  writeFileSync(join(department, "bv.xlsx"), reportBytes({ unit: "BV_TINH", name: "Bệnh viện tỉnh", type: "SU_NGHIEP", counts: { HN_TONG: [40, 30], HN_TRUC_TUYEN: [10, 20] } }));
+  writeFileSync(join(department, "vp.xlsx"), reportBytes({ unit: "VP_SO_Y_TE", name: "Văn phòng Sở Y tế", type: "PHONG_THUOC_SO", counts: { HN_TONG: [60, 50], HN_TRUC_TUYEN: [20, 30] } }));
+  writeFileSync(join(samples, "roster.csv"), "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO_A,Sở A,\"Sở, ban, ngành\"\nSO_Y_TE,Sở Y tế,\"Sở, ban, ngành\"\nSO_B,Sở B,\"Sở, ban, ngành\"\n");
+  const outDir = join(root, "demo-out");
+  const io = capture();
+  let code: number | undefined;
+  beforeAll(async () => {
+    code = await main(["demo", "--samples", samples, "--out-dir", outDir], io);
+  });
+
+  it("rolls the department's units up into its own valid report, named as on the province roster", () => {
+    expect(code).toBe(0);
+    expect(io.stderr).toBe("");
+    const rollup = join(outDir, "cap-so", "SO_Y_TE.xlsx");
+    expect(io.stdout).toContain(`Bước 1: Sở Y tế (SO_Y_TE) tổng hợp các đơn vị trực thuộc trong ${department}`);
+    expect(io.stdout).toContain(`Kiểm tra lại báo cáo gửi cấp trên ${rollup} theo mẫu: hợp lệ, không có lỗi.`);
     const result = inspectBytes(new Uint8Array(readFileSync(rollup)), DEFAULT_PROFILE);
     expect(result.valid).toBe(true);
-    expect(result.report?.values.HN_TONG).toEqual({ previous: 300, current: 210 });
+    expect(result.report?.unit).toMatchObject({ code: "SO_Y_TE", name: "Sở Y tế", typeId: "SO_NGANH" });
+    expect(result.report?.values.HN_TONG).toEqual({ previous: 100, current: 80 });
+  });
+
+  it("consolidates the province from the direct reports and the roll-up, not from the department's units", () => {
+    const json = JSON.parse(readFileSync(join(outDir, "tong-hop.json"), "utf8")) as { units: Array<{ code: string }>; missing: string[]; province: { values: { HN_TONG: { current: number } } } };
+    expect(json.units.map((u) => u.code)).toEqual(["SO_A", "SO_Y_TE"]);
+    expect(json.missing).toEqual(["SO_B"]);
+    expect(json.province.values.HN_TONG.current).toBe(170);
+    expect(io.stdout).toContain("Bước 2: Sở Nội vụ tổng hợp toàn tỉnh");
+  });
+
+  it("checks the two-level totals against adding every unit directly, and writes the letters", () => {
+    expect(io.stdout).toContain("Kiểm tra hai cấp: tổng toàn tỉnh từ 2 báo cáo (có 1 báo cáo cấp sở) so với cộng trực tiếp 3 đơn vị: khớp cả 26 số liệu.");
+    expect(io.stdout).toContain(`Kết quả: bảng tổng hợp toàn tỉnh ${join(outDir, "tong-hop.xlsx")}; báo cáo cấp sở ${join(outDir, "cap-so", "SO_Y_TE.xlsx")}`);
+    expect(readdirSync(join(outDir, "thu-nhac"))).toContain("SO_B.txt");
   });
 });
