@@ -4,30 +4,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { UNIT_TYPES } from "../core/catalogue";
 import { compareText, type Consolidation, type Warning } from "../core/consolidate";
 import { compareWithPrevious, parsePreviousReport, previousFromSummary, previousPeriodNotes, type OutlierBand, type PreviousReport } from "../core/history";
 import { LETTER_SHEET, type Letter } from "../core/letters";
 import type { Profile } from "../core/profile";
 import { rollupWorkbook, type RollupUnit } from "../core/rollup";
-import { matchOption } from "../core/text";
+import { unitCodeSchema, unitNameSchema, unitTypeSchema } from "../core/unit-schema";
 import { readXlsx } from "../xlsx/read";
 import { writeXlsx } from "../xlsx/write";
 import { UsageError, writeAtomic } from "./io";
-
-export const unitCodeSchema = z
-  .string()
-  .transform((s) => s.trim().toUpperCase())
-  .pipe(z.string().regex(/^[A-Z0-9_.-]{2,32}$/, "mã đơn vị gồm 2–32 ký tự A–Z, 0–9, _ . -"));
-
-export const unitTypeSchema = z.string().transform((s, ctx) => {
-  const t = UNIT_TYPES.find((u) => u.id === s.trim().toUpperCase()) ?? matchOption(UNIT_TYPES, s);
-  if (!t) {
-    ctx.addIssue({ code: "custom", message: `dùng một trong ${UNIT_TYPES.map((u) => u.id).join(", ")}` });
-    return z.NEVER;
-  }
-  return t.id;
-});
 
 /** The option keys consolidate adds for the roll-up (merged into its zod object). */
 export const rollupOptionShape = {
@@ -37,7 +22,7 @@ export const rollupOptionShape = {
     .regex(/\.xlsx$/i, "tệp tổng hợp gửi cấp trên phải có đuôi .xlsx")
     .optional(),
   "as-unit": unitCodeSchema.optional(),
-  name: z.string().trim().min(1, "cần tên đơn vị tổng hợp").optional(),
+  name: unitNameSchema.optional(),
   type: unitTypeSchema.optional(),
 };
 

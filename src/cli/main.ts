@@ -3,7 +3,6 @@
 
 import { z } from "zod";
 import { inspectBytes } from "../app/inspect";
-import { UNIT_TYPES } from "../core/catalogue";
 import { parseDateText } from "../core/dates";
 import type { Finding } from "../core/findings";
 import { templateWorkbook } from "../core/template";
@@ -11,10 +10,10 @@ import type { ValidationResult } from "../core/validate";
 import { createNodeInflateRaw } from "../xlsx/node-inflate";
 import { writeXlsx } from "../xlsx/write";
 import { expandInputs, loadProfile, readBytes, UsageError, writeAtomic } from "./io";
-import { matchOption } from "../core/text";
 
 import { consolidateCommand } from "./consolidate-command";
 import { demoCommand } from "./demo-command";
+import { unitCodeSchema, unitTypeSchema } from "../core/unit-schema";
 import { USAGE, checkOptions, parseOptions, periodSchema, yearSchema, type Io } from "./options";
 
 export { USAGE, checkOptions, parseOptions, periodSchema, yearSchema, type Io };
@@ -62,23 +61,9 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
 const templateOptions = z.object({
   out: z.string({ message: "cần --out TỆP.xlsx" }).min(1),
   profile: z.string().optional(),
-  unit: z
-    .string()
-    .transform((s) => s.trim().toUpperCase())
-    .pipe(z.string().regex(/^[A-Z0-9_.-]{2,32}$/, "mã đơn vị gồm 2–32 ký tự A–Z, 0–9, _ . -"))
-    .optional(),
+  unit: unitCodeSchema.optional(),
   name: z.string().trim().min(1).optional(),
-  type: z
-    .string()
-    .transform((s, ctx) => {
-      const t = UNIT_TYPES.find((u) => u.id === s.toUpperCase()) ?? matchOption(UNIT_TYPES, s);
-      if (!t) {
-        ctx.addIssue({ code: "custom", message: `dùng một trong ${UNIT_TYPES.map((u) => u.id).join(", ")}` });
-        return z.NEVER;
-      }
-      return t.id;
-    })
-    .optional(),
+  type: unitTypeSchema.optional(),
   period: periodSchema.optional(),
   year: yearSchema.optional(),
   date: z
