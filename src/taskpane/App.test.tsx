@@ -73,7 +73,7 @@ function fakeExcel() {
     markErrors: async (f) => (calls.push(`mark ${f.length}`), 2),
     clearMarks: async () => (calls.push("clear"), 2),
     insertTemplate: async () => ["Thông tin"],
-    openTemplate: async () => undefined,
+    openWorkbook: async () => undefined,
     writeSummary: async () => ({ sheets: [], syncs: 2 }),
   };
   return { excel, calls };

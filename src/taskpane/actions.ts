@@ -23,7 +23,8 @@ export interface ExcelActions {
   readonly clearMarks: () => Promise<number>;
   /** Inserts the template sheets into the open workbook; returns the inserted sheet names. */
   readonly insertTemplate: (base64: string) => Promise<readonly string[]>;
-  readonly openTemplate: (base64: string) => Promise<void>;
+  /** Opens .xlsx bytes (base64) as a new workbook: the template, a roll-up. */
+  readonly openWorkbook: (base64: string) => Promise<void>;
   /** Writes the summary sheets (SPEC §5) and the chart, replacing earlier copies. */
   readonly writeSummary: (c: Consolidation) => Promise<SummaryWriteReport>;
 }

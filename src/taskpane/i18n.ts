@@ -76,6 +76,15 @@ export interface Strings {
   readonly downloadSummary: string;
   readonly downloadJson: string;
   readonly downloaded: (file: string) => string;
+  readonly rollupTitle: string;
+  readonly rollupIntro: (units: number) => string;
+  readonly rollupNoPeriod: string;
+  readonly rollupCode: string;
+  readonly rollupName: string;
+  readonly rollupType: string;
+  readonly rollupOpen: string;
+  readonly rollupDownload: string;
+  readonly rollupOpened: (code: string) => string;
   // Errors
   readonly errorPrefix: string;
   readonly excelError: (detail: string) => string;
@@ -156,6 +165,15 @@ const vi: Strings = {
   downloadSummary: "Tải bảng tổng hợp (.xlsx)",
   downloadJson: "Tải báo cáo JSON",
   downloaded: (f) => `Đã tải ${f}.`,
+  rollupTitle: "Báo cáo gửi cấp trên",
+  rollupIntro: (n) => `Lập báo cáo theo mẫu KL226-BC/1 của đơn vị tổng hợp: số liệu là tổng của ${n} đơn vị được tiếp nhận, mỗi nhiệm vụ ghi theo đơn vị chậm nhất.`,
+  rollupNoPeriod: "Chưa xác định được kỳ báo cáo (không tệp nào khai Kỳ báo cáo và Năm hợp lệ), nên chưa lập được báo cáo gửi cấp trên.",
+  rollupCode: "Mã đơn vị tổng hợp",
+  rollupName: "Tên đơn vị tổng hợp",
+  rollupType: "Loại đơn vị",
+  rollupOpen: "Mở báo cáo gửi cấp trên trong sổ tính mới",
+  rollupDownload: "Tải báo cáo gửi cấp trên (.xlsx)",
+  rollupOpened: (c) => `Đã mở báo cáo gửi cấp trên của ${c} trong sổ tính mới.`,
   errorPrefix: "Lỗi",
   excelError: (d) => `Excel báo lỗi: ${d}`,
   fileReadError: (f) => `Không đọc được tệp ${f}.`,
@@ -235,6 +253,15 @@ const en: Strings = {
   downloadSummary: "Download summary (.xlsx)",
   downloadJson: "Download JSON report",
   downloaded: (f) => `Downloaded ${f}.`,
+  rollupTitle: "Report to the level above",
+  rollupIntro: (n) => `A KL226-BC/1 report of the consolidating unit: the sums of the ${n} accepted units, each task at its slowest unit's status.`,
+  rollupNoPeriod: "No reporting period could be determined (no file gives a valid period and year), so no report to the level above can be made.",
+  rollupCode: "Consolidating unit code",
+  rollupName: "Consolidating unit name",
+  rollupType: "Unit type",
+  rollupOpen: "Open the report in a new workbook",
+  rollupDownload: "Download the report (.xlsx)",
+  rollupOpened: (c) => `Opened the report of ${c} in a new workbook.`,
   errorPrefix: "Error",
   excelError: (d) => `Excel reported an error: ${d}`,
   fileReadError: (f) => `Could not read file ${f}.`,

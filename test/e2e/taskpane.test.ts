@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { consolidateBytes } from "../../src/app/consolidate-files";
+import { inspectBytes } from "../../src/app/inspect";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { parseRosterCsv } from "../../src/core/roster";
 import { summaryWorkbook } from "../../src/core/summary";
@@ -156,6 +157,33 @@ test("consolidates picked reports with a roster, shows the outcome and downloads
   const report = JSON.parse(readFileSync(await json.path(), "utf8")) as { units: { code: string }[]; missing: string[] };
   expect(report.units.map((u) => u.code)).toEqual(expected.units.map((u) => u.code));
   expect(report.missing).toEqual(expected.missing.map((u) => u.code));
+});
+
+test("makes the report for the level above: a wrong code is explained under the field, then a valid KL226-BC/1 downloads", async () => {
+  await page.getByTestId("rollup").scrollIntoViewIfNeeded();
+  await page.getByTestId("rollup-code").fill("Sở Nội vụ");
+  await page.getByTestId("rollup-download").click();
+  await page.getByText("mã đơn vị gồm 2–32 ký tự A–Z, 0–9, _ . - (ví dụ SO_Y_TE)").waitFor();
+  await page.getByTestId("rollup-code").fill("ubnd_tinh");
+  await page.getByTestId("rollup-name").fill("UBND tỉnh Thanh Hóa");
+  await page.getByTestId("rollup-type").selectOption("SO_NGANH");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("rollup-download").click()]);
+  expect(download.suggestedFilename()).toBe("UBND_TINH-KL226-BC-1.xlsx");
+  const bytes = new Uint8Array(readFileSync(await download.path()));
+  const result = inspectBytes(bytes, DEFAULT_PROFILE);
+  expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(result.report?.unit).toMatchObject({ code: "UBND_TINH", name: "UBND tỉnh Thanh Hóa" });
+  // The roll-up carries the province row's sums: re-consolidating it alone gives the same totals.
+  const files = sampleFiles();
+  const roster = existsSync(join(SAMPLES, "roster.csv")) ? parseRosterCsv(readFileSync(join(SAMPLES, "roster.csv"), "utf8")) : null;
+  const units = consolidateBytes(
+    files.map((f) => ({ file: f.name, bytes: f.bytes, sha256: f.name })),
+    { profile: DEFAULT_PROFILE, roster: roster?.ok ? roster.units : undefined },
+  );
+  const again = consolidateBytes([{ file: "rollup.xlsx", bytes, sha256: "r" }], { profile: DEFAULT_PROFILE });
+  expect(again.province.values).toEqual(units.province.values);
+  await page.getByTestId("rollup-notice").filter({ hasText: "Đã tải UBND_TINH-KL226-BC-1.xlsx." }).waitFor();
+  await screenshots("rollup");
 });
 
 test("downloads the official template, which reads back with its four sheets", async () => {

@@ -1,6 +1,6 @@
 // Tổng hợp: pick or drop many reports (and a roster), consolidate them with a progress bar, show
-// accepted / rejected (with reasons) / missing / shortfalls, write the summary sheets into Excel
-// and download the summary .xlsx and the JSON report.
+// accepted / rejected (with reasons) / missing / shortfalls, write the summary sheets into Excel,
+// download the summary .xlsx and the JSON report, and make the report for the level above.
 
 import { Badge, Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import { useState, type DragEvent, type ReactNode } from "react";
@@ -17,6 +17,7 @@ import { consolidateFiles, readRosterFile, type Progress } from "../standalone/c
 import { XLSX_MIME, downloadBlob, isXlsxName } from "../standalone/files";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
 import { FilePicker, NoticeBar, errorText, useAction } from "./common";
+import { RollupForm } from "./RollupForm";
 
 const useStyles = makeStyles({
   drop: {
@@ -218,6 +219,7 @@ export function ConsolidatePanel({ strings: t, profile, excel }: ConsolidatePane
         </div>
       )}
       {result && <ResultView c={result} t={t} />}
+      {result && <RollupForm strings={t} profile={profile} excel={excel} consolidation={result} />}
     </div>
   );
 }

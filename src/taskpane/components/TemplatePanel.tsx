@@ -35,7 +35,7 @@ export function TemplatePanel({ strings: t, profile, excel }: TemplatePanelProps
             <Button appearance="primary" disabled={busy} data-testid="insert-template" onClick={() => void run(async () => t.templateInserted((await excel.insertTemplate(toBase64(bytes()))).join(", ")))}>
               {t.insertTemplate}
             </Button>
-            <Button disabled={busy} data-testid="open-template" onClick={() => void run(async () => (await excel.openTemplate(toBase64(bytes())), t.templateOpened))}>
+            <Button disabled={busy} data-testid="open-template" onClick={() => void run(async () => (await excel.openWorkbook(toBase64(bytes())), t.templateOpened))}>
               {t.openTemplate}
             </Button>
           </>

@@ -21,7 +21,7 @@ export function excelActions(profile: Profile = DEFAULT_PROFILE): ExcelActions {
       Excel.run((context) => markErrorCells(context, findings, supportsExcelApi("1.18") ? "note" : "comment")),
     clearMarks: () => Excel.run((context) => clearErrorMarks(context)),
     insertTemplate: (base64) => Excel.run((context) => insertTemplateSheets(context, base64)),
-    openTemplate: (base64) => Excel.createWorkbook(base64),
+    openWorkbook: (base64) => Excel.createWorkbook(base64),
     writeSummary: (c) => Excel.run((context) => writeSummary(context, summarySpec(c, profile), onlineRatioChart(c, profile))),
   };
 }

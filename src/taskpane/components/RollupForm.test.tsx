@@ -1,0 +1,88 @@
+/** @jest-environment jsdom */
+// The roll-up form after a consolidation: typed fields checked like the CLI options (errors under
+// each field), and a valid KL226-BC/1 of the consolidating unit handed to Excel as a new workbook.
+
+import "../testing-jsdom";
+import { act } from "react";
+import { createRoot } from "react-dom/client";
+import { reportBytes } from "../../../test/helpers/report-builder";
+import { inspectBytes } from "../../app/inspect";
+import { consolidate, type Consolidation } from "../../core/consolidate";
+import { DEFAULT_PROFILE } from "../../core/profile";
+import type { ExcelActions } from "../actions";
+import { STRINGS } from "../i18n";
+import { RollupForm } from "./RollupForm";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const profile = DEFAULT_PROFILE;
+const t = STRINGS.vi;
+
+function consolidation(): Consolidation {
+  const units = [
+    { unit: "PHONG_A", name: "Phòng A", counts: { HN_TONG: [100, 90] as const } },
+    { unit: "PHONG_B", name: "Phòng B", counts: { HN_TONG: [200, 120] as const } },
+  ];
+  return consolidate(
+    units.map((u) => ({ file: `${u.unit}.xlsx`, sha256: u.unit, result: inspectBytes(reportBytes({ ...u, type: "PHONG_THUOC_SO" }), profile) })),
+    { profile },
+  );
+}
+
+async function render(c: Consolidation, excel: ExcelActions | null): Promise<void> {
+  document.body.innerHTML = "";
+  const container = document.createElement("div");
+  document.body.appendChild(container);
+  await act(async () => createRoot(container).render(<RollupForm strings={t} profile={profile} excel={excel} consolidation={c} />));
+}
+
+const byTestId = <T extends HTMLElement>(id: string): T => {
+  const el = document.querySelector<T>(`[data-testid="${id}"]`);
+  if (!el) throw new Error(`no ${id}`);
+  return el;
+};
+
+/** Types into a React-controlled input or select the way a browser does (native setter, then the event). */
+async function typeInto(el: HTMLInputElement | HTMLSelectElement, value: string): Promise<void> {
+  const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+  await act(async () => {
+    Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(el, value);
+    el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? "change" : "input", { bubbles: true }));
+  });
+}
+
+function excelDouble() {
+  const opened: string[] = [];
+  const excel = { openWorkbook: async (base64: string) => void opened.push(base64) } as unknown as ExcelActions;
+  return { excel, opened };
+}
+
+test("says why there is no roll-up when no period could be determined", async () => {
+  await render(consolidate([], { profile }), null);
+  expect(byTestId("rollup").textContent).toContain(t.rollupNoPeriod);
+  expect(document.querySelector('[data-testid="rollup-download"]')).toBeNull();
+});
+
+test("a bad code or an empty name is shown under its field and nothing is opened", async () => {
+  const { excel, opened } = excelDouble();
+  await render(consolidation(), excel);
+  await typeInto(byTestId("rollup-code"), "Sở Y tế");
+  await act(async () => byTestId("rollup-open").click());
+  expect(opened).toEqual([]);
+  expect(byTestId("rollup").textContent).toContain("mã đơn vị gồm 2–32 ký tự A–Z, 0–9, _ . - (ví dụ SO_Y_TE)");
+  expect(byTestId("rollup").textContent).toContain("cần tên đơn vị, ví dụ Sở Y tế");
+});
+
+test("opens a valid KL226-BC/1 of the consolidating unit with the sums, in a new workbook", async () => {
+  const { excel, opened } = excelDouble();
+  await render(consolidation(), excel);
+  await typeInto(byTestId("rollup-code"), " so_y_te ");
+  await typeInto(byTestId("rollup-name"), "Sở Y tế");
+  await typeInto(byTestId("rollup-type"), "SO_NGANH");
+  await act(async () => byTestId("rollup-open").click());
+  expect(opened).toHaveLength(1);
+  const result = inspectBytes(new Uint8Array(Buffer.from(opened[0]!, "base64")), profile);
+  expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(result.report?.unit).toMatchObject({ code: "SO_Y_TE", name: "Sở Y tế", typeId: "SO_NGANH" });
+  expect(result.report?.values.HN_TONG).toEqual({ previous: 300, current: 210 });
+  expect(byTestId("rollup-notice").textContent).toBe(t.rollupOpened("SO_Y_TE"));
+});

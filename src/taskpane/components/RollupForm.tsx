@@ -1,0 +1,138 @@
+// Báo cáo gửi cấp trên: after a consolidation, the consolidating unit (code, name, type) signs the
+// sums as one KL226-BC/1 workbook for the level above, downloaded or (in Excel) opened as a new
+// workbook. The same roll-up as `kl226 consolidate --as-unit … --rollup` (src/core/rollup.ts).
+
+import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { UNIT_TYPES, type UnitTypeId } from "../../core/catalogue";
+import type { Consolidation } from "../../core/consolidate";
+import type { Profile } from "../../core/profile";
+import { rollupWorkbook, type RollupUnit } from "../../core/rollup";
+import { rollupUnitSchema } from "../../core/unit-schema";
+import { writeXlsx } from "../../xlsx/write";
+import type { ExcelActions } from "../actions";
+import type { Strings } from "../i18n";
+import { XLSX_MIME, downloadBlob, toBase64 } from "../standalone/files";
+import { NoticeBar, useAction } from "./common";
+
+const useStyles = makeStyles({
+  box: { marginTop: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  hint: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground3 },
+  fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+});
+
+export interface RollupFormProps {
+  readonly strings: Strings;
+  readonly profile: Profile;
+  readonly excel: ExcelActions | null;
+  readonly consolidation: Consolidation;
+}
+
+type FieldErrors = Partial<Record<"code" | "name" | "typeId", string>>;
+
+/** The typed fields checked by the same zod schema as the CLI options; each problem under its field. */
+function checkUnit(code: string, name: string, typeId: string): { unit: RollupUnit } | { errors: FieldErrors } {
+  const r = rollupUnitSchema.safeParse({ code, name, typeId });
+  if (r.success) return { unit: r.data };
+  const errors: FieldErrors = {};
+  for (const issue of r.error.issues) {
+    const key = issue.path[0] as keyof FieldErrors;
+    errors[key] ??= issue.message;
+  }
+  return { errors };
+}
+
+export const rollupFileName = (code: string): string => `${code}-KL226-BC-1.xlsx`;
+
+export function RollupForm({ strings: t, profile, excel, consolidation: c }: RollupFormProps) {
+  const styles = useStyles();
+  const [code, setCode] = useState("");
+  const [name, setName] = useState("");
+  const [typeId, setTypeId] = useState<UnitTypeId>("SO_NGANH");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const { busy, notice, act } = useAction(t, excel !== null);
+
+  /** The roll-up bytes, or null when the form is not filled correctly (the errors show under the fields). */
+  const build = (): { unit: RollupUnit; bytes: Uint8Array } | null => {
+    const checked = checkUnit(code, name, typeId);
+    if ("errors" in checked) {
+      setErrors(checked.errors);
+      return null;
+    }
+    setErrors({});
+    return { unit: checked.unit, bytes: writeXlsx(rollupWorkbook(c, profile, checked.unit)) };
+  };
+
+  if (c.period === null) {
+    return (
+      <section className={styles.box} data-testid="rollup">
+        <h3 className={styles.title}>{t.rollupTitle}</h3>
+        <p className={styles.hint}>{t.rollupNoPeriod}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className={styles.box} data-testid="rollup" aria-label={t.rollupTitle}>
+      <h3 className={styles.title}>{t.rollupTitle}</h3>
+      <p className={styles.hint}>{t.rollupIntro(c.units.length)}</p>
+      <div className={styles.fields}>
+        <Field label={t.rollupCode} required validationMessage={errors.code} validationState={errors.code ? "error" : "none"}>
+          <Input value={code} onChange={(_, d) => setCode(d.value)} placeholder="SO_Y_TE" data-testid="rollup-code" />
+        </Field>
+        <Field label={t.rollupName} required validationMessage={errors.name} validationState={errors.name ? "error" : "none"}>
+          <Input value={name} onChange={(_, d) => setName(d.value)} placeholder="Sở Y tế" data-testid="rollup-name" />
+        </Field>
+        <Field label={t.rollupType} required validationMessage={errors.typeId} validationState={errors.typeId ? "error" : "none"}>
+          <Select value={typeId} onChange={(_, d) => setTypeId(d.value as UnitTypeId)} data-testid="rollup-type">
+            {UNIT_TYPES.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className={styles.row}>
+        {excel && (
+          <Button
+            appearance="primary"
+            disabled={busy}
+            data-testid="rollup-open"
+            onClick={() => {
+              const built = build();
+              if (built) {
+                void act(async () => {
+                  await excel.openWorkbook(toBase64(built.bytes));
+                  return t.rollupOpened(built.unit.code);
+                });
+              }
+            }}
+          >
+            {t.rollupOpen}
+          </Button>
+        )}
+        <Button
+          appearance={excel ? "secondary" : "primary"}
+          disabled={busy}
+          data-testid="rollup-download"
+          onClick={() => {
+            const built = build();
+            if (built) {
+              void act(() => {
+                const file = rollupFileName(built.unit.code);
+                downloadBlob(built.bytes, file, XLSX_MIME);
+                return t.downloaded(file);
+              });
+            }
+          }}
+        >
+          {t.rollupDownload}
+        </Button>
+      </div>
+      <NoticeBar notice={notice} testId="rollup-notice" />
+    </section>
+  );
+}
