@@ -8,7 +8,7 @@ import type { Consolidation } from "./consolidate";
 import { finding, type Finding } from "./findings";
 import { MSG } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
-import { SUMMARY_SHEETS } from "./summary";
+import { countHeader, PROVINCE_CODE, SUMMARY_SHEETS } from "./summary";
 import { codeKey, matchKey, matchOption } from "./text";
 import { cellText, readCount } from "./values";
 import type { Sheet, Workbook } from "./workbook";
@@ -69,15 +69,14 @@ export function previousFromSummary(workbook: Workbook): PreviousParse {
   (sheet.rows[headerAt] ?? []).forEach((cell, col) => {
     const key = matchKey(cellText(cell));
     for (const f of COUNT_FIELDS) {
-      if (key === matchKey(`${f.label} (kỳ này)`)) columns.push({ col, code: f.code, column: "current" });
-      if (key === matchKey(`${f.label} (cùng kỳ năm trước)`)) columns.push({ col, code: f.code, column: "previous" });
+      for (const column of ["current", "previous"] as const) if (key === matchKey(countHeader(f.label, column))) columns.push({ col, code: f.code, column });
     }
   });
   if (columns.length === 0) return { ok: false, errors: [`Trang “${sheet.name}”: không có cột số liệu nào “… (kỳ này)”. ${SUMMARY_HINT}`] };
   const units: Array<PreviousReport["units"][number]> = [];
   for (const row of sheet.rows.slice(headerAt + 1)) {
     const code = cellText(row?.[0]).trim();
-    if (code === "" || code === "TOÀN TỈNH") continue;
+    if (code === "" || code === PROVINCE_CODE) continue;
     const values: Record<string, { previous?: number | null; current: number | null }> = {};
     for (const { col, code: count, column } of columns) {
       const read = readCount(row?.[col]);

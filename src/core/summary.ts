@@ -82,6 +82,14 @@ export function summaryWorkbook(c: Consolidation, profile: Profile): WorkbookSpe
   };
 }
 
+/** A count column's header in Tổng hợp (also how `--previous SUMMARY.xlsx` finds it again). */
+export function countHeader(label: string, column: "previous" | "current"): string {
+  return `${label} (${column === "current" ? "kỳ này" : "cùng kỳ năm trước"})`;
+}
+
+/** Column A of the province row in Tổng hợp, below the unit rows. */
+export const PROVINCE_CODE = "TOÀN TỈNH";
+
 function periodLine(c: Consolidation): string {
   const period = c.period
     ? `Kỳ báo cáo: ${periodLabel(c.period)}${c.deadline ? `; hạn nộp ${viDate(c.deadline)}` : ""}.`
@@ -99,10 +107,10 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   const countColumns = COUNT_FIELDS.flatMap((f) =>
     REDUCTION_BASES.has(f.code)
       ? [
-          { code: f.code, column: "previous" as const, header: `${f.label} (cùng kỳ năm trước)` },
-          { code: f.code, column: "current" as const, header: `${f.label} (kỳ này)` },
+          { code: f.code, column: "previous" as const, header: countHeader(f.label, "previous") },
+          { code: f.code, column: "current" as const, header: countHeader(f.label, "current") },
         ]
-      : [{ code: f.code, column: "current" as const, header: `${f.label} (kỳ này)` }],
+      : [{ code: f.code, column: "current" as const, header: countHeader(f.label, "current") }],
   );
   const header = [
     "Mã đơn vị",
@@ -136,7 +144,7 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   const p = c.province;
   const bold = (s: CellStyle): CellStyle => (merge(s, PROVINCE));
   const provinceRow = [
-    text("TOÀN TỈNH", bold(TEXT)),
+    text(PROVINCE_CODE, bold(TEXT)),
     text(`Toàn tỉnh (${c.units.length} đơn vị)`, bold(TEXT)),
     text("", bold(TEXT)),
     text("", bold(TEXT)),
