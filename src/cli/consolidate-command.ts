@@ -14,6 +14,7 @@ import { followUpLetters, withLetterSheet } from "../core/letters";
 import { summaryWorkbook, targetText } from "../core/summary";
 import { createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
+import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
 import { lettersOptionShape, loadPrevious, previousOptionShape, withPrevious, writeLetters, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type PreviousFile, type RollupRequest } from "./consolidate-extras";
 import { expandInputs, loadProfile, readBytes, sha256Hex, UsageError, writeAtomic } from "./io";
@@ -111,7 +112,7 @@ export function runConsolidation(o: RunOptions, io: Io): Consolidation {
   const c = history?.consolidation ?? consolidated;
   const letters = o.letters === undefined ? undefined : followUpLetters(c, o.profile);
   const summary = summaryWorkbook(c, o.profile);
-  writeAtomic(o.out, writeXlsx(letters ? withLetterSheet(summary, letters) : summary));
+  writeAtomic(o.out, writeXlsx(letters ? withLetterSheet(summary, letters) : summary, NODE_ZIP_CODEC));
   if (o.json !== undefined) writeAtomic(o.json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`);
   io.out(humanSummary(c, o.profile, files.length, o.out, o.json));
   if (history) io.out(`${history.lines.join("\n")}\n`);

@@ -11,6 +11,7 @@ import type { Profile } from "../core/profile";
 import { rollupWorkbook, type RollupUnit } from "../core/rollup";
 import { unitCodeSchema, unitNameSchema, unitTypeSchema } from "../core/unit-schema";
 import { readXlsx } from "../xlsx/read";
+import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
 import { UsageError, writeAtomic } from "./io";
 
@@ -49,7 +50,7 @@ export function writeRollup(c: Consolidation, profile: Profile, request: RollupR
   if (c.period === null) {
     throw new UsageError("Không lập được báo cáo tổng hợp gửi cấp trên (--rollup): chưa xác định được kỳ báo cáo. Hãy thêm --period 6T|NAM --year NĂM.");
   }
-  writeAtomic(request.out, writeXlsx(rollupWorkbook(c, profile, request.unit)));
+  writeAtomic(request.out, writeXlsx(rollupWorkbook(c, profile, request.unit), NODE_ZIP_CODEC));
   return [`Báo cáo tổng hợp gửi cấp trên (mẫu KL226-BC/1, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${request.out}`];
 }
 

@@ -8,6 +8,7 @@ import type { Finding } from "../core/findings";
 import { templateWorkbook } from "../core/template";
 import type { ValidationResult } from "../core/validate";
 import { createNodeInflateRaw } from "../xlsx/node-inflate";
+import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
 import { expandInputs, loadProfile, readBytes, UsageError, writeAtomic } from "./io";
 
@@ -94,7 +95,7 @@ function templateCommand(args: string[], io: Io): number {
   const o = checkOptions(templateOptions, values);
   const profile = loadProfile(o.profile);
   const spec = templateWorkbook(profile, { unit: o.unit, name: o.name, type: o.type, period: o.period, year: o.year, reportDate: o.date });
-  writeAtomic(o.out, writeXlsx(spec));
+  writeAtomic(o.out, writeXlsx(spec, NODE_ZIP_CODEC));
   io.out(`Đã tạo mẫu báo cáo KL226-BC/1: ${o.out}\n`);
   return 0;
 }

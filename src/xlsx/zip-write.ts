@@ -1,0 +1,109 @@
+// A small zip writer for the .xlsx package: every part deflated (raw DEFLATE, method 8) by a
+// pluggable compressor, so Node can use zlib (native, ~8× faster than fflate on a summary) while the
+// browser keeps fflate. Fixed timestamps and no extra fields: the same parts give the same bytes.
+
+import { deflateSync } from "fflate";
+
+/** Raw DEFLATE of `data` (no zlib or gzip wrapper). */
+export type DeflateRaw = (data: Uint8Array) => Uint8Array;
+
+export interface ZipCodec {
+  readonly deflateRaw: DeflateRaw;
+  readonly crc32: (data: Uint8Array) => number;
+}
+
+const CRC_TABLE = ((): Uint32Array => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 (IEEE 802.3, as zip uses it) in plain JavaScript. */
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8)) >>> 0;
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** The browser-safe codec: fflate at level 3 (on a 4,000 × 30 summary half the time of level 6 for ~3% more bytes). */
+export const FFLATE_CODEC: ZipCodec = { deflateRaw: (data) => deflateSync(data, { level: 3 }), crc32 };
+
+// 2024-01-01 00:00:00 in MS-DOS form, written as numbers: no Date, so no time zone can change the bytes.
+const DOS_TIME = 0;
+const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1;
+const UTF8_NAMES = 0x0800;
+
+export interface ZipPart {
+  readonly name: string;
+  readonly data: Uint8Array;
+}
+
+/** The zip archive of `parts`, in the order given. */
+export function zipParts(parts: readonly ZipPart[], codec: ZipCodec = FFLATE_CODEC): Uint8Array {
+  const enc = new TextEncoder();
+  const entries = parts.map((p) => ({ name: enc.encode(p.name), crc: codec.crc32(p.data), size: p.data.length, body: codec.deflateRaw(p.data) }));
+  const localSize = entries.reduce((n, e) => n + 30 + e.name.length + e.body.length, 0);
+  const centralSize = entries.reduce((n, e) => n + 46 + e.name.length, 0);
+  const out = new Uint8Array(localSize + centralSize + 22);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  const u16 = (v: number): void => {
+    view.setUint16(at, v, true);
+    at += 2;
+  };
+  const u32 = (v: number): void => {
+    view.setUint32(at, v, true);
+    at += 4;
+  };
+  const bytes = (b: Uint8Array): void => {
+    out.set(b, at);
+    at += b.length;
+  };
+  // Version 2.0, UTF-8 names, deflate, fixed time, CRC, sizes, name length; `extra` says what follows.
+  const common = (e: (typeof entries)[number]): void => {
+    u16(20);
+    u16(UTF8_NAMES);
+    u16(8);
+    u16(DOS_TIME);
+    u16(DOS_DATE);
+    u32(e.crc);
+    u32(e.body.length);
+    u32(e.size);
+    u16(e.name.length);
+    u16(0);
+  };
+  const offsets: number[] = [];
+  for (const e of entries) {
+    offsets.push(at);
+    u32(0x04034b50);
+    common(e);
+    bytes(e.name);
+    bytes(e.body);
+  }
+  const centralAt = at;
+  entries.forEach((e, i) => {
+    u32(0x02014b50);
+    u16(20); // made by: MS-DOS, version 2.0
+    common(e);
+    u16(0); // comment length
+    u16(0); // disk
+    u16(0); // internal attributes
+    u32(0); // external attributes
+    u32(offsets[i]!);
+    bytes(e.name);
+  });
+  const centralEnd = at;
+  u32(0x06054b50);
+  u16(0); // this disk
+  u16(0); // disk with the central directory
+  u16(entries.length);
+  u16(entries.length);
+  u32(centralEnd - centralAt);
+  u32(centralAt);
+  u16(0); // comment length
+  return out;
+}
