@@ -430,8 +430,9 @@ function provinceSummary(units: readonly UnitSummary[], profile: Profile): Provi
     // filling both or neither (always so for required inputs) this equals the sums shown.
     const inputs = indicatorInputs(id);
     const filled = units.filter((u) => inputs.every(([code, column]) => u.values[code][column] !== null));
-    const pooled = {} as Record<CountCode, CountPair>;
-    for (const code of COUNT_CODES) {
+    // Only the indicator's own inputs are re-summed over `filled` (judgeIndicator reads no others).
+    const pooled = { ...values };
+    for (const code of new Set(inputs.map(([c]) => c))) {
       pooled[code] = { previous: sumOf(filled, (u) => u.values[code].previous), current: sumOf(filled, (u) => u.values[code].current) };
     }
     const target = profile.targets[id];
