@@ -56,8 +56,15 @@ export function parseRels(xml: string, part: string, baseDir: string): Map<strin
   return rels;
 }
 
+/** A target that resolvePartPath must take apart: absolute, backslashes, empty, "." or ".." segments. */
+const NEEDS_NORMALISING = /^\/|\\|\/\/|\/$|(?:^|\/)\.\.?(?:\/|$)/;
+/** A base directory already in resolved form ("xl/", "xl/sub/"): non-empty segments, one trailing slash. */
+const PLAIN_DIR = /^(?:[^/\\.][^/\\]*\/)+$/;
+
 /** Resolves an OPC relationship target (relative to baseDir, or absolute "/xl/...") to a zip path. */
 export function resolvePartPath(baseDir: string, target: string): string {
+  // Usually "worksheets/sheet1.xml" under "xl/": nothing to normalise, and this runs for every relationship.
+  if (target !== "" && !NEEDS_NORMALISING.test(target) && (baseDir === "" || PLAIN_DIR.test(baseDir))) return baseDir + target;
   const t = target.replace(/\\/g, "/");
   const segs = t.startsWith("/") ? [] : baseDir.split("/").filter((x) => x !== "");
   for (const seg of t.split("/")) {
