@@ -53,6 +53,18 @@ describe("worksheet cells: plain and general spellings read the same", () => {
     expect(rowsOf(xml)).toEqual(expected);
   });
 
+  test("runs of formatting-only cells and rows keep the position for cells without r", () => {
+    const rows = rowsOf(
+      '<row r="3"><c r="A3" s="1"/><c r="B3" s="2"/><c r="C3"/><c t="s"><v>0</v></c></row>' +
+        '<row r="5"><c r="A5" s="1"/><c r="B5" s="1"/></row><row r="6"></row><c><v>1</v></c>' +
+        '<row r="7"><c r="D7" s="1"/></row><c t="s"><v>1</v></c>',
+    );
+    expect(rows[2]?.[3]).toEqual({ value: { kind: "string", value: "không" } });
+    // After a run ending in an empty row the next cell starts that row afresh; the run's end is not a cell.
+    expect(rows[5]?.[0]).toEqual({ value: { kind: "number", value: 1 } });
+    expect(rows[6]?.[4]).toEqual({ value: { kind: "string", value: "một" } });
+  });
+
   test("a duplicated attribute takes the last value, as the general path always did", () => {
     const rows = rowsOf('<row r="1"><c r="A1" s="0" s="1"><v>45000</v></c><c r="B1" r="C1"><v>1</v></c></row>');
     expect(rows[0]?.[0]).toEqual({ value: { kind: "number", value: 45000, isDate: true } });
