@@ -3,6 +3,10 @@ import type { ReadLimits } from "../core/workbook";
 import { fail } from "./failure";
 import { XmlScanner, decodeText, unescapeOoxml } from "./xml";
 
+// Module-level copies for the per-string loop: an imported binding is a getter call on every use under tsx.
+const decodeXmlText = decodeText;
+const unescapeText = unescapeOoxml;
+
 const MACRO_MAIN = "application/vnd.ms-excel.sheet.macroenabled.main+xml";
 const MACRO_TEMPLATE_MAIN = "application/vnd.ms-excel.template.macroenabled.main+xml";
 const MACRO_ADDIN_MAIN = "application/vnd.ms-excel.addin.macroenabled.main+xml";
@@ -156,6 +160,8 @@ const SI_OPEN = "<si>";
 const T_OPEN = "<t>";
 const T_OPEN_PRESERVE = '<t xml:space="preserve">';
 const T_SI_CLOSE = "</t></si>";
+const SST_CLOSE = "</sst>";
+const LT = 0x3c; // <
 
 /**
  * The common shape (`<si><t>…</t></si>`, as Excel, LibreOffice and our writer write plain strings)
@@ -167,24 +173,30 @@ function plainSharedStrings(xml: string, part: string, limits: ReadLimits): stri
   const out: string[] = [];
   let pos = xml.indexOf(SI_OPEN);
   if (pos < 0) return undefined;
+  // Checked once for the whole part rather than per string: when the part has no '&' or CR,
+  // decodeText returns every value unchanged, and without "_x" so does unescapeOoxml.
+  const needsDecoding = xml.indexOf("&") >= 0 || xml.indexOf("\r") >= 0;
+  const needsUnescaping = needsDecoding || xml.indexOf("_x") >= 0;
+  const maxRaw = limits.maxStringLength * 7;
   for (;;) {
     const p = pos + SI_OPEN.length;
     const start = xml.startsWith(T_OPEN, p) ? p + T_OPEN.length : xml.startsWith(T_OPEN_PRESERVE, p) ? p + T_OPEN_PRESERVE.length : -1;
     if (start < 0) return undefined;
-    const end = xml.indexOf(T_SI_CLOSE, start);
-    if (end < 0) return undefined;
-    const lt = xml.indexOf("<", start);
-    if (lt !== end) return undefined;
-    if (end - start > limits.maxStringLength * 7) return undefined;
-    const value = unescapeOoxml(decodeText(xml.slice(start, end)));
+    const end = xml.indexOf("<", start);
+    if (end < 0 || !xml.startsWith(T_SI_CLOSE, end)) return undefined;
+    if (end - start > maxRaw) return undefined;
+    const raw = xml.slice(start, end);
+    const value = needsUnescaping ? unescapeText(needsDecoding ? decodeXmlText(raw) : raw) : raw;
     if (value.length > limits.maxStringLength) {
       fail("STRING_TOO_LONG", `${part}: string ${out.length} has ${value.length} characters (limit ${limits.maxStringLength})`);
     }
     out.push(value);
-    const next = xml.indexOf("<", end + T_SI_CLOSE.length);
+    const after = end + T_SI_CLOSE.length;
+    // The next item usually follows directly: check before paying for an indexOf call.
+    const next = xml.charCodeAt(after) === LT ? after : xml.indexOf("<", after);
     if (next < 0) return undefined;
     if (xml.startsWith(SI_OPEN, next)) pos = next;
-    else if (xml.startsWith("</sst>", next)) return out;
+    else if (xml.startsWith(SST_CLOSE, next)) return out;
     else return undefined;
   }
 }

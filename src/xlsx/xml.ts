@@ -21,8 +21,8 @@ function isSpace(c: number): boolean {
  * A start tag in the plain shape `<name a="1" b='2'/>` (XML white space only). The regex engine
  * matches it several times faster than the char loop in next(), and where it matches, that loop
  * would find the same name and the same '>' (the name stops at white space, '/' or '>'; quotes
- * only delimit complete values; no '<' outside them), so next() tries it first and keeps the loop
- * for everything else, including every malformed tag.
+ * only delimit complete values; no '<' outside them), so next() tries it on tags with attributes
+ * and keeps the loop for everything else, including every malformed tag.
  */
 const WELL_FORMED_START_TAG =
   /<[^ \t\r\n/>"'<=]+(?:[ \t\r\n]+[^ \t\r\n/>"'<=]+[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*'))*[ \t\r\n]*\/?>/y;
@@ -58,7 +58,8 @@ export class XmlScanner {
   next(): boolean {
     const s = this.s;
     for (;;) {
-      const lt = s.indexOf("<", this.pos);
+      // Tags often follow each other directly: check before paying for an indexOf call.
+      const lt = s.charCodeAt(this.pos) === LT ? this.pos : s.indexOf("<", this.pos);
       if (lt < 0) {
         this.pos = s.length;
         if (this.depth !== 0) this.corrupt("unexpected end of document");
@@ -101,16 +102,20 @@ export class XmlScanner {
         return true;
       }
       // Start tag: name, then attributes up to a '>' that is not inside a quoted value.
-      WELL_FORMED_START_TAG.lastIndex = lt;
-      if (WELL_FORMED_START_TAG.test(s)) {
-        this.startTag(lt, WELL_FORMED_START_TAG.lastIndex - 1);
-        return true;
-      }
       let i = lt + 1;
       const n = s.length;
       let ch = s.charCodeAt(i);
       while (i < n && !isSpace(ch) && ch !== GT && ch !== SLASH) ch = s.charCodeAt(++i);
       if (i === lt + 1) this.corrupt("empty tag name");
+      if (ch === GT || (ch === SLASH && s.charCodeAt(i + 1) === GT)) {
+        this.startTag(lt + 1, i, ch === GT ? i : i + 1); // no attributes
+        return true;
+      }
+      WELL_FORMED_START_TAG.lastIndex = lt;
+      if (WELL_FORMED_START_TAG.test(s)) {
+        this.startTag(lt + 1, i, WELL_FORMED_START_TAG.lastIndex - 1);
+        return true;
+      }
       this.name = localName(s, lt + 1, i);
       const attrStart = i;
       let quote = 0;
@@ -137,16 +142,13 @@ export class XmlScanner {
     }
   }
 
-  /** Sets the state for the start tag s[lt, gt] that WELL_FORMED_START_TAG matched (so its '>' is at gt). */
-  private startTag(lt: number, gt: number): void {
+  /** Sets the state for a start tag whose name is s[nameStart, nameEnd) and whose closing '>' is at gt. */
+  private startTag(nameStart: number, nameEnd: number, gt: number): void {
     const s = this.s;
-    let i = lt + 1;
-    let ch = s.charCodeAt(i);
-    while (!isSpace(ch) && ch !== GT && ch !== SLASH) ch = s.charCodeAt(++i);
-    this.name = localName(s, lt + 1, i);
+    this.name = localName(s, nameStart, nameEnd);
     this.closing = false;
     this.selfClosing = s.charCodeAt(gt - 1) === SLASH;
-    this.attrStart = i;
+    this.attrStart = nameEnd;
     this.attrEnd = this.selfClosing ? gt - 1 : gt;
     if (!this.selfClosing) this.depth++;
     this.pos = gt + 1;
