@@ -110,3 +110,48 @@ describe("resolvePartPath", () => {
     expect(resolvePartPath(base, target)).toBe(expected);
   });
 });
+
+describe("skipping elements the parsers do not need", () => {
+  const sheet = '<row r="1"><c r="A1" s="1"><v>2</v></c></row>';
+  const prologue = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1"/><cols><col min="1" max="1" width="5"/></cols>';
+  const worksheet = (before: string): string => `<worksheet xmlns="${NS_MAIN}">${before}<sheetData>${sheet}</sheetData></worksheet>`;
+  const styleSheet = (fonts: string): string =>
+    `<styleSheet xmlns="${NS_MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>${fonts}` +
+    `<cellXfs count="2"><xf numFmtId="0"><alignment wrapText="1"/></xf><xf numFmtId="164"><protection locked="0"/></xf></cellXfs></styleSheet>`;
+  const readA1 = (ws: string, st: string): unknown => {
+    const out = readXlsx(rawXlsx({ sheets: [{ name: "S", xml: ws }], styles: st }));
+    return out.ok ? out.workbook.sheets[0]?.rows[0]?.[0]?.value : out.reason;
+  };
+  const date = { kind: "number", value: 2, isDate: true };
+
+  test("plain fonts, fills and a prologue are passed over, with the same result", () => {
+    expect(readA1(worksheet(prologue), styleSheet('<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'))).toEqual(date);
+  });
+
+  test.each([
+    ["a comment", "<!-- <numFmt numFmtId=\"164\" formatCode=\"0\"/> -->"],
+    ["CDATA", "<![CDATA[</cellXfs>]]>"],
+    ["a processing instruction", "<?x </cellXfs> ?>"],
+  ])("%s inside a skippable element is read as before", (_label, inside) => {
+    expect(readA1(worksheet(`<sheetPr>${inside}</sheetPr>`), styleSheet(`<fonts><font>${inside}</font></fonts>`))).toEqual(date);
+  });
+
+  test("a needed tag inside skippable elements is still seen (numFmt nested in fonts counts, as before)", () => {
+    const st = styleSheet('<fonts><font><numFmt numFmtId="165" formatCode="d/m"/></font></fonts>').replace('numFmtId="164">', 'numFmtId="165">');
+    expect(readA1(worksheet(""), st)).toEqual(date);
+  });
+
+  test("malformed markup inside skippable elements is CORRUPT exactly when it was before", () => {
+    expect(readA1(worksheet("<sheetPr></sheetPr></sheetPr></sheetPr>"), styleSheet(""))).toBe("CORRUPT");
+    // An unquoted attribute nobody reads was never an error; it still is not.
+    expect(readA1(worksheet("<sheetPr><a b=1/></sheetPr>"), styleSheet(""))).toEqual(date);
+    expect(readA1(worksheet(""), styleSheet("<fonts><font></font></fonts></fonts></fonts>"))).toBe("CORRUPT");
+    expect(readA1(worksheet(""), styleSheet("<fonts><!DOCTYPE x></fonts>"))).toBe("CORRUPT");
+  });
+
+  test("an unclosed element with long text does not make the skip backtrack for ever", () => {
+    const text = "x ".repeat(200);
+    expect(readA1(worksheet(`<sheetPr><a>${text}<b>${text}<!--`), styleSheet(""))).toBe("CORRUPT");
+    expect(readA1(worksheet(""), styleSheet(`<fonts><font>${text}<b>${text}<!--`))).toBe("CORRUPT");
+  });
+});

@@ -4,7 +4,7 @@ import type { Cell, CellValue, ReadLimits } from "../core/workbook";
 import { EMPTY, a1 } from "../core/workbook";
 import { fail } from "./failure";
 import { isoToSerial } from "./sml";
-import { XmlScanner, decodeText, unescapeOoxml } from "./xml";
+import { XmlScanner, decodeText, skippableElements, unescapeOoxml } from "./xml";
 
 export interface SheetContext {
   readonly part: string;
@@ -396,14 +396,18 @@ function storeCell(rows: Rows, ctx: SheetContext, row: number, col: number, valu
   cells[col] = hasFormula ? (value === EMPTY_VALUE ? EMPTY_FORMULA_CELL : { value, formula: true }) : { value };
 }
 
+/** Everything before <sheetData> (sheetPr, dimension, sheetViews, sheetFormatPr, cols) can be passed over. */
+const PROLOGUE_ELEMENTS = skippableElements(["sheetData"]);
+
 /** Offset just past `<sheetData>`, or -1 when the part has none or it is empty (`<sheetData/>`). */
 function sheetDataStart(xml: string, part: string): number {
   // The generic scanner walks the prologue (sheetPr, dimension, views, cols) to <sheetData>.
   const sc = new XmlScanner(xml, part);
-  while (sc.next()) {
+  for (;;) {
+    sc.skip(PROLOGUE_ELEMENTS);
+    if (!sc.next()) return -1;
     if (!sc.closing && sc.name === "sheetData") return sc.selfClosing ? -1 : sc.offset;
   }
-  return -1;
 }
 
 /** Parses a worksheet part into sparse 0-based rows. Only `<sheetData>` is read. */

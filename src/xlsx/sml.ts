@@ -1,7 +1,7 @@
 // Targeted SpreadsheetML part parsers: content types, relationships, workbook, shared strings, styles (date formats), ISO dates.
 import type { ReadLimits } from "../core/workbook";
 import { fail } from "./failure";
-import { XmlScanner, decodeText, unescapeOoxml } from "./xml";
+import { XmlScanner, decodeText, skippableElements, unescapeOoxml } from "./xml";
 
 // Module-level copies for the per-string loop: an imported binding is a getter call on every use under tsx.
 const decodeXmlText = decodeText;
@@ -260,13 +260,18 @@ export function isDateFormatCode(code: string): boolean {
   return /[dmyhs]/i.test(s);
 }
 
+const STYLES_NOT_NEEDED = skippableElements(["numFmt", "cellXfs", "xf"]);
+
 /** Per cellXfs index: 1 when that style's number format is a date/time format. */
 export function parseDateStyles(xml: string, part: string): Uint8Array {
   const sc = new XmlScanner(xml, part);
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
   let inCellXfs = false;
-  while (sc.next()) {
+  for (;;) {
+    // Fonts, fills, borders, cellStyleXfs and an xf's alignment are most of the part and not needed.
+    sc.skip(STYLES_NOT_NEEDED);
+    if (!sc.next()) break;
     const name = sc.name;
     if (sc.closing) {
       if (name === "cellXfs") break; // the rest of styles.xml is irrelevant here

@@ -27,6 +27,32 @@ function isSpace(c: number): boolean {
 const WELL_FORMED_START_TAG =
   /<[^ \t\r\n/>"'<=]+(?:[ \t\r\n]+[^ \t\r\n/>"'<=]+[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*'))*[ \t\r\n]*\/?>/y;
 
+const WS = "[ \\t\\r\\n]";
+const NAME_CHAR = `[^ \\t\\r\\n/>"'<=:]`;
+const ATTRS = `(?:${WS}+[^ \\t\\r\\n/>"'<=]+${WS}*=${WS}*(?:"[^"]*"|'[^']*'))*${WS}*`;
+/** How deep skippable elements may nest (styles.xml: borders > border > left > color). */
+const SKIP_DEPTH = 4;
+
+/**
+ * A sticky regex for XmlScanner.skip: one or more complete elements written plainly (start tags of
+ * the WELL_FORMED_START_TAG shape, nesting at most SKIP_DEPTH deep, end tags, text without markup)
+ * none of whose tags has one of the `excluded` local names. On such a run the char loop would find
+ * the same tags, raise no error and end at the depth it started from, and the caller would ignore
+ * every tag, so it can be passed over in one match. Comments, PIs, CDATA, a needed tag or anything
+ * unusual end the run, and the scanner reads on from there as before.
+ */
+export function skippableElements(excluded: readonly string[]): RegExp {
+  const notExcluded = `(?!(?:${excluded.join("|")})[ \\t\\r\\n/>])`;
+  // `<!` and `<?` are markup declarations and PIs to next(), never start tags.
+  const start = `<(?![!?])(?:${NAME_CHAR}*:)*${notExcluded}${NAME_CHAR}+${ATTRS}`;
+  const end = `<\\/(?:[^>:]*:)*${notExcluded}[^>:]*>`;
+  // Text goes one character per iteration, not [^<]+: a repeated group that can split a text run
+  // in many ways backtracks exponentially when a run fails to close (a hostile part could stall us).
+  let element = `${start}\\/>`;
+  for (let k = 0; k < SKIP_DEPTH; k++) element = `${start}(?:\\/>|>(?:[^<]|${element})*${end})`;
+  return new RegExp(`(?:[^<]|${element})+`, "y");
+}
+
 export class XmlScanner {
   private pos = 0;
   private depth = 0;
@@ -140,6 +166,12 @@ export class XmlScanner {
       this.pos = i + 1;
       return true;
     }
+  }
+
+  /** Moves past a run of elements the caller does not need, if one starts here (see skippableElements). */
+  skip(skippable: RegExp): void {
+    skippable.lastIndex = this.pos;
+    if (skippable.test(this.s)) this.pos = skippable.lastIndex;
   }
 
   /** Sets the state for a start tag whose name is s[nameStart, nameEnd) and whose closing '>' is at gt. */
