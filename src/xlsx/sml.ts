@@ -290,7 +290,8 @@ export function parseDateStyles(xml: string, part: string): Uint8Array {
   }
   const out = new Uint8Array(xfFormats.length);
   const memo = new Map<number, boolean>();
-  xfFormats.forEach((id, i) => {
+  for (let i = 0; i < xfFormats.length; i++) {
+    const id = xfFormats[i] ?? 0;
     let isDate = memo.get(id);
     if (isDate === undefined) {
       // A custom definition wins over the built-in meaning of the same id (some writers redefine 14).
@@ -299,7 +300,7 @@ export function parseDateStyles(xml: string, part: string): Uint8Array {
       memo.set(id, isDate);
     }
     out[i] = isDate ? 1 : 0;
-  });
+  }
   return out;
 }
 
