@@ -404,9 +404,10 @@ function sheetDataStart(xml: string, part: string): number {
   // The generic scanner walks the prologue (sheetPr, dimension, views, cols) to <sheetData>.
   const sc = new XmlScanner(xml, part);
   for (;;) {
-    sc.skip(PROLOGUE_ELEMENTS);
     if (!sc.next()) return -1;
     if (!sc.closing && sc.name === "sheetData") return sc.selfClosing ? -1 : sc.offset;
+    // After a tag, not before: tried at the root element, the skip would run to <sheetData> and fail.
+    sc.skip(PROLOGUE_ELEMENTS);
   }
 }
 

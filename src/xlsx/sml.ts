@@ -268,15 +268,16 @@ export function parseDateStyles(xml: string, part: string): Uint8Array {
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
   let inCellXfs = false;
-  for (;;) {
-    // Fonts, fills, borders, cellStyleXfs and an xf's alignment are most of the part and not needed.
-    sc.skip(STYLES_NOT_NEEDED);
-    if (!sc.next()) break;
+  while (sc.next()) {
     const name = sc.name;
     if (sc.closing) {
       if (name === "cellXfs") break; // the rest of styles.xml is irrelevant here
+      sc.skip(STYLES_NOT_NEEDED);
       continue;
     }
+    // Fonts, fills, borders, cellStyleXfs and an xf's alignment are most of the part and not needed.
+    // (Tried after a tag, not before the root element, where it would run to the first numFmt and fail.)
+    sc.skip(STYLES_NOT_NEEDED);
     if (name === "numFmt") {
       const id = Number(sc.attr("numFmtId"));
       const code = sc.attr("formatCode");
