@@ -4,7 +4,7 @@ import type { Cell, CellValue, ReadLimits } from "../core/workbook";
 import { EMPTY, a1 } from "../core/workbook";
 import { fail } from "./failure";
 import { isoToSerial } from "./sml";
-import { XmlScanner, decodeText, unescapeOoxml } from "./xml";
+import { XmlScanner, decodeText, skippableElements, unescapeOoxml } from "./xml";
 
 export interface SheetContext {
   readonly part: string;
@@ -214,30 +214,211 @@ function scanCellAttrs(s: string, i: number): number {
   }
 }
 
+// Results of plainCellStart, like scanCellAttrs's.
+let plainRef = false;
+
+/**
+ * The usual cell start tag from i (just past `<c`): at most one each of ` r="A1"`, ` s="3"` and
+ * ` t="s"`, in any order, one space before each, double quotes, then `>` or `/>`. Reads the
+ * reference into refRow/refCol (plainRef says whether there was one) and the type and style into
+ * tStart/tEnd and sStart/sEnd in the same pass, and returns the index of the '>'. Anything else
+ * (other attributes, a reference parseRef would refuse, odd spacing) returns -1, and the caller
+ * reads the tag the general way. Most cells of a filled-in template are `<c r="H5" s="7"/>`, so
+ * this is the scanner's hottest path.
+ */
+function plainCellStart(s: string, i: number): number {
+  plainRef = false;
+  tStart = tEnd = sStart = sEnd = -1;
+  for (;;) {
+    let c = s.charCodeAt(i);
+    if (c === GT) return i;
+    if (c === SLASH) return s.charCodeAt(i + 1) === GT ? i + 1 : -1;
+    if (c !== 0x20 || s.charCodeAt(i + 2) !== EQ || s.charCodeAt(i + 3) !== DQUOTE) return -1;
+    const a = s.charCodeAt(i + 1);
+    const vs = i + 4;
+    i = vs;
+    if (a === CH_r) {
+      if (plainRef) return -1;
+      let col = 0;
+      c = s.charCodeAt(i);
+      while (c >= 65 && c <= 90 && i - vs < 7) {
+        col = col * 26 + (c - 64);
+        c = s.charCodeAt(++i);
+      }
+      const digits = i;
+      let row = 0;
+      while (c >= 48 && c <= 57 && i - digits < 10) {
+        row = row * 10 + (c - 48);
+        c = s.charCodeAt(++i);
+      }
+      if (c !== DQUOTE || i === digits || digits === vs || row === 0) return -1;
+      refRow = row - 1;
+      refCol = col - 1;
+      plainRef = true;
+    } else if (a === CH_s) {
+      if (sStart >= 0) return -1;
+      c = s.charCodeAt(i);
+      while (c >= 48 && c <= 57) c = s.charCodeAt(++i);
+      if (c !== DQUOTE || i === vs || i - vs > 15) return -1;
+      sStart = vs;
+      sEnd = i;
+    } else if (a === CH_t) {
+      if (tStart >= 0) return -1;
+      // A char loop, not indexOf: the value is a few characters, and a builtin call costs more here.
+      const n = s.length;
+      while (i < n && s.charCodeAt(i) !== DQUOTE) i++;
+      if (i >= n) return -1;
+      tStart = vs;
+      tEnd = i;
+    } else return -1;
+    i++;
+  }
+}
+
+/**
+ * One or more formatting-only cells in the plain shape, `<c r="H5" s="7"/>` (a reference that
+ * plainCellStart accepts, an optional style, nothing else). Filled-in templates are mostly these
+ * (borders and fills on empty input cells), and the regex engine skips a run of them several times
+ * faster than the char loops can.
+ */
+const FORMATTING_ONLY_CELLS = /(?:<c r="[A-Z]{1,7}[1-9][0-9]{0,9}"(?: s="[0-9]{1,15}")?\/>)+/y;
+/** One or more whole rows of such cells (an empty meeting log is 25 of them), each `<row r="9">…</row>`. */
+const FORMATTING_ONLY_ROWS =
+  /(?:<row r="[1-9][0-9]{0,9}">(?:<c r="[A-Z]{1,7}[1-9][0-9]{0,9}"(?: s="[0-9]{1,15}")?\/>)*<\/row>)+/y;
+const ROW_R = '<row r="';
+
 // Shared, immutable values so common cells do not allocate twice.
 const FALSE_VALUE: CellValue = { kind: "boolean", value: false };
 const TRUE_VALUE: CellValue = { kind: "boolean", value: true };
-const EMPTY_FORMULA_CELL: Cell = { value: EMPTY, formula: true };
+// A module-level copy: an imported binding is a getter call on every use in the loop below.
+const EMPTY_VALUE: CellValue = EMPTY;
+const EMPTY_FORMULA_CELL: Cell = { value: EMPTY_VALUE, formula: true };
+
+/** True when s has the end tag `</x>` at i, for a one-letter unprefixed name x (char-code compares: no builtin call). */
+function isEndTag(s: string, i: number, x: number): boolean {
+  return s.charCodeAt(i) === LT && s.charCodeAt(i + 1) === SLASH && s.charCodeAt(i + 2) === x && s.charCodeAt(i + 3) === GT;
+}
+
+function corrupt(part: string, what: string): never {
+  fail("CORRUPT", `malformed XML in ${part}: ${what}`);
+}
+
+function tooLong(ctx: SheetContext, row: number, col: number, len: number): never {
+  fail("STRING_TOO_LONG", `${ctx.part}: cell ${a1(row, col)} has ${len} characters (limit ${ctx.limits.maxStringLength})`);
+}
+
+/** The <v> text, entity-decoded: vText when it needed decoding work (CDATA), else the raw range. */
+function vString(xml: string, vStart: number, vEnd: number, vText: string | undefined): string | undefined {
+  return vText !== undefined ? vText : vStart >= 0 ? decodeText(xml.slice(vStart, vEnd)) : undefined;
+}
+
+/**
+ * The value of a finished cell, or undefined when it carries nothing (style only, or empty without
+ * a formula). vStart/vEnd is the raw <v> range (-1 when none) unless vText holds its decoded text.
+ */
+function cellValue(
+  xml: string,
+  ctx: SheetContext,
+  row: number,
+  col: number,
+  type: number,
+  style: number,
+  vStart: number,
+  vEnd: number,
+  vText: string | undefined,
+  isText: string | undefined,
+  hasFormula: boolean,
+): CellValue | undefined {
+  const hasV = vStart >= 0 || vText !== undefined;
+  if (!hasV && isText === undefined) return hasFormula ? EMPTY_VALUE : undefined;
+  let value: CellValue;
+  switch (type) {
+    case T_SHARED: {
+      const idx = vText !== undefined ? parseNumber(vText, 0, vText.length) : parseNumber(xml, vStart, vEnd);
+      const str = idx >= 0 ? ctx.sharedStrings[idx] : undefined;
+      if (str === undefined) fail("CORRUPT", `${ctx.part}: cell ${a1(row, col)} refers to a missing shared string`);
+      value = { kind: "string", value: str };
+      break;
+    }
+    case T_INLINE:
+    case T_STR: {
+      const str = unescapeOoxml(isText ?? vString(xml, vStart, vEnd, vText) ?? "");
+      if (str.length > ctx.limits.maxStringLength) tooLong(ctx, row, col, str.length);
+      value = { kind: "string", value: str };
+      break;
+    }
+    case T_BOOL: {
+      const t = (vString(xml, vStart, vEnd, vText) ?? "").trim();
+      value = t === "1" || t.toLowerCase() === "true" ? TRUE_VALUE : FALSE_VALUE;
+      break;
+    }
+    case T_ERROR:
+      value = { kind: "error", value: (vString(xml, vStart, vEnd, vText) ?? "").trim() };
+      break;
+    case T_DATE: {
+      const raw = vString(xml, vStart, vEnd, vText) ?? "";
+      const serial = isoToSerial(raw, ctx.date1904);
+      value = serial !== undefined ? { kind: "number", value: serial, isDate: true } : raw.trim() === "" ? EMPTY_VALUE : { kind: "string", value: raw };
+      break;
+    }
+    default: {
+      // "n" or absent: the common case, parsed straight from the document.
+      const num = vText !== undefined ? parseNumber(vText, 0, vText.length) : vStart >= 0 ? parseNumber(xml, vStart, vEnd) : NaN;
+      if (!Number.isNaN(num)) {
+        value = ctx.dateStyles[style] === 1 ? { kind: "number", value: num, isDate: true } : { kind: "number", value: num };
+      } else {
+        // Text on a number cell is unusual; keep it rather than lose it.
+        const raw = isText ?? vString(xml, vStart, vEnd, vText) ?? "";
+        if (raw.trim() === "") value = EMPTY_VALUE;
+        else {
+          if (raw.length > ctx.limits.maxStringLength) tooLong(ctx, row, col, raw.length);
+          value = { kind: "string", value: unescapeOoxml(raw) };
+        }
+      }
+    }
+  }
+  return value === EMPTY_VALUE && !hasFormula ? undefined : value;
+}
+
+/** Puts a cell that carries something into rows, after the row and column limits. */
+function storeCell(rows: Rows, ctx: SheetContext, row: number, col: number, value: CellValue, hasFormula: boolean): void {
+  const limits = ctx.limits;
+  // Limits apply to cells that carry something: formatting far out (no value) is harmless.
+  if (row >= limits.maxRows) fail("TOO_MANY_ROWS", `${ctx.part}: data in row ${row + 1} (limit ${limits.maxRows} rows)`);
+  if (col >= limits.maxColumns) {
+    fail("TOO_MANY_COLUMNS", `${ctx.part}: data at ${a1(row, col)}, column ${col + 1} (limit ${limits.maxColumns})`);
+  }
+  let cells = rows[row];
+  if (cells === undefined) {
+    cells = [];
+    rows[row] = cells;
+  }
+  cells[col] = hasFormula ? (value === EMPTY_VALUE ? EMPTY_FORMULA_CELL : { value, formula: true }) : { value };
+}
+
+/** Everything before <sheetData> (sheetPr, dimension, sheetViews, sheetFormatPr, cols) can be passed over. */
+const PROLOGUE_ELEMENTS = skippableElements(["sheetData"]);
+
+/** Offset just past `<sheetData>`, or -1 when the part has none or it is empty (`<sheetData/>`). */
+function sheetDataStart(xml: string, part: string): number {
+  // The generic scanner walks the prologue (sheetPr, dimension, views, cols) to <sheetData>.
+  const sc = new XmlScanner(xml, part);
+  for (;;) {
+    if (!sc.next()) return -1;
+    if (!sc.closing && sc.name === "sheetData") return sc.selfClosing ? -1 : sc.offset;
+    // After a tag, not before: tried at the root element, the skip would run to <sheetData> and fail.
+    sc.skip(PROLOGUE_ELEMENTS);
+  }
+}
 
 /** Parses a worksheet part into sparse 0-based rows. Only `<sheetData>` is read. */
 export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
-  const { part, limits, sharedStrings, dateStyles } = ctx;
-  const corrupt = (what: string): never => fail("CORRUPT", `malformed XML in ${part}: ${what}`);
-
-  // The generic scanner walks the prologue (sheetPr, dimension, views, cols) to <sheetData>.
-  const sc = new XmlScanner(xml, part);
-  let found = false;
-  while (sc.next()) {
-    if (!sc.closing && sc.name === "sheetData") {
-      found = true;
-      break;
-    }
-  }
+  const { part, limits } = ctx;
   const rows: Rows = [];
-  if (!found || sc.selfClosing) return rows;
+  let pos = sheetDataStart(xml, part);
+  if (pos < 0) return rows;
 
   const n = xml.length;
-  let pos = sc.offset;
   let depth = 0; // element depth inside <sheetData>
   let rowIdx = -1;
   let col = -1;
@@ -255,91 +436,95 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
   let inIs = false;
   let inRPh = false;
 
-  const tooLong = (len: number): never =>
-    fail("STRING_TOO_LONG", `${part}: cell ${a1(cRow, cCol)} has ${len} characters (limit ${limits.maxStringLength})`);
-
-  /** The <v> text, entity-decoded. */
-  const vString = (): string | undefined => (vText !== undefined ? vText : vStart >= 0 ? decodeText(xml.slice(vStart, vEnd)) : undefined);
-
-  const finishCell = (): void => {
-    const hasV = vStart >= 0 || vText !== undefined;
-    let value: CellValue;
-    if (!hasV && isText === undefined) {
-      if (!hasFormula) return; // style-only cell
-      value = EMPTY;
-    } else {
-      switch (cType) {
-        case T_SHARED: {
-          const idx = vText !== undefined ? parseNumber(vText, 0, vText.length) : parseNumber(xml, vStart, vEnd);
-          const str = idx >= 0 ? sharedStrings[idx] : undefined;
-          if (str === undefined) fail("CORRUPT", `${part}: cell ${a1(cRow, cCol)} refers to a missing shared string`);
-          value = { kind: "string", value: str };
-          break;
-        }
-        case T_INLINE:
-        case T_STR: {
-          const str = unescapeOoxml(isText ?? vString() ?? "");
-          if (str.length > limits.maxStringLength) tooLong(str.length);
-          value = { kind: "string", value: str };
-          break;
-        }
-        case T_BOOL: {
-          const t = (vString() ?? "").trim();
-          value = t === "1" || t.toLowerCase() === "true" ? TRUE_VALUE : FALSE_VALUE;
-          break;
-        }
-        case T_ERROR:
-          value = { kind: "error", value: (vString() ?? "").trim() };
-          break;
-        case T_DATE: {
-          const raw = vString() ?? "";
-          const serial = isoToSerial(raw, ctx.date1904);
-          value = serial !== undefined ? { kind: "number", value: serial, isDate: true } : raw.trim() === "" ? EMPTY : { kind: "string", value: raw };
-          break;
-        }
-        default: {
-          // "n" or absent: the common case, parsed straight from the document.
-          const num = vText !== undefined ? parseNumber(vText, 0, vText.length) : vStart >= 0 ? parseNumber(xml, vStart, vEnd) : NaN;
-          if (!Number.isNaN(num)) {
-            value = dateStyles[cStyle] === 1 ? { kind: "number", value: num, isDate: true } : { kind: "number", value: num };
-          } else {
-            // Text on a number cell is unusual; keep it rather than lose it.
-            const raw = isText ?? vString() ?? "";
-            if (raw.trim() === "") value = EMPTY;
-            else {
-              if (raw.length > limits.maxStringLength) tooLong(raw.length);
-              value = { kind: "string", value: unescapeOoxml(raw) };
-            }
-          }
-        }
-      }
-      if (value === EMPTY && !hasFormula) return;
-    }
-    // Limits apply to cells that carry something: formatting far out (no value) is harmless.
-    if (cRow >= limits.maxRows) fail("TOO_MANY_ROWS", `${part}: data in row ${cRow + 1} (limit ${limits.maxRows} rows)`);
-    if (cCol >= limits.maxColumns) {
-      fail("TOO_MANY_COLUMNS", `${part}: data at ${a1(cRow, cCol)}, column ${cCol + 1} (limit ${limits.maxColumns})`);
-    }
-    let row = rows[cRow];
-    if (row === undefined) {
-      row = [];
-      rows[cRow] = row;
-    }
-    row[cCol] = hasFormula ? (value === EMPTY ? EMPTY_FORMULA_CELL : { value, formula: true }) : { value };
-  };
-
   for (;;) {
     // Tags usually follow each other directly: check before paying for an indexOf call.
     const lt = xml.charCodeAt(pos) === LT ? pos : xml.indexOf("<", pos);
-    if (lt < 0) corrupt("<sheetData> is not closed");
+    if (lt < 0) corrupt(part, "<sheetData> is not closed");
     let i = lt + 1;
     let c = xml.charCodeAt(i);
+
+    if (c === CH_r && depth === 0 && !inCell) {
+      FORMATTING_ONLY_ROWS.lastIndex = lt;
+      if (FORMATTING_ONLY_ROWS.test(xml)) {
+        // Such rows leave nothing but the position of their last row and last cell. (The searches
+        // back start before pos: a row or cell may start right there.)
+        pos = FORMATTING_ONLY_ROWS.lastIndex;
+        const lastRow = xml.lastIndexOf(ROW_R, pos - 1);
+        rowIdx = parseUint(xml, lastRow + ROW_R.length, xml.indexOf('"', lastRow + ROW_R.length)) - 1;
+        const lastCell = xml.lastIndexOf("<c ", pos - 1);
+        if (lastCell > lt) {
+          plainCellStart(xml, lastCell + 2);
+          cRow = refRow;
+          cCol = refCol;
+        }
+        col = lastCell > lastRow ? cCol : -1;
+        continue;
+      }
+    }
+
+    if (c === CH_c) {
+      const gt = plainCellStart(xml, i + 1);
+      if (gt >= 0) {
+        // The same steps as the general path below, for the usual shapes: a style-only cell, an
+        // empty one, or a single plain <v>. Anything else inside the cell goes the general way.
+        if (plainRef) {
+          cRow = refRow;
+          cCol = refCol;
+        } else {
+          cRow = rowIdx < 0 ? 0 : rowIdx;
+          cCol = col + 1;
+        }
+        col = cCol;
+        pos = gt + 1;
+        if (xml.charCodeAt(gt - 1) === SLASH) {
+          // No value, no formula: formatting only. More such cells usually follow; they leave
+          // nothing but the position of the last one.
+          FORMATTING_ONLY_CELLS.lastIndex = pos;
+          if (FORMATTING_ONLY_CELLS.test(xml)) {
+            pos = FORMATTING_ONLY_CELLS.lastIndex;
+            plainCellStart(xml, xml.lastIndexOf("<c ", pos - 1) + 2);
+            cRow = refRow;
+            cCol = refCol;
+            col = cCol;
+          }
+          continue;
+        }
+        cType = tStart >= 0 ? cellType(xml, tStart, tEnd) : T_NUMBER;
+        cStyle = sStart >= 0 ? Math.max(0, parseUint(xml, sStart, sEnd)) : 0;
+        if (isEndTag(xml, pos, CH_c)) {
+          inCell = inIs = inRPh = false;
+          pos += 4;
+          continue;
+        }
+        if (xml.charCodeAt(pos) === LT && xml.charCodeAt(pos + 1) === CH_v && xml.charCodeAt(pos + 2) === GT) {
+          let end = pos + 3;
+          while (end < n && xml.charCodeAt(end) !== LT) end++;
+          if (isEndTag(xml, end, CH_v) && isEndTag(xml, end + 4, CH_c)) {
+            const value = cellValue(xml, ctx, cRow, cCol, cType, cStyle, pos + 3, end, undefined, undefined, false);
+            if (value !== undefined) storeCell(rows, ctx, cRow, cCol, value, false);
+            inCell = inIs = inRPh = false;
+            pos = end + 8;
+            continue;
+          }
+        }
+        depth++;
+        vStart = vEnd = -1;
+        vText = undefined;
+        isText = undefined;
+        hasFormula = false;
+        inIs = false;
+        inRPh = false;
+        inCell = true;
+        continue;
+      }
+    }
+
     if (c === BANG || c === QMARK) {
       // Comments, PIs and stray CDATA between tags carry nothing we read.
       const close = c === QMARK ? "?>" : xml.startsWith("!--", i) ? "-->" : xml.startsWith("![CDATA[", i) ? "]]>" : "";
-      if (close === "") corrupt("markup declaration inside sheetData");
+      if (close === "") corrupt(part, "markup declaration inside sheetData");
       const end = xml.indexOf(close, i + 1);
-      if (end < 0) corrupt("unterminated comment or PI");
+      if (end < 0) corrupt(part, "unterminated comment or PI");
       pos = end + close.length;
       continue;
     }
@@ -352,21 +537,24 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
     }
     const nameEnd = i;
     const len = nameEnd - local;
-    if (len <= 0) corrupt("empty tag name");
+    if (len <= 0) corrupt(part, "empty tag name");
     const c0 = xml.charCodeAt(local);
 
     if (closing) {
       let gt = i;
       while (gt < n && xml.charCodeAt(gt) !== GT) gt++;
-      if (gt >= n) corrupt("unterminated end tag");
+      if (gt >= n) corrupt(part, "unterminated end tag");
       pos = gt + 1;
       if (--depth < 0) {
-        if (len !== 9 || !xml.startsWith("sheetData", local)) corrupt(`unexpected end tag in <sheetData>`);
+        if (len !== 9 || !xml.startsWith("sheetData", local)) corrupt(part, `unexpected end tag in <sheetData>`);
         break; // what follows sheetData (merges, validations, extLst) is not needed
       }
       if (len === 1) {
         if (c0 === CH_c) {
-          if (inCell) finishCell();
+          if (inCell) {
+            const value = cellValue(xml, ctx, cRow, cCol, cType, cStyle, vStart, vEnd, vText, isText, hasFormula);
+            if (value !== undefined) storeCell(rows, ctx, cRow, cCol, value, hasFormula);
+          }
           inCell = false;
         }
       } else if (len === 2) {
@@ -378,7 +566,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
     // <c> and <row> get their attributes read in the same pass that finds the tag's end.
     const withAttrs = (len === 1 && c0 === CH_c) || (len === 3 && c0 === CH_r && xml.charCodeAt(local + 1) === 0x6f /* o */);
     const gt = withAttrs ? scanCellAttrs(xml, i) : tagEnd(xml, i);
-    if (gt < 0) corrupt("unterminated or malformed tag");
+    if (gt < 0) corrupt(part, "unterminated or malformed tag");
     const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
     pos = gt + 1;
     if (!selfClosing) depth++;
@@ -410,7 +598,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
             vStart = vEnd = pos; // <v/>: an empty value
           } else {
             const next = xml.indexOf("<", pos);
-            if (next < 0) corrupt("unexpected end of document in <v>");
+            if (next < 0) corrupt(part, "unexpected end of document in <v>");
             if (xml.charCodeAt(next + 1) === BANG) {
               vText = readText(xml, pos, part);
               pos = textEnd;
@@ -427,7 +615,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
         if (inIs && !inRPh && !selfClosing) {
           isText = (isText ?? "") + readText(xml, pos, part);
           pos = textEnd;
-          if (isText.length > limits.maxStringLength * 7) tooLong(isText.length);
+          if (isText.length > limits.maxStringLength * 7) tooLong(ctx, cRow, cCol, isText.length);
         }
       }
     } else if (len === 3) {
@@ -449,4 +637,3 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
   }
   return rows;
 }
-

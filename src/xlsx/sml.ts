@@ -1,7 +1,11 @@
 // Targeted SpreadsheetML part parsers: content types, relationships, workbook, shared strings, styles (date formats), ISO dates.
 import type { ReadLimits } from "../core/workbook";
 import { fail } from "./failure";
-import { XmlScanner, decodeText, unescapeOoxml } from "./xml";
+import { XmlScanner, decodeText, skippableElements, unescapeOoxml } from "./xml";
+
+// Module-level copies for the per-string loop: an imported binding is a getter call on every use under tsx.
+const decodeXmlText = decodeText;
+const unescapeText = unescapeOoxml;
 
 const MACRO_MAIN = "application/vnd.ms-excel.sheet.macroenabled.main+xml";
 const MACRO_TEMPLATE_MAIN = "application/vnd.ms-excel.template.macroenabled.main+xml";
@@ -56,8 +60,15 @@ export function parseRels(xml: string, part: string, baseDir: string): Map<strin
   return rels;
 }
 
+/** A target that resolvePartPath must take apart: absolute, backslashes, empty, "." or ".." segments. */
+const NEEDS_NORMALISING = /^\/|\\|\/\/|\/$|(?:^|\/)\.\.?(?:\/|$)/;
+/** A base directory already in resolved form ("xl/", "xl/sub/"): non-empty segments, one trailing slash. */
+const PLAIN_DIR = /^(?:[^/\\.][^/\\]*\/)+$/;
+
 /** Resolves an OPC relationship target (relative to baseDir, or absolute "/xl/...") to a zip path. */
 export function resolvePartPath(baseDir: string, target: string): string {
+  // Usually "worksheets/sheet1.xml" under "xl/": nothing to normalise, and this runs for every relationship.
+  if (target !== "" && !NEEDS_NORMALISING.test(target) && (baseDir === "" || PLAIN_DIR.test(baseDir))) return baseDir + target;
   const t = target.replace(/\\/g, "/");
   const segs = t.startsWith("/") ? [] : baseDir.split("/").filter((x) => x !== "");
   for (const seg of t.split("/")) {
@@ -149,6 +160,8 @@ const SI_OPEN = "<si>";
 const T_OPEN = "<t>";
 const T_OPEN_PRESERVE = '<t xml:space="preserve">';
 const T_SI_CLOSE = "</t></si>";
+const SST_CLOSE = "</sst>";
+const LT = 0x3c; // <
 
 /**
  * The common shape (`<si><t>…</t></si>`, as Excel, LibreOffice and our writer write plain strings)
@@ -160,24 +173,30 @@ function plainSharedStrings(xml: string, part: string, limits: ReadLimits): stri
   const out: string[] = [];
   let pos = xml.indexOf(SI_OPEN);
   if (pos < 0) return undefined;
+  // Checked once for the whole part rather than per string: when the part has no '&' or CR,
+  // decodeText returns every value unchanged, and without "_x" so does unescapeOoxml.
+  const needsDecoding = xml.indexOf("&") >= 0 || xml.indexOf("\r") >= 0;
+  const needsUnescaping = needsDecoding || xml.indexOf("_x") >= 0;
+  const maxRaw = limits.maxStringLength * 7;
   for (;;) {
     const p = pos + SI_OPEN.length;
     const start = xml.startsWith(T_OPEN, p) ? p + T_OPEN.length : xml.startsWith(T_OPEN_PRESERVE, p) ? p + T_OPEN_PRESERVE.length : -1;
     if (start < 0) return undefined;
-    const end = xml.indexOf(T_SI_CLOSE, start);
-    if (end < 0) return undefined;
-    const lt = xml.indexOf("<", start);
-    if (lt !== end) return undefined;
-    if (end - start > limits.maxStringLength * 7) return undefined;
-    const value = unescapeOoxml(decodeText(xml.slice(start, end)));
+    const end = xml.indexOf("<", start);
+    if (end < 0 || !xml.startsWith(T_SI_CLOSE, end)) return undefined;
+    if (end - start > maxRaw) return undefined;
+    const raw = xml.slice(start, end);
+    const value = needsUnescaping ? unescapeText(needsDecoding ? decodeXmlText(raw) : raw) : raw;
     if (value.length > limits.maxStringLength) {
       fail("STRING_TOO_LONG", `${part}: string ${out.length} has ${value.length} characters (limit ${limits.maxStringLength})`);
     }
     out.push(value);
-    const next = xml.indexOf("<", end + T_SI_CLOSE.length);
+    const after = end + T_SI_CLOSE.length;
+    // The next item usually follows directly: check before paying for an indexOf call.
+    const next = xml.charCodeAt(after) === LT ? after : xml.indexOf("<", after);
     if (next < 0) return undefined;
     if (xml.startsWith(SI_OPEN, next)) pos = next;
-    else if (xml.startsWith("</sst>", next)) return out;
+    else if (xml.startsWith(SST_CLOSE, next)) return out;
     else return undefined;
   }
 }
@@ -241,6 +260,8 @@ export function isDateFormatCode(code: string): boolean {
   return /[dmyhs]/i.test(s);
 }
 
+const STYLES_NOT_NEEDED = skippableElements(["numFmt", "cellXfs", "xf"]);
+
 /** Per cellXfs index: 1 when that style's number format is a date/time format. */
 export function parseDateStyles(xml: string, part: string): Uint8Array {
   const sc = new XmlScanner(xml, part);
@@ -251,8 +272,12 @@ export function parseDateStyles(xml: string, part: string): Uint8Array {
     const name = sc.name;
     if (sc.closing) {
       if (name === "cellXfs") break; // the rest of styles.xml is irrelevant here
+      sc.skip(STYLES_NOT_NEEDED);
       continue;
     }
+    // Fonts, fills, borders, cellStyleXfs and an xf's alignment are most of the part and not needed.
+    // (Tried after a tag, not before the root element, where it would run to the first numFmt and fail.)
+    sc.skip(STYLES_NOT_NEEDED);
     if (name === "numFmt") {
       const id = Number(sc.attr("numFmtId"));
       const code = sc.attr("formatCode");
@@ -266,7 +291,8 @@ export function parseDateStyles(xml: string, part: string): Uint8Array {
   }
   const out = new Uint8Array(xfFormats.length);
   const memo = new Map<number, boolean>();
-  xfFormats.forEach((id, i) => {
+  for (let i = 0; i < xfFormats.length; i++) {
+    const id = xfFormats[i] ?? 0;
     let isDate = memo.get(id);
     if (isDate === undefined) {
       // A custom definition wins over the built-in meaning of the same id (some writers redefine 14).
@@ -275,7 +301,7 @@ export function parseDateStyles(xml: string, part: string): Uint8Array {
       memo.set(id, isDate);
     }
     out[i] = isDate ? 1 : 0;
-  });
+  }
   return out;
 }
 

@@ -17,6 +17,42 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
+/**
+ * A start tag in the plain shape `<name a="1" b='2'/>` (XML white space only). The regex engine
+ * matches it several times faster than the char loop in next(), and where it matches, that loop
+ * would find the same name and the same '>' (the name stops at white space, '/' or '>'; quotes
+ * only delimit complete values; no '<' outside them), so next() tries it on tags with attributes
+ * and keeps the loop for everything else, including every malformed tag.
+ */
+const WELL_FORMED_START_TAG =
+  /<[^ \t\r\n/>"'<=]+(?:[ \t\r\n]+[^ \t\r\n/>"'<=]+[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*'))*[ \t\r\n]*\/?>/y;
+
+const WS = "[ \\t\\r\\n]";
+const NAME_CHAR = `[^ \\t\\r\\n/>"'<=:]`;
+const ATTRS = `(?:${WS}+[^ \\t\\r\\n/>"'<=]+${WS}*=${WS}*(?:"[^"]*"|'[^']*'))*${WS}*`;
+/** How deep skippable elements may nest (styles.xml: borders > border > left > color). */
+const SKIP_DEPTH = 4;
+
+/**
+ * A sticky regex for XmlScanner.skip: one or more complete elements written plainly (start tags of
+ * the WELL_FORMED_START_TAG shape, nesting at most SKIP_DEPTH deep, end tags, text without markup)
+ * none of whose tags has one of the `excluded` local names. On such a run the char loop would find
+ * the same tags, raise no error and end at the depth it started from, and the caller would ignore
+ * every tag, so it can be passed over in one match. Comments, PIs, CDATA, a needed tag or anything
+ * unusual end the run, and the scanner reads on from there as before.
+ */
+export function skippableElements(excluded: readonly string[]): RegExp {
+  const notExcluded = `(?!(?:${excluded.join("|")})[ \\t\\r\\n/>])`;
+  // `<!` and `<?` are markup declarations and PIs to next(), never start tags.
+  const start = `<(?![!?])(?:${NAME_CHAR}*:)*${notExcluded}${NAME_CHAR}+${ATTRS}`;
+  const end = `<\\/(?:[^>:]*:)*${notExcluded}[^>:]*>`;
+  // Text goes one character per iteration, not [^<]+: a repeated group that can split a text run
+  // in many ways backtracks exponentially when a run fails to close (a hostile part could stall us).
+  let element = `${start}\\/>`;
+  for (let k = 0; k < SKIP_DEPTH; k++) element = `${start}(?:\\/>|>(?:[^<]|${element})*${end})`;
+  return new RegExp(`(?:[^<]|${element})+`, "y");
+}
+
 export class XmlScanner {
   private pos = 0;
   private depth = 0;
@@ -48,7 +84,8 @@ export class XmlScanner {
   next(): boolean {
     const s = this.s;
     for (;;) {
-      const lt = s.indexOf("<", this.pos);
+      // Tags often follow each other directly: check before paying for an indexOf call.
+      const lt = s.charCodeAt(this.pos) === LT ? this.pos : s.indexOf("<", this.pos);
       if (lt < 0) {
         this.pos = s.length;
         if (this.depth !== 0) this.corrupt("unexpected end of document");
@@ -96,6 +133,15 @@ export class XmlScanner {
       let ch = s.charCodeAt(i);
       while (i < n && !isSpace(ch) && ch !== GT && ch !== SLASH) ch = s.charCodeAt(++i);
       if (i === lt + 1) this.corrupt("empty tag name");
+      if (ch === GT || (ch === SLASH && s.charCodeAt(i + 1) === GT)) {
+        this.startTag(lt + 1, i, ch === GT ? i : i + 1); // no attributes
+        return true;
+      }
+      WELL_FORMED_START_TAG.lastIndex = lt;
+      if (WELL_FORMED_START_TAG.test(s)) {
+        this.startTag(lt + 1, i, WELL_FORMED_START_TAG.lastIndex - 1);
+        return true;
+      }
       this.name = localName(s, lt + 1, i);
       const attrStart = i;
       let quote = 0;
@@ -120,6 +166,24 @@ export class XmlScanner {
       this.pos = i + 1;
       return true;
     }
+  }
+
+  /** Moves past a run of elements the caller does not need, if one starts here (see skippableElements). */
+  skip(skippable: RegExp): void {
+    skippable.lastIndex = this.pos;
+    if (skippable.test(this.s)) this.pos = skippable.lastIndex;
+  }
+
+  /** Sets the state for a start tag whose name is s[nameStart, nameEnd) and whose closing '>' is at gt. */
+  private startTag(nameStart: number, nameEnd: number, gt: number): void {
+    const s = this.s;
+    this.name = localName(s, nameStart, nameEnd);
+    this.closing = false;
+    this.selfClosing = s.charCodeAt(gt - 1) === SLASH;
+    this.attrStart = nameEnd;
+    this.attrEnd = this.selfClosing ? gt - 1 : gt;
+    if (!this.selfClosing) this.depth++;
+    this.pos = gt + 1;
   }
 
   /**

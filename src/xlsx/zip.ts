@@ -33,6 +33,11 @@ function u32(b: Uint8Array, i: number): number {
 const utf8 = new TextDecoder("utf-8");
 const latin1 = new TextDecoder("latin1");
 
+function isAscii(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if ((b[i] ?? 0) >= 0x80) return false;
+  return true;
+}
+
 /** Parses the end-of-central-directory record and the central directory. */
 export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDirectory {
   const n = bytes.length;
@@ -74,7 +79,9 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDire
     if (nameEnd > eocd) fail("TRUNCATED", `central directory entry ${k} is damaged`);
     // Bit 11: UTF-8 names; otherwise CP437, of which we only ever need the ASCII part names.
     const rawName = bytes.subarray(p + 46, nameEnd);
-    const name = ((flags & 0x800) !== 0 ? utf8 : latin1).decode(rawName).replace(/\\/g, "/");
+    // ASCII (the usual case) reads the same either way, and the UTF-8 decoder is the faster one.
+    const decoded = ((flags & 0x800) !== 0 || isAscii(rawName) ? utf8 : latin1).decode(rawName);
+    const name = decoded.indexOf("\\") >= 0 ? decoded.replace(/\\/g, "/") : decoded;
     const entry: ZipEntry = { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset };
     entries.push(entry);
     const key = name.toLowerCase();
@@ -92,6 +99,15 @@ export interface InflateBudget {
   used: number;
 }
 
+/**
+ * Fails with the cap that bound: the part's own, or what was left of the total. (Top-level, not a
+ * closure in extractEntry: under tsx every closure made per call is also renamed by a defineProperty.)
+ */
+function overCap(what: string, budget: InflateBudget, remaining: number): never {
+  if (budget.maxPartBytes <= remaining) fail("PART_TOO_LARGE", `${what} inflates to more than ${budget.maxPartBytes} bytes`);
+  fail("TOTAL_TOO_LARGE", `parts read inflate to more than ${budget.maxTotalBytes} bytes (at ${what})`);
+}
+
 /** Extracts one entry's bytes, enforcing the per-part and running-total caps on the actual output. */
 export function extractEntry(bytes: Uint8Array, entry: ZipEntry, inflateRaw: InflateRaw, budget: InflateBudget): Uint8Array {
   const what = entry.name;
@@ -106,26 +122,21 @@ export function extractEntry(bytes: Uint8Array, entry: ZipEntry, inflateRaw: Inf
   const data = bytes.subarray(start, end);
 
   const remaining = budget.maxTotalBytes - budget.used;
-  const partCapBinds = budget.maxPartBytes <= remaining;
   const cap = Math.max(0, Math.min(budget.maxPartBytes, remaining));
-  const overCap: () => never = () =>
-    partCapBinds
-      ? fail("PART_TOO_LARGE", `${what} inflates to more than ${budget.maxPartBytes} bytes`)
-      : fail("TOTAL_TOO_LARGE", `parts read inflate to more than ${budget.maxTotalBytes} bytes (at ${what})`);
 
   let out: Uint8Array;
   if (entry.method === 0) {
     out = data;
-    if (out.length > cap) overCap();
+    if (out.length > cap) overCap(what, budget, remaining);
   } else if (entry.method === 8) {
     try {
       out = inflateRaw(data, cap, entry.uncompressedSize);
     } catch (e) {
-      if (e instanceof InflateLimitError) overCap();
+      if (e instanceof InflateLimitError) overCap(what, budget, remaining);
       fail("CORRUPT", `${what} does not inflate: ${e instanceof Error ? e.message : String(e)}`);
     }
     // Do not rely on a custom inflater to have honoured the cap.
-    if (out.length > cap) overCap();
+    if (out.length > cap) overCap(what, budget, remaining);
   } else {
     fail("CORRUPT", `${what} uses unsupported compression method ${entry.method}`);
   }
