@@ -12,7 +12,7 @@ import { UNIT_TYPES, type CountCode, type IndicatorId, type UnitTypeId } from ".
 import type { FindingCode } from "../src/core/findings";
 import { DEFAULT_PROFILE } from "../src/core/profile";
 import type { CellInput } from "../src/core/sheetspec";
-import { createNodeInflateRaw } from "../src/xlsx/node-inflate";
+import { createNodeDecoder } from "../src/xlsx/node-inflate";
 import { writeXlsx } from "../src/xlsx/write";
 import { reportSpec, type Edit, type ReportData } from "../test/helpers/report-builder";
 import { mulberry32 } from "../test/helpers/prng";
@@ -773,10 +773,10 @@ ${shown
 
 // ---------------------------------------------------------------- main
 function check(samples: readonly Sample[]): string[] {
-  const inflate = createNodeInflateRaw();
+  const decoder = createNodeDecoder();
   const problems: string[] = [];
   for (const s of samples) {
-    const r = inspectBytes(s.bytes, DEFAULT_PROFILE, inflate);
+    const r = inspectBytes(s.bytes, DEFAULT_PROFILE, decoder);
     const errors = [...new Set(r.findings.filter((f) => f.severity === "error").map((f) => f.code))].sort();
     const warnings = new Set(r.findings.filter((f) => f.severity === "warning").map((f) => f.code));
     const want = [...new Set(s.errors)].sort();

@@ -3,7 +3,7 @@
 
 import { consolidate, type ConsolidateOptions, type Consolidation, type Submission } from "../core/consolidate";
 import type { Profile } from "../core/profile";
-import type { InflateRaw } from "../xlsx/read";
+import { createDecoder, type XlsxDecoder } from "../xlsx/read";
 import { inspectBytes } from "./inspect";
 
 export interface FileBytes {
@@ -13,19 +13,21 @@ export interface FileBytes {
 }
 
 /** Read and validate one submitted file; never throws for any input. */
-export function inspectSubmission(input: FileBytes, profile: Profile, inflateRaw?: InflateRaw): Submission {
-  return { file: input.file, sha256: input.sha256, result: inspectBytes(input.bytes, profile, inflateRaw) };
+export function inspectSubmission(input: FileBytes, profile: Profile, decoder?: XlsxDecoder): Submission {
+  return { file: input.file, sha256: input.sha256, result: inspectBytes(input.bytes, profile, decoder) };
 }
 
 export interface ConsolidateBytesOptions extends ConsolidateOptions {
-  readonly inflateRaw?: InflateRaw;
+  /** One decoder for all the files (default: a browser-safe one made here). */
+  readonly decoder?: XlsxDecoder;
   /** Called after each file is inspected (for a progress bar). */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
 export function consolidateBytes(files: readonly FileBytes[], options: ConsolidateBytesOptions): Consolidation {
+  const decoder = options.decoder ?? createDecoder();
   const submissions = files.map((f, i) => {
-    const s = inspectSubmission(f, options.profile, options.inflateRaw);
+    const s = inspectSubmission(f, options.profile, decoder);
     options.onProgress?.(i + 1, files.length);
     return s;
   });

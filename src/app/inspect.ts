@@ -4,7 +4,7 @@
 import { finding, UNREADABLE_MESSAGES } from "../core/findings";
 import type { Profile } from "../core/profile";
 import { isTemplateSheet, validateWorkbook, type ValidationResult } from "../core/validate";
-import { readXlsx, type InflateRaw } from "../xlsx/read";
+import { readXlsx, type XlsxDecoder } from "../xlsx/read";
 
 export function unreadableResult(message: string): ValidationResult {
   return {
@@ -19,9 +19,12 @@ export function unreadableResult(message: string): ValidationResult {
   };
 }
 
-/** Read and validate one workbook's bytes; never throws for any input. */
-export function inspectBytes(bytes: Uint8Array, profile: Profile, inflateRaw?: InflateRaw): ValidationResult {
-  const read = readXlsx(bytes, { limits: profile.limits, sheetFilter: isTemplateSheet, inflateRaw });
+/**
+ * Read and validate one workbook's bytes; never throws for any input. For many files pass one
+ * decoder (createDecoder, or createNodeDecoder in Node) to all of them.
+ */
+export function inspectBytes(bytes: Uint8Array, profile: Profile, decoder: XlsxDecoder = {}): ValidationResult {
+  const read = readXlsx(bytes, { limits: profile.limits, sheetFilter: isTemplateSheet, inflateRaw: decoder.inflateRaw, memo: decoder.memo });
   if (!read.ok) return unreadableResult(UNREADABLE_MESSAGES[read.reason]);
   return validateWorkbook(read.workbook, profile);
 }

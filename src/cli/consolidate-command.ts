@@ -12,7 +12,7 @@ import type { Profile, RosterUnit } from "../core/profile";
 import { parseRosterCsv, parseRosterWorkbook } from "../core/roster";
 import { followUpLetters, withLetterSheet } from "../core/letters";
 import { summaryWorkbook, targetText } from "../core/summary";
-import { createNodeInflateRaw } from "../xlsx/node-inflate";
+import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
@@ -97,11 +97,11 @@ export function runConsolidation(o: RunOptions, io: Io): Consolidation {
   }
   // A summary written into the input folder on an earlier run is not a unit report.
   const files = expandInputs(o.inputs).filter((f) => !outputs.includes(resolve(f)));
-  const inflate = createNodeInflateRaw();
+  const decoder = createNodeDecoder();
   const progress = io.isErrTty ? progressBar(io, files.length) : undefined;
   const submissions: Submission[] = files.map((file, i) => {
     const bytes = readBytes(file);
-    const s = inspectSubmission({ file, bytes, sha256: sha256Hex(bytes) }, o.profile, inflate);
+    const s = inspectSubmission({ file, bytes, sha256: sha256Hex(bytes) }, o.profile, decoder);
     progress?.(i + 1);
     return s;
   });

@@ -15,7 +15,7 @@ import { consolidate, type Consolidation } from "../core/consolidate";
 import type { Profile, RosterUnit } from "../core/profile";
 import type { RollupUnit } from "../core/rollup";
 import { codeKey } from "../core/text";
-import { createNodeInflateRaw } from "../xlsx/node-inflate";
+import { createNodeDecoder } from "../xlsx/node-inflate";
 import { loadRoster, repoRoot, runConsolidation } from "./consolidate-command";
 import { expandInputs, loadProfile, readBytes, sha256Hex, UsageError } from "./io";
 import { checkOptions, parseOptions, USAGE, type Io } from "./options";
@@ -100,10 +100,10 @@ function recheck(path: string, profile: Profile): string {
  * consolidating every underlying unit directly (same period; rosters do not change sums).
  */
 function twoLevelCheck(c: Consolidation, files: readonly string[], profile: Profile, departments: number): string {
-  const inflate = createNodeInflateRaw();
+  const decoder = createNodeDecoder();
   const submissions = files.map((file) => {
     const bytes = readBytes(file);
-    return inspectSubmission({ file, bytes, sha256: sha256Hex(bytes) }, profile, inflate);
+    return inspectSubmission({ file, bytes, sha256: sha256Hex(bytes) }, profile, decoder);
   });
   const flat = consolidate(submissions, { profile, period: c.period ?? undefined });
   const differences = COUNT_FIELDS.flatMap((f) =>

@@ -1,6 +1,8 @@
 // The Node-only InflateRaw (node:zlib, faster than fflate); kept out of read.ts so the browser bundle never sees node:zlib.
 import { inflateRawSync } from "node:zlib";
 import { InflateLimitError, type InflateRaw } from "./inflate";
+import { PartMemo } from "./part-memo";
+import type { XlsxDecoder } from "./read";
 
 /** An InflateRaw backed by zlib's inflateRawSync; `maxOutputLength` makes zlib itself stop at the cap. */
 export function createNodeInflateRaw(): InflateRaw {
@@ -19,4 +21,9 @@ export function createNodeInflateRaw(): InflateRaw {
       throw e;
     }
   };
+}
+
+/** The decoder for a Node run over many files: zlib's inflate and one memo of repeated small parts. */
+export function createNodeDecoder(): XlsxDecoder {
+  return { inflateRaw: createNodeInflateRaw(), memo: new PartMemo() };
 }

@@ -14,10 +14,23 @@ import {
   type WorkbookSheetRef,
 } from "./sml";
 import { parseWorksheet } from "./sheet";
-import { extractEntry, readZipDirectory, type InflateBudget, type ZipDirectory } from "./zip";
+import { PartMemo } from "./part-memo";
+import { chargeBudget, entryData, extractEntry, inflateEntry, readZipDirectory, type InflateBudget, type ZipDirectory } from "./zip";
 
 export type { InflateRaw } from "./inflate";
 export { InflateLimitError } from "./inflate";
+export { PartMemo } from "./part-memo";
+
+/** What one run reuses across its files: the inflater and the memo of repeated small parts. */
+export interface XlsxDecoder {
+  readonly inflateRaw?: InflateRaw;
+  readonly memo?: PartMemo;
+}
+
+/** A decoder for a run of many files (browser-safe: fflate). The Node CLI uses createNodeDecoder(). */
+export function createDecoder(inflateRaw?: InflateRaw): XlsxDecoder {
+  return { inflateRaw, memo: new PartMemo() };
+}
 
 export interface ReadOptions {
   /** Merged over DEFAULT_READ_LIMITS. */
@@ -26,6 +39,8 @@ export interface ReadOptions {
   sheetFilter?: (nfcName: string) => boolean;
   /** Default: fflate (works in the browser). The Node CLI passes createNodeInflateRaw() from ./node-inflate. */
   inflateRaw?: InflateRaw;
+  /** Reused across the files of a run: their identical small parts are parsed once (part-memo.ts). */
+  memo?: PartMemo;
 }
 
 const REL_WORKSHEET_SUFFIXES = ["/worksheet", "/chartsheet", "/dialogsheet", "/macrosheet"];
@@ -71,24 +86,22 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
   const dir = readZipDirectory(bytes, limits.maxEntries);
   const budget: InflateBudget = { maxPartBytes: limits.maxPartBytes, maxTotalBytes: limits.maxTotalBytes, used: 0 };
   const inflateRaw = options.inflateRaw ?? fflateInflateRaw;
+  const part: PartReader = { bytes, dir, inflateRaw, budget, memo: options.memo };
 
-  const ctXml = readPartText(bytes, dir, "[Content_Types].xml", inflateRaw, budget);
-  const ct = ctXml === undefined ? { macroEnabled: false } : parseContentTypes(ctXml);
+  const ct = memoParse(part, "[Content_Types].xml", "ct", parseContentTypes) ?? { macroEnabled: false, mainPart: undefined };
   if (ct.macroEnabled) fail("MACRO_ENABLED", "macro-enabled workbook content type");
 
   const wbPath = ct.mainPart !== undefined && has(dir, ct.mainPart) ? ct.mainPart : "xl/workbook.xml";
-  const wbXml = readPartText(bytes, dir, wbPath, inflateRaw, budget);
-  if (wbXml === undefined) {
+  const wb = memoParse(part, wbPath, `wb|${wbPath}`, (xml) => parseWorkbookPart(xml, wbPath));
+  if (wb === undefined) {
     fail("NO_WORKBOOK", dir.byName.has("xl/workbook.bin") ? "binary workbook (.xlsb)" : "no xl/workbook.xml part");
   }
-  const wb = parseWorkbookPart(wbXml, wbPath);
 
   const slash = wbPath.lastIndexOf("/");
   const wbDir = slash >= 0 ? wbPath.slice(0, slash + 1) : "";
   const relsPath = `${wbDir}_rels/${wbPath.slice(slash + 1)}.rels`;
-  const relsXml = readPartText(bytes, dir, relsPath, inflateRaw, budget);
-  if (relsXml === undefined) fail("CORRUPT", `missing ${relsPath}`);
-  const rels = parseRels(relsXml, relsPath, wbDir);
+  const rels = memoParse(part, relsPath, `rels|${relsPath}`, (xml) => parseRels(xml, relsPath, wbDir));
+  if (rels === undefined) fail("CORRUPT", `missing ${relsPath}`);
 
   const filter = options.sheetFilter;
   const wanted = filter === undefined ? wb.sheets : wantedSheets(wb.sheets, filter);
@@ -106,8 +119,8 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
     stylesPath ??= resolvePartPath(wbDir, "styles.xml");
     const sstXml = readPartText(bytes, dir, sstPath, inflateRaw, budget);
     const sharedStrings = sstXml === undefined ? [] : parseSharedStrings(sstXml, sstPath, limits);
-    const stylesXml = readPartText(bytes, dir, stylesPath, inflateRaw, budget);
-    const dateStyles = stylesXml === undefined ? new Uint8Array(0) : parseDateStyles(stylesXml, stylesPath);
+    const stylesAt = stylesPath;
+    const dateStyles = memoParse(part, stylesAt, `styles|${stylesAt}`, (xml) => parseDateStyles(xml, stylesAt)) ?? new Uint8Array(0);
 
     for (const ref of wanted) {
       const rel = rels.get(ref.relId);
@@ -126,6 +139,35 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
 
 // Plain loops and top-level functions rather than per-call closures here: under tsx every closure
 // made per call is also renamed by a defineProperty, which is measurable at 1,000 files a run.
+// (The three parse closures of memoParse per file are the exception; a memo hit saves far more.)
+
+interface PartReader {
+  readonly bytes: Uint8Array;
+  readonly dir: ZipDirectory;
+  readonly inflateRaw: InflateRaw;
+  readonly budget: InflateBudget;
+  readonly memo: PartMemo | undefined;
+}
+
+/**
+ * The parse of a small part, or undefined when the package has no such part. With a memo, a part
+ * whose stored bytes equal the last one under `key` reuses that parse (its inflated size is still
+ * charged to this file's budget, so the caps bind exactly as without the memo).
+ */
+function memoParse<T>(r: PartReader, path: string, key: string, parse: (xml: string) => T): T | undefined {
+  const entry = r.dir.byName.get(path.toLowerCase());
+  if (entry === undefined) return undefined;
+  const data = entryData(r.bytes, entry);
+  const hit = r.memo?.get(key, entry.method, data);
+  if (hit !== undefined) {
+    chargeBudget(entry.name, r.budget, hit.inflatedLength);
+    return hit.value as T;
+  }
+  const raw = inflateEntry(data, entry, r.inflateRaw, r.budget);
+  const value = parse(decodeXml(raw));
+  r.memo?.set(key, entry.method, data, raw.length, value);
+  return value;
+}
 
 function readPartText(
   bytes: Uint8Array,

@@ -108,8 +108,8 @@ function overCap(what: string, budget: InflateBudget, remaining: number): never 
   fail("TOTAL_TOO_LARGE", `parts read inflate to more than ${budget.maxTotalBytes} bytes (at ${what})`);
 }
 
-/** Extracts one entry's bytes, enforcing the per-part and running-total caps on the actual output. */
-export function extractEntry(bytes: Uint8Array, entry: ZipEntry, inflateRaw: InflateRaw, budget: InflateBudget): Uint8Array {
+/** The entry's stored (compressed) bytes, after checking its local header lies inside the file. */
+export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const what = entry.name;
   if ((entry.flags & 1) !== 0) fail("ENCRYPTED", `zip entry ${what} is encrypted`);
   const h = entry.localHeaderOffset;
@@ -119,15 +119,24 @@ export function extractEntry(bytes: Uint8Array, entry: ZipEntry, inflateRaw: Inf
   const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
   const end = start + entry.compressedSize;
   if (end > bytes.length) fail("TRUNCATED", `data of ${what} lies outside the file`);
-  const data = bytes.subarray(start, end);
+  return bytes.subarray(start, end);
+}
 
+/** Charges `length` inflated bytes of part `what` to the budget, failing with the cap that binds. */
+export function chargeBudget(what: string, budget: InflateBudget, length: number): void {
+  const remaining = budget.maxTotalBytes - budget.used;
+  if (length > Math.max(0, Math.min(budget.maxPartBytes, remaining))) overCap(what, budget, remaining);
+  budget.used += length;
+}
+
+/** Inflates an entry's stored bytes (from entryData), enforcing the per-part and running-total caps on the actual output. */
+export function inflateEntry(data: Uint8Array, entry: ZipEntry, inflateRaw: InflateRaw, budget: InflateBudget): Uint8Array {
+  const what = entry.name;
   const remaining = budget.maxTotalBytes - budget.used;
   const cap = Math.max(0, Math.min(budget.maxPartBytes, remaining));
-
   let out: Uint8Array;
   if (entry.method === 0) {
     out = data;
-    if (out.length > cap) overCap(what, budget, remaining);
   } else if (entry.method === 8) {
     try {
       out = inflateRaw(data, cap, entry.uncompressedSize);
@@ -135,11 +144,15 @@ export function extractEntry(bytes: Uint8Array, entry: ZipEntry, inflateRaw: Inf
       if (e instanceof InflateLimitError) overCap(what, budget, remaining);
       fail("CORRUPT", `${what} does not inflate: ${e instanceof Error ? e.message : String(e)}`);
     }
-    // Do not rely on a custom inflater to have honoured the cap.
-    if (out.length > cap) overCap(what, budget, remaining);
   } else {
     fail("CORRUPT", `${what} uses unsupported compression method ${entry.method}`);
   }
-  budget.used += out.length;
+  // Do not rely on a custom inflater to have honoured the cap.
+  chargeBudget(what, budget, out.length);
   return out;
+}
+
+/** Extracts one entry's bytes under the caps. */
+export function extractEntry(bytes: Uint8Array, entry: ZipEntry, inflateRaw: InflateRaw, budget: InflateBudget): Uint8Array {
+  return inflateEntry(entryData(bytes, entry), entry, inflateRaw, budget);
 }

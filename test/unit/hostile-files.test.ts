@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { crc32, deflateRawSync } from "node:zlib";
 import { Deflate, strToU8, unzipSync, zipSync } from "fflate";
 import { consolidateBytes, type FileBytes } from "../../src/app/consolidate-files";
+import { PartMemo } from "../../src/xlsx/read";
 import { main, type Io } from "../../src/cli/main";
 import { UNREADABLE_MESSAGES } from "../../src/core/findings";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
@@ -99,7 +100,7 @@ function consolidateWithGood(name: string, bytes: Uint8Array): Outcome {
   const files = [fileBytes("a-good.xlsx", GOOD_A), fileBytes(name, bytes), fileBytes("z-good.xlsx", GOOD_B)];
   const heap0 = process.memoryUsage();
   const t0 = performance.now();
-  const c = consolidateBytes(files, { profile: DEFAULT_PROFILE, inflateRaw: inflate });
+  const c = consolidateBytes(files, { profile: DEFAULT_PROFILE, decoder: { inflateRaw: inflate, memo: new PartMemo() } });
   const ms = performance.now() - t0;
   const heap1 = process.memoryUsage();
   const heapDelta = heap1.heapUsed + heap1.arrayBuffers - (heap0.heapUsed + heap0.arrayBuffers);

@@ -6,7 +6,7 @@ import { consolidate, type Consolidation, type Submission } from "../../core/con
 import type { Profile, RosterUnit } from "../../core/profile";
 import { parseRosterCsv, parseRosterWorkbook, type RosterOutcome } from "../../core/roster";
 import { UNREADABLE_MESSAGES } from "../../core/findings";
-import { readXlsx } from "../../xlsx/read";
+import { createDecoder, readXlsx } from "../../xlsx/read";
 import { fileBytes, readPickedFiles, yieldToBrowser } from "./files";
 
 export interface Progress {
@@ -25,9 +25,10 @@ export async function consolidateFiles(
 ): Promise<Consolidation> {
   const picked = await readPickedFiles(files, (done, total) => onProgress({ phase: "reading", done, total }));
   const submissions: Submission[] = [];
+  const decoder = createDecoder();
   let sliceStart = Date.now();
   for (const [i, f] of picked.entries()) {
-    submissions.push(inspectSubmission(f, options.profile));
+    submissions.push(inspectSubmission(f, options.profile, decoder));
     if (Date.now() - sliceStart >= SLICE_MS || i === picked.length - 1) {
       onProgress({ phase: "checking", done: i + 1, total: picked.length });
       await yieldToBrowser();
