@@ -3,12 +3,8 @@
 // Run: node --expose-gc scripts/run-ts.js scripts/bench-reader-parts.ts DIR [rounds]
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { inflateRawSync } from "node:zlib";
 import { DEFAULT_PROFILE } from "../src/core/profile";
-import { isTemplateSheet } from "../src/core/validate";
-import { createNodeInflateRaw } from "../src/xlsx/node-inflate";
-import { readXlsx } from "../src/xlsx/read";
-import { readZipDirectory } from "../src/xlsx/zip";
+import { best, rawInflate, readOnly } from "./bench-read-phase";
 
 const dir = process.argv[2] ?? "/tmp/benchfiles";
 const rounds = Number(process.argv[3] ?? 5);
@@ -18,57 +14,11 @@ const files = readdirSync(join(dir, "files"))
   .slice(0, 1000)
   .map((f) => new Uint8Array(readFileSync(join(dir, "files", f))));
 
-const NEEDED = new Set(
-  [
-    "[Content_Types].xml",
-    "xl/workbook.xml",
-    "xl/_rels/workbook.xml.rels",
-    "xl/sharedStrings.xml",
-    "xl/styles.xml",
-    ...[1, 2, 3, 4].map((k) => `xl/worksheets/sheet${k}.xml`),
-  ].map((s) => s.toLowerCase()),
-);
-
-function rawInflate(): number {
-  let total = 0;
-  for (const bytes of files) {
-    for (const e of readZipDirectory(bytes, 2000).entries) {
-      if (!NEEDED.has(e.name.toLowerCase())) continue;
-      const h = e.localHeaderOffset;
-      const start = h + 30 + ((bytes[h + 26] ?? 0) | ((bytes[h + 27] ?? 0) << 8)) + ((bytes[h + 28] ?? 0) | ((bytes[h + 29] ?? 0) << 8));
-      const data = bytes.subarray(start, start + e.compressedSize);
-      total += e.method === 8 ? inflateRawSync(data).length : data.length;
-    }
-  }
-  return total;
-}
-
-function readOnly(): number {
-  const inflateRaw = createNodeInflateRaw();
-  let sheets = 0;
-  for (const bytes of files) {
-    const r = readXlsx(bytes, { limits: DEFAULT_PROFILE.limits, sheetFilter: isTemplateSheet, inflateRaw });
-    if (r.ok) sheets += r.workbook.sheets.length;
-  }
-  return sheets;
-}
-
-function best(runs: number, fn: () => void): number {
-  let min = Infinity;
-  for (let i = 0; i < runs; i++) {
-    (globalThis as { gc?: () => void }).gc?.();
-    const t = performance.now();
-    fn();
-    min = Math.min(min, performance.now() - t);
-  }
-  return min;
-}
-
 const ratios: number[] = [];
 const reads: number[] = [];
 for (let r = 0; r < rounds; r++) {
-  const read = best(3, readOnly);
-  const raw = best(3, rawInflate);
+  const read = best(3, () => void readOnly(files, DEFAULT_PROFILE.limits));
+  const raw = best(3, () => void rawInflate(files));
   reads.push(read);
   ratios.push(read / raw);
   console.log(`read ${read.toFixed(0)} ms  raw ${raw.toFixed(0)} ms  read/raw ${(read / raw).toFixed(2)}×`);

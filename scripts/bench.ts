@@ -16,7 +16,6 @@ import { createRequire } from "node:module";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { inflateRawSync } from "node:zlib";
 import type ExcelJS from "exceljs";
 import { inspectBytes } from "../src/app/inspect";
 import { UNIT_TYPES, type CountCode, type UnitTypeId } from "../src/core/catalogue";
@@ -28,12 +27,11 @@ import type { CellInput, WorkbookSpec } from "../src/core/sheetspec";
 import { isTemplateSheet, validateWorkbook } from "../src/core/validate";
 import type { Cell, CellValue, Sheet, Workbook } from "../src/core/workbook";
 import { createNodeDecoder } from "../src/xlsx/node-inflate";
-import { readXlsx } from "../src/xlsx/read";
 import { NODE_ZIP_CODEC } from "../src/xlsx/node-deflate";
 import { writeXlsx } from "../src/xlsx/write";
-import { readZipDirectory } from "../src/xlsx/zip";
 import { reportSpec, type Edit, type ReportData } from "../test/helpers/report-builder";
 import { mulberry32 } from "../test/helpers/prng";
+import { best, rawInflate, readOnly } from "./bench-read-phase";
 
 const TARGETS = { wallSeconds: 1.5, rssMb: 300, vsExcelJs: 5, readVsRaw: 2.5 } as const;
 const SCALING = [250, 500, 1000, 4000] as const;
@@ -327,63 +325,6 @@ async function excelJsPipeline(
   return finish(submissions, roster, dir, summary, phases, t0, cpu0);
 }
 
-/** The parts the reader inflates: content types, workbook, its rels, shared strings, styles and the 4 template sheets. */
-const NEEDED = new Set(
-  [
-    "[Content_Types].xml",
-    "xl/workbook.xml",
-    "xl/_rels/workbook.xml.rels",
-    "xl/sharedStrings.xml",
-    "xl/styles.xml",
-    ...[1, 2, 3, 4].map((k) => `xl/worksheets/sheet${k}.xml`),
-  ].map((s) => s.toLowerCase()),
-);
-
-function rawInflate(all: readonly Uint8Array[]): number {
-  let total = 0;
-  for (const bytes of all) {
-    for (const e of readZipDirectory(bytes, 2000).entries) {
-      if (!NEEDED.has(e.name.toLowerCase())) continue;
-      const h = e.localHeaderOffset;
-      const start =
-        h +
-        30 +
-        ((bytes[h + 26] ?? 0) | ((bytes[h + 27] ?? 0) << 8)) +
-        ((bytes[h + 28] ?? 0) | ((bytes[h + 29] ?? 0) << 8));
-      const data = bytes.subarray(start, start + e.compressedSize);
-      total += e.method === 8 ? inflateRawSync(data).length : data.length;
-    }
-  }
-  return total;
-}
-
-/** The read phase as the pipeline runs it: one decoder (zlib, a fresh memo of repeated parts) for all files. */
-function readOnly(all: readonly Uint8Array[]): number {
-  const { inflateRaw, memo } = createNodeDecoder();
-  let sheets = 0;
-  for (const bytes of all) {
-    const r = readXlsx(bytes, { limits: profile.limits, sheetFilter: isTemplateSheet, inflateRaw, memo });
-    if (r.ok) sheets += r.workbook.sheets.length;
-  }
-  return sheets;
-}
-
-function gc(): void {
-  const g: unknown = (globalThis as { gc?: unknown }).gc;
-  if (typeof g === "function") g();
-}
-
-function best(runs: number, fn: () => void): number {
-  let min = Infinity;
-  for (let i = 0; i < runs; i++) {
-    gc();
-    const t = performance.now();
-    fn();
-    min = Math.min(min, performance.now() - t);
-  }
-  return min;
-}
-
 async function child(mode: string, dir: string, n: number): Promise<void> {
   const files = inputFiles(dir, n);
   const summary: SummaryFn = summaryWorkbook;
@@ -402,7 +343,7 @@ async function child(mode: string, dir: string, n: number): Promise<void> {
       result = {
         ...result,
         warmWallMs,
-        readMs: best(3, () => void readOnly(all)),
+        readMs: best(3, () => void readOnly(all, profile.limits)),
         rawMs: best(3, () => void rawInflate(all)),
       };
     }
