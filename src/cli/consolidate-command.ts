@@ -75,7 +75,7 @@ export function consolidateCommand(args: string[], io: Io): number {
   const roster = o.roster === undefined ? undefined : loadRoster(o.roster, profile);
   const previous = o.previous?.map(loadPrevious);
   const period = o.period !== undefined && o.year !== undefined ? { kind: o.period, year: o.year } : undefined;
-  const c = runConsolidation({ inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o), letters: o.letters, previous }, io);
+  const { consolidation: c } = runConsolidation({ inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o), letters: o.letters, previous }, io);
   return c.rejected.length > 0 ? 1 : 0;
 }
 
@@ -90,7 +90,8 @@ export function repoRoot(from: string = __dirname): string {
   }
 }
 
-export function runConsolidation(o: RunOptions, io: Io): Consolidation {
+/** Reads, checks and consolidates, writes every output; returns the consolidation and the files as inspected. */
+export function runConsolidation(o: RunOptions, io: Io): { consolidation: Consolidation; submissions: Submission[] } {
   const outputs = [o.out, o.json, o.rollup?.out].filter((p): p is string => p !== undefined).map((p) => resolve(p));
   for (const input of o.inputs) {
     if (outputs.includes(resolve(input))) throw new UsageError(`Tệp ${input} vừa là tệp nguồn vừa là tệp kết quả. Hãy chọn tên khác cho --out/--json: tệp nguồn không bao giờ bị ghi đè.`);
@@ -118,7 +119,7 @@ export function runConsolidation(o: RunOptions, io: Io): Consolidation {
   if (history) io.out(`${history.lines.join("\n")}\n`);
   if (o.letters !== undefined && letters) io.out(`${writeLetters(o.letters, letters).join("\n")}\n`);
   if (o.rollup !== undefined) io.out(`${writeRollup(c, o.profile, o.rollup).join("\n")}\n`);
-  return c;
+  return { consolidation: c, submissions };
 }
 
 function progressBar(io: Io, total: number): (done: number) => void {

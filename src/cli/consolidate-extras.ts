@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { compareText, type Consolidation, type Warning } from "../core/consolidate";
-import { compareWithPrevious, parsePreviousReport, previousFromSummary, previousPeriodNotes, type OutlierBand, type PreviousReport } from "../core/history";
+import { compareWithPrevious, historyOrder, parsePreviousReport, previousFromSummary, previousPeriodNotes, type OutlierBand, type PreviousReport } from "../core/history";
 import { LETTER_SHEET, type Letter } from "../core/letters";
 import type { Profile } from "../core/profile";
 import { rollupWorkbook, type RollupUnit } from "../core/rollup";
@@ -132,12 +132,12 @@ export function withPrevious(c: Consolidation, previous: readonly PreviousFile[]
   );
   const added: Warning[] = h.warnings.map((w) => ({ file: w.file, unit: w.unit, ...w.finding }));
   const warnings = [...c.warnings, ...added].sort((a, b) => compareText(a.file, b.file));
-  const newest = [...previous].sort((a, b) => b.report.period.year - a.report.period.year)[0];
+  const newest = historyOrder(previous.map((p) => p.report))[0];
   const lines =
     previous.length === 1 || newest === undefined
       ? [`So sánh với báo cáo tổng hợp năm trước ${previous[0]?.path ?? ""}:`]
-      : [`So sánh với ${previous.length} báo cáo tổng hợp các năm trước (${previous.map((p) => `${p.report.period.year}: ${p.path}`).join("; ")}); năm gần nhất ${newest.report.period.year}:`];
-  if (newest) lines.push(...previousPeriodNotes(c.period, newest.report).map((n) => `  ${n}`));
+      : [`So sánh với ${previous.length} báo cáo tổng hợp các năm trước (${previous.map((p) => `${p.report.period.year}: ${p.path}`).join("; ")}); năm gần nhất ${newest.period.year}:`];
+  if (newest) lines.push(...previousPeriodNotes(c.period, newest).map((n) => `  ${n}`));
   const mismatches = h.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH").length;
   const outliers = h.warnings.length - mismatches;
   lines.push(mismatches === 0 ? "  Số liệu cùng kỳ năm trước khớp với báo cáo năm trước." : `  ${mismatches} số liệu cùng kỳ năm trước khác báo cáo năm trước (PREVIOUS_MISMATCH, chi tiết ở trang “Lỗi”).`);

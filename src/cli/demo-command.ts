@@ -9,15 +9,13 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { inspectBytes } from "../app/inspect";
-import { inspectSubmission } from "../app/consolidate-files";
 import { COUNT_FIELDS, UNIT_TYPES, type UnitTypeId } from "../core/catalogue";
-import { consolidate, type Consolidation } from "../core/consolidate";
+import { consolidate, type Consolidation, type Submission } from "../core/consolidate";
 import type { Profile, RosterUnit } from "../core/profile";
 import type { RollupUnit } from "../core/rollup";
 import { codeKey } from "../core/text";
-import { createNodeDecoder } from "../xlsx/node-inflate";
 import { loadRoster, repoRoot, runConsolidation } from "./consolidate-command";
-import { expandInputs, loadProfile, readBytes, sha256Hex, UsageError } from "./io";
+import { expandInputs, loadProfile, readBytes, UsageError } from "./io";
 import { checkOptions, parseOptions, USAGE, type Io } from "./options";
 
 /** The samples' sub-folder of department folders (cấp sở: the department level). */
@@ -45,7 +43,7 @@ export function demoCommand(args: string[], io: Io): number {
   const departments = departmentFolders(join(samples, DEPARTMENTS_DIR));
 
   const rollups: string[] = [];
-  const departmentFiles: string[] = [];
+  const departmentUnits: Submission[] = [];
   departments.forEach((code, i) => {
     const dir = join(samples, DEPARTMENTS_DIR, code);
     const unit = departmentUnit(code, roster);
@@ -53,19 +51,25 @@ export function demoCommand(args: string[], io: Io): number {
     const ownRoster = existsSync(ownRosterPath) ? loadRoster(ownRosterPath, profile) : undefined;
     const rollup = join(outDir, DEPARTMENTS_DIR, `${code}.xlsx`);
     io.out(`== Bước ${i + 1}: ${unit.name} (${code}) tổng hợp các đơn vị trực thuộc trong ${dir}${ownRoster ? ` (danh sách: ${ownRosterPath})` : ""} ==\n`);
-    runConsolidation({ inputs: [dir], out: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.xlsx"), json: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.json"), roster: ownRoster, profile, rollup: { out: rollup, unit } }, io);
+    const { submissions } = runConsolidation({ inputs: [dir], out: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.xlsx"), json: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.json"), roster: ownRoster, profile, rollup: { out: rollup, unit } }, io);
     io.out(`${recheck(rollup, profile)}\n\n`);
     rollups.push(rollup);
-    departmentFiles.push(...expandInputs([dir]));
+    departmentUnits.push(...submissions);
   });
 
-  const direct = expandInputs([samples]).filter((f) => !departmentFiles.includes(f));
+  const departmentFiles = new Set(departmentUnits.map((s) => s.file));
+  const direct = expandInputs([samples]).filter((f) => !departmentFiles.has(f));
   const step = departments.length > 0 ? `== Bước ${departments.length + 1}: Sở Nội vụ tổng hợp toàn tỉnh ` : "== Tổng hợp ";
   const via = departments.length > 0 ? ` cùng báo cáo của ${departments.join(", ")} (${rollups.join(", ")})` : "";
   io.out(`${step}các báo cáo trong ${samples}${departments.length > 0 ? ` (trừ ${DEPARTMENTS_DIR}/)` : ""}${via}${roster ? `; danh sách đơn vị: ${rosterPath}` : ""} ==\n`);
   const letters = join(outDir, "thu-nhac");
-  const c = runConsolidation({ inputs: [...direct, ...rollups], out: join(outDir, "tong-hop.xlsx"), json: join(outDir, "tong-hop.json"), roster, profile, letters }, io);
-  if (departments.length > 0) io.out(`\n${twoLevelCheck(c, [...direct, ...departmentFiles], profile, departments.length)}\n`);
+  const province = runConsolidation({ inputs: [...direct, ...rollups], out: join(outDir, "tong-hop.xlsx"), json: join(outDir, "tong-hop.json"), roster, profile, letters }, io);
+  const c = province.consolidation;
+  if (departments.length > 0) {
+    // Every underlying unit, as already read: the direct reports (not the roll-ups) and the departments' units.
+    const units = [...province.submissions.filter((s) => !rollups.includes(s.file)), ...departmentUnits];
+    io.out(`\n${twoLevelCheck(c, units, profile, departments.length)}\n`);
+  }
   io.out(`\nKết quả: bảng tổng hợp toàn tỉnh ${join(outDir, "tong-hop.xlsx")}${rollups.length > 0 ? `; báo cáo cấp sở ${rollups.join(", ")}` : ""}; thư nhắc ${letters}.\n`);
   if (c.rejected.length > 0) {
     io.out(`\nLưu ý: bộ mẫu cố ý có ${c.rejected.length} tệp lỗi để minh họa việc từ chối, nên lệnh demo vẫn kết thúc với mã 0 (lệnh consolidate sẽ trả về 1).\n`);
@@ -99,13 +103,8 @@ function recheck(path: string, profile: Profile): string {
  * The two-level promise: the province totals through the departments' roll-ups equal those of
  * consolidating every underlying unit directly (same period; rosters do not change sums).
  */
-function twoLevelCheck(c: Consolidation, files: readonly string[], profile: Profile, departments: number): string {
-  const decoder = createNodeDecoder();
-  const submissions = files.map((file) => {
-    const bytes = readBytes(file);
-    return inspectSubmission({ file, bytes, sha256: sha256Hex(bytes) }, profile, decoder);
-  });
-  const flat = consolidate(submissions, { profile, period: c.period ?? undefined });
+function twoLevelCheck(c: Consolidation, units: readonly Submission[], profile: Profile, departments: number): string {
+  const flat = consolidate(units, { profile, period: c.period ?? undefined });
   const differences = COUNT_FIELDS.flatMap((f) =>
     (["previous", "current"] as const).flatMap((column) => {
       const via = c.province.values[f.code][column];

@@ -4,6 +4,7 @@
 import type { PeriodKind } from "./catalogue";
 import { daysInMonth, isValidDate, type CivilDate } from "./dates";
 import type { Profile } from "./profile";
+import { memoize } from "./memo";
 import { foldKey } from "./text";
 
 export type DeadlineParse =
@@ -26,17 +27,11 @@ interface Candidate {
  * (SPEC §3). Matching is done without diacritics or case, so "QUÝ iv/2026" and NFD text work.
  */
 export function parseDeadline(text: string): DeadlineParse {
-  // The same few phrases recur in every unit's file: parse each once.
-  let parsed = parsedDeadlines.get(text);
-  if (parsed === undefined) {
-    if (parsedDeadlines.size > 10_000) parsedDeadlines.clear();
-    parsed = parseDeadlineText(text);
-    parsedDeadlines.set(text, parsed);
-  }
-  return parsed;
+  return parsedDeadline(text);
 }
 
-const parsedDeadlines = new Map<string, DeadlineParse>();
+// The same few phrases recur in every unit's file: parse each once.
+const parsedDeadline = memoize(parseDeadlineText, 10_000);
 
 function parseDeadlineText(text: string): DeadlineParse {
   const t = foldKey(text);

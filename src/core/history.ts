@@ -4,7 +4,7 @@
 
 import { z } from "zod";
 import { COUNT_CODES, COUNT_FIELDS, PERIODS, type CountCode, type PeriodKind } from "./catalogue";
-import type { Consolidation } from "./consolidate";
+import { compareText, type Consolidation } from "./consolidate";
 import { finding, type Finding } from "./findings";
 import { MSG } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
@@ -102,8 +102,6 @@ export interface HistoryComparison {
   readonly goneUnits: readonly string[];
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * The OUTLIER band (DHIS2-style min–max around the unit's own history):
  * - with at least `minYears` earlier values of the same period kind, and some spread among them,
@@ -151,14 +149,18 @@ function outlierMessage(label: string, current: number, v: Exclude<OutlierVerdic
 }
 
 /**
- * Earlier consolidations, newest first, one per year: the newest is "last year" for the
- * PREVIOUS_MISMATCH check and the new/gone lists; those of its period kind are the OUTLIER history.
+ * Earlier consolidations, newest first, one per year (of two for the same year the first given):
+ * the newest is "last year" for the PREVIOUS_MISMATCH check and the new/gone lists; those of its
+ * period kind are the OUTLIER history.
  */
-function historyOrder(previous: readonly PreviousReport[]): PreviousReport[] {
+export function historyOrder(previous: readonly PreviousReport[]): PreviousReport[] {
   const byYear = new Map<number, PreviousReport>();
   for (const p of previous) if (!byYear.has(p.period.year)) byYear.set(p.period.year, p);
   return [...byYear.values()].sort((a, b) => b.period.year - a.period.year);
 }
+
+/** "HN_TONG (Tổng số hội nghị…)": how a warning names a count. */
+const COUNT_LABELS = Object.fromEntries(COUNT_FIELDS.map((f) => [f.code, `${f.code} (${f.label})`])) as Record<CountCode, string>;
 
 function unitsByCode(report: PreviousReport): Map<string, PreviousReport["units"][number]> {
   const units = new Map<string, PreviousReport["units"][number]>();
@@ -189,7 +191,7 @@ export function compareWithPrevious(
     const key = codeKey(u.code);
     const before = last.get(key);
     for (const code of COUNT_CODES) {
-      const label = `${code} (${COUNT_FIELDS.find((f) => f.code === code)?.label ?? code})`;
+      const label = COUNT_LABELS[code];
       const current = u.values[code].current;
       if (current !== null) {
         const history = sameKind.flatMap((r): HistoryPoint[] => {
@@ -214,8 +216,8 @@ export function compareWithPrevious(
   const thisYear = new Set(c.units.map((u) => codeKey(u.code)));
   return {
     warnings,
-    newUnits: [...thisYear].filter((code) => !last.has(code)).sort(byText),
-    goneUnits: [...last.keys()].filter((code) => !thisYear.has(code)).sort(byText),
+    newUnits: [...thisYear].filter((code) => !last.has(code)).sort(compareText),
+    goneUnits: [...last.keys()].filter((code) => !thisYear.has(code)).sort(compareText),
   };
 }
 

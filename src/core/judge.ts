@@ -2,6 +2,7 @@
 // fractions and comparisons are cross-multiplications, never comparisons of rounded floats.
 
 import { INDICATORS, type CountCode, type IndicatorId } from "./catalogue";
+import { memoize } from "./memo";
 
 export type Status = "met" | "short" | "na";
 
@@ -10,17 +11,11 @@ export type Fraction = readonly [numerator: number, denominator: number];
 
 /** The exact decimal fraction of a target as written (0.6 → 6/10, 0.15 → 15/100, 1 → 1/1). */
 export function toFraction(value: number): Fraction {
-  // A handful of targets are judged millions of times (GAP in a 100,000-row sheet): remember them.
-  let f = fractions.get(value);
-  if (f === undefined) {
-    if (fractions.size > 1000) fractions.clear();
-    f = computeFraction(value);
-    fractions.set(value, f);
-  }
-  return f;
+  return fraction(value);
 }
 
-const fractions = new Map<number, Fraction>();
+// A handful of targets are judged millions of times (GAP in a 100,000-row sheet): remember them.
+const fraction = memoize(computeFraction, 1000);
 
 function computeFraction(value: number): Fraction {
   if (!Number.isFinite(value) || value < 0) throw new RangeError(`target must be a finite non-negative number: ${value}`);

@@ -41,8 +41,9 @@ export function rollupCounts(units: readonly UnitSummary[]): Record<CountCode, R
     const cell = (column: Column, required: boolean): RollupCount => {
       const notes: string[] = [];
       const filled = units.filter((u) => u.values[f.code][column] !== null);
-      const counted = whole === undefined ? filled : filled.filter((u) => u.values[whole][column] !== null);
-      const left = filled.filter((u) => !counted.includes(u));
+      const wholeFilled = (u: UnitSummary): boolean => whole === undefined || u.values[whole][column] !== null;
+      const counted = filled.filter(wholeFilled);
+      const left = filled.filter((u) => !wholeFilled(u));
       if (left.length > 0) {
         const leftSum = left.reduce((s, u) => s + (u.values[f.code][column] ?? 0), 0);
         notes.push(`${COLUMN_LETTER[column]}: không cộng ${leftSum} của ${left.length} đơn vị (${left.map((u) => u.code).join(", ")}) vì đơn vị không điền số tổng`);

@@ -142,7 +142,7 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   ]);
 
   const p = c.province;
-  const bold = (s: CellStyle): CellStyle => (merge(s, PROVINCE));
+  const bold = (s: CellStyle): CellStyle => merge(s, PROVINCE);
   const provinceRow = [
     text(PROVINCE_CODE, bold(TEXT)),
     text(`Toàn tỉnh (${c.units.length} đơn vị)`, bold(TEXT)),
@@ -353,10 +353,6 @@ function sourceSheet(c: Consolidation): SheetSpec {
 }
 
 /**
- * Column widths that fit the content: the longest text below the header row (headers wrap, so
- * they count at most 16 characters), between 6 and 60 characters; `fixed` wins for wrapped columns.
- */
-/**
  * Widths that fit, and heights for rows whose wrapped cells need more than one line: written
  * files carry no automatic row height that every reader honours (LibreOffice keeps one line).
  */
@@ -382,6 +378,10 @@ function sized(
   return { columnWidths, rowHeights };
 }
 
+/**
+ * Column widths that fit the content: the longest text below the header row (headers wrap, so
+ * they count at most 16 characters), between 6 and 60 characters; `fixed` wins for wrapped columns.
+ */
 function fitWidths(rows: ReadonlyArray<ReadonlyArray<CellSpec | null>>, headerRow: number, fixed: Readonly<Record<number, number>> = {}): number[] {
   const widths: number[] = [];
   rows.forEach((row, r) => {

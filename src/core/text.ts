@@ -1,26 +1,27 @@
 // Text matching rules of SPEC §3: trim, Unicode NFC, case-insensitive; and a diacritic-free fold.
 // These run for every cell of column A of every file, so option keys are computed once.
 
+import { memoize } from "./memo";
+
 /** Key for comparing sheet names, enumerated values and codes: NFC, trimmed, inner spaces collapsed, lower case. */
 export function matchKey(text: string): string {
-  // Task texts and labels repeat in every unit's file: remember recent keys.
-  let key = keyCache.get(text);
-  if (key === undefined) {
-    if (keyCache.size >= 20_000) keyCache.clear();
-    key = computeMatchKey(text);
-    keyCache.set(text, key);
-  }
-  return key;
+  return cachedMatchKey(text);
 }
-
-const keyCache = new Map<string, string>();
 
 function computeMatchKey(text: string): string {
   // toLowerCase equals toLocaleLowerCase("vi") for Vietnamese letters and is several times faster.
   const t = text.trim().toLowerCase();
-  const spaced = /\s{2,}|[\t\n\r\u00a0]/.test(t) ? t.replace(/\s+/g, " ") : t;
-  // Most text is ASCII or already NFC; normalising only when it may not be avoids a copy.
-  return /[\u0080-\uffff]/.test(spaced) ? spaced.normalize("NFC") : spaced;
+  return nfc(/\s{2,}|[\t\n\r\u00a0]/.test(t) ? t.replace(/\s+/g, " ") : t);
+}
+
+// Task texts and labels repeat in every unit's file: remember recent keys.
+const cachedMatchKey = memoize(computeMatchKey, 20_000);
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** NFC; ASCII text (most codes and numbers) skips the normaliser, which would only copy it. */
+export function nfc(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize("NFC") : text;
 }
 
 /** Like matchKey but also without diacritics ("Quán triệt" → "quan triet"), for lenient matching. */
@@ -33,8 +34,7 @@ export function foldKey(text: string): string {
 
 /** A code from column A: NFC, trimmed, upper case. */
 export function codeKey(text: string): string {
-  const t = text.trim().toUpperCase();
-  return /[\u0080-\uffff]/.test(t) ? t.normalize("NFC") : t;
+  return nfc(text.trim().toUpperCase());
 }
 
 interface Labelled {

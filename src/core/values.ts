@@ -3,6 +3,7 @@
 
 import type { Cell } from "./workbook";
 import { dateFromSerial, parseDateText, type CivilDate } from "./dates";
+import { nfc } from "./text";
 
 export type CountRead =
   | { readonly kind: "blank" }
@@ -66,11 +67,9 @@ export function cellText(cell: Cell | undefined): string {
   }
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
-
-/** NFC and trimmed; ASCII text (most codes and numbers) skips the normaliser. */
+/** NFC and trimmed. */
 export function nfcTrim(text: string): string {
-  return (NON_ASCII.test(text) ? text.normalize("NFC") : text).trim();
+  return nfc(text).trim();
 }
 
 function numberText(n: number): string {

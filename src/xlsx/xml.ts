@@ -17,6 +17,9 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
+const WS = "[ \\t\\r\\n]";
+const NAME_CHAR = `[^ \\t\\r\\n/>"'<=:]`;
+const ATTRS = `(?:${WS}+[^ \\t\\r\\n/>"'<=]+${WS}*=${WS}*(?:"[^"]*"|'[^']*'))*${WS}*`;
 /**
  * A start tag in the plain shape `<name a="1" b='2'/>` (XML white space only). The regex engine
  * matches it several times faster than the char loop in next(), and where it matches, that loop
@@ -24,12 +27,7 @@ function isSpace(c: number): boolean {
  * only delimit complete values; no '<' outside them), so next() tries it on tags with attributes
  * and keeps the loop for everything else, including every malformed tag.
  */
-const WELL_FORMED_START_TAG =
-  /<[^ \t\r\n/>"'<=]+(?:[ \t\r\n]+[^ \t\r\n/>"'<=]+[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*'))*[ \t\r\n]*\/?>/y;
-
-const WS = "[ \\t\\r\\n]";
-const NAME_CHAR = `[^ \\t\\r\\n/>"'<=:]`;
-const ATTRS = `(?:${WS}+[^ \\t\\r\\n/>"'<=]+${WS}*=${WS}*(?:"[^"]*"|'[^']*'))*${WS}*`;
+const WELL_FORMED_START_TAG = new RegExp(`<[^ \\t\\r\\n/>"'<=]+${ATTRS}\\/?>`, "y");
 /** How deep skippable elements may nest (styles.xml: borders > border > left > color). */
 const SKIP_DEPTH = 4;
 
