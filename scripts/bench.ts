@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type ExcelJS from "exceljs";
 import { inspectBytes } from "../src/app/inspect";
-import { UNIT_TYPES, type CountCode, type UnitTypeId } from "../src/core/catalogue";
+import { UNIT_TYPES, type UnitTypeId } from "../src/core/catalogue";
 import { consolidate, type Consolidation, type Submission } from "../src/core/consolidate";
 import { summaryWorkbook } from "../src/core/summary";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../src/core/profile";
@@ -69,7 +69,7 @@ function unitReport(i: number, rnd: () => number): { unit: GeneratedUnit; data: 
   const docs = int(800, 20000);
   const plain = Math.round(docs * 0.6);
   const staff = int(30, 250);
-  const counts: Partial<Record<CountCode, readonly [CellInput, CellInput]>> = {
+  const counts: Partial<Record<string, readonly [CellInput, CellInput]>> = {
     HN_TONG: [hnPrev, hnCur],
     HN_TRUC_TUYEN: [part(hnPrev, 0.3), part(hnCur, 0.5)],
     HN_VUOT_THOI_LUONG: [int(0, 3), rnd() < 0.1 ? 1 : 0],
@@ -103,7 +103,7 @@ function unitReport(i: number, rnd: () => number): { unit: GeneratedUnit; data: 
         ] as const,
     );
   }
-  const taskStatuses = profile.tasks.map(() => STATUSES[Math.floor(rnd() * rnd() * STATUSES.length)]!);
+  const taskStatuses = profile.form.tasks.map(() => STATUSES[Math.floor(rnd() * rnd() * STATUSES.length)]!);
   const data: ReportData = {
     unit: unit.code,
     name: unit.name,

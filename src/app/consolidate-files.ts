@@ -1,8 +1,11 @@
 // Many submitted files (bytes) to one consolidation: inspect each, then consolidate (SPEC §5).
 // Shared by the CLI and the taskpane; imports neither Node nor the DOM.
 
-import { consolidate, type ConsolidateOptions, type Consolidation, type Submission } from "../core/consolidate";
+import { consolidate, majorityForm, type ConsolidateOptions, type Consolidation, type Submission } from "../core/consolidate";
+import { DEFAULT_FORM } from "../core/forms";
 import type { Profile } from "../core/profile";
+import { defaultProfileForForm } from "../core/profiles";
+import type { ValidateOptions } from "../core/validate";
 import { createDecoder, type XlsxDecoder } from "../xlsx/read";
 import { inspectBytes } from "./inspect";
 
@@ -13,11 +16,23 @@ export interface FileBytes {
 }
 
 /** Read and validate one submitted file; never throws for any input. */
-export function inspectSubmission(input: FileBytes, profile: Profile, decoder?: XlsxDecoder): Submission {
-  return { file: input.file, sha256: input.sha256, result: inspectBytes(input.bytes, profile, decoder) };
+export function inspectSubmission(input: FileBytes, profile: Profile, decoder?: XlsxDecoder, options?: ValidateOptions): Submission {
+  return { file: input.file, sha256: input.sha256, result: inspectBytes(input.bytes, profile, decoder, options) };
 }
 
-export interface ConsolidateBytesOptions extends ConsolidateOptions {
+/**
+ * The profile a consolidation uses (SPEC §8): the one given; without one, the default profile of
+ * the form most files declare (tie: KL226-BC/1). Files must then have been inspected with
+ * `forms: "follow"`, so each was read with its own form.
+ */
+export function consolidationProfile(submissions: readonly Submission[], given: Profile | undefined): Profile {
+  if (given) return given;
+  return defaultProfileForForm(majorityForm(submissions, DEFAULT_FORM.id)) ?? defaultProfileForForm(DEFAULT_FORM.id)!;
+}
+
+export interface ConsolidateBytesOptions extends Omit<ConsolidateOptions, "profile"> {
+  /** The profile chosen by the user; absent = the default profile of the form most files declare. */
+  readonly profile?: Profile;
   /** One decoder for all the files (default: a browser-safe one made here). */
   readonly decoder?: XlsxDecoder;
   /** Called after each file is inspected (for a progress bar). */
@@ -26,10 +41,13 @@ export interface ConsolidateBytesOptions extends ConsolidateOptions {
 
 export function consolidateBytes(files: readonly FileBytes[], options: ConsolidateBytesOptions): Consolidation {
   const decoder = options.decoder ?? createDecoder();
+  const readWith = options.profile ?? defaultProfileForForm(DEFAULT_FORM.id)!;
+  const forms = options.profile ? "expect" : "follow";
   const submissions = files.map((f, i) => {
-    const s = inspectSubmission(f, options.profile, decoder);
+    const s = inspectSubmission(f, readWith, decoder, { forms });
     options.onProgress?.(i + 1, files.length);
     return s;
   });
-  return consolidate(submissions, { profile: options.profile, roster: options.roster, period: options.period });
+  const profile = consolidationProfile(submissions, options.profile);
+  return consolidate(submissions, { profile, roster: options.roster, period: options.period });
 }

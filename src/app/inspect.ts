@@ -3,13 +3,14 @@
 
 import { finding, UNREADABLE_MESSAGES } from "../core/findings";
 import type { Profile } from "../core/profile";
-import { isTemplateSheet, validateWorkbook, type ValidationResult } from "../core/validate";
+import { isTemplateSheet, validateWorkbook, type ValidateOptions, type ValidationResult } from "../core/validate";
 import { readXlsx, type XlsxDecoder } from "../xlsx/read";
 
 export function unreadableResult(message: string): ValidationResult {
   return {
     valid: false,
     findings: [finding("UNREADABLE", "error", null, null, message)],
+    form: null,
     unit: null,
     unitName: null,
     period: null,
@@ -21,10 +22,12 @@ export function unreadableResult(message: string): ValidationResult {
 
 /**
  * Read and validate one workbook's bytes; never throws for any input. For many files pass one
- * decoder (createDecoder, or createNodeDecoder in Node) to all of them.
+ * decoder (createDecoder, or createNodeDecoder in Node) to all of them. `options.forms` says
+ * whether a file of another form than the profile's is rejected ("expect", the default) or read
+ * with its own form ("follow", SPEC §8 for validate and consolidate without a profile).
  */
-export function inspectBytes(bytes: Uint8Array, profile: Profile, decoder: XlsxDecoder = {}): ValidationResult {
+export function inspectBytes(bytes: Uint8Array, profile: Profile, decoder: XlsxDecoder = {}, options: ValidateOptions = {}): ValidationResult {
   const read = readXlsx(bytes, { limits: profile.limits, sheetFilter: isTemplateSheet, inflateRaw: decoder.inflateRaw, memo: decoder.memo });
   if (!read.ok) return unreadableResult(UNREADABLE_MESSAGES[read.reason]);
-  return validateWorkbook(read.workbook, profile);
+  return validateWorkbook(read.workbook, profile, options);
 }

@@ -4,21 +4,24 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
-import { inspectSubmission } from "../app/consolidate-files";
-import { INDICATOR_IDS, INDICATORS, type Period } from "../core/catalogue";
+import { consolidationProfile, inspectSubmission } from "../app/consolidate-files";
 import { baseName, consolidate, consolidationJson, periodLabel, type Consolidation, type Submission } from "../core/consolidate";
 import { viDate } from "../core/dates";
-import type { Profile, RosterUnit } from "../core/profile";
+import type { Period } from "../core/form";
+import { DEFAULT_FORM } from "../core/forms";
+import { targetText } from "../core/indicator-text";
+import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile";
+import { defaultProfileForForm } from "../core/profiles";
 import { parseRosterCsv, parseRosterWorkbook } from "../core/roster";
 import { followUpLetters, withLetterSheet } from "../core/letters";
-import { summaryWorkbook, targetText } from "../core/summary";
+import { summaryWorkbook } from "../core/summary";
 import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
 import { lettersOptionShape, loadPrevious, previousOptionShape, withPrevious, writeLetters, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type PreviousFile, type RollupRequest } from "./consolidate-extras";
 import { expandInputs, loadProfile, readBytes, sha256Hex, UsageError, writeAtomic } from "./io";
-import { checkOptions, parseOptions, periodSchema, USAGE, yearSchema, type Io } from "./options";
+import { checkOptions, checkPeriodOfForm, parseOptions, periodSchema, USAGE, yearSchema, type Io } from "./options";
 
 const consolidateOptions = z
   .object({
@@ -47,7 +50,8 @@ export interface RunOptions {
   readonly json?: string;
   readonly roster?: readonly RosterUnit[];
   readonly period?: Period;
-  readonly profile: Profile;
+  /** The profile chosen with --profile; absent = the default profile of the form most files declare (SPEC §8). */
+  readonly profile?: Profile;
   readonly rollup?: RollupRequest;
   readonly letters?: string;
   readonly previous?: readonly PreviousFile[];
@@ -71,10 +75,11 @@ export function consolidateCommand(args: string[], io: Io): number {
   const o = checkOptions(consolidateOptions, values);
   if (positionals.length === 0) throw new UsageError(`Cần ít nhất một tệp .xlsx hoặc thư mục chứa báo cáo.\n\n${USAGE}`);
   // Profile and roster first: a bad one stops the run (exit 2) before any file is read.
-  const profile = loadProfile(o.profile);
-  const roster = o.roster === undefined ? undefined : loadRoster(o.roster, profile);
+  const profile = o.profile === undefined ? undefined : loadProfile(o.profile);
+  const roster = o.roster === undefined ? undefined : loadRoster(o.roster, profile ?? DEFAULT_PROFILE);
   const previous = o.previous?.map(loadPrevious);
   const period = o.period !== undefined && o.year !== undefined ? { kind: o.period, year: o.year } : undefined;
+  if (period && profile) checkPeriodOfForm(profile, period.kind);
   const { consolidation: c } = runConsolidation({ inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o), letters: o.letters, previous }, io);
   return c.rejected.length > 0 ? 1 : 0;
 }
@@ -91,7 +96,7 @@ export function repoRoot(from: string = __dirname): string {
 }
 
 /** Reads, checks and consolidates, writes every output; returns the consolidation and the files as inspected. */
-export function runConsolidation(o: RunOptions, io: Io): { consolidation: Consolidation; submissions: Submission[] } {
+export function runConsolidation(o: RunOptions, io: Io): { consolidation: Consolidation; submissions: Submission[]; profile: Profile } {
   const outputs = [o.out, o.json, o.rollup?.out].filter((p): p is string => p !== undefined).map((p) => resolve(p));
   for (const input of o.inputs) {
     if (outputs.includes(resolve(input))) throw new UsageError(`Tệp ${input} vừa là tệp nguồn vừa là tệp kết quả. Hãy chọn tên khác cho --out/--json: tệp nguồn không bao giờ bị ghi đè.`);
@@ -100,26 +105,31 @@ export function runConsolidation(o: RunOptions, io: Io): { consolidation: Consol
   const files = expandInputs(o.inputs).filter((f) => !outputs.includes(resolve(f)));
   const decoder = createNodeDecoder();
   const progress = io.isErrTty ? progressBar(io, files.length) : undefined;
+  // Without --profile each file is read with its own form; the form most files declare is consolidated.
+  const readWith = o.profile ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE;
+  const forms = o.profile ? "expect" : "follow";
   const submissions: Submission[] = files.map((file, i) => {
     const bytes = readBytes(file);
-    const s = inspectSubmission({ file, bytes, sha256: sha256Hex(bytes) }, o.profile, decoder);
+    const s = inspectSubmission({ file, bytes, sha256: sha256Hex(bytes) }, readWith, decoder, { forms });
     progress?.(i + 1);
     return s;
   });
   if (progress) io.err("\n");
-  const consolidated = consolidate(submissions, { profile: o.profile, roster: o.roster, period: o.period });
+  const profile = consolidationProfile(submissions, o.profile);
+  if (o.period) checkPeriodOfForm(profile, o.period.kind);
+  const consolidated = consolidate(submissions, { profile, roster: o.roster, period: o.period });
   // Last year's cross-check adds warnings before anything is written (JSON and the Lỗi sheet).
-  const history = o.previous === undefined ? undefined : withPrevious(consolidated, o.previous, o.profile.outlier);
+  const history = o.previous === undefined ? undefined : withPrevious(consolidated, o.previous, profile.outlier);
   const c = history?.consolidation ?? consolidated;
-  const letters = o.letters === undefined ? undefined : followUpLetters(c, o.profile);
-  const summary = summaryWorkbook(c, o.profile);
+  const letters = o.letters === undefined ? undefined : followUpLetters(c, profile);
+  const summary = summaryWorkbook(c, profile);
   writeAtomic(o.out, writeXlsx(letters ? withLetterSheet(summary, letters) : summary, NODE_ZIP_CODEC));
   if (o.json !== undefined) writeAtomic(o.json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`);
-  io.out(humanSummary(c, o.profile, files.length, o.out, o.json));
+  io.out(humanSummary(c, profile, files.length, o.out, o.json));
   if (history) io.out(`${history.lines.join("\n")}\n`);
   if (o.letters !== undefined && letters) io.out(`${writeLetters(o.letters, letters).join("\n")}\n`);
-  if (o.rollup !== undefined) io.out(`${writeRollup(c, o.profile, o.rollup).join("\n")}\n`);
-  return { consolidation: c, submissions };
+  if (o.rollup !== undefined) io.out(`${writeRollup(c, profile, o.rollup).join("\n")}\n`);
+  return { consolidation: c, submissions, profile };
 }
 
 function progressBar(io: Io, total: number): (done: number) => void {
@@ -136,7 +146,7 @@ function progressBar(io: Io, total: number): (done: number) => void {
 const LIST_LIMIT = 20;
 
 function humanSummary(c: Consolidation, profile: Profile, fileCount: number, out: string, json: string | undefined): string {
-  const lines: string[] = [];
+  const lines: string[] = [`Biểu mẫu: ${c.form.id} — hồ sơ: ${profile.name}.`];
   if (c.period) {
     const how = c.periodGiven ? "theo tùy chọn --period/--year" : "kỳ mà nhiều tệp khai nhất";
     lines.push(`Kỳ tổng hợp: ${periodLabel(c.period)} (${how}; hạn nộp ${c.deadline ? viDate(c.deadline) : "?"}).`);
@@ -160,16 +170,17 @@ function humanSummary(c: Consolidation, profile: Profile, fileCount: number, out
     if (c.duplicates.length > LIST_LIMIT) lines.push(`  … và ${c.duplicates.length - LIST_LIMIT} tệp khác.`);
   }
   if (!c.rosterGiven) lines.push("Không có danh sách đơn vị (--roster): không xác định đơn vị chưa nộp.");
-  else if (c.missing.length === 0) lines.push("Chưa nộp: không có (mọi đơn vị trong danh sách đều có báo cáo được chấp nhận).");
-  else lines.push(`Chưa nộp: ${c.missing.length} đơn vị: ${listCodes(c.missing.map((u) => u.code))}.`);
+  else if (c.missing.length === 0) lines.push("Chưa nộp: không có (mọi đơn vị trong danh sách đã gửi báo cáo).");
+  else lines.push(`Chưa nộp: ${c.missing.length} đơn vị chưa gửi tệp nào: ${listCodes(c.missing.map((u) => u.code))}.`);
+  if (c.returned.length > 0) lines.push(`Bị trả lại: ${c.returned.length} đơn vị đã gửi nhưng mọi tệp đều bị từ chối: ${listCodes(c.returned.map((u) => u.code))}.`);
   const unknown = c.units.filter((u) => !u.onRoster).map((u) => u.code);
   if (unknown.length > 0) lines.push(`Không có trong danh sách đơn vị (vẫn tổng hợp): ${listCodes(unknown)}.`);
   const late = c.units.filter((u) => u.late).map((u) => u.code);
   lines.push(late.length === 0 ? "Trễ hạn: không có." : `Trễ hạn: ${late.length} đơn vị: ${listCodes(late)}.`);
   lines.push(`Chỉ tiêu không đạt (${c.shortfalls.length} trường hợp):`);
-  for (const id of INDICATOR_IDS) {
-    const n = c.province.counts[id];
-    lines.push(`  ${INDICATORS[id].short} (${targetText(id, profile.targets[id])}): ${n.short} không đạt, ${n.met} đạt, ${n.na} không đánh giá được.`);
+  for (const ind of c.form.indicators) {
+    const n = c.province.counts[ind.id] ?? { met: 0, short: 0, na: 0 };
+    lines.push(`  ${ind.short} (${targetText(ind)}): ${n.short} không đạt, ${n.met} đạt, ${n.na} không đánh giá được.`);
   }
   lines.push(`Bảng tổng hợp: ${out}`);
   if (json !== undefined) lines.push(`Báo cáo JSON: ${json}`);

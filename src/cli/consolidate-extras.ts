@@ -10,6 +10,8 @@ import { LETTER_SHEET, type Letter } from "../core/letters";
 import type { Profile } from "../core/profile";
 import { rollupWorkbook, type RollupUnit } from "../core/rollup";
 import { unitCodeSchema, unitNameSchema, unitTypeSchema } from "../core/unit-schema";
+import type { Form } from "../core/form";
+import { DEFAULT_FORM } from "../core/forms";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
@@ -83,7 +85,8 @@ export const previousOptionShape = {
 
 export interface PreviousFile {
   readonly path: string;
-  readonly report: PreviousReport;
+  /** The JSON report, or the summary workbook's report read with the consolidated form's counts. */
+  readonly report: (form: Form) => PreviousReport;
 }
 
 /**
@@ -100,13 +103,23 @@ export function loadPrevious(path: string): PreviousFile {
   } catch (e) {
     return fail((e as NodeJS.ErrnoException).code === "ENOENT" ? "không tìm thấy tệp." : "không mở được tệp.");
   }
-  let parsed;
   if (/\.xlsx$/i.test(path)) {
     const read = readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (!read.ok) return fail("tệp không đọc được như một sổ tính Excel (.xlsx).");
-    parsed = previousFromSummary(read.workbook);
-    if (!parsed.ok) return fail(`không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${parsed.errors.join("\n  ")}`);
-  } else {
+    const workbook = read.workbook;
+    // The sheet's shape is checked now (exit 2 before any file is read); its counts once the form is known.
+    const check = previousFromSummary(workbook, DEFAULT_FORM);
+    if (!check.ok && !check.errors.some((e) => e.includes("(kỳ này)"))) return fail(`không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${check.errors.join("\n  ")}`);
+    return {
+      path,
+      report: (form) => {
+        const parsed = previousFromSummary(workbook, form);
+        return parsed.ok ? parsed.report : fail(`không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${parsed.errors.join("\n  ")}`);
+      },
+    };
+  }
+  let parsed;
+  {
     let json: unknown;
     try {
       json = JSON.parse(bytes.toString("utf8"));
@@ -116,7 +129,8 @@ export function loadPrevious(path: string): PreviousFile {
     parsed = parsePreviousReport(json);
     if (!parsed.ok) return fail(`không đúng dạng tệp JSON do “kl226 consolidate --json” ghi:\n  ${parsed.errors.join("\n  ")}`);
   }
-  return { path, report: parsed.report };
+  const report = parsed.report;
+  return { path, report: () => report };
 }
 
 /**
@@ -125,18 +139,15 @@ export function loadPrevious(path: string): PreviousFile {
  * sheet like UNKNOWN_UNIT); the lines are for the human summary.
  */
 export function withPrevious(c: Consolidation, previous: readonly PreviousFile[], band: OutlierBand): { consolidation: Consolidation; lines: string[] } {
-  const h = compareWithPrevious(
-    c,
-    previous.map((p) => p.report),
-    band,
-  );
+  const reports = previous.map((p) => p.report(c.form));
+  const h = compareWithPrevious(c, reports, band);
   const added: Warning[] = h.warnings.map((w) => ({ file: w.file, unit: w.unit, ...w.finding }));
   const warnings = [...c.warnings, ...added].sort((a, b) => compareText(a.file, b.file));
-  const newest = historyOrder(previous.map((p) => p.report))[0];
+  const newest = historyOrder(reports)[0];
   const lines =
     previous.length === 1 || newest === undefined
       ? [`So sánh với báo cáo tổng hợp năm trước ${previous[0]?.path ?? ""}:`]
-      : [`So sánh với ${previous.length} báo cáo tổng hợp các năm trước (${previous.map((p) => `${p.report.period.year}: ${p.path}`).join("; ")}); năm gần nhất ${newest.period.year}:`];
+      : [`So sánh với ${previous.length} báo cáo tổng hợp các năm trước (${previous.map((p, i) => `${reports[i]?.period.year ?? "?"}: ${p.path}`).join("; ")}); năm gần nhất ${newest.period.year}:`];
   if (newest) lines.push(...previousPeriodNotes(c.period, newest).map((n) => `  ${n}`));
   const mismatches = h.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH").length;
   const outliers = h.warnings.length - mismatches;

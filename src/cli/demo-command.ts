@@ -9,9 +9,10 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { inspectBytes } from "../app/inspect";
-import { COUNT_FIELDS, UNIT_TYPES, type UnitTypeId } from "../core/catalogue";
+import { UNIT_TYPES, type UnitTypeId } from "../core/catalogue";
 import { consolidate, type Consolidation, type Submission } from "../core/consolidate";
-import type { Profile, RosterUnit } from "../core/profile";
+import { pairOf } from "../core/judge";
+import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile";
 import type { RollupUnit } from "../core/rollup";
 import { codeKey } from "../core/text";
 import { loadRoster, repoRoot, runConsolidation } from "./consolidate-command";
@@ -20,6 +21,9 @@ import { checkOptions, parseOptions, USAGE, type Io } from "./options";
 
 /** The samples' sub-folder of department folders (cấp sở: the department level). */
 export const DEPARTMENTS_DIR = "cap-so";
+/** The samples' sub-folder of the CCHC-BC/2025 regime (seed 001), consolidated apart with its plan's profile. */
+export const CCHC_DIR = "cchc";
+const CCHC_PROFILE = "hcm-attp-cchc-2025";
 
 const demoOptions = z.object({ samples: z.string().min(1).optional(), "out-dir": z.string().min(1).optional() });
 
@@ -37,7 +41,7 @@ export function demoCommand(args: string[], io: Io): number {
   if (!existsSync(samples) || !statSync(samples).isDirectory()) {
     throw new UsageError(`Chưa có thư mục báo cáo mẫu ${samples}. Hãy tạo báo cáo mẫu (thư mục samples/) rồi chạy lại.`);
   }
-  const profile = loadProfile(undefined);
+  const profile = DEFAULT_PROFILE;
   const rosterPath = join(samples, "roster.csv");
   const roster = existsSync(rosterPath) ? loadRoster(rosterPath, profile) : undefined;
   const departments = departmentFolders(join(samples, DEPARTMENTS_DIR));
@@ -58,10 +62,13 @@ export function demoCommand(args: string[], io: Io): number {
   });
 
   const departmentFiles = new Set(departmentUnits.map((s) => s.file));
-  const direct = expandInputs([samples]).filter((f) => !departmentFiles.has(f));
+  const cchcDir = join(samples, CCHC_DIR);
+  const hasCchc = existsSync(cchcDir) && statSync(cchcDir).isDirectory();
+  const direct = expandInputs([samples]).filter((f) => !departmentFiles.has(f) && !(hasCchc && f.startsWith(cchcDir)));
   const step = departments.length > 0 ? `== Bước ${departments.length + 1}: Sở Nội vụ tổng hợp toàn tỉnh ` : "== Tổng hợp ";
   const via = departments.length > 0 ? ` cùng báo cáo của ${departments.join(", ")} (${rollups.join(", ")})` : "";
-  io.out(`${step}các báo cáo trong ${samples}${departments.length > 0 ? ` (trừ ${DEPARTMENTS_DIR}/)` : ""}${via}${roster ? `; danh sách đơn vị: ${rosterPath}` : ""} ==\n`);
+  const except = [...(departments.length > 0 ? [`${DEPARTMENTS_DIR}/`] : []), ...(hasCchc ? [`${CCHC_DIR}/`] : [])];
+  io.out(`${step}các báo cáo trong ${samples}${except.length > 0 ? ` (trừ ${except.join(", ")})` : ""}${via}${roster ? `; danh sách đơn vị: ${rosterPath}` : ""} ==\n`);
   const letters = join(outDir, "thu-nhac");
   const province = runConsolidation({ inputs: [...direct, ...rollups], out: join(outDir, "tong-hop.xlsx"), json: join(outDir, "tong-hop.json"), roster, profile, letters }, io);
   const c = province.consolidation;
@@ -70,7 +77,19 @@ export function demoCommand(args: string[], io: Io): number {
     const units = [...province.submissions.filter((s) => !rollups.includes(s.file)), ...departmentUnits];
     io.out(`\n${twoLevelCheck(c, units, profile, departments.length)}\n`);
   }
-  io.out(`\nKết quả: bảng tổng hợp toàn tỉnh ${join(outDir, "tong-hop.xlsx")}${rollups.length > 0 ? `; báo cáo cấp sở ${rollups.join(", ")}` : ""}; thư nhắc ${letters}.\n`);
+  let cchcSummary: string | undefined;
+  if (hasCchc) {
+    // A second regime (SPEC §8): the CCHC plan's quarterly reports, with the plan's shipped profile.
+    const cchcProfile = loadProfile(CCHC_PROFILE);
+    const cchcRosterPath = join(cchcDir, "roster.csv");
+    const cchcRoster = existsSync(cchcRosterPath) ? loadRoster(cchcRosterPath, cchcProfile) : undefined;
+    cchcSummary = join(outDir, CCHC_DIR, "tong-hop.xlsx");
+    io.out(`\n== Bước ${departments.length + 2}: chế độ báo cáo thứ hai — ${cchcProfile.name} (mẫu ${cchcProfile.form.id}, hồ sơ ${CCHC_PROFILE}): các báo cáo trong ${cchcDir} ==\n`);
+    runConsolidation({ inputs: [cchcDir], out: cchcSummary, json: join(outDir, CCHC_DIR, "tong-hop.json"), roster: cchcRoster, profile: cchcProfile, letters: join(outDir, CCHC_DIR, "thu-nhac") }, io);
+  }
+  io.out(
+    `\nKết quả: bảng tổng hợp toàn tỉnh ${join(outDir, "tong-hop.xlsx")}${rollups.length > 0 ? `; báo cáo cấp sở ${rollups.join(", ")}` : ""}; thư nhắc ${letters}${cchcSummary ? `; tổng hợp CCHC ${cchcSummary}` : ""}.\n`,
+  );
   if (c.rejected.length > 0) {
     io.out(`\nLưu ý: bộ mẫu cố ý có ${c.rejected.length} tệp lỗi để minh họa việc từ chối, nên lệnh demo vẫn kết thúc với mã 0 (lệnh consolidate sẽ trả về 1).\n`);
   }
@@ -105,15 +124,16 @@ function recheck(path: string, profile: Profile): string {
  */
 function twoLevelCheck(c: Consolidation, units: readonly Submission[], profile: Profile, departments: number): string {
   const flat = consolidate(units, { profile, period: c.period ?? undefined });
-  const differences = COUNT_FIELDS.flatMap((f) =>
+  const counts = c.form.counts;
+  const differences = counts.flatMap((f) =>
     (["previous", "current"] as const).flatMap((column) => {
-      const via = c.province.values[f.code][column];
-      const all = flat.province.values[f.code][column];
+      const via = pairOf(c.province.values, f.code)[column];
+      const all = pairOf(flat.province.values, f.code)[column];
       return via === all ? [] : [`${f.code} (${column === "current" ? "kỳ này" : "cùng kỳ năm trước"}): ${String(via)} qua báo cáo cấp sở, ${String(all)} khi cộng trực tiếp`];
     }),
   );
   const head = `Kiểm tra hai cấp: tổng toàn tỉnh từ ${c.units.length} báo cáo (có ${departments} báo cáo cấp sở) so với cộng trực tiếp ${flat.units.length} đơn vị`;
   return differences.length === 0
-    ? `${head}: khớp cả ${COUNT_FIELDS.length * 2} số liệu.`
+    ? `${head}: khớp cả ${counts.length * 2} số liệu.`
     : `${head}: ${differences.length} số liệu khác nhau:\n  ${differences.join("\n  ")}`;
 }

@@ -3,7 +3,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, statSync, readdirSync } from "node:fs";
 import { dirname, join, resolve, basename } from "node:path";
-import { DEFAULT_PROFILE, parseProfile, type Profile } from "../core/profile";
+import { parseProfile, type Profile } from "../core/profile";
+import { SHIPPED_PROFILE_NAMES, shippedProfile } from "../core/profiles";
 
 export class UsageError extends Error {}
 
@@ -17,17 +18,27 @@ export function readBytes(path: string): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-export function loadProfile(path: string | undefined): Profile {
-  if (path === undefined) return DEFAULT_PROFILE;
+const SHIPPED_HINT = `Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}; hoặc đường dẫn tệp .json của tỉnh.`;
+
+/**
+ * `--profile NAME|FILE` (SPEC §8): a shipped profile by name, else a JSON file. A name that is
+ * neither (no such file, no path separator, no .json) is a usage error listing the shipped names.
+ */
+export function loadProfile(nameOrPath: string): Profile {
+  const shipped = shippedProfile(nameOrPath);
+  if (shipped) return shipped;
+  const looksLikeName = !/[\\/]/.test(nameOrPath) && !/\.json$/i.test(nameOrPath);
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, "utf8"));
+    json = JSON.parse(readFileSync(nameOrPath, "utf8"));
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "không tìm thấy tệp" : "không phải JSON hợp lệ";
-    throw new UsageError(`Không đọc được hồ sơ cấu hình ${path}: ${why}.`);
+    const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
+    if (missing && looksLikeName) throw new UsageError(`Không có hồ sơ cấu hình “${nameOrPath}”. ${SHIPPED_HINT}`);
+    const why = missing ? "không tìm thấy tệp" : (e as NodeJS.ErrnoException).code === "EISDIR" ? "đây là thư mục, không phải tệp .json" : "không phải JSON hợp lệ";
+    throw new UsageError(`Không đọc được hồ sơ cấu hình ${nameOrPath}: ${why}. ${SHIPPED_HINT}`);
   }
   const parsed = parseProfile(json);
-  if (!parsed.ok) throw new UsageError(`Hồ sơ cấu hình ${path} không hợp lệ:\n  ${parsed.errors.join("\n  ")}`);
+  if (!parsed.ok) throw new UsageError(`Hồ sơ cấu hình ${nameOrPath} không hợp lệ:\n  ${parsed.errors.join("\n  ")}`);
   return parsed.profile;
 }
 

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { inspectBytes } from "../app/inspect";
 import { parseDateText } from "../core/dates";
 import type { Finding } from "../core/findings";
-import { templateWorkbook } from "../core/template";
+import { DEFAULT_PROFILE } from "../core/profile";
+import { templateTasks, templateWorkbook } from "../core/template";
 import type { ValidationResult } from "../core/validate";
 import { createNodeDecoder } from "../xlsx/node-inflate";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
@@ -15,7 +16,7 @@ import { expandInputs, loadProfile, readBytes, UsageError, writeAtomic } from ".
 import { consolidateCommand } from "./consolidate-command";
 import { demoCommand } from "./demo-command";
 import { unitCodeSchema, unitTypeSchema } from "../core/unit-schema";
-import { USAGE, checkOptions, parseOptions, periodSchema, yearSchema, type Io } from "./options";
+import { USAGE, checkOptions, checkPeriodOfForm, parseOptions, periodSchema, yearSchema, type Io } from "./options";
 
 export { USAGE, checkOptions, parseOptions, periodSchema, yearSchema, type Io };
 
@@ -93,12 +94,16 @@ function templateCommand(args: string[], io: Io): number {
   });
   if (positionals.length > 0) throw new UsageError(`Thừa tham số: ${positionals.join(" ")}\n\n${USAGE}`);
   const o = checkOptions(templateOptions, values);
-  const profile = loadProfile(o.profile);
-  const spec = templateWorkbook(profile, { unit: o.unit, name: o.name, type: o.type, period: o.period, year: o.year, reportDate: o.date });
+  const profile = o.profile === undefined ? DEFAULT_PROFILE : loadProfile(o.profile);
+  if (o.period !== undefined) checkPeriodOfForm(profile, o.period);
+  const prefill = { unit: o.unit, name: o.name, type: o.type, period: o.period, year: o.year, reportDate: o.date };
+  const spec = templateWorkbook(profile, prefill);
   writeAtomic(o.out, writeXlsx(spec, NODE_ZIP_CODEC));
-  io.out(`Đã tạo mẫu báo cáo KL226-BC/1: ${o.out}\n`);
+  const tasks = templateTasks(profile.form, prefill).length;
+  io.out(`Đã tạo mẫu báo cáo ${profile.form.id} (${profile.name}; ${tasks} nhiệm vụ): ${o.out}\n`);
   return 0;
 }
+
 
 const validateOptions = z.object({ json: z.boolean().optional(), profile: z.string().optional() });
 
@@ -111,10 +116,12 @@ function validateCommand(args: string[], io: Io): number {
   const { values, positionals } = parseOptions(args, { json: { type: "boolean" }, profile: { type: "string" } });
   const o = checkOptions(validateOptions, values);
   if (positionals.length === 0) throw new UsageError(`Cần ít nhất một tệp .xlsx.\n\n${USAGE}`);
-  const profile = loadProfile(o.profile);
+  // SPEC §8: without --profile each file is read with the form its marker names (by that form's default profile).
+  const profile = o.profile === undefined ? DEFAULT_PROFILE : loadProfile(o.profile);
+  const forms = o.profile === undefined ? "follow" : "expect";
   const decoder = createNodeDecoder();
   const files = expandInputs(positionals);
-  const results: FileValidation[] = files.map((file) => ({ file, result: inspectBytes(readBytes(file), profile, decoder) }));
+  const results: FileValidation[] = files.map((file) => ({ file, result: inspectBytes(readBytes(file), profile, decoder, { forms }) }));
   if (o.json) io.out(`${JSON.stringify(results.map(validationJson), null, 2)}\n`);
   else io.out(results.map(humanValidation).join("\n"));
   return results.every((r) => r.result.valid) ? 0 : 1;
@@ -125,6 +132,7 @@ export function validationJson({ file, result }: FileValidation): object {
   return {
     file,
     valid: result.valid,
+    form: result.form,
     unit: result.unit,
     period: result.period,
     year: result.year,

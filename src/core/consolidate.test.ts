@@ -3,7 +3,13 @@
 import { reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import { consolidate, consolidationJson, majorityPeriod, OWN_TASKS_LABEL, type Submission } from "./consolidate";
-import { DEFAULT_PROFILE, type Profile } from "./profile";
+import { DEFAULT_PROFILE, parseProfile, type Profile } from "./profile";
+
+function parsedProfile(json: unknown): Profile {
+  const r = parseProfile(json);
+  if (!r.ok) throw new Error(r.errors.join("; "));
+  return r.profile;
+}
 import { UNIT_TYPES } from "./catalogue";
 
 let seq = 0;
@@ -31,7 +37,7 @@ describe("indicator boundaries (exact judging)", () => {
   const ind = (code: string) => c.units.find((u) => u.code === code)!.indicators;
 
   test("21 of 35 online is exactly 60 % and meets; 20 of 35 is short by ceil(0.6·35) − 20 = 1", () => {
-    expect(ind("ONLINE_MET").ONLINE_RATIO).toEqual({ value: 21 / 35, target: 0.6, status: "met", gap: 0 });
+    expect(ind("ONLINE_MET").ONLINE_RATIO).toEqual({ value: 21 / 35, target: 0.6, comparison: ">=", status: "met", gap: 0 });
     expect(ind("ONLINE_SHORT").ONLINE_RATIO).toMatchObject({ status: "short", gap: 1 });
   });
   test("100 → 90 is a 10 % reduction and meets; 100 → 91 is short by 91 − floor(0.9·100) = 1", () => {
@@ -43,7 +49,7 @@ describe("indicator boundaries (exact judging)", () => {
     expect(ind("DOC_SHORT").DOC_REDUCTION).toMatchObject({ status: "short", gap: 18 - 17 });
   });
   test("overtime meetings: the gap is the count itself", () => {
-    expect(ind("OVERTIME").OVERTIME_MEETINGS).toEqual({ value: 3, target: 0, status: "short", gap: 3 });
+    expect(ind("OVERTIME").OVERTIME_MEETINGS).toEqual({ value: 3, target: 0, comparison: "<=", status: "short", gap: 3 });
   });
   test("one shortfall per (unit, indicator) short, with value, target and gap, sorted by unit", () => {
     expect(c.shortfalls.map((s) => `${s.unit}:${s.indicator}:${s.gap}`)).toEqual([
@@ -61,7 +67,7 @@ describe("indicator boundaries (exact judging)", () => {
 });
 
 test("the ratio gap uses the profile's target", () => {
-  const profile: Profile = { ...DEFAULT_PROFILE, targets: { ...DEFAULT_PROFILE.targets, ONLINE_RATIO: 0.8 } };
+  const profile = parsedProfile({ targets: { ONLINE_RATIO: 0.8 } });
   const c = consolidate([submit("a.xlsx", unit("X1", { counts: { HN_TONG: [100, 90], HN_TRUC_TUYEN: [0, 60] } }))], { profile });
   // ceil(0.8·90) − 60 = 72 − 60
   expect(c.units[0]!.indicators.ONLINE_RATIO).toMatchObject({ target: 0.8, status: "short", gap: 12 });
@@ -76,11 +82,11 @@ test("province ratios are pooled from sums, not an average of the units' ratios"
     ],
     { profile: DEFAULT_PROFILE },
   );
-  expect(c.units.map((u) => u.indicators.ONLINE_RATIO.status)).toEqual(["met", "short"]);
-  expect(c.province.values.HN_TONG).toEqual({ previous: 202, current: 101 });
-  expect(c.province.values.HN_TRUC_TUYEN.current).toBe(51);
-  expect(c.province.indicators.ONLINE_RATIO).toMatchObject({ value: 51 / 101, status: "short", gap: Math.ceil(0.6 * 101) - 51 });
-  expect(c.province.indicators.MEETING_REDUCTION.value).toBeCloseTo(101 / 202);
+  expect(c.units.map((u) => u.indicators.ONLINE_RATIO!.status)).toEqual(["met", "short"]);
+  expect(c.province.values.HN_TONG!).toEqual({ previous: 202, current: 101 });
+  expect(c.province.values.HN_TRUC_TUYEN!.current).toBe(51);
+  expect(c.province.indicators.ONLINE_RATIO!).toMatchObject({ value: 51 / 101, status: "short", gap: Math.ceil(0.6 * 101) - 51 });
+  expect(c.province.indicators.MEETING_REDUCTION!.value).toBeCloseTo(101 / 202);
   expect(c.province.counts.ONLINE_RATIO).toEqual({ met: 1, short: 1, na: 0 });
 });
 
@@ -93,14 +99,14 @@ test("blank optional values are skipped in province sums, not counted as 0; none
     ],
     { profile: DEFAULT_PROFILE },
   );
-  expect(c.units.map((u) => u.indicators.DIGITAL_SKILLS_RATIO.status)).toEqual(["na", "met", "na"]);
-  expect(c.province.values.CC_TONG).toEqual({ previous: null, current: 80 });
-  expect(c.province.indicators.DIGITAL_SKILLS_RATIO).toMatchObject({ value: 1, status: "met" });
+  expect(c.units.map((u) => u.indicators.DIGITAL_SKILLS_RATIO!.status)).toEqual(["na", "met", "na"]);
+  expect(c.province.values.CC_TONG!).toEqual({ previous: null, current: 80 });
+  expect(c.province.indicators.DIGITAL_SKILLS_RATIO!).toMatchObject({ value: 1, status: "met" });
   expect(c.province.counts.DIGITAL_SKILLS_RATIO).toEqual({ met: 1, short: 0, na: 2 });
   // Only C filled a part of EDOC_RATIO: the sum shows it, but no unit filled both inputs, so na.
-  expect(c.province.values.VB_DIEN_TU.current).toBe(5);
-  expect(c.province.values.VB_KHONG_MAT.current).toBeNull();
-  expect(c.province.indicators.EDOC_RATIO).toMatchObject({ value: null, status: "na" });
+  expect(c.province.values.VB_DIEN_TU!.current).toBe(5);
+  expect(c.province.values.VB_KHONG_MAT!.current).toBeNull();
+  expect(c.province.indicators.EDOC_RATIO!).toMatchObject({ value: null, status: "na" });
 });
 
 test("NFD names and types, numbers typed as text and formula cells by cached value", () => {
@@ -123,9 +129,9 @@ test("NFD names and types, numbers typed as text and formula cells by cached val
   const u = c.units[0]!;
   expect(u.name).toBe("Ủy ban nhân dân xã Tân Hòa".normalize("NFC"));
   expect(u.type).toBe("UBND xã, phường");
-  expect(u.values.HN_TONG).toEqual({ previous: 100, current: 1000 });
-  expect(u.values.HN_TRUC_TUYEN.current).toBe(600);
-  expect(u.indicators.ONLINE_RATIO.status).toBe("met");
+  expect(u.values.HN_TONG!).toEqual({ previous: 100, current: 1000 });
+  expect(u.values.HN_TRUC_TUYEN!.current).toBe(600);
+  expect(u.indicators.ONLINE_RATIO!.status).toBe("met");
   expect(c.warnings.filter((w) => w.code === "COERCED").map((w) => w.cell)).toEqual(["D5", "E5"]);
 });
 
@@ -221,8 +227,9 @@ test("roster: missing units and units not on the roster (accepted with UNKNOWN_U
     ["SO_A", true],
     ["SO_X", false],
   ]);
-  // XA_C was rejected, so it has no accepted file: missing.
-  expect(c.missing.map((u) => u.code)).toEqual(["SO_B", "XA_C"]);
+  // SPEC §5: XA_C sent a file that was rejected: returned, never counted as missing.
+  expect(c.missing.map((u) => u.code)).toEqual(["SO_B"]);
+  expect(c.returned).toEqual([{ code: "XA_C", name: "Xã C", onRoster: true, files: ["c.xlsx"] }]);
   expect(c.warnings.filter((w) => w.code === "UNKNOWN_UNIT")).toEqual([
     expect.objectContaining({ file: "x.xlsx", unit: "SO_X", severity: "warning" }),
   ]);
@@ -243,18 +250,21 @@ test("timeliness: on the deadline day is on time, the day after is late; deadlin
     ["U3", true],
   ]);
   expect(c.province.late).toBe(2);
-  const lenient: Profile = { ...DEFAULT_PROFILE, deadlines: { ...DEFAULT_PROFILE.deadlines, "6T": { day: 10, month: 6 } } };
+  const lenient = parsedProfile({ deadlines: { "6T": { day: 10, month: 6 } } });
   expect(consolidate([on, late, text], { profile: lenient }).units.every((u) => !u.late)).toBe(true);
 });
 
 describe("tasks", () => {
   const profile: Profile = {
     ...DEFAULT_PROFILE,
-    tasks: [
-      { content: "Nhiệm vụ quý I", lead: "", partners: "", product: "", deadline: "Tháng 3/2026" },
-      { content: "Nhiệm vụ đến ngày báo cáo", lead: "", partners: "", product: "", deadline: "Đến 05/06/2026" },
-      { content: "Nhiệm vụ thường xuyên", lead: "", partners: "", product: "", deadline: "Thường xuyên" },
-    ],
+    form: {
+      ...DEFAULT_PROFILE.form,
+      tasks: [
+        { content: "Nhiệm vụ quý I", lead: "", partners: "", product: "", deadline: "Tháng 3/2026" },
+        { content: "Nhiệm vụ đến ngày báo cáo", lead: "", partners: "", product: "", deadline: "Đến 05/06/2026" },
+        { content: "Nhiệm vụ thường xuyên", lead: "", partners: "", product: "", deadline: "Thường xuyên" },
+      ],
+    },
   };
   const own = (row: number, content: string, deadline: string, status: string): Edit[] => [
     { op: "set", sheet: "Nhiệm vụ", cell: `B${row}`, value: content },
@@ -319,7 +329,8 @@ describe("JSON (SPEC §6) and determinism", () => {
   const json = consolidationJson(consolidate(subs, { profile: DEFAULT_PROFILE, roster })) as Record<string, unknown>;
 
   test("exact keys and nesting", () => {
-    expect(Object.keys(json)).toEqual(["period", "units", "province", "shortfalls", "rejected", "duplicates", "missing", "warnings"]);
+    expect(Object.keys(json)).toEqual(["form", "period", "units", "province", "shortfalls", "rejected", "duplicates", "missing", "returned", "warnings"]);
+    expect(json.form).toBe("KL226-BC/1");
     expect(json.period).toEqual({ kind: "6T", year: 2026 });
     const units = json.units as Array<Record<string, unknown>>;
     expect(units.map((u) => u.code)).toEqual(["SO_A", "SO_B"]);

@@ -1,12 +1,14 @@
-// Consolidation of many validated unit reports into one provincial result (SPEC §5): accepted,
-// rejected, duplicates, missing units, lateness, indicator statuses, pooled province row, task
-// counts and shortfalls. Pure and deterministic: the output does not depend on the input order.
+// Consolidation of many validated unit reports into one result for the form being consolidated
+// (SPEC §5, §8): accepted, rejected (other form, other period, errors), duplicates, missing and
+// returned units, lateness, indicator statuses, the pooled province row, task counts and
+// shortfalls. Pure and deterministic: the output does not depend on the input order.
 
-import { COUNT_CODES, INDICATOR_IDS, PERIODS, TASK_STATUSES, type CountCode, type IndicatorId, type Period, type PeriodKind } from "./catalogue";
+import { TASK_STATUSES, type UnitTypeId } from "./catalogue";
 import { compareDates, isoDate, type CivilDate } from "./dates";
 import { reportDeadline } from "./deadlines";
 import { finding, type Finding, type Severity } from "./findings";
-import { judgeIndicator, type CountPair, type CountValues, type Status } from "./judge";
+import { indicatorApplies, indicatorInputs, PERIOD_LABELS, taskApplies, type Column, type Comparison, type Form, type Indicator, type Period, type PeriodKind } from "./form";
+import { hundredths, judgeCount, judgeIndicator, judgeRate, judgeRatio, judgeReduction, pairOf, type CountPair, type CountValues, type Judgement, type Status } from "./judge";
 import { MSG } from "./messages";
 import type { Profile, RosterUnit } from "./profile";
 import { codeKey, matchKey } from "./text";
@@ -30,12 +32,14 @@ export interface ConsolidateOptions {
 export interface IndicatorResult {
   readonly value: number | null;
   readonly target: number;
+  readonly comparison: Comparison;
   readonly status: Status;
-  /** Items short (SPEC §5), 0 unless short. */
-  readonly gap: number;
+  /** Items short (SPEC §5), 0 unless short; null for a percent (no countable item). */
+  readonly gap: number | null;
 }
 
-export type Indicators = Readonly<Record<IndicatorId, IndicatorResult>>;
+/** By indicator id, in the form's order. */
+export type Indicators = Readonly<Record<string, IndicatorResult>>;
 
 export interface TaskCounts {
   readonly total: number;
@@ -50,6 +54,7 @@ export interface UnitSummary {
   readonly name: string;
   /** The type label as in the template ("Sở, ban, ngành"). */
   readonly type: string;
+  readonly typeId: UnitTypeId;
   readonly file: string;
   readonly sha256: string;
   readonly reportDate: CivilDate;
@@ -59,14 +64,16 @@ export interface UnitSummary {
   readonly tasks: TaskCounts;
   /** On the roster (always true when no roster was given). */
   readonly onRoster: boolean;
+  /** Free-text answers (khó khăn, kiến nghị, mô hình hay) by code, for the report. */
+  readonly texts: Readonly<Record<string, string>>;
 }
 
 export interface ProvinceSummary {
-  /** Sums over the units that filled each value; null when no unit filled it. */
+  /** Sums over the units that filled each value (a percent: the weighted mean); null when no unit filled it. */
   readonly values: CountValues;
-  /** Judged on pooled sums (SPEC §5: never an average of ratios). */
+  /** Judged on pooled sums (SPEC §5: never an average of ratios; a percent by weight). */
   readonly indicators: Indicators;
-  readonly counts: Readonly<Record<IndicatorId, { readonly met: number; readonly short: number; readonly na: number }>>;
+  readonly counts: Readonly<Record<string, { readonly met: number; readonly short: number; readonly na: number }>>;
   readonly late: number;
 }
 
@@ -99,16 +106,20 @@ export interface OwnTask {
 export interface Shortfall {
   readonly unit: string;
   readonly unitName: string;
-  readonly indicator: IndicatorId;
+  readonly indicator: string;
   readonly value: number | null;
   readonly target: number;
-  readonly gap: number;
+  readonly comparison: Comparison;
+  readonly gap: number | null;
 }
 
 export interface RejectedFile {
   readonly file: string;
   readonly sha256: string;
+  /** The unit code the file declares; for a file that cannot be read, the roster code its name starts with. */
   readonly unit: string | null;
+  /** True when `unit` comes from the file name (the file could not be read). */
+  readonly unitFromFileName?: boolean;
   readonly unitName: string | null;
   readonly period: PeriodKind | null;
   readonly year: number | null;
@@ -140,6 +151,8 @@ export interface Warning {
 }
 
 export interface Consolidation {
+  /** The form consolidated (the profile's). */
+  readonly form: Form;
   /** Null only when no period was given and no file declares one. */
   readonly period: Period | null;
   /** True when the period came from the option rather than the files. */
@@ -152,12 +165,25 @@ export interface Consolidation {
   readonly shortfalls: readonly Shortfall[];
   readonly rejected: readonly RejectedFile[];
   readonly duplicates: readonly Duplicate[];
-  /** Roster codes with no accepted file, sorted; empty when no roster. */
+  /** Roster units from which no file arrived (chưa nộp), sorted; empty when no roster. */
   readonly missing: readonly RosterUnit[];
+  /**
+   * Units that sent files, every one of them rejected (bị trả lại), sorted by code; never counted
+   * as missing (SPEC §5). On the roster or not.
+   */
+  readonly returned: readonly ReturnedUnit[];
   readonly rosterGiven: boolean;
   readonly warnings: readonly Warning[];
   /** Every submission, sorted by file, with what became of it (the summary's "Nguồn" sheet). */
   readonly sources: readonly SourceRow[];
+}
+
+export interface ReturnedUnit {
+  readonly code: string;
+  readonly name: string;
+  readonly onRoster: boolean;
+  /** The rejected files of the unit, sorted. */
+  readonly files: readonly string[];
 }
 
 export type SourceStatus = "accepted" | "rejected" | "duplicate";
@@ -184,8 +210,7 @@ export function baseName(file: string): string {
 }
 
 export function periodLabel(period: Period): string {
-  const label = PERIODS.find((p) => p.id === period.kind)?.label ?? period.kind;
-  return `${label} ${period.year}`;
+  return `${PERIOD_LABELS[period.kind].label} ${period.year}`;
 }
 
 const periodKey = (p: Period): string => `${p.kind}/${p.year}`;
@@ -193,13 +218,14 @@ const periodKey = (p: Period): string => `${p.kind}/${p.year}`;
 /**
  * The period most files declare. Counted over the files that pass validation (their declaration
  * is trustworthy); if none does, over every file that declares both kind and year. Ties go to the
- * later year, then NAM over 6T (an annual report covers the half-year one), so the choice never
- * depends on input order. Recorded in docs/DECISIONS.md.
+ * later year, then NAM over 6T over Q4 … Q1 (an annual report covers the shorter ones), so the
+ * choice never depends on input order. Only files of `form` count when it is given (a file of
+ * another regime says nothing about this one's period). Recorded in docs/DECISIONS.md.
  */
-export function majorityPeriod(submissions: readonly Submission[]): Period | null {
+export function majorityPeriod(submissions: readonly Submission[], form?: string): Period | null {
   const declared = (only: boolean): Period[] =>
     submissions
-      .filter((s) => !only || s.result.valid)
+      .filter((s) => (!only || s.result.valid) && (form === undefined || s.result.form === form))
       .flatMap((s) => (s.result.period !== null && s.result.year !== null ? [{ kind: s.result.period, year: s.result.year }] : []));
   const periods = declared(true).length > 0 ? declared(true) : declared(false);
   const tally = new Map<string, { period: Period; n: number }>();
@@ -208,7 +234,8 @@ export function majorityPeriod(submissions: readonly Submission[]): Period | nul
     entry.n += 1;
     tally.set(periodKey(p), entry);
   }
-  const rank = (kind: PeriodKind): number => (kind === "NAM" ? 1 : 0);
+  // A later, longer period covers the shorter ones: NAM, then 6T, then Q4 … Q1.
+  const rank = (kind: PeriodKind): number => ["Q1", "Q2", "Q3", "Q4", "6T", "NAM"].indexOf(kind);
   let best: { period: Period; n: number } | null = null;
   for (const e of tally.values()) {
     if (
@@ -237,11 +264,30 @@ function laterFirst(a: Candidate, b: Candidate): number {
   );
 }
 
+/**
+ * The form most files declare (SPEC §8), counted over files that name a known form; ties go to
+ * `fallback` (KL226-BC/1), then to the id first in sort order.
+ */
+export function majorityForm(submissions: readonly Submission[], fallback: string): string {
+  const tally = new Map<string, number>();
+  for (const s of submissions) if (s.result.form !== null) tally.set(s.result.form, (tally.get(s.result.form) ?? 0) + 1);
+  let best = fallback;
+  let bestN = tally.get(fallback) ?? 0;
+  for (const [form, n] of [...tally.entries()].sort(([a], [b]) => compareText(a, b))) {
+    if (n > bestN) {
+      best = form;
+      bestN = n;
+    }
+  }
+  return best;
+}
+
 export function consolidate(submissions: readonly Submission[], options: ConsolidateOptions): Consolidation {
   const { profile } = options;
+  const form = profile.form;
   // Sorting first makes every later step independent of the order the files came in.
   const sorted = [...submissions].sort((a, b) => compareText(a.file, b.file) || compareText(a.sha256, b.sha256));
-  const period = options.period ?? majorityPeriod(sorted);
+  const period = options.period ?? majorityPeriod(sorted, form.id);
   const deadline = period ? reportDeadline(profile, period.kind, period.year) : null;
 
   const rejected: RejectedFile[] = [];
@@ -249,13 +295,17 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
   for (const s of sorted) {
     const r = s.result;
     const report = r.report;
-    if (!r.valid || report === null) {
-      rejected.push(rejectedFile(s, r.findings));
-      continue;
+    const extra: Finding[] = [];
+    // SPEC §8: a file of another form is rejected with FORM_MISMATCH (once, whoever found it).
+    if (r.form !== null && r.form !== form.id && !r.findings.some((f) => f.code === "FORM_MISMATCH")) {
+      extra.push(finding("FORM_MISMATCH", "error", "Thông tin", "A1", MSG.formMismatch(r.form, form.id)));
     }
-    if (period && periodKey(report.period) !== periodKey(period)) {
-      const mismatch = finding("PERIOD_MISMATCH", "error", "Thông tin", null, MSG.periodMismatch(periodLabel(report.period), periodLabel(period)));
-      rejected.push(rejectedFile(s, [mismatch, ...r.findings]));
+    const declared = r.period !== null && r.year !== null ? { kind: r.period, year: r.year } : null;
+    if (period && declared && periodKey(declared) !== periodKey(period) && (report !== null || extra.length > 0)) {
+      extra.push(finding("PERIOD_MISMATCH", "error", "Thông tin", null, MSG.periodMismatch(periodLabel(declared), periodLabel(period))));
+    }
+    if (!r.valid || report === null || extra.length > 0) {
+      rejected.push(rejectedFile(s, [...extra, ...r.findings]));
       continue;
     }
     const list = candidates.get(report.unit.code) ?? [];
@@ -299,24 +349,49 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
   duplicates.sort((a, b) => compareText(a.unit, b.unit) || compareText(a.dropped, b.dropped));
   warnings.sort((a, b) => compareText(a.file, b.file));
 
+  // SPEC §5: returned (every file rejected) is not missing (no file at all). A file that cannot be
+  // read names no unit; when its name starts with a roster code ("XA_NGA_SON.xlsx"), that unit sent it.
+  if (rosterCodes) {
+    rejected.forEach((r, i) => {
+      if (r.unit !== null) return;
+      const guess = /^[A-Za-z0-9_.-]+/.exec(baseName(r.file).replace(/\.[^.]*$/, ""))?.[0]?.toUpperCase();
+      if (guess && rosterCodes.has(guess)) rejected[i] = { ...r, unit: guess, unitFromFileName: true };
+    });
+  }
   const acceptedCodes = new Set(units.map((u) => u.code));
+  const rejectedByUnit = new Map<string, RejectedFile[]>();
+  for (const r of rejected) {
+    if (r.unit === null || acceptedCodes.has(r.unit)) continue;
+    rejectedByUnit.set(r.unit, [...(rejectedByUnit.get(r.unit) ?? []), r]);
+  }
+  const rosterByCode = new Map((roster ? dedupeRoster(roster) : []).map((u) => [u.code, u]));
+  const returned: ReturnedUnit[] = [...rejectedByUnit.entries()]
+    .map(([code, files]) => ({
+      code,
+      name: rosterByCode.get(code)?.name ?? files.find((f) => f.unitName)?.unitName ?? code,
+      onRoster: rosterByCode.has(code),
+      files: files.map((f) => f.file).sort(compareText),
+    }))
+    .sort((a, b) => compareText(a.code, b.code));
   const missing = roster
-    ? dedupeRoster(roster)
-        .filter((u) => !acceptedCodes.has(u.code))
-        .sort((a, b) => compareText(a.code, b.code))
+    ? [...rosterByCode.values()].filter((u) => !acceptedCodes.has(u.code) && !rejectedByUnit.has(u.code)).sort((a, b) => compareText(a.code, b.code))
     : [];
 
   const shortfalls: Shortfall[] = [];
   for (const u of units) {
-    for (const id of INDICATOR_IDS) {
-      const ind = u.indicators[id];
-      if (ind.status === "short") shortfalls.push({ unit: u.code, unitName: u.name, indicator: id, value: ind.value, target: ind.target, gap: ind.gap });
+    for (const ind of form.indicators) {
+      const r = u.indicators[ind.id];
+      if (r?.status === "short") {
+        shortfalls.push({ unit: u.code, unitName: u.name, indicator: ind.id, value: r.value, target: r.target, comparison: r.comparison, gap: r.gap });
+      }
     }
   }
 
+  const rejectedKeys = new Set(rejected.map((r) => `${r.file}\u0000${r.sha256}`));
+  const keptSubmissions = new Set(kept.map((k) => k.submission));
   const statusOf = (s: Submission): SourceStatus => {
-    if (rejected.some((r) => r.file === s.file && r.sha256 === s.sha256)) return "rejected";
-    return kept.some((k) => k.submission === s) ? "accepted" : "duplicate";
+    if (rejectedKeys.has(`${s.file}\u0000${s.sha256}`)) return "rejected";
+    return keptSubmissions.has(s) ? "accepted" : "duplicate";
   };
   const sources: SourceRow[] = sorted.map((s) => ({
     file: s.file,
@@ -328,19 +403,21 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
     status: statusOf(s),
   }));
 
-  const { tasks, ownTasks } = taskTables(kept, profile);
+  const { tasks, ownTasks } = taskTables(kept, form);
   return {
+    form,
     period,
     periodGiven: options.period !== undefined,
     deadline,
     units,
-    province: provinceSummary(units, profile),
+    province: provinceSummary(units, form),
     tasks,
     ownTasks,
     shortfalls,
     rejected,
     duplicates,
     missing,
+    returned,
     rosterGiven: roster !== undefined,
     warnings,
     sources,
@@ -361,13 +438,16 @@ function dedupeRoster(roster: readonly RosterUnit[]): RosterUnit[] {
   return [...seen.values()];
 }
 
-function judgeAll(values: CountValues, profile: Profile): Indicators {
-  const out = {} as Record<IndicatorId, IndicatorResult>;
-  for (const id of INDICATOR_IDS) {
-    const target = profile.targets[id];
-    const j = judgeIndicator(id, values, target);
-    out[id] = { value: j.value, target, status: j.status, gap: j.gap };
-  }
+const NOT_APPLICABLE: Judgement = { value: null, status: "na", gap: 0 };
+
+function result(ind: Indicator, j: Judgement): IndicatorResult {
+  return { value: j.value, target: ind.target, comparison: ind.comparison, status: j.status, gap: j.gap };
+}
+
+function judgeAll(values: CountValues, form: Form, typeId: UnitTypeId): Indicators {
+  const out: Record<string, IndicatorResult> = {};
+  // SPEC §8: an indicator that does not apply to the unit's type is na for it, never short.
+  for (const ind of form.indicators) out[ind.id] = result(ind, indicatorApplies(ind, typeId) ? judgeIndicator(ind, values) : NOT_APPLICABLE);
   return out;
 }
 
@@ -390,19 +470,22 @@ function taskCounts(tasks: readonly TaskRow[], reportDate: CivilDate): TaskCount
 
 function unitSummary({ submission, report }: Candidate, profile: Profile, onRoster: boolean): UnitSummary {
   // SPEC §5: on the deadline day is on time; only a later day is late.
-  const late = compareDates(report.reportDate, reportDeadline(profile, report.period.kind, report.period.year)) > 0;
+  const deadline = reportDeadline(profile, report.period.kind, report.period.year);
+  const late = deadline !== null && compareDates(report.reportDate, deadline) > 0;
   return {
     code: report.unit.code,
     name: report.unit.name,
     type: report.unit.type,
+    typeId: report.unit.typeId,
     file: submission.file,
     sha256: submission.sha256,
     reportDate: report.reportDate,
     late,
     values: report.values,
-    indicators: judgeAll(report.values, profile),
+    indicators: judgeAll(report.values, profile.form, report.unit.typeId),
     tasks: taskCounts(report.tasks, report.reportDate),
     onRoster,
+    texts: report.texts,
   };
 }
 
@@ -415,59 +498,72 @@ function sumOf(units: readonly UnitSummary[], pick: (u: UnitSummary) => number |
   return sum;
 }
 
-function provinceSummary(units: readonly UnitSummary[], profile: Profile): ProvinceSummary {
-  // SPEC §5: sums over the units that filled a value; blank optional values are skipped, not 0.
-  const values = {} as Record<CountCode, CountPair>;
-  for (const code of COUNT_CODES) {
-    values[code] = { previous: sumOf(units, (u) => u.values[code].previous), current: sumOf(units, (u) => u.values[code].current) };
+/** Σ rate·weight and Σ weight (rates in hundredths) over the units that gave both. */
+function pooledRate(units: readonly UnitSummary[], rate: string, weight: string, column: Column): { numerator: number; weights: number } | null {
+  let numerator = 0;
+  let weights = 0;
+  let any = false;
+  for (const u of units) {
+    const r = pairOf(u.values, rate)[column];
+    const w = pairOf(u.values, weight)[column];
+    if (r === null || w === null) continue;
+    any = true;
+    numerator += hundredths(r) * w;
+    weights += w;
   }
-  const indicators = {} as Record<IndicatorId, IndicatorResult>;
-  const counts = {} as Record<IndicatorId, { met: number; short: number; na: number }>;
-  for (const id of INDICATOR_IDS) {
-    // Pooled: judged on sums, never on an average of the units' ratios (SPEC §5). A ratio pools the
-    // units that filled both of its inputs, so a unit that filled only the part (both optional for
-    // EDOC_RATIO and DIGITAL_SKILLS_RATIO) cannot push the province above 100 %. With every unit
-    // filling both or neither (always so for required inputs) this equals the sums shown.
-    const inputs = indicatorInputs(id);
-    const filled = units.filter((u) => inputs.every(([code, column]) => u.values[code][column] !== null));
-    // Only the indicator's own inputs are re-summed over `filled` (judgeIndicator reads no others).
-    const pooled = { ...values };
-    for (const code of new Set(inputs.map(([c]) => c))) {
-      pooled[code] = { previous: sumOf(filled, (u) => u.values[code].previous), current: sumOf(filled, (u) => u.values[code].current) };
-    }
-    const target = profile.targets[id];
-    const j = judgeIndicator(id, pooled, target);
-    indicators[id] = { value: j.value, target, status: j.status, gap: j.gap };
-    counts[id] = {
-      met: units.filter((u) => u.indicators[id].status === "met").length,
-      short: units.filter((u) => u.indicators[id].status === "short").length,
-      na: units.filter((u) => u.indicators[id].status === "na").length,
-    };
-  }
-  return { values, indicators, counts, late: units.filter((u) => u.late).length };
+  return any ? { numerator, weights } : null;
 }
 
-/** The counts (and columns) an indicator is computed from. */
-export function indicatorInputs(id: IndicatorId): ReadonlyArray<readonly [CountCode, "previous" | "current"]> {
-  const judgedOn = (code: CountCode, column: "previous" | "current"): readonly [CountCode, "previous" | "current"] => [code, column];
-  switch (id) {
-    case "MEETING_REDUCTION":
-      return [judgedOn("HN_TONG", "previous"), judgedOn("HN_TONG", "current")];
-    case "DOC_REDUCTION":
-      return [judgedOn("VB_HANH_CHINH", "previous"), judgedOn("VB_HANH_CHINH", "current")];
-    case "OVERTIME_MEETINGS":
-      return [judgedOn("HN_VUOT_THOI_LUONG", "current")];
-    case "ONLINE_RATIO":
-      return [judgedOn("HN_TRUC_TUYEN", "current"), judgedOn("HN_TONG", "current")];
-    case "TTHC_DIGITAL_RATIO":
-      return [judgedOn("TTHC_SO", "current"), judgedOn("TTHC_TONG", "current")];
-    case "DIGITIZATION_RATIO":
-      return [judgedOn("VB_SO_HOA", "current"), judgedOn("VB_TONG", "current")];
-    case "EDOC_RATIO":
-      return [judgedOn("VB_DIEN_TU", "current"), judgedOn("VB_KHONG_MAT", "current")];
-    case "DIGITAL_SKILLS_RATIO":
-      return [judgedOn("CC_KY_NANG_SO", "current"), judgedOn("CC_TONG", "current")];
+function provinceSummary(units: readonly UnitSummary[], form: Form): ProvinceSummary {
+  // SPEC §5: sums over the units that filled a value; blank optional values are skipped, not 0.
+  const values: Record<string, CountPair> = {};
+  for (const f of form.counts) {
+    if (f.type === "percent") {
+      // SPEC §8: a percentage is pooled by its weight (Σ rate·weight / Σ weight), never summed or averaged.
+      const ind = form.indicators.find((i): i is Extract<Indicator, { kind: "percent" }> => i.kind === "percent" && i.rate === f.code);
+      const mean = (column: Column): number | null => {
+        const pooled = ind ? pooledRate(units, ind.rate, ind.weight, column) : null;
+        return pooled && pooled.weights > 0 ? pooled.numerator / pooled.weights / 100 : null;
+      };
+      values[f.code] = { previous: mean("previous"), current: mean("current") };
+    } else {
+      values[f.code] = { previous: sumOf(units, (u) => pairOf(u.values, f.code).previous), current: sumOf(units, (u) => pairOf(u.values, f.code).current) };
+    }
   }
+  const indicators: Record<string, IndicatorResult> = {};
+  const counts: Record<string, { met: number; short: number; na: number }> = {};
+  for (const ind of form.indicators) {
+    // Pooled: judged on sums, never on an average of the units' ratios (SPEC §5), over the units
+    // the indicator applies to that filled all of its inputs, so a unit that filled only the part
+    // (both optional for some ratios) cannot push the province above 100 %. With every unit
+    // filling both or neither (always so for required inputs) this equals the sums shown.
+    const inputs = indicatorInputs(ind);
+    const filled = units.filter((u) => indicatorApplies(ind, u.typeId) && inputs.every(([code, column]) => pairOf(u.values, code)[column] !== null));
+    const sum = (code: string, column: Column): number | null => sumOf(filled, (u) => pairOf(u.values, code)[column]);
+    let j: Judgement;
+    switch (ind.kind) {
+      case "ratio":
+        j = judgeRatio(sum(ind.part, "current"), sum(ind.whole, "current"), ind.target, ind.comparison);
+        break;
+      case "reduction":
+        j = judgeReduction(sum(ind.of, "previous"), sum(ind.of, "current"), ind.target, ind.comparison);
+        break;
+      case "maxCount":
+      case "minCount":
+        j = judgeCount(sum(ind.of, "current"), ind.target, ind.comparison);
+        break;
+      case "percent": {
+        const pooled = pooledRate(filled, ind.rate, ind.weight, "current");
+        j = pooled ? judgeRate(pooled.numerator, pooled.weights * 10_000, ind.target, ind.comparison) : NOT_APPLICABLE;
+        break;
+      }
+    }
+    indicators[ind.id] = result(ind, j);
+    const tally = { met: 0, short: 0, na: 0 };
+    for (const u of units) tally[u.indicators[ind.id]?.status ?? "na"] += 1;
+    counts[ind.id] = tally;
+  }
+  return { values, indicators, counts, late: units.filter((u) => u.late).length };
 }
 
 export const OWN_TASKS_LABEL = "Nhiệm vụ đơn vị tự bổ sung";
@@ -477,11 +573,12 @@ export const OWN_TASKS_LABEL = "Nhiệm vụ đơn vị tự bổ sung";
  * progress, not started, overdue. Rows are matched by their content text (matchKey), so a unit
  * that inserted or reordered rows still counts; the first matching row of a unit is used. Rows
  * matching no profile task (and repeats) are the unit's own tasks: they count in the unit's totals
- * and are grouped in one row (counting task rows, not units) and listed one by one.
+ * and are grouped in one row (counting task rows, not units) and listed one by one. A task that does
+ * not apply to a unit (SPEC §8 appliesTo) is not counted absent for it.
  */
-function taskTables(kept: readonly Candidate[], profile: Profile): { tasks: TaskSummary[]; ownTasks: OwnTask[] } {
-  const keys = profile.tasks.map((t) => matchKey(t.content));
-  const rows = profile.tasks.map((t, i) => ({
+function taskTables(kept: readonly Candidate[], form: Form): { tasks: TaskSummary[]; ownTasks: OwnTask[] } {
+  const keys = form.tasks.map((t) => matchKey(t.content));
+  const rows = form.tasks.map((t, i) => ({
     index: i + 1,
     content: t.content,
     deadlineText: t.deadline,
@@ -523,20 +620,26 @@ function taskTables(kept: readonly Candidate[], profile: Profile): { tasks: Task
       }
     }
     rows.forEach((row, j) => {
-      if (!seen.has(j)) row.absent += 1;
+      const task = form.tasks[j];
+      if (!seen.has(j) && task && taskApplies(task, { code: report.unit.code, typeId: report.unit.typeId })) row.absent += 1;
     });
   }
   return { tasks: [...rows, own], ownTasks };
 }
 
-/** SPEC §6 `consolidate --json`: exactly these keys; dates ISO, `type` the label, `file` as given. */
+/**
+ * SPEC §6 `consolidate --json`: these keys (and `form`, the form consolidated); dates ISO, `type`
+ * the label, `file` as given; counts and indicators in the form's order.
+ */
 export function consolidationJson(c: Consolidation): object {
+  const form = c.form;
   const values = (v: CountValues): Record<string, { previous: number | null; current: number | null }> =>
-    Object.fromEntries(COUNT_CODES.map((code) => [code, { previous: v[code].previous, current: v[code].current }]));
+    Object.fromEntries(form.counts.map((f) => [f.code, { previous: pairOf(v, f.code).previous, current: pairOf(v, f.code).current }]));
   const indicators = (ind: Indicators): Record<string, { value: number | null; target: number; status: Status }> =>
-    Object.fromEntries(INDICATOR_IDS.map((id) => [id, { value: ind[id].value, target: ind[id].target, status: ind[id].status }]));
+    Object.fromEntries(form.indicators.map((i) => [i.id, { value: ind[i.id]?.value ?? null, target: ind[i.id]?.target ?? i.target, status: ind[i.id]?.status ?? "na" }]));
   const findingJson = (f: Finding): object => ({ code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message });
   return {
+    form: form.id,
     period: c.period ? { kind: c.period.kind, year: c.period.year } : null,
     units: c.units.map((u) => ({
       code: u.code,
@@ -553,12 +656,13 @@ export function consolidationJson(c: Consolidation): object {
     province: {
       values: values(c.province.values),
       indicators: indicators(c.province.indicators),
-      counts: Object.fromEntries(INDICATOR_IDS.map((id) => [id, { ...c.province.counts[id] }])),
+      counts: Object.fromEntries(form.indicators.map((i) => [i.id, { ...(c.province.counts[i.id] ?? { met: 0, short: 0, na: 0 }) }])),
     },
     shortfalls: c.shortfalls.map((s) => ({ unit: s.unit, indicator: s.indicator, value: s.value, target: s.target, gap: s.gap })),
     rejected: c.rejected.map((r) => ({ file: r.file, findings: r.findings.map(findingJson) })),
     duplicates: c.duplicates.map((d) => ({ unit: d.unit, kept: d.kept, dropped: d.dropped })),
     missing: c.missing.map((u) => u.code),
+    returned: c.returned.map((u) => u.code),
     warnings: c.warnings.map((w) => ({ file: w.file, code: w.code, sheet: w.sheet, cell: w.cell, message: w.message })),
   };
 }

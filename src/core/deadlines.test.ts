@@ -1,4 +1,5 @@
 import { DEFAULT_PROFILE } from "./profile";
+import { shippedProfile } from "./profiles";
 import { parseDeadline, reportDeadline } from "./deadlines";
 
 const day = (year: number, month: number, d: number) => ({ kind: "date", date: { year, month, day: d } });
@@ -16,11 +17,14 @@ test.each([
   ["Trước ngày 15/9/2026, hoàn thành Quý IV/2026", day(2026, 9, 15)],
   ["6 tháng đầu năm 2026", day(2026, 6, 30)],
   ["Q\u0075\u0301y IV/2026".normalize("NFD"), day(2026, 12, 31)],
+  ["2026-2027", day(2027, 12, 31)],
+  ["Giai đoạn 2026 – 2030", day(2030, 12, 31)],
+  ["Từ năm 2026 đến 2027", day(2027, 12, 31)],
 ])("%s parses to its last day", (text, expected) => {
   expect(parseDeadline(text)).toEqual(expected);
 });
 
-test.each(["Thường xuyên", "Hằng năm", "Hàng năm, bắt đầu từ năm 2026", "Theo Kế hoạch hoặc theo yêu cầu của cấp có thẩm quyền", "Thường xuyên, hằng năm; theo yêu cầu thực tiễn"])(
+test.each(["Từ năm 2026", "Từ 2026, hằng năm", "Thường xuyên", "Hằng năm", "Hàng năm, bắt đầu từ năm 2026", "Theo Kế hoạch hoặc theo yêu cầu của cấp có thẩm quyền", "Thường xuyên, hằng năm; theo yêu cầu thực tiễn"])(
   "%s has no deadline",
   (text) => {
     expect(parseDeadline(text)).toEqual({ kind: "none" });
@@ -34,12 +38,14 @@ test("text without a date is unknown, not a guess", () => {
 });
 
 test("every default task deadline is understood", () => {
-  for (const t of DEFAULT_PROFILE.tasks) expect(parseDeadline(t.deadline).kind).not.toBe("unknown");
+  for (const t of DEFAULT_PROFILE.form.tasks) expect(parseDeadline(t.deadline).kind).not.toBe("unknown");
 });
 
 test("report deadlines come from the profile", () => {
   expect(reportDeadline(DEFAULT_PROFILE, "6T", 2026)).toEqual({ year: 2026, month: 6, day: 6 });
   expect(reportDeadline(DEFAULT_PROFILE, "NAM", 2026)).toEqual({ year: 2026, month: 12, day: 6 });
-  const custom = { ...DEFAULT_PROFILE, deadlines: { "6T": { day: 10, month: 6 }, NAM: { day: 10, month: 12 } } };
+  const custom = shippedProfile("dong-nai-skhcn-226")!;
   expect(reportDeadline(custom, "NAM", 2027)).toEqual({ year: 2027, month: 12, day: 10 });
+  expect(reportDeadline(custom, "Q1", 2027)).toBeNull();
+  expect(reportDeadline(shippedProfile("hcm-attp-cchc-2025")!, "Q3", 2025)).toEqual({ year: 2025, month: 9, day: 15 });
 });

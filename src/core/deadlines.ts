@@ -1,9 +1,9 @@
 // Deadline phrases of task lists ("Quý IV/2026", "Đến cuối năm 2026", "Thường xuyên") and the
 // report deadlines of the profile (SPEC §3, §5).
 
-import type { PeriodKind } from "./catalogue";
 import { daysInMonth, isValidDate, type CivilDate } from "./dates";
-import type { Profile } from "./profile";
+import type { PeriodKind } from "./form";
+import { deadlineOf, type Profile } from "./profile";
 import { memoize } from "./memo";
 import { foldKey } from "./text";
 
@@ -14,7 +14,8 @@ export type DeadlineParse =
   /** Text with no recognisable day, month, quarter or year. */
   | { readonly kind: "unknown" };
 
-const STANDING = /^(thuong xuyen|hang nam|theo\b)/;
+// SPEC §3 standing phrases, and "Từ năm 2026" (from 2026 on: a start, not an end; docs/DECISIONS.md).
+const STANDING = /^(thuong xuyen|hang nam|theo\b|tu (nam )?\d{4}\b(?!.*\d{4}))/;
 const QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 
 interface Candidate {
@@ -43,6 +44,8 @@ function parseDeadlineText(text: string): DeadlineParse {
   };
   scan(/(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/, (m) => dateOrNull(Number(m[3]), Number(m[2]), Number(m[1])));
   scan(/ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/, (m) => dateOrNull(Number(m[3]), Number(m[2]), Number(m[1])));
+  // A span of years ("2026-2027", "giai đoạn 2026 – 2030") ends with its last year.
+  scan(/(?<![\d/.])(\d{4})\s*(?:[-–]|den(?:\s+(?:het\s+)?nam)?)\s*(\d{4})(?![\d/])/, (m) => (Number(m[2]) >= Number(m[1]) ? endOfMonth(Number(m[2]), 12) : null));
   scan(/quy\s+(iv|iii|ii|i|[1-4])\b\s*(?:[/.-]|nam)?\s*(\d{4})/, (m) => endOfQuarter(Number(m[2]), QUARTERS[m[1]!]!));
   scan(/6\s+thang\s+dau\s+nam\s+(\d{4})/, (m) => endOfMonth(Number(m[1]), 6));
   scan(/thang\s+(\d{1,2})\s*(?:[/.-]|nam)\s*(\d{4})/, (m) => endOfMonth(Number(m[2]), Number(m[1])));
@@ -68,8 +71,10 @@ function endOfQuarter(year: number, quarter: number): CivilDate | null {
   return endOfMonth(year, quarter * 3);
 }
 
-/** The report deadline of a period under a profile (default 6/6 and 6/12 of the year). */
-export function reportDeadline(profile: Profile, kind: PeriodKind, year: number): CivilDate {
-  const { day, month } = profile.deadlines[kind];
+/** The report deadline of a period under a profile (KL226-BC/1: 6/6 and 6/12 of the year); null when the form has no such period. */
+export function reportDeadline(profile: Profile, kind: PeriodKind, year: number): CivilDate | null {
+  const deadline = deadlineOf(profile, kind);
+  if (!deadline) return null;
+  const { day, month } = deadline;
   return { year, month, day: Math.min(day, daysInMonth(year, month)) };
 }

@@ -6,6 +6,7 @@ import type { UnreadableReason } from "./workbook";
 export type FindingCode =
   | "UNREADABLE"
   | "NOT_TEMPLATE"
+  | "FORM_MISMATCH"
   | "MISSING_FIELD"
   | "MISSING_VALUE"
   | "BAD_VALUE"

@@ -4,13 +4,13 @@ import { inspectBytes } from "../app/inspect";
 import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
 import { readXlsx } from "../xlsx/read";
 import { writeXlsx } from "../xlsx/write";
-import { COUNT_CODES } from "./catalogue";
 import { consolidate, consolidationJson, type Consolidation } from "./consolidate";
 import { compareWithPrevious, outlierVerdict, parsePreviousReport, previousFromSummary, previousPeriodNotes, type PreviousReport } from "./history";
 import { DEFAULT_PROFILE } from "./profile";
 import { summaryWorkbook } from "./summary";
 
 const profile = DEFAULT_PROFILE;
+const COUNT_CODES = profile.form.counts.map((f) => f.code);
 
 function run(reports: readonly ReportData[]): Consolidation {
   return consolidate(
@@ -31,7 +31,7 @@ describe("compareWithPrevious", () => {
 
   it("consolidates the three test units", () => {
     expect(c.units.map((u) => u.code)).toEqual(["SO_A", "SO_B", "SO_MOI"]);
-    expect(c.units[1]?.values.TTHC_CAT_GIAM.previous).toBeNull();
+    expect(c.units[1]?.values.TTHC_CAT_GIAM?.previous).toBeNull();
   });
 
   it("warns when the declared previous value differs from last year's current, naming both numbers", () => {
@@ -162,7 +162,7 @@ describe("previousFromSummary: last year's summary workbook instead of its JSON"
   it("reads back the period and every unit's current values as the JSON has them", () => {
     const read = workbook();
     if (!read.ok) throw new Error("summary unreadable");
-    const parsed = previousFromSummary(read.workbook);
+    const parsed = previousFromSummary(read.workbook, profile.form);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const json = JSON.parse(JSON.stringify(consolidationJson(c))) as PreviousReport;
@@ -177,7 +177,7 @@ describe("previousFromSummary: last year's summary workbook instead of its JSON"
   it("gives the same warnings as the JSON", () => {
     const read = workbook();
     if (!read.ok) throw new Error("summary unreadable");
-    const parsed = previousFromSummary(read.workbook);
+    const parsed = previousFromSummary(read.workbook, profile.form);
     if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
     const asLastYear = (r: PreviousReport): PreviousReport => ({ ...r, period: { kind: "NAM", year: 2025 } });
     const thisYear = run([{ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [99, 20] } }, { unit: "SO_B", name: "Sở B" }]);
@@ -190,7 +190,7 @@ describe("previousFromSummary: last year's summary workbook instead of its JSON"
   it("says what is missing when the workbook is not a summary", () => {
     const unitReport = readXlsx(reportBytes({ unit: "SO_A", name: "Sở A" }));
     if (!unitReport.ok) throw new Error("unreadable");
-    const r = previousFromSummary(unitReport.workbook);
+    const r = previousFromSummary(unitReport.workbook, profile.form);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors[0]).toContain("Không có trang “Tổng hợp”");
   });

@@ -3,9 +3,10 @@
 // Pure: the CLI reads the file; this module checks its shape (zod) and compares.
 
 import { z } from "zod";
-import { COUNT_CODES, COUNT_FIELDS, PERIODS, type CountCode, type PeriodKind } from "./catalogue";
 import { compareText, type Consolidation } from "./consolidate";
 import { finding, type Finding } from "./findings";
+import { PERIOD_KINDS, PERIOD_LABELS, type Form, type PeriodKind } from "./form";
+import { pairOf } from "./judge";
 import { MSG } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
 import { countHeader, PROVINCE_CODE, SUMMARY_SHEETS } from "./summary";
@@ -17,7 +18,7 @@ const countSchema = z.number().finite().nullable();
 
 /** Only the parts of last year's `consolidate --json` the cross-check needs; other keys are ignored. */
 export const previousReportSchema = z.object({
-  period: z.object({ kind: z.enum(["6T", "NAM"]), year: z.number().int() }),
+  period: z.object({ kind: z.enum(PERIOD_KINDS), year: z.number().int() }),
   units: z.array(
     z.object({
       code: z.string().min(1),
@@ -43,10 +44,12 @@ export function parsePreviousReport(json: unknown): PreviousParse {
 const SUMMARY_HINT = `Dùng bảng tổng hợp .xlsx do “kl226 consolidate --out” ghi năm trước (trang “${SUMMARY_SHEETS.summary}”), hoặc báo cáo JSON do “--json” ghi.`;
 
 /** The period in the summary's second row: "Kỳ báo cáo: 6 tháng 2025; hạn nộp …". */
+const ALL_PERIODS = PERIOD_KINDS.map((id) => ({ id, ...PERIOD_LABELS[id] }));
+
 function summaryPeriod(sheet: Sheet): PreviousReport["period"] | null {
   for (const row of sheet.rows.slice(0, 4)) {
     const m = /Kỳ báo cáo:\s*(.+?)\s+(\d{4})\b/u.exec(cellText(row?.[0]).normalize("NFC"));
-    const kind = m ? matchOption(PERIODS, m[1] ?? "") : undefined;
+    const kind = m ? matchOption(ALL_PERIODS, m[1] ?? "") : undefined;
     if (m && kind) return { kind: kind.id, year: Number(m[2]) };
   }
   return null;
@@ -56,20 +59,24 @@ function summaryPeriod(sheet: Sheet): PreviousReport["period"] | null {
  * Last year's summary workbook (`consolidate --out`, sheet Tổng hợp) read back as the JSON's
  * units: column A the unit code, one column per count headed "LABEL (kỳ này)" (and, for the
  * reduction bases, "LABEL (cùng kỳ năm trước)"), rows down to the province row. Columns are found
- * by their headers, so a clerk's sorting, filtering or inserted columns do not matter.
+ * by their headers, so a clerk's sorting, filtering or inserted columns do not matter. The counts
+ * looked for are those of `form` (column D's header as the form names it, or the default's).
  */
-export function previousFromSummary(workbook: Workbook): PreviousParse {
+export function previousFromSummary(workbook: Workbook, form: Form): PreviousParse {
   const sheet = workbook.sheets.find((s) => matchKey(s.name) === matchKey(SUMMARY_SHEETS.summary));
   if (!sheet) return { ok: false, errors: [`Không có trang “${SUMMARY_SHEETS.summary}”. ${SUMMARY_HINT}`] };
   const period = summaryPeriod(sheet);
   if (!period) return { ok: false, errors: [`Trang “${sheet.name}”: không thấy dòng “Kỳ báo cáo: … NĂM” ở đầu trang. ${SUMMARY_HINT}`] };
   const headerAt = sheet.rows.findIndex((row) => matchKey(cellText(row?.[0])) === matchKey("Mã đơn vị"));
   if (headerAt < 0) return { ok: false, errors: [`Trang “${sheet.name}”: không thấy dòng tiêu đề có ô “Mã đơn vị” ở cột A. ${SUMMARY_HINT}`] };
-  const columns: Array<{ col: number; code: CountCode; column: "previous" | "current" }> = [];
+  const columns: Array<{ col: number; code: string; column: "previous" | "current" }> = [];
   (sheet.rows[headerAt] ?? []).forEach((cell, col) => {
     const key = matchKey(cellText(cell));
-    for (const f of COUNT_FIELDS) {
-      for (const column of ["current", "previous"] as const) if (key === matchKey(countHeader(f.label, column))) columns.push({ col, code: f.code, column });
+    for (const f of form.counts) {
+      if (f.type !== "integer") continue;
+      for (const column of ["current", "previous"] as const) {
+        if (key === matchKey(countHeader(f.label, column, form.previousHeader)) || key === matchKey(countHeader(f.label, column))) columns.push({ col, code: f.code, column });
+      }
     }
   });
   if (columns.length === 0) return { ok: false, errors: [`Trang “${sheet.name}”: không có cột số liệu nào “… (kỳ này)”. ${SUMMARY_HINT}`] };
@@ -159,8 +166,6 @@ export function historyOrder(previous: readonly PreviousReport[]): PreviousRepor
   return [...byYear.values()].sort((a, b) => b.period.year - a.period.year);
 }
 
-/** "HN_TONG (Tổng số hội nghị…)": how a warning names a count. */
-const COUNT_LABELS = Object.fromEntries(COUNT_FIELDS.map((f) => [f.code, `${f.code} (${f.label})`])) as Record<CountCode, string>;
 
 function unitsByCode(report: PreviousReport): Map<string, PreviousReport["units"][number]> {
   const units = new Map<string, PreviousReport["units"][number]>();
@@ -187,12 +192,14 @@ export function compareWithPrevious(
   const sameKind = reports.filter((r) => r.period.kind === newest.period.kind).reverse().map((r) => ({ year: r.period.year, units: unitsByCode(r) }));
   const year = newest.period.year;
   const warnings: HistoryWarning[] = [];
+  // Counts only: a percentage is not a quantity that jumps or carries over.
+  const counts = c.form.counts.filter((f) => f.type === "integer");
   for (const u of c.units) {
     const key = codeKey(u.code);
     const before = last.get(key);
-    for (const code of COUNT_CODES) {
-      const label = COUNT_LABELS[code];
-      const current = u.values[code].current;
+    for (const { code, label: name } of counts) {
+      const label = `${code} (${name})`;
+      const current = pairOf(u.values, code).current;
       if (current !== null) {
         const history = sameKind.flatMap((r): HistoryPoint[] => {
           const value = r.units.get(key)?.values[code]?.current ?? null;
@@ -203,7 +210,7 @@ export function compareWithPrevious(
           warnings.push({ unit: u.code, file: u.file, finding: finding("OUTLIER", "warning", "Chỉ tiêu", null, outlierMessage(label, current, verdict, band)) });
         }
       }
-      const declared = u.values[code].previous;
+      const declared = pairOf(u.values, code).previous;
       const reported = before?.values[code]?.current ?? null;
       if (declared === null || reported === null || declared === reported) continue;
       warnings.push({
@@ -225,7 +232,7 @@ export function compareWithPrevious(
 export function previousPeriodNotes(current: { kind: PeriodKind; year: number } | null, previous: PreviousReport): string[] {
   if (current === null) return [];
   const notes: string[] = [];
-  const label = (kind: PeriodKind): string => PERIODS.find((p) => p.id === kind)?.label ?? kind;
+  const label = (kind: PeriodKind): string => PERIOD_LABELS[kind].label;
   if (previous.period.kind !== current.kind) notes.push(MSG.previousKindDiffers(label(previous.period.kind), label(current.kind)));
   if (previous.period.year !== current.year - 1) notes.push(MSG.previousYearDiffers(previous.period.year, current.year - 1));
   return notes;

@@ -1,5 +1,7 @@
-import { judgeIndicator, judgeMaxCount, judgeRatio, judgeReduction, judgeValue, percentText, toFraction } from "./judge";
-import { COUNT_CODES, type CountCode } from "./catalogue";
+import fc from "fast-check";
+import { DEFAULT_FORM } from "./forms";
+import { indicatorById, type Indicator } from "./form";
+import { judgeCount, judgeIndicator, judgeMaxCount, judgeRate, judgeRatio, judgeReduction, judgeValue, percentText, toFraction } from "./judge";
 import type { CountValues } from "./judge";
 
 describe("exact judging at the boundary (SPEC §5)", () => {
@@ -58,20 +60,79 @@ test("targets become the decimal fraction as written", () => {
   expect(toFraction(0)).toEqual([0, 1]);
 });
 
-test("judgeIndicator reads the rule from the catalogue", () => {
-  const values = Object.fromEntries(COUNT_CODES.map((c) => [c, { previous: null, current: null }])) as Record<CountCode, { previous: number | null; current: number | null }>;
-  values.HN_TONG = { previous: 100, current: 90 };
-  values.HN_TRUC_TUYEN = { previous: null, current: 54 };
-  const v = values as CountValues;
-  expect(judgeIndicator("MEETING_REDUCTION", v, 0.1).status).toBe("met");
-  expect(judgeIndicator("ONLINE_RATIO", v, 0.6)).toMatchObject({ status: "met", value: 0.6 });
-  expect(judgeIndicator("EDOC_RATIO", v, 1).status).toBe("na");
+const kl226 = (id: string): Indicator => indicatorById(DEFAULT_FORM, id)!;
+
+test("judgeIndicator reads the rule from the form", () => {
+  const v: CountValues = { HN_TONG: { previous: 100, current: 90 }, HN_TRUC_TUYEN: { previous: null, current: 54 } };
+  expect(judgeIndicator(kl226("MEETING_REDUCTION"), v).status).toBe("met");
+  expect(judgeIndicator(kl226("ONLINE_RATIO"), v)).toMatchObject({ status: "met", value: 0.6 });
+  expect(judgeIndicator(kl226("EDOC_RATIO"), v).status).toBe("na");
 });
 
 test("judgeValue compares correctly rounded floats; reduction computed as (prev − cur)/prev meets", () => {
-  expect(judgeValue("MEETING_REDUCTION", (100 - 90) / 100, 0.1)).toBe("met");
-  expect(judgeValue("ONLINE_RATIO", 21 / 35, 0.6)).toBe("met");
-  expect(judgeValue("OVERTIME_MEETINGS", 1, 0)).toBe("short");
+  expect(judgeValue(">=", (100 - 90) / 100, 0.1)).toBe("met");
+  expect(judgeValue(">=", 21 / 35, 0.6)).toBe("met");
+  expect(judgeValue("<=", 1, 0)).toBe("short");
+  expect(judgeValue(">", 0.95, 0.95)).toBe("short");
+});
+
+describe("every comparison (SPEC §8), judged exactly", () => {
+  test("giải ngân > 95 %: exactly 95 % is short, by floor(0.95·whole) + 1 − part", () => {
+    expect(judgeRatio(95, 100, 0.95, ">")).toEqual({ value: 0.95, status: "short", gap: 1 });
+    expect(judgeRatio(96, 100, 0.95, ">")).toMatchObject({ status: "met", gap: 0 });
+    // 0.95 · 1000 = 950 exactly: 951 are needed.
+    expect(judgeRatio(900, 1000, 0.95, ">").gap).toBe(51);
+    // 0.95 · 21 = 19.95: 20 are needed, as for ≥.
+    expect(judgeRatio(18, 21, 0.95, ">").gap).toBe(2);
+  });
+  test("a ratio at most t: the items over floor(t·whole)", () => {
+    expect(judgeRatio(5, 100, 0.05, "<=")).toMatchObject({ status: "met" });
+    expect(judgeRatio(8, 100, 0.05, "<=")).toMatchObject({ status: "short", gap: 3 });
+  });
+  test("= t: met only at the exact fraction", () => {
+    expect(judgeRatio(3, 5, 0.6, "=").status).toBe("met");
+    expect(judgeRatio(2, 5, 0.6, "=")).toMatchObject({ status: "short", gap: 1 });
+    expect(judgeRatio(4, 5, 0.6, "=")).toMatchObject({ status: "short", gap: 1 });
+  });
+  test("minCount ≥ 15 TTHC cut: 14 is short by 1, 15 meets", () => {
+    expect(judgeCount(14, 15, ">=")).toEqual({ value: 14, status: "short", gap: 1 });
+    expect(judgeCount(15, 15, ">=")).toMatchObject({ status: "met", gap: 0 });
+    expect(judgeCount(15, 15, ">")).toMatchObject({ status: "short", gap: 1 });
+  });
+  test("a reduction strictly above t: exactly t is short by one item", () => {
+    expect(judgeReduction(100, 90, 0.1, ">")).toMatchObject({ status: "short", gap: 1 });
+    expect(judgeReduction(100, 89, 0.1, ">")).toMatchObject({ status: "met" });
+  });
+  test("a rate (percent kind) is judged on its exact hundredths; no countable gap", () => {
+    expect(judgeRate(9600, 10_000, 0.96)).toEqual({ value: 0.96, status: "met", gap: 0 });
+    expect(judgeRate(9599, 10_000, 0.96)).toEqual({ value: 0.9599, status: "short", gap: null });
+    expect(judgeRate(0, 0, 0.96).status).toBe("na");
+  });
+  test("the comparisons agree with BigInt arithmetic on random fractions", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.constantFrom(">=" as const, ">" as const, "<=" as const, "=" as const),
+        (part, extra, pct, op) => {
+          const whole = part + extra;
+          const t = pct / 100;
+          const lhs = BigInt(part) * 100n;
+          const rhs = BigInt(pct) * BigInt(whole);
+          const expected = op === ">=" ? lhs >= rhs : op === ">" ? lhs > rhs : op === "<=" ? lhs <= rhs : lhs === rhs;
+          const j = judgeRatio(part, whole, t, op);
+          expect(j.status).toBe(expected ? "met" : "short");
+          if (!expected && op === ">=") {
+            // The gap is the least number of items that, added to the part, meets the target.
+            const gap = j.gap ?? -1;
+            expect((BigInt(part + gap) * 100n >= rhs) && (BigInt(part + gap - 1) * 100n < rhs)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });
 
 test("percent display rounds to one decimal, Vietnamese decimal comma", () => {

@@ -1,12 +1,13 @@
 // Follow-up letters: one plain Vietnamese notice per unit that is short on a target, late, missing
 // from the roster or rejected, saying what is wrong, by how much, what to send and by when.
 
-import { INDICATORS } from "./catalogue";
 import { baseName, compareText, periodLabel, type Consolidation, type Shortfall } from "./consolidate";
 import { dateFromUtcMs, dayNumber, viDate, type CivilDate } from "./dates";
+import type { Indicator } from "./form";
+import { gapSentence, indicatorValueText, targetText } from "./indicator-text";
 import type { Profile } from "./profile";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
-import { gapText, targetText } from "./summary";
+import { periodDeadlineText } from "./template";
 
 export type LetterReason = "short" | "late" | "missing" | "rejected";
 
@@ -37,10 +38,8 @@ export function replyDate(c: Consolidation): CivilDate | null {
   return dateFromUtcMs((newest + REPLY_DAYS) * 86_400_000);
 }
 
-function valueText(s: Shortfall): string {
-  if (s.value === null) return "không tính được";
-  if (INDICATORS[s.indicator].kind === "maxCount") return String(s.value);
-  return `${String(Math.round(s.value * 1000) / 10).replace(".", ",")}%`;
+function valueText(ind: Indicator, s: Shortfall): string {
+  return s.value === null ? "không tính được" : indicatorValueText(ind, s.value, "short");
 }
 
 interface Draft {
@@ -82,15 +81,14 @@ export function followUpLetters(c: Consolidation, profile: Profile): Letter[] {
     add(draft(u.code, u.name), "missing", [`Đến nay chưa nhận được báo cáo ${period} của đơn vị. Đề nghị đơn vị lập báo cáo theo mẫu KL226-BC/1 và gửi về Sở Nội vụ.`]);
   }
   for (const s of c.shortfalls) {
-    const rule = INDICATORS[s.indicator];
-    add(draft(s.unit, s.unitName), "short", [
-      `   - ${rule.label}: đạt ${valueText(s)}, mục tiêu ${targetText(s.indicator, s.target)}. ${gapText(s.indicator, s.gap)}.`,
-    ]);
+    const ind = c.form.indicators.find((i) => i.id === s.indicator);
+    if (!ind) continue;
+    add(draft(s.unit, s.unitName), "short", [`   - ${ind.label}: đạt ${valueText(ind, s)}, mục tiêu ${targetText(ind)}. ${gapSentence(ind, s.gap)}.`]);
   }
   for (const u of c.units) {
     if (!u.late) continue;
     add(draft(u.code, u.name), "late", [
-      `Báo cáo của đơn vị đề ngày ${viDate(u.reportDate)}, sau hạn nộp${c.deadline ? ` ${viDate(c.deadline)}` : ""}. Đề nghị đơn vị bảo đảm thời hạn báo cáo ở các kỳ sau (hạn nộp: báo cáo 6 tháng trước ${viDate2(profile.deadlines["6T"])}, báo cáo năm trước ${viDate2(profile.deadlines.NAM)}).`,
+      `Báo cáo của đơn vị đề ngày ${viDate(u.reportDate)}, sau hạn nộp${c.deadline ? ` ${viDate(c.deadline)}` : ""}. Đề nghị đơn vị bảo đảm thời hạn báo cáo ở các kỳ sau (kỳ báo cáo và hạn nộp: ${periodDeadlineText(profile.form)}).`,
     ]);
   }
 
@@ -132,10 +130,6 @@ const SEND: Readonly<Record<Exclude<LetterReason, "late">, string>> = {
   rejected: "tệp báo cáo đã sửa lỗi",
   short: "văn bản giải trình các chỉ tiêu chưa đạt",
 };
-
-function viDate2(d: { readonly day: number; readonly month: number }): string {
-  return `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}`;
-}
 
 const HEAD: CellStyle = { bold: true, fill: "D9E2F3", border: true, wrap: true, vAlign: "center" };
 const WRAP: CellStyle = { wrap: true, vAlign: "top", border: true };

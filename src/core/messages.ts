@@ -1,7 +1,7 @@
 // The Vietnamese message table for findings: one builder per situation, each saying what is
 // wrong and what to type (STYLE §3: messages live in one table).
 
-import type { BadCountReason } from "./values";
+import type { BadCountReason, BadPercentReason } from "./values";
 
 const q = (s: string): string => `“${s}”`;
 
@@ -9,8 +9,12 @@ const q = (s: string): string => `“${s}”`;
 const oneDecimal = (x: number): string => String(Math.round(x * 10) / 10).replace(".", ",");
 
 export const MSG = {
-  notTemplate: (sheet: string) =>
-    `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu KL226-BC/1. Hãy tải mẫu mới (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
+  notTemplate: (sheet: string, form: string) =>
+    `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
+  unknownForm: (marker: string, known: readonly string[]) =>
+    `Ô A1 trang “Thông tin” ghi mẫu ${q(marker)}, không phải mẫu báo cáo mà chương trình biết (${known.join(", ")}). Hãy lập báo cáo trên mẫu đúng (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
+  formMismatch: (found: string, expected: string) =>
+    `Tệp là báo cáo theo mẫu ${found}, không phải mẫu ${expected} đang tổng hợp. Tệp này thuộc chế độ báo cáo khác: hãy tổng hợp riêng, hoặc lập lại báo cáo trên mẫu ${expected}.`,
   missingField: (sheet: string, code: string, label: string, column: string) =>
     `Không tìm thấy dòng có mã ${code} (${label}) ở cột ${column} của trang ${q(sheet)}. Đừng xóa hay sửa mã ở cột ${column}; hãy chép lại dòng này từ mẫu.`,
   missingHeader: (sheet: string) =>
@@ -37,8 +41,31 @@ export const MSG = {
         return `${what} quá lớn (${shown}). Kiểm tra lại số liệu.`;
     }
   },
+  missingPercent: (label: string, column: string) =>
+    `Chưa điền ${q(label)} (${column}). Nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 96,5.`,
+  missingWeight: (weightLabel: string, rateLabel: string, column: string) =>
+    `Đã điền ${q(rateLabel)} nhưng chưa điền ${q(weightLabel)} (${column}). Nhập số phiếu, lượt đánh giá đã dùng để tính tỷ lệ (số nguyên), để tỷ lệ toàn tỉnh được tính theo số phiếu.`,
+  badPercent: (label: string, column: string, shown: string, why: BadPercentReason) => {
+    const what = `${q(label)} (${column})`;
+    switch (why) {
+      case "negative":
+        return `${what} là số âm (${shown}). Nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 96,5.`;
+      case "range":
+        return `${what} là ${shown}, vượt quá 100%. Nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 96,5 (không nhập số phiếu vào ô này).`;
+      case "decimals":
+        return `${what} có quá 2 chữ số thập phân (${shown}). Làm tròn đến 2 chữ số, ví dụ 96,53.`;
+      case "text":
+        return `${what} không phải là tỷ lệ (${q(shown)}). Nhập số từ 0 đến 100, ví dụ 96,5.`;
+      case "error":
+        return `${what} chứa lỗi công thức ${shown}. Sửa công thức hoặc nhập trực tiếp tỷ lệ.`;
+      case "boolean":
+        return `${what} là giá trị logic ${shown}. Nhập tỷ lệ phần trăm từ 0 đến 100.`;
+      case "noCachedValue":
+        return `${what} là công thức chưa được tính (tệp lưu bằng phần mềm không tính công thức). Mở tệp trong Excel, lưu lại; hoặc nhập trực tiếp tỷ lệ.`;
+    }
+  },
   coerced: (label: string, column: string, shown: string, value: number) =>
-    `Số liệu ${q(label)} (${column}) được nhập dạng chữ ${q(shown)}; đã hiểu là ${value}. Nên nhập dạng số.`,
+    `Số liệu ${q(label)} (${column}) được nhập dạng chữ ${q(shown)}; đã hiểu là ${viNumber(value)}. Nên nhập dạng số.`,
   inconsistent: (partLabel: string, part: number, wholeLabel: string, whole: number, column: string) =>
     `${q(partLabel)} (${part}) lớn hơn ${q(wholeLabel)} (${whole}) ở cột ${column}. Số “trong đó” không thể vượt tổng; kiểm tra lại hai số này.`,
   duplicateCode: (sheet: string, code: string, firstRow: number) =>

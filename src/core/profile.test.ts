@@ -1,7 +1,26 @@
-import { DEFAULT_PROFILE, parseProfile } from "./profile";
+import { indicatorById, type Indicator } from "./form";
+import { CCHC_FORM_ID } from "./forms";
+import { DEFAULT_PROFILE, deadlineOf, parseProfile, type Profile } from "./profile";
+import { defaultProfileForForm, SHIPPED_PROFILE_NAMES, shippedProfile } from "./profiles";
 
-test("the default profile holds the SPEC targets, deadlines and the 12 appendix tasks", () => {
-  expect(DEFAULT_PROFILE.targets).toEqual({
+function parsed(json: unknown): Profile {
+  const r = parseProfile(json);
+  if (!r.ok) throw new Error(`profile refused: ${r.errors.join("; ")}`);
+  return r.profile;
+}
+
+function refused(json: unknown): string {
+  const r = parseProfile(json);
+  if (r.ok) throw new Error("profile accepted");
+  return r.errors.join("\n");
+}
+
+const target = (p: Profile, id: string): number | undefined => indicatorById(p.form, id)?.target;
+
+test("the default profile is KL226-BC/1 with the SPEC targets, deadlines and the 12 appendix tasks", () => {
+  const f = DEFAULT_PROFILE.form;
+  expect(f.id).toBe("KL226-BC/1");
+  expect(Object.fromEntries(f.indicators.map((i) => [i.id, i.target]))).toEqual({
     ONLINE_RATIO: 0.6,
     MEETING_REDUCTION: 0.1,
     DOC_REDUCTION: 0.15,
@@ -11,34 +30,137 @@ test("the default profile holds the SPEC targets, deadlines and the 12 appendix 
     OVERTIME_MEETINGS: 0,
     DIGITAL_SKILLS_RATIO: 1,
   });
-  expect(DEFAULT_PROFILE.deadlines).toEqual({ "6T": { day: 6, month: 6 }, NAM: { day: 6, month: 12 } });
-  expect(DEFAULT_PROFILE.tasks).toHaveLength(12);
-  expect(DEFAULT_PROFILE.tasks[3]?.deadline).toBe("Quý IV/2026");
+  expect(f.periods).toEqual([
+    { kind: "6T", deadline: { day: 6, month: 6 } },
+    { kind: "NAM", deadline: { day: 6, month: 12 } },
+  ]);
+  expect(f.counts.map((c) => c.code)).toEqual([
+    "HN_TONG",
+    "HN_TRUC_TUYEN",
+    "HN_VUOT_THOI_LUONG",
+    "VB_HANH_CHINH",
+    "TTHC_TONG",
+    "TTHC_SO",
+    "VB_TONG",
+    "VB_SO_HOA",
+    "VB_KHONG_MAT",
+    "VB_DIEN_TU",
+    "CC_TONG",
+    "CC_KY_NANG_SO",
+    "TTHC_CAT_GIAM",
+  ]);
+  expect(f.tasks).toHaveLength(12);
+  expect(f.tasks[3]?.deadline).toBe("Quý IV/2026");
+  expect(f.freeText.map((t) => t.code)).toEqual(["KHO_KHAN", "KIEN_NGHI", "MO_HINH_HAY"]);
 });
 
-test("a province profile overrides only what it names", () => {
-  const r = parseProfile({ name: "Tỉnh X", targets: { ONLINE_RATIO: 0.7 }, deadlines: { "6T": { day: 10, month: 6 } } });
-  expect(r.ok).toBe(true);
-  if (!r.ok) return;
-  expect(r.profile.targets.ONLINE_RATIO).toBe(0.7);
-  expect(r.profile.targets.DOC_REDUCTION).toBe(0.15);
-  expect(r.profile.deadlines).toEqual({ "6T": { day: 10, month: 6 }, NAM: { day: 6, month: 12 } });
-  expect(r.profile.tasks).toBe(DEFAULT_PROFILE.tasks);
+test("a province profile overrides only what it names (the keys of the first version still work)", () => {
+  const p = parsed({ name: "Tỉnh X", targets: { ONLINE_RATIO: 0.7 }, deadlines: { "6T": { day: 10, month: 6 } } });
+  expect(target(p, "ONLINE_RATIO")).toBe(0.7);
+  expect(target(p, "DOC_REDUCTION")).toBe(0.15);
+  expect(deadlineOf(p, "6T")).toEqual({ day: 10, month: 6 });
+  expect(deadlineOf(p, "NAM")).toEqual({ day: 6, month: 12 });
+  expect(p.form.tasks).toEqual(DEFAULT_PROFILE.form.tasks);
 });
 
 test("a bad profile is refused with Vietnamese errors that name the key", () => {
-  const r = parseProfile({ targets: { ONLINE_RATIO: 60, NOPE: 1 }, deadlines: { NAM: { day: 31, month: 2 } } });
-  expect(r.ok).toBe(false);
-  if (r.ok) return;
-  const text = r.errors.join("\n");
-  expect(text).toMatch(/targets/);
-  expect(text).toMatch(/NOPE/);
-  expect(text).toMatch(/deadlines\.NAM/);
+  expect(refused({ deadlines: { NAM: { day: 31, month: 2 } } })).toMatch(/deadlines\.NAM: ngày không tồn tại/);
+  expect(refused({ targets: { NOPE: 1 } })).toMatch(/targets\.NOPE: không có chỉ tiêu NOPE trong biểu mẫu KL226-BC\/1\. Các chỉ tiêu: ONLINE_RATIO/);
+  expect(refused({ targets: { ONLINE_RATIO: 60 } })).toMatch(/targets\.ONLINE_RATIO: giá trị quá lớn \(tối đa 1\)/);
+  expect(refused({ deadlines: { Q1: { day: 15, month: 3 } } })).toMatch(/deadlines\.Q1: biểu mẫu KL226-BC\/1 không có kỳ Quý I/);
+  expect(refused({ form: "XYZ-BC/9" })).toMatch(/không có biểu mẫu “XYZ-BC\/9”.*KL226-BC\/1, CCHC-BC\/2025/);
+  expect(refused({ indicators: [{ id: "X_RATIO", kind: "ratio", part: "NOPE", whole: "HN_TONG", target: 0.5, label: "x", short: "x", itemUnit: "x" }] })).toMatch(
+    /không có số liệu NOPE trong biểu mẫu/,
+  );
+  expect(refused({ colour: "red" })).toMatch(/khóa không được hỗ trợ: colour/);
 });
 
 test("roster units in a profile are checked", () => {
-  const r = parseProfile({ roster: [{ code: "so noi vu", name: "Sở Nội vụ", type: "Sở, ban, ngành" }] });
-  expect(r.ok).toBe(false);
-  const ok = parseProfile({ roster: [{ code: "so_noi_vu", name: "Sở Nội vụ", type: "Sở, ban, ngành" }] });
-  expect(ok.ok && ok.profile.roster?.[0]?.code).toBe("SO_NOI_VU");
+  expect(refused({ roster: [{ code: "so noi vu", name: "Sở Nội vụ", type: "Sở, ban, ngành" }] })).toMatch(/roster\.0\.code/);
+  expect(parsed({ roster: [{ code: "so_noi_vu", name: "Sở Nội vụ", type: "Sở, ban, ngành" }] }).roster?.[0]?.code).toBe("SO_NOI_VU");
+});
+
+test("adding an indicator is data: counts, a part rule and a ratio", () => {
+  const p = parsed({
+    counts: [
+      { code: "HSCV_TONG", label: "Tổng số hồ sơ công việc", unit: "hồ sơ", currentRequired: true },
+      { code: "HSCV_MANG", label: "Trong đó: xử lý trên môi trường mạng", unit: "hồ sơ", currentRequired: true },
+    ],
+    parts: [{ part: "HSCV_MANG", whole: "HSCV_TONG" }],
+    indicators: [{ id: "HSCV_RATIO", kind: "ratio", part: "HSCV_MANG", whole: "HSCV_TONG", target: 0.95, label: "Hồ sơ công việc trên môi trường mạng", short: "HSCV trên mạng", itemUnit: "hồ sơ" }],
+    removeIndicators: ["DIGITAL_SKILLS_RATIO"],
+    removeCounts: ["CC_TONG", "CC_KY_NANG_SO"],
+  });
+  expect(p.form.indicators.map((i) => i.id)).toContain("HSCV_RATIO");
+  expect(p.form.indicators.map((i) => i.id)).not.toContain("DIGITAL_SKILLS_RATIO");
+  expect(p.form.counts.map((c) => c.code)).not.toContain("CC_TONG");
+  expect(p.form.parts).toContainEqual({ part: "HSCV_MANG", whole: "HSCV_TONG" });
+  expect(p.form.parts.some((r) => r.part === "CC_KY_NANG_SO")).toBe(false);
+  // Removing a count that an indicator still reads is refused, not silently judged "na".
+  expect(refused({ removeCounts: ["CC_TONG"] })).toMatch(/không có số liệu CC_TONG/);
+});
+
+describe("the shipped profiles (SPEC §8), from the seeds' own numbers", () => {
+  test("every shipped name parses, with an organisation block", () => {
+    expect(SHIPPED_PROFILE_NAMES).toEqual(["hcm-attp-226", "dong-thap-syt-226", "thanh-hoa-226", "dong-nai-skhcn-226", "hcm-attp-cchc-2025"]);
+    for (const name of SHIPPED_PROFILE_NAMES) {
+      const p = shippedProfile(name)!;
+      expect(p.organisation.sender).not.toBe("");
+      expect(p.organisation.abbreviation).toMatch(/^[A-ZĐ]+$/);
+      expect(p.form.tasks.length).toBeGreaterThan(0);
+    }
+    expect(shippedProfile("THANH-HOA-226")).toBe(shippedProfile("thanh-hoa-226"));
+    expect(shippedProfile("ha-noi")).toBeUndefined();
+  });
+  test("thanh-hoa-226 (seed 003) equals the default", () => {
+    const p = shippedProfile("thanh-hoa-226")!;
+    expect(p.form).toEqual(DEFAULT_PROFILE.form);
+    expect(p.organisation.sender).toBe("Sở Nội vụ tỉnh Thanh Hóa");
+  });
+  test("dong-thap-syt-226 (seed 002): deadlines 2/6 and 1/12, no digital-skills or e-document indicator, its own 95 % on hồ sơ công việc", () => {
+    const p = shippedProfile("dong-thap-syt-226")!;
+    expect(deadlineOf(p, "6T")).toEqual({ day: 2, month: 6 });
+    expect(deadlineOf(p, "NAM")).toEqual({ day: 1, month: 12 });
+    const ids = p.form.indicators.map((i) => i.id);
+    expect(ids).not.toContain("DIGITAL_SKILLS_RATIO");
+    expect(ids).not.toContain("EDOC_RATIO");
+    expect(p.form.counts.map((c) => c.code)).not.toContain("CC_KY_NANG_SO");
+    const own = p.form.indicators.find((i) => i.label.includes("hồ sơ công việc")) as Indicator;
+    expect(own).toMatchObject({ kind: "ratio", target: 0.95, comparison: ">=" });
+  });
+  test("dong-nai-skhcn-226 (seed 004): 10/6 and 10/12, column D headed Năm 2025, at least 15 TTHC cut", () => {
+    const p = shippedProfile("dong-nai-skhcn-226")!;
+    expect(deadlineOf(p, "6T")).toEqual({ day: 10, month: 6 });
+    expect(deadlineOf(p, "NAM")).toEqual({ day: 10, month: 12 });
+    expect(p.form.previousHeader).toBe("Năm 2025");
+    expect(p.form.indicators.find((i) => i.kind === "minCount")).toMatchObject({ of: "TTHC_CAT_GIAM", target: 15, comparison: ">=" });
+  });
+  test("hcm-attp-cchc-2025 (seed 001) is the CCHC form, quarterly and yearly", () => {
+    const p = shippedProfile("hcm-attp-cchc-2025")!;
+    expect(p.form.id).toBe(CCHC_FORM_ID);
+    expect(p.form.periods.map((x) => x.kind)).toEqual(["Q1", "Q2", "Q3", "Q4", "NAM"]);
+    expect(p.form.tasks).toHaveLength(8);
+    expect(indicatorById(p.form, "GIAI_NGAN_RATIO")).toMatchObject({ target: 0.95, comparison: ">" });
+    expect(indicatorById(p.form, "HAI_LONG")).toMatchObject({ kind: "percent", rate: "HAI_LONG", weight: "PHIEU_KHAO_SAT", target: 0.96 });
+  });
+  test("the CCHC form's default profile has the SPEC §8 deadlines: 15th of a quarter's last month, 15/12 for the year", () => {
+    const p = defaultProfileForForm(CCHC_FORM_ID)!;
+    expect(p.form.periods.map((x) => `${x.kind} ${x.deadline.day}/${x.deadline.month}`)).toEqual(["Q1 15/3", "Q2 15/6", "Q3 15/9", "Q4 15/12", "NAM 15/12"]);
+    expect(p.form.indicators.map((i) => `${i.id} ${i.comparison} ${i.target}`)).toEqual([
+      "CONG_KHAI_RATIO >= 1",
+      "DVC_TRUC_TUYEN_RATIO >= 1",
+      "SO_HOA_HO_SO_RATIO >= 0.8",
+      "TAI_SU_DUNG_RATIO >= 0.55",
+      "DUNG_HAN_RATIO >= 1",
+      "KQ_DIEN_TU_RATIO >= 1",
+      "XIN_LOI_RATIO >= 1",
+      "THANH_TOAN_DT_RATIO >= 1",
+      "PAKN_RATIO >= 1",
+      "HAI_LONG >= 0.96",
+      "VB_DIEN_TU_RATIO >= 1",
+      "CHU_KY_SO_RATIO >= 1",
+      "THU_CONG_VU_RATIO >= 1",
+      "GIAI_NGAN_RATIO > 0.95",
+    ]);
+  });
 });

@@ -1,18 +1,28 @@
-// The profile: targets, report deadlines, meeting length limits, the task list, an optional
-// roster and reading limits, as one JSON document validated with zod (SPEC §2). The built-in
-// default follows the provincial plan in the seeds; a province's file overrides any part of it.
+// The profile (SPEC §2, §8): one JSON document per plan that picks a form and sets the province's
+// own values: targets, deadlines, task list, added or removed counts and indicators, roster,
+// reading limits, the outlier band and the organisation that signs letters. Validated with zod;
+// every key is optional and merged over the chosen form's default profile.
 
 import { z } from "zod";
-import { INDICATOR_IDS, UNIT_TYPES, type IndicatorId, type MeetingTypeId, type PeriodKind } from "./catalogue";
+import { UNIT_TYPES } from "./catalogue";
+import {
+  countFieldSchema,
+  formSchema,
+  indicatorSchema,
+  meetingLimitsSchema,
+  partRuleSchema,
+  PERIOD_KINDS,
+  PERIOD_LABELS,
+  taskTemplateSchema,
+  type Form,
+  type FormInput,
+  type Indicator,
+  type PeriodKind,
+} from "./form";
+import { BUILTIN_FORMS, builtinForm, DEFAULT_FORM } from "./forms";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "./workbook";
 
-export interface TaskTemplate {
-  readonly content: string;
-  readonly lead: string;
-  readonly partners: string;
-  readonly product: string;
-  readonly deadline: string;
-}
+export type { TaskTemplate } from "./form";
 
 export interface RosterUnit {
   readonly code: string;
@@ -20,15 +30,37 @@ export interface RosterUnit {
   readonly type: string;
 }
 
+/** Who signs what the province sends (SPEC §8): the letter heading, place and signer. */
+export interface Organisation {
+  /** The issuing body in full, e.g. "Sở Nội vụ tỉnh Thanh Hóa". */
+  readonly sender: string;
+  /** The issuing body as the heading writes it under the superior body, e.g. "SỞ NỘI VỤ". */
+  readonly senderHeading: string;
+  /** Abbreviation used in document numbers, e.g. "SNV" (Số: …/SNV-CCHC). */
+  readonly abbreviation: string;
+  /** Place name of the date line, e.g. "Thanh Hóa". */
+  readonly place: string;
+  /** The superior body, e.g. "UBND TỈNH THANH HÓA" (heading) and the recipient of the report. */
+  readonly superior: string;
+  /** Signer's title, e.g. "GIÁM ĐỐC" or "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC". */
+  readonly signerTitle: string;
+  /** Signer's name, when known. */
+  readonly signerName: string;
+}
+
+export interface OutlierBand {
+  readonly factor: number;
+  readonly minCount: number;
+  readonly sd: number;
+  readonly minYears: number;
+}
+
+/** Plain data only (it crosses worker and window boundaries by structured clone). */
 export interface Profile {
   readonly name: string;
-  /** Target per indicator: a minimum fraction for ratios and reductions, a maximum count for maxCount. */
-  readonly targets: Readonly<Record<IndicatorId, number>>;
-  /** Report deadline per period kind: day and month of the report's year. */
-  readonly deadlines: Readonly<Record<PeriodKind, { readonly day: number; readonly month: number }>>;
-  /** Longest allowed meeting per type, in days. */
-  readonly meetingLimits: Readonly<Record<MeetingTypeId, number>>;
-  readonly tasks: readonly TaskTemplate[];
+  /** The effective form: the chosen form with this profile's targets, deadlines, tasks, counts and indicators. */
+  readonly form: Form;
+  readonly organisation: Organisation;
   readonly roster?: readonly RosterUnit[];
   readonly limits: ReadLimits;
   /**
@@ -36,150 +68,37 @@ export interface Profile {
    * deviations with at least `minYears` earlier years, else a jump of more than `factor` times
    * against the latest; counts below `minCount` every year are left alone.
    */
-  readonly outlier: { readonly factor: number; readonly minCount: number; readonly sd: number; readonly minYears: number };
+  readonly outlier: OutlierBand;
 }
 
-const ALL_UNITS = "Các sở, ban, ngành, đơn vị cấp tỉnh, UBND các xã, phường";
+const DEFAULT_OUTLIER: OutlierBand = { factor: 3, minCount: 10, sd: 3, minYears: 3 };
 
-/** SPEC §2 defaults; tasks: the 12 key tasks of the provincial appendix (seeds/003). */
-export const DEFAULT_PROFILE: Profile = {
-  name: "Mặc định (Kế hoạch thực hiện Kết luận 226-KL/TW của UBND tỉnh)",
-  targets: {
-    ONLINE_RATIO: 0.6,
-    MEETING_REDUCTION: 0.1,
-    DOC_REDUCTION: 0.15,
-    TTHC_DIGITAL_RATIO: 0.95,
-    DIGITIZATION_RATIO: 0.95,
-    EDOC_RATIO: 1,
-    OVERTIME_MEETINGS: 0,
-    DIGITAL_SKILLS_RATIO: 1,
-  },
-  deadlines: { "6T": { day: 6, month: 6 }, NAM: { day: 6, month: 12 } },
-  meetingLimits: { QUAN_TRIET: 0.5, CHUYEN_MON: 1, QUAN_TRONG: 1.5 },
-  tasks: [
-    {
-      content:
-        "Rà soát, sửa đổi, bổ sung, ban hành hoặc trình cấp có thẩm quyền ban hành các văn bản quy phạm pháp luật có quy định còn chồng chéo, không còn phù hợp thực tiễn; rà soát cắt giảm, đơn giản hóa thủ tục hành chính trong quá trình ban hành văn bản quy phạm pháp luật",
-      lead: ALL_UNITS,
-      partners: "Sở Tư pháp",
-      product: "Báo cáo UBND tỉnh danh mục văn bản cần sửa đổi; đề xuất ban hành các văn bản sửa đổi, bổ sung, thay thế theo thẩm quyền",
-      deadline: "Thường xuyên",
-    },
-    {
-      content: "Thực hiện cắt giảm tối thiểu 15% số lượng văn bản hành chính do cơ quan, địa phương ban hành so với năm trước",
-      lead: ALL_UNITS,
-      partners: "Văn phòng UBND tỉnh",
-      product: "Số lượng văn bản hành chính giảm ít nhất 15%",
-      deadline: "Hàng năm, bắt đầu từ năm 2026",
-    },
-    {
-      content:
-        "Thực hiện cắt giảm tối thiểu 10% số lượng hội nghị, cuộc họp toàn ngành, toàn tỉnh mỗi năm; đồng thời tăng tỷ lệ hội nghị trực tuyến đạt từ 60% trở lên trên tổng số hội nghị",
-      lead: ALL_UNITS,
-      partners: "Văn phòng UBND tỉnh",
-      product:
-        "Số lượng hội nghị giảm ít nhất 10% mỗi năm; tỷ lệ hội nghị trực tuyến đạt từ 60% trở lên; báo cáo kết quả về UBND tỉnh (qua Sở Nội vụ)",
-      deadline: "Hàng năm, bắt đầu từ năm 2026",
-    },
-    {
-      content:
-        "Rà soát, hoàn thiện chức năng, nhiệm vụ, quyền hạn và quy chế làm việc của các sở, ban, ngành, đơn vị, địa phương; bãi bỏ các quy trình, thủ tục không còn phù hợp; bảo đảm thực hiện nguyên tắc “một việc - một đầu mối, 6 rõ”",
-      lead: ALL_UNITS,
-      partners: "Sở Nội vụ",
-      product: "Chức năng, nhiệm vụ và quy chế làm việc của các cơ quan được điều chỉnh, hoàn thiện; báo cáo UBND tỉnh kết quả rà soát",
-      deadline: "Quý IV/2026",
-    },
-    {
-      content:
-        "Đánh giá việc thực hiện phân cấp, phân quyền trong quản lý nhà nước; đề xuất hoàn thiện các quy định nhằm bảo đảm phân định rõ trách nhiệm, quyền hạn giữa các cấp",
-      lead: ALL_UNITS,
-      partners: "Sở Tư pháp, Sở Nội vụ",
-      product: "Báo cáo đánh giá và kiến nghị UBND tỉnh về hoàn thiện cơ chế phân cấp, phân quyền",
-      deadline: "Quý IV/2026",
-    },
-    {
-      content:
-        "Tăng cường kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính; phát hiện và xử lý nghiêm các trường hợp đùn đẩy, né tránh trách nhiệm hoặc can thiệp trái quy định vào công việc của cấp dưới",
-      lead: "Sở Nội vụ",
-      partners: ALL_UNITS,
-      product: "Kịp thời phát hiện và xử lý các vi phạm về kỷ luật hành chính; báo cáo Chủ tịch UBND tỉnh kết quả thanh tra, kiểm tra",
-      deadline: "Năm 2026 và thường xuyên trong các năm tiếp theo",
-    },
-    {
-      content:
-        "Tăng cường thanh tra trách nhiệm người đứng đầu, cán bộ, công chức, viên chức trong thực hiện nhiệm vụ, công vụ được giao; kịp thời kiến nghị xử lý nghiêm các trường hợp vi phạm",
-      lead: "Thanh tra tỉnh",
-      partners: ALL_UNITS,
-      product: "Kế hoạch thanh tra",
-      deadline: "Theo Kế hoạch hoặc theo yêu cầu của cấp có thẩm quyền",
-    },
-    {
-      content:
-        "Ban hành quy định hoặc kế hoạch của từng cơ quan, đơn vị về ứng dụng công nghệ thông tin và chuyển đổi số trong công tác quản lý, điều hành",
-      lead: ALL_UNITS,
-      partners: "Sở Khoa học và Công nghệ",
-      product: "Quy định/kế hoạch chuyển đổi số của từng Sở, ban, ngành, địa phương được ban hành và triển khai",
-      deadline: "Quý IV/2026",
-    },
-    {
-      content: "Thực hiện việc xử lý thủ tục hành chính trên môi trường số và số hóa văn bản đạt từ 95% trở lên",
-      lead: ALL_UNITS,
-      partners: "Sở Khoa học và Công nghệ, Văn phòng UBND tỉnh",
-      product:
-        "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến đạt từ 95% trở lên; 100% văn bản hành chính không mật gửi nhận điện tử; báo cáo kết quả định kỳ",
-      deadline: "Đến cuối năm 2026",
-    },
-    {
-      content:
-        "Hoàn thiện Hệ thống thông tin báo cáo của tỉnh theo hướng đồng bộ, liên thông với Hệ thống thông tin báo cáo của Chính phủ và các bộ, ngành Trung ương",
-      lead: "Văn phòng UBND tỉnh",
-      partners: ALL_UNITS,
-      product: "Hệ thống thông tin",
-      deadline: "Năm 2026",
-    },
-    {
-      content:
-        "Bổ sung tiêu chí về kết quả triển khai Kết luận số 226-KL/TW vào quy định tiêu chí đánh giá, xếp loại người đứng đầu và tiêu chí thi đua khen thưởng hằng năm (đối với các sở, ban, ngành cấp tỉnh, đơn vị sự nghiệp công lập thuộc UBND tỉnh, UBND các xã, phường)",
-      lead: "Sở Nội vụ",
-      partners: "Các sở, ban, ngành, đơn vị cấp tỉnh; UBND các xã, phường",
-      product: "Bộ tiêu chí đánh giá, xếp loại hoặc văn bản hướng dẫn",
-      deadline: "Năm 2026",
-    },
-    {
-      content:
-        "Bổ sung tiêu chí về kết quả triển khai Kết luận số 226-KL/TW vào quy định tiêu chí đánh giá, xếp loại người đứng đầu và tiêu chí thi đua khen thưởng hằng năm (đối với các đơn vị thuộc/trực thuộc)",
-      lead: ALL_UNITS,
-      partners: "Sở Nội vụ, các cơ quan liên quan",
-      product: "Bộ tiêu chí đánh giá, xếp loại hoặc văn bản hướng dẫn",
-      deadline: "Năm 2026",
-    },
-  ],
-  limits: DEFAULT_READ_LIMITS,
-  outlier: { factor: 3, minCount: 10, sd: 3, minYears: 3 },
+/** Seed 003: Sở Nội vụ of Thanh Hóa consolidates for the provincial People's Committee. */
+export const DEFAULT_ORGANISATION: Organisation = {
+  sender: "Sở Nội vụ tỉnh Thanh Hóa",
+  senderHeading: "SỞ NỘI VỤ",
+  abbreviation: "SNV",
+  place: "Thanh Hóa",
+  superior: "UBND TỈNH THANH HÓA",
+  signerTitle: "GIÁM ĐỐC",
+  signerName: "",
 };
 
-const fraction = z.number().min(0).max(1);
+/** The default profile of a form: the form's own targets and deadlines (the tables of the SPEC). */
+export function defaultProfileFor(form: Form): Profile {
+  return { name: `Mặc định (${form.id})`, form, organisation: DEFAULT_ORGANISATION, limits: DEFAULT_READ_LIMITS, outlier: DEFAULT_OUTLIER };
+}
+
+/** SPEC §2 defaults on KL226-BC/1 (equal to the Thanh Hóa plan, seed 003). */
+export const DEFAULT_PROFILE: Profile = {
+  ...defaultProfileFor(DEFAULT_FORM),
+  name: "Mặc định (Kế hoạch thực hiện Kết luận 226-KL/TW của UBND tỉnh)",
+};
+
 const dayMonth = z
   .object({ day: z.number().int().min(1).max(31), month: z.number().int().min(1).max(12) })
   .strict()
-  .refine((d) => d.day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][d.month - 1]!, {
-    message: "ngày không tồn tại trong tháng",
-  });
-const unitTypeLabels = UNIT_TYPES.map((t) => t.label) as [string, ...string[]];
-
-const targetsSchema = z
-  .object({
-    ONLINE_RATIO: fraction,
-    MEETING_REDUCTION: fraction,
-    DOC_REDUCTION: fraction,
-    TTHC_DIGITAL_RATIO: fraction,
-    DIGITIZATION_RATIO: fraction,
-    EDOC_RATIO: fraction,
-    OVERTIME_MEETINGS: z.number().int().min(0),
-    DIGITAL_SKILLS_RATIO: fraction,
-  } satisfies Record<IndicatorId, z.ZodType<number>>)
-  .partial()
-  .strict();
+  .refine((d) => d.day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][d.month - 1]!, { message: "ngày không tồn tại trong tháng" });
 
 export const rosterUnitSchema = z
   .object({
@@ -189,30 +108,57 @@ export const rosterUnitSchema = z
   })
   .strict();
 
-/** A province's profile file: every key optional, merged over DEFAULT_PROFILE. */
+const codeList = z.array(z.string().trim().toUpperCase()).optional();
+
+const PROFILE_KEYS = [
+  "name",
+  "form",
+  "organisation",
+  "targets",
+  "deadlines",
+  "meetingLimits",
+  "previousHeader",
+  "counts",
+  "removeCounts",
+  "parts",
+  "indicators",
+  "removeIndicators",
+  "tasks",
+  "roster",
+  "limits",
+  "outlier",
+] as const;
+
+/** A province's profile file: every key optional, merged over the chosen form's default. */
 export const profileFileSchema = z
   .object({
-    name: z.string().min(1).optional(),
-    targets: targetsSchema.optional(),
-    deadlines: z.object({ "6T": dayMonth, NAM: dayMonth }).partial().strict().optional(),
-    meetingLimits: z
-      .object({ QUAN_TRIET: z.number().positive(), CHUYEN_MON: z.number().positive(), QUAN_TRONG: z.number().positive() })
+    name: z.string().trim().min(1).optional(),
+    /** A built-in form id ("KL226-BC/1", "CCHC-BC/2025") or a whole form definition. */
+    form: z.union([z.string().trim().min(1), z.record(z.string(), z.unknown())]).optional(),
+    organisation: z
+      .object({
+        sender: z.string().trim().min(1),
+        senderHeading: z.string().trim().min(1),
+        abbreviation: z.string().trim().min(1),
+        place: z.string().trim().min(1),
+        superior: z.string().trim().min(1),
+        signerTitle: z.string().trim().min(1),
+        signerName: z.string().trim(),
+      })
       .partial()
       .strict()
       .optional(),
-    tasks: z
-      .array(
-        z
-          .object({
-            content: z.string().min(1),
-            lead: z.string().default(""),
-            partners: z.string().default(""),
-            product: z.string().default(""),
-            deadline: z.string().default(""),
-          })
-          .strict(),
-      )
-      .optional(),
+    /** Target per indicator id: a fraction (0.6) for ratios, reductions and percents, a whole number for counts. */
+    targets: z.record(z.string(), z.number().min(0)).optional(),
+    deadlines: z.partialRecord(z.enum(PERIOD_KINDS), dayMonth).optional(),
+    meetingLimits: meetingLimitsSchema.partial().optional(),
+    previousHeader: z.string().trim().min(1).optional(),
+    counts: z.array(countFieldSchema).optional(),
+    removeCounts: codeList,
+    parts: z.array(partRuleSchema).optional(),
+    indicators: z.array(indicatorSchema).optional(),
+    removeIndicators: codeList,
+    tasks: z.array(taskTemplateSchema).optional(),
     roster: z.array(rosterUnitSchema).optional(),
     outlier: z
       .object({ factor: z.number().gt(1), minCount: z.number().int().min(0), sd: z.number().gt(0), minYears: z.number().int().min(2) })
@@ -235,37 +181,126 @@ export const profileFileSchema = z
   })
   .strict();
 
-export type ProfileFile = z.infer<typeof profileFileSchema>;
+export type ProfileFile = z.input<typeof profileFileSchema>;
 
 export type ProfileOutcome = { readonly ok: true; readonly profile: Profile } | { readonly ok: false; readonly errors: string[] };
 
-/** Validate a parsed profile JSON and merge it over the default; errors are Vietnamese lines naming the key. */
-export function parseProfile(json: unknown, base: Profile = DEFAULT_PROFILE): ProfileOutcome {
+/**
+ * Validate a parsed profile JSON and merge it over the default profile of its form (or `base`
+ * when given and of the same form); errors are Vietnamese lines naming the key.
+ */
+export function parseProfile(json: unknown, base?: Profile): ProfileOutcome {
   const parsed = profileFileSchema.safeParse(json);
-  if (!parsed.success) {
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${pathText(i.path)}: ${issueText(i)}`) };
+  const p = parsed.data;
+
+  let baseForm: Form;
+  if (p.form === undefined) baseForm = base?.form ?? DEFAULT_FORM;
+  else if (typeof p.form === "string") {
+    const found = builtinForm(p.form);
+    if (!found) return { ok: false, errors: [`form: không có biểu mẫu “${p.form}”. Các biểu mẫu có sẵn: ${BUILTIN_FORMS.map((f) => f.id).join(", ")}; hoặc ghi cả định nghĩa biểu mẫu.`] };
+    baseForm = found;
+  } else {
+    const own = formSchema.safeParse(p.form);
+    if (!own.success) return { ok: false, errors: own.error.issues.map((i) => `form.${pathText(i.path)}: ${issueText(i)}`) };
+    baseForm = own.data;
+  }
+  const start = base && base.form.id === baseForm.id && p.form === undefined ? base : defaultProfileFor(baseForm);
+
+  const errors: string[] = [];
+  const removedCounts = new Set(p.removeCounts ?? []);
+  for (const code of removedCounts) if (!baseForm.counts.some((c) => c.code === code)) errors.push(`removeCounts: không có số liệu ${code} trong biểu mẫu ${baseForm.id}.`);
+  const counts = replaceOrAppend(
+    start.form.counts.filter((c) => !removedCounts.has(c.code)),
+    p.counts ?? [],
+    (c) => c.code,
+  );
+  const parts = [...start.form.parts.filter((r) => !removedCounts.has(r.part) && !removedCounts.has(r.whole)), ...(p.parts ?? [])];
+  const removedIndicators = new Set(p.removeIndicators ?? []);
+  for (const id of removedIndicators) if (!start.form.indicators.some((i) => i.id === id)) errors.push(`removeIndicators: không có chỉ tiêu ${id} trong biểu mẫu ${baseForm.id}.`);
+  let indicators: Indicator[] = replaceOrAppend(
+    start.form.indicators.filter((i) => !removedIndicators.has(i.id)),
+    p.indicators ?? [],
+    (i) => i.id,
+  );
+  for (const [id, target] of Object.entries(p.targets ?? {})) {
+    const key = id.trim().toUpperCase();
+    if (!indicators.some((i) => i.id === key)) {
+      errors.push(`targets.${id}: không có chỉ tiêu ${id} trong biểu mẫu ${baseForm.id}. Các chỉ tiêu: ${indicators.map((i) => i.id).join(", ")}.`);
+    }
+    indicators = indicators.map((i) => (i.id === key ? ({ ...i, target } as Indicator) : i));
+  }
+  const periods = start.form.periods.map((period) => ({ ...period, deadline: p.deadlines?.[period.kind] ?? period.deadline }));
+  for (const kind of Object.keys(p.deadlines ?? {}) as PeriodKind[]) {
+    if (!periods.some((period) => period.kind === kind)) {
+      errors.push(`deadlines.${kind}: biểu mẫu ${baseForm.id} không có kỳ ${PERIOD_LABELS[kind].label}. Các kỳ: ${periods.map((x) => x.kind).join(", ")}.`);
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  const merged: FormInput = {
+    ...start.form,
+    periods,
+    previousHeader: p.previousHeader ?? start.form.previousHeader,
+    counts,
+    parts,
+    indicators,
+    tasks: p.tasks ?? start.form.tasks,
+    meetingLog: { ...start.form.meetingLog, limits: { ...start.form.meetingLog.limits, ...p.meetingLimits } },
+  };
+  const form = formSchema.safeParse(merged);
+  if (!form.success) {
+    const given = new Set(Object.keys(p.targets ?? {}).map((id) => id.trim().toUpperCase()));
     return {
       ok: false,
-      errors: parsed.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(gốc)"}: ${issueText(i)}`),
+      errors: form.error.issues.map((i) => {
+        const path = namedPath(i.path, merged);
+        // A target the profile set is reported where the profile wrote it.
+        const where = path[0] === "indicators" && path[2] === "target" && given.has(String(path[1])) ? ["targets", path[1]!] : path;
+        return `${pathText(where)}: ${issueText(i)}`;
+      }),
     };
   }
-  const p = parsed.data;
-  const profile: Profile = {
-    name: p.name ?? base.name,
-    targets: { ...base.targets, ...p.targets },
-    deadlines: { ...base.deadlines, ...p.deadlines },
-    meetingLimits: { ...base.meetingLimits, ...p.meetingLimits },
-    tasks: p.tasks ?? base.tasks,
-    roster: p.roster ?? base.roster,
-    limits: { ...base.limits, ...p.limits },
-    outlier: { ...base.outlier, ...p.outlier },
+  return {
+    ok: true,
+    profile: {
+      name: p.name ?? start.name,
+      form: form.data,
+      organisation: { ...start.organisation, ...p.organisation },
+      roster: p.roster ?? start.roster,
+      limits: { ...start.limits, ...p.limits },
+      outlier: { ...start.outlier, ...p.outlier },
+    },
   };
-  return { ok: true, profile };
+}
+
+function replaceOrAppend<T>(items: readonly T[], extra: readonly T[], key: (t: T) => string): T[] {
+  const out = [...items];
+  for (const item of extra) {
+    const i = out.findIndex((o) => key(o) === key(item));
+    if (i >= 0) out[i] = item;
+    else out.push(item);
+  }
+  return out;
+}
+
+/** "indicators.3.target" → "indicators.ONLINE_RATIO.target": a merged form's items by their id or code. */
+function namedPath(path: ReadonlyArray<PropertyKey>, form: FormInput): PropertyKey[] {
+  const [key, index, ...rest] = path;
+  if (typeof index !== "number") return [...path];
+  const item = key === "indicators" ? form.indicators?.[index] : key === "counts" ? form.counts[index] : undefined;
+  const name = item && "id" in item ? item.id : item && "code" in item ? item.code : undefined;
+  return name === undefined ? [...path] : [key as PropertyKey, name, ...rest];
+}
+
+function pathText(path: ReadonlyArray<PropertyKey>): string {
+  return path.length ? path.map(String).join(".") : "(gốc)";
 }
 
 function issueText(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "unrecognized_keys":
-      return `khóa không được hỗ trợ: ${issue.keys.join(", ")} (các khóa hợp lệ: name, targets, deadlines, meetingLimits, tasks, roster, limits, outlier; chỉ tiêu: ${INDICATOR_IDS.join(", ")})`;
+      return `khóa không được hỗ trợ: ${issue.keys.join(", ")} (các khóa hợp lệ: ${PROFILE_KEYS.join(", ")})`;
     case "too_small":
       return `giá trị quá nhỏ (tối thiểu ${String(issue.minimum)})`;
     case "too_big":
@@ -278,4 +313,9 @@ function issueText(issue: z.core.$ZodIssue): string {
 }
 
 /** Unit type labels accepted in a roster (the template's labels). */
-export const UNIT_TYPE_LABELS: readonly string[] = unitTypeLabels;
+export const UNIT_TYPE_LABELS: readonly string[] = UNIT_TYPES.map((t) => t.label);
+
+/** The report deadline (day and month) of a period kind under a profile; undefined when the form has no such period. */
+export function deadlineOf(profile: Profile, kind: PeriodKind): { readonly day: number; readonly month: number } | undefined {
+  return profile.form.periods.find((p) => p.kind === kind)?.deadline;
+}

@@ -6,7 +6,7 @@ import { inspectBytes } from "../app/inspect";
 import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
 import { readXlsx } from "../xlsx/read";
 import { writeXlsx } from "../xlsx/write";
-import { COUNT_FIELDS, PART_OF, TASK_STATUSES, type CountCode } from "./catalogue";
+import { TASK_STATUSES } from "./catalogue";
 import { consolidate, type Consolidation, type Submission } from "./consolidate";
 import { DEFAULT_PROFILE } from "./profile";
 import { ROLLUP_SOURCES_SHEET, rollupWorkbook, type RollupUnit } from "./rollup";
@@ -14,6 +14,9 @@ import { cellText } from "./values";
 import { cellAt } from "./workbook";
 
 const profile = DEFAULT_PROFILE;
+const COUNT_FIELDS = profile.form.counts;
+const PART_OF = profile.form.parts;
+type CountCode = string;
 const period = { kind: "6T", year: 2026 } as const;
 
 function submission(file: string, bytes: Uint8Array): Submission {
@@ -49,7 +52,7 @@ describe("rollupWorkbook", () => {
   });
 
   it("reports each task at its least advanced status, with the counts in column H", () => {
-    const statuses = (first: string): string[] => profile.tasks.map((_, i) => (i === 0 ? first : "Hoàn thành"));
+    const statuses = (first: string): string[] => profile.form.tasks.map((_, i) => (i === 0 ? first : "Hoàn thành"));
     const c = consolidateReports([
       { unit: "PHONG_A", name: "Phòng A", taskStatuses: statuses("Hoàn thành") },
       { unit: "PHONG_B", name: "Phòng B", taskStatuses: statuses("Đang thực hiện") },
@@ -97,7 +100,7 @@ describe("rollupWorkbook", () => {
     ]);
     const result = inspectBytes(rollupBytes(c, SO), profile);
     expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
-    expect(result.report?.values.VB_DIEN_TU.current).toBe(90);
+    expect(result.report?.values.VB_DIEN_TU?.current).toBe(90);
   });
 
   it("lists the sources on a hidden sheet", () => {
@@ -122,8 +125,8 @@ const countsArb: fc.Arbitrary<Record<CountCode, readonly [number | null, number 
   .map((raw) => {
     const out = { ...raw } as Record<CountCode, [number | null, number | null]>;
     for (const { part, whole } of PART_OF) {
-      const p = out[part];
-      const w = out[whole];
+      const p = out[part]!;
+      const w = out[whole]!;
       const field = COUNT_FIELDS.find((f) => f.code === part);
       const fix = (pv: number | null, wv: number | null, required: boolean): number | null => {
         if (wv === null) return required ? 0 : null;
@@ -137,7 +140,7 @@ const countsArb: fc.Arbitrary<Record<CountCode, readonly [number | null, number 
 const unitArb = fc.record({
   counts: countsArb,
   day: fc.integer({ min: 1, max: 20 }),
-  statuses: fc.array(fc.constantFrom(...TASK_STATUSES.map((s) => s.label)), { minLength: profile.tasks.length, maxLength: profile.tasks.length }),
+  statuses: fc.array(fc.constantFrom(...TASK_STATUSES.map((s) => s.label)), { minLength: profile.form.tasks.length, maxLength: profile.form.tasks.length }),
   department: fc.nat({ max: 2 }),
 });
 

@@ -1,13 +1,15 @@
 // The roll-up: a consolidation turned into one KL226-BC/1 submission for the level above (the
 // consolidating unit reports the sums of its units), with a hidden sheet naming the sources.
 
-import { COUNT_FIELDS, PART_OF, SHEETS, TASK_STATUSES, type CountCode, type TaskStatusId, type UnitTypeId } from "./catalogue";
+import { SHEETS, TASK_STATUSES, type TaskStatusId, type UnitTypeId } from "./catalogue";
 import { baseName, compareText, type Consolidation, type TaskSummary, type UnitSummary } from "./consolidate";
 import { compareDates, viDate, type CivilDate } from "./dates";
+import type { Column, Form, Indicator } from "./form";
+import { pairOf } from "./judge";
 import { COUNT_COLS, TASK_COLS, TEMPLATE_HEADER_ROW } from "./layout";
 import type { Profile } from "./profile";
 import type { CellInput, CellSpec, SheetSpec, WorkbookSpec } from "./sheetspec";
-import { templateWorkbook } from "./template";
+import { templateTasks, templateWorkbook } from "./template";
 
 export interface RollupUnit {
   readonly code: string;
@@ -17,7 +19,6 @@ export interface RollupUnit {
 
 export const ROLLUP_SOURCES_SHEET = "Nguồn tổng hợp";
 
-type Column = "previous" | "current";
 const COLUMN_LETTER: Readonly<Record<Column, string>> = { previous: "D", current: "E" };
 
 /** One count of the roll-up: the value written and why it is not the plain sum, if it is not. */
@@ -33,29 +34,41 @@ export interface RollupCount {
  * - a "trong đó" part is summed over the units that also filled its whole in that column (as the
  *   province indicators pool it), so the part can never exceed the whole; only possible when a unit
  *   filled an optional part and left its optional whole blank, and said in the note.
+ * A percentage (SPEC §8) is the mean of the units' rates weighted by their weight count, rounded to
+ * 2 decimals as the template allows; the weight is summed like any count.
  */
-export function rollupCounts(units: readonly UnitSummary[]): Record<CountCode, Record<Column, RollupCount>> {
-  const out = {} as Record<CountCode, Record<Column, RollupCount>>;
-  for (const f of COUNT_FIELDS) {
-    const whole = PART_OF.find((p) => p.part === f.code)?.whole;
+export function rollupCounts(units: readonly UnitSummary[], form: Form): Record<string, Record<Column, RollupCount>> {
+  const out: Record<string, Record<Column, RollupCount>> = {};
+  const value = (u: UnitSummary, code: string, column: Column): number | null => pairOf(u.values, code)[column];
+  for (const f of form.counts) {
+    const whole = form.parts.find((p) => p.part === f.code)?.whole;
+    const rate = form.indicators.find((i): i is Extract<Indicator, { kind: "percent" }> => i.kind === "percent" && i.rate === f.code);
     const cell = (column: Column, required: boolean): RollupCount => {
       const notes: string[] = [];
-      const filled = units.filter((u) => u.values[f.code][column] !== null);
-      const wholeFilled = (u: UnitSummary): boolean => whole === undefined || u.values[whole][column] !== null;
+      if (f.type === "percent") {
+        const given = rate ? units.filter((u) => value(u, f.code, column) !== null && value(u, rate.weight, column) !== null) : [];
+        const weights = given.reduce((s, u) => s + (value(u, rate?.weight ?? "", column) ?? 0), 0);
+        if (given.length === 0 || weights === 0) return { value: null, notes };
+        const weighted = given.reduce((s, u) => s + Math.round((value(u, f.code, column) ?? 0) * 100) * (value(u, rate?.weight ?? "", column) ?? 0), 0);
+        notes.push(`${COLUMN_LETTER[column]}: bình quân theo số phiếu của ${given.length} đơn vị`);
+        return { value: Math.round(weighted / weights) / 100, notes };
+      }
+      const filled = units.filter((u) => value(u, f.code, column) !== null);
+      const wholeFilled = (u: UnitSummary): boolean => whole === undefined || value(u, whole, column) !== null;
       const counted = filled.filter(wholeFilled);
       const left = filled.filter((u) => !wholeFilled(u));
       if (left.length > 0) {
-        const leftSum = left.reduce((s, u) => s + (u.values[f.code][column] ?? 0), 0);
+        const leftSum = left.reduce((s, u) => s + (value(u, f.code, column) ?? 0), 0);
         notes.push(`${COLUMN_LETTER[column]}: không cộng ${leftSum} của ${left.length} đơn vị (${left.map((u) => u.code).join(", ")}) vì đơn vị không điền số tổng`);
       }
-      let value: number | null = counted.length === 0 ? null : counted.reduce((s, u) => s + (u.values[f.code][column] ?? 0), 0);
-      if (value === null && required) {
-        value = 0;
+      let total: number | null = counted.length === 0 ? null : counted.reduce((s, u) => s + (value(u, f.code, column) ?? 0), 0);
+      if (total === null && required) {
+        total = 0;
         notes.push(`${COLUMN_LETTER[column]}: không đơn vị nào có số liệu, ghi 0`);
-      } else if (value !== null && counted.length < units.length) {
+      } else if (total !== null && counted.length < units.length) {
         notes.push(`${COLUMN_LETTER[column]}: cộng ${counted.length}/${units.length} đơn vị có số liệu`);
       }
-      return { value, notes };
+      return { value: total, notes };
     };
     out[f.code] = { previous: cell("previous", f.previousRequired), current: cell("current", f.currentRequired) };
   }
@@ -100,16 +113,19 @@ export function rollupReportDate(c: Consolidation): CivilDate | null {
 export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupUnit): WorkbookSpec {
   const reportDate = rollupReportDate(c);
   if (c.period === null || reportDate === null) throw new RangeError("rollupWorkbook: the consolidation has no period");
-  const base = templateWorkbook(profile, { unit: unit.code, name: unit.name, type: unit.typeId, period: c.period.kind, year: c.period.year, reportDate });
-  const counts = rollupCounts(c.units);
+  const prefill = { unit: unit.code, name: unit.name, type: unit.typeId, period: c.period.kind, year: c.period.year, reportDate };
+  const base = templateWorkbook(profile, prefill);
+  const counts = rollupCounts(c.units, profile.form);
   const tasks = c.tasks.filter((t) => t.index !== null);
+  const listed = templateTasks(profile.form, prefill);
   const sheets = base.sheets.map((sheet) => {
     if (sheet.name === SHEETS.counts) {
       return withCells(
         sheet,
-        COUNT_FIELDS.flatMap((f, i) => {
+        profile.form.counts.flatMap((f, i) => {
           const row = TEMPLATE_HEADER_ROW + i;
           const pair = counts[f.code];
+          if (!pair) return [];
           const notes = [...pair.previous.notes, ...pair.current.notes];
           return [
             { row, col: COUNT_COLS.previous, value: pair.previous.value },
@@ -122,8 +138,9 @@ export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupU
     if (sheet.name === SHEETS.tasks) {
       return withCells(
         sheet,
-        profile.tasks.flatMap((_, i) => {
-          const t = tasks.find((s) => s.index === i + 1);
+        listed.flatMap((task, i) => {
+          const index = profile.form.tasks.indexOf(task) + 1;
+          const t = tasks.find((s) => s.index === index);
           const row = TEMPLATE_HEADER_ROW + i;
           const status = t ? rollupTaskStatus(t) : "NOT_STARTED";
           return [

@@ -49,7 +49,8 @@ export type DataValidationSpec =
       readonly error?: { readonly title: string; readonly text: string };
     }
   | {
-      readonly type: "whole";
+      /** "whole": integers (counts); "decimal": any number in the bounds (a percentage 0–100). */
+      readonly type: "whole" | "decimal";
       readonly ref: string;
       readonly min: number;
       readonly max?: number;

@@ -11,7 +11,9 @@ import { inspectBytes } from "../app/inspect";
 import { writeXlsx } from "../xlsx/write";
 import { consolidate, type Submission } from "./consolidate";
 import { DEFAULT_PROFILE } from "./profile";
-import { gapText, summaryWorkbook, SUMMARY_SHEETS, targetText } from "./summary";
+import { indicatorById } from "./form";
+import { gapSentence, targetText } from "./indicator-text";
+import { summaryWorkbook, SUMMARY_SHEETS } from "./summary";
 
 const submit = (file: string, data: ReportData): Submission => ({
   file,
@@ -42,9 +44,9 @@ test("Tổng hợp: one row per unit, then the bold province row; shortfalls red
   const rows = values("Tổng hợp");
   const header = rows[4] as string[];
   expect(header.slice(0, 5)).toEqual(["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Ngày báo cáo", "Thời hạn"]);
-  expect(rows[2]![0]).toContain("Họp trực tuyến ≥ 60%");
+  expect(rows[2]![0]).toContain("Họp trực tuyến ≥ 60\u00a0%");
   expect(rows.slice(5).map((r) => r[0])).toEqual(["SO_A", "SO_B", "TOÀN TỈNH"]);
-  const online = header.indexOf("Họp trực tuyến (≥ 60%)");
+  const online = header.indexOf("Họp trực tuyến (≥ 60\u00a0%)");
   expect(online).toBeGreaterThan(5);
   const a = s.rows[5]!;
   expect(a[online]).toEqual({ value: 20 / 35, style: expect.objectContaining({ numFmt: "0.0%", fill: "FFC7CE" }) });
@@ -65,14 +67,21 @@ test("Tổng hợp: one row per unit, then the bold province row; shortfalls red
 test("Không đạt: one row per shortfall with the gap in items", () => {
   const rows = values("Không đạt");
   expect(rows[2]).toEqual(["Mã đơn vị", "Tên đơn vị", "Chỉ tiêu", "Giá trị đạt được", "Mục tiêu", "Số còn thiếu", "Đơn vị tính", "Diễn giải"]);
-  expect(rows.slice(3)).toEqual([["SO_A", "=HYPERLINK(\"http://x\",\"bấm\")", "Tỷ lệ hội nghị trực tuyến", 20 / 35, 0.6, 1, "cuộc họp trực tuyến", "Cần thêm 1 cuộc họp trực tuyến để đạt mục tiêu"]]);
-  expect(gapText("MEETING_REDUCTION", 5)).toBe("Thừa 5 cuộc họp vượt mức cho phép");
-  expect(targetText("OVERTIME_MEETINGS", 0)).toBe("≤ 0");
-  expect(targetText("DOC_REDUCTION", 0.15)).toBe("≥ 15%");
+  // The target is written as the plan writes it, never as a number that reads like a result.
+  expect(rows.slice(3)).toEqual([["SO_A", "=HYPERLINK(\"http://x\",\"bấm\")", "Tỷ lệ hội nghị trực tuyến", 20 / 35, "≥ 60\u00a0%", 1, "cuộc họp trực tuyến", "Cần thêm 1 cuộc họp trực tuyến để đạt mục tiêu"]]);
+  const ind = (id: string) => indicatorById(DEFAULT_PROFILE.form, id)!;
+  expect(gapSentence(ind("MEETING_REDUCTION"), 5)).toBe("Vượt 5 cuộc họp so với mức cho phép");
+  expect(gapSentence(ind("DOC_REDUCTION"), 147)).toBe("Vượt 147 văn bản so với mức cho phép");
+  expect(targetText(ind("OVERTIME_MEETINGS"))).toBe("≤ 0");
+  expect(targetText(ind("DOC_REDUCTION"))).toBe("≥ 15\u00a0%");
 });
 
 test("Chưa nộp, Lỗi and Nguồn", () => {
-  expect(values("Chưa nộp").slice(3)).toEqual([["SO_Z", "Sở Z", "Sở, ban, ngành"]]);
+  const missing = values("Chưa nộp");
+  expect(missing[1]![0]).toBe("Chưa nộp: 1 đơn vị trong danh sách chưa gửi tệp báo cáo nào.");
+  expect(missing.slice(3, 4)).toEqual([["SO_Z", "Sở Z", "Sở, ban, ngành"]]);
+  // SO_C sent a file that was rejected: returned, listed apart, never "chưa nộp".
+  expect(missing.find((r) => r[0] === "SO_C")).toEqual(["SO_C", "Sở C", "Không", "c.xlsx"]);
   const errors = values("Lỗi");
   const rejectedRows = errors.filter((r) => r[0] === "c.xlsx");
   expect(rejectedRows.length).toBe(c.rejected[0]!.findings.length);

@@ -2,10 +2,12 @@
 // Chưa nộp, Lỗi, Nguồn. Every text that comes from a unit is a plain string cell (never a formula);
 // nothing depends on the clock, so a re-run on the same inputs gives the same cells.
 
-import { COUNT_FIELDS, INDICATOR_IDS, INDICATORS, type CountCode, type IndicatorId } from "./catalogue";
 import { viDate } from "./dates";
 import { periodLabel, type Consolidation, type IndicatorResult, type SourceStatus } from "./consolidate";
 import type { Severity } from "./findings";
+import { reductionBases, type Form, type Indicator } from "./form";
+import { gapSentence, honestDecimals, isCountKind, percentFormat, targetText } from "./indicator-text";
+import { pairOf } from "./judge";
 import type { Profile } from "./profile";
 import type { CellInput, CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
 import { columnLetters } from "./workbook";
@@ -54,37 +56,42 @@ export const STATUS_LABELS = { met: "Đạt", short: "Không đạt", na: "—" 
 const SOURCE_LABELS: Record<SourceStatus, string> = { accepted: "Chấp nhận", rejected: "Từ chối", duplicate: "Trùng" };
 const SEVERITY_LABELS: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo" };
 
-/** Reduction bases show both columns; every other count shows this period only. */
-const REDUCTION_BASES: ReadonlySet<CountCode> = new Set(
-  INDICATOR_IDS.flatMap((id) => {
-    const rule = INDICATORS[id];
-    return rule.kind === "reduction" ? [rule.of] : [];
-  }),
-);
-
-/** "≥ 60%", "≥ 15%", "≤ 0": a target as the plan writes it. */
-export function targetText(id: IndicatorId, target: number): string {
-  if (INDICATORS[id].kind === "maxCount") return `≤ ${target}`;
-  const percent = Math.round(target * 10000) / 100;
-  return `≥ ${String(percent).replace(".", ",")}%`;
-}
-
 const statusStyle = (base: CellStyle, status: IndicatorResult["status"]): CellStyle =>
   status === "short" ? merge(base, SHORT_FILL) : status === "met" ? merge(base, MET_FILL) : base;
 
-const valueStyle = (id: IndicatorId): CellStyle => (INDICATORS[id].kind === "maxCount" ? NUM : PCT);
+// One style object per decimal count, so the writer's style cache keeps hitting.
+const PCT_BY_DECIMALS = new Map<number, CellStyle>();
+function pctStyle(decimals: number): CellStyle {
+  let style = PCT_BY_DECIMALS.get(decimals);
+  if (!style) PCT_BY_DECIMALS.set(decimals, (style = decimals === 1 ? PCT : { ...PCT, numFmt: percentFormat(decimals) }));
+  return style;
+}
+
+/** SPEC §9 honest display: a percent cell gets as many decimals as its verdict needs (94,98 % short of 95 %). */
+function valueStyle(ind: Indicator, r?: Pick<IndicatorResult, "value" | "status">): CellStyle {
+  if (isCountKind(ind.kind)) return NUM;
+  if (!r || r.value === null) return PCT;
+  return pctStyle(honestDecimals(r.value, ind.target, ind.comparison, r.status));
+}
+
+const PERCENT_COUNT: CellStyle = { border: true, numFmt: "0.00", vAlign: "top" };
+
+/** "TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾT LUẬN SỐ 226-KL/TW": the form's title as a summary's. */
+export function summaryTitle(form: Form): string {
+  return `Tổng hợp ${form.title.replace(/^Báo cáo\s+/i, "")}`;
+}
 
 export function summaryWorkbook(c: Consolidation, profile: Profile): WorkbookSpec {
   return {
-    title: `Tổng hợp KL226${c.period ? ` ${periodLabel(c.period)}` : ""}`,
+    title: `${summaryTitle(c.form)}${c.period ? ` ${periodLabel(c.period)}` : ""}`,
     creator: "KL226",
     sheets: [summarySheet(c, profile), shortfallSheet(c), taskSheet(c), missingSheet(c), errorSheet(c), sourceSheet(c)],
   };
 }
 
 /** A count column's header in Tổng hợp (also how `--previous SUMMARY.xlsx` finds it again). */
-export function countHeader(label: string, column: "previous" | "current"): string {
-  return `${label} (${column === "current" ? "kỳ này" : "cùng kỳ năm trước"})`;
+export function countHeader(label: string, column: "previous" | "current", previousHeader = "cùng kỳ năm trước"): string {
+  return `${label} (${column === "current" ? "kỳ này" : previousHeader.toLowerCase()})`;
 }
 
 /** Column A of the province row in Tổng hợp, below the unit rows. */
@@ -95,23 +102,40 @@ function periodLine(c: Consolidation): string {
     ? `Kỳ báo cáo: ${periodLabel(c.period)}${c.deadline ? `; hạn nộp ${viDate(c.deadline)}` : ""}.`
     : "Không xác định được kỳ báo cáo (không có tệp nào khai kỳ và năm hợp lệ).";
   const missing = c.rosterGiven ? `; chưa nộp: ${c.missing.length} đơn vị` : "";
-  return `${period} Đã tổng hợp ${c.units.length} báo cáo; từ chối ${c.rejected.length} tệp; trùng ${c.duplicates.length} tệp${missing}; trễ hạn ${c.province.late}.`;
+  const returned = `; bị trả lại: ${c.returned.length} đơn vị`;
+  return `${period} Đã tổng hợp ${c.units.length} báo cáo; từ chối ${c.rejected.length} tệp; trùng ${c.duplicates.length} tệp${missing}${returned}; trễ hạn ${c.province.late}.`;
+}
+
+interface CountColumn {
+  readonly code: string;
+  readonly column: "previous" | "current";
+  readonly header: string;
+  readonly percent: boolean;
+}
+
+/** Tổng hợp's count columns: reduction bases show both columns, every other count this period only. */
+export function summaryCountColumns(form: Form): CountColumn[] {
+  const bases = reductionBases(form);
+  return form.counts.flatMap((f) =>
+    (bases.has(f.code) ? (["previous", "current"] as const) : (["current"] as const)).map((column) => ({
+      code: f.code,
+      column,
+      header: countHeader(f.label, column, form.previousHeader),
+      percent: f.type === "percent",
+    })),
+  );
 }
 
 function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
+  const form = c.form;
   const legend =
     `Mục tiêu áp dụng (${profile.name}): ` +
-    INDICATOR_IDS.map((id) => `${INDICATORS[id].short} ${targetText(id, profile.targets[id])}`).join("; ") +
-    ". Ô đỏ: không đạt; ô xanh: đạt; “—”: không đánh giá được (mẫu số bằng 0 hoặc chưa điền). Dòng Toàn tỉnh tính tỷ lệ từ tổng số (không lấy trung bình các tỷ lệ).";
+    form.indicators.map((ind) => `${ind.short} ${targetText(ind)}`).join("; ") +
+    ". Ô đỏ: không đạt; ô xanh: đạt; “—”: không đánh giá được (mẫu số bằng 0, chưa điền hoặc chỉ tiêu không áp dụng cho loại đơn vị). Dòng tổng tính tỷ lệ từ tổng số (không lấy trung bình các tỷ lệ; mức độ hài lòng bình quân theo số phiếu).";
 
-  const countColumns = COUNT_FIELDS.flatMap((f) =>
-    REDUCTION_BASES.has(f.code)
-      ? [
-          { code: f.code, column: "previous" as const, header: countHeader(f.label, "previous") },
-          { code: f.code, column: "current" as const, header: countHeader(f.label, "current") },
-        ]
-      : [{ code: f.code, column: "current" as const, header: countHeader(f.label, "current") }],
-  );
+  const countColumns = summaryCountColumns(form);
+  const countCell = (k: CountColumn, value: number | null, style: (s: CellStyle) => CellStyle = (x) => x): CellSpec =>
+    num(value, style(k.percent ? PERCENT_COUNT : NUM));
   const header = [
     "Mã đơn vị",
     "Tên đơn vị",
@@ -119,7 +143,7 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     "Ngày báo cáo",
     "Thời hạn",
     ...countColumns.map((k) => k.header),
-    ...INDICATOR_IDS.flatMap((id) => [`${INDICATORS[id].short} (${targetText(id, profile.targets[id])})`, `${INDICATORS[id].short}: đánh giá`]),
+    ...form.indicators.flatMap((ind) => [`${ind.short} (${targetText(ind)})`, `${ind.short}: đánh giá`]),
     "Nhiệm vụ: tổng số",
     "Nhiệm vụ: hoàn thành",
     "Nhiệm vụ: quá hạn",
@@ -131,10 +155,11 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     text(u.type),
     cell({ date: u.reportDate }, DATE),
     text(u.late ? "Trễ hạn" : "Đúng hạn", u.late ? merge(CENTER, LATE_FILL) : CENTER),
-    ...countColumns.map((k) => num(u.values[k.code][k.column])),
-    ...INDICATOR_IDS.flatMap((id) => {
-      const ind = u.indicators[id];
-      return [num(ind.value, statusStyle(valueStyle(id), ind.status)), text(STATUS_LABELS[ind.status], statusStyle(CENTER, ind.status))];
+    ...countColumns.map((k) => countCell(k, pairOf(u.values, k.code)[k.column])),
+    ...form.indicators.flatMap((ind) => {
+      const r = u.indicators[ind.id];
+      const status = r?.status ?? "na";
+      return [num(r?.value ?? null, statusStyle(valueStyle(ind, r), status)), text(STATUS_LABELS[status], statusStyle(CENTER, status))];
     }),
     num(u.tasks.total),
     num(u.tasks.done),
@@ -149,21 +174,18 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     text("", bold(TEXT)),
     text("", bold(TEXT)),
     text(`${p.late} trễ hạn`, bold(CENTER)),
-    ...countColumns.map((k) => num(p.values[k.code][k.column], bold(NUM))),
-    ...INDICATOR_IDS.flatMap((id) => {
-      const ind = p.indicators[id];
-      const n = p.counts[id];
-      return [
-        num(ind.value, statusStyle(bold(valueStyle(id)), ind.status)),
-        text(`${n.met} đạt / ${n.short} không đạt / ${n.na} —`, bold(CENTER)),
-      ];
+    ...countColumns.map((k) => countCell(k, pairOf(p.values, k.code)[k.column], bold)),
+    ...form.indicators.flatMap((ind) => {
+      const r = p.indicators[ind.id];
+      const n = p.counts[ind.id] ?? { met: 0, short: 0, na: 0 };
+      return [num(r?.value ?? null, statusStyle(bold(valueStyle(ind, r)), r?.status ?? "na")), text(`${n.met} đạt / ${n.short} không đạt / ${n.na} —`, bold(CENTER))];
     }),
     num(sum(c.units.map((u) => u.tasks.total)), bold(NUM)),
     num(sum(c.units.map((u) => u.tasks.done)), bold(NUM)),
     num(sum(c.units.map((u) => u.tasks.overdue)), bold(NUM)),
   ];
 
-  const title = `TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾT LUẬN SỐ 226-KL/TW${c.period ? ` — ${periodLabel(c.period).toUpperCase()}` : ""}`;
+  const title = `${summaryTitle(form).toUpperCase()}${c.period ? ` — ${periodLabel(c.period).toUpperCase()}` : ""}`;
   const headerRow = 5;
   const lastUnitRow = headerRow + c.units.length;
   const rows = [[cell(title, TITLE)], [cell(periodLine(c), NOTE)], [cell(legend, NOTE)], [], header, ...unitRows, provinceRow];
@@ -182,35 +204,30 @@ function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
-/** SPEC §5 "how many items short", worded per kind of target. */
-export function gapText(id: IndicatorId, gap: number): string {
-  const rule = INDICATORS[id];
-  switch (rule.kind) {
-    case "ratio":
-      return `Cần thêm ${gap} ${rule.itemUnit} để đạt mục tiêu`;
-    case "reduction":
-      return `Thừa ${gap} ${rule.itemUnit}`;
-    case "maxCount":
-      return `${gap} ${rule.itemUnit} vượt quy định`;
-  }
-}
-
 function shortfallSheet(c: Consolidation): SheetSpec {
   const header = ["Mã đơn vị", "Tên đơn vị", "Chỉ tiêu", "Giá trị đạt được", "Mục tiêu", "Số còn thiếu", "Đơn vị tính", "Diễn giải"].map((h) => cell(h, HEAD));
+  const byId = new Map(c.form.indicators.map((i) => [i.id, i]));
   const rows: Array<Array<CellSpec | null>> = [
     [cell("CÁC CHỈ TIÊU KHÔNG ĐẠT", TITLE)],
     [cell(c.shortfalls.length === 0 ? "Không có chỉ tiêu nào không đạt." : `${c.shortfalls.length} trường hợp không đạt. ${periodLine(c)}`, NOTE)],
     header,
-    ...c.shortfalls.map((s) => [
-      text(s.unit),
-      text(s.unitName, WRAP),
-      text(INDICATORS[s.indicator].label, WRAP),
-      num(s.value, merge(valueStyle(s.indicator), SHORT_FILL)),
-      num(s.target, valueStyle(s.indicator)),
-      num(s.gap, merge(NUM, SHORT_FILL)),
-      text(INDICATORS[s.indicator].itemUnit),
-      text(gapText(s.indicator, s.gap), WRAP),
-    ]),
+    ...c.shortfalls.flatMap((s) => {
+      const ind = byId.get(s.indicator);
+      if (!ind) return [];
+      return [
+        [
+          text(s.unit),
+          text(s.unitName, WRAP),
+          text(ind.label, WRAP),
+          num(s.value, merge(valueStyle(ind, { value: s.value, status: "short" }), SHORT_FILL)),
+          // The target as the plan writes it ("≥ 95 %"), never a number that could read like a result.
+          text(targetText(ind), CENTER),
+          s.gap === null ? text("—", CENTER) : num(s.gap, merge(NUM, SHORT_FILL)),
+          text(ind.itemUnit),
+          text(gapSentence(ind, s.gap), WRAP),
+        ],
+      ];
+    }),
   ];
   return {
     name: SUMMARY_SHEETS.shortfalls,
@@ -254,22 +271,30 @@ function taskSheet(c: Consolidation): SheetSpec {
 }
 
 function missingSheet(c: Consolidation): SheetSpec {
-  const rows: Array<Array<CellSpec | null>> = [[cell("ĐƠN VỊ CHƯA NỘP BÁO CÁO HỢP LỆ", TITLE)]];
+  const rows: Array<Array<CellSpec | null>> = [[cell("ĐƠN VỊ CHƯA NỘP VÀ ĐƠN VỊ BỊ TRẢ LẠI BÁO CÁO", TITLE)]];
+  let table: { header: number; last: number } | undefined;
   if (!c.rosterGiven) {
     rows.push([cell("Không có danh sách đơn vị phải báo cáo (tùy chọn --roster hoặc danh sách trong hồ sơ cấu hình), nên không xác định được đơn vị chưa nộp.", NOTE)]);
   } else if (c.missing.length === 0) {
-    rows.push([cell("Tất cả đơn vị trong danh sách đã nộp báo cáo hợp lệ.", NOTE)]);
+    rows.push([cell("Chưa nộp: không có. Mọi đơn vị trong danh sách đã gửi báo cáo.", NOTE)]);
   } else {
-    rows.push([cell(`${c.missing.length} đơn vị trong danh sách chưa có báo cáo được chấp nhận (chưa nộp, hoặc tệp đã nộp bị từ chối: xem trang “Lỗi”).`, NOTE)]);
+    rows.push([cell(`Chưa nộp: ${c.missing.length} đơn vị trong danh sách chưa gửi tệp báo cáo nào.`, NOTE)]);
     rows.push(["Mã đơn vị", "Tên đơn vị", "Loại đơn vị"].map((h) => cell(h, HEAD)));
+    table = { header: rows.length, last: rows.length + c.missing.length };
     for (const u of c.missing) rows.push([text(u.code), text(u.name, WRAP), text(u.type)]);
   }
-  const hasTable = rows.length > 2;
+  rows.push([], [cell("Đơn vị bị trả lại báo cáo", SUBTITLE)]);
+  if (c.returned.length === 0) rows.push([cell("Không có: mọi đơn vị đã gửi đều có báo cáo được chấp nhận.", NOTE)]);
+  else {
+    rows.push([cell(`${c.returned.length} đơn vị đã gửi tệp nhưng mọi tệp đều bị từ chối (lý do ở trang “Lỗi”); đây không phải là “chưa nộp”.`, NOTE)]);
+    rows.push(["Mã đơn vị", "Tên đơn vị", "Trong danh sách", "Tệp bị từ chối"].map((h) => cell(h, HEAD)));
+    for (const u of c.returned) rows.push([text(u.code), text(u.name, WRAP), text(u.onRoster ? "Có" : "Không", CENTER), text(u.files.join("; "), WRAP)]);
+  }
   return {
     name: SUMMARY_SHEETS.missing,
     rows,
-    ...sized(rows, 2, { 1: 40 }),
-    ...(hasTable ? { freeze: { rows: 3, cols: 0 }, autoFilter: `A3:C${2 + c.missing.length + 1}` } : {}),
+    ...sized(rows, 2, { 1: 40, 3: 40 }),
+    ...(table ? { freeze: { rows: table.header, cols: 0 }, autoFilter: `A${table.header}:C${table.last}` } : {}),
   };
 }
 

@@ -1,22 +1,13 @@
-// The official KL226-BC/1 template as a WorkbookSpec (SPEC §3): four sheets, the marker,
-// drop-downs for every enumeration, whole-number checks with Vietnamese prompts, protected
-// code and label columns, A4 print setup. Rendered by src/xlsx/write.ts and the taskpane.
+// A form's official template as a WorkbookSpec (SPEC §3, §8): the marker, the Thông tin fields
+// (with the form's periods and deadlines, and the free-text rows), the form's counts with
+// whole-number or percentage checks, the tasks that apply to the unit, the meeting log when the
+// form has one; drop-downs and Vietnamese prompts, protected code and label columns, A4 print
+// setup. Rendered by src/xlsx/write.ts and the taskpane.
 
-import {
-  COUNT_FIELDS,
-  INFO_FIELDS,
-  MEETING_FORMS,
-  MEETING_TYPES,
-  PERIODS,
-  SHEETS,
-  TASK_STATUSES,
-  TEMPLATE_DEFINED_NAME,
-  TEMPLATE_MARKER,
-  UNIT_TYPES,
-  type PeriodKind,
-  type UnitTypeId,
-} from "./catalogue";
+import { INFO_FIELDS, MEETING_FORMS, MEETING_TYPES, SHEETS, TASK_STATUSES, TEMPLATE_DEFINED_NAME, UNIT_TYPES, type UnitTypeId } from "./catalogue";
 import type { CivilDate } from "./dates";
+import { periodOptions, taskApplies, type Form, type MeetingLimits, type PeriodKind, type TaskTemplate } from "./form";
+import { viNumber } from "./messages";
 import { TEMPLATE_HEADER_ROW } from "./layout";
 import type { Profile } from "./profile";
 import type { CellSpec, CellStyle, DataValidationSpec, SheetSpec, WorkbookSpec } from "./sheetspec";
@@ -44,6 +35,9 @@ const c = (value: CellSpec["value"], style?: CellStyle): CellSpec => (style ? { 
 
 const COUNT_PROMPT = { title: "Số nguyên không âm", text: "Nhập số nguyên không âm, ví dụ 34. Không có thì ghi 0." };
 const COUNT_ERROR = { title: "Số liệu không hợp lệ", text: "Chỉ nhập số nguyên không âm (0, 1, 2, …), không ghi chữ hay đơn vị." };
+const PERCENT_PROMPT = { title: "Tỷ lệ phần trăm", text: "Nhập tỷ lệ từ 0 đến 100, tối đa 2 chữ số thập phân, ví dụ 96,5." };
+const PERCENT_ERROR = { title: "Tỷ lệ không hợp lệ", text: "Chỉ nhập số từ 0 đến 100 (tỷ lệ phần trăm), ví dụ 96,5." };
+const INPUT_PERCENT: CellStyle = { border: true, fill: "FFF9E5", locked: false, numFmt: "0.00", hAlign: "right" };
 /**
  * Rows with drop-downs below the pre-filled tasks and in the meeting log. The empty input rows are
  * not written cell by cell: column styles give them their input look and unlocked cells, so every
@@ -52,13 +46,32 @@ const COUNT_ERROR = { title: "Số liệu không hợp lệ", text: "Chỉ nhậ
 const EXTRA_TASK_ROWS = 30;
 const MEETING_ROWS = 300;
 
+/** The tasks of a form a unit's template lists: those that apply to its type or code (all when neither is known). */
+export function templateTasks(form: Form, prefill: Pick<TemplatePrefill, "unit" | "type"> = {}): TaskTemplate[] {
+  if (prefill.unit === undefined && prefill.type === undefined) return [...form.tasks];
+  return form.tasks.filter((t) => taskApplies(t, { code: prefill.unit, typeId: prefill.type }));
+}
+
 export function templateWorkbook(profile: Profile, prefill: TemplatePrefill = {}): WorkbookSpec {
+  const form = profile.form;
+  const sheets = [infoSheet(form, prefill), countsSheet(form), tasksSheet(templateTasks(form, prefill))];
+  if (form.meetingLog.enabled) sheets.push(meetingsSheet(form.meetingLog.limits));
   return {
-    title: `${TEMPLATE_MARKER} Báo cáo kết quả thực hiện Kết luận số 226-KL/TW`,
+    title: `${form.id} ${form.title}`,
     creator: "KL226",
-    definedNames: { [TEMPLATE_DEFINED_NAME]: `"${TEMPLATE_MARKER}"` },
-    sheets: [infoSheet(prefill), countsSheet(), tasksSheet(profile), meetingsSheet()],
+    definedNames: { [TEMPLATE_DEFINED_NAME]: `"${form.id}"` },
+    sheets,
   };
+}
+
+function dayMonthText(d: { readonly day: number; readonly month: number }): string {
+  return `${String(d.day).padStart(2, "0")}/${d.month}`;
+}
+
+/** "“6 tháng” (hạn 06/6) hoặc “Năm” (hạn 06/12)": the periods and their deadlines, in the profile's words. */
+export function periodDeadlineText(form: Form): string {
+  const items = form.periods.map((p) => `“${periodOptions(form).find((o) => o.id === p.kind)?.label ?? p.kind}” (hạn ${dayMonthText(p.deadline)})`);
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} hoặc ${items[items.length - 1] ?? ""}`;
 }
 
 /** Unstyled cells: where a column has an input style, the rows above its header must not show it. */
@@ -69,7 +82,8 @@ function titleRows(title: string, instructions: string, width: number): Array<Ar
   return [pad(c(title, TITLE)), pad(c(instructions, NOTE)), pad(c(null, PLAIN))];
 }
 
-function infoSheet(prefill: TemplatePrefill): SheetSpec {
+function infoSheet(form: Form, prefill: TemplatePrefill): SheetSpec {
+  const periods = periodOptions(form);
   const value = (code: (typeof INFO_FIELDS)[number]["code"]): CellSpec => {
     switch (code) {
       case "MA_DON_VI":
@@ -79,7 +93,7 @@ function infoSheet(prefill: TemplatePrefill): SheetSpec {
       case "LOAI_DON_VI":
         return c(UNIT_TYPES.find((t) => t.id === prefill.type)?.label ?? null, INPUT);
       case "KY_BAO_CAO":
-        return c(PERIODS.find((p) => p.id === prefill.period)?.label ?? null, INPUT);
+        return c(periods.find((p) => p.id === prefill.period)?.label ?? null, INPUT);
       case "NAM":
         return c(prefill.year ?? null, { ...INPUT_NUMBER, numFmt: "0" });
       case "NGAY_BAO_CAO":
@@ -101,9 +115,9 @@ function infoSheet(prefill: TemplatePrefill): SheetSpec {
     {
       type: "list",
       ref: `C${rowOf("KY_BAO_CAO")}`,
-      values: PERIODS.map((p) => p.label),
-      prompt: { title: "Kỳ báo cáo", text: "Chọn “6 tháng” (hạn 6/6) hoặc “Năm” (hạn 6/12)." },
-      error: { title: "Kỳ báo cáo", text: "Chọn “6 tháng” hoặc “Năm”." },
+      values: periods.map((p) => p.label),
+      prompt: { title: "Kỳ báo cáo", text: `Chọn ${periodDeadlineText(form)}.` },
+      error: { title: "Kỳ báo cáo", text: `Chọn một trong: ${periods.map((p) => `“${p.label}”`).join(", ")}.` },
     },
     {
       type: "whole",
@@ -114,25 +128,32 @@ function infoSheet(prefill: TemplatePrefill): SheetSpec {
       error: { title: "Năm báo cáo", text: "Năm từ 2025 đến 2100." },
     },
   ];
+  const freeTextRows = form.freeText.map((f) => [c(f.code, CODE), c(`${f.label} (không bắt buộc)`, LABEL), c(null, INPUT_TEXT)]);
+  const lastField = first + INFO_FIELDS.length + freeTextRows.length - 1;
+  const freeTextHeights = Object.fromEntries(freeTextRows.map((_, i) => [first - 1 + INFO_FIELDS.length + i, 60]));
+  const counts = "cột D (" + form.previousHeader.toLowerCase() + ") và E (kỳ này)";
+  const percent = form.counts.some((f) => f.type === "percent") ? "; tỷ lệ phần trăm ghi số từ 0 đến 100, ví dụ 96,5" : "";
+  const meetings = form.meetingLog.enabled ? " Trang “Hội nghị” (không bắt buộc): mỗi hội nghị một dòng." : "";
   return {
     name: SHEETS.info,
     rows: [
-      [c(`${TEMPLATE_MARKER} · BÁO CÁO KẾT QUẢ THỰC HIỆN KẾT LUẬN SỐ 226-KL/TW`, TITLE)],
+      [c(`${form.id} · ${form.title.toUpperCase()}`, TITLE)],
       [
         c(
-          "Hướng dẫn: điền các ô nền vàng. Trang “Thông tin”: cột C. Trang “Chỉ tiêu”: cột D (cùng kỳ năm trước) và E (kỳ này), số nguyên không âm, không có thì ghi 0. Trang “Nhiệm vụ”: chọn Tình trạng ở cột G, ghi kết quả ở cột H. Trang “Hội nghị” (không bắt buộc): mỗi hội nghị một dòng. Không sửa mã ở cột A. Có thể chèn thêm dòng ghi chú.",
+          `Hướng dẫn: điền các ô nền vàng. Trang “Thông tin”: cột C. Trang “Chỉ tiêu”: ${counts}, số nguyên không âm, không có thì ghi 0${percent}. Trang “Nhiệm vụ”: chọn Tình trạng ở cột G, ghi kết quả ở cột H.${meetings} Không sửa mã ở cột A. Có thể chèn thêm dòng ghi chú.`,
           NOTE,
         ),
       ],
       [],
       [c("Mã", HEAD), c("Nội dung", HEAD), c("Giá trị", HEAD)],
       ...INFO_FIELDS.map((f) => [c(f.code, CODE), c(f.required ? `${f.label} (*)` : f.label, LABEL), value(f.code)]),
+      ...freeTextRows,
       [],
-      [c("(*) Bắt buộc. Ngày báo cáo nhập dạng dd/mm/yyyy. Hạn gửi: báo cáo 6 tháng trước 06/6, báo cáo năm trước 06/12.", NOTE)],
+      [c(`(*) Bắt buộc. Ngày báo cáo nhập dạng dd/mm/yyyy. Kỳ báo cáo và hạn gửi: ${periodDeadlineText(form)}.`, NOTE)],
     ],
     columnWidths: [16, 30, 46],
-    rowHeights: { 1: 78 },
-    merges: ["A1:C1", "A2:C2", `A${first + INFO_FIELDS.length + 1}:C${first + INFO_FIELDS.length + 1}`],
+    rowHeights: { 1: 78, ...freeTextHeights },
+    merges: ["A1:C1", "A2:C2", `A${lastField + 2}:C${lastField + 2}`],
     freeze: { rows: TEMPLATE_HEADER_ROW, cols: 0 },
     dataValidations: validations,
     protect: true,
@@ -140,35 +161,53 @@ function infoSheet(prefill: TemplatePrefill): SheetSpec {
   };
 }
 
-function countsSheet(): SheetSpec {
+function countsSheet(form: Form): SheetSpec {
   const first = TEMPLATE_HEADER_ROW + 1;
-  const last = first + COUNT_FIELDS.length - 1;
+  const rowOf = (i: number): number => first + i;
+  const integerRefs = form.counts.flatMap((f, i) => (f.type === "integer" ? [`D${rowOf(i)}:E${rowOf(i)}`] : []));
+  const percentRefs = form.counts.flatMap((f, i) => (f.type === "percent" ? [`D${rowOf(i)}:E${rowOf(i)}`] : []));
+  const validations: DataValidationSpec[] = [];
+  if (integerRefs.length > 0) validations.push({ type: "whole", ref: integerRefs.join(" "), min: 0, prompt: COUNT_PROMPT, error: COUNT_ERROR });
+  if (percentRefs.length > 0) validations.push({ type: "decimal", ref: percentRefs.join(" "), min: 0, max: 100, prompt: PERCENT_PROMPT, error: PERCENT_ERROR });
   return {
     name: SHEETS.counts,
     rows: [
       ...titleRows(
         "CHỈ TIÊU ĐỊNH LƯỢNG",
-        "Cột D: số liệu cùng kỳ năm trước; cột E: số liệu kỳ này. Nhập số nguyên không âm; dòng có (*) là bắt buộc, không có thì ghi 0. Số “Trong đó” không được lớn hơn tổng.",
+        `Cột D: ${form.previousHeader.toLowerCase()}; cột E: số liệu kỳ này. Nhập số nguyên không âm; dòng có (*) là bắt buộc, không có thì ghi 0. Số “Trong đó” không được lớn hơn tổng.${form.counts.some((f) => f.type === "percent") ? " Dòng đơn vị tính “%”: ghi tỷ lệ từ 0 đến 100, tối đa 2 chữ số thập phân (ví dụ 96,5)." : ""}`,
         6,
       ),
-      ["Mã", "Chỉ tiêu", "Đơn vị tính", "Cùng kỳ năm trước", "Kỳ này", "Ghi chú"].map((h) => c(h, HEAD)),
-      ...COUNT_FIELDS.map((f) => [
-        c(f.code, CODE),
-        c(f.label, LABEL),
-        c(f.unit, { ...LABEL, hAlign: "center" }),
-        c(null, f.previousRequired ? { ...INPUT_NUMBER, bold: true } : INPUT_NUMBER),
-        c(null, f.currentRequired ? { ...INPUT_NUMBER, bold: true } : INPUT_NUMBER),
-        c(requiredNote(f.previousRequired, f.currentRequired), { ...INPUT_TEXT, fill: undefined, size: 9 }),
-      ]),
+      ["Mã", "Chỉ tiêu", "Đơn vị tính", form.previousHeader, "Kỳ này", "Ghi chú"].map((h) => c(h, HEAD)),
+      ...form.counts.map((f) => {
+        const input = f.type === "percent" ? INPUT_PERCENT : INPUT_NUMBER;
+        return [
+          c(f.code, CODE),
+          c(f.label, LABEL),
+          c(f.unit, { ...LABEL, hAlign: "center" }),
+          c(null, f.previousRequired ? { ...input, bold: true } : input),
+          c(null, f.currentRequired ? { ...input, bold: true } : input),
+          c(requiredNote(f.previousRequired, f.currentRequired), { ...INPUT_TEXT, fill: undefined, size: 9 }),
+        ];
+      }),
     ],
     columnWidths: [20, 50, 10, 13, 13, 26],
-    rowHeights: { 1: 42 },
+    rowHeights: { 1: 42, ...countRowHeights(form, first - 1) },
     merges: ["A1:F1", "A2:F2"],
     freeze: { rows: TEMPLATE_HEADER_ROW, cols: 2 },
-    dataValidations: [{ type: "whole", ref: `D${first}:E${last}`, min: 0, prompt: COUNT_PROMPT, error: COUNT_ERROR }],
+    dataValidations: validations,
     protect: true,
     print: { landscape: true, fitToWidth: true },
   };
+}
+
+/** Heights that show every line of a long count label (column B is 50 characters wide). */
+function countRowHeights(form: Form, firstIndex: number): Record<number, number> {
+  const heights: Record<number, number> = {};
+  form.counts.forEach((f, i) => {
+    const lines = Math.ceil((f.label.length * 1.1) / 50);
+    if (lines > 1) heights[firstIndex + i] = 15 * lines + 3;
+  });
+  return heights;
 }
 
 function requiredNote(previous: boolean, current: boolean): string | null {
@@ -177,9 +216,9 @@ function requiredNote(previous: boolean, current: boolean): string | null {
   return null;
 }
 
-function tasksSheet(profile: Profile): SheetSpec {
+function tasksSheet(tasks: readonly TaskTemplate[]): SheetSpec {
   const first = TEMPLATE_HEADER_ROW + 1;
-  const last = first + profile.tasks.length + EXTRA_TASK_ROWS - 1;
+  const last = first + tasks.length + EXTRA_TASK_ROWS - 1;
   const statusOptions = TASK_STATUSES.map((s) => s.label);
   return {
     name: SHEETS.tasks,
@@ -190,7 +229,7 @@ function tasksSheet(profile: Profile): SheetSpec {
         9,
       ),
       ["STT", "Nội dung nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm/kết quả", "Thời hạn", "Tình trạng", "Kết quả cụ thể/minh chứng", "Ghi chú"].map((h) => c(h, HEAD)),
-      ...profile.tasks.map((t, i) => [
+      ...tasks.map((t, i) => [
         c(i + 1, { ...LABEL, hAlign: "center" }),
         c(t.content, LABEL),
         c(t.lead, LABEL),
@@ -204,7 +243,7 @@ function tasksSheet(profile: Profile): SheetSpec {
     ],
     columnWidths: TASK_WIDTHS,
     columnStyles: Array.from({ length: 9 }, () => INPUT),
-    rowHeights: { 1: 42, ...taskRowHeights(profile, first - 1) },
+    rowHeights: { 1: 42, ...taskRowHeights(tasks, first - 1) },
     merges: ["A1:I1", "A2:I2"],
     freeze: { rows: TEMPLATE_HEADER_ROW, cols: 0 },
     dataValidations: [
@@ -224,9 +263,9 @@ function tasksSheet(profile: Profile): SheetSpec {
 const TASK_WIDTHS = [5, 50, 20, 20, 26, 14, 17, 34, 14];
 
 /** Heights that show every line of the wrapped task texts (spreadsheet apps do not auto-fit on open). */
-function taskRowHeights(profile: Profile, firstIndex: number): Record<number, number> {
+function taskRowHeights(tasks: readonly TaskTemplate[], firstIndex: number): Record<number, number> {
   const heights: Record<number, number> = {};
-  profile.tasks.forEach((t, i) => {
+  tasks.forEach((t, i) => {
     const texts = [t.content, t.lead, t.partners, t.product, t.deadline];
     const lines = Math.max(1, ...texts.map((text, c) => Math.ceil((text.length * 1.1) / (TASK_WIDTHS[c + 1] ?? 20))));
     heights[firstIndex + i] = Math.min(409, 15 * lines + 3);
@@ -234,7 +273,7 @@ function taskRowHeights(profile: Profile, firstIndex: number): Record<number, nu
   return heights;
 }
 
-function meetingsSheet(): SheetSpec {
+function meetingsSheet(limits: MeetingLimits): SheetSpec {
   const first = TEMPLATE_HEADER_ROW + 1;
   const last = first + MEETING_ROWS - 1;
   return {
@@ -242,7 +281,7 @@ function meetingsSheet(): SheetSpec {
     rows: [
       ...titleRows(
         "SỔ THEO DÕI HỘI NGHỊ, CUỘC HỌP (không bắt buộc)",
-        "Mỗi hội nghị một dòng. Thời lượng tối đa: Quán triệt ½ ngày; Chuyên môn 1 ngày; Quan trọng 1,5 ngày. Số dòng, số họp trực tuyến/kết hợp và số họp vượt thời lượng nên khớp với trang “Chỉ tiêu”.",
+        `Mỗi hội nghị một dòng. Thời lượng tối đa: Quán triệt ${viNumber(limits.QUAN_TRIET)} ngày; Chuyên môn ${viNumber(limits.CHUYEN_MON)} ngày; Quan trọng ${viNumber(limits.QUAN_TRONG)} ngày. Số dòng, số họp trực tuyến/kết hợp và số họp vượt thời lượng nên khớp với trang “Chỉ tiêu”.`,
         6,
       ),
       ["STT", "Tên hội nghị", "Loại", "Hình thức", "Ngày", "Số ngày"].map((h) => c(h, HEAD)),

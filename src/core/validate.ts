@@ -1,34 +1,33 @@
-// Validation of one unit workbook against KL226-BC/1 (SPEC §3–§4): findings with stable codes,
-// A1 cells and Vietnamese messages, plus the parsed report when there is no error.
+// Validation of one unit workbook against its form (SPEC §3–§4, §8): the marker names the form,
+// findings carry stable codes, A1 cells and Vietnamese messages, and the parsed report is
+// returned when there is no error. Every rule comes from the form; nothing here names a count.
 
 import {
-  COUNT_FIELDS,
   INFO_FIELDS,
   MEETING_FORMS,
   MEETING_TYPES,
-  PART_OF,
-  PERIODS,
   SHEETS,
   TASK_STATUSES,
+  TEMPLATE_DEFINED_NAME,
   UNIT_TYPES,
-  type CountCode,
   type InfoCode,
   type MeetingFormId,
   type MeetingTypeId,
-  type Period,
-  type PeriodKind,
   type TaskStatusId,
   type UnitTypeId,
 } from "./catalogue";
 import type { CivilDate } from "./dates";
 import { parseDeadline } from "./deadlines";
 import { finding, hasErrors, type Finding } from "./findings";
+import { countField, MARKER, periodOptions, type Column, type CountField, type Form, type Period, type PeriodKind } from "./form";
+import { BUILTIN_FORMS } from "./forms";
 import type { CountPair, CountValues } from "./judge";
 import { COUNT_COLS, INFO_COLS, MEETING_COLS, TASK_COLS } from "./layout";
 import { MSG } from "./messages";
 import type { Profile } from "./profile";
-import { codeKey, foldOption, matchKey, matchOption } from "./text";
-import { cellText, readCount, readDate, readDecimal } from "./values";
+import { defaultProfileForForm } from "./profiles";
+import { codeKey, foldOption, matchKey, matchOption, nfc } from "./text";
+import { cellText, readCount, readDate, readDecimal, readPercent, type CountRead, type PercentRead } from "./values";
 import { a1, cellAt, type Sheet, type Workbook } from "./workbook";
 
 export interface TaskRow {
@@ -54,6 +53,8 @@ export interface MeetingRow {
 }
 
 export interface UnitReport {
+  /** The form id the file was read with (its marker, or the profile's form when it has none). */
+  readonly form: string;
   readonly unit: { readonly code: string; readonly name: string; readonly type: string; readonly typeId: UnitTypeId };
   readonly period: Period;
   readonly reportDate: CivilDate;
@@ -63,11 +64,15 @@ export interface UnitReport {
   readonly values: CountValues;
   readonly tasks: readonly TaskRow[];
   readonly meetings: readonly MeetingRow[];
+  /** Free-text answers (KHO_KHAN, KIEN_NGHI, MO_HINH_HAY) that the unit filled, by code. */
+  readonly texts: Readonly<Record<string, string>>;
 }
 
 export interface ValidationResult {
   readonly valid: boolean;
   readonly findings: readonly Finding[];
+  /** The form the file names (or was read with); null when its marker is unknown. */
+  readonly form: string | null;
   /** What the file declares, when readable: for listing even rejected files. */
   readonly unit: string | null;
   readonly unitName: string | null;
@@ -88,6 +93,60 @@ export function isTemplateSheet(nfcName: string): boolean {
 export function findSheet(workbook: Workbook, name: string): Sheet | undefined {
   const key = matchKey(name);
   return workbook.sheets.find((s) => matchKey(s.name) === key);
+}
+
+export type MarkerRead = { readonly kind: "none" } | { readonly kind: "marker"; readonly id: string };
+
+const LEADING_MARKER = /^\s*([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\/[A-Za-z0-9][A-Za-z0-9.-]*)(?=$|[\s·:,;(–—-])/;
+
+/**
+ * The form marker of a workbook (SPEC §8): the first token of Thông tin!A1 ("KL226-BC/1 · BÁO
+ * CÁO…"), else the defined name KL226_TEMPLATE. A1 wins: it is what the clerk sees, and the marker
+ * in A1 alone names the form.
+ */
+export function readMarker(workbook: Workbook): MarkerRead {
+  const info = findSheet(workbook, SHEETS.info);
+  const a1Text = info ? cellText(cellAt(info, 0, 0)) : "";
+  const m = LEADING_MARKER.exec(nfc(a1Text));
+  if (m?.[1]) return { kind: "marker", id: m[1].toUpperCase() };
+  const named = workbook.definedNames[TEMPLATE_DEFINED_NAME];
+  if (named !== undefined) {
+    const id = named.trim().replace(/^"(.*)"$/, "$1").trim().toUpperCase();
+    if (MARKER.test(id)) return { kind: "marker", id };
+  }
+  return { kind: "none" };
+}
+
+/** Forms a file may name: the built-in ones and the profile's own (when it brings one). */
+export function knownForms(profile: Profile): readonly Form[] {
+  return BUILTIN_FORMS.some((f) => f.id === profile.form.id) ? BUILTIN_FORMS : [...BUILTIN_FORMS, profile.form];
+}
+
+export interface ValidateOptions {
+  /**
+   * "expect" (consolidation, `validate --profile`): a file of another form is rejected with
+   * FORM_MISMATCH (its other findings are those of its own form). "follow" (`validate` without a
+   * profile): each file is read with the form its marker names, by that form's default profile.
+   */
+  readonly forms?: "expect" | "follow";
+}
+
+export function validateWorkbook(workbook: Workbook, profile: Profile, options: ValidateOptions = {}): ValidationResult {
+  const marker = readMarker(workbook);
+  if (marker.kind === "marker" && marker.id !== profile.form.id) {
+    const other = knownForms(profile).find((f) => f.id === marker.id);
+    const otherProfile = other ? (other.id === profile.form.id ? profile : defaultProfileForForm(other.id)) : undefined;
+    if (!other || !otherProfile) {
+      const result = validateWithProfile(workbook, profile);
+      const notTemplate = finding("NOT_TEMPLATE", "error", SHEETS.info, "A1", MSG.unknownForm(marker.id, knownForms(profile).map((f) => f.id)));
+      return { ...result, valid: false, report: null, form: null, findings: [notTemplate] };
+    }
+    const result = validateWithProfile(workbook, otherProfile);
+    if (options.forms === "follow") return result;
+    const mismatch = finding("FORM_MISMATCH", "error", SHEETS.info, "A1", MSG.formMismatch(other.id, profile.form.id));
+    return { ...result, valid: false, report: null, findings: [mismatch, ...result.findings] };
+  }
+  return validateWithProfile(workbook, profile);
 }
 
 /** Rows by code in column A (codeKey), and the findings for codes that appear twice. */
@@ -113,7 +172,8 @@ function headerRow(sheet: Sheet): number | undefined {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UNIT_CODE = /^[A-Z0-9_.-]{2,32}$/;
 
-export function validateWorkbook(workbook: Workbook, profile: Profile): ValidationResult {
+function validateWithProfile(workbook: Workbook, profile: Profile): ValidationResult {
+  const form = profile.form;
   const findings: Finding[] = [];
   const info = findSheet(workbook, SHEETS.info);
   const counts = findSheet(workbook, SHEETS.counts);
@@ -123,20 +183,21 @@ export function validateWorkbook(workbook: Workbook, profile: Profile): Validati
     [counts, SHEETS.counts],
     [tasksSheet, SHEETS.tasks],
   ] as const) {
-    if (!sheet) findings.push(finding("NOT_TEMPLATE", "error", name, null, MSG.notTemplate(name)));
+    if (!sheet) findings.push(finding("NOT_TEMPLATE", "error", name, null, MSG.notTemplate(name, form.id)));
   }
 
-  const header = info ? readInfo(info, workbook.date1904, findings) : EMPTY_HEADER;
-  const values = counts ? readCounts(counts, findings) : null;
+  const header = info ? readInfo(info, form, workbook.date1904, findings) : EMPTY_HEADER;
+  const values = counts ? readCounts(counts, form, findings) : null;
   const tasks = tasksSheet ? readTasks(tasksSheet, findings) : [];
-  const meetingsSheet = findSheet(workbook, SHEETS.meetings);
-  const meetings = meetingsSheet ? readMeetings(meetingsSheet, profile, findings) : [];
-  if (meetingsSheet && values && meetings.length > 0) checkLog(meetingsSheet.name, meetings, values, profile, findings);
+  const meetingsSheet = form.meetingLog.enabled ? findSheet(workbook, SHEETS.meetings) : undefined;
+  const meetings = meetingsSheet ? readMeetings(meetingsSheet, form, findings) : [];
+  if (meetingsSheet && values && meetings.length > 0) checkLog(meetingsSheet.name, meetings, values, form, findings);
 
   const valid = !hasErrors(findings);
   const report: UnitReport | null =
     valid && values && header.code && header.name && header.type && header.period && header.year && header.reportDate
       ? {
+          form: form.id,
           unit: { code: header.code, name: header.name, type: header.type.label, typeId: header.type.id },
           period: { kind: header.period, year: header.year },
           reportDate: header.reportDate,
@@ -146,11 +207,13 @@ export function validateWorkbook(workbook: Workbook, profile: Profile): Validati
           values,
           tasks,
           meetings,
+          texts: header.texts,
         }
       : null;
   return {
     valid: report !== null,
     findings,
+    form: form.id,
     unit: header.code,
     unitName: header.name,
     period: header.period,
@@ -170,25 +233,38 @@ interface Header {
   preparer: string;
   phone: string;
   email: string;
+  texts: Record<string, string>;
 }
 
-const EMPTY_HEADER: Header = { code: null, name: null, type: null, period: null, year: null, reportDate: null, preparer: "", phone: "", email: "" };
+const EMPTY_HEADER: Header = { code: null, name: null, type: null, period: null, year: null, reportDate: null, preparer: "", phone: "", email: "", texts: {} };
 
-const INFO_HINTS: Record<InfoCode, string> = {
-  MA_DON_VI: "Nhập mã đơn vị được Sở Nội vụ cấp (ví dụ SO_NOI_VU) vào cột C.",
-  TEN_DON_VI: "Nhập tên đầy đủ của đơn vị vào cột C.",
-  LOAI_DON_VI: `Chọn một trong: ${UNIT_TYPES.map((t) => t.label).join("; ")}.`,
-  KY_BAO_CAO: "Chọn “6 tháng” hoặc “Năm”.",
-  NAM: "Nhập năm báo cáo, ví dụ 2026.",
-  NGAY_BAO_CAO: "Nhập ngày ký báo cáo dạng dd/mm/yyyy, ví dụ 05/06/2026.",
-  NGUOI_LAP: "",
-  DIEN_THOAI: "",
-  EMAIL: "",
-};
+function infoHint(code: InfoCode, form: Form): string {
+  switch (code) {
+    case "MA_DON_VI":
+      return "Nhập mã đơn vị được cơ quan tổng hợp cấp (ví dụ SO_NOI_VU) vào cột C.";
+    case "TEN_DON_VI":
+      return "Nhập tên đầy đủ của đơn vị vào cột C.";
+    case "LOAI_DON_VI":
+      return `Chọn một trong: ${UNIT_TYPES.map((t) => t.label).join("; ")}.`;
+    case "KY_BAO_CAO":
+      return `Chọn ${orList(periodOptions(form).map((p) => `“${p.label}”`))}.`;
+    case "NAM":
+      return "Nhập năm báo cáo, ví dụ 2026.";
+    case "NGAY_BAO_CAO":
+      return "Nhập ngày ký báo cáo dạng dd/mm/yyyy, ví dụ 05/06/2026.";
+    default:
+      return "";
+  }
+}
 
-function readInfo(sheet: Sheet, date1904: boolean, findings: Finding[]): Header {
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} hoặc ${items[items.length - 1] ?? ""}`;
+}
+
+function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding[]): Header {
   const rows = indexCodes(sheet, findings);
-  const h: Header = { ...EMPTY_HEADER };
+  const h: Header = { ...EMPTY_HEADER, texts: {} };
+  const periods = periodOptions(form);
   for (const field of INFO_FIELDS) {
     const r = rows.get(field.code);
     if (r === undefined) {
@@ -203,11 +279,11 @@ function readInfo(sheet: Sheet, date1904: boolean, findings: Finding[]): Header 
       const d = readDate(cell, date1904);
       if (d.kind === "ok") h.reportDate = d.date;
       else if (d.kind === "bad") bad(MSG.badDate(d.shown));
-      else findings.push(finding("MISSING_VALUE", "error", sheet.name, at, MSG.missingInfo(field.label, INFO_HINTS.NGAY_BAO_CAO)));
+      else findings.push(finding("MISSING_VALUE", "error", sheet.name, at, MSG.missingInfo(field.label, infoHint("NGAY_BAO_CAO", form))));
       continue;
     }
     if (text === "") {
-      if (field.required) findings.push(finding("MISSING_VALUE", "error", sheet.name, at, MSG.missingInfo(field.label, INFO_HINTS[field.code])));
+      if (field.required) findings.push(finding("MISSING_VALUE", "error", sheet.name, at, MSG.missingInfo(field.label, infoHint(field.code, form))));
       continue;
     }
     switch (field.code) {
@@ -227,9 +303,9 @@ function readInfo(sheet: Sheet, date1904: boolean, findings: Finding[]): Header 
         break;
       }
       case "KY_BAO_CAO": {
-        const p = matchOption(PERIODS, text);
+        const p = matchOption(periods, text);
         if (p) h.period = p.id;
-        else bad(MSG.badEnum(field.label, text, PERIODS.map((o) => o.label)));
+        else bad(MSG.badEnum(field.label, text, periods.map((o) => o.label)));
         break;
       }
       case "NAM": {
@@ -252,15 +328,24 @@ function readInfo(sheet: Sheet, date1904: boolean, findings: Finding[]): Header 
         break;
     }
   }
+  // SPEC §8 free-text rows: optional, long text allowed; collected for the report.
+  for (const f of form.freeText) {
+    const r = rows.get(f.code);
+    if (r === undefined) continue;
+    const text = cellText(cellAt(sheet, r, INFO_COLS.value));
+    if (text !== "") h.texts[f.code] = text;
+  }
   return h;
 }
 
-const COLUMN_NAMES = { previous: "cột D, cùng kỳ năm trước", current: "cột E, kỳ này" } as const;
+export function columnName(form: Form, column: Column): string {
+  return column === "previous" ? `cột D, ${form.previousHeader.toLowerCase()}` : "cột E, kỳ này";
+}
 
-function readCounts(sheet: Sheet, findings: Finding[]): CountValues | null {
+function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues {
   const rows = indexCodes(sheet, findings);
-  const values = {} as Record<CountCode, CountPair>;
-  for (const field of COUNT_FIELDS) {
+  const values: Record<string, CountPair> = {};
+  for (const field of form.counts) {
     const r = rows.get(field.code);
     if (r === undefined) {
       if (field.previousRequired || field.currentRequired) {
@@ -271,37 +356,63 @@ function readCounts(sheet: Sheet, findings: Finding[]): CountValues | null {
     }
     const pair = { previous: null as number | null, current: null as number | null };
     for (const column of ["previous", "current"] as const) {
-      const c = COUNT_COLS[column];
-      const at = a1(r, c);
-      const read = readCount(cellAt(sheet, r, c));
-      const required = column === "previous" ? field.previousRequired : field.currentRequired;
-      if (read.kind === "ok") {
-        pair[column] = read.value;
-        if (read.coerced) {
-          findings.push(finding("COERCED", "warning", sheet.name, at, MSG.coerced(field.label, COLUMN_NAMES[column], read.text ?? "", read.value)));
-        }
-      } else if (read.kind === "bad") {
-        findings.push(finding("BAD_VALUE", "error", sheet.name, at, MSG.badCount(field.label, COLUMN_NAMES[column], read.shown, read.why)));
-      } else if (required) {
-        findings.push(finding("MISSING_VALUE", "error", sheet.name, at, MSG.missingCount(field.label, COLUMN_NAMES[column])));
-      }
+      pair[column] = readValue(sheet, field, r, column, form, findings);
     }
     values[field.code] = pair;
   }
-  for (const { part, whole } of PART_OF) {
+  const label = (code: string): string => countField(form, code).label;
+  for (const { part, whole } of form.parts) {
     for (const column of ["previous", "current"] as const) {
-      const p = values[part][column];
-      const w = values[whole][column];
+      const p = values[part]?.[column] ?? null;
+      const w = values[whole]?.[column] ?? null;
       const r = rows.get(part);
       if (p !== null && w !== null && p > w && r !== undefined) {
-        const label = (code: CountCode): string => COUNT_FIELDS.find((f) => f.code === code)?.label ?? code;
-        findings.push(
-          finding("INCONSISTENT", "error", sheet.name, a1(r, COUNT_COLS[column]), MSG.inconsistent(label(part), p, label(whole), w, column === "previous" ? "D" : "E")),
-        );
+        findings.push(finding("INCONSISTENT", "error", sheet.name, a1(r, COUNT_COLS[column]), MSG.inconsistent(label(part), p, label(whole), w, column === "previous" ? "D" : "E")));
+      }
+    }
+  }
+  // SPEC §8: a rate without its weight (HAI_LONG filled, PHIEU_KHAO_SAT blank) cannot be pooled.
+  for (const ind of form.indicators) {
+    if (ind.kind !== "percent") continue;
+    for (const column of ["previous", "current"] as const) {
+      if (values[ind.rate]?.[column] === null || values[ind.rate]?.[column] === undefined || values[ind.weight]?.[column] !== null) continue;
+      const r = rows.get(ind.weight);
+      const weight = countField(form, ind.weight);
+      if (r === undefined) findings.push(finding("MISSING_FIELD", "error", sheet.name, null, MSG.missingField(sheet.name, weight.code, weight.label, "A")));
+      else if (!findings.some((f) => f.cell === a1(r, COUNT_COLS[column]) && f.sheet === sheet.name)) {
+        findings.push(finding("MISSING_VALUE", "error", sheet.name, a1(r, COUNT_COLS[column]), MSG.missingWeight(weight.label, countField(form, ind.rate).label, columnName(form, column))));
       }
     }
   }
   return values;
+}
+
+function readValue(sheet: Sheet, field: CountField, r: number, column: Column, form: Form, findings: Finding[]): number | null {
+  const at = a1(r, COUNT_COLS[column]);
+  const cell = cellAt(sheet, r, COUNT_COLS[column]);
+  const required = column === "previous" ? field.previousRequired : field.currentRequired;
+  const where = columnName(form, column);
+  let read: CountRead | PercentRead;
+  let badMessage: (() => string) | undefined;
+  if (field.type === "percent") {
+    const r = readPercent(cell);
+    if (r.kind === "bad") badMessage = () => MSG.badPercent(field.label, where, r.shown, r.why);
+    read = r;
+  } else {
+    const r = readCount(cell);
+    if (r.kind === "bad") badMessage = () => MSG.badCount(field.label, where, r.shown, r.why);
+    read = r;
+  }
+  if (read.kind === "ok") {
+    if (read.coerced) findings.push(finding("COERCED", "warning", sheet.name, at, MSG.coerced(field.label, where, read.text ?? "", read.value)));
+    return read.value;
+  }
+  if (badMessage) {
+    findings.push(finding("BAD_VALUE", "error", sheet.name, at, badMessage()));
+  } else if (required) {
+    findings.push(finding("MISSING_VALUE", "error", sheet.name, at, field.type === "percent" ? MSG.missingPercent(field.label, where) : MSG.missingCount(field.label, where)));
+  }
+  return null;
 }
 
 function readTasks(sheet: Sheet, findings: Finding[]): TaskRow[] {
@@ -345,9 +456,10 @@ function collapseSpaces(text: string): string {
   return /\s{2,}|[\t\n\r]/.test(text) ? text.replace(/\s+/g, " ") : text;
 }
 
-function readMeetings(sheet: Sheet, profile: Profile, findings: Finding[]): MeetingRow[] {
+function readMeetings(sheet: Sheet, form: Form, findings: Finding[]): MeetingRow[] {
   const header = headerRow(sheet);
   if (header === undefined) return [];
+  const limits = form.meetingLog.limits;
   const meetings: MeetingRow[] = [];
   for (let r = header + 1; r < sheet.rows.length; r++) {
     const text = (c: number): string => cellText(cellAt(sheet, r, c));
@@ -358,32 +470,34 @@ function readMeetings(sheet: Sheet, profile: Profile, findings: Finding[]): Meet
     if (name === "" && typeText === "" && formText === "" && cellText(daysCell) === "") continue;
     // The log is optional: its problems are warnings, never a reason to reject the report.
     const type = typeText === "" ? undefined : foldOption(MEETING_TYPES, typeText);
-    const form = formText === "" ? undefined : foldOption(MEETING_FORMS, formText);
+    const meetingForm = formText === "" ? undefined : foldOption(MEETING_FORMS, formText);
     if (typeText !== "" && !type) {
       findings.push(finding("BAD_VALUE", "warning", sheet.name, a1(r, MEETING_COLS.type), MSG.meetingBadValue(r + 1, "Loại", typeText, MEETING_TYPES.map((t) => t.label))));
     }
-    if (formText !== "" && !form) {
+    if (formText !== "" && !meetingForm) {
       findings.push(finding("BAD_VALUE", "warning", sheet.name, a1(r, MEETING_COLS.form), MSG.meetingBadValue(r + 1, "Hình thức", formText, MEETING_FORMS.map((t) => t.label))));
     }
     const days = readDecimal(daysCell);
-    if (type && days !== null && days > profile.meetingLimits[type.id]) {
-      findings.push(finding("MEETING_TOO_LONG", "warning", sheet.name, a1(r, MEETING_COLS.days), MSG.meetingTooLong(r + 1, type.label, days, profile.meetingLimits[type.id])));
+    if (type && days !== null && days > limits[type.id]) {
+      findings.push(finding("MEETING_TOO_LONG", "warning", sheet.name, a1(r, MEETING_COLS.days), MSG.meetingTooLong(r + 1, type.label, days, limits[type.id])));
     }
-    meetings.push({ row: r + 1, name, type: type?.id ?? null, form: form?.id ?? null, days });
+    meetings.push({ row: r + 1, name, type: type?.id ?? null, form: meetingForm?.id ?? null, days });
   }
   return meetings;
 }
 
-function checkLog(sheetName: string, meetings: readonly MeetingRow[], values: CountValues, profile: Profile, findings: Finding[]): void {
-  const online = meetings.filter((m) => MEETING_FORMS.some((f) => f.id === m.form && f.online)).length;
-  const overtime = meetings.filter((m) => m.type !== null && m.days !== null && m.days > profile.meetingLimits[m.type]).length;
-  const checks: Array<[string, number, CountCode]> = [
-    ["hội nghị", meetings.length, "HN_TONG"],
-    ["hội nghị trực tuyến hoặc kết hợp", online, "HN_TRUC_TUYEN"],
-    ["hội nghị vượt thời lượng", overtime, "HN_VUOT_THOI_LUONG"],
+function checkLog(sheetName: string, meetings: readonly MeetingRow[], values: CountValues, form: Form, findings: Finding[]): void {
+  const { limits, total, online, overtime } = form.meetingLog;
+  const onlineCount = meetings.filter((m) => MEETING_FORMS.some((f) => f.id === m.form && f.online)).length;
+  const overtimeCount = meetings.filter((m) => m.type !== null && m.days !== null && m.days > limits[m.type]).length;
+  const checks: Array<[string, number, string | undefined]> = [
+    ["hội nghị", meetings.length, total],
+    ["hội nghị trực tuyến hoặc kết hợp", onlineCount, online],
+    ["hội nghị vượt thời lượng", overtimeCount, overtime],
   ];
   for (const [what, logged, code] of checks) {
-    const declared = values[code].current;
+    if (code === undefined) continue;
+    const declared = values[code]?.current ?? null;
     if (declared !== null && declared !== logged) {
       findings.push(finding("LOG_MISMATCH", "warning", sheetName, null, MSG.logMismatch(what, logged, code, declared)));
     }

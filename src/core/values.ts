@@ -96,6 +96,57 @@ export function readDate(cell: Cell | undefined, date1904: boolean): DateRead {
   return date ? { kind: "ok", date } : { kind: "bad", shown: text };
 }
 
+export type BadPercentReason = "negative" | "range" | "decimals" | "text" | "error" | "boolean" | "noCachedValue";
+
+export type PercentRead =
+  | { readonly kind: "blank" }
+  | { readonly kind: "ok"; readonly value: number; readonly coerced: boolean; readonly text?: string }
+  | { readonly kind: "bad"; readonly why: BadPercentReason; readonly shown: string };
+
+const PERCENT_TEXT = /^(\d{1,3})(?:[.,](\d+))?\s*%?$/;
+
+/**
+ * A percentage 0–100 with at most 2 decimals (SPEC §8 HAI_LONG): a number (96.5), a cell formatted
+ * as a percentage holding its fraction (0.965 shown as 96,5%), or text "96,5" / "96.5" / "96,5%"
+ * (accepted with COERCED). The value returned is the percentage, rounded to its 2 decimals.
+ */
+export function readPercent(cell: Cell | undefined): PercentRead {
+  const v = cell?.value;
+  if (v === undefined || v.kind === "empty") {
+    return cell?.formula ? { kind: "bad", why: "noCachedValue", shown: "" } : { kind: "blank" };
+  }
+  switch (v.kind) {
+    case "number": {
+      const percent = v.isPercent ? v.value * 100 : v.value;
+      const shown = v.isPercent ? `${numberText(percent)}%` : numberText(v.value);
+      return checkedPercent(percent, shown, false);
+    }
+    case "string": {
+      const text = nfcTrim(v.value);
+      if (text === "") return { kind: "blank" };
+      if (/^-\s*\d/.test(text)) return { kind: "bad", why: "negative", shown: text };
+      const m = PERCENT_TEXT.exec(text);
+      if (!m) return { kind: "bad", why: "text", shown: text };
+      if ((m[2] ?? "").length > 2) return { kind: "bad", why: "decimals", shown: text };
+      return checkedPercent(Number(`${m[1]}.${m[2] ?? "0"}`), text, true);
+    }
+    case "error":
+      return { kind: "bad", why: "error", shown: v.value };
+    case "boolean":
+      return { kind: "bad", why: "boolean", shown: v.value ? "TRUE" : "FALSE" };
+  }
+}
+
+function checkedPercent(percent: number, shown: string, coerced: boolean): PercentRead {
+  if (percent < 0) return { kind: "bad", why: "negative", shown };
+  if (percent > 100) return { kind: "bad", why: "range", shown };
+  const hundredths = Math.round(percent * 100);
+  // A double of a 2-decimal value is within rounding noise of a whole number of hundredths.
+  if (Math.abs(percent * 100 - hundredths) > 1e-6) return { kind: "bad", why: "decimals", shown };
+  const value = hundredths / 100;
+  return coerced ? { kind: "ok", value, coerced, text: shown } : { kind: "ok", value, coerced };
+}
+
 /** A decimal number from a cell: a number, or text with "," or "." as decimal mark ("0,5"). */
 export function readDecimal(cell: Cell | undefined): number | null {
   const v = cell?.value;

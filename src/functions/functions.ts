@@ -1,11 +1,14 @@
 // The =KL226.* custom functions (SPEC §7): thin wrappers that turn Excel's arguments into the
 // core's data and the core's answers into Excel values or Excel errors. No rule lives here.
 
-import { INDICATORS, MEETING_TYPES, PERIODS, isIndicatorId, type IndicatorId, type PeriodKind } from "../core/catalogue";
+import { MEETING_TYPES } from "../core/catalogue";
 import { dateFromSerial, serialFromDate } from "../core/dates";
 import { parseDeadline, reportDeadline } from "../core/deadlines";
-import { judgeMaxCount, judgeRatio, judgeReduction, judgeValue } from "../core/judge";
-import { DEFAULT_PROFILE } from "../core/profile";
+import { PERIOD_KINDS, PERIOD_LABELS, type Indicator, type PeriodKind } from "../core/form";
+import { BUILTIN_FORMS } from "../core/forms";
+import { judgeCount, judgeRatio, judgeReduction, judgeValue } from "../core/judge";
+import { DEFAULT_PROFILE, type Profile } from "../core/profile";
+import { defaultProfileForForm, SHIPPED_PROFILE_NAMES, shippedProfile } from "../core/profiles";
 import { codeKey, foldKey } from "../core/text";
 
 /** The part of Office's `CustomFunctions` global this module uses. */
@@ -86,17 +89,42 @@ function memo<T>(fn: (text: string) => T, max = 1000): (text: string) => T {
   };
 }
 
-const indicatorKey = memo((text: string): IndicatorId | null => {
-  const id = codeKey(text);
-  return isIndicatorId(id) ? id : null;
-});
-
-/** The indicator id of a TARGET/CHECK/GAP argument (trimmed, any case); #N/A when unknown. */
-function indicatorOf(value: unknown): IndicatorId {
-  const id = typeof value === "string" ? indicatorKey(value) : indicatorKey(toText(value));
-  if (id !== null) return id;
-  return fail("notAvailable", `Không có chỉ tiêu "${toText(value)}". Mã hợp lệ: ${Object.keys(INDICATORS).join(", ")}.`);
+/**
+ * The profile named by an optional last argument (SPEC §8: a shipped profile such as
+ * "dong-thap-syt-226"); null, blank or omitted means the defaults. An unknown name is #N/A.
+ */
+function profileOf(value: unknown): Profile | null {
+  const name = toText(value).trim();
+  if (name === "") return null;
+  const p = shippedProfile(name);
+  if (p) return p;
+  return fail("notAvailable", `Không có hồ sơ "${name}". Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}.`);
 }
+
+/** Without a profile: the default KL226-BC/1 indicators, then those of the other built-in forms (CCHC-BC/2025). */
+const DEFAULT_INDICATORS: ReadonlyMap<string, Indicator> = new Map(
+  [DEFAULT_PROFILE, ...BUILTIN_FORMS.map((f) => defaultProfileForForm(f.id) ?? DEFAULT_PROFILE)]
+    .flatMap((p) => p.form.indicators)
+    .reverse()
+    .map((i) => [i.id, i]),
+);
+
+const byProfile = new WeakMap<Profile, ReadonlyMap<string, Indicator>>();
+
+/** The indicator of a TARGET/CHECK/GAP argument (trimmed, any case) under a profile; #N/A when unknown. */
+function indicatorOf(value: unknown, profile: Profile | null): Indicator {
+  let table = DEFAULT_INDICATORS;
+  if (profile) {
+    let t = byProfile.get(profile);
+    if (!t) byProfile.set(profile, (t = new Map(profile.form.indicators.map((i) => [i.id, i]))));
+    table = t;
+  }
+  const ind = table.get(typeof value === "string" ? indicatorKey(value) : indicatorKey(toText(value)));
+  if (ind) return ind;
+  return fail("notAvailable", `Không có chỉ tiêu "${toText(value)}". Mã hợp lệ: ${[...table.keys()].join(", ")}.`);
+}
+
+const indicatorKey = memo((text: string): string => codeKey(text));
 
 /** Shared by ONLINE_RATIO, RATIO and GAP: SPEC §7 error order (negative, then zero whole, then part > whole). */
 function checkedPartWhole(part: number, whole: number, partName: string, wholeName: string): void {
@@ -159,58 +187,62 @@ export function ratio(part: number, whole: number): number {
 }
 
 /**
- * Chỉ tiêu mặc định của một chỉ tiêu theo Kết luận 226 (ví dụ ONLINE_RATIO → 0,6).
+ * Mục tiêu của một chỉ tiêu (ví dụ ONLINE_RATIO → 0,6), theo hồ sơ mặc định hoặc hồ sơ được chọn.
  * @customfunction TARGET
- * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO", "MEETING_REDUCTION", "OVERTIME_MEETINGS".
- * @returns Giá trị chỉ tiêu; #N/A nếu mã không tồn tại.
+ * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO", "MEETING_REDUCTION", "OVERTIME_MEETINGS", "GIAI_NGAN_RATIO".
+ * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226"; bỏ trống: mặc định.
+ * @returns Giá trị mục tiêu; #N/A nếu mã hoặc hồ sơ không tồn tại.
  */
-export function target(indicator: string): number {
-  return DEFAULT_PROFILE.targets[indicatorOf(indicator)];
+export function target(indicator: string, profile?: string): number {
+  return indicatorOf(indicator, profileOf(profile)).target;
 }
 
 /**
- * Đánh giá một giá trị so với chỉ tiêu: "Đạt" hoặc "Không đạt".
+ * Đánh giá một giá trị so với mục tiêu: "Đạt" hoặc "Không đạt".
  * @customfunction CHECK
  * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO".
- * @param value Giá trị cần đánh giá (tỷ lệ, mức giảm hoặc số hội nghị vượt thời lượng).
+ * @param value Giá trị cần đánh giá (tỷ lệ, mức giảm hoặc số lượng).
+ * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-nai-skhcn-226"; bỏ trống: mặc định.
  * @returns "Đạt" hoặc "Không đạt".
  */
-export function check(indicator: string, value: number): string {
-  const id = indicatorOf(indicator);
+export function check(indicator: string, value: number, profile?: string): string {
+  const ind = indicatorOf(indicator, profileOf(profile));
   const v = typeof value === "number" && Number.isFinite(value) ? value : toNumber(value, "Giá trị");
-  return judgeValue(id, v, DEFAULT_PROFILE.targets[id]) === "met" ? "Đạt" : "Không đạt";
+  return judgeValue(ind.comparison, v, ind.target) === "met" ? "Đạt" : "Không đạt";
 }
 
 /**
- * Số lượng còn thiếu để đạt chỉ tiêu (0 khi đã đạt), như cột "thiếu" của bảng tổng hợp.
+ * Số lượng còn thiếu (hoặc vượt mức cho phép) để đạt mục tiêu, 0 khi đã đạt, như cột "Số còn thiếu" của bảng tổng hợp.
  * @customfunction GAP
  * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO".
- * @param a Tỷ lệ: phần (ví dụ số họp trực tuyến); giảm: số cùng kỳ; OVERTIME_MEETINGS: số họp vượt thời lượng.
- * @param [b] Tỷ lệ: tổng; giảm: số kỳ này; bỏ trống với OVERTIME_MEETINGS.
- * @returns Số đơn vị còn thiếu hoặc vượt mức cho phép.
+ * @param a Tỷ lệ: phần (ví dụ số họp trực tuyến); giảm: số cùng kỳ; chỉ tiêu số lượng: số lượng.
+ * @param [b] Tỷ lệ: tổng; giảm: số kỳ này; bỏ trống với chỉ tiêu số lượng (hoặc ghi tên hồ sơ).
+ * @param [profile] Tên hồ sơ có sẵn; bỏ trống: mặc định.
+ * @returns Số còn thiếu hoặc vượt mức cho phép.
  */
-export function gap(indicator: string, a: number, b?: number): number {
-  const id = indicatorOf(indicator);
-  const rule = INDICATORS[id];
-  const t = DEFAULT_PROFILE.targets[id];
+export function gap(indicator: string, a: number, b?: number | string, profile?: string): number {
+  // GAP("TTHC_CUT_MIN"; 14; "dong-nai-skhcn-226"): a count indicator takes the profile third.
+  const bIsName = typeof b === "string" && !/^\s*-?\d/.test(b);
+  const ind = indicatorOf(indicator, profileOf(bIsName ? b : profile));
   const first = checkedCount(typeof a === "number" ? a : toNumber(a, "a"), "a");
-  if (rule.kind === "maxCount") return judgeMaxCount(first, t).gap;
+  if (ind.kind === "percent") return fail("notAvailable", `Chỉ tiêu ${ind.id} là tỷ lệ phần trăm bình quân, không có số lượng còn thiếu.`);
+  if (ind.kind === "maxCount" || ind.kind === "minCount") return judgeCount(first, ind.target, ind.comparison).gap ?? 0;
   // Omitted optional arguments arrive as null (TOOLCHAIN); for a ratio or a reduction b is needed.
-  if (b === null || b === undefined) return fail("invalidValue", `Chỉ tiêu ${id} cần cả hai số a và b.`);
-  const second = checkedCount(typeof b === "number" ? b : toNumber(b, "b"), "b");
-  if (rule.kind === "ratio") {
+  if (b === null || b === undefined || bIsName) return fail("invalidValue", `Chỉ tiêu ${ind.id} cần cả hai số a và b.`);
+  const second = checkedCount(typeof b === "number" ? b : typeof b === "string" ? toNumber(Number(b.trim()), "b") : toNumber(b, "b"), "b");
+  if (ind.kind === "ratio") {
     checkedPartWhole(first, second, "a (phần)", "b (tổng)");
-    return judgeRatio(first, second, t).gap;
+    return judgeRatio(first, second, ind.target, ind.comparison).gap ?? 0;
   }
   if (first === 0) fail("divisionByZero", "a (số cùng kỳ) bằng 0.");
-  return judgeReduction(first, second, t).gap;
+  return judgeReduction(first, second, ind.target, ind.comparison).gap ?? 0;
 }
 
 /** Meeting types keyed without diacritics or case, by label ("quan triet") and id ("quan_triet"). */
 const MEETING_LIMITS: ReadonlyMap<string, number> = new Map(
   MEETING_TYPES.flatMap((m) => [
-    [foldKey(m.label), DEFAULT_PROFILE.meetingLimits[m.id]],
-    [foldKey(m.id), DEFAULT_PROFILE.meetingLimits[m.id]],
+    [foldKey(m.label), DEFAULT_PROFILE.form.meetingLog.limits[m.id]],
+    [foldKey(m.id), DEFAULT_PROFILE.form.meetingLog.limits[m.id]],
   ]),
 );
 
@@ -254,24 +286,30 @@ export function meetingOk(type: string, days: number): boolean {
 }
 
 const PERIOD_KEYS: ReadonlyMap<string, PeriodKind> = new Map(
-  PERIODS.flatMap((p) => [p.id, p.label, ...p.aliases].map((name): [string, PeriodKind] => [foldKey(name), p.id])),
+  PERIOD_KINDS.flatMap((id) => [id, PERIOD_LABELS[id].label, ...PERIOD_LABELS[id].aliases].map((name): [string, PeriodKind] => [foldKey(name), id])),
 );
 
 const periodOf = memo((text: string) => PERIOD_KEYS.get(foldKey(text)));
 
 /**
- * Hạn gửi báo cáo của kỳ (6 tháng: 6/6; năm: 6/12), dạng ngày của Excel.
+ * Hạn gửi báo cáo của kỳ (mặc định 6 tháng: 6/6; năm: 6/12; theo hồ sơ khi có), dạng ngày của Excel.
  * @customfunction DUE_DATE
- * @param period Kỳ báo cáo: "6T" (6 tháng) hoặc "NAM" (năm).
+ * @param period Kỳ báo cáo: "6T" (6 tháng), "NAM" (năm), "Q1"–"Q4" (quý, với hồ sơ báo cáo theo quý).
  * @param year Năm báo cáo, ví dụ 2026.
+ * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226"; bỏ trống: mặc định.
  * @returns Ngày hạn (định dạng ô là ngày để xem dd/mm/yyyy).
  */
-export function dueDate(period: string, year: number): number {
+export function dueDate(period: string, year: number, profile?: string): number {
   const kind = periodOf(toText(period));
-  if (kind === undefined) return fail("invalidValue", `Kỳ báo cáo "${toText(period)}" không hợp lệ: dùng "6T" hoặc "NAM".`);
+  if (kind === undefined) return fail("invalidValue", `Kỳ báo cáo "${toText(period)}" không hợp lệ: dùng ${PERIOD_KINDS.map((k) => `"${k}"`).join(", ")}.`);
   const y = toNumber(year, "Năm");
   if (!Number.isInteger(y) || y < 1900 || y > 9999) fail("invalidValue", "Năm phải là số nguyên từ 1900 đến 9999.");
-  return serialFromDate(reportDeadline(DEFAULT_PROFILE, kind, y));
+  const chosen = profileOf(profile);
+  // Without a profile, a quarter is the CCHC-BC/2025 regime's (KL226-BC/1 has none).
+  const p = chosen ?? (DEFAULT_PROFILE.form.periods.some((x) => x.kind === kind) ? DEFAULT_PROFILE : BUILTIN_FORMS.map((f) => defaultProfileForForm(f.id)).find((x) => x?.form.periods.some((q) => q.kind === kind)));
+  const due = p ? reportDeadline(p, kind, y) : null;
+  if (due === null) return fail("notAvailable", `Hồ sơ "${chosen?.name ?? ""}" không có kỳ ${PERIOD_LABELS[kind].label}.`);
+  return serialFromDate(due);
 }
 
 const deadlineOf = memo(parseDeadline);

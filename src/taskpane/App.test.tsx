@@ -13,6 +13,7 @@ import { App } from "./App";
 
 const RESULT: ValidationResult = {
   valid: false,
+  form: "KL226-BC/1",
   findings: [
     finding("BAD_VALUE", "error", "Chỉ tiêu", "E5", "Số liệu là số âm (-5). Nhập số nguyên không âm, ví dụ 34."),
     finding("COERCED", "warning", "Chỉ tiêu", "E9", "Số liệu được nhập dạng chữ."),

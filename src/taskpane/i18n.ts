@@ -69,7 +69,7 @@ export interface Strings {
   readonly warnings: string;
   readonly late: string;
   readonly none: string;
-  readonly shortfallLine: (unit: string, indicator: string, value: string, target: string, gap: number) => string;
+  readonly shortfallLine: (unit: string, indicator: string, value: string, target: string, gap: string) => string;
   readonly duplicateLine: (unit: string, kept: string, dropped: string) => string;
   readonly writeSummary: string;
   readonly summaryWritten: (sheets: number, syncs: number) => string;
@@ -158,7 +158,7 @@ const vi: Strings = {
   warnings: "Cảnh báo",
   late: "trễ hạn",
   none: "Không có.",
-  shortfallLine: (u, i, v, t, g) => `${u}: ${i} ${v} (mục tiêu ${t}), thiếu ${g}`,
+  shortfallLine: (u, i, v, t, g) => `${u}: ${i} ${v} (mục tiêu ${t}); ${g.charAt(0).toLowerCase()}${g.slice(1)}`,
   duplicateLine: (u, k, d) => `${u}: giữ ${k}, bỏ ${d}`,
   writeSummary: "Ghi bảng tổng hợp vào sổ tính",
   summaryWritten: (s, n) => `Đã ghi ${s} trang tính tổng hợp (${n} lần đồng bộ với Excel).`,
@@ -246,7 +246,7 @@ const en: Strings = {
   warnings: "Warnings",
   late: "late",
   none: "None.",
-  shortfallLine: (u, i, v, t, g) => `${u}: ${i} ${v} (target ${t}), short by ${g}`,
+  shortfallLine: (u, i, v, t, g) => `${u}: ${i} ${v} (target ${t}); ${g}`,
   duplicateLine: (u, k, d) => `${u}: kept ${k}, dropped ${d}`,
   writeSummary: "Write the summary into this workbook",
   summaryWritten: (s, n) => `Wrote ${s} summary sheet(s) (${n} sync(s) with Excel).`,

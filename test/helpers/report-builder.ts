@@ -1,11 +1,12 @@
-// Builds filled KL226-BC/1 workbooks in code for tests, samples and benchmarks: start from the
+// Builds filled workbooks of any form in code for tests, samples and benchmarks: start from the
 // real template (core/template.ts), fill it like a clerk, then apply edits that show the one
 // cell a test is about (text numbers, inserted rows, NFD text, formulas with cached values).
 
-import { COUNT_FIELDS, PERIODS, UNIT_TYPES, type CountCode, type PeriodKind, type UnitTypeId } from "../../src/core/catalogue";
+import { UNIT_TYPES, type UnitTypeId } from "../../src/core/catalogue";
+import { PERIOD_LABELS, type Form, type PeriodKind } from "../../src/core/form";
 import { DEFAULT_PROFILE, type Profile } from "../../src/core/profile";
 import type { CellInput, CellSpec, SheetSpec, WorkbookSpec } from "../../src/core/sheetspec";
-import { templateWorkbook } from "../../src/core/template";
+import { templateTasks, templateWorkbook } from "../../src/core/template";
 import { writeXlsx } from "../../src/xlsx/write";
 
 export interface ReportData {
@@ -17,7 +18,9 @@ export interface ReportData {
   /** A real date (written as an Excel date) or any cell input (e.g. the text "05/06/2026"). */
   readonly reportDate?: { year: number; month: number; day: number } | CellInput;
   /** [previous, current] per count; defaults give a unit that meets every target. */
-  readonly counts?: Partial<Record<CountCode, readonly [CellInput, CellInput]>>;
+  readonly counts?: Partial<Record<string, readonly [CellInput, CellInput]>>;
+  /** Free-text rows of Thông tin (KHO_KHAN, KIEN_NGHI, MO_HINH_HAY). */
+  readonly texts?: Partial<Record<string, string>>;
   /** Status text per task row (defaults to "Hoàn thành" for each task of the profile). */
   readonly taskStatuses?: readonly string[];
   /** Meeting log rows: [name, type, form, days]. */
@@ -27,7 +30,7 @@ export interface ReportData {
 }
 
 /** A unit that meets every default target. */
-export const GOOD_COUNTS: Record<CountCode, readonly [number, number]> = {
+export const GOOD_COUNTS: Record<string, readonly [number, number]> = {
   HN_TONG: [100, 90],
   HN_TRUC_TUYEN: [50, 60],
   HN_VUOT_THOI_LUONG: [2, 0],
@@ -53,25 +56,56 @@ export type Edit =
 
 const FIRST_DATA_ROW = 5; // template header is row 4
 
+/**
+ * Values that meet every target of a form, derived from its rules (KL226-BC/1: GOOD_COUNTS): parts
+ * equal their wholes, reductions cut 20 % more than asked, max counts 0, min counts their target,
+ * percentages 98,5 over 200 answers. Written in the test, not taken from the code under test.
+ */
+export function goodCounts(form: Form): Record<string, readonly [number, number]> {
+  if (form.id === "KL226-BC/1") return GOOD_COUNTS;
+  const out: Record<string, [number, number]> = {};
+  for (const f of form.counts) out[f.code] = f.type === "percent" ? [98.5, 98.5] : [1000, 1000];
+  for (const ind of form.indicators) {
+    if (ind.kind === "reduction") {
+      const current = Math.floor((1 - Math.min(1, ind.target + 0.2)) * 1000);
+      out[ind.of] = [1000, current];
+    } else if (ind.kind === "maxCount") out[ind.of] = [0, 0];
+    else if (ind.kind === "minCount") out[ind.of] = [ind.target, ind.target];
+    else if (ind.kind === "percent") out[ind.weight] = [200, 200];
+  }
+  // Parts equal their wholes, wholes settled first (a whole may itself be a part).
+  for (let pass = 0; pass < form.parts.length; pass++) {
+    for (const { part, whole } of form.parts) out[part] = [...(out[whole] ?? [0, 0])] as [number, number];
+  }
+  for (const ind of form.indicators) if (ind.kind === "maxCount") out[ind.of] = [0, 0];
+  return out;
+}
+
 export function reportSpec(data: ReportData, edits: readonly Edit[] = [], profile: Profile = DEFAULT_PROFILE): WorkbookSpec {
+  const form = profile.form;
   const base = templateWorkbook(profile);
   const filled: Edit[] = [];
   const info = (code: number, value: CellInput): void => void filled.push({ op: "set", sheet: "Thông tin", cell: `C${FIRST_DATA_ROW + code}`, value });
   info(0, data.unit);
   info(1, data.name);
   info(2, UNIT_TYPES.find((t) => t.id === (data.type ?? "SO_NGANH"))!.label);
-  info(3, PERIODS.find((p) => p.id === (data.period ?? "6T"))!.label);
+  info(3, PERIOD_LABELS[data.period ?? (form.periods.some((p) => p.kind === "6T") ? "6T" : form.periods[0]!.kind)].label);
   info(4, data.year ?? 2026);
   const date = data.reportDate ?? { year: 2026, month: 6, day: 5 };
   info(5, isCivil(date) ? { date } : date);
   if (data.preparer !== undefined) info(6, data.preparer);
   if (data.email !== undefined) info(8, data.email);
-  COUNT_FIELDS.forEach((f, i) => {
-    const pair = data.counts?.[f.code] ?? GOOD_COUNTS[f.code];
+  form.freeText.forEach((f, i) => {
+    const text = data.texts?.[f.code];
+    if (text !== undefined) info(9 + i, text);
+  });
+  const good = goodCounts(form);
+  form.counts.forEach((f, i) => {
+    const pair = data.counts?.[f.code] ?? good[f.code] ?? [0, 0];
     filled.push({ op: "set", sheet: "Chỉ tiêu", cell: `D${FIRST_DATA_ROW + i}`, value: pair[0] });
     filled.push({ op: "set", sheet: "Chỉ tiêu", cell: `E${FIRST_DATA_ROW + i}`, value: pair[1] });
   });
-  const statuses = data.taskStatuses ?? profile.tasks.map(() => "Hoàn thành");
+  const statuses = data.taskStatuses ?? templateTasks(form).map(() => "Hoàn thành");
   statuses.forEach((s, i) => filled.push({ op: "set", sheet: "Nhiệm vụ", cell: `G${FIRST_DATA_ROW + i}`, value: s }));
   (data.meetings ?? []).forEach((m, i) => {
     const r = FIRST_DATA_ROW + i;

@@ -70,7 +70,9 @@ describe("kl226 consolidate", () => {
     expect(report.rejected.map((r: { file: string }) => r.file)).toEqual([join(inDir, "xa", "xa-c.xlsx"), join(inDir, "xa", "xa-d-nam.xlsx")]);
     expect(report.rejected[1].findings[0].code).toBe("PERIOD_MISMATCH");
     expect(report.duplicates).toEqual([{ unit: "SO_B", kept: join(inDir, "so-b.xlsx"), dropped: join(inDir, "so-b-cu.xlsx") }]);
-    expect(report.missing).toEqual(["XA_C", "XA_E"]);
+    // SPEC §5: XA_C sent a file that was rejected: returned, not missing.
+    expect(report.missing).toEqual(["XA_E"]);
+    expect(report.returned).toEqual(["XA_C", "XA_D"]);
     expect(report.warnings.map((w: { code: string }) => w.code)).toEqual(["UNKNOWN_UNIT"]);
     expect(report.shortfalls).toEqual([{ unit: "SO_B", indicator: "MEETING_REDUCTION", value: 0.05, target: 0.1, gap: 5 }]);
     expect(report.units[0].sha256).toBe(before["so-a.xlsx"]);
@@ -81,9 +83,10 @@ describe("kl226 consolidate", () => {
     expect(s).toContain("Kỳ tổng hợp: 6 tháng 2026");
     expect(s).toContain("Đã đọc 5 tệp: chấp nhận 2, từ chối 2, trùng đơn vị 1.");
     expect(s).toMatch(/xa-c\.xlsx: .*không phải là số/);
-    expect(s).toContain("Chưa nộp: 2 đơn vị: XA_C, XA_E.");
+    expect(s).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: XA_E.");
+    expect(s).toContain("Bị trả lại: 2 đơn vị đã gửi nhưng mọi tệp đều bị từ chối: XA_C, XA_D.");
     expect(s).toContain("Trễ hạn: 1 đơn vị: SO_B.");
-    expect(s).toContain("Giảm hội nghị (≥ 10%): 1 không đạt");
+    expect(s).toContain("Giảm hội nghị (≥ 10\u00a0%): 1 không đạt");
     expect(s).toContain(`Bảng tổng hợp: ${out}`);
     expect(s).toContain(`Báo cáo JSON: ${json}`);
   });
@@ -251,7 +254,9 @@ describe("kl226 demo", () => {
     expect(readdirSync(outDir).sort()).toEqual(["thu-nhac", "tong-hop.json", "tong-hop.xlsx"]);
     expect(io.stdout).toContain(`Bảng tổng hợp: ${join(outDir, "tong-hop.xlsx")}`);
     expect(io.stdout).toContain("cố ý có 1 tệp lỗi");
-    expect(JSON.parse(readFileSync(join(outDir, "tong-hop.json"), "utf8")).missing).toEqual(["XA_C", "XA_E"]);
+    const report = JSON.parse(readFileSync(join(outDir, "tong-hop.json"), "utf8"));
+    expect(report.missing).toEqual(["XA_E"]);
+    expect(report.returned).toEqual(["XA_C"]);
   });
 
   test("a missing samples folder is a clear error", async () => {

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main, type Io } from "../../src/cli/main";
-import { COUNT_CODES } from "../../src/core/catalogue";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { GOOD_COUNTS, reportBytes } from "../helpers/report-builder";
 
 function capture(): Io & { stdout: string; stderr: string } {
@@ -25,7 +25,7 @@ writeFileSync(join(dir2025, "a.xlsx"), reportBytes({ unit: "PHONG_A", name: "Ph�
 writeFileSync(join(dir2025, "c.xlsx"), reportBytes({ unit: "PHONG_C", name: "Phòng C", period: "NAM", year: 2025, reportDate: date2025 }));
 // PHONG_A declares last year's current values as this year's previous, except HN_TONG: 104 though it
 // reported 100; PHONG_B is new; PHONG_C is gone.
-const carried = Object.fromEntries(COUNT_CODES.map((code) => [code, [GOOD_COUNTS[code][1], GOOD_COUNTS[code][1]] as const]));
+const carried = Object.fromEntries(DEFAULT_PROFILE.form.counts.map(({ code }) => [code, [GOOD_COUNTS[code]![1], GOOD_COUNTS[code]![1]] as const]));
 writeFileSync(join(dir2026, "a.xlsx"), reportBytes({ unit: "PHONG_A", name: "Phòng A", period: "NAM", year: 2026, reportDate: date2026, counts: { ...carried, HN_TONG: [104, 90] } }));
 writeFileSync(join(dir2026, "b.xlsx"), reportBytes({ unit: "PHONG_B", name: "Phòng B", period: "NAM", year: 2026, reportDate: date2026 }));
 
@@ -64,7 +64,7 @@ describe("kl226 consolidate --previous", () => {
   it("uses several earlier years: OUTLIER against mean ± 3 SD of the unit's own history", async () => {
     // PHONG_B reports HN_TONG 90 this year; 40, 45, 50 in 2022–2024 give the band 30–60. The ×3 rule
     // alone (90 against 50) would stay quiet.
-    const thisYear = GOOD_COUNTS.HN_TONG[1];
+    const thisYear = GOOD_COUNTS.HN_TONG![1];
     const years = [2022, 2023, 2024].map((year, i) => {
       const path = join(root, `hist-${year}.json`);
       const value = Math.round(thisYear / 2) + 5 * (i - 1);

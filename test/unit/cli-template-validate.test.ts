@@ -56,7 +56,7 @@ test("a template made by kl226 template and filled by ExcelJS validates clean", 
   const io = capture();
   const code = await main(["validate", filled, "--json"], io);
   const json = JSON.parse(io.stdout);
-  expect(json).toEqual([{ file: filled, valid: true, unit: "XA_QUANG_PHU", period: "6T", year: 2026, findings: [] }]);
+  expect(json).toEqual([{ file: filled, valid: true, form: "KL226-BC/1", unit: "XA_QUANG_PHU", period: "6T", year: 2026, findings: [] }]);
   expect(code).toBe(0);
 });
 
@@ -78,7 +78,7 @@ test("validate --json gives the SPEC §6 shape for an invalid file, and exit 1",
   const io = capture();
   expect(await main(["validate", "--json", file], io)).toBe(1);
   const [entry] = JSON.parse(io.stdout);
-  expect(Object.keys(entry)).toEqual(["file", "valid", "unit", "period", "year", "findings"]);
+  expect(Object.keys(entry)).toEqual(["file", "valid", "form", "unit", "period", "year", "findings"]);
   expect(entry).toMatchObject({ file, valid: false, unit: "SO_TU_PHAP", period: "6T", year: 2026 });
   expect(entry.findings).toContainEqual({ code: "BAD_VALUE", severity: "error", sheet: "Chỉ tiêu", cell: "E5", message: expect.stringMatching(/số âm/) });
 });

@@ -30,11 +30,11 @@ describe("unit text is written as text, never as a formula", () => {
   const root = mkdtempSync(join(tmpdir(), "kl226-injection-"));
   const inDir = join(root, "in");
   mkdirSync(inDir);
-  const own = 5 + DEFAULT_PROFILE.tasks.length; // first row after the profile's tasks (header is row 4)
+  const own = 5 + DEFAULT_PROFILE.form.tasks.length; // first row after the profile's tasks (header is row 4)
   const edits: Edit[] = [
     { op: "set", sheet: "Nhiệm vụ", cell: "H5", value: RESULT },
     { op: "set", sheet: "Nhiệm vụ", cell: "I5", value: NOTE },
-    { op: "set", sheet: "Nhiệm vụ", cell: `A${own}`, value: DEFAULT_PROFILE.tasks.length + 1 },
+    { op: "set", sheet: "Nhiệm vụ", cell: `A${own}`, value: DEFAULT_PROFILE.form.tasks.length + 1 },
     { op: "set", sheet: "Nhiệm vụ", cell: `B${own}`, value: OWN_TASK },
     { op: "set", sheet: "Nhiệm vụ", cell: `C${own}`, value: OWN_LEAD },
     { op: "set", sheet: "Nhiệm vụ", cell: `F${own}`, value: OWN_DEADLINE },

@@ -63,11 +63,11 @@ test("functions.json declares the nine functions with their parameters", () => {
     ONLINE_RATIO: ["online", "total"],
     REDUCTION: ["previous", "current"],
     RATIO: ["part", "whole"],
-    TARGET: ["indicator"],
-    CHECK: ["indicator", "value"],
-    GAP: ["indicator", "a", "b"],
+    TARGET: ["indicator", "profile"],
+    CHECK: ["indicator", "value", "profile"],
+    GAP: ["indicator", "a", "b", "profile"],
     MEETING_OK: ["type", "days"],
-    DUE_DATE: ["period", "year"],
+    DUE_DATE: ["period", "year", "profile"],
     DEADLINE: ["text"],
   };
   expect([...byId.keys()].sort()).toEqual(Object.keys(expected).sort());
@@ -77,6 +77,8 @@ test("functions.json declares the nine functions with their parameters", () => {
   // Scalar number parameters (no "any" from a union type), GAP's b optional, typed results.
   expect(byId.get("ONLINE_RATIO")?.parameters.map((p) => p.type)).toEqual(["number", "number"]);
   expect(byId.get("GAP")?.parameters[2]?.optional).toBe(true);
+  // SPEC §8: the last argument of TARGET, CHECK, GAP and DUE_DATE optionally names a shipped profile.
+  for (const id of ["TARGET", "CHECK", "GAP", "DUE_DATE"]) expect(byId.get(id)?.parameters.at(-1)).toMatchObject({ name: "profile", type: "string", optional: true });
   expect(byId.get("CHECK")?.result.type).toBe("string");
   expect(byId.get("MEETING_OK")?.result.type).toBe("boolean");
 });

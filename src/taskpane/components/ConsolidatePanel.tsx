@@ -4,12 +4,10 @@
 
 import { Badge, Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import { useState, type DragEvent, type ReactNode } from "react";
-import { INDICATORS } from "../../core/catalogue";
 import { periodLabel, type Consolidation } from "../../core/consolidate";
 import { viDate } from "../../core/dates";
-import { percentText } from "../../core/judge";
 import type { Profile, RosterUnit } from "../../core/profile";
-import { targetText } from "../../core/summary";
+import { gapSentence, indicatorValueText, targetText } from "../../core/indicator-text";
 import { writeXlsx } from "../../xlsx/write";
 import type { ExcelActions } from "../actions";
 import type { Strings } from "../i18n";
@@ -285,17 +283,15 @@ function ResultView({ c, t }: { c: Consolidation; t: Strings }) {
           <p className={styles.sub}>{t.none}</p>
         ) : (
           <ul className={styles.list}>
-            {c.shortfalls.map((s) => (
-              <li key={`${s.unit}-${s.indicator}`}>
-                {t.shortfallLine(
-                  `${s.unit} – ${s.unitName}`,
-                  INDICATORS[s.indicator].short,
-                  INDICATORS[s.indicator].kind === "maxCount" ? String(s.value ?? "—") : percentText(s.value),
-                  targetText(s.indicator, s.target),
-                  s.gap,
-                )}
-              </li>
-            ))}
+            {c.shortfalls.map((s) => {
+              const ind = c.form.indicators.find((i) => i.id === s.indicator);
+              if (!ind) return null;
+              return (
+                <li key={`${s.unit}-${s.indicator}`}>
+                  {t.shortfallLine(`${s.unit} – ${s.unitName}`, ind.short, indicatorValueText(ind, s.value, "short"), targetText(ind), gapSentence(ind, s.gap))}
+                </li>
+              );
+            })}
           </ul>
         )}
       </Section>

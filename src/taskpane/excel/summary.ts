@@ -45,13 +45,13 @@ export function chartSheet(data: RatioChartData): SheetSpec {
 export async function writeSummary(
   context: Excel.RequestContext,
   spec: WorkbookSpec,
-  chart: RatioChartData,
+  chart: RatioChartData | null,
   maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES,
 ): Promise<SummaryWriteReport> {
-  const withChart: WorkbookSpec = { ...spec, sheets: [...spec.sheets, chartSheet(chart)] };
+  const withChart: WorkbookSpec = chart ? { ...spec, sheets: [...spec.sheets, chartSheet(chart)] } : spec;
   const { worksheets, budget } = await replaceSheets(context, withChart, [], maxRequestBytes);
   const ws = worksheets.get(CHART_SHEET);
-  if (ws && chart.units.length > 0) {
+  if (ws && chart && chart.units.length > 0) {
     await budget.spend(2000);
     addRatioChart(ws, chart);
   }

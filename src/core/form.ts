@@ -1,0 +1,268 @@
+// A report form (biểu mẫu) as data (SPEC §8): its marker, periods and deadlines, counts, part ≤
+// whole rules, indicators with targets and comparisons, tasks, the meeting log and free-text
+// fields. One engine (validate, judge, consolidate, template, summary) serves every form; a form
+// is checked with zod when it is loaded, so every id the engine meets exists in the form.
+
+import { z } from "zod";
+import { UNIT_TYPES, type UnitTypeId } from "./catalogue";
+
+/** Every period a form may use (SPEC §6: `--period Q1|Q2|Q3|Q4|6T|NAM`). */
+export const PERIOD_KINDS = ["Q1", "Q2", "Q3", "Q4", "6T", "NAM"] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export interface Period {
+  readonly kind: PeriodKind;
+  readonly year: number;
+}
+
+/** Labels as the template writes them, and the spellings clerks type (matched after trim/NFC/case). */
+export const PERIOD_LABELS: Readonly<Record<PeriodKind, { readonly label: string; readonly aliases: readonly string[] }>> = {
+  Q1: { label: "Quý I", aliases: ["Q1", "Quý 1", "Quy I", "Quy 1"] },
+  Q2: { label: "Quý II", aliases: ["Q2", "Quý 2", "Quy II", "Quy 2"] },
+  Q3: { label: "Quý III", aliases: ["Q3", "Quý 3", "Quy III", "Quy 3"] },
+  Q4: { label: "Quý IV", aliases: ["Q4", "Quý 4", "Quy IV", "Quy 4"] },
+  "6T": { label: "6 tháng", aliases: ["6T", "6 thang", "6 tháng đầu năm"] },
+  NAM: { label: "Năm", aliases: ["NAM", "Cả năm", "Hằng năm"] },
+};
+
+export type Comparison = ">=" | ">" | "<=" | "=";
+export const COMPARISONS = [">=", ">", "<=", "="] as const satisfies readonly Comparison[];
+
+const CODE = /^[A-Z][A-Z0-9_]*$/;
+const codeSchema = z.string().regex(CODE, "mã gồm chữ in hoa không dấu, số và dấu _, bắt đầu bằng chữ (ví dụ HN_TONG)");
+const text = z.string().trim().min(1);
+const unitTypeIds = UNIT_TYPES.map((t) => t.id) as [UnitTypeId, ...UnitTypeId[]];
+
+const dayMonth = z
+  .object({ day: z.number().int().min(1).max(31), month: z.number().int().min(1).max(12) })
+  .strict()
+  .refine((d) => d.day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][d.month - 1]!, { message: "ngày không tồn tại trong tháng" });
+
+export const countFieldSchema = z
+  .object({
+    code: codeSchema,
+    label: text,
+    /** Đơn vị tính ("cuộc", "hồ sơ", "%"). */
+    unit: text,
+    previousRequired: z.boolean().default(false),
+    currentRequired: z.boolean().default(false),
+    /** "integer": a count (non-negative whole number); "percent": a rate 0–100 with at most 2 decimals. */
+    type: z.enum(["integer", "percent"]).default("integer"),
+  })
+  .strict();
+
+export const partRuleSchema = z.object({ part: codeSchema, whole: codeSchema }).strict();
+
+const indicatorBase = {
+  id: codeSchema,
+  /** The indicator as the plan words it (summary, letters, report). */
+  label: text,
+  /** A short name for column headers. */
+  short: text,
+  /** What one item short is ("cuộc họp trực tuyến", "văn bản", "hồ sơ"). */
+  itemUnit: text,
+  /** Unit types the indicator applies to; others are "na" for it, never short. */
+  appliesTo: z.array(z.enum(unitTypeIds)).min(1).optional(),
+};
+const fractionTarget = z.number().min(0).max(1);
+
+export const indicatorSchema = z.discriminatedUnion("kind", [
+  z.object({ ...indicatorBase, kind: z.literal("ratio"), part: codeSchema, whole: codeSchema, target: fractionTarget, comparison: z.enum(COMPARISONS).default(">=") }).strict(),
+  z.object({ ...indicatorBase, kind: z.literal("reduction"), of: codeSchema, target: fractionTarget, comparison: z.enum(COMPARISONS).default(">=") }).strict(),
+  z.object({ ...indicatorBase, kind: z.literal("maxCount"), of: codeSchema, target: z.number().int().min(0), comparison: z.enum(COMPARISONS).default("<=") }).strict(),
+  z.object({ ...indicatorBase, kind: z.literal("minCount"), of: codeSchema, target: z.number().int().min(0), comparison: z.enum(COMPARISONS).default(">=") }).strict(),
+  z.object({ ...indicatorBase, kind: z.literal("percent"), rate: codeSchema, weight: codeSchema, target: fractionTarget, comparison: z.enum(COMPARISONS).default(">=") }).strict(),
+]);
+
+export const taskTemplateSchema = z
+  .object({
+    content: text,
+    lead: z.string().default(""),
+    partners: z.string().default(""),
+    product: z.string().default(""),
+    deadline: z.string().default(""),
+    /** Unit type ids or unit codes the task applies to; absent = every unit. */
+    appliesTo: z.array(z.string().trim().min(1)).min(1).optional(),
+  })
+  .strict();
+
+export const meetingLimitsSchema = z.object({ QUAN_TRIET: z.number().positive(), CHUYEN_MON: z.number().positive(), QUAN_TRONG: z.number().positive() }).strict();
+
+export const meetingLogSchema = z
+  .object({
+    enabled: z.boolean(),
+    /** Longest allowed meeting per type, in days. */
+    limits: meetingLimitsSchema.default({ QUAN_TRIET: 0.5, CHUYEN_MON: 1, QUAN_TRONG: 1.5 }),
+    /** The counts the log is checked against (LOG_MISMATCH), when the form has them. */
+    total: codeSchema.optional(),
+    online: codeSchema.optional(),
+    overtime: codeSchema.optional(),
+  })
+  .strict();
+
+export const freeTextSchema = z.object({ code: codeSchema, label: text }).strict();
+
+export const DEFAULT_FREE_TEXT = [
+  { code: "KHO_KHAN", label: "Khó khăn, vướng mắc" },
+  { code: "KIEN_NGHI", label: "Đề xuất, kiến nghị" },
+  { code: "MO_HINH_HAY", label: "Mô hình, cách làm hay" },
+] as const;
+
+/** The marker as it appears in Thông tin!A1 and the defined name: "KL226-BC/1", "CCHC-BC/2025". */
+export const MARKER = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\/[A-Z0-9][A-Z0-9.-]*$/;
+
+export const formSchema = z
+  .object({
+    id: z.string().regex(MARKER, "mã biểu mẫu dạng TÊN-BC/SỐ, ví dụ KL226-BC/1"),
+    /** "Báo cáo kết quả thực hiện Kết luận số 226-KL/TW": the template's and documents' title. */
+    title: text,
+    /** What is being implemented, for sentences: "Kết luận số 226-KL/TW", "Kế hoạch cải cách hành chính năm 2025". */
+    subject: text,
+    periods: z
+      .array(z.object({ kind: z.enum(PERIOD_KINDS), deadline: dayMonth }).strict())
+      .min(1),
+    /** Header of column D in Chỉ tiêu (e.g. "Năm 2025" for a fixed baseline). */
+    previousHeader: text.default("Cùng kỳ năm trước"),
+    counts: z.array(countFieldSchema).min(1),
+    parts: z.array(partRuleSchema).default([]),
+    indicators: z.array(indicatorSchema).default([]),
+    tasks: z.array(taskTemplateSchema).default([]),
+    meetingLog: meetingLogSchema.default({ enabled: false, limits: { QUAN_TRIET: 0.5, CHUYEN_MON: 1, QUAN_TRONG: 1.5 } }),
+    freeText: z.array(freeTextSchema).default([...DEFAULT_FREE_TEXT]),
+  })
+  .strict()
+  .superRefine((form, ctx) => {
+    const issue = (path: Array<string | number>, message: string): void => ctx.addIssue({ code: "custom", path, message });
+    const unique = <T>(items: readonly T[], key: (t: T) => string, path: string, what: string): void => {
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        const k = key(item);
+        if (seen.has(k)) issue([path, i], `${what} ${k} bị trùng`);
+        seen.add(k);
+      });
+    };
+    unique(form.periods, (p) => p.kind, "periods", "kỳ báo cáo");
+    unique(form.counts, (c) => c.code, "counts", "mã số liệu");
+    unique(form.indicators, (c) => c.id, "indicators", "mã chỉ tiêu");
+    unique(form.freeText, (c) => c.code, "freeText", "mã");
+    const counts = new Map(form.counts.map((c) => [c.code, c]));
+    const integer = (code: string, path: Array<string | number>): void => {
+      const c = counts.get(code);
+      if (!c) issue(path, `không có số liệu ${code} trong biểu mẫu (các mã: ${[...counts.keys()].join(", ")})`);
+      else if (c.type !== "integer") issue(path, `${code} là tỷ lệ phần trăm, không dùng làm số đếm ở đây`);
+    };
+    form.parts.forEach((p, i) => {
+      integer(p.part, ["parts", i, "part"]);
+      integer(p.whole, ["parts", i, "whole"]);
+    });
+    form.indicators.forEach((ind, i) => {
+      switch (ind.kind) {
+        case "ratio":
+          integer(ind.part, ["indicators", i, "part"]);
+          integer(ind.whole, ["indicators", i, "whole"]);
+          break;
+        case "reduction":
+        case "maxCount":
+        case "minCount":
+          integer(ind.of, ["indicators", i, "of"]);
+          break;
+        case "percent": {
+          const rate = counts.get(ind.rate);
+          if (!rate || rate.type !== "percent") issue(["indicators", i, "rate"], `${ind.rate} phải là số liệu kiểu "percent" của biểu mẫu`);
+          integer(ind.weight, ["indicators", i, "weight"]);
+          break;
+        }
+      }
+    });
+    for (const key of ["total", "online", "overtime"] as const) {
+      const code = form.meetingLog[key];
+      if (code !== undefined) integer(code, ["meetingLog", key]);
+    }
+    const infoCodes = new Set(["MA_DON_VI", "TEN_DON_VI", "LOAI_DON_VI", "KY_BAO_CAO", "NAM", "NGAY_BAO_CAO", "NGUOI_LAP", "DIEN_THOAI", "EMAIL"]);
+    form.freeText.forEach((f, i) => {
+      if (infoCodes.has(f.code)) issue(["freeText", i, "code"], `${f.code} đã là một trường của trang Thông tin`);
+    });
+  });
+
+export type FormInput = z.input<typeof formSchema>;
+export type Form = z.output<typeof formSchema>;
+export type CountField = Form["counts"][number];
+export type PartRule = Form["parts"][number];
+export type Indicator = Form["indicators"][number];
+export type IndicatorKind = Indicator["kind"];
+export type TaskTemplate = Form["tasks"][number];
+export type MeetingLimits = z.output<typeof meetingLimitsSchema>;
+
+/** The count field of a code (the form was checked, so every code the engine asks for exists). */
+export function countField(form: Form, code: string): CountField {
+  const f = form.counts.find((c) => c.code === code);
+  if (!f) throw new RangeError(`form ${form.id} has no count ${code}`);
+  return f;
+}
+
+export function indicatorById(form: Form, id: string): Indicator | undefined {
+  return form.indicators.find((i) => i.id === id);
+}
+
+export type Column = "previous" | "current";
+
+/** The counts (and columns) an indicator is computed from. */
+export function indicatorInputs(ind: Indicator): ReadonlyArray<readonly [string, Column]> {
+  switch (ind.kind) {
+    case "ratio":
+      return [
+        [ind.part, "current"],
+        [ind.whole, "current"],
+      ];
+    case "reduction":
+      return [
+        [ind.of, "previous"],
+        [ind.of, "current"],
+      ];
+    case "maxCount":
+    case "minCount":
+      return [[ind.of, "current"]];
+    case "percent":
+      return [
+        [ind.rate, "current"],
+        [ind.weight, "current"],
+      ];
+  }
+}
+
+/** Counts whose previous value matters to an indicator (both columns shown in summaries). */
+export function reductionBases(form: Form): ReadonlySet<string> {
+  return new Set(form.indicators.flatMap((i) => (i.kind === "reduction" ? [i.of] : [])));
+}
+
+export function periodLabelOf(kind: PeriodKind): string {
+  return PERIOD_LABELS[kind].label;
+}
+
+/** The period options of a form for the KY_BAO_CAO drop-down and its matching. */
+export function periodOptions(form: Form): Array<{ readonly id: PeriodKind; readonly label: string; readonly aliases: readonly string[] }> {
+  return form.periods.map((p) => ({ id: p.kind, ...PERIOD_LABELS[p.kind] }));
+}
+
+/** The indicator a summary charts (SPEC §9): ONLINE_RATIO when the form has it, else its first ratio. */
+export function chartIndicator(form: Form): Indicator | undefined {
+  return form.indicators.find((i) => i.id === "ONLINE_RATIO") ?? form.indicators.find((i) => i.kind === "ratio");
+}
+
+/** Whether an indicator applies to a unit of this type (SPEC §8 appliesTo). */
+export function indicatorApplies(ind: Indicator, typeId: UnitTypeId): boolean {
+  return ind.appliesTo === undefined || ind.appliesTo.includes(typeId);
+}
+
+/** Whether a task applies to a unit (by type id or unit code; SPEC §8). */
+export function taskApplies(task: TaskTemplate, unit: { readonly code?: string; readonly typeId?: UnitTypeId }): boolean {
+  if (task.appliesTo === undefined) return true;
+  return task.appliesTo.some((a) => a === unit.typeId || (unit.code !== undefined && a.toUpperCase() === unit.code));
+}
+
+/** Parse a form definition; Vietnamese errors naming the key. */
+export function parseForm(json: unknown): { ok: true; form: Form } | { ok: false; errors: string[] } {
+  const r = formSchema.safeParse(json);
+  if (r.success) return { ok: true, form: r.data };
+  return { ok: false, errors: r.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(gốc)"}: ${i.message}`) };
+}
