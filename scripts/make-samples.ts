@@ -8,7 +8,7 @@ process.env.TZ = "UTC";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { inspectBytes } from "../src/app/inspect";
-import { UNIT_TYPES, type CountCode, type IndicatorId, type UnitTypeId } from "../src/core/catalogue";
+import { UNIT_TYPES, type UnitTypeId } from "../src/core/catalogue";
 import type { FindingCode } from "../src/core/findings";
 import { DEFAULT_PROFILE } from "../src/core/profile";
 import type { CellInput } from "../src/core/sheetspec";
@@ -16,11 +16,15 @@ import { createNodeDecoder } from "../src/xlsx/node-inflate";
 import { writeXlsx } from "../src/xlsx/write";
 import { reportSpec, type Edit, type ReportData } from "../test/helpers/report-builder";
 import { mulberry32 } from "../test/helpers/prng";
+import { CCHC_PROFILE, makeCchcSamples, type CchcSample } from "./samples-cchc";
+import type { Profile } from "../src/core/profile";
 
 const ROOT = join(__dirname, "..", "samples");
 const DIR = join(ROOT, "2026-6T");
 /** Department folders: each one's units are consolidated and rolled up by `kl226 demo` (src/cli/demo-command.ts). */
 const DEPARTMENTS = join(ROOT, "cap-so");
+/** The CCHC-BC/2025 regime (seed 001): consolidated apart by `kl226 demo` with the hcm-attp-cchc-2025 profile. */
+const CCHC_DIR = join(ROOT, "cchc");
 
 // ---------------------------------------------------------------- PRNG (mulberry32)
 const rng = mulberry32(226_2026);
@@ -132,6 +136,9 @@ const UNKNOWN: Unit = sn("BV_DA_KHOA_TINH", "Bệnh viện Đa khoa tỉnh Thanh
 
 // ---------------------------------------------------------------- values
 type Pair = readonly [CellInput, CellInput];
+const at = (c: Counts, code: string): Pair => c[code] ?? [null, null];
+type CountCode = string;
+type IndicatorId = string;
 type Counts = Record<CountCode, Pair>;
 
 const SHORTABLE: readonly IndicatorId[] = [
@@ -201,17 +208,17 @@ const SCALES: Record<UnitTypeId, Scale> = {
 
 function makeCounts(type: UnitTypeId, shorts: ReadonlySet<IndicatorId>, meetingTotal?: number): Counts {
   const s = SCALES[type];
-  const t = DEFAULT_PROFILE.targets;
+  const t = Object.fromEntries(DEFAULT_PROFILE.form.indicators.map((i) => [i.id, i.target])) as Record<string, number>;
   const hnPrev = meetingTotal !== undefined ? meetingTotal + int(3, 6) : int(s.hn[0], s.hn[1]);
-  const hnCur = meetingTotal ?? reduced(hnPrev, t.MEETING_REDUCTION, shorts.has("MEETING_REDUCTION"));
-  const online = partOf(hnCur, t.ONLINE_RATIO, shorts.has("ONLINE_RATIO"), 0.5, 0.85);
+  const hnCur = meetingTotal ?? reduced(hnPrev, t.MEETING_REDUCTION!, shorts.has("MEETING_REDUCTION"));
+  const online = partOf(hnCur, t.ONLINE_RATIO!, shorts.has("ONLINE_RATIO"), 0.5, 0.85);
   const overtime = shorts.has("OVERTIME_MEETINGS") ? int(1, 2) : 0;
   const vbPrev = int(s.vb[0], s.vb[1]);
-  const vbCur = reduced(vbPrev, t.DOC_REDUCTION, shorts.has("DOC_REDUCTION"));
+  const vbCur = reduced(vbPrev, t.DOC_REDUCTION!, shorts.has("DOC_REDUCTION"));
   const tthc = s.tthc[1] === 0 ? 0 : int(s.tthc[0], s.tthc[1]);
-  const tthcSo = partOf(tthc, t.TTHC_DIGITAL_RATIO, shorts.has("TTHC_DIGITAL_RATIO"), 0.88, 1);
+  const tthcSo = partOf(tthc, t.TTHC_DIGITAL_RATIO!, shorts.has("TTHC_DIGITAL_RATIO"), 0.88, 1);
   const docs = int(s.docs[0], s.docs[1]);
-  const digitised = partOf(docs, t.DIGITIZATION_RATIO, shorts.has("DIGITIZATION_RATIO"), 0.9, 1);
+  const digitised = partOf(docs, t.DIGITIZATION_RATIO!, shorts.has("DIGITIZATION_RATIO"), 0.9, 1);
   const plain = Math.round(docs * real(0.55, 0.75));
   const edoc = shorts.has("EDOC_RATIO") ? Math.floor(plain * real(0.96, 0.995)) : plain;
   const staff = int(s.staff[0], s.staff[1]);
@@ -254,7 +261,7 @@ const TODO = "Chưa thực hiện";
 const DONE_LATE = "Hoàn thành quá hạn";
 
 function taskStatuses(): string[] {
-  return DEFAULT_PROFILE.tasks.map((task) => {
+  return DEFAULT_PROFILE.form.tasks.map((task) => {
     const d = task.deadline;
     if (d.startsWith("Thường xuyên") || d.startsWith("Hàng năm")) return chance(0.85) ? DOING : DONE;
     if (d.startsWith("Theo")) return chance(0.5) ? DONE : DOING;
@@ -295,11 +302,11 @@ function taskEdits(unit: Unit, statuses: readonly string[]): Edit[] {
 
 /** Tasks a unit added itself, below the 12 of the profile. */
 function ownTasks(unit: Unit, tasks: ReadonlyArray<readonly [string, string, string]>): Edit[] {
-  const first = 5 + DEFAULT_PROFILE.tasks.length;
+  const first = 5 + DEFAULT_PROFILE.form.tasks.length;
   return tasks.flatMap(([content, deadline, status], i) => {
     const row = first + i;
     return [
-      { op: "set", sheet: "Nhiệm vụ", cell: `A${row}`, value: DEFAULT_PROFILE.tasks.length + i + 1 },
+      { op: "set", sheet: "Nhiệm vụ", cell: `A${row}`, value: DEFAULT_PROFILE.form.tasks.length + i + 1 },
       { op: "set", sheet: "Nhiệm vụ", cell: `B${row}`, value: content },
       { op: "set", sheet: "Nhiệm vụ", cell: `C${row}`, value: unit.name },
       { op: "set", sheet: "Nhiệm vụ", cell: `F${row}`, value: deadline },
@@ -430,8 +437,8 @@ const SPECIALS: Record<string, Special> = {
   SO_TAI_CHINH: {
     // As typed by a clerk: Vietnamese thousands dots, and a count with spaces around it.
     countsPatch: (c) => ({
-      TTHC_TONG: [viNumber(c.TTHC_TONG[0]), viNumber(c.TTHC_TONG[1])],
-      HN_TONG: [` ${String(c.HN_TONG[0])} `, c.HN_TONG[1]],
+      TTHC_TONG: [viNumber(at(c, "TTHC_TONG")[0]), viNumber(at(c, "TTHC_TONG")[1])],
+      HN_TONG: [` ${String(at(c, "HN_TONG")[0])} `, at(c, "HN_TONG")[1]],
     }),
     warnings: ["COERCED"],
     note: [
@@ -584,21 +591,21 @@ function build(unit: Unit, special: Special, dateDay: number): Uint8Array {
   const counts = makeCounts(unit.type, shorts, log?.total);
   if (log) {
     // Small units keep a log; its numbers agree with Chỉ tiêu unless the scenario says otherwise.
-    counts.HN_VUOT_THOI_LUONG = [counts.HN_VUOT_THOI_LUONG[0], log.overtimeInLog ?? 0];
+    counts.HN_VUOT_THOI_LUONG = [at(counts, "HN_VUOT_THOI_LUONG")[0], log.overtimeInLog ?? 0];
   }
   const patch = special.countsPatch;
   Object.assign(counts, typeof patch === "function" ? patch(counts) : (patch ?? {}));
   const edits: Edit[] = [];
   let meetings: Meeting[] | undefined;
   if (log) {
-    const online = Number(counts.HN_TRUC_TUYEN[1]);
+    const online = Number(at(counts, "HN_TRUC_TUYEN")[1]);
     meetings = meetingLog(log.total, online, log.overtimeInLog ?? 0).slice(0, log.logged ?? log.total);
     edits.push(...meetingDates(meetings.length));
   }
   if (unit.code === "PHUONG_HAC_THANH") {
-    const total = Number(counts.HN_TONG[1]);
-    const online = Number(counts.HN_TRUC_TUYEN[1]);
-    counts.HN_TONG = [counts.HN_TONG[0], { formula: "SUM(G5:H5)", cached: total }];
+    const total = Number(at(counts, "HN_TONG")[1]);
+    const online = Number(at(counts, "HN_TRUC_TUYEN")[1]);
+    counts.HN_TONG = [at(counts, "HN_TONG")[0], { formula: "SUM(G5:H5)", cached: total }];
     edits.push(
       { op: "set", sheet: "Chỉ tiêu", cell: "G4", value: "Trực tiếp" },
       { op: "set", sheet: "Chỉ tiêu", cell: "H4", value: "Trực tuyến" },
@@ -699,7 +706,7 @@ function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function rosterCsv(units: readonly Unit[]): string {
+function rosterCsv(units: ReadonlyArray<Pick<Unit, "code" | "name" | "type">>): string {
   const label = (t: UnitTypeId): string => UNIT_TYPES.find((u) => u.id === t)!.label;
   const lines = [
     "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI",
@@ -708,7 +715,7 @@ function rosterCsv(units: readonly Unit[]): string {
   return `\ufeff${lines.join("\r\n")}\r\n`;
 }
 
-function readme(samples: readonly Sample[], department: readonly Sample[]): string {
+function readme(samples: readonly Sample[], department: readonly Sample[], cchc: readonly CchcSample[], cchcMissing: ReadonlySet<string>): string {
   const shown = samples.filter((s) => s.note !== undefined);
   const codes = (s: Sample): string =>
     [...s.errors, ...s.warnings, ...(s.consolidation ? [s.consolidation] : [])].join(", ") || "—";
@@ -768,15 +775,33 @@ ${shown
   .filter((s) => !bad(s))
   .map((s) => `| \`${s.file}\` | ${codes(s)} | ${s.note![0]} | ${s.note![1]} |`)
   .join("\n")}
+
+## Chế độ báo cáo CCHC · The CCHC regime (\`cchc/\`, mẫu CCHC-BC/2025)
+
+Kế hoạch cải cách hành chính năm 2025 của Sở An toàn thực phẩm TP.HCM (seed 001, hồ sơ \`hcm-attp-cchc-2025\`):
+${cchc.length} tệp của các phòng, đơn vị, kỳ **quý II/2025** (hạn 15/6/2025), danh sách \`cchc/roster.csv\`
+(chưa nộp: ${[...cchcMissing].map((c) => `\`${c}\``).join(", ")}). \`npm run demo\` tổng hợp riêng bộ này vào \`out/cchc/\`.
+The department's offices report the 2025 administrative-reform plan for the second quarter; the demo consolidates them apart.
+
+\`\`\`
+npx kl226 consolidate samples/cchc --profile hcm-attp-cchc-2025 --roster samples/cchc/roster.csv --out out/cchc/tong-hop.xlsx
+\`\`\`
+
+| tệp / file | mã / code | nội dung | what it shows |
+| --- | --- | --- | --- |
+${cchc
+  .filter((s) => s.note !== undefined)
+  .map((s) => `| \`${s.file}\` | ${[...s.errors, ...s.warnings, ...(s.consolidation ? [s.consolidation] : [])].join(", ") || "—"} | ${s.note![0]} | ${s.note![1]} |`)
+  .join("\n")}
 `;
 }
 
 // ---------------------------------------------------------------- main
-function check(samples: readonly Sample[]): string[] {
+function check(samples: ReadonlyArray<Pick<Sample, "file" | "bytes" | "errors" | "warnings">>, profile: Profile = DEFAULT_PROFILE): string[] {
   const decoder = createNodeDecoder();
   const problems: string[] = [];
   for (const s of samples) {
-    const r = inspectBytes(s.bytes, DEFAULT_PROFILE, decoder);
+    const r = inspectBytes(s.bytes, profile, decoder);
     const errors = [...new Set(r.findings.filter((f) => f.severity === "error").map((f) => f.code))].sort();
     const warnings = new Set(r.findings.filter((f) => f.severity === "warning").map((f) => f.code));
     const want = [...new Set(s.errors)].sort();
@@ -792,19 +817,21 @@ function check(samples: readonly Sample[]): string[] {
 function main(): void {
   const samples = makeSamples();
   const department = makeDepartmentSamples();
-  const problems = [...check(samples), ...check(department)];
+  const cchc = makeCchcSamples();
+  const problems = [...check(samples), ...check(department), ...check(cchc.samples, CCHC_PROFILE)];
   const departmentDir = join(DEPARTMENTS, "SO_GIAO_DUC_DT");
-  for (const [dir, files] of [[DIR, samples], [departmentDir, department]] as const) {
+  for (const [dir, files] of [[DIR, samples], [departmentDir, department], [CCHC_DIR, cchc.samples]] as const) {
     mkdirSync(dir, { recursive: true });
     for (const f of readdirSync(dir)) if (f.endsWith(".xlsx")) rmSync(join(dir, f));
     for (const s of files) writeFileSync(join(dir, s.file), s.bytes);
   }
   writeFileSync(join(ROOT, "roster.csv"), rosterCsv(UNITS));
   writeFileSync(join(departmentDir, "roster.csv"), rosterCsv(DEPARTMENT_UNITS));
-  writeFileSync(join(ROOT, "README.md"), readme(samples, department));
-  const size = [...samples, ...department].reduce((n, s) => n + s.bytes.length, 0);
+  writeFileSync(join(CCHC_DIR, "roster.csv"), rosterCsv(cchc.units.map((u) => ({ code: u.code, name: u.name, type: u.type }))));
+  writeFileSync(join(ROOT, "README.md"), readme(samples, department, cchc.samples, cchc.missing));
+  const size = [...samples, ...department, ...cchc.samples].reduce((n, s) => n + s.bytes.length, 0);
   console.log(
-    `${samples.length} files in ${DIR}, ${department.length} in ${departmentDir} (${(size / 1024).toFixed(0)} KB), rosters of ${UNITS.length} and ${DEPARTMENT_UNITS.length} units`,
+    `${samples.length} files in ${DIR}, ${department.length} in ${departmentDir}, ${cchc.samples.length} in ${CCHC_DIR} (${(size / 1024).toFixed(0)} KB), rosters of ${UNITS.length}, ${DEPARTMENT_UNITS.length} and ${cchc.units.length} units`,
   );
   if (problems.length > 0) {
     console.error(`Samples do not show what they should:\n  ${problems.join("\n  ")}`);
