@@ -101,7 +101,7 @@ function manifestForBase(xml, base) {
     .replace(/<AppDomain>https:\/\/localhost:3000\/?<\/AppDomain>/g, `<AppDomain>${xmlEscape(origin)}</AppDomain>`)
     .split(DEV_BASE)
     .join(xmlEscape(base));
-  if (/localhost/i.test(moved)) {
+  if (origin !== new URL(DEV_BASE).origin && moved.includes(new URL(DEV_BASE).host)) {
     throw new Error(`manifest.xml still names localhost after moving it to ${base}: write its URLs as ${DEV_BASE}…`);
   }
   return moved;
@@ -215,6 +215,8 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => manifestForBase(content.toString("utf8"), base) },
+          // IIS settings (MIME types, cache, CORS for functions.json); other servers ignore the file.
+          { from: "deploy/web.config", to: "web.config" },
           // Copied as written: it must stay ES5 for Internet Explorer, so no minifier touches it.
           { from: `src/taskpane/${LEGACY_GUARD}`, to: LEGACY_GUARD, info: { minimized: true } },
           ...(officeJs.mode === "local"

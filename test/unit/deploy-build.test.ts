@@ -115,7 +115,7 @@ test("the page, the functions and every file the manifest names are in the outpu
   for (const url of urlsOf(parseXml(manifestText()))) {
     expect({ url, present: existsSync(join(out, url.slice(BASE.length))) }).toEqual({ url, present: true });
   }
-  for (const file of ["taskpane.html", "functions.js", "functions.json", "legacy-guard.js", "office-js/office.js", "office-js/telemetry/oteljs_agave.js"]) {
+  for (const file of ["taskpane.html", "functions.js", "functions.json", "legacy-guard.js", "web.config", "office-js/office.js", "office-js/telemetry/oteljs_agave.js"]) {
     expect({ file, present: existsSync(join(out, file)) }).toEqual({ file, present: true });
   }
   const html = readFileSync(join(out, "taskpane.html"), "utf8");
