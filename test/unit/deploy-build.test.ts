@@ -25,7 +25,9 @@ interface XmlElement {
 interface ManifestTools {
   parseXml(xml: string): XmlElement;
 }
-type ConfigFactory = (env: Record<string, unknown>, argv: Record<string, unknown>) => Promise<{ plugins: object[] }>;
+type ConfigFactory = ((env: Record<string, unknown>, argv: Record<string, unknown>) => Promise<{ plugins: object[] }>) & {
+  manifestForBase(xml: string, base: string): string;
+};
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parseXml } = require(join(ROOT, "scripts", "validate-manifest.js")) as ManifestTools;
@@ -166,6 +168,13 @@ describe("the build settings, read by webpack.config.js", () => {
     expect(local.officeJs).toBe("office-js/office.js");
     expect(local.csp).toContain("script-src 'self';");
     expect(local.copied).toEqual(expect.arrayContaining(["office.js", "telemetry/oteljs_agave.js"]));
+  });
+
+  test("a test server on localhost at another port is an address like any other", () => {
+    const moved = makeConfig.manifestForBase(readFileSync(join(ROOT, "manifest.xml"), "utf8"), "https://localhost:8443/kl226/");
+    expect(moved).not.toContain("localhost:3000");
+    expect(moved).toContain("<AppDomain>https://localhost:8443</AppDomain>");
+    expect(moved).toContain('<SourceLocation DefaultValue="https://localhost:8443/kl226/taskpane.html"/>');
   });
 
   test.each([
