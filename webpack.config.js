@@ -1,6 +1,7 @@
 // Build of the Excel add-in: the taskpane page (which also loads the custom functions, one shared
-// runtime), functions.json generated from the JSDoc of src/functions/functions.ts, the manifest,
-// icons and a local copy of office.js (docs/DECISIONS.md, "Office.js loading").
+// runtime), functions.json generated from the JSDoc of src/functions/functions.ts, the manifest
+// (its URLs set from ADDIN_URL), icons, the ES5 guard for old webviews and office.js (a local copy,
+// or Microsoft's CDN with OFFICE_JS=cdn). docs/DECISIONS.md, "Office.js loading" and "Deployment".
 /* eslint-env node */
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -8,6 +9,8 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 const DEV_PORT = 3000;
+/** Where `npm start` serves the add-in; manifest.xml in the repository names this address. */
+const DEV_BASE = `https://localhost:${DEV_PORT}/`;
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 /** Names the manifest points at: never content-hashed (scripts/validate-manifest.js checks them). */
 const EMITTED = {
@@ -17,10 +20,16 @@ const EMITTED = {
   functionsScript: "functions.js",
   officeJs: "office-js/office.js",
 };
+/** The ES5 script that replaces the blank pane of an Internet Explorer webview with a message (taskpane.html loads it). */
+const LEGACY_GUARD = "legacy-guard.js";
+/** Content-hashed bundles live in their own folder so servers can cache that folder for a year. */
+const HASHED_DIR = "js";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
 // Office.js only needs the Excel hosts that run custom functions (Windows, Mac, web) plus its
 // string tables in every UI language it may pick; the full package (86 MB) is not shipped.
+// Each file keeps its path under office-js/: office.js asks for them relative to itself.
 const OFFICE_JS_FILES = [
   "office.js",
   "custom-functions-runtime.js",
@@ -33,31 +42,110 @@ const OFFICE_JS_FILES = [
   "excel-mac-16.00-core.js",
   "*/office_strings.js",
   "telemetry/oteljs_agave.js",
+  "ariatelemetry/aria-web-telemetry.js",
 ];
 
-/** SPEC: the add-in makes no network request of its own; styles are injected at run time by Griffel. */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-].join("; ");
+/** A build setting a deployer got wrong. */
+class BuildSettingError extends Error {}
+
+/**
+ * Refuses a build setting. From the webpack command line: the message alone on stderr and exit
+ * code 2 (webpack-cli would print the error object); called from code (tests): an exception.
+ */
+function refuse(message) {
+  const fromCli = /[\\/]webpack(-cli)?[\\/]bin[\\/][\w-]+\.js$/.test(require.main?.filename ?? "");
+  if (fromCli) {
+    console.error(`Lỗi cấu hình bản dựng: ${message}`);
+    process.exit(2);
+  }
+  throw new BuildSettingError(message);
+}
+
+const ADDIN_URL_EXAMPLE = "ADDIN_URL=https://kl226.tinh.gov.vn/bao-cao/ npm run build";
+
+/**
+ * The address the add-in is served from, from ADDIN_URL (SPEC §10): https only, no query or
+ * fragment, always ending in "/". Empty or unset: the development address.
+ */
+function addinBase(value) {
+  const text = (value ?? "").trim();
+  if (text === "") return DEV_BASE;
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    refuse(`ADDIN_URL="${text}" không phải là một địa chỉ web. Ví dụ: ${ADDIN_URL_EXAMPLE}`);
+  }
+  if (url.protocol !== "https:") {
+    refuse(
+      `ADDIN_URL="${text}" phải bắt đầu bằng https:// — Excel chỉ mở phần bổ trợ qua HTTPS. Ví dụ: ${ADDIN_URL_EXAMPLE}`,
+    );
+  }
+  if (url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
+    refuse(`ADDIN_URL="${text}" chỉ gồm máy chủ và thư mục, không có "?", "#" hay tên đăng nhập. Ví dụ: ${ADDIN_URL_EXAMPLE}`);
+  }
+  if (/\.(html?|xml|js|json)$/i.test(url.pathname)) {
+    refuse(`ADDIN_URL="${text}" phải là thư mục chứa các tệp của dist/, không phải một tệp. Ví dụ: ${ADDIN_URL_EXAMPLE}`);
+  }
+  if (!url.pathname.endsWith("/")) url.pathname += "/";
+  return url.href;
+}
+
+const xmlEscape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+
+/** manifest.xml with every development URL moved under `base`, and AppDomain set to its origin. */
+function manifestForBase(xml, base) {
+  if (base === DEV_BASE) return xml;
+  const origin = new URL(base).origin;
+  const moved = xml
+    .replace(/<AppDomain>https:\/\/localhost:3000\/?<\/AppDomain>/g, `<AppDomain>${xmlEscape(origin)}</AppDomain>`)
+    .split(DEV_BASE)
+    .join(xmlEscape(base));
+  if (origin !== new URL(DEV_BASE).origin && moved.includes(new URL(DEV_BASE).host)) {
+    throw new Error(`manifest.xml still names localhost after moving it to ${base}: write its URLs as ${DEV_BASE}…`);
+  }
+  return moved;
+}
+
+/** Where the page loads office.js from (OFFICE_JS): the local copy (default) or Microsoft's CDN. */
+function officeJsSource(value) {
+  const mode = (value ?? "").trim().toLowerCase() || "local";
+  if (mode === "local") return { mode, src: EMITTED.officeJs, scriptOrigins: [] };
+  if (mode === "cdn") return { mode, src: OFFICE_JS_CDN, scriptOrigins: [new URL(OFFICE_JS_CDN).origin] };
+  refuse(`OFFICE_JS="${value}" không hợp lệ: bỏ trống (office.js đi kèm phần bổ trợ) hoặc OFFICE_JS=cdn (office.js của Microsoft).`);
+}
+
+/**
+ * SPEC: the add-in makes no network request of its own; styles are injected at run time by
+ * Griffel. With the CDN office.js exactly that origin is added to script-src.
+ */
+function contentSecurityPolicy(scriptOrigins = []) {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptOrigins].join(" "),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join("; ");
+}
 
 /**
  * Puts office.js before the bundles in <head> so `Office` and `CustomFunctions` exist when they run,
  * and after the CSP <meta>, which applies only to what follows it.
  */
 class OfficeJsTagPlugin {
+  constructor(src) {
+    this.src = src;
+  }
   apply(compiler) {
     compiler.hooks.compilation.tap("OfficeJsTagPlugin", (compilation) => {
       HtmlWebpackPlugin.getCompilationHooks(compilation).alterAssetTagGroups.tap("OfficeJsTagPlugin", (data) => {
         const firstScript = data.headTags.findIndex((tag) => tag.tagName === "script");
         const at = firstScript === -1 ? data.headTags.length : firstScript;
-        data.headTags.splice(at, 0, HtmlWebpackPlugin.createHtmlTagObject("script", { src: EMITTED.officeJs }));
+        data.headTags.splice(at, 0, HtmlWebpackPlugin.createHtmlTagObject("script", { src: this.src }));
         return data;
       });
     });
@@ -74,6 +162,9 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
   const serving = Boolean(process.env.WEBPACK_SERVE);
   const outputPath = env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist");
+  // `--env addinUrl=…` / `--env officeJs=cdn` for callers that cannot set the environment.
+  const base = addinBase(env.addinUrl ?? process.env.ADDIN_URL);
+  const officeJs = officeJsSource(env.officeJs ?? process.env.OFFICE_JS);
 
   return {
     mode: production ? "production" : "development",
@@ -84,8 +175,10 @@ module.exports = async (env = {}, argv = {}) => {
     },
     output: {
       path: outputPath,
-      // The taskpane bundle is hashed so hosts that cache hard pick up a new build; functions.js is named in the manifest.
-      filename: (data) => (production && data.chunk && data.chunk.name !== "functions" ? "[name].[contenthash:8].js" : "[name].js"),
+      // Bundles are hashed so hosts that cache hard pick up a new build; functions.js is named in the manifest.
+      filename: (data) =>
+        production && data.chunk && data.chunk.name !== "functions" ? `${HASHED_DIR}/[name].[contenthash:8].js` : "[name].js",
+      chunkFilename: production ? `${HASHED_DIR}/[name].[contenthash:8].js` : "[name].js",
       clean: true,
     },
     optimization: {
@@ -110,23 +203,31 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: EMITTED.taskpane,
         template: "./src/taskpane/taskpane.html",
+        templateParameters: { legacyGuard: LEGACY_GUARD },
         // Shared runtime: the taskpane page also hosts the custom functions.
         chunks: ["taskpane", "functions"],
         meta: {
-          "Content-Security-Policy": { "http-equiv": "Content-Security-Policy", content: CONTENT_SECURITY_POLICY },
+          "Content-Security-Policy": { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy(officeJs.scriptOrigins) },
         },
       }),
-      new OfficeJsTagPlugin(),
+      new OfficeJsTagPlugin(officeJs.src),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
-          ...OFFICE_JS_FILES.map((pattern) => ({
-            from: pattern,
-            context: OFFICE_JS_DIST,
-            to: "office-js/[path][name][ext]",
-            info: { minimized: true },
-          })),
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => manifestForBase(content.toString("utf8"), base) },
+          // IIS settings (MIME types, cache, CORS for functions.json); other servers ignore the file.
+          { from: "deploy/web.config", to: "web.config" },
+          // Copied as written: it must stay ES5 for Internet Explorer, so no minifier touches it.
+          { from: `src/taskpane/${LEGACY_GUARD}`, to: LEGACY_GUARD, info: { minimized: true } },
+          ...(officeJs.mode === "local"
+            ? OFFICE_JS_FILES.map((pattern) => ({
+                from: pattern,
+                context: OFFICE_JS_DIST,
+                // A plain file name would lose its folder with "[path]" (telemetry/oteljs_agave.js): keep it explicitly.
+                to: ({ absoluteFilename }) => `office-js/${path.relative(OFFICE_JS_DIST, absoluteFilename).split(path.sep).join("/")}`,
+                info: { minimized: true },
+              }))
+            : []),
         ],
       }),
     ],
@@ -150,3 +251,10 @@ module.exports = async (env = {}, argv = {}) => {
 
 module.exports.EMITTED = EMITTED;
 module.exports.DEV_PORT = DEV_PORT;
+module.exports.DEV_BASE = DEV_BASE;
+module.exports.LEGACY_GUARD = LEGACY_GUARD;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.addinBase = addinBase;
+module.exports.manifestForBase = manifestForBase;
+module.exports.officeJsSource = officeJsSource;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;

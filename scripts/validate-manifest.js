@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Offline checks of manifest.xml (`npm run validate`): `office-addin-manifest validate` posts the
-// manifest to an online service, which cannot run here (TOOLCHAIN). Checks: well-formed XML, the
-// GUID, every resid defined, every URL served by the webpack output, the custom functions
-// namespace, the shared runtime wiring, icon pixel sizes; XSD validation when a schema and xmllint exist.
+// Offline checks of the add-in manifest (`npm run validate [DIST_DIR | MANIFEST]`): the built
+// dist/manifest.xml when there is one, else the repository's manifest.xml. `office-addin-manifest
+// validate` posts the manifest to an online service, which cannot run here (TOOLCHAIN). Checks:
+// well-formed XML, the order of OfficeApp's children, the GUID and version, every resid defined,
+// every URL https and under one address (ADDIN_URL) and served by the build, AppDomain, the custom
+// functions namespace, the shared-runtime wiring, icon pixel sizes, the scripts taskpane.html
+// loads; XSD validation when a schema and xmllint exist. The output lists what it did not check.
 /* eslint-env node */
 "use strict";
 
@@ -11,8 +14,16 @@ const path = require("node:path");
 const { execFileSync } = require("node:child_process");
 
 const ROOT = path.resolve(__dirname, "..");
-const ORIGIN = "https://localhost:3000/";
 const NAMESPACE = "KL226"; // SPEC §7
+/**
+ * OfficeApp's children in the order [MS-OWEMXML] requires (TaskPaneApp; the optional ones may be
+ * missing). Used only for the elements this manifest has or might get.
+ */
+const OFFICE_APP_ORDER = [
+  "Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl",
+  "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions",
+  "Dictionary", "VersionOverrides",
+];
 
 // ---------------------------------------------------------------------------------------------
 // A small well-formedness checking XML parser: elements, attributes, text, comments, CDATA, PIs.
@@ -131,24 +142,27 @@ function pngSize(file) {
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
-/** The files the build serves: dist/ when built, else the names webpack.config.js and assets/ promise. */
-function servedFiles(distDir) {
-  if (fs.existsSync(path.join(distDir, "manifest.xml"))) {
-    const files = new Set();
-    const visit = (dir, prefix) => {
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        if (e.isDirectory()) visit(path.join(dir, e.name), `${prefix}${e.name}/`);
-        else files.add(`${prefix}${e.name}`);
-      }
-    };
-    visit(distDir, "");
-    return { source: `${path.relative(ROOT, distDir) || distDir}/ (built)`, files, dir: distDir };
-  }
+/** Every file under `dir`, as "a/b.js" paths. */
+function filesUnder(dir) {
+  const files = new Set();
+  const visit = (d, prefix) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) visit(path.join(d, e.name), `${prefix}${e.name}/`);
+      else files.add(`${prefix}${e.name}`);
+    }
+  };
+  visit(dir, "");
+  return files;
+}
+
+/** The files the build serves: the built folder, else the names webpack.config.js and assets/ promise. */
+function servedFiles(distDir, built) {
+  if (built) return { source: `${path.relative(ROOT, distDir) || distDir}/ (bản dựng)`, files: filesUnder(distDir), dir: distDir };
   const { EMITTED } = require(path.join(ROOT, "webpack.config.js"));
   const files = new Set(Object.values(EMITTED));
   files.add("manifest.xml");
   for (const f of fs.readdirSync(path.join(ROOT, "assets"))) files.add(`assets/${f}`);
-  return { source: "webpack.config.js names (dist/ not built)", files, dir: ROOT };
+  return { source: "tên tệp trong webpack.config.js (chưa có bản dựng)", files, dir: ROOT };
 }
 
 /** Search installed packages for the Office add-in manifest schema (an .xsd naming appforoffice). */
@@ -181,37 +195,59 @@ function hasXmllint() {
   }
 }
 
+/** Which manifest and which served folder `target` (a dist folder, a manifest file, or nothing) means. */
+function resolveTarget(target) {
+  if (target) {
+    const full = path.resolve(target);
+    if (fs.existsSync(full) && fs.statSync(full).isDirectory()) return { manifest: path.join(full, "manifest.xml"), dist: full };
+    return { manifest: full, dist: path.dirname(full) };
+  }
+  const dist = path.join(ROOT, "dist");
+  if (fs.existsSync(path.join(dist, "manifest.xml"))) return { manifest: path.join(dist, "manifest.xml"), dist };
+  return { manifest: path.join(ROOT, "manifest.xml"), dist };
+}
+
 /**
- * Validate a manifest. Returns { errors, notes }: errors fail the check, notes say what was checked
- * or skipped.
+ * Validate a manifest. Options: `manifest` (default: dist/manifest.xml when built, else
+ * manifest.xml), `dist` (the folder that will be served), `skipSchema`. Returns { errors, notes,
+ * unchecked }: errors fail the check, notes say what was checked, unchecked what could not be.
  */
 function validateManifest(options = {}) {
-  const manifestFile = options.manifest ?? path.join(ROOT, "manifest.xml");
-  const distDir = options.dist ?? path.join(ROOT, "dist");
+  const fallback = resolveTarget(options.dist);
+  const manifestFile = options.manifest ?? fallback.manifest;
+  const distDir = options.dist ?? fallback.dist;
+  const built = path.resolve(manifestFile) === path.resolve(distDir, "manifest.xml") && fs.existsSync(path.join(distDir, "taskpane.html"));
   const errors = [];
   const notes = [];
+  const unchecked = [];
   let root;
   try {
     root = parseXml(fs.readFileSync(manifestFile, "utf8"));
   } catch (e) {
-    return { errors: [`not well-formed XML: ${e.message}`], notes };
+    return { errors: [`${manifestFile}: XML không hợp lệ: ${e.message}`], notes, unchecked };
   }
-  notes.push("well-formed XML");
+  notes.push(`${path.relative(ROOT, manifestFile) || manifestFile}: XML hợp lệ (well-formed)`);
   const all = [...walk(root)];
   const first = (name) => all.find((el) => local(el.name) === name);
 
-  if (root.name !== "OfficeApp" || root.attrs["xsi:type"] !== "TaskPaneApp") errors.push('root must be <OfficeApp xsi:type="TaskPaneApp">');
+  if (root.name !== "OfficeApp" || root.attrs["xsi:type"] !== "TaskPaneApp") errors.push('phần tử gốc phải là <OfficeApp xsi:type="TaskPaneApp">');
+  const order = root.children.map((c) => local(c.name)).filter((n) => OFFICE_APP_ORDER.includes(n));
+  const sorted = [...order].sort((a, b) => OFFICE_APP_ORDER.indexOf(a) - OFFICE_APP_ORDER.indexOf(b));
+  if (order.join() !== sorted.join()) errors.push(`các phần tử con của <OfficeApp> sai thứ tự: ${order.join(", ")}; đúng là ${sorted.join(", ")}`);
+  else notes.push("thứ tự các phần tử con của <OfficeApp> đúng [MS-OWEMXML]");
   const id = first("Id")?.text.trim() ?? "";
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(id)) errors.push(`<Id> is not a GUID: "${id}"`);
-  if (!all.some((el) => el.name === "Host" && el.attrs.Name === "Workbook")) errors.push('no <Host Name="Workbook"/>');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(id)) errors.push(`<Id> không phải GUID: "${id}"`);
+  const version = first("Version")?.text.trim() ?? "";
+  if (!/^\d{1,5}(\.\d{1,5}){0,3}$/.test(version)) errors.push(`<Version> "${version}" phải có dạng 1.0.0.0`);
+  if (!all.some((el) => el.name === "Host" && el.attrs.Name === "Workbook")) errors.push('thiếu <Host Name="Workbook"/>');
   const permissions = first("Permissions")?.text.trim();
-  if (permissions !== "ReadWriteDocument") errors.push(`<Permissions> is "${permissions}", expected ReadWriteDocument (least needed)`);
+  if (permissions !== "ReadWriteDocument") errors.push(`<Permissions> là "${permissions}", cần ReadWriteDocument (quyền tối thiểu cần dùng)`);
 
   // Resources: ids defined once; every resid defined.
   const defined = new Map();
   for (const el of all) {
     if (["Image", "Url", "String"].includes(local(el.name)) && el.attrs.id !== undefined) {
-      if (defined.has(el.attrs.id)) errors.push(`resource id "${el.attrs.id}" defined twice (line ${el.line})`);
+      if (defined.has(el.attrs.id)) errors.push(`mã tài nguyên "${el.attrs.id}" được định nghĩa hai lần (dòng ${el.line})`);
       defined.set(el.attrs.id, el);
     }
   }
@@ -219,67 +255,84 @@ function validateManifest(options = {}) {
   for (const el of all) {
     if (el.attrs.resid === undefined) continue;
     used.add(el.attrs.resid);
-    if (!defined.has(el.attrs.resid)) errors.push(`resid "${el.attrs.resid}" (line ${el.line}) is not defined in <Resources>`);
-    if (el.attrs.resid.length > 32) errors.push(`resid "${el.attrs.resid}" is longer than 32 characters`);
+    if (!defined.has(el.attrs.resid)) errors.push(`resid "${el.attrs.resid}" (dòng ${el.line}) không có trong <Resources>`);
+    if (el.attrs.resid.length > 32) errors.push(`resid "${el.attrs.resid}" dài quá 32 ký tự`);
   }
-  for (const rid of defined.keys()) if (!used.has(rid)) errors.push(`resource "${rid}" is defined but never used`);
-  notes.push(`${used.size} resids, all defined`);
+  for (const rid of defined.keys()) if (!used.has(rid)) errors.push(`tài nguyên "${rid}" được định nghĩa nhưng không dùng`);
+  notes.push(`${used.size} resid, đều có định nghĩa`);
 
-  // URLs: every https URL must be one the build serves.
-  const served = servedFiles(distDir);
+  // URLs: one base (ADDIN_URL, from the page's SourceLocation), https, each naming a served file.
+  const { EMITTED } = require(path.join(ROOT, "webpack.config.js"));
+  const source = first("DefaultSettings")?.children.find((c) => local(c.name) === "SourceLocation")?.attrs.DefaultValue ?? "";
+  const base = source.endsWith(`/${EMITTED.taskpane}`) ? source.slice(0, -EMITTED.taskpane.length) : null;
+  if (!base) errors.push(`<DefaultSettings><SourceLocation> "${source}" không trỏ tới …/${EMITTED.taskpane}`);
+  const served = servedFiles(distDir, built);
   let urlCount = 0;
   for (const el of all) {
     for (const key of ["DefaultValue", "Value"]) {
       const url = el.attrs[key];
-      if (url === undefined || !/^https?:\/\//.test(url)) continue;
+      if (url === undefined || !/^[a-z]+:\/\//i.test(url)) continue;
       urlCount++;
-      if (!url.startsWith(ORIGIN)) {
-        errors.push(`URL ${url} (line ${el.line}) is not under ${ORIGIN}`);
+      if (!url.startsWith("https://")) errors.push(`URL ${url} (dòng ${el.line}) phải dùng https://`);
+      if (!base) continue;
+      if (!url.startsWith(base)) {
+        errors.push(`URL ${url} (dòng ${el.line}) không nằm dưới ${base}`);
         continue;
       }
-      const file = url.slice(ORIGIN.length).split(/[?#]/)[0];
-      if (!served.files.has(file)) errors.push(`URL ${url} (line ${el.line}) names "${file}", which the build does not emit (${served.source})`);
+      const file = url.slice(base.length).split(/[?#]/)[0];
+      if (!served.files.has(file)) errors.push(`URL ${url} (dòng ${el.line}) trỏ tới "${file}", tệp mà bản dựng không có (${served.source})`);
     }
   }
-  notes.push(`${urlCount} URLs checked against ${served.source}`);
+  if (base) {
+    const origin = new URL(base).origin;
+    for (const el of all.filter((e) => local(e.name) === "AppDomain")) {
+      if (el.text.trim().replace(/\/$/, "") !== origin) errors.push(`<AppDomain>${el.text.trim()}</AppDomain> (dòng ${el.line}) khác ${origin}`);
+    }
+    notes.push(`${urlCount} URL đều dùng https, nằm dưới ${base} và có tệp tương ứng trong ${served.source}; AppDomain là ${origin}`);
+    if (/^https:\/\/localhost[:/]/i.test(base)) {
+      notes.push(`tệp kê khai trỏ tới ${base}: bản cho máy phát triển (npm start). Bản cho tỉnh: ADDIN_URL=https://MÁY-CHỦ/THƯ-MỤC/ npm run build`);
+    }
+  }
 
   // Custom functions: namespace, metadata, and the shared runtime wiring (TOOLCHAIN).
   const cf = all.find((el) => local(el.name) === "ExtensionPoint" && el.attrs["xsi:type"] === "CustomFunctions");
-  if (!cf) errors.push("no CustomFunctions extension point");
+  if (!cf) errors.push("thiếu ExtensionPoint CustomFunctions");
   else {
     const cfAll = [...walk(cf)];
     const residOf = (name) => cfAll.find((el) => local(el.name) === name)?.children.find((c) => local(c.name) === "SourceLocation")?.attrs.resid;
     const nsResid = cfAll.find((el) => local(el.name) === "Namespace")?.attrs.resid;
     const ns = nsResid ? defined.get(nsResid)?.attrs.DefaultValue : undefined;
-    if (ns !== NAMESPACE) errors.push(`custom functions namespace is "${ns}", expected "${NAMESPACE}"`);
-    for (const part of ["Script", "Page", "Metadata"]) if (!residOf(part)) errors.push(`CustomFunctions <${part}> has no SourceLocation resid`);
+    if (ns !== NAMESPACE) errors.push(`không gian tên của các hàm là "${ns}", cần "${NAMESPACE}"`);
+    for (const part of ["Script", "Page", "Metadata"]) if (!residOf(part)) errors.push(`CustomFunctions <${part}> thiếu SourceLocation resid`);
     const runtime = all.find((el) => local(el.name) === "Runtime");
-    if (!runtime || runtime.attrs.lifetime !== "long") errors.push('shared runtime: <Runtime lifetime="long"> missing');
-    else if (runtime.attrs.resid !== residOf("Page")) errors.push("shared runtime: <Runtime resid> differs from the CustomFunctions <Page>");
+    if (!runtime || runtime.attrs.lifetime !== "long") errors.push('runtime dùng chung: thiếu <Runtime lifetime="long">');
+    else if (runtime.attrs.resid !== residOf("Page")) errors.push("runtime dùng chung: <Runtime resid> khác <Page> của CustomFunctions");
     const taskpane = all.find((el) => local(el.name) === "Action" && el.attrs["xsi:type"] === "ShowTaskpane");
     const taskpaneResid = taskpane?.children.find((c) => local(c.name) === "SourceLocation")?.attrs.resid;
-    if (taskpaneResid !== runtime?.attrs.resid) errors.push("shared runtime: the taskpane button opens another page than the runtime");
+    if (taskpaneResid !== runtime?.attrs.resid) errors.push("runtime dùng chung: nút mở khung tác vụ mở một trang khác trang của runtime");
     const metadataUrl = defined.get(residOf("Metadata") ?? "")?.attrs.DefaultValue ?? "";
-    const metadataFile = path.join(served.dir, metadataUrl.slice(ORIGIN.length));
-    if (served.dir === distDir && fs.existsSync(metadataFile)) {
+    const metadataFile = base && metadataUrl.startsWith(base) ? path.join(served.dir, metadataUrl.slice(base.length)) : null;
+    if (built && metadataFile && fs.existsSync(metadataFile)) {
       const meta = JSON.parse(fs.readFileSync(metadataFile, "utf8"));
       const ids = meta.functions.map((f) => f.id);
-      if (ids.length === 0) errors.push(`${metadataUrl} lists no functions`);
-      for (const fid of ids) if (!/^[A-Z][A-Z0-9_.]*$/.test(fid)) errors.push(`function id "${fid}" is not upper case`);
-      if (new Set(ids).size !== ids.length) errors.push(`${metadataUrl} repeats a function id`);
-      notes.push(`namespace ${ns}; ${ids.length} functions in ${path.basename(metadataFile)}`);
-    } else notes.push(`namespace ${ns}; functions.json not checked (dist/ not built)`);
+      if (ids.length === 0) errors.push(`${metadataUrl} không có hàm nào`);
+      for (const fid of ids) if (!/^[A-Z][A-Z0-9_.]*$/.test(fid)) errors.push(`mã hàm "${fid}" phải viết hoa`);
+      if (new Set(ids).size !== ids.length) errors.push(`${metadataUrl} có mã hàm trùng`);
+      notes.push(`không gian tên ${ns}; ${ids.length} hàm trong ${path.basename(metadataFile)}; runtime dùng chung nối đúng`);
+    } else {
+      notes.push(`không gian tên ${ns}; runtime dùng chung nối đúng`);
+      unchecked.push("functions.json (chưa có bản dựng: chạy npm run build rồi kiểm tra lại)");
+    }
   }
 
   // Icons: the PNG's pixels match the size each reference declares.
-  const iconFile = (url) => path.join(served.dir === distDir ? distDir : ROOT, url.slice(ORIGIN.length));
   const checkIcon = (url, size, where) => {
-    if (!url || !url.startsWith(ORIGIN)) return;
-    const file = iconFile(url);
+    if (!url || !base || !url.startsWith(base)) return;
+    const file = path.join(served.dir === distDir && built ? distDir : ROOT, url.slice(base.length));
     if (!fs.existsSync(file)) return; // reported with the URLs
     const dim = pngSize(file);
-    if (!dim) errors.push(`${where}: ${url} is not a PNG`);
-    else if (dim.width !== size || dim.height !== size) errors.push(`${where}: ${url} is ${dim.width}×${dim.height}, expected ${size}×${size}`);
+    if (!dim) errors.push(`${where}: ${url} không phải ảnh PNG`);
+    else if (dim.width !== size || dim.height !== size) errors.push(`${where}: ${url} có kích thước ${dim.width}×${dim.height}, cần ${size}×${size}`);
   };
   checkIcon(first("IconUrl")?.attrs.DefaultValue, 32, "<IconUrl>");
   checkIcon(first("HighResolutionIconUrl")?.attrs.DefaultValue, 64, "<HighResolutionIconUrl>");
@@ -290,30 +343,61 @@ function validateManifest(options = {}) {
       checkIcon(defined.get(el.attrs.resid)?.attrs.DefaultValue, Number(el.attrs.size), `<bt:Image size="${el.attrs.size}" resid="${el.attrs.resid}">`);
     }
   }
-  notes.push(`${icons + 2} icon references match their PNG sizes`);
+  notes.push(`${icons + 2} tham chiếu biểu tượng khớp kích thước ảnh PNG`);
+
+  // The page: every script taskpane.html loads is in the build (or is Microsoft's CDN office.js).
+  if (built) {
+    const { OFFICE_JS_CDN } = require(path.join(ROOT, "webpack.config.js"));
+    const html = fs.readFileSync(path.join(distDir, EMITTED.taskpane), "utf8");
+    // Quoted or not: the production build minifies the page and drops attribute quotes.
+    const scripts = [...html.matchAll(/<script\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3]);
+    for (const src of scripts) {
+      if (src === OFFICE_JS_CDN) continue;
+      if (/^[a-z]+:/i.test(src) || !served.files.has(src.replace(/^\.?\//, ""))) errors.push(`${EMITTED.taskpane} nạp "${src}", tệp không có trong bản dựng`);
+    }
+    notes.push(`${EMITTED.taskpane} nạp ${scripts.length} tệp script, đều có trong bản dựng${scripts.includes(OFFICE_JS_CDN) ? " (office.js từ CDN của Microsoft)" : ""}`);
+  } else unchecked.push(`${EMITTED.taskpane} và các tệp nó nạp (chưa có bản dựng)`);
 
   // Schema: only with a schema file shipped in node_modules and xmllint installed.
   const xsd = options.skipSchema ? null : findManifestXsd();
-  if (options.skipSchema) notes.push("schema validation skipped (asked)");
-  else if (!xsd) notes.push("schema validation skipped: no Office add-in manifest XSD in node_modules (office-addin-manifest validates online only)");
-  else if (!hasXmllint()) notes.push(`schema validation skipped: xmllint not installed (apt-get install libxml2-utils); schema at ${xsd}`);
+  if (options.skipSchema) unchecked.push("lược đồ XSD (bỏ qua theo yêu cầu)");
+  else if (!xsd) {
+    unchecked.push(
+      "lược đồ XSD của Microsoft: không có trong node_modules (Microsoft không còn phát hành tệp XSD; office-addin-manifest validate gửi tệp lên dịch vụ trực tuyến). Các phần tử bên trong <VersionOverrides> chỉ được kiểm tra ở mức tham chiếu và nối runtime ở trên",
+    );
+  } else if (!hasXmllint()) unchecked.push(`lược đồ XSD: chưa cài xmllint (apt-get install libxml2-utils); lược đồ ở ${xsd}`);
   else {
     try {
       execFileSync("xmllint", ["--noout", "--schema", xsd, manifestFile], { stdio: "pipe" });
-      notes.push(`valid against ${path.relative(ROOT, xsd)}`);
+      notes.push(`hợp lệ theo ${path.relative(ROOT, xsd)}`);
     } catch (e) {
-      errors.push(`schema: ${String(e.stderr || e.message).trim()}`);
+      errors.push(`lược đồ: ${String(e.stderr || e.message).trim()}`);
     }
   }
-  return { errors, notes };
+  unchecked.push(
+    `máy chủ thật: ${base ?? "địa chỉ phần bổ trợ"} có trả các tệp qua HTTPS với chứng chỉ mà máy trạm tin cậy, đúng kiểu MIME, và Access-Control-Allow-Origin cho functions.json (Excel trên web cần) — mở ${base ?? ""}${EMITTED.taskpane} bằng trình duyệt trên một máy trạm để thử`,
+    "Excel có nhận tệp kê khai không: chỉ biết khi nạp vào Excel (thư mục dùng chung) hoặc trung tâm quản trị Microsoft 365",
+    "nội dung ảnh biểu tượng (chỉ kiểm tra kích thước)",
+  );
+  return { errors, notes, unchecked };
 }
 
 if (require.main === module) {
-  const { errors, notes } = validateManifest();
-  for (const n of notes) console.log(`✓ ${n}`);
-  for (const e of errors) console.error(`✗ ${e}`);
-  console.log(errors.length === 0 ? "manifest.xml: OK" : `manifest.xml: ${errors.length} error(s)`);
-  process.exitCode = errors.length === 0 ? 0 : 1;
+  const target = process.argv[2];
+  const { manifest, dist } = resolveTarget(target);
+  if (!fs.existsSync(manifest)) {
+    console.error(`Không thấy ${manifest}. Dùng: npm run validate [THƯ-MỤC-BẢN-DỰNG | TỆP-KÊ-KHAI.xml]`);
+    process.exitCode = 2;
+  } else {
+    const { errors, notes, unchecked } = validateManifest({ manifest, dist });
+    for (const n of notes) console.log(`✓ ${n}`);
+    for (const e of errors) console.error(`✗ ${e}`);
+    console.log("Không kiểm tra được (ngoại tuyến):");
+    for (const u of unchecked) console.log(`  – ${u}`);
+    const name = path.relative(process.cwd(), manifest) || manifest;
+    console.log(errors.length === 0 ? `${name}: đạt` : `${name}: ${errors.length} lỗi`);
+    process.exitCode = errors.length === 0 ? 0 : 1;
+  }
 }
 
 module.exports = { validateManifest, parseXml };

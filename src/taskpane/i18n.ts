@@ -9,6 +9,10 @@ export interface Strings {
   readonly language: string;
   readonly modeExcel: string;
   readonly modeStandalone: string;
+  // While Office.onReady has not answered (host.ts)
+  readonly connecting: string;
+  readonly connectingSlow: (seconds: number) => string;
+  readonly connectingUseFiles: string;
   readonly tabsLabel: string;
   readonly tabValidate: string;
   readonly tabTemplate: string;
@@ -101,6 +105,9 @@ const vi: Strings = {
   language: "Ngôn ngữ",
   modeExcel: "Đang chạy trong Excel",
   modeStandalone: "Chế độ độc lập (không có Excel): làm việc trên tệp",
+  connecting: "Đang kết nối với Excel…",
+  connectingSlow: (seconds) => `Excel chưa trả lời sau ${seconds} giây; trang vẫn tiếp tục chờ. Nếu cần, có thể làm việc ngay trên tệp và Excel sẽ được dùng khi sẵn sàng.`,
+  connectingUseFiles: "Làm việc trên tệp trong lúc chờ",
   tabsLabel: "Chức năng",
   tabValidate: "Kiểm tra",
   tabTemplate: "Mẫu báo cáo",
@@ -189,6 +196,9 @@ const en: Strings = {
   language: "Language",
   modeExcel: "Running in Excel",
   modeStandalone: "Standalone mode (no Excel): working on files",
+  connecting: "Connecting to Excel…",
+  connectingSlow: (seconds) => `Excel has not answered after ${seconds} seconds; the page keeps waiting. You can work on files meanwhile; Excel is used once it is ready.`,
+  connectingUseFiles: "Work on files while waiting",
   tabsLabel: "Functions",
   tabValidate: "Validate",
   tabTemplate: "Template",

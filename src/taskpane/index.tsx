@@ -1,20 +1,32 @@
-// Taskpane entry: finds out whether Excel hosts the page (never hangs: see host.ts), builds the
-// Office actions for Excel or none for the standalone page, and mounts the React app.
+// Taskpane entry: follows where the page runs (host.ts: waits for Excel however long it takes,
+// standalone at once in a plain browser), builds the Office actions for Excel or none for the
+// standalone page, and mounts the React app.
 
 import { createRoot } from "react-dom/client";
 import { DEFAULT_PROFILE } from "../core/profile";
-import type { TaskpaneEnv } from "./actions";
+import type { ExcelActions, TaskpaneEnv } from "./actions";
 import { App } from "./App";
+import { Connecting } from "./components/Connecting";
 import { excelActions } from "./excel/run";
-import { detectHost } from "./host";
+import { watchHost, type HostState } from "./host";
+import { STRINGS } from "./i18n";
 
-async function start(): Promise<void> {
-  const root = document.getElementById("root");
-  if (!root) return;
-  const host = await detectHost();
-  const env: TaskpaneEnv = { host, excel: host === "excel" ? excelActions() : null };
-  document.documentElement.dataset.host = host;
-  createRoot(root).render(<App env={env} profile={DEFAULT_PROFILE} />);
+function start(): void {
+  const container = document.getElementById("root");
+  if (!container) return;
+  const root = createRoot(container);
+  let excel: ExcelActions | null = null;
+  const show = (state: HostState): void => {
+    document.documentElement.dataset.host = state;
+    if (state === "connecting") {
+      root.render(<Connecting strings={STRINGS.vi} onUseFiles={() => show("standalone")} />);
+      return;
+    }
+    if (state === "excel") excel ??= excelActions();
+    const env: TaskpaneEnv = { host: state, excel: state === "excel" ? excel : null };
+    root.render(<App env={env} profile={DEFAULT_PROFILE} />);
+  };
+  watchHost(show);
 }
 
-void start();
+start();

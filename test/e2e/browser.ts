@@ -37,11 +37,26 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` read-only on 127.0.0.1 at a free port (paths outside root are refused). */
-export async function serveStatic(root: string = DIST): Promise<StaticServer> {
+/** A file served in place of the one in root (a stub office.js, say). */
+export interface Override {
+  readonly body: string;
+  readonly type: string;
+}
+
+/**
+ * Serves `root` read-only on 127.0.0.1 at a free port (paths outside root are refused);
+ * `overrides` maps URL paths ("/office-js/office.js") to files served instead.
+ */
+export async function serveStatic(root: string = DIST, overrides: Readonly<Record<string, Override>> = {}): Promise<StaticServer> {
   const base = resolve(root);
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    const override = overrides[url.pathname];
+    if (override) {
+      res.writeHead(200, { "Content-Type": override.type, "Cache-Control": "no-store" });
+      res.end(override.body);
+      return;
+    }
     const path = normalize(join(base, decodeURIComponent(url.pathname)));
     if (path !== base && !path.startsWith(base + sep)) {
       res.writeHead(403).end();

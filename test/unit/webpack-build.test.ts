@@ -24,7 +24,7 @@ interface MetadataFunction {
 }
 type ConfigFactory = (env: Record<string, unknown>, argv: Record<string, unknown>) => Promise<webpack.Configuration>;
 interface Validator {
-  validateManifest(options: { dist: string; skipSchema?: boolean }): { errors: string[]; notes: string[] };
+  validateManifest(options: { dist: string; skipSchema?: boolean }): { errors: string[]; notes: string[]; unchecked: string[] };
 }
 
 let out = "";
@@ -104,6 +104,12 @@ test("the taskpane page loads office.js, then the functions chunk, under a CSP",
   expect(html).toMatch(/object-src 'none'/);
   expect(existsSync(join(out, "office-js", "office.js"))).toBe(true);
   expect(existsSync(join(out, "office-js", "vi-vn", "office_strings.js"))).toBe(true);
+  // office.js asks for its telemetry sink in a subfolder of its own (OTel's CDN_PATH_OTELJS_AGAVE).
+  expect(existsSync(join(out, "office-js", "telemetry", "oteljs_agave.js"))).toBe(true);
+  expect(existsSync(join(out, "office-js", "oteljs_agave.js"))).toBe(false);
+  // The ES5 guard comes after the page's root element, so it can replace it in Internet Explorer.
+  expect(html.indexOf("legacy-guard.js")).toBeGreaterThan(html.indexOf('id="root"'));
+  expect(readFileSync(join(out, "legacy-guard.js"), "utf8")).toBe(readFileSync(join(ROOT, "src", "taskpane", "legacy-guard.js"), "utf8"));
 });
 
 test("the bundle registers every function id with CustomFunctions.associate", () => {
@@ -113,6 +119,8 @@ test("the bundle registers every function id with CustomFunctions.associate", ()
 
 test("manifest.xml agrees with the emitted files (namespace KL226, metadata URL, icons)", () => {
   const manifest = readFileSync(join(out, "manifest.xml"), "utf8");
+  // Without ADDIN_URL the build ships the repository's manifest (https://localhost:3000/, for npm start) unchanged.
+  expect(manifest).toBe(readFileSync(join(ROOT, "manifest.xml"), "utf8"));
   expect(manifest).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="KL226"\/>/);
   expect(manifest).toMatch(/<bt:Url id="Functions.Metadata.Url" DefaultValue="https:\/\/localhost:3000\/functions.json"\/>/);
   const configPath = join(ROOT, "scripts", "validate-manifest.js");
@@ -120,6 +128,6 @@ test("manifest.xml agrees with the emitted files (namespace KL226, metadata URL,
     const validator = "validateManifest" in mod ? mod : mod.default;
     const result = validator.validateManifest({ dist: out, skipSchema: true });
     expect(result.errors).toEqual([]);
-    expect(result.notes.join("\n")).toMatch(/9 functions in functions.json/);
+    expect(result.notes.join("\n")).toMatch(/9 hàm trong functions.json/);
   });
 });
