@@ -1,4 +1,4 @@
-// Documents as printed: the .xlsx writer's print setup and chart, and the .docx official letter, go
+// Documents as printed: the .xlsx writer's print setup and chart, and .docx official letters, go
 // through LibreOffice to PDF in one soffice run; poppler reads the pages back and renders page PNGs
 // into test-artifacts/printed/ for a person to look at.
 import { execFileSync } from "node:child_process";
@@ -6,6 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chartSheet } from "../../src/core/chart";
+import { joinDocuments } from "../../src/core/docspec";
+import { honestPercent, viInteger } from "../../src/core/format";
+import { bodyHeading, bodyParagraph, officialDocument, type OfficialDocument } from "../../src/core/official";
+import { renderDocx } from "../../src/docx/render";
 import { PAGE_OF_PAGES, type CellSpec, type SheetSpec } from "../../src/core/sheetspec";
 import { NODE_ZIP_CODEC } from "../../src/xlsx/node-deflate";
 import { writeXlsx } from "../../src/xlsx/write";
@@ -43,6 +47,36 @@ const CHART_UNITS = Array.from({ length: 24 }, (_, i) => ({
   value: i === 5 ? null : i === 1 ? 0.5996 : ((i * 37) % 100) / 100,
 }));
 
+const ORG = {
+  superior: "UBND tỉnh Thanh Hóa",
+  sender: "Sở Nội vụ",
+  abbreviation: "SNV",
+  place: "Thanh Hóa",
+  signerTitle: "KT. Giám đốc\nPhó Giám đốc",
+  signerName: "Lê Thị Bình",
+};
+
+function letter(unit: string, online: number, reduction: number): OfficialDocument {
+  return {
+    organisation: ORG,
+    code: "SNV-CCHC",
+    date: { year: 2026, month: 6, day: 5 },
+    kind: { letter: true, subject: "đôn đốc hoàn thiện báo cáo thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026" },
+    recipients: [unit],
+    body: [
+      bodyParagraph(
+        "Thực hiện Kết luận số 226-KL/TW của Bộ Chính trị, Sở Nội vụ đã tổng hợp báo cáo 6 tháng đầu năm 2026 của các cơ quan, đơn vị trên địa bàn tỉnh.",
+      ),
+      bodyParagraph(
+        `Theo báo cáo của ${unit}, tỷ lệ hội nghị tổ chức theo hình thức trực tuyến đạt ${honestPercent(online, 0.6, ">=")}, chưa đạt mục tiêu 60 %; số hội nghị giảm ${honestPercent(reduction, 0.1, ">=")} so với cùng kỳ, chưa đạt mục tiêu giảm 10 %. Tổng số văn bản đã ban hành: ${viInteger(1234)}.`,
+      ),
+      bodyParagraph(`Đề nghị ${unit} rà soát, có giải pháp khắc phục và báo cáo về Sở Nội vụ trước ngày 15/6/2026.`),
+      bodyParagraph("Trân trọng./."),
+    ],
+    copies: ["Như trên", "Giám đốc Sở (để b/c)", "Lưu: VT, CCHC"],
+  };
+}
+
 const run = PRINT_SKIP_REASON === "" ? describe : describe.skip;
 if (PRINT_SKIP_REASON !== "") console.warn(PRINT_SKIP_REASON);
 
@@ -77,6 +111,20 @@ run("printed through LibreOffice", () => {
         NODE_ZIP_CODEC,
       ),
     };
+    const units = ["Ủy ban nhân dân phường Đông Sơn", "Ủy ban nhân dân xã Quảng Phú", "Sở Giáo dục và Đào tạo"];
+    files["letter.docx"] = await renderDocx(officialDocument(letter(units[0]!, 0.5996, 0.0996)));
+    files["letters.docx"] = await renderDocx(joinDocuments(units.map((u) => officialDocument(letter(u, 0.5498, 0.05)))));
+    // A document long enough for a second page, to see where page numbers go.
+    const long = letter(units[0]!, 0.5, 0.05);
+    files["long.docx"] = await renderDocx(
+      officialDocument({
+        ...long,
+        kind: { letter: false, type: "Báo cáo", title: "Kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026" },
+        code: "BC-SNV",
+        recipients: [],
+        body: [bodyHeading("I. TÌNH HÌNH TIẾP NHẬN BÁO CÁO"), ...Array.from({ length: 30 }, (_, i) => bodyParagraph(`${i + 1}. Nội dung báo cáo của các cơ quan, đơn vị, tổng hợp theo từng chỉ tiêu của Kết luận số 226-KL/TW.`))],
+      }),
+    );
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
     const docs = await printToPdf(
       Object.keys(files).map((f) => join(dir, f)),
@@ -160,5 +208,56 @@ run("printed through LibreOffice", () => {
       sheets: ["Tổng hợp", "Biểu đồ"],
       titles: "$3:$4",
     });
+  });
+
+  test("a letter prints on one A4 page laid out as an official letter (Nghị định 30)", () => {
+    const doc = printed["letter.docx"]!;
+    expect(doc.pageSize.paper).toBe("A4");
+    expect(doc.pageSize.height).toBeGreaterThan(doc.pageSize.width);
+    expect(doc.pageCount).toBe(1);
+    const text = doc.pages[0]!;
+    const lines = text.split("\n");
+    // Heading: the issuing body beside the Quốc hiệu, each on one line.
+    expect(lines.find((l) => l.includes("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))).toContain("UBND TỈNH THANH HÓA");
+    expect(lines.find((l) => l.includes("Độc lập - Tự do - Hạnh phúc"))).toContain("SỞ NỘI VỤ");
+    // The number on the left, the place and date on the right, on the same line.
+    expect(text).toMatch(/Số:\s+\/SNV-CCHC\s+Thanh Hóa, ngày 05 tháng 6 năm 2026/);
+    expect(text).toMatch(/V\/v đôn đốc hoàn thiện báo cáo/);
+    expect(text).toContain("Kính gửi: Ủy ban nhân dân phường Đông Sơn");
+    expect(text).toContain("59,96 %");
+    expect(text).toContain("9,96 %");
+    expect(text).toContain("1.234");
+    expect(text).toMatch(/Nơi nhận:\s+KT\. GIÁM ĐỐC/);
+    expect(text).toMatch(/- Như trên;\s+PHÓ GIÁM ĐỐC/);
+    expect(text).toContain("- Lưu: VT, CCHC.");
+    expect(text).toContain("Lê Thị Bình");
+    // ND30: no page number on page 1; the heading is the first thing on the page.
+    expect(lines.find((l) => l.trim() !== "")).toContain("UBND TỈNH THANH HÓA");
+    renderPages(doc.pdf, join(artifacts, "letter"), { dpi: 110 });
+  });
+
+  test("letters joined in one file: each on its own page with its own heading and recipient", () => {
+    const doc = printed["letters.docx"]!;
+    expect(doc.pageCount).toBe(3);
+    ["Ủy ban nhân dân phường Đông Sơn", "Ủy ban nhân dân xã Quảng Phú", "Sở Giáo dục và Đào tạo"].forEach((unit, i) => {
+      expect(doc.pages[i]).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+      expect(doc.pages[i]).toContain(`Kính gửi: ${unit}`);
+      // Far from its target a value needs one decimal only.
+      expect(doc.pages[i]).toContain("55,0 %");
+    });
+  });
+
+  test("a longer document: the title under the heading, page numbers at the top from page 2", () => {
+    const doc = printed["long.docx"]!;
+    expect(doc.pageCount).toBeGreaterThanOrEqual(2);
+    expect(doc.pages[0]).toMatch(/BÁO CÁO\s+Kết quả thực hiện Kết luận số 226-KL\/TW 6 tháng đầu năm 2026/);
+    expect(doc.pages[0]).toMatch(/Số:\s+\/BC-SNV/);
+    expect(doc.pages[0]).not.toContain("V/v");
+    doc.pages.slice(1).forEach((page, i) => {
+      expect(page.split("\n").find((l) => l.trim() !== "")?.trim()).toBe(String(i + 2));
+    });
+    // The signature never stands alone on the last page: the last paragraph goes with it.
+    expect(doc.pages.at(-1)).toMatch(/30\. Nội dung báo cáo[\s\S]*Lê Thị Bình/);
+    renderPages(doc.pdf, join(artifacts, "long"), { first: 1, last: doc.pageCount, dpi: 70 });
   });
 });
