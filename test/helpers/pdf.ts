@@ -2,8 +2,8 @@
 // files go to PDF in one LibreOffice start (2–4 s each start); poppler then gives each page's text,
 // the page count and size, and PNGs of pages to look at (written under test-artifacts/, git-ignored).
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
-import { basename, delimiter, extname, join, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, realpathSync } from "node:fs";
+import { basename, delimiter, dirname, extname, join, resolve } from "node:path";
 
 const TIMEOUT_MS = 180_000;
 
@@ -17,15 +17,21 @@ function onPath(name: string): string | undefined {
   return existsSync(`/usr/bin/${name}`) ? `/usr/bin/${name}` : undefined;
 }
 
-/** True when soffice, pdftotext, pdfinfo and pdftoppm are all installed. */
-export function canPrintToPdf(): boolean {
-  return ["soffice", "pdftotext", "pdfinfo", "pdftoppm"].every((tool) => onPath(tool) !== undefined);
+/** LibreOffice Writer is a separate package (libreoffice-writer-nogui): without it .docx files do not load. */
+function hasWriter(soffice: string): boolean {
+  return existsSync(join(dirname(realpathSync(soffice)), "libswlo.so"));
 }
 
-/** Why print tests are skipped, for the test title (or "" when they run). */
+/** True when soffice (with Writer), pdftotext, pdfinfo and pdftoppm are all installed. */
+export function canPrintToPdf(): boolean {
+  const soffice = onPath("soffice");
+  return soffice !== undefined && hasWriter(soffice) && ["pdftotext", "pdfinfo", "pdftoppm"].every((tool) => onPath(tool) !== undefined);
+}
+
+/** Why print tests are skipped (or "" when they run). */
 export const PRINT_SKIP_REASON = canPrintToPdf()
   ? ""
-  : "SKIPPED: needs LibreOffice (soffice) and poppler-utils (pdftotext, pdfinfo, pdftoppm)";
+  : "SKIPPED: needs LibreOffice Calc and Writer (libreoffice-calc-nogui, libreoffice-writer-nogui) and poppler-utils; scripts/ensure-tools.sh installs them";
 
 export interface PrintedDocument {
   readonly pdf: string;
