@@ -4,6 +4,12 @@
 import type { PageText } from "../core/sheetspec";
 import { MAX_COLS, MAX_ROWS, quoteSheetName } from "./write-xml";
 
+/**
+ * Page margins in inches for A4: 1.5 cm left (the binding side), 1 cm right, 2 cm top and bottom,
+ * header and footer 0.8 cm from the edge so that both print clear of the cells.
+ */
+export const PAGE_MARGINS_INCHES = { left: 0.59, right: 0.39, top: 0.79, bottom: 0.79, header: 0.31, footer: 0.31 } as const;
+
 /** Excel keeps at most this many characters of a header or footer (a longer one makes it repair the file). */
 const MAX_HEADER_FOOTER = 255;
 

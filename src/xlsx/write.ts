@@ -4,7 +4,7 @@ import { FFLATE_CODEC, zipParts, type ZipCodec, type ZipPart } from "./zip-write
 import type { CellSpec, CellStyle, DataValidationSpec, SheetSpec, WorkbookSpec } from "../core/sheetspec";
 import { StyleTable } from "./write-styles";
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartXml, drawingXml } from "./write-chart";
-import { pageTextCodes, printTitlesFormula } from "./print";
+import { PAGE_MARGINS_INCHES, pageTextCodes, printTitlesFormula } from "./print";
 import {
   MAX_COLS,
   MAX_ROWS,
@@ -372,11 +372,9 @@ class ListPlanner {
 // ---------------------------------------------------------------------------------------------
 // Worksheets
 
-/**
- * Margins in inches for A4: 1.5 cm left (binding side), 1 cm right, 2 cm top and bottom with the
- * header and footer 0.8 cm from the edge, so both print clear of the cells.
- */
-const PAGE_MARGINS = '<pageMargins left="0.59" right="0.39" top="0.79" bottom="0.79" header="0.31" footer="0.31"/>';
+const PAGE_MARGINS = `<pageMargins ${Object.entries(PAGE_MARGINS_INCHES)
+  .map(([side, inches]) => `${side}="${inches}"`)
+  .join(" ")}/>`;
 
 /** 1900-system serial of a calendar day, or undefined when Excel cannot show it. */
 export function dateSerial(d: CivilDate): number | undefined {
