@@ -25,8 +25,16 @@ export default tseslint.config(
     files: ["src/core/**/*.ts"],
     ignores: ["src/core/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["fs", "node:*", "react", "react-dom", "@fluentui/*", "../xlsx/*", "../taskpane/*", "../cli/*"] }],
+      "no-restricted-imports": ["error", { patterns: ["fs", "node:*", "react", "react-dom", "@fluentui/*", "docx", "../xlsx/*", "../docx/*", "../taskpane/*", "../cli/*"] }],
       "no-restricted-globals": ["error", "document", "window", "Office", "Excel"],
+    },
+  },
+  {
+    // Word documents from core's DocumentSpec with `docx`, in the CLI and the browser alike: no fs.
+    files: ["src/docx/**/*.ts"],
+    ignores: ["src/docx/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["fs", "node:*", "react", "react-dom", "@fluentui/*", "../xlsx/*", "../taskpane/*", "../cli/*", "../app/*"] }],
     },
   },
   prettier,

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs the system tools the tests drive for real, when missing: Debian's Chromium (browser
-# tests via playwright-core), LibreOffice Calc (proves generated workbooks open in a spreadsheet
-# app) and python3-openpyxl (a third reader). Needs root for apt-get; otherwise it only reports.
+# tests via playwright-core), LibreOffice Calc and Writer (prove generated workbooks and Word
+# documents open and print), poppler-utils (reads the PDFs) and python3-openpyxl (a third
+# reader). Needs root for apt-get; otherwise it only reports.
 set -u
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+# Writer, for the .docx letters and report printed to PDF; poppler reads the PDFs back.
+ls /usr/lib/libreoffice/program/libswlo.so >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need+=(python3-openpyxl)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != "0" ]; then

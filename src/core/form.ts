@@ -5,6 +5,7 @@
 
 import { z } from "zod";
 import { UNIT_TYPES, type UnitTypeId } from "./catalogue";
+import type { Comparison } from "./format";
 
 /** Every period a form may use (SPEC §6: `--period Q1|Q2|Q3|Q4|6T|NAM`). */
 export const PERIOD_KINDS = ["Q1", "Q2", "Q3", "Q4", "6T", "NAM"] as const;
@@ -25,7 +26,7 @@ export const PERIOD_LABELS: Readonly<Record<PeriodKind, { readonly label: string
   NAM: { label: "Năm", aliases: ["NAM", "Cả năm", "Hằng năm"] },
 };
 
-export type Comparison = ">=" | ">" | "<=" | "=";
+export type { Comparison };
 export const COMPARISONS = [">=", ">", "<=", "="] as const satisfies readonly Comparison[];
 
 const CODE = /^[A-Z][A-Z0-9_]*$/;

@@ -192,7 +192,7 @@ describe("previousFromSummary: last year's summary workbook instead of its JSON"
     if (!unitReport.ok) throw new Error("unreadable");
     const r = previousFromSummary(unitReport.workbook, profile.form);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.errors[0]).toContain("Không có trang “Tổng hợp”");
+    expect(!r.ok && r.errors[0]).toContain("Không có trang “Số liệu” hay “Tổng hợp”");
   });
 });
 

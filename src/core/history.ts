@@ -41,7 +41,7 @@ export function parsePreviousReport(json: unknown): PreviousParse {
   };
 }
 
-const SUMMARY_HINT = `Dùng bảng tổng hợp .xlsx do “kl226 consolidate --out” ghi năm trước (trang “${SUMMARY_SHEETS.summary}”), hoặc báo cáo JSON do “--json” ghi.`;
+const SUMMARY_HINT = `Dùng bảng tổng hợp .xlsx do “kl226 consolidate --out” ghi năm trước (trang “${SUMMARY_SHEETS.values}” hoặc “${SUMMARY_SHEETS.summary}”), hoặc báo cáo JSON do “--json” ghi.`;
 
 /** The period in the summary's second row: "Kỳ báo cáo: 6 tháng 2025; hạn nộp …". */
 const ALL_PERIODS = PERIOD_KINDS.map((id) => ({ id, ...PERIOD_LABELS[id] }));
@@ -56,15 +56,17 @@ function summaryPeriod(sheet: Sheet): PreviousReport["period"] | null {
 }
 
 /**
- * Last year's summary workbook (`consolidate --out`, sheet Tổng hợp) read back as the JSON's
+ * Last year's summary workbook (`consolidate --out`, sheet Số liệu, or Tổng hợp in older ones) read back as the JSON's
  * units: column A the unit code, one column per count headed "LABEL (kỳ này)" (and, for the
  * reduction bases, "LABEL (cùng kỳ năm trước)"), rows down to the province row. Columns are found
  * by their headers, so a clerk's sorting, filtering or inserted columns do not matter. The counts
  * looked for are those of `form` (column D's header as the form names it, or the default's).
  */
 export function previousFromSummary(workbook: Workbook, form: Form): PreviousParse {
-  const sheet = workbook.sheets.find((s) => matchKey(s.name) === matchKey(SUMMARY_SHEETS.summary));
-  if (!sheet) return { ok: false, errors: [`Không có trang “${SUMMARY_SHEETS.summary}”. ${SUMMARY_HINT}`] };
+  // Summaries keep the counts on "Số liệu"; those written before it existed kept them on "Tổng hợp".
+  const byName = (name: string): Sheet | undefined => workbook.sheets.find((s) => matchKey(s.name) === matchKey(name));
+  const sheet = byName(SUMMARY_SHEETS.values) ?? byName(SUMMARY_SHEETS.summary);
+  if (!sheet) return { ok: false, errors: [`Không có trang “${SUMMARY_SHEETS.values}” hay “${SUMMARY_SHEETS.summary}”. ${SUMMARY_HINT}`] };
   const period = summaryPeriod(sheet);
   if (!period) return { ok: false, errors: [`Trang “${sheet.name}”: không thấy dòng “Kỳ báo cáo: … NĂM” ở đầu trang. ${SUMMARY_HINT}`] };
   const headerAt = sheet.rows.findIndex((row) => matchKey(cellText(row?.[0])) === matchKey("Mã đơn vị"));

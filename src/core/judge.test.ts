@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { DEFAULT_FORM } from "./forms";
 import { indicatorById, type Indicator } from "./form";
-import { judgeCount, judgeIndicator, judgeMaxCount, judgeRate, judgeRatio, judgeReduction, judgeValue, percentText, toFraction } from "./judge";
+import { judgeCount, judgeIndicator, judgeMaxCount, judgeRate, judgeRatio, judgeReduction, judgeValue, toFraction } from "./judge";
 import type { CountValues } from "./judge";
 
 describe("exact judging at the boundary (SPEC §5)", () => {
@@ -135,8 +135,3 @@ describe("every comparison (SPEC §8), judged exactly", () => {
   });
 });
 
-test("percent display rounds to one decimal, Vietnamese decimal comma", () => {
-  expect(percentText(0.6)).toBe("60,0%");
-  expect(percentText(2 / 3)).toBe("66,7%");
-  expect(percentText(null)).toBe("—");
-});

@@ -198,9 +198,3 @@ export function judgeIndicator(ind: Indicator, values: CountValues): Judgement {
 export function judgeValue(op: Comparison, value: number, target: number): Exclude<Status, "na"> {
   return holds(Math.sign(value - target), op) ? "met" : "short";
 }
-
-/** Display of a fraction as a percent with one decimal, Vietnamese style ("60,0%"). */
-export function percentText(value: number | null): string {
-  if (value === null) return "—";
-  return `${(Math.round(value * 1000) / 10).toFixed(1).replace(".", ",")}%`;
-}

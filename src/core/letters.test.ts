@@ -45,7 +45,7 @@ describe("followUpLetters", () => {
   it("short: names the target, the value, how many items short and asks for an explanation by a date 7 days after the newest report", () => {
     const text = letter("SO_THIEU")?.text ?? "";
     expect(text).toContain("Kính gửi: Sở Thiếu (mã đơn vị SO_THIEU)");
-    expect(text).toContain("Tỷ lệ hội nghị trực tuyến: đạt 33,3\u00a0%, mục tiêu ≥ 60\u00a0%");
+    expect(text).toContain("Tỷ lệ hội nghị trực tuyến: đạt 33,3 %, mục tiêu ≥ 60 %");
     expect(text).toContain("Cần thêm 24 cuộc họp trực tuyến");
     expect(text).toContain("giải trình");
     expect(text).toContain("trước ngày 17/06/2026"); // newest report 10/06/2026 + 7 days

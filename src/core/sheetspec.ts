@@ -2,6 +2,8 @@
 // The core builds it; src/xlsx/write.ts renders it to .xlsx bytes and the taskpane
 // renders it through Office.js, so both outputs have the same cells and formats.
 
+import type { Comparison } from "./format";
+
 export interface CellStyle {
   readonly bold?: boolean;
   readonly italic?: boolean;
@@ -81,8 +83,81 @@ export interface SheetSpec {
   /** Protect the sheet without a password (cells with style.locked === false stay editable). */
   readonly protect?: boolean;
   readonly hidden?: boolean;
-  /** Print setup: A4, orientation, fit to page width. */
-  readonly print?: { readonly landscape?: boolean; readonly fitToWidth?: boolean };
+  /** Print setup (the paper is always A4). */
+  readonly print?: PrintSpec;
+  /** A chart drawn over the sheet, plotting ranges of this sheet. */
+  readonly chart?: ChartSpec;
+}
+
+/** Header or footer text by section; `{page}` and `{pages}` stand for the page number and count. */
+export interface PageText {
+  readonly left?: string;
+  readonly center?: string;
+  readonly right?: string;
+}
+
+/** The footer every printed summary sheet has: "Trang 3/12". */
+export const PAGE_OF_PAGES: PageText = { center: "Trang {page}/{pages}" };
+
+export interface PrintSpec {
+  /** Landscape (default portrait). */
+  readonly landscape?: boolean;
+  /** Columns scaled to one page wide; the rows flow down over as many pages as they need. */
+  readonly fitToWidth?: boolean;
+  /** Rows repeated at the top of every printed page, e.g. "1:5". */
+  readonly repeatRows?: string;
+  /** Columns repeated at the left of every printed page, e.g. "A:B". */
+  readonly repeatColumns?: string;
+  readonly header?: PageText;
+  readonly footer?: PageText;
+}
+
+/** One chart series: a column of values, drawn as columns or as a line. */
+export interface ChartSeriesSpec {
+  /** Legend text. */
+  readonly name: string;
+  /** A1 range of the values on the same sheet, one column, e.g. "C2:C41". */
+  readonly values: string;
+  readonly type: "column" | "line";
+  /** Colour "RRGGBB". */
+  readonly color?: string;
+}
+
+/** A chart over categories (one per row of a range) with column and line series sharing one value axis. */
+export interface ChartSpec {
+  readonly title: string;
+  /** A1 range of the category labels on the same sheet, one column, e.g. "B2:B41". */
+  readonly categories: string;
+  readonly series: readonly ChartSeriesSpec[];
+  /** Number format of the value axis, e.g. "0%". */
+  readonly axisFormat: string;
+  readonly axisMin?: number;
+  readonly axisMax?: number;
+  /** The cells the chart covers, e.g. "F2:S29". */
+  readonly anchor: string;
+}
+
+/**
+ * A sheet with one value per unit plotted as columns against a target line (SPEC §9: the
+ * online-meeting ratio per unit). core/chart.ts lays it out as a SheetSpec (the data table and
+ * the chart beside it), so the .xlsx writer and the Excel path draw the same chart.
+ */
+export interface ChartSheetSpec {
+  readonly name: string;
+  readonly title: string;
+  /** Printed in the page header under the title, e.g. the period. */
+  readonly subtitle?: string;
+  readonly units: ReadonlyArray<{ readonly code: string; readonly name: string; readonly value: number | null }>;
+  /** Legend of the columns, e.g. "Tỷ lệ họp trực tuyến". */
+  readonly valueName: string;
+  /** Legend of the line, e.g. "Mục tiêu 60 %". */
+  readonly targetName: string;
+  /** The target as a fraction (0.6). */
+  readonly target: number;
+  /** How values are judged against the target (default ">="): picks honest cell formats. */
+  readonly comparison?: Comparison;
+  /** Number format of the value axis (default "0%"). */
+  readonly axisFormat?: string;
 }
 
 export interface WorkbookSpec {

@@ -34,9 +34,18 @@ const spec = summaryWorkbook(c, DEFAULT_PROFILE);
 const sheet = (name: string) => spec.sheets.find((s) => s.name === name)!;
 const values = (name: string) => sheet(name).rows.map((r) => r.map((x) => x?.value ?? null));
 
-test("the six sheets of SPEC §5, in order", () => {
-  expect(spec.sheets.map((s) => s.name)).toEqual(["Tổng hợp", "Không đạt", "Nhiệm vụ", "Chưa nộp", "Lỗi", "Nguồn"]);
-  expect(Object.values(SUMMARY_SHEETS)).toEqual(spec.sheets.map((s) => s.name));
+test("the sheets of SPEC §5 (the counts on their own sheet, Số liệu), then the chart sheet of §9", () => {
+  expect(spec.sheets.map((s) => s.name)).toEqual(["Tổng hợp", "Số liệu", "Không đạt", "Nhiệm vụ", "Chưa nộp", "Lỗi", "Nguồn", "Biểu đồ"]);
+  expect([...Object.values(SUMMARY_SHEETS), "Biểu đồ"]).toEqual(spec.sheets.map((s) => s.name));
+});
+
+test("every sheet prints on A4, fit to width, its header row repeated, the title in the header and Trang N/M in the footer", () => {
+  for (const s of spec.sheets) {
+    expect([s.name, s.print?.fitToWidth, s.print?.footer?.center]).toEqual([s.name, true, "Trang {page}/{pages}"]);
+    expect(s.print?.header?.center).toMatch(/Tổng hợp kết quả thực hiện Kết luận số 226-KL\/TW|Tỷ lệ hội nghị trực tuyến/);
+  }
+  expect(sheet("Tổng hợp").print).toMatchObject({ landscape: true, repeatRows: "5:5", repeatColumns: "A:B" });
+  expect(sheet("Số liệu").print).toMatchObject({ landscape: true, repeatRows: "3:3", repeatColumns: "A:B" });
 });
 
 test("Tổng hợp: one row per unit, then the bold province row; shortfalls red, met green", () => {
@@ -44,10 +53,10 @@ test("Tổng hợp: one row per unit, then the bold province row; shortfalls red
   const rows = values("Tổng hợp");
   const header = rows[4] as string[];
   expect(header.slice(0, 5)).toEqual(["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Ngày báo cáo", "Thời hạn"]);
-  expect(rows[2]![0]).toContain("Họp trực tuyến ≥ 60\u00a0%");
+  expect(rows[2]![0]).toContain("Họp trực tuyến ≥ 60 %");
   expect(rows.slice(5).map((r) => r[0])).toEqual(["SO_A", "SO_B", "TOÀN TỈNH"]);
-  const online = header.indexOf("Họp trực tuyến (≥ 60\u00a0%)");
-  expect(online).toBeGreaterThan(5);
+  const online = header.indexOf("Họp trực tuyến (≥ 60 %)");
+  expect(online).toBe(5);
   const a = s.rows[5]!;
   expect(a[online]).toEqual({ value: 20 / 35, style: expect.objectContaining({ numFmt: "0.0%", fill: "FFC7CE" }) });
   expect(a[online + 1]).toEqual({ value: "Không đạt", style: expect.objectContaining({ fill: "FFC7CE" }) });
@@ -57,10 +66,13 @@ test("Tổng hợp: one row per unit, then the bold province row; shortfalls red
   expect(province[0]?.style?.bold).toBe(true);
   expect(province[online]?.value).toBeCloseTo((20 + 60) / (35 + 90));
   expect(province[online + 1]?.value).toBe("1 đạt / 1 không đạt / 0 —");
-  expect(rows[5]![header.indexOf("Tổng số hội nghị, cuộc họp đã tổ chức (cùng kỳ năm trước)")]).toBe(100);
+  const counts = values("Số liệu");
+  expect(counts[3]![counts[2]!.indexOf("Tổng số hội nghị, cuộc họp đã tổ chức (cùng kỳ năm trước)")]).toBe(100);
+  expect(counts.slice(3).map((r) => r[0])).toEqual(["SO_A", "SO_B", "TOÀN TỈNH"]);
   expect(s.freeze).toEqual({ rows: 5, cols: 2 });
-  expect(header).toHaveLength(39);
-  expect(s.autoFilter).toBe("A5:AM7");
+  // 5 unit columns, value and verdict per indicator, 3 task columns.
+  expect(header).toHaveLength(5 + 2 * 8 + 3);
+  expect(s.autoFilter).toBe("A5:X7");
   expect(s.columnWidths).toHaveLength(header.length);
 });
 
@@ -68,12 +80,12 @@ test("Không đạt: one row per shortfall with the gap in items", () => {
   const rows = values("Không đạt");
   expect(rows[2]).toEqual(["Mã đơn vị", "Tên đơn vị", "Chỉ tiêu", "Giá trị đạt được", "Mục tiêu", "Số còn thiếu", "Đơn vị tính", "Diễn giải"]);
   // The target is written as the plan writes it, never as a number that reads like a result.
-  expect(rows.slice(3)).toEqual([["SO_A", "=HYPERLINK(\"http://x\",\"bấm\")", "Tỷ lệ hội nghị trực tuyến", 20 / 35, "≥ 60\u00a0%", 1, "cuộc họp trực tuyến", "Cần thêm 1 cuộc họp trực tuyến để đạt mục tiêu"]]);
+  expect(rows.slice(3)).toEqual([["SO_A", "=HYPERLINK(\"http://x\",\"bấm\")", "Tỷ lệ hội nghị trực tuyến", 20 / 35, "≥ 60 %", 1, "cuộc họp trực tuyến", "Cần thêm 1 cuộc họp trực tuyến để đạt mục tiêu"]]);
   const ind = (id: string) => indicatorById(DEFAULT_PROFILE.form, id)!;
   expect(gapSentence(ind("MEETING_REDUCTION"), 5)).toBe("Vượt 5 cuộc họp so với mức cho phép");
   expect(gapSentence(ind("DOC_REDUCTION"), 147)).toBe("Vượt 147 văn bản so với mức cho phép");
   expect(targetText(ind("OVERTIME_MEETINGS"))).toBe("≤ 0");
-  expect(targetText(ind("DOC_REDUCTION"))).toBe("≥ 15\u00a0%");
+  expect(targetText(ind("DOC_REDUCTION"))).toBe("≥ 15 %");
 });
 
 test("Chưa nộp, Lỗi and Nguồn", () => {
@@ -111,7 +123,7 @@ describe("the written file", () => {
   test("reads back in ExcelJS; a unit name beginning with = stays a string, not a formula", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Không đạt", "Nhiệm vụ", "Chưa nộp", "Lỗi", "Nguồn"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Số liệu", "Không đạt", "Nhiệm vụ", "Chưa nộp", "Lỗi", "Nguồn", "Biểu đồ"]);
     const name = wb.getWorksheet("Tổng hợp")!.getCell("B6");
     expect(name.type).toBe(ExcelJS.ValueType.String);
     expect(name.value).toBe("=HYPERLINK(\"http://x\",\"bấm\")");

@@ -5,15 +5,17 @@
 import { viDate } from "./dates";
 import { periodLabel, type Consolidation, type IndicatorResult, type SourceStatus } from "./consolidate";
 import type { Severity } from "./findings";
-import { reductionBases, type Form, type Indicator } from "./form";
-import { gapSentence, honestDecimals, isCountKind, percentFormat, targetText } from "./indicator-text";
+import { chartIndicator, reductionBases, type Form, type Indicator } from "./form";
+import { gapSentence, indicatorValueFormat, isCountKind, targetText } from "./indicator-text";
 import { pairOf } from "./judge";
 import type { Profile } from "./profile";
-import type { CellInput, CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
+import { chartSheet } from "./chart";
+import { PAGE_OF_PAGES, type CellInput, type CellSpec, type CellStyle, type ChartSheetSpec, type PrintSpec, type SheetSpec, type WorkbookSpec } from "./sheetspec";
 import { columnLetters } from "./workbook";
 
 export const SUMMARY_SHEETS = {
   summary: "Tổng hợp",
+  values: "Số liệu",
   shortfalls: "Không đạt",
   tasks: "Nhiệm vụ",
   missing: "Chưa nộp",
@@ -59,11 +61,11 @@ const SEVERITY_LABELS: Record<Severity, string> = { error: "Lỗi", warning: "C�
 const statusStyle = (base: CellStyle, status: IndicatorResult["status"]): CellStyle =>
   status === "short" ? merge(base, SHORT_FILL) : status === "met" ? merge(base, MET_FILL) : base;
 
-// One style object per decimal count, so the writer's style cache keeps hitting.
-const PCT_BY_DECIMALS = new Map<number, CellStyle>();
-function pctStyle(decimals: number): CellStyle {
-  let style = PCT_BY_DECIMALS.get(decimals);
-  if (!style) PCT_BY_DECIMALS.set(decimals, (style = decimals === 1 ? PCT : { ...PCT, numFmt: percentFormat(decimals) }));
+// One style object per number format, so the writer's style cache keeps hitting.
+const PCT_BY_FORMAT = new Map<string, CellStyle>([[PCT.numFmt!, PCT]]);
+function pctStyle(numFmt: string): CellStyle {
+  let style = PCT_BY_FORMAT.get(numFmt);
+  if (!style) PCT_BY_FORMAT.set(numFmt, (style = { ...PCT, numFmt }));
   return style;
 }
 
@@ -71,7 +73,7 @@ function pctStyle(decimals: number): CellStyle {
 function valueStyle(ind: Indicator, r?: Pick<IndicatorResult, "value" | "status">): CellStyle {
   if (isCountKind(ind.kind)) return NUM;
   if (!r || r.value === null) return PCT;
-  return pctStyle(honestDecimals(r.value, ind.target, ind.comparison, r.status));
+  return pctStyle(indicatorValueFormat(ind, r.value, r.status));
 }
 
 const PERCENT_COUNT: CellStyle = { border: true, numFmt: "0.00", vAlign: "top" };
@@ -81,12 +83,57 @@ export function summaryTitle(form: Form): string {
   return `Tổng hợp ${form.title.replace(/^Báo cáo\s+/i, "")}`;
 }
 
-export function summaryWorkbook(c: Consolidation, profile: Profile): WorkbookSpec {
+/** The summary's chart sheet (SPEC §9), after the SPEC §5 sheets. */
+export const CHART_SHEET = "Biểu đồ";
+
+/**
+ * The chart of the summary (SPEC §9): the online-meeting ratio per unit against its target line;
+ * a form without it charts its first ratio; none when the form has no ratio.
+ */
+export function summaryChart(c: Consolidation): ChartSheetSpec | null {
+  const ind = chartIndicator(c.form);
+  if (!ind) return null;
   return {
-    title: `${summaryTitle(c.form)}${c.period ? ` ${periodLabel(c.period)}` : ""}`,
-    creator: "KL226",
-    sheets: [summarySheet(c, profile), shortfallSheet(c), taskSheet(c), missingSheet(c), errorSheet(c), sourceSheet(c)],
+    name: CHART_SHEET,
+    title: `${ind.label} theo đơn vị (mục tiêu ${targetText(ind)})`,
+    subtitle: c.period ? periodLabel(c.period) : undefined,
+    valueName: ind.short,
+    targetName: `Mục tiêu ${targetText(ind)}`,
+    target: ind.target,
+    comparison: ind.comparison,
+    units: c.units.map((u) => ({ code: u.code, name: u.name, value: u.indicators[ind.id]?.value ?? null })),
   };
+}
+
+export function summaryWorkbook(c: Consolidation, profile: Profile): WorkbookSpec {
+  const title = `${summaryTitle(c.form)}${c.period ? ` ${periodLabel(c.period)}` : ""}`;
+  const chart = summaryChart(c);
+  const sheets = [summarySheet(c, profile), valuesSheet(c), shortfallSheet(c), taskSheet(c), missingSheet(c), errorSheet(c), sourceSheet(c)];
+  return {
+    title,
+    creator: "KL226",
+    sheets: [...sheets.map((sheet) => withPrint(sheet, title)), ...(chart ? [chartSheet(chart)] : [])],
+  };
+}
+
+/**
+ * SPEC §9 print setup: A4, fit to width (landscape where wide), the rows down to the table's
+ * header and the unit code/name columns repeated on every page, the title in the page header and
+ * "Trang N/M" in the footer.
+ */
+function withPrint(sheet: SheetSpec, title: string): SheetSpec {
+  const headerRow = sheet.freeze?.rows ?? 0;
+  const wide = (sheet.columnWidths ?? []).reduce((a, b) => a + b, 0) > 100;
+  const unitColumns = sheet.freeze && sheet.freeze.cols > 0 ? `A:${columnLetters(sheet.freeze.cols - 1)}` : undefined;
+  const print: PrintSpec = {
+    landscape: wide,
+    fitToWidth: true,
+    ...(headerRow > 0 ? { repeatRows: `${headerRow}:${headerRow}` } : {}),
+    ...(unitColumns ? { repeatColumns: unitColumns } : {}),
+    header: { center: `${title} – ${sheet.name}` },
+    footer: PAGE_OF_PAGES,
+  };
+  return { ...sheet, print };
 }
 
 /** A count column's header in Tổng hợp (also how `--previous SUMMARY.xlsx` finds it again). */
@@ -131,18 +178,13 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   const legend =
     `Mục tiêu áp dụng (${profile.name}): ` +
     form.indicators.map((ind) => `${ind.short} ${targetText(ind)}`).join("; ") +
-    ". Ô đỏ: không đạt; ô xanh: đạt; “—”: không đánh giá được (mẫu số bằng 0, chưa điền hoặc chỉ tiêu không áp dụng cho loại đơn vị). Dòng tổng tính tỷ lệ từ tổng số (không lấy trung bình các tỷ lệ; mức độ hài lòng bình quân theo số phiếu).";
-
-  const countColumns = summaryCountColumns(form);
-  const countCell = (k: CountColumn, value: number | null, style: (s: CellStyle) => CellStyle = (x) => x): CellSpec =>
-    num(value, style(k.percent ? PERCENT_COUNT : NUM));
+    ". Ô đỏ: không đạt; ô xanh: đạt; “—”: không đánh giá được (mẫu số bằng 0, chưa điền hoặc chỉ tiêu không áp dụng cho loại đơn vị). Dòng tổng tính tỷ lệ từ tổng số (không lấy trung bình các tỷ lệ; mức độ hài lòng bình quân theo số phiếu). Số liệu từng đơn vị ở trang “Số liệu”.";
   const header = [
     "Mã đơn vị",
     "Tên đơn vị",
     "Loại đơn vị",
     "Ngày báo cáo",
     "Thời hạn",
-    ...countColumns.map((k) => k.header),
     ...form.indicators.flatMap((ind) => [`${ind.short} (${targetText(ind)})`, `${ind.short}: đánh giá`]),
     "Nhiệm vụ: tổng số",
     "Nhiệm vụ: hoàn thành",
@@ -152,10 +194,9 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   const unitRows = c.units.map((u) => [
     text(u.code),
     text(u.name, WRAP),
-    text(u.type),
+    text(u.type, WRAP),
     cell({ date: u.reportDate }, DATE),
     text(u.late ? "Trễ hạn" : "Đúng hạn", u.late ? merge(CENTER, LATE_FILL) : CENTER),
-    ...countColumns.map((k) => countCell(k, pairOf(u.values, k.code)[k.column])),
     ...form.indicators.flatMap((ind) => {
       const r = u.indicators[ind.id];
       const status = r?.status ?? "na";
@@ -170,15 +211,14 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   const bold = (s: CellStyle): CellStyle => merge(s, PROVINCE);
   const provinceRow = [
     text(PROVINCE_CODE, bold(TEXT)),
-    text(`Toàn tỉnh (${c.units.length} đơn vị)`, bold(TEXT)),
+    text(`Toàn tỉnh (${c.units.length} đơn vị)`, bold(WRAP)),
     text("", bold(TEXT)),
     text("", bold(TEXT)),
     text(`${p.late} trễ hạn`, bold(CENTER)),
-    ...countColumns.map((k) => countCell(k, pairOf(p.values, k.code)[k.column], bold)),
     ...form.indicators.flatMap((ind) => {
       const r = p.indicators[ind.id];
       const n = p.counts[ind.id] ?? { met: 0, short: 0, na: 0 };
-      return [num(r?.value ?? null, statusStyle(bold(valueStyle(ind, r)), r?.status ?? "na")), text(`${n.met} đạt / ${n.short} không đạt / ${n.na} —`, bold(CENTER))];
+      return [num(r?.value ?? null, statusStyle(bold(valueStyle(ind, r)), r?.status ?? "na")), text(`${n.met} đạt / ${n.short} không đạt / ${n.na} —`, bold(merge(CENTER, { wrap: true })))];
     }),
     num(sum(c.units.map((u) => u.tasks.total)), bold(NUM)),
     num(sum(c.units.map((u) => u.tasks.done)), bold(NUM)),
@@ -189,14 +229,44 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   const headerRow = 5;
   const lastUnitRow = headerRow + c.units.length;
   const rows = [[cell(title, TITLE)], [cell(periodLine(c), NOTE)], [cell(legend, NOTE)], [], header, ...unitRows, provinceRow];
+  // Narrow value and status columns (their headers wrap), so the sheet prints one page wide.
+  const fixed: Record<number, number> = { 1: 30, 2: 14 };
+  form.indicators.forEach((_, i) => {
+    fixed[5 + 2 * i] = 9;
+    fixed[6 + 2 * i] = 10;
+  });
   return {
     name: SUMMARY_SHEETS.summary,
     rows,
-    ...sized(rows, headerRow - 1, {}, { [headerRow - 1]: 75 }),
+    ...sized(rows, headerRow - 1, fixed, { [headerRow - 1]: 90 }),
     freeze: { rows: headerRow, cols: 2 },
     // The province row stays outside the filter so sorting the units never moves it.
     autoFilter: `A${headerRow}:${columnLetters(header.length - 1)}${Math.max(lastUnitRow, headerRow)}`,
-    print: { landscape: true },
+  };
+}
+
+/** Số liệu: each unit's counts as reported (reduction bases in both columns), and their sums. */
+function valuesSheet(c: Consolidation): SheetSpec {
+  const countColumns = summaryCountColumns(c.form);
+  const countCell = (k: CountColumn, value: number | null, style: (s: CellStyle) => CellStyle = (x) => x): CellSpec => num(value, style(k.percent ? PERCENT_COUNT : NUM));
+  const header = ["Mã đơn vị", "Tên đơn vị", ...countColumns.map((k) => k.header)].map((h) => cell(h, HEAD));
+  const bold = (s: CellStyle): CellStyle => merge(s, PROVINCE);
+  const headerRow = 3;
+  const rows: Array<Array<CellSpec | null>> = [
+    [cell("SỐ LIỆU CÁC ĐƠN VỊ BÁO CÁO", TITLE)],
+    [cell(`${periodLine(c)} Dòng tổng: cộng các đơn vị đã điền (ô để trống không tính là 0); tỷ lệ phần trăm bình quân theo số phiếu.`, NOTE)],
+    header,
+    ...c.units.map((u) => [text(u.code), text(u.name, WRAP), ...countColumns.map((k) => countCell(k, pairOf(u.values, k.code)[k.column]))]),
+    [text(PROVINCE_CODE, bold(TEXT)), text(`Toàn tỉnh (${c.units.length} đơn vị)`, bold(WRAP)), ...countColumns.map((k) => countCell(k, pairOf(c.province.values, k.code)[k.column], bold))],
+  ];
+  const fixed: Record<number, number> = { 1: 30 };
+  countColumns.forEach((_, i) => (fixed[2 + i] = 11));
+  return {
+    name: SUMMARY_SHEETS.values,
+    rows,
+    ...sized(rows, headerRow - 1, fixed, { [headerRow - 1]: 105 }),
+    freeze: { rows: headerRow, cols: 2 },
+    autoFilter: `A${headerRow}:${columnLetters(header.length - 1)}${Math.max(headerRow, headerRow + c.units.length)}`,
   };
 }
 

@@ -1,13 +1,12 @@
 // What the taskpane derives from a Consolidation for output: the summary workbook, its file
-// names, the JSON report and the chart data of the online-meeting ratio.
+// names, the JSON report and the chart of the online-meeting ratio (all built in core/summary.ts).
 
-import { periodLabel, consolidationJson, type Consolidation } from "../core/consolidate";
-import { chartIndicator } from "../core/form";
-import { targetText } from "../core/indicator-text";
+import { consolidationJson, type Consolidation } from "../core/consolidate";
 import type { Profile } from "../core/profile";
-import { summaryWorkbook } from "../core/summary";
-import type { WorkbookSpec } from "../core/sheetspec";
-import type { RatioChartData } from "./excel/summary";
+import { summaryChart, summaryWorkbook } from "../core/summary";
+import type { ChartSheetSpec, WorkbookSpec } from "../core/sheetspec";
+
+export { CHART_SHEET } from "../core/summary";
 
 export function summarySpec(c: Consolidation, profile: Profile): WorkbookSpec {
   return summaryWorkbook(c, profile);
@@ -22,15 +21,7 @@ export function summaryJsonText(c: Consolidation): string {
   return `${JSON.stringify(consolidationJson(c), null, 2)}\n`;
 }
 
-/** The chart of the summary (SPEC §9): the online-meeting ratio per unit against its target (another form: its first ratio). */
-export function onlineRatioChart(c: Consolidation, _profile?: Profile): RatioChartData | null {
-  const ind = chartIndicator(c.form);
-  if (!ind) return null;
-  return {
-    title: `${ind.label} theo đơn vị${c.period ? `, ${periodLabel(c.period)}` : ""} (mục tiêu ${targetText(ind)})`,
-    seriesName: ind.short,
-    targetName: `Mục tiêu ${targetText(ind)}`,
-    target: ind.target,
-    units: c.units.map((u) => ({ code: u.code, value: u.indicators[ind.id]?.value ?? null })),
-  };
+/** The summary's chart (SPEC §9), as the .xlsx and the Excel path draw it. */
+export function onlineRatioChart(c: Consolidation): ChartSheetSpec | null {
+  return summaryChart(c);
 }

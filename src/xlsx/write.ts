@@ -3,6 +3,8 @@ import { isValidDate, serialFromDate, type CivilDate } from "../core/dates";
 import { FFLATE_CODEC, zipParts, type ZipCodec, type ZipPart } from "./zip-write";
 import type { CellSpec, CellStyle, DataValidationSpec, SheetSpec, WorkbookSpec } from "../core/sheetspec";
 import { StyleTable } from "./write-styles";
+import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartXml, drawingXml } from "./write-chart";
+import { PAGE_MARGINS_INCHES, pageTextCodes, printTitlesFormula } from "./print";
 import {
   MAX_COLS,
   MAX_ROWS,
@@ -64,15 +66,23 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
   const strings = new SharedStrings();
   const lists = new ListPlanner(spec.sheets.map((s) => s.name));
 
-  const entries: { name: string; state: SheetState; xml: string; autoFilter?: CellRange }[] = [];
+  const entries: { name: string; state: SheetState; xml: string; autoFilter?: CellRange; printTitles?: string; chart?: number }[] = [];
   const firstVisible = spec.sheets.findIndex((s) => s.hidden !== true);
+  const charts: { drawing: string; chart: string }[] = [];
   spec.sheets.forEach((sheet, i) => {
     const autoFilter = sheet.autoFilter !== undefined ? parseRange(sheet.autoFilter) : undefined;
+    let chart: number | undefined;
+    if (sheet.chart) {
+      charts.push({ drawing: drawingXml(sheet.chart), chart: chartXml(sheet, sheet.chart) });
+      chart = charts.length;
+    }
     entries.push({
       name: sheet.name,
       state: sheet.hidden === true ? "hidden" : "visible",
-      xml: renderSheet(sheet, styles, strings, lists, i === firstVisible),
+      xml: renderSheet(sheet, styles, strings, lists, i === firstVisible, chart !== undefined),
       autoFilter,
+      printTitles: printTitlesFormula(sheet.name, sheet.print?.repeatRows, sheet.print?.repeatColumns),
+      chart,
     });
   });
   const helper = lists.helperSheet();
@@ -86,6 +96,9 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
 
   const definedNames: string[] = [];
   entries.forEach((e, i) => {
+    if (e.printTitles !== undefined) {
+      definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(e.printTitles)}</definedName>`);
+    }
     if (e.autoFilter) {
       // Excel writes this hidden name for every autofilter and relies on it when re-filtering.
       definedNames.push(
@@ -152,6 +165,13 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
           `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
       )
       .join("") +
+    charts
+      .map(
+        (_c, i) =>
+          `<Override PartName="/xl/drawings/drawing${i + 1}.xml" ContentType="${DRAWING_CONTENT_TYPE}"/>` +
+          `<Override PartName="/xl/charts/chart${i + 1}.xml" ContentType="${CHART_CONTENT_TYPE}"/>`,
+      )
+      .join("") +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
     (hasStrings
       ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
@@ -198,7 +218,21 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
     ...(hasStrings ? [part("xl/sharedStrings.xml", strings.toXml())] : []),
     ...entries.map((e, i) => part(`xl/worksheets/sheet${i + 1}.xml`, e.xml)),
   ];
+  entries.forEach((e, i) => {
+    if (e.chart === undefined) return;
+    parts.push(part(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, singleRel("drawing", `../drawings/drawing${e.chart}.xml`)));
+  });
+  charts.forEach((c, i) => {
+    parts.push(part(`xl/drawings/drawing${i + 1}.xml`, c.drawing));
+    parts.push(part(`xl/drawings/_rels/drawing${i + 1}.xml.rels`, singleRel("chart", `../charts/chart${i + 1}.xml`)));
+    parts.push(part(`xl/charts/chart${i + 1}.xml`, c.chart));
+  });
   return zipParts(parts, codec);
+}
+
+/** A relationships part with the one relationship rId1. */
+function singleRel(type: "drawing" | "chart", target: string): string {
+  return XML_DECL + `<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/${type}" Target="${target}"/></Relationships>`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -338,6 +372,10 @@ class ListPlanner {
 // ---------------------------------------------------------------------------------------------
 // Worksheets
 
+const PAGE_MARGINS = `<pageMargins ${Object.entries(PAGE_MARGINS_INCHES)
+  .map(([side, inches]) => `${side}="${inches}"`)
+  .join(" ")}/>`;
+
 /** 1900-system serial of a calendar day, or undefined when Excel cannot show it. */
 export function dateSerial(d: CivilDate): number | undefined {
   if (!isValidDate(d.year, d.month, d.day) || d.year < 1900 || d.year > 9999) return undefined;
@@ -355,6 +393,7 @@ function renderSheet(
   strings: SharedStrings,
   lists: ListPlanner,
   selected: boolean,
+  hasDrawing = false,
 ): string {
   const heights = sheet.rowHeights ?? {};
   let rowCount = sheet.rows.length;
@@ -420,12 +459,23 @@ function renderSheet(
     out.push(`<autoFilter ref="${formatRange(parseRange(sheet.autoFilter))}"/>`);
   out.push(mergeCells(sheet));
   out.push(dataValidations(sheet.dataValidations ?? [], lists));
-  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  out.push(PAGE_MARGINS);
   out.push(
     '<pageSetup paperSize="9"' +
       (sheet.print?.fitToWidth === true ? ' fitToWidth="1" fitToHeight="0"' : "") +
       ` orientation="${sheet.print?.landscape === true ? "landscape" : "portrait"}"/>`,
   );
+  const header = pageTextCodes(sheet.print?.header);
+  const footer = pageTextCodes(sheet.print?.footer);
+  if (header !== "" || footer !== "") {
+    out.push(
+      "<headerFooter>" +
+        (header !== "" ? `<oddHeader>${escapeText(header)}</oddHeader>` : "") +
+        (footer !== "" ? `<oddFooter>${escapeText(footer)}</oddFooter>` : "") +
+        "</headerFooter>",
+    );
+  }
+  if (hasDrawing) out.push('<drawing r:id="rId1"/>');
   out.push("</worksheet>");
   return out.join("");
 }

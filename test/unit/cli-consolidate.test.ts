@@ -86,7 +86,7 @@ describe("kl226 consolidate", () => {
     expect(s).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: XA_E.");
     expect(s).toContain("Bị trả lại: 2 đơn vị đã gửi nhưng mọi tệp đều bị từ chối: XA_C, XA_D.");
     expect(s).toContain("Trễ hạn: 1 đơn vị: SO_B.");
-    expect(s).toContain("Giảm hội nghị (≥ 10\u00a0%): 1 không đạt");
+    expect(s).toContain("Giảm hội nghị (≥ 10 %): 1 không đạt");
     expect(s).toContain(`Bảng tổng hợp: ${out}`);
     expect(s).toContain(`Báo cáo JSON: ${json}`);
   });

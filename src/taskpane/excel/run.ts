@@ -8,7 +8,7 @@ import type { ExcelActions } from "../actions";
 import { supportsExcelApi } from "../host";
 import { clearErrorMarks, markErrorCells } from "./marks";
 import { readOpenWorkbook } from "./read-workbook";
-import { onlineRatioChart, summarySpec } from "../summary-data";
+import { summarySpec } from "../summary-data";
 import { selectCell } from "./select";
 import { writeSummary } from "./summary";
 import { insertTemplateSheets } from "./template";
@@ -22,6 +22,6 @@ export function excelActions(profile: Profile = DEFAULT_PROFILE): ExcelActions {
     clearMarks: () => Excel.run((context) => clearErrorMarks(context)),
     insertTemplate: (base64) => Excel.run((context) => insertTemplateSheets(context, base64)),
     openWorkbook: (base64) => Excel.createWorkbook(base64),
-    writeSummary: (c) => Excel.run((context) => writeSummary(context, summarySpec(c, profile), onlineRatioChart(c, profile))),
+    writeSummary: (c) => Excel.run((context) => writeSummary(context, summarySpec(c, profile))),
   };
 }

@@ -3,6 +3,7 @@
 // is the same for 10 and for 400 units with every request under 5 MB.
 
 import { inspectBytes } from "../../app/inspect";
+import { chartSheet } from "../../core/chart";
 import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
 import { DEFAULT_PROFILE } from "../../core/profile";
 import { SUMMARY_SHEETS, summaryWorkbook } from "../../core/summary";
@@ -10,10 +11,10 @@ import type { CellSpec, WorkbookSpec } from "../../core/sheetspec";
 import type { ValidationResult } from "../../core/validate";
 import { columnLetters } from "../../core/workbook";
 import { reportBytes } from "../../../test/helpers/report-builder";
-import { onlineRatioChart } from "../summary-data";
-import { CHART_SHEET, writeSummary } from "./summary";
+import { CHART_SHEET, onlineRatioChart } from "../summary-data";
+import { writeSummary } from "./summary";
 import { FakeExcel, type FakeSheet } from "./testing/fake-excel";
-import { SheetConflictError, officeNumberFormat, officeValue } from "./write-sheets";
+import { RequestBudget, SheetConflictError, officeNumberFormat, officeValue, writeSheet } from "./write-sheets";
 
 const BASE: ValidationResult = inspectBytes(reportBytes({ unit: "BASE", name: "Cơ sở" }), DEFAULT_PROFILE);
 
@@ -59,7 +60,7 @@ async function write(n: number, excel = new FakeExcel()) {
   const spec = summaryWorkbook(c, DEFAULT_PROFILE);
   excel.syncs = 0;
   excel.requests.length = 0;
-  const report = await writeSummary(excel.context(), spec, onlineRatioChart(c, DEFAULT_PROFILE));
+  const report = await writeSummary(excel.context(), spec);
   return { excel, c, spec, report };
 }
 
@@ -77,7 +78,8 @@ describe.each([10, 400])("the summary of %i units", (n) => {
 
   test("writes every sheet of the summary workbook with its values, formats and fills", () => {
     const names = run.excel.live().map((s) => s.name);
-    expect(names).toEqual(["Sheet1", ...run.spec.sheets.map((s) => s.name), CHART_SHEET]);
+    expect(names).toEqual(["Sheet1", ...run.spec.sheets.map((s) => s.name)]);
+    expect(names.at(-1)).toBe(CHART_SHEET);
     for (const spec of run.spec.sheets) expectSheetMatches(run.excel.sheet(spec.name), spec);
     expect(run.excel.active).toBe(SUMMARY_SHEETS.summary);
   });
@@ -91,17 +93,38 @@ describe.each([10, 400])("the summary of %i units", (n) => {
     expect(run.excel.sheet(SUMMARY_SHEETS.shortfalls).cells.size).toBeGreaterThan(short.length);
   });
 
-  test("adds the online-ratio chart per unit with the 60 % target as a line", () => {
+  test("adds the online-ratio chart: columns per unit name, the 60 % target as a red line, axis 0–100 %", () => {
     const sheet = run.excel.sheet(CHART_SHEET);
     expect(sheet.charts).toHaveLength(1);
     const chart = sheet.charts[0]!;
+    const at = (range: string) => `'${CHART_SHEET}'!${range}`;
     expect(chart.type).toBe("ColumnClustered");
-    expect(chart.source).toBe(`'${CHART_SHEET}'!A1:C${n + 1}`);
-    expect(chart.targetSeries.chartType).toBe("Line");
+    expect(chart.series).toEqual([
+      expect.objectContaining({ name: "Họp trực tuyến", chartType: "ColumnClustered", values: at(`C2:C${n + 1}`), xValues: at(`B2:B${n + 1}`), fillColor: "#4472C4" }),
+      expect.objectContaining({ name: "Mục tiêu ≥ 60 %", chartType: "Line", values: at(`D2:D${n + 1}`), xValues: at(`B2:B${n + 1}`), lineColor: "#C00000", markerStyle: "None" }),
+    ]);
+    expect(chart.valueAxis).toEqual({ numberFormat: "0%", minimum: 0, maximum: 1 });
+    expect(chart.title).toMatch(/^Tỷ lệ hội nghị trực tuyến theo đơn vị/);
+    expect(chart.legend).toBe("Bottom");
+    expect(chart.position?.[0]).toBe("F2");
     expect(sheet.cell("A2")?.value).toBe("DV_001");
-    expect(sheet.cell("B2")?.value).toBeCloseTo(40 / 90);
-    expect(sheet.cell("C2")?.value).toBe(0.6);
+    expect(sheet.cell("B2")?.value).toBe("Đơn vị số 1");
+    expect(sheet.cell("C2")?.value).toBeCloseTo(40 / 90);
+    expect(sheet.cell("D2")?.value).toBe(0.6);
     expect(sheet.cell(`A${n + 1}`)?.value).toBe(`DV_${String(n).padStart(3, "0")}`);
+  });
+
+  test("prints the chart sheet on A4 landscape, one page wide, header row repeated, Trang N/M", () => {
+    const layout = run.excel.sheet(CHART_SHEET).pageLayout;
+    expect(layout).toMatchObject({
+      paperSize: "A4",
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$1:$1",
+      printTitleColumns: null,
+    });
+    expect(layout.headersFooters.centerHeader).toMatch(/^Tỷ lệ hội nghị trực tuyến theo đơn vị/);
+    expect(layout.headersFooters.centerFooter).toBe("Trang &P/&N");
   });
 });
 
@@ -109,7 +132,7 @@ test("a re-run replaces the summary sheets instead of adding a second copy", asy
   const first = await write(10);
   const again = await write(12, first.excel);
   const names = again.excel.live().map((s) => s.name);
-  expect(names).toEqual(["Sheet1", ...again.spec.sheets.map((s) => s.name), CHART_SHEET]);
+  expect(names).toEqual(["Sheet1", ...again.spec.sheets.map((s) => s.name)]);
   expect(again.excel.syncs).toBe(2);
   expect(again.excel.sheet(CHART_SHEET).cell("A13")?.value).toBe("DV_012");
 });
@@ -125,7 +148,57 @@ test("a small request budget splits the writes, each request within it", async (
   const excel = new FakeExcel();
   excel.addSheet("Sheet1");
   const c = consolidation(400);
-  const report = await writeSummary(excel.context(), summaryWorkbook(c, DEFAULT_PROFILE), onlineRatioChart(c, DEFAULT_PROFILE), 200_000);
+  const report = await writeSummary(excel.context(), summaryWorkbook(c, DEFAULT_PROFILE), 200_000);
   expect(report.syncs).toBeGreaterThan(2);
   for (const bytes of excel.requests) expect(bytes).toBeLessThan(200_000 * 1.2);
+});
+
+test("print setup through pageLayout: margins, titles, every header and footer section with & doubled", async () => {
+  const excel = new FakeExcel();
+  const fake = excel.addSheet("In");
+  const budget = new RequestBudget(excel.context());
+  await writeSheet(
+    fake.worksheet(),
+    {
+      name: "In",
+      rows: [[{ value: "x" }]],
+      print: {
+        fitToWidth: true,
+        repeatRows: "1:5",
+        repeatColumns: "A:B",
+        header: { left: "Sở Nội vụ", center: "Tổng hợp R&D", right: "{page}" },
+        footer: { center: "Trang {page}/{pages}" },
+      },
+    },
+    budget,
+  );
+  expect(fake.pageLayout).toEqual({
+    paperSize: "A4",
+    orientation: "Portrait",
+    zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    // 1.5 cm left, 1 cm right, 2 cm top and bottom, header and footer at 0.8 cm, in points.
+    margins: { left: 0.59 * 72, right: 0.39 * 72, top: 0.79 * 72, bottom: 0.79 * 72, header: 0.31 * 72, footer: 0.31 * 72 },
+    printTitleRows: "$1:$5",
+    printTitleColumns: "$A:$B",
+    headersFooters: { leftHeader: "Sở Nội vụ", centerHeader: "Tổng hợp R&&D", rightHeader: "&P", centerFooter: "Trang &P/&N" },
+  });
+});
+
+test("a sheet without print options leaves the page layout alone", async () => {
+  const excel = new FakeExcel();
+  const fake = excel.addSheet("S");
+  await writeSheet(fake.worksheet(), { name: "S", rows: [[{ value: 1 }]] }, new RequestBudget(excel.context()));
+  expect(fake.pageLayout.paperSize).toBeNull();
+  expect(fake.charts).toHaveLength(0);
+});
+
+test("the summary carries one chart sheet, the same as the .xlsx: one chart, drawn once", async () => {
+  const excel = new FakeExcel();
+  excel.addSheet("Sheet1");
+  const c = consolidation(5);
+  const spec = summaryWorkbook(c, DEFAULT_PROFILE);
+  expect(spec.sheets.filter((s) => s.name === CHART_SHEET)).toEqual([chartSheet(onlineRatioChart(c)!)]);
+  const report = await writeSummary(excel.context(), spec);
+  expect(report.sheets.filter((name) => name === CHART_SHEET)).toHaveLength(1);
+  expect(excel.sheet(CHART_SHEET).charts).toHaveLength(1);
 });

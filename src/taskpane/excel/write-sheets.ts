@@ -4,9 +4,10 @@
 // as such, and is 2 for anything the summary of a few hundred units produces.
 
 import { serialFromDate } from "../../core/dates";
-import type { CellInput, CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "../../core/sheetspec";
+import type { CellInput, CellSpec, CellStyle, ChartSpec, PrintSpec, SheetSpec, WorkbookSpec } from "../../core/sheetspec";
 import { matchKey } from "../../core/text";
 import { columnLetters } from "../../core/workbook";
+import { PAGE_MARGINS_INCHES, printTitleColumns, printTitleRows, sectionCodes } from "../../xlsx/print";
 
 /** Comfortably under Excel's 5 MB request limit, leaving room for the protocol's own overhead. */
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
@@ -223,7 +224,85 @@ export async function writeSheet(ws: Excel.Worksheet, sheet: SheetSpec, budget: 
     await budget.spend(OP_BYTES);
     ws.autoFilter.apply(ws.getRange(sheet.autoFilter));
   }
+  if (sheet.print) {
+    await budget.spend(PRINT_OPS * OP_BYTES);
+    applyPrint(ws, sheet.print);
+  }
+  if (sheet.chart) {
+    await budget.spend(CHART_OPS * OP_BYTES + JSON.stringify(sheet.chart).length);
+    addChart(ws, sheet.chart);
+  }
   if (sheet.hidden === true) ws.visibility = "Hidden";
+}
+
+/** Upper bounds of the operations applyPrint and addChart queue (for the request budget). */
+const PRINT_OPS = 20;
+const CHART_OPS = 40;
+const POINTS_PER_INCH = 72;
+
+/**
+ * The .xlsx writer's print setup through Office.js (ExcelApi 1.9, which every host of the
+ * manifest's SharedRuntime 1.1 has): A4, orientation, fit to width, print titles, header, footer.
+ */
+export function applyPrint(ws: Excel.Worksheet, print: PrintSpec): void {
+  const layout = ws.pageLayout;
+  layout.paperSize = "A4";
+  layout.orientation = print.landscape === true ? "Landscape" : "Portrait";
+  // 0 pages tall: as many as the rows need (the file format's fitToHeight="0").
+  if (print.fitToWidth === true) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.leftMargin = PAGE_MARGINS_INCHES.left * POINTS_PER_INCH;
+  layout.rightMargin = PAGE_MARGINS_INCHES.right * POINTS_PER_INCH;
+  layout.topMargin = PAGE_MARGINS_INCHES.top * POINTS_PER_INCH;
+  layout.bottomMargin = PAGE_MARGINS_INCHES.bottom * POINTS_PER_INCH;
+  layout.headerMargin = PAGE_MARGINS_INCHES.header * POINTS_PER_INCH;
+  layout.footerMargin = PAGE_MARGINS_INCHES.footer * POINTS_PER_INCH;
+  if (print.repeatRows !== undefined) layout.setPrintTitleRows(printTitleRows(print.repeatRows));
+  if (print.repeatColumns !== undefined) layout.setPrintTitleColumns(printTitleColumns(print.repeatColumns));
+  const pages = layout.headersFooters.defaultForAllPages;
+  const { header, footer } = print;
+  if (header?.left !== undefined) pages.leftHeader = sectionCodes(header.left);
+  if (header?.center !== undefined) pages.centerHeader = sectionCodes(header.center);
+  if (header?.right !== undefined) pages.rightHeader = sectionCodes(header.right);
+  if (footer?.left !== undefined) pages.leftFooter = sectionCodes(footer.left);
+  if (footer?.center !== undefined) pages.centerFooter = sectionCodes(footer.center);
+  if (footer?.right !== undefined) pages.rightFooter = sectionCodes(footer.right);
+}
+
+/**
+ * The .xlsx writer's chart through Office.js: each series from its own range (ExcelApi 1.7), so
+ * nothing depends on how Excel would guess series and categories from a block of cells.
+ */
+export function addChart(ws: Excel.Worksheet, spec: ChartSpec): Excel.Chart {
+  const [first, ...rest] = spec.series;
+  if (!first) throw new Error("addChart: a chart needs at least one series");
+  const chart = ws.charts.add(first.type === "line" ? "Line" : "ColumnClustered", ws.getRange(first.values), "Columns");
+  chart.title.text = spec.title;
+  chart.legend.position = "Bottom";
+  const styleSeries = (series: Excel.ChartSeries, s: (typeof spec.series)[number]): void => {
+    series.name = s.name;
+    series.chartType = s.type === "line" ? "Line" : "ColumnClustered";
+    series.setXAxisValues(ws.getRange(spec.categories));
+    if (s.type === "line") {
+      // A line through one point is invisible: a single category gets a dash marker (as in the .xlsx).
+      const [a = "", b = a] = spec.categories.replace(/\$/g, "").split(":");
+      series.markerStyle = a === b ? "Dash" : "None";
+      if (a === b) series.markerSize = 20;
+      if (s.color) series.format.line.color = `#${s.color}`;
+    } else if (s.color) series.format.fill.setSolidColor(`#${s.color}`);
+  };
+  styleSeries(chart.series.getItemAt(0), first);
+  for (const s of rest) {
+    const series = chart.series.add(s.name);
+    series.setValues(ws.getRange(s.values));
+    styleSeries(series, s);
+  }
+  const axis = chart.axes.valueAxis;
+  axis.numberFormat = spec.axisFormat;
+  if (spec.axisMin !== undefined) axis.minimum = spec.axisMin;
+  if (spec.axisMax !== undefined) axis.maximum = spec.axisMax;
+  const [from = "", to = from] = spec.anchor.split(":");
+  chart.setPosition(from, to);
+  return chart;
 }
 
 export interface ReplaceResult {

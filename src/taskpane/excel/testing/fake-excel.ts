@@ -13,11 +13,39 @@ export interface FakeCell {
   fill: string | null;
 }
 
+export interface FakeSeries {
+  name: string;
+  chartType: string;
+  /** Address of the values ("'Sheet'!C2:C9"); the first series takes the chart's source. */
+  values: string;
+  xValues: string | null;
+  markerStyle: string | null;
+  markerSize: number | null;
+  lineColor: string | null;
+  fillColor: string | null;
+}
+
 export interface FakeChart {
   readonly type: string;
   readonly source: string;
-  readonly mock: OfficeMockObject;
-  readonly targetSeries: { chartType: string; format: { line: { color: string } } };
+  readonly seriesBy: string;
+  title: string;
+  legend: string;
+  readonly valueAxis: { numberFormat: string; minimum: number | null; maximum: number | null };
+  position: [string, string] | null;
+  readonly series: FakeSeries[];
+}
+
+/** What was set on a worksheet's pageLayout (null: never set). */
+export interface FakePageLayout {
+  paperSize: string | null;
+  orientation: string | null;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null;
+  margins: Record<string, number>;
+  printTitleRows: string | null;
+  printTitleColumns: string | null;
+  /** centerHeader, centerFooter, … of defaultForAllPages. */
+  headersFooters: Record<string, string>;
 }
 
 /** A1 "C7" → [row, col], 0-based. */
@@ -44,6 +72,15 @@ export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   readonly notes = new Map<string, string>();
   readonly charts: FakeChart[] = [];
+  readonly pageLayout: FakePageLayout = {
+    paperSize: null,
+    orientation: null,
+    zoom: null,
+    margins: {},
+    printTitleRows: null,
+    printTitleColumns: null,
+    headersFooters: {},
+  };
   readonly merges: string[] = [];
   visibility = "Visible";
   deleted = false;
@@ -118,6 +155,48 @@ export class FakeSheet {
     Object.defineProperty(range, "numberFormat", { set: (v: unknown[][]) => sheet.setFormats(address, v) });
     return range as unknown as Excel.Range;
   }
+  /** The write-only pageLayout handed to adapters: every setting lands in `pageLayout`. */
+  pageLayoutProxy(): unknown {
+    const layout = this.pageLayout;
+    const excel = this.excel;
+    const set = <K extends keyof FakePageLayout>(key: K, v: FakePageLayout[K]) => {
+      layout[key] = v;
+      excel.payload += 60;
+    };
+    const margin = (side: string) => ({
+      set: (v: number) => {
+        layout.margins[side] = v;
+        excel.payload += 60;
+      },
+    });
+    const proxy = {
+      set paperSize(v: string) {
+        set("paperSize", v);
+      },
+      set orientation(v: string) {
+        set("orientation", v);
+      },
+      set zoom(v: FakePageLayout["zoom"]) {
+        set("zoom", v);
+      },
+      setPrintTitleRows: (v: string) => set("printTitleRows", v),
+      setPrintTitleColumns: (v: string) => set("printTitleColumns", v),
+      headersFooters: { defaultForAllPages: {} as Record<string, string> },
+    };
+    for (const side of ["left", "right", "top", "bottom", "header", "footer"]) {
+      Object.defineProperty(proxy, `${side}Margin`, margin(side));
+    }
+    for (const key of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"]) {
+      Object.defineProperty(proxy.headersFooters.defaultForAllPages, key, {
+        set: (v: string) => {
+          layout.headersFooters[key] = v;
+          excel.payload += v.length + 60;
+        },
+      });
+    }
+    return proxy;
+  }
+
   /** The Worksheet object handed to adapters. */
   worksheet(): Excel.Worksheet {
     const sheet = this;
@@ -165,19 +244,74 @@ export class FakeSheet {
           return note;
         },
       },
+      pageLayout: sheet.pageLayoutProxy(),
       charts: {
-        add: (type: string, source: { fakeAddress: string }) => {
-          const targetSeries = { chartType: "ColumnClustered", format: { line: { color: "" } } };
-          const mock = new OfficeMockObject({
-            title: { text: "" },
-            legend: { position: "" },
-            axes: { valueAxis: { numberFormat: "", minimum: -1, maximum: -1 } },
-            setPosition: () => undefined,
-          });
-          Object.assign(mock, { series: { getItemAt: (i: number) => (i === 1 ? targetSeries : {}) } });
-          sheet.charts.push({ type, source: source.fakeAddress, mock, targetSeries });
+        add: (type: string, source: { fakeAddress: string }, seriesBy: string) => {
+          const chart: FakeChart = {
+            type,
+            source: source.fakeAddress,
+            seriesBy,
+            title: "",
+            legend: "",
+            valueAxis: { numberFormat: "General", minimum: null, maximum: null },
+            position: null,
+            series: [],
+          };
+          sheet.charts.push(chart);
           sheet.excel.payload += 500;
-          return mock;
+          const seriesProxy = (s: FakeSeries) => ({
+            set name(v: string) {
+              s.name = v;
+            },
+            set chartType(v: string) {
+              s.chartType = v;
+            },
+            set markerStyle(v: string) {
+              s.markerStyle = v;
+            },
+            set markerSize(v: number) {
+              s.markerSize = v;
+            },
+            setValues: (r: { fakeAddress: string }) => void (s.values = r.fakeAddress),
+            setXAxisValues: (r: { fakeAddress: string }) => void (s.xValues = r.fakeAddress),
+            format: {
+              line: {
+                set color(v: string) {
+                  s.lineColor = v;
+                },
+              },
+              fill: { setSolidColor: (v: string) => void (s.fillColor = v) },
+            },
+          });
+          const newSeries = (name: string, values: string): FakeSeries => {
+            const s: FakeSeries = { name, chartType: type, values, xValues: null, markerStyle: null, markerSize: null, lineColor: null, fillColor: null };
+            chart.series.push(s);
+            sheet.excel.payload += 100;
+            return s;
+          };
+          newSeries("", source.fakeAddress);
+          return {
+            title: {
+              set text(v: string) {
+                chart.title = v;
+              },
+            },
+            legend: {
+              set position(v: string) {
+                chart.legend = v;
+              },
+            },
+            axes: { valueAxis: chart.valueAxis },
+            series: {
+              getItemAt: (i: number) => {
+                const s = chart.series[i];
+                if (!s) throw new Error(`no series ${i}`);
+                return seriesProxy(s);
+              },
+              add: (name: string) => seriesProxy(newSeries(name, "")),
+            },
+            setPosition: (from: string, to: string) => void (chart.position = [from, to]),
+          };
         },
       },
     };

@@ -1,0 +1,67 @@
+// The chart sheet of a summary (SPEC §9): one value per unit as columns against the target as a
+// line, with the data table beside it, laid out as a SheetSpec that the .xlsx writer and the Excel
+// path both draw. A worksheet with a chart on it rather than an Excel chartsheet: Office.js cannot
+// create chartsheets, and the numbers the chart shows print next to it (docs/DECISIONS.md).
+
+import { honestPercentFormat } from "./format";
+import { columnLetters } from "./workbook";
+import { PAGE_OF_PAGES, type CellStyle, type ChartSheetSpec, type SheetSpec } from "./sheetspec";
+
+const HEAD: CellStyle = { bold: true, fill: "D9E2F3", border: true, wrap: true, vAlign: "center", hAlign: "center" };
+const CELL: CellStyle = { border: true };
+/** The chart's colours: columns in the summary's blue, the target line in red. */
+export const CHART_COLORS = { values: "4472C4", target: "C00000" } as const;
+/** Columns of the data table: code, name, value, target. The chart starts after one blank column. */
+const TABLE_WIDTHS = [12, 36, 14, 14];
+const CHART_FIRST_COL = TABLE_WIDTHS.length + 1;
+const CHART_ROWS = 30;
+
+/** The chart's width in columns: room for each unit's column and label, within a printable page. */
+function chartWidth(units: number): number {
+  return Math.min(40, Math.max(12, Math.ceil(units * 0.6)));
+}
+
+/** The sheet: header row, one row per unit (code, name, value, target), the chart at F2. */
+export function chartSheet(spec: ChartSheetSpec): SheetSpec {
+  const comparison = spec.comparison ?? ">=";
+  const targetFormat = honestPercentFormat(spec.target, spec.target, "=");
+  const rows = [
+    ["Mã đơn vị", "Tên đơn vị", spec.valueName, spec.targetName].map((value) => ({ value, style: HEAD })),
+    ...spec.units.map((u) => [
+      { value: u.code, style: CELL },
+      { value: u.name === "" ? u.code : u.name, style: { ...CELL, wrap: true } },
+      {
+        value: u.value,
+        style: { ...CELL, numFmt: u.value === null ? "0.0%" : honestPercentFormat(u.value, spec.target, comparison) },
+      },
+      { value: spec.target, style: { ...CELL, numFmt: targetFormat } },
+    ]),
+  ];
+  const n = spec.units.length;
+  const last = n + 1;
+  const withinOne = spec.units.every((u) => u.value === null || (u.value >= 0 && u.value <= 1)) && spec.target <= 1;
+  const header = { center: spec.subtitle ? `${spec.title} – ${spec.subtitle}` : spec.title };
+  return {
+    name: spec.name,
+    rows,
+    columnWidths: TABLE_WIDTHS,
+    rowHeights: { 0: 30 },
+    freeze: { rows: 1, cols: 0 },
+    print: { landscape: true, fitToWidth: true, repeatRows: "1:1", header, footer: PAGE_OF_PAGES },
+    chart:
+      n === 0
+        ? undefined
+        : {
+            title: spec.title,
+            categories: `B2:B${last}`,
+            series: [
+              { name: spec.valueName, values: `C2:C${last}`, type: "column", color: CHART_COLORS.values },
+              { name: spec.targetName, values: `D2:D${last}`, type: "line", color: CHART_COLORS.target },
+            ],
+            axisFormat: spec.axisFormat ?? "0%",
+            axisMin: 0,
+            axisMax: withinOne ? 1 : undefined,
+            anchor: `${columnLetters(CHART_FIRST_COL)}2:${columnLetters(CHART_FIRST_COL + chartWidth(n) - 1)}${1 + CHART_ROWS}`,
+          },
+  };
+}

@@ -1,0 +1,157 @@
+// The official-document frame (Nghị định 30/2020/NĐ-CP) as data: what the heading, the date and
+// number lines, "Kính gửi", "Nơi nhận" and the signature say, and the page the decree asks for.
+import type { Block, DocumentSpec, ParagraphSpec, TableSpec } from "./docspec";
+import { joinDocuments } from "./docspec";
+import { bodyParagraph, numberLine, officialDateText, officialDocument, type OfficialDocument } from "./official";
+
+const ORG = {
+  superior: "UBND tỉnh Thanh Hóa",
+  sender: "Sở Nội vụ",
+  abbreviation: "SNV",
+  place: "Thanh Hóa",
+  signerTitle: "KT. Giám đốc\nPhó Giám đốc",
+  signerName: "Nguyễn Văn An",
+};
+
+const LETTER: OfficialDocument = {
+  organisation: ORG,
+  code: "SNV-CCHC",
+  date: { year: 2026, month: 6, day: 5 },
+  kind: { letter: true, subject: "đôn đốc nộp báo cáo" },
+  recipients: ["UBND phường Đông Sơn"],
+  body: [bodyParagraph("Đề nghị quý cơ quan gửi báo cáo."), bodyParagraph("Trân trọng./.")],
+  copies: ["Như trên", "- Giám đốc Sở (để b/c);", "Lưu: VT, CCHC."],
+};
+
+/** Every paragraph of the blocks, tables included, in reading order (row by row, left to right). */
+function paragraphs(blocks: readonly Block[]): ParagraphSpec[] {
+  return blocks.flatMap((b) => (b.kind === "paragraph" ? [b] : b.kind === "table" ? b.rows.flatMap((r) => r.flatMap((c) => paragraphs(c.blocks))) : []));
+}
+
+function text(p: ParagraphSpec): string {
+  return p.runs.map((r) => ("text" in r ? r.text : `{${r.field}}`)).join("");
+}
+
+function find(doc: DocumentSpec, needle: string | RegExp): ParagraphSpec {
+  const all = paragraphs(doc.sections[0]!.blocks);
+  const hit = all.find((p) => (typeof needle === "string" ? text(p) === needle : needle.test(text(p))));
+  if (!hit) throw new Error(`no paragraph ${needle} in:\n${all.map(text).join("\n")}`);
+  return hit;
+}
+
+describe("date and number lines", () => {
+  test("a 0 before days under 10 and before months 1 and 2 only", () => {
+    expect(officialDateText({ year: 2026, month: 6, day: 5 })).toBe("ngày 05 tháng 6 năm 2026");
+    expect(officialDateText({ year: 2026, month: 1, day: 15 })).toBe("ngày 15 tháng 01 năm 2026");
+    expect(officialDateText({ year: 2026, month: 2, day: 28 })).toBe("ngày 28 tháng 02 năm 2026");
+    expect(officialDateText({ year: 2026, month: 12, day: 31 })).toBe("ngày 31 tháng 12 năm 2026");
+  });
+  test("numbers under 10 get a 0; no number leaves room for the clerk", () => {
+    expect(numberLine(7, "SNV-CCHC")).toBe("Số: 07/SNV-CCHC");
+    expect(numberLine(125, "BC-SNV")).toBe("Số: 125/BC-SNV");
+    expect(numberLine(undefined, "SNV")).toMatch(/^Số: \u00A0{6}\/SNV$/);
+  });
+});
+
+describe("a letter (công văn)", () => {
+  const doc = officialDocument(LETTER);
+  const section = doc.sections[0]!;
+
+  test("A4 with the decree's margins, Times New Roman 14 pt", () => {
+    expect(doc.font).toEqual({ name: "Times New Roman", size: 14 });
+    const m = section.page.margins;
+    expect(m.top).toBeGreaterThanOrEqual(20);
+    expect(m.top).toBeLessThanOrEqual(25);
+    expect(m.bottom).toBeGreaterThanOrEqual(20);
+    expect(m.bottom).toBeLessThanOrEqual(25);
+    expect(m.left).toBeGreaterThanOrEqual(30);
+    expect(m.left).toBeLessThanOrEqual(35);
+    expect(m.right).toBeGreaterThanOrEqual(15);
+    expect(m.right).toBeLessThanOrEqual(20);
+    expect(section.page.orientation ?? "portrait").toBe("portrait");
+  });
+
+  test("heading: superior upright, sender bold, both in capitals; Quốc hiệu and Tiêu ngữ bold", () => {
+    const superior = find(doc, "UBND TỈNH THANH HÓA").runs[0];
+    expect(superior && "text" in superior && superior.bold).not.toBe(true);
+    expect(find(doc, "SỞ NỘI VỤ").runs[0]).toMatchObject({ bold: true });
+    expect(find(doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").runs[0]).toMatchObject({ bold: true });
+    expect(find(doc, "Độc lập - Tự do - Hạnh phúc").runs[0]).toMatchObject({ bold: true });
+  });
+
+  test("the heading is a two-column table without borders; the rules are lines under the sender and the Tiêu ngữ", () => {
+    const table = section.blocks[0] as TableSpec;
+    expect(table.kind).toBe("table");
+    expect(table.borders).toBe(false);
+    expect(table.columnWidths).toHaveLength(2);
+    expect(table.columnWidths.reduce((a, b) => a + b, 0)).toBeCloseTo(210 - 30 - 15);
+    const [left, right] = table.rows[0]!;
+    const rules = (blocks: readonly Block[]) => paragraphs(blocks).filter((p) => p.border?.top === true && p.runs.length === 0);
+    expect(rules(left!.blocks)).toHaveLength(1);
+    expect(rules(right!.blocks)).toHaveLength(1);
+    // The sender's line is shorter than its column: indented on both sides.
+    expect(rules(left!.blocks)[0]!.indent?.left).toBeGreaterThan(5);
+  });
+
+  test("Số, V/v under it, place and date in italics", () => {
+    expect(text(find(doc, /^Số: /))).toMatch(/^Số: \u00A0+\/SNV-CCHC$/);
+    expect(find(doc, "V/v đôn đốc nộp báo cáo").align).toBe("center");
+    expect(find(doc, "Thanh Hóa, ngày 05 tháng 6 năm 2026").runs[0]).toMatchObject({ italic: true });
+  });
+
+  test("one recipient on the Kính gửi line, centred", () => {
+    expect(find(doc, "Kính gửi: UBND phường Đông Sơn").align).toBe("center");
+  });
+
+  test("body justified with a first-line indent of 1–1,27 cm", () => {
+    const body = find(doc, "Đề nghị quý cơ quan gửi báo cáo.");
+    expect(body.align).toBe("justify");
+    expect(body.indent?.firstLine).toBeGreaterThanOrEqual(10);
+    expect(body.indent?.firstLine).toBeLessThanOrEqual(12.7);
+  });
+
+  test("Nơi nhận in bold italic, each line with a dash, ';' after all but the last '.'", () => {
+    expect(find(doc, "Nơi nhận:").runs[0]).toMatchObject({ bold: true, italic: true, size: 12 });
+    expect(find(doc, "- Như trên;").runs[0]).toMatchObject({ size: 11 });
+    find(doc, "- Giám đốc Sở (để b/c);");
+    find(doc, "- Lưu: VT, CCHC.");
+  });
+
+  test("the signer's authority and title in bold capitals, then the name", () => {
+    expect(find(doc, "KT. GIÁM ĐỐC").runs[0]).toMatchObject({ bold: true });
+    expect(find(doc, "PHÓ GIÁM ĐỐC").align).toBe("center");
+    expect(find(doc, "Nguyễn Văn An").runs[0]).toMatchObject({ bold: true });
+  });
+
+  test("page numbers at the top centre from page 2, none on page 1", () => {
+    expect(section.firstPageHeader).toEqual([]);
+    expect(section.header).toEqual([expect.objectContaining({ align: "center", runs: [expect.objectContaining({ field: "page" })] })]);
+  });
+
+  test("several recipients are a list under Kính gửi", () => {
+    const many = officialDocument({ ...LETTER, recipients: ["Các sở, ban, ngành", "UBND các xã, phường"] });
+    find(many, "Kính gửi:");
+    find(many, "- Các sở, ban, ngành;");
+    find(many, "- UBND các xã, phường.");
+  });
+});
+
+describe("another type of document (báo cáo)", () => {
+  const doc = officialDocument({ ...LETTER, code: "BC-SNV", recipients: [], kind: { letter: false, type: "Báo cáo", title: "Kết quả thực hiện Kết luận số 226-KL/TW" } });
+  test("its type and title centred in bold under the heading, no V/v", () => {
+    expect(find(doc, "BÁO CÁO")).toMatchObject({ align: "center", runs: [expect.objectContaining({ bold: true })] });
+    expect(find(doc, "Kết quả thực hiện Kết luận số 226-KL/TW").align).toBe("center");
+    expect(() => find(doc, /^V\/v/)).toThrow();
+    expect(text(find(doc, /^Số: /))).toMatch(/\/BC-SNV$/);
+  });
+});
+
+test("letters joined into one file keep a section each (own first page, own page numbers)", () => {
+  const a = officialDocument(LETTER);
+  const b = officialDocument({ ...LETTER, recipients: ["UBND xã Quảng Phú"] });
+  const joined = joinDocuments([a, b], "Thư nhắc");
+  expect(joined.sections).toHaveLength(2);
+  expect(joined.title).toBe("Thư nhắc");
+  expect(joined.sections[1]).toBe(b.sections[0]);
+  expect(() => joinDocuments([])).toThrow();
+});

@@ -1,0 +1,123 @@
+// The .docx renderer, checked in the WordprocessingML it writes; the printed look is checked through
+// LibreOffice in test/unit/printed-documents.test.ts.
+import { strFromU8, unzipSync } from "fflate";
+import type { DocumentSpec } from "../core/docspec";
+import { joinDocuments } from "../core/docspec";
+import { bodyParagraph, officialDocument } from "../core/official";
+import { renderDocx } from "./render";
+
+function parts(bytes: Uint8Array): Record<string, string> {
+  return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
+}
+
+const SPEC: DocumentSpec = {
+  title: "Thử",
+  font: { name: "Times New Roman", size: 14 },
+  sections: [
+    {
+      page: { margins: { top: 20, bottom: 25, left: 30, right: 15 } },
+      header: [{ kind: "paragraph", align: "center", runs: [{ field: "page" }, { text: "/" }, { field: "sectionPages" }] }],
+      firstPageHeader: [],
+      blocks: [
+        {
+          kind: "paragraph",
+          align: "justify",
+          indent: { firstLine: 12.7 },
+          spacing: { before: 6, after: 6, line: 1.5 },
+          runs: [{ text: "Đậm", bold: true }, { text: " nghiêng", italic: true }, { text: " gạch", underline: true }, { text: " cỡ 12", size: 12 }, { text: "dòng mới", breakBefore: true }],
+        },
+        {
+          kind: "table",
+          borders: true,
+          headerRows: 1,
+          columnWidths: [40, 60],
+          rows: [
+            [{ blocks: [{ kind: "paragraph", runs: [{ text: "Đơn vị" }] }], fill: "D9E2F3" }, { blocks: [] }],
+            [{ blocks: [{ kind: "paragraph", runs: [{ text: "Cả hai cột" }] }], columnSpan: 2 }],
+          ],
+        },
+        { kind: "pageBreak" },
+        { kind: "paragraph", runs: [{ text: "Trang sau" }], border: { bottom: true } },
+      ],
+    },
+  ],
+};
+
+describe("renderDocx", () => {
+  let p: Record<string, string> = {};
+  beforeAll(async () => {
+    p = parts(await renderDocx(SPEC));
+  });
+
+  test("A4 portrait with the margins in twips (20 mm = 1134)", () => {
+    const doc = p["word/document.xml"] ?? "";
+    expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
+    expect(doc).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1417" w:left="1701"/);
+  });
+
+  test("Times New Roman 14 pt by default", () => {
+    expect(p["word/styles.xml"]).toMatch(/<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/><w:sz w:val="28"\/>/);
+  });
+
+  test("runs keep their Vietnamese text and their bold, italic, underline, size and line break", () => {
+    const doc = p["word/document.xml"] ?? "";
+    expect(doc).toMatch(/<w:b\/>.*<w:t xml:space="preserve">Đậm<\/w:t>/);
+    expect(doc).toMatch(/<w:i\/>.*<w:t xml:space="preserve"> nghiêng<\/w:t>/);
+    expect(doc).toMatch(/<w:u w:val="single"\/>.*<w:t xml:space="preserve"> gạch<\/w:t>/);
+    expect(doc).toMatch(/<w:sz w:val="24"\/>.*<w:t xml:space="preserve"> cỡ 12<\/w:t>/);
+    expect(doc).toMatch(/<w:br\/><w:t xml:space="preserve">dòng mới<\/w:t>/);
+  });
+
+  test("paragraph layout: justified, first-line indent 1,27 cm, spacing in twentieths of a point", () => {
+    const doc = p["word/document.xml"] ?? "";
+    expect(doc).toContain('<w:jc w:val="both"/>');
+    expect(doc).toContain('w:firstLine="720"');
+    const spacing = /<w:spacing [^>]*\/>/.exec(doc)?.[0] ?? "";
+    for (const attr of ['w:before="120"', 'w:after="120"', 'w:line="360"', 'w:lineRule="auto"']) expect(spacing).toContain(attr);
+  });
+
+  test("a table with fixed column widths, a repeated header row, shading and a merged cell", () => {
+    const doc = p["word/document.xml"] ?? "";
+    expect(doc).toContain('<w:tblLayout w:type="fixed"/>');
+    expect(doc).toContain('<w:gridCol w:w="2268"/><w:gridCol w:w="3402"/>');
+    expect(doc).toContain("<w:tblHeader/>");
+    expect(doc).toContain('w:fill="D9E2F3"');
+    expect(doc).toContain('<w:gridSpan w:val="2"/>');
+  });
+
+  test("a page break, and a paragraph with a line under it", () => {
+    const doc = p["word/document.xml"] ?? "";
+    expect(doc).toContain('<w:br w:type="page"/>');
+    expect(doc).toMatch(/<w:pBdr><w:bottom w:val="single"/);
+  });
+
+  test("page number and page count in the header, an empty header on page 1", () => {
+    const headers = Object.entries(p).filter(([name]) => /^word\/header\d+\.xml$/.test(name));
+    expect(headers).toHaveLength(2);
+    const texts = headers.map(([, xml]) => xml);
+    expect(texts.some((x) => x.includes("PAGE") && x.includes("SECTIONPAGES"))).toBe(true);
+    expect(texts.some((x) => !x.includes("PAGE"))).toBe(true);
+    expect(p["word/document.xml"]).toContain("<w:titlePg/>");
+  });
+});
+
+test("joined letters: one section each, each starting a new page at page 1", async () => {
+  const letter = (to: string) =>
+    officialDocument({
+      organisation: { sender: "Sở Nội vụ", abbreviation: "SNV", place: "Thanh Hóa", signerTitle: "Giám đốc" },
+      date: { year: 2026, month: 6, day: 5 },
+      kind: { letter: true, subject: "thử" },
+      recipients: [to],
+      body: [bodyParagraph("Nội dung.")],
+      copies: ["Lưu: VT"],
+    });
+  const doc = parts(await renderDocx(joinDocuments([letter("A"), letter("B"), letter("C")])))["word/document.xml"] ?? "";
+  expect(doc.match(/<w:sectPr/g)).toHaveLength(3);
+  expect(doc.match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(3);
+  expect(doc.match(/<w:type w:val="nextPage"\/>/g)).toHaveLength(3);
+  expect(doc).toContain("Kính gửi: C");
+});
+
+test("an empty document is a programming error", async () => {
+  await expect(renderDocx({ font: { name: "Times New Roman", size: 14 }, sections: [] })).rejects.toThrow(/at least one section/);
+});

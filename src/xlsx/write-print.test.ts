@@ -1,0 +1,169 @@
+// Print setup and the chart in the written .xlsx, checked in the raw parts and with our reader; the
+// printed result (LibreOffice → PDF) and openpyxl's view are in test/unit/printed-documents.test.ts.
+import { strFromU8, unzipSync } from "fflate";
+import { chartSheet } from "../core/chart";
+import { PAGE_OF_PAGES, type ChartSheetSpec, type SheetSpec, type WorkbookSpec } from "../core/sheetspec";
+import { NODE_ZIP_CODEC } from "./node-deflate";
+import { pageTextCodes, printTitlesFormula } from "./print";
+import { readXlsx } from "./read";
+import { writeXlsx } from "./write";
+
+function parts(bytes: Uint8Array): Record<string, string> {
+  return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
+}
+
+const TABLE: SheetSpec = {
+  name: "Tổng hợp",
+  rows: [
+    [{ value: "BÁO CÁO" }],
+    [{ value: "Mã đơn vị" }, { value: "Tên đơn vị" }, { value: "Số hội nghị" }],
+    [{ value: "DV_1" }, { value: "Sở Nội vụ" }, { value: 12 }],
+  ],
+  print: {
+    landscape: true,
+    fitToWidth: true,
+    repeatRows: "1:2",
+    repeatColumns: "A:B",
+    header: { center: "Tổng hợp Sở Giáo dục & Đào tạo – 6 tháng 2026" },
+    footer: PAGE_OF_PAGES,
+  },
+};
+
+const CHART: ChartSheetSpec = {
+  name: "Biểu đồ",
+  title: "Tỷ lệ hội nghị trực tuyến theo đơn vị",
+  subtitle: "6 tháng 2026",
+  units: [
+    { code: "DV_1", name: "Sở Nội vụ", value: 0.75 },
+    { code: "DV_2", name: "UBND xã A", value: 0.5996 },
+    { code: "DV_3", name: "UBND xã B", value: null },
+  ],
+  valueName: "Tỷ lệ họp trực tuyến",
+  targetName: "Mục tiêu 60 %",
+  target: 0.6,
+};
+
+const SPEC: WorkbookSpec = { sheets: [TABLE, chartSheet(CHART)] };
+
+describe("print setup", () => {
+  const p = parts(writeXlsx(SPEC));
+  const sheet = p["xl/worksheets/sheet1.xml"] ?? "";
+
+  test("A4 landscape, one page wide, pages flowing down", () => {
+    expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    expect(sheet).toContain('<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"/>');
+  });
+
+  test("a sheet without print options still prints on A4, portrait", () => {
+    const plain = parts(writeXlsx({ sheets: [{ name: "S", rows: [[{ value: 1 }]] }] }))["xl/worksheets/sheet1.xml"];
+    expect(plain).toContain('<pageSetup paperSize="9" orientation="portrait"/>');
+    expect(plain).not.toContain("headerFooter");
+  });
+
+  test("header with the title (a literal & doubled) and the footer Trang &P/&N", () => {
+    expect(sheet).toContain(
+      "<headerFooter><oddHeader>&amp;CTổng hợp Sở Giáo dục &amp;&amp; Đào tạo – 6 tháng 2026</oddHeader><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter>",
+    );
+  });
+
+  test("print titles are the sheet's _xlnm.Print_Titles name, columns first", () => {
+    expect(p["xl/workbook.xml"]).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Tổng hợp'!$A:$B,'Tổng hợp'!$1:$2</definedName>`,
+    );
+    expect(p["xl/workbook.xml"]).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'Biểu đồ'!$1:$1</definedName>`);
+  });
+
+  test("worksheet children stay in CT_Worksheet order", () => {
+    const chartXmlSheet = p["xl/worksheets/sheet2.xml"] ?? "";
+    const order = ["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "pageMargins", "pageSetup", "headerFooter", "drawing"];
+    const at = order.map((tag) => chartXmlSheet.indexOf("<" + tag));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  test("header codes: sections, page fields, Excel's 255-character limit", () => {
+    expect(pageTextCodes({ left: "A", center: "Trang {page}/{pages}", right: "R&D" })).toBe("&LA&CTrang &P/&N&RR&&D");
+    expect(pageTextCodes(undefined)).toBe("");
+    const long = pageTextCodes({ center: "&".repeat(300) });
+    expect(long.length).toBeLessThanOrEqual(255);
+    // Never cut inside "&&" (a lone & would start a code).
+    expect(/(^|[^&])(&&)*&…$/.test(long)).toBe(false);
+  });
+
+  test("bad print-title ranges are programming errors", () => {
+    expect(printTitlesFormula("S", "1:5", "A:B")).toBe("'S'!$A:$B,'S'!$1:$5");
+    expect(printTitlesFormula("S", undefined, undefined)).toBeUndefined();
+    expect(() => printTitlesFormula("S", "5:1", undefined)).toThrow(/print title rows/);
+    expect(() => printTitlesFormula("S", undefined, "A1:B2")).toThrow(/print title columns/);
+  });
+});
+
+describe("the chart", () => {
+  const bytes = writeXlsx(SPEC);
+  const p = parts(bytes);
+  const chart = p["xl/charts/chart1.xml"] ?? "";
+
+  test("is a drawing on the chart sheet, with its parts, relationships and content types", () => {
+    expect(p["xl/worksheets/sheet2.xml"]).toContain('<drawing r:id="rId1"/>');
+    expect(p["xl/worksheets/sheet1.xml"]).not.toContain("<drawing");
+    expect(p["xl/worksheets/_rels/sheet2.xml.rels"]).toContain('Target="../drawings/drawing1.xml"');
+    expect(p["xl/drawings/_rels/drawing1.xml.rels"]).toContain('Target="../charts/chart1.xml"');
+    expect(p["[Content_Types].xml"]).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(p["[Content_Types].xml"]).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
+  });
+
+  test("columns of the ratio and a red line of the target, over the unit names, axis 0–100 %", () => {
+    expect(chart).toContain('<c:barChart><c:barDir val="col"/>');
+    expect(chart).toContain("<c:tx><c:v>Tỷ lệ họp trực tuyến</c:v></c:tx>");
+    expect(chart).toContain("<c:lineChart>");
+    expect(chart).toContain('<c:tx><c:v>Mục tiêu 60 %</c:v></c:tx><c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="C00000"/>');
+    expect(chart).toContain("<c:f>'Biểu đồ'!$B$2:$B$4</c:f>");
+    expect(chart).toContain("<c:f>'Biểu đồ'!$C$2:$C$4</c:f>");
+    expect(chart).toContain("<c:f>'Biểu đồ'!$D$2:$D$4</c:f>");
+    expect(chart).toContain('<c:numFmt formatCode="0%" sourceLinked="0"/>');
+    expect(chart).toContain('<c:max val="1"/><c:min val="0"/>');
+  });
+
+  test("caches the values; a unit that cannot be judged has no point (not a zero column)", () => {
+    expect(chart).toContain('<c:pt idx="1"><c:v>UBND xã A</c:v></c:pt>');
+    expect(chart).toContain('<c:pt idx="0"><c:v>0.75</c:v></c:pt><c:pt idx="1"><c:v>0.5996</c:v></c:pt></c:numCache>');
+    expect(chart).toContain('<c:ptCount val="3"/><c:pt idx="0"><c:v>0.6</c:v></c:pt><c:pt idx="1"><c:v>0.6</c:v></c:pt><c:pt idx="2"><c:v>0.6</c:v></c:pt>');
+  });
+
+  test("the data cells are formatted honestly (59,96 % is not shown as 60,0 %)", () => {
+    const sheet = chartSheet(CHART);
+    expect(sheet.rows[1]?.[2]?.style?.numFmt).toBe("0.0%");
+    expect(sheet.rows[2]?.[2]?.style?.numFmt).toBe("0.00%");
+  });
+
+  test("the same spec gives the same bytes (no dates, no random ids), with either compressor", () => {
+    expect(Buffer.from(writeXlsx(SPEC)).equals(Buffer.from(bytes))).toBe(true);
+    const node = writeXlsx(SPEC, NODE_ZIP_CODEC);
+    expect(Buffer.from(writeXlsx(SPEC, NODE_ZIP_CODEC)).equals(Buffer.from(node))).toBe(true);
+    expect(chart).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  test("our reader still reads every sheet's cells", () => {
+    const out = readXlsx(bytes);
+    if (!out.ok) throw new Error(`unreadable: ${out.reason}`);
+    expect(out.workbook.sheets.map((s) => s.name)).toEqual(["Tổng hợp", "Biểu đồ"]);
+    expect(out.workbook.sheets[0]?.rows[2]?.[1]?.value).toEqual({ kind: "string", value: "Sở Nội vụ" });
+    expect(out.workbook.sheets[1]?.rows[2]?.[2]?.value).toEqual({ kind: "number", value: 0.5996 });
+    expect(out.workbook.definedNames).toEqual({});
+  });
+
+  test("no units: the sheet has its header and no chart", () => {
+    const empty = chartSheet({ ...CHART, units: [] });
+    expect(empty.chart).toBeUndefined();
+    expect(parts(writeXlsx({ sheets: [empty] }))["xl/charts/chart1.xml"]).toBeUndefined();
+  });
+
+  test("a chart whose ranges are not one column, or differ in length, is a programming error", () => {
+    const sheet = chartSheet(CHART);
+    const bad = (chart: Partial<NonNullable<SheetSpec["chart"]>>) => () =>
+      writeXlsx({ sheets: [{ ...sheet, chart: { ...sheet.chart!, ...chart } }] });
+    expect(bad({ categories: "A2:B4" })).toThrow(/one column/);
+    expect(bad({ series: [{ name: "x", values: "C2:C9", type: "column" }] })).toThrow(/differ in length/);
+    expect(bad({ series: [] })).toThrow(/at least one series/);
+  });
+});
