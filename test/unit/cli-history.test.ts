@@ -91,7 +91,7 @@ describe("kl226 consolidate --previous", () => {
     const out = join(root, "bad-xlsx", "tong-hop.xlsx");
     expect(await main(["consolidate", dir2026, "--out", out, "--previous", unitFile], io)).toBe(2);
     expect(io.stderr).toContain(unitFile);
-    expect(io.stderr).toContain("Không có trang “Tổng hợp”");
+    expect(io.stderr).toContain("Không có trang “Số liệu” hay “Tổng hợp”");
     expect(existsSync(out)).toBe(false);
   });
 
