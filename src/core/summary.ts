@@ -112,8 +112,33 @@ export function summaryWorkbook(c: Consolidation, profile: Profile): WorkbookSpe
   return {
     title,
     creator: "KL226",
-    sheets: [...sheets.map((sheet) => withPrint(sheet, title)), ...(chart ? [chartSheet(chart)] : [])],
+    sheets: [...sheets.map((sheet) => withPrint(withBanners(sheet), title)), ...(chart ? [chartSheet(chart)] : [])],
   };
+}
+
+/**
+ * The title and note lines above a table span the table's width and wrap (SPEC §9: a long targets
+ * line is never cut at the page edge): each such row, one text in column A, becomes a merged,
+ * wrapped cell as tall as its text needs.
+ */
+function withBanners(sheet: SheetSpec): SheetSpec {
+  const widths = sheet.columnWidths ?? [];
+  const last = widths.length - 1;
+  const header = (sheet.freeze?.rows ?? 0) - 1;
+  if (last < 1 || header < 1) return sheet;
+  const total = widths.reduce((a, b) => a + b, 0);
+  const merges = [...(sheet.merges ?? [])];
+  const rowHeights = { ...sheet.rowHeights };
+  const rows = sheet.rows.map((row, r) => {
+    const first = row[0];
+    if (r >= header || !first || typeof first.value !== "string" || row.slice(1).some((c) => c !== null && c !== undefined)) return row;
+    merges.push(`A${r + 1}:${columnLetters(last)}${r + 1}`);
+    const size = first.style?.size ?? 11;
+    const lines = Math.max(1, Math.ceil((first.value.length * 1.1 * size) / 11 / total));
+    if (lines > 1) rowHeights[r] = Math.min(409, Math.ceil(lines * size * 1.35));
+    return [{ ...first, style: { ...first.style, wrap: true, vAlign: "top" as const } }];
+  });
+  return { ...sheet, rows, merges, rowHeights };
 }
 
 /**
@@ -229,12 +254,13 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   const headerRow = 5;
   const lastUnitRow = headerRow + c.units.length;
   const rows = [[cell(title, TITLE)], [cell(periodLine(c), NOTE)], [cell(legend, NOTE)], [], header, ...unitRows, provinceRow];
-  // Narrow value and status columns (their headers wrap), so the sheet prints one page wide.
-  const fixed: Record<number, number> = { 1: 30, 2: 14 };
+  // Narrow columns (their headers wrap), so the sheet prints one page wide at a readable scale.
+  const fixed: Record<number, number> = { 1: 28, 2: 13, 3: 11, 4: 9 };
   form.indicators.forEach((_, i) => {
-    fixed[5 + 2 * i] = 9;
-    fixed[6 + 2 * i] = 10;
+    fixed[5 + 2 * i] = 8.5;
+    fixed[6 + 2 * i] = 9.5;
   });
+  for (let i = 0; i < 3; i++) fixed[5 + 2 * form.indicators.length + i] = 9;
   return {
     name: SUMMARY_SHEETS.summary,
     rows,
@@ -259,8 +285,8 @@ function valuesSheet(c: Consolidation): SheetSpec {
     ...c.units.map((u) => [text(u.code), text(u.name, WRAP), ...countColumns.map((k) => countCell(k, pairOf(u.values, k.code)[k.column]))]),
     [text(PROVINCE_CODE, bold(TEXT)), text(`Toàn tỉnh (${c.units.length} đơn vị)`, bold(WRAP)), ...countColumns.map((k) => countCell(k, pairOf(c.province.values, k.code)[k.column], bold))],
   ];
-  const fixed: Record<number, number> = { 1: 30 };
-  countColumns.forEach((_, i) => (fixed[2 + i] = 11));
+  const fixed: Record<number, number> = { 1: 28 };
+  countColumns.forEach((_, i) => (fixed[2 + i] = 10));
   return {
     name: SUMMARY_SHEETS.values,
     rows,
