@@ -34,7 +34,8 @@ const codeSchema = z.string().regex(CODE, "mã gồm chữ in hoa không dấu, 
 const text = z.string().trim().min(1);
 const unitTypeIds = UNIT_TYPES.map((t) => t.id) as [UnitTypeId, ...UnitTypeId[]];
 
-const dayMonth = z
+/** A day of the year ("day 2, month 6"): report deadlines of a form or profile. */
+export const dayMonth = z
   .object({ day: z.number().int().min(1).max(31), month: z.number().int().min(1).max(12) })
   .strict()
   .refine((d) => d.day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][d.month - 1]!, { message: "ngày không tồn tại trong tháng" });

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { UNIT_TYPES } from "./catalogue";
 import {
   countFieldSchema,
+  dayMonth,
   formSchema,
   indicatorSchema,
   meetingLimitsSchema,
@@ -94,11 +95,6 @@ export const DEFAULT_PROFILE: Profile = {
   ...defaultProfileFor(DEFAULT_FORM),
   name: "Mặc định (Kế hoạch thực hiện Kết luận 226-KL/TW của UBND tỉnh)",
 };
-
-const dayMonth = z
-  .object({ day: z.number().int().min(1).max(31), month: z.number().int().min(1).max(12) })
-  .strict()
-  .refine((d) => d.day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][d.month - 1]!, { message: "ngày không tồn tại trong tháng" });
 
 export const rosterUnitSchema = z
   .object({
