@@ -14,7 +14,7 @@ export interface FileBytes {
 
 /** Read and validate one submitted file; never throws for any input. */
 export function inspectSubmission(input: FileBytes, profile: Profile, decoder?: XlsxDecoder): Submission {
-  return { file: input.file, sha256: input.sha256, result: inspectBytes(input.bytes, profile, decoder) };
+  return { file: input.file, sha256: input.sha256, result: inspectBytes(input.bytes, profile, decoder, input.file) };
 }
 
 export interface ConsolidateBytesOptions extends ConsolidateOptions {

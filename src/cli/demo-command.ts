@@ -19,7 +19,7 @@ import { expandInputs, loadProfile, readBytes, UsageError } from "./io";
 import { checkOptions, parseOptions, USAGE, type Io } from "./options";
 
 /** The samples' sub-folder of department folders (cấp sở: the department level). */
-export const DEPARTMENTS_DIR = "cap-so";
+const DEPARTMENTS_DIR = "cap-so";
 
 const demoOptions = z.object({ samples: z.string().min(1).optional(), "out-dir": z.string().min(1).optional() });
 
@@ -95,7 +95,7 @@ function departmentUnit(code: string, roster: readonly RosterUnit[] | undefined)
 
 /** The roll-up read back and validated like any submission. */
 function recheck(path: string, profile: Profile): string {
-  const errors = inspectBytes(readBytes(path), profile).findings.filter((f) => f.severity === "error");
+  const errors = inspectBytes(readBytes(path), profile, undefined, path).findings.filter((f) => f.severity === "error");
   return errors.length === 0 ? `Kiểm tra lại báo cáo gửi cấp trên ${path} theo mẫu: hợp lệ, không có lỗi.` : `Kiểm tra lại báo cáo gửi cấp trên ${path} theo mẫu: ${errors.length} lỗi (${errors.map((f) => `${f.code} ${f.cell ?? ""}`.trim()).join(", ")}).`;
 }
 
