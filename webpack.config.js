@@ -1,7 +1,6 @@
 // Build of the Excel add-in: the taskpane page (which also loads the custom functions, one shared
 // runtime), functions.json generated from the JSDoc of src/functions/functions.ts, the manifest,
 // icons and a local copy of office.js (docs/DECISIONS.md, "Office.js loading").
-/* eslint-env node */
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");

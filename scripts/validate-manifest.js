@@ -3,7 +3,6 @@
 // manifest to an online service, which cannot run here (TOOLCHAIN). Checks: well-formed XML, the
 // GUID, every resid defined, every URL served by the webpack output, the custom functions
 // namespace, the shared runtime wiring, icon pixel sizes; XSD validation when a schema and xmllint exist.
-/* eslint-env node */
 "use strict";
 
 const fs = require("node:fs");

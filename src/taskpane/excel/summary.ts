@@ -17,7 +17,7 @@ export interface RatioChartData {
 }
 
 /** The chart's data table: unit code, ratio (blank when it cannot be judged), target. */
-export function chartSheet(data: RatioChartData): SheetSpec {
+function chartSheet(data: RatioChartData): SheetSpec {
   const head = { bold: true, fill: "D9E2F3", border: true, wrap: true } as const;
   return {
     name: CHART_SHEET,
@@ -62,7 +62,7 @@ export async function writeSummary(
 }
 
 /** Clustered columns per unit with the target as a line series (the sheet's columns A–C). */
-export function addRatioChart(ws: Excel.Worksheet, chart: RatioChartData): Excel.Chart {
+function addRatioChart(ws: Excel.Worksheet, chart: RatioChartData): Excel.Chart {
   const last = chart.units.length + 1;
   const c = ws.charts.add("ColumnClustered", ws.getRange(`A1:C${last}`), "Columns");
   c.title.text = chart.title;

@@ -17,7 +17,7 @@ const MAX_AREAS_ADDRESS = 2000;
 /** Rows per values/numberFormat write; large sheets are written in several ranges. */
 const ROW_CHUNK = 500;
 
-export const SUMMARY_SHEETS_SETTING = "KL226.summarySheets";
+const SUMMARY_SHEETS_SETTING = "KL226.summarySheets";
 
 /** Queues work while keeping each request under a byte budget: syncs early only when it must. */
 export class RequestBudget {
@@ -82,7 +82,7 @@ export interface StyleGroup {
 }
 
 /** Cells grouped into rectangles of the same visual style (runs along rows, merged down columns). */
-export function styleGroups(sheet: SheetSpec): StyleGroup[] {
+function styleGroups(sheet: SheetSpec): StyleGroup[] {
   interface Rect {
     r0: number;
     r1: number;
@@ -131,7 +131,7 @@ export function styleGroups(sheet: SheetSpec): StyleGroup[] {
 }
 
 /** Area lists joined into getRanges addresses of bounded length. */
-export function areaChunks(areas: readonly string[], maxLength = MAX_AREAS_ADDRESS): string[] {
+function areaChunks(areas: readonly string[], maxLength = MAX_AREAS_ADDRESS): string[] {
   const out: string[] = [];
   let cur = "";
   for (const a of areas) {
@@ -178,7 +178,7 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): number {
 }
 
 /** Writes one sheet's cells, formats and layout into an (empty, new) worksheet. */
-export async function writeSheet(ws: Excel.Worksheet, sheet: SheetSpec, budget: RequestBudget): Promise<void> {
+async function writeSheet(ws: Excel.Worksheet, sheet: SheetSpec, budget: RequestBudget): Promise<void> {
   const width = sheet.rows.reduce((m, r) => Math.max(m, r.length), 0);
   if (width > 0) {
     for (let r0 = 0; r0 < sheet.rows.length; r0 += ROW_CHUNK) {
@@ -272,7 +272,7 @@ export async function replaceSheets(
   return { worksheets, budget };
 }
 
-export function ownedSheetNames(value: unknown): string[] {
+function ownedSheetNames(value: unknown): string[] {
   if (typeof value !== "string") return [];
   try {
     const data: unknown = JSON.parse(value);
