@@ -34,23 +34,31 @@ for ws in wb.worksheets:
 print(json.dumps(out, ensure_ascii=False))
 `;
 
+/**
+ * Runs a Python script with openpyxl available and returns its standard output parsed as JSON.
+ * Throws, saying what to install, when Python or openpyxl is missing.
+ */
+export function runOpenpyxl<T>(script: string, args: readonly string[]): T {
+  let out: string;
+  try {
+    out = execFileSync(PYTHON, ["-c", script, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    const stderr = String((e as { stderr?: unknown }).stderr ?? "");
+    if (/No module named 'openpyxl'|ENOENT/.test(stderr + String(e))) {
+      throw new Error(`${PYTHON} with openpyxl is required for this test: run scripts/ensure-tools.sh (apt-get install python3-openpyxl)`);
+    }
+    throw new Error(`the openpyxl script failed: ${stderr.trim().split("\n").slice(-3).join(" / ") || String(e)}`);
+  }
+  return JSON.parse(out) as T;
+}
+
 /** What openpyxl (data_only: cached values) reads from these bytes. Throws when Python or openpyxl is missing. */
 export function openpyxlCells(bytes: Uint8Array): CellMap {
   const dir = mkdtempSync(join(tmpdir(), "kl226-openpyxl-"));
   try {
     const file = join(dir, "book.xlsx");
     writeFileSync(file, bytes);
-    let out: string;
-    try {
-      out = execFileSync(PYTHON, ["-c", DUMP, file], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
-    } catch (e) {
-      const stderr = String((e as { stderr?: unknown }).stderr ?? "");
-      if (/No module named 'openpyxl'|ENOENT/.test(stderr + String(e))) {
-        throw new Error(`${PYTHON} with openpyxl is required for this test: run scripts/ensure-tools.sh (apt-get install python3-openpyxl)`);
-      }
-      throw new Error(`openpyxl could not read the file: ${stderr.trim().split("\n").pop() ?? String(e)}`);
-    }
-    return JSON.parse(out) as CellMap;
+    return runOpenpyxl<CellMap>(DUMP, [file]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -54,7 +54,7 @@ export class SheetConflictError extends Error {
 const NEEDS_TEXT_PREFIX = /^(?:[=+\-@'#]|\s*[\d.,\s/:%$-]+\s*$|(?:true|false)$)/i;
 
 /** The value to assign through Range.values; `numFmt` "@" cells are text already (no prefix). */
-export function officeValue(input: CellInput, numFmt = "General"): string | number | boolean {
+function officeValue(input: CellInput, numFmt = "General"): string | number | boolean {
   if (input === null) return "";
   if (typeof input === "string") return numFmt !== "@" && NEEDS_TEXT_PREFIX.test(input) ? `'${input}` : input;
   if (typeof input === "number") return Number.isFinite(input) ? input : "";
@@ -63,7 +63,7 @@ export function officeValue(input: CellInput, numFmt = "General"): string | numb
   return input.formula.startsWith("=") ? input.formula : `=${input.formula}`;
 }
 
-export function officeNumberFormat(cell: CellSpec | null): string {
+function officeNumberFormat(cell: CellSpec | null): string {
   if (cell?.style?.numFmt) return cell.style.numFmt;
   if (cell && typeof cell.value === "object" && cell.value !== null && "date" in cell.value) return "dd/mm/yyyy";
   return "General";
