@@ -115,5 +115,6 @@ function fileExtension(fileName: string | undefined): string {
 /** STALE_FORMULA (docs/DECISIONS.md): the file asks Excel to recalculate on open, so these formulas' saved values may not be what Excel shows. */
 export function staleFormulaMessage(sheet: string, cells: readonly string[]): string {
   const shown = cells.length > 12 ? `${cells.slice(0, 12).join(", ")} và ${cells.length - 12} ô khác` : cells.join(", ");
-  return `Tệp được lưu bởi phần mềm không tự tính công thức: giá trị đã lưu của các ô công thức ${shown} trên trang “${sheet}” có thể khác số Excel sẽ hiển thị. Hãy mở tệp trong Excel, nhấn Ctrl+Alt+F9 để tính lại, lưu rồi gửi lại.`;
+  const which = cells.length === 1 ? `ô công thức ${shown}` : `các ô công thức ${shown}`;
+  return `Tệp được lưu bởi phần mềm không tự tính công thức: giá trị đã lưu của ${which} trên trang “${sheet}” có thể khác số Excel sẽ hiển thị. Hãy mở tệp trong Excel, nhấn Ctrl+Alt+F9 để tính lại, lưu rồi gửi lại.`;
 }

@@ -285,6 +285,19 @@ describe("readXlsx never throws and never fails by a bug of its own (INTERNAL)",
     );
   });
 
+  test("random worksheets built from pieces of SpreadsheetML (the parser always reached)", () => {
+    const pieces = [
+      '<row r="1">', "<row>", "</row>", '<c r="A1">', '<c r="B2" t="s">', '<c t="inlineStr">', '<c t="b">', '<c t="e">', '<c t="d">', "<c>", "</c>",
+      "<v>1</v>", "<v/>", "<v></v>", "<v>-2.5e3</v>", "<v>x</v>", "<v>2024-03-15</v>", "<f>A1</f>", "<is><t>á</t></is>", "<![CDATA[<v>]]>", "<!-- c -->", " ", "&amp;", "<", ">",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+        expectNoInternal(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml(parts.join("")) }], sharedStrings: sstXml(["a"]) })));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   test("random mutations and truncations of a valid package", () => {
     const stored = rawXlsx({
       sheets: [{ name: "S", xml: sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><f>A1</f><v>1</v></c></row>') }],
