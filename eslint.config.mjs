@@ -26,7 +26,10 @@ const HOST_GLOBALS = [
   "require",
   "__dirname",
   "__filename",
-].map((name) => ({ name, message: "Not in this layer: the host's world is turned into plain data by an adapter (README, Design)." }));
+].map((name) => ({
+  name,
+  message: "Not in this layer: the host's world is turned into plain data by an adapter (README, Design).",
+}));
 
 /** A no-restricted-imports pattern: every import whose source matches `regex` is refused with `message`. */
 const refuse = (regex, message) => ({ regex, message });
@@ -68,7 +71,11 @@ export default tseslint.config(
     // The JavaScript files: Node CommonJS (configs, the bin launcher, scripts, the jest stub) and this ES module.
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: NODE_JS_GLOBALS },
-    rules: { "no-unused-vars": ["error", { argsIgnorePattern: "^_" }], "no-eval": "error", "no-new-func": "error" },
+    rules: {
+      "no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "no-eval": "error",
+      "no-new-func": "error",
+    },
   },
   {
     files: ["**/*.mjs"],
@@ -100,9 +107,15 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            refuse("^(?!\\./|\\.\\./core/|fflate$)", "src/xlsx imports only xlsx and core modules and fflate (README, Design)."),
+            refuse(
+              "^(?!\\./|\\.\\./core/|fflate$)",
+              "src/xlsx imports only xlsx and core modules and fflate (README, Design).",
+            ),
             refuse("^\\./.*\\.\\.|^\\.\\./core/.*\\.\\.", "src/xlsx imports only xlsx and core modules."),
-            refuse("^\\./node-", "The Node-only inflater/deflater are chosen by the caller (the CLI), never imported by the browser-safe reader and writer."),
+            refuse(
+              "^\\./node-",
+              "The Node-only inflater/deflater are chosen by the caller (the CLI), never imported by the browser-safe reader and writer.",
+            ),
           ],
         },
       ],
@@ -115,7 +128,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [refuse("^(?!\\./|\\.\\./core/|fflate$|node:zlib$)", "The Node-only xlsx modules use node:zlib and xlsx/core modules only.")] },
+        {
+          patterns: [
+            refuse(
+              "^(?!\\./|\\.\\./core/|fflate$|node:zlib$)",
+              "The Node-only xlsx modules use node:zlib and xlsx/core modules only.",
+            ),
+          ],
+        },
       ],
     },
   },
@@ -128,8 +148,14 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            refuse("^(?!\\./|\\.\\./core/|\\.\\./xlsx/)", "src/app imports only app, core and xlsx modules (README, Design)."),
-            refuse("^\\.\\./xlsx/node-", "src/app is browser-safe: the caller passes a Node decoder when it has one."),
+            refuse(
+              "^(?!\\./|\\.\\./core/|\\.\\./xlsx/)",
+              "src/app imports only app, core and xlsx modules (README, Design).",
+            ),
+            refuse(
+              "^\\.\\./xlsx/node-",
+              "src/app is browser-safe: the caller passes a Node decoder when it has one.",
+            ),
             refuse("\\.\\..*\\.\\.", "src/app imports only app, core and xlsx modules."),
           ],
         },
@@ -144,7 +170,12 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [refuse("^(?!\\./|\\.\\./core/)", "src/functions imports only core modules (README, Design)."), refuse("\\.\\..*\\.\\.", "src/functions imports only core modules.")] },
+        {
+          patterns: [
+            refuse("^(?!\\./|\\.\\./core/)", "src/functions imports only core modules (README, Design)."),
+            refuse("\\.\\..*\\.\\.", "src/functions imports only core modules."),
+          ],
+        },
       ],
     },
   },
@@ -174,7 +205,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            refuse("(^|/)(taskpane|functions)(/|$)", "The CLI never imports the add-in's taskpane or custom functions."),
+            refuse(
+              "(^|/)(taskpane|functions)(/|$)",
+              "The CLI never imports the add-in's taskpane or custom functions.",
+            ),
             refuse("^(react|react-dom|@fluentui/)", "The CLI has no UI library."),
           ],
         },

@@ -86,7 +86,15 @@ function hostileLines(): string[] {
 
 function withPart(base: Uint8Array, part: string, xml: string): Uint8Array {
   const parts = { ...unzipSync(base), [part]: strToU8(xml) };
-  return rawZip(Object.entries(parts).map(([name, b]) => ({ name, data: deflateRawSync(b), method: 8, declaredSize: b.length, crc: crc32(b) })));
+  return rawZip(
+    Object.entries(parts).map(([name, b]) => ({
+      name,
+      data: deflateRawSync(b),
+      method: 8,
+      declaredSize: b.length,
+      crc: crc32(b),
+    })),
+  );
 }
 
 function shapeLines(): string[] {
@@ -94,7 +102,8 @@ function shapeLines(): string[] {
   const meetings = "xl/worksheets/sheet4.xml";
   const sheet = strFromU8(unzipSync(base)[meetings]!);
   const rows: string[] = [];
-  for (let r = 5; r < 5 + 1_040_000; r++) rows.push(`<row r="${r}" spans="1:6" s="2" customFormat="1" ht="15.75" customHeight="1"/>`);
+  for (let r = 5; r < 5 + 1_040_000; r++)
+    rows.push(`<row r="${r}" spans="1:6" s="2" customFormat="1" ht="15.75" customHeight="1"/>`);
   const formatted = withPart(base, meetings, sheet.replace("</sheetData>", `${rows.join("")}</sheetData>`));
   const lines: string[] = [];
   for (const [name, opts] of [
@@ -112,7 +121,14 @@ function shapeLines(): string[] {
 
 /** The fuzz test's mutations (same seed and kinds), timed one by one: the slowest is the figure. */
 function fuzzLine(iterations = 1000): string {
-  const base = reportBytes({ unit: "XA_QUANG_PHU", name: "UBND xã Quảng Phú", counts: { HN_TONG: ["1.234", { formula: "SUM(1,2)", cached: 3 }] } }, []);
+  const base = reportBytes(
+    {
+      unit: "XA_QUANG_PHU",
+      name: "UBND xã Quảng Phú",
+      counts: { HN_TONG: ["1.234", { formula: "SUM(1,2)", cached: 3 }] },
+    },
+    [],
+  );
   const parts = unzipSync(base);
   const names = Object.keys(parts).filter((n) => n.endsWith(".xml"));
   const rnd = mulberry32(226);
@@ -122,12 +138,16 @@ function fuzzLine(iterations = 1000): string {
     let bytes: Uint8Array;
     if (i % 2 === 0) {
       bytes = base.slice();
-      for (let k = 0; k < 1 + Math.floor(rnd() * 8); k++) bytes[Math.floor(rnd() * bytes.length)] = Math.floor(rnd() * 256);
+      for (let k = 0; k < 1 + Math.floor(rnd() * 8); k++)
+        bytes[Math.floor(rnd() * bytes.length)] = Math.floor(rnd() * 256);
     } else {
       const name = names[Math.floor(rnd() * names.length)]!;
       const text = strFromU8(parts[name]!);
       const at = Math.floor(rnd() * text.length);
-      bytes = zipSync({ ...parts, [name]: strToU8(text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 40))) }, { level: 0 });
+      bytes = zipSync(
+        { ...parts, [name]: strToU8(text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 40))) },
+        { level: 0 },
+      );
     }
     const t0 = performance.now();
     inspectBytes(bytes, DEFAULT_PROFILE);

@@ -10,7 +10,16 @@ import { internalDetail, readXlsx, type XlsxDecoder } from "../xlsx/read";
 
 /** A result that carries one finding and nothing read: an unreadable file, or our own failure. */
 function failedResult(f: Finding): ValidationResult {
-  return { valid: false, findings: [f], unit: null, unitName: null, period: null, year: null, reportDate: null, report: null };
+  return {
+    valid: false,
+    findings: [f],
+    unit: null,
+    unitName: null,
+    period: null,
+    year: null,
+    reportDate: null,
+    report: null,
+  };
 }
 
 function unreadableResult(message: string, detail?: string): ValidationResult {
@@ -24,7 +33,11 @@ function internalResult(detail: string): ValidationResult {
 }
 
 /** The result for a read that failed: INTERNAL for our bugs, otherwise UNREADABLE with the reason's message. */
-function readFailureResult(reason: UnreadableReason, detail: string | undefined, fileName?: string): ValidationResult {
+function readFailureResult(
+  reason: UnreadableReason,
+  detail: string | undefined,
+  fileName?: string,
+): ValidationResult {
   if (reason === "INTERNAL") return internalResult(detail ?? "");
   return unreadableResult(unreadableMessage(reason, fileName), detail);
 }
@@ -34,8 +47,18 @@ function readFailureResult(reason: UnreadableReason, detail: string | undefined,
  * decoder (createDecoder, or createNodeDecoder in Node) to all of them. The file name, when known,
  * makes the message for an unreadable file exact (a .csv is not "renamed").
  */
-export function inspectBytes(bytes: Uint8Array, profile: Profile, decoder: XlsxDecoder = {}, fileName?: string): ValidationResult {
-  const read = readXlsx(bytes, { limits: profile.limits, sheetFilter: isTemplateSheet, inflateRaw: decoder.inflateRaw, memo: decoder.memo });
+export function inspectBytes(
+  bytes: Uint8Array,
+  profile: Profile,
+  decoder: XlsxDecoder = {},
+  fileName?: string,
+): ValidationResult {
+  const read = readXlsx(bytes, {
+    limits: profile.limits,
+    sheetFilter: isTemplateSheet,
+    inflateRaw: decoder.inflateRaw,
+    memo: decoder.memo,
+  });
   if (!read.ok) return readFailureResult(read.reason, read.detail, fileName);
   try {
     const result = validateWorkbook(read.workbook, profile);

@@ -13,15 +13,27 @@ function sheet(name: string, cells: Readonly<Record<string, Cell>>): Sheet {
   return { name, rows };
 }
 
-const num = (value: number, formula = false): Cell => (formula ? { value: { kind: "number", value }, formula } : { value: { kind: "number", value } });
+const num = (value: number, formula = false): Cell =>
+  formula ? { value: { kind: "number", value }, formula } : { value: { kind: "number", value } };
 const uncached: Cell = { value: { kind: "empty" }, formula: true };
 
 function book(fullCalcOnLoad: boolean | undefined, sheets: Sheet[]): Workbook {
-  return { sheets, date1904: false, definedNames: {}, ...(fullCalcOnLoad === undefined ? {} : { fullCalcOnLoad }) };
+  return {
+    sheets,
+    date1904: false,
+    definedNames: {},
+    ...(fullCalcOnLoad === undefined ? {} : { fullCalcOnLoad }),
+  };
 }
 
 // Chỉ tiêu: E5 and E7 are formulas saved as 0, E6 a typed number, E8 a formula with no saved value.
-const counts = sheet("Chỉ tiêu", { D5: num(100), E5: num(0, true), E6: num(12), E7: num(0, true), E8: uncached });
+const counts = sheet("Chỉ tiêu", {
+  D5: num(100),
+  E5: num(0, true),
+  E6: num(12),
+  E7: num(0, true),
+  E8: uncached,
+});
 const notes = sheet("Ghi chú", { A1: num(0, true) });
 const info = sheet("Thông tin", { C1: { value: { kind: "string", value: "x" }, formula: true } });
 
@@ -42,7 +54,10 @@ test("nothing without fullCalcOnLoad", () => {
 });
 
 test("a long list is cut after twelve cells with the count of the rest", () => {
-  const many = sheet("Chỉ tiêu", Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`A${i + 1}`, num(0, true)])));
+  const many = sheet(
+    "Chỉ tiêu",
+    Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`A${i + 1}`, num(0, true)])),
+  );
   const [f] = staleFormulaFindings(book(true, [many]));
   expect(f?.message).toContain("A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12 và 8 ô khác");
 });

@@ -22,7 +22,16 @@ export function staleFormulaFindings(workbook: Workbook): Finding[] {
         if (cell?.formula === true && cell.value.kind !== "empty") cells.push(a1(r, c));
       }),
     );
-    if (cells.length > 0) out.push(finding("STALE_FORMULA", "warning", sheet.name, cells[0] ?? null, staleFormulaMessage(sheet.name, cells)));
+    if (cells.length > 0)
+      out.push(
+        finding(
+          "STALE_FORMULA",
+          "warning",
+          sheet.name,
+          cells[0] ?? null,
+          staleFormulaMessage(sheet.name, cells),
+        ),
+      );
   }
   return out;
 }

@@ -12,7 +12,13 @@ const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 function parse(xml: string): unknown {
-  return parseWorksheet(xml, { part: "sheet.xml", sharedStrings: ["a", "b"], numberStyles: new Uint8Array(4), date1904: false, limits: DEFAULT_READ_LIMITS });
+  return parseWorksheet(xml, {
+    part: "sheet.xml",
+    sharedStrings: ["a", "b"],
+    numberStyles: new Uint8Array(4),
+    date1904: false,
+    limits: DEFAULT_READ_LIMITS,
+  });
 }
 
 function wrap(sheetData: string): string {
@@ -48,7 +54,8 @@ const PIECES = [
   () => `<row><c><v>9</v></c></row>`,
   () => `<c><v>3</v></c>`,
   () => `<!-- <row r="5"/><row r="6"/> -->`,
-  (r: number) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t><![CDATA[<row r="7"/><row r="8"/>]]></t></is></c></row>`,
+  (r: number) =>
+    `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t><![CDATA[<row r="7"/><row r="8"/>]]></t></is></c></row>`,
   () => `<?pi <row r="9"/> ?>`,
   () => "\n  ",
 ] as const;
@@ -70,7 +77,9 @@ test("for any rows and any chunking, the compacted XML parses to the same rows",
 test("a run of empty numbered rows keeps only its last row; comments and CDATA pass untouched", () => {
   const rows = Array.from({ length: 1000 }, (_, i) => `<row r="${i + 1}" s="2" customFormat="1"/>`).join("");
   const tail = `<!-- <row r="5"/> --><row r="2000"><c r="A2000" t="inlineStr"><is><t><![CDATA[<row r="1"/>]]></t></is></c></row>`;
-  expect(compact(wrap(rows + tail), [7, 100, 1001])).toBe(wrap(`<row r="1000" s="2" customFormat="1"/>${tail}`));
+  expect(compact(wrap(rows + tail), [7, 100, 1001])).toBe(
+    wrap(`<row r="1000" s="2" customFormat="1"/>${tail}`),
+  );
 });
 
 test("the raw cap bounds the work, the kept cap what is kept", () => {
@@ -78,5 +87,12 @@ test("the raw cap bounds the work, the kept cap what is kept", () => {
   const data = deflateRawSync(enc.encode(wrap(rows)));
   expect(dec.decode(inflateCompactingRows(data, 8, 1000, 10_000_000))).toBe(wrap('<row r="50000" s="2"/>'));
   expect(() => inflateCompactingRows(data, 8, 1000, 100_000)).toThrow(InflateLimitError);
-  expect(() => inflateCompactingRows(deflateRawSync(enc.encode(wrap("<!--" + "x".repeat(5000) + "-->"))), 8, 1000, 10_000_000)).toThrow(/once empty rows are dropped/);
+  expect(() =>
+    inflateCompactingRows(
+      deflateRawSync(enc.encode(wrap("<!--" + "x".repeat(5000) + "-->"))),
+      8,
+      1000,
+      10_000_000,
+    ),
+  ).toThrow(/once empty rows are dropped/);
 });

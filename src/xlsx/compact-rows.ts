@@ -45,7 +45,9 @@ class Output {
     if (n <= 0) return;
     if (this.length + n > this.cap) throw new KeptLimitError(this.cap);
     if (this.length + n > this.buf.length) {
-      const grown = new Uint8Array(Math.min(Math.max(this.buf.length * 2, this.length + n), Math.max(this.cap, this.length + n)));
+      const grown = new Uint8Array(
+        Math.min(Math.max(this.buf.length * 2, this.length + n), Math.max(this.cap, this.length + n)),
+      );
       grown.set(this.buf.subarray(0, this.length));
       this.buf = grown;
     }
@@ -68,7 +70,10 @@ const OTHER_ATTR = `${WS}+(?!r${WS}*=)[^ \\t\\r\\n/>"'=<]+${WS}*=${WS}*(?:"[^"<]
  * At most 256 rows a match: V8 keeps a backtracking frame per repetition, and an unbounded `+` over a
  * million rows overflows the stack. The text state comes back for the next 256.
  */
-const EMPTY_ROW_RUN = new RegExp(`(?:<row r="(?=[0-9]{0,14}[1-9])[0-9]{1,15}"(?:${OTHER_ATTR}){0,64}${WS}*\\/>${WS}*){1,256}`, "y");
+const EMPTY_ROW_RUN = new RegExp(
+  `(?:<row r="(?=[0-9]{0,14}[1-9])[0-9]{1,15}"(?:${OTHER_ATTR}){0,64}${WS}*\\/>${WS}*){1,256}`,
+  "y",
+);
 /** One character per byte (windows-1252 maps every byte to one UTF-16 unit), so offsets are byte offsets. */
 const bytesAsText = new TextDecoder("windows-1252");
 
@@ -110,7 +115,13 @@ function scanRowTag(buf: Uint8Array, from: number): number {
     // An attribute: name = "value" (or 'value').
     const nameStart = i;
     let prefixed = false;
-    while (i < n && c !== EQ && c !== GT && c !== SLASH && !(c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d)) {
+    while (
+      i < n &&
+      c !== EQ &&
+      c !== GT &&
+      c !== SLASH &&
+      !(c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d)
+    ) {
       if (c === COLON) prefixed = true;
       c = buf[++i]!;
     }
@@ -247,9 +258,13 @@ export class EmptyRowCompactor {
           }
           const c = buf[lt + 1];
           if (c === BANG && startsWithAscii(buf, lt, "<!--")) i = this.enter(State.Comment, buf, lt, 4);
-          else if (c === BANG && startsWithAscii(buf, lt, "<![CDATA[")) i = this.enter(State.Cdata, buf, lt, 9);
+          else if (c === BANG && startsWithAscii(buf, lt, "<![CDATA["))
+            i = this.enter(State.Cdata, buf, lt, 9);
           else if (c === QMARK) i = this.enter(State.Pi, buf, lt, 2);
-          else if (startsWithAscii(buf, lt, "<row") && (isSpace(buf[lt + 4] ?? 0) || buf[lt + 4] === SLASH || buf[lt + 4] === GT)) {
+          else if (
+            startsWithAscii(buf, lt, "<row") &&
+            (isSpace(buf[lt + 4] ?? 0) || buf[lt + 4] === SLASH || buf[lt + 4] === GT)
+          ) {
             text ??= bytesAsText.decode(buf);
             EMPTY_ROW_RUN.lastIndex = lt;
             if (EMPTY_ROW_RUN.test(text)) {
@@ -330,7 +345,12 @@ function indexOfAscii(buf: Uint8Array, s: string, from: number): number {
  * Throws InflateLimitError when the inflated XML exceeds `maxRawBytes` (the work bound) and
  * KeptLimitError when what is kept exceeds `maxKeptBytes`; any other error means the data is corrupt.
  */
-export function inflateCompactingRows(data: Uint8Array, method: number, maxKeptBytes: number, maxRawBytes: number): Uint8Array {
+export function inflateCompactingRows(
+  data: Uint8Array,
+  method: number,
+  maxKeptBytes: number,
+  maxRawBytes: number,
+): Uint8Array {
   const compactor = new EmptyRowCompactor(maxKeptBytes);
   if (method === 0) {
     if (data.length > maxRawBytes) throw new InflateLimitError(maxRawBytes);

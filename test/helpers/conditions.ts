@@ -9,8 +9,10 @@ type TestFn = (name: string, fn: () => unknown, timeout?: number) => void;
 
 /** `test` when `skipReason` is undefined; otherwise `test.skip`, with the reason added to the test's name. */
 export function testUnless(skipReason: string | undefined): TestFn {
-  if (skipReason === undefined) return (name, fn, timeout) => test(name, fn as jest.ProvidesCallback, timeout);
-  return (name, fn, timeout) => test.skip(`${name} [skipped: ${skipReason}]`, fn as jest.ProvidesCallback, timeout);
+  if (skipReason === undefined)
+    return (name, fn, timeout) => test(name, fn as jest.ProvidesCallback, timeout);
+  return (name, fn, timeout) =>
+    test.skip(`${name} [skipped: ${skipReason}]`, fn as jest.ProvidesCallback, timeout);
 }
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
@@ -34,7 +36,8 @@ export function lockFolder(dir: string, on: boolean): boolean {
 export const FOLDER_LOCK_UNAVAILABLE: string | undefined = (() => {
   const dir = mkdtempSync(join(tmpdir(), "kl226-lock-"));
   try {
-    if (!lockFolder(dir, true)) return isRoot ? "running as root and chattr +i is not permitted here" : "chmod is not permitted here";
+    if (!lockFolder(dir, true))
+      return isRoot ? "running as root and chattr +i is not permitted here" : "chmod is not permitted here";
     try {
       writeFileSync(join(dir, "probe"), "x");
       return "a locked folder can still be written here";

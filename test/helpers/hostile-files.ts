@@ -69,31 +69,81 @@ function millionRows(): string {
   return `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${row.repeat(1_000_000)}</sheetData></worksheet>`;
 }
 
-export type HostileCase = readonly [label: string, file: string, build: () => Uint8Array, reason: UnreadableReason];
+export type HostileCase = readonly [
+  label: string,
+  file: string,
+  build: () => Uint8Array,
+  reason: UnreadableReason,
+];
 
 export const HOSTILE_CASES: readonly HostileCase[] = [
-  ["a zip bomb (a part inflating to 200 MB of zeros, size declared honestly)", "bom.xlsx", () => zipBomb(200, true), "PART_TOO_LARGE"],
-  ["a zip bomb that lies about its size (declares 4 KB, inflates to 200 MB)", "bom-gia.xlsx", () => zipBomb(200, false), "PART_TOO_LARGE"],
-  ["a truncated zip (download cut in half)", "cut.xlsx", () => GOOD_A.slice(0, GOOD_A.length >> 1), "TRUNCATED"],
-  ["an encrypted workbook (CFB with EncryptionInfo)", "mat-khau.xlsx", () => cfb(["\u0006DataSpaces", "EncryptionInfo", "EncryptedPackage"]), "ENCRYPTED"],
-  ["a legacy .xls (CFB without EncryptionInfo)", "cu.xlsx", () => cfb(["Workbook", "\u0005SummaryInformation"]), "LEGACY_XLS"],
+  [
+    "a zip bomb (a part inflating to 200 MB of zeros, size declared honestly)",
+    "bom.xlsx",
+    () => zipBomb(200, true),
+    "PART_TOO_LARGE",
+  ],
+  [
+    "a zip bomb that lies about its size (declares 4 KB, inflates to 200 MB)",
+    "bom-gia.xlsx",
+    () => zipBomb(200, false),
+    "PART_TOO_LARGE",
+  ],
+  [
+    "a truncated zip (download cut in half)",
+    "cut.xlsx",
+    () => GOOD_A.slice(0, GOOD_A.length >> 1),
+    "TRUNCATED",
+  ],
+  [
+    "an encrypted workbook (CFB with EncryptionInfo)",
+    "mat-khau.xlsx",
+    () => cfb(["\u0006DataSpaces", "EncryptionInfo", "EncryptedPackage"]),
+    "ENCRYPTED",
+  ],
+  [
+    "a legacy .xls (CFB without EncryptionInfo)",
+    "cu.xlsx",
+    () => cfb(["Workbook", "\u0005SummaryInformation"]),
+    "LEGACY_XLS",
+  ],
   ["a CSV renamed .xlsx", "csv.xlsx", () => strToU8("MA_DON_VI;TEN_DON_VI\nSO_C;Sở C\n"), "TEXT_FILE"],
-  ["an HTML page renamed .xlsx", "html.xlsx", () => strToU8('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><table><tr><td>Sở C</td></tr></table></body></html>'), "TEXT_FILE"],
+  [
+    "an HTML page renamed .xlsx",
+    "html.xlsx",
+    () =>
+      strToU8(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><table><tr><td>Sở C</td></tr></table></body></html>',
+      ),
+    "TEXT_FILE",
+  ],
   [
     "an .xlsm (macro-enabled content type)",
     "macro.xlsx",
     () => {
-      const ct = new TextDecoder().decode(goodParts["[Content_Types].xml"]).replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+      const ct = new TextDecoder()
+        .decode(goodParts["[Content_Types].xml"])
+        .replace(
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+          "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+        );
       return zipSync({ ...goodParts, "[Content_Types].xml": strToU8(ct) });
     },
     "MACRO_ENABLED",
   ],
-  ["a Nhiệm vụ sheet with 1,000,000 rows", "trieu-dong.xlsx", () => withTasksSheet(millionRows(), 1), "TOO_MANY_ROWS"],
+  [
+    "a Nhiệm vụ sheet with 1,000,000 rows",
+    "trieu-dong.xlsx",
+    () => withTasksSheet(millionRows(), 1),
+    "TOO_MANY_ROWS",
+  ],
   [
     "a cell holding a string over 32,767 characters",
     "chuoi-dai.xlsx",
-    () => withTasksSheet(`<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${"á".repeat(DEFAULT_READ_LIMITS.maxStringLength + 1)}</t></is></c></row></sheetData></worksheet>`),
+    () =>
+      withTasksSheet(
+        `<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${"á".repeat(DEFAULT_READ_LIMITS.maxStringLength + 1)}</t></is></c></row></sheetData></worksheet>`,
+      ),
     "STRING_TOO_LONG",
   ],
 ];
-

@@ -41,13 +41,21 @@ print(json.dumps(out, ensure_ascii=False))
 export function runOpenpyxl<T>(script: string, args: readonly string[]): T {
   let out: string;
   try {
-    out = execFileSync(PYTHON, ["-c", script, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
+    out = execFileSync(PYTHON, ["-c", script, ...args], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   } catch (e) {
     const stderr = String((e as { stderr?: unknown }).stderr ?? "");
     if (/No module named 'openpyxl'|ENOENT/.test(stderr + String(e))) {
-      throw new Error(`${PYTHON} with openpyxl is required for this test: run scripts/ensure-tools.sh (apt-get install python3-openpyxl)`);
+      throw new Error(
+        `${PYTHON} with openpyxl is required for this test: run scripts/ensure-tools.sh (apt-get install python3-openpyxl)`,
+      );
     }
-    throw new Error(`the openpyxl script failed: ${stderr.trim().split("\n").slice(-3).join(" / ") || String(e)}`);
+    throw new Error(
+      `the openpyxl script failed: ${stderr.trim().split("\n").slice(-3).join(" / ") || String(e)}`,
+    );
   }
   return JSON.parse(out) as T;
 }

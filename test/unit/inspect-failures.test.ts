@@ -28,7 +28,13 @@ function only(bytes: Uint8Array, name: string): { code: string; message: string;
 }
 
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: "", stderr: "", isErrTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: "",
+    stderr: "",
+    isErrTty: false,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io;
 }
 
@@ -53,7 +59,10 @@ describe("an unreadable file is named for what it is", () => {
 
   test("a real Excel 97–2003 .xls, a binary .xlsb, an OpenDocument .ods, an Apple .numbers", () => {
     expect(only(cfb(["Workbook"]), "so-a.xls").message).toContain("(.xls)");
-    const xlsb = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "xl/workbook.bin": new Uint8Array([0x83, 1, 0]) });
+    const xlsb = zipSync({
+      "[Content_Types].xml": strToU8("<Types/>"),
+      "xl/workbook.bin": new Uint8Array([0x83, 1, 0]),
+    });
     expect(only(xlsb, "so-a.xlsb").message).toContain("(.xlsb)");
     const numbers = zipSync({ "Index/Document.iwa": new Uint8Array([0, 1]) });
     expect(only(numbers, "so-a.numbers").message).toContain("Apple Numbers (.numbers)");
@@ -90,7 +99,11 @@ describe("a bug of ours is INTERNAL, never a corrupt file", () => {
       throw new RangeError("boom in validation");
     });
     const f = only(REPORT, "SO_A.xlsx");
-    expect(f).toMatchObject({ code: "INTERNAL", message: UNREADABLE_MESSAGES.INTERNAL, detail: expect.stringMatching(/^RangeError: boom in validation/) });
+    expect(f).toMatchObject({
+      code: "INTERNAL",
+      message: UNREADABLE_MESSAGES.INTERNAL,
+      detail: expect.stringMatching(/^RangeError: boom in validation/),
+    });
   });
 
   test("validate --json keeps the detail of INTERNAL and UNREADABLE findings; the human output shows the message", async () => {
@@ -104,8 +117,16 @@ describe("a bug of ours is INTERNAL, never a corrupt file", () => {
     const io = capture();
     expect(await main(["validate", file, cut, "--json"], io)).toBe(1);
     const json = JSON.parse(io.stdout) as Array<{ findings: Array<Record<string, unknown>> }>;
-    expect(json[0]?.findings).toEqual([expect.objectContaining({ code: "INTERNAL", message: UNREADABLE_MESSAGES.INTERNAL, detail: expect.stringContaining("TypeError: boom") })]);
-    expect(json[1]?.findings).toEqual([expect.objectContaining({ code: "UNREADABLE", detail: expect.any(String) })]);
+    expect(json[0]?.findings).toEqual([
+      expect.objectContaining({
+        code: "INTERNAL",
+        message: UNREADABLE_MESSAGES.INTERNAL,
+        detail: expect.stringContaining("TypeError: boom"),
+      }),
+    ]);
+    expect(json[1]?.findings).toEqual([
+      expect.objectContaining({ code: "UNREADABLE", detail: expect.any(String) }),
+    ]);
     const human = capture();
     await main(["validate", file], human);
     expect(human.stdout).toContain(UNREADABLE_MESSAGES.INTERNAL);

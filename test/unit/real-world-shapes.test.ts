@@ -98,7 +98,8 @@ describe('parts declaring encoding="ISO-8859-1" (or windows-1252) in their XML d
     return new Uint8Array(out);
   }
   const latin1 = (cp: number): number | undefined => (cp < 0x100 ? cp : undefined);
-  const cp1252 = (cp: number): number | undefined => (cp === 0x20ac ? 0x80 : cp < 0x80 || (cp >= 0xa0 && cp < 0x100) ? cp : undefined);
+  const cp1252 = (cp: number): number | undefined =>
+    cp === 0x20ac ? 0x80 : cp < 0x80 || (cp >= 0xa0 && cp < 0x100) ? cp : undefined;
 
   test.each([
     ["ISO-8859-1", latin1],
@@ -117,7 +118,11 @@ describe('parts declaring encoding="ISO-8859-1" (or windows-1252) in their XML d
 
   test("an encoding no decoder knows is CORRUPT with the label in the detail", () => {
     const sst = text(BASE, "xl/sharedStrings.xml").replace('encoding="UTF-8"', 'encoding="x-unknown-42"');
-    expect(readXlsx(withParts(BASE, { "xl/sharedStrings.xml": sst }))).toMatchObject({ ok: false, reason: "CORRUPT", detail: expect.stringContaining("x-unknown-42") });
+    expect(readXlsx(withParts(BASE, { "xl/sharedStrings.xml": sst }))).toMatchObject({
+      ok: false,
+      reason: "CORRUPT",
+      detail: expect.stringContaining("x-unknown-42"),
+    });
   });
 });
 
@@ -129,7 +134,8 @@ describe("a sheet with 1,040,000 empty formatted rows (whole-sheet row formattin
     const sheet = text(BASE, MEETINGS);
     const rows: string[] = [];
     // What Excel writes for a formatted row without cells (rows 1–4 are the template's header).
-    for (let r = 5; r < 5 + ROWS; r++) rows.push(`<row r="${r}" spans="1:6" s="2" customFormat="1" ht="15.75" customHeight="1"/>`);
+    for (let r = 5; r < 5 + ROWS; r++)
+      rows.push(`<row r="${r}" spans="1:6" s="2" customFormat="1" ht="15.75" customHeight="1"/>`);
     const xml = sheet.replace("</sheetData>", `${rows.join("")}</sheetData>`);
     rawLength = xml.length;
     bytes = withParts(BASE, { [MEETINGS]: xml });
@@ -146,10 +152,19 @@ describe("a sheet with 1,040,000 empty formatted rows (whole-sheet row formattin
 
   test("the caps still bind: what is kept after dropping empty rows, and the raw XML at 4 × the part cap", () => {
     // 1 MB part cap: the million rows (~75 MB raw) are over 4 MB of raw XML.
-    expect(readXlsx(bytes, { limits: { maxPartBytes: 1024 * 1024 } })).toMatchObject({ ok: false, reason: "PART_TOO_LARGE" });
+    expect(readXlsx(bytes, { limits: { maxPartBytes: 1024 * 1024 } })).toMatchObject({
+      ok: false,
+      reason: "PART_TOO_LARGE",
+    });
     // Content that is not empty rows counts in full: a sheet of 60 MB of comments is still too large.
-    const comments = text(BASE, MEETINGS).replace("</sheetData>", `<!--${"x".repeat(60 * 1024 * 1024)}--></sheetData>`);
-    expect(readXlsx(withParts(BASE, { [MEETINGS]: comments }))).toMatchObject({ ok: false, reason: "PART_TOO_LARGE" });
+    const comments = text(BASE, MEETINGS).replace(
+      "</sheetData>",
+      `<!--${"x".repeat(60 * 1024 * 1024)}--></sheetData>`,
+    );
+    expect(readXlsx(withParts(BASE, { [MEETINGS]: comments }))).toMatchObject({
+      ok: false,
+      reason: "PART_TOO_LARGE",
+    });
   }, 60_000);
 });
 
@@ -161,7 +176,12 @@ describe("formulas saved with fullCalcOnLoad and cached zeros (XlsxWriter writes
     counts: { HN_VUOT_THOI_LUONG: [2, { formula: "COUNTIF('Hội nghị'!F5:F304,\">2\")", cached: 0 }] },
   });
   const asXlsxWriter = (bytes: Uint8Array): Uint8Array =>
-    withParts(bytes, { "xl/workbook.xml": text(bytes, "xl/workbook.xml").replace(/<calcPr[^>]*\/>/, '<calcPr calcId="124519" fullCalcOnLoad="1"/>') });
+    withParts(bytes, {
+      "xl/workbook.xml": text(bytes, "xl/workbook.xml").replace(
+        /<calcPr[^>]*\/>/,
+        '<calcPr calcId="124519" fullCalcOnLoad="1"/>',
+      ),
+    });
 
   test("warns that the saved values may be stale, naming the cell and what to do; still valid", () => {
     const bytes = asXlsxWriter(withFormula);
@@ -178,6 +198,8 @@ describe("formulas saved with fullCalcOnLoad and cached zeros (XlsxWriter writes
 
   test("the same formula without fullCalcOnLoad (as Excel saves it) gives no warning", () => {
     expect(text(withFormula, "xl/workbook.xml")).not.toContain("fullCalcOnLoad");
-    expect(inspectBytes(withFormula, DEFAULT_PROFILE).findings.filter((f) => f.code === "STALE_FORMULA")).toEqual([]);
+    expect(
+      inspectBytes(withFormula, DEFAULT_PROFILE).findings.filter((f) => f.code === "STALE_FORMULA"),
+    ).toEqual([]);
   });
 });
