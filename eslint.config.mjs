@@ -1,13 +1,60 @@
-// Lint: typescript-eslint recommended + React hooks, with Prettier owning formatting.
+// Lint: typescript-eslint recommended + React hooks, with Prettier owning formatting; the layer
+// rules of README "Design" (core → nothing of ours but core, no npm package but zod; xlsx → core;
+// app → core + xlsx; the adapters above), for .ts and .tsx; the JavaScript files as CommonJS/ESM.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import prettier from "eslint-config-prettier";
 
+/** Tests and test doubles may reach across layers (they build fixtures with the writer, etc.). */
+const TESTS = ["**/*.test.ts", "**/*.test.tsx", "src/**/testing/**", "src/**/testing-*.ts"];
+
+/** Globals that only exist in a browser, in Office or in Node: none belongs in a layer that must run in all of them. */
+const HOST_GLOBALS = [
+  "document",
+  "window",
+  "navigator",
+  "localStorage",
+  "sessionStorage",
+  "fetch",
+  "XMLHttpRequest",
+  "Office",
+  "Excel",
+  "CustomFunctions",
+  "process",
+  "Buffer",
+  "require",
+  "__dirname",
+  "__filename",
+].map((name) => ({
+  name,
+  message: "Not in this layer: the host's world is turned into plain data by an adapter (README, Design).",
+}));
+
+/** A no-restricted-imports pattern: every import whose source matches `regex` is refused with `message`. */
+const refuse = (regex, message) => ({ regex, message });
+
+const NODE_BUILTINS = refuse(
+  "^(node:|(fs|path|os|child_process|crypto|zlib|util|url|stream|buffer)(/|$))",
+  "Node's modules live in src/cli and the Node-only src/xlsx/node-*.ts.",
+);
+
+const NODE_JS_GLOBALS = {
+  require: "readonly",
+  module: "writable",
+  exports: "writable",
+  __dirname: "readonly",
+  __filename: "readonly",
+  process: "readonly",
+  console: "readonly",
+  Buffer: "readonly",
+  URL: "readonly",
+};
+
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "out/", "coverage/", "test-artifacts/", "samples/", "**/*.js", "**/*.cjs", "**/*.mjs"] },
+  { ignores: ["node_modules/", "dist/", "out/", "coverage/", "test-artifacts/", "samples/"] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommended.map((c) => ({ ...c, files: ["**/*.ts", "**/*.tsx"] })),
   {
     files: ["**/*.ts", "**/*.tsx"],
     plugins: { "react-hooks": reactHooks },
@@ -21,20 +68,186 @@ export default tseslint.config(
     },
   },
   {
-    // The domain core imports neither Office, the DOM, React nor Node's fs (DEVELOPERS.md).
-    files: ["src/core/**/*.ts"],
-    ignores: ["src/core/**/*.test.ts"],
+    // The JavaScript files: Node CommonJS (configs, the bin launcher, scripts, the jest stub) and this ES module.
+    files: ["**/*.js", "**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: NODE_JS_GLOBALS },
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["fs", "node:*", "react", "react-dom", "@fluentui/*", "docx", "../xlsx/*", "../docx/*", "../taskpane/*", "../cli/*"] }],
-      "no-restricted-globals": ["error", "document", "window", "Office", "Excel"],
+      "no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "no-eval": "error",
+      "no-new-func": "error",
     },
   },
   {
-    // Word documents from core's DocumentSpec with `docx`, in the CLI and the browser alike: no fs.
-    files: ["src/docx/**/*.ts"],
-    ignores: ["src/docx/**/*.test.ts"],
+    // The ES5 guard runs in the page as a classic script (SPEC §10): browser globals, no modules.
+    files: ["src/taskpane/legacy-guard.js"],
+    languageOptions: { sourceType: "script", ecmaVersion: 5, globals: { window: "readonly", document: "readonly", navigator: "readonly" } },
+  },
+  {
+    files: ["**/*.mjs"],
+    languageOptions: { sourceType: "module" },
+  },
+  {
+    // core: the domain. Only other core modules ("./x") and zod; profiles.ts also bundles the
+    // shipped profiles, plain JSON data at the top of the repository (profiles/*.json).
+    files: ["src/core/*.ts", "src/core/*.tsx"],
+    ignores: TESTS,
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["fs", "node:*", "react", "react-dom", "@fluentui/*", "../xlsx/*", "../taskpane/*", "../cli/*", "../app/*"] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            refuse("^(?!\\./|zod$|\\.\\./\\.\\./profiles/[\\w-]+\\.json$)", "src/core imports only other core modules and zod (README, Design)."),
+            refuse("^\\./.*\\.\\.", "src/core imports only other core modules (no path out of src/core)."),
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...HOST_GLOBALS],
+    },
+  },
+  {
+    // core's sub-folders (the built-in forms): core modules one level up, nothing else.
+    files: ["src/core/*/**/*.ts", "src/core/*/**/*.tsx"],
+    ignores: TESTS,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [refuse("^(?!\\./|\\.\\./[\\w-]+$)", "src/core/forms imports only core modules.")] },
+      ],
+      "no-restricted-globals": ["error", ...HOST_GLOBALS],
+    },
+  },
+  {
+    // docx: DocumentSpec → .docx bytes. Core, docx modules and the docx package; browser-safe.
+    files: ["src/docx/**/*.ts", "src/docx/**/*.tsx"],
+    ignores: TESTS,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            refuse("^(?!\\./|\\.\\./core/|docx$)", "src/docx imports only docx and core modules and the docx package (README, Design)."),
+            refuse("^\\./.*\\.\\.|^\\.\\./core/.*\\.\\.", "src/docx imports only docx and core modules."),
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...HOST_GLOBALS],
+    },
+  },
+  {
+    // xlsx: bytes ↔ workbook. Core, fflate, and node:zlib in the Node-only node-*.ts modules.
+    files: ["src/xlsx/**/*.ts", "src/xlsx/**/*.tsx"],
+    ignores: [...TESTS, "src/xlsx/node-*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            refuse(
+              "^(?!\\./|\\.\\./core/|fflate$)",
+              "src/xlsx imports only xlsx and core modules and fflate (README, Design).",
+            ),
+            refuse("^\\./.*\\.\\.|^\\.\\./core/.*\\.\\.", "src/xlsx imports only xlsx and core modules."),
+            refuse(
+              "^\\./node-",
+              "The Node-only inflater/deflater are chosen by the caller (the CLI), never imported by the browser-safe reader and writer.",
+            ),
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...HOST_GLOBALS],
+    },
+  },
+  {
+    files: ["src/xlsx/node-*.ts"],
+    ignores: TESTS,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            refuse(
+              "^(?!\\./|\\.\\./core/|fflate$|node:zlib$)",
+              "The Node-only xlsx modules use node:zlib and xlsx/core modules only.",
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // app: use cases joining core and xlsx; browser-safe (no Node, no DOM).
+    files: ["src/app/**/*.ts", "src/app/**/*.tsx"],
+    ignores: TESTS,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            refuse(
+              "^(?!\\./|\\.\\./core/|\\.\\./xlsx/)",
+              "src/app imports only app, core and xlsx modules (README, Design).",
+            ),
+            refuse(
+              "^\\.\\./xlsx/node-",
+              "src/app is browser-safe: the caller passes a Node decoder when it has one.",
+            ),
+            refuse("\\.\\..*\\.\\.", "src/app imports only app, core and xlsx modules."),
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...HOST_GLOBALS],
+    },
+  },
+  {
+    // functions: thin wrappers over core (they run in Excel's custom-functions runtime).
+    files: ["src/functions/**/*.ts", "src/functions/**/*.tsx"],
+    ignores: TESTS,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            refuse("^(?!\\./|\\.\\./core/)", "src/functions imports only core modules (README, Design)."),
+            refuse("\\.\\..*\\.\\.", "src/functions imports only core modules."),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // taskpane: the browser adapter. Anything below it, never the CLI or Node.
+    files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
+    ignores: TESTS,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            refuse("(^|/)cli(/|$)", "The taskpane never imports the command line."),
+            refuse("/xlsx/node-", "The taskpane runs in a browser: fflate, not node:zlib."),
+            NODE_BUILTINS,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // cli: the Node adapter. Anything below it, never the taskpane (React, Office.js).
+    files: ["src/cli/**/*.ts", "src/cli/**/*.tsx"],
+    ignores: TESTS,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            refuse(
+              "(^|/)(taskpane|functions)(/|$)",
+              "The CLI never imports the add-in's taskpane or custom functions.",
+            ),
+            refuse("^(react|react-dom|@fluentui/)", "The CLI has no UI library."),
+          ],
+        },
+      ],
     },
   },
   prettier,

@@ -2,7 +2,6 @@
 // runtime), functions.json generated from the JSDoc of src/functions/functions.ts, the manifest
 // (its URLs set from ADDIN_URL), icons, the ES5 guard for old webviews and office.js (a local copy,
 // or Microsoft's CDN with OFFICE_JS=cdn). docs/DECISIONS.md, "Office.js loading" and "Deployment".
-/* eslint-env node */
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");

@@ -1,5 +1,5 @@
 // `npm run bench`: end-to-end timing of read + validate + consolidate + summary on N generated unit workbooks, vs raw inflate and ExcelJS.
-// Usage: npm run bench [-- --n 1000] [--no-scaling] [--no-exceljs]. Each measured job runs in a fresh child process (clean peak RSS).
+// Usage: npm run bench [-- --n 1000] [--no-scaling] [--no-exceljs] [--no-bounds]. Each measured job runs in a fresh child process (clean peak RSS).
 
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -540,12 +540,25 @@ async function main(): Promise<void> {
       keep: { type: "string" },
       "no-scaling": { type: "boolean" },
       "no-exceljs": { type: "boolean" },
+      "no-bounds": { type: "boolean" },
     },
   });
   const n = Number(values.n ?? 1000);
   if (!Number.isInteger(n) || n < 1) throw new Error("--n must be a positive integer");
   if (values.child !== undefined) await child(values.child, values.dir ?? "", n);
-  else await parent(n, values["no-scaling"] !== true, values["no-exceljs"] !== true, values.keep);
+  else {
+    await parent(n, values["no-scaling"] !== true, values["no-exceljs"] !== true, values.keep);
+    if (values["no-bounds"] !== true) boundsSection();
+  }
+}
+
+// ------------------------------------------------------------------ bounds (scripts/bench-bounds.ts)
+
+/** The time and memory bounds unit tests no longer assert (hostile files, large shapes, fuzz, write), in a fresh process. */
+function boundsSection(): void {
+  console.log("\nBounds (scripts/bench-bounds.ts, fresh process):");
+  const r = spawnSync(process.execPath, ["--expose-gc", join(__dirname, "run-ts.js"), join(__dirname, "bench-bounds.ts")], { stdio: "inherit" });
+  if (r.status !== 0) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {

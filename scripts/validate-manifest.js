@@ -6,7 +6,6 @@
 // every URL https and under one address (ADDIN_URL) and served by the build, AppDomain, the custom
 // functions namespace, the shared-runtime wiring, icon pixel sizes, the scripts taskpane.html
 // loads; XSD validation when a schema and xmllint exist. The output lists what it did not check.
-/* eslint-env node */
 "use strict";
 
 const fs = require("node:fs");

@@ -17,7 +17,7 @@ export interface FileBytes {
 
 /** Read and validate one submitted file; never throws for any input. */
 export function inspectSubmission(input: FileBytes, profile: Profile, decoder?: XlsxDecoder, options?: ValidateOptions): Submission {
-  return { file: input.file, sha256: input.sha256, result: inspectBytes(input.bytes, profile, decoder, options) };
+  return { file: input.file, sha256: input.sha256, result: inspectBytes(input.bytes, profile, decoder, { ...options, fileName: input.file }) };
 }
 
 /**

@@ -114,7 +114,7 @@ function departmentUnit(code: string, roster: readonly RosterUnit[] | undefined)
 
 /** The roll-up read back and validated like any submission. */
 function recheck(path: string, profile: Profile): string {
-  const errors = inspectBytes(readBytes(path), profile).findings.filter((f) => f.severity === "error");
+  const errors = inspectBytes(readBytes(path), profile, undefined, { fileName: path }).findings.filter((f) => f.severity === "error");
   return errors.length === 0 ? `Kiểm tra lại báo cáo gửi cấp trên ${path} theo mẫu: hợp lệ, không có lỗi.` : `Kiểm tra lại báo cáo gửi cấp trên ${path} theo mẫu: ${errors.length} lỗi (${errors.map((f) => `${f.code} ${f.cell ?? ""}`.trim()).join(", ")}).`;
 }
 

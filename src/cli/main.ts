@@ -121,14 +121,14 @@ function validateCommand(args: string[], io: Io): number {
   const forms = o.profile === undefined ? "follow" : "expect";
   const decoder = createNodeDecoder();
   const files = expandInputs(positionals);
-  const results: FileValidation[] = files.map((file) => ({ file, result: inspectBytes(readBytes(file), profile, decoder, { forms }) }));
+  const results: FileValidation[] = files.map((file) => ({ file, result: inspectBytes(readBytes(file), profile, decoder, { forms, fileName: file }) }));
   if (o.json) io.out(`${JSON.stringify(results.map(validationJson), null, 2)}\n`);
   else io.out(results.map(humanValidation).join("\n"));
   return results.every((r) => r.result.valid) ? 0 : 1;
 }
 
 /** SPEC §6: one object per file. */
-export function validationJson({ file, result }: FileValidation): object {
+function validationJson({ file, result }: FileValidation): object {
   return {
     file,
     valid: result.valid,
@@ -140,12 +140,14 @@ export function validationJson({ file, result }: FileValidation): object {
   };
 }
 
-export function findingJson(f: Finding): object {
-  return { code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message };
+function findingJson(f: Finding): object {
+  const json = { code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message };
+  // The reader's technical detail (UNREADABLE, INTERNAL) goes with the finding for a bug report.
+  return f.detail === undefined ? json : { ...json, detail: f.detail };
 }
 
 /** Human output: the verdict, then findings grouped by sheet. */
-export function humanValidation({ file, result }: FileValidation): string {
+function humanValidation({ file, result }: FileValidation): string {
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const warnings = result.findings.length - errors;
   const who = result.unit ? ` — ${result.unit}${result.unitName ? ` (${result.unitName})` : ""}` : "";

@@ -637,7 +637,7 @@ export function consolidationJson(c: Consolidation): object {
     Object.fromEntries(form.counts.map((f) => [f.code, { previous: pairOf(v, f.code).previous, current: pairOf(v, f.code).current }]));
   const indicators = (ind: Indicators): Record<string, { value: number | null; target: number; status: Status }> =>
     Object.fromEntries(form.indicators.map((i) => [i.id, { value: ind[i.id]?.value ?? null, target: ind[i.id]?.target ?? i.target, status: ind[i.id]?.status ?? "na" }]));
-  const findingJson = (f: Finding): object => ({ code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message });
+  const findingJson = (f: Finding): object => ({ code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, ...(f.detail === undefined ? {} : { detail: f.detail }) });
   return {
     form: form.id,
     period: c.period ? { kind: c.period.kind, year: c.period.year } : null,

@@ -20,7 +20,9 @@ export type FindingCode =
   | "DUPLICATE_UNIT"
   | "UNKNOWN_UNIT"
   | "PREVIOUS_MISMATCH"
-  | "OUTLIER";
+  | "OUTLIER"
+  | "STALE_FORMULA"
+  | "INTERNAL";
 
 export type Severity = "error" | "warning";
 
@@ -30,6 +32,8 @@ export interface Finding {
   readonly sheet: string | null;
   readonly cell: string | null;
   readonly message: string;
+  /** Technical detail for a bug report (UNREADABLE, INTERNAL): kept in --json, never shown as the message. */
+  readonly detail?: string;
 }
 
 export function finding(
@@ -64,4 +68,54 @@ export const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {
   TOO_MANY_ROWS: "Một trang tính có quá nhiều dòng so với giới hạn. Hãy xóa các dòng thừa (kể cả dòng trống đã định dạng) và gửi lại.",
   TOO_MANY_COLUMNS: "Một trang tính có dữ liệu ở cột quá xa so với mẫu. Hãy xóa các cột thừa và gửi lại.",
   STRING_TOO_LONG: "Một ô chứa đoạn văn bản quá dài (quá 32.767 ký tự). Hãy rút gọn nội dung và gửi lại.",
+  BINARY_XLSB:
+    "Tệp là sổ tính nhị phân của Excel (.xlsb), không phải .xlsx. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)” và gửi lại.",
+  OPEN_DOCUMENT:
+    "Tệp là bảng tính OpenDocument (.ods, của LibreOffice/OpenOffice), không phải .xlsx. Hãy mở trong LibreOffice Calc hoặc Excel, lưu dạng “Excel 2007-365 (.xlsx)” và gửi lại.",
+  APPLE_NUMBERS:
+    "Tệp là bảng tính Apple Numbers (.numbers), không phải .xlsx. Trong Numbers, chọn Tệp → Xuất ra → Excel…, rồi gửi tệp .xlsx đã xuất.",
+  INTERNAL:
+    "Lỗi của chương trình KL226 khi đọc tệp này, không phải lỗi của tệp: đừng yêu cầu đơn vị gửi lại vì lý do này. Hãy báo lỗi cho người quản trị KL226, gửi kèm tệp và dòng “detail” trong kết quả lệnh “kl226 validate TỆP --json”.",
 };
+
+/** Text files by the extension their name carries: what they are called in the message. */
+const TEXT_KINDS: Readonly<Record<string, string>> = {
+  csv: "tệp CSV",
+  tsv: "tệp văn bản (TSV)",
+  txt: "tệp văn bản (.txt)",
+  htm: "trang HTML",
+  html: "trang HTML",
+  xml: "tệp XML",
+};
+
+/**
+ * The Vietnamese reason for an unreadable file. The file name, when the caller knows it, makes the
+ * message exact where the content alone cannot: a .csv was not renamed, and a text file named .xls
+ * is the HTML or XML "Excel" export of some other program.
+ */
+export function unreadableMessage(reason: UnreadableReason, fileName?: string): string {
+  const ext = fileExtension(fileName);
+  if (reason === "TEXT_FILE" && ext !== "xlsx" && ext !== "") {
+    const kind = TEXT_KINDS[ext];
+    if (ext === "xls" || ext === "xlt") {
+      return "Tệp .xls này thực chất là văn bản (trang HTML hoặc XML do phần mềm khác xuất ra), không phải sổ tính Excel. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)”, chép số liệu vào mẫu KL226-BC/1 và gửi lại.";
+    }
+    return `Tệp là ${kind ?? `văn bản thuần (.${ext})`}, không phải sổ tính Excel (.xlsx). Hãy điền báo cáo vào mẫu KL226-BC/1 và lưu dạng “Sổ làm việc Excel (*.xlsx)”.`;
+  }
+  return UNREADABLE_MESSAGES[reason];
+}
+
+/** "Báo cáo.CSV" → "csv"; "" when there is no extension. */
+function fileExtension(fileName: string | undefined): string {
+  if (fileName === undefined) return "";
+  const base = fileName.slice(Math.max(fileName.lastIndexOf("/"), fileName.lastIndexOf("\\")) + 1);
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
+}
+
+/** STALE_FORMULA (docs/DECISIONS.md): the file asks Excel to recalculate on open, so these formulas' saved values may not be what Excel shows. */
+export function staleFormulaMessage(sheet: string, cells: readonly string[]): string {
+  const shown = cells.length > 12 ? `${cells.slice(0, 12).join(", ")} và ${cells.length - 12} ô khác` : cells.join(", ");
+  const which = cells.length === 1 ? `ô công thức ${shown}` : `các ô công thức ${shown}`;
+  return `Tệp được lưu bởi phần mềm không tự tính công thức: giá trị đã lưu của ${which} trên trang “${sheet}” có thể khác số Excel sẽ hiển thị. Hãy mở tệp trong Excel, nhấn Ctrl+Alt+F9 để tính lại, lưu rồi gửi lại.`;
+}

@@ -28,6 +28,8 @@ export interface Workbook {
   readonly date1904: boolean;
   /** Workbook-level defined names, name → formula text (e.g. `"KL226-BC/1"` with quotes removed when a literal). */
   readonly definedNames: Readonly<Record<string, string>>;
+  /** The file asks Excel to recalculate every formula on open (`<calcPr fullCalcOnLoad="1"/>`): cached values may be stale. */
+  readonly fullCalcOnLoad?: boolean;
 }
 
 export const EMPTY: CellValue = { kind: "empty" };
@@ -69,7 +71,11 @@ export type UnreadableReason =
   | "TOTAL_TOO_LARGE" // parts read inflate over limits.maxTotalBytes
   | "TOO_MANY_ROWS" // a sheet read has more than limits.maxRows rows
   | "TOO_MANY_COLUMNS" // a cell beyond limits.maxColumns
-  | "STRING_TOO_LONG"; // a string over limits.maxStringLength
+  | "STRING_TOO_LONG" // a string over limits.maxStringLength
+  | "BINARY_XLSB" // an Excel binary workbook (.xlsb)
+  | "OPEN_DOCUMENT" // an OpenDocument spreadsheet (.ods)
+  | "APPLE_NUMBERS" // an Apple Numbers document (.numbers)
+  | "INTERNAL"; // a bug in the reader, not a property of the file
 
 export interface ReadLimits {
   readonly maxFileBytes: number;

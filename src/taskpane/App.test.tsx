@@ -27,7 +27,7 @@ const RESULT: ValidationResult = {
   report: null,
 };
 
-// @testing-library/react needs @testing-library/dom, which is not installed: a few plain helpers.
+// A few plain helpers over react-dom and act (no testing library: @testing-library/react would also need @testing-library/dom).
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 async function render(ui: React.ReactElement): Promise<HTMLElement> {

@@ -1,7 +1,7 @@
 // Classifies an OLE2 compound file (CFB): an encrypted OOXML package or a legacy Excel 97–2003 .xls.
 import type { UnreadableReason } from "../core/workbook";
 
-export const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 
 export function isCfb(bytes: Uint8Array): boolean {
   return CFB_MAGIC.every((b, i) => bytes[i] === b);

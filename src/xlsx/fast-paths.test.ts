@@ -1,6 +1,6 @@
 // The reader's fast paths take only the plain shapes writers usually produce; these tests show that the
 // other spellings of the same content (which fall back to the general code) read exactly the same.
-import type { ReadOutcome, Sheet, Workbook } from "../core/workbook";
+import { columnLetters, type ReadOutcome, type Sheet, type Workbook } from "../core/workbook";
 import { NS_MAIN, rawXlsx, sheetXml, sstXml, stylesXml } from "../../test/helpers/raw-xlsx";
 import { readXlsx } from "./read";
 import { resolvePartPath } from "./sml";
@@ -155,3 +155,30 @@ describe("skipping elements the parsers do not need", () => {
     expect(readA1(worksheet(""), styleSheet(`<fonts><font>${text}<b>${text}<!--`))).toBe("CORRUPT");
   });
 });
+
+describe("long runs of plain shapes: each fast-path match is bounded, so none overflows the regex stack", () => {
+  // Before the bound, each of these threw a RangeError inside a regex (read as a bug: INTERNAL).
+  const rows = (n: number, row: (r: number) => string): string => Array.from({ length: n }, (_, i) => row(i + 1)).join("");
+
+  test("a million formatting-only rows, then a value", () => {
+    const xml = sheetXml(`${rows(1_000_000, (r) => `<row r="${r}"><c r="A${r}" s="1"/></row>`)}<row r="1000001"><c r="B1000001"><v>7</v></c></row>`);
+    const wb = ok(readXlsx(rawXlsx({ sheets: [{ name: "S", xml }] }), { limits: { maxRows: 2_000_000 } }));
+    const sheetRows = wb.sheets[0]?.rows ?? [];
+    expect(sheetRows.filter((r) => r !== undefined)).toHaveLength(1);
+    expect(sheetRows[1_000_000]?.[1]).toEqual({ value: { kind: "number", value: 7 } });
+  }, 60_000);
+
+  test("a row of 16,000 formatting-only cells followed by a value in the same row", () => {
+    const cells = Array.from({ length: 16_000 }, (_, c) => `<c r="${columnLetters(c)}1" s="1"/>`).join("");
+    const wb = ok(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml(`<row r="1">${cells}<c><v>5</v></c></row>`) }] }), { limits: { maxColumns: 16_384 } }));
+    expect(wb.sheets[0]?.rows[0]?.[16_000]).toEqual({ value: { kind: "number", value: 5 } });
+  });
+
+  test("a styles part with 200,000 fonts", () => {
+    const fonts = `<fonts count="200000">${'<font><sz val="11"/><color theme="1"/><name val="Calibri"/></font>'.repeat(200_000)}</fonts>`;
+    const st = `<styleSheet xmlns="${NS_MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>${fonts}<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`;
+    const wb = ok(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml('<row r="1"><c r="A1" s="1"><v>2</v></c></row>') }], styles: st })));
+    expect(wb.sheets[0]?.rows[0]?.[0]).toEqual({ value: { kind: "number", value: 2, isDate: true } });
+  });
+});
+

@@ -5,6 +5,7 @@ import type { ReadOutcome, UnreadableReason } from "../core/workbook";
 import { rawXlsx, rawXlsxEntries, rawZip, sheetXml, sstXml, NS_MAIN } from "../../test/helpers/raw-xlsx";
 import { createNodeInflateRaw } from "./node-inflate";
 import { readXlsx, type ReadOptions } from "./read";
+import * as sheetModule from "./sheet";
 
 function reason(out: ReadOutcome): UnreadableReason | "OK" {
   return out.ok ? "OK" : out.reason;
@@ -60,6 +61,19 @@ const inflaters = [
 ] as const satisfies readonly (readonly [string, ReadOptions])[];
 
 describe("readXlsx classifies unreadable input", () => {
+  test("INTERNAL: an exception inside the reader is our bug, reported with its stack, never as CORRUPT", () => {
+    const spy = jest.spyOn(sheetModule, "parseWorksheet").mockImplementation(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'x')");
+    });
+    try {
+      const out = readXlsx(valid);
+      expect(out).toMatchObject({ ok: false, reason: "INTERNAL", detail: expect.stringMatching(/^TypeError: Cannot read properties of undefined \(reading 'x'\) \| at /) });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(reason(readXlsx(valid))).toBe("OK");
+  });
+
   test("valid baseline", () => {
     expect(reason(readXlsx(valid))).toBe("OK");
   });
@@ -114,6 +128,32 @@ describe("readXlsx classifies unreadable input", () => {
     expect(reason(readXlsx(zipSync({})))).toBe("NO_WORKBOOK");
   });
 
+  test("other spreadsheet programs' zips are named: .xlsb, .ods, .numbers", () => {
+    // Excel's binary workbook: [Content_Types].xml and xl/workbook.bin, no xl/workbook.xml.
+    const xlsb = zipSync({
+      "[Content_Types].xml": strToU8(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>',
+      ),
+      "xl/workbook.bin": new Uint8Array([0x83, 0x01, 0x00]),
+    });
+    expect(reason(readXlsx(xlsb))).toBe("BINARY_XLSB");
+    // OpenDocument: the stored "mimetype" entry first (ODF 1.2 §3.3); also known by content.xml + manifest alone.
+    const ods = zipSync(
+      {
+        mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
+        "content.xml": strToU8('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>'),
+        "META-INF/manifest.xml": strToU8('<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>'),
+      },
+      { level: 6 },
+    );
+    expect(reason(readXlsx(ods))).toBe("OPEN_DOCUMENT");
+    expect(reason(readXlsx(zipSync({ "content.xml": strToU8("<x/>"), "META-INF/manifest.xml": strToU8("<m/>") })))).toBe("OPEN_DOCUMENT");
+    // Numbers '13 and later: IWA archives under Index/, or the older Index.zip inside the package.
+    const numbers = zipSync({ "Index/Document.iwa": new Uint8Array([0, 1, 2]), "Metadata/Properties.plist": new Uint8Array([0]) });
+    expect(reason(readXlsx(numbers))).toBe("APPLE_NUMBERS");
+    expect(reason(readXlsx(zipSync({ "Index.zip": new Uint8Array([0x50, 0x4b, 5, 6]) })))).toBe("APPLE_NUMBERS");
+  });
+
   test("MACRO_ENABLED: .xlsm content type", () => {
     const xlsm = rawXlsx({ sheets: [{ name: "S", xml: sheetXml("") }], mainContentType: "application/vnd.ms-excel.sheet.macroEnabled.main+xml" });
     expect(reason(readXlsx(xlsm))).toBe("MACRO_ENABLED");
@@ -150,17 +190,13 @@ describe("readXlsx classifies unreadable input", () => {
   describe.each(inflaters)("zip bombs (%s)", (_label, opts) => {
     const bomb = deflatedZeros(200);
 
-    test("200 MB of zeros with an honest declared size: PART_TOO_LARGE, fast", () => {
-      const t0 = performance.now();
-      const out = readXlsx(withSheetPart(bomb, 200 * 1024 * 1024), opts);
-      expect(reason(out)).toBe("PART_TOO_LARGE");
-      expect(performance.now() - t0).toBeLessThan(3000);
+    // How fast each is stopped is measured by `npm run bench` (hostile files), not asserted here.
+    test("200 MB of zeros with an honest declared size: PART_TOO_LARGE", () => {
+      expect(reason(readXlsx(withSheetPart(bomb, 200 * 1024 * 1024), opts))).toBe("PART_TOO_LARGE");
     });
 
     test("the same bomb declaring 1 KB (lying): PART_TOO_LARGE", () => {
-      const t0 = performance.now();
       expect(reason(readXlsx(withSheetPart(bomb, 1024), opts))).toBe("PART_TOO_LARGE");
-      expect(performance.now() - t0).toBeLessThan(3000);
     });
 
     test("a small bomb under a low part cap; a lying small stream that is fine", () => {
@@ -213,12 +249,50 @@ describe("readXlsx classifies unreadable input", () => {
   });
 });
 
-describe("readXlsx never throws", () => {
+/** A read that failed for a reason of the file, never INTERNAL (an exception inside the reader: our bug). */
+function expectNoInternal(out: ReadOutcome): void {
+  if (!out.ok) expect({ reason: out.reason, detail: out.detail }).not.toMatchObject({ reason: "INTERNAL" });
+}
+
+describe("readXlsx never throws and never fails by a bug of its own (INTERNAL)", () => {
   test("random bytes", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-        const out = readXlsx(bytes);
-        expect(typeof out.ok).toBe("boolean");
+        expectNoInternal(readXlsx(bytes));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("random bytes behind a zip signature, and random zips of random parts", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (tail) => {
+        const b = new Uint8Array(4 + tail.length);
+        b.set([0x50, 0x4b, 0x03, 0x04]);
+        b.set(tail, 4);
+        expectNoInternal(readXlsx(b));
+      }),
+      { numRuns: 300 },
+    );
+    const names = ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "xl/styles.xml", "xl/sharedStrings.xml", "mimetype"];
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...names), fc.string({ maxLength: 300 })), (parts) => {
+        const files: Record<string, Uint8Array> = {};
+        for (const [k, v] of Object.entries(parts)) files[k] = strToU8(v);
+        expectNoInternal(readXlsx(zipSync(files)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("random worksheets built from pieces of SpreadsheetML (the parser always reached)", () => {
+    const pieces = [
+      '<row r="1">', "<row>", "</row>", '<c r="A1">', '<c r="B2" t="s">', '<c t="inlineStr">', '<c t="b">', '<c t="e">', '<c t="d">', "<c>", "</c>",
+      "<v>1</v>", "<v/>", "<v></v>", "<v>-2.5e3</v>", "<v>x</v>", "<v>2024-03-15</v>", "<f>A1</f>", "<is><t>á</t></is>", "<![CDATA[<v>]]>", "<!-- c -->", " ", "&amp;", "<", ">",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+        expectNoInternal(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml(parts.join("")) }], sharedStrings: sstXml(["a"]) })));
       }),
       { numRuns: 500 },
     );
@@ -238,8 +312,7 @@ describe("readXlsx never throws", () => {
           (flips, cut) => {
             const b = base.slice(0, Math.max(cut, base.length - 40));
             for (const [i, x] of flips) if (i < b.length) b[i] = x;
-            const out = readXlsx(b);
-            if (!out.ok) expect(out.detail ?? "").not.toMatch(/^unexpected error/);
+            expectNoInternal(readXlsx(b));
           },
         ),
         { numRuns: 1500 },

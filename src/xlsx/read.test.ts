@@ -190,6 +190,27 @@ describe("formulas", () => {
   });
 });
 
+describe("percentages", () => {
+  // 0: General, 9: "0%", 10: "0.00%", then custom codes; the last three show a literal % or none.
+  const styles = stylesXml(
+    [{ numFmtId: 0 }, { numFmtId: 9 }, { numFmtId: 10 }, { numFmtId: 164 }, { numFmtId: 165 }, { numFmtId: 166 }, { numFmtId: 167 }, { numFmtId: 168 }],
+    { 164: "0.0%", 165: "[Red]0%;[Blue]-0%", 166: '0" %"', 167: "0\\%", 168: "#,##0" },
+  );
+
+  test("a number styled with a percentage format carries isPercent; a quoted or escaped % does not", () => {
+    const cells = [0, 1, 2, 3, 4, 5, 6, 7].map((st, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${st}"><v>0.6</v></c>`).join("");
+    const s = read1(`<row r="1">${cells}</row>`, { styles });
+    const percent = { kind: "number", value: 0.6, isPercent: true };
+    const plain = { kind: "number", value: 0.6 };
+    expect(["A1", "B1", "C1", "D1", "E1", "F1", "G1", "H1"].map((a) => v(s, a))).toEqual([plain, percent, percent, percent, percent, plain, plain, plain]);
+  });
+
+  test("a formula's cached value in a percentage cell carries isPercent too", () => {
+    const s = read1('<row r="1"><c r="A1" s="1"><f>B1/C1</f><v>0.75</v></c></row>', { styles });
+    expect(cellAt(s, 0, 0)).toEqual({ value: { kind: "number", value: 0.75, isPercent: true }, formula: true });
+  });
+});
+
 describe("dates", () => {
   const styles = stylesXml([{ numFmtId: 0 }, { numFmtId: 14 }, { numFmtId: 164 }, { numFmtId: 165 }, { numFmtId: 166 }, { numFmtId: 4 }], {
     164: "dd/mm/yyyy",
@@ -353,7 +374,7 @@ describe("less common package shapes", () => {
     expect(v(s, "C1")).toEqual({ kind: "number", value: 0.5, isDate: true });
   });
 
-  test("an .xlsb-like package (binary workbook) is NO_WORKBOOK, not MACRO_ENABLED", () => {
+  test("an .xlsb-like package (binary workbook) is BINARY_XLSB, not MACRO_ENABLED", () => {
     const bytes = rawXlsx({
       sheets: [],
       omit: ["xl/workbook.xml"],
@@ -361,6 +382,6 @@ describe("less common package shapes", () => {
       mainContentType: "application/vnd.ms-excel.sheet.binary.macroEnabled.main",
     });
     const out = readXlsx(bytes);
-    expect(out.ok ? "OK" : out.reason).toBe("NO_WORKBOOK");
+    expect(out.ok ? "OK" : out.reason).toBe("BINARY_XLSB");
   });
 });

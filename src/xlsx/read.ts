@@ -6,7 +6,7 @@ import { ReadFailure, fail } from "./failure";
 import { fflateInflateRaw, type InflateRaw } from "./inflate";
 import {
   parseContentTypes,
-  parseDateStyles,
+  parseNumberStyles,
   parseRels,
   parseSharedStrings,
   parseWorkbookPart,
@@ -15,7 +15,16 @@ import {
 } from "./sml";
 import { parseWorksheet } from "./sheet";
 import { PartMemo } from "./part-memo";
-import { chargeBudget, entryData, extractEntry, inflateEntry, readZipDirectory, type InflateBudget, type ZipDirectory } from "./zip";
+import {
+  chargeBudget,
+  entryData,
+  extractEntry,
+  inflateEntry,
+  inflateWorksheetCompacting,
+  readZipDirectory,
+  type InflateBudget,
+  type ZipDirectory,
+} from "./zip";
 
 export type { InflateRaw } from "./inflate";
 export { InflateLimitError } from "./inflate";
@@ -53,10 +62,21 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadOutc
     return { ok: true, workbook: readWorkbook(bytes, options) };
   } catch (e) {
     if (e instanceof ReadFailure) return { ok: false, reason: e.reason, detail: e.detail };
-    // Not a classified failure: a bug or an input case we did not foresee. Still never throw; say so in the log detail.
-    const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    return { ok: false, reason: "CORRUPT", detail: `unexpected error: ${msg}` };
+    // Not a classified failure: a bug in the reader (or an input case it did not foresee, which is
+    // also its bug). Never shown as a corrupt file: INTERNAL keeps the error for the bug report.
+    return { ok: false, reason: "INTERNAL", detail: internalDetail(e) };
   }
+}
+
+/** "TypeError: message" plus the first frames of the stack: enough to find the line without the file. */
+export function internalDetail(e: unknown): string {
+  if (!(e instanceof Error)) return `non-Error thrown: ${String(e)}`;
+  const frames = (e.stack ?? "")
+    .split("\n")
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, 4)
+    .map((l) => l.trim());
+  return [`${e.name}: ${e.message}`, ...frames].join(" | ");
 }
 
 function mergeLimits(partial: Partial<ReadLimits> | undefined): ReadLimits {
@@ -93,9 +113,7 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
 
   const wbPath = ct.mainPart !== undefined && has(dir, ct.mainPart) ? ct.mainPart : "xl/workbook.xml";
   const wb = memoParse(part, wbPath, `wb|${wbPath}`, (xml) => parseWorkbookPart(xml, wbPath));
-  if (wb === undefined) {
-    fail("NO_WORKBOOK", dir.byName.has("xl/workbook.bin") ? "binary workbook (.xlsb)" : "no xl/workbook.xml part");
-  }
+  if (wb === undefined) failNotXlsx(part);
 
   const slash = wbPath.lastIndexOf("/");
   const wbDir = slash >= 0 ? wbPath.slice(0, slash + 1) : "";
@@ -120,7 +138,7 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
     const sstXml = readPartText(bytes, dir, sstPath, inflateRaw, budget);
     const sharedStrings = sstXml === undefined ? [] : parseSharedStrings(sstXml, sstPath, limits);
     const stylesAt = stylesPath;
-    const dateStyles = memoParse(part, stylesAt, `styles|${stylesAt}`, (xml) => parseDateStyles(xml, stylesAt)) ?? new Uint8Array(0);
+    const numberStyles = memoParse(part, stylesAt, `styles|${stylesAt}`, (xml) => parseNumberStyles(xml, stylesAt)) ?? new Uint8Array(0);
 
     for (const ref of wanted) {
       const rel = rels.get(ref.relId);
@@ -128,13 +146,30 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
       if (!isSheetRelationship(rel.type)) {
         fail("CORRUPT", `sheet "${ref.name}": relationship ${ref.relId} is not a sheet (${rel.type})`);
       }
-      const xml = readPartText(bytes, dir, rel.path, inflateRaw, budget);
+      const xml = readWorksheetText(part, rel.path);
       if (xml === undefined) fail("CORRUPT", `sheet "${ref.name}": missing part ${rel.path}`);
-      const rows = parseWorksheet(xml, { part: rel.path, sharedStrings, dateStyles, date1904: wb.date1904, limits });
+      const rows = parseWorksheet(xml, { part: rel.path, sharedStrings, numberStyles, date1904: wb.date1904, limits });
       sheets.push({ name: ref.name, rows });
     }
   }
-  return { sheets, date1904: wb.date1904, definedNames: wb.definedNames };
+  return { sheets, date1904: wb.date1904, definedNames: wb.definedNames, fullCalcOnLoad: wb.fullCalcOnLoad };
+}
+
+const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
+
+/** A zip without a SpreadsheetML workbook: names the spreadsheet format it is, when it is one. */
+function failNotXlsx(r: PartReader): never {
+  const has = (p: string): boolean => r.dir.byName.has(p);
+  if (has("xl/workbook.bin")) fail("BINARY_XLSB", "binary workbook part xl/workbook.bin");
+  const mimetype = r.dir.byName.get("mimetype");
+  if (mimetype !== undefined && mimetype.method === 0 && mimetype.compressedSize <= 200) {
+    const text = new TextDecoder().decode(entryData(r.bytes, mimetype)).trim();
+    if (text.startsWith(ODS_MIMETYPE)) fail("OPEN_DOCUMENT", `mimetype ${text}`);
+  }
+  if (has("content.xml") && has("meta-inf/manifest.xml")) fail("OPEN_DOCUMENT", "content.xml and META-INF/manifest.xml");
+  // Numbers '13 and later: a zip of IWA archives (Index/Document.iwa), or one holding Index.zip.
+  if (has("index/document.iwa") || has("index.zip")) fail("APPLE_NUMBERS", "Index/Document.iwa or Index.zip");
+  fail("NO_WORKBOOK", "no xl/workbook.xml part");
 }
 
 // Plain loops and top-level functions rather than per-call closures here: under tsx every closure
@@ -181,6 +216,27 @@ function readPartText(
   return decodeXml(extractEntry(bytes, entry, inflateRaw, budget));
 }
 
+/**
+ * A worksheet's XML. One over the caps is read again with its empty formatted rows dropped
+ * (compact-rows.ts): a million of them is formatting, not content, and must not look like a zip bomb.
+ */
+function readWorksheetText(r: PartReader, path: string): string | undefined {
+  const entry = r.dir.byName.get(path.toLowerCase());
+  if (entry === undefined) return undefined;
+  const data = entryData(r.bytes, entry);
+  const cap = Math.min(r.budget.maxPartBytes, r.budget.maxTotalBytes - r.budget.used);
+  // A declared size over the cap goes straight to the streaming path (the size is only a hint: a
+  // lie either way ends in the same place, at a cap).
+  if (entry.uncompressedSize <= cap) {
+    try {
+      return decodeXml(inflateEntry(data, entry, r.inflateRaw, r.budget));
+    } catch (e) {
+      if (!(e instanceof ReadFailure) || (e.reason !== "PART_TOO_LARGE" && e.reason !== "TOTAL_TOO_LARGE")) throw e;
+    }
+  }
+  return decodeXml(inflateWorksheetCompacting(data, entry, r.budget));
+}
+
 function wantedSheets(sheets: readonly WorkbookSheetRef[], filter: (nfcName: string) => boolean): WorkbookSheetRef[] {
   const out: WorkbookSheetRef[] = [];
   for (const s of sheets) if (filter(s.name)) out.push(s);
@@ -198,11 +254,47 @@ function has(dir: ZipDirectory, path: string): boolean {
 
 const utf8 = new TextDecoder("utf-8");
 
+/** `<?xml version="1.0" encoding="…"?>` at the start of a part (ASCII-compatible encodings only). */
+const XML_DECLARATION_ENCODING = /^<\?xml[ \t\r\n][^>]*?encoding[ \t\r\n]*=[ \t\r\n]*["']([A-Za-z][A-Za-z0-9._-]*)["']/;
+/** Labels of ISO-8859-1 itself: decoded byte for byte, as XML parsers do (TextDecoder would apply windows-1252). */
+const LATIN1_LABELS = new Set(["iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "cp819", "ibm819", "iso-ir-100"]);
+
 function decodeXml(b: Uint8Array): string {
   // XML parts may be UTF-16 (with a BOM); Excel reads them, so do we. TextDecoder drops the BOM.
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b);
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b);
-  return utf8.decode(b);
+  const label = declaredEncoding(b);
+  if (label === undefined) return utf8.decode(b);
+  if (LATIN1_LABELS.has(label)) return latin1Decode(b);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label);
+  } catch {
+    fail("CORRUPT", `XML part declares an unknown encoding "${label}"`);
+  }
+  return decoder.decode(b);
+}
+
+/** The encoding an XML declaration names, lower-cased; undefined for none or UTF-8 (the usual case, checked cheaply). */
+function declaredEncoding(b: Uint8Array): string | undefined {
+  // "<?xml" at byte 0 (after a UTF-8 BOM, which means UTF-8 whatever the declaration says).
+  if (b[0] !== 0x3c || b[1] !== 0x3f || b[2] !== 0x78 || b[3] !== 0x6d || b[4] !== 0x6c) return undefined;
+  let end = 5;
+  const limit = Math.min(b.length, 200);
+  while (end < limit && b[end] !== 0x3e) end++;
+  let head = "";
+  for (let i = 0; i <= end && i < limit; i++) head += String.fromCharCode(b[i] ?? 0);
+  const m = XML_DECLARATION_ENCODING.exec(head);
+  const label = m?.[1]?.toLowerCase();
+  // A UTF-16 label on bytes that spell "<?xml" one byte per character is wrong: they are UTF-8 (or ASCII).
+  return label === undefined || label === "utf-8" || label === "utf8" || label.startsWith("utf-16") ? undefined : label;
+}
+
+/** ISO-8859-1: each byte is the code point of the same value. */
+function latin1Decode(b: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < b.length; i += 8192) out += String.fromCharCode(...b.subarray(i, i + 8192));
+  return out;
 }
 
 /** Text-like: a UTF-16 BOM, or no NUL and almost no other control bytes in the first 1 KB. */

@@ -4,13 +4,13 @@ import type { Cell, CellValue, ReadLimits } from "../core/workbook";
 import { EMPTY, a1 } from "../core/workbook";
 import { fail } from "./failure";
 import { isoToSerial } from "./sml";
-import { XmlScanner, decodeText, skippableElements, unescapeOoxml } from "./xml";
+import { MAX_REPEAT, XmlScanner, decodeText, skippableElements, unescapeOoxml } from "./xml";
 
 export interface SheetContext {
   readonly part: string;
   readonly sharedStrings: readonly string[];
-  /** Per cellXfs index, 1 when its number format is a date format. */
-  readonly dateStyles: Uint8Array;
+  /** Per cellXfs index, what its number format shows (sml.ts parseNumberStyles: NUMBER_DATE, NUMBER_PERCENT). */
+  readonly numberStyles: Uint8Array;
   readonly date1904: boolean;
   readonly limits: ReadLimits;
 }
@@ -34,6 +34,9 @@ const CH_f = 0x66;
 const CH_t = 0x74;
 const CH_r = 0x72;
 const CH_s = 0x73;
+// sml.ts's NUMBER_DATE and NUMBER_PERCENT, copied for the same reason.
+const STYLE_DATE = 1;
+const STYLE_PERCENT = 2;
 
 // Cell types (`t` attribute) as small ints.
 const T_NUMBER = 0;
@@ -281,10 +284,14 @@ function plainCellStart(s: string, i: number): number {
  * (borders and fills on empty input cells), and the regex engine skips a run of them several times
  * faster than the char loops can.
  */
-const FORMATTING_ONLY_CELLS = /(?:<c r="[A-Z]{1,7}[1-9][0-9]{0,9}"(?: s="[0-9]{1,15}")?\/>)+/y;
+// Both at most MAX_REPEAT (xml.ts) repetitions a match, or a million such rows overflow the regex
+// stack; the scan loop comes back to the next one and matches again.
+const FORMATTING_ONLY_CELLS = new RegExp(`(?:<c r="[A-Z]{1,7}[1-9][0-9]{0,9}"(?: s="[0-9]{1,15}")?\\/>){1,${MAX_REPEAT}}`, "y");
 /** One or more whole rows of such cells (an empty meeting log is 25 of them), each `<row r="9">…</row>`. */
-const FORMATTING_ONLY_ROWS =
-  /(?:<row r="[1-9][0-9]{0,9}">(?:<c r="[A-Z]{1,7}[1-9][0-9]{0,9}"(?: s="[0-9]{1,15}")?\/>)*<\/row>)+/y;
+const FORMATTING_ONLY_ROWS = new RegExp(
+  `(?:<row r="[1-9][0-9]{0,9}">(?:<c r="[A-Z]{1,7}[1-9][0-9]{0,9}"(?: s="[0-9]{1,15}")?\\/>){0,${MAX_REPEAT}}<\\/row>){1,${MAX_REPEAT}}`,
+  "y",
+);
 const ROW_R = '<row r="';
 
 // Shared, immutable values so common cells do not allocate twice.
@@ -336,7 +343,11 @@ function cellValue(
     case T_SHARED: {
       const idx = vText !== undefined ? parseNumber(vText, 0, vText.length) : parseNumber(xml, vStart, vEnd);
       const str = idx >= 0 ? ctx.sharedStrings[idx] : undefined;
-      if (str === undefined) fail("CORRUPT", `${ctx.part}: cell ${a1(row, col)} refers to a missing shared string`);
+      if (str === undefined) {
+        // `<c t="s"><v/></c>` (Excel and POI write it): no index is no value, as openpyxl reads it.
+        if ((vString(xml, vStart, vEnd, vText) ?? "").trim() === "") return hasFormula ? EMPTY_VALUE : undefined;
+        fail("CORRUPT", `${ctx.part}: cell ${a1(row, col)} refers to a missing shared string`);
+      }
       value = { kind: "string", value: str };
       break;
     }
@@ -349,12 +360,14 @@ function cellValue(
     }
     case T_BOOL: {
       const t = (vString(xml, vStart, vEnd, vText) ?? "").trim();
-      value = t === "1" || t.toLowerCase() === "true" ? TRUE_VALUE : FALSE_VALUE;
+      value = t === "" ? EMPTY_VALUE : t === "1" || t.toLowerCase() === "true" ? TRUE_VALUE : FALSE_VALUE;
       break;
     }
-    case T_ERROR:
-      value = { kind: "error", value: (vString(xml, vStart, vEnd, vText) ?? "").trim() };
+    case T_ERROR: {
+      const t = (vString(xml, vStart, vEnd, vText) ?? "").trim();
+      value = t === "" ? EMPTY_VALUE : { kind: "error", value: t };
       break;
+    }
     case T_DATE: {
       const raw = vString(xml, vStart, vEnd, vText) ?? "";
       const serial = isoToSerial(raw, ctx.date1904);
@@ -365,7 +378,13 @@ function cellValue(
       // "n" or absent: the common case, parsed straight from the document.
       const num = vText !== undefined ? parseNumber(vText, 0, vText.length) : vStart >= 0 ? parseNumber(xml, vStart, vEnd) : NaN;
       if (!Number.isNaN(num)) {
-        value = ctx.dateStyles[style] === 1 ? { kind: "number", value: num, isDate: true } : { kind: "number", value: num };
+        const shows = ctx.numberStyles[style];
+        value =
+          shows === STYLE_DATE
+            ? { kind: "number", value: num, isDate: true }
+            : shows === STYLE_PERCENT
+              ? { kind: "number", value: num, isPercent: true }
+              : { kind: "number", value: num };
       } else {
         // Text on a number cell is unusual; keep it rather than lose it.
         const raw = isText ?? vString(xml, vStart, vEnd, vText) ?? "";
@@ -451,13 +470,15 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
         pos = FORMATTING_ONLY_ROWS.lastIndex;
         const lastRow = xml.lastIndexOf(ROW_R, pos - 1);
         rowIdx = parseUint(xml, lastRow + ROW_R.length, xml.indexOf('"', lastRow + ROW_R.length)) - 1;
-        const lastCell = xml.lastIndexOf("<c ", pos - 1);
-        if (lastCell > lt) {
-          plainCellStart(xml, lastCell + 2);
+        // The last row's last cell, searched within that row only: in a sheet of empty rows a search
+        // back through the document would find no cell, a million times over.
+        const lastCell = xml.slice(lastRow, pos).lastIndexOf("<c ");
+        if (lastCell >= 0) {
+          plainCellStart(xml, lastRow + lastCell + 2);
           cRow = refRow;
           cCol = refCol;
         }
-        col = lastCell > lastRow ? cCol : -1;
+        col = lastCell >= 0 ? cCol : -1;
         continue;
       }
     }

@@ -100,6 +100,8 @@ export interface WorkbookSheetRef {
 export interface WorkbookInfo {
   readonly sheets: readonly WorkbookSheetRef[];
   readonly date1904: boolean;
+  /** `<calcPr fullCalcOnLoad="1"/>`: the writer left recalculation to Excel. */
+  readonly fullCalcOnLoad: boolean;
   readonly definedNames: Record<string, string>;
 }
 
@@ -107,6 +109,7 @@ export function parseWorkbookPart(xml: string, part: string): WorkbookInfo {
   const sc = new XmlScanner(xml, part);
   const sheets: WorkbookSheetRef[] = [];
   let date1904 = false;
+  let fullCalcOnLoad = false;
   // No prototype: a defined name such as "__proto__" or "constructor" must be plain data.
   const definedNames = Object.create(null) as Record<string, string>;
   let sawRoot = false;
@@ -130,6 +133,11 @@ export function parseWorkbookPart(xml: string, part: string): WorkbookInfo {
         date1904 = v === "1" || v === "true";
         break;
       }
+      case "calcPr": {
+        const v = (sc.attr("fullCalcOnLoad") ?? "").trim().toLowerCase();
+        fullCalcOnLoad = v === "1" || v === "true";
+        break;
+      }
       case "definedName": {
         const name = sc.attr("name");
         // Sheet-scoped names (localSheetId) are not workbook-level.
@@ -140,11 +148,11 @@ export function parseWorkbookPart(xml: string, part: string): WorkbookInfo {
     }
   }
   if (!sawRoot) fail("CORRUPT", `${part}: no root element`);
-  return { sheets, date1904, definedNames };
+  return { sheets, date1904, fullCalcOnLoad, definedNames };
 }
 
 /** `"KL226-BC/1"` → `KL226-BC/1` (doubled quotes inside undone); anything else unchanged. */
-export function unquoteLiteral(text: string): string {
+function unquoteLiteral(text: string): string {
   const t = text.trim();
   if (t.length >= 2 && t.startsWith('"') && t.endsWith('"') && /^"(?:[^"]|"")*"$/.test(t)) {
     return t.slice(1, -1).replace(/""/g, '"');
@@ -247,23 +255,40 @@ function scanSharedStrings(xml: string, part: string, limits: ReadLimits): strin
 const BUILTIN_DATE_FORMATS = new Set<number>([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
 ]);
+/** Built-in `0%` and `0.00%`. */
+const BUILTIN_PERCENT_FORMATS = new Set<number>([9, 10]);
 
-/** True when an Excel number format code shows a date or time. */
-export function isDateFormatCode(code: string): boolean {
-  let s = code
+/** A format code without what is shown literally: quoted text, escaped characters, padding and fill characters. */
+function formatTokens(code: string): string {
+  return code
     .replace(/"[^"]*"/g, "") // quoted literal text
     .replace(/\\./g, "") // escaped characters
     .replace(/[_*]./g, ""); // padding (_x) and fill (*x) take the next character literally
+}
+
+/** True when an Excel number format code shows a date or time. */
+export function isDateFormatCode(code: string): boolean {
+  let s = formatTokens(code);
   // Elapsed-time brackets are times; other brackets are colours, conditions and locales ([Red], [$-42A]).
   if (/\[(?:h+|m+|s+)\]/i.test(s)) return true;
   s = s.replace(/\[[^\]]*\]/g, "").replace(/general/gi, "");
   return /[dmyhs]/i.test(s);
 }
 
+/** True when an Excel number format code shows a percentage: a `%` outside quotes, escapes and brackets (`0%`, `0.0%`). */
+export function isPercentFormatCode(code: string): boolean {
+  return formatTokens(code).replace(/\[[^\]]*\]/g, "").includes("%");
+}
+
+/** What a number in a style means to the reader: NUMBER_PLAIN, NUMBER_DATE or NUMBER_PERCENT. */
+const NUMBER_PLAIN = 0;
+const NUMBER_DATE = 1;
+const NUMBER_PERCENT = 2;
+
 const STYLES_NOT_NEEDED = skippableElements(["numFmt", "cellXfs", "xf"]);
 
-/** Per cellXfs index: 1 when that style's number format is a date/time format. */
-export function parseDateStyles(xml: string, part: string): Uint8Array {
+/** Per cellXfs index: NUMBER_DATE or NUMBER_PERCENT when that style's number format shows a date or a percentage, else NUMBER_PLAIN. */
+export function parseNumberStyles(xml: string, part: string): Uint8Array {
   const sc = new XmlScanner(xml, part);
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
@@ -290,17 +315,19 @@ export function parseDateStyles(xml: string, part: string): Uint8Array {
     }
   }
   const out = new Uint8Array(xfFormats.length);
-  const memo = new Map<number, boolean>();
+  const memo = new Map<number, number>();
   for (let i = 0; i < xfFormats.length; i++) {
     const id = xfFormats[i] ?? 0;
-    let isDate = memo.get(id);
-    if (isDate === undefined) {
+    let kind = memo.get(id);
+    if (kind === undefined) {
       // A custom definition wins over the built-in meaning of the same id (some writers redefine 14).
       const code = custom.get(id);
-      isDate = code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id);
-      memo.set(id, isDate);
+      const isDate = code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id);
+      const isPercent = code !== undefined ? isPercentFormatCode(code) : BUILTIN_PERCENT_FORMATS.has(id);
+      kind = isDate ? NUMBER_DATE : isPercent ? NUMBER_PERCENT : NUMBER_PLAIN;
+      memo.set(id, kind);
     }
-    out[i] = isDate ? 1 : 0;
+    out[i] = kind;
   }
   return out;
 }

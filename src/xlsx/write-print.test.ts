@@ -148,7 +148,7 @@ describe("the chart", () => {
     if (!out.ok) throw new Error(`unreadable: ${out.reason}`);
     expect(out.workbook.sheets.map((s) => s.name)).toEqual(["Tổng hợp", "Biểu đồ"]);
     expect(out.workbook.sheets[0]?.rows[2]?.[1]?.value).toEqual({ kind: "string", value: "Sở Nội vụ" });
-    expect(out.workbook.sheets[1]?.rows[2]?.[2]?.value).toEqual({ kind: "number", value: 0.5996 });
+    expect(out.workbook.sheets[1]?.rows[2]?.[2]?.value).toEqual({ kind: "number", value: 0.5996, isPercent: true });
     expect(out.workbook.definedNames).toEqual({});
   });
 

@@ -25,7 +25,7 @@ const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /** Format given to date cells whose style has none: Vietnamese reports always use day/month/year. */
-export const DEFAULT_DATE_FORMAT = "dd/mm/yyyy";
+const DEFAULT_DATE_FORMAT = "dd/mm/yyyy";
 
 /** Longest text Excel keeps in a cell; longer text makes Excel repair the file. */
 const MAX_CELL_TEXT = 32_767;
@@ -38,7 +38,7 @@ const MAX_ERROR = 225;
 const MAX_INLINE_LIST = 255;
 
 /** Preferred name of the helper sheet that holds list values which cannot be written inline. */
-export const LIST_SHEET_NAME = "_lists";
+const LIST_SHEET_NAME = "_lists";
 
 type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -115,7 +115,7 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
     );
   }
 
-  const hasFormula = spec.sheets.some((s) => s.rows.some((r) => r.some((c) => isFormula(c))));
+  const uncached = spec.sheets.some((s) => s.rows.some((r) => r.some((c) => isUncachedFormula(c))));
   const workbookXml =
     XML_DECL +
     `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
@@ -132,8 +132,10 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
       .join("") +
     "</sheets>" +
     (definedNames.length > 0 ? `<definedNames>${definedNames.join("")}</definedNames>` : "") +
-    // Formulas are written with cached values the caller computed; recalculating on load keeps Excel honest.
-    `<calcPr calcId="191029"${hasFormula ? ' fullCalcOnLoad="1"' : ""}/>` +
+    // Formulas carry the values the caller computed. Only a formula without one asks Excel to
+    // recalculate on load: readers (ours included, STALE_FORMULA) take that flag to mean the saved
+    // values may be stale. Excel recalculates a file saved by an older calcId on open anyway.
+    `<calcPr calcId="191029"${uncached ? ' fullCalcOnLoad="1"' : ""}/>` +
     "</workbook>";
 
   const hasStrings = strings.size > 0;
@@ -277,9 +279,9 @@ function stripEquals(formula: string): string {
   return formula.startsWith("=") ? formula.slice(1) : formula;
 }
 
-function isFormula(c: CellSpec | null | undefined): boolean {
+function isUncachedFormula(c: CellSpec | null | undefined): boolean {
   const v = c?.value;
-  return typeof v === "object" && v !== null && "formula" in v;
+  return typeof v === "object" && v !== null && "formula" in v && v.cached === undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

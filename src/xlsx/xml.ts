@@ -19,7 +19,14 @@ function isSpace(c: number): boolean {
 
 const WS = "[ \\t\\r\\n]";
 const NAME_CHAR = `[^ \\t\\r\\n/>"'<=:]`;
-const ATTRS = `(?:${WS}+[^ \\t\\r\\n/>"'<=]+${WS}*=${WS}*(?:"[^"]*"|'[^']*'))*${WS}*`;
+/**
+ * Repetitions of a group in one match are bounded: V8 keeps a backtracking frame per repetition,
+ * and an unbounded `*` over a part with 200,000 fonts or a million rows overflows the stack
+ * (a RangeError, where the reader must give a finding). What a bounded match leaves over is read
+ * by the char loops, or by the next match.
+ */
+export const MAX_REPEAT = 2048;
+const ATTRS = `(?:${WS}+[^ \\t\\r\\n/>"'<=]+${WS}*=${WS}*(?:"[^"]*"|'[^']*')){0,256}${WS}*`;
 /**
  * A start tag in the plain shape `<name a="1" b='2'/>` (XML white space only). The regex engine
  * matches it several times faster than the char loop in next(), and where it matches, that loop
@@ -47,8 +54,8 @@ export function skippableElements(excluded: readonly string[]): RegExp {
   // Text goes one character per iteration, not [^<]+: a repeated group that can split a text run
   // in many ways backtracks exponentially when a run fails to close (a hostile part could stall us).
   let element = `${start}\\/>`;
-  for (let k = 0; k < SKIP_DEPTH; k++) element = `${start}(?:\\/>|>(?:[^<]|${element})*${end})`;
-  return new RegExp(`(?:[^<]|${element})+`, "y");
+  for (let k = 0; k < SKIP_DEPTH; k++) element = `${start}(?:\\/>|>(?:[^<]|${element}){0,${MAX_REPEAT}}${end})`;
+  return new RegExp(`(?:[^<]|${element}){1,${MAX_REPEAT}}`, "y");
 }
 
 export class XmlScanner {

@@ -2,7 +2,7 @@
 // with the same parts back; the bytes depend only on the parts (not the time zone or the clock).
 
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 as zlibCrc32 } from "node:zlib";
@@ -58,7 +58,7 @@ describe.each([
   });
 
   const python = "/usr/bin/python3";
-  (existsSync(python) ? it : it.skip)("passes Python's zipfile integrity test (CRC of every member)", () => {
+  it("passes Python's zipfile integrity test (CRC of every member)", () => {
     const file = join(mkdtempSync(join(tmpdir(), "kl226-zip-")), "a.zip");
     writeFileSync(file, zip);
     const script = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nprint(z.testzip(), len(z.namelist()), z.namelist()[3])";

@@ -1,5 +1,6 @@
 // A minimal zip central-directory reader: lists entries and extracts single parts (stored or deflate) under size caps.
 import { fail } from "./failure";
+import { KeptLimitError, inflateCompactingRows } from "./compact-rows";
 import { InflateLimitError, type InflateRaw } from "./inflate";
 
 export interface ZipEntry {
@@ -38,8 +39,31 @@ function isAscii(b: Uint8Array): boolean {
   return true;
 }
 
-/** Parses the end-of-central-directory record and the central directory. */
-export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDirectory {
+/** A little-endian 64-bit field; NaN beyond 2^53 (no file we accept is that large, so such a value is damage). */
+function u64(b: Uint8Array, i: number): number {
+  const hi = u32(b, i + 4);
+  return hi >= 0x200000 ? NaN : hi * 0x100000000 + u32(b, i);
+}
+
+const SIG_ZIP64_EOCD = 0x06064b50;
+const ZIP64_EXTRA = 0x0001;
+const U32_MAX = 0xffffffff;
+
+/** Where the central directory is, from the end records (classic or ZIP64). */
+interface DirectoryEnd {
+  readonly totalEntries: number;
+  readonly cdSize: number;
+  readonly cdOffset: number;
+  /** Offset of the first end record: the central directory must end before it. */
+  readonly end: number;
+}
+
+/**
+ * Reads the end-of-central-directory record and, when a ZIP64 locator precedes it, the ZIP64 record
+ * it points at, whose counts and offsets then apply (some zip tools and streaming writers emit ZIP64
+ * records even for small files).
+ */
+function readDirectoryEnd(bytes: Uint8Array): DirectoryEnd {
   const n = bytes.length;
   // The EOCD is 22 bytes plus a comment of at most 65535 bytes, so it sits in the last 65557 bytes.
   let eocd = -1;
@@ -50,33 +74,61 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDire
     }
   }
   if (eocd < 0) fail("TRUNCATED", "no end-of-central-directory record");
-  const diskNo = u16(bytes, eocd + 4);
-  const cdDisk = u16(bytes, eocd + 6);
-  const entriesOnDisk = u16(bytes, eocd + 8);
+  if (eocd >= 20 && u32(bytes, eocd - 20) === SIG_ZIP64_LOCATOR) {
+    const z = u64(bytes, eocd - 12);
+    if (!(z >= 0 && z + 56 <= eocd - 20) || u32(bytes, z) !== SIG_ZIP64_EOCD) fail("TRUNCATED", "ZIP64 end-of-central-directory record is missing or damaged");
+    const entriesOnDisk = u64(bytes, z + 24);
+    const totalEntries = u64(bytes, z + 32);
+    if (u32(bytes, eocd - 16) !== 0 || u32(bytes, z + 16) !== 0 || u32(bytes, z + 20) !== 0 || entriesOnDisk !== totalEntries) {
+      fail("CORRUPT", "multi-disk zip archive");
+    }
+    return { totalEntries, cdSize: u64(bytes, z + 40), cdOffset: u64(bytes, z + 48), end: z };
+  }
   const totalEntries = u16(bytes, eocd + 10);
+  if (u16(bytes, eocd + 4) !== 0 || u16(bytes, eocd + 6) !== 0 || u16(bytes, eocd + 8) !== totalEntries) fail("CORRUPT", "multi-disk zip archive");
   const cdSize = u32(bytes, eocd + 12);
   const cdOffset = u32(bytes, eocd + 16);
-  if (eocd >= 20 && u32(bytes, eocd - 20) === SIG_ZIP64_LOCATOR) fail("CORRUPT", "ZIP64 archive (not supported)");
-  if (totalEntries === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) fail("CORRUPT", "ZIP64 archive (not supported)");
-  if (diskNo !== 0 || cdDisk !== 0 || entriesOnDisk !== totalEntries) fail("CORRUPT", "multi-disk zip archive");
+  if (cdOffset === U32_MAX || cdSize === U32_MAX) fail("TRUNCATED", "ZIP64 sizes without a ZIP64 end-of-central-directory record");
+  return { totalEntries, cdSize, cdOffset, end: eocd };
+}
+
+/** Parses the end records and the central directory. */
+export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDirectory {
+  const { totalEntries, cdSize, cdOffset, end } = readDirectoryEnd(bytes);
   if (totalEntries > maxEntries) fail("TOO_MANY_ENTRIES", `${totalEntries} zip entries (limit ${maxEntries})`);
-  if (cdOffset + cdSize > eocd) fail("TRUNCATED", "central directory lies outside the file");
+  if (!(cdOffset + cdSize <= end)) fail("TRUNCATED", "central directory lies outside the file");
 
   const entries: ZipEntry[] = [];
   const byName = new Map<string, ZipEntry>();
   let p = cdOffset;
   for (let k = 0; k < totalEntries; k++) {
-    if (p + 46 > eocd || u32(bytes, p) !== SIG_CENTRAL) fail("TRUNCATED", `central directory entry ${k} is damaged`);
+    if (p + 46 > end || u32(bytes, p) !== SIG_CENTRAL) fail("TRUNCATED", `central directory entry ${k} is damaged`);
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
-    const compressedSize = u32(bytes, p + 20);
-    const uncompressedSize = u32(bytes, p + 24);
+    let compressedSize = u32(bytes, p + 20);
+    let uncompressedSize = u32(bytes, p + 24);
     const nameLen = u16(bytes, p + 28);
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
-    const localHeaderOffset = u32(bytes, p + 42);
+    let localHeaderOffset = u32(bytes, p + 42);
     const nameEnd = p + 46 + nameLen;
-    if (nameEnd > eocd) fail("TRUNCATED", `central directory entry ${k} is damaged`);
+    if (nameEnd + extraLen > end) fail("TRUNCATED", `central directory entry ${k} is damaged`);
+    if (uncompressedSize === U32_MAX || compressedSize === U32_MAX || localHeaderOffset === U32_MAX) {
+      // ZIP64: the fields that overflowed are in the 0x0001 extra field, in this order.
+      const x = zip64Extra(bytes, nameEnd, nameEnd + extraLen);
+      if (x < 0) fail("CORRUPT", `central directory entry ${k}: ZIP64 sizes without their extra field`);
+      let q = x;
+      const take = (): number => {
+        if (q + 8 > x + u16(bytes, x - 2)) fail("CORRUPT", `central directory entry ${k}: ZIP64 extra field too short`);
+        const v = u64(bytes, q);
+        q += 8;
+        return v;
+      };
+      if (uncompressedSize === U32_MAX) uncompressedSize = take();
+      if (compressedSize === U32_MAX) compressedSize = take();
+      if (localHeaderOffset === U32_MAX) localHeaderOffset = take();
+      if (Number.isNaN(uncompressedSize + compressedSize + localHeaderOffset)) fail("CORRUPT", `central directory entry ${k}: ZIP64 size out of range`);
+    }
     // Bit 11: UTF-8 names; otherwise CP437, of which we only ever need the ASCII part names.
     const rawName = bytes.subarray(p + 46, nameEnd);
     // ASCII (the usual case) reads the same either way, and the UTF-8 decoder is the faster one.
@@ -90,6 +142,19 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDire
     p = nameEnd + extraLen + commentLen;
   }
   return { entries, byName };
+}
+
+/** Offset of the data of the ZIP64 extra field (id 0x0001) within extras [from, to), or -1. */
+function zip64Extra(bytes: Uint8Array, from: number, to: number): number {
+  let i = from;
+  while (i + 4 <= to) {
+    const id = u16(bytes, i);
+    const size = u16(bytes, i + 2);
+    if (i + 4 + size > to) return -1;
+    if (id === ZIP64_EXTRA) return i + 4;
+    i += 4 + size;
+  }
+  return -1;
 }
 
 /** Output budget shared by all parts of one read: the reader charges every inflated part to it. */
@@ -155,4 +220,32 @@ export function inflateEntry(data: Uint8Array, entry: ZipEntry, inflateRaw: Infl
 /** Extracts one entry's bytes under the caps. */
 export function extractEntry(bytes: Uint8Array, entry: ZipEntry, inflateRaw: InflateRaw, budget: InflateBudget): Uint8Array {
   return inflateEntry(entryData(bytes, entry), entry, inflateRaw, budget);
+}
+
+/**
+ * How much raw XML a worksheet may inflate to when its empty formatted rows are dropped, as a
+ * multiple of maxPartBytes: a whole sheet of formatted rows (1,048,576 of them, ~100 bytes each) fits.
+ */
+const COMPACTED_RAW_FACTOR = 4;
+
+/**
+ * Like inflateEntry for a worksheet part over the caps: inflates it as a stream, dropping the empty
+ * formatted rows (compact-rows.ts), and charges only what is kept. The raw XML is bounded by
+ * COMPACTED_RAW_FACTOR × maxPartBytes, so the work stays bounded too.
+ */
+export function inflateWorksheetCompacting(data: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+  const what = entry.name;
+  const remaining = budget.maxTotalBytes - budget.used;
+  const cap = Math.max(0, Math.min(budget.maxPartBytes, remaining));
+  if (entry.method !== 0 && entry.method !== 8) fail("CORRUPT", `${what} uses unsupported compression method ${entry.method}`);
+  let out: Uint8Array;
+  try {
+    out = inflateCompactingRows(data, entry.method, cap, budget.maxPartBytes * COMPACTED_RAW_FACTOR);
+  } catch (e) {
+    if (e instanceof KeptLimitError) overCap(what, budget, remaining);
+    if (e instanceof InflateLimitError) fail("PART_TOO_LARGE", `${what} inflates to more than ${e.maxOutputBytes} bytes`);
+    fail("CORRUPT", `${what} does not inflate: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  chargeBudget(what, budget, out.length);
+  return out;
 }

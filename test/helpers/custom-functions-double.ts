@@ -18,9 +18,9 @@ export class CustomFunctionsError {
   ) {}
 }
 
-export const associated = new Map<string, unknown>();
+const associated = new Map<string, unknown>();
 
-export const customFunctionsDouble = {
+const customFunctionsDouble = {
   ErrorCode,
   Error: CustomFunctionsError,
   associate(id: string, fn: unknown): void {

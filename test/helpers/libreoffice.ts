@@ -14,16 +14,12 @@ function findSoffice(): string | undefined {
   return existsSync("/usr/bin/soffice") ? "/usr/bin/soffice" : undefined;
 }
 
-/** True when a `soffice` binary is on PATH. */
-export function hasLibreOffice(): boolean {
-  return findSoffice() !== undefined;
-}
-
 // Filter options for CSV: comma, double quote, UTF-8 (76), start at line 1; so Vietnamese text round-trips.
-const TARGETS: Record<"pdf" | "csv" | "xlsx", string> = {
+const TARGETS: Record<"pdf" | "csv" | "xlsx" | "ods", string> = {
   pdf: "pdf",
   csv: "csv:Text - txt - csv (StarCalc):44,34,76,1",
   xlsx: "xlsx",
+  ods: "ods",
 };
 
 /**
@@ -33,11 +29,13 @@ const TARGETS: Record<"pdf" | "csv" | "xlsx", string> = {
  */
 export function convertWithLibreOffice(
   xlsxPath: string,
-  format: "pdf" | "csv" | "xlsx",
+  format: "pdf" | "csv" | "xlsx" | "ods",
   outDir: string,
 ): Promise<string> {
   const soffice = findSoffice();
-  if (soffice === undefined) return Promise.reject(new Error("soffice not found on PATH"));
+  if (soffice === undefined) {
+    return Promise.reject(new Error("LibreOffice (soffice) not found on PATH: run scripts/ensure-tools.sh (apt-get install libreoffice-calc-nogui)"));
+  }
   mkdirSync(outDir, { recursive: true });
   const args = [
     `-env:UserInstallation=file:///tmp/lo-profile-${process.pid}`,

@@ -8,7 +8,7 @@
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 export interface RawSheet {
@@ -43,7 +43,7 @@ export interface RawXlsxOptions {
   readonly level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 }
 
-export function xmlEscape(s: string): string {
+function xmlEscape(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
@@ -220,4 +220,83 @@ export function rawZip(entries: readonly RawZipEntry[]): Uint8Array {
 export function rawXlsxEntries(opts: RawXlsxOptions): RawZipEntry[] {
   const files = unzipSync(rawXlsx({ ...opts, level: 0 }));
   return Object.entries(files).map(([name, data]) => ({ name, data }));
+}
+
+/**
+ * The same archive rewritten with ZIP64 end records (a ZIP64 end-of-central-directory record and
+ * its locator, the classic record's fields set to 0xFFFF/0xFFFFFFFF), as some zip tools and
+ * streaming writers emit even for small files. With `entries`, every central-directory entry also
+ * moves its sizes and offset into a ZIP64 extra field. Expects an archive without a comment.
+ */
+export function toZip64(zip: Uint8Array, { entries = false }: { entries?: boolean } = {}): Uint8Array {
+  const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const eocd = zip.length - 22;
+  if (dv.getUint32(eocd, true) !== 0x06054b50) throw new Error("toZip64: archive has a comment or is not a zip");
+  const count = dv.getUint16(eocd + 10, true);
+  const cdOffset = dv.getUint32(eocd + 16, true);
+  const centrals: Uint8Array[] = [];
+  let p = cdOffset;
+  for (let k = 0; k < count; k++) {
+    const nameLen = dv.getUint16(p + 28, true);
+    const extraLen = dv.getUint16(p + 30, true);
+    const commentLen = dv.getUint16(p + 32, true);
+    const fixedAndName = zip.slice(p, p + 46 + nameLen);
+    const rest = zip.slice(p + 46 + nameLen, p + 46 + nameLen + extraLen + commentLen);
+    if (!entries) {
+      centrals.push(zip.slice(p, p + 46 + nameLen + extraLen + commentLen));
+    } else {
+      const fv = new DataView(fixedAndName.buffer);
+      const extra = new Uint8Array(4 + 24);
+      const xv = new DataView(extra.buffer);
+      xv.setUint16(0, 0x0001, true);
+      xv.setUint16(2, 24, true);
+      xv.setBigUint64(4, BigInt(fv.getUint32(24, true)), true); // uncompressed
+      xv.setBigUint64(12, BigInt(fv.getUint32(20, true)), true); // compressed
+      xv.setBigUint64(20, BigInt(fv.getUint32(42, true)), true); // local header offset
+      fv.setUint32(20, 0xffffffff, true);
+      fv.setUint32(24, 0xffffffff, true);
+      fv.setUint32(42, 0xffffffff, true);
+      fv.setUint16(4, 45, true); // version made by / needed: 4.5 (ZIP64)
+      fv.setUint16(6, 45, true);
+      fv.setUint16(30, extraLen + extra.length, true);
+      const entry = new Uint8Array(fixedAndName.length + extra.length + rest.length);
+      entry.set(fixedAndName);
+      entry.set(extra, fixedAndName.length);
+      entry.set(rest, fixedAndName.length + extra.length);
+      centrals.push(entry);
+    }
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  const cdSize = centrals.reduce((n, c) => n + c.length, 0);
+  const z64Offset = cdOffset + cdSize;
+  const z64 = new Uint8Array(56);
+  const zv = new DataView(z64.buffer);
+  zv.setUint32(0, 0x06064b50, true);
+  zv.setBigUint64(4, 44n, true);
+  zv.setUint16(12, 45, true);
+  zv.setUint16(14, 45, true);
+  zv.setBigUint64(24, BigInt(count), true);
+  zv.setBigUint64(32, BigInt(count), true);
+  zv.setBigUint64(40, BigInt(cdSize), true);
+  zv.setBigUint64(48, BigInt(cdOffset), true);
+  const locator = new Uint8Array(20);
+  const lv = new DataView(locator.buffer);
+  lv.setUint32(0, 0x07064b50, true);
+  lv.setBigUint64(8, BigInt(z64Offset), true);
+  lv.setUint32(16, 1, true);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, 0xffff, true);
+  ev.setUint16(10, 0xffff, true);
+  ev.setUint32(12, 0xffffffff, true);
+  ev.setUint32(16, 0xffffffff, true);
+  const parts = [zip.subarray(0, cdOffset), ...centrals, z64, locator, end];
+  const out = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
+  let at = 0;
+  for (const x of parts) {
+    out.set(x, at);
+    at += x.length;
+  }
+  return out;
 }

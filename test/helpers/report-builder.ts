@@ -126,7 +126,7 @@ function isCivil(v: unknown): v is { year: number; month: number; day: number } 
   return typeof v === "object" && v !== null && "year" in v && "month" in v && "day" in v;
 }
 
-export function applyEdits(spec: WorkbookSpec, edits: readonly Edit[]): WorkbookSpec {
+function applyEdits(spec: WorkbookSpec, edits: readonly Edit[]): WorkbookSpec {
   let sheets: SheetSpec[] = spec.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) }));
   for (const edit of edits) {
     if (edit.op === "removeSheet") {
@@ -163,7 +163,7 @@ export function applyEdits(spec: WorkbookSpec, edits: readonly Edit[]): Workbook
   return { ...spec, sheets };
 }
 
-export function parseA1(ref: string): { row: number; col: number } {
+function parseA1(ref: string): { row: number; col: number } {
   const m = /^([A-Z]+)(\d+)$/.exec(ref);
   if (!m) throw new Error(`bad A1 ref ${ref}`);
   let col = 0;

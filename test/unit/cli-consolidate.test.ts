@@ -1,14 +1,14 @@
 // kl226 consolidate and kl226 demo end to end on temp files (SPEC §5–§6): exit codes, outputs,
 // sources untouched, identical cells on a re-run, usage errors, roster problems, locked targets.
 
-import { execFileSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { main, type Io } from "../../src/cli/main";
 import { sha256Hex } from "../../src/cli/io";
 import { reportBytes } from "../helpers/report-builder";
+import { FOLDER_LOCK_UNAVAILABLE, lockFolder, testUnless } from "../helpers/conditions";
 
 function capture(isErrTty = false): Io & { stdout: string; stderr: string } {
   const io = {
@@ -209,31 +209,17 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
     expect(io.stderr).toContain("vừa là tệp nguồn vừa là tệp kết quả");
   });
 
-  test("a target that cannot be written: Vietnamese message, exit 2, nothing partial", async () => {
+  testUnless(FOLDER_LOCK_UNAVAILABLE)("a target that cannot be written: Vietnamese message, exit 2, nothing partial", async () => {
     const locked = join(root, "locked");
     mkdirSync(locked);
-    // root ignores permissions: make the folder immutable instead (as a file locked by Excel would be).
-    const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-    const lock = (on: boolean): boolean => {
-      try {
-        if (isRoot) execFileSync("chattr", [on ? "+i" : "-i", locked], { stdio: "ignore" });
-        else chmodSync(locked, on ? 0o500 : 0o700);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    if (!lock(true)) {
-      console.log("Cannot lock a folder here (chattr unavailable): locked-target check skipped.");
-      return;
-    }
+    if (!lockFolder(locked, true)) throw new Error(`cannot lock ${locked}, though the probe could`);
     try {
       const { code, io } = await run(join(inDir, "so-a.xlsx"), "--out", join(locked, "t.xlsx"));
       expect(code).toBe(2);
       expect(io.stderr).toContain("Không ghi được");
       expect(io.stderr).toContain("chưa có gì bị ghi dở");
     } finally {
-      lock(false);
+      lockFolder(locked, false);
     }
     expect(readdirSync(locked)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 // Fuzzing the reader and validator (issue: reliability): thousands of mutated workbooks, bytes of
-// the zip and XML of the parts, must give findings only — no exception, no hang.
+// the zip and XML of the parts, must give findings only — no exception, no INTERNAL finding (a bug
+// of ours caught and reported), no hang (jest's timeout is the guard; speed is `npm run bench`).
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { inspectBytes } from "../../src/app/inspect";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
@@ -44,27 +45,24 @@ function mutateXml(rnd: () => number): Uint8Array {
 
 test(`fuzz: ${ITERATIONS} byte mutations and ${ITERATIONS} XML mutations give only findings`, () => {
   const rnd = prng(SEED);
-  const started = Date.now();
-  let slowest = 0;
   const codes = new Map<string, number>();
   for (let i = 0; i < ITERATIONS * 2; i++) {
     const bytes = i % 2 === 0 ? mutateBytes(base, rnd) : mutateXml(rnd);
-    const t0 = performance.now();
     let result;
     try {
       result = inspectBytes(bytes, DEFAULT_PROFILE);
     } catch (e) {
       throw new Error(`iteration ${i} (seed ${SEED}) threw: ${(e as Error).stack}`);
     }
-    slowest = Math.max(slowest, performance.now() - t0);
+    const internal = result.findings.find((f) => f.code === "INTERNAL");
+    if (internal !== undefined) throw new Error(`iteration ${i} (seed ${SEED}) hit a bug of ours: ${internal.detail ?? ""}`);
     const consistent = result.valid === result.findings.every((f) => f.severity !== "error");
     if (!consistent || result.findings.some((f) => typeof f.message !== "string" || f.message === "")) {
       throw new Error(`iteration ${i} (seed ${SEED}) gave an inconsistent result: ${JSON.stringify(result.findings)}`);
     }
     for (const f of result.findings) codes.set(f.code, (codes.get(f.code) ?? 0) + 1);
   }
-  const seconds = (Date.now() - started) / 1000;
-  // Each file is bounded work: none may take long, whatever the mutation.
-  expect(slowest).toBeLessThan(2000);
-  console.log(`fuzz: ${ITERATIONS * 2} mutations in ${seconds.toFixed(1)} s, slowest ${slowest.toFixed(0)} ms; codes ${JSON.stringify(Object.fromEntries(codes))}`);
+  // Both kinds of mutation reach the validator, not only the reader's rejections.
+  expect(codes.get("UNREADABLE")).toBeGreaterThan(0);
+  expect([...codes.keys()].some((c) => c !== "UNREADABLE")).toBe(true);
 }, 180_000);

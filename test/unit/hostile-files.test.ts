@@ -1,94 +1,30 @@
 // Hostile files in a consolidation (issue: reliability and security): each class of bad file is
-// rejected as UNREADABLE with its own Vietnamese reason, quickly and in bounded memory, while the
-// good files beside it are still accepted; sources are never written, the summary records each
-// source's SHA-256, outputs are written atomically and a re-run gives the same summary.
+// rejected as UNREADABLE with its own Vietnamese reason, while the good files beside it are still
+// accepted; sources are never written, the summary records each source's SHA-256, outputs are
+// written atomically and a re-run gives the same summary. How fast and in how much memory each is
+// stopped is measured by `npm run bench` (scripts/bench-bounds.ts), not asserted here.
 
 import { createHash } from "node:crypto";
-import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { crc32, deflateRawSync } from "node:zlib";
-import { Deflate, strToU8, unzipSync, zipSync } from "fflate";
+import { strToU8 } from "fflate";
 import { consolidateBytes, type FileBytes } from "../../src/app/consolidate-files";
 import { PartMemo } from "../../src/xlsx/read";
 import { main, type Io } from "../../src/cli/main";
 import { UNREADABLE_MESSAGES } from "../../src/core/findings";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { SUMMARY_SHEETS } from "../../src/core/summary";
-import { DEFAULT_READ_LIMITS, type CellValue, type UnreadableReason } from "../../src/core/workbook";
+import type { CellValue } from "../../src/core/workbook";
 import { createNodeInflateRaw } from "../../src/xlsx/node-inflate";
 import { readXlsx } from "../../src/xlsx/read";
-import { rawZip, type RawZipEntry } from "../helpers/raw-xlsx";
-import { reportBytes } from "../helpers/report-builder";
+import { FOLDER_LOCK_UNAVAILABLE, lockFolder, testUnless } from "../helpers/conditions";
+import { GOOD_A, GOOD_B, HOSTILE_CASES, cfb, zipBomb } from "../helpers/hostile-files";
 
 const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 const fileBytes = (file: string, bytes: Uint8Array): FileBytes => ({ file, bytes, sha256: sha256(bytes) });
 
-const GOOD_A = reportBytes({ unit: "SO_A", name: "Sở A" });
-const GOOD_B = reportBytes({ unit: "XA_B", name: "UBND xã B", type: "UBND_XA" });
-const TASKS_PART = "xl/worksheets/sheet3.xml"; // the "Nhiệm vụ" sheet of a report written by the template
-const goodParts = unzipSync(GOOD_A);
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-
-/** A real report of unit code `unit` whose Nhiệm vụ sheet is replaced by `xml`. */
-function withTasksSheet(xml: string, level: 0 | 1 | 6 = 6): Uint8Array {
-  return zipSync({ ...goodParts, [TASKS_PART]: strToU8(xml) }, { level });
-}
-
-const bombs = new Map<number, Uint8Array>();
-
-/** Raw DEFLATE of `megabytes` MB of zeros (streamed: never held inflated; built once per size). */
-function deflatedZeros(megabytes: number): Uint8Array {
-  const cached = bombs.get(megabytes);
-  if (cached) return cached;
-  const chunks: Uint8Array[] = [];
-  const d = new Deflate({ level: 9 }, (c) => chunks.push(c));
-  const mb = new Uint8Array(1024 * 1024);
-  for (let i = 0; i < megabytes; i++) d.push(mb, i === megabytes - 1);
-  const data = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let p = 0;
-  for (const c of chunks) {
-    data.set(c, p);
-    p += c.length;
-  }
-  bombs.set(megabytes, data);
-  return data;
-}
-
-/** A real report whose Nhiệm vụ part is `megabytes` MB of zeros, deflated. */
-function zipBomb(megabytes: number, honestSize: boolean): Uint8Array {
-  const data = deflatedZeros(megabytes);
-  const entries: RawZipEntry[] = Object.entries(goodParts).map(([name, bytes]) =>
-    name === TASKS_PART
-      ? { name, data, method: 8, declaredSize: honestSize ? megabytes * 1024 * 1024 : 4096, crc: 0 }
-      : { name, data: deflateRawSync(bytes), method: 8, declaredSize: bytes.length, crc: crc32(bytes) },
-  );
-  return rawZip(entries);
-}
-
-/** A minimal compound file (CFB) whose directory holds these stream names (as Excel 97 and encrypted OOXML are). */
-function cfb(streamNames: readonly string[]): Uint8Array {
-  const b = new Uint8Array(512 * 4);
-  b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-  b[0x1e] = 9;
-  ["Root Entry", ...streamNames].forEach((name, k) => {
-    const off = 512 + 128 * k;
-    for (let i = 0; i < name.length; i++) b[off + 2 * i] = name.charCodeAt(i);
-    b[off + 64] = (name.length + 1) * 2;
-    b[off + 66] = k === 0 ? 5 : 2;
-  });
-  return b;
-}
-
-function millionRows(): string {
-  const row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>';
-  return `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${row.repeat(1_000_000)}</sheetData></worksheet>`;
-}
-
 interface Outcome {
-  readonly ms: number;
-  readonly heapDelta: number;
   readonly hostile: { readonly findings: ReadonlyArray<{ readonly code: string; readonly message: string }> } | undefined;
   readonly accepted: readonly string[];
 }
@@ -98,61 +34,20 @@ const inflate = createNodeInflateRaw();
 /** Consolidate the hostile file between two good ones, as the CLI does (Node inflater). */
 function consolidateWithGood(name: string, bytes: Uint8Array): Outcome {
   const files = [fileBytes("a-good.xlsx", GOOD_A), fileBytes(name, bytes), fileBytes("z-good.xlsx", GOOD_B)];
-  const heap0 = process.memoryUsage();
-  const t0 = performance.now();
   const c = consolidateBytes(files, { profile: DEFAULT_PROFILE, decoder: { inflateRaw: inflate, memo: new PartMemo() } });
-  const ms = performance.now() - t0;
-  const heap1 = process.memoryUsage();
-  const heapDelta = heap1.heapUsed + heap1.arrayBuffers - (heap0.heapUsed + heap0.arrayBuffers);
-  return { ms, heapDelta, hostile: c.rejected.find((r) => r.file === name), accepted: c.units.map((u) => u.code) };
+  return { hostile: c.rejected.find((r) => r.file === name), accepted: c.units.map((u) => u.code) };
 }
 
-const TIME_BOUND_MS = 3000;
-
-const cases: ReadonlyArray<readonly [string, string, () => Uint8Array, UnreadableReason]> = [
-  ["a zip bomb (a part inflating to 200 MB of zeros, size declared honestly)", "bom.xlsx", () => zipBomb(200, true), "PART_TOO_LARGE"],
-  ["a zip bomb that lies about its size (declares 4 KB, inflates to 200 MB)", "bom-gia.xlsx", () => zipBomb(200, false), "PART_TOO_LARGE"],
-  ["a truncated zip (download cut in half)", "cut.xlsx", () => GOOD_A.slice(0, GOOD_A.length >> 1), "TRUNCATED"],
-  ["an encrypted workbook (CFB with EncryptionInfo)", "mat-khau.xlsx", () => cfb(["\u0006DataSpaces", "EncryptionInfo", "EncryptedPackage"]), "ENCRYPTED"],
-  ["a legacy .xls (CFB without EncryptionInfo)", "cu.xlsx", () => cfb(["Workbook", "\u0005SummaryInformation"]), "LEGACY_XLS"],
-  ["a CSV renamed .xlsx", "csv.xlsx", () => strToU8("MA_DON_VI;TEN_DON_VI\nSO_C;Sở C\n"), "TEXT_FILE"],
-  ["an HTML page renamed .xlsx", "html.xlsx", () => strToU8('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><table><tr><td>Sở C</td></tr></table></body></html>'), "TEXT_FILE"],
-  [
-    "an .xlsm (macro-enabled content type)",
-    "macro.xlsx",
-    () => {
-      const ct = new TextDecoder().decode(goodParts["[Content_Types].xml"]).replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
-      return zipSync({ ...goodParts, "[Content_Types].xml": strToU8(ct) });
-    },
-    "MACRO_ENABLED",
-  ],
-  ["a Nhiệm vụ sheet with 1,000,000 rows", "trieu-dong.xlsx", () => withTasksSheet(millionRows(), 1), "TOO_MANY_ROWS"],
-  [
-    "a cell holding a string over 32,767 characters",
-    "chuoi-dai.xlsx",
-    () => withTasksSheet(`<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${"á".repeat(DEFAULT_READ_LIMITS.maxStringLength + 1)}</t></is></c></row></sheetData></worksheet>`),
-    "STRING_TOO_LONG",
-  ],
-];
-
-describe("hostile files are rejected with their Vietnamese reason, quickly, and the good files are still accepted", () => {
-  test.each(cases)("%s", (_label, name, build, reason) => {
-    const bytes = build();
-    const out = consolidateWithGood(name, bytes);
+describe("hostile files are rejected with their Vietnamese reason, and the good files are still accepted", () => {
+  test.each(HOSTILE_CASES)("%s", (_label, name, build, reason) => {
+    const out = consolidateWithGood(name, build());
     expect(out.hostile?.findings).toEqual([expect.objectContaining({ code: "UNREADABLE", message: UNREADABLE_MESSAGES[reason] })]);
     expect(out.accepted).toEqual(["SO_A", "XA_B"]);
-    expect(out.ms).toBeLessThan(TIME_BOUND_MS);
-    if (name.startsWith("bom")) expect(out.heapDelta).toBeLessThan(200 * 1024 * 1024);
-    console.log(`${name} (${bytes.length} bytes): ${reason} in ${out.ms.toFixed(0)} ms, heap+buffers delta ${(out.heapDelta / 1048576).toFixed(1)} MB`);
-  }, 30_000);
+  }, 60_000);
 
-  test("the zip bomb is also stopped by the browser's inflater (fflate) within the bound", () => {
-    const bytes = zipBomb(200, false);
-    const t0 = performance.now();
-    const read = readXlsx(bytes);
-    expect(performance.now() - t0).toBeLessThan(TIME_BOUND_MS);
-    expect(read).toMatchObject({ ok: false, reason: "PART_TOO_LARGE" });
-  }, 30_000);
+  test("the zip bomb is also stopped by the browser's inflater (fflate)", () => {
+    expect(readXlsx(zipBomb(200, false))).toMatchObject({ ok: false, reason: "PART_TOO_LARGE" });
+  }, 60_000);
 });
 
 // ---- the CLI on temp files: sources untouched, hashes recorded, atomic output, identical re-run ----
@@ -231,24 +126,10 @@ describe("kl226 consolidate with hostile files among the inputs", () => {
     expect(readdirSync(target)).toEqual([]);
   });
 
-  test("an output folder that cannot be written (read-only): Vietnamese message, exit 2, nothing left behind", async () => {
+  testUnless(FOLDER_LOCK_UNAVAILABLE)("an output folder that cannot be written (read-only): Vietnamese message, exit 2, nothing left behind", async () => {
     const ro = join(root, "read-only");
     mkdirSync(ro);
-    // root ignores permission bits: make the folder immutable instead when running as root.
-    const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-    const lock = (on: boolean): boolean => {
-      try {
-        if (isRoot) execFileSync("chattr", [on ? "+i" : "-i", ro], { stdio: "ignore" });
-        else chmodSync(ro, on ? 0o555 : 0o755);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    if (!lock(true)) {
-      console.log("Cannot make a folder read-only here (chattr unavailable as root): read-only check skipped.");
-      return;
-    }
+    if (!lockFolder(ro, true)) throw new Error(`cannot lock ${ro}, though the probe could`);
     try {
       const io = capture();
       const code = await main(["consolidate", join(inDir, "a-good.xlsx"), "--out", join(ro, "tong-hop.xlsx"), "--json", join(ro, "tong-hop.json")], io);
@@ -256,7 +137,7 @@ describe("kl226 consolidate with hostile files among the inputs", () => {
       expect(io.stderr).toContain("Không ghi được");
       expect(io.stderr).toContain("chưa có gì bị ghi dở");
     } finally {
-      lock(false);
+      lockFolder(ro, false);
     }
     expect(readdirSync(ro)).toEqual([]);
   });

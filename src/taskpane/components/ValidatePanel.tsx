@@ -71,7 +71,7 @@ export function ValidatePanel({ strings: t, profile, excel }: ValidatePanelProps
         return;
       }
       setSource(file.name);
-      setResult(inspectBytes(bytes, profile));
+      setResult(inspectBytes(bytes, profile, undefined, { fileName: file.name }));
     });
 
   const select = (sheet: string, cell: string): void => {

@@ -128,6 +128,9 @@ test("the 1904 date system is detected from a date cell's displayed text", async
 test("cell values map from Office.js value types; dates by number format; formulas by cached value", () => {
   expect(cellValue(46178, "Double", "dd/mm/yyyy")).toEqual({ kind: "number", value: 46178, isDate: true });
   expect(cellValue(34, "Double", "#,##0")).toEqual({ kind: "number", value: 34 });
+  expect(cellValue(0.6, "Double", "0%")).toEqual({ kind: "number", value: 0.6, isPercent: true });
+  expect(cellValue(0.625, "Double", "0.0%")).toEqual({ kind: "number", value: 0.625, isPercent: true });
+  expect(cellValue(5, "Double", '0" %"')).toEqual({ kind: "number", value: 5 }); // a literal % sign is text, not a percentage
   expect(cellValue("#REF!", "Error", "General")).toEqual({ kind: "error", value: "#REF!" });
   expect(cellValue("", "Empty", "General")).toEqual({ kind: "empty" });
   expect(cellValue(true, "Boolean", "General")).toEqual({ kind: "boolean", value: true });

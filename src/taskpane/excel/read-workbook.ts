@@ -1,12 +1,12 @@
 // The open workbook → the core's Workbook model, in two context.sync() calls whatever its size:
 // (1) the sheet names, (2) the used ranges of the template sheets (values, valueTypes,
-// numberFormat, formulas, text) in one batch. Dates are recognised by their number format.
+// numberFormat, formulas, text) in one batch. Dates and percentages are recognised by their number format.
 
 import { parseDateText } from "../../core/dates";
 import { dateFromSerial } from "../../core/dates";
 import { isTemplateSheet } from "../../core/validate";
 import type { Cell, CellValue, Sheet, Workbook } from "../../core/workbook";
-import { isDateFormatCode } from "../../xlsx/sml";
+import { isDateFormatCode, isPercentFormatCode } from "../../xlsx/sml";
 
 /** What one used range holds once loaded (the shape of Excel.Range's loaded properties). */
 export interface RangeData {
@@ -64,7 +64,7 @@ export function sheetFromRange(name: string, range: RangeData): Sheet {
   return { name: name.normalize("NFC"), rows };
 }
 
-/** Office.js value + valueType (+ number format for dates) → CellValue. */
+/** Office.js value + valueType (+ number format for dates and percentages, as the file reader does) → CellValue. */
 export function cellValue(raw: unknown, valueType: string, numberFormat: string): CellValue {
   switch (valueType) {
     case "Empty":
@@ -72,7 +72,8 @@ export function cellValue(raw: unknown, valueType: string, numberFormat: string)
     case "Double":
     case "Integer":
       if (typeof raw !== "number") return { kind: "empty" };
-      return isDateFormatCode(numberFormat) ? { kind: "number", value: raw, isDate: true } : { kind: "number", value: raw };
+      if (isDateFormatCode(numberFormat)) return { kind: "number", value: raw, isDate: true };
+      return isPercentFormatCode(numberFormat) ? { kind: "number", value: raw, isPercent: true } : { kind: "number", value: raw };
     case "Boolean":
       return { kind: "boolean", value: raw === true };
     case "Error":

@@ -14,7 +14,7 @@ import { reportBytes } from "../../../test/helpers/report-builder";
 import { CHART_SHEET, onlineRatioChart } from "../summary-data";
 import { writeSummary } from "./summary";
 import { FakeExcel, type FakeSheet } from "./testing/fake-excel";
-import { RequestBudget, SheetConflictError, officeNumberFormat, officeValue, writeSheet } from "./write-sheets";
+import { RequestBudget, SheetConflictError, writeSheet } from "./write-sheets";
 
 const BASE: ValidationResult = inspectBytes(reportBytes({ unit: "BASE", name: "Cơ sở" }), DEFAULT_PROFILE);
 
@@ -36,22 +36,51 @@ function consolidation(n: number): Consolidation {
   return consolidate(submissions, { profile: DEFAULT_PROFILE });
 }
 
-/** What a CellSpec reads back as in the fake grid (the apostrophe text prefix is not part of the value). */
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * What Excel holds for a CellSpec once written, stated here by hand from the Office.js contract
+ * (not through the adapter's own officeValue): text as itself (a leading apostrophe that keeps
+ * "=…" text from becoming a formula is not part of the value), numbers, booleans, a date as its
+ * 1900-system serial, a formula as "=…", nothing as "".
+ */
 function expectedValue(cell: CellSpec): string | number | boolean {
-  const v = officeValue(cell.value, officeNumberFormat(cell));
-  return typeof v === "string" && v.startsWith("'") ? v.slice(1) : v;
+  const v = cell.value;
+  if (v === null) return "";
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : "";
+  if ("date" in v) return (Date.UTC(v.date.year, v.date.month - 1, v.date.day) - Date.UTC(1899, 11, 30)) / MS_PER_DAY;
+  return `=${v.formula.replace(/^=/, "")}`;
 }
 
 function expectSheetMatches(sheet: FakeSheet, spec: WorkbookSpec["sheets"][number]): void {
   spec.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (!cell) return;
-      const got = sheet.cell(`${columnLetters(c)}${r + 1}`);
-      expect({ at: `${columnLetters(c)}${r + 1}`, value: got?.value ?? "" }).toEqual({ at: `${columnLetters(c)}${r + 1}`, value: expectedValue(cell) });
-      expect(got?.numberFormat).toBe(officeNumberFormat(cell));
+      const at = `${columnLetters(c)}${r + 1}`;
+      const got = sheet.cell(at);
+      expect({ at, value: got?.value ?? "" }).toEqual({ at, value: expectedValue(cell) });
+      // The cell's own format; a date without one shows as a day, anything else as General.
+      const v = cell.value;
+      const isDate = typeof v === "object" && v !== null && "date" in v;
+      if (cell.style?.numFmt) expect({ at, format: got?.numberFormat }).toEqual({ at, format: cell.style.numFmt });
+      else if (isDate) expect({ at, format: got?.numberFormat }).toEqual({ at, format: expect.stringMatching(/^d+\/m+\/y+$/) });
+      else expect({ at, format: got?.numberFormat }).toEqual({ at, format: "General" });
       if (cell.style?.fill) expect(got?.fill).toBe(`#${cell.style.fill}`);
     }),
   );
+}
+
+/** The cell of the row whose column A is `rowLabel`, in the column whose header (row `headerRow`) starts with `header`. */
+function cellAtLabels(sheet: FakeSheet, rowLabel: string, header: string): ReturnType<FakeSheet["cell"]> {
+  const cells = [...sheet.cells.entries()].map(([key, cell]) => {
+    const [r, c] = key.split(",").map(Number) as [number, number];
+    return { r, c, cell };
+  });
+  const row = cells.find((x) => x.c === 0 && x.cell.value === rowLabel)?.r;
+  const headerCell = cells.find((x) => typeof x.cell.value === "string" && x.cell.value.startsWith(header));
+  if (row === undefined || headerCell === undefined) throw new Error(`no cell at ${rowLabel} / ${header}`);
+  return sheet.cell(`${columnLetters(headerCell.c)}${row + 1}`);
 }
 
 async function write(n: number, excel = new FakeExcel()) {
@@ -82,6 +111,15 @@ describe.each([10, 400])("the summary of %i units", (n) => {
     expect(names.at(-1)).toBe(CHART_SHEET);
     for (const spec of run.spec.sheets) expectSheetMatches(run.excel.sheet(spec.name), spec);
     expect(run.excel.active).toBe(SUMMARY_SHEETS.summary);
+  });
+
+  test("the province row pools the sums (hand-derived) and is red when short of 60 %", () => {
+    // Every unit held 90 meetings; a third (i % 3 === 0) held 40 online, the others 60.
+    const short = Math.ceil(n / 3);
+    const ratio = (short * 40 + (n - short) * 60) / (n * 90);
+    const cell = cellAtLabels(run.excel.sheet(SUMMARY_SHEETS.summary), "TOÀN TỈNH", "Họp trực tuyến (≥ 60 %)");
+    expect(cell?.value).toBeCloseTo(ratio, 12);
+    expect(cell?.fill).toBe(ratio < 0.6 ? "#FFC7CE" : "#C6EFCE");
   });
 
   test("fills shortfall cells red and lists one shortfall per short unit", () => {

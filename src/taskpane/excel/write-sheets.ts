@@ -18,7 +18,7 @@ const MAX_AREAS_ADDRESS = 2000;
 /** Rows per values/numberFormat write; large sheets are written in several ranges. */
 const ROW_CHUNK = 500;
 
-export const SUMMARY_SHEETS_SETTING = "KL226.summarySheets";
+const SUMMARY_SHEETS_SETTING = "KL226.summarySheets";
 
 /** Queues work while keeping each request under a byte budget: syncs early only when it must. */
 export class RequestBudget {
@@ -55,7 +55,7 @@ export class SheetConflictError extends Error {
 const NEEDS_TEXT_PREFIX = /^(?:[=+\-@'#]|\s*[\d.,\s/:%$-]+\s*$|(?:true|false)$)/i;
 
 /** The value to assign through Range.values; `numFmt` "@" cells are text already (no prefix). */
-export function officeValue(input: CellInput, numFmt = "General"): string | number | boolean {
+function officeValue(input: CellInput, numFmt = "General"): string | number | boolean {
   if (input === null) return "";
   if (typeof input === "string") return numFmt !== "@" && NEEDS_TEXT_PREFIX.test(input) ? `'${input}` : input;
   if (typeof input === "number") return Number.isFinite(input) ? input : "";
@@ -64,7 +64,7 @@ export function officeValue(input: CellInput, numFmt = "General"): string | numb
   return input.formula.startsWith("=") ? input.formula : `=${input.formula}`;
 }
 
-export function officeNumberFormat(cell: CellSpec | null): string {
+function officeNumberFormat(cell: CellSpec | null): string {
   if (cell?.style?.numFmt) return cell.style.numFmt;
   if (cell && typeof cell.value === "object" && cell.value !== null && "date" in cell.value) return "dd/mm/yyyy";
   return "General";
@@ -83,7 +83,7 @@ export interface StyleGroup {
 }
 
 /** Cells grouped into rectangles of the same visual style (runs along rows, merged down columns). */
-export function styleGroups(sheet: SheetSpec): StyleGroup[] {
+function styleGroups(sheet: SheetSpec): StyleGroup[] {
   interface Rect {
     r0: number;
     r1: number;
@@ -132,7 +132,7 @@ export function styleGroups(sheet: SheetSpec): StyleGroup[] {
 }
 
 /** Area lists joined into getRanges addresses of bounded length. */
-export function areaChunks(areas: readonly string[], maxLength = MAX_AREAS_ADDRESS): string[] {
+function areaChunks(areas: readonly string[], maxLength = MAX_AREAS_ADDRESS): string[] {
   const out: string[] = [];
   let cur = "";
   for (const a of areas) {
@@ -351,7 +351,7 @@ export async function replaceSheets(
   return { worksheets, budget };
 }
 
-export function ownedSheetNames(value: unknown): string[] {
+function ownedSheetNames(value: unknown): string[] {
   if (typeof value !== "string") return [];
   try {
     const data: unknown = JSON.parse(value);

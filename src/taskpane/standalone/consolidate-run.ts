@@ -5,7 +5,7 @@ import { inspectSubmission } from "../../app/consolidate-files";
 import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
 import type { Profile, RosterUnit } from "../../core/profile";
 import { parseRosterCsv, parseRosterWorkbook, type RosterOutcome } from "../../core/roster";
-import { UNREADABLE_MESSAGES } from "../../core/findings";
+import { unreadableMessage } from "../../core/findings";
 import { createDecoder, readXlsx } from "../../xlsx/read";
 import { fileBytes, readPickedFiles, yieldToBrowser } from "./files";
 
@@ -43,6 +43,6 @@ export async function readRosterFile(file: File, profile: Profile): Promise<Rost
   const bytes = await fileBytes(file);
   if (/\.csv$/i.test(file.name)) return parseRosterCsv(new TextDecoder("utf-8").decode(bytes));
   const read = readXlsx(bytes, { limits: profile.limits });
-  if (!read.ok) return { ok: false, errors: [`${file.name}: ${UNREADABLE_MESSAGES[read.reason]}`] };
+  if (!read.ok) return { ok: false, errors: [`${file.name}: ${unreadableMessage(read.reason, file.name)}`] };
   return parseRosterWorkbook(read.workbook);
 }

@@ -1,0 +1,135 @@
+// Files that cannot be read say what they are (a .csv, an .xls that is an HTML page, .xlsb, .ods,
+// .numbers), using the file name where the content alone cannot tell; and a bug of ours is told as
+// ours (INTERNAL), never as a corrupt file, with the detail kept for the bug report in --json.
+
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strToU8, zipSync } from "fflate";
+import { inspectBytes } from "../../src/app/inspect";
+import { main, type Io } from "../../src/cli/main";
+import { UNREADABLE_MESSAGES } from "../../src/core/findings";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import * as validateModule from "../../src/core/validate";
+import * as sheetModule from "../../src/xlsx/sheet";
+import { cfb } from "../helpers/hostile-files";
+import { convertWithLibreOffice } from "../helpers/libreoffice";
+import { reportBytes } from "../helpers/report-builder";
+
+const dir = mkdtempSync(join(tmpdir(), "kl226-inspect-"));
+const REPORT = reportBytes({ unit: "SO_A", name: "Sở A" });
+
+/** The one finding of an unreadable file named `name`. */
+function only(bytes: Uint8Array, name: string): { code: string; message: string; detail?: string } {
+  const result = inspectBytes(bytes, DEFAULT_PROFILE, undefined, { fileName: name });
+  expect(result.valid).toBe(false);
+  expect(result.findings).toHaveLength(1);
+  return result.findings[0]!;
+}
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: "",
+    stderr: "",
+    isErrTty: false,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
+  return io;
+}
+
+describe("an unreadable file is named for what it is", () => {
+  const csv = strToU8("MA_DON_VI,TEN_DON_VI\nSO_A,Sở A\n");
+
+  test("a .csv is a CSV file, not a CSV “renamed .xlsx”; the same bytes named .xlsx were renamed", () => {
+    const asCsv = only(csv, "bao-cao/SO_A.csv");
+    expect(asCsv).toMatchObject({ code: "UNREADABLE" });
+    expect(asCsv.message).toContain("tệp CSV");
+    expect(asCsv.message).not.toContain("đổi đuôi");
+    expect(only(csv, "SO_A.xlsx").message).toBe(UNREADABLE_MESSAGES.TEXT_FILE);
+    expect(only(csv, "SO_A.xlsx").message).toContain("đổi đuôi");
+  });
+
+  test("an .xls that is really an HTML table (as many web systems export) is named as such", () => {
+    const html = strToU8("<html><body><table><tr><td>SO_A</td></tr></table></body></html>");
+    const m = only(html, "BAO_CAO.XLS").message;
+    expect(m).toContain(".xls");
+    expect(m).toContain("HTML");
+  });
+
+  test("a real Excel 97–2003 .xls, a binary .xlsb, an OpenDocument .ods, an Apple .numbers", () => {
+    expect(only(cfb(["Workbook"]), "so-a.xls").message).toContain("(.xls)");
+    const xlsb = zipSync({
+      "[Content_Types].xml": strToU8("<Types/>"),
+      "xl/workbook.bin": new Uint8Array([0x83, 1, 0]),
+    });
+    expect(only(xlsb, "so-a.xlsb").message).toContain("(.xlsb)");
+    const numbers = zipSync({ "Index/Document.iwa": new Uint8Array([0, 1]) });
+    expect(only(numbers, "so-a.numbers").message).toContain("Apple Numbers (.numbers)");
+    expect(only(numbers, "so-a.numbers").message).toContain("Xuất ra");
+  });
+
+  test("an .ods written by LibreOffice itself", async () => {
+    const xlsx = join(dir, "so-a.xlsx");
+    writeFileSync(xlsx, REPORT);
+    const ods = await convertWithLibreOffice(xlsx, "ods", join(dir, "ods"));
+    const f = only(new Uint8Array(readFileSync(ods)), "so-a.ods");
+    expect(f.message).toContain("OpenDocument (.ods");
+    expect(f.detail).toMatch(/opendocument\.spreadsheet/);
+  }, 150_000);
+});
+
+describe("a bug of ours is INTERNAL, never a corrupt file", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test("an exception in the reader: INTERNAL with our message and the stack in detail", () => {
+    jest.spyOn(sheetModule, "parseWorksheet").mockImplementation(() => {
+      throw new TypeError("boom in the worksheet parser");
+    });
+    const f = only(REPORT, "SO_A.xlsx");
+    expect(f.code).toBe("INTERNAL");
+    expect(f.message).toBe(UNREADABLE_MESSAGES.INTERNAL);
+    expect(f.message).not.toBe(UNREADABLE_MESSAGES.CORRUPT);
+    expect(f.message).toContain("không phải lỗi của tệp");
+    expect(f.detail).toMatch(/^TypeError: boom in the worksheet parser \| at /);
+  });
+
+  test("an exception in validation: INTERNAL too (inspectBytes never throws)", () => {
+    jest.spyOn(validateModule, "validateWorkbook").mockImplementation(() => {
+      throw new RangeError("boom in validation");
+    });
+    const f = only(REPORT, "SO_A.xlsx");
+    expect(f).toMatchObject({
+      code: "INTERNAL",
+      message: UNREADABLE_MESSAGES.INTERNAL,
+      detail: expect.stringMatching(/^RangeError: boom in validation/),
+    });
+  });
+
+  test("validate --json keeps the detail of INTERNAL and UNREADABLE findings; the human output shows the message", async () => {
+    const file = join(dir, "SO_A.xlsx");
+    const cut = join(dir, "cut.xlsx");
+    writeFileSync(file, REPORT);
+    writeFileSync(cut, REPORT.subarray(0, 100));
+    jest.spyOn(sheetModule, "parseWorksheet").mockImplementation(() => {
+      throw new TypeError("boom");
+    });
+    const io = capture();
+    expect(await main(["validate", file, cut, "--json"], io)).toBe(1);
+    const json = JSON.parse(io.stdout) as Array<{ findings: Array<Record<string, unknown>> }>;
+    expect(json[0]?.findings).toEqual([
+      expect.objectContaining({
+        code: "INTERNAL",
+        message: UNREADABLE_MESSAGES.INTERNAL,
+        detail: expect.stringContaining("TypeError: boom"),
+      }),
+    ]);
+    expect(json[1]?.findings).toEqual([
+      expect.objectContaining({ code: "UNREADABLE", detail: expect.any(String) }),
+    ]);
+    const human = capture();
+    await main(["validate", file], human);
+    expect(human.stdout).toContain(UNREADABLE_MESSAGES.INTERNAL);
+    expect(human.stdout).not.toContain("TypeError");
+  });
+});
