@@ -1,6 +1,7 @@
 // One submitted file from bytes to a validation result: read (bounded) then validate. Shared by
 // the CLI, the standalone page and consolidation; imports neither Node nor the DOM.
 
+import { fileKindMessage, fileKindOf } from "../core/file-kinds";
 import { finding, UNREADABLE_MESSAGES } from "../core/findings";
 import type { Profile } from "../core/profile";
 import { isTemplateSheet, validateWorkbook, type ValidateOptions, type ValidationResult } from "../core/validate";
@@ -30,4 +31,16 @@ export function inspectBytes(bytes: Uint8Array, profile: Profile, decoder: XlsxD
   const read = readXlsx(bytes, { limits: profile.limits, sheetFilter: isTemplateSheet, inflateRaw: decoder.inflateRaw, memo: decoder.memo });
   if (!read.ok) return unreadableResult(UNREADABLE_MESSAGES[read.reason]);
   return validateWorkbook(read.workbook, profile, options);
+}
+
+/**
+ * Like inspectBytes, for a file known by its name: a file not named .xlsx that does not read as a
+ * workbook is told what it is by its extension (.xls, .ods, .csv …) and how to save it as .xlsx,
+ * rather than being guessed at from its bytes (a .csv was never "renamed"). One that reads as a
+ * workbook (an .xlsx saved under another name) is validated like any other.
+ */
+export function inspectNamedBytes(name: string, bytes: Uint8Array, profile: Profile, decoder: XlsxDecoder = {}, options: ValidateOptions = {}): ValidationResult {
+  const result = inspectBytes(bytes, profile, decoder, options);
+  if (fileKindOf(name).id === "xlsx" || result.findings[0]?.code !== "UNREADABLE") return result;
+  return unreadableResult(fileKindMessage(name));
 }
