@@ -1,6 +1,8 @@
-// The built taskpane page in headless Chromium, standalone (no Excel): validate a bad workbook,
-// consolidate generated reports, download the summary and read it back, no request leaves
-// localhost, and screenshots at 320 px and 800 px into test-artifacts/.
+// The built taskpane page in headless Chromium, standalone (no Excel): validate a bad workbook (the
+// verdict in words), consolidate the real samples with Tự động and with an explicit profile (the
+// outcome tiles inside the first 320 × 640 screen, lists collapsed, every tile reached by keyboard),
+// download the summary and read it back, no request leaves localhost, and screenshots at 320 px and
+// 800 px into test-artifacts/.
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
@@ -9,6 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import { consolidateBytes } from "../../src/app/consolidate-files";
 import { inspectBytes } from "../../src/app/inspect";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { shippedProfile } from "../../src/core/profiles";
 import { parseRosterCsv } from "../../src/core/roster";
 import { summaryWorkbook } from "../../src/core/summary";
 import type { Sheet, Workbook } from "../../src/core/workbook";
@@ -49,6 +52,11 @@ const xlsx = (name: string, bytes: Uint8Array) => ({
   buffer: Buffer.from(bytes),
 });
 
+/** The first screen of a 320 × 640 pane exactly as a clerk sees it (no scrolling). */
+async function firstScreen(name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `taskpane-${name}-320x640.png`) });
+}
+
 async function screenshots(name: string): Promise<void> {
   for (const width of [320, 800]) {
     await page.setViewportSize({ width, height: 900 });
@@ -73,6 +81,14 @@ test("validates a picked workbook: the negative count is listed with its cell, a
   await item.waitFor();
   await expect(item.textContent()).resolves.toContain("là số âm (-5)");
   await expect(page.getByTestId("validate-counts").textContent()).resolves.toMatch(/lỗi/);
+  // The verdict in words, inside the first screen of a 320 × 640 pane.
+  await expect(page.getByTestId("validate-verdict").textContent()).resolves.toContain("✗ Không hợp lệ — chưa gửi được");
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const verdict = await page.getByTestId("validate-verdict").boundingBox();
+  expect(verdict && verdict.y + verdict.height).toBeLessThanOrEqual(640);
+  await firstScreen("validate-verdict");
+  await page.setViewportSize({ width: 800, height: 900 });
   // Unit-supplied text is rendered as text, never as markup.
   await expect(page.getByTestId("validate-result").textContent()).resolves.toContain("Sở <b>Thử</b> nghiệm");
   await expect(page.locator("[data-testid=validate-result] b").count()).resolves.toBe(0);
@@ -111,11 +127,24 @@ function grid(sheet: Sheet | undefined): string[][] {
 
 const sheetOf = (wb: Workbook, name: string): Sheet | undefined => wb.sheets.find((s) => s.name === name);
 
-test("consolidates picked reports with a roster, shows the outcome and downloads the summary and JSON", async () => {
+const TILES = ["accepted", "returned", "missing", "late", "duplicates", "shortfalls", "rejected"] as const;
+
+const sha = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
+
+/** The tiles' counts as the page shows them. */
+async function tileCounts(): Promise<Record<string, string | null>> {
+  const out: Record<string, string | null> = {};
+  for (const id of TILES) out[id] = await page.getByTestId(`count-${id}`).getAttribute("data-count");
+  return out;
+}
+
+test("consolidates the samples with Tự động: the outcome first, inside the first 320 × 640 screen, lists collapsed, every tile by keyboard; downloads", async () => {
   const files = sampleFiles();
   const rosterPath = join(SAMPLES, "roster.csv");
   const hasRoster = existsSync(rosterPath);
+  await page.setViewportSize({ width: 320, height: 640 });
   await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await page.getByTestId("consolidate-profile").selectOption("auto");
   await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
   await page.getByTestId("files-chosen").filter({ hasText: `Đã chọn ${files.length} tệp.` }).waitFor();
   if (hasRoster) {
@@ -125,18 +154,67 @@ test("consolidates picked reports with a roster, shows the outcome and downloads
   await page.getByTestId("consolidate").click();
   await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
 
-  // The same consolidation computed here, from the same bytes.
+  // The same consolidation computed here, from the same bytes, with no profile (SPEC §8).
   const roster = hasRoster ? parseRosterCsv(readFileSync(rosterPath, "utf8")) : null;
   const expected = consolidateBytes(
-    files.map((f) => ({ file: f.name, bytes: f.bytes, sha256: createHash("sha256").update(f.bytes).digest("hex") })),
-    { profile: DEFAULT_PROFILE, roster: roster?.ok ? roster.units : undefined },
+    files.map((f) => ({ file: f.name, bytes: f.bytes, sha256: sha(f.bytes) })),
+    { roster: roster?.ok ? roster.units : undefined },
   );
-  await expect(page.getByTestId("count-accepted").textContent()).resolves.toBe(`Được tiếp nhận: ${expected.units.length}`);
-  await expect(page.getByTestId("count-rejected").textContent()).resolves.toBe(`Bị từ chối: ${expected.rejected.length}`);
-  await expect(page.getByTestId("count-missing").textContent()).resolves.toBe(`Chưa nộp: ${expected.missing.length}`);
+  await expect(tileCounts()).resolves.toEqual({
+    accepted: String(expected.units.length),
+    returned: String(expected.returned.length),
+    missing: hasRoster ? String(expected.missing.length) : "",
+    late: String(expected.units.filter((u) => u.late).length),
+    duplicates: String(expected.duplicates.length),
+    shortfalls: String(expected.shortfalls.length),
+    rejected: String(expected.rejected.length),
+  });
+  if (hasRoster) {
+    // Returned is not missing: two lists, neither inside the other.
+    expect(expected.returned.length).toBeGreaterThan(0);
+    for (const u of expected.returned) expect(expected.missing.map((m) => m.code)).not.toContain(u.code);
+  }
+  await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain("Biểu mẫu KL226-BC/1 — hồ sơ Mặc định");
+
+  // The outcome is on the first screen, without scrolling: every tile ends above 640 px of the page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (const id of TILES) {
+    const box = await page.getByTestId(`count-${id}`).boundingBox();
+    const scrollY = await page.evaluate(() => window.scrollY);
+    expect(box).not.toBeNull();
+    expect(box!.y + scrollY + box!.height).toBeLessThanOrEqual(640);
+  }
+  // Long lists are collapsed (with their counts in the heading line); the inputs fold away.
+  for (const id of ["rejected", "returned", "missing", "accepted", "shortfalls", "late", "duplicates"]) {
+    await expect(page.getByTestId(id).getAttribute("open")).resolves.toBeNull();
+  }
+  await expect(page.getByTestId("rejected").locator("summary").textContent()).resolves.toBe(`Tệp bị từ chối (${expected.rejected.length})`);
+  await expect(page.getByTestId("inputs").getAttribute("open")).resolves.toBeNull();
+  await firstScreen("consolidate-outcome");
+
+  // Keyboard: focus lands on the result's heading; Tab reaches each tile in turn.
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("consolidation-heading");
+  const reached: string[] = [];
+  for (let i = 0; i < TILES.length; i++) {
+    await page.keyboard.press("Tab");
+    reached.push((await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))) ?? "");
+  }
+  expect(reached).toEqual(TILES.map((id) => `count-${id}`));
+  // Enter on a tile opens its list and moves focus there.
+  await page.getByTestId("count-returned").focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("returned").getAttribute("open")).resolves.toBe("");
+  await expect(page.evaluate(() => document.activeElement?.closest("details")?.id)).resolves.toBe("cons-returned");
+  const returnedText = (await page.getByTestId("returned").textContent()) ?? "";
+  for (const u of expected.returned) expect(returnedText).toContain(u.code);
+  await page.getByTestId("count-rejected").click();
   const rejectedText = (await page.getByTestId("rejected").textContent()) ?? "";
   for (const r of expected.rejected) expect(rejectedText).toContain(r.file);
-  if (hasRoster) expect(await page.getByTestId("missing").textContent()).toContain("SO_NGOAI_VU");
+  if (hasRoster) {
+    await page.getByTestId("count-missing").click();
+    expect(await page.getByTestId("missing").textContent()).toContain("SO_NGOAI_VU");
+  }
+  await page.setViewportSize({ width: 800, height: 900 });
   await screenshots("consolidate");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-summary").click()]);
@@ -154,9 +232,10 @@ test("consolidates picked reports with a roster, shows the outcome and downloads
   for (const u of expected.missing) expect(missingCells).toContain(u.code);
 
   const [json] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-json").click()]);
-  const report = JSON.parse(readFileSync(await json.path(), "utf8")) as { units: { code: string }[]; missing: string[] };
+  const report = JSON.parse(readFileSync(await json.path(), "utf8")) as { units: { code: string }[]; missing: string[]; returned: string[] };
   expect(report.units.map((u) => u.code)).toEqual(expected.units.map((u) => u.code));
   expect(report.missing).toEqual(expected.missing.map((u) => u.code));
+  expect(report.returned).toEqual(expected.returned.map((u) => u.code));
 });
 
 test("makes the report for the level above: a wrong code is explained under the field, then a valid KL226-BC/1 downloads", async () => {
@@ -184,6 +263,72 @@ test("makes the report for the level above: a wrong code is explained under the 
   expect(again.province.values).toEqual(units.province.values);
   await page.getByTestId("rollup-notice").filter({ hasText: "Đã tải UBND_TINH-KL226-BC-1.xlsx." }).waitFor();
   await screenshots("rollup");
+});
+
+test("consolidates the CCHC samples with the explicit profile hcm-attp-cchc-2025, and the same files with Tự động", async () => {
+  const dir = join(SAMPLES, "cchc");
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+  expect(files.length).toBeGreaterThan(0);
+  const profile = shippedProfile("hcm-attp-cchc-2025")!;
+  const rosterText = readFileSync(join(dir, "roster.csv"), "utf8");
+  const roster = parseRosterCsv(rosterText);
+  if (!roster.ok) throw new Error("cchc roster");
+  await page.setViewportSize({ width: 320, height: 640 });
+  // Start over: open the folded inputs, clear them, pick the profile, the files and the roster.
+  await page.getByTestId("inputs").locator("summary").click();
+  await page.getByTestId("clear-files").click();
+  await page.getByTestId("consolidate-profile").selectOption("hcm-attp-cchc-2025");
+  await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
+  await page.getByTestId("files-chosen").filter({ hasText: `Đã chọn ${files.length} tệp.` }).waitFor();
+  await page.getByTestId("roster-file").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(rosterText) });
+  await page.getByTestId("roster-chosen").filter({ hasText: "roster.csv" }).waitFor();
+  await page.getByTestId("consolidate").click();
+  await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
+
+  const bytes = files.map((f) => ({ file: f.name, bytes: f.bytes, sha256: sha(f.bytes) }));
+  const explicit = consolidateBytes(bytes, { profile, roster: roster.units });
+  await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain(`Biểu mẫu CCHC-BC/2025 — hồ sơ ${profile.name}`);
+  await expect(tileCounts()).resolves.toMatchObject({
+    accepted: String(explicit.units.length),
+    returned: String(explicit.returned.length),
+    missing: String(explicit.missing.length),
+    shortfalls: String(explicit.shortfalls.length),
+    rejected: String(explicit.rejected.length),
+  });
+  await firstScreen("consolidate-cchc-profile");
+  // The summary written is the profile's: its form's indicators head the Tổng hợp sheet.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-summary").click()]);
+  expect(download.suggestedFilename()).toMatch(/^tong-hop-CCHC-Q2-2025\.xlsx$/);
+  const got = readXlsx(new Uint8Array(readFileSync(await download.path())));
+  const want = readXlsx(writeXlsx(summaryWorkbook(explicit, profile)));
+  if (!got.ok || !want.ok) throw new Error("summary not readable");
+  expect(grid(sheetOf(got.workbook, "Tổng hợp"))).toEqual(grid(sheetOf(want.workbook, "Tổng hợp")));
+
+  // Tự động on the same files: the form most files declare (CCHC-BC/2025), by its default profile.
+  await page.getByTestId("inputs").locator("summary").click();
+  await page.getByTestId("consolidate-profile").selectOption("auto");
+  await page.getByTestId("consolidate").click();
+  await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
+  const auto = consolidateBytes(bytes, { roster: roster.units });
+  await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain("Biểu mẫu CCHC-BC/2025 — hồ sơ Mặc định (CCHC-BC/2025) (tự động, theo mẫu trong tệp)");
+  await expect(page.getByTestId("count-accepted").getAttribute("data-count")).resolves.toBe(String(auto.units.length));
+  await expect(page.getByTestId("count-rejected").getAttribute("data-count")).resolves.toBe(String(auto.rejected.length));
+  // The choice is remembered for the next session (the page's localStorage).
+  await page.reload();
+  await page.getByTestId("host-mode").waitFor({ timeout: 20_000 });
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await expect(page.getByTestId("consolidate-profile").inputValue()).resolves.toBe("auto");
+  await page.getByTestId("consolidate-profile").selectOption("hcm-attp-cchc-2025");
+  await page.reload();
+  await page.getByTestId("host-mode").waitFor({ timeout: 20_000 });
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await expect(page.getByTestId("consolidate-profile").inputValue()).resolves.toBe("hcm-attp-cchc-2025");
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-profile-picker-320x640.png") });
+  await page.getByTestId("consolidate-profile").selectOption("auto");
+  await page.setViewportSize({ width: 800, height: 900 });
 });
 
 test("downloads the official template, which reads back with its four sheets", async () => {
