@@ -170,7 +170,7 @@ export function runConsolidation(o: RunOptions, io: Io): { consolidation: Consol
   const summary = summaryWorkbook(c, profile);
   writeAtomic(o.out, writeXlsx(letters ? withLetterSheet(summary, letters) : summary, NODE_ZIP_CODEC));
   if (o.json !== undefined) writeAtomic(o.json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`);
-  io.out(humanSummary(c, profile, files.length, o.out, o.json));
+  io.out(humanSummary(c, profile, files.length, o.out, o.json, found.ignored));
   if (history) io.out(`${history.lines.join("\n")}\n`);
   if (o.letters !== undefined && letters) io.out(`${writeLetters(o.letters, letters).join("\n")}\n`);
   if (o.rollup !== undefined) io.out(`${writeRollup(c, profile, o.rollup).join("\n")}\n`);
@@ -179,7 +179,7 @@ export function runConsolidation(o: RunOptions, io: Io): { consolidation: Consol
 
 const LIST_LIMIT = 20;
 
-function humanSummary(c: Consolidation, profile: Profile, fileCount: number, out: string, json: string | undefined): string {
+function humanSummary(c: Consolidation, profile: Profile, fileCount: number, out: string, json: string | undefined, ignored: readonly string[] = []): string {
   const lines: string[] = [`Biểu mẫu: ${c.form.id} — hồ sơ: ${profile.name}.`];
   if (c.period) {
     const how = c.periodGiven ? "theo tùy chọn --period/--year" : "kỳ mà nhiều tệp khai nhất";
@@ -188,6 +188,7 @@ function humanSummary(c: Consolidation, profile: Profile, fileCount: number, out
     lines.push("Không xác định được kỳ tổng hợp: không có tệp nào khai Kỳ báo cáo và Năm hợp lệ.");
   }
   lines.push(`Đã đọc ${fileCount} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}, trùng đơn vị ${c.duplicates.length}.`);
+  if (ignored.length > 0) lines.push(`Bỏ qua ${ignored.length} tệp khóa “~$…” của Excel hoặc tệp ẩn (không phải báo cáo): ${listCodes(ignored.map(baseName))}.`);
   if (c.rejected.length > 0) {
     lines.push("Tệp bị từ chối (chi tiết ở trang “Lỗi”):");
     for (const r of c.rejected.slice(0, LIST_LIMIT)) {

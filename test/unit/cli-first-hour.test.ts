@@ -160,7 +160,7 @@ const ROWS: readonly Row[] = [
     },
     args: (d) => ["consolidate", join(d, "reports"), "--roster", join(d, "ds.csv"), "--out", join(d, "tong-hop.xlsx"), "--json", join(d, "tong-hop.json")],
     code: 1,
-    stdout: [/Đã đọc 9 tệp: chấp nhận 2, từ chối 7/, /Bị trả lại: 2 đơn vị đã gửi nhưng mọi tệp đều bị từ chối: XA_C, XA_D\./],
+    stdout: [/Đã đọc 9 tệp: chấp nhận 2, từ chối 7/, /Bỏ qua 2 tệp khóa “~\$…” của Excel hoặc tệp ẩn \(không phải báo cáo\): \.DS_Store, ~\$SO_A\.xlsx\./, /Bị trả lại: 2 đơn vị đã gửi nhưng mọi tệp đều bị từ chối: XA_C, XA_D\./],
     after: (d) => {
       const report = JSON.parse(readFileSync(join(d, "tong-hop.json"), "utf8")) as { rejected: { file: string; findings: { code: string; message: string }[] }[]; missing: string[]; returned: string[] };
       const why = Object.fromEntries(report.rejected.map((r) => [r.file.slice(join(d, "reports").length + 1), r.findings[0]!.message]));
