@@ -7,7 +7,7 @@ import type { Profile } from "../core/profile";
 import { defaultProfileForForm } from "../core/profiles";
 import type { ValidateOptions } from "../core/validate";
 import { createDecoder, type XlsxDecoder } from "../xlsx/read";
-import { inspectBytes } from "./inspect";
+import { inspectNamedBytes } from "./inspect";
 
 export interface FileBytes {
   readonly file: string;
@@ -15,9 +15,9 @@ export interface FileBytes {
   readonly sha256: string;
 }
 
-/** Read and validate one submitted file; never throws for any input. */
+/** Read and validate one submitted file (a file not named .xlsx is told what it is); never throws for any input. */
 export function inspectSubmission(input: FileBytes, profile: Profile, decoder?: XlsxDecoder, options?: ValidateOptions): Submission {
-  return { file: input.file, sha256: input.sha256, result: inspectBytes(input.bytes, profile, decoder, { ...options, fileName: input.file }) };
+  return { file: input.file, sha256: input.sha256, result: inspectNamedBytes(input.file, input.bytes, profile, decoder, options) };
 }
 
 /**

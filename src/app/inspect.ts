@@ -1,6 +1,7 @@
 // One submitted file from bytes to a validation result: read (bounded) then validate. Shared by
 // the CLI, the standalone page and consolidation; imports neither Node nor the DOM.
 
+import { fileKindMessage, fileKindOf } from "../core/file-kinds";
 import { finding, unreadableMessage, UNREADABLE_MESSAGES, type Finding } from "../core/findings";
 import type { Profile } from "../core/profile";
 import { staleFormulaFindings } from "../core/stale";
@@ -23,7 +24,7 @@ function failedResult(f: Finding): ValidationResult {
   };
 }
 
-function unreadableResult(message: string, detail?: string): ValidationResult {
+export function unreadableResult(message: string, detail?: string): ValidationResult {
   const f = finding("UNREADABLE", "error", null, null, message);
   return failedResult(detail === undefined ? f : { ...f, detail });
 }
@@ -33,13 +34,24 @@ function internalResult(detail: string): ValidationResult {
   return failedResult({ ...finding("INTERNAL", "error", null, null, UNREADABLE_MESSAGES.INTERNAL), detail });
 }
 
-/** The result for a read that failed: INTERNAL for our bugs, otherwise UNREADABLE with the reason's message. */
-function readFailureResult(
-  reason: UnreadableReason,
-  detail: string | undefined,
-  fileName?: string,
-): ValidationResult {
+/** What the bytes alone cannot tell better than the file's name: the name's kind then says what the file is. */
+const GENERIC_REASONS: ReadonlySet<UnreadableReason> = new Set(["NOT_ZIP", "NO_WORKBOOK", "CORRUPT", "TRUNCATED", "EMPTY"]);
+
+/**
+ * The result for a read that failed: INTERNAL for our bugs; a file not named .xlsx whose bytes say
+ * nothing more precise (not a zip, damaged, cut short) is told what it is by its name (.xls, .ods,
+ * .numbers … and how to save it as .xlsx, core/file-kinds.ts); otherwise UNREADABLE with the
+ * reason's message, which the name makes exact for text files (a .csv, an .xls that is HTML).
+ */
+function readFailureResult(reason: UnreadableReason, detail: string | undefined, fileName?: string): ValidationResult {
   if (reason === "INTERNAL") return internalResult(detail ?? "");
+  const kind = fileName === undefined ? undefined : fileKindOf(fileName).id;
+  // Text under a text name (.csv) or an .xls (an HTML/XML export) is named by unreadableMessage; any
+  // other name that does not read as a workbook is told what that name says it is.
+  const textExplained = reason === "TEXT_FILE" && (kind === "csv" || kind === "xls");
+  if (fileName !== undefined && kind !== "xlsx" && (GENERIC_REASONS.has(reason) || (reason === "TEXT_FILE" && !textExplained))) {
+    return unreadableResult(fileKindMessage(fileName), detail);
+  }
   return unreadableResult(unreadableMessage(reason, fileName), detail);
 }
 
@@ -71,4 +83,14 @@ export function inspectBytes(
     // Validation returns findings for any workbook; an exception is our bug, not the file's.
     return internalResult(internalDetail(e));
   }
+}
+
+/**
+ * Like inspectBytes, for a file known by its name: a file not named .xlsx that does not read as a
+ * workbook is told what it is (.xls, .ods, .csv …) and how to save it as .xlsx (a .csv was never
+ * "renamed"). One that reads as a workbook (an .xlsx saved under another name) is validated like
+ * any other.
+ */
+export function inspectNamedBytes(name: string, bytes: Uint8Array, profile: Profile, decoder: XlsxDecoder = {}, options: ValidateOptions = {}): ValidationResult {
+  return inspectBytes(bytes, profile, decoder, { ...options, fileName: name });
 }

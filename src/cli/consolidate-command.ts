@@ -19,9 +19,47 @@ import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
-import { lettersOptionShape, loadPrevious, previousOptionShape, withPrevious, writeLetters, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type PreviousFile, type RollupRequest } from "./consolidate-extras";
-import { expandInputs, loadProfile, readBytes, sha256Hex, UsageError, writeAtomic } from "./io";
-import { checkOptions, checkPeriodOfForm, parseOptions, periodSchema, USAGE, yearSchema, type Io } from "./options";
+import { lettersOptionShape, loadPrevious, previousOptionShape, withPrevious, writeLetters, checkRollupPeriod, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type PreviousFile, type RollupRequest } from "./consolidate-extras";
+import { unreadableResult } from "../app/inspect";
+import { checkOutputs, expandInputs, fsReason, isErrnoError, loadProfile, readBytes, readInput, UsageError, writeAtomic, type OutputTarget } from "./io";
+import { checkOptions, checkPeriodOfForm, defineCommand, parseOptions, periodSchema, PERIODS_LINE, PROFILE_OPTION, PROFILES_LINE, UNIT_TYPES_LINE, yearSchema, type Io } from "./options";
+import { progressBar } from "./progress";
+
+/** The options of kl226 consolidate, one line each (help, parser and messages all come from here). */
+export const CONSOLIDATE = defineCommand({
+  name: "consolidate",
+  summary: "tổng hợp báo cáo của các đơn vị thành bảng tổng hợp (.xlsx), kèm báo cáo JSON, thư nhắc, báo cáo gửi cấp trên",
+  synopsis: `TỆP_HOẶC_THƯ_MỤC... --out TỔNG_HỢP.xlsx [--json BÁO_CÁO.json] [--roster DS.csv|DS.xlsx]
+                    [--period KỲ --year NĂM] [--profile TÊN|P.json] [--letters THƯ_MỤC] [--previous NĂM_TRƯỚC.json|.xlsx ...]
+                    [--as-unit MÃ --name TÊN --type LOẠI --rollup BÁO_CÁO_LÊN_CẤP_TRÊN.xlsx]`,
+  options: {
+    out: { type: "string", value: "TỔNG_HỢP.xlsx", help: "bảng tổng hợp sẽ ghi (thay bản cũ nếu đã có)" },
+    json: { type: "string", value: "BÁO_CÁO.json", help: "ghi thêm báo cáo dạng JSON" },
+    roster: { type: "string", value: "DS.csv|DS.xlsx", help: "danh sách đơn vị phải báo cáo (cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI): để biết ai chưa nộp" },
+    period: { type: "string", value: "KỲ", help: "kỳ tổng hợp (cùng --year); mặc định: kỳ mà nhiều tệp khai nhất" },
+    year: { type: "string", value: "NĂM", help: "năm tổng hợp, ví dụ 2026 (cùng --period)" },
+    profile: PROFILE_OPTION,
+    letters: { type: "string", value: "THƯ_MỤC", help: "ghi thư nhắc cho từng đơn vị chưa nộp, bị trả lại, trễ hạn, không đạt vào thư mục này" },
+    previous: { type: "string", multiple: true, value: "NĂM_TRƯỚC.json|.xlsx", help: "bảng tổng hợp hoặc báo cáo JSON các năm trước, để đối chiếu số liệu" },
+    rollup: { type: "string", value: "BÁO_CÁO.xlsx", help: "lập báo cáo của đơn vị tổng hợp gửi cấp trên theo mẫu (cần --as-unit, --name, --type)" },
+    "as-unit": { type: "string", value: "MÃ", help: "mã đơn vị đứng tên báo cáo gửi cấp trên" },
+    name: { type: "string", value: "TÊN", help: "tên đơn vị đứng tên báo cáo gửi cấp trên" },
+    type: { type: "string", value: "LOẠI", help: "loại đơn vị đứng tên báo cáo gửi cấp trên" },
+  },
+  operands: { min: 1, max: null, missing: "Cần ít nhất một tệp .xlsx hoặc thư mục chứa báo cáo, ví dụ kl226 consolidate bao-cao/ --out tong-hop.xlsx." },
+  notes: [
+    UNIT_TYPES_LINE,
+    PERIODS_LINE,
+    `${PROFILES_LINE}; không có --profile: mỗi tệp được đọc theo mẫu ghi ở ô A1, tổng hợp theo mẫu mà nhiều tệp khai nhất.`,
+    "Trong thư mục, mọi tệp đều được tính: tệp không phải .xlsx (.xls, .ods, .csv…) bị từ chối kèm lý do và cách lưu lại; bỏ qua tệp khóa “~$…” của Excel và tệp ẩn.",
+    "Mã thoát: 0 đã ghi, mọi tệp được tiếp nhận; 1 đã ghi, có tệp bị từ chối; 2 dùng lệnh sai hoặc không đọc/ghi được (chưa ghi gì).",
+  ],
+  examples: [
+    "kl226 consolidate bao-cao/ --roster danh-sach.csv --out tong-hop.xlsx --json tong-hop.json",
+    "kl226 consolidate bao-cao/ --out tong-hop.xlsx --letters thu-nhac",
+    "kl226 consolidate bao-cao-cchc/ --profile hcm-attp-cchc-2025 --period Q2 --year 2025 --out cchc.xlsx",
+  ],
+});
 
 const consolidateOptions = z
   .object({
@@ -55,32 +93,22 @@ export interface RunOptions {
   readonly rollup?: RollupRequest;
   readonly letters?: string;
   readonly previous?: readonly PreviousFile[];
+  /** Files that are not unit reports though they sit among them (the roster, last years' summaries). */
+  readonly exclude?: readonly string[];
 }
 
 export function consolidateCommand(args: string[], io: Io): number {
-  const { values, positionals } = parseOptions(args, {
-    out: { type: "string" },
-    json: { type: "string" },
-    roster: { type: "string" },
-    period: { type: "string" },
-    year: { type: "string" },
-    profile: { type: "string" },
-    rollup: { type: "string" },
-    "as-unit": { type: "string" },
-    name: { type: "string" },
-    type: { type: "string" },
-    letters: { type: "string" },
-    previous: { type: "string", multiple: true },
-  });
-  const o = checkOptions(consolidateOptions, values);
-  if (positionals.length === 0) throw new UsageError(`Cần ít nhất một tệp .xlsx hoặc thư mục chứa báo cáo.\n\n${USAGE}`);
+  const { values, positionals } = parseOptions(args, CONSOLIDATE);
+  const o = checkOptions(CONSOLIDATE, consolidateOptions, values);
   // Profile and roster first: a bad one stops the run (exit 2) before any file is read.
   const profile = o.profile === undefined ? undefined : loadProfile(o.profile);
   const roster = o.roster === undefined ? undefined : loadRoster(o.roster, profile ?? DEFAULT_PROFILE);
   const previous = o.previous?.map(loadPrevious);
   const period = o.period !== undefined && o.year !== undefined ? { kind: o.period, year: o.year } : undefined;
   if (period && profile) checkPeriodOfForm(profile, period.kind);
-  const { consolidation: c } = runConsolidation({ inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o), letters: o.letters, previous }, io);
+  // The roster and last years' files are inputs of another kind, never unit reports (even in the same folder).
+  const exclude = [o.roster, ...(o.previous ?? [])].filter((p): p is string => p !== undefined);
+  const { consolidation: c } = runConsolidation({ inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o), letters: o.letters, previous, exclude }, io);
   return c.rejected.length > 0 ? 1 : 0;
 }
 
@@ -97,55 +125,61 @@ export function repoRoot(from: string = __dirname): string {
 
 /** Reads, checks and consolidates, writes every output; returns the consolidation and the files as inspected. */
 export function runConsolidation(o: RunOptions, io: Io): { consolidation: Consolidation; submissions: Submission[]; profile: Profile } {
-  const outputs = [o.out, o.json, o.rollup?.out].filter((p): p is string => p !== undefined).map((p) => resolve(p));
+  // Every destination is checked before anything is read or written (exit 2, nothing written).
+  const targets: OutputTarget[] = [
+    { path: o.out, option: "--out", kind: "file" },
+    ...(o.json !== undefined ? [{ path: o.json, option: "--json", kind: "file" } as const] : []),
+    ...(o.rollup !== undefined ? [{ path: o.rollup.out, option: "--rollup", kind: "file" } as const] : []),
+    ...(o.letters !== undefined ? [{ path: o.letters, option: "--letters", kind: "dir" } as const] : []),
+  ];
+  checkOutputs(targets);
+  const outputs = targets.filter((t) => t.kind === "file").map((t) => resolve(t.path));
   for (const input of o.inputs) {
     if (outputs.includes(resolve(input))) throw new UsageError(`Tệp ${input} vừa là tệp nguồn vừa là tệp kết quả. Hãy chọn tên khác cho --out/--json: tệp nguồn không bao giờ bị ghi đè.`);
   }
-  // A summary written into the input folder on an earlier run is not a unit report.
-  const files = expandInputs(o.inputs).filter((f) => !outputs.includes(resolve(f)));
+  const found = expandInputs(o.inputs);
+  if (found.missing.length > 0) throw new UsageError(`Không tìm thấy tệp hoặc thư mục: ${found.missing.join(", ")}. Hãy kiểm tra lại đường dẫn; chưa có gì được ghi.`);
+  // A summary written into the input folder on an earlier run is not a unit report; nor is the roster.
+  const skip = new Set([...outputs, ...(o.exclude ?? []).map((p) => resolve(p))]);
+  const files = found.files.filter((f) => !skip.has(resolve(f)));
+  if (files.length === 0) {
+    const ignored = found.ignored.length > 0 ? ` (đã bỏ qua ${found.ignored.length} tệp khóa “~$…” hoặc tệp ẩn)` : "";
+    throw new UsageError(`Không có tệp báo cáo nào để tổng hợp trong ${o.inputs.join(", ")}${ignored}. Hãy chép các tệp .xlsx của đơn vị vào thư mục rồi chạy lại; chưa có gì được ghi.`);
+  }
+  for (const dir of found.emptyFolders) io.err(`Lưu ý: thư mục ${dir} không có tệp nào.\n`);
   const decoder = createNodeDecoder();
-  const progress = io.isErrTty ? progressBar(io, files.length) : undefined;
+  const progress = progressBar(io, files.length);
   // Without --profile each file is read with its own form; the form most files declare is consolidated.
   const readWith = o.profile ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE;
   const forms = o.profile ? "expect" : "follow";
   const submissions: Submission[] = files.map((file, i) => {
-    const bytes = readBytes(file);
-    const s = inspectSubmission({ file, bytes, sha256: sha256Hex(bytes) }, readWith, decoder, { forms });
+    const input = readInput(file, readWith.limits.maxFileBytes);
+    // A file that cannot be opened is rejected with the reason; the others still run.
+    const s = input.ok ? inspectSubmission(input, readWith, decoder, { forms }) : { file, sha256: input.sha256, result: unreadableResult(input.message) };
     progress?.(i + 1);
     return s;
   });
-  if (progress) io.err("\n");
   const profile = consolidationProfile(submissions, o.profile);
   if (o.period) checkPeriodOfForm(profile, o.period.kind);
   const consolidated = consolidate(submissions, { profile, roster: o.roster, period: o.period });
   // Last year's cross-check adds warnings before anything is written (JSON and the Lỗi sheet).
   const history = o.previous === undefined ? undefined : withPrevious(consolidated, o.previous, profile.outlier);
   const c = history?.consolidation ?? consolidated;
+  if (o.rollup !== undefined) checkRollupPeriod(c);
   const letters = o.letters === undefined ? undefined : followUpLetters(c, profile);
   const summary = summaryWorkbook(c, profile);
   writeAtomic(o.out, writeXlsx(letters ? withLetterSheet(summary, letters) : summary, NODE_ZIP_CODEC));
   if (o.json !== undefined) writeAtomic(o.json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`);
-  io.out(humanSummary(c, profile, files.length, o.out, o.json));
+  io.out(humanSummary(c, profile, files.length, o.out, o.json, found.ignored));
   if (history) io.out(`${history.lines.join("\n")}\n`);
   if (o.letters !== undefined && letters) io.out(`${writeLetters(o.letters, letters).join("\n")}\n`);
   if (o.rollup !== undefined) io.out(`${writeRollup(c, profile, o.rollup).join("\n")}\n`);
   return { consolidation: c, submissions, profile };
 }
 
-function progressBar(io: Io, total: number): (done: number) => void {
-  const width = 20;
-  let last = "";
-  return (done) => {
-    const filled = total === 0 ? width : Math.round((done / total) * width);
-    const line = `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} tệp`;
-    if (line !== last) io.err(line);
-    last = line;
-  };
-}
-
 const LIST_LIMIT = 20;
 
-function humanSummary(c: Consolidation, profile: Profile, fileCount: number, out: string, json: string | undefined): string {
+function humanSummary(c: Consolidation, profile: Profile, fileCount: number, out: string, json: string | undefined, ignored: readonly string[] = []): string {
   const lines: string[] = [`Biểu mẫu: ${c.form.id} — hồ sơ: ${profile.name}.`];
   if (c.period) {
     const how = c.periodGiven ? "theo tùy chọn --period/--year" : "kỳ mà nhiều tệp khai nhất";
@@ -154,6 +188,7 @@ function humanSummary(c: Consolidation, profile: Profile, fileCount: number, out
     lines.push("Không xác định được kỳ tổng hợp: không có tệp nào khai Kỳ báo cáo và Năm hợp lệ.");
   }
   lines.push(`Đã đọc ${fileCount} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}, trùng đơn vị ${c.duplicates.length}.`);
+  if (ignored.length > 0) lines.push(`Bỏ qua ${ignored.length} tệp khóa “~$…” của Excel hoặc tệp ẩn (không phải báo cáo): ${listCodes(ignored.map(baseName))}.`);
   if (c.rejected.length > 0) {
     lines.push("Tệp bị từ chối (chi tiết ở trang “Lỗi”):");
     for (const r of c.rejected.slice(0, LIST_LIMIT)) {
@@ -197,7 +232,7 @@ export function loadRoster(path: string, profile: Profile): RosterUnit[] {
   try {
     bytes = readBytes(path);
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "không tìm thấy tệp" : "không mở được tệp";
+    const why = fsReason(isErrnoError(e) ? e.code : undefined) ?? "không mở được tệp";
     throw new UsageError(`Không đọc được danh sách đơn vị ${path}: ${why}.`);
   }
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;

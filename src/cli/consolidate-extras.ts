@@ -47,11 +47,16 @@ export function rollupRequest(o: { rollup?: string; "as-unit"?: string; name?: s
   return { out: o.rollup, unit: { code: o["as-unit"], name: o.name, typeId: o.type } };
 }
 
-/** Write the roll-up atomically; returns the lines for the human summary. */
-export function writeRollup(c: Consolidation, profile: Profile, request: RollupRequest): string[] {
+/** A roll-up needs a period: checked before anything is written (exit 2, nothing half-written). */
+export function checkRollupPeriod(c: Consolidation): void {
   if (c.period === null) {
     throw new UsageError("Không lập được báo cáo tổng hợp gửi cấp trên (--rollup): chưa xác định được kỳ báo cáo. Hãy thêm --period 6T|NAM --year NĂM.");
   }
+}
+
+/** Write the roll-up atomically; returns the lines for the human summary. */
+export function writeRollup(c: Consolidation, profile: Profile, request: RollupRequest): string[] {
+  checkRollupPeriod(c);
   writeAtomic(request.out, writeXlsx(rollupWorkbook(c, profile, request.unit), NODE_ZIP_CODEC));
   return [`Báo cáo tổng hợp gửi cấp trên (mẫu KL226-BC/1, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${request.out}`];
 }

@@ -6,7 +6,7 @@
 // unit directly.
 
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { z } from "zod";
 import { inspectBytes } from "../app/inspect";
 import { UNIT_TYPES, type UnitTypeId } from "../core/catalogue";
@@ -17,7 +17,23 @@ import type { RollupUnit } from "../core/rollup";
 import { codeKey } from "../core/text";
 import { loadRoster, repoRoot, runConsolidation } from "./consolidate-command";
 import { expandInputs, loadProfile, readBytes, UsageError } from "./io";
-import { checkOptions, parseOptions, USAGE, type Io } from "./options";
+import { checkOptions, defineCommand, parseOptions, type Io } from "./options";
+
+export const DEMO = defineCommand({
+  name: "demo",
+  summary: "chạy thử trên bộ báo cáo mẫu: tổng hợp hai cấp, thư nhắc, và chế độ báo cáo CCHC",
+  synopsis: "[--samples THƯ_MỤC] [--out-dir THƯ_MỤC]",
+  options: {
+    samples: { type: "string", value: "THƯ_MỤC", help: "thư mục báo cáo (mặc định: samples/ của kl226; roster.csv trong đó là danh sách đơn vị)" },
+    "out-dir": { type: "string", value: "THƯ_MỤC", help: "nơi ghi kết quả (mặc định: out/)" },
+  },
+  operands: { min: 0, max: 0 },
+  notes: [
+    "Bộ mẫu của kl226 cố ý có tệp lỗi để minh họa việc từ chối, nên khi chạy trên bộ mẫu lệnh kết thúc với mã 0;",
+    "với --samples THƯ_MỤC của bạn, mã thoát như lệnh consolidate (1 khi có tệp bị từ chối).",
+  ],
+  examples: ["kl226 demo", "kl226 demo --samples bao-cao-thu --out-dir ket-qua"],
+});
 
 /** The samples' sub-folder of department folders (cấp sở: the department level). */
 export const DEPARTMENTS_DIR = "cap-so";
@@ -28,15 +44,17 @@ const CCHC_PROFILE = "hcm-attp-cchc-2025";
 const demoOptions = z.object({ samples: z.string().min(1).optional(), "out-dir": z.string().min(1).optional() });
 
 /**
- * The samples include deliberately broken files, so a rejection is expected: demo returns 0
- * (docs/DECISIONS.md). Without samples/cap-so/ it is a one-level consolidation of samples/.
+ * The bundled samples include deliberately broken files, so a rejection is expected there: demo
+ * returns 0 (docs/DECISIONS.md); on a folder of one's own (--samples) it returns 1 like consolidate
+ * when a file was rejected. Without samples/cap-so/ it is a one-level consolidation of samples/.
  */
 export function demoCommand(args: string[], io: Io): number {
-  const { values, positionals } = parseOptions(args, { samples: { type: "string" }, "out-dir": { type: "string" } });
-  if (positionals.length > 0) throw new UsageError(`Thừa tham số: ${positionals.join(" ")}\n\n${USAGE}`);
-  const o = checkOptions(demoOptions, values);
+  const { values } = parseOptions(args, DEMO);
+  const o = checkOptions(DEMO, demoOptions, values);
   const root = repoRoot();
-  const samples = o.samples ?? join(root, "samples");
+  const bundled = join(root, "samples");
+  const samples = o.samples ?? bundled;
+  const isBundled = resolve(samples) === resolve(bundled);
   const outDir = o["out-dir"] ?? join(root, "out");
   if (!existsSync(samples) || !statSync(samples).isDirectory()) {
     throw new UsageError(`Chưa có thư mục báo cáo mẫu ${samples}. Hãy tạo báo cáo mẫu (thư mục samples/) rồi chạy lại.`);
@@ -47,6 +65,7 @@ export function demoCommand(args: string[], io: Io): number {
   const departments = departmentFolders(join(samples, DEPARTMENTS_DIR));
 
   const rollups: string[] = [];
+  let rejectedFiles = 0;
   const departmentUnits: Submission[] = [];
   departments.forEach((code, i) => {
     const dir = join(samples, DEPARTMENTS_DIR, code);
@@ -55,7 +74,8 @@ export function demoCommand(args: string[], io: Io): number {
     const ownRoster = existsSync(ownRosterPath) ? loadRoster(ownRosterPath, profile) : undefined;
     const rollup = join(outDir, DEPARTMENTS_DIR, `${code}.xlsx`);
     io.out(`== Bước ${i + 1}: ${unit.name} (${code}) tổng hợp các đơn vị trực thuộc trong ${dir}${ownRoster ? ` (danh sách: ${ownRosterPath})` : ""} ==\n`);
-    const { submissions } = runConsolidation({ inputs: [dir], out: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.xlsx"), json: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.json"), roster: ownRoster, profile, rollup: { out: rollup, unit } }, io);
+    const { submissions, consolidation } = runConsolidation({ inputs: [dir], out: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.xlsx"), json: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.json"), roster: ownRoster, profile, rollup: { out: rollup, unit }, exclude: [ownRosterPath] }, io);
+    rejectedFiles += consolidation.rejected.length;
     io.out(`${recheck(rollup, profile)}\n\n`);
     rollups.push(rollup);
     departmentUnits.push(...submissions);
@@ -64,7 +84,9 @@ export function demoCommand(args: string[], io: Io): number {
   const departmentFiles = new Set(departmentUnits.map((s) => s.file));
   const cchcDir = join(samples, CCHC_DIR);
   const hasCchc = existsSync(cchcDir) && statSync(cchcDir).isDirectory();
-  const direct = expandInputs([samples]).filter((f) => !departmentFiles.has(f) && !(hasCchc && f.startsWith(cchcDir)));
+  // Every file of the samples folder counts, except the rosters and the folder's README (its description).
+  const notReports = (f: string): boolean => basename(f).toLowerCase() === "roster.csv" || resolve(f) === resolve(join(samples, "README.md"));
+  const direct = expandInputs([samples]).files.filter((f) => !departmentFiles.has(f) && !(hasCchc && f.startsWith(cchcDir)) && !notReports(f));
   const step = departments.length > 0 ? `== Bước ${departments.length + 1}: Sở Nội vụ tổng hợp toàn tỉnh ` : "== Tổng hợp ";
   const via = departments.length > 0 ? ` cùng báo cáo của ${departments.join(", ")} (${rollups.join(", ")})` : "";
   const except = [...(departments.length > 0 ? [`${DEPARTMENTS_DIR}/`] : []), ...(hasCchc ? [`${CCHC_DIR}/`] : [])];
@@ -72,6 +94,7 @@ export function demoCommand(args: string[], io: Io): number {
   const letters = join(outDir, "thu-nhac");
   const province = runConsolidation({ inputs: [...direct, ...rollups], out: join(outDir, "tong-hop.xlsx"), json: join(outDir, "tong-hop.json"), roster, profile, letters }, io);
   const c = province.consolidation;
+  rejectedFiles += c.rejected.length;
   if (departments.length > 0) {
     // Every underlying unit, as already read: the direct reports (not the roll-ups) and the departments' units.
     const units = [...province.submissions.filter((s) => !rollups.includes(s.file)), ...departmentUnits];
@@ -85,15 +108,19 @@ export function demoCommand(args: string[], io: Io): number {
     const cchcRoster = existsSync(cchcRosterPath) ? loadRoster(cchcRosterPath, cchcProfile) : undefined;
     cchcSummary = join(outDir, CCHC_DIR, "tong-hop.xlsx");
     io.out(`\n== Bước ${departments.length + 2}: chế độ báo cáo thứ hai — ${cchcProfile.name} (mẫu ${cchcProfile.form.id}, hồ sơ ${CCHC_PROFILE}): các báo cáo trong ${cchcDir} ==\n`);
-    runConsolidation({ inputs: [cchcDir], out: cchcSummary, json: join(outDir, CCHC_DIR, "tong-hop.json"), roster: cchcRoster, profile: cchcProfile, letters: join(outDir, CCHC_DIR, "thu-nhac") }, io);
+    const cchc = runConsolidation({ inputs: [cchcDir], out: cchcSummary, json: join(outDir, CCHC_DIR, "tong-hop.json"), roster: cchcRoster, profile: cchcProfile, letters: join(outDir, CCHC_DIR, "thu-nhac"), exclude: [cchcRosterPath] }, io);
+    rejectedFiles += cchc.consolidation.rejected.length;
   }
   io.out(
     `\nKết quả: bảng tổng hợp toàn tỉnh ${join(outDir, "tong-hop.xlsx")}${rollups.length > 0 ? `; báo cáo cấp sở ${rollups.join(", ")}` : ""}; thư nhắc ${letters}${cchcSummary ? `; tổng hợp CCHC ${cchcSummary}` : ""}.\n`,
   );
-  if (c.rejected.length > 0) {
-    io.out(`\nLưu ý: bộ mẫu cố ý có ${c.rejected.length} tệp lỗi để minh họa việc từ chối, nên lệnh demo vẫn kết thúc với mã 0 (lệnh consolidate sẽ trả về 1).\n`);
+  if (rejectedFiles === 0) return 0;
+  if (isBundled) {
+    io.out(`\nLưu ý: bộ mẫu cố ý có ${rejectedFiles} tệp lỗi để minh họa việc từ chối, nên lệnh demo vẫn kết thúc với mã 0 (lệnh consolidate sẽ trả về 1).\n`);
+    return 0;
   }
-  return 0;
+  io.out(`\nCó ${rejectedFiles} tệp bị từ chối (lý do ở trang “Lỗi” của từng bảng tổng hợp): mã thoát 1, như lệnh consolidate.\n`);
+  return 1;
 }
 
 /** Sub-folders of samples/cap-so/, sorted; none when it does not exist. */

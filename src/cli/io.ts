@@ -1,10 +1,13 @@
 // The CLI's file system edge: reading inputs, loading the profile, writing outputs atomically.
 
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, statSync, readdirSync } from "node:fs";
+import { accessSync, closeSync, constants, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, mkdirSync, statSync, readdirSync, fstatSync } from "node:fs";
 import { dirname, join, resolve, basename } from "node:path";
+import { isIgnoredFileName } from "../core/file-kinds";
+import { UNREADABLE_MESSAGES } from "../core/findings";
 import { parseProfile, type Profile } from "../core/profile";
 import { SHIPPED_PROFILE_NAMES, shippedProfile } from "../core/profiles";
+import { nearestName } from "./nearest";
 
 export class UsageError extends Error {}
 
@@ -33,8 +36,12 @@ export function loadProfile(nameOrPath: string): Profile {
     json = JSON.parse(readFileSync(nameOrPath, "utf8"));
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
-    if (missing && looksLikeName) throw new UsageError(`Không có hồ sơ cấu hình “${nameOrPath}”. ${SHIPPED_HINT}`);
-    const why = missing ? "không tìm thấy tệp" : (e as NodeJS.ErrnoException).code === "EISDIR" ? "đây là thư mục, không phải tệp .json" : "không phải JSON hợp lệ";
+    if (missing && looksLikeName) {
+      const near = nearestProfileName(nameOrPath);
+      throw new UsageError(`Không có hồ sơ cấu hình “${nameOrPath}”.${near ? ` Có phải ý bạn là ${near}?` : ""} ${SHIPPED_HINT}`);
+    }
+    const code = isErrnoError(e) ? e.code : undefined;
+    const why = missing ? "không tìm thấy tệp" : code === "EISDIR" ? "đây là thư mục, không phải tệp .json" : (fsReason(code) ?? "không phải JSON hợp lệ");
     throw new UsageError(`Không đọc được hồ sơ cấu hình ${nameOrPath}: ${why}. ${SHIPPED_HINT}`);
   }
   const parsed = parseProfile(json);
@@ -42,46 +49,226 @@ export function loadProfile(nameOrPath: string): Profile {
   return parsed.profile;
 }
 
+function nearestProfileName(typed: string): string | undefined {
+  return nearestName(typed, SHIPPED_PROFILE_NAMES) ?? SHIPPED_PROFILE_NAMES.find((n) => n.startsWith(typed.toLowerCase()) || typed.toLowerCase().startsWith(n));
+}
+
+// ── file-system problems as sentences ────────────────────────────────────────────────────────
+
+/** Why a file-system call failed, as the end of a Vietnamese sentence; undefined for codes not known here. */
+export function fsReason(code: string | undefined): string | undefined {
+  switch (code) {
+    case "ENOENT":
+      return "không tìm thấy tệp hoặc thư mục này";
+    case "EACCES":
+    case "EPERM":
+      return "không có quyền (tệp hoặc thư mục chỉ cho đọc, hoặc thuộc người dùng khác)";
+    case "EBUSY":
+      return "tệp đang mở trong chương trình khác (ví dụ Excel); hãy đóng tệp rồi chạy lại";
+    case "ENOSPC":
+    case "EDQUOT":
+      return "ổ đĩa đã đầy; hãy giải phóng chỗ trống hoặc ghi sang ổ khác";
+    case "EROFS":
+      return "ổ đĩa chỉ cho đọc; hãy ghi sang thư mục khác";
+    case "EISDIR":
+      return "đây là một thư mục, không phải tệp";
+    case "ENOTDIR":
+    case "EEXIST":
+      return "một phần của đường dẫn là tệp, không phải thư mục";
+    case "ENAMETOOLONG":
+      return "đường dẫn quá dài; hãy chọn thư mục ngắn hơn";
+    case "EMFILE":
+    case "ENFILE":
+      return "quá nhiều tệp đang mở; hãy đóng bớt chương trình rồi chạy lại";
+    case "EIO":
+      return "lỗi đọc/ghi của ổ đĩa";
+    case "ELOOP":
+      return "đường dẫn có liên kết vòng (symlink trỏ về chính nó)";
+    default:
+      return undefined;
+  }
+}
+
+/** A Node file-system error (duck-typed: errors from another realm, as under jest, fail instanceof). */
+export function isErrnoError(e: unknown): e is NodeJS.ErrnoException {
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === "string" && /^E[A-Z]+$/.test(code);
+}
+
+/** A file-system error of reading or writing `path` as a usage error (exit 2) in one sentence. */
+export function fsError(e: unknown, path: string, action: "read" | "write"): UsageError {
+  const code = isErrnoError(e) ? e.code : undefined;
+  const why = fsReason(code) ?? `lỗi hệ thống ${code ?? (e as Error).message}`;
+  return new UsageError(`Không ${action === "read" ? "đọc" : "ghi"} được ${path}: ${why}.${action === "write" ? " Chưa có tệp nào bị ghi dở." : ""}`);
+}
+
+// ── outputs ──────────────────────────────────────────────────────────────────────────────────
+
+export interface OutputTarget {
+  readonly path: string;
+  /** The option that names it, for the message ("--out"). */
+  readonly option: string;
+  readonly kind: "file" | "dir";
+}
+
+/**
+ * Check every output before anything is written (exit 2, nothing written): no file where a folder
+ * must be (ENOTDIR), no folder where the file goes (EISDIR), the nearest existing folder writable.
+ */
+export function checkOutputs(targets: readonly OutputTarget[]): void {
+  for (const t of targets) {
+    const target = resolve(t.path);
+    const existing = statOrNull(target);
+    if (existing) {
+      if (t.kind === "file" && existing.isDirectory()) throw new UsageError(`Không ghi được ${t.path} (${t.option}): đã có một thư mục trùng tên. Hãy chọn tên tệp khác; chưa có gì được ghi.`);
+      if (t.kind === "dir" && !existing.isDirectory()) throw new UsageError(`Không ghi được vào ${t.path} (${t.option}): đây là một tệp, cần một thư mục. Hãy chọn tên thư mục khác; chưa có gì được ghi.`);
+    }
+    // The nearest existing ancestor must be a folder we may write in.
+    let dir = existing?.isDirectory() ? target : dirname(target);
+    for (;;) {
+      const st = statOrNull(dir);
+      if (st) {
+        if (!st.isDirectory()) throw new UsageError(`Không ghi được ${t.path} (${t.option}): ${dir} là một tệp, không phải thư mục. Hãy chọn đường dẫn khác; chưa có gì được ghi.`);
+        try {
+          accessSync(dir, constants.W_OK);
+        } catch (e) {
+          const why = fsReason(isErrnoError(e) ? e.code : undefined);
+          throw new UsageError(`Không ghi được ${t.path} (${t.option}): không ghi được vào thư mục ${dir}${why ? ` — ${why}` : ""}. Hãy chọn thư mục khác; chưa có gì được ghi.`);
+        }
+        break;
+      }
+      const up = dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  }
+}
+
+function statOrNull(path: string): ReturnType<typeof statSync> | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Write a file so that it is either the old one or the complete new one: write a temporary file
- * beside it, then rename it into place (an interrupted run never leaves half a summary).
+ * beside it, then rename it into place (an interrupted run never leaves half a summary). Any
+ * file-system problem is a sentence naming the path (exit 2), never a stack trace.
  */
 export function writeAtomic(path: string, data: Uint8Array | string): void {
   const target = resolve(path);
-  mkdirSync(dirname(target), { recursive: true });
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
+    mkdirSync(dirname(target), { recursive: true });
     writeFileSync(tmp, data);
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
+    const code = isErrnoError(e) ? e.code : undefined;
+    if (code === "EISDIR" || code === "ENOTEMPTY" || (code === "EEXIST" && statOrNull(target)?.isDirectory())) {
+      throw new UsageError(`Không ghi được ${path}: đã có một thư mục trùng tên. Hãy chọn tên tệp khác rồi chạy lại; chưa có gì bị ghi dở.`);
+    }
     if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
       throw new UsageError(`Không ghi được ${path}: tệp đang mở trong chương trình khác hoặc không có quyền ghi. Hãy đóng tệp rồi chạy lại; chưa có gì bị ghi dở.`);
     }
-    if (code === "EISDIR" || code === "ENOTEMPTY" || code === "EEXIST") {
-      throw new UsageError(`Không ghi được ${path}: đã có một thư mục trùng tên. Hãy chọn tên tệp khác rồi chạy lại; chưa có gì bị ghi dở.`);
-    }
-    throw e;
+    throw fsError(e, path, "write");
   }
 }
 
-/** Expand files and folders (recursively) into .xlsx paths, sorted; skips Excel's ~$ lock files. */
-export function expandInputs(inputs: readonly string[]): string[] {
-  const out: string[] = [];
-  const visit = (path: string, explicit: boolean): void => {
-    let st;
+// ── inputs ───────────────────────────────────────────────────────────────────────────────────
+
+export interface ExpandedInputs {
+  /** Every file to look at, in the order given; a folder's files sorted (recursively). */
+  readonly files: string[];
+  /** Paths given that do not exist. */
+  readonly missing: string[];
+  /** Folders given that hold no file at all (after the ignored ones). */
+  readonly emptyFolders: string[];
+  /** Lock and hidden files skipped in folders (Excel's "~$…", ".DS_Store" …). */
+  readonly ignored: string[];
+}
+
+/**
+ * Expand files and folders (recursively) into the files to look at. In a folder every file counts
+ * (a .xls or .ods is rejected with what it is, never skipped), except Excel's lock files and
+ * hidden files and folders (file-kinds.ts). A file named on the command line always counts.
+ */
+export function expandInputs(inputs: readonly string[]): ExpandedInputs {
+  const result: ExpandedInputs = { files: [], missing: [], emptyFolders: [], ignored: [] };
+  const visit = (path: string): number => {
+    let entries: string[];
     try {
-      st = statSync(path);
+      entries = readdirSync(path).sort();
     } catch {
-      throw new UsageError(`Không tìm thấy tệp hoặc thư mục: ${path}`);
+      // A folder we may not list: counted as one input that cannot be opened (reported, the rest run).
+      result.files.push(path);
+      return 1;
     }
-    if (st.isDirectory()) {
-      for (const entry of readdirSync(path).sort()) visit(join(path, entry), false);
-    } else if (explicit || (/\.xlsx$/i.test(path) && !basename(path).startsWith("~$"))) {
-      out.push(path);
+    let found = 0;
+    for (const entry of entries) {
+      const child = join(path, entry);
+      if (isIgnoredFileName(entry)) {
+        result.ignored.push(child);
+        continue;
+      }
+      const st = statOrNull(child);
+      if (st?.isDirectory()) found += visit(child);
+      else {
+        // A broken link is listed too: reading it says what is wrong.
+        result.files.push(child);
+        found++;
+      }
     }
+    return found;
   };
-  for (const input of inputs) visit(input, true);
-  return out;
+  for (const input of inputs) {
+    const st = statOrNull(input);
+    if (!st) result.missing.push(input);
+    else if (st.isDirectory()) {
+      if (visit(input) === 0) result.emptyFolders.push(input);
+    } else result.files.push(input);
+  }
+  return result;
+}
+
+export type InputRead = { readonly ok: true; readonly file: string; readonly bytes: Uint8Array; readonly sha256: string } | { readonly ok: false; readonly file: string; readonly sha256: string; readonly message: string };
+
+/**
+ * Read one input for checking (sources are only ever opened for reading). A file that cannot be
+ * opened, or is over `maxBytes` (not read into memory, only hashed), comes back with the reason.
+ */
+export function readInput(file: string, maxBytes: number): InputRead {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (e) {
+    return { ok: false, file, sha256: "", message: `Không mở được tệp: ${fsReason(isErrnoError(e) ? e.code : undefined) ?? "lỗi hệ thống"}.` };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) {
+      let why = fsReason("EISDIR");
+      try {
+        readdirSync(file);
+      } catch (e) {
+        why = fsReason(isErrnoError(e) ? e.code : undefined) ?? why;
+      }
+      return { ok: false, file, sha256: "", message: `Không mở được thư mục này: ${why}.` };
+    }
+    if (st.size > maxBytes) {
+      const hash = createHash("sha256");
+      const chunk = Buffer.alloc(1 << 20);
+      for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
+      return { ok: false, file, sha256: hash.digest("hex"), message: UNREADABLE_MESSAGES.FILE_TOO_LARGE };
+    }
+    const buf = readFileSync(fd);
+    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    return { ok: true, file, bytes, sha256: sha256Hex(bytes) };
+  } catch (e) {
+    return { ok: false, file, sha256: "", message: `Không đọc được tệp: ${fsReason(isErrnoError(e) ? e.code : undefined) ?? "lỗi hệ thống"}.` };
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,8 +1,11 @@
-// kl226 command line (SPEC §6): template, validate, consolidate. Exit codes: 0 all valid or
-// written, 1 some file invalid or rejected, 2 usage error or unreadable profile/roster.
+// kl226 command line (SPEC §6): template, validate, consolidate, demo. Exit codes: 0 all valid or
+// written, 1 some file invalid or rejected, 2 usage error, unreadable profile/roster or an output
+// that cannot be written. Every message is Vietnamese and says what to do; -h/--help per command.
 
+import { existsSync } from "node:fs";
 import { z } from "zod";
-import { inspectBytes } from "../app/inspect";
+import { orderFindings } from "../app/finding-order";
+import { inspectNamedBytes, unreadableResult } from "../app/inspect";
 import { parseDateText } from "../core/dates";
 import type { Finding } from "../core/findings";
 import { DEFAULT_PROFILE } from "../core/profile";
@@ -11,14 +14,33 @@ import type { ValidationResult } from "../core/validate";
 import { createNodeDecoder } from "../xlsx/node-inflate";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
-import { expandInputs, loadProfile, readBytes, UsageError, writeAtomic } from "./io";
+import { checkOutputs, expandInputs, fsReason, isErrnoError, loadProfile, readInput, UsageError, writeAtomic } from "./io";
 
-import { consolidateCommand } from "./consolidate-command";
-import { demoCommand } from "./demo-command";
+import { CONSOLIDATE, consolidateCommand } from "./consolidate-command";
+import { DEMO, demoCommand } from "./demo-command";
 import { unitCodeSchema, unitTypeSchema } from "../core/unit-schema";
-import { USAGE, checkOptions, checkPeriodOfForm, parseOptions, periodSchema, yearSchema, type Io } from "./options";
+import {
+  checkOptions,
+  checkPeriodOfForm,
+  commandHelp,
+  defineCommand,
+  HelpRequest,
+  mainHelp,
+  nearestName,
+  parseOptions,
+  periodSchema,
+  PERIODS_LINE,
+  PROFILE_OPTION,
+  PROFILES_LINE,
+  UNIT_TYPES_LINE,
+  usageError,
+  yearSchema,
+  type CommandSpec,
+  type Io,
+} from "./options";
+import { progressBar } from "./progress";
 
-export { USAGE, checkOptions, parseOptions, periodSchema, yearSchema, type Io };
+export { checkOptions, parseOptions, periodSchema, yearSchema, type Io };
 
 const nodeIo: Io = {
   out: (t) => process.stdout.write(t),
@@ -28,29 +50,87 @@ const nodeIo: Io = {
 
 type Command = (args: string[], io: Io) => Promise<number> | number;
 
-const commands: Record<string, Command> = {
-  template: templateCommand,
-  validate: validateCommand,
-  consolidate: consolidateCommand,
-  demo: demoCommand,
-};
+export const TEMPLATE = defineCommand({
+  name: "template",
+  summary: "tạo tệp mẫu báo cáo (.xlsx) để đơn vị điền",
+  synopsis: "--out TỆP.xlsx [--profile TÊN|P.json] [--unit MÃ --name TÊN --type LOẠI --period KỲ --year NĂM --date NGÀY] [--force]",
+  options: {
+    out: { type: "string", value: "TỆP.xlsx", help: "tệp mẫu sẽ tạo; không ghi đè tệp đã có (trừ khi có --force)" },
+    force: { type: "boolean", help: "cho phép thay tệp --out đã có (báo cáo đã điền trong tệp đó sẽ mất)" },
+    profile: PROFILE_OPTION,
+    unit: { type: "string", value: "MÃ", help: "điền sẵn mã đơn vị, ví dụ SO_Y_TE; mẫu chỉ liệt kê các nhiệm vụ áp dụng cho đơn vị" },
+    name: { type: "string", value: "TÊN", help: "điền sẵn tên đơn vị" },
+    type: { type: "string", value: "LOẠI", help: "điền sẵn loại đơn vị; mẫu chỉ liệt kê các nhiệm vụ áp dụng cho loại này" },
+    period: { type: "string", value: "KỲ", help: "điền sẵn kỳ báo cáo" },
+    year: { type: "string", value: "NĂM", help: "điền sẵn năm báo cáo, ví dụ 2026" },
+    date: { type: "string", value: "dd/mm/yyyy", help: "điền sẵn ngày báo cáo" },
+  },
+  operands: { min: 0, max: 0 },
+  notes: [UNIT_TYPES_LINE, PERIODS_LINE, `${PROFILES_LINE}; không có --profile: mẫu KL226-BC/1 mặc định.`],
+  examples: [
+    "kl226 template --out mau-bao-cao.xlsx",
+    'kl226 template --out XA_NGA_SON.xlsx --unit XA_NGA_SON --name "UBND xã Nga Sơn" --type UBND_XA --period 6T --year 2026',
+    "kl226 template --out mau-cchc.xlsx --profile hcm-attp-cchc-2025",
+  ],
+});
+
+export const VALIDATE = defineCommand({
+  name: "validate",
+  summary: "kiểm tra tệp báo cáo theo mẫu: mỗi tệp một kết luận, lỗi trước cảnh báo, cuối cùng là tổng kết",
+  synopsis: "TỆP.xlsx|THƯ_MỤC... [--json] [--profile TÊN|P.json]",
+  options: {
+    json: { type: "boolean", help: "in kết quả dạng JSON: một mảng, mỗi tệp một đối tượng" },
+    profile: PROFILE_OPTION,
+  },
+  operands: { min: 1, max: null, missing: "Cần ít nhất một tệp .xlsx hoặc thư mục chứa báo cáo, ví dụ kl226 validate bao-cao.xlsx." },
+  notes: [
+    "Không có --profile: mỗi tệp được đọc theo biểu mẫu ghi ở ô A1 của nó (KL226-BC/1 hoặc CCHC-BC/2025).",
+    PROFILES_LINE,
+    "Trong thư mục, mọi tệp đều được xét (tệp .xls, .ods, .csv… được báo là không phải .xlsx và cách lưu lại); bỏ qua tệp khóa “~$…” của Excel và tệp ẩn.",
+    "Mã thoát: 0 mọi tệp hợp lệ; 1 có tệp không hợp lệ hoặc không mở được; 2 dùng lệnh sai.",
+  ],
+  examples: ["kl226 validate XA_NGA_SON.xlsx", "kl226 validate bao-cao/", "kl226 validate bao-cao/ --json > ket-qua.json"],
+});
+
+const COMMANDS: ReadonlyArray<{ readonly spec: CommandSpec; readonly run: Command }> = [
+  { spec: TEMPLATE, run: templateCommand },
+  { spec: VALIDATE, run: validateCommand },
+  { spec: CONSOLIDATE, run: consolidateCommand },
+  { spec: DEMO, run: demoCommand },
+];
 
 export async function main(argv: readonly string[], io: Io = nodeIo): Promise<number> {
+  const specs = COMMANDS.map((c) => c.spec);
   const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    io.out(`${USAGE}\n`);
-    return name === undefined ? 2 : 0;
+  if (name === undefined) {
+    io.err(mainHelp(specs));
+    return 2;
   }
-  const command = commands[name];
+  if (name === "--help" || name === "-h" || name === "help") {
+    const about = rest[0] === undefined ? undefined : COMMANDS.find((c) => c.spec.name === rest[0]);
+    io.out(about ? commandHelp(about.spec) : mainHelp(specs));
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.spec.name === name);
   if (!command) {
-    io.err(`Lệnh không hợp lệ: ${name}\n\n${USAGE}\n`);
+    io.err(`${unknownCommand(name, specs)}
+`);
     return 2;
   }
   try {
-    return await command(rest, io);
+    return await command.run(rest, io);
   } catch (e) {
+    if (e instanceof HelpRequest) {
+      io.out(commandHelp(e.spec));
+      return 0;
+    }
     if (e instanceof UsageError) {
       io.err(`${e.message}\n`);
+      return 2;
+    }
+    // A file-system problem nobody anticipated still gets a sentence naming the path.
+    if (isErrnoError(e) && e.path !== undefined && fsReason(e.code) !== undefined) {
+      io.err(`Không đọc/ghi được ${e.path}: ${fsReason(e.code)}.\n`);
       return 2;
     }
     // A bug, not the user's fault: say so briefly, without a stack trace unless asked for.
@@ -60,11 +140,25 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
   }
 }
 
+function unknownCommand(name: string, specs: readonly CommandSpec[]): string {
+  const names = specs.map((s) => s.name);
+  const list = `Các lệnh: ${names.join(", ")}. Xem: kl226 --help`;
+  if (name.startsWith("-")) {
+    const near = nearestName(name.replace(/^-+/, ""), ["help"]);
+    return `Tùy chọn ${name} phải đứng sau tên lệnh${near ? "" : ""}, ví dụ kl226 validate TỆP.xlsx ${name}. ${list}`;
+  }
+  const near = nearestName(name, names);
+  if (near) return `Không có lệnh “${name}”. Có phải ý bạn là kl226 ${near}? ${list}`;
+  if (/\.(xlsx|xls|xlsm|ods|csv)$/i.test(name) || existsSync(name)) return `Hãy ghi tên lệnh trước tệp, ví dụ kl226 validate ${name}. ${list}`;
+  return `Không có lệnh “${name}”. ${list}`;
+}
+
 const templateOptions = z.object({
-  out: z.string({ message: "cần --out TỆP.xlsx" }).min(1),
+  out: z.string({ message: "cần --out TỆP.xlsx, ví dụ --out mau-bao-cao.xlsx" }).min(1).regex(/\.xlsx$/i, "tệp mẫu phải có đuôi .xlsx, ví dụ --out mau-bao-cao.xlsx"),
+  force: z.boolean().optional(),
   profile: z.string().optional(),
   unit: unitCodeSchema.optional(),
-  name: z.string().trim().min(1).optional(),
+  name: z.string().trim().min(1, "cần tên đơn vị, ví dụ --name \"Sở Y tế\"").optional(),
   type: unitTypeSchema.optional(),
   period: periodSchema.optional(),
   year: yearSchema.optional(),
@@ -73,7 +167,7 @@ const templateOptions = z.object({
     .transform((s, ctx) => {
       const d = parseDateText(s);
       if (!d) {
-        ctx.addIssue({ code: "custom", message: "ngày dạng dd/mm/yyyy" });
+        ctx.addIssue({ code: "custom", message: "ngày dạng dd/mm/yyyy, ví dụ 05/06/2026" });
         return z.NEVER;
       }
       return d;
@@ -82,20 +176,18 @@ const templateOptions = z.object({
 });
 
 function templateCommand(args: string[], io: Io): number {
-  const { values, positionals } = parseOptions(args, {
-    out: { type: "string" },
-    profile: { type: "string" },
-    unit: { type: "string" },
-    name: { type: "string" },
-    type: { type: "string" },
-    period: { type: "string" },
-    year: { type: "string" },
-    date: { type: "string" },
-  });
-  if (positionals.length > 0) throw new UsageError(`Thừa tham số: ${positionals.join(" ")}\n\n${USAGE}`);
-  const o = checkOptions(templateOptions, values);
+  const { values } = parseOptions(args, TEMPLATE);
+  const o = checkOptions(TEMPLATE, templateOptions, values);
   const profile = o.profile === undefined ? DEFAULT_PROFILE : loadProfile(o.profile);
   if (o.period !== undefined) checkPeriodOfForm(profile, o.period);
+  checkOutputs([{ path: o.out, option: "--out", kind: "file" }]);
+  // A clerk's filled report must never be lost to a template written over it.
+  if (existsSync(o.out) && !o.force) {
+    throw usageError(
+      TEMPLATE,
+      `Tệp ${o.out} đã có. kl226 template không ghi đè tệp có sẵn (có thể là báo cáo đã điền). Hãy chọn tên khác, hoặc thêm --force nếu chắc chắn muốn thay tệp này bằng mẫu trống.`,
+    );
+  }
   const prefill = { unit: o.unit, name: o.name, type: o.type, period: o.period, year: o.year, reportDate: o.date };
   const spec = templateWorkbook(profile, prefill);
   writeAtomic(o.out, writeXlsx(spec, NODE_ZIP_CODEC));
@@ -103,7 +195,6 @@ function templateCommand(args: string[], io: Io): number {
   io.out(`Đã tạo mẫu báo cáo ${profile.form.id} (${profile.name}; ${tasks} nhiệm vụ): ${o.out}\n`);
   return 0;
 }
-
 
 const validateOptions = z.object({ json: z.boolean().optional(), profile: z.string().optional() });
 
@@ -113,17 +204,35 @@ export interface FileValidation {
 }
 
 function validateCommand(args: string[], io: Io): number {
-  const { values, positionals } = parseOptions(args, { json: { type: "boolean" }, profile: { type: "string" } });
-  const o = checkOptions(validateOptions, values);
-  if (positionals.length === 0) throw new UsageError(`Cần ít nhất một tệp .xlsx.\n\n${USAGE}`);
+  const { values, positionals } = parseOptions(args, VALIDATE);
+  const o = checkOptions(VALIDATE, validateOptions, values);
   // SPEC §8: without --profile each file is read with the form its marker names (by that form's default profile).
   const profile = o.profile === undefined ? DEFAULT_PROFILE : loadProfile(o.profile);
   const forms = o.profile === undefined ? "follow" : "expect";
+  // Each path in the order given; one that does not exist is that entry's verdict, the rest still run.
+  const entries: Array<{ file: string; missing?: true }> = [];
+  const empty: string[] = [];
+  for (const p of positionals) {
+    const found = expandInputs([p]);
+    if (found.missing.length > 0) entries.push({ file: p, missing: true });
+    entries.push(...found.files.map((file) => ({ file })));
+    empty.push(...found.emptyFolders);
+  }
+  if (entries.length === 0) throw usageError(VALIDATE, `Không có tệp nào để kiểm tra trong ${empty.join(", ")}. Hãy chép các tệp báo cáo .xlsx vào thư mục, hoặc ghi đường dẫn tệp.`);
+  for (const dir of empty) io.err(`Thư mục ${dir} không có tệp nào.\n`);
   const decoder = createNodeDecoder();
-  const files = expandInputs(positionals);
-  const results: FileValidation[] = files.map((file) => ({ file, result: inspectBytes(readBytes(file), profile, decoder, { forms, fileName: file }) }));
+  const progress = progressBar(io, entries.length);
+  const results: FileValidation[] = entries.map(({ file, missing }, i) => {
+    const input = missing ? undefined : readInput(file, profile.limits.maxFileBytes);
+    let result: ValidationResult;
+    if (!input) result = unreadableResult(`Không tìm thấy tệp hoặc thư mục ${file}. Hãy kiểm tra lại đường dẫn.`);
+    else if (!input.ok) result = unreadableResult(input.message);
+    else result = inspectNamedBytes(file, input.bytes, profile, decoder, { forms });
+    progress?.(i + 1);
+    return { file, result };
+  });
   if (o.json) io.out(`${JSON.stringify(results.map(validationJson), null, 2)}\n`);
-  else io.out(results.map(humanValidation).join("\n"));
+  else io.out(`${results.map(humanValidation).join("")}${validationTally(results)}`);
   return results.every((r) => r.result.valid) ? 0 : 1;
 }
 
@@ -146,25 +255,42 @@ function findingJson(f: Finding): object {
   return f.detail === undefined ? json : { ...json, detail: f.detail };
 }
 
-/** Human output: the verdict, then findings grouped by sheet. */
-function humanValidation({ file, result }: FileValidation): string {
-  const errors = result.findings.filter((f) => f.severity === "error").length;
+const errorCount = (r: ValidationResult): number => r.findings.filter((f) => f.severity === "error").length;
+
+/** "Trang Chỉ tiêu, ô E5: " — where a finding points, in words. */
+function whereText(f: Finding): string {
+  if (f.sheet === null) return "";
+  return f.cell === null ? `Trang ${f.sheet}: ` : `Trang ${f.sheet}, ô ${f.cell}: `;
+}
+
+/** Human output: the file's verdict on one line, then its errors in sheet and row order, then its warnings. */
+export function humanValidation({ file, result }: FileValidation): string {
+  const errors = errorCount(result);
   const warnings = result.findings.length - errors;
   const who = result.unit ? ` — ${result.unit}${result.unitName ? ` (${result.unitName})` : ""}` : "";
   const verdict = result.valid
-    ? `HỢP LỆ${warnings ? `, ${warnings} cảnh báo` : ""}`
-    : `KHÔNG HỢP LỆ: ${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ""}`;
-  const lines = [`${file}${who}: ${verdict}`];
-  const bySheet = new Map<string, Finding[]>();
-  for (const f of result.findings) {
-    const key = f.sheet ?? "(tệp)";
-    bySheet.set(key, [...(bySheet.get(key) ?? []), f]);
+    ? `✓ HỢP LỆ${warnings ? ` (${warnings} cảnh báo)` : ""}`
+    : `✗ KHÔNG HỢP LỆ — ${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ""}, chưa gửi được`;
+  const lines = [`${verdict}: ${file}${who}`];
+  for (const f of orderFindings(result.findings)) {
+    lines.push(`    ${f.severity === "error" ? "Lỗi" : "Cảnh báo"} · ${whereText(f)}${f.message} [${f.code}]`);
   }
-  for (const [sheet, list] of bySheet) {
-    lines.push(`  Trang ${sheet}:`);
-    for (const f of list) {
-      lines.push(`    ${f.severity === "error" ? "✗ Lỗi" : "! Cảnh báo"} ${f.cell ? `[${f.cell}] ` : ""}${f.message} (${f.code})`);
-    }
+  return `${lines.join("\n")}\n`;
+}
+
+const TALLY_LIST = 20;
+
+/** The closing tally: files valid / invalid, errors, warnings; the invalid files named again at the end. */
+export function validationTally(results: readonly FileValidation[]): string {
+  const invalid = results.filter((r) => !r.result.valid);
+  const errors = results.reduce((n, r) => n + errorCount(r.result), 0);
+  const warnings = results.reduce((n, r) => n + r.result.findings.length, 0) - errors;
+  const files = results.length === 1 ? "1 tệp" : `${results.length} tệp`;
+  const split = invalid.length === 0 ? (results.length === 1 ? "hợp lệ" : `cả ${results.length} hợp lệ`) : `${results.length - invalid.length} hợp lệ, ${invalid.length} không hợp lệ`;
+  const lines = ["", `Tổng kết: ${files} — ${split}; ${errors} lỗi, ${warnings} cảnh báo.`];
+  if (invalid.length > 0 && results.length > 1) {
+    const names = invalid.slice(0, TALLY_LIST).map((r) => r.file);
+    lines.push(`Tệp không hợp lệ: ${names.join(", ")}${invalid.length > TALLY_LIST ? `, … (+${invalid.length - TALLY_LIST})` : ""}.`);
   }
   return `${lines.join("\n")}\n`;
 }

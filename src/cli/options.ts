@@ -1,5 +1,8 @@
-// Shared pieces of the kl226 commands: usage text, the Io seam, option parsing with Vietnamese
-// errors and the zod schemas of --period/--year (kept apart from main.ts to avoid import cycles).
+// Shared pieces of the kl226 commands: each command declares its options in one table (type, value
+// placeholder, Vietnamese help), from which come its --help text, the parser's checks (unknown
+// option answered with the nearest valid one, a missing value, a repeated option) and the zod
+// check's messages; the Io seam; the zod schemas of --period/--year. Kept apart from main.ts to
+// avoid import cycles.
 
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -9,21 +12,9 @@ import type { Profile } from "../core/profile";
 import { SHIPPED_PROFILE_NAMES } from "../core/profiles";
 import { matchOption } from "../core/text";
 import { UsageError } from "./io";
+import { nearestName } from "./nearest";
 
-export const USAGE = `Cách dùng:
-  kl226 template  --out TỆP.xlsx [--profile TÊN|P.json] [--unit MÃ --name TÊN --type LOẠI --period KỲ --year NĂM]
-  kl226 validate  TỆP.xlsx... [--json] [--profile TÊN|P.json]
-  kl226 consolidate TỆP_HOẶC_THƯ_MỤC... --out TỔNG_HỢP.xlsx [--json BÁO_CÁO.json] [--roster DS.csv|DS.xlsx]
-                  [--period KỲ --year NĂM] [--profile TÊN|P.json] [--letters THƯ_MỤC]
-                  [--previous NĂM_TRƯỚC.json|NĂM_TRƯỚC.xlsx ...] (lặp lại cho nhiều năm trước)
-                  [--as-unit MÃ --name TÊN --type LOẠI --rollup BÁO_CÁO_LÊN_CẤP_TRÊN.xlsx]
-  kl226 demo      [--samples THƯ_MỤC] [--out-dir THƯ_MỤC]
-                  (tổng hợp các báo cáo mẫu trong samples/ vào out/tong-hop.xlsx và out/tong-hop.json)
-
-LOẠI: ${UNIT_TYPES.map((t) => `${t.id} (${t.label})`).join(", ")}
-KỲ: ${PERIOD_KINDS.map((k) => `${k} (${PERIOD_LABELS[k].label})`).join(", ")} — theo biểu mẫu của hồ sơ
-TÊN (hồ sơ có sẵn): ${SHIPPED_PROFILE_NAMES.join(", ")}; không có --profile: biểu mẫu KL226-BC/1 mặc định,
-  riêng validate/consolidate đọc mỗi tệp theo mẫu ghi ở ô A1 (KL226-BC/1 hoặc CCHC-BC/2025)`;
+export { nearestName };
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -31,25 +22,194 @@ export interface Io {
   readonly isErrTty: boolean;
 }
 
-/** parseArgs with Vietnamese errors. */
-export function parseOptions<T extends Record<string, { type: "string" | "boolean"; multiple?: boolean }>>(
-  args: string[],
-  options: T,
-): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
-  try {
-    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals };
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message.replace(/^Unknown option/, "Tùy chọn không hợp lệ")}\n\n${USAGE}`);
+/** One option of a command: one line of its table. */
+export interface OptionSpec {
+  readonly type: "string" | "boolean";
+  readonly multiple?: boolean;
+  /** The value's placeholder in help and messages, e.g. "TỆP.xlsx" (string options). */
+  readonly value?: string;
+  /** What the option does, in Vietnamese (one line of --help). */
+  readonly help: string;
+}
+
+export type OptionTable = Readonly<Record<string, OptionSpec>>;
+
+export interface CommandSpec {
+  readonly name: string;
+  /** One line: what the command does. */
+  readonly summary: string;
+  /** The synopsis after "kl226 NAME ". */
+  readonly synopsis: string;
+  readonly options: OptionTable;
+  /** Positional arguments: how many, and what to say when there are too few. */
+  readonly operands: { readonly min: number; readonly max: number | null; readonly missing?: string };
+  readonly notes?: readonly string[];
+  readonly examples?: readonly string[];
+}
+
+const COMMANDS: CommandSpec[] = [];
+
+/** Declares a command (its table joins the registry used for help and for cross-command hints). */
+export function defineCommand(spec: CommandSpec): CommandSpec {
+  const i = COMMANDS.findIndex((c) => c.name === spec.name);
+  if (i >= 0) COMMANDS[i] = spec;
+  else COMMANDS.push(spec);
+  return spec;
+}
+
+export function commandSpec(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+export function commandNames(): string[] {
+  return COMMANDS.map((c) => c.name);
+}
+
+/** Asked for with -h/--help: main prints the command's help and exits 0. */
+export class HelpRequest extends Error {
+  constructor(readonly spec: CommandSpec) {
+    super(spec.name);
   }
 }
 
-/** zod-check parsed options and turn the first problem into a Vietnamese usage error. */
-export function checkOptions<S extends z.ZodType>(schema: S, values: unknown): z.infer<S> {
-  const r = schema.safeParse(values);
+// ── shared option lines and value lists ──────────────────────────────────────────────────────
+
+export const PROFILE_OPTION: OptionSpec = {
+  type: "string",
+  value: "TÊN|P.json",
+  help: "hồ sơ của tỉnh: tên hồ sơ có sẵn hoặc tệp .json (xem “Hồ sơ có sẵn” dưới đây)",
+};
+
+export const UNIT_TYPES_LINE = `LOẠI: ${UNIT_TYPES.map((t) => `${t.id} (${t.label})`).join(", ")}`;
+export const PERIODS_LINE = `KỲ: ${PERIOD_KINDS.map((k) => `${k} (${PERIOD_LABELS[k].label})`).join(", ")} — theo biểu mẫu của hồ sơ`;
+export const PROFILES_LINE = `Hồ sơ có sẵn (TÊN): ${SHIPPED_PROFILE_NAMES.join(", ")}`;
+
+// ── help ─────────────────────────────────────────────────────────────────────────────────────
+
+function optionHead(name: string, o: OptionSpec): string {
+  return `--${name}${o.type === "string" ? ` ${o.value ?? "GIÁ_TRỊ"}` : ""}`;
+}
+
+export function synopsisOf(spec: CommandSpec): string {
+  return `kl226 ${spec.name} ${spec.synopsis}`.trimEnd();
+}
+
+/** `kl226 NAME --help`: what it does, how to call it, every option of its table, examples, exit codes. */
+export function commandHelp(spec: CommandSpec): string {
+  const rows = Object.entries(spec.options).map(([name, o]) => [optionHead(name, o), `${o.help}${o.multiple ? " (có thể lặp lại)" : ""}`] as const);
+  rows.push(["-h, --help", "xem hướng dẫn này"]);
+  const width = Math.min(30, Math.max(...rows.map(([h]) => h.length)) + 2);
+  const lines = [`kl226 ${spec.name}: ${spec.summary}`, "", "Cách dùng:", `  ${synopsisOf(spec)}`, "", "Tùy chọn:"];
+  for (const [head, help] of rows) lines.push(head.length + 2 > width ? `  ${head}\n  ${" ".repeat(width)}${help}` : `  ${head.padEnd(width)}${help}`);
+  if (spec.notes?.length) lines.push("", ...spec.notes);
+  if (spec.examples?.length) lines.push("", "Ví dụ:", ...spec.examples.map((e) => `  ${e}`));
+  return `${lines.join("\n")}\n`;
+}
+
+/** `kl226 --help`: the commands, one line each. */
+export function mainHelp(commands: readonly CommandSpec[] = COMMANDS): string {
+  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  return [
+    "kl226: kiểm tra và tổng hợp báo cáo thực hiện Kết luận 226-KL/TW (và các biểu mẫu khác theo hồ sơ của tỉnh).",
+    "",
+    "Cách dùng:",
+    ...commands.map((c) => `  ${synopsisOf(c)}`),
+    "",
+    "Lệnh:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    "",
+    "Xem hướng dẫn từng lệnh: kl226 LỆNH --help (ví dụ kl226 consolidate --help).",
+    "Mã thoát: 0 thành công; 1 có tệp không hợp lệ hoặc bị từ chối; 2 dùng lệnh sai, hoặc không đọc/ghi được hồ sơ, danh sách, tệp kết quả.",
+    "",
+  ].join("\n");
+}
+
+/** A usage error that ends with the command's synopsis and where to read more. */
+export function usageError(spec: CommandSpec, text: string): UsageError {
+  return new UsageError(`${text}\nCách dùng: ${synopsisOf(spec)}\nXem thêm: kl226 ${spec.name} --help`);
+}
+
+// ── nearest names ────────────────────────────────────────────────────────────────────────────
+
+// ── parsing ──────────────────────────────────────────────────────────────────────────────────
+
+export type OptionValues = Record<string, string | boolean | string[] | undefined>;
+
+function unknownOption(spec: CommandSpec, raw: string, name: string): UsageError {
+  const own = Object.keys(spec.options);
+  const near = nearestName(name, [...own, "help"]);
+  if (near) return usageError(spec, `Lệnh ${spec.name} không có tùy chọn ${raw}. Có phải ý bạn là --${near}?`);
+  const others = COMMANDS.filter((c) => c !== spec);
+  const otherNames = [...new Set(others.flatMap((c) => Object.keys(c.options)))];
+  const meant = nearestName(name, otherNames);
+  if (meant) {
+    const users = others.filter((c) => meant in c.options).map((c) => c.name).sort();
+    return usageError(spec, `Lệnh ${spec.name} không có tùy chọn ${raw} (--${meant} là tùy chọn của lệnh ${users.join(", ")}). Các tùy chọn của lệnh ${spec.name}: ${own.map((o) => `--${o}`).join(", ")}.`);
+  }
+  return usageError(spec, `Lệnh ${spec.name} không có tùy chọn ${raw}. Các tùy chọn của lệnh ${spec.name}: ${own.length > 0 ? own.map((o) => `--${o}`).join(", ") : "(không có)"}.`);
+}
+
+/**
+ * Split `args` by the command's table. -h/--help anywhere before "--" asks for help (HelpRequest);
+ * an unknown option, a value missing or given to a switch, a repeated option and too few or too
+ * many arguments are usage errors in Vietnamese that say what to type.
+ */
+export function parseOptions(args: readonly string[], spec: CommandSpec): { values: OptionValues; positionals: string[] } {
+  const config = Object.fromEntries(Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, multiple: o.multiple ?? false }]));
+  const { tokens } = parseArgs({ args: [...args], options: config, strict: false, allowPositionals: true, tokens: true });
+  if (tokens.some((t) => t.kind === "option" && (t.name === "help" || t.name === "h") && !(t.name in spec.options))) throw new HelpRequest(spec);
+
+  const values: OptionValues = {};
+  const positionals: string[] = [];
+  for (const t of tokens) {
+    if (t.kind === "positional") {
+      positionals.push(t.value);
+      continue;
+    }
+    if (t.kind !== "option") continue;
+    const o = spec.options[t.name];
+    if (!o) throw unknownOption(spec, t.rawName, t.name);
+    const raw = `--${t.name}`;
+    if (o.type === "boolean") {
+      if (t.value !== undefined) throw usageError(spec, `Tùy chọn ${raw} của lệnh ${spec.name} không nhận giá trị: viết ${raw}, không có “=${t.value}”.`);
+      values[t.name] = true;
+      continue;
+    }
+    const example = `${raw} ${o.value ?? "GIÁ_TRỊ"}`;
+    if (t.value === undefined || t.value === "") throw usageError(spec, `Tùy chọn ${raw} cần một giá trị ngay sau nó, ví dụ ${example}.`);
+    if (!t.inlineValue && t.value.startsWith("-") && t.value !== "-") {
+      throw usageError(spec, `Tùy chọn ${raw} cần một giá trị ngay sau nó, ví dụ ${example}; “${t.value}” là một tùy chọn khác. (Giá trị bắt đầu bằng dấu “-” thì viết liền: ${raw}=${t.value}.)`);
+    }
+    if (o.multiple) values[t.name] = [...((values[t.name] as string[] | undefined) ?? []), t.value];
+    else if (values[t.name] !== undefined) throw usageError(spec, `Tùy chọn ${raw} được nhập hai lần (${String(values[t.name])} và ${t.value}); chỉ nhập một lần.`);
+    else values[t.name] = t.value;
+  }
+  const { min, max, missing } = spec.operands;
+  if (positionals.length < min) throw usageError(spec, missing ?? `Lệnh ${spec.name} cần ít nhất ${min} tham số.`);
+  if (max !== null && positionals.length > max) {
+    const extra = positionals.slice(max);
+    throw usageError(spec, `Thừa tham số: ${extra.join(" ")}. Lệnh ${spec.name} ${max === 0 ? "không nhận tham số nào ngoài các tùy chọn" : `nhận tối đa ${max} tham số`}; giá trị của tùy chọn thì viết ngay sau tên tùy chọn.`);
+  }
+  return { values, positionals };
+}
+
+/** zod's default messages in Vietnamese (a schema's own message always wins). */
+function vietnameseIssue(issue: { code: string; input?: unknown; origin?: string }): string {
+  if (issue.input === undefined) return "thiếu giá trị";
+  if (issue.code === "too_small" && issue.origin === "string") return "không được để trống";
+  if (issue.code === "invalid_type") return "giá trị không đúng kiểu";
+  return "giá trị không hợp lệ";
+}
+
+/** zod-check parsed options and turn the first problem into a Vietnamese usage error naming the option. */
+export function checkOptions<S extends z.ZodType>(spec: CommandSpec, schema: S, values: unknown): z.infer<S> {
+  const r = schema.safeParse(values, { error: (iss) => vietnameseIssue(iss as { code: string; input?: unknown; origin?: string }) });
   if (r.success) return r.data;
   const issue = r.error.issues[0];
-  throw new UsageError(`Tùy chọn --${issue?.path.join(".") ?? "?"} không hợp lệ: ${issue?.message ?? ""}\n\n${USAGE}`);
+  const key = String(issue?.path[0] ?? "?");
+  const given = (values as OptionValues)[key];
+  const head = given === undefined && issue?.code === "invalid_type" ? `Thiếu tùy chọn --${key}` : `Tùy chọn --${key} không hợp lệ`;
+  throw usageError(spec, `${head}: ${issue?.message ?? ""}.`.replace(/\.\.$/, "."));
 }
 
 const yearSchema = z

@@ -6,10 +6,10 @@ import "./testing-jsdom";
 import { act } from "react";
 import { createRoot } from "react-dom/client";
 import { finding } from "../core/findings";
-import { DEFAULT_PROFILE } from "../core/profile";
 import type { ValidationResult } from "../core/validate";
 import type { ExcelActions } from "./actions";
 import { App } from "./App";
+import { memoryStore } from "./settings";
 
 const RESULT: ValidationResult = {
   valid: false,
@@ -82,10 +82,12 @@ function fakeExcel() {
 
 test("validate in Excel: grouped findings with counts; a click selects the cell; marks go through the actions", async () => {
   const { excel, calls } = fakeExcel();
-  const container = await render(<App env={{ host: "excel", excel }} profile={DEFAULT_PROFILE} />);
+  const container = await render(<App env={{ host: "excel", excel }} store={memoryStore()} />);
   expect(byTestId("host-mode").textContent).toBe("Đang chạy trong Excel");
   await click(byRole("button", "Kiểm tra sổ tính"));
   expect(byTestId("validate-counts").textContent).toBe("2 lỗi, 1 cảnh báo");
+  // The verdict in words comes first.
+  expect(byTestId("validate-verdict").textContent).toContain("Không hợp lệ — chưa gửi được");
   expect(must(byRole("heading", /^Chỉ tiêu/)).textContent).toContain("1 lỗi");
   // Unit-supplied text is text, never markup.
   expect(container.querySelector("img")).toBeNull();
@@ -104,13 +106,13 @@ test("validate in Excel: grouped findings with counts; a click selects the cell;
 test("an Excel error is shown in Vietnamese", async () => {
   const { excel } = fakeExcel();
   const failing: ExcelActions = { ...excel, validateOpenWorkbook: async () => Promise.reject(new Error("InvalidReference")) };
-  await render(<App env={{ host: "excel", excel: failing }} profile={DEFAULT_PROFILE} />);
+  await render(<App env={{ host: "excel", excel: failing }} store={memoryStore()} />);
   await click(byRole("button", "Kiểm tra sổ tính"));
   expect(must(byRole("alert")).textContent).toBe("Excel báo lỗi: InvalidReference");
 });
 
 test("standalone shows file pickers and the English locale switches the labels", async () => {
-  await render(<App env={{ host: "standalone", excel: null }} profile={DEFAULT_PROFILE} />);
+  await render(<App env={{ host: "standalone", excel: null }} store={memoryStore()} />);
   expect(byRole("button", "Kiểm tra sổ tính")).toBeNull();
   expect(byTestId("validate-file").getAttribute("type")).toBe("file");
   const select = byTestId("language") as HTMLSelectElement;

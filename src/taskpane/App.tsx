@@ -1,44 +1,46 @@
-// The taskpane UI: three tabs (Kiểm tra, Mẫu báo cáo, Tổng hợp) and a language switch. It gets
-// the Office actions as props (null standalone), so it renders and tests without Excel.
+// The taskpane UI: a compact header (title, where it runs, language), three tabs (Kiểm tra, Mẫu
+// báo cáo, Tổng hợp), each with its own remembered profile. It gets the Office actions and the
+// settings store as props (null / in-memory in tests), so it renders and tests without Excel.
 
 import { FluentProvider, Select, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useId, useState } from "react";
-import type { Profile } from "../core/profile";
 import type { TaskpaneEnv } from "./actions";
 import { ConsolidatePanel } from "./components/ConsolidatePanel";
 import { TemplatePanel } from "./components/TemplatePanel";
 import { ValidatePanel } from "./components/ValidatePanel";
 import { LOCALES, STRINGS, type Locale } from "./i18n";
+import type { SettingsStore } from "./settings";
 
 type TabId = "validate" | "template" | "consolidate";
 const TABS: readonly TabId[] = ["validate", "template", "consolidate"];
 
+// At 320 px the header and tabs take about 90 px, so a result starts within the first screen.
 const useStyles = makeStyles({
   root: {
     boxSizing: "border-box",
     minWidth: 0,
     maxWidth: "100%",
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
     fontFamily: tokens.fontFamilyBase,
     overflowWrap: "anywhere",
   },
-  header: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
-  titles: { minWidth: 0, flexGrow: 1, flexBasis: "12rem" },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
-  subtitle: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  lang: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
-  mode: { marginTop: tokens.spacingVerticalXS, marginBottom: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  tabs: { flexWrap: "wrap", marginTop: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  panel: { paddingTop: tokens.spacingVerticalS },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  titles: { minWidth: 0, flexGrow: 1 },
+  title: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  mode: { margin: 0, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, color: tokens.colorNeutralForeground3 },
+  lang: { flexShrink: 0, width: "7.5rem" },
+  tabs: { flexWrap: "wrap", marginTop: tokens.spacingVerticalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  panel: { paddingTop: tokens.spacingVerticalXS },
 });
 
 export interface AppProps {
   readonly env: TaskpaneEnv;
-  readonly profile: Profile;
+  /** Where the profile choices are remembered (settings.ts). */
+  readonly store: SettingsStore;
   readonly initialLocale?: Locale;
 }
 
-export function App({ env, profile, initialLocale = "vi" }: AppProps) {
+export function App({ env, store, initialLocale = "vi" }: AppProps) {
   const styles = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [tab, setTab] = useState<TabId>("validate");
@@ -56,33 +58,32 @@ export function App({ env, profile, initialLocale = "vi" }: AppProps) {
         <header className={styles.header}>
           <div className={styles.titles}>
             <h1 className={styles.title}>{t.appTitle}</h1>
-            <p className={styles.subtitle}>{t.appSubtitle}</p>
+            <p className={styles.mode} data-testid="host-mode">
+              {env.host === "excel" ? t.modeExcel : t.modeStandalone}
+            </p>
           </div>
-          <div className={styles.lang}>
-            <label htmlFor={langId}>{t.language}</label>
-            <Select
-              id={langId}
-              size="small"
-              value={locale}
-              data-testid="language"
-              onChange={(_e, data) => {
-                const next = LOCALES.find((l) => l.id === data.value);
-                if (next) setLocale(next.id);
-              }}
-            >
-              {LOCALES.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.label}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <Select
+            id={langId}
+            className={styles.lang}
+            size="small"
+            value={locale}
+            aria-label={t.language}
+            data-testid="language"
+            onChange={(_e, data) => {
+              const next = LOCALES.find((l) => l.id === data.value);
+              if (next) setLocale(next.id);
+            }}
+          >
+            {LOCALES.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+              </option>
+            ))}
+          </Select>
         </header>
-        <p className={styles.mode} data-testid="host-mode">
-          {env.host === "excel" ? t.modeExcel : t.modeStandalone}
-        </p>
         <TabList
           className={styles.tabs}
+          size="small"
           selectedValue={tab}
           aria-label={t.tabsLabel}
           onTabSelect={(_e, data) => {
@@ -99,9 +100,9 @@ export function App({ env, profile, initialLocale = "vi" }: AppProps) {
         {TABS.map((id) => (
           // Panels stay mounted (hidden) so a result survives switching tabs.
           <div key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id} className={styles.panel}>
-            {id === "validate" && <ValidatePanel strings={t} profile={profile} excel={env.excel} />}
-            {id === "template" && <TemplatePanel strings={t} profile={profile} excel={env.excel} />}
-            {id === "consolidate" && <ConsolidatePanel strings={t} profile={profile} excel={env.excel} />}
+            {id === "validate" && <ValidatePanel strings={t} store={store} excel={env.excel} />}
+            {id === "template" && <TemplatePanel strings={t} store={store} excel={env.excel} />}
+            {id === "consolidate" && <ConsolidatePanel strings={t} store={store} excel={env.excel} />}
           </div>
         ))}
       </main>

@@ -3,6 +3,7 @@
 
 import type { Consolidation } from "../core/consolidate";
 import type { Finding } from "../core/findings";
+import type { Profile } from "../core/profile";
 import type { ValidationResult } from "../core/validate";
 import type { HostKind } from "./host";
 
@@ -13,9 +14,10 @@ export interface SummaryWriteReport {
   readonly syncs: number;
 }
 
-/** What the excel adapter can do; every member talks to the open workbook. */
+/** What the excel adapter can do; every member talks to the open workbook. The profile is chosen per call. */
 export interface ExcelActions {
-  readonly validateOpenWorkbook: () => Promise<ValidationResult>;
+  /** Validates the open workbook with `profile`, or (undefined) with the form its marker names (SPEC §8). */
+  readonly validateOpenWorkbook: (profile: Profile | undefined) => Promise<ValidationResult>;
   readonly selectCell: (sheet: string, cell: string) => Promise<void>;
   /** Fills and annotates every error cell; returns the number of cells marked. */
   readonly markErrors: (findings: readonly Finding[]) => Promise<number>;
@@ -25,8 +27,8 @@ export interface ExcelActions {
   readonly insertTemplate: (base64: string) => Promise<readonly string[]>;
   /** Opens .xlsx bytes (base64) as a new workbook: the template, a roll-up. */
   readonly openWorkbook: (base64: string) => Promise<void>;
-  /** Writes the summary sheets (SPEC §5) and the chart, replacing earlier copies. */
-  readonly writeSummary: (c: Consolidation) => Promise<SummaryWriteReport>;
+  /** Writes the summary sheets (SPEC §5) and the chart, as `profile` words them, replacing earlier copies. */
+  readonly writeSummary: (c: Consolidation, profile: Profile) => Promise<SummaryWriteReport>;
 }
 
 export interface TaskpaneEnv {

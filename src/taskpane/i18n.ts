@@ -5,7 +5,6 @@ export type Locale = "vi" | "en";
 
 export interface Strings {
   readonly appTitle: string;
-  readonly appSubtitle: string;
   readonly language: string;
   readonly modeExcel: string;
   readonly modeStandalone: string;
@@ -17,6 +16,13 @@ export interface Strings {
   readonly tabValidate: string;
   readonly tabTemplate: string;
   readonly tabConsolidate: string;
+  // Profile picker (each tab)
+  readonly profileLabel: string;
+  readonly profileAuto: string;
+  readonly profileAutoHint: string;
+  readonly profileHint: (profileName: string, formId: string) => string;
+  readonly usedProfile: (formId: string, profileName: string) => string;
+  readonly usedProfileAuto: (formId: string, profileName: string) => string;
   // Validate
   readonly validateIntroExcel: string;
   readonly validateIntroStandalone: string;
@@ -25,7 +31,10 @@ export interface Strings {
   readonly chooseFile: string;
   readonly chooseFiles: string;
   readonly validating: string;
-  readonly validOk: string;
+  readonly verdictValid: string;
+  readonly verdictInvalid: string;
+  readonly verdictValidDetail: (warnings: number) => string;
+  readonly verdictInvalidDetail: (errors: number) => string;
   readonly counts: (errors: number, warnings: number) => string;
   readonly errorWord: string;
   readonly warningWord: string;
@@ -43,12 +52,16 @@ export interface Strings {
   readonly unitLine: (code: string, name: string) => string;
   // Template
   readonly templateIntro: string;
+  readonly templateUnitType: string;
+  readonly templateAllTypes: string;
+  readonly templateTasks: (tasks: number) => string;
+  readonly templatePeriods: (periods: string) => string;
   readonly insertTemplate: string;
   readonly openTemplate: string;
   readonly downloadTemplate: string;
   readonly templateInserted: (sheets: string) => string;
   readonly templateOpened: string;
-  readonly templateDownloaded: string;
+  readonly templateDownloaded: (file: string) => string;
   readonly templateSheetsExist: string;
   // Consolidate
   readonly consolidateIntro: string;
@@ -59,15 +72,28 @@ export interface Strings {
   readonly rosterNone: string;
   readonly rosterChosen: (file: string, units: number) => string;
   readonly filesChosen: (n: number) => string;
+  readonly inputsSummary: (files: number, roster: string | null) => string;
+  readonly notXlsxAdded: (files: readonly string[]) => string;
+  readonly ignoredFiles: (files: readonly string[]) => string;
   readonly consolidateButton: string;
   readonly clearFiles: string;
   readonly progressReading: (done: number, total: number) => string;
   readonly progressChecking: (done: number, total: number) => string;
   readonly progressLabel: string;
   readonly resultPeriod: (period: string) => string;
+  readonly resultTitle: string;
+  readonly outcomesLabel: string;
+  readonly tileLabel: (label: string, count: number) => string;
   readonly accepted: string;
   readonly rejected: string;
+  readonly rejectedFiles: string;
+  readonly returned: string;
+  readonly returnedLine: (file: string, reason: string) => string;
+  readonly moreErrors: (n: number) => string;
   readonly missing: string;
+  readonly missingNeedsRoster: string;
+  readonly lateTitle: string;
+  readonly lateLine: (unit: string, date: string) => string;
   readonly shortfalls: string;
   readonly duplicates: string;
   readonly warnings: string;
@@ -81,7 +107,7 @@ export interface Strings {
   readonly downloadJson: string;
   readonly downloaded: (file: string) => string;
   readonly rollupTitle: string;
-  readonly rollupIntro: (units: number) => string;
+  readonly rollupIntro: (units: number, formId: string) => string;
   readonly rollupNoPeriod: string;
   readonly rollupCode: string;
   readonly rollupName: string;
@@ -93,15 +119,13 @@ export interface Strings {
   readonly errorPrefix: string;
   readonly excelError: (detail: string) => string;
   readonly fileReadError: (file: string) => string;
-  readonly notXlsx: (file: string) => string;
   readonly rosterError: (detail: string) => string;
   readonly noFiles: string;
   readonly consolidationUnavailable: string;
 }
 
 const vi: Strings = {
-  appTitle: "KL226 – Báo cáo thực hiện Kết luận 226-KL/TW",
-  appSubtitle: "Kiểm tra và tổng hợp báo cáo theo mẫu KL226-BC/1",
+  appTitle: "KL226 · Kiểm tra, tổng hợp báo cáo",
   language: "Ngôn ngữ",
   modeExcel: "Đang chạy trong Excel",
   modeStandalone: "Chế độ độc lập (không có Excel): làm việc trên tệp",
@@ -112,14 +136,23 @@ const vi: Strings = {
   tabValidate: "Kiểm tra",
   tabTemplate: "Mẫu báo cáo",
   tabConsolidate: "Tổng hợp",
-  validateIntroExcel: "Kiểm tra sổ tính đang mở theo mẫu KL226-BC/1. Bấm vào một lỗi để chọn ô đó trong Excel.",
-  validateIntroStandalone: "Chọn một tệp báo cáo .xlsx để kiểm tra theo mẫu KL226-BC/1.",
+  profileLabel: "Hồ sơ (biểu mẫu)",
+  profileAuto: "Tự động (theo mẫu trong tệp)",
+  profileAutoHint: "Mỗi tệp được đọc theo biểu mẫu ghi ở ô A1 của nó; khi tổng hợp, dùng biểu mẫu mà nhiều tệp khai nhất.",
+  profileHint: (name, id) => `${name} · biểu mẫu ${id}`,
+  usedProfile: (id, name) => `Biểu mẫu ${id} — hồ sơ ${name}`,
+  usedProfileAuto: (id, name) => `Biểu mẫu ${id} — hồ sơ ${name} (tự động, theo mẫu trong tệp)`,
+  validateIntroExcel: "Kiểm tra sổ tính đang mở theo mẫu. Bấm vào một lỗi để chọn ô đó trong Excel.",
+  validateIntroStandalone: "Chọn một tệp báo cáo .xlsx để kiểm tra theo mẫu.",
   validateButton: "Kiểm tra sổ tính",
   pickWorkbook: "Tệp báo cáo cần kiểm tra (.xlsx)",
   chooseFile: "Chọn tệp…",
   chooseFiles: "Chọn các tệp…",
   validating: "Đang kiểm tra…",
-  validOk: "Báo cáo hợp lệ: không có lỗi.",
+  verdictValid: "Hợp lệ — có thể gửi",
+  verdictInvalid: "Không hợp lệ — chưa gửi được",
+  verdictValidDetail: (w) => (w === 0 ? "Không có lỗi nào." : `Không có lỗi; ${w} cảnh báo nên xem lại (không bắt buộc sửa).`),
+  verdictInvalidDetail: (e) => `Cần sửa ${e} lỗi dưới đây rồi kiểm tra lại.`,
   counts: (e, w) => `${e} lỗi, ${w} cảnh báo`,
   errorWord: "Lỗi",
   warningWord: "Cảnh báo",
@@ -135,13 +168,17 @@ const vi: Strings = {
   nothingToMark: "Không có ô lỗi nào để đánh dấu.",
   fileChecked: (f) => `Tệp: ${f}`,
   unitLine: (code, name) => `Đơn vị: ${code} – ${name}`,
-  templateIntro: "Mẫu báo cáo chính thức KL226-BC/1 (4 trang tính, có danh sách chọn và kiểm tra số liệu).",
+  templateIntro: "Mẫu có danh sách chọn và kiểm tra số liệu; chỉ tiêu, nhiệm vụ và hạn nộp theo hồ sơ đã chọn.",
+  templateUnitType: "Loại đơn vị",
+  templateAllTypes: "Mọi loại đơn vị (liệt kê mọi nhiệm vụ)",
+  templateTasks: (n) => `Mẫu liệt kê ${n} nhiệm vụ áp dụng.`,
+  templatePeriods: (p) => `Kỳ báo cáo: ${p}.`,
   insertTemplate: "Chèn mẫu vào sổ tính này",
   openTemplate: "Mở mẫu trong sổ tính mới",
   downloadTemplate: "Tải mẫu (.xlsx)",
   templateInserted: (s) => `Đã chèn các trang tính: ${s}.`,
   templateOpened: "Đã mở mẫu trong sổ tính mới.",
-  templateDownloaded: "Đã tải mẫu KL226-BC-1.xlsx.",
+  templateDownloaded: (f) => `Đã tải mẫu ${f}.`,
   templateSheetsExist: "Sổ tính đã có trang tính trùng tên với mẫu. Hãy mở mẫu trong sổ tính mới.",
   consolidateIntro: "Chọn hoặc kéo thả các tệp báo cáo .xlsx của các đơn vị (có thể kèm danh sách đơn vị) để tổng hợp.",
   pickReports: "Chọn các tệp báo cáo (.xlsx)",
@@ -151,15 +188,28 @@ const vi: Strings = {
   rosterNone: "Chưa chọn danh sách đơn vị.",
   rosterChosen: (f, n) => `Danh sách đơn vị: ${f} (${n} đơn vị)`,
   filesChosen: (n) => `Đã chọn ${n} tệp.`,
+  inputsSummary: (n, r) => `Tệp đã chọn: ${n}${r ? `; danh sách đơn vị ${r}` : ""} — bấm để xem, thêm hoặc chọn lại`,
+  notXlsxAdded: (f) => `${f.length} tệp không phải .xlsx (${f.join(", ")}): sẽ được liệt kê là bị từ chối, kèm cách lưu lại dạng .xlsx.`,
+  ignoredFiles: (f) => `Bỏ qua ${f.length} tệp khóa “~$…” của Excel hoặc tệp ẩn: ${f.join(", ")}.`,
   consolidateButton: "Tổng hợp",
   clearFiles: "Bỏ chọn tệp",
   progressReading: (d, t) => `Đang đọc tệp ${d}/${t}`,
   progressChecking: (d, t) => `Đang kiểm tra tệp ${d}/${t}`,
   progressLabel: "Tiến độ",
   resultPeriod: (p) => `Kỳ báo cáo: ${p}`,
+  resultTitle: "Kết quả tổng hợp",
+  outcomesLabel: "Kết quả theo nhóm: bấm để xem danh sách",
+  tileLabel: (l, n) => `${l}: ${n} — xem danh sách`,
   accepted: "Được tiếp nhận",
   rejected: "Bị từ chối",
+  rejectedFiles: "Tệp bị từ chối",
+  returned: "Bị trả lại",
+  returnedLine: (f, why) => (why ? `${f}: ${why}` : f),
+  moreErrors: (n) => `và ${n} lỗi khác`,
   missing: "Chưa nộp",
+  missingNeedsRoster: "Chọn danh sách đơn vị để biết đơn vị nào chưa nộp.",
+  lateTitle: "Trễ hạn",
+  lateLine: (u, d) => `${u}: ngày báo cáo ${d}`,
   shortfalls: "Chỉ tiêu không đạt",
   duplicates: "Nộp trùng",
   warnings: "Cảnh báo",
@@ -173,7 +223,7 @@ const vi: Strings = {
   downloadJson: "Tải báo cáo JSON",
   downloaded: (f) => `Đã tải ${f}.`,
   rollupTitle: "Báo cáo gửi cấp trên",
-  rollupIntro: (n) => `Lập báo cáo theo mẫu KL226-BC/1 của đơn vị tổng hợp: số liệu là tổng của ${n} đơn vị được tiếp nhận, mỗi nhiệm vụ ghi theo đơn vị chậm nhất.`,
+  rollupIntro: (n, form) => `Lập báo cáo theo mẫu ${form} của đơn vị tổng hợp: số liệu là tổng của ${n} đơn vị được tiếp nhận, mỗi nhiệm vụ ghi theo đơn vị chậm nhất.`,
   rollupNoPeriod: "Chưa xác định được kỳ báo cáo (không tệp nào khai Kỳ báo cáo và Năm hợp lệ), nên chưa lập được báo cáo gửi cấp trên.",
   rollupCode: "Mã đơn vị tổng hợp",
   rollupName: "Tên đơn vị tổng hợp",
@@ -184,15 +234,13 @@ const vi: Strings = {
   errorPrefix: "Lỗi",
   excelError: (d) => `Excel báo lỗi: ${d}`,
   fileReadError: (f) => `Không đọc được tệp ${f}.`,
-  notXlsx: (f) => `Tệp ${f} không phải tệp .xlsx.`,
   rosterError: (d) => `Danh sách đơn vị không hợp lệ: ${d}`,
   noFiles: "Chưa chọn tệp báo cáo nào.",
   consolidationUnavailable: "Chức năng tổng hợp chưa sẵn sàng trong bản dựng này.",
 };
 
 const en: Strings = {
-  appTitle: "KL226 – Conclusion 226-KL/TW reports",
-  appSubtitle: "Validate and consolidate KL226-BC/1 reports",
+  appTitle: "KL226 · Check and consolidate reports",
   language: "Language",
   modeExcel: "Running in Excel",
   modeStandalone: "Standalone mode (no Excel): working on files",
@@ -203,14 +251,23 @@ const en: Strings = {
   tabValidate: "Validate",
   tabTemplate: "Template",
   tabConsolidate: "Consolidate",
-  validateIntroExcel: "Check the open workbook against template KL226-BC/1. Click a finding to select its cell in Excel.",
-  validateIntroStandalone: "Pick a report .xlsx file to check against template KL226-BC/1.",
+  profileLabel: "Profile (form)",
+  profileAuto: "Automatic (the form named in the file)",
+  profileAutoHint: "Each file is read with the form named in its cell A1; a consolidation uses the form most files declare.",
+  profileHint: (name, id) => `${name} · form ${id}`,
+  usedProfile: (id, name) => `Form ${id} — profile ${name}`,
+  usedProfileAuto: (id, name) => `Form ${id} — profile ${name} (automatic, from the files)`,
+  validateIntroExcel: "Check the open workbook against its form. Click a finding to select its cell in Excel.",
+  validateIntroStandalone: "Pick a report .xlsx file to check against its form.",
   validateButton: "Validate workbook",
   pickWorkbook: "Report file to check (.xlsx)",
   chooseFile: "Choose a file…",
   chooseFiles: "Choose files…",
   validating: "Validating…",
-  validOk: "The report is valid: no errors.",
+  verdictValid: "Valid — ready to send",
+  verdictInvalid: "Not valid — cannot be sent yet",
+  verdictValidDetail: (w) => (w === 0 ? "No errors." : `No errors; ${w} warning(s) worth a look (not required).`),
+  verdictInvalidDetail: (e) => `Fix the ${e} error(s) below, then check again.`,
   counts: (e, w) => `${e} error(s), ${w} warning(s)`,
   errorWord: "Error",
   warningWord: "Warning",
@@ -226,13 +283,17 @@ const en: Strings = {
   nothingToMark: "There are no error cells to mark.",
   fileChecked: (f) => `File: ${f}`,
   unitLine: (code, name) => `Unit: ${code} – ${name}`,
-  templateIntro: "The official report template KL226-BC/1 (4 sheets, with drop-downs and value checks).",
+  templateIntro: "The template has drop-downs and value checks; its indicators, tasks and deadlines follow the chosen profile.",
+  templateUnitType: "Unit type",
+  templateAllTypes: "All unit types (every task listed)",
+  templateTasks: (n) => `The template lists ${n} applicable task(s).`,
+  templatePeriods: (p) => `Periods: ${p}.`,
   insertTemplate: "Insert into this workbook",
   openTemplate: "Open as a new workbook",
   downloadTemplate: "Download template (.xlsx)",
   templateInserted: (s) => `Inserted sheets: ${s}.`,
   templateOpened: "Opened the template in a new workbook.",
-  templateDownloaded: "Downloaded KL226-BC-1.xlsx.",
+  templateDownloaded: (f) => `Downloaded ${f}.`,
   templateSheetsExist: "The workbook already has sheets named like the template. Open the template as a new workbook instead.",
   consolidateIntro: "Pick or drop the units' report .xlsx files (and optionally a roster) to consolidate them.",
   pickReports: "Pick report files (.xlsx)",
@@ -242,15 +303,28 @@ const en: Strings = {
   rosterNone: "No roster chosen.",
   rosterChosen: (f, n) => `Roster: ${f} (${n} units)`,
   filesChosen: (n) => `${n} file(s) chosen.`,
+  inputsSummary: (n, r) => `Files chosen: ${n}${r ? `; roster ${r}` : ""} — open to see, add or change`,
+  notXlsxAdded: (f) => `${f.length} file(s) are not .xlsx (${f.join(", ")}): they will be listed as rejected, with how to save them as .xlsx.`,
+  ignoredFiles: (f) => `Skipped ${f.length} Excel lock file(s) “~$…” or hidden file(s): ${f.join(", ")}.`,
   consolidateButton: "Consolidate",
   clearFiles: "Clear files",
   progressReading: (d, t) => `Reading file ${d}/${t}`,
   progressChecking: (d, t) => `Checking file ${d}/${t}`,
   progressLabel: "Progress",
   resultPeriod: (p) => `Period: ${p}`,
+  resultTitle: "Consolidation result",
+  outcomesLabel: "Outcome by group: open a list",
+  tileLabel: (l, n) => `${l}: ${n} — show the list`,
   accepted: "Accepted",
   rejected: "Rejected",
+  rejectedFiles: "Rejected files",
+  returned: "Returned",
+  returnedLine: (f, why) => (why ? `${f}: ${why}` : f),
+  moreErrors: (n) => `and ${n} more error(s)`,
   missing: "Not submitted",
+  missingNeedsRoster: "Pick a roster to know which units have not submitted.",
+  lateTitle: "Late",
+  lateLine: (u, d) => `${u}: report date ${d}`,
   shortfalls: "Shortfalls",
   duplicates: "Duplicates",
   warnings: "Warnings",
@@ -264,7 +338,7 @@ const en: Strings = {
   downloadJson: "Download JSON report",
   downloaded: (f) => `Downloaded ${f}.`,
   rollupTitle: "Report to the level above",
-  rollupIntro: (n) => `A KL226-BC/1 report of the consolidating unit: the sums of the ${n} accepted units, each task at its slowest unit's status.`,
+  rollupIntro: (n, form) => `A ${form} report of the consolidating unit: the sums of the ${n} accepted units, each task at its slowest unit's status.`,
   rollupNoPeriod: "No reporting period could be determined (no file gives a valid period and year), so no report to the level above can be made.",
   rollupCode: "Consolidating unit code",
   rollupName: "Consolidating unit name",
@@ -275,7 +349,6 @@ const en: Strings = {
   errorPrefix: "Error",
   excelError: (d) => `Excel reported an error: ${d}`,
   fileReadError: (f) => `Could not read file ${f}.`,
-  notXlsx: (f) => `File ${f} is not an .xlsx file.`,
   rosterError: (d) => `The roster is not valid: ${d}`,
   noFiles: "No report files chosen.",
   consolidationUnavailable: "Consolidation is not available in this build.",

@@ -1,6 +1,9 @@
-// The built taskpane page in headless Chromium, standalone (no Excel): validate a bad workbook,
-// consolidate the sample submissions, download the summary and read it back with openpyxl, no
-// request leaves localhost, and screenshots at 320 px and 800 px into test-artifacts/.
+// The built taskpane page in headless Chromium, standalone (no Excel): validate a bad workbook (the
+// verdict in words), consolidate the real samples with Tự động and with an explicit profile (the
+// outcome tiles inside the first 320 × 640 screen, lists collapsed, every tile reached by keyboard),
+// download the summary and read it back with openpyxl, no request leaves localhost, and screenshots
+// at 320 px and 800 px into test-artifacts/. Every expected value is known by hand from the samples
+// (samples/README.md) or read by openpyxl from the files, never computed by the code under test.
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
@@ -50,6 +53,11 @@ async function saved(download: Download): Promise<string> {
   return path;
 }
 
+/** The first screen of a 320 × 640 pane exactly as a clerk sees it (no scrolling). */
+async function firstScreen(name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `taskpane-${name}-320x640.png`) });
+}
+
 async function screenshots(name: string): Promise<void> {
   for (const width of [320, 800]) {
     await page.setViewportSize({ width, height: 900 });
@@ -74,6 +82,14 @@ test("validates a picked workbook: the negative count is listed with its cell, a
   await item.waitFor();
   await expect(item.textContent()).resolves.toContain("là số âm (-5)");
   await expect(page.getByTestId("validate-counts").textContent()).resolves.toMatch(/lỗi/);
+  // The verdict in words, inside the first screen of a 320 × 640 pane.
+  await expect(page.getByTestId("validate-verdict").textContent()).resolves.toContain("✗ Không hợp lệ — chưa gửi được");
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const verdict = await page.getByTestId("validate-verdict").boundingBox();
+  expect(verdict && verdict.y + verdict.height).toBeLessThanOrEqual(640);
+  await firstScreen("validate-verdict");
+  await page.setViewportSize({ width: 800, height: 900 });
   // Unit-supplied text is rendered as text, never as markup.
   await expect(page.getByTestId("validate-result").textContent()).resolves.toContain("Sở <b>Thử</b> nghiệm");
   await expect(page.locator("[data-testid=validate-result] b").count()).resolves.toBe(0);
@@ -135,11 +151,27 @@ function expectProvinceRow(summary: SummaryReading, sums: CountSums): void {
   expect(summary.province[online ?? ""]).toBeCloseTo((sums.HN_TRUC_TUYEN?.current ?? NaN) / (sums.HN_TONG?.current ?? NaN), 12);
 }
 
-test("consolidates picked reports with a roster, shows the outcome and downloads the summary and JSON", async () => {
+/** Units whose report is dated after 6/6/2026 (samples/README.md). */
+const LATE = ["PHUONG_TINH_GIA", "SO_VAN_HOA_TTDL", "XA_BA_THUOC", "XA_QUAN_HOA"];
+/** Every rejected sample file is named after its unit, all on the roster: each unit is returned, not missing. */
+const RETURNED = REJECTED.map((f) => f.replace(/\.xlsx$/, "")).sort();
+
+const TILES = ["accepted", "returned", "missing", "late", "duplicates", "shortfalls", "rejected"] as const;
+
+/** The tiles' counts as the page shows them. */
+async function tileCounts(): Promise<Record<string, string | null>> {
+  const out: Record<string, string | null> = {};
+  for (const id of TILES) out[id] = await page.getByTestId(`count-${id}`).getAttribute("data-count");
+  return out;
+}
+
+test("consolidates the samples with Tự động: the outcome first, inside the first 320 × 640 screen, lists collapsed, every tile by keyboard; downloads", async () => {
   const files = sampleFiles();
   expect(files).toHaveLength(60);
   const accepted = acceptedSamples();
+  await page.setViewportSize({ width: 320, height: 640 });
   await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await page.getByTestId("consolidate-profile").selectOption("auto");
   await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
   await page.getByTestId("files-chosen").filter({ hasText: `Đã chọn ${files.length} tệp.` }).waitFor();
   await page.getByTestId("roster-file").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: readFileSync(ROSTER) });
@@ -147,15 +179,56 @@ test("consolidates picked reports with a roster, shows the outcome and downloads
   await page.getByTestId("consolidate").click();
   await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
 
-  await expect(page.getByTestId("count-accepted").textContent()).resolves.toBe(`Được tiếp nhận: ${60 - REJECTED.length - 1}`);
-  await expect(page.getByTestId("count-rejected").textContent()).resolves.toBe(`Bị từ chối: ${REJECTED.length}`);
+  const counts = await tileCounts();
+  expect({ ...counts, shortfalls: undefined }).toEqual({
+    accepted: String(accepted.codes.length),
+    returned: String(RETURNED.length),
+    missing: String(NEVER_SENT.length),
+    late: String(LATE.length),
+    duplicates: "1",
+    shortfalls: undefined,
+    rejected: String(REJECTED.length),
+  });
+  await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain("Biểu mẫu KL226-BC/1 — hồ sơ Mặc định");
+
+  // The outcome is on the first screen, without scrolling: every tile ends above 640 px of the page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (const id of TILES) {
+    const box = await page.getByTestId(`count-${id}`).boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(640);
+  }
+  // Long lists are collapsed (with their counts in the heading line); the inputs fold away.
+  for (const id of ["rejected", "returned", "missing", "accepted", "shortfalls", "late", "duplicates"]) {
+    await expect(page.getByTestId(id).getAttribute("open")).resolves.toBeNull();
+  }
+  await expect(page.getByTestId("rejected").locator("summary").textContent()).resolves.toBe(`Tệp bị từ chối (${REJECTED.length})`);
+  await expect(page.getByTestId("inputs").getAttribute("open")).resolves.toBeNull();
+  await firstScreen("consolidate-outcome");
+
+  // Keyboard: focus lands on the result's heading; Tab reaches each tile in turn.
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("consolidation-heading");
+  const reached: string[] = [];
+  for (let i = 0; i < TILES.length; i++) {
+    await page.keyboard.press("Tab");
+    reached.push((await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))) ?? "");
+  }
+  expect(reached).toEqual(TILES.map((id) => `count-${id}`));
+  // Enter on a tile opens its list and moves focus there.
+  await page.getByTestId("count-returned").focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("returned").getAttribute("open")).resolves.toBe("");
+  await expect(page.evaluate(() => document.activeElement?.closest("details")?.id)).resolves.toBe("cons-returned");
+  const returnedText = (await page.getByTestId("returned").textContent()) ?? "";
+  for (const code of RETURNED) expect(returnedText).toContain(code);
+  await page.getByTestId("count-rejected").click();
   const rejectedText = (await page.getByTestId("rejected").textContent()) ?? "";
   for (const file of REJECTED) expect(rejectedText).toContain(file);
+  await page.getByTestId("count-missing").click();
   const missingText = (await page.getByTestId("missing").textContent()) ?? "";
   for (const code of NEVER_SENT) expect(missingText).toContain(code);
-  for (const code of accepted.codes) expect(missingText).not.toContain(`${code} –`);
-  const missingCount = Number(/\d+/.exec((await page.getByTestId("count-missing").textContent()) ?? "")?.[0]);
-  expect(missingCount).toBeGreaterThanOrEqual(NEVER_SENT.length);
+  for (const code of [...accepted.codes, ...RETURNED]) expect(missingText).not.toContain(`${code} –`);
+  await page.setViewportSize({ width: 800, height: 900 });
   await screenshots("consolidate");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-summary").click()]);
@@ -163,17 +236,19 @@ test("consolidates picked reports with a roster, shows the outcome and downloads
   const summary = readSummary(await saved(download));
   expect([...summary.units].sort()).toEqual(accepted.codes);
   expectProvinceRow(summary, countSums(accepted.paths));
-  for (const code of NEVER_SENT) expect(summary.texts["Chưa nộp"]).toContain(code);
+  for (const code of [...NEVER_SENT, ...RETURNED]) expect(summary.texts["Chưa nộp"]).toContain(code);
   for (const file of REJECTED) expect(summary.texts["Lỗi"].join("\n")).toContain(file);
   // Nguồn: every file given, with its SHA-256 (computed here by Node, not by the page).
   const sources = summary.texts["Nguồn"].join("\n");
   for (const f of files) expect(sources).toContain(createHash("sha256").update(f.bytes).digest("hex"));
 
   const [json] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-json").click()]);
-  const report = JSON.parse(readFileSync(await json.path(), "utf8")) as { units: { code: string }[]; missing: string[] };
+  const report = JSON.parse(readFileSync(await json.path(), "utf8")) as { units: { code: string }[]; missing: string[]; returned: string[]; shortfalls: unknown[] };
   expect(report.units.map((u) => u.code).sort()).toEqual(accepted.codes);
-  expect(report.missing).toEqual(expect.arrayContaining(NEVER_SENT));
-  expect(report.missing).toHaveLength(missingCount);
+  expect(report.missing).toEqual(NEVER_SENT);
+  expect(report.returned).toEqual(RETURNED);
+  // The shortfalls tile counts what the JSON lists.
+  expect(counts.shortfalls).toBe(String(report.shortfalls.length));
 });
 
 test("makes the report for the level above: a wrong code is explained under the field, then a valid KL226-BC/1 downloads", async () => {
@@ -198,6 +273,70 @@ test("makes the report for the level above: a wrong code is explained under the 
   }
   await page.getByTestId("rollup-notice").filter({ hasText: "Đã tải UBND_TINH-KL226-BC-1.xlsx." }).waitFor();
   await screenshots("rollup");
+});
+
+/** The CCHC sample set (samples/README.md): 15 files of quý II/2025, 5 of them rejected, one unit late, one unit on the roster sent nothing. */
+const CCHC_REJECTED = ["DOI_QL_ATTP_1", "DOI_QL_ATTP_2", "DOI_QL_ATTP_3", "DOI_QL_ATTP_4", "DOI_QL_ATTP_5"];
+
+test("consolidates the CCHC samples with the explicit profile hcm-attp-cchc-2025, and the same files with Tự động", async () => {
+  const dir = join(SAMPLES, "cchc");
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+  expect(files).toHaveLength(15);
+  const rosterText = readFileSync(join(dir, "roster.csv"), "utf8");
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  // Start over: open the folded inputs, clear them, pick the profile, the files and the roster.
+  await page.getByTestId("inputs").locator("summary").click();
+  await page.getByTestId("clear-files").click();
+  await page.getByTestId("consolidate-profile").selectOption("hcm-attp-cchc-2025");
+  await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
+  await page.getByTestId("files-chosen").filter({ hasText: `Đã chọn ${files.length} tệp.` }).waitFor();
+  await page.getByTestId("roster-file").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(rosterText) });
+  await page.getByTestId("roster-chosen").filter({ hasText: "roster.csv" }).waitFor();
+  await page.getByTestId("consolidate").click();
+  await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
+
+  await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain("Biểu mẫu CCHC-BC/2025 — hồ sơ Kế hoạch");
+  await expect(tileCounts()).resolves.toMatchObject({
+    accepted: String(files.length - CCHC_REJECTED.length),
+    returned: String(CCHC_REJECTED.length),
+    missing: "1",
+    late: "1",
+    duplicates: "0",
+    rejected: String(CCHC_REJECTED.length),
+  });
+  await firstScreen("consolidate-cchc-profile");
+  // The summary written is the profile's: its form's indicators head Tổng hợp, as openpyxl reads it.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-summary").click()]);
+  expect(download.suggestedFilename()).toBe("tong-hop-CCHC-Q2-2025.xlsx");
+  const summary = readSummary(await saved(download));
+  expect(summary.header).toEqual(expect.arrayContaining(["Công khai TTHC (≥ 100 %)", "Mức độ hài lòng (≥ 96 %)", "Giải ngân vốn (> 95 %)"]));
+  expect(summary.header.some((h) => h.startsWith("Họp trực tuyến"))).toBe(false);
+
+  // Tự động on the same files: the form most files declare (CCHC-BC/2025), by its default profile.
+  await page.getByTestId("inputs").locator("summary").click();
+  await page.getByTestId("consolidate-profile").selectOption("auto");
+  await page.getByTestId("consolidate").click();
+  await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
+  await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain("Biểu mẫu CCHC-BC/2025 — hồ sơ Mặc định (CCHC-BC/2025) (tự động, theo mẫu trong tệp)");
+  await expect(page.getByTestId("count-accepted").getAttribute("data-count")).resolves.toBe(String(files.length - CCHC_REJECTED.length));
+  await expect(page.getByTestId("count-rejected").getAttribute("data-count")).resolves.toBe(String(CCHC_REJECTED.length));
+  // The choice is remembered for the next session (the page's localStorage).
+  await page.reload();
+  await page.getByTestId("host-mode").waitFor({ timeout: 20_000 });
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await expect(page.getByTestId("consolidate-profile").inputValue()).resolves.toBe("auto");
+  await page.getByTestId("consolidate-profile").selectOption("hcm-attp-cchc-2025");
+  await page.reload();
+  await page.getByTestId("host-mode").waitFor({ timeout: 20_000 });
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await expect(page.getByTestId("consolidate-profile").inputValue()).resolves.toBe("hcm-attp-cchc-2025");
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-profile-picker-320x640.png") });
+  await page.getByTestId("consolidate-profile").selectOption("auto");
+  await page.setViewportSize({ width: 800, height: 900 });
 });
 
 test("downloads the official template, which reads back with its four sheets", async () => {

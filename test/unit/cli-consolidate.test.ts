@@ -67,8 +67,10 @@ describe("kl226 consolidate", () => {
     expect(report.period).toEqual({ kind: "6T", year: 2026 });
     expect(report.units.map((u: { code: string }) => u.code)).toEqual(["SO_A", "SO_B"]);
     expect(report.units[1]).toMatchObject({ name: "=1+1", file: join(inDir, "so-b.xlsx"), late: true, reportDate: "2026-06-09" });
-    expect(report.rejected.map((r: { file: string }) => r.file)).toEqual([join(inDir, "xa", "xa-c.xlsx"), join(inDir, "xa", "xa-d-nam.xlsx")]);
-    expect(report.rejected[1].findings[0].code).toBe("PERIOD_MISMATCH");
+    // SPEC §5: nothing silently dropped: the note beside the reports is rejected with what it is.
+    expect(report.rejected.map((r: { file: string }) => r.file)).toEqual([join(inDir, "ghi-chu.txt"), join(inDir, "xa", "xa-c.xlsx"), join(inDir, "xa", "xa-d-nam.xlsx")]);
+    expect(report.rejected[0].findings[0].message).toMatch(/là tệp văn bản.*không phải sổ tính Excel \.xlsx/);
+    expect(report.rejected[2].findings[0].code).toBe("PERIOD_MISMATCH");
     expect(report.duplicates).toEqual([{ unit: "SO_B", kept: join(inDir, "so-b.xlsx"), dropped: join(inDir, "so-b-cu.xlsx") }]);
     // SPEC §5: XA_C sent a file that was rejected: returned, not missing.
     expect(report.missing).toEqual(["XA_E"]);
@@ -81,7 +83,7 @@ describe("kl226 consolidate", () => {
   test("a short Vietnamese summary on stdout", () => {
     const s = first.io.stdout;
     expect(s).toContain("Kỳ tổng hợp: 6 tháng 2026");
-    expect(s).toContain("Đã đọc 5 tệp: chấp nhận 2, từ chối 2, trùng đơn vị 1.");
+    expect(s).toContain("Đã đọc 6 tệp: chấp nhận 2, từ chối 3, trùng đơn vị 1.");
     expect(s).toMatch(/xa-c\.xlsx: .*không phải là số/);
     expect(s).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: XA_E.");
     expect(s).toContain("Bị trả lại: 2 đơn vị đã gửi nhưng mọi tệp đều bị từ chối: XA_C, XA_D.");
@@ -109,7 +111,7 @@ describe("kl226 consolidate", () => {
   test("a re-run (also with the output inside the input folder, in another order) gives identical cell values", async () => {
     const io = capture();
     const again = join(root, "out", "lan-2.xlsx");
-    const shuffled = [join(inDir, "xa"), join(inDir, "so-b.xlsx"), join(inDir, "so-b-cu.xlsx"), join(inDir, "so-a.xlsx")];
+    const shuffled = [join(inDir, "xa"), join(inDir, "so-b.xlsx"), join(inDir, "ghi-chu.txt"), join(inDir, "so-b-cu.xlsx"), join(inDir, "so-a.xlsx")];
     expect(await main(["consolidate", ...shuffled, "--out", again, "--roster", rosterCsv], io)).toBe(1);
     const a = (await cellValues(out)).filter((r) => r[0] !== "Nguồn" && r[0] !== "Lỗi");
     const b = (await cellValues(again)).filter((r) => r[0] !== "Nguồn" && r[0] !== "Lỗi");
@@ -140,7 +142,7 @@ describe("kl226 consolidate", () => {
   test("a progress bar on stderr only when it is a terminal", async () => {
     const tty = capture(true);
     await main(["consolidate", inDir, "--out", join(root, "p.xlsx")], tty);
-    expect(tty.stderr).toContain("\r[####################] 5/5 tệp");
+    expect(tty.stderr).toContain("\r[####################] 6/6 tệp");
     const pipe = capture(false);
     await main(["consolidate", inDir, "--out", join(root, "p.xlsx")], pipe);
     expect(pipe.stderr).toBe("");
@@ -217,7 +219,7 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
       const { code, io } = await run(join(inDir, "so-a.xlsx"), "--out", join(locked, "t.xlsx"));
       expect(code).toBe(2);
       expect(io.stderr).toContain("Không ghi được");
-      expect(io.stderr).toContain("chưa có gì bị ghi dở");
+      expect(io.stderr).toMatch(/chưa có gì (được ghi|bị ghi dở)/);
     } finally {
       lockFolder(locked, false);
     }
@@ -226,7 +228,7 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
 });
 
 describe("kl226 demo", () => {
-  test("consolidates a samples folder (with roster.csv) into the out folder and returns 0 despite rejected files", async () => {
+  test("consolidates a folder of one's own (with roster.csv) into the out folder; a rejected file is not called deliberate: exit 1", async () => {
     const samples = join(root, "samples");
     mkdirSync(samples);
     writeFileSync(join(samples, "so-a.xlsx"), files["so-a.xlsx"]!);
@@ -236,10 +238,11 @@ describe("kl226 demo", () => {
     const io = capture();
     const code = await main(["demo", "--samples", samples, "--out-dir", outDir], io);
     expect(io.stderr).toBe("");
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(readdirSync(outDir).sort()).toEqual(["thu-nhac", "tong-hop.json", "tong-hop.xlsx"]);
     expect(io.stdout).toContain(`Bảng tổng hợp: ${join(outDir, "tong-hop.xlsx")}`);
-    expect(io.stdout).toContain("cố ý có 1 tệp lỗi");
+    expect(io.stdout).not.toContain("cố ý");
+    expect(io.stdout).toContain("Có 1 tệp bị từ chối");
     const report = JSON.parse(readFileSync(join(outDir, "tong-hop.json"), "utf8"));
     expect(report.missing).toEqual(["XA_E"]);
     expect(report.returned).toEqual(["XA_C"]);

@@ -98,15 +98,21 @@ test.each([
   expect(io.stdout).not.toMatch(/\bat .*\.ts:\d+/);
 });
 
-test("human output groups findings by sheet in Vietnamese; sources are not modified", async () => {
+test("human output: a verdict line, errors in sheet and row order before warnings, a closing tally; sources are not modified", async () => {
   const file = join(dir, "human.xlsx");
   writeFileSync(file, reportBytes({ unit: "SO_TU_PHAP", name: "Sở Tư pháp", counts: { HN_TRUC_TUYEN: [10, "34"] }, taskStatuses: ["Xong"] }));
   const before = sha256Hex(readFileSync(file));
   const io = capture();
   expect(await main(["validate", file], io)).toBe(1);
-  expect(io.stdout).toMatch(/KHÔNG HỢP LỆ/);
-  expect(io.stdout).toMatch(/Trang Chỉ tiêu:\n.*Cảnh báo \[E6\]/);
-  expect(io.stdout).toMatch(/Trang Nhiệm vụ:\n.*Lỗi \[G5\]/);
+  const lines = io.stdout.trimEnd().split("\n");
+  expect(lines[0]).toMatch(/^✗ KHÔNG HỢP LỆ — \d+ lỗi, 1 cảnh báo, chưa gửi được: .*human\.xlsx — SO_TU_PHAP \(Sở Tư pháp\)$/);
+  const findings = lines.slice(1).filter((l) => l.startsWith("    "));
+  const g5 = findings.findIndex((l) => /^ {4}Lỗi · Trang Nhiệm vụ, ô G5: /.test(l));
+  const e6 = findings.findIndex((l) => /^ {4}Cảnh báo · Trang Chỉ tiêu, ô E6: /.test(l));
+  expect(g5).toBeGreaterThanOrEqual(0);
+  // The warning on an earlier sheet still comes after every error.
+  expect(e6).toBe(findings.length - 1);
+  expect(lines[lines.length - 1]).toMatch(/^Tổng kết: 1 tệp — 0 hợp lệ, 1 không hợp lệ; \d+ lỗi, 1 cảnh báo\.$/);
   expect(sha256Hex(readFileSync(file))).toBe(before);
 });
 
@@ -125,8 +131,9 @@ test("usage errors and a bad profile exit 2 with a Vietnamese message", async ()
   expect(await main(["validate", "--profile", profile, join(dir, "bad.xlsx")], io)).toBe(2);
   expect(io.stderr).toMatch(/targets\.ONLINE_RATIO/);
   io = capture();
-  expect(await main(["validate", join(dir, "khong-co.xlsx")], io)).toBe(2);
-  expect(io.stderr).toMatch(/Không tìm thấy/);
+  // A path that does not exist is that entry's verdict (exit 1), not the end of the batch.
+  expect(await main(["validate", join(dir, "khong-co.xlsx")], io)).toBe(1);
+  expect(io.stdout).toMatch(/Không tìm thấy tệp/);
 });
 
 test("a province profile changes the template's task list", async () => {

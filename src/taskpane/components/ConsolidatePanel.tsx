@@ -1,75 +1,120 @@
-// Tổng hợp: pick or drop many reports (and a roster), consolidate them with a progress bar, show
-// accepted / rejected (with reasons) / missing / shortfalls, write the summary sheets into Excel,
-// download the summary .xlsx and the JSON report, and make the report for the level above.
+// Tổng hợp: pick or drop many reports (and a roster), choose the profile (or let the files' own form
+// decide), consolidate with a progress bar. The outcome comes first: one tile per group (accepted,
+// returned, missing, late, duplicates, shortfalls, rejected files), each a link to its list; the
+// lists stay collapsed with their counts; the inputs fold away under one line. Then the summary into
+// Excel or as downloads, and the report for the level above.
 
-import { Badge, Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
-import { useState, type DragEvent, type ReactNode } from "react";
+import { Button, Field, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useRef, useState, type DragEvent, type ReactNode } from "react";
+import { flushSync } from "react-dom";
 import { periodLabel, type Consolidation } from "../../core/consolidate";
 import { viDate } from "../../core/dates";
-import type { Profile, RosterUnit } from "../../core/profile";
+import { isIgnoredFileName } from "../../core/file-kinds";
+import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../../core/profile";
 import { gapSentence, indicatorValueText, targetText } from "../../core/indicator-text";
 import { writeXlsx } from "../../xlsx/write";
 import type { ExcelActions } from "../actions";
 import type { Strings } from "../i18n";
+import { AUTO, chosenProfile, useProfileChoice } from "../profile-choice";
+import { SETTING_KEYS, type SettingsStore } from "../settings";
 import { consolidateFiles, readRosterFile, type Progress } from "../standalone/consolidate-run";
 import { XLSX_MIME, downloadBlob, isXlsxName } from "../standalone/files";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
 import { FilePicker, NoticeBar, errorText, useAction } from "./common";
+import { ProfilePicker } from "./ProfilePicker";
 import { RollupForm } from "./RollupForm";
 
 const useStyles = makeStyles({
   drop: {
     marginTop: tokens.spacingVerticalS,
-    padding: tokens.spacingVerticalM,
+    padding: tokens.spacingVerticalS,
     border: `2px dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     minWidth: 0,
   },
   dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  intro: { margin: `${tokens.spacingVerticalS} 0 0` },
   hint: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground3 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
-  meta: { margin: `${tokens.spacingVerticalXS} 0 0`, overflowWrap: "anywhere" },
-  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
-  section: { marginTop: tokens.spacingVerticalS },
-  summaryLine: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} 0` },
+  meta: { margin: `${tokens.spacingVerticalXXS} 0 0`, overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  inputs: { marginTop: tokens.spacingVerticalM, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalXS },
+  section: { marginTop: tokens.spacingVerticalXS },
+  summaryLine: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} 0`, overflowWrap: "anywhere" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   sub: { margin: 0, paddingLeft: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  heading: { margin: `${tokens.spacingVerticalXS} 0 0`, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, outlineOffset: "2px" },
+  tiles: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(8.25rem, 1fr))", gap: tokens.spacingHorizontalXS, margin: `${tokens.spacingVerticalS} 0 0`, padding: 0, listStyleType: "none" },
+  tile: {
+    display: "flex",
+    alignItems: "baseline",
+    gap: tokens.spacingHorizontalXS,
+    minHeight: "32px",
+    boxSizing: "border-box",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderLeftWidth: "4px",
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: "none",
+    ":hover": { textDecorationLine: "underline" },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  number: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightBold, lineHeight: tokens.lineHeightBase400 },
+  label: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  success: { backgroundColor: tokens.colorPaletteGreenBackground1, borderLeftColor: tokens.colorPaletteGreenBorder2 },
+  danger: { backgroundColor: tokens.colorPaletteRedBackground1, borderLeftColor: tokens.colorPaletteRedBorder2 },
+  warning: { backgroundColor: tokens.colorPaletteDarkOrangeBackground1, borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
+  important: { backgroundColor: tokens.colorPaletteMarigoldBackground1, borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
+  quiet: { backgroundColor: tokens.colorNeutralBackground3, borderLeftColor: tokens.colorNeutralStroke1, color: tokens.colorNeutralForeground3 },
 });
 
 export interface ConsolidatePanelProps {
   readonly strings: Strings;
-  readonly profile: Profile;
+  readonly store: SettingsStore;
   readonly excel: ExcelActions | null;
 }
 
-function Section({ title, count, testId, open, children }: { title: string; count: number; testId: string; open?: boolean; children: ReactNode }) {
-  const styles = useStyles();
-  return (
-    <details className={styles.section} data-testid={testId} open={open}>
-      <summary className={styles.summaryLine}>
-        {title} ({count})
-      </summary>
-      {children}
-    </details>
-  );
+type ListId = "accepted" | "returned" | "missing" | "late" | "duplicates" | "shortfalls" | "rejected" | "warnings";
+type Tone = "success" | "danger" | "warning" | "important" | "quiet";
+
+interface Outcome {
+  readonly consolidation: Consolidation;
+  /** The profile the consolidation used (the chosen one, or the default of the form most files declare). */
+  readonly profile: Profile;
+  readonly auto: boolean;
 }
 
-export function ConsolidatePanel({ strings: t, profile, excel }: ConsolidatePanelProps) {
+export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelProps) {
   const styles = useStyles();
+  const [choice, setChoice] = useProfileChoice(store, SETTING_KEYS.consolidateProfile, true);
   const [files, setFiles] = useState<File[]>([]);
   const [roster, setRoster] = useState<{ file: string; units: RosterUnit[] } | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [result, setResult] = useState<Consolidation | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [inputsOpen, setInputsOpen] = useState(false);
   const { busy, setBusy, notice, setNotice, act } = useAction(t, excel !== null);
   const [dragging, setDragging] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Names kept for what renders from the result (the roll-up form, the documents).
+  const result = outcome?.consolidation ?? null;
+  const profile = outcome?.profile ?? chosenProfile(choice) ?? DEFAULT_PROFILE;
+
+  const clearResult = (): void => {
+    setOutcome(null);
+    setInputsOpen(false);
+  };
 
   const addFiles = (picked: readonly File[]): void => {
-    const reports = picked.filter((f) => isXlsxName(f.name));
-    const others = picked.filter((f) => !isXlsxName(f.name));
-    setNotice(others.length > 0 ? { kind: "warning", text: others.map((f) => t.notXlsx(f.name)).join(" ") } : null);
-    if (reports.length > 0) {
-      setFiles((prev) => [...prev, ...reports.filter((r) => !prev.some((p) => p.name === r.name && p.size === r.size))]);
-      setResult(null);
+    // Lock and hidden files are never reports; any other file is consolidated and, when it is not a
+    // workbook, listed as rejected with what it is and how to save it as .xlsx (core/file-kinds.ts).
+    const ignored = picked.filter((f) => isIgnoredFileName(f.name));
+    const kept = picked.filter((f) => !isIgnoredFileName(f.name));
+    const others = kept.filter((f) => !isXlsxName(f.name)).map((f) => f.name);
+    const notes = [...(others.length > 0 ? [t.notXlsxAdded(others)] : []), ...(ignored.length > 0 ? [t.ignoredFiles(ignored.map((f) => f.name))] : [])];
+    setNotice(notes.length > 0 ? { kind: "info", text: notes.join(" ") } : null);
+    if (kept.length > 0) {
+      setFiles((prev) => [...prev, ...kept.filter((r) => !prev.some((p) => p.name === r.name && p.size === r.size))]);
+      clearResult();
     }
   };
 
@@ -77,7 +122,7 @@ export function ConsolidatePanel({ strings: t, profile, excel }: ConsolidatePane
     const file = picked[0];
     if (!file) return;
     try {
-      const outcome = await readRosterFile(file, profile);
+      const outcome = await readRosterFile(file, chosenProfile(choice) ?? DEFAULT_PROFILE);
       if (outcome.ok) {
         setRoster({ file: file.name, units: outcome.units });
         setNotice(null);
@@ -88,7 +133,7 @@ export function ConsolidatePanel({ strings: t, profile, excel }: ConsolidatePane
     } catch (e) {
       setNotice({ kind: "error", text: t.rosterError(errorText(e)) });
     }
-    setResult(null);
+    clearResult();
   };
 
   const run = async (): Promise<void> => {
@@ -98,9 +143,15 @@ export function ConsolidatePanel({ strings: t, profile, excel }: ConsolidatePane
     }
     setBusy(true);
     setNotice(null);
-    setResult(null);
+    setOutcome(null);
     try {
-      setResult(await consolidateFiles(files, { profile, roster: roster?.units }, setProgress));
+      const done = await consolidateFiles(files, { profile: chosenProfile(choice), roster: roster?.units }, setProgress);
+      flushSync(() => {
+        setOutcome({ ...done, auto: choice === AUTO });
+        setInputsOpen(false);
+      });
+      // The outcome is the first thing on the panel: take keyboard and screen-reader focus there.
+      heading.current?.focus();
     } catch (e) {
       setNotice({ kind: "error", text: errorText(e) });
     } finally {
@@ -108,7 +159,6 @@ export function ConsolidatePanel({ strings: t, profile, excel }: ConsolidatePane
       setProgress(null);
     }
   };
-
 
   const onDrop = (e: DragEvent<HTMLDivElement>): void => {
     e.preventDefault();
@@ -124,11 +174,22 @@ export function ConsolidatePanel({ strings: t, profile, excel }: ConsolidatePane
   // Reading is the first half of the bar, checking the second.
   const progressValue = progress && progress.total > 0 ? (progress.done / progress.total + (progress.phase === "checking" ? 1 : 0)) / 2 : 0;
 
-  return (
-    <div>
-      <p>{t.consolidateIntro}</p>
+  const inputs = (
+    <>
+      <ProfilePicker
+        strings={t}
+        value={choice}
+        allowAuto
+        disabled={busy}
+        testId="consolidate-profile"
+        onChange={(next) => {
+          setChoice(next);
+          clearResult();
+        }}
+      />
+      <p className={styles.intro}>{t.consolidateIntro}</p>
       <div
-        className={`${styles.drop} ${dragging ? styles.dropActive : ""}`}
+        className={mergeClasses(styles.drop, dragging && styles.dropActive)}
         role="group"
         aria-label={t.dropZoneLabel}
         data-testid="drop-zone"
@@ -154,11 +215,12 @@ export function ConsolidatePanel({ strings: t, profile, excel }: ConsolidatePane
           {t.consolidateButton}
         </Button>
         <Button
+          data-testid="clear-files"
           disabled={busy || (files.length === 0 && roster === null)}
           onClick={() => {
             setFiles([]);
             setRoster(null);
-            setResult(null);
+            clearResult();
             setNotice(null);
           }}
         >
@@ -170,80 +232,272 @@ export function ConsolidatePanel({ strings: t, profile, excel }: ConsolidatePane
           <ProgressBar value={progressValue} max={1} aria-valuetext={progressText} data-testid="progress" />
         </Field>
       )}
-      <NoticeBar notice={notice} testId="consolidate-notice" />
-      {result && (
-        <div className={styles.row}>
-          {excel && (
-            <Button
-              appearance="primary"
-              disabled={busy}
-              data-testid="write-summary"
-              onClick={() =>
-                void act(async () => {
-                  const report = await excel.writeSummary(result);
-                  return t.summaryWritten(report.sheets.length, report.syncs);
-                })
-              }
-            >
-              {t.writeSummary}
-            </Button>
-          )}
-          <Button
-            disabled={busy}
-            data-testid="download-summary"
-            onClick={() =>
-              void act(() => {
-                const name = summaryFileName(result, "xlsx");
-                downloadBlob(writeXlsx(summarySpec(result, profile)), name, XLSX_MIME);
-                return t.downloaded(name);
-              })
-            }
-          >
-            {t.downloadSummary}
-          </Button>
-          <Button
-            disabled={busy}
-            data-testid="download-json"
-            onClick={() =>
-              void act(() => {
-                const name = summaryFileName(result, "json");
-                downloadBlob(summaryJsonText(result), name, "application/json");
-                return t.downloaded(name);
-              })
-            }
-          >
-            {t.downloadJson}
-          </Button>
-        </div>
+    </>
+  );
+
+  return (
+    <div>
+      {outcome && result ? (
+        <>
+          <ResultView outcome={outcome} t={t} headingRef={heading}>
+            <div className={styles.row}>
+              {excel && (
+                <Button
+                  appearance="primary"
+                  disabled={busy}
+                  data-testid="write-summary"
+                  onClick={() =>
+                    void act(async () => {
+                      const report = await excel.writeSummary(result, profile);
+                      return t.summaryWritten(report.sheets.length, report.syncs);
+                    })
+                  }
+                >
+                  {t.writeSummary}
+                </Button>
+              )}
+              <Button
+                disabled={busy}
+                data-testid="download-summary"
+                onClick={() =>
+                  void act(() => {
+                    const name = summaryFileName(result, "xlsx");
+                    downloadBlob(writeXlsx(summarySpec(result, profile)), name, XLSX_MIME);
+                    return t.downloaded(name);
+                  })
+                }
+              >
+                {t.downloadSummary}
+              </Button>
+              <Button
+                disabled={busy}
+                data-testid="download-json"
+                onClick={() =>
+                  void act(() => {
+                    const name = summaryFileName(result, "json");
+                    downloadBlob(summaryJsonText(result), name, "application/json");
+                    return t.downloaded(name);
+                  })
+                }
+              >
+                {t.downloadJson}
+              </Button>
+            </div>
+            <NoticeBar notice={notice} testId="consolidate-notice" />
+          </ResultView>
+          <details className={styles.inputs} open={inputsOpen} onToggle={(e) => setInputsOpen(e.currentTarget.open)} data-testid="inputs">
+            <summary className={styles.summaryLine}>{t.inputsSummary(files.length, roster?.file ?? null)}</summary>
+            {inputs}
+          </details>
+          <RollupForm strings={t} profile={profile} excel={excel} consolidation={result} />
+        </>
+      ) : (
+        <>
+          {inputs}
+          <NoticeBar notice={notice} testId="consolidate-notice" />
+        </>
       )}
-      {result && <ResultView c={result} t={t} />}
-      {result && <RollupForm strings={t} profile={profile} excel={excel} consolidation={result} />}
     </div>
   );
 }
 
-function ResultView({ c, t }: { c: Consolidation; t: Strings }) {
+interface Tile {
+  readonly id: ListId;
+  readonly label: string;
+  /** null: not known (no roster, so no one can be called missing). */
+  readonly count: number | null;
+  readonly tone: Tone;
+}
+
+function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t: Strings; headingRef: React.RefObject<HTMLHeadingElement | null>; children: ReactNode }) {
   const styles = useStyles();
+  const c = outcome.consolidation;
+  const [open, setOpen] = useState<Partial<Record<ListId, boolean>>>({});
+  const late = c.units.filter((u) => u.late);
+  const tiles: Tile[] = [
+    { id: "accepted", label: t.accepted, count: c.units.length, tone: "success" },
+    { id: "returned", label: t.returned, count: c.returned.length, tone: "danger" },
+    { id: "missing", label: t.missing, count: c.rosterGiven ? c.missing.length : null, tone: "warning" },
+    { id: "late", label: t.lateTitle, count: late.length, tone: "warning" },
+    { id: "duplicates", label: t.duplicates, count: c.duplicates.length, tone: "important" },
+    { id: "shortfalls", label: t.shortfalls, count: c.shortfalls.length, tone: "important" },
+    { id: "rejected", label: t.rejectedFiles, count: c.rejected.length, tone: "danger" },
+  ];
+
+  /** A tile opens its list and moves focus to the list's heading line. */
+  const show = (id: ListId): void => {
+    flushSync(() => setOpen((o) => ({ ...o, [id]: true })));
+    const summary = document.getElementById(`cons-${id}`)?.querySelector("summary");
+    summary?.focus();
+    summary?.scrollIntoView({ block: "start" });
+  };
+
+  const section = (id: ListId, title: string, count: number, body: ReactNode): ReactNode => (
+    <details
+      id={`cons-${id}`}
+      className={styles.section}
+      data-testid={id}
+      open={open[id] ?? false}
+      onToggle={(e) => {
+        const now = e.currentTarget.open;
+        setOpen((o) => (o[id] === now ? o : { ...o, [id]: now }));
+      }}
+    >
+      <summary className={styles.summaryLine}>
+        {title} ({count})
+      </summary>
+      {body}
+    </details>
+  );
+  const none = <p className={styles.sub}>{t.none}</p>;
+  const rejectedByFile = new Map(c.rejected.map((r) => [r.file, r]));
+
   return (
-    <section data-testid="consolidation-result" aria-label={t.tabConsolidate}>
-      {c.period && <p className={styles.meta}>{t.resultPeriod(periodLabel(c.period))}</p>}
-      <div className={styles.counts} role="status">
-        <Badge appearance="tint" color="success" data-testid="count-accepted">
-          {t.accepted}: {c.units.length}
-        </Badge>
-        <Badge appearance="tint" color="danger" data-testid="count-rejected">
-          {t.rejected}: {c.rejected.length}
-        </Badge>
-        <Badge appearance="tint" color="warning" data-testid="count-missing">
-          {t.missing}: {c.missing.length}
-        </Badge>
-        <Badge appearance="tint" color="important" data-testid="count-shortfalls">
-          {t.shortfalls}: {c.shortfalls.length}
-        </Badge>
-      </div>
-      <Section title={t.rejected} count={c.rejected.length} testId="rejected" open={c.rejected.length > 0}>
-        {c.rejected.length === 0 ? (
-          <p className={styles.sub}>{t.none}</p>
+    <section data-testid="consolidation-result" aria-labelledby="consolidation-heading">
+      <h2 id="consolidation-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
+        {t.resultTitle}
+      </h2>
+      <p className={styles.meta} data-testid="consolidation-profile">
+        {c.period ? `${t.resultPeriod(periodLabel(c.period))} · ` : ""}
+        {outcome.auto ? t.usedProfileAuto(c.form.id, outcome.profile.name) : t.usedProfile(c.form.id, outcome.profile.name)}
+      </p>
+      <nav aria-label={t.outcomesLabel}>
+        <ul className={styles.tiles} role="list">
+          {tiles.map((tile) => (
+            <li key={tile.id}>
+              <a
+                href={`#cons-${tile.id}`}
+                className={mergeClasses(styles.tile, tile.count === 0 || tile.count === null ? styles.quiet : styles[tile.tone])}
+                data-testid={`count-${tile.id}`}
+                data-count={tile.count ?? ""}
+                aria-label={t.tileLabel(tile.label, tile.count ?? 0)}
+                title={tile.count === null ? t.missingNeedsRoster : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  show(tile.id);
+                }}
+              >
+                <span className={styles.number}>{tile.count ?? "—"}</span>
+                <span className={styles.label}>{tile.label}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {children}
+      {section(
+        "returned",
+        t.returned,
+        c.returned.length,
+        c.returned.length === 0 ? (
+          none
+        ) : (
+          <ul className={styles.list}>
+            {c.returned.map((u) => (
+              <li key={u.code}>
+                {u.code} – {u.name}
+                <ul className={styles.sub}>
+                  {u.files.map((file) => {
+                    const errors = rejectedByFile.get(file)?.findings.filter((f) => f.severity === "error") ?? [];
+                    const first = errors[0];
+                    return (
+                      <li key={file}>
+                        {t.returnedLine(file, first ? first.message : "")}
+                        {errors.length > 1 ? ` (${t.moreErrors(errors.length - 1)})` : ""}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        ),
+      )}
+      {section(
+        "missing",
+        t.missing,
+        c.missing.length,
+        !c.rosterGiven ? (
+          <p className={styles.sub}>{t.missingNeedsRoster}</p>
+        ) : c.missing.length === 0 ? (
+          none
+        ) : (
+          <ul className={styles.list}>
+            {c.missing.map((u) => (
+              <li key={u.code}>
+                {u.code} – {u.name}
+              </li>
+            ))}
+          </ul>
+        ),
+      )}
+      {section(
+        "late",
+        t.lateTitle,
+        late.length,
+        late.length === 0 ? (
+          none
+        ) : (
+          <ul className={styles.list}>
+            {late.map((u) => (
+              <li key={u.code}>{t.lateLine(`${u.code} – ${u.name}`, viDate(u.reportDate))}</li>
+            ))}
+          </ul>
+        ),
+      )}
+      {section(
+        "duplicates",
+        t.duplicates,
+        c.duplicates.length,
+        c.duplicates.length === 0 ? (
+          none
+        ) : (
+          <ul className={styles.list}>
+            {c.duplicates.map((d) => (
+              <li key={`${d.unit}-${d.dropped}`}>{t.duplicateLine(d.unit, d.kept, d.dropped)}</li>
+            ))}
+          </ul>
+        ),
+      )}
+      {section(
+        "shortfalls",
+        t.shortfalls,
+        c.shortfalls.length,
+        c.shortfalls.length === 0 ? (
+          none
+        ) : (
+          <ul className={styles.list}>
+            {c.shortfalls.map((s) => {
+              const ind = c.form.indicators.find((i) => i.id === s.indicator);
+              if (!ind) return null;
+              return (
+                <li key={`${s.unit}-${s.indicator}`}>
+                  {t.shortfallLine(`${s.unit} – ${s.unitName}`, ind.short, indicatorValueText(ind, s.value, "short"), targetText(ind), gapSentence(ind, s.gap))}
+                </li>
+              );
+            })}
+          </ul>
+        ),
+      )}
+      {section(
+        "accepted",
+        t.accepted,
+        c.units.length,
+        <ul className={styles.list}>
+          {c.units.map((u) => (
+            <li key={u.code}>
+              {u.code} – {u.name} · {viDate(u.reportDate)}
+              {u.late ? ` (${t.late})` : ""}
+            </li>
+          ))}
+        </ul>,
+      )}
+      {section(
+        "rejected",
+        t.rejectedFiles,
+        c.rejected.length,
+        c.rejected.length === 0 ? (
+          none
         ) : (
           <ul className={styles.list}>
             {c.rejected.map((r) => (
@@ -263,68 +517,21 @@ function ResultView({ c, t }: { c: Consolidation; t: Strings }) {
               </li>
             ))}
           </ul>
-        )}
-      </Section>
-      <Section title={t.missing} count={c.missing.length} testId="missing" open={c.missing.length > 0}>
-        {c.missing.length === 0 ? (
-          <p className={styles.sub}>{t.none}</p>
-        ) : (
-          <ul className={styles.list}>
-            {c.missing.map((u) => (
-              <li key={u.code}>
-                {u.code} – {u.name}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
-      <Section title={t.shortfalls} count={c.shortfalls.length} testId="shortfalls">
-        {c.shortfalls.length === 0 ? (
-          <p className={styles.sub}>{t.none}</p>
-        ) : (
-          <ul className={styles.list}>
-            {c.shortfalls.map((s) => {
-              const ind = c.form.indicators.find((i) => i.id === s.indicator);
-              if (!ind) return null;
-              return (
-                <li key={`${s.unit}-${s.indicator}`}>
-                  {t.shortfallLine(`${s.unit} – ${s.unitName}`, ind.short, indicatorValueText(ind, s.value, "short"), targetText(ind), gapSentence(ind, s.gap))}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </Section>
-      <Section title={t.accepted} count={c.units.length} testId="accepted">
-        <ul className={styles.list}>
-          {c.units.map((u) => (
-            <li key={u.code}>
-              {u.code} – {u.name} · {viDate(u.reportDate)}
-              {u.late ? ` (${t.late})` : ""}
-            </li>
-          ))}
-        </ul>
-      </Section>
-      {c.duplicates.length > 0 && (
-        <Section title={t.duplicates} count={c.duplicates.length} testId="duplicates">
-          <ul className={styles.list}>
-            {c.duplicates.map((d) => (
-              <li key={`${d.unit}-${d.dropped}`}>{t.duplicateLine(d.unit, d.kept, d.dropped)}</li>
-            ))}
-          </ul>
-        </Section>
+        ),
       )}
-      {c.warnings.length > 0 && (
-        <Section title={t.warnings} count={c.warnings.length} testId="warnings">
+      {c.warnings.length > 0 &&
+        section(
+          "warnings",
+          t.warnings,
+          c.warnings.length,
           <ul className={styles.list}>
             {c.warnings.map((w, i) => (
               <li key={i}>
                 {w.file}: {w.message}
               </li>
             ))}
-          </ul>
-        </Section>
-      )}
+          </ul>,
+        )}
     </section>
   );
 }

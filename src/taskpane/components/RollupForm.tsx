@@ -1,5 +1,5 @@
 // Báo cáo gửi cấp trên: after a consolidation, the consolidating unit (code, name, type) signs the
-// sums as one KL226-BC/1 workbook for the level above, downloaded or (in Excel) opened as a new
+// sums as one workbook of the consolidated form for the level above, downloaded or (in Excel) opened as a new
 // workbook. The same roll-up as `kl226 consolidate --as-unit … --rollup` (src/core/rollup.ts).
 
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
@@ -44,7 +44,8 @@ function checkUnit(code: string, name: string, typeId: string): { unit: RollupUn
   return { errors };
 }
 
-export const rollupFileName = (code: string): string => `${code}-KL226-BC-1.xlsx`;
+/** "UBND_TINH" and "KL226-BC/1" → "UBND_TINH-KL226-BC-1.xlsx". */
+export const rollupFileName = (code: string, formId = "KL226-BC/1"): string => `${code}-${formId.replace(/[^A-Za-z0-9_.-]+/g, "-")}.xlsx`;
 
 export function RollupForm({ strings: t, profile, excel, consolidation: c }: RollupFormProps) {
   const styles = useStyles();
@@ -77,7 +78,7 @@ export function RollupForm({ strings: t, profile, excel, consolidation: c }: Rol
   return (
     <section className={styles.box} data-testid="rollup" aria-label={t.rollupTitle}>
       <h3 className={styles.title}>{t.rollupTitle}</h3>
-      <p className={styles.hint}>{t.rollupIntro(c.units.length)}</p>
+      <p className={styles.hint}>{t.rollupIntro(c.units.length, c.form.id)}</p>
       <div className={styles.fields}>
         <Field label={t.rollupCode} required validationMessage={errors.code} validationState={errors.code ? "error" : "none"}>
           <Input value={code} onChange={(_, d) => setCode(d.value)} placeholder="SO_Y_TE" data-testid="rollup-code" />
@@ -122,7 +123,7 @@ export function RollupForm({ strings: t, profile, excel, consolidation: c }: Rol
             const built = build();
             if (built) {
               void act(() => {
-                const file = rollupFileName(built.unit.code);
+                const file = rollupFileName(built.unit.code, c.form.id);
                 downloadBlob(built.bytes, file, XLSX_MIME);
                 return t.downloaded(file);
               });

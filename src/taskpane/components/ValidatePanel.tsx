@@ -1,33 +1,57 @@
-// Kiểm tra: validate the open workbook (Excel) or a picked file (standalone), list the findings,
-// point at their cells, and mark / unmark error cells in Excel.
+// Kiểm tra: validate the open workbook (Excel) or a picked file (standalone) with the chosen profile
+// (or the form named in the file), say the verdict in words ("Hợp lệ — có thể gửi" / "Không hợp lệ —
+// chưa gửi được"), list the findings errors first, point at their cells, mark / unmark error cells.
 
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { inspectBytes } from "../../app/inspect";
+import { orderFindings } from "../../app/finding-order";
+import { inspectNamedBytes } from "../../app/inspect";
 import type { Profile } from "../../core/profile";
+import { defaultProfileForForm } from "../../core/profiles";
 import type { ValidationResult } from "../../core/validate";
 import type { ExcelActions } from "../actions";
 import { countFindings } from "../findings-view";
 import type { Strings } from "../i18n";
-import { fileBytes, isXlsxName } from "../standalone/files";
+import { AUTO, chosenProfile, readWith, useProfileChoice } from "../profile-choice";
+import { SETTING_KEYS, type SettingsStore } from "../settings";
+import { fileBytes } from "../standalone/files";
 import { FilePicker, NoticeBar, errorText, type Notice } from "./common";
 import { FindingsList } from "./FindingsList";
+import { ProfilePicker } from "./ProfilePicker";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
-  summary: { marginTop: tokens.spacingVerticalM, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
-  meta: { margin: 0, overflowWrap: "anywhere" },
+  intro: { margin: `${tokens.spacingVerticalS} 0 0` },
+  verdict: {
+    marginTop: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeft: "4px solid",
+  },
+  valid: { backgroundColor: tokens.colorPaletteGreenBackground1, borderLeftColor: tokens.colorPaletteGreenBorder2 },
+  invalid: { backgroundColor: tokens.colorPaletteRedBackground1, borderLeftColor: tokens.colorPaletteRedBorder2 },
+  verdictTitle: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  summary: { margin: `${tokens.spacingVerticalXXS} 0 0`, overflowWrap: "anywhere" },
+  meta: { margin: `${tokens.spacingVerticalXXS} 0 0`, overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 export interface ValidatePanelProps {
   readonly strings: Strings;
-  readonly profile: Profile;
+  readonly store: SettingsStore;
   readonly excel: ExcelActions | null;
 }
 
-export function ValidatePanel({ strings: t, profile, excel }: ValidatePanelProps) {
+/** The result and the profile it was judged by (shown as "Biểu mẫu … — hồ sơ …"). */
+interface Checked {
+  readonly result: ValidationResult;
+  readonly profile: Profile | undefined;
+  readonly auto: boolean;
+}
+
+export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) {
   const styles = useStyles();
-  const [result, setResult] = useState<ValidationResult | null>(null);
+  const [choice, setChoice] = useProfileChoice(store, SETTING_KEYS.validateProfile, true);
+  const [checked, setChecked] = useState<Checked | null>(null);
   const [source, setSource] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
@@ -45,11 +69,17 @@ export function ValidatePanel({ strings: t, profile, excel }: ValidatePanelProps
     }
   };
 
+  /** The profile a result was judged by: the chosen one, or the default profile of the file's own form. */
+  const judgedBy = (result: ValidationResult): Checked => {
+    const chosen = chosenProfile(choice);
+    return { result, profile: chosen ?? (result.form ? defaultProfileForForm(result.form) : undefined), auto: choice === AUTO };
+  };
+
   const validateOpen = (): Promise<void> =>
     run(async () => {
       if (!excel) return;
       setLocation(null);
-      setResult(await excel.validateOpenWorkbook());
+      setChecked(judgedBy(await excel.validateOpenWorkbook(chosenProfile(choice))));
       setSource(null);
     });
 
@@ -58,11 +88,7 @@ export function ValidatePanel({ strings: t, profile, excel }: ValidatePanelProps
       const file = files[0];
       if (!file) return;
       setLocation(null);
-      setResult(null);
-      if (!isXlsxName(file.name)) {
-        setNotice({ kind: "error", text: t.notXlsx(file.name) });
-        return;
-      }
+      setChecked(null);
       let bytes: Uint8Array;
       try {
         bytes = await fileBytes(file);
@@ -71,7 +97,9 @@ export function ValidatePanel({ strings: t, profile, excel }: ValidatePanelProps
         return;
       }
       setSource(file.name);
-      setResult(inspectBytes(bytes, profile, undefined, { fileName: file.name }));
+      const read = readWith(chosenProfile(choice));
+      // A file not named .xlsx is told what it is and how to save it as .xlsx (core/file-kinds.ts).
+      setChecked(judgedBy(inspectNamedBytes(file.name, bytes, read.profile, undefined, { forms: read.forms })));
     });
 
   const select = (sheet: string, cell: string): void => {
@@ -79,6 +107,7 @@ export function ValidatePanel({ strings: t, profile, excel }: ValidatePanelProps
     if (excel) void run(() => excel.selectCell(sheet, cell));
   };
 
+  const result = checked?.result ?? null;
   const mark = (): Promise<void> =>
     run(async () => {
       if (!excel || !result) return;
@@ -95,7 +124,18 @@ export function ValidatePanel({ strings: t, profile, excel }: ValidatePanelProps
   const counts = result ? countFindings(result.findings) : null;
   return (
     <div>
-      <p>{excel ? t.validateIntroExcel : t.validateIntroStandalone}</p>
+      <ProfilePicker
+        strings={t}
+        value={choice}
+        allowAuto
+        disabled={busy}
+        testId="validate-profile"
+        onChange={(next) => {
+          setChoice(next);
+          setChecked(null);
+        }}
+      />
+      <p className={styles.intro}>{excel ? t.validateIntroExcel : t.validateIntroStandalone}</p>
       {excel ? (
         <div className={styles.row}>
           <Button appearance="primary" onClick={() => void validateOpen()} disabled={busy} data-testid="validate-open">
@@ -113,20 +153,28 @@ export function ValidatePanel({ strings: t, profile, excel }: ValidatePanelProps
       )}
       {busy && <Spinner size="tiny" label={t.validating} />}
       <NoticeBar notice={notice} testId="validate-notice" />
-      {result && counts && (
+      {checked && result && counts && (
         <div data-testid="validate-result">
+          <section className={`${styles.verdict} ${result.valid ? styles.valid : styles.invalid}`} role="status" aria-live="polite" data-testid="validate-verdict" data-valid={result.valid}>
+            <h2 className={styles.verdictTitle}>{result.valid ? `✓ ${t.verdictValid}` : `✗ ${t.verdictInvalid}`}</h2>
+            <p className={styles.summary}>{result.valid ? t.verdictValidDetail(counts.warnings) : t.verdictInvalidDetail(counts.errors)}</p>
+            <p className={styles.summary} data-testid="validate-counts">
+              {t.counts(counts.errors, counts.warnings)}
+            </p>
+          </section>
           {source !== null && <p className={styles.meta}>{t.fileChecked(source)}</p>}
           {result.unit !== null && <p className={styles.meta}>{t.unitLine(result.unit, result.unitName ?? "")}</p>}
-          <p className={styles.summary} role="status" data-testid="validate-counts">
-            {counts.errors === 0 ? `${t.validOk} ` : ""}
-            {t.counts(counts.errors, counts.warnings)}
-          </p>
+          {checked.profile && result.form !== null && (
+            <p className={styles.meta} data-testid="validate-profile-used">
+              {checked.auto ? t.usedProfileAuto(result.form, checked.profile.name) : t.usedProfile(checked.profile.form.id, checked.profile.name)}
+            </p>
+          )}
           {location !== null && (
             <p className={styles.meta} role="status" data-testid="selected-cell">
               {location}
             </p>
           )}
-          <FindingsList findings={result.findings} strings={t} onSelect={select} />
+          <FindingsList findings={orderFindings(result.findings)} strings={t} onSelect={select} />
         </div>
       )}
     </div>

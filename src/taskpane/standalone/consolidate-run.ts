@@ -1,12 +1,13 @@
 // Consolidation in the page without freezing it: files are read and hashed one by one, then
 // inspected in time slices with yields in between (progress after each file), then consolidated.
 
-import { inspectSubmission } from "../../app/consolidate-files";
+import { consolidationProfile, inspectSubmission } from "../../app/consolidate-files";
 import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
 import type { Profile, RosterUnit } from "../../core/profile";
 import { parseRosterCsv, parseRosterWorkbook, type RosterOutcome } from "../../core/roster";
 import { unreadableMessage } from "../../core/findings";
 import { createDecoder, readXlsx } from "../../xlsx/read";
+import { readWith } from "../profile-choice";
 import { fileBytes, readPickedFiles, yieldToBrowser } from "./files";
 
 export interface Progress {
@@ -18,24 +19,30 @@ export interface Progress {
 /** Work per slice before yielding to the browser: keeps input and painting responsive. */
 const SLICE_MS = 30;
 
+/**
+ * Consolidate picked files with the chosen profile, or (profile undefined) each file read with its
+ * own form and the form most files declare consolidated; returns the profile that was used.
+ */
 export async function consolidateFiles(
   files: readonly File[],
-  options: { readonly profile: Profile; readonly roster?: readonly RosterUnit[] },
+  options: { readonly profile?: Profile; readonly roster?: readonly RosterUnit[] },
   onProgress: (p: Progress) => void,
-): Promise<Consolidation> {
+): Promise<{ readonly consolidation: Consolidation; readonly profile: Profile }> {
   const picked = await readPickedFiles(files, (done, total) => onProgress({ phase: "reading", done, total }));
   const submissions: Submission[] = [];
   const decoder = createDecoder();
+  const read = readWith(options.profile);
   let sliceStart = Date.now();
   for (const [i, f] of picked.entries()) {
-    submissions.push(inspectSubmission(f, options.profile, decoder));
+    submissions.push(inspectSubmission(f, read.profile, decoder, { forms: read.forms }));
     if (Date.now() - sliceStart >= SLICE_MS || i === picked.length - 1) {
       onProgress({ phase: "checking", done: i + 1, total: picked.length });
       await yieldToBrowser();
       sliceStart = Date.now();
     }
   }
-  return consolidate(submissions, { profile: options.profile, roster: options.roster });
+  const profile = consolidationProfile(submissions, options.profile);
+  return { consolidation: consolidate(submissions, { profile, roster: options.roster }), profile };
 }
 
 /** A roster from a picked .csv (UTF-8) or .xlsx file. */

@@ -1,0 +1,146 @@
+// What a submitted file is, by its name (SPEC §5: nothing is silently dropped): one table of the
+// file kinds clerks send instead of a .xlsx workbook, each with what the file is and how to save it
+// as .xlsx. Shared by the CLI (folders and named files) and the standalone taskpane (picked files).
+
+export type FileKindId =
+  | "xlsx"
+  | "xls"
+  | "xlsb"
+  | "xlsm"
+  | "xltx"
+  | "ods"
+  | "csv"
+  | "numbers"
+  | "pdf"
+  | "word"
+  | "archive"
+  | "other";
+
+export interface FileKind {
+  readonly id: FileKindId;
+  /** Lower-case extensions without the dot. */
+  readonly extensions: readonly string[];
+  /** What the file is, as a clerk would name it. */
+  readonly what: string;
+  /** Why it cannot be read as a report, when that is not obvious. */
+  readonly why?: string;
+  /** How to turn it into the .xlsx report (empty for xlsx itself). */
+  readonly howToXlsx: string;
+}
+
+const SAVE_AS_XLSX =
+  "Hãy mở tệp trong Excel, chọn Tệp → Lưu thành, kiểu “Sổ làm việc Excel (*.xlsx)”, rồi gửi lại tệp .xlsx.";
+
+/** Every kind except `other`, which is the fallback. */
+export const FILE_KINDS: readonly FileKind[] = [
+  { id: "xlsx", extensions: ["xlsx"], what: "sổ tính Excel (.xlsx)", howToXlsx: "" },
+  {
+    id: "xls",
+    extensions: ["xls"],
+    what: "sổ tính Excel 97–2003 (.xls), định dạng cũ",
+    howToXlsx: SAVE_AS_XLSX,
+  },
+  { id: "xlsb", extensions: ["xlsb"], what: "sổ tính nhị phân của Excel (.xlsb)", howToXlsx: SAVE_AS_XLSX },
+  {
+    id: "xlsm",
+    extensions: ["xlsm"],
+    what: "sổ tính có macro (.xlsm)",
+    why: "vì an toàn, tệp có macro không được nhận",
+    howToXlsx:
+      "Hãy mở tệp trong Excel, chọn Tệp → Lưu thành, kiểu “Sổ làm việc Excel (*.xlsx)” (macro sẽ được bỏ đi), rồi gửi lại tệp .xlsx.",
+  },
+  {
+    id: "xltx",
+    extensions: ["xltx", "xltm", "xlt"],
+    what: "tệp mẫu (template) của Excel",
+    why: "tệp mẫu chưa phải là báo cáo",
+    howToXlsx: "Hãy mở mẫu, điền báo cáo rồi lưu kiểu “Sổ làm việc Excel (*.xlsx)” và gửi tệp .xlsx đó.",
+  },
+  {
+    id: "ods",
+    extensions: ["ods", "fods"],
+    what: "bảng tính OpenDocument (.ods) của LibreOffice/OpenOffice Calc",
+    howToXlsx:
+      "Hãy mở tệp trong LibreOffice Calc, chọn Tệp → Lưu thành, kiểu “Excel 2007-365 (.xlsx)” (chọn “Giữ định dạng hiện tại” nếu được hỏi), rồi gửi lại tệp .xlsx.",
+  },
+  {
+    id: "csv",
+    extensions: ["csv", "tsv", "txt"],
+    what: "tệp văn bản (CSV/TXT)",
+    why: "tệp văn bản chỉ có chữ và số, không có các trang tính của mẫu báo cáo",
+    howToXlsx:
+      "Hãy chép số liệu vào mẫu báo cáo (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và lưu kiểu “Sổ làm việc Excel (*.xlsx)”. Nếu đây là danh sách đơn vị, hãy chọn nó ở mục danh sách đơn vị (--roster).",
+  },
+  {
+    id: "numbers",
+    extensions: ["numbers"],
+    what: "bảng tính Apple Numbers (.numbers)",
+    howToXlsx: "Hãy mở tệp trong Numbers, chọn Tệp → Xuất sang → Excel…, lưu tệp .xlsx rồi gửi lại.",
+  },
+  {
+    id: "pdf",
+    extensions: ["pdf"],
+    what: "tệp PDF (bản in)",
+    why: "không đọc được số liệu từ bản in",
+    howToXlsx: "Hãy gửi tệp Excel .xlsx gốc của báo cáo (bản PDF có chữ ký gửi kèm riêng nếu cần).",
+  },
+  {
+    id: "word",
+    extensions: ["doc", "docx", "rtf", "odt"],
+    what: "văn bản Word",
+    howToXlsx:
+      "Số liệu phải được điền vào mẫu báo cáo Excel và lưu kiểu “Sổ làm việc Excel (*.xlsx)”; văn bản Word (nếu có) gửi kèm riêng.",
+  },
+  {
+    id: "archive",
+    extensions: ["zip", "rar", "7z"],
+    what: "tệp nén",
+    howToXlsx: "Hãy giải nén rồi dùng từng tệp báo cáo .xlsx bên trong.",
+  },
+];
+
+const OTHER: FileKind = {
+  id: "other",
+  extensions: [],
+  what: "không phải sổ tính Excel",
+  howToXlsx: "Hãy gửi báo cáo dạng tệp Excel .xlsx theo mẫu (lưu kiểu “Sổ làm việc Excel (*.xlsx)”).",
+};
+
+const BY_EXTENSION = new Map(FILE_KINDS.flatMap((k) => k.extensions.map((e) => [e, k] as const)));
+
+/** The last path segment (either separator: names come from Windows and POSIX alike). */
+function baseOf(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+}
+
+/** The lower-case extension of a file name, without the dot; "" when it has none. */
+export function extensionOf(path: string): string {
+  const base = baseOf(path);
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 ? "" : base.slice(dot + 1).toLowerCase();
+}
+
+/** The kind of a file by its extension; `other` for any extension not in the table. */
+export function fileKindOf(path: string): FileKind {
+  return BY_EXTENSION.get(extensionOf(path)) ?? OTHER;
+}
+
+/**
+ * Files never treated as submissions when a folder is read or files are dropped: Excel's lock
+ * files ("~$bao-cao.xlsx", written while a workbook is open) and hidden files (".DS_Store",
+ * "._bao-cao.xlsx" from macOS, ".~lock.bao-cao.xlsx#" from LibreOffice). Windows' "Thumbs.db" and
+ * "desktop.ini" are hidden by the system too.
+ */
+export function isIgnoredFileName(path: string): boolean {
+  const base = baseOf(path);
+  return base.startsWith("~$") || base.startsWith(".") || /^(thumbs\.db|desktop\.ini)$/i.test(base);
+}
+
+/** Why a file that is not a .xlsx workbook is rejected: what it is, and how to save it as .xlsx. */
+export function fileKindMessage(path: string): string {
+  const kind = fileKindOf(path);
+  const ext = extensionOf(path);
+  const what =
+    kind.id === "other" ? `${kind.what}${ext ? ` (tệp .${ext})` : " (tệp không có phần đuôi)"}` : kind.what;
+  return `Tệp “${baseOf(path)}” là ${what}, không phải sổ tính Excel .xlsx theo mẫu${kind.why ? `: ${kind.why}` : ""}. ${kind.howToXlsx}`;
+}

@@ -1,0 +1,49 @@
+// The profile picker of a tab: "Tự động (theo mẫu trong tệp)" where the tab allows it, then the
+// shipped profiles by name; under it, the form the choice reads with.
+
+import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import type { Strings } from "../i18n";
+import { AUTO, chosenProfile, profileOptions, type ProfileChoice } from "../profile-choice";
+
+const useStyles = makeStyles({
+  field: { marginTop: tokens.spacingVerticalS, minWidth: 0 },
+  select: { minWidth: 0, maxWidth: "100%" },
+});
+
+export interface ProfilePickerProps {
+  readonly strings: Strings;
+  readonly value: ProfileChoice;
+  readonly onChange: (next: ProfileChoice) => void;
+  /** Offer "Tự động" (validate, consolidate); the template always has a profile. */
+  readonly allowAuto: boolean;
+  readonly disabled?: boolean;
+  readonly testId: string;
+}
+
+export function ProfilePicker({ strings: t, value, onChange, allowAuto, disabled, testId }: ProfilePickerProps) {
+  const styles = useStyles();
+  const options = profileOptions(allowAuto ? t.profileAuto : undefined);
+  const chosen = chosenProfile(value);
+  // The option text is cut at 320 px and every plan's name starts alike: the hint shows it whole.
+  const hint = chosen ? t.profileHint(chosen.name, chosen.form.id) : t.profileAutoHint;
+  return (
+    <Field label={t.profileLabel} hint={<span data-testid={`${testId}-hint`}>{hint}</span>} className={styles.field}>
+      <Select
+        className={styles.select}
+        value={value}
+        disabled={disabled}
+        data-testid={testId}
+        onChange={(_e, data) => {
+          const next = options.find((o) => o.value === data.value);
+          if (next) onChange(next.value);
+        }}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.value === AUTO ? o.label : `${o.label} (${o.form})`}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}

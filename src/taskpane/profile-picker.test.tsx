@@ -1,0 +1,190 @@
+/** @jest-environment jsdom */
+// The profile picker of each tab and where the choice is remembered: the options (Tự động and the
+// shipped profiles by name), the choice stored and restored across sessions (memory, localStorage,
+// OfficeRuntime.storage), and the choice reaching what the tab does (Excel validate, the template).
+
+import "./testing-jsdom";
+import { act } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { finding } from "../core/findings";
+import type { Profile } from "../core/profile";
+import { SHIPPED_PROFILE_NAMES, shippedProfile } from "../core/profiles";
+import type { ValidationResult } from "../core/validate";
+import { cellText } from "../core/values";
+import { readXlsx } from "../xlsx/read";
+import type { ExcelActions } from "./actions";
+import { App } from "./App";
+import { chooseStore, localStore, memoryStore, officeStore, SETTING_KEYS, type SettingsStore } from "./settings";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | null = null;
+
+async function mount(ui: React.ReactElement): Promise<void> {
+  if (root) await act(async () => root!.unmount());
+  document.body.innerHTML = "";
+  const container = document.createElement("div");
+  document.body.appendChild(container);
+  root = createRoot(container);
+  await act(async () => root!.render(ui));
+  // Let the stored choice (read asynchronously) arrive.
+  await act(async () => new Promise((r) => setTimeout(r, 0)));
+}
+
+const byTestId = <T extends HTMLElement = HTMLElement>(id: string): T => {
+  const el = document.querySelector<T>(`[data-testid="${id}"]`);
+  if (!el) throw new Error(`no ${id}`);
+  return el;
+};
+
+async function choose(select: HTMLSelectElement, value: string): Promise<void> {
+  await act(async () => {
+    select.value = value;
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+}
+
+async function click(el: HTMLElement): Promise<void> {
+  await act(async () => el.click());
+}
+
+const RESULT: ValidationResult = {
+  valid: false,
+  form: "KL226-BC/1",
+  findings: [finding("BAD_VALUE", "error", "Chỉ tiêu", "E5", "Số liệu là số âm (-5).")],
+  unit: "SO_TEST",
+  unitName: "Sở Thử",
+  period: "6T",
+  year: 2026,
+  reportDate: null,
+  report: null,
+};
+
+function fakeExcel() {
+  const validatedWith: Array<Profile | undefined> = [];
+  const inserted: string[] = [];
+  const excel: ExcelActions = {
+    validateOpenWorkbook: async (profile) => (validatedWith.push(profile), RESULT),
+    selectCell: async () => undefined,
+    markErrors: async () => 0,
+    clearMarks: async () => 0,
+    insertTemplate: async (base64) => (inserted.push(base64), ["Thông tin"]),
+    openWorkbook: async () => undefined,
+    writeSummary: async () => ({ sheets: [], syncs: 2 }),
+  };
+  return { excel, validatedWith, inserted };
+}
+
+const standalone = (store: SettingsStore) => <App env={{ host: "standalone", excel: null }} store={store} />;
+
+test("each tab has a picker: Tự động and the shipped profiles by name (the template has no Tự động)", async () => {
+  await mount(standalone(memoryStore()));
+  for (const id of ["validate-profile", "consolidate-profile"]) {
+    const select = byTestId<HTMLSelectElement>(id);
+    const options = [...select.options];
+    expect(options.map((o) => o.value)).toEqual(["auto", ...SHIPPED_PROFILE_NAMES]);
+    expect(options[0]!.textContent).toBe("Tự động (theo mẫu trong tệp)");
+    expect(options[5]!.textContent).toBe("Kế hoạch thực hiện công tác cải cách hành chính năm 2025 của Sở An toàn thực phẩm Thành phố Hồ Chí Minh (CCHC-BC/2025)");
+    expect(select.value).toBe("auto");
+  }
+  const template = byTestId<HTMLSelectElement>("template-profile");
+  expect([...template.options].map((o) => o.value)).toEqual([...SHIPPED_PROFILE_NAMES]);
+  expect(template.value).toBe("thanh-hoa-226");
+});
+
+test("a choice is stored per tab and restored in the next session", async () => {
+  const store = memoryStore();
+  await mount(standalone(store));
+  await choose(byTestId("validate-profile"), "dong-thap-syt-226");
+  await choose(byTestId("template-profile"), "hcm-attp-cchc-2025");
+  await choose(byTestId("template-type"), "UBND_XA");
+  expect(Object.fromEntries(store.values)).toEqual({
+    [SETTING_KEYS.validateProfile]: "dong-thap-syt-226",
+    [SETTING_KEYS.templateProfile]: "hcm-attp-cchc-2025",
+    [SETTING_KEYS.templateUnitType]: "UBND_XA",
+  });
+  // A new session with the same store: the choices are back, the untouched tab keeps its default.
+  await mount(standalone(store));
+  expect(byTestId<HTMLSelectElement>("validate-profile").value).toBe("dong-thap-syt-226");
+  expect(byTestId<HTMLSelectElement>("template-profile").value).toBe("hcm-attp-cchc-2025");
+  expect(byTestId<HTMLSelectElement>("template-type").value).toBe("UBND_XA");
+  expect(byTestId<HTMLSelectElement>("consolidate-profile").value).toBe("auto");
+  expect(byTestId("template-summary").textContent).toContain("Quý I");
+});
+
+test("a stored value no longer offered is ignored; auto is never taken for the template", async () => {
+  const store = memoryStore({ [SETTING_KEYS.validateProfile]: "tinh-da-bo", [SETTING_KEYS.templateProfile]: "auto" });
+  await mount(standalone(store));
+  expect(byTestId<HTMLSelectElement>("validate-profile").value).toBe("auto");
+  expect(byTestId<HTMLSelectElement>("template-profile").value).toBe("thanh-hoa-226");
+});
+
+test("localStorage remembers between page loads; a storage that throws behaves as empty", async () => {
+  window.localStorage.clear();
+  await mount(standalone(localStore(window.localStorage)));
+  await choose(byTestId("consolidate-profile"), "hcm-attp-cchc-2025");
+  expect(window.localStorage.getItem(SETTING_KEYS.consolidateProfile)).toBe("hcm-attp-cchc-2025");
+  await mount(standalone(chooseStore(false)));
+  expect(byTestId<HTMLSelectElement>("consolidate-profile").value).toBe("hcm-attp-cchc-2025");
+
+  const broken = localStore({
+    getItem: () => {
+      throw new Error("SecurityError");
+    },
+    setItem: () => {
+      throw new Error("QuotaExceededError");
+    },
+  });
+  await mount(standalone(broken));
+  expect(byTestId<HTMLSelectElement>("consolidate-profile").value).toBe("auto");
+  await choose(byTestId("consolidate-profile"), "thanh-hoa-226");
+  expect(byTestId<HTMLSelectElement>("consolidate-profile").value).toBe("thanh-hoa-226");
+});
+
+test("inside Office the choice goes to OfficeRuntime.storage when it exists, else localStorage", async () => {
+  const items = new Map<string, string>();
+  const storage = { getItem: async (k: string) => items.get(k) ?? null, setItem: async (k: string, v: string) => void items.set(k, v) };
+  const scope = { OfficeRuntime: { storage }, localStorage: window.localStorage } as unknown as typeof globalThis;
+  expect(chooseStore(true, scope).kind).toBe("office");
+  expect(chooseStore(false, scope).kind).toBe("local");
+  expect(chooseStore(true, { localStorage: window.localStorage } as unknown as typeof globalThis).kind).toBe("local");
+  expect(chooseStore(true, {} as typeof globalThis).kind).toBe("memory");
+
+  const { excel } = fakeExcel();
+  await mount(<App env={{ host: "excel", excel }} store={officeStore(storage)} />);
+  await choose(byTestId("validate-profile"), "dong-nai-skhcn-226");
+  expect(items.get(SETTING_KEYS.validateProfile)).toBe("dong-nai-skhcn-226");
+});
+
+test("Excel validation takes the chosen profile per call (none for Tự động) and says which form and profile judged", async () => {
+  const { excel, validatedWith } = fakeExcel();
+  await mount(<App env={{ host: "excel", excel }} store={memoryStore()} />);
+  await click(byTestId("validate-open"));
+  expect(validatedWith).toEqual([undefined]);
+  expect(byTestId("validate-profile-used").textContent).toBe("Biểu mẫu KL226-BC/1 — hồ sơ Mặc định (Kế hoạch thực hiện Kết luận 226-KL/TW của UBND tỉnh) (tự động, theo mẫu trong tệp)");
+  await choose(byTestId("validate-profile"), "dong-thap-syt-226");
+  // Changing the profile clears a verdict given under another one.
+  expect(document.querySelector('[data-testid="validate-result"]')).toBeNull();
+  await click(byTestId("validate-open"));
+  expect(validatedWith[1]?.name).toBe(shippedProfile("dong-thap-syt-226")!.name);
+  expect(byTestId("validate-profile-used").textContent).toBe(`Biểu mẫu KL226-BC/1 — hồ sơ ${shippedProfile("dong-thap-syt-226")!.name}`);
+  expect(byTestId("validate-verdict").textContent).toContain("✗ Không hợp lệ — chưa gửi được");
+  expect(byTestId("validate-verdict").textContent).toContain("Cần sửa 1 lỗi dưới đây rồi kiểm tra lại.");
+});
+
+test("the template follows the chosen profile and unit type: its marker, Loại đơn vị and deadlines", async () => {
+  const { excel, inserted } = fakeExcel();
+  await mount(<App env={{ host: "excel", excel }} store={memoryStore()} />);
+  await choose(byTestId("template-profile"), "hcm-attp-cchc-2025");
+  await choose(byTestId("template-type"), "UBND_XA");
+  await click(byTestId("insert-template"));
+  const bytes = Uint8Array.from(atob(inserted[0]!), (ch) => ch.charCodeAt(0));
+  const read = readXlsx(bytes);
+  if (!read.ok) throw new Error(read.reason);
+  const info = read.workbook.sheets.find((s) => s.name === "Thông tin")!;
+  const cells = info.rows.flatMap((row) => (row ?? []).map((c) => cellText(c)));
+  expect(cells[0]).toMatch(/^CCHC-BC\/2025/);
+  expect(cells).toContain("UBND xã, phường");
+  expect(byTestId("template-summary").textContent).toMatch(/Quý I” \(hạn 15\/3\)/);
+  expect(read.workbook.sheets.map((s) => s.name)).not.toContain("Hội nghị");
+});
