@@ -7,6 +7,7 @@ import { z } from "zod";
 import { consolidationProfile, inspectSubmission } from "../app/consolidate-files";
 import { baseName, consolidate, consolidationJson, periodLabel, type Consolidation, type Submission } from "../core/consolidate";
 import { viDate } from "../core/dates";
+import type { DocumentDates } from "../core/documents";
 import type { Period } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";
 import { targetText } from "../core/indicator-text";
@@ -19,7 +20,7 @@ import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
-import { lettersOptionShape, loadPrevious, previousOptionShape, withPrevious, writeLetters, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type PreviousFile, type RollupRequest } from "./consolidate-extras";
+import { documentDates, LETTER_DATE_NEEDS_DOCUMENTS, letterDateUsed, REPLY_BY_NEEDS_LETTERS, replyByUsed, lettersOptionShape, loadPrevious, writeReport, previousOptionShape, withPrevious, writeLetters, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type PreviousFile, type RollupRequest } from "./consolidate-extras";
 import { expandInputs, loadProfile, readBytes, sha256Hex, UsageError, writeAtomic } from "./io";
 import { checkOptions, checkPeriodOfForm, parseOptions, periodSchema, USAGE, yearSchema, type Io } from "./options";
 
@@ -42,7 +43,9 @@ const consolidateOptions = z
     message: "--period và --year phải dùng cùng nhau, ví dụ --period 6T --year 2026",
     path: ["period"],
   })
-  .refine(rollupOptionsTogether, { message: ROLLUP_TOGETHER, path: ["rollup"] });
+  .refine(rollupOptionsTogether, { message: ROLLUP_TOGETHER, path: ["rollup"] })
+  .refine(letterDateUsed, { message: LETTER_DATE_NEEDS_DOCUMENTS, path: ["letter-date"] })
+  .refine(replyByUsed, { message: REPLY_BY_NEEDS_LETTERS, path: ["reply-by"] });
 
 export interface RunOptions {
   readonly inputs: readonly string[];
@@ -54,10 +57,14 @@ export interface RunOptions {
   readonly profile?: Profile;
   readonly rollup?: RollupRequest;
   readonly letters?: string;
+  /** The report (.docx, SPEC §9). */
+  readonly report?: string;
+  /** Dates of the letters and the report; default today in Việt Nam and a week later. */
+  readonly dates?: DocumentDates;
   readonly previous?: readonly PreviousFile[];
 }
 
-export function consolidateCommand(args: string[], io: Io): number {
+export async function consolidateCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     out: { type: "string" },
     json: { type: "string" },
@@ -70,6 +77,9 @@ export function consolidateCommand(args: string[], io: Io): number {
     name: { type: "string" },
     type: { type: "string" },
     letters: { type: "string" },
+    report: { type: "string" },
+    "letter-date": { type: "string" },
+    "reply-by": { type: "string" },
     previous: { type: "string", multiple: true },
   });
   const o = checkOptions(consolidateOptions, values);
@@ -80,7 +90,11 @@ export function consolidateCommand(args: string[], io: Io): number {
   const previous = o.previous?.map(loadPrevious);
   const period = o.period !== undefined && o.year !== undefined ? { kind: o.period, year: o.year } : undefined;
   if (period && profile) checkPeriodOfForm(profile, period.kind);
-  const { consolidation: c } = runConsolidation({ inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o), letters: o.letters, previous }, io);
+  const dates = o.letters !== undefined || o.report !== undefined ? documentDates(o) : undefined;
+  const { consolidation: c } = await runConsolidation(
+    { inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o), letters: o.letters, report: o.report, dates, previous },
+    io,
+  );
   return c.rejected.length > 0 ? 1 : 0;
 }
 
@@ -96,8 +110,8 @@ export function repoRoot(from: string = __dirname): string {
 }
 
 /** Reads, checks and consolidates, writes every output; returns the consolidation and the files as inspected. */
-export function runConsolidation(o: RunOptions, io: Io): { consolidation: Consolidation; submissions: Submission[]; profile: Profile } {
-  const outputs = [o.out, o.json, o.rollup?.out].filter((p): p is string => p !== undefined).map((p) => resolve(p));
+export async function runConsolidation(o: RunOptions, io: Io): Promise<{ consolidation: Consolidation; submissions: Submission[]; profile: Profile }> {
+  const outputs = [o.out, o.json, o.rollup?.out, o.report].filter((p): p is string => p !== undefined).map((p) => resolve(p));
   for (const input of o.inputs) {
     if (outputs.includes(resolve(input))) throw new UsageError(`Tệp ${input} vừa là tệp nguồn vừa là tệp kết quả. Hãy chọn tên khác cho --out/--json: tệp nguồn không bao giờ bị ghi đè.`);
   }
@@ -121,13 +135,16 @@ export function runConsolidation(o: RunOptions, io: Io): { consolidation: Consol
   // Last year's cross-check adds warnings before anything is written (JSON and the Lỗi sheet).
   const history = o.previous === undefined ? undefined : withPrevious(consolidated, o.previous, profile.outlier);
   const c = history?.consolidation ?? consolidated;
-  const letters = o.letters === undefined ? undefined : followUpLetters(c, profile);
+  const dates = o.dates ?? documentDates({});
+  const letters = o.letters === undefined ? undefined : followUpLetters(c, profile, dates);
   const summary = summaryWorkbook(c, profile);
-  writeAtomic(o.out, writeXlsx(letters ? withLetterSheet(summary, letters) : summary, NODE_ZIP_CODEC));
+  writeAtomic(o.out, writeXlsx(letters ? withLetterSheet(summary, letters, o.letters) : summary, NODE_ZIP_CODEC));
   if (o.json !== undefined) writeAtomic(o.json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`);
   io.out(humanSummary(c, profile, files.length, o.out, o.json));
   if (history) io.out(`${history.lines.join("\n")}\n`);
-  if (o.letters !== undefined && letters) io.out(`${writeLetters(o.letters, letters).join("\n")}\n`);
+  const roster = o.roster ?? profile.roster;
+  if (o.letters !== undefined) io.out(`${(await writeLetters(o.letters, c, profile, dates, roster)).join("\n")}\n`);
+  if (o.report !== undefined) io.out(`${(await writeReport(o.report, c, profile, dates, roster)).join("\n")}\n`);
   if (o.rollup !== undefined) io.out(`${writeRollup(c, profile, o.rollup).join("\n")}\n`);
   return { consolidation: c, submissions, profile };
 }

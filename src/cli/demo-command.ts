@@ -2,8 +2,8 @@
 // levels, as a province does it. Each folder under samples/cap-so/ holds the units of one department
 // (its name is the department's unit code); the department consolidates them and reports upward one
 // KL226-BC/1 workbook (the roll-up). Sở Nội vụ then consolidates the direct submissions together with
-// those roll-ups, writes the follow-up letters, and checks that the province totals equal adding every
-// unit directly.
+// those roll-ups, writes the report and the follow-up letters (Word documents), and checks that the
+// province totals equal adding every unit directly.
 
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -12,6 +12,7 @@ import { inspectBytes } from "../app/inspect";
 import { UNIT_TYPES, type UnitTypeId } from "../core/catalogue";
 import { consolidate, type Consolidation, type Submission } from "../core/consolidate";
 import { pairOf } from "../core/judge";
+import { ALL_LETTERS_FILE } from "../core/letters";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile";
 import type { RollupUnit } from "../core/rollup";
 import { codeKey } from "../core/text";
@@ -31,7 +32,7 @@ const demoOptions = z.object({ samples: z.string().min(1).optional(), "out-dir":
  * The samples include deliberately broken files, so a rejection is expected: demo returns 0
  * (docs/DECISIONS.md). Without samples/cap-so/ it is a one-level consolidation of samples/.
  */
-export function demoCommand(args: string[], io: Io): number {
+export async function demoCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, { samples: { type: "string" }, "out-dir": { type: "string" } });
   if (positionals.length > 0) throw new UsageError(`Thừa tham số: ${positionals.join(" ")}\n\n${USAGE}`);
   const o = checkOptions(demoOptions, values);
@@ -48,18 +49,18 @@ export function demoCommand(args: string[], io: Io): number {
 
   const rollups: string[] = [];
   const departmentUnits: Submission[] = [];
-  departments.forEach((code, i) => {
+  for (const [i, code] of departments.entries()) {
     const dir = join(samples, DEPARTMENTS_DIR, code);
     const unit = departmentUnit(code, roster);
     const ownRosterPath = join(dir, "roster.csv");
     const ownRoster = existsSync(ownRosterPath) ? loadRoster(ownRosterPath, profile) : undefined;
     const rollup = join(outDir, DEPARTMENTS_DIR, `${code}.xlsx`);
     io.out(`== Bước ${i + 1}: ${unit.name} (${code}) tổng hợp các đơn vị trực thuộc trong ${dir}${ownRoster ? ` (danh sách: ${ownRosterPath})` : ""} ==\n`);
-    const { submissions } = runConsolidation({ inputs: [dir], out: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.xlsx"), json: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.json"), roster: ownRoster, profile, rollup: { out: rollup, unit } }, io);
+    const { submissions } = await runConsolidation({ inputs: [dir], out: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.xlsx"), json: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.json"), roster: ownRoster, profile, rollup: { out: rollup, unit } }, io);
     io.out(`${recheck(rollup, profile)}\n\n`);
     rollups.push(rollup);
     departmentUnits.push(...submissions);
-  });
+  }
 
   const departmentFiles = new Set(departmentUnits.map((s) => s.file));
   const cchcDir = join(samples, CCHC_DIR);
@@ -70,7 +71,8 @@ export function demoCommand(args: string[], io: Io): number {
   const except = [...(departments.length > 0 ? [`${DEPARTMENTS_DIR}/`] : []), ...(hasCchc ? [`${CCHC_DIR}/`] : [])];
   io.out(`${step}các báo cáo trong ${samples}${except.length > 0 ? ` (trừ ${except.join(", ")})` : ""}${via}${roster ? `; danh sách đơn vị: ${rosterPath}` : ""} ==\n`);
   const letters = join(outDir, "thu-nhac");
-  const province = runConsolidation({ inputs: [...direct, ...rollups], out: join(outDir, "tong-hop.xlsx"), json: join(outDir, "tong-hop.json"), roster, profile, letters }, io);
+  const report = join(outDir, "bao-cao.docx");
+  const province = await runConsolidation({ inputs: [...direct, ...rollups], out: join(outDir, "tong-hop.xlsx"), json: join(outDir, "tong-hop.json"), roster, profile, letters, report }, io);
   const c = province.consolidation;
   if (departments.length > 0) {
     // Every underlying unit, as already read: the direct reports (not the roll-ups) and the departments' units.
@@ -85,10 +87,21 @@ export function demoCommand(args: string[], io: Io): number {
     const cchcRoster = existsSync(cchcRosterPath) ? loadRoster(cchcRosterPath, cchcProfile) : undefined;
     cchcSummary = join(outDir, CCHC_DIR, "tong-hop.xlsx");
     io.out(`\n== Bước ${departments.length + 2}: chế độ báo cáo thứ hai — ${cchcProfile.name} (mẫu ${cchcProfile.form.id}, hồ sơ ${CCHC_PROFILE}): các báo cáo trong ${cchcDir} ==\n`);
-    runConsolidation({ inputs: [cchcDir], out: cchcSummary, json: join(outDir, CCHC_DIR, "tong-hop.json"), roster: cchcRoster, profile: cchcProfile, letters: join(outDir, CCHC_DIR, "thu-nhac") }, io);
+    await runConsolidation(
+      {
+        inputs: [cchcDir],
+        out: cchcSummary,
+        json: join(outDir, CCHC_DIR, "tong-hop.json"),
+        roster: cchcRoster,
+        profile: cchcProfile,
+        letters: join(outDir, CCHC_DIR, "thu-nhac"),
+        report: join(outDir, CCHC_DIR, "bao-cao.docx"),
+      },
+      io,
+    );
   }
   io.out(
-    `\nKết quả: bảng tổng hợp toàn tỉnh ${join(outDir, "tong-hop.xlsx")}${rollups.length > 0 ? `; báo cáo cấp sở ${rollups.join(", ")}` : ""}; thư nhắc ${letters}${cchcSummary ? `; tổng hợp CCHC ${cchcSummary}` : ""}.\n`,
+    `\nKết quả: bảng tổng hợp toàn tỉnh ${join(outDir, "tong-hop.xlsx")}${rollups.length > 0 ? `; báo cáo cấp sở ${rollups.join(", ")}` : ""}; báo cáo kết quả (Word) ${report}; thư nhắc (Word, mỗi đơn vị một tệp và tệp ${ALL_LETTERS_FILE} để in) ${letters}${cchcSummary ? `; tổng hợp CCHC ${cchcSummary} (báo cáo và thư nhắc trong ${join(outDir, CCHC_DIR)})` : ""}.\n`,
   );
   if (c.rejected.length > 0) {
     io.out(`\nLưu ý: bộ mẫu cố ý có ${c.rejected.length} tệp lỗi để minh họa việc từ chối, nên lệnh demo vẫn kết thúc với mã 0 (lệnh consolidate sẽ trả về 1).\n`);

@@ -122,6 +122,7 @@ export function summaryWorkbook(c: Consolidation, profile: Profile): WorkbookSpe
  * "Trang N/M" in the footer.
  */
 function withPrint(sheet: SheetSpec, title: string): SheetSpec {
+  sheet = notesWithinTable(sheet);
   const headerRow = sheet.freeze?.rows ?? 0;
   const wide = (sheet.columnWidths ?? []).reduce((a, b) => a + b, 0) > 100;
   const unitColumns = sheet.freeze && sheet.freeze.cols > 0 ? `A:${columnLetters(sheet.freeze.cols - 1)}` : undefined;
@@ -134,6 +135,36 @@ function withPrint(sheet: SheetSpec, title: string): SheetSpec {
     footer: PAGE_OF_PAGES,
   };
   return { ...sheet, print };
+}
+
+/**
+ * The notes above a table (a single text in column A) merged across the table's columns and
+ * wrapped: left to overflow, a long note widens what LibreOffice prints (and so shrinks the
+ * fit-to-width scale of the whole sheet), and a reader scrolls sideways to read it.
+ */
+function notesWithinTable(sheet: SheetSpec): SheetSpec {
+  const headerRow = (sheet.freeze?.rows ?? 0) - 1;
+  const widths = sheet.columnWidths ?? [];
+  const last = widths.length - 1;
+  if (headerRow <= 0 || last <= 0) return sheet;
+  const total = widths.reduce((a, b) => a + b, 0);
+  const rows = sheet.rows.map((row) => [...row]);
+  const merges = [...(sheet.merges ?? [])];
+  const rowHeights = { ...sheet.rowHeights };
+  for (let r = 0; r < headerRow; r++) {
+    const row = rows[r] ?? [];
+    const only = row[0];
+    if (!only || typeof only.value !== "string" || row.slice(1).some((c) => c !== null && c !== undefined)) continue;
+    const size = only.style?.size ?? 11;
+    // Characters per line at this size (a width unit is one 11-pt character); a little slack for italics.
+    const perLine = Math.max(10, Math.floor((total * 11) / size) - 4);
+    const lines = only.value.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+    if (lines <= 1 && only.value.length <= widths[0]!) continue;
+    rows[r] = [{ ...only, style: { ...only.style, wrap: true, vAlign: "top" } }];
+    merges.push(`A${r + 1}:${columnLetters(last)}${r + 1}`);
+    if (lines > 1) rowHeights[r] = Math.ceil(lines * size * 1.35);
+  }
+  return { ...sheet, rows, merges, rowHeights };
 }
 
 /** A count column's header in Tổng hợp (also how `--previous SUMMARY.xlsx` finds it again). */
@@ -230,11 +261,13 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   const lastUnitRow = headerRow + c.units.length;
   const rows = [[cell(title, TITLE)], [cell(periodLine(c), NOTE)], [cell(legend, NOTE)], [], header, ...unitRows, provinceRow];
   // Narrow value and status columns (their headers wrap), so the sheet prints one page wide.
-  const fixed: Record<number, number> = { 1: 30, 2: 14 };
+  const fixed: Record<number, number> = { 1: 30, 2: 13, 3: 10.5, 4: 9.5 };
   form.indicators.forEach((_, i) => {
-    fixed[5 + 2 * i] = 9;
-    fixed[6 + 2 * i] = 10;
+    fixed[5 + 2 * i] = 8.5;
+    fixed[6 + 2 * i] = 9.5;
   });
+  // The task counts are small numbers under wrapped headers.
+  for (let i = 0; i < 3; i++) fixed[5 + 2 * form.indicators.length + i] = 11;
   return {
     name: SUMMARY_SHEETS.summary,
     rows,

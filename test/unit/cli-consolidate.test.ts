@@ -251,7 +251,8 @@ describe("kl226 demo", () => {
     const code = await main(["demo", "--samples", samples, "--out-dir", outDir], io);
     expect(io.stderr).toBe("");
     expect(code).toBe(0);
-    expect(readdirSync(outDir).sort()).toEqual(["thu-nhac", "tong-hop.json", "tong-hop.xlsx"]);
+    expect(readdirSync(outDir).sort()).toEqual(["bao-cao.docx", "thu-nhac", "tong-hop.json", "tong-hop.xlsx"]);
+    expect(io.stdout).toContain(`báo cáo kết quả (Word) ${join(outDir, "bao-cao.docx")}`);
     expect(io.stdout).toContain(`Bảng tổng hợp: ${join(outDir, "tong-hop.xlsx")}`);
     expect(io.stdout).toContain("cố ý có 1 tệp lỗi");
     const report = JSON.parse(readFileSync(join(outDir, "tong-hop.json"), "utf8"));
