@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { z } from "zod";
 import { compareText, type Consolidation, type Warning } from "../core/consolidate";
 import { compareWithPrevious, historyOrder, parsePreviousReport, previousFromSummary, previousPeriodNotes, type OutlierBand, type PreviousReport } from "../core/history";
-import { compareDates, dateFromUtcMs, parseDateText, viDate, type CivilDate } from "../core/dates";
-import { defaultReplyBy, type DocumentDates } from "../core/documents";
+import { compareDates, parseDateText, viDate, type CivilDate } from "../core/dates";
+import { defaultReplyBy, vietnamDate, type DocumentDates } from "../core/documents";
 import { ALL_LETTERS_FILE, LETTER_SHEET, letterFileName } from "../core/letters";
 import { letterFiles, reportFile } from "../app/documents";
 import type { Profile, RosterUnit } from "../core/profile";
@@ -95,9 +95,9 @@ export const letterDateUsed = (o: DocumentOptions): boolean => o["letter-date"] 
 /** --reply-by only with --letters. */
 export const replyByUsed = (o: DocumentOptions): boolean => o["reply-by"] === undefined || o.letters !== undefined;
 
-/** Today in Việt Nam (UTC+7 all year, no daylight saving): the CLI reads the clock, the core never does. */
+/** Today in Việt Nam: the CLI reads the clock, the core never does. */
 export function todayInVietnam(now: number = Date.now()): CivilDate {
-  return dateFromUtcMs(now + 7 * 3_600_000);
+  return vietnamDate(now);
 }
 
 /**

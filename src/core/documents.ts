@@ -20,6 +20,14 @@ export interface DocumentDates {
 /** Days between a letter and its reply-by date: a week, so the reply falls on the same weekday. */
 export const REPLY_DAYS = 7;
 
+/**
+ * The calendar day in Việt Nam (UTC+7 all year, no daylight saving) at `epochMs`; the caller reads
+ * the clock (the core never does), so the day is the same on a machine set to any time zone.
+ */
+export function vietnamDate(epochMs: number): CivilDate {
+  return dateFromUtcMs(epochMs + 7 * 3_600_000);
+}
+
 /** REPLY_DAYS after `date`, moved to the Monday after when that is a Saturday or Sunday. */
 export function defaultReplyBy(date: CivilDate): CivilDate {
   const day = dayNumber(date) + REPLY_DAYS;

@@ -15,6 +15,7 @@ import { consolidateFiles, readRosterFile, type Progress } from "../standalone/c
 import { XLSX_MIME, downloadBlob, isXlsxName } from "../standalone/files";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
 import { FilePicker, NoticeBar, errorText, useAction } from "./common";
+import { DocumentsPanel } from "./DocumentsPanel";
 import { RollupForm } from "./RollupForm";
 
 const useStyles = makeStyles({
@@ -217,6 +218,7 @@ export function ConsolidatePanel({ strings: t, profile, excel }: ConsolidatePane
         </div>
       )}
       {result && <ResultView c={result} t={t} />}
+      {result && <DocumentsPanel strings={t} profile={profile} consolidation={result} roster={roster?.units} inExcel={excel !== null} />}
       {result && <RollupForm strings={t} profile={profile} excel={excel} consolidation={result} />}
     </div>
   );
