@@ -303,8 +303,10 @@ const SHORT_FILL = "D9D9D9";
 function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
   const indicators = c.form.indicators;
   const width = 297 - 30 - 15;
-  const size = indicators.length <= 8 ? 10 : 8;
-  const fixed = [12, indicators.length <= 8 ? 52 : 42, 20];
+  const many = indicators.length > 8;
+  // With many indicators (CCHC-BC/2025 has 14) a narrower name column leaves "100,0 %" one line.
+  const size = many ? 8 : 10;
+  const fixed = [12, many ? 32 : 52, many ? 17 : 20];
   const each = Math.min(26, (width - fixed.reduce((a, b) => a + b, 0)) / Math.max(1, indicators.length));
   const valueCell = (ind: Indicator, r: IndicatorResult | undefined): TableCellSpec => {
     const status = r?.status ?? "na";
