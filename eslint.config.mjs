@@ -1,6 +1,6 @@
 // Lint: typescript-eslint recommended + React hooks, with Prettier owning formatting; the layer
 // rules of README "Design" (core → nothing of ours but core, no npm package but zod; xlsx → core;
-// app → core + xlsx; the adapters above), for .ts and .tsx; the JavaScript files as CommonJS/ESM.
+// app → core + xlsx + docx; docx → core; the adapters above), for .ts and .tsx; the JavaScript files as CommonJS/ESM.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -175,7 +175,7 @@ export default tseslint.config(
     },
   },
   {
-    // app: use cases joining core and xlsx; browser-safe (no Node, no DOM).
+    // app: use cases joining core, xlsx and docx; browser-safe (no Node, no DOM).
     files: ["src/app/**/*.ts", "src/app/**/*.tsx"],
     ignores: TESTS,
     rules: {
@@ -184,14 +184,14 @@ export default tseslint.config(
         {
           patterns: [
             refuse(
-              "^(?!\\./|\\.\\./core/|\\.\\./xlsx/)",
-              "src/app imports only app, core and xlsx modules (README, Design).",
+              "^(?!\\./|\\.\\./core/|\\.\\./xlsx/|\\.\\./docx/)",
+              "src/app imports only app, core, xlsx and docx modules (README, Design).",
             ),
             refuse(
               "^\\.\\./xlsx/node-",
               "src/app is browser-safe: the caller passes a Node decoder when it has one.",
             ),
-            refuse("\\.\\..*\\.\\.", "src/app imports only app, core and xlsx modules."),
+            refuse("\\.\\..*\\.\\.", "src/app imports only app, core, xlsx and docx modules."),
           ],
         },
       ],

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { consolidationProfile, inspectSubmission } from "../app/consolidate-files";
 import { baseName, consolidate, consolidationJson, periodLabel, type Consolidation, type Submission } from "../core/consolidate";
 import { viDate } from "../core/dates";
+import type { DocumentDates } from "../core/documents";
 import type { Period } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";
 import { targetText } from "../core/indicator-text";
@@ -19,7 +20,7 @@ import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
-import { lettersOptionShape, loadPrevious, previousOptionShape, withPrevious, writeLetters, checkRollupPeriod, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type PreviousFile, type RollupRequest } from "./consolidate-extras";
+import { documentDates, LETTER_DATE_NEEDS_DOCUMENTS, letterDateUsed, REPLY_BY_NEEDS_LETTERS, replyByUsed, writeReport, lettersOptionShape, loadPrevious, previousOptionShape, withPrevious, writeLetters, checkRollupPeriod, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type PreviousFile, type RollupRequest } from "./consolidate-extras";
 import { unreadableResult } from "../app/inspect";
 import { checkOutputs, expandInputs, fsReason, isErrnoError, loadProfile, readBytes, readInput, UsageError, writeAtomic, type OutputTarget } from "./io";
 import { checkOptions, checkPeriodOfForm, defineCommand, parseOptions, periodSchema, PERIODS_LINE, PROFILE_OPTION, PROFILES_LINE, UNIT_TYPES_LINE, yearSchema, type Io } from "./options";
@@ -30,7 +31,8 @@ export const CONSOLIDATE = defineCommand({
   name: "consolidate",
   summary: "tổng hợp báo cáo của các đơn vị thành bảng tổng hợp (.xlsx), kèm báo cáo JSON, thư nhắc, báo cáo gửi cấp trên",
   synopsis: `TỆP_HOẶC_THƯ_MỤC... --out TỔNG_HỢP.xlsx [--json BÁO_CÁO.json] [--roster DS.csv|DS.xlsx]
-                    [--period KỲ --year NĂM] [--profile TÊN|P.json] [--letters THƯ_MỤC] [--previous NĂM_TRƯỚC.json|.xlsx ...]
+                    [--period KỲ --year NĂM] [--profile TÊN|P.json] [--letters THƯ_MỤC] [--report BÁO_CÁO.docx]
+                    [--letter-date dd/mm/yyyy] [--reply-by dd/mm/yyyy] [--previous NĂM_TRƯỚC.json|.xlsx ...]
                     [--as-unit MÃ --name TÊN --type LOẠI --rollup BÁO_CÁO_LÊN_CẤP_TRÊN.xlsx]`,
   options: {
     out: { type: "string", value: "TỔNG_HỢP.xlsx", help: "bảng tổng hợp sẽ ghi (thay bản cũ nếu đã có)" },
@@ -39,7 +41,10 @@ export const CONSOLIDATE = defineCommand({
     period: { type: "string", value: "KỲ", help: "kỳ tổng hợp (cùng --year); mặc định: kỳ mà nhiều tệp khai nhất" },
     year: { type: "string", value: "NĂM", help: "năm tổng hợp, ví dụ 2026 (cùng --period)" },
     profile: PROFILE_OPTION,
-    letters: { type: "string", value: "THƯ_MỤC", help: "ghi thư nhắc cho từng đơn vị chưa nộp, bị trả lại, trễ hạn, không đạt vào thư mục này" },
+    letters: { type: "string", value: "THƯ_MỤC", help: "ghi thư nhắc (Word, .docx) cho từng đơn vị chưa nộp, bị trả lại, trễ hạn, không đạt vào thư mục này, kèm một tệp gộp để in" },
+    report: { type: "string", value: "BÁO_CÁO.docx", help: "ghi báo cáo kết quả thực hiện (Word, .docx) gửi cấp trên" },
+    "letter-date": { type: "string", value: "dd/mm/yyyy", help: "ngày ký thư nhắc và báo cáo (mặc định: hôm nay)" },
+    "reply-by": { type: "string", value: "dd/mm/yyyy", help: "hạn đơn vị trả lời thư nhắc (mặc định: 7 ngày sau ngày ký, tránh thứ Bảy, Chủ nhật)" },
     previous: { type: "string", multiple: true, value: "NĂM_TRƯỚC.json|.xlsx", help: "bảng tổng hợp hoặc báo cáo JSON các năm trước, để đối chiếu số liệu" },
     rollup: { type: "string", value: "BÁO_CÁO.xlsx", help: "lập báo cáo của đơn vị tổng hợp gửi cấp trên theo mẫu (cần --as-unit, --name, --type)" },
     "as-unit": { type: "string", value: "MÃ", help: "mã đơn vị đứng tên báo cáo gửi cấp trên" },
@@ -56,7 +61,7 @@ export const CONSOLIDATE = defineCommand({
   ],
   examples: [
     "kl226 consolidate bao-cao/ --roster danh-sach.csv --out tong-hop.xlsx --json tong-hop.json",
-    "kl226 consolidate bao-cao/ --out tong-hop.xlsx --letters thu-nhac",
+    "kl226 consolidate bao-cao/ --out tong-hop.xlsx --letters thu-nhac --report bao-cao.docx",
     "kl226 consolidate bao-cao-cchc/ --profile hcm-attp-cchc-2025 --period Q2 --year 2025 --out cchc.xlsx",
   ],
 });
@@ -80,7 +85,9 @@ const consolidateOptions = z
     message: "--period và --year phải dùng cùng nhau, ví dụ --period 6T --year 2026",
     path: ["period"],
   })
-  .refine(rollupOptionsTogether, { message: ROLLUP_TOGETHER, path: ["rollup"] });
+  .refine(rollupOptionsTogether, { message: ROLLUP_TOGETHER, path: ["rollup"] })
+  .refine(letterDateUsed, { message: LETTER_DATE_NEEDS_DOCUMENTS, path: ["letter-date"] })
+  .refine(replyByUsed, { message: REPLY_BY_NEEDS_LETTERS, path: ["reply-by"] });
 
 export interface RunOptions {
   readonly inputs: readonly string[];
@@ -92,12 +99,16 @@ export interface RunOptions {
   readonly profile?: Profile;
   readonly rollup?: RollupRequest;
   readonly letters?: string;
+  /** The report (.docx, SPEC §9). */
+  readonly report?: string;
+  /** Dates of the letters and the report; default today in Việt Nam and a week later. */
+  readonly dates?: DocumentDates;
   readonly previous?: readonly PreviousFile[];
   /** Files that are not unit reports though they sit among them (the roster, last years' summaries). */
   readonly exclude?: readonly string[];
 }
 
-export function consolidateCommand(args: string[], io: Io): number {
+export async function consolidateCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, CONSOLIDATE);
   const o = checkOptions(CONSOLIDATE, consolidateOptions, values);
   // Profile and roster first: a bad one stops the run (exit 2) before any file is read.
@@ -108,7 +119,11 @@ export function consolidateCommand(args: string[], io: Io): number {
   if (period && profile) checkPeriodOfForm(profile, period.kind);
   // The roster and last years' files are inputs of another kind, never unit reports (even in the same folder).
   const exclude = [o.roster, ...(o.previous ?? [])].filter((p): p is string => p !== undefined);
-  const { consolidation: c } = runConsolidation({ inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o), letters: o.letters, previous, exclude }, io);
+  const dates = o.letters !== undefined || o.report !== undefined ? documentDates(o) : undefined;
+  const { consolidation: c } = await runConsolidation(
+    { inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o), letters: o.letters, report: o.report, dates, previous, exclude },
+    io,
+  );
   return c.rejected.length > 0 ? 1 : 0;
 }
 
@@ -124,13 +139,14 @@ export function repoRoot(from: string = __dirname): string {
 }
 
 /** Reads, checks and consolidates, writes every output; returns the consolidation and the files as inspected. */
-export function runConsolidation(o: RunOptions, io: Io): { consolidation: Consolidation; submissions: Submission[]; profile: Profile } {
+export async function runConsolidation(o: RunOptions, io: Io): Promise<{ consolidation: Consolidation; submissions: Submission[]; profile: Profile }> {
   // Every destination is checked before anything is read or written (exit 2, nothing written).
   const targets: OutputTarget[] = [
     { path: o.out, option: "--out", kind: "file" },
     ...(o.json !== undefined ? [{ path: o.json, option: "--json", kind: "file" } as const] : []),
     ...(o.rollup !== undefined ? [{ path: o.rollup.out, option: "--rollup", kind: "file" } as const] : []),
     ...(o.letters !== undefined ? [{ path: o.letters, option: "--letters", kind: "dir" } as const] : []),
+    ...(o.report !== undefined ? [{ path: o.report, option: "--report", kind: "file" } as const] : []),
   ];
   checkOutputs(targets);
   const outputs = targets.filter((t) => t.kind === "file").map((t) => resolve(t.path));
@@ -166,13 +182,16 @@ export function runConsolidation(o: RunOptions, io: Io): { consolidation: Consol
   const history = o.previous === undefined ? undefined : withPrevious(consolidated, o.previous, profile.outlier);
   const c = history?.consolidation ?? consolidated;
   if (o.rollup !== undefined) checkRollupPeriod(c);
-  const letters = o.letters === undefined ? undefined : followUpLetters(c, profile);
+  const dates = o.dates ?? documentDates({});
+  const letters = o.letters === undefined ? undefined : followUpLetters(c, profile, dates);
   const summary = summaryWorkbook(c, profile);
-  writeAtomic(o.out, writeXlsx(letters ? withLetterSheet(summary, letters) : summary, NODE_ZIP_CODEC));
+  writeAtomic(o.out, writeXlsx(letters ? withLetterSheet(summary, letters, o.letters) : summary, NODE_ZIP_CODEC));
   if (o.json !== undefined) writeAtomic(o.json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`);
   io.out(humanSummary(c, profile, files.length, o.out, o.json, found.ignored));
   if (history) io.out(`${history.lines.join("\n")}\n`);
-  if (o.letters !== undefined && letters) io.out(`${writeLetters(o.letters, letters).join("\n")}\n`);
+  const roster = o.roster ?? profile.roster;
+  if (o.letters !== undefined) io.out(`${(await writeLetters(o.letters, c, profile, dates, roster)).join("\n")}\n`);
+  if (o.report !== undefined) io.out(`${(await writeReport(o.report, c, profile, dates, roster)).join("\n")}\n`);
   if (o.rollup !== undefined) io.out(`${writeRollup(c, profile, o.rollup).join("\n")}\n`);
   return { consolidation: c, submissions, profile };
 }

@@ -1,13 +1,17 @@
 // Optional outputs of kl226 consolidate: the roll-up for the level above (--as-unit/--name/--type
-// --rollup), follow-up letters (--letters) and last year's comparison (--previous).
+// --rollup), the documents it sends (--letters, --report, dated --letter-date, --reply-by) and last
+// year's comparison (--previous).
 
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { compareText, type Consolidation, type Warning } from "../core/consolidate";
 import { compareWithPrevious, historyOrder, parsePreviousReport, previousFromSummary, previousPeriodNotes, type OutlierBand, type PreviousReport } from "../core/history";
-import { LETTER_SHEET, type Letter } from "../core/letters";
-import type { Profile } from "../core/profile";
+import { compareDates, parseDateText, viDate, type CivilDate } from "../core/dates";
+import { defaultReplyBy, vietnamDate, type DocumentDates } from "../core/documents";
+import { ALL_LETTERS_FILE, LETTER_SHEET, letterFileName } from "../core/letters";
+import { letterFiles, reportFile } from "../app/documents";
+import type { Profile, RosterUnit } from "../core/profile";
 import { rollupWorkbook, type RollupUnit } from "../core/rollup";
 import { unitCodeSchema, unitNameSchema, unitTypeSchema } from "../core/unit-schema";
 import type { Form } from "../core/form";
@@ -61,20 +65,110 @@ export function writeRollup(c: Consolidation, profile: Profile, request: RollupR
   return [`Báo cáo tổng hợp gửi cấp trên (mẫu KL226-BC/1, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${request.out}`];
 }
 
+const dateOption = (example: string) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      const d = parseDateText(text);
+      if (!d) {
+        ctx.addIssue({ code: "custom", message: `ngày dạng dd/mm/yyyy, ví dụ ${example}` });
+        return z.NEVER;
+      }
+      return d;
+    })
+    .optional();
+
+/** The option keys consolidate adds for the documents it sends (SPEC §9), merged into its zod object. */
 export const lettersOptionShape = {
   letters: z.string().min(1, "cần tên thư mục, ví dụ --letters thu-nhac").optional(),
+  report: z
+    .string()
+    .min(1, "cần tên tệp, ví dụ --report bao-cao.docx")
+    .regex(/\.docx$/i, "báo cáo là văn bản Word, tên tệp có đuôi .docx, ví dụ --report bao-cao.docx")
+    .optional(),
+  "letter-date": dateOption("12/06/2026"),
+  "reply-by": dateOption("19/06/2026"),
 };
 
-/** A unit code as a file name: codes are [A-Z0-9_.-], roster codes are not checked as strictly. */
-function letterFileName(unit: string): string {
-  const safe = unit.replace(/[^A-Za-z0-9_.-]/g, "_");
-  return `${/^\.*$/.test(safe) ? `_${safe}` : safe}.txt`;
+export const LETTER_DATE_NEEDS_DOCUMENTS = "chỉ dùng cùng --letters THƯ_MỤC hoặc --report BÁO_CÁO.docx (ngày của thư và của báo cáo)";
+export const REPLY_BY_NEEDS_LETTERS = "chỉ dùng cùng --letters THƯ_MỤC (hạn đơn vị trả lời trong thư nhắc)";
+export const REPLY_AFTER_DATE = "--reply-by phải sau ngày của thư (--letter-date, mặc định hôm nay)";
+
+type DocumentOptions = { letters?: string; report?: string; "letter-date"?: CivilDate; "reply-by"?: CivilDate };
+/** --letter-date only with --letters or --report. */
+export const letterDateUsed = (o: DocumentOptions): boolean => o["letter-date"] === undefined || o.letters !== undefined || o.report !== undefined;
+/** --reply-by only with --letters. */
+export const replyByUsed = (o: DocumentOptions): boolean => o["reply-by"] === undefined || o.letters !== undefined;
+
+/** Today in Việt Nam: the CLI reads the clock, the core never does. */
+export function todayInVietnam(now: number = Date.now()): CivilDate {
+  return vietnamDate(now);
 }
 
-/** One UTF-8 .txt per letter in `dir` (each written atomically); returns the lines for the human summary. */
-export function writeLetters(dir: string, letters: readonly Letter[]): string[] {
-  for (const l of letters) writeAtomic(join(dir, letterFileName(l.unit)), `${l.text}\n`);
-  return [letters.length === 0 ? `Thư nhắc: không có đơn vị nào cần nhắc (thư mục ${dir}).` : `Thư nhắc: ${letters.length} đơn vị, mỗi đơn vị một tệp .txt trong ${dir} (và trang “${LETTER_SHEET}” của bảng tổng hợp).`];
+/**
+ * The dates of the letters and the report: --letter-date (default today in Việt Nam) and --reply-by
+ * (default a week later, moved off a weekend; docs/DECISIONS.md). A reply-by not after the letter is a usage error.
+ */
+export function documentDates(o: { "letter-date"?: CivilDate; "reply-by"?: CivilDate }, today: CivilDate = todayInVietnam()): DocumentDates {
+  const date = o["letter-date"] ?? today;
+  const replyBy = o["reply-by"] ?? defaultReplyBy(date);
+  if (compareDates(replyBy, date) <= 0) throw new UsageError(`Tùy chọn --reply-by ${viDate(replyBy)} không hợp lệ: ${REPLY_AFTER_DATE} (${viDate(date)}).`);
+  return { date, replyBy };
+}
+
+/** What kl226 wrote into a letters folder, so a re-run removes the letters it no longer needs. */
+const MANIFEST = ".kl226-thu-nhac.json";
+const manifestSchema = z.object({ files: z.array(z.string()) });
+
+/** A file name kl226 may have written there: a letter (.docx, or .txt from versions before 2026-06) or the combined file. */
+function looksLikeOurs(name: string): boolean {
+  return /^[A-Za-z0-9_.-]+\.(docx|txt)$/.test(name) && !name.startsWith(".");
+}
+
+function previousFiles(dir: string): string[] {
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")));
+    return parsed.success ? parsed.data.files.filter(looksLikeOurs) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * One .docx per letter (`<UNIT_CODE>.docx`) and all of them in `tat-ca-thu-nhac.docx`, each written
+ * atomically; letters an earlier run wrote there that this run does not need are removed (those
+ * the folder's manifest lists, and `<CODE>.docx`/`<CODE>.txt` of any unit this consolidation knows),
+ * never other files. Returns the lines for the human summary.
+ */
+export async function writeLetters(dir: string, c: Consolidation, profile: Profile, dates: DocumentDates, roster: readonly RosterUnit[] | undefined): Promise<string[]> {
+  const { letters, all } = await letterFiles(c, profile, dates);
+  const written = new Set<string>();
+  for (const { letter, bytes } of letters) {
+    writeAtomic(join(dir, letter.fileName), bytes);
+    written.add(letter.fileName);
+  }
+  if (all) {
+    writeAtomic(join(dir, ALL_LETTERS_FILE), all);
+    written.add(ALL_LETTERS_FILE);
+  }
+  const known = new Set([...c.units.map((u) => u.code), ...c.missing.map((u) => u.code), ...c.returned.map((u) => u.code), ...(roster ?? []).map((u) => u.code.toUpperCase())]);
+  const ourNames = new Set([ALL_LETTERS_FILE, ...previousFiles(dir), ...[...known].flatMap((code) => [letterFileName(code), letterFileName(code).replace(/\.docx$/, ".txt")])]);
+  const stale = existsSync(dir) ? readdirSync(dir).filter((name) => ourNames.has(name) && !written.has(name) && looksLikeOurs(name)) : [];
+  for (const name of stale) rmSync(join(dir, name), { force: true });
+  if (written.size > 0 || existsSync(dir)) writeAtomic(join(dir, MANIFEST), `${JSON.stringify({ files: [...written].sort() }, null, 2)}\n`);
+  const removed = stale.length > 0 ? ` Đã xóa ${stale.length} thư cũ của lần chạy trước không còn cần.` : "";
+  const when = `thư đề ngày ${viDate(dates.date)}, hạn trả lời ${viDate(dates.replyBy)}`;
+  return [
+    letters.length === 0
+      ? `Thư nhắc: không có đơn vị nào cần nhắc (thư mục ${dir}).${removed}`
+      : `Thư nhắc: ${letters.length} đơn vị (${when}), mỗi đơn vị một văn bản Word trong ${dir}, tất cả trong ${join(dir, ALL_LETTERS_FILE)} để in (và trang “${LETTER_SHEET}” của bảng tổng hợp).${removed}`,
+  ];
+}
+
+/** The report (SPEC §9) written atomically; returns the line for the human summary. */
+export async function writeReport(path: string, c: Consolidation, profile: Profile, dates: DocumentDates, roster: readonly RosterUnit[] | undefined): Promise<string[]> {
+  writeAtomic(path, await reportFile(c, profile, { date: dates.date, roster }));
+  return [`Báo cáo kết quả (văn bản Word, đề ngày ${viDate(dates.date)}, mục VI để chuyên viên viết đánh giá): ${path}`];
 }
 
 export const previousOptionShape = {

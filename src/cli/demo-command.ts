@@ -2,8 +2,8 @@
 // levels, as a province does it. Each folder under samples/cap-so/ holds the units of one department
 // (its name is the department's unit code); the department consolidates them and reports upward one
 // KL226-BC/1 workbook (the roll-up). Sở Nội vụ then consolidates the direct submissions together with
-// those roll-ups, writes the follow-up letters, and checks that the province totals equal adding every
-// unit directly.
+// those roll-ups, writes the report and the follow-up letters (Word documents), and checks that the
+// province totals equal adding every unit directly.
 
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
@@ -12,6 +12,7 @@ import { inspectBytes } from "../app/inspect";
 import { UNIT_TYPES, type UnitTypeId } from "../core/catalogue";
 import { consolidate, type Consolidation, type Submission } from "../core/consolidate";
 import { pairOf } from "../core/judge";
+import { ALL_LETTERS_FILE } from "../core/letters";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile";
 import type { RollupUnit } from "../core/rollup";
 import { codeKey } from "../core/text";
@@ -48,7 +49,7 @@ const demoOptions = z.object({ samples: z.string().min(1).optional(), "out-dir":
  * returns 0 (docs/DECISIONS.md); on a folder of one's own (--samples) it returns 1 like consolidate
  * when a file was rejected. Without samples/cap-so/ it is a one-level consolidation of samples/.
  */
-export function demoCommand(args: string[], io: Io): number {
+export async function demoCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseOptions(args, DEMO);
   const o = checkOptions(DEMO, demoOptions, values);
   const root = repoRoot();
@@ -67,19 +68,19 @@ export function demoCommand(args: string[], io: Io): number {
   const rollups: string[] = [];
   let rejectedFiles = 0;
   const departmentUnits: Submission[] = [];
-  departments.forEach((code, i) => {
+  for (const [i, code] of departments.entries()) {
     const dir = join(samples, DEPARTMENTS_DIR, code);
     const unit = departmentUnit(code, roster);
     const ownRosterPath = join(dir, "roster.csv");
     const ownRoster = existsSync(ownRosterPath) ? loadRoster(ownRosterPath, profile) : undefined;
     const rollup = join(outDir, DEPARTMENTS_DIR, `${code}.xlsx`);
     io.out(`== Bước ${i + 1}: ${unit.name} (${code}) tổng hợp các đơn vị trực thuộc trong ${dir}${ownRoster ? ` (danh sách: ${ownRosterPath})` : ""} ==\n`);
-    const { submissions, consolidation } = runConsolidation({ inputs: [dir], out: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.xlsx"), json: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.json"), roster: ownRoster, profile, rollup: { out: rollup, unit }, exclude: [ownRosterPath] }, io);
+    const { submissions, consolidation } = await runConsolidation({ inputs: [dir], out: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.xlsx"), json: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.json"), roster: ownRoster, profile, rollup: { out: rollup, unit }, exclude: [ownRosterPath] }, io);
     rejectedFiles += consolidation.rejected.length;
     io.out(`${recheck(rollup, profile)}\n\n`);
     rollups.push(rollup);
     departmentUnits.push(...submissions);
-  });
+  }
 
   const departmentFiles = new Set(departmentUnits.map((s) => s.file));
   const cchcDir = join(samples, CCHC_DIR);
@@ -92,7 +93,8 @@ export function demoCommand(args: string[], io: Io): number {
   const except = [...(departments.length > 0 ? [`${DEPARTMENTS_DIR}/`] : []), ...(hasCchc ? [`${CCHC_DIR}/`] : [])];
   io.out(`${step}các báo cáo trong ${samples}${except.length > 0 ? ` (trừ ${except.join(", ")})` : ""}${via}${roster ? `; danh sách đơn vị: ${rosterPath}` : ""} ==\n`);
   const letters = join(outDir, "thu-nhac");
-  const province = runConsolidation({ inputs: [...direct, ...rollups], out: join(outDir, "tong-hop.xlsx"), json: join(outDir, "tong-hop.json"), roster, profile, letters }, io);
+  const report = join(outDir, "bao-cao.docx");
+  const province = await runConsolidation({ inputs: [...direct, ...rollups], out: join(outDir, "tong-hop.xlsx"), json: join(outDir, "tong-hop.json"), roster, profile, letters, report }, io);
   const c = province.consolidation;
   rejectedFiles += c.rejected.length;
   if (departments.length > 0) {
@@ -108,11 +110,23 @@ export function demoCommand(args: string[], io: Io): number {
     const cchcRoster = existsSync(cchcRosterPath) ? loadRoster(cchcRosterPath, cchcProfile) : undefined;
     cchcSummary = join(outDir, CCHC_DIR, "tong-hop.xlsx");
     io.out(`\n== Bước ${departments.length + 2}: chế độ báo cáo thứ hai — ${cchcProfile.name} (mẫu ${cchcProfile.form.id}, hồ sơ ${CCHC_PROFILE}): các báo cáo trong ${cchcDir} ==\n`);
-    const cchc = runConsolidation({ inputs: [cchcDir], out: cchcSummary, json: join(outDir, CCHC_DIR, "tong-hop.json"), roster: cchcRoster, profile: cchcProfile, letters: join(outDir, CCHC_DIR, "thu-nhac"), exclude: [cchcRosterPath] }, io);
+    const cchc = await runConsolidation(
+      {
+        inputs: [cchcDir],
+        out: cchcSummary,
+        json: join(outDir, CCHC_DIR, "tong-hop.json"),
+        roster: cchcRoster,
+        profile: cchcProfile,
+        letters: join(outDir, CCHC_DIR, "thu-nhac"),
+        report: join(outDir, CCHC_DIR, "bao-cao.docx"),
+        exclude: [cchcRosterPath],
+      },
+      io,
+    );
     rejectedFiles += cchc.consolidation.rejected.length;
   }
   io.out(
-    `\nKết quả: bảng tổng hợp toàn tỉnh ${join(outDir, "tong-hop.xlsx")}${rollups.length > 0 ? `; báo cáo cấp sở ${rollups.join(", ")}` : ""}; thư nhắc ${letters}${cchcSummary ? `; tổng hợp CCHC ${cchcSummary}` : ""}.\n`,
+    `\nKết quả: bảng tổng hợp toàn tỉnh ${join(outDir, "tong-hop.xlsx")}${rollups.length > 0 ? `; báo cáo cấp sở ${rollups.join(", ")}` : ""}; báo cáo kết quả (Word) ${report}; thư nhắc (Word, mỗi đơn vị một tệp và tệp ${ALL_LETTERS_FILE} để in) ${letters}${cchcSummary ? `; tổng hợp CCHC ${cchcSummary} (báo cáo và thư nhắc trong ${join(outDir, CCHC_DIR)})` : ""}.\n`,
   );
   if (rejectedFiles === 0) return 0;
   if (isBundled) {

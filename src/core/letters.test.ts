@@ -1,91 +1,130 @@
-// Follow-up letters: one per unit that is short, late, missing or rejected, each saying what and by when.
+// Follow-up letters: one per unit that has not reported, whose file was returned, that is short or
+// late; each reason worded by what happened, values honest at the target, laid out as a công văn.
 
-import { inspectBytes } from "../app/inspect";
-import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
-import { consolidate, type Consolidation } from "./consolidate";
-import { followUpLetters, LETTER_SHEET, withLetterSheet } from "./letters";
-import { DEFAULT_PROFILE } from "./profile";
+import { dates, fixtureConsolidation, profile } from "../../test/helpers/documents-fixture";
+import { documentText } from "./documents";
+import { ALL_LETTERS_FILE, followUpLetters, LETTER_SHEET, letterDocument, lettersDocument, withLetterSheet } from "./letters";
+import type { Profile } from "./profile";
 
-const profile = DEFAULT_PROFILE;
-const roster = [
-  { code: "SO_TOT", name: "Sở Tốt", type: "Sở, ban, ngành" },
-  { code: "SO_THIEU", name: "Sở Thiếu", type: "Sở, ban, ngành" },
-  { code: "SO_TRE", name: "Sở Trễ", type: "Sở, ban, ngành" },
-  { code: "SO_VANG", name: "Sở Vắng", type: "Sở, ban, ngành" },
-  { code: "SO_LOI", name: "Sở Lỗi", type: "Sở, ban, ngành" },
-];
-
-function run(reports: readonly ReportData[]): Consolidation {
-  return consolidate(
-    reports.map((r) => ({ file: `in/${r.unit}.xlsx`, sha256: r.unit, result: inspectBytes(reportBytes(r), profile) })),
-    { profile, roster, period: { kind: "6T", year: 2026 } },
-  );
-}
-
-const c = run([
-  { unit: "SO_TOT", name: "Sở Tốt", reportDate: { year: 2026, month: 6, day: 3 } },
-  // 30 online of 90: 60 % needs 54, so 24 online meetings short.
-  { unit: "SO_THIEU", name: "Sở Thiếu", counts: { HN_TRUC_TUYEN: [10, 30] }, reportDate: { year: 2026, month: 6, day: 5 } },
-  { unit: "SO_TRE", name: "Sở Trễ", reportDate: { year: 2026, month: 6, day: 10 } },
-  { unit: "SO_LOI", name: "Sở Lỗi", counts: { HN_TONG: [100, -1] } },
-]);
-const letters = followUpLetters(c, profile);
-const letter = (unit: string) => letters.find((l) => l.unit === unit);
+const c = fixtureConsolidation();
+const letters = followUpLetters(c, profile, dates);
+const letter = (unit: string) => {
+  const l = letters.find((x) => x.unit === unit);
+  if (!l) throw new Error(`no letter for ${unit}: ${letters.map((x) => x.unit).join(", ")}`);
+  return l;
+};
 
 describe("followUpLetters", () => {
-  it("writes one letter per unit that needs one, none for a unit with nothing to follow up", () => {
+  test("one letter per unit to follow up, by code; none for units that met every target on time", () => {
     expect(letters.map((l) => [l.unit, l.reasons])).toEqual([
-      ["SO_LOI", ["rejected"]],
-      ["SO_THIEU", ["short"]],
+      ["SO_9498", ["short"]],
+      ["SO_LOI", ["returned"]],
       ["SO_TRE", ["late"]],
       ["SO_VANG", ["missing"]],
+      ["SO_VB", ["short"]],
+      ["XA_5996", ["short"]],
+      ["XA_996", ["short"]],
+      ["XA_HONG", ["returned"]],
+      ["XA_VANG", ["missing"]],
     ]);
+    expect(letters.map((l) => l.fileName)).toContain("SO_LOI.docx");
   });
 
-  it("short: names the target, the value, how many items short and asks for an explanation by a date 7 days after the newest report", () => {
-    const text = letter("SO_THIEU")?.text ?? "";
-    expect(text).toContain("Kính gửi: Sở Thiếu (mã đơn vị SO_THIEU)");
-    expect(text).toContain("Tỷ lệ hội nghị trực tuyến: đạt 33,3 %, mục tiêu ≥ 60 %");
-    expect(text).toContain("Cần thêm 24 cuộc họp trực tuyến");
-    expect(text).toContain("giải trình");
-    expect(text).toContain("trước ngày 17/06/2026"); // newest report 10/06/2026 + 7 days
+  test("missing: nothing received by the letter's date, send the report on the form by the reply date", () => {
+    const text = letter("SO_VANG").text;
+    expect(text).toContain("Kính gửi: Sở Vắng Mặt");
+    expect(text).toContain("Đến ngày 12/06/2026, Sở Nội vụ tỉnh Thanh Hóa chưa nhận được báo cáo 6 tháng đầu năm 2026 của đơn vị.");
+    expect(text).toContain("gửi báo cáo 6 tháng đầu năm 2026 theo mẫu KL226-BC/1 về Sở Nội vụ tỉnh Thanh Hóa trước ngày 19/06/2026");
+    expect(letter("SO_VANG").subject).toBe("đôn đốc gửi báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026");
   });
 
-  it("late: gives the report date and the deadline, asks for nothing to be sent", () => {
-    const text = letter("SO_TRE")?.text ?? "";
-    expect(text).toContain("đề ngày 10/06/2026, sau hạn nộp 06/06/2026");
-    expect(text).not.toContain("Đề nghị đơn vị gửi");
+  test("returned: the file was received and returned, each error with its sheet and cell and what to type; never 'not received'", () => {
+    const text = letter("SO_LOI").text;
+    expect(text).toContain("đã nhận được tệp báo cáo “SO_LOI.xlsx” của đơn vị nhưng phải trả lại");
+    expect(text).toMatch(/- Trang “Chỉ tiêu”, ô E5: .*số âm \(-1\)\. Nhập số nguyên không âm/);
+    expect(text).toContain("gửi tệp báo cáo đã sửa lỗi về Sở Nội vụ tỉnh Thanh Hóa trước ngày 19/06/2026");
+    expect(text).not.toContain("chưa nhận");
   });
 
-  it("missing: asks for the report on the template", () => {
-    const l = letter("SO_VANG");
-    expect(l?.name).toBe("Sở Vắng");
-    expect(l?.text).toContain("chưa nhận được báo cáo kỳ 6 tháng 2026");
-    expect(l?.text).toContain("gửi báo cáo theo mẫu KL226-BC/1 về Sở Nội vụ trước ngày 17/06/2026");
+  test("a file that could not be read is returned to the unit its name gives, with the reason, not 'not received'", () => {
+    const l = letter("XA_HONG");
+    expect(l.name).toBe("Xã Tệp Hỏng");
+    expect(l.text).toContain("tệp báo cáo “XA_HONG.xlsx”");
+    expect(l.text).toMatch(/- Tệp là văn bản thuần/);
+    expect(l.text).not.toContain("chưa nhận");
   });
 
-  it("rejected: lists the errors with their cells and asks for the corrected file", () => {
-    const text = letter("SO_LOI")?.text ?? "";
-    expect(text).toContain("“SO_LOI.xlsx”");
-    expect(text).toMatch(/Chỉ tiêu!E5: .*số âm/);
-    expect(text).toContain("tệp báo cáo đã sửa lỗi");
+  test("a returned file replaced by an accepted one is not mentioned", () => {
+    expect(letters.find((l) => l.unit === "SO_TOT")).toBeUndefined();
+    expect(letters.some((l) => l.text.includes("ban cu"))).toBe(false);
   });
 
-  it("proposes no date when no report was accepted", () => {
-    const none = run([{ unit: "SO_LOI", name: "Sở Lỗi", counts: { HN_TONG: [100, -1] } }]);
-    const texts = followUpLetters(none, profile).map((l) => l.text);
-    expect(texts).toHaveLength(5);
-    for (const t of texts) expect(t).toContain("trong thời hạn Sở Nội vụ thông báo");
+  test("late: the report date, the deadline and how many days late; nothing to send", () => {
+    const text = letter("SO_TRE").text;
+    expect(text).toContain("Báo cáo của đơn vị đề ngày 10/06/2026, sau hạn gửi báo cáo (ngày 06/06/2026) 4 ngày.");
+    expect(text).not.toMatch(/Đề nghị Sở Trễ gửi/);
+  });
+
+  test("a ratio short: value, target and the items still needed", () => {
+    expect(letter("SO_9498").text).toContain("- Tỷ lệ hồ sơ TTHC xử lý trên môi trường số: đạt 94,98 %, mục tiêu ≥ 95 %; cần thêm 2 hồ sơ để đạt mục tiêu.");
+    expect(letter("XA_5996").text).toContain("- Tỷ lệ hội nghị trực tuyến: đạt 59,96 %, mục tiêu ≥ 60 %; cần thêm 1 cuộc họp trực tuyến để đạt mục tiêu.");
+  });
+
+  test("a reduction short: how much it fell and how many items over the allowed number", () => {
+    expect(letter("XA_996").text).toContain("- Giảm số lượng hội nghị so với cùng kỳ: giảm 9,96 %, mục tiêu giảm ≥ 10 %; vượt 1 cuộc họp so với mức cho phép.");
+    expect(letter("SO_VB").text).toContain("- Cắt giảm văn bản hành chính so với cùng kỳ: giảm 10,0 %, mục tiêu giảm ≥ 15 %; vượt 50 văn bản so với mức cho phép.");
+    expect(letter("SO_VB").text).not.toContain("Thừa");
+  });
+
+  test("honest at the boundary: a value a hair short never reads as its target; units exactly on it get no letter", () => {
+    const all = letters.map((l) => l.text).join("\n");
+    expect(all).not.toMatch(/đạt 95,0 %|đạt 60,0 %|giảm 10,0 %, mục tiêu giảm ≥ 10 %/);
+    for (const met of ["SO_95", "XA_60", "XA_10"]) expect(letters.find((l) => l.unit === met)).toBeUndefined();
+  });
+
+  test("a late-only letter closes politely without asking for anything", () => {
+    expect(letter("SO_TRE").text.trim().endsWith("Trân trọng./.")).toBe(true);
+  });
+});
+
+describe("letterDocument (Nghị định 30)", () => {
+  test("heading from the profile, no number yet, V/v, one recipient, Nơi nhận with Như trên and Lưu", () => {
+    const doc = letterDocument(letter("SO_LOI"), profile, dates);
+    const text = documentText(doc);
+    expect(text).toContain("UBND TỈNH THANH HÓA");
+    expect(text).toContain("SỞ NỘI VỤ");
+    expect(text).toMatch(/Số: \u00A0+\/SNV\b/);
+    expect(text).toContain("Thanh Hóa, ngày 12 tháng 6 năm 2026");
+    expect(text).toContain("V/v trả lại và đề nghị gửi lại báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026");
+    expect(text).toContain("Kính gửi: Sở Lỗi");
+    expect(text).toContain("- Như trên;");
+    expect(text).toContain("- Lưu: VT, SNV.");
+    expect(doc.font.name).toBe("Times New Roman");
+  });
+
+  test("a drafting office in the profile goes into the number and Lưu", () => {
+    const withOffice: Profile = { ...profile, organisation: { ...profile.organisation, office: "CCHC" } };
+    const text = documentText(letterDocument(letter("SO_LOI"), withOffice, dates));
+    expect(text).toMatch(/Số: \u00A0+\/SNV-CCHC/);
+    expect(text).toContain("- Lưu: VT, CCHC.");
+  });
+
+  test("all letters in one document, one section (own pages and numbers) per letter", () => {
+    const doc = lettersDocument(letters, profile, dates);
+    expect(doc.sections).toHaveLength(letters.length);
+    expect(documentText({ ...doc, sections: [doc.sections[3]!] })).toContain("Kính gửi: Sở Vắng Mặt");
   });
 });
 
 describe("withLetterSheet", () => {
-  it("adds one wrapped row per letter, replacing an earlier sheet", () => {
-    const once = withLetterSheet({ sheets: [{ name: "Tổng hợp", rows: [] }] }, letters);
-    const twice = withLetterSheet(once, letters);
+  test("an index of the letters (reasons, one line per reason, the file), replacing an earlier sheet", () => {
+    const once = withLetterSheet({ sheets: [{ name: "Tổng hợp", rows: [] }] }, letters, "thu-nhac");
+    const twice = withLetterSheet(once, letters, "thu-nhac");
     expect(twice.sheets.map((s) => s.name)).toEqual(["Tổng hợp", LETTER_SHEET]);
-    const rows = twice.sheets[1]?.rows ?? [];
-    expect(rows.slice(4).map((r) => r[0]?.value)).toEqual(["SO_LOI", "SO_THIEU", "SO_TRE", "SO_VANG"]);
-    expect(rows[5]?.[3]).toEqual({ value: letter("SO_THIEU")?.text, style: expect.objectContaining({ wrap: true }) });
+    const rows = twice.sheets[1]!.rows;
+    expect(String(rows[1]![0]!.value)).toContain(ALL_LETTERS_FILE);
+    const row = rows.find((r) => r[0]?.value === "SO_LOI")!;
+    expect(row.map((cell) => cell?.value)).toEqual(["SO_LOI", "Sở Lỗi", "Báo cáo bị trả lại", "Tệp “SO_LOI.xlsx” bị trả lại: 1 lỗi.", "SO_LOI.docx"]);
+    expect(rows.find((r) => r[0]?.value === "SO_9498")![3]!.value).toBe("Chưa đạt: TTHC trên môi trường số 94,98 % (≥ 95 %).");
   });
 });

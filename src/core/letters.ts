@@ -1,160 +1,288 @@
-// Follow-up letters: one plain Vietnamese notice per unit that is short on a target, late, missing
-// from the roster or rejected, saying what is wrong, by how much, what to send and by when.
+// Follow-up letters (SPEC §9): one official letter (công văn, Nghị định 30) per unit that has not
+// reported, whose file was returned, that is short on a target or reported late, each reason worded
+// by what happened, with what to send and by when; the letters joined for printing; and the
+// summary's "Thư nhắc" sheet, an index of who gets a letter and why.
 
-import { baseName, compareText, periodLabel, type Consolidation, type Shortfall } from "./consolidate";
-import { dateFromUtcMs, dayNumber, viDate, type CivilDate } from "./dates";
+import { baseName, compareText, type Consolidation, type RejectedFile, type Shortfall } from "./consolidate";
+import { dayNumber, viDate } from "./dates";
+import { joinDocuments, type Block, type DocumentSpec } from "./docspec";
+import { issuingBody, keptCopy, letterCode, periodPhrase, resultsPhrase, targetPhrase, valuePhrase, type DocumentDates } from "./documents";
+import type { Finding } from "./findings";
 import type { Indicator } from "./form";
-import { gapSentence, indicatorValueText, targetText } from "./indicator-text";
+import { gapText, indicatorValueText, targetText } from "./indicator-text";
+import { bodyHeading, bodyParagraph, officialDocument } from "./official";
 import type { Profile } from "./profile";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
 import { periodDeadlineText } from "./template";
 
-export type LetterReason = "short" | "late" | "missing" | "rejected";
+export type LetterReason = "missing" | "returned" | "short" | "late";
+
+/** One line of a letter's body: a numbered heading, a paragraph or a "- " item of a list. */
+export interface LetterLine {
+  readonly kind: "heading" | "paragraph" | "item";
+  readonly text: string;
+}
 
 export interface Letter {
   readonly unit: string;
   readonly name: string;
   readonly reasons: readonly LetterReason[];
+  /** What the letter is about ("V/v …"), without the "V/v". */
+  readonly subject: string;
+  /** The body between "Kính gửi" and the signature. */
+  readonly body: readonly LetterLine[];
+  /** One short line per reason, for the index sheet. */
+  readonly notes: readonly string[];
+  /** The letter as plain text ("Kính gửi: …" and the body). */
   readonly text: string;
+  /** The letter's own file: "<UNIT_CODE>.docx". */
+  readonly fileName: string;
 }
 
 export const LETTER_SHEET = "Thư nhắc";
-export const REASON_LABELS: Readonly<Record<LetterReason, string>> = {
-  short: "Chưa đạt chỉ tiêu",
-  late: "Nộp trễ hạn",
-  missing: "Chưa nộp báo cáo",
-  rejected: "Báo cáo bị từ chối",
-};
-const REASON_ORDER: readonly LetterReason[] = ["missing", "rejected", "short", "late"];
-/** Errors quoted per rejected file; the rest are counted. */
-const ERRORS_SHOWN = 10;
-/** Days given to reply after the newest report date (a proposal the clerk may edit). */
-export const REPLY_DAYS = 7;
+/** The file with every letter, one after the other, for printing. */
+export const ALL_LETTERS_FILE = "tat-ca-thu-nhac.docx";
 
-/** The reply date proposed in every letter: REPLY_DAYS after the newest accepted report date. */
-export function replyDate(c: Consolidation): CivilDate | null {
-  if (c.units.length === 0) return null;
-  const newest = Math.max(...c.units.map((u) => dayNumber(u.reportDate)));
-  return dateFromUtcMs((newest + REPLY_DAYS) * 86_400_000);
+export const REASON_LABELS: Readonly<Record<LetterReason, string>> = {
+  missing: "Chưa gửi báo cáo",
+  returned: "Báo cáo bị trả lại",
+  short: "Chỉ tiêu chưa đạt",
+  late: "Gửi báo cáo trễ hạn",
+};
+const REASON_ORDER: readonly LetterReason[] = ["missing", "returned", "short", "late"];
+/** Errors quoted per returned file; a file with more gets the count of the rest. */
+const ERRORS_SHOWN = 15;
+
+/** A unit code as a file name: codes are [A-Z0-9_.-]; roster codes are not checked as strictly. */
+export function letterFileName(unit: string): string {
+  const safe = unit.replace(/[^A-Za-z0-9_.-]/g, "_");
+  return `${/^\.*$/.test(safe) ? `_${safe}` : safe}.docx`;
 }
 
-function valueText(ind: Indicator, s: Shortfall): string {
-  return s.value === null ? "không tính được" : indicatorValueText(ind, s.value, "short");
+/** "Trang “Chỉ tiêu”, ô E5: …": where the clerk finds the error, then what to type (the message says it). */
+export function errorLine(f: Finding): string {
+  const where = f.sheet && f.cell ? `Trang “${f.sheet}”, ô ${f.cell}: ` : f.sheet ? `Trang “${f.sheet}”: ` : "";
+  return `${where}${f.message}`;
+}
+
+/** "Tỷ lệ hội nghị trực tuyến: đạt 33,3 %, mục tiêu ≥ 60 %; cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu." */
+export function shortfallLine(ind: Indicator, s: Pick<Shortfall, "value" | "gap">): string {
+  // A percent has no countable item: its value and target say it all.
+  const gap = ind.kind === "percent" || s.gap === null ? "" : `; ${gapText(ind, s.gap)}`;
+  return `${ind.label}: ${valuePhrase(ind, s.value, "short")}, ${targetPhrase(ind)}${gap}.`;
 }
 
 interface Draft {
   name: string;
-  readonly reasons: Set<LetterReason>;
-  readonly paragraphs: Map<LetterReason, string[]>;
+  readonly sections: Map<LetterReason, { lines: LetterLine[]; notes: string[] }>;
 }
 
-export function followUpLetters(c: Consolidation, profile: Profile): Letter[] {
+/**
+ * The letters of a consolidation, sorted by unit code. A unit whose file was returned is told what
+ * to fix, never that nothing arrived; a unit whose returned file was replaced by an accepted one
+ * is not told of the returned file; a file whose unit is unknown cannot be addressed.
+ */
+export function followUpLetters(c: Consolidation, profile: Profile, dates: DocumentDates): Letter[] {
+  const org = profile.organisation;
+  const form = c.form;
+  const sender = org.sender;
+  const period = periodPhrase(c.period);
   const drafts = new Map<string, Draft>();
-  const draft = (unit: string, name: string): Draft => {
+  const add = (unit: string, name: string, reason: LetterReason, lines: LetterLine[], note: string): void => {
     let d = drafts.get(unit);
-    if (!d) drafts.set(unit, (d = { name, reasons: new Set(), paragraphs: new Map() }));
-    return d;
+    if (!d) drafts.set(unit, (d = { name, sections: new Map() }));
+    const section = d.sections.get(reason) ?? { lines: [], notes: [] };
+    section.lines.push(...lines);
+    section.notes.push(note);
+    d.sections.set(reason, section);
   };
-  const add = (d: Draft, reason: LetterReason, lines: string[]): void => {
-    d.reasons.add(reason);
-    d.paragraphs.set(reason, [...(d.paragraphs.get(reason) ?? []), ...lines]);
-  };
-  const period = c.period ? `kỳ ${periodLabel(c.period)}` : "kỳ này";
+  const p = (text: string): LetterLine => ({ kind: "paragraph", text });
+  const item = (text: string): LetterLine => ({ kind: "item", text });
+
+  for (const u of c.missing) {
+    add(u.code, u.name, "missing", [p(`Đến ngày ${viDate(dates.date)}, ${sender} chưa nhận được báo cáo ${period} của đơn vị. Đề nghị đơn vị lập báo cáo theo mẫu ${form.id}.`)], "Chưa gửi báo cáo.");
+  }
 
   const accepted = new Set(c.units.map((u) => u.code));
+  const returnedNames = new Map(c.returned.map((u) => [u.code, u.name]));
   for (const r of c.rejected) {
-    // A file with no readable unit code cannot be addressed; a unit with an accepted report is not
-    // asked again for a superseded or other-period file.
     if (r.unit === null || accepted.has(r.unit)) continue;
-    const errors = r.findings.filter((f) => f.severity === "error");
-    const lines = errors.slice(0, ERRORS_SHOWN).map((f) => `   - ${f.sheet && f.cell ? `${f.sheet}!${f.cell}: ` : f.sheet ? `${f.sheet}: ` : ""}${f.message}`);
-    if (errors.length > ERRORS_SHOWN) lines.push(`   - … và ${errors.length - ERRORS_SHOWN} lỗi khác.`);
-    add(draft(r.unit, r.unitName ?? r.unit), "rejected", [
-      `Tệp báo cáo “${baseName(r.file)}” của đơn vị không được tổng hợp vì có ${errors.length} lỗi:`,
-      ...lines,
-      "Đề nghị đơn vị sửa các lỗi trên (trong mẫu KL226-BC/1) và gửi lại tệp .xlsx.",
-    ]);
-  }
-  // A roster unit whose only files were rejected gets the rejection (what to fix), not "missing" too.
-  for (const u of c.missing) {
-    if (drafts.has(u.code)) continue;
-    add(draft(u.code, u.name), "missing", [`Đến nay chưa nhận được báo cáo ${period} của đơn vị. Đề nghị đơn vị lập báo cáo theo mẫu KL226-BC/1 và gửi về Sở Nội vụ.`]);
-  }
-  for (const s of c.shortfalls) {
-    const ind = c.form.indicators.find((i) => i.id === s.indicator);
-    if (!ind) continue;
-    add(draft(s.unit, s.unitName), "short", [`   - ${ind.label}: đạt ${valueText(ind, s)}, mục tiêu ${targetText(ind)}. ${gapSentence(ind, s.gap)}.`]);
-  }
-  for (const u of c.units) {
-    if (!u.late) continue;
-    add(draft(u.code, u.name), "late", [
-      `Báo cáo của đơn vị đề ngày ${viDate(u.reportDate)}, sau hạn nộp${c.deadline ? ` ${viDate(c.deadline)}` : ""}. Đề nghị đơn vị bảo đảm thời hạn báo cáo ở các kỳ sau (kỳ báo cáo và hạn nộp: ${periodDeadlineText(profile.form)}).`,
-    ]);
+    const { lines, errors } = returnedFile(r, sender, form.id);
+    add(r.unit, returnedNames.get(r.unit) ?? r.unitName ?? r.unit, "returned", lines, `Tệp “${baseName(r.file)}” bị trả lại: ${errors} lỗi.`);
   }
 
-  const reply = replyDate(c);
-  const by = reply ? `trước ngày ${viDate(reply)}` : "trong thời hạn Sở Nội vụ thông báo";
+  const byId = new Map(form.indicators.map((i) => [i.id, i]));
+  const shortByUnit = new Map<string, { name: string; items: Array<{ ind: Indicator; s: Shortfall }> }>();
+  for (const s of c.shortfalls) {
+    const ind = byId.get(s.indicator);
+    if (!ind) continue;
+    const entry = shortByUnit.get(s.unit) ?? { name: s.unitName, items: [] };
+    entry.items.push({ ind, s });
+    shortByUnit.set(s.unit, entry);
+  }
+  for (const [unit, { name, items }] of shortByUnit) {
+    add(
+      unit,
+      name,
+      "short",
+      [
+        p(`Báo cáo của đơn vị có ${items.length} chỉ tiêu chưa đạt mục tiêu:`),
+        ...items.map(({ ind, s }) => item(shortfallLine(ind, s))),
+        p("Đề nghị đơn vị phân tích nguyên nhân, có giải pháp khắc phục và gửi văn bản giải trình (kèm số liệu cập nhật, nếu có)."),
+      ],
+      `Chưa đạt: ${items.map(({ ind, s }) => `${ind.short} ${indicatorValueText(ind, s.value, "short")} (${targetText(ind)})`).join("; ")}.`,
+    );
+  }
+
+  for (const u of c.units) {
+    if (!u.late) continue;
+    const deadline = c.deadline;
+    const days = deadline ? dayNumber(u.reportDate) - dayNumber(deadline) : 0;
+    const after = deadline ? `, sau hạn gửi báo cáo (ngày ${viDate(deadline)}) ${days} ngày` : ", sau hạn gửi báo cáo";
+    add(
+      u.code,
+      u.name,
+      "late",
+      [p(`Báo cáo của đơn vị đề ngày ${viDate(u.reportDate)}${after}. Đề nghị đơn vị bảo đảm thời hạn gửi báo cáo ở các kỳ sau: ${periodDeadlineText(form)}.`)],
+      `Trễ hạn: báo cáo đề ngày ${viDate(u.reportDate)}${deadline ? ` (hạn ${viDate(deadline)})` : ""}.`,
+    );
+  }
+
+  const send: Readonly<Record<Exclude<LetterReason, "late">, string>> = {
+    missing: `báo cáo ${period} theo mẫu ${form.id}`,
+    returned: "tệp báo cáo đã sửa lỗi",
+    short: "văn bản giải trình các chỉ tiêu chưa đạt",
+  };
   return [...drafts.entries()]
     .sort(([a], [b]) => compareText(a, b))
     .map(([unit, d]) => {
-      const reasons = REASON_ORDER.filter((r) => d.reasons.has(r));
-      const sections = reasons.map((r, i) => {
-        const body = d.paragraphs.get(r) ?? [];
-        const heading = `${i + 1}. ${REASON_LABELS[r]}`;
-        if (r === "short") {
-          return [`${heading}:`, ...body, "   Đề nghị đơn vị gửi văn bản giải trình nguyên nhân chưa đạt và giải pháp khắc phục, kèm số liệu cập nhật (nếu có)."].join("\n");
-        }
-        return [`${heading}:`, ...body.map((line) => (line.startsWith("   ") ? line : `   ${line}`))].join("\n");
+      const reasons = REASON_ORDER.filter((r) => d.sections.has(r));
+      const numbered = reasons.length > 1;
+      const body: LetterLine[] = [
+        p(
+          `Thực hiện ${form.subject}, ${sender} đã tiếp nhận, tổng hợp báo cáo ${resultsPhrase(form, c.period)} của các cơ quan, đơn vị${c.deadline ? ` (hạn gửi báo cáo: ngày ${viDate(c.deadline)})` : ""}. Qua rà soát, ${sender} đề nghị ${d.name} thực hiện các nội dung sau:`,
+        ),
+      ];
+      reasons.forEach((r, i) => {
+        if (numbered) body.push({ kind: "heading", text: `${i + 1}. ${REASON_LABELS[r]}` });
+        body.push(...(d.sections.get(r)?.lines ?? []));
       });
-      const toSend = reasons.filter((r) => r !== "late").map((r) => SEND[r]);
-      const closing =
-        toSend.length > 0
-          ? `Đề nghị đơn vị gửi ${toSend.join("; ")} về Sở Nội vụ ${by}.`
-          : "Đề nghị đơn vị lưu ý thực hiện đúng thời hạn báo cáo.";
-      const text = [
-        `Kính gửi: ${d.name} (mã đơn vị ${unit})`,
-        "",
-        `Sở Nội vụ đã tổng hợp báo cáo kết quả thực hiện Kết luận số 226-KL/TW ${period}. Đối với đơn vị, có các nội dung cần lưu ý sau:`,
-        "",
-        sections.join("\n\n"),
-        "",
-        closing,
-        "Trân trọng./.",
-      ].join("\n");
-      return { unit, name: d.name, reasons, text };
+      const toSend = reasons.filter((r): r is Exclude<LetterReason, "late"> => r !== "late").map((r) => send[r]);
+      if (toSend.length > 0) body.push(p(`Đề nghị ${d.name} gửi ${toSend.join("; ")} về ${sender} trước ngày ${viDate(dates.replyBy)}.`));
+      body.push(p("Trân trọng./."));
+      const subject = letterSubject(reasons[0] ?? "late", resultsPhrase(form, c.period));
+      const text = [`V/v ${subject}`, `Kính gửi: ${d.name}`, "", ...body.map(lineText)].join("\n");
+      const notes = reasons.flatMap((r) => d.sections.get(r)?.notes ?? []);
+      return { unit, name: d.name, reasons, subject, body, notes, text, fileName: letterFileName(unit) };
     });
 }
 
-const SEND: Readonly<Record<Exclude<LetterReason, "late">, string>> = {
-  missing: "báo cáo theo mẫu KL226-BC/1",
-  rejected: "tệp báo cáo đã sửa lỗi",
-  short: "văn bản giải trình các chỉ tiêu chưa đạt",
-};
+function returnedFile(r: RejectedFile, sender: string, formId: string): { lines: LetterLine[]; errors: number } {
+  const errors = r.findings.filter((f) => f.severity === "error");
+  const shown = errors.slice(0, ERRORS_SHOWN).map((f): LetterLine => ({ kind: "item", text: errorLine(f) }));
+  if (errors.length > ERRORS_SHOWN) {
+    shown.push({ kind: "item", text: `Và ${errors.length - ERRORS_SHOWN} lỗi khác (chức năng “Kiểm tra” của phần bổ trợ KL226 liệt kê đủ).` });
+  }
+  const which = errors.length === 1 ? "lỗi sau" : `${errors.length} lỗi sau`;
+  return {
+    errors: errors.length,
+    lines: [
+      { kind: "paragraph", text: `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được, vì tệp có ${which}:` },
+      ...shown,
+      {
+        kind: "paragraph",
+        text: `Đề nghị đơn vị sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên, kiểm tra lại tệp bằng chức năng “Kiểm tra” của phần bổ trợ KL226 và gửi lại tệp báo cáo (.xlsx, theo mẫu ${formId}).`,
+      },
+    ],
+  };
+}
+
+function letterSubject(first: LetterReason, results: string): string {
+  switch (first) {
+    case "missing":
+      return `đôn đốc gửi báo cáo ${results}`;
+    case "returned":
+      return `trả lại và đề nghị gửi lại báo cáo ${results}`;
+    case "short":
+      return `các chỉ tiêu chưa đạt trong báo cáo ${results}`;
+    case "late":
+      return `thời hạn gửi báo cáo ${results}`;
+  }
+}
+
+function lineText(l: LetterLine): string {
+  return l.kind === "item" ? `- ${l.text}` : l.text;
+}
+
+/** A letter as an official document (Nghị định 30): heading, "Số:      /SNV-…", V/v, Kính gửi, body, Nơi nhận, signer. */
+export function letterDocument(letter: Letter, profile: Profile, dates: DocumentDates): DocumentSpec {
+  const org = profile.organisation;
+  const body: Block[] = letter.body.map((l) => (l.kind === "heading" ? bodyHeading(l.text) : bodyParagraph(lineText(l))));
+  return officialDocument({
+    organisation: issuingBody(org),
+    code: letterCode(org),
+    date: dates.date,
+    kind: { letter: true, subject: letter.subject },
+    recipients: [letter.name],
+    body,
+    copies: ["Như trên", keptCopy(org, true)],
+  });
+}
+
+/** Every letter in one file for printing: each starts on a new page with its own page numbers. */
+export function lettersDocument(letters: readonly Letter[], profile: Profile, dates: DocumentDates): DocumentSpec {
+  return joinDocuments(
+    letters.map((l) => letterDocument(l, profile, dates)),
+    `Thư nhắc ${letters.length} đơn vị`,
+  );
+}
 
 const HEAD: CellStyle = { bold: true, fill: "D9E2F3", border: true, wrap: true, vAlign: "center" };
 const WRAP: CellStyle = { wrap: true, vAlign: "top", border: true };
+const WIDTHS = [22, 32, 22, 70, 24];
 
-/** The workbook with a `Thư nhắc` sheet (one row per letter, full text wrapped), replacing any earlier one. */
-export function withLetterSheet(spec: WorkbookSpec, letters: readonly Letter[]): WorkbookSpec {
+/**
+ * The summary's `Thư nhắc` sheet, replacing any earlier one: an index of the letters (unit, reasons,
+ * one short line per reason, the letter's file), not their text: the .docx files are the letters.
+ */
+export function withLetterSheet(spec: WorkbookSpec, letters: readonly Letter[], folder?: string): WorkbookSpec {
+  const where = folder ? ` trong thư mục ${folder}` : "";
   const rows: Array<Array<CellSpec | null>> = [
     [{ value: "THƯ NHẮC CÁC ĐƠN VỊ", style: { bold: true, size: 13, color: "1F3864" } }],
-    [{ value: letters.length === 0 ? "Không có đơn vị nào cần nhắc." : `${letters.length} đơn vị cần nhắc. Nội dung thư có thể chép vào văn bản gửi đơn vị.`, style: { italic: true } }],
+    [
+      {
+        value:
+          letters.length === 0
+            ? "Không có đơn vị nào cần nhắc."
+            : `${letters.length} đơn vị cần nhắc. Mỗi đơn vị một văn bản Word (.docx)${where}, tệp ${ALL_LETTERS_FILE} gồm tất cả để in.`,
+        style: { italic: true },
+      },
+    ],
     [],
-    ["Mã đơn vị", "Tên đơn vị", "Lý do", "Nội dung thư"].map((h) => ({ value: h, style: HEAD })),
+    ["Mã đơn vị", "Tên đơn vị", "Lý do", "Nội dung chính", "Tệp thư"].map((h) => ({ value: h, style: HEAD })),
     ...letters.map((l) => [
       { value: l.unit, style: WRAP },
       { value: l.name, style: WRAP },
       { value: l.reasons.map((r) => REASON_LABELS[r]).join("; "), style: WRAP },
-      { value: l.text, style: WRAP },
+      { value: l.notes.join("\n"), style: WRAP },
+      { value: l.fileName, style: WRAP },
     ]),
   ];
+  // Heights for the wrapped cells (LibreOffice keeps one line unless told).
+  const rowHeights: Record<number, number> = {};
+  letters.forEach((l, i) => {
+    const cells = [l.unit, l.name, l.reasons.map((r) => REASON_LABELS[r]).join("; "), l.notes.join("\n"), l.fileName];
+    const lines = Math.max(...cells.map((text, c) => text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / ((WIDTHS[c] ?? 10) - 2))), 0)));
+    if (lines > 1) rowHeights[4 + i] = Math.min(409, lines * 15);
+  });
   const sheet: SheetSpec = {
     name: LETTER_SHEET,
     rows,
-    columnWidths: [18, 30, 22, 110],
+    columnWidths: WIDTHS,
+    rowHeights,
     freeze: { rows: 4, cols: 0 },
-    autoFilter: letters.length > 0 ? `A4:D${4 + letters.length}` : undefined,
-    print: { landscape: true, fitToWidth: true },
+    autoFilter: letters.length > 0 ? `A4:E${4 + letters.length}` : undefined,
+    print: { landscape: true, fitToWidth: true, repeatRows: "4:4", footer: { center: "Trang {page}/{pages}" } },
   };
   return { ...spec, sheets: [...spec.sheets.filter((s) => s.name !== LETTER_SHEET), sheet] };
 }

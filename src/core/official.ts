@@ -217,6 +217,10 @@ export function officialDocument(doc: OfficialDocument): DocumentSpec {
     ...keepLastWithNext(doc.body),
     p([], { spacing: { after: 6 }, keepWithNext: true }),
     signatureBlock(doc),
+    // A tiny paragraph after the signature: LibreOffice otherwise adds a blank page when a
+    // section that ends in a kept-together table is followed by another section (joined letters,
+    // the report's appendices) and the table sits low on its page.
+    p([], { spacing: { exactLine: 1 } }),
   ];
   return {
     title,

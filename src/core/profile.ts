@@ -47,6 +47,11 @@ export interface Organisation {
   readonly signerTitle: string;
   /** Signer's name, when known. */
   readonly signerName: string;
+  /**
+   * Abbreviation of the office (phòng) that drafts the letters and the report, e.g. "CCHC": the
+   * number reads "Số: …/SNV-CCHC" and "Nơi nhận" ends "Lưu: VT, CCHC". Optional.
+   */
+  readonly office?: string;
 }
 
 export interface OutlierBand {
@@ -140,6 +145,7 @@ export const profileFileSchema = z
         superior: z.string().trim().min(1),
         signerTitle: z.string().trim().min(1),
         signerName: z.string().trim(),
+        office: z.string().trim().regex(/^[\p{L}0-9.&-]{1,20}$/u, "viết tắt của phòng soạn thảo, ví dụ CCHC").optional(),
       })
       .partial()
       .strict()

@@ -112,33 +112,8 @@ export function summaryWorkbook(c: Consolidation, profile: Profile): WorkbookSpe
   return {
     title,
     creator: "KL226",
-    sheets: [...sheets.map((sheet) => withPrint(withBanners(sheet), title)), ...(chart ? [chartSheet(chart)] : [])],
+    sheets: [...sheets.map((sheet) => withPrint(sheet, title)), ...(chart ? [chartSheet(chart)] : [])],
   };
-}
-
-/**
- * The title and note lines above a table span the table's width and wrap (SPEC §9: a long targets
- * line is never cut at the page edge): each such row, one text in column A, becomes a merged,
- * wrapped cell as tall as its text needs.
- */
-function withBanners(sheet: SheetSpec): SheetSpec {
-  const widths = sheet.columnWidths ?? [];
-  const last = widths.length - 1;
-  const header = (sheet.freeze?.rows ?? 0) - 1;
-  if (last < 1 || header < 1) return sheet;
-  const total = widths.reduce((a, b) => a + b, 0);
-  const merges = [...(sheet.merges ?? [])];
-  const rowHeights = { ...sheet.rowHeights };
-  const rows = sheet.rows.map((row, r) => {
-    const first = row[0];
-    if (r >= header || !first || typeof first.value !== "string" || row.slice(1).some((c) => c !== null && c !== undefined)) return row;
-    merges.push(`A${r + 1}:${columnLetters(last)}${r + 1}`);
-    const size = first.style?.size ?? 11;
-    const lines = Math.max(1, Math.ceil((first.value.length * 1.1 * size) / 11 / total));
-    if (lines > 1) rowHeights[r] = Math.min(409, Math.ceil(lines * size * 1.35));
-    return [{ ...first, style: { ...first.style, wrap: true, vAlign: "top" as const } }];
-  });
-  return { ...sheet, rows, merges, rowHeights };
 }
 
 /**
@@ -147,6 +122,7 @@ function withBanners(sheet: SheetSpec): SheetSpec {
  * "Trang N/M" in the footer.
  */
 function withPrint(sheet: SheetSpec, title: string): SheetSpec {
+  sheet = notesWithinTable(sheet);
   const headerRow = sheet.freeze?.rows ?? 0;
   const wide = (sheet.columnWidths ?? []).reduce((a, b) => a + b, 0) > 100;
   const unitColumns = sheet.freeze && sheet.freeze.cols > 0 ? `A:${columnLetters(sheet.freeze.cols - 1)}` : undefined;
@@ -159,6 +135,36 @@ function withPrint(sheet: SheetSpec, title: string): SheetSpec {
     footer: PAGE_OF_PAGES,
   };
   return { ...sheet, print };
+}
+
+/**
+ * The notes above a table (a single text in column A) merged across the table's columns and
+ * wrapped: left to overflow, a long note widens what LibreOffice prints (and so shrinks the
+ * fit-to-width scale of the whole sheet), and a reader scrolls sideways to read it.
+ */
+function notesWithinTable(sheet: SheetSpec): SheetSpec {
+  const headerRow = (sheet.freeze?.rows ?? 0) - 1;
+  const widths = sheet.columnWidths ?? [];
+  const last = widths.length - 1;
+  if (headerRow <= 0 || last <= 0) return sheet;
+  const total = widths.reduce((a, b) => a + b, 0);
+  const rows = sheet.rows.map((row) => [...row]);
+  const merges = [...(sheet.merges ?? [])];
+  const rowHeights = { ...sheet.rowHeights };
+  for (let r = 0; r < headerRow; r++) {
+    const row = rows[r] ?? [];
+    const only = row[0];
+    if (!only || typeof only.value !== "string" || row.slice(1).some((c) => c !== null && c !== undefined)) continue;
+    const size = only.style?.size ?? 11;
+    // Characters per line at this size (a width unit is one 11-pt character); a little slack for italics.
+    const perLine = Math.max(10, Math.floor((total * 11) / size) - 4);
+    const lines = only.value.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+    if (lines <= 1 && only.value.length <= widths[0]!) continue;
+    rows[r] = [{ ...only, style: { ...only.style, wrap: true, vAlign: "top" } }];
+    merges.push(`A${r + 1}:${columnLetters(last)}${r + 1}`);
+    if (lines > 1) rowHeights[r] = Math.ceil(lines * size * 1.35);
+  }
+  return { ...sheet, rows, merges, rowHeights };
 }
 
 /** A count column's header in Tổng hợp (also how `--previous SUMMARY.xlsx` finds it again). */

@@ -121,3 +121,13 @@ test("joined letters: one section each, each starting a new page at page 1", asy
 test("an empty document is a programming error", async () => {
   await expect(renderDocx({ font: { name: "Times New Roman", size: 14 }, sections: [] })).rejects.toThrow(/at least one section/);
 });
+
+test("a landscape section is wider than tall (docx swaps the sizes itself; giving them swapped made it portrait again)", async () => {
+  const landscape: DocumentSpec = { ...SPEC, sections: [SPEC.sections[0]!, { ...SPEC.sections[0]!, page: { ...SPEC.sections[0]!.page, orientation: "landscape" } }] };
+  const xml = parts(await renderDocx(landscape))["word/document.xml"]!;
+  const sizes = [...xml.matchAll(/<w:pgSz w:w="(\d+)" w:h="(\d+)" w:orient="(\w+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2]), m[3]]);
+  expect(sizes).toEqual([
+    [11906, 16838, "portrait"],
+    [16838, 11906, "landscape"],
+  ]);
+});

@@ -145,9 +145,8 @@ function section(s: SectionSpec): ISectionOptions {
       type: SectionType.NEXT_PAGE,
       titlePage: hasFirst,
       page: {
-        size: landscape
-          ? { width: A4.height, height: A4.width, orientation: PageOrientation.LANDSCAPE }
-          : { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+        // docx swaps width and height itself for a landscape page: always give the portrait sizes.
+        size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
         margin: {
           top: twips(m.top),
           bottom: twips(m.bottom),

@@ -115,6 +115,15 @@ export interface Strings {
   readonly rollupOpen: string;
   readonly rollupDownload: string;
   readonly rollupOpened: (code: string) => string;
+  // Documents (letters and the report, SPEC §9)
+  readonly documentsTitle: string;
+  readonly documentsIntro: (date: string, replyBy: string) => string;
+  readonly documentsExcelNote: string;
+  readonly downloadLetters: string;
+  readonly downloadReport: string;
+  readonly preparingDocument: string;
+  readonly noLetters: string;
+  readonly lettersDownloaded: (file: string, letters: number) => string;
   // Errors
   readonly errorPrefix: string;
   readonly excelError: (detail: string) => string;
@@ -231,6 +240,15 @@ const vi: Strings = {
   rollupOpen: "Mở báo cáo gửi cấp trên trong sổ tính mới",
   rollupDownload: "Tải báo cáo gửi cấp trên (.xlsx)",
   rollupOpened: (c) => `Đã mở báo cáo gửi cấp trên của ${c} trong sổ tính mới.`,
+  documentsTitle: "Văn bản gửi đi",
+  documentsIntro: (d, r) =>
+    `Thư nhắc các đơn vị (mỗi đơn vị một trang, in và ký) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
+  documentsExcelNote: "Excel không mở được văn bản Word từ ngăn tác vụ: tệp .docx được tải xuống, hãy mở bằng Word.",
+  downloadLetters: "Tải thư nhắc (.docx)",
+  downloadReport: "Tải báo cáo (.docx)",
+  preparingDocument: "Đang lập văn bản…",
+  noLetters: "Không có đơn vị nào cần nhắc (không có đơn vị chưa gửi, bị trả lại, trễ hạn hay chưa đạt chỉ tiêu).",
+  lettersDownloaded: (f, n) => `Đã tải ${f} (thư nhắc ${n} đơn vị).`,
   errorPrefix: "Lỗi",
   excelError: (d) => `Excel báo lỗi: ${d}`,
   fileReadError: (f) => `Không đọc được tệp ${f}.`,
@@ -346,6 +364,15 @@ const en: Strings = {
   rollupOpen: "Open the report in a new workbook",
   rollupDownload: "Download the report (.xlsx)",
   rollupOpened: (c) => `Opened the report of ${c} in a new workbook.`,
+  documentsTitle: "Documents to send",
+  documentsIntro: (d, r) =>
+    `Follow-up letters to the units (one page each, to print and sign) and the report to the level above, as Word documents laid out per Decree 30/2020/NĐ-CP (in Vietnamese). Dated ${d}; the letters ask for a reply by ${r}; the document number is left blank for the clerk.`,
+  documentsExcelNote: "Excel cannot open a Word document from a taskpane: the .docx file is downloaded; open it in Word.",
+  downloadLetters: "Download letters (.docx)",
+  downloadReport: "Download report (.docx)",
+  preparingDocument: "Preparing the document…",
+  noLetters: "No unit needs a letter (none missing, returned, late or short of a target).",
+  lettersDownloaded: (f, n) => `Downloaded ${f} (letters to ${n} units).`,
   errorPrefix: "Error",
   excelError: (d) => `Excel reported an error: ${d}`,
   fileReadError: (f) => `Could not read file ${f}.`,

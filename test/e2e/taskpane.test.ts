@@ -12,6 +12,7 @@ import type { Browser, Download, Page } from "playwright-core";
 import { inspectBytes } from "../../src/app/inspect";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { reportBytes } from "../helpers/report-builder";
+import { PRINT_SKIP_REASON, printToPdf } from "../helpers/pdf";
 import { DIST, launchChromium, serveStatic, type StaticServer } from "./browser";
 import { countSums, readSummary, sheetNames, type CountSums, type SummaryReading } from "./independent";
 
@@ -273,6 +274,33 @@ test("makes the report for the level above: a wrong code is explained under the 
   }
   await page.getByTestId("rollup-notice").filter({ hasText: "Đã tải UBND_TINH-KL226-BC-1.xlsx." }).waitFor();
   await screenshots("rollup");
+});
+
+let reportDocx = "";
+
+test("downloads the report as a Word document, its docx code loaded on demand from this server", async () => {
+  const documentsChunk = (src: string) => src.startsWith(server.origin) && /\/js\/documents\.[0-9a-f]+\.js$/.test(src);
+  expect(requests.some(documentsChunk)).toBe(false);
+  await page.getByTestId("documents").scrollIntoViewIfNeeded();
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("download-report").click()]);
+  expect(download.suggestedFilename()).toBe("bao-cao-KL226-6T-2026.docx");
+  // The chunk came from the same origin (script-src 'self' allows it) only when asked for.
+  expect(requests.some(documentsChunk)).toBe(true);
+  await page.getByTestId("documents-notice").filter({ hasText: "Đã tải bao-cao-KL226-6T-2026.docx." }).waitFor();
+  const dir = join(ARTIFACTS, "e2e-documents");
+  mkdirSync(dir, { recursive: true });
+  reportDocx = join(dir, "bao-cao-taskpane.docx");
+  await download.saveAs(reportDocx);
+  await screenshots("documents");
+});
+
+(PRINT_SKIP_REASON === "" ? test : test.skip)("the downloaded report opens in LibreOffice and prints with every section heading", async () => {
+  expect(reportDocx).not.toBe("");
+  const [printed] = await printToPdf([reportDocx], join(ARTIFACTS, "e2e-documents"));
+  const text = printed!.pages.join(" ").replace(/\s+/g, " ");
+  for (const heading of ["I. TÌNH HÌNH TIẾP NHẬN BÁO CÁO", "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "III. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", "IV. CÁC CHỈ TIÊU CHƯA ĐẠT", "V. KHÓ KHĂN, VƯỚNG MẮC", "VI. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ", "Phụ lục III"]) {
+    expect(text).toContain(heading);
+  }
 });
 
 /** The CCHC sample set (samples/README.md): 15 files of quý II/2025, 5 of them rejected, one unit late, one unit on the roster sent nothing. */

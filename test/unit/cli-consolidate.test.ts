@@ -69,7 +69,7 @@ describe("kl226 consolidate", () => {
     expect(report.units[1]).toMatchObject({ name: "=1+1", file: join(inDir, "so-b.xlsx"), late: true, reportDate: "2026-06-09" });
     // SPEC §5: nothing silently dropped: the note beside the reports is rejected with what it is.
     expect(report.rejected.map((r: { file: string }) => r.file)).toEqual([join(inDir, "ghi-chu.txt"), join(inDir, "xa", "xa-c.xlsx"), join(inDir, "xa", "xa-d-nam.xlsx")]);
-    expect(report.rejected[0].findings[0].message).toMatch(/là tệp văn bản.*không phải sổ tính Excel \.xlsx/);
+    expect(report.rejected[0].findings[0].message).toMatch(/là tệp văn bản.*không phải sổ tính Excel \(\.xlsx\)/);
     expect(report.rejected[2].findings[0].code).toBe("PERIOD_MISMATCH");
     expect(report.duplicates).toEqual([{ unit: "SO_B", kept: join(inDir, "so-b.xlsx"), dropped: join(inDir, "so-b-cu.xlsx") }]);
     // SPEC §5: XA_C sent a file that was rejected: returned, not missing.
@@ -239,7 +239,8 @@ describe("kl226 demo", () => {
     const code = await main(["demo", "--samples", samples, "--out-dir", outDir], io);
     expect(io.stderr).toBe("");
     expect(code).toBe(1);
-    expect(readdirSync(outDir).sort()).toEqual(["thu-nhac", "tong-hop.json", "tong-hop.xlsx"]);
+    expect(readdirSync(outDir).sort()).toEqual(["bao-cao.docx", "thu-nhac", "tong-hop.json", "tong-hop.xlsx"]);
+    expect(io.stdout).toContain(`báo cáo kết quả (Word) ${join(outDir, "bao-cao.docx")}`);
     expect(io.stdout).toContain(`Bảng tổng hợp: ${join(outDir, "tong-hop.xlsx")}`);
     expect(io.stdout).not.toContain("cố ý");
     expect(io.stdout).toContain("Có 1 tệp bị từ chối");

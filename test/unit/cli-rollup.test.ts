@@ -1,5 +1,5 @@
-// kl226 consolidate --rollup (with --as-unit/--name/--type) and --letters on temp files: the roll-up
-// is written and validates clean; the four roll-up options go together; one letter file per unit.
+// kl226 consolidate --rollup (with --as-unit/--name/--type) on temp files: the roll-up is written
+// and validates clean; the four roll-up options go together; the demo in two levels.
 
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,7 +7,6 @@ import { join } from "node:path";
 import { inspectBytes } from "../../src/app/inspect";
 import { main, type Io } from "../../src/cli/main";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { readXlsx } from "../../src/xlsx/read";
 import { reportBytes } from "../helpers/report-builder";
 
 function capture(): Io & { stdout: string; stderr: string } {
@@ -56,25 +55,6 @@ describe("kl226 consolidate --rollup", () => {
   });
 });
 
-describe("kl226 consolidate --letters", () => {
-  it("writes one UTF-8 .txt per unit to follow up and a Thư nhắc sheet", async () => {
-    const roster = join(root, "ds.csv");
-    writeFileSync(roster, "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nPHONG_A,Phòng A,\"Sở, ban, ngành\"\nPHONG_B,Phòng B,\"Sở, ban, ngành\"\nPHONG_C,Phòng C,\"Sở, ban, ngành\"\n");
-    const dir = join(root, "thu");
-    const out = join(root, "out-letters", "tong-hop.xlsx");
-    const io = capture();
-    expect(await main(["consolidate", inDir, "--out", out, "--roster", roster, "--letters", dir], io)).toBe(0);
-    expect(io.stderr).toBe("");
-    // PHONG_B: 60 online of 120 meetings is short of 60 %; PHONG_C sent nothing.
-    expect(readdirSync(dir)).toEqual(["PHONG_B.txt", "PHONG_C.txt"]);
-    expect(readFileSync(join(dir, "PHONG_B.txt"), "utf8")).toContain("Cần thêm 12 cuộc họp trực tuyến");
-    expect(readFileSync(join(dir, "PHONG_C.txt"), "utf8")).toContain("Kính gửi: Phòng C (mã đơn vị PHONG_C)");
-    expect(io.stdout).toContain("Thư nhắc: 2 đơn vị");
-    const read = readXlsx(new Uint8Array(readFileSync(out)));
-    expect(read.ok && read.workbook.sheets.map((x) => x.name)).toContain("Thư nhắc");
-  });
-});
-
 describe("kl226 demo in two levels (samples/cap-so/CODE → the department's roll-up → province)", () => {
   const samples = join(root, "samples");
   const department = join(samples, "cap-so", "SO_Y_TE");
@@ -114,6 +94,6 @@ describe("kl226 demo in two levels (samples/cap-so/CODE → the department's rol
   it("checks the two-level totals against adding every unit directly, and writes the letters", () => {
     expect(io.stdout).toContain("Kiểm tra hai cấp: tổng toàn tỉnh từ 2 báo cáo (có 1 báo cáo cấp sở) so với cộng trực tiếp 3 đơn vị: khớp cả 26 số liệu.");
     expect(io.stdout).toContain(`Kết quả: bảng tổng hợp toàn tỉnh ${join(outDir, "tong-hop.xlsx")}; báo cáo cấp sở ${join(outDir, "cap-so", "SO_Y_TE.xlsx")}`);
-    expect(readdirSync(join(outDir, "thu-nhac"))).toContain("SO_B.txt");
+    expect(readdirSync(join(outDir, "thu-nhac"))).toContain("SO_B.docx");
   });
 });

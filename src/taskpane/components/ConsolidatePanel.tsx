@@ -21,6 +21,7 @@ import { consolidateFiles, readRosterFile, type Progress } from "../standalone/c
 import { XLSX_MIME, downloadBlob, isXlsxName } from "../standalone/files";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
 import { FilePicker, NoticeBar, errorText, useAction } from "./common";
+import { DocumentsPanel } from "./DocumentsPanel";
 import { ProfilePicker } from "./ProfilePicker";
 import { RollupForm } from "./RollupForm";
 
@@ -289,6 +290,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
             <summary className={styles.summaryLine}>{t.inputsSummary(files.length, roster?.file ?? null)}</summary>
             {inputs}
           </details>
+          <DocumentsPanel strings={t} profile={profile} consolidation={result} roster={roster?.units} inExcel={excel !== null} />
           <RollupForm strings={t} profile={profile} excel={excel} consolidation={result} />
         </>
       ) : (

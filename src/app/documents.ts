@@ -1,0 +1,49 @@
+// The Word documents a consolidation sends (SPEC §9) as bytes: each unit's letter, all letters in
+// one file for printing, and the report; with the names the taskpane gives its downloads. Used by
+// the CLI and (loaded on demand, with the docx package) by the taskpane.
+
+import type { Consolidation } from "../core/consolidate";
+import type { DocumentDates } from "../core/documents";
+import { followUpLetters, lettersDocument, letterDocument, type Letter } from "../core/letters";
+import type { Profile, RosterUnit } from "../core/profile";
+import { reportDocument } from "../core/report";
+import { renderDocx } from "../docx/render";
+
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export interface LetterFile {
+  readonly letter: Letter;
+  readonly bytes: Uint8Array;
+}
+
+export interface LetterFiles {
+  readonly letters: readonly LetterFile[];
+  /** Every letter in one file; null when no unit needs a letter. */
+  readonly all: Uint8Array | null;
+}
+
+/** Each letter as its own .docx and all of them in one. */
+export async function letterFiles(c: Consolidation, profile: Profile, dates: DocumentDates): Promise<LetterFiles> {
+  const letters = followUpLetters(c, profile, dates);
+  const files: LetterFile[] = [];
+  for (const letter of letters) files.push({ letter, bytes: await renderDocx(letterDocument(letter, profile, dates)) });
+  return { letters: files, all: letters.length === 0 ? null : await renderDocx(lettersDocument(letters, profile, dates)) };
+}
+
+/** All letters in one .docx (the taskpane's download); null when no unit needs a letter. */
+export async function allLettersFile(c: Consolidation, profile: Profile, dates: DocumentDates): Promise<{ bytes: Uint8Array; count: number } | null> {
+  const letters = followUpLetters(c, profile, dates);
+  return letters.length === 0 ? null : { bytes: await renderDocx(lettersDocument(letters, profile, dates)), count: letters.length };
+}
+
+export async function reportFile(c: Consolidation, profile: Profile, options: { readonly date: DocumentDates["date"]; readonly roster?: readonly RosterUnit[] }): Promise<Uint8Array> {
+  return renderDocx(reportDocument(c, profile, options));
+}
+
+function suffix(c: Consolidation): string {
+  const form = c.form.id.split(/[-/]/)[0] ?? "KL226";
+  return `${form}${c.period ? `-${c.period.kind}-${c.period.year}` : ""}`;
+}
+
+export const lettersFileName = (c: Consolidation): string => `thu-nhac-${suffix(c)}.docx`;
+export const reportFileName = (c: Consolidation): string => `bao-cao-${suffix(c)}.docx`;

@@ -1,0 +1,61 @@
+// What letters and the report share: reply dates, the superior body as a recipient, period and
+// title phrases, and values worded by kind, honest at the target.
+
+import { defaultReplyBy, periodPhrase, recipientName, resultsTitle, valuePhrase } from "./documents";
+import { CCHC_FORM_ID, DEFAULT_FORM, builtinForm } from "./forms";
+import type { Indicator } from "./form";
+
+const ind = (id: string): Indicator => {
+  const found = DEFAULT_FORM.indicators.find((i) => i.id === id);
+  if (!found) throw new Error(id);
+  return found;
+};
+
+describe("defaultReplyBy", () => {
+  test("a week after the letter, the same weekday", () => {
+    // Friday 12/06/2026 → Friday 19/06/2026.
+    expect(defaultReplyBy({ year: 2026, month: 6, day: 12 })).toEqual({ year: 2026, month: 6, day: 19 });
+    // Across a month and a year end.
+    expect(defaultReplyBy({ year: 2026, month: 12, day: 28 })).toEqual({ year: 2027, month: 1, day: 4 });
+  });
+  test("a letter dated on a weekend gets a reply date on the Monday after", () => {
+    // Saturday 13/06/2026 + 7 = Saturday 20/06 → Monday 22/06; Sunday 14/06 → Monday 22/06.
+    expect(defaultReplyBy({ year: 2026, month: 6, day: 13 })).toEqual({ year: 2026, month: 6, day: 22 });
+    expect(defaultReplyBy({ year: 2026, month: 6, day: 14 })).toEqual({ year: 2026, month: 6, day: 22 });
+  });
+});
+
+describe("recipientName", () => {
+  test.each([
+    ["UBND TỈNH THANH HÓA", "Ủy ban nhân dân tỉnh Thanh Hóa"],
+    ["UBND THÀNH PHỐ ĐỒNG NAI", "Ủy ban nhân dân thành phố Đồng Nai"],
+    ["UBND THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân Thành phố Hồ Chí Minh"],
+    ["UBND tỉnh Đồng Tháp", "Ủy ban nhân dân tỉnh Đồng Tháp"],
+    ["BỘ NỘI VỤ", "BỘ NỘI VỤ"],
+  ])("%s → %s", (superior, name) => expect(recipientName(superior)).toBe(name));
+});
+
+describe("periods and titles", () => {
+  test("each period as a sentence says it", () => {
+    expect(periodPhrase({ kind: "6T", year: 2026 })).toBe("6 tháng đầu năm 2026");
+    expect(periodPhrase({ kind: "NAM", year: 2026 })).toBe("năm 2026");
+    expect(periodPhrase({ kind: "Q2", year: 2025 })).toBe("quý II năm 2025");
+  });
+  test("the report title from the form's title, the year said once", () => {
+    expect(resultsTitle(DEFAULT_FORM, { kind: "6T", year: 2026 })).toBe("Kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026");
+    expect(resultsTitle(builtinForm(CCHC_FORM_ID)!, { kind: "Q2", year: 2025 })).toBe("Kết quả thực hiện công tác cải cách hành chính quý II năm 2025");
+  });
+});
+
+describe("valuePhrase: honest at the target (SPEC §9)", () => {
+  test.each([
+    ["TTHC_DIGITAL_RATIO", 0.9498, "short", "đạt 94,98 %"],
+    ["TTHC_DIGITAL_RATIO", 0.95, "met", "đạt 95,0 %"],
+    ["ONLINE_RATIO", 0.5996, "short", "đạt 59,96 %"],
+    ["ONLINE_RATIO", 0.6, "met", "đạt 60,0 %"],
+    ["MEETING_REDUCTION", 0.0996, "short", "giảm 9,96 %"],
+    ["MEETING_REDUCTION", 1 - 0.9, "met", "giảm 10,0 %"],
+    ["MEETING_REDUCTION", -0.05, "short", "tăng 5,0 %"],
+    ["OVERTIME_MEETINGS", 1234, "short", "có 1.234 cuộc họp"],
+  ] as const)("%s %p (%s) → %s", (id, value, status, text) => expect(valuePhrase(ind(id), value, status)).toBe(text));
+});

@@ -1,0 +1,164 @@
+// What the letters and the report share (SPEC §9): the issuing body from the profile in the shape
+// official.ts lays out, the period and title phrases, document numbers and copies, the dates the
+// caller passes in (the core never reads the clock) and an indicator's value worded by its kind.
+
+import { PERIOD_LABELS, type Form, type Indicator, type Period } from "./form";
+import { dateFromUtcMs, dayNumber, type CivilDate } from "./dates";
+import { honestPercent, viInteger, viPercent } from "./format";
+import { isCountKind, targetText } from "./indicator-text";
+import type { Status } from "./judge";
+import type { Block, DocumentSpec } from "./docspec";
+import type { Organisation as OfficialOrganisation } from "./official";
+import type { Organisation } from "./profile";
+
+/** The dates of what is sent: the letter's (and the report's) date and the date units must reply by. */
+export interface DocumentDates {
+  readonly date: CivilDate;
+  readonly replyBy: CivilDate;
+}
+
+/** Days between a letter and its reply-by date: a week, so the reply falls on the same weekday. */
+export const REPLY_DAYS = 7;
+
+/**
+ * The calendar day in Việt Nam (UTC+7 all year, no daylight saving) at `epochMs`; the caller reads
+ * the clock (the core never does), so the day is the same on a machine set to any time zone.
+ */
+export function vietnamDate(epochMs: number): CivilDate {
+  return dateFromUtcMs(epochMs + 7 * 3_600_000);
+}
+
+/** REPLY_DAYS after `date`, moved to the Monday after when that is a Saturday or Sunday. */
+export function defaultReplyBy(date: CivilDate): CivilDate {
+  const day = dayNumber(date) + REPLY_DAYS;
+  // Day 0 (1970-01-01) was a Thursday: (day + 4) % 7 is 0 on Sundays, 6 on Saturdays.
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  const shift = weekday === 6 ? 2 : weekday === 0 ? 1 : 0;
+  return dateFromUtcMs((day + shift) * 86_400_000);
+}
+
+/** The profile's organisation as the heading of an official document prints it. */
+export function issuingBody(org: Organisation): OfficialOrganisation {
+  return {
+    superior: org.superior,
+    sender: org.senderHeading,
+    abbreviation: org.abbreviation,
+    place: org.place,
+    signerTitle: org.signerTitle,
+    signerName: org.signerName === "" ? undefined : org.signerName,
+  };
+}
+
+/** "SNV-CCHC" (a letter's code: the body and the drafting office), "SNV" without an office. */
+export function letterCode(org: Organisation): string {
+  return org.office ? `${org.abbreviation}-${org.office}` : org.abbreviation;
+}
+
+/** "BC-SNV": ND30 numbers a report by its type and the issuing body. */
+export function reportCode(org: Organisation): string {
+  return `BC-${org.abbreviation}`;
+}
+
+/** "Lưu: VT, CCHC": kept by the clerks' office (văn thư) and the drafting office. */
+export function keptCopy(org: Organisation, fallbackToBody: boolean): string {
+  const office = org.office ?? (fallbackToBody ? org.abbreviation : undefined);
+  return office ? `Lưu: VT, ${office}` : "Lưu: VT";
+}
+
+const ROMAN_QUARTERS = { Q1: "I", Q2: "II", Q3: "III", Q4: "IV" } as const;
+
+/** "6 tháng đầu năm 2026", "năm 2026", "quý II năm 2025": the period as a sentence says it. */
+export function periodPhrase(period: Period | null): string {
+  if (period === null) return "kỳ này";
+  switch (period.kind) {
+    case "6T":
+      return `6 tháng đầu năm ${period.year}`;
+    case "NAM":
+      return `năm ${period.year}`;
+    default:
+      return `quý ${ROMAN_QUARTERS[period.kind]} năm ${period.year}`;
+  }
+}
+
+/** "Quý II" → the label of a period kind, for tables. */
+export function periodKindLabel(period: Period): string {
+  return PERIOD_LABELS[period.kind].label;
+}
+
+/**
+ * "Kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026": the form's title without its
+ * leading "Báo cáo", then the period; a year the title ends with is dropped when the period says it
+ * ("… cải cách hành chính năm 2025" + quý II năm 2025 → "… cải cách hành chính quý II năm 2025").
+ */
+export function resultsTitle(form: Form, period: Period | null): string {
+  let base = form.title.replace(/^\s*Báo cáo\s+/i, "").trim();
+  if (period && new RegExp(`\\s+năm\\s+${period.year}$`, "i").test(base)) base = base.replace(/\s+năm\s+\d{4}$/i, "");
+  base = base.charAt(0).toUpperCase() + base.slice(1);
+  return `${base} ${periodPhrase(period)}`;
+}
+
+/** The same, as it continues a sentence ("báo cáo kết quả thực hiện …"). */
+export function resultsPhrase(form: Form, period: Period | null): string {
+  const title = resultsTitle(form, period);
+  return title.charAt(0).toLowerCase() + title.slice(1);
+}
+
+/** Vietnamese capitalisation of one word written in capitals ("THANH" → "Thanh", "HÓA" → "Hóa"). */
+function capitalised(word: string): string {
+  const lower = word.toLocaleLowerCase("vi");
+  return lower.charAt(0).toLocaleUpperCase("vi") + lower.slice(1);
+}
+
+/**
+ * The superior body as "Kính gửi" names it: "UBND TỈNH THANH HÓA" → "Ủy ban nhân dân tỉnh Thanh
+ * Hóa" (ND30 Phụ lục II: the administrative word in lower case, the proper name capitalised, and
+ * "Thành phố Hồ Chí Minh" as written). A body that is not a People's Committee is left as written.
+ */
+export function recipientName(superior: string): string {
+  const text = superior.trim().replace(/\s+/g, " ");
+  const m = /^(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN)\s+(.*)$/iu.exec(text);
+  if (!m) return text;
+  const rest = m[1] ?? "";
+  if (rest !== rest.toLocaleUpperCase("vi")) return `Ủy ban nhân dân ${rest}`;
+  const kind = /^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU)\s+(.*)$/u.exec(rest);
+  const name = (kind ? (kind[2] ?? "") : rest).split(" ").map(capitalised).join(" ");
+  if (!kind) return `Ủy ban nhân dân ${name}`;
+  const word = (kind[1] ?? "").toLocaleLowerCase("vi");
+  return `Ủy ban nhân dân ${word === "thành phố" && name === "Hồ Chí Minh" ? "Thành phố" : word} ${name}`;
+}
+
+/** The column D header as a phrase ("cùng kỳ năm trước", "năm 2025"). */
+export function baselinePhrase(form: Form): string {
+  const h = form.previousHeader.trim();
+  return h.charAt(0).toLowerCase() + h.slice(1);
+}
+
+/**
+ * An indicator's value worded by its kind, honest at the target (SPEC §9): a ratio or percent
+ * "đạt 94,98 %", a reduction "giảm 9,96 %" (or "tăng 5,0 %"), a count "có 2 cuộc họp"; "chưa tính
+ * được" when it cannot be judged.
+ */
+export function valuePhrase(ind: Indicator, value: number | null, status: Status): string {
+  if (value === null) return "chưa tính được";
+  if (isCountKind(ind.kind)) return `có ${viInteger(value)} ${ind.itemUnit}`;
+  const shown = status === "na" ? viPercent(value) : honestPercent(value, ind.target, ind.comparison, { met: status === "met" });
+  if (ind.kind !== "reduction") return `đạt ${shown}`;
+  if (value < 0) return `tăng ${viPercent(-value)}`;
+  return value === 0 ? "không giảm" : `giảm ${shown}`;
+}
+
+/** "mục tiêu ≥ 60 %", a reduction "mục tiêu giảm ≥ 10 %". */
+export function targetPhrase(ind: Indicator): string {
+  return `mục tiêu ${ind.kind === "reduction" ? "giảm " : ""}${targetText(ind)}`;
+}
+
+/** Every paragraph of a document as plain text in reading order (tables row by row), for tests and previews. */
+export function documentText(spec: DocumentSpec): string {
+  const blocks = (list: readonly Block[]): string[] =>
+    list.flatMap((b) => {
+      if (b.kind === "pageBreak") return [];
+      if (b.kind === "table") return b.rows.map((row) => row.map((cell) => blocks(cell.blocks).join(" ")).join(" | "));
+      return [b.runs.map((r) => ("text" in r ? `${r.breakBefore ? "\n" : ""}${r.text}` : "")).join("")];
+    });
+  return spec.sections.flatMap((s) => blocks(s.blocks)).join("\n");
+}

@@ -1,0 +1,421 @@
+// The report the consolidating body sends up (SPEC §9, seed 003 IV): "BÁO CÁO Kết quả thực hiện …"
+// for the period, laid out as Nghị định 30 asks, from the consolidation and the profile: I. how
+// reporting went (by unit type), II. each indicator, III. the task list, IV. shortfalls and who has
+// not reported, V. the units' difficulties and proposals quoted with their names, VI. a section for
+// the analyst to write; then the appendices (per-unit table, shortfalls, missing and returned units).
+
+import { UNIT_TYPES } from "./catalogue";
+import { baseName, compareText, type Consolidation, type IndicatorResult, type UnitSummary } from "./consolidate";
+import { viDate, type CivilDate } from "./dates";
+import type { Block, DocumentSpec, ParagraphSpec, Run, SectionSpec, TableCellSpec, TableSpec } from "./docspec";
+import { issuingBody, keptCopy, periodPhrase, recipientName, reportCode, resultsTitle, targetPhrase, valuePhrase } from "./documents";
+import type { Indicator } from "./form";
+import { viInteger } from "./format";
+import { gapText, indicatorValueText, targetText } from "./indicator-text";
+import { bodyHeading, bodyParagraph, officialDateText, officialDocument, OFFICIAL_PAGE } from "./official";
+import type { Profile, RosterUnit } from "./profile";
+
+export interface ReportOptions {
+  /** The report's date (the CLI's --letter-date). */
+  readonly date: CivilDate;
+  /** The roster the consolidation used, for the unit types of returned units and how many must report. */
+  readonly roster?: readonly RosterUnit[];
+}
+
+export const REPORT_SECTIONS = [
+  "I. TÌNH HÌNH TIẾP NHẬN BÁO CÁO",
+  "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+  "III. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ",
+  "IV. CÁC CHỈ TIÊU CHƯA ĐẠT VÀ ĐƠN VỊ CHƯA BÁO CÁO",
+  "V. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC ĐƠN VỊ",
+  "VI. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ",
+] as const;
+
+export const REPORT_APPENDICES = [
+  { number: "Phụ lục I", title: "KẾT QUẢ CÁC CHỈ TIÊU CỦA TỪNG ĐƠN VỊ" },
+  { number: "Phụ lục II", title: "CÁC CHỈ TIÊU CHƯA ĐẠT" },
+  { number: "Phụ lục III", title: "ĐƠN VỊ CHƯA GỬI BÁO CÁO, BÁO CÁO BỊ TRẢ LẠI" },
+] as const;
+
+/** Names listed in a sentence before "… và N đơn vị khác (Phụ lục …)". */
+const NAMES_IN_TEXT = 30;
+/** Placeholder lines of section VI. */
+const ANALYST_LINES = 12;
+const TABLE_FONT = 12;
+const NOT_ON_ROSTER = "Không có trong danh sách";
+const UNKNOWN_TYPE = "Chưa xác định loại";
+
+const para = (runs: Run[], options: Omit<ParagraphSpec, "kind" | "runs"> = {}): ParagraphSpec => ({ kind: "paragraph", runs, ...options });
+const cellText = (text: string, options: { bold?: boolean; italic?: boolean; align?: ParagraphSpec["align"]; size?: number } = {}): TableCellSpec => ({
+  blocks: text.split("\n").map((line) => para([{ text: line, bold: options.bold, italic: options.italic, size: options.size ?? TABLE_FONT }], { align: options.align ?? "left" })),
+  vAlign: "top",
+});
+const headCell = (text: string, size = TABLE_FONT): TableCellSpec => ({ ...cellText(text, { bold: true, align: "center", size }), vAlign: "center" });
+const numberCell = (n: number | string, bold = false, size = TABLE_FONT): TableCellSpec => cellText(typeof n === "number" ? viInteger(n) : n, { align: "center", bold, size });
+
+function table(columnWidths: number[], header: string[], rows: TableCellSpec[][], size = TABLE_FONT): TableSpec {
+  return { kind: "table", borders: true, columnWidths, headerRows: 1, keepRowsWhole: true, rows: [header.map((h) => headCell(h, size)), ...rows] };
+}
+
+/** "A, B và C" (Vietnamese lists), at most `limit` names, then "và N đơn vị khác (where)". */
+function nameList(names: readonly string[], where: string, limit = NAMES_IN_TEXT): string {
+  if (names.length <= limit) return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} và ${names[names.length - 1] ?? ""}`;
+  return `${names.slice(0, limit).join(", ")} và ${names.length - limit} đơn vị khác (${where})`;
+}
+
+/** The type label of each unit code the report counts (accepted: as declared; others: the roster's). */
+function typeTally(c: Consolidation, roster: readonly RosterUnit[] | undefined) {
+  const rosterType = new Map((roster ?? []).map((u) => [u.code.toUpperCase(), u.type || UNKNOWN_TYPE]));
+  const rows = new Map<string, { must: number; accepted: number; onTime: number; late: number; returned: number; missing: number }>();
+  const row = (type: string) => {
+    let r = rows.get(type);
+    if (!r) rows.set(type, (r = { must: 0, accepted: 0, onTime: 0, late: 0, returned: 0, missing: 0 }));
+    return r;
+  };
+  for (const u of roster ?? []) row(u.type || UNKNOWN_TYPE).must += 1;
+  for (const u of c.units) {
+    const r = row(u.type);
+    r.accepted += 1;
+    if (u.late) r.late += 1;
+    else r.onTime += 1;
+  }
+  for (const u of c.returned) row(rosterType.get(u.code) ?? (u.onRoster ? UNKNOWN_TYPE : NOT_ON_ROSTER)).returned += 1;
+  for (const u of c.missing) row(u.type || UNKNOWN_TYPE).missing += 1;
+  const order = [...UNIT_TYPES.map((t) => t.label as string), UNKNOWN_TYPE, NOT_ON_ROSTER];
+  const rank = (t: string): number => (order.includes(t) ? order.indexOf(t) : UNIT_TYPES.length);
+  return [...rows.entries()].sort(([a], [b]) => rank(a) - rank(b) || compareText(a, b));
+}
+
+function receptionSection(c: Consolidation, profile: Profile, options: ReportOptions): Block[] {
+  const sender = profile.organisation.sender;
+  const period = periodPhrase(c.period);
+  const roster = options.roster;
+  const onTime = c.units.filter((u) => !u.late).length;
+  const late = c.units.length - onTime;
+  const offRoster = c.units.filter((u) => !u.onRoster).length;
+  const anonymous = c.rejected.filter((r) => r.unit === null).length;
+  const deadline = c.deadline ? ` so với hạn ngày ${viDate(c.deadline)}` : "";
+  const sentences: string[] = [];
+  if (c.rosterGiven) sentences.push(`Theo danh sách, ${viInteger(roster?.length ?? c.units.length + c.missing.length + c.returned.length)} cơ quan, đơn vị phải gửi báo cáo ${period}.`);
+  sentences.push(
+    `Đến ngày ${viDate(options.date)}, ${sender} đã nhận ${viInteger(c.sources.length)} tệp báo cáo; tổng hợp được báo cáo của ${viInteger(c.units.length)} đơn vị (${viInteger(onTime)} đúng hạn, ${viInteger(late)} trễ hạn${deadline})` +
+      `${offRoster > 0 ? `, trong đó ${viInteger(offRoster)} đơn vị không có trong danh sách` : ""}.`,
+  );
+  sentences.push(
+    c.returned.length > 0
+      ? `Có ${viInteger(c.returned.length)} đơn vị có báo cáo bị trả lại (sai mẫu, thiếu hoặc sai số liệu) và chưa gửi lại bản đạt yêu cầu.`
+      : "Không có đơn vị nào có báo cáo bị trả lại.",
+  );
+  if (c.rosterGiven) sentences.push(c.missing.length > 0 ? `Có ${viInteger(c.missing.length)} đơn vị chưa gửi báo cáo.` : "Mọi đơn vị trong danh sách đã gửi báo cáo.");
+  if (c.duplicates.length > 0) sentences.push(`Có ${viInteger(c.duplicates.length)} tệp gửi trùng đơn vị (dùng báo cáo đề ngày sau cùng).`);
+  if (anonymous > 0) sentences.push(`Có ${viInteger(anonymous)} tệp không xác định được đơn vị gửi.`);
+
+  const tally = typeTally(c, c.rosterGiven ? roster : undefined);
+  const withRoster = c.rosterGiven && roster !== undefined;
+  const header = ["Loại đơn vị", ...(withRoster ? ["Phải báo cáo"] : []), "Đã tổng hợp", "Đúng hạn", "Trễ hạn", "Bị trả lại", ...(c.rosterGiven ? ["Chưa gửi"] : [])];
+  const counts = (r: (typeof tally)[number][1]) => [...(withRoster ? [r.must] : []), r.accepted, r.onTime, r.late, r.returned, ...(c.rosterGiven ? [r.missing] : [])];
+  const total = tally.reduce((sum, [, r]) => counts(r).map((n, i) => (sum[i] ?? 0) + n), [] as number[]);
+  const numberColumns = header.length - 1;
+  const first = 165 - numberColumns * 19;
+  return [
+    bodyHeading(REPORT_SECTIONS[0]),
+    bodyParagraph(sentences.join(" ")),
+    bodyParagraph("Theo loại đơn vị:", { indent: true }),
+    table(
+      [first, ...Array.from({ length: numberColumns }, () => 19)],
+      header,
+      [
+        ...tally.map(([type, r]) => [cellText(type), ...counts(r).map((n) => numberCell(n))]),
+        [cellText("Tổng cộng", { bold: true }), ...total.map((n) => numberCell(n, true))],
+      ],
+    ),
+    para([], { spacing: { after: 6 } }),
+  ];
+}
+
+/** "kết quả chung đạt 68,2 %, đạt mục tiêu": the pooled value and its verdict. */
+function indicatorSentence(ind: Indicator, index: number, r: IndicatorResult | undefined, n: { met: number; short: number; na: number }, units: number): ParagraphSpec {
+  const status = r?.status ?? "na";
+  const value = r ? valuePhrase(ind, r.value, status) : "chưa tính được";
+  const verdict =
+    status === "met"
+      ? "đạt mục tiêu"
+      : status === "short"
+        ? `chưa đạt mục tiêu${ind.kind === "percent" || r?.gap === null || r?.gap === undefined ? "" : ` (${gapText(ind, r.gap)})`}`
+        : "chưa đánh giá được (thiếu số liệu hoặc mẫu số bằng 0)";
+  return bodyParagraph([
+    { text: `${index}. ${ind.label}`, bold: true },
+    { text: ` (${targetPhrase(ind)}): tính chung ${viInteger(units)} đơn vị ${value}, ${verdict}; ${viInteger(n.met)} đơn vị đạt, ${viInteger(n.short)} đơn vị chưa đạt, ${viInteger(n.na)} đơn vị chưa đánh giá được.` },
+  ]);
+}
+
+function indicatorSection(c: Consolidation): Block[] {
+  const indicators = c.form.indicators;
+  return [
+    bodyHeading(REPORT_SECTIONS[1]),
+    bodyParagraph(
+      `Kết quả chung tính trên tổng số liệu của ${viInteger(c.units.length)} đơn vị được tổng hợp (tỷ lệ tính từ các tổng số, không lấy bình quân tỷ lệ của các đơn vị); kết quả từng đơn vị tại Phụ lục I.`,
+    ),
+    ...(indicators.length === 0
+      ? [bodyParagraph("Biểu mẫu không có chỉ tiêu định lượng.")]
+      : indicators.map((ind, i) => indicatorSentence(ind, i + 1, c.province.indicators[ind.id], c.province.counts[ind.id] ?? { met: 0, short: 0, na: 0 }, c.units.length))),
+  ];
+}
+
+function taskSection(c: Consolidation): Block[] {
+  const listed = c.tasks.filter((t) => t.index !== null);
+  const own = c.tasks.find((t) => t.index === null);
+  const blocks: Block[] = [bodyHeading(REPORT_SECTIONS[2])];
+  if (listed.length === 0) blocks.push(bodyParagraph("Kế hoạch không có danh mục nhiệm vụ."));
+  else {
+    blocks.push(bodyParagraph(`Số đơn vị theo tình trạng thực hiện từng nhiệm vụ của kế hoạch (${viInteger(c.units.length)} báo cáo được tổng hợp):`));
+    blocks.push(
+      table(
+        [12, 69, 28, 14, 14, 14, 14],
+        ["STT", "Nhiệm vụ", "Thời hạn", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Quá hạn"],
+        listed.map((t) => [numberCell(t.index ?? 0), cellText(t.content), cellText(t.deadlineText), numberCell(t.done), numberCell(t.inProgress), numberCell(t.notStarted), numberCell(t.overdue, t.overdue > 0)]),
+        11,
+      ),
+    );
+    blocks.push(para([], { spacing: { after: 6 } }));
+  }
+  const overdue = listed.filter((t) => t.overdue > 0);
+  blocks.push(
+    bodyParagraph(
+      overdue.length === 0
+        ? "Không có nhiệm vụ nào của kế hoạch có đơn vị báo cáo quá hạn."
+        : `Nhiệm vụ của kế hoạch có đơn vị báo cáo quá hạn (thời hạn đã qua mà chưa hoàn thành): ${overdue.map((t) => `nhiệm vụ số ${t.index ?? ""} (${viInteger(t.overdue)} đơn vị)`).join("; ")}.`,
+    ),
+  );
+  const unitsOverdue = c.units.filter((u) => u.tasks.overdue > 0);
+  if (unitsOverdue.length > 0) {
+    blocks.push(bodyParagraph(`Đơn vị có nhiệm vụ quá hạn (kể cả nhiệm vụ đơn vị tự bổ sung): ${nameList(unitsOverdue.map((u) => `${u.name} (${viInteger(u.tasks.overdue)})`), "Phụ lục I")}.`));
+  }
+  if (own && own.done + own.inProgress + own.notStarted > 0) {
+    const count = own.done + own.inProgress + own.notStarted;
+    blocks.push(bodyParagraph(`Các đơn vị tự bổ sung ${viInteger(count)} nhiệm vụ: ${viInteger(own.done)} hoàn thành, ${viInteger(own.inProgress)} đang thực hiện, ${viInteger(own.notStarted)} chưa thực hiện; ${viInteger(own.overdue)} quá hạn.`));
+  }
+  return blocks;
+}
+
+function shortfallSection(c: Consolidation): Block[] {
+  const blocks: Block[] = [bodyHeading(REPORT_SECTIONS[3])];
+  const byIndicator = c.form.indicators
+    .map((ind) => ({ ind, items: c.shortfalls.filter((s) => s.indicator === ind.id) }))
+    .filter((x) => x.items.length > 0);
+  const unitsShort = new Set(c.shortfalls.map((s) => s.unit)).size;
+  blocks.push(
+    bodyParagraph(
+      c.shortfalls.length === 0
+        ? "1. Chỉ tiêu chưa đạt: không có đơn vị nào chưa đạt chỉ tiêu."
+        : `1. Chỉ tiêu chưa đạt: ${viInteger(c.shortfalls.length)} trường hợp ở ${viInteger(unitsShort)} đơn vị (chi tiết tại Phụ lục II):`,
+    ),
+  );
+  for (const { ind, items } of byIndicator) {
+    const names = items.map((s) => `${s.unitName} (${indicatorValueText(ind, s.value, "short")})`);
+    blocks.push(bodyParagraph(`- ${ind.label} (${targetText(ind)}): ${viInteger(items.length)} đơn vị: ${nameList(names, "Phụ lục II")}.`));
+  }
+  const missing = c.missing.map((u) => u.name);
+  blocks.push(
+    bodyParagraph(
+      !c.rosterGiven
+        ? "2. Đơn vị chưa gửi báo cáo: chưa xác định (không có danh sách đơn vị phải báo cáo)."
+        : missing.length === 0
+          ? "2. Đơn vị chưa gửi báo cáo: không có."
+          : `2. Đơn vị chưa gửi báo cáo (${viInteger(missing.length)}): ${nameList(missing, "Phụ lục III")}.`,
+    ),
+  );
+  const returned = c.returned.map((u) => u.name);
+  blocks.push(
+    bodyParagraph(
+      returned.length === 0
+        ? "3. Đơn vị có báo cáo bị trả lại: không có."
+        : `3. Đơn vị có báo cáo bị trả lại, chưa gửi lại bản đạt yêu cầu (${viInteger(returned.length)}): ${nameList(returned, "Phụ lục III")}.`,
+    ),
+  );
+  const late = c.units.filter((u) => u.late).map((u) => u.name);
+  blocks.push(bodyParagraph(late.length === 0 ? "4. Đơn vị gửi báo cáo trễ hạn: không có." : `4. Đơn vị gửi báo cáo trễ hạn (${viInteger(late.length)}): ${nameList(late, "Phụ lục I")}.`));
+  return blocks;
+}
+
+/** One unit's answer, quoted: "- Phường Đông Sơn: “…”". */
+function quote(u: UnitSummary, text: string): ParagraphSpec {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  return bodyParagraph([
+    { text: `- ${u.name}: `, bold: true },
+    ...lines.map((l, i): Run => ({ text: `${i === 0 ? "“" : ""}${l}${i === lines.length - 1 ? "”" : ""}`, italic: true, breakBefore: i > 0 })),
+  ]);
+}
+
+function freeTextSection(c: Consolidation): Block[] {
+  const blocks: Block[] = [bodyHeading(REPORT_SECTIONS[4])];
+  if (c.form.freeText.length === 0) return [...blocks, bodyParagraph("Biểu mẫu không có mục khó khăn, kiến nghị.")];
+  c.form.freeText.forEach((f, i) => {
+    const answers = c.units.filter((u) => (u.texts[f.code] ?? "").trim() !== "");
+    blocks.push(bodyParagraph([{ text: `${i + 1}. ${f.label}`, italic: true, bold: true }]));
+    if (answers.length === 0) blocks.push(bodyParagraph("Không có đơn vị nào nêu."));
+    else blocks.push(...answers.map((u) => quote(u, u.texts[f.code] ?? "")));
+  });
+  return blocks;
+}
+
+function analystSection(superior: string): Block[] {
+  // Dotted lines to write on, as Vietnamese forms leave room; a ruled border would merge into one
+  // box in Word when paragraphs share it.
+  const dots = "…".repeat(31);
+  return [
+    bodyHeading(REPORT_SECTIONS[5]),
+    bodyParagraph([
+      {
+        text: `(Phần dành cho chuyên viên tổng hợp viết: đánh giá chung, nguyên nhân của những chỉ tiêu chưa đạt, giải pháp trong thời gian tới và kiến nghị với ${superior}.)`,
+        italic: true,
+      },
+    ]),
+    ...Array.from({ length: ANALYST_LINES }, () => para([{ text: dots }], { spacing: { before: 6, after: 0 } })),
+  ];
+}
+
+/** "(Kèm theo Báo cáo số      /BC-SNV ngày 05 tháng 6 năm 2026 của Sở Nội vụ tỉnh Thanh Hóa)". */
+function appendixHead(index: number, code: string, date: CivilDate, sender: string): Block[] {
+  const a = REPORT_APPENDICES[index]!;
+  return [
+    para([{ text: a.number, bold: true }], { align: "center" }),
+    para([{ text: a.title, bold: true }], { align: "center" }),
+    para([{ text: `(Kèm theo Báo cáo số \u00A0\u00A0\u00A0\u00A0\u00A0\u00A0/${code} ${officialDateText(date)} của ${sender})`, italic: true, size: 13 }], { align: "center", spacing: { after: 12 } }),
+  ];
+}
+
+function appendixSection(blocks: Block[], landscape: boolean): SectionSpec {
+  return {
+    page: { ...OFFICIAL_PAGE, orientation: landscape ? "landscape" : "portrait" },
+    blocks,
+    header: [para([{ field: "page", size: 14 }], { align: "center" })],
+    firstPageHeader: [],
+  };
+}
+
+const SHORT_FILL = "D9D9D9";
+
+/** Phụ lục I: one row per unit, one column per indicator; a short value bold on grey (prints in black and white). */
+function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
+  const indicators = c.form.indicators;
+  const width = 297 - 30 - 15;
+  const many = indicators.length > 8;
+  // With many indicators (CCHC-BC/2025 has 14) a narrower name column leaves "100,0 %" one line.
+  const size = many ? 8 : 10;
+  const fixed = [12, many ? 32 : 52, many ? 17 : 20];
+  const each = Math.min(26, (width - fixed.reduce((a, b) => a + b, 0)) / Math.max(1, indicators.length));
+  const valueCell = (ind: Indicator, r: IndicatorResult | undefined): TableCellSpec => {
+    const status = r?.status ?? "na";
+    const cell = cellText(r ? indicatorValueText(ind, r.value, status) : "—", { align: "center", bold: status === "short", size });
+    return status === "short" ? { ...cell, fill: SHORT_FILL } : cell;
+  };
+  const rows: TableCellSpec[][] = c.units.map((u, i) => [
+    numberCell(i + 1, false, size),
+    cellText(u.name, { size }),
+    cellText(`${viDate(u.reportDate)}${u.late ? "\n(trễ hạn)" : ""}`, { align: "center", size }),
+    ...indicators.map((ind) => valueCell(ind, u.indicators[ind.id])),
+  ]);
+  rows.push([
+    cellText("", { size }),
+    cellText(`Tính chung (${viInteger(c.units.length)} đơn vị)`, { bold: true, size }),
+    cellText("", { size }),
+    ...indicators.map((ind) => valueCell(ind, c.province.indicators[ind.id])),
+  ]);
+  const legend = "Ô in đậm trên nền xám: chưa đạt mục tiêu; “—”: chưa đánh giá được (mẫu số bằng 0, thiếu số liệu hoặc chỉ tiêu không áp dụng cho loại đơn vị).";
+  return appendixSection(
+    [
+      ...head,
+      table(
+        [...fixed, ...indicators.map(() => each)],
+        ["STT", "Đơn vị", "Ngày báo cáo", ...indicators.map((ind) => `${ind.short}\n(${targetText(ind)})`)],
+        c.units.length === 0 ? [[{ ...cellText("Không có báo cáo nào được tổng hợp.", { size }), columnSpan: 3 + indicators.length }]] : rows,
+        size,
+      ),
+      para([{ text: legend, italic: true, size: 11 }], { spacing: { before: 6 } }),
+    ],
+    true,
+  );
+}
+
+function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
+  const byId = new Map(c.form.indicators.map((i) => [i.id, i]));
+  const rows = c.shortfalls.flatMap((s, i) => {
+    const ind = byId.get(s.indicator);
+    if (!ind) return [];
+    const gap = ind.kind === "percent" || s.gap === null ? "—" : gapText(ind, s.gap);
+    return [[numberCell(i + 1), cellText(s.unitName), cellText(ind.label), numberCell(indicatorValueText(ind, s.value, "short")), numberCell(targetText(ind)), cellText(gap)]];
+  });
+  return appendixSection(
+    [
+      ...head,
+      rows.length === 0
+        ? bodyParagraph("Không có chỉ tiêu nào chưa đạt.")
+        : table([12, 40, 41, 20, 17, 35], ["STT", "Đơn vị", "Chỉ tiêu", "Kết quả", "Mục tiêu", "Số còn thiếu, vượt"], rows),
+    ],
+    false,
+  );
+}
+
+function missingAppendix(c: Consolidation, head: Block[], roster: readonly RosterUnit[] | undefined): SectionSpec {
+  const rosterType = new Map((roster ?? []).map((u) => [u.code.toUpperCase(), u.type]));
+  const rejectedOf = (code: string) => c.rejected.filter((r) => r.unit === code);
+  const rows: TableCellSpec[][] = [
+    ...c.missing.map((u) => ({ code: u.code, name: u.name, type: u.type, status: "Chưa gửi báo cáo" })),
+    ...c.returned.map((u) => ({
+      code: u.code,
+      name: u.name,
+      type: rosterType.get(u.code) ?? (u.onRoster ? "" : NOT_ON_ROSTER),
+      status: `Bị trả lại: ${rejectedOf(u.code)
+        .map((r) => `tệp “${baseName(r.file)}” (${viInteger(r.findings.filter((f) => f.severity === "error").length)} lỗi)`)
+        .join("; ")}`,
+    })),
+  ].map((u, i) => [numberCell(i + 1), cellText(u.code, { size: 10 }), cellText(u.name), cellText(u.type), cellText(u.status)]);
+  const note = c.rosterGiven ? [] : [bodyParagraph("Không có danh sách đơn vị phải báo cáo, nên chưa xác định được đơn vị chưa gửi báo cáo.")];
+  return appendixSection(
+    [
+      ...head,
+      ...note,
+      rows.length === 0 ? bodyParagraph("Không có đơn vị nào chưa gửi hoặc bị trả lại báo cáo.") : table([12, 38, 45, 30, 40], ["STT", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Tình trạng"], rows),
+    ],
+    false,
+  );
+}
+
+/**
+ * The report as an official document (Nghị định 30, a document with a type name: no "Kính gửi",
+ * the superior body under "Nơi nhận"), dated `options.date`, its appendices after the signature.
+ */
+export function reportDocument(c: Consolidation, profile: Profile, options: ReportOptions): DocumentSpec {
+  const org = profile.organisation;
+  const superior = recipientName(org.superior);
+  const code = reportCode(org);
+  const intro = bodyParagraph(
+    `Thực hiện ${c.form.subject}, ${org.sender} báo cáo kết quả thực hiện ${periodPhrase(c.period)} (tổng hợp từ báo cáo của các cơ quan, đơn vị theo mẫu ${c.form.id}) như sau:`,
+  );
+  const main = officialDocument({
+    organisation: issuingBody(org),
+    code,
+    date: options.date,
+    kind: { letter: false, type: "BÁO CÁO", title: resultsTitle(c.form, c.period) },
+    body: [
+      intro,
+      ...receptionSection(c, profile, options),
+      ...indicatorSection(c),
+      ...taskSection(c),
+      ...shortfallSection(c),
+      ...freeTextSection(c),
+      ...analystSection(superior),
+      bodyParagraph(`Trên đây là báo cáo kết quả thực hiện ${periodPhrase(c.period)} của ${org.sender}, kính báo cáo ${superior}./.`),
+    ],
+    copies: [superior, keptCopy(org, false)],
+  });
+  const heads = REPORT_APPENDICES.map((_, i) => appendixHead(i, code, options.date, org.sender));
+  return {
+    ...main,
+    sections: [...main.sections, perUnitAppendix(c, heads[0]!), shortfallAppendix(c, heads[1]!), missingAppendix(c, heads[2]!, options.roster)],
+  };
+}

@@ -1,0 +1,102 @@
+/** @jest-environment jsdom */
+// The documents after a consolidation: the letters (all in one .docx) and the report download as
+// Word files dated today in Việt Nam; the docx code is loaded on demand; in Excel the pane says why
+// the documents download rather than open.
+
+import "../testing-jsdom";
+import { act } from "react";
+import { createRoot } from "react-dom/client";
+import { fixtureConsolidation, profile, roster } from "../../../test/helpers/documents-fixture";
+import { docxParagraphs, docxText } from "../../../test/helpers/docx-text";
+import { STRINGS } from "../i18n";
+import { consolidate } from "../../core/consolidate";
+import { DocumentsPanel } from "./DocumentsPanel";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const t = STRINGS.vi;
+const c = fixtureConsolidation();
+// 12/06/2026 09:00 in Hà Nội.
+const now = () => Date.UTC(2026, 5, 12, 2, 0);
+
+const downloads: Array<{ name: string; blob: Blob }> = [];
+let lastBlob: Blob | null = null;
+beforeAll(() => {
+  URL.createObjectURL = (blob: Blob) => {
+    lastBlob = blob;
+    return "blob:kl226";
+  };
+  URL.revokeObjectURL = () => undefined;
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    if (lastBlob) downloads.push({ name: this.download, blob: lastBlob });
+  };
+});
+
+async function render(props: Partial<Parameters<typeof DocumentsPanel>[0]> = {}): Promise<void> {
+  document.body.innerHTML = "";
+  downloads.length = 0;
+  const container = document.createElement("div");
+  document.body.appendChild(container);
+  await act(async () => createRoot(container).render(<DocumentsPanel strings={t} profile={profile} consolidation={c} roster={roster} inExcel={false} now={now} {...props} />));
+}
+
+const byTestId = (id: string): HTMLElement => {
+  const el = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  if (!el) throw new Error(`no ${id}`);
+  return el;
+};
+
+function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+async function click(id: string): Promise<void> {
+  await act(async () => byTestId(id).click());
+  // The docx module loads and packs asynchronously.
+  for (let i = 0; i < 50 && !/Đã tải|Không có/.test(document.querySelector('[data-testid="documents-notice"]')?.textContent ?? ""); i++) {
+    await act(async () => new Promise((r) => setTimeout(r, 20)));
+  }
+}
+
+test("says the documents' date and reply date, and in Excel why they download", async () => {
+  await render({ inExcel: true });
+  expect(byTestId("documents").textContent).toContain(t.documentsIntro("12/06/2026", "19/06/2026"));
+  expect(byTestId("documents").textContent).toContain(t.documentsExcelNote);
+  await render();
+  expect(byTestId("documents").textContent).not.toContain(t.documentsExcelNote);
+});
+
+test("the letters button downloads one .docx with every unit's letter, each with its own heading", async () => {
+  await render();
+  await click("download-letters");
+  expect(downloads.map((d) => d.name)).toEqual(["thu-nhac-KL226-6T-2026.docx"]);
+  expect(downloads[0]!.blob.type).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  const paragraphs = docxParagraphs(await bytesOf(downloads[0]!.blob));
+  expect(paragraphs.filter((p) => p.startsWith("Kính gửi:"))).toHaveLength(9);
+  expect(paragraphs.filter((p) => p === "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).toHaveLength(9);
+  expect(paragraphs.join("\n")).toContain("trước ngày 19/06/2026");
+  expect(byTestId("documents-notice").textContent).toBe(t.lettersDownloaded("thu-nhac-KL226-6T-2026.docx", 9));
+});
+
+test("the report button downloads the report with its sections", async () => {
+  await render();
+  await click("download-report");
+  expect(downloads.map((d) => d.name)).toEqual(["bao-cao-KL226-6T-2026.docx"]);
+  const text = docxText(await bytesOf(downloads[0]!.blob));
+  expect(text).toContain("Thanh Hóa, ngày 12 tháng 6 năm 2026");
+  expect(text).toContain("I. TÌNH HÌNH TIẾP NHẬN BÁO CÁO");
+  expect(text).toContain("VI. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ");
+  expect(text).toContain("Sở Vắng Mặt");
+});
+
+test("no letter to send: says so and downloads nothing", async () => {
+  const none = consolidate([], { profile, period: { kind: "6T", year: 2026 } });
+  await render({ consolidation: none });
+  await click("download-letters");
+  expect(downloads).toEqual([]);
+  expect(byTestId("documents-notice").textContent).toBe(t.noLetters);
+});

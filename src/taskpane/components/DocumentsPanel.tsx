@@ -1,0 +1,81 @@
+// Văn bản gửi đi: after a consolidation, the follow-up letters (all in one .docx for printing) and
+// the report (.docx) as `kl226 consolidate --letters --report` writes them (SPEC §9), dated today in
+// Việt Nam with replies due a week later. The docx package (~480 kB) is loaded only when a button
+// is pressed, so the pane's first load does not grow. Excel cannot open a .docx from a taskpane:
+// in Excel too the documents are downloaded.
+
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import type { Consolidation } from "../../core/consolidate";
+import { viDate } from "../../core/dates";
+import { defaultReplyBy, vietnamDate, type DocumentDates } from "../../core/documents";
+import type { Profile, RosterUnit } from "../../core/profile";
+import type { Strings } from "../i18n";
+import { downloadBlob } from "../standalone/files";
+import { NoticeBar, useAction } from "./common";
+
+const useStyles = makeStyles({
+  box: { marginTop: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  hint: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground3 },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+});
+
+export interface DocumentsPanelProps {
+  readonly strings: Strings;
+  readonly profile: Profile;
+  readonly consolidation: Consolidation;
+  /** The roster the consolidation used (the report counts units by type from it). */
+  readonly roster?: readonly RosterUnit[];
+  /** In Excel the pane says why the documents download rather than open. */
+  readonly inExcel: boolean;
+  /** The clock, for tests; the documents are dated on this day in Việt Nam. */
+  readonly now?: () => number;
+}
+
+/** The documents module with the docx renderer, fetched on first use (its own webpack chunk). */
+const loadDocuments = () => import(/* webpackChunkName: "documents" */ "../../app/documents");
+
+export function DocumentsPanel({ strings: t, profile, consolidation: c, roster, inExcel, now = Date.now }: DocumentsPanelProps) {
+  const styles = useStyles();
+  const { busy, notice, setNotice, act } = useAction(t, false);
+  const date = vietnamDate(now());
+  const dates: DocumentDates = { date, replyBy: defaultReplyBy(date) };
+
+  const downloadLetters = () =>
+    act(async () => {
+      setNotice({ kind: "info", text: t.preparingDocument });
+      const docs = await loadDocuments();
+      const file = await docs.allLettersFile(c, profile, dates);
+      if (!file) return t.noLetters;
+      const name = docs.lettersFileName(c);
+      downloadBlob(file.bytes, name, docs.DOCX_MIME);
+      return t.lettersDownloaded(name, file.count);
+    });
+
+  const downloadReport = () =>
+    act(async () => {
+      setNotice({ kind: "info", text: t.preparingDocument });
+      const docs = await loadDocuments();
+      const bytes = await docs.reportFile(c, profile, { date, roster: roster ?? profile.roster });
+      const name = docs.reportFileName(c);
+      downloadBlob(bytes, name, docs.DOCX_MIME);
+      return t.downloaded(name);
+    });
+
+  return (
+    <section className={styles.box} data-testid="documents" aria-label={t.documentsTitle}>
+      <h3 className={styles.title}>{t.documentsTitle}</h3>
+      <p className={styles.hint}>{t.documentsIntro(viDate(dates.date), viDate(dates.replyBy))}</p>
+      {inExcel && <p className={styles.hint}>{t.documentsExcelNote}</p>}
+      <div className={styles.row}>
+        <Button disabled={busy} data-testid="download-letters" onClick={() => void downloadLetters()}>
+          {t.downloadLetters}
+        </Button>
+        <Button disabled={busy} data-testid="download-report" onClick={() => void downloadReport()}>
+          {t.downloadReport}
+        </Button>
+      </div>
+      <NoticeBar notice={notice} testId="documents-notice" />
+    </section>
+  );
+}

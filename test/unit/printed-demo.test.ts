@@ -1,0 +1,112 @@
+// What `npm run demo` writes, printed as a clerk would: the province summary, the report and the
+// letters go through LibreOffice to PDF in one soffice run; pdftotext/pdfinfo read them back, and
+// the first pages are rendered to PNG under test-artifacts/documents/ for a person to look at.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main, type Io } from "../../src/cli/main";
+import { parseRosterCsv } from "../../src/core/roster";
+import { ARTIFACTS_DIR, PRINT_SKIP_REASON, printToPdf, renderPages, type PrintedDocument } from "../helpers/pdf";
+
+const SAMPLES = join(__dirname, "../../samples");
+const run = PRINT_SKIP_REASON === "" ? describe : describe.skip;
+if (PRINT_SKIP_REASON !== "") console.warn(PRINT_SKIP_REASON);
+
+/** All pages as one line of text: pdftotext's layout spaces and line ends do not matter here. */
+const flat = (doc: PrintedDocument): string => doc.pages.join(" ").replace(/\s+/g, " ");
+
+interface DemoJson {
+  readonly missing: string[];
+  readonly province: { readonly values: Record<string, { current: number | null }> };
+}
+
+run("npm run demo's documents, printed through LibreOffice", () => {
+  const out = mkdtempSync(join(tmpdir(), "kl226-demo-print-"));
+  const artifacts = join(ARTIFACTS_DIR, "documents");
+  const printed: Record<string, PrintedDocument> = {};
+  let letterFiles: string[] = [];
+  let json: DemoJson;
+
+  beforeAll(async () => {
+    const io: Io = { out: () => undefined, err: (t) => process.stderr.write(t), isErrTty: false };
+    expect(await main(["demo", "--out-dir", out], io)).toBe(0);
+    json = JSON.parse(readFileSync(join(out, "tong-hop.json"), "utf8")) as DemoJson;
+    letterFiles = readdirSync(join(out, "thu-nhac")).filter((f) => /^[A-Z0-9_]+\.docx$/.test(f));
+    const files = {
+      summary: join(out, "tong-hop.xlsx"),
+      report: join(out, "bao-cao.docx"),
+      all: join(out, "thu-nhac", "tat-ca-thu-nhac.docx"),
+      // XA_NONG_CONG sent a file with a negative count: it was returned.
+      returned: join(out, "thu-nhac", "XA_NONG_CONG.docx"),
+    };
+    const docs = await printToPdf(Object.values(files), artifacts);
+    Object.keys(files).forEach((k, i) => (printed[k] = docs[i]!));
+  }, 240_000);
+
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  test("the summary prints on at most 18 A4 pages; every page of Tổng hợp repeats the header row and shows unit names", () => {
+    const doc = printed.summary!;
+    expect(doc.pageSize.paper).toBe("A4");
+    expect(doc.pageCount).toBeLessThanOrEqual(18);
+    const summaryPages = doc.pages.filter((p) => p.includes("6 tháng 2026 – Tổng hợp"));
+    expect(summaryPages.length).toBeGreaterThanOrEqual(1);
+    summaryPages.forEach((text, i) => {
+      expect({ page: i + 1, header: /Mã đơn vị/.test(text) && /Tên đơn vị/.test(text) }).toEqual({ page: i + 1, header: true });
+      expect({ page: i + 1, names: /(Phường|Xã|Sở) [A-ZĐ]/.test(text) }).toEqual({ page: i + 1, names: true });
+    });
+    renderPages(doc.pdf, join(artifacts, "tong-hop"), { dpi: 100 });
+  });
+
+  test("the report has every section heading, the province values in Vietnamese notation and every missing unit's name", () => {
+    const doc = printed.report!;
+    const text = flat(doc);
+    for (const heading of [
+      "BÁO CÁO Kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026",
+      "I. TÌNH HÌNH TIẾP NHẬN BÁO CÁO",
+      "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+      "III. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ",
+      "IV. CÁC CHỈ TIÊU CHƯA ĐẠT VÀ ĐƠN VỊ CHƯA BÁO CÁO",
+      "V. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC ĐƠN VỊ",
+      "VI. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ",
+      "Phụ lục I",
+      "Phụ lục II",
+      "Phụ lục III",
+    ]) {
+      expect(text).toContain(heading);
+    }
+    // The pooled online ratio from the JSON's province sums, one decimal with a decimal comma (far from 60 %).
+    const v = json.province.values;
+    const online = (100 * (v.HN_TRUC_TUYEN!.current ?? 0)) / (v.HN_TONG!.current ?? 1);
+    expect(text).toContain(`Tỷ lệ hội nghị trực tuyến (mục tiêu ≥ 60 %): tính chung`);
+    expect(text).toContain(`đạt ${online.toFixed(1).replace(".", ",")} %`);
+    expect(text).not.toMatch(/\d\.\d+ %/);
+    const roster = parseRosterCsv(readFileSync(join(SAMPLES, "roster.csv"), "utf8"));
+    if (!roster.ok) throw new Error(roster.errors.join("; "));
+    expect(json.missing.length).toBeGreaterThan(0);
+    for (const code of json.missing) expect(text).toContain(roster.units.find((u) => u.code === code)!.name);
+    expect(doc.pages[0]).not.toMatch(/^\s*1\s*$/m);
+    renderPages(doc.pdf, join(artifacts, "bao-cao"), { first: 1, last: doc.pageCount, dpi: 70 });
+  });
+
+  test("a returned unit's letter says its file was returned and lists its errors, never that nothing arrived", () => {
+    const doc = printed.returned!;
+    expect(doc.pageCount).toBe(1);
+    const text = flat(doc);
+    expect(text).toContain("Kính gửi: Xã Nông Cống");
+    expect(text).toContain("tệp báo cáo “XA_NONG_CONG.xlsx” của đơn vị nhưng phải trả lại");
+    expect(text).toMatch(/- Trang “Chỉ tiêu”, ô E17: Số liệu “Số TTHC được cắt giảm, đơn giản hóa” \(cột E, kỳ này\) là số âm \(-2\)\. Nhập số nguyên không âm/);
+    expect(text).not.toContain("chưa nhận");
+    expect(text).toMatch(/Nơi nhận: GIÁM ĐỐC - Như trên; - Lưu: VT, SNV\./);
+    renderPages(doc.pdf, join(artifacts, "thu-tra-lai"), { dpi: 110 });
+  });
+
+  test("all letters in one file: each letter on its own page with its own heading and recipient", () => {
+    const doc = printed.all!;
+    const recipients = doc.pages.map((p) => /Kính gửi: ([^\n]+)/.exec(p)?.[1]?.trim()).filter((r): r is string => r !== undefined);
+    expect(recipients).toHaveLength(letterFiles.length);
+    expect(new Set(recipients).size).toBe(letterFiles.length);
+    for (const page of doc.pages.filter((p) => p.includes("Kính gửi:"))) expect(page).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    renderPages(doc.pdf, join(artifacts, "tat-ca-thu-nhac"), { first: 1, last: 2, dpi: 70 });
+  });
+});
