@@ -5,7 +5,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "out/", "coverage/", "test-artifacts/", "samples/", "**/*.js", "**/*.cjs", "**/*.mjs"] },
+  { ignores: ["node_modules/", "dist/", "build/", "out/", "coverage/", "test-artifacts/", "samples/", "**/*.js", "**/*.cjs", "**/*.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

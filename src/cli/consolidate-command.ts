@@ -4,7 +4,6 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
-import { inspectSubmission } from "../app/consolidate-files";
 import { INDICATOR_IDS, INDICATORS, type Period } from "../core/catalogue";
 import { baseName, consolidate, consolidationJson, periodLabel, type Consolidation, type Submission } from "../core/consolidate";
 import { viDate } from "../core/dates";
@@ -12,12 +11,13 @@ import type { Profile, RosterUnit } from "../core/profile";
 import { parseRosterCsv, parseRosterWorkbook } from "../core/roster";
 import { followUpLetters, withLetterSheet } from "../core/letters";
 import { summaryWorkbook, targetText } from "../core/summary";
-import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
+import { createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
 import { lettersOptionShape, loadPrevious, previousOptionShape, withPrevious, writeLetters, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type PreviousFile, type RollupRequest } from "./consolidate-extras";
-import { expandInputs, loadProfile, readBytes, sha256Hex, UsageError, writeAtomic } from "./io";
+import { expandInputs, loadProfile, readBytes, UsageError, writeAtomic } from "./io";
+import { inspectFiles } from "./parallel";
 import { checkOptions, parseOptions, periodSchema, USAGE, yearSchema, type Io } from "./options";
 
 const consolidateOptions = z
@@ -53,7 +53,7 @@ export interface RunOptions {
   readonly previous?: readonly PreviousFile[];
 }
 
-export function consolidateCommand(args: string[], io: Io): number {
+export async function consolidateCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     out: { type: "string" },
     json: { type: "string" },
@@ -75,7 +75,7 @@ export function consolidateCommand(args: string[], io: Io): number {
   const roster = o.roster === undefined ? undefined : loadRoster(o.roster, profile);
   const previous = o.previous?.map(loadPrevious);
   const period = o.period !== undefined && o.year !== undefined ? { kind: o.period, year: o.year } : undefined;
-  const { consolidation: c } = runConsolidation({ inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o), letters: o.letters, previous }, io);
+  const { consolidation: c } = await runConsolidation({ inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o), letters: o.letters, previous }, io);
   return c.rejected.length > 0 ? 1 : 0;
 }
 
@@ -91,21 +91,15 @@ export function repoRoot(from: string = __dirname): string {
 }
 
 /** Reads, checks and consolidates, writes every output; returns the consolidation and the files as inspected. */
-export function runConsolidation(o: RunOptions, io: Io): { consolidation: Consolidation; submissions: Submission[] } {
+export async function runConsolidation(o: RunOptions, io: Io): Promise<{ consolidation: Consolidation; submissions: Submission[] }> {
   const outputs = [o.out, o.json, o.rollup?.out].filter((p): p is string => p !== undefined).map((p) => resolve(p));
   for (const input of o.inputs) {
     if (outputs.includes(resolve(input))) throw new UsageError(`Tệp ${input} vừa là tệp nguồn vừa là tệp kết quả. Hãy chọn tên khác cho --out/--json: tệp nguồn không bao giờ bị ghi đè.`);
   }
   // A summary written into the input folder on an earlier run is not a unit report.
   const files = expandInputs(o.inputs).filter((f) => !outputs.includes(resolve(f)));
-  const decoder = createNodeDecoder();
   const progress = io.isErrTty ? progressBar(io, files.length) : undefined;
-  const submissions: Submission[] = files.map((file, i) => {
-    const bytes = readBytes(file);
-    const s = inspectSubmission({ file, bytes, sha256: sha256Hex(bytes) }, o.profile, decoder);
-    progress?.(i + 1);
-    return s;
-  });
+  const submissions = await inspectFiles(files, o.profile, { onProgress: progress });
   if (progress) io.err("\n");
   const consolidated = consolidate(submissions, { profile: o.profile, roster: o.roster, period: o.period });
   // Last year's cross-check adds warnings before anything is written (JSON and the Lỗi sheet).

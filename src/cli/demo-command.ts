@@ -27,7 +27,7 @@ const demoOptions = z.object({ samples: z.string().min(1).optional(), "out-dir":
  * The samples include deliberately broken files, so a rejection is expected: demo returns 0
  * (docs/DECISIONS.md). Without samples/cap-so/ it is a one-level consolidation of samples/.
  */
-export function demoCommand(args: string[], io: Io): number {
+export async function demoCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, { samples: { type: "string" }, "out-dir": { type: "string" } });
   if (positionals.length > 0) throw new UsageError(`Thừa tham số: ${positionals.join(" ")}\n\n${USAGE}`);
   const o = checkOptions(demoOptions, values);
@@ -44,18 +44,18 @@ export function demoCommand(args: string[], io: Io): number {
 
   const rollups: string[] = [];
   const departmentUnits: Submission[] = [];
-  departments.forEach((code, i) => {
+  for (const [i, code] of departments.entries()) {
     const dir = join(samples, DEPARTMENTS_DIR, code);
     const unit = departmentUnit(code, roster);
     const ownRosterPath = join(dir, "roster.csv");
     const ownRoster = existsSync(ownRosterPath) ? loadRoster(ownRosterPath, profile) : undefined;
     const rollup = join(outDir, DEPARTMENTS_DIR, `${code}.xlsx`);
     io.out(`== Bước ${i + 1}: ${unit.name} (${code}) tổng hợp các đơn vị trực thuộc trong ${dir}${ownRoster ? ` (danh sách: ${ownRosterPath})` : ""} ==\n`);
-    const { submissions } = runConsolidation({ inputs: [dir], out: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.xlsx"), json: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.json"), roster: ownRoster, profile, rollup: { out: rollup, unit } }, io);
+    const { submissions } = await runConsolidation({ inputs: [dir], out: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.xlsx"), json: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.json"), roster: ownRoster, profile, rollup: { out: rollup, unit } }, io);
     io.out(`${recheck(rollup, profile)}\n\n`);
     rollups.push(rollup);
     departmentUnits.push(...submissions);
-  });
+  }
 
   const departmentFiles = new Set(departmentUnits.map((s) => s.file));
   const direct = expandInputs([samples]).filter((f) => !departmentFiles.has(f));
@@ -63,7 +63,7 @@ export function demoCommand(args: string[], io: Io): number {
   const via = departments.length > 0 ? ` cùng báo cáo của ${departments.join(", ")} (${rollups.join(", ")})` : "";
   io.out(`${step}các báo cáo trong ${samples}${departments.length > 0 ? ` (trừ ${DEPARTMENTS_DIR}/)` : ""}${via}${roster ? `; danh sách đơn vị: ${rosterPath}` : ""} ==\n`);
   const letters = join(outDir, "thu-nhac");
-  const province = runConsolidation({ inputs: [...direct, ...rollups], out: join(outDir, "tong-hop.xlsx"), json: join(outDir, "tong-hop.json"), roster, profile, letters }, io);
+  const province = await runConsolidation({ inputs: [...direct, ...rollups], out: join(outDir, "tong-hop.xlsx"), json: join(outDir, "tong-hop.json"), roster, profile, letters }, io);
   const c = province.consolidation;
   if (departments.length > 0) {
     // Every underlying unit, as already read: the direct reports (not the roll-ups) and the departments' units.

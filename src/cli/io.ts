@@ -1,21 +1,12 @@
 // The CLI's file system edge: reading inputs, loading the profile, writing outputs atomically.
 
-import { createHash } from "node:crypto";
 import { readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, statSync, readdirSync } from "node:fs";
 import { dirname, join, resolve, basename } from "node:path";
 import { DEFAULT_PROFILE, parseProfile, type Profile } from "../core/profile";
 
+export { readBytes, sha256Hex } from "./read-input";
+
 export class UsageError extends Error {}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-/** Read a file as bytes (sources are only ever opened for reading). */
-export function readBytes(path: string): Uint8Array {
-  const buf = readFileSync(path);
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-}
 
 export function loadProfile(path: string | undefined): Profile {
   if (path === undefined) return DEFAULT_PROFILE;

@@ -2,20 +2,20 @@
 // written, 1 some file invalid or rejected, 2 usage error or unreadable profile/roster.
 
 import { z } from "zod";
-import { inspectBytes } from "../app/inspect";
 import { parseDateText } from "../core/dates";
 import type { Finding } from "../core/findings";
 import { templateWorkbook } from "../core/template";
 import type { ValidationResult } from "../core/validate";
-import { createNodeDecoder } from "../xlsx/node-inflate";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
-import { expandInputs, loadProfile, readBytes, UsageError, writeAtomic } from "./io";
+import { expandInputs, loadProfile, UsageError, writeAtomic } from "./io";
+import { inspectFiles } from "./parallel";
 
 import { consolidateCommand } from "./consolidate-command";
 import { demoCommand } from "./demo-command";
 import { unitCodeSchema, unitTypeSchema } from "../core/unit-schema";
 import { USAGE, checkOptions, parseOptions, periodSchema, yearSchema, type Io } from "./options";
+import { helpExitCode } from "./usage";
 
 export { USAGE, checkOptions, parseOptions, periodSchema, yearSchema, type Io };
 
@@ -35,11 +35,12 @@ const commands: Record<string, Command> = {
 };
 
 export async function main(argv: readonly string[], io: Io = nodeIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+  const help = helpExitCode(argv);
+  if (help !== undefined) {
     io.out(`${USAGE}\n`);
-    return name === undefined ? 2 : 0;
+    return help;
   }
+  const [name = "", ...rest] = argv;
   const command = commands[name];
   if (!command) {
     io.err(`Lệnh không hợp lệ: ${name}\n\n${USAGE}\n`);
@@ -107,14 +108,13 @@ export interface FileValidation {
   readonly result: ValidationResult;
 }
 
-function validateCommand(args: string[], io: Io): number {
+async function validateCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, { json: { type: "boolean" }, profile: { type: "string" } });
   const o = checkOptions(validateOptions, values);
   if (positionals.length === 0) throw new UsageError(`Cần ít nhất một tệp .xlsx.\n\n${USAGE}`);
   const profile = loadProfile(o.profile);
-  const decoder = createNodeDecoder();
   const files = expandInputs(positionals);
-  const results: FileValidation[] = files.map((file) => ({ file, result: inspectBytes(readBytes(file), profile, decoder) }));
+  const results: FileValidation[] = (await inspectFiles(files, profile)).map(({ file, result }) => ({ file, result }));
   if (o.json) io.out(`${JSON.stringify(results.map(validationJson), null, 2)}\n`);
   else io.out(results.map(humanValidation).join("\n"));
   return results.every((r) => r.result.valid) ? 0 : 1;

@@ -3,21 +3,12 @@
 
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { PERIODS, UNIT_TYPES } from "../core/catalogue";
+import { PERIODS } from "../core/catalogue";
 import { matchOption } from "../core/text";
 import { UsageError } from "./io";
+import { USAGE } from "./usage";
 
-export const USAGE = `Cách dùng:
-  kl226 template  --out TỆP.xlsx [--profile P.json] [--unit MÃ --name TÊN --type LOẠI --period 6T|NAM --year NĂM]
-  kl226 validate  TỆP.xlsx... [--json] [--profile P.json]
-  kl226 consolidate TỆP_HOẶC_THƯ_MỤC... --out TỔNG_HỢP.xlsx [--json BÁO_CÁO.json] [--roster DS.csv|DS.xlsx]
-                  [--period 6T|NAM --year NĂM] [--profile P.json] [--letters THƯ_MỤC]
-                  [--previous NĂM_TRƯỚC.json|NĂM_TRƯỚC.xlsx ...] (lặp lại cho nhiều năm trước)
-                  [--as-unit MÃ --name TÊN --type LOẠI --rollup BÁO_CÁO_LÊN_CẤP_TRÊN.xlsx]
-  kl226 demo      [--samples THƯ_MỤC] [--out-dir THƯ_MỤC]
-                  (tổng hợp các báo cáo mẫu trong samples/ vào out/tong-hop.xlsx và out/tong-hop.json)
-
-LOẠI: ${UNIT_TYPES.map((t) => `${t.id} (${t.label})`).join(", ")}`;
+export { USAGE } from "./usage";
 
 export interface Io {
   readonly out: (text: string) => void;

@@ -1,0 +1,184 @@
+// Reading and checking many input files on every core: the main thread and worker threads
+// (inspect-worker.ts) each take the next file index from one shared counter, read, hash and inspect
+// that file; every submission lands at its file's index, so the list (and every byte written from it)
+// is the same whichever thread read which file. Few files, or KL226_THREADS=1, stay on the main thread.
+
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { inspectSubmission } from "../app/consolidate-files";
+import type { Submission } from "../core/consolidate";
+import type { Profile } from "../core/profile";
+import { createNodeDecoder } from "../xlsx/node-inflate";
+import { readBytes, sha256Hex } from "./read-input";
+
+/**
+ * Below this many files one thread does it all: a worker needs ≈ 40–60 ms to start and load its code,
+ * about what the main thread needs for 60–80 files on a cold start (measured on 2 cores, README).
+ */
+export const PARALLEL_MIN_FILES = 64;
+
+/** What a worker gets once, in its workerData: the files, the profile (plain data), the shared counter and its port. */
+export interface PoolData {
+  readonly files: readonly string[];
+  readonly profile: Profile;
+  /** Int32Array over a SharedArrayBuffer: [0] is the next file index to take. */
+  readonly next: Int32Array;
+  readonly port: MessagePort;
+}
+
+/** One file's outcome as a worker posts it: the submission, or why its bytes could not be read. */
+export type Outcome =
+  | { readonly index: number; readonly submission: Submission }
+  | { readonly index: number; readonly error: { readonly message: string; readonly code?: string } };
+
+/**
+ * Takes file indexes from `next` until none is left, inspecting each; `deliver` gets every outcome.
+ * A file that cannot be read stops the taking for everyone (the run fails on the first such file).
+ */
+export function inspectTaken(data: Omit<PoolData, "port">, deliver: (o: Outcome) => void): void {
+  const { files, profile, next } = data;
+  const decoder = createNodeDecoder();
+  for (let index = Atomics.add(next, 0, 1); index < files.length; index = Atomics.add(next, 0, 1)) {
+    const file = files[index]!;
+    let bytes: Uint8Array;
+    try {
+      bytes = readBytes(file);
+    } catch (e) {
+      Atomics.store(next, 0, files.length);
+      const { message, code } = e as NodeJS.ErrnoException;
+      deliver({ index, error: { message, code } });
+      return;
+    }
+    deliver({ index, submission: inspectSubmission({ file, bytes, sha256: sha256Hex(bytes) }, profile, decoder) });
+  }
+}
+
+/** Threads for `fileCount` files: KL226_THREADS when set (1 = main thread only), else every core for enough files. */
+export function threadCount(fileCount: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env.KL226_THREADS);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, Math.max(1, fileCount));
+  if (fileCount < PARALLEL_MIN_FILES) return 1;
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / (PARALLEL_MIN_FILES / 2))));
+}
+
+/** How a run's files were shared out: threads used, and files the workers (not the main thread) inspected. */
+export interface PoolReport {
+  readonly threads: number;
+  readonly byWorkers: number;
+}
+
+export interface InspectOptions {
+  /** After each file, with the number done so far. */
+  readonly onProgress?: (done: number) => void;
+  /** Threads that inspect files (default: threadCount). */
+  readonly threads?: number;
+  /** Every file in worker threads, the main thread only collecting (default: the main thread takes files too). */
+  readonly workersOnly?: boolean;
+  /** Told how the files were shared out, once they all are (tests, the bench). */
+  readonly onPool?: (report: PoolReport) => void;
+}
+
+/**
+ * Reads, hashes and inspects every file, in order of the list.
+ * Throws the error of the first file (in list order) that could not be read, as a single thread would.
+ */
+export async function inspectFiles(files: readonly string[], profile: Profile, options: InspectOptions = {}): Promise<Submission[]> {
+  const { onProgress, workersOnly = false } = options;
+  const threads = options.threads ?? threadCount(files.length);
+  const results: Array<Submission | undefined> = new Array<Submission | undefined>(files.length);
+  const failures = new Map<number, Extract<Outcome, { error: unknown }>>();
+  let done = 0;
+  let byMain = 0;
+  const deliver = (o: Outcome): void => {
+    if ("error" in o) failures.set(o.index, o);
+    else results[o.index] = o.submission;
+    done++;
+    onProgress?.(done);
+  };
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const pool = startWorkers(workersOnly ? threads : threads - 1, { files, profile, next });
+  try {
+    // The main thread works too, collecting what the workers finished between its own files.
+    if (!workersOnly || pool.length === 0) {
+      inspectTaken({ files, profile, next }, (o) => {
+        deliver(o);
+        byMain++;
+        for (const w of pool) drain(w.port, deliver);
+      });
+    }
+    // Every file answered; or, after a read failure, every worker done with the file it had taken.
+    await settled(pool, () => done >= files.length, deliver);
+  } finally {
+    for (const w of pool) {
+      w.port.close();
+      void w.worker.terminate();
+    }
+  }
+  options.onPool?.({ threads: pool.length + (workersOnly ? 0 : 1), byWorkers: done - byMain });
+  const first = [...failures.values()].sort((a, b) => a.index - b.index)[0];
+  if (first) throw Object.assign(new Error(first.error.message), { code: first.error.code });
+  // A file a worker took but never answered (the worker died): read it here.
+  const decoder = createNodeDecoder();
+  return results.map((s, i) => {
+    if (s) return s;
+    const file = files[i]!;
+    const bytes = readBytes(file);
+    return inspectSubmission({ file, bytes, sha256: sha256Hex(bytes) }, profile, decoder);
+  });
+}
+
+interface PoolWorker {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  alive: boolean;
+  onExit?: () => void;
+}
+
+function startWorkers(count: number, data: Omit<PoolData, "port">): PoolWorker[] {
+  return Array.from({ length: count }, () => {
+    const { port1, port2 } = new MessageChannel();
+    const workerData: PoolData = { ...data, port: port2 };
+    const script = workerScript();
+    const worker = new Worker(script.source, { eval: script.eval, workerData, transferList: [port2] });
+    const w: PoolWorker = { worker, port: port1, alive: true };
+    // A worker that fails to start or dies leaves its files to the main thread (inspectFiles).
+    worker.on("error", () => undefined);
+    worker.once("exit", () => {
+      w.alive = false;
+      w.onExit?.();
+    });
+    return w;
+  });
+}
+
+/** The built worker beside the built CLI; from the TypeScript sources (tsx, jest), a bootstrap that registers tsx first. */
+function workerScript(): { source: string; eval: boolean } {
+  if (__filename.endsWith(".cjs")) return { source: join(__dirname, "inspect-worker.cjs"), eval: false };
+  const ts = join(__dirname, "inspect-worker.ts");
+  return { source: `require("tsx/cjs/api").register(); require(${JSON.stringify(ts)});`, eval: true };
+}
+
+function drain(port: MessagePort, deliver: (o: Outcome) => void): void {
+  for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) deliver(m.message as Outcome);
+}
+
+/** Resolves once `complete()` holds, or when no worker is left alive to change it. */
+function settled(pool: PoolWorker[], complete: () => boolean, deliver: (o: Outcome) => void): Promise<void> {
+  for (const w of pool) drain(w.port, deliver);
+  const finished = (): boolean => complete() || pool.every((w) => !w.alive);
+  if (finished()) return Promise.resolve();
+  return new Promise((resolve) => {
+    for (const w of pool) {
+      w.port.on("message", (o: Outcome) => {
+        deliver(o);
+        if (finished()) resolve();
+      });
+      w.onExit = () => {
+        // Messages posted just before the exit may still be queued on the port.
+        drain(w.port, deliver);
+        if (finished()) resolve();
+      };
+    }
+  });
+}
