@@ -59,6 +59,7 @@ export interface Strings {
   readonly clearFiles: string;
   readonly progressReading: (done: number, total: number) => string;
   readonly progressChecking: (done: number, total: number) => string;
+  readonly progressReadingChecking: (done: number, total: number) => string;
   readonly progressLabel: string;
   readonly resultPeriod: (period: string) => string;
   readonly accepted: string;
@@ -148,6 +149,7 @@ const vi: Strings = {
   clearFiles: "Bỏ chọn tệp",
   progressReading: (d, t) => `Đang đọc tệp ${d}/${t}`,
   progressChecking: (d, t) => `Đang kiểm tra tệp ${d}/${t}`,
+  progressReadingChecking: (d, t) => `Đang đọc và kiểm tra tệp ${d}/${t}`,
   progressLabel: "Tiến độ",
   resultPeriod: (p) => `Kỳ báo cáo: ${p}`,
   accepted: "Được tiếp nhận",
@@ -236,6 +238,7 @@ const en: Strings = {
   clearFiles: "Clear files",
   progressReading: (d, t) => `Reading file ${d}/${t}`,
   progressChecking: (d, t) => `Checking file ${d}/${t}`,
+  progressReadingChecking: (d, t) => `Reading and checking file ${d}/${t}`,
   progressLabel: "Progress",
   resultPeriod: (p) => `Period: ${p}`,
   accepted: "Accepted",

@@ -44,14 +44,16 @@ export interface ConsolidatePanelProps {
   readonly excel: ExcelActions | null;
 }
 
+/** A collapsible list whose items are rendered once it is opened: a thousand closed rows would hold up the page when the result appears. */
 function Section({ title, count, testId, open, children }: { title: string; count: number; testId: string; open?: boolean; children: ReactNode }) {
   const styles = useStyles();
+  const [shown, setShown] = useState(open === true);
   return (
-    <details className={styles.section} data-testid={testId} open={open}>
+    <details className={styles.section} data-testid={testId} open={open} onToggle={(e) => setShown(e.currentTarget.open)}>
       <summary className={styles.summaryLine}>
         {title} ({count})
       </summary>
-      {children}
+      {(shown || open === true) && children}
     </details>
   );
 }
@@ -118,13 +120,10 @@ export function ConsolidatePanel({ strings: t, profile, excel }: ConsolidatePane
     addFiles(Array.from(e.dataTransfer.files));
   };
 
-  const progressText = progress
-    ? progress.phase === "reading"
-      ? t.progressReading(progress.done, progress.total)
-      : t.progressChecking(progress.done, progress.total)
-    : "";
-  // Reading is the first half of the bar, checking the second.
-  const progressValue = progress && progress.total > 0 ? (progress.done / progress.total + (progress.phase === "checking" ? 1 : 0)) / 2 : 0;
+  const progressText = progress ? { reading: t.progressReading, checking: t.progressChecking, both: t.progressReadingChecking }[progress.phase](progress.done, progress.total) : "";
+  // Reading is the first half of the bar, checking the second; in workers both go together over the whole bar.
+  const share = progress?.phase === "both" ? 1 : 2;
+  const progressValue = progress && progress.total > 0 ? (progress.done / progress.total + (progress.phase === "checking" ? 1 : 0)) / share : 0;
 
   return (
     <div>

@@ -1,4 +1,5 @@
-// Consolidation in the page without freezing it: files are read and hashed one by one, then
+// Consolidation in the page without freezing it: in Web Workers when there are enough files
+// (worker-pool.ts); otherwise, or when workers cannot run, files are read and hashed one by one, then
 // inspected in time slices with yields in between (progress after each file), then consolidated.
 
 import { inspectSubmission } from "../../app/consolidate-files";
@@ -8,9 +9,11 @@ import { parseRosterCsv, parseRosterWorkbook, type RosterOutcome } from "../../c
 import { UNREADABLE_MESSAGES } from "../../core/findings";
 import { createDecoder, readXlsx } from "../../xlsx/read";
 import { fileBytes, readPickedFiles, yieldToBrowser } from "./files";
+import { consolidateInWorkers, WORKER_MIN_FILES, workersAvailable } from "./worker-pool";
 
 export interface Progress {
-  readonly phase: "reading" | "checking";
+  /** "both": read and checked together, in workers. */
+  readonly phase: "reading" | "checking" | "both";
   readonly done: number;
   readonly total: number;
 }
@@ -23,6 +26,14 @@ export async function consolidateFiles(
   options: { readonly profile: Profile; readonly roster?: readonly RosterUnit[] },
   onProgress: (p: Progress) => void,
 ): Promise<Consolidation> {
+  if (workersAvailable() && files.length >= WORKER_MIN_FILES) {
+    try {
+      onProgress({ phase: "both", done: 0, total: files.length });
+      return await consolidateInWorkers(files, options, (done) => onProgress({ phase: "both", done, total: files.length }));
+    } catch {
+      // Workers could not run here (blocked by the host, or a file they could not read): the same work in the page.
+    }
+  }
   const picked = await readPickedFiles(files, (done, total) => onProgress({ phase: "reading", done, total }));
   const submissions: Submission[] = [];
   const decoder = createDecoder();

@@ -1,0 +1,67 @@
+// A Web Worker of the page's pool (worker-pool.ts): gets the profile once, then batches of picked
+// files to read, hash (SHA-256 with crypto.subtle) and inspect. Worker 0 is also the collector: the
+// others send it their submissions directly, and it consolidates them in file order, so the page's
+// main thread never holds or copies the submissions.
+
+import { inspectSubmission } from "../../app/consolidate-files";
+import { consolidate, type Submission } from "../../core/consolidate";
+import type { Profile } from "../../core/profile";
+import { createDecoder } from "../../xlsx/read";
+import { digestHex, fileBytes } from "./files";
+import type { FileJob, FromWorker, Inspected, ToCollector, ToWorker } from "./pool-messages";
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+  postMessage(message: FromWorker): void;
+}
+const scope = globalThis as unknown as WorkerScope;
+
+let profile: Profile | null = null;
+let collector: MessagePort | null = null;
+const decoder = createDecoder();
+/** The collector's state: every submission by file index, and the consolidation asked for once all have come. */
+const collected: Submission[] = [];
+let received = 0;
+let pending: Extract<ToWorker, { kind: "consolidate" }> | null = null;
+
+/** Messages are handled one at a time, in order: a batch's reading awaits, and the next message waits for it. */
+let queue: Promise<void> = Promise.resolve();
+scope.onmessage = (event) => {
+  queue = queue.then(() => handle(event.data)).catch((e: unknown) => scope.postMessage({ kind: "failed", message: e instanceof Error ? e.message : String(e) }));
+};
+
+async function handle(message: ToWorker): Promise<void> {
+  if (message.kind === "setup") {
+    profile = message.profile;
+    collector = message.collector;
+    for (const peer of message.peers) peer.onmessage = (e: MessageEvent<ToCollector>) => collect(e.data.inspected);
+  } else if (message.kind === "files") {
+    const inspected = await inspectJobs(message.jobs);
+    if (collector) collector.postMessage({ inspected } satisfies ToCollector);
+    else collect(inspected);
+    scope.postMessage({ kind: "inspected", count: inspected.length });
+  } else {
+    pending = message;
+    consolidateWhenComplete();
+  }
+}
+
+async function inspectJobs(jobs: readonly FileJob[]): Promise<Inspected[]> {
+  if (!profile) throw new Error("inspect worker: files before setup");
+  const bytes = await Promise.all(jobs.map((j) => fileBytes(j.file)));
+  const hashes = await Promise.all(bytes.map((b) => digestHex(b)));
+  return jobs.map((j, k) => ({ index: j.index, submission: inspectSubmission({ file: j.file.name, bytes: bytes[k]!, sha256: hashes[k]! }, profile!, decoder) }));
+}
+
+function collect(inspected: readonly Inspected[]): void {
+  for (const { index, submission } of inspected) collected[index] = submission;
+  received += inspected.length;
+  consolidateWhenComplete();
+}
+
+function consolidateWhenComplete(): void {
+  if (!pending || !profile || received < pending.total) return;
+  const consolidation = consolidate(collected, { profile, roster: pending.roster });
+  pending = null;
+  scope.postMessage({ kind: "consolidated", consolidation });
+}
