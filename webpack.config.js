@@ -86,6 +86,8 @@ module.exports = async (env = {}, argv = {}) => {
       path: outputPath,
       // The taskpane bundle is hashed so hosts that cache hard pick up a new build; functions.js is named in the manifest.
       filename: (data) => (production && data.chunk && data.chunk.name !== "functions" ? "[name].[contenthash:8].js" : "[name].js"),
+      // Chunks loaded later: the inspect Web Worker (src/taskpane/standalone/start-worker.ts) and what it imports.
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       clean: true,
     },
     optimization: {

@@ -20,7 +20,7 @@ export interface ConsolidationTiming {
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Picks `files` on the Tổng hợp tab (already open), consolidates, and times it; clears the pick afterwards. */
+/** Picks `files` on the Tổng hợp tab (already open, nothing picked yet), consolidates, and times it. */
 export async function timeConsolidation(page: Page, files: readonly PickedXlsx[]): Promise<ConsolidationTiming> {
   await page.getByTestId("report-files").setInputFiles(files.map((f) => ({ name: f.name, mimeType: XLSX_MIME, buffer: Buffer.from(f.bytes) })));
   await page.getByTestId("files-chosen").filter({ hasText: `Đã chọn ${files.length} tệp.` }).waitFor();

@@ -15,8 +15,11 @@ import type { Sheet, Workbook } from "../../src/core/workbook";
 import { cellText } from "../../src/core/values";
 import { readXlsx } from "../../src/xlsx/read";
 import { writeXlsx } from "../../src/xlsx/write";
+import { KL226_SET } from "../../scripts/bench-sets";
+import { summaryJsonText } from "../../src/taskpane/summary-data";
 import { reportBytes } from "../helpers/report-builder";
 import { DIST, launchChromium, serveStatic, type StaticServer } from "./browser";
+import { timeConsolidation, timingLine } from "./consolidate-timing";
 
 const ARTIFACTS = resolve(__dirname, "../../test-artifacts");
 const SAMPLES = resolve(__dirname, "../../samples");
@@ -184,6 +187,48 @@ test("makes the report for the level above: a wrong code is explained under the 
   expect(again.province.values).toEqual(units.province.values);
   await page.getByTestId("rollup-notice").filter({ hasText: "Đã tải UBND_TINH-KL226-BC-1.xlsx." }).waitFor();
   await screenshots("rollup");
+});
+
+test("consolidates 1,000 picked reports in Web Workers: the same JSON as Node, and prints the time and the main thread's long tasks", async () => {
+  const set = [...KL226_SET.workbooks(1000)].map((w) => ({ name: w.name, bytes: w.bytes }));
+  await page.getByRole("button", { name: "Bỏ chọn tệp" }).click();
+  const timing = await timeConsolidation(page, set);
+  // A figure for the reader of the test log, not a pass mark (speed is judged by `npm run bench`).
+  console.log(`browser, ${set.length} files: ${timingLine(timing)}`);
+  const expected = consolidateBytes(
+    set.map((f) => ({ file: f.name, bytes: f.bytes, sha256: createHash("sha256").update(f.bytes).digest("hex") })),
+    { profile: DEFAULT_PROFILE },
+  );
+  expect(timing.accepted).toBe(`Được tiếp nhận: ${expected.units.length}`);
+  const [json] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-json").click()]);
+  expect(readFileSync(await json.path(), "utf8")).toBe(summaryJsonText(expected));
+  await page.getByRole("button", { name: "Bỏ chọn tệp" }).click();
+});
+
+test("when the worker script cannot load, the page consolidates in its own thread with the same outcome", async () => {
+  const files = sampleFiles();
+  let blocked = 0;
+  await page.route("**/inspect-worker*.js", (route) => {
+    blocked++;
+    return route.abort();
+  });
+  try {
+    await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
+    await page.getByTestId("consolidate").click();
+    await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
+    const expected = consolidateBytes(
+      files.map((f) => ({ file: f.name, bytes: f.bytes, sha256: createHash("sha256").update(f.bytes).digest("hex") })),
+      { profile: DEFAULT_PROFILE },
+    );
+    await expect(page.getByTestId("count-accepted").textContent()).resolves.toBe(`Được tiếp nhận: ${expected.units.length}`);
+    await expect(page.getByTestId("count-rejected").textContent()).resolves.toBe(`Bị từ chối: ${expected.rejected.length}`);
+    const [json] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-json").click()]);
+    expect(readFileSync(await json.path(), "utf8")).toBe(summaryJsonText(expected));
+    expect(blocked).toBeGreaterThan(0);
+  } finally {
+    await page.unroute("**/inspect-worker*.js");
+    await page.getByRole("button", { name: "Bỏ chọn tệp" }).click();
+  }
 });
 
 test("downloads the official template, which reads back with its four sheets", async () => {
