@@ -4,21 +4,17 @@
 // is the same whichever thread read which file. Few files, or KL226_THREADS=1, stay on the main thread.
 
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import { inspectSubmission } from "../app/consolidate-files";
 import type { Submission } from "../core/consolidate";
 import type { Profile } from "../core/profile";
 import { createNodeDecoder } from "../xlsx/node-inflate";
 import { readBytes, sha256Hex } from "./read-input";
+import { PARALLEL_MIN_FILES, takeWorkers, type StartedWorker } from "./warm-workers";
 
-/**
- * Below this many files one thread does it all: a worker needs ≈ 40–60 ms to start and load its code,
- * about what the main thread needs for 60–80 files on a cold start (measured on 2 cores, README).
- */
-export const PARALLEL_MIN_FILES = 64;
+export { PARALLEL_MIN_FILES };
 
-/** What a worker gets once, in its workerData: the files, the profile (plain data), the shared counter and its port. */
+/** What a worker gets once, as its first message: the files, the profile (plain data), the shared counter and its port. */
 export interface PoolData {
   readonly files: readonly string[];
   readonly profile: Profile;
@@ -128,35 +124,18 @@ export async function inspectFiles(files: readonly string[], profile: Profile, o
   });
 }
 
-interface PoolWorker {
-  readonly worker: Worker;
+interface PoolWorker extends StartedWorker {
   readonly port: MessagePort;
-  alive: boolean;
-  onExit?: () => void;
 }
 
+/** `count` workers (warm ones first), each sent the files, the profile, the counter and a port of its own. */
 function startWorkers(count: number, data: Omit<PoolData, "port">): PoolWorker[] {
-  return Array.from({ length: count }, () => {
+  return takeWorkers(count).map((started) => {
     const { port1, port2 } = new MessageChannel();
-    const workerData: PoolData = { ...data, port: port2 };
-    const script = workerScript();
-    const worker = new Worker(script.source, { eval: script.eval, workerData, transferList: [port2] });
-    const w: PoolWorker = { worker, port: port1, alive: true };
-    // A worker that fails to start or dies leaves its files to the main thread (inspectFiles).
-    worker.on("error", () => undefined);
-    worker.once("exit", () => {
-      w.alive = false;
-      w.onExit?.();
-    });
-    return w;
+    const first: PoolData = { ...data, port: port2 };
+    started.worker.postMessage(first, [port2]);
+    return Object.assign(started, { port: port1 });
   });
-}
-
-/** The built worker beside the built CLI; from the TypeScript sources (tsx, jest), a bootstrap that registers tsx first. */
-function workerScript(): { source: string; eval: boolean } {
-  if (__filename.endsWith(".cjs")) return { source: join(__dirname, "inspect-worker.cjs"), eval: false };
-  const ts = join(__dirname, "inspect-worker.ts");
-  return { source: `require("tsx/cjs/api").register(); require(${JSON.stringify(ts)});`, eval: true };
 }
 
 function drain(port: MessagePort, deliver: (o: Outcome) => void): void {
@@ -166,7 +145,7 @@ function drain(port: MessagePort, deliver: (o: Outcome) => void): void {
 /** Resolves once `complete()` holds, or when no worker is left alive to change it. */
 function settled(pool: PoolWorker[], complete: () => boolean, deliver: (o: Outcome) => void): Promise<void> {
   for (const w of pool) drain(w.port, deliver);
-  const finished = (): boolean => complete() || pool.every((w) => !w.alive);
+  const finished = (): boolean => complete() || pool.every((w) => w.exited);
   if (finished()) return Promise.resolve();
   return new Promise((resolve) => {
     for (const w of pool) {

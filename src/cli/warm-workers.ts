@@ -1,0 +1,85 @@
+// The worker threads of parallel.ts, started as early as possible: entry.ts starts them before the
+// commands (and zod) load, so they boot while the main thread does; inspectFiles then adopts them.
+// The built entry and the built commands are two bundles, each with its own copy of this module,
+// so the started workers are handed over through a global.
+
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+
+/**
+ * Below this many files one thread does it all: a worker needs ≈ 40–60 ms to start and load its code,
+ * about what the main thread needs for 60–80 files on a cold start (measured on 2 cores, README).
+ */
+export const PARALLEL_MIN_FILES = 64;
+
+export interface StartedWorker {
+  readonly worker: Worker;
+  exited: boolean;
+  onExit?: () => void;
+}
+
+const WARM = Symbol.for("kl226.warm-workers");
+type Holder = { [WARM]?: StartedWorker[] };
+
+/** A worker waiting for its first message (parallel.ts's PoolData); its failure only marks it exited. */
+export function startWorker(): StartedWorker {
+  const script = workerScript();
+  const worker = new Worker(script.source, { eval: script.eval });
+  const started: StartedWorker = { worker, exited: false };
+  // A worker that fails to start or dies leaves its files to the main thread (parallel.ts).
+  worker.on("error", () => undefined);
+  worker.once("exit", () => {
+    started.exited = true;
+    started.onExit?.();
+  });
+  return started;
+}
+
+/**
+ * `kl226 consolidate|validate` given a folder or many files: one worker per further core, started now and
+ * not holding the process open until inspectFiles adopts it (a usage error still ends the run at once).
+ */
+export function warmWorkers(argv: readonly string[]): void {
+  const [command, ...args] = argv;
+  if (command !== "consolidate" && command !== "validate") return;
+  const cores = availableParallelism();
+  if (cores < 2 || !manyInputs(args)) return;
+  (globalThis as Holder)[WARM] = Array.from({ length: cores - 1 }, () => {
+    const w = startWorker();
+    w.worker.unref();
+    return w;
+  });
+}
+
+function manyInputs(args: readonly string[]): boolean {
+  const inputs = args.filter((a) => !a.startsWith("-"));
+  if (inputs.filter((a) => /\.xlsx$/i.test(a)).length >= PARALLEL_MIN_FILES) return true;
+  return inputs.some((a) => {
+    try {
+      return statSync(a).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** `count` workers: the warm ones first (extras are stopped), then new ones. */
+export function takeWorkers(count: number): StartedWorker[] {
+  const holder = globalThis as Holder;
+  const warm = (holder[WARM] ?? []).filter((w) => !w.exited);
+  holder[WARM] = [];
+  for (const extra of warm.slice(count)) void extra.worker.terminate();
+  const taken = warm.slice(0, count);
+  while (taken.length < count) taken.push(startWorker());
+  for (const w of taken) w.worker.ref();
+  return taken;
+}
+
+/** The built worker beside the built CLI; from the TypeScript sources (tsx, jest), a bootstrap that registers tsx first. */
+function workerScript(): { source: string; eval: boolean } {
+  if (__filename.endsWith(".cjs")) return { source: join(__dirname, "inspect-worker.cjs"), eval: false };
+  const ts = join(__dirname, "inspect-worker.ts");
+  return { source: `require("tsx/cjs/api").register(); require(${JSON.stringify(ts)});`, eval: true };
+}
