@@ -2,6 +2,8 @@
 // answered from the usage text alone; the commands, and zod with them, load only when one is run,
 // and for a large consolidate or validate the worker threads start before they do.
 
+import { join } from "node:path";
+import { requireWithCodeCache } from "./code-cache";
 import { helpExitCode, USAGE } from "./usage";
 import { warmWorkers } from "./warm-workers";
 
@@ -13,8 +15,14 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   // Worker threads boot on the other cores while the commands load here (src/cli/parallel.ts adopts them).
   warmWorkers(argv);
-  // require, not import(): Node's ESM loader would first scan the whole bundle for its exports (≈ 40 ms).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { main } = require("./main") as typeof import("./main");
+  const { main } = loadCommands();
   return main(argv);
+}
+
+/** The built commands through V8's code cache; the sources (run through tsx) by a plain require. */
+function loadCommands(): typeof import("./main") {
+  if (__filename.endsWith(".cjs")) return requireWithCodeCache(join(__dirname, "main.cjs"));
+  // require, not import(): Node's ESM loader would first scan the module for its exports.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("./main") as typeof import("./main");
 }
