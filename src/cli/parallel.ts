@@ -86,9 +86,11 @@ export async function inspectFiles(files: readonly string[], profile: Profile, o
   const failures = new Map<number, Extract<Outcome, { error: unknown }>>();
   let done = 0;
   let byMain = 0;
+  // Every unit's report repeats the profile's task texts: on a large run each is kept once.
+  const texts = files.length >= SHARE_TEXTS_FROM ? new Map<string, string>() : undefined;
   const deliver = (o: Outcome): void => {
     if ("error" in o) failures.set(o.index, o);
-    else results[o.index] = o.submission;
+    else results[o.index] = texts ? shareTexts(o.submission, texts) : o.submission;
     done++;
     onProgress?.(done);
   };
@@ -136,6 +138,28 @@ function startWorkers(count: number, data: Omit<PoolData, "port">): PoolWorker[]
     started.worker.postMessage(first, [port2]);
     return Object.assign(started, { port: port1 });
   });
+}
+
+/** From this many files on, repeated texts of the submissions are shared (≈ 9 KB a file; the walk costs ≈ 0.04 ms a file). */
+const SHARE_TEXTS_FROM = 2000;
+
+/** `value` with every string of 16+ characters replaced by the first equal one seen: same values, one copy each. */
+function shareTexts<T>(value: T, seen: Map<string, string>): T {
+  if (typeof value === "string") {
+    if (value.length < 16) return value;
+    const first = seen.get(value);
+    if (first !== undefined) return first as T;
+    seen.set(value, value);
+    return value;
+  }
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = shareTexts(value[i], seen);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) record[key] = shareTexts(record[key], seen);
+  return value;
 }
 
 function drain(port: MessagePort, deliver: (o: Outcome) => void): void {
