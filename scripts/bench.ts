@@ -208,8 +208,10 @@ async function browserFigures(data: PreparedSet, runs: number): Promise<BrowserF
   const dist = join(ROOT, "dist");
   if (!existsSync(join(dist, "taskpane.html"))) return "skipped: no production build (run `npm run build` first)";
   if (!existsSync("/usr/bin/chromium")) return "skipped: /usr/bin/chromium is not installed";
-  const { launchChromium, serveStatic } = await import("../test/e2e/browser");
-  const { timeConsolidation } = await import("../test/e2e/consolidate-timing");
+  // Loaded here, through require (tsx's CommonJS hook handles .ts there, not in import()), so the other jobs never load playwright.
+  const requireTs = createRequire(__filename);
+  const { launchChromium, serveStatic } = requireTs("../test/e2e/browser") as typeof import("../test/e2e/browser");
+  const { timeConsolidation } = requireTs("../test/e2e/consolidate-timing") as typeof import("../test/e2e/consolidate-timing");
   const built = statSync(join(dist, "taskpane.html")).mtimeMs;
   const newer = sourcesNewerThan(join(ROOT, "src"), built);
   const files = xlsxFiles(data.folder(N)).map((f) => ({ name: f.slice(f.lastIndexOf("/") + 1), bytes: new Uint8Array(readFileSync(f)) }));
@@ -326,7 +328,7 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
     }
 
     console.log(`\nTargets, ${set.title} (load now ${load()} on ${cpus().length} CPUs; figures above are medians):`);
-    const target = (ok: boolean, what: string, figure: string): void => console.log(`  ${tick(ok)} ${what.padEnd(52)}${figure}`);
+    const target = (ok: boolean, what: string, figure: string): void => console.log(`  ${tick(ok)} ${what.padEnd(58)}${figure}`);
     if (hasOpenpyxl) target(pyRatio >= TARGETS.vsOpenpyxl, `CLI ≥ ${TARGETS.vsOpenpyxl}× the analyst's openpyxl script`, `${pyRatio.toFixed(1)}× (pairwise median)`);
     else target(false, `CLI ≥ ${TARGETS.vsOpenpyxl}× the analyst's openpyxl script`, "not measured (no openpyxl)");
     if (o.exceljs) target(exRatio >= TARGETS.vsExcelJs, `CLI ≥ ${TARGETS.vsExcelJs}× ExcelJS + our core`, `${exRatio.toFixed(1)}×`);
