@@ -9,10 +9,12 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 
 /**
- * Below this many files one thread does it all: a worker needs ≈ 40–60 ms to start and load its code,
- * about what the main thread needs for 60–80 files on a cold start (measured on 2 cores, README).
+ * Below this many files one thread does it all. A worker costs ≈ 70 ms of CPU to boot and load its code
+ * and then warms up its own JIT, while one thread already keeps ≈ 1.4 of 2 cores busy (V8 compiles and
+ * collects garbage on background threads): on 2 cores the second thread starts paying at about a hundred
+ * cold files (measured, README "Performance").
  */
-export const PARALLEL_MIN_FILES = 64;
+export const PARALLEL_MIN_FILES = 128;
 
 export interface StartedWorker {
   readonly worker: Worker;

@@ -3,7 +3,7 @@
 // download the summary .xlsx and the JSON report, and make the report for the level above.
 
 import { Badge, Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
-import { useState, type DragEvent, type ReactNode } from "react";
+import { startTransition, useState, type DragEvent, type ReactNode } from "react";
 import { INDICATORS } from "../../core/catalogue";
 import { periodLabel, type Consolidation } from "../../core/consolidate";
 import { viDate } from "../../core/dates";
@@ -104,7 +104,9 @@ export function ConsolidatePanel({ strings: t, profile, excel }: ConsolidatePane
     setNotice(null);
     setResult(null);
     try {
-      setResult(await consolidateFiles(files, { profile, roster: roster?.units }, setProgress));
+      const consolidation = await consolidateFiles(files, { profile, roster: roster?.units }, setProgress);
+      // A transition: React renders the result in slices, so the page answers input meanwhile.
+      startTransition(() => setResult(consolidation));
     } catch (e) {
       setNotice({ kind: "error", text: errorText(e) });
     } finally {
