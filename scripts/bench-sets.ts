@@ -151,7 +151,7 @@ export interface PreparedSet {
  */
 export async function prepareSet(set: BenchSet, sizes: readonly number[], log: (line: string) => void, fresh = false): Promise<PreparedSet> {
   const count = Math.max(...sizes);
-  const dir = join(tmpdir(), `kl226-bench-${set.id}-v${set.version}`);
+  const dir = join(tmpdir(), "kl226-bench-sets", `${set.id}-v${set.version}`);
   const stamp = join(dir, `complete-${[...sizes].sort((a, b) => a - b).join("-")}.json`);
   const writers: Record<Writer, number> = { kl226: 0, exceljs: 0, openpyxl: 0, libreoffice: 0 };
   for (let i = 1; i <= count; i++) writers[writerOf(i)]++;

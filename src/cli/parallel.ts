@@ -10,7 +10,7 @@ import type { Submission } from "../core/consolidate";
 import type { Profile } from "../core/profile";
 import { createNodeDecoder } from "../xlsx/node-inflate";
 import { readBytes, sha256Hex } from "./read-input";
-import { PARALLEL_MIN_FILES, takeWorkers, type StartedWorker } from "./warm-workers";
+import { minFilesForThreads, PARALLEL_MIN_FILES, takeWorkers, type StartedWorker } from "./warm-workers";
 
 export { PARALLEL_MIN_FILES };
 
@@ -54,7 +54,7 @@ export function inspectTaken(data: Omit<PoolData, "port">, deliver: (o: Outcome)
 export function threadCount(fileCount: number, env: NodeJS.ProcessEnv = process.env): number {
   const asked = Number(env.KL226_THREADS);
   if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, Math.max(1, fileCount));
-  if (fileCount < PARALLEL_MIN_FILES) return 1;
+  if (fileCount < minFilesForThreads()) return 1;
   return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / (PARALLEL_MIN_FILES / 2))));
 }
 

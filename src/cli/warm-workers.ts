@@ -3,18 +3,29 @@
 // The built entry and the built commands are two bundles, each with its own copy of this module,
 // so the started workers are handed over through a global.
 
-import { statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 
 /**
- * Below this many files one thread does it all. A worker costs ≈ 70 ms of CPU to boot and load its code
- * and then warms up its own JIT, while one thread already keeps ≈ 1.4 of 2 cores busy (V8 compiles and
- * collects garbage on background threads): on 2 cores the second thread starts paying at about a hundred
- * cold files (measured, README "Performance").
+ * Below this many files one thread does it all: a worker costs ≈ 70 ms of CPU to boot and load its code,
+ * then warms up its own JIT. With 3 or more cores that pays from about a hundred cold files (estimated
+ * from those costs; not measured here).
  */
 export const PARALLEL_MIN_FILES = 128;
+
+/**
+ * On 2 cores one thread already keeps ≈ 1.4 of them busy (V8 compiles and collects garbage on background
+ * threads), so a second thread only has the rest of a core: measured here, it breaks even at 1,000 files
+ * and is ≈ 25 % faster at 4,000 (README "Performance").
+ */
+const TWO_CORES_MIN_FILES = 1000;
+
+/** The fewest files worth a worker thread on this machine. */
+export function minFilesForThreads(cores: number = availableParallelism()): number {
+  return cores <= 2 ? TWO_CORES_MIN_FILES : PARALLEL_MIN_FILES;
+}
 
 export interface StartedWorker {
   readonly worker: Worker;
@@ -40,14 +51,14 @@ export function startWorker(): StartedWorker {
 }
 
 /**
- * `kl226 consolidate|validate` given a folder or many files: one worker per further core, started now and
- * not holding the process open until inspectFiles adopts it (a usage error still ends the run at once).
+ * `kl226 consolidate|validate` on enough files: one worker per further core, started now and not holding
+ * the process open until inspectFiles adopts it (a usage error still ends the run at once).
  */
 export function warmWorkers(argv: readonly string[]): void {
   const [command, ...args] = argv;
   if (command !== "consolidate" && command !== "validate") return;
   const cores = availableParallelism();
-  if (cores < 2 || !manyInputs(args)) return;
+  if (cores < 2 || !atLeastXlsx(args, minFilesForThreads(cores))) return;
   (globalThis as Holder)[WARM] = Array.from({ length: cores - 1 }, () => {
     const w = startWorker();
     w.worker.unref();
@@ -55,16 +66,24 @@ export function warmWorkers(argv: readonly string[]): void {
   });
 }
 
-function manyInputs(args: readonly string[]): boolean {
-  const inputs = args.filter((a) => !a.startsWith("-"));
-  if (inputs.filter((a) => /\.xlsx$/i.test(a)).length >= PARALLEL_MIN_FILES) return true;
-  return inputs.some((a) => {
+/** Whether the arguments name at least `min` .xlsx files, folders counted through (a quick look: errors are the command's to report). */
+function atLeastXlsx(args: readonly string[], min: number): boolean {
+  let count = 0;
+  const visit = (path: string, explicit: boolean): void => {
+    if (count >= min) return;
     try {
-      return statSync(a).isDirectory();
+      if (statSync(path).isDirectory()) {
+        for (const e of readdirSync(path, { withFileTypes: true })) {
+          if (e.isDirectory()) visit(join(path, e.name), false);
+          else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) count++;
+        }
+      } else if (explicit && /\.xlsx$/i.test(path)) count++;
     } catch {
-      return false;
+      // Not there: the command says so.
     }
-  });
+  };
+  for (const a of args) if (!a.startsWith("-")) visit(a, true);
+  return count >= min;
 }
 
 /** `count` workers: the warm ones first (extras are stopped), then new ones. */
