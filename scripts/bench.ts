@@ -212,7 +212,8 @@ async function browserFigures(data: PreparedSet, runs: number): Promise<BrowserF
   const requireTs = createRequire(__filename);
   const { launchChromium, serveStatic } = requireTs("../test/e2e/browser") as typeof import("../test/e2e/browser");
   const { timeConsolidation } = requireTs("../test/e2e/consolidate-timing") as typeof import("../test/e2e/consolidate-timing");
-  const built = statSync(join(dist, "taskpane.html")).mtimeMs;
+  // webpack leaves an output file alone when its bytes did not change: the newest output dates the build.
+  const built = newestMtime(dist);
   const newer = sourcesNewerThan(join(ROOT, "src"), built);
   const files = xlsxFiles(data.folder(N)).map((f) => ({ name: f.slice(f.lastIndexOf("/") + 1), bytes: new Uint8Array(readFileSync(f)) }));
   const server = await serveStatic(dist);
@@ -236,6 +237,15 @@ async function browserFigures(data: PreparedSet, runs: number): Promise<BrowserF
     await browser.close();
     await server.close();
   }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
 }
 
 function sourcesNewerThan(dir: string, ms: number): number {

@@ -108,10 +108,9 @@ export async function inspectFiles(files: readonly string[], profile: Profile, o
     // Every file answered; or, after a read failure, every worker done with the file it had taken.
     await settled(pool, () => done >= files.length, deliver);
   } finally {
-    for (const w of pool) {
-      w.port.close();
-      void w.worker.terminate();
-    }
+    for (const w of pool) w.port.close();
+    // Awaited: a worker's heap is given back before the summary is built (the run's peak memory).
+    await Promise.all(pool.map((w) => w.worker.terminate()));
   }
   options.onPool?.({ threads: pool.length + (workersOnly ? 0 : 1), byWorkers: done - byMain });
   const first = [...failures.values()].sort((a, b) => a.index - b.index)[0];
