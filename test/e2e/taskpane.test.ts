@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, ConsoleMessage, Page } from "playwright-core";
 import { consolidateBytes } from "../../src/app/consolidate-files";
 import { inspectBytes } from "../../src/app/inspect";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
@@ -16,6 +16,7 @@ import { cellText } from "../../src/core/values";
 import { readXlsx } from "../../src/xlsx/read";
 import { writeXlsx } from "../../src/xlsx/write";
 import { KL226_SET } from "../../scripts/bench-sets";
+import { WORKER_MIN_FILES } from "../../src/taskpane/standalone/worker-pool";
 import { summaryJsonText } from "../../src/taskpane/summary-data";
 import { reportBytes } from "../helpers/report-builder";
 import { DIST, launchChromium, serveStatic, type StaticServer } from "./browser";
@@ -192,7 +193,14 @@ test("makes the report for the level above: a wrong code is explained under the 
 test("consolidates 1,000 picked reports in Web Workers: the same JSON as Node, and prints the time and the main thread's long tasks", async () => {
   const set = [...KL226_SET.workbooks(1000)].map((w) => ({ name: w.name, bytes: w.bytes }));
   await page.getByRole("button", { name: "Bỏ chọn tệp" }).click();
+  const warnings: string[] = [];
+  const onConsole = (m: ConsoleMessage): void => void (m.type() === "warning" && warnings.push(m.text()));
+  page.on("console", onConsole);
   const timing = await timeConsolidation(page, set);
+  page.off("console", onConsole);
+  // The work was done in workers: their script was loaded and the page did not fall back to its own thread.
+  expect(requests.some((url) => /inspect-worker\.[0-9a-f]+\.js$/.test(url))).toBe(true);
+  expect(warnings.filter((w) => w.includes("not in Web Workers"))).toEqual([]);
   // A figure for the reader of the test log, not a pass mark (speed is judged by `npm run bench`).
   console.log(`browser, ${set.length} files: ${timingLine(timing)}`);
   const expected = consolidateBytes(
@@ -206,15 +214,20 @@ test("consolidates 1,000 picked reports in Web Workers: the same JSON as Node, a
 });
 
 test("when the worker script cannot load, the page consolidates in its own thread with the same outcome", async () => {
-  const files = sampleFiles();
+  const files = [...KL226_SET.workbooks(WORKER_MIN_FILES + 20)].map((w) => ({ name: w.name, bytes: w.bytes }));
   let blocked = 0;
   await page.route("**/inspect-worker*.js", (route) => {
     blocked++;
     return route.abort();
   });
   try {
+    // A fresh page: no workers kept from the run before.
+    await page.reload();
+    await page.getByRole("tab", { name: "Tổng hợp" }).click();
     await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
+    const fellBack = page.waitForEvent("console", { predicate: (m) => m.text().includes("not in Web Workers"), timeout: 60_000 });
     await page.getByTestId("consolidate").click();
+    await fellBack;
     await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
     const expected = consolidateBytes(
       files.map((f) => ({ file: f.name, bytes: f.bytes, sha256: createHash("sha256").update(f.bytes).digest("hex") })),

@@ -1,4 +1,4 @@
-// A Web Worker of the page's pool (worker-pool.ts): gets the profile once, then batches of picked
+// A Web Worker of the page's pool (worker-pool.ts): gets the profile once a run, then batches of picked
 // files to read, hash (SHA-256 with crypto.subtle) and inspect. Worker 0 is also the collector: the
 // others send it their submissions directly, and it consolidates them in file order, so the page's
 // main thread never holds or copies the submissions.
@@ -18,9 +18,11 @@ const scope = globalThis as unknown as WorkerScope;
 
 let profile: Profile | null = null;
 let collector: MessagePort | null = null;
+let peers: readonly MessagePort[] = [];
+/** Kept across runs (the pool keeps its workers for a while): a pure cache of repeated parts. */
 const decoder = createDecoder();
-/** The collector's state: every submission by file index, and the consolidation asked for once all have come. */
-const collected: Submission[] = [];
+/** The collector's state for the current run: every submission by file index, and the consolidation asked for once all have come. */
+let collected: Submission[] = [];
 let received = 0;
 let pending: Extract<ToWorker, { kind: "consolidate" }> | null = null;
 
@@ -32,9 +34,16 @@ scope.onmessage = (event) => {
 
 async function handle(message: ToWorker): Promise<void> {
   if (message.kind === "setup") {
+    // A new run: the last one's ports and submissions go.
+    collector?.close();
+    for (const peer of peers) peer.close();
+    collected = [];
+    received = 0;
+    pending = null;
     profile = message.profile;
     collector = message.collector;
-    for (const peer of message.peers) peer.onmessage = (e: MessageEvent<ToCollector>) => collect(e.data.inspected);
+    peers = message.peers;
+    for (const peer of peers) peer.onmessage = (e: MessageEvent<ToCollector>) => collect(e.data.inspected);
   } else if (message.kind === "files") {
     const inspected = await inspectJobs(message.jobs);
     if (collector) collector.postMessage({ inspected } satisfies ToCollector);

@@ -8,13 +8,44 @@ import type { Profile, RosterUnit } from "../../core/profile";
 import type { FileJob, FromWorker, ToWorker } from "./pool-messages";
 import { startInspectWorker } from "./start-worker";
 
-/** Below this many files the page's own thread is quicker than starting workers (measured in Chromium, README). */
-export const WORKER_MIN_FILES = 24;
+/**
+ * From this many files on, workers: in a fresh page (the first consolidation, cold either way) they broke
+ * even with the page's own thread at 100 files and were 1.5× faster at 1,000 (measured in Chromium on
+ * 2 cores, docs/DECISIONS.md); fewer files are done in the page, which also keeps its tasks short there.
+ */
+export const WORKER_MIN_FILES = 100;
 /** Files per message to a worker: few enough messages, small enough batches to share out evenly. */
 const BATCH = 16;
 /** Batches each worker holds at once, so it never waits for the main thread between two. */
 const IN_FLIGHT = 2;
 const MAX_WORKERS = 4;
+/** Workers are kept this long after a run, so the next one starts with warm workers (their JIT and part cache). */
+const KEEP_IDLE_MS = 120_000;
+
+let idle: { readonly workers: Worker[]; readonly timer: ReturnType<typeof setTimeout> } | null = null;
+
+function takeWorkers(count: number): Worker[] {
+  const kept = idle?.workers ?? [];
+  if (idle) clearTimeout(idle.timer);
+  idle = null;
+  for (const extra of kept.slice(count)) extra.terminate();
+  const workers = kept.slice(0, count);
+  while (workers.length < count) workers.push(startInspectWorker());
+  return workers;
+}
+
+function keepWorkers(workers: Worker[]): void {
+  for (const w of workers) {
+    w.onmessage = null;
+    w.onerror = null;
+    w.onmessageerror = null;
+  }
+  const timer = setTimeout(() => {
+    for (const w of workers) w.terminate();
+    if (idle?.workers === workers) idle = null;
+  }, KEEP_IDLE_MS);
+  idle = { workers, timer };
+}
 
 export function workersAvailable(): boolean {
   return typeof Worker !== "undefined" && typeof MessageChannel !== "undefined";
@@ -34,7 +65,7 @@ export function consolidateInWorkers(
   options: { readonly profile: Profile; readonly roster?: readonly RosterUnit[] },
   onProgress: (done: number) => void,
 ): Promise<Consolidation> {
-  const workers = Array.from({ length: workerCount(files.length) }, () => startInspectWorker());
+  const workers = takeWorkers(workerCount(files.length));
   const post = (w: Worker, message: ToWorker, transfer: Transferable[] = []): void => w.postMessage(message, transfer);
   const batches: FileJob[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH).map((file, k) => ({ index: i + k, file })));
@@ -55,8 +86,12 @@ export function consolidateInWorkers(
 
   return new Promise<Consolidation>((resolve, reject) => {
     let done = 0;
-    const finish = (outcome: () => void): void => {
-      for (const w of workers) w.terminate();
+    let finished = false;
+    const finish = (ok: boolean, outcome: () => void): void => {
+      if (finished) return;
+      finished = true;
+      if (ok) keepWorkers(workers);
+      else for (const w of workers) w.terminate();
       outcome();
     };
     workers.forEach((w) => {
@@ -69,16 +104,16 @@ export function consolidateInWorkers(
           sendBatch(w);
           if (done === files.length) post(workers[0]!, { kind: "consolidate", total: files.length, roster: options.roster });
         } else if (m.kind === "consolidated") {
-          finish(() => resolve(m.consolidation));
+          finish(true, () => resolve(m.consolidation));
         } else {
-          finish(() => reject(new Error(m.message)));
+          finish(false, () => reject(new Error(m.message)));
         }
       };
       w.onerror = (event) => {
         event.preventDefault();
-        finish(() => reject(new Error(event.message || "inspect worker failed")));
+        finish(false, () => reject(new Error(event.message || "inspect worker failed")));
       };
-      w.onmessageerror = () => finish(() => reject(new Error("inspect worker: message could not be read")));
+      w.onmessageerror = () => finish(false, () => reject(new Error("inspect worker: message could not be read")));
     });
   });
 }
