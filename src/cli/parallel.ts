@@ -3,16 +3,15 @@
 // that file; every submission lands at its file's index, so the list (and every byte written from it)
 // is the same whichever thread read which file. Few files, or KL226_THREADS=1, stay on the main thread.
 
-import { availableParallelism } from "node:os";
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import { inspectSubmission } from "../app/consolidate-files";
 import type { Submission } from "../core/consolidate";
 import type { Profile } from "../core/profile";
 import { createNodeDecoder } from "../xlsx/node-inflate";
 import { readBytes, sha256Hex } from "./read-input";
-import { minFilesForThreads, PARALLEL_MIN_FILES, takeWorkers, type StartedWorker } from "./warm-workers";
+import { PARALLEL_MIN_FILES, takeWorkers, threadCount, type StartedWorker } from "./warm-workers";
 
-export { PARALLEL_MIN_FILES };
+export { PARALLEL_MIN_FILES, threadCount };
 
 /** What a worker gets once, as its first message: the files, the profile (plain data), the shared counter and its port. */
 export interface PoolData {
@@ -50,13 +49,6 @@ export function inspectTaken(data: Omit<PoolData, "port">, deliver: (o: Outcome)
   }
 }
 
-/** Threads for `fileCount` files: KL226_THREADS when set (1 = main thread only), else every core for enough files. */
-export function threadCount(fileCount: number, env: NodeJS.ProcessEnv = process.env): number {
-  const asked = Number(env.KL226_THREADS);
-  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, Math.max(1, fileCount));
-  if (fileCount < minFilesForThreads()) return 1;
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / (PARALLEL_MIN_FILES / 2))));
-}
 
 /** How a run's files were shared out: threads used, and files the workers (not the main thread) inspected. */
 export interface PoolReport {

@@ -50,27 +50,34 @@ export function startWorker(): StartedWorker {
   return started;
 }
 
+/** Threads for `fileCount` files: KL226_THREADS when set (1 = main thread only), else every core for enough files. */
+export function threadCount(fileCount: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env.KL226_THREADS);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, Math.max(1, fileCount));
+  if (fileCount < minFilesForThreads()) return 1;
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / (PARALLEL_MIN_FILES / 2))));
+}
+
 /**
- * `kl226 consolidate|validate` on enough files: one worker per further core, started now and not holding
- * the process open until inspectFiles adopts it (a usage error still ends the run at once).
+ * `kl226 consolidate|validate` on enough files: the workers threadCount will want, started now and not
+ * holding the process open until inspectFiles adopts them (a usage error still ends the run at once).
  */
 export function warmWorkers(argv: readonly string[]): void {
   const [command, ...args] = argv;
   if (command !== "consolidate" && command !== "validate") return;
-  const cores = availableParallelism();
-  if (cores < 2 || !atLeastXlsx(args, minFilesForThreads(cores))) return;
-  (globalThis as Holder)[WARM] = Array.from({ length: cores - 1 }, () => {
+  const workers = threadCount(countXlsx(args)) - 1;
+  if (workers < 1) return;
+  (globalThis as Holder)[WARM] = Array.from({ length: workers }, () => {
     const w = startWorker();
     w.worker.unref();
     return w;
   });
 }
 
-/** Whether the arguments name at least `min` .xlsx files, folders counted through (a quick look: errors are the command's to report). */
-function atLeastXlsx(args: readonly string[], min: number): boolean {
+/** The .xlsx files the arguments name, folders counted through (a quick look: errors are the command's to report). */
+function countXlsx(args: readonly string[]): number {
   let count = 0;
   const visit = (path: string, explicit: boolean): void => {
-    if (count >= min) return;
     try {
       if (statSync(path).isDirectory()) {
         for (const e of readdirSync(path, { withFileTypes: true })) {
@@ -83,7 +90,7 @@ function atLeastXlsx(args: readonly string[], min: number): boolean {
     }
   };
   for (const a of args) if (!a.startsWith("-")) visit(a, true);
-  return count >= min;
+  return count;
 }
 
 /** `count` workers: the warm ones first (extras are stopped), then new ones. */
