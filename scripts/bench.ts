@@ -214,7 +214,8 @@ async function browserFigures(data: PreparedSet, runs: number): Promise<BrowserF
   const { timeConsolidation } = requireTs("../test/e2e/consolidate-timing") as typeof import("../test/e2e/consolidate-timing");
   // webpack leaves an output file alone when its bytes did not change: the newest output dates the build.
   const built = newestMtime(dist);
-  const newer = sourcesNewerThan(join(ROOT, "src"), built);
+  // The page's sources: everything under src/ but the command line.
+  const newer = readdirSync(join(ROOT, "src")).filter((d) => d !== "cli").reduce((n, d) => n + sourcesNewerThan(join(ROOT, "src", d), built), 0);
   const files = xlsxFiles(data.folder(N)).map((f) => ({ name: f.slice(f.lastIndexOf("/") + 1), bytes: new Uint8Array(readFileSync(f)) }));
   const server = await serveStatic(dist);
   const browser = await launchChromium();
@@ -286,17 +287,22 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
     const cli: Run[] = [];
     const py: Run[] = [];
     const one: Run[] = [];
+    const all: Run[] = [];
+    const cores = String(cpus().length);
     const pyArgs = [join(__dirname, "bench-openpyxl.py"), data.folder(N), join(work, "py.xlsx"), set.analyst.infoSheet, set.analyst.countsSheet];
     const hasOpenpyxl = spawnSync("/usr/bin/python3", ["-c", "import openpyxl"]).status === 0;
     for (let k = 0; k < o.runs; k++) {
       cli.push(run(process.execPath, cliArgs(set, data, N, join(work, "many.xlsx"))));
       one.push(run(process.execPath, cliArgs(set, data, N, join(work, "one.xlsx")), { KL226_THREADS: "1" }));
+      all.push(run(process.execPath, cliArgs(set, data, N, join(work, "all.xlsx")), { KL226_THREADS: cores }));
       if (hasOpenpyxl) py.push(run("/usr/bin/python3", pyArgs));
     }
-    const same = readFileSync(join(work, "many.xlsx")).equals(readFileSync(join(work, "one.xlsx")));
+    const same = readFileSync(join(work, "all.xlsx")).equals(readFileSync(join(work, "one.xlsx")));
     const cliMs = median(cli.map((r) => r.wallMs));
-    console.log(`  kl226 consolidate (node bin/kl226.js)      ${spread(cli)}   CPU ${fmtS(median(cli.map((r) => r.cpuMs ?? NaN)))}, peak RSS ${median(cli.map((r) => r.rssMb ?? NaN)).toFixed(0)} MB`);
-    console.log(`  the same on one thread (KL226_THREADS=1)   ${spread(one)}   CPU ${fmtS(median(one.map((r) => r.cpuMs ?? NaN)))}; summary bytes ${same ? "identical" : "DIFFERENT"}`);
+    const usage = (runs: readonly Run[]): string => `CPU ${fmtS(median(runs.map((r) => r.cpuMs ?? NaN)))}, peak RSS ${median(runs.map((r) => r.rssMb ?? NaN)).toFixed(0)} MB`;
+    console.log(`  kl226 consolidate (node bin/kl226.js)      ${spread(cli)}   ${usage(cli)} (threads as it chooses)`);
+    console.log(`  one thread (KL226_THREADS=1)               ${spread(one)}   ${usage(one)}`);
+    console.log(`  every core (KL226_THREADS=${cores})               ${spread(all)}   ${usage(all)}; summary bytes ${same ? "identical" : "DIFFERENT"} to one thread's`);
     const pyRatio = hasOpenpyxl ? median(py.map((r, k) => r.wallMs / cli[k]!.wallMs)) : NaN;
     if (hasOpenpyxl) console.log(`  analyst's openpyxl script                  ${spread(py)}   (read-only load, sum, write a summary; no checks)`);
     else console.log("  analyst's openpyxl script                  skipped: /usr/bin/python3 has no openpyxl (apt-get install python3-openpyxl)");
