@@ -52,7 +52,7 @@ const NODE_JS_GLOBALS = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "out/", "coverage/", "test-artifacts/", "samples/"] },
+  { ignores: ["node_modules/", "dist/", "build/", "out/", "coverage/", "test-artifacts/", "samples/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended.map((c) => ({ ...c, files: ["**/*.ts", "**/*.tsx"] })),
   {

@@ -9,5 +9,6 @@ module.exports = {
   },
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
+    "^\\./start-worker$": "<rootDir>/test/stubs/start-worker.ts",
   },
 };

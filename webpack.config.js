@@ -177,6 +177,7 @@ module.exports = async (env = {}, argv = {}) => {
       // Bundles are hashed so hosts that cache hard pick up a new build; functions.js is named in the manifest.
       filename: (data) =>
         production && data.chunk && data.chunk.name !== "functions" ? `${HASHED_DIR}/[name].[contenthash:8].js` : "[name].js",
+      // Chunks loaded later (the documents' docx code, the inspect Web Worker and what it imports), hashed alike.
       chunkFilename: production ? `${HASHED_DIR}/[name].[contenthash:8].js` : "[name].js",
       clean: true,
     },

@@ -1,8 +1,39 @@
 #!/usr/bin/env node
-// The kl226 command: runs the TypeScript CLI through tsx, so it works right after `npm ci`.
-require("tsx/cjs/api").register();
-require("../src/cli/main.ts")
-  .main(process.argv.slice(2))
+// The kl226 command. Runs build/cli/kl226.cjs, the CLI that scripts/build-cli.js bundles once (npm's
+// `prepare` step, so `npm ci`, `npm link` and `npm install -g .` leave it ready): no TypeScript is
+// transpiled at run time. When that build is missing, or a source it lists is newer than the build (the
+// checkout was edited or pulled since), it is rebuilt first; if it cannot be written, the TypeScript
+// sources run through tsx instead.
+"use strict";
+const { readFileSync, statSync } = require("node:fs");
+const { join } = require("node:path");
+
+const root = join(__dirname, "..");
+const built = join(root, "build", "cli", "kl226.cjs");
+
+function isFresh() {
+  try {
+    const { startedAt, sources } = JSON.parse(readFileSync(join(root, "build", "cli", "sources.json"), "utf8"));
+    statSync(built);
+    return sources.every((file) => statSync(join(root, file)).mtimeMs < startedAt);
+  } catch {
+    return false;
+  }
+}
+
+async function cli() {
+  if (isFresh()) return require(built);
+  try {
+    await require("../scripts/build-cli.js").buildCli();
+    return require(built);
+  } catch {
+    require("tsx/cjs/api").register();
+    return require("../src/cli/entry.ts");
+  }
+}
+
+cli()
+  .then((kl226) => kl226.run(process.argv.slice(2)))
   .then((code) => {
     process.exitCode = code;
   });

@@ -62,51 +62,58 @@ export interface CchcSample {
   readonly note?: readonly [string, string];
 }
 
-type Counts = Record<string, readonly [CellInput, CellInput]>;
+export type Counts = Record<string, readonly [CellInput, CellInput]>;
+
+/**
+ * One unit's quarter as a careful clerk fills CCHC-BC/2025 (every rule met but by chance), drawn from
+ * `rng`; also the bench's CCHC set (scripts/bench-sets.ts).
+ */
+export function cchcCounts(u: CchcUnit, rng: () => number): Counts {
+  const int = (lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
+  const share = (whole: number, lo: number, hi: number): number => Math.min(whole, Math.ceil(whole * (lo + rng() * (hi - lo))));
+  const tthc = u.tthc ? int(6, 38) : 0;
+  const received = u.tthc ? int(60, 2400) : 0;
+  const solved = Math.round(received * (0.88 + rng() * 0.1));
+  const late = u.tthc && rng() < 0.35 ? int(1, 4) : 0;
+  const paid = Math.round(solved * (0.4 + rng() * 0.4));
+  const staff = int(8, 64);
+  const docs = int(180, 2600);
+  const surveyed = u.tthc ? int(40, 700) : null;
+  const rate = u.tthc ? Math.round((95.5 + rng() * 4) * 10) / 10 : null;
+  const plan = u.budget ? int(40, 220) * 100 : null;
+  return {
+    TTHC_TONG: [null, tthc],
+    TTHC_CONG_KHAI: [null, tthc],
+    TTHC_DVC_TT: [null, tthc],
+    HS_TIEP_NHAN: [null, received],
+    HS_SO_HOA: [null, share(received, 0.8, 0.97)],
+    HS_TAI_SU_DUNG: [null, share(received, 0.55, 0.8)],
+    HS_GIAI_QUYET: [null, solved],
+    HS_DUNG_HAN: [null, solved - late],
+    HS_KQ_DIEN_TU: [null, solved],
+    HS_TRE_HAN: [null, late],
+    HS_XIN_LOI: [null, late],
+    HS_CO_PHI: [null, u.tthc ? paid : null],
+    HS_THANH_TOAN_DT: [null, u.tthc ? paid : null],
+    PAKN_TONG: [null, int(0, 9)],
+    PAKN_XU_LY: [null, null],
+    HAI_LONG: [null, rate],
+    PHIEU_KHAO_SAT: [null, surveyed],
+    VB_KHONG_MAT: [null, docs],
+    VB_DIEN_TU: [null, docs],
+    CC_TONG: [null, staff],
+    CC_CHU_KY_SO: [null, staff],
+    CC_THU_CONG_VU: [null, staff],
+    VON_KE_HOACH: [null, plan],
+    VON_GIAI_NGAN: [null, plan === null ? null : Math.round(plan * (0.955 + rng() * 0.04))],
+  };
+}
 
 export function makeCchcSamples(): { samples: CchcSample[]; units: readonly CchcUnit[]; missing: ReadonlySet<string> } {
   const rng = mulberry32(2025_0615);
   const int = (lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
-  const share = (whole: number, lo: number, hi: number): number => Math.min(whole, Math.ceil(whole * (lo + rng() * (hi - lo))));
 
-  const counts = (u: CchcUnit): Counts => {
-    const tthc = u.tthc ? int(6, 38) : 0;
-    const received = u.tthc ? int(60, 2400) : 0;
-    const solved = Math.round(received * (0.88 + rng() * 0.1));
-    const late = u.tthc && rng() < 0.35 ? int(1, 4) : 0;
-    const paid = Math.round(solved * (0.4 + rng() * 0.4));
-    const staff = int(8, 64);
-    const docs = int(180, 2600);
-    const surveyed = u.tthc ? int(40, 700) : null;
-    const rate = u.tthc ? Math.round((95.5 + rng() * 4) * 10) / 10 : null;
-    const plan = u.budget ? int(40, 220) * 100 : null;
-    return {
-      TTHC_TONG: [null, tthc],
-      TTHC_CONG_KHAI: [null, tthc],
-      TTHC_DVC_TT: [null, tthc],
-      HS_TIEP_NHAN: [null, received],
-      HS_SO_HOA: [null, share(received, 0.8, 0.97)],
-      HS_TAI_SU_DUNG: [null, share(received, 0.55, 0.8)],
-      HS_GIAI_QUYET: [null, solved],
-      HS_DUNG_HAN: [null, solved - late],
-      HS_KQ_DIEN_TU: [null, solved],
-      HS_TRE_HAN: [null, late],
-      HS_XIN_LOI: [null, late],
-      HS_CO_PHI: [null, u.tthc ? paid : null],
-      HS_THANH_TOAN_DT: [null, u.tthc ? paid : null],
-      PAKN_TONG: [null, int(0, 9)],
-      PAKN_XU_LY: [null, null],
-      HAI_LONG: [null, rate],
-      PHIEU_KHAO_SAT: [null, surveyed],
-      VB_KHONG_MAT: [null, docs],
-      VB_DIEN_TU: [null, docs],
-      CC_TONG: [null, staff],
-      CC_CHU_KY_SO: [null, staff],
-      CC_THU_CONG_VU: [null, staff],
-      VON_KE_HOACH: [null, plan],
-      VON_GIAI_NGAN: [null, plan === null ? null : Math.round(plan * (0.955 + rng() * 0.04))],
-    };
-  };
+  const counts = (u: CchcUnit): Counts => cchcCounts(u, rng);
 
   interface Special {
     readonly patch?: (c: Counts) => Partial<Counts>;

@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
-import { consolidationProfile, inspectSubmission } from "../app/consolidate-files";
+import { consolidationProfile } from "../app/consolidate-files";
 import { baseName, consolidate, consolidationJson, periodLabel, type Consolidation, type Submission } from "../core/consolidate";
 import { viDate } from "../core/dates";
 import type { DocumentDates } from "../core/documents";
@@ -16,13 +16,13 @@ import { defaultProfileForForm } from "../core/profiles";
 import { parseRosterCsv, parseRosterWorkbook } from "../core/roster";
 import { followUpLetters, withLetterSheet } from "../core/letters";
 import { summaryWorkbook } from "../core/summary";
-import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
+import { createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
 import { documentDates, LETTER_DATE_NEEDS_DOCUMENTS, letterDateUsed, REPLY_BY_NEEDS_LETTERS, replyByUsed, writeReport, lettersOptionShape, loadPrevious, previousOptionShape, withPrevious, writeLetters, checkRollupPeriod, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type PreviousFile, type RollupRequest } from "./consolidate-extras";
-import { unreadableResult } from "../app/inspect";
-import { checkOutputs, expandInputs, fsReason, isErrnoError, loadProfile, readBytes, readInput, UsageError, writeAtomic, type OutputTarget } from "./io";
+import { checkOutputs, expandInputs, fsReason, isErrnoError, loadProfile, readBytes, UsageError, writeAtomic, type OutputTarget } from "./io";
+import { inspectFiles } from "./parallel";
 import { checkOptions, checkPeriodOfForm, defineCommand, parseOptions, periodSchema, PERIODS_LINE, PROFILE_OPTION, PROFILES_LINE, UNIT_TYPES_LINE, yearSchema, type Io } from "./options";
 import { progressBar } from "./progress";
 
@@ -163,18 +163,11 @@ export async function runConsolidation(o: RunOptions, io: Io): Promise<{ consoli
     throw new UsageError(`Không có tệp báo cáo nào để tổng hợp trong ${o.inputs.join(", ")}${ignored}. Hãy chép các tệp .xlsx của đơn vị vào thư mục rồi chạy lại; chưa có gì được ghi.`);
   }
   for (const dir of found.emptyFolders) io.err(`Lưu ý: thư mục ${dir} không có tệp nào.\n`);
-  const decoder = createNodeDecoder();
-  const progress = progressBar(io, files.length);
   // Without --profile each file is read with its own form; the form most files declare is consolidated.
   const readWith = o.profile ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE;
   const forms = o.profile ? "expect" : "follow";
-  const submissions: Submission[] = files.map((file, i) => {
-    const input = readInput(file, readWith.limits.maxFileBytes);
-    // A file that cannot be opened is rejected with the reason; the others still run.
-    const s = input.ok ? inspectSubmission(input, readWith, decoder, { forms }) : { file, sha256: input.sha256, result: unreadableResult(input.message) };
-    progress?.(i + 1);
-    return s;
-  });
+  // Read and checked on every core (src/cli/parallel.ts); a file that cannot be opened is rejected with the reason, the others still run.
+  const submissions: Submission[] = await inspectFiles(files, readWith, { forms, onProgress: progressBar(io, files.length) });
   const profile = consolidationProfile(submissions, o.profile);
   if (o.period) checkPeriodOfForm(profile, o.period.kind);
   const consolidated = consolidate(submissions, { profile, roster: o.roster, period: o.period });

@@ -1,25 +1,18 @@
 // The CLI's file system edge: reading inputs, loading the profile, writing outputs atomically.
 
-import { createHash } from "node:crypto";
-import { accessSync, closeSync, constants, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, mkdirSync, statSync, readdirSync, fstatSync } from "node:fs";
+import { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, statSync, readdirSync } from "node:fs";
 import { dirname, join, resolve, basename } from "node:path";
 import { isIgnoredFileName } from "../core/file-kinds";
-import { UNREADABLE_MESSAGES } from "../core/findings";
 import { parseProfile, type Profile } from "../core/profile";
 import { SHIPPED_PROFILE_NAMES, shippedProfile } from "../core/profiles";
 import { nearestName } from "./nearest";
 
 export class UsageError extends Error {}
 
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
+import { fsReason, isErrnoError } from "./read-input";
 
-/** Read a file as bytes (sources are only ever opened for reading). */
-export function readBytes(path: string): Uint8Array {
-  const buf = readFileSync(path);
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-}
+export { fsReason, isErrnoError, readBytes, readInput, sha256Hex, type InputRead } from "./read-input";
+
 
 const SHIPPED_HINT = `Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}; hoặc đường dẫn tệp .json của tỉnh.`;
 
@@ -54,46 +47,6 @@ function nearestProfileName(typed: string): string | undefined {
 }
 
 // ── file-system problems as sentences ────────────────────────────────────────────────────────
-
-/** Why a file-system call failed, as the end of a Vietnamese sentence; undefined for codes not known here. */
-export function fsReason(code: string | undefined): string | undefined {
-  switch (code) {
-    case "ENOENT":
-      return "không tìm thấy tệp hoặc thư mục này";
-    case "EACCES":
-    case "EPERM":
-      return "không có quyền (tệp hoặc thư mục chỉ cho đọc, hoặc thuộc người dùng khác)";
-    case "EBUSY":
-      return "tệp đang mở trong chương trình khác (ví dụ Excel); hãy đóng tệp rồi chạy lại";
-    case "ENOSPC":
-    case "EDQUOT":
-      return "ổ đĩa đã đầy; hãy giải phóng chỗ trống hoặc ghi sang ổ khác";
-    case "EROFS":
-      return "ổ đĩa chỉ cho đọc; hãy ghi sang thư mục khác";
-    case "EISDIR":
-      return "đây là một thư mục, không phải tệp";
-    case "ENOTDIR":
-    case "EEXIST":
-      return "một phần của đường dẫn là tệp, không phải thư mục";
-    case "ENAMETOOLONG":
-      return "đường dẫn quá dài; hãy chọn thư mục ngắn hơn";
-    case "EMFILE":
-    case "ENFILE":
-      return "quá nhiều tệp đang mở; hãy đóng bớt chương trình rồi chạy lại";
-    case "EIO":
-      return "lỗi đọc/ghi của ổ đĩa";
-    case "ELOOP":
-      return "đường dẫn có liên kết vòng (symlink trỏ về chính nó)";
-    default:
-      return undefined;
-  }
-}
-
-/** A Node file-system error (duck-typed: errors from another realm, as under jest, fail instanceof). */
-export function isErrnoError(e: unknown): e is NodeJS.ErrnoException {
-  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
-  return typeof code === "string" && /^E[A-Z]+$/.test(code);
-}
 
 /** A file-system error of reading or writing `path` as a usage error (exit 2) in one sentence. */
 export function fsError(e: unknown, path: string, action: "read" | "write"): UsageError {
@@ -233,42 +186,3 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
   return result;
 }
 
-export type InputRead = { readonly ok: true; readonly file: string; readonly bytes: Uint8Array; readonly sha256: string } | { readonly ok: false; readonly file: string; readonly sha256: string; readonly message: string };
-
-/**
- * Read one input for checking (sources are only ever opened for reading). A file that cannot be
- * opened, or is over `maxBytes` (not read into memory, only hashed), comes back with the reason.
- */
-export function readInput(file: string, maxBytes: number): InputRead {
-  let fd: number;
-  try {
-    fd = openSync(file, "r");
-  } catch (e) {
-    return { ok: false, file, sha256: "", message: `Không mở được tệp: ${fsReason(isErrnoError(e) ? e.code : undefined) ?? "lỗi hệ thống"}.` };
-  }
-  try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) {
-      let why = fsReason("EISDIR");
-      try {
-        readdirSync(file);
-      } catch (e) {
-        why = fsReason(isErrnoError(e) ? e.code : undefined) ?? why;
-      }
-      return { ok: false, file, sha256: "", message: `Không mở được thư mục này: ${why}.` };
-    }
-    if (st.size > maxBytes) {
-      const hash = createHash("sha256");
-      const chunk = Buffer.alloc(1 << 20);
-      for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
-      return { ok: false, file, sha256: hash.digest("hex"), message: UNREADABLE_MESSAGES.FILE_TOO_LARGE };
-    }
-    const buf = readFileSync(fd);
-    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-    return { ok: true, file, bytes, sha256: sha256Hex(bytes) };
-  } catch (e) {
-    return { ok: false, file, sha256: "", message: `Không đọc được tệp: ${fsReason(isErrnoError(e) ? e.code : undefined) ?? "lỗi hệ thống"}.` };
-  } finally {
-    closeSync(fd);
-  }
-}

@@ -5,16 +5,16 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { orderFindings } from "../app/finding-order";
-import { inspectNamedBytes, unreadableResult } from "../app/inspect";
+import { unreadableResult } from "../app/inspect";
 import { parseDateText } from "../core/dates";
 import type { Finding } from "../core/findings";
 import { DEFAULT_PROFILE } from "../core/profile";
 import { templateTasks, templateWorkbook } from "../core/template";
 import type { ValidationResult } from "../core/validate";
-import { createNodeDecoder } from "../xlsx/node-inflate";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
-import { checkOutputs, expandInputs, fsReason, isErrnoError, loadProfile, readInput, UsageError, writeAtomic } from "./io";
+import { checkOutputs, expandInputs, fsReason, isErrnoError, loadProfile, UsageError, writeAtomic } from "./io";
+import { inspectFiles } from "./parallel";
 
 import { CONSOLIDATE, consolidateCommand } from "./consolidate-command";
 import { DEMO, demoCommand } from "./demo-command";
@@ -98,6 +98,11 @@ const COMMANDS: ReadonlyArray<{ readonly spec: CommandSpec; readonly run: Comman
   { spec: CONSOLIDATE, run: consolidateCommand },
   { spec: DEMO, run: demoCommand },
 ];
+
+/** `kl226 --help`: written into the build (build/cli/help.txt) so the built command answers it without loading the commands. */
+export function mainHelpText(): string {
+  return mainHelp(COMMANDS.map((c) => c.spec));
+}
 
 export async function main(argv: readonly string[], io: Io = nodeIo): Promise<number> {
   const specs = COMMANDS.map((c) => c.spec);
@@ -203,7 +208,7 @@ export interface FileValidation {
   readonly result: ValidationResult;
 }
 
-function validateCommand(args: string[], io: Io): number {
+async function validateCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, VALIDATE);
   const o = checkOptions(VALIDATE, validateOptions, values);
   // SPEC §8: without --profile each file is read with the form its marker names (by that form's default profile).
@@ -220,17 +225,14 @@ function validateCommand(args: string[], io: Io): number {
   }
   if (entries.length === 0) throw usageError(VALIDATE, `Không có tệp nào để kiểm tra trong ${empty.join(", ")}. Hãy chép các tệp báo cáo .xlsx vào thư mục, hoặc ghi đường dẫn tệp.`);
   for (const dir of empty) io.err(`Thư mục ${dir} không có tệp nào.\n`);
-  const decoder = createNodeDecoder();
-  const progress = progressBar(io, entries.length);
-  const results: FileValidation[] = entries.map(({ file, missing }, i) => {
-    const input = missing ? undefined : readInput(file, profile.limits.maxFileBytes);
-    let result: ValidationResult;
-    if (!input) result = unreadableResult(`Không tìm thấy tệp hoặc thư mục ${file}. Hãy kiểm tra lại đường dẫn.`);
-    else if (!input.ok) result = unreadableResult(input.message);
-    else result = inspectNamedBytes(file, input.bytes, profile, decoder, { forms });
-    progress?.(i + 1);
-    return { file, result };
-  });
+  // Read and checked on every core (src/cli/parallel.ts); a file that cannot be opened is that file's verdict.
+  const present = entries.filter((e) => !e.missing).map((e) => e.file);
+  const inspected = await inspectFiles(present, profile, { forms, onProgress: progressBar(io, present.length) });
+  let next = 0;
+  const results: FileValidation[] = entries.map(({ file, missing }) => ({
+    file,
+    result: missing ? unreadableResult(`Không tìm thấy tệp hoặc thư mục ${file}. Hãy kiểm tra lại đường dẫn.`) : inspected[next++]!.result,
+  }));
   if (o.json) io.out(`${JSON.stringify(results.map(validationJson), null, 2)}\n`);
   else io.out(`${results.map(humanValidation).join("")}${validationTally(results)}`);
   return results.every((r) => r.result.valid) ? 0 : 1;

@@ -79,6 +79,7 @@ export interface Strings {
   readonly clearFiles: string;
   readonly progressReading: (done: number, total: number) => string;
   readonly progressChecking: (done: number, total: number) => string;
+  readonly progressReadingChecking: (done: number, total: number) => string;
   readonly progressLabel: string;
   readonly resultPeriod: (period: string) => string;
   readonly resultTitle: string;
@@ -204,6 +205,7 @@ const vi: Strings = {
   clearFiles: "Bỏ chọn tệp",
   progressReading: (d, t) => `Đang đọc tệp ${d}/${t}`,
   progressChecking: (d, t) => `Đang kiểm tra tệp ${d}/${t}`,
+  progressReadingChecking: (d, t) => `Đang đọc và kiểm tra tệp ${d}/${t}`,
   progressLabel: "Tiến độ",
   resultPeriod: (p) => `Kỳ báo cáo: ${p}`,
   resultTitle: "Kết quả tổng hợp",
@@ -328,6 +330,7 @@ const en: Strings = {
   clearFiles: "Clear files",
   progressReading: (d, t) => `Reading file ${d}/${t}`,
   progressChecking: (d, t) => `Checking file ${d}/${t}`,
+  progressReadingChecking: (d, t) => `Reading and checking file ${d}/${t}`,
   progressLabel: "Progress",
   resultPeriod: (p) => `Period: ${p}`,
   resultTitle: "Consolidation result",

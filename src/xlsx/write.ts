@@ -1,6 +1,6 @@
 // Renders a WorkbookSpec to .xlsx bytes (SpreadsheetML parts, zipped by zip-write.ts); synchronous and browser-safe.
 import { isValidDate, serialFromDate, type CivilDate } from "../core/dates";
-import { FFLATE_CODEC, zipParts, type ZipCodec, type ZipPart } from "./zip-write";
+import { FFLATE_CODEC, zipEntries, zipEntry, type ZipCodec, type ZipEntry, type ZipPart } from "./zip-write";
 import type { CellSpec, CellStyle, DataValidationSpec, SheetSpec, WorkbookSpec } from "../core/sheetspec";
 import { StyleTable } from "./write-styles";
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartXml, drawingXml } from "./write-chart";
@@ -66,10 +66,13 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
   const strings = new SharedStrings();
   const lists = new ListPlanner(spec.sheets.map((s) => s.name));
 
-  const entries: { name: string; state: SheetState; xml: string; autoFilter?: CellRange; printTitles?: string; chart?: number }[] = [];
-  const firstVisible = spec.sheets.findIndex((s) => s.hidden !== true);
+  const enc = new TextEncoder();
+  const part = (name: string, xml: string): ZipPart => ({ name, data: enc.encode(xml) });
+  // Each sheet is compressed as soon as it is rendered: a summary of 10,000 units never holds all its XML at once.
+  const entries: { name: string; state: SheetState; autoFilter?: CellRange; printTitles?: string; chart?: number }[] = [];
+  const sheetEntries: ZipEntry[] = [];
   const charts: { drawing: string; chart: string }[] = [];
-  spec.sheets.forEach((sheet, i) => {
+  const addSheet = (sheet: SheetSpec, state: SheetState, selected: boolean): void => {
     const autoFilter = sheet.autoFilter !== undefined ? parseRange(sheet.autoFilter) : undefined;
     let chart: number | undefined;
     if (sheet.chart) {
@@ -78,21 +81,18 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
     }
     entries.push({
       name: sheet.name,
-      state: sheet.hidden === true ? "hidden" : "visible",
-      xml: renderSheet(sheet, styles, strings, lists, i === firstVisible, chart !== undefined),
+      state,
       autoFilter,
       printTitles: printTitlesFormula(sheet.name, sheet.print?.repeatRows, sheet.print?.repeatColumns),
       chart,
     });
-  });
+    const xml = renderSheet(sheet, styles, strings, lists, selected, chart !== undefined);
+    sheetEntries.push(zipEntry(part(`xl/worksheets/sheet${entries.length}.xml`, xml), codec));
+  };
+  const firstVisible = spec.sheets.findIndex((s) => s.hidden !== true);
+  spec.sheets.forEach((sheet, i) => addSheet(sheet, sheet.hidden === true ? "hidden" : "visible", i === firstVisible));
   const helper = lists.helperSheet();
-  if (helper) {
-    entries.push({
-      name: helper.name,
-      state: "veryHidden",
-      xml: renderSheet(helper, styles, strings, lists, false),
-    });
-  }
+  if (helper) addSheet(helper, "veryHidden", false);
 
   const definedNames: string[] = [];
   entries.forEach((e, i) => {
@@ -206,8 +206,6 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
     "<Application>KL226</Application><DocSecurity>0</DocSecurity>" +
     "</Properties>";
 
-  const enc = new TextEncoder();
-  const part = (name: string, xml: string): ZipPart => ({ name, data: enc.encode(xml) });
   // [Content_Types].xml first: some consumers sniff the package by its first entry.
   const parts: ZipPart[] = [
     part("[Content_Types].xml", contentTypes),
@@ -218,7 +216,6 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
     part("xl/_rels/workbook.xml.rels", workbookRels),
     part("xl/styles.xml", styles.toXml()),
     ...(hasStrings ? [part("xl/sharedStrings.xml", strings.toXml())] : []),
-    ...entries.map((e, i) => part(`xl/worksheets/sheet${i + 1}.xml`, e.xml)),
   ];
   entries.forEach((e, i) => {
     if (e.chart === undefined) return;
@@ -229,7 +226,7 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
     parts.push(part(`xl/drawings/_rels/drawing${i + 1}.xml.rels`, singleRel("chart", `../charts/chart${i + 1}.xml`)));
     parts.push(part(`xl/charts/chart${i + 1}.xml`, c.chart));
   });
-  return zipParts(parts, codec);
+  return zipEntries([...parts.map((p) => zipEntry(p, codec)), ...sheetEntries]);
 }
 
 /** A relationships part with the one relationship rId1. */
@@ -411,7 +408,7 @@ function renderSheet(
   for (let r = 0; r < rowCount; r++) {
     const row = sheet.rows[r];
     const ht = heights[r];
-    let cells = "";
+    const rowCells: string[] = [];
     if (row) {
       if (row.length > MAX_COLS)
         throw new Error(`xlsx writer: sheet "${sheet.name}" row ${r + 1} has more than ${MAX_COLS} columns`);
@@ -421,11 +418,14 @@ function renderSheet(
         if (!cell) continue;
         const xml = renderCell(cell, colName(c) + rowNum, styles, strings);
         if (xml === "") continue;
-        cells += xml;
+        rowCells.push(xml);
         if (c > maxCol) maxCol = c;
         if (c < minCol) minCol = c;
       }
     }
+    // Joined per row (one flat string), not appended cell by cell: a chain of appends keeps every
+    // cell's string alive until the whole sheet is joined, which on 10,000 rows is most of the writer's memory.
+    const cells = rowCells.join("");
     if (cells === "" && ht === undefined) continue;
     if (cells !== "") {
       if (minRow < 0) minRow = r;

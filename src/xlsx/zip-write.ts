@@ -42,10 +42,26 @@ export interface ZipPart {
   readonly data: Uint8Array;
 }
 
+/** A part compressed, ready for its place in the archive. */
+export interface ZipEntry {
+  readonly name: Uint8Array;
+  readonly crc: number;
+  readonly size: number;
+  readonly body: Uint8Array;
+}
+
+/** Compresses one part now, so its uncompressed bytes can go before the next part is made. */
+export function zipEntry(part: ZipPart, codec: ZipCodec = FFLATE_CODEC): ZipEntry {
+  return { name: new TextEncoder().encode(part.name), crc: codec.crc32(part.data), size: part.data.length, body: codec.deflateRaw(part.data) };
+}
+
 /** The zip archive of `parts`, in the order given. */
 export function zipParts(parts: readonly ZipPart[], codec: ZipCodec = FFLATE_CODEC): Uint8Array {
-  const enc = new TextEncoder();
-  const entries = parts.map((p) => ({ name: enc.encode(p.name), crc: codec.crc32(p.data), size: p.data.length, body: codec.deflateRaw(p.data) }));
+  return zipEntries(parts.map((p) => zipEntry(p, codec)));
+}
+
+/** The zip archive of parts already compressed, in the order given. */
+export function zipEntries(entries: readonly ZipEntry[]): Uint8Array {
   const localSize = entries.reduce((n, e) => n + 30 + e.name.length + e.body.length, 0);
   const centralSize = entries.reduce((n, e) => n + 46 + e.name.length, 0);
   const out = new Uint8Array(localSize + centralSize + 22);
@@ -64,7 +80,7 @@ export function zipParts(parts: readonly ZipPart[], codec: ZipCodec = FFLATE_COD
     at += b.length;
   };
   // Version 2.0, UTF-8 names, deflate, fixed time, CRC, sizes, name length; `extra` says what follows.
-  const common = (e: (typeof entries)[number]): void => {
+  const common = (e: ZipEntry): void => {
     u16(20);
     u16(UTF8_NAMES);
     u16(8);

@@ -8,13 +8,18 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Browser, Download, Page } from "playwright-core";
+import type { Browser, ConsoleMessage, Download, Page } from "playwright-core";
+import { consolidateBytes } from "../../src/app/consolidate-files";
 import { inspectBytes } from "../../src/app/inspect";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { KL226_SET } from "../../scripts/bench-sets";
+import { WORKER_MIN_FILES } from "../../src/taskpane/standalone/worker-pool";
+import { summaryJsonText } from "../../src/taskpane/summary-data";
 import { reportBytes } from "../helpers/report-builder";
 import { PRINT_SKIP_REASON, printToPdf } from "../helpers/pdf";
 import { DIST, launchChromium, serveStatic, type StaticServer } from "./browser";
 import { countSums, readSummary, sheetNames, type CountSums, type SummaryReading } from "./independent";
+import { timeConsolidation, timingLine } from "./consolidate-timing";
 
 const ARTIFACTS = resolve(__dirname, "../../test-artifacts");
 const SAMPLES = resolve(__dirname, "../../samples");
@@ -365,6 +370,68 @@ test("consolidates the CCHC samples with the explicit profile hcm-attp-cchc-2025
   await page.screenshot({ path: join(ARTIFACTS, "taskpane-profile-picker-320x640.png") });
   await page.getByTestId("consolidate-profile").selectOption("auto");
   await page.setViewportSize({ width: 800, height: 900 });
+});
+
+/** Opens the inputs (folded under one line after a result) and clears the picked files and roster. */
+async function clearInputs(): Promise<void> {
+  const folded = page.getByTestId("inputs");
+  if ((await folded.count()) > 0 && (await folded.getAttribute("open")) === null) await folded.locator("summary").click();
+  const clear = page.getByTestId("clear-files");
+  if (await clear.isEnabled()) await clear.click();
+}
+
+test("consolidates 1,000 picked reports in Web Workers: the same JSON as Node, and prints the time and the main thread's long tasks", async () => {
+  const set = [...KL226_SET.workbooks(1000)].map((w) => ({ name: w.name, bytes: w.bytes }));
+  await clearInputs();
+  const warnings: string[] = [];
+  const onConsole = (m: ConsoleMessage): void => void (m.type() === "warning" && warnings.push(m.text()));
+  page.on("console", onConsole);
+  const timing = await timeConsolidation(page, set);
+  page.off("console", onConsole);
+  // The work was done in workers: their script was loaded and the page did not fall back to its own thread.
+  expect(requests.some((url) => /inspect-worker\.[0-9a-f]+\.js$/.test(url))).toBe(true);
+  expect(warnings.filter((w) => w.includes("not in Web Workers"))).toEqual([]);
+  // A figure for the reader of the test log, not a pass mark (speed is judged by `npm run bench`).
+  console.log(`browser, ${set.length} files: ${timingLine(timing)}`);
+  const expected = consolidateBytes(
+    set.map((f) => ({ file: f.name, bytes: f.bytes, sha256: createHash("sha256").update(f.bytes).digest("hex") })),
+    {}, // Tự động, as the panel is left by the test before: every file here is KL226-BC/1.
+  );
+  expect(timing.accepted).toBe(expected.units.length);
+  const [json] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-json").click()]);
+  expect(readFileSync(await json.path(), "utf8")).toBe(summaryJsonText(expected));
+  await clearInputs();
+});
+
+test("when the worker script cannot load, the page consolidates in its own thread with the same outcome", async () => {
+  const files = [...KL226_SET.workbooks(WORKER_MIN_FILES + 20)].map((w) => ({ name: w.name, bytes: w.bytes }));
+  let blocked = 0;
+  await page.route("**/inspect-worker*.js", (route) => {
+    blocked++;
+    return route.abort();
+  });
+  try {
+    // A fresh page: no workers kept from the run before.
+    await page.reload();
+    await page.getByRole("tab", { name: "Tổng hợp" }).click();
+    await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
+    const fellBack = page.waitForEvent("console", { predicate: (m) => m.text().includes("not in Web Workers"), timeout: 60_000 });
+    await page.getByTestId("consolidate").click();
+    await fellBack;
+    await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
+    const expected = consolidateBytes(
+      files.map((f) => ({ file: f.name, bytes: f.bytes, sha256: createHash("sha256").update(f.bytes).digest("hex") })),
+      {}, // Tự động (remembered from the test before).
+    );
+    await expect(page.getByTestId("count-accepted").getAttribute("data-count")).resolves.toBe(String(expected.units.length));
+    await expect(page.getByTestId("count-rejected").getAttribute("data-count")).resolves.toBe(String(expected.rejected.length));
+    const [json] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-json").click()]);
+    expect(readFileSync(await json.path(), "utf8")).toBe(summaryJsonText(expected));
+    expect(blocked).toBeGreaterThan(0);
+  } finally {
+    await page.unroute("**/inspect-worker*.js");
+    await clearInputs();
+  }
 });
 
 test("downloads the official template, which reads back with its four sheets", async () => {

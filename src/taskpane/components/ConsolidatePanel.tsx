@@ -167,13 +167,10 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     addFiles(Array.from(e.dataTransfer.files));
   };
 
-  const progressText = progress
-    ? progress.phase === "reading"
-      ? t.progressReading(progress.done, progress.total)
-      : t.progressChecking(progress.done, progress.total)
-    : "";
-  // Reading is the first half of the bar, checking the second.
-  const progressValue = progress && progress.total > 0 ? (progress.done / progress.total + (progress.phase === "checking" ? 1 : 0)) / 2 : 0;
+  const progressText = progress ? { reading: t.progressReading, checking: t.progressChecking, both: t.progressReadingChecking }[progress.phase](progress.done, progress.total) : "";
+  // Reading is the first half of the bar, checking the second; in workers both go together over the whole bar.
+  const share = progress?.phase === "both" ? 1 : 2;
+  const progressValue = progress && progress.total > 0 ? (progress.done / progress.total + (progress.phase === "checking" ? 1 : 0)) / share : 0;
 
   const inputs = (
     <>
@@ -348,7 +345,8 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
       <summary className={styles.summaryLine}>
         {title} ({count})
       </summary>
-      {body}
+      {/* Rendered once opened: a thousand closed rows would hold up the page when the result appears. */}
+      {(open[id] ?? false) && body}
     </details>
   );
   const none = <p className={styles.sub}>{t.none}</p>;

@@ -1,4 +1,5 @@
-// Consolidation in the page without freezing it: files are read and hashed one by one, then
+// Consolidation in the page without freezing it: in Web Workers when there are enough files
+// (worker-pool.ts); otherwise, or when workers cannot run, files are read and hashed one by one, then
 // inspected in time slices with yields in between (progress after each file), then consolidated.
 
 import { consolidationProfile, inspectSubmission } from "../../app/consolidate-files";
@@ -9,9 +10,11 @@ import { unreadableMessage } from "../../core/findings";
 import { createDecoder, readXlsx } from "../../xlsx/read";
 import { readWith } from "../profile-choice";
 import { fileBytes, readPickedFiles, yieldToBrowser } from "./files";
+import { consolidateInWorkers, WORKER_MIN_FILES, workersAvailable } from "./worker-pool";
 
 export interface Progress {
-  readonly phase: "reading" | "checking";
+  /** "both": read and checked together, in workers. */
+  readonly phase: "reading" | "checking" | "both";
   readonly done: number;
   readonly total: number;
 }
@@ -28,6 +31,15 @@ export async function consolidateFiles(
   options: { readonly profile?: Profile; readonly roster?: readonly RosterUnit[] },
   onProgress: (p: Progress) => void,
 ): Promise<{ readonly consolidation: Consolidation; readonly profile: Profile }> {
+  if (workersAvailable() && files.length >= WORKER_MIN_FILES) {
+    try {
+      onProgress({ phase: "both", done: 0, total: files.length });
+      return await consolidateInWorkers(files, options, (done) => onProgress({ phase: "both", done, total: files.length }));
+    } catch (e) {
+      // Workers could not run here (blocked by the host, or a file they could not read): the same work in the page.
+      console.warn(`KL226: consolidating in the page, not in Web Workers (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
   const picked = await readPickedFiles(files, (done, total) => onProgress({ phase: "reading", done, total }));
   const submissions: Submission[] = [];
   const decoder = createDecoder();

@@ -1,0 +1,68 @@
+// Builds the kl226 command once (npm's `prepare` step and `npm run build:cli`): esbuild bundles the
+// TypeScript CLI into build/cli/ (kl226.cjs the entry, main.cjs the commands, inspect-worker.cjs the worker), so no
+// TypeScript is transpiled when the command runs. build/cli/sources.json lists the sources and when the
+// build started; bin/kl226.js rebuilds when one of them is newer (a checkout edited or pulled since).
+const { mkdirSync, renameSync, writeFileSync } = require("node:fs");
+const { join, relative } = require("node:path");
+
+const ROOT = join(__dirname, "..");
+const OUT_DIR = join(ROOT, "build", "cli");
+const ENTRIES = { kl226: "src/cli/entry.ts", main: "src/cli/main.ts", "inspect-worker": "src/cli/inspect-worker.ts" };
+
+/** entry.ts loads the commands with import("./main"): in the build that is main.cjs, so `kl226 --help` never parses them. */
+const commandsApart = {
+  name: "commands-apart",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/main$/ }, (args) => (args.importer.endsWith("entry.ts") ? { path: "./main.cjs", external: true } : undefined));
+  },
+};
+
+/** Bundles the CLI; every file is written beside its final name and renamed into place (two builds at once never mix). */
+async function buildCli() {
+  const esbuild = require("esbuild");
+  const startedAt = Date.now();
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: ENTRIES,
+    outdir: OUT_DIR,
+    outExtension: { ".js": ".cjs" },
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    legalComments: "none",
+    metafile: true,
+    write: false,
+    logLevel: "error",
+    plugins: [commandsApart],
+  });
+  mkdirSync(OUT_DIR, { recursive: true });
+  const sources = Object.keys(result.metafile.inputs).filter((p) => !p.includes("node_modules/"));
+  const files = [
+    ...result.outputFiles.map((f) => ({ path: f.path, contents: f.contents })),
+    { path: join(OUT_DIR, "sources.json"), contents: `${JSON.stringify({ startedAt, esbuild: esbuild.version, sources }, null, 1)}\n` },
+  ];
+  for (const f of files) {
+    const tmp = `${f.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, f.contents);
+    renameSync(tmp, f.path);
+  }
+  // The top-level help, from the command tables, so `kl226 --help` reads it instead of loading the commands.
+  const help = { path: join(OUT_DIR, "help.txt"), contents: require(join(OUT_DIR, "main.cjs")).mainHelpText() };
+  writeFileSync(`${help.path}.${process.pid}.tmp`, help.contents);
+  renameSync(`${help.path}.${process.pid}.tmp`, help.path);
+  return [...files, help].map((f) => relative(ROOT, f.path));
+}
+
+module.exports = { buildCli, OUT_DIR };
+
+if (require.main === module) {
+  const t = Date.now();
+  buildCli().then(
+    (written) => console.log(`kl226: built ${written.join(", ")} in ${Date.now() - t} ms`),
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,170 @@
+// Reading and checking many input files on every core: the main thread and worker threads
+// (inspect-worker.ts) each take the next file index from one shared counter, read, hash and inspect
+// that file; every submission lands at its file's index, so the list (and every byte written from it)
+// is the same whichever thread read which file. Few files, or KL226_THREADS=1, stay on the main thread.
+
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { inspectSubmission } from "../app/consolidate-files";
+import { unreadableResult } from "../app/inspect";
+import type { Submission } from "../core/consolidate";
+import type { Profile } from "../core/profile";
+import type { ValidateOptions } from "../core/validate";
+import { createNodeDecoder } from "../xlsx/node-inflate";
+import type { XlsxDecoder } from "../xlsx/read";
+import { readInput } from "./read-input";
+import { PARALLEL_MIN_FILES, takeWorkers, threadCount, type StartedWorker } from "./warm-workers";
+
+export { PARALLEL_MIN_FILES, threadCount };
+
+/** What a worker gets once, as its first message: the files, the profile (plain data), the shared counter and its port. */
+export interface PoolData {
+  readonly files: readonly string[];
+  readonly profile: Profile;
+  /** Whether a file of another form is rejected or read with its own form (SPEC §8). */
+  readonly forms?: ValidateOptions["forms"];
+  /** Int32Array over a SharedArrayBuffer: [0] is the next file index to take. */
+  readonly next: Int32Array;
+  readonly port: MessagePort;
+}
+
+/** One file's outcome as a worker posts it. */
+export interface Outcome {
+  readonly index: number;
+  readonly submission: Submission;
+}
+
+/**
+ * One file read and inspected; a file that cannot be opened (or is over the size limit, only
+ * hashed) is rejected with the reason, and the others still run.
+ */
+export function inspectPath(file: string, profile: Profile, decoder: XlsxDecoder, forms: ValidateOptions["forms"]): Submission {
+  const input = readInput(file, profile.limits.maxFileBytes);
+  return input.ok ? inspectSubmission(input, profile, decoder, { forms }) : { file, sha256: input.sha256, result: unreadableResult(input.message) };
+}
+
+/** Takes file indexes from `next` until none is left, inspecting each; `deliver` gets every outcome. */
+export function inspectTaken(data: Omit<PoolData, "port">, deliver: (o: Outcome) => void): void {
+  const { files, profile, next, forms } = data;
+  const decoder = createNodeDecoder();
+  for (let index = Atomics.add(next, 0, 1); index < files.length; index = Atomics.add(next, 0, 1)) {
+    deliver({ index, submission: inspectPath(files[index]!, profile, decoder, forms) });
+  }
+}
+
+
+/** How a run's files were shared out: threads used, and files the workers (not the main thread) inspected. */
+export interface PoolReport {
+  readonly threads: number;
+  readonly byWorkers: number;
+}
+
+export interface InspectOptions {
+  /** "expect" (a profile was given): a file of another form is FORM_MISMATCH; "follow": each file read with its own form. */
+  readonly forms?: ValidateOptions["forms"];
+  /** After each file, with the number done so far. */
+  readonly onProgress?: (done: number) => void;
+  /** Threads that inspect files (default: threadCount). */
+  readonly threads?: number;
+  /** Every file in worker threads, the main thread only collecting (default: the main thread takes files too). */
+  readonly workersOnly?: boolean;
+  /** Told how the files were shared out, once they all are (tests, the bench). */
+  readonly onPool?: (report: PoolReport) => void;
+}
+
+/** Reads, hashes and inspects every file, in order of the list (a file that cannot be opened is rejected, the rest still run). */
+export async function inspectFiles(files: readonly string[], profile: Profile, options: InspectOptions = {}): Promise<Submission[]> {
+  const { onProgress, workersOnly = false, forms } = options;
+  const threads = options.threads ?? threadCount(files.length);
+  const results: Array<Submission | undefined> = new Array<Submission | undefined>(files.length);
+  let done = 0;
+  let byMain = 0;
+  // Every unit's report repeats the profile's task texts: on a large run each is kept once.
+  const texts = files.length >= SHARE_TEXTS_FROM ? new Map<string, string>() : undefined;
+  const deliver = (o: Outcome): void => {
+    results[o.index] = texts ? shareTexts(o.submission, texts) : o.submission;
+    done++;
+    onProgress?.(done);
+  };
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const pool = startWorkers(workersOnly ? threads : threads - 1, { files, profile, next, forms });
+  try {
+    // The main thread works too, collecting what the workers finished between its own files.
+    if (!workersOnly || pool.length === 0) {
+      inspectTaken({ files, profile, next, forms }, (o) => {
+        deliver(o);
+        byMain++;
+        for (const w of pool) drain(w.port, deliver);
+      });
+    }
+    // Every file answered, or every worker gone.
+    await settled(pool, () => done >= files.length, deliver);
+  } finally {
+    for (const w of pool) w.port.close();
+    // Awaited: a worker's heap is given back before the summary is built (the run's peak memory).
+    await Promise.all(pool.map((w) => w.worker.terminate()));
+  }
+  options.onPool?.({ threads: pool.length + (workersOnly ? 0 : 1), byWorkers: done - byMain });
+  // A file a worker took but never answered (the worker died): read it here.
+  const decoder = createNodeDecoder();
+  return results.map((s, i) => s ?? inspectPath(files[i]!, profile, decoder, forms));
+}
+
+interface PoolWorker extends StartedWorker {
+  readonly port: MessagePort;
+}
+
+/** `count` workers (warm ones first), each sent the files, the profile, the counter and a port of its own. */
+function startWorkers(count: number, data: Omit<PoolData, "port">): PoolWorker[] {
+  return takeWorkers(count).map((started) => {
+    const { port1, port2 } = new MessageChannel();
+    const first: PoolData = { ...data, port: port2 };
+    started.worker.postMessage(first, [port2]);
+    return Object.assign(started, { port: port1 });
+  });
+}
+
+/** From this many files on, repeated texts of the submissions are shared (≈ 9 KB a file; the walk costs ≈ 0.04 ms a file). */
+const SHARE_TEXTS_FROM = 2000;
+
+/** `value` with every string of 16+ characters replaced by the first equal one seen: same values, one copy each. */
+function shareTexts<T>(value: T, seen: Map<string, string>): T {
+  if (typeof value === "string") {
+    if (value.length < 16) return value;
+    const first = seen.get(value);
+    if (first !== undefined) return first as T;
+    seen.set(value, value);
+    return value;
+  }
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = shareTexts(value[i], seen);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) record[key] = shareTexts(record[key], seen);
+  return value;
+}
+
+function drain(port: MessagePort, deliver: (o: Outcome) => void): void {
+  for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) deliver(m.message as Outcome);
+}
+
+/** Resolves once `complete()` holds, or when no worker is left alive to change it. */
+function settled(pool: PoolWorker[], complete: () => boolean, deliver: (o: Outcome) => void): Promise<void> {
+  for (const w of pool) drain(w.port, deliver);
+  const finished = (): boolean => complete() || pool.every((w) => w.exited);
+  if (finished()) return Promise.resolve();
+  return new Promise((resolve) => {
+    for (const w of pool) {
+      w.port.on("message", (o: Outcome) => {
+        deliver(o);
+        if (finished()) resolve();
+      });
+      w.onExit = () => {
+        // Messages posted just before the exit may still be queued on the port.
+        drain(w.port, deliver);
+        if (finished()) resolve();
+      };
+    }
+  });
+}

@@ -1,0 +1,85 @@
+// A Web Worker of the page's pool (worker-pool.ts): gets the profile once a run, then batches of picked
+// files to read, hash (SHA-256 with crypto.subtle) and inspect. Worker 0 is also the collector: the
+// others send it their submissions directly, and it consolidates them in file order, so the page's
+// main thread never holds or copies the submissions.
+
+import { consolidationProfile, inspectSubmission } from "../../app/consolidate-files";
+import { consolidate, type Submission } from "../../core/consolidate";
+import { DEFAULT_FORM } from "../../core/forms";
+import type { Profile } from "../../core/profile";
+import { defaultProfileForForm } from "../../core/profiles";
+import { createDecoder } from "../../xlsx/read";
+import { digestHex, fileBytes } from "./files";
+import type { FileJob, FromWorker, Inspected, ToCollector, ToWorker } from "./pool-messages";
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+  postMessage(message: FromWorker): void;
+}
+const scope = globalThis as unknown as WorkerScope;
+
+/** The run's chosen profile; null when each file is read with its own form. */
+let chosen: Profile | null = null;
+let setUp = false;
+let collector: MessagePort | null = null;
+let peers: readonly MessagePort[] = [];
+/** Kept across runs (the pool keeps its workers for a while): a pure cache of repeated parts. */
+const decoder = createDecoder();
+/** The collector's state for the current run: every submission by file index, and the consolidation asked for once all have come. */
+let collected: Submission[] = [];
+let received = 0;
+let pending: Extract<ToWorker, { kind: "consolidate" }> | null = null;
+
+/** Messages are handled one at a time, in order: a batch's reading awaits, and the next message waits for it. */
+let queue: Promise<void> = Promise.resolve();
+scope.onmessage = (event) => {
+  queue = queue.then(() => handle(event.data)).catch((e: unknown) => scope.postMessage({ kind: "failed", message: e instanceof Error ? e.message : String(e) }));
+};
+
+async function handle(message: ToWorker): Promise<void> {
+  if (message.kind === "setup") {
+    // A new run: the last one's ports and submissions go.
+    collector?.close();
+    for (const peer of peers) peer.close();
+    collected = [];
+    received = 0;
+    pending = null;
+    chosen = message.profile;
+    setUp = true;
+    collector = message.collector;
+    peers = message.peers;
+    for (const peer of peers) peer.onmessage = (e: MessageEvent<ToCollector>) => collect(e.data.inspected);
+  } else if (message.kind === "files") {
+    const inspected = await inspectJobs(message.jobs);
+    if (collector) collector.postMessage({ inspected } satisfies ToCollector);
+    else collect(inspected);
+    scope.postMessage({ kind: "inspected", count: inspected.length });
+  } else {
+    pending = message;
+    consolidateWhenComplete();
+  }
+}
+
+async function inspectJobs(jobs: readonly FileJob[]): Promise<Inspected[]> {
+  if (!setUp) throw new Error("inspect worker: files before setup");
+  // As readWith (profile-choice.ts) in the page: the chosen profile expects its form; none follows each file's.
+  const readWith = chosen ?? defaultProfileForForm(DEFAULT_FORM.id)!;
+  const forms = chosen ? "expect" : "follow";
+  const bytes = await Promise.all(jobs.map((j) => fileBytes(j.file)));
+  const hashes = await Promise.all(bytes.map((b) => digestHex(b)));
+  return jobs.map((j, k) => ({ index: j.index, submission: inspectSubmission({ file: j.file.name, bytes: bytes[k]!, sha256: hashes[k]! }, readWith, decoder, { forms }) }));
+}
+
+function collect(inspected: readonly Inspected[]): void {
+  for (const { index, submission } of inspected) collected[index] = submission;
+  received += inspected.length;
+  consolidateWhenComplete();
+}
+
+function consolidateWhenComplete(): void {
+  if (!pending || !setUp || received < pending.total) return;
+  const profile = consolidationProfile(collected, chosen ?? undefined);
+  const consolidation = consolidate(collected, { profile, roster: pending.roster });
+  pending = null;
+  scope.postMessage({ kind: "consolidated", consolidation, profile });
+}

@@ -1,0 +1,32 @@
+// The messages between the page and its inspect workers (worker-pool.ts ↔ inspect-worker.ts).
+
+import type { Consolidation, Submission } from "../../core/consolidate";
+import type { Profile, RosterUnit } from "../../core/profile";
+
+export interface FileJob {
+  readonly index: number;
+  readonly file: File;
+}
+
+export interface Inspected {
+  readonly index: number;
+  readonly submission: Submission;
+}
+
+/** Page → worker. `setup` first and once; the collector (worker 0) gets every other worker's port. */
+export type ToWorker =
+  /** `profile` null: each file read with its own form, the form most files declare consolidated (SPEC §8). */
+  | { readonly kind: "setup"; readonly profile: Profile | null; readonly collector: MessagePort | null; readonly peers: readonly MessagePort[] }
+  | { readonly kind: "files"; readonly jobs: readonly FileJob[] }
+  | { readonly kind: "consolidate"; readonly total: number; readonly roster?: readonly RosterUnit[] };
+
+/** Worker → page. */
+export type FromWorker =
+  | { readonly kind: "inspected"; readonly count: number }
+  | { readonly kind: "consolidated"; readonly consolidation: Consolidation; readonly profile: Profile }
+  | { readonly kind: "failed"; readonly message: string };
+
+/** Worker → collector: submissions at their file's index. */
+export interface ToCollector {
+  readonly inspected: readonly Inspected[];
+}

@@ -1,0 +1,67 @@
+// The installed command (bin/kl226.js): it runs the CLI built by scripts/build-cli.js, builds it on
+// first use when a checkout has none or a source is newer, and runs the TypeScript through tsx when the
+// build cannot be written; the built command writes the same bytes as the sources.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { main, mainHelpText, type Io } from "../../src/cli/main";
+
+const ROOT = resolve(__dirname, "../..");
+const root = mkdtempSync(join(tmpdir(), "kl226-build-"));
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function kl226(cwd: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(cwd, "bin", "kl226.js"), ...args], { cwd, encoding: "utf8", env: { ...process.env, KL226_THREADS: "" } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A checkout of its own: bin, scripts, src and package.json copied, node_modules linked. */
+function checkout(name: string): string {
+  const dir = join(root, name);
+  mkdirSync(dir);
+  for (const part of ["bin", "scripts", "src", "profiles", "package.json"]) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  return dir;
+}
+
+const builtAt = (dir: string): number => statSync(join(dir, "build", "cli", "main.cjs")).mtimeMs;
+
+test("a checkout without a build is built on first use, the build is reused, and rebuilt once a source is newer", () => {
+  const dir = checkout("fresh");
+  const first = kl226(dir, ["--help"]);
+  expect(first.status).toBe(0);
+  expect(first.stdout).toBe(mainHelpText());
+  const at = builtAt(dir);
+  expect(kl226(dir, ["--help"]).status).toBe(0);
+  expect(builtAt(dir)).toBe(at);
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(join(dir, "src", "core", "catalogue.ts"), later, later);
+  expect(kl226(dir, ["validate", join(ROOT, "samples", "2026-6T", "SO_NOI_VU.xlsx")]).stdout).toContain("HỢP LỆ");
+  expect(builtAt(dir)).toBeGreaterThan(at);
+}, 120_000);
+
+test("when the build cannot be written, the command still runs, from the TypeScript sources", () => {
+  const dir = checkout("read-only");
+  writeFileSync(join(dir, "build"), "a file where the build folder would go\n");
+  const help = kl226(dir, ["--help"]);
+  expect(help.status).toBe(0);
+  expect(help.stdout).toBe(mainHelpText());
+  const r = kl226(dir, ["validate", "--json", join(ROOT, "samples", "2026-6T", "XA_NONG_CONG.xlsx")]);
+  expect(r.status).toBe(1);
+  expect(JSON.parse(r.stdout)[0].findings.map((f: { code: string }) => f.code)).toContain("BAD_VALUE");
+}, 120_000);
+
+test("the built command writes the same summary and JSON bytes as the TypeScript sources", async () => {
+  execFileSync(process.execPath, [join(ROOT, "scripts", "build-cli.js")], { cwd: ROOT });
+  const inputs = [join(ROOT, "samples", "2026-6T"), "--roster", join(ROOT, "samples", "roster.csv")];
+  const built = kl226(ROOT, ["consolidate", ...inputs, "--out", join(root, "built.xlsx"), "--json", join(root, "built.json")]);
+  const io: Io & { stdout: string } = { stdout: "", isErrTty: false, out: (t) => void (io.stdout += t), err: () => undefined };
+  const code = await main(["consolidate", ...inputs, "--out", join(root, "sources.xlsx"), "--json", join(root, "sources.json")], io);
+  expect(built.status).toBe(code);
+  expect(readFileSync(join(root, "built.xlsx")).equals(readFileSync(join(root, "sources.xlsx")))).toBe(true);
+  expect(readFileSync(join(root, "built.json"), "utf8")).toBe(readFileSync(join(root, "sources.json"), "utf8"));
+  expect(built.stdout.replaceAll("built.", "sources.")).toBe(io.stdout);
+}, 120_000);

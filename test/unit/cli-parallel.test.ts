@@ -1,0 +1,148 @@
+// Files read and checked on every core (src/cli/parallel.ts) give the same bytes as one thread:
+// the summary workbook, the JSON report and `validate --json`, for the bundled samples and for 1,000
+// generated reports; an unreadable input fails the run with the same message either way.
+
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { main, type Io } from "../../src/cli/main";
+import { inspectFiles, PARALLEL_MIN_FILES, threadCount, type PoolReport } from "../../src/cli/parallel";
+import { consolidate, consolidationJson, type Submission } from "../../src/core/consolidate";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { summaryWorkbook } from "../../src/core/summary";
+import { NODE_ZIP_CODEC } from "../../src/xlsx/node-deflate";
+import { writeXlsx } from "../../src/xlsx/write";
+import { KL226_SET } from "../../scripts/bench-sets";
+
+const SAMPLES = resolve(__dirname, "../../samples");
+const root = mkdtempSync(join(tmpdir(), "kl226-parallel-"));
+
+function capture(): Io & { stdout: string; stderr: string } {
+  const io = { stdout: "", stderr: "", isErrTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  return io;
+}
+
+/** Runs the command with KL226_THREADS set (restored afterwards); returns exit code and stdout. */
+async function withThreads(threads: number, argv: string[]): Promise<{ code: number; stdout: string }> {
+  const before = process.env.KL226_THREADS;
+  process.env.KL226_THREADS = String(threads);
+  try {
+    const io = capture();
+    const code = await main(argv, io);
+    return { code, stdout: io.stdout };
+  } finally {
+    if (before === undefined) delete process.env.KL226_THREADS;
+    else process.env.KL226_THREADS = before;
+  }
+}
+
+/** consolidate on one thread and on two: both outputs, byte for byte, and what each printed. */
+async function bothWays(inputs: string[], roster: string | undefined, tag: string) {
+  const runs = [];
+  for (const threads of [1, 2]) {
+    const out = join(root, `${tag}-${threads}.xlsx`);
+    const json = join(root, `${tag}-${threads}.json`);
+    const r = await withThreads(threads, ["consolidate", ...inputs, "--out", out, "--json", json, ...(roster ? ["--roster", roster] : [])]);
+    runs.push({ ...r, xlsx: readFileSync(out), json: readFileSync(json, "utf8"), printed: r.stdout.replaceAll(`${tag}-${threads}`, tag) });
+  }
+  return runs as [(typeof runs)[0], (typeof runs)[0]];
+}
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+test("the bundled samples: the same summary bytes, JSON and printed summary on one thread and on two", async () => {
+  const [one, two] = await bothWays([join(SAMPLES, "2026-6T")], join(SAMPLES, "roster.csv"), "samples");
+  expect(one.code).toBe(1); // the samples hold deliberately rejected files
+  expect(two.code).toBe(one.code);
+  expect(two.xlsx.equals(one.xlsx)).toBe(true);
+  expect(two.json).toBe(one.json);
+  expect(two.printed).toBe(one.printed);
+  expect(JSON.parse(one.json).units.length).toBeGreaterThan(40);
+}, 120_000);
+
+describe("1,000 generated reports", () => {
+  const dir = join(root, "set");
+  const roster = join(root, "roster.csv");
+
+  beforeAll(() => {
+    mkdirSync(dir);
+    const lines = ["MA_DON_VI,TEN_DON_VI,LOAI_DON_VI"];
+    for (const w of KL226_SET.workbooks(1000)) {
+      writeFileSync(join(dir, w.name), w.bytes);
+      lines.push([w.unit.code, w.unit.name, w.unit.type].map((f) => `"${f}"`).join(","));
+    }
+    // One more listed unit that sent nothing, and a copy of a report under another name (a duplicate).
+    lines.push("XA_KHONG_NOP,Xã Không nộp,\"UBND xã, phường\"");
+    writeFileSync(roster, `${lines.join("\n")}\n`);
+    cpSync(join(dir, "u00007.xlsx"), join(dir, "u00007 (gui lai).xlsx"));
+  }, 120_000);
+
+  test("consolidate: the same summary bytes, JSON and printed summary on one thread and on two", async () => {
+    const [one, two] = await bothWays([dir], roster, "set");
+    expect(two.code).toBe(one.code);
+    expect(two.xlsx.equals(one.xlsx)).toBe(true);
+    expect(two.json).toBe(one.json);
+    expect(two.printed).toBe(one.printed);
+    const report = JSON.parse(one.json) as { units: unknown[]; missing: string[] };
+    expect(report.units.length).toBeGreaterThan(900);
+    expect(report.missing).toContain("XA_KHONG_NOP");
+  }, 180_000);
+
+  test("every file inspected in a worker thread: the same submissions, summary bytes and JSON as the main thread alone", async () => {
+    const files = [...KL226_SET.workbooks(1000)].map((w) => join(dir, w.name));
+    let report: PoolReport | undefined;
+    const alone = await inspectFiles(files, DEFAULT_PROFILE, { threads: 1 });
+    const inWorkers = await inspectFiles(files, DEFAULT_PROFILE, { threads: 2, workersOnly: true, onPool: (r) => void (report = r) });
+    expect(report).toEqual({ threads: 2, byWorkers: 1000 });
+    expect(inWorkers).toEqual(alone);
+    const outputs = (submissions: Submission[]) => {
+      const c = consolidate(submissions, { profile: DEFAULT_PROFILE });
+      return { xlsx: Buffer.from(writeXlsx(summaryWorkbook(c, DEFAULT_PROFILE), NODE_ZIP_CODEC)), json: JSON.stringify(consolidationJson(c)) };
+    };
+    const [a, b] = [outputs(alone), outputs(inWorkers)];
+    expect(b.xlsx.equals(a.xlsx)).toBe(true);
+    expect(b.json).toBe(a.json);
+  }, 180_000);
+
+  test("validate --json: the same verdicts, in the same order, on one thread and on two", async () => {
+    const one = await withThreads(1, ["validate", dir, "--json"]);
+    const two = await withThreads(2, ["validate", dir, "--json"]);
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(one.stdout)).toHaveLength(1001);
+  }, 180_000);
+});
+
+test("a file that cannot be read is rejected with its reason, and the same submissions come on one thread and on two", async () => {
+  const dir = join(root, "gone");
+  mkdirSync(dir);
+  const files = [...KL226_SET.workbooks(PARALLEL_MIN_FILES)].map((w) => {
+    writeFileSync(join(dir, w.name), w.bytes);
+    return join(dir, w.name);
+  });
+  const gone = join(dir, "đã-xóa.xlsx");
+  const listed = [...files.slice(0, 40), gone, ...files.slice(40)];
+  const runs: string[] = [];
+  for (const options of [{ threads: 1 }, { threads: 2 }, { threads: 2, workersOnly: true }]) {
+    const submissions = await inspectFiles(listed, DEFAULT_PROFILE, options);
+    expect(submissions).toHaveLength(listed.length);
+    const lost = submissions[40]!;
+    expect(lost.file).toBe(gone);
+    expect(lost.result.valid).toBe(false);
+    // The clerk is told, in Vietnamese, that the file is not there (ENOENT).
+    expect(lost.result.findings.map((f) => [f.code, f.message])).toEqual([["UNREADABLE", expect.stringContaining("không tìm thấy tệp")]]);
+    // The other files were still read and checked.
+    expect(submissions.filter((s) => s.result.form !== null)).toHaveLength(files.length);
+    runs.push(JSON.stringify(submissions));
+  }
+  expect(runs[1]).toBe(runs[0]);
+  expect(runs[2]).toBe(runs[0]);
+}, 120_000);
+
+test("threads: one below the threshold, every core above it, KL226_THREADS when set", () => {
+  expect(threadCount(PARALLEL_MIN_FILES - 1, {})).toBe(1);
+  expect(threadCount(10_000, {})).toBeGreaterThanOrEqual(Math.min(2, availableParallelism()));
+  expect(threadCount(10_000, { KL226_THREADS: "1" })).toBe(1);
+  expect(threadCount(3, { KL226_THREADS: "4" })).toBe(3);
+  expect(threadCount(500, { KL226_THREADS: "zero" })).toBe(threadCount(500, {}));
+});
