@@ -331,7 +331,8 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
     summary?.scrollIntoView({ block: "start" });
   };
 
-  const section = (id: ListId, title: string, count: number, body: ReactNode): ReactNode => (
+  /** A list, its rows made only once it is opened: a thousand closed rows would hold up the page when the result appears. */
+  const section = (id: ListId, title: string, count: number, body: () => ReactNode): ReactNode => (
     <details
       id={`cons-${id}`}
       className={styles.section}
@@ -345,8 +346,7 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
       <summary className={styles.summaryLine}>
         {title} ({count})
       </summary>
-      {/* Rendered once opened: a thousand closed rows would hold up the page when the result appears. */}
-      {(open[id] ?? false) && body}
+      {(open[id] ?? false) && body()}
     </details>
   );
   const none = <p className={styles.sub}>{t.none}</p>;
@@ -389,7 +389,7 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
         "returned",
         t.returned,
         c.returned.length,
-        c.returned.length === 0 ? (
+        () => c.returned.length === 0 ? (
           none
         ) : (
           <ul className={styles.list}>
@@ -417,7 +417,7 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
         "missing",
         t.missing,
         c.missing.length,
-        !c.rosterGiven ? (
+        () => !c.rosterGiven ? (
           <p className={styles.sub}>{t.missingNeedsRoster}</p>
         ) : c.missing.length === 0 ? (
           none
@@ -435,7 +435,7 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
         "late",
         t.lateTitle,
         late.length,
-        late.length === 0 ? (
+        () => late.length === 0 ? (
           none
         ) : (
           <ul className={styles.list}>
@@ -449,7 +449,7 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
         "duplicates",
         t.duplicates,
         c.duplicates.length,
-        c.duplicates.length === 0 ? (
+        () => c.duplicates.length === 0 ? (
           none
         ) : (
           <ul className={styles.list}>
@@ -463,7 +463,7 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
         "shortfalls",
         t.shortfalls,
         c.shortfalls.length,
-        c.shortfalls.length === 0 ? (
+        () => c.shortfalls.length === 0 ? (
           none
         ) : (
           <ul className={styles.list}>
@@ -483,7 +483,7 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
         "accepted",
         t.accepted,
         c.units.length,
-        <ul className={styles.list}>
+        () => <ul className={styles.list}>
           {c.units.map((u) => (
             <li key={u.code}>
               {u.code} – {u.name} · {viDate(u.reportDate)}
@@ -496,7 +496,7 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
         "rejected",
         t.rejectedFiles,
         c.rejected.length,
-        c.rejected.length === 0 ? (
+        () => c.rejected.length === 0 ? (
           none
         ) : (
           <ul className={styles.list}>
@@ -524,13 +524,15 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
           "warnings",
           t.warnings,
           c.warnings.length,
-          <ul className={styles.list}>
-            {c.warnings.map((w, i) => (
-              <li key={i}>
-                {w.file}: {w.message}
-              </li>
-            ))}
-          </ul>,
+          () => (
+            <ul className={styles.list}>
+              {c.warnings.map((w, i) => (
+                <li key={i}>
+                  {w.file}: {w.message}
+                </li>
+              ))}
+            </ul>
+          ),
         )}
     </section>
   );

@@ -105,7 +105,9 @@ export function consolidateInWorkers(
           sendBatch(w);
           if (done === files.length) post(workers[0]!, { kind: "consolidate", total: files.length, roster: options.roster });
         } else if (m.kind === "consolidated") {
-          finish(true, () => resolve({ consolidation: m.consolidation, profile: m.profile }));
+          // Resolved in a task of its own: unpacking the message (≈ 30 ms for 1,000 units) and drawing the
+          // result (≈ 30 ms) would otherwise make one main-thread task over 50 ms.
+          finish(true, () => setTimeout(() => resolve({ consolidation: m.consolidation, profile: m.profile }), 0));
         } else {
           finish(false, () => reject(new Error(m.message)));
         }
