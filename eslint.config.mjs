@@ -80,7 +80,11 @@ export default tseslint.config(
   {
     // The ES5 guard runs in the page as a classic script (SPEC §10): browser globals, no modules.
     files: ["src/taskpane/legacy-guard.js"],
-    languageOptions: { sourceType: "script", ecmaVersion: 5, globals: { window: "readonly", document: "readonly", navigator: "readonly" } },
+    languageOptions: {
+      sourceType: "script",
+      ecmaVersion: 5,
+      globals: { window: "readonly", document: "readonly", navigator: "readonly" },
+    },
   },
   {
     files: ["**/*.mjs"],
@@ -96,7 +100,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            refuse("^(?!\\./|zod$|\\.\\./\\.\\./profiles/[\\w-]+\\.json$)", "src/core imports only other core modules and zod (README, Design)."),
+            refuse(
+              "^(?!\\./|zod$|\\.\\./\\.\\./profiles/[\\w-]+\\.json$)",
+              "src/core imports only other core modules and zod (README, Design).",
+            ),
             refuse("^\\./.*\\.\\.", "src/core imports only other core modules (no path out of src/core)."),
           ],
         },
@@ -125,7 +132,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            refuse("^(?!\\./|\\.\\./core/|docx$)", "src/docx imports only docx and core modules and the docx package (README, Design)."),
+            refuse(
+              "^(?!\\./|\\.\\./core/|docx$)",
+              "src/docx imports only docx and core modules and the docx package (README, Design).",
+            ),
             refuse("^\\./.*\\.\\.|^\\.\\./core/.*\\.\\.", "src/docx imports only docx and core modules."),
           ],
         },

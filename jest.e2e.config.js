@@ -7,6 +7,9 @@ module.exports = {
   // Tests import the page's modules for their constants; the one with import.meta is a stub in CommonJS.
   moduleNameMapper: { "^\\./start-worker$": "<rootDir>/test/stubs/start-worker.ts" },
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", isolatedModules: true } }],
+    "^.+\\.tsx?$": [
+      "ts-jest",
+      { tsconfig: { module: "commonjs", moduleResolution: "node", isolatedModules: true } },
+    ],
   },
 };

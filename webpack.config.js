@@ -81,27 +81,42 @@ function addinBase(value) {
     );
   }
   if (url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
-    refuse(`ADDIN_URL="${text}" chỉ gồm máy chủ và thư mục, không có "?", "#" hay tên đăng nhập. Ví dụ: ${ADDIN_URL_EXAMPLE}`);
+    refuse(
+      `ADDIN_URL="${text}" chỉ gồm máy chủ và thư mục, không có "?", "#" hay tên đăng nhập. Ví dụ: ${ADDIN_URL_EXAMPLE}`,
+    );
   }
   if (/\.(html?|xml|js|json)$/i.test(url.pathname)) {
-    refuse(`ADDIN_URL="${text}" phải là thư mục chứa các tệp của dist/, không phải một tệp. Ví dụ: ${ADDIN_URL_EXAMPLE}`);
+    refuse(
+      `ADDIN_URL="${text}" phải là thư mục chứa các tệp của dist/, không phải một tệp. Ví dụ: ${ADDIN_URL_EXAMPLE}`,
+    );
   }
   if (!url.pathname.endsWith("/")) url.pathname += "/";
   return url.href;
 }
 
-const xmlEscape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+const xmlEscape = (text) =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 
 /** manifest.xml with every development URL moved under `base`, and AppDomain set to its origin. */
 function manifestForBase(xml, base) {
   if (base === DEV_BASE) return xml;
   const origin = new URL(base).origin;
   const moved = xml
-    .replace(/<AppDomain>https:\/\/localhost:3000\/?<\/AppDomain>/g, `<AppDomain>${xmlEscape(origin)}</AppDomain>`)
+    .replace(
+      /<AppDomain>https:\/\/localhost:3000\/?<\/AppDomain>/g,
+      `<AppDomain>${xmlEscape(origin)}</AppDomain>`,
+    )
     .split(DEV_BASE)
     .join(xmlEscape(base));
   if (origin !== new URL(DEV_BASE).origin && moved.includes(new URL(DEV_BASE).host)) {
-    throw new Error(`manifest.xml still names localhost after moving it to ${base}: write its URLs as ${DEV_BASE}…`);
+    throw new Error(
+      `manifest.xml still names localhost after moving it to ${base}: write its URLs as ${DEV_BASE}…`,
+    );
   }
   return moved;
 }
@@ -111,7 +126,9 @@ function officeJsSource(value) {
   const mode = (value ?? "").trim().toLowerCase() || "local";
   if (mode === "local") return { mode, src: EMITTED.officeJs, scriptOrigins: [] };
   if (mode === "cdn") return { mode, src: OFFICE_JS_CDN, scriptOrigins: [new URL(OFFICE_JS_CDN).origin] };
-  refuse(`OFFICE_JS="${value}" không hợp lệ: bỏ trống (office.js đi kèm phần bổ trợ) hoặc OFFICE_JS=cdn (office.js của Microsoft).`);
+  refuse(
+    `OFFICE_JS="${value}" không hợp lệ: bỏ trống (office.js đi kèm phần bổ trợ) hoặc OFFICE_JS=cdn (office.js của Microsoft).`,
+  );
 }
 
 /**
@@ -141,12 +158,15 @@ class OfficeJsTagPlugin {
   }
   apply(compiler) {
     compiler.hooks.compilation.tap("OfficeJsTagPlugin", (compilation) => {
-      HtmlWebpackPlugin.getCompilationHooks(compilation).alterAssetTagGroups.tap("OfficeJsTagPlugin", (data) => {
-        const firstScript = data.headTags.findIndex((tag) => tag.tagName === "script");
-        const at = firstScript === -1 ? data.headTags.length : firstScript;
-        data.headTags.splice(at, 0, HtmlWebpackPlugin.createHtmlTagObject("script", { src: this.src }));
-        return data;
-      });
+      HtmlWebpackPlugin.getCompilationHooks(compilation).alterAssetTagGroups.tap(
+        "OfficeJsTagPlugin",
+        (data) => {
+          const firstScript = data.headTags.findIndex((tag) => tag.tagName === "script");
+          const at = firstScript === -1 ? data.headTags.length : firstScript;
+          data.headTags.splice(at, 0, HtmlWebpackPlugin.createHtmlTagObject("script", { src: this.src }));
+          return data;
+        },
+      );
     });
   }
 }
@@ -176,7 +196,9 @@ module.exports = async (env = {}, argv = {}) => {
       path: outputPath,
       // Bundles are hashed so hosts that cache hard pick up a new build; functions.js is named in the manifest.
       filename: (data) =>
-        production && data.chunk && data.chunk.name !== "functions" ? `${HASHED_DIR}/[name].[contenthash:8].js` : "[name].js",
+        production && data.chunk && data.chunk.name !== "functions"
+          ? `${HASHED_DIR}/[name].[contenthash:8].js`
+          : "[name].js",
       // Chunks loaded later (the documents' docx code, the inspect Web Worker and what it imports), hashed alike.
       chunkFilename: production ? `${HASHED_DIR}/[name].[contenthash:8].js` : "[name].js",
       clean: true,
@@ -207,14 +229,21 @@ module.exports = async (env = {}, argv = {}) => {
         // Shared runtime: the taskpane page also hosts the custom functions.
         chunks: ["taskpane", "functions"],
         meta: {
-          "Content-Security-Policy": { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy(officeJs.scriptOrigins) },
+          "Content-Security-Policy": {
+            "http-equiv": "Content-Security-Policy",
+            content: contentSecurityPolicy(officeJs.scriptOrigins),
+          },
         },
       }),
       new OfficeJsTagPlugin(officeJs.src),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => manifestForBase(content.toString("utf8"), base) },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => manifestForBase(content.toString("utf8"), base),
+          },
           // IIS settings (MIME types, cache, CORS for functions.json); other servers ignore the file.
           { from: "deploy/web.config", to: "web.config" },
           // Copied as written: it must stay ES5 for Internet Explorer, so no minifier touches it.
@@ -224,7 +253,8 @@ module.exports = async (env = {}, argv = {}) => {
                 from: pattern,
                 context: OFFICE_JS_DIST,
                 // A plain file name would lose its folder with "[path]" (telemetry/oteljs_agave.js): keep it explicitly.
-                to: ({ absoluteFilename }) => `office-js/${path.relative(OFFICE_JS_DIST, absoluteFilename).split(path.sep).join("/")}`,
+                to: ({ absoluteFilename }) =>
+                  `office-js/${path.relative(OFFICE_JS_DIST, absoluteFilename).split(path.sep).join("/")}`,
                 info: { minimized: true },
               }))
             : []),

@@ -13,7 +13,9 @@ const built = join(root, "build", "cli", "kl226.cjs");
 
 function isFresh() {
   try {
-    const { startedAt, sources } = JSON.parse(readFileSync(join(root, "build", "cli", "sources.json"), "utf8"));
+    const { startedAt, sources } = JSON.parse(
+      readFileSync(join(root, "build", "cli", "sources.json"), "utf8"),
+    );
     statSync(built);
     return sources.every((file) => statSync(join(root, file)).mtimeMs < startedAt);
   } catch {

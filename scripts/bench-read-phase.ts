@@ -27,7 +27,11 @@ export function rawInflate(all: readonly Uint8Array[]): number {
     for (const e of readZipDirectory(bytes, 2000).entries) {
       if (!NEEDED.has(e.name.toLowerCase())) continue;
       const h = e.localHeaderOffset;
-      const start = h + 30 + ((bytes[h + 26] ?? 0) | ((bytes[h + 27] ?? 0) << 8)) + ((bytes[h + 28] ?? 0) | ((bytes[h + 29] ?? 0) << 8));
+      const start =
+        h +
+        30 +
+        ((bytes[h + 26] ?? 0) | ((bytes[h + 27] ?? 0) << 8)) +
+        ((bytes[h + 28] ?? 0) | ((bytes[h + 29] ?? 0) << 8));
       const data = bytes.subarray(start, start + e.compressedSize);
       total += e.method === 8 ? inflateRawSync(data).length : data.length;
     }

@@ -15,7 +15,8 @@ function makeWorkbook(seed: number): Uint8Array {
   const strings = ["STT", "Nội dung", "Số lượng", "Ngày", "Ghi chú", `Đơn vị ${seed}`];
   for (let i = 0; i < ROWS; i++) strings.push(`Chỉ tiêu số ${i + 1} của báo cáo`);
   const sheets = Array.from({ length: SHEETS }, (_, s) => {
-    let xml = '<row r="1"><c r="A1" t="s" s="1"><v>0</v></c><c r="B1" t="s" s="1"><v>1</v></c><c r="C1" t="s" s="1"><v>2</v></c><c r="D1" t="s" s="1"><v>3</v></c><c r="E1" t="s" s="1"><v>4</v></c></row>';
+    let xml =
+      '<row r="1"><c r="A1" t="s" s="1"><v>0</v></c><c r="B1" t="s" s="1"><v>1</v></c><c r="C1" t="s" s="1"><v>2</v></c><c r="D1" t="s" s="1"><v>3</v></c><c r="E1" t="s" s="1"><v>4</v></c></row>';
     for (let r = 2; r <= ROWS; r++) {
       xml +=
         `<row r="${r}" spans="1:6"><c r="A${r}"><v>${r - 1}</v></c><c r="B${r}" t="s"><v>${6 + ((r + s) % ROWS)}</v></c>` +
@@ -27,12 +28,15 @@ function makeWorkbook(seed: number): Uint8Array {
   return rawXlsx({
     sheets,
     sharedStrings: sstXml(strings),
-    styles: stylesXml([{ numFmtId: 0 }, { numFmtId: 0 }, { numFmtId: 164 }, { numFmtId: 3 }], { 164: "dd/mm/yyyy" }),
+    styles: stylesXml([{ numFmtId: 0 }, { numFmtId: 0 }, { numFmtId: 164 }, { numFmtId: 3 }], {
+      164: "dd/mm/yyyy",
+    }),
     workbookExtra: '<definedNames><definedName name="KL226_ID">"KL226-BC/1"</definedName></definedNames>',
   });
 }
 
-const NEEDED = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/.*)$/i;
+const NEEDED =
+  /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/.*)$/i;
 
 function rawInflateAll(files: readonly Uint8Array[], inflate: InflateRaw): number {
   let total = 0;
@@ -40,7 +44,11 @@ function rawInflateAll(files: readonly Uint8Array[], inflate: InflateRaw): numbe
     const dir = readZipDirectory(bytes, 2000);
     for (const e of dir.entries) {
       if (!NEEDED.test(e.name)) continue;
-      const start = e.localHeaderOffset + 30 + (bytes[e.localHeaderOffset + 26] ?? 0) + (bytes[e.localHeaderOffset + 28] ?? 0);
+      const start =
+        e.localHeaderOffset +
+        30 +
+        (bytes[e.localHeaderOffset + 26] ?? 0) +
+        (bytes[e.localHeaderOffset + 28] ?? 0);
       const data = bytes.subarray(start, start + e.compressedSize);
       total += e.method === 8 ? inflate(data, 50 * 1024 * 1024, e.uncompressedSize).length : data.length;
     }
@@ -53,7 +61,8 @@ function readAll(files: readonly Uint8Array[], inflateRaw: InflateRaw | undefine
   for (const bytes of files) {
     const out = readXlsx(bytes, inflateRaw === undefined ? {} : { inflateRaw });
     if (!out.ok) throw new Error(`${out.reason}: ${out.detail ?? ""}`);
-    for (const s of out.workbook.sheets) for (const row of s.rows) if (row) for (const c of row) if (c) cells++;
+    for (const s of out.workbook.sheets)
+      for (const row of s.rows) if (row) for (const c of row) if (c) cells++;
   }
   return cells;
 }
@@ -73,7 +82,9 @@ function best(label: string, fn: () => number, runs = 5): number {
 const t0 = performance.now();
 const files = Array.from({ length: COUNT }, (_, i) => makeWorkbook(i));
 const size = files.reduce((n, f) => n + f.length, 0);
-console.log(`${COUNT} workbooks, ${SHEETS} sheets x ${ROWS} rows, ${(size / 1024).toFixed(0)} KB total, generated in ${(performance.now() - t0).toFixed(0)} ms`);
+console.log(
+  `${COUNT} workbooks, ${SHEETS} sheets x ${ROWS} rows, ${(size / 1024).toFixed(0)} KB total, generated in ${(performance.now() - t0).toFixed(0)} ms`,
+);
 
 const nodeInflate = createNodeInflateRaw();
 const rawF = best("raw inflate, fflate", () => rawInflateAll(files, fflateInflateRaw));

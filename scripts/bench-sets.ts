@@ -6,7 +6,16 @@
 // changes: it generates, runs and prints per set (`npm run bench -- --set ID` runs one).
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -33,7 +42,9 @@ export interface BenchSet {
   /** Bumped when the generated files change, so a cached set is made again. */
   readonly version: number;
   /** Unit workbooks 1…count written by our own writer, in order, with their units. */
-  workbooks(count: number): Iterable<{ readonly name: string; readonly unit: GeneratedUnit; readonly bytes: Uint8Array }>;
+  workbooks(
+    count: number,
+  ): Iterable<{ readonly name: string; readonly unit: GeneratedUnit; readonly bytes: Uint8Array }>;
   /** The profile the files are consolidated with (in process; the command gets it from `cliArgs`). */
   readonly profile: Profile;
   /** The period every file reports. */
@@ -62,7 +73,8 @@ function kl226Report(i: number, rnd: () => number): { unit: GeneratedUnit; data:
     name: `${noun} Thử nghiệm số ${i}`,
     type: UNIT_TYPES.find((u) => u.id === type)!.label,
   };
-  const part = (whole: number, lo: number): number => Math.min(whole, Math.round(whole * (lo + rnd() * (1.02 - lo))));
+  const part = (whole: number, lo: number): number =>
+    Math.min(whole, Math.round(whole * (lo + rnd() * (1.02 - lo))));
   const hnPrev = int(12, 140);
   const hnCur = Math.round(hnPrev * (0.75 + rnd() * 0.25));
   const tthc = type === "SU_NGHIEP" ? 0 : int(200, 20000);
@@ -85,14 +97,26 @@ function kl226Report(i: number, rnd: () => number): { unit: GeneratedUnit; data:
     TTHC_CAT_GIAM: [int(0, 5), int(0, 8)],
   };
   const roll = rnd();
-  if (roll < 0.05) counts.TTHC_TONG = [counts.TTHC_TONG![0], `${tthc.toFixed(0).replace(/\B(?=(\d{3})+$)/g, ".")}`];
+  if (roll < 0.05)
+    counts.TTHC_TONG = [counts.TTHC_TONG![0], `${tthc.toFixed(0).replace(/\B(?=(\d{3})+$)/g, ".")}`];
   else if (roll < 0.07) counts.VB_HANH_CHINH = [counts.VB_HANH_CHINH![0], null];
   else if (roll < 0.08) counts.TTHC_CAT_GIAM = [1, -1];
   let meetings: ReportData["meetings"];
   if (rnd() < 0.1) {
-    meetings = Array.from({ length: hnCur }, (_, k) => [`Hội nghị số ${k + 1}`, MEETING_TYPES[k % 3]!, MEETING_FORMS[k % 3]!, k % 3 === 0 ? 0.5 : 1] as const);
+    meetings = Array.from(
+      { length: hnCur },
+      (_, k) =>
+        [
+          `Hội nghị số ${k + 1}`,
+          MEETING_TYPES[k % 3]!,
+          MEETING_FORMS[k % 3]!,
+          k % 3 === 0 ? 0.5 : 1,
+        ] as const,
+    );
   }
-  const taskStatuses = DEFAULT_PROFILE.form.tasks.map(() => STATUSES[Math.floor(rnd() * rnd() * STATUSES.length)]!);
+  const taskStatuses = DEFAULT_PROFILE.form.tasks.map(
+    () => STATUSES[Math.floor(rnd() * rnd() * STATUSES.length)]!,
+  );
   const data: ReportData = {
     unit: unit.code,
     name: unit.name,
@@ -116,7 +140,11 @@ export const KL226_SET: BenchSet = {
     const rnd = mulberry32(0x226);
     for (let i = 1; i <= count; i++) {
       const { unit, data } = kl226Report(i, rnd);
-      yield { name: `u${String(i).padStart(5, "0")}.xlsx`, unit, bytes: writeXlsx(reportSpec(data, [], DEFAULT_PROFILE)) };
+      yield {
+        name: `u${String(i).padStart(5, "0")}.xlsx`,
+        unit,
+        bytes: writeXlsx(reportSpec(data, [], DEFAULT_PROFILE)),
+      };
     }
   },
   profile: DEFAULT_PROFILE,
@@ -133,7 +161,13 @@ function cchcReport(i: number, rnd: () => number): { unit: GeneratedUnit; data: 
   const type: UnitTypeId = kind < 0.3 ? "PHONG_THUOC_SO" : "SU_NGHIEP";
   const prefix = type === "PHONG_THUOC_SO" ? "PHONG" : "DV";
   const noun = type === "PHONG_THUOC_SO" ? "Phòng" : "Đội Quản lý an toàn thực phẩm";
-  const cchc: CchcUnit = { code: `${prefix}_${String(i).padStart(5, "0")}`, name: `${noun} thử nghiệm số ${i}`, type, tthc: type === "SU_NGHIEP" || rnd() < 0.5, budget: rnd() < 0.2 };
+  const cchc: CchcUnit = {
+    code: `${prefix}_${String(i).padStart(5, "0")}`,
+    name: `${noun} thử nghiệm số ${i}`,
+    type,
+    tthc: type === "SU_NGHIEP" || rnd() < 0.5,
+    budget: rnd() < 0.2,
+  };
   const counts = cchcCounts(cchc, rnd);
   const withHandled: Counts = { ...counts, PAKN_XU_LY: [null, counts.PAKN_TONG?.[1] ?? 0] };
   const roll = rnd();
@@ -152,7 +186,10 @@ function cchcReport(i: number, rnd: () => number): { unit: GeneratedUnit; data: 
     taskStatuses: CCHC_PROFILE.form.tasks.map(() => (rnd() < 0.7 ? "Đang thực hiện" : "Hoàn thành")),
     preparer: "Nguyễn Thị Thu Hà",
   };
-  return { unit: { code: cchc.code, name: cchc.name, type: UNIT_TYPES.find((u) => u.id === type)!.label }, data };
+  return {
+    unit: { code: cchc.code, name: cchc.name, type: UNIT_TYPES.find((u) => u.id === type)!.label },
+    data,
+  };
 }
 
 export const CCHC_SET: BenchSet = {
@@ -163,7 +200,11 @@ export const CCHC_SET: BenchSet = {
     const rnd = mulberry32(0x2025);
     for (let i = 1; i <= count; i++) {
       const { unit, data } = cchcReport(i, rnd);
-      yield { name: `u${String(i).padStart(5, "0")}.xlsx`, unit, bytes: writeXlsx(reportSpec(data, [], CCHC_PROFILE)) };
+      yield {
+        name: `u${String(i).padStart(5, "0")}.xlsx`,
+        unit,
+        bytes: writeXlsx(reportSpec(data, [], CCHC_PROFILE)),
+      };
     }
   },
   profile: CCHC_PROFILE,
@@ -204,7 +245,12 @@ export interface PreparedSet {
  * folder and a roster (those units plus 3 that never report) per size. Kept in the system's temporary
  * folder and reused while the set's version and sizes are the same (`fresh` makes it again).
  */
-export async function prepareSet(set: BenchSet, sizes: readonly number[], log: (line: string) => void, fresh = false): Promise<PreparedSet> {
+export async function prepareSet(
+  set: BenchSet,
+  sizes: readonly number[],
+  log: (line: string) => void,
+  fresh = false,
+): Promise<PreparedSet> {
   const count = Math.max(...sizes);
   const dir = join(tmpdir(), "kl226-bench-sets", `${set.id}-v${set.version}`);
   const stamp = join(dir, `complete-${[...sizes].sort((a, b) => a - b).join("-")}.json`);
@@ -246,8 +292,18 @@ export async function prepareSet(set: BenchSet, sizes: readonly number[], log: (
     const folder = prepared.folder(n);
     mkdirSync(folder, { recursive: true });
     for (const name of names.slice(0, n)) linkSync(join(all, name), join(folder, name));
-    const listed = [...units.slice(0, n), ...[1, 2, 3].map((k): GeneratedUnit => ({ code: `XA_KHONG_NOP_${k}`, name: `Xã Không nộp ${k}`, type: "UBND xã, phường" }))];
-    const lines = ["MA_DON_VI,TEN_DON_VI,LOAI_DON_VI", ...listed.map((u) => [u.code, u.name, u.type].map(csvField).join(","))];
+    const listed = [
+      ...units.slice(0, n),
+      ...[1, 2, 3].map((k): GeneratedUnit => ({
+        code: `XA_KHONG_NOP_${k}`,
+        name: `Xã Không nộp ${k}`,
+        type: "UBND xã, phường",
+      })),
+    ];
+    const lines = [
+      "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI",
+      ...listed.map((u) => [u.code, u.name, u.type].map(csvField).join(",")),
+    ];
     writeFileSync(prepared.roster(n), `\ufeff${lines.join("\r\n")}\r\n`);
   }
   writeFileSync(stamp, `${JSON.stringify({ sizes, writers })}\n`);
@@ -275,28 +331,52 @@ async function resaveWithExcelJs(paths: readonly string[], log: (line: string) =
 }
 
 /** openpyxl (Debian's python3-openpyxl): load and save each file; without it those files stay ours. */
-function resaveWithOpenpyxl(paths: readonly string[], log: (line: string) => void, writers: Record<Writer, number>): void {
+function resaveWithOpenpyxl(
+  paths: readonly string[],
+  log: (line: string) => void,
+  writers: Record<Writer, number>,
+): void {
   if (paths.length === 0) return;
   const t0 = performance.now();
-  const script = "import sys\nfrom openpyxl import load_workbook\nfor p in sys.stdin.read().split('\\n'):\n    if p:\n        load_workbook(p).save(p)\n";
+  const script =
+    "import sys\nfrom openpyxl import load_workbook\nfor p in sys.stdin.read().split('\\n'):\n    if p:\n        load_workbook(p).save(p)\n";
   const r = spawnSync("/usr/bin/python3", ["-c", script], { input: paths.join("\n"), encoding: "utf8" });
   if (r.status !== 0) {
     writers.kl226 += writers.openpyxl;
     writers.openpyxl = 0;
-    log(`openpyxl unavailable (${(r.stderr || String(r.error)).trim().split("\n").pop()}): those ${paths.length} files stay as our writer made them`);
+    log(
+      `openpyxl unavailable (${(r.stderr || String(r.error)).trim().split("\n").pop()}): those ${paths.length} files stay as our writer made them`,
+    );
     return;
   }
   log(`re-saved ${paths.length} with openpyxl in ${seconds(t0)} s`);
 }
 
 /** LibreOffice Calc, one headless batch with a profile of its own; without soffice those files stay ours. */
-function resaveWithLibreOffice(paths: readonly string[], work: string, log: (line: string) => void, writers: Record<Writer, number>): void {
+function resaveWithLibreOffice(
+  paths: readonly string[],
+  work: string,
+  log: (line: string) => void,
+  writers: Record<Writer, number>,
+): void {
   if (paths.length === 0) return;
   const t0 = performance.now();
   const out = join(work, "out");
   mkdirSync(out, { recursive: true });
   try {
-    execFileSync("soffice", [`-env:UserInstallation=file://${join(work, "profile")}`, "--headless", "--convert-to", "xlsx", "--outdir", out, ...paths], { stdio: "ignore", timeout: 600_000 });
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${join(work, "profile")}`,
+        "--headless",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        out,
+        ...paths,
+      ],
+      { stdio: "ignore", timeout: 600_000 },
+    );
   } catch {
     // Reported below by the files that did not come back.
   }
@@ -311,5 +391,9 @@ function resaveWithLibreOffice(paths: readonly string[], work: string, log: (lin
   writers.kl226 += paths.length - moved;
   writers.libreoffice = moved;
   rmSync(work, { recursive: true, force: true });
-  log(moved === paths.length ? `re-saved ${moved} with LibreOffice in ${seconds(t0)} s` : `LibreOffice re-saved ${moved} of ${paths.length}; the others stay as our writer made them`);
+  log(
+    moved === paths.length
+      ? `re-saved ${moved} with LibreOffice in ${seconds(t0)} s`
+      : `LibreOffice re-saved ${moved} of ${paths.length}; the others stay as our writer made them`,
+  );
 }

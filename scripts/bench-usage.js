@@ -8,6 +8,8 @@ const script = resolve(process.argv[2]);
 process.argv.splice(1, 1);
 process.on("exit", () => {
   const u = process.resourceUsage();
-  process.stderr.write(`\n@@USAGE ${JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, rssMb: u.maxRSS / 1024 })}\n`);
+  process.stderr.write(
+    `\n@@USAGE ${JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, rssMb: u.maxRSS / 1024 })}\n`,
+  );
 });
 require(script);

@@ -2,7 +2,6 @@
 import type { CellSpec, CellStyle, WorkbookSpec } from "../src/core/sheetspec";
 import { writeXlsx } from "../src/xlsx/write";
 
-
 const RED: CellStyle = { fill: "FFC7CE", border: true, numFmt: "0.0%" };
 const GREEN: CellStyle = { fill: "C6EFCE", border: true, numFmt: "0.0%" };
 const NUM: CellStyle = { border: true, numFmt: "#,##0" };
@@ -43,4 +42,5 @@ export function benchWrite(rows = 4000, cols = 30): string {
   return `writeXlsx ${rows} x ${cols}: median ${times[2]?.toFixed(0)} ms (min ${times[0]?.toFixed(0)}, max ${times[4]?.toFixed(0)}), ${(size / 1024).toFixed(0)} KiB`;
 }
 
-if (require.main === module) console.log(benchWrite(Number(process.argv[2] ?? 4000), Number(process.argv[3] ?? 30)));
+if (require.main === module)
+  console.log(benchWrite(Number(process.argv[2] ?? 4000), Number(process.argv[3] ?? 30)));

@@ -59,16 +59,33 @@ interface Run {
 /** Runs a command to its end and times it from outside; exit codes 0 and 1 (some files rejected, on purpose) are fine. */
 function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
   const t = performance.now();
-  const r = spawnSync(command, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env } });
+  const r = spawnSync(command, args, {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ...env },
+  });
   const wallMs = performance.now() - t;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${command} ${args.slice(0, 3).join(" ")} … failed (${String(r.status ?? r.signal)}):\n${r.stderr}`);
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(
+      `${command} ${args.slice(0, 3).join(" ")} … failed (${String(r.status ?? r.signal)}):\n${r.stderr}`,
+    );
   const usage = /@@USAGE (\{.*\})/.exec(r.stderr)?.[1];
   return usage ? { wallMs, ...(JSON.parse(usage) as { cpuMs: number; rssMb: number }) } : { wallMs };
 }
 
 /** `kl226 consolidate` on a folder, as a user types it, inside bench-usage.js for its CPU time and peak RSS. */
 function cliArgs(set: BenchSet, data: PreparedSet, n: number, out: string): string[] {
-  return [join(__dirname, "bench-usage.js"), BIN, "consolidate", data.folder(n), "--roster", data.roster(n), "--out", out, ...set.cliArgs];
+  return [
+    join(__dirname, "bench-usage.js"),
+    BIN,
+    "consolidate",
+    data.folder(n),
+    "--roster",
+    data.roster(n),
+    "--out",
+    out,
+    ...set.cliArgs,
+  ];
 }
 
 const median = (xs: readonly number[]): number => {
@@ -77,9 +94,13 @@ const median = (xs: readonly number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 const fmtS = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
-const spread = (runs: readonly Run[]): string => `${fmtS(median(runs.map((r) => r.wallMs)))} (${fmtS(Math.min(...runs.map((r) => r.wallMs)))}–${fmtS(Math.max(...runs.map((r) => r.wallMs)))})`;
+const spread = (runs: readonly Run[]): string =>
+  `${fmtS(median(runs.map((r) => r.wallMs)))} (${fmtS(Math.min(...runs.map((r) => r.wallMs)))}–${fmtS(Math.max(...runs.map((r) => r.wallMs)))})`;
 const tick = (ok: boolean): string => (ok ? "✓" : "✗");
-const load = (): string => loadavg().map((l) => l.toFixed(2)).join(" ");
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
 // ------------------------------------------------------------------ in-process jobs (child side)
 
@@ -106,7 +127,12 @@ function xlsxFiles(folder: string): string[] {
 }
 
 /** Our pipeline on one thread, each phase timed: read file + SHA-256, read + validate, consolidate, summary written. */
-async function phasesJob(set: BenchSet, folder: string, rosterPath: string, excel: typeof ExcelJS | null): Promise<JobResult> {
+async function phasesJob(
+  set: BenchSet,
+  folder: string,
+  rosterPath: string,
+  excel: typeof ExcelJS | null,
+): Promise<JobResult> {
   const profile = set.profile;
   const files = xlsxFiles(folder);
   const phases: Record<string, number> = {};
@@ -121,7 +147,9 @@ async function phasesJob(set: BenchSet, folder: string, rosterPath: string, exce
     const bytes = readFileSync(file);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const b = performance.now();
-    const result = excel ? validateWorkbook(await excelJsWorkbook(excel, bytes), profile) : inspectBytes(bytes, profile, decoder);
+    const result = excel
+      ? validateWorkbook(await excelJsWorkbook(excel, bytes), profile)
+      : inspectBytes(bytes, profile, decoder);
     add("read file + sha256", b - a);
     add(excel ? "ExcelJS load + validate" : "read + validate", performance.now() - b);
     submissions.push({ file, sha256, result });
@@ -130,14 +158,26 @@ async function phasesJob(set: BenchSet, folder: string, rosterPath: string, exce
   const c = consolidate(submissions, { profile, roster, period: set.period });
   const c1 = performance.now();
   add("consolidate", c1 - c0);
-  writeFileSync(join(tmpdir(), `kl226-bench-summary-${process.pid}.xlsx`), writeXlsx(summaryWorkbook(c, profile), NODE_ZIP_CODEC));
+  writeFileSync(
+    join(tmpdir(), `kl226-bench-summary-${process.pid}.xlsx`),
+    writeXlsx(summaryWorkbook(c, profile), NODE_ZIP_CODEC),
+  );
   add("summary + write", performance.now() - c1);
   rmSync(join(tmpdir(), `kl226-bench-summary-${process.pid}.xlsx`), { force: true });
   const cpu = process.cpuUsage(cpu0);
-  const result: JobResult = { wallMs: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, rssMb: process.resourceUsage().maxRSS / 1024, phases };
+  const result: JobResult = {
+    wallMs: performance.now() - t0,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    rssMb: process.resourceUsage().maxRSS / 1024,
+    phases,
+  };
   if (excel) return result;
   const all = files.map((f) => new Uint8Array(readFileSync(f)));
-  return { ...result, readMs: best(3, () => void readOnly(all, profile.limits)), rawMs: best(3, () => void rawInflate(all)) };
+  return {
+    ...result,
+    readMs: best(3, () => void readOnly(all, profile.limits)),
+    rawMs: best(3, () => void rawInflate(all)),
+  };
 }
 
 /** ExcelJS cell → our cell model (formulas by cached result, dates back to serials). */
@@ -147,7 +187,8 @@ function fromExcelJs(v: ExcelJS.CellValue): Cell | undefined {
     if (typeof x === "number") return { kind: "number", value: x };
     if (typeof x === "string") return { kind: "string", value: x };
     if (typeof x === "boolean") return { kind: "boolean", value: x };
-    if (x instanceof Date) return { kind: "number", value: (x.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000, isDate: true };
+    if (x instanceof Date)
+      return { kind: "number", value: (x.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000, isDate: true };
     return { kind: "error", value: x.error };
   };
   if (v === null || v === undefined) return undefined;
@@ -188,12 +229,34 @@ async function child(mode: string, setId: string, folder: string, roster: string
   process.stdout.write(`@@RESULT ${JSON.stringify(result)}\n`);
 }
 
-function runChild(mode: "phases" | "exceljs", set: BenchSet, folder: string, roster: string): JobResult & { processMs: number } {
+function runChild(
+  mode: "phases" | "exceljs",
+  set: BenchSet,
+  folder: string,
+  roster: string,
+): JobResult & { processMs: number } {
   const t = performance.now();
-  const r = spawnSync(process.execPath, ["--expose-gc", join(__dirname, "run-ts.js"), __filename, "--child", mode, "--set", set.id, "--folder", folder, "--roster", roster], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--expose-gc",
+      join(__dirname, "run-ts.js"),
+      __filename,
+      "--child",
+      mode,
+      "--set",
+      set.id,
+      "--folder",
+      folder,
+      "--roster",
+      roster,
+    ],
+    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
   const processMs = performance.now() - t;
   const line = r.stdout.split("\n").find((l) => l.startsWith("@@RESULT "));
-  if (r.status !== 0 || line === undefined) throw new Error(`child ${mode} failed (${String(r.status)}):\n${r.stderr}`);
+  if (r.status !== 0 || line === undefined)
+    throw new Error(`child ${mode} failed (${String(r.status)}):\n${r.stderr}`);
   return { ...(JSON.parse(line.slice(9)) as JobResult), processMs };
 }
 
@@ -209,17 +272,27 @@ interface BrowserFigures {
 /** The production build (dist/) in Chromium: 1,000 files picked → result, `runs` times in one page. */
 async function browserFigures(data: PreparedSet, runs: number): Promise<BrowserFigures | string> {
   const dist = join(ROOT, "dist");
-  if (!existsSync(join(dist, "taskpane.html"))) return "skipped: no production build (run `npm run build` first)";
+  if (!existsSync(join(dist, "taskpane.html")))
+    return "skipped: no production build (run `npm run build` first)";
   if (!existsSync("/usr/bin/chromium")) return "skipped: /usr/bin/chromium is not installed";
   // Loaded here, through require (tsx's CommonJS hook handles .ts there, not in import()), so the other jobs never load playwright.
   const requireTs = createRequire(__filename);
-  const { launchChromium, serveStatic } = requireTs("../test/e2e/browser") as typeof import("../test/e2e/browser");
-  const { timeConsolidation } = requireTs("../test/e2e/consolidate-timing") as typeof import("../test/e2e/consolidate-timing");
+  const { launchChromium, serveStatic } = requireTs(
+    "../test/e2e/browser",
+  ) as typeof import("../test/e2e/browser");
+  const { timeConsolidation } = requireTs(
+    "../test/e2e/consolidate-timing",
+  ) as typeof import("../test/e2e/consolidate-timing");
   // webpack leaves an output file alone when its bytes did not change: the newest output dates the build.
   const built = newestMtime(dist);
   // The page's sources: everything under src/ but the command line.
-  const newer = readdirSync(join(ROOT, "src")).filter((d) => d !== "cli").reduce((n, d) => n + sourcesNewerThan(join(ROOT, "src", d), built), 0);
-  const files = xlsxFiles(data.folder(N)).map((f) => ({ name: f.slice(f.lastIndexOf("/") + 1), bytes: new Uint8Array(readFileSync(f)) }));
+  const newer = readdirSync(join(ROOT, "src"))
+    .filter((d) => d !== "cli")
+    .reduce((n, d) => n + sourcesNewerThan(join(ROOT, "src", d), built), 0);
+  const files = xlsxFiles(data.folder(N)).map((f) => ({
+    name: f.slice(f.lastIndexOf("/") + 1),
+    bytes: new Uint8Array(readFileSync(f)),
+  }));
   const server = await serveStatic(dist);
   const browser = await launchChromium();
   try {
@@ -237,8 +310,16 @@ async function browserFigures(data: PreparedSet, runs: number): Promise<BrowserF
       longTasks.push(...t.longTasks);
       await context.close();
     }
-    const note = newer > 0 ? ` (dist/ is older than ${newer} source file(s): run \`npm run build\` for current figures)` : "";
-    return { runs: times, longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0, longTasks: longTasks.length, note };
+    const note =
+      newer > 0
+        ? ` (dist/ is older than ${newer} source file(s): run \`npm run build\` for current figures)`
+        : "";
+    return {
+      runs: times,
+      longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0,
+      longTasks: longTasks.length,
+      note,
+    };
   } finally {
     await browser.close();
     await server.close();
@@ -279,97 +360,188 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
   const data = await prepareSet(set, sizes, (l) => console.log(`  ${l}`), o.fresh);
   const w = data.writers;
   const size = xlsxFiles(data.folder(N)).reduce((s, f) => s + statSync(f).size, 0);
-  console.log(`\n== ${set.title}: ${Math.max(...sizes).toLocaleString("en")} generated unit workbooks in ${data.dir}`);
-  console.log(`   the first ${MIXED_UP_TO.toLocaleString("en")} saved by: our template ${w.kl226 - Math.max(0, Math.max(...sizes) - MIXED_UP_TO)}, ExcelJS ${w.exceljs}, openpyxl ${w.openpyxl}, LibreOffice ${w.libreoffice}; ${(size / N / 1024).toFixed(1)} KB per file`);
+  console.log(
+    `\n== ${set.title}: ${Math.max(...sizes).toLocaleString("en")} generated unit workbooks in ${data.dir}`,
+  );
+  console.log(
+    `   the first ${MIXED_UP_TO.toLocaleString("en")} saved by: our template ${w.kl226 - Math.max(0, Math.max(...sizes) - MIXED_UP_TO)}, ExcelJS ${w.exceljs}, openpyxl ${w.openpyxl}, LibreOffice ${w.libreoffice}; ${(size / N / 1024).toFixed(1)} KB per file`,
+  );
   const work = mkdtempSync(join(tmpdir(), "kl226-bench-out-"));
   try {
     // Warm the file cache and build/cli (bin/kl226.js rebuilds a stale build on first use): not counted.
     run(process.execPath, cliArgs(set, data, N, join(work, "warm.xlsx")));
 
-    console.log(`\nWhole process, ${N.toLocaleString("en")} files, ${o.runs} alternated runs (median, min–max), load ${load()}:`);
+    console.log(
+      `\nWhole process, ${N.toLocaleString("en")} files, ${o.runs} alternated runs (median, min–max), load ${load()}:`,
+    );
     const cli: Run[] = [];
     const py: Run[] = [];
     const one: Run[] = [];
     const all: Run[] = [];
     const cores = String(cpus().length);
-    const pyArgs = [join(__dirname, "bench-openpyxl.py"), data.folder(N), join(work, "py.xlsx"), set.analyst.infoSheet, set.analyst.countsSheet];
+    const pyArgs = [
+      join(__dirname, "bench-openpyxl.py"),
+      data.folder(N),
+      join(work, "py.xlsx"),
+      set.analyst.infoSheet,
+      set.analyst.countsSheet,
+    ];
     const hasOpenpyxl = spawnSync("/usr/bin/python3", ["-c", "import openpyxl"]).status === 0;
     for (let k = 0; k < o.runs; k++) {
       cli.push(run(process.execPath, cliArgs(set, data, N, join(work, "many.xlsx"))));
       one.push(run(process.execPath, cliArgs(set, data, N, join(work, "one.xlsx")), { KL226_THREADS: "1" }));
-      all.push(run(process.execPath, cliArgs(set, data, N, join(work, "all.xlsx")), { KL226_THREADS: cores }));
+      all.push(
+        run(process.execPath, cliArgs(set, data, N, join(work, "all.xlsx")), { KL226_THREADS: cores }),
+      );
       if (hasOpenpyxl) py.push(run("/usr/bin/python3", pyArgs));
     }
     const same = readFileSync(join(work, "all.xlsx")).equals(readFileSync(join(work, "one.xlsx")));
     const cliMs = median(cli.map((r) => r.wallMs));
-    const usage = (runs: readonly Run[]): string => `CPU ${fmtS(median(runs.map((r) => r.cpuMs ?? NaN)))}, peak RSS ${median(runs.map((r) => r.rssMb ?? NaN)).toFixed(0)} MB`;
-    console.log(`  kl226 consolidate (node bin/kl226.js)      ${spread(cli)}   ${usage(cli)} (threads as it chooses)`);
+    const usage = (runs: readonly Run[]): string =>
+      `CPU ${fmtS(median(runs.map((r) => r.cpuMs ?? NaN)))}, peak RSS ${median(runs.map((r) => r.rssMb ?? NaN)).toFixed(0)} MB`;
+    console.log(
+      `  kl226 consolidate (node bin/kl226.js)      ${spread(cli)}   ${usage(cli)} (threads as it chooses)`,
+    );
     console.log(`  one thread (KL226_THREADS=1)               ${spread(one)}   ${usage(one)}`);
-    console.log(`  every core (KL226_THREADS=${cores})               ${spread(all)}   ${usage(all)}; summary bytes ${same ? "identical" : "DIFFERENT"} to one thread's`);
+    console.log(
+      `  every core (KL226_THREADS=${cores})               ${spread(all)}   ${usage(all)}; summary bytes ${same ? "identical" : "DIFFERENT"} to one thread's`,
+    );
     const pyRatio = hasOpenpyxl ? median(py.map((r, k) => r.wallMs / cli[k]!.wallMs)) : NaN;
-    if (hasOpenpyxl) console.log(`  analyst's openpyxl script                  ${spread(py)}   (read-only load, sum, write a summary; no checks)`);
-    else console.log("  analyst's openpyxl script                  skipped: /usr/bin/python3 has no openpyxl (apt-get install python3-openpyxl)");
+    if (hasOpenpyxl)
+      console.log(
+        `  analyst's openpyxl script                  ${spread(py)}   (read-only load, sum, write a summary; no checks)`,
+      );
+    else
+      console.log(
+        "  analyst's openpyxl script                  skipped: /usr/bin/python3 has no openpyxl (apt-get install python3-openpyxl)",
+      );
     let exRatio = NaN;
     if (o.exceljs) {
-      const ex = [runChild("exceljs", set, data.folder(N), data.roster(N)), runChild("exceljs", set, data.folder(N), data.roster(N))];
+      const ex = [
+        runChild("exceljs", set, data.folder(N), data.roster(N)),
+        runChild("exceljs", set, data.folder(N), data.roster(N)),
+      ];
       exRatio = median(ex.map((r) => r.processMs)) / cliMs;
-      console.log(`  ExcelJS load + our core (2 runs)           ${fmtS(median(ex.map((r) => r.processMs)))}   (full workbook load per file, then our validate, consolidate, summary)`);
+      console.log(
+        `  ExcelJS load + our core (2 runs)           ${fmtS(median(ex.map((r) => r.processMs)))}   (full workbook load per file, then our validate, consolidate, summary)`,
+      );
     }
     const help = Array.from({ length: 10 }, () => run(process.execPath, [BIN, "--help"]));
     const helpMs = median(help.map((r) => r.wallMs));
     const bare = Array.from({ length: 10 }, () => run(process.execPath, ["-e", "0"]));
-    console.log(`  kl226 --help (10 runs)                     ${spread(help)}   (node -e 0 alone: ${fmtS(median(bare.map((r) => r.wallMs)))})`);
+    console.log(
+      `  kl226 --help (10 runs)                     ${spread(help)}   (node -e 0 alone: ${fmtS(median(bare.map((r) => r.wallMs)))})`,
+    );
 
     const ph = runChild("phases", set, data.folder(N), data.roster(N));
-    console.log(`\nIn process, one thread, cold (where the time goes; wall ${fmtS(ph.wallMs)}, CPU ${fmtS(ph.cpuMs)}):`);
+    console.log(
+      `\nIn process, one thread, cold (where the time goes; wall ${fmtS(ph.wallMs)}, CPU ${fmtS(ph.cpuMs)}):`,
+    );
     for (const [k, v] of Object.entries(ph.phases)) console.log(`    ${k.padEnd(26)}${fmtS(v)}`);
     const readVsRaw = (ph.readMs ?? NaN) / (ph.rawMs ?? NaN);
-    console.log(`  reader alone (bytes in memory, warm, best of 3) ${fmtS(ph.readMs ?? NaN)} vs raw inflate of the same parts ${fmtS(ph.rawMs ?? NaN)} = ${readVsRaw.toFixed(2)}×`);
+    console.log(
+      `  reader alone (bytes in memory, warm, best of 3) ${fmtS(ph.readMs ?? NaN)} vs raw inflate of the same parts ${fmtS(ph.rawMs ?? NaN)} = ${readVsRaw.toFixed(2)}×`,
+    );
 
     let scale: { n: number; wallMs: number; rssMb: number }[] = [];
     if (o.scale) {
       console.log(`\nScale, whole process (median of 3 runs each), load ${load()}:`);
       console.log("     files     wall   per file   marginal/file   peak RSS");
       scale = SCALE.map((n) => {
-        const runs = [0, 1, 2].map(() => run(process.execPath, cliArgs(set, data, n, join(work, `scale-${n}.xlsx`))));
-        return { n, wallMs: median(runs.map((r) => r.wallMs)), rssMb: Math.max(...runs.map((r) => r.rssMb ?? NaN)) };
+        const runs = [0, 1, 2].map(() =>
+          run(process.execPath, cliArgs(set, data, n, join(work, `scale-${n}.xlsx`))),
+        );
+        return {
+          n,
+          wallMs: median(runs.map((r) => r.wallMs)),
+          rssMb: Math.max(...runs.map((r) => r.rssMb ?? NaN)),
+        };
       });
       scale.forEach((r, k) => {
         const prev = scale[k - 1];
         const marginal = prev ? `${(((r.wallMs - prev.wallMs) / (r.n - prev.n)) * 1000).toFixed(0)} µs` : "";
-        console.log(`  ${String(r.n).padStart(8)} ${fmtS(r.wallMs).padStart(8)} ${`${((r.wallMs / r.n) * 1000).toFixed(0)} µs`.padStart(10)} ${marginal.padStart(15)} ${`${r.rssMb.toFixed(0)} MB`.padStart(10)}`);
+        console.log(
+          `  ${String(r.n).padStart(8)} ${fmtS(r.wallMs).padStart(8)} ${`${((r.wallMs / r.n) * 1000).toFixed(0)} µs`.padStart(10)} ${marginal.padStart(15)} ${`${r.rssMb.toFixed(0)} MB`.padStart(10)}`,
+        );
       });
     }
 
     let browser: BrowserFigures | string = "skipped (--no-browser)";
     if (o.browser) {
       browser = await browserFigures(data, 3);
-      const line = typeof browser === "string" ? browser : `${fmtS(median(browser.runs))} median of ${browser.runs.length} (${browser.runs.map(fmtS).join(", ")}); main-thread tasks over 50 ms: ${browser.longTasks}${browser.longTasks ? `, longest ${browser.longestTaskMs.toFixed(0)} ms` : ""}${browser.note}`;
-      console.log(`\nBrowser (Chromium, production build), ${N.toLocaleString("en")} files picked → result shown: ${line}`);
+      const line =
+        typeof browser === "string"
+          ? browser
+          : `${fmtS(median(browser.runs))} median of ${browser.runs.length} (${browser.runs.map(fmtS).join(", ")}); main-thread tasks over 50 ms: ${browser.longTasks}${browser.longTasks ? `, longest ${browser.longestTaskMs.toFixed(0)} ms` : ""}${browser.note}`;
+      console.log(
+        `\nBrowser (Chromium, production build), ${N.toLocaleString("en")} files picked → result shown: ${line}`,
+      );
     }
 
-    console.log(`\nTargets, ${set.title} (load now ${load()} on ${cpus().length} CPUs; figures above are medians):`);
-    const target = (ok: boolean, what: string, figure: string): void => console.log(`  ${tick(ok)} ${what.padEnd(58)}${figure}`);
-    if (hasOpenpyxl) target(pyRatio >= TARGETS.vsOpenpyxl, `CLI ≥ ${TARGETS.vsOpenpyxl}× the analyst's openpyxl script`, `${pyRatio.toFixed(1)}× (pairwise median)`);
-    else target(false, `CLI ≥ ${TARGETS.vsOpenpyxl}× the analyst's openpyxl script`, "not measured (no openpyxl)");
-    if (o.exceljs) target(exRatio >= TARGETS.vsExcelJs, `CLI ≥ ${TARGETS.vsExcelJs}× ExcelJS + our core`, `${exRatio.toFixed(1)}×`);
-    target(cliMs <= TARGETS.cliSeconds * 1000, `CLI ≤ ${TARGETS.cliSeconds} s for ${N.toLocaleString("en")} files on ${cpus().length} cores`, fmtS(cliMs));
+    console.log(
+      `\nTargets, ${set.title} (load now ${load()} on ${cpus().length} CPUs; figures above are medians):`,
+    );
+    const target = (ok: boolean, what: string, figure: string): void =>
+      console.log(`  ${tick(ok)} ${what.padEnd(58)}${figure}`);
+    if (hasOpenpyxl)
+      target(
+        pyRatio >= TARGETS.vsOpenpyxl,
+        `CLI ≥ ${TARGETS.vsOpenpyxl}× the analyst's openpyxl script`,
+        `${pyRatio.toFixed(1)}× (pairwise median)`,
+      );
+    else
+      target(
+        false,
+        `CLI ≥ ${TARGETS.vsOpenpyxl}× the analyst's openpyxl script`,
+        "not measured (no openpyxl)",
+      );
+    if (o.exceljs)
+      target(
+        exRatio >= TARGETS.vsExcelJs,
+        `CLI ≥ ${TARGETS.vsExcelJs}× ExcelJS + our core`,
+        `${exRatio.toFixed(1)}×`,
+      );
+    target(
+      cliMs <= TARGETS.cliSeconds * 1000,
+      `CLI ≤ ${TARGETS.cliSeconds} s for ${N.toLocaleString("en")} files on ${cpus().length} cores`,
+      fmtS(cliMs),
+    );
     target(helpMs <= TARGETS.helpSeconds * 1000, `kl226 --help ≤ ${TARGETS.helpSeconds} s`, fmtS(helpMs));
     target(same, "every core and one thread write the same summary bytes", same ? "identical" : "different");
     if (scale.length === 3) {
       const [a, b, c] = scale as [(typeof scale)[0], (typeof scale)[0], (typeof scale)[0]];
       const early = (b.wallMs - a.wallMs) / (b.n - a.n);
       const late = (c.wallMs - b.wallMs) / (c.n - b.n);
-      target(c.rssMb <= TARGETS.scaleRssMb, `${c.n.toLocaleString("en")} files in one run, peak RSS ≤ ${TARGETS.scaleRssMb} MB`, `${c.rssMb.toFixed(0)} MB`);
-      target(late <= early * TARGETS.flatWithin, `marginal cost per file flat ${a.n.toLocaleString("en")} → ${c.n.toLocaleString("en")} (×${TARGETS.flatWithin})`, `${(early * 1000).toFixed(0)} µs → ${(late * 1000).toFixed(0)} µs (×${(late / early).toFixed(2)})`);
+      target(
+        c.rssMb <= TARGETS.scaleRssMb,
+        `${c.n.toLocaleString("en")} files in one run, peak RSS ≤ ${TARGETS.scaleRssMb} MB`,
+        `${c.rssMb.toFixed(0)} MB`,
+      );
+      target(
+        late <= early * TARGETS.flatWithin,
+        `marginal cost per file flat ${a.n.toLocaleString("en")} → ${c.n.toLocaleString("en")} (×${TARGETS.flatWithin})`,
+        `${(early * 1000).toFixed(0)} µs → ${(late * 1000).toFixed(0)} µs (×${(late / early).toFixed(2)})`,
+      );
     }
     if (typeof browser !== "string") {
-      target(median(browser.runs) <= TARGETS.browserSeconds * 1000, `browser: ${N.toLocaleString("en")} files → result ≤ ${TARGETS.browserSeconds} s`, fmtS(median(browser.runs)));
-      target(browser.longestTaskMs <= TARGETS.longTaskMs, `browser: no main-thread task over ${TARGETS.longTaskMs} ms`, browser.longTasks ? `longest ${browser.longestTaskMs.toFixed(0)} ms` : "none");
+      target(
+        median(browser.runs) <= TARGETS.browserSeconds * 1000,
+        `browser: ${N.toLocaleString("en")} files → result ≤ ${TARGETS.browserSeconds} s`,
+        fmtS(median(browser.runs)),
+      );
+      target(
+        browser.longestTaskMs <= TARGETS.longTaskMs,
+        `browser: no main-thread task over ${TARGETS.longTaskMs} ms`,
+        browser.longTasks ? `longest ${browser.longestTaskMs.toFixed(0)} ms` : "none",
+      );
     } else {
       console.log(`  – browser targets not measured: ${browser}`);
     }
-    target(readVsRaw <= TARGETS.readVsRaw, `reader within ${TARGETS.readVsRaw}× of a raw inflate`, `${readVsRaw.toFixed(2)}×`);
+    target(
+      readVsRaw <= TARGETS.readVsRaw,
+      `reader within ${TARGETS.readVsRaw}× of a raw inflate`,
+      `${readVsRaw.toFixed(2)}×`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -377,7 +549,13 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
 
 function customFunctions(): void {
   const mod: unknown = createRequire(__filename)(join(__dirname, "bench-functions.ts"));
-  if (typeof mod !== "object" || mod === null || !("benchFunctions" in mod) || typeof mod.benchFunctions !== "function") return;
+  if (
+    typeof mod !== "object" ||
+    mod === null ||
+    !("benchFunctions" in mod) ||
+    typeof mod.benchFunctions !== "function"
+  )
+    return;
   const lines: unknown = (mod.benchFunctions as () => unknown)();
   if (!Array.isArray(lines)) return;
   console.log("\nCustom functions (1,000,000 calls each):");
@@ -400,23 +578,38 @@ async function main(): Promise<void> {
       "no-bounds": { type: "boolean" },
     },
   });
-  if (values.child !== undefined) return child(values.child, values.set ?? "", values.folder ?? "", values.roster ?? "");
+  if (values.child !== undefined)
+    return child(values.child, values.set ?? "", values.folder ?? "", values.roster ?? "");
   const sets = values.set === undefined ? BENCH_SETS : BENCH_SETS.filter((s) => s.id === values.set);
   if (sets.length === 0) throw new Error(`--set must be one of ${BENCH_SETS.map((s) => s.id).join(", ")}`);
   const runs = Number(values.runs ?? 5);
   if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs must be a positive integer");
-  console.log(`KL226 bench · Node ${process.version} · ${cpus().length} CPUs (${cpus()[0]?.model ?? "?"}) · load ${load()} (1, 5, 15 min)`);
-  const o: Options = { runs, exceljs: values["no-exceljs"] !== true, browser: values["no-browser"] !== true, scale: values["no-scale"] !== true, fresh: values.fresh === true };
+  console.log(
+    `KL226 bench · Node ${process.version} · ${cpus().length} CPUs (${cpus()[0]?.model ?? "?"}) · load ${load()} (1, 5, 15 min)`,
+  );
+  const o: Options = {
+    runs,
+    exceljs: values["no-exceljs"] !== true,
+    browser: values["no-browser"] !== true,
+    scale: values["no-scale"] !== true,
+    fresh: values.fresh === true,
+  };
   for (const set of sets) await benchSet(set, o);
   customFunctions();
   if (values["no-bounds"] !== true) boundsSection();
-  console.log(`\nLoad at the end: ${load()}. Other processes share these cores: compare figures taken at a similar load.`);
+  console.log(
+    `\nLoad at the end: ${load()}. Other processes share these cores: compare figures taken at a similar load.`,
+  );
 }
 
 /** The time and memory bounds unit tests no longer assert (hostile files, large shapes, fuzz, write), in a fresh process. */
 function boundsSection(): void {
   console.log("\nBounds (scripts/bench-bounds.ts, fresh process):");
-  const r = spawnSync(process.execPath, ["--expose-gc", join(__dirname, "run-ts.js"), join(__dirname, "bench-bounds.ts")], { stdio: "inherit" });
+  const r = spawnSync(
+    process.execPath,
+    ["--expose-gc", join(__dirname, "run-ts.js"), join(__dirname, "bench-bounds.ts")],
+    { stdio: "inherit" },
+  );
   if (r.status !== 0) process.exitCode = 1;
 }
 

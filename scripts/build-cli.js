@@ -7,13 +7,19 @@ const { join, relative } = require("node:path");
 
 const ROOT = join(__dirname, "..");
 const OUT_DIR = join(ROOT, "build", "cli");
-const ENTRIES = { kl226: "src/cli/entry.ts", main: "src/cli/main.ts", "inspect-worker": "src/cli/inspect-worker.ts" };
+const ENTRIES = {
+  kl226: "src/cli/entry.ts",
+  main: "src/cli/main.ts",
+  "inspect-worker": "src/cli/inspect-worker.ts",
+};
 
 /** entry.ts loads the commands with import("./main"): in the build that is main.cjs, so `kl226 --help` never parses them. */
 const commandsApart = {
   name: "commands-apart",
   setup(build) {
-    build.onResolve({ filter: /^\.\/main$/ }, (args) => (args.importer.endsWith("entry.ts") ? { path: "./main.cjs", external: true } : undefined));
+    build.onResolve({ filter: /^\.\/main$/ }, (args) =>
+      args.importer.endsWith("entry.ts") ? { path: "./main.cjs", external: true } : undefined,
+    );
   },
 };
 
@@ -40,7 +46,10 @@ async function buildCli() {
   const sources = Object.keys(result.metafile.inputs).filter((p) => !p.includes("node_modules/"));
   const files = [
     ...result.outputFiles.map((f) => ({ path: f.path, contents: f.contents })),
-    { path: join(OUT_DIR, "sources.json"), contents: `${JSON.stringify({ startedAt, esbuild: esbuild.version, sources }, null, 1)}\n` },
+    {
+      path: join(OUT_DIR, "sources.json"),
+      contents: `${JSON.stringify({ startedAt, esbuild: esbuild.version, sources }, null, 1)}\n`,
+    },
   ];
   for (const f of files) {
     const tmp = `${f.path}.${process.pid}.tmp`;
@@ -48,7 +57,10 @@ async function buildCli() {
     renameSync(tmp, f.path);
   }
   // The top-level help, from the command tables, so `kl226 --help` reads it instead of loading the commands.
-  const help = { path: join(OUT_DIR, "help.txt"), contents: require(join(OUT_DIR, "main.cjs")).mainHelpText() };
+  const help = {
+    path: join(OUT_DIR, "help.txt"),
+    contents: require(join(OUT_DIR, "main.cjs")).mainHelpText(),
+  };
   writeFileSync(`${help.path}.${process.pid}.tmp`, help.contents);
   renameSync(`${help.path}.${process.pid}.tmp`, help.path);
   return [...files, help].map((f) => relative(ROOT, f.path));

@@ -208,7 +208,10 @@ const SCALES: Record<UnitTypeId, Scale> = {
 
 function makeCounts(type: UnitTypeId, shorts: ReadonlySet<IndicatorId>, meetingTotal?: number): Counts {
   const s = SCALES[type];
-  const t = Object.fromEntries(DEFAULT_PROFILE.form.indicators.map((i) => [i.id, i.target])) as Record<string, number>;
+  const t = Object.fromEntries(DEFAULT_PROFILE.form.indicators.map((i) => [i.id, i.target])) as Record<
+    string,
+    number
+  >;
   const hnPrev = meetingTotal !== undefined ? meetingTotal + int(3, 6) : int(s.hn[0], s.hn[1]);
   const hnCur = meetingTotal ?? reduced(hnPrev, t.MEETING_REDUCTION!, shorts.has("MEETING_REDUCTION"));
   const online = partOf(hnCur, t.ONLINE_RATIO!, shorts.has("ONLINE_RATIO"), 0.5, 0.85);
@@ -715,7 +718,12 @@ function rosterCsv(units: ReadonlyArray<Pick<Unit, "code" | "name" | "type">>): 
   return `\ufeff${lines.join("\r\n")}\r\n`;
 }
 
-function readme(samples: readonly Sample[], department: readonly Sample[], cchc: readonly CchcSample[], cchcMissing: ReadonlySet<string>): string {
+function readme(
+  samples: readonly Sample[],
+  department: readonly Sample[],
+  cchc: readonly CchcSample[],
+  cchcMissing: ReadonlySet<string>,
+): string {
   const shown = samples.filter((s) => s.note !== undefined);
   const codes = (s: Sample): string =>
     [...s.errors, ...s.warnings, ...(s.consolidation ? [s.consolidation] : [])].join(", ") || "—";
@@ -791,13 +799,19 @@ npx kl226 consolidate samples/cchc --profile hcm-attp-cchc-2025 --roster samples
 | --- | --- | --- | --- |
 ${cchc
   .filter((s) => s.note !== undefined)
-  .map((s) => `| \`${s.file}\` | ${[...s.errors, ...s.warnings, ...(s.consolidation ? [s.consolidation] : [])].join(", ") || "—"} | ${s.note![0]} | ${s.note![1]} |`)
+  .map(
+    (s) =>
+      `| \`${s.file}\` | ${[...s.errors, ...s.warnings, ...(s.consolidation ? [s.consolidation] : [])].join(", ") || "—"} | ${s.note![0]} | ${s.note![1]} |`,
+  )
   .join("\n")}
 `;
 }
 
 // ---------------------------------------------------------------- main
-function check(samples: ReadonlyArray<Pick<Sample, "file" | "bytes" | "errors" | "warnings">>, profile: Profile = DEFAULT_PROFILE): string[] {
+function check(
+  samples: ReadonlyArray<Pick<Sample, "file" | "bytes" | "errors" | "warnings">>,
+  profile: Profile = DEFAULT_PROFILE,
+): string[] {
   const decoder = createNodeDecoder();
   const problems: string[] = [];
   for (const s of samples) {
@@ -820,14 +834,21 @@ function main(): void {
   const cchc = makeCchcSamples();
   const problems = [...check(samples), ...check(department), ...check(cchc.samples, CCHC_PROFILE)];
   const departmentDir = join(DEPARTMENTS, "SO_GIAO_DUC_DT");
-  for (const [dir, files] of [[DIR, samples], [departmentDir, department], [CCHC_DIR, cchc.samples]] as const) {
+  for (const [dir, files] of [
+    [DIR, samples],
+    [departmentDir, department],
+    [CCHC_DIR, cchc.samples],
+  ] as const) {
     mkdirSync(dir, { recursive: true });
     for (const f of readdirSync(dir)) if (f.endsWith(".xlsx")) rmSync(join(dir, f));
     for (const s of files) writeFileSync(join(dir, s.file), s.bytes);
   }
   writeFileSync(join(ROOT, "roster.csv"), rosterCsv(UNITS));
   writeFileSync(join(departmentDir, "roster.csv"), rosterCsv(DEPARTMENT_UNITS));
-  writeFileSync(join(CCHC_DIR, "roster.csv"), rosterCsv(cchc.units.map((u) => ({ code: u.code, name: u.name, type: u.type }))));
+  writeFileSync(
+    join(CCHC_DIR, "roster.csv"),
+    rosterCsv(cchc.units.map((u) => ({ code: u.code, name: u.name, type: u.type }))),
+  );
   writeFileSync(join(ROOT, "README.md"), readme(samples, department, cchc.samples, cchc.missing));
   const size = [...samples, ...department, ...cchc.samples].reduce((n, s) => n + s.bytes.length, 0);
   console.log(

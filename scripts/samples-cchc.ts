@@ -15,7 +15,8 @@ import { reportSpec, type Edit, type ReportData } from "../test/helpers/report-b
 
 /** The plan the set belongs to (seed 001), shipped as a profile. */
 export const CCHC_PROFILE = shippedProfile("hcm-attp-cchc-2025")!;
-if (CCHC_PROFILE.form.id !== CCHC_FORM_ID) throw new Error("hcm-attp-cchc-2025 must be a CCHC-BC/2025 profile");
+if (CCHC_PROFILE.form.id !== CCHC_FORM_ID)
+  throw new Error("hcm-attp-cchc-2025 must be a CCHC-BC/2025 profile");
 
 export interface CchcUnit {
   readonly code: string;
@@ -27,8 +28,20 @@ export interface CchcUnit {
   readonly budget?: boolean;
 }
 
-const phong = (code: string, name: string, tthc = false, budget = false): CchcUnit => ({ code, name, type: "PHONG_THUOC_SO", tthc, budget });
-const dv = (code: string, name: string, tthc = true, budget = false): CchcUnit => ({ code, name, type: "SU_NGHIEP", tthc, budget });
+const phong = (code: string, name: string, tthc = false, budget = false): CchcUnit => ({
+  code,
+  name,
+  type: "PHONG_THUOC_SO",
+  tthc,
+  budget,
+});
+const dv = (code: string, name: string, tthc = true, budget = false): CchcUnit => ({
+  code,
+  name,
+  type: "SU_NGHIEP",
+  tthc,
+  budget,
+});
 
 export const CCHC_UNITS: readonly CchcUnit[] = [
   phong("VAN_PHONG_SO", "Văn phòng Sở", true, true),
@@ -70,7 +83,8 @@ export type Counts = Record<string, readonly [CellInput, CellInput]>;
  */
 export function cchcCounts(u: CchcUnit, rng: () => number): Counts {
   const int = (lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
-  const share = (whole: number, lo: number, hi: number): number => Math.min(whole, Math.ceil(whole * (lo + rng() * (hi - lo))));
+  const share = (whole: number, lo: number, hi: number): number =>
+    Math.min(whole, Math.ceil(whole * (lo + rng() * (hi - lo))));
   const tthc = u.tthc ? int(6, 38) : 0;
   const received = u.tthc ? int(60, 2400) : 0;
   const solved = Math.round(received * (0.88 + rng() * 0.1));
@@ -109,7 +123,11 @@ export function cchcCounts(u: CchcUnit, rng: () => number): Counts {
   };
 }
 
-export function makeCchcSamples(): { samples: CchcSample[]; units: readonly CchcUnit[]; missing: ReadonlySet<string> } {
+export function makeCchcSamples(): {
+  samples: CchcSample[];
+  units: readonly CchcUnit[];
+  missing: ReadonlySet<string>;
+} {
   const rng = mulberry32(2025_0615);
   const int = (lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
 
@@ -130,50 +148,86 @@ export function makeCchcSamples(): { samples: CchcSample[]; units: readonly Cchc
       patch: () => ({ HAI_LONG: [null, "97,25"] }),
       data: {
         texts: {
-          KHO_KHAN: "Hệ thống thông tin giải quyết TTHC Thành phố nhiều lần gián đoạn trong tháng 5/2025, hồ sơ phải tiếp nhận lại bằng giấy.",
-          KIEN_NGHI: "Đề nghị Sở Khoa học và Công nghệ bảo đảm đường truyền và có phương án dự phòng khi hệ thống gián đoạn.",
+          KHO_KHAN:
+            "Hệ thống thông tin giải quyết TTHC Thành phố nhiều lần gián đoạn trong tháng 5/2025, hồ sơ phải tiếp nhận lại bằng giấy.",
+          KIEN_NGHI:
+            "Đề nghị Sở Khoa học và Công nghệ bảo đảm đường truyền và có phương án dự phòng khi hệ thống gián đoạn.",
         },
       },
       warnings: ["COERCED"],
-      note: ["Mức độ hài lòng gõ dạng chữ “97,25” → COERCED, vẫn hợp lệ; có khó khăn, kiến nghị", "Satisfaction typed as text “97,25” → COERCED, still valid; difficulties and proposals filled"],
+      note: [
+        "Mức độ hài lòng gõ dạng chữ “97,25” → COERCED, vẫn hợp lệ; có khó khăn, kiến nghị",
+        "Satisfaction typed as text “97,25” → COERCED, still valid; difficulties and proposals filled",
+      ],
     },
     DOI_QL_ATTP_1: {
       patch: () => ({ PHIEU_KHAO_SAT: [null, null] }),
       errors: ["MISSING_VALUE"],
-      note: ["Có mức độ hài lòng nhưng bỏ trống số phiếu khảo sát → MISSING_VALUE (bị trả lại)", "Satisfaction rate without its number of answers → MISSING_VALUE (returned)"],
+      note: [
+        "Có mức độ hài lòng nhưng bỏ trống số phiếu khảo sát → MISSING_VALUE (bị trả lại)",
+        "Satisfaction rate without its number of answers → MISSING_VALUE (returned)",
+      ],
     },
     DOI_QL_ATTP_2: {
       patch: () => ({ HAI_LONG: [null, 965] }),
       errors: ["BAD_VALUE"],
-      note: ["Gõ 965 thay cho 96,5 (quên dấu phẩy) → BAD_VALUE", "965 typed for 96,5 (comma forgotten) → BAD_VALUE"],
+      note: [
+        "Gõ 965 thay cho 96,5 (quên dấu phẩy) → BAD_VALUE",
+        "965 typed for 96,5 (comma forgotten) → BAD_VALUE",
+      ],
     },
     DOI_QL_ATTP_3: {
       patch: (c) => ({ HS_DUNG_HAN: [null, Number(c.HS_GIAI_QUYET?.[1] ?? 0) + 12] }),
       errors: ["INCONSISTENT"],
-      note: ["Số hồ sơ đúng hạn lớn hơn số hồ sơ đã giải quyết → INCONSISTENT", "More files on time than files solved → INCONSISTENT"],
+      note: [
+        "Số hồ sơ đúng hạn lớn hơn số hồ sơ đã giải quyết → INCONSISTENT",
+        "More files on time than files solved → INCONSISTENT",
+      ],
     },
     DOI_QL_ATTP_4: {
       kl226: true,
       errors: ["FORM_MISMATCH"],
-      note: ["Gửi nhầm báo cáo KL226-BC/1 (chế độ báo cáo khác) → FORM_MISMATCH", "Sent a KL226-BC/1 report (another regime) → FORM_MISMATCH"],
+      note: [
+        "Gửi nhầm báo cáo KL226-BC/1 (chế độ báo cáo khác) → FORM_MISMATCH",
+        "Sent a KL226-BC/1 report (another regime) → FORM_MISMATCH",
+      ],
     },
     DOI_QL_ATTP_5: {
       data: { period: "Q1", reportDate: { year: 2025, month: 3, day: 14 } },
       consolidation: "PERIOD_MISMATCH",
-      note: ["Gửi lại báo cáo quý I → PERIOD_MISMATCH", "Resent the first quarter's report → PERIOD_MISMATCH"],
+      note: [
+        "Gửi lại báo cáo quý I → PERIOD_MISMATCH",
+        "Resent the first quarter's report → PERIOD_MISMATCH",
+      ],
     },
     DOI_QL_ATTP_6: {
       data: { reportDate: { year: 2025, month: 6, day: 18 } },
-      patch: (c) => ({ HS_XIN_LOI: [null, Math.max(0, Number(c.HS_TRE_HAN?.[1] ?? 0) - 1)], HS_TRE_HAN: [null, Math.max(1, Number(c.HS_TRE_HAN?.[1] ?? 0))] }),
-      note: ["Gửi ngày 18/6/2025, sau hạn 15/6 → trễ hạn; một hồ sơ trễ chưa được xin lỗi → không đạt", "Dated 18 June 2025, after the 15 June deadline → late; one late file without an apology → short"],
+      patch: (c) => ({
+        HS_XIN_LOI: [null, Math.max(0, Number(c.HS_TRE_HAN?.[1] ?? 0) - 1)],
+        HS_TRE_HAN: [null, Math.max(1, Number(c.HS_TRE_HAN?.[1] ?? 0))],
+      }),
+      note: [
+        "Gửi ngày 18/6/2025, sau hạn 15/6 → trễ hạn; một hồ sơ trễ chưa được xin lỗi → không đạt",
+        "Dated 18 June 2025, after the 15 June deadline → late; one late file without an apology → short",
+      ],
     },
     VAN_PHONG_SO: {
       patch: (c) => ({ VON_GIAI_NGAN: [null, Math.round(Number(c.VON_KE_HOACH?.[1] ?? 0) * 0.95)] }),
-      data: { texts: { MO_HINH_HAY: "Tổ chức “Ngày thứ Bảy không hẹn” tiếp nhận và trả kết quả hồ sơ cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm." } },
-      note: ["Giải ngân đúng 95% vốn → không đạt (chỉ tiêu là trên 95%); có mô hình hay", "Exactly 95% of the budget disbursed → short (the target is above 95%); a good practice filled"],
+      data: {
+        texts: {
+          MO_HINH_HAY:
+            "Tổ chức “Ngày thứ Bảy không hẹn” tiếp nhận và trả kết quả hồ sơ cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm.",
+        },
+      },
+      note: [
+        "Giải ngân đúng 95% vốn → không đạt (chỉ tiêu là trên 95%); có mô hình hay",
+        "Exactly 95% of the budget disbursed → short (the target is above 95%); a good practice filled",
+      ],
     },
     TT_KIEM_NGHIEM: {
-      data: { texts: { KHO_KHAN: "Thiết bị kiểm nghiệm xuống cấp; chưa có kinh phí thay thế trong năm 2025." } },
+      data: {
+        texts: { KHO_KHAN: "Thiết bị kiểm nghiệm xuống cấp; chưa có kinh phí thay thế trong năm 2025." },
+      },
     },
   };
 
@@ -196,9 +250,30 @@ export function makeCchcSamples(): { samples: CchcSample[]; units: readonly Cchc
       ...sp.data,
     };
     const bytes = sp.kl226
-      ? writeXlsx(reportSpec({ unit: u.code, name: u.name, type: u.type, period: "6T", year: 2025, reportDate: { year: 2025, month: 6, day: 5 } }, [], DEFAULT_PROFILE))
+      ? writeXlsx(
+          reportSpec(
+            {
+              unit: u.code,
+              name: u.name,
+              type: u.type,
+              period: "6T",
+              year: 2025,
+              reportDate: { year: 2025, month: 6, day: 5 },
+            },
+            [],
+            DEFAULT_PROFILE,
+          ),
+        )
       : writeXlsx(reportSpec(data, sp.edits ?? [], CCHC_PROFILE));
-    samples.push({ file: `${u.code}.xlsx`, unit: u, bytes, errors: sp.errors ?? [], warnings: sp.warnings ?? [], consolidation: sp.consolidation, note: sp.note });
+    samples.push({
+      file: `${u.code}.xlsx`,
+      unit: u,
+      bytes,
+      errors: sp.errors ?? [],
+      warnings: sp.warnings ?? [],
+      consolidation: sp.consolidation,
+      note: sp.note,
+    });
   }
   return { samples, units: CCHC_UNITS, missing: MISSING };
 }

@@ -19,9 +19,23 @@ const NAMESPACE = "KL226"; // SPEC §7
  * missing). Used only for the elements this manifest has or might get.
  */
 const OFFICE_APP_ORDER = [
-  "Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl",
-  "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions",
-  "Dictionary", "VersionOverrides",
+  "Id",
+  "AlternateId",
+  "Version",
+  "ProviderName",
+  "DefaultLocale",
+  "DisplayName",
+  "Description",
+  "IconUrl",
+  "HighResolutionIconUrl",
+  "SupportUrl",
+  "AppDomains",
+  "Hosts",
+  "Requirements",
+  "DefaultSettings",
+  "Permissions",
+  "Dictionary",
+  "VersionOverrides",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -38,7 +52,8 @@ function decodeEntities(text, line) {
     const named = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[body];
     if (named !== undefined) return named;
     const num = /^#(x[0-9a-fA-F]+|[0-9]+)$/.exec(body);
-    if (num) return String.fromCodePoint(num[1].startsWith("x") ? parseInt(num[1].slice(1), 16) : Number(num[1]));
+    if (num)
+      return String.fromCodePoint(num[1].startsWith("x") ? parseInt(num[1].slice(1), 16) : Number(num[1]));
     throw new Error(`line ${line}: unknown entity &${body};`);
   });
 }
@@ -82,7 +97,10 @@ function parseXml(xml) {
       const end = xml.indexOf(">", lt);
       const name = xml.slice(lt + 2, end).trim();
       const open = stack.pop();
-      if (!open || open.name !== name) throw new Error(`line ${line}: </${name}> closes ${open ? `<${open.name}> of line ${open.line}` : "nothing"}`);
+      if (!open || open.name !== name)
+        throw new Error(
+          `line ${line}: </${name}> closes ${open ? `<${open.name}> of line ${open.line}` : "nothing"}`,
+        );
       pos = end + 1;
     } else {
       // Start tag: find its end outside quoted attribute values.
@@ -100,7 +118,8 @@ function parseXml(xml) {
       const selfClosing = xml[i - 1] === "/";
       const body = xml.slice(lt + 1, selfClosing ? i - 1 : i);
       const nameMatch = /^[^\s/>]+/.exec(body);
-      if (!nameMatch || !NAME.test(nameMatch[0])) throw new Error(`line ${line}: bad element name "${nameMatch ? nameMatch[0] : ""}"`);
+      if (!nameMatch || !NAME.test(nameMatch[0]))
+        throw new Error(`line ${line}: bad element name "${nameMatch ? nameMatch[0] : ""}"`);
       const attrs = {};
       let rest = body.slice(nameMatch[0].length);
       const attrRe = /^\s+([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/;
@@ -110,7 +129,8 @@ function parseXml(xml) {
         attrs[m[1]] = decodeEntities(m[3] ?? m[4], line);
         rest = rest.slice(m[0].length);
       }
-      if (rest.trim() !== "") throw new Error(`line ${line}: malformed attributes in <${nameMatch[0]}>: "${rest.trim()}"`);
+      if (rest.trim() !== "")
+        throw new Error(`line ${line}: malformed attributes in <${nameMatch[0]}>: "${rest.trim()}"`);
       const el = { name: nameMatch[0], attrs, children: [], text: "", line };
       if (stack.length > 0) stack[stack.length - 1].children.push(el);
       else if (root) throw new Error(`line ${line}: a second root element <${el.name}>`);
@@ -119,7 +139,10 @@ function parseXml(xml) {
       pos = i + 1;
     }
   }
-  if (stack.length > 0) throw new Error(`<${stack[stack.length - 1].name}> of line ${stack[stack.length - 1].line} is never closed`);
+  if (stack.length > 0)
+    throw new Error(
+      `<${stack[stack.length - 1].name}> of line ${stack[stack.length - 1].line} is never closed`,
+    );
   if (!root) throw new Error("no root element");
   return root;
 }
@@ -137,7 +160,8 @@ const local = (name) => name.slice(name.indexOf(":") + 1);
 /** Width and height of a PNG file, or null when it is not a PNG. */
 function pngSize(file) {
   const b = fs.readFileSync(file);
-  if (b.length < 24 || b.readUInt32BE(0) !== 0x89504e47 || b.toString("ascii", 12, 16) !== "IHDR") return null;
+  if (b.length < 24 || b.readUInt32BE(0) !== 0x89504e47 || b.toString("ascii", 12, 16) !== "IHDR")
+    return null;
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
@@ -156,7 +180,12 @@ function filesUnder(dir) {
 
 /** The files the build serves: the built folder, else the names webpack.config.js and assets/ promise. */
 function servedFiles(distDir, built) {
-  if (built) return { source: `${path.relative(ROOT, distDir) || distDir}/ (bản dựng)`, files: filesUnder(distDir), dir: distDir };
+  if (built)
+    return {
+      source: `${path.relative(ROOT, distDir) || distDir}/ (bản dựng)`,
+      files: filesUnder(distDir),
+      dir: distDir,
+    };
   const { EMITTED } = require(path.join(ROOT, "webpack.config.js"));
   const files = new Set(Object.values(EMITTED));
   files.add("manifest.xml");
@@ -178,7 +207,11 @@ function findManifestXsd() {
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory() && e.name !== ".cache") visit(p, depth + 1);
-      else if (e.name.endsWith(".xsd") && /schemas\.microsoft\.com\/office\/appforoffice/.test(fs.readFileSync(p, "utf8"))) found.push(p);
+      else if (
+        e.name.endsWith(".xsd") &&
+        /schemas\.microsoft\.com\/office\/appforoffice/.test(fs.readFileSync(p, "utf8"))
+      )
+        found.push(p);
     }
   };
   visit(path.join(ROOT, "node_modules"), 0);
@@ -198,11 +231,13 @@ function hasXmllint() {
 function resolveTarget(target) {
   if (target) {
     const full = path.resolve(target);
-    if (fs.existsSync(full) && fs.statSync(full).isDirectory()) return { manifest: path.join(full, "manifest.xml"), dist: full };
+    if (fs.existsSync(full) && fs.statSync(full).isDirectory())
+      return { manifest: path.join(full, "manifest.xml"), dist: full };
     return { manifest: full, dist: path.dirname(full) };
   }
   const dist = path.join(ROOT, "dist");
-  if (fs.existsSync(path.join(dist, "manifest.xml"))) return { manifest: path.join(dist, "manifest.xml"), dist };
+  if (fs.existsSync(path.join(dist, "manifest.xml")))
+    return { manifest: path.join(dist, "manifest.xml"), dist };
   return { manifest: path.join(ROOT, "manifest.xml"), dist };
 }
 
@@ -215,7 +250,9 @@ function validateManifest(options = {}) {
   const fallback = resolveTarget(options.dist);
   const manifestFile = options.manifest ?? fallback.manifest;
   const distDir = options.dist ?? fallback.dist;
-  const built = path.resolve(manifestFile) === path.resolve(distDir, "manifest.xml") && fs.existsSync(path.join(distDir, "taskpane.html"));
+  const built =
+    path.resolve(manifestFile) === path.resolve(distDir, "manifest.xml") &&
+    fs.existsSync(path.join(distDir, "taskpane.html"));
   const errors = [];
   const notes = [];
   const unchecked = [];
@@ -229,24 +266,32 @@ function validateManifest(options = {}) {
   const all = [...walk(root)];
   const first = (name) => all.find((el) => local(el.name) === name);
 
-  if (root.name !== "OfficeApp" || root.attrs["xsi:type"] !== "TaskPaneApp") errors.push('phần tử gốc phải là <OfficeApp xsi:type="TaskPaneApp">');
+  if (root.name !== "OfficeApp" || root.attrs["xsi:type"] !== "TaskPaneApp")
+    errors.push('phần tử gốc phải là <OfficeApp xsi:type="TaskPaneApp">');
   const order = root.children.map((c) => local(c.name)).filter((n) => OFFICE_APP_ORDER.includes(n));
   const sorted = [...order].sort((a, b) => OFFICE_APP_ORDER.indexOf(a) - OFFICE_APP_ORDER.indexOf(b));
-  if (order.join() !== sorted.join()) errors.push(`các phần tử con của <OfficeApp> sai thứ tự: ${order.join(", ")}; đúng là ${sorted.join(", ")}`);
+  if (order.join() !== sorted.join())
+    errors.push(
+      `các phần tử con của <OfficeApp> sai thứ tự: ${order.join(", ")}; đúng là ${sorted.join(", ")}`,
+    );
   else notes.push("thứ tự các phần tử con của <OfficeApp> đúng [MS-OWEMXML]");
   const id = first("Id")?.text.trim() ?? "";
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(id)) errors.push(`<Id> không phải GUID: "${id}"`);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(id))
+    errors.push(`<Id> không phải GUID: "${id}"`);
   const version = first("Version")?.text.trim() ?? "";
   if (!/^\d{1,5}(\.\d{1,5}){0,3}$/.test(version)) errors.push(`<Version> "${version}" phải có dạng 1.0.0.0`);
-  if (!all.some((el) => el.name === "Host" && el.attrs.Name === "Workbook")) errors.push('thiếu <Host Name="Workbook"/>');
+  if (!all.some((el) => el.name === "Host" && el.attrs.Name === "Workbook"))
+    errors.push('thiếu <Host Name="Workbook"/>');
   const permissions = first("Permissions")?.text.trim();
-  if (permissions !== "ReadWriteDocument") errors.push(`<Permissions> là "${permissions}", cần ReadWriteDocument (quyền tối thiểu cần dùng)`);
+  if (permissions !== "ReadWriteDocument")
+    errors.push(`<Permissions> là "${permissions}", cần ReadWriteDocument (quyền tối thiểu cần dùng)`);
 
   // Resources: ids defined once; every resid defined.
   const defined = new Map();
   for (const el of all) {
     if (["Image", "Url", "String"].includes(local(el.name)) && el.attrs.id !== undefined) {
-      if (defined.has(el.attrs.id)) errors.push(`mã tài nguyên "${el.attrs.id}" được định nghĩa hai lần (dòng ${el.line})`);
+      if (defined.has(el.attrs.id))
+        errors.push(`mã tài nguyên "${el.attrs.id}" được định nghĩa hai lần (dòng ${el.line})`);
       defined.set(el.attrs.id, el);
     }
   }
@@ -254,15 +299,19 @@ function validateManifest(options = {}) {
   for (const el of all) {
     if (el.attrs.resid === undefined) continue;
     used.add(el.attrs.resid);
-    if (!defined.has(el.attrs.resid)) errors.push(`resid "${el.attrs.resid}" (dòng ${el.line}) không có trong <Resources>`);
+    if (!defined.has(el.attrs.resid))
+      errors.push(`resid "${el.attrs.resid}" (dòng ${el.line}) không có trong <Resources>`);
     if (el.attrs.resid.length > 32) errors.push(`resid "${el.attrs.resid}" dài quá 32 ký tự`);
   }
-  for (const rid of defined.keys()) if (!used.has(rid)) errors.push(`tài nguyên "${rid}" được định nghĩa nhưng không dùng`);
+  for (const rid of defined.keys())
+    if (!used.has(rid)) errors.push(`tài nguyên "${rid}" được định nghĩa nhưng không dùng`);
   notes.push(`${used.size} resid, đều có định nghĩa`);
 
   // URLs: one base (ADDIN_URL, from the page's SourceLocation), https, each naming a served file.
   const { EMITTED } = require(path.join(ROOT, "webpack.config.js"));
-  const source = first("DefaultSettings")?.children.find((c) => local(c.name) === "SourceLocation")?.attrs.DefaultValue ?? "";
+  const source =
+    first("DefaultSettings")?.children.find((c) => local(c.name) === "SourceLocation")?.attrs.DefaultValue ??
+    "";
   const base = source.endsWith(`/${EMITTED.taskpane}`) ? source.slice(0, -EMITTED.taskpane.length) : null;
   if (!base) errors.push(`<DefaultSettings><SourceLocation> "${source}" không trỏ tới …/${EMITTED.taskpane}`);
   const served = servedFiles(distDir, built);
@@ -279,45 +328,65 @@ function validateManifest(options = {}) {
         continue;
       }
       const file = url.slice(base.length).split(/[?#]/)[0];
-      if (!served.files.has(file)) errors.push(`URL ${url} (dòng ${el.line}) trỏ tới "${file}", tệp mà bản dựng không có (${served.source})`);
+      if (!served.files.has(file))
+        errors.push(
+          `URL ${url} (dòng ${el.line}) trỏ tới "${file}", tệp mà bản dựng không có (${served.source})`,
+        );
     }
   }
   if (base) {
     const origin = new URL(base).origin;
     for (const el of all.filter((e) => local(e.name) === "AppDomain")) {
-      if (el.text.trim().replace(/\/$/, "") !== origin) errors.push(`<AppDomain>${el.text.trim()}</AppDomain> (dòng ${el.line}) khác ${origin}`);
+      if (el.text.trim().replace(/\/$/, "") !== origin)
+        errors.push(`<AppDomain>${el.text.trim()}</AppDomain> (dòng ${el.line}) khác ${origin}`);
     }
-    notes.push(`${urlCount} URL đều dùng https, nằm dưới ${base} và có tệp tương ứng trong ${served.source}; AppDomain là ${origin}`);
+    notes.push(
+      `${urlCount} URL đều dùng https, nằm dưới ${base} và có tệp tương ứng trong ${served.source}; AppDomain là ${origin}`,
+    );
     if (/^https:\/\/localhost[:/]/i.test(base)) {
-      notes.push(`tệp kê khai trỏ tới ${base}: bản cho máy phát triển (npm start). Bản cho tỉnh: ADDIN_URL=https://MÁY-CHỦ/THƯ-MỤC/ npm run build`);
+      notes.push(
+        `tệp kê khai trỏ tới ${base}: bản cho máy phát triển (npm start). Bản cho tỉnh: ADDIN_URL=https://MÁY-CHỦ/THƯ-MỤC/ npm run build`,
+      );
     }
   }
 
   // Custom functions: namespace, metadata, and the shared runtime wiring (TOOLCHAIN).
-  const cf = all.find((el) => local(el.name) === "ExtensionPoint" && el.attrs["xsi:type"] === "CustomFunctions");
+  const cf = all.find(
+    (el) => local(el.name) === "ExtensionPoint" && el.attrs["xsi:type"] === "CustomFunctions",
+  );
   if (!cf) errors.push("thiếu ExtensionPoint CustomFunctions");
   else {
     const cfAll = [...walk(cf)];
-    const residOf = (name) => cfAll.find((el) => local(el.name) === name)?.children.find((c) => local(c.name) === "SourceLocation")?.attrs.resid;
+    const residOf = (name) =>
+      cfAll.find((el) => local(el.name) === name)?.children.find((c) => local(c.name) === "SourceLocation")
+        ?.attrs.resid;
     const nsResid = cfAll.find((el) => local(el.name) === "Namespace")?.attrs.resid;
     const ns = nsResid ? defined.get(nsResid)?.attrs.DefaultValue : undefined;
     if (ns !== NAMESPACE) errors.push(`không gian tên của các hàm là "${ns}", cần "${NAMESPACE}"`);
-    for (const part of ["Script", "Page", "Metadata"]) if (!residOf(part)) errors.push(`CustomFunctions <${part}> thiếu SourceLocation resid`);
+    for (const part of ["Script", "Page", "Metadata"])
+      if (!residOf(part)) errors.push(`CustomFunctions <${part}> thiếu SourceLocation resid`);
     const runtime = all.find((el) => local(el.name) === "Runtime");
-    if (!runtime || runtime.attrs.lifetime !== "long") errors.push('runtime dùng chung: thiếu <Runtime lifetime="long">');
-    else if (runtime.attrs.resid !== residOf("Page")) errors.push("runtime dùng chung: <Runtime resid> khác <Page> của CustomFunctions");
+    if (!runtime || runtime.attrs.lifetime !== "long")
+      errors.push('runtime dùng chung: thiếu <Runtime lifetime="long">');
+    else if (runtime.attrs.resid !== residOf("Page"))
+      errors.push("runtime dùng chung: <Runtime resid> khác <Page> của CustomFunctions");
     const taskpane = all.find((el) => local(el.name) === "Action" && el.attrs["xsi:type"] === "ShowTaskpane");
     const taskpaneResid = taskpane?.children.find((c) => local(c.name) === "SourceLocation")?.attrs.resid;
-    if (taskpaneResid !== runtime?.attrs.resid) errors.push("runtime dùng chung: nút mở khung tác vụ mở một trang khác trang của runtime");
+    if (taskpaneResid !== runtime?.attrs.resid)
+      errors.push("runtime dùng chung: nút mở khung tác vụ mở một trang khác trang của runtime");
     const metadataUrl = defined.get(residOf("Metadata") ?? "")?.attrs.DefaultValue ?? "";
-    const metadataFile = base && metadataUrl.startsWith(base) ? path.join(served.dir, metadataUrl.slice(base.length)) : null;
+    const metadataFile =
+      base && metadataUrl.startsWith(base) ? path.join(served.dir, metadataUrl.slice(base.length)) : null;
     if (built && metadataFile && fs.existsSync(metadataFile)) {
       const meta = JSON.parse(fs.readFileSync(metadataFile, "utf8"));
       const ids = meta.functions.map((f) => f.id);
       if (ids.length === 0) errors.push(`${metadataUrl} không có hàm nào`);
-      for (const fid of ids) if (!/^[A-Z][A-Z0-9_.]*$/.test(fid)) errors.push(`mã hàm "${fid}" phải viết hoa`);
+      for (const fid of ids)
+        if (!/^[A-Z][A-Z0-9_.]*$/.test(fid)) errors.push(`mã hàm "${fid}" phải viết hoa`);
       if (new Set(ids).size !== ids.length) errors.push(`${metadataUrl} có mã hàm trùng`);
-      notes.push(`không gian tên ${ns}; ${ids.length} hàm trong ${path.basename(metadataFile)}; runtime dùng chung nối đúng`);
+      notes.push(
+        `không gian tên ${ns}; ${ids.length} hàm trong ${path.basename(metadataFile)}; runtime dùng chung nối đúng`,
+      );
     } else {
       notes.push(`không gian tên ${ns}; runtime dùng chung nối đúng`);
       unchecked.push("functions.json (chưa có bản dựng: chạy npm run build rồi kiểm tra lại)");
@@ -331,7 +400,8 @@ function validateManifest(options = {}) {
     if (!fs.existsSync(file)) return; // reported with the URLs
     const dim = pngSize(file);
     if (!dim) errors.push(`${where}: ${url} không phải ảnh PNG`);
-    else if (dim.width !== size || dim.height !== size) errors.push(`${where}: ${url} có kích thước ${dim.width}×${dim.height}, cần ${size}×${size}`);
+    else if (dim.width !== size || dim.height !== size)
+      errors.push(`${where}: ${url} có kích thước ${dim.width}×${dim.height}, cần ${size}×${size}`);
   };
   checkIcon(first("IconUrl")?.attrs.DefaultValue, 32, "<IconUrl>");
   checkIcon(first("HighResolutionIconUrl")?.attrs.DefaultValue, 64, "<HighResolutionIconUrl>");
@@ -339,7 +409,11 @@ function validateManifest(options = {}) {
   for (const el of all) {
     if (local(el.name) === "Image" && el.attrs.size !== undefined && el.attrs.resid !== undefined) {
       icons++;
-      checkIcon(defined.get(el.attrs.resid)?.attrs.DefaultValue, Number(el.attrs.size), `<bt:Image size="${el.attrs.size}" resid="${el.attrs.resid}">`);
+      checkIcon(
+        defined.get(el.attrs.resid)?.attrs.DefaultValue,
+        Number(el.attrs.size),
+        `<bt:Image size="${el.attrs.size}" resid="${el.attrs.resid}">`,
+      );
     }
   }
   notes.push(`${icons + 2} tham chiếu biểu tượng khớp kích thước ảnh PNG`);
@@ -349,12 +423,17 @@ function validateManifest(options = {}) {
     const { OFFICE_JS_CDN } = require(path.join(ROOT, "webpack.config.js"));
     const html = fs.readFileSync(path.join(distDir, EMITTED.taskpane), "utf8");
     // Quoted or not: the production build minifies the page and drops attribute quotes.
-    const scripts = [...html.matchAll(/<script\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3]);
+    const scripts = [...html.matchAll(/<script\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map(
+      (m) => m[1] ?? m[2] ?? m[3],
+    );
     for (const src of scripts) {
       if (src === OFFICE_JS_CDN) continue;
-      if (/^[a-z]+:/i.test(src) || !served.files.has(src.replace(/^\.?\//, ""))) errors.push(`${EMITTED.taskpane} nạp "${src}", tệp không có trong bản dựng`);
+      if (/^[a-z]+:/i.test(src) || !served.files.has(src.replace(/^\.?\//, "")))
+        errors.push(`${EMITTED.taskpane} nạp "${src}", tệp không có trong bản dựng`);
     }
-    notes.push(`${EMITTED.taskpane} nạp ${scripts.length} tệp script, đều có trong bản dựng${scripts.includes(OFFICE_JS_CDN) ? " (office.js từ CDN của Microsoft)" : ""}`);
+    notes.push(
+      `${EMITTED.taskpane} nạp ${scripts.length} tệp script, đều có trong bản dựng${scripts.includes(OFFICE_JS_CDN) ? " (office.js từ CDN của Microsoft)" : ""}`,
+    );
   } else unchecked.push(`${EMITTED.taskpane} và các tệp nó nạp (chưa có bản dựng)`);
 
   // Schema: only with a schema file shipped in node_modules and xmllint installed.
@@ -364,7 +443,8 @@ function validateManifest(options = {}) {
     unchecked.push(
       "lược đồ XSD của Microsoft: không có trong node_modules (Microsoft không còn phát hành tệp XSD; office-addin-manifest validate gửi tệp lên dịch vụ trực tuyến). Các phần tử bên trong <VersionOverrides> chỉ được kiểm tra ở mức tham chiếu và nối runtime ở trên",
     );
-  } else if (!hasXmllint()) unchecked.push(`lược đồ XSD: chưa cài xmllint (apt-get install libxml2-utils); lược đồ ở ${xsd}`);
+  } else if (!hasXmllint())
+    unchecked.push(`lược đồ XSD: chưa cài xmllint (apt-get install libxml2-utils); lược đồ ở ${xsd}`);
   else {
     try {
       execFileSync("xmllint", ["--noout", "--schema", xsd, manifestFile], { stdio: "pipe" });

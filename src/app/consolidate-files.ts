@@ -1,7 +1,13 @@
 // Many submitted files (bytes) to one consolidation: inspect each, then consolidate (SPEC §5).
 // Shared by the CLI and the taskpane; imports neither Node nor the DOM.
 
-import { consolidate, majorityForm, type ConsolidateOptions, type Consolidation, type Submission } from "../core/consolidate";
+import {
+  consolidate,
+  majorityForm,
+  type ConsolidateOptions,
+  type Consolidation,
+  type Submission,
+} from "../core/consolidate";
 import { DEFAULT_FORM } from "../core/forms";
 import type { Profile } from "../core/profile";
 import { defaultProfileForForm } from "../core/profiles";
@@ -16,8 +22,17 @@ export interface FileBytes {
 }
 
 /** Read and validate one submitted file (a file not named .xlsx is told what it is); never throws for any input. */
-export function inspectSubmission(input: FileBytes, profile: Profile, decoder?: XlsxDecoder, options?: ValidateOptions): Submission {
-  return { file: input.file, sha256: input.sha256, result: inspectNamedBytes(input.file, input.bytes, profile, decoder, options) };
+export function inspectSubmission(
+  input: FileBytes,
+  profile: Profile,
+  decoder?: XlsxDecoder,
+  options?: ValidateOptions,
+): Submission {
+  return {
+    file: input.file,
+    sha256: input.sha256,
+    result: inspectNamedBytes(input.file, input.bytes, profile, decoder, options),
+  };
 }
 
 /**
@@ -25,9 +40,15 @@ export function inspectSubmission(input: FileBytes, profile: Profile, decoder?: 
  * the form most files declare (tie: KL226-BC/1). Files must then have been inspected with
  * `forms: "follow"`, so each was read with its own form.
  */
-export function consolidationProfile(submissions: readonly Submission[], given: Profile | undefined): Profile {
+export function consolidationProfile(
+  submissions: readonly Submission[],
+  given: Profile | undefined,
+): Profile {
   if (given) return given;
-  return defaultProfileForForm(majorityForm(submissions, DEFAULT_FORM.id)) ?? defaultProfileForForm(DEFAULT_FORM.id)!;
+  return (
+    defaultProfileForForm(majorityForm(submissions, DEFAULT_FORM.id)) ??
+    defaultProfileForForm(DEFAULT_FORM.id)!
+  );
 }
 
 export interface ConsolidateBytesOptions extends Omit<ConsolidateOptions, "profile"> {
@@ -39,7 +60,10 @@ export interface ConsolidateBytesOptions extends Omit<ConsolidateOptions, "profi
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-export function consolidateBytes(files: readonly FileBytes[], options: ConsolidateBytesOptions): Consolidation {
+export function consolidateBytes(
+  files: readonly FileBytes[],
+  options: ConsolidateBytesOptions,
+): Consolidation {
   const decoder = options.decoder ?? createDecoder();
   const readWith = options.profile ?? defaultProfileForForm(DEFAULT_FORM.id)!;
   const forms = options.profile ? "expect" : "follow";

@@ -23,20 +23,38 @@ export interface LetterFiles {
 }
 
 /** Each letter as its own .docx and all of them in one. */
-export async function letterFiles(c: Consolidation, profile: Profile, dates: DocumentDates): Promise<LetterFiles> {
+export async function letterFiles(
+  c: Consolidation,
+  profile: Profile,
+  dates: DocumentDates,
+): Promise<LetterFiles> {
   const letters = followUpLetters(c, profile, dates);
   const files: LetterFile[] = [];
-  for (const letter of letters) files.push({ letter, bytes: await renderDocx(letterDocument(letter, profile, dates)) });
-  return { letters: files, all: letters.length === 0 ? null : await renderDocx(lettersDocument(letters, profile, dates)) };
+  for (const letter of letters)
+    files.push({ letter, bytes: await renderDocx(letterDocument(letter, profile, dates)) });
+  return {
+    letters: files,
+    all: letters.length === 0 ? null : await renderDocx(lettersDocument(letters, profile, dates)),
+  };
 }
 
 /** All letters in one .docx (the taskpane's download); null when no unit needs a letter. */
-export async function allLettersFile(c: Consolidation, profile: Profile, dates: DocumentDates): Promise<{ bytes: Uint8Array; count: number } | null> {
+export async function allLettersFile(
+  c: Consolidation,
+  profile: Profile,
+  dates: DocumentDates,
+): Promise<{ bytes: Uint8Array; count: number } | null> {
   const letters = followUpLetters(c, profile, dates);
-  return letters.length === 0 ? null : { bytes: await renderDocx(lettersDocument(letters, profile, dates)), count: letters.length };
+  return letters.length === 0
+    ? null
+    : { bytes: await renderDocx(lettersDocument(letters, profile, dates)), count: letters.length };
 }
 
-export async function reportFile(c: Consolidation, profile: Profile, options: { readonly date: DocumentDates["date"]; readonly roster?: readonly RosterUnit[] }): Promise<Uint8Array> {
+export async function reportFile(
+  c: Consolidation,
+  profile: Profile,
+  options: { readonly date: DocumentDates["date"]; readonly roster?: readonly RosterUnit[] },
+): Promise<Uint8Array> {
   return renderDocx(reportDocument(c, profile, options));
 }
 

@@ -5,7 +5,12 @@ import { fileKindMessage, fileKindOf } from "../core/file-kinds";
 import { finding, unreadableMessage, UNREADABLE_MESSAGES, type Finding } from "../core/findings";
 import type { Profile } from "../core/profile";
 import { staleFormulaFindings } from "../core/stale";
-import { isTemplateSheet, validateWorkbook, type ValidateOptions, type ValidationResult } from "../core/validate";
+import {
+  isTemplateSheet,
+  validateWorkbook,
+  type ValidateOptions,
+  type ValidationResult,
+} from "../core/validate";
 import type { UnreadableReason } from "../core/workbook";
 import { internalDetail, readXlsx, type XlsxDecoder } from "../xlsx/read";
 
@@ -35,7 +40,13 @@ function internalResult(detail: string): ValidationResult {
 }
 
 /** What the bytes alone cannot tell better than the file's name: the name's kind then says what the file is. */
-const GENERIC_REASONS: ReadonlySet<UnreadableReason> = new Set(["NOT_ZIP", "NO_WORKBOOK", "CORRUPT", "TRUNCATED", "EMPTY"]);
+const GENERIC_REASONS: ReadonlySet<UnreadableReason> = new Set([
+  "NOT_ZIP",
+  "NO_WORKBOOK",
+  "CORRUPT",
+  "TRUNCATED",
+  "EMPTY",
+]);
 
 /**
  * The result for a read that failed: INTERNAL for our bugs; a file not named .xlsx whose bytes say
@@ -43,13 +54,21 @@ const GENERIC_REASONS: ReadonlySet<UnreadableReason> = new Set(["NOT_ZIP", "NO_W
  * .numbers … and how to save it as .xlsx, core/file-kinds.ts); otherwise UNREADABLE with the
  * reason's message, which the name makes exact for text files (a .csv, an .xls that is HTML).
  */
-function readFailureResult(reason: UnreadableReason, detail: string | undefined, fileName?: string): ValidationResult {
+function readFailureResult(
+  reason: UnreadableReason,
+  detail: string | undefined,
+  fileName?: string,
+): ValidationResult {
   if (reason === "INTERNAL") return internalResult(detail ?? "");
   const kind = fileName === undefined ? undefined : fileKindOf(fileName).id;
   // Text under a text name (.csv) or an .xls (an HTML/XML export) is named by unreadableMessage; any
   // other name that does not read as a workbook is told what that name says it is.
   const textExplained = reason === "TEXT_FILE" && (kind === "csv" || kind === "xls");
-  if (fileName !== undefined && kind !== "xlsx" && (GENERIC_REASONS.has(reason) || (reason === "TEXT_FILE" && !textExplained))) {
+  if (
+    fileName !== undefined &&
+    kind !== "xlsx" &&
+    (GENERIC_REASONS.has(reason) || (reason === "TEXT_FILE" && !textExplained))
+  ) {
     return unreadableResult(fileKindMessage(fileName), detail);
   }
   return unreadableResult(unreadableMessage(reason, fileName), detail);
@@ -91,6 +110,12 @@ export function inspectBytes(
  * "renamed"). One that reads as a workbook (an .xlsx saved under another name) is validated like
  * any other.
  */
-export function inspectNamedBytes(name: string, bytes: Uint8Array, profile: Profile, decoder: XlsxDecoder = {}, options: ValidateOptions = {}): ValidationResult {
+export function inspectNamedBytes(
+  name: string,
+  bytes: Uint8Array,
+  profile: Profile,
+  decoder: XlsxDecoder = {},
+  options: ValidateOptions = {},
+): ValidationResult {
   return inspectBytes(bytes, profile, decoder, { ...options, fileName: name });
 }

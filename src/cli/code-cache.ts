@@ -8,7 +8,13 @@ import { createRequire, Module } from "node:module";
 import { dirname } from "node:path";
 import { Script } from "node:vm";
 
-type ModuleFunction = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
+type ModuleFunction = (
+  exports: object,
+  require: NodeJS.Require,
+  module: { exports: object },
+  filename: string,
+  dirname: string,
+) => void;
 
 export function requireWithCodeCache<T>(file: string): T {
   const cacheFile = `${file}.v8-cache`;
@@ -20,7 +26,14 @@ export function requireWithCodeCache<T>(file: string): T {
   }
   const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
   const mod = { exports: {} };
-  (script.runInThisContext() as ModuleFunction).call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
+  (script.runInThisContext() as ModuleFunction).call(
+    mod.exports,
+    mod.exports,
+    createRequire(file),
+    mod,
+    file,
+    dirname(file),
+  );
   if (cachedData === undefined || script.cachedDataRejected === true) {
     // At exit the cache also holds the functions this run compiled, not only the top level.
     process.once("exit", () => {

@@ -5,7 +5,14 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import { consolidationProfile } from "../app/consolidate-files";
-import { baseName, consolidate, consolidationJson, periodLabel, type Consolidation, type Submission } from "../core/consolidate";
+import {
+  baseName,
+  consolidate,
+  consolidationJson,
+  periodLabel,
+  type Consolidation,
+  type Submission,
+} from "../core/consolidate";
 import { viDate } from "../core/dates";
 import type { DocumentDates } from "../core/documents";
 import type { Period } from "../core/form";
@@ -20,16 +27,59 @@ import { createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
-import { documentDates, LETTER_DATE_NEEDS_DOCUMENTS, letterDateUsed, REPLY_BY_NEEDS_LETTERS, replyByUsed, writeReport, lettersOptionShape, loadPrevious, previousOptionShape, withPrevious, writeLetters, checkRollupPeriod, ROLLUP_TOGETHER, rollupOptionShape, rollupOptionsTogether, rollupRequest, writeRollup, type PreviousFile, type RollupRequest } from "./consolidate-extras";
-import { checkOutputs, expandInputs, fsReason, isErrnoError, loadProfile, readBytes, UsageError, writeAtomic, type OutputTarget } from "./io";
+import {
+  documentDates,
+  LETTER_DATE_NEEDS_DOCUMENTS,
+  letterDateUsed,
+  REPLY_BY_NEEDS_LETTERS,
+  replyByUsed,
+  writeReport,
+  lettersOptionShape,
+  loadPrevious,
+  previousOptionShape,
+  withPrevious,
+  writeLetters,
+  checkRollupPeriod,
+  ROLLUP_TOGETHER,
+  rollupOptionShape,
+  rollupOptionsTogether,
+  rollupRequest,
+  writeRollup,
+  type PreviousFile,
+  type RollupRequest,
+} from "./consolidate-extras";
+import {
+  checkOutputs,
+  expandInputs,
+  fsReason,
+  isErrnoError,
+  loadProfile,
+  readBytes,
+  UsageError,
+  writeAtomic,
+  type OutputTarget,
+} from "./io";
 import { inspectFiles } from "./parallel";
-import { checkOptions, checkPeriodOfForm, defineCommand, parseOptions, periodSchema, PERIODS_LINE, PROFILE_OPTION, PROFILES_LINE, UNIT_TYPES_LINE, yearSchema, type Io } from "./options";
+import {
+  checkOptions,
+  checkPeriodOfForm,
+  defineCommand,
+  parseOptions,
+  periodSchema,
+  PERIODS_LINE,
+  PROFILE_OPTION,
+  PROFILES_LINE,
+  UNIT_TYPES_LINE,
+  yearSchema,
+  type Io,
+} from "./options";
 import { progressBar } from "./progress";
 
 /** The options of kl226 consolidate, one line each (help, parser and messages all come from here). */
 export const CONSOLIDATE = defineCommand({
   name: "consolidate",
-  summary: "tổng hợp báo cáo của các đơn vị thành bảng tổng hợp (.xlsx), kèm báo cáo JSON, thư nhắc, báo cáo gửi cấp trên",
+  summary:
+    "tổng hợp báo cáo của các đơn vị thành bảng tổng hợp (.xlsx), kèm báo cáo JSON, thư nhắc, báo cáo gửi cấp trên",
   synopsis: `TỆP_HOẶC_THƯ_MỤC... --out TỔNG_HỢP.xlsx [--json BÁO_CÁO.json] [--roster DS.csv|DS.xlsx]
                     [--period KỲ --year NĂM] [--profile TÊN|P.json] [--letters THƯ_MỤC] [--report BÁO_CÁO.docx]
                     [--letter-date dd/mm/yyyy] [--reply-by dd/mm/yyyy] [--previous NĂM_TRƯỚC.json|.xlsx ...]
@@ -37,21 +87,59 @@ export const CONSOLIDATE = defineCommand({
   options: {
     out: { type: "string", value: "TỔNG_HỢP.xlsx", help: "bảng tổng hợp sẽ ghi (thay bản cũ nếu đã có)" },
     json: { type: "string", value: "BÁO_CÁO.json", help: "ghi thêm báo cáo dạng JSON" },
-    roster: { type: "string", value: "DS.csv|DS.xlsx", help: "danh sách đơn vị phải báo cáo (cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI): để biết ai chưa nộp" },
-    period: { type: "string", value: "KỲ", help: "kỳ tổng hợp (cùng --year); mặc định: kỳ mà nhiều tệp khai nhất" },
+    roster: {
+      type: "string",
+      value: "DS.csv|DS.xlsx",
+      help: "danh sách đơn vị phải báo cáo (cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI): để biết ai chưa nộp",
+    },
+    period: {
+      type: "string",
+      value: "KỲ",
+      help: "kỳ tổng hợp (cùng --year); mặc định: kỳ mà nhiều tệp khai nhất",
+    },
     year: { type: "string", value: "NĂM", help: "năm tổng hợp, ví dụ 2026 (cùng --period)" },
     profile: PROFILE_OPTION,
-    letters: { type: "string", value: "THƯ_MỤC", help: "ghi thư nhắc (Word, .docx) cho từng đơn vị chưa nộp, bị trả lại, trễ hạn, không đạt vào thư mục này, kèm một tệp gộp để in" },
-    report: { type: "string", value: "BÁO_CÁO.docx", help: "ghi báo cáo kết quả thực hiện (Word, .docx) gửi cấp trên" },
-    "letter-date": { type: "string", value: "dd/mm/yyyy", help: "ngày ký thư nhắc và báo cáo (mặc định: hôm nay)" },
-    "reply-by": { type: "string", value: "dd/mm/yyyy", help: "hạn đơn vị trả lời thư nhắc (mặc định: 7 ngày sau ngày ký, tránh thứ Bảy, Chủ nhật)" },
-    previous: { type: "string", multiple: true, value: "NĂM_TRƯỚC.json|.xlsx", help: "bảng tổng hợp hoặc báo cáo JSON các năm trước, để đối chiếu số liệu" },
-    rollup: { type: "string", value: "BÁO_CÁO.xlsx", help: "lập báo cáo của đơn vị tổng hợp gửi cấp trên theo mẫu (cần --as-unit, --name, --type)" },
+    letters: {
+      type: "string",
+      value: "THƯ_MỤC",
+      help: "ghi thư nhắc (Word, .docx) cho từng đơn vị chưa nộp, bị trả lại, trễ hạn, không đạt vào thư mục này, kèm một tệp gộp để in",
+    },
+    report: {
+      type: "string",
+      value: "BÁO_CÁO.docx",
+      help: "ghi báo cáo kết quả thực hiện (Word, .docx) gửi cấp trên",
+    },
+    "letter-date": {
+      type: "string",
+      value: "dd/mm/yyyy",
+      help: "ngày ký thư nhắc và báo cáo (mặc định: hôm nay)",
+    },
+    "reply-by": {
+      type: "string",
+      value: "dd/mm/yyyy",
+      help: "hạn đơn vị trả lời thư nhắc (mặc định: 7 ngày sau ngày ký, tránh thứ Bảy, Chủ nhật)",
+    },
+    previous: {
+      type: "string",
+      multiple: true,
+      value: "NĂM_TRƯỚC.json|.xlsx",
+      help: "bảng tổng hợp hoặc báo cáo JSON các năm trước, để đối chiếu số liệu",
+    },
+    rollup: {
+      type: "string",
+      value: "BÁO_CÁO.xlsx",
+      help: "lập báo cáo của đơn vị tổng hợp gửi cấp trên theo mẫu (cần --as-unit, --name, --type)",
+    },
     "as-unit": { type: "string", value: "MÃ", help: "mã đơn vị đứng tên báo cáo gửi cấp trên" },
     name: { type: "string", value: "TÊN", help: "tên đơn vị đứng tên báo cáo gửi cấp trên" },
     type: { type: "string", value: "LOẠI", help: "loại đơn vị đứng tên báo cáo gửi cấp trên" },
   },
-  operands: { min: 1, max: null, missing: "Cần ít nhất một tệp .xlsx hoặc thư mục chứa báo cáo, ví dụ kl226 consolidate bao-cao/ --out tong-hop.xlsx." },
+  operands: {
+    min: 1,
+    max: null,
+    missing:
+      "Cần ít nhất một tệp .xlsx hoặc thư mục chứa báo cáo, ví dụ kl226 consolidate bao-cao/ --out tong-hop.xlsx.",
+  },
   notes: [
     UNIT_TYPES_LINE,
     PERIODS_LINE,
@@ -115,13 +203,27 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
   const profile = o.profile === undefined ? undefined : loadProfile(o.profile);
   const roster = o.roster === undefined ? undefined : loadRoster(o.roster, profile ?? DEFAULT_PROFILE);
   const previous = o.previous?.map(loadPrevious);
-  const period = o.period !== undefined && o.year !== undefined ? { kind: o.period, year: o.year } : undefined;
+  const period =
+    o.period !== undefined && o.year !== undefined ? { kind: o.period, year: o.year } : undefined;
   if (period && profile) checkPeriodOfForm(profile, period.kind);
   // The roster and last years' files are inputs of another kind, never unit reports (even in the same folder).
   const exclude = [o.roster, ...(o.previous ?? [])].filter((p): p is string => p !== undefined);
   const dates = o.letters !== undefined || o.report !== undefined ? documentDates(o) : undefined;
   const { consolidation: c } = await runConsolidation(
-    { inputs: positionals, out: o.out, json: o.json, roster, period, profile, rollup: rollupRequest(o), letters: o.letters, report: o.report, dates, previous, exclude },
+    {
+      inputs: positionals,
+      out: o.out,
+      json: o.json,
+      roster,
+      period,
+      profile,
+      rollup: rollupRequest(o),
+      letters: o.letters,
+      report: o.report,
+      dates,
+      previous,
+      exclude,
+    },
     io,
   );
   return c.rejected.length > 0 ? 1 : 0;
@@ -139,7 +241,10 @@ export function repoRoot(from: string = __dirname): string {
 }
 
 /** Reads, checks and consolidates, writes every output; returns the consolidation and the files as inspected. */
-export async function runConsolidation(o: RunOptions, io: Io): Promise<{ consolidation: Consolidation; submissions: Submission[]; profile: Profile }> {
+export async function runConsolidation(
+  o: RunOptions,
+  io: Io,
+): Promise<{ consolidation: Consolidation; submissions: Submission[]; profile: Profile }> {
   // Every destination is checked before anything is read or written (exit 2, nothing written).
   const targets: OutputTarget[] = [
     { path: o.out, option: "--out", kind: "file" },
@@ -151,83 +256,130 @@ export async function runConsolidation(o: RunOptions, io: Io): Promise<{ consoli
   checkOutputs(targets);
   const outputs = targets.filter((t) => t.kind === "file").map((t) => resolve(t.path));
   for (const input of o.inputs) {
-    if (outputs.includes(resolve(input))) throw new UsageError(`Tệp ${input} vừa là tệp nguồn vừa là tệp kết quả. Hãy chọn tên khác cho --out/--json: tệp nguồn không bao giờ bị ghi đè.`);
+    if (outputs.includes(resolve(input)))
+      throw new UsageError(
+        `Tệp ${input} vừa là tệp nguồn vừa là tệp kết quả. Hãy chọn tên khác cho --out/--json: tệp nguồn không bao giờ bị ghi đè.`,
+      );
   }
   const found = expandInputs(o.inputs);
-  if (found.missing.length > 0) throw new UsageError(`Không tìm thấy tệp hoặc thư mục: ${found.missing.join(", ")}. Hãy kiểm tra lại đường dẫn; chưa có gì được ghi.`);
+  if (found.missing.length > 0)
+    throw new UsageError(
+      `Không tìm thấy tệp hoặc thư mục: ${found.missing.join(", ")}. Hãy kiểm tra lại đường dẫn; chưa có gì được ghi.`,
+    );
   // A summary written into the input folder on an earlier run is not a unit report; nor is the roster.
   const skip = new Set([...outputs, ...(o.exclude ?? []).map((p) => resolve(p))]);
   const files = found.files.filter((f) => !skip.has(resolve(f)));
   if (files.length === 0) {
-    const ignored = found.ignored.length > 0 ? ` (đã bỏ qua ${found.ignored.length} tệp khóa “~$…” hoặc tệp ẩn)` : "";
-    throw new UsageError(`Không có tệp báo cáo nào để tổng hợp trong ${o.inputs.join(", ")}${ignored}. Hãy chép các tệp .xlsx của đơn vị vào thư mục rồi chạy lại; chưa có gì được ghi.`);
+    const ignored =
+      found.ignored.length > 0 ? ` (đã bỏ qua ${found.ignored.length} tệp khóa “~$…” hoặc tệp ẩn)` : "";
+    throw new UsageError(
+      `Không có tệp báo cáo nào để tổng hợp trong ${o.inputs.join(", ")}${ignored}. Hãy chép các tệp .xlsx của đơn vị vào thư mục rồi chạy lại; chưa có gì được ghi.`,
+    );
   }
   for (const dir of found.emptyFolders) io.err(`Lưu ý: thư mục ${dir} không có tệp nào.\n`);
   // Without --profile each file is read with its own form; the form most files declare is consolidated.
   const readWith = o.profile ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE;
   const forms = o.profile ? "expect" : "follow";
   // Read and checked on every core (src/cli/parallel.ts); a file that cannot be opened is rejected with the reason, the others still run.
-  const submissions: Submission[] = await inspectFiles(files, readWith, { forms, onProgress: progressBar(io, files.length) });
+  const submissions: Submission[] = await inspectFiles(files, readWith, {
+    forms,
+    onProgress: progressBar(io, files.length),
+  });
   const profile = consolidationProfile(submissions, o.profile);
   if (o.period) checkPeriodOfForm(profile, o.period.kind);
   const consolidated = consolidate(submissions, { profile, roster: o.roster, period: o.period });
   // Last year's cross-check adds warnings before anything is written (JSON and the Lỗi sheet).
-  const history = o.previous === undefined ? undefined : withPrevious(consolidated, o.previous, profile.outlier);
+  const history =
+    o.previous === undefined ? undefined : withPrevious(consolidated, o.previous, profile.outlier);
   const c = history?.consolidation ?? consolidated;
   if (o.rollup !== undefined) checkRollupPeriod(c);
   const dates = o.dates ?? documentDates({});
   const letters = o.letters === undefined ? undefined : followUpLetters(c, profile, dates);
   const summary = summaryWorkbook(c, profile);
-  writeAtomic(o.out, writeXlsx(letters ? withLetterSheet(summary, letters, o.letters) : summary, NODE_ZIP_CODEC));
+  writeAtomic(
+    o.out,
+    writeXlsx(letters ? withLetterSheet(summary, letters, o.letters) : summary, NODE_ZIP_CODEC),
+  );
   if (o.json !== undefined) writeAtomic(o.json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`);
   io.out(humanSummary(c, profile, files.length, o.out, o.json, found.ignored));
   if (history) io.out(`${history.lines.join("\n")}\n`);
   const roster = o.roster ?? profile.roster;
-  if (o.letters !== undefined) io.out(`${(await writeLetters(o.letters, c, profile, dates, roster)).join("\n")}\n`);
-  if (o.report !== undefined) io.out(`${(await writeReport(o.report, c, profile, dates, roster)).join("\n")}\n`);
+  if (o.letters !== undefined)
+    io.out(`${(await writeLetters(o.letters, c, profile, dates, roster)).join("\n")}\n`);
+  if (o.report !== undefined)
+    io.out(`${(await writeReport(o.report, c, profile, dates, roster)).join("\n")}\n`);
   if (o.rollup !== undefined) io.out(`${writeRollup(c, profile, o.rollup).join("\n")}\n`);
   return { consolidation: c, submissions, profile };
 }
 
 const LIST_LIMIT = 20;
 
-function humanSummary(c: Consolidation, profile: Profile, fileCount: number, out: string, json: string | undefined, ignored: readonly string[] = []): string {
+function humanSummary(
+  c: Consolidation,
+  profile: Profile,
+  fileCount: number,
+  out: string,
+  json: string | undefined,
+  ignored: readonly string[] = [],
+): string {
   const lines: string[] = [`Biểu mẫu: ${c.form.id} — hồ sơ: ${profile.name}.`];
   if (c.period) {
     const how = c.periodGiven ? "theo tùy chọn --period/--year" : "kỳ mà nhiều tệp khai nhất";
-    lines.push(`Kỳ tổng hợp: ${periodLabel(c.period)} (${how}; hạn nộp ${c.deadline ? viDate(c.deadline) : "?"}).`);
+    lines.push(
+      `Kỳ tổng hợp: ${periodLabel(c.period)} (${how}; hạn nộp ${c.deadline ? viDate(c.deadline) : "?"}).`,
+    );
   } else {
     lines.push("Không xác định được kỳ tổng hợp: không có tệp nào khai Kỳ báo cáo và Năm hợp lệ.");
   }
-  lines.push(`Đã đọc ${fileCount} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}, trùng đơn vị ${c.duplicates.length}.`);
-  if (ignored.length > 0) lines.push(`Bỏ qua ${ignored.length} tệp khóa “~$…” của Excel hoặc tệp ẩn (không phải báo cáo): ${listCodes(ignored.map(baseName))}.`);
+  lines.push(
+    `Đã đọc ${fileCount} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}, trùng đơn vị ${c.duplicates.length}.`,
+  );
+  if (ignored.length > 0)
+    lines.push(
+      `Bỏ qua ${ignored.length} tệp khóa “~$…” của Excel hoặc tệp ẩn (không phải báo cáo): ${listCodes(ignored.map(baseName))}.`,
+    );
   if (c.rejected.length > 0) {
     lines.push("Tệp bị từ chối (chi tiết ở trang “Lỗi”):");
     for (const r of c.rejected.slice(0, LIST_LIMIT)) {
       const errors = r.findings.filter((f) => f.severity === "error");
       const first = errors[0] ?? r.findings[0];
       const more = errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : "";
-      lines.push(`  ✗ ${r.file}: ${first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]` : ""}${more}`);
+      lines.push(
+        `  ✗ ${r.file}: ${first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]` : ""}${more}`,
+      );
     }
     if (c.rejected.length > LIST_LIMIT) lines.push(`  … và ${c.rejected.length - LIST_LIMIT} tệp khác.`);
   }
   if (c.duplicates.length > 0) {
     lines.push("Tệp trùng đơn vị (không được tổng hợp):");
-    for (const d of c.duplicates.slice(0, LIST_LIMIT)) lines.push(`  = ${d.dropped}: đơn vị ${d.unit}, dùng tệp ${baseName(d.kept)}`);
+    for (const d of c.duplicates.slice(0, LIST_LIMIT))
+      lines.push(`  = ${d.dropped}: đơn vị ${d.unit}, dùng tệp ${baseName(d.kept)}`);
     if (c.duplicates.length > LIST_LIMIT) lines.push(`  … và ${c.duplicates.length - LIST_LIMIT} tệp khác.`);
   }
   if (!c.rosterGiven) lines.push("Không có danh sách đơn vị (--roster): không xác định đơn vị chưa nộp.");
-  else if (c.missing.length === 0) lines.push("Chưa nộp: không có (mọi đơn vị trong danh sách đã gửi báo cáo).");
-  else lines.push(`Chưa nộp: ${c.missing.length} đơn vị chưa gửi tệp nào: ${listCodes(c.missing.map((u) => u.code))}.`);
-  if (c.returned.length > 0) lines.push(`Bị trả lại: ${c.returned.length} đơn vị đã gửi nhưng mọi tệp đều bị từ chối: ${listCodes(c.returned.map((u) => u.code))}.`);
+  else if (c.missing.length === 0)
+    lines.push("Chưa nộp: không có (mọi đơn vị trong danh sách đã gửi báo cáo).");
+  else
+    lines.push(
+      `Chưa nộp: ${c.missing.length} đơn vị chưa gửi tệp nào: ${listCodes(c.missing.map((u) => u.code))}.`,
+    );
+  if (c.returned.length > 0)
+    lines.push(
+      `Bị trả lại: ${c.returned.length} đơn vị đã gửi nhưng mọi tệp đều bị từ chối: ${listCodes(c.returned.map((u) => u.code))}.`,
+    );
   const unknown = c.units.filter((u) => !u.onRoster).map((u) => u.code);
-  if (unknown.length > 0) lines.push(`Không có trong danh sách đơn vị (vẫn tổng hợp): ${listCodes(unknown)}.`);
+  if (unknown.length > 0)
+    lines.push(`Không có trong danh sách đơn vị (vẫn tổng hợp): ${listCodes(unknown)}.`);
   const late = c.units.filter((u) => u.late).map((u) => u.code);
-  lines.push(late.length === 0 ? "Trễ hạn: không có." : `Trễ hạn: ${late.length} đơn vị: ${listCodes(late)}.`);
+  lines.push(
+    late.length === 0 ? "Trễ hạn: không có." : `Trễ hạn: ${late.length} đơn vị: ${listCodes(late)}.`,
+  );
   lines.push(`Chỉ tiêu không đạt (${c.shortfalls.length} trường hợp):`);
   for (const ind of c.form.indicators) {
     const n = c.province.counts[ind.id] ?? { met: 0, short: 0, na: 0 };
-    lines.push(`  ${ind.short} (${targetText(ind)}): ${n.short} không đạt, ${n.met} đạt, ${n.na} không đánh giá được.`);
+    lines.push(
+      `  ${ind.short} (${targetText(ind)}): ${n.short} không đạt, ${n.met} đạt, ${n.na} không đánh giá được.`,
+    );
   }
   lines.push(`Bảng tổng hợp: ${out}`);
   if (json !== undefined) lines.push(`Báo cáo JSON: ${json}`);
@@ -235,7 +387,9 @@ function humanSummary(c: Consolidation, profile: Profile, fileCount: number, out
 }
 
 function listCodes(codes: readonly string[]): string {
-  return codes.length <= LIST_LIMIT ? codes.join(", ") : `${codes.slice(0, LIST_LIMIT).join(", ")}, … (+${codes.length - LIST_LIMIT})`;
+  return codes.length <= LIST_LIMIT
+    ? codes.join(", ")
+    : `${codes.slice(0, LIST_LIMIT).join(", ")}, … (+${codes.length - LIST_LIMIT})`;
 }
 
 /** A roster from .csv (UTF-8) or .xlsx; any problem is a usage error (exit 2) naming the file. */
@@ -251,17 +405,25 @@ export function loadRoster(path: string, profile: Profile): RosterUnit[] {
   let outcome;
   if (isZip || /\.xlsx$/i.test(path)) {
     const read = readXlsx(bytes, { limits: profile.limits, inflateRaw: createNodeInflateRaw() });
-    if (!read.ok) throw new UsageError(`Không đọc được danh sách đơn vị ${path}: tệp .xlsx hỏng hoặc không đúng định dạng (${read.reason}).`);
+    if (!read.ok)
+      throw new UsageError(
+        `Không đọc được danh sách đơn vị ${path}: tệp .xlsx hỏng hoặc không đúng định dạng (${read.reason}).`,
+      );
     outcome = parseRosterWorkbook(read.workbook);
   } else {
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
-      throw new UsageError(`Danh sách đơn vị ${path} không phải văn bản UTF-8. Trong Excel, hãy lưu lại dạng “CSV UTF-8 (phân tách bằng dấu phẩy)”.`);
+      throw new UsageError(
+        `Danh sách đơn vị ${path} không phải văn bản UTF-8. Trong Excel, hãy lưu lại dạng “CSV UTF-8 (phân tách bằng dấu phẩy)”.`,
+      );
     }
     outcome = parseRosterCsv(text);
   }
-  if (!outcome.ok) throw new UsageError(`Danh sách đơn vị ${path} không hợp lệ:\n  ${outcome.errors.slice(0, 30).join("\n  ")}${outcome.errors.length > 30 ? `\n  … và ${outcome.errors.length - 30} lỗi khác.` : ""}`);
+  if (!outcome.ok)
+    throw new UsageError(
+      `Danh sách đơn vị ${path} không hợp lệ:\n  ${outcome.errors.slice(0, 30).join("\n  ")}${outcome.errors.length > 30 ? `\n  … và ${outcome.errors.length - 30} lỗi khác.` : ""}`,
+    );
   return outcome.units;
 }

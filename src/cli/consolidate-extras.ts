@@ -6,7 +6,15 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { compareText, type Consolidation, type Warning } from "../core/consolidate";
-import { compareWithPrevious, historyOrder, parsePreviousReport, previousFromSummary, previousPeriodNotes, type OutlierBand, type PreviousReport } from "../core/history";
+import {
+  compareWithPrevious,
+  historyOrder,
+  parsePreviousReport,
+  previousFromSummary,
+  previousPeriodNotes,
+  type OutlierBand,
+  type PreviousReport,
+} from "../core/history";
 import { compareDates, parseDateText, viDate, type CivilDate } from "../core/dates";
 import { defaultReplyBy, vietnamDate, type DocumentDates } from "../core/documents";
 import { ALL_LETTERS_FILE, LETTER_SHEET, letterFileName } from "../core/letters";
@@ -33,10 +41,16 @@ export const rollupOptionShape = {
   type: unitTypeSchema.optional(),
 };
 
-export const ROLLUP_TOGETHER = "--rollup cần đủ --as-unit MÃ --name TÊN --type LOẠI (đơn vị đứng tên báo cáo gửi cấp trên), và ba tùy chọn này chỉ dùng cùng --rollup";
+export const ROLLUP_TOGETHER =
+  "--rollup cần đủ --as-unit MÃ --name TÊN --type LOẠI (đơn vị đứng tên báo cáo gửi cấp trên), và ba tùy chọn này chỉ dùng cùng --rollup";
 
 /** All of --rollup, --as-unit, --name, --type, or none of them. */
-export function rollupOptionsTogether(o: { rollup?: string; "as-unit"?: string; name?: string; type?: string }): boolean {
+export function rollupOptionsTogether(o: {
+  rollup?: string;
+  "as-unit"?: string;
+  name?: string;
+  type?: string;
+}): boolean {
   const given = [o.rollup, o["as-unit"], o.name, o.type].filter((v) => v !== undefined).length;
   return given === 0 || given === 4;
 }
@@ -46,15 +60,23 @@ export interface RollupRequest {
   readonly unit: RollupUnit;
 }
 
-export function rollupRequest(o: { rollup?: string; "as-unit"?: string; name?: string; type?: RollupUnit["typeId"] }): RollupRequest | undefined {
-  if (o.rollup === undefined || o["as-unit"] === undefined || o.name === undefined || o.type === undefined) return undefined;
+export function rollupRequest(o: {
+  rollup?: string;
+  "as-unit"?: string;
+  name?: string;
+  type?: RollupUnit["typeId"];
+}): RollupRequest | undefined {
+  if (o.rollup === undefined || o["as-unit"] === undefined || o.name === undefined || o.type === undefined)
+    return undefined;
   return { out: o.rollup, unit: { code: o["as-unit"], name: o.name, typeId: o.type } };
 }
 
 /** A roll-up needs a period: checked before anything is written (exit 2, nothing half-written). */
 export function checkRollupPeriod(c: Consolidation): void {
   if (c.period === null) {
-    throw new UsageError("Không lập được báo cáo tổng hợp gửi cấp trên (--rollup): chưa xác định được kỳ báo cáo. Hãy thêm --period 6T|NAM --year NĂM.");
+    throw new UsageError(
+      "Không lập được báo cáo tổng hợp gửi cấp trên (--rollup): chưa xác định được kỳ báo cáo. Hãy thêm --period 6T|NAM --year NĂM.",
+    );
   }
 }
 
@@ -62,7 +84,9 @@ export function checkRollupPeriod(c: Consolidation): void {
 export function writeRollup(c: Consolidation, profile: Profile, request: RollupRequest): string[] {
   checkRollupPeriod(c);
   writeAtomic(request.out, writeXlsx(rollupWorkbook(c, profile, request.unit), NODE_ZIP_CODEC));
-  return [`Báo cáo tổng hợp gửi cấp trên (mẫu KL226-BC/1, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${request.out}`];
+  return [
+    `Báo cáo tổng hợp gửi cấp trên (mẫu KL226-BC/1, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${request.out}`,
+  ];
 }
 
 const dateOption = (example: string) =>
@@ -90,15 +114,23 @@ export const lettersOptionShape = {
   "reply-by": dateOption("19/06/2026"),
 };
 
-export const LETTER_DATE_NEEDS_DOCUMENTS = "chỉ dùng cùng --letters THƯ_MỤC hoặc --report BÁO_CÁO.docx (ngày của thư và của báo cáo)";
+export const LETTER_DATE_NEEDS_DOCUMENTS =
+  "chỉ dùng cùng --letters THƯ_MỤC hoặc --report BÁO_CÁO.docx (ngày của thư và của báo cáo)";
 export const REPLY_BY_NEEDS_LETTERS = "chỉ dùng cùng --letters THƯ_MỤC (hạn đơn vị trả lời trong thư nhắc)";
 export const REPLY_AFTER_DATE = "--reply-by phải sau ngày của thư (--letter-date, mặc định hôm nay)";
 
-type DocumentOptions = { letters?: string; report?: string; "letter-date"?: CivilDate; "reply-by"?: CivilDate };
+type DocumentOptions = {
+  letters?: string;
+  report?: string;
+  "letter-date"?: CivilDate;
+  "reply-by"?: CivilDate;
+};
 /** --letter-date only with --letters or --report. */
-export const letterDateUsed = (o: DocumentOptions): boolean => o["letter-date"] === undefined || o.letters !== undefined || o.report !== undefined;
+export const letterDateUsed = (o: DocumentOptions): boolean =>
+  o["letter-date"] === undefined || o.letters !== undefined || o.report !== undefined;
 /** --reply-by only with --letters. */
-export const replyByUsed = (o: DocumentOptions): boolean => o["reply-by"] === undefined || o.letters !== undefined;
+export const replyByUsed = (o: DocumentOptions): boolean =>
+  o["reply-by"] === undefined || o.letters !== undefined;
 
 /** Today in Việt Nam: the CLI reads the clock, the core never does. */
 export function todayInVietnam(now: number = Date.now()): CivilDate {
@@ -109,10 +141,16 @@ export function todayInVietnam(now: number = Date.now()): CivilDate {
  * The dates of the letters and the report: --letter-date (default today in Việt Nam) and --reply-by
  * (default a week later, moved off a weekend; docs/DECISIONS.md). A reply-by not after the letter is a usage error.
  */
-export function documentDates(o: { "letter-date"?: CivilDate; "reply-by"?: CivilDate }, today: CivilDate = todayInVietnam()): DocumentDates {
+export function documentDates(
+  o: { "letter-date"?: CivilDate; "reply-by"?: CivilDate },
+  today: CivilDate = todayInVietnam(),
+): DocumentDates {
   const date = o["letter-date"] ?? today;
   const replyBy = o["reply-by"] ?? defaultReplyBy(date);
-  if (compareDates(replyBy, date) <= 0) throw new UsageError(`Tùy chọn --reply-by ${viDate(replyBy)} không hợp lệ: ${REPLY_AFTER_DATE} (${viDate(date)}).`);
+  if (compareDates(replyBy, date) <= 0)
+    throw new UsageError(
+      `Tùy chọn --reply-by ${viDate(replyBy)} không hợp lệ: ${REPLY_AFTER_DATE} (${viDate(date)}).`,
+    );
   return { date, replyBy };
 }
 
@@ -140,7 +178,13 @@ function previousFiles(dir: string): string[] {
  * the folder's manifest lists, and `<CODE>.docx`/`<CODE>.txt` of any unit this consolidation knows),
  * never other files. Returns the lines for the human summary.
  */
-export async function writeLetters(dir: string, c: Consolidation, profile: Profile, dates: DocumentDates, roster: readonly RosterUnit[] | undefined): Promise<string[]> {
+export async function writeLetters(
+  dir: string,
+  c: Consolidation,
+  profile: Profile,
+  dates: DocumentDates,
+  roster: readonly RosterUnit[] | undefined,
+): Promise<string[]> {
   const { letters, all } = await letterFiles(c, profile, dates);
   const written = new Set<string>();
   for (const { letter, bytes } of letters) {
@@ -151,11 +195,23 @@ export async function writeLetters(dir: string, c: Consolidation, profile: Profi
     writeAtomic(join(dir, ALL_LETTERS_FILE), all);
     written.add(ALL_LETTERS_FILE);
   }
-  const known = new Set([...c.units.map((u) => u.code), ...c.missing.map((u) => u.code), ...c.returned.map((u) => u.code), ...(roster ?? []).map((u) => u.code.toUpperCase())]);
-  const ourNames = new Set([ALL_LETTERS_FILE, ...previousFiles(dir), ...[...known].flatMap((code) => [letterFileName(code), letterFileName(code).replace(/\.docx$/, ".txt")])]);
-  const stale = existsSync(dir) ? readdirSync(dir).filter((name) => ourNames.has(name) && !written.has(name) && looksLikeOurs(name)) : [];
+  const known = new Set([
+    ...c.units.map((u) => u.code),
+    ...c.missing.map((u) => u.code),
+    ...c.returned.map((u) => u.code),
+    ...(roster ?? []).map((u) => u.code.toUpperCase()),
+  ]);
+  const ourNames = new Set([
+    ALL_LETTERS_FILE,
+    ...previousFiles(dir),
+    ...[...known].flatMap((code) => [letterFileName(code), letterFileName(code).replace(/\.docx$/, ".txt")]),
+  ]);
+  const stale = existsSync(dir)
+    ? readdirSync(dir).filter((name) => ourNames.has(name) && !written.has(name) && looksLikeOurs(name))
+    : [];
   for (const name of stale) rmSync(join(dir, name), { force: true });
-  if (written.size > 0 || existsSync(dir)) writeAtomic(join(dir, MANIFEST), `${JSON.stringify({ files: [...written].sort() }, null, 2)}\n`);
+  if (written.size > 0 || existsSync(dir))
+    writeAtomic(join(dir, MANIFEST), `${JSON.stringify({ files: [...written].sort() }, null, 2)}\n`);
   const removed = stale.length > 0 ? ` Đã xóa ${stale.length} thư cũ của lần chạy trước không còn cần.` : "";
   const when = `thư đề ngày ${viDate(dates.date)}, hạn trả lời ${viDate(dates.replyBy)}`;
   return [
@@ -166,9 +222,17 @@ export async function writeLetters(dir: string, c: Consolidation, profile: Profi
 }
 
 /** The report (SPEC §9) written atomically; returns the line for the human summary. */
-export async function writeReport(path: string, c: Consolidation, profile: Profile, dates: DocumentDates, roster: readonly RosterUnit[] | undefined): Promise<string[]> {
+export async function writeReport(
+  path: string,
+  c: Consolidation,
+  profile: Profile,
+  dates: DocumentDates,
+  roster: readonly RosterUnit[] | undefined,
+): Promise<string[]> {
   writeAtomic(path, await reportFile(c, profile, { date: dates.date, roster }));
-  return [`Báo cáo kết quả (văn bản Word, đề ngày ${viDate(dates.date)}, mục VI để chuyên viên viết đánh giá): ${path}`];
+  return [
+    `Báo cáo kết quả (văn bản Word, đề ngày ${viDate(dates.date)}, mục VI để chuyên viên viết đánh giá): ${path}`,
+  ];
 }
 
 export const previousOptionShape = {
@@ -177,7 +241,10 @@ export const previousOptionShape = {
       z
         .string()
         .min(1, "cần tên tệp, ví dụ --previous tong-hop-nam-truoc.json")
-        .regex(/\.(json|xlsx)$/i, "tệp năm trước là bảng tổng hợp (.xlsx, --out) hoặc báo cáo JSON (.json, --json) của lần tổng hợp năm trước"),
+        .regex(
+          /\.(json|xlsx)$/i,
+          "tệp năm trước là bảng tổng hợp (.xlsx, --out) hoặc báo cáo JSON (.json, --json) của lần tổng hợp năm trước",
+        ),
     )
     .optional(),
 };
@@ -200,7 +267,9 @@ export function loadPrevious(path: string): PreviousFile {
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    return fail((e as NodeJS.ErrnoException).code === "ENOENT" ? "không tìm thấy tệp." : "không mở được tệp.");
+    return fail(
+      (e as NodeJS.ErrnoException).code === "ENOENT" ? "không tìm thấy tệp." : "không mở được tệp.",
+    );
   }
   if (/\.xlsx$/i.test(path)) {
     const read = readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -208,12 +277,15 @@ export function loadPrevious(path: string): PreviousFile {
     const workbook = read.workbook;
     // The sheet's shape is checked now (exit 2 before any file is read); its counts once the form is known.
     const check = previousFromSummary(workbook, DEFAULT_FORM);
-    if (!check.ok && !check.errors.some((e) => e.includes("(kỳ này)"))) return fail(`không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${check.errors.join("\n  ")}`);
+    if (!check.ok && !check.errors.some((e) => e.includes("(kỳ này)")))
+      return fail(`không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${check.errors.join("\n  ")}`);
     return {
       path,
       report: (form) => {
         const parsed = previousFromSummary(workbook, form);
-        return parsed.ok ? parsed.report : fail(`không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${parsed.errors.join("\n  ")}`);
+        return parsed.ok
+          ? parsed.report
+          : fail(`không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${parsed.errors.join("\n  ")}`);
       },
     };
   }
@@ -226,7 +298,10 @@ export function loadPrevious(path: string): PreviousFile {
       return fail("không phải JSON hợp lệ.");
     }
     parsed = parsePreviousReport(json);
-    if (!parsed.ok) return fail(`không đúng dạng tệp JSON do “kl226 consolidate --json” ghi:\n  ${parsed.errors.join("\n  ")}`);
+    if (!parsed.ok)
+      return fail(
+        `không đúng dạng tệp JSON do “kl226 consolidate --json” ghi:\n  ${parsed.errors.join("\n  ")}`,
+      );
   }
   const report = parsed.report;
   return { path, report: () => report };
@@ -237,7 +312,11 @@ export function loadPrevious(path: string): PreviousFile {
  * same period kind) warnings join the consolidation's warnings (so they reach the JSON and the Lỗi
  * sheet like UNKNOWN_UNIT); the lines are for the human summary.
  */
-export function withPrevious(c: Consolidation, previous: readonly PreviousFile[], band: OutlierBand): { consolidation: Consolidation; lines: string[] } {
+export function withPrevious(
+  c: Consolidation,
+  previous: readonly PreviousFile[],
+  band: OutlierBand,
+): { consolidation: Consolidation; lines: string[] } {
   const reports = previous.map((p) => p.report(c.form));
   const h = compareWithPrevious(c, reports, band);
   const added: Warning[] = h.warnings.map((w) => ({ file: w.file, unit: w.unit, ...w.finding }));
@@ -246,17 +325,31 @@ export function withPrevious(c: Consolidation, previous: readonly PreviousFile[]
   const lines =
     previous.length === 1 || newest === undefined
       ? [`So sánh với báo cáo tổng hợp năm trước ${previous[0]?.path ?? ""}:`]
-      : [`So sánh với ${previous.length} báo cáo tổng hợp các năm trước (${previous.map((p, i) => `${reports[i]?.period.year ?? "?"}: ${p.path}`).join("; ")}); năm gần nhất ${newest.period.year}:`];
+      : [
+          `So sánh với ${previous.length} báo cáo tổng hợp các năm trước (${previous.map((p, i) => `${reports[i]?.period.year ?? "?"}: ${p.path}`).join("; ")}); năm gần nhất ${newest.period.year}:`,
+        ];
   if (newest) lines.push(...previousPeriodNotes(c.period, newest).map((n) => `  ${n}`));
   const mismatches = h.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH").length;
   const outliers = h.warnings.length - mismatches;
-  lines.push(mismatches === 0 ? "  Số liệu cùng kỳ năm trước khớp với báo cáo năm trước." : `  ${mismatches} số liệu cùng kỳ năm trước khác báo cáo năm trước (PREVIOUS_MISMATCH, chi tiết ở trang “Lỗi”).`);
+  lines.push(
+    mismatches === 0
+      ? "  Số liệu cùng kỳ năm trước khớp với báo cáo năm trước."
+      : `  ${mismatches} số liệu cùng kỳ năm trước khác báo cáo năm trước (PREVIOUS_MISMATCH, chi tiết ở trang “Lỗi”).`,
+  );
   if (outliers > 0) {
     lines.push(
       `  ${outliers} số liệu kỳ này bất thường so với chính đơn vị các năm trước (OUTLIER: ngoài trung bình ± ${band.sd} độ lệch chuẩn khi có từ ${band.minYears} năm, hoặc chênh hơn ${band.factor} lần so với năm gần nhất; chỉ là cảnh báo, chi tiết ở trang “Lỗi”).`,
     );
   }
-  lines.push(h.newUnits.length === 0 ? "  Đơn vị mới so với năm trước: không có." : `  Đơn vị mới so với năm trước: ${h.newUnits.length}: ${h.newUnits.join(", ")}.`);
-  lines.push(h.goneUnits.length === 0 ? "  Đơn vị năm trước có, năm nay không có báo cáo được chấp nhận: không có." : `  Đơn vị năm trước có, năm nay không có báo cáo được chấp nhận: ${h.goneUnits.length}: ${h.goneUnits.join(", ")}.`);
+  lines.push(
+    h.newUnits.length === 0
+      ? "  Đơn vị mới so với năm trước: không có."
+      : `  Đơn vị mới so với năm trước: ${h.newUnits.length}: ${h.newUnits.join(", ")}.`,
+  );
+  lines.push(
+    h.goneUnits.length === 0
+      ? "  Đơn vị năm trước có, năm nay không có báo cáo được chấp nhận: không có."
+      : `  Đơn vị năm trước có, năm nay không có báo cáo được chấp nhận: ${h.goneUnits.length}: ${h.goneUnits.join(", ")}.`,
+  );
   return { consolidation: { ...c, warnings }, lines };
 }

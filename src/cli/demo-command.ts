@@ -25,7 +25,11 @@ export const DEMO = defineCommand({
   summary: "chạy thử trên bộ báo cáo mẫu: tổng hợp hai cấp, thư nhắc, và chế độ báo cáo CCHC",
   synopsis: "[--samples THƯ_MỤC] [--out-dir THƯ_MỤC]",
   options: {
-    samples: { type: "string", value: "THƯ_MỤC", help: "thư mục báo cáo (mặc định: samples/ của kl226; roster.csv trong đó là danh sách đơn vị)" },
+    samples: {
+      type: "string",
+      value: "THƯ_MỤC",
+      help: "thư mục báo cáo (mặc định: samples/ của kl226; roster.csv trong đó là danh sách đơn vị)",
+    },
     "out-dir": { type: "string", value: "THƯ_MỤC", help: "nơi ghi kết quả (mặc định: out/)" },
   },
   operands: { min: 0, max: 0 },
@@ -42,7 +46,10 @@ export const DEPARTMENTS_DIR = "cap-so";
 export const CCHC_DIR = "cchc";
 const CCHC_PROFILE = "hcm-attp-cchc-2025";
 
-const demoOptions = z.object({ samples: z.string().min(1).optional(), "out-dir": z.string().min(1).optional() });
+const demoOptions = z.object({
+  samples: z.string().min(1).optional(),
+  "out-dir": z.string().min(1).optional(),
+});
 
 /**
  * The bundled samples include deliberately broken files, so a rejection is expected there: demo
@@ -58,7 +65,9 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   const isBundled = resolve(samples) === resolve(bundled);
   const outDir = o["out-dir"] ?? join(root, "out");
   if (!existsSync(samples) || !statSync(samples).isDirectory()) {
-    throw new UsageError(`Chưa có thư mục báo cáo mẫu ${samples}. Hãy tạo báo cáo mẫu (thư mục samples/) rồi chạy lại.`);
+    throw new UsageError(
+      `Chưa có thư mục báo cáo mẫu ${samples}. Hãy tạo báo cáo mẫu (thư mục samples/) rồi chạy lại.`,
+    );
   }
   const profile = DEFAULT_PROFILE;
   const rosterPath = join(samples, "roster.csv");
@@ -74,8 +83,21 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     const ownRosterPath = join(dir, "roster.csv");
     const ownRoster = existsSync(ownRosterPath) ? loadRoster(ownRosterPath, profile) : undefined;
     const rollup = join(outDir, DEPARTMENTS_DIR, `${code}.xlsx`);
-    io.out(`== Bước ${i + 1}: ${unit.name} (${code}) tổng hợp các đơn vị trực thuộc trong ${dir}${ownRoster ? ` (danh sách: ${ownRosterPath})` : ""} ==\n`);
-    const { submissions, consolidation } = await runConsolidation({ inputs: [dir], out: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.xlsx"), json: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.json"), roster: ownRoster, profile, rollup: { out: rollup, unit }, exclude: [ownRosterPath] }, io);
+    io.out(
+      `== Bước ${i + 1}: ${unit.name} (${code}) tổng hợp các đơn vị trực thuộc trong ${dir}${ownRoster ? ` (danh sách: ${ownRosterPath})` : ""} ==\n`,
+    );
+    const { submissions, consolidation } = await runConsolidation(
+      {
+        inputs: [dir],
+        out: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.xlsx"),
+        json: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.json"),
+        roster: ownRoster,
+        profile,
+        rollup: { out: rollup, unit },
+        exclude: [ownRosterPath],
+      },
+      io,
+    );
     rejectedFiles += consolidation.rejected.length;
     io.out(`${recheck(rollup, profile)}\n\n`);
     rollups.push(rollup);
@@ -86,15 +108,38 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   const cchcDir = join(samples, CCHC_DIR);
   const hasCchc = existsSync(cchcDir) && statSync(cchcDir).isDirectory();
   // Every file of the samples folder counts, except the rosters and the folder's README (its description).
-  const notReports = (f: string): boolean => basename(f).toLowerCase() === "roster.csv" || resolve(f) === resolve(join(samples, "README.md"));
-  const direct = expandInputs([samples]).files.filter((f) => !departmentFiles.has(f) && !(hasCchc && f.startsWith(cchcDir)) && !notReports(f));
-  const step = departments.length > 0 ? `== Bước ${departments.length + 1}: Sở Nội vụ tổng hợp toàn tỉnh ` : "== Tổng hợp ";
-  const via = departments.length > 0 ? ` cùng báo cáo của ${departments.join(", ")} (${rollups.join(", ")})` : "";
-  const except = [...(departments.length > 0 ? [`${DEPARTMENTS_DIR}/`] : []), ...(hasCchc ? [`${CCHC_DIR}/`] : [])];
-  io.out(`${step}các báo cáo trong ${samples}${except.length > 0 ? ` (trừ ${except.join(", ")})` : ""}${via}${roster ? `; danh sách đơn vị: ${rosterPath}` : ""} ==\n`);
+  const notReports = (f: string): boolean =>
+    basename(f).toLowerCase() === "roster.csv" || resolve(f) === resolve(join(samples, "README.md"));
+  const direct = expandInputs([samples]).files.filter(
+    (f) => !departmentFiles.has(f) && !(hasCchc && f.startsWith(cchcDir)) && !notReports(f),
+  );
+  const step =
+    departments.length > 0
+      ? `== Bước ${departments.length + 1}: Sở Nội vụ tổng hợp toàn tỉnh `
+      : "== Tổng hợp ";
+  const via =
+    departments.length > 0 ? ` cùng báo cáo của ${departments.join(", ")} (${rollups.join(", ")})` : "";
+  const except = [
+    ...(departments.length > 0 ? [`${DEPARTMENTS_DIR}/`] : []),
+    ...(hasCchc ? [`${CCHC_DIR}/`] : []),
+  ];
+  io.out(
+    `${step}các báo cáo trong ${samples}${except.length > 0 ? ` (trừ ${except.join(", ")})` : ""}${via}${roster ? `; danh sách đơn vị: ${rosterPath}` : ""} ==\n`,
+  );
   const letters = join(outDir, "thu-nhac");
   const report = join(outDir, "bao-cao.docx");
-  const province = await runConsolidation({ inputs: [...direct, ...rollups], out: join(outDir, "tong-hop.xlsx"), json: join(outDir, "tong-hop.json"), roster, profile, letters, report }, io);
+  const province = await runConsolidation(
+    {
+      inputs: [...direct, ...rollups],
+      out: join(outDir, "tong-hop.xlsx"),
+      json: join(outDir, "tong-hop.json"),
+      roster,
+      profile,
+      letters,
+      report,
+    },
+    io,
+  );
   const c = province.consolidation;
   rejectedFiles += c.rejected.length;
   if (departments.length > 0) {
@@ -109,7 +154,9 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     const cchcRosterPath = join(cchcDir, "roster.csv");
     const cchcRoster = existsSync(cchcRosterPath) ? loadRoster(cchcRosterPath, cchcProfile) : undefined;
     cchcSummary = join(outDir, CCHC_DIR, "tong-hop.xlsx");
-    io.out(`\n== Bước ${departments.length + 2}: chế độ báo cáo thứ hai — ${cchcProfile.name} (mẫu ${cchcProfile.form.id}, hồ sơ ${CCHC_PROFILE}): các báo cáo trong ${cchcDir} ==\n`);
+    io.out(
+      `\n== Bước ${departments.length + 2}: chế độ báo cáo thứ hai — ${cchcProfile.name} (mẫu ${cchcProfile.form.id}, hồ sơ ${CCHC_PROFILE}): các báo cáo trong ${cchcDir} ==\n`,
+    );
     const cchc = await runConsolidation(
       {
         inputs: [cchcDir],
@@ -130,10 +177,14 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   );
   if (rejectedFiles === 0) return 0;
   if (isBundled) {
-    io.out(`\nLưu ý: bộ mẫu cố ý có ${rejectedFiles} tệp lỗi để minh họa việc từ chối, nên lệnh demo vẫn kết thúc với mã 0 (lệnh consolidate sẽ trả về 1).\n`);
+    io.out(
+      `\nLưu ý: bộ mẫu cố ý có ${rejectedFiles} tệp lỗi để minh họa việc từ chối, nên lệnh demo vẫn kết thúc với mã 0 (lệnh consolidate sẽ trả về 1).\n`,
+    );
     return 0;
   }
-  io.out(`\nCó ${rejectedFiles} tệp bị từ chối (lý do ở trang “Lỗi” của từng bảng tổng hợp): mã thoát 1, như lệnh consolidate.\n`);
+  io.out(
+    `\nCó ${rejectedFiles} tệp bị từ chối (lý do ở trang “Lỗi” của từng bảng tổng hợp): mã thoát 1, như lệnh consolidate.\n`,
+  );
   return 1;
 }
 
@@ -149,28 +200,42 @@ function departmentFolders(dir: string): string[] {
 /** The department as the province roster lists it (name and type); its code alone when it is not listed. */
 function departmentUnit(code: string, roster: readonly RosterUnit[] | undefined): RollupUnit {
   const listed = roster?.find((u) => codeKey(u.code) === codeKey(code));
-  const typeId: UnitTypeId = UNIT_TYPES.find((t) => t.label === listed?.type || t.id === listed?.type)?.id ?? "SO_NGANH";
+  const typeId: UnitTypeId =
+    UNIT_TYPES.find((t) => t.label === listed?.type || t.id === listed?.type)?.id ?? "SO_NGANH";
   return { code, name: listed?.name ?? code, typeId };
 }
 
 /** The roll-up read back and validated like any submission. */
 function recheck(path: string, profile: Profile): string {
-  const errors = inspectBytes(readBytes(path), profile, undefined, { fileName: path }).findings.filter((f) => f.severity === "error");
-  return errors.length === 0 ? `Kiểm tra lại báo cáo gửi cấp trên ${path} theo mẫu: hợp lệ, không có lỗi.` : `Kiểm tra lại báo cáo gửi cấp trên ${path} theo mẫu: ${errors.length} lỗi (${errors.map((f) => `${f.code} ${f.cell ?? ""}`.trim()).join(", ")}).`;
+  const errors = inspectBytes(readBytes(path), profile, undefined, { fileName: path }).findings.filter(
+    (f) => f.severity === "error",
+  );
+  return errors.length === 0
+    ? `Kiểm tra lại báo cáo gửi cấp trên ${path} theo mẫu: hợp lệ, không có lỗi.`
+    : `Kiểm tra lại báo cáo gửi cấp trên ${path} theo mẫu: ${errors.length} lỗi (${errors.map((f) => `${f.code} ${f.cell ?? ""}`.trim()).join(", ")}).`;
 }
 
 /**
  * The two-level promise: the province totals through the departments' roll-ups equal those of
  * consolidating every underlying unit directly (same period; rosters do not change sums).
  */
-function twoLevelCheck(c: Consolidation, units: readonly Submission[], profile: Profile, departments: number): string {
+function twoLevelCheck(
+  c: Consolidation,
+  units: readonly Submission[],
+  profile: Profile,
+  departments: number,
+): string {
   const flat = consolidate(units, { profile, period: c.period ?? undefined });
   const counts = c.form.counts;
   const differences = counts.flatMap((f) =>
     (["previous", "current"] as const).flatMap((column) => {
       const via = pairOf(c.province.values, f.code)[column];
       const all = pairOf(flat.province.values, f.code)[column];
-      return via === all ? [] : [`${f.code} (${column === "current" ? "kỳ này" : "cùng kỳ năm trước"}): ${String(via)} qua báo cáo cấp sở, ${String(all)} khi cộng trực tiếp`];
+      return via === all
+        ? []
+        : [
+            `${f.code} (${column === "current" ? "kỳ này" : "cùng kỳ năm trước"}): ${String(via)} qua báo cáo cấp sở, ${String(all)} khi cộng trực tiếp`,
+          ];
     }),
   );
   const head = `Kiểm tra hai cấp: tổng toàn tỉnh từ ${c.units.length} báo cáo (có ${departments} báo cáo cấp sở) so với cộng trực tiếp ${flat.units.length} đơn vị`;

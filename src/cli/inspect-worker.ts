@@ -5,4 +5,6 @@
 import { parentPort } from "node:worker_threads";
 import { inspectTaken, type PoolData } from "./parallel";
 
-parentPort?.once("message", (data: PoolData) => inspectTaken(data, (outcome) => data.port.postMessage(outcome)));
+parentPort?.once("message", (data: PoolData) =>
+  inspectTaken(data, (outcome) => data.port.postMessage(outcome)),
+);

@@ -1,6 +1,16 @@
 // The CLI's file system edge: reading inputs, loading the profile, writing outputs atomically.
 
-import { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, statSync, readdirSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  mkdirSync,
+  statSync,
+  readdirSync,
+} from "node:fs";
 import { dirname, join, resolve, basename } from "node:path";
 import { isIgnoredFileName } from "../core/file-kinds";
 import { parseProfile, type Profile } from "../core/profile";
@@ -12,7 +22,6 @@ export class UsageError extends Error {}
 import { fsReason, isErrnoError } from "./read-input";
 
 export { fsReason, isErrnoError, readBytes, readInput, sha256Hex, type InputRead } from "./read-input";
-
 
 const SHIPPED_HINT = `Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}; hoặc đường dẫn tệp .json của tỉnh.`;
 
@@ -31,19 +40,29 @@ export function loadProfile(nameOrPath: string): Profile {
     const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
     if (missing && looksLikeName) {
       const near = nearestProfileName(nameOrPath);
-      throw new UsageError(`Không có hồ sơ cấu hình “${nameOrPath}”.${near ? ` Có phải ý bạn là ${near}?` : ""} ${SHIPPED_HINT}`);
+      throw new UsageError(
+        `Không có hồ sơ cấu hình “${nameOrPath}”.${near ? ` Có phải ý bạn là ${near}?` : ""} ${SHIPPED_HINT}`,
+      );
     }
     const code = isErrnoError(e) ? e.code : undefined;
-    const why = missing ? "không tìm thấy tệp" : code === "EISDIR" ? "đây là thư mục, không phải tệp .json" : (fsReason(code) ?? "không phải JSON hợp lệ");
+    const why = missing
+      ? "không tìm thấy tệp"
+      : code === "EISDIR"
+        ? "đây là thư mục, không phải tệp .json"
+        : (fsReason(code) ?? "không phải JSON hợp lệ");
     throw new UsageError(`Không đọc được hồ sơ cấu hình ${nameOrPath}: ${why}. ${SHIPPED_HINT}`);
   }
   const parsed = parseProfile(json);
-  if (!parsed.ok) throw new UsageError(`Hồ sơ cấu hình ${nameOrPath} không hợp lệ:\n  ${parsed.errors.join("\n  ")}`);
+  if (!parsed.ok)
+    throw new UsageError(`Hồ sơ cấu hình ${nameOrPath} không hợp lệ:\n  ${parsed.errors.join("\n  ")}`);
   return parsed.profile;
 }
 
 function nearestProfileName(typed: string): string | undefined {
-  return nearestName(typed, SHIPPED_PROFILE_NAMES) ?? SHIPPED_PROFILE_NAMES.find((n) => n.startsWith(typed.toLowerCase()) || typed.toLowerCase().startsWith(n));
+  return (
+    nearestName(typed, SHIPPED_PROFILE_NAMES) ??
+    SHIPPED_PROFILE_NAMES.find((n) => n.startsWith(typed.toLowerCase()) || typed.toLowerCase().startsWith(n))
+  );
 }
 
 // ── file-system problems as sentences ────────────────────────────────────────────────────────
@@ -52,7 +71,9 @@ function nearestProfileName(typed: string): string | undefined {
 export function fsError(e: unknown, path: string, action: "read" | "write"): UsageError {
   const code = isErrnoError(e) ? e.code : undefined;
   const why = fsReason(code) ?? `lỗi hệ thống ${code ?? (e as Error).message}`;
-  return new UsageError(`Không ${action === "read" ? "đọc" : "ghi"} được ${path}: ${why}.${action === "write" ? " Chưa có tệp nào bị ghi dở." : ""}`);
+  return new UsageError(
+    `Không ${action === "read" ? "đọc" : "ghi"} được ${path}: ${why}.${action === "write" ? " Chưa có tệp nào bị ghi dở." : ""}`,
+  );
 }
 
 // ── outputs ──────────────────────────────────────────────────────────────────────────────────
@@ -73,20 +94,31 @@ export function checkOutputs(targets: readonly OutputTarget[]): void {
     const target = resolve(t.path);
     const existing = statOrNull(target);
     if (existing) {
-      if (t.kind === "file" && existing.isDirectory()) throw new UsageError(`Không ghi được ${t.path} (${t.option}): đã có một thư mục trùng tên. Hãy chọn tên tệp khác; chưa có gì được ghi.`);
-      if (t.kind === "dir" && !existing.isDirectory()) throw new UsageError(`Không ghi được vào ${t.path} (${t.option}): đây là một tệp, cần một thư mục. Hãy chọn tên thư mục khác; chưa có gì được ghi.`);
+      if (t.kind === "file" && existing.isDirectory())
+        throw new UsageError(
+          `Không ghi được ${t.path} (${t.option}): đã có một thư mục trùng tên. Hãy chọn tên tệp khác; chưa có gì được ghi.`,
+        );
+      if (t.kind === "dir" && !existing.isDirectory())
+        throw new UsageError(
+          `Không ghi được vào ${t.path} (${t.option}): đây là một tệp, cần một thư mục. Hãy chọn tên thư mục khác; chưa có gì được ghi.`,
+        );
     }
     // The nearest existing ancestor must be a folder we may write in.
     let dir = existing?.isDirectory() ? target : dirname(target);
     for (;;) {
       const st = statOrNull(dir);
       if (st) {
-        if (!st.isDirectory()) throw new UsageError(`Không ghi được ${t.path} (${t.option}): ${dir} là một tệp, không phải thư mục. Hãy chọn đường dẫn khác; chưa có gì được ghi.`);
+        if (!st.isDirectory())
+          throw new UsageError(
+            `Không ghi được ${t.path} (${t.option}): ${dir} là một tệp, không phải thư mục. Hãy chọn đường dẫn khác; chưa có gì được ghi.`,
+          );
         try {
           accessSync(dir, constants.W_OK);
         } catch (e) {
           const why = fsReason(isErrnoError(e) ? e.code : undefined);
-          throw new UsageError(`Không ghi được ${t.path} (${t.option}): không ghi được vào thư mục ${dir}${why ? ` — ${why}` : ""}. Hãy chọn thư mục khác; chưa có gì được ghi.`);
+          throw new UsageError(
+            `Không ghi được ${t.path} (${t.option}): không ghi được vào thư mục ${dir}${why ? ` — ${why}` : ""}. Hãy chọn thư mục khác; chưa có gì được ghi.`,
+          );
         }
         break;
       }
@@ -120,11 +152,19 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
   } catch (e) {
     rmSync(tmp, { force: true });
     const code = isErrnoError(e) ? e.code : undefined;
-    if (code === "EISDIR" || code === "ENOTEMPTY" || (code === "EEXIST" && statOrNull(target)?.isDirectory())) {
-      throw new UsageError(`Không ghi được ${path}: đã có một thư mục trùng tên. Hãy chọn tên tệp khác rồi chạy lại; chưa có gì bị ghi dở.`);
+    if (
+      code === "EISDIR" ||
+      code === "ENOTEMPTY" ||
+      (code === "EEXIST" && statOrNull(target)?.isDirectory())
+    ) {
+      throw new UsageError(
+        `Không ghi được ${path}: đã có một thư mục trùng tên. Hãy chọn tên tệp khác rồi chạy lại; chưa có gì bị ghi dở.`,
+      );
     }
     if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
-      throw new UsageError(`Không ghi được ${path}: tệp đang mở trong chương trình khác hoặc không có quyền ghi. Hãy đóng tệp rồi chạy lại; chưa có gì bị ghi dở.`);
+      throw new UsageError(
+        `Không ghi được ${path}: tệp đang mở trong chương trình khác hoặc không có quyền ghi. Hãy đóng tệp rồi chạy lại; chưa có gì bị ghi dở.`,
+      );
     }
     throw fsError(e, path, "write");
   }
@@ -185,4 +225,3 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
   }
   return result;
 }
-

@@ -13,7 +13,15 @@ import { templateTasks, templateWorkbook } from "../core/template";
 import type { ValidationResult } from "../core/validate";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
-import { checkOutputs, expandInputs, fsReason, isErrnoError, loadProfile, UsageError, writeAtomic } from "./io";
+import {
+  checkOutputs,
+  expandInputs,
+  fsReason,
+  isErrnoError,
+  loadProfile,
+  UsageError,
+  writeAtomic,
+} from "./io";
 import { inspectFiles } from "./parallel";
 
 import { CONSOLIDATE, consolidateCommand } from "./consolidate-command";
@@ -53,14 +61,27 @@ type Command = (args: string[], io: Io) => Promise<number> | number;
 export const TEMPLATE = defineCommand({
   name: "template",
   summary: "tạo tệp mẫu báo cáo (.xlsx) để đơn vị điền",
-  synopsis: "--out TỆP.xlsx [--profile TÊN|P.json] [--unit MÃ --name TÊN --type LOẠI --period KỲ --year NĂM --date NGÀY] [--force]",
+  synopsis:
+    "--out TỆP.xlsx [--profile TÊN|P.json] [--unit MÃ --name TÊN --type LOẠI --period KỲ --year NĂM --date NGÀY] [--force]",
   options: {
-    out: { type: "string", value: "TỆP.xlsx", help: "tệp mẫu sẽ tạo; không ghi đè tệp đã có (trừ khi có --force)" },
+    out: {
+      type: "string",
+      value: "TỆP.xlsx",
+      help: "tệp mẫu sẽ tạo; không ghi đè tệp đã có (trừ khi có --force)",
+    },
     force: { type: "boolean", help: "cho phép thay tệp --out đã có (báo cáo đã điền trong tệp đó sẽ mất)" },
     profile: PROFILE_OPTION,
-    unit: { type: "string", value: "MÃ", help: "điền sẵn mã đơn vị, ví dụ SO_Y_TE; mẫu chỉ liệt kê các nhiệm vụ áp dụng cho đơn vị" },
+    unit: {
+      type: "string",
+      value: "MÃ",
+      help: "điền sẵn mã đơn vị, ví dụ SO_Y_TE; mẫu chỉ liệt kê các nhiệm vụ áp dụng cho đơn vị",
+    },
     name: { type: "string", value: "TÊN", help: "điền sẵn tên đơn vị" },
-    type: { type: "string", value: "LOẠI", help: "điền sẵn loại đơn vị; mẫu chỉ liệt kê các nhiệm vụ áp dụng cho loại này" },
+    type: {
+      type: "string",
+      value: "LOẠI",
+      help: "điền sẵn loại đơn vị; mẫu chỉ liệt kê các nhiệm vụ áp dụng cho loại này",
+    },
     period: { type: "string", value: "KỲ", help: "điền sẵn kỳ báo cáo" },
     year: { type: "string", value: "NĂM", help: "điền sẵn năm báo cáo, ví dụ 2026" },
     date: { type: "string", value: "dd/mm/yyyy", help: "điền sẵn ngày báo cáo" },
@@ -82,14 +103,22 @@ export const VALIDATE = defineCommand({
     json: { type: "boolean", help: "in kết quả dạng JSON: một mảng, mỗi tệp một đối tượng" },
     profile: PROFILE_OPTION,
   },
-  operands: { min: 1, max: null, missing: "Cần ít nhất một tệp .xlsx hoặc thư mục chứa báo cáo, ví dụ kl226 validate bao-cao.xlsx." },
+  operands: {
+    min: 1,
+    max: null,
+    missing: "Cần ít nhất một tệp .xlsx hoặc thư mục chứa báo cáo, ví dụ kl226 validate bao-cao.xlsx.",
+  },
   notes: [
     "Không có --profile: mỗi tệp được đọc theo biểu mẫu ghi ở ô A1 của nó (KL226-BC/1 hoặc CCHC-BC/2025).",
     PROFILES_LINE,
     "Trong thư mục, mọi tệp đều được xét (tệp .xls, .ods, .csv… được báo là không phải .xlsx và cách lưu lại); bỏ qua tệp khóa “~$…” của Excel và tệp ẩn.",
     "Mã thoát: 0 mọi tệp hợp lệ; 1 có tệp không hợp lệ hoặc không mở được; 2 dùng lệnh sai.",
   ],
-  examples: ["kl226 validate XA_NGA_SON.xlsx", "kl226 validate bao-cao/", "kl226 validate bao-cao/ --json > ket-qua.json"],
+  examples: [
+    "kl226 validate XA_NGA_SON.xlsx",
+    "kl226 validate bao-cao/",
+    "kl226 validate bao-cao/ --json > ket-qua.json",
+  ],
 });
 
 const COMMANDS: ReadonlyArray<{ readonly spec: CommandSpec; readonly run: Command }> = [
@@ -139,7 +168,9 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
       return 2;
     }
     // A bug, not the user's fault: say so briefly, without a stack trace unless asked for.
-    io.err(`Lỗi nội bộ của kl226: ${(e as Error).message}\nHãy báo lỗi kèm lệnh đã chạy. (Đặt KL226_DEBUG=1 để xem chi tiết.)\n`);
+    io.err(
+      `Lỗi nội bộ của kl226: ${(e as Error).message}\nHãy báo lỗi kèm lệnh đã chạy. (Đặt KL226_DEBUG=1 để xem chi tiết.)\n`,
+    );
     if (process.env.KL226_DEBUG) io.err(`${(e as Error).stack}\n`);
     return 2;
   }
@@ -154,16 +185,20 @@ function unknownCommand(name: string, specs: readonly CommandSpec[]): string {
   }
   const near = nearestName(name, names);
   if (near) return `Không có lệnh “${name}”. Có phải ý bạn là kl226 ${near}? ${list}`;
-  if (/\.(xlsx|xls|xlsm|ods|csv)$/i.test(name) || existsSync(name)) return `Hãy ghi tên lệnh trước tệp, ví dụ kl226 validate ${name}. ${list}`;
+  if (/\.(xlsx|xls|xlsm|ods|csv)$/i.test(name) || existsSync(name))
+    return `Hãy ghi tên lệnh trước tệp, ví dụ kl226 validate ${name}. ${list}`;
   return `Không có lệnh “${name}”. ${list}`;
 }
 
 const templateOptions = z.object({
-  out: z.string({ message: "cần --out TỆP.xlsx, ví dụ --out mau-bao-cao.xlsx" }).min(1).regex(/\.xlsx$/i, "tệp mẫu phải có đuôi .xlsx, ví dụ --out mau-bao-cao.xlsx"),
+  out: z
+    .string({ message: "cần --out TỆP.xlsx, ví dụ --out mau-bao-cao.xlsx" })
+    .min(1)
+    .regex(/\.xlsx$/i, "tệp mẫu phải có đuôi .xlsx, ví dụ --out mau-bao-cao.xlsx"),
   force: z.boolean().optional(),
   profile: z.string().optional(),
   unit: unitCodeSchema.optional(),
-  name: z.string().trim().min(1, "cần tên đơn vị, ví dụ --name \"Sở Y tế\"").optional(),
+  name: z.string().trim().min(1, 'cần tên đơn vị, ví dụ --name "Sở Y tế"').optional(),
   type: unitTypeSchema.optional(),
   period: periodSchema.optional(),
   year: yearSchema.optional(),
@@ -193,7 +228,14 @@ function templateCommand(args: string[], io: Io): number {
       `Tệp ${o.out} đã có. kl226 template không ghi đè tệp có sẵn (có thể là báo cáo đã điền). Hãy chọn tên khác, hoặc thêm --force nếu chắc chắn muốn thay tệp này bằng mẫu trống.`,
     );
   }
-  const prefill = { unit: o.unit, name: o.name, type: o.type, period: o.period, year: o.year, reportDate: o.date };
+  const prefill = {
+    unit: o.unit,
+    name: o.name,
+    type: o.type,
+    period: o.period,
+    year: o.year,
+    reportDate: o.date,
+  };
   const spec = templateWorkbook(profile, prefill);
   writeAtomic(o.out, writeXlsx(spec, NODE_ZIP_CODEC));
   const tasks = templateTasks(profile.form, prefill).length;
@@ -223,15 +265,24 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
     entries.push(...found.files.map((file) => ({ file })));
     empty.push(...found.emptyFolders);
   }
-  if (entries.length === 0) throw usageError(VALIDATE, `Không có tệp nào để kiểm tra trong ${empty.join(", ")}. Hãy chép các tệp báo cáo .xlsx vào thư mục, hoặc ghi đường dẫn tệp.`);
+  if (entries.length === 0)
+    throw usageError(
+      VALIDATE,
+      `Không có tệp nào để kiểm tra trong ${empty.join(", ")}. Hãy chép các tệp báo cáo .xlsx vào thư mục, hoặc ghi đường dẫn tệp.`,
+    );
   for (const dir of empty) io.err(`Thư mục ${dir} không có tệp nào.\n`);
   // Read and checked on every core (src/cli/parallel.ts); a file that cannot be opened is that file's verdict.
   const present = entries.filter((e) => !e.missing).map((e) => e.file);
-  const inspected = await inspectFiles(present, profile, { forms, onProgress: progressBar(io, present.length) });
+  const inspected = await inspectFiles(present, profile, {
+    forms,
+    onProgress: progressBar(io, present.length),
+  });
   let next = 0;
   const results: FileValidation[] = entries.map(({ file, missing }) => ({
     file,
-    result: missing ? unreadableResult(`Không tìm thấy tệp hoặc thư mục ${file}. Hãy kiểm tra lại đường dẫn.`) : inspected[next++]!.result,
+    result: missing
+      ? unreadableResult(`Không tìm thấy tệp hoặc thư mục ${file}. Hãy kiểm tra lại đường dẫn.`)
+      : inspected[next++]!.result,
   }));
   if (o.json) io.out(`${JSON.stringify(results.map(validationJson), null, 2)}\n`);
   else io.out(`${results.map(humanValidation).join("")}${validationTally(results)}`);
@@ -275,7 +326,9 @@ export function humanValidation({ file, result }: FileValidation): string {
     : `✗ KHÔNG HỢP LỆ — ${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ""}, chưa gửi được`;
   const lines = [`${verdict}: ${file}${who}`];
   for (const f of orderFindings(result.findings)) {
-    lines.push(`    ${f.severity === "error" ? "Lỗi" : "Cảnh báo"} · ${whereText(f)}${f.message} [${f.code}]`);
+    lines.push(
+      `    ${f.severity === "error" ? "Lỗi" : "Cảnh báo"} · ${whereText(f)}${f.message} [${f.code}]`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -288,11 +341,18 @@ export function validationTally(results: readonly FileValidation[]): string {
   const errors = results.reduce((n, r) => n + errorCount(r.result), 0);
   const warnings = results.reduce((n, r) => n + r.result.findings.length, 0) - errors;
   const files = results.length === 1 ? "1 tệp" : `${results.length} tệp`;
-  const split = invalid.length === 0 ? (results.length === 1 ? "hợp lệ" : `cả ${results.length} hợp lệ`) : `${results.length - invalid.length} hợp lệ, ${invalid.length} không hợp lệ`;
+  const split =
+    invalid.length === 0
+      ? results.length === 1
+        ? "hợp lệ"
+        : `cả ${results.length} hợp lệ`
+      : `${results.length - invalid.length} hợp lệ, ${invalid.length} không hợp lệ`;
   const lines = ["", `Tổng kết: ${files} — ${split}; ${errors} lỗi, ${warnings} cảnh báo.`];
   if (invalid.length > 0 && results.length > 1) {
     const names = invalid.slice(0, TALLY_LIST).map((r) => r.file);
-    lines.push(`Tệp không hợp lệ: ${names.join(", ")}${invalid.length > TALLY_LIST ? `, … (+${invalid.length - TALLY_LIST})` : ""}.`);
+    lines.push(
+      `Tệp không hợp lệ: ${names.join(", ")}${invalid.length > TALLY_LIST ? `, … (+${invalid.length - TALLY_LIST})` : ""}.`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -96,11 +96,23 @@ export function synopsisOf(spec: CommandSpec): string {
 
 /** `kl226 NAME --help`: what it does, how to call it, every option of its table, examples, exit codes. */
 export function commandHelp(spec: CommandSpec): string {
-  const rows = Object.entries(spec.options).map(([name, o]) => [optionHead(name, o), `${o.help}${o.multiple ? " (có thể lặp lại)" : ""}`] as const);
+  const rows = Object.entries(spec.options).map(
+    ([name, o]) => [optionHead(name, o), `${o.help}${o.multiple ? " (có thể lặp lại)" : ""}`] as const,
+  );
   rows.push(["-h, --help", "xem hướng dẫn này"]);
   const width = Math.min(30, Math.max(...rows.map(([h]) => h.length)) + 2);
-  const lines = [`kl226 ${spec.name}: ${spec.summary}`, "", "Cách dùng:", `  ${synopsisOf(spec)}`, "", "Tùy chọn:"];
-  for (const [head, help] of rows) lines.push(head.length + 2 > width ? `  ${head}\n  ${" ".repeat(width)}${help}` : `  ${head.padEnd(width)}${help}`);
+  const lines = [
+    `kl226 ${spec.name}: ${spec.summary}`,
+    "",
+    "Cách dùng:",
+    `  ${synopsisOf(spec)}`,
+    "",
+    "Tùy chọn:",
+  ];
+  for (const [head, help] of rows)
+    lines.push(
+      head.length + 2 > width ? `  ${head}\n  ${" ".repeat(width)}${help}` : `  ${head.padEnd(width)}${help}`,
+    );
   if (spec.notes?.length) lines.push("", ...spec.notes);
   if (spec.examples?.length) lines.push("", "Ví dụ:", ...spec.examples.map((e) => `  ${e}`));
   return `${lines.join("\n")}\n`;
@@ -138,15 +150,25 @@ export type OptionValues = Record<string, string | boolean | string[] | undefine
 function unknownOption(spec: CommandSpec, raw: string, name: string): UsageError {
   const own = Object.keys(spec.options);
   const near = nearestName(name, [...own, "help"]);
-  if (near) return usageError(spec, `Lệnh ${spec.name} không có tùy chọn ${raw}. Có phải ý bạn là --${near}?`);
+  if (near)
+    return usageError(spec, `Lệnh ${spec.name} không có tùy chọn ${raw}. Có phải ý bạn là --${near}?`);
   const others = COMMANDS.filter((c) => c !== spec);
   const otherNames = [...new Set(others.flatMap((c) => Object.keys(c.options)))];
   const meant = nearestName(name, otherNames);
   if (meant) {
-    const users = others.filter((c) => meant in c.options).map((c) => c.name).sort();
-    return usageError(spec, `Lệnh ${spec.name} không có tùy chọn ${raw} (--${meant} là tùy chọn của lệnh ${users.join(", ")}). Các tùy chọn của lệnh ${spec.name}: ${own.map((o) => `--${o}`).join(", ")}.`);
+    const users = others
+      .filter((c) => meant in c.options)
+      .map((c) => c.name)
+      .sort();
+    return usageError(
+      spec,
+      `Lệnh ${spec.name} không có tùy chọn ${raw} (--${meant} là tùy chọn của lệnh ${users.join(", ")}). Các tùy chọn của lệnh ${spec.name}: ${own.map((o) => `--${o}`).join(", ")}.`,
+    );
   }
-  return usageError(spec, `Lệnh ${spec.name} không có tùy chọn ${raw}. Các tùy chọn của lệnh ${spec.name}: ${own.length > 0 ? own.map((o) => `--${o}`).join(", ") : "(không có)"}.`);
+  return usageError(
+    spec,
+    `Lệnh ${spec.name} không có tùy chọn ${raw}. Các tùy chọn của lệnh ${spec.name}: ${own.length > 0 ? own.map((o) => `--${o}`).join(", ") : "(không có)"}.`,
+  );
 }
 
 /**
@@ -154,10 +176,26 @@ function unknownOption(spec: CommandSpec, raw: string, name: string): UsageError
  * an unknown option, a value missing or given to a switch, a repeated option and too few or too
  * many arguments are usage errors in Vietnamese that say what to type.
  */
-export function parseOptions(args: readonly string[], spec: CommandSpec): { values: OptionValues; positionals: string[] } {
-  const config = Object.fromEntries(Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, multiple: o.multiple ?? false }]));
-  const { tokens } = parseArgs({ args: [...args], options: config, strict: false, allowPositionals: true, tokens: true });
-  if (tokens.some((t) => t.kind === "option" && (t.name === "help" || t.name === "h") && !(t.name in spec.options))) throw new HelpRequest(spec);
+export function parseOptions(
+  args: readonly string[],
+  spec: CommandSpec,
+): { values: OptionValues; positionals: string[] } {
+  const config = Object.fromEntries(
+    Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, multiple: o.multiple ?? false }]),
+  );
+  const { tokens } = parseArgs({
+    args: [...args],
+    options: config,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  if (
+    tokens.some(
+      (t) => t.kind === "option" && (t.name === "help" || t.name === "h") && !(t.name in spec.options),
+    )
+  )
+    throw new HelpRequest(spec);
 
   const values: OptionValues = {};
   const positionals: string[] = [];
@@ -171,24 +209,40 @@ export function parseOptions(args: readonly string[], spec: CommandSpec): { valu
     if (!o) throw unknownOption(spec, t.rawName, t.name);
     const raw = `--${t.name}`;
     if (o.type === "boolean") {
-      if (t.value !== undefined) throw usageError(spec, `Tùy chọn ${raw} của lệnh ${spec.name} không nhận giá trị: viết ${raw}, không có “=${t.value}”.`);
+      if (t.value !== undefined)
+        throw usageError(
+          spec,
+          `Tùy chọn ${raw} của lệnh ${spec.name} không nhận giá trị: viết ${raw}, không có “=${t.value}”.`,
+        );
       values[t.name] = true;
       continue;
     }
     const example = `${raw} ${o.value ?? "GIÁ_TRỊ"}`;
-    if (t.value === undefined || t.value === "") throw usageError(spec, `Tùy chọn ${raw} cần một giá trị ngay sau nó, ví dụ ${example}.`);
+    if (t.value === undefined || t.value === "")
+      throw usageError(spec, `Tùy chọn ${raw} cần một giá trị ngay sau nó, ví dụ ${example}.`);
     if (!t.inlineValue && t.value.startsWith("-") && t.value !== "-") {
-      throw usageError(spec, `Tùy chọn ${raw} cần một giá trị ngay sau nó, ví dụ ${example}; “${t.value}” là một tùy chọn khác. (Giá trị bắt đầu bằng dấu “-” thì viết liền: ${raw}=${t.value}.)`);
+      throw usageError(
+        spec,
+        `Tùy chọn ${raw} cần một giá trị ngay sau nó, ví dụ ${example}; “${t.value}” là một tùy chọn khác. (Giá trị bắt đầu bằng dấu “-” thì viết liền: ${raw}=${t.value}.)`,
+      );
     }
     if (o.multiple) values[t.name] = [...((values[t.name] as string[] | undefined) ?? []), t.value];
-    else if (values[t.name] !== undefined) throw usageError(spec, `Tùy chọn ${raw} được nhập hai lần (${String(values[t.name])} và ${t.value}); chỉ nhập một lần.`);
+    else if (values[t.name] !== undefined)
+      throw usageError(
+        spec,
+        `Tùy chọn ${raw} được nhập hai lần (${String(values[t.name])} và ${t.value}); chỉ nhập một lần.`,
+      );
     else values[t.name] = t.value;
   }
   const { min, max, missing } = spec.operands;
-  if (positionals.length < min) throw usageError(spec, missing ?? `Lệnh ${spec.name} cần ít nhất ${min} tham số.`);
+  if (positionals.length < min)
+    throw usageError(spec, missing ?? `Lệnh ${spec.name} cần ít nhất ${min} tham số.`);
   if (max !== null && positionals.length > max) {
     const extra = positionals.slice(max);
-    throw usageError(spec, `Thừa tham số: ${extra.join(" ")}. Lệnh ${spec.name} ${max === 0 ? "không nhận tham số nào ngoài các tùy chọn" : `nhận tối đa ${max} tham số`}; giá trị của tùy chọn thì viết ngay sau tên tùy chọn.`);
+    throw usageError(
+      spec,
+      `Thừa tham số: ${extra.join(" ")}. Lệnh ${spec.name} ${max === 0 ? "không nhận tham số nào ngoài các tùy chọn" : `nhận tối đa ${max} tham số`}; giá trị của tùy chọn thì viết ngay sau tên tùy chọn.`,
+    );
   }
   return { values, positionals };
 }
@@ -203,12 +257,17 @@ function vietnameseIssue(issue: { code: string; input?: unknown; origin?: string
 
 /** zod-check parsed options and turn the first problem into a Vietnamese usage error naming the option. */
 export function checkOptions<S extends z.ZodType>(spec: CommandSpec, schema: S, values: unknown): z.infer<S> {
-  const r = schema.safeParse(values, { error: (iss) => vietnameseIssue(iss as { code: string; input?: unknown; origin?: string }) });
+  const r = schema.safeParse(values, {
+    error: (iss) => vietnameseIssue(iss as { code: string; input?: unknown; origin?: string }),
+  });
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const key = String(issue?.path[0] ?? "?");
   const given = (values as OptionValues)[key];
-  const head = given === undefined && issue?.code === "invalid_type" ? `Thiếu tùy chọn --${key}` : `Tùy chọn --${key} không hợp lệ`;
+  const head =
+    given === undefined && issue?.code === "invalid_type"
+      ? `Thiếu tùy chọn --${key}`
+      : `Tùy chọn --${key} không hợp lệ`;
   throw usageError(spec, `${head}: ${issue?.message ?? ""}.`.replace(/\.\.$/, "."));
 }
 
@@ -233,5 +292,7 @@ export { yearSchema };
 export function checkPeriodOfForm(profile: Profile, period: PeriodKind): void {
   if (profile.form.periods.some((p) => p.kind === period)) return;
   const allowed = profile.form.periods.map((p) => `${p.kind} (${PERIOD_LABELS[p.kind].label})`).join(", ");
-  throw new UsageError(`Tùy chọn --period ${period} không hợp lệ: biểu mẫu ${profile.form.id} chỉ có các kỳ ${allowed}.`);
+  throw new UsageError(
+    `Tùy chọn --period ${period} không hợp lệ: biểu mẫu ${profile.form.id} chỉ có các kỳ ${allowed}.`,
+  );
 }

@@ -37,9 +37,16 @@ export interface Outcome {
  * One file read and inspected; a file that cannot be opened (or is over the size limit, only
  * hashed) is rejected with the reason, and the others still run.
  */
-export function inspectPath(file: string, profile: Profile, decoder: XlsxDecoder, forms: ValidateOptions["forms"]): Submission {
+export function inspectPath(
+  file: string,
+  profile: Profile,
+  decoder: XlsxDecoder,
+  forms: ValidateOptions["forms"],
+): Submission {
   const input = readInput(file, profile.limits.maxFileBytes);
-  return input.ok ? inspectSubmission(input, profile, decoder, { forms }) : { file, sha256: input.sha256, result: unreadableResult(input.message) };
+  return input.ok
+    ? inspectSubmission(input, profile, decoder, { forms })
+    : { file, sha256: input.sha256, result: unreadableResult(input.message) };
 }
 
 /** Takes file indexes from `next` until none is left, inspecting each; `deliver` gets every outcome. */
@@ -50,7 +57,6 @@ export function inspectTaken(data: Omit<PoolData, "port">, deliver: (o: Outcome)
     deliver({ index, submission: inspectPath(files[index]!, profile, decoder, forms) });
   }
 }
-
 
 /** How a run's files were shared out: threads used, and files the workers (not the main thread) inspected. */
 export interface PoolReport {
@@ -72,7 +78,11 @@ export interface InspectOptions {
 }
 
 /** Reads, hashes and inspects every file, in order of the list (a file that cannot be opened is rejected, the rest still run). */
-export async function inspectFiles(files: readonly string[], profile: Profile, options: InspectOptions = {}): Promise<Submission[]> {
+export async function inspectFiles(
+  files: readonly string[],
+  profile: Profile,
+  options: InspectOptions = {},
+): Promise<Submission[]> {
   const { onProgress, workersOnly = false, forms } = options;
   const threads = options.threads ?? threadCount(files.length);
   const results: Array<Submission | undefined> = new Array<Submission | undefined>(files.length);
@@ -146,7 +156,8 @@ function shareTexts<T>(value: T, seen: Map<string, string>): T {
 }
 
 function drain(port: MessagePort, deliver: (o: Outcome) => void): void {
-  for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) deliver(m.message as Outcome);
+  for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port))
+    deliver(m.message as Outcome);
 }
 
 /** Resolves once `complete()` holds, or when no worker is left alive to change it. */

@@ -56,7 +56,9 @@ export function isErrnoError(e: unknown): e is NodeJS.ErrnoException {
   return typeof code === "string" && /^E[A-Z]+$/.test(code);
 }
 
-export type InputRead = { readonly ok: true; readonly file: string; readonly bytes: Uint8Array; readonly sha256: string } | { readonly ok: false; readonly file: string; readonly sha256: string; readonly message: string };
+export type InputRead =
+  | { readonly ok: true; readonly file: string; readonly bytes: Uint8Array; readonly sha256: string }
+  | { readonly ok: false; readonly file: string; readonly sha256: string; readonly message: string };
 
 /**
  * Read one input for checking (sources are only ever opened for reading). A file that cannot be
@@ -67,7 +69,12 @@ export function readInput(file: string, maxBytes: number): InputRead {
   try {
     fd = openSync(file, "r");
   } catch (e) {
-    return { ok: false, file, sha256: "", message: `Không mở được tệp: ${fsReason(isErrnoError(e) ? e.code : undefined) ?? "lỗi hệ thống"}.` };
+    return {
+      ok: false,
+      file,
+      sha256: "",
+      message: `Không mở được tệp: ${fsReason(isErrnoError(e) ? e.code : undefined) ?? "lỗi hệ thống"}.`,
+    };
   }
   try {
     const st = fstatSync(fd);
@@ -90,7 +97,12 @@ export function readInput(file: string, maxBytes: number): InputRead {
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     return { ok: true, file, bytes, sha256: sha256Hex(bytes) };
   } catch (e) {
-    return { ok: false, file, sha256: "", message: `Không đọc được tệp: ${fsReason(isErrnoError(e) ? e.code : undefined) ?? "lỗi hệ thống"}.` };
+    return {
+      ok: false,
+      file,
+      sha256: "",
+      message: `Không đọc được tệp: ${fsReason(isErrnoError(e) ? e.code : undefined) ?? "lỗi hệ thống"}.`,
+    };
   } finally {
     closeSync(fd);
   }

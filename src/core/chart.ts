@@ -7,7 +7,14 @@ import { honestPercentFormat } from "./format";
 import { columnLetters } from "./workbook";
 import { PAGE_OF_PAGES, type CellStyle, type ChartSheetSpec, type SheetSpec } from "./sheetspec";
 
-const HEAD: CellStyle = { bold: true, fill: "D9E2F3", border: true, wrap: true, vAlign: "center", hAlign: "center" };
+const HEAD: CellStyle = {
+  bold: true,
+  fill: "D9E2F3",
+  border: true,
+  wrap: true,
+  vAlign: "center",
+  hAlign: "center",
+};
 const CELL: CellStyle = { border: true };
 /** The chart's colours: columns in the summary's blue, the target line in red. */
 export const CHART_COLORS = { values: "4472C4", target: "C00000" } as const;
@@ -32,14 +39,18 @@ export function chartSheet(spec: ChartSheetSpec): SheetSpec {
       { value: u.name === "" ? u.code : u.name, style: { ...CELL, wrap: true } },
       {
         value: u.value,
-        style: { ...CELL, numFmt: u.value === null ? "0.0%" : honestPercentFormat(u.value, spec.target, comparison) },
+        style: {
+          ...CELL,
+          numFmt: u.value === null ? "0.0%" : honestPercentFormat(u.value, spec.target, comparison),
+        },
       },
       { value: spec.target, style: { ...CELL, numFmt: targetFormat } },
     ]),
   ];
   const n = spec.units.length;
   const last = n + 1;
-  const withinOne = spec.units.every((u) => u.value === null || (u.value >= 0 && u.value <= 1)) && spec.target <= 1;
+  const withinOne =
+    spec.units.every((u) => u.value === null || (u.value >= 0 && u.value <= 1)) && spec.target <= 1;
   const header = { center: spec.subtitle ? `${spec.title} – ${spec.subtitle}` : spec.title };
   return {
     name: spec.name,

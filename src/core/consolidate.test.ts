@@ -2,7 +2,13 @@
 
 import { reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
-import { consolidate, consolidationJson, majorityPeriod, OWN_TASKS_LABEL, type Submission } from "./consolidate";
+import {
+  consolidate,
+  consolidationJson,
+  majorityPeriod,
+  OWN_TASKS_LABEL,
+  type Submission,
+} from "./consolidate";
 import { DEFAULT_PROFILE, parseProfile, type Profile } from "./profile";
 
 function parsedProfile(json: unknown): Profile {
@@ -13,13 +19,22 @@ function parsedProfile(json: unknown): Profile {
 import { UNIT_TYPES } from "./catalogue";
 
 let seq = 0;
-function submit(file: string, data: ReportData, edits: readonly Edit[] = [], profile: Profile = DEFAULT_PROFILE): Submission {
+function submit(
+  file: string,
+  data: ReportData,
+  edits: readonly Edit[] = [],
+  profile: Profile = DEFAULT_PROFILE,
+): Submission {
   const result = inspectBytes(reportBytes(data, edits, profile), profile);
   seq += 1;
   return { file, sha256: `sha-${file}-${seq}`, result };
 }
 
-const unit = (code: string, extra: Partial<ReportData> = {}): ReportData => ({ unit: code, name: `Đơn vị ${code}`, ...extra });
+const unit = (code: string, extra: Partial<ReportData> = {}): ReportData => ({
+  unit: code,
+  name: `Đơn vị ${code}`,
+  ...extra,
+});
 
 describe("indicator boundaries (exact judging)", () => {
   const c = consolidate(
@@ -37,7 +52,13 @@ describe("indicator boundaries (exact judging)", () => {
   const ind = (code: string) => c.units.find((u) => u.code === code)!.indicators;
 
   test("21 of 35 online is exactly 60 % and meets; 20 of 35 is short by ceil(0.6·35) − 20 = 1", () => {
-    expect(ind("ONLINE_MET").ONLINE_RATIO).toEqual({ value: 21 / 35, target: 0.6, comparison: ">=", status: "met", gap: 0 });
+    expect(ind("ONLINE_MET").ONLINE_RATIO).toEqual({
+      value: 21 / 35,
+      target: 0.6,
+      comparison: ">=",
+      status: "met",
+      gap: 0,
+    });
     expect(ind("ONLINE_SHORT").ONLINE_RATIO).toMatchObject({ status: "short", gap: 1 });
   });
   test("100 → 90 is a 10 % reduction and meets; 100 → 91 is short by 91 − floor(0.9·100) = 1", () => {
@@ -49,7 +70,13 @@ describe("indicator boundaries (exact judging)", () => {
     expect(ind("DOC_SHORT").DOC_REDUCTION).toMatchObject({ status: "short", gap: 18 - 17 });
   });
   test("overtime meetings: the gap is the count itself", () => {
-    expect(ind("OVERTIME").OVERTIME_MEETINGS).toEqual({ value: 3, target: 0, comparison: "<=", status: "short", gap: 3 });
+    expect(ind("OVERTIME").OVERTIME_MEETINGS).toEqual({
+      value: 3,
+      target: 0,
+      comparison: "<=",
+      status: "short",
+      gap: 3,
+    });
   });
   test("one shortfall per (unit, indicator) short, with value, target and gap, sorted by unit", () => {
     expect(c.shortfalls.map((s) => `${s.unit}:${s.indicator}:${s.gap}`)).toEqual([
@@ -68,7 +95,10 @@ describe("indicator boundaries (exact judging)", () => {
 
 test("the ratio gap uses the profile's target", () => {
   const profile = parsedProfile({ targets: { ONLINE_RATIO: 0.8 } });
-  const c = consolidate([submit("a.xlsx", unit("X1", { counts: { HN_TONG: [100, 90], HN_TRUC_TUYEN: [0, 60] } }))], { profile });
+  const c = consolidate(
+    [submit("a.xlsx", unit("X1", { counts: { HN_TONG: [100, 90], HN_TRUC_TUYEN: [0, 60] } }))],
+    { profile },
+  );
   // ceil(0.8·90) − 60 = 72 − 60
   expect(c.units[0]!.indicators.ONLINE_RATIO).toMatchObject({ target: 0.8, status: "short", gap: 12 });
 });
@@ -77,7 +107,10 @@ test("province ratios are pooled from sums, not an average of the units' ratios"
   // A: 1 of 1 online (100 %); B: 50 of 100 (50 %). Average 75 % would meet 60 %; pooled 51/101 does not.
   const c = consolidate(
     [
-      submit("a.xlsx", unit("A1", { counts: { HN_TONG: [2, 1], HN_TRUC_TUYEN: [0, 1], HN_VUOT_THOI_LUONG: [0, 0] } })),
+      submit(
+        "a.xlsx",
+        unit("A1", { counts: { HN_TONG: [2, 1], HN_TRUC_TUYEN: [0, 1], HN_VUOT_THOI_LUONG: [0, 0] } }),
+      ),
       submit("b.xlsx", unit("B1", { counts: { HN_TONG: [200, 100], HN_TRUC_TUYEN: [0, 50] } })),
     ],
     { profile: DEFAULT_PROFILE },
@@ -85,7 +118,11 @@ test("province ratios are pooled from sums, not an average of the units' ratios"
   expect(c.units.map((u) => u.indicators.ONLINE_RATIO!.status)).toEqual(["met", "short"]);
   expect(c.province.values.HN_TONG!).toEqual({ previous: 202, current: 101 });
   expect(c.province.values.HN_TRUC_TUYEN!.current).toBe(51);
-  expect(c.province.indicators.ONLINE_RATIO!).toMatchObject({ value: 51 / 101, status: "short", gap: Math.ceil(0.6 * 101) - 51 });
+  expect(c.province.indicators.ONLINE_RATIO!).toMatchObject({
+    value: 51 / 101,
+    status: "short",
+    gap: Math.ceil(0.6 * 101) - 51,
+  });
   expect(c.province.indicators.MEETING_REDUCTION!.value).toBeCloseTo(101 / 202);
   expect(c.province.counts.ONLINE_RATIO).toEqual({ met: 1, short: 1, na: 0 });
 });
@@ -93,9 +130,39 @@ test("province ratios are pooled from sums, not an average of the units' ratios"
 test("blank optional values are skipped in province sums, not counted as 0; none filled stays null", () => {
   const c = consolidate(
     [
-      submit("a.xlsx", unit("A1", { counts: { CC_TONG: [null, null], CC_KY_NANG_SO: [null, null], VB_KHONG_MAT: [null, null], VB_DIEN_TU: [null, null] } })),
-      submit("b.xlsx", unit("B1", { counts: { CC_TONG: [null, 80], CC_KY_NANG_SO: [null, 80], VB_KHONG_MAT: [null, null], VB_DIEN_TU: [null, null] } })),
-      submit("c.xlsx", unit("C1", { counts: { CC_TONG: [null, null], CC_KY_NANG_SO: [null, null], VB_KHONG_MAT: [null, null], VB_DIEN_TU: [null, 5] } })),
+      submit(
+        "a.xlsx",
+        unit("A1", {
+          counts: {
+            CC_TONG: [null, null],
+            CC_KY_NANG_SO: [null, null],
+            VB_KHONG_MAT: [null, null],
+            VB_DIEN_TU: [null, null],
+          },
+        }),
+      ),
+      submit(
+        "b.xlsx",
+        unit("B1", {
+          counts: {
+            CC_TONG: [null, 80],
+            CC_KY_NANG_SO: [null, 80],
+            VB_KHONG_MAT: [null, null],
+            VB_DIEN_TU: [null, null],
+          },
+        }),
+      ),
+      submit(
+        "c.xlsx",
+        unit("C1", {
+          counts: {
+            CC_TONG: [null, null],
+            CC_KY_NANG_SO: [null, null],
+            VB_KHONG_MAT: [null, null],
+            VB_DIEN_TU: [null, 5],
+          },
+        }),
+      ),
     ],
     { profile: DEFAULT_PROFILE },
   );
@@ -152,11 +219,15 @@ describe("duplicates", () => {
     const b = submit("b-folder/alpha.xlsx", unit("SO_A"));
     const c = consolidate([b, a], { profile: DEFAULT_PROFILE });
     expect(c.units[0]!.file).toBe("a-folder/zeta.xlsx");
-    expect(consolidationJson(c)).toMatchObject({ duplicates: [{ unit: "SO_A", kept: "a-folder/zeta.xlsx", dropped: "b-folder/alpha.xlsx" }] });
+    expect(consolidationJson(c)).toMatchObject({
+      duplicates: [{ unit: "SO_A", kept: "a-folder/zeta.xlsx", dropped: "b-folder/alpha.xlsx" }],
+    });
   });
   test("three files of one unit: one kept, two dropped", () => {
     const c = consolidate(
-      [1, 2, 3].map((d) => submit(`f${d}.xlsx`, unit("SO_A", { reportDate: { year: 2026, month: 6, day: d } }))),
+      [1, 2, 3].map((d) =>
+        submit(`f${d}.xlsx`, unit("SO_A", { reportDate: { year: 2026, month: 6, day: d } })),
+      ),
       { profile: DEFAULT_PROFILE },
     );
     expect(c.units).toHaveLength(1);
@@ -187,7 +258,8 @@ describe("period", () => {
     expect(c.rejected[0]!.findings[0]!.message).toContain("Năm 2026");
   });
   test("ties go to the later year, then to NAM over 6T", () => {
-    const p = (kind: "6T" | "NAM", year: number) => submit(`${kind}${year}-${seq}.xlsx`, unit(`U${seq}`, { period: kind, year }));
+    const p = (kind: "6T" | "NAM", year: number) =>
+      submit(`${kind}${year}-${seq}.xlsx`, unit(`U${seq}`, { period: kind, year }));
     expect(majorityPeriod([p("6T", 2026), p("NAM", 2026)])).toEqual({ kind: "NAM", year: 2026 });
     expect(majorityPeriod([p("NAM", 2026), p("6T", 2027)])).toEqual({ kind: "6T", year: 2027 });
     expect(majorityPeriod([])).toBeNull();
@@ -204,11 +276,19 @@ describe("period", () => {
 
 test("rejected files are listed with every finding; unreadable files too", () => {
   const bad = submit("bad.xlsx", unit("U1", { counts: { HN_TONG: [-1, 5], VB_HANH_CHINH: [null, 3] } }));
-  const garbage: Submission = { file: "garbage.xlsx", sha256: "x", result: inspectBytes(new TextEncoder().encode("a,b\n1,2\n"), DEFAULT_PROFILE) };
+  const garbage: Submission = {
+    file: "garbage.xlsx",
+    sha256: "x",
+    result: inspectBytes(new TextEncoder().encode("a,b\n1,2\n"), DEFAULT_PROFILE),
+  };
   const c = consolidate([submit("ok.xlsx", unit("U2")), garbage, bad], { profile: DEFAULT_PROFILE });
   expect(c.rejected.map((r) => r.file)).toEqual(["bad.xlsx", "garbage.xlsx"]);
-  expect(c.rejected[0]!.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(bad.result.findings.map((f) => `${f.code}@${f.cell}`));
-  expect(c.rejected[0]!.findings.map((f) => f.code)).toEqual(expect.arrayContaining(["BAD_VALUE", "MISSING_VALUE"]));
+  expect(c.rejected[0]!.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(
+    bad.result.findings.map((f) => `${f.code}@${f.cell}`),
+  );
+  expect(c.rejected[0]!.findings.map((f) => f.code)).toEqual(
+    expect.arrayContaining(["BAD_VALUE", "MISSING_VALUE"]),
+  );
   expect(c.rejected[1]!.findings[0]!.code).toBe("UNREADABLE");
   expect(c.units.map((u) => u.code)).toEqual(["U2"]);
 });
@@ -220,7 +300,11 @@ test("roster: missing units and units not on the roster (accepted with UNKNOWN_U
     { code: "XA_C", name: "Xã C", type: "UBND xã, phường" },
   ];
   const c = consolidate(
-    [submit("a.xlsx", unit("SO_A")), submit("x.xlsx", unit("SO_X")), submit("c.xlsx", unit("XA_C", { counts: { HN_TONG: [null, 1] } }))],
+    [
+      submit("a.xlsx", unit("SO_A")),
+      submit("x.xlsx", unit("SO_X")),
+      submit("c.xlsx", unit("XA_C", { counts: { HN_TONG: [null, 1] } })),
+    ],
     { profile: DEFAULT_PROFILE, roster },
   );
   expect(c.units.map((u) => [u.code, u.onRoster])).toEqual([
@@ -261,7 +345,13 @@ describe("tasks", () => {
       ...DEFAULT_PROFILE.form,
       tasks: [
         { content: "Nhiệm vụ quý I", lead: "", partners: "", product: "", deadline: "Tháng 3/2026" },
-        { content: "Nhiệm vụ đến ngày báo cáo", lead: "", partners: "", product: "", deadline: "Đến 05/06/2026" },
+        {
+          content: "Nhiệm vụ đến ngày báo cáo",
+          lead: "",
+          partners: "",
+          product: "",
+          deadline: "Đến 05/06/2026",
+        },
         { content: "Nhiệm vụ thường xuyên", lead: "", partners: "", product: "", deadline: "Thường xuyên" },
       ],
     },
@@ -273,8 +363,18 @@ describe("tasks", () => {
   ];
   const c = consolidate(
     [
-      submit("a.xlsx", unit("U_A", { taskStatuses: ["Đang thực hiện", "Chưa thực hiện", "Chưa thực hiện"] }), own(8, "Việc riêng của đơn vị", "Tháng 4/2026", "Đang thực hiện"), profile),
-      submit("b.xlsx", unit("U_B", { taskStatuses: ["Hoàn thành quá hạn", "Hoàn thành", "Đang thực hiện"] }), [], profile),
+      submit(
+        "a.xlsx",
+        unit("U_A", { taskStatuses: ["Đang thực hiện", "Chưa thực hiện", "Chưa thực hiện"] }),
+        own(8, "Việc riêng của đơn vị", "Tháng 4/2026", "Đang thực hiện"),
+        profile,
+      ),
+      submit(
+        "b.xlsx",
+        unit("U_B", { taskStatuses: ["Hoàn thành quá hạn", "Hoàn thành", "Đang thực hiện"] }),
+        [],
+        profile,
+      ),
       // Reordered rows and extra spaces: tasks are matched by content, not by row.
       submit(
         "c.xlsx",
@@ -304,19 +404,41 @@ describe("tasks", () => {
     ]);
   });
   test("per task of the profile: units done (of which late) / in progress / not started / overdue; own tasks grouped", () => {
-    expect(c.tasks.map((t) => [t.index, t.content, t.done, t.doneLate, t.inProgress, t.notStarted, t.overdue, t.absent])).toEqual([
+    expect(
+      c.tasks.map((t) => [
+        t.index,
+        t.content,
+        t.done,
+        t.doneLate,
+        t.inProgress,
+        t.notStarted,
+        t.overdue,
+        t.absent,
+      ]),
+    ).toEqual([
       [1, "Nhiệm vụ quý I", 1, 1, 1, 1, 2, 0],
       [2, "Nhiệm vụ đến ngày báo cáo", 1, 0, 0, 1, 0, 1],
       [3, "Nhiệm vụ thường xuyên", 1, 0, 1, 1, 0, 0],
       [null, OWN_TASKS_LABEL, 0, 0, 1, 0, 1, 0],
     ]);
-    expect(c.ownTasks).toEqual([{ unit: "U_A", content: "Việc riêng của đơn vị", deadlineText: "Tháng 4/2026", status: "Đang thực hiện", overdue: true }]);
+    expect(c.ownTasks).toEqual([
+      {
+        unit: "U_A",
+        content: "Việc riêng của đơn vị",
+        deadlineText: "Tháng 4/2026",
+        status: "Đang thực hiện",
+        overdue: true,
+      },
+    ]);
   });
 });
 
 describe("JSON (SPEC §6) and determinism", () => {
   const subs = [
-    submit("in/b.xlsx", unit("SO_B", { counts: { HN_TONG: [100, 95] }, reportDate: { year: 2026, month: 6, day: 9 } })),
+    submit(
+      "in/b.xlsx",
+      unit("SO_B", { counts: { HN_TONG: [100, 95] }, reportDate: { year: 2026, month: 6, day: 9 } }),
+    ),
     submit("in/a.xlsx", unit("SO_A", { type: "UBND_XA" })),
     submit("in/a2.xlsx", unit("SO_A", { reportDate: { year: 2026, month: 6, day: 1 } })),
     submit("in/bad.xlsx", unit("SO_C", { counts: { HN_TONG: [1, "x"] } })),
@@ -326,35 +448,77 @@ describe("JSON (SPEC §6) and determinism", () => {
     { code: "SO_A", name: "A", type: "Sở, ban, ngành" },
     { code: "SO_E", name: "E", type: "Sở, ban, ngành" },
   ];
-  const json = consolidationJson(consolidate(subs, { profile: DEFAULT_PROFILE, roster })) as Record<string, unknown>;
+  const json = consolidationJson(consolidate(subs, { profile: DEFAULT_PROFILE, roster })) as Record<
+    string,
+    unknown
+  >;
 
   test("exact keys and nesting", () => {
-    expect(Object.keys(json)).toEqual(["form", "period", "units", "province", "shortfalls", "rejected", "duplicates", "missing", "returned", "warnings"]);
+    expect(Object.keys(json)).toEqual([
+      "form",
+      "period",
+      "units",
+      "province",
+      "shortfalls",
+      "rejected",
+      "duplicates",
+      "missing",
+      "returned",
+      "warnings",
+    ]);
     expect(json.form).toBe("KL226-BC/1");
     expect(json.period).toEqual({ kind: "6T", year: 2026 });
     const units = json.units as Array<Record<string, unknown>>;
     expect(units.map((u) => u.code)).toEqual(["SO_A", "SO_B"]);
     const a = units[0]!;
-    expect(Object.keys(a)).toEqual(["code", "name", "type", "file", "sha256", "reportDate", "late", "values", "indicators", "tasks"]);
-    expect(a).toMatchObject({ type: "UBND xã, phường", file: "in/a.xlsx", reportDate: "2026-06-05", late: false });
+    expect(Object.keys(a)).toEqual([
+      "code",
+      "name",
+      "type",
+      "file",
+      "sha256",
+      "reportDate",
+      "late",
+      "values",
+      "indicators",
+      "tasks",
+    ]);
+    expect(a).toMatchObject({
+      type: "UBND xã, phường",
+      file: "in/a.xlsx",
+      reportDate: "2026-06-05",
+      late: false,
+    });
     expect(Object.keys(a.values as object)).toHaveLength(13);
     expect((a.values as Record<string, unknown>).HN_TONG).toEqual({ previous: 100, current: 90 });
     expect(Object.keys(a.indicators as object)).toHaveLength(8);
-    expect((a.indicators as Record<string, unknown>).MEETING_REDUCTION).toEqual({ value: 0.1, target: 0.1, status: "met" });
+    expect((a.indicators as Record<string, unknown>).MEETING_REDUCTION).toEqual({
+      value: 0.1,
+      target: 0.1,
+      status: "met",
+    });
     expect(a.tasks).toEqual({ total: 12, done: 12, inProgress: 0, notStarted: 0, overdue: 0 });
     expect(units[1]).toMatchObject({ late: true, reportDate: "2026-06-09" });
     const province = json.province as Record<string, Record<string, unknown>>;
     expect(Object.keys(province)).toEqual(["values", "indicators", "counts"]);
     expect(province.values!.HN_TONG).toEqual({ previous: 200, current: 185 });
     expect(province.counts!.MEETING_REDUCTION).toEqual({ met: 1, short: 1, na: 0 });
-    expect(json.shortfalls).toEqual([{ unit: "SO_B", indicator: "MEETING_REDUCTION", value: 0.05, target: 0.1, gap: 95 - 90 }]);
+    expect(json.shortfalls).toEqual([
+      { unit: "SO_B", indicator: "MEETING_REDUCTION", value: 0.05, target: 0.1, gap: 95 - 90 },
+    ]);
     const rejected = json.rejected as Array<{ file: string; findings: Array<Record<string, unknown>> }>;
     expect(rejected.map((r) => r.file)).toEqual(["in/bad.xlsx", "in/nam.xlsx"]);
     expect(Object.keys(rejected[0]!.findings[0]!)).toEqual(["code", "severity", "sheet", "cell", "message"]);
     expect(json.duplicates).toEqual([{ unit: "SO_A", kept: "in/a.xlsx", dropped: "in/a2.xlsx" }]);
     expect(json.missing).toEqual(["SO_E"]);
     expect(json.warnings).toEqual([
-      { file: "in/b.xlsx", code: "UNKNOWN_UNIT", sheet: "Thông tin", cell: null, message: expect.stringContaining("SO_B") },
+      {
+        file: "in/b.xlsx",
+        code: "UNKNOWN_UNIT",
+        sheet: "Thông tin",
+        cell: null,
+        message: expect.stringContaining("SO_B"),
+      },
     ]);
   });
 
@@ -362,7 +526,11 @@ describe("JSON (SPEC §6) and determinism", () => {
     const text = JSON.stringify(json);
     for (let seed = 1; seed <= 6; seed++) {
       const order = shuffle(subs, seed);
-      expect(JSON.stringify(consolidationJson(consolidate(order, { profile: DEFAULT_PROFILE, roster: [...roster].reverse() })))).toBe(text);
+      expect(
+        JSON.stringify(
+          consolidationJson(consolidate(order, { profile: DEFAULT_PROFILE, roster: [...roster].reverse() })),
+        ),
+      ).toBe(text);
     }
   });
 });

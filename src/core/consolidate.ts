@@ -7,8 +7,31 @@ import { TASK_STATUSES, type UnitTypeId } from "./catalogue";
 import { compareDates, isoDate, type CivilDate } from "./dates";
 import { reportDeadline } from "./deadlines";
 import { finding, type Finding, type Severity } from "./findings";
-import { indicatorApplies, indicatorInputs, PERIOD_LABELS, taskApplies, type Column, type Comparison, type Form, type Indicator, type Period, type PeriodKind } from "./form";
-import { hundredths, judgeCount, judgeIndicator, judgeRate, judgeRatio, judgeReduction, pairOf, type CountPair, type CountValues, type Judgement, type Status } from "./judge";
+import {
+  indicatorApplies,
+  indicatorInputs,
+  PERIOD_LABELS,
+  taskApplies,
+  type Column,
+  type Comparison,
+  type Form,
+  type Indicator,
+  type Period,
+  type PeriodKind,
+} from "./form";
+import {
+  hundredths,
+  judgeCount,
+  judgeIndicator,
+  judgeRate,
+  judgeRatio,
+  judgeReduction,
+  pairOf,
+  type CountPair,
+  type CountValues,
+  type Judgement,
+  type Status,
+} from "./judge";
 import { MSG } from "./messages";
 import type { Profile, RosterUnit } from "./profile";
 import { codeKey, matchKey } from "./text";
@@ -73,7 +96,9 @@ export interface ProvinceSummary {
   readonly values: CountValues;
   /** Judged on pooled sums (SPEC §5: never an average of ratios; a percent by weight). */
   readonly indicators: Indicators;
-  readonly counts: Readonly<Record<string, { readonly met: number; readonly short: number; readonly na: number }>>;
+  readonly counts: Readonly<
+    Record<string, { readonly met: number; readonly short: number; readonly na: number }>
+  >;
   readonly late: number;
 }
 
@@ -226,7 +251,11 @@ export function majorityPeriod(submissions: readonly Submission[], form?: string
   const declared = (only: boolean): Period[] =>
     submissions
       .filter((s) => (!only || s.result.valid) && (form === undefined || s.result.form === form))
-      .flatMap((s) => (s.result.period !== null && s.result.year !== null ? [{ kind: s.result.period, year: s.result.year }] : []));
+      .flatMap((s) =>
+        s.result.period !== null && s.result.year !== null
+          ? [{ kind: s.result.period, year: s.result.year }]
+          : [],
+      );
   const periods = declared(true).length > 0 ? declared(true) : declared(false);
   const tally = new Map<string, { period: Period; n: number }>();
   for (const p of periods) {
@@ -241,7 +270,9 @@ export function majorityPeriod(submissions: readonly Submission[], form?: string
     if (
       best === null ||
       e.n > best.n ||
-      (e.n === best.n && (e.period.year > best.period.year || (e.period.year === best.period.year && rank(e.period.kind) > rank(best.period.kind))))
+      (e.n === best.n &&
+        (e.period.year > best.period.year ||
+          (e.period.year === best.period.year && rank(e.period.kind) > rank(best.period.kind))))
     ) {
       best = e;
     }
@@ -270,7 +301,8 @@ function laterFirst(a: Candidate, b: Candidate): number {
  */
 export function majorityForm(submissions: readonly Submission[], fallback: string): string {
   const tally = new Map<string, number>();
-  for (const s of submissions) if (s.result.form !== null) tally.set(s.result.form, (tally.get(s.result.form) ?? 0) + 1);
+  for (const s of submissions)
+    if (s.result.form !== null) tally.set(s.result.form, (tally.get(s.result.form) ?? 0) + 1);
   let best = fallback;
   let bestN = tally.get(fallback) ?? 0;
   for (const [form, n] of [...tally.entries()].sort(([a], [b]) => compareText(a, b))) {
@@ -286,7 +318,9 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
   const { profile } = options;
   const form = profile.form;
   // Sorting first makes every later step independent of the order the files came in.
-  const sorted = [...submissions].sort((a, b) => compareText(a.file, b.file) || compareText(a.sha256, b.sha256));
+  const sorted = [...submissions].sort(
+    (a, b) => compareText(a.file, b.file) || compareText(a.sha256, b.sha256),
+  );
   const period = options.period ?? majorityPeriod(sorted, form.id);
   const deadline = period ? reportDeadline(profile, period.kind, period.year) : null;
 
@@ -301,8 +335,21 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
       extra.push(finding("FORM_MISMATCH", "error", "Thông tin", "A1", MSG.formMismatch(r.form, form.id)));
     }
     const declared = r.period !== null && r.year !== null ? { kind: r.period, year: r.year } : null;
-    if (period && declared && periodKey(declared) !== periodKey(period) && (report !== null || extra.length > 0)) {
-      extra.push(finding("PERIOD_MISMATCH", "error", "Thông tin", null, MSG.periodMismatch(periodLabel(declared), periodLabel(period))));
+    if (
+      period &&
+      declared &&
+      periodKey(declared) !== periodKey(period) &&
+      (report !== null || extra.length > 0)
+    ) {
+      extra.push(
+        finding(
+          "PERIOD_MISMATCH",
+          "error",
+          "Thông tin",
+          null,
+          MSG.periodMismatch(periodLabel(declared), periodLabel(period)),
+        ),
+      );
     }
     if (!r.valid || report === null || extra.length > 0) {
       rejected.push(rejectedFile(s, [...extra, ...r.findings]));
@@ -333,17 +380,40 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
         droppedSha256: d.submission.sha256,
         droppedPeriod: d.report.period,
         droppedReportDate: d.report.reportDate,
-        finding: finding("DUPLICATE_UNIT", "warning", "Thông tin", null, MSG.duplicateUnit(code, baseName(winner.submission.file))),
+        finding: finding(
+          "DUPLICATE_UNIT",
+          "warning",
+          "Thông tin",
+          null,
+          MSG.duplicateUnit(code, baseName(winner.submission.file)),
+        ),
       });
     }
     const onRoster = rosterCodes === null || rosterCodes.has(code);
     units.push(unitSummary(winner, profile, onRoster));
     const file = winner.submission.file;
     for (const f of winner.submission.result.findings) {
-      if (f.severity === "warning") warnings.push({ file, unit: code, code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message });
+      if (f.severity === "warning")
+        warnings.push({
+          file,
+          unit: code,
+          code: f.code,
+          severity: f.severity,
+          sheet: f.sheet,
+          cell: f.cell,
+          message: f.message,
+        });
     }
     if (!onRoster) {
-      warnings.push({ file, unit: code, code: "UNKNOWN_UNIT", severity: "warning", sheet: "Thông tin", cell: null, message: MSG.unknownUnit(code) });
+      warnings.push({
+        file,
+        unit: code,
+        code: "UNKNOWN_UNIT",
+        severity: "warning",
+        sheet: "Thông tin",
+        cell: null,
+        message: MSG.unknownUnit(code),
+      });
     }
   }
   duplicates.sort((a, b) => compareText(a.unit, b.unit) || compareText(a.dropped, b.dropped));
@@ -374,7 +444,9 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
     }))
     .sort((a, b) => compareText(a.code, b.code));
   const missing = roster
-    ? [...rosterByCode.values()].filter((u) => !acceptedCodes.has(u.code) && !rejectedByUnit.has(u.code)).sort((a, b) => compareText(a.code, b.code))
+    ? [...rosterByCode.values()]
+        .filter((u) => !acceptedCodes.has(u.code) && !rejectedByUnit.has(u.code))
+        .sort((a, b) => compareText(a.code, b.code))
     : [];
 
   const shortfalls: Shortfall[] = [];
@@ -382,7 +454,15 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
     for (const ind of form.indicators) {
       const r = u.indicators[ind.id];
       if (r?.status === "short") {
-        shortfalls.push({ unit: u.code, unitName: u.name, indicator: ind.id, value: r.value, target: r.target, comparison: r.comparison, gap: r.gap });
+        shortfalls.push({
+          unit: u.code,
+          unitName: u.name,
+          indicator: ind.id,
+          value: r.value,
+          target: r.target,
+          comparison: r.comparison,
+          gap: r.gap,
+        });
       }
     }
   }
@@ -398,7 +478,10 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
     sha256: s.sha256,
     unit: s.result.unit,
     unitName: s.result.unitName,
-    period: s.result.period !== null && s.result.year !== null ? { kind: s.result.period, year: s.result.year } : null,
+    period:
+      s.result.period !== null && s.result.year !== null
+        ? { kind: s.result.period, year: s.result.year }
+        : null,
     reportDate: s.result.reportDate,
     status: statusOf(s),
   }));
@@ -426,7 +509,16 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
 
 function rejectedFile(s: Submission, findings: readonly Finding[]): RejectedFile {
   const r = s.result;
-  return { file: s.file, sha256: s.sha256, unit: r.unit, unitName: r.unitName, period: r.period, year: r.year, reportDate: r.reportDate, findings };
+  return {
+    file: s.file,
+    sha256: s.sha256,
+    unit: r.unit,
+    unitName: r.unitName,
+    period: r.period,
+    year: r.year,
+    reportDate: r.reportDate,
+    findings,
+  };
 }
 
 function dedupeRoster(roster: readonly RosterUnit[]): RosterUnit[] {
@@ -447,7 +539,8 @@ function result(ind: Indicator, j: Judgement): IndicatorResult {
 function judgeAll(values: CountValues, form: Form, typeId: UnitTypeId): Indicators {
   const out: Record<string, IndicatorResult> = {};
   // SPEC §8: an indicator that does not apply to the unit's type is na for it, never short.
-  for (const ind of form.indicators) out[ind.id] = result(ind, indicatorApplies(ind, typeId) ? judgeIndicator(ind, values) : NOT_APPLICABLE);
+  for (const ind of form.indicators)
+    out[ind.id] = result(ind, indicatorApplies(ind, typeId) ? judgeIndicator(ind, values) : NOT_APPLICABLE);
   return out;
 }
 
@@ -499,7 +592,12 @@ function sumOf(units: readonly UnitSummary[], pick: (u: UnitSummary) => number |
 }
 
 /** Σ rate·weight and Σ weight (rates in hundredths) over the units that gave both. */
-function pooledRate(units: readonly UnitSummary[], rate: string, weight: string, column: Column): { numerator: number; weights: number } | null {
+function pooledRate(
+  units: readonly UnitSummary[],
+  rate: string,
+  weight: string,
+  column: Column,
+): { numerator: number; weights: number } | null {
   let numerator = 0;
   let weights = 0;
   let any = false;
@@ -520,14 +618,19 @@ function provinceSummary(units: readonly UnitSummary[], form: Form): ProvinceSum
   for (const f of form.counts) {
     if (f.type === "percent") {
       // SPEC §8: a percentage is pooled by its weight (Σ rate·weight / Σ weight), never summed or averaged.
-      const ind = form.indicators.find((i): i is Extract<Indicator, { kind: "percent" }> => i.kind === "percent" && i.rate === f.code);
+      const ind = form.indicators.find(
+        (i): i is Extract<Indicator, { kind: "percent" }> => i.kind === "percent" && i.rate === f.code,
+      );
       const mean = (column: Column): number | null => {
         const pooled = ind ? pooledRate(units, ind.rate, ind.weight, column) : null;
         return pooled && pooled.weights > 0 ? pooled.numerator / pooled.weights / 100 : null;
       };
       values[f.code] = { previous: mean("previous"), current: mean("current") };
     } else {
-      values[f.code] = { previous: sumOf(units, (u) => pairOf(u.values, f.code).previous), current: sumOf(units, (u) => pairOf(u.values, f.code).current) };
+      values[f.code] = {
+        previous: sumOf(units, (u) => pairOf(u.values, f.code).previous),
+        current: sumOf(units, (u) => pairOf(u.values, f.code).current),
+      };
     }
   }
   const indicators: Record<string, IndicatorResult> = {};
@@ -538,8 +641,13 @@ function provinceSummary(units: readonly UnitSummary[], form: Form): ProvinceSum
     // (both optional for some ratios) cannot push the province above 100 %. With every unit
     // filling both or neither (always so for required inputs) this equals the sums shown.
     const inputs = indicatorInputs(ind);
-    const filled = units.filter((u) => indicatorApplies(ind, u.typeId) && inputs.every(([code, column]) => pairOf(u.values, code)[column] !== null));
-    const sum = (code: string, column: Column): number | null => sumOf(filled, (u) => pairOf(u.values, code)[column]);
+    const filled = units.filter(
+      (u) =>
+        indicatorApplies(ind, u.typeId) &&
+        inputs.every(([code, column]) => pairOf(u.values, code)[column] !== null),
+    );
+    const sum = (code: string, column: Column): number | null =>
+      sumOf(filled, (u) => pairOf(u.values, code)[column]);
     let j: Judgement;
     switch (ind.kind) {
       case "ratio":
@@ -554,7 +662,9 @@ function provinceSummary(units: readonly UnitSummary[], form: Form): ProvinceSum
         break;
       case "percent": {
         const pooled = pooledRate(filled, ind.rate, ind.weight, "current");
-        j = pooled ? judgeRate(pooled.numerator, pooled.weights * 10_000, ind.target, ind.comparison) : NOT_APPLICABLE;
+        j = pooled
+          ? judgeRate(pooled.numerator, pooled.weights * 10_000, ind.target, ind.comparison)
+          : NOT_APPLICABLE;
         break;
       }
     }
@@ -589,9 +699,23 @@ function taskTables(kept: readonly Candidate[], form: Form): { tasks: TaskSummar
     overdue: 0,
     absent: 0,
   }));
-  const own = { index: null, content: OWN_TASKS_LABEL, deadlineText: "", done: 0, doneLate: 0, inProgress: 0, notStarted: 0, overdue: 0, absent: 0 };
+  const own = {
+    index: null,
+    content: OWN_TASKS_LABEL,
+    deadlineText: "",
+    done: 0,
+    doneLate: 0,
+    inProgress: 0,
+    notStarted: 0,
+    overdue: 0,
+    absent: 0,
+  };
   const ownTasks: OwnTask[] = [];
-  const tally = (row: { done: number; doneLate: number; inProgress: number; notStarted: number; overdue: number }, t: TaskRow, reportDate: CivilDate): void => {
+  const tally = (
+    row: { done: number; doneLate: number; inProgress: number; notStarted: number; overdue: number },
+    t: TaskRow,
+    reportDate: CivilDate,
+  ): void => {
     if (t.status === "DONE_LATE") row.doneLate += 1;
     if (isDone(t)) row.done += 1;
     else if (t.status === "IN_PROGRESS") row.inProgress += 1;
@@ -621,7 +745,8 @@ function taskTables(kept: readonly Candidate[], form: Form): { tasks: TaskSummar
     }
     rows.forEach((row, j) => {
       const task = form.tasks[j];
-      if (!seen.has(j) && task && taskApplies(task, { code: report.unit.code, typeId: report.unit.typeId })) row.absent += 1;
+      if (!seen.has(j) && task && taskApplies(task, { code: report.unit.code, typeId: report.unit.typeId }))
+        row.absent += 1;
     });
   }
   return { tasks: [...rows, own], ownTasks };
@@ -634,10 +759,33 @@ function taskTables(kept: readonly Candidate[], form: Form): { tasks: TaskSummar
 export function consolidationJson(c: Consolidation): object {
   const form = c.form;
   const values = (v: CountValues): Record<string, { previous: number | null; current: number | null }> =>
-    Object.fromEntries(form.counts.map((f) => [f.code, { previous: pairOf(v, f.code).previous, current: pairOf(v, f.code).current }]));
-  const indicators = (ind: Indicators): Record<string, { value: number | null; target: number; status: Status }> =>
-    Object.fromEntries(form.indicators.map((i) => [i.id, { value: ind[i.id]?.value ?? null, target: ind[i.id]?.target ?? i.target, status: ind[i.id]?.status ?? "na" }]));
-  const findingJson = (f: Finding): object => ({ code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, ...(f.detail === undefined ? {} : { detail: f.detail }) });
+    Object.fromEntries(
+      form.counts.map((f) => [
+        f.code,
+        { previous: pairOf(v, f.code).previous, current: pairOf(v, f.code).current },
+      ]),
+    );
+  const indicators = (
+    ind: Indicators,
+  ): Record<string, { value: number | null; target: number; status: Status }> =>
+    Object.fromEntries(
+      form.indicators.map((i) => [
+        i.id,
+        {
+          value: ind[i.id]?.value ?? null,
+          target: ind[i.id]?.target ?? i.target,
+          status: ind[i.id]?.status ?? "na",
+        },
+      ]),
+    );
+  const findingJson = (f: Finding): object => ({
+    code: f.code,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    message: f.message,
+    ...(f.detail === undefined ? {} : { detail: f.detail }),
+  });
   return {
     form: form.id,
     period: c.period ? { kind: c.period.kind, year: c.period.year } : null,
@@ -651,18 +799,38 @@ export function consolidationJson(c: Consolidation): object {
       late: u.late,
       values: values(u.values),
       indicators: indicators(u.indicators),
-      tasks: { total: u.tasks.total, done: u.tasks.done, inProgress: u.tasks.inProgress, notStarted: u.tasks.notStarted, overdue: u.tasks.overdue },
+      tasks: {
+        total: u.tasks.total,
+        done: u.tasks.done,
+        inProgress: u.tasks.inProgress,
+        notStarted: u.tasks.notStarted,
+        overdue: u.tasks.overdue,
+      },
     })),
     province: {
       values: values(c.province.values),
       indicators: indicators(c.province.indicators),
-      counts: Object.fromEntries(form.indicators.map((i) => [i.id, { ...(c.province.counts[i.id] ?? { met: 0, short: 0, na: 0 }) }])),
+      counts: Object.fromEntries(
+        form.indicators.map((i) => [i.id, { ...(c.province.counts[i.id] ?? { met: 0, short: 0, na: 0 }) }]),
+      ),
     },
-    shortfalls: c.shortfalls.map((s) => ({ unit: s.unit, indicator: s.indicator, value: s.value, target: s.target, gap: s.gap })),
+    shortfalls: c.shortfalls.map((s) => ({
+      unit: s.unit,
+      indicator: s.indicator,
+      value: s.value,
+      target: s.target,
+      gap: s.gap,
+    })),
     rejected: c.rejected.map((r) => ({ file: r.file, findings: r.findings.map(findingJson) })),
     duplicates: c.duplicates.map((d) => ({ unit: d.unit, kept: d.kept, dropped: d.dropped })),
     missing: c.missing.map((u) => u.code),
     returned: c.returned.map((u) => u.code),
-    warnings: c.warnings.map((w) => ({ file: w.file, code: w.code, sheet: w.sheet, cell: w.cell, message: w.message })),
+    warnings: c.warnings.map((w) => ({
+      file: w.file,
+      code: w.code,
+      sheet: w.sheet,
+      cell: w.cell,
+      message: w.message,
+    })),
   };
 }

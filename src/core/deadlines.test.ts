@@ -24,12 +24,17 @@ test.each([
   expect(parseDeadline(text)).toEqual(expected);
 });
 
-test.each(["Từ năm 2026", "Từ 2026, hằng năm", "Thường xuyên", "Hằng năm", "Hàng năm, bắt đầu từ năm 2026", "Theo Kế hoạch hoặc theo yêu cầu của cấp có thẩm quyền", "Thường xuyên, hằng năm; theo yêu cầu thực tiễn"])(
-  "%s has no deadline",
-  (text) => {
-    expect(parseDeadline(text)).toEqual({ kind: "none" });
-  },
-);
+test.each([
+  "Từ năm 2026",
+  "Từ 2026, hằng năm",
+  "Thường xuyên",
+  "Hằng năm",
+  "Hàng năm, bắt đầu từ năm 2026",
+  "Theo Kế hoạch hoặc theo yêu cầu của cấp có thẩm quyền",
+  "Thường xuyên, hằng năm; theo yêu cầu thực tiễn",
+])("%s has no deadline", (text) => {
+  expect(parseDeadline(text)).toEqual({ kind: "none" });
+});
 
 test("text without a date is unknown, not a guess", () => {
   expect(parseDeadline("Sớm nhất có thể")).toEqual({ kind: "unknown" });
@@ -47,5 +52,9 @@ test("report deadlines come from the profile", () => {
   const custom = shippedProfile("dong-nai-skhcn-226")!;
   expect(reportDeadline(custom, "NAM", 2027)).toEqual({ year: 2027, month: 12, day: 10 });
   expect(reportDeadline(custom, "Q1", 2027)).toBeNull();
-  expect(reportDeadline(shippedProfile("hcm-attp-cchc-2025")!, "Q3", 2025)).toEqual({ year: 2025, month: 9, day: 15 });
+  expect(reportDeadline(shippedProfile("hcm-attp-cchc-2025")!, "Q3", 2025)).toEqual({
+    year: 2025,
+    month: 9,
+    day: 15,
+  });
 });

@@ -28,9 +28,19 @@ export interface ParagraphSpec {
   readonly runs: readonly Run[];
   readonly align?: "left" | "center" | "right" | "justify";
   /** Indents in mm; `firstLine` indents the first line only. */
-  readonly indent?: { readonly left?: number; readonly right?: number; readonly firstLine?: number; readonly hanging?: number };
+  readonly indent?: {
+    readonly left?: number;
+    readonly right?: number;
+    readonly firstLine?: number;
+    readonly hanging?: number;
+  };
   /** Space before and after in points; `line` a multiple of single spacing (1.15), or `exactLine` points. */
-  readonly spacing?: { readonly before?: number; readonly after?: number; readonly line?: number; readonly exactLine?: number };
+  readonly spacing?: {
+    readonly before?: number;
+    readonly after?: number;
+    readonly line?: number;
+    readonly exactLine?: number;
+  };
   /** Keep on the same page as the next paragraph (headings, the lines of a signature block). */
   readonly keepWithNext?: boolean;
   /** A thin solid line above or below the paragraph, as wide as the paragraph within its indents. */

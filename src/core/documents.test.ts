@@ -42,8 +42,12 @@ describe("periods and titles", () => {
     expect(periodPhrase({ kind: "Q2", year: 2025 })).toBe("quý II năm 2025");
   });
   test("the report title from the form's title, the year said once", () => {
-    expect(resultsTitle(DEFAULT_FORM, { kind: "6T", year: 2026 })).toBe("Kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026");
-    expect(resultsTitle(builtinForm(CCHC_FORM_ID)!, { kind: "Q2", year: 2025 })).toBe("Kết quả thực hiện công tác cải cách hành chính quý II năm 2025");
+    expect(resultsTitle(DEFAULT_FORM, { kind: "6T", year: 2026 })).toBe(
+      "Kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026",
+    );
+    expect(resultsTitle(builtinForm(CCHC_FORM_ID)!, { kind: "Q2", year: 2025 })).toBe(
+      "Kết quả thực hiện công tác cải cách hành chính quý II năm 2025",
+    );
   });
 });
 
@@ -57,5 +61,7 @@ describe("valuePhrase: honest at the target (SPEC §9)", () => {
     ["MEETING_REDUCTION", 1 - 0.9, "met", "giảm 10,0 %"],
     ["MEETING_REDUCTION", -0.05, "short", "tăng 5,0 %"],
     ["OVERTIME_MEETINGS", 1234, "short", "có 1.234 cuộc họp"],
-  ] as const)("%s %p (%s) → %s", (id, value, status, text) => expect(valuePhrase(ind(id), value, status)).toBe(text));
+  ] as const)("%s %p (%s) → %s", (id, value, status, text) =>
+    expect(valuePhrase(ind(id), value, status)).toBe(text),
+  );
 });

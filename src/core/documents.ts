@@ -92,7 +92,8 @@ export function periodKindLabel(period: Period): string {
  */
 export function resultsTitle(form: Form, period: Period | null): string {
   let base = form.title.replace(/^\s*Báo cáo\s+/i, "").trim();
-  if (period && new RegExp(`\\s+năm\\s+${period.year}$`, "i").test(base)) base = base.replace(/\s+năm\s+\d{4}$/i, "");
+  if (period && new RegExp(`\\s+năm\\s+${period.year}$`, "i").test(base))
+    base = base.replace(/\s+năm\s+\d{4}$/i, "");
   base = base.charAt(0).toUpperCase() + base.slice(1);
   return `${base} ${periodPhrase(period)}`;
 }
@@ -141,7 +142,10 @@ export function baselinePhrase(form: Form): string {
 export function valuePhrase(ind: Indicator, value: number | null, status: Status): string {
   if (value === null) return "chưa tính được";
   if (isCountKind(ind.kind)) return `có ${viInteger(value)} ${ind.itemUnit}`;
-  const shown = status === "na" ? viPercent(value) : honestPercent(value, ind.target, ind.comparison, { met: status === "met" });
+  const shown =
+    status === "na"
+      ? viPercent(value)
+      : honestPercent(value, ind.target, ind.comparison, { met: status === "met" });
   if (ind.kind !== "reduction") return `đạt ${shown}`;
   if (value < 0) return `tăng ${viPercent(-value)}`;
   return value === 0 ? "không giảm" : `giảm ${shown}`;
@@ -157,7 +161,8 @@ export function documentText(spec: DocumentSpec): string {
   const blocks = (list: readonly Block[]): string[] =>
     list.flatMap((b) => {
       if (b.kind === "pageBreak") return [];
-      if (b.kind === "table") return b.rows.map((row) => row.map((cell) => blocks(cell.blocks).join(" ")).join(" | "));
+      if (b.kind === "table")
+        return b.rows.map((row) => row.map((cell) => blocks(cell.blocks).join(" ")).join(" | "));
       return [b.runs.map((r) => ("text" in r ? `${r.breakBefore ? "\n" : ""}${r.text}` : "")).join("")];
     });
   return spec.sections.flatMap((s) => blocks(s.blocks)).join("\n");

@@ -46,26 +46,36 @@ export function finding(
   return { code, severity, sheet, cell, message };
 }
 
-export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === "error");
+export const hasErrors = (findings: readonly Finding[]): boolean =>
+  findings.some((f) => f.severity === "error");
 
 /** Vietnamese reasons for unreadable files: what happened and what to send instead. */
 export const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {
   EMPTY: "Tệp rỗng (0 byte). Hãy lưu lại báo cáo trong Excel và gửi lại tệp .xlsx.",
-  NOT_ZIP: "Tệp không phải là sổ tính Excel (.xlsx). Hãy mở báo cáo trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)” và gửi lại.",
+  NOT_ZIP:
+    "Tệp không phải là sổ tính Excel (.xlsx). Hãy mở báo cáo trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)” và gửi lại.",
   TEXT_FILE:
     "Tệp là văn bản thuần (CSV, HTML…) được đổi đuôi thành .xlsx. Hãy điền báo cáo vào mẫu KL226-BC/1 và lưu dạng “Sổ làm việc Excel (*.xlsx)”.",
-  LEGACY_XLS: "Tệp ở định dạng Excel 97–2003 (.xls). Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)” và gửi lại.",
-  ENCRYPTED: "Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi gửi lại.",
+  LEGACY_XLS:
+    "Tệp ở định dạng Excel 97–2003 (.xls). Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)” và gửi lại.",
+  ENCRYPTED:
+    "Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi gửi lại.",
   MACRO_ENABLED:
     "Tệp là sổ tính có macro (.xlsm); vì an toàn, không nhận tệp có macro. Hãy lưu lại dạng “Sổ làm việc Excel (*.xlsx)” và gửi lại.",
   TRUNCATED: "Tệp bị cắt cụt hoặc hỏng (có thể do tải xuống, đính kèm chưa xong). Hãy gửi lại tệp gốc.",
   CORRUPT: "Tệp .xlsx bị hỏng, không đọc được nội dung. Hãy mở trong Excel, lưu lại và gửi lại.",
-  NO_WORKBOOK: "Tệp không phải sổ tính Excel (có thể là tệp Word hoặc PowerPoint đổi đuôi). Hãy gửi đúng tệp báo cáo .xlsx.",
-  FILE_TOO_LARGE: "Tệp quá lớn so với giới hạn cho phép. Báo cáo theo mẫu chỉ vài chục KB: hãy xóa các trang tính, hình ảnh thừa và gửi lại.",
-  TOO_MANY_ENTRIES: "Tệp chứa quá nhiều thành phần bên trong. Hãy điền báo cáo vào mẫu KL226-BC/1 gốc và gửi lại.",
-  PART_TOO_LARGE: "Một phần của tệp giải nén ra quá lớn (nghi là tệp nén độc hại). Tệp bị từ chối; hãy gửi lại báo cáo theo mẫu.",
-  TOTAL_TOO_LARGE: "Nội dung tệp giải nén ra quá lớn so với giới hạn. Hãy xóa dữ liệu thừa ngoài mẫu và gửi lại.",
-  TOO_MANY_ROWS: "Một trang tính có quá nhiều dòng so với giới hạn. Hãy xóa các dòng thừa (kể cả dòng trống đã định dạng) và gửi lại.",
+  NO_WORKBOOK:
+    "Tệp không phải sổ tính Excel (có thể là tệp Word hoặc PowerPoint đổi đuôi). Hãy gửi đúng tệp báo cáo .xlsx.",
+  FILE_TOO_LARGE:
+    "Tệp quá lớn so với giới hạn cho phép. Báo cáo theo mẫu chỉ vài chục KB: hãy xóa các trang tính, hình ảnh thừa và gửi lại.",
+  TOO_MANY_ENTRIES:
+    "Tệp chứa quá nhiều thành phần bên trong. Hãy điền báo cáo vào mẫu KL226-BC/1 gốc và gửi lại.",
+  PART_TOO_LARGE:
+    "Một phần của tệp giải nén ra quá lớn (nghi là tệp nén độc hại). Tệp bị từ chối; hãy gửi lại báo cáo theo mẫu.",
+  TOTAL_TOO_LARGE:
+    "Nội dung tệp giải nén ra quá lớn so với giới hạn. Hãy xóa dữ liệu thừa ngoài mẫu và gửi lại.",
+  TOO_MANY_ROWS:
+    "Một trang tính có quá nhiều dòng so với giới hạn. Hãy xóa các dòng thừa (kể cả dòng trống đã định dạng) và gửi lại.",
   TOO_MANY_COLUMNS: "Một trang tính có dữ liệu ở cột quá xa so với mẫu. Hãy xóa các cột thừa và gửi lại.",
   STRING_TOO_LONG: "Một ô chứa đoạn văn bản quá dài (quá 32.767 ký tự). Hãy rút gọn nội dung và gửi lại.",
   BINARY_XLSB:
@@ -115,7 +125,8 @@ function fileExtension(fileName: string | undefined): string {
 
 /** STALE_FORMULA (docs/DECISIONS.md): the file asks Excel to recalculate on open, so these formulas' saved values may not be what Excel shows. */
 export function staleFormulaMessage(sheet: string, cells: readonly string[]): string {
-  const shown = cells.length > 12 ? `${cells.slice(0, 12).join(", ")} và ${cells.length - 12} ô khác` : cells.join(", ");
+  const shown =
+    cells.length > 12 ? `${cells.slice(0, 12).join(", ")} và ${cells.length - 12} ô khác` : cells.join(", ");
   const which = cells.length === 1 ? `ô công thức ${shown}` : `các ô công thức ${shown}`;
   return `Tệp được lưu bởi phần mềm không tự tính công thức: giá trị đã lưu của ${which} trên trang “${sheet}” có thể khác số Excel sẽ hiển thị. Hãy mở tệp trong Excel, nhấn Ctrl+Alt+F9 để tính lại, lưu rồi gửi lại.`;
 }

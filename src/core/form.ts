@@ -17,7 +17,9 @@ export interface Period {
 }
 
 /** Labels as the template writes them, and the spellings clerks type (matched after trim/NFC/case). */
-export const PERIOD_LABELS: Readonly<Record<PeriodKind, { readonly label: string; readonly aliases: readonly string[] }>> = {
+export const PERIOD_LABELS: Readonly<
+  Record<PeriodKind, { readonly label: string; readonly aliases: readonly string[] }>
+> = {
   Q1: { label: "Quý I", aliases: ["Q1", "Quý 1", "Quy I", "Quy 1"] },
   Q2: { label: "Quý II", aliases: ["Q2", "Quý 2", "Quy II", "Quy 2"] },
   Q3: { label: "Quý III", aliases: ["Q3", "Quý 3", "Quy III", "Quy 3"] },
@@ -30,7 +32,9 @@ export type { Comparison };
 export const COMPARISONS = [">=", ">", "<=", "="] as const satisfies readonly Comparison[];
 
 const CODE = /^[A-Z][A-Z0-9_]*$/;
-const codeSchema = z.string().regex(CODE, "mã gồm chữ in hoa không dấu, số và dấu _, bắt đầu bằng chữ (ví dụ HN_TONG)");
+const codeSchema = z
+  .string()
+  .regex(CODE, "mã gồm chữ in hoa không dấu, số và dấu _, bắt đầu bằng chữ (ví dụ HN_TONG)");
 const text = z.string().trim().min(1);
 const unitTypeIds = UNIT_TYPES.map((t) => t.id) as [UnitTypeId, ...UnitTypeId[]];
 
@@ -38,7 +42,9 @@ const unitTypeIds = UNIT_TYPES.map((t) => t.id) as [UnitTypeId, ...UnitTypeId[]]
 export const dayMonth = z
   .object({ day: z.number().int().min(1).max(31), month: z.number().int().min(1).max(12) })
   .strict()
-  .refine((d) => d.day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][d.month - 1]!, { message: "ngày không tồn tại trong tháng" });
+  .refine((d) => d.day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][d.month - 1]!, {
+    message: "ngày không tồn tại trong tháng",
+  });
 
 export const countFieldSchema = z
   .object({
@@ -69,11 +75,53 @@ const indicatorBase = {
 const fractionTarget = z.number().min(0).max(1);
 
 export const indicatorSchema = z.discriminatedUnion("kind", [
-  z.object({ ...indicatorBase, kind: z.literal("ratio"), part: codeSchema, whole: codeSchema, target: fractionTarget, comparison: z.enum(COMPARISONS).default(">=") }).strict(),
-  z.object({ ...indicatorBase, kind: z.literal("reduction"), of: codeSchema, target: fractionTarget, comparison: z.enum(COMPARISONS).default(">=") }).strict(),
-  z.object({ ...indicatorBase, kind: z.literal("maxCount"), of: codeSchema, target: z.number().int().min(0), comparison: z.enum(COMPARISONS).default("<=") }).strict(),
-  z.object({ ...indicatorBase, kind: z.literal("minCount"), of: codeSchema, target: z.number().int().min(0), comparison: z.enum(COMPARISONS).default(">=") }).strict(),
-  z.object({ ...indicatorBase, kind: z.literal("percent"), rate: codeSchema, weight: codeSchema, target: fractionTarget, comparison: z.enum(COMPARISONS).default(">=") }).strict(),
+  z
+    .object({
+      ...indicatorBase,
+      kind: z.literal("ratio"),
+      part: codeSchema,
+      whole: codeSchema,
+      target: fractionTarget,
+      comparison: z.enum(COMPARISONS).default(">="),
+    })
+    .strict(),
+  z
+    .object({
+      ...indicatorBase,
+      kind: z.literal("reduction"),
+      of: codeSchema,
+      target: fractionTarget,
+      comparison: z.enum(COMPARISONS).default(">="),
+    })
+    .strict(),
+  z
+    .object({
+      ...indicatorBase,
+      kind: z.literal("maxCount"),
+      of: codeSchema,
+      target: z.number().int().min(0),
+      comparison: z.enum(COMPARISONS).default("<="),
+    })
+    .strict(),
+  z
+    .object({
+      ...indicatorBase,
+      kind: z.literal("minCount"),
+      of: codeSchema,
+      target: z.number().int().min(0),
+      comparison: z.enum(COMPARISONS).default(">="),
+    })
+    .strict(),
+  z
+    .object({
+      ...indicatorBase,
+      kind: z.literal("percent"),
+      rate: codeSchema,
+      weight: codeSchema,
+      target: fractionTarget,
+      comparison: z.enum(COMPARISONS).default(">="),
+    })
+    .strict(),
 ]);
 
 export const taskTemplateSchema = z
@@ -88,7 +136,13 @@ export const taskTemplateSchema = z
   })
   .strict();
 
-export const meetingLimitsSchema = z.object({ QUAN_TRIET: z.number().positive(), CHUYEN_MON: z.number().positive(), QUAN_TRONG: z.number().positive() }).strict();
+export const meetingLimitsSchema = z
+  .object({
+    QUAN_TRIET: z.number().positive(),
+    CHUYEN_MON: z.number().positive(),
+    QUAN_TRONG: z.number().positive(),
+  })
+  .strict();
 
 export const meetingLogSchema = z
   .object({
@@ -120,21 +174,23 @@ export const formSchema = z
     title: text,
     /** What is being implemented, for sentences: "Kết luận số 226-KL/TW", "Kế hoạch cải cách hành chính năm 2025". */
     subject: text,
-    periods: z
-      .array(z.object({ kind: z.enum(PERIOD_KINDS), deadline: dayMonth }).strict())
-      .min(1),
+    periods: z.array(z.object({ kind: z.enum(PERIOD_KINDS), deadline: dayMonth }).strict()).min(1),
     /** Header of column D in Chỉ tiêu (e.g. "Năm 2025" for a fixed baseline). */
     previousHeader: text.default("Cùng kỳ năm trước"),
     counts: z.array(countFieldSchema).min(1),
     parts: z.array(partRuleSchema).default([]),
     indicators: z.array(indicatorSchema).default([]),
     tasks: z.array(taskTemplateSchema).default([]),
-    meetingLog: meetingLogSchema.default({ enabled: false, limits: { QUAN_TRIET: 0.5, CHUYEN_MON: 1, QUAN_TRONG: 1.5 } }),
+    meetingLog: meetingLogSchema.default({
+      enabled: false,
+      limits: { QUAN_TRIET: 0.5, CHUYEN_MON: 1, QUAN_TRONG: 1.5 },
+    }),
     freeText: z.array(freeTextSchema).default([...DEFAULT_FREE_TEXT]),
   })
   .strict()
   .superRefine((form, ctx) => {
-    const issue = (path: Array<string | number>, message: string): void => ctx.addIssue({ code: "custom", path, message });
+    const issue = (path: Array<string | number>, message: string): void =>
+      ctx.addIssue({ code: "custom", path, message });
     const unique = <T>(items: readonly T[], key: (t: T) => string, path: string, what: string): void => {
       const seen = new Set<string>();
       items.forEach((item, i) => {
@@ -150,7 +206,8 @@ export const formSchema = z
     const counts = new Map(form.counts.map((c) => [c.code, c]));
     const integer = (code: string, path: Array<string | number>): void => {
       const c = counts.get(code);
-      if (!c) issue(path, `không có số liệu ${code} trong biểu mẫu (các mã: ${[...counts.keys()].join(", ")})`);
+      if (!c)
+        issue(path, `không có số liệu ${code} trong biểu mẫu (các mã: ${[...counts.keys()].join(", ")})`);
       else if (c.type !== "integer") issue(path, `${code} là tỷ lệ phần trăm, không dùng làm số đếm ở đây`);
     };
     form.parts.forEach((p, i) => {
@@ -170,7 +227,8 @@ export const formSchema = z
           break;
         case "percent": {
           const rate = counts.get(ind.rate);
-          if (!rate || rate.type !== "percent") issue(["indicators", i, "rate"], `${ind.rate} phải là số liệu kiểu "percent" của biểu mẫu`);
+          if (!rate || rate.type !== "percent")
+            issue(["indicators", i, "rate"], `${ind.rate} phải là số liệu kiểu "percent" của biểu mẫu`);
           integer(ind.weight, ["indicators", i, "weight"]);
           break;
         }
@@ -180,9 +238,20 @@ export const formSchema = z
       const code = form.meetingLog[key];
       if (code !== undefined) integer(code, ["meetingLog", key]);
     }
-    const infoCodes = new Set(["MA_DON_VI", "TEN_DON_VI", "LOAI_DON_VI", "KY_BAO_CAO", "NAM", "NGAY_BAO_CAO", "NGUOI_LAP", "DIEN_THOAI", "EMAIL"]);
+    const infoCodes = new Set([
+      "MA_DON_VI",
+      "TEN_DON_VI",
+      "LOAI_DON_VI",
+      "KY_BAO_CAO",
+      "NAM",
+      "NGAY_BAO_CAO",
+      "NGUOI_LAP",
+      "DIEN_THOAI",
+      "EMAIL",
+    ]);
     form.freeText.forEach((f, i) => {
-      if (infoCodes.has(f.code)) issue(["freeText", i, "code"], `${f.code} đã là một trường của trang Thông tin`);
+      if (infoCodes.has(f.code))
+        issue(["freeText", i, "code"], `${f.code} đã là một trường của trang Thông tin`);
     });
   });
 
@@ -242,13 +311,17 @@ export function periodLabelOf(kind: PeriodKind): string {
 }
 
 /** The period options of a form for the KY_BAO_CAO drop-down and its matching. */
-export function periodOptions(form: Form): Array<{ readonly id: PeriodKind; readonly label: string; readonly aliases: readonly string[] }> {
+export function periodOptions(
+  form: Form,
+): Array<{ readonly id: PeriodKind; readonly label: string; readonly aliases: readonly string[] }> {
   return form.periods.map((p) => ({ id: p.kind, ...PERIOD_LABELS[p.kind] }));
 }
 
 /** The indicator a summary charts (SPEC §9): ONLINE_RATIO when the form has it, else its first ratio. */
 export function chartIndicator(form: Form): Indicator | undefined {
-  return form.indicators.find((i) => i.id === "ONLINE_RATIO") ?? form.indicators.find((i) => i.kind === "ratio");
+  return (
+    form.indicators.find((i) => i.id === "ONLINE_RATIO") ?? form.indicators.find((i) => i.kind === "ratio")
+  );
 }
 
 /** Whether an indicator applies to a unit of this type (SPEC §8 appliesTo). */
@@ -257,14 +330,22 @@ export function indicatorApplies(ind: Indicator, typeId: UnitTypeId): boolean {
 }
 
 /** Whether a task applies to a unit (by type id or unit code; SPEC §8). */
-export function taskApplies(task: TaskTemplate, unit: { readonly code?: string; readonly typeId?: UnitTypeId }): boolean {
+export function taskApplies(
+  task: TaskTemplate,
+  unit: { readonly code?: string; readonly typeId?: UnitTypeId },
+): boolean {
   if (task.appliesTo === undefined) return true;
-  return task.appliesTo.some((a) => a === unit.typeId || (unit.code !== undefined && a.toUpperCase() === unit.code));
+  return task.appliesTo.some(
+    (a) => a === unit.typeId || (unit.code !== undefined && a.toUpperCase() === unit.code),
+  );
 }
 
 /** Parse a form definition; Vietnamese errors naming the key. */
 export function parseForm(json: unknown): { ok: true; form: Form } | { ok: false; errors: string[] } {
   const r = formSchema.safeParse(json);
   if (r.success) return { ok: true, form: r.data };
-  return { ok: false, errors: r.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(gốc)"}: ${i.message}`) };
+  return {
+    ok: false,
+    errors: r.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(gốc)"}: ${i.message}`),
+  };
 }

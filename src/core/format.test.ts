@@ -2,7 +2,14 @@
 // displayed text (or Excel display under the chosen format) flips the verdict of the exact judgement.
 
 import fc from "fast-check";
-import { honestPercent, honestPercentFormat, viDecimal, viInteger, viPercent, type Comparison } from "./format";
+import {
+  honestPercent,
+  honestPercentFormat,
+  viDecimal,
+  viInteger,
+  viPercent,
+  type Comparison,
+} from "./format";
 
 describe("Vietnamese notation", () => {
   test("thousands with dots, decimals with a comma", () => {
@@ -155,54 +162,81 @@ function partNear(share: number, whole: number, [n, d]: [bigint, bigint], maxSha
 describe("property: the text never flips the exact verdict", () => {
   test("ratios of counts (part/whole), with and without the exact verdict passed in", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), shares, targets, comparisons, (whole, share, t, comparison) => {
-        const part = partNear(share, whole, t, 1);
-        const exact: [bigint, bigint] = [BigInt(part), BigInt(whole)];
-        const met = verdict(exact, comparison, t);
-        const target = Number(t[0]) / Number(t[1]);
-        for (const options of [{ met }, {}]) {
-          const text = honestPercent(part / whole, target, comparison, options);
-          expect({ text, verdict: verdict(parseShown(text), comparison, t) }).toEqual({ text, verdict: met });
-        }
-        const format = honestPercentFormat(part / whole, target, comparison, { met });
-        const decimals = format === "0%" ? 0 : format.length - 3;
-        expect(format).toMatch(/^0(\.0+)?%$/);
-        expect(verdict(excelShown(exact[0], exact[1], decimals), comparison, t)).toBe(met);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        shares,
+        targets,
+        comparisons,
+        (whole, share, t, comparison) => {
+          const part = partNear(share, whole, t, 1);
+          const exact: [bigint, bigint] = [BigInt(part), BigInt(whole)];
+          const met = verdict(exact, comparison, t);
+          const target = Number(t[0]) / Number(t[1]);
+          for (const options of [{ met }, {}]) {
+            const text = honestPercent(part / whole, target, comparison, options);
+            expect({ text, verdict: verdict(parseShown(text), comparison, t) }).toEqual({
+              text,
+              verdict: met,
+            });
+          }
+          const format = honestPercentFormat(part / whole, target, comparison, { met });
+          const decimals = format === "0%" ? 0 : format.length - 3;
+          expect(format).toMatch(/^0(\.0+)?%$/);
+          expect(verdict(excelShown(exact[0], exact[1], decimals), comparison, t)).toBe(met);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
 
   test("reductions 1 − cur/prev (floating-point noise) with the exact verdict", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), shares, targets, comparisons, (previous, share, t, comparison) => {
-        // A reduction r = 1 − cur/prev near t is cur near (1 − t)·prev.
-        const current = partNear(share, previous, [t[1] - t[0], t[1]], 1.5);
-        const exact: [bigint, bigint] = [BigInt(previous - current), BigInt(previous)];
-        const met = verdict(exact, comparison, t);
-        const text = honestPercent(1 - current / previous, Number(t[0]) / Number(t[1]), comparison, { met });
-        expect({ text, verdict: verdict(parseShown(text), comparison, t) }).toEqual({ text, verdict: met });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        shares,
+        targets,
+        comparisons,
+        (previous, share, t, comparison) => {
+          // A reduction r = 1 − cur/prev near t is cur near (1 − t)·prev.
+          const current = partNear(share, previous, [t[1] - t[0], t[1]], 1.5);
+          const exact: [bigint, bigint] = [BigInt(previous - current), BigInt(previous)];
+          const met = verdict(exact, comparison, t);
+          const text = honestPercent(1 - current / previous, Number(t[0]) / Number(t[1]), comparison, {
+            met,
+          });
+          expect({ text, verdict: verdict(parseShown(text), comparison, t) }).toEqual({ text, verdict: met });
+        },
+      ),
       { numRuns: 3000 },
     );
   });
 
   test("any value and target: the text is a Vietnamese percent with 1–4 decimals that keeps the verdict", () => {
     fc.assert(
-      fc.property(fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), comparisons, (value, target, comparison) => {
-        const text = honestPercent(value, target, comparison);
-        expect(text).toMatch(/^-?\d{1,3}(\.\d{3})*,\d{1,4} %$/);
-        // The oracle for the verdict: the value as Excel shows it (15 significant digits), exactly.
-        const asShown = (x: number, p?: number): [bigint, bigint] => {
-          const [mant = "", exp = "0"] = (p === undefined ? x.toExponential() : x.toExponential(p - 1)).split("e");
-          const digits = BigInt(mant.replace(".", ""));
-          const shift = Number(exp) - (mant.split(".")[1]?.length ?? 0);
-          return shift >= 0 ? [digits * 10n ** BigInt(shift), 1n] : [digits, 10n ** BigInt(-shift)];
-        };
-        const met = verdict(asShown(value, 15), comparison, asShown(target));
-        fc.pre(!(comparison === "=" && met)); // equality to an arbitrary float needs its every digit
-        expect({ text, verdict: verdict(parseShown(text), comparison, asShown(target)) }).toEqual({ text, verdict: met });
-      }),
+      fc.property(
+        fc.double({ min: -2, max: 2, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        comparisons,
+        (value, target, comparison) => {
+          const text = honestPercent(value, target, comparison);
+          expect(text).toMatch(/^-?\d{1,3}(\.\d{3})*,\d{1,4} %$/);
+          // The oracle for the verdict: the value as Excel shows it (15 significant digits), exactly.
+          const asShown = (x: number, p?: number): [bigint, bigint] => {
+            const [mant = "", exp = "0"] = (
+              p === undefined ? x.toExponential() : x.toExponential(p - 1)
+            ).split("e");
+            const digits = BigInt(mant.replace(".", ""));
+            const shift = Number(exp) - (mant.split(".")[1]?.length ?? 0);
+            return shift >= 0 ? [digits * 10n ** BigInt(shift), 1n] : [digits, 10n ** BigInt(-shift)];
+          };
+          const met = verdict(asShown(value, 15), comparison, asShown(target));
+          fc.pre(!(comparison === "=" && met)); // equality to an arbitrary float needs its every digit
+          expect({ text, verdict: verdict(parseShown(text), comparison, asShown(target)) }).toEqual({
+            text,
+            verdict: met,
+          });
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -146,7 +146,12 @@ interface HonestChoice {
   readonly shown: Decimal;
 }
 
-function chooseHonest(value: number, target: number, comparison: Comparison, options: HonestOptions): HonestChoice {
+function chooseHonest(
+  value: number,
+  target: number,
+  comparison: Comparison,
+  options: HonestOptions,
+): HonestChoice {
   const min = options.decimals ?? 1;
   const max = Math.max(min, options.maxDecimals ?? 4);
   checkDecimals(min);
@@ -188,7 +193,12 @@ function towardVerdict(comparison: Comparison, met: boolean, sign: number): Roun
  * takes for the text to keep the verdict: 0.9498 against ≥ 0.95 is "94,98 %", never "95,0 %";
  * 0.6 against ≥ 0.6 is "60,0 %". Parsing the text back gives a value with the same verdict.
  */
-export function honestPercent(value: number, target: number, comparison: Comparison, options: HonestOptions = {}): string {
+export function honestPercent(
+  value: number,
+  target: number,
+  comparison: Comparison,
+  options: HonestOptions = {},
+): string {
   return percentText(chooseHonest(value, target, comparison, options).shown);
 }
 
@@ -198,7 +208,12 @@ export function honestPercent(value: number, target: number, comparison: Compari
  * round to nearest, so this allows up to 6 decimals unless told; a ratio of counts that is short
  * and still shows as its target at 6 decimals needs a whole in the tens of millions.
  */
-export function honestPercentFormat(value: number, target: number, comparison: Comparison, options: HonestOptions = {}): string {
+export function honestPercentFormat(
+  value: number,
+  target: number,
+  comparison: Comparison,
+  options: HonestOptions = {},
+): string {
   const d = chooseHonest(value, target, comparison, { maxDecimals: MAX_DECIMALS, ...options }).decimals;
   return d === 0 ? "0%" : `0.${"0".repeat(d)}%`;
 }

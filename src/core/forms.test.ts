@@ -13,7 +13,14 @@ import { templateTasks, templateWorkbook } from "./template";
 const CCHC = defaultProfileForForm(CCHC_FORM_ID)!;
 const only = (findings: readonly Finding[]) => findings.map((f) => [f.code, f.severity, f.sheet, f.cell]);
 
-const cchcUnit: ReportData = { unit: "PHONG_CAP_PHEP", name: "Phòng Cấp phép", type: "PHONG_THUOC_SO", period: "Q2", year: 2025, reportDate: { year: 2025, month: 6, day: 12 } };
+const cchcUnit: ReportData = {
+  unit: "PHONG_CAP_PHEP",
+  name: "Phòng Cấp phép",
+  type: "PHONG_THUOC_SO",
+  period: "Q2",
+  year: 2025,
+  reportDate: { year: 2025, month: 6, day: 12 },
+};
 
 /** Row of a CCHC count in Chỉ tiêu (header in row 4, counts in the form's order). */
 const cchcRow = (code: string): number => 5 + CCHC.form.counts.findIndex((c) => c.code === code);
@@ -42,7 +49,12 @@ describe("the marker names the form", () => {
     expect(r.form).toBe("CCHC-BC/2025");
   });
   test("an unknown marker is NOT_TEMPLATE naming the forms known", () => {
-    const r = inspectBytes(reportBytes({ unit: "SO_NOI_VU", name: "Sở Nội vụ" }, [{ op: "set", sheet: "Thông tin", cell: "A1", value: "KL226-BC/2 · BÁO CÁO" }]), DEFAULT_PROFILE);
+    const r = inspectBytes(
+      reportBytes({ unit: "SO_NOI_VU", name: "Sở Nội vụ" }, [
+        { op: "set", sheet: "Thông tin", cell: "A1", value: "KL226-BC/2 · BÁO CÁO" },
+      ]),
+      DEFAULT_PROFILE,
+    );
     expect(only(r.findings)).toEqual([["NOT_TEMPLATE", "error", "Thông tin", "A1"]]);
     expect(r.findings[0]?.message).toMatch(/“KL226-BC\/2”.*KL226-BC\/1, CCHC-BC\/2025/);
     expect(r.unit).toBe("SO_NOI_VU");
@@ -52,14 +64,24 @@ describe("the marker names the form", () => {
     const r = inspectBytes(bytes, DEFAULT_PROFILE, {}, { forms: "follow" });
     expect(r.form).toBe("CCHC-BC/2025");
     // And a KL226 file whose A1 title was retyped without the marker is still read as the profile's form.
-    const plain = inspectBytes(reportBytes({ unit: "SO_NOI_VU", name: "Sở Nội vụ" }, [{ op: "set", sheet: "Thông tin", cell: "A1", value: "BÁO CÁO KẾT QUẢ" }]), DEFAULT_PROFILE);
+    const plain = inspectBytes(
+      reportBytes({ unit: "SO_NOI_VU", name: "Sở Nội vụ" }, [
+        { op: "set", sheet: "Thông tin", cell: "A1", value: "BÁO CÁO KẾT QUẢ" },
+      ]),
+      DEFAULT_PROFILE,
+    );
     expect(plain.valid).toBe(true);
   });
 });
 
 describe("periods follow the form", () => {
   test("KL226-BC/1 has no quarters: “Quý I” is BAD_VALUE listing 6 tháng and Năm", () => {
-    const r = inspectBytes(reportBytes({ unit: "SO_NOI_VU", name: "Sở Nội vụ" }, [{ op: "set", sheet: "Thông tin", cell: "C8", value: "Quý I" }]), DEFAULT_PROFILE);
+    const r = inspectBytes(
+      reportBytes({ unit: "SO_NOI_VU", name: "Sở Nội vụ" }, [
+        { op: "set", sheet: "Thông tin", cell: "C8", value: "Quý I" },
+      ]),
+      DEFAULT_PROFILE,
+    );
     expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Thông tin", "C8"]]);
     expect(r.findings[0]?.message).toMatch(/“6 tháng”; “Năm”/);
   });
@@ -71,7 +93,12 @@ describe("periods follow the form", () => {
 
 describe("percentages (HAI_LONG) with their weight", () => {
   const E = (code: string): string => `E${cchcRow(code)}`;
-  const set = (code: string, value: CellInput): Edit => ({ op: "set", sheet: "Chỉ tiêu", cell: E(code), value });
+  const set = (code: string, value: CellInput): Edit => ({
+    op: "set",
+    sheet: "Chỉ tiêu",
+    cell: E(code),
+    value,
+  });
   test.each([
     [96.5, 96.5, false],
     [96, 96, false],
@@ -119,7 +146,20 @@ describe("free text and tasks", () => {
   });
   test("a task that does not apply to the unit's type is not listed in its template", () => {
     const p = shippedProfile("thanh-hoa-226")!;
-    const form = { ...p.form, tasks: [...p.form.tasks, { content: "Nhiệm vụ riêng của các xã", lead: "UBND xã", partners: "", product: "", deadline: "Năm 2026", appliesTo: ["UBND_XA"] }] };
+    const form = {
+      ...p.form,
+      tasks: [
+        ...p.form.tasks,
+        {
+          content: "Nhiệm vụ riêng của các xã",
+          lead: "UBND xã",
+          partners: "",
+          product: "",
+          deadline: "Năm 2026",
+          appliesTo: ["UBND_XA"],
+        },
+      ],
+    };
     const profile = { ...p, form };
     expect(templateTasks(form, { type: "SO_NGANH" })).toHaveLength(12);
     expect(templateTasks(form, { type: "UBND_XA" })).toHaveLength(13);
@@ -134,7 +174,9 @@ describe("free text and tasks", () => {
     expect(text).not.toContain("06/6");
   });
   test("column D's header follows the profile (Năm 2025 for a fixed baseline)", () => {
-    const counts = templateWorkbook(shippedProfile("dong-nai-skhcn-226")!).sheets.find((s) => s.name === "Chỉ tiêu")!;
+    const counts = templateWorkbook(shippedProfile("dong-nai-skhcn-226")!).sheets.find(
+      (s) => s.name === "Chỉ tiêu",
+    )!;
     expect(counts.rows[3]?.[3]?.value).toBe("Năm 2025");
   });
 });

@@ -5,7 +5,14 @@ import { reportBytes, type ReportData } from "../../test/helpers/report-builder"
 import { readXlsx } from "../xlsx/read";
 import { writeXlsx } from "../xlsx/write";
 import { consolidate, consolidationJson, type Consolidation } from "./consolidate";
-import { compareWithPrevious, outlierVerdict, parsePreviousReport, previousFromSummary, previousPeriodNotes, type PreviousReport } from "./history";
+import {
+  compareWithPrevious,
+  outlierVerdict,
+  parsePreviousReport,
+  previousFromSummary,
+  previousPeriodNotes,
+  type PreviousReport,
+} from "./history";
 import { DEFAULT_PROFILE } from "./profile";
 import { summaryWorkbook } from "./summary";
 
@@ -14,12 +21,19 @@ const COUNT_CODES = profile.form.counts.map((f) => f.code);
 
 function run(reports: readonly ReportData[]): Consolidation {
   return consolidate(
-    reports.map((r) => ({ file: `in/${r.unit}.xlsx`, sha256: r.unit, result: inspectBytes(reportBytes({ period: "NAM", ...r }), profile) })),
+    reports.map((r) => ({
+      file: `in/${r.unit}.xlsx`,
+      sha256: r.unit,
+      result: inspectBytes(reportBytes({ period: "NAM", ...r }), profile),
+    })),
     { profile, period: { kind: "NAM", year: 2026 } },
   );
 }
 
-const last = (units: PreviousReport["units"]): PreviousReport => ({ period: { kind: "NAM", year: 2025 }, units });
+const last = (units: PreviousReport["units"]): PreviousReport => ({
+  period: { kind: "NAM", year: 2025 },
+  units,
+});
 
 describe("compareWithPrevious", () => {
   // This year: HN_TONG previous 100 (GOOD_COUNTS), VB_HANH_CHINH previous 200.
@@ -35,12 +49,25 @@ describe("compareWithPrevious", () => {
   });
 
   it("warns when the declared previous value differs from last year's current, naming both numbers", () => {
-    const h = compareWithPrevious(c, last([{ code: "SO_A", values: { HN_TONG: { previous: 120, current: 104 }, VB_HANH_CHINH: { previous: 1, current: 200 } } }]));
+    const h = compareWithPrevious(
+      c,
+      last([
+        {
+          code: "SO_A",
+          values: { HN_TONG: { previous: 120, current: 104 }, VB_HANH_CHINH: { previous: 1, current: 200 } },
+        },
+      ]),
+    );
     expect(h.warnings).toHaveLength(1);
     const w = h.warnings[0]!;
     expect(w.unit).toBe("SO_A");
     expect(w.file).toBe("in/SO_A.xlsx");
-    expect(w.finding).toMatchObject({ code: "PREVIOUS_MISMATCH", severity: "warning", sheet: "Chỉ tiêu", cell: null });
+    expect(w.finding).toMatchObject({
+      code: "PREVIOUS_MISMATCH",
+      severity: "warning",
+      sheet: "Chỉ tiêu",
+      cell: null,
+    });
     expect(w.finding.message).toContain("HN_TONG");
     expect(w.finding.message).toContain("100");
     expect(w.finding.message).toContain("104");
@@ -48,7 +75,18 @@ describe("compareWithPrevious", () => {
   });
 
   it("gives no warning when the values agree", () => {
-    const h = compareWithPrevious(c, last([{ code: "SO_A", values: { HN_TONG: { previous: null, current: 100 }, VB_HANH_CHINH: { previous: null, current: 200 } } }]));
+    const h = compareWithPrevious(
+      c,
+      last([
+        {
+          code: "SO_A",
+          values: {
+            HN_TONG: { previous: null, current: 100 },
+            VB_HANH_CHINH: { previous: null, current: 200 },
+          },
+        },
+      ]),
+    );
     expect(h.warnings).toEqual([]);
   });
 
@@ -65,7 +103,14 @@ describe("compareWithPrevious", () => {
   });
 
   it("lists units new since last year and gone since last year", () => {
-    const h = compareWithPrevious(c, last([{ code: "so_a", values: {} }, { code: "SO_B", values: {} }, { code: "SO_CU", values: {} }]));
+    const h = compareWithPrevious(
+      c,
+      last([
+        { code: "so_a", values: {} },
+        { code: "SO_B", values: {} },
+        { code: "SO_CU", values: {} },
+      ]),
+    );
     expect(h.newUnits).toEqual(["SO_MOI"]);
     expect(h.goneUnits).toEqual(["SO_CU"]);
   });
@@ -77,7 +122,10 @@ describe("OUTLIER (a jump of more than 3× against the unit's own last report)",
   const codes = (h: ReturnType<typeof compareWithPrevious>) => h.warnings.map((w) => w.finding.code);
 
   it("warns when this period's value is more than 3 times last year's, or less than a third, naming both", () => {
-    const h = compareWithPrevious(c, last([{ code: "SO_A", values: { HN_TONG: { current: 20 }, VB_HANH_CHINH: { current: 600 } } }]));
+    const h = compareWithPrevious(
+      c,
+      last([{ code: "SO_A", values: { HN_TONG: { current: 20 }, VB_HANH_CHINH: { current: 600 } } }]),
+    );
     const outliers = h.warnings.filter((w) => w.finding.code === "OUTLIER");
     expect(outliers).toHaveLength(2);
     expect(outliers[0]?.finding).toMatchObject({ severity: "warning", sheet: "Chỉ tiêu" });
@@ -85,13 +133,25 @@ describe("OUTLIER (a jump of more than 3× against the unit's own last report)",
   });
 
   it("stays quiet within the band, at exactly 3×, and for small counts", () => {
-    expect(codes(compareWithPrevious(c, last([{ code: "SO_A", values: { HN_TONG: { current: 30 }, VB_HANH_CHINH: { current: 160 } } }])))).not.toContain("OUTLIER");
+    expect(
+      codes(
+        compareWithPrevious(
+          c,
+          last([{ code: "SO_A", values: { HN_TONG: { current: 30 }, VB_HANH_CHINH: { current: 160 } } }]),
+        ),
+      ),
+    ).not.toContain("OUTLIER");
     const small = run([{ unit: "SO_A", name: "Sở A", counts: { TTHC_CAT_GIAM: [1, 9] } }]);
-    expect(codes(compareWithPrevious(small, last([{ code: "SO_A", values: { TTHC_CAT_GIAM: { current: 1 } } }])))).not.toContain("OUTLIER");
+    expect(
+      codes(compareWithPrevious(small, last([{ code: "SO_A", values: { TTHC_CAT_GIAM: { current: 1 } } }]))),
+    ).not.toContain("OUTLIER");
   });
 
   it("takes another band", () => {
-    const h = compareWithPrevious(c, last([{ code: "SO_A", values: { HN_TONG: { current: 50 } } }]), { ...profile.outlier, factor: 1.5 });
+    const h = compareWithPrevious(c, last([{ code: "SO_A", values: { HN_TONG: { current: 50 } } }]), {
+      ...profile.outlier,
+      factor: 1.5,
+    });
     expect(codes(h)).toContain("OUTLIER");
   });
 });
@@ -103,7 +163,13 @@ describe("OUTLIER with several years of history (mean ± 3 standard deviations)"
   it("uses mean ± 3 SD once there are 3 earlier years: 80, 90, 100 (mean 90, SD 10) → band 60–120", () => {
     expect(outlierVerdict(120, years(80, 90, 100), band)).toEqual({ kind: "none" });
     expect(outlierVerdict(60, years(80, 90, 100), band)).toEqual({ kind: "none" });
-    expect(outlierVerdict(121, years(80, 90, 100), band)).toEqual({ kind: "band", low: 60, high: 120, mean: 90, years: [2021, 2022, 2023] });
+    expect(outlierVerdict(121, years(80, 90, 100), band)).toEqual({
+      kind: "band",
+      low: 60,
+      high: 120,
+      mean: 90,
+      years: [2021, 2022, 2023],
+    });
     expect(outlierVerdict(59, years(80, 90, 100), band).kind).toBe("band");
   });
 
@@ -130,20 +196,38 @@ describe("OUTLIER with several years of history (mean ± 3 standard deviations)"
   it("reads the history from several earlier consolidations in any order, one per year, same period kind only", () => {
     // This year SO_A: HN_TONG current 90. History 40, 45, 50 (mean 45, SD 5 → band 30–60).
     const c = run([{ unit: "SO_A", name: "Sở A" }]);
-    const report = (year: number, kind: "NAM" | "6T", hn: number): PreviousReport => ({ period: { kind, year }, units: [{ code: "SO_A", values: { HN_TONG: { current: hn } } }] });
-    const h = compareWithPrevious(c, [report(2024, "NAM", 45), report(2025, "NAM", 50), report(2023, "NAM", 40), report(2022, "6T", 90), report(2025, "NAM", 90)]);
+    const report = (year: number, kind: "NAM" | "6T", hn: number): PreviousReport => ({
+      period: { kind, year },
+      units: [{ code: "SO_A", values: { HN_TONG: { current: hn } } }],
+    });
+    const h = compareWithPrevious(c, [
+      report(2024, "NAM", 45),
+      report(2025, "NAM", 50),
+      report(2023, "NAM", 40),
+      report(2022, "6T", 90),
+      report(2025, "NAM", 90),
+    ]);
     const outliers = h.warnings.filter((w) => w.finding.code === "OUTLIER");
     expect(outliers).toHaveLength(1);
     expect(outliers[0]?.finding.message).toContain("HN_TONG");
     expect(outliers[0]?.finding.message).toContain("30–60");
-    expect(outliers[0]?.finding.message).toContain("trung bình 45 ± 3 độ lệch chuẩn của 3 năm 2023, 2024, 2025");
+    expect(outliers[0]?.finding.message).toContain(
+      "trung bình 45 ± 3 độ lệch chuẩn của 3 năm 2023, 2024, 2025",
+    );
     // With only 2024 and 2025 it is the ×3 rule: 90 is not 3× 50.
-    expect(compareWithPrevious(c, [report(2024, "NAM", 45), report(2025, "NAM", 50)]).warnings.map((w) => w.finding.code)).not.toContain("OUTLIER");
+    expect(
+      compareWithPrevious(c, [report(2024, "NAM", 45), report(2025, "NAM", 50)]).warnings.map(
+        (w) => w.finding.code,
+      ),
+    ).not.toContain("OUTLIER");
   });
 
   it("compares declared previous values with the newest year only", () => {
     const c = run([{ unit: "SO_A", name: "Sở A" }]); // declares HN_TONG previous 100
-    const report = (year: number, hn: number): PreviousReport => ({ period: { kind: "NAM", year }, units: [{ code: "SO_A", values: { HN_TONG: { current: hn } } }] });
+    const report = (year: number, hn: number): PreviousReport => ({
+      period: { kind: "NAM", year },
+      units: [{ code: "SO_A", values: { HN_TONG: { current: hn } } }],
+    });
     const h = compareWithPrevious(c, [report(2024, 80), report(2025, 100)]);
     expect(h.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH")).toEqual([]);
     const other = compareWithPrevious(c, [report(2025, 95), report(2024, 100)]);
@@ -169,7 +253,8 @@ describe("previousFromSummary: last year's summary workbook instead of its JSON"
     expect(parsed.report.period).toEqual({ kind: "NAM", year: 2026 });
     expect(parsed.report.units.map((u) => u.code)).toEqual(["SO_A", "SO_B"]);
     for (const [i, u] of parsed.report.units.entries()) {
-      for (const code of COUNT_CODES) expect([code, u.values[code]?.current]).toEqual([code, json.units[i]?.values[code]?.current]);
+      for (const code of COUNT_CODES)
+        expect([code, u.values[code]?.current]).toEqual([code, json.units[i]?.values[code]?.current]);
     }
     expect(parsed.report.units[1]?.values.HN_TONG).toEqual({ previous: 80, current: 70 });
   });
@@ -180,10 +265,15 @@ describe("previousFromSummary: last year's summary workbook instead of its JSON"
     const parsed = previousFromSummary(read.workbook, profile.form);
     if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
     const asLastYear = (r: PreviousReport): PreviousReport => ({ ...r, period: { kind: "NAM", year: 2025 } });
-    const thisYear = run([{ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [99, 20] } }, { unit: "SO_B", name: "Sở B" }]);
+    const thisYear = run([
+      { unit: "SO_A", name: "Sở A", counts: { HN_TONG: [99, 20] } },
+      { unit: "SO_B", name: "Sở B" },
+    ]);
     const json = parsePreviousReport(JSON.parse(JSON.stringify(consolidationJson(c))));
     if (!json.ok) throw new Error("json");
-    expect(compareWithPrevious(thisYear, asLastYear(parsed.report))).toEqual(compareWithPrevious(thisYear, asLastYear(json.report)));
+    expect(compareWithPrevious(thisYear, asLastYear(parsed.report))).toEqual(
+      compareWithPrevious(thisYear, asLastYear(json.report)),
+    );
     expect(compareWithPrevious(thisYear, asLastYear(parsed.report)).warnings.length).toBeGreaterThan(0);
   });
 
@@ -198,8 +288,13 @@ describe("previousFromSummary: last year's summary workbook instead of its JSON"
 
 describe("parsePreviousReport and period notes", () => {
   it("accepts a consolidation JSON and names what is wrong otherwise", () => {
-    expect(parsePreviousReport({ period: { kind: "NAM", year: 2025 }, units: [], province: {} }).ok).toBe(true);
-    const bad = parsePreviousReport({ period: { kind: "NAM" }, units: [{ code: "SO_A", values: { HN_TONG: { current: "x" } } }] });
+    expect(parsePreviousReport({ period: { kind: "NAM", year: 2025 }, units: [], province: {} }).ok).toBe(
+      true,
+    );
+    const bad = parsePreviousReport({
+      period: { kind: "NAM" },
+      units: [{ code: "SO_A", values: { HN_TONG: { current: "x" } } }],
+    });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.errors.join("\n")).toMatch(/period\.year/);
     expect(!bad.ok && bad.errors.join("\n")).toMatch(/units\.0\.values\.HN_TONG\.current/);

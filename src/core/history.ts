@@ -29,7 +29,9 @@ export const previousReportSchema = z.object({
 
 export type PreviousReport = z.infer<typeof previousReportSchema>;
 
-export type PreviousParse = { readonly ok: true; readonly report: PreviousReport } | { readonly ok: false; readonly errors: readonly string[] };
+export type PreviousParse =
+  | { readonly ok: true; readonly report: PreviousReport }
+  | { readonly ok: false; readonly errors: readonly string[] };
 
 /** Shape check of parsed JSON; errors name the path of each problem (at most 10). */
 export function parsePreviousReport(json: unknown): PreviousParse {
@@ -37,7 +39,9 @@ export function parsePreviousReport(json: unknown): PreviousParse {
   if (r.success) return { ok: true, report: r.data };
   return {
     ok: false,
-    errors: r.error.issues.slice(0, 10).map((i) => `${i.path.length ? i.path.join(".") : "(gốc)"}: ${i.message}`),
+    errors: r.error.issues
+      .slice(0, 10)
+      .map((i) => `${i.path.length ? i.path.join(".") : "(gốc)"}: ${i.message}`),
   };
 }
 
@@ -64,24 +68,45 @@ function summaryPeriod(sheet: Sheet): PreviousReport["period"] | null {
  */
 export function previousFromSummary(workbook: Workbook, form: Form): PreviousParse {
   // Summaries keep the counts on "Số liệu"; those written before it existed kept them on "Tổng hợp".
-  const byName = (name: string): Sheet | undefined => workbook.sheets.find((s) => matchKey(s.name) === matchKey(name));
+  const byName = (name: string): Sheet | undefined =>
+    workbook.sheets.find((s) => matchKey(s.name) === matchKey(name));
   const sheet = byName(SUMMARY_SHEETS.values) ?? byName(SUMMARY_SHEETS.summary);
-  if (!sheet) return { ok: false, errors: [`Không có trang “${SUMMARY_SHEETS.values}” hay “${SUMMARY_SHEETS.summary}”. ${SUMMARY_HINT}`] };
+  if (!sheet)
+    return {
+      ok: false,
+      errors: [`Không có trang “${SUMMARY_SHEETS.values}” hay “${SUMMARY_SHEETS.summary}”. ${SUMMARY_HINT}`],
+    };
   const period = summaryPeriod(sheet);
-  if (!period) return { ok: false, errors: [`Trang “${sheet.name}”: không thấy dòng “Kỳ báo cáo: … NĂM” ở đầu trang. ${SUMMARY_HINT}`] };
+  if (!period)
+    return {
+      ok: false,
+      errors: [`Trang “${sheet.name}”: không thấy dòng “Kỳ báo cáo: … NĂM” ở đầu trang. ${SUMMARY_HINT}`],
+    };
   const headerAt = sheet.rows.findIndex((row) => matchKey(cellText(row?.[0])) === matchKey("Mã đơn vị"));
-  if (headerAt < 0) return { ok: false, errors: [`Trang “${sheet.name}”: không thấy dòng tiêu đề có ô “Mã đơn vị” ở cột A. ${SUMMARY_HINT}`] };
+  if (headerAt < 0)
+    return {
+      ok: false,
+      errors: [`Trang “${sheet.name}”: không thấy dòng tiêu đề có ô “Mã đơn vị” ở cột A. ${SUMMARY_HINT}`],
+    };
   const columns: Array<{ col: number; code: string; column: "previous" | "current" }> = [];
   (sheet.rows[headerAt] ?? []).forEach((cell, col) => {
     const key = matchKey(cellText(cell));
     for (const f of form.counts) {
       if (f.type !== "integer") continue;
       for (const column of ["current", "previous"] as const) {
-        if (key === matchKey(countHeader(f.label, column, form.previousHeader)) || key === matchKey(countHeader(f.label, column))) columns.push({ col, code: f.code, column });
+        if (
+          key === matchKey(countHeader(f.label, column, form.previousHeader)) ||
+          key === matchKey(countHeader(f.label, column))
+        )
+          columns.push({ col, code: f.code, column });
       }
     }
   });
-  if (columns.length === 0) return { ok: false, errors: [`Trang “${sheet.name}”: không có cột số liệu nào “… (kỳ này)”. ${SUMMARY_HINT}`] };
+  if (columns.length === 0)
+    return {
+      ok: false,
+      errors: [`Trang “${sheet.name}”: không có cột số liệu nào “… (kỳ này)”. ${SUMMARY_HINT}`],
+    };
   const units: Array<PreviousReport["units"][number]> = [];
   for (const row of sheet.rows.slice(headerAt + 1)) {
     const code = cellText(row?.[0]).trim();
@@ -130,10 +155,20 @@ export interface HistoryPoint {
 export type OutlierVerdict =
   | { readonly kind: "none" }
   | { readonly kind: "jump"; readonly reported: number; readonly year: number }
-  | { readonly kind: "band"; readonly low: number; readonly high: number; readonly mean: number; readonly years: readonly number[] };
+  | {
+      readonly kind: "band";
+      readonly low: number;
+      readonly high: number;
+      readonly mean: number;
+      readonly years: readonly number[];
+    };
 
 /** `history` oldest first. */
-export function outlierVerdict(current: number, history: readonly HistoryPoint[], band: OutlierBand): OutlierVerdict {
+export function outlierVerdict(
+  current: number,
+  history: readonly HistoryPoint[],
+  band: OutlierBand,
+): OutlierVerdict {
   const latest = history[history.length - 1];
   if (latest === undefined) return { kind: "none" };
   if (current < band.minCount && history.every((p) => p.value < band.minCount)) return { kind: "none" };
@@ -144,14 +179,21 @@ export function outlierVerdict(current: number, history: readonly HistoryPoint[]
     if (sd > 0) {
       const low = mean - band.sd * sd;
       const high = mean + band.sd * sd;
-      return current < low || current > high ? { kind: "band", low: Math.max(0, low), high, mean, years: history.map((p) => p.year) } : { kind: "none" };
+      return current < low || current > high
+        ? { kind: "band", low: Math.max(0, low), high, mean, years: history.map((p) => p.year) }
+        : { kind: "none" };
     }
   }
   const jumped = current > band.factor * latest.value || latest.value > band.factor * current;
   return jumped ? { kind: "jump", reported: latest.value, year: latest.year } : { kind: "none" };
 }
 
-function outlierMessage(label: string, current: number, v: Exclude<OutlierVerdict, { kind: "none" }>, band: OutlierBand): string {
+function outlierMessage(
+  label: string,
+  current: number,
+  v: Exclude<OutlierVerdict, { kind: "none" }>,
+  band: OutlierBand,
+): string {
   return v.kind === "jump"
     ? MSG.outlier(label, current, v.reported, v.year, band.factor)
     : MSG.outlierBand(label, current, v.low, v.high, v.mean, band.sd, v.years);
@@ -167,7 +209,6 @@ export function historyOrder(previous: readonly PreviousReport[]): PreviousRepor
   for (const p of previous) if (!byYear.has(p.period.year)) byYear.set(p.period.year, p);
   return [...byYear.values()].sort((a, b) => b.period.year - a.period.year);
 }
-
 
 function unitsByCode(report: PreviousReport): Map<string, PreviousReport["units"][number]> {
   const units = new Map<string, PreviousReport["units"][number]>();
@@ -191,7 +232,10 @@ export function compareWithPrevious(
   const newest = reports[0];
   if (newest === undefined) return { warnings: [], newUnits: [], goneUnits: [] };
   const last = unitsByCode(newest);
-  const sameKind = reports.filter((r) => r.period.kind === newest.period.kind).reverse().map((r) => ({ year: r.period.year, units: unitsByCode(r) }));
+  const sameKind = reports
+    .filter((r) => r.period.kind === newest.period.kind)
+    .reverse()
+    .map((r) => ({ year: r.period.year, units: unitsByCode(r) }));
   const year = newest.period.year;
   const warnings: HistoryWarning[] = [];
   // Counts only: a percentage is not a quantity that jumps or carries over.
@@ -209,7 +253,17 @@ export function compareWithPrevious(
         });
         const verdict = outlierVerdict(current, history, band);
         if (verdict.kind !== "none") {
-          warnings.push({ unit: u.code, file: u.file, finding: finding("OUTLIER", "warning", "Chỉ tiêu", null, outlierMessage(label, current, verdict, band)) });
+          warnings.push({
+            unit: u.code,
+            file: u.file,
+            finding: finding(
+              "OUTLIER",
+              "warning",
+              "Chỉ tiêu",
+              null,
+              outlierMessage(label, current, verdict, band),
+            ),
+          });
         }
       }
       const declared = pairOf(u.values, code).previous;
@@ -218,7 +272,13 @@ export function compareWithPrevious(
       warnings.push({
         unit: u.code,
         file: u.file,
-        finding: finding("PREVIOUS_MISMATCH", "warning", "Chỉ tiêu", null, MSG.previousMismatch(label, declared, reported, year)),
+        finding: finding(
+          "PREVIOUS_MISMATCH",
+          "warning",
+          "Chỉ tiêu",
+          null,
+          MSG.previousMismatch(label, declared, reported, year),
+        ),
       });
     }
   }
@@ -231,11 +291,16 @@ export function compareWithPrevious(
 }
 
 /** Human-output notes when last year's file is not the same period kind or not year − 1. */
-export function previousPeriodNotes(current: { kind: PeriodKind; year: number } | null, previous: PreviousReport): string[] {
+export function previousPeriodNotes(
+  current: { kind: PeriodKind; year: number } | null,
+  previous: PreviousReport,
+): string[] {
   if (current === null) return [];
   const notes: string[] = [];
   const label = (kind: PeriodKind): string => PERIOD_LABELS[kind].label;
-  if (previous.period.kind !== current.kind) notes.push(MSG.previousKindDiffers(label(previous.period.kind), label(current.kind)));
-  if (previous.period.year !== current.year - 1) notes.push(MSG.previousYearDiffers(previous.period.year, current.year - 1));
+  if (previous.period.kind !== current.kind)
+    notes.push(MSG.previousKindDiffers(label(previous.period.kind), label(current.kind)));
+  if (previous.period.year !== current.year - 1)
+    notes.push(MSG.previousYearDiffers(previous.period.year, current.year - 1));
   return notes;
 }

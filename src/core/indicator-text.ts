@@ -8,7 +8,12 @@ import { honestPercent, honestPercentFormat, viInteger, viPercent } from "./form
 import type { Status } from "./judge";
 
 /** The comparison as a sign in a sentence or header. */
-export const COMPARISON_SIGN: Readonly<Record<Comparison, string>> = { ">=": "≥", ">": ">", "<=": "≤", "=": "=" };
+export const COMPARISON_SIGN: Readonly<Record<Comparison, string>> = {
+  ">=": "≥",
+  ">": ">",
+  "<=": "≤",
+  "=": "=",
+};
 
 export const isCountKind = (kind: IndicatorKind): boolean => kind === "maxCount" || kind === "minCount";
 
@@ -21,14 +26,24 @@ export function targetText(ind: Pick<Indicator, "kind" | "comparison" | "target"
 }
 
 /** An indicator's value as shown in documents: honest percent, or a count; "—" when not judged. */
-export function indicatorValueText(ind: Pick<Indicator, "kind" | "comparison" | "target">, value: number | null, status: Status): string {
+export function indicatorValueText(
+  ind: Pick<Indicator, "kind" | "comparison" | "target">,
+  value: number | null,
+  status: Status,
+): string {
   if (value === null) return "—";
   if (isCountKind(ind.kind)) return viInteger(value);
-  return status === "na" ? viPercent(value) : honestPercent(value, ind.target, ind.comparison, { met: status === "met" });
+  return status === "na"
+    ? viPercent(value)
+    : honestPercent(value, ind.target, ind.comparison, { met: status === "met" });
 }
 
 /** The Excel number format of an indicator's value cell: honest for a percent (SPEC §9), thousands for a count. */
-export function indicatorValueFormat(ind: Pick<Indicator, "kind" | "comparison" | "target">, value: number | null, status: Status): string {
+export function indicatorValueFormat(
+  ind: Pick<Indicator, "kind" | "comparison" | "target">,
+  value: number | null,
+  status: Status,
+): string {
   if (isCountKind(ind.kind)) return "#,##0";
   if (value === null || status === "na") return "0.0%";
   return honestPercentFormat(value, ind.target, ind.comparison, { met: status === "met" });
@@ -39,7 +54,9 @@ export function gapText(ind: Indicator, gap: number | null): string {
   const n = gap === null ? "" : viInteger(gap);
   switch (ind.kind) {
     case "ratio":
-      return ind.comparison === "<=" ? `vượt ${n} ${ind.itemUnit} so với mức cho phép` : `cần thêm ${n} ${ind.itemUnit} để đạt mục tiêu`;
+      return ind.comparison === "<="
+        ? `vượt ${n} ${ind.itemUnit} so với mức cho phép`
+        : `cần thêm ${n} ${ind.itemUnit} để đạt mục tiêu`;
     case "reduction":
       return `vượt ${n} ${ind.itemUnit} so với mức cho phép`;
     case "maxCount":

@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { DEFAULT_FORM } from "./forms";
 import { indicatorById, type Indicator } from "./form";
-import { judgeCount, judgeIndicator, judgeMaxCount, judgeRate, judgeRatio, judgeReduction, judgeValue, toFraction } from "./judge";
+import {
+  judgeCount,
+  judgeIndicator,
+  judgeMaxCount,
+  judgeRate,
+  judgeRatio,
+  judgeReduction,
+  judgeValue,
+  toFraction,
+} from "./judge";
 import type { CountValues } from "./judge";
 
 describe("exact judging at the boundary (SPEC §5)", () => {
@@ -63,7 +72,10 @@ test("targets become the decimal fraction as written", () => {
 const kl226 = (id: string): Indicator => indicatorById(DEFAULT_FORM, id)!;
 
 test("judgeIndicator reads the rule from the form", () => {
-  const v: CountValues = { HN_TONG: { previous: 100, current: 90 }, HN_TRUC_TUYEN: { previous: null, current: 54 } };
+  const v: CountValues = {
+    HN_TONG: { previous: 100, current: 90 },
+    HN_TRUC_TUYEN: { previous: null, current: 54 },
+  };
   expect(judgeIndicator(kl226("MEETING_REDUCTION"), v).status).toBe("met");
   expect(judgeIndicator(kl226("ONLINE_RATIO"), v)).toMatchObject({ status: "met", value: 0.6 });
   expect(judgeIndicator(kl226("EDOC_RATIO"), v).status).toBe("na");
@@ -120,13 +132,14 @@ describe("every comparison (SPEC §8), judged exactly", () => {
           const t = pct / 100;
           const lhs = BigInt(part) * 100n;
           const rhs = BigInt(pct) * BigInt(whole);
-          const expected = op === ">=" ? lhs >= rhs : op === ">" ? lhs > rhs : op === "<=" ? lhs <= rhs : lhs === rhs;
+          const expected =
+            op === ">=" ? lhs >= rhs : op === ">" ? lhs > rhs : op === "<=" ? lhs <= rhs : lhs === rhs;
           const j = judgeRatio(part, whole, t, op);
           expect(j.status).toBe(expected ? "met" : "short");
           if (!expected && op === ">=") {
             // The gap is the least number of items that, added to the part, meets the target.
             const gap = j.gap ?? -1;
-            expect((BigInt(part + gap) * 100n >= rhs) && (BigInt(part + gap - 1) * 100n < rhs)).toBe(true);
+            expect(BigInt(part + gap) * 100n >= rhs && BigInt(part + gap - 1) * 100n < rhs).toBe(true);
           }
         },
       ),
@@ -134,4 +147,3 @@ describe("every comparison (SPEC §8), judged exactly", () => {
     );
   });
 });
-

@@ -19,7 +19,8 @@ export function toFraction(value: number): Fraction {
 const fraction = memoize(computeFraction, 1000);
 
 function computeFraction(value: number): Fraction {
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`target must be a finite non-negative number: ${value}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new RangeError(`target must be a finite non-negative number: ${value}`);
   // String(0.6) is "0.6": the shortest decimal that round-trips is the value the province wrote.
   const text = value.toString();
   if (/e/i.test(text)) return approximate(value);
@@ -105,15 +106,29 @@ function itemsToMove(x: number, limit: number, t: Fraction, op: Comparison): num
 }
 
 /** part/whole op target: na when whole is 0 or either is missing. */
-export function judgeRatio(part: number | null, whole: number | null, target: number, op: Comparison = ">="): Judgement {
+export function judgeRatio(
+  part: number | null,
+  whole: number | null,
+  target: number,
+  op: Comparison = ">=",
+): Judgement {
   if (part === null || whole === null || whole === 0) return NA;
   const t = toFraction(target);
   const met = holds(compareFraction(part, whole, t), op);
-  return { value: part / whole, status: met ? "met" : "short", gap: met ? 0 : itemsToMove(part, whole, t, op) };
+  return {
+    value: part / whole,
+    status: met ? "met" : "short",
+    gap: met ? 0 : itemsToMove(part, whole, t, op),
+  };
 }
 
 /** (previous − current)/previous op target: na when previous is 0 or either is missing; current may exceed previous (growth). */
-export function judgeReduction(previous: number | null, current: number | null, target: number, op: Comparison = ">="): Judgement {
+export function judgeReduction(
+  previous: number | null,
+  current: number | null,
+  target: number,
+  op: Comparison = ">=",
+): Judgement {
   if (previous === null || current === null || previous === 0) return NA;
   const t = toFraction(target);
   const met = holds(compareFraction(previous - current, previous, t), op);
@@ -134,7 +149,14 @@ export function judgeCount(count: number | null, target: number, op: Comparison)
   if (count === null) return NA;
   const met = holds(Math.sign(count - target), op);
   if (met) return { value: count, status: "met", gap: 0 };
-  const gap = op === ">=" ? target - count : op === ">" ? target + 1 - count : op === "<=" ? count - target : Math.abs(count - target);
+  const gap =
+    op === ">="
+      ? target - count
+      : op === ">"
+        ? target + 1 - count
+        : op === "<="
+          ? count - target
+          : Math.abs(count - target);
   return { value: count, status: "short", gap };
 }
 
@@ -148,7 +170,12 @@ export function judgeMaxCount(count: number | null, max: number): Judgement {
  * over 10,000, or the province's Σ rate·weight over 10,000·Σ weight) op target. No gap: a
  * satisfaction rate has no countable item short.
  */
-export function judgeRate(numerator: number, denominator: number, target: number, op: Comparison = ">="): Judgement {
+export function judgeRate(
+  numerator: number,
+  denominator: number,
+  target: number,
+  op: Comparison = ">=",
+): Judgement {
   if (denominator <= 0) return NA;
   const met = holds(compareFraction(numerator, denominator, toFraction(target)), op);
   return { value: numerator / denominator, status: met ? "met" : "short", gap: met ? 0 : null };
@@ -177,9 +204,19 @@ export function pairOf(values: CountValues, code: string): CountPair {
 export function judgeIndicator(ind: Indicator, values: CountValues): Judgement {
   switch (ind.kind) {
     case "ratio":
-      return judgeRatio(pairOf(values, ind.part).current, pairOf(values, ind.whole).current, ind.target, ind.comparison);
+      return judgeRatio(
+        pairOf(values, ind.part).current,
+        pairOf(values, ind.whole).current,
+        ind.target,
+        ind.comparison,
+      );
     case "reduction":
-      return judgeReduction(pairOf(values, ind.of).previous, pairOf(values, ind.of).current, ind.target, ind.comparison);
+      return judgeReduction(
+        pairOf(values, ind.of).previous,
+        pairOf(values, ind.of).current,
+        ind.target,
+        ind.comparison,
+      );
     case "maxCount":
     case "minCount":
       return judgeCount(pairOf(values, ind.of).current, ind.target, ind.comparison);

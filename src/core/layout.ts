@@ -4,7 +4,17 @@
 /** 0-based column indices. */
 export const INFO_COLS = { code: 0, label: 1, value: 2 } as const;
 export const COUNT_COLS = { code: 0, name: 1, unit: 2, previous: 3, current: 4, note: 5 } as const;
-export const TASK_COLS = { no: 0, content: 1, lead: 2, partners: 3, product: 4, deadline: 5, status: 6, result: 7, note: 8 } as const;
+export const TASK_COLS = {
+  no: 0,
+  content: 1,
+  lead: 2,
+  partners: 3,
+  product: 4,
+  deadline: 5,
+  status: 6,
+  result: 7,
+  note: 8,
+} as const;
 export const MEETING_COLS = { no: 0, name: 1, type: 2, form: 3, date: 4, days: 5 } as const;
 
 /** Column letters used in messages. */

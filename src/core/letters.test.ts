@@ -3,7 +3,14 @@
 
 import { dates, fixtureConsolidation, profile } from "../../test/helpers/documents-fixture";
 import { documentText } from "./documents";
-import { ALL_LETTERS_FILE, followUpLetters, LETTER_SHEET, letterDocument, lettersDocument, withLetterSheet } from "./letters";
+import {
+  ALL_LETTERS_FILE,
+  followUpLetters,
+  LETTER_SHEET,
+  letterDocument,
+  lettersDocument,
+  withLetterSheet,
+} from "./letters";
 import type { Profile } from "./profile";
 
 const c = fixtureConsolidation();
@@ -33,9 +40,15 @@ describe("followUpLetters", () => {
   test("missing: nothing received by the letter's date, send the report on the form by the reply date", () => {
     const text = letter("SO_VANG").text;
     expect(text).toContain("Kính gửi: Sở Vắng Mặt");
-    expect(text).toContain("Đến ngày 12/06/2026, Sở Nội vụ tỉnh Thanh Hóa chưa nhận được báo cáo 6 tháng đầu năm 2026 của đơn vị.");
-    expect(text).toContain("gửi báo cáo 6 tháng đầu năm 2026 theo mẫu KL226-BC/1 về Sở Nội vụ tỉnh Thanh Hóa trước ngày 19/06/2026");
-    expect(letter("SO_VANG").subject).toBe("đôn đốc gửi báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026");
+    expect(text).toContain(
+      "Đến ngày 12/06/2026, Sở Nội vụ tỉnh Thanh Hóa chưa nhận được báo cáo 6 tháng đầu năm 2026 của đơn vị.",
+    );
+    expect(text).toContain(
+      "gửi báo cáo 6 tháng đầu năm 2026 theo mẫu KL226-BC/1 về Sở Nội vụ tỉnh Thanh Hóa trước ngày 19/06/2026",
+    );
+    expect(letter("SO_VANG").subject).toBe(
+      "đôn đốc gửi báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026",
+    );
   });
 
   test("returned: the file was received and returned, each error with its sheet and cell and what to type; never 'not received'", () => {
@@ -61,25 +74,36 @@ describe("followUpLetters", () => {
 
   test("late: the report date, the deadline and how many days late; nothing to send", () => {
     const text = letter("SO_TRE").text;
-    expect(text).toContain("Báo cáo của đơn vị đề ngày 10/06/2026, sau hạn gửi báo cáo (ngày 06/06/2026) 4 ngày.");
+    expect(text).toContain(
+      "Báo cáo của đơn vị đề ngày 10/06/2026, sau hạn gửi báo cáo (ngày 06/06/2026) 4 ngày.",
+    );
     expect(text).not.toMatch(/Đề nghị Sở Trễ gửi/);
   });
 
   test("a ratio short: value, target and the items still needed", () => {
-    expect(letter("SO_9498").text).toContain("- Tỷ lệ hồ sơ TTHC xử lý trên môi trường số: đạt 94,98 %, mục tiêu ≥ 95 %; cần thêm 2 hồ sơ để đạt mục tiêu.");
-    expect(letter("XA_5996").text).toContain("- Tỷ lệ hội nghị trực tuyến: đạt 59,96 %, mục tiêu ≥ 60 %; cần thêm 1 cuộc họp trực tuyến để đạt mục tiêu.");
+    expect(letter("SO_9498").text).toContain(
+      "- Tỷ lệ hồ sơ TTHC xử lý trên môi trường số: đạt 94,98 %, mục tiêu ≥ 95 %; cần thêm 2 hồ sơ để đạt mục tiêu.",
+    );
+    expect(letter("XA_5996").text).toContain(
+      "- Tỷ lệ hội nghị trực tuyến: đạt 59,96 %, mục tiêu ≥ 60 %; cần thêm 1 cuộc họp trực tuyến để đạt mục tiêu.",
+    );
   });
 
   test("a reduction short: how much it fell and how many items over the allowed number", () => {
-    expect(letter("XA_996").text).toContain("- Giảm số lượng hội nghị so với cùng kỳ: giảm 9,96 %, mục tiêu giảm ≥ 10 %; vượt 1 cuộc họp so với mức cho phép.");
-    expect(letter("SO_VB").text).toContain("- Cắt giảm văn bản hành chính so với cùng kỳ: giảm 10,0 %, mục tiêu giảm ≥ 15 %; vượt 50 văn bản so với mức cho phép.");
+    expect(letter("XA_996").text).toContain(
+      "- Giảm số lượng hội nghị so với cùng kỳ: giảm 9,96 %, mục tiêu giảm ≥ 10 %; vượt 1 cuộc họp so với mức cho phép.",
+    );
+    expect(letter("SO_VB").text).toContain(
+      "- Cắt giảm văn bản hành chính so với cùng kỳ: giảm 10,0 %, mục tiêu giảm ≥ 15 %; vượt 50 văn bản so với mức cho phép.",
+    );
     expect(letter("SO_VB").text).not.toContain("Thừa");
   });
 
   test("honest at the boundary: a value a hair short never reads as its target; units exactly on it get no letter", () => {
     const all = letters.map((l) => l.text).join("\n");
     expect(all).not.toMatch(/đạt 95,0 %|đạt 60,0 %|giảm 10,0 %, mục tiêu giảm ≥ 10 %/);
-    for (const met of ["SO_95", "XA_60", "XA_10"]) expect(letters.find((l) => l.unit === met)).toBeUndefined();
+    for (const met of ["SO_95", "XA_60", "XA_10"])
+      expect(letters.find((l) => l.unit === met)).toBeUndefined();
   });
 
   test("a late-only letter closes politely without asking for anything", () => {
@@ -95,7 +119,9 @@ describe("letterDocument (Nghị định 30)", () => {
     expect(text).toContain("SỞ NỘI VỤ");
     expect(text).toMatch(/Số: \u00A0+\/SNV\b/);
     expect(text).toContain("Thanh Hóa, ngày 12 tháng 6 năm 2026");
-    expect(text).toContain("V/v trả lại và đề nghị gửi lại báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026");
+    expect(text).toContain(
+      "V/v trả lại và đề nghị gửi lại báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026",
+    );
     expect(text).toContain("Kính gửi: Sở Lỗi");
     expect(text).toContain("- Như trên;");
     expect(text).toContain("- Lưu: VT, SNV.");
@@ -124,7 +150,15 @@ describe("withLetterSheet", () => {
     const rows = twice.sheets[1]!.rows;
     expect(String(rows[1]![0]!.value)).toContain(ALL_LETTERS_FILE);
     const row = rows.find((r) => r[0]?.value === "SO_LOI")!;
-    expect(row.map((cell) => cell?.value)).toEqual(["SO_LOI", "Sở Lỗi", "Báo cáo bị trả lại", "Tệp “SO_LOI.xlsx” bị trả lại: 1 lỗi.", "SO_LOI.docx"]);
-    expect(rows.find((r) => r[0]?.value === "SO_9498")![3]!.value).toBe("Chưa đạt: TTHC trên môi trường số 94,98 % (≥ 95 %).");
+    expect(row.map((cell) => cell?.value)).toEqual([
+      "SO_LOI",
+      "Sở Lỗi",
+      "Báo cáo bị trả lại",
+      "Tệp “SO_LOI.xlsx” bị trả lại: 1 lỗi.",
+      "SO_LOI.docx",
+    ]);
+    expect(rows.find((r) => r[0]?.value === "SO_9498")![3]!.value).toBe(
+      "Chưa đạt: TTHC trên môi trường số 94,98 % (≥ 95 %).",
+    );
   });
 });

@@ -6,7 +6,16 @@
 import { baseName, compareText, type Consolidation, type RejectedFile, type Shortfall } from "./consolidate";
 import { dayNumber, viDate } from "./dates";
 import { joinDocuments, type Block, type DocumentSpec } from "./docspec";
-import { issuingBody, keptCopy, letterCode, periodPhrase, resultsPhrase, targetPhrase, valuePhrase, type DocumentDates } from "./documents";
+import {
+  issuingBody,
+  keptCopy,
+  letterCode,
+  periodPhrase,
+  resultsPhrase,
+  targetPhrase,
+  valuePhrase,
+  type DocumentDates,
+} from "./documents";
 import type { Finding } from "./findings";
 import type { Indicator } from "./form";
 import { gapText, indicatorValueText, targetText } from "./indicator-text";
@@ -61,7 +70,8 @@ export function letterFileName(unit: string): string {
 
 /** "Trang “Chỉ tiêu”, ô E5: …": where the clerk finds the error, then what to type (the message says it). */
 export function errorLine(f: Finding): string {
-  const where = f.sheet && f.cell ? `Trang “${f.sheet}”, ô ${f.cell}: ` : f.sheet ? `Trang “${f.sheet}”: ` : "";
+  const where =
+    f.sheet && f.cell ? `Trang “${f.sheet}”, ô ${f.cell}: ` : f.sheet ? `Trang “${f.sheet}”: ` : "";
   return `${where}${f.message}`;
 }
 
@@ -100,7 +110,17 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
   const item = (text: string): LetterLine => ({ kind: "item", text });
 
   for (const u of c.missing) {
-    add(u.code, u.name, "missing", [p(`Đến ngày ${viDate(dates.date)}, ${sender} chưa nhận được báo cáo ${period} của đơn vị. Đề nghị đơn vị lập báo cáo theo mẫu ${form.id}.`)], "Chưa gửi báo cáo.");
+    add(
+      u.code,
+      u.name,
+      "missing",
+      [
+        p(
+          `Đến ngày ${viDate(dates.date)}, ${sender} chưa nhận được báo cáo ${period} của đơn vị. Đề nghị đơn vị lập báo cáo theo mẫu ${form.id}.`,
+        ),
+      ],
+      "Chưa gửi báo cáo.",
+    );
   }
 
   const accepted = new Set(c.units.map((u) => u.code));
@@ -108,7 +128,13 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
   for (const r of c.rejected) {
     if (r.unit === null || accepted.has(r.unit)) continue;
     const { lines, errors } = returnedFile(r, sender, form.id);
-    add(r.unit, returnedNames.get(r.unit) ?? r.unitName ?? r.unit, "returned", lines, `Tệp “${baseName(r.file)}” bị trả lại: ${errors} lỗi.`);
+    add(
+      r.unit,
+      returnedNames.get(r.unit) ?? r.unitName ?? r.unit,
+      "returned",
+      lines,
+      `Tệp “${baseName(r.file)}” bị trả lại: ${errors} lỗi.`,
+    );
   }
 
   const byId = new Map(form.indicators.map((i) => [i.id, i]));
@@ -128,7 +154,9 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
       [
         p(`Báo cáo của đơn vị có ${items.length} chỉ tiêu chưa đạt mục tiêu:`),
         ...items.map(({ ind, s }) => item(shortfallLine(ind, s))),
-        p("Đề nghị đơn vị phân tích nguyên nhân, có giải pháp khắc phục và gửi văn bản giải trình (kèm số liệu cập nhật, nếu có)."),
+        p(
+          "Đề nghị đơn vị phân tích nguyên nhân, có giải pháp khắc phục và gửi văn bản giải trình (kèm số liệu cập nhật, nếu có).",
+        ),
       ],
       `Chưa đạt: ${items.map(({ ind, s }) => `${ind.short} ${indicatorValueText(ind, s.value, "short")} (${targetText(ind)})`).join("; ")}.`,
     );
@@ -138,12 +166,18 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
     if (!u.late) continue;
     const deadline = c.deadline;
     const days = deadline ? dayNumber(u.reportDate) - dayNumber(deadline) : 0;
-    const after = deadline ? `, sau hạn gửi báo cáo (ngày ${viDate(deadline)}) ${days} ngày` : ", sau hạn gửi báo cáo";
+    const after = deadline
+      ? `, sau hạn gửi báo cáo (ngày ${viDate(deadline)}) ${days} ngày`
+      : ", sau hạn gửi báo cáo";
     add(
       u.code,
       u.name,
       "late",
-      [p(`Báo cáo của đơn vị đề ngày ${viDate(u.reportDate)}${after}. Đề nghị đơn vị bảo đảm thời hạn gửi báo cáo ở các kỳ sau: ${periodDeadlineText(form)}.`)],
+      [
+        p(
+          `Báo cáo của đơn vị đề ngày ${viDate(u.reportDate)}${after}. Đề nghị đơn vị bảo đảm thời hạn gửi báo cáo ở các kỳ sau: ${periodDeadlineText(form)}.`,
+        ),
+      ],
       `Trễ hạn: báo cáo đề ngày ${viDate(u.reportDate)}${deadline ? ` (hạn ${viDate(deadline)})` : ""}.`,
     );
   }
@@ -167,8 +201,13 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
         if (numbered) body.push({ kind: "heading", text: `${i + 1}. ${REASON_LABELS[r]}` });
         body.push(...(d.sections.get(r)?.lines ?? []));
       });
-      const toSend = reasons.filter((r): r is Exclude<LetterReason, "late"> => r !== "late").map((r) => send[r]);
-      if (toSend.length > 0) body.push(p(`Đề nghị ${d.name} gửi ${toSend.join("; ")} về ${sender} trước ngày ${viDate(dates.replyBy)}.`));
+      const toSend = reasons
+        .filter((r): r is Exclude<LetterReason, "late"> => r !== "late")
+        .map((r) => send[r]);
+      if (toSend.length > 0)
+        body.push(
+          p(`Đề nghị ${d.name} gửi ${toSend.join("; ")} về ${sender} trước ngày ${viDate(dates.replyBy)}.`),
+        );
       body.push(p("Trân trọng./."));
       const subject = letterSubject(reasons[0] ?? "late", resultsPhrase(form, c.period));
       const text = [`V/v ${subject}`, `Kính gửi: ${d.name}`, "", ...body.map(lineText)].join("\n");
@@ -177,17 +216,27 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
     });
 }
 
-function returnedFile(r: RejectedFile, sender: string, formId: string): { lines: LetterLine[]; errors: number } {
+function returnedFile(
+  r: RejectedFile,
+  sender: string,
+  formId: string,
+): { lines: LetterLine[]; errors: number } {
   const errors = r.findings.filter((f) => f.severity === "error");
   const shown = errors.slice(0, ERRORS_SHOWN).map((f): LetterLine => ({ kind: "item", text: errorLine(f) }));
   if (errors.length > ERRORS_SHOWN) {
-    shown.push({ kind: "item", text: `Và ${errors.length - ERRORS_SHOWN} lỗi khác (chức năng “Kiểm tra” của phần bổ trợ KL226 liệt kê đủ).` });
+    shown.push({
+      kind: "item",
+      text: `Và ${errors.length - ERRORS_SHOWN} lỗi khác (chức năng “Kiểm tra” của phần bổ trợ KL226 liệt kê đủ).`,
+    });
   }
   const which = errors.length === 1 ? "lỗi sau" : `${errors.length} lỗi sau`;
   return {
     errors: errors.length,
     lines: [
-      { kind: "paragraph", text: `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được, vì tệp có ${which}:` },
+      {
+        kind: "paragraph",
+        text: `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được, vì tệp có ${which}:`,
+      },
       ...shown,
       {
         kind: "paragraph",
@@ -217,7 +266,9 @@ function lineText(l: LetterLine): string {
 /** A letter as an official document (Nghị định 30): heading, "Số:      /SNV-…", V/v, Kính gửi, body, Nơi nhận, signer. */
 export function letterDocument(letter: Letter, profile: Profile, dates: DocumentDates): DocumentSpec {
   const org = profile.organisation;
-  const body: Block[] = letter.body.map((l) => (l.kind === "heading" ? bodyHeading(l.text) : bodyParagraph(lineText(l))));
+  const body: Block[] = letter.body.map((l) =>
+    l.kind === "heading" ? bodyHeading(l.text) : bodyParagraph(lineText(l)),
+  );
   return officialDocument({
     organisation: issuingBody(org),
     code: letterCode(org),
@@ -230,7 +281,11 @@ export function letterDocument(letter: Letter, profile: Profile, dates: Document
 }
 
 /** Every letter in one file for printing: each starts on a new page with its own page numbers. */
-export function lettersDocument(letters: readonly Letter[], profile: Profile, dates: DocumentDates): DocumentSpec {
+export function lettersDocument(
+  letters: readonly Letter[],
+  profile: Profile,
+  dates: DocumentDates,
+): DocumentSpec {
   return joinDocuments(
     letters.map((l) => letterDocument(l, profile, dates)),
     `Thư nhắc ${letters.length} đơn vị`,
@@ -245,7 +300,11 @@ const WIDTHS = [22, 32, 22, 70, 24];
  * The summary's `Thư nhắc` sheet, replacing any earlier one: an index of the letters (unit, reasons,
  * one short line per reason, the letter's file), not their text: the .docx files are the letters.
  */
-export function withLetterSheet(spec: WorkbookSpec, letters: readonly Letter[], folder?: string): WorkbookSpec {
+export function withLetterSheet(
+  spec: WorkbookSpec,
+  letters: readonly Letter[],
+  folder?: string,
+): WorkbookSpec {
   const where = folder ? ` trong thư mục ${folder}` : "";
   const rows: Array<Array<CellSpec | null>> = [
     [{ value: "THƯ NHẮC CÁC ĐƠN VỊ", style: { bold: true, size: 13, color: "1F3864" } }],
@@ -271,8 +330,20 @@ export function withLetterSheet(spec: WorkbookSpec, letters: readonly Letter[], 
   // Heights for the wrapped cells (LibreOffice keeps one line unless told).
   const rowHeights: Record<number, number> = {};
   letters.forEach((l, i) => {
-    const cells = [l.unit, l.name, l.reasons.map((r) => REASON_LABELS[r]).join("; "), l.notes.join("\n"), l.fileName];
-    const lines = Math.max(...cells.map((text, c) => text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / ((WIDTHS[c] ?? 10) - 2))), 0)));
+    const cells = [
+      l.unit,
+      l.name,
+      l.reasons.map((r) => REASON_LABELS[r]).join("; "),
+      l.notes.join("\n"),
+      l.fileName,
+    ];
+    const lines = Math.max(
+      ...cells.map((text, c) =>
+        text
+          .split("\n")
+          .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / ((WIDTHS[c] ?? 10) - 2))), 0),
+      ),
+    );
     if (lines > 1) rowHeights[4 + i] = Math.min(409, lines * 15);
   });
   const sheet: SheetSpec = {
@@ -282,7 +353,12 @@ export function withLetterSheet(spec: WorkbookSpec, letters: readonly Letter[], 
     rowHeights,
     freeze: { rows: 4, cols: 0 },
     autoFilter: letters.length > 0 ? `A4:E${4 + letters.length}` : undefined,
-    print: { landscape: true, fitToWidth: true, repeatRows: "4:4", footer: { center: "Trang {page}/{pages}" } },
+    print: {
+      landscape: true,
+      fitToWidth: true,
+      repeatRows: "4:4",
+      footer: { center: "Trang {page}/{pages}" },
+    },
   };
   return { ...spec, sheets: [...spec.sheets.filter((s) => s.name !== LETTER_SHEET), sheet] };
 }

@@ -74,10 +74,12 @@ export const MSG = {
     `Mã đơn vị ${q(shown)} không hợp lệ. Dùng 2–32 ký tự gồm chữ không dấu A–Z, số 0–9 và _ . - (ví dụ SO_NOI_VU, XA_TAN_AN).`,
   badEnum: (label: string, shown: string, options: readonly string[]) =>
     `${label} ${q(shown)} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
-  badYear: (shown: string) => `Năm ${q(shown)} không hợp lệ. Nhập năm báo cáo dạng số từ 2025 đến 2100, ví dụ 2026.`,
+  badYear: (shown: string) =>
+    `Năm ${q(shown)} không hợp lệ. Nhập năm báo cáo dạng số từ 2025 đến 2100, ví dụ 2026.`,
   badDate: (shown: string) =>
     `Ngày báo cáo ${q(shown)} không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.`,
-  badEmail: (shown: string) => `Email ${q(shown)} không đúng dạng. Nhập địa chỉ dạng ten@coquan.gov.vn hoặc để trống.`,
+  badEmail: (shown: string) =>
+    `Email ${q(shown)} không đúng dạng. Nhập địa chỉ dạng ten@coquan.gov.vn hoặc để trống.`,
   textCoerced: (label: string, shown: string, value: number) =>
     `${label} được nhập dạng chữ ${q(shown)}; đã hiểu là ${value}. Nên nhập dạng số.`,
   taskStatus: (row: number, shown: string, options: readonly string[]) =>
@@ -100,7 +102,15 @@ export const MSG = {
     `Số liệu ${label} cùng kỳ năm trước (cột D) khai ${declared}, nhưng báo cáo năm ${year} của đơn vị ghi kỳ đó là ${reported}. Kiểm tra lại cột D, hoặc ghi rõ lý do điều chỉnh ở cột Ghi chú.`,
   outlier: (label: string, current: number, reported: number, year: number, factor: number) =>
     `Số liệu ${label} kỳ này (cột E) là ${current}, chênh hơn ${factor} lần so với ${reported} mà đơn vị báo cáo năm ${year}. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`,
-  outlierBand: (label: string, current: number, low: number, high: number, mean: number, sd: number, years: readonly number[]) =>
+  outlierBand: (
+    label: string,
+    current: number,
+    low: number,
+    high: number,
+    mean: number,
+    sd: number,
+    years: readonly number[],
+  ) =>
     `Số liệu ${label} kỳ này (cột E) là ${current}, nằm ngoài khoảng thường gặp của đơn vị ${oneDecimal(low)}–${oneDecimal(high)} (trung bình ${oneDecimal(mean)} ± ${sd} độ lệch chuẩn của ${years.length} năm ${years.join(", ")}). Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`,
   previousKindDiffers: (found: string, expected: string) =>
     `Lưu ý: tệp năm trước là kỳ ${found}, khác kỳ đang tổng hợp (${expected}); việc so sánh có thể không có ý nghĩa.`,

@@ -2,7 +2,13 @@
 // number lines, "Kính gửi", "Nơi nhận" and the signature say, and the page the decree asks for.
 import type { Block, DocumentSpec, ParagraphSpec, TableSpec } from "./docspec";
 import { joinDocuments } from "./docspec";
-import { bodyParagraph, numberLine, officialDateText, officialDocument, type OfficialDocument } from "./official";
+import {
+  bodyParagraph,
+  numberLine,
+  officialDateText,
+  officialDocument,
+  type OfficialDocument,
+} from "./official";
 
 const ORG = {
   superior: "UBND tỉnh Thanh Hóa",
@@ -25,7 +31,13 @@ const LETTER: OfficialDocument = {
 
 /** Every paragraph of the blocks, tables included, in reading order (row by row, left to right). */
 function paragraphs(blocks: readonly Block[]): ParagraphSpec[] {
-  return blocks.flatMap((b) => (b.kind === "paragraph" ? [b] : b.kind === "table" ? b.rows.flatMap((r) => r.flatMap((c) => paragraphs(c.blocks))) : []));
+  return blocks.flatMap((b) =>
+    b.kind === "paragraph"
+      ? [b]
+      : b.kind === "table"
+        ? b.rows.flatMap((r) => r.flatMap((c) => paragraphs(c.blocks)))
+        : [],
+  );
 }
 
 function text(p: ParagraphSpec): string {
@@ -86,7 +98,8 @@ describe("a letter (công văn)", () => {
     expect(table.columnWidths).toHaveLength(2);
     expect(table.columnWidths.reduce((a, b) => a + b, 0)).toBeCloseTo(210 - 30 - 15);
     const [left, right] = table.rows[0]!;
-    const rules = (blocks: readonly Block[]) => paragraphs(blocks).filter((p) => p.border?.top === true && p.runs.length === 0);
+    const rules = (blocks: readonly Block[]) =>
+      paragraphs(blocks).filter((p) => p.border?.top === true && p.runs.length === 0);
     expect(rules(left!.blocks)).toHaveLength(1);
     expect(rules(right!.blocks)).toHaveLength(1);
     // The sender's line is shorter than its column: indented on both sides.
@@ -125,7 +138,9 @@ describe("a letter (công văn)", () => {
 
   test("page numbers at the top centre from page 2, none on page 1", () => {
     expect(section.firstPageHeader).toEqual([]);
-    expect(section.header).toEqual([expect.objectContaining({ align: "center", runs: [expect.objectContaining({ field: "page" })] })]);
+    expect(section.header).toEqual([
+      expect.objectContaining({ align: "center", runs: [expect.objectContaining({ field: "page" })] }),
+    ]);
   });
 
   test("several recipients are a list under Kính gửi", () => {
@@ -137,9 +152,17 @@ describe("a letter (công văn)", () => {
 });
 
 describe("another type of document (báo cáo)", () => {
-  const doc = officialDocument({ ...LETTER, code: "BC-SNV", recipients: [], kind: { letter: false, type: "Báo cáo", title: "Kết quả thực hiện Kết luận số 226-KL/TW" } });
+  const doc = officialDocument({
+    ...LETTER,
+    code: "BC-SNV",
+    recipients: [],
+    kind: { letter: false, type: "Báo cáo", title: "Kết quả thực hiện Kết luận số 226-KL/TW" },
+  });
   test("its type and title centred in bold under the heading, no V/v", () => {
-    expect(find(doc, "BÁO CÁO")).toMatchObject({ align: "center", runs: [expect.objectContaining({ bold: true })] });
+    expect(find(doc, "BÁO CÁO")).toMatchObject({
+      align: "center",
+      runs: [expect.objectContaining({ bold: true })],
+    });
     expect(find(doc, "Kết quả thực hiện Kết luận số 226-KL/TW").align).toBe("center");
     expect(() => find(doc, /^V\/v/)).toThrow();
     expect(text(find(doc, /^Số: /))).toMatch(/\/BC-SNV$/);

@@ -32,7 +32,9 @@ export interface OfficialDocument {
    * A letter (công văn) has its subject as "V/v …" under the number; any other type of document
    * ("BÁO CÁO") has its type and its title centred in bold under the heading.
    */
-  readonly kind: { readonly letter: true; readonly subject: string } | { readonly letter: false; readonly type: string; readonly title: string };
+  readonly kind:
+    | { readonly letter: true; readonly subject: string }
+    | { readonly letter: false; readonly type: string; readonly title: string };
   /** "Kính gửi": one recipient on the same line, several as a list. */
   readonly recipients?: readonly string[];
   readonly body: readonly Block[];
@@ -43,7 +45,9 @@ export interface OfficialDocument {
 export const OFFICIAL_FONT = { name: "Times New Roman", size: 14 } as const;
 
 /** ND30: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm. */
-export const OFFICIAL_PAGE: SectionSpec["page"] = { margins: { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 } };
+export const OFFICIAL_PAGE: SectionSpec["page"] = {
+  margins: { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 },
+};
 
 /** Width of the text between the margins of A4 portrait. */
 const TEXT_WIDTH = 210 - 30 - 15;
@@ -59,7 +63,8 @@ const MOTTO = "Độc lập - Tự do - Hạnh phúc";
 /** Rough printed width in mm of Times New Roman text (average glyph ≈ 0.5 em, capitals ≈ 0.68 em). */
 function textWidthMm(text: string, sizePt: number, bold: boolean): number {
   let em = 0;
-  for (const ch of text) em += ch === " " ? 0.25 : ch === ch.toUpperCase() && ch !== ch.toLowerCase() ? 0.68 : 0.47;
+  for (const ch of text)
+    em += ch === " " ? 0.25 : ch === ch.toUpperCase() && ch !== ch.toLowerCase() ? 0.68 : 0.47;
   return em * sizePt * (bold ? 1.04 : 1) * (25.4 / 72);
 }
 
@@ -71,7 +76,11 @@ function p(runs: Run[], options: Omit<ParagraphSpec, "kind" | "runs"> = {}): Par
 function rule(width: number, cellWidth: number, after = 0): ParagraphSpec {
   const side = Math.max(0, (cellWidth - CELL_PADDING - width) / 2);
   // A little space above, so that the line sits under the text rather than underlining it.
-  return p([], { indent: { left: side, right: side }, spacing: { before: 3, exactLine: 2, after }, border: { top: true } });
+  return p([], {
+    indent: { left: side, right: side },
+    spacing: { before: 3, exactLine: 2, after },
+    border: { top: true },
+  });
 }
 
 /** "ngày 05 tháng 6 năm 2026": ND30 writes a 0 before days under 10 and months 1 and 2. */
@@ -83,19 +92,36 @@ export function officialDateText(date: CivilDate): string {
 
 /** "Số: 05/SNV-CCHC", or with blanks for the clerk when there is no number yet. */
 export function numberLine(number: number | string | undefined, code: string): string {
-  const n = number === undefined || number === "" ? "\u00A0".repeat(6) : typeof number === "number" && number < 10 ? `0${number}` : String(number);
+  const n =
+    number === undefined || number === ""
+      ? "\u00A0".repeat(6)
+      : typeof number === "number" && number < 10
+        ? `0${number}`
+        : String(number);
   return `Số: ${n}/${code}`;
 }
 
 /** A body paragraph as ND30 sets it: justified, first line indented 1,27 cm, 6 pt between paragraphs. */
-export function bodyParagraph(content: string | readonly Run[], options: { readonly indent?: boolean } = {}): ParagraphSpec {
+export function bodyParagraph(
+  content: string | readonly Run[],
+  options: { readonly indent?: boolean } = {},
+): ParagraphSpec {
   const runs = typeof content === "string" ? [{ text: content }] : [...content];
-  return p(runs, { align: "justify", indent: options.indent === false ? undefined : { firstLine: 12.7 }, spacing: { after: 6, line: 1.1 } });
+  return p(runs, {
+    align: "justify",
+    indent: options.indent === false ? undefined : { firstLine: 12.7 },
+    spacing: { after: 6, line: 1.1 },
+  });
 }
 
 /** A heading inside the body ("I. TÌNH HÌNH …"): bold, kept with what follows. */
 export function bodyHeading(text: string): ParagraphSpec {
-  return p([{ text, bold: true }], { align: "justify", indent: { firstLine: 12.7 }, spacing: { before: 6, after: 6 }, keepWithNext: true });
+  return p([{ text, bold: true }], {
+    align: "justify",
+    indent: { firstLine: 12.7 },
+    spacing: { before: 6, after: 6 },
+    keepWithNext: true,
+  });
 }
 
 function heading(doc: OfficialDocument): Block {
@@ -115,10 +141,20 @@ function heading(doc: OfficialDocument): Block {
     rule(textWidthMm(MOTTO, 13, true), right),
   ];
   const leftBottom: Block[] = [
-    p([{ text: numberLine(doc.number, doc.code ?? org.abbreviation), size: 13 }], { align: "center", spacing: { before: 6 } }),
-    ...(doc.kind.letter ? [p([{ text: `V/v ${doc.kind.subject}`, size: 12 }], { align: "center", spacing: { before: 2 } })] : []),
+    p([{ text: numberLine(doc.number, doc.code ?? org.abbreviation), size: 13 }], {
+      align: "center",
+      spacing: { before: 6 },
+    }),
+    ...(doc.kind.letter
+      ? [p([{ text: `V/v ${doc.kind.subject}`, size: 12 }], { align: "center", spacing: { before: 2 } })]
+      : []),
   ];
-  const rightBottom: Block[] = [p([{ text: `${org.place}, ${officialDateText(doc.date)}`, size: 13, italic: true }], { align: "center", spacing: { before: 6 } })];
+  const rightBottom: Block[] = [
+    p([{ text: `${org.place}, ${officialDateText(doc.date)}`, size: 13, italic: true }], {
+      align: "center",
+      spacing: { before: 6 },
+    }),
+  ];
   return {
     kind: "table",
     borders: false,
@@ -139,7 +175,11 @@ function heading(doc: OfficialDocument): Block {
 function titleBlock(type: string, title: string): Block[] {
   const width = Math.min(textWidthMm(title, 14, true), TEXT_WIDTH) * 0.4;
   return [
-    p([{ text: type.toUpperCase(), bold: true }], { align: "center", spacing: { before: 18 }, keepWithNext: true }),
+    p([{ text: type.toUpperCase(), bold: true }], {
+      align: "center",
+      spacing: { before: 18 },
+      keepWithNext: true,
+    }),
     p([{ text: title, bold: true }], { align: "center", keepWithNext: true }),
     rule(Math.max(width, 20), TEXT_WIDTH + CELL_PADDING, 12),
   ];
@@ -154,7 +194,10 @@ function recipientsBlock(recipients: readonly string[]): Block[] {
   return [
     p([{ text: "Kính gửi:" }], { indent: { left: 35 }, spacing: { before: 12 } }),
     ...recipients.map((r, i) =>
-      p([{ text: `- ${r}${i === recipients.length - 1 ? "." : ";"}` }], { indent: { left: 60 }, spacing: i === recipients.length - 1 ? { after: 12 } : {} }),
+      p([{ text: `- ${r}${i === recipients.length - 1 ? "." : ";"}` }], {
+        indent: { left: 60 },
+        spacing: i === recipients.length - 1 ? { after: 12 } : {},
+      }),
     ),
   ];
 }
@@ -169,14 +212,18 @@ function signatureBlock(doc: OfficialDocument): Block {
   const org = doc.organisation;
   const copies: Block[] = [
     p([{ text: "Nơi nhận:", size: 12, bold: true, italic: true }], { keepWithNext: true }),
-    ...doc.copies.map((c, i) => p([{ text: copyLine(c, i === doc.copies.length - 1), size: 11 }], { keepWithNext: true })),
+    ...doc.copies.map((c, i) =>
+      p([{ text: copyLine(c, i === doc.copies.length - 1), size: 11 }], { keepWithNext: true }),
+    ),
   ];
   const titleLines = org.signerTitle
     .split("\n")
     .map((l) => l.trim())
     .filter((l) => l !== "");
   const signer: Block[] = [
-    ...titleLines.map((l) => p([{ text: l.toUpperCase(), size: 14, bold: true }], { align: "center", keepWithNext: true })),
+    ...titleLines.map((l) =>
+      p([{ text: l.toUpperCase(), size: 14, bold: true }], { align: "center", keepWithNext: true }),
+    ),
     // Room for the signature and the seal.
     p([{ text: "" }], { spacing: { exactLine: 70 }, keepWithNext: true }),
     p([{ text: org.signerName ?? "", size: 14, bold: true }], { align: "center" }),

@@ -10,13 +10,27 @@ import { summaryWorkbook } from "./summary";
 
 const CCHC = defaultProfileForForm(CCHC_FORM_ID)!;
 
-function submit(file: string, data: ReportData, profile: Profile, edits: readonly Edit[] = [], readWith: Profile = profile): Submission {
+function submit(
+  file: string,
+  data: ReportData,
+  profile: Profile,
+  edits: readonly Edit[] = [],
+  readWith: Profile = profile,
+): Submission {
   const bytes = reportBytes(data, edits, profile);
   return inspectSubmission({ file, bytes, sha256: file }, readWith);
 }
 
-const kl = (code: string, extra: Partial<ReportData> = {}): ReportData => ({ unit: code, name: `Đơn vị ${code}`, ...extra });
-const cchc = (code: string, counts: ReportData["counts"] = {}, extra: Partial<ReportData> = {}): ReportData => ({
+const kl = (code: string, extra: Partial<ReportData> = {}): ReportData => ({
+  unit: code,
+  name: `Đơn vị ${code}`,
+  ...extra,
+});
+const cchc = (
+  code: string,
+  counts: ReportData["counts"] = {},
+  extra: Partial<ReportData> = {},
+): ReportData => ({
   unit: code,
   name: `Phòng ${code}`,
   type: "PHONG_THUOC_SO",
@@ -43,7 +57,8 @@ describe("dong-thap-syt-226 (seed 002)", () => {
     const c = consolidate([submit("a.xlsx", kl("TT_A"), p)], { profile: p });
     expect(c.shortfalls.map((s) => s.indicator)).not.toContain("DIGITAL_SKILLS_RATIO");
     const sheets = summaryWorkbook(c, p).sheets;
-    const headerOf = (name: string, row: number): string[] => sheets.find((s) => s.name === name)!.rows[row]!.map((cell) => String(cell?.value ?? ""));
+    const headerOf = (name: string, row: number): string[] =>
+      sheets.find((s) => s.name === name)!.rows[row]!.map((cell) => String(cell?.value ?? ""));
     const headers = [...headerOf("Tổng hợp", 4), ...headerOf("Số liệu", 2)];
     expect(headers.some((h) => /kỹ năng số/i.test(h))).toBe(false);
     expect(headers.some((h) => /hồ sơ công việc/i.test(h))).toBe(true);
@@ -51,8 +66,13 @@ describe("dong-thap-syt-226 (seed 002)", () => {
   test("its own hồ sơ công việc ≥ 95 %: 94 of 100 is short by 1", () => {
     const own = p.form.indicators.find((i) => i.label.includes("hồ sơ công việc"))!;
     if (own.kind !== "ratio") throw new Error("expected a ratio");
-    const c = consolidate([submit("a.xlsx", kl("TT_A", { counts: { [own.whole]: [null, 100], [own.part]: [null, 94] } }), p)], { profile: p });
-    expect(c.shortfalls).toEqual([expect.objectContaining({ unit: "TT_A", indicator: own.id, value: 0.94, gap: 1 })]);
+    const c = consolidate(
+      [submit("a.xlsx", kl("TT_A", { counts: { [own.whole]: [null, 100], [own.part]: [null, 94] } }), p)],
+      { profile: p },
+    );
+    expect(c.shortfalls).toEqual([
+      expect.objectContaining({ unit: "TT_A", indicator: own.id, value: 0.94, gap: 1 }),
+    ]);
   });
 });
 
@@ -60,7 +80,13 @@ describe("dong-nai-skhcn-226 (seed 004)", () => {
   const p = shippedProfile("dong-nai-skhcn-226")!;
   const cut = p.form.indicators.find((i) => i.kind === "minCount")!;
   test("at least 15 TTHC cut: 14 is short by 1, 15 meets", () => {
-    const c = consolidate([submit("a.xlsx", kl("P_A", { counts: { TTHC_CAT_GIAM: [null, 14] } }), p), submit("b.xlsx", kl("P_B", { counts: { TTHC_CAT_GIAM: [null, 15] } }), p)], { profile: p });
+    const c = consolidate(
+      [
+        submit("a.xlsx", kl("P_A", { counts: { TTHC_CAT_GIAM: [null, 14] } }), p),
+        submit("b.xlsx", kl("P_B", { counts: { TTHC_CAT_GIAM: [null, 15] } }), p),
+      ],
+      { profile: p },
+    );
     expect(c.units.map((u) => [u.code, u.indicators[cut.id]?.status, u.indicators[cut.id]?.gap])).toEqual([
       ["P_A", "short", 1],
       ["P_B", "met", 0],
@@ -69,14 +95,25 @@ describe("dong-nai-skhcn-226 (seed 004)", () => {
   test("column D reads “Năm 2025” in the template and the summary", () => {
     const c = consolidate([submit("a.xlsx", kl("P_A"), p)], { profile: p });
     const values = summaryWorkbook(c, p).sheets.find((s) => s.name === "Số liệu")!;
-    expect(values.rows[2]!.map((cell) => String(cell?.value ?? ""))).toContain("Số văn bản hành chính ban hành (năm 2025)");
+    expect(values.rows[2]!.map((cell) => String(cell?.value ?? ""))).toContain(
+      "Số văn bản hành chính ban hành (năm 2025)",
+    );
   });
 });
 
 describe("CCHC-BC/2025 (seed 001)", () => {
   test("giải ngân > 95 %: exactly 95 % is short by one (floor(0,95·1000) + 1 − 950)", () => {
-    const c = consolidate([submit("a.xlsx", cchc("P_A", { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 950] }), CCHC)], { profile: CCHC });
-    expect(c.units[0]!.indicators.GIAI_NGAN_RATIO).toEqual({ value: 0.95, target: 0.95, comparison: ">", status: "short", gap: 1 });
+    const c = consolidate(
+      [submit("a.xlsx", cchc("P_A", { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 950] }), CCHC)],
+      { profile: CCHC },
+    );
+    expect(c.units[0]!.indicators.GIAI_NGAN_RATIO).toEqual({
+      value: 0.95,
+      target: 0.95,
+      comparison: ">",
+      status: "short",
+      gap: 1,
+    });
   });
   test("satisfaction is pooled by weight, never a plain mean", () => {
     // 98 % of 100 answers and 90 % of 300: (98·100 + 90·300) / 400 = 92 %, short of 96 %; the plain mean would be 94 %.
@@ -86,11 +123,19 @@ describe("CCHC-BC/2025 (seed 001)", () => {
     expect(c.province.indicators.HAI_LONG).toMatchObject({ value: 0.92, status: "short", gap: null });
     expect(c.province.values.HAI_LONG).toEqual({ previous: null, current: 92 });
     expect(c.province.values.PHIEU_KHAO_SAT?.current).toBe(400);
-    const json = consolidationJson(c) as { units: Array<{ values: Record<string, { current: number }>; indicators: Record<string, { value: number }> }> };
+    const json = consolidationJson(c) as {
+      units: Array<{
+        values: Record<string, { current: number }>;
+        indicators: Record<string, { value: number }>;
+      }>;
+    };
     expect(json.units[0]!.values.HAI_LONG!.current).toBe(98);
     expect(json.units[0]!.indicators.HAI_LONG!.value).toBe(0.98);
     // A unit's shortfall on a rate has no countable gap.
-    expect(c.shortfalls.find((s) => s.unit === "P_B" && s.indicator === "HAI_LONG")).toMatchObject({ value: 0.9, gap: null });
+    expect(c.shortfalls.find((s) => s.unit === "P_B" && s.indicator === "HAI_LONG")).toMatchObject({
+      value: 0.9,
+      gap: null,
+    });
   });
   test("typed decimals are judged exactly as typed: 95,99 % is short of 96 %, 96,00 % meets", () => {
     const a = submit("a.xlsx", cchc("P_A", { HAI_LONG: [null, "95,99"], PHIEU_KHAO_SAT: [null, 10] }), CCHC);
@@ -99,11 +144,17 @@ describe("CCHC-BC/2025 (seed 001)", () => {
     expect(c.units.map((u) => u.indicators.HAI_LONG?.status)).toEqual(["short", "met"]);
   });
   test("xin lỗi hồ sơ trễ hạn is na when no file was late", () => {
-    const c = consolidate([submit("a.xlsx", cchc("P_A", { HS_TRE_HAN: [null, 0], HS_XIN_LOI: [null, 0] }), CCHC)], { profile: CCHC });
+    const c = consolidate(
+      [submit("a.xlsx", cchc("P_A", { HS_TRE_HAN: [null, 0], HS_XIN_LOI: [null, 0] }), CCHC)],
+      { profile: CCHC },
+    );
     expect(c.units[0]!.indicators.XIN_LOI_RATIO?.status).toBe("na");
   });
   test("quarter deadlines: Q2 by 15/6; a report dated 16/6 is late", () => {
-    const c = consolidate([submit("a.xlsx", cchc("P_A", {}, { reportDate: { year: 2025, month: 6, day: 16 } }), CCHC)], { profile: CCHC });
+    const c = consolidate(
+      [submit("a.xlsx", cchc("P_A", {}, { reportDate: { year: 2025, month: 6, day: 16 } }), CCHC)],
+      { profile: CCHC },
+    );
     expect(c.period).toEqual({ kind: "Q2", year: 2025 });
     expect(c.units[0]!.late).toBe(true);
   });
@@ -115,12 +166,22 @@ describe("indicators and tasks that apply to some unit types only (SPEC §8 appl
     ...base,
     form: {
       ...base.form,
-      indicators: base.form.indicators.map((i) => (i.id === "TTHC_DIGITAL_RATIO" ? { ...i, appliesTo: ["UBND_XA" as const] } : i)),
+      indicators: base.form.indicators.map((i) =>
+        i.id === "TTHC_DIGITAL_RATIO" ? { ...i, appliesTo: ["UBND_XA" as const] } : i,
+      ),
     },
   };
   test("a unit of another type is na for it, not short; the province pools only the units it applies to", () => {
-    const so = submit("a.xlsx", kl("SO_A", { type: "SO_NGANH", counts: { TTHC_TONG: [null, 100], TTHC_SO: [null, 10] } }), profile);
-    const xa = submit("b.xlsx", kl("XA_B", { type: "UBND_XA", counts: { TTHC_TONG: [null, 100], TTHC_SO: [null, 99] } }), profile);
+    const so = submit(
+      "a.xlsx",
+      kl("SO_A", { type: "SO_NGANH", counts: { TTHC_TONG: [null, 100], TTHC_SO: [null, 10] } }),
+      profile,
+    );
+    const xa = submit(
+      "b.xlsx",
+      kl("XA_B", { type: "UBND_XA", counts: { TTHC_TONG: [null, 100], TTHC_SO: [null, 99] } }),
+      profile,
+    );
     const c = consolidate([so, xa], { profile });
     expect(c.units.map((u) => u.indicators.TTHC_DIGITAL_RATIO?.status)).toEqual(["na", "met"]);
     expect(c.province.indicators.TTHC_DIGITAL_RATIO).toMatchObject({ value: 0.99, status: "met" });
@@ -129,7 +190,10 @@ describe("indicators and tasks that apply to some unit types only (SPEC §8 appl
 });
 
 describe("a mixed folder (SPEC §8)", () => {
-  const klFiles = [submit("kl1.xlsx", kl("SO_A"), DEFAULT_PROFILE), submit("kl2.xlsx", kl("SO_B"), DEFAULT_PROFILE)];
+  const klFiles = [
+    submit("kl1.xlsx", kl("SO_A"), DEFAULT_PROFILE),
+    submit("kl2.xlsx", kl("SO_B"), DEFAULT_PROFILE),
+  ];
   test("consolidated with a KL226 profile, the CCHC files are listed with FORM_MISMATCH; nothing silently dropped", () => {
     const cchcFile = submit("cchc.xlsx", cchc("P_A"), CCHC, [], DEFAULT_PROFILE);
     const c = consolidate([...klFiles, cchcFile], { profile: DEFAULT_PROFILE });
@@ -143,8 +207,17 @@ describe("a mixed folder (SPEC §8)", () => {
   });
   test("without a profile, the form most files declare is consolidated (tie: KL226-BC/1) and the others are FORM_MISMATCH with PERIOD_MISMATCH beside it", () => {
     const follow = (file: string, data: ReportData, profile: Profile): Submission =>
-      inspectSubmission({ file, bytes: reportBytes(data, [], profile), sha256: file }, DEFAULT_PROFILE, undefined, { forms: "follow" });
-    const files = [follow("kl1.xlsx", kl("SO_A"), DEFAULT_PROFILE), follow("c1.xlsx", cchc("P_A"), CCHC), follow("c2.xlsx", cchc("P_B"), CCHC)];
+      inspectSubmission(
+        { file, bytes: reportBytes(data, [], profile), sha256: file },
+        DEFAULT_PROFILE,
+        undefined,
+        { forms: "follow" },
+      );
+    const files = [
+      follow("kl1.xlsx", kl("SO_A"), DEFAULT_PROFILE),
+      follow("c1.xlsx", cchc("P_A"), CCHC),
+      follow("c2.xlsx", cchc("P_B"), CCHC),
+    ];
     expect(majorityForm(files, "KL226-BC/1")).toBe(CCHC_FORM_ID);
     expect(majorityForm(files.slice(0, 2), "KL226-BC/1")).toBe("KL226-BC/1");
     const profile = consolidationProfile(files, undefined);
@@ -162,15 +235,27 @@ describe("returned is not missing (SPEC §5)", () => {
     { code: "XA_C", name: "Xã C", type: "UBND xã, phường" },
   ];
   test("a file that cannot be read is attributed by its name to the roster unit, which is returned, not missing", () => {
-    const garbage = inspectSubmission({ file: "nop/XA_B (ban cuoi).xlsx", bytes: new TextEncoder().encode("a,b\n"), sha256: "g" }, DEFAULT_PROFILE);
-    const c = consolidate([submit("XA_A.xlsx", kl("XA_A", { type: "UBND_XA" }), DEFAULT_PROFILE), garbage], { profile: DEFAULT_PROFILE, roster });
+    const garbage = inspectSubmission(
+      { file: "nop/XA_B (ban cuoi).xlsx", bytes: new TextEncoder().encode("a,b\n"), sha256: "g" },
+      DEFAULT_PROFILE,
+    );
+    const c = consolidate([submit("XA_A.xlsx", kl("XA_A", { type: "UBND_XA" }), DEFAULT_PROFILE), garbage], {
+      profile: DEFAULT_PROFILE,
+      roster,
+    });
     expect(c.missing.map((u) => u.code)).toEqual(["XA_C"]);
-    expect(c.returned).toEqual([{ code: "XA_B", name: "Xã B", onRoster: true, files: ["nop/XA_B (ban cuoi).xlsx"] }]);
+    expect(c.returned).toEqual([
+      { code: "XA_B", name: "Xã B", onRoster: true, files: ["nop/XA_B (ban cuoi).xlsx"] },
+    ]);
     expect(c.rejected[0]).toMatchObject({ unit: "XA_B", unitFromFileName: true });
     expect((consolidationJson(c) as { returned: string[] }).returned).toEqual(["XA_B"]);
   });
   test("a unit whose rejected file was replaced by an accepted one is neither", () => {
-    const bad = submit("XA_A-1.xlsx", kl("XA_A", { type: "UBND_XA", counts: { HN_TONG: [null, 1] } }), DEFAULT_PROFILE);
+    const bad = submit(
+      "XA_A-1.xlsx",
+      kl("XA_A", { type: "UBND_XA", counts: { HN_TONG: [null, 1] } }),
+      DEFAULT_PROFILE,
+    );
     const good = submit("XA_A-2.xlsx", kl("XA_A", { type: "UBND_XA" }), DEFAULT_PROFILE);
     const c = consolidate([bad, good], { profile: DEFAULT_PROFILE, roster });
     expect(c.returned).toEqual([]);

@@ -55,7 +55,11 @@ test("the default profile is KL226-BC/1 with the SPEC targets, deadlines and the
 });
 
 test("a province profile overrides only what it names (the keys of the first version still work)", () => {
-  const p = parsed({ name: "Tỉnh X", targets: { ONLINE_RATIO: 0.7 }, deadlines: { "6T": { day: 10, month: 6 } } });
+  const p = parsed({
+    name: "Tỉnh X",
+    targets: { ONLINE_RATIO: 0.7 },
+    deadlines: { "6T": { day: 10, month: 6 } },
+  });
   expect(target(p, "ONLINE_RATIO")).toBe(0.7);
   expect(target(p, "DOC_REDUCTION")).toBe(0.15);
   expect(deadlineOf(p, "6T")).toEqual({ day: 10, month: 6 });
@@ -64,30 +68,71 @@ test("a province profile overrides only what it names (the keys of the first ver
 });
 
 test("a bad profile is refused with Vietnamese errors that name the key", () => {
-  expect(refused({ deadlines: { NAM: { day: 31, month: 2 } } })).toMatch(/deadlines\.NAM: ngày không tồn tại/);
-  expect(refused({ targets: { NOPE: 1 } })).toMatch(/targets\.NOPE: không có chỉ tiêu NOPE trong biểu mẫu KL226-BC\/1\. Các chỉ tiêu: ONLINE_RATIO/);
-  expect(refused({ targets: { ONLINE_RATIO: 60 } })).toMatch(/targets\.ONLINE_RATIO: giá trị quá lớn \(tối đa 1\)/);
-  expect(refused({ deadlines: { Q1: { day: 15, month: 3 } } })).toMatch(/deadlines\.Q1: biểu mẫu KL226-BC\/1 không có kỳ Quý I/);
-  expect(refused({ form: "XYZ-BC/9" })).toMatch(/không có biểu mẫu “XYZ-BC\/9”.*KL226-BC\/1, CCHC-BC\/2025/);
-  expect(refused({ indicators: [{ id: "X_RATIO", kind: "ratio", part: "NOPE", whole: "HN_TONG", target: 0.5, label: "x", short: "x", itemUnit: "x" }] })).toMatch(
-    /không có số liệu NOPE trong biểu mẫu/,
+  expect(refused({ deadlines: { NAM: { day: 31, month: 2 } } })).toMatch(
+    /deadlines\.NAM: ngày không tồn tại/,
   );
+  expect(refused({ targets: { NOPE: 1 } })).toMatch(
+    /targets\.NOPE: không có chỉ tiêu NOPE trong biểu mẫu KL226-BC\/1\. Các chỉ tiêu: ONLINE_RATIO/,
+  );
+  expect(refused({ targets: { ONLINE_RATIO: 60 } })).toMatch(
+    /targets\.ONLINE_RATIO: giá trị quá lớn \(tối đa 1\)/,
+  );
+  expect(refused({ deadlines: { Q1: { day: 15, month: 3 } } })).toMatch(
+    /deadlines\.Q1: biểu mẫu KL226-BC\/1 không có kỳ Quý I/,
+  );
+  expect(refused({ form: "XYZ-BC/9" })).toMatch(/không có biểu mẫu “XYZ-BC\/9”.*KL226-BC\/1, CCHC-BC\/2025/);
+  expect(
+    refused({
+      indicators: [
+        {
+          id: "X_RATIO",
+          kind: "ratio",
+          part: "NOPE",
+          whole: "HN_TONG",
+          target: 0.5,
+          label: "x",
+          short: "x",
+          itemUnit: "x",
+        },
+      ],
+    }),
+  ).toMatch(/không có số liệu NOPE trong biểu mẫu/);
   expect(refused({ colour: "red" })).toMatch(/khóa không được hỗ trợ: colour/);
 });
 
 test("roster units in a profile are checked", () => {
-  expect(refused({ roster: [{ code: "so noi vu", name: "Sở Nội vụ", type: "Sở, ban, ngành" }] })).toMatch(/roster\.0\.code/);
-  expect(parsed({ roster: [{ code: "so_noi_vu", name: "Sở Nội vụ", type: "Sở, ban, ngành" }] }).roster?.[0]?.code).toBe("SO_NOI_VU");
+  expect(refused({ roster: [{ code: "so noi vu", name: "Sở Nội vụ", type: "Sở, ban, ngành" }] })).toMatch(
+    /roster\.0\.code/,
+  );
+  expect(
+    parsed({ roster: [{ code: "so_noi_vu", name: "Sở Nội vụ", type: "Sở, ban, ngành" }] }).roster?.[0]?.code,
+  ).toBe("SO_NOI_VU");
 });
 
 test("adding an indicator is data: counts, a part rule and a ratio", () => {
   const p = parsed({
     counts: [
       { code: "HSCV_TONG", label: "Tổng số hồ sơ công việc", unit: "hồ sơ", currentRequired: true },
-      { code: "HSCV_MANG", label: "Trong đó: xử lý trên môi trường mạng", unit: "hồ sơ", currentRequired: true },
+      {
+        code: "HSCV_MANG",
+        label: "Trong đó: xử lý trên môi trường mạng",
+        unit: "hồ sơ",
+        currentRequired: true,
+      },
     ],
     parts: [{ part: "HSCV_MANG", whole: "HSCV_TONG" }],
-    indicators: [{ id: "HSCV_RATIO", kind: "ratio", part: "HSCV_MANG", whole: "HSCV_TONG", target: 0.95, label: "Hồ sơ công việc trên môi trường mạng", short: "HSCV trên mạng", itemUnit: "hồ sơ" }],
+    indicators: [
+      {
+        id: "HSCV_RATIO",
+        kind: "ratio",
+        part: "HSCV_MANG",
+        whole: "HSCV_TONG",
+        target: 0.95,
+        label: "Hồ sơ công việc trên môi trường mạng",
+        short: "HSCV trên mạng",
+        itemUnit: "hồ sơ",
+      },
+    ],
     removeIndicators: ["DIGITAL_SKILLS_RATIO"],
     removeCounts: ["CC_TONG", "CC_KY_NANG_SO"],
   });
@@ -102,7 +147,13 @@ test("adding an indicator is data: counts, a part rule and a ratio", () => {
 
 describe("the shipped profiles (SPEC §8), from the seeds' own numbers", () => {
   test("every shipped name parses, with an organisation block", () => {
-    expect(SHIPPED_PROFILE_NAMES).toEqual(["hcm-attp-226", "dong-thap-syt-226", "thanh-hoa-226", "dong-nai-skhcn-226", "hcm-attp-cchc-2025"]);
+    expect(SHIPPED_PROFILE_NAMES).toEqual([
+      "hcm-attp-226",
+      "dong-thap-syt-226",
+      "thanh-hoa-226",
+      "dong-nai-skhcn-226",
+      "hcm-attp-cchc-2025",
+    ]);
     for (const name of SHIPPED_PROFILE_NAMES) {
       const p = shippedProfile(name)!;
       expect(p.organisation.sender).not.toBe("");
@@ -133,7 +184,11 @@ describe("the shipped profiles (SPEC §8), from the seeds' own numbers", () => {
     expect(deadlineOf(p, "6T")).toEqual({ day: 10, month: 6 });
     expect(deadlineOf(p, "NAM")).toEqual({ day: 10, month: 12 });
     expect(p.form.previousHeader).toBe("Năm 2025");
-    expect(p.form.indicators.find((i) => i.kind === "minCount")).toMatchObject({ of: "TTHC_CAT_GIAM", target: 15, comparison: ">=" });
+    expect(p.form.indicators.find((i) => i.kind === "minCount")).toMatchObject({
+      of: "TTHC_CAT_GIAM",
+      target: 15,
+      comparison: ">=",
+    });
   });
   test("hcm-attp-cchc-2025 (seed 001) is the CCHC form, quarterly and yearly", () => {
     const p = shippedProfile("hcm-attp-cchc-2025")!;
@@ -141,11 +196,22 @@ describe("the shipped profiles (SPEC §8), from the seeds' own numbers", () => {
     expect(p.form.periods.map((x) => x.kind)).toEqual(["Q1", "Q2", "Q3", "Q4", "NAM"]);
     expect(p.form.tasks).toHaveLength(8);
     expect(indicatorById(p.form, "GIAI_NGAN_RATIO")).toMatchObject({ target: 0.95, comparison: ">" });
-    expect(indicatorById(p.form, "HAI_LONG")).toMatchObject({ kind: "percent", rate: "HAI_LONG", weight: "PHIEU_KHAO_SAT", target: 0.96 });
+    expect(indicatorById(p.form, "HAI_LONG")).toMatchObject({
+      kind: "percent",
+      rate: "HAI_LONG",
+      weight: "PHIEU_KHAO_SAT",
+      target: 0.96,
+    });
   });
   test("the CCHC form's default profile has the SPEC §8 deadlines: 15th of a quarter's last month, 15/12 for the year", () => {
     const p = defaultProfileForForm(CCHC_FORM_ID)!;
-    expect(p.form.periods.map((x) => `${x.kind} ${x.deadline.day}/${x.deadline.month}`)).toEqual(["Q1 15/3", "Q2 15/6", "Q3 15/9", "Q4 15/12", "NAM 15/12"]);
+    expect(p.form.periods.map((x) => `${x.kind} ${x.deadline.day}/${x.deadline.month}`)).toEqual([
+      "Q1 15/3",
+      "Q2 15/6",
+      "Q3 15/9",
+      "Q4 15/12",
+      "NAM 15/12",
+    ]);
     expect(p.form.indicators.map((i) => `${i.id} ${i.comparison} ${i.target}`)).toEqual([
       "CONG_KHAI_RATIO >= 1",
       "DVC_TRUC_TUYEN_RATIO >= 1",

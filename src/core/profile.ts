@@ -92,7 +92,13 @@ export const DEFAULT_ORGANISATION: Organisation = {
 
 /** The default profile of a form: the form's own targets and deadlines (the tables of the SPEC). */
 export function defaultProfileFor(form: Form): Profile {
-  return { name: `Mặc định (${form.id})`, form, organisation: DEFAULT_ORGANISATION, limits: DEFAULT_READ_LIMITS, outlier: DEFAULT_OUTLIER };
+  return {
+    name: `Mặc định (${form.id})`,
+    form,
+    organisation: DEFAULT_ORGANISATION,
+    limits: DEFAULT_READ_LIMITS,
+    outlier: DEFAULT_OUTLIER,
+  };
 }
 
 /** SPEC §2 defaults on KL226-BC/1 (equal to the Thanh Hóa plan, seed 003). */
@@ -103,7 +109,11 @@ export const DEFAULT_PROFILE: Profile = {
 
 export const rosterUnitSchema = z
   .object({
-    code: z.string().trim().toUpperCase().regex(/^[A-Z0-9_.-]{2,32}$/, "mã đơn vị chỉ gồm A–Z, 0–9, _ . - (2–32 ký tự)"),
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9_.-]{2,32}$/, "mã đơn vị chỉ gồm A–Z, 0–9, _ . - (2–32 ký tự)"),
     name: z.string().trim().min(1, "thiếu tên đơn vị"),
     type: z.string().trim(),
   })
@@ -145,7 +155,11 @@ export const profileFileSchema = z
         superior: z.string().trim().min(1),
         signerTitle: z.string().trim().min(1),
         signerName: z.string().trim(),
-        office: z.string().trim().regex(/^[\p{L}0-9.&-]{1,20}$/u, "viết tắt của phòng soạn thảo, ví dụ CCHC").optional(),
+        office: z
+          .string()
+          .trim()
+          .regex(/^[\p{L}0-9.&-]{1,20}$/u, "viết tắt của phòng soạn thảo, ví dụ CCHC")
+          .optional(),
       })
       .partial()
       .strict()
@@ -163,7 +177,12 @@ export const profileFileSchema = z
     tasks: z.array(taskTemplateSchema).optional(),
     roster: z.array(rosterUnitSchema).optional(),
     outlier: z
-      .object({ factor: z.number().gt(1), minCount: z.number().int().min(0), sd: z.number().gt(0), minYears: z.number().int().min(2) })
+      .object({
+        factor: z.number().gt(1),
+        minCount: z.number().int().min(0),
+        sd: z.number().gt(0),
+        minYears: z.number().int().min(2),
+      })
       .partial()
       .strict()
       .optional(),
@@ -185,7 +204,8 @@ export const profileFileSchema = z
 
 export type ProfileFile = z.input<typeof profileFileSchema>;
 
-export type ProfileOutcome = { readonly ok: true; readonly profile: Profile } | { readonly ok: false; readonly errors: string[] };
+export type ProfileOutcome =
+  { readonly ok: true; readonly profile: Profile } | { readonly ok: false; readonly errors: string[] };
 
 /**
  * Validate a parsed profile JSON and merge it over the default profile of its form (or `base`
@@ -193,33 +213,49 @@ export type ProfileOutcome = { readonly ok: true; readonly profile: Profile } | 
  */
 export function parseProfile(json: unknown, base?: Profile): ProfileOutcome {
   const parsed = profileFileSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${pathText(i.path)}: ${issueText(i)}`) };
+  if (!parsed.success)
+    return { ok: false, errors: parsed.error.issues.map((i) => `${pathText(i.path)}: ${issueText(i)}`) };
   const p = parsed.data;
 
   let baseForm: Form;
   if (p.form === undefined) baseForm = base?.form ?? DEFAULT_FORM;
   else if (typeof p.form === "string") {
     const found = builtinForm(p.form);
-    if (!found) return { ok: false, errors: [`form: không có biểu mẫu “${p.form}”. Các biểu mẫu có sẵn: ${BUILTIN_FORMS.map((f) => f.id).join(", ")}; hoặc ghi cả định nghĩa biểu mẫu.`] };
+    if (!found)
+      return {
+        ok: false,
+        errors: [
+          `form: không có biểu mẫu “${p.form}”. Các biểu mẫu có sẵn: ${BUILTIN_FORMS.map((f) => f.id).join(", ")}; hoặc ghi cả định nghĩa biểu mẫu.`,
+        ],
+      };
     baseForm = found;
   } else {
     const own = formSchema.safeParse(p.form);
-    if (!own.success) return { ok: false, errors: own.error.issues.map((i) => `form.${pathText(i.path)}: ${issueText(i)}`) };
+    if (!own.success)
+      return { ok: false, errors: own.error.issues.map((i) => `form.${pathText(i.path)}: ${issueText(i)}`) };
     baseForm = own.data;
   }
-  const start = base && base.form.id === baseForm.id && p.form === undefined ? base : defaultProfileFor(baseForm);
+  const start =
+    base && base.form.id === baseForm.id && p.form === undefined ? base : defaultProfileFor(baseForm);
 
   const errors: string[] = [];
   const removedCounts = new Set(p.removeCounts ?? []);
-  for (const code of removedCounts) if (!baseForm.counts.some((c) => c.code === code)) errors.push(`removeCounts: không có số liệu ${code} trong biểu mẫu ${baseForm.id}.`);
+  for (const code of removedCounts)
+    if (!baseForm.counts.some((c) => c.code === code))
+      errors.push(`removeCounts: không có số liệu ${code} trong biểu mẫu ${baseForm.id}.`);
   const counts = replaceOrAppend(
     start.form.counts.filter((c) => !removedCounts.has(c.code)),
     p.counts ?? [],
     (c) => c.code,
   );
-  const parts = [...start.form.parts.filter((r) => !removedCounts.has(r.part) && !removedCounts.has(r.whole)), ...(p.parts ?? [])];
+  const parts = [
+    ...start.form.parts.filter((r) => !removedCounts.has(r.part) && !removedCounts.has(r.whole)),
+    ...(p.parts ?? []),
+  ];
   const removedIndicators = new Set(p.removeIndicators ?? []);
-  for (const id of removedIndicators) if (!start.form.indicators.some((i) => i.id === id)) errors.push(`removeIndicators: không có chỉ tiêu ${id} trong biểu mẫu ${baseForm.id}.`);
+  for (const id of removedIndicators)
+    if (!start.form.indicators.some((i) => i.id === id))
+      errors.push(`removeIndicators: không có chỉ tiêu ${id} trong biểu mẫu ${baseForm.id}.`);
   let indicators: Indicator[] = replaceOrAppend(
     start.form.indicators.filter((i) => !removedIndicators.has(i.id)),
     p.indicators ?? [],
@@ -228,14 +264,21 @@ export function parseProfile(json: unknown, base?: Profile): ProfileOutcome {
   for (const [id, target] of Object.entries(p.targets ?? {})) {
     const key = id.trim().toUpperCase();
     if (!indicators.some((i) => i.id === key)) {
-      errors.push(`targets.${id}: không có chỉ tiêu ${id} trong biểu mẫu ${baseForm.id}. Các chỉ tiêu: ${indicators.map((i) => i.id).join(", ")}.`);
+      errors.push(
+        `targets.${id}: không có chỉ tiêu ${id} trong biểu mẫu ${baseForm.id}. Các chỉ tiêu: ${indicators.map((i) => i.id).join(", ")}.`,
+      );
     }
     indicators = indicators.map((i) => (i.id === key ? ({ ...i, target } as Indicator) : i));
   }
-  const periods = start.form.periods.map((period) => ({ ...period, deadline: p.deadlines?.[period.kind] ?? period.deadline }));
+  const periods = start.form.periods.map((period) => ({
+    ...period,
+    deadline: p.deadlines?.[period.kind] ?? period.deadline,
+  }));
   for (const kind of Object.keys(p.deadlines ?? {}) as PeriodKind[]) {
     if (!periods.some((period) => period.kind === kind)) {
-      errors.push(`deadlines.${kind}: biểu mẫu ${baseForm.id} không có kỳ ${PERIOD_LABELS[kind].label}. Các kỳ: ${periods.map((x) => x.kind).join(", ")}.`);
+      errors.push(
+        `deadlines.${kind}: biểu mẫu ${baseForm.id} không có kỳ ${PERIOD_LABELS[kind].label}. Các kỳ: ${periods.map((x) => x.kind).join(", ")}.`,
+      );
     }
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -258,7 +301,10 @@ export function parseProfile(json: unknown, base?: Profile): ProfileOutcome {
       errors: form.error.issues.map((i) => {
         const path = namedPath(i.path, merged);
         // A target the profile set is reported where the profile wrote it.
-        const where = path[0] === "indicators" && path[2] === "target" && given.has(String(path[1])) ? ["targets", path[1]!] : path;
+        const where =
+          path[0] === "indicators" && path[2] === "target" && given.has(String(path[1]))
+            ? ["targets", path[1]!]
+            : path;
         return `${pathText(where)}: ${issueText(i)}`;
       }),
     };
@@ -290,7 +336,8 @@ function replaceOrAppend<T>(items: readonly T[], extra: readonly T[], key: (t: T
 function namedPath(path: ReadonlyArray<PropertyKey>, form: FormInput): PropertyKey[] {
   const [key, index, ...rest] = path;
   if (typeof index !== "number") return [...path];
-  const item = key === "indicators" ? form.indicators?.[index] : key === "counts" ? form.counts[index] : undefined;
+  const item =
+    key === "indicators" ? form.indicators?.[index] : key === "counts" ? form.counts[index] : undefined;
   const name = item && "id" in item ? item.id : item && "code" in item ? item.code : undefined;
   return name === undefined ? [...path] : [key as PropertyKey, name, ...rest];
 }
@@ -318,6 +365,9 @@ function issueText(issue: z.core.$ZodIssue): string {
 export const UNIT_TYPE_LABELS: readonly string[] = UNIT_TYPES.map((t) => t.label);
 
 /** The report deadline (day and month) of a period kind under a profile; undefined when the form has no such period. */
-export function deadlineOf(profile: Profile, kind: PeriodKind): { readonly day: number; readonly month: number } | undefined {
+export function deadlineOf(
+  profile: Profile,
+  kind: PeriodKind,
+): { readonly day: number; readonly month: number } | undefined {
   return profile.form.periods.find((p) => p.kind === kind)?.deadline;
 }

@@ -50,7 +50,11 @@ export function defaultProfileForForm(formId: string): Profile | undefined {
   if (!form) return undefined;
   if (form.id === CCHC_FORM_ID) {
     const shipped = shippedProfile("hcm-attp-cchc-2025");
-    return { ...defaultProfileFor(form), name: `Mặc định (${form.id})`, organisation: shipped?.organisation ?? DEFAULT_PROFILE.organisation };
+    return {
+      ...defaultProfileFor(form),
+      name: `Mặc định (${form.id})`,
+      organisation: shipped?.organisation ?? DEFAULT_PROFILE.organisation,
+    };
   }
   return defaultProfileFor(form);
 }

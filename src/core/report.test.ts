@@ -2,7 +2,13 @@
 // the profile, laid out as a Nghị định 30 document with a type name, numbers in Vietnamese notation.
 
 import { consolidate } from "./consolidate";
-import { dates, fixtureConsolidation, fixtureSubmissions, profile, roster } from "../../test/helpers/documents-fixture";
+import {
+  dates,
+  fixtureConsolidation,
+  fixtureSubmissions,
+  profile,
+  roster,
+} from "../../test/helpers/documents-fixture";
 import type { DocumentSpec, TableSpec } from "./docspec";
 import { documentText } from "./documents";
 import { REPORT_APPENDICES, REPORT_SECTIONS, reportDocument } from "./report";
@@ -13,7 +19,8 @@ const main = documentText({ ...doc, sections: [doc.sections[0]!] });
 const appendix = (i: number): string => documentText({ ...doc, sections: [doc.sections[i + 1]!] });
 
 /** The tables of a section, in order. */
-const tables = (d: DocumentSpec, section: number): TableSpec[] => d.sections[section]!.blocks.filter((b): b is TableSpec => b.kind === "table" && b.borders);
+const tables = (d: DocumentSpec, section: number): TableSpec[] =>
+  d.sections[section]!.blocks.filter((b): b is TableSpec => b.kind === "table" && b.borders);
 
 test("a report (no Kính gửi), dated, titled for the form and period, sent to the superior body", () => {
   expect(main).toMatch(/Số: \u00A0+\/BC-SNV/);
@@ -39,11 +46,17 @@ test("sections I–VI in order, then the three appendices each on its own pages 
 
 test("I: files received, units consolidated on time and late, returned and missing, and a row per unit type", () => {
   expect(main).toContain("Theo danh sách, 13 cơ quan, đơn vị phải gửi báo cáo 6 tháng đầu năm 2026.");
-  expect(main).toContain("Đến ngày 12/06/2026, Sở Nội vụ tỉnh Thanh Hóa đã nhận 12 tệp báo cáo; tổng hợp được báo cáo của 9 đơn vị (8 đúng hạn, 1 trễ hạn so với hạn ngày 06/06/2026).");
+  expect(main).toContain(
+    "Đến ngày 12/06/2026, Sở Nội vụ tỉnh Thanh Hóa đã nhận 12 tệp báo cáo; tổng hợp được báo cáo của 9 đơn vị (8 đúng hạn, 1 trễ hạn so với hạn ngày 06/06/2026).",
+  );
   expect(main).toContain("Có 2 đơn vị có báo cáo bị trả lại");
   expect(main).toContain("Có 2 đơn vị chưa gửi báo cáo.");
   const [byType] = tables(doc, 0);
-  const rows = byType!.rows.map((r) => r.map((cell) => documentText({ font: doc.font, sections: [{ page: doc.sections[0]!.page, blocks: cell.blocks }] })));
+  const rows = byType!.rows.map((r) =>
+    r.map((cell) =>
+      documentText({ font: doc.font, sections: [{ page: doc.sections[0]!.page, blocks: cell.blocks }] }),
+    ),
+  );
   expect(rows).toEqual([
     ["Loại đơn vị", "Phải báo cáo", "Đã tổng hợp", "Đúng hạn", "Trễ hạn", "Bị trả lại", "Chưa gửi"],
     ["Sở, ban, ngành", "7", "5", "4", "1", "1", "1"],
@@ -58,12 +71,18 @@ test("II: one sentence per indicator with the pooled value in Vietnamese notatio
     "1. Tỷ lệ hội nghị trực tuyến (mục tiêu ≥ 60 %): tính chung 9 đơn vị đạt 60,3 %, đạt mục tiêu; 8 đơn vị đạt, 1 đơn vị chưa đạt, 0 đơn vị chưa đánh giá được.",
   );
   // Σ 27048 of Σ 28400 hồ sơ = 95,24 %.
-  expect(main).toContain("4. Tỷ lệ hồ sơ TTHC xử lý trên môi trường số (mục tiêu ≥ 95 %): tính chung 9 đơn vị đạt 95,2 %, đạt mục tiêu; 8 đơn vị đạt, 1 đơn vị chưa đạt");
-  expect(main).toMatch(/2\. Giảm số lượng hội nghị so với cùng kỳ \(mục tiêu giảm ≥ 10 %\): tính chung 9 đơn vị giảm \d+,\d %/);
+  expect(main).toContain(
+    "4. Tỷ lệ hồ sơ TTHC xử lý trên môi trường số (mục tiêu ≥ 95 %): tính chung 9 đơn vị đạt 95,2 %, đạt mục tiêu; 8 đơn vị đạt, 1 đơn vị chưa đạt",
+  );
+  expect(main).toMatch(
+    /2\. Giảm số lượng hội nghị so với cùng kỳ \(mục tiêu giảm ≥ 10 %\): tính chung 9 đơn vị giảm \d+,\d %/,
+  );
 });
 
 test("III: the task table and the overdue sentence", () => {
-  expect(main).toContain("Số đơn vị theo tình trạng thực hiện từng nhiệm vụ của kế hoạch (9 báo cáo được tổng hợp):");
+  expect(main).toContain(
+    "Số đơn vị theo tình trạng thực hiện từng nhiệm vụ của kế hoạch (9 báo cáo được tổng hợp):",
+  );
   const taskTable = tables(doc, 0)[1]!;
   expect(taskTable.rows).toHaveLength(1 + profile.form.tasks.length);
   expect(taskTable.headerRows).toBe(1);
@@ -72,16 +91,24 @@ test("III: the task table and the overdue sentence", () => {
 
 test("IV: shortfalls by indicator with honest values, every missing, returned and late unit by name", () => {
   expect(main).toContain("1. Chỉ tiêu chưa đạt: 4 trường hợp ở 4 đơn vị (chi tiết tại Phụ lục II):");
-  expect(main).toContain("- Tỷ lệ hồ sơ TTHC xử lý trên môi trường số (≥ 95 %): 1 đơn vị: Sở Chín Bốn (94,98 %).");
+  expect(main).toContain(
+    "- Tỷ lệ hồ sơ TTHC xử lý trên môi trường số (≥ 95 %): 1 đơn vị: Sở Chín Bốn (94,98 %).",
+  );
   expect(main).toContain("- Tỷ lệ hội nghị trực tuyến (≥ 60 %): 1 đơn vị: Xã Năm Chín (59,96 %).");
-  expect(main).toContain("- Giảm số lượng hội nghị so với cùng kỳ (≥ 10 %): 1 đơn vị: Xã Chín Chín (9,96 %).");
+  expect(main).toContain(
+    "- Giảm số lượng hội nghị so với cùng kỳ (≥ 10 %): 1 đơn vị: Xã Chín Chín (9,96 %).",
+  );
   expect(main).toContain("2. Đơn vị chưa gửi báo cáo (2): Sở Vắng Mặt và Xã Vắng Mặt.");
-  expect(main).toContain("3. Đơn vị có báo cáo bị trả lại, chưa gửi lại bản đạt yêu cầu (2): Sở Lỗi và Xã Tệp Hỏng.");
+  expect(main).toContain(
+    "3. Đơn vị có báo cáo bị trả lại, chưa gửi lại bản đạt yêu cầu (2): Sở Lỗi và Xã Tệp Hỏng.",
+  );
   expect(main).toContain("4. Đơn vị gửi báo cáo trễ hạn (1): Sở Trễ.");
 });
 
 test("V: the units' own words, quoted with their names, under each free-text heading", () => {
-  expect(main).toContain("1. Khó khăn, vướng mắc\n- Sở Tốt: “Đường truyền hội nghị trực tuyến\nthường gián đoạn.”");
+  expect(main).toContain(
+    "1. Khó khăn, vướng mắc\n- Sở Tốt: “Đường truyền hội nghị trực tuyến\nthường gián đoạn.”",
+  );
   expect(main).toContain("2. Đề xuất, kiến nghị\n- Sở Tốt: “Đề nghị cấp thêm thiết bị.”");
   expect(main).toContain("3. Mô hình, cách làm hay\n- Xã Chín Chín: “Họp giao ban trực tuyến hằng tuần.”");
 });
@@ -99,10 +126,14 @@ test("appendices: per-unit values honest at the target, the shortfalls with item
   expect(perUnit).toContain("Sở Trễ | 10/06/2026 (trễ hạn) |");
   expect(perUnit).toMatch(/Tính chung \(9 đơn vị\)/);
   const shortfalls = appendix(1);
-  expect(shortfalls).toContain("Xã Chín Chín | Giảm số lượng hội nghị so với cùng kỳ | 9,96 % | ≥ 10 % | vượt 1 cuộc họp so với mức cho phép");
+  expect(shortfalls).toContain(
+    "Xã Chín Chín | Giảm số lượng hội nghị so với cùng kỳ | 9,96 % | ≥ 10 % | vượt 1 cuộc họp so với mức cho phép",
+  );
   const missing = appendix(2);
   expect(missing).toContain("SO_VANG | Sở Vắng Mặt | Sở, ban, ngành | Chưa gửi báo cáo");
-  expect(missing).toContain("XA_HONG | Xã Tệp Hỏng | UBND xã, phường | Bị trả lại: tệp “XA_HONG.xlsx” (1 lỗi)");
+  expect(missing).toContain(
+    "XA_HONG | Xã Tệp Hỏng | UBND xã, phường | Bị trả lại: tệp “XA_HONG.xlsx” (1 lỗi)",
+  );
 });
 
 test("without a roster: no 'must report' column and the missing units are said to be unknown", () => {
@@ -110,6 +141,8 @@ test("without a roster: no 'must report' column and the missing units are said t
   const d = reportDocument(plain, profile, { date: dates.date });
   const text = documentText(d);
   expect(text).not.toContain("Theo danh sách");
-  expect(text).toContain("2. Đơn vị chưa gửi báo cáo: chưa xác định (không có danh sách đơn vị phải báo cáo).");
+  expect(text).toContain(
+    "2. Đơn vị chưa gửi báo cáo: chưa xác định (không có danh sách đơn vị phải báo cáo).",
+  );
   expect(tables(d, 0)[0]!.rows[0]!.length).toBe(5);
 });

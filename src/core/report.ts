@@ -5,10 +5,33 @@
 // the analyst to write; then the appendices (per-unit table, shortfalls, missing and returned units).
 
 import { UNIT_TYPES } from "./catalogue";
-import { baseName, compareText, type Consolidation, type IndicatorResult, type UnitSummary } from "./consolidate";
+import {
+  baseName,
+  compareText,
+  type Consolidation,
+  type IndicatorResult,
+  type UnitSummary,
+} from "./consolidate";
 import { viDate, type CivilDate } from "./dates";
-import type { Block, DocumentSpec, ParagraphSpec, Run, SectionSpec, TableCellSpec, TableSpec } from "./docspec";
-import { issuingBody, keptCopy, periodPhrase, recipientName, reportCode, resultsTitle, targetPhrase, valuePhrase } from "./documents";
+import type {
+  Block,
+  DocumentSpec,
+  ParagraphSpec,
+  Run,
+  SectionSpec,
+  TableCellSpec,
+  TableSpec,
+} from "./docspec";
+import {
+  issuingBody,
+  keptCopy,
+  periodPhrase,
+  recipientName,
+  reportCode,
+  resultsTitle,
+  targetPhrase,
+  valuePhrase,
+} from "./documents";
 import type { Indicator } from "./form";
 import { viInteger } from "./format";
 import { gapText, indicatorValueText, targetText } from "./indicator-text";
@@ -45,28 +68,61 @@ const TABLE_FONT = 12;
 const NOT_ON_ROSTER = "Không có trong danh sách";
 const UNKNOWN_TYPE = "Chưa xác định loại";
 
-const para = (runs: Run[], options: Omit<ParagraphSpec, "kind" | "runs"> = {}): ParagraphSpec => ({ kind: "paragraph", runs, ...options });
-const cellText = (text: string, options: { bold?: boolean; italic?: boolean; align?: ParagraphSpec["align"]; size?: number } = {}): TableCellSpec => ({
-  blocks: text.split("\n").map((line) => para([{ text: line, bold: options.bold, italic: options.italic, size: options.size ?? TABLE_FONT }], { align: options.align ?? "left" })),
+const para = (runs: Run[], options: Omit<ParagraphSpec, "kind" | "runs"> = {}): ParagraphSpec => ({
+  kind: "paragraph",
+  runs,
+  ...options,
+});
+const cellText = (
+  text: string,
+  options: { bold?: boolean; italic?: boolean; align?: ParagraphSpec["align"]; size?: number } = {},
+): TableCellSpec => ({
+  blocks: text.split("\n").map((line) =>
+    para([{ text: line, bold: options.bold, italic: options.italic, size: options.size ?? TABLE_FONT }], {
+      align: options.align ?? "left",
+    }),
+  ),
   vAlign: "top",
 });
-const headCell = (text: string, size = TABLE_FONT): TableCellSpec => ({ ...cellText(text, { bold: true, align: "center", size }), vAlign: "center" });
-const numberCell = (n: number | string, bold = false, size = TABLE_FONT): TableCellSpec => cellText(typeof n === "number" ? viInteger(n) : n, { align: "center", bold, size });
+const headCell = (text: string, size = TABLE_FONT): TableCellSpec => ({
+  ...cellText(text, { bold: true, align: "center", size }),
+  vAlign: "center",
+});
+const numberCell = (n: number | string, bold = false, size = TABLE_FONT): TableCellSpec =>
+  cellText(typeof n === "number" ? viInteger(n) : n, { align: "center", bold, size });
 
-function table(columnWidths: number[], header: string[], rows: TableCellSpec[][], size = TABLE_FONT): TableSpec {
-  return { kind: "table", borders: true, columnWidths, headerRows: 1, keepRowsWhole: true, rows: [header.map((h) => headCell(h, size)), ...rows] };
+function table(
+  columnWidths: number[],
+  header: string[],
+  rows: TableCellSpec[][],
+  size = TABLE_FONT,
+): TableSpec {
+  return {
+    kind: "table",
+    borders: true,
+    columnWidths,
+    headerRows: 1,
+    keepRowsWhole: true,
+    rows: [header.map((h) => headCell(h, size)), ...rows],
+  };
 }
 
 /** "A, B và C" (Vietnamese lists), at most `limit` names, then "và N đơn vị khác (where)". */
 function nameList(names: readonly string[], where: string, limit = NAMES_IN_TEXT): string {
-  if (names.length <= limit) return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} và ${names[names.length - 1] ?? ""}`;
+  if (names.length <= limit)
+    return names.length <= 1
+      ? (names[0] ?? "")
+      : `${names.slice(0, -1).join(", ")} và ${names[names.length - 1] ?? ""}`;
   return `${names.slice(0, limit).join(", ")} và ${names.length - limit} đơn vị khác (${where})`;
 }
 
 /** The type label of each unit code the report counts (accepted: as declared; others: the roster's). */
 function typeTally(c: Consolidation, roster: readonly RosterUnit[] | undefined) {
   const rosterType = new Map((roster ?? []).map((u) => [u.code.toUpperCase(), u.type || UNKNOWN_TYPE]));
-  const rows = new Map<string, { must: number; accepted: number; onTime: number; late: number; returned: number; missing: number }>();
+  const rows = new Map<
+    string,
+    { must: number; accepted: number; onTime: number; late: number; returned: number; missing: number }
+  >();
   const row = (type: string) => {
     let r = rows.get(type);
     if (!r) rows.set(type, (r = { must: 0, accepted: 0, onTime: 0, late: 0, returned: 0, missing: 0 }));
@@ -79,7 +135,8 @@ function typeTally(c: Consolidation, roster: readonly RosterUnit[] | undefined) 
     if (u.late) r.late += 1;
     else r.onTime += 1;
   }
-  for (const u of c.returned) row(rosterType.get(u.code) ?? (u.onRoster ? UNKNOWN_TYPE : NOT_ON_ROSTER)).returned += 1;
+  for (const u of c.returned)
+    row(rosterType.get(u.code) ?? (u.onRoster ? UNKNOWN_TYPE : NOT_ON_ROSTER)).returned += 1;
   for (const u of c.missing) row(u.type || UNKNOWN_TYPE).missing += 1;
   const order = [...UNIT_TYPES.map((t) => t.label as string), UNKNOWN_TYPE, NOT_ON_ROSTER];
   const rank = (t: string): number => (order.includes(t) ? order.indexOf(t) : UNIT_TYPES.length);
@@ -96,7 +153,10 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   const anonymous = c.rejected.filter((r) => r.unit === null).length;
   const deadline = c.deadline ? ` so với hạn ngày ${viDate(c.deadline)}` : "";
   const sentences: string[] = [];
-  if (c.rosterGiven) sentences.push(`Theo danh sách, ${viInteger(roster?.length ?? c.units.length + c.missing.length + c.returned.length)} cơ quan, đơn vị phải gửi báo cáo ${period}.`);
+  if (c.rosterGiven)
+    sentences.push(
+      `Theo danh sách, ${viInteger(roster?.length ?? c.units.length + c.missing.length + c.returned.length)} cơ quan, đơn vị phải gửi báo cáo ${period}.`,
+    );
   sentences.push(
     `Đến ngày ${viDate(options.date)}, ${sender} đã nhận ${viInteger(c.sources.length)} tệp báo cáo; tổng hợp được báo cáo của ${viInteger(c.units.length)} đơn vị (${viInteger(onTime)} đúng hạn, ${viInteger(late)} trễ hạn${deadline})` +
       `${offRoster > 0 ? `, trong đó ${viInteger(offRoster)} đơn vị không có trong danh sách` : ""}.`,
@@ -106,14 +166,37 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
       ? `Có ${viInteger(c.returned.length)} đơn vị có báo cáo bị trả lại (sai mẫu, thiếu hoặc sai số liệu) và chưa gửi lại bản đạt yêu cầu.`
       : "Không có đơn vị nào có báo cáo bị trả lại.",
   );
-  if (c.rosterGiven) sentences.push(c.missing.length > 0 ? `Có ${viInteger(c.missing.length)} đơn vị chưa gửi báo cáo.` : "Mọi đơn vị trong danh sách đã gửi báo cáo.");
-  if (c.duplicates.length > 0) sentences.push(`Có ${viInteger(c.duplicates.length)} tệp gửi trùng đơn vị (dùng báo cáo đề ngày sau cùng).`);
+  if (c.rosterGiven)
+    sentences.push(
+      c.missing.length > 0
+        ? `Có ${viInteger(c.missing.length)} đơn vị chưa gửi báo cáo.`
+        : "Mọi đơn vị trong danh sách đã gửi báo cáo.",
+    );
+  if (c.duplicates.length > 0)
+    sentences.push(
+      `Có ${viInteger(c.duplicates.length)} tệp gửi trùng đơn vị (dùng báo cáo đề ngày sau cùng).`,
+    );
   if (anonymous > 0) sentences.push(`Có ${viInteger(anonymous)} tệp không xác định được đơn vị gửi.`);
 
   const tally = typeTally(c, c.rosterGiven ? roster : undefined);
   const withRoster = c.rosterGiven && roster !== undefined;
-  const header = ["Loại đơn vị", ...(withRoster ? ["Phải báo cáo"] : []), "Đã tổng hợp", "Đúng hạn", "Trễ hạn", "Bị trả lại", ...(c.rosterGiven ? ["Chưa gửi"] : [])];
-  const counts = (r: (typeof tally)[number][1]) => [...(withRoster ? [r.must] : []), r.accepted, r.onTime, r.late, r.returned, ...(c.rosterGiven ? [r.missing] : [])];
+  const header = [
+    "Loại đơn vị",
+    ...(withRoster ? ["Phải báo cáo"] : []),
+    "Đã tổng hợp",
+    "Đúng hạn",
+    "Trễ hạn",
+    "Bị trả lại",
+    ...(c.rosterGiven ? ["Chưa gửi"] : []),
+  ];
+  const counts = (r: (typeof tally)[number][1]) => [
+    ...(withRoster ? [r.must] : []),
+    r.accepted,
+    r.onTime,
+    r.late,
+    r.returned,
+    ...(c.rosterGiven ? [r.missing] : []),
+  ];
   const total = tally.reduce((sum, [, r]) => counts(r).map((n, i) => (sum[i] ?? 0) + n), [] as number[]);
   const numberColumns = header.length - 1;
   const first = 165 - numberColumns * 19;
@@ -121,20 +204,22 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
     bodyHeading(REPORT_SECTIONS[0]),
     bodyParagraph(sentences.join(" ")),
     bodyParagraph("Theo loại đơn vị:", { indent: true }),
-    table(
-      [first, ...Array.from({ length: numberColumns }, () => 19)],
-      header,
-      [
-        ...tally.map(([type, r]) => [cellText(type), ...counts(r).map((n) => numberCell(n))]),
-        [cellText("Tổng cộng", { bold: true }), ...total.map((n) => numberCell(n, true))],
-      ],
-    ),
+    table([first, ...Array.from({ length: numberColumns }, () => 19)], header, [
+      ...tally.map(([type, r]) => [cellText(type), ...counts(r).map((n) => numberCell(n))]),
+      [cellText("Tổng cộng", { bold: true }), ...total.map((n) => numberCell(n, true))],
+    ]),
     para([], { spacing: { after: 6 } }),
   ];
 }
 
 /** "kết quả chung đạt 68,2 %, đạt mục tiêu": the pooled value and its verdict. */
-function indicatorSentence(ind: Indicator, index: number, r: IndicatorResult | undefined, n: { met: number; short: number; na: number }, units: number): ParagraphSpec {
+function indicatorSentence(
+  ind: Indicator,
+  index: number,
+  r: IndicatorResult | undefined,
+  n: { met: number; short: number; na: number },
+  units: number,
+): ParagraphSpec {
   const status = r?.status ?? "na";
   const value = r ? valuePhrase(ind, r.value, status) : "chưa tính được";
   const verdict =
@@ -145,7 +230,9 @@ function indicatorSentence(ind: Indicator, index: number, r: IndicatorResult | u
         : "chưa đánh giá được (thiếu số liệu hoặc mẫu số bằng 0)";
   return bodyParagraph([
     { text: `${index}. ${ind.label}`, bold: true },
-    { text: ` (${targetPhrase(ind)}): tính chung ${viInteger(units)} đơn vị ${value}, ${verdict}; ${viInteger(n.met)} đơn vị đạt, ${viInteger(n.short)} đơn vị chưa đạt, ${viInteger(n.na)} đơn vị chưa đánh giá được.` },
+    {
+      text: ` (${targetPhrase(ind)}): tính chung ${viInteger(units)} đơn vị ${value}, ${verdict}; ${viInteger(n.met)} đơn vị đạt, ${viInteger(n.short)} đơn vị chưa đạt, ${viInteger(n.na)} đơn vị chưa đánh giá được.`,
+    },
   ]);
 }
 
@@ -158,7 +245,15 @@ function indicatorSection(c: Consolidation): Block[] {
     ),
     ...(indicators.length === 0
       ? [bodyParagraph("Biểu mẫu không có chỉ tiêu định lượng.")]
-      : indicators.map((ind, i) => indicatorSentence(ind, i + 1, c.province.indicators[ind.id], c.province.counts[ind.id] ?? { met: 0, short: 0, na: 0 }, c.units.length))),
+      : indicators.map((ind, i) =>
+          indicatorSentence(
+            ind,
+            i + 1,
+            c.province.indicators[ind.id],
+            c.province.counts[ind.id] ?? { met: 0, short: 0, na: 0 },
+            c.units.length,
+          ),
+        )),
   ];
 }
 
@@ -168,12 +263,24 @@ function taskSection(c: Consolidation): Block[] {
   const blocks: Block[] = [bodyHeading(REPORT_SECTIONS[2])];
   if (listed.length === 0) blocks.push(bodyParagraph("Kế hoạch không có danh mục nhiệm vụ."));
   else {
-    blocks.push(bodyParagraph(`Số đơn vị theo tình trạng thực hiện từng nhiệm vụ của kế hoạch (${viInteger(c.units.length)} báo cáo được tổng hợp):`));
+    blocks.push(
+      bodyParagraph(
+        `Số đơn vị theo tình trạng thực hiện từng nhiệm vụ của kế hoạch (${viInteger(c.units.length)} báo cáo được tổng hợp):`,
+      ),
+    );
     blocks.push(
       table(
         [12, 69, 28, 14, 14, 14, 14],
         ["STT", "Nhiệm vụ", "Thời hạn", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Quá hạn"],
-        listed.map((t) => [numberCell(t.index ?? 0), cellText(t.content), cellText(t.deadlineText), numberCell(t.done), numberCell(t.inProgress), numberCell(t.notStarted), numberCell(t.overdue, t.overdue > 0)]),
+        listed.map((t) => [
+          numberCell(t.index ?? 0),
+          cellText(t.content),
+          cellText(t.deadlineText),
+          numberCell(t.done),
+          numberCell(t.inProgress),
+          numberCell(t.notStarted),
+          numberCell(t.overdue, t.overdue > 0),
+        ]),
         11,
       ),
     );
@@ -189,11 +296,22 @@ function taskSection(c: Consolidation): Block[] {
   );
   const unitsOverdue = c.units.filter((u) => u.tasks.overdue > 0);
   if (unitsOverdue.length > 0) {
-    blocks.push(bodyParagraph(`Đơn vị có nhiệm vụ quá hạn (kể cả nhiệm vụ đơn vị tự bổ sung): ${nameList(unitsOverdue.map((u) => `${u.name} (${viInteger(u.tasks.overdue)})`), "Phụ lục I")}.`));
+    blocks.push(
+      bodyParagraph(
+        `Đơn vị có nhiệm vụ quá hạn (kể cả nhiệm vụ đơn vị tự bổ sung): ${nameList(
+          unitsOverdue.map((u) => `${u.name} (${viInteger(u.tasks.overdue)})`),
+          "Phụ lục I",
+        )}.`,
+      ),
+    );
   }
   if (own && own.done + own.inProgress + own.notStarted > 0) {
     const count = own.done + own.inProgress + own.notStarted;
-    blocks.push(bodyParagraph(`Các đơn vị tự bổ sung ${viInteger(count)} nhiệm vụ: ${viInteger(own.done)} hoàn thành, ${viInteger(own.inProgress)} đang thực hiện, ${viInteger(own.notStarted)} chưa thực hiện; ${viInteger(own.overdue)} quá hạn.`));
+    blocks.push(
+      bodyParagraph(
+        `Các đơn vị tự bổ sung ${viInteger(count)} nhiệm vụ: ${viInteger(own.done)} hoàn thành, ${viInteger(own.inProgress)} đang thực hiện, ${viInteger(own.notStarted)} chưa thực hiện; ${viInteger(own.overdue)} quá hạn.`,
+      ),
+    );
   }
   return blocks;
 }
@@ -213,7 +331,11 @@ function shortfallSection(c: Consolidation): Block[] {
   );
   for (const { ind, items } of byIndicator) {
     const names = items.map((s) => `${s.unitName} (${indicatorValueText(ind, s.value, "short")})`);
-    blocks.push(bodyParagraph(`- ${ind.label} (${targetText(ind)}): ${viInteger(items.length)} đơn vị: ${nameList(names, "Phụ lục II")}.`));
+    blocks.push(
+      bodyParagraph(
+        `- ${ind.label} (${targetText(ind)}): ${viInteger(items.length)} đơn vị: ${nameList(names, "Phụ lục II")}.`,
+      ),
+    );
   }
   const missing = c.missing.map((u) => u.name);
   blocks.push(
@@ -234,7 +356,13 @@ function shortfallSection(c: Consolidation): Block[] {
     ),
   );
   const late = c.units.filter((u) => u.late).map((u) => u.name);
-  blocks.push(bodyParagraph(late.length === 0 ? "4. Đơn vị gửi báo cáo trễ hạn: không có." : `4. Đơn vị gửi báo cáo trễ hạn (${viInteger(late.length)}): ${nameList(late, "Phụ lục I")}.`));
+  blocks.push(
+    bodyParagraph(
+      late.length === 0
+        ? "4. Đơn vị gửi báo cáo trễ hạn: không có."
+        : `4. Đơn vị gửi báo cáo trễ hạn (${viInteger(late.length)}): ${nameList(late, "Phụ lục I")}.`,
+    ),
+  );
   return blocks;
 }
 
@@ -246,13 +374,18 @@ function quote(u: UnitSummary, text: string): ParagraphSpec {
     .filter((l) => l !== "");
   return bodyParagraph([
     { text: `- ${u.name}: `, bold: true },
-    ...lines.map((l, i): Run => ({ text: `${i === 0 ? "“" : ""}${l}${i === lines.length - 1 ? "”" : ""}`, italic: true, breakBefore: i > 0 })),
+    ...lines.map((l, i): Run => ({
+      text: `${i === 0 ? "“" : ""}${l}${i === lines.length - 1 ? "”" : ""}`,
+      italic: true,
+      breakBefore: i > 0,
+    })),
   ]);
 }
 
 function freeTextSection(c: Consolidation): Block[] {
   const blocks: Block[] = [bodyHeading(REPORT_SECTIONS[4])];
-  if (c.form.freeText.length === 0) return [...blocks, bodyParagraph("Biểu mẫu không có mục khó khăn, kiến nghị.")];
+  if (c.form.freeText.length === 0)
+    return [...blocks, bodyParagraph("Biểu mẫu không có mục khó khăn, kiến nghị.")];
   c.form.freeText.forEach((f, i) => {
     const answers = c.units.filter((u) => (u.texts[f.code] ?? "").trim() !== "");
     blocks.push(bodyParagraph([{ text: `${i + 1}. ${f.label}`, italic: true, bold: true }]));
@@ -274,7 +407,9 @@ function analystSection(superior: string): Block[] {
         italic: true,
       },
     ]),
-    ...Array.from({ length: ANALYST_LINES }, () => para([{ text: dots }], { spacing: { before: 6, after: 0 } })),
+    ...Array.from({ length: ANALYST_LINES }, () =>
+      para([{ text: dots }], { spacing: { before: 6, after: 0 } }),
+    ),
   ];
 }
 
@@ -284,7 +419,16 @@ function appendixHead(index: number, code: string, date: CivilDate, sender: stri
   return [
     para([{ text: a.number, bold: true }], { align: "center" }),
     para([{ text: a.title, bold: true }], { align: "center" }),
-    para([{ text: `(Kèm theo Báo cáo số \u00A0\u00A0\u00A0\u00A0\u00A0\u00A0/${code} ${officialDateText(date)} của ${sender})`, italic: true, size: 13 }], { align: "center", spacing: { after: 12 } }),
+    para(
+      [
+        {
+          text: `(Kèm theo Báo cáo số \u00A0\u00A0\u00A0\u00A0\u00A0\u00A0/${code} ${officialDateText(date)} của ${sender})`,
+          italic: true,
+          size: 13,
+        },
+      ],
+      { align: "center", spacing: { after: 12 } },
+    ),
   ];
 }
 
@@ -310,7 +454,11 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
   const each = Math.min(26, (width - fixed.reduce((a, b) => a + b, 0)) / Math.max(1, indicators.length));
   const valueCell = (ind: Indicator, r: IndicatorResult | undefined): TableCellSpec => {
     const status = r?.status ?? "na";
-    const cell = cellText(r ? indicatorValueText(ind, r.value, status) : "—", { align: "center", bold: status === "short", size });
+    const cell = cellText(r ? indicatorValueText(ind, r.value, status) : "—", {
+      align: "center",
+      bold: status === "short",
+      size,
+    });
     return status === "short" ? { ...cell, fill: SHORT_FILL } : cell;
   };
   const rows: TableCellSpec[][] = c.units.map((u, i) => [
@@ -325,14 +473,24 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     cellText("", { size }),
     ...indicators.map((ind) => valueCell(ind, c.province.indicators[ind.id])),
   ]);
-  const legend = "Ô in đậm trên nền xám: chưa đạt mục tiêu; “—”: chưa đánh giá được (mẫu số bằng 0, thiếu số liệu hoặc chỉ tiêu không áp dụng cho loại đơn vị).";
+  const legend =
+    "Ô in đậm trên nền xám: chưa đạt mục tiêu; “—”: chưa đánh giá được (mẫu số bằng 0, thiếu số liệu hoặc chỉ tiêu không áp dụng cho loại đơn vị).";
   return appendixSection(
     [
       ...head,
       table(
         [...fixed, ...indicators.map(() => each)],
         ["STT", "Đơn vị", "Ngày báo cáo", ...indicators.map((ind) => `${ind.short}\n(${targetText(ind)})`)],
-        c.units.length === 0 ? [[{ ...cellText("Không có báo cáo nào được tổng hợp.", { size }), columnSpan: 3 + indicators.length }]] : rows,
+        c.units.length === 0
+          ? [
+              [
+                {
+                  ...cellText("Không có báo cáo nào được tổng hợp.", { size }),
+                  columnSpan: 3 + indicators.length,
+                },
+              ],
+            ]
+          : rows,
         size,
       ),
       para([{ text: legend, italic: true, size: 11 }], { spacing: { before: 6 } }),
@@ -347,20 +505,37 @@ function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
     const ind = byId.get(s.indicator);
     if (!ind) return [];
     const gap = ind.kind === "percent" || s.gap === null ? "—" : gapText(ind, s.gap);
-    return [[numberCell(i + 1), cellText(s.unitName), cellText(ind.label), numberCell(indicatorValueText(ind, s.value, "short")), numberCell(targetText(ind)), cellText(gap)]];
+    return [
+      [
+        numberCell(i + 1),
+        cellText(s.unitName),
+        cellText(ind.label),
+        numberCell(indicatorValueText(ind, s.value, "short")),
+        numberCell(targetText(ind)),
+        cellText(gap),
+      ],
+    ];
   });
   return appendixSection(
     [
       ...head,
       rows.length === 0
         ? bodyParagraph("Không có chỉ tiêu nào chưa đạt.")
-        : table([12, 40, 41, 20, 17, 35], ["STT", "Đơn vị", "Chỉ tiêu", "Kết quả", "Mục tiêu", "Số còn thiếu, vượt"], rows),
+        : table(
+            [12, 40, 41, 20, 17, 35],
+            ["STT", "Đơn vị", "Chỉ tiêu", "Kết quả", "Mục tiêu", "Số còn thiếu, vượt"],
+            rows,
+          ),
     ],
     false,
   );
 }
 
-function missingAppendix(c: Consolidation, head: Block[], roster: readonly RosterUnit[] | undefined): SectionSpec {
+function missingAppendix(
+  c: Consolidation,
+  head: Block[],
+  roster: readonly RosterUnit[] | undefined,
+): SectionSpec {
   const rosterType = new Map((roster ?? []).map((u) => [u.code.toUpperCase(), u.type]));
   const rejectedOf = (code: string) => c.rejected.filter((r) => r.unit === code);
   const rows: TableCellSpec[][] = [
@@ -370,16 +545,33 @@ function missingAppendix(c: Consolidation, head: Block[], roster: readonly Roste
       name: u.name,
       type: rosterType.get(u.code) ?? (u.onRoster ? "" : NOT_ON_ROSTER),
       status: `Bị trả lại: ${rejectedOf(u.code)
-        .map((r) => `tệp “${baseName(r.file)}” (${viInteger(r.findings.filter((f) => f.severity === "error").length)} lỗi)`)
+        .map(
+          (r) =>
+            `tệp “${baseName(r.file)}” (${viInteger(r.findings.filter((f) => f.severity === "error").length)} lỗi)`,
+        )
         .join("; ")}`,
     })),
-  ].map((u, i) => [numberCell(i + 1), cellText(u.code, { size: 10 }), cellText(u.name), cellText(u.type), cellText(u.status)]);
-  const note = c.rosterGiven ? [] : [bodyParagraph("Không có danh sách đơn vị phải báo cáo, nên chưa xác định được đơn vị chưa gửi báo cáo.")];
+  ].map((u, i) => [
+    numberCell(i + 1),
+    cellText(u.code, { size: 10 }),
+    cellText(u.name),
+    cellText(u.type),
+    cellText(u.status),
+  ]);
+  const note = c.rosterGiven
+    ? []
+    : [
+        bodyParagraph(
+          "Không có danh sách đơn vị phải báo cáo, nên chưa xác định được đơn vị chưa gửi báo cáo.",
+        ),
+      ];
   return appendixSection(
     [
       ...head,
       ...note,
-      rows.length === 0 ? bodyParagraph("Không có đơn vị nào chưa gửi hoặc bị trả lại báo cáo.") : table([12, 38, 45, 30, 40], ["STT", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Tình trạng"], rows),
+      rows.length === 0
+        ? bodyParagraph("Không có đơn vị nào chưa gửi hoặc bị trả lại báo cáo.")
+        : table([12, 38, 45, 30, 40], ["STT", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Tình trạng"], rows),
     ],
     false,
   );
@@ -409,13 +601,20 @@ export function reportDocument(c: Consolidation, profile: Profile, options: Repo
       ...shortfallSection(c),
       ...freeTextSection(c),
       ...analystSection(superior),
-      bodyParagraph(`Trên đây là báo cáo kết quả thực hiện ${periodPhrase(c.period)} của ${org.sender}, kính báo cáo ${superior}./.`),
+      bodyParagraph(
+        `Trên đây là báo cáo kết quả thực hiện ${periodPhrase(c.period)} của ${org.sender}, kính báo cáo ${superior}./.`,
+      ),
     ],
     copies: [superior, keptCopy(org, false)],
   });
   const heads = REPORT_APPENDICES.map((_, i) => appendixHead(i, code, options.date, org.sender));
   return {
     ...main,
-    sections: [...main.sections, perUnitAppendix(c, heads[0]!), shortfallAppendix(c, heads[1]!), missingAppendix(c, heads[2]!, options.roster)],
+    sections: [
+      ...main.sections,
+      perUnitAppendix(c, heads[0]!),
+      shortfallAppendix(c, heads[1]!),
+      missingAppendix(c, heads[2]!, options.roster),
+    ],
   };
 }

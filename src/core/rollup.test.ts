@@ -39,8 +39,20 @@ const SO: RollupUnit = { code: "SO_Y_TE", name: "Sở Y tế", typeId: "SO_NGANH
 describe("rollupWorkbook", () => {
   it("writes a report that validates without errors, with the sums, the consolidating unit and the latest report date", () => {
     const c = consolidateReports([
-      { unit: "PHONG_A", name: "Phòng A", type: "PHONG_THUOC_SO", counts: { HN_TONG: [10, 8], HN_TRUC_TUYEN: [1, 5] }, reportDate: { year: 2026, month: 6, day: 2 } },
-      { unit: "PHONG_B", name: "Phòng B", type: "PHONG_THUOC_SO", counts: { HN_TONG: [20, 15], HN_TRUC_TUYEN: [2, 9] }, reportDate: { year: 2026, month: 6, day: 4 } },
+      {
+        unit: "PHONG_A",
+        name: "Phòng A",
+        type: "PHONG_THUOC_SO",
+        counts: { HN_TONG: [10, 8], HN_TRUC_TUYEN: [1, 5] },
+        reportDate: { year: 2026, month: 6, day: 2 },
+      },
+      {
+        unit: "PHONG_B",
+        name: "Phòng B",
+        type: "PHONG_THUOC_SO",
+        counts: { HN_TONG: [20, 15], HN_TRUC_TUYEN: [2, 9] },
+        reportDate: { year: 2026, month: 6, day: 4 },
+      },
     ]);
     const result = inspectBytes(rollupBytes(c, SO), profile);
     expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
@@ -52,7 +64,8 @@ describe("rollupWorkbook", () => {
   });
 
   it("reports each task at its least advanced status, with the counts in column H", () => {
-    const statuses = (first: string): string[] => profile.form.tasks.map((_, i) => (i === 0 ? first : "Hoàn thành"));
+    const statuses = (first: string): string[] =>
+      profile.form.tasks.map((_, i) => (i === 0 ? first : "Hoàn thành"));
     const c = consolidateReports([
       { unit: "PHONG_A", name: "Phòng A", taskStatuses: statuses("Hoàn thành") },
       { unit: "PHONG_B", name: "Phòng B", taskStatuses: statuses("Đang thực hiện") },
@@ -60,7 +73,9 @@ describe("rollupWorkbook", () => {
     ]);
     const report = inspectBytes(rollupBytes(c, SO), profile).report;
     expect(report?.tasks[0]?.status).toBe("IN_PROGRESS");
-    expect(report?.tasks[0]?.result).toBe("2 hoàn thành (1 hoàn thành quá hạn), 1 đang thực hiện, 0 chưa thực hiện, 0 quá hạn");
+    expect(report?.tasks[0]?.result).toBe(
+      "2 hoàn thành (1 hoàn thành quá hạn), 1 đang thực hiện, 0 chưa thực hiện, 0 quá hạn",
+    );
     expect(report?.tasks[1]?.status).toBe("DONE");
 
     const doneOneLate = consolidateReports([
@@ -69,7 +84,9 @@ describe("rollupWorkbook", () => {
     ]);
     const late = inspectBytes(rollupBytes(doneOneLate, SO), profile).report;
     expect(late?.tasks[0]?.status).toBe("DONE_LATE");
-    expect(late?.tasks[0]?.result).toBe("2 hoàn thành (1 hoàn thành quá hạn), 0 đang thực hiện, 0 chưa thực hiện, 0 quá hạn");
+    expect(late?.tasks[0]?.result).toBe(
+      "2 hoàn thành (1 hoàn thành quá hạn), 0 đang thực hiện, 0 chưa thực hiện, 0 quá hạn",
+    );
     expect(late?.tasks[1]?.status).toBe("DONE");
 
     const notStarted = consolidateReports([
@@ -108,7 +125,13 @@ describe("rollupWorkbook", () => {
     const spec = rollupWorkbook(c, profile, SO);
     const sheet = spec.sheets.find((s) => s.name === ROLLUP_SOURCES_SHEET);
     expect(sheet?.hidden).toBe(true);
-    expect(sheet?.rows[4]?.map((cell) => cell?.value)).toEqual(["PHONG_A", "Phòng A", "PHONG_A.xlsx", "sha-PHONG_A.xlsx", "05/06/2026"]);
+    expect(sheet?.rows[4]?.map((cell) => cell?.value)).toEqual([
+      "PHONG_A",
+      "Phòng A",
+      "PHONG_A.xlsx",
+      "sha-PHONG_A.xlsx",
+      "05/06/2026",
+    ]);
   });
 
   it("throws (a bug in the caller) when the consolidation has no period", () => {
@@ -118,10 +141,15 @@ describe("rollupWorkbook", () => {
 
 // A random valid unit: wholes first, parts ≤ wholes; an optional value may be blank, and an
 // optional part is filled only where its whole is (so plain sums stay consistent, see rollupCounts).
-const pairArb = (required: boolean): fc.Arbitrary<number | null> => (required ? fc.nat({ max: 500 }) : fc.option(fc.nat({ max: 500 }), { nil: null }));
+const pairArb = (required: boolean): fc.Arbitrary<number | null> =>
+  required ? fc.nat({ max: 500 }) : fc.option(fc.nat({ max: 500 }), { nil: null });
 
 const countsArb: fc.Arbitrary<Record<CountCode, readonly [number | null, number | null]>> = fc
-  .record(Object.fromEntries(COUNT_FIELDS.map((f) => [f.code, fc.tuple(pairArb(f.previousRequired), pairArb(f.currentRequired))])) as Record<CountCode, fc.Arbitrary<[number | null, number | null]>>)
+  .record(
+    Object.fromEntries(
+      COUNT_FIELDS.map((f) => [f.code, fc.tuple(pairArb(f.previousRequired), pairArb(f.currentRequired))]),
+    ) as Record<CountCode, fc.Arbitrary<[number | null, number | null]>>,
+  )
   .map((raw) => {
     const out = { ...raw } as Record<CountCode, [number | null, number | null]>;
     for (const { part, whole } of PART_OF) {
@@ -132,7 +160,10 @@ const countsArb: fc.Arbitrary<Record<CountCode, readonly [number | null, number 
         if (wv === null) return required ? 0 : null;
         return pv === null ? null : Math.min(pv, wv);
       };
-      out[part] = [fix(p[0], w[0], field?.previousRequired ?? false), fix(p[1], w[1], field?.currentRequired ?? false)];
+      out[part] = [
+        fix(p[0], w[0], field?.previousRequired ?? false),
+        fix(p[1], w[1], field?.currentRequired ?? false),
+      ];
     }
     return out;
   });
@@ -140,38 +171,49 @@ const countsArb: fc.Arbitrary<Record<CountCode, readonly [number | null, number 
 const unitArb = fc.record({
   counts: countsArb,
   day: fc.integer({ min: 1, max: 20 }),
-  statuses: fc.array(fc.constantFrom(...TASK_STATUSES.map((s) => s.label)), { minLength: profile.form.tasks.length, maxLength: profile.form.tasks.length }),
+  statuses: fc.array(fc.constantFrom(...TASK_STATUSES.map((s) => s.label)), {
+    minLength: profile.form.tasks.length,
+    maxLength: profile.form.tasks.length,
+  }),
   department: fc.nat({ max: 2 }),
 });
 
 describe("two-level consolidation", () => {
   it("consolidating the roll-ups gives the province totals of consolidating the units directly", () => {
     fc.assert(
-      fc.property(fc.array(unitArb, { minLength: 1, maxLength: 7 }), fc.integer({ min: 2, max: 3 }), (units, departments) => {
-        const reports: ReportData[] = units.map((u, i) => ({
-          unit: `DV_${i + 1}`,
-          name: `Đơn vị ${i + 1}`,
-          type: "PHONG_THUOC_SO",
-          counts: u.counts,
-          reportDate: { year: 2026, month: 6, day: u.day },
-          taskStatuses: u.statuses,
-        }));
-        const direct = consolidateReports(reports);
-        const rollups: Submission[] = [];
-        for (let d = 0; d < departments; d++) {
-          const mine = reports.filter((_, i) => (units[i]?.department ?? 0) % departments === d);
-          if (mine.length === 0) continue;
-          const bytes = rollupBytes(consolidateReports(mine), { code: `SO_${d + 1}`, name: `Sở ${d + 1}`, typeId: "SO_NGANH" });
-          const s = submission(`so-${d + 1}.xlsx`, bytes);
-          expect(s.result.findings.filter((f) => f.severity === "error")).toEqual([]);
-          rollups.push(s);
-        }
-        const twoLevel = consolidate(rollups, { profile, period });
-        expect(twoLevel.units).toHaveLength(rollups.length);
-        expect(twoLevel.province.values).toEqual(direct.province.values);
-        // Indicators may differ: the province pools a ratio over units that filled both inputs,
-        // which a roll-up's plain sums cannot carry (docs/DECISIONS.md).
-      }),
+      fc.property(
+        fc.array(unitArb, { minLength: 1, maxLength: 7 }),
+        fc.integer({ min: 2, max: 3 }),
+        (units, departments) => {
+          const reports: ReportData[] = units.map((u, i) => ({
+            unit: `DV_${i + 1}`,
+            name: `Đơn vị ${i + 1}`,
+            type: "PHONG_THUOC_SO",
+            counts: u.counts,
+            reportDate: { year: 2026, month: 6, day: u.day },
+            taskStatuses: u.statuses,
+          }));
+          const direct = consolidateReports(reports);
+          const rollups: Submission[] = [];
+          for (let d = 0; d < departments; d++) {
+            const mine = reports.filter((_, i) => (units[i]?.department ?? 0) % departments === d);
+            if (mine.length === 0) continue;
+            const bytes = rollupBytes(consolidateReports(mine), {
+              code: `SO_${d + 1}`,
+              name: `Sở ${d + 1}`,
+              typeId: "SO_NGANH",
+            });
+            const s = submission(`so-${d + 1}.xlsx`, bytes);
+            expect(s.result.findings.filter((f) => f.severity === "error")).toEqual([]);
+            rollups.push(s);
+          }
+          const twoLevel = consolidate(rollups, { profile, period });
+          expect(twoLevel.units).toHaveLength(rollups.length);
+          expect(twoLevel.province.values).toEqual(direct.province.values);
+          // Indicators may differ: the province pools a ratio over units that filled both inputs,
+          // which a roll-up's plain sums cannot carry (docs/DECISIONS.md).
+        },
+      ),
       { numRuns: 25 },
     );
   });

@@ -37,31 +37,48 @@ export interface RollupCount {
  * A percentage (SPEC §8) is the mean of the units' rates weighted by their weight count, rounded to
  * 2 decimals as the template allows; the weight is summed like any count.
  */
-export function rollupCounts(units: readonly UnitSummary[], form: Form): Record<string, Record<Column, RollupCount>> {
+export function rollupCounts(
+  units: readonly UnitSummary[],
+  form: Form,
+): Record<string, Record<Column, RollupCount>> {
   const out: Record<string, Record<Column, RollupCount>> = {};
-  const value = (u: UnitSummary, code: string, column: Column): number | null => pairOf(u.values, code)[column];
+  const value = (u: UnitSummary, code: string, column: Column): number | null =>
+    pairOf(u.values, code)[column];
   for (const f of form.counts) {
     const whole = form.parts.find((p) => p.part === f.code)?.whole;
-    const rate = form.indicators.find((i): i is Extract<Indicator, { kind: "percent" }> => i.kind === "percent" && i.rate === f.code);
+    const rate = form.indicators.find(
+      (i): i is Extract<Indicator, { kind: "percent" }> => i.kind === "percent" && i.rate === f.code,
+    );
     const cell = (column: Column, required: boolean): RollupCount => {
       const notes: string[] = [];
       if (f.type === "percent") {
-        const given = rate ? units.filter((u) => value(u, f.code, column) !== null && value(u, rate.weight, column) !== null) : [];
+        const given = rate
+          ? units.filter((u) => value(u, f.code, column) !== null && value(u, rate.weight, column) !== null)
+          : [];
         const weights = given.reduce((s, u) => s + (value(u, rate?.weight ?? "", column) ?? 0), 0);
         if (given.length === 0 || weights === 0) return { value: null, notes };
-        const weighted = given.reduce((s, u) => s + Math.round((value(u, f.code, column) ?? 0) * 100) * (value(u, rate?.weight ?? "", column) ?? 0), 0);
+        const weighted = given.reduce(
+          (s, u) =>
+            s +
+            Math.round((value(u, f.code, column) ?? 0) * 100) * (value(u, rate?.weight ?? "", column) ?? 0),
+          0,
+        );
         notes.push(`${COLUMN_LETTER[column]}: bình quân theo số phiếu của ${given.length} đơn vị`);
         return { value: Math.round(weighted / weights) / 100, notes };
       }
       const filled = units.filter((u) => value(u, f.code, column) !== null);
-      const wholeFilled = (u: UnitSummary): boolean => whole === undefined || value(u, whole, column) !== null;
+      const wholeFilled = (u: UnitSummary): boolean =>
+        whole === undefined || value(u, whole, column) !== null;
       const counted = filled.filter(wholeFilled);
       const left = filled.filter((u) => !wholeFilled(u));
       if (left.length > 0) {
         const leftSum = left.reduce((s, u) => s + (value(u, f.code, column) ?? 0), 0);
-        notes.push(`${COLUMN_LETTER[column]}: không cộng ${leftSum} của ${left.length} đơn vị (${left.map((u) => u.code).join(", ")}) vì đơn vị không điền số tổng`);
+        notes.push(
+          `${COLUMN_LETTER[column]}: không cộng ${leftSum} của ${left.length} đơn vị (${left.map((u) => u.code).join(", ")}) vì đơn vị không điền số tổng`,
+        );
       }
-      let total: number | null = counted.length === 0 ? null : counted.reduce((s, u) => s + (value(u, f.code, column) ?? 0), 0);
+      let total: number | null =
+        counted.length === 0 ? null : counted.reduce((s, u) => s + (value(u, f.code, column) ?? 0), 0);
       if (total === null && required) {
         total = 0;
         notes.push(`${COLUMN_LETTER[column]}: không đơn vị nào có số liệu, ghi 0`);
@@ -70,7 +87,10 @@ export function rollupCounts(units: readonly UnitSummary[], form: Form): Record<
       }
       return { value: total, notes };
     };
-    out[f.code] = { previous: cell("previous", f.previousRequired), current: cell("current", f.currentRequired) };
+    out[f.code] = {
+      previous: cell("previous", f.previousRequired),
+      current: cell("current", f.currentRequired),
+    };
   }
   return out;
 }
@@ -94,7 +114,8 @@ export function rollupTaskStatus(t: TaskSummary): TaskStatusId {
 }
 
 export function rollupTaskText(t: TaskSummary): string {
-  const done = t.doneLate > 0 ? `${t.done} hoàn thành (${t.doneLate} hoàn thành quá hạn)` : `${t.done} hoàn thành`;
+  const done =
+    t.doneLate > 0 ? `${t.done} hoàn thành (${t.doneLate} hoàn thành quá hạn)` : `${t.done} hoàn thành`;
   const counts = `${done}, ${t.inProgress} đang thực hiện, ${t.notStarted} chưa thực hiện, ${t.overdue} quá hạn`;
   return t.absent > 0 ? `${counts}; ${t.absent} đơn vị không báo cáo nhiệm vụ này` : counts;
 }
@@ -102,7 +123,8 @@ export function rollupTaskText(t: TaskSummary): string {
 /** The report date of the roll-up: the latest among accepted units (the deadline when there are none). */
 export function rollupReportDate(c: Consolidation): CivilDate | null {
   let latest: CivilDate | null = null;
-  for (const u of c.units) if (latest === null || compareDates(u.reportDate, latest) > 0) latest = u.reportDate;
+  for (const u of c.units)
+    if (latest === null || compareDates(u.reportDate, latest) > 0) latest = u.reportDate;
   return latest ?? c.deadline;
 }
 
@@ -112,8 +134,16 @@ export function rollupReportDate(c: Consolidation): CivilDate | null {
  */
 export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupUnit): WorkbookSpec {
   const reportDate = rollupReportDate(c);
-  if (c.period === null || reportDate === null) throw new RangeError("rollupWorkbook: the consolidation has no period");
-  const prefill = { unit: unit.code, name: unit.name, type: unit.typeId, period: c.period.kind, year: c.period.year, reportDate };
+  if (c.period === null || reportDate === null)
+    throw new RangeError("rollupWorkbook: the consolidation has no period");
+  const prefill = {
+    unit: unit.code,
+    name: unit.name,
+    type: unit.typeId,
+    period: c.period.kind,
+    year: c.period.year,
+    reportDate,
+  };
   const base = templateWorkbook(profile, prefill);
   const counts = rollupCounts(c.units, profile.form);
   const tasks = c.tasks.filter((t) => t.index !== null);
@@ -145,7 +175,11 @@ export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupU
           const status = t ? rollupTaskStatus(t) : "NOT_STARTED";
           return [
             { row, col: TASK_COLS.status, value: TASK_STATUSES.find((s) => s.id === status)?.label ?? null },
-            { row, col: TASK_COLS.result, value: t ? rollupTaskText(t) : "Không đơn vị nào báo cáo nhiệm vụ này" },
+            {
+              row,
+              col: TASK_COLS.result,
+              value: t ? rollupTaskText(t) : "Không đơn vị nào báo cáo nhiệm vụ này",
+            },
           ];
         }),
       );
@@ -192,7 +226,13 @@ function sourcesSheet(c: Consolidation): SheetSpec {
       [{ value: `${units.length} đơn vị` }],
       [],
       ["Mã đơn vị", "Tên đơn vị", "Tệp", "SHA-256", "Ngày báo cáo"].map((h) => ({ value: h, style: head })),
-      ...units.map((u) => [{ value: u.code }, { value: u.name }, { value: baseName(u.file) }, { value: u.sha256 }, { value: viDate(u.reportDate) }]),
+      ...units.map((u) => [
+        { value: u.code },
+        { value: u.name },
+        { value: baseName(u.file) },
+        { value: u.sha256 },
+        { value: viDate(u.reportDate) },
+      ]),
     ],
     columnWidths: [18, 36, 30, 66, 14],
   };

@@ -15,13 +15,14 @@ const errors = (text: string) => {
 };
 
 test("comma CSV with BOM and CRLF, columns in any order", () => {
-  expect(units("\uFEFFTEN_DON_VI,MA_DON_VI,LOAI_DON_VI\r\nSở Nội vụ,so_noi_vu,\"Sở, ban, ngành\"\r\n")).toEqual([
-    { code: "SO_NOI_VU", name: "Sở Nội vụ", type: "Sở, ban, ngành" },
-  ]);
+  expect(units('\uFEFFTEN_DON_VI,MA_DON_VI,LOAI_DON_VI\r\nSở Nội vụ,so_noi_vu,"Sở, ban, ngành"\r\n')).toEqual(
+    [{ code: "SO_NOI_VU", name: "Sở Nội vụ", type: "Sở, ban, ngành" }],
+  );
 });
 
 test("semicolon CSV, Vietnamese headers without case or diacritics, quoted fields with quotes and newlines", () => {
-  const text = 'ma don vi;Tên Đơn Vị;LOẠI ĐƠN VỊ\nXA_A;"Xã ""A""\nmới";UBND xã, phường\n\n"XA_B";Xã B;UBND_XA\n';
+  const text =
+    'ma don vi;Tên Đơn Vị;LOẠI ĐƠN VỊ\nXA_A;"Xã ""A""\nmới";UBND xã, phường\n\n"XA_B";Xã B;UBND_XA\n';
   expect(units(text)).toEqual([
     { code: "XA_A", name: 'Xã "A"\nmới', type: "UBND xã, phường" },
     { code: "XA_B", name: "Xã B", type: "UBND xã, phường" },
@@ -30,11 +31,15 @@ test("semicolon CSV, Vietnamese headers without case or diacritics, quoted field
 
 test("NFD text is normalised and types are matched like the template's enumerations", () => {
   const text = "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nDV1,Trung tâm,đơn vị sự nghiệp\n".normalize("NFD");
-  expect(units(text)).toEqual([{ code: "DV1", name: "Trung tâm".normalize("NFC"), type: "Đơn vị sự nghiệp" }]);
+  expect(units(text)).toEqual([
+    { code: "DV1", name: "Trung tâm".normalize("NFC"), type: "Đơn vị sự nghiệp" },
+  ]);
 });
 
 test("errors name the line and say what to type", () => {
-  const e = errors("MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO A,Sở A,Sở\nSO_B,,\"Sở, ban, ngành\"\nSO_C,Sở C,\"Sở, ban, ngành\"\nso_c,Sở C lần 2,\"Sở, ban, ngành\"\n");
+  const e = errors(
+    'MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO A,Sở A,Sở\nSO_B,,"Sở, ban, ngành"\nSO_C,Sở C,"Sở, ban, ngành"\nso_c,Sở C lần 2,"Sở, ban, ngành"\n',
+  );
   expect(e).toEqual([
     expect.stringMatching(/^Dòng 2 .*mã đơn vị “SO A” không hợp lệ.*A–Z/),
     expect.stringMatching(/^Dòng 2 .*loại đơn vị “Sở” không hợp lệ.*Sở, ban, ngành/),
@@ -58,14 +63,23 @@ test("a workbook roster: first sheet, header in the first non-empty row, numeric
     sheets: [
       {
         name: "Danh sách",
-        rows: [undefined, [s("LOAI_DON_VI"), s("MA_DON_VI"), s("TEN_DON_VI")], [s("Sở, ban, ngành"), n(1001), s("Sở 1001")], [s("Xã"), s("XA_2"), s("Xã 2")]],
+        rows: [
+          undefined,
+          [s("LOAI_DON_VI"), s("MA_DON_VI"), s("TEN_DON_VI")],
+          [s("Sở, ban, ngành"), n(1001), s("Sở 1001")],
+          [s("Xã"), s("XA_2"), s("Xã 2")],
+        ],
       },
       { name: "Khác", rows: [] },
     ],
   };
   const r = parseRosterWorkbook(wb);
   expect(r.ok).toBe(false);
-  if (!r.ok) expect(r.errors).toEqual([expect.stringMatching(/^Dòng 4 \(ô A4\): loại đơn vị “Xã” không hợp lệ/)]);
+  if (!r.ok)
+    expect(r.errors).toEqual([expect.stringMatching(/^Dòng 4 \(ô A4\): loại đơn vị “Xã” không hợp lệ/)]);
   const fixed: Workbook = { ...wb, sheets: [{ name: "DS", rows: wb.sheets[0]!.rows.slice(0, 3) }] };
-  expect(parseRosterWorkbook(fixed)).toEqual({ ok: true, units: [{ code: "1001", name: "Sở 1001", type: "Sở, ban, ngành" }] });
+  expect(parseRosterWorkbook(fixed)).toEqual({
+    ok: true,
+    units: [{ code: "1001", name: "Sở 1001", type: "Sở, ban, ngành" }],
+  });
 });

@@ -7,7 +7,8 @@ import { foldKey, matchOption } from "./text";
 import { cellText } from "./values";
 import { columnLetters, type Workbook } from "./workbook";
 
-export type RosterOutcome = { readonly ok: true; readonly units: RosterUnit[] } | { readonly ok: false; readonly errors: string[] };
+export type RosterOutcome =
+  { readonly ok: true; readonly units: RosterUnit[] } | { readonly ok: false; readonly errors: string[] };
 
 const COLUMNS = [
   { key: "code", header: "MA_DON_VI", label: "Mã đơn vị" },
@@ -27,7 +28,8 @@ const HEADER_KEYS: ReadonlyArray<readonly [string, ColumnKey]> = COLUMNS.flatMap
 ]);
 
 const TYPE_HINT = UNIT_TYPES.map((t) => `“${t.label}”`).join("; ");
-const HEADER_HINT = "Dòng đầu tiên phải là tiêu đề gồm ba cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (thứ tự tùy ý).";
+const HEADER_HINT =
+  "Dòng đầu tiên phải là tiêu đề gồm ba cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (thứ tự tùy ý).";
 
 /** A row of cells with where each cell is, for messages ("dòng 5", "ô B5"). */
 interface RawRow {
@@ -39,7 +41,11 @@ interface RawRow {
 /** Parse CSV text (UTF-8, with or without BOM, "," or ";" separated, RFC 4180 quotes). */
 export function parseRosterCsv(text: string): RosterOutcome {
   const records = parseCsv(text.replace(/^\uFEFF/, ""));
-  const rows: RawRow[] = records.map(({ line, cells }) => ({ where: `Dòng ${line}`, cells, cellName: (c) => `cột ${c + 1}` }));
+  const rows: RawRow[] = records.map(({ line, cells }) => ({
+    where: `Dòng ${line}`,
+    cells,
+    cellName: (c) => `cột ${c + 1}`,
+  }));
   return rosterFromRows(rows, "tệp CSV");
 }
 
@@ -64,7 +70,10 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
   head.cells.forEach((text, i) => {
     const key = HEADER_KEYS.find(([k]) => k === headerKey(text))?.[1];
     if (key === undefined) return;
-    if (columns.has(key)) errors.push(`${head.where}: cột ${COLUMNS.find((c) => c.key === key)?.header ?? key} xuất hiện hai lần. Chỉ giữ một cột.`);
+    if (columns.has(key))
+      errors.push(
+        `${head.where}: cột ${COLUMNS.find((c) => c.key === key)?.header ?? key} xuất hiện hai lần. Chỉ giữ một cột.`,
+      );
     else columns.set(key, i);
   });
   const absent = COLUMNS.filter((c) => !columns.has(c.key));
@@ -79,8 +88,15 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
     const at = (key: ColumnKey): number => columns.get(key) ?? 0;
     const get = (key: ColumnKey): string => (row.cells[at(key)] ?? "").normalize("NFC").trim();
     const typeText = get("type");
-    const type = typeText === "" ? undefined : (UNIT_TYPES.find((t) => t.id === typeText.toUpperCase()) ?? matchOption(UNIT_TYPES, typeText));
-    const parsed = rosterUnitSchema.safeParse({ code: get("code"), name: get("name"), type: type?.label ?? typeText });
+    const type =
+      typeText === ""
+        ? undefined
+        : (UNIT_TYPES.find((t) => t.id === typeText.toUpperCase()) ?? matchOption(UNIT_TYPES, typeText));
+    const parsed = rosterUnitSchema.safeParse({
+      code: get("code"),
+      name: get("name"),
+      type: type?.label ?? typeText,
+    });
     const rowErrors: string[] = [];
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -105,14 +121,17 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
     const unit = parsed.data;
     const first = firstSeen.get(unit.code);
     if (first !== undefined) {
-      errors.push(`${row.where}: mã đơn vị ${unit.code} trùng với ${first.toLowerCase()}. Mỗi đơn vị chỉ ghi một dòng; xóa dòng thừa.`);
+      errors.push(
+        `${row.where}: mã đơn vị ${unit.code} trùng với ${first.toLowerCase()}. Mỗi đơn vị chỉ ghi một dòng; xóa dòng thừa.`,
+      );
       continue;
     }
     firstSeen.set(unit.code, row.where);
     units.push(unit);
   }
   if (errors.length > 0) return { ok: false, errors };
-  if (units.length === 0) return { ok: false, errors: [`Danh sách đơn vị chỉ có dòng tiêu đề, chưa có đơn vị nào (${source}).`] };
+  if (units.length === 0)
+    return { ok: false, errors: [`Danh sách đơn vị chỉ có dòng tiêu đề, chưa có đơn vị nào (${source}).`] };
   return { ok: true, units };
 }
 

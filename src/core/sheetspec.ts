@@ -147,7 +147,11 @@ export interface ChartSheetSpec {
   readonly title: string;
   /** Printed in the page header under the title, e.g. the period. */
   readonly subtitle?: string;
-  readonly units: ReadonlyArray<{ readonly code: string; readonly name: string; readonly value: number | null }>;
+  readonly units: ReadonlyArray<{
+    readonly code: string;
+    readonly name: string;
+    readonly value: number | null;
+  }>;
   /** Legend of the columns, e.g. "Tỷ lệ họp trực tuyến". */
   readonly valueName: string;
   /** Legend of the line, e.g. "Mục tiêu 60 %". */

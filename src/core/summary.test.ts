@@ -23,26 +23,51 @@ const submit = (file: string, data: ReportData): Submission => ({
 
 const c = consolidate(
   [
-    submit("a.xlsx", { unit: "SO_A", name: "=HYPERLINK(\"http://x\",\"bấm\")", counts: { HN_TONG: [100, 35], HN_TRUC_TUYEN: [0, 20] } }),
+    submit("a.xlsx", {
+      unit: "SO_A",
+      name: '=HYPERLINK("http://x","bấm")',
+      counts: { HN_TONG: [100, 35], HN_TRUC_TUYEN: [0, 20] },
+    }),
     submit("b.xlsx", { unit: "SO_B", name: "Sở B", reportDate: { year: 2026, month: 6, day: 8 } }),
     submit("c.xlsx", { unit: "SO_C", name: "Sở C", counts: { HN_TONG: [1, "x"] } }),
     submit("b2.xlsx", { unit: "SO_B", name: "Sở B", reportDate: { year: 2026, month: 6, day: 1 } }),
   ],
-  { profile: DEFAULT_PROFILE, roster: [{ code: "SO_Z", name: "Sở Z", type: "Sở, ban, ngành" }, { code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" }] },
+  {
+    profile: DEFAULT_PROFILE,
+    roster: [
+      { code: "SO_Z", name: "Sở Z", type: "Sở, ban, ngành" },
+      { code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" },
+    ],
+  },
 );
 const spec = summaryWorkbook(c, DEFAULT_PROFILE);
 const sheet = (name: string) => spec.sheets.find((s) => s.name === name)!;
 const values = (name: string) => sheet(name).rows.map((r) => r.map((x) => x?.value ?? null));
 
 test("the sheets of SPEC §5 (the counts on their own sheet, Số liệu), then the chart sheet of §9", () => {
-  expect(spec.sheets.map((s) => s.name)).toEqual(["Tổng hợp", "Số liệu", "Không đạt", "Nhiệm vụ", "Chưa nộp", "Lỗi", "Nguồn", "Biểu đồ"]);
+  expect(spec.sheets.map((s) => s.name)).toEqual([
+    "Tổng hợp",
+    "Số liệu",
+    "Không đạt",
+    "Nhiệm vụ",
+    "Chưa nộp",
+    "Lỗi",
+    "Nguồn",
+    "Biểu đồ",
+  ]);
   expect([...Object.values(SUMMARY_SHEETS), "Biểu đồ"]).toEqual(spec.sheets.map((s) => s.name));
 });
 
 test("every sheet prints on A4, fit to width, its header row repeated, the title in the header and Trang N/M in the footer", () => {
   for (const s of spec.sheets) {
-    expect([s.name, s.print?.fitToWidth, s.print?.footer?.center]).toEqual([s.name, true, "Trang {page}/{pages}"]);
-    expect(s.print?.header?.center).toMatch(/Tổng hợp kết quả thực hiện Kết luận số 226-KL\/TW|Tỷ lệ hội nghị trực tuyến/);
+    expect([s.name, s.print?.fitToWidth, s.print?.footer?.center]).toEqual([
+      s.name,
+      true,
+      "Trang {page}/{pages}",
+    ]);
+    expect(s.print?.header?.center).toMatch(
+      /Tổng hợp kết quả thực hiện Kết luận số 226-KL\/TW|Tỷ lệ hội nghị trực tuyến/,
+    );
   }
   expect(sheet("Tổng hợp").print).toMatchObject({ landscape: true, repeatRows: "5:5", repeatColumns: "A:B" });
   expect(sheet("Số liệu").print).toMatchObject({ landscape: true, repeatRows: "3:3", repeatColumns: "A:B" });
@@ -58,16 +83,24 @@ test("Tổng hợp: one row per unit, then the bold province row; shortfalls red
   const online = header.indexOf("Họp trực tuyến (≥ 60 %)");
   expect(online).toBe(5);
   const a = s.rows[5]!;
-  expect(a[online]).toEqual({ value: 20 / 35, style: expect.objectContaining({ numFmt: "0.0%", fill: "FFC7CE" }) });
+  expect(a[online]).toEqual({
+    value: 20 / 35,
+    style: expect.objectContaining({ numFmt: "0.0%", fill: "FFC7CE" }),
+  });
   expect(a[online + 1]).toEqual({ value: "Không đạt", style: expect.objectContaining({ fill: "FFC7CE" }) });
-  expect(s.rows[6]![online + 1]).toEqual({ value: "Đạt", style: expect.objectContaining({ fill: "C6EFCE" }) });
+  expect(s.rows[6]![online + 1]).toEqual({
+    value: "Đạt",
+    style: expect.objectContaining({ fill: "C6EFCE" }),
+  });
   expect(rows[6]![4]).toBe("Trễ hạn");
   const province = s.rows[7]!;
   expect(province[0]?.style?.bold).toBe(true);
   expect(province[online]?.value).toBeCloseTo((20 + 60) / (35 + 90));
   expect(province[online + 1]?.value).toBe("1 đạt / 1 không đạt / 0 —");
   const counts = values("Số liệu");
-  expect(counts[3]![counts[2]!.indexOf("Tổng số hội nghị, cuộc họp đã tổ chức (cùng kỳ năm trước)")]).toBe(100);
+  expect(counts[3]![counts[2]!.indexOf("Tổng số hội nghị, cuộc họp đã tổ chức (cùng kỳ năm trước)")]).toBe(
+    100,
+  );
   expect(counts.slice(3).map((r) => r[0])).toEqual(["SO_A", "SO_B", "TOÀN TỈNH"]);
   expect(s.freeze).toEqual({ rows: 5, cols: 2 });
   // 5 unit columns, value and verdict per indicator, 3 task columns.
@@ -78,9 +111,29 @@ test("Tổng hợp: one row per unit, then the bold province row; shortfalls red
 
 test("Không đạt: one row per shortfall with the gap in items", () => {
   const rows = values("Không đạt");
-  expect(rows[2]).toEqual(["Mã đơn vị", "Tên đơn vị", "Chỉ tiêu", "Giá trị đạt được", "Mục tiêu", "Số còn thiếu", "Đơn vị tính", "Diễn giải"]);
+  expect(rows[2]).toEqual([
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Chỉ tiêu",
+    "Giá trị đạt được",
+    "Mục tiêu",
+    "Số còn thiếu",
+    "Đơn vị tính",
+    "Diễn giải",
+  ]);
   // The target is written as the plan writes it, never as a number that reads like a result.
-  expect(rows.slice(3)).toEqual([["SO_A", "=HYPERLINK(\"http://x\",\"bấm\")", "Tỷ lệ hội nghị trực tuyến", 20 / 35, "≥ 60 %", 1, "cuộc họp trực tuyến", "Cần thêm 1 cuộc họp trực tuyến để đạt mục tiêu"]]);
+  expect(rows.slice(3)).toEqual([
+    [
+      "SO_A",
+      '=HYPERLINK("http://x","bấm")',
+      "Tỷ lệ hội nghị trực tuyến",
+      20 / 35,
+      "≥ 60 %",
+      1,
+      "cuộc họp trực tuyến",
+      "Cần thêm 1 cuộc họp trực tuyến để đạt mục tiêu",
+    ],
+  ]);
   const ind = (id: string) => indicatorById(DEFAULT_PROFILE.form, id)!;
   expect(gapSentence(ind("MEETING_REDUCTION"), 5)).toBe("Vượt 5 cuộc họp so với mức cho phép");
   expect(gapSentence(ind("DOC_REDUCTION"), 147)).toBe("Vượt 147 văn bản so với mức cho phép");
@@ -98,9 +151,18 @@ test("Chưa nộp, Lỗi and Nguồn", () => {
   const rejectedRows = errors.filter((r) => r[0] === "c.xlsx");
   expect(rejectedRows.length).toBe(c.rejected[0]!.findings.length);
   expect(rejectedRows[0]!.slice(0, 5)).toEqual(["c.xlsx", "SO_C", "Từ chối", "BAD_VALUE", "Lỗi"]);
-  expect(errors.find((r) => r[0] === "b2.xlsx")?.slice(0, 4)).toEqual(["b2.xlsx", "SO_B", "Trùng", "DUPLICATE_UNIT"]);
+  expect(errors.find((r) => r[0] === "b2.xlsx")?.slice(0, 4)).toEqual([
+    "b2.xlsx",
+    "SO_B",
+    "Trùng",
+    "DUPLICATE_UNIT",
+  ]);
   expect(errors.some((r) => r[3] === "UNKNOWN_UNIT" && r[1] === "SO_B")).toBe(true);
-  expect(values("Nguồn").slice(3).map((r) => [r[0], r[1], r[6]])).toEqual([
+  expect(
+    values("Nguồn")
+      .slice(3)
+      .map((r) => [r[0], r[1], r[6]]),
+  ).toEqual([
     ["a.xlsx", "sha-a.xlsx", "Chấp nhận"],
     ["b.xlsx", "sha-b.xlsx", "Chấp nhận"],
     ["b2.xlsx", "sha-b2.xlsx", "Trùng"],
@@ -110,7 +172,9 @@ test("Chưa nộp, Lỗi and Nguồn", () => {
 
 test("without a roster, Chưa nộp says so", () => {
   const plain = summaryWorkbook(consolidate([], { profile: DEFAULT_PROFILE }), DEFAULT_PROFILE);
-  expect(plain.sheets.find((s) => s.name === "Chưa nộp")!.rows[1]![0]!.value).toMatch(/Không có danh sách đơn vị/);
+  expect(plain.sheets.find((s) => s.name === "Chưa nộp")!.rows[1]![0]!.value).toMatch(
+    /Không có danh sách đơn vị/,
+  );
   expect(() => writeXlsx(plain)).not.toThrow();
 });
 
@@ -123,10 +187,19 @@ describe("the written file", () => {
   test("reads back in ExcelJS; a unit name beginning with = stays a string, not a formula", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Số liệu", "Không đạt", "Nhiệm vụ", "Chưa nộp", "Lỗi", "Nguồn", "Biểu đồ"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Tổng hợp",
+      "Số liệu",
+      "Không đạt",
+      "Nhiệm vụ",
+      "Chưa nộp",
+      "Lỗi",
+      "Nguồn",
+      "Biểu đồ",
+    ]);
     const name = wb.getWorksheet("Tổng hợp")!.getCell("B6");
     expect(name.type).toBe(ExcelJS.ValueType.String);
-    expect(name.value).toBe("=HYPERLINK(\"http://x\",\"bấm\")");
+    expect(name.value).toBe('=HYPERLINK("http://x","bấm")');
     expect(wb.getWorksheet("Tổng hợp")!.getCell("A8").value).toBe("TOÀN TỈNH");
   });
 

@@ -10,7 +10,16 @@ import { gapSentence, indicatorValueFormat, isCountKind, targetText } from "./in
 import { pairOf } from "./judge";
 import type { Profile } from "./profile";
 import { chartSheet } from "./chart";
-import { PAGE_OF_PAGES, type CellInput, type CellSpec, type CellStyle, type ChartSheetSpec, type PrintSpec, type SheetSpec, type WorkbookSpec } from "./sheetspec";
+import {
+  PAGE_OF_PAGES,
+  type CellInput,
+  type CellSpec,
+  type CellStyle,
+  type ChartSheetSpec,
+  type PrintSpec,
+  type SheetSpec,
+  type WorkbookSpec,
+} from "./sheetspec";
 import { columnLetters } from "./workbook";
 
 export const SUMMARY_SHEETS = {
@@ -26,7 +35,14 @@ export const SUMMARY_SHEETS = {
 const TITLE: CellStyle = { bold: true, size: 14, color: "1F3864" };
 const NOTE: CellStyle = { italic: true, size: 10, color: "404040" };
 const SUBTITLE: CellStyle = { bold: true, size: 12, color: "1F3864" };
-const HEAD: CellStyle = { bold: true, fill: "D9E2F3", border: true, wrap: true, hAlign: "center", vAlign: "center" };
+const HEAD: CellStyle = {
+  bold: true,
+  fill: "D9E2F3",
+  border: true,
+  wrap: true,
+  hAlign: "center",
+  vAlign: "center",
+};
 const TEXT: CellStyle = { border: true, vAlign: "top", numFmt: "@" };
 const WRAP: CellStyle = { ...TEXT, wrap: true };
 const NUM: CellStyle = { border: true, numFmt: "#,##0", vAlign: "top" };
@@ -55,7 +71,11 @@ const text = (value: string | null, style: CellStyle = TEXT): CellSpec => cell(v
 const num = (value: number | null, style: CellStyle = NUM): CellSpec => cell(value, style);
 
 export const STATUS_LABELS = { met: "Đạt", short: "Không đạt", na: "—" } as const;
-const SOURCE_LABELS: Record<SourceStatus, string> = { accepted: "Chấp nhận", rejected: "Từ chối", duplicate: "Trùng" };
+const SOURCE_LABELS: Record<SourceStatus, string> = {
+  accepted: "Chấp nhận",
+  rejected: "Từ chối",
+  duplicate: "Trùng",
+};
 const SEVERITY_LABELS: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo" };
 
 const statusStyle = (base: CellStyle, status: IndicatorResult["status"]): CellStyle =>
@@ -108,7 +128,15 @@ export function summaryChart(c: Consolidation): ChartSheetSpec | null {
 export function summaryWorkbook(c: Consolidation, profile: Profile): WorkbookSpec {
   const title = `${summaryTitle(c.form)}${c.period ? ` ${periodLabel(c.period)}` : ""}`;
   const chart = summaryChart(c);
-  const sheets = [summarySheet(c, profile), valuesSheet(c), shortfallSheet(c), taskSheet(c), missingSheet(c), errorSheet(c), sourceSheet(c)];
+  const sheets = [
+    summarySheet(c, profile),
+    valuesSheet(c),
+    shortfallSheet(c),
+    taskSheet(c),
+    missingSheet(c),
+    errorSheet(c),
+    sourceSheet(c),
+  ];
   return {
     title,
     creator: "KL226",
@@ -125,7 +153,8 @@ function withPrint(sheet: SheetSpec, title: string): SheetSpec {
   sheet = notesWithinTable(sheet);
   const headerRow = sheet.freeze?.rows ?? 0;
   const wide = (sheet.columnWidths ?? []).reduce((a, b) => a + b, 0) > 100;
-  const unitColumns = sheet.freeze && sheet.freeze.cols > 0 ? `A:${columnLetters(sheet.freeze.cols - 1)}` : undefined;
+  const unitColumns =
+    sheet.freeze && sheet.freeze.cols > 0 ? `A:${columnLetters(sheet.freeze.cols - 1)}` : undefined;
   const print: PrintSpec = {
     landscape: wide,
     fitToWidth: true,
@@ -154,7 +183,8 @@ function notesWithinTable(sheet: SheetSpec): SheetSpec {
   for (let r = 0; r < headerRow; r++) {
     const row = rows[r] ?? [];
     const only = row[0];
-    if (!only || typeof only.value !== "string" || row.slice(1).some((c) => c !== null && c !== undefined)) continue;
+    if (!only || typeof only.value !== "string" || row.slice(1).some((c) => c !== null && c !== undefined))
+      continue;
     const size = only.style?.size ?? 11;
     // Characters per line at this size (a width unit is one 11-pt character); a little slack for italics.
     const perLine = Math.max(10, Math.floor((total * 11) / size) - 4);
@@ -168,7 +198,11 @@ function notesWithinTable(sheet: SheetSpec): SheetSpec {
 }
 
 /** A count column's header in Tổng hợp (also how `--previous SUMMARY.xlsx` finds it again). */
-export function countHeader(label: string, column: "previous" | "current", previousHeader = "cùng kỳ năm trước"): string {
+export function countHeader(
+  label: string,
+  column: "previous" | "current",
+  previousHeader = "cùng kỳ năm trước",
+): string {
   return `${label} (${column === "current" ? "kỳ này" : previousHeader.toLowerCase()})`;
 }
 
@@ -231,7 +265,10 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     ...form.indicators.flatMap((ind) => {
       const r = u.indicators[ind.id];
       const status = r?.status ?? "na";
-      return [num(r?.value ?? null, statusStyle(valueStyle(ind, r), status)), text(STATUS_LABELS[status], statusStyle(CENTER, status))];
+      return [
+        num(r?.value ?? null, statusStyle(valueStyle(ind, r), status)),
+        text(STATUS_LABELS[status], statusStyle(CENTER, status)),
+      ];
     }),
     num(u.tasks.total),
     num(u.tasks.done),
@@ -249,7 +286,10 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     ...form.indicators.flatMap((ind) => {
       const r = p.indicators[ind.id];
       const n = p.counts[ind.id] ?? { met: 0, short: 0, na: 0 };
-      return [num(r?.value ?? null, statusStyle(bold(valueStyle(ind, r)), r?.status ?? "na")), text(`${n.met} đạt / ${n.short} không đạt / ${n.na} —`, bold(merge(CENTER, { wrap: true })))];
+      return [
+        num(r?.value ?? null, statusStyle(bold(valueStyle(ind, r)), r?.status ?? "na")),
+        text(`${n.met} đạt / ${n.short} không đạt / ${n.na} —`, bold(merge(CENTER, { wrap: true }))),
+      ];
     }),
     num(sum(c.units.map((u) => u.tasks.total)), bold(NUM)),
     num(sum(c.units.map((u) => u.tasks.done)), bold(NUM)),
@@ -259,7 +299,15 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   const title = `${summaryTitle(form).toUpperCase()}${c.period ? ` — ${periodLabel(c.period).toUpperCase()}` : ""}`;
   const headerRow = 5;
   const lastUnitRow = headerRow + c.units.length;
-  const rows = [[cell(title, TITLE)], [cell(periodLine(c), NOTE)], [cell(legend, NOTE)], [], header, ...unitRows, provinceRow];
+  const rows = [
+    [cell(title, TITLE)],
+    [cell(periodLine(c), NOTE)],
+    [cell(legend, NOTE)],
+    [],
+    header,
+    ...unitRows,
+    provinceRow,
+  ];
   // Narrow columns (their headers wrap), so the sheet prints one page wide at a readable scale.
   const fixed: Record<number, number> = { 1: 28, 2: 13, 3: 11, 4: 9 };
   form.indicators.forEach((_, i) => {
@@ -280,16 +328,33 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
 /** Số liệu: each unit's counts as reported (reduction bases in both columns), and their sums. */
 function valuesSheet(c: Consolidation): SheetSpec {
   const countColumns = summaryCountColumns(c.form);
-  const countCell = (k: CountColumn, value: number | null, style: (s: CellStyle) => CellStyle = (x) => x): CellSpec => num(value, style(k.percent ? PERCENT_COUNT : NUM));
+  const countCell = (
+    k: CountColumn,
+    value: number | null,
+    style: (s: CellStyle) => CellStyle = (x) => x,
+  ): CellSpec => num(value, style(k.percent ? PERCENT_COUNT : NUM));
   const header = ["Mã đơn vị", "Tên đơn vị", ...countColumns.map((k) => k.header)].map((h) => cell(h, HEAD));
   const bold = (s: CellStyle): CellStyle => merge(s, PROVINCE);
   const headerRow = 3;
   const rows: Array<Array<CellSpec | null>> = [
     [cell("SỐ LIỆU CÁC ĐƠN VỊ BÁO CÁO", TITLE)],
-    [cell(`${periodLine(c)} Dòng tổng: cộng các đơn vị đã điền (ô để trống không tính là 0); tỷ lệ phần trăm bình quân theo số phiếu.`, NOTE)],
+    [
+      cell(
+        `${periodLine(c)} Dòng tổng: cộng các đơn vị đã điền (ô để trống không tính là 0); tỷ lệ phần trăm bình quân theo số phiếu.`,
+        NOTE,
+      ),
+    ],
     header,
-    ...c.units.map((u) => [text(u.code), text(u.name, WRAP), ...countColumns.map((k) => countCell(k, pairOf(u.values, k.code)[k.column]))]),
-    [text(PROVINCE_CODE, bold(TEXT)), text(`Toàn tỉnh (${c.units.length} đơn vị)`, bold(WRAP)), ...countColumns.map((k) => countCell(k, pairOf(c.province.values, k.code)[k.column], bold))],
+    ...c.units.map((u) => [
+      text(u.code),
+      text(u.name, WRAP),
+      ...countColumns.map((k) => countCell(k, pairOf(u.values, k.code)[k.column])),
+    ]),
+    [
+      text(PROVINCE_CODE, bold(TEXT)),
+      text(`Toàn tỉnh (${c.units.length} đơn vị)`, bold(WRAP)),
+      ...countColumns.map((k) => countCell(k, pairOf(c.province.values, k.code)[k.column], bold)),
+    ],
   ];
   const fixed: Record<number, number> = { 1: 28 };
   countColumns.forEach((_, i) => (fixed[2 + i] = 10));
@@ -307,11 +372,27 @@ function sum(values: readonly number[]): number {
 }
 
 function shortfallSheet(c: Consolidation): SheetSpec {
-  const header = ["Mã đơn vị", "Tên đơn vị", "Chỉ tiêu", "Giá trị đạt được", "Mục tiêu", "Số còn thiếu", "Đơn vị tính", "Diễn giải"].map((h) => cell(h, HEAD));
+  const header = [
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Chỉ tiêu",
+    "Giá trị đạt được",
+    "Mục tiêu",
+    "Số còn thiếu",
+    "Đơn vị tính",
+    "Diễn giải",
+  ].map((h) => cell(h, HEAD));
   const byId = new Map(c.form.indicators.map((i) => [i.id, i]));
   const rows: Array<Array<CellSpec | null>> = [
     [cell("CÁC CHỈ TIÊU KHÔNG ĐẠT", TITLE)],
-    [cell(c.shortfalls.length === 0 ? "Không có chỉ tiêu nào không đạt." : `${c.shortfalls.length} trường hợp không đạt. ${periodLine(c)}`, NOTE)],
+    [
+      cell(
+        c.shortfalls.length === 0
+          ? "Không có chỉ tiêu nào không đạt."
+          : `${c.shortfalls.length} trường hợp không đạt. ${periodLine(c)}`,
+        NOTE,
+      ),
+    ],
     header,
     ...c.shortfalls.flatMap((s) => {
       const ind = byId.get(s.indicator);
@@ -341,7 +422,16 @@ function shortfallSheet(c: Consolidation): SheetSpec {
 }
 
 function taskSheet(c: Consolidation): SheetSpec {
-  const header = ["STT", "Nội dung nhiệm vụ", "Thời hạn", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Quá hạn", "Không có trong báo cáo"].map((h) => cell(h, HEAD));
+  const header = [
+    "STT",
+    "Nội dung nhiệm vụ",
+    "Thời hạn",
+    "Hoàn thành",
+    "Đang thực hiện",
+    "Chưa thực hiện",
+    "Quá hạn",
+    "Không có trong báo cáo",
+  ].map((h) => cell(h, HEAD));
   const rows: Array<Array<CellSpec | null>> = [
     [cell("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", TITLE)],
     [
@@ -364,19 +454,37 @@ function taskSheet(c: Consolidation): SheetSpec {
   ];
   if (c.ownTasks.length > 0) {
     rows.push([], [cell("Nhiệm vụ đơn vị tự bổ sung", SUBTITLE)]);
-    rows.push(["Mã đơn vị", "Nội dung nhiệm vụ", "Thời hạn", "Tình trạng", "Quá hạn"].map((h) => cell(h, HEAD)));
+    rows.push(
+      ["Mã đơn vị", "Nội dung nhiệm vụ", "Thời hạn", "Tình trạng", "Quá hạn"].map((h) => cell(h, HEAD)),
+    );
     for (const t of c.ownTasks) {
-      rows.push([text(t.unit), text(t.content, WRAP), text(t.deadlineText, WRAP), text(t.status), text(t.overdue ? "Quá hạn" : "", t.overdue ? merge(CENTER, SHORT_FILL) : CENTER)]);
+      rows.push([
+        text(t.unit),
+        text(t.content, WRAP),
+        text(t.deadlineText, WRAP),
+        text(t.status),
+        text(t.overdue ? "Quá hạn" : "", t.overdue ? merge(CENTER, SHORT_FILL) : CENTER),
+      ]);
     }
   }
-  return { name: SUMMARY_SHEETS.tasks, rows, ...sized(rows, 2, { 1: 70, 2: 24 }), freeze: { rows: 3, cols: 0 } };
+  return {
+    name: SUMMARY_SHEETS.tasks,
+    rows,
+    ...sized(rows, 2, { 1: 70, 2: 24 }),
+    freeze: { rows: 3, cols: 0 },
+  };
 }
 
 function missingSheet(c: Consolidation): SheetSpec {
   const rows: Array<Array<CellSpec | null>> = [[cell("ĐƠN VỊ CHƯA NỘP VÀ ĐƠN VỊ BỊ TRẢ LẠI BÁO CÁO", TITLE)]];
   let table: { header: number; last: number } | undefined;
   if (!c.rosterGiven) {
-    rows.push([cell("Không có danh sách đơn vị phải báo cáo (tùy chọn --roster hoặc danh sách trong hồ sơ cấu hình), nên không xác định được đơn vị chưa nộp.", NOTE)]);
+    rows.push([
+      cell(
+        "Không có danh sách đơn vị phải báo cáo (tùy chọn --roster hoặc danh sách trong hồ sơ cấu hình), nên không xác định được đơn vị chưa nộp.",
+        NOTE,
+      ),
+    ]);
   } else if (c.missing.length === 0) {
     rows.push([cell("Chưa nộp: không có. Mọi đơn vị trong danh sách đã gửi báo cáo.", NOTE)]);
   } else {
@@ -386,32 +494,67 @@ function missingSheet(c: Consolidation): SheetSpec {
     for (const u of c.missing) rows.push([text(u.code), text(u.name, WRAP), text(u.type)]);
   }
   rows.push([], [cell("Đơn vị bị trả lại báo cáo", SUBTITLE)]);
-  if (c.returned.length === 0) rows.push([cell("Không có: mọi đơn vị đã gửi đều có báo cáo được chấp nhận.", NOTE)]);
+  if (c.returned.length === 0)
+    rows.push([cell("Không có: mọi đơn vị đã gửi đều có báo cáo được chấp nhận.", NOTE)]);
   else {
-    rows.push([cell(`${c.returned.length} đơn vị đã gửi tệp nhưng mọi tệp đều bị từ chối (lý do ở trang “Lỗi”); đây không phải là “chưa nộp”.`, NOTE)]);
+    rows.push([
+      cell(
+        `${c.returned.length} đơn vị đã gửi tệp nhưng mọi tệp đều bị từ chối (lý do ở trang “Lỗi”); đây không phải là “chưa nộp”.`,
+        NOTE,
+      ),
+    ]);
     rows.push(["Mã đơn vị", "Tên đơn vị", "Trong danh sách", "Tệp bị từ chối"].map((h) => cell(h, HEAD)));
-    for (const u of c.returned) rows.push([text(u.code), text(u.name, WRAP), text(u.onRoster ? "Có" : "Không", CENTER), text(u.files.join("; "), WRAP)]);
+    for (const u of c.returned)
+      rows.push([
+        text(u.code),
+        text(u.name, WRAP),
+        text(u.onRoster ? "Có" : "Không", CENTER),
+        text(u.files.join("; "), WRAP),
+      ]);
   }
   return {
     name: SUMMARY_SHEETS.missing,
     rows,
     ...sized(rows, 2, { 1: 40, 3: 40 }),
-    ...(table ? { freeze: { rows: table.header, cols: 0 }, autoFilter: `A${table.header}:C${table.last}` } : {}),
+    ...(table
+      ? { freeze: { rows: table.header, cols: 0 }, autoFilter: `A${table.header}:C${table.last}` }
+      : {}),
   };
 }
 
 function errorSheet(c: Consolidation): SheetSpec {
-  const header = ["Tệp", "Mã đơn vị", "Xử lý", "Mã lỗi", "Mức độ", "Trang", "Ô", "Nội dung"].map((h) => cell(h, HEAD));
-  const sev = (s: Severity): CellSpec => text(SEVERITY_LABELS[s], s === "error" ? merge(CENTER, SHORT_FILL) : merge(CENTER, LATE_FILL));
+  const header = ["Tệp", "Mã đơn vị", "Xử lý", "Mã lỗi", "Mức độ", "Trang", "Ô", "Nội dung"].map((h) =>
+    cell(h, HEAD),
+  );
+  const sev = (s: Severity): CellSpec =>
+    text(SEVERITY_LABELS[s], s === "error" ? merge(CENTER, SHORT_FILL) : merge(CENTER, LATE_FILL));
   const problemRows: Array<Array<CellSpec | null>> = [];
   for (const r of c.rejected) {
     for (const f of r.findings) {
-      problemRows.push([text(r.file, WRAP), text(r.unit), text("Từ chối"), text(f.code), sev(f.severity), text(f.sheet), text(f.cell), text(f.message, WRAP)]);
+      problemRows.push([
+        text(r.file, WRAP),
+        text(r.unit),
+        text("Từ chối"),
+        text(f.code),
+        sev(f.severity),
+        text(f.sheet),
+        text(f.cell),
+        text(f.message, WRAP),
+      ]);
     }
   }
   for (const d of c.duplicates) {
     const f = d.finding;
-    problemRows.push([text(d.dropped, WRAP), text(d.unit), text("Trùng"), text(f.code), sev(f.severity), text(f.sheet), text(f.cell), text(f.message, WRAP)]);
+    problemRows.push([
+      text(d.dropped, WRAP),
+      text(d.unit),
+      text("Trùng"),
+      text(f.code),
+      sev(f.severity),
+      text(f.sheet),
+      text(f.cell),
+      text(f.message, WRAP),
+    ]);
   }
   const rows: Array<Array<CellSpec | null>> = [
     [cell("TỆP BỊ TỪ CHỐI, TỆP TRÙNG VÀ CẢNH BÁO", TITLE)],
@@ -432,7 +575,16 @@ function errorSheet(c: Consolidation): SheetSpec {
   else {
     rows.push(header);
     for (const w of c.warnings) {
-      rows.push([text(w.file, WRAP), text(w.unit), text("Chấp nhận"), text(w.code), sev(w.severity), text(w.sheet), text(w.cell), text(w.message, WRAP)]);
+      rows.push([
+        text(w.file, WRAP),
+        text(w.unit),
+        text("Chấp nhận"),
+        text(w.code),
+        sev(w.severity),
+        text(w.sheet),
+        text(w.cell),
+        text(w.message, WRAP),
+      ]);
     }
   }
   return {
@@ -445,19 +597,34 @@ function errorSheet(c: Consolidation): SheetSpec {
 }
 
 function sourceSheet(c: Consolidation): SheetSpec {
-  const header = ["Tệp", "SHA-256", "Mã đơn vị", "Tên đơn vị", "Kỳ báo cáo", "Ngày báo cáo", "Xử lý", "Lý do"].map((h) => cell(h, HEAD));
+  const header = [
+    "Tệp",
+    "SHA-256",
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Kỳ báo cáo",
+    "Ngày báo cáo",
+    "Xử lý",
+    "Lý do",
+  ].map((h) => cell(h, HEAD));
   const reason = (file: string, sha: string, status: SourceStatus): string => {
     if (status === "rejected") {
       const r = c.rejected.find((x) => x.file === file && x.sha256 === sha);
       const first = r?.findings.find((f) => f.severity === "error") ?? r?.findings[0];
       return first ? `${first.code}: ${first.message}` : "";
     }
-    if (status === "duplicate") return `Trùng đơn vị; dùng tệp ${c.duplicates.find((d) => d.dropped === file)?.kept ?? ""}`;
+    if (status === "duplicate")
+      return `Trùng đơn vị; dùng tệp ${c.duplicates.find((d) => d.dropped === file)?.kept ?? ""}`;
     return "";
   };
   const rows: Array<Array<CellSpec | null>> = [
     [cell("NGUỒN DỮ LIỆU", TITLE)],
-    [cell(`${c.sources.length} tệp đã đọc. Mã SHA-256 giúp đối chiếu đúng tệp đã nhận; tệp nguồn không bị sửa đổi.`, NOTE)],
+    [
+      cell(
+        `${c.sources.length} tệp đã đọc. Mã SHA-256 giúp đối chiếu đúng tệp đã nhận; tệp nguồn không bị sửa đổi.`,
+        NOTE,
+      ),
+    ],
     header,
     ...c.sources.map((s) => [
       text(s.file, WRAP),
@@ -466,7 +633,14 @@ function sourceSheet(c: Consolidation): SheetSpec {
       text(s.unitName, WRAP),
       text(s.period ? periodLabel(s.period) : ""),
       s.reportDate ? cell({ date: s.reportDate }, DATE) : text(""),
-      text(SOURCE_LABELS[s.status], s.status === "accepted" ? merge(CENTER, MET_FILL) : s.status === "rejected" ? merge(CENTER, SHORT_FILL) : merge(CENTER, LATE_FILL)),
+      text(
+        SOURCE_LABELS[s.status],
+        s.status === "accepted"
+          ? merge(CENTER, MET_FILL)
+          : s.status === "rejected"
+            ? merge(CENTER, SHORT_FILL)
+            : merge(CENTER, LATE_FILL),
+      ),
       text(reason(s.file, s.sha256, s.status), WRAP),
     ]),
   ];
@@ -509,7 +683,11 @@ function sized(
  * Column widths that fit the content: the longest text below the header row (headers wrap, so
  * they count at most 16 characters), between 6 and 60 characters; `fixed` wins for wrapped columns.
  */
-function fitWidths(rows: ReadonlyArray<ReadonlyArray<CellSpec | null>>, headerRow: number, fixed: Readonly<Record<number, number>> = {}): number[] {
+function fitWidths(
+  rows: ReadonlyArray<ReadonlyArray<CellSpec | null>>,
+  headerRow: number,
+  fixed: Readonly<Record<number, number>> = {},
+): number[] {
   const widths: number[] = [];
   rows.forEach((row, r) => {
     if (r < headerRow) return;
@@ -520,13 +698,17 @@ function fitWidths(rows: ReadonlyArray<ReadonlyArray<CellSpec | null>>, headerRo
       widths[i] = Math.max(widths[i] ?? 6, cap + 2);
     });
   });
-  return Array.from({ length: widths.length }, (_, i) => fixed[i] ?? Math.min(60, Math.max(6, widths[i] ?? 6)));
+  return Array.from(
+    { length: widths.length },
+    (_, i) => fixed[i] ?? Math.min(60, Math.max(6, widths[i] ?? 6)),
+  );
 }
 
 function displayLength(c: CellSpec): number {
   const v = c.value;
   if (v === null) return 0;
-  if (typeof v === "string") return v.includes("\n") ? Math.max(...v.split("\n").map((l) => l.length)) : v.length;
+  if (typeof v === "string")
+    return v.includes("\n") ? Math.max(...v.split("\n").map((l) => l.length)) : v.length;
   if (typeof v === "number") {
     if (c.style?.numFmt === "0.0%") return 7;
     // Width of the number with thousands separators, without the (slow) locale formatter.

@@ -4,9 +4,25 @@
 // form has one; drop-downs and Vietnamese prompts, protected code and label columns, A4 print
 // setup. Rendered by src/xlsx/write.ts and the taskpane.
 
-import { INFO_FIELDS, MEETING_FORMS, MEETING_TYPES, SHEETS, TASK_STATUSES, TEMPLATE_DEFINED_NAME, UNIT_TYPES, type UnitTypeId } from "./catalogue";
+import {
+  INFO_FIELDS,
+  MEETING_FORMS,
+  MEETING_TYPES,
+  SHEETS,
+  TASK_STATUSES,
+  TEMPLATE_DEFINED_NAME,
+  UNIT_TYPES,
+  type UnitTypeId,
+} from "./catalogue";
 import type { CivilDate } from "./dates";
-import { periodOptions, taskApplies, type Form, type MeetingLimits, type PeriodKind, type TaskTemplate } from "./form";
+import {
+  periodOptions,
+  taskApplies,
+  type Form,
+  type MeetingLimits,
+  type PeriodKind,
+  type TaskTemplate,
+} from "./form";
 import { viNumber } from "./messages";
 import { TEMPLATE_HEADER_ROW } from "./layout";
 import type { Profile } from "./profile";
@@ -23,21 +39,65 @@ export interface TemplatePrefill {
 
 const TITLE: CellStyle = { bold: true, size: 13, color: "1F3864", vAlign: "center" };
 const NOTE: CellStyle = { italic: true, size: 10, color: "404040", wrap: true, vAlign: "top" };
-const HEAD: CellStyle = { bold: true, fill: "D9E2F3", border: true, wrap: true, hAlign: "center", vAlign: "center" };
+const HEAD: CellStyle = {
+  bold: true,
+  fill: "D9E2F3",
+  border: true,
+  wrap: true,
+  hAlign: "center",
+  vAlign: "center",
+};
 const CODE: CellStyle = { border: true, color: "595959", size: 9, vAlign: "top" };
 const LABEL: CellStyle = { border: true, wrap: true, vAlign: "top" };
 const INPUT: CellStyle = { border: true, fill: "FFF9E5", locked: false, wrap: true, vAlign: "top" };
-const INPUT_NUMBER: CellStyle = { border: true, fill: "FFF9E5", locked: false, numFmt: "#,##0", hAlign: "right" };
-const INPUT_TEXT: CellStyle = { border: true, fill: "FFF9E5", locked: false, numFmt: "@", wrap: true, vAlign: "top" };
-const INPUT_DATE: CellStyle = { border: true, fill: "FFF9E5", locked: false, numFmt: "dd/mm/yyyy", hAlign: "left" };
+const INPUT_NUMBER: CellStyle = {
+  border: true,
+  fill: "FFF9E5",
+  locked: false,
+  numFmt: "#,##0",
+  hAlign: "right",
+};
+const INPUT_TEXT: CellStyle = {
+  border: true,
+  fill: "FFF9E5",
+  locked: false,
+  numFmt: "@",
+  wrap: true,
+  vAlign: "top",
+};
+const INPUT_DATE: CellStyle = {
+  border: true,
+  fill: "FFF9E5",
+  locked: false,
+  numFmt: "dd/mm/yyyy",
+  hAlign: "left",
+};
 
 const c = (value: CellSpec["value"], style?: CellStyle): CellSpec => (style ? { value, style } : { value });
 
-const COUNT_PROMPT = { title: "Số nguyên không âm", text: "Nhập số nguyên không âm, ví dụ 34. Không có thì ghi 0." };
-const COUNT_ERROR = { title: "Số liệu không hợp lệ", text: "Chỉ nhập số nguyên không âm (0, 1, 2, …), không ghi chữ hay đơn vị." };
-const PERCENT_PROMPT = { title: "Tỷ lệ phần trăm", text: "Nhập tỷ lệ từ 0 đến 100, tối đa 2 chữ số thập phân, ví dụ 96,5." };
-const PERCENT_ERROR = { title: "Tỷ lệ không hợp lệ", text: "Chỉ nhập số từ 0 đến 100 (tỷ lệ phần trăm), ví dụ 96,5." };
-const INPUT_PERCENT: CellStyle = { border: true, fill: "FFF9E5", locked: false, numFmt: "0.00", hAlign: "right" };
+const COUNT_PROMPT = {
+  title: "Số nguyên không âm",
+  text: "Nhập số nguyên không âm, ví dụ 34. Không có thì ghi 0.",
+};
+const COUNT_ERROR = {
+  title: "Số liệu không hợp lệ",
+  text: "Chỉ nhập số nguyên không âm (0, 1, 2, …), không ghi chữ hay đơn vị.",
+};
+const PERCENT_PROMPT = {
+  title: "Tỷ lệ phần trăm",
+  text: "Nhập tỷ lệ từ 0 đến 100, tối đa 2 chữ số thập phân, ví dụ 96,5.",
+};
+const PERCENT_ERROR = {
+  title: "Tỷ lệ không hợp lệ",
+  text: "Chỉ nhập số từ 0 đến 100 (tỷ lệ phần trăm), ví dụ 96,5.",
+};
+const INPUT_PERCENT: CellStyle = {
+  border: true,
+  fill: "FFF9E5",
+  locked: false,
+  numFmt: "0.00",
+  hAlign: "right",
+};
 /**
  * Rows with drop-downs below the pre-filled tasks and in the meeting log. The empty input rows are
  * not written cell by cell: column styles give them their input look and unlocked cells, so every
@@ -47,7 +107,10 @@ const EXTRA_TASK_ROWS = 30;
 const MEETING_ROWS = 300;
 
 /** The tasks of a form a unit's template lists: those that apply to its type or code (all when neither is known). */
-export function templateTasks(form: Form, prefill: Pick<TemplatePrefill, "unit" | "type"> = {}): TaskTemplate[] {
+export function templateTasks(
+  form: Form,
+  prefill: Pick<TemplatePrefill, "unit" | "type"> = {},
+): TaskTemplate[] {
   if (prefill.unit === undefined && prefill.type === undefined) return [...form.tasks];
   return form.tasks.filter((t) => taskApplies(t, { code: prefill.unit, typeId: prefill.type }));
 }
@@ -70,15 +133,23 @@ function dayMonthText(d: { readonly day: number; readonly month: number }): stri
 
 /** "“6 tháng” (hạn 06/6) hoặc “Năm” (hạn 06/12)": the periods and their deadlines, in the profile's words. */
 export function periodDeadlineText(form: Form): string {
-  const items = form.periods.map((p) => `“${periodOptions(form).find((o) => o.id === p.kind)?.label ?? p.kind}” (hạn ${dayMonthText(p.deadline)})`);
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} hoặc ${items[items.length - 1] ?? ""}`;
+  const items = form.periods.map(
+    (p) =>
+      `“${periodOptions(form).find((o) => o.id === p.kind)?.label ?? p.kind}” (hạn ${dayMonthText(p.deadline)})`,
+  );
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} hoặc ${items[items.length - 1] ?? ""}`;
 }
 
 /** Unstyled cells: where a column has an input style, the rows above its header must not show it. */
 const PLAIN: CellStyle = {};
 
 function titleRows(title: string, instructions: string, width: number): Array<Array<CellSpec | null>> {
-  const pad = (first: CellSpec): CellSpec[] => [first, ...Array.from({ length: width - 1 }, () => c(null, PLAIN))];
+  const pad = (first: CellSpec): CellSpec[] => [
+    first,
+    ...Array.from({ length: width - 1 }, () => c(null, PLAIN)),
+  ];
   return [pad(c(title, TITLE)), pad(c(instructions, NOTE)), pad(c(null, PLAIN))];
 }
 
@@ -117,7 +188,10 @@ function infoSheet(form: Form, prefill: TemplatePrefill): SheetSpec {
       ref: `C${rowOf("KY_BAO_CAO")}`,
       values: periods.map((p) => p.label),
       prompt: { title: "Kỳ báo cáo", text: `Chọn ${periodDeadlineText(form)}.` },
-      error: { title: "Kỳ báo cáo", text: `Chọn một trong: ${periods.map((p) => `“${p.label}”`).join(", ")}.` },
+      error: {
+        title: "Kỳ báo cáo",
+        text: `Chọn một trong: ${periods.map((p) => `“${p.label}”`).join(", ")}.`,
+      },
     },
     {
       type: "whole",
@@ -128,12 +202,22 @@ function infoSheet(form: Form, prefill: TemplatePrefill): SheetSpec {
       error: { title: "Năm báo cáo", text: "Năm từ 2025 đến 2100." },
     },
   ];
-  const freeTextRows = form.freeText.map((f) => [c(f.code, CODE), c(`${f.label} (không bắt buộc)`, LABEL), c(null, INPUT_TEXT)]);
+  const freeTextRows = form.freeText.map((f) => [
+    c(f.code, CODE),
+    c(`${f.label} (không bắt buộc)`, LABEL),
+    c(null, INPUT_TEXT),
+  ]);
   const lastField = first + INFO_FIELDS.length + freeTextRows.length - 1;
-  const freeTextHeights = Object.fromEntries(freeTextRows.map((_, i) => [first - 1 + INFO_FIELDS.length + i, 60]));
+  const freeTextHeights = Object.fromEntries(
+    freeTextRows.map((_, i) => [first - 1 + INFO_FIELDS.length + i, 60]),
+  );
   const counts = "cột D (" + form.previousHeader.toLowerCase() + ") và E (kỳ này)";
-  const percent = form.counts.some((f) => f.type === "percent") ? "; tỷ lệ phần trăm ghi số từ 0 đến 100, ví dụ 96,5" : "";
-  const meetings = form.meetingLog.enabled ? " Trang “Hội nghị” (không bắt buộc): mỗi hội nghị một dòng." : "";
+  const percent = form.counts.some((f) => f.type === "percent")
+    ? "; tỷ lệ phần trăm ghi số từ 0 đến 100, ví dụ 96,5"
+    : "";
+  const meetings = form.meetingLog.enabled
+    ? " Trang “Hội nghị” (không bắt buộc): mỗi hội nghị một dòng."
+    : "";
   return {
     name: SHEETS.info,
     rows: [
@@ -146,10 +230,19 @@ function infoSheet(form: Form, prefill: TemplatePrefill): SheetSpec {
       ],
       [],
       [c("Mã", HEAD), c("Nội dung", HEAD), c("Giá trị", HEAD)],
-      ...INFO_FIELDS.map((f) => [c(f.code, CODE), c(f.required ? `${f.label} (*)` : f.label, LABEL), value(f.code)]),
+      ...INFO_FIELDS.map((f) => [
+        c(f.code, CODE),
+        c(f.required ? `${f.label} (*)` : f.label, LABEL),
+        value(f.code),
+      ]),
       ...freeTextRows,
       [],
-      [c(`(*) Bắt buộc. Ngày báo cáo nhập dạng dd/mm/yyyy. Kỳ báo cáo và hạn gửi: ${periodDeadlineText(form)}.`, NOTE)],
+      [
+        c(
+          `(*) Bắt buộc. Ngày báo cáo nhập dạng dd/mm/yyyy. Kỳ báo cáo và hạn gửi: ${periodDeadlineText(form)}.`,
+          NOTE,
+        ),
+      ],
     ],
     columnWidths: [16, 30, 46],
     rowHeights: { 1: 78, ...freeTextHeights },
@@ -164,11 +257,30 @@ function infoSheet(form: Form, prefill: TemplatePrefill): SheetSpec {
 function countsSheet(form: Form): SheetSpec {
   const first = TEMPLATE_HEADER_ROW + 1;
   const rowOf = (i: number): number => first + i;
-  const integerRefs = form.counts.flatMap((f, i) => (f.type === "integer" ? [`D${rowOf(i)}:E${rowOf(i)}`] : []));
-  const percentRefs = form.counts.flatMap((f, i) => (f.type === "percent" ? [`D${rowOf(i)}:E${rowOf(i)}`] : []));
+  const integerRefs = form.counts.flatMap((f, i) =>
+    f.type === "integer" ? [`D${rowOf(i)}:E${rowOf(i)}`] : [],
+  );
+  const percentRefs = form.counts.flatMap((f, i) =>
+    f.type === "percent" ? [`D${rowOf(i)}:E${rowOf(i)}`] : [],
+  );
   const validations: DataValidationSpec[] = [];
-  if (integerRefs.length > 0) validations.push({ type: "whole", ref: integerRefs.join(" "), min: 0, prompt: COUNT_PROMPT, error: COUNT_ERROR });
-  if (percentRefs.length > 0) validations.push({ type: "decimal", ref: percentRefs.join(" "), min: 0, max: 100, prompt: PERCENT_PROMPT, error: PERCENT_ERROR });
+  if (integerRefs.length > 0)
+    validations.push({
+      type: "whole",
+      ref: integerRefs.join(" "),
+      min: 0,
+      prompt: COUNT_PROMPT,
+      error: COUNT_ERROR,
+    });
+  if (percentRefs.length > 0)
+    validations.push({
+      type: "decimal",
+      ref: percentRefs.join(" "),
+      min: 0,
+      max: 100,
+      prompt: PERCENT_PROMPT,
+      error: PERCENT_ERROR,
+    });
   return {
     name: SHEETS.counts,
     rows: [
@@ -228,7 +340,17 @@ function tasksSheet(tasks: readonly TaskTemplate[]): SheetSpec {
         "Chọn Tình trạng (cột G) cho mọi nhiệm vụ: Hoàn thành, Hoàn thành quá hạn, Đang thực hiện hoặc Chưa thực hiện; ghi kết quả cụ thể, số hiệu văn bản minh chứng ở cột H. Đơn vị có thể thêm nhiệm vụ của mình ở các dòng trống bên dưới.",
         9,
       ),
-      ["STT", "Nội dung nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm/kết quả", "Thời hạn", "Tình trạng", "Kết quả cụ thể/minh chứng", "Ghi chú"].map((h) => c(h, HEAD)),
+      [
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Chủ trì",
+        "Phối hợp",
+        "Sản phẩm/kết quả",
+        "Thời hạn",
+        "Tình trạng",
+        "Kết quả cụ thể/minh chứng",
+        "Ghi chú",
+      ].map((h) => c(h, HEAD)),
       ...tasks.map((t, i) => [
         c(i + 1, { ...LABEL, hAlign: "center" }),
         c(t.content, LABEL),
@@ -267,7 +389,10 @@ function taskRowHeights(tasks: readonly TaskTemplate[], firstIndex: number): Rec
   const heights: Record<number, number> = {};
   tasks.forEach((t, i) => {
     const texts = [t.content, t.lead, t.partners, t.product, t.deadline];
-    const lines = Math.max(1, ...texts.map((text, c) => Math.ceil((text.length * 1.1) / (TASK_WIDTHS[c + 1] ?? 20))));
+    const lines = Math.max(
+      1,
+      ...texts.map((text, c) => Math.ceil((text.length * 1.1) / (TASK_WIDTHS[c + 1] ?? 20))),
+    );
     heights[firstIndex + i] = Math.min(409, 15 * lines + 3);
   });
   return heights;
@@ -292,8 +417,18 @@ function meetingsSheet(limits: MeetingLimits): SheetSpec {
     merges: ["A1:F1", "A2:F2"],
     freeze: { rows: TEMPLATE_HEADER_ROW, cols: 0 },
     dataValidations: [
-      { type: "list", ref: `C${first}:C${last}`, values: MEETING_TYPES.map((t) => t.label), prompt: { title: "Loại hội nghị", text: "Quán triệt, Chuyên môn hoặc Quan trọng." } },
-      { type: "list", ref: `D${first}:D${last}`, values: MEETING_FORMS.map((t) => t.label), prompt: { title: "Hình thức", text: "Trực tiếp, Trực tuyến hoặc Kết hợp." } },
+      {
+        type: "list",
+        ref: `C${first}:C${last}`,
+        values: MEETING_TYPES.map((t) => t.label),
+        prompt: { title: "Loại hội nghị", text: "Quán triệt, Chuyên môn hoặc Quan trọng." },
+      },
+      {
+        type: "list",
+        ref: `D${first}:D${last}`,
+        values: MEETING_FORMS.map((t) => t.label),
+        prompt: { title: "Hình thức", text: "Trực tiếp, Trực tuyến hoặc Kết hợp." },
+      },
     ],
     protect: true,
     print: { landscape: true, fitToWidth: true },

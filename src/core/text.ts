@@ -45,11 +45,16 @@ interface Labelled {
 const matchIndex = new WeakMap<readonly Labelled[], Map<string, Labelled>>();
 const foldIndex = new WeakMap<readonly Labelled[], Map<string, Labelled>>();
 
-function indexOf(cache: WeakMap<readonly Labelled[], Map<string, Labelled>>, options: readonly Labelled[], key: (s: string) => string): Map<string, Labelled> {
+function indexOf(
+  cache: WeakMap<readonly Labelled[], Map<string, Labelled>>,
+  options: readonly Labelled[],
+  key: (s: string) => string,
+): Map<string, Labelled> {
   let index = cache.get(options);
   if (!index) {
     index = new Map();
-    for (const o of options) for (const name of [o.label, ...(o.aliases ?? [])]) if (!index.has(key(name))) index.set(key(name), o);
+    for (const o of options)
+      for (const name of [o.label, ...(o.aliases ?? [])]) if (!index.has(key(name))) index.set(key(name), o);
     cache.set(options, index);
   }
   return index;

@@ -26,4 +26,8 @@ export const unitTypeSchema = z.string().transform((s, ctx) => {
 export const unitNameSchema = z.string().trim().min(1, "cần tên đơn vị, ví dụ Sở Y tế");
 
 /** The unit that signs a roll-up (kl226 consolidate --as-unit/--name/--type, the taskpane form). */
-export const rollupUnitSchema = z.object({ code: unitCodeSchema, name: unitNameSchema, typeId: unitTypeSchema });
+export const rollupUnitSchema = z.object({
+  code: unitCodeSchema,
+  name: unitNameSchema,
+  typeId: unitTypeSchema,
+});

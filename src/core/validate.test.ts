@@ -17,7 +17,12 @@ test("a filled template validates clean and yields the report", () => {
   const r = check();
   expect(r.findings).toEqual([]);
   expect(r.valid).toBe(true);
-  expect(r.report?.unit).toEqual({ code: "SO_NOI_VU", name: "Sở Nội vụ", type: "Sở, ban, ngành", typeId: "SO_NGANH" });
+  expect(r.report?.unit).toEqual({
+    code: "SO_NOI_VU",
+    name: "Sở Nội vụ",
+    type: "Sở, ban, ngành",
+    typeId: "SO_NGANH",
+  });
   expect(r.report?.period).toEqual({ kind: "6T", year: 2026 });
   expect(r.report?.reportDate).toEqual({ year: 2026, month: 6, day: 5 });
   expect(r.report?.values.HN_TONG).toEqual({ previous: 100, current: 90 });
@@ -29,7 +34,9 @@ describe("NOT_TEMPLATE", () => {
   test.each(["Thông tin", "Chỉ tiêu", "Nhiệm vụ"])("missing sheet %s", (sheet) => {
     const r = check({}, [{ op: "removeSheet", sheet }]);
     expect(r.valid).toBe(false);
-    expect(r.findings).toContainEqual(expect.objectContaining({ code: "NOT_TEMPLATE", severity: "error", sheet, cell: null }));
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({ code: "NOT_TEMPLATE", severity: "error", sheet, cell: null }),
+    );
   });
   test("the optional Hội nghị sheet may be missing", () => {
     expect(check({}, [{ op: "removeSheet", sheet: "Hội nghị" }]).valid).toBe(true);
@@ -94,12 +101,16 @@ describe("Thông tin", () => {
     expect(only(r.findings)).toEqual([["COERCED", "warning", "Thông tin", "C9"]]);
   });
   test("codes are found by column A, so an inserted note row changes nothing", () => {
-    const r = check({}, [{ op: "insertRow", sheet: "Thông tin", row: 7, cells: [null, "Ghi chú: đơn vị mới sáp nhập"] }]);
+    const r = check({}, [
+      { op: "insertRow", sheet: "Thông tin", row: 7, cells: [null, "Ghi chú: đơn vị mới sáp nhập"] },
+    ]);
     expect(r.findings).toEqual([]);
     expect(r.report?.unit.type).toBe("Sở, ban, ngành");
   });
   test("a code written twice is DUPLICATE_CODE at column A of the second row", () => {
-    const r = check({}, [{ op: "insertRow", sheet: "Thông tin", row: 14, cells: ["TEN_DON_VI", "Tên", "Khác"] }]);
+    const r = check({}, [
+      { op: "insertRow", sheet: "Thông tin", row: 14, cells: ["TEN_DON_VI", "Tên", "Khác"] },
+    ]);
     expect(only(r.findings)).toEqual([["DUPLICATE_CODE", "error", "Thông tin", "A14"]]);
   });
 });
@@ -111,7 +122,10 @@ describe("Chỉ tiêu", () => {
     expect(r.findings[0]?.message).toMatch(/ghi 0/);
   });
   test("blank optional counts are fine", () => {
-    expect(check({ counts: { CC_TONG: [null, null], CC_KY_NANG_SO: [null, null], HN_TRUC_TUYEN: [null, 60] } }).findings).toEqual([]);
+    expect(
+      check({ counts: { CC_TONG: [null, null], CC_KY_NANG_SO: [null, null], HN_TRUC_TUYEN: [null, 60] } })
+        .findings,
+    ).toEqual([]);
   });
   test.each([
     [-3, /số âm/],
@@ -160,13 +174,19 @@ describe("Chỉ tiêu", () => {
     expect(only(r.findings)).toContainEqual(["INCONSISTENT", "error", "Chỉ tiêu", cell]);
   });
   test("a deleted required row is MISSING_FIELD; an inserted row is harmless", () => {
-    expect(only(check({}, [{ op: "deleteRow", sheet: "Chỉ tiêu", row: 8 }]).findings)).toEqual([["MISSING_FIELD", "error", "Chỉ tiêu", null]]);
-    const r = check({}, [{ op: "insertRow", sheet: "Chỉ tiêu", row: 6, cells: [null, "Ghi chú của đơn vị"] }]);
+    expect(only(check({}, [{ op: "deleteRow", sheet: "Chỉ tiêu", row: 8 }]).findings)).toEqual([
+      ["MISSING_FIELD", "error", "Chỉ tiêu", null],
+    ]);
+    const r = check({}, [
+      { op: "insertRow", sheet: "Chỉ tiêu", row: 6, cells: [null, "Ghi chú của đơn vị"] },
+    ]);
     expect(r.findings).toEqual([]);
     expect(r.report?.values.HN_TRUC_TUYEN?.current).toBe(60);
   });
   test("codes in column A match in lower case and with spaces", () => {
-    expect(check({}, [{ op: "set", sheet: "Chỉ tiêu", cell: "A5", value: " hn_tong " }]).findings).toEqual([]);
+    expect(check({}, [{ op: "set", sheet: "Chỉ tiêu", cell: "A5", value: " hn_tong " }]).findings).toEqual(
+      [],
+    );
   });
 });
 
@@ -194,7 +214,10 @@ describe("Nhiệm vụ", () => {
     ]);
     expect(r.valid).toBe(true);
     expect(r.report?.tasks).toHaveLength(13);
-    expect(r.report?.tasks[12]).toMatchObject({ deadline: { year: 2026, month: 3, day: 31 }, status: "NOT_STARTED" });
+    expect(r.report?.tasks[12]).toMatchObject({
+      deadline: { year: 2026, month: 3, day: 31 },
+      status: "NOT_STARTED",
+    });
   });
 });
 
@@ -204,7 +227,10 @@ describe("Hội nghị (warnings only)", () => {
     ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
   ];
   test("a meeting longer than its type allows is MEETING_TOO_LONG on its row", () => {
-    const r = check({ counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 1] }, meetings });
+    const r = check({
+      counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 1] },
+      meetings,
+    });
     expect(r.valid).toBe(true);
     expect(only(r.findings)).toEqual([["MEETING_TOO_LONG", "warning", "Hội nghị", "F5"]]);
   });
@@ -216,7 +242,10 @@ describe("Hội nghị (warnings only)", () => {
     expect(mismatch[0]?.message).toMatch(/2 hội nghị.*HN_TONG = 90/);
   });
   test("half-day limits accept decimal commas typed as text", () => {
-    const r = check({ counts: { HN_TONG: [1, 1], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] }, meetings: [["Quán triệt", "quan triệt", "Kết hợp", "0,5"]] });
+    const r = check({
+      counts: { HN_TONG: [1, 1], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
+      meetings: [["Quán triệt", "quan triệt", "Kết hợp", "0,5"]],
+    });
     expect(r.findings).toEqual([]);
   });
 });

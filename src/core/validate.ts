@@ -19,7 +19,16 @@ import {
 import type { CivilDate } from "./dates";
 import { parseDeadline } from "./deadlines";
 import { finding, hasErrors, type Finding } from "./findings";
-import { countField, MARKER, periodOptions, type Column, type CountField, type Form, type Period, type PeriodKind } from "./form";
+import {
+  countField,
+  MARKER,
+  periodOptions,
+  type Column,
+  type CountField,
+  type Form,
+  type Period,
+  type PeriodKind,
+} from "./form";
 import { BUILTIN_FORMS } from "./forms";
 import type { CountPair, CountValues } from "./judge";
 import { COUNT_COLS, INFO_COLS, MEETING_COLS, TASK_COLS } from "./layout";
@@ -27,7 +36,15 @@ import { MSG } from "./messages";
 import type { Profile } from "./profile";
 import { defaultProfileForForm } from "./profiles";
 import { codeKey, foldOption, matchKey, matchOption, nfc } from "./text";
-import { cellText, readCount, readDate, readDecimal, readPercent, type CountRead, type PercentRead } from "./values";
+import {
+  cellText,
+  readCount,
+  readDate,
+  readDecimal,
+  readPercent,
+  type CountRead,
+  type PercentRead,
+} from "./values";
 import { a1, cellAt, type Sheet, type Workbook } from "./workbook";
 
 export interface TaskRow {
@@ -55,7 +72,12 @@ export interface MeetingRow {
 export interface UnitReport {
   /** The form id the file was read with (its marker, or the profile's form when it has none). */
   readonly form: string;
-  readonly unit: { readonly code: string; readonly name: string; readonly type: string; readonly typeId: UnitTypeId };
+  readonly unit: {
+    readonly code: string;
+    readonly name: string;
+    readonly type: string;
+    readonly typeId: UnitTypeId;
+  };
   readonly period: Period;
   readonly reportDate: CivilDate;
   readonly preparer: string;
@@ -97,7 +119,8 @@ export function findSheet(workbook: Workbook, name: string): Sheet | undefined {
 
 export type MarkerRead = { readonly kind: "none" } | { readonly kind: "marker"; readonly id: string };
 
-const LEADING_MARKER = /^\s*([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\/[A-Za-z0-9][A-Za-z0-9.-]*)(?=$|[\s·:,;(–—-])/;
+const LEADING_MARKER =
+  /^\s*([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\/[A-Za-z0-9][A-Za-z0-9.-]*)(?=$|[\s·:,;(–—-])/;
 
 /**
  * The form marker of a workbook (SPEC §8): the first token of Thông tin!A1 ("KL226-BC/1 · BÁO
@@ -111,7 +134,11 @@ export function readMarker(workbook: Workbook): MarkerRead {
   if (m?.[1]) return { kind: "marker", id: m[1].toUpperCase() };
   const named = workbook.definedNames[TEMPLATE_DEFINED_NAME];
   if (named !== undefined) {
-    const id = named.trim().replace(/^"(.*)"$/, "$1").trim().toUpperCase();
+    const id = named
+      .trim()
+      .replace(/^"(.*)"$/, "$1")
+      .trim()
+      .toUpperCase();
     if (MARKER.test(id)) return { kind: "marker", id };
   }
   return { kind: "none" };
@@ -119,7 +146,9 @@ export function readMarker(workbook: Workbook): MarkerRead {
 
 /** Forms a file may name: the built-in ones and the profile's own (when it brings one). */
 export function knownForms(profile: Profile): readonly Form[] {
-  return BUILTIN_FORMS.some((f) => f.id === profile.form.id) ? BUILTIN_FORMS : [...BUILTIN_FORMS, profile.form];
+  return BUILTIN_FORMS.some((f) => f.id === profile.form.id)
+    ? BUILTIN_FORMS
+    : [...BUILTIN_FORMS, profile.form];
 }
 
 export interface ValidateOptions {
@@ -131,19 +160,42 @@ export interface ValidateOptions {
   readonly forms?: "expect" | "follow";
 }
 
-export function validateWorkbook(workbook: Workbook, profile: Profile, options: ValidateOptions = {}): ValidationResult {
+export function validateWorkbook(
+  workbook: Workbook,
+  profile: Profile,
+  options: ValidateOptions = {},
+): ValidationResult {
   const marker = readMarker(workbook);
   if (marker.kind === "marker" && marker.id !== profile.form.id) {
     const other = knownForms(profile).find((f) => f.id === marker.id);
-    const otherProfile = other ? (other.id === profile.form.id ? profile : defaultProfileForForm(other.id)) : undefined;
+    const otherProfile = other
+      ? other.id === profile.form.id
+        ? profile
+        : defaultProfileForForm(other.id)
+      : undefined;
     if (!other || !otherProfile) {
       const result = validateWithProfile(workbook, profile);
-      const notTemplate = finding("NOT_TEMPLATE", "error", SHEETS.info, "A1", MSG.unknownForm(marker.id, knownForms(profile).map((f) => f.id)));
+      const notTemplate = finding(
+        "NOT_TEMPLATE",
+        "error",
+        SHEETS.info,
+        "A1",
+        MSG.unknownForm(
+          marker.id,
+          knownForms(profile).map((f) => f.id),
+        ),
+      );
       return { ...result, valid: false, report: null, form: null, findings: [notTemplate] };
     }
     const result = validateWithProfile(workbook, otherProfile);
     if (options.forms === "follow") return result;
-    const mismatch = finding("FORM_MISMATCH", "error", SHEETS.info, "A1", MSG.formMismatch(other.id, profile.form.id));
+    const mismatch = finding(
+      "FORM_MISMATCH",
+      "error",
+      SHEETS.info,
+      "A1",
+      MSG.formMismatch(other.id, profile.form.id),
+    );
     return { ...result, valid: false, report: null, findings: [mismatch, ...result.findings] };
   }
   return validateWithProfile(workbook, profile);
@@ -159,7 +211,16 @@ function indexCodes(sheet: Sheet, findings: Finding[]): Map<string, number> {
     if (!/^[A-Z][A-Z0-9_]*$/.test(code)) return;
     const first = rows.get(code);
     if (first === undefined) rows.set(code, r);
-    else findings.push(finding("DUPLICATE_CODE", "error", sheet.name, a1(r, 0), MSG.duplicateCode(sheet.name, code, first + 1)));
+    else
+      findings.push(
+        finding(
+          "DUPLICATE_CODE",
+          "error",
+          sheet.name,
+          a1(r, 0),
+          MSG.duplicateCode(sheet.name, code, first + 1),
+        ),
+      );
   });
   return rows;
 }
@@ -191,11 +252,19 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   const tasks = tasksSheet ? readTasks(tasksSheet, findings) : [];
   const meetingsSheet = form.meetingLog.enabled ? findSheet(workbook, SHEETS.meetings) : undefined;
   const meetings = meetingsSheet ? readMeetings(meetingsSheet, form, findings) : [];
-  if (meetingsSheet && values && meetings.length > 0) checkLog(meetingsSheet.name, meetings, values, form, findings);
+  if (meetingsSheet && values && meetings.length > 0)
+    checkLog(meetingsSheet.name, meetings, values, form, findings);
 
   const valid = !hasErrors(findings);
   const report: UnitReport | null =
-    valid && values && header.code && header.name && header.type && header.period && header.year && header.reportDate
+    valid &&
+    values &&
+    header.code &&
+    header.name &&
+    header.type &&
+    header.period &&
+    header.year &&
+    header.reportDate
       ? {
           form: form.id,
           unit: { code: header.code, name: header.name, type: header.type.label, typeId: header.type.id },
@@ -236,7 +305,18 @@ interface Header {
   texts: Record<string, string>;
 }
 
-const EMPTY_HEADER: Header = { code: null, name: null, type: null, period: null, year: null, reportDate: null, preparer: "", phone: "", email: "", texts: {} };
+const EMPTY_HEADER: Header = {
+  code: null,
+  name: null,
+  type: null,
+  period: null,
+  year: null,
+  reportDate: null,
+  preparer: "",
+  phone: "",
+  email: "",
+  texts: {},
+};
 
 function infoHint(code: InfoCode, form: Form): string {
   switch (code) {
@@ -258,7 +338,9 @@ function infoHint(code: InfoCode, form: Form): string {
 }
 
 function orList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} hoặc ${items[items.length - 1] ?? ""}`;
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} hoặc ${items[items.length - 1] ?? ""}`;
 }
 
 function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding[]): Header {
@@ -268,22 +350,50 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
   for (const field of INFO_FIELDS) {
     const r = rows.get(field.code);
     if (r === undefined) {
-      if (field.required) findings.push(finding("MISSING_FIELD", "error", sheet.name, null, MSG.missingField(sheet.name, field.code, field.label, "A")));
+      if (field.required)
+        findings.push(
+          finding(
+            "MISSING_FIELD",
+            "error",
+            sheet.name,
+            null,
+            MSG.missingField(sheet.name, field.code, field.label, "A"),
+          ),
+        );
       continue;
     }
     const cell = cellAt(sheet, r, INFO_COLS.value);
     const at = a1(r, INFO_COLS.value);
     const text = cellText(cell);
-    const bad = (message: string): void => void findings.push(finding("BAD_VALUE", "error", sheet.name, at, message));
+    const bad = (message: string): void =>
+      void findings.push(finding("BAD_VALUE", "error", sheet.name, at, message));
     if (field.code === "NGAY_BAO_CAO") {
       const d = readDate(cell, date1904);
       if (d.kind === "ok") h.reportDate = d.date;
       else if (d.kind === "bad") bad(MSG.badDate(d.shown));
-      else findings.push(finding("MISSING_VALUE", "error", sheet.name, at, MSG.missingInfo(field.label, infoHint("NGAY_BAO_CAO", form))));
+      else
+        findings.push(
+          finding(
+            "MISSING_VALUE",
+            "error",
+            sheet.name,
+            at,
+            MSG.missingInfo(field.label, infoHint("NGAY_BAO_CAO", form)),
+          ),
+        );
       continue;
     }
     if (text === "") {
-      if (field.required) findings.push(finding("MISSING_VALUE", "error", sheet.name, at, MSG.missingInfo(field.label, infoHint(field.code, form))));
+      if (field.required)
+        findings.push(
+          finding(
+            "MISSING_VALUE",
+            "error",
+            sheet.name,
+            at,
+            MSG.missingInfo(field.label, infoHint(field.code, form)),
+          ),
+        );
       continue;
     }
     switch (field.code) {
@@ -299,20 +409,37 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
       case "LOAI_DON_VI": {
         const t = matchOption(UNIT_TYPES, text);
         if (t) h.type = t;
-        else bad(MSG.badEnum(field.label, text, UNIT_TYPES.map((o) => o.label)));
+        else
+          bad(
+            MSG.badEnum(
+              field.label,
+              text,
+              UNIT_TYPES.map((o) => o.label),
+            ),
+          );
         break;
       }
       case "KY_BAO_CAO": {
         const p = matchOption(periods, text);
         if (p) h.period = p.id;
-        else bad(MSG.badEnum(field.label, text, periods.map((o) => o.label)));
+        else
+          bad(
+            MSG.badEnum(
+              field.label,
+              text,
+              periods.map((o) => o.label),
+            ),
+          );
         break;
       }
       case "NAM": {
         const n = readCount(cell);
         if (n.kind === "ok" && n.value >= 2025 && n.value <= 2100) {
           h.year = n.value;
-          if (n.coerced) findings.push(finding("COERCED", "warning", sheet.name, at, MSG.textCoerced(field.label, text, n.value)));
+          if (n.coerced)
+            findings.push(
+              finding("COERCED", "warning", sheet.name, at, MSG.textCoerced(field.label, text, n.value)),
+            );
         } else bad(MSG.badYear(text));
         break;
       }
@@ -349,7 +476,15 @@ function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues 
     const r = rows.get(field.code);
     if (r === undefined) {
       if (field.previousRequired || field.currentRequired) {
-        findings.push(finding("MISSING_FIELD", "error", sheet.name, null, MSG.missingField(sheet.name, field.code, field.label, "A")));
+        findings.push(
+          finding(
+            "MISSING_FIELD",
+            "error",
+            sheet.name,
+            null,
+            MSG.missingField(sheet.name, field.code, field.label, "A"),
+          ),
+        );
       }
       values[field.code] = { previous: null, current: null };
       continue;
@@ -367,7 +502,15 @@ function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues 
       const w = values[whole]?.[column] ?? null;
       const r = rows.get(part);
       if (p !== null && w !== null && p > w && r !== undefined) {
-        findings.push(finding("INCONSISTENT", "error", sheet.name, a1(r, COUNT_COLS[column]), MSG.inconsistent(label(part), p, label(whole), w, column === "previous" ? "D" : "E")));
+        findings.push(
+          finding(
+            "INCONSISTENT",
+            "error",
+            sheet.name,
+            a1(r, COUNT_COLS[column]),
+            MSG.inconsistent(label(part), p, label(whole), w, column === "previous" ? "D" : "E"),
+          ),
+        );
       }
     }
   }
@@ -375,19 +518,48 @@ function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues 
   for (const ind of form.indicators) {
     if (ind.kind !== "percent") continue;
     for (const column of ["previous", "current"] as const) {
-      if (values[ind.rate]?.[column] === null || values[ind.rate]?.[column] === undefined || values[ind.weight]?.[column] !== null) continue;
+      if (
+        values[ind.rate]?.[column] === null ||
+        values[ind.rate]?.[column] === undefined ||
+        values[ind.weight]?.[column] !== null
+      )
+        continue;
       const r = rows.get(ind.weight);
       const weight = countField(form, ind.weight);
-      if (r === undefined) findings.push(finding("MISSING_FIELD", "error", sheet.name, null, MSG.missingField(sheet.name, weight.code, weight.label, "A")));
+      if (r === undefined)
+        findings.push(
+          finding(
+            "MISSING_FIELD",
+            "error",
+            sheet.name,
+            null,
+            MSG.missingField(sheet.name, weight.code, weight.label, "A"),
+          ),
+        );
       else if (!findings.some((f) => f.cell === a1(r, COUNT_COLS[column]) && f.sheet === sheet.name)) {
-        findings.push(finding("MISSING_VALUE", "error", sheet.name, a1(r, COUNT_COLS[column]), MSG.missingWeight(weight.label, countField(form, ind.rate).label, columnName(form, column))));
+        findings.push(
+          finding(
+            "MISSING_VALUE",
+            "error",
+            sheet.name,
+            a1(r, COUNT_COLS[column]),
+            MSG.missingWeight(weight.label, countField(form, ind.rate).label, columnName(form, column)),
+          ),
+        );
       }
     }
   }
   return values;
 }
 
-function readValue(sheet: Sheet, field: CountField, r: number, column: Column, form: Form, findings: Finding[]): number | null {
+function readValue(
+  sheet: Sheet,
+  field: CountField,
+  r: number,
+  column: Column,
+  form: Form,
+  findings: Finding[],
+): number | null {
   const at = a1(r, COUNT_COLS[column]);
   const cell = cellAt(sheet, r, COUNT_COLS[column]);
   const required = column === "previous" ? field.previousRequired : field.currentRequired;
@@ -404,13 +576,32 @@ function readValue(sheet: Sheet, field: CountField, r: number, column: Column, f
     read = r;
   }
   if (read.kind === "ok") {
-    if (read.coerced) findings.push(finding("COERCED", "warning", sheet.name, at, MSG.coerced(field.label, where, read.text ?? "", read.value)));
+    if (read.coerced)
+      findings.push(
+        finding(
+          "COERCED",
+          "warning",
+          sheet.name,
+          at,
+          MSG.coerced(field.label, where, read.text ?? "", read.value),
+        ),
+      );
     return read.value;
   }
   if (badMessage) {
     findings.push(finding("BAD_VALUE", "error", sheet.name, at, badMessage()));
   } else if (required) {
-    findings.push(finding("MISSING_VALUE", "error", sheet.name, at, field.type === "percent" ? MSG.missingPercent(field.label, where) : MSG.missingCount(field.label, where)));
+    findings.push(
+      finding(
+        "MISSING_VALUE",
+        "error",
+        sheet.name,
+        at,
+        field.type === "percent"
+          ? MSG.missingPercent(field.label, where)
+          : MSG.missingCount(field.label, where),
+      ),
+    );
   }
   return null;
 }
@@ -431,7 +622,15 @@ function readTasks(sheet: Sheet, findings: Finding[]): TaskRow[] {
     const statusText = cellText(row[TASK_COLS.status]);
     const status = statusText === "" ? undefined : matchOption(TASK_STATUSES, statusText);
     if (!status) {
-      findings.push(finding("TASK_STATUS", "error", sheet.name, a1(r, TASK_COLS.status), MSG.taskStatus(r + 1, statusText, options)));
+      findings.push(
+        finding(
+          "TASK_STATUS",
+          "error",
+          sheet.name,
+          a1(r, TASK_COLS.status),
+          MSG.taskStatus(r + 1, statusText, options),
+        ),
+      );
       continue;
     }
     const deadlineText = cellText(row[TASK_COLS.deadline]);
@@ -472,24 +671,66 @@ function readMeetings(sheet: Sheet, form: Form, findings: Finding[]): MeetingRow
     const type = typeText === "" ? undefined : foldOption(MEETING_TYPES, typeText);
     const meetingForm = formText === "" ? undefined : foldOption(MEETING_FORMS, formText);
     if (typeText !== "" && !type) {
-      findings.push(finding("BAD_VALUE", "warning", sheet.name, a1(r, MEETING_COLS.type), MSG.meetingBadValue(r + 1, "Loại", typeText, MEETING_TYPES.map((t) => t.label))));
+      findings.push(
+        finding(
+          "BAD_VALUE",
+          "warning",
+          sheet.name,
+          a1(r, MEETING_COLS.type),
+          MSG.meetingBadValue(
+            r + 1,
+            "Loại",
+            typeText,
+            MEETING_TYPES.map((t) => t.label),
+          ),
+        ),
+      );
     }
     if (formText !== "" && !meetingForm) {
-      findings.push(finding("BAD_VALUE", "warning", sheet.name, a1(r, MEETING_COLS.form), MSG.meetingBadValue(r + 1, "Hình thức", formText, MEETING_FORMS.map((t) => t.label))));
+      findings.push(
+        finding(
+          "BAD_VALUE",
+          "warning",
+          sheet.name,
+          a1(r, MEETING_COLS.form),
+          MSG.meetingBadValue(
+            r + 1,
+            "Hình thức",
+            formText,
+            MEETING_FORMS.map((t) => t.label),
+          ),
+        ),
+      );
     }
     const days = readDecimal(daysCell);
     if (type && days !== null && days > limits[type.id]) {
-      findings.push(finding("MEETING_TOO_LONG", "warning", sheet.name, a1(r, MEETING_COLS.days), MSG.meetingTooLong(r + 1, type.label, days, limits[type.id])));
+      findings.push(
+        finding(
+          "MEETING_TOO_LONG",
+          "warning",
+          sheet.name,
+          a1(r, MEETING_COLS.days),
+          MSG.meetingTooLong(r + 1, type.label, days, limits[type.id]),
+        ),
+      );
     }
     meetings.push({ row: r + 1, name, type: type?.id ?? null, form: meetingForm?.id ?? null, days });
   }
   return meetings;
 }
 
-function checkLog(sheetName: string, meetings: readonly MeetingRow[], values: CountValues, form: Form, findings: Finding[]): void {
+function checkLog(
+  sheetName: string,
+  meetings: readonly MeetingRow[],
+  values: CountValues,
+  form: Form,
+  findings: Finding[],
+): void {
   const { limits, total, online, overtime } = form.meetingLog;
   const onlineCount = meetings.filter((m) => MEETING_FORMS.some((f) => f.id === m.form && f.online)).length;
-  const overtimeCount = meetings.filter((m) => m.type !== null && m.days !== null && m.days > limits[m.type]).length;
+  const overtimeCount = meetings.filter(
+    (m) => m.type !== null && m.days !== null && m.days > limits[m.type],
+  ).length;
   const checks: Array<[string, number, string | undefined]> = [
     ["hội nghị", meetings.length, total],
     ["hội nghị trực tuyến hoặc kết hợp", onlineCount, online],
@@ -499,7 +740,9 @@ function checkLog(sheetName: string, meetings: readonly MeetingRow[], values: Co
     if (code === undefined) continue;
     const declared = values[code]?.current ?? null;
     if (declared !== null && declared !== logged) {
-      findings.push(finding("LOG_MISMATCH", "warning", sheetName, null, MSG.logMismatch(what, logged, code, declared)));
+      findings.push(
+        finding("LOG_MISMATCH", "warning", sheetName, null, MSG.logMismatch(what, logged, code, declared)),
+      );
     }
   }
 }

@@ -37,7 +37,10 @@ test("blank is blank", () => {
 });
 
 test("a formula cell is read by its cached value", () => {
-  expect(readCount({ value: { kind: "number", value: 12 }, formula: true })).toMatchObject({ kind: "ok", value: 12 });
+  expect(readCount({ value: { kind: "number", value: 12 }, formula: true })).toMatchObject({
+    kind: "ok",
+    value: 12,
+  });
 });
 
 test("dates: 1900 and 1904 serials, and dd/mm/yyyy text of a day that exists", () => {

@@ -10,7 +10,8 @@ export type CountRead =
   | { readonly kind: "ok"; readonly value: number; readonly coerced: boolean; readonly text?: string }
   | { readonly kind: "bad"; readonly why: BadCountReason; readonly shown: string };
 
-export type BadCountReason = "negative" | "fraction" | "text" | "error" | "boolean" | "noCachedValue" | "tooLarge";
+export type BadCountReason =
+  "negative" | "fraction" | "text" | "error" | "boolean" | "noCachedValue" | "tooLarge";
 
 // "1.234", "1 234" (also no-break and narrow no-break spaces) and plain digits.
 const DIGITS = /^\d+$/;
@@ -32,7 +33,11 @@ export function readCount(cell: Cell | undefined): CountRead {
     case "string": {
       const text = nfcTrim(v.value);
       if (text === "") return { kind: "blank" };
-      const compact = DIGITS.test(text) ? text : DOT_GROUPS.test(text) || SPACE_GROUPS.test(text) ? text.replace(/[. \u00a0\u202f]/g, "") : null;
+      const compact = DIGITS.test(text)
+        ? text
+        : DOT_GROUPS.test(text) || SPACE_GROUPS.test(text)
+          ? text.replace(/[. \u00a0\u202f]/g, "")
+          : null;
       if (compact === null) {
         if (/^-\s*\d/.test(text)) return { kind: "bad", why: "negative", shown: text };
         if (/^\d+[.,]\d+$/.test(text)) return { kind: "bad", why: "fraction", shown: text };
@@ -84,7 +89,8 @@ export type DateRead =
 /** A date from a real Excel date (serial, either system) or text dd/mm/yyyy of a day that exists. */
 export function readDate(cell: Cell | undefined, date1904: boolean): DateRead {
   const v = cell?.value;
-  if (v === undefined || v.kind === "empty") return cell?.formula ? { kind: "bad", shown: "" } : { kind: "blank" };
+  if (v === undefined || v.kind === "empty")
+    return cell?.formula ? { kind: "bad", shown: "" } : { kind: "blank" };
   if (v.kind === "number") {
     const date = dateFromSerial(v.value, date1904);
     // Serials before 1/1/1990 are not report dates; they are usually a number typed by mistake.
@@ -96,7 +102,8 @@ export function readDate(cell: Cell | undefined, date1904: boolean): DateRead {
   return date ? { kind: "ok", date } : { kind: "bad", shown: text };
 }
 
-export type BadPercentReason = "negative" | "range" | "decimals" | "text" | "error" | "boolean" | "noCachedValue";
+export type BadPercentReason =
+  "negative" | "range" | "decimals" | "text" | "error" | "boolean" | "noCachedValue";
 
 export type PercentRead =
   | { readonly kind: "blank" }

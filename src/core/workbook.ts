@@ -3,7 +3,12 @@
 
 /** A cell value as the reader found it. Formula cells carry their cached value. */
 export type CellValue =
-  | { readonly kind: "number"; readonly value: number; readonly isDate?: boolean; readonly isPercent?: boolean }
+  | {
+      readonly kind: "number";
+      readonly value: number;
+      readonly isDate?: boolean;
+      readonly isPercent?: boolean;
+    }
   | { readonly kind: "string"; readonly value: string }
   | { readonly kind: "boolean"; readonly value: boolean }
   | { readonly kind: "error"; readonly value: string }

@@ -16,7 +16,13 @@ const SPEC: DocumentSpec = {
   sections: [
     {
       page: { margins: { top: 20, bottom: 25, left: 30, right: 15 } },
-      header: [{ kind: "paragraph", align: "center", runs: [{ field: "page" }, { text: "/" }, { field: "sectionPages" }] }],
+      header: [
+        {
+          kind: "paragraph",
+          align: "center",
+          runs: [{ field: "page" }, { text: "/" }, { field: "sectionPages" }],
+        },
+      ],
       firstPageHeader: [],
       blocks: [
         {
@@ -24,7 +30,13 @@ const SPEC: DocumentSpec = {
           align: "justify",
           indent: { firstLine: 12.7 },
           spacing: { before: 6, after: 6, line: 1.5 },
-          runs: [{ text: "Đậm", bold: true }, { text: " nghiêng", italic: true }, { text: " gạch", underline: true }, { text: " cỡ 12", size: 12 }, { text: "dòng mới", breakBefore: true }],
+          runs: [
+            { text: "Đậm", bold: true },
+            { text: " nghiêng", italic: true },
+            { text: " gạch", underline: true },
+            { text: " cỡ 12", size: 12 },
+            { text: "dòng mới", breakBefore: true },
+          ],
         },
         {
           kind: "table",
@@ -56,7 +68,9 @@ describe("renderDocx", () => {
   });
 
   test("Times New Roman 14 pt by default", () => {
-    expect(p["word/styles.xml"]).toMatch(/<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/><w:sz w:val="28"\/>/);
+    expect(p["word/styles.xml"]).toMatch(
+      /<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/><w:sz w:val="28"\/>/,
+    );
   });
 
   test("runs keep their Vietnamese text and their bold, italic, underline, size and line break", () => {
@@ -73,7 +87,8 @@ describe("renderDocx", () => {
     expect(doc).toContain('<w:jc w:val="both"/>');
     expect(doc).toContain('w:firstLine="720"');
     const spacing = /<w:spacing [^>]*\/>/.exec(doc)?.[0] ?? "";
-    for (const attr of ['w:before="120"', 'w:after="120"', 'w:line="360"', 'w:lineRule="auto"']) expect(spacing).toContain(attr);
+    for (const attr of ['w:before="120"', 'w:after="120"', 'w:line="360"', 'w:lineRule="auto"'])
+      expect(spacing).toContain(attr);
   });
 
   test("a table with fixed column widths, a repeated header row, shading and a merged cell", () => {
@@ -111,7 +126,9 @@ test("joined letters: one section each, each starting a new page at page 1", asy
       body: [bodyParagraph("Nội dung.")],
       copies: ["Lưu: VT"],
     });
-  const doc = parts(await renderDocx(joinDocuments([letter("A"), letter("B"), letter("C")])))["word/document.xml"] ?? "";
+  const doc =
+    parts(await renderDocx(joinDocuments([letter("A"), letter("B"), letter("C")])))["word/document.xml"] ??
+    "";
   expect(doc.match(/<w:sectPr/g)).toHaveLength(3);
   expect(doc.match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(3);
   expect(doc.match(/<w:type w:val="nextPage"\/>/g)).toHaveLength(3);
@@ -119,13 +136,25 @@ test("joined letters: one section each, each starting a new page at page 1", asy
 });
 
 test("an empty document is a programming error", async () => {
-  await expect(renderDocx({ font: { name: "Times New Roman", size: 14 }, sections: [] })).rejects.toThrow(/at least one section/);
+  await expect(renderDocx({ font: { name: "Times New Roman", size: 14 }, sections: [] })).rejects.toThrow(
+    /at least one section/,
+  );
 });
 
 test("a landscape section is wider than tall (docx swaps the sizes itself; giving them swapped made it portrait again)", async () => {
-  const landscape: DocumentSpec = { ...SPEC, sections: [SPEC.sections[0]!, { ...SPEC.sections[0]!, page: { ...SPEC.sections[0]!.page, orientation: "landscape" } }] };
+  const landscape: DocumentSpec = {
+    ...SPEC,
+    sections: [
+      SPEC.sections[0]!,
+      { ...SPEC.sections[0]!, page: { ...SPEC.sections[0]!.page, orientation: "landscape" } },
+    ],
+  };
   const xml = parts(await renderDocx(landscape))["word/document.xml"]!;
-  const sizes = [...xml.matchAll(/<w:pgSz w:w="(\d+)" w:h="(\d+)" w:orient="(\w+)"\/>/g)].map((m) => [Number(m[1]), Number(m[2]), m[3]]);
+  const sizes = [...xml.matchAll(/<w:pgSz w:w="(\d+)" w:h="(\d+)" w:orient="(\w+)"\/>/g)].map((m) => [
+    Number(m[1]),
+    Number(m[2]),
+    m[3],
+  ]);
   expect(sizes).toEqual([
     [11906, 16838, "portrait"],
     [16838, 11906, "landscape"],

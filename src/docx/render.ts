@@ -56,11 +56,23 @@ const LINE = { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } a
 const NO_LINE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
 
 function run(r: Run): TextRun {
-  const common = { bold: r.bold, italics: r.italic, size: r.size === undefined ? undefined : halfPoints(r.size) };
+  const common = {
+    bold: r.bold,
+    italics: r.italic,
+    size: r.size === undefined ? undefined : halfPoints(r.size),
+  };
   if ("field" in r) {
-    return new TextRun({ ...common, children: [r.field === "page" ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES_IN_SECTION] });
+    return new TextRun({
+      ...common,
+      children: [r.field === "page" ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES_IN_SECTION],
+    });
   }
-  return new TextRun({ ...common, text: r.text, underline: r.underline === true ? {} : undefined, break: r.breakBefore === true ? 1 : undefined });
+  return new TextRun({
+    ...common,
+    text: r.text,
+    underline: r.underline === true ? {} : undefined,
+    break: r.breakBefore === true ? 1 : undefined,
+  });
 }
 
 function paragraph(p: ParagraphSpec): Paragraph {
@@ -92,7 +104,14 @@ function table(t: TableSpec): Table {
     width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    borders: {
+      top: line,
+      bottom: line,
+      left: line,
+      right: line,
+      insideHorizontal: line,
+      insideVertical: line,
+    },
     rows: t.rows.map(
       (cells, r) =>
         new TableRow({
@@ -146,7 +165,11 @@ function section(s: SectionSpec): ISectionOptions {
       titlePage: hasFirst,
       page: {
         // docx swaps width and height itself for a landscape page: always give the portrait sizes.
-        size: { width: A4.width, height: A4.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        size: {
+          width: A4.width,
+          height: A4.height,
+          orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
         margin: {
           top: twips(m.top),
           bottom: twips(m.bottom),

@@ -1,7 +1,11 @@
 // The =KL226.* functions called through the same exports Excel calls, with a double for Office's
 // CustomFunctions global (SPEC §7 semantics, Excel error codes and Vietnamese messages).
 
-import { CustomFunctionsError, ErrorCode, installCustomFunctionsDouble } from "../../test/helpers/custom-functions-double";
+import {
+  CustomFunctionsError,
+  ErrorCode,
+  installCustomFunctionsDouble,
+} from "../../test/helpers/custom-functions-double";
 import { check, deadline, dueDate, gap, meetingOk, onlineRatio, ratio, reduction, target } from "./functions";
 
 let uninstall: () => void;

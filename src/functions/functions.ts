@@ -15,7 +15,11 @@ import { codeKey, foldKey } from "../core/text";
 interface ExcelRuntime {
   associate(id: string, fn: (...args: never[]) => unknown): void;
   readonly Error: new (code: ErrorCodeValue, message?: string) => object;
-  readonly ErrorCode: { readonly divisionByZero: ErrorCodeValue; readonly invalidValue: ErrorCodeValue; readonly notAvailable: ErrorCodeValue };
+  readonly ErrorCode: {
+    readonly divisionByZero: ErrorCodeValue;
+    readonly invalidValue: ErrorCodeValue;
+    readonly notAvailable: ErrorCodeValue;
+  };
 }
 type ErrorCodeValue = CustomFunctions.ErrorCode;
 type ErrorKind = "divisionByZero" | "invalidValue" | "notAvailable";
@@ -55,7 +59,8 @@ function toNumber(value: unknown, name: string): number {
   let v = value;
   if (Array.isArray(v)) {
     const row: unknown = v[0];
-    if (v.length !== 1 || !Array.isArray(row) || row.length !== 1) fail("invalidValue", `${name}: cần một ô, không phải một vùng nhiều ô.`);
+    if (v.length !== 1 || !Array.isArray(row) || row.length !== 1)
+      fail("invalidValue", `${name}: cần một ô, không phải một vùng nhiều ô.`);
     v = row[0];
   }
   if (v === null || v === undefined || v === "") return 0;
@@ -67,7 +72,8 @@ function toNumber(value: unknown, name: string): number {
 /** A text argument; a 1×1 matrix is unwrapped, a number becomes its text, a blank becomes "". */
 function toText(value: unknown): string {
   let v = value;
-  if (Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) v = (v[0] as unknown[])[0];
+  if (Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1)
+    v = (v[0] as unknown[])[0];
   if (v === null || v === undefined) return "";
   return typeof v === "string" ? v : String(v);
 }
@@ -121,7 +127,10 @@ function indicatorOf(value: unknown, profile: Profile | null): Indicator {
   }
   const ind = table.get(typeof value === "string" ? indicatorKey(value) : indicatorKey(toText(value)));
   if (ind) return ind;
-  return fail("notAvailable", `Không có chỉ tiêu "${toText(value)}". Mã hợp lệ: ${[...table.keys()].join(", ")}.`);
+  return fail(
+    "notAvailable",
+    `Không có chỉ tiêu "${toText(value)}". Mã hợp lệ: ${[...table.keys()].join(", ")}.`,
+  );
 }
 
 const indicatorKey = memo((text: string): string => codeKey(text));
@@ -147,7 +156,8 @@ function checkedCount(n: number, name: string): number {
  */
 export function onlineRatio(online: number, total: number): number {
   // Fast path: two plain numbers in range (the usual call), before any range or blank handling.
-  if (typeof online === "number" && typeof total === "number" && online >= 0 && online <= total && total > 0) return online / total;
+  if (typeof online === "number" && typeof total === "number" && online >= 0 && online <= total && total > 0)
+    return online / total;
   const o = toNumber(online, "Số hội nghị trực tuyến");
   const t = toNumber(total, "Tổng số hội nghị");
   checkedPartWhole(o, t, "Số hội nghị trực tuyến", "Tổng số hội nghị");
@@ -163,7 +173,8 @@ export function onlineRatio(online: number, total: number): number {
  */
 export function reduction(previous: number, current: number): number {
   // SPEC §5: computed as (prev − cur)/prev, so 100 → 90 is exactly 0.1 (1 − 90/100 is not).
-  if (typeof previous === "number" && typeof current === "number" && previous > 0 && current >= 0) return (previous - current) / previous;
+  if (typeof previous === "number" && typeof current === "number" && previous > 0 && current >= 0)
+    return (previous - current) / previous;
   const p = toNumber(previous, "Số lượng cùng kỳ");
   const c = toNumber(current, "Số lượng kỳ này");
   if (!(p >= 0 && c >= 0)) fail("invalidValue", "Số lượng không được âm.");
@@ -179,7 +190,8 @@ export function reduction(previous: number, current: number): number {
  * @returns Tỷ lệ (0–1); #DIV/0! nếu tổng bằng 0.
  */
 export function ratio(part: number, whole: number): number {
-  if (typeof part === "number" && typeof whole === "number" && part >= 0 && part <= whole && whole > 0) return part / whole;
+  if (typeof part === "number" && typeof whole === "number" && part >= 0 && part <= whole && whole > 0)
+    return part / whole;
   const p = toNumber(part, "Phần");
   const w = toNumber(whole, "Tổng");
   checkedPartWhole(p, w, "Phần", "Tổng");
@@ -225,11 +237,20 @@ export function gap(indicator: string, a: number, b?: number | string, profile?:
   const bIsName = typeof b === "string" && !/^\s*-?\d/.test(b);
   const ind = indicatorOf(indicator, profileOf(bIsName ? b : profile));
   const first = checkedCount(typeof a === "number" ? a : toNumber(a, "a"), "a");
-  if (ind.kind === "percent") return fail("notAvailable", `Chỉ tiêu ${ind.id} là tỷ lệ phần trăm bình quân, không có số lượng còn thiếu.`);
-  if (ind.kind === "maxCount" || ind.kind === "minCount") return judgeCount(first, ind.target, ind.comparison).gap ?? 0;
+  if (ind.kind === "percent")
+    return fail(
+      "notAvailable",
+      `Chỉ tiêu ${ind.id} là tỷ lệ phần trăm bình quân, không có số lượng còn thiếu.`,
+    );
+  if (ind.kind === "maxCount" || ind.kind === "minCount")
+    return judgeCount(first, ind.target, ind.comparison).gap ?? 0;
   // Omitted optional arguments arrive as null (TOOLCHAIN); for a ratio or a reduction b is needed.
-  if (b === null || b === undefined || bIsName) return fail("invalidValue", `Chỉ tiêu ${ind.id} cần cả hai số a và b.`);
-  const second = checkedCount(typeof b === "number" ? b : typeof b === "string" ? toNumber(Number(b.trim()), "b") : toNumber(b, "b"), "b");
+  if (b === null || b === undefined || bIsName)
+    return fail("invalidValue", `Chỉ tiêu ${ind.id} cần cả hai số a và b.`);
+  const second = checkedCount(
+    typeof b === "number" ? b : typeof b === "string" ? toNumber(Number(b.trim()), "b") : toNumber(b, "b"),
+    "b",
+  );
   if (ind.kind === "ratio") {
     checkedPartWhole(first, second, "a (phần)", "b (tổng)");
     return judgeRatio(first, second, ind.target, ind.comparison).gap ?? 0;
@@ -279,14 +300,23 @@ function withinOneEdit(a: string, b: string): boolean {
  */
 export function meetingOk(type: string, days: number): boolean {
   const limit = typeof type === "string" ? meetingLimitOf(type) : meetingLimitOf(toText(type));
-  if (limit === undefined) return fail("invalidValue", `Loại hội nghị "${toText(type)}" không hợp lệ: dùng Quán triệt, Chuyên môn hoặc Quan trọng.`);
+  if (limit === undefined)
+    return fail(
+      "invalidValue",
+      `Loại hội nghị "${toText(type)}" không hợp lệ: dùng Quán triệt, Chuyên môn hoặc Quan trọng.`,
+    );
   const d = typeof days === "number" ? days : toNumber(days, "Số ngày");
   if (!(d >= 0)) fail("invalidValue", "Số ngày họp không được âm.");
   return d <= limit;
 }
 
 const PERIOD_KEYS: ReadonlyMap<string, PeriodKind> = new Map(
-  PERIOD_KINDS.flatMap((id) => [id, PERIOD_LABELS[id].label, ...PERIOD_LABELS[id].aliases].map((name): [string, PeriodKind] => [foldKey(name), id])),
+  PERIOD_KINDS.flatMap((id) =>
+    [id, PERIOD_LABELS[id].label, ...PERIOD_LABELS[id].aliases].map((name): [string, PeriodKind] => [
+      foldKey(name),
+      id,
+    ]),
+  ),
 );
 
 const periodOf = memo((text: string) => PERIOD_KEYS.get(foldKey(text)));
@@ -301,14 +331,26 @@ const periodOf = memo((text: string) => PERIOD_KEYS.get(foldKey(text)));
  */
 export function dueDate(period: string, year: number, profile?: string): number {
   const kind = periodOf(toText(period));
-  if (kind === undefined) return fail("invalidValue", `Kỳ báo cáo "${toText(period)}" không hợp lệ: dùng ${PERIOD_KINDS.map((k) => `"${k}"`).join(", ")}.`);
+  if (kind === undefined)
+    return fail(
+      "invalidValue",
+      `Kỳ báo cáo "${toText(period)}" không hợp lệ: dùng ${PERIOD_KINDS.map((k) => `"${k}"`).join(", ")}.`,
+    );
   const y = toNumber(year, "Năm");
-  if (!Number.isInteger(y) || y < 1900 || y > 9999) fail("invalidValue", "Năm phải là số nguyên từ 1900 đến 9999.");
+  if (!Number.isInteger(y) || y < 1900 || y > 9999)
+    fail("invalidValue", "Năm phải là số nguyên từ 1900 đến 9999.");
   const chosen = profileOf(profile);
   // Without a profile, a quarter is the CCHC-BC/2025 regime's (KL226-BC/1 has none).
-  const p = chosen ?? (DEFAULT_PROFILE.form.periods.some((x) => x.kind === kind) ? DEFAULT_PROFILE : BUILTIN_FORMS.map((f) => defaultProfileForForm(f.id)).find((x) => x?.form.periods.some((q) => q.kind === kind)));
+  const p =
+    chosen ??
+    (DEFAULT_PROFILE.form.periods.some((x) => x.kind === kind)
+      ? DEFAULT_PROFILE
+      : BUILTIN_FORMS.map((f) => defaultProfileForForm(f.id)).find((x) =>
+          x?.form.periods.some((q) => q.kind === kind),
+        ));
   const due = p ? reportDeadline(p, kind, y) : null;
-  if (due === null) return fail("notAvailable", `Hồ sơ "${chosen?.name ?? ""}" không có kỳ ${PERIOD_LABELS[kind].label}.`);
+  if (due === null)
+    return fail("notAvailable", `Hồ sơ "${chosen?.name ?? ""}" không có kỳ ${PERIOD_LABELS[kind].label}.`);
   return serialFromDate(due);
 }
 
@@ -329,5 +371,8 @@ export function deadline(text: string): number {
   const parsed = deadlineOf(toText(text));
   if (parsed.kind === "date") return serialFromDate(parsed.date);
   if (parsed.kind === "none") return fail("notAvailable", "Nhiệm vụ thường xuyên, không có ngày hết hạn.");
-  return fail("notAvailable", `Không đọc được thời hạn "${toText(text)}" (ví dụ hợp lệ: Quý IV/2026, Tháng 6/2026, Đến 31/12/2026).`);
+  return fail(
+    "notAvailable",
+    `Không đọc được thời hạn "${toText(text)}" (ví dụ hợp lệ: Quý IV/2026, Tháng 6/2026, Đến 31/12/2026).`,
+  );
 }

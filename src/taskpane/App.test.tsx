@@ -15,7 +15,13 @@ const RESULT: ValidationResult = {
   valid: false,
   form: "KL226-BC/1",
   findings: [
-    finding("BAD_VALUE", "error", "Chỉ tiêu", "E5", "Số liệu là số âm (-5). Nhập số nguyên không âm, ví dụ 34."),
+    finding(
+      "BAD_VALUE",
+      "error",
+      "Chỉ tiêu",
+      "E5",
+      "Số liệu là số âm (-5). Nhập số nguyên không âm, ví dụ 34.",
+    ),
     finding("COERCED", "warning", "Chỉ tiêu", "E9", "Số liệu được nhập dạng chữ."),
     finding("MISSING_VALUE", "error", "Thông tin", "C7", "Chưa điền Tên đơn vị."),
   ],
@@ -105,7 +111,10 @@ test("validate in Excel: grouped findings with counts; a click selects the cell;
 
 test("an Excel error is shown in Vietnamese", async () => {
   const { excel } = fakeExcel();
-  const failing: ExcelActions = { ...excel, validateOpenWorkbook: async () => Promise.reject(new Error("InvalidReference")) };
+  const failing: ExcelActions = {
+    ...excel,
+    validateOpenWorkbook: async () => Promise.reject(new Error("InvalidReference")),
+  };
   await render(<App env={{ host: "excel", excel: failing }} store={memoryStore()} />);
   await click(byRole("button", "Kiểm tra sổ tính"));
   expect(must(byRole("alert")).textContent).toBe("Excel báo lỗi: InvalidReference");

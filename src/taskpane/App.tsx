@@ -2,7 +2,15 @@
 // báo cáo, Tổng hợp), each with its own remembered profile. It gets the Office actions and the
 // settings store as props (null / in-memory in tests), so it renders and tests without Excel.
 
-import { FluentProvider, Select, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  Select,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { useEffect, useId, useState } from "react";
 import type { TaskpaneEnv } from "./actions";
 import { ConsolidatePanel } from "./components/ConsolidatePanel";
@@ -24,12 +32,31 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
     overflowWrap: "anywhere",
   },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
   titles: { minWidth: 0, flexGrow: 1 },
-  title: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
-  mode: { margin: 0, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, color: tokens.colorNeutralForeground3 },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  mode: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase100,
+    color: tokens.colorNeutralForeground3,
+  },
   lang: { flexShrink: 0, width: "7.5rem" },
-  tabs: { flexWrap: "wrap", marginTop: tokens.spacingVerticalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  tabs: {
+    flexWrap: "wrap",
+    marginTop: tokens.spacingVerticalXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   panel: { paddingTop: tokens.spacingVerticalXS },
 });
 
@@ -50,7 +77,11 @@ export function App({ env, store, initialLocale = "vi" }: AppProps) {
     // Screen readers pick their voice from the document language.
     document.documentElement.lang = locale;
   }, [locale]);
-  const label: Record<TabId, string> = { validate: t.tabValidate, template: t.tabTemplate, consolidate: t.tabConsolidate };
+  const label: Record<TabId, string> = {
+    validate: t.tabValidate,
+    template: t.tabTemplate,
+    consolidate: t.tabConsolidate,
+  };
 
   return (
     <FluentProvider theme={webLightTheme} lang={locale}>
@@ -99,7 +130,14 @@ export function App({ env, store, initialLocale = "vi" }: AppProps) {
         </TabList>
         {TABS.map((id) => (
           // Panels stay mounted (hidden) so a result survives switching tabs.
-          <div key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id} className={styles.panel}>
+          <div
+            key={id}
+            id={`panel-${id}`}
+            role="tabpanel"
+            aria-labelledby={`tab-${id}`}
+            hidden={tab !== id}
+            className={styles.panel}
+          >
             {id === "validate" && <ValidatePanel strings={t} store={store} excel={env.excel} />}
             {id === "template" && <TemplatePanel strings={t} store={store} excel={env.excel} />}
             {id === "consolidate" && <ConsolidatePanel strings={t} store={store} excel={env.excel} />}

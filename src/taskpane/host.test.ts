@@ -2,19 +2,47 @@
 // the states the pane goes through — waiting for Excel without a deadline inside Office,
 // standalone at once in a plain browser.
 
-import { officeHostSign, readPageSigns, watchHost, type HostState, type OfficeLike, type OfficeReadyInfo, type PageSigns } from "./host";
+import {
+  officeHostSign,
+  readPageSigns,
+  watchHost,
+  type HostState,
+  type OfficeLike,
+  type OfficeReadyInfo,
+  type PageSigns,
+} from "./host";
 
 const PLAIN: PageSigns = { search: "", hash: "", windowName: "", storedHostInfo: null, bridge: false };
 
 describe("officeHostSign", () => {
   test.each<[string, Partial<PageSigns>, string]>([
-    ["Office on Windows (WebView2) adds _host_Info to the query", { search: "?_host_Info=Excel$Win32$16.01$vi-VN$$$$0" }, "_host_Info"],
-    ["after another parameter", { search: "?v=2&_host_Info=Excel$Mac$16.01$vi-VN$telemetry$$$0" }, "_host_Info"],
-    ["Office on the web's pipe-separated form", { search: "?_host_Info=Excel|Web|16.00|vi-VN|abc|isDialog" }, "_host_Info"],
+    [
+      "Office on Windows (WebView2) adds _host_Info to the query",
+      { search: "?_host_Info=Excel$Win32$16.01$vi-VN$$$$0" },
+      "_host_Info",
+    ],
+    [
+      "after another parameter",
+      { search: "?v=2&_host_Info=Excel$Mac$16.01$vi-VN$telemetry$$$0" },
+      "_host_Info",
+    ],
+    [
+      "Office on the web's pipe-separated form",
+      { search: "?_host_Info=Excel|Web|16.00|vi-VN|abc|isDialog" },
+      "_host_Info",
+    ],
     ["host info in the fragment", { hash: "#_host_Info=Excel$Win32$16.01$vi-VN" }, "_host_Info"],
     ["the XDM channel of Office on the web", { hash: "#abc&_xdm_Info=x$y$z" }, "_xdm_Info"],
-    ["a reload keeps office.js's sessionStorage copy", { storedHostInfo: "Excel$Win32$16.01$vi-VN$$$$0" }, "sessionStorage"],
-    ["window.name JSON of Office on the web", { windowName: '{"hostInfo":"Excel|Web|16.00|vi-VN","xdmInfo":"…"}' }, "window.name"],
+    [
+      "a reload keeps office.js's sessionStorage copy",
+      { storedHostInfo: "Excel$Win32$16.01$vi-VN$$$$0" },
+      "sessionStorage",
+    ],
+    [
+      "window.name JSON of Office on the web",
+      { windowName: '{"hostInfo":"Excel|Web|16.00|vi-VN","xdmInfo":"…"}' },
+      "window.name",
+    ],
     ["a host bridge object", { bridge: true }, "bridge"],
   ])("%s", (_name, signs, expected) => {
     expect(officeHostSign({ ...PLAIN, ...signs })).toBe(expected);
@@ -22,12 +50,18 @@ describe("officeHostSign", () => {
 
   test("a plain page, even with unrelated query, fragment and window.name, is no Office host", () => {
     expect(officeHostSign(PLAIN)).toBeNull();
-    expect(officeHostSign({ ...PLAIN, search: "?host=Excel", hash: "#ket-qua", windowName: "cua-so-1" })).toBeNull();
+    expect(
+      officeHostSign({ ...PLAIN, search: "?host=Excel", hash: "#ket-qua", windowName: "cua-so-1" }),
+    ).toBeNull();
   });
 });
 
 describe("readPageSigns", () => {
-  const page = (extra: Record<string, unknown>) => ({ location: { search: "", hash: "" }, name: "", ...extra });
+  const page = (extra: Record<string, unknown>) => ({
+    location: { search: "", hash: "" },
+    name: "",
+    ...extra,
+  });
 
   test("a desktop browser: window.chrome without webview and window.external without Office's methods", () => {
     const signs = readPageSigns(page({ chrome: { runtime: {} }, external: { AddSearchProvider() {} } }));
@@ -37,8 +71,14 @@ describe("readPageSigns", () => {
 
   test.each<[string, Record<string, unknown>]>([
     ["WebView2 (window.chrome.webview)", { chrome: { webview: { postMessage() {} } } }],
-    ["Office on Mac (window.webkit.messageHandlers.Agave)", { webkit: { messageHandlers: { Agave: { postMessage() {} } } } }],
-    ["Internet Explorer / Edge Legacy webviews (window.external.GetContext)", { external: { GetContext() {} } }],
+    [
+      "Office on Mac (window.webkit.messageHandlers.Agave)",
+      { webkit: { messageHandlers: { Agave: { postMessage() {} } } } },
+    ],
+    [
+      "Internet Explorer / Edge Legacy webviews (window.external.GetContext)",
+      { external: { GetContext() {} } },
+    ],
     ["the agaveHost global", { agaveHost: { GetHostInfo() {} } }],
   ])("%s is a host bridge", (_name, extra) => {
     expect(officeHostSign(readPageSigns(page(extra)))).toBe("bridge");
@@ -76,7 +116,11 @@ describe("watchHost", () => {
     jest.useFakeTimers({ doNotFake: ["setImmediate"] });
     const states: HostState[] = [];
     const { office, answer } = slowOffice();
-    watchHost((s) => states.push(s), office, () => ({ ...PLAIN, search: "?_host_Info=Excel$Win32$16.01$vi-VN$$$$0" }));
+    watchHost(
+      (s) => states.push(s),
+      office,
+      () => ({ ...PLAIN, search: "?_host_Info=Excel$Win32$16.01$vi-VN$$$$0" }),
+    );
     jest.advanceTimersByTime(60_000);
     await flush();
     expect(states).toEqual(["connecting"]);
@@ -87,14 +131,22 @@ describe("watchHost", () => {
 
   test("in a plain browser it is standalone at once, before office.js answers", () => {
     const states: HostState[] = [];
-    watchHost((s) => states.push(s), slowOffice().office, () => PLAIN);
+    watchHost(
+      (s) => states.push(s),
+      slowOffice().office,
+      () => PLAIN,
+    );
     expect(states).toEqual(["standalone"]);
   });
 
   test("in a plain browser office.js's host: null changes nothing", async () => {
     const states: HostState[] = [];
     const { office, answer } = slowOffice();
-    watchHost((s) => states.push(s), office, () => PLAIN);
+    watchHost(
+      (s) => states.push(s),
+      office,
+      () => PLAIN,
+    );
     answer({ host: null });
     await flush();
     expect(states).toEqual(["standalone"]);
@@ -103,7 +155,11 @@ describe("watchHost", () => {
   test("a host the signs missed still becomes Excel when office.js says so", async () => {
     const states: HostState[] = [];
     const { office, answer } = slowOffice();
-    watchHost((s) => states.push(s), office, () => PLAIN);
+    watchHost(
+      (s) => states.push(s),
+      office,
+      () => PLAIN,
+    );
     answer({ host: "Excel" });
     await flush();
     expect(states).toEqual(["standalone", "excel"]);
@@ -113,7 +169,11 @@ describe("watchHost", () => {
     for (const settle of ["none", "fail"] as const) {
       const states: HostState[] = [];
       const { office, answer, fail } = slowOffice();
-      watchHost((s) => states.push(s), office, () => ({ ...PLAIN, bridge: true }));
+      watchHost(
+        (s) => states.push(s),
+        office,
+        () => ({ ...PLAIN, bridge: true }),
+      );
       if (settle === "none") answer({ host: null });
       else fail();
       await flush();
@@ -123,7 +183,11 @@ describe("watchHost", () => {
 
   test("without office.js (a copy of the page without it): standalone", () => {
     const states: HostState[] = [];
-    watchHost((s) => states.push(s), undefined, () => ({ ...PLAIN, bridge: true }));
+    watchHost(
+      (s) => states.push(s),
+      undefined,
+      () => ({ ...PLAIN, bridge: true }),
+    );
     expect(states).toEqual(["standalone"]);
   });
 });

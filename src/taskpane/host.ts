@@ -19,7 +19,9 @@ export interface OfficeLike {
 
 export function officeGlobal(): OfficeLike | undefined {
   const g = globalThis as { Office?: OfficeLike };
-  return typeof g.Office === "object" && g.Office !== null && typeof g.Office.onReady === "function" ? g.Office : undefined;
+  return typeof g.Office === "object" && g.Office !== null && typeof g.Office.onReady === "function"
+    ? g.Office
+    : undefined;
 }
 
 /** The parts of the page office.js reads to find its host, before it has talked to the host. */
@@ -44,7 +46,8 @@ interface WindowLike {
   readonly agaveHost?: unknown;
 }
 
-const has = (o: unknown, key: string): boolean => typeof o === "object" && o !== null && key in o && (o as Record<string, unknown>)[key] != null;
+const has = (o: unknown, key: string): boolean =>
+  typeof o === "object" && o !== null && key in o && (o as Record<string, unknown>)[key] != null;
 
 /**
  * The bridges Office hosts inject into the page: window.external.GetContext / GetHostInfo (the
@@ -73,7 +76,13 @@ export function readPageSigns(w: WindowLike = window as unknown as WindowLike): 
   } catch {
     // sessionStorage is refused in some sandboxed frames.
   }
-  return { search: w.location.search, hash: w.location.hash, windowName: w.name, storedHostInfo, bridge: hostBridge(w) };
+  return {
+    search: w.location.search,
+    hash: w.location.hash,
+    windowName: w.name,
+    storedHostInfo,
+    bridge: hostBridge(w),
+  };
 }
 
 /**
@@ -84,7 +93,8 @@ export function officeHostSign(signs: PageSigns): string | null {
   if (/[?&#]_host_Info=/i.test(signs.search) || /[#&]_host_Info=/i.test(signs.hash)) return "_host_Info";
   if (/_xdm_Info=/i.test(signs.hash)) return "_xdm_Info";
   if (signs.storedHostInfo) return "sessionStorage";
-  if (/"(hostInfo|xdmInfo)"\s*:/.test(signs.windowName) || signs.windowName.includes("_xdm_")) return "window.name";
+  if (/"(hostInfo|xdmInfo)"\s*:/.test(signs.windowName) || signs.windowName.includes("_xdm_"))
+    return "window.name";
   if (signs.bridge) return "bridge";
   return null;
 }
@@ -97,7 +107,11 @@ const isExcel = (info: OfficeReadyInfo | undefined): boolean => String(info?.hos
  * "standalone" if it reports another host or fails. In a plain browser: "standalone" at once, and
  * "excel" should office.js report Excel after all (a host these signs missed).
  */
-export function watchHost(report: (state: HostState) => void, office: OfficeLike | undefined = officeGlobal(), signs: () => PageSigns = readPageSigns): void {
+export function watchHost(
+  report: (state: HostState) => void,
+  office: OfficeLike | undefined = officeGlobal(),
+  signs: () => PageSigns = readPageSigns,
+): void {
   if (!office) {
     report("standalone");
     return;
@@ -123,7 +137,9 @@ export function watchHost(report: (state: HostState) => void, office: OfficeLike
 
 /** True when the running Excel supports an API set (false outside Excel or when unknown). */
 export function supportsExcelApi(version: string): boolean {
-  const g = globalThis as { Office?: { context?: { requirements?: { isSetSupported(name: string, v?: string): boolean } } } };
+  const g = globalThis as {
+    Office?: { context?: { requirements?: { isSetSupported(name: string, v?: string): boolean } } };
+  };
   try {
     return g.Office?.context?.requirements?.isSetSupported("ExcelApi", version) === true;
   } catch {

@@ -100,7 +100,13 @@ export interface Strings {
   readonly warnings: string;
   readonly late: string;
   readonly none: string;
-  readonly shortfallLine: (unit: string, indicator: string, value: string, target: string, gap: string) => string;
+  readonly shortfallLine: (
+    unit: string,
+    indicator: string,
+    value: string,
+    target: string,
+    gap: string,
+  ) => string;
   readonly duplicateLine: (unit: string, kept: string, dropped: string) => string;
   readonly writeSummary: string;
   readonly summaryWritten: (sheets: number, syncs: number) => string;
@@ -140,7 +146,8 @@ const vi: Strings = {
   modeExcel: "Đang chạy trong Excel",
   modeStandalone: "Chế độ độc lập (không có Excel): làm việc trên tệp",
   connecting: "Đang kết nối với Excel…",
-  connectingSlow: (seconds) => `Excel chưa trả lời sau ${seconds} giây; trang vẫn tiếp tục chờ. Nếu cần, có thể làm việc ngay trên tệp và Excel sẽ được dùng khi sẵn sàng.`,
+  connectingSlow: (seconds) =>
+    `Excel chưa trả lời sau ${seconds} giây; trang vẫn tiếp tục chờ. Nếu cần, có thể làm việc ngay trên tệp và Excel sẽ được dùng khi sẵn sàng.`,
   connectingUseFiles: "Làm việc trên tệp trong lúc chờ",
   tabsLabel: "Chức năng",
   tabValidate: "Kiểm tra",
@@ -148,7 +155,8 @@ const vi: Strings = {
   tabConsolidate: "Tổng hợp",
   profileLabel: "Hồ sơ (biểu mẫu)",
   profileAuto: "Tự động (theo mẫu trong tệp)",
-  profileAutoHint: "Mỗi tệp được đọc theo biểu mẫu ghi ở ô A1 của nó; khi tổng hợp, dùng biểu mẫu mà nhiều tệp khai nhất.",
+  profileAutoHint:
+    "Mỗi tệp được đọc theo biểu mẫu ghi ở ô A1 của nó; khi tổng hợp, dùng biểu mẫu mà nhiều tệp khai nhất.",
   profileHint: (name, id) => `${name} · biểu mẫu ${id}`,
   usedProfile: (id, name) => `Biểu mẫu ${id} — hồ sơ ${name}`,
   usedProfileAuto: (id, name) => `Biểu mẫu ${id} — hồ sơ ${name} (tự động, theo mẫu trong tệp)`,
@@ -161,7 +169,8 @@ const vi: Strings = {
   validating: "Đang kiểm tra…",
   verdictValid: "Hợp lệ — có thể gửi",
   verdictInvalid: "Không hợp lệ — chưa gửi được",
-  verdictValidDetail: (w) => (w === 0 ? "Không có lỗi nào." : `Không có lỗi; ${w} cảnh báo nên xem lại (không bắt buộc sửa).`),
+  verdictValidDetail: (w) =>
+    w === 0 ? "Không có lỗi nào." : `Không có lỗi; ${w} cảnh báo nên xem lại (không bắt buộc sửa).`,
   verdictInvalidDetail: (e) => `Cần sửa ${e} lỗi dưới đây rồi kiểm tra lại.`,
   counts: (e, w) => `${e} lỗi, ${w} cảnh báo`,
   errorWord: "Lỗi",
@@ -178,7 +187,8 @@ const vi: Strings = {
   nothingToMark: "Không có ô lỗi nào để đánh dấu.",
   fileChecked: (f) => `Tệp: ${f}`,
   unitLine: (code, name) => `Đơn vị: ${code} – ${name}`,
-  templateIntro: "Mẫu có danh sách chọn và kiểm tra số liệu; chỉ tiêu, nhiệm vụ và hạn nộp theo hồ sơ đã chọn.",
+  templateIntro:
+    "Mẫu có danh sách chọn và kiểm tra số liệu; chỉ tiêu, nhiệm vụ và hạn nộp theo hồ sơ đã chọn.",
   templateUnitType: "Loại đơn vị",
   templateAllTypes: "Mọi loại đơn vị (liệt kê mọi nhiệm vụ)",
   templateTasks: (n) => `Mẫu liệt kê ${n} nhiệm vụ áp dụng.`,
@@ -190,7 +200,8 @@ const vi: Strings = {
   templateOpened: "Đã mở mẫu trong sổ tính mới.",
   templateDownloaded: (f) => `Đã tải mẫu ${f}.`,
   templateSheetsExist: "Sổ tính đã có trang tính trùng tên với mẫu. Hãy mở mẫu trong sổ tính mới.",
-  consolidateIntro: "Chọn hoặc kéo thả các tệp báo cáo .xlsx của các đơn vị (có thể kèm danh sách đơn vị) để tổng hợp.",
+  consolidateIntro:
+    "Chọn hoặc kéo thả các tệp báo cáo .xlsx của các đơn vị (có thể kèm danh sách đơn vị) để tổng hợp.",
   pickReports: "Chọn các tệp báo cáo (.xlsx)",
   dropHint: "hoặc kéo thả các tệp vào đây",
   dropZoneLabel: "Vùng kéo thả tệp báo cáo",
@@ -198,8 +209,10 @@ const vi: Strings = {
   rosterNone: "Chưa chọn danh sách đơn vị.",
   rosterChosen: (f, n) => `Danh sách đơn vị: ${f} (${n} đơn vị)`,
   filesChosen: (n) => `Đã chọn ${n} tệp.`,
-  inputsSummary: (n, r) => `Tệp đã chọn: ${n}${r ? `; danh sách đơn vị ${r}` : ""} — bấm để xem, thêm hoặc chọn lại`,
-  notXlsxAdded: (f) => `${f.length} tệp không phải .xlsx (${f.join(", ")}): sẽ được liệt kê là bị từ chối, kèm cách lưu lại dạng .xlsx.`,
+  inputsSummary: (n, r) =>
+    `Tệp đã chọn: ${n}${r ? `; danh sách đơn vị ${r}` : ""} — bấm để xem, thêm hoặc chọn lại`,
+  notXlsxAdded: (f) =>
+    `${f.length} tệp không phải .xlsx (${f.join(", ")}): sẽ được liệt kê là bị từ chối, kèm cách lưu lại dạng .xlsx.`,
   ignoredFiles: (f) => `Bỏ qua ${f.length} tệp khóa “~$…” của Excel hoặc tệp ẩn: ${f.join(", ")}.`,
   consolidateButton: "Tổng hợp",
   clearFiles: "Bỏ chọn tệp",
@@ -226,7 +239,8 @@ const vi: Strings = {
   warnings: "Cảnh báo",
   late: "trễ hạn",
   none: "Không có.",
-  shortfallLine: (u, i, v, t, g) => `${u}: ${i} ${v} (mục tiêu ${t}); ${g.charAt(0).toLowerCase()}${g.slice(1)}`,
+  shortfallLine: (u, i, v, t, g) =>
+    `${u}: ${i} ${v} (mục tiêu ${t}); ${g.charAt(0).toLowerCase()}${g.slice(1)}`,
   duplicateLine: (u, k, d) => `${u}: giữ ${k}, bỏ ${d}`,
   writeSummary: "Ghi bảng tổng hợp vào sổ tính",
   summaryWritten: (s, n) => `Đã ghi ${s} trang tính tổng hợp (${n} lần đồng bộ với Excel).`,
@@ -234,8 +248,10 @@ const vi: Strings = {
   downloadJson: "Tải báo cáo JSON",
   downloaded: (f) => `Đã tải ${f}.`,
   rollupTitle: "Báo cáo gửi cấp trên",
-  rollupIntro: (n, form) => `Lập báo cáo theo mẫu ${form} của đơn vị tổng hợp: số liệu là tổng của ${n} đơn vị được tiếp nhận, mỗi nhiệm vụ ghi theo đơn vị chậm nhất.`,
-  rollupNoPeriod: "Chưa xác định được kỳ báo cáo (không tệp nào khai Kỳ báo cáo và Năm hợp lệ), nên chưa lập được báo cáo gửi cấp trên.",
+  rollupIntro: (n, form) =>
+    `Lập báo cáo theo mẫu ${form} của đơn vị tổng hợp: số liệu là tổng của ${n} đơn vị được tiếp nhận, mỗi nhiệm vụ ghi theo đơn vị chậm nhất.`,
+  rollupNoPeriod:
+    "Chưa xác định được kỳ báo cáo (không tệp nào khai Kỳ báo cáo và Năm hợp lệ), nên chưa lập được báo cáo gửi cấp trên.",
   rollupCode: "Mã đơn vị tổng hợp",
   rollupName: "Tên đơn vị tổng hợp",
   rollupType: "Loại đơn vị",
@@ -245,11 +261,13 @@ const vi: Strings = {
   documentsTitle: "Văn bản gửi đi",
   documentsIntro: (d, r) =>
     `Thư nhắc các đơn vị (mỗi đơn vị một trang, in và ký) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
-  documentsExcelNote: "Excel không mở được văn bản Word từ ngăn tác vụ: tệp .docx được tải xuống, hãy mở bằng Word.",
+  documentsExcelNote:
+    "Excel không mở được văn bản Word từ ngăn tác vụ: tệp .docx được tải xuống, hãy mở bằng Word.",
   downloadLetters: "Tải thư nhắc (.docx)",
   downloadReport: "Tải báo cáo (.docx)",
   preparingDocument: "Đang lập văn bản…",
-  noLetters: "Không có đơn vị nào cần nhắc (không có đơn vị chưa gửi, bị trả lại, trễ hạn hay chưa đạt chỉ tiêu).",
+  noLetters:
+    "Không có đơn vị nào cần nhắc (không có đơn vị chưa gửi, bị trả lại, trễ hạn hay chưa đạt chỉ tiêu).",
   lettersDownloaded: (f, n) => `Đã tải ${f} (thư nhắc ${n} đơn vị).`,
   errorPrefix: "Lỗi",
   excelError: (d) => `Excel báo lỗi: ${d}`,
@@ -265,7 +283,8 @@ const en: Strings = {
   modeExcel: "Running in Excel",
   modeStandalone: "Standalone mode (no Excel): working on files",
   connecting: "Connecting to Excel…",
-  connectingSlow: (seconds) => `Excel has not answered after ${seconds} seconds; the page keeps waiting. You can work on files meanwhile; Excel is used once it is ready.`,
+  connectingSlow: (seconds) =>
+    `Excel has not answered after ${seconds} seconds; the page keeps waiting. You can work on files meanwhile; Excel is used once it is ready.`,
   connectingUseFiles: "Work on files while waiting",
   tabsLabel: "Functions",
   tabValidate: "Validate",
@@ -273,11 +292,13 @@ const en: Strings = {
   tabConsolidate: "Consolidate",
   profileLabel: "Profile (form)",
   profileAuto: "Automatic (the form named in the file)",
-  profileAutoHint: "Each file is read with the form named in its cell A1; a consolidation uses the form most files declare.",
+  profileAutoHint:
+    "Each file is read with the form named in its cell A1; a consolidation uses the form most files declare.",
   profileHint: (name, id) => `${name} · form ${id}`,
   usedProfile: (id, name) => `Form ${id} — profile ${name}`,
   usedProfileAuto: (id, name) => `Form ${id} — profile ${name} (automatic, from the files)`,
-  validateIntroExcel: "Check the open workbook against its form. Click a finding to select its cell in Excel.",
+  validateIntroExcel:
+    "Check the open workbook against its form. Click a finding to select its cell in Excel.",
   validateIntroStandalone: "Pick a report .xlsx file to check against its form.",
   validateButton: "Validate workbook",
   pickWorkbook: "Report file to check (.xlsx)",
@@ -286,7 +307,8 @@ const en: Strings = {
   validating: "Validating…",
   verdictValid: "Valid — ready to send",
   verdictInvalid: "Not valid — cannot be sent yet",
-  verdictValidDetail: (w) => (w === 0 ? "No errors." : `No errors; ${w} warning(s) worth a look (not required).`),
+  verdictValidDetail: (w) =>
+    w === 0 ? "No errors." : `No errors; ${w} warning(s) worth a look (not required).`,
   verdictInvalidDetail: (e) => `Fix the ${e} error(s) below, then check again.`,
   counts: (e, w) => `${e} error(s), ${w} warning(s)`,
   errorWord: "Error",
@@ -303,7 +325,8 @@ const en: Strings = {
   nothingToMark: "There are no error cells to mark.",
   fileChecked: (f) => `File: ${f}`,
   unitLine: (code, name) => `Unit: ${code} – ${name}`,
-  templateIntro: "The template has drop-downs and value checks; its indicators, tasks and deadlines follow the chosen profile.",
+  templateIntro:
+    "The template has drop-downs and value checks; its indicators, tasks and deadlines follow the chosen profile.",
   templateUnitType: "Unit type",
   templateAllTypes: "All unit types (every task listed)",
   templateTasks: (n) => `The template lists ${n} applicable task(s).`,
@@ -314,8 +337,10 @@ const en: Strings = {
   templateInserted: (s) => `Inserted sheets: ${s}.`,
   templateOpened: "Opened the template in a new workbook.",
   templateDownloaded: (f) => `Downloaded ${f}.`,
-  templateSheetsExist: "The workbook already has sheets named like the template. Open the template as a new workbook instead.",
-  consolidateIntro: "Pick or drop the units' report .xlsx files (and optionally a roster) to consolidate them.",
+  templateSheetsExist:
+    "The workbook already has sheets named like the template. Open the template as a new workbook instead.",
+  consolidateIntro:
+    "Pick or drop the units' report .xlsx files (and optionally a roster) to consolidate them.",
   pickReports: "Pick report files (.xlsx)",
   dropHint: "or drop files here",
   dropZoneLabel: "Drop zone for report files",
@@ -324,7 +349,8 @@ const en: Strings = {
   rosterChosen: (f, n) => `Roster: ${f} (${n} units)`,
   filesChosen: (n) => `${n} file(s) chosen.`,
   inputsSummary: (n, r) => `Files chosen: ${n}${r ? `; roster ${r}` : ""} — open to see, add or change`,
-  notXlsxAdded: (f) => `${f.length} file(s) are not .xlsx (${f.join(", ")}): they will be listed as rejected, with how to save them as .xlsx.`,
+  notXlsxAdded: (f) =>
+    `${f.length} file(s) are not .xlsx (${f.join(", ")}): they will be listed as rejected, with how to save them as .xlsx.`,
   ignoredFiles: (f) => `Skipped ${f.length} Excel lock file(s) “~$…” or hidden file(s): ${f.join(", ")}.`,
   consolidateButton: "Consolidate",
   clearFiles: "Clear files",
@@ -359,8 +385,10 @@ const en: Strings = {
   downloadJson: "Download JSON report",
   downloaded: (f) => `Downloaded ${f}.`,
   rollupTitle: "Report to the level above",
-  rollupIntro: (n, form) => `A ${form} report of the consolidating unit: the sums of the ${n} accepted units, each task at its slowest unit's status.`,
-  rollupNoPeriod: "No reporting period could be determined (no file gives a valid period and year), so no report to the level above can be made.",
+  rollupIntro: (n, form) =>
+    `A ${form} report of the consolidating unit: the sums of the ${n} accepted units, each task at its slowest unit's status.`,
+  rollupNoPeriod:
+    "No reporting period could be determined (no file gives a valid period and year), so no report to the level above can be made.",
   rollupCode: "Consolidating unit code",
   rollupName: "Consolidating unit name",
   rollupType: "Unit type",
@@ -370,7 +398,8 @@ const en: Strings = {
   documentsTitle: "Documents to send",
   documentsIntro: (d, r) =>
     `Follow-up letters to the units (one page each, to print and sign) and the report to the level above, as Word documents laid out per Decree 30/2020/NĐ-CP (in Vietnamese). Dated ${d}; the letters ask for a reply by ${r}; the document number is left blank for the clerk.`,
-  documentsExcelNote: "Excel cannot open a Word document from a taskpane: the .docx file is downloaded; open it in Word.",
+  documentsExcelNote:
+    "Excel cannot open a Word document from a taskpane: the .docx file is downloaded; open it in Word.",
   downloadLetters: "Download letters (.docx)",
   downloadReport: "Download report (.docx)",
   preparingDocument: "Preparing the document…",

@@ -25,7 +25,8 @@ function start(): void {
     }
     if (state === "excel") excel ??= excelActions();
     // Office's own store once Excel is there (OfficeRuntime.storage), else the page's localStorage.
-    if (store === null || (state === "excel" && store.kind !== "office")) store = chooseStore(state === "excel");
+    if (store === null || (state === "excel" && store.kind !== "office"))
+      store = chooseStore(state === "excel");
     const env: TaskpaneEnv = { host: state, excel: state === "excel" ? excel : null };
     root.render(<App env={env} store={store} />);
   };

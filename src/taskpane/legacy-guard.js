@@ -51,7 +51,9 @@
     title.appendChild(document.createTextNode("KL226 không chạy được trong Excel này"));
     box.appendChild(title);
     box.appendChild(paragraph(reason));
-    box.appendChild(paragraph("Phần bổ trợ KL226 (khung Kiểm tra, Tổng hợp và các hàm =KL226.*) chạy trong:"));
+    box.appendChild(
+      paragraph("Phần bổ trợ KL226 (khung Kiểm tra, Tổng hợp và các hàm =KL226.*) chạy trong:")
+    );
     var list = document.createElement("ul");
     list.style.margin = "0 0 8px 0";
     list.style.paddingLeft = "20px";
@@ -67,7 +69,11 @@
           "Excel 2016, 2019 bản cấp phép số lượng lớn và Excel trên iPad không chạy được KL226. Hãy nhờ bộ phận công nghệ thông tin cập nhật Office và cài WebView2."
       )
     );
-    box.appendChild(paragraph("Không cần Excel: mở trang sau bằng Microsoft Edge, Chrome, Firefox hoặc Safari để kiểm tra và tổng hợp báo cáo từ tệp:"));
+    box.appendChild(
+      paragraph(
+        "Không cần Excel: mở trang sau bằng Microsoft Edge, Chrome, Firefox hoặc Safari để kiểm tra và tổng hợp báo cáo từ tệp:"
+      )
+    );
     box.appendChild(paragraph(standaloneAddress(), true));
 
     while (root.firstChild) root.removeChild(root.firstChild);
@@ -83,7 +89,8 @@
 
   // Elsewhere: a bundle that cannot be parsed leaves the loading text in place; show the message then.
   window.addEventListener("error", function (event) {
-    var syntax = (event.error && event.error.name === "SyntaxError") || /SyntaxError/.test(String(event.message));
+    var syntax =
+      (event.error && event.error.name === "SyntaxError") || /SyntaxError/.test(String(event.message));
     if (syntax && document.getElementById("loading")) {
       show("Trình duyệt nhúng của Excel trên máy này quá cũ để chạy KL226.");
     }

@@ -66,15 +66,24 @@ test("in a modern browser it stays silent", () => {
 
 test("a bundle that cannot be parsed before the app starts shows the message; other errors do not", () => {
   const root = loadPage(false);
-  window.dispatchEvent(new ErrorEvent("error", { message: "TypeError: x is undefined", error: new TypeError("x is undefined") }));
+  window.dispatchEvent(
+    new ErrorEvent("error", { message: "TypeError: x is undefined", error: new TypeError("x is undefined") }),
+  );
   expect(root.querySelector('[data-testid="legacy-message"]')).toBeNull();
-  window.dispatchEvent(new ErrorEvent("error", { message: "SyntaxError: Unexpected token '?'", error: new SyntaxError("Unexpected token '?'") }));
+  window.dispatchEvent(
+    new ErrorEvent("error", {
+      message: "SyntaxError: Unexpected token '?'",
+      error: new SyntaxError("Unexpected token '?'"),
+    }),
+  );
   expect(root.querySelector('[data-testid="legacy-message"]')?.textContent).toContain("quá cũ để chạy KL226");
 });
 
 test("once the app has replaced the loading text, a later SyntaxError leaves the page alone", () => {
   const root = loadPage(false);
   root.innerHTML = "<main>ứng dụng</main>";
-  window.dispatchEvent(new ErrorEvent("error", { message: "SyntaxError: bad JSON", error: new SyntaxError("bad JSON") }));
+  window.dispatchEvent(
+    new ErrorEvent("error", { message: "SyntaxError: bad JSON", error: new SyntaxError("bad JSON") }),
+  );
   expect(root.textContent).toBe("ứng dụng");
 });

@@ -40,8 +40,13 @@ export function chosenProfile(choice: ProfileChoice): Profile | undefined {
  * What files are read with: the chosen profile (a file of another form is FORM_MISMATCH), or with
  * none the default form's profile following each file's own form (SPEC §8).
  */
-export function readWith(profile: Profile | undefined): { readonly profile: Profile; readonly forms: "expect" | "follow" } {
-  return profile ? { profile, forms: "expect" } : { profile: defaultProfileForForm(DEFAULT_FORM.id)!, forms: "follow" };
+export function readWith(profile: Profile | undefined): {
+  readonly profile: Profile;
+  readonly forms: "expect" | "follow";
+} {
+  return profile
+    ? { profile, forms: "expect" }
+    : { profile: defaultProfileForForm(DEFAULT_FORM.id)!, forms: "follow" };
 }
 
 function isValidChoice(value: string | null, allowAuto: boolean): value is ProfileChoice {
@@ -54,12 +59,21 @@ function isValidChoice(value: string | null, allowAuto: boolean): value is Profi
  * A remembered choice: starts at `fallback`, takes the stored value once read (unless the user
  * already chose), and stores every change. A stored value that is no longer offered is ignored.
  */
-export function useRememberedChoice(store: SettingsStore, key: string, fallback: string, isValid: (v: string | null) => boolean): [string, (next: string) => void] {
-  const [state, setState] = useState<{ value: string; touched: boolean }>({ value: fallback, touched: false });
+export function useRememberedChoice(
+  store: SettingsStore,
+  key: string,
+  fallback: string,
+  isValid: (v: string | null) => boolean,
+): [string, (next: string) => void] {
+  const [state, setState] = useState<{ value: string; touched: boolean }>({
+    value: fallback,
+    touched: false,
+  });
   useEffect(() => {
     let live = true;
     void store.get(key).then((stored) => {
-      if (live && isValid(stored)) setState((s) => (s.touched ? s : { value: stored as string, touched: false }));
+      if (live && isValid(stored))
+        setState((s) => (s.touched ? s : { value: stored as string, touched: false }));
     });
     return () => {
       live = false;
@@ -75,6 +89,12 @@ export function useRememberedChoice(store: SettingsStore, key: string, fallback:
 }
 
 /** The profile choice of one tab ("auto" allowed or not). */
-export function useProfileChoice(store: SettingsStore, key: string, allowAuto: boolean): [ProfileChoice, (next: ProfileChoice) => void] {
-  return useRememberedChoice(store, key, allowAuto ? AUTO : DEFAULT_TEMPLATE_PROFILE, (v) => isValidChoice(v, allowAuto));
+export function useProfileChoice(
+  store: SettingsStore,
+  key: string,
+  allowAuto: boolean,
+): [ProfileChoice, (next: ProfileChoice) => void] {
+  return useRememberedChoice(store, key, allowAuto ? AUTO : DEFAULT_TEMPLATE_PROFILE, (v) =>
+    isValidChoice(v, allowAuto),
+  );
 }

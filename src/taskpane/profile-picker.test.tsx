@@ -14,7 +14,14 @@ import { cellText } from "../core/values";
 import { readXlsx } from "../xlsx/read";
 import type { ExcelActions } from "./actions";
 import { App } from "./App";
-import { chooseStore, localStore, memoryStore, officeStore, SETTING_KEYS, type SettingsStore } from "./settings";
+import {
+  chooseStore,
+  localStore,
+  memoryStore,
+  officeStore,
+  SETTING_KEYS,
+  type SettingsStore,
+} from "./settings";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -84,7 +91,9 @@ test("each tab has a picker: Tự động and the shipped profiles by name (the 
     const options = [...select.options];
     expect(options.map((o) => o.value)).toEqual(["auto", ...SHIPPED_PROFILE_NAMES]);
     expect(options[0]!.textContent).toBe("Tự động (theo mẫu trong tệp)");
-    expect(options[5]!.textContent).toBe("Kế hoạch thực hiện công tác cải cách hành chính năm 2025 của Sở An toàn thực phẩm Thành phố Hồ Chí Minh (CCHC-BC/2025)");
+    expect(options[5]!.textContent).toBe(
+      "Kế hoạch thực hiện công tác cải cách hành chính năm 2025 của Sở An toàn thực phẩm Thành phố Hồ Chí Minh (CCHC-BC/2025)",
+    );
     expect(select.value).toBe("auto");
   }
   const template = byTestId<HTMLSelectElement>("template-profile");
@@ -113,7 +122,10 @@ test("a choice is stored per tab and restored in the next session", async () => 
 });
 
 test("a stored value no longer offered is ignored; auto is never taken for the template", async () => {
-  const store = memoryStore({ [SETTING_KEYS.validateProfile]: "tinh-da-bo", [SETTING_KEYS.templateProfile]: "auto" });
+  const store = memoryStore({
+    [SETTING_KEYS.validateProfile]: "tinh-da-bo",
+    [SETTING_KEYS.templateProfile]: "auto",
+  });
   await mount(standalone(store));
   expect(byTestId<HTMLSelectElement>("validate-profile").value).toBe("auto");
   expect(byTestId<HTMLSelectElement>("template-profile").value).toBe("thanh-hoa-226");
@@ -143,11 +155,19 @@ test("localStorage remembers between page loads; a storage that throws behaves a
 
 test("inside Office the choice goes to OfficeRuntime.storage when it exists, else localStorage", async () => {
   const items = new Map<string, string>();
-  const storage = { getItem: async (k: string) => items.get(k) ?? null, setItem: async (k: string, v: string) => void items.set(k, v) };
-  const scope = { OfficeRuntime: { storage }, localStorage: window.localStorage } as unknown as typeof globalThis;
+  const storage = {
+    getItem: async (k: string) => items.get(k) ?? null,
+    setItem: async (k: string, v: string) => void items.set(k, v),
+  };
+  const scope = {
+    OfficeRuntime: { storage },
+    localStorage: window.localStorage,
+  } as unknown as typeof globalThis;
   expect(chooseStore(true, scope).kind).toBe("office");
   expect(chooseStore(false, scope).kind).toBe("local");
-  expect(chooseStore(true, { localStorage: window.localStorage } as unknown as typeof globalThis).kind).toBe("local");
+  expect(chooseStore(true, { localStorage: window.localStorage } as unknown as typeof globalThis).kind).toBe(
+    "local",
+  );
   expect(chooseStore(true, {} as typeof globalThis).kind).toBe("memory");
 
   const { excel } = fakeExcel();
@@ -161,13 +181,17 @@ test("Excel validation takes the chosen profile per call (none for Tự động)
   await mount(<App env={{ host: "excel", excel }} store={memoryStore()} />);
   await click(byTestId("validate-open"));
   expect(validatedWith).toEqual([undefined]);
-  expect(byTestId("validate-profile-used").textContent).toBe("Biểu mẫu KL226-BC/1 — hồ sơ Mặc định (Kế hoạch thực hiện Kết luận 226-KL/TW của UBND tỉnh) (tự động, theo mẫu trong tệp)");
+  expect(byTestId("validate-profile-used").textContent).toBe(
+    "Biểu mẫu KL226-BC/1 — hồ sơ Mặc định (Kế hoạch thực hiện Kết luận 226-KL/TW của UBND tỉnh) (tự động, theo mẫu trong tệp)",
+  );
   await choose(byTestId("validate-profile"), "dong-thap-syt-226");
   // Changing the profile clears a verdict given under another one.
   expect(document.querySelector('[data-testid="validate-result"]')).toBeNull();
   await click(byTestId("validate-open"));
   expect(validatedWith[1]?.name).toBe(shippedProfile("dong-thap-syt-226")!.name);
-  expect(byTestId("validate-profile-used").textContent).toBe(`Biểu mẫu KL226-BC/1 — hồ sơ ${shippedProfile("dong-thap-syt-226")!.name}`);
+  expect(byTestId("validate-profile-used").textContent).toBe(
+    `Biểu mẫu KL226-BC/1 — hồ sơ ${shippedProfile("dong-thap-syt-226")!.name}`,
+  );
   expect(byTestId("validate-verdict").textContent).toContain("✗ Không hợp lệ — chưa gửi được");
   expect(byTestId("validate-verdict").textContent).toContain("Cần sửa 1 lỗi dưới đây rồi kiểm tra lại.");
 });

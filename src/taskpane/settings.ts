@@ -11,7 +11,9 @@ export interface SettingsStore {
 }
 
 /** A store that lives as long as the page (tests; a browser that refuses localStorage). */
-export function memoryStore(initial: Readonly<Record<string, string>> = {}): SettingsStore & { readonly values: Map<string, string> } {
+export function memoryStore(
+  initial: Readonly<Record<string, string>> = {},
+): SettingsStore & { readonly values: Map<string, string> } {
   const values = new Map(Object.entries(initial));
   return {
     kind: "memory",
@@ -71,7 +73,8 @@ export function officeStore(storage: OfficeRuntimeStorage): SettingsStore {
 /** The store for where the page runs: Office's when inside Excel and available, else localStorage, else memory. */
 export function chooseStore(inOffice: boolean, scope: typeof globalThis = globalThis): SettingsStore {
   const runtime = (scope as { OfficeRuntime?: { storage?: OfficeRuntimeStorage } }).OfficeRuntime;
-  if (inOffice && runtime?.storage && typeof runtime.storage.getItem === "function") return officeStore(runtime.storage);
+  if (inOffice && runtime?.storage && typeof runtime.storage.getItem === "function")
+    return officeStore(runtime.storage);
   try {
     const ls = (scope as { localStorage?: Storage }).localStorage;
     if (ls) return localStore(ls);

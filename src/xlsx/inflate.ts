@@ -61,7 +61,7 @@ function streamInflate(data: Uint8Array, maxOutputBytes: number): Uint8Array {
     if (chunk.length > 0) chunks.push(chunk);
     if (final) finished = true;
   });
-  for (let off = 0; off < data.length; ) {
+  for (let off = 0; off < data.length;) {
     const slice = Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.floor((maxOutputBytes - total) / MAX_RATIO)));
     const end = Math.min(off + slice, data.length);
     inflater.push(data.subarray(off, end), end === data.length);

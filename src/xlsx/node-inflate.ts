@@ -15,7 +15,11 @@ export function createNodeInflateRaw(): InflateRaw {
       return view;
     } catch (e) {
       // Check the code, not instanceof RangeError: under jest's vm sandbox node's errors come from another realm.
-      if (typeof e === "object" && e !== null && (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+      if (
+        typeof e === "object" &&
+        e !== null &&
+        (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE"
+      ) {
         throw new InflateLimitError(maxOutputBytes);
       }
       throw e;

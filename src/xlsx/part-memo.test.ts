@@ -23,7 +23,8 @@ function withPart(bytes: Uint8Array, name: string, text: string): Uint8Array {
   return zipSync(parts);
 }
 
-const alone = (bytes: Uint8Array, options: ReadOptions = {}) => readXlsx(bytes, { inflateRaw: createNodeInflateRaw(), ...options });
+const alone = (bytes: Uint8Array, options: ReadOptions = {}) =>
+  readXlsx(bytes, { inflateRaw: createNodeInflateRaw(), ...options });
 
 test("a batch read with one memo equals every file read alone, in both orders, and the template's parts hit", () => {
   const batch = [...files(SAMPLES), ...files(FIXTURES)];
@@ -40,7 +41,11 @@ test("a file whose styles differ is parsed afresh: after a file with a date form
   const styles = new TextDecoder().decode(unzipSync(plain)["xl/styles.xml"]!);
   // The template's date format becomes a plain number format: the report date now reads as a number.
   expect(styles).toContain('formatCode="dd/mm/yyyy"');
-  const numbered = withPart(plain, "xl/styles.xml", styles.replace('formatCode="dd/mm/yyyy"', 'formatCode="0.00"'));
+  const numbered = withPart(
+    plain,
+    "xl/styles.xml",
+    styles.replace('formatCode="dd/mm/yyyy"', 'formatCode="0.00"'),
+  );
   const memo = new PartMemo();
   const a = readXlsx(plain, { memo });
   const b = readXlsx(numbered, { memo });
@@ -59,7 +64,11 @@ test("caps still bind on a hit: the repeated parts are charged to each file's bu
 });
 
 test("a part that fails to parse is not remembered: the same broken bytes fail every time", () => {
-  const broken = withPart(reportBytes({ unit: "SO_A", name: "Sở A" }), "xl/workbook.xml", "<workbook><sheets><sheet");
+  const broken = withPart(
+    reportBytes({ unit: "SO_A", name: "Sở A" }),
+    "xl/workbook.xml",
+    "<workbook><sheets><sheet",
+  );
   const memo = new PartMemo();
   const first = readXlsx(broken, { memo });
   expect(first).toMatchObject({ ok: false });

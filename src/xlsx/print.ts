@@ -8,7 +8,14 @@ import { MAX_COLS, MAX_ROWS, quoteSheetName } from "./write-xml";
  * Page margins in inches for A4: 1.5 cm left (the binding side), 1 cm right, 2 cm top and bottom,
  * header and footer 0.8 cm from the edge so that both print clear of the cells.
  */
-export const PAGE_MARGINS_INCHES = { left: 0.59, right: 0.39, top: 0.79, bottom: 0.79, header: 0.31, footer: 0.31 } as const;
+export const PAGE_MARGINS_INCHES = {
+  left: 0.59,
+  right: 0.39,
+  top: 0.79,
+  bottom: 0.79,
+  header: 0.31,
+  footer: 0.31,
+} as const;
 
 /** Excel keeps at most this many characters of a header or footer (a longer one makes it repair the file). */
 const MAX_HEADER_FOOTER = 255;
@@ -18,7 +25,10 @@ const MAX_HEADER_FOOTER = 255;
  * `{pages}` → &N. Office.js's leftHeader/centerHeader/… take exactly this.
  */
 export function sectionCodes(text: string): string {
-  return text.replace(/&/g, "&&").replace(/\{page\}/g, "&P").replace(/\{pages\}/g, "&N");
+  return text
+    .replace(/&/g, "&&")
+    .replace(/\{page\}/g, "&P")
+    .replace(/\{pages\}/g, "&N");
 }
 
 /** The whole header or footer string (&L…&C…&R…), cut to Excel's 255 characters; "" when empty. */
@@ -50,15 +60,21 @@ export function printTitleRows(ref: string): string {
 /** Columns "A:B" (or "$A:$B") → "$A:$B"; throws on anything else. */
 export function printTitleColumns(ref: string): string {
   const m = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(ref.trim());
-  const index = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const index = (letters: string): number =>
+    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   if (!m || !m[1] || !m[2]) throw new Error(`xlsx writer: invalid print title columns "${ref}"`);
   const [a, b] = [m[1].toUpperCase(), m[2].toUpperCase()];
-  if (index(b) < index(a) || index(b) > MAX_COLS) throw new Error(`xlsx writer: invalid print title columns "${ref}"`);
+  if (index(b) < index(a) || index(b) > MAX_COLS)
+    throw new Error(`xlsx writer: invalid print title columns "${ref}"`);
   return `$${a}:$${b}`;
 }
 
 /** The formula of the sheet's _xlnm.Print_Titles name (columns first, as Excel writes it), or undefined. */
-export function printTitlesFormula(sheetName: string, rows: string | undefined, columns: string | undefined): string | undefined {
+export function printTitlesFormula(
+  sheetName: string,
+  rows: string | undefined,
+  columns: string | undefined,
+): string | undefined {
   const parts: string[] = [];
   if (columns !== undefined) parts.push(`${quoteSheetName(sheetName)}!${printTitleColumns(columns)}`);
   if (rows !== undefined) parts.push(`${quoteSheetName(sheetName)}!${printTitleRows(rows)}`);

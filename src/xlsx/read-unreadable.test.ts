@@ -13,8 +13,19 @@ function reason(out: ReadOutcome): UnreadableReason | "OK" {
 
 const valid = rawXlsx({
   sheets: [
-    { name: "S1", xml: sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>'.repeat(1)) },
-    { name: "S2", xml: sheetXml(Array.from({ length: 200 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join("")) },
+    {
+      name: "S1",
+      xml: sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>'.repeat(1)),
+    },
+    {
+      name: "S2",
+      xml: sheetXml(
+        Array.from(
+          { length: 200 },
+          (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`,
+        ).join(""),
+      ),
+    },
   ],
   sharedStrings: sstXml(["Tên đơn vị"]),
 });
@@ -51,7 +62,9 @@ function deflatedZeros(megabytes: number): Uint8Array {
 
 /** A package whose sheet part is replaced by a pre-compressed stream declaring `declaredSize`. */
 function withSheetPart(data: Uint8Array, declaredSize: number): Uint8Array {
-  const entries = rawXlsxEntries({ sheets: [{ name: "S", xml: sheetXml("") }] }).filter((e) => e.name !== "xl/worksheets/sheet1.xml");
+  const entries = rawXlsxEntries({ sheets: [{ name: "S", xml: sheetXml("") }] }).filter(
+    (e) => e.name !== "xl/worksheets/sheet1.xml",
+  );
   return rawZip([...entries, { name: "xl/worksheets/sheet1.xml", data, method: 8, declaredSize }]);
 }
 
@@ -67,7 +80,13 @@ describe("readXlsx classifies unreadable input", () => {
     });
     try {
       const out = readXlsx(valid);
-      expect(out).toMatchObject({ ok: false, reason: "INTERNAL", detail: expect.stringMatching(/^TypeError: Cannot read properties of undefined \(reading 'x'\) \| at /) });
+      expect(out).toMatchObject({
+        ok: false,
+        reason: "INTERNAL",
+        detail: expect.stringMatching(
+          /^TypeError: Cannot read properties of undefined \(reading 'x'\) \| at /,
+        ),
+      });
     } finally {
       spy.mockRestore();
     }
@@ -88,21 +107,29 @@ describe("readXlsx classifies unreadable input", () => {
   });
 
   test("ENCRYPTED and LEGACY_XLS from CFB containers", () => {
-    expect(reason(readXlsx(cfb(["\u0006DataSpaces", "EncryptionInfo", "EncryptedPackage"])))).toBe("ENCRYPTED");
+    expect(reason(readXlsx(cfb(["\u0006DataSpaces", "EncryptionInfo", "EncryptedPackage"])))).toBe(
+      "ENCRYPTED",
+    );
     expect(reason(readXlsx(cfb(["EncryptedPackage"])))).toBe("ENCRYPTED");
     expect(reason(readXlsx(cfb(["Workbook", "\u0005SummaryInformation"])))).toBe("LEGACY_XLS");
     expect(reason(readXlsx(cfb([]).subarray(0, 8)))).toBe("LEGACY_XLS");
   });
 
   test("TEXT_FILE: CSV, HTML, UTF-16 text", () => {
-    expect(reason(readXlsx(strToU8("STT,Tên đơn vị,Số lượng\r\n1,Sở Tài chính,\"1.234.567\"\r\n")))).toBe("TEXT_FILE");
-    expect(reason(readXlsx(strToU8("<html><body><table><tr><td>1</td></tr></table></body></html>")))).toBe("TEXT_FILE");
+    expect(reason(readXlsx(strToU8('STT,Tên đơn vị,Số lượng\r\n1,Sở Tài chính,"1.234.567"\r\n')))).toBe(
+      "TEXT_FILE",
+    );
+    expect(reason(readXlsx(strToU8("<html><body><table><tr><td>1</td></tr></table></body></html>")))).toBe(
+      "TEXT_FILE",
+    );
     const utf16 = new Uint8Array([0xff, 0xfe, 0x53, 0, 0x54, 0, 0x54, 0, 0x09, 0]);
     expect(reason(readXlsx(utf16))).toBe("TEXT_FILE");
   });
 
   test("NOT_ZIP: other binary data", () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
     expect(reason(readXlsx(png))).toBe("NOT_ZIP");
   });
 
@@ -141,41 +168,83 @@ describe("readXlsx classifies unreadable input", () => {
     const ods = zipSync(
       {
         mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }],
-        "content.xml": strToU8('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>'),
-        "META-INF/manifest.xml": strToU8('<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>'),
+        "content.xml": strToU8(
+          '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
+        ),
+        "META-INF/manifest.xml": strToU8(
+          '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
+        ),
       },
       { level: 6 },
     );
     expect(reason(readXlsx(ods))).toBe("OPEN_DOCUMENT");
-    expect(reason(readXlsx(zipSync({ "content.xml": strToU8("<x/>"), "META-INF/manifest.xml": strToU8("<m/>") })))).toBe("OPEN_DOCUMENT");
+    expect(
+      reason(readXlsx(zipSync({ "content.xml": strToU8("<x/>"), "META-INF/manifest.xml": strToU8("<m/>") }))),
+    ).toBe("OPEN_DOCUMENT");
     // Numbers '13 and later: IWA archives under Index/, or the older Index.zip inside the package.
-    const numbers = zipSync({ "Index/Document.iwa": new Uint8Array([0, 1, 2]), "Metadata/Properties.plist": new Uint8Array([0]) });
+    const numbers = zipSync({
+      "Index/Document.iwa": new Uint8Array([0, 1, 2]),
+      "Metadata/Properties.plist": new Uint8Array([0]),
+    });
     expect(reason(readXlsx(numbers))).toBe("APPLE_NUMBERS");
-    expect(reason(readXlsx(zipSync({ "Index.zip": new Uint8Array([0x50, 0x4b, 5, 6]) })))).toBe("APPLE_NUMBERS");
+    expect(reason(readXlsx(zipSync({ "Index.zip": new Uint8Array([0x50, 0x4b, 5, 6]) })))).toBe(
+      "APPLE_NUMBERS",
+    );
   });
 
   test("MACRO_ENABLED: .xlsm content type", () => {
-    const xlsm = rawXlsx({ sheets: [{ name: "S", xml: sheetXml("") }], mainContentType: "application/vnd.ms-excel.sheet.macroEnabled.main+xml" });
+    const xlsm = rawXlsx({
+      sheets: [{ name: "S", xml: sheetXml("") }],
+      mainContentType: "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    });
     expect(reason(readXlsx(xlsm))).toBe("MACRO_ENABLED");
   });
 
   test("CORRUPT: bad deflate data, malformed XML, missing parts, dangling shared string", () => {
-    const entries = rawXlsxEntries({ sheets: [{ name: "S", xml: sheetXml("") }] }).filter((e) => e.name !== "xl/worksheets/sheet1.xml");
-    const garbage = rawZip([...entries, { name: "xl/worksheets/sheet1.xml", data: new Uint8Array([0xff, 0xff, 0xff, 0xff]), method: 8 }]);
+    const entries = rawXlsxEntries({ sheets: [{ name: "S", xml: sheetXml("") }] }).filter(
+      (e) => e.name !== "xl/worksheets/sheet1.xml",
+    );
+    const garbage = rawZip([
+      ...entries,
+      { name: "xl/worksheets/sheet1.xml", data: new Uint8Array([0xff, 0xff, 0xff, 0xff]), method: 8 },
+    ]);
     expect(reason(readXlsx(garbage))).toBe("CORRUPT");
     const cut = deflateSync(strToU8(sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>'))).subarray(0, 20);
-    expect(reason(readXlsx(rawZip([...entries, { name: "xl/worksheets/sheet1.xml", data: cut, method: 8 }])))).toBe("CORRUPT");
+    expect(
+      reason(readXlsx(rawZip([...entries, { name: "xl/worksheets/sheet1.xml", data: cut, method: 8 }]))),
+    ).toBe("CORRUPT");
     const badXml = `<worksheet xmlns="${NS_MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v>`;
     expect(reason(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: badXml }] })))).toBe("CORRUPT");
-    expect(reason(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml("") }], omit: ["xl/worksheets/sheet1.xml"] })))).toBe("CORRUPT");
-    expect(reason(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml("") }], omit: ["xl/_rels/workbook.xml.rels"] })))).toBe("CORRUPT");
-    expect(reason(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml('<row r="1"><c r="A1" t="s"><v>5</v></c></row>') }] })))).toBe(
-      "CORRUPT",
-    );
-    expect(reason(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml("") }], workbookXml: "PK not xml" })))).toBe("CORRUPT");
+    expect(
+      reason(
+        readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml("") }], omit: ["xl/worksheets/sheet1.xml"] })),
+      ),
+    ).toBe("CORRUPT");
+    expect(
+      reason(
+        readXlsx(
+          rawXlsx({ sheets: [{ name: "S", xml: sheetXml("") }], omit: ["xl/_rels/workbook.xml.rels"] }),
+        ),
+      ),
+    ).toBe("CORRUPT");
+    expect(
+      reason(
+        readXlsx(
+          rawXlsx({
+            sheets: [{ name: "S", xml: sheetXml('<row r="1"><c r="A1" t="s"><v>5</v></c></row>') }],
+          }),
+        ),
+      ),
+    ).toBe("CORRUPT");
+    expect(
+      reason(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml("") }], workbookXml: "PK not xml" }))),
+    ).toBe("CORRUPT");
     const doctype = `<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet xmlns="${NS_MAIN}"><sheetData/></worksheet>`;
     expect(reason(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: doctype }] })))).toBe("CORRUPT");
-    const method = rawZip([...entries, { name: "xl/worksheets/sheet1.xml", data: new Uint8Array(4), method: 9 as 8 }]);
+    const method = rawZip([
+      ...entries,
+      { name: "xl/worksheets/sheet1.xml", data: new Uint8Array(4), method: 9 as 8 },
+    ]);
     expect(reason(readXlsx(method))).toBe("CORRUPT");
   });
 
@@ -201,7 +270,9 @@ describe("readXlsx classifies unreadable input", () => {
 
     test("a small bomb under a low part cap; a lying small stream that is fine", () => {
       const small = deflatedZeros(2);
-      expect(reason(readXlsx(withSheetPart(small, 10), { ...opts, limits: { maxPartBytes: 1024 * 1024 } }))).toBe("PART_TOO_LARGE");
+      expect(
+        reason(readXlsx(withSheetPart(small, 10), { ...opts, limits: { maxPartBytes: 1024 * 1024 } })),
+      ).toBe("PART_TOO_LARGE");
       const xml = sheetXml('<row r="1"><c r="A1"><v>3</v></c></row>');
       const honestData = deflateSync(strToU8(xml));
       for (const declared of [0, 5, xml.length, xml.length * 10]) {
@@ -211,40 +282,74 @@ describe("readXlsx classifies unreadable input", () => {
     });
 
     test("TOTAL_TOO_LARGE: every part under the part cap, the sum over the total cap", () => {
-      expect(reason(readXlsx(valid, { ...opts, limits: { maxPartBytes: 5000, maxTotalBytes: 3000 } }))).toBe("TOTAL_TOO_LARGE");
-      expect(reason(readXlsx(valid, { ...opts, limits: { maxPartBytes: 50, maxTotalBytes: 3000 } }))).toBe("PART_TOO_LARGE");
+      expect(reason(readXlsx(valid, { ...opts, limits: { maxPartBytes: 5000, maxTotalBytes: 3000 } }))).toBe(
+        "TOTAL_TOO_LARGE",
+      );
+      expect(reason(readXlsx(valid, { ...opts, limits: { maxPartBytes: 50, maxTotalBytes: 3000 } }))).toBe(
+        "PART_TOO_LARGE",
+      );
     });
   });
 
   test("TOO_MANY_ROWS: a 30,000-row sheet", () => {
-    const rows = Array.from({ length: 30_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join("");
+    const rows = Array.from(
+      { length: 30_000 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`,
+    ).join("");
     const big = rawXlsx({ sheets: [{ name: "S", xml: sheetXml(rows) }] });
     expect(reason(readXlsx(big))).toBe("TOO_MANY_ROWS");
     expect(reason(readXlsx(big, { limits: { maxRows: 1000 } }))).toBe("TOO_MANY_ROWS");
     expect(reason(readXlsx(big, { limits: { maxRows: 30_000 } }))).toBe("OK");
     // Formatting far down (no value) is not data.
-    const styled = rawXlsx({ sheets: [{ name: "S", xml: sheetXml('<row r="1048576" s="2" customFormat="1"><c r="A1048576" s="2"/></row>') }] });
+    const styled = rawXlsx({
+      sheets: [
+        { name: "S", xml: sheetXml('<row r="1048576" s="2" customFormat="1"><c r="A1048576" s="2"/></row>') },
+      ],
+    });
     expect(reason(readXlsx(styled))).toBe("OK");
   });
 
   test("TOO_MANY_COLUMNS", () => {
-    const wide = rawXlsx({ sheets: [{ name: "S", xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row>') }] });
+    const wide = rawXlsx({
+      sheets: [
+        { name: "S", xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row>') },
+      ],
+    });
     expect(reason(readXlsx(wide))).toBe("TOO_MANY_COLUMNS");
-    const noRef = rawXlsx({ sheets: [{ name: "S", xml: sheetXml(`<row>${"<c><v>1</v></c>".repeat(6)}</row>`) }] });
+    const noRef = rawXlsx({
+      sheets: [{ name: "S", xml: sheetXml(`<row>${"<c><v>1</v></c>".repeat(6)}</row>`) }],
+    });
     expect(reason(readXlsx(noRef, { limits: { maxColumns: 5 } }))).toBe("TOO_MANY_COLUMNS");
     expect(reason(readXlsx(noRef, { limits: { maxColumns: 6 } }))).toBe("OK");
   });
 
   test("STRING_TOO_LONG in shared strings, inline strings and formula results", () => {
     const long = "x".repeat(40_000);
-    const viaSst = rawXlsx({ sheets: [{ name: "S", xml: sheetXml("") }], sharedStrings: sstXml(["ok", long]) });
+    const viaSst = rawXlsx({
+      sheets: [{ name: "S", xml: sheetXml("") }],
+      sharedStrings: sstXml(["ok", long]),
+    });
     expect(reason(readXlsx(viaSst))).toBe("STRING_TOO_LONG");
-    const inline = rawXlsx({ sheets: [{ name: "S", xml: sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${long}</t></is></c></row>`) }] });
+    const inline = rawXlsx({
+      sheets: [
+        { name: "S", xml: sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${long}</t></is></c></row>`) },
+      ],
+    });
     expect(reason(readXlsx(inline))).toBe("STRING_TOO_LONG");
-    const str = rawXlsx({ sheets: [{ name: "S", xml: sheetXml(`<row r="1"><c r="A1" t="str"><f>A2</f><v>${"y".repeat(50)}</v></c></row>`) }] });
+    const str = rawXlsx({
+      sheets: [
+        {
+          name: "S",
+          xml: sheetXml(`<row r="1"><c r="A1" t="str"><f>A2</f><v>${"y".repeat(50)}</v></c></row>`),
+        },
+      ],
+    });
     expect(reason(readXlsx(str, { limits: { maxStringLength: 10 } }))).toBe("STRING_TOO_LONG");
     // Escapes count once decoded: 32,767 CRs written as _x000D_ are fine.
-    const escaped = rawXlsx({ sheets: [{ name: "S", xml: sheetXml("") }], sharedStrings: sstXml(["_x000D_".repeat(32_767)]) });
+    const escaped = rawXlsx({
+      sheets: [{ name: "S", xml: sheetXml("") }],
+      sharedStrings: sstXml(["_x000D_".repeat(32_767)]),
+    });
     expect(reason(readXlsx(escaped))).toBe("OK");
   });
 });
@@ -274,7 +379,15 @@ describe("readXlsx never throws and never fails by a bug of its own (INTERNAL)",
       }),
       { numRuns: 300 },
     );
-    const names = ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "xl/styles.xml", "xl/sharedStrings.xml", "mimetype"];
+    const names = [
+      "[Content_Types].xml",
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "xl/worksheets/sheet1.xml",
+      "xl/styles.xml",
+      "xl/sharedStrings.xml",
+      "mimetype",
+    ];
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...names), fc.string({ maxLength: 300 })), (parts) => {
         const files: Record<string, Uint8Array> = {};
@@ -287,12 +400,39 @@ describe("readXlsx never throws and never fails by a bug of its own (INTERNAL)",
 
   test("random worksheets built from pieces of SpreadsheetML (the parser always reached)", () => {
     const pieces = [
-      '<row r="1">', "<row>", "</row>", '<c r="A1">', '<c r="B2" t="s">', '<c t="inlineStr">', '<c t="b">', '<c t="e">', '<c t="d">', "<c>", "</c>",
-      "<v>1</v>", "<v/>", "<v></v>", "<v>-2.5e3</v>", "<v>x</v>", "<v>2024-03-15</v>", "<f>A1</f>", "<is><t>á</t></is>", "<![CDATA[<v>]]>", "<!-- c -->", " ", "&amp;", "<", ">",
+      '<row r="1">',
+      "<row>",
+      "</row>",
+      '<c r="A1">',
+      '<c r="B2" t="s">',
+      '<c t="inlineStr">',
+      '<c t="b">',
+      '<c t="e">',
+      '<c t="d">',
+      "<c>",
+      "</c>",
+      "<v>1</v>",
+      "<v/>",
+      "<v></v>",
+      "<v>-2.5e3</v>",
+      "<v>x</v>",
+      "<v>2024-03-15</v>",
+      "<f>A1</f>",
+      "<is><t>á</t></is>",
+      "<![CDATA[<v>]]>",
+      "<!-- c -->",
+      " ",
+      "&amp;",
+      "<",
+      ">",
     ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
-        expectNoInternal(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml(parts.join("")) }], sharedStrings: sstXml(["a"]) })));
+        expectNoInternal(
+          readXlsx(
+            rawXlsx({ sheets: [{ name: "S", xml: sheetXml(parts.join("")) }], sharedStrings: sstXml(["a"]) }),
+          ),
+        );
       }),
       { numRuns: 500 },
     );
@@ -300,7 +440,12 @@ describe("readXlsx never throws and never fails by a bug of its own (INTERNAL)",
 
   test("random mutations and truncations of a valid package", () => {
     const stored = rawXlsx({
-      sheets: [{ name: "S", xml: sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><f>A1</f><v>1</v></c></row>') }],
+      sheets: [
+        {
+          name: "S",
+          xml: sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><f>A1</f><v>1</v></c></row>'),
+        },
+      ],
       sharedStrings: sstXml(["a"]),
       level: 0,
     });

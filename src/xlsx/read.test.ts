@@ -10,8 +10,14 @@ function ok(out: ReadOutcome): Workbook {
   return out.workbook;
 }
 
-function read1(sheetDataInner: string, extra: Partial<Parameters<typeof rawXlsx>[0]> = {}, opts?: ReadOptions): Sheet {
-  const wb = ok(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml(sheetDataInner) }], ...extra }), opts));
+function read1(
+  sheetDataInner: string,
+  extra: Partial<Parameters<typeof rawXlsx>[0]> = {},
+  opts?: ReadOptions,
+): Sheet {
+  const wb = ok(
+    readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml(sheetDataInner) }], ...extra }), opts),
+  );
   const s = wb.sheets[0];
   if (s === undefined) throw new Error("no sheet");
   return s;
@@ -60,7 +66,7 @@ describe.each(inflaters)("readXlsx values (%s)", (_label, inflateRaw) => {
 describe("cell positions", () => {
   test("cells without r follow the previous cell; rows without r follow the previous row", () => {
     const s = read1(
-      '<row><c><v>1</v></c><c><v>2</v></c></row>' +
+      "<row><c><v>1</v></c><c><v>2</v></c></row>" +
         '<row><c r="C2"><v>3</v></c><c><v>4</v></c></row>' +
         '<row r="5"><c><v>5</v></c></row><row><c><v>6</v></c></row>',
     );
@@ -97,7 +103,11 @@ describe("namespace prefixes (OpenXML SDK style)", () => {
       `<x:workbook xmlns:x="${NS_MAIN}" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
       `<x:sheets><x:sheet name="Báo cáo" sheetId="1" rel:id="rId1"/></x:sheets></x:workbook>`;
     const sst = `<x:sst xmlns:x="${NS_MAIN}"><x:si><x:t>hello</x:t></x:si></x:sst>`;
-    const wb = ok(readXlsx(rawXlsx({ sheets: [{ name: "ignored", xml: sheet }], workbookXml: workbook, sharedStrings: sst })));
+    const wb = ok(
+      readXlsx(
+        rawXlsx({ sheets: [{ name: "ignored", xml: sheet }], workbookXml: workbook, sharedStrings: sst }),
+      ),
+    );
     const s = wb.sheets[0]!;
     expect(s.name).toBe("Báo cáo");
     expect(v(s, "A1")).toEqual({ kind: "string", value: "hello" });
@@ -111,7 +121,9 @@ describe("strings", () => {
     const sst =
       `<sst xmlns="${NS_MAIN}"><si><r><rPr><b/></rPr><t>Tổng </t></r><r><t xml:space="preserve">cộng </t></r>` +
       `<rPh sb="0" eb="1"><t>ふりがな</t></rPh><phoneticPr fontId="1"/></si><si/></sst>`;
-    const s = read1('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>', { sharedStrings: sst });
+    const s = read1('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>', {
+      sharedStrings: sst,
+    });
     expect(v(s, "A1")).toEqual({ kind: "string", value: "Tổng cộng " });
     expect(v(s, "B1")).toEqual({ kind: "string", value: "" });
   });
@@ -152,7 +164,12 @@ describe("strings", () => {
     const wb = ok(
       readXlsx(
         rawXlsx({
-          sheets: [{ name: nfd, xml: sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${nfd}</t></is></c></row>`) }],
+          sheets: [
+            {
+              name: nfd,
+              xml: sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${nfd}</t></is></c></row>`),
+            },
+          ],
         }),
       ),
     );
@@ -161,7 +178,9 @@ describe("strings", () => {
   });
 
   test("whitespace is preserved", () => {
-    const s = read1('<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">  x  </t></is></c></row>');
+    const s = read1(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">  x  </t></is></c></row>',
+    );
     expect(v(s, "A1")).toEqual({ kind: "string", value: "  x  " });
   });
 });
@@ -193,30 +212,63 @@ describe("formulas", () => {
 describe("percentages", () => {
   // 0: General, 9: "0%", 10: "0.00%", then custom codes; the last three show a literal % or none.
   const styles = stylesXml(
-    [{ numFmtId: 0 }, { numFmtId: 9 }, { numFmtId: 10 }, { numFmtId: 164 }, { numFmtId: 165 }, { numFmtId: 166 }, { numFmtId: 167 }, { numFmtId: 168 }],
+    [
+      { numFmtId: 0 },
+      { numFmtId: 9 },
+      { numFmtId: 10 },
+      { numFmtId: 164 },
+      { numFmtId: 165 },
+      { numFmtId: 166 },
+      { numFmtId: 167 },
+      { numFmtId: 168 },
+    ],
     { 164: "0.0%", 165: "[Red]0%;[Blue]-0%", 166: '0" %"', 167: "0\\%", 168: "#,##0" },
   );
 
   test("a number styled with a percentage format carries isPercent; a quoted or escaped % does not", () => {
-    const cells = [0, 1, 2, 3, 4, 5, 6, 7].map((st, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${st}"><v>0.6</v></c>`).join("");
+    const cells = [0, 1, 2, 3, 4, 5, 6, 7]
+      .map((st, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${st}"><v>0.6</v></c>`)
+      .join("");
     const s = read1(`<row r="1">${cells}</row>`, { styles });
     const percent = { kind: "number", value: 0.6, isPercent: true };
     const plain = { kind: "number", value: 0.6 };
-    expect(["A1", "B1", "C1", "D1", "E1", "F1", "G1", "H1"].map((a) => v(s, a))).toEqual([plain, percent, percent, percent, percent, plain, plain, plain]);
+    expect(["A1", "B1", "C1", "D1", "E1", "F1", "G1", "H1"].map((a) => v(s, a))).toEqual([
+      plain,
+      percent,
+      percent,
+      percent,
+      percent,
+      plain,
+      plain,
+      plain,
+    ]);
   });
 
   test("a formula's cached value in a percentage cell carries isPercent too", () => {
     const s = read1('<row r="1"><c r="A1" s="1"><f>B1/C1</f><v>0.75</v></c></row>', { styles });
-    expect(cellAt(s, 0, 0)).toEqual({ value: { kind: "number", value: 0.75, isPercent: true }, formula: true });
+    expect(cellAt(s, 0, 0)).toEqual({
+      value: { kind: "number", value: 0.75, isPercent: true },
+      formula: true,
+    });
   });
 });
 
 describe("dates", () => {
-  const styles = stylesXml([{ numFmtId: 0 }, { numFmtId: 14 }, { numFmtId: 164 }, { numFmtId: 165 }, { numFmtId: 166 }, { numFmtId: 4 }], {
-    164: "dd/mm/yyyy",
-    165: '0.00" ngày"',
-    166: "[$-42A]h:mm AM/PM",
-  });
+  const styles = stylesXml(
+    [
+      { numFmtId: 0 },
+      { numFmtId: 14 },
+      { numFmtId: 164 },
+      { numFmtId: 165 },
+      { numFmtId: 166 },
+      { numFmtId: 4 },
+    ],
+    {
+      164: "dd/mm/yyyy",
+      165: '0.00" ngày"',
+      166: "[$-42A]h:mm AM/PM",
+    },
+  );
 
   test("styles decide isDate (built-in and custom formats)", () => {
     const s = read1(
@@ -237,13 +289,16 @@ describe("dates", () => {
     const st =
       `<styleSheet xmlns="${NS_MAIN}"><cellStyleXfs count="2"><xf numFmtId="14"/><xf numFmtId="14"/></cellStyleXfs>` +
       `<cellXfs count="2"><xf numFmtId="0"><alignment/></xf><xf numFmtId="14"/></cellXfs></styleSheet>`;
-    const s = read1('<row r="1"><c r="A1" s="0"><v>1</v></c><c r="B1" s="1"><v>1</v></c></row>', { styles: st });
+    const s = read1('<row r="1"><c r="A1" s="0"><v>1</v></c><c r="B1" s="1"><v>1</v></c></row>', {
+      styles: st,
+    });
     expect(v(s, "A1")).toEqual({ kind: "number", value: 1 });
     expect(v(s, "B1")).toEqual({ kind: "number", value: 1, isDate: true });
   });
 
-  test("t=\"d\" ISO dates become serials in the workbook's date system", () => {
-    const row = '<row r="1"><c r="A1" t="d"><v>2024-03-15</v></c><c r="B1" t="d"><v>2024-03-15T12:00:00Z</v></c><c r="C1" t="d"><v>1900-01-01</v></c></row>';
+  test('t="d" ISO dates become serials in the workbook\'s date system', () => {
+    const row =
+      '<row r="1"><c r="A1" t="d"><v>2024-03-15</v></c><c r="B1" t="d"><v>2024-03-15T12:00:00Z</v></c><c r="C1" t="d"><v>1900-01-01</v></c></row>';
     const s = read1(row);
     expect(v(s, "A1")).toEqual({ kind: "number", value: 45366, isDate: true });
     expect(v(s, "B1")).toEqual({ kind: "number", value: 45366.5, isDate: true });
@@ -254,7 +309,8 @@ describe("dates", () => {
 
   test("date1904 flag", () => {
     const wb = (pr?: string): boolean =>
-      ok(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml("") }], ...(pr ? { workbookPr: pr } : {}) }))).date1904;
+      ok(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml("") }], ...(pr ? { workbookPr: pr } : {}) })))
+        .date1904;
     expect(wb()).toBe(false);
     expect(wb('date1904="1"')).toBe(true);
     expect(wb('date1904="true"')).toBe(true);
@@ -278,7 +334,12 @@ describe("workbook", () => {
         }),
       ),
     );
-    expect({ ...wb.definedNames }).toEqual({ KL226_ID: "KL226-BC/1", Q: 'say "hi"', R: "'Báo cáo'!$A$1:$B$2", Amp: "a&b" });
+    expect({ ...wb.definedNames }).toEqual({
+      KL226_ID: "KL226-BC/1",
+      Q: 'say "hi"',
+      R: "'Báo cáo'!$A$1:$B$2",
+      Amp: "a&b",
+    });
   });
 
   test("sheet order, hidden sheets included, sheetFilter", () => {
@@ -325,7 +386,14 @@ describe("workbook", () => {
   });
 
   test("stored (uncompressed) entries", () => {
-    const wb = ok(readXlsx(rawXlsx({ sheets: [{ name: "S", xml: sheetXml('<row r="1"><c r="A1"><v>5</v></c></row>') }], level: 0 })));
+    const wb = ok(
+      readXlsx(
+        rawXlsx({
+          sheets: [{ name: "S", xml: sheetXml('<row r="1"><c r="A1"><v>5</v></c></row>') }],
+          level: 0,
+        }),
+      ),
+    );
     expect(v(wb.sheets[0]!, "A1")).toEqual({ kind: "number", value: 5 });
   });
 
@@ -364,7 +432,7 @@ describe("less common package shapes", () => {
     expect(v(wb.sheets[0]!, "A1")).toEqual({ kind: "number", value: 1 });
   });
 
-  test("CDATA in <v>, lower-case refs, non-ASCII text in the sheet XML, time-only t=\"d\"", () => {
+  test('CDATA in <v>, lower-case refs, non-ASCII text in the sheet XML, time-only t="d"', () => {
     const s = read1(
       '<row r="1"><c r="a1"><v><![CDATA[12.5]]></v></c><c r="B1" t="inlineStr"><is><t>Hà Nội – 100%</t></is></c>' +
         '<c r="C1" t="d"><v>12:00:00</v></c></row>',

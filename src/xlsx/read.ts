@@ -92,11 +92,15 @@ function mergeLimits(partial: Partial<ReadLimits> | undefined): ReadLimits {
 
 function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
   const limits = mergeLimits(options.limits);
-  if (bytes.length > limits.maxFileBytes) fail("FILE_TOO_LARGE", `${bytes.length} bytes (limit ${limits.maxFileBytes})`);
+  if (bytes.length > limits.maxFileBytes)
+    fail("FILE_TOO_LARGE", `${bytes.length} bytes (limit ${limits.maxFileBytes})`);
   if (bytes.length === 0) fail("EMPTY", "0 bytes");
   if (isCfb(bytes)) {
     const reason = classifyCfb(bytes);
-    fail(reason, reason === "ENCRYPTED" ? "CFB container with EncryptionInfo" : "CFB container (Excel 97-2003)");
+    fail(
+      reason,
+      reason === "ENCRYPTED" ? "CFB container with EncryptionInfo" : "CFB container (Excel 97-2003)",
+    );
   }
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     const reason: UnreadableReason = looksLikeText(bytes) ? "TEXT_FILE" : "NOT_ZIP";
@@ -104,11 +108,18 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
   }
 
   const dir = readZipDirectory(bytes, limits.maxEntries);
-  const budget: InflateBudget = { maxPartBytes: limits.maxPartBytes, maxTotalBytes: limits.maxTotalBytes, used: 0 };
+  const budget: InflateBudget = {
+    maxPartBytes: limits.maxPartBytes,
+    maxTotalBytes: limits.maxTotalBytes,
+    used: 0,
+  };
   const inflateRaw = options.inflateRaw ?? fflateInflateRaw;
   const part: PartReader = { bytes, dir, inflateRaw, budget, memo: options.memo };
 
-  const ct = memoParse(part, "[Content_Types].xml", "ct", parseContentTypes) ?? { macroEnabled: false, mainPart: undefined };
+  const ct = memoParse(part, "[Content_Types].xml", "ct", parseContentTypes) ?? {
+    macroEnabled: false,
+    mainPart: undefined,
+  };
   if (ct.macroEnabled) fail("MACRO_ENABLED", "macro-enabled workbook content type");
 
   const wbPath = ct.mainPart !== undefined && has(dir, ct.mainPart) ? ct.mainPart : "xl/workbook.xml";
@@ -138,17 +149,26 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
     const sstXml = readPartText(bytes, dir, sstPath, inflateRaw, budget);
     const sharedStrings = sstXml === undefined ? [] : parseSharedStrings(sstXml, sstPath, limits);
     const stylesAt = stylesPath;
-    const numberStyles = memoParse(part, stylesAt, `styles|${stylesAt}`, (xml) => parseNumberStyles(xml, stylesAt)) ?? new Uint8Array(0);
+    const numberStyles =
+      memoParse(part, stylesAt, `styles|${stylesAt}`, (xml) => parseNumberStyles(xml, stylesAt)) ??
+      new Uint8Array(0);
 
     for (const ref of wanted) {
       const rel = rels.get(ref.relId);
-      if (rel === undefined || rel.path === undefined) fail("CORRUPT", `sheet "${ref.name}": no relationship ${ref.relId}`);
+      if (rel === undefined || rel.path === undefined)
+        fail("CORRUPT", `sheet "${ref.name}": no relationship ${ref.relId}`);
       if (!isSheetRelationship(rel.type)) {
         fail("CORRUPT", `sheet "${ref.name}": relationship ${ref.relId} is not a sheet (${rel.type})`);
       }
       const xml = readWorksheetText(part, rel.path);
       if (xml === undefined) fail("CORRUPT", `sheet "${ref.name}": missing part ${rel.path}`);
-      const rows = parseWorksheet(xml, { part: rel.path, sharedStrings, numberStyles, date1904: wb.date1904, limits });
+      const rows = parseWorksheet(xml, {
+        part: rel.path,
+        sharedStrings,
+        numberStyles,
+        date1904: wb.date1904,
+        limits,
+      });
       sheets.push({ name: ref.name, rows });
     }
   }
@@ -166,7 +186,8 @@ function failNotXlsx(r: PartReader): never {
     const text = new TextDecoder().decode(entryData(r.bytes, mimetype)).trim();
     if (text.startsWith(ODS_MIMETYPE)) fail("OPEN_DOCUMENT", `mimetype ${text}`);
   }
-  if (has("content.xml") && has("meta-inf/manifest.xml")) fail("OPEN_DOCUMENT", "content.xml and META-INF/manifest.xml");
+  if (has("content.xml") && has("meta-inf/manifest.xml"))
+    fail("OPEN_DOCUMENT", "content.xml and META-INF/manifest.xml");
   // Numbers '13 and later: a zip of IWA archives (Index/Document.iwa), or one holding Index.zip.
   if (has("index/document.iwa") || has("index.zip")) fail("APPLE_NUMBERS", "Index/Document.iwa or Index.zip");
   fail("NO_WORKBOOK", "no xl/workbook.xml part");
@@ -231,13 +252,17 @@ function readWorksheetText(r: PartReader, path: string): string | undefined {
     try {
       return decodeXml(inflateEntry(data, entry, r.inflateRaw, r.budget));
     } catch (e) {
-      if (!(e instanceof ReadFailure) || (e.reason !== "PART_TOO_LARGE" && e.reason !== "TOTAL_TOO_LARGE")) throw e;
+      if (!(e instanceof ReadFailure) || (e.reason !== "PART_TOO_LARGE" && e.reason !== "TOTAL_TOO_LARGE"))
+        throw e;
     }
   }
   return decodeXml(inflateWorksheetCompacting(data, entry, r.budget));
 }
 
-function wantedSheets(sheets: readonly WorkbookSheetRef[], filter: (nfcName: string) => boolean): WorkbookSheetRef[] {
+function wantedSheets(
+  sheets: readonly WorkbookSheetRef[],
+  filter: (nfcName: string) => boolean,
+): WorkbookSheetRef[] {
   const out: WorkbookSheetRef[] = [];
   for (const s of sheets) if (filter(s.name)) out.push(s);
   return out;
@@ -255,9 +280,20 @@ function has(dir: ZipDirectory, path: string): boolean {
 const utf8 = new TextDecoder("utf-8");
 
 /** `<?xml version="1.0" encoding="…"?>` at the start of a part (ASCII-compatible encodings only). */
-const XML_DECLARATION_ENCODING = /^<\?xml[ \t\r\n][^>]*?encoding[ \t\r\n]*=[ \t\r\n]*["']([A-Za-z][A-Za-z0-9._-]*)["']/;
+const XML_DECLARATION_ENCODING =
+  /^<\?xml[ \t\r\n][^>]*?encoding[ \t\r\n]*=[ \t\r\n]*["']([A-Za-z][A-Za-z0-9._-]*)["']/;
 /** Labels of ISO-8859-1 itself: decoded byte for byte, as XML parsers do (TextDecoder would apply windows-1252). */
-const LATIN1_LABELS = new Set(["iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "cp819", "ibm819", "iso-ir-100"]);
+const LATIN1_LABELS = new Set([
+  "iso-8859-1",
+  "iso8859-1",
+  "iso_8859-1",
+  "latin1",
+  "latin-1",
+  "l1",
+  "cp819",
+  "ibm819",
+  "iso-ir-100",
+]);
 
 function decodeXml(b: Uint8Array): string {
   // XML parts may be UTF-16 (with a BOM); Excel reads them, so do we. TextDecoder drops the BOM.
@@ -287,7 +323,9 @@ function declaredEncoding(b: Uint8Array): string | undefined {
   const m = XML_DECLARATION_ENCODING.exec(head);
   const label = m?.[1]?.toLowerCase();
   // A UTF-16 label on bytes that spell "<?xml" one byte per character is wrong: they are UTF-8 (or ASCII).
-  return label === undefined || label === "utf-8" || label === "utf8" || label.startsWith("utf-16") ? undefined : label;
+  return label === undefined || label === "utf-8" || label === "utf8" || label.startsWith("utf-16")
+    ? undefined
+    : label;
 }
 
 /** ISO-8859-1: each byte is the code point of the same value. */
@@ -299,7 +337,11 @@ function latin1Decode(b: Uint8Array): string {
 
 /** Text-like: a UTF-16 BOM, or no NUL and almost no other control bytes in the first 1 KB. */
 function looksLikeText(bytes: Uint8Array): boolean {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  )
+    return true;
   const n = Math.min(bytes.length, 1024);
   let control = 0;
   for (let i = 0; i < n; i++) {

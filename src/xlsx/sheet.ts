@@ -286,7 +286,10 @@ function plainCellStart(s: string, i: number): number {
  */
 // Both at most MAX_REPEAT (xml.ts) repetitions a match, or a million such rows overflow the regex
 // stack; the scan loop comes back to the next one and matches again.
-const FORMATTING_ONLY_CELLS = new RegExp(`(?:<c r="[A-Z]{1,7}[1-9][0-9]{0,9}"(?: s="[0-9]{1,15}")?\\/>){1,${MAX_REPEAT}}`, "y");
+const FORMATTING_ONLY_CELLS = new RegExp(
+  `(?:<c r="[A-Z]{1,7}[1-9][0-9]{0,9}"(?: s="[0-9]{1,15}")?\\/>){1,${MAX_REPEAT}}`,
+  "y",
+);
 /** One or more whole rows of such cells (an empty meeting log is 25 of them), each `<row r="9">…</row>`. */
 const FORMATTING_ONLY_ROWS = new RegExp(
   `(?:<row r="[1-9][0-9]{0,9}">(?:<c r="[A-Z]{1,7}[1-9][0-9]{0,9}"(?: s="[0-9]{1,15}")?\\/>){0,${MAX_REPEAT}}<\\/row>){1,${MAX_REPEAT}}`,
@@ -303,7 +306,12 @@ const EMPTY_FORMULA_CELL: Cell = { value: EMPTY_VALUE, formula: true };
 
 /** True when s has the end tag `</x>` at i, for a one-letter unprefixed name x (char-code compares: no builtin call). */
 function isEndTag(s: string, i: number, x: number): boolean {
-  return s.charCodeAt(i) === LT && s.charCodeAt(i + 1) === SLASH && s.charCodeAt(i + 2) === x && s.charCodeAt(i + 3) === GT;
+  return (
+    s.charCodeAt(i) === LT &&
+    s.charCodeAt(i + 1) === SLASH &&
+    s.charCodeAt(i + 2) === x &&
+    s.charCodeAt(i + 3) === GT
+  );
 }
 
 function corrupt(part: string, what: string): never {
@@ -311,7 +319,10 @@ function corrupt(part: string, what: string): never {
 }
 
 function tooLong(ctx: SheetContext, row: number, col: number, len: number): never {
-  fail("STRING_TOO_LONG", `${ctx.part}: cell ${a1(row, col)} has ${len} characters (limit ${ctx.limits.maxStringLength})`);
+  fail(
+    "STRING_TOO_LONG",
+    `${ctx.part}: cell ${a1(row, col)} has ${len} characters (limit ${ctx.limits.maxStringLength})`,
+  );
 }
 
 /** The <v> text, entity-decoded: vText when it needed decoding work (CDATA), else the raw range. */
@@ -345,7 +356,8 @@ function cellValue(
       const str = idx >= 0 ? ctx.sharedStrings[idx] : undefined;
       if (str === undefined) {
         // `<c t="s"><v/></c>` (Excel and POI write it): no index is no value, as openpyxl reads it.
-        if ((vString(xml, vStart, vEnd, vText) ?? "").trim() === "") return hasFormula ? EMPTY_VALUE : undefined;
+        if ((vString(xml, vStart, vEnd, vText) ?? "").trim() === "")
+          return hasFormula ? EMPTY_VALUE : undefined;
         fail("CORRUPT", `${ctx.part}: cell ${a1(row, col)} refers to a missing shared string`);
       }
       value = { kind: "string", value: str };
@@ -371,12 +383,22 @@ function cellValue(
     case T_DATE: {
       const raw = vString(xml, vStart, vEnd, vText) ?? "";
       const serial = isoToSerial(raw, ctx.date1904);
-      value = serial !== undefined ? { kind: "number", value: serial, isDate: true } : raw.trim() === "" ? EMPTY_VALUE : { kind: "string", value: raw };
+      value =
+        serial !== undefined
+          ? { kind: "number", value: serial, isDate: true }
+          : raw.trim() === ""
+            ? EMPTY_VALUE
+            : { kind: "string", value: raw };
       break;
     }
     default: {
       // "n" or absent: the common case, parsed straight from the document.
-      const num = vText !== undefined ? parseNumber(vText, 0, vText.length) : vStart >= 0 ? parseNumber(xml, vStart, vEnd) : NaN;
+      const num =
+        vText !== undefined
+          ? parseNumber(vText, 0, vText.length)
+          : vStart >= 0
+            ? parseNumber(xml, vStart, vEnd)
+            : NaN;
       if (!Number.isNaN(num)) {
         const shows = ctx.numberStyles[style];
         value =
@@ -400,19 +422,34 @@ function cellValue(
 }
 
 /** Puts a cell that carries something into rows, after the row and column limits. */
-function storeCell(rows: Rows, ctx: SheetContext, row: number, col: number, value: CellValue, hasFormula: boolean): void {
+function storeCell(
+  rows: Rows,
+  ctx: SheetContext,
+  row: number,
+  col: number,
+  value: CellValue,
+  hasFormula: boolean,
+): void {
   const limits = ctx.limits;
   // Limits apply to cells that carry something: formatting far out (no value) is harmless.
-  if (row >= limits.maxRows) fail("TOO_MANY_ROWS", `${ctx.part}: data in row ${row + 1} (limit ${limits.maxRows} rows)`);
+  if (row >= limits.maxRows)
+    fail("TOO_MANY_ROWS", `${ctx.part}: data in row ${row + 1} (limit ${limits.maxRows} rows)`);
   if (col >= limits.maxColumns) {
-    fail("TOO_MANY_COLUMNS", `${ctx.part}: data at ${a1(row, col)}, column ${col + 1} (limit ${limits.maxColumns})`);
+    fail(
+      "TOO_MANY_COLUMNS",
+      `${ctx.part}: data at ${a1(row, col)}, column ${col + 1} (limit ${limits.maxColumns})`,
+    );
   }
   let cells = rows[row];
   if (cells === undefined) {
     cells = [];
     rows[row] = cells;
   }
-  cells[col] = hasFormula ? (value === EMPTY_VALUE ? EMPTY_FORMULA_CELL : { value, formula: true }) : { value };
+  cells[col] = hasFormula
+    ? value === EMPTY_VALUE
+      ? EMPTY_FORMULA_CELL
+      : { value, formula: true }
+    : { value };
 }
 
 /** Everything before <sheetData> (sheetPr, dimension, sheetViews, sheetFormatPr, cols) can be passed over. */
@@ -517,11 +554,27 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
           pos += 4;
           continue;
         }
-        if (xml.charCodeAt(pos) === LT && xml.charCodeAt(pos + 1) === CH_v && xml.charCodeAt(pos + 2) === GT) {
+        if (
+          xml.charCodeAt(pos) === LT &&
+          xml.charCodeAt(pos + 1) === CH_v &&
+          xml.charCodeAt(pos + 2) === GT
+        ) {
           let end = pos + 3;
           while (end < n && xml.charCodeAt(end) !== LT) end++;
           if (isEndTag(xml, end, CH_v) && isEndTag(xml, end + 4, CH_c)) {
-            const value = cellValue(xml, ctx, cRow, cCol, cType, cStyle, pos + 3, end, undefined, undefined, false);
+            const value = cellValue(
+              xml,
+              ctx,
+              cRow,
+              cCol,
+              cType,
+              cStyle,
+              pos + 3,
+              end,
+              undefined,
+              undefined,
+              false,
+            );
             if (value !== undefined) storeCell(rows, ctx, cRow, cCol, value, false);
             inCell = inIs = inRPh = false;
             pos = end + 8;
@@ -542,7 +595,8 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
 
     if (c === BANG || c === QMARK) {
       // Comments, PIs and stray CDATA between tags carry nothing we read.
-      const close = c === QMARK ? "?>" : xml.startsWith("!--", i) ? "-->" : xml.startsWith("![CDATA[", i) ? "]]>" : "";
+      const close =
+        c === QMARK ? "?>" : xml.startsWith("!--", i) ? "-->" : xml.startsWith("![CDATA[", i) ? "]]>" : "";
       if (close === "") corrupt(part, "markup declaration inside sheetData");
       const end = xml.indexOf(close, i + 1);
       if (end < 0) corrupt(part, "unterminated comment or PI");
@@ -567,13 +621,26 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
       if (gt >= n) corrupt(part, "unterminated end tag");
       pos = gt + 1;
       if (--depth < 0) {
-        if (len !== 9 || !xml.startsWith("sheetData", local)) corrupt(part, `unexpected end tag in <sheetData>`);
+        if (len !== 9 || !xml.startsWith("sheetData", local))
+          corrupt(part, `unexpected end tag in <sheetData>`);
         break; // what follows sheetData (merges, validations, extLst) is not needed
       }
       if (len === 1) {
         if (c0 === CH_c) {
           if (inCell) {
-            const value = cellValue(xml, ctx, cRow, cCol, cType, cStyle, vStart, vEnd, vText, isText, hasFormula);
+            const value = cellValue(
+              xml,
+              ctx,
+              cRow,
+              cCol,
+              cType,
+              cStyle,
+              vStart,
+              vEnd,
+              vText,
+              isText,
+              hasFormula,
+            );
             if (value !== undefined) storeCell(rows, ctx, cRow, cCol, value, hasFormula);
           }
           inCell = false;
@@ -585,7 +652,8 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
     }
 
     // <c> and <row> get their attributes read in the same pass that finds the tag's end.
-    const withAttrs = (len === 1 && c0 === CH_c) || (len === 3 && c0 === CH_r && xml.charCodeAt(local + 1) === 0x6f /* o */);
+    const withAttrs =
+      (len === 1 && c0 === CH_c) || (len === 3 && c0 === CH_r && xml.charCodeAt(local + 1) === 0x6f); /* o */
     const gt = withAttrs ? scanCellAttrs(xml, i) : tagEnd(xml, i);
     if (gt < 0) corrupt(part, "unterminated or malformed tag");
     const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
@@ -640,7 +708,11 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
         }
       }
     } else if (len === 3) {
-      if (c0 === CH_r && xml.charCodeAt(local + 1) === 0x6f /* o */ && xml.charCodeAt(local + 2) === 0x77 /* w */) {
+      if (
+        c0 === CH_r &&
+        xml.charCodeAt(local + 1) === 0x6f /* o */ &&
+        xml.charCodeAt(local + 2) === 0x77 /* w */
+      ) {
         const r = rStart >= 0 ? parseUint(xml, rStart, rEnd) : -1;
         // Rows without r (or with a bad one) follow the previous row.
         rowIdx = r >= 1 ? r - 1 : rowIdx + 1;

@@ -68,7 +68,8 @@ const PLAIN_DIR = /^(?:[^/\\.][^/\\]*\/)+$/;
 /** Resolves an OPC relationship target (relative to baseDir, or absolute "/xl/...") to a zip path. */
 export function resolvePartPath(baseDir: string, target: string): string {
   // Usually "worksheets/sheet1.xml" under "xl/": nothing to normalise, and this runs for every relationship.
-  if (target !== "" && !NEEDS_NORMALISING.test(target) && (baseDir === "" || PLAIN_DIR.test(baseDir))) return baseDir + target;
+  if (target !== "" && !NEEDS_NORMALISING.test(target) && (baseDir === "" || PLAIN_DIR.test(baseDir)))
+    return baseDir + target;
   const t = target.replace(/\\/g, "/");
   const segs = t.startsWith("/") ? [] : baseDir.split("/").filter((x) => x !== "");
   for (const seg of t.split("/")) {
@@ -124,7 +125,8 @@ export function parseWorkbookPart(xml: string, part: string): WorkbookInfo {
       case "sheet": {
         const name = sc.attr("name");
         const relId = sc.attr("id", true);
-        if (name === undefined || relId === undefined) fail("CORRUPT", `${part}: <sheet> without name or r:id`);
+        if (name === undefined || relId === undefined)
+          fail("CORRUPT", `${part}: <sheet> without name or r:id`);
         sheets.push({ name: name.normalize("NFC"), relId });
         break;
       }
@@ -188,7 +190,11 @@ function plainSharedStrings(xml: string, part: string, limits: ReadLimits): stri
   const maxRaw = limits.maxStringLength * 7;
   for (;;) {
     const p = pos + SI_OPEN.length;
-    const start = xml.startsWith(T_OPEN, p) ? p + T_OPEN.length : xml.startsWith(T_OPEN_PRESERVE, p) ? p + T_OPEN_PRESERVE.length : -1;
+    const start = xml.startsWith(T_OPEN, p)
+      ? p + T_OPEN.length
+      : xml.startsWith(T_OPEN_PRESERVE, p)
+        ? p + T_OPEN_PRESERVE.length
+        : -1;
     if (start < 0) return undefined;
     const end = xml.indexOf("<", start);
     if (end < 0 || !xml.startsWith(T_SI_CLOSE, end)) return undefined;
@@ -196,7 +202,10 @@ function plainSharedStrings(xml: string, part: string, limits: ReadLimits): stri
     const raw = xml.slice(start, end);
     const value = needsUnescaping ? unescapeText(needsDecoding ? decodeXmlText(raw) : raw) : raw;
     if (value.length > limits.maxStringLength) {
-      fail("STRING_TOO_LONG", `${part}: string ${out.length} has ${value.length} characters (limit ${limits.maxStringLength})`);
+      fail(
+        "STRING_TOO_LONG",
+        `${part}: string ${out.length} has ${value.length} characters (limit ${limits.maxStringLength})`,
+      );
     }
     out.push(value);
     const after = end + T_SI_CLOSE.length;
@@ -218,7 +227,10 @@ function scanSharedStrings(xml: string, part: string, limits: ReadLimits): strin
   const push = (s: string): void => {
     const v = unescapeOoxml(s);
     if (v.length > limits.maxStringLength) {
-      fail("STRING_TOO_LONG", `${part}: string ${out.length} has ${v.length} characters (limit ${limits.maxStringLength})`);
+      fail(
+        "STRING_TOO_LONG",
+        `${part}: string ${out.length} has ${v.length} characters (limit ${limits.maxStringLength})`,
+      );
     }
     out.push(v);
   };
@@ -253,7 +265,8 @@ function scanSharedStrings(xml: string, part: string, limits: ReadLimits): strin
 }
 
 const BUILTIN_DATE_FORMATS = new Set<number>([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
 ]);
 /** Built-in `0%` and `0.00%`. */
 const BUILTIN_PERCENT_FORMATS = new Set<number>([9, 10]);
@@ -277,7 +290,9 @@ export function isDateFormatCode(code: string): boolean {
 
 /** True when an Excel number format code shows a percentage: a `%` outside quotes, escapes and brackets (`0%`, `0.0%`). */
 export function isPercentFormatCode(code: string): boolean {
-  return formatTokens(code).replace(/\[[^\]]*\]/g, "").includes("%");
+  return formatTokens(code)
+    .replace(/\[[^\]]*\]/g, "")
+    .includes("%");
 }
 
 /** What a number in a style means to the reader: NUMBER_PLAIN, NUMBER_DATE or NUMBER_PERCENT. */
@@ -335,7 +350,8 @@ export function parseNumberStyles(xml: string, part: string): Uint8Array {
 const MS_PER_DAY = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const ISO_TIME = /^(?:T)?(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
 
 /**

@@ -52,7 +52,12 @@ function numCache(cells: readonly (CellSpec | null | undefined)[], format: strin
   const pts = cells
     .map((c, i) => {
       const v = c?.value;
-      const n = typeof v === "number" ? v : typeof v === "object" && v !== null && "formula" in v ? v.cached : undefined;
+      const n =
+        typeof v === "number"
+          ? v
+          : typeof v === "object" && v !== null && "formula" in v
+            ? v.cached
+            : undefined;
       // A blank (a unit that cannot be judged) is no point at all: no column, not a zero.
       return typeof n === "number" && Number.isFinite(n) ? `<c:pt idx="${i}"><c:v>${n}</c:v></c:pt>` : "";
     })
@@ -85,15 +90,23 @@ export function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
   const series = chart.series.map((s, i) => {
     const r = columnRange(s.values, "series");
     if (r.r2 - r.r1 !== catRange.r2 - catRange.r1)
-      throw new Error(`xlsx writer: chart series "${s.values}" and categories "${chart.categories}" differ in length`);
+      throw new Error(
+        `xlsx writer: chart series "${s.values}" and categories "${chart.categories}" differ in length`,
+      );
     const color = checkColor(s.color ?? DEFAULT_COLORS[i % DEFAULT_COLORS.length] ?? "4472C4");
     const head = `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeText(s.name)}</c:v></c:tx>`;
     const val = `<c:val><c:numRef><c:f>${escapeText(absoluteRef(sheet.name, r))}</c:f>${numCache(cellsOf(sheet, r), chart.axisFormat)}</c:numRef></c:val>`;
     if (s.type === "column") {
-      return { type: s.type, xml: `<c:ser>${head}<c:spPr>${solidFill(color)}</c:spPr><c:invertIfNegative val="0"/>${cat}${val}</c:ser>` };
+      return {
+        type: s.type,
+        xml: `<c:ser>${head}<c:spPr>${solidFill(color)}</c:spPr><c:invertIfNegative val="0"/>${cat}${val}</c:ser>`,
+      };
     }
     // A line through one point is invisible: a single category gets a dash marker instead.
-    const marker = catRange.r1 === catRange.r2 ? `<c:marker><c:symbol val="dash"/><c:size val="20"/><c:spPr>${solidFill(color)}</c:spPr></c:marker>` : '<c:marker><c:symbol val="none"/></c:marker>';
+    const marker =
+      catRange.r1 === catRange.r2
+        ? `<c:marker><c:symbol val="dash"/><c:size val="20"/><c:spPr>${solidFill(color)}</c:spPr></c:marker>`
+        : '<c:marker><c:symbol val="none"/></c:marker>';
     return {
       type: s.type,
       xml: `<c:ser>${head}<c:spPr><a:ln w="28575" cap="rnd">${solidFill(color)}<a:round/></a:ln></c:spPr>${marker}${cat}${val}<c:smooth val="0"/></c:ser>`,
@@ -102,8 +115,14 @@ export function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
   const axIds = `<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/>`;
   const columns = series.filter((s) => s.type === "column").map((s) => s.xml);
   const lines = series.filter((s) => s.type === "line").map((s) => s.xml);
-  const barChart = columns.length === 0 ? "" : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${columns.join("")}<c:gapWidth val="60"/>${axIds}</c:barChart>`;
-  const lineChart = lines.length === 0 ? "" : `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${lines.join("")}<c:marker val="1"/>${axIds}</c:lineChart>`;
+  const barChart =
+    columns.length === 0
+      ? ""
+      : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${columns.join("")}<c:gapWidth val="60"/>${axIds}</c:barChart>`;
+  const lineChart =
+    lines.length === 0
+      ? ""
+      : `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${lines.join("")}<c:marker val="1"/>${axIds}</c:lineChart>`;
 
   const many = catRange.r2 - catRange.r1 + 1 > UPRIGHT_LABELS_MAX;
   const catTxPr = `<c:txPr><a:bodyPr${many ? ' rot="-2700000" vert="horz"' : ""}/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>`;

@@ -51,11 +51,15 @@ describe("print setup", () => {
 
   test("A4 landscape, one page wide, pages flowing down", () => {
     expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-    expect(sheet).toContain('<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"/>');
+    expect(sheet).toContain(
+      '<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"/>',
+    );
   });
 
   test("a sheet without print options still prints on A4, portrait", () => {
-    const plain = parts(writeXlsx({ sheets: [{ name: "S", rows: [[{ value: 1 }]] }] }))["xl/worksheets/sheet1.xml"];
+    const plain = parts(writeXlsx({ sheets: [{ name: "S", rows: [[{ value: 1 }]] }] }))[
+      "xl/worksheets/sheet1.xml"
+    ];
     expect(plain).toContain('<pageSetup paperSize="9" orientation="portrait"/>');
     expect(plain).not.toContain("headerFooter");
   });
@@ -70,19 +74,34 @@ describe("print setup", () => {
     expect(p["xl/workbook.xml"]).toContain(
       `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Tổng hợp'!$A:$B,'Tổng hợp'!$1:$2</definedName>`,
     );
-    expect(p["xl/workbook.xml"]).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'Biểu đồ'!$1:$1</definedName>`);
+    expect(p["xl/workbook.xml"]).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="1">'Biểu đồ'!$1:$1</definedName>`,
+    );
   });
 
   test("worksheet children stay in CT_Worksheet order", () => {
     const chartXmlSheet = p["xl/worksheets/sheet2.xml"] ?? "";
-    const order = ["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "pageMargins", "pageSetup", "headerFooter", "drawing"];
+    const order = [
+      "sheetPr",
+      "dimension",
+      "sheetViews",
+      "sheetFormatPr",
+      "cols",
+      "sheetData",
+      "pageMargins",
+      "pageSetup",
+      "headerFooter",
+      "drawing",
+    ];
     const at = order.map((tag) => chartXmlSheet.indexOf("<" + tag));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
   test("header codes: sections, page fields, Excel's 255-character limit", () => {
-    expect(pageTextCodes({ left: "A", center: "Trang {page}/{pages}", right: "R&D" })).toBe("&LA&CTrang &P/&N&RR&&D");
+    expect(pageTextCodes({ left: "A", center: "Trang {page}/{pages}", right: "R&D" })).toBe(
+      "&LA&CTrang &P/&N&RR&&D",
+    );
     expect(pageTextCodes(undefined)).toBe("");
     const long = pageTextCodes({ center: "&".repeat(300) });
     expect(long.length).toBeLessThanOrEqual(255);
@@ -108,15 +127,21 @@ describe("the chart", () => {
     expect(p["xl/worksheets/sheet1.xml"]).not.toContain("<drawing");
     expect(p["xl/worksheets/_rels/sheet2.xml.rels"]).toContain('Target="../drawings/drawing1.xml"');
     expect(p["xl/drawings/_rels/drawing1.xml.rels"]).toContain('Target="../charts/chart1.xml"');
-    expect(p["[Content_Types].xml"]).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
-    expect(p["[Content_Types].xml"]).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
+    expect(p["[Content_Types].xml"]).toContain(
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
+    expect(p["[Content_Types].xml"]).toContain(
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
   });
 
   test("columns of the ratio and a red line of the target, over the unit names, axis 0–100 %", () => {
     expect(chart).toContain('<c:barChart><c:barDir val="col"/>');
     expect(chart).toContain("<c:tx><c:v>Tỷ lệ họp trực tuyến</c:v></c:tx>");
     expect(chart).toContain("<c:lineChart>");
-    expect(chart).toContain('<c:tx><c:v>Mục tiêu 60 %</c:v></c:tx><c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="C00000"/>');
+    expect(chart).toContain(
+      '<c:tx><c:v>Mục tiêu 60 %</c:v></c:tx><c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="C00000"/>',
+    );
     expect(chart).toContain("<c:f>'Biểu đồ'!$B$2:$B$4</c:f>");
     expect(chart).toContain("<c:f>'Biểu đồ'!$C$2:$C$4</c:f>");
     expect(chart).toContain("<c:f>'Biểu đồ'!$D$2:$D$4</c:f>");
@@ -126,8 +151,12 @@ describe("the chart", () => {
 
   test("caches the values; a unit that cannot be judged has no point (not a zero column)", () => {
     expect(chart).toContain('<c:pt idx="1"><c:v>UBND xã A</c:v></c:pt>');
-    expect(chart).toContain('<c:pt idx="0"><c:v>0.75</c:v></c:pt><c:pt idx="1"><c:v>0.5996</c:v></c:pt></c:numCache>');
-    expect(chart).toContain('<c:ptCount val="3"/><c:pt idx="0"><c:v>0.6</c:v></c:pt><c:pt idx="1"><c:v>0.6</c:v></c:pt><c:pt idx="2"><c:v>0.6</c:v></c:pt>');
+    expect(chart).toContain(
+      '<c:pt idx="0"><c:v>0.75</c:v></c:pt><c:pt idx="1"><c:v>0.5996</c:v></c:pt></c:numCache>',
+    );
+    expect(chart).toContain(
+      '<c:ptCount val="3"/><c:pt idx="0"><c:v>0.6</c:v></c:pt><c:pt idx="1"><c:v>0.6</c:v></c:pt><c:pt idx="2"><c:v>0.6</c:v></c:pt>',
+    );
   });
 
   test("the data cells are formatted honestly (59,96 % is not shown as 60,0 %)", () => {
@@ -148,7 +177,11 @@ describe("the chart", () => {
     if (!out.ok) throw new Error(`unreadable: ${out.reason}`);
     expect(out.workbook.sheets.map((s) => s.name)).toEqual(["Tổng hợp", "Biểu đồ"]);
     expect(out.workbook.sheets[0]?.rows[2]?.[1]?.value).toEqual({ kind: "string", value: "Sở Nội vụ" });
-    expect(out.workbook.sheets[1]?.rows[2]?.[2]?.value).toEqual({ kind: "number", value: 0.5996, isPercent: true });
+    expect(out.workbook.sheets[1]?.rows[2]?.[2]?.value).toEqual({
+      kind: "number",
+      value: 0.5996,
+      isPercent: true,
+    });
     expect(out.workbook.definedNames).toEqual({});
   });
 

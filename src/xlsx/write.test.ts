@@ -248,7 +248,9 @@ describe("writeXlsx: cells", () => {
   });
 
   it("asks for recalculation on load only when a formula has no cached value", () => {
-    const cachedOnly = writeXlsx({ sheets: [{ name: "S", rows: [[{ value: 2 }, { value: { formula: "A1*2", cached: 4 } }]] }] });
+    const cachedOnly = writeXlsx({
+      sheets: [{ name: "S", rows: [[{ value: 2 }, { value: { formula: "A1*2", cached: 4 } }]] }],
+    });
     expect(part(cachedOnly, "xl/workbook.xml")).toContain('<calcPr calcId="191029"/>');
   });
 
@@ -558,70 +560,58 @@ describe("writeXlsx: real applications open the files", () => {
   });
 
   // LibreOffice and openpyxl are installed by scripts/ensure-tools.sh (npm test); without them these fail, saying so.
-  it(
-    "LibreOffice converts the template to PDF and CSV with the right text",
-    async () => {
-      const file = join(dir, "mau.xlsx");
-      writeFileSync(file, writeXlsx(templateSpec()));
-      const pdf = await convertWithLibreOffice(file, "pdf", join(dir, "pdf"));
-      expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
-      // LibreOffice quotes text fields; the quotes are not under test.
-      const csv = readFileSync(await convertWithLibreOffice(file, "csv", join(dir, "csv")), "utf8").replace(
-        /"/g,
-        "",
-      );
-      expect(csv).toContain("BÁO CÁO THỰC HIỆN KẾT LUẬN 226-KL/TW");
-      expect(csv).toContain("STT,Nội dung,Số lượng,Ngày");
-    },
-    150_000,
-  );
+  it("LibreOffice converts the template to PDF and CSV with the right text", async () => {
+    const file = join(dir, "mau.xlsx");
+    writeFileSync(file, writeXlsx(templateSpec()));
+    const pdf = await convertWithLibreOffice(file, "pdf", join(dir, "pdf"));
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    // LibreOffice quotes text fields; the quotes are not under test.
+    const csv = readFileSync(await convertWithLibreOffice(file, "csv", join(dir, "csv")), "utf8").replace(
+      /"/g,
+      "",
+    );
+    expect(csv).toContain("BÁO CÁO THỰC HIỆN KẾT LUẬN 226-KL/TW");
+    expect(csv).toContain("STT,Nội dung,Số lượng,Ngày");
+  }, 150_000);
 
-  it(
-    "LibreOffice round-trips the summary to xlsx and keeps values",
-    async () => {
-      const file = join(dir, "tonghop.xlsx");
-      writeFileSync(file, writeXlsx(summarySpec(300)));
-      const csv = readFileSync(await convertWithLibreOffice(file, "csv", join(dir, "csv2")), "utf8").replace(
-        /"/g,
-        "",
-      );
-      const lines = csv.split(/\r?\n/);
-      expect(lines[1]?.startsWith("Cột 1,Cột 2,Cột 3")).toBe(true);
-      expect(lines[2]?.startsWith("Đơn vị 1,1,2,")).toBe(true);
-      const xlsx = await convertWithLibreOffice(file, "xlsx", join(dir, "xlsx"));
-      const ws = sheetOf(await load(readFileSync(xlsx)), "Tổng hợp");
-      expect(ws.getCell("A302").value).toBe("Đơn vị 300");
-      expect(ws.getCell("D3").numFmt).toBe("0.0%");
-      // No frozen-pane check here: headless LibreOffice has no view and drops panes from any file it re-saves.
-    },
-    150_000,
-  );
+  it("LibreOffice round-trips the summary to xlsx and keeps values", async () => {
+    const file = join(dir, "tonghop.xlsx");
+    writeFileSync(file, writeXlsx(summarySpec(300)));
+    const csv = readFileSync(await convertWithLibreOffice(file, "csv", join(dir, "csv2")), "utf8").replace(
+      /"/g,
+      "",
+    );
+    const lines = csv.split(/\r?\n/);
+    expect(lines[1]?.startsWith("Cột 1,Cột 2,Cột 3")).toBe(true);
+    expect(lines[2]?.startsWith("Đơn vị 1,1,2,")).toBe(true);
+    const xlsx = await convertWithLibreOffice(file, "xlsx", join(dir, "xlsx"));
+    const ws = sheetOf(await load(readFileSync(xlsx)), "Tổng hợp");
+    expect(ws.getCell("A302").value).toBe("Đơn vị 300");
+    expect(ws.getCell("D3").numFmt).toBe("0.0%");
+    // No frozen-pane check here: headless LibreOffice has no view and drops panes from any file it re-saves.
+  }, 150_000);
 
-  it(
-    "LibreOffice keeps the template's validations, protection and merges when it re-saves it",
-    async () => {
-      const file = join(dir, "mau-roundtrip.xlsx");
-      writeFileSync(file, writeXlsx(templateSpec()));
-      const resaved = readFileSync(await convertWithLibreOffice(file, "xlsx", join(dir, "xlsx2")));
-      const wb = await load(resaved);
-      const ws = sheetOf(wb, "Báo cáo");
-      const d2 = ws.getCell("D2").dataValidation;
-      expect(d2.type).toBe("list");
-      expect(String(d2.formulae?.[0])).toMatch(/_lists.*\$A\$1:\$A\$4/);
-      const c5 = ws.getCell("C5").dataValidation;
-      expect(c5).toMatchObject({ type: "whole", operator: "greaterThanOrEqual" });
-      expect(c5.formulae?.[0]).toBe(0);
-      expect(ws.getCell("D1").master.address).toBe("A1");
-      expect(sheetOf(wb, "Ẩn").state).toBe("hidden");
-      // LibreOffice writes locked="false", which ExcelJS does not parse: look at the raw xf instead.
-      const xfIndex = Number(/<c r="C4" s="(\d+)"/.exec(part(resaved, "xl/worksheets/sheet1.xml"))?.[1]);
-      const xfs =
-        /<cellXfs[^>]*>(.*)<\/cellXfs>/.exec(part(resaved, "xl/styles.xml"))?.[1]?.split("</xf>") ?? [];
-      expect(xfs[xfIndex]).toMatch(/<protection locked="(false|0)"/);
-      expect(part(resaved, "xl/worksheets/sheet1.xml")).toMatch(/<sheetProtection sheet="(true|1)"/);
-    },
-    150_000,
-  );
+  it("LibreOffice keeps the template's validations, protection and merges when it re-saves it", async () => {
+    const file = join(dir, "mau-roundtrip.xlsx");
+    writeFileSync(file, writeXlsx(templateSpec()));
+    const resaved = readFileSync(await convertWithLibreOffice(file, "xlsx", join(dir, "xlsx2")));
+    const wb = await load(resaved);
+    const ws = sheetOf(wb, "Báo cáo");
+    const d2 = ws.getCell("D2").dataValidation;
+    expect(d2.type).toBe("list");
+    expect(String(d2.formulae?.[0])).toMatch(/_lists.*\$A\$1:\$A\$4/);
+    const c5 = ws.getCell("C5").dataValidation;
+    expect(c5).toMatchObject({ type: "whole", operator: "greaterThanOrEqual" });
+    expect(c5.formulae?.[0]).toBe(0);
+    expect(ws.getCell("D1").master.address).toBe("A1");
+    expect(sheetOf(wb, "Ẩn").state).toBe("hidden");
+    // LibreOffice writes locked="false", which ExcelJS does not parse: look at the raw xf instead.
+    const xfIndex = Number(/<c r="C4" s="(\d+)"/.exec(part(resaved, "xl/worksheets/sheet1.xml"))?.[1]);
+    const xfs =
+      /<cellXfs[^>]*>(.*)<\/cellXfs>/.exec(part(resaved, "xl/styles.xml"))?.[1]?.split("</xf>") ?? [];
+    expect(xfs[xfIndex]).toMatch(/<protection locked="(false|0)"/);
+    expect(part(resaved, "xl/worksheets/sheet1.xml")).toMatch(/<sheetProtection sheet="(true|1)"/);
+  }, 150_000);
 
   const python = "/usr/bin/python3";
   it("openpyxl loads the files and sees the same content", () => {

@@ -69,7 +69,13 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
   const enc = new TextEncoder();
   const part = (name: string, xml: string): ZipPart => ({ name, data: enc.encode(xml) });
   // Each sheet is compressed as soon as it is rendered: a summary of 10,000 units never holds all its XML at once.
-  const entries: { name: string; state: SheetState; autoFilter?: CellRange; printTitles?: string; chart?: number }[] = [];
+  const entries: {
+    name: string;
+    state: SheetState;
+    autoFilter?: CellRange;
+    printTitles?: string;
+    chart?: number;
+  }[] = [];
   const sheetEntries: ZipEntry[] = [];
   const charts: { drawing: string; chart: string }[] = [];
   const addSheet = (sheet: SheetSpec, state: SheetState, selected: boolean): void => {
@@ -90,14 +96,18 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
     sheetEntries.push(zipEntry(part(`xl/worksheets/sheet${entries.length}.xml`, xml), codec));
   };
   const firstVisible = spec.sheets.findIndex((s) => s.hidden !== true);
-  spec.sheets.forEach((sheet, i) => addSheet(sheet, sheet.hidden === true ? "hidden" : "visible", i === firstVisible));
+  spec.sheets.forEach((sheet, i) =>
+    addSheet(sheet, sheet.hidden === true ? "hidden" : "visible", i === firstVisible),
+  );
   const helper = lists.helperSheet();
   if (helper) addSheet(helper, "veryHidden", false);
 
   const definedNames: string[] = [];
   entries.forEach((e, i) => {
     if (e.printTitles !== undefined) {
-      definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(e.printTitles)}</definedName>`);
+      definedNames.push(
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(e.printTitles)}</definedName>`,
+      );
     }
     if (e.autoFilter) {
       // Excel writes this hidden name for every autofilter and relies on it when re-filtering.
@@ -219,11 +229,18 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
   ];
   entries.forEach((e, i) => {
     if (e.chart === undefined) return;
-    parts.push(part(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, singleRel("drawing", `../drawings/drawing${e.chart}.xml`)));
+    parts.push(
+      part(
+        `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
+        singleRel("drawing", `../drawings/drawing${e.chart}.xml`),
+      ),
+    );
   });
   charts.forEach((c, i) => {
     parts.push(part(`xl/drawings/drawing${i + 1}.xml`, c.drawing));
-    parts.push(part(`xl/drawings/_rels/drawing${i + 1}.xml.rels`, singleRel("chart", `../charts/chart${i + 1}.xml`)));
+    parts.push(
+      part(`xl/drawings/_rels/drawing${i + 1}.xml.rels`, singleRel("chart", `../charts/chart${i + 1}.xml`)),
+    );
     parts.push(part(`xl/charts/chart${i + 1}.xml`, c.chart));
   });
   return zipEntries([...parts.map((p) => zipEntry(p, codec)), ...sheetEntries]);
@@ -231,7 +248,10 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
 
 /** A relationships part with the one relationship rId1. */
 function singleRel(type: "drawing" | "chart", target: string): string {
-  return XML_DECL + `<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/${type}" Target="${target}"/></Relationships>`;
+  return (
+    XML_DECL +
+    `<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/${type}" Target="${target}"/></Relationships>`
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -547,17 +567,23 @@ function sheetViews(sheet: SheetSpec, selected: boolean): string {
 function cols(sheet: SheetSpec, styles: StyleTable): string {
   const widths = sheet.columnWidths ?? [];
   const colStyles = sheet.columnStyles ?? [];
-  if (widths.length > MAX_COLS || colStyles.length > MAX_COLS) throw new Error(`xlsx writer: too many columns described`);
+  if (widths.length > MAX_COLS || colStyles.length > MAX_COLS)
+    throw new Error(`xlsx writer: too many columns described`);
   let xml = "";
   for (let i = 0; i < Math.max(widths.length, colStyles.length); i++) {
     const w = widths[i];
     const st = colStyles[i];
     if (w === undefined && st === undefined) continue;
-    if (w !== undefined && (!Number.isFinite(w) || w < 0 || w > 255)) throw new Error(`xlsx writer: invalid column width ${w}`);
+    if (w !== undefined && (!Number.isFinite(w) || w < 0 || w > 255))
+      throw new Error(`xlsx writer: invalid column width ${w}`);
     const style = st === undefined ? "" : ` style="${styles.xfId(st)}"`;
     // Width 0 means a hidden column to Excel; say so explicitly rather than store a sliver of padding.
     const width =
-      w === undefined ? ` width="${storedWidth(DEFAULT_COLUMN_WIDTH)}"` : w === 0 ? ' width="0" hidden="1" customWidth="1"' : ` width="${storedWidth(w)}" customWidth="1"`;
+      w === undefined
+        ? ` width="${storedWidth(DEFAULT_COLUMN_WIDTH)}"`
+        : w === 0
+          ? ' width="0" hidden="1" customWidth="1"'
+          : ` width="${storedWidth(w)}" customWidth="1"`;
     xml += `<col min="${i + 1}" max="${i + 1}"${width}${style}/>`;
   }
   return xml === "" ? "" : `<cols>${xml}</cols>`;

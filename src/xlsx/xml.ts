@@ -54,7 +54,8 @@ export function skippableElements(excluded: readonly string[]): RegExp {
   // Text goes one character per iteration, not [^<]+: a repeated group that can split a text run
   // in many ways backtracks exponentially when a run fails to close (a hostile part could stall us).
   let element = `${start}\\/>`;
-  for (let k = 0; k < SKIP_DEPTH; k++) element = `${start}(?:\\/>|>(?:[^<]|${element}){0,${MAX_REPEAT}}${end})`;
+  for (let k = 0; k < SKIP_DEPTH; k++)
+    element = `${start}(?:\\/>|>(?:[^<]|${element}){0,${MAX_REPEAT}}${end})`;
   return new RegExp(`(?:[^<]|${element}){1,${MAX_REPEAT}}`, "y");
 }
 
@@ -219,7 +220,7 @@ export class XmlScanner {
       if (close < 0 || close > end) this.corrupt(`unterminated attribute in <${this.name}>`);
       const localStart = colon >= 0 ? colon + 1 : nameStart;
       if (
-        (colon >= 0) === prefixed &&
+        colon >= 0 === prefixed &&
         nameEnd - localStart === local.length &&
         s.startsWith(local, localStart)
       ) {
@@ -284,5 +285,7 @@ export function decodeText(raw: string): string {
 /** Undoes OOXML's `_xHHHH_` escapes (`_x000D_` → CR; `_x005F_x000D_` → the literal `_x000D_`). */
 export function unescapeOoxml(s: string): string {
   if (s.indexOf("_x") < 0) return s;
-  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m: string, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m: string, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
 }

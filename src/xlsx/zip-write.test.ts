@@ -18,7 +18,10 @@ import { FFLATE_CODEC, crc32, zipParts, type ZipPart } from "./zip-write";
 const enc = new TextEncoder();
 const PARTS: ZipPart[] = [
   { name: "[Content_Types].xml", data: enc.encode("<Types/>") },
-  { name: "xl/worksheets/sheet1.xml", data: enc.encode(`<worksheet>${"<row><c><v>1</v></c></row>".repeat(2000)}</worksheet>`) },
+  {
+    name: "xl/worksheets/sheet1.xml",
+    data: enc.encode(`<worksheet>${"<row><c><v>1</v></c></row>".repeat(2000)}</worksheet>`),
+  },
   { name: "empty.bin", data: new Uint8Array(0) },
   { name: "tên tiếng Việt.txt", data: enc.encode("Hội nghị trực tuyến") },
 ];
@@ -61,17 +64,26 @@ describe.each([
   it("passes Python's zipfile integrity test (CRC of every member)", () => {
     const file = join(mkdtempSync(join(tmpdir(), "kl226-zip-")), "a.zip");
     writeFileSync(file, zip);
-    const script = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nprint(z.testzip(), len(z.namelist()), z.namelist()[3])";
-    expect(execFileSync(python, ["-c", script, file], { encoding: "utf8" }).trim()).toBe("None 4 tên tiếng Việt.txt");
+    const script =
+      "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nprint(z.testzip(), len(z.namelist()), z.namelist()[3])";
+    expect(execFileSync(python, ["-c", script, file], { encoding: "utf8" }).trim()).toBe(
+      "None 4 tên tiếng Việt.txt",
+    );
   });
 });
 
 test("a workbook written with either codec reads back the same", () => {
-  const rows = [["Mã đơn vị", "Số"], ["SO_A", 12], ["SO_B", 3.5]].map((r) => r.map((value) => ({ value })));
+  const rows = [
+    ["Mã đơn vị", "Số"],
+    ["SO_A", 12],
+    ["SO_B", 3.5],
+  ].map((r) => r.map((value) => ({ value })));
   const spec: WorkbookSpec = { sheets: [{ name: "Tổng hợp", rows }] };
   const a = readXlsx(writeXlsx(spec), { inflateRaw: createNodeInflateRaw() });
   const b = readXlsx(writeXlsx(spec, NODE_ZIP_CODEC));
   expect(a.ok && b.ok).toBe(true);
   if (a.ok && b.ok) expect(b.workbook).toEqual(a.workbook);
-  expect(strFromU8(unzipSync(writeXlsx(spec, NODE_ZIP_CODEC))["[Content_Types].xml"]!)).toContain("spreadsheetml");
+  expect(strFromU8(unzipSync(writeXlsx(spec, NODE_ZIP_CODEC))["[Content_Types].xml"]!)).toContain(
+    "spreadsheetml",
+  );
 });

@@ -52,7 +52,12 @@ export interface ZipEntry {
 
 /** Compresses one part now, so its uncompressed bytes can go before the next part is made. */
 export function zipEntry(part: ZipPart, codec: ZipCodec = FFLATE_CODEC): ZipEntry {
-  return { name: new TextEncoder().encode(part.name), crc: codec.crc32(part.data), size: part.data.length, body: codec.deflateRaw(part.data) };
+  return {
+    name: new TextEncoder().encode(part.name),
+    crc: codec.crc32(part.data),
+    size: part.data.length,
+    body: codec.deflateRaw(part.data),
+  };
 }
 
 /** The zip archive of `parts`, in the order given. */

@@ -68,7 +68,12 @@ function readDirectoryEnd(bytes: Uint8Array): DirectoryEnd {
   // The EOCD is 22 bytes plus a comment of at most 65535 bytes, so it sits in the last 65557 bytes.
   let eocd = -1;
   for (let i = n - 22; i >= 0 && i >= n - 22 - 0xffff; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && u32(bytes, i) === SIG_EOCD && i + 22 + u16(bytes, i + 20) <= n) {
+    if (
+      bytes[i] === 0x50 &&
+      bytes[i + 1] === 0x4b &&
+      u32(bytes, i) === SIG_EOCD &&
+      i + 22 + u16(bytes, i + 20) <= n
+    ) {
       eocd = i;
       break;
     }
@@ -76,33 +81,43 @@ function readDirectoryEnd(bytes: Uint8Array): DirectoryEnd {
   if (eocd < 0) fail("TRUNCATED", "no end-of-central-directory record");
   if (eocd >= 20 && u32(bytes, eocd - 20) === SIG_ZIP64_LOCATOR) {
     const z = u64(bytes, eocd - 12);
-    if (!(z >= 0 && z + 56 <= eocd - 20) || u32(bytes, z) !== SIG_ZIP64_EOCD) fail("TRUNCATED", "ZIP64 end-of-central-directory record is missing or damaged");
+    if (!(z >= 0 && z + 56 <= eocd - 20) || u32(bytes, z) !== SIG_ZIP64_EOCD)
+      fail("TRUNCATED", "ZIP64 end-of-central-directory record is missing or damaged");
     const entriesOnDisk = u64(bytes, z + 24);
     const totalEntries = u64(bytes, z + 32);
-    if (u32(bytes, eocd - 16) !== 0 || u32(bytes, z + 16) !== 0 || u32(bytes, z + 20) !== 0 || entriesOnDisk !== totalEntries) {
+    if (
+      u32(bytes, eocd - 16) !== 0 ||
+      u32(bytes, z + 16) !== 0 ||
+      u32(bytes, z + 20) !== 0 ||
+      entriesOnDisk !== totalEntries
+    ) {
       fail("CORRUPT", "multi-disk zip archive");
     }
     return { totalEntries, cdSize: u64(bytes, z + 40), cdOffset: u64(bytes, z + 48), end: z };
   }
   const totalEntries = u16(bytes, eocd + 10);
-  if (u16(bytes, eocd + 4) !== 0 || u16(bytes, eocd + 6) !== 0 || u16(bytes, eocd + 8) !== totalEntries) fail("CORRUPT", "multi-disk zip archive");
+  if (u16(bytes, eocd + 4) !== 0 || u16(bytes, eocd + 6) !== 0 || u16(bytes, eocd + 8) !== totalEntries)
+    fail("CORRUPT", "multi-disk zip archive");
   const cdSize = u32(bytes, eocd + 12);
   const cdOffset = u32(bytes, eocd + 16);
-  if (cdOffset === U32_MAX || cdSize === U32_MAX) fail("TRUNCATED", "ZIP64 sizes without a ZIP64 end-of-central-directory record");
+  if (cdOffset === U32_MAX || cdSize === U32_MAX)
+    fail("TRUNCATED", "ZIP64 sizes without a ZIP64 end-of-central-directory record");
   return { totalEntries, cdSize, cdOffset, end: eocd };
 }
 
 /** Parses the end records and the central directory. */
 export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDirectory {
   const { totalEntries, cdSize, cdOffset, end } = readDirectoryEnd(bytes);
-  if (totalEntries > maxEntries) fail("TOO_MANY_ENTRIES", `${totalEntries} zip entries (limit ${maxEntries})`);
+  if (totalEntries > maxEntries)
+    fail("TOO_MANY_ENTRIES", `${totalEntries} zip entries (limit ${maxEntries})`);
   if (!(cdOffset + cdSize <= end)) fail("TRUNCATED", "central directory lies outside the file");
 
   const entries: ZipEntry[] = [];
   const byName = new Map<string, ZipEntry>();
   let p = cdOffset;
   for (let k = 0; k < totalEntries; k++) {
-    if (p + 46 > end || u32(bytes, p) !== SIG_CENTRAL) fail("TRUNCATED", `central directory entry ${k} is damaged`);
+    if (p + 46 > end || u32(bytes, p) !== SIG_CENTRAL)
+      fail("TRUNCATED", `central directory entry ${k} is damaged`);
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
     let compressedSize = u32(bytes, p + 20);
@@ -119,7 +134,8 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDire
       if (x < 0) fail("CORRUPT", `central directory entry ${k}: ZIP64 sizes without their extra field`);
       let q = x;
       const take = (): number => {
-        if (q + 8 > x + u16(bytes, x - 2)) fail("CORRUPT", `central directory entry ${k}: ZIP64 extra field too short`);
+        if (q + 8 > x + u16(bytes, x - 2))
+          fail("CORRUPT", `central directory entry ${k}: ZIP64 extra field too short`);
         const v = u64(bytes, q);
         q += 8;
         return v;
@@ -127,7 +143,8 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDire
       if (uncompressedSize === U32_MAX) uncompressedSize = take();
       if (compressedSize === U32_MAX) compressedSize = take();
       if (localHeaderOffset === U32_MAX) localHeaderOffset = take();
-      if (Number.isNaN(uncompressedSize + compressedSize + localHeaderOffset)) fail("CORRUPT", `central directory entry ${k}: ZIP64 size out of range`);
+      if (Number.isNaN(uncompressedSize + compressedSize + localHeaderOffset))
+        fail("CORRUPT", `central directory entry ${k}: ZIP64 size out of range`);
     }
     // Bit 11: UTF-8 names; otherwise CP437, of which we only ever need the ASCII part names.
     const rawName = bytes.subarray(p + 46, nameEnd);
@@ -169,7 +186,8 @@ export interface InflateBudget {
  * closure in extractEntry: under tsx every closure made per call is also renamed by a defineProperty.)
  */
 function overCap(what: string, budget: InflateBudget, remaining: number): never {
-  if (budget.maxPartBytes <= remaining) fail("PART_TOO_LARGE", `${what} inflates to more than ${budget.maxPartBytes} bytes`);
+  if (budget.maxPartBytes <= remaining)
+    fail("PART_TOO_LARGE", `${what} inflates to more than ${budget.maxPartBytes} bytes`);
   fail("TOTAL_TOO_LARGE", `parts read inflate to more than ${budget.maxTotalBytes} bytes (at ${what})`);
 }
 
@@ -195,7 +213,12 @@ export function chargeBudget(what: string, budget: InflateBudget, length: number
 }
 
 /** Inflates an entry's stored bytes (from entryData), enforcing the per-part and running-total caps on the actual output. */
-export function inflateEntry(data: Uint8Array, entry: ZipEntry, inflateRaw: InflateRaw, budget: InflateBudget): Uint8Array {
+export function inflateEntry(
+  data: Uint8Array,
+  entry: ZipEntry,
+  inflateRaw: InflateRaw,
+  budget: InflateBudget,
+): Uint8Array {
   const what = entry.name;
   const remaining = budget.maxTotalBytes - budget.used;
   const cap = Math.max(0, Math.min(budget.maxPartBytes, remaining));
@@ -218,7 +241,12 @@ export function inflateEntry(data: Uint8Array, entry: ZipEntry, inflateRaw: Infl
 }
 
 /** Extracts one entry's bytes under the caps. */
-export function extractEntry(bytes: Uint8Array, entry: ZipEntry, inflateRaw: InflateRaw, budget: InflateBudget): Uint8Array {
+export function extractEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  inflateRaw: InflateRaw,
+  budget: InflateBudget,
+): Uint8Array {
   return inflateEntry(entryData(bytes, entry), entry, inflateRaw, budget);
 }
 
@@ -233,17 +261,23 @@ const COMPACTED_RAW_FACTOR = 4;
  * formatted rows (compact-rows.ts), and charges only what is kept. The raw XML is bounded by
  * COMPACTED_RAW_FACTOR × maxPartBytes, so the work stays bounded too.
  */
-export function inflateWorksheetCompacting(data: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+export function inflateWorksheetCompacting(
+  data: Uint8Array,
+  entry: ZipEntry,
+  budget: InflateBudget,
+): Uint8Array {
   const what = entry.name;
   const remaining = budget.maxTotalBytes - budget.used;
   const cap = Math.max(0, Math.min(budget.maxPartBytes, remaining));
-  if (entry.method !== 0 && entry.method !== 8) fail("CORRUPT", `${what} uses unsupported compression method ${entry.method}`);
+  if (entry.method !== 0 && entry.method !== 8)
+    fail("CORRUPT", `${what} uses unsupported compression method ${entry.method}`);
   let out: Uint8Array;
   try {
     out = inflateCompactingRows(data, entry.method, cap, budget.maxPartBytes * COMPACTED_RAW_FACTOR);
   } catch (e) {
     if (e instanceof KeptLimitError) overCap(what, budget, remaining);
-    if (e instanceof InflateLimitError) fail("PART_TOO_LARGE", `${what} inflates to more than ${e.maxOutputBytes} bytes`);
+    if (e instanceof InflateLimitError)
+      fail("PART_TOO_LARGE", `${what} inflates to more than ${e.maxOutputBytes} bytes`);
     fail("CORRUPT", `${what} does not inflate: ${e instanceof Error ? e.message : String(e)}`);
   }
   chargeBudget(what, budget, out.length);

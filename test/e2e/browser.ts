@@ -18,7 +18,10 @@ export function ensureChromium(): void {
     throw new Error(`${CHROMIUM} is missing; install it with: sudo apt-get install -y chromium`);
   }
   execFileSync("apt-get", ["update"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  execFileSync("apt-get", ["install", "-y", "chromium"], {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
 }
 
 const TYPES: Record<string, string> = {
@@ -47,7 +50,10 @@ export interface Override {
  * Serves `root` read-only on 127.0.0.1 at a free port (paths outside root are refused);
  * `overrides` maps URL paths ("/office-js/office.js") to files served instead.
  */
-export async function serveStatic(root: string = DIST, overrides: Readonly<Record<string, Override>> = {}): Promise<StaticServer> {
+export async function serveStatic(
+  root: string = DIST,
+  overrides: Readonly<Record<string, Override>> = {},
+): Promise<StaticServer> {
   const base = resolve(root);
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -67,7 +73,10 @@ export async function serveStatic(root: string = DIST, overrides: Readonly<Recor
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+    res.writeHead(200, {
+      "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+      "Cache-Control": "no-store",
+    });
     res.end(readFileSync(file));
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
@@ -83,6 +92,13 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }

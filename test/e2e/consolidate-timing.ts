@@ -22,21 +22,35 @@ export interface ConsolidationTiming {
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Picks `files` on the Tổng hợp tab (already open, nothing picked yet), consolidates, and times it. */
-export async function timeConsolidation(page: Page, files: readonly PickedXlsx[]): Promise<ConsolidationTiming> {
+export async function timeConsolidation(
+  page: Page,
+  files: readonly PickedXlsx[],
+): Promise<ConsolidationTiming> {
   // After an earlier result the inputs are folded under one line: open them.
   const folded = page.getByTestId("inputs");
-  if ((await folded.count()) > 0 && (await folded.getAttribute("open")) === null) await folded.locator("summary").click();
-  await page.getByTestId("report-files").setInputFiles(files.map((f) => ({ name: f.name, mimeType: XLSX_MIME, buffer: Buffer.from(f.bytes) })));
-  await page.getByTestId("files-chosen").filter({ hasText: `Đã chọn ${files.length} tệp.` }).waitFor();
+  if ((await folded.count()) > 0 && (await folded.getAttribute("open")) === null)
+    await folded.locator("summary").click();
+  await page
+    .getByTestId("report-files")
+    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: XLSX_MIME, buffer: Buffer.from(f.bytes) })));
+  await page
+    .getByTestId("files-chosen")
+    .filter({ hasText: `Đã chọn ${files.length} tệp.` })
+    .waitFor();
   await page.evaluate(() => {
-    const w = window as unknown as { __kl226Timing: { t0: number; t1: number; longTasks: { start: number; duration: number }[] } };
+    const w = window as unknown as {
+      __kl226Timing: { t0: number; t1: number; longTasks: { start: number; duration: number }[] };
+    };
     const state = { t0: 0, t1: 0, longTasks: [] as { start: number; duration: number }[] };
     w.__kl226Timing = state;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) state.longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: "longtask" });
     const button = document.querySelector('[data-testid="consolidate"]');
-    button?.addEventListener("click", () => void (state.t0 = performance.now()), { capture: true, once: true });
+    button?.addEventListener("click", () => void (state.t0 = performance.now()), {
+      capture: true,
+      once: true,
+    });
     new MutationObserver((_, observer) => {
       if (document.querySelector('[data-testid="consolidation-result"]')) {
         state.t1 = performance.now();
@@ -49,8 +63,15 @@ export async function timeConsolidation(page: Page, files: readonly PickedXlsx[]
   // Let the result paint and any task it queued end, so a long one is reported too.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))));
   const timing = await page.evaluate(() => {
-    const { t0, t1, longTasks } = (window as unknown as { __kl226Timing: { t0: number; t1: number; longTasks: { start: number; duration: number }[] } }).__kl226Timing;
-    return { ms: t1 - t0, longTasks: longTasks.filter((t) => t.start + t.duration >= t0).map((t) => t.duration) };
+    const { t0, t1, longTasks } = (
+      window as unknown as {
+        __kl226Timing: { t0: number; t1: number; longTasks: { start: number; duration: number }[] };
+      }
+    ).__kl226Timing;
+    return {
+      ms: t1 - t0,
+      longTasks: longTasks.filter((t) => t.start + t.duration >= t0).map((t) => t.duration),
+    };
   });
   const accepted = Number(await page.getByTestId("count-accepted").getAttribute("data-count"));
   return { ...timing, accepted };
@@ -58,6 +79,9 @@ export async function timeConsolidation(page: Page, files: readonly PickedXlsx[]
 
 /** "1.23 s, longest main-thread task 38 ms (0 over 50 ms)" */
 export function timingLine(t: ConsolidationTiming): string {
-  const longest = t.longTasks.length === 0 ? "none over 50 ms" : `${t.longTasks.length} over 50 ms, longest ${Math.max(...t.longTasks).toFixed(0)} ms`;
+  const longest =
+    t.longTasks.length === 0
+      ? "none over 50 ms"
+      : `${t.longTasks.length} over 50 ms, longest ${Math.max(...t.longTasks).toFixed(0)} ms`;
   return `${(t.ms / 1000).toFixed(2)} s click → result; main-thread long tasks: ${longest}`;
 }

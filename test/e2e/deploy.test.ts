@@ -47,10 +47,13 @@ let server: StaticServer;
 let slowServer: StaticServer;
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/taskpane.html is missing: run `npm run build` first");
+  if (!existsSync(join(DIST, "taskpane.html")))
+    throw new Error("dist/taskpane.html is missing: run `npm run build` first");
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await serveStatic(DIST);
-  slowServer = await serveStatic(DIST, { "/office-js/office.js": { body: SLOW_OFFICE_JS, type: "text/javascript; charset=utf-8" } });
+  slowServer = await serveStatic(DIST, {
+    "/office-js/office.js": { body: SLOW_OFFICE_JS, type: "text/javascript; charset=utf-8" },
+  });
   browser = await launchChromium();
 });
 
@@ -70,7 +73,8 @@ async function openPage(width = 800): Promise<{ page: Page; statuses: Map<string
   return { page, statuses };
 }
 
-const hostStates = (page: Page) => page.evaluate(() => (window as unknown as { __hostStates: HostStateAt[] }).__hostStates);
+const hostStates = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __hostStates: HostStateAt[] }).__hostStates);
 
 const failed = (statuses: Map<string, number>) => [...statuses].filter(([, status]) => status >= 400);
 
@@ -84,7 +88,11 @@ test("in a plain browser the page is standalone in under 1 s, and every file off
   expect(states[0]!.at).toBeLessThan(1000);
 
   // office.js resolves its sibling files from its own address; the telemetry sink lives in a subfolder.
-  const telemetry = await page.evaluate(() => (window as unknown as { OTel: { OTelLogger: { getOtelSinkCDNLocation(): string } } }).OTel.OTelLogger.getOtelSinkCDNLocation());
+  const telemetry = await page.evaluate(() =>
+    (
+      window as unknown as { OTel: { OTelLogger: { getOtelSinkCDNLocation(): string } } }
+    ).OTel.OTelLogger.getOtelSinkCDNLocation(),
+  );
   expect(new URL(telemetry).pathname).toBe("/office-js/telemetry/oteljs_agave.js");
   const telemetryStatus = await page.evaluate((url) => fetch(url).then((r) => r.status), telemetry);
   expect(telemetryStatus).toBe(200);
@@ -99,24 +107,30 @@ test.each([
   ["Windows", WIN32_HOST, "/office-js/excel-win32-16.01.js"],
   ["Mac", "_host_Info=Excel$Mac$16.01$vi-VN$$$$0", "/office-js/excel-mac-16.00.js"],
   ["the web", "_host_Info=Excel|Web|16.00|vi-VN|kl226|", "/office-js/excel-web-16.00.js"],
-])("inside Excel on %s the real office.js finds its host file and strings, and the pane waits for Excel", async (_platform, hostInfo, hostFile) => {
-  const { page, statuses } = await openPage();
-  const hostScript = page.waitForResponse((r) => new URL(r.url()).pathname === hostFile);
-  await page.goto(`${server.origin}/taskpane.html?${hostInfo}`);
-  await hostScript;
-  await page.getByText(CONNECTING).waitFor();
-  expect(statuses.get(hostFile)).toBe(200);
-  expect(statuses.get("/office-js/vi-vn/office_strings.js")).toBe(200);
-  expect(failed(statuses)).toEqual([]);
-  await page.context().close();
-});
+])(
+  "inside Excel on %s the real office.js finds its host file and strings, and the pane waits for Excel",
+  async (_platform, hostInfo, hostFile) => {
+    const { page, statuses } = await openPage();
+    const hostScript = page.waitForResponse((r) => new URL(r.url()).pathname === hostFile);
+    await page.goto(`${server.origin}/taskpane.html?${hostInfo}`);
+    await hostScript;
+    await page.getByText(CONNECTING).waitFor();
+    expect(statuses.get(hostFile)).toBe(200);
+    expect(statuses.get("/office-js/vi-vn/office_strings.js")).toBe(200);
+    expect(failed(statuses)).toEqual([]);
+    await page.context().close();
+  },
+);
 
 test(`inside Office with an Office.onReady that takes ${SLOW_READY_MS / 1000} s, the pane ends in Excel mode, never standalone`, async () => {
   const { page, statuses } = await openPage(320);
   await page.goto(`${slowServer.origin}/taskpane.html?${WIN32_HOST}`);
   await page.getByText(CONNECTING).waitFor();
   await page.screenshot({ path: join(ARTIFACTS, "taskpane-connecting-320.png"), fullPage: true });
-  await page.getByTestId("host-mode").filter({ hasText: EXCEL_MODE }).waitFor({ timeout: SLOW_READY_MS + 20_000 });
+  await page
+    .getByTestId("host-mode")
+    .filter({ hasText: EXCEL_MODE })
+    .waitFor({ timeout: SLOW_READY_MS + 20_000 });
   const states = await hostStates(page);
   expect(states.map((s) => s.state)).toEqual(["connecting", "excel"]);
   expect(states[1]!.at).toBeGreaterThanOrEqual(SLOW_READY_MS);
@@ -129,7 +143,9 @@ test(`inside Office with an Office.onReady that takes ${SLOW_READY_MS / 1000} s,
 
 test("in an Internet Explorer webview (the bundles cannot run) the pane shows which Excel versions work, not a blank page", async () => {
   const { page } = await openPage(320);
-  await page.addInitScript(() => Object.defineProperty(Document.prototype, "documentMode", { get: () => 11 }));
+  await page.addInitScript(() =>
+    Object.defineProperty(Document.prototype, "documentMode", { get: () => 11 }),
+  );
   // Trident cannot parse the ES2022 bundles: they never run there.
   await page.route(/\/(js\/[^/]+|functions)\.js$/, (route) => route.abort());
   await page.goto(`${server.origin}/taskpane.html?${WIN32_HOST}`);
@@ -139,7 +155,9 @@ test("in an Internet Explorer webview (the bundles cannot run) the pane shows wh
   expect(text).toContain("Microsoft 365 trên Windows, phiên bản 2102");
   expect(text).toContain(`${server.origin}/taskpane.html`);
   expect(text).not.toContain("_host_Info");
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: join(ARTIFACTS, "taskpane-legacy-320.png"), fullPage: true });
   await page.context().close();

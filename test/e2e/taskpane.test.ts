@@ -30,11 +30,16 @@ let page: Page;
 const requests: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/taskpane.html is missing: run `npx webpack --mode production` first");
+  if (!existsSync(join(DIST, "taskpane.html")))
+    throw new Error("dist/taskpane.html is missing: run `npx webpack --mode production` first");
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await serveStatic(DIST);
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 800, height: 900 }, acceptDownloads: true, locale: "vi-VN" });
+  const context = await browser.newContext({
+    viewport: { width: 800, height: 900 },
+    acceptDownloads: true,
+    locale: "vi-VN",
+  });
   page = await context.newPage();
   page.on("request", (r) => void requests.push(r.url()));
   await page.goto(`${server.origin}/taskpane.html`);
@@ -68,7 +73,9 @@ async function screenshots(name: string): Promise<void> {
   for (const width of [320, 800]) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(150);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(ARTIFACTS, `taskpane-${name}-${width}.png`), fullPage: true });
   }
@@ -89,7 +96,9 @@ test("validates a picked workbook: the negative count is listed with its cell, a
   await expect(item.textContent()).resolves.toContain("là số âm (-5)");
   await expect(page.getByTestId("validate-counts").textContent()).resolves.toMatch(/lỗi/);
   // The verdict in words, inside the first screen of a 320 × 640 pane.
-  await expect(page.getByTestId("validate-verdict").textContent()).resolves.toContain("✗ Không hợp lệ — chưa gửi được");
+  await expect(page.getByTestId("validate-verdict").textContent()).resolves.toContain(
+    "✗ Không hợp lệ — chưa gửi được",
+  );
   await page.setViewportSize({ width: 320, height: 640 });
   await page.evaluate(() => window.scrollTo(0, 0));
   const verdict = await page.getByTestId("validate-verdict").boundingBox();
@@ -100,7 +109,9 @@ test("validates a picked workbook: the negative count is listed with its cell, a
   await expect(page.getByTestId("validate-result").textContent()).resolves.toContain("Sở <b>Thử</b> nghiệm");
   await expect(page.locator("[data-testid=validate-result] b").count()).resolves.toBe(0);
   await item.getByRole("button").click();
-  await expect(page.getByTestId("selected-cell").textContent()).resolves.toBe("Vị trí: trang “Chỉ tiêu”, ô E5");
+  await expect(page.getByTestId("selected-cell").textContent()).resolves.toBe(
+    "Vị trí: trang “Chỉ tiêu”, ô E5",
+  );
   await screenshots("validate");
 });
 
@@ -108,7 +119,9 @@ test("keyboard: arrow keys move between tabs", async () => {
   await page.getByRole("tab", { name: "Kiểm tra" }).focus();
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("tab", { name: "Mẫu báo cáo" }).getAttribute("aria-selected")).resolves.toBe("true");
+  await expect(page.getByRole("tab", { name: "Mẫu báo cáo" }).getAttribute("aria-selected")).resolves.toBe(
+    "true",
+  );
   await page.getByRole("tab", { name: "Kiểm tra" }).click();
 });
 
@@ -118,7 +131,15 @@ test("keyboard: arrow keys move between tabs", async () => {
 // reading of the same files (./independent.ts), never from the code under test.
 const SAMPLE_DIR = join(SAMPLES, "2026-6T");
 const ROSTER = join(SAMPLES, "roster.csv");
-const REJECTED = ["PHUONG_BIM_SON.xlsx", "PHUONG_NGHI_SON.xlsx", "SO_CONG_THUONG.xlsx", "SO_XAY_DUNG.xlsx", "XA_NGA_SON.xlsx", "XA_NONG_CONG.xlsx", "XA_TRIEU_SON.xlsx"];
+const REJECTED = [
+  "PHUONG_BIM_SON.xlsx",
+  "PHUONG_NGHI_SON.xlsx",
+  "SO_CONG_THUONG.xlsx",
+  "SO_XAY_DUNG.xlsx",
+  "XA_NGA_SON.xlsx",
+  "XA_NONG_CONG.xlsx",
+  "XA_TRIEU_SON.xlsx",
+];
 const DROPPED_DUPLICATE = "SO_Y_TE.xlsx"; // replaced by "SO_Y_TE (gui lai).xlsx", dated later
 const NEVER_SENT = ["DH_VHTTDL", "SO_GIAO_DUC_DT", "SO_NGOAI_VU", "XA_MUONG_LAT", "XA_PU_NHI"];
 
@@ -134,7 +155,10 @@ function acceptedSamples(): { paths: string[]; codes: string[] } {
   const names = sampleFiles()
     .map((f) => f.name)
     .filter((n) => !REJECTED.includes(n) && n !== DROPPED_DUPLICATE);
-  return { paths: names.map((n) => join(SAMPLE_DIR, n)), codes: names.map((n) => n.replace(/( \(gui lai\))?\.xlsx$/, "")).sort() };
+  return {
+    paths: names.map((n) => join(SAMPLE_DIR, n)),
+    codes: names.map((n) => n.replace(/( \(gui lai\))?\.xlsx$/, "")).sort(),
+  };
 }
 
 /** The province row of a summary against the sums of the accepted files: every count column and the pooled online ratio. */
@@ -153,8 +177,13 @@ function expectProvinceRow(summary: SummaryReading, sums: CountSums): void {
   }
   expect(compared).toBeGreaterThanOrEqual(13); // every count, this period
   // SPEC §5: the province ratio is computed from the sums, never an average of the units' ratios.
-  const online = Object.keys(summary.province).find((h) => h.startsWith("Họp trực tuyến (") && !h.includes("đánh giá"));
-  expect(summary.province[online ?? ""]).toBeCloseTo((sums.HN_TRUC_TUYEN?.current ?? NaN) / (sums.HN_TONG?.current ?? NaN), 12);
+  const online = Object.keys(summary.province).find(
+    (h) => h.startsWith("Họp trực tuyến (") && !h.includes("đánh giá"),
+  );
+  expect(summary.province[online ?? ""]).toBeCloseTo(
+    (sums.HN_TRUC_TUYEN?.current ?? NaN) / (sums.HN_TONG?.current ?? NaN),
+    12,
+  );
 }
 
 /** Units whose report is dated after 6/6/2026 (samples/README.md). */
@@ -179,9 +208,17 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
   await page.getByRole("tab", { name: "Tổng hợp" }).click();
   await page.getByTestId("consolidate-profile").selectOption("auto");
   await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
-  await page.getByTestId("files-chosen").filter({ hasText: `Đã chọn ${files.length} tệp.` }).waitFor();
-  await page.getByTestId("roster-file").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: readFileSync(ROSTER) });
-  await page.getByTestId("roster-chosen").filter({ hasText: /^Danh sách đơn vị: roster\.csv \(\d+ đơn vị\)$/ }).waitFor();
+  await page
+    .getByTestId("files-chosen")
+    .filter({ hasText: `Đã chọn ${files.length} tệp.` })
+    .waitFor();
+  await page
+    .getByTestId("roster-file")
+    .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: readFileSync(ROSTER) });
+  await page
+    .getByTestId("roster-chosen")
+    .filter({ hasText: /^Danh sách đơn vị: roster\.csv \(\d+ đơn vị\)$/ })
+    .waitFor();
   await page.getByTestId("consolidate").click();
   await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
 
@@ -195,7 +232,9 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
     shortfalls: undefined,
     rejected: String(REJECTED.length),
   });
-  await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain("Biểu mẫu KL226-BC/1 — hồ sơ Mặc định");
+  await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain(
+    "Biểu mẫu KL226-BC/1 — hồ sơ Mặc định",
+  );
 
   // The outcome is on the first screen, without scrolling: every tile ends above 640 px of the page.
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -208,7 +247,9 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
   for (const id of ["rejected", "returned", "missing", "accepted", "shortfalls", "late", "duplicates"]) {
     await expect(page.getByTestId(id).getAttribute("open")).resolves.toBeNull();
   }
-  await expect(page.getByTestId("rejected").locator("summary").textContent()).resolves.toBe(`Tệp bị từ chối (${REJECTED.length})`);
+  await expect(page.getByTestId("rejected").locator("summary").textContent()).resolves.toBe(
+    `Tệp bị từ chối (${REJECTED.length})`,
+  );
   await expect(page.getByTestId("inputs").getAttribute("open")).resolves.toBeNull();
   await firstScreen("consolidate-outcome");
 
@@ -224,7 +265,9 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
   await page.getByTestId("count-returned").focus();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("returned").getAttribute("open")).resolves.toBe("");
-  await expect(page.evaluate(() => document.activeElement?.closest("details")?.id)).resolves.toBe("cons-returned");
+  await expect(page.evaluate(() => document.activeElement?.closest("details")?.id)).resolves.toBe(
+    "cons-returned",
+  );
   const returnedText = (await page.getByTestId("returned").textContent()) ?? "";
   for (const code of RETURNED) expect(returnedText).toContain(code);
   await page.getByTestId("count-rejected").click();
@@ -237,7 +280,10 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
   await page.setViewportSize({ width: 800, height: 900 });
   await screenshots("consolidate");
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-summary").click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("download-summary").click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^tong-hop-KL226.*\.xlsx$/);
   const summary = readSummary(await saved(download));
   expect([...summary.units].sort()).toEqual(accepted.codes);
@@ -248,8 +294,16 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
   const sources = summary.texts["Nguồn"].join("\n");
   for (const f of files) expect(sources).toContain(createHash("sha256").update(f.bytes).digest("hex"));
 
-  const [json] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-json").click()]);
-  const report = JSON.parse(readFileSync(await json.path(), "utf8")) as { units: { code: string }[]; missing: string[]; returned: string[]; shortfalls: unknown[] };
+  const [json] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("download-json").click(),
+  ]);
+  const report = JSON.parse(readFileSync(await json.path(), "utf8")) as {
+    units: { code: string }[];
+    missing: string[];
+    returned: string[];
+    shortfalls: unknown[];
+  };
   expect(report.units.map((u) => u.code).sort()).toEqual(accepted.codes);
   expect(report.missing).toEqual(NEVER_SENT);
   expect(report.returned).toEqual(RETURNED);
@@ -265,7 +319,10 @@ test("makes the report for the level above: a wrong code is explained under the 
   await page.getByTestId("rollup-code").fill("ubnd_tinh");
   await page.getByTestId("rollup-name").fill("UBND tỉnh Thanh Hóa");
   await page.getByTestId("rollup-type").selectOption("SO_NGANH");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("rollup-download").click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("rollup-download").click(),
+  ]);
   expect(download.suggestedFilename()).toBe("UBND_TINH-KL226-BC-1.xlsx");
   const path = await saved(download);
   const result = inspectBytes(new Uint8Array(readFileSync(path)), DEFAULT_PROFILE);
@@ -275,7 +332,11 @@ test("makes the report for the level above: a wrong code is explained under the 
   const sums = countSums(acceptedSamples().paths);
   const rollup = countSums([path]);
   for (const [code, { previous, current }] of Object.entries(sums)) {
-    expect({ code, previous: rollup[code]?.previous, current: rollup[code]?.current }).toEqual({ code, previous, current });
+    expect({ code, previous: rollup[code]?.previous, current: rollup[code]?.current }).toEqual({
+      code,
+      previous,
+      current,
+    });
   }
   await page.getByTestId("rollup-notice").filter({ hasText: "Đã tải UBND_TINH-KL226-BC-1.xlsx." }).waitFor();
   await screenshots("rollup");
@@ -284,14 +345,21 @@ test("makes the report for the level above: a wrong code is explained under the 
 let reportDocx = "";
 
 test("downloads the report as a Word document, its docx code loaded on demand from this server", async () => {
-  const documentsChunk = (src: string) => src.startsWith(server.origin) && /\/js\/documents\.[0-9a-f]+\.js$/.test(src);
+  const documentsChunk = (src: string) =>
+    src.startsWith(server.origin) && /\/js\/documents\.[0-9a-f]+\.js$/.test(src);
   expect(requests.some(documentsChunk)).toBe(false);
   await page.getByTestId("documents").scrollIntoViewIfNeeded();
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("download-report").click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 60_000 }),
+    page.getByTestId("download-report").click(),
+  ]);
   expect(download.suggestedFilename()).toBe("bao-cao-KL226-6T-2026.docx");
   // The chunk came from the same origin (script-src 'self' allows it) only when asked for.
   expect(requests.some(documentsChunk)).toBe(true);
-  await page.getByTestId("documents-notice").filter({ hasText: "Đã tải bao-cao-KL226-6T-2026.docx." }).waitFor();
+  await page
+    .getByTestId("documents-notice")
+    .filter({ hasText: "Đã tải bao-cao-KL226-6T-2026.docx." })
+    .waitFor();
   const dir = join(ARTIFACTS, "e2e-documents");
   mkdirSync(dir, { recursive: true });
   reportDocx = join(dir, "bao-cao-taskpane.docx");
@@ -299,14 +367,25 @@ test("downloads the report as a Word document, its docx code loaded on demand fr
   await screenshots("documents");
 });
 
-(PRINT_SKIP_REASON === "" ? test : test.skip)("the downloaded report opens in LibreOffice and prints with every section heading", async () => {
-  expect(reportDocx).not.toBe("");
-  const [printed] = await printToPdf([reportDocx], join(ARTIFACTS, "e2e-documents"));
-  const text = printed!.pages.join(" ").replace(/\s+/g, " ");
-  for (const heading of ["I. TÌNH HÌNH TIẾP NHẬN BÁO CÁO", "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "III. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", "IV. CÁC CHỈ TIÊU CHƯA ĐẠT", "V. KHÓ KHĂN, VƯỚNG MẮC", "VI. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ", "Phụ lục III"]) {
-    expect(text).toContain(heading);
-  }
-});
+(PRINT_SKIP_REASON === "" ? test : test.skip)(
+  "the downloaded report opens in LibreOffice and prints with every section heading",
+  async () => {
+    expect(reportDocx).not.toBe("");
+    const [printed] = await printToPdf([reportDocx], join(ARTIFACTS, "e2e-documents"));
+    const text = printed!.pages.join(" ").replace(/\s+/g, " ");
+    for (const heading of [
+      "I. TÌNH HÌNH TIẾP NHẬN BÁO CÁO",
+      "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+      "III. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ",
+      "IV. CÁC CHỈ TIÊU CHƯA ĐẠT",
+      "V. KHÓ KHĂN, VƯỚNG MẮC",
+      "VI. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ",
+      "Phụ lục III",
+    ]) {
+      expect(text).toContain(heading);
+    }
+  },
+);
 
 /** The CCHC sample set (samples/README.md): 15 files of quý II/2025, 5 of them rejected, one unit late, one unit on the roster sent nothing. */
 const CCHC_REJECTED = ["DOI_QL_ATTP_1", "DOI_QL_ATTP_2", "DOI_QL_ATTP_3", "DOI_QL_ATTP_4", "DOI_QL_ATTP_5"];
@@ -326,13 +405,20 @@ test("consolidates the CCHC samples with the explicit profile hcm-attp-cchc-2025
   await page.getByTestId("clear-files").click();
   await page.getByTestId("consolidate-profile").selectOption("hcm-attp-cchc-2025");
   await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
-  await page.getByTestId("files-chosen").filter({ hasText: `Đã chọn ${files.length} tệp.` }).waitFor();
-  await page.getByTestId("roster-file").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(rosterText) });
+  await page
+    .getByTestId("files-chosen")
+    .filter({ hasText: `Đã chọn ${files.length} tệp.` })
+    .waitFor();
+  await page
+    .getByTestId("roster-file")
+    .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(rosterText) });
   await page.getByTestId("roster-chosen").filter({ hasText: "roster.csv" }).waitFor();
   await page.getByTestId("consolidate").click();
   await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
 
-  await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain("Biểu mẫu CCHC-BC/2025 — hồ sơ Kế hoạch");
+  await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain(
+    "Biểu mẫu CCHC-BC/2025 — hồ sơ Kế hoạch",
+  );
   await expect(tileCounts()).resolves.toMatchObject({
     accepted: String(files.length - CCHC_REJECTED.length),
     returned: String(CCHC_REJECTED.length),
@@ -343,10 +429,19 @@ test("consolidates the CCHC samples with the explicit profile hcm-attp-cchc-2025
   });
   await firstScreen("consolidate-cchc-profile");
   // The summary written is the profile's: its form's indicators head Tổng hợp, as openpyxl reads it.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-summary").click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("download-summary").click(),
+  ]);
   expect(download.suggestedFilename()).toBe("tong-hop-CCHC-Q2-2025.xlsx");
   const summary = readSummary(await saved(download));
-  expect(summary.header).toEqual(expect.arrayContaining(["Công khai TTHC (≥ 100 %)", "Mức độ hài lòng (≥ 96 %)", "Giải ngân vốn (> 95 %)"]));
+  expect(summary.header).toEqual(
+    expect.arrayContaining([
+      "Công khai TTHC (≥ 100 %)",
+      "Mức độ hài lòng (≥ 96 %)",
+      "Giải ngân vốn (> 95 %)",
+    ]),
+  );
   expect(summary.header.some((h) => h.startsWith("Họp trực tuyến"))).toBe(false);
 
   // Tự động on the same files: the form most files declare (CCHC-BC/2025), by its default profile.
@@ -354,9 +449,15 @@ test("consolidates the CCHC samples with the explicit profile hcm-attp-cchc-2025
   await page.getByTestId("consolidate-profile").selectOption("auto");
   await page.getByTestId("consolidate").click();
   await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
-  await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain("Biểu mẫu CCHC-BC/2025 — hồ sơ Mặc định (CCHC-BC/2025) (tự động, theo mẫu trong tệp)");
-  await expect(page.getByTestId("count-accepted").getAttribute("data-count")).resolves.toBe(String(files.length - CCHC_REJECTED.length));
-  await expect(page.getByTestId("count-rejected").getAttribute("data-count")).resolves.toBe(String(CCHC_REJECTED.length));
+  await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain(
+    "Biểu mẫu CCHC-BC/2025 — hồ sơ Mặc định (CCHC-BC/2025) (tự động, theo mẫu trong tệp)",
+  );
+  await expect(page.getByTestId("count-accepted").getAttribute("data-count")).resolves.toBe(
+    String(files.length - CCHC_REJECTED.length),
+  );
+  await expect(page.getByTestId("count-rejected").getAttribute("data-count")).resolves.toBe(
+    String(CCHC_REJECTED.length),
+  );
   // The choice is remembered for the next session (the page's localStorage).
   await page.reload();
   await page.getByTestId("host-mode").waitFor({ timeout: 20_000 });
@@ -375,7 +476,8 @@ test("consolidates the CCHC samples with the explicit profile hcm-attp-cchc-2025
 /** Opens the inputs (folded under one line after a result) and clears the picked files and roster. */
 async function clearInputs(): Promise<void> {
   const folded = page.getByTestId("inputs");
-  if ((await folded.count()) > 0 && (await folded.getAttribute("open")) === null) await folded.locator("summary").click();
+  if ((await folded.count()) > 0 && (await folded.getAttribute("open")) === null)
+    await folded.locator("summary").click();
   const clear = page.getByTestId("clear-files");
   if (await clear.isEnabled()) await clear.click();
 }
@@ -394,17 +496,27 @@ test("consolidates 1,000 picked reports in Web Workers: the same JSON as Node, a
   // A figure for the reader of the test log, not a pass mark (speed is judged by `npm run bench`).
   console.log(`browser, ${set.length} files: ${timingLine(timing)}`);
   const expected = consolidateBytes(
-    set.map((f) => ({ file: f.name, bytes: f.bytes, sha256: createHash("sha256").update(f.bytes).digest("hex") })),
+    set.map((f) => ({
+      file: f.name,
+      bytes: f.bytes,
+      sha256: createHash("sha256").update(f.bytes).digest("hex"),
+    })),
     {}, // Tự động, as the panel is left by the test before: every file here is KL226-BC/1.
   );
   expect(timing.accepted).toBe(expected.units.length);
-  const [json] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-json").click()]);
+  const [json] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("download-json").click(),
+  ]);
   expect(readFileSync(await json.path(), "utf8")).toBe(summaryJsonText(expected));
   await clearInputs();
 });
 
 test("when the worker script cannot load, the page consolidates in its own thread with the same outcome", async () => {
-  const files = [...KL226_SET.workbooks(WORKER_MIN_FILES + 20)].map((w) => ({ name: w.name, bytes: w.bytes }));
+  const files = [...KL226_SET.workbooks(WORKER_MIN_FILES + 20)].map((w) => ({
+    name: w.name,
+    bytes: w.bytes,
+  }));
   let blocked = 0;
   await page.route("**/inspect-worker*.js", (route) => {
     blocked++;
@@ -415,17 +527,31 @@ test("when the worker script cannot load, the page consolidates in its own threa
     await page.reload();
     await page.getByRole("tab", { name: "Tổng hợp" }).click();
     await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
-    const fellBack = page.waitForEvent("console", { predicate: (m) => m.text().includes("not in Web Workers"), timeout: 60_000 });
+    const fellBack = page.waitForEvent("console", {
+      predicate: (m) => m.text().includes("not in Web Workers"),
+      timeout: 60_000,
+    });
     await page.getByTestId("consolidate").click();
     await fellBack;
     await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
     const expected = consolidateBytes(
-      files.map((f) => ({ file: f.name, bytes: f.bytes, sha256: createHash("sha256").update(f.bytes).digest("hex") })),
+      files.map((f) => ({
+        file: f.name,
+        bytes: f.bytes,
+        sha256: createHash("sha256").update(f.bytes).digest("hex"),
+      })),
       {}, // Tự động (remembered from the test before).
     );
-    await expect(page.getByTestId("count-accepted").getAttribute("data-count")).resolves.toBe(String(expected.units.length));
-    await expect(page.getByTestId("count-rejected").getAttribute("data-count")).resolves.toBe(String(expected.rejected.length));
-    const [json] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-json").click()]);
+    await expect(page.getByTestId("count-accepted").getAttribute("data-count")).resolves.toBe(
+      String(expected.units.length),
+    );
+    await expect(page.getByTestId("count-rejected").getAttribute("data-count")).resolves.toBe(
+      String(expected.rejected.length),
+    );
+    const [json] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("download-json").click(),
+    ]);
     expect(readFileSync(await json.path(), "utf8")).toBe(summaryJsonText(expected));
     expect(blocked).toBeGreaterThan(0);
   } finally {
@@ -436,9 +562,17 @@ test("when the worker script cannot load, the page consolidates in its own threa
 
 test("downloads the official template, which reads back with its four sheets", async () => {
   await page.getByRole("tab", { name: "Mẫu báo cáo" }).click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-template").click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("download-template").click(),
+  ]);
   expect(download.suggestedFilename()).toBe("KL226-BC-1.xlsx");
-  expect(sheetNames(await saved(download)).slice(0, 4)).toEqual(["Thông tin", "Chỉ tiêu", "Nhiệm vụ", "Hội nghị"]);
+  expect(sheetNames(await saved(download)).slice(0, 4)).toEqual([
+    "Thông tin",
+    "Chỉ tiêu",
+    "Nhiệm vụ",
+    "Hội nghị",
+  ]);
   await page.getByTestId("template-notice").waitFor();
   await screenshots("template");
 });
@@ -454,6 +588,8 @@ test("the language switch turns the page into English and back", async () => {
 
 test("no request left localhost", () => {
   const origin = server.origin;
-  const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:"));
+  const foreign = requests.filter(
+    (u) => !u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:"),
+  );
   expect(foreign).toEqual([]);
 });

@@ -28,7 +28,14 @@ export const roster: RosterUnit[] = [
 ];
 
 const reports: ReportData[] = [
-  { unit: "SO_TOT", name: "Sở Tốt", texts: { KHO_KHAN: "Đường truyền hội nghị trực tuyến\nthường gián đoạn.", KIEN_NGHI: "Đề nghị cấp thêm thiết bị." } },
+  {
+    unit: "SO_TOT",
+    name: "Sở Tốt",
+    texts: {
+      KHO_KHAN: "Đường truyền hội nghị trực tuyến\nthường gián đoạn.",
+      KIEN_NGHI: "Đề nghị cấp thêm thiết bị.",
+    },
+  },
   // 9498 of 10000 is 94,98 %: 2 hồ sơ short of 95 %; 9500 is exactly 95 %.
   { unit: "SO_9498", name: "Sở Chín Bốn", counts: { TTHC_TONG: [1000, 10000], TTHC_SO: [900, 9498] } },
   { unit: "SO_95", name: "Sở Chín Lăm", counts: { TTHC_TONG: [1000, 10000], TTHC_SO: [900, 9500] } },
@@ -37,11 +44,32 @@ const reports: ReportData[] = [
   { unit: "SO_TRE", name: "Sở Trễ", reportDate: { year: 2026, month: 6, day: 10 } },
   { unit: "SO_LOI", name: "Sở Lỗi", counts: { HN_TONG: [100, -1] } },
   // 1499 of 2500 online is 59,96 %: 1 short of 60 %; 1500 is exactly 60 %.
-  { unit: "XA_5996", name: "Xã Năm Chín", type: "UBND_XA", counts: { HN_TONG: [2800, 2500], HN_TRUC_TUYEN: [10, 1499] } },
-  { unit: "XA_60", name: "Xã Sáu Mươi", type: "UBND_XA", counts: { HN_TONG: [2800, 2500], HN_TRUC_TUYEN: [10, 1500] } },
+  {
+    unit: "XA_5996",
+    name: "Xã Năm Chín",
+    type: "UBND_XA",
+    counts: { HN_TONG: [2800, 2500], HN_TRUC_TUYEN: [10, 1499] },
+  },
+  {
+    unit: "XA_60",
+    name: "Xã Sáu Mươi",
+    type: "UBND_XA",
+    counts: { HN_TONG: [2800, 2500], HN_TRUC_TUYEN: [10, 1500] },
+  },
   // 2500 → 2251 meetings is a 9,96 % reduction: 1 over the 2250 allowed; 2250 is exactly 10 %.
-  { unit: "XA_996", name: "Xã Chín Chín", type: "UBND_XA", counts: { HN_TONG: [2500, 2251], HN_TRUC_TUYEN: [10, 1351] }, texts: { MO_HINH_HAY: "Họp giao ban trực tuyến hằng tuần." } },
-  { unit: "XA_10", name: "Xã Mười", type: "UBND_XA", counts: { HN_TONG: [2500, 2250], HN_TRUC_TUYEN: [10, 1350] } },
+  {
+    unit: "XA_996",
+    name: "Xã Chín Chín",
+    type: "UBND_XA",
+    counts: { HN_TONG: [2500, 2251], HN_TRUC_TUYEN: [10, 1351] },
+    texts: { MO_HINH_HAY: "Họp giao ban trực tuyến hằng tuần." },
+  },
+  {
+    unit: "XA_10",
+    name: "Xã Mười",
+    type: "UBND_XA",
+    counts: { HN_TONG: [2500, 2250], HN_TRUC_TUYEN: [10, 1350] },
+  },
 ];
 
 function submission(file: string, bytes: Uint8Array): Submission {
@@ -52,7 +80,10 @@ export function fixtureSubmissions(): Submission[] {
   return [
     ...reports.map((r) => submission(`in/${r.unit}.xlsx`, reportBytes(r))),
     // An older file of SO_TOT with an error, replaced by the accepted one above.
-    submission("in/SO_TOT (ban cu).xlsx", reportBytes({ unit: "SO_TOT", name: "Sở Tốt", counts: { HN_TONG: [100, -5] } })),
+    submission(
+      "in/SO_TOT (ban cu).xlsx",
+      reportBytes({ unit: "SO_TOT", name: "Sở Tốt", counts: { HN_TONG: [100, -5] } }),
+    ),
     // Not a workbook at all: attributed to XA_HONG by its name.
     submission("in/XA_HONG.xlsx", new TextEncoder().encode("MA_DON_VI,TEN_DON_VI\nXA_HONG,Xã Tệp Hỏng\n")),
   ];
@@ -63,4 +94,7 @@ export function fixtureConsolidation(): Consolidation {
 }
 
 /** Letters dated 12/06/2026, replies by 19/06/2026. */
-export const dates: DocumentDates = { date: { year: 2026, month: 6, day: 12 }, replyBy: { year: 2026, month: 6, day: 19 } };
+export const dates: DocumentDates = {
+  date: { year: 2026, month: 6, day: 12 },
+  replyBy: { year: 2026, month: 6, day: 19 },
+};

@@ -8,10 +8,20 @@ export function docxParagraphs(bytes: Uint8Array): string[] {
   const dir = readZipDirectory(bytes, 1000);
   const entry = dir.byName.get("word/document.xml");
   if (!entry) throw new Error("no word/document.xml: not a .docx");
-  const xml = new TextDecoder().decode(extractEntry(bytes, entry, createNodeInflateRaw(), { maxPartBytes: 50e6, maxTotalBytes: 50e6, used: 0 }));
-  const unescape = (s: string): string => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  const xml = new TextDecoder().decode(
+    extractEntry(bytes, entry, createNodeInflateRaw(), { maxPartBytes: 50e6, maxTotalBytes: 50e6, used: 0 }),
+  );
+  const unescape = (s: string): string =>
+    s
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
-    [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:(?:br|tab)\/>/g)].map((t) => (t[1] === undefined ? " " : unescape(t[1]))).join(""),
+    [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:(?:br|tab)\/>/g)]
+      .map((t) => (t[1] === undefined ? " " : unescape(t[1])))
+      .join(""),
   );
 }
 

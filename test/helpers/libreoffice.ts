@@ -34,7 +34,11 @@ export function convertWithLibreOffice(
 ): Promise<string> {
   const soffice = findSoffice();
   if (soffice === undefined) {
-    return Promise.reject(new Error("LibreOffice (soffice) not found on PATH: run scripts/ensure-tools.sh (apt-get install libreoffice-calc-nogui)"));
+    return Promise.reject(
+      new Error(
+        "LibreOffice (soffice) not found on PATH: run scripts/ensure-tools.sh (apt-get install libreoffice-calc-nogui)",
+      ),
+    );
   }
   mkdirSync(outDir, { recursive: true });
   const args = [

@@ -25,7 +25,11 @@ function hasWriter(soffice: string): boolean {
 /** True when soffice (with Writer), pdftotext, pdfinfo and pdftoppm are all installed. */
 export function canPrintToPdf(): boolean {
   const soffice = onPath("soffice");
-  return soffice !== undefined && hasWriter(soffice) && ["pdftotext", "pdfinfo", "pdftoppm"].every((tool) => onPath(tool) !== undefined);
+  return (
+    soffice !== undefined &&
+    hasWriter(soffice) &&
+    ["pdftotext", "pdfinfo", "pdftoppm"].every((tool) => onPath(tool) !== undefined)
+  );
 }
 
 /** Why print tests are skipped (or "" when they run). */
@@ -50,10 +54,20 @@ export async function printToPdf(files: readonly string[], outDir: string): Prom
   const soffice = onPath("soffice");
   if (soffice === undefined) throw new Error("soffice not found on PATH");
   const bases = files.map((f) => basename(f, extname(f)));
-  if (new Set(bases).size !== bases.length) throw new Error(`printToPdf: base names must differ: ${bases.join(", ")}`);
+  if (new Set(bases).size !== bases.length)
+    throw new Error(`printToPdf: base names must differ: ${bases.join(", ")}`);
   mkdirSync(outDir, { recursive: true });
   // Its own profile per process: two soffice runs sharing one block each other.
-  const args = [`-env:UserInstallation=file:///tmp/lo-profile-pdf-${process.pid}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir, ...files];
+  const args = [
+    `-env:UserInstallation=file:///tmp/lo-profile-pdf-${process.pid}`,
+    "--headless",
+    "--norestore",
+    "--convert-to",
+    "pdf",
+    "--outdir",
+    outDir,
+    ...files,
+  ];
   await new Promise<void>((done, fail) => {
     execFile(soffice, args, { timeout: TIMEOUT_MS, killSignal: "SIGKILL" }, (err, stdout, stderr) =>
       err ? fail(new Error(`soffice failed: ${err.message}\n${stdout}\n${stderr}`)) : done(),
@@ -84,11 +98,25 @@ export function readPdf(pdf: string): PrintedDocument {
 }
 
 /** Renders pages `first`–`last` (1-based) to PNG files named `<prefix>-N.png`; returns their paths in order. */
-export function renderPages(pdf: string, prefix: string, options: { first?: number; last?: number; dpi?: number } = {}): string[] {
+export function renderPages(
+  pdf: string,
+  prefix: string,
+  options: { first?: number; last?: number; dpi?: number } = {},
+): string[] {
   const first = options.first ?? 1;
   const last = options.last ?? first;
   mkdirSync(resolve(prefix, ".."), { recursive: true });
-  execFileSync("pdftoppm", ["-png", "-r", String(options.dpi ?? 80), "-f", String(first), "-l", String(last), pdf, prefix]);
+  execFileSync("pdftoppm", [
+    "-png",
+    "-r",
+    String(options.dpi ?? 80),
+    "-f",
+    String(first),
+    "-l",
+    String(last),
+    pdf,
+    prefix,
+  ]);
   // pdftoppm pads the page number to the width of the page count ("-01" in a 12-page PDF).
   const dir = resolve(prefix, "..");
   const stem = basename(prefix);

@@ -59,11 +59,19 @@ export function sstXml(strings: readonly string[]): string {
 }
 
 /** styles.xml whose cellXfs are the given xfs, in order (index 0 = first); custom formats as id → code. */
-export function stylesXml(xfs: readonly { numFmtId: number }[], numFmts: Readonly<Record<number, string>> = {}): string {
+export function stylesXml(
+  xfs: readonly { numFmtId: number }[],
+  numFmts: Readonly<Record<number, string>> = {},
+): string {
   const fmts = Object.entries(numFmts)
     .map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${xmlEscape(code)}"/>`)
     .join("");
-  const cellXfs = xfs.map((x) => `<xf numFmtId="${x.numFmtId}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join("");
+  const cellXfs = xfs
+    .map(
+      (x) =>
+        `<xf numFmtId="${x.numFmtId}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`,
+    )
+    .join("");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}">` +
     (fmts ? `<numFmts count="${Object.keys(numFmts).length}">${fmts}</numFmts>` : "") +
@@ -92,14 +100,19 @@ export function rawXlsx(opts: RawXlsxOptions): Uint8Array {
 
   const n = opts.sheets.length;
   const wbRels = opts.sheets.map(
-    (_s, i) => `<Relationship Id="rId${i + 1}" Type="${REL_BASE}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    (_s, i) =>
+      `<Relationship Id="rId${i + 1}" Type="${REL_BASE}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
   );
-  if (opts.styles !== undefined) wbRels.push(`<Relationship Id="rId${n + 1}" Type="${REL_BASE}/styles" Target="styles.xml"/>`);
+  if (opts.styles !== undefined)
+    wbRels.push(`<Relationship Id="rId${n + 1}" Type="${REL_BASE}/styles" Target="styles.xml"/>`);
   if (opts.sharedStrings !== undefined) {
-    wbRels.push(`<Relationship Id="rId${n + 2}" Type="${REL_BASE}/sharedStrings" Target="sharedStrings.xml"/>`);
+    wbRels.push(
+      `<Relationship Id="rId${n + 2}" Type="${REL_BASE}/sharedStrings" Target="sharedStrings.xml"/>`,
+    );
   }
 
-  const mainType = opts.mainContentType ?? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+  const mainType =
+    opts.mainContentType ?? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
   const overrides = [
     `<Override PartName="/xl/workbook.xml" ContentType="${mainType}"/>`,
     ...opts.sheets.map(
@@ -108,7 +121,9 @@ export function rawXlsx(opts: RawXlsxOptions): Uint8Array {
     ),
   ];
   if (opts.styles !== undefined) {
-    overrides.push(`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`,
+    );
   }
   if (opts.sharedStrings !== undefined) {
     overrides.push(
@@ -127,8 +142,7 @@ export function rawXlsx(opts: RawXlsxOptions): Uint8Array {
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       `<Relationship Id="rId1" Type="${REL_BASE}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     "xl/workbook.xml": workbook,
-    "xl/_rels/workbook.xml.rels":
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${wbRels.join("")}</Relationships>`,
+    "xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${wbRels.join("")}</Relationships>`,
   };
   opts.sheets.forEach((s, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = s.xml;
@@ -231,7 +245,8 @@ export function rawXlsxEntries(opts: RawXlsxOptions): RawZipEntry[] {
 export function toZip64(zip: Uint8Array, { entries = false }: { entries?: boolean } = {}): Uint8Array {
   const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const eocd = zip.length - 22;
-  if (dv.getUint32(eocd, true) !== 0x06054b50) throw new Error("toZip64: archive has a comment or is not a zip");
+  if (dv.getUint32(eocd, true) !== 0x06054b50)
+    throw new Error("toZip64: archive has a comment or is not a zip");
   const count = dv.getUint16(eocd + 10, true);
   const cdOffset = dv.getUint32(eocd + 16, true);
   const centrals: Uint8Array[] = [];

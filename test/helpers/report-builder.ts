@@ -49,7 +49,12 @@ export const GOOD_COUNTS: Record<string, readonly [number, number]> = {
 export type Edit =
   | { readonly op: "set"; readonly sheet: string; readonly cell: string; readonly value: CellInput }
   /** Insert an empty row before the 1-based row (later rows shift down). */
-  | { readonly op: "insertRow"; readonly sheet: string; readonly row: number; readonly cells?: readonly CellInput[] }
+  | {
+      readonly op: "insertRow";
+      readonly sheet: string;
+      readonly row: number;
+      readonly cells?: readonly CellInput[];
+    }
   | { readonly op: "deleteRow"; readonly sheet: string; readonly row: number }
   | { readonly op: "removeSheet"; readonly sheet: string }
   | { readonly op: "renameSheet"; readonly sheet: string; readonly to: string };
@@ -81,15 +86,24 @@ export function goodCounts(form: Form): Record<string, readonly [number, number]
   return out;
 }
 
-export function reportSpec(data: ReportData, edits: readonly Edit[] = [], profile: Profile = DEFAULT_PROFILE): WorkbookSpec {
+export function reportSpec(
+  data: ReportData,
+  edits: readonly Edit[] = [],
+  profile: Profile = DEFAULT_PROFILE,
+): WorkbookSpec {
   const form = profile.form;
   const base = templateWorkbook(profile);
   const filled: Edit[] = [];
-  const info = (code: number, value: CellInput): void => void filled.push({ op: "set", sheet: "Thông tin", cell: `C${FIRST_DATA_ROW + code}`, value });
+  const info = (code: number, value: CellInput): void =>
+    void filled.push({ op: "set", sheet: "Thông tin", cell: `C${FIRST_DATA_ROW + code}`, value });
   info(0, data.unit);
   info(1, data.name);
   info(2, UNIT_TYPES.find((t) => t.id === (data.type ?? "SO_NGANH"))!.label);
-  info(3, PERIOD_LABELS[data.period ?? (form.periods.some((p) => p.kind === "6T") ? "6T" : form.periods[0]!.kind)].label);
+  info(
+    3,
+    PERIOD_LABELS[data.period ?? (form.periods.some((p) => p.kind === "6T") ? "6T" : form.periods[0]!.kind)]
+      .label,
+  );
   info(4, data.year ?? 2026);
   const date = data.reportDate ?? { year: 2026, month: 6, day: 5 };
   info(5, isCivil(date) ? { date } : date);
@@ -106,7 +120,9 @@ export function reportSpec(data: ReportData, edits: readonly Edit[] = [], profil
     filled.push({ op: "set", sheet: "Chỉ tiêu", cell: `E${FIRST_DATA_ROW + i}`, value: pair[1] });
   });
   const statuses = data.taskStatuses ?? templateTasks(form).map(() => "Hoàn thành");
-  statuses.forEach((s, i) => filled.push({ op: "set", sheet: "Nhiệm vụ", cell: `G${FIRST_DATA_ROW + i}`, value: s }));
+  statuses.forEach((s, i) =>
+    filled.push({ op: "set", sheet: "Nhiệm vụ", cell: `G${FIRST_DATA_ROW + i}`, value: s }),
+  );
   (data.meetings ?? []).forEach((m, i) => {
     const r = FIRST_DATA_ROW + i;
     filled.push({ op: "set", sheet: "Hội nghị", cell: `A${r}`, value: i + 1 });
@@ -118,7 +134,11 @@ export function reportSpec(data: ReportData, edits: readonly Edit[] = [], profil
   return applyEdits(base, [...filled, ...edits]);
 }
 
-export function reportBytes(data: ReportData, edits: readonly Edit[] = [], profile: Profile = DEFAULT_PROFILE): Uint8Array {
+export function reportBytes(
+  data: ReportData,
+  edits: readonly Edit[] = [],
+  profile: Profile = DEFAULT_PROFILE,
+): Uint8Array {
   return writeXlsx(reportSpec(data, edits, profile));
 }
 
@@ -150,7 +170,11 @@ function applyEdits(spec: WorkbookSpec, edits: readonly Edit[]): WorkbookSpec {
         break;
       }
       case "insertRow":
-        rows.splice(edit.row - 1, 0, (edit.cells ?? []).map((value) => ({ value })));
+        rows.splice(
+          edit.row - 1,
+          0,
+          (edit.cells ?? []).map((value) => ({ value })),
+        );
         // Validations and merges of the template no longer line up; tests of inserted rows are about reading.
         sheets[index] = { ...sheet, rows, dataValidations: [], merges: [] };
         break;

@@ -3,7 +3,17 @@
 // build cannot be written; the built command writes the same bytes as the sources.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { main, mainHelpText, type Io } from "../../src/cli/main";
@@ -14,7 +24,11 @@ const root = mkdtempSync(join(tmpdir(), "kl226-build-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function kl226(cwd: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(cwd, "bin", "kl226.js"), ...args], { cwd, encoding: "utf8", env: { ...process.env, KL226_THREADS: "" } });
+  const r = spawnSync(process.execPath, [join(cwd, "bin", "kl226.js"), ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, KL226_THREADS: "" },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -22,7 +36,8 @@ function kl226(cwd: string, args: string[]): { status: number | null; stdout: st
 function checkout(name: string): string {
   const dir = join(root, name);
   mkdirSync(dir);
-  for (const part of ["bin", "scripts", "src", "profiles", "package.json"]) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  for (const part of ["bin", "scripts", "src", "profiles", "package.json"])
+    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   return dir;
 }
@@ -39,7 +54,9 @@ test("a checkout without a build is built on first use, the build is reused, and
   expect(builtAt(dir)).toBe(at);
   const later = new Date(Date.now() + 60_000);
   utimesSync(join(dir, "src", "core", "catalogue.ts"), later, later);
-  expect(kl226(dir, ["validate", join(ROOT, "samples", "2026-6T", "SO_NOI_VU.xlsx")]).stdout).toContain("HỢP LỆ");
+  expect(kl226(dir, ["validate", join(ROOT, "samples", "2026-6T", "SO_NOI_VU.xlsx")]).stdout).toContain(
+    "HỢP LỆ",
+  );
   expect(builtAt(dir)).toBeGreaterThan(at);
 }, 120_000);
 
@@ -57,11 +74,28 @@ test("when the build cannot be written, the command still runs, from the TypeScr
 test("the built command writes the same summary and JSON bytes as the TypeScript sources", async () => {
   execFileSync(process.execPath, [join(ROOT, "scripts", "build-cli.js")], { cwd: ROOT });
   const inputs = [join(ROOT, "samples", "2026-6T"), "--roster", join(ROOT, "samples", "roster.csv")];
-  const built = kl226(ROOT, ["consolidate", ...inputs, "--out", join(root, "built.xlsx"), "--json", join(root, "built.json")]);
-  const io: Io & { stdout: string } = { stdout: "", isErrTty: false, out: (t) => void (io.stdout += t), err: () => undefined };
-  const code = await main(["consolidate", ...inputs, "--out", join(root, "sources.xlsx"), "--json", join(root, "sources.json")], io);
+  const built = kl226(ROOT, [
+    "consolidate",
+    ...inputs,
+    "--out",
+    join(root, "built.xlsx"),
+    "--json",
+    join(root, "built.json"),
+  ]);
+  const io: Io & { stdout: string } = {
+    stdout: "",
+    isErrTty: false,
+    out: (t) => void (io.stdout += t),
+    err: () => undefined,
+  };
+  const code = await main(
+    ["consolidate", ...inputs, "--out", join(root, "sources.xlsx"), "--json", join(root, "sources.json")],
+    io,
+  );
   expect(built.status).toBe(code);
   expect(readFileSync(join(root, "built.xlsx")).equals(readFileSync(join(root, "sources.xlsx")))).toBe(true);
-  expect(readFileSync(join(root, "built.json"), "utf8")).toBe(readFileSync(join(root, "sources.json"), "utf8"));
+  expect(readFileSync(join(root, "built.json"), "utf8")).toBe(
+    readFileSync(join(root, "sources.json"), "utf8"),
+  );
   expect(built.stdout.replaceAll("built.", "sources.")).toBe(io.stdout);
 }, 120_000);

@@ -26,25 +26,46 @@ const inDir = join(root, "in");
 mkdirSync(join(inDir, "xa"), { recursive: true });
 const files: Record<string, Uint8Array> = {
   "so-a.xlsx": reportBytes({ unit: "SO_A", name: "Sở A" }),
-  "so-b.xlsx": reportBytes({ unit: "SO_B", name: "=1+1", counts: { HN_TONG: [100, 95] }, reportDate: { year: 2026, month: 6, day: 9 } }),
-  "so-b-cu.xlsx": reportBytes({ unit: "SO_B", name: "Sở B (bản cũ)", reportDate: { year: 2026, month: 6, day: 1 } }),
-  "xa/xa-c.xlsx": reportBytes({ unit: "XA_C", name: "Xã C", type: "UBND_XA", counts: { HN_TONG: [10, "mười"] } }),
+  "so-b.xlsx": reportBytes({
+    unit: "SO_B",
+    name: "=1+1",
+    counts: { HN_TONG: [100, 95] },
+    reportDate: { year: 2026, month: 6, day: 9 },
+  }),
+  "so-b-cu.xlsx": reportBytes({
+    unit: "SO_B",
+    name: "Sở B (bản cũ)",
+    reportDate: { year: 2026, month: 6, day: 1 },
+  }),
+  "xa/xa-c.xlsx": reportBytes({
+    unit: "XA_C",
+    name: "Xã C",
+    type: "UBND_XA",
+    counts: { HN_TONG: [10, "mười"] },
+  }),
   "xa/xa-d-nam.xlsx": reportBytes({ unit: "XA_D", name: "Xã D", type: "UBND_XA", period: "NAM" }),
   "xa/~$xa-c.xlsx": new Uint8Array([1, 2, 3]),
 };
 for (const [name, bytes] of Object.entries(files)) writeFileSync(join(inDir, name), bytes);
 writeFileSync(join(inDir, "ghi-chu.txt"), "không phải báo cáo");
 const rosterCsv = join(root, "ds.csv");
-writeFileSync(rosterCsv, '\uFEFFMA_DON_VI;TEN_DON_VI;LOAI_DON_VI\nSO_A;Sở A;Sở, ban, ngành\nXA_C;Xã C;UBND xã, phường\nXA_E;Xã E;UBND xã, phường\n');
+writeFileSync(
+  rosterCsv,
+  "\uFEFFMA_DON_VI;TEN_DON_VI;LOAI_DON_VI\nSO_A;Sở A;Sở, ban, ngành\nXA_C;Xã C;UBND xã, phường\nXA_E;Xã E;UBND xã, phường\n",
+);
 
 const hashes = (): Record<string, string> =>
-  Object.fromEntries(Object.keys(files).map((f) => [f, sha256Hex(new Uint8Array(readFileSync(join(inDir, f))))]));
+  Object.fromEntries(
+    Object.keys(files).map((f) => [f, sha256Hex(new Uint8Array(readFileSync(join(inDir, f))))]),
+  );
 
 async function cellValues(path: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const out: unknown[][] = [];
-  wb.eachSheet((ws) => ws.eachRow({ includeEmpty: false }, (row, r) => out.push([ws.name, r, JSON.stringify(row.values)])));
+  wb.eachSheet((ws) =>
+    ws.eachRow({ includeEmpty: false }, (row, r) => out.push([ws.name, r, JSON.stringify(row.values)])),
+  );
   return out;
 }
 
@@ -66,17 +87,32 @@ describe("kl226 consolidate", () => {
     const report = JSON.parse(readFileSync(json, "utf8"));
     expect(report.period).toEqual({ kind: "6T", year: 2026 });
     expect(report.units.map((u: { code: string }) => u.code)).toEqual(["SO_A", "SO_B"]);
-    expect(report.units[1]).toMatchObject({ name: "=1+1", file: join(inDir, "so-b.xlsx"), late: true, reportDate: "2026-06-09" });
+    expect(report.units[1]).toMatchObject({
+      name: "=1+1",
+      file: join(inDir, "so-b.xlsx"),
+      late: true,
+      reportDate: "2026-06-09",
+    });
     // SPEC §5: nothing silently dropped: the note beside the reports is rejected with what it is.
-    expect(report.rejected.map((r: { file: string }) => r.file)).toEqual([join(inDir, "ghi-chu.txt"), join(inDir, "xa", "xa-c.xlsx"), join(inDir, "xa", "xa-d-nam.xlsx")]);
-    expect(report.rejected[0].findings[0].message).toMatch(/là tệp văn bản.*không phải sổ tính Excel \(\.xlsx\)/);
+    expect(report.rejected.map((r: { file: string }) => r.file)).toEqual([
+      join(inDir, "ghi-chu.txt"),
+      join(inDir, "xa", "xa-c.xlsx"),
+      join(inDir, "xa", "xa-d-nam.xlsx"),
+    ]);
+    expect(report.rejected[0].findings[0].message).toMatch(
+      /là tệp văn bản.*không phải sổ tính Excel \(\.xlsx\)/,
+    );
     expect(report.rejected[2].findings[0].code).toBe("PERIOD_MISMATCH");
-    expect(report.duplicates).toEqual([{ unit: "SO_B", kept: join(inDir, "so-b.xlsx"), dropped: join(inDir, "so-b-cu.xlsx") }]);
+    expect(report.duplicates).toEqual([
+      { unit: "SO_B", kept: join(inDir, "so-b.xlsx"), dropped: join(inDir, "so-b-cu.xlsx") },
+    ]);
     // SPEC §5: XA_C sent a file that was rejected: returned, not missing.
     expect(report.missing).toEqual(["XA_E"]);
     expect(report.returned).toEqual(["XA_C", "XA_D"]);
     expect(report.warnings.map((w: { code: string }) => w.code)).toEqual(["UNKNOWN_UNIT"]);
-    expect(report.shortfalls).toEqual([{ unit: "SO_B", indicator: "MEETING_REDUCTION", value: 0.05, target: 0.1, gap: 5 }]);
+    expect(report.shortfalls).toEqual([
+      { unit: "SO_B", indicator: "MEETING_REDUCTION", value: 0.05, target: 0.1, gap: 5 },
+    ]);
     expect(report.units[0].sha256).toBe(before["so-a.xlsx"]);
   });
 
@@ -111,7 +147,13 @@ describe("kl226 consolidate", () => {
   test("a re-run (also with the output inside the input folder, in another order) gives identical cell values", async () => {
     const io = capture();
     const again = join(root, "out", "lan-2.xlsx");
-    const shuffled = [join(inDir, "xa"), join(inDir, "so-b.xlsx"), join(inDir, "ghi-chu.txt"), join(inDir, "so-b-cu.xlsx"), join(inDir, "so-a.xlsx")];
+    const shuffled = [
+      join(inDir, "xa"),
+      join(inDir, "so-b.xlsx"),
+      join(inDir, "ghi-chu.txt"),
+      join(inDir, "so-b-cu.xlsx"),
+      join(inDir, "so-a.xlsx"),
+    ];
     expect(await main(["consolidate", ...shuffled, "--out", again, "--roster", rosterCsv], io)).toBe(1);
     const a = (await cellValues(out)).filter((r) => r[0] !== "Nguồn" && r[0] !== "Lỗi");
     const b = (await cellValues(again)).filter((r) => r[0] !== "Nguồn" && r[0] !== "Lỗi");
@@ -132,7 +174,19 @@ describe("kl226 consolidate", () => {
 
   test("exit 0 when every file is accepted; --period/--year chooses the period", async () => {
     const io = capture();
-    const code = await main(["consolidate", join(inDir, "xa", "xa-d-nam.xlsx"), "--period", "NAM", "--year", "2026", "--out", join(root, "nam.xlsx")], io);
+    const code = await main(
+      [
+        "consolidate",
+        join(inDir, "xa", "xa-d-nam.xlsx"),
+        "--period",
+        "NAM",
+        "--year",
+        "2026",
+        "--out",
+        join(root, "nam.xlsx"),
+      ],
+      io,
+    );
     expect(io.stderr).toBe("");
     expect(code).toBe(0);
     expect(io.stdout).toContain("Kỳ tổng hợp: Năm 2026 (theo tùy chọn");
@@ -180,7 +234,10 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
     expect(missing.code).toBe(2);
     expect(missing.io.stderr).toContain("Không đọc được danh sách đơn vị");
     const dup = join(root, "dup.csv");
-    writeFileSync(dup, "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO_A,A,\"Sở, ban, ngành\"\nSO_A,A2,\"Sở, ban, ngành\"\n");
+    writeFileSync(
+      dup,
+      'MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO_A,A,"Sở, ban, ngành"\nSO_A,A2,"Sở, ban, ngành"\n',
+    );
     const d = await run(inDir, "--out", out, "--roster", dup);
     expect(d.code).toBe(2);
     expect(d.io.stderr).toMatch(/Dòng 3: mã đơn vị SO_A trùng với dòng 2/);
@@ -211,20 +268,23 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
     expect(io.stderr).toContain("vừa là tệp nguồn vừa là tệp kết quả");
   });
 
-  testUnless(FOLDER_LOCK_UNAVAILABLE)("a target that cannot be written: Vietnamese message, exit 2, nothing partial", async () => {
-    const locked = join(root, "locked");
-    mkdirSync(locked);
-    if (!lockFolder(locked, true)) throw new Error(`cannot lock ${locked}, though the probe could`);
-    try {
-      const { code, io } = await run(join(inDir, "so-a.xlsx"), "--out", join(locked, "t.xlsx"));
-      expect(code).toBe(2);
-      expect(io.stderr).toContain("Không ghi được");
-      expect(io.stderr).toMatch(/chưa có gì (được ghi|bị ghi dở)/);
-    } finally {
-      lockFolder(locked, false);
-    }
-    expect(readdirSync(locked)).toEqual([]);
-  });
+  testUnless(FOLDER_LOCK_UNAVAILABLE)(
+    "a target that cannot be written: Vietnamese message, exit 2, nothing partial",
+    async () => {
+      const locked = join(root, "locked");
+      mkdirSync(locked);
+      if (!lockFolder(locked, true)) throw new Error(`cannot lock ${locked}, though the probe could`);
+      try {
+        const { code, io } = await run(join(inDir, "so-a.xlsx"), "--out", join(locked, "t.xlsx"));
+        expect(code).toBe(2);
+        expect(io.stderr).toContain("Không ghi được");
+        expect(io.stderr).toMatch(/chưa có gì (được ghi|bị ghi dở)/);
+      } finally {
+        lockFolder(locked, false);
+      }
+      expect(readdirSync(locked)).toEqual([]);
+    },
+  );
 });
 
 describe("kl226 demo", () => {
@@ -239,7 +299,12 @@ describe("kl226 demo", () => {
     const code = await main(["demo", "--samples", samples, "--out-dir", outDir], io);
     expect(io.stderr).toBe("");
     expect(code).toBe(1);
-    expect(readdirSync(outDir).sort()).toEqual(["bao-cao.docx", "thu-nhac", "tong-hop.json", "tong-hop.xlsx"]);
+    expect(readdirSync(outDir).sort()).toEqual([
+      "bao-cao.docx",
+      "thu-nhac",
+      "tong-hop.json",
+      "tong-hop.xlsx",
+    ]);
     expect(io.stdout).toContain(`báo cáo kết quả (Word) ${join(outDir, "bao-cao.docx")}`);
     expect(io.stdout).toContain(`Bảng tổng hợp: ${join(outDir, "tong-hop.xlsx")}`);
     expect(io.stdout).not.toContain("cố ý");
@@ -251,7 +316,9 @@ describe("kl226 demo", () => {
 
   test("a missing samples folder is a clear error", async () => {
     const io = capture();
-    expect(await main(["demo", "--samples", join(root, "khong-co"), "--out-dir", join(root, "x")], io)).toBe(2);
+    expect(await main(["demo", "--samples", join(root, "khong-co"), "--out-dir", join(root, "x")], io)).toBe(
+      2,
+    );
     expect(io.stderr).toContain("Chưa có thư mục báo cáo mẫu");
   });
 });

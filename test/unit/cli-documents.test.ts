@@ -13,17 +13,32 @@ import { docxParagraphs, docxText } from "../helpers/docx-text";
 import { reportBytes } from "../helpers/report-builder";
 
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: "", stderr: "", isErrTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: "",
+    stderr: "",
+    isErrTty: false,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io;
 }
 
 const root = mkdtempSync(join(tmpdir(), "kl226-docs-"));
 const inDir = join(root, "in");
 mkdirSync(inDir);
-writeFileSync(join(inDir, "a.xlsx"), reportBytes({ unit: "PHONG_A", name: "Phòng A", counts: { HN_TONG: [100, 90] } }));
+writeFileSync(
+  join(inDir, "a.xlsx"),
+  reportBytes({ unit: "PHONG_A", name: "Phòng A", counts: { HN_TONG: [100, 90] } }),
+);
 // 60 online of 120 meetings: 12 short of 60 %.
-writeFileSync(join(inDir, "b.xlsx"), reportBytes({ unit: "PHONG_B", name: "Phòng B", counts: { HN_TONG: [200, 120] } }));
-writeFileSync(join(inDir, "d.xlsx"), reportBytes({ unit: "PHONG_D", name: "Phòng D", counts: { HN_TONG: [100, -3] } }));
+writeFileSync(
+  join(inDir, "b.xlsx"),
+  reportBytes({ unit: "PHONG_B", name: "Phòng B", counts: { HN_TONG: [200, 120] } }),
+);
+writeFileSync(
+  join(inDir, "d.xlsx"),
+  reportBytes({ unit: "PHONG_D", name: "Phòng D", counts: { HN_TONG: [100, -3] } }),
+);
 const roster = join(root, "ds.csv");
 writeFileSync(
   roster,
@@ -43,13 +58,33 @@ describe("kl226 consolidate --letters --report", () => {
     writeFileSync(join(dir, "PHONG_A.txt"), "thư cũ");
     writeFileSync(join(dir, "PHONG_A.docx"), "thư cũ");
     writeFileSync(join(dir, "ghi-chu.docx"), "của chuyên viên");
-    code = await main(["consolidate", inDir, "--out", out, "--roster", roster, "--letters", dir, "--report", report, "--letter-date", "12/6/2026"], io);
+    code = await main(
+      [
+        "consolidate",
+        inDir,
+        "--out",
+        out,
+        "--roster",
+        roster,
+        "--letters",
+        dir,
+        "--report",
+        report,
+        "--letter-date",
+        "12/6/2026",
+      ],
+      io,
+    );
   });
 
   test("one Word letter per unit to follow up plus one file with all of them; the analyst's own file is left alone", () => {
     expect(io.stderr).toBe("");
     expect(code).toBe(1);
-    expect(readdirSync(dir).filter((f) => !f.startsWith(".")).sort()).toEqual(["PHONG_B.docx", "PHONG_C.docx", "PHONG_D.docx", "ghi-chu.docx", "tat-ca-thu-nhac.docx"]);
+    expect(
+      readdirSync(dir)
+        .filter((f) => !f.startsWith("."))
+        .sort(),
+    ).toEqual(["PHONG_B.docx", "PHONG_C.docx", "PHONG_D.docx", "ghi-chu.docx", "tat-ca-thu-nhac.docx"]);
     expect(io.stdout).toContain("Thư nhắc: 3 đơn vị (thư đề ngày 12/06/2026, hạn trả lời 19/06/2026)");
     expect(io.stdout).toContain("Đã xóa 2 thư cũ");
   });
@@ -58,15 +93,23 @@ describe("kl226 consolidate --letters --report", () => {
     const b = docxText(read(join(dir, "PHONG_B.docx")));
     expect(b).toContain("Thanh Hóa, ngày 12 tháng 6 năm 2026");
     expect(b).toContain("Kính gửi: Phòng B");
-    expect(b).toContain("Tỷ lệ hội nghị trực tuyến: đạt 50,0 %, mục tiêu ≥ 60 %; cần thêm 12 cuộc họp trực tuyến để đạt mục tiêu.");
+    expect(b).toContain(
+      "Tỷ lệ hội nghị trực tuyến: đạt 50,0 %, mục tiêu ≥ 60 %; cần thêm 12 cuộc họp trực tuyến để đạt mục tiêu.",
+    );
     expect(b).toContain("trước ngày 19/06/2026");
-    expect(docxText(read(join(dir, "PHONG_C.docx")))).toContain("chưa nhận được báo cáo 6 tháng đầu năm 2026");
+    expect(docxText(read(join(dir, "PHONG_C.docx")))).toContain(
+      "chưa nhận được báo cáo 6 tháng đầu năm 2026",
+    );
     const d = docxText(read(join(dir, "PHONG_D.docx")));
     expect(d).toContain("đã nhận được tệp báo cáo “d.xlsx” của đơn vị nhưng phải trả lại");
     expect(d).toMatch(/Trang “Chỉ tiêu”, ô E5: .*số âm \(-3\)/);
     expect(d).not.toContain("chưa nhận");
     const all = docxParagraphs(read(join(dir, "tat-ca-thu-nhac.docx")));
-    expect(all.filter((p) => p.startsWith("Kính gửi:"))).toEqual(["Kính gửi: Phòng B", "Kính gửi: Phòng C", "Kính gửi: Phòng D"]);
+    expect(all.filter((p) => p.startsWith("Kính gửi:"))).toEqual([
+      "Kính gửi: Phòng B",
+      "Kính gửi: Phòng C",
+      "Kính gửi: Phòng D",
+    ]);
   });
 
   test("the summary's Thư nhắc sheet indexes the letters", () => {
@@ -74,13 +117,25 @@ describe("kl226 consolidate --letters --report", () => {
     if (!wb.ok) throw new Error(wb.reason);
     const sheet = wb.workbook.sheets.find((s) => s.name === "Thư nhắc");
     const codes = (sheet?.rows ?? []).map((r) => (r?.[4] ? cellText(r[4]) : ""));
-    expect(codes.filter((c) => c.endsWith(".docx"))).toEqual(["PHONG_B.docx", "PHONG_C.docx", "PHONG_D.docx"]);
+    expect(codes.filter((c) => c.endsWith(".docx"))).toEqual([
+      "PHONG_B.docx",
+      "PHONG_C.docx",
+      "PHONG_D.docx",
+    ]);
   });
 
   test("the report is written, dated as the letters, with its sections and the missing unit", () => {
-    expect(io.stdout).toContain(`Báo cáo kết quả (văn bản Word, đề ngày 12/06/2026, mục VI để chuyên viên viết đánh giá): ${report}`);
+    expect(io.stdout).toContain(
+      `Báo cáo kết quả (văn bản Word, đề ngày 12/06/2026, mục VI để chuyên viên viết đánh giá): ${report}`,
+    );
     const text = docxText(read(report));
-    for (const h of ["I. TÌNH HÌNH TIẾP NHẬN BÁO CÁO", "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "VI. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ", "Phụ lục III"]) expect(text).toContain(h);
+    for (const h of [
+      "I. TÌNH HÌNH TIẾP NHẬN BÁO CÁO",
+      "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+      "VI. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ",
+      "Phụ lục III",
+    ])
+      expect(text).toContain(h);
     expect(text).toContain("2. Đơn vị chưa gửi báo cáo (1): Phòng C.");
   });
 
@@ -88,19 +143,52 @@ describe("kl226 consolidate --letters --report", () => {
     // PHONG_D sends a corrected file: its letter is no longer needed.
     writeFileSync(join(inDir, "d.xlsx"), reportBytes({ unit: "PHONG_D", name: "Phòng D" }));
     const again = capture();
-    expect(await main(["consolidate", inDir, "--out", out, "--roster", roster, "--letters", dir, "--letter-date", "15/06/2026", "--reply-by", "30/06/2026"], again)).toBe(0);
-    expect(readdirSync(dir).filter((f) => !f.startsWith(".")).sort()).toEqual(["PHONG_B.docx", "PHONG_C.docx", "ghi-chu.docx", "tat-ca-thu-nhac.docx"]);
+    expect(
+      await main(
+        [
+          "consolidate",
+          inDir,
+          "--out",
+          out,
+          "--roster",
+          roster,
+          "--letters",
+          dir,
+          "--letter-date",
+          "15/06/2026",
+          "--reply-by",
+          "30/06/2026",
+        ],
+        again,
+      ),
+    ).toBe(0);
+    expect(
+      readdirSync(dir)
+        .filter((f) => !f.startsWith("."))
+        .sort(),
+    ).toEqual(["PHONG_B.docx", "PHONG_C.docx", "ghi-chu.docx", "tat-ca-thu-nhac.docx"]);
     expect(docxText(read(join(dir, "PHONG_C.docx")))).toContain("trước ngày 30/06/2026");
-    expect(docxParagraphs(read(join(dir, "tat-ca-thu-nhac.docx"))).filter((p) => p.startsWith("Kính gửi:"))).toHaveLength(2);
-    writeFileSync(join(inDir, "d.xlsx"), reportBytes({ unit: "PHONG_D", name: "Phòng D", counts: { HN_TONG: [100, -3] } }));
+    expect(
+      docxParagraphs(read(join(dir, "tat-ca-thu-nhac.docx"))).filter((p) => p.startsWith("Kính gửi:")),
+    ).toHaveLength(2);
+    writeFileSync(
+      join(inDir, "d.xlsx"),
+      reportBytes({ unit: "PHONG_D", name: "Phòng D", counts: { HN_TONG: [100, -3] } }),
+    );
   });
 });
 
 describe("date and report options", () => {
   test.each([
     [["--letters", "x", "--letter-date", "31/02/2026"], /--letter-date không hợp lệ: ngày dạng dd\/mm\/yyyy/],
-    [["--letters", "x", "--letter-date", "12/06/2026", "--reply-by", "12/06/2026"], /--reply-by .*phải sau ngày của thư/],
-    [["--letter-date", "12/06/2026"], /--letter-date không hợp lệ: chỉ dùng cùng --letters THƯ_MỤC hoặc --report/],
+    [
+      ["--letters", "x", "--letter-date", "12/06/2026", "--reply-by", "12/06/2026"],
+      /--reply-by .*phải sau ngày của thư/,
+    ],
+    [
+      ["--letter-date", "12/06/2026"],
+      /--letter-date không hợp lệ: chỉ dùng cùng --letters THƯ_MỤC hoặc --report/,
+    ],
     [["--report", "x.docx", "--reply-by", "20/06/2026"], /--reply-by không hợp lệ: chỉ dùng cùng --letters/],
     [["--report", "bao-cao.pdf"], /--report không hợp lệ: báo cáo là văn bản Word/],
   ])("%j is a usage error (exit 2) and writes nothing", async (extra, message) => {

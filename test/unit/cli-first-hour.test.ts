@@ -3,7 +3,15 @@
 // English or a stack trace), nothing written on a usage error, the sources never changed.
 
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fsError, fsReason } from "../../src/cli/io";
@@ -11,11 +19,18 @@ import { main, type Io } from "../../src/cli/main";
 import { reportBytes } from "../helpers/report-builder";
 
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: "", stderr: "", isErrTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: "",
+    stderr: "",
+    isErrTty: false,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io;
 }
 
-const ROSTER = "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO_A,Sở A,\"Sở, ban, ngành\"\nSO_B,Sở B,\"Sở, ban, ngành\"\nXA_C,Xã C,\"UBND xã, phường\"\nXA_D,Xã D,\"UBND xã, phường\"\n";
+const ROSTER =
+  'MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO_A,Sở A,"Sở, ban, ngành"\nSO_B,Sở B,"Sở, ban, ngành"\nXA_C,Xã C,"UBND xã, phường"\nXA_D,Xã D,"UBND xã, phường"\n';
 
 /** A fresh working folder: reports/ with two good reports and a roster beside it. */
 function workspace(): string {
@@ -51,7 +66,8 @@ function tree(dir: string): Record<string, string> {
 }
 
 /** Parser English, zod English or a stack trace: none may reach a user. */
-const NOT_VIETNAMESE = /\b(Unknown option|To specify|argument missing|Invalid input|expected|received|Error:|ERR_|EEXIST|ENOTDIR|EISDIR|EACCES|ENOSPC)\b|\bat .*\.ts:\d+/;
+const NOT_VIETNAMESE =
+  /\b(Unknown option|To specify|argument missing|Invalid input|expected|received|Error:|ERR_|EEXIST|ENOTDIR|EISDIR|EACCES|ENOSPC)\b|\bat .*\.ts:\d+/;
 const VIETNAMESE = /[ạảãàáâậầấẩẫăắằặẳẵêếềệểễôốồộổỗơớờợởỡưứừựửữđ]/i;
 
 interface Row {
@@ -69,43 +85,168 @@ interface Row {
 
 const ROWS: readonly Row[] = [
   // ── help ──
-  { name: "kl226 --help lists every command", args: () => ["--help"], code: 0, stdout: [/kl226 template/, /kl226 validate/, /kl226 consolidate/, /kl226 demo/, /kl226 LỆNH --help/] },
-  { name: "kl226 alone shows the commands and exits 2", args: () => [], code: 2, stderr: [/Lệnh:/, /kl226 LỆNH --help/] },
-  { name: "validate --help is its own help, not an error", args: () => ["validate", "--help"], code: 0, stdout: [/^kl226 validate: /, /--json/, /--profile TÊN\|P\.json/, /Mã thoát/] },
-  { name: "validate -h with other arguments still shows help", args: (d) => ["validate", join(d, "reports"), "-h"], code: 0, stdout: [/^kl226 validate: /] },
-  { name: "template --help names --force", args: () => ["template", "--help"], code: 0, stdout: [/--force/, /không ghi đè/] },
+  {
+    name: "kl226 --help lists every command",
+    args: () => ["--help"],
+    code: 0,
+    stdout: [/kl226 template/, /kl226 validate/, /kl226 consolidate/, /kl226 demo/, /kl226 LỆNH --help/],
+  },
+  {
+    name: "kl226 alone shows the commands and exits 2",
+    args: () => [],
+    code: 2,
+    stderr: [/Lệnh:/, /kl226 LỆNH --help/],
+  },
+  {
+    name: "validate --help is its own help, not an error",
+    args: () => ["validate", "--help"],
+    code: 0,
+    stdout: [/^kl226 validate: /, /--json/, /--profile TÊN\|P\.json/, /Mã thoát/],
+  },
+  {
+    name: "validate -h with other arguments still shows help",
+    args: (d) => ["validate", join(d, "reports"), "-h"],
+    code: 0,
+    stdout: [/^kl226 validate: /],
+  },
+  {
+    name: "template --help names --force",
+    args: () => ["template", "--help"],
+    code: 0,
+    stdout: [/--force/, /không ghi đè/],
+  },
   {
     name: "consolidate --help lists every option of its table",
     args: () => ["consolidate", "--help"],
     code: 0,
-    stdout: ["out", "json", "roster", "period", "year", "profile", "letters", "previous", "rollup", "as-unit", "name", "type"].map((o) => new RegExp(`\\n  --${o} `)),
+    stdout: [
+      "out",
+      "json",
+      "roster",
+      "period",
+      "year",
+      "profile",
+      "letters",
+      "previous",
+      "rollup",
+      "as-unit",
+      "name",
+      "type",
+    ].map((o) => new RegExp(`\\n  --${o} `)),
   },
   { name: "kl226 help demo", args: () => ["help", "demo"], code: 0, stdout: [/^kl226 demo: /, /--samples/] },
   // ── typos ──
-  { name: "a mistyped command is answered with the nearest", args: () => ["validat", "x.xlsx"], code: 2, stderr: [/Không có lệnh “validat”\. Có phải ý bạn là kl226 validate\?/] },
-  { name: "a file where the command goes", args: (d) => [join(d, "reports", "SO_A.xlsx")], code: 2, stderr: [/Hãy ghi tên lệnh trước tệp, ví dụ kl226 validate /] },
-  { name: "--ouT on template: did you mean --out", args: (d) => ["template", "--ouT", join(d, "mau.xlsx")], code: 2, stderr: [/Lệnh template không có tùy chọn --ouT\. Có phải ý bạn là --out\?/, /Xem thêm: kl226 template --help/] },
-  { name: "--ouT on validate: --out belongs to other commands", args: (d) => ["validate", "--ouT", join(d, "x.xlsx")], code: 2, stderr: [/Lệnh validate không có tùy chọn --ouT \(--out là tùy chọn của lệnh consolidate, template\)/, /--json, --profile/] },
+  {
+    name: "a mistyped command is answered with the nearest",
+    args: () => ["validat", "x.xlsx"],
+    code: 2,
+    stderr: [/Không có lệnh “validat”\. Có phải ý bạn là kl226 validate\?/],
+  },
+  {
+    name: "a file where the command goes",
+    args: (d) => [join(d, "reports", "SO_A.xlsx")],
+    code: 2,
+    stderr: [/Hãy ghi tên lệnh trước tệp, ví dụ kl226 validate /],
+  },
+  {
+    name: "--ouT on template: did you mean --out",
+    args: (d) => ["template", "--ouT", join(d, "mau.xlsx")],
+    code: 2,
+    stderr: [
+      /Lệnh template không có tùy chọn --ouT\. Có phải ý bạn là --out\?/,
+      /Xem thêm: kl226 template --help/,
+    ],
+  },
+  {
+    name: "--ouT on validate: --out belongs to other commands",
+    args: (d) => ["validate", "--ouT", join(d, "x.xlsx")],
+    code: 2,
+    stderr: [
+      /Lệnh validate không có tùy chọn --ouT \(--out là tùy chọn của lệnh consolidate, template\)/,
+      /--json, --profile/,
+    ],
+  },
   {
     name: "--roaster on consolidate: did you mean --roster; nothing written",
-    args: (d) => ["consolidate", join(d, "reports"), "--roaster", join(d, "ds.csv"), "--out", join(d, "tong-hop.xlsx")],
+    args: (d) => [
+      "consolidate",
+      join(d, "reports"),
+      "--roaster",
+      join(d, "ds.csv"),
+      "--out",
+      join(d, "tong-hop.xlsx"),
+    ],
     code: 2,
     stderr: [/Lệnh consolidate không có tùy chọn --roaster\. Có phải ý bạn là --roster\?/],
   },
-  { name: "--hlep is help mistyped", args: () => ["validate", "--hlep"], code: 2, stderr: [/Có phải ý bạn là --help\?/] },
-  { name: "an option without its value", args: () => ["template", "--out"], code: 2, stderr: [/Tùy chọn --out cần một giá trị ngay sau nó, ví dụ --out TỆP\.xlsx\./] },
-  { name: "an option whose value is the next option", args: (d) => ["consolidate", join(d, "reports"), "--out", "--json", "r.json"], code: 2, stderr: [/“--json” là một tùy chọn khác/] },
-  { name: "a value given to a switch", args: (d) => ["validate", "--json=yes", join(d, "reports")], code: 2, stderr: [/Tùy chọn --json của lệnh validate không nhận giá trị/] },
-  { name: "an option given twice", args: (d) => ["template", "--out", join(d, "a.xlsx"), "--out", join(d, "b.xlsx")], code: 2, stderr: [/được nhập hai lần/] },
-  { name: "a stray argument", args: (d) => ["template", "--out", join(d, "a.xlsx"), "thua"], code: 2, stderr: [/Thừa tham số: thua\./] },
-  { name: "a missing required option", args: (d) => ["consolidate", join(d, "reports")], code: 2, stderr: [/Thiếu tùy chọn --out: cần --out TỔNG_HỢP\.xlsx/] },
-  { name: "no file to validate", args: () => ["validate", "--json"], code: 2, stderr: [/Cần ít nhất một tệp \.xlsx hoặc thư mục/] },
-  { name: "a profile name mistyped", args: (d) => ["validate", "--profile", "thanh-hoa", join(d, "reports")], code: 2, stderr: [/Không có hồ sơ cấu hình “thanh-hoa”\. Có phải ý bạn là thanh-hoa-226\?/] },
-  { name: "an empty value", args: (d) => ["demo", "--samples=", "--out-dir", join(d, "o")], code: 2, stderr: [/--samples cần một giá trị/] },
+  {
+    name: "--hlep is help mistyped",
+    args: () => ["validate", "--hlep"],
+    code: 2,
+    stderr: [/Có phải ý bạn là --help\?/],
+  },
+  {
+    name: "an option without its value",
+    args: () => ["template", "--out"],
+    code: 2,
+    stderr: [/Tùy chọn --out cần một giá trị ngay sau nó, ví dụ --out TỆP\.xlsx\./],
+  },
+  {
+    name: "an option whose value is the next option",
+    args: (d) => ["consolidate", join(d, "reports"), "--out", "--json", "r.json"],
+    code: 2,
+    stderr: [/“--json” là một tùy chọn khác/],
+  },
+  {
+    name: "a value given to a switch",
+    args: (d) => ["validate", "--json=yes", join(d, "reports")],
+    code: 2,
+    stderr: [/Tùy chọn --json của lệnh validate không nhận giá trị/],
+  },
+  {
+    name: "an option given twice",
+    args: (d) => ["template", "--out", join(d, "a.xlsx"), "--out", join(d, "b.xlsx")],
+    code: 2,
+    stderr: [/được nhập hai lần/],
+  },
+  {
+    name: "a stray argument",
+    args: (d) => ["template", "--out", join(d, "a.xlsx"), "thua"],
+    code: 2,
+    stderr: [/Thừa tham số: thua\./],
+  },
+  {
+    name: "a missing required option",
+    args: (d) => ["consolidate", join(d, "reports")],
+    code: 2,
+    stderr: [/Thiếu tùy chọn --out: cần --out TỔNG_HỢP\.xlsx/],
+  },
+  {
+    name: "no file to validate",
+    args: () => ["validate", "--json"],
+    code: 2,
+    stderr: [/Cần ít nhất một tệp \.xlsx hoặc thư mục/],
+  },
+  {
+    name: "a profile name mistyped",
+    args: (d) => ["validate", "--profile", "thanh-hoa", join(d, "reports")],
+    code: 2,
+    stderr: [/Không có hồ sơ cấu hình “thanh-hoa”\. Có phải ý bạn là thanh-hoa-226\?/],
+  },
+  {
+    name: "an empty value",
+    args: (d) => ["demo", "--samples=", "--out-dir", join(d, "o")],
+    code: 2,
+    stderr: [/--samples cần một giá trị/],
+  },
   // ── template never overwrites ──
   {
     name: "template over a filled report is refused and the report kept",
-    setup: (d) => writeFileSync(join(d, "bao-cao-da-dien.xlsx"), reportBytes({ unit: "XA_C", name: "Xã C", type: "UBND_XA" })),
+    setup: (d) =>
+      writeFileSync(
+        join(d, "bao-cao-da-dien.xlsx"),
+        reportBytes({ unit: "XA_C", name: "Xã C", type: "UBND_XA" }),
+      ),
     args: (d) => ["template", "--out", join(d, "bao-cao-da-dien.xlsx")],
     code: 2,
     stderr: [/đã có\. kl226 template không ghi đè tệp có sẵn/, /--force/],
@@ -119,8 +260,19 @@ const ROWS: readonly Row[] = [
     stdout: [/Đã tạo mẫu báo cáo KL226-BC\/1/],
     after: (d) => expect(readFileSync(join(d, "cu.xlsx")).subarray(0, 2).toString()).toBe("PK"),
   },
-  { name: "template --out without .xlsx", args: (d) => ["template", "--out", join(d, "mau")], code: 2, stderr: [/tệp mẫu phải có đuôi \.xlsx/] },
-  { name: "template --out under a file", setup: (d) => writeFileSync(join(d, "la-tep"), "x"), args: (d) => ["template", "--out", join(d, "la-tep", "mau.xlsx")], code: 2, stderr: [/la-tep là một tệp, không phải thư mục/, /chưa có gì được ghi/] },
+  {
+    name: "template --out without .xlsx",
+    args: (d) => ["template", "--out", join(d, "mau")],
+    code: 2,
+    stderr: [/tệp mẫu phải có đuôi \.xlsx/],
+  },
+  {
+    name: "template --out under a file",
+    setup: (d) => writeFileSync(join(d, "la-tep"), "x"),
+    args: (d) => ["template", "--out", join(d, "la-tep", "mau.xlsx")],
+    code: 2,
+    stderr: [/la-tep là một tệp, không phải thư mục/, /chưa có gì được ghi/],
+  },
   // ── consolidate: nothing to consolidate, every file accounted for ──
   {
     name: "an empty folder exits 2 and writes no summary",
@@ -140,7 +292,12 @@ const ROWS: readonly Row[] = [
     code: 2,
     stderr: [/đã bỏ qua 2 tệp khóa “~\$…” hoặc tệp ẩn/],
   },
-  { name: "a path that does not exist", args: (d) => ["consolidate", join(d, "khong-co"), "--out", join(d, "tong-hop.xlsx")], code: 2, stderr: [/Không tìm thấy tệp hoặc thư mục: .*khong-co\./] },
+  {
+    name: "a path that does not exist",
+    args: (d) => ["consolidate", join(d, "khong-co"), "--out", join(d, "tong-hop.xlsx")],
+    code: 2,
+    stderr: [/Không tìm thấy tệp hoặc thư mục: .*khong-co\./],
+  },
   {
     name: "every non-.xlsx file in a folder is rejected with what it is; lock and hidden files are ignored",
     setup: (d) => {
@@ -158,13 +315,40 @@ const ROWS: readonly Row[] = [
         writeFileSync(join(d, "reports", name), text);
       }
     },
-    args: (d) => ["consolidate", join(d, "reports"), "--roster", join(d, "ds.csv"), "--out", join(d, "tong-hop.xlsx"), "--json", join(d, "tong-hop.json")],
+    args: (d) => [
+      "consolidate",
+      join(d, "reports"),
+      "--roster",
+      join(d, "ds.csv"),
+      "--out",
+      join(d, "tong-hop.xlsx"),
+      "--json",
+      join(d, "tong-hop.json"),
+    ],
     code: 1,
-    stdout: [/Đã đọc 9 tệp: chấp nhận 2, từ chối 7/, /Bỏ qua 2 tệp khóa “~\$…” của Excel hoặc tệp ẩn \(không phải báo cáo\): \.DS_Store, ~\$SO_A\.xlsx\./, /Bị trả lại: 2 đơn vị đã gửi nhưng mọi tệp đều bị từ chối: XA_C, XA_D\./],
+    stdout: [
+      /Đã đọc 9 tệp: chấp nhận 2, từ chối 7/,
+      /Bỏ qua 2 tệp khóa “~\$…” của Excel hoặc tệp ẩn \(không phải báo cáo\): \.DS_Store, ~\$SO_A\.xlsx\./,
+      /Bị trả lại: 2 đơn vị đã gửi nhưng mọi tệp đều bị từ chối: XA_C, XA_D\./,
+    ],
     after: (d) => {
-      const report = JSON.parse(readFileSync(join(d, "tong-hop.json"), "utf8")) as { rejected: { file: string; findings: { code: string; message: string }[] }[]; missing: string[]; returned: string[] };
-      const why = Object.fromEntries(report.rejected.map((r) => [r.file.slice(join(d, "reports").length + 1), r.findings[0]!.message]));
-      expect(Object.keys(why).sort()).toEqual(["SO_A (cu).xlsb", "XA_C.xls", "XA_D.xlsm", "apple.numbers", "bang.ods", "ghi-chu", "so-lieu.csv"]);
+      const report = JSON.parse(readFileSync(join(d, "tong-hop.json"), "utf8")) as {
+        rejected: { file: string; findings: { code: string; message: string }[] }[];
+        missing: string[];
+        returned: string[];
+      };
+      const why = Object.fromEntries(
+        report.rejected.map((r) => [r.file.slice(join(d, "reports").length + 1), r.findings[0]!.message]),
+      );
+      expect(Object.keys(why).sort()).toEqual([
+        "SO_A (cu).xlsb",
+        "XA_C.xls",
+        "XA_D.xlsm",
+        "apple.numbers",
+        "bang.ods",
+        "ghi-chu",
+        "so-lieu.csv",
+      ]);
       // The test's .xls holds text: the bytes tell more than the name (an HTML/XML export, not a real .xls).
       expect(why["XA_C.xls"]).toMatch(/\.xls này thực chất là văn bản.*\*\.xlsx/);
       expect(why["XA_D.xlsm"]).toMatch(/có macro \(\.xlsm\).*\*\.xlsx/);
@@ -183,37 +367,87 @@ const ROWS: readonly Row[] = [
   {
     name: "one file that cannot be opened is rejected with the reason, the rest are consolidated",
     setup: (d) => symlinkSync(join(d, "khong-con.xlsx"), join(d, "reports", "XA_C.xlsx")),
-    args: (d) => ["consolidate", join(d, "reports"), "--roster", join(d, "ds.csv"), "--out", join(d, "tong-hop.xlsx"), "--json", join(d, "tong-hop.json")],
+    args: (d) => [
+      "consolidate",
+      join(d, "reports"),
+      "--roster",
+      join(d, "ds.csv"),
+      "--out",
+      join(d, "tong-hop.xlsx"),
+      "--json",
+      join(d, "tong-hop.json"),
+    ],
     code: 1,
-    stdout: [/chấp nhận 2, từ chối 1/, /XA_C\.xlsx: Không mở được tệp: không tìm thấy tệp/, /Chưa nộp: 1 đơn vị chưa gửi tệp nào: XA_D\./],
+    stdout: [
+      /chấp nhận 2, từ chối 1/,
+      /XA_C\.xlsx: Không mở được tệp: không tìm thấy tệp/,
+      /Chưa nộp: 1 đơn vị chưa gửi tệp nào: XA_D\./,
+    ],
   },
   // ── outputs that cannot be written: a sentence, exit 2, nothing half-written ──
   {
     name: "--out under a path that is a file",
     setup: (d) => writeFileSync(join(d, "la-tep"), "x"),
-    args: (d) => ["consolidate", join(d, "reports"), "--out", join(d, "la-tep", "tong-hop.xlsx"), "--json", join(d, "tong-hop.json")],
+    args: (d) => [
+      "consolidate",
+      join(d, "reports"),
+      "--out",
+      join(d, "la-tep", "tong-hop.xlsx"),
+      "--json",
+      join(d, "tong-hop.json"),
+    ],
     code: 2,
     stderr: [/Không ghi được .*la-tep\/tong-hop\.xlsx \(--out\): .*la-tep là một tệp, không phải thư mục/],
   },
   {
     name: "--letters pointing at a file: refused before the summary is written",
     setup: (d) => writeFileSync(join(d, "thu"), "x"),
-    args: (d) => ["consolidate", join(d, "reports"), "--roster", join(d, "ds.csv"), "--out", join(d, "tong-hop.xlsx"), "--letters", join(d, "thu")],
+    args: (d) => [
+      "consolidate",
+      join(d, "reports"),
+      "--roster",
+      join(d, "ds.csv"),
+      "--out",
+      join(d, "tong-hop.xlsx"),
+      "--letters",
+      join(d, "thu"),
+    ],
     code: 2,
     stderr: [/Không ghi được vào .*thu \(--letters\): đây là một tệp, cần một thư mục/],
   },
   {
     name: "--json naming a folder",
     setup: (d) => mkdirSync(join(d, "ket-qua.json")),
-    args: (d) => ["consolidate", join(d, "reports"), "--out", join(d, "tong-hop.xlsx"), "--json", join(d, "ket-qua.json")],
+    args: (d) => [
+      "consolidate",
+      join(d, "reports"),
+      "--out",
+      join(d, "tong-hop.xlsx"),
+      "--json",
+      join(d, "ket-qua.json"),
+    ],
     code: 2,
     stderr: [/Không ghi được .*ket-qua\.json \(--json\): đã có một thư mục trùng tên/],
   },
   // ── validate: a verdict per file, a tally, one bad path does not stop the batch ──
   {
     name: "validate: errors first in row order, a closing tally, a missing path reported and the rest checked",
-    setup: (d) => writeFileSync(join(d, "reports", "XA_C.xlsx"), reportBytes({ unit: "XA_C", name: "Xã C", type: "UBND_XA", counts: { HN_TONG: [10, -1], VB_HANH_CHINH: [20, "mười"], HN_TRUC_TUYEN: [5, "6"] } })),
-    args: (d) => ["validate", join(d, "reports", "XA_C.xlsx"), join(d, "khong-co.xlsx"), join(d, "reports", "SO_A.xlsx")],
+    setup: (d) =>
+      writeFileSync(
+        join(d, "reports", "XA_C.xlsx"),
+        reportBytes({
+          unit: "XA_C",
+          name: "Xã C",
+          type: "UBND_XA",
+          counts: { HN_TONG: [10, -1], VB_HANH_CHINH: [20, "mười"], HN_TRUC_TUYEN: [5, "6"] },
+        }),
+      ),
+    args: (d) => [
+      "validate",
+      join(d, "reports", "XA_C.xlsx"),
+      join(d, "khong-co.xlsx"),
+      join(d, "reports", "SO_A.xlsx"),
+    ],
     code: 1,
     stdout: [
       /^✗ KHÔNG HỢP LỆ — 2 lỗi, 1 cảnh báo, chưa gửi được: .*XA_C\.xlsx — XA_C \(Xã C\)\n {4}Lỗi · Trang Chỉ tiêu, ô E5: .*\n {4}Lỗi · Trang Chỉ tiêu, ô E8: .*\n {4}Cảnh báo · Trang Chỉ tiêu, ô E6: /,
@@ -222,8 +456,23 @@ const ROWS: readonly Row[] = [
       /\nTổng kết: 3 tệp — 1 hợp lệ, 2 không hợp lệ; 3 lỗi, 1 cảnh báo\.\nTệp không hợp lệ: .*XA_C\.xlsx, .*khong-co\.xlsx\.\n$/,
     ],
   },
-  { name: "validate a folder: every file has a verdict", args: (d) => ["validate", join(d, "reports")], code: 0, stdout: [/✓ HỢP LỆ: .*SO_A\.xlsx/, /✓ HỢP LỆ: .*SO_B\.xlsx/, /Tổng kết: 2 tệp — cả 2 hợp lệ; 0 lỗi, 0 cảnh báo\./] },
-  { name: "validate an empty folder", setup: (d) => mkdirSync(join(d, "trong")), args: (d) => ["validate", join(d, "trong")], code: 2, stderr: [/Không có tệp nào để kiểm tra trong .*trong\./] },
+  {
+    name: "validate a folder: every file has a verdict",
+    args: (d) => ["validate", join(d, "reports")],
+    code: 0,
+    stdout: [
+      /✓ HỢP LỆ: .*SO_A\.xlsx/,
+      /✓ HỢP LỆ: .*SO_B\.xlsx/,
+      /Tổng kết: 2 tệp — cả 2 hợp lệ; 0 lỗi, 0 cảnh báo\./,
+    ],
+  },
+  {
+    name: "validate an empty folder",
+    setup: (d) => mkdirSync(join(d, "trong")),
+    args: (d) => ["validate", join(d, "trong")],
+    code: 2,
+    stderr: [/Không có tệp nào để kiểm tra trong .*trong\./],
+  },
   {
     name: "validate a .xls says what it is, not a guess from its bytes",
     setup: (d) => writeFileSync(join(d, "bao-cao.xls"), "MA_DON_VI;XA_C\n"),
@@ -234,7 +483,11 @@ const ROWS: readonly Row[] = [
   // ── demo ──
   {
     name: "demo on a folder of one's own with a rejected file exits 1 and does not call it deliberate",
-    setup: (d) => writeFileSync(join(d, "reports", "XA_C.xlsx"), reportBytes({ unit: "XA_C", name: "Xã C", type: "UBND_XA", counts: { HN_TONG: [10, -1] } })),
+    setup: (d) =>
+      writeFileSync(
+        join(d, "reports", "XA_C.xlsx"),
+        reportBytes({ unit: "XA_C", name: "Xã C", type: "UBND_XA", counts: { HN_TONG: [10, -1] } }),
+      ),
     args: (d) => ["demo", "--samples", join(d, "reports"), "--out-dir", join(d, "out")],
     code: 1,
     stdout: [/Có 1 tệp bị từ chối/],
@@ -262,7 +515,8 @@ describe.each(ROWS)("$name", (row) => {
     } else {
       // Whatever was written, every file that was there before is byte for byte the same.
       const after = tree(dir);
-      for (const [path, hash] of Object.entries(before)) if (!row.replaces?.includes(path)) expect([path, after[path]]).toEqual([path, hash]);
+      for (const [path, hash] of Object.entries(before))
+        if (!row.replaces?.includes(path)) expect([path, after[path]]).toEqual([path, hash]);
     }
     row.after?.(dir, io);
   });
@@ -294,7 +548,9 @@ test("the bundled samples: demo exits 0 and says the rejections are deliberate",
   expect(await main(["demo", "--out-dir", out], io)).toBe(0);
   expect(io.stdout).toMatch(/bộ mẫu cố ý có \d+ tệp lỗi/);
   // Returned and missing are two lists: the units whose files were rejected are not "chưa nộp".
-  expect(io.stdout).toMatch(/Chưa nộp: 4 đơn vị chưa gửi tệp nào: DH_VHTTDL, SO_NGOAI_VU, XA_MUONG_LAT, XA_PU_NHI\./);
+  expect(io.stdout).toMatch(
+    /Chưa nộp: 4 đơn vị chưa gửi tệp nào: DH_VHTTDL, SO_NGOAI_VU, XA_MUONG_LAT, XA_PU_NHI\./,
+  );
   expect(io.stdout).toMatch(/Bị trả lại: 7 đơn vị .*XA_NGA_SON/);
   // The samples' README and rosters are not unit reports.
   expect(io.stdout).not.toMatch(/README\.md:|roster\.csv:/);

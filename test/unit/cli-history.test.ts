@@ -10,7 +10,13 @@ import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { GOOD_COUNTS, reportBytes } from "../helpers/report-builder";
 
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: "", stderr: "", isErrTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: "",
+    stderr: "",
+    isErrTty: false,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io;
 }
 
@@ -21,26 +27,64 @@ mkdirSync(dir2025);
 mkdirSync(dir2026);
 const date2025 = { year: 2025, month: 12, day: 10 };
 const date2026 = { year: 2026, month: 12, day: 10 };
-writeFileSync(join(dir2025, "a.xlsx"), reportBytes({ unit: "PHONG_A", name: "Phòng A", period: "NAM", year: 2025, reportDate: date2025, counts: { HN_TONG: [110, 100] } }));
-writeFileSync(join(dir2025, "c.xlsx"), reportBytes({ unit: "PHONG_C", name: "Phòng C", period: "NAM", year: 2025, reportDate: date2025 }));
+writeFileSync(
+  join(dir2025, "a.xlsx"),
+  reportBytes({
+    unit: "PHONG_A",
+    name: "Phòng A",
+    period: "NAM",
+    year: 2025,
+    reportDate: date2025,
+    counts: { HN_TONG: [110, 100] },
+  }),
+);
+writeFileSync(
+  join(dir2025, "c.xlsx"),
+  reportBytes({ unit: "PHONG_C", name: "Phòng C", period: "NAM", year: 2025, reportDate: date2025 }),
+);
 // PHONG_A declares last year's current values as this year's previous, except HN_TONG: 104 though it
 // reported 100; PHONG_B is new; PHONG_C is gone.
-const carried = Object.fromEntries(DEFAULT_PROFILE.form.counts.map(({ code }) => [code, [GOOD_COUNTS[code]![1], GOOD_COUNTS[code]![1]] as const]));
-writeFileSync(join(dir2026, "a.xlsx"), reportBytes({ unit: "PHONG_A", name: "Phòng A", period: "NAM", year: 2026, reportDate: date2026, counts: { ...carried, HN_TONG: [104, 90] } }));
-writeFileSync(join(dir2026, "b.xlsx"), reportBytes({ unit: "PHONG_B", name: "Phòng B", period: "NAM", year: 2026, reportDate: date2026 }));
+const carried = Object.fromEntries(
+  DEFAULT_PROFILE.form.counts.map(({ code }) => [
+    code,
+    [GOOD_COUNTS[code]![1], GOOD_COUNTS[code]![1]] as const,
+  ]),
+);
+writeFileSync(
+  join(dir2026, "a.xlsx"),
+  reportBytes({
+    unit: "PHONG_A",
+    name: "Phòng A",
+    period: "NAM",
+    year: 2026,
+    reportDate: date2026,
+    counts: { ...carried, HN_TONG: [104, 90] },
+  }),
+);
+writeFileSync(
+  join(dir2026, "b.xlsx"),
+  reportBytes({ unit: "PHONG_B", name: "Phòng B", period: "NAM", year: 2026, reportDate: date2026 }),
+);
 
 describe("kl226 consolidate --previous", () => {
   it("warns about a previous value that differs from last year's report, exit code unchanged", async () => {
     const last = join(root, "2025.json");
     const first = capture();
-    expect(await main(["consolidate", dir2025, "--out", join(root, "2025.xlsx"), "--json", last], first)).toBe(0);
+    expect(
+      await main(["consolidate", dir2025, "--out", join(root, "2025.xlsx"), "--json", last], first),
+    ).toBe(0);
 
     const io = capture();
     const json = join(root, "2026.json");
-    const code = await main(["consolidate", dir2026, "--out", join(root, "2026.xlsx"), "--json", json, "--previous", last], io);
+    const code = await main(
+      ["consolidate", dir2026, "--out", join(root, "2026.xlsx"), "--json", json, "--previous", last],
+      io,
+    );
     expect(io.stderr).toBe("");
     expect(code).toBe(0);
-    const report = JSON.parse(readFileSync(json, "utf8")) as { warnings: Array<{ file: string; code: string; sheet: string; message: string }> };
+    const report = JSON.parse(readFileSync(json, "utf8")) as {
+      warnings: Array<{ file: string; code: string; sheet: string; message: string }>;
+    };
     const mismatches = report.warnings.filter((w) => w.code === "PREVIOUS_MISMATCH");
     expect(mismatches).toHaveLength(1);
     expect(mismatches[0]).toMatchObject({ file: join(dir2026, "a.xlsx"), sheet: "Chỉ tiêu" });
@@ -55,9 +99,18 @@ describe("kl226 consolidate --previous", () => {
     expect(await main(["consolidate", dir2025, "--out", lastXlsx], capture())).toBe(0);
     const io = capture();
     const json = join(root, "2026-from-xlsx.json");
-    expect(await main(["consolidate", dir2026, "--out", join(root, "2026-b.xlsx"), "--json", json, "--previous", lastXlsx], io)).toBe(0);
-    const report = JSON.parse(readFileSync(json, "utf8")) as { warnings: Array<{ code: string; message: string }> };
-    expect(report.warnings.filter((w) => w.code === "PREVIOUS_MISMATCH").map((w) => w.message)).toEqual([expect.stringMatching(/104.*100/)]);
+    expect(
+      await main(
+        ["consolidate", dir2026, "--out", join(root, "2026-b.xlsx"), "--json", json, "--previous", lastXlsx],
+        io,
+      ),
+    ).toBe(0);
+    const report = JSON.parse(readFileSync(json, "utf8")) as {
+      warnings: Array<{ code: string; message: string }>;
+    };
+    expect(report.warnings.filter((w) => w.code === "PREVIOUS_MISMATCH").map((w) => w.message)).toEqual([
+      expect.stringMatching(/104.*100/),
+    ]);
     expect(io.stdout).toContain(`So sánh với báo cáo tổng hợp năm trước ${lastXlsx}`);
   });
 
@@ -68,14 +121,30 @@ describe("kl226 consolidate --previous", () => {
     const years = [2022, 2023, 2024].map((year, i) => {
       const path = join(root, `hist-${year}.json`);
       const value = Math.round(thisYear / 2) + 5 * (i - 1);
-      writeFileSync(path, JSON.stringify({ period: { kind: "NAM", year }, units: [{ code: "PHONG_B", values: { HN_TONG: { previous: null, current: value } } }] }));
+      writeFileSync(
+        path,
+        JSON.stringify({
+          period: { kind: "NAM", year },
+          units: [{ code: "PHONG_B", values: { HN_TONG: { previous: null, current: value } } }],
+        }),
+      );
       return path;
     });
     const io = capture();
     const json = join(root, "2026-hist.json");
-    const args = ["consolidate", dir2026, "--out", join(root, "2026-hist.xlsx"), "--json", json, ...years.flatMap((p) => ["--previous", p])];
+    const args = [
+      "consolidate",
+      dir2026,
+      "--out",
+      join(root, "2026-hist.xlsx"),
+      "--json",
+      json,
+      ...years.flatMap((p) => ["--previous", p]),
+    ];
     expect(await main(args, io)).toBe(0);
-    const report = JSON.parse(readFileSync(json, "utf8")) as { warnings: Array<{ code: string; file: string; message: string }> };
+    const report = JSON.parse(readFileSync(json, "utf8")) as {
+      warnings: Array<{ code: string; file: string; message: string }>;
+    };
     const outliers = report.warnings.filter((w) => w.code === "OUTLIER");
     expect(outliers.map((w) => w.file)).toEqual([join(dir2026, "b.xlsx")]);
     expect(outliers[0]?.message).toContain(`HN_TONG`);

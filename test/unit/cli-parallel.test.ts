@@ -18,7 +18,13 @@ const SAMPLES = resolve(__dirname, "../../samples");
 const root = mkdtempSync(join(tmpdir(), "kl226-parallel-"));
 
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: "", stderr: "", isErrTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: "",
+    stderr: "",
+    isErrTty: false,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io;
 }
 
@@ -42,8 +48,21 @@ async function bothWays(inputs: string[], roster: string | undefined, tag: strin
   for (const threads of [1, 2]) {
     const out = join(root, `${tag}-${threads}.xlsx`);
     const json = join(root, `${tag}-${threads}.json`);
-    const r = await withThreads(threads, ["consolidate", ...inputs, "--out", out, "--json", json, ...(roster ? ["--roster", roster] : [])]);
-    runs.push({ ...r, xlsx: readFileSync(out), json: readFileSync(json, "utf8"), printed: r.stdout.replaceAll(`${tag}-${threads}`, tag) });
+    const r = await withThreads(threads, [
+      "consolidate",
+      ...inputs,
+      "--out",
+      out,
+      "--json",
+      json,
+      ...(roster ? ["--roster", roster] : []),
+    ]);
+    runs.push({
+      ...r,
+      xlsx: readFileSync(out),
+      json: readFileSync(json, "utf8"),
+      printed: r.stdout.replaceAll(`${tag}-${threads}`, tag),
+    });
   }
   return runs as [(typeof runs)[0], (typeof runs)[0]];
 }
@@ -72,7 +91,7 @@ describe("1,000 generated reports", () => {
       lines.push([w.unit.code, w.unit.name, w.unit.type].map((f) => `"${f}"`).join(","));
     }
     // One more listed unit that sent nothing, and a copy of a report under another name (a duplicate).
-    lines.push("XA_KHONG_NOP,Xã Không nộp,\"UBND xã, phường\"");
+    lines.push('XA_KHONG_NOP,Xã Không nộp,"UBND xã, phường"');
     writeFileSync(roster, `${lines.join("\n")}\n`);
     cpSync(join(dir, "u00007.xlsx"), join(dir, "u00007 (gui lai).xlsx"));
   }, 120_000);
@@ -92,12 +111,19 @@ describe("1,000 generated reports", () => {
     const files = [...KL226_SET.workbooks(1000)].map((w) => join(dir, w.name));
     let report: PoolReport | undefined;
     const alone = await inspectFiles(files, DEFAULT_PROFILE, { threads: 1 });
-    const inWorkers = await inspectFiles(files, DEFAULT_PROFILE, { threads: 2, workersOnly: true, onPool: (r) => void (report = r) });
+    const inWorkers = await inspectFiles(files, DEFAULT_PROFILE, {
+      threads: 2,
+      workersOnly: true,
+      onPool: (r) => void (report = r),
+    });
     expect(report).toEqual({ threads: 2, byWorkers: 1000 });
     expect(inWorkers).toEqual(alone);
     const outputs = (submissions: Submission[]) => {
       const c = consolidate(submissions, { profile: DEFAULT_PROFILE });
-      return { xlsx: Buffer.from(writeXlsx(summaryWorkbook(c, DEFAULT_PROFILE), NODE_ZIP_CODEC)), json: JSON.stringify(consolidationJson(c)) };
+      return {
+        xlsx: Buffer.from(writeXlsx(summaryWorkbook(c, DEFAULT_PROFILE), NODE_ZIP_CODEC)),
+        json: JSON.stringify(consolidationJson(c)),
+      };
     };
     const [a, b] = [outputs(alone), outputs(inWorkers)];
     expect(b.xlsx.equals(a.xlsx)).toBe(true);
@@ -130,7 +156,9 @@ test("a file that cannot be read is rejected with its reason, and the same submi
     expect(lost.file).toBe(gone);
     expect(lost.result.valid).toBe(false);
     // The clerk is told, in Vietnamese, that the file is not there (ENOENT).
-    expect(lost.result.findings.map((f) => [f.code, f.message])).toEqual([["UNREADABLE", expect.stringContaining("không tìm thấy tệp")]]);
+    expect(lost.result.findings.map((f) => [f.code, f.message])).toEqual([
+      ["UNREADABLE", expect.stringContaining("không tìm thấy tệp")],
+    ]);
     // The other files were still read and checked.
     expect(submissions.filter((s) => s.result.form !== null)).toHaveLength(files.length);
     runs.push(JSON.stringify(submissions));

@@ -10,22 +10,47 @@ import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { reportBytes } from "../helpers/report-builder";
 
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: "", stderr: "", isErrTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: "",
+    stderr: "",
+    isErrTty: false,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io;
 }
 
 const root = mkdtempSync(join(tmpdir(), "kl226-rollup-"));
 const inDir = join(root, "in");
 mkdirSync(inDir);
-writeFileSync(join(inDir, "a.xlsx"), reportBytes({ unit: "PHONG_A", name: "Phòng A", counts: { HN_TONG: [100, 90] } }));
-writeFileSync(join(inDir, "b.xlsx"), reportBytes({ unit: "PHONG_B", name: "Phòng B", counts: { HN_TONG: [200, 120] } }));
+writeFileSync(
+  join(inDir, "a.xlsx"),
+  reportBytes({ unit: "PHONG_A", name: "Phòng A", counts: { HN_TONG: [100, 90] } }),
+);
+writeFileSync(
+  join(inDir, "b.xlsx"),
+  reportBytes({ unit: "PHONG_B", name: "Phòng B", counts: { HN_TONG: [200, 120] } }),
+);
 
 describe("kl226 consolidate --rollup", () => {
   it("writes a roll-up that validates clean and carries the sums", async () => {
     const io = capture();
     const rollup = join(root, "out", "so.xlsx");
     const code = await main(
-      ["consolidate", inDir, "--out", join(root, "out", "tong-hop.xlsx"), "--as-unit", "so_y_te", "--name", "Sở Y tế", "--type", "SO_NGANH", "--rollup", rollup],
+      [
+        "consolidate",
+        inDir,
+        "--out",
+        join(root, "out", "tong-hop.xlsx"),
+        "--as-unit",
+        "so_y_te",
+        "--name",
+        "Sở Y tế",
+        "--type",
+        "SO_NGANH",
+        "--rollup",
+        rollup,
+      ],
       io,
     );
     expect(io.stderr).toBe("");
@@ -60,10 +85,32 @@ describe("kl226 demo in two levels (samples/cap-so/CODE → the department's rol
   const department = join(samples, "cap-so", "SO_Y_TE");
   mkdirSync(join(samples, "2026-6T"), { recursive: true });
   mkdirSync(department, { recursive: true });
-  writeFileSync(join(samples, "2026-6T", "so-a.xlsx"), reportBytes({ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [100, 90] } }));
-  writeFileSync(join(department, "bv.xlsx"), reportBytes({ unit: "BV_TINH", name: "Bệnh viện tỉnh", type: "SU_NGHIEP", counts: { HN_TONG: [40, 30], HN_TRUC_TUYEN: [10, 20] } }));
-  writeFileSync(join(department, "vp.xlsx"), reportBytes({ unit: "VP_SO_Y_TE", name: "Văn phòng Sở Y tế", type: "PHONG_THUOC_SO", counts: { HN_TONG: [60, 50], HN_TRUC_TUYEN: [20, 30] } }));
-  writeFileSync(join(samples, "roster.csv"), "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO_A,Sở A,\"Sở, ban, ngành\"\nSO_Y_TE,Sở Y tế,\"Sở, ban, ngành\"\nSO_B,Sở B,\"Sở, ban, ngành\"\n");
+  writeFileSync(
+    join(samples, "2026-6T", "so-a.xlsx"),
+    reportBytes({ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [100, 90] } }),
+  );
+  writeFileSync(
+    join(department, "bv.xlsx"),
+    reportBytes({
+      unit: "BV_TINH",
+      name: "Bệnh viện tỉnh",
+      type: "SU_NGHIEP",
+      counts: { HN_TONG: [40, 30], HN_TRUC_TUYEN: [10, 20] },
+    }),
+  );
+  writeFileSync(
+    join(department, "vp.xlsx"),
+    reportBytes({
+      unit: "VP_SO_Y_TE",
+      name: "Văn phòng Sở Y tế",
+      type: "PHONG_THUOC_SO",
+      counts: { HN_TONG: [60, 50], HN_TRUC_TUYEN: [20, 30] },
+    }),
+  );
+  writeFileSync(
+    join(samples, "roster.csv"),
+    'MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO_A,Sở A,"Sở, ban, ngành"\nSO_Y_TE,Sở Y tế,"Sở, ban, ngành"\nSO_B,Sở B,"Sở, ban, ngành"\n',
+  );
   const outDir = join(root, "demo-out");
   const io = capture();
   let code: number | undefined;
@@ -75,8 +122,12 @@ describe("kl226 demo in two levels (samples/cap-so/CODE → the department's rol
     expect(code).toBe(0);
     expect(io.stderr).toBe("");
     const rollup = join(outDir, "cap-so", "SO_Y_TE.xlsx");
-    expect(io.stdout).toContain(`Bước 1: Sở Y tế (SO_Y_TE) tổng hợp các đơn vị trực thuộc trong ${department}`);
-    expect(io.stdout).toContain(`Kiểm tra lại báo cáo gửi cấp trên ${rollup} theo mẫu: hợp lệ, không có lỗi.`);
+    expect(io.stdout).toContain(
+      `Bước 1: Sở Y tế (SO_Y_TE) tổng hợp các đơn vị trực thuộc trong ${department}`,
+    );
+    expect(io.stdout).toContain(
+      `Kiểm tra lại báo cáo gửi cấp trên ${rollup} theo mẫu: hợp lệ, không có lỗi.`,
+    );
     const result = inspectBytes(new Uint8Array(readFileSync(rollup)), DEFAULT_PROFILE);
     expect(result.valid).toBe(true);
     expect(result.report?.unit).toMatchObject({ code: "SO_Y_TE", name: "Sở Y tế", typeId: "SO_NGANH" });
@@ -84,7 +135,11 @@ describe("kl226 demo in two levels (samples/cap-so/CODE → the department's rol
   });
 
   it("consolidates the province from the direct reports and the roll-up, not from the department's units", () => {
-    const json = JSON.parse(readFileSync(join(outDir, "tong-hop.json"), "utf8")) as { units: Array<{ code: string }>; missing: string[]; province: { values: { HN_TONG: { current: number } } } };
+    const json = JSON.parse(readFileSync(join(outDir, "tong-hop.json"), "utf8")) as {
+      units: Array<{ code: string }>;
+      missing: string[];
+      province: { values: { HN_TONG: { current: number } } };
+    };
     expect(json.units.map((u) => u.code)).toEqual(["SO_A", "SO_Y_TE"]);
     expect(json.missing).toEqual(["SO_B"]);
     expect(json.province.values.HN_TONG.current).toBe(170);
@@ -92,8 +147,12 @@ describe("kl226 demo in two levels (samples/cap-so/CODE → the department's rol
   });
 
   it("checks the two-level totals against adding every unit directly, and writes the letters", () => {
-    expect(io.stdout).toContain("Kiểm tra hai cấp: tổng toàn tỉnh từ 2 báo cáo (có 1 báo cáo cấp sở) so với cộng trực tiếp 3 đơn vị: khớp cả 26 số liệu.");
-    expect(io.stdout).toContain(`Kết quả: bảng tổng hợp toàn tỉnh ${join(outDir, "tong-hop.xlsx")}; báo cáo cấp sở ${join(outDir, "cap-so", "SO_Y_TE.xlsx")}`);
+    expect(io.stdout).toContain(
+      "Kiểm tra hai cấp: tổng toàn tỉnh từ 2 báo cáo (có 1 báo cáo cấp sở) so với cộng trực tiếp 3 đơn vị: khớp cả 26 số liệu.",
+    );
+    expect(io.stdout).toContain(
+      `Kết quả: bảng tổng hợp toàn tỉnh ${join(outDir, "tong-hop.xlsx")}; báo cáo cấp sở ${join(outDir, "cap-so", "SO_Y_TE.xlsx")}`,
+    );
     expect(readdirSync(join(outDir, "thu-nhac"))).toContain("SO_B.docx");
   });
 });

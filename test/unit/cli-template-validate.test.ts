@@ -25,7 +25,24 @@ const dir = mkdtempSync(join(tmpdir(), "kl226-cli-"));
 async function makeTemplate(name = "mau.xlsx"): Promise<string> {
   const out = join(dir, name);
   const io = capture();
-  const code = await main(["template", "--out", out, "--unit", "xa_quang_phu", "--name", "UBND xã Quảng Phú", "--type", "UBND_XA", "--period", "6T", "--year", "2026"], io);
+  const code = await main(
+    [
+      "template",
+      "--out",
+      out,
+      "--unit",
+      "xa_quang_phu",
+      "--name",
+      "UBND xã Quảng Phú",
+      "--type",
+      "UBND_XA",
+      "--period",
+      "6T",
+      "--year",
+      "2026",
+    ],
+    io,
+  );
   expect(code).toBe(0);
   expect(io.stdout).toContain(out);
   return out;
@@ -39,7 +56,21 @@ async function fillWithExcelJS(templatePath: string, outPath: string): Promise<v
   info.getCell("C10").value = new Date(Date.UTC(2026, 5, 4));
   info.getCell("C11").value = "Nguyễn Thị Lan";
   const counts = wb.getWorksheet("Chỉ tiêu")!;
-  const values: Array<[number, number]> = [[40, 35], [20, 22], [0, 0], [120, 100], [500, 520], [480, 510], [900, 950], [880, 930], [400, 420], [400, 420], [30, 30], [20, 30], [1, 2]];
+  const values: Array<[number, number]> = [
+    [40, 35],
+    [20, 22],
+    [0, 0],
+    [120, 100],
+    [500, 520],
+    [480, 510],
+    [900, 950],
+    [880, 930],
+    [400, 420],
+    [400, 420],
+    [30, 30],
+    [20, 30],
+    [1, 2],
+  ];
   values.forEach(([prev, cur], i) => {
     counts.getCell(`D${5 + i}`).value = prev;
     counts.getCell(`E${5 + i}`).value = cur;
@@ -56,7 +87,17 @@ test("a template made by kl226 template and filled by ExcelJS validates clean", 
   const io = capture();
   const code = await main(["validate", filled, "--json"], io);
   const json = JSON.parse(io.stdout);
-  expect(json).toEqual([{ file: filled, valid: true, form: "KL226-BC/1", unit: "XA_QUANG_PHU", period: "6T", year: 2026, findings: [] }]);
+  expect(json).toEqual([
+    {
+      file: filled,
+      valid: true,
+      form: "KL226-BC/1",
+      unit: "XA_QUANG_PHU",
+      period: "6T",
+      year: 2026,
+      findings: [],
+    },
+  ]);
   expect(code).toBe(0);
 });
 
@@ -73,13 +114,22 @@ test("the filled template re-saved by LibreOffice still validates clean", async 
 
 test("validate --json gives the SPEC §6 shape for an invalid file, and exit 1", async () => {
   const file = join(dir, "bad.xlsx");
-  writeFileSync(file, reportBytes({ unit: "SO_TU_PHAP", name: "Sở Tư pháp", counts: { HN_TONG: [100, -2] } }));
+  writeFileSync(
+    file,
+    reportBytes({ unit: "SO_TU_PHAP", name: "Sở Tư pháp", counts: { HN_TONG: [100, -2] } }),
+  );
   const io = capture();
   expect(await main(["validate", "--json", file], io)).toBe(1);
   const [entry] = JSON.parse(io.stdout);
   expect(Object.keys(entry)).toEqual(["file", "valid", "form", "unit", "period", "year", "findings"]);
   expect(entry).toMatchObject({ file, valid: false, unit: "SO_TU_PHAP", period: "6T", year: 2026 });
-  expect(entry.findings).toContainEqual({ code: "BAD_VALUE", severity: "error", sheet: "Chỉ tiêu", cell: "E5", message: expect.stringMatching(/số âm/) });
+  expect(entry.findings).toContainEqual({
+    code: "BAD_VALUE",
+    severity: "error",
+    sheet: "Chỉ tiêu",
+    cell: "E5",
+    message: expect.stringMatching(/số âm/),
+  });
 });
 
 test.each([
@@ -93,26 +143,40 @@ test.each([
   expect(await main(["validate", file, "--json"], io)).toBe(1);
   const [entry] = JSON.parse(io.stdout);
   expect(entry).toMatchObject({ valid: false, unit: null, period: null, year: null });
-  expect(entry.findings).toEqual([expect.objectContaining({ code: "UNREADABLE", severity: "error", sheet: null, cell: null })]);
+  expect(entry.findings).toEqual([
+    expect.objectContaining({ code: "UNREADABLE", severity: "error", sheet: null, cell: null }),
+  ]);
   expect(io.stderr).toBe("");
   expect(io.stdout).not.toMatch(/\bat .*\.ts:\d+/);
 });
 
 test("human output: a verdict line, errors in sheet and row order before warnings, a closing tally; sources are not modified", async () => {
   const file = join(dir, "human.xlsx");
-  writeFileSync(file, reportBytes({ unit: "SO_TU_PHAP", name: "Sở Tư pháp", counts: { HN_TRUC_TUYEN: [10, "34"] }, taskStatuses: ["Xong"] }));
+  writeFileSync(
+    file,
+    reportBytes({
+      unit: "SO_TU_PHAP",
+      name: "Sở Tư pháp",
+      counts: { HN_TRUC_TUYEN: [10, "34"] },
+      taskStatuses: ["Xong"],
+    }),
+  );
   const before = sha256Hex(readFileSync(file));
   const io = capture();
   expect(await main(["validate", file], io)).toBe(1);
   const lines = io.stdout.trimEnd().split("\n");
-  expect(lines[0]).toMatch(/^✗ KHÔNG HỢP LỆ — \d+ lỗi, 1 cảnh báo, chưa gửi được: .*human\.xlsx — SO_TU_PHAP \(Sở Tư pháp\)$/);
+  expect(lines[0]).toMatch(
+    /^✗ KHÔNG HỢP LỆ — \d+ lỗi, 1 cảnh báo, chưa gửi được: .*human\.xlsx — SO_TU_PHAP \(Sở Tư pháp\)$/,
+  );
   const findings = lines.slice(1).filter((l) => l.startsWith("    "));
   const g5 = findings.findIndex((l) => /^ {4}Lỗi · Trang Nhiệm vụ, ô G5: /.test(l));
   const e6 = findings.findIndex((l) => /^ {4}Cảnh báo · Trang Chỉ tiêu, ô E6: /.test(l));
   expect(g5).toBeGreaterThanOrEqual(0);
   // The warning on an earlier sheet still comes after every error.
   expect(e6).toBe(findings.length - 1);
-  expect(lines[lines.length - 1]).toMatch(/^Tổng kết: 1 tệp — 0 hợp lệ, 1 không hợp lệ; \d+ lỗi, 1 cảnh báo\.$/);
+  expect(lines[lines.length - 1]).toMatch(
+    /^Tổng kết: 1 tệp — 0 hợp lệ, 1 không hợp lệ; \d+ lỗi, 1 cảnh báo\.$/,
+  );
   expect(sha256Hex(readFileSync(file))).toBe(before);
 });
 
@@ -138,7 +202,10 @@ test("usage errors and a bad profile exit 2 with a Vietnamese message", async ()
 
 test("a province profile changes the template's task list", async () => {
   const profile = join(dir, "tinh.json");
-  writeFileSync(profile, JSON.stringify({ tasks: [{ content: "Nhiệm vụ riêng của tỉnh", deadline: "Quý III/2026" }] }));
+  writeFileSync(
+    profile,
+    JSON.stringify({ tasks: [{ content: "Nhiệm vụ riêng của tỉnh", deadline: "Quý III/2026" }] }),
+  );
   const out = join(dir, "tinh.xlsx");
   expect(await main(["template", "--out", out, "--profile", profile], capture())).toBe(0);
   const wb = new ExcelJS.Workbook();

@@ -25,7 +25,10 @@ interface XmlElement {
 interface ManifestTools {
   parseXml(xml: string): XmlElement;
 }
-type ConfigFactory = ((env: Record<string, unknown>, argv: Record<string, unknown>) => Promise<{ plugins: object[] }>) & {
+type ConfigFactory = ((
+  env: Record<string, unknown>,
+  argv: Record<string, unknown>,
+) => Promise<{ plugins: object[] }>) & {
   manifestForBase(xml: string, base: string): string;
 };
 
@@ -48,12 +51,16 @@ let build: ReturnType<typeof spawnSync>;
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), "kl226-province-"));
   // Source maps and minification are the slowest parts of the build and not what this test is about.
-  build = spawnSync(process.execPath, [WEBPACK_BIN, "--mode", "production", "--output-path", out, "--no-devtool", "--no-optimization-minimize"], {
-    cwd: ROOT,
-    env: shellEnv({ ADDIN_URL: BASE }),
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  build = spawnSync(
+    process.execPath,
+    [WEBPACK_BIN, "--mode", "production", "--output-path", out, "--no-devtool", "--no-optimization-minimize"],
+    {
+      cwd: ROOT,
+      env: shellEnv({ ADDIN_URL: BASE }),
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
 }, 240_000);
 
 afterAll(() => {
@@ -103,8 +110,12 @@ test("every URL in its manifest is under ADDIN_URL, AppDomain is its origin, and
   const byName = (name: string) => [...walk(root)].filter((el) => el.name === name);
   expect(byName("AppDomain").map((el) => el.text.trim())).toEqual([ORIGIN]);
   expect(byName("SupportUrl")[0]?.attrs.DefaultValue).toBe(`${BASE}taskpane.html`);
-  expect(byName("bt:Url").find((el) => el.attrs.id === "GetStarted.LearnMoreUrl")?.attrs.DefaultValue).toBe(`${BASE}taskpane.html`);
-  expect(byName("bt:Url").find((el) => el.attrs.id === "Functions.Metadata.Url")?.attrs.DefaultValue).toBe(`${BASE}functions.json`);
+  expect(byName("bt:Url").find((el) => el.attrs.id === "GetStarted.LearnMoreUrl")?.attrs.DefaultValue).toBe(
+    `${BASE}taskpane.html`,
+  );
+  expect(byName("bt:Url").find((el) => el.attrs.id === "Functions.Metadata.Url")?.attrs.DefaultValue).toBe(
+    `${BASE}functions.json`,
+  );
 });
 
 test("its manifest has the same elements, attributes and texts as the default build's, only the address differs", () => {
@@ -117,7 +128,15 @@ test("the page, the functions and every file the manifest names are in the outpu
   for (const url of urlsOf(parseXml(manifestText()))) {
     expect({ url, present: existsSync(join(out, url.slice(BASE.length))) }).toEqual({ url, present: true });
   }
-  for (const file of ["taskpane.html", "functions.js", "functions.json", "legacy-guard.js", "web.config", "office-js/office.js", "office-js/telemetry/oteljs_agave.js"]) {
+  for (const file of [
+    "taskpane.html",
+    "functions.js",
+    "functions.json",
+    "legacy-guard.js",
+    "web.config",
+    "office-js/office.js",
+    "office-js/telemetry/oteljs_agave.js",
+  ]) {
     expect({ file, present: existsSync(join(out, file)) }).toEqual({ file, present: true });
   }
   const html = readFileSync(join(out, "taskpane.html"), "utf8");
@@ -126,7 +145,10 @@ test("the page, the functions and every file the manifest names are in the outpu
 });
 
 test("npm run validate passes the built folder offline and lists what it could not check", () => {
-  const run = spawnSync(process.execPath, [join(ROOT, "scripts", "validate-manifest.js"), out], { cwd: ROOT, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [join(ROOT, "scripts", "validate-manifest.js"), out], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
   expect(run.stdout).toContain(`nằm dưới ${BASE}`);
   expect(run.stdout).toContain("9 hàm trong functions.json");
@@ -136,11 +158,15 @@ test("npm run validate passes the built folder offline and lists what it could n
 });
 
 test("an ADDIN_URL that is not https:// is refused before building, with a message and no stack trace", () => {
-  const run = spawnSync(process.execPath, [WEBPACK_BIN, "--mode", "production", "--output-path", join(out, "never")], {
-    cwd: ROOT,
-    env: shellEnv({ ADDIN_URL: "http://kl226.example.gov.vn/bao-cao/" }),
-    encoding: "utf8",
-  });
+  const run = spawnSync(
+    process.execPath,
+    [WEBPACK_BIN, "--mode", "production", "--output-path", join(out, "never")],
+    {
+      cwd: ROOT,
+      env: shellEnv({ ADDIN_URL: "http://kl226.example.gov.vn/bao-cao/" }),
+      encoding: "utf8",
+    },
+  );
   expect(run.status).toBe(2);
   expect(run.stderr).toContain('ADDIN_URL="http://kl226.example.gov.vn/bao-cao/" phải bắt đầu bằng https://');
   expect(run.stderr).toContain("Ví dụ: ADDIN_URL=https://");
@@ -151,11 +177,18 @@ test("an ADDIN_URL that is not https:// is refused before building, with a messa
 describe("the build settings, read by webpack.config.js", () => {
   const settingsOf = async (env: Record<string, unknown>) => {
     const config = await makeConfig(env, { mode: "production" });
-    const plugin = (name: string) => config.plugins.find((p) => p.constructor.name === name) as Record<string, unknown> | undefined;
-    const html = plugin("HtmlWebpackPlugin") as { userOptions: { meta: Record<string, { content: string }> } };
+    const plugin = (name: string) =>
+      config.plugins.find((p) => p.constructor.name === name) as Record<string, unknown> | undefined;
+    const html = plugin("HtmlWebpackPlugin") as {
+      userOptions: { meta: Record<string, { content: string }> };
+    };
     const tag = plugin("OfficeJsTagPlugin") as { src: string };
     const copy = plugin("CopyPlugin") as { patterns: { from: string }[] };
-    return { csp: html.userOptions.meta["Content-Security-Policy"]!.content, officeJs: tag.src, copied: copy.patterns.map((p) => p.from) };
+    return {
+      csp: html.userOptions.meta["Content-Security-Policy"]!.content,
+      officeJs: tag.src,
+      copied: copy.patterns.map((p) => p.from),
+    };
   };
 
   test("OFFICE_JS=cdn: the page loads Microsoft's office.js, the CSP allows exactly that origin, no local copy", async () => {
@@ -171,7 +204,10 @@ describe("the build settings, read by webpack.config.js", () => {
   });
 
   test("a test server on localhost at another port is an address like any other", () => {
-    const moved = makeConfig.manifestForBase(readFileSync(join(ROOT, "manifest.xml"), "utf8"), "https://localhost:8443/kl226/");
+    const moved = makeConfig.manifestForBase(
+      readFileSync(join(ROOT, "manifest.xml"), "utf8"),
+      "https://localhost:8443/kl226/",
+    );
     expect(moved).not.toContain("localhost:3000");
     expect(moved).toContain("<AppDomain>https://localhost:8443</AppDomain>");
     expect(moved).toContain('<SourceLocation DefaultValue="https://localhost:8443/kl226/taskpane.html"/>');
@@ -179,7 +215,10 @@ describe("the build settings, read by webpack.config.js", () => {
 
   test.each([
     [{ addinUrl: "kl226.example.gov.vn/bao-cao" }, "không phải là một địa chỉ web"],
-    [{ addinUrl: "https://kl226.example.gov.vn/bao-cao/taskpane.html" }, "phải là thư mục chứa các tệp của dist/"],
+    [
+      { addinUrl: "https://kl226.example.gov.vn/bao-cao/taskpane.html" },
+      "phải là thư mục chứa các tệp của dist/",
+    ],
     [{ addinUrl: "https://kl226.example.gov.vn/bao-cao/?v=2" }, 'không có "?", "#"'],
     [{ officeJs: "internet" }, 'OFFICE_JS="internet" không hợp lệ'],
   ])("%j is refused: %s", async (env, message) => {

@@ -26,7 +26,17 @@ const formArb: fc.Arbitrary<Form> = fc
     withPercent: fc.boolean(),
     required: fc.array(fc.tuple(fc.boolean(), fc.boolean()), { minLength: 20, maxLength: 20 }),
     partPairs: fc.array(fc.tuple(fc.nat(19), fc.nat(19)), { maxLength: 12 }),
-    indicatorPicks: fc.array(fc.record({ kind: fc.constantFrom("ratio", "reduction", "maxCount", "minCount", "percent"), a: fc.nat(19), b: fc.nat(19), t: fraction, n: fc.nat(50), op: comparison }), { maxLength: 10 }),
+    indicatorPicks: fc.array(
+      fc.record({
+        kind: fc.constantFrom("ratio", "reduction", "maxCount", "minCount", "percent"),
+        a: fc.nat(19),
+        b: fc.nat(19),
+        t: fraction,
+        n: fc.nat(50),
+        op: comparison,
+      }),
+      { maxLength: 10 },
+    ),
   })
   .map(({ n, withPercent, required, partPairs, indicatorPicks }) => {
     const percent = withPercent && n >= 2;
@@ -48,12 +58,19 @@ const formArb: fc.Arbitrary<Form> = fc
     indicatorPicks.forEach((k, i) => {
       const a = `C${k.a % integers}`;
       const b = `C${k.b % integers}`;
-      const base = { id: `I${i}`, label: `Chỉ tiêu ${i}`, short: `CT ${i}`, itemUnit: "cái", comparison: k.op };
+      const base = {
+        id: `I${i}`,
+        label: `Chỉ tiêu ${i}`,
+        short: `CT ${i}`,
+        itemUnit: "cái",
+        comparison: k.op,
+      };
       if (k.kind === "ratio") indicators.push({ ...base, kind: "ratio", part: a, whole: b, target: k.t });
       else if (k.kind === "reduction") indicators.push({ ...base, kind: "reduction", of: a, target: k.t });
       else if (k.kind === "maxCount") indicators.push({ ...base, kind: "maxCount", of: a, target: k.n });
       else if (k.kind === "minCount") indicators.push({ ...base, kind: "minCount", of: a, target: k.n });
-      else if (percent) indicators.push({ ...base, kind: "percent", rate: "TYLE", weight: `C${integers - 1}`, target: k.t });
+      else if (percent)
+        indicators.push({ ...base, kind: "percent", rate: "TYLE", weight: `C${integers - 1}`, target: k.t });
     });
     return formSchema.parse({
       id: "THU-BC/1",
@@ -71,7 +88,11 @@ const formArb: fc.Arbitrary<Form> = fc
 function unitArb(form: Form): fc.Arbitrary<Record<string, [number | null, number | null]>> {
   const n = form.counts.length;
   return fc
-    .record({ raw: fc.array(fc.tuple(fc.nat(5000), fc.nat(5000)), { minLength: n, maxLength: n }), blanks: fc.array(fc.tuple(fc.boolean(), fc.boolean()), { minLength: n, maxLength: n }), rate: fc.integer({ min: 0, max: 10_000 }) })
+    .record({
+      raw: fc.array(fc.tuple(fc.nat(5000), fc.nat(5000)), { minLength: n, maxLength: n }),
+      blanks: fc.array(fc.tuple(fc.boolean(), fc.boolean()), { minLength: n, maxLength: n }),
+      rate: fc.integer({ min: 0, max: 10_000 }),
+    })
     .map(({ raw, blanks, rate }) => {
       const values: Record<string, [number | null, number | null]> = {};
       const weight = form.indicators.find((i) => i.kind === "percent");
@@ -97,7 +118,9 @@ function unitArb(form: Form): fc.Arbitrary<Record<string, [number | null, number
     });
 }
 
-const drawnArb: fc.Arbitrary<Drawn> = formArb.chain((form) => fc.array(unitArb(form), { minLength: 1, maxLength: 4 }).map((units) => ({ form, units })));
+const drawnArb: fc.Arbitrary<Drawn> = formArb.chain((form) =>
+  fc.array(unitArb(form), { minLength: 1, maxLength: 4 }).map((units) => ({ form, units })),
+);
 
 test("random forms: template → filled → validate is clean; the province row is the sums (percentages weighted)", () => {
   fc.assert(
@@ -105,7 +128,9 @@ test("random forms: template → filled → validate is clean; the province row 
       const profile: Profile = { ...DEFAULT_PROFILE, name: "Hồ sơ thử", form };
       const submissions: Submission[] = units.map((values, i) => {
         const code = `DV_${i}`;
-        const counts = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v as readonly [CellInput, CellInput]]));
+        const counts = Object.fromEntries(
+          Object.entries(values).map(([k, v]) => [k, v as readonly [CellInput, CellInput]]),
+        );
         const bytes = reportBytes({ unit: code, name: `Đơn vị ${i}`, counts }, [], profile);
         const result = inspectBytes(bytes, profile);
         expect(result.findings).toEqual([]);
@@ -115,12 +140,27 @@ test("random forms: template → filled → validate is clean; the province row 
       expect(c.units).toHaveLength(units.length);
       const percent = form.indicators.find((i) => i.kind === "percent");
       for (const f of form.counts) {
-        for (const [column, k] of [["previous", 0], ["current", 1]] as const) {
+        for (const [column, k] of [
+          ["previous", 0],
+          ["current", 1],
+        ] as const) {
           const got = c.province.values[f.code]![column];
           if (f.type === "percent") {
-            const given = percent && percent.kind === "percent" ? units.filter((u) => u[f.code]![k] !== null && u[percent.weight]![k] !== null) : [];
-            const weights = given.reduce((s, u) => s + u[percent && percent.kind === "percent" ? percent.weight : ""]![k]!, 0);
-            const weighted = given.reduce((s, u) => s + Math.round(u[f.code]![k]! * 100) * u[percent && percent.kind === "percent" ? percent.weight : ""]![k]!, 0);
+            const given =
+              percent && percent.kind === "percent"
+                ? units.filter((u) => u[f.code]![k] !== null && u[percent.weight]![k] !== null)
+                : [];
+            const weights = given.reduce(
+              (s, u) => s + u[percent && percent.kind === "percent" ? percent.weight : ""]![k]!,
+              0,
+            );
+            const weighted = given.reduce(
+              (s, u) =>
+                s +
+                Math.round(u[f.code]![k]! * 100) *
+                  u[percent && percent.kind === "percent" ? percent.weight : ""]![k]!,
+              0,
+            );
             if (weights === 0) expect(got).toBeNull();
             else expect(got).toBeCloseTo(weighted / weights / 100, 9);
           } else {

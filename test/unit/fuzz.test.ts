@@ -10,11 +10,38 @@ import { reportBytes } from "../helpers/report-builder";
 const SEED = Number(process.env.KL226_FUZZ_SEED ?? 226);
 const ITERATIONS = Number(process.env.KL226_FUZZ_ITERATIONS ?? 3000);
 const base = reportBytes(
-  { unit: "XA_QUANG_PHU", name: "UBND xã Quảng Phú", counts: { HN_TONG: ["1.234", { formula: "SUM(1,2)", cached: 3 }] } },
+  {
+    unit: "XA_QUANG_PHU",
+    name: "UBND xã Quảng Phú",
+    counts: { HN_TONG: ["1.234", { formula: "SUM(1,2)", cached: 3 }] },
+  },
   [],
 );
 const parts = unzipSync(base);
-const XML_NOISE = ["<", ">", "&", "&amp;", "&#x1F600;", "&#99999999;", '"', "'", "<c>", "</row>", "<x:c r=\"ZZZZ1\">", "_x000D_", "\u0000", "<v>1e308</v>", "<v>-0</v>", "<v>NaN</v>", ' t="e"', ' t="s"', ' t="d"', "<f/>", ' r="A1048577"', "<row r=\"-1\">"];
+const XML_NOISE = [
+  "<",
+  ">",
+  "&",
+  "&amp;",
+  "&#x1F600;",
+  "&#99999999;",
+  '"',
+  "'",
+  "<c>",
+  "</row>",
+  '<x:c r="ZZZZ1">',
+  "_x000D_",
+  "\u0000",
+  "<v>1e308</v>",
+  "<v>-0</v>",
+  "<v>NaN</v>",
+  ' t="e"',
+  ' t="s"',
+  ' t="d"',
+  "<f/>",
+  ' r="A1048577"',
+  '<row r="-1">',
+];
 
 function mutateBytes(bytes: Uint8Array, rnd: () => number): Uint8Array {
   const out = bytes.slice();
@@ -32,7 +59,8 @@ function mutateXml(rnd: () => number): Uint8Array {
   for (let i = 0; i < edits; i++) {
     const at = Math.floor(rnd() * text.length);
     const choice = rnd();
-    if (choice < 0.35) text = text.slice(0, at) + XML_NOISE[Math.floor(rnd() * XML_NOISE.length)] + text.slice(at);
+    if (choice < 0.35)
+      text = text.slice(0, at) + XML_NOISE[Math.floor(rnd() * XML_NOISE.length)] + text.slice(at);
     else if (choice < 0.7) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 40));
     else {
       const from = Math.floor(rnd() * text.length);
@@ -55,10 +83,13 @@ test(`fuzz: ${ITERATIONS} byte mutations and ${ITERATIONS} XML mutations give on
       throw new Error(`iteration ${i} (seed ${SEED}) threw: ${(e as Error).stack}`);
     }
     const internal = result.findings.find((f) => f.code === "INTERNAL");
-    if (internal !== undefined) throw new Error(`iteration ${i} (seed ${SEED}) hit a bug of ours: ${internal.detail ?? ""}`);
+    if (internal !== undefined)
+      throw new Error(`iteration ${i} (seed ${SEED}) hit a bug of ours: ${internal.detail ?? ""}`);
     const consistent = result.valid === result.findings.every((f) => f.severity !== "error");
     if (!consistent || result.findings.some((f) => typeof f.message !== "string" || f.message === "")) {
-      throw new Error(`iteration ${i} (seed ${SEED}) gave an inconsistent result: ${JSON.stringify(result.findings)}`);
+      throw new Error(
+        `iteration ${i} (seed ${SEED}) gave an inconsistent result: ${JSON.stringify(result.findings)}`,
+      );
     }
     for (const f of result.findings) codes.set(f.code, (codes.get(f.code) ?? 0) + 1);
   }

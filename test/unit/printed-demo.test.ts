@@ -6,7 +6,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main, type Io } from "../../src/cli/main";
 import { parseRosterCsv } from "../../src/core/roster";
-import { ARTIFACTS_DIR, PRINT_SKIP_REASON, printToPdf, renderPages, type PrintedDocument } from "../helpers/pdf";
+import {
+  ARTIFACTS_DIR,
+  PRINT_SKIP_REASON,
+  printToPdf,
+  renderPages,
+  type PrintedDocument,
+} from "../helpers/pdf";
 
 const SAMPLES = join(__dirname, "../../samples");
 const run = PRINT_SKIP_REASON === "" ? describe : describe.skip;
@@ -52,8 +58,14 @@ run("npm run demo's documents, printed through LibreOffice", () => {
     const summaryPages = doc.pages.filter((p) => p.includes("6 tháng 2026 – Tổng hợp"));
     expect(summaryPages.length).toBeGreaterThanOrEqual(1);
     summaryPages.forEach((text, i) => {
-      expect({ page: i + 1, header: /Mã đơn vị/.test(text) && /Tên đơn vị/.test(text) }).toEqual({ page: i + 1, header: true });
-      expect({ page: i + 1, names: /(Phường|Xã|Sở) [A-ZĐ]/.test(text) }).toEqual({ page: i + 1, names: true });
+      expect({ page: i + 1, header: /Mã đơn vị/.test(text) && /Tên đơn vị/.test(text) }).toEqual({
+        page: i + 1,
+        header: true,
+      });
+      expect({ page: i + 1, names: /(Phường|Xã|Sở) [A-ZĐ]/.test(text) }).toEqual({
+        page: i + 1,
+        names: true,
+      });
     });
     renderPages(doc.pdf, join(artifacts, "tong-hop"), { dpi: 100 });
   });
@@ -95,7 +107,9 @@ run("npm run demo's documents, printed through LibreOffice", () => {
     const text = flat(doc);
     expect(text).toContain("Kính gửi: Xã Nông Cống");
     expect(text).toContain("tệp báo cáo “XA_NONG_CONG.xlsx” của đơn vị nhưng phải trả lại");
-    expect(text).toMatch(/- Trang “Chỉ tiêu”, ô E17: Số liệu “Số TTHC được cắt giảm, đơn giản hóa” \(cột E, kỳ này\) là số âm \(-2\)\. Nhập số nguyên không âm/);
+    expect(text).toMatch(
+      /- Trang “Chỉ tiêu”, ô E17: Số liệu “Số TTHC được cắt giảm, đơn giản hóa” \(cột E, kỳ này\) là số âm \(-2\)\. Nhập số nguyên không âm/,
+    );
     expect(text).not.toContain("chưa nhận");
     expect(text).toMatch(/Nơi nhận: GIÁM ĐỐC - Như trên; - Lưu: VT, SNV\./);
     renderPages(doc.pdf, join(artifacts, "thu-tra-lai"), { dpi: 110 });
@@ -103,10 +117,13 @@ run("npm run demo's documents, printed through LibreOffice", () => {
 
   test("all letters in one file: each letter on its own page with its own heading and recipient", () => {
     const doc = printed.all!;
-    const recipients = doc.pages.map((p) => /Kính gửi: ([^\n]+)/.exec(p)?.[1]?.trim()).filter((r): r is string => r !== undefined);
+    const recipients = doc.pages
+      .map((p) => /Kính gửi: ([^\n]+)/.exec(p)?.[1]?.trim())
+      .filter((r): r is string => r !== undefined);
     expect(recipients).toHaveLength(letterFiles.length);
     expect(new Set(recipients).size).toBe(letterFiles.length);
-    for (const page of doc.pages.filter((p) => p.includes("Kính gửi:"))) expect(page).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    for (const page of doc.pages.filter((p) => p.includes("Kính gửi:")))
+      expect(page).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     renderPages(doc.pdf, join(artifacts, "tat-ca-thu-nhac"), { first: 1, last: 2, dpi: 70 });
   });
 });

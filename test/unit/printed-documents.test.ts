@@ -13,7 +13,13 @@ import { renderDocx } from "../../src/docx/render";
 import { PAGE_OF_PAGES, type CellSpec, type SheetSpec } from "../../src/core/sheetspec";
 import { NODE_ZIP_CODEC } from "../../src/xlsx/node-deflate";
 import { writeXlsx } from "../../src/xlsx/write";
-import { ARTIFACTS_DIR, PRINT_SKIP_REASON, printToPdf, renderPages, type PrintedDocument } from "../helpers/pdf";
+import {
+  ARTIFACTS_DIR,
+  PRINT_SKIP_REASON,
+  printToPdf,
+  renderPages,
+  type PrintedDocument,
+} from "../helpers/pdf";
 
 const WIDE_COLS = 40;
 
@@ -23,11 +29,19 @@ function wideSheet(units: number, print: SheetSpec["print"]): SheetSpec {
   const rows: (CellSpec | null)[][] = [
     [{ value: "TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾT LUẬN 226-KL/TW" }],
     [{ value: "Kỳ báo cáo: 6 tháng năm 2026" }],
-    Array.from({ length: WIDE_COLS }, (_, c) => ({ value: head(c), style: { bold: true, border: true, wrap: true } })),
+    Array.from({ length: WIDE_COLS }, (_, c) => ({
+      value: head(c),
+      style: { bold: true, border: true, wrap: true },
+    })),
     Array.from({ length: WIDE_COLS }, (_, c) => ({ value: `(${c + 1})`, style: { border: true } })),
   ];
   for (let u = 1; u <= units; u++) {
-    rows.push(Array.from({ length: WIDE_COLS }, (_, c) => ({ value: c === 0 ? `DV_${u}` : c === 1 ? `Phường Đông Sơn ${u}` : u * 100 + c, style: { border: true } })));
+    rows.push(
+      Array.from({ length: WIDE_COLS }, (_, c) => ({
+        value: c === 0 ? `DV_${u}` : c === 1 ? `Phường Đông Sơn ${u}` : u * 100 + c,
+        style: { border: true },
+      })),
+    );
   }
   return { name: "Tổng hợp", rows, columnWidths: [11, 24], print };
 }
@@ -61,7 +75,10 @@ function letter(unit: string, online: number, reduction: number): OfficialDocume
     organisation: ORG,
     code: "SNV-CCHC",
     date: { year: 2026, month: 6, day: 5 },
-    kind: { letter: true, subject: "đôn đốc hoàn thiện báo cáo thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026" },
+    kind: {
+      letter: true,
+      subject: "đôn đốc hoàn thiện báo cáo thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026",
+    },
     recipients: [unit],
     body: [
       bodyParagraph(
@@ -70,7 +87,9 @@ function letter(unit: string, online: number, reduction: number): OfficialDocume
       bodyParagraph(
         `Theo báo cáo của ${unit}, tỷ lệ hội nghị tổ chức theo hình thức trực tuyến đạt ${honestPercent(online, 0.6, ">=")}, chưa đạt mục tiêu 60 %; số hội nghị giảm ${honestPercent(reduction, 0.1, ">=")} so với cùng kỳ, chưa đạt mục tiêu giảm 10 %. Tổng số văn bản đã ban hành: ${viInteger(1234)}.`,
       ),
-      bodyParagraph(`Đề nghị ${unit} rà soát, có giải pháp khắc phục và báo cáo về Sở Nội vụ trước ngày 15/6/2026.`),
+      bodyParagraph(
+        `Đề nghị ${unit} rà soát, có giải pháp khắc phục và báo cáo về Sở Nội vụ trước ngày 15/6/2026.`,
+      ),
       bodyParagraph("Trân trọng./."),
     ],
     copies: ["Như trên", "Giám đốc Sở (để b/c)", "Lưu: VT, CCHC"],
@@ -92,7 +111,10 @@ run("printed through LibreOffice", () => {
       // 300 units fit to width: several pages down, each needing the repeated header rows.
       "wide-fit.xlsx": writeXlsx({ sheets: [wideSheet(300, PRINT)] }, NODE_ZIP_CODEC),
       // Not fit to width: pages split across the columns too, each needing the unit code and name.
-      "wide-split.xlsx": writeXlsx({ sheets: [wideSheet(80, { ...PRINT, fitToWidth: false })] }, NODE_ZIP_CODEC),
+      "wide-split.xlsx": writeXlsx(
+        { sheets: [wideSheet(80, { ...PRINT, fitToWidth: false })] },
+        NODE_ZIP_CODEC,
+      ),
       "chart.xlsx": writeXlsx(
         {
           sheets: [
@@ -111,18 +133,35 @@ run("printed through LibreOffice", () => {
         NODE_ZIP_CODEC,
       ),
     };
-    const units = ["Ủy ban nhân dân phường Đông Sơn", "Ủy ban nhân dân xã Quảng Phú", "Sở Giáo dục và Đào tạo"];
+    const units = [
+      "Ủy ban nhân dân phường Đông Sơn",
+      "Ủy ban nhân dân xã Quảng Phú",
+      "Sở Giáo dục và Đào tạo",
+    ];
     files["letter.docx"] = await renderDocx(officialDocument(letter(units[0]!, 0.5996, 0.0996)));
-    files["letters.docx"] = await renderDocx(joinDocuments(units.map((u) => officialDocument(letter(u, 0.5498, 0.05)))));
+    files["letters.docx"] = await renderDocx(
+      joinDocuments(units.map((u) => officialDocument(letter(u, 0.5498, 0.05)))),
+    );
     // A document long enough for a second page, to see where page numbers go.
     const long = letter(units[0]!, 0.5, 0.05);
     files["long.docx"] = await renderDocx(
       officialDocument({
         ...long,
-        kind: { letter: false, type: "Báo cáo", title: "Kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026" },
+        kind: {
+          letter: false,
+          type: "Báo cáo",
+          title: "Kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026",
+        },
         code: "BC-SNV",
         recipients: [],
-        body: [bodyHeading("I. TÌNH HÌNH TIẾP NHẬN BÁO CÁO"), ...Array.from({ length: 30 }, (_, i) => bodyParagraph(`${i + 1}. Nội dung báo cáo của các cơ quan, đơn vị, tổng hợp theo từng chỉ tiêu của Kết luận số 226-KL/TW.`))],
+        body: [
+          bodyHeading("I. TÌNH HÌNH TIẾP NHẬN BÁO CÁO"),
+          ...Array.from({ length: 30 }, (_, i) =>
+            bodyParagraph(
+              `${i + 1}. Nội dung báo cáo của các cơ quan, đơn vị, tổng hợp theo từng chỉ tiêu của Kết luận số 226-KL/TW.`,
+            ),
+          ),
+        ],
       }),
     );
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
@@ -145,8 +184,14 @@ run("printed through LibreOffice", () => {
     expect(doc.pageCount).toBeGreaterThan(1);
     expect(doc.pageCount).toBeLessThanOrEqual(8);
     doc.pages.forEach((text, i) => {
-      expect({ page: i + 1, header: text.includes("Tổng hợp KL226 – 6 tháng năm 2026") }).toEqual({ page: i + 1, header: true });
-      expect({ page: i + 1, titles: text.includes("Mã đơn vị") && text.includes(`Chỉ số ${WIDE_COLS}`) }).toEqual({ page: i + 1, titles: true });
+      expect({ page: i + 1, header: text.includes("Tổng hợp KL226 – 6 tháng năm 2026") }).toEqual({
+        page: i + 1,
+        header: true,
+      });
+      expect({
+        page: i + 1,
+        titles: text.includes("Mã đơn vị") && text.includes(`Chỉ số ${WIDE_COLS}`),
+      }).toEqual({ page: i + 1, titles: true });
       expect({ page: i + 1, names: text.includes("Phường Đông Sơn") }).toEqual({ page: i + 1, names: true });
       expect(text).toContain(`Trang ${i + 1}/${doc.pageCount}`);
     });
@@ -158,7 +203,12 @@ run("printed through LibreOffice", () => {
     const doc = printed["wide-split.xlsx"]!;
     expect(doc.pageCount).toBeGreaterThan(2);
     doc.pages.forEach((text, i) => {
-      expect({ page: i + 1, code: text.includes("Mã đơn vị"), name: text.includes("Tên đơn vị"), unit: /Phường Đông Sơn \d+/.test(text) }).toEqual({
+      expect({
+        page: i + 1,
+        code: text.includes("Mã đơn vị"),
+        name: text.includes("Tên đơn vị"),
+        unit: /Phường Đông Sơn \d+/.test(text),
+      }).toEqual({
         page: i + 1,
         code: true,
         name: true,
@@ -198,7 +248,9 @@ run("printed through LibreOffice", () => {
       "            out.append([type(c).__name__, s.tx.v, s.val.numRef.f, s.cat.strRef.f])",
       "print(json.dumps({'charts': len(ws._charts), 'series': out, 'sheets': wb.sheetnames, 'titles': wb['Tổng hợp'].print_title_rows}))",
     ].join("\n");
-    const got = JSON.parse(execFileSync("/usr/bin/python3", ["-c", script, file], { encoding: "utf8" })) as Record<string, unknown>;
+    const got = JSON.parse(
+      execFileSync("/usr/bin/python3", ["-c", script, file], { encoding: "utf8" }),
+    ) as Record<string, unknown>;
     expect(got).toEqual({
       charts: 1,
       series: [
@@ -218,7 +270,9 @@ run("printed through LibreOffice", () => {
     const text = doc.pages[0]!;
     const lines = text.split("\n");
     // Heading: the issuing body beside the Quốc hiệu, each on one line.
-    expect(lines.find((l) => l.includes("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))).toContain("UBND TỈNH THANH HÓA");
+    expect(lines.find((l) => l.includes("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))).toContain(
+      "UBND TỈNH THANH HÓA",
+    );
     expect(lines.find((l) => l.includes("Độc lập - Tự do - Hạnh phúc"))).toContain("SỞ NỘI VỤ");
     // The number on the left, the place and date on the right, on the same line.
     expect(text).toMatch(/Số:\s+\/SNV-CCHC\s+Thanh Hóa, ngày 05 tháng 6 năm 2026/);
@@ -239,12 +293,14 @@ run("printed through LibreOffice", () => {
   test("letters joined in one file: each on its own page with its own heading and recipient", () => {
     const doc = printed["letters.docx"]!;
     expect(doc.pageCount).toBe(3);
-    ["Ủy ban nhân dân phường Đông Sơn", "Ủy ban nhân dân xã Quảng Phú", "Sở Giáo dục và Đào tạo"].forEach((unit, i) => {
-      expect(doc.pages[i]).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-      expect(doc.pages[i]).toContain(`Kính gửi: ${unit}`);
-      // Far from its target a value needs one decimal only.
-      expect(doc.pages[i]).toContain("55,0 %");
-    });
+    ["Ủy ban nhân dân phường Đông Sơn", "Ủy ban nhân dân xã Quảng Phú", "Sở Giáo dục và Đào tạo"].forEach(
+      (unit, i) => {
+        expect(doc.pages[i]).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        expect(doc.pages[i]).toContain(`Kính gửi: ${unit}`);
+        // Far from its target a value needs one decimal only.
+        expect(doc.pages[i]).toContain("55,0 %");
+      },
+    );
   });
 
   test("a longer document: the title under the heading, page numbers at the top from page 2", () => {
@@ -254,7 +310,12 @@ run("printed through LibreOffice", () => {
     expect(doc.pages[0]).toMatch(/Số:\s+\/BC-SNV/);
     expect(doc.pages[0]).not.toContain("V/v");
     doc.pages.slice(1).forEach((page, i) => {
-      expect(page.split("\n").find((l) => l.trim() !== "")?.trim()).toBe(String(i + 2));
+      expect(
+        page
+          .split("\n")
+          .find((l) => l.trim() !== "")
+          ?.trim(),
+      ).toBe(String(i + 2));
     });
     // The signature never stands alone on the last page: the last paragraph goes with it.
     expect(doc.pages.at(-1)).toMatch(/30\. Nội dung báo cáo[\s\S]*Lê Thị Bình/);

@@ -10,7 +10,13 @@ import { main, type Io } from "../../src/cli/main";
 import { convertWithLibreOffice } from "../helpers/libreoffice";
 
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: "", stderr: "", isErrTty: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: "",
+    stderr: "",
+    isErrTty: false,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io;
 }
 
@@ -23,22 +29,64 @@ writeFileSync(
     form: "KL226-BC/1",
     counts: [
       { code: "HSCV_TONG", label: "Tổng số hồ sơ công việc", unit: "hồ sơ", currentRequired: true },
-      { code: "HSCV_MANG", label: "Trong đó: xử lý trên môi trường mạng", unit: "hồ sơ", currentRequired: true },
+      {
+        code: "HSCV_MANG",
+        label: "Trong đó: xử lý trên môi trường mạng",
+        unit: "hồ sơ",
+        currentRequired: true,
+      },
       { code: "HAI_LONG_DV", label: "Mức độ hài lòng với dịch vụ (%)", unit: "%", type: "percent" },
       { code: "PHIEU_DV", label: "Số phiếu khảo sát dịch vụ", unit: "phiếu" },
     ],
     parts: [{ part: "HSCV_MANG", whole: "HSCV_TONG" }],
     indicators: [
-      { id: "HSCV_RATIO", kind: "ratio", part: "HSCV_MANG", whole: "HSCV_TONG", target: 0.95, label: "Hồ sơ công việc xử lý trên môi trường mạng", short: "HSCV trên mạng", itemUnit: "hồ sơ" },
-      { id: "HAI_LONG_DV", kind: "percent", rate: "HAI_LONG_DV", weight: "PHIEU_DV", target: 0.9, label: "Mức độ hài lòng với dịch vụ", short: "Hài lòng", itemUnit: "phiếu" },
+      {
+        id: "HSCV_RATIO",
+        kind: "ratio",
+        part: "HSCV_MANG",
+        whole: "HSCV_TONG",
+        target: 0.95,
+        label: "Hồ sơ công việc xử lý trên môi trường mạng",
+        short: "HSCV trên mạng",
+        itemUnit: "hồ sơ",
+      },
+      {
+        id: "HAI_LONG_DV",
+        kind: "percent",
+        rate: "HAI_LONG_DV",
+        weight: "PHIEU_DV",
+        target: 0.9,
+        label: "Mức độ hài lòng với dịch vụ",
+        short: "Hài lòng",
+        itemUnit: "phiếu",
+      },
     ],
   }),
 );
 
 /** The 13 KL226 counts (previous, current) of a unit that meets every default target, then the 4 added rows. */
-const KL226_COUNTS: Array<[number, number]> = [[100, 90], [50, 60], [2, 0], [200, 170], [1000, 1200], [900, 1150], [3000, 3200], [2800, 3100], [1500, 1600], [1500, 1600], [80, 80], [60, 80], [3, 5]];
+const KL226_COUNTS: Array<[number, number]> = [
+  [100, 90],
+  [50, 60],
+  [2, 0],
+  [200, 170],
+  [1000, 1200],
+  [900, 1150],
+  [3000, 3200],
+  [2800, 3100],
+  [1500, 1600],
+  [1500, 1600],
+  [80, 80],
+  [60, 80],
+  [3, 5],
+];
 
-async function fill(template: string, out: string, unit: string, added: { hscv: [number, number]; rate: number | string; answers: number }): Promise<void> {
+async function fill(
+  template: string,
+  out: string,
+  unit: string,
+  added: { hscv: [number, number]; rate: number | string; answers: number },
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(template);
   const info = wb.getWorksheet("Thông tin")!;
@@ -84,24 +132,39 @@ test("a profile file adds a ratio and a percentage: template, ExcelJS fill, Libr
   await fill(template, filledA, "SO_A", { hscv: [100, 96], rate: 92.5, answers: 200 });
   await fill(template, filledB, "SO_B", { hscv: [100, 90], rate: "85", answers: 600 });
   // LibreOffice re-saves both, as a clerk who opens and saves in LibreOffice Calc would.
-  const resaved = await Promise.all([convertWithLibreOffice(filledA, "xlsx", inDir), convertWithLibreOffice(filledB, "xlsx", inDir)]);
+  const resaved = await Promise.all([
+    convertWithLibreOffice(filledA, "xlsx", inDir),
+    convertWithLibreOffice(filledB, "xlsx", inDir),
+  ]);
 
   io = capture();
   const code = await main(["validate", "--json", "--profile", profilePath, ...resaved], io);
-  const results = JSON.parse(io.stdout) as Array<{ valid: boolean; findings: Array<{ code: string; severity: string }> }>;
+  const results = JSON.parse(io.stdout) as Array<{
+    valid: boolean;
+    findings: Array<{ code: string; severity: string }>;
+  }>;
   expect(results.map((r) => r.findings.filter((f) => f.severity === "error"))).toEqual([[], []]);
   expect(code).toBe(0);
 
   io = capture();
   const json = join(dir, "tong-hop.json");
-  expect(await main(["consolidate", inDir, "--profile", profilePath, "--out", join(dir, "tong-hop.xlsx"), "--json", json], io)).toBe(0);
+  expect(
+    await main(
+      ["consolidate", inDir, "--profile", profilePath, "--out", join(dir, "tong-hop.xlsx"), "--json", json],
+      io,
+    ),
+  ).toBe(0);
   const report = JSON.parse(readFileSync(json, "utf8"));
   // Pooled by hand: (96 + 90) / (100 + 100) = 0,93 < 0,95; (92,5·200 + 85·600) / 800 = 86,875 % < 90 %.
   expect(report.province.indicators.HSCV_RATIO).toEqual({ value: 0.93, target: 0.95, status: "short" });
   expect(report.province.indicators.HAI_LONG_DV).toEqual({ value: 0.86875, target: 0.9, status: "short" });
   expect(report.province.values.HAI_LONG_DV.current).toBe(86.875);
   expect(report.province.counts.HSCV_RATIO).toEqual({ met: 1, short: 1, na: 0 });
-  expect(report.shortfalls.filter((s: { indicator: string }) => s.indicator === "HSCV_RATIO")).toEqual([{ unit: "SO_B", indicator: "HSCV_RATIO", value: 0.9, target: 0.95, gap: 5 }]);
+  expect(report.shortfalls.filter((s: { indicator: string }) => s.indicator === "HSCV_RATIO")).toEqual([
+    { unit: "SO_B", indicator: "HSCV_RATIO", value: 0.9, target: 0.95, gap: 5 },
+  ]);
   // SO_A's 92,5 % meets 90 %; SO_B's 85 % is short, with no countable gap.
-  expect(report.shortfalls.filter((s: { indicator: string }) => s.indicator === "HAI_LONG_DV")).toEqual([{ unit: "SO_B", indicator: "HAI_LONG_DV", value: 0.85, target: 0.9, gap: null }]);
+  expect(report.shortfalls.filter((s: { indicator: string }) => s.indicator === "HAI_LONG_DV")).toEqual([
+    { unit: "SO_B", indicator: "HAI_LONG_DV", value: 0.85, target: 0.9, gap: null },
+  ]);
 }, 180_000);

@@ -6,7 +6,13 @@ import fc from "fast-check";
 import { parseProfile, type Profile } from "../../src/core/profile";
 import { consolidate, consolidationJson, type Submission } from "../../src/core/consolidate";
 import { finding } from "../../src/core/findings";
-import { judgeMaxCount, judgeRatio, judgeReduction, type CountPair, type CountValues } from "../../src/core/judge";
+import {
+  judgeMaxCount,
+  judgeRatio,
+  judgeReduction,
+  type CountPair,
+  type CountValues,
+} from "../../src/core/judge";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import type { TaskRow, ValidationResult } from "../../src/core/validate";
 
@@ -114,17 +120,26 @@ interface UnitCase {
   readonly day: number;
 }
 
-const unitCaseArb: fc.Arbitrary<UnitCase> = fc.record({ values: countValuesArb, valid: fc.boolean(), day: fc.integer({ min: 1, max: 28 }) });
+const unitCaseArb: fc.Arbitrary<UnitCase> = fc.record({
+  values: countValuesArb,
+  valid: fc.boolean(),
+  day: fc.integer({ min: 1, max: 28 }),
+});
 
 /** Distinct units (U0, U1, …), one file each. */
 function submissions(cases: readonly UnitCase[]): Submission[] {
   return cases.map((c, i) => {
     const code = `U${i}`;
-    return { file: `in/${code}.xlsx`, sha256: i.toString(16).padStart(64, "0"), result: c.valid ? accepted(code, c.values, c.day) : rejected(code) };
+    return {
+      file: `in/${code}.xlsx`,
+      sha256: i.toString(16).padStart(64, "0"),
+      result: c.valid ? accepted(code, c.values, c.day) : rejected(code),
+    };
   });
 }
 
-const run = (subs: readonly Submission[], profile = DEFAULT_PROFILE): ReturnType<typeof consolidate> => consolidate(subs, { profile, period: PERIOD });
+const run = (subs: readonly Submission[], profile = DEFAULT_PROFILE): ReturnType<typeof consolidate> =>
+  consolidate(subs, { profile, period: PERIOD });
 
 describe("consolidation properties", () => {
   test("(a) pooled province ratios equal the ratio of the sums", () => {
@@ -136,7 +151,11 @@ describe("consolidation properties", () => {
           const part = values.reduce((n, v) => n + (v[rule.part]?.current ?? 0), 0);
           const whole = values.reduce((n, v) => n + (v[rule.whole]?.current ?? 0), 0);
           const expected = judgeRatio(part, whole, rule.target);
-          expect(c.province.indicators[rule.id]).toEqual({ ...expected, target: rule.target, comparison: ">=" });
+          expect(c.province.indicators[rule.id]).toEqual({
+            ...expected,
+            target: rule.target,
+            comparison: ">=",
+          });
         }
       }),
       RUNS,
@@ -145,12 +164,26 @@ describe("consolidation properties", () => {
 
   test("(a) … and not the average of the units' ratios", () => {
     const unit = (part: number, whole: number): CountValues => {
-      const v = Object.fromEntries(COUNT_CODES.map((code) => [code, { previous: null, current: null }])) as Record<CountCode, CountPair>;
-      return { ...v, HN_TONG: { previous: whole, current: whole }, HN_TRUC_TUYEN: { previous: null, current: part }, HN_VUOT_THOI_LUONG: { previous: null, current: 0 }, VB_HANH_CHINH: { previous: 1, current: 1 } };
+      const v = Object.fromEntries(
+        COUNT_CODES.map((code) => [code, { previous: null, current: null }]),
+      ) as Record<CountCode, CountPair>;
+      return {
+        ...v,
+        HN_TONG: { previous: whole, current: whole },
+        HN_TRUC_TUYEN: { previous: null, current: part },
+        HN_VUOT_THOI_LUONG: { previous: null, current: 0 },
+        VB_HANH_CHINH: { previous: 1, current: 1 },
+      };
     };
     // 1/2 and 90/100 against 80 %: the average of ratios is 70 % (would be short), the pooled ratio 91/102 ≈ 89 % is met.
     const profile = profileWith({ targets: { ONLINE_RATIO: 0.8 } });
-    const c = run(submissions([{ values: unit(1, 2), valid: true, day: 5 }, { values: unit(90, 100), valid: true, day: 5 }]), profile);
+    const c = run(
+      submissions([
+        { values: unit(1, 2), valid: true, day: 5 },
+        { values: unit(90, 100), valid: true, day: 5 },
+      ]),
+      profile,
+    );
     expect(c.province.indicators.ONLINE_RATIO!.value).toBeCloseTo(91 / 102, 12);
     expect(c.province.indicators.ONLINE_RATIO!.status).toBe("met");
     expect(c.province.indicators.ONLINE_RATIO!.value).not.toBeCloseTo((1 / 2 + 90 / 100) / 2, 6);
@@ -179,7 +212,10 @@ describe("consolidation properties", () => {
   test("(c) the order of the inputs does not change the consolidation JSON (duplicates included)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ unit: unitCaseArb, code: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ unit: unitCaseArb, code: fc.integer({ min: 0, max: 4 }) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 8, maxLength: 8 }),
         (items, keys) => {
           // Several files may carry the same unit code (duplicates), each with its own file name.
@@ -188,7 +224,10 @@ describe("consolidation properties", () => {
             sha256: i.toString(16).padStart(64, "0"),
             result: unit.valid ? accepted(`U${code}`, unit.values, unit.day) : rejected(`U${code}`),
           }));
-          const shuffled = subs.map((s, i) => ({ s, k: keys[i] ?? 0 })).sort((a, b) => a.k - b.k).map((x) => x.s);
+          const shuffled = subs
+            .map((s, i) => ({ s, k: keys[i] ?? 0 }))
+            .sort((a, b) => a.k - b.k)
+            .map((x) => x.s);
           const reversed = [...subs].reverse();
           const expected = JSON.stringify(consolidationJson(run(subs)));
           expect(JSON.stringify(consolidationJson(run(shuffled)))).toBe(expected);
@@ -210,7 +249,11 @@ const targetArb = fc
   });
 
 /** Counts from small to past 2^53 / 10^4, so products need BigInt. */
-const countArb = fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 2 ** 50 }));
+const countArb = fc.oneof(
+  fc.integer({ min: 0, max: 20 }),
+  fc.integer({ min: 0, max: 1_000_000 }),
+  fc.integer({ min: 0, max: 2 ** 50 }),
+);
 
 describe("judging is exact", () => {
   test("(d) judgeRatio is met exactly when part/whole ≥ target as fractions", () => {
@@ -230,7 +273,9 @@ describe("judging is exact", () => {
       fc.property(countArb, countArb, targetArb, (previous, current, t) => {
         const j = judgeReduction(previous, current, t.value);
         if (previous === 0) return expect(j.status).toBe("na");
-        expect(j.status === "met").toBe((BigInt(previous) - BigInt(current)) * t.den >= t.num * BigInt(previous));
+        expect(j.status === "met").toBe(
+          (BigInt(previous) - BigInt(current)) * t.den >= t.num * BigInt(previous),
+        );
       }),
       RUNS,
     );
@@ -256,21 +301,27 @@ describe("judging is exact", () => {
 
   test("(e) for reductions and maximum counts, removing gap items meets the target and gap − 1 does not", () => {
     fc.assert(
-      fc.property(countArb, countArb, targetArb, fc.integer({ min: 0, max: 10 }), (previous, current, t, max) => {
-        fc.pre(previous > 0);
-        const j = judgeReduction(previous, current, t.value);
-        expect(j.gap === 0).toBe(j.status === "met");
-        if (j.status === "short" && j.gap !== null) {
-          expect(judgeReduction(previous, current - j.gap, t.value).status).toBe("met");
-          expect(judgeReduction(previous, current - j.gap + 1, t.value).status).toBe("short");
-        }
-        const m = judgeMaxCount(current, max);
-        expect(m.gap === 0).toBe(m.status === "met");
-        if (m.status === "short" && m.gap !== null) {
-          expect(judgeMaxCount(current - m.gap, max).status).toBe("met");
-          expect(judgeMaxCount(current - m.gap + 1, max).status).toBe("short");
-        }
-      }),
+      fc.property(
+        countArb,
+        countArb,
+        targetArb,
+        fc.integer({ min: 0, max: 10 }),
+        (previous, current, t, max) => {
+          fc.pre(previous > 0);
+          const j = judgeReduction(previous, current, t.value);
+          expect(j.gap === 0).toBe(j.status === "met");
+          if (j.status === "short" && j.gap !== null) {
+            expect(judgeReduction(previous, current - j.gap, t.value).status).toBe("met");
+            expect(judgeReduction(previous, current - j.gap + 1, t.value).status).toBe("short");
+          }
+          const m = judgeMaxCount(current, max);
+          expect(m.gap === 0).toBe(m.status === "met");
+          if (m.status === "short" && m.gap !== null) {
+            expect(judgeMaxCount(current - m.gap, max).status).toBe("met");
+            expect(judgeMaxCount(current - m.gap + 1, max).status).toBe("short");
+          }
+        },
+      ),
       RUNS,
     );
   });

@@ -22,9 +22,16 @@ interface MetadataFunction {
   readonly parameters: readonly MetadataParameter[];
   readonly result: { readonly type?: string };
 }
-type ConfigFactory = (env: Record<string, unknown>, argv: Record<string, unknown>) => Promise<webpack.Configuration>;
+type ConfigFactory = (
+  env: Record<string, unknown>,
+  argv: Record<string, unknown>,
+) => Promise<webpack.Configuration>;
 interface Validator {
-  validateManifest(options: { dist: string; skipSchema?: boolean }): { errors: string[]; notes: string[]; unchecked: string[] };
+  validateManifest(options: { dist: string; skipSchema?: boolean }): {
+    errors: string[];
+    notes: string[];
+    unchecked: string[];
+  };
 }
 
 let out = "";
@@ -50,7 +57,8 @@ afterAll(() => {
 });
 
 function metadata(): MetadataFunction[] {
-  return (JSON.parse(readFileSync(join(out, "functions.json"), "utf8")) as { functions: MetadataFunction[] }).functions;
+  return (JSON.parse(readFileSync(join(out, "functions.json"), "utf8")) as { functions: MetadataFunction[] })
+    .functions;
 }
 
 test("the production build compiles without errors", () => {
@@ -78,7 +86,12 @@ test("functions.json declares the nine functions with their parameters", () => {
   expect(byId.get("ONLINE_RATIO")?.parameters.map((p) => p.type)).toEqual(["number", "number"]);
   expect(byId.get("GAP")?.parameters[2]?.optional).toBe(true);
   // SPEC §8: the last argument of TARGET, CHECK, GAP and DUE_DATE optionally names a shipped profile.
-  for (const id of ["TARGET", "CHECK", "GAP", "DUE_DATE"]) expect(byId.get(id)?.parameters.at(-1)).toMatchObject({ name: "profile", type: "string", optional: true });
+  for (const id of ["TARGET", "CHECK", "GAP", "DUE_DATE"])
+    expect(byId.get(id)?.parameters.at(-1)).toMatchObject({
+      name: "profile",
+      type: "string",
+      optional: true,
+    });
   expect(byId.get("CHECK")?.result.type).toBe("string");
   expect(byId.get("MEETING_OK")?.result.type).toBe("boolean");
 });
@@ -109,7 +122,9 @@ test("the taskpane page loads office.js, then the functions chunk, under a CSP",
   expect(existsSync(join(out, "office-js", "oteljs_agave.js"))).toBe(false);
   // The ES5 guard comes after the page's root element, so it can replace it in Internet Explorer.
   expect(html.indexOf("legacy-guard.js")).toBeGreaterThan(html.indexOf('id="root"'));
-  expect(readFileSync(join(out, "legacy-guard.js"), "utf8")).toBe(readFileSync(join(ROOT, "src", "taskpane", "legacy-guard.js"), "utf8"));
+  expect(readFileSync(join(out, "legacy-guard.js"), "utf8")).toBe(
+    readFileSync(join(ROOT, "src", "taskpane", "legacy-guard.js"), "utf8"),
+  );
 });
 
 test("the bundle registers every function id with CustomFunctions.associate", () => {
@@ -122,7 +137,9 @@ test("manifest.xml agrees with the emitted files (namespace KL226, metadata URL,
   // Without ADDIN_URL the build ships the repository's manifest (https://localhost:3000/, for npm start) unchanged.
   expect(manifest).toBe(readFileSync(join(ROOT, "manifest.xml"), "utf8"));
   expect(manifest).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="KL226"\/>/);
-  expect(manifest).toMatch(/<bt:Url id="Functions.Metadata.Url" DefaultValue="https:\/\/localhost:3000\/functions.json"\/>/);
+  expect(manifest).toMatch(
+    /<bt:Url id="Functions.Metadata.Url" DefaultValue="https:\/\/localhost:3000\/functions.json"\/>/,
+  );
   const configPath = join(ROOT, "scripts", "validate-manifest.js");
   return import(configPath).then((mod: Validator | { default: Validator }) => {
     const validator = "validateManifest" in mod ? mod : mod.default;

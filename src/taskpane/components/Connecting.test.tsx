@@ -17,12 +17,16 @@ test("says it is connecting to Excel, then offers the files after a while; choos
   const container = document.createElement("div");
   document.body.replaceChildren(container);
   let usedFiles = 0;
-  await act(async () => createRoot(container).render(<Connecting strings={STRINGS.vi} onUseFiles={() => usedFiles++} />));
+  await act(async () =>
+    createRoot(container).render(<Connecting strings={STRINGS.vi} onUseFiles={() => usedFiles++} />),
+  );
   expect(container.textContent).toContain("Đang kết nối với Excel…");
   expect(container.querySelector('[data-testid="connecting-use-files"]')).toBeNull();
 
   await act(async () => void jest.advanceTimersByTime(SLOW_AFTER_MS));
-  expect(container.textContent).toContain(`Excel chưa trả lời sau ${SLOW_AFTER_MS / 1000} giây; trang vẫn tiếp tục chờ.`);
+  expect(container.textContent).toContain(
+    `Excel chưa trả lời sau ${SLOW_AFTER_MS / 1000} giây; trang vẫn tiếp tục chờ.`,
+  );
   const button = container.querySelector<HTMLButtonElement>('[data-testid="connecting-use-files"]');
   expect(button?.textContent).toBe("Làm việc trên tệp trong lúc chờ");
 

@@ -1,7 +1,14 @@
 // What the pane shows inside Office until Office.onReady answers: a spinner, and after a while a
 // way to work on files meanwhile. It never gives up on Excel by itself (SPEC §10).
 
-import { Button, FluentProvider, Spinner, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import {
+  Button,
+  FluentProvider,
+  Spinner,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { Strings } from "../i18n";
 

@@ -33,18 +33,58 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     minWidth: 0,
   },
-  dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  dropActive: {
+    border: `2px dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
   intro: { margin: `${tokens.spacingVerticalS} 0 0` },
   hint: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground3 },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
-  meta: { margin: `${tokens.spacingVerticalXXS} 0 0`, overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  inputs: { marginTop: tokens.spacingVerticalM, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalXS },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+  },
+  meta: {
+    margin: `${tokens.spacingVerticalXXS} 0 0`,
+    overflowWrap: "anywhere",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  inputs: {
+    marginTop: tokens.spacingVerticalM,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalXS,
+  },
   section: { marginTop: tokens.spacingVerticalXS },
-  summaryLine: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} 0`, overflowWrap: "anywhere" },
+  summaryLine: {
+    cursor: "pointer",
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    overflowWrap: "anywhere",
+  },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
-  sub: { margin: 0, paddingLeft: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  heading: { margin: `${tokens.spacingVerticalXS} 0 0`, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, outlineOffset: "2px" },
-  tiles: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(8.25rem, 1fr))", gap: tokens.spacingHorizontalXS, margin: `${tokens.spacingVerticalS} 0 0`, padding: 0, listStyleType: "none" },
+  sub: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
+  heading: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    outlineOffset: "2px",
+  },
+  tiles: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(8.25rem, 1fr))",
+    gap: tokens.spacingHorizontalXS,
+    margin: `${tokens.spacingVerticalS} 0 0`,
+    padding: 0,
+    listStyleType: "none",
+  },
   tile: {
     display: "flex",
     alignItems: "baseline",
@@ -60,13 +100,33 @@ const useStyles = makeStyles({
     ":hover": { textDecorationLine: "underline" },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
-  number: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightBold, lineHeight: tokens.lineHeightBase400 },
+  number: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightBold,
+    lineHeight: tokens.lineHeightBase400,
+  },
   label: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  success: { backgroundColor: tokens.colorPaletteGreenBackground1, borderLeftColor: tokens.colorPaletteGreenBorder2 },
-  danger: { backgroundColor: tokens.colorPaletteRedBackground1, borderLeftColor: tokens.colorPaletteRedBorder2 },
-  warning: { backgroundColor: tokens.colorPaletteDarkOrangeBackground1, borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
-  important: { backgroundColor: tokens.colorPaletteMarigoldBackground1, borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
-  quiet: { backgroundColor: tokens.colorNeutralBackground3, borderLeftColor: tokens.colorNeutralStroke1, color: tokens.colorNeutralForeground3 },
+  success: {
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+    borderLeftColor: tokens.colorPaletteGreenBorder2,
+  },
+  danger: {
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    borderLeftColor: tokens.colorPaletteRedBorder2,
+  },
+  warning: {
+    backgroundColor: tokens.colorPaletteDarkOrangeBackground1,
+    borderLeftColor: tokens.colorPaletteDarkOrangeBorder2,
+  },
+  important: {
+    backgroundColor: tokens.colorPaletteMarigoldBackground1,
+    borderLeftColor: tokens.colorPaletteMarigoldBorder2,
+  },
+  quiet: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderLeftColor: tokens.colorNeutralStroke1,
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 export interface ConsolidatePanelProps {
@@ -75,7 +135,8 @@ export interface ConsolidatePanelProps {
   readonly excel: ExcelActions | null;
 }
 
-type ListId = "accepted" | "returned" | "missing" | "late" | "duplicates" | "shortfalls" | "rejected" | "warnings";
+type ListId =
+  "accepted" | "returned" | "missing" | "late" | "duplicates" | "shortfalls" | "rejected" | "warnings";
 type Tone = "success" | "danger" | "warning" | "important" | "quiet";
 
 interface Outcome {
@@ -111,10 +172,16 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     const ignored = picked.filter((f) => isIgnoredFileName(f.name));
     const kept = picked.filter((f) => !isIgnoredFileName(f.name));
     const others = kept.filter((f) => !isXlsxName(f.name)).map((f) => f.name);
-    const notes = [...(others.length > 0 ? [t.notXlsxAdded(others)] : []), ...(ignored.length > 0 ? [t.ignoredFiles(ignored.map((f) => f.name))] : [])];
+    const notes = [
+      ...(others.length > 0 ? [t.notXlsxAdded(others)] : []),
+      ...(ignored.length > 0 ? [t.ignoredFiles(ignored.map((f) => f.name))] : []),
+    ];
     setNotice(notes.length > 0 ? { kind: "info", text: notes.join(" ") } : null);
     if (kept.length > 0) {
-      setFiles((prev) => [...prev, ...kept.filter((r) => !prev.some((p) => p.name === r.name && p.size === r.size))]);
+      setFiles((prev) => [
+        ...prev,
+        ...kept.filter((r) => !prev.some((p) => p.name === r.name && p.size === r.size)),
+      ]);
       clearResult();
     }
   };
@@ -146,7 +213,11 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     setNotice(null);
     setOutcome(null);
     try {
-      const done = await consolidateFiles(files, { profile: chosenProfile(choice), roster: roster?.units }, setProgress);
+      const done = await consolidateFiles(
+        files,
+        { profile: chosenProfile(choice), roster: roster?.units },
+        setProgress,
+      );
       flushSync(() => {
         setOutcome({ ...done, auto: choice === AUTO });
         setInputsOpen(false);
@@ -167,10 +238,17 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     addFiles(Array.from(e.dataTransfer.files));
   };
 
-  const progressText = progress ? { reading: t.progressReading, checking: t.progressChecking, both: t.progressReadingChecking }[progress.phase](progress.done, progress.total) : "";
+  const progressText = progress
+    ? { reading: t.progressReading, checking: t.progressChecking, both: t.progressReadingChecking }[
+        progress.phase
+      ](progress.done, progress.total)
+    : "";
   // Reading is the first half of the bar, checking the second; in workers both go together over the whole bar.
   const share = progress?.phase === "both" ? 1 : 2;
-  const progressValue = progress && progress.total > 0 ? (progress.done / progress.total + (progress.phase === "checking" ? 1 : 0)) / share : 0;
+  const progressValue =
+    progress && progress.total > 0
+      ? (progress.done / progress.total + (progress.phase === "checking" ? 1 : 0)) / share
+      : 0;
 
   const inputs = (
     <>
@@ -198,18 +276,38 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <FilePicker label={t.pickReports} button={t.chooseFiles} accept=".xlsx" multiple disabled={busy} testId="report-files" onFiles={addFiles} />
+        <FilePicker
+          label={t.pickReports}
+          button={t.chooseFiles}
+          accept=".xlsx"
+          multiple
+          disabled={busy}
+          testId="report-files"
+          onFiles={addFiles}
+        />
         <p className={styles.hint}>{t.dropHint}</p>
         <p className={styles.meta} role="status" data-testid="files-chosen">
           {t.filesChosen(files.length)}
         </p>
       </div>
-      <FilePicker label={t.pickRoster} button={t.chooseFile} accept=".csv,.xlsx" disabled={busy} testId="roster-file" onFiles={(f) => void pickRoster(f)} />
+      <FilePicker
+        label={t.pickRoster}
+        button={t.chooseFile}
+        accept=".csv,.xlsx"
+        disabled={busy}
+        testId="roster-file"
+        onFiles={(f) => void pickRoster(f)}
+      />
       <p className={styles.meta} data-testid="roster-chosen">
         {roster ? t.rosterChosen(roster.file, roster.units.length) : t.rosterNone}
       </p>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy || files.length === 0} onClick={() => void run()} data-testid="consolidate">
+        <Button
+          appearance="primary"
+          disabled={busy || files.length === 0}
+          onClick={() => void run()}
+          data-testid="consolidate"
+        >
           {t.consolidateButton}
         </Button>
         <Button
@@ -226,7 +324,12 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         </Button>
       </div>
       {progress && (
-        <Field label={t.progressLabel} validationMessage={progressText} validationState="none" className={styles.section}>
+        <Field
+          label={t.progressLabel}
+          validationMessage={progressText}
+          validationState="none"
+          className={styles.section}
+        >
           <ProgressBar value={progressValue} max={1} aria-valuetext={progressText} data-testid="progress" />
         </Field>
       )}
@@ -283,11 +386,24 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
             </div>
             <NoticeBar notice={notice} testId="consolidate-notice" />
           </ResultView>
-          <details className={styles.inputs} open={inputsOpen} onToggle={(e) => setInputsOpen(e.currentTarget.open)} data-testid="inputs">
-            <summary className={styles.summaryLine}>{t.inputsSummary(files.length, roster?.file ?? null)}</summary>
+          <details
+            className={styles.inputs}
+            open={inputsOpen}
+            onToggle={(e) => setInputsOpen(e.currentTarget.open)}
+            data-testid="inputs"
+          >
+            <summary className={styles.summaryLine}>
+              {t.inputsSummary(files.length, roster?.file ?? null)}
+            </summary>
             {inputs}
           </details>
-          <DocumentsPanel strings={t} profile={profile} consolidation={result} roster={roster?.units} inExcel={excel !== null} />
+          <DocumentsPanel
+            strings={t}
+            profile={profile}
+            consolidation={result}
+            roster={roster?.units}
+            inExcel={excel !== null}
+          />
           <RollupForm strings={t} profile={profile} excel={excel} consolidation={result} />
         </>
       ) : (
@@ -308,7 +424,17 @@ interface Tile {
   readonly tone: Tone;
 }
 
-function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t: Strings; headingRef: React.RefObject<HTMLHeadingElement | null>; children: ReactNode }) {
+function ResultView({
+  outcome,
+  t,
+  headingRef,
+  children,
+}: {
+  outcome: Outcome;
+  t: Strings;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   const c = outcome.consolidation;
   const [open, setOpen] = useState<Partial<Record<ListId, boolean>>>({});
@@ -359,7 +485,9 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
       </h2>
       <p className={styles.meta} data-testid="consolidation-profile">
         {c.period ? `${t.resultPeriod(periodLabel(c.period))} · ` : ""}
-        {outcome.auto ? t.usedProfileAuto(c.form.id, outcome.profile.name) : t.usedProfile(c.form.id, outcome.profile.name)}
+        {outcome.auto
+          ? t.usedProfileAuto(c.form.id, outcome.profile.name)
+          : t.usedProfile(c.form.id, outcome.profile.name)}
       </p>
       <nav aria-label={t.outcomesLabel}>
         <ul className={styles.tiles} role="list">
@@ -367,7 +495,10 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
             <li key={tile.id}>
               <a
                 href={`#cons-${tile.id}`}
-                className={mergeClasses(styles.tile, tile.count === 0 || tile.count === null ? styles.quiet : styles[tile.tone])}
+                className={mergeClasses(
+                  styles.tile,
+                  tile.count === 0 || tile.count === null ? styles.quiet : styles[tile.tone],
+                )}
                 data-testid={`count-${tile.id}`}
                 data-count={tile.count ?? ""}
                 aria-label={t.tileLabel(tile.label, tile.count ?? 0)}
@@ -385,11 +516,8 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
         </ul>
       </nav>
       {children}
-      {section(
-        "returned",
-        t.returned,
-        c.returned.length,
-        () => c.returned.length === 0 ? (
+      {section("returned", t.returned, c.returned.length, () =>
+        c.returned.length === 0 ? (
           none
         ) : (
           <ul className={styles.list}>
@@ -398,7 +526,8 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
                 {u.code} – {u.name}
                 <ul className={styles.sub}>
                   {u.files.map((file) => {
-                    const errors = rejectedByFile.get(file)?.findings.filter((f) => f.severity === "error") ?? [];
+                    const errors =
+                      rejectedByFile.get(file)?.findings.filter((f) => f.severity === "error") ?? [];
                     const first = errors[0];
                     return (
                       <li key={file}>
@@ -413,11 +542,8 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
           </ul>
         ),
       )}
-      {section(
-        "missing",
-        t.missing,
-        c.missing.length,
-        () => !c.rosterGiven ? (
+      {section("missing", t.missing, c.missing.length, () =>
+        !c.rosterGiven ? (
           <p className={styles.sub}>{t.missingNeedsRoster}</p>
         ) : c.missing.length === 0 ? (
           none
@@ -431,11 +557,8 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
           </ul>
         ),
       )}
-      {section(
-        "late",
-        t.lateTitle,
-        late.length,
-        () => late.length === 0 ? (
+      {section("late", t.lateTitle, late.length, () =>
+        late.length === 0 ? (
           none
         ) : (
           <ul className={styles.list}>
@@ -445,11 +568,8 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
           </ul>
         ),
       )}
-      {section(
-        "duplicates",
-        t.duplicates,
-        c.duplicates.length,
-        () => c.duplicates.length === 0 ? (
+      {section("duplicates", t.duplicates, c.duplicates.length, () =>
+        c.duplicates.length === 0 ? (
           none
         ) : (
           <ul className={styles.list}>
@@ -459,11 +579,8 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
           </ul>
         ),
       )}
-      {section(
-        "shortfalls",
-        t.shortfalls,
-        c.shortfalls.length,
-        () => c.shortfalls.length === 0 ? (
+      {section("shortfalls", t.shortfalls, c.shortfalls.length, () =>
+        c.shortfalls.length === 0 ? (
           none
         ) : (
           <ul className={styles.list}>
@@ -472,31 +589,31 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
               if (!ind) return null;
               return (
                 <li key={`${s.unit}-${s.indicator}`}>
-                  {t.shortfallLine(`${s.unit} – ${s.unitName}`, ind.short, indicatorValueText(ind, s.value, "short"), targetText(ind), gapSentence(ind, s.gap))}
+                  {t.shortfallLine(
+                    `${s.unit} – ${s.unitName}`,
+                    ind.short,
+                    indicatorValueText(ind, s.value, "short"),
+                    targetText(ind),
+                    gapSentence(ind, s.gap),
+                  )}
                 </li>
               );
             })}
           </ul>
         ),
       )}
-      {section(
-        "accepted",
-        t.accepted,
-        c.units.length,
-        () => <ul className={styles.list}>
+      {section("accepted", t.accepted, c.units.length, () => (
+        <ul className={styles.list}>
           {c.units.map((u) => (
             <li key={u.code}>
               {u.code} – {u.name} · {viDate(u.reportDate)}
               {u.late ? ` (${t.late})` : ""}
             </li>
           ))}
-        </ul>,
-      )}
-      {section(
-        "rejected",
-        t.rejectedFiles,
-        c.rejected.length,
-        () => c.rejected.length === 0 ? (
+        </ul>
+      ))}
+      {section("rejected", t.rejectedFiles, c.rejected.length, () =>
+        c.rejected.length === 0 ? (
           none
         ) : (
           <ul className={styles.list}>
@@ -520,20 +637,15 @@ function ResultView({ outcome, t, headingRef, children }: { outcome: Outcome; t:
         ),
       )}
       {c.warnings.length > 0 &&
-        section(
-          "warnings",
-          t.warnings,
-          c.warnings.length,
-          () => (
-            <ul className={styles.list}>
-              {c.warnings.map((w, i) => (
-                <li key={i}>
-                  {w.file}: {w.message}
-                </li>
-              ))}
-            </ul>
-          ),
-        )}
+        section("warnings", t.warnings, c.warnings.length, () => (
+          <ul className={styles.list}>
+            {c.warnings.map((w, i) => (
+              <li key={i}>
+                {w.file}: {w.message}
+              </li>
+            ))}
+          </ul>
+        ))}
     </section>
   );
 }

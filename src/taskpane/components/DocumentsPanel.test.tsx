@@ -36,7 +36,19 @@ async function render(props: Partial<Parameters<typeof DocumentsPanel>[0]> = {})
   downloads.length = 0;
   const container = document.createElement("div");
   document.body.appendChild(container);
-  await act(async () => createRoot(container).render(<DocumentsPanel strings={t} profile={profile} consolidation={c} roster={roster} inExcel={false} now={now} {...props} />));
+  await act(async () =>
+    createRoot(container).render(
+      <DocumentsPanel
+        strings={t}
+        profile={profile}
+        consolidation={c}
+        roster={roster}
+        inExcel={false}
+        now={now}
+        {...props}
+      />,
+    ),
+  );
 }
 
 const byTestId = (id: string): HTMLElement => {
@@ -57,7 +69,12 @@ function bytesOf(blob: Blob): Promise<Uint8Array> {
 async function click(id: string): Promise<void> {
   await act(async () => byTestId(id).click());
   // The docx module loads and packs asynchronously.
-  for (let i = 0; i < 50 && !/Đã tải|Không có/.test(document.querySelector('[data-testid="documents-notice"]')?.textContent ?? ""); i++) {
+  for (
+    let i = 0;
+    i < 50 &&
+    !/Đã tải|Không có/.test(document.querySelector('[data-testid="documents-notice"]')?.textContent ?? "");
+    i++
+  ) {
     await act(async () => new Promise((r) => setTimeout(r, 20)));
   }
 }
@@ -74,12 +91,16 @@ test("the letters button downloads one .docx with every unit's letter, each with
   await render();
   await click("download-letters");
   expect(downloads.map((d) => d.name)).toEqual(["thu-nhac-KL226-6T-2026.docx"]);
-  expect(downloads[0]!.blob.type).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  expect(downloads[0]!.blob.type).toBe(
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  );
   const paragraphs = docxParagraphs(await bytesOf(downloads[0]!.blob));
   expect(paragraphs.filter((p) => p.startsWith("Kính gửi:"))).toHaveLength(9);
   expect(paragraphs.filter((p) => p === "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).toHaveLength(9);
   expect(paragraphs.join("\n")).toContain("trước ngày 19/06/2026");
-  expect(byTestId("documents-notice").textContent).toBe(t.lettersDownloaded("thu-nhac-KL226-6T-2026.docx", 9));
+  expect(byTestId("documents-notice").textContent).toBe(
+    t.lettersDownloaded("thu-nhac-KL226-6T-2026.docx", 9),
+  );
 });
 
 test("the report button downloads the report with its sections", async () => {

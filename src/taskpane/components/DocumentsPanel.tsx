@@ -14,10 +14,19 @@ import { downloadBlob } from "../standalone/files";
 import { NoticeBar, useAction } from "./common";
 
 const useStyles = makeStyles({
-  box: { marginTop: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  box: {
+    marginTop: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   hint: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground3 },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+  },
 });
 
 export interface DocumentsPanelProps {
@@ -35,7 +44,14 @@ export interface DocumentsPanelProps {
 /** The documents module with the docx renderer, fetched on first use (its own webpack chunk). */
 const loadDocuments = () => import(/* webpackChunkName: "documents" */ "../../app/documents");
 
-export function DocumentsPanel({ strings: t, profile, consolidation: c, roster, inExcel, now = Date.now }: DocumentsPanelProps) {
+export function DocumentsPanel({
+  strings: t,
+  profile,
+  consolidation: c,
+  roster,
+  inExcel,
+  now = Date.now,
+}: DocumentsPanelProps) {
   const styles = useStyles();
   const { busy, notice, setNotice, act } = useAction(t, false);
   const date = vietnamDate(now());

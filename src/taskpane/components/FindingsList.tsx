@@ -69,7 +69,11 @@ export function FindingsList({ findings, strings: t, onSelect }: FindingsListPro
               const body = (
                 <span className={styles.text}>
                   <span>
-                    <Badge size="small" color={f.severity === "error" ? "danger" : "warning"} appearance="tint">
+                    <Badge
+                      size="small"
+                      color={f.severity === "error" ? "danger" : "warning"}
+                      appearance="tint"
+                    >
                       {sev}
                     </Badge>{" "}
                     {f.message}
@@ -82,7 +86,12 @@ export function FindingsList({ findings, strings: t, onSelect }: FindingsListPro
               );
               const { sheet, cell } = f;
               return (
-                <li key={`${f.code}-${f.cell ?? ""}-${i}`} className={styles.item} data-finding-code={f.code} data-cell={cell ?? ""}>
+                <li
+                  key={`${f.code}-${f.cell ?? ""}-${i}`}
+                  className={styles.item}
+                  data-finding-code={f.code}
+                  data-cell={cell ?? ""}
+                >
                   {sheet !== null && cell !== null ? (
                     <Button
                       appearance="subtle"

@@ -20,14 +20,25 @@ export interface ProfilePickerProps {
   readonly testId: string;
 }
 
-export function ProfilePicker({ strings: t, value, onChange, allowAuto, disabled, testId }: ProfilePickerProps) {
+export function ProfilePicker({
+  strings: t,
+  value,
+  onChange,
+  allowAuto,
+  disabled,
+  testId,
+}: ProfilePickerProps) {
   const styles = useStyles();
   const options = profileOptions(allowAuto ? t.profileAuto : undefined);
   const chosen = chosenProfile(value);
   // The option text is cut at 320 px and every plan's name starts alike: the hint shows it whole.
   const hint = chosen ? t.profileHint(chosen.name, chosen.form.id) : t.profileAutoHint;
   return (
-    <Field label={t.profileLabel} hint={<span data-testid={`${testId}-hint`}>{hint}</span>} className={styles.field}>
+    <Field
+      label={t.profileLabel}
+      hint={<span data-testid={`${testId}-hint`}>{hint}</span>}
+      className={styles.field}
+    >
       <Select
         className={styles.select}
         value={value}

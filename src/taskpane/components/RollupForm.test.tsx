@@ -23,7 +23,11 @@ function consolidation(): Consolidation {
     { unit: "PHONG_B", name: "Phòng B", counts: { HN_TONG: [200, 120] as const } },
   ];
   return consolidate(
-    units.map((u) => ({ file: `${u.unit}.xlsx`, sha256: u.unit, result: inspectBytes(reportBytes({ ...u, type: "PHONG_THUOC_SO" }), profile) })),
+    units.map((u) => ({
+      file: `${u.unit}.xlsx`,
+      sha256: u.unit,
+      result: inspectBytes(reportBytes({ ...u, type: "PHONG_THUOC_SO" }), profile),
+    })),
     { profile },
   );
 }
@@ -32,7 +36,11 @@ async function render(c: Consolidation, excel: ExcelActions | null): Promise<voi
   document.body.innerHTML = "";
   const container = document.createElement("div");
   document.body.appendChild(container);
-  await act(async () => createRoot(container).render(<RollupForm strings={t} profile={profile} excel={excel} consolidation={c} />));
+  await act(async () =>
+    createRoot(container).render(
+      <RollupForm strings={t} profile={profile} excel={excel} consolidation={c} />,
+    ),
+  );
 }
 
 const byTestId = <T extends HTMLElement>(id: string): T => {
@@ -52,7 +60,9 @@ async function typeInto(el: HTMLInputElement | HTMLSelectElement, value: string)
 
 function excelDouble() {
   const opened: string[] = [];
-  const excel = { openWorkbook: async (base64: string) => void opened.push(base64) } as unknown as ExcelActions;
+  const excel = {
+    openWorkbook: async (base64: string) => void opened.push(base64),
+  } as unknown as ExcelActions;
   return { excel, opened };
 }
 
@@ -68,7 +78,9 @@ test("a bad code or an empty name is shown under its field and nothing is opened
   await typeInto(byTestId("rollup-code"), "Sở Y tế");
   await act(async () => byTestId("rollup-open").click());
   expect(opened).toEqual([]);
-  expect(byTestId("rollup").textContent).toContain("mã đơn vị gồm 2–32 ký tự A–Z, 0–9, _ . - (ví dụ SO_Y_TE)");
+  expect(byTestId("rollup").textContent).toContain(
+    "mã đơn vị gồm 2–32 ký tự A–Z, 0–9, _ . - (ví dụ SO_Y_TE)",
+  );
   expect(byTestId("rollup").textContent).toContain("cần tên đơn vị, ví dụ Sở Y tế");
 });
 

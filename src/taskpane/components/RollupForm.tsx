@@ -16,11 +16,25 @@ import { XLSX_MIME, downloadBlob, toBase64 } from "../standalone/files";
 import { NoticeBar, useAction } from "./common";
 
 const useStyles = makeStyles({
-  box: { marginTop: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  box: {
+    marginTop: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   hint: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground3 },
-  fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  fields: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    marginTop: tokens.spacingVerticalS,
+  },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+  },
 });
 
 export interface RollupFormProps {
@@ -33,7 +47,11 @@ export interface RollupFormProps {
 type FieldErrors = Partial<Record<"code" | "name" | "typeId", string>>;
 
 /** The typed fields checked by the same zod schema as the CLI options; each problem under its field. */
-function checkUnit(code: string, name: string, typeId: string): { unit: RollupUnit } | { errors: FieldErrors } {
+function checkUnit(
+  code: string,
+  name: string,
+  typeId: string,
+): { unit: RollupUnit } | { errors: FieldErrors } {
   const r = rollupUnitSchema.safeParse({ code, name, typeId });
   if (r.success) return { unit: r.data };
   const errors: FieldErrors = {};
@@ -45,7 +63,8 @@ function checkUnit(code: string, name: string, typeId: string): { unit: RollupUn
 }
 
 /** "UBND_TINH" and "KL226-BC/1" → "UBND_TINH-KL226-BC-1.xlsx". */
-export const rollupFileName = (code: string, formId = "KL226-BC/1"): string => `${code}-${formId.replace(/[^A-Za-z0-9_.-]+/g, "-")}.xlsx`;
+export const rollupFileName = (code: string, formId = "KL226-BC/1"): string =>
+  `${code}-${formId.replace(/[^A-Za-z0-9_.-]+/g, "-")}.xlsx`;
 
 export function RollupForm({ strings: t, profile, excel, consolidation: c }: RollupFormProps) {
   const styles = useStyles();
@@ -80,14 +99,43 @@ export function RollupForm({ strings: t, profile, excel, consolidation: c }: Rol
       <h3 className={styles.title}>{t.rollupTitle}</h3>
       <p className={styles.hint}>{t.rollupIntro(c.units.length, c.form.id)}</p>
       <div className={styles.fields}>
-        <Field label={t.rollupCode} required validationMessage={errors.code} validationState={errors.code ? "error" : "none"}>
-          <Input value={code} onChange={(_, d) => setCode(d.value)} placeholder="SO_Y_TE" data-testid="rollup-code" />
+        <Field
+          label={t.rollupCode}
+          required
+          validationMessage={errors.code}
+          validationState={errors.code ? "error" : "none"}
+        >
+          <Input
+            value={code}
+            onChange={(_, d) => setCode(d.value)}
+            placeholder="SO_Y_TE"
+            data-testid="rollup-code"
+          />
         </Field>
-        <Field label={t.rollupName} required validationMessage={errors.name} validationState={errors.name ? "error" : "none"}>
-          <Input value={name} onChange={(_, d) => setName(d.value)} placeholder="Sở Y tế" data-testid="rollup-name" />
+        <Field
+          label={t.rollupName}
+          required
+          validationMessage={errors.name}
+          validationState={errors.name ? "error" : "none"}
+        >
+          <Input
+            value={name}
+            onChange={(_, d) => setName(d.value)}
+            placeholder="Sở Y tế"
+            data-testid="rollup-name"
+          />
         </Field>
-        <Field label={t.rollupType} required validationMessage={errors.typeId} validationState={errors.typeId ? "error" : "none"}>
-          <Select value={typeId} onChange={(_, d) => setTypeId(d.value as UnitTypeId)} data-testid="rollup-type">
+        <Field
+          label={t.rollupType}
+          required
+          validationMessage={errors.typeId}
+          validationState={errors.typeId ? "error" : "none"}
+        >
+          <Select
+            value={typeId}
+            onChange={(_, d) => setTypeId(d.value as UnitTypeId)}
+            data-testid="rollup-type"
+          >
             {UNIT_TYPES.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.label}

@@ -16,10 +16,19 @@ import { NoticeBar, useAction } from "./common";
 import { ProfilePicker } from "./ProfilePicker";
 
 const useStyles = makeStyles({
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+  },
   field: { marginTop: tokens.spacingVerticalS },
   text: { margin: `${tokens.spacingVerticalS} 0 0` },
-  meta: { margin: `${tokens.spacingVerticalXXS} 0 0`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  meta: {
+    margin: `${tokens.spacingVerticalXXS} 0 0`,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
 });
 
 /** "KL226-BC/1" → "KL226-BC-1.xlsx": the download's name says which form it is. */
@@ -42,7 +51,12 @@ export function TemplatePanel({ strings: t, store, excel }: TemplatePanelProps) 
   const styles = useStyles();
   const { busy, notice, act: run } = useAction(t, excel !== null);
   const [choice, setChoice] = useProfileChoice(store, SETTING_KEYS.templateProfile, false);
-  const [typeChoice, setTypeChoice] = useRememberedChoice(store, SETTING_KEYS.templateUnitType, ALL_TYPES, isTypeChoice);
+  const [typeChoice, setTypeChoice] = useRememberedChoice(
+    store,
+    SETTING_KEYS.templateUnitType,
+    ALL_TYPES,
+    isTypeChoice,
+  );
   const profile = chosenProfile(choice) ?? DEFAULT_PROFILE;
   const type = UNIT_TYPES.find((u) => u.id === typeChoice)?.id as UnitTypeId | undefined;
   const prefill = type ? { type } : {};
@@ -52,9 +66,21 @@ export function TemplatePanel({ strings: t, store, excel }: TemplatePanelProps) 
 
   return (
     <div>
-      <ProfilePicker strings={t} value={choice} allowAuto={false} disabled={busy} testId="template-profile" onChange={setChoice} />
+      <ProfilePicker
+        strings={t}
+        value={choice}
+        allowAuto={false}
+        disabled={busy}
+        testId="template-profile"
+        onChange={setChoice}
+      />
       <Field label={t.templateUnitType} className={styles.field}>
-        <Select value={typeChoice} disabled={busy} data-testid="template-type" onChange={(_e, data) => setTypeChoice(data.value)}>
+        <Select
+          value={typeChoice}
+          disabled={busy}
+          data-testid="template-type"
+          onChange={(_e, data) => setTypeChoice(data.value)}
+        >
           <option value={ALL_TYPES}>{t.templateAllTypes}</option>
           {UNIT_TYPES.map((u) => (
             <option key={u.id} value={u.id}>
@@ -70,10 +96,25 @@ export function TemplatePanel({ strings: t, store, excel }: TemplatePanelProps) 
       <div className={styles.row}>
         {excel && (
           <>
-            <Button appearance="primary" disabled={busy} data-testid="insert-template" onClick={() => void run(async () => t.templateInserted((await excel.insertTemplate(toBase64(bytes()))).join(", ")))}>
+            <Button
+              appearance="primary"
+              disabled={busy}
+              data-testid="insert-template"
+              onClick={() =>
+                void run(async () =>
+                  t.templateInserted((await excel.insertTemplate(toBase64(bytes()))).join(", ")),
+                )
+              }
+            >
               {t.insertTemplate}
             </Button>
-            <Button disabled={busy} data-testid="open-template" onClick={() => void run(async () => (await excel.openWorkbook(toBase64(bytes())), t.templateOpened))}>
+            <Button
+              disabled={busy}
+              data-testid="open-template"
+              onClick={() =>
+                void run(async () => (await excel.openWorkbook(toBase64(bytes())), t.templateOpened))
+              }
+            >
               {t.openTemplate}
             </Button>
           </>

@@ -20,7 +20,12 @@ import { FindingsList } from "./FindingsList";
 import { ProfilePicker } from "./ProfilePicker";
 
 const useStyles = makeStyles({
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+  },
   intro: { margin: `${tokens.spacingVerticalS} 0 0` },
   verdict: {
     marginTop: tokens.spacingVerticalM,
@@ -28,11 +33,27 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     borderLeft: "4px solid",
   },
-  valid: { backgroundColor: tokens.colorPaletteGreenBackground1, borderLeftColor: tokens.colorPaletteGreenBorder2 },
-  invalid: { backgroundColor: tokens.colorPaletteRedBackground1, borderLeftColor: tokens.colorPaletteRedBorder2 },
-  verdictTitle: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  valid: {
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+    borderLeftColor: tokens.colorPaletteGreenBorder2,
+  },
+  invalid: {
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    borderLeftColor: tokens.colorPaletteRedBorder2,
+  },
+  verdictTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   summary: { margin: `${tokens.spacingVerticalXXS} 0 0`, overflowWrap: "anywhere" },
-  meta: { margin: `${tokens.spacingVerticalXXS} 0 0`, overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  meta: {
+    margin: `${tokens.spacingVerticalXXS} 0 0`,
+    overflowWrap: "anywhere",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
 });
 
 export interface ValidatePanelProps {
@@ -72,7 +93,11 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
   /** The profile a result was judged by: the chosen one, or the default profile of the file's own form. */
   const judgedBy = (result: ValidationResult): Checked => {
     const chosen = chosenProfile(choice);
-    return { result, profile: chosen ?? (result.form ? defaultProfileForForm(result.form) : undefined), auto: choice === AUTO };
+    return {
+      result,
+      profile: chosen ?? (result.form ? defaultProfileForForm(result.form) : undefined),
+      auto: choice === AUTO,
+    };
   };
 
   const validateOpen = (): Promise<void> =>
@@ -99,7 +124,9 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
       setSource(file.name);
       const read = readWith(chosenProfile(choice));
       // A file not named .xlsx is told what it is and how to save it as .xlsx (core/file-kinds.ts).
-      setChecked(judgedBy(inspectNamedBytes(file.name, bytes, read.profile, undefined, { forms: read.forms })));
+      setChecked(
+        judgedBy(inspectNamedBytes(file.name, bytes, read.profile, undefined, { forms: read.forms })),
+      );
     });
 
   const select = (sheet: string, cell: string): void => {
@@ -138,10 +165,19 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
       <p className={styles.intro}>{excel ? t.validateIntroExcel : t.validateIntroStandalone}</p>
       {excel ? (
         <div className={styles.row}>
-          <Button appearance="primary" onClick={() => void validateOpen()} disabled={busy} data-testid="validate-open">
+          <Button
+            appearance="primary"
+            onClick={() => void validateOpen()}
+            disabled={busy}
+            data-testid="validate-open"
+          >
             {t.validateButton}
           </Button>
-          <Button onClick={() => void mark()} disabled={busy || !result || counts?.errors === 0} data-testid="mark-errors">
+          <Button
+            onClick={() => void mark()}
+            disabled={busy || !result || counts?.errors === 0}
+            data-testid="mark-errors"
+          >
             {t.markErrors}
           </Button>
           <Button onClick={() => void clear()} disabled={busy} data-testid="clear-marks">
@@ -149,24 +185,45 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
           </Button>
         </div>
       ) : (
-        <FilePicker label={t.pickWorkbook} button={t.chooseFile} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy} testId="validate-file" onFiles={(f) => void validateFile(f)} />
+        <FilePicker
+          label={t.pickWorkbook}
+          button={t.chooseFile}
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={busy}
+          testId="validate-file"
+          onFiles={(f) => void validateFile(f)}
+        />
       )}
       {busy && <Spinner size="tiny" label={t.validating} />}
       <NoticeBar notice={notice} testId="validate-notice" />
       {checked && result && counts && (
         <div data-testid="validate-result">
-          <section className={`${styles.verdict} ${result.valid ? styles.valid : styles.invalid}`} role="status" aria-live="polite" data-testid="validate-verdict" data-valid={result.valid}>
-            <h2 className={styles.verdictTitle}>{result.valid ? `✓ ${t.verdictValid}` : `✗ ${t.verdictInvalid}`}</h2>
-            <p className={styles.summary}>{result.valid ? t.verdictValidDetail(counts.warnings) : t.verdictInvalidDetail(counts.errors)}</p>
+          <section
+            className={`${styles.verdict} ${result.valid ? styles.valid : styles.invalid}`}
+            role="status"
+            aria-live="polite"
+            data-testid="validate-verdict"
+            data-valid={result.valid}
+          >
+            <h2 className={styles.verdictTitle}>
+              {result.valid ? `✓ ${t.verdictValid}` : `✗ ${t.verdictInvalid}`}
+            </h2>
+            <p className={styles.summary}>
+              {result.valid ? t.verdictValidDetail(counts.warnings) : t.verdictInvalidDetail(counts.errors)}
+            </p>
             <p className={styles.summary} data-testid="validate-counts">
               {t.counts(counts.errors, counts.warnings)}
             </p>
           </section>
           {source !== null && <p className={styles.meta}>{t.fileChecked(source)}</p>}
-          {result.unit !== null && <p className={styles.meta}>{t.unitLine(result.unit, result.unitName ?? "")}</p>}
+          {result.unit !== null && (
+            <p className={styles.meta}>{t.unitLine(result.unit, result.unitName ?? "")}</p>
+          )}
           {checked.profile && result.form !== null && (
             <p className={styles.meta} data-testid="validate-profile-used">
-              {checked.auto ? t.usedProfileAuto(result.form, checked.profile.name) : t.usedProfile(checked.profile.form.id, checked.profile.name)}
+              {checked.auto
+                ? t.usedProfileAuto(result.form, checked.profile.name)
+                : t.usedProfile(checked.profile.form.id, checked.profile.name)}
             </p>
           )}
           {location !== null && (

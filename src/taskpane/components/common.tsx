@@ -5,11 +5,23 @@ import { useId, useRef, useState, type ChangeEvent } from "react";
 import type { Strings } from "../i18n";
 
 const useStyles = makeStyles({
-  picker: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
+  picker: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    marginTop: tokens.spacingVerticalS,
+  },
   label: { fontWeight: tokens.fontWeightSemibold },
   // The native input stays in the page (screen readers, drag-and-drop, tests) but is drawn by the
   // button: its own caption ("Choose File") would follow the browser's language, not the page's.
-  input: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
+  input: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
   choose: { alignSelf: "flex-start", maxWidth: "100%" },
   bar: { marginTop: tokens.spacingVerticalS },
   text: { overflowWrap: "anywhere", whiteSpace: "normal" },
@@ -40,21 +52,45 @@ export function FilePicker({ label, button, accept, multiple, disabled, testId, 
       <label htmlFor={id} id={`${id}-label`} className={styles.label}>
         {label}
       </label>
-      <input ref={input} id={id} className={styles.input} tabIndex={-1} type="file" accept={accept} multiple={multiple} disabled={disabled} data-testid={testId} onChange={onChange} />
-      <Button className={styles.choose} disabled={disabled} aria-describedby={`${id}-label`} onClick={() => input.current?.click()}>
+      <input
+        ref={input}
+        id={id}
+        className={styles.input}
+        tabIndex={-1}
+        type="file"
+        accept={accept}
+        multiple={multiple}
+        disabled={disabled}
+        data-testid={testId}
+        onChange={onChange}
+      />
+      <Button
+        className={styles.choose}
+        disabled={disabled}
+        aria-describedby={`${id}-label`}
+        onClick={() => input.current?.click()}
+      >
         {button}
       </Button>
     </div>
   );
 }
 
-export type Notice = { readonly kind: "info" | "success" | "error" | "warning"; readonly text: string } | null;
+export type Notice = {
+  readonly kind: "info" | "success" | "error" | "warning";
+  readonly text: string;
+} | null;
 
 export function NoticeBar({ notice, testId }: { readonly notice: Notice; readonly testId: string }) {
   const styles = useStyles();
   if (!notice) return null;
   return (
-    <MessageBar intent={notice.kind} className={styles.bar} data-testid={testId} role={notice.kind === "error" ? "alert" : "status"}>
+    <MessageBar
+      intent={notice.kind}
+      className={styles.bar}
+      data-testid={testId}
+      role={notice.kind === "error" ? "alert" : "status"}
+    >
       <MessageBarBody className={styles.text}>{notice.text}</MessageBarBody>
     </MessageBar>
   );

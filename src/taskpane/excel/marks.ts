@@ -37,7 +37,11 @@ export function markTargets(findings: readonly Finding[]): Target[] {
     if (entry) entry.messages.push(f.message);
     else byCell.set(key, { sheet: f.sheet, cell: f.cell.toUpperCase(), messages: [f.message] });
   }
-  return [...byCell.values()].map((e) => ({ sheet: e.sheet, cell: e.cell, text: `KL226: ${e.messages.join("\n")}` }));
+  return [...byCell.values()].map((e) => ({
+    sheet: e.sheet,
+    cell: e.cell,
+    text: `KL226: ${e.messages.join("\n")}`,
+  }));
 }
 
 export function parseMarks(value: unknown): Mark[] {
@@ -69,14 +73,24 @@ function sheetResolver(worksheets: Excel.WorksheetCollection): (name: string) =>
 function sameCell(address: string, sheet: string, cell: string): boolean {
   const bang = address.lastIndexOf("!");
   const sheetPart = address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
-  return matchKey(sheetPart) === matchKey(sheet) && address.slice(bang + 1).replace(/\$/g, "").toUpperCase() === cell.toUpperCase();
+  return (
+    matchKey(sheetPart) === matchKey(sheet) &&
+    address
+      .slice(bang + 1)
+      .replace(/\$/g, "")
+      .toUpperCase() === cell.toUpperCase()
+  );
 }
 
 /**
  * Fills every error cell and adds the message as a note (or comment); returns the number of cells
  * marked. Earlier marks are undone first. Syncs: clear (≤ 3) + 3, whatever the number of cells.
  */
-export async function markErrorCells(context: Excel.RequestContext, findings: readonly Finding[], mode: NoteMode): Promise<number> {
+export async function markErrorCells(
+  context: Excel.RequestContext,
+  findings: readonly Finding[],
+  mode: NoteMode,
+): Promise<number> {
   await clearErrorMarks(context);
   const targets = markTargets(findings);
   if (targets.length === 0) return 0;
@@ -101,7 +115,10 @@ export async function markErrorCells(context: Excel.RequestContext, findings: re
 
   const marks: Mark[] = planned.map(({ t, ws, range, note }) => {
     const fill = range.format.fill.pattern === "None" ? null : range.format.fill.color;
-    const taken = mode === "note" ? note?.isNullObject === false : locations.some((l) => sameCell(l.address, ws.name, t.cell));
+    const taken =
+      mode === "note"
+        ? note?.isNullObject === false
+        : locations.some((l) => sameCell(l.address, ws.name, t.cell));
     range.format.fill.color = MARK_FILL;
     if (!taken) {
       if (mode === "note") ws.notes.add(range, t.text);
@@ -134,11 +151,14 @@ export async function clearErrorMarks(context: Excel.RequestContext): Promise<nu
     const name = resolve(m.sheet);
     if (name === undefined) return []; // the sheet was deleted or renamed since: nothing to restore
     const ws = wb.worksheets.getItem(name);
-    const note = m.mode === "note" && m.text !== null ? ws.notes.getItemOrNullObject(m.cell).load("content") : null;
+    const note =
+      m.mode === "note" && m.text !== null ? ws.notes.getItemOrNullObject(m.cell).load("content") : null;
     return [{ m, ws, note }];
   });
   await context.sync();
-  const locations = withComments ? wb.comments.items.map((c) => ({ c, loc: c.getLocation().load("address") })) : [];
+  const locations = withComments
+    ? wb.comments.items.map((c) => ({ c, loc: c.getLocation().load("address") }))
+    : [];
   if (withComments) await context.sync();
 
   for (const { m, ws, note } of planned) {
@@ -147,7 +167,8 @@ export async function clearErrorMarks(context: Excel.RequestContext): Promise<nu
     else range.format.fill.color = m.fill;
     if (m.text === null) continue;
     if (note && !note.isNullObject && note.content === m.text) note.delete();
-    for (const { c, loc } of locations) if (c.content === m.text && sameCell(loc.address, ws.name, m.cell)) c.delete();
+    for (const { c, loc } of locations)
+      if (c.content === m.text && sameCell(loc.address, ws.name, m.cell)) c.delete();
   }
   setting.delete();
   await context.sync();

@@ -26,9 +26,17 @@ function rangeOf(sheet: Sheet, date1904 = false): RangeData {
     }),
   );
   const grid = <T>(f: (r: number, c: number) => T): T[][] =>
-    Array.from({ length: r1 - r0 + 1 }, (_, r) => Array.from({ length: c1 - c0 + 1 }, (_, c) => f(r + r0, c + c0)));
+    Array.from({ length: r1 - r0 + 1 }, (_, r) =>
+      Array.from({ length: c1 - c0 + 1 }, (_, c) => f(r + r0, c + c0)),
+    );
   const at = (r: number, c: number) => sheet.rows[r]?.[c]?.value ?? { kind: "empty" as const };
-  const typeName = { number: "Double", string: "String", boolean: "Boolean", error: "Error", empty: "Empty" } as const;
+  const typeName = {
+    number: "Double",
+    string: "String",
+    boolean: "Boolean",
+    error: "Error",
+    empty: "Empty",
+  } as const;
   return {
     rowIndex: r0,
     columnIndex: c0,
@@ -61,7 +69,9 @@ function contextFor(sheets: ReadonlyArray<{ name: string; range: RangeData }>) {
   const asked: string[] = [];
   const mocks: OfficeMockObject[] = [];
   const items = sheets.map(({ name, range }) => {
-    const used = Object.assign(new OfficeMockObject({ ...range } as unknown as Record<string, unknown>), { isNullObject: false });
+    const used = Object.assign(new OfficeMockObject({ ...range } as unknown as Record<string, unknown>), {
+      isNullObject: false,
+    });
     mocks.push(used);
     const ws = new OfficeMockObject({
       name,
@@ -92,9 +102,19 @@ function fileModel(bytes: Uint8Array): Workbook {
 }
 
 test("the open workbook reads into the same findings as the saved file, in 2 syncs", async () => {
-  const bytes = reportBytes({ unit: "SO_TEST", name: "Sở Thử", counts: { HN_TONG: [100, -5], TTHC_TONG: [10, " 1.234 "] } });
+  const bytes = reportBytes({
+    unit: "SO_TEST",
+    name: "Sở Thử",
+    counts: { HN_TONG: [100, -5], TTHC_TONG: [10, " 1.234 "] },
+  });
   const file = fileModel(bytes);
-  const sheets = [...file.sheets.map((s) => ({ name: s.name, range: rangeOf(s) })), { name: "Ghi chú riêng", range: rangeOf({ name: "x", rows: [[{ value: { kind: "string", value: "?" } }]] }) }];
+  const sheets = [
+    ...file.sheets.map((s) => ({ name: s.name, range: rangeOf(s) })),
+    {
+      name: "Ghi chú riêng",
+      range: rangeOf({ name: "x", rows: [[{ value: { kind: "string", value: "?" } }]] }),
+    },
+  ];
   const { context, asked, syncs } = contextFor(sheets);
 
   const model = await readOpenWorkbook(context);
@@ -104,13 +124,17 @@ test("the open workbook reads into the same findings as the saved file, in 2 syn
   const fromExcel = validateWorkbook(model, DEFAULT_PROFILE);
   const fromFile = validateWorkbook(file, DEFAULT_PROFILE);
   expect(fromExcel.findings).toEqual(fromFile.findings);
-  expect(fromExcel.findings).toContainEqual(expect.objectContaining({ code: "BAD_VALUE", sheet: "Chỉ tiêu", cell: "E5" }));
+  expect(fromExcel.findings).toContainEqual(
+    expect.objectContaining({ code: "BAD_VALUE", sheet: "Chỉ tiêu", cell: "E5" }),
+  );
   expect(fromExcel.findings).toContainEqual(expect.objectContaining({ code: "COERCED", cell: "E9" }));
   expect(model.date1904).toBe(false);
 });
 
 test("a valid report read through Office.js is valid, with its report date", async () => {
-  const file = fileModel(reportBytes({ unit: "SO_OK", name: "Sở Tốt", reportDate: { year: 2026, month: 6, day: 5 } }));
+  const file = fileModel(
+    reportBytes({ unit: "SO_OK", name: "Sở Tốt", reportDate: { year: 2026, month: 6, day: 5 } }),
+  );
   const { context } = contextFor(file.sheets.map((s) => ({ name: s.name, range: rangeOf(s) })));
   const result = validateWorkbook(await readOpenWorkbook(context), DEFAULT_PROFILE);
   expect(result.valid).toBe(true);

@@ -32,13 +32,18 @@ export async function readOpenWorkbook(context: Excel.RequestContext): Promise<W
 }
 
 /** Reads the used ranges of the given worksheets in one batch (1 sync). */
-export async function readSheets(context: Excel.RequestContext, worksheets: readonly Excel.Worksheet[]): Promise<Workbook> {
+export async function readSheets(
+  context: Excel.RequestContext,
+  worksheets: readonly Excel.Worksheet[],
+): Promise<Workbook> {
   // valuesOnly: formatted but empty input rows of the template are not part of the answer.
   const ranges = worksheets.map((ws) => ws.getUsedRangeOrNullObject(true).load(RANGE_PROPS));
   await context.sync();
   const sheets: Sheet[] = worksheets.map((ws, i) => {
     const range = ranges[i];
-    return range && !range.isNullObject ? sheetFromRange(ws.name, range) : { name: ws.name.normalize("NFC"), rows: [] };
+    return range && !range.isNullObject
+      ? sheetFromRange(ws.name, range)
+      : { name: ws.name.normalize("NFC"), rows: [] };
   });
   return { sheets, date1904: looksLike1904(sheets, ranges), definedNames: {} };
 }
@@ -73,7 +78,9 @@ export function cellValue(raw: unknown, valueType: string, numberFormat: string)
     case "Integer":
       if (typeof raw !== "number") return { kind: "empty" };
       if (isDateFormatCode(numberFormat)) return { kind: "number", value: raw, isDate: true };
-      return isPercentFormatCode(numberFormat) ? { kind: "number", value: raw, isPercent: true } : { kind: "number", value: raw };
+      return isPercentFormatCode(numberFormat)
+        ? { kind: "number", value: raw, isPercent: true }
+        : { kind: "number", value: raw };
     case "Boolean":
       return { kind: "boolean", value: raw === true };
     case "Error":
@@ -84,7 +91,9 @@ export function cellValue(raw: unknown, valueType: string, numberFormat: string)
       // Unknown / RichValue (linked data types, images in cells): what the cell shows, if anything.
       if (typeof raw === "number") return { kind: "number", value: raw };
       if (typeof raw === "boolean") return { kind: "boolean", value: raw };
-      return raw === "" || raw === null || raw === undefined ? { kind: "empty" } : { kind: "string", value: String(raw) };
+      return raw === "" || raw === null || raw === undefined
+        ? { kind: "empty" }
+        : { kind: "string", value: String(raw) };
   }
 }
 
@@ -93,7 +102,10 @@ export function cellValue(raw: unknown, valueType: string, numberFormat: string)
  * a date cell proves otherwise: its displayed text (dd/mm/yyyy or similar) names the day the
  * serial means in the 1904 system and not the day it means in the 1900 system.
  */
-export function looksLike1904(sheets: readonly Sheet[], ranges: ReadonlyArray<RangeData | undefined>): boolean {
+export function looksLike1904(
+  sheets: readonly Sheet[],
+  ranges: ReadonlyArray<RangeData | undefined>,
+): boolean {
   for (const [i, sheet] of sheets.entries()) {
     const range = ranges[i];
     if (!range) continue;
@@ -106,7 +118,8 @@ export function looksLike1904(sheets: readonly Sheet[], ranges: ReadonlyArray<Ra
         if (!day) continue;
         const as1900 = dateFromSerial(cell.value.value, false);
         const as1904 = dateFromSerial(cell.value.value, true);
-        const same = (a: typeof day | null): boolean => a !== null && a.year === day.year && a.month === day.month && a.day === day.day;
+        const same = (a: typeof day | null): boolean =>
+          a !== null && a.year === day.year && a.month === day.month && a.day === day.day;
         if (same(as1904) && !same(as1900)) return true;
         if (same(as1900)) return false;
       }

@@ -23,7 +23,9 @@ export function excelActions(): ExcelActions {
       }),
     selectCell: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
     markErrors: (findings: readonly Finding[]) =>
-      Excel.run((context) => markErrorCells(context, findings, supportsExcelApi("1.18") ? "note" : "comment")),
+      Excel.run((context) =>
+        markErrorCells(context, findings, supportsExcelApi("1.18") ? "note" : "comment"),
+      ),
     clearMarks: () => Excel.run((context) => clearErrorMarks(context)),
     insertTemplate: (base64) => Excel.run((context) => insertTemplateSheets(context, base64)),
     openWorkbook: (base64) => Excel.createWorkbook(base64),

@@ -49,7 +49,8 @@ function expectedValue(cell: CellSpec): string | number | boolean {
   if (v === null) return "";
   if (typeof v === "string" || typeof v === "boolean") return v;
   if (typeof v === "number") return Number.isFinite(v) ? v : "";
-  if ("date" in v) return (Date.UTC(v.date.year, v.date.month - 1, v.date.day) - Date.UTC(1899, 11, 30)) / MS_PER_DAY;
+  if ("date" in v)
+    return (Date.UTC(v.date.year, v.date.month - 1, v.date.day) - Date.UTC(1899, 11, 30)) / MS_PER_DAY;
   return `=${v.formula.replace(/^=/, "")}`;
 }
 
@@ -63,8 +64,13 @@ function expectSheetMatches(sheet: FakeSheet, spec: WorkbookSpec["sheets"][numbe
       // The cell's own format; a date without one shows as a day, anything else as General.
       const v = cell.value;
       const isDate = typeof v === "object" && v !== null && "date" in v;
-      if (cell.style?.numFmt) expect({ at, format: got?.numberFormat }).toEqual({ at, format: cell.style.numFmt });
-      else if (isDate) expect({ at, format: got?.numberFormat }).toEqual({ at, format: expect.stringMatching(/^d+\/m+\/y+$/) });
+      if (cell.style?.numFmt)
+        expect({ at, format: got?.numberFormat }).toEqual({ at, format: cell.style.numFmt });
+      else if (isDate)
+        expect({ at, format: got?.numberFormat }).toEqual({
+          at,
+          format: expect.stringMatching(/^d+\/m+\/y+$/),
+        });
       else expect({ at, format: got?.numberFormat }).toEqual({ at, format: "General" });
       if (cell.style?.fill) expect(got?.fill).toBe(`#${cell.style.fill}`);
     }),
@@ -117,7 +123,11 @@ describe.each([10, 400])("the summary of %i units", (n) => {
     // Every unit held 90 meetings; a third (i % 3 === 0) held 40 online, the others 60.
     const short = Math.ceil(n / 3);
     const ratio = (short * 40 + (n - short) * 60) / (n * 90);
-    const cell = cellAtLabels(run.excel.sheet(SUMMARY_SHEETS.summary), "TOÀN TỈNH", "Họp trực tuyến (≥ 60 %)");
+    const cell = cellAtLabels(
+      run.excel.sheet(SUMMARY_SHEETS.summary),
+      "TOÀN TỈNH",
+      "Họp trực tuyến (≥ 60 %)",
+    );
     expect(cell?.value).toBeCloseTo(ratio, 12);
     expect(cell?.fill).toBe(ratio < 0.6 ? "#FFC7CE" : "#C6EFCE");
   });
@@ -138,8 +148,21 @@ describe.each([10, 400])("the summary of %i units", (n) => {
     const at = (range: string) => `'${CHART_SHEET}'!${range}`;
     expect(chart.type).toBe("ColumnClustered");
     expect(chart.series).toEqual([
-      expect.objectContaining({ name: "Họp trực tuyến", chartType: "ColumnClustered", values: at(`C2:C${n + 1}`), xValues: at(`B2:B${n + 1}`), fillColor: "#4472C4" }),
-      expect.objectContaining({ name: "Mục tiêu ≥ 60 %", chartType: "Line", values: at(`D2:D${n + 1}`), xValues: at(`B2:B${n + 1}`), lineColor: "#C00000", markerStyle: "None" }),
+      expect.objectContaining({
+        name: "Họp trực tuyến",
+        chartType: "ColumnClustered",
+        values: at(`C2:C${n + 1}`),
+        xValues: at(`B2:B${n + 1}`),
+        fillColor: "#4472C4",
+      }),
+      expect.objectContaining({
+        name: "Mục tiêu ≥ 60 %",
+        chartType: "Line",
+        values: at(`D2:D${n + 1}`),
+        xValues: at(`B2:B${n + 1}`),
+        lineColor: "#C00000",
+        markerStyle: "None",
+      }),
     ]);
     expect(chart.valueAxis).toEqual({ numberFormat: "0%", minimum: 0, maximum: 1 });
     expect(chart.title).toMatch(/^Tỷ lệ hội nghị trực tuyến theo đơn vị/);
@@ -215,17 +238,33 @@ test("print setup through pageLayout: margins, titles, every header and footer s
     orientation: "Portrait",
     zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
     // 1.5 cm left, 1 cm right, 2 cm top and bottom, header and footer at 0.8 cm, in points.
-    margins: { left: 0.59 * 72, right: 0.39 * 72, top: 0.79 * 72, bottom: 0.79 * 72, header: 0.31 * 72, footer: 0.31 * 72 },
+    margins: {
+      left: 0.59 * 72,
+      right: 0.39 * 72,
+      top: 0.79 * 72,
+      bottom: 0.79 * 72,
+      header: 0.31 * 72,
+      footer: 0.31 * 72,
+    },
     printTitleRows: "$1:$5",
     printTitleColumns: "$A:$B",
-    headersFooters: { leftHeader: "Sở Nội vụ", centerHeader: "Tổng hợp R&&D", rightHeader: "&P", centerFooter: "Trang &P/&N" },
+    headersFooters: {
+      leftHeader: "Sở Nội vụ",
+      centerHeader: "Tổng hợp R&&D",
+      rightHeader: "&P",
+      centerFooter: "Trang &P/&N",
+    },
   });
 });
 
 test("a sheet without print options leaves the page layout alone", async () => {
   const excel = new FakeExcel();
   const fake = excel.addSheet("S");
-  await writeSheet(fake.worksheet(), { name: "S", rows: [[{ value: 1 }]] }, new RequestBudget(excel.context()));
+  await writeSheet(
+    fake.worksheet(),
+    { name: "S", rows: [[{ value: 1 }]] },
+    new RequestBudget(excel.context()),
+  );
   expect(fake.pageLayout.paperSize).toBeNull();
   expect(fake.charts).toHaveLength(0);
 });

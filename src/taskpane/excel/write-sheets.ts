@@ -4,7 +4,15 @@
 // as such, and is 2 for anything the summary of a few hundred units produces.
 
 import { serialFromDate } from "../../core/dates";
-import type { CellInput, CellSpec, CellStyle, ChartSpec, PrintSpec, SheetSpec, WorkbookSpec } from "../../core/sheetspec";
+import type {
+  CellInput,
+  CellSpec,
+  CellStyle,
+  ChartSpec,
+  PrintSpec,
+  SheetSpec,
+  WorkbookSpec,
+} from "../../core/sheetspec";
 import { matchKey } from "../../core/text";
 import { columnLetters } from "../../core/workbook";
 import { PAGE_MARGINS_INCHES, printTitleColumns, printTitleRows, sectionCodes } from "../../xlsx/print";
@@ -66,7 +74,8 @@ function officeValue(input: CellInput, numFmt = "General"): string | number | bo
 
 function officeNumberFormat(cell: CellSpec | null): string {
   if (cell?.style?.numFmt) return cell.style.numFmt;
-  if (cell && typeof cell.value === "object" && cell.value !== null && "date" in cell.value) return "dd/mm/yyyy";
+  if (cell && typeof cell.value === "object" && cell.value !== null && "date" in cell.value)
+    return "dd/mm/yyyy";
   return "General";
 }
 
@@ -148,7 +157,14 @@ function areaChunks(areas: readonly string[], maxLength = MAX_AREAS_ADDRESS): st
 
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
-const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
+const BORDER_EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideHorizontal",
+  "InsideVertical",
+] as const;
 
 /** Applies a style to a range or multi-area range (the format API is the same). */
 function applyStyle(format: Excel.RangeFormat, style: CellStyle): number {
@@ -179,13 +195,21 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): number {
 }
 
 /** Writes one sheet's cells, formats and layout into an (empty, new) worksheet. */
-export async function writeSheet(ws: Excel.Worksheet, sheet: SheetSpec, budget: RequestBudget): Promise<void> {
+export async function writeSheet(
+  ws: Excel.Worksheet,
+  sheet: SheetSpec,
+  budget: RequestBudget,
+): Promise<void> {
   const width = sheet.rows.reduce((m, r) => Math.max(m, r.length), 0);
   if (width > 0) {
     for (let r0 = 0; r0 < sheet.rows.length; r0 += ROW_CHUNK) {
       const rows = sheet.rows.slice(r0, r0 + ROW_CHUNK);
-      const formats = rows.map((row) => Array.from({ length: width }, (_, c) => officeNumberFormat(row[c] ?? null)));
-      const values = rows.map((row, r) => Array.from({ length: width }, (_, c) => officeValue(row[c]?.value ?? null, formats[r]![c])));
+      const formats = rows.map((row) =>
+        Array.from({ length: width }, (_, c) => officeNumberFormat(row[c] ?? null)),
+      );
+      const values = rows.map((row, r) =>
+        Array.from({ length: width }, (_, c) => officeValue(row[c]?.value ?? null, formats[r]![c])),
+      );
       const address = `A${r0 + 1}:${columnLetters(width - 1)}${r0 + rows.length}`;
       await budget.spend(JSON.stringify(values).length + JSON.stringify(formats).length + 2 * OP_BYTES);
       const range = ws.getRange(address);
@@ -218,7 +242,8 @@ export async function writeSheet(ws: Excel.Worksheet, sheet: SheetSpec, budget: 
     await budget.spend(OP_BYTES);
     if (sheet.freeze.cols === 0) ws.freezePanes.freezeRows(sheet.freeze.rows);
     else if (sheet.freeze.rows === 0) ws.freezePanes.freezeColumns(sheet.freeze.cols);
-    else ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetters(sheet.freeze.cols - 1)}${sheet.freeze.rows}`));
+    else
+      ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetters(sheet.freeze.cols - 1)}${sheet.freeze.rows}`));
   }
   if (sheet.autoFilter) {
     await budget.spend(OP_BYTES);
@@ -275,7 +300,11 @@ export function applyPrint(ws: Excel.Worksheet, print: PrintSpec): void {
 export function addChart(ws: Excel.Worksheet, spec: ChartSpec): Excel.Chart {
   const [first, ...rest] = spec.series;
   if (!first) throw new Error("addChart: a chart needs at least one series");
-  const chart = ws.charts.add(first.type === "line" ? "Line" : "ColumnClustered", ws.getRange(first.values), "Columns");
+  const chart = ws.charts.add(
+    first.type === "line" ? "Line" : "ColumnClustered",
+    ws.getRange(first.values),
+    "Columns",
+  );
   chart.title.text = spec.title;
   chart.legend.position = "Bottom";
   const styleSeries = (series: Excel.ChartSeries, s: (typeof spec.series)[number]): void => {

@@ -34,10 +34,14 @@ export async function consolidateFiles(
   if (workersAvailable() && files.length >= WORKER_MIN_FILES) {
     try {
       onProgress({ phase: "both", done: 0, total: files.length });
-      return await consolidateInWorkers(files, options, (done) => onProgress({ phase: "both", done, total: files.length }));
+      return await consolidateInWorkers(files, options, (done) =>
+        onProgress({ phase: "both", done, total: files.length }),
+      );
     } catch (e) {
       // Workers could not run here (blocked by the host, or a file they could not read): the same work in the page.
-      console.warn(`KL226: consolidating in the page, not in Web Workers (${e instanceof Error ? e.message : String(e)})`);
+      console.warn(
+        `KL226: consolidating in the page, not in Web Workers (${e instanceof Error ? e.message : String(e)})`,
+      );
     }
   }
   const picked = await readPickedFiles(files, (done, total) => onProgress({ phase: "reading", done, total }));

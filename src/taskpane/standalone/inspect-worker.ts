@@ -33,7 +33,11 @@ let pending: Extract<ToWorker, { kind: "consolidate" }> | null = null;
 /** Messages are handled one at a time, in order: a batch's reading awaits, and the next message waits for it. */
 let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (event) => {
-  queue = queue.then(() => handle(event.data)).catch((e: unknown) => scope.postMessage({ kind: "failed", message: e instanceof Error ? e.message : String(e) }));
+  queue = queue
+    .then(() => handle(event.data))
+    .catch((e: unknown) =>
+      scope.postMessage({ kind: "failed", message: e instanceof Error ? e.message : String(e) }),
+    );
 };
 
 async function handle(message: ToWorker): Promise<void> {
@@ -67,7 +71,15 @@ async function inspectJobs(jobs: readonly FileJob[]): Promise<Inspected[]> {
   const forms = chosen ? "expect" : "follow";
   const bytes = await Promise.all(jobs.map((j) => fileBytes(j.file)));
   const hashes = await Promise.all(bytes.map((b) => digestHex(b)));
-  return jobs.map((j, k) => ({ index: j.index, submission: inspectSubmission({ file: j.file.name, bytes: bytes[k]!, sha256: hashes[k]! }, readWith, decoder, { forms }) }));
+  return jobs.map((j, k) => ({
+    index: j.index,
+    submission: inspectSubmission(
+      { file: j.file.name, bytes: bytes[k]!, sha256: hashes[k]! },
+      readWith,
+      decoder,
+      { forms },
+    ),
+  }));
 }
 
 function collect(inspected: readonly Inspected[]): void {

@@ -16,7 +16,12 @@ export interface Inspected {
 /** Page → worker. `setup` first and once; the collector (worker 0) gets every other worker's port. */
 export type ToWorker =
   /** `profile` null: each file read with its own form, the form most files declare consolidated (SPEC §8). */
-  | { readonly kind: "setup"; readonly profile: Profile | null; readonly collector: MessagePort | null; readonly peers: readonly MessagePort[] }
+  | {
+      readonly kind: "setup";
+      readonly profile: Profile | null;
+      readonly collector: MessagePort | null;
+      readonly peers: readonly MessagePort[];
+    }
   | { readonly kind: "files"; readonly jobs: readonly FileJob[] }
   | { readonly kind: "consolidate"; readonly total: number; readonly roster?: readonly RosterUnit[] };
 

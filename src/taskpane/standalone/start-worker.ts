@@ -2,5 +2,8 @@
 // as a chunk of its own. Jest (CommonJS, no import.meta) maps this module to test/stubs/start-worker.ts.
 
 export function startInspectWorker(): Worker {
-  return new Worker(/* webpackChunkName: "inspect-worker" */ new URL("./inspect-worker.ts", import.meta.url), { name: "kl226-inspect" });
+  return new Worker(
+    /* webpackChunkName: "inspect-worker" */ new URL("./inspect-worker.ts", import.meta.url),
+    { name: "kl226-inspect" },
+  );
 }

@@ -52,7 +52,10 @@ export function workersAvailable(): boolean {
 }
 
 /** Workers for `fileCount` files: one per core (at most 4), and no more than there are batches. */
-export function workerCount(fileCount: number, cores: number = globalThis.navigator?.hardwareConcurrency ?? 2): number {
+export function workerCount(
+  fileCount: number,
+  cores: number = globalThis.navigator?.hardwareConcurrency ?? 2,
+): number {
   return Math.max(1, Math.min(MAX_WORKERS, cores, Math.ceil(fileCount / BATCH)));
 }
 
@@ -67,9 +70,11 @@ export function consolidateInWorkers(
   onProgress: (done: number) => void,
 ): Promise<{ readonly consolidation: Consolidation; readonly profile: Profile }> {
   const workers = takeWorkers(workerCount(files.length));
-  const post = (w: Worker, message: ToWorker, transfer: Transferable[] = []): void => w.postMessage(message, transfer);
+  const post = (w: Worker, message: ToWorker, transfer: Transferable[] = []): void =>
+    w.postMessage(message, transfer);
   const batches: FileJob[][] = [];
-  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH).map((file, k) => ({ index: i + k, file })));
+  for (let i = 0; i < files.length; i += BATCH)
+    batches.push(files.slice(i, i + BATCH).map((file, k) => ({ index: i + k, file })));
 
   // Every worker but the collector (worker 0) sends its submissions to the collector over a port of its own.
   const channels = workers.slice(1).map(() => new MessageChannel());
@@ -103,11 +108,14 @@ export function consolidateInWorkers(
           done += m.count;
           onProgress(done);
           sendBatch(w);
-          if (done === files.length) post(workers[0]!, { kind: "consolidate", total: files.length, roster: options.roster });
+          if (done === files.length)
+            post(workers[0]!, { kind: "consolidate", total: files.length, roster: options.roster });
         } else if (m.kind === "consolidated") {
           // Resolved in a task of its own: unpacking the message (≈ 30 ms for 1,000 units) and drawing the
           // result (≈ 30 ms) would otherwise make one main-thread task over 50 ms.
-          finish(true, () => setTimeout(() => resolve({ consolidation: m.consolidation, profile: m.profile }), 0));
+          finish(true, () =>
+            setTimeout(() => resolve({ consolidation: m.consolidation, profile: m.profile }), 0),
+          );
         } else {
           finish(false, () => reject(new Error(m.message)));
         }
@@ -116,7 +124,8 @@ export function consolidateInWorkers(
         event.preventDefault();
         finish(false, () => reject(new Error(event.message || "inspect worker failed")));
       };
-      w.onmessageerror = () => finish(false, () => reject(new Error("inspect worker: message could not be read")));
+      w.onmessageerror = () =>
+        finish(false, () => reject(new Error("inspect worker: message could not be read")));
     });
   });
 }

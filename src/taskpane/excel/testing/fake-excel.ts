@@ -107,18 +107,22 @@ export class FakeSheet {
     values.forEach((row, r) =>
       row.forEach((v, c) => {
         const cell = this.ensure(`${r0 + r},${c0 + c}`);
-        cell.value = typeof v === "string" && v.startsWith("'") ? v.slice(1) : (v as string | number | boolean);
+        cell.value =
+          typeof v === "string" && v.startsWith("'") ? v.slice(1) : (v as string | number | boolean);
       }),
     );
     this.excel.payload += JSON.stringify(values).length;
   }
   setFormats(address: string, formats: ReadonlyArray<ReadonlyArray<unknown>>): void {
     const [r0, c0] = parseCell(address.split(":")[0]!);
-    formats.forEach((row, r) => row.forEach((f, c) => (this.ensure(`${r0 + r},${c0 + c}`).numberFormat = String(f))));
+    formats.forEach((row, r) =>
+      row.forEach((f, c) => (this.ensure(`${r0 + r},${c0 + c}`).numberFormat = String(f))),
+    );
     this.excel.payload += JSON.stringify(formats).length;
   }
   setFill(address: string, color: string | null): void {
-    for (const area of address.split(",")) for (const key of cellsOf(area) ?? []) this.ensure(key).fill = color;
+    for (const area of address.split(","))
+      for (const key of cellsOf(area) ?? []) this.ensure(key).fill = color;
     this.excel.payload += address.length;
   }
 
@@ -186,7 +190,14 @@ export class FakeSheet {
     for (const side of ["left", "right", "top", "bottom", "header", "footer"]) {
       Object.defineProperty(proxy, `${side}Margin`, margin(side));
     }
-    for (const key of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"]) {
+    for (const key of [
+      "leftHeader",
+      "centerHeader",
+      "rightHeader",
+      "leftFooter",
+      "centerFooter",
+      "rightFooter",
+    ]) {
       Object.defineProperty(proxy.headersFooters.defaultForAllPages, key, {
         set: (v: string) => {
           layout.headersFooters[key] = v;
@@ -237,7 +248,10 @@ export class FakeSheet {
         getItemOrNullObject: (cell: string) => {
           // isNullObject is set on the proxy by Office.js itself (no load), so it is a plain property here.
           const note = Object.assign(
-            new OfficeMockObject({ content: sheet.notes.get(cell) ?? "", delete: () => void sheet.notes.delete(cell) }),
+            new OfficeMockObject({
+              content: sheet.notes.get(cell) ?? "",
+              delete: () => void sheet.notes.delete(cell),
+            }),
             { isNullObject: !sheet.notes.has(cell) },
           );
           sheet.excel.track(note);
@@ -284,7 +298,16 @@ export class FakeSheet {
             },
           });
           const newSeries = (name: string, values: string): FakeSeries => {
-            const s: FakeSeries = { name, chartType: type, values, xValues: null, markerStyle: null, markerSize: null, lineColor: null, fillColor: null };
+            const s: FakeSeries = {
+              name,
+              chartType: type,
+              values,
+              xValues: null,
+              markerStyle: null,
+              markerSize: null,
+              lineColor: null,
+              fillColor: null,
+            };
             chart.series.push(s);
             sheet.excel.payload += 100;
             return s;
@@ -352,7 +375,10 @@ export class FakeExcel {
     const excel = this;
     const settingMock = (key: string): OfficeMockObject => {
       const m = Object.assign(
-        new OfficeMockObject({ value: excel.settings.get(key) ?? "", delete: () => void excel.settings.delete(key) }),
+        new OfficeMockObject({
+          value: excel.settings.get(key) ?? "",
+          delete: () => void excel.settings.delete(key),
+        }),
         { isNullObject: !excel.settings.has(key) },
       );
       excel.track(m);
@@ -389,7 +415,8 @@ export class FakeExcel {
         excel.syncs += 1;
         for (const f of excel.fills) {
           const color: unknown = f.mock.color;
-          if (typeof color === "string" && color.startsWith("#") && color !== f.seen) f.sheet.setFill(f.address, color);
+          if (typeof color === "string" && color.startsWith("#") && color !== f.seen)
+            f.sheet.setFill(f.address, color);
         }
         excel.requests.push(excel.payload);
         excel.payload = 0;
