@@ -69,18 +69,22 @@ function compare(a: Decimal, b: Decimal): number {
   return left === right ? 0 : left > right ? 1 : -1;
 }
 
-function holds(value: Decimal, comparison: Comparison, target: Decimal): boolean {
-  const c = compare(value, target);
-  switch (comparison) {
+/** Whether a comparison holds, given the sign of value − target (−1, 0 or 1; any negative or positive number). */
+export function signHolds(sign: number, op: Comparison): boolean {
+  switch (op) {
     case ">=":
-      return c >= 0;
+      return sign >= 0;
     case ">":
-      return c > 0;
+      return sign > 0;
     case "<=":
-      return c <= 0;
+      return sign <= 0;
     case "=":
-      return c === 0;
+      return sign === 0;
   }
+}
+
+function holds(value: Decimal, comparison: Comparison, target: Decimal): boolean {
+  return signHolds(compare(value, target), comparison);
 }
 
 /** "1.234.567" from the digits of a non-negative integer. */

@@ -3,6 +3,7 @@
 // comparison of rounded floats. Percentages typed by units are whole hundredths of a percent.
 
 import type { Comparison, Indicator } from "./form";
+import { signHolds } from "./format";
 import { memoize } from "./memo";
 
 export type Status = "met" | "short" | "na";
@@ -47,19 +48,6 @@ function compareProducts(a: number, b: number, c: number, d: number): number {
 /** Sign of x/y − n/d (y, d > 0). */
 function compareFraction(x: number, y: number, [n, d]: Fraction): number {
   return compareProducts(x, d, n, y);
-}
-
-function holds(sign: number, op: Comparison): boolean {
-  switch (op) {
-    case ">=":
-      return sign >= 0;
-    case ">":
-      return sign > 0;
-    case "<=":
-      return sign <= 0;
-    case "=":
-      return sign === 0;
-  }
 }
 
 /** ceil(x·n/d) for non-negative integers. */
@@ -114,7 +102,7 @@ export function judgeRatio(
 ): Judgement {
   if (part === null || whole === null || whole === 0) return NA;
   const t = toFraction(target);
-  const met = holds(compareFraction(part, whole, t), op);
+  const met = signHolds(compareFraction(part, whole, t), op);
   return {
     value: part / whole,
     status: met ? "met" : "short",
@@ -131,7 +119,7 @@ export function judgeReduction(
 ): Judgement {
   if (previous === null || current === null || previous === 0) return NA;
   const t = toFraction(target);
-  const met = holds(compareFraction(previous - current, previous, t), op);
+  const met = signHolds(compareFraction(previous - current, previous, t), op);
   if (met) return { value: (previous - current) / previous, status: "met", gap: 0 };
   // r op t ⇔ current (reversed op) (1 − t)·previous: the allowed number of items.
   const allowed: Fraction = [t[1] - t[0], t[1]];
@@ -147,7 +135,7 @@ export function judgeReduction(
 /** count op target (maxCount: ≤, minCount: ≥ by default). */
 export function judgeCount(count: number | null, target: number, op: Comparison): Judgement {
   if (count === null) return NA;
-  const met = holds(Math.sign(count - target), op);
+  const met = signHolds(Math.sign(count - target), op);
   if (met) return { value: count, status: "met", gap: 0 };
   const gap =
     op === ">="
@@ -177,7 +165,7 @@ export function judgeRate(
   op: Comparison = ">=",
 ): Judgement {
   if (denominator <= 0) return NA;
-  const met = holds(compareFraction(numerator, denominator, toFraction(target)), op);
+  const met = signHolds(compareFraction(numerator, denominator, toFraction(target)), op);
   return { value: numerator / denominator, status: met ? "met" : "short", gap: met ? 0 : null };
 }
 
@@ -233,5 +221,5 @@ export function judgeIndicator(ind: Indicator, values: CountValues): Judgement {
  * fractions, so comparing them agrees with the exact comparison (rounding is monotonic).
  */
 export function judgeValue(op: Comparison, value: number, target: number): Exclude<Status, "na"> {
-  return holds(Math.sign(value - target), op) ? "met" : "short";
+  return signHolds(Math.sign(value - target), op) ? "met" : "short";
 }

@@ -5,21 +5,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { main, type Io } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
 import { sha256Hex } from "../../src/cli/io";
 import { reportBytes } from "../helpers/report-builder";
 import { FOLDER_LOCK_UNAVAILABLE, lockFolder, testUnless } from "../helpers/conditions";
-
-function capture(isErrTty = false): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    isErrTty,
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
+import { capture } from "../helpers/cli-io";
 
 const root = mkdtempSync(join(tmpdir(), "kl226-consolidate-"));
 const inDir = join(root, "in");

@@ -5,23 +5,13 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, type Io } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
 import { todayInVietnam } from "../../src/cli/consolidate-extras";
 import { readXlsx } from "../../src/xlsx/read";
 import { cellText } from "../../src/core/values";
 import { docxParagraphs, docxText } from "../helpers/docx-text";
 import { reportBytes } from "../helpers/report-builder";
-
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    isErrTty: false,
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
+import { capture } from "../helpers/cli-io";
 
 const root = mkdtempSync(join(tmpdir(), "kl226-docs-"));
 const inDir = join(root, "in");

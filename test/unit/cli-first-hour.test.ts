@@ -15,19 +15,9 @@ import {
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fsError, fsReason } from "../../src/cli/io";
-import { main, type Io } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
 import { reportBytes } from "../helpers/report-builder";
-
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    isErrTty: false,
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
+import { capture } from "../helpers/cli-io";
 
 const ROSTER =
   'MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO_A,Sở A,"Sở, ban, ngành"\nSO_B,Sở B,"Sở, ban, ngành"\nXA_C,Xã C,"UBND xã, phường"\nXA_D,Xã D,"UBND xã, phường"\n';

@@ -5,7 +5,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { main, type Io } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
 import { inspectFiles, PARALLEL_MIN_FILES, threadCount, type PoolReport } from "../../src/cli/parallel";
 import { consolidate, consolidationJson, type Submission } from "../../src/core/consolidate";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
@@ -13,20 +13,10 @@ import { summaryWorkbook } from "../../src/core/summary";
 import { NODE_ZIP_CODEC } from "../../src/xlsx/node-deflate";
 import { writeXlsx } from "../../src/xlsx/write";
 import { KL226_SET } from "../../scripts/bench-sets";
+import { capture } from "../helpers/cli-io";
 
 const SAMPLES = resolve(__dirname, "../../samples");
 const root = mkdtempSync(join(tmpdir(), "kl226-parallel-"));
-
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    isErrTty: false,
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
 
 /** Runs the command with KL226_THREADS set (restored afterwards); returns exit code and stdout. */
 async function withThreads(threads: number, argv: string[]): Promise<{ code: number; stdout: string }> {

@@ -5,20 +5,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspectBytes } from "../../src/app/inspect";
-import { main, type Io } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { reportBytes } from "../helpers/report-builder";
-
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    isErrTty: false,
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
+import { capture } from "../helpers/cli-io";
 
 const root = mkdtempSync(join(tmpdir(), "kl226-rollup-"));
 const inDir = join(root, "in");

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { strToU8 } from "fflate";
 import { consolidateBytes, type FileBytes } from "../../src/app/consolidate-files";
 import { PartMemo } from "../../src/xlsx/read";
-import { main, type Io } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
 import { UNREADABLE_MESSAGES } from "../../src/core/findings";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { SUMMARY_SHEETS } from "../../src/core/summary";
@@ -20,6 +20,7 @@ import { createNodeInflateRaw } from "../../src/xlsx/node-inflate";
 import { readXlsx } from "../../src/xlsx/read";
 import { FOLDER_LOCK_UNAVAILABLE, lockFolder, testUnless } from "../helpers/conditions";
 import { GOOD_A, GOOD_B, HOSTILE_CASES, cfb, zipBomb } from "../helpers/hostile-files";
+import { capture } from "../helpers/cli-io";
 
 const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 const fileBytes = (file: string, bytes: Uint8Array): FileBytes => ({ file, bytes, sha256: sha256(bytes) });
@@ -61,17 +62,6 @@ describe("hostile files are rejected with their Vietnamese reason, and the good 
 });
 
 // ---- the CLI on temp files: sources untouched, hashes recorded, atomic output, identical re-run ----
-
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    isErrTty: false,
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
 
 const root = mkdtempSync(join(tmpdir(), "kl226-hostile-"));
 const inDir = join(root, "in");

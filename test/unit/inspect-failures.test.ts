@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { inspectBytes } from "../../src/app/inspect";
-import { main, type Io } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
 import { UNREADABLE_MESSAGES } from "../../src/core/findings";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import * as validateModule from "../../src/core/validate";
@@ -15,6 +15,7 @@ import * as sheetModule from "../../src/xlsx/sheet";
 import { cfb } from "../helpers/hostile-files";
 import { convertWithLibreOffice } from "../helpers/libreoffice";
 import { reportBytes } from "../helpers/report-builder";
+import { capture } from "../helpers/cli-io";
 
 const dir = mkdtempSync(join(tmpdir(), "kl226-inspect-"));
 const REPORT = reportBytes({ unit: "SO_A", name: "Sở A" });
@@ -25,17 +26,6 @@ function only(bytes: Uint8Array, name: string): { code: string; message: string;
   expect(result.valid).toBe(false);
   expect(result.findings).toHaveLength(1);
   return result.findings[0]!;
-}
-
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    isErrTty: false,
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
 }
 
 describe("an unreadable file is named for what it is", () => {

@@ -6,19 +6,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { main, type Io } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
 import { convertWithLibreOffice } from "../helpers/libreoffice";
-
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    isErrTty: false,
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
+import { capture } from "../helpers/cli-io";
 
 const dir = mkdtempSync(join(tmpdir(), "kl226-profile-json-"));
 const profilePath = join(dir, "tinh-x.json");

@@ -4,30 +4,14 @@
 // is pressed, so the pane's first load does not grow. Excel cannot open a .docx from a taskpane:
 // in Excel too the documents are downloaded.
 
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import type { Consolidation } from "../../core/consolidate";
 import { viDate } from "../../core/dates";
 import { defaultReplyBy, vietnamDate, type DocumentDates } from "../../core/documents";
 import type { Profile, RosterUnit } from "../../core/profile";
 import type { Strings } from "../i18n";
 import { downloadBlob } from "../standalone/files";
-import { NoticeBar, useAction } from "./common";
-
-const useStyles = makeStyles({
-  box: {
-    marginTop: tokens.spacingVerticalM,
-    paddingTop: tokens.spacingVerticalS,
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  hint: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground3 },
-  row: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    marginTop: tokens.spacingVerticalS,
-  },
-});
+import { NoticeBar, useAction, useBlockStyles } from "./common";
 
 export interface DocumentsPanelProps {
   readonly strings: Strings;
@@ -52,7 +36,7 @@ export function DocumentsPanel({
   inExcel,
   now = Date.now,
 }: DocumentsPanelProps) {
-  const styles = useStyles();
+  const styles = useBlockStyles();
   const { busy, notice, setNotice, act } = useAction(t, false);
   const date = vietnamDate(now());
   const dates: DocumentDates = { date, replyBy: defaultReplyBy(date) };

@@ -13,26 +13,13 @@ import { writeXlsx } from "../../xlsx/write";
 import type { ExcelActions } from "../actions";
 import type { Strings } from "../i18n";
 import { XLSX_MIME, downloadBlob, toBase64 } from "../standalone/files";
-import { NoticeBar, useAction } from "./common";
+import { NoticeBar, useAction, useBlockStyles } from "./common";
 
 const useStyles = makeStyles({
-  box: {
-    marginTop: tokens.spacingVerticalM,
-    paddingTop: tokens.spacingVerticalS,
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  hint: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground3 },
   fields: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
-    marginTop: tokens.spacingVerticalS,
-  },
-  row: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
     marginTop: tokens.spacingVerticalS,
   },
 });
@@ -67,7 +54,7 @@ export const rollupFileName = (code: string, formId = "KL226-BC/1"): string =>
   `${code}-${formId.replace(/[^A-Za-z0-9_.-]+/g, "-")}.xlsx`;
 
 export function RollupForm({ strings: t, profile, excel, consolidation: c }: RollupFormProps) {
-  const styles = useStyles();
+  const styles = { ...useBlockStyles(), ...useStyles() };
   const [code, setCode] = useState("");
   const [name, setName] = useState("");
   const [typeId, setTypeId] = useState<UnitTypeId>("SO_NGANH");

@@ -122,3 +122,20 @@ export function useAction(strings: Strings, inExcel: boolean) {
   };
   return { busy, setBusy, notice, setNotice, act };
 }
+
+/** A block that follows the result on the Tổng hợp tab (documents, roll-up): a rule above, a title, a hint, a row of buttons. */
+export const useBlockStyles = makeStyles({
+  box: {
+    marginTop: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  hint: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground3 },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+  },
+});
