@@ -4,13 +4,21 @@
 // main thread never holds or copies the submissions.
 
 import { consolidationProfile, inspectSubmission } from "../../app/consolidate-files";
-import { consolidate, type Submission } from "../../core/consolidate";
+import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
 import { DEFAULT_FORM } from "../../core/forms";
 import type { Profile } from "../../core/profile";
 import { defaultProfileForForm } from "../../core/profiles";
 import { createDecoder } from "../../xlsx/read";
 import { digestHex, fileBytes } from "./files";
-import type { FileJob, FromWorker, Inspected, ToCollector, ToWorker } from "./pool-messages";
+import {
+  CHUNK_ITEMS,
+  CHUNKED_LISTS,
+  type FileJob,
+  type FromWorker,
+  type Inspected,
+  type ToCollector,
+  type ToWorker,
+} from "./pool-messages";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
@@ -93,5 +101,12 @@ function consolidateWhenComplete(): void {
   const profile = consolidationProfile(collected, chosen ?? undefined);
   const consolidation = consolidate(collected, { profile, roster: pending.roster });
   pending = null;
-  scope.postMessage({ kind: "consolidated", consolidation, profile });
+  const rest: Record<string, unknown> = { ...consolidation };
+  for (const list of CHUNKED_LISTS) {
+    const items = consolidation[list];
+    for (let i = 0; i < items.length; i += CHUNK_ITEMS)
+      scope.postMessage({ kind: "chunk", list, items: items.slice(i, i + CHUNK_ITEMS) });
+    rest[list] = [];
+  }
+  scope.postMessage({ kind: "consolidated", consolidation: rest as unknown as Consolidation, profile });
 }
