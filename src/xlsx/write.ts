@@ -2,6 +2,7 @@
 import { isValidDate, serialFromDate, type CivilDate } from "../core/dates";
 import { FFLATE_CODEC, zipEntries, zipEntry, type ZipCodec, type ZipEntry, type ZipPart } from "./zip-write";
 import type { CellSpec, CellStyle, DataValidationSpec, SheetSpec, WorkbookSpec } from "../core/sheetspec";
+import { ByteSink } from "./byte-sink";
 import { StyleTable } from "./write-styles";
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartXml, drawingXml } from "./write-chart";
 import { PAGE_MARGINS_INCHES, pageTextCodes, printTitlesFormula } from "./print";
@@ -68,7 +69,9 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
 
   const enc = new TextEncoder();
   const part = (name: string, xml: string): ZipPart => ({ name, data: enc.encode(xml) });
-  // Each sheet is compressed as soon as it is rendered: a summary of 10,000 units never holds all its XML at once.
+  // Each sheet is rendered into one reused buffer and compressed at once: a summary of 10,000 units
+  // never holds more than one sheet's XML, and that as bytes.
+  const sink = new ByteSink();
   const entries: {
     name: string;
     state: SheetState;
@@ -92,8 +95,11 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
       printTitles: printTitlesFormula(sheet.name, sheet.print?.repeatRows, sheet.print?.repeatColumns),
       chart,
     });
-    const xml = renderSheet(sheet, styles, strings, lists, selected, chart !== undefined);
-    sheetEntries.push(zipEntry(part(`xl/worksheets/sheet${entries.length}.xml`, xml), codec));
+    sink.clear();
+    renderSheet(sink, sheet, styles, strings, lists, selected, chart !== undefined);
+    sheetEntries.push(
+      zipEntry({ name: `xl/worksheets/sheet${entries.length}.xml`, data: sink.view() }, codec),
+    );
   };
   const firstVisible = spec.sheets.findIndex((s) => s.hidden !== true);
   spec.sheets.forEach((sheet, i) =>
@@ -406,14 +412,16 @@ function storedWidth(chars: number): number {
   return Math.trunc(((chars * 7 + 5) / 7) * 256) / 256;
 }
 
+/** Writes the worksheet XML of `sheet` into `sink` (empty on entry). */
 function renderSheet(
+  sink: ByteSink,
   sheet: SheetSpec,
   styles: StyleTable,
   strings: SharedStrings,
   lists: ListPlanner,
   selected: boolean,
   hasDrawing = false,
-): string {
+): void {
   const heights = sheet.rowHeights ?? {};
   let rowCount = sheet.rows.length;
   for (const key of Object.keys(heights)) rowCount = Math.max(rowCount, Number(key) + 1);
@@ -424,7 +432,8 @@ function renderSheet(
   let maxRow = -1;
   let maxCol = -1;
   let minCol = Number.MAX_SAFE_INTEGER;
-  const data: string[] = [];
+  // The rows go first; what comes before them (the dimension needs every row) is put in front after.
+  let rowsWritten = 0;
   for (let r = 0; r < rowCount; r++) {
     const row = sheet.rows[r];
     const ht = heights[r];
@@ -443,8 +452,7 @@ function renderSheet(
         if (c < minCol) minCol = c;
       }
     }
-    // Joined per row (one flat string), not appended cell by cell: a chain of appends keeps every
-    // cell's string alive until the whole sheet is joined, which on 10,000 rows is most of the writer's memory.
+    // One string (and one encoding) per row rather than per cell.
     const cells = rowCells.join("");
     if (cells === "" && ht === undefined) continue;
     if (cells !== "") {
@@ -457,19 +465,22 @@ function renderSheet(
         throw new Error(`xlsx writer: invalid row height ${ht}`);
       attrs += ` ht="${ht}" customHeight="1"`;
     }
-    data.push(cells === "" ? `<row${attrs}/>` : `<row${attrs}>${cells}</row>`);
+    sink.push(cells === "" ? `<row${attrs}/>` : `<row${attrs}>${cells}</row>`);
+    rowsWritten++;
   }
 
   const dimension = maxRow < 0 ? "A1" : formatRange({ r1: minRow, c1: minCol, r2: maxRow, c2: maxCol });
 
-  const out: string[] = [XML_DECL, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
+  const head: string[] = [XML_DECL, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
   // CT_Worksheet is a strict sequence; Excel "repairs" a file whose children are out of order.
-  if (sheet.print?.fitToWidth === true) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-  out.push(`<dimension ref="${dimension}"/>`);
-  out.push(sheetViews(sheet, selected));
-  out.push('<sheetFormatPr defaultRowHeight="15"/>');
-  out.push(cols(sheet, styles));
-  out.push(data.length > 0 ? `<sheetData>${data.join("")}</sheetData>` : "<sheetData/>");
+  if (sheet.print?.fitToWidth === true) head.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  head.push(`<dimension ref="${dimension}"/>`);
+  head.push(sheetViews(sheet, selected));
+  head.push('<sheetFormatPr defaultRowHeight="15"/>');
+  head.push(cols(sheet, styles));
+  head.push(rowsWritten > 0 ? "<sheetData>" : "<sheetData/>");
+  sink.prepend(head.join(""));
+  const out: string[] = rowsWritten > 0 ? ["</sheetData>"] : [];
   if (sheet.protect === true) {
     // No password: the point is to stop accidental edits of labels, not to secure anything.
     // Attributes set to "0" are the actions still allowed on the protected sheet.
@@ -499,7 +510,7 @@ function renderSheet(
   }
   if (hasDrawing) out.push('<drawing r:id="rId1"/>');
   out.push("</worksheet>");
-  return out.join("");
+  sink.push(out.join(""));
 }
 
 /** A cell with no value keeps its style (bordered, unlocked input cells of the template). */

@@ -2,11 +2,17 @@
 // the summary workbook, the JSON report and `validate --json`, for the bundled samples and for 1,000
 // generated reports; an unreadable input fails the run with the same message either way.
 
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { main } from "../../src/cli/main";
-import { inspectFiles, PARALLEL_MIN_FILES, threadCount, type PoolReport } from "../../src/cli/parallel";
+import {
+  inspectFiles,
+  PARALLEL_MIN_FILES,
+  shareTexts,
+  threadCount,
+  type PoolReport,
+} from "../../src/cli/parallel";
 import { consolidate, consolidationJson, type Submission } from "../../src/core/consolidate";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { summaryWorkbook } from "../../src/core/summary";
@@ -156,6 +162,24 @@ test("a file that cannot be read is rejected with its reason, and the same submi
   expect(runs[1]).toBe(runs[0]);
   expect(runs[2]).toBe(runs[0]);
 }, 120_000);
+
+test("on a large run the texts are kept once each: every submission still holds the same values", async () => {
+  const files = ["2026-6T", "cap-so/SO_GIAO_DUC_DT"].flatMap((dir) =>
+    readdirSync(join(SAMPLES, dir))
+      .filter((f) => f.endsWith(".xlsx"))
+      .sort()
+      .map((f) => join(SAMPLES, dir, f)),
+  );
+  const submissions = await inspectFiles(files, DEFAULT_PROFILE, { threads: 1 });
+  const before = structuredClone(submissions);
+  const seen = new Map<string, string>();
+  const shared = submissions.map((s) => shareTexts(s, seen));
+  expect(shared).toEqual(before);
+  // The task texts every unit copies from the template are among the texts kept once.
+  const content = before.find((s) => s.result.report)?.result.report?.tasks[0]?.content ?? "";
+  expect(content.length).toBeGreaterThan(20);
+  expect(seen.get(content)).toBe(content);
+});
 
 test("threads: one below the threshold, every core above it, KL226_THREADS when set", () => {
   expect(threadCount(PARALLEL_MIN_FILES - 1, {})).toBe(1);
