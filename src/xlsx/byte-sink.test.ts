@@ -39,7 +39,7 @@ test("any texts (emoji, lone surrogates, NFD) encode as TextEncoder does, from a
       fc.array(fc.tuple(fc.boolean(), piece), { maxLength: 30 }),
       (capacity, steps) => {
         const sink = new ByteSink(capacity);
-        let expected = new Uint8Array(0);
+        let expected: Uint8Array = new Uint8Array(0);
         const join = (a: Uint8Array, b: Uint8Array): Uint8Array => {
           const joined = new Uint8Array(a.length + b.length);
           joined.set(a);
