@@ -89,6 +89,17 @@ test("III: the task table and the overdue sentence", () => {
   expect(main).toContain("Không có nhiệm vụ nào của kế hoạch có đơn vị báo cáo quá hạn.");
 });
 
+test("III: tasks some units finished late are named, with how many units", () => {
+  expect(main).not.toContain("hoàn thành quá hạn");
+  const second = c.tasks.find((t) => t.index === 2)!;
+  expect(second.done).toBeGreaterThanOrEqual(2);
+  const withLate = { ...c, tasks: c.tasks.map((t) => (t === second ? { ...t, doneLate: 2 } : t)) };
+  const text = documentText(reportDocument(withLate, profile, { date: dates.date, roster }));
+  expect(text).toContain(
+    "Trong số đơn vị hoàn thành, có đơn vị hoàn thành quá hạn: nhiệm vụ số 2 (2 đơn vị).",
+  );
+});
+
 test("IV: shortfalls by indicator with honest values, every missing, returned and late unit by name", () => {
   expect(main).toContain("1. Chỉ tiêu chưa đạt: 4 trường hợp ở 4 đơn vị (chi tiết tại Phụ lục II):");
   expect(main).toContain(

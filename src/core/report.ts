@@ -294,6 +294,14 @@ function taskSection(c: Consolidation): Block[] {
         : `Nhiệm vụ của kế hoạch có đơn vị báo cáo quá hạn (thời hạn đã qua mà chưa hoàn thành): ${overdue.map((t) => `nhiệm vụ số ${t.index ?? ""} (${viInteger(t.overdue)} đơn vị)`).join("; ")}.`,
     ),
   );
+  const doneLate = listed.filter((t) => t.doneLate > 0);
+  if (doneLate.length > 0) {
+    blocks.push(
+      bodyParagraph(
+        `Trong số đơn vị hoàn thành, có đơn vị hoàn thành quá hạn: ${doneLate.map((t) => `nhiệm vụ số ${t.index ?? ""} (${viInteger(t.doneLate)} đơn vị)`).join("; ")}.`,
+      ),
+    );
+  }
   const unitsOverdue = c.units.filter((u) => u.tasks.overdue > 0);
   if (unitsOverdue.length > 0) {
     blocks.push(

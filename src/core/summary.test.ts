@@ -178,6 +178,30 @@ test("without a roster, Chưa nộp says so", () => {
   expect(() => writeXlsx(plain)).not.toThrow();
 });
 
+test("Nhiệm vụ: units done per task, and of them those done late in a column of its own", () => {
+  const tasks = DEFAULT_PROFILE.form.tasks.map(() => "Hoàn thành");
+  const late = tasks.map((s, i) => (i === 0 ? "Hoàn thành quá hạn" : s));
+  const withLate = consolidate(
+    [
+      submit("a.xlsx", { unit: "SO_A", name: "Sở A", taskStatuses: late }),
+      submit("b.xlsx", { unit: "SO_B", name: "Sở B", taskStatuses: tasks }),
+    ],
+    { profile: DEFAULT_PROFILE },
+  );
+  const tasksSheet = summaryWorkbook(withLate, DEFAULT_PROFILE).sheets.find(
+    (s) => s.name === SUMMARY_SHEETS.tasks,
+  )!;
+  const rows = tasksSheet.rows.map((r) => r.map((x) => x?.value ?? null));
+  const header = rows.findIndex((r) => r[0] === "STT");
+  // The wrapped labels get the two lines they need (a written file has no automatic row height).
+  expect(tasksSheet.rowHeights?.[header]).toBeGreaterThanOrEqual(30);
+  expect(rows[header]!.slice(3, 6)).toEqual(["Hoàn thành", "Trong đó: hoàn thành quá hạn", "Đang thực hiện"]);
+  // Task 1: both units done, one of them late; task 2: both done on time.
+  expect(rows[header + 1]!.slice(0, 1)).toEqual([1]);
+  expect(rows[header + 1]!.slice(3, 5)).toEqual([2, 1]);
+  expect(rows[header + 2]!.slice(3, 5)).toEqual([2, 0]);
+});
+
 describe("the written file", () => {
   const bytes = writeXlsx(spec);
   const dir = mkdtempSync(join(tmpdir(), "kl226-summary-"));

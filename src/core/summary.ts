@@ -427,6 +427,7 @@ function taskSheet(c: Consolidation): SheetSpec {
     "Nội dung nhiệm vụ",
     "Thời hạn",
     "Hoàn thành",
+    "Trong đó: hoàn thành quá hạn",
     "Đang thực hiện",
     "Chưa thực hiện",
     "Quá hạn",
@@ -436,7 +437,7 @@ function taskSheet(c: Consolidation): SheetSpec {
     [cell("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", TITLE)],
     [
       cell(
-        `Số đơn vị theo tình trạng của từng nhiệm vụ (${c.units.length} báo cáo được tổng hợp). Quá hạn: thời hạn trước ngày báo cáo mà chưa hoàn thành (đã gồm trong “Đang thực hiện” hoặc “Chưa thực hiện”). Dòng “Nhiệm vụ đơn vị tự bổ sung” đếm số nhiệm vụ, không phải số đơn vị.`,
+        `Số đơn vị theo tình trạng của từng nhiệm vụ (${c.units.length} báo cáo được tổng hợp). “Hoàn thành” gồm cả hoàn thành quá hạn (đếm riêng ở cột bên cạnh). Quá hạn: thời hạn trước ngày báo cáo mà chưa hoàn thành (đã gồm trong “Đang thực hiện” hoặc “Chưa thực hiện”). Dòng “Nhiệm vụ đơn vị tự bổ sung” đếm số nhiệm vụ, không phải số đơn vị.`,
         NOTE,
       ),
     ],
@@ -446,6 +447,7 @@ function taskSheet(c: Consolidation): SheetSpec {
       text(t.content, t.index === null ? { ...WRAP, italic: true } : WRAP),
       text(t.deadlineText, WRAP),
       num(t.done),
+      num(t.doneLate),
       num(t.inProgress),
       num(t.notStarted),
       num(t.overdue, t.overdue > 0 ? merge(NUM, SHORT_FILL) : NUM),
@@ -666,11 +668,14 @@ function sized(
   const columnWidths = fitWidths(rows, headerRow, fixed);
   const rowHeights: Record<number, number> = { ...heights };
   rows.forEach((row, r) => {
-    if (r <= headerRow || rowHeights[r] !== undefined) return;
+    // The header row too: its labels wrap in columns sized for the data below them.
+    if (r < headerRow || rowHeights[r] !== undefined) return;
     let lines = 1;
     row.forEach((c, i) => {
       if (!c?.style?.wrap || typeof c.value !== "string") return;
-      const perLine = Math.max(1, (columnWidths[i] ?? 10) - 1);
+      // Bold letters are wider: a bold line holds about a tenth fewer characters.
+      const room = (columnWidths[i] ?? 10) - 1;
+      const perLine = Math.max(1, c.style.bold === true ? Math.floor(room * 0.9) : room);
       const needed = c.value.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
       lines = Math.max(lines, needed);
     });
