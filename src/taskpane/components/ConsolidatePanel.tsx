@@ -5,7 +5,7 @@
 // Excel or as downloads, and the report for the level above.
 
 import { Button, Field, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useRef, useState, type DragEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import { periodLabel, type Consolidation } from "../../core/consolidate";
 import { viDate } from "../../core/dates";
@@ -19,6 +19,7 @@ import { AUTO, chosenProfile, useProfileChoice } from "../profile-choice";
 import { SETTING_KEYS, type SettingsStore } from "../settings";
 import { consolidateFiles, readRosterFile, type Progress } from "../standalone/consolidate-run";
 import { XLSX_MIME, downloadBlob, isXlsxName } from "../standalone/files";
+import { prepareWorkers } from "../standalone/worker-pool";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
 import { FilePicker, NoticeBar, errorText, useAction } from "./common";
 import { DocumentsPanel } from "./DocumentsPanel";
@@ -157,6 +158,8 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   const { busy, setBusy, notice, setNotice, act } = useAction(t, excel !== null);
   const [dragging, setDragging] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The workers that read and check picked files start loading while the user picks them.
+  useEffect(() => prepareWorkers(), []);
   // Names kept for what renders from the result (the roll-up form, the documents).
   const result = outcome?.consolidation ?? null;
   const profile = outcome?.profile ?? chosenProfile(choice) ?? DEFAULT_PROFILE;

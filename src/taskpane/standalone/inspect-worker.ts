@@ -38,17 +38,24 @@ let collected: Submission[] = [];
 let received = 0;
 let pending: Extract<ToWorker, { kind: "consolidate" }> | null = null;
 
-/** Messages are handled one at a time, in order: a batch's reading awaits, and the next message waits for it. */
+/**
+ * Messages are handled one at a time, in order. A batch's files start being read and hashed as soon
+ * as it arrives, though, so that waiting on the browser for them overlaps checking the batch before.
+ */
 let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (event) => {
+  const message = event.data;
+  const read = message.kind === "files" ? readJobs(message.jobs) : null;
+  // Its failure is reported when its turn comes (below), not as an unhandled rejection now.
+  read?.catch(() => undefined);
   queue = queue
-    .then(() => handle(event.data))
+    .then(() => handle(message, read))
     .catch((e: unknown) =>
       scope.postMessage({ kind: "failed", message: e instanceof Error ? e.message : String(e) }),
     );
 };
 
-async function handle(message: ToWorker): Promise<void> {
+async function handle(message: ToWorker, read: Promise<ReadFile[]> | null): Promise<void> {
   if (message.kind === "setup") {
     // A new run: the last one's ports and submissions go.
     collector?.close();
@@ -62,7 +69,7 @@ async function handle(message: ToWorker): Promise<void> {
     peers = message.peers;
     for (const peer of peers) peer.onmessage = (e: MessageEvent<ToCollector>) => collect(e.data.inspected);
   } else if (message.kind === "files") {
-    const inspected = await inspectJobs(message.jobs);
+    const inspected = inspectJobs(message.jobs, await read!);
     if (collector) collector.postMessage({ inspected } satisfies ToCollector);
     else collect(inspected);
     scope.postMessage({ kind: "inspected", count: inspected.length });
@@ -72,21 +79,26 @@ async function handle(message: ToWorker): Promise<void> {
   }
 }
 
-async function inspectJobs(jobs: readonly FileJob[]): Promise<Inspected[]> {
+interface ReadFile {
+  readonly bytes: Uint8Array;
+  readonly sha256: string;
+}
+
+/** The batch's files read and hashed (SHA-256 by crypto.subtle), in order. */
+async function readJobs(jobs: readonly FileJob[]): Promise<ReadFile[]> {
+  const bytes = await Promise.all(jobs.map((j) => fileBytes(j.file)));
+  const hashes = await Promise.all(bytes.map((b) => digestHex(b)));
+  return bytes.map((b, k) => ({ bytes: b, sha256: hashes[k]! }));
+}
+
+function inspectJobs(jobs: readonly FileJob[], read: readonly ReadFile[]): Inspected[] {
   if (!setUp) throw new Error("inspect worker: files before setup");
   // As readWith (profile-choice.ts) in the page: the chosen profile expects its form; none follows each file's.
   const readWith = chosen ?? defaultProfileForForm(DEFAULT_FORM.id)!;
   const forms = chosen ? "expect" : "follow";
-  const bytes = await Promise.all(jobs.map((j) => fileBytes(j.file)));
-  const hashes = await Promise.all(bytes.map((b) => digestHex(b)));
   return jobs.map((j, k) => ({
     index: j.index,
-    submission: inspectSubmission(
-      { file: j.file.name, bytes: bytes[k]!, sha256: hashes[k]! },
-      readWith,
-      decoder,
-      { forms },
-    ),
+    submission: inspectSubmission({ file: j.file.name, ...read[k]! }, readWith, decoder, { forms }),
   }));
 }
 

@@ -53,6 +53,26 @@ function keepWorkers(workers: Worker[]): void {
   idle = { workers, timer };
 }
 
+/**
+ * Starts the workers before a run (the Tổng hợp tab calls this when it opens), so that loading their
+ * script is not part of the wait after "Tổng hợp" is clicked. They are kept as after a run; a worker
+ * whose script fails to load is dropped, and the run then starts its own (or works in the page).
+ */
+export function prepareWorkers(): void {
+  if (idle || !workersAvailable()) return;
+  const workers = Array.from({ length: workerCount(Number.MAX_SAFE_INTEGER) }, () => startInspectWorker());
+  keepWorkers(workers);
+  for (const w of workers) {
+    w.onerror = (event) => {
+      event.preventDefault();
+      if (idle?.workers !== workers) return;
+      clearTimeout(idle.timer);
+      idle = null;
+      for (const x of workers) x.terminate();
+    };
+  }
+}
+
 export function workersAvailable(): boolean {
   return typeof Worker !== "undefined" && typeof MessageChannel !== "undefined";
 }
