@@ -19,13 +19,18 @@ const CELL: CellStyle = { border: true };
 /** The chart's colours: columns in the summary's blue, the target line in red. */
 export const CHART_COLORS = { values: "4472C4", target: "C00000" } as const;
 /** Columns of the data table: code, name, value, target. The chart starts after one blank column. */
-const TABLE_WIDTHS = [12, 36, 14, 14];
-const CHART_FIRST_COL = TABLE_WIDTHS.length + 1;
+const NAME_WIDTH = 36;
+const TABLE_COLUMNS = 4;
+const CHART_FIRST_COL = TABLE_COLUMNS + 1;
 const CHART_ROWS = 30;
 
-/** The chart's width in columns: room for each unit's column and label, within a printable page. */
+/**
+ * The chart's width in columns: room for each unit's column and label, up to what still prints
+ * legibly beside the table (the sheet is fitted to one landscape A4 width: at 40 columns the page
+ * shrank to ≈ 35 % and the bars and labels could not be read; at 18 it prints at ≈ 65 %).
+ */
 function chartWidth(units: number): number {
-  return Math.min(40, Math.max(12, Math.ceil(units * 0.6)));
+  return Math.min(18, Math.max(12, Math.ceil(units * 0.6)));
 }
 
 /** The sheet: header row, one row per unit (code, name, value, target), the chart at F2. */
@@ -52,11 +57,18 @@ export function chartSheet(spec: ChartSheetSpec): SheetSpec {
   const withinOne =
     spec.units.every((u) => u.value === null || (u.value >= 0 && u.value <= 1)) && spec.target <= 1;
   const header = { center: spec.subtitle ? `${spec.title} – ${spec.subtitle}` : spec.title };
+  // Codes shown whole; a long name wraps onto the lines it needs (a written file has no automatic height).
+  const codeWidth = Math.min(24, Math.max(12, ...spec.units.map((u) => u.code.length + 2)));
+  const rowHeights: Record<number, number> = { 0: 30 };
+  spec.units.forEach((u, i) => {
+    const lines = Math.ceil((u.name === "" ? u.code : u.name).length / (NAME_WIDTH - 1));
+    if (lines > 1) rowHeights[i + 1] = Math.min(409, lines * 15);
+  });
   return {
     name: spec.name,
     rows,
-    columnWidths: TABLE_WIDTHS,
-    rowHeights: { 0: 30 },
+    columnWidths: [codeWidth, NAME_WIDTH, 14, 14],
+    rowHeights,
     freeze: { rows: 1, cols: 0 },
     print: { landscape: true, fitToWidth: true, repeatRows: "1:1", header, footer: PAGE_OF_PAGES },
     chart:

@@ -13,7 +13,7 @@ import { consolidate, type Submission } from "./consolidate";
 import { DEFAULT_PROFILE } from "./profile";
 import { indicatorById } from "./form";
 import { gapSentence, targetText } from "./indicator-text";
-import { summaryWorkbook, SUMMARY_SHEETS } from "./summary";
+import { summaryChart, summaryWorkbook, SUMMARY_SHEETS } from "./summary";
 
 const submit = (file: string, data: ReportData): Submission => ({
   file,
@@ -200,6 +200,26 @@ test("Nhiệm vụ: units done per task, and of them those done late in a column
   expect(rows[header + 1]!.slice(0, 1)).toEqual([1]);
   expect(rows[header + 1]!.slice(3, 5)).toEqual([2, 1]);
   expect(rows[header + 2]!.slice(3, 5)).toEqual([2, 0]);
+});
+
+test("Biểu đồ: one column per unit, ranked lowest first (ties in code order), units without a value last", () => {
+  const online = (code: string, total: number, part: number) =>
+    submit(`${code}.xlsx`, {
+      unit: code,
+      name: `Đơn vị ${code}`,
+      counts: { HN_TONG: [10, total], HN_TRUC_TUYEN: [0, part] },
+    });
+  const ranked = consolidate(
+    [online("SO_A", 40, 30), online("SO_B", 40, 10), online("SO_C", 0, 0), online("SO_D", 20, 5)],
+    { profile: DEFAULT_PROFILE },
+  );
+  const chart = summaryChart(ranked)!;
+  expect(chart.units.map((u) => [u.code, u.value])).toEqual([
+    ["SO_B", 0.25],
+    ["SO_D", 0.25],
+    ["SO_A", 0.75],
+    ["SO_C", null],
+  ]);
 });
 
 describe("the written file", () => {

@@ -172,7 +172,14 @@ describe.each([10, 400])("the summary of %i units", (n) => {
     expect(sheet.cell("B2")?.value).toBe("Đơn vị số 1");
     expect(sheet.cell("C2")?.value).toBeCloseTo(40 / 90);
     expect(sheet.cell("D2")?.value).toBe(0.6);
-    expect(sheet.cell(`A${n + 1}`)?.value).toBe(`DV_${String(n).padStart(3, "0")}`);
+    // Ranked lowest first, ties in code order: the 40-of-90 units, then the 60-of-90 ones, the last
+    // row being the last unit (in code order) that held 60 online.
+    const lastAt60 = [...Array(n).keys()].filter((i) => i % 3 !== 0).pop()! + 1;
+    expect(sheet.cell(`A${Math.ceil(n / 3) + 1}`)?.value).toBe(
+      `DV_${String(3 * (Math.ceil(n / 3) - 1) + 1).padStart(3, "0")}`,
+    );
+    expect(sheet.cell(`A${n + 1}`)?.value).toBe(`DV_${String(lastAt60).padStart(3, "0")}`);
+    expect(sheet.cell(`C${n + 1}`)?.value).toBeCloseTo(60 / 90);
   });
 
   test("prints the chart sheet on A4 landscape, one page wide, header row repeated, Trang N/M", () => {
