@@ -34,6 +34,19 @@ const HOST_GLOBALS = [
 /** A no-restricted-imports pattern: every import whose source matches `regex` is refused with `message`. */
 const refuse = (regex, message) => ({ regex, message });
 
+/**
+ * One layer of README "Design": its files (tests aside) may import only what `patterns` leave;
+ * a `portable` layer must run in the browser, in Office and in Node, so it uses no host global either.
+ */
+const layer = ({ files, ignores = TESTS, patterns, portable = false }) => ({
+  files,
+  ignores,
+  rules: {
+    "no-restricted-imports": ["error", { patterns }],
+    ...(portable ? { "no-restricted-globals": ["error", ...HOST_GLOBALS] } : {}),
+  },
+});
+
 const NODE_BUILTINS = refuse(
   "^(node:|(fs|path|os|child_process|crypto|zlib|util|url|stream|buffer)(/|$))",
   "Node's modules live in src/cli and the Node-only src/xlsx/node-*.ts.",
@@ -90,175 +103,106 @@ export default tseslint.config(
     files: ["**/*.mjs"],
     languageOptions: { sourceType: "module" },
   },
-  {
+  layer({
     // core: the domain. Only other core modules ("./x") and zod; profiles.ts also bundles the
     // shipped profiles, plain JSON data at the top of the repository (profiles/*.json).
     files: ["src/core/*.ts", "src/core/*.tsx"],
-    ignores: TESTS,
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            refuse(
-              "^(?!\\./|zod$|\\.\\./\\.\\./profiles/[\\w-]+\\.json$)",
-              "src/core imports only other core modules and zod (README, Design).",
-            ),
-            refuse("^\\./.*\\.\\.", "src/core imports only other core modules (no path out of src/core)."),
-          ],
-        },
-      ],
-      "no-restricted-globals": ["error", ...HOST_GLOBALS],
-    },
-  },
-  {
+    portable: true,
+    patterns: [
+      refuse(
+        "^(?!\\./|zod$|\\.\\./\\.\\./profiles/[\\w-]+\\.json$)",
+        "src/core imports only other core modules and zod (README, Design).",
+      ),
+      refuse("^\\./.*\\.\\.", "src/core imports only other core modules (no path out of src/core)."),
+    ],
+  }),
+  layer({
     // core's sub-folders (the built-in forms): core modules one level up, nothing else.
     files: ["src/core/*/**/*.ts", "src/core/*/**/*.tsx"],
-    ignores: TESTS,
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [refuse("^(?!\\./|\\.\\./[\\w-]+$)", "src/core/forms imports only core modules.")] },
-      ],
-      "no-restricted-globals": ["error", ...HOST_GLOBALS],
-    },
-  },
-  {
+    portable: true,
+    patterns: [refuse("^(?!\\./|\\.\\./[\\w-]+$)", "src/core/forms imports only core modules.")],
+  }),
+  layer({
     // docx: DocumentSpec → .docx bytes. Core, docx modules and the docx package; browser-safe.
     files: ["src/docx/**/*.ts", "src/docx/**/*.tsx"],
-    ignores: TESTS,
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            refuse(
-              "^(?!\\./|\\.\\./core/|docx$)",
-              "src/docx imports only docx and core modules and the docx package (README, Design).",
-            ),
-            refuse("^\\./.*\\.\\.|^\\.\\./core/.*\\.\\.", "src/docx imports only docx and core modules."),
-          ],
-        },
-      ],
-      "no-restricted-globals": ["error", ...HOST_GLOBALS],
-    },
-  },
-  {
+    portable: true,
+    patterns: [
+      refuse(
+        "^(?!\\./|\\.\\./core/|docx$)",
+        "src/docx imports only docx and core modules and the docx package (README, Design).",
+      ),
+      refuse("^\\./.*\\.\\.|^\\.\\./core/.*\\.\\.", "src/docx imports only docx and core modules."),
+    ],
+  }),
+  layer({
     // xlsx: bytes ↔ workbook. Core, fflate, and node:zlib in the Node-only node-*.ts modules.
     files: ["src/xlsx/**/*.ts", "src/xlsx/**/*.tsx"],
     ignores: [...TESTS, "src/xlsx/node-*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            refuse(
-              "^(?!\\./|\\.\\./core/|fflate$)",
-              "src/xlsx imports only xlsx and core modules and fflate (README, Design).",
-            ),
-            refuse("^\\./.*\\.\\.|^\\.\\./core/.*\\.\\.", "src/xlsx imports only xlsx and core modules."),
-            refuse(
-              "^\\./node-",
-              "The Node-only inflater/deflater are chosen by the caller (the CLI), never imported by the browser-safe reader and writer.",
-            ),
-          ],
-        },
-      ],
-      "no-restricted-globals": ["error", ...HOST_GLOBALS],
-    },
-  },
-  {
+    portable: true,
+    patterns: [
+      refuse(
+        "^(?!\\./|\\.\\./core/|fflate$)",
+        "src/xlsx imports only xlsx and core modules and fflate (README, Design).",
+      ),
+      refuse("^\\./.*\\.\\.|^\\.\\./core/.*\\.\\.", "src/xlsx imports only xlsx and core modules."),
+      refuse(
+        "^\\./node-",
+        "The Node-only inflater/deflater are chosen by the caller (the CLI), never imported by the browser-safe reader and writer.",
+      ),
+    ],
+  }),
+  layer({
     files: ["src/xlsx/node-*.ts"],
-    ignores: TESTS,
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            refuse(
-              "^(?!\\./|\\.\\./core/|fflate$|node:zlib$)",
-              "The Node-only xlsx modules use node:zlib and xlsx/core modules only.",
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
+    patterns: [
+      refuse(
+        "^(?!\\./|\\.\\./core/|fflate$|node:zlib$)",
+        "The Node-only xlsx modules use node:zlib and xlsx/core modules only.",
+      ),
+    ],
+  }),
+  layer({
     // app: use cases joining core, xlsx and docx; browser-safe (no Node, no DOM).
     files: ["src/app/**/*.ts", "src/app/**/*.tsx"],
-    ignores: TESTS,
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            refuse(
-              "^(?!\\./|\\.\\./core/|\\.\\./xlsx/|\\.\\./docx/)",
-              "src/app imports only app, core, xlsx and docx modules (README, Design).",
-            ),
-            refuse(
-              "^\\.\\./xlsx/node-",
-              "src/app is browser-safe: the caller passes a Node decoder when it has one.",
-            ),
-            refuse("\\.\\..*\\.\\.", "src/app imports only app, core, xlsx and docx modules."),
-          ],
-        },
-      ],
-      "no-restricted-globals": ["error", ...HOST_GLOBALS],
-    },
-  },
-  {
+    portable: true,
+    patterns: [
+      refuse(
+        "^(?!\\./|\\.\\./core/|\\.\\./xlsx/|\\.\\./docx/)",
+        "src/app imports only app, core, xlsx and docx modules (README, Design).",
+      ),
+      refuse(
+        "^\\.\\./xlsx/node-",
+        "src/app is browser-safe: the caller passes a Node decoder when it has one.",
+      ),
+      refuse("\\.\\..*\\.\\.", "src/app imports only app, core, xlsx and docx modules."),
+    ],
+  }),
+  layer({
     // functions: thin wrappers over core (they run in Excel's custom-functions runtime).
     files: ["src/functions/**/*.ts", "src/functions/**/*.tsx"],
-    ignores: TESTS,
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            refuse("^(?!\\./|\\.\\./core/)", "src/functions imports only core modules (README, Design)."),
-            refuse("\\.\\..*\\.\\.", "src/functions imports only core modules."),
-          ],
-        },
-      ],
-    },
-  },
-  {
+    patterns: [
+      refuse("^(?!\\./|\\.\\./core/)", "src/functions imports only core modules (README, Design)."),
+      refuse("\\.\\..*\\.\\.", "src/functions imports only core modules."),
+    ],
+  }),
+  layer({
     // taskpane: the browser adapter. Anything below it, never the CLI or Node.
     files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
-    ignores: TESTS,
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            refuse("(^|/)cli(/|$)", "The taskpane never imports the command line."),
-            refuse("/xlsx/node-", "The taskpane runs in a browser: fflate, not node:zlib."),
-            NODE_BUILTINS,
-          ],
-        },
-      ],
-    },
-  },
-  {
+    patterns: [
+      refuse("(^|/)cli(/|$)", "The taskpane never imports the command line."),
+      refuse("/xlsx/node-", "The taskpane runs in a browser: fflate, not node:zlib."),
+      NODE_BUILTINS,
+    ],
+  }),
+  layer({
     // cli: the Node adapter. Anything below it, never the taskpane (React, Office.js).
     files: ["src/cli/**/*.ts", "src/cli/**/*.tsx"],
-    ignores: TESTS,
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            refuse(
-              "(^|/)(taskpane|functions)(/|$)",
-              "The CLI never imports the add-in's taskpane or custom functions.",
-            ),
-            refuse("^(react|react-dom|@fluentui/)", "The CLI has no UI library."),
-          ],
-        },
-      ],
-    },
-  },
+    patterns: [
+      refuse(
+        "(^|/)(taskpane|functions)(/|$)",
+        "The CLI never imports the add-in's taskpane or custom functions.",
+      ),
+      refuse("^(react|react-dom|@fluentui/)", "The CLI has no UI library."),
+    ],
+  }),
   prettier,
 );

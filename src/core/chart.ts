@@ -5,16 +5,14 @@
 
 import { honestPercentFormat } from "./format";
 import { columnLetters } from "./workbook";
-import { PAGE_OF_PAGES, type CellStyle, type ChartSheetSpec, type SheetSpec } from "./sheetspec";
+import {
+  PAGE_OF_PAGES,
+  TABLE_HEAD as HEAD,
+  type CellStyle,
+  type ChartSheetSpec,
+  type SheetSpec,
+} from "./sheetspec";
 
-const HEAD: CellStyle = {
-  bold: true,
-  fill: "D9E2F3",
-  border: true,
-  wrap: true,
-  vAlign: "center",
-  hAlign: "center",
-};
 const CELL: CellStyle = { border: true };
 /** The chart's colours: columns in the summary's blue, the target line in red. */
 export const CHART_COLORS = { values: "4472C4", target: "C00000" } as const;
@@ -33,6 +31,11 @@ function chartWidth(units: number): number {
   return Math.min(18, Math.max(12, Math.ceil(units * 0.6)));
 }
 
+/** What the chart calls a unit: its name, or its code when it has none. */
+function unitLabel(u: { readonly code: string; readonly name: string }): string {
+  return u.name === "" ? u.code : u.name;
+}
+
 /** The sheet: header row, one row per unit (code, name, value, target), the chart at F2. */
 export function chartSheet(spec: ChartSheetSpec): SheetSpec {
   const comparison = spec.comparison ?? ">=";
@@ -41,7 +44,7 @@ export function chartSheet(spec: ChartSheetSpec): SheetSpec {
     ["Mã đơn vị", "Tên đơn vị", spec.valueName, spec.targetName].map((value) => ({ value, style: HEAD })),
     ...spec.units.map((u) => [
       { value: u.code, style: CELL },
-      { value: u.name === "" ? u.code : u.name, style: { ...CELL, wrap: true } },
+      { value: unitLabel(u), style: { ...CELL, wrap: true } },
       {
         value: u.value,
         style: {
@@ -61,7 +64,7 @@ export function chartSheet(spec: ChartSheetSpec): SheetSpec {
   const codeWidth = Math.min(24, Math.max(12, ...spec.units.map((u) => u.code.length + 2)));
   const rowHeights: Record<number, number> = { 0: 30 };
   spec.units.forEach((u, i) => {
-    const lines = Math.ceil((u.name === "" ? u.code : u.name).length / (NAME_WIDTH - 1));
+    const lines = Math.ceil(unitLabel(u).length / (NAME_WIDTH - 1));
     if (lines > 1) rowHeights[i + 1] = Math.min(409, lines * 15);
   });
   return {

@@ -688,28 +688,19 @@ export const OWN_TASKS_LABEL = "Nhiệm vụ đơn vị tự bổ sung";
  */
 function taskTables(kept: readonly Candidate[], form: Form): { tasks: TaskSummary[]; ownTasks: OwnTask[] } {
   const keys = form.tasks.map((t) => matchKey(t.content));
-  const rows = form.tasks.map((t, i) => ({
-    index: i + 1,
-    content: t.content,
-    deadlineText: t.deadline,
+  const counted = (index: number | null, content: string, deadlineText: string) => ({
+    index,
+    content,
+    deadlineText,
     done: 0,
     doneLate: 0,
     inProgress: 0,
     notStarted: 0,
     overdue: 0,
     absent: 0,
-  }));
-  const own = {
-    index: null,
-    content: OWN_TASKS_LABEL,
-    deadlineText: "",
-    done: 0,
-    doneLate: 0,
-    inProgress: 0,
-    notStarted: 0,
-    overdue: 0,
-    absent: 0,
-  };
+  });
+  const rows = form.tasks.map((t, i) => counted(i + 1, t.content, t.deadline));
+  const own = counted(null, OWN_TASKS_LABEL, "");
   const ownTasks: OwnTask[] = [];
   const tally = (
     row: { done: number; doneLate: number; inProgress: number; notStarted: number; overdue: number },

@@ -99,6 +99,16 @@ export interface PageText {
 /** The footer every printed summary sheet has: "Trang 3/12". */
 export const PAGE_OF_PAGES: PageText = { center: "Trang {page}/{pages}" };
 
+/** The header row of every table the product writes (template, summary, chart data): bold, centred, light blue. */
+export const TABLE_HEAD: CellStyle = {
+  bold: true,
+  fill: "D9E2F3",
+  border: true,
+  wrap: true,
+  hAlign: "center",
+  vAlign: "center",
+};
+
 export interface PrintSpec {
   /** Landscape (default portrait). */
   readonly landscape?: boolean;

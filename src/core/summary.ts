@@ -12,6 +12,7 @@ import type { Profile } from "./profile";
 import { chartSheet } from "./chart";
 import {
   PAGE_OF_PAGES,
+  TABLE_HEAD as HEAD,
   type CellInput,
   type CellSpec,
   type CellStyle,
@@ -35,14 +36,6 @@ export const SUMMARY_SHEETS = {
 const TITLE: CellStyle = { bold: true, size: 14, color: "1F3864" };
 const NOTE: CellStyle = { italic: true, size: 10, color: "404040" };
 const SUBTITLE: CellStyle = { bold: true, size: 12, color: "1F3864" };
-const HEAD: CellStyle = {
-  bold: true,
-  fill: "D9E2F3",
-  border: true,
-  wrap: true,
-  hAlign: "center",
-  vAlign: "center",
-};
 const TEXT: CellStyle = { border: true, vAlign: "top", numFmt: "@" };
 const WRAP: CellStyle = { ...TEXT, wrap: true };
 const NUM: CellStyle = { border: true, numFmt: "#,##0", vAlign: "top" };

@@ -26,7 +26,14 @@ import {
 import { viNumber } from "./messages";
 import { TEMPLATE_HEADER_ROW } from "./layout";
 import type { Profile } from "./profile";
-import type { CellSpec, CellStyle, DataValidationSpec, SheetSpec, WorkbookSpec } from "./sheetspec";
+import {
+  TABLE_HEAD as HEAD,
+  type CellSpec,
+  type CellStyle,
+  type DataValidationSpec,
+  type SheetSpec,
+  type WorkbookSpec,
+} from "./sheetspec";
 
 export interface TemplatePrefill {
   readonly unit?: string;
@@ -39,14 +46,6 @@ export interface TemplatePrefill {
 
 const TITLE: CellStyle = { bold: true, size: 13, color: "1F3864", vAlign: "center" };
 const NOTE: CellStyle = { italic: true, size: 10, color: "404040", wrap: true, vAlign: "top" };
-const HEAD: CellStyle = {
-  bold: true,
-  fill: "D9E2F3",
-  border: true,
-  wrap: true,
-  hAlign: "center",
-  vAlign: "center",
-};
 const CODE: CellStyle = { border: true, color: "595959", size: 9, vAlign: "top" };
 const LABEL: CellStyle = { border: true, wrap: true, vAlign: "top" };
 const INPUT: CellStyle = { border: true, fill: "FFF9E5", locked: false, wrap: true, vAlign: "top" };

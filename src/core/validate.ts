@@ -343,6 +343,17 @@ function orList(items: readonly string[]): string {
     : `${items.slice(0, -1).join(", ")} hoặc ${items[items.length - 1] ?? ""}`;
 }
 
+/** A field's row (its code in column A) is not on the sheet. */
+function missingRow(sheet: Sheet, field: { readonly code: string; readonly label: string }): Finding {
+  return finding(
+    "MISSING_FIELD",
+    "error",
+    sheet.name,
+    null,
+    MSG.missingField(sheet.name, field.code, field.label, "A"),
+  );
+}
+
 function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding[]): Header {
   const rows = indexCodes(sheet, findings);
   const h: Header = { ...EMPTY_HEADER, texts: {} };
@@ -350,16 +361,7 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
   for (const field of INFO_FIELDS) {
     const r = rows.get(field.code);
     if (r === undefined) {
-      if (field.required)
-        findings.push(
-          finding(
-            "MISSING_FIELD",
-            "error",
-            sheet.name,
-            null,
-            MSG.missingField(sheet.name, field.code, field.label, "A"),
-          ),
-        );
+      if (field.required) findings.push(missingRow(sheet, field));
       continue;
     }
     const cell = cellAt(sheet, r, INFO_COLS.value);
@@ -475,17 +477,7 @@ function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues 
   for (const field of form.counts) {
     const r = rows.get(field.code);
     if (r === undefined) {
-      if (field.previousRequired || field.currentRequired) {
-        findings.push(
-          finding(
-            "MISSING_FIELD",
-            "error",
-            sheet.name,
-            null,
-            MSG.missingField(sheet.name, field.code, field.label, "A"),
-          ),
-        );
-      }
+      if (field.previousRequired || field.currentRequired) findings.push(missingRow(sheet, field));
       values[field.code] = { previous: null, current: null };
       continue;
     }
@@ -526,16 +518,7 @@ function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues 
         continue;
       const r = rows.get(ind.weight);
       const weight = countField(form, ind.weight);
-      if (r === undefined)
-        findings.push(
-          finding(
-            "MISSING_FIELD",
-            "error",
-            sheet.name,
-            null,
-            MSG.missingField(sheet.name, weight.code, weight.label, "A"),
-          ),
-        );
+      if (r === undefined) findings.push(missingRow(sheet, weight));
       else if (!findings.some((f) => f.cell === a1(r, COUNT_COLS[column]) && f.sheet === sheet.name)) {
         findings.push(
           finding(

@@ -21,7 +21,7 @@ import { consolidateFiles, readRosterFile, type Progress } from "../standalone/c
 import { XLSX_MIME, downloadBlob, isXlsxName } from "../standalone/files";
 import { prepareWorkers } from "../standalone/worker-pool";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
-import { FilePicker, NoticeBar, errorText, useAction } from "./common";
+import { FilePicker, NoticeBar, errorText, useAction, useBlockStyles } from "./common";
 import { DocumentsPanel } from "./DocumentsPanel";
 import { ProfilePicker } from "./ProfilePicker";
 import { RollupForm } from "./RollupForm";
@@ -39,13 +39,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
   },
   intro: { margin: `${tokens.spacingVerticalS} 0 0` },
-  hint: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground3 },
-  row: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    marginTop: tokens.spacingVerticalS,
-  },
   meta: {
     margin: `${tokens.spacingVerticalXXS} 0 0`,
     overflowWrap: "anywhere",
@@ -148,7 +141,8 @@ interface Outcome {
 }
 
 export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelProps) {
-  const styles = useStyles();
+  // The hint and the row of buttons as in the blocks below the result (documents, roll-up).
+  const styles = { ...useBlockStyles(), ...useStyles() };
   const [choice, setChoice] = useProfileChoice(store, SETTING_KEYS.consolidateProfile, true);
   const [files, setFiles] = useState<File[]>([]);
   const [roster, setRoster] = useState<{ file: string; units: RosterUnit[] } | null>(null);
