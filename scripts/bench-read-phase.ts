@@ -61,3 +61,40 @@ export function best(runs: number, fn: () => void): number {
   }
   return min;
 }
+
+/** The median of a list of numbers. */
+function medianOf(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * The reader against a raw inflate of the same parts, timed in alternated pairs (reader, raw, raw,
+ * reader, …, a GC before each), so that the machine's drift falls on both sides of each ratio: the
+ * median ratio of the pairs, and each side's median time. (Two separate bests of 3, taken one after
+ * the other, swung between 1.9× and 4.1× across runs of the same code.)
+ */
+export function readerVsRaw(
+  all: readonly Uint8Array[],
+  limits: ReadLimits,
+  pairs = 7,
+): { readMs: number; rawMs: number; ratio: number } {
+  // One untimed pass of each first: both warm, as the bests were.
+  readOnly(all, limits);
+  rawInflate(all);
+  const reads: number[] = [];
+  const raws: number[] = [];
+  for (let k = 0; k < pairs; k++) {
+    const order = k % 2 === 0 ? ["read", "raw"] : ["raw", "read"];
+    for (const which of order) {
+      const ms = best(1, () => void (which === "read" ? readOnly(all, limits) : rawInflate(all)));
+      (which === "read" ? reads : raws).push(ms);
+    }
+  }
+  return {
+    readMs: medianOf(reads),
+    rawMs: medianOf(raws),
+    ratio: medianOf(reads.map((r, k) => r / raws[k]!)),
+  };
+}
