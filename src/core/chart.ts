@@ -1,7 +1,8 @@
 // The chart sheet of a summary (SPEC §9): one value per unit as columns against the target as a
-// line, with the data table beside it, laid out as a SheetSpec that the .xlsx writer and the Excel
-// path both draw. A worksheet with a chart on it rather than an Excel chartsheet: Office.js cannot
-// create chartsheets, and the numbers the chart shows print next to it (docs/DECISIONS.md).
+// line (for many units, a second chart of those furthest from the target), with the data table
+// beside it, laid out as a SheetSpec that the .xlsx writer and the Excel path both draw. A
+// worksheet with charts on it rather than an Excel chartsheet: Office.js cannot create chartsheets,
+// and the numbers the charts show print next to them (docs/DECISIONS.md).
 
 import { honestPercentFormat } from "./format";
 import { columnLetters } from "./workbook";
@@ -10,6 +11,7 @@ import {
   TABLE_HEAD as HEAD,
   type CellStyle,
   type ChartSheetSpec,
+  type ChartSpec,
   type SheetSpec,
 } from "./sheetspec";
 
@@ -21,6 +23,16 @@ const NAME_WIDTH = 36;
 const TABLE_COLUMNS = 4;
 const CHART_FIRST_COL = TABLE_COLUMNS + 1;
 const CHART_ROWS = 30;
+/**
+ * From this many units on, a second chart below the first shows only the FURTHEST_UNITS furthest
+ * from the target (the lowest, or the highest where less is better), with names that can be read:
+ * the first chart's columns get too thin to name each unit (printed at 300 units, one label stood
+ * for every fourth column and the columns were hairlines).
+ */
+const SECOND_CHART_FROM = 61;
+const FURTHEST_UNITS = 30;
+/** The second chart starts this many rows below the first one's top. */
+const SECOND_CHART_OFFSET = CHART_ROWS + 2;
 
 /**
  * The chart's width in columns: room for each unit's column and label, up to what still prints
@@ -56,7 +68,6 @@ export function chartSheet(spec: ChartSheetSpec): SheetSpec {
     ]),
   ];
   const n = spec.units.length;
-  const last = n + 1;
   const withinOne =
     spec.units.every((u) => u.value === null || (u.value >= 0 && u.value <= 1)) && spec.target <= 1;
   const header = { center: spec.subtitle ? `${spec.title} – ${spec.subtitle}` : spec.title };
@@ -74,20 +85,36 @@ export function chartSheet(spec: ChartSheetSpec): SheetSpec {
     rowHeights,
     freeze: { rows: 1, cols: 0 },
     print: { landscape: true, fitToWidth: true, repeatRows: "1:1", header, footer: PAGE_OF_PAGES },
-    chart:
-      n === 0
-        ? undefined
-        : {
-            title: spec.title,
-            categories: `B2:B${last}`,
-            series: [
-              { name: spec.valueName, values: `C2:C${last}`, type: "column", color: CHART_COLORS.values },
-              { name: spec.targetName, values: `D2:D${last}`, type: "line", color: CHART_COLORS.target },
-            ],
-            axisFormat: spec.axisFormat ?? "0%",
-            axisMin: 0,
-            axisMax: withinOne ? 1 : undefined,
-            anchor: `${columnLetters(CHART_FIRST_COL)}2:${columnLetters(CHART_FIRST_COL + chartWidth(n) - 1)}${1 + CHART_ROWS}`,
-          },
+    charts: n === 0 ? [] : charts(spec, withinOne),
   };
+}
+
+/**
+ * The chart of every unit (rows 2…n+1 of the table, ranked lowest first) and, for many units, the
+ * chart of the FURTHEST_UNITS furthest from the target below it: the first rows of the table where
+ * more is better, the last rows that have a value where less is better.
+ */
+function charts(spec: ChartSheetSpec, withinOne: boolean): ChartSpec[] {
+  const n = spec.units.length;
+  const left = columnLetters(CHART_FIRST_COL);
+  const right = columnLetters(CHART_FIRST_COL + chartWidth(n) - 1);
+  const chart = (title: string, first: number, last: number, top: number): ChartSpec => ({
+    title,
+    categories: `B${first}:B${last}`,
+    series: [
+      { name: spec.valueName, values: `C${first}:C${last}`, type: "column", color: CHART_COLORS.values },
+      { name: spec.targetName, values: `D${first}:D${last}`, type: "line", color: CHART_COLORS.target },
+    ],
+    axisFormat: spec.axisFormat ?? "0%",
+    axisMin: 0,
+    axisMax: withinOne ? 1 : undefined,
+    anchor: `${left}${top}:${right}${top + CHART_ROWS - 1}`,
+  });
+  const all = chart(spec.title, 2, n + 1, 2);
+  const valued = spec.units.filter((u) => u.value !== null).length;
+  if (n < SECOND_CHART_FROM || valued <= FURTHEST_UNITS) return [all];
+  const lessIsBetter = (spec.comparison ?? ">=").startsWith("<");
+  const first = lessIsBetter ? valued - FURTHEST_UNITS + 2 : 2;
+  const title = `${spec.title}: ${FURTHEST_UNITS} đơn vị ${lessIsBetter ? "cao" : "thấp"} nhất`;
+  return [all, chart(title, first, first + FURTHEST_UNITS - 1, 2 + SECOND_CHART_OFFSET)];
 }

@@ -85,8 +85,8 @@ export interface SheetSpec {
   readonly hidden?: boolean;
   /** Print setup (the paper is always A4). */
   readonly print?: PrintSpec;
-  /** A chart drawn over the sheet, plotting ranges of this sheet. */
-  readonly chart?: ChartSpec;
+  /** Charts drawn over the sheet, each plotting ranges of this sheet. */
+  readonly charts?: readonly ChartSpec[];
 }
 
 /** Header or footer text by section; `{page}` and `{pages}` stand for the page number and count. */

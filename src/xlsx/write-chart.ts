@@ -1,4 +1,4 @@
-// A sheet's chart as DrawingML (xl/drawings/drawingN.xml + xl/charts/chartN.xml): column and line
+// A sheet's charts as DrawingML (xl/drawings/drawingN.xml + xl/charts/chartN.xml): column and line
 // series over one category axis, with the cell values cached in the chart so that readers which
 // never recalculate (viewers, openpyxl) still see the data. Pure text, no dates or ids: the same
 // spec gives the same bytes.
@@ -152,21 +152,22 @@ export function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
   );
 }
 
-/** xl/drawings/drawingN.xml: the chart (relationship rId1) anchored over the cells of `anchor`. */
-export function drawingXml(chart: ChartSpec): string {
-  const a = parseRange(chart.anchor);
+/** xl/drawings/drawingN.xml: the sheet's charts (relationships rId1, rId2, … in order), each anchored over the cells of its `anchor`. */
+export function drawingXml(charts: readonly ChartSpec[]): string {
   const corner = (tag: string, col: number, row: number): string =>
     `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
-  return (
-    XML_DECL +
-    `<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}">` +
-    '<xdr:twoCellAnchor editAs="oneCell">' +
-    corner("from", a.c1, a.r1) +
-    corner("to", a.c2 + 1, a.r2 + 1) +
-    '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr>' +
-    '<xdr:cNvPr id="2" name="Biểu đồ 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>' +
-    '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
-    `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="rId1"/></a:graphicData></a:graphic>` +
-    "</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>"
-  );
+  const anchors = charts.map((chart, i) => {
+    const a = parseRange(chart.anchor);
+    return (
+      '<xdr:twoCellAnchor editAs="oneCell">' +
+      corner("from", a.c1, a.r1) +
+      corner("to", a.c2 + 1, a.r2 + 1) +
+      '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr>' +
+      `<xdr:cNvPr id="${i + 2}" name="Biểu đồ ${i + 1}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
+      `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="rId${i + 1}"/></a:graphicData></a:graphic>` +
+      "</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>"
+    );
+  });
+  return XML_DECL + `<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}">${anchors.join("")}</xdr:wsDr>`;
 }

@@ -187,16 +187,102 @@ describe("the chart", () => {
 
   test("no units: the sheet has its header and no chart", () => {
     const empty = chartSheet({ ...CHART, units: [] });
-    expect(empty.chart).toBeUndefined();
+    expect(empty.charts).toEqual([]);
     expect(parts(writeXlsx({ sheets: [empty] }))["xl/charts/chart1.xml"]).toBeUndefined();
   });
 
   test("a chart whose ranges are not one column, or differ in length, is a programming error", () => {
     const sheet = chartSheet(CHART);
-    const bad = (chart: Partial<NonNullable<SheetSpec["chart"]>>) => () =>
-      writeXlsx({ sheets: [{ ...sheet, chart: { ...sheet.chart!, ...chart } }] });
+    const bad = (chart: Partial<NonNullable<SheetSpec["charts"]>[number]>) => () =>
+      writeXlsx({ sheets: [{ ...sheet, charts: [{ ...sheet.charts![0]!, ...chart }] }] });
     expect(bad({ categories: "A2:B4" })).toThrow(/one column/);
     expect(bad({ series: [{ name: "x", values: "C2:C9", type: "column" }] })).toThrow(/differ in length/);
     expect(bad({ series: [] })).toThrow(/at least one series/);
+  });
+});
+
+describe("many units: a second chart of the units furthest from the target", () => {
+  /** `n` units ranked lowest first (as the summary ranks them), unit k at (k + 1) / 200, then `blank` that cannot be judged. */
+  const ranked = (n: number, blank = 0): ChartSheetSpec["units"] => [
+    ...Array.from({ length: n }, (_, k) => ({
+      code: `DV_${k + 1}`,
+      name: `Xã số ${k + 1}`,
+      value: (k + 1) / 200,
+    })),
+    ...Array.from({ length: blank }, (_, k) => ({
+      code: `KB_${k + 1}`,
+      name: `Xã trống ${k + 1}`,
+      value: null,
+    })),
+  ];
+  const anchorRows = (drawing: string): string[] =>
+    [
+      ...drawing.matchAll(
+        /<xdr:from><xdr:col>\d+<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>(\d+)<\/xdr:row>/g,
+      ),
+    ].map((m) => m[1]!);
+
+  test("up to 60 units: one chart of them all", () => {
+    const p = parts(writeXlsx({ sheets: [chartSheet({ ...CHART, units: ranked(60) })] }));
+    expect(p["xl/charts/chart1.xml"]).toContain("<c:f>'Biểu đồ'!$B$2:$B$61</c:f>");
+    expect(p["xl/charts/chart2.xml"]).toBeUndefined();
+    expect(anchorRows(p["xl/drawings/drawing1.xml"] ?? "")).toEqual(["1"]);
+  });
+
+  test("100 units: every unit in the first chart, the 30 lowest below it, both on the sheet's one drawing", () => {
+    const p = parts(writeXlsx({ sheets: [chartSheet({ ...CHART, units: ranked(100) })] }));
+    const [all, lowest, drawing] = [
+      p["xl/charts/chart1.xml"],
+      p["xl/charts/chart2.xml"],
+      p["xl/drawings/drawing1.xml"],
+    ];
+    expect(all).toContain("<c:f>'Biểu đồ'!$B$2:$B$101</c:f>");
+    expect(lowest).toContain("<c:f>'Biểu đồ'!$B$2:$B$31</c:f>");
+    expect(lowest).toContain("<c:f>'Biểu đồ'!$C$2:$C$31</c:f>");
+    expect(lowest).toContain("<c:f>'Biểu đồ'!$D$2:$D$31</c:f>");
+    expect(lowest).toContain("<a:t>Tỷ lệ hội nghị trực tuyến theo đơn vị: 30 đơn vị thấp nhất</a:t>");
+    // The lowest unit first, the 30th last: 0,5 % … 15 %.
+    expect(lowest).toContain('<c:pt idx="0"><c:v>0.005</c:v></c:pt>');
+    expect(lowest).toContain('<c:pt idx="29"><c:v>0.15</c:v></c:pt></c:numCache>');
+    expect(lowest).toContain('<c:pt idx="29"><c:v>Xã số 30</c:v></c:pt>');
+    // The second chart starts two rows below the first one's 30 (0-based rows 1 and 33).
+    expect(anchorRows(drawing ?? "")).toEqual(["1", "33"]);
+    expect(drawing).toContain('r:id="rId1"');
+    expect(drawing).toContain('r:id="rId2"');
+    expect(p["xl/drawings/_rels/drawing1.xml.rels"]).toBe(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/>' +
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart2.xml"/>' +
+        "</Relationships>",
+    );
+    expect(p["[Content_Types].xml"]).toContain(
+      '<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
+    expect(p["xl/drawings/drawing2.xml"]).toBeUndefined();
+  });
+
+  test("less is better: the 30 highest that have a value (the units that cannot be judged come last)", () => {
+    const units = ranked(90, 10);
+    const p = parts(writeXlsx({ sheets: [chartSheet({ ...CHART, comparison: "<=", units })] }));
+    const highest = p["xl/charts/chart2.xml"] ?? "";
+    // Units 61–90 sit on rows 62–91; rows 92–101 hold the 10 without a value.
+    expect(highest).toContain("<c:f>'Biểu đồ'!$B$62:$B$91</c:f>");
+    expect(highest).toContain("30 đơn vị cao nhất");
+    expect(highest).toContain('<c:pt idx="29"><c:v>0.45</c:v></c:pt></c:numCache>');
+  });
+
+  test("61 units of which 30 have a value: no second chart (it would repeat the first's bars)", () => {
+    const p = parts(writeXlsx({ sheets: [chartSheet({ ...CHART, units: ranked(30, 31) })] }));
+    expect(p["xl/charts/chart2.xml"]).toBeUndefined();
+  });
+
+  test("our reader reads a file with two charts; the same spec gives the same bytes", () => {
+    const spec: WorkbookSpec = { sheets: [TABLE, chartSheet({ ...CHART, units: ranked(100) })] };
+    const bytes = writeXlsx(spec, NODE_ZIP_CODEC);
+    expect(Buffer.from(writeXlsx(spec, NODE_ZIP_CODEC)).equals(Buffer.from(bytes))).toBe(true);
+    const out = readXlsx(bytes);
+    if (!out.ok) throw new Error(`unreadable: ${out.reason}`);
+    expect(out.workbook.sheets[1]?.rows[100]?.[1]?.value).toEqual({ kind: "string", value: "Xã số 100" });
   });
 });

@@ -77,26 +77,34 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
     state: SheetState;
     autoFilter?: CellRange;
     printTitles?: string;
-    chart?: number;
+    drawing?: number;
   }[] = [];
   const sheetEntries: ZipEntry[] = [];
-  const charts: { drawing: string; chart: string }[] = [];
+  /** Each sheet's drawing (its charts, numbered across the workbook) and every chart part's XML. */
+  const drawings: { xml: string; charts: number[] }[] = [];
+  const chartParts: string[] = [];
   const addSheet = (sheet: SheetSpec, state: SheetState, selected: boolean): void => {
     const autoFilter = sheet.autoFilter !== undefined ? parseRange(sheet.autoFilter) : undefined;
-    let chart: number | undefined;
-    if (sheet.chart) {
-      charts.push({ drawing: drawingXml(sheet.chart), chart: chartXml(sheet, sheet.chart) });
-      chart = charts.length;
+    let drawing: number | undefined;
+    if (sheet.charts !== undefined && sheet.charts.length > 0) {
+      drawings.push({
+        xml: drawingXml(sheet.charts),
+        charts: sheet.charts.map((c) => {
+          chartParts.push(chartXml(sheet, c));
+          return chartParts.length;
+        }),
+      });
+      drawing = drawings.length;
     }
     entries.push({
       name: sheet.name,
       state,
       autoFilter,
       printTitles: printTitlesFormula(sheet.name, sheet.print?.repeatRows, sheet.print?.repeatColumns),
-      chart,
+      drawing,
     });
     sink.clear();
-    renderSheet(sink, sheet, styles, strings, lists, selected, chart !== undefined);
+    renderSheet(sink, sheet, styles, strings, lists, selected, drawing !== undefined);
     sheetEntries.push(
       zipEntry({ name: `xl/worksheets/sheet${entries.length}.xml`, data: sink.view() }, codec),
     );
@@ -183,11 +191,15 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
           `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
       )
       .join("") +
-    charts
+    drawings
       .map(
-        (_c, i) =>
-          `<Override PartName="/xl/drawings/drawing${i + 1}.xml" ContentType="${DRAWING_CONTENT_TYPE}"/>` +
-          `<Override PartName="/xl/charts/chart${i + 1}.xml" ContentType="${CHART_CONTENT_TYPE}"/>`,
+        (_d, i) =>
+          `<Override PartName="/xl/drawings/drawing${i + 1}.xml" ContentType="${DRAWING_CONTENT_TYPE}"/>`,
+      )
+      .join("") +
+    chartParts
+      .map(
+        (_c, i) => `<Override PartName="/xl/charts/chart${i + 1}.xml" ContentType="${CHART_CONTENT_TYPE}"/>`,
       )
       .join("") +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
@@ -234,30 +246,36 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
     ...(hasStrings ? [part("xl/sharedStrings.xml", strings.toXml())] : []),
   ];
   entries.forEach((e, i) => {
-    if (e.chart === undefined) return;
+    if (e.drawing === undefined) return;
     parts.push(
       part(
         `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
-        singleRel("drawing", `../drawings/drawing${e.chart}.xml`),
+        rels("drawing", [`../drawings/drawing${e.drawing}.xml`]),
       ),
     );
   });
-  charts.forEach((c, i) => {
-    parts.push(part(`xl/drawings/drawing${i + 1}.xml`, c.drawing));
+  drawings.forEach((d, i) => {
+    parts.push(part(`xl/drawings/drawing${i + 1}.xml`, d.xml));
     parts.push(
-      part(`xl/drawings/_rels/drawing${i + 1}.xml.rels`, singleRel("chart", `../charts/chart${i + 1}.xml`)),
+      part(
+        `xl/drawings/_rels/drawing${i + 1}.xml.rels`,
+        rels(
+          "chart",
+          d.charts.map((n) => `../charts/chart${n}.xml`),
+        ),
+      ),
     );
-    parts.push(part(`xl/charts/chart${i + 1}.xml`, c.chart));
   });
+  chartParts.forEach((xml, i) => parts.push(part(`xl/charts/chart${i + 1}.xml`, xml)));
   return zipEntries([...parts.map((p) => zipEntry(p, codec)), ...sheetEntries]);
 }
 
-/** A relationships part with the one relationship rId1. */
-function singleRel(type: "drawing" | "chart", target: string): string {
-  return (
-    XML_DECL +
-    `<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/${type}" Target="${target}"/></Relationships>`
+/** A relationships part: rId1, rId2, … to the targets in order. */
+function rels(type: "drawing" | "chart", targets: readonly string[]): string {
+  const each = targets.map(
+    (target, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/${type}" Target="${target}"/>`,
   );
+  return XML_DECL + `<Relationships xmlns="${NS_PKG_REL}">${each.join("")}</Relationships>`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -61,6 +61,13 @@ const CHART_UNITS = Array.from({ length: 24 }, (_, i) => ({
   value: i === 5 ? null : i === 1 ? 0.5996 : ((i * 37) % 100) / 100,
 }));
 
+/** 90 units ranked lowest first, as the summary ranks them: unit k at 30 + k/2 % (30,5 % … 75 %). */
+const MANY_UNITS = Array.from({ length: 90 }, (_, i) => ({
+  code: `XA_${i + 1}`,
+  name: `Xã Quảng Phú ${i + 1}`,
+  value: (60 + i + 1) / 200,
+}));
+
 const ORG = {
   superior: "UBND tỉnh Thanh Hóa",
   sender: "Sở Nội vụ",
@@ -124,6 +131,21 @@ run("printed through LibreOffice", () => {
               title: "Tỷ lệ hội nghị trực tuyến theo đơn vị (mục tiêu ≥ 60 %)",
               subtitle: "6 tháng năm 2026",
               units: CHART_UNITS,
+              valueName: "Tỷ lệ họp trực tuyến",
+              targetName: "Mục tiêu 60 %",
+              target: 0.6,
+            }),
+          ],
+        },
+        NODE_ZIP_CODEC,
+      ),
+      "chart-many.xlsx": writeXlsx(
+        {
+          sheets: [
+            chartSheet({
+              name: "Biểu đồ",
+              title: "Tỷ lệ hội nghị trực tuyến theo đơn vị (mục tiêu ≥ 60 %)",
+              units: MANY_UNITS,
               valueName: "Tỷ lệ họp trực tuyến",
               targetName: "Mục tiêu 60 %",
               target: 0.6,
@@ -232,6 +254,18 @@ run("printed through LibreOffice", () => {
     expect(chartPage).toContain("100%");
     const page = doc.pages.indexOf(chartPage!) + 1;
     const [png] = renderPages(doc.pdf, join(artifacts, "chart"), { first: page, last: page, dpi: 100 });
+    expect(png).toBeDefined();
+  });
+
+  test("90 units: the first printed page has every unit's chart and, below it, a chart of the 30 lowest", () => {
+    const doc = printed["chart-many.xlsx"]!;
+    const first = doc.pages[0] ?? "";
+    expect(first).toContain("Tỷ lệ hội nghị trực tuyến theo đơn vị (mục tiêu ≥ 60 %): 30 đơn vị thấp nhất");
+    // Both charts print on that page: two value axes up to 100 %, and the legend's target under each
+    // (besides the table's header).
+    expect(first.match(/(?<![\d.])100%/g)).toHaveLength(2);
+    expect(first.match(/Mục tiêu 60 %/g)).toHaveLength(3);
+    const [png] = renderPages(doc.pdf, join(artifacts, "chart-many"), { first: 1, last: 1, dpi: 100 });
     expect(png).toBeDefined();
   });
 

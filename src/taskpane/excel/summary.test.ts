@@ -143,7 +143,8 @@ describe.each([10, 400])("the summary of %i units", (n) => {
 
   test("adds the online-ratio chart: columns per unit name, the 60 % target as a red line, axis 0–100 %", () => {
     const sheet = run.excel.sheet(CHART_SHEET);
-    expect(sheet.charts).toHaveLength(1);
+    // Over 60 units, a second chart names the lowest (next test).
+    expect(sheet.charts).toHaveLength(n > 60 ? 2 : 1);
     const chart = sheet.charts[0]!;
     const at = (range: string) => `'${CHART_SHEET}'!${range}`;
     expect(chart.type).toBe("ColumnClustered");
@@ -180,6 +181,33 @@ describe.each([10, 400])("the summary of %i units", (n) => {
     );
     expect(sheet.cell(`A${n + 1}`)?.value).toBe(`DV_${String(lastAt60).padStart(3, "0")}`);
     expect(sheet.cell(`C${n + 1}`)?.value).toBeCloseTo(60 / 90);
+  });
+
+  test("over 60 units, a second chart below the first names the 30 lowest (rows 2–31 of the ranked table)", () => {
+    const sheet = run.excel.sheet(CHART_SHEET);
+    const at = (range: string) => `'${CHART_SHEET}'!${range}`;
+    const second = sheet.charts[1];
+    const expected =
+      n <= 60
+        ? undefined
+        : {
+            title: expect.stringMatching(/^Tỷ lệ hội nghị trực tuyến theo đơn vị .*: 30 đơn vị thấp nhất$/),
+            series: [
+              ["ColumnClustered", at("C2:C31"), at("B2:B31")],
+              ["Line", at("D2:D31"), at("B2:B31")],
+            ],
+            position: ["F34", "W63"],
+          };
+    expect(
+      second && {
+        title: second.title,
+        series: second.series.map((s) => [s.chartType, s.values, s.xValues]),
+        position: second.position,
+      },
+    ).toEqual(expected);
+    // The 30 lowest of 400 all held 40 of their 90 meetings online (every third unit is one).
+    const lowestRows = n <= 60 ? [] : [...Array(30).keys()].map((k) => sheet.cell(`C${k + 2}`)?.value);
+    for (const v of lowestRows) expect(v).toBeCloseTo(40 / 90);
   });
 
   test("prints the chart sheet on A4 landscape, one page wide, header row repeated, Trang N/M", () => {

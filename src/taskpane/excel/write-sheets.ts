@@ -253,9 +253,9 @@ export async function writeSheet(
     await budget.spend(PRINT_OPS * OP_BYTES);
     applyPrint(ws, sheet.print);
   }
-  if (sheet.chart) {
-    await budget.spend(CHART_OPS * OP_BYTES + JSON.stringify(sheet.chart).length);
-    addChart(ws, sheet.chart);
+  for (const chart of sheet.charts ?? []) {
+    await budget.spend(CHART_OPS * OP_BYTES + JSON.stringify(chart).length);
+    addChart(ws, chart);
   }
   if (sheet.hidden === true) ws.visibility = "Hidden";
 }
