@@ -62,11 +62,11 @@ export function best(runs: number, fn: () => void): number {
   return min;
 }
 
-/** The median of a list of numbers. */
-function medianOf(xs: readonly number[]): number {
+/** The median of a list of numbers (the mean of the middle two for an even count). */
+export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /**
@@ -93,8 +93,8 @@ export function readerVsRaw(
     }
   }
   return {
-    readMs: medianOf(reads),
-    rawMs: medianOf(raws),
-    ratio: medianOf(reads.map((r, k) => r / raws[k]!)),
+    readMs: median(reads),
+    rawMs: median(raws),
+    ratio: median(reads.map((r, k) => r / raws[k]!)),
   };
 }

@@ -27,7 +27,7 @@ import type { Cell, CellValue, Sheet, Workbook } from "../src/core/workbook";
 import { createNodeDecoder } from "../src/xlsx/node-inflate";
 import { NODE_ZIP_CODEC } from "../src/xlsx/node-deflate";
 import { writeXlsx } from "../src/xlsx/write";
-import { readerVsRaw } from "./bench-read-phase";
+import { median, readerVsRaw } from "./bench-read-phase";
 import { BENCH_SETS, MIXED_UP_TO, prepareSet, type BenchSet, type PreparedSet } from "./bench-sets";
 
 const TARGETS = {
@@ -88,11 +88,6 @@ function cliArgs(set: BenchSet, data: PreparedSet, n: number, out: string): stri
   ];
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const fmtS = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const spread = (runs: readonly Run[]): string =>
   `${fmtS(median(runs.map((r) => r.wallMs)))} (${fmtS(Math.min(...runs.map((r) => r.wallMs)))}–${fmtS(Math.max(...runs.map((r) => r.wallMs)))})`;
