@@ -18,6 +18,11 @@ describe("Vietnamese notation", () => {
     expect(viInteger(999)).toBe("999");
     expect(viInteger(0)).toBe("0");
     expect(viInteger(-1234)).toBe("-1.234");
+    expect(viInteger(-0)).toBe("0");
+    expect(viInteger(123456789012345)).toBe("123.456.789.012.345");
+    // Beyond 15 digits Excel keeps 15 significant ones, and so does the text.
+    expect(viInteger(1234567890123456)).toBe("1.234.567.890.123.460");
+    expect(viInteger(1234.5)).toBe("1.235");
     expect(viDecimal(1234.5)).toBe("1.234,5");
     expect(viDecimal(1234.5, 2)).toBe("1.234,50");
     expect(viDecimal(0.05, 1)).toBe("0,1");
@@ -183,6 +188,11 @@ describe("property: the text never flips the exact verdict", () => {
           const decimals = format === "0%" ? 0 : format.length - 3;
           expect(format).toMatch(/^0(\.0+)?%$/);
           expect(verdict(excelShown(exact[0], exact[1], decimals), comparison, t)).toBe(met);
+          // And no more decimals than it takes: the first count of decimals whose display keeps the verdict.
+          const fewest = [1, 2, 3, 4, 5, 6].find(
+            (d) => verdict(excelShown(exact[0], exact[1], d), comparison, t) === met,
+          );
+          expect(decimals).toBe(fewest);
         },
       ),
       { numRuns: 3000 },

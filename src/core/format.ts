@@ -110,6 +110,10 @@ function checkDecimals(decimals: number): void {
 
 /** An integer in Vietnamese notation: 1234 → "1.234" (rounded half away from zero). */
 export function viInteger(value: number): string {
+  // A whole number of at most 15 digits (every count) is its own text, grouped; no rounding to do.
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) {
+    return value < 0 ? "-" + groupThousands(String(-value)) : groupThousands(String(value));
+  }
   return viDecimal(value, 0);
 }
 
@@ -218,6 +222,32 @@ export function honestPercentFormat(
   comparison: Comparison,
   options: HonestOptions = {},
 ): string {
-  const d = chooseHonest(value, target, comparison, { maxDecimals: MAX_DECIMALS, ...options }).decimals;
+  const all = { maxDecimals: MAX_DECIMALS, ...options };
+  const d =
+    fewestDecimalsWhenFar(value, target, comparison, all) ??
+    chooseHonest(value, target, comparison, all).decimals;
   return d === 0 ? "0%" : `0.${"0".repeat(d)}%`;
+}
+
+/**
+ * The fewest decimals, when the value lies more than one shown step (10^−(d+2) of a fraction) from
+ * its target, as almost every unit of a summary does: rounding to the nearest step moves it by at most
+ * half a step, so what is shown stays on the value's side and keeps its verdict, and the exact
+ * arithmetic (a few BigInt operations per cell, the summary's costliest formatting) is not needed.
+ * Undefined near the target, or when the caller's exact verdict disagrees with the float's.
+ */
+function fewestDecimalsWhenFar(
+  value: number,
+  target: number,
+  comparison: Comparison,
+  options: HonestOptions,
+): number | undefined {
+  const min = options.decimals ?? 1;
+  checkDecimals(min);
+  checkDecimals(Math.max(min, options.maxDecimals ?? 4));
+  if (!Number.isFinite(value) || !Number.isFinite(target)) return undefined;
+  const gap = value - target;
+  if (!(Math.abs(gap) > 10 ** -(min + 2))) return undefined;
+  if (options.met !== undefined && options.met !== signHolds(gap, comparison)) return undefined;
+  return min;
 }

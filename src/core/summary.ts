@@ -387,7 +387,8 @@ function shortfallSheet(c: Consolidation): SheetSpec {
     "Đơn vị tính",
     "Diễn giải",
   ].map((h) => cell(h, HEAD));
-  const byId = new Map(c.form.indicators.map((i) => [i.id, i]));
+  // Each indicator with its target as the plan writes it ("≥ 95 %"), never a number that could read like a result.
+  const byId = new Map(c.form.indicators.map((ind) => [ind.id, { ind, target: targetText(ind) }]));
   const rows: Array<Array<CellSpec | null>> = [
     [cell("CÁC CHỈ TIÊU KHÔNG ĐẠT", TITLE)],
     [
@@ -400,16 +401,16 @@ function shortfallSheet(c: Consolidation): SheetSpec {
     ],
     header,
     ...c.shortfalls.flatMap((s) => {
-      const ind = byId.get(s.indicator);
-      if (!ind) return [];
+      const found = byId.get(s.indicator);
+      if (!found) return [];
+      const { ind, target } = found;
       return [
         [
           text(s.unit),
           text(s.unitName, WRAP),
           text(ind.label, WRAP),
           num(s.value, merge(valueStyle(ind, { value: s.value, status: "short" }), SHORT_FILL)),
-          // The target as the plan writes it ("≥ 95 %"), never a number that could read like a result.
-          text(targetText(ind), CENTER),
+          text(target, CENTER),
           s.gap === null ? text("—", CENTER) : num(s.gap, merge(NUM, SHORT_FILL)),
           text(ind.itemUnit),
           text(gapSentence(ind, s.gap), WRAP),
