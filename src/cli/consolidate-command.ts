@@ -25,8 +25,8 @@ import { followUpLetters, withLetterSheet } from "../core/letters";
 import { summaryWorkbook } from "../core/summary";
 import { createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
-import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
-import { writeXlsx } from "../xlsx/write";
+import { nodeZipEntryLater } from "../xlsx/node-deflate";
+import { writeXlsxOverlapped } from "../xlsx/write";
 import {
   documentDates,
   LETTER_DATE_NEEDS_DOCUMENTS,
@@ -298,7 +298,10 @@ export async function runConsolidation(
   const summary = summaryWorkbook(c, profile);
   writeAtomic(
     o.out,
-    writeXlsx(letters ? withLetterSheet(summary, letters, o.letters) : summary, NODE_ZIP_CODEC),
+    await writeXlsxOverlapped(
+      letters ? withLetterSheet(summary, letters, o.letters) : summary,
+      nodeZipEntryLater,
+    ),
   );
   if (o.json !== undefined) writeAtomic(o.json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`);
   io.out(humanSummary(c, profile, files.length, o.out, o.json, found.ignored));

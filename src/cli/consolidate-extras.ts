@@ -18,7 +18,6 @@ import {
 import { compareDates, parseDateText, viDate, type CivilDate } from "../core/dates";
 import { defaultReplyBy, vietnamDate, type DocumentDates } from "../core/documents";
 import { ALL_LETTERS_FILE, LETTER_SHEET, letterFileName } from "../core/letters";
-import { letterFiles, reportFile } from "../app/documents";
 import type { Profile, RosterUnit } from "../core/profile";
 import { rollupWorkbook, type RollupUnit } from "../core/rollup";
 import { unitCodeSchema, unitNameSchema, unitTypeSchema } from "../core/unit-schema";
@@ -28,6 +27,12 @@ import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
 import { UsageError, writeAtomic } from "./io";
+
+/**
+ * The Word writer (app/documents.ts and the docx library under it, a quarter of the command's code),
+ * loaded only when --letters or --report asks for a document: every other run starts without it.
+ */
+const wordDocuments = (): Promise<typeof import("../app/documents")> => import("../app/documents");
 
 /** The option keys consolidate adds for the roll-up (merged into its zod object). */
 export const rollupOptionShape = {
@@ -185,7 +190,7 @@ export async function writeLetters(
   dates: DocumentDates,
   roster: readonly RosterUnit[] | undefined,
 ): Promise<string[]> {
-  const { letters, all } = await letterFiles(c, profile, dates);
+  const { letters, all } = await (await wordDocuments()).letterFiles(c, profile, dates);
   const written = new Set<string>();
   for (const { letter, bytes } of letters) {
     writeAtomic(join(dir, letter.fileName), bytes);
@@ -229,7 +234,7 @@ export async function writeReport(
   dates: DocumentDates,
   roster: readonly RosterUnit[] | undefined,
 ): Promise<string[]> {
-  writeAtomic(path, await reportFile(c, profile, { date: dates.date, roster }));
+  writeAtomic(path, await (await wordDocuments()).reportFile(c, profile, { date: dates.date, roster }));
   return [
     `Báo cáo kết quả (văn bản Word, đề ngày ${viDate(dates.date)}, mục VI để chuyên viên viết đánh giá): ${path}`,
   ];

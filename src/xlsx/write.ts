@@ -62,6 +62,24 @@ type SheetState = "visible" | "hidden" | "veryHidden";
  *   (node-deflate.ts), much faster on a large summary. The same spec and codec give the same bytes.
  */
 export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): Uint8Array {
+  return zipEntries(xlsxEntries(spec, (part) => zipEntry(part, codec)));
+}
+
+/**
+ * The same workbook as writeXlsx, with each part handed to `entryLater` as soon as it is made and
+ * the sheets rendered while earlier parts are compressed (in the CLI, on node:zlib's thread pool:
+ * nodeZipEntryLater in node-deflate.ts, the same bytes as NODE_ZIP_CODEC). `entryLater` must copy a
+ * part's bytes before it returns: a sheet's are the writer's reused buffer.
+ */
+export async function writeXlsxOverlapped(
+  spec: WorkbookSpec,
+  entryLater: (part: ZipPart) => Promise<ZipEntry>,
+): Promise<Uint8Array> {
+  return zipEntries(await Promise.all(xlsxEntries(spec, entryLater)));
+}
+
+/** The package's entries in archive order, each part made into an E by `entry` (while the part's bytes are still valid). */
+function xlsxEntries<E>(spec: WorkbookSpec, entry: (part: ZipPart) => E): E[] {
   validateSheets(spec.sheets);
   const styles = new StyleTable();
   const strings = new SharedStrings();
@@ -79,7 +97,7 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
     printTitles?: string;
     drawing?: number;
   }[] = [];
-  const sheetEntries: ZipEntry[] = [];
+  const sheetEntries: E[] = [];
   /** Each sheet's drawing (its charts, numbered across the workbook) and every chart part's XML. */
   const drawings: { xml: string; charts: number[] }[] = [];
   const chartParts: string[] = [];
@@ -105,9 +123,7 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
     });
     sink.clear();
     renderSheet(sink, sheet, styles, strings, lists, selected, drawing !== undefined);
-    sheetEntries.push(
-      zipEntry({ name: `xl/worksheets/sheet${entries.length}.xml`, data: sink.view() }, codec),
-    );
+    sheetEntries.push(entry({ name: `xl/worksheets/sheet${entries.length}.xml`, data: sink.view() }));
   };
   const firstVisible = spec.sheets.findIndex((s) => s.hidden !== true);
   spec.sheets.forEach((sheet, i) =>
@@ -267,7 +283,7 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
     );
   });
   chartParts.forEach((xml, i) => parts.push(part(`xl/charts/chart${i + 1}.xml`, xml)));
-  return zipEntries([...parts.map((p) => zipEntry(p, codec)), ...sheetEntries]);
+  return [...parts.map(entry), ...sheetEntries];
 }
 
 /** A relationships part: rId1, rId2, … to the targets in order. */

@@ -52,12 +52,12 @@ export interface ZipEntry {
 
 /** Compresses one part now, so its uncompressed bytes can go before the next part is made. */
 export function zipEntry(part: ZipPart, codec: ZipCodec = FFLATE_CODEC): ZipEntry {
-  return {
-    name: new TextEncoder().encode(part.name),
-    crc: codec.crc32(part.data),
-    size: part.data.length,
-    body: codec.deflateRaw(part.data),
-  };
+  return compressedEntry(part, codec.crc32(part.data), codec.deflateRaw(part.data));
+}
+
+/** The entry of a part whose CRC-32 and raw-deflated body were computed elsewhere (node-deflate.ts, on zlib's thread pool). */
+export function compressedEntry(part: ZipPart, crc: number, body: Uint8Array): ZipEntry {
+  return { name: new TextEncoder().encode(part.name), crc, size: part.data.length, body };
 }
 
 /** The zip archive of `parts`, in the order given. */
