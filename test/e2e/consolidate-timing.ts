@@ -17,6 +17,8 @@ export interface ConsolidationTiming {
   readonly longTasks: readonly number[];
   /** The "Được tiếp nhận" tile's count. */
   readonly accepted: number;
+  /** Each progress text the bar showed during the run, in order (aria-valuetext, a change each). */
+  readonly progress: readonly string[];
 }
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -39,9 +41,19 @@ export async function timeConsolidation(
     .waitFor();
   await page.evaluate(() => {
     const w = window as unknown as {
-      __kl226Timing: { t0: number; t1: number; longTasks: { start: number; duration: number }[] };
+      __kl226Timing: {
+        t0: number;
+        t1: number;
+        longTasks: { start: number; duration: number }[];
+        progress: string[];
+      };
     };
-    const state = { t0: 0, t1: 0, longTasks: [] as { start: number; duration: number }[] };
+    const state = {
+      t0: 0,
+      t1: 0,
+      longTasks: [] as { start: number; duration: number }[],
+      progress: [] as string[],
+    };
     w.__kl226Timing = state;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) state.longTasks.push({ start: e.startTime, duration: e.duration });
@@ -52,25 +64,38 @@ export async function timeConsolidation(
       once: true,
     });
     new MutationObserver((_, observer) => {
+      const text = document.querySelector('[data-testid="progress"]')?.getAttribute("aria-valuetext");
+      if (text && text !== state.progress[state.progress.length - 1]) state.progress.push(text);
       if (document.querySelector('[data-testid="consolidation-result"]')) {
         state.t1 = performance.now();
         observer.disconnect();
       }
-    }).observe(document.body, { childList: true, subtree: true });
+    }).observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["aria-valuetext"],
+    });
   });
   await page.getByTestId("consolidate").click();
   await page.getByTestId("consolidation-result").waitFor({ timeout: 120_000 });
   // Let the result paint and any task it queued end, so a long one is reported too.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))));
   const timing = await page.evaluate(() => {
-    const { t0, t1, longTasks } = (
+    const { t0, t1, longTasks, progress } = (
       window as unknown as {
-        __kl226Timing: { t0: number; t1: number; longTasks: { start: number; duration: number }[] };
+        __kl226Timing: {
+          t0: number;
+          t1: number;
+          longTasks: { start: number; duration: number }[];
+          progress: string[];
+        };
       }
     ).__kl226Timing;
     return {
       ms: t1 - t0,
       longTasks: longTasks.filter((t) => t.start + t.duration >= t0).map((t) => t.duration),
+      progress,
     };
   });
   const accepted = Number(await page.getByTestId("count-accepted").getAttribute("data-count"));
