@@ -9,7 +9,7 @@ import { parseRosterCsv, parseRosterWorkbook, type RosterOutcome } from "../../c
 import { unreadableMessage } from "../../core/findings";
 import { createDecoder, readXlsx } from "../../xlsx/read";
 import { readWith } from "../profile-choice";
-import { fileBytes, readPickedFiles, yieldToBrowser } from "./files";
+import { PROGRESS_EVERY_MS, fileBytes, readPickedFiles, yieldToBrowser } from "./files";
 import { consolidateInWorkers, WORKER_MIN_FILES, workersAvailable } from "./worker-pool";
 
 export interface Progress {
@@ -21,8 +21,6 @@ export interface Progress {
 
 /** Work per slice before yielding to the browser: keeps input and painting responsive. */
 const SLICE_MS = 30;
-/** Progress from the workers is shown at most this often (and at the end). */
-const PROGRESS_EVERY_MS = 200;
 
 /**
  * Consolidate picked files with the chosen profile, or (profile undefined) each file read with its
@@ -56,13 +54,18 @@ export async function consolidateFiles(
   const submissions: Submission[] = [];
   const decoder = createDecoder();
   const read = readWith(options.profile);
-  let sliceStart = Date.now();
+  let sliceStart = performance.now();
+  let shown = sliceStart;
   for (const [i, f] of picked.entries()) {
     submissions.push(inspectSubmission(f, read.profile, decoder, { forms: read.forms }));
-    if (Date.now() - sliceStart >= SLICE_MS || i === picked.length - 1) {
-      onProgress({ phase: "checking", done: i + 1, total: picked.length });
+    const last = i === picked.length - 1;
+    if (last || performance.now() - sliceStart >= SLICE_MS) {
+      if (last || performance.now() - shown >= PROGRESS_EVERY_MS) {
+        onProgress({ phase: "checking", done: i + 1, total: picked.length });
+        shown = performance.now();
+      }
       await yieldToBrowser();
-      sliceStart = Date.now();
+      sliceStart = performance.now();
     }
   }
   const profile = consolidationProfile(submissions, options.profile);
