@@ -1,6 +1,8 @@
 /** End-to-end tests: the production build in Debian Chromium (playwright-core). Run after `npm run build`. */
 module.exports = {
   testEnvironment: "node",
+  globalSetup: "<rootDir>/test/tmp-setup.js",
+  globalTeardown: "<rootDir>/test/tmp-teardown.js",
   roots: ["<rootDir>/test/e2e"],
   testMatch: ["**/*.test.ts"],
   testTimeout: 120000,
