@@ -1,7 +1,9 @@
 // Test helper: headless LibreOffice conversion, used to prove generated workbooks open in a real spreadsheet app.
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, delimiter, extname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const TIMEOUT_MS = 120_000;
 
@@ -42,7 +44,7 @@ export function convertWithLibreOffice(
   }
   mkdirSync(outDir, { recursive: true });
   const args = [
-    `-env:UserInstallation=file:///tmp/lo-profile-${process.pid}`,
+    `-env:UserInstallation=${pathToFileURL(join(tmpdir(), `lo-profile-${process.pid}`)).href}`,
     "--headless",
     "--norestore",
     "--convert-to",

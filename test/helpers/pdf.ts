@@ -3,7 +3,9 @@
 // the page count and size, and PNGs of pages to look at (written under test-artifacts/, git-ignored).
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, realpathSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, delimiter, dirname, extname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const TIMEOUT_MS = 180_000;
 
@@ -59,7 +61,7 @@ export async function printToPdf(files: readonly string[], outDir: string): Prom
   mkdirSync(outDir, { recursive: true });
   // Its own profile per process: two soffice runs sharing one block each other.
   const args = [
-    `-env:UserInstallation=file:///tmp/lo-profile-pdf-${process.pid}`,
+    `-env:UserInstallation=${pathToFileURL(join(tmpdir(), `lo-profile-pdf-${process.pid}`)).href}`,
     "--headless",
     "--norestore",
     "--convert-to",
