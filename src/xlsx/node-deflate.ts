@@ -23,15 +23,10 @@ function deflateRawLater(data: Uint8Array): Promise<Buffer> {
 /**
  * NODE_ZIP_CODEC's entry for `part`, deflated on libuv's thread pool while the caller goes on
  * (writeXlsxOverlapped renders the next sheet meanwhile): the same bytes, ≈ 60 ms of a 1,000-unit
- * summary off the main thread. The part's bytes are copied first, as the writer reuses its buffer.
+ * summary off the main thread. `part.data` must stay unchanged until the promise settles.
  */
 export async function nodeZipEntryLater(part: ZipPart): Promise<ZipEntry> {
-  const data = part.data.slice();
-  const crc = crc32(data);
-  const out = await deflateRawLater(data);
-  return compressedEntry(
-    { name: part.name, data },
-    crc,
-    new Uint8Array(out.buffer, out.byteOffset, out.length),
-  );
+  const crc = crc32(part.data);
+  const out = await deflateRawLater(part.data);
+  return compressedEntry(part, crc, new Uint8Array(out.buffer, out.byteOffset, out.length));
 }

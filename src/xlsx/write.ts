@@ -68,14 +68,15 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
 /**
  * The same workbook as writeXlsx, with each part handed to `entryLater` as soon as it is made and
  * the sheets rendered while earlier parts are compressed (in the CLI, on node:zlib's thread pool:
- * nodeZipEntryLater in node-deflate.ts, the same bytes as NODE_ZIP_CODEC). `entryLater` must copy a
- * part's bytes before it returns: a sheet's are the writer's reused buffer.
+ * nodeZipEntryLater in node-deflate.ts, the same bytes as NODE_ZIP_CODEC). Each part is handed over
+ * as a copy of its own: a sheet's bytes are the writer's reused buffer, overwritten by the next sheet.
  */
 export async function writeXlsxOverlapped(
   spec: WorkbookSpec,
   entryLater: (part: ZipPart) => Promise<ZipEntry>,
 ): Promise<Uint8Array> {
-  return zipEntries(await Promise.all(xlsxEntries(spec, entryLater)));
+  const entries = xlsxEntries(spec, (part) => entryLater({ name: part.name, data: part.data.slice() }));
+  return zipEntries(await Promise.all(entries));
 }
 
 /** The package's entries in archive order, each part made into an E by `entry` (while the part's bytes are still valid). */

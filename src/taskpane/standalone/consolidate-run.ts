@@ -9,7 +9,7 @@ import { parseRosterCsv, parseRosterWorkbook, type RosterOutcome } from "../../c
 import { unreadableMessage } from "../../core/findings";
 import { createDecoder, readXlsx } from "../../xlsx/read";
 import { readWith } from "../profile-choice";
-import { PROGRESS_EVERY_MS, fileBytes, readPickedFiles, yieldToBrowser } from "./files";
+import { fileBytes, readPickedFiles, throttledProgress, yieldToBrowser } from "./files";
 import { consolidateInWorkers, WORKER_MIN_FILES, workersAvailable } from "./worker-pool";
 
 export interface Progress {
@@ -34,15 +34,11 @@ export async function consolidateFiles(
   if (workersAvailable() && files.length >= WORKER_MIN_FILES) {
     try {
       onProgress({ phase: "both", done: 0, total: files.length });
-      // The bar moves a few times a second: redrawing the panel after every batch of 16 files kept
-      // the page's own thread busy for as long as a worker, on the same two cores.
-      let shown = performance.now();
-      return await consolidateInWorkers(files, options, (done) => {
-        const now = performance.now();
-        if (done < files.length && now - shown < PROGRESS_EVERY_MS) return;
-        shown = now;
-        onProgress({ phase: "both", done, total: files.length });
-      });
+      return await consolidateInWorkers(
+        files,
+        options,
+        throttledProgress(files.length, (done) => onProgress({ phase: "both", done, total: files.length })),
+      );
     } catch (e) {
       // Workers could not run here (blocked by the host, or a file they could not read): the same work in the page.
       console.warn(
@@ -54,16 +50,14 @@ export async function consolidateFiles(
   const submissions: Submission[] = [];
   const decoder = createDecoder();
   const read = readWith(options.profile);
+  const progress = throttledProgress(picked.length, (done) =>
+    onProgress({ phase: "checking", done, total: picked.length }),
+  );
   let sliceStart = performance.now();
-  let shown = sliceStart;
   for (const [i, f] of picked.entries()) {
     submissions.push(inspectSubmission(f, read.profile, decoder, { forms: read.forms }));
-    const last = i === picked.length - 1;
-    if (last || performance.now() - sliceStart >= SLICE_MS) {
-      if (last || performance.now() - shown >= PROGRESS_EVERY_MS) {
-        onProgress({ phase: "checking", done: i + 1, total: picked.length });
-        shown = performance.now();
-      }
+    if (i === picked.length - 1 || performance.now() - sliceStart >= SLICE_MS) {
+      progress(i + 1);
       await yieldToBrowser();
       sliceStart = performance.now();
     }

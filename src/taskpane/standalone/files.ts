@@ -44,11 +44,26 @@ export async function digestHex(bytes: Uint8Array): Promise<string> {
 }
 
 /** Progress is reported at most this often (and at the end): each report redraws the panel. */
-export const PROGRESS_EVERY_MS = 200;
+const PROGRESS_EVERY_MS = 200;
 
 /**
- * Reads every file; `onProgress(done, total)` at the start, at most every PROGRESS_EVERY_MS and at
- * the end. Each read and hash is awaited, so the browser paints and handles input in between.
+ * `report`, passed on only when PROGRESS_EVERY_MS have gone by since the last one (or since now)
+ * or when `done` reaches `total`: the bar moves a few times a second, and the panel is not redrawn
+ * after every file or batch, on the cores the reading and checking need.
+ */
+export function throttledProgress(total: number, report: (done: number) => void): (done: number) => void {
+  let shown = performance.now();
+  return (done) => {
+    const now = performance.now();
+    if (done < total && now - shown < PROGRESS_EVERY_MS) return;
+    shown = now;
+    report(done);
+  };
+}
+
+/**
+ * Reads every file; `onProgress(done, total)` at the start, then as throttledProgress lets it. Each
+ * read and hash is awaited, so the browser paints and handles input in between.
  */
 export async function readPickedFiles(
   files: readonly File[],
@@ -56,14 +71,11 @@ export async function readPickedFiles(
 ): Promise<PickedFile[]> {
   const out: PickedFile[] = [];
   onProgress(0, files.length);
-  let shown = performance.now();
+  const progress = throttledProgress(files.length, (done) => onProgress(done, files.length));
   for (const [i, f] of files.entries()) {
     const bytes = await fileBytes(f);
     out.push({ file: f.name, bytes, sha256: await digestHex(bytes) });
-    if (i === files.length - 1 || performance.now() - shown >= PROGRESS_EVERY_MS) {
-      shown = performance.now();
-      onProgress(i + 1, files.length);
-    }
+    progress(i + 1);
   }
   return out;
 }
