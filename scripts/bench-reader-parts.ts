@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_PROFILE } from "../src/core/profile";
-import { best, rawInflate, readOnly } from "./bench-read-phase";
+import { best, median, rawInflate, readOnly } from "./bench-read-phase";
 
 const dir = process.argv[2] ?? "/tmp/benchfiles";
 const rounds = Number(process.argv[3] ?? 5);
@@ -23,5 +23,4 @@ for (let r = 0; r < rounds; r++) {
   ratios.push(read / raw);
   console.log(`read ${read.toFixed(0)} ms  raw ${raw.toFixed(0)} ms  read/raw ${(read / raw).toFixed(2)}×`);
 }
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(`median: read ${median(reads).toFixed(0)} ms, read/raw ${median(ratios).toFixed(2)}×`);
