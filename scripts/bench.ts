@@ -282,7 +282,7 @@ async function browserFigures(data: PreparedSet, runs: number): Promise<BrowserF
   ) as typeof import("../test/e2e/consolidate-timing");
   // webpack leaves an output file alone when its bytes did not change: the newest output dates the build.
   const built = newestMtime(dist);
-  // The page's sources: everything under src/ but the command line.
+  // The page's sources: everything under src/ but the command line and the Node-only node-*.ts modules.
   const newer = readdirSync(join(ROOT, "src"))
     .filter((d) => d !== "cli")
     .reduce((n, d) => n + sourcesNewerThan(join(ROOT, "src", d), built), 0);
@@ -337,7 +337,13 @@ function sourcesNewerThan(dir: string, ms: number): number {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) n += sourcesNewerThan(p, ms);
-    else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && statSync(p).mtimeMs > ms) n++;
+    else if (
+      /\.tsx?$/.test(e.name) &&
+      !/\.test\.tsx?$/.test(e.name) &&
+      !e.name.startsWith("node-") &&
+      statSync(p).mtimeMs > ms
+    )
+      n++;
   }
   return n;
 }

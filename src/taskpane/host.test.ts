@@ -5,6 +5,7 @@
 import {
   officeHostSign,
   readPageSigns,
+  stopOfficeLoggerFrame,
   watchHost,
   type HostState,
   type OfficeLike,
@@ -189,5 +190,31 @@ describe("watchHost", () => {
       () => ({ ...PLAIN, bridge: true }),
     );
     expect(states).toEqual(["standalone"]);
+  });
+});
+
+describe("stopOfficeLoggerFrame", () => {
+  test("office.js's logger no longer adds its frame, however it is asked to", () => {
+    const added: string[] = [];
+    const endpoint = {
+      proxyFrame: null,
+      loadProxyFrame(): void {
+        added.push("telemetryproxy.html");
+      },
+    };
+    const page = { OSF: { Logger: { ulsEndpoint: endpoint } } };
+    expect(stopOfficeLoggerFrame(page)).toBe(true);
+    // Both ways office.js calls it: its 3-second timer (on the instance) and allowUploadingData.
+    endpoint.loadProxyFrame();
+    page.OSF.Logger.ulsEndpoint.loadProxyFrame();
+    expect(added).toEqual([]);
+  });
+
+  test.each<[string, unknown]>([
+    ["no office.js", {}],
+    ["no logger", { OSF: {} }],
+    ["a logger of another shape", { OSF: { Logger: { ulsEndpoint: { writeLog: () => undefined } } } }],
+  ])("%s: nothing to stop, no error", (_label, page) => {
+    expect(stopOfficeLoggerFrame(page)).toBe(false);
   });
 });

@@ -101,6 +101,31 @@ export function officeHostSign(signs: PageSigns): string | null {
 
 const isExcel = (info: OfficeReadyInfo | undefined): boolean => String(info?.host) === "Excel";
 
+/** The logger office.js sets up (OSF.Logger.ulsEndpoint): 3 s after it starts it adds a hidden frame. */
+interface OfficeLogger {
+  loadProxyFrame?: unknown;
+}
+
+/**
+ * Keeps office.js's logger from adding its hidden frame (telemetryservice.firstpartyapps.oaspapps.com).
+ * Our Content-Security-Policy (`default-src 'self'`) refuses that frame, so all it ever showed was
+ * Chromium's error page, drawn on the page's own thread: a 40–70 ms task 3 s after opening, inside a
+ * clerk's first consolidation if it started by then (Chromium trace), and a CSP violation in the
+ * console. The frame cannot load under our policy, so it is not made. True when the logger was there.
+ */
+export function stopOfficeLoggerFrame(g: unknown = globalThis): boolean {
+  try {
+    const endpoint = (g as { OSF?: { Logger?: { ulsEndpoint?: OfficeLogger } } }).OSF?.Logger?.ulsEndpoint;
+    if (endpoint === undefined || endpoint === null || typeof endpoint.loadProxyFrame !== "function")
+      return false;
+    endpoint.loadProxyFrame = () => undefined;
+    return true;
+  } catch {
+    // A host whose office.js differs: nothing to stop.
+    return false;
+  }
+}
+
 /**
  * Reports where the page runs, at once and again when that changes. Without office.js: "standalone".
  * Inside an Office host: "connecting", then "excel" when Office.onReady says so however late, or
@@ -126,6 +151,7 @@ export function watchHost(
   }
   ready.then(
     (info) => {
+      stopOfficeLoggerFrame();
       if (isExcel(info)) report("excel");
       else if (hosted) report("standalone");
     },

@@ -603,3 +603,10 @@ test("no request left localhost", () => {
   );
   expect(foreign).toEqual([]);
 });
+
+test("office.js adds no frame of its own (its logger's, refused by our policy, drew an error page)", async () => {
+  // The logger adds its frame 3 s after office.js starts; the tests above have kept the page open longer.
+  const opened = await page.evaluate(() => performance.now());
+  if (opened < 4000) await page.waitForTimeout(4000 - opened);
+  expect(page.frames().map((f) => f.url())).toEqual([page.url()]);
+});

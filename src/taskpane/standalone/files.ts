@@ -24,6 +24,18 @@ export function yieldToBrowser(): Promise<void> {
   });
 }
 
+/**
+ * Resolves once the browser has drawn the next frame: a task after its requestAnimationFrame (a timer
+ * where there is none). Work that needs the page's layout (focus) then finds it done, instead of
+ * forcing it inside the task that changed the page.
+ */
+export function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== "function") setTimeout(resolve, 0);
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
 export async function fileBytes(file: Blob): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }

@@ -116,8 +116,9 @@ function consolidateWhenComplete(): void {
   const rest: Record<string, unknown> = { ...consolidation };
   for (const list of CHUNKED_LISTS) {
     const items = consolidation[list];
-    for (let i = 0; i < items.length; i += CHUNK_ITEMS)
-      scope.postMessage({ kind: "chunk", list, items: items.slice(i, i + CHUNK_ITEMS) });
+    const size = CHUNK_ITEMS[list];
+    for (let i = 0; i < items.length; i += size)
+      scope.postMessage({ kind: "chunk", list, items: items.slice(i, i + size) });
     rest[list] = [];
   }
   scope.postMessage({ kind: "consolidated", consolidation: rest as unknown as Consolidation, profile });
