@@ -18,7 +18,7 @@ import type { Strings } from "../i18n";
 import { AUTO, chosenProfile, useProfileChoice } from "../profile-choice";
 import { SETTING_KEYS, type SettingsStore } from "../settings";
 import { consolidateFiles, readRosterFile, type Progress } from "../standalone/consolidate-run";
-import { XLSX_MIME, afterNextPaint, downloadBlob, isXlsxName } from "../standalone/files";
+import { XLSX_MIME, afterNextPaint, downloadBlob, isXlsxName, yieldToBrowser } from "../standalone/files";
 import { prepareWorkers } from "../standalone/worker-pool";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
 import { FilePicker, NoticeBar, errorText, useAction, useBlockStyles } from "./common";
@@ -213,6 +213,9 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     setNotice(null);
     setOutcome(null);
     try {
+      // The click's own task only shows that the run began (the bar and the disabled buttons); handing
+      // the files to the workers starts in the next one, so the two do not add up to one long task.
+      await yieldToBrowser();
       const done = await consolidateFiles(
         files,
         { profile: chosenProfile(choice), roster: roster?.units },
