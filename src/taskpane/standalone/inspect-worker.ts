@@ -116,9 +116,8 @@ function consolidateWhenComplete(): void {
   const rest: Record<string, unknown> = { ...consolidation };
   for (const list of CHUNKED_LISTS) {
     const items = consolidation[list];
-    const size = CHUNK_ITEMS[list];
-    for (let i = 0; i < items.length; i += size)
-      scope.postMessage({ kind: "chunk", list, items: items.slice(i, i + size) });
+    for (let i = 0; i < items.length; i += CHUNK_ITEMS)
+      scope.postMessage({ kind: "chunk", list, items: items.slice(i, i + CHUNK_ITEMS) });
     rest[list] = [];
   }
   scope.postMessage({ kind: "consolidated", consolidation: rest as unknown as Consolidation, profile });

@@ -45,14 +45,5 @@ export interface ToCollector {
  */
 export const CHUNKED_LISTS = ["units", "shortfalls", "sources", "rejected"] as const;
 export type ChunkedList = (typeof CHUNKED_LISTS)[number];
-/**
- * Items per chunk message, about 60 KB of structured clone each: a CCHC unit's summary is ≈ 2.5 KB,
- * and 100 of them (250 KB) took up to 27 ms to unpack, a young-generation GC included (Chromium trace,
- * 2 cores); the other lists' items are 0.2–0.7 KB.
- */
-export const CHUNK_ITEMS: Readonly<Record<ChunkedList, number>> = {
-  units: 25,
-  shortfalls: 100,
-  sources: 100,
-  rejected: 100,
-};
+/** Items per chunk message. */
+export const CHUNK_ITEMS = 100;
