@@ -18,18 +18,17 @@ const REUSE_MAX_BYTES = 4 * 1024 * 1024;
  * stop at the cap.
  */
 export function createNodeInflateRaw(): InflateRaw {
-  let engine: ReusedEngine | undefined;
-  let engineMissing = false;
+  // undefined: not made yet (or the last one failed and closed); null: this Node offers none.
+  let engine: ReusedEngine | null | undefined;
   return (data, maxOutputBytes, sizeHint) => {
     if (
-      !engineMissing &&
+      engine !== null &&
       sizeHint !== undefined &&
       sizeHint >= 0 &&
       sizeHint <= maxOutputBytes &&
       sizeHint <= REUSE_MAX_BYTES
     ) {
-      engine ??= ReusedEngine.make();
-      engineMissing = engine === undefined;
+      if (engine === undefined) engine = ReusedEngine.make() ?? null;
       const out = engine?.inflate(data, sizeHint);
       if (out !== undefined) return out;
       if (engine?.closed === true) engine = undefined;
@@ -121,10 +120,11 @@ class ReusedEngine {
   private worksOn(text: string): boolean {
     const plain = Buffer.from(text, "utf8");
     const packed = deflateRawSync(plain);
-    return [1, 2].every((_) => {
+    for (let round = 0; round < 2; round++) {
       const out = this.inflate(packed, plain.length);
-      return out !== undefined && Buffer.compare(out, plain) === 0;
-    });
+      if (out === undefined || Buffer.compare(out, plain) !== 0) return false;
+    }
+    return true;
   }
 
   /** The part's bytes (a copy of its own), or undefined when inflateRawSync must decide. */
