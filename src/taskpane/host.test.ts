@@ -210,6 +210,31 @@ describe("stopOfficeLoggerFrame", () => {
     expect(added).toEqual([]);
   });
 
+  test.each<[string, (o: ReturnType<typeof slowOffice>) => void]>([
+    ["office.js reports ready", (o) => o.answer({ host: "Excel" })],
+    ["office.js fails to start", (o) => o.fail()],
+  ])("watchHost stops it once %s", async (_label, settle) => {
+    const added: string[] = [];
+    const page = globalThis as { OSF?: unknown };
+    page.OSF = { Logger: { ulsEndpoint: { loadProxyFrame: () => added.push("telemetryproxy.html") } } };
+    try {
+      const office = slowOffice();
+      watchHost(
+        () => undefined,
+        office.office,
+        () => PLAIN,
+      );
+      settle(office);
+      await flush();
+      (
+        page.OSF as { Logger: { ulsEndpoint: { loadProxyFrame(): void } } }
+      ).Logger.ulsEndpoint.loadProxyFrame();
+      expect(added).toEqual([]);
+    } finally {
+      delete page.OSF;
+    }
+  });
+
   test.each<[string, unknown]>([
     ["no office.js", {}],
     ["no logger", { OSF: {} }],

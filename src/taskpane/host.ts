@@ -156,6 +156,8 @@ export function watchHost(
       else if (hosted) report("standalone");
     },
     () => {
+      // office.js that fails to start still set its logger up, and the logger's timer still runs.
+      stopOfficeLoggerFrame();
       if (hosted) report("standalone");
     },
   );
