@@ -451,18 +451,21 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
 
     let scale: { n: number; wallMs: number; rssMb: number }[] = [];
     if (o.scale) {
-      console.log(`\nScale, whole process (median of 3 runs each), load ${load()}:`);
+      console.log(`\nScale, whole process (median of 3 rounds, the sizes in turn), load ${load()}:`);
       console.log("     files     wall   per file   marginal/file   peak RSS");
-      scale = SCALE.map((n) => {
-        const runs = [0, 1, 2].map(() =>
-          run(process.execPath, cliArgs(set, data, n, join(work, `scale-${n}.xlsx`))),
+      // Round by round, each size once, as the rest of the bench alternates: three runs of one size in
+      // a row let a slow minute of the VM land on that size alone and bend the marginal cost.
+      const runs = SCALE.map((): Run[] => []);
+      for (let round = 0; round < 3; round++) {
+        SCALE.forEach((n, k) =>
+          runs[k]!.push(run(process.execPath, cliArgs(set, data, n, join(work, `scale-${n}.xlsx`)))),
         );
-        return {
-          n,
-          wallMs: median(runs.map((r) => r.wallMs)),
-          rssMb: Math.max(...runs.map((r) => r.rssMb ?? NaN)),
-        };
-      });
+      }
+      scale = SCALE.map((n, k) => ({
+        n,
+        wallMs: median(runs[k]!.map((r) => r.wallMs)),
+        rssMb: Math.max(...runs[k]!.map((r) => r.rssMb ?? NaN)),
+      }));
       scale.forEach((r, k) => {
         const prev = scale[k - 1];
         const marginal = prev ? `${(((r.wallMs - prev.wallMs) / (r.n - prev.n)) * 1000).toFixed(0)} µs` : "";
