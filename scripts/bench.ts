@@ -1,7 +1,8 @@
 // `npm run bench`: the speed targets of issue 16, measured and judged (✓/✗), per input set of
-// scripts/bench-sets.ts (KL226-BC/1 today; a second form is one more entry there).
+// scripts/bench-sets.ts (KL226-BC/1 and CCHC-BC/2025).
 //   - the installed command, whole process, 1,000 files: `node bin/kl226.js consolidate` against the
-//     analyst's openpyxl script (scripts/bench-openpyxl.py) and against ExcelJS + our core, alternated runs;
+//     analyst's openpyxl script (scripts/bench-openpyxl.py) and against ExcelJS + our core, alternated runs,
+//     with the same command on Node 24 LTS in the same rounds when `npm test` has unpacked it;
 //   - `kl226 --help`, whole process; one thread against every core (same summary bytes);
 //   - 1,000 / 4,000 / 10,000 files: peak RSS and the marginal cost per file;
 //   - the production build in Chromium: 1,000 files picked → result, and the main thread's long tasks;
@@ -11,7 +12,16 @@
 
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -74,6 +84,41 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = 
 }
 
 /** `kl226 consolidate` on a folder, as a user types it, inside bench-usage.js for its CPU time and peak RSS. */
+/**
+ * Node 24 LTS as `npm test` unpacks it (scripts/ensure-tools.sh), when it is there: the whole-process
+ * runs then alternate the same command on it, from a copy of build/cli of its own (a code cache made by
+ * one Node is rejected and rewritten by the other, so sharing one would make both compile every run).
+ */
+function otherNode(
+  work: string,
+):
+  | { node: string; version: string; args: (set: BenchSet, data: PreparedSet, out: string) => string[] }
+  | undefined {
+  const version = /^NODE24_VERSION=(\S+)$/m.exec(
+    readFileSync(join(__dirname, "ensure-tools.sh"), "utf8"),
+  )?.[1];
+  const node = join(ROOT, "node_modules", ".cache", "kl226-node", version ?? "?", "bin", "node");
+  if (version === undefined || !existsSync(node) || process.version === `v${version}`) return undefined;
+  const copy = join(work, "node24");
+  cpSync(join(ROOT, "build", "cli"), join(copy, "build", "cli"), {
+    recursive: true,
+    filter: (f) => !f.endsWith(".v8-cache"),
+  });
+  // What bin/kl226.js does once the build is fresh.
+  writeFileSync(
+    join(copy, "run.js"),
+    'require("./build/cli/kl226.cjs").run(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n',
+  );
+  return {
+    node,
+    version,
+    args: (set, data, out) => {
+      const [usage, , ...rest] = cliArgs(set, data, N, out);
+      return [usage!, join(copy, "run.js"), ...rest];
+    },
+  };
+}
+
 function cliArgs(set: BenchSet, data: PreparedSet, n: number, out: string): string[] {
   return [
     join(__dirname, "bench-usage.js"),
@@ -373,6 +418,8 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
   try {
     // Warm the file cache and build/cli (bin/kl226.js rebuilds a stale build on first use): not counted.
     run(process.execPath, cliArgs(set, data, N, join(work, "warm.xlsx")));
+    const node24 = otherNode(work);
+    if (node24) run(node24.node, node24.args(set, data, join(work, "warm24.xlsx")));
 
     console.log(
       `\nWhole process, ${N.toLocaleString("en")} files, ${o.runs} alternated runs (median, min–max), load ${load()}:`,
@@ -381,6 +428,7 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
     const py: Run[] = [];
     const one: Run[] = [];
     const all: Run[] = [];
+    const on24: Run[] = [];
     const cores = String(cpus().length);
     const pyArgs = [
       join(__dirname, "bench-openpyxl.py"),
@@ -397,6 +445,7 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
         run(process.execPath, cliArgs(set, data, N, join(work, "all.xlsx")), { KL226_THREADS: cores }),
       );
       if (hasOpenpyxl) py.push(run("/usr/bin/python3", pyArgs));
+      if (node24) on24.push(run(node24.node, node24.args(set, data, join(work, "node24.xlsx"))));
     }
     const same = readFileSync(join(work, "all.xlsx")).equals(readFileSync(join(work, "one.xlsx")));
     const cliMs = median(cli.map((r) => r.wallMs));
@@ -417,6 +466,14 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
     else
       console.log(
         "  analyst's openpyxl script                  skipped: /usr/bin/python3 has no openpyxl (apt-get install python3-openpyxl)",
+      );
+    const py24Ratio = node24 && hasOpenpyxl ? median(py.map((r, k) => r.wallMs / on24[k]!.wallMs)) : NaN;
+    const same24 = node24
+      ? readFileSync(join(work, "node24.xlsx")).equals(readFileSync(join(work, "one.xlsx")))
+      : false;
+    if (node24)
+      console.log(
+        `  the same command on Node ${node24.version}          ${spread(on24)}   ${usage(on24)}; summary bytes ${same24 ? "identical" : "DIFFERENT"} (its own copy of build/cli, so each Node keeps its code cache)`,
       );
     let exRatio = NaN;
     if (o.exceljs) {
@@ -515,6 +572,21 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
       `CLI ≤ ${TARGETS.cliSeconds} s for ${N.toLocaleString("en")} files on ${cpus().length} cores`,
       fmtS(cliMs),
     );
+    if (node24) {
+      const on24Ms = median(on24.map((r) => r.wallMs));
+      if (hasOpenpyxl)
+        target(
+          py24Ratio >= TARGETS.vsOpenpyxl,
+          `on Node ${node24.version}: CLI ≥ ${TARGETS.vsOpenpyxl}× the openpyxl script`,
+          `${py24Ratio.toFixed(1)}× (pairwise median)`,
+        );
+      target(
+        on24Ms <= TARGETS.cliSeconds * 1000,
+        `on Node ${node24.version}: CLI ≤ ${TARGETS.cliSeconds} s for ${N.toLocaleString("en")} files`,
+        fmtS(on24Ms),
+      );
+      target(same24, `on Node ${node24.version}: the same summary bytes`, same24 ? "identical" : "different");
+    }
     target(helpMs <= TARGETS.helpSeconds * 1000, `kl226 --help ≤ ${TARGETS.helpSeconds} s`, fmtS(helpMs));
     target(same, "every core and one thread write the same summary bytes", same ? "identical" : "different");
     if (scale.length === 3) {
