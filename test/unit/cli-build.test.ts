@@ -3,20 +3,11 @@
 // build cannot be written; the built command writes the same bytes as the sources.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  utimesSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { main, mainHelpText, type Io } from "../../src/cli/main";
+import { checkout as checkoutIn } from "../helpers/checkout";
 
 const ROOT = resolve(__dirname, "../..");
 const root = mkdtempSync(join(tmpdir(), "kl226-build-"));
@@ -32,15 +23,7 @@ function kl226(cwd: string, args: string[]): { status: number | null; stdout: st
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A checkout of its own: bin, scripts, src and package.json copied, node_modules linked. */
-function checkout(name: string): string {
-  const dir = join(root, name);
-  mkdirSync(dir);
-  for (const part of ["bin", "scripts", "src", "profiles", "package.json"])
-    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  return dir;
-}
+const checkout = (name: string): string => checkoutIn(root, name);
 
 const builtAt = (dir: string): number => statSync(join(dir, "build", "cli", "main.cjs")).mtimeMs;
 

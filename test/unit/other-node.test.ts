@@ -6,9 +6,10 @@
 // where it could not (another platform, offline), each test here is skipped with that reason in its name.
 
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { checkout } from "../helpers/checkout";
 
 const ROOT = resolve(__dirname, "../..");
 const NODE24_VERSION = /^NODE24_VERSION=(\S+)$/m.exec(
@@ -26,19 +27,6 @@ const skipped = missing === undefined ? "" : ` — skipped: ${missing}`;
 
 const root = mkdtempSync(join(tmpdir(), "kl226-node24-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-/**
- * A checkout per Node: the command keeps V8's code cache beside its build, and a cache made by one
- * Node is rejected (and rewritten) by the other, so the two never share one.
- */
-function checkout(name: string): string {
-  const dir = join(root, name);
-  mkdirSync(dir);
-  for (const part of ["bin", "scripts", "src", "profiles", "package.json"])
-    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  return dir;
-}
 
 interface Outcome {
   readonly status: number | null;
@@ -77,24 +65,31 @@ function consolidate(node: string, dir: string, label: string, threads: string):
 }
 
 let here: Outcome | undefined;
+
+/** The same verdicts, messages, summary and JSON as the run on the test runner's Node. */
+function expectSameAsHere(there: Outcome): void {
+  expect(there.stderr).toBe(here!.stderr);
+  expect(there.status).toBe(here!.status);
+  expect(there.stdout).toBe(here!.stdout);
+  expect(there.summary.equals(here!.summary)).toBe(true);
+  expect(there.json.equals(here!.json)).toBe(true);
+}
 let node24Dir: string | undefined;
 
 beforeAll(() => {
   if (missing !== undefined) return;
-  here = consolidate(process.execPath, checkout("here"), "tong-hop-node-nay", "1");
-  node24Dir = checkout("node24");
+  // A checkout per Node: the command keeps V8's code cache beside its build, and a cache made by one
+  // Node is rejected (and rewritten) by the other, so the two never share one.
+  here = consolidate(process.execPath, checkout(root, "here"), "tong-hop-node-nay", "1");
+  node24Dir = checkout(root, "node24");
 }, 180_000);
 
 onNode24(
   `Node 24 writes the same summary, JSON and verdicts as Node ${process.versions.node}, one thread${skipped}`,
   () => {
     const there = consolidate(NODE24, node24Dir!, "tong-hop-node24-mot-luong", "1");
-    expect(there.stderr).toBe(here!.stderr);
     expect(there.status).toBe(1); // the samples hold files that are meant to be returned
-    expect(there.status).toBe(here!.status);
-    expect(there.stdout).toBe(here!.stdout);
-    expect(there.summary.equals(here!.summary)).toBe(true);
-    expect(there.json.equals(here!.json)).toBe(true);
+    expectSameAsHere(there);
   },
   120_000,
 );
@@ -102,11 +97,7 @@ onNode24(
 onNode24(
   `Node 24 with worker threads writes the same bytes as one thread on Node ${process.versions.node}${skipped}`,
   () => {
-    const there = consolidate(NODE24, node24Dir!, "tong-hop-node24-hai-luong", "2");
-    expect(there.status).toBe(here!.status);
-    expect(there.stdout).toBe(here!.stdout);
-    expect(there.summary.equals(here!.summary)).toBe(true);
-    expect(there.json.equals(here!.json)).toBe(true);
+    expectSameAsHere(consolidate(NODE24, node24Dir!, "tong-hop-node24-hai-luong", "2"));
   },
   120_000,
 );
