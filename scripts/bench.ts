@@ -39,6 +39,7 @@ import { NODE_ZIP_CODEC } from "../src/xlsx/node-deflate";
 import { writeXlsx } from "../src/xlsx/write";
 import { median, readerVsRaw } from "./bench-read-phase";
 import { BENCH_SETS, MIXED_UP_TO, prepareSet, type BenchSet, type PreparedSet } from "./bench-sets";
+import { findNode24 } from "./node24";
 
 const TARGETS = {
   vsOpenpyxl: 8,
@@ -83,46 +84,36 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = 
   return usage ? { wallMs, ...(JSON.parse(usage) as { cpuMs: number; rssMb: number }) } : { wallMs };
 }
 
-/** `kl226 consolidate` on a folder, as a user types it, inside bench-usage.js for its CPU time and peak RSS. */
 /**
  * Node 24 LTS as `npm test` unpacks it (scripts/ensure-tools.sh), when it is there: the whole-process
  * runs then alternate the same command on it, from a copy of build/cli of its own (a code cache made by
  * one Node is rejected and rewritten by the other, so sharing one would make both compile every run).
  */
-function otherNode(
-  work: string,
-):
-  | { node: string; version: string; args: (set: BenchSet, data: PreparedSet, out: string) => string[] }
-  | undefined {
-  const version = /^NODE24_VERSION=(\S+)$/m.exec(
-    readFileSync(join(__dirname, "ensure-tools.sh"), "utf8"),
-  )?.[1];
-  const node = join(ROOT, "node_modules", ".cache", "kl226-node", version ?? "?", "bin", "node");
-  if (version === undefined || !existsSync(node) || process.version === `v${version}`) return undefined;
+function otherNode(work: string): { node: string; version: string; script: string } | undefined {
+  const found = findNode24();
+  if ("missing" in found || process.version === `v${found.version}`) return undefined;
   const copy = join(work, "node24");
   cpSync(join(ROOT, "build", "cli"), join(copy, "build", "cli"), {
     recursive: true,
     filter: (f) => !f.endsWith(".v8-cache"),
   });
   // What bin/kl226.js does once the build is fresh.
+  const script = join(copy, "run.js");
   writeFileSync(
-    join(copy, "run.js"),
+    script,
     'require("./build/cli/kl226.cjs").run(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n',
   );
-  return {
-    node,
-    version,
-    args: (set, data, out) => {
-      const [usage, , ...rest] = cliArgs(set, data, N, out);
-      return [usage!, join(copy, "run.js"), ...rest];
-    },
-  };
+  return { ...found, script };
 }
 
-function cliArgs(set: BenchSet, data: PreparedSet, n: number, out: string): string[] {
+/**
+ * `kl226 consolidate` on a folder, as a user types it, inside bench-usage.js for its CPU time and peak
+ * RSS; `script` is the command (bin/kl226.js unless another Node runs its own copy).
+ */
+function cliArgs(set: BenchSet, data: PreparedSet, n: number, out: string, script = BIN): string[] {
   return [
     join(__dirname, "bench-usage.js"),
-    BIN,
+    script,
     "consolidate",
     data.folder(n),
     "--roster",
@@ -419,7 +410,7 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
     // Warm the file cache and build/cli (bin/kl226.js rebuilds a stale build on first use): not counted.
     run(process.execPath, cliArgs(set, data, N, join(work, "warm.xlsx")));
     const node24 = otherNode(work);
-    if (node24) run(node24.node, node24.args(set, data, join(work, "warm24.xlsx")));
+    if (node24) run(node24.node, cliArgs(set, data, N, join(work, "warm24.xlsx"), node24.script));
 
     console.log(
       `\nWhole process, ${N.toLocaleString("en")} files, ${o.runs} alternated runs (median, min–max), load ${load()}:`,
@@ -445,7 +436,8 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
         run(process.execPath, cliArgs(set, data, N, join(work, "all.xlsx")), { KL226_THREADS: cores }),
       );
       if (hasOpenpyxl) py.push(run("/usr/bin/python3", pyArgs));
-      if (node24) on24.push(run(node24.node, node24.args(set, data, join(work, "node24.xlsx"))));
+      if (node24)
+        on24.push(run(node24.node, cliArgs(set, data, N, join(work, "node24.xlsx"), node24.script)));
     }
     const same = readFileSync(join(work, "all.xlsx")).equals(readFileSync(join(work, "one.xlsx")));
     const cliMs = median(cli.map((r) => r.wallMs));

@@ -6,22 +6,16 @@
 // where it could not (another platform, offline), each test here is skipped with that reason in its name.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { findNode24 } from "../../scripts/node24";
 import { checkout } from "../helpers/checkout";
 
 const ROOT = resolve(__dirname, "../..");
-const NODE24_VERSION = /^NODE24_VERSION=(\S+)$/m.exec(
-  readFileSync(join(ROOT, "scripts", "ensure-tools.sh"), "utf8"),
-)?.[1];
-const NODE24 = join(ROOT, "node_modules", ".cache", "kl226-node", NODE24_VERSION ?? "?", "bin", "node");
-const missing =
-  NODE24_VERSION === undefined
-    ? "scripts/ensure-tools.sh names no NODE24_VERSION"
-    : existsSync(NODE24)
-      ? undefined
-      : `no Node ${NODE24_VERSION} at ${NODE24} (ensure-tools.sh fetches it on Linux x64 only)`;
+const found = findNode24();
+const NODE24 = "node" in found ? found.node : "";
+const missing = "missing" in found ? found.missing : undefined;
 const onNode24 = missing === undefined ? test : test.skip;
 const skipped = missing === undefined ? "" : ` — skipped: ${missing}`;
 
@@ -65,6 +59,7 @@ function consolidate(node: string, dir: string, label: string, threads: string):
 }
 
 let here: Outcome | undefined;
+let node24Dir: string | undefined;
 
 /** The same verdicts, messages, summary and JSON as the run on the test runner's Node. */
 function expectSameAsHere(there: Outcome): void {
@@ -74,7 +69,6 @@ function expectSameAsHere(there: Outcome): void {
   expect(there.summary.equals(here!.summary)).toBe(true);
   expect(there.json.equals(here!.json)).toBe(true);
 }
-let node24Dir: string | undefined;
 
 beforeAll(() => {
   if (missing !== undefined) return;
