@@ -12,16 +12,7 @@
 
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -39,6 +30,7 @@ import { NODE_ZIP_CODEC } from "../src/xlsx/node-deflate";
 import { writeXlsx } from "../src/xlsx/write";
 import { median, readerVsRaw } from "./bench-read-phase";
 import { BENCH_SETS, MIXED_UP_TO, prepareSet, type BenchSet, type PreparedSet } from "./bench-sets";
+import { checkout } from "../test/helpers/checkout";
 import { findNode24 } from "./node24";
 
 const TARGETS = {
@@ -86,29 +78,19 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = 
 
 /**
  * Node 24 LTS as `npm test` unpacks it (scripts/ensure-tools.sh), when it is there: the whole-process
- * runs then alternate the same command on it, from a copy of build/cli of its own (a code cache made by
- * one Node is rejected and rewritten by the other, so sharing one would make both compile every run).
+ * runs then alternate the same command on it, `bin/kl226.js` of a checkout of its own (which builds its
+ * build/cli at the warm-up run): a code cache made by one Node is rejected and rewritten by the other,
+ * so sharing one build would make both compile every run.
  */
 function otherNode(work: string): { node: string; version: string; script: string } | undefined {
   const found = findNode24();
   if ("missing" in found || process.version === `v${found.version}`) return undefined;
-  const copy = join(work, "node24");
-  cpSync(join(ROOT, "build", "cli"), join(copy, "build", "cli"), {
-    recursive: true,
-    filter: (f) => !f.endsWith(".v8-cache"),
-  });
-  // What bin/kl226.js does once the build is fresh.
-  const script = join(copy, "run.js");
-  writeFileSync(
-    script,
-    'require("./build/cli/kl226.cjs").run(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n',
-  );
-  return { ...found, script };
+  return { ...found, script: join(checkout(work, "node24"), "bin", "kl226.js") };
 }
 
 /**
  * `kl226 consolidate` on a folder, as a user types it, inside bench-usage.js for its CPU time and peak
- * RSS; `script` is the command (bin/kl226.js unless another Node runs its own copy).
+ * RSS; `script` is the command (bin/kl226.js, or another Node's checkout's).
  */
 function cliArgs(set: BenchSet, data: PreparedSet, n: number, out: string, script = BIN): string[] {
   return [
@@ -465,7 +447,7 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
       : false;
     if (node24)
       console.log(
-        `  the same command on Node ${node24.version}          ${spread(on24)}   ${usage(on24)}; summary bytes ${same24 ? "identical" : "DIFFERENT"} (its own copy of build/cli, so each Node keeps its code cache)`,
+        `  the same command on Node ${node24.version}          ${spread(on24)}   ${usage(on24)}; summary bytes ${same24 ? "identical" : "DIFFERENT"} (a checkout of its own, so each Node keeps its code cache)`,
       );
     let exRatio = NaN;
     if (o.exceljs) {
