@@ -13,6 +13,7 @@ import { createNodeDecoder } from "../xlsx/node-inflate";
 import type { XlsxDecoder } from "../xlsx/read";
 import { readInput } from "./read-input";
 import { PARALLEL_MIN_FILES, takeWorkers, threadCount, type StartedWorker } from "./warm-workers";
+import { youngGenerationCap } from "./young-generation";
 
 export { PARALLEL_MIN_FILES, threadCount };
 
@@ -89,10 +90,14 @@ export async function inspectFiles(
   let done = 0;
   let byMain = 0;
   // Every unit's report repeats the profile's task texts: on a large run each is kept once.
-  const texts = files.length >= SHARE_TEXTS_FROM ? new Map<string, string>() : undefined;
+  const texts = files.length >= LARGE_RUN ? new Map<string, string>() : undefined;
+  // And its young generation is held at Node 20's size (young-generation.ts): memory, at no cost in
+  // time there; smaller runs, where speed matters more than memory, let V8 size it.
+  const capYoung = files.length >= LARGE_RUN ? youngGenerationCap() : undefined;
   const deliver = (o: Outcome): void => {
     results[o.index] = texts ? shareTexts(o.submission, texts) : o.submission;
     done++;
+    if (capYoung !== undefined && done % 128 === 0) capYoung();
     onProgress?.(done);
   };
   const next = new Int32Array(new SharedArrayBuffer(4));
@@ -133,8 +138,11 @@ function startWorkers(count: number, data: Omit<PoolData, "port">): PoolWorker[]
   });
 }
 
-/** From this many files on, the submissions' texts are compacted (≈ 16 KB a file; the walk costs ≈ 0.04 ms a file). */
-const SHARE_TEXTS_FROM = 2000;
+/**
+ * From this many files on, a run is kept small in memory: the submissions' texts are compacted (≈ 16 KB
+ * a file; the walk costs ≈ 0.04 ms a file) and the young generation held at 32 MB.
+ */
+const LARGE_RUN = 2000;
 
 /**
  * V8 keeps a substring of 13+ characters as a view into the string it was cut from: a unit name
