@@ -14,9 +14,21 @@ export const NODE_ZIP_CODEC: ZipCodec = {
   crc32: (data) => crc32(data),
 };
 
+/**
+ * The output chunk of a part deflated on the pool: a quarter of the part (XML deflates to about a
+ * seventh), so that the whole part is one job of the pool. With zlib's default of 16 KB the stream came
+ * back to the main thread after each 16 KB of output for the next, and while the main thread rendered
+ * the next sheet, the deflate waited for it (≈ 10–15 ms of a 1,000-unit summary's write spent idle at the
+ * end). The bytes are the same whatever the chunk.
+ */
+export function laterChunkSize(partBytes: number): number {
+  return Math.min(Math.max(partBytes >>> 2, 16 * 1024), 1024 * 1024);
+}
+
 function deflateRawLater(data: Uint8Array): Promise<Buffer> {
+  const options = { ...OPTIONS, chunkSize: laterChunkSize(data.length) };
   return new Promise((resolve, reject) =>
-    deflateRaw(data, OPTIONS, (error, out) => (error ? reject(error) : resolve(out))),
+    deflateRaw(data, options, (error, out) => (error ? reject(error) : resolve(out))),
   );
 }
 
