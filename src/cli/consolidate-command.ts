@@ -25,7 +25,7 @@ import { followUpLetters, withLetterSheet } from "../core/letters";
 import { summaryWorkbook } from "../core/summary";
 import { createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
-import { nodeZipEntryLater } from "../xlsx/node-deflate";
+import { NODE_ZIP_CODEC, nodeZipEntryLater } from "../xlsx/node-deflate";
 import { writeXlsxOverlapped } from "../xlsx/write";
 import {
   documentDates,
@@ -301,6 +301,7 @@ export async function runConsolidation(
     await writeXlsxOverlapped(
       letters ? withLetterSheet(summary, letters, o.letters) : summary,
       nodeZipEntryLater,
+      NODE_ZIP_CODEC,
     ),
   );
   if (o.json !== undefined) writeAtomic(o.json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`);

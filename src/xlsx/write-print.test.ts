@@ -7,6 +7,7 @@ import { laterChunkSize, NODE_ZIP_CODEC, nodeZipEntryLater } from "./node-deflat
 import { pageTextCodes, printTitlesFormula } from "./print";
 import { readXlsx } from "./read";
 import { writeXlsx, writeXlsxOverlapped } from "./write";
+import type { ZipEntry, ZipPart } from "./zip-write";
 
 function parts(bytes: Uint8Array): Record<string, string> {
   return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
@@ -297,7 +298,7 @@ describe("many units: a second chart of the units furthest from the target", () 
       ]),
     };
     const spec: WorkbookSpec = { sheets: [big, TABLE, chartSheet({ ...CHART, units: ranked(100) })] };
-    const overlapped = await writeXlsxOverlapped(spec, nodeZipEntryLater);
+    const overlapped = await writeXlsxOverlapped(spec, nodeZipEntryLater, NODE_ZIP_CODEC);
     expect(Buffer.from(overlapped).equals(Buffer.from(writeXlsx(spec, NODE_ZIP_CODEC)))).toBe(true);
     const out = readXlsx(overlapped);
     if (!out.ok) throw new Error(`unreadable: ${out.reason}`);
@@ -309,6 +310,25 @@ describe("many units: a second chart of the units furthest from the target", () 
 });
 
 describe("deflating on the thread pool", () => {
+  test("past the bytes allowed in flight, parts are compressed at once: the same bytes, fewer copies held", async () => {
+    const sheet = (name: string, n: number): SheetSpec => ({
+      name,
+      rows: Array.from({ length: n }, (_, r) => [{ value: `${name} ${r + 1}` }, { value: r * 3 }]),
+    });
+    const spec: WorkbookSpec = { sheets: [sheet("Một", 2000), sheet("Hai", 2000), sheet("Ba", 2000)] };
+    const handed: string[] = [];
+    const later = (part: ZipPart): Promise<ZipEntry> => {
+      handed.push(part.name);
+      return nodeZipEntryLater(part);
+    };
+    const atOnce = writeXlsx(spec, NODE_ZIP_CODEC);
+    // Room for exactly the first sheet: the rest is compressed on this thread.
+    const first = unzipSync(atOnce)["xl/worksheets/sheet1.xml"]!.length;
+    const bytes = await writeXlsxOverlapped(spec, later, NODE_ZIP_CODEC, first);
+    expect(handed).toEqual(["xl/worksheets/sheet1.xml"]);
+    expect(Buffer.from(bytes).equals(Buffer.from(atOnce))).toBe(true);
+  });
+
   test("a part that deflates to more than one output chunk on the pool: the same bytes as deflated at once", async () => {
     // Bytes that barely compress: the output is about the input's size, four chunks of a quarter.
     let seed = 7;

@@ -66,16 +66,33 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
 }
 
 /**
+ * Bytes of parts handed to `entryLater` in one write, at most; the parts after are compressed at once
+ * with the codec. The sheets are rendered in one synchronous pass, so no deflate on the pool is
+ * collected before the last: every part handed over is a copy held until then. A 1,000-unit summary
+ * (≈ 4 MB of XML) goes to the pool whole; of a 10,000-unit one (≈ 38 MB) the first 16 MB do.
+ */
+export const MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024;
+
+/**
  * The same workbook as writeXlsx, with each part handed to `entryLater` as soon as it is made and
  * the sheets rendered while earlier parts are compressed (in the CLI, on node:zlib's thread pool:
  * nodeZipEntryLater in node-deflate.ts, the same bytes as NODE_ZIP_CODEC). Each part is handed over
  * as a copy of its own: a sheet's bytes are the writer's reused buffer, overwritten by the next sheet.
+ * Past `maxInFlightBytes` of such copies, parts are compressed at once with `codec`, which must give
+ * the same bytes as `entryLater`.
  */
 export async function writeXlsxOverlapped(
   spec: WorkbookSpec,
   entryLater: (part: ZipPart) => Promise<ZipEntry>,
+  codec: ZipCodec,
+  maxInFlightBytes = MAX_IN_FLIGHT_BYTES,
 ): Promise<Uint8Array> {
-  const entries = xlsxEntries(spec, (part) => entryLater({ name: part.name, data: part.data.slice() }));
+  let inFlight = 0;
+  const entries = xlsxEntries(spec, (part): ZipEntry | Promise<ZipEntry> => {
+    if (inFlight + part.data.length > maxInFlightBytes) return zipEntry(part, codec);
+    inFlight += part.data.length;
+    return entryLater({ name: part.name, data: part.data.slice() });
+  });
   return zipEntries(await Promise.all(entries));
 }
 
