@@ -91,8 +91,8 @@ export async function inspectFiles(
   let byMain = 0;
   // Every unit's report repeats the profile's task texts: on a large run each is kept once.
   const texts = files.length >= LARGE_RUN ? new Map<string, string>() : undefined;
-  // And its young generation is held at Node 20's size (young-generation.ts): memory, at no cost in
-  // time there; smaller runs, where speed matters more than memory, let V8 size it.
+  // And its young generation is held at Node 20's size (young-generation.ts): less memory, at no
+  // measurable cost in time on such runs; smaller runs, where speed matters more, let V8 size it.
   const capYoung = files.length >= LARGE_RUN ? youngGenerationCap() : undefined;
   const deliver = (o: Outcome): void => {
     results[o.index] = texts ? shareTexts(o.submission, texts) : o.submission;
