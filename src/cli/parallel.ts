@@ -97,7 +97,7 @@ export async function inspectFiles(
   const deliver = (o: Outcome): void => {
     results[o.index] = texts ? shareTexts(o.submission, texts) : o.submission;
     done++;
-    if (capYoung !== undefined && done % 128 === 0) capYoung();
+    if (capYoung !== undefined && done % 16 === 0) capYoung();
     onProgress?.(done);
   };
   const next = new Int32Array(new SharedArrayBuffer(4));
