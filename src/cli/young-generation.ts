@@ -11,8 +11,8 @@ import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8";
 /** Node 20's young generation: two semi-spaces of 16 MB. */
 export const YOUNG_GENERATION_CAP_BYTES = 32 * 1024 * 1024;
 
-/** Flags with which the user sized the young generation: then the command leaves it as they chose. */
-const USER_SIZED = /--(?:max-semi-space-size|semi-space-growth-factor)\b/;
+/** Flags with which the user sized the young generation (V8 takes `_` for `-` too): then the command leaves it as they chose. */
+const USER_SIZED = /--(?:max[-_]semi[-_]space[-_]size|semi[-_]space[-_]growth[-_]factor)\b/;
 
 /** True when the young generation was sized on the command line or in NODE_OPTIONS. */
 export function youngGenerationSizedByUser(

@@ -81,5 +81,6 @@ describe("the young generation of a large run", () => {
     expect(youngGenerationSizedByUser([], "--max-semi-space-size=16")).toBe(true);
     expect(youngGenerationSizedByUser(["--max-semi-space-size", "8"], "")).toBe(true);
     expect(youngGenerationSizedByUser(["--expose-gc", "--semi-space-growth-factor=3"], "")).toBe(true);
+    expect(youngGenerationSizedByUser([], "--max_semi_space_size=64")).toBe(true);
   });
 });
