@@ -89,11 +89,12 @@ export async function inspectFiles(
   const results: Array<Submission | undefined> = new Array<Submission | undefined>(files.length);
   let done = 0;
   let byMain = 0;
+  const large = files.length >= LARGE_RUN;
   // Every unit's report repeats the profile's task texts: on a large run each is kept once.
-  const texts = files.length >= LARGE_RUN ? new Map<string, string>() : undefined;
+  const texts = large ? new Map<string, string>() : undefined;
   // And its young generation is held at Node 20's size (young-generation.ts): less memory, at no
   // measurable cost in time on such runs; smaller runs, where speed matters more, let V8 size it.
-  const capYoung = files.length >= LARGE_RUN ? youngGenerationCap() : undefined;
+  const capYoung = large ? youngGenerationCap() : undefined;
   const deliver = (o: Outcome): void => {
     results[o.index] = texts ? shareTexts(o.submission, texts) : o.submission;
     done++;

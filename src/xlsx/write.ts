@@ -71,7 +71,7 @@ export function writeXlsx(spec: WorkbookSpec, codec: ZipCodec = FFLATE_CODEC): U
  * collected before the last: every part handed over is a copy held until then. A 1,000-unit summary
  * (≈ 4 MB of XML) goes to the pool whole; of a 10,000-unit one (≈ 38 MB) the first 16 MB do.
  */
-export const MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024;
+const MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024;
 
 /**
  * The same workbook as writeXlsx, with each part handed to `entryLater` as soon as it is made and
