@@ -4,11 +4,13 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { guardOutputStreams } from "./broken-pipe";
 import { requireWithCodeCache } from "./code-cache";
 import { topHelpRequest } from "./usage";
 import { warmWorkers } from "./warm-workers";
 
 export async function run(argv: readonly string[]): Promise<number> {
+  guardOutputStreams();
   const help = topHelpRequest(argv);
   const text = help ? builtHelp() : undefined;
   if (help && text !== undefined) {

@@ -1,0 +1,42 @@
+// File-system errors in Vietnamese. Apart from read-input.ts so the command's entry (entry.ts, which
+// stays small for `kl226 --help`) can name a failed write to the terminal or a redirected file too.
+
+/** Why a file-system call failed, as the end of a Vietnamese sentence; undefined for codes not known here. */
+export function fsReason(code: string | undefined): string | undefined {
+  switch (code) {
+    case "ENOENT":
+      return "không tìm thấy tệp hoặc thư mục này";
+    case "EACCES":
+    case "EPERM":
+      return "không có quyền (tệp hoặc thư mục chỉ cho đọc, hoặc thuộc người dùng khác)";
+    case "EBUSY":
+      return "tệp đang mở trong chương trình khác (ví dụ Excel); hãy đóng tệp rồi chạy lại";
+    case "ENOSPC":
+    case "EDQUOT":
+      return "ổ đĩa đã đầy; hãy giải phóng chỗ trống hoặc ghi sang ổ khác";
+    case "EROFS":
+      return "ổ đĩa chỉ cho đọc; hãy ghi sang thư mục khác";
+    case "EISDIR":
+      return "đây là một thư mục, không phải tệp";
+    case "ENOTDIR":
+    case "EEXIST":
+      return "một phần của đường dẫn là tệp, không phải thư mục";
+    case "ENAMETOOLONG":
+      return "đường dẫn quá dài; hãy chọn thư mục ngắn hơn";
+    case "EMFILE":
+    case "ENFILE":
+      return "quá nhiều tệp đang mở; hãy đóng bớt chương trình rồi chạy lại";
+    case "EIO":
+      return "lỗi đọc/ghi của ổ đĩa";
+    case "ELOOP":
+      return "đường dẫn có liên kết vòng (symlink trỏ về chính nó)";
+    default:
+      return undefined;
+  }
+}
+
+/** A Node file-system error (duck-typed: errors from another realm, as under jest, fail instanceof). */
+export function isErrnoError(e: unknown): e is NodeJS.ErrnoException {
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === "string" && /^E[A-Z]+$/.test(code);
+}

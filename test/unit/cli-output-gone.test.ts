@@ -1,0 +1,67 @@
+// The command when its output goes away: a reader that leaves early (`kl226 validate bao-cao/ | head`)
+// costs nothing but the rest of the printout — no Node stack trace, the command's own exit code, and
+// consolidate still writes its summary — while a write that fails otherwise (a full disk under
+// `> ket-qua.json`) is said in Vietnamese and exits with 2.
+
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(__dirname, "../..");
+const BIN = join(ROOT, "bin", "kl226.js");
+const SAMPLES = join(ROOT, "samples", "2026-6T");
+const dir = mkdtempSync(join(tmpdir(), "kl226-output-gone-"));
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the command with its stdout a pipe whose reader has already left; resolves with its code and stderr. */
+function withReaderGone(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((done, failed) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (t: string) => (stderr += t));
+    child.on("error", failed);
+    child.on("close", (code) => done({ code, stderr }));
+  });
+}
+
+test("consolidate whose reader has left still writes the same summary, exits with its own code, and prints no stack", async () => {
+  const read = spawnSync(process.execPath, [BIN, "consolidate", SAMPLES, "--out", join(dir, "read.xlsx")], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  expect(read.stdout).toContain("Bảng tổng hợp:");
+  const gone = await withReaderGone(["consolidate", SAMPLES, "--out", join(dir, "gone.xlsx")]);
+  expect(gone.stderr).toBe("");
+  expect(gone.code).toBe(read.status);
+  expect(readFileSync(join(dir, "gone.xlsx")).equals(readFileSync(join(dir, "read.xlsx")))).toBe(true);
+}, 60_000);
+
+test("validate and --help whose reader has left exit with their own codes and print nothing on stderr", async () => {
+  const validate = await withReaderGone(["validate", SAMPLES]);
+  expect(validate).toEqual({ code: 1, stderr: "" });
+  expect(await withReaderGone(["--help"])).toEqual({ code: 0, stderr: "" });
+}, 60_000);
+
+(existsSync("/dev/full") ? test : test.skip)(
+  "a result that cannot be written (a full disk) is said in Vietnamese, and the command exits with 2",
+  () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const r = spawnSync(process.execPath, [BIN, "validate", "--json", SAMPLES], {
+        cwd: ROOT,
+        encoding: "utf8",
+        stdio: ["ignore", full, "pipe"],
+      });
+      expect(r.stderr).toBe(
+        "Không ghi được kết quả của lệnh: ổ đĩa đã đầy; hãy giải phóng chỗ trống hoặc ghi sang ổ khác.\n",
+      );
+      expect(r.status).toBe(2);
+    } finally {
+      closeSync(full);
+    }
+  },
+  60_000,
+);
