@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { runInNewContext } from "node:vm";
 import { main, mainHelpText, type Io } from "../../src/cli/main";
 import { checkout as checkoutIn } from "../helpers/checkout";
 
@@ -82,3 +83,34 @@ test("the built command writes the same summary and JSON bytes as the TypeScript
   );
   expect(built.stdout.replaceAll("built.", "sources.")).toBe(io.stdout);
 }, 120_000);
+
+test("the built commands are ASCII (quicker to read at every start), and escaping what esbuild leaves keeps its meaning", () => {
+  execFileSync(process.execPath, [join(ROOT, "scripts", "build-cli.js")], { cwd: ROOT });
+  for (const file of ["kl226.cjs", "main.cjs", "inspect-worker.cjs"]) {
+    const nonAscii = readFileSync(join(ROOT, "build", "cli", file)).findIndex((b) => b > 0x7f);
+    expect({ file, nonAscii }).toEqual({ file, nonAscii: -1 });
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { asciiOnly } = require("../../scripts/build-cli.js") as { asciiOnly: (code: string) => string };
+  const code = [
+    "// chú thích",
+    'const a = "Đạt".replace(/đ/gi, "d");',
+    "const b = /[à-ỹ]+/u.test(`Tổng`) ? 1 / 2 : 0;",
+    "const c = String.raw`đ`;",
+    "const d = /\\đ/.test(`đ`);",
+    "/* Hội nghị */ module.exports = { a, b, c, d };",
+  ].join("\n");
+  const escaped = asciiOnly(code);
+  expect(escaped).toContain("// ch\\u00fa th\\u00edch");
+  expect(escaped).toContain("/\\u0111/gi");
+  expect(escaped).toContain("/[\\u00e0-\\u1ef9]+/u");
+  expect(escaped).toContain("String.raw`đ`"); // a raw template's text would change
+  expect(escaped).toContain("/\\đ/"); // \đ is an identity escape; \\u0111 would not be
+  const run = (source: string): unknown => {
+    const mod = { exports: {} };
+    runInNewContext(source, { module: mod });
+    return mod.exports;
+  };
+  expect(run(escaped)).toEqual(run(code));
+  expect(run(code)).toEqual({ a: "dạt", b: 0.5, c: "đ", d: true });
+});
