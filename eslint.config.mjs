@@ -110,11 +110,17 @@ export default tseslint.config(
     portable: true,
     patterns: [
       refuse(
-        "^(?!\\./|zod$|\\.\\./\\.\\./profiles/[\\w-]+\\.json$)",
-        "src/core imports only other core modules and zod (README, Design).",
+        "^(?!\\./|\\.\\./\\.\\./profiles/[\\w-]+\\.json$)",
+        "src/core imports only other core modules, and zod through ./zod (README, Design).",
       ),
       refuse("^\\./.*\\.\\.", "src/core imports only other core modules (no path out of src/core)."),
     ],
+  }),
+  layer({
+    // zod is set up once (jitless) before any schema is built: only core/zod.ts imports the package.
+    files: ["src/core/zod.ts"],
+    portable: true,
+    patterns: [refuse("^(?!zod$)", "src/core/zod.ts imports only zod.")],
   }),
   layer({
     // core's sub-folders (the built-in forms): core modules one level up, nothing else.
@@ -202,6 +208,7 @@ export default tseslint.config(
         "The CLI never imports the add-in's taskpane or custom functions.",
       ),
       refuse("^(react|react-dom|@fluentui/)", "The CLI has no UI library."),
+      refuse("^zod$", "zod through src/core/zod.ts, which sets it up before any schema is built."),
     ],
   }),
   prettier,

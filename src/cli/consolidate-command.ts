@@ -3,7 +3,7 @@
 
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { z } from "zod";
+import { z } from "../core/zod";
 import { consolidationProfile } from "../app/consolidate-files";
 import {
   baseName,

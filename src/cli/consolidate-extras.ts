@@ -4,7 +4,7 @@
 
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
+import { z } from "../core/zod";
 import { compareText, type Consolidation, type Warning } from "../core/consolidate";
 import {
   compareWithPrevious,

@@ -7,7 +7,7 @@
 
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { z } from "zod";
+import { z } from "../core/zod";
 import { inspectBytes } from "../app/inspect";
 import { UNIT_TYPES, type UnitTypeId } from "../core/catalogue";
 import { consolidate, type Consolidation, type Submission } from "../core/consolidate";

@@ -3,7 +3,7 @@
 // that cannot be written. Every message is Vietnamese and says what to do; -h/--help per command.
 
 import { existsSync } from "node:fs";
-import { z } from "zod";
+import { z } from "../core/zod";
 import { orderFindings } from "../app/finding-order";
 import { unreadableResult } from "../app/inspect";
 import { parseDateText } from "../core/dates";

@@ -5,7 +5,7 @@
 // avoid import cycles.
 
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import { z } from "../core/zod";
 import { UNIT_TYPES } from "../core/catalogue";
 import { PERIOD_KINDS, PERIOD_LABELS, type PeriodKind } from "../core/form";
 import type { Profile } from "../core/profile";

@@ -3,7 +3,7 @@
 // fields. One engine (validate, judge, consolidate, template, summary) serves every form; a form
 // is checked with zod when it is loaded, so every id the engine meets exists in the form.
 
-import { z } from "zod";
+import { z } from "./zod";
 import { UNIT_TYPES, type UnitTypeId } from "./catalogue";
 import type { Comparison } from "./format";
 

@@ -2,7 +2,7 @@
 // declared "previous" values (column D this year) against what it reported as "current" last year.
 // Pure: the CLI reads the file; this module checks its shape (zod) and compares.
 
-import { z } from "zod";
+import { z } from "./zod";
 import { compareText, type Consolidation } from "./consolidate";
 import { finding, type Finding } from "./findings";
 import { PERIOD_KINDS, PERIOD_LABELS, type Form, type PeriodKind } from "./form";

@@ -3,7 +3,7 @@
 // reading limits, the outlier band and the organisation that signs letters. Validated with zod;
 // every key is optional and merged over the chosen form's default profile.
 
-import { z } from "zod";
+import { z } from "./zod";
 import { UNIT_TYPES } from "./catalogue";
 import {
   countFieldSchema,

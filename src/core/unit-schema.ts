@@ -1,7 +1,7 @@
 // The unit fields typed by people (CLI options, the taskpane's roll-up form), checked with zod and
 // normalised the way the template stores them; the messages say what to type.
 
-import { z } from "zod";
+import { z } from "./zod";
 import { UNIT_TYPES } from "./catalogue";
 import { matchOption } from "./text";
 

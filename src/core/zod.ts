@@ -1,0 +1,11 @@
+// zod as every module uses it (import { z } from "./zod", never from "zod"): set up before any schema is
+// built. Without `jitless` zod compiles a fast path for each object schema with new Function at its
+// first parse; a run parses a handful of values (the built-in forms at load, a profile, the options,
+// a roster), so compiling costs more than it saves — ≈ 16 ms of every command's start-up, a roster of
+// 10,000 rows parses as fast either way (docs/DECISIONS.md) — and in the page, whose
+// Content-Security-Policy forbids eval, zod's probe for it is a refused evaluation.
+import { z } from "zod";
+
+z.config({ jitless: true });
+
+export { z };
