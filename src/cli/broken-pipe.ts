@@ -2,10 +2,10 @@
 // bao-cao/ | head`, a closed terminal) makes the next write fail with EPIPE, which Node reports as an
 // uncaught error with its stack. That is no failure of the command: what was left to print is dropped,
 // the command runs to its end (consolidate still writes its summary and documents) and exits with its
-// own code. Any other failed write (a full disk under `> ket-qua.json`) is said in one Vietnamese
-// sentence on the other stream, and the command exits with 2: part of its output is lost.
+// own code. Any other failed write (a full disk under `> ket-qua.json`) makes the command exit with 2,
+// since part of its output is lost, and a failed stdout is said in one Vietnamese sentence on stderr.
 
-import { fsReason, isErrnoError } from "./fs-reason";
+import { fsReason } from "./fs-reason";
 
 type Stream = "stdout" | "stderr";
 
@@ -23,17 +23,17 @@ export function guardOutputStreams(): void {
 let failed = false;
 
 function onWriteError(name: Stream, e: unknown): void {
-  const code = isErrnoError(e) ? e.code : undefined;
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
   // After EPIPE the stream is destroyed and later writes report that instead: the same reader gone.
-  if (code === "EPIPE" || (e as { code?: unknown }).code === "ERR_STREAM_DESTROYED") return;
+  if (code === "EPIPE" || code === "ERR_STREAM_DESTROYED") return;
   if (!failed) {
     failed = true;
     process.once("exit", () => {
       process.exitCode = 2;
     });
   }
-  const where = name === "stdout" ? "kết quả" : "thông báo";
-  const why = fsReason(code) ?? `lỗi hệ thống ${code ?? String(e)}`;
-  const other = name === "stdout" ? process.stderr : process.stdout;
-  if (!other.destroyed) other.write(`Không ghi được ${where} của lệnh: ${why}.\n`);
+  // A failed stderr is not told on stdout, which may be a JSON report a script reads.
+  if (name === "stderr" || process.stderr.destroyed) return;
+  const why = (typeof code === "string" ? fsReason(code) : undefined) ?? `lỗi hệ thống ${String(code ?? e)}`;
+  process.stderr.write(`Không ghi được kết quả của lệnh: ${why}.\n`);
 }

@@ -46,7 +46,7 @@ test("validate and --help whose reader has left exit with their own codes and pr
 }, 60_000);
 
 (existsSync("/dev/full") ? test : test.skip)(
-  "a result that cannot be written (a full disk) is said in Vietnamese, and the command exits with 2",
+  "a result that cannot be written (a full disk) is said in Vietnamese on stderr, and the command exits with 2",
   () => {
     const full = openSync("/dev/full", "w");
     try {
@@ -59,6 +59,15 @@ test("validate and --help whose reader has left exit with their own codes and pr
         "Không ghi được kết quả của lệnh: ổ đĩa đã đầy; hãy giải phóng chỗ trống hoặc ghi sang ổ khác.\n",
       );
       expect(r.status).toBe(2);
+      // A failed stderr (here `kl226` alone, whose command list goes there) is never told on stdout,
+      // which may be a report a script reads.
+      const quiet = spawnSync(process.execPath, [BIN], {
+        cwd: ROOT,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", full],
+      });
+      expect(quiet.stdout).toBe("");
+      expect(quiet.status).toBe(2);
     } finally {
       closeSync(full);
     }
