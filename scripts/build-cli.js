@@ -53,13 +53,14 @@ function asciiOnly(code) {
   let out = "";
   let at = 0;
   for (const [start, end] of ranges) {
-    out += code.slice(at, start);
-    for (let i = start; i < end; i++) {
-      const c = code.charCodeAt(i);
-      let slashes = 0;
-      while (slashes < i - start && code.charCodeAt(i - 1 - slashes) === 0x5c) slashes++;
-      out += c > 0x7f && slashes % 2 === 0 ? `\\u${c.toString(16).padStart(4, "0")}` : code[i];
-    }
+    // An odd run of backslashes before the character escapes it (/\đ/): that one stays as written.
+    out +=
+      code.slice(at, start) +
+      code
+        .slice(start, end)
+        .replace(/(\\*)([\u0080-\uffff])/g, (all, slashes, c) =>
+          slashes.length % 2 === 1 ? all : `${slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+        );
     at = end;
   }
   return out + code.slice(at);

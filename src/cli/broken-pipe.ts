@@ -9,15 +9,14 @@ import { fsReason } from "./fs-reason";
 
 type Stream = "stdout" | "stderr";
 
-const guarded = new Set<Stream>();
+let guarded = false;
 
 /** Installs the handling on process.stdout and process.stderr (once per process). */
 export function guardOutputStreams(): void {
-  for (const name of ["stdout", "stderr"] as const) {
-    if (guarded.has(name)) continue;
-    guarded.add(name);
+  if (guarded) return;
+  guarded = true;
+  for (const name of ["stdout", "stderr"] as const)
     process[name].on("error", (e: unknown) => onWriteError(name, e));
-  }
 }
 
 let failed = false;

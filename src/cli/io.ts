@@ -19,9 +19,10 @@ import { nearestName } from "./nearest";
 
 export class UsageError extends Error {}
 
-import { fsReason, isErrnoError } from "./read-input";
+import { fsReason, isErrnoError } from "./fs-reason";
 
-export { fsReason, isErrnoError, readBytes, readInput, sha256Hex, type InputRead } from "./read-input";
+export { fsReason, isErrnoError } from "./fs-reason";
+export { readBytes, readInput, sha256Hex, type InputRead } from "./read-input";
 
 const SHIPPED_HINT = `Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}; hoặc đường dẫn tệp .json của tỉnh.`;
 

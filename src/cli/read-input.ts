@@ -7,8 +7,6 @@ import { closeSync, fstatSync, openSync, readFileSync, readdirSync, readSync } f
 import { UNREADABLE_MESSAGES } from "../core/findings";
 import { fsReason, isErrnoError } from "./fs-reason";
 
-export { fsReason, isErrnoError } from "./fs-reason";
-
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
