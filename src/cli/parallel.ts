@@ -6,6 +6,7 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import { inspectSubmission } from "../app/consolidate-files";
 import { unreadableResult } from "../app/inspect";
+import { shareTexts } from "../app/share-texts";
 import type { Submission } from "../core/consolidate";
 import type { Profile } from "../core/profile";
 import type { ValidateOptions } from "../core/validate";
@@ -89,14 +90,14 @@ export async function inspectFiles(
   const results: Array<Submission | undefined> = new Array<Submission | undefined>(files.length);
   let done = 0;
   let byMain = 0;
-  const large = files.length >= LARGE_RUN;
-  // Every unit's report repeats the profile's task texts: on a large run each is kept once.
-  const texts = large ? new Map<string, string>() : undefined;
-  // And its young generation is held at Node 20's size (young-generation.ts): less memory, at no
+  // Every unit's report repeats the profile's task texts: each is kept once, and no kept text holds
+  // on to the XML it was cut from. The walk costs less than the garbage collector's copying it saves.
+  const texts = new Map<string, string>();
+  // A large run's young generation is held at Node 20's size (young-generation.ts): less memory, at no
   // measurable cost in time on such runs; smaller runs, where speed matters more, let V8 size it.
-  const capYoung = large ? youngGenerationCap() : undefined;
+  const capYoung = files.length >= LARGE_RUN ? youngGenerationCap() : undefined;
   const deliver = (o: Outcome): void => {
-    results[o.index] = texts ? shareTexts(o.submission, texts) : o.submission;
+    results[o.index] = shareTexts(o.submission, texts);
     done++;
     if (capYoung !== undefined && done % 16 === 0) capYoung();
     onProgress?.(done);
@@ -139,43 +140,8 @@ function startWorkers(count: number, data: Omit<PoolData, "port">): PoolWorker[]
   });
 }
 
-/**
- * From this many files on, a run is kept small in memory: the submissions' texts are compacted (≈ 16 KB
- * a file; the walk costs ≈ 0.04 ms a file) and the young generation held at 32 MB.
- */
+/** From this many files on, a run's young generation is held at 32 MB (young-generation.ts). */
 const LARGE_RUN = 2000;
-
-/**
- * V8 keeps a substring of 13+ characters as a view into the string it was cut from: a unit name
- * read on this thread would keep its file's whole shared-strings XML alive (≈ 16 KB a file).
- * Shorter substrings are copies already.
- */
-const VIEW_MIN_LENGTH = 13;
-
-/**
- * `value` with every string of 13+ characters replaced by one flat copy per distinct text: the
- * same values, each text kept once (every report repeats the profile's task texts) and no longer
- * holding on to the XML it was read from.
- */
-export function shareTexts<T>(value: T, seen: Map<string, string>): T {
-  if (typeof value === "string") {
-    if (value.length < VIEW_MIN_LENGTH) return value;
-    const first = seen.get(value);
-    if (first !== undefined) return first as T;
-    // Concatenating then cutting makes V8 build a new flat string of just this text.
-    const own = (" " + value).slice(1);
-    seen.set(own, own);
-    return own as T;
-  }
-  if (typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = shareTexts(value[i], seen);
-    return value;
-  }
-  const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) record[key] = shareTexts(record[key], seen);
-  return value;
-}
 
 function drain(port: MessagePort, deliver: (o: Outcome) => void): void {
   for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port))

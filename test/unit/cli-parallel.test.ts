@@ -9,10 +9,10 @@ import { main } from "../../src/cli/main";
 import {
   inspectFiles,
   PARALLEL_MIN_FILES,
-  shareTexts,
   threadCount,
   type PoolReport,
 } from "../../src/cli/parallel";
+import { shareTexts } from "../../src/app/share-texts";
 import { consolidate, consolidationJson, type Submission } from "../../src/core/consolidate";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { summaryWorkbook } from "../../src/core/summary";
@@ -163,7 +163,7 @@ test("a file that cannot be read is rejected with its reason, and the same submi
   expect(runs[2]).toBe(runs[0]);
 }, 120_000);
 
-test("on a large run the texts are kept once each: every submission still holds the same values", async () => {
+test("the kept submissions hold each text once: every submission still holds the same values", async () => {
   const files = ["2026-6T", "cap-so/SO_GIAO_DUC_DT"].flatMap((dir) =>
     readdirSync(join(SAMPLES, dir))
       .filter((f) => f.endsWith(".xlsx"))

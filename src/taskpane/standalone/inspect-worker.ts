@@ -4,6 +4,7 @@
 // main thread never holds or copies the submissions.
 
 import { consolidationProfile, inspectSubmission } from "../../app/consolidate-files";
+import { shareTexts } from "../../app/share-texts";
 import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
 import { DEFAULT_FORM } from "../../core/forms";
 import type { Profile } from "../../core/profile";
@@ -35,6 +36,8 @@ let peers: readonly MessagePort[] = [];
 const decoder = createDecoder();
 /** The collector's state for the current run: every submission by file index, and the consolidation asked for once all have come. */
 let collected: Submission[] = [];
+/** Each text the collected submissions hold, kept once (app/share-texts.ts): less for the collector's GC to copy. */
+let texts = new Map<string, string>();
 let received = 0;
 let pending: Extract<ToWorker, { kind: "consolidate" }> | null = null;
 
@@ -61,6 +64,7 @@ async function handle(message: ToWorker, read: Promise<ReadFile[]> | null): Prom
     collector?.close();
     for (const peer of peers) peer.close();
     collected = [];
+    texts = new Map();
     received = 0;
     pending = null;
     chosen = message.profile;
@@ -103,7 +107,7 @@ function inspectJobs(jobs: readonly FileJob[], read: readonly ReadFile[]): Inspe
 }
 
 function collect(inspected: readonly Inspected[]): void {
-  for (const { index, submission } of inspected) collected[index] = submission;
+  for (const { index, submission } of inspected) collected[index] = shareTexts(submission, texts);
   received += inspected.length;
   consolidateWhenComplete();
 }
