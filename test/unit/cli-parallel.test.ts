@@ -6,12 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { main } from "../../src/cli/main";
-import {
-  inspectFiles,
-  PARALLEL_MIN_FILES,
-  threadCount,
-  type PoolReport,
-} from "../../src/cli/parallel";
+import { inspectFiles, PARALLEL_MIN_FILES, threadCount, type PoolReport } from "../../src/cli/parallel";
 import { shareTexts } from "../../src/app/share-texts";
 import { consolidate, consolidationJson, type Submission } from "../../src/core/consolidate";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
