@@ -5,7 +5,7 @@
 // own code. Any other failed write (a full disk under `> ket-qua.json`) makes the command exit with 2,
 // since part of its output is lost, and a failed stdout is said in one Vietnamese sentence on stderr.
 
-import { fsReason } from "./fs-reason";
+import { errorCode, fsReason } from "./fs-reason";
 
 type Stream = "stdout" | "stderr";
 
@@ -22,7 +22,7 @@ export function guardOutputStreams(): void {
 let failed = false;
 
 function onWriteError(name: Stream, e: unknown): void {
-  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  const code = errorCode(e);
   // After EPIPE the stream is destroyed and later writes report that instead: the same reader gone.
   if (code === "EPIPE" || code === "ERR_STREAM_DESTROYED") return;
   if (!failed) {

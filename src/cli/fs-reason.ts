@@ -35,8 +35,13 @@ export function fsReason(code: string | undefined): string | undefined {
   }
 }
 
+/** The `code` an error carries, whatever its shape (EPIPE, ERR_STREAM_DESTROYED …); undefined for none. */
+export function errorCode(e: unknown): unknown {
+  return typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+}
+
 /** A Node file-system error (duck-typed: errors from another realm, as under jest, fail instanceof). */
 export function isErrnoError(e: unknown): e is NodeJS.ErrnoException {
-  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  const code = errorCode(e);
   return typeof code === "string" && /^E[A-Z]+$/.test(code);
 }

@@ -221,6 +221,10 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         { profile: chosenProfile(choice), roster: roster?.units },
         setProgress,
       );
+      // The result is drawn in a task of its own, after the one that made it: the last worker
+      // message's unpacking (the pool) or the consolidation itself (the page's own path, 53–131 ms
+      // with the drawing on a slow machine) would otherwise add up with React's drawing.
+      await yieldToBrowser();
       flushSync(() => {
         setOutcome({ ...done, auto: choice === AUTO });
         setInputsOpen(false);
