@@ -119,6 +119,13 @@ describe("honest percents at the boundaries (SPEC §9)", () => {
     expect(honestPercentFormat(0.94999, 0.95, ">=")).toBe("0.000%");
     expect(honestPercentFormat(0.9499999, 0.95, ">=")).toBe("0.00000%");
   });
+
+  test("a target in basis points and a large whole: as many decimals as it takes, past 6", () => {
+    // 10 of 99,996 is 0,0100004 % against ≤ 0,01 %: short; "0.010000%" would show it met (found by the property below).
+    expect(honestPercentFormat(10 / 99_996, 0.0001, "<=", { met: false })).toBe("0.0000000%");
+    // A province's total one item short of 95 % of 20,000,019 (19,000,018.05 needed): 94,99999975 %.
+    expect(honestPercentFormat(19_000_018 / 20_000_019, 0.95, ">=")).toBe("0.0000000%");
+  });
 });
 
 // --- The property, with its own exact arithmetic (rationals over BigInt) as the oracle.
@@ -189,7 +196,7 @@ describe("property: the text never flips the exact verdict", () => {
           expect(format).toMatch(/^0(\.0+)?%$/);
           expect(verdict(excelShown(exact[0], exact[1], decimals), comparison, t)).toBe(met);
           // And no more decimals than it takes: the first count of decimals whose display keeps the verdict.
-          const fewest = [1, 2, 3, 4, 5, 6].find(
+          const fewest = Array.from({ length: 15 }, (_, k) => k + 1).find(
             (d) => verdict(excelShown(exact[0], exact[1], d), comparison, t) === met,
           );
           expect(decimals).toBe(fewest);

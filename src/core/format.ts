@@ -8,8 +8,16 @@
 /** How a value is judged against its target: value ≥ target, value > target, … */
 export type Comparison = ">=" | ">" | "<=" | "=";
 
-/** Digits and decimals needed never exceed this (a percent with 6 decimals is a fraction with 8). */
+/** Decimals of a number's text (viDecimal, viPercent) never exceed this (a percent with 6 is a fraction with 8). */
 const MAX_DECIMALS = 6;
+/**
+ * Decimals an honest percent may take to keep its verdict (its text, and the Excel format, which can
+ * only round to nearest). A ratio of counts off its target is at least 1/(10,000 × whole) from it
+ * when the target is in basis points (0,01 %), so 6 decimals fail from a whole of ≈ 20,000 (10 of
+ * 99,996 against ≤ 0,01 % showed as "0.010000%"); 15 cover wholes up to 10^12, and Excel shows no
+ * more than 15 significant digits anyway.
+ */
+const MAX_HONEST_DECIMALS = 15;
 
 /** An exact decimal `digits / 10^scale`. */
 interface Decimal {
@@ -103,9 +111,9 @@ function decimalText(d: Decimal): string {
   return negative && /[1-9]/.test(abs) ? "-" + text : text;
 }
 
-function checkDecimals(decimals: number): void {
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_DECIMALS)
-    throw new RangeError(`decimals must be an integer 0–${MAX_DECIMALS}: ${decimals}`);
+function checkDecimals(decimals: number, most = MAX_DECIMALS): void {
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > most)
+    throw new RangeError(`decimals must be an integer 0–${most}: ${decimals}`);
 }
 
 /** An integer in Vietnamese notation: 1234 → "1.234" (rounded half away from zero). */
@@ -163,7 +171,7 @@ function chooseHonest(
   const min = options.decimals ?? 1;
   const max = Math.max(min, options.maxDecimals ?? 4);
   checkDecimals(min);
-  checkDecimals(max);
+  checkDecimals(max, MAX_HONEST_DECIMALS);
   const v = decimalOf(value, 15);
   const t = decimalOf(target);
   const met = options.met ?? holds(v, comparison, t);
@@ -213,8 +221,7 @@ export function honestPercent(
 /**
  * The Excel number format for a cell holding `value` judged against `target` so that Excel's own
  * display keeps the verdict: "0.0%" normally, "0.00%" (or more) near the target. Excel can only
- * round to nearest, so this allows up to 6 decimals unless told; a ratio of counts that is short
- * and still shows as its target at 6 decimals needs a whole in the tens of millions.
+ * round to nearest, so this allows up to 15 decimals unless told (MAX_HONEST_DECIMALS).
  */
 export function honestPercentFormat(
   value: number,
@@ -222,7 +229,7 @@ export function honestPercentFormat(
   comparison: Comparison,
   options: HonestOptions = {},
 ): string {
-  const all = { maxDecimals: MAX_DECIMALS, ...options };
+  const all = { maxDecimals: MAX_HONEST_DECIMALS, ...options };
   const d =
     fewestDecimalsWhenFar(value, target, comparison, all) ??
     chooseHonest(value, target, comparison, all).decimals;
@@ -244,7 +251,7 @@ function fewestDecimalsWhenFar(
 ): number | undefined {
   const min = options.decimals ?? 1;
   checkDecimals(min);
-  checkDecimals(Math.max(min, options.maxDecimals ?? 4));
+  checkDecimals(Math.max(min, options.maxDecimals ?? 4), MAX_HONEST_DECIMALS);
   if (!Number.isFinite(value) || !Number.isFinite(target)) return undefined;
   const gap = value - target;
   if (!(Math.abs(gap) > 10 ** -(min + 2))) return undefined;
