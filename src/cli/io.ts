@@ -10,6 +10,7 @@ import {
   mkdirSync,
   statSync,
   readdirSync,
+  type Dirent,
 } from "node:fs";
 import { dirname, join, resolve, basename } from "node:path";
 import { isIgnoredFileName } from "../core/file-kinds";
@@ -130,6 +131,10 @@ export function checkOutputs(targets: readonly OutputTarget[]): void {
   }
 }
 
+function byName(a: Dirent, b: Dirent): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
 function statOrNull(path: string): ReturnType<typeof statSync> | null {
   try {
     return statSync(path);
@@ -192,9 +197,11 @@ export interface ExpandedInputs {
 export function expandInputs(inputs: readonly string[]): ExpandedInputs {
   const result: ExpandedInputs = { files: [], missing: [], emptyFolders: [], ignored: [] };
   const visit = (path: string): number => {
-    let entries: string[];
+    let entries: Dirent[];
     try {
-      entries = readdirSync(path).sort();
+      // With each entry's kind, so a folder of files costs one listing, not a stat per file
+      // (on a network share each stat is a round trip). Sorted by name, as readdir's strings were.
+      entries = readdirSync(path, { withFileTypes: true }).sort(byName);
     } catch {
       // A folder we may not list: counted as one input that cannot be opened (reported, the rest run).
       result.files.push(path);
@@ -202,13 +209,14 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
     }
     let found = 0;
     for (const entry of entries) {
-      const child = join(path, entry);
-      if (isIgnoredFileName(entry)) {
+      const child = join(path, entry.name);
+      if (isIgnoredFileName(entry.name)) {
         result.ignored.push(child);
         continue;
       }
-      const st = statOrNull(child);
-      if (st?.isDirectory()) found += visit(child);
+      // A link (or a kind the listing does not tell) is followed to see whether it is a folder.
+      const folder = entry.isDirectory() || (!entry.isFile() && statOrNull(child)?.isDirectory() === true);
+      if (folder) found += visit(child);
       else {
         // A broken link is listed too: reading it says what is wrong.
         result.files.push(child);

@@ -8,6 +8,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -373,6 +374,21 @@ const ROWS: readonly Row[] = [
       /XA_C\.xlsx: Không mở được tệp: không tìm thấy tệp/,
       /Chưa nộp: 1 đơn vị chưa gửi tệp nào: XA_D\./,
     ],
+  },
+  {
+    name: "a linked folder and a linked report are read through their links, with the folder's files in name order",
+    setup: (d) => {
+      // The communes' reports live elsewhere (a share), linked into reports/ as a folder; one report is linked alone.
+      mkdirSync(join(d, "share", "xa"), { recursive: true });
+      writeFileSync(join(d, "share", "xa", "XA_D.xlsx"), reportBytes({ unit: "XA_D", name: "Xã D" }));
+      writeFileSync(join(d, "share", "xa", "XA_C.xlsx"), reportBytes({ unit: "XA_C", name: "Xã C" }));
+      symlinkSync(join(d, "share", "xa"), join(d, "reports", "cac-xa"));
+      renameSync(join(d, "reports", "SO_B.xlsx"), join(d, "share", "SO_B.xlsx"));
+      symlinkSync(join(d, "share", "SO_B.xlsx"), join(d, "reports", "SO_B.xlsx"));
+    },
+    args: (d) => ["validate", join(d, "reports")],
+    code: 0,
+    stdout: [/SO_A\.xlsx[^]*SO_B\.xlsx[^]*cac-xa\/XA_C\.xlsx[^]*cac-xa\/XA_D\.xlsx/],
   },
   // ── outputs that cannot be written: a sentence, exit 2, nothing half-written ──
   {
