@@ -96,7 +96,7 @@ test("Tổng hợp: one row per unit, then the bold province row; shortfalls red
   const province = s.rows[7]!;
   expect(province[0]?.style?.bold).toBe(true);
   expect(province[online]?.value).toBeCloseTo((20 + 60) / (35 + 90));
-  expect(province[online + 1]?.value).toBe("1 đạt / 1 không đạt / 0 —");
+  expect(province[online + 1]?.value).toBe("1 đạt\n1 không đạt\n0 —");
   const counts = values("Số liệu");
   expect(counts[3]![counts[2]!.indexOf("Tổng số hội nghị, cuộc họp đã tổ chức (cùng kỳ năm trước)")]).toBe(
     100,
@@ -251,4 +251,25 @@ describe("the written file", () => {
     const pdf = await convertWithLibreOffice(path, "pdf", join(dir, "pdf"));
     expect(pdf).toMatch(/tong-hop\.pdf$/);
   }, 150_000);
+});
+
+test("a percent with the decimals its verdict needs widens its column: Excel shows a number too wide for it as ####", () => {
+  // 600,000 of 1,000,001 meetings online is 59.99994 %: short of ≥ 60 %, it shows "59,9999%".
+  const big = consolidate(
+    [
+      submit("a.xlsx", {
+        unit: "SO_A",
+        name: "Sở A",
+        counts: { HN_TONG: [1_000_001, 1_000_001], HN_TRUC_TUYEN: [0, 600_000] },
+      }),
+    ],
+    { profile: DEFAULT_PROFILE },
+  );
+  const s = summaryWorkbook(big, DEFAULT_PROFILE).sheets.find((x) => x.name === "Tổng hợp")!;
+  const online = (s.rows[4]!.map((x) => x?.value) as string[]).indexOf("Họp trực tuyến (≥ 60 %)");
+  const value = s.rows[5]![online]!;
+  expect(value.style?.numFmt).toBe("0.0000%");
+  expect(s.columnWidths![online]).toBeGreaterThanOrEqual("59,9999%".length + 1);
+  // The column beside it (the verdict) keeps its narrow width.
+  expect(s.columnWidths![online + 1]).toBe(6.5);
 });

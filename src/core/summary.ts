@@ -42,6 +42,7 @@ const NUM: CellStyle = { border: true, numFmt: "#,##0", vAlign: "top" };
 const PCT: CellStyle = { border: true, numFmt: "0.0%", vAlign: "top" };
 const DATE: CellStyle = { border: true, numFmt: "dd/mm/yyyy", hAlign: "left", vAlign: "top" };
 const CENTER: CellStyle = { ...TEXT, hAlign: "center" };
+const CENTER_WRAP: CellStyle = { ...CENTER, wrap: true };
 // Excel's own "Bad" and "Good" cell styles: familiar to every analyst.
 const SHORT_FILL: CellStyle = { fill: "FFC7CE", color: "9C0006" };
 const MET_FILL: CellStyle = { fill: "C6EFCE", color: "006100" };
@@ -272,7 +273,7 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
       const status = r?.status ?? "na";
       return [
         num(r?.value ?? null, statusStyle(valueStyle(ind, r), status)),
-        text(STATUS_LABELS[status], statusStyle(CENTER, status)),
+        text(STATUS_LABELS[status], statusStyle(CENTER_WRAP, status)),
       ];
     }),
     num(u.tasks.total),
@@ -293,7 +294,8 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
       const n = p.counts[ind.id] ?? { met: 0, short: 0, na: 0 };
       return [
         num(r?.value ?? null, statusStyle(bold(valueStyle(ind, r)), r?.status ?? "na")),
-        text(`${n.met} đạt / ${n.short} không đạt / ${n.na} —`, bold(merge(CENTER, { wrap: true }))),
+        // One count a line: in the narrow verdict column "/"-joined counts broke mid-phrase.
+        text(`${n.met} đạt\n${n.short} không đạt\n${n.na} —`, bold(CENTER_WRAP)),
       ];
     }),
     num(sum(c.units.map((u) => u.tasks.total)), bold(NUM)),
@@ -313,17 +315,19 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     ...unitRows,
     provinceRow,
   ];
-  // Narrow columns (their headers wrap), so the sheet prints one page wide at a readable scale.
-  const fixed: Record<number, number> = { 1: 28, 2: 13, 3: 11, 4: 9 };
+  // Narrow columns (headers, names, unit types and verdicts wrap; a number widens its column to
+  // fit), so the sheet prints one page wide at a readable scale: 24 columns of KL226-BC/1 print at
+  // ≈ 6 pt on A4 landscape, against ≈ 4.8 pt when nothing but the headers wrapped.
+  const fixed: Record<number, number> = { 1: 18, 2: 9, 3: 10.5, 4: 8 };
   form.indicators.forEach((_, i) => {
-    fixed[5 + 2 * i] = 8.5;
-    fixed[6 + 2 * i] = 9.5;
+    fixed[5 + 2 * i] = 7;
+    fixed[6 + 2 * i] = 6.5;
   });
-  for (let i = 0; i < 3; i++) fixed[5 + 2 * form.indicators.length + i] = 9;
+  for (let i = 0; i < 3; i++) fixed[5 + 2 * form.indicators.length + i] = 7.5;
   return {
     name: SUMMARY_SHEETS.summary,
     rows,
-    ...sized(rows, headerRow - 1, fixed, { [headerRow - 1]: 90 }),
+    ...sized(rows, headerRow - 1, fixed, { [headerRow - 1]: 105 }),
     freeze: { rows: headerRow, cols: 2 },
     // The province row stays outside the filter so sorting the units never moves it.
     autoFilter: `A${headerRow}:${columnLetters(header.length - 1)}${Math.max(lastUnitRow, headerRow)}`,
@@ -692,7 +696,8 @@ function sized(
 
 /**
  * Column widths that fit the content: the longest text below the header row (headers wrap, so
- * they count at most 16 characters), between 6 and 60 characters; `fixed` wins for wrapped columns.
+ * they count at most 16 characters), between 6 and 60 characters; `fixed` wins for text, but a
+ * number below the header always fits its column (a number cannot wrap: Excel would show "####").
  */
 function fitWidths(
   rows: ReadonlyArray<ReadonlyArray<CellSpec | null>>,
@@ -700,6 +705,7 @@ function fitWidths(
   fixed: Readonly<Record<number, number>> = {},
 ): number[] {
   const widths: number[] = [];
+  const numbers: number[] = [];
   rows.forEach((row, r) => {
     if (r < headerRow) return;
     row.forEach((c, i) => {
@@ -707,11 +713,11 @@ function fitWidths(
       const length = displayLength(c);
       const cap = r === headerRow ? Math.min(length, 16) : length;
       widths[i] = Math.max(widths[i] ?? 6, cap + 2);
+      if (r > headerRow && typeof c.value === "number") numbers[i] = Math.max(numbers[i] ?? 0, length + 1);
     });
   });
-  return Array.from(
-    { length: widths.length },
-    (_, i) => fixed[i] ?? Math.min(60, Math.max(6, widths[i] ?? 6)),
+  return Array.from({ length: widths.length }, (_, i) =>
+    Math.max(fixed[i] ?? Math.min(60, Math.max(6, widths[i] ?? 6)), numbers[i] ?? 0),
   );
 }
 
@@ -721,7 +727,13 @@ function displayLength(c: CellSpec): number {
   if (typeof v === "string")
     return v.includes("\n") ? Math.max(...v.split("\n").map((l) => l.length)) : v.length;
   if (typeof v === "number") {
-    if (c.style?.numFmt === "0.0%") return 7;
+    const percent = /^0(?:\.(0+))?%$/.exec(c.style?.numFmt ?? "");
+    if (percent) {
+      // "94,99995%": the whole percent's digits, the decimals after their comma, the sign.
+      const decimals = percent[1]?.length ?? 0;
+      const whole = String(Math.trunc(Math.abs(v) * 100)).length;
+      return whole + (decimals > 0 ? decimals + 1 : 0) + 1 + (v < 0 ? 1 : 0);
+    }
     // Width of the number with thousands separators, without the (slow) locale formatter.
     const digits = String(Math.trunc(Math.abs(v))).length;
     return digits + Math.floor((digits - 1) / 3) + (v < 0 ? 1 : 0) + (Number.isInteger(v) ? 0 : 3);

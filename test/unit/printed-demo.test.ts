@@ -12,6 +12,7 @@ import {
   printToPdf,
   renderPages,
   type PrintedDocument,
+  wordHeights,
 } from "../helpers/pdf";
 
 const SAMPLES = join(__dirname, "../../samples");
@@ -68,6 +69,15 @@ run("npm run demo's documents, printed through LibreOffice", () => {
       });
     });
     renderPages(doc.pdf, join(artifacts, "tong-hop"), { dpi: 100 });
+  });
+
+  test("Tổng hợp's 24 columns print one page wide at about 6 pt, not the 4.8 pt of wide columns", () => {
+    const doc = printed.summary!;
+    const first = doc.pages.findIndex((p) => p.includes("6 tháng 2026 – Tổng hợp")) + 1;
+    // Every unit row's verdicts: "Đạt" in the body font. A box of 7 pt is type of ≈ 6 pt (wordHeights).
+    const heights = wordHeights(doc.pdf, first, "Đạt");
+    expect(heights.length).toBeGreaterThan(20);
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(7);
   });
 
   test("the report has every section heading, the province values in Vietnamese notation and every missing unit's name", () => {
