@@ -114,6 +114,11 @@ export interface PrintSpec {
   readonly landscape?: boolean;
   /** Columns scaled to one page wide; the rows flow down over as many pages as they need. */
   readonly fitToWidth?: boolean;
+  /**
+   * With fitToWidth: the pages across (default 1), the repeated columns on each; the pages are
+   * numbered left to right, then down, so a page's continuation is the next sheet of paper.
+   */
+  readonly pagesWide?: number;
   /** Rows repeated at the top of every printed page, e.g. "1:5". */
   readonly repeatRows?: string;
   /** Columns repeated at the left of every printed page, e.g. "A:B". */

@@ -9,8 +9,10 @@ import { convertWithLibreOffice } from "../../test/helpers/libreoffice";
 import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import { writeXlsx } from "../xlsx/write";
+import type { WorkbookSpec } from "./sheetspec";
 import { consolidate, type Submission } from "./consolidate";
 import { DEFAULT_PROFILE } from "./profile";
+import { shippedProfile } from "./profiles";
 import { indicatorById } from "./form";
 import { gapSentence, targetText } from "./indicator-text";
 import { summaryChart, summaryWorkbook, SUMMARY_SHEETS } from "./summary";
@@ -272,4 +274,22 @@ test("a percent with the decimals its verdict needs widens its column: Excel sho
   expect(s.columnWidths![online]).toBeGreaterThanOrEqual("59,9999%".length + 1);
   // The column beside it (the verdict) keeps its narrow width.
   expect(s.columnWidths![online + 1]).toBe(6.5);
+});
+
+test("a form too wide for one readable page prints two pages across, unit columns on each; KL226-BC/1 prints one", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const submissions = ["PHONG_A", "PHONG_B"].map((unit) => ({
+    file: `${unit}.xlsx`,
+    sha256: `sha-${unit}`,
+    result: inspectBytes(reportBytes({ unit, name: `Phòng ${unit}` }, [], cchc), cchc),
+  }));
+  const wide = summaryWorkbook(consolidate(submissions, { profile: cchc }), cchc);
+  const print = (s: WorkbookSpec, name: string) => s.sheets.find((x) => x.name === name)!.print;
+  // 14 indicators: 36 columns on Tổng hợp; Số liệu has as many counts.
+  expect(wide.sheets[0]!.rows[4]).toHaveLength(5 + 2 * 14 + 3);
+  for (const name of ["Tổng hợp", "Số liệu"])
+    expect(print(wide, name)).toMatchObject({ fitToWidth: true, pagesWide: 2, repeatColumns: "A:B" });
+  // Lists without repeated unit columns stay one page wide.
+  expect(print(wide, "Lỗi")?.pagesWide).toBeUndefined();
+  for (const name of ["Tổng hợp", "Số liệu"]) expect(print(spec, name)?.pagesWide).toBeUndefined();
 });

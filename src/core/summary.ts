@@ -161,15 +161,35 @@ function withPrint(sheet: SheetSpec, title: string): SheetSpec {
   const wide = (sheet.columnWidths ?? []).reduce((a, b) => a + b, 0) > 100;
   const unitColumns =
     sheet.freeze && sheet.freeze.cols > 0 ? `A:${columnLetters(sheet.freeze.cols - 1)}` : undefined;
+  const pagesWide = unitColumns ? pagesAcross(sheet.columnWidths ?? [], sheet.freeze?.cols ?? 0) : 1;
   const print: PrintSpec = {
     landscape: wide,
     fitToWidth: true,
+    ...(pagesWide > 1 ? { pagesWide } : {}),
     ...(headerRow > 0 ? { repeatRows: `${headerRow}:${headerRow}` } : {}),
     ...(unitColumns ? { repeatColumns: unitColumns } : {}),
     header: { center: `${title} – ${sheet.name}` },
     footer: PAGE_OF_PAGES,
   };
   return { ...sheet, print };
+}
+
+/**
+ * Width units (characters, before the writer's padding) one A4 landscape page takes at a readable
+ * size: KL226-BC/1's Tổng hợp is 198 and prints at ≈ 6,2 pt through LibreOffice, 215 ≈ 5,7 pt.
+ */
+const READABLE_PAGE_WIDTH = 215;
+
+/**
+ * Pages across for a sheet whose unit columns repeat on every page: one while the sheet prints
+ * readably on one page, else as many as keep each page (its repeated columns included) within
+ * READABLE_PAGE_WIDTH. The CCHC form (14 indicators, 36 columns) would otherwise print ≈ 4,5 pt.
+ */
+function pagesAcross(widths: readonly number[], repeated: number): number {
+  const total = widths.reduce((a, b) => a + b, 0);
+  if (total <= READABLE_PAGE_WIDTH) return 1;
+  const fixed = widths.slice(0, repeated).reduce((a, b) => a + b, 0);
+  return Math.ceil((total - fixed) / Math.max(1, READABLE_PAGE_WIDTH - fixed));
 }
 
 /**

@@ -57,6 +57,13 @@ describe("print setup", () => {
     );
   });
 
+  test("two pages wide: fit to two pages across, numbered left to right, then down", () => {
+    const wide = parts(writeXlsx({ sheets: [{ ...TABLE, print: { ...TABLE.print, pagesWide: 2 } }] }));
+    expect(wide["xl/worksheets/sheet1.xml"]).toContain(
+      '<pageSetup paperSize="9" fitToWidth="2" fitToHeight="0" pageOrder="overThenDown" orientation="landscape"/>',
+    );
+  });
+
   test("a sheet without print options still prints on A4, portrait", () => {
     const plain = parts(writeXlsx({ sheets: [{ name: "S", rows: [[{ value: 1 }]] }] }))[
       "xl/worksheets/sheet1.xml"

@@ -545,9 +545,11 @@ function renderSheet(
   out.push(mergeCells(sheet));
   out.push(dataValidations(sheet.dataValidations ?? [], lists));
   out.push(PAGE_MARGINS);
+  const pagesWide = sheet.print?.pagesWide ?? 1;
   out.push(
     '<pageSetup paperSize="9"' +
-      (sheet.print?.fitToWidth === true ? ' fitToWidth="1" fitToHeight="0"' : "") +
+      (sheet.print?.fitToWidth === true ? ` fitToWidth="${pagesWide}" fitToHeight="0"` : "") +
+      (sheet.print?.fitToWidth === true && pagesWide > 1 ? ' pageOrder="overThenDown"' : "") +
       ` orientation="${sheet.print?.landscape === true ? "landscape" : "portrait"}"/>`,
   );
   const header = pageTextCodes(sheet.print?.header);

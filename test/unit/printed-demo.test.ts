@@ -1,7 +1,7 @@
 // What `npm run demo` writes, printed as a clerk would: the province summary, the report and the
 // letters go through LibreOffice to PDF in one soffice run; pdftotext/pdfinfo read them back, and
 // the first pages are rendered to PNG under test-artifacts/documents/ for a person to look at.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main, type Io } from "../../src/cli/main";
@@ -39,8 +39,11 @@ run("npm run demo's documents, printed through LibreOffice", () => {
     expect(await main(["demo", "--out-dir", out], io)).toBe(0);
     json = JSON.parse(readFileSync(join(out, "tong-hop.json"), "utf8")) as DemoJson;
     letterFiles = readdirSync(join(out, "thu-nhac")).filter((f) => /^[A-Z0-9_]+\.docx$/.test(f));
+    // Printed in the same soffice run, under a name of its own (the PDFs are named after the files).
+    copyFileSync(join(out, "cchc", "tong-hop.xlsx"), join(out, "tong-hop-cchc.xlsx"));
     const files = {
       summary: join(out, "tong-hop.xlsx"),
+      cchc: join(out, "tong-hop-cchc.xlsx"),
       report: join(out, "bao-cao.docx"),
       all: join(out, "thu-nhac", "tat-ca-thu-nhac.docx"),
       // XA_NONG_CONG sent a file with a negative count: it was returned.
@@ -78,6 +81,31 @@ run("npm run demo's documents, printed through LibreOffice", () => {
     const heights = wordHeights(doc.pdf, first, "Đạt");
     expect(heights.length).toBeGreaterThan(20);
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(7);
+  });
+
+  test("the CCHC summary (14 indicators, 36 columns) prints two pages across at ≈ 7,5 pt, each page with the unit names", () => {
+    const doc = printed.cchc!;
+    const pages = doc.pages
+      .map((text, i) => ({ text, page: i + 1 }))
+      .filter((p) => /– Tổng hợp/.test(p.text));
+    expect(pages).toHaveLength(2);
+    for (const { text } of pages) {
+      expect(text).toMatch(/Mã đơn vị/);
+      expect(text).toMatch(/Phòng Cấp phép/);
+    }
+    // Left to right: the report's date and timeliness with the first indicators, then the task columns.
+    expect(pages.map((p) => [/Thời hạn/.test(p.text), /Nhiệm/.test(p.text)])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+    const heights = pages.flatMap((p) => wordHeights(doc.pdf, p.page, "Đạt"));
+    expect(heights.length).toBeGreaterThan(20);
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(8);
+    renderPages(doc.pdf, join(artifacts, "tong-hop-cchc"), {
+      first: pages[0]!.page,
+      last: pages[1]!.page,
+      dpi: 100,
+    });
   });
 
   test("the report has every section heading, the province values in Vietnamese notation and every missing unit's name", () => {

@@ -292,6 +292,21 @@ test("print setup through pageLayout: margins, titles, every header and footer s
   });
 });
 
+test("two pages wide through pageLayout: fit to two pages across, printed left to right, then down", async () => {
+  const excel = new FakeExcel();
+  const fake = excel.addSheet("In");
+  await writeSheet(
+    fake.worksheet(),
+    { name: "In", rows: [[{ value: "x" }]], print: { fitToWidth: true, pagesWide: 2, repeatColumns: "A:B" } },
+    new RequestBudget(excel.context()),
+  );
+  expect(fake.pageLayout).toMatchObject({
+    zoom: { horizontalFitToPages: 2, verticalFitToPages: 0 },
+    printOrder: "OverThenDown",
+    printTitleColumns: "$A:$B",
+  });
+});
+
 test("a sheet without print options leaves the page layout alone", async () => {
   const excel = new FakeExcel();
   const fake = excel.addSheet("S");

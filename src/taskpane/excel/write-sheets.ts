@@ -274,7 +274,11 @@ export function applyPrint(ws: Excel.Worksheet, print: PrintSpec): void {
   layout.paperSize = "A4";
   layout.orientation = print.landscape === true ? "Landscape" : "Portrait";
   // 0 pages tall: as many as the rows need (the file format's fitToHeight="0").
-  if (print.fitToWidth === true) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.fitToWidth === true) {
+    const pagesWide = print.pagesWide ?? 1;
+    layout.zoom = { horizontalFitToPages: pagesWide, verticalFitToPages: 0 };
+    if (pagesWide > 1) layout.printOrder = "OverThenDown";
+  }
   layout.leftMargin = PAGE_MARGINS_INCHES.left * POINTS_PER_INCH;
   layout.rightMargin = PAGE_MARGINS_INCHES.right * POINTS_PER_INCH;
   layout.topMargin = PAGE_MARGINS_INCHES.top * POINTS_PER_INCH;

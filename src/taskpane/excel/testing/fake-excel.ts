@@ -41,6 +41,8 @@ export interface FakePageLayout {
   paperSize: string | null;
   orientation: string | null;
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null;
+  /** Set only when a sheet prints more than one page wide. */
+  printOrder?: string;
   margins: Record<string, number>;
   printTitleRows: string | null;
   printTitleColumns: string | null;
@@ -182,6 +184,9 @@ export class FakeSheet {
       },
       set zoom(v: FakePageLayout["zoom"]) {
         set("zoom", v);
+      },
+      set printOrder(v: string) {
+        set("printOrder", v);
       },
       setPrintTitleRows: (v: string) => set("printTitleRows", v),
       setPrintTitleColumns: (v: string) => set("printTitleColumns", v),
