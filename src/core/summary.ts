@@ -156,12 +156,13 @@ export function summaryWorkbook(c: Consolidation, profile: Profile): WorkbookSpe
  * "Trang N/M" in the footer.
  */
 function withPrint(sheet: SheetSpec, title: string): SheetSpec {
-  sheet = notesWithinTable(sheet);
+  const widths = sheet.columnWidths ?? [];
+  const repeated = sheet.freeze?.cols ?? 0;
+  const pagesWide = ACROSS.has(sheet.name) && repeated > 0 ? pagesAcross(widths, repeated) : 1;
+  sheet = notesWithinTable(sheet, firstPageColumns(widths, repeated, pagesWide));
   const headerRow = sheet.freeze?.rows ?? 0;
-  const wide = (sheet.columnWidths ?? []).reduce((a, b) => a + b, 0) > 100;
-  const unitColumns =
-    sheet.freeze && sheet.freeze.cols > 0 ? `A:${columnLetters(sheet.freeze.cols - 1)}` : undefined;
-  const pagesWide = unitColumns ? pagesAcross(sheet.columnWidths ?? [], sheet.freeze?.cols ?? 0) : 1;
+  const wide = widths.reduce((a, b) => a + b, 0) > 100;
+  const unitColumns = repeated > 0 ? `A:${columnLetters(repeated - 1)}` : undefined;
   const print: PrintSpec = {
     landscape: wide,
     fitToWidth: true,
@@ -181,6 +182,12 @@ function withPrint(sheet: SheetSpec, title: string): SheetSpec {
 const READABLE_PAGE_WIDTH = 215;
 
 /**
+ * The sheets whose columns grow with the form's indicators: the only ones printed more than one
+ * page wide (a list such as Nguồn stays on one page across, however small).
+ */
+const ACROSS: ReadonlySet<string> = new Set([SUMMARY_SHEETS.summary, SUMMARY_SHEETS.values]);
+
+/**
  * Pages across for a sheet whose unit columns repeat on every page: one while the sheet prints
  * readably on one page, else as many as keep each page (its repeated columns included) within
  * READABLE_PAGE_WIDTH. The CCHC form (14 indicators, 36 columns) would otherwise print ≈ 4,5 pt.
@@ -193,13 +200,30 @@ function pagesAcross(widths: readonly number[], repeated: number): number {
 }
 
 /**
- * The notes above a table (a single text in column A) merged across the table's columns and
- * wrapped: left to overflow, a long note widens what LibreOffice prints (and so shrinks the
- * fit-to-width scale of the whole sheet), and a reader scrolls sideways to read it.
+ * The columns certain to print on the first page: all of them one page wide; else those within an
+ * even share of the pages' width (the repeated columns counted on every page), a little less for
+ * the readers' own metrics. Fitted to N pages, a page holds at least that share, so they fit.
  */
-function notesWithinTable(sheet: SheetSpec): SheetSpec {
+function firstPageColumns(widths: readonly number[], repeated: number, pagesWide: number): number {
+  if (pagesWide <= 1) return widths.length;
+  const total = widths.reduce((a, b) => a + b, 0);
+  const fixed = widths.slice(0, repeated).reduce((a, b) => a + b, 0);
+  const share = (0.97 * (total + (pagesWide - 1) * fixed)) / pagesWide;
+  let used = 0;
+  let n = 0;
+  while (n < widths.length && used + widths[n]! <= share) used += widths[n++]!;
+  return Math.max(1, n);
+}
+
+/**
+ * The notes above a table (a single text in column A) merged across the table's first `span`
+ * columns (those of its first printed page) and wrapped: left to overflow, a long note widens what
+ * LibreOffice prints (and so shrinks the fit-to-width scale of the whole sheet), and a reader
+ * scrolls sideways to read it; merged past the first page, a title would print cut in two.
+ */
+function notesWithinTable(sheet: SheetSpec, span: number): SheetSpec {
   const headerRow = (sheet.freeze?.rows ?? 0) - 1;
-  const widths = sheet.columnWidths ?? [];
+  const widths = (sheet.columnWidths ?? []).slice(0, span);
   const last = widths.length - 1;
   if (headerRow <= 0 || last <= 0) return sheet;
   const total = widths.reduce((a, b) => a + b, 0);

@@ -98,6 +98,8 @@ run("npm run demo's documents, printed through LibreOffice", () => {
       [true, false],
       [false, true],
     ]);
+    // The notes above the table are whole on the first page (merged across its columns only).
+    expect(pages[0]!.text.replace(/\s+/g, " ")).toMatch(/Số liệu từng đơn vị ở trang “Số liệu”\./);
     const heights = pages.flatMap((p) => wordHeights(doc.pdf, p.page, "Đạt"));
     expect(heights.length).toBeGreaterThan(20);
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(8);
