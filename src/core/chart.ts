@@ -16,6 +16,7 @@ import {
 } from "./sheetspec";
 
 const CELL: CellStyle = { border: true };
+const NAME: CellStyle = { ...CELL, wrap: true };
 /** The chart's colours: columns in the summary's blue, the target line in red. */
 export const CHART_COLORS = { values: "4472C4", target: "C00000" } as const;
 /** Columns of the data table: code, name, value, target. The chart starts after one blank column. */
@@ -51,20 +52,24 @@ function unitLabel(u: { readonly code: string; readonly name: string }): string 
 /** The sheet: header row, one row per unit (code, name, value, target), the chart at F2. */
 export function chartSheet(spec: ChartSheetSpec): SheetSpec {
   const comparison = spec.comparison ?? ">=";
-  const targetFormat = honestPercentFormat(spec.target, spec.target, "=");
+  // One style object per format (not per row): the writer's style cache works by object.
+  const formats = new Map<string, CellStyle>();
+  const withFormat = (numFmt: string): CellStyle => {
+    let style = formats.get(numFmt);
+    if (!style) formats.set(numFmt, (style = { ...CELL, numFmt }));
+    return style;
+  };
+  const targetStyle = withFormat(honestPercentFormat(spec.target, spec.target, "="));
   const rows = [
     ["Mã đơn vị", "Tên đơn vị", spec.valueName, spec.targetName].map((value) => ({ value, style: HEAD })),
     ...spec.units.map((u) => [
       { value: u.code, style: CELL },
-      { value: unitLabel(u), style: { ...CELL, wrap: true } },
+      { value: unitLabel(u), style: NAME },
       {
         value: u.value,
-        style: {
-          ...CELL,
-          numFmt: u.value === null ? "0.0%" : honestPercentFormat(u.value, spec.target, comparison),
-        },
+        style: withFormat(u.value === null ? "0.0%" : honestPercentFormat(u.value, spec.target, comparison)),
       },
-      { value: spec.target, style: { ...CELL, numFmt: targetFormat } },
+      { value: spec.target, style: targetStyle },
     ]),
   ];
   const n = spec.units.length;

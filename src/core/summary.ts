@@ -43,6 +43,7 @@ const PCT: CellStyle = { border: true, numFmt: "0.0%", vAlign: "top" };
 const DATE: CellStyle = { border: true, numFmt: "dd/mm/yyyy", hAlign: "left", vAlign: "top" };
 const CENTER: CellStyle = { ...TEXT, hAlign: "center" };
 const CENTER_WRAP: CellStyle = { ...CENTER, wrap: true };
+const HASH: CellStyle = { ...TEXT, size: 9 };
 // Excel's own "Bad" and "Good" cell styles: familiar to every analyst.
 const SHORT_FILL: CellStyle = { fill: "FFC7CE", color: "9C0006" };
 const MET_FILL: CellStyle = { fill: "C6EFCE", color: "006100" };
@@ -684,7 +685,7 @@ function sourceSheet(c: Consolidation): SheetSpec {
     header,
     ...c.sources.map((s) => [
       text(s.file, WRAP),
-      text(s.sha256, { ...TEXT, size: 9 }),
+      text(s.sha256, HASH),
       text(s.unit),
       text(s.unitName, WRAP),
       text(s.period ? periodLabel(s.period) : ""),
@@ -730,7 +731,9 @@ function sized(
       // Bold letters are wider: a bold line holds about a tenth fewer characters.
       const room = (columnWidths[i] ?? 10) - 1;
       const perLine = Math.max(1, c.style.bold === true ? Math.floor(room * 0.9) : room);
-      const needed = c.value.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+      const needed = c.value.includes("\n")
+        ? c.value.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0)
+        : Math.max(1, Math.ceil(c.value.length / perLine));
       lines = Math.max(lines, needed);
     });
     if (lines > 1) rowHeights[r] = Math.min(409, lines * 15);
@@ -765,16 +768,26 @@ function fitWidths(
   );
 }
 
+const PERCENT_DECIMALS = new Map<string, number | undefined>();
+/** 2 for "0.00%", 0 for "0%", undefined for a format that is not a plain percent. */
+function percentDecimals(numFmt: string | undefined): number | undefined {
+  if (numFmt === undefined) return undefined;
+  if (!PERCENT_DECIMALS.has(numFmt)) {
+    const m = /^0(?:\.(0+))?%$/.exec(numFmt);
+    PERCENT_DECIMALS.set(numFmt, m ? (m[1]?.length ?? 0) : undefined);
+  }
+  return PERCENT_DECIMALS.get(numFmt);
+}
+
 function displayLength(c: CellSpec): number {
   const v = c.value;
   if (v === null) return 0;
   if (typeof v === "string")
     return v.includes("\n") ? Math.max(...v.split("\n").map((l) => l.length)) : v.length;
   if (typeof v === "number") {
-    const percent = /^0(?:\.(0+))?%$/.exec(c.style?.numFmt ?? "");
-    if (percent) {
+    const decimals = percentDecimals(c.style?.numFmt);
+    if (decimals !== undefined) {
       // "94,99995%": the whole percent's digits, the decimals after their comma, the sign.
-      const decimals = percent[1]?.length ?? 0;
       const whole = String(Math.trunc(Math.abs(v) * 100)).length;
       return whole + (decimals > 0 ? decimals + 1 : 0) + 1 + (v < 0 ? 1 : 0);
     }
