@@ -79,8 +79,8 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = 
 /**
  * Node 24 LTS as `npm test` unpacks it (scripts/ensure-tools.sh), when it is there: the whole-process
  * runs then alternate the same command on it, `bin/kl226.js` of a checkout of its own (which builds its
- * build/cli at the warm-up run): a code cache made by one Node is rejected and rewritten by the other,
- * so sharing one build would make both compile every run.
+ * build/cli at the warm-up run). Each V8 keeps its own code cache (src/cli/code-cache.ts), so one build
+ * could serve both; the checkout of its own is kept as measured since session 10.
  */
 function otherNode(work: string): { node: string; version: string; script: string } | undefined {
   const found = findNode24();

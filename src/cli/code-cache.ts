@@ -1,7 +1,9 @@
 // Loads the built commands (build/cli/main.cjs, 1.9 MB) with V8's code cache: compiling that bundle is a
 // good part of every run's start-up, and with the cache beside it V8 only checks and deserialises. The
-// cache is written at the end of a run when there is none or V8 rejected it (another Node, a rebuild);
-// a folder that cannot be written just means no cache. Node ≥ 22 has this built in (module.enableCompileCache).
+// cache is written at the end of a run when there is none or V8 rejected it (a rebuild); a folder that
+// cannot be written just means no cache. One cache per V8 version: a checkout run by two Nodes (nvm, an
+// upgrade) keeps one for each instead of each rewriting the other's on every run.
+// Node ≥ 22 has this built in (module.enableCompileCache).
 
 import { isAscii } from "node:buffer";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -18,7 +20,7 @@ type ModuleFunction = (
 ) => void;
 
 export function requireWithCodeCache<T>(file: string): T {
-  const cacheFile = `${file}.v8-cache`;
+  const cacheFile = `${file}.${process.versions.v8}.v8-cache`;
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);

@@ -6,7 +6,7 @@
 // where it could not (another platform, offline), each test here is skipped with that reason in its name.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { findNode24 } from "../../scripts/node24";
@@ -94,6 +94,35 @@ onNode24(
     expectSameAsHere(consolidate(NODE24, node24Dir!, "tong-hop-node24-hai-luong", "2"));
   },
   120_000,
+);
+
+onNode24(
+  `one checkout run by Node ${process.versions.node} and Node 24: each keeps its own code cache, neither rewrites the other's${skipped}`,
+  () => {
+    const dir = checkout(root, "shared");
+    const sample = join(ROOT, "samples", "2026-6T");
+    const validate = (node: string): void => {
+      const r = spawnSync(node, [join(dir, "bin", "kl226.js"), "validate", sample], {
+        cwd: dir,
+        encoding: "utf8",
+      });
+      expect(r.stderr).toBe("");
+    };
+    const caches = (): Record<string, number> =>
+      Object.fromEntries(
+        readdirSync(join(dir, "build", "cli"))
+          .filter((f) => f.endsWith(".v8-cache"))
+          .map((f) => [f, statSync(join(dir, "build", "cli", f)).mtimeMs]),
+      );
+    validate(process.execPath);
+    validate(NODE24);
+    const first = caches();
+    expect(Object.keys(first)).toHaveLength(2);
+    validate(process.execPath);
+    validate(NODE24);
+    expect(caches()).toEqual(first);
+  },
+  180_000,
 );
 
 onNode24(
