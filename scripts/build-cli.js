@@ -2,7 +2,7 @@
 // TypeScript CLI into build/cli/ (kl226.cjs the entry, main.cjs the commands, inspect-worker.cjs the worker), so no
 // TypeScript is transpiled when the command runs. build/cli/sources.json lists the sources and when the
 // build started; bin/kl226.js rebuilds when one of them is newer (a checkout edited or pulled since).
-const { mkdirSync, renameSync, writeFileSync } = require("node:fs");
+const { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } = require("node:fs");
 const { join, relative } = require("node:path");
 
 const ROOT = join(__dirname, "..");
@@ -99,6 +99,9 @@ async function buildCli() {
     writeFileSync(tmp, f.contents);
     renameSync(tmp, f.path);
   }
+  // V8 would reject every code cache of the old bundle (src/cli/code-cache.ts): the next run writes its own.
+  for (const name of readdirSync(OUT_DIR))
+    if (name.endsWith(".v8-cache")) rmSync(join(OUT_DIR, name), { force: true });
   // The top-level help, from the command tables, so `kl226 --help` reads it instead of loading the commands.
   const help = {
     path: join(OUT_DIR, "help.txt"),
