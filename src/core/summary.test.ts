@@ -293,3 +293,27 @@ test("a form too wide for one readable page prints two pages across, unit column
   expect(print(wide, "Lỗi")?.pagesWide).toBeUndefined();
   for (const name of ["Tổng hợp", "Số liệu"]) expect(print(spec, name)?.pagesWide).toBeUndefined();
 });
+
+test("a header row is as tall as its longest label needs, never cut at the usual height", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const s = summaryWorkbook(
+    consolidate(
+      [
+        {
+          file: "a.xlsx",
+          sha256: "a",
+          result: inspectBytes(reportBytes({ unit: "PHONG_A", name: "Phòng A" }, [], cchc), cchc),
+        },
+      ],
+      { profile: cchc },
+    ),
+    cchc,
+  ).sheets.find((x) => x.name === "Số liệu")!;
+  const header = s.rows[2]!.map((c) => c?.value);
+  expect(header).toContain(
+    "Số văn bản, tài liệu chính thức (không mật) trao đổi giữa các cơ quan hành chính (kỳ này)",
+  );
+  // Printed through LibreOffice that label takes 10 lines of its 10-character column ("Số văn bản," …
+  // "này)"); at the usual 105 pt (7 lines) its last three were cut off.
+  expect(s.rowHeights?.[2]).toBeGreaterThanOrEqual(10 * 15);
+});

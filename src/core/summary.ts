@@ -713,6 +713,7 @@ function sourceSheet(c: Consolidation): SheetSpec {
 /**
  * Widths that fit, and heights for rows whose wrapped cells need more than one line: written
  * files carry no automatic row height that every reader honours (LibreOffice keeps one line).
+ * A height given in `heights` is a least height: a row whose text needs more still gets it.
  */
 function sized(
   rows: ReadonlyArray<ReadonlyArray<CellSpec | null>>,
@@ -724,7 +725,7 @@ function sized(
   const rowHeights: Record<number, number> = { ...heights };
   rows.forEach((row, r) => {
     // The header row too: its labels wrap in columns sized for the data below them.
-    if (r < headerRow || rowHeights[r] !== undefined) return;
+    if (r < headerRow) return;
     let lines = 1;
     row.forEach((c, i) => {
       if (!c?.style?.wrap || typeof c.value !== "string") return;
@@ -736,7 +737,7 @@ function sized(
         : Math.max(1, Math.ceil(c.value.length / perLine));
       lines = Math.max(lines, needed);
     });
-    if (lines > 1) rowHeights[r] = Math.min(409, lines * 15);
+    if (lines > 1) rowHeights[r] = Math.min(409, Math.max(heights[r] ?? 0, lines * 15));
   });
   return { columnWidths, rowHeights };
 }
