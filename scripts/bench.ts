@@ -30,7 +30,6 @@ import { NODE_ZIP_CODEC } from "../src/xlsx/node-deflate";
 import { writeXlsx } from "../src/xlsx/write";
 import { median, readerVsRaw } from "./bench-read-phase";
 import { BENCH_SETS, MIXED_UP_TO, prepareSet, type BenchSet, type PreparedSet } from "./bench-sets";
-import { checkout } from "../test/helpers/checkout";
 import { findNode24 } from "./node24";
 
 const TARGETS = {
@@ -78,24 +77,23 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = 
 
 /**
  * Node 24 LTS as `npm test` unpacks it (scripts/ensure-tools.sh), when it is there: the whole-process
- * runs then alternate the same command on it, `bin/kl226.js` of a checkout of its own (which builds its
- * build/cli at the warm-up run). Each V8 keeps its own code cache (src/cli/code-cache.ts), so one build
- * could serve both; the checkout of its own is kept as measured since session 10.
+ * runs then alternate the same `bin/kl226.js` on it (each V8 keeps its own code cache beside the build,
+ * src/cli/code-cache.ts; its first one is written at the warm-up run).
  */
-function otherNode(work: string): { node: string; version: string; script: string } | undefined {
+function otherNode(): { node: string; version: string } | undefined {
   const found = findNode24();
   if ("missing" in found || process.version === `v${found.version}`) return undefined;
-  return { ...found, script: join(checkout(work, "node24"), "bin", "kl226.js") };
+  return found;
 }
 
 /**
- * `kl226 consolidate` on a folder, as a user types it, inside bench-usage.js for its CPU time and peak
- * RSS; `script` is the command (bin/kl226.js, or another Node's checkout's).
+ * `kl226 consolidate` (bin/kl226.js) on a folder, as a user types it, inside bench-usage.js for its CPU
+ * time and peak RSS.
  */
-function cliArgs(set: BenchSet, data: PreparedSet, n: number, out: string, script = BIN): string[] {
+function cliArgs(set: BenchSet, data: PreparedSet, n: number, out: string): string[] {
   return [
     join(__dirname, "bench-usage.js"),
-    script,
+    BIN,
     "consolidate",
     data.folder(n),
     "--roster",
@@ -391,8 +389,8 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
   try {
     // Warm the file cache and build/cli (bin/kl226.js rebuilds a stale build on first use): not counted.
     run(process.execPath, cliArgs(set, data, N, join(work, "warm.xlsx")));
-    const node24 = otherNode(work);
-    if (node24) run(node24.node, cliArgs(set, data, N, join(work, "warm24.xlsx"), node24.script));
+    const node24 = otherNode();
+    if (node24) run(node24.node, cliArgs(set, data, N, join(work, "warm24.xlsx")));
 
     console.log(
       `\nWhole process, ${N.toLocaleString("en")} files, ${o.runs} alternated runs (median, min–max), load ${load()}:`,
@@ -418,8 +416,7 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
         run(process.execPath, cliArgs(set, data, N, join(work, "all.xlsx")), { KL226_THREADS: cores }),
       );
       if (hasOpenpyxl) py.push(run("/usr/bin/python3", pyArgs));
-      if (node24)
-        on24.push(run(node24.node, cliArgs(set, data, N, join(work, "node24.xlsx"), node24.script)));
+      if (node24) on24.push(run(node24.node, cliArgs(set, data, N, join(work, "node24.xlsx"))));
     }
     const same = readFileSync(join(work, "all.xlsx")).equals(readFileSync(join(work, "one.xlsx")));
     const cliMs = median(cli.map((r) => r.wallMs));
@@ -447,7 +444,7 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
       : false;
     if (node24)
       console.log(
-        `  the same command on Node ${node24.version}          ${spread(on24)}   ${usage(on24)}; summary bytes ${same24 ? "identical" : "DIFFERENT"} (a checkout of its own, so each Node keeps its code cache)`,
+        `  the same command on Node ${node24.version}          ${spread(on24)}   ${usage(on24)}; summary bytes ${same24 ? "identical" : "DIFFERENT"} (each Node with its own code cache)`,
       );
     let exRatio = NaN;
     if (o.exceljs) {
@@ -496,9 +493,7 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
       // Node 24's V8 would let the young generation grow to 128 MB: its largest run's peak, measured too.
       const largest = SCALE[SCALE.length - 1]!;
       const on24Scale = node24
-        ? [0, 1, 2].map(() =>
-            run(node24.node, cliArgs(set, data, largest, join(work, "scale24.xlsx"), node24.script)),
-          )
+        ? [0, 1, 2].map(() => run(node24.node, cliArgs(set, data, largest, join(work, "scale24.xlsx"))))
         : [];
       scale24RssMb = Math.max(...on24Scale.map((r) => r.rssMb ?? NaN));
       scale = SCALE.map((n, k) => ({

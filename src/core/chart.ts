@@ -13,6 +13,7 @@ import {
   type ChartSheetSpec,
   type ChartSpec,
   type SheetSpec,
+  withNumFmt,
 } from "./sheetspec";
 
 const CELL: CellStyle = { border: true };
@@ -52,14 +53,7 @@ function unitLabel(u: { readonly code: string; readonly name: string }): string 
 /** The sheet: header row, one row per unit (code, name, value, target), the chart at F2. */
 export function chartSheet(spec: ChartSheetSpec): SheetSpec {
   const comparison = spec.comparison ?? ">=";
-  // One style object per format (not per row): the writer's style cache works by object.
-  const formats = new Map<string, CellStyle>();
-  const withFormat = (numFmt: string): CellStyle => {
-    let style = formats.get(numFmt);
-    if (!style) formats.set(numFmt, (style = { ...CELL, numFmt }));
-    return style;
-  };
-  const targetStyle = withFormat(honestPercentFormat(spec.target, spec.target, "="));
+  const targetStyle = withNumFmt(CELL, honestPercentFormat(spec.target, spec.target, "="));
   const rows = [
     ["Mã đơn vị", "Tên đơn vị", spec.valueName, spec.targetName].map((value) => ({ value, style: HEAD })),
     ...spec.units.map((u) => [
@@ -67,7 +61,10 @@ export function chartSheet(spec: ChartSheetSpec): SheetSpec {
       { value: unitLabel(u), style: NAME },
       {
         value: u.value,
-        style: withFormat(u.value === null ? "0.0%" : honestPercentFormat(u.value, spec.target, comparison)),
+        style: withNumFmt(
+          CELL,
+          u.value === null ? "0.0%" : honestPercentFormat(u.value, spec.target, comparison),
+        ),
       },
       { value: spec.target, style: targetStyle },
     ]),

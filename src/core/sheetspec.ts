@@ -109,6 +109,20 @@ export const TABLE_HEAD: CellStyle = {
   vAlign: "center",
 };
 
+const WITH_NUM_FMT = new WeakMap<CellStyle, Map<string, CellStyle>>();
+/**
+ * `base` with the number format `numFmt` (`base` itself when it has it), one object per pair: thousands
+ * of cells share a handful of formats, and the writer caches styles by object.
+ */
+export function withNumFmt(base: CellStyle, numFmt: string): CellStyle {
+  if (base.numFmt === numFmt) return base;
+  let byFormat = WITH_NUM_FMT.get(base);
+  if (!byFormat) WITH_NUM_FMT.set(base, (byFormat = new Map()));
+  let style = byFormat.get(numFmt);
+  if (!style) byFormat.set(numFmt, (style = { ...base, numFmt }));
+  return style;
+}
+
 export interface PrintSpec {
   /** Landscape (default portrait). */
   readonly landscape?: boolean;

@@ -17,10 +17,10 @@ import { indicatorById } from "./form";
 import { gapSentence, targetText } from "./indicator-text";
 import { summaryChart, summaryWorkbook, SUMMARY_SHEETS } from "./summary";
 
-const submit = (file: string, data: ReportData): Submission => ({
+const submit = (file: string, data: ReportData, profile = DEFAULT_PROFILE): Submission => ({
   file,
   sha256: `sha-${file}`,
-  result: inspectBytes(reportBytes(data), DEFAULT_PROFILE),
+  result: inspectBytes(reportBytes(data, [], profile), profile),
 });
 
 const c = consolidate(
@@ -278,11 +278,9 @@ test("a percent with the decimals its verdict needs widens its column: Excel sho
 
 test("a form too wide for one readable page prints two pages across, unit columns on each; KL226-BC/1 prints one", () => {
   const cchc = shippedProfile("hcm-attp-cchc-2025")!;
-  const submissions = ["PHONG_A", "PHONG_B"].map((unit) => ({
-    file: `${unit}.xlsx`,
-    sha256: `sha-${unit}`,
-    result: inspectBytes(reportBytes({ unit, name: `Phòng ${unit}` }, [], cchc), cchc),
-  }));
+  const submissions = ["PHONG_A", "PHONG_B"].map((unit) =>
+    submit(`${unit}.xlsx`, { unit, name: `Phòng ${unit}` }, cchc),
+  );
   const wide = summaryWorkbook(consolidate(submissions, { profile: cchc }), cchc);
   const print = (s: WorkbookSpec, name: string) => s.sheets.find((x) => x.name === name)!.print;
   // 14 indicators: 36 columns on Tổng hợp; Số liệu has as many counts.
@@ -297,16 +295,7 @@ test("a form too wide for one readable page prints two pages across, unit column
 test("a header row is as tall as its longest label needs, never cut at the usual height", () => {
   const cchc = shippedProfile("hcm-attp-cchc-2025")!;
   const s = summaryWorkbook(
-    consolidate(
-      [
-        {
-          file: "a.xlsx",
-          sha256: "a",
-          result: inspectBytes(reportBytes({ unit: "PHONG_A", name: "Phòng A" }, [], cchc), cchc),
-        },
-      ],
-      { profile: cchc },
-    ),
+    consolidate([submit("a.xlsx", { unit: "PHONG_A", name: "Phòng A" }, cchc)], { profile: cchc }),
     cchc,
   ).sheets.find((x) => x.name === "Số liệu")!;
   const header = s.rows[2]!.map((c) => c?.value);

@@ -20,6 +20,7 @@ import {
   type PrintSpec,
   type SheetSpec,
   type WorkbookSpec,
+  withNumFmt,
 } from "./sheetspec";
 import { columnLetters } from "./workbook";
 
@@ -76,19 +77,11 @@ const SEVERITY_LABELS: Record<Severity, string> = { error: "Lỗi", warning: "C�
 const statusStyle = (base: CellStyle, status: IndicatorResult["status"]): CellStyle =>
   status === "short" ? merge(base, SHORT_FILL) : status === "met" ? merge(base, MET_FILL) : base;
 
-// One style object per number format, so the writer's style cache keeps hitting.
-const PCT_BY_FORMAT = new Map<string, CellStyle>([[PCT.numFmt!, PCT]]);
-function pctStyle(numFmt: string): CellStyle {
-  let style = PCT_BY_FORMAT.get(numFmt);
-  if (!style) PCT_BY_FORMAT.set(numFmt, (style = { ...PCT, numFmt }));
-  return style;
-}
-
 /** SPEC §9 honest display: a percent cell gets as many decimals as its verdict needs (94,98 % short of 95 %). */
 function valueStyle(ind: Indicator, r?: Pick<IndicatorResult, "value" | "status">): CellStyle {
   if (isCountKind(ind.kind)) return NUM;
   if (!r || r.value === null) return PCT;
-  return pctStyle(indicatorValueFormat(ind, r.value, r.status));
+  return withNumFmt(PCT, indicatorValueFormat(ind, r.value, r.status));
 }
 
 const PERCENT_COUNT: CellStyle = { border: true, numFmt: "0.00", vAlign: "top" };
@@ -159,10 +152,12 @@ export function summaryWorkbook(c: Consolidation, profile: Profile): WorkbookSpe
 function withPrint(sheet: SheetSpec, title: string): SheetSpec {
   const widths = sheet.columnWidths ?? [];
   const repeated = sheet.freeze?.cols ?? 0;
-  const pagesWide = ACROSS.has(sheet.name) && repeated > 0 ? pagesAcross(widths, repeated) : 1;
-  sheet = notesWithinTable(sheet, firstPageColumns(widths, repeated, pagesWide));
+  const total = sum(widths);
+  const fixed = sum(widths.slice(0, repeated));
+  const pagesWide = ACROSS.has(sheet.name) && repeated > 0 ? pagesAcross(total, fixed) : 1;
+  sheet = notesWithinTable(sheet, firstPageColumns(widths, total, fixed, pagesWide));
   const headerRow = sheet.freeze?.rows ?? 0;
-  const wide = widths.reduce((a, b) => a + b, 0) > 100;
+  const wide = total > 100;
   const unitColumns = repeated > 0 ? `A:${columnLetters(repeated - 1)}` : undefined;
   const print: PrintSpec = {
     landscape: wide,
@@ -189,14 +184,12 @@ const READABLE_PAGE_WIDTH = 215;
 const ACROSS: ReadonlySet<string> = new Set([SUMMARY_SHEETS.summary, SUMMARY_SHEETS.values]);
 
 /**
- * Pages across for a sheet whose unit columns repeat on every page: one while the sheet prints
- * readably on one page, else as many as keep each page (its repeated columns included) within
+ * Pages across for a sheet `total` width units wide whose unit columns (`fixed` of them) repeat on
+ * every page: one while it prints readably on one page, else as many as keep each page within
  * READABLE_PAGE_WIDTH. The CCHC form (14 indicators, 36 columns) would otherwise print ≈ 4,5 pt.
  */
-function pagesAcross(widths: readonly number[], repeated: number): number {
-  const total = widths.reduce((a, b) => a + b, 0);
+function pagesAcross(total: number, fixed: number): number {
   if (total <= READABLE_PAGE_WIDTH) return 1;
-  const fixed = widths.slice(0, repeated).reduce((a, b) => a + b, 0);
   return Math.ceil((total - fixed) / Math.max(1, READABLE_PAGE_WIDTH - fixed));
 }
 
@@ -205,10 +198,13 @@ function pagesAcross(widths: readonly number[], repeated: number): number {
  * even share of the pages' width (the repeated columns counted on every page), a little less for
  * the readers' own metrics. Fitted to N pages, a page holds at least that share, so they fit.
  */
-function firstPageColumns(widths: readonly number[], repeated: number, pagesWide: number): number {
+function firstPageColumns(
+  widths: readonly number[],
+  total: number,
+  fixed: number,
+  pagesWide: number,
+): number {
   if (pagesWide <= 1) return widths.length;
-  const total = widths.reduce((a, b) => a + b, 0);
-  const fixed = widths.slice(0, repeated).reduce((a, b) => a + b, 0);
   const share = (0.97 * (total + (pagesWide - 1) * fixed)) / pagesWide;
   let used = 0;
   let n = 0;
@@ -227,7 +223,7 @@ function notesWithinTable(sheet: SheetSpec, span: number): SheetSpec {
   const widths = (sheet.columnWidths ?? []).slice(0, span);
   const last = widths.length - 1;
   if (headerRow <= 0 || last <= 0) return sheet;
-  const total = widths.reduce((a, b) => a + b, 0);
+  const total = sum(widths);
   const rows = sheet.rows.map((row) => [...row]);
   const merges = [...(sheet.merges ?? [])];
   const rowHeights = { ...sheet.rowHeights };
@@ -732,9 +728,7 @@ function sized(
       // Bold letters are wider: a bold line holds about a tenth fewer characters.
       const room = (columnWidths[i] ?? 10) - 1;
       const perLine = Math.max(1, c.style.bold === true ? Math.floor(room * 0.9) : room);
-      const needed = c.value.includes("\n")
-        ? c.value.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0)
-        : Math.max(1, Math.ceil(c.value.length / perLine));
+      const needed = c.value.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
       lines = Math.max(lines, needed);
     });
     if (lines > 1) rowHeights[r] = Math.min(409, Math.max(heights[r] ?? 0, lines * 15));
@@ -769,15 +763,10 @@ function fitWidths(
   );
 }
 
-const PERCENT_DECIMALS = new Map<string, number | undefined>();
 /** 2 for "0.00%", 0 for "0%", undefined for a format that is not a plain percent. */
 function percentDecimals(numFmt: string | undefined): number | undefined {
-  if (numFmt === undefined) return undefined;
-  if (!PERCENT_DECIMALS.has(numFmt)) {
-    const m = /^0(?:\.(0+))?%$/.exec(numFmt);
-    PERCENT_DECIMALS.set(numFmt, m ? (m[1]?.length ?? 0) : undefined);
-  }
-  return PERCENT_DECIMALS.get(numFmt);
+  const m = /^0(?:\.(0+))?%$/.exec(numFmt ?? "");
+  return m ? (m[1]?.length ?? 0) : undefined;
 }
 
 function displayLength(c: CellSpec): number {

@@ -1,7 +1,14 @@
 // Renders a WorkbookSpec to .xlsx bytes (SpreadsheetML parts, zipped by zip-write.ts); synchronous and browser-safe.
 import { isValidDate, serialFromDate, type CivilDate } from "../core/dates";
 import { FFLATE_CODEC, zipEntries, zipEntry, type ZipCodec, type ZipEntry, type ZipPart } from "./zip-write";
-import type { CellSpec, CellStyle, DataValidationSpec, SheetSpec, WorkbookSpec } from "../core/sheetspec";
+import type {
+  CellSpec,
+  CellStyle,
+  DataValidationSpec,
+  PrintSpec,
+  SheetSpec,
+  WorkbookSpec,
+} from "../core/sheetspec";
 import { ByteSink } from "./byte-sink";
 import { StyleTable } from "./write-styles";
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartXml, drawingXml } from "./write-chart";
@@ -453,6 +460,13 @@ const PAGE_MARGINS = `<pageMargins ${Object.entries(PAGE_MARGINS_INCHES)
   .map(([side, inches]) => `${side}="${inches}"`)
   .join(" ")}/>`;
 
+/** pageSetup's fit: as many pages wide as asked (one unless told), as tall as the rows need; several across print left to right, then down. */
+function fitAttributes(print: PrintSpec | undefined): string {
+  if (print?.fitToWidth !== true) return "";
+  const pagesWide = print.pagesWide ?? 1;
+  return ` fitToWidth="${pagesWide}" fitToHeight="0"` + (pagesWide > 1 ? ' pageOrder="overThenDown"' : "");
+}
+
 /** 1900-system serial of a calendar day, or undefined when Excel cannot show it. */
 export function dateSerial(d: CivilDate): number | undefined {
   if (!isValidDate(d.year, d.month, d.day) || d.year < 1900 || d.year > 9999) return undefined;
@@ -545,11 +559,9 @@ function renderSheet(
   out.push(mergeCells(sheet));
   out.push(dataValidations(sheet.dataValidations ?? [], lists));
   out.push(PAGE_MARGINS);
-  const pagesWide = sheet.print?.pagesWide ?? 1;
   out.push(
     '<pageSetup paperSize="9"' +
-      (sheet.print?.fitToWidth === true ? ` fitToWidth="${pagesWide}" fitToHeight="0"` : "") +
-      (sheet.print?.fitToWidth === true && pagesWide > 1 ? ' pageOrder="overThenDown"' : "") +
+      fitAttributes(sheet.print) +
       ` orientation="${sheet.print?.landscape === true ? "landscape" : "portrait"}"/>`,
   );
   const header = pageTextCodes(sheet.print?.header);

@@ -59,7 +59,8 @@ function consolidate(node: string, dir: string, label: string, threads: string):
 }
 
 let here: Outcome | undefined;
-let node24Dir: string | undefined;
+/** One checkout run by both Nodes, as a province's machine upgraded from one to the other would. */
+let dir: string | undefined;
 
 /** The same verdicts, messages, summary and JSON as the run on the test runner's Node. */
 function expectSameAsHere(there: Outcome): void {
@@ -72,16 +73,15 @@ function expectSameAsHere(there: Outcome): void {
 
 beforeAll(() => {
   if (missing !== undefined) return;
-  // A checkout per Node: the command keeps V8's code cache beside its build, and a cache made by one
-  // Node is rejected (and rewritten) by the other, so the two never share one.
-  here = consolidate(process.execPath, checkout(root, "here"), "tong-hop-node-nay", "1");
-  node24Dir = checkout(root, "node24");
+  // Each Node keeps its own code cache beside the build (src/cli/code-cache.ts; the last test checks it).
+  dir = checkout(root, "shared");
+  here = consolidate(process.execPath, dir, "tong-hop-node-nay", "1");
 }, 180_000);
 
 onNode24(
   `Node 24 writes the same summary, JSON and verdicts as Node ${process.versions.node}, one thread${skipped}`,
   () => {
-    const there = consolidate(NODE24, node24Dir!, "tong-hop-node24-mot-luong", "1");
+    const there = consolidate(NODE24, dir!, "tong-hop-node24-mot-luong", "1");
     expect(there.status).toBe(1); // the samples hold files that are meant to be returned
     expectSameAsHere(there);
   },
@@ -91,7 +91,7 @@ onNode24(
 onNode24(
   `Node 24 with worker threads writes the same bytes as one thread on Node ${process.versions.node}${skipped}`,
   () => {
-    expectSameAsHere(consolidate(NODE24, node24Dir!, "tong-hop-node24-hai-luong", "2"));
+    expectSameAsHere(consolidate(NODE24, dir!, "tong-hop-node24-hai-luong", "2"));
   },
   120_000,
 );
@@ -99,20 +99,20 @@ onNode24(
 onNode24(
   `one checkout run by Node ${process.versions.node} and Node 24: each keeps its own code cache, neither rewrites the other's${skipped}`,
   () => {
-    const dir = checkout(root, "shared");
+    const shared = dir!;
     const sample = join(ROOT, "samples", "2026-6T");
     const validate = (node: string): void => {
-      const r = spawnSync(node, [join(dir, "bin", "kl226.js"), "validate", sample], {
-        cwd: dir,
+      const r = spawnSync(node, [join(shared, "bin", "kl226.js"), "validate", sample], {
+        cwd: shared,
         encoding: "utf8",
       });
       expect(r.stderr).toBe("");
     };
     const caches = (): Record<string, number> =>
       Object.fromEntries(
-        readdirSync(join(dir, "build", "cli"))
+        readdirSync(join(shared, "build", "cli"))
           .filter((f) => f.endsWith(".v8-cache"))
-          .map((f) => [f, statSync(join(dir, "build", "cli", f)).mtimeMs]),
+          .map((f) => [f, statSync(join(shared, "build", "cli", f)).mtimeMs]),
       );
     validate(process.execPath);
     validate(NODE24);
