@@ -102,7 +102,7 @@ export const FILE_KINDS: readonly FileKind[] = [
 const OTHER: FileKind = {
   id: "other",
   extensions: [],
-  what: "không phải sổ tính Excel",
+  what: "tệp không phải sổ tính Excel",
   howToXlsx: "Hãy gửi báo cáo dạng tệp Excel .xlsx theo mẫu (lưu kiểu “Sổ làm việc Excel (*.xlsx)”).",
 };
 
@@ -139,8 +139,11 @@ export function isIgnoredFileName(path: string): boolean {
 /** Why a file that is not a .xlsx workbook is rejected: what it is, and how to save it as .xlsx. */
 export function fileKindMessage(path: string): string {
   const kind = fileKindOf(path);
-  const ext = extensionOf(path);
-  const what =
-    kind.id === "other" ? `${kind.what}${ext ? ` (tệp .${ext})` : " (tệp không có phần đuôi)"}` : kind.what;
-  return `Tệp “${baseOf(path)}” là ${what}, không phải sổ tính Excel .xlsx theo mẫu${kind.why ? `: ${kind.why}` : ""}. ${kind.howToXlsx}`;
+  const name = `Tệp “${baseOf(path)}”`;
+  if (kind.id === "other") {
+    // Nothing to say of what it is beyond its name: "Tệp “x.md” (tệp .md) không phải …".
+    const ext = extensionOf(path);
+    return `${name} (${ext ? `tệp .${ext}` : "tệp không có phần đuôi"}) không phải sổ tính Excel .xlsx theo mẫu. ${kind.howToXlsx}`;
+  }
+  return `${name} là ${kind.what}, không phải sổ tính Excel .xlsx theo mẫu${kind.why ? `: ${kind.why}` : ""}. ${kind.howToXlsx}`;
 }
