@@ -2,9 +2,10 @@
 // summary workbook (and JSON) atomically, print a short Vietnamese summary; progress on a TTY.
 
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { z } from "../core/zod";
 import { consolidationProfile } from "../app/consolidate-files";
+import { isEarlierOutput, type EarlierOutputKind } from "./earlier-output";
 import {
   baseName,
   consolidate,
@@ -242,6 +243,53 @@ export function repoRoot(from: string = __dirname): string {
   }
 }
 
+/** The kind of earlier output each file option writes. */
+const EARLIER_KIND: Readonly<Record<string, EarlierOutputKind>> = {
+  "--out": "summary",
+  "--json": "json",
+  "--rollup": "rollup",
+  "--report": "docx",
+};
+
+/**
+ * The inputs this command wrote on an earlier run, resolved: what an output path or the letters'
+ * folder already holds among the files found. Throws (exit 2, nothing written) when an output would
+ * replace a file that is not such an output: a unit's report, or a Word file someone put there.
+ */
+function earlierOutputsAmongInputs(
+  files: readonly string[],
+  targets: readonly OutputTarget[],
+  rollupUnit: string | undefined,
+): string[] {
+  const inputs = new Map(files.map((f) => [resolve(f), f] as const));
+  const earlier: string[] = [];
+  const refuse = (file: string, option: string): never => {
+    throw new UsageError(
+      `Tệp ${file} nằm trong thư mục nguồn và không phải kết quả KL226 ghi ở lần chạy trước, nên ${option} không được ghi đè lên nó (tệp nguồn không bao giờ bị ghi đè). Hãy chọn tên hoặc thư mục khác cho ${option}; chưa có gì được ghi.`,
+    );
+  };
+  for (const t of targets) {
+    const target = resolve(t.path);
+    if (t.kind === "dir") {
+      // Letters are written as MÃ.docx into that folder: among the inputs, it may hold only letters.
+      for (const [path, file] of inputs) {
+        if (!path.startsWith(target + sep)) continue;
+        if (!isEarlierOutput(path, "docx"))
+          throw new UsageError(
+            `Thư mục ${t.path} (${t.option}) chứa ${file}, một tệp nhận được chứ không phải thư nhắc KL226 đã ghi: thư nhắc (MÃ_ĐƠN_VỊ.docx) ghi vào đó có thể đè lên tệp nhận được và lẫn vào báo cáo ở lần tổng hợp sau. Hãy chọn một thư mục riêng cho ${t.option}; chưa có gì được ghi.`,
+          );
+        earlier.push(path);
+      }
+      continue;
+    }
+    const file = inputs.get(target);
+    if (file === undefined) continue;
+    if (!isEarlierOutput(target, EARLIER_KIND[t.option] ?? "summary", rollupUnit)) refuse(file, t.option);
+    earlier.push(target);
+  }
+  return earlier;
+}
+
 /**
  * Reads, checks and consolidates, writes every output; returns the consolidation and, when
  * `o.keepSubmissions` asks, the files as inspected (otherwise an empty list).
@@ -272,7 +320,9 @@ export async function runConsolidation(
       `Không tìm thấy tệp hoặc thư mục: ${found.missing.join(", ")}. Hãy kiểm tra lại đường dẫn; chưa có gì được ghi.`,
     );
   // A summary written into the input folder on an earlier run is not a unit report; nor is the roster.
-  const skip = new Set([...outputs, ...(o.exclude ?? []).map((p) => resolve(p))]);
+  // But a file someone sent is never replaced: an output path among the inputs must hold that output.
+  const earlier = earlierOutputsAmongInputs(found.files, targets, o.rollup?.unit.code);
+  const skip = new Set([...outputs, ...earlier, ...(o.exclude ?? []).map((p) => resolve(p))]);
   const files = found.files.filter((f) => !skip.has(resolve(f)));
   if (files.length === 0) {
     const ignored =
@@ -300,7 +350,10 @@ export async function runConsolidation(
     ),
   );
   if (o.json !== undefined) writeAtomic(o.json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`);
-  io.out(humanSummary(c, profile, files.length, o.out, o.json, found.ignored));
+  // The letters' own record (".kl226-thu-nhac.json") is a hidden file of ours, not one to mention.
+  const lettersDir = o.letters === undefined ? undefined : resolve(o.letters) + sep;
+  const ignored = found.ignored.filter((f) => lettersDir === undefined || !resolve(f).startsWith(lettersDir));
+  io.out(humanSummary(c, profile, files.length, o.out, o.json, ignored));
   if (history) io.out(`${history.lines.join("\n")}\n`);
   const roster = o.roster ?? profile.roster;
   if (o.letters !== undefined)

@@ -195,7 +195,12 @@ export interface ExpandedInputs {
  * hidden files and folders (file-kinds.ts). A file named on the command line always counts.
  */
 export function expandInputs(inputs: readonly string[]): ExpandedInputs {
-  const result: ExpandedInputs = { files: [], missing: [], emptyFolders: [], ignored: [] };
+  const result = {
+    files: [] as string[],
+    missing: [] as string[],
+    emptyFolders: [] as string[],
+    ignored: [] as string[],
+  };
   const visit = (path: string): number => {
     let entries: Dirent[];
     try {
@@ -232,5 +237,14 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
       if (visit(input) === 0) result.emptyFolders.push(input);
     } else result.files.push(input);
   }
-  return result;
+  // A folder given twice ("in in/ ./in"), or a file also inside a folder given, is read once: as
+  // the first time it was met.
+  const seen = new Set<string>();
+  const files = result.files.filter((f) => {
+    const key = resolve(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { ...result, files };
 }

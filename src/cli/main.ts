@@ -3,6 +3,7 @@
 // that cannot be written. Every message is Vietnamese and says what to do; -h/--help per command.
 
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { z } from "../core/zod";
 import { orderFindings } from "../app/finding-order";
 import { unreadableResult } from "../app/inspect";
@@ -259,10 +260,16 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   // Each path in the order given; one that does not exist is that entry's verdict, the rest still run.
   const entries: Array<{ file: string; missing?: true }> = [];
   const empty: string[] = [];
+  // A file met again (a folder given twice, a file also inside a folder given) is checked once.
+  const seen = new Set<string>();
   for (const p of positionals) {
     const found = expandInputs([p]);
     if (found.missing.length > 0) entries.push({ file: p, missing: true });
-    entries.push(...found.files.map((file) => ({ file })));
+    for (const file of found.files) {
+      if (seen.has(resolve(file))) continue;
+      seen.add(resolve(file));
+      entries.push({ file });
+    }
     empty.push(...found.emptyFolders);
   }
   if (entries.length === 0)

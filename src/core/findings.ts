@@ -55,7 +55,7 @@ export const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {
   NOT_ZIP:
     "Tệp không phải là sổ tính Excel (.xlsx). Hãy mở báo cáo trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)” và gửi lại.",
   TEXT_FILE:
-    "Tệp là văn bản thuần (CSV, HTML…) được đổi đuôi thành .xlsx. Hãy điền báo cáo vào mẫu KL226-BC/1 và lưu dạng “Sổ làm việc Excel (*.xlsx)”.",
+    "Tệp là văn bản thuần (CSV, HTML…) được đổi đuôi thành .xlsx. Hãy điền số liệu vào mẫu báo cáo và lưu dạng “Sổ làm việc Excel (*.xlsx)”.",
   LEGACY_XLS:
     "Tệp ở định dạng Excel 97–2003 (.xls). Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)” và gửi lại.",
   ENCRYPTED:
@@ -69,7 +69,7 @@ export const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {
   FILE_TOO_LARGE:
     "Tệp quá lớn so với giới hạn cho phép. Báo cáo theo mẫu chỉ vài chục KB: hãy xóa các trang tính, hình ảnh thừa và gửi lại.",
   TOO_MANY_ENTRIES:
-    "Tệp chứa quá nhiều thành phần bên trong. Hãy điền báo cáo vào mẫu KL226-BC/1 gốc và gửi lại.",
+    "Tệp chứa quá nhiều thành phần bên trong. Hãy điền số liệu vào mẫu báo cáo gốc và gửi lại.",
   PART_TOO_LARGE:
     "Một phần của tệp giải nén ra quá lớn (nghi là tệp nén độc hại). Tệp bị từ chối; hãy gửi lại báo cáo theo mẫu.",
   TOTAL_TOO_LARGE:
@@ -90,12 +90,12 @@ export const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {
 
 /** Text files by the extension their name carries: what they are called in the message. */
 const TEXT_KINDS: Readonly<Record<string, string>> = {
-  csv: "tệp CSV",
-  tsv: "tệp văn bản (TSV)",
-  txt: "tệp văn bản (.txt)",
+  csv: "văn bản CSV",
+  tsv: "văn bản TSV",
+  txt: "văn bản thuần (.txt)",
   htm: "trang HTML",
   html: "trang HTML",
-  xml: "tệp XML",
+  xml: "văn bản XML",
 };
 
 /**
@@ -108,9 +108,9 @@ export function unreadableMessage(reason: UnreadableReason, fileName?: string): 
   if (reason === "TEXT_FILE" && ext !== "xlsx" && ext !== "") {
     const kind = TEXT_KINDS[ext];
     if (ext === "xls" || ext === "xlt") {
-      return "Tệp .xls này thực chất là văn bản (trang HTML hoặc XML do phần mềm khác xuất ra), không phải sổ tính Excel. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)”, chép số liệu vào mẫu KL226-BC/1 và gửi lại.";
+      return "Tệp .xls này thực chất là văn bản (trang HTML hoặc XML do phần mềm khác xuất ra), không phải sổ tính Excel. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)”, chép số liệu vào mẫu báo cáo và gửi lại.";
     }
-    return `Tệp là ${kind ?? `văn bản thuần (.${ext})`}, không phải sổ tính Excel (.xlsx). Hãy điền báo cáo vào mẫu KL226-BC/1 và lưu dạng “Sổ làm việc Excel (*.xlsx)”.`;
+    return `Tệp là ${kind ?? `văn bản thuần (.${ext})`}, không phải sổ tính Excel (.xlsx). Hãy điền số liệu vào mẫu báo cáo và lưu dạng “Sổ làm việc Excel (*.xlsx)”.`;
   }
   return UNREADABLE_MESSAGES[reason];
 }

@@ -199,6 +199,9 @@ export function documentOf(spec: DocumentSpec): Document {
   return new Document({
     title: spec.title,
     creator: spec.creator ?? "KL226",
+    // The mark by which a later run knows this document as its own (src/cli/earlier-output.ts);
+    // Word replaces it with the editor's name when someone saves changes.
+    lastModifiedBy: "KL226",
     styles: {
       default: {
         document: {

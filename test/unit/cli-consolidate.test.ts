@@ -90,7 +90,7 @@ describe("kl226 consolidate", () => {
       join(inDir, "xa", "xa-d-nam.xlsx"),
     ]);
     expect(report.rejected[0].findings[0].message).toMatch(
-      /là tệp văn bản.*không phải sổ tính Excel \(\.xlsx\)/,
+      /^Tệp là văn bản thuần \(\.txt\), không phải sổ tính Excel \(\.xlsx\)/,
     );
     expect(report.rejected[2].findings[0].code).toBe("PERIOD_MISMATCH");
     expect(report.duplicates).toEqual([

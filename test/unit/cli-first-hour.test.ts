@@ -345,7 +345,7 @@ const ROWS: readonly Row[] = [
       expect(why["XA_D.xlsm"]).toMatch(/có macro \(\.xlsm\).*\*\.xlsx/);
       expect(why["SO_A (cu).xlsb"]).toMatch(/nhị phân của Excel \(\.xlsb\).*\*\.xlsx/);
       expect(why["bang.ods"]).toMatch(/OpenDocument \(\.ods\).*LibreOffice Calc.*\.xlsx/);
-      expect(why["so-lieu.csv"]).toMatch(/tệp CSV.*\*\.xlsx/);
+      expect(why["so-lieu.csv"]).toMatch(/^Tệp là văn bản CSV, không phải sổ tính Excel.*\*\.xlsx/);
       expect(why["so-lieu.csv"]).not.toMatch(/đổi đuôi/);
       expect(why["apple.numbers"]).toMatch(/Apple Numbers.*Xuất sang → Excel/);
       expect(why["ghi-chu"]).toMatch(/không có phần đuôi/);

@@ -34,7 +34,7 @@ describe("an unreadable file is named for what it is", () => {
   test("a .csv is a CSV file, not a CSV “renamed .xlsx”; the same bytes named .xlsx were renamed", () => {
     const asCsv = only(csv, "bao-cao/SO_A.csv");
     expect(asCsv).toMatchObject({ code: "UNREADABLE" });
-    expect(asCsv.message).toContain("tệp CSV");
+    expect(asCsv.message).toMatch(/^Tệp là văn bản CSV, không phải sổ tính Excel/);
     expect(asCsv.message).not.toContain("đổi đuôi");
     expect(only(csv, "SO_A.xlsx").message).toBe(UNREADABLE_MESSAGES.TEXT_FILE);
     expect(only(csv, "SO_A.xlsx").message).toContain("đổi đuôi");

@@ -1,0 +1,118 @@
+// A source file is never overwritten, however the inputs are given: an output path (--out, --rollup,
+// --report) or the letters' folder may hold, among the files a folder scan finds, only what KL226
+// wrote there on an earlier run; and a folder given twice is read once.
+
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { sha256Hex } from "../../src/cli/io";
+import { capture } from "../helpers/cli-io";
+import { reportBytes } from "../helpers/report-builder";
+
+const root = mkdtempSync(join(tmpdir(), "kl226-sources-safe-"));
+const sent: Record<string, Uint8Array> = {
+  "SO_A.xlsx": reportBytes({ unit: "SO_A", name: "Sở A" }),
+  "XA_C.xlsx": reportBytes({ unit: "XA_C", name: "Xã C", type: "UBND_XA" }),
+};
+/** The same reports in a fresh folder of their own, with `extra` files beside them. */
+function inbox(name: string, extra: Record<string, Uint8Array> = {}): string {
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, bytes] of Object.entries({ ...sent, ...extra })) writeFileSync(join(dir, file), bytes);
+  return dir;
+}
+const hashesOf = (dir: string): Record<string, string> =>
+  Object.fromEntries(readdirSync(dir).map((f) => [f, sha256Hex(new Uint8Array(readFileSync(join(dir, f))))]));
+/** A Word file a unit sent with its report (not written by KL226). */
+const unitsWordFile = new TextEncoder().encode("Công văn số 12/UBND gửi kèm báo cáo");
+const ROLLUP_UNIT = ["--as-unit", "SO_NOI_VU", "--name", "Sở Nội vụ", "--type", "SO_NGANH"];
+
+test.each([
+  ["--out", "SO_A.xlsx", []],
+  ["--rollup", "XA_C.xlsx", ROLLUP_UNIT],
+  ["--report", "XA_C.docx", []],
+])(
+  "%s onto a file someone sent, found in the input folder: exit 2, nothing written",
+  async (option, name, more) => {
+    const dir = inbox(`onto-${option.slice(2)}`, { "XA_C.docx": unitsWordFile });
+    const before = hashesOf(dir);
+    const out = option === "--out" ? [] : ["--out", join(root, `th-${option.slice(2)}.xlsx`)];
+    const io = capture();
+    expect(await main(["consolidate", dir, ...out, option, join(dir, name), ...more], io)).toBe(2);
+    expect(io.stderr).toContain(`Tệp ${join(dir, name)} nằm trong thư mục nguồn`);
+    expect(io.stderr).toContain("tệp nguồn không bao giờ bị ghi đè");
+    expect(hashesOf(dir)).toEqual(before);
+  },
+);
+
+test("what a run wrote into the input folder is replaced on the next run and not read as a report", async () => {
+  const dir = inbox("again");
+  const args = [
+    "consolidate",
+    dir,
+    "--out",
+    join(dir, "tong-hop.xlsx"),
+    "--json",
+    join(dir, "tong-hop.json"),
+  ];
+  const rollup = [
+    "--rollup",
+    join(dir, "SO_NOI_VU.xlsx"),
+    ...ROLLUP_UNIT,
+    "--report",
+    join(dir, "bao-cao.docx"),
+  ];
+  const first = capture();
+  expect(await main([...args, ...rollup], first)).toBe(0);
+  const second = capture();
+  expect(await main([...args, ...rollup], second)).toBe(0);
+  expect(second.stdout).toContain("Đã đọc 2 tệp: chấp nhận 2");
+  expect(second.stdout).not.toContain("SO_NOI_VU.xlsx: ");
+});
+
+test("letters: refused in a folder holding what units sent; in a folder of their own inside the inbox, left out of the next run", async () => {
+  const dir = inbox("letters", { "XA_C.docx": unitsWordFile });
+  const before = hashesOf(dir);
+  const refused = capture();
+  const out = ["--out", join(root, "th-letters.xlsx"), "--roster", roster()];
+  expect(await main(["consolidate", dir, ...out, "--letters", dir], refused)).toBe(2);
+  expect(refused.stderr).toContain(`chứa ${join(dir, "SO_A.xlsx")}, một tệp nhận được`);
+  expect(hashesOf(dir)).toEqual(before);
+
+  const own = join(dir, "thu-nhac");
+  const first = capture();
+  expect(await main(["consolidate", dir, ...out, "--letters", own], first)).toBe(1);
+  expect(readdirSync(own).filter((f) => f.endsWith(".docx")).length).toBeGreaterThan(0);
+  const second = capture();
+  expect(await main(["consolidate", dir, ...out, "--letters", own], second)).toBe(1);
+  // The unit's Word file is still rejected as not a report; the letters are not read at all.
+  expect(second.stdout).toBe(first.stdout);
+  expect(second.stdout).not.toMatch(/✗[^\n]*thu-nhac/);
+});
+
+test("a folder given twice, or a file also inside a folder given, is read once", async () => {
+  const dir = inbox("twice");
+  const once = capture();
+  expect(await main(["consolidate", dir, "--out", join(root, "once.xlsx")], once)).toBe(0);
+  const twice = capture();
+  const again = ["consolidate", dir, `${dir}/`, join(dir, "SO_A.xlsx"), "--out", join(root, "twice.xlsx")];
+  expect(await main(again, twice)).toBe(0);
+  expect(twice.stdout).toContain("Đã đọc 2 tệp: chấp nhận 2");
+  expect(twice.stdout).toContain("trùng đơn vị 0");
+  const copy = join(root, "twice-copy");
+  cpSync(dir, copy, { recursive: true });
+  const validate = capture();
+  expect(await main(["validate", copy, copy], validate)).toBe(0);
+  expect(validate.stdout).toContain("Tổng kết: 2 tệp");
+});
+
+/** A roster with a unit that sent nothing, so there is a letter to write. */
+function roster(): string {
+  const path = join(root, "ds.csv");
+  writeFileSync(
+    path,
+    "MA_DON_VI;TEN_DON_VI;LOAI_DON_VI\nSO_A;Sở A;SO_NGANH\nXA_C;Xã C;UBND_XA\nXA_E;Xã E;UBND_XA\n",
+  );
+  return path;
+}
