@@ -21,6 +21,7 @@ import { DEFAULT_FORM } from "../core/forms";
 import { targetText } from "../core/indicator-text";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile";
 import { defaultProfileForForm } from "../core/profiles";
+import type { UnreadableReason } from "../core/workbook";
 import { parseRosterCsv, parseRosterWorkbook } from "../core/roster";
 import { followUpLetters, withLetterSheet } from "../core/letters";
 import { summaryWorkbook } from "../core/summary";
@@ -243,6 +244,15 @@ export function repoRoot(from: string = __dirname): string {
   }
 }
 
+/** Why a roster named .xlsx did not read, for the reasons a clerk can act on (others: damaged or not a workbook). */
+const ROSTER_UNREADABLE: Partial<Record<UnreadableReason, string>> = {
+  TEXT_FILE:
+    "tệp là văn bản (CSV…) được đặt đuôi .xlsx; hãy đổi đuôi tệp thành .csv, hoặc mở trong Excel và lưu dạng “Sổ làm việc Excel (*.xlsx)”",
+  ENCRYPTED: "tệp được đặt mật khẩu; hãy gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi chạy lại",
+  LEGACY_XLS: "tệp ở định dạng Excel 97–2003; hãy mở trong Excel và lưu dạng “Sổ làm việc Excel (*.xlsx)”",
+  EMPTY: "tệp rỗng (0 byte)",
+};
+
 /** The kind of earlier output each file option writes. */
 const EARLIER_KIND: Readonly<Record<string, EarlierOutputKind>> = {
   "--out": "summary",
@@ -337,7 +347,7 @@ export async function runConsolidation(
   const history =
     o.previous === undefined ? undefined : withPrevious(consolidated, o.previous, profile.outlier);
   const c = history?.consolidation ?? consolidated;
-  if (o.rollup !== undefined) checkRollupPeriod(c);
+  if (o.rollup !== undefined) checkRollupPeriod(c, profile);
   const dates = o.dates ?? documentDates({});
   const letters = o.letters === undefined ? undefined : followUpLetters(c, profile, dates);
   const summary = summaryWorkbook(c, profile);
@@ -483,7 +493,7 @@ export function loadRoster(path: string, profile: Profile): RosterUnit[] {
     const read = readXlsx(bytes, { limits: profile.limits, inflateRaw: createNodeInflateRaw() });
     if (!read.ok)
       throw new UsageError(
-        `Không đọc được danh sách đơn vị ${path}: tệp .xlsx hỏng hoặc không đúng định dạng (${read.reason}).`,
+        `Không đọc được danh sách đơn vị ${path}: ${ROSTER_UNREADABLE[read.reason] ?? "tệp .xlsx hỏng hoặc không đúng định dạng; hãy mở trong Excel, lưu lại dạng “Sổ làm việc Excel (*.xlsx)” hoặc CSV UTF-8"}.`,
       );
     outcome = parseRosterWorkbook(read.workbook);
   } else {

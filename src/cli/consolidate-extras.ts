@@ -77,20 +77,21 @@ export function rollupRequest(o: {
 }
 
 /** A roll-up needs a period: checked before anything is written (exit 2, nothing half-written). */
-export function checkRollupPeriod(c: Consolidation): void {
+export function checkRollupPeriod(c: Consolidation, profile: Profile): void {
   if (c.period === null) {
+    const kinds = profile.form.periods.map((p) => p.kind).join("|");
     throw new UsageError(
-      "Không lập được báo cáo tổng hợp gửi cấp trên (--rollup): chưa xác định được kỳ báo cáo. Hãy thêm --period 6T|NAM --year NĂM.",
+      `Không lập được báo cáo tổng hợp gửi cấp trên (--rollup): chưa xác định được kỳ báo cáo. Hãy thêm --period ${kinds} --year NĂM.`,
     );
   }
 }
 
 /** Write the roll-up atomically; returns the lines for the human summary. */
 export function writeRollup(c: Consolidation, profile: Profile, request: RollupRequest): string[] {
-  checkRollupPeriod(c);
+  checkRollupPeriod(c, profile);
   writeAtomic(request.out, writeXlsx(rollupWorkbook(c, profile, request.unit), NODE_ZIP_CODEC));
   return [
-    `Báo cáo tổng hợp gửi cấp trên (mẫu KL226-BC/1, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${request.out}`,
+    `Báo cáo tổng hợp gửi cấp trên (mẫu ${profile.form.id}, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${request.out}`,
   ];
 }
 

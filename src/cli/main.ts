@@ -181,8 +181,15 @@ function unknownCommand(name: string, specs: readonly CommandSpec[]): string {
   const names = specs.map((s) => s.name);
   const list = `Các lệnh: ${names.join(", ")}. Xem: kl226 --help`;
   if (name.startsWith("-")) {
-    const near = nearestName(name.replace(/^-+/, ""), ["help"]);
-    return `Tùy chọn ${name} phải đứng sau tên lệnh${near ? "" : ""}, ví dụ kl226 validate TỆP.xlsx ${name}. ${list}`;
+    // The example is one of the help's own that uses the option, from a command that has it.
+    const option = name.replace(/^-+/, "").split("=")[0] ?? "";
+    const owners = specs.filter((s) => option in s.options);
+    const example =
+      owners.flatMap((s) => s.examples ?? []).find((e) => e.includes(`--${option}`)) ??
+      (owners[0] ? `kl226 ${owners[0].name} … --${option}` : "kl226 validate TỆP.xlsx --json");
+    const with_ =
+      owners.length > 0 ? ` (${name} là tùy chọn của lệnh ${owners.map((s) => s.name).join(", ")})` : "";
+    return `Tùy chọn ${name} phải đứng sau tên lệnh${with_}, ví dụ ${example}. ${list}`;
   }
   const near = nearestName(name, names);
   if (near) return `Không có lệnh “${name}”. Có phải ý bạn là kl226 ${near}? ${list}`;

@@ -46,6 +46,8 @@ describe("followUpLetters", () => {
     expect(text).toContain(
       "gửi báo cáo 6 tháng đầu năm 2026 theo mẫu KL226-BC/1 về Sở Nội vụ tỉnh Thanh Hóa trước ngày 19/06/2026",
     );
+    // One request, the one with the reply date: the letter does not ask twice.
+    expect(text.match(/Đề nghị/g)).toHaveLength(1);
     expect(letter("SO_VANG").subject).toBe(
       "đôn đốc gửi báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026",
     );
@@ -53,6 +55,11 @@ describe("followUpLetters", () => {
 
   test("returned: the file was received and returned, each error with its sheet and cell and what to type; never 'not received'", () => {
     const text = letter("SO_LOI").text;
+    // What to mend, then one request to send the mended file by the reply date.
+    expect(text).toContain(
+      "Đề nghị đơn vị sửa lỗi trên trong tệp báo cáo (.xlsx, theo mẫu KL226-BC/1) và kiểm tra lại tệp",
+    );
+    expect(text.match(/Đề nghị [^\n]*gửi/g)).toHaveLength(1);
     expect(text).toContain("đã nhận được tệp báo cáo “SO_LOI.xlsx” của đơn vị nhưng phải trả lại");
     expect(text).toMatch(/- Trang “Chỉ tiêu”, ô E5: .*số âm \(-1\)\. Nhập số nguyên không âm/);
     expect(text).toContain("gửi tệp báo cáo đã sửa lỗi về Sở Nội vụ tỉnh Thanh Hóa trước ngày 19/06/2026");
@@ -72,10 +79,11 @@ describe("followUpLetters", () => {
     expect(letters.some((l) => l.text.includes("ban cu"))).toBe(false);
   });
 
-  test("late: the report date, the deadline and how many days late; nothing to send", () => {
+  test("late: the report date, how many days late, the deadlines of the periods to come; nothing to send", () => {
     const text = letter("SO_TRE").text;
     expect(text).toContain(
-      "Báo cáo của đơn vị đề ngày 10/06/2026, sau hạn gửi báo cáo (ngày 06/06/2026) 4 ngày.",
+      "Báo cáo của đơn vị đề ngày 10/06/2026, chậm 4 ngày so với hạn gửi báo cáo (ngày 06/06/2026). " +
+        "Đề nghị đơn vị bảo đảm thời hạn gửi báo cáo trong các kỳ tới: kỳ 6 tháng hạn ngày 06/6, kỳ năm hạn ngày 06/12.",
     );
     expect(text).not.toMatch(/Đề nghị Sở Trễ gửi/);
   });

@@ -17,12 +17,11 @@ import {
   type DocumentDates,
 } from "./documents";
 import type { Finding } from "./findings";
-import type { Indicator } from "./form";
+import { periodOptions, type Form, type Indicator } from "./form";
 import { gapText, indicatorValueText, targetText } from "./indicator-text";
 import { bodyHeading, bodyParagraph, officialDocument } from "./official";
 import type { Profile } from "./profile";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
-import { periodDeadlineText } from "./template";
 
 export type LetterReason = "missing" | "returned" | "short" | "late";
 
@@ -87,6 +86,16 @@ interface Draft {
   readonly sections: Map<LetterReason, { lines: LetterLine[]; notes: string[] }>;
 }
 
+/** "kỳ 6 tháng hạn ngày 06/6, kỳ năm hạn ngày 06/12": every period of the form with its deadline. */
+function nextDeadlinesText(form: Form): string {
+  return form.periods
+    .map((p) => {
+      const label = periodOptions(form).find((o) => o.id === p.kind)?.label ?? p.kind;
+      return `kỳ ${label.charAt(0).toLowerCase()}${label.slice(1)} hạn ngày ${String(p.deadline.day).padStart(2, "0")}/${p.deadline.month}`;
+    })
+    .join(", ");
+}
+
 /**
  * The letters of a consolidation, sorted by unit code. A unit whose file was returned is told what
  * to fix, never that nothing arrived; a unit whose returned file was replaced by an accepted one
@@ -114,11 +123,7 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
       u.code,
       u.name,
       "missing",
-      [
-        p(
-          `Đến ngày ${viDate(dates.date)}, ${sender} chưa nhận được báo cáo ${period} của đơn vị. Đề nghị đơn vị lập báo cáo theo mẫu ${form.id}.`,
-        ),
-      ],
+      [p(`Đến ngày ${viDate(dates.date)}, ${sender} chưa nhận được báo cáo ${period} của đơn vị.`)],
       "Chưa gửi báo cáo.",
     );
   }
@@ -167,7 +172,7 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
     const deadline = c.deadline;
     const days = deadline ? dayNumber(u.reportDate) - dayNumber(deadline) : 0;
     const after = deadline
-      ? `, sau hạn gửi báo cáo (ngày ${viDate(deadline)}) ${days} ngày`
+      ? `, chậm ${days} ngày so với hạn gửi báo cáo (ngày ${viDate(deadline)})`
       : ", sau hạn gửi báo cáo";
     add(
       u.code,
@@ -175,7 +180,7 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
       "late",
       [
         p(
-          `Báo cáo của đơn vị đề ngày ${viDate(u.reportDate)}${after}. Đề nghị đơn vị bảo đảm thời hạn gửi báo cáo ở các kỳ sau: ${periodDeadlineText(form)}.`,
+          `Báo cáo của đơn vị đề ngày ${viDate(u.reportDate)}${after}. Đề nghị đơn vị bảo đảm thời hạn gửi báo cáo trong các kỳ tới: ${nextDeadlinesText(form)}.`,
         ),
       ],
       `Trễ hạn: báo cáo đề ngày ${viDate(u.reportDate)}${deadline ? ` (hạn ${viDate(deadline)})` : ""}.`,
@@ -240,7 +245,7 @@ function returnedFile(
       ...shown,
       {
         kind: "paragraph",
-        text: `Đề nghị đơn vị sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên, kiểm tra lại tệp bằng chức năng “Kiểm tra” của phần bổ trợ KL226 và gửi lại tệp báo cáo (.xlsx, theo mẫu ${formId}).`,
+        text: `Đề nghị đơn vị sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}) và kiểm tra lại tệp bằng chức năng “Kiểm tra” của phần bổ trợ KL226.`,
       },
     ],
   };

@@ -14,7 +14,7 @@ export const MSG = {
   unknownForm: (marker: string, known: readonly string[]) =>
     `Ô A1 trang “Thông tin” ghi mẫu ${q(marker)}, không phải mẫu báo cáo mà chương trình biết (${known.join(", ")}). Hãy lập báo cáo trên mẫu đúng (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
   formMismatch: (found: string, expected: string) =>
-    `Tệp là báo cáo theo mẫu ${found}, không phải mẫu ${expected} đang tổng hợp. Tệp này thuộc chế độ báo cáo khác: hãy tổng hợp riêng, hoặc lập lại báo cáo trên mẫu ${expected}.`,
+    `Tệp là báo cáo theo mẫu ${found}, không phải mẫu ${expected} của hồ sơ đã chọn. Tệp này thuộc chế độ báo cáo khác: hãy kiểm tra và tổng hợp nó theo mẫu ${found}, hoặc lập lại báo cáo trên mẫu ${expected}.`,
   missingField: (sheet: string, code: string, label: string, column: string) =>
     `Không tìm thấy dòng có mã ${code} (${label}) ở cột ${column} của trang ${q(sheet)}. Đừng xóa hay sửa mã ở cột ${column}; hãy chép lại dòng này từ mẫu.`,
   missingHeader: (sheet: string) =>

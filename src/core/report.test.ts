@@ -47,7 +47,7 @@ test("sections I–VI in order, then the three appendices each on its own pages 
 test("I: files received, units consolidated on time and late, returned and missing, and a row per unit type", () => {
   expect(main).toContain("Theo danh sách, 13 cơ quan, đơn vị phải gửi báo cáo 6 tháng đầu năm 2026.");
   expect(main).toContain(
-    "Đến ngày 12/06/2026, Sở Nội vụ tỉnh Thanh Hóa đã nhận 12 tệp báo cáo; tổng hợp được báo cáo của 9 đơn vị (8 đúng hạn, 1 trễ hạn so với hạn ngày 06/06/2026).",
+    "Đến ngày 12/06/2026, Sở Nội vụ tỉnh Thanh Hóa đã nhận 12 tệp báo cáo; tổng hợp được báo cáo của 9 đơn vị (8 đúng hạn, 1 trễ hạn; hạn gửi ngày 06/06/2026).",
   );
   expect(main).toContain("Có 2 đơn vị có báo cáo bị trả lại");
   expect(main).toContain("Có 2 đơn vị chưa gửi báo cáo.");
@@ -156,4 +156,17 @@ test("without a roster: no 'must report' column and the missing units are said t
     "2. Đơn vị chưa gửi báo cáo: chưa xác định (không có danh sách đơn vị phải báo cáo).",
   );
   expect(tables(d, 0)[0]!.rows[0]!.length).toBe(5);
+});
+
+test("a list whose unit names hold commas or “và” is parted by semicolons, so it reads as the units it names", () => {
+  const renamed = roster.map((u) =>
+    u.name === "Sở Vắng Mặt" ? { ...u, name: "Sở Văn hóa, Thể thao và Du lịch" } : u,
+  );
+  const c2 = consolidate(fixtureSubmissions(), {
+    profile,
+    roster: renamed,
+    period: { kind: "6T", year: 2026 },
+  });
+  const text = documentText(reportDocument(c2, profile, { date: dates.date, roster: renamed }));
+  expect(text).toContain("2. Đơn vị chưa gửi báo cáo (2): Sở Văn hóa, Thể thao và Du lịch; Xã Vắng Mặt.");
 });

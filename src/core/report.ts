@@ -107,13 +107,20 @@ function table(
   };
 }
 
-/** "A, B và C" (Vietnamese lists), at most `limit` names, then "và N đơn vị khác (where)". */
+/**
+ * "A, B và C" (Vietnamese lists), at most `limit` names, then "và N đơn vị khác (where)". When a
+ * name itself holds a comma or "và" ("Sở Văn hóa, Thể thao và Du lịch"), the names are parted by
+ * semicolons, the last too, so the list cannot be read as more units than it names.
+ */
 function nameList(names: readonly string[], where: string, limit = NAMES_IN_TEXT): string {
-  if (names.length <= limit)
-    return names.length <= 1
-      ? (names[0] ?? "")
-      : `${names.slice(0, -1).join(", ")} và ${names[names.length - 1] ?? ""}`;
-  return `${names.slice(0, limit).join(", ")} và ${names.length - limit} đơn vị khác (${where})`;
+  const shown = names.slice(0, limit);
+  const semicolons = shown.some((n) => n.includes(",") || /(^|\s)và(\s|$)/.test(n));
+  const rest = names.length - shown.length;
+  if (semicolons) return [...shown, ...(rest > 0 ? [`${rest} đơn vị khác (${where})`] : [])].join("; ");
+  if (rest > 0) return `${shown.join(", ")} và ${rest} đơn vị khác (${where})`;
+  return shown.length <= 1
+    ? (shown[0] ?? "")
+    : `${shown.slice(0, -1).join(", ")} và ${shown[shown.length - 1] ?? ""}`;
 }
 
 /** The type label of each unit code the report counts (accepted: as declared; others: the roster's). */
@@ -151,7 +158,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   const late = c.units.length - onTime;
   const offRoster = c.units.filter((u) => !u.onRoster).length;
   const anonymous = c.rejected.filter((r) => r.unit === null).length;
-  const deadline = c.deadline ? ` so với hạn ngày ${viDate(c.deadline)}` : "";
+  const deadline = c.deadline ? `; hạn gửi ngày ${viDate(c.deadline)}` : "";
   const sentences: string[] = [];
   if (c.rosterGiven)
     sentences.push(

@@ -306,3 +306,23 @@ test("a header row is as tall as its longest label needs, never cut at the usual
   // "này)"); at the usual 105 pt (7 lines) its last three were cut off.
   expect(s.rowHeights?.[2]).toBeGreaterThanOrEqual(10 * 15);
 });
+
+test("the notes under each title speak of weighted percents only for a form that has them", () => {
+  const notes = (s: WorkbookSpec) =>
+    ["Tổng hợp", "Số liệu"].map((n) =>
+      s.sheets
+        .find((x) => x.name === n)!
+        .rows.slice(1, 3)
+        .map((r) => String(r[0]?.value ?? ""))
+        .join("\n"),
+    );
+  for (const note of notes(spec)) expect(note).not.toMatch(/hài lòng|số phiếu/);
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const wide = summaryWorkbook(
+    consolidate([submit("a.xlsx", { unit: "PHONG_A", name: "Phòng A" }, cchc)], { profile: cchc }),
+    cchc,
+  );
+  const [summaryNote, valuesNote] = notes(wide);
+  expect(summaryNote).toContain("(không lấy trung bình các tỷ lệ; mức độ hài lòng bình quân theo số phiếu)");
+  expect(valuesNote).toContain("; tỷ lệ phần trăm bình quân theo số phiếu.");
+});

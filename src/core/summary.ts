@@ -285,12 +285,18 @@ export function summaryCountColumns(form: Form): CountColumn[] {
   );
 }
 
+/** "; mức độ hài lòng bình quân theo số phiếu" for a form whose indicators include reported percents, else "". */
+function weightedNote(form: Form): string {
+  const shorts = form.indicators.filter((i) => i.kind === "percent").map((i) => i.short.toLowerCase());
+  return shorts.length === 0 ? "" : `; ${shorts.join(", ")} bình quân theo số phiếu`;
+}
+
 function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   const form = c.form;
   const legend =
     `Mục tiêu áp dụng (${profile.name}): ` +
     form.indicators.map((ind) => `${ind.short} ${targetText(ind)}`).join("; ") +
-    ". Ô đỏ: không đạt; ô xanh: đạt; “—”: không đánh giá được (mẫu số bằng 0, chưa điền hoặc chỉ tiêu không áp dụng cho loại đơn vị). Dòng tổng tính tỷ lệ từ tổng số (không lấy trung bình các tỷ lệ; mức độ hài lòng bình quân theo số phiếu). Số liệu từng đơn vị ở trang “Số liệu”.";
+    `. Ô đỏ: không đạt; ô xanh: đạt; “—”: không đánh giá được (mẫu số bằng 0, chưa điền hoặc chỉ tiêu không áp dụng cho loại đơn vị). Dòng tổng tính tỷ lệ từ tổng số (không lấy trung bình các tỷ lệ${weightedNote(form)}). Số liệu từng đơn vị ở trang “Số liệu”.`;
   const header = [
     "Mã đơn vị",
     "Tên đơn vị",
@@ -390,7 +396,7 @@ function valuesSheet(c: Consolidation): SheetSpec {
     [cell("SỐ LIỆU CÁC ĐƠN VỊ BÁO CÁO", TITLE)],
     [
       cell(
-        `${periodLine(c)} Dòng tổng: cộng các đơn vị đã điền (ô để trống không tính là 0); tỷ lệ phần trăm bình quân theo số phiếu.`,
+        `${periodLine(c)} Dòng tổng: cộng các đơn vị đã điền (ô để trống không tính là 0)${c.form.counts.some((f) => f.type === "percent") ? "; tỷ lệ phần trăm bình quân theo số phiếu" : ""}.`,
         NOTE,
       ),
     ],

@@ -240,7 +240,7 @@ const vi: Strings = {
   late: "trễ hạn",
   none: "Không có.",
   shortfallLine: (u, i, v, t, g) =>
-    `${u}: ${i} ${v} (mục tiêu ${t}); ${g.charAt(0).toLowerCase()}${g.slice(1)}`,
+    `${u}: ${i} ${v} (mục tiêu ${t})${g ? `; ${g.charAt(0).toLowerCase()}${g.slice(1)}` : ""}`,
   duplicateLine: (u, k, d) => `${u}: giữ ${k}, bỏ ${d}`,
   writeSummary: "Ghi bảng tổng hợp vào sổ tính",
   summaryWritten: (s, n) => `Đã ghi ${s} trang tính tổng hợp (${n} lần đồng bộ với Excel).`,
@@ -377,7 +377,7 @@ const en: Strings = {
   warnings: "Warnings",
   late: "late",
   none: "None.",
-  shortfallLine: (u, i, v, t, g) => `${u}: ${i} ${v} (target ${t}); ${g}`,
+  shortfallLine: (u, i, v, t, g) => `${u}: ${i} ${v} (target ${t})${g ? `; ${g}` : ""}`,
   duplicateLine: (u, k, d) => `${u}: kept ${k}, dropped ${d}`,
   writeSummary: "Write the summary into this workbook",
   summaryWritten: (s, n) => `Wrote ${s} summary sheet(s) (${n} sync(s) with Excel).`,

@@ -428,6 +428,13 @@ test("consolidates the CCHC samples with the explicit profile hcm-attp-cchc-2025
     rejected: String(CCHC_REJECTED.length),
   });
   await firstScreen("consolidate-cchc-profile");
+  // A percent indicator's line gives its value and target once (its "gap" would only repeat the target).
+  await page.getByTestId("shortfalls").locator("summary").click();
+  const satisfaction = page.getByTestId("shortfalls").locator("li", { hasText: "Mức độ hài lòng" }).first();
+  await expect(satisfaction.textContent()).resolves.toMatch(
+    /: Mức độ hài lòng [\d,]+ % \(mục tiêu ≥ 96 %\)$/,
+  );
+  await page.getByTestId("shortfalls").locator("summary").click();
   // The summary written is the profile's: its form's indicators head Tổng hợp, as openpyxl reads it.
   const [download] = await Promise.all([
     page.waitForEvent("download"),

@@ -223,6 +223,15 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
     const missing = await run(inDir, "--out", out, "--roster", join(root, "khong-co.csv"));
     expect(missing.code).toBe(2);
     expect(missing.io.stderr).toContain("Không đọc được danh sách đơn vị");
+    // A CSV saved under an .xlsx name: told so in words, not by a reader's code.
+    const csvNamedXlsx = join(root, "ds-csv.xlsx");
+    writeFileSync(csvNamedXlsx, "MA_DON_VI;TEN_DON_VI;LOAI_DON_VI\nSO_A;Sở A;SO_NGANH\n");
+    const renamed = await run(inDir, "--out", out, "--roster", csvNamedXlsx);
+    expect(renamed.code).toBe(2);
+    expect(renamed.io.stderr).toContain(
+      `Không đọc được danh sách đơn vị ${csvNamedXlsx}: tệp là văn bản (CSV…) được đặt đuôi .xlsx; hãy đổi đuôi tệp thành .csv`,
+    );
+    expect(renamed.io.stderr).not.toContain("TEXT_FILE");
     const dup = join(root, "dup.csv");
     writeFileSync(
       dup,

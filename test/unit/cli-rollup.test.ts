@@ -23,6 +23,28 @@ writeFileSync(
 );
 
 describe("kl226 consolidate --rollup", () => {
+  it("names the form it wrote: a CCHC roll-up is said to be on CCHC-BC/2025", async () => {
+    const io = capture();
+    const rollup = join(root, "out", "cchc-len.xlsx");
+    const code = await main(
+      [
+        "consolidate",
+        join(__dirname, "..", "..", "samples", "cchc"),
+        "--profile",
+        "hcm-attp-cchc-2025",
+        "--out",
+        join(root, "out", "cchc-th.xlsx"),
+        ...["--as-unit", "SO_ATTP", "--name", "Ban Quản lý An toàn thực phẩm", "--type", "SO_NGANH"],
+        ...["--rollup", rollup],
+      ],
+      io,
+    );
+    expect(code).toBe(1);
+    expect(io.stdout).toContain(
+      `Báo cáo tổng hợp gửi cấp trên (mẫu CCHC-BC/2025, đơn vị SO_ATTP, 10 đơn vị): ${rollup}`,
+    );
+  });
+
   it("writes a roll-up that validates clean and carries the sums", async () => {
     const io = capture();
     const rollup = join(root, "out", "so.xlsx");

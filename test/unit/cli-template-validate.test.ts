@@ -202,3 +202,15 @@ test("a province profile changes the template's task list", async () => {
   await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
   expect(wb.getWorksheet("Nhiệm vụ")!.getCell("B5").value).toBe("Nhiệm vụ riêng của tỉnh");
 });
+
+test("an option typed before the command is shown in an example of a command that has it", async () => {
+  const io = capture();
+  expect(await main(["--roster", "ds.csv"], io)).toBe(2);
+  expect(io.stderr).toContain(
+    "Tùy chọn --roster phải đứng sau tên lệnh (--roster là tùy chọn của lệnh consolidate), ví dụ kl226 consolidate bao-cao/ --roster danh-sach.csv",
+  );
+  const out = capture();
+  expect(await main(["--out", "x.xlsx"], out)).toBe(2);
+  expect(out.stderr).not.toContain("kl226 validate");
+  expect(out.stderr).toContain("ví dụ kl226 template --out mau-bao-cao.xlsx");
+});

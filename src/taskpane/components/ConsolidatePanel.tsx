@@ -626,7 +626,8 @@ function ResultView({
                     ind.short,
                     indicatorValueText(ind, s.value, "short"),
                     targetText(ind),
-                    gapSentence(ind, s.gap),
+                    // A percent's gap would only say its target again (as the letters and report leave it out).
+                    ind.kind === "percent" || s.gap === null ? "" : gapSentence(ind, s.gap),
                   )}
                 </li>
               );
