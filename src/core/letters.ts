@@ -160,7 +160,7 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
         p(`Báo cáo của đơn vị có ${items.length} chỉ tiêu chưa đạt mục tiêu:`),
         ...items.map(({ ind, s }) => item(shortfallLine(ind, s))),
         p(
-          "Đề nghị đơn vị phân tích nguyên nhân, có giải pháp khắc phục và gửi văn bản giải trình (kèm số liệu cập nhật, nếu có).",
+          "Đơn vị cần phân tích nguyên nhân, nêu giải pháp khắc phục trong văn bản giải trình (kèm số liệu cập nhật, nếu có).",
         ),
       ],
       `Chưa đạt: ${items.map(({ ind, s }) => `${ind.short} ${indicatorValueText(ind, s.value, "short")} (${targetText(ind)})`).join("; ")}.`,
@@ -245,7 +245,7 @@ function returnedFile(
       ...shown,
       {
         kind: "paragraph",
-        text: `Đề nghị đơn vị sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}) và kiểm tra lại tệp bằng chức năng “Kiểm tra” của phần bổ trợ KL226.`,
+        text: `Sau khi sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng chức năng “Kiểm tra” của phần bổ trợ KL226.`,
       },
     ],
   };
