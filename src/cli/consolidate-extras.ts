@@ -123,7 +123,6 @@ export const lettersOptionShape = {
 export const LETTER_DATE_NEEDS_DOCUMENTS =
   "chỉ dùng cùng --letters THƯ_MỤC hoặc --report BÁO_CÁO.docx (ngày của thư và của báo cáo)";
 export const REPLY_BY_NEEDS_LETTERS = "chỉ dùng cùng --letters THƯ_MỤC (hạn đơn vị trả lời trong thư nhắc)";
-export const REPLY_AFTER_DATE = "--reply-by phải sau ngày của thư (--letter-date, mặc định hôm nay)";
 
 type DocumentOptions = {
   letters?: string;
@@ -155,7 +154,7 @@ export function documentDates(
   const replyBy = o["reply-by"] ?? defaultReplyBy(date);
   if (compareDates(replyBy, date) <= 0)
     throw new UsageError(
-      `Tùy chọn --reply-by ${viDate(replyBy)} không hợp lệ: ${REPLY_AFTER_DATE} (${viDate(date)}).`,
+      `Hạn trả lời --reply-by ${viDate(replyBy)} phải sau ngày của thư ${viDate(date)} (--letter-date, mặc định hôm nay).`,
     );
   return { date, replyBy };
 }

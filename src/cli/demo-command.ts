@@ -66,7 +66,9 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   const outDir = o["out-dir"] ?? join(root, "out");
   if (!existsSync(samples) || !statSync(samples).isDirectory()) {
     throw new UsageError(
-      `Chưa có thư mục báo cáo mẫu ${samples}. Hãy tạo báo cáo mẫu (thư mục samples/) rồi chạy lại.`,
+      isBundled
+        ? `Chưa có thư mục báo cáo mẫu ${samples}. Hãy tạo báo cáo mẫu (thư mục samples/) rồi chạy lại.`
+        : `Không tìm thấy thư mục ${samples} (--samples). Hãy kiểm tra lại đường dẫn, hoặc bỏ --samples để chạy trên bộ báo cáo mẫu kèm theo; chưa có gì được ghi.`,
     );
   }
   const profile = DEFAULT_PROFILE;
@@ -127,6 +129,10 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   io.out(
     `${step}các báo cáo trong ${samples}${except.length > 0 ? ` (trừ ${except.join(", ")})` : ""}${via}${roster ? `; danh sách đơn vị: ${rosterPath}` : ""} ==\n`,
   );
+  if (direct.length + rollups.length === 0)
+    throw new UsageError(
+      `Thư mục ${samples} không có tệp báo cáo nào. Hãy chép các tệp .xlsx của đơn vị vào đó, hoặc bỏ --samples để chạy trên bộ báo cáo mẫu kèm theo; chưa có gì được ghi.`,
+    );
   const letters = join(outDir, "thu-nhac");
   const report = join(outDir, "bao-cao.docx");
   const province = await runConsolidation(

@@ -147,9 +147,33 @@ export function usageError(spec: CommandSpec, text: string): UsageError {
 
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
 
+/**
+ * Options a Vietnamese clerk may type in Vietnamese, without diacritics ("--nam 2026" for năm): the
+ * option meant, checked before the nearest spelling (which would take --nam for --name).
+ */
+const VIETNAMESE_OPTION_WORDS: Readonly<Record<string, string>> = {
+  nam: "year",
+  ky: "period",
+  "ky-bao-cao": "period",
+  ngay: "date",
+  "ngay-bao-cao": "date",
+  "ma-don-vi": "unit",
+  "don-vi": "unit",
+  ma: "unit",
+  ten: "name",
+  "ten-don-vi": "name",
+  loai: "type",
+  "loai-don-vi": "type",
+  "danh-sach": "roster",
+  "ho-so": "profile",
+  "thu-nhac": "letters",
+  "bao-cao": "report",
+};
+
 function unknownOption(spec: CommandSpec, raw: string, name: string): UsageError {
   const own = Object.keys(spec.options);
-  const near = nearestName(name, [...own, "help"]);
+  const word = VIETNAMESE_OPTION_WORDS[name.toLowerCase()];
+  const near = word !== undefined && word in spec.options ? word : nearestName(name, [...own, "help"]);
   if (near)
     return usageError(spec, `Lệnh ${spec.name} không có tùy chọn ${raw}. Có phải ý bạn là --${near}?`);
   const others = COMMANDS.filter((c) => c !== spec);
@@ -264,11 +288,16 @@ export function checkOptions<S extends z.ZodType>(spec: CommandSpec, schema: S, 
   const issue = r.error.issues[0];
   const key = String(issue?.path[0] ?? "?");
   const given = (values as OptionValues)[key];
+  const message = issue?.message ?? "";
+  // A rule between options ("--period và --year phải dùng cùng nhau") names them itself: no
+  // "Tùy chọn --period không hợp lệ" before it, which would blame an option that may not be typed.
+  if (issue?.code === "custom" && message.startsWith("--"))
+    throw usageError(spec, `${message}.`.replace(/\.\.$/, "."));
   const head =
     given === undefined && issue?.code === "invalid_type"
       ? `Thiếu tùy chọn --${key}`
       : `Tùy chọn --${key} không hợp lệ`;
-  throw usageError(spec, `${head}: ${issue?.message ?? ""}.`.replace(/\.\.$/, "."));
+  throw usageError(spec, `${head}: ${message}.`.replace(/\.\.$/, "."));
 }
 
 const yearSchema = z

@@ -1,7 +1,15 @@
 // kl226 consolidate and kl226 demo end to end on temp files (SPEC §5–§6): exit codes, outputs,
 // sources untouched, identical cells on a re-run, usage errors, roster problems, locked targets.
 
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -202,14 +210,14 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
   const out = join(root, "u.xlsx");
 
   test.each([
-    [["--period", "6T"]],
-    [["--year", "2026"]],
-    [["--period", "QUY", "--year", "2026"]],
-    [["--period", "6T", "--year", "26"]],
-  ])("bad period options %j", async (extra) => {
+    [["--period", "6T"], /^--period và --year phải dùng cùng nhau, ví dụ --period 6T --year 2026\./],
+    [["--year", "2026"], /^--period và --year phải dùng cùng nhau/],
+    [["--period", "QUY", "--year", "2026"], /^Tùy chọn --period không hợp lệ/],
+    [["--period", "6T", "--year", "26"], /^Tùy chọn --year không hợp lệ/],
+  ])("bad period options %j", async (extra, message) => {
     const { code, io } = await run(inDir, "--out", out, ...extra);
     expect(code).toBe(2);
-    expect(io.stderr).toMatch(/Tùy chọn --(period|year) không hợp lệ/);
+    expect(io.stderr).toMatch(message);
   });
 
   test("no inputs, no --out, a missing path, an unknown option", async () => {
@@ -313,11 +321,16 @@ describe("kl226 demo", () => {
     expect(report.returned).toEqual(["XA_C"]);
   });
 
-  test("a missing samples folder is a clear error", async () => {
+  test("a missing or empty samples folder is a clear error that names it", async () => {
     const io = capture();
-    expect(await main(["demo", "--samples", join(root, "khong-co"), "--out-dir", join(root, "x")], io)).toBe(
-      2,
-    );
-    expect(io.stderr).toContain("Chưa có thư mục báo cáo mẫu");
+    const missing = join(root, "khong-co");
+    expect(await main(["demo", "--samples", missing, "--out-dir", join(root, "x")], io)).toBe(2);
+    expect(io.stderr).toContain(`Không tìm thấy thư mục ${missing} (--samples). Hãy kiểm tra lại đường dẫn`);
+    const empty = join(root, "rong");
+    mkdirSync(empty);
+    const none = capture();
+    expect(await main(["demo", "--samples", empty, "--out-dir", join(root, "x")], none)).toBe(2);
+    expect(none.stderr).toContain(`Thư mục ${empty} không có tệp báo cáo nào.`);
+    expect(existsSync(join(root, "x", "tong-hop.xlsx"))).toBe(false);
   });
 });

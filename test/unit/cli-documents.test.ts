@@ -173,7 +173,7 @@ describe("date and report options", () => {
     [["--letters", "x", "--letter-date", "31/02/2026"], /--letter-date không hợp lệ: ngày dạng dd\/mm\/yyyy/],
     [
       ["--letters", "x", "--letter-date", "12/06/2026", "--reply-by", "12/06/2026"],
-      /--reply-by .*phải sau ngày của thư/,
+      /^Hạn trả lời --reply-by 12\/06\/2026 phải sau ngày của thư 12\/06\/2026 \(--letter-date/,
     ],
     [
       ["--letter-date", "12/06/2026"],

@@ -90,6 +90,14 @@ describe("kl226 consolidate --rollup", () => {
     expect(io.stderr).toMatch(/--(rollup|type)/);
     expect(existsSync(out)).toBe(false);
   });
+
+  it("a rule between options is stated as it is, not as a fault of an option that was not typed", async () => {
+    const io = capture();
+    const given = ["--as-unit", "SO_A", "--name", "Sở A", "--type", "SO_NGANH"];
+    expect(await main(["consolidate", inDir, "--out", join(root, "bad", "th.xlsx"), ...given], io)).toBe(2);
+    expect(io.stderr).toMatch(/^--rollup cần đủ --as-unit MÃ --name TÊN --type LOẠI/);
+    expect(io.stderr).not.toContain("Tùy chọn --rollup không hợp lệ");
+  });
 });
 
 describe("kl226 demo in two levels (samples/cap-so/CODE → the department's roll-up → province)", () => {

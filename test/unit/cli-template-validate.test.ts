@@ -214,3 +214,12 @@ test("an option typed before the command is shown in an example of a command tha
   expect(out.stderr).not.toContain("kl226 validate");
   expect(out.stderr).toContain("ví dụ kl226 template --out mau-bao-cao.xlsx");
 });
+
+test("an option typed as its Vietnamese word is taken for what it means: --nam is the year, not --name", async () => {
+  const io = capture();
+  expect(await main(["template", "--out", "t.xlsx", "--nam", "2026"], io)).toBe(2);
+  expect(io.stderr).toContain("Lệnh template không có tùy chọn --nam. Có phải ý bạn là --year?");
+  const typo = capture();
+  expect(await main(["template", "--out", "t.xlsx", "--nme", "Sở A"], typo)).toBe(2);
+  expect(typo.stderr).toContain("Có phải ý bạn là --name?");
+});
