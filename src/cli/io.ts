@@ -118,8 +118,12 @@ export function checkOutputs(targets: readonly OutputTarget[]): void {
           accessSync(dir, constants.W_OK);
         } catch (e) {
           const why = fsReason(isErrnoError(e) ? e.code : undefined);
+          // EROFS's reason already says what to do ("hãy ghi sang thư mục khác"): not twice.
+          const then = why?.includes("hãy")
+            ? "Chưa có gì được ghi."
+            : "Hãy chọn thư mục khác; chưa có gì được ghi.";
           throw new UsageError(
-            `Không ghi được ${t.path} (${t.option}): không ghi được vào thư mục ${dir}${why ? ` — ${why}` : ""}. Hãy chọn thư mục khác; chưa có gì được ghi.`,
+            `Không ghi được ${t.path} (${t.option}): không ghi được vào thư mục ${dir}${why ? ` — ${why}` : ""}. ${then}`,
           );
         }
         break;

@@ -247,7 +247,7 @@ function templateCommand(args: string[], io: Io): number {
   const spec = templateWorkbook(profile, prefill);
   writeAtomic(o.out, writeXlsx(spec, NODE_ZIP_CODEC));
   const tasks = templateTasks(profile.form, prefill).length;
-  io.out(`Đã tạo mẫu báo cáo ${profile.form.id} (${profile.name}; ${tasks} nhiệm vụ): ${o.out}\n`);
+  io.out(`Đã tạo mẫu báo cáo ${profile.form.id} — hồ sơ: ${profile.name}, ${tasks} nhiệm vụ: ${o.out}\n`);
   return 0;
 }
 

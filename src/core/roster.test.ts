@@ -83,3 +83,9 @@ test("a workbook roster: first sheet, header in the first non-empty row, numeric
     units: [{ code: "1001", name: "Sở 1001", type: "Sở, ban, ngành" }],
   });
 });
+
+test("a row without a code says the code is missing, not that “” is a bad code", () => {
+  expect(errors('MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\n,Sở A,"Sở, ban, ngành"\n')).toEqual([
+    expect.stringMatching(/^Dòng 2 \(cột 1\): chưa có mã đơn vị\. Dùng 2–32 ký tự/),
+  ]);
+});

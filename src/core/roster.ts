@@ -104,7 +104,7 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
         const shown = get(key);
         rowErrors.push(
           key === "code"
-            ? `${row.where} (${row.cellName(at("code"))}): mã đơn vị “${shown}” không hợp lệ. Dùng 2–32 ký tự gồm chữ không dấu A–Z, số 0–9 và _ . - (ví dụ SO_NOI_VU).`
+            ? `${row.where} (${row.cellName(at("code"))}): ${shown.trim() === "" ? "chưa có mã đơn vị" : `mã đơn vị “${shown}” không hợp lệ`}. Dùng 2–32 ký tự gồm chữ không dấu A–Z, số 0–9 và _ . - (ví dụ SO_NOI_VU).`
             : `${row.where} (${row.cellName(at(key))}): ${key === "name" ? "chưa có tên đơn vị. Nhập tên đầy đủ của đơn vị." : `loại đơn vị “${shown}” không hợp lệ.`}`,
         );
       }

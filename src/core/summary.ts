@@ -294,7 +294,7 @@ function weightedNote(form: Form): string {
 function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   const form = c.form;
   const legend =
-    `Mục tiêu áp dụng (${profile.name}): ` +
+    `Mục tiêu áp dụng — hồ sơ ${profile.name}: ` +
     form.indicators.map((ind) => `${ind.short} ${targetText(ind)}`).join("; ") +
     `. Ô đỏ: không đạt; ô xanh: đạt; “—”: không đánh giá được (mẫu số bằng 0, chưa điền hoặc chỉ tiêu không áp dụng cho loại đơn vị). Dòng tổng tính tỷ lệ từ tổng số (không lấy trung bình các tỷ lệ${weightedNote(form)}). Số liệu từng đơn vị ở trang “Số liệu”.`;
   const header = [

@@ -248,7 +248,7 @@ const ROWS: readonly Row[] = [
     args: (d) => ["template", "--out", join(d, "cu.xlsx"), "--force"],
     replaces: ["cu.xlsx"],
     code: 0,
-    stdout: [/Đã tạo mẫu báo cáo KL226-BC\/1/],
+    stdout: [/Đã tạo mẫu báo cáo KL226-BC\/1 — hồ sơ: Mặc định \(Kế hoạch [^)]*\), \d+ nhiệm vụ: /],
     after: (d) => expect(readFileSync(join(d, "cu.xlsx")).subarray(0, 2).toString()).toBe("PK"),
   },
   {
