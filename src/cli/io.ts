@@ -12,7 +12,7 @@ import {
   readdirSync,
   type Dirent,
 } from "node:fs";
-import { dirname, join, resolve, basename } from "node:path";
+import { dirname, join, parse, resolve, basename, sep } from "node:path";
 import { isIgnoredFileName } from "../core/file-kinds";
 import { parseProfile, type Profile } from "../core/profile";
 import { SHIPPED_PROFILE_NAMES, shippedProfile } from "../core/profiles";
@@ -139,6 +139,39 @@ function byName(a: Dirent, b: Dirent): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+/**
+ * The existing path that `path` names when its Vietnamese letters are composed differently: a folder
+ * unpacked from a macOS zip keeps "Sở" decomposed (NFD) while a clerk types it composed (NFC), and
+ * the two look the same on screen. Each missing segment is matched against its folder's entries by
+ * NFC; undefined when no such path exists.
+ */
+export function sameTextPath(path: string): string | undefined {
+  const absolute = resolve(path);
+  const { root } = parse(absolute);
+  let at = root;
+  for (const segment of absolute
+    .slice(root.length)
+    .split(sep)
+    .filter((s) => s !== "")) {
+    const direct = join(at, segment);
+    if (statOrNull(direct)) {
+      at = direct;
+      continue;
+    }
+    let names: string[];
+    try {
+      names = readdirSync(at);
+    } catch {
+      return undefined;
+    }
+    const wanted = segment.normalize("NFC");
+    const found = names.find((n) => n.normalize("NFC") === wanted);
+    if (found === undefined) return undefined;
+    at = join(at, found);
+  }
+  return at;
+}
+
 function statOrNull(path: string): ReturnType<typeof statSync> | null {
   try {
     return statSync(path);
@@ -234,9 +267,10 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
     }
     return found;
   };
-  for (const input of inputs) {
+  for (const given of inputs) {
+    const input = statOrNull(given) ? given : (sameTextPath(given) ?? given);
     const st = statOrNull(input);
-    if (!st) result.missing.push(input);
+    if (!st) result.missing.push(given);
     else if (st.isDirectory()) {
       if (visit(input) === 0) result.emptyFolders.push(input);
     } else result.files.push(input);

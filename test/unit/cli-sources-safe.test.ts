@@ -116,3 +116,17 @@ function roster(): string {
   );
   return path;
 }
+
+test("a folder whose name is stored decomposed (NFD, from a macOS zip) is found when typed composed (NFC)", async () => {
+  const stored = join(root, "Báo cáo Sở Nội vụ".normalize("NFD"));
+  mkdirSync(stored);
+  writeFileSync(join(stored, "SO_A.xlsx"), sent["SO_A.xlsx"]!);
+  const typed = join(root, "Báo cáo Sở Nội vụ".normalize("NFC"));
+  expect(typed).not.toBe(stored);
+  const io = capture();
+  expect(await main(["validate", typed], io)).toBe(0);
+  expect(io.stdout).toContain("Tổng kết: 1 tệp — hợp lệ");
+  const c = capture();
+  expect(await main(["consolidate", join(typed, "SO_A.xlsx"), "--out", join(root, "nfd.xlsx")], c)).toBe(0);
+  expect(c.stdout).toContain("Đã đọc 1 tệp: chấp nhận 1");
+});
