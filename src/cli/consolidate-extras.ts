@@ -349,12 +349,12 @@ export function withPrevious(
   lines.push(
     h.newUnits.length === 0
       ? "  Đơn vị mới so với năm trước: không có."
-      : `  Đơn vị mới so với năm trước: ${h.newUnits.length}: ${h.newUnits.join(", ")}.`,
+      : `  Đơn vị mới so với năm trước: ${h.newUnits.length} đơn vị (${h.newUnits.join(", ")}).`,
   );
   lines.push(
     h.goneUnits.length === 0
       ? "  Đơn vị năm trước có, năm nay không có báo cáo được chấp nhận: không có."
-      : `  Đơn vị năm trước có, năm nay không có báo cáo được chấp nhận: ${h.goneUnits.length}: ${h.goneUnits.join(", ")}.`,
+      : `  Đơn vị năm trước có, năm nay không có báo cáo được chấp nhận: ${h.goneUnits.length} đơn vị (${h.goneUnits.join(", ")}).`,
   );
   return { consolidation: { ...c, warnings }, lines };
 }

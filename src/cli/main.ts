@@ -3,7 +3,7 @@
 // that cannot be written. Every message is Vietnamese and says what to do; -h/--help per command.
 
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { z } from "../core/zod";
 import { orderFindings } from "../app/finding-order";
 import { unreadableResult } from "../app/inspect";
@@ -267,10 +267,12 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   // Each path in the order given; one that does not exist is that entry's verdict, the rest still run.
   const entries: Array<{ file: string; missing?: true }> = [];
   const empty: string[] = [];
+  const ignored: string[] = [];
   // A file met again (a folder given twice, a file also inside a folder given) is checked once.
   const seen = new Set<string>();
   for (const p of positionals) {
     const found = expandInputs([p]);
+    ignored.push(...found.ignored);
     if (found.missing.length > 0) entries.push({ file: p, missing: true });
     for (const file of found.files) {
       if (seen.has(resolve(file))) continue;
@@ -285,6 +287,11 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
       `Không có tệp nào để kiểm tra trong ${empty.join(", ")}. Hãy chép các tệp báo cáo .xlsx vào thư mục, hoặc ghi đường dẫn tệp.`,
     );
   for (const dir of empty) io.err(`Thư mục ${dir} không có tệp nào.\n`);
+  // As consolidate says it: a copy named "~$…" is skipped, and the clerk should know which.
+  if (ignored.length > 0)
+    io.err(
+      `Bỏ qua ${ignored.length} tệp khóa “~$…” của Excel hoặc tệp ẩn (không phải báo cáo): ${ignored.map((f) => basename(f)).join(", ")}.\n`,
+    );
   // Read and checked on every core (src/cli/parallel.ts); a file that cannot be opened is that file's verdict.
   const present = entries.filter((e) => !e.missing).map((e) => e.file);
   const inspected = await inspectFiles(present, profile, {

@@ -319,6 +319,7 @@ test("the notes under each title speak of weighted percents only for a form that
   for (const note of notes(spec)) expect(note).not.toMatch(/hài lòng|số phiếu/);
   // The profile's name carries its own brackets: it is not put inside another pair.
   expect(notes(spec)[0]).toContain(`Mục tiêu áp dụng — hồ sơ ${DEFAULT_PROFILE.name}: `);
+  expect(notes(spec)[0]).toMatch(/; bị trả lại: \d+ đơn vị; trễ hạn: \d+ đơn vị\./);
   const cchc = shippedProfile("hcm-attp-cchc-2025")!;
   const wide = summaryWorkbook(
     consolidate([submit("a.xlsx", { unit: "PHONG_A", name: "Phòng A" }, cchc)], { profile: cchc }),

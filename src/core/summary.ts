@@ -262,7 +262,7 @@ function periodLine(c: Consolidation): string {
     : "Không xác định được kỳ báo cáo (không có tệp nào khai kỳ và năm hợp lệ).";
   const missing = c.rosterGiven ? `; chưa nộp: ${c.missing.length} đơn vị` : "";
   const returned = `; bị trả lại: ${c.returned.length} đơn vị`;
-  return `${period} Đã tổng hợp ${c.units.length} báo cáo; từ chối ${c.rejected.length} tệp; trùng ${c.duplicates.length} tệp${missing}${returned}; trễ hạn ${c.province.late}.`;
+  return `${period} Đã tổng hợp ${c.units.length} báo cáo; từ chối ${c.rejected.length} tệp; trùng ${c.duplicates.length} tệp${missing}${returned}; trễ hạn: ${c.province.late} đơn vị.`;
 }
 
 interface CountColumn {

@@ -130,3 +130,12 @@ test("a folder whose name is stored decomposed (NFD, from a macOS zip) is found 
   expect(await main(["consolidate", join(typed, "SO_A.xlsx"), "--out", join(root, "nfd.xlsx")], c)).toBe(0);
   expect(c.stdout).toContain("Đã đọc 1 tệp: chấp nhận 1");
 });
+
+test("validate names the files it skips as Excel lock or hidden files, as consolidate does", async () => {
+  const dir = inbox("lock", { "~$XA_C ban sao.xlsx": sent["XA_C.xlsx"]! });
+  const io = capture();
+  expect(await main(["validate", dir], io)).toBe(0);
+  expect(io.stderr).toBe(
+    "Bỏ qua 1 tệp khóa “~$…” của Excel hoặc tệp ẩn (không phải báo cáo): ~$XA_C ban sao.xlsx.\n",
+  );
+});
