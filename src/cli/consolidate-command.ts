@@ -420,10 +420,7 @@ function humanSummary(
   lines.push(
     `Đã đọc ${fileCount} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}, trùng đơn vị ${c.duplicates.length}.`,
   );
-  if (ignored.length > 0)
-    lines.push(
-      `Bỏ qua ${ignored.length} tệp khóa “~$…” của Excel hoặc tệp ẩn (không phải báo cáo): ${listCodes(ignored.map(baseName))}.`,
-    );
+  if (ignored.length > 0) lines.push(ignoredNote(ignored));
   if (c.rejected.length > 0) {
     lines.push("Tệp bị từ chối (chi tiết ở trang “Lỗi”):");
     for (const r of c.rejected.slice(0, LIST_LIMIT)) {
@@ -470,6 +467,11 @@ function humanSummary(
   lines.push(`Bảng tổng hợp: ${out}`);
   if (json !== undefined) lines.push(`Báo cáo JSON: ${json}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** The Excel lock and hidden files a folder scan passed over, named (validate and consolidate alike). */
+export function ignoredNote(ignored: readonly string[]): string {
+  return `Bỏ qua ${ignored.length} tệp khóa “~$…” của Excel hoặc tệp ẩn (không phải báo cáo): ${listCodes(ignored.map(baseName))}.`;
 }
 
 function listCodes(codes: readonly string[]): string {

@@ -118,7 +118,7 @@ export function checkOutputs(targets: readonly OutputTarget[]): void {
           accessSync(dir, constants.W_OK);
         } catch (e) {
           const why = fsReason(isErrnoError(e) ? e.code : undefined);
-          // EROFS's reason already says what to do ("hãy ghi sang thư mục khác"): not twice.
+          // A reason that already says what to do (a read-only or full disk) is not followed by advice again.
           const then = why?.includes("hãy")
             ? "Chưa có gì được ghi."
             : "Hãy chọn thư mục khác; chưa có gì được ghi.";
@@ -268,21 +268,30 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
     return found;
   };
   for (const given of inputs) {
-    const input = statOrNull(given) ? given : (sameTextPath(given) ?? given);
-    const st = statOrNull(input);
+    let input = given;
+    let st = statOrNull(given);
+    if (!st) {
+      input = sameTextPath(given) ?? given;
+      st = input === given ? null : statOrNull(input);
+    }
     if (!st) result.missing.push(given);
     else if (st.isDirectory()) {
       if (visit(input) === 0) result.emptyFolders.push(input);
     } else result.files.push(input);
   }
-  // A folder given twice ("in in/ ./in"), or a file also inside a folder given, is read once: as
-  // the first time it was met.
-  const seen = new Set<string>();
-  const files = result.files.filter((f) => {
+  return { ...result, files: firstMeetings(result.files) };
+}
+
+/**
+ * `files` without those met before, compared by resolved path, in order: a folder given twice ("in
+ * in/ ./in") or a file also inside a folder given is read once, as the first time it was met.
+ * `seen` carries the paths met over several calls.
+ */
+export function firstMeetings(files: readonly string[], seen: Set<string> = new Set()): string[] {
+  return files.filter((f) => {
     const key = resolve(f);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  return { ...result, files };
 }

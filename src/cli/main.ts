@@ -3,7 +3,6 @@
 // that cannot be written. Every message is Vietnamese and says what to do; -h/--help per command.
 
 import { existsSync } from "node:fs";
-import { basename, resolve } from "node:path";
 import { z } from "../core/zod";
 import { orderFindings } from "../app/finding-order";
 import { unreadableResult } from "../app/inspect";
@@ -17,6 +16,7 @@ import { writeXlsx } from "../xlsx/write";
 import {
   checkOutputs,
   expandInputs,
+  firstMeetings,
   fsReason,
   isErrnoError,
   loadProfile,
@@ -25,7 +25,7 @@ import {
 } from "./io";
 import { inspectFiles } from "./parallel";
 
-import { CONSOLIDATE, consolidateCommand } from "./consolidate-command";
+import { CONSOLIDATE, consolidateCommand, ignoredNote } from "./consolidate-command";
 import { DEMO, demoCommand } from "./demo-command";
 import { unitCodeSchema, unitTypeSchema } from "../core/unit-schema";
 import {
@@ -187,9 +187,9 @@ function unknownCommand(name: string, specs: readonly CommandSpec[]): string {
     const example =
       owners.flatMap((s) => s.examples ?? []).find((e) => e.includes(`--${option}`)) ??
       (owners[0] ? `kl226 ${owners[0].name} … --${option}` : "kl226 validate TỆP.xlsx --json");
-    const with_ =
+    const ownedBy =
       owners.length > 0 ? ` (${name} là tùy chọn của lệnh ${owners.map((s) => s.name).join(", ")})` : "";
-    return `Tùy chọn ${name} phải đứng sau tên lệnh${with_}, ví dụ ${example}. ${list}`;
+    return `Tùy chọn ${name} phải đứng sau tên lệnh${ownedBy}, ví dụ ${example}. ${list}`;
   }
   const near = nearestName(name, names);
   if (near) return `Không có lệnh “${name}”. Có phải ý bạn là kl226 ${near}? ${list}`;
@@ -274,11 +274,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
     const found = expandInputs([p]);
     ignored.push(...found.ignored);
     if (found.missing.length > 0) entries.push({ file: p, missing: true });
-    for (const file of found.files) {
-      if (seen.has(resolve(file))) continue;
-      seen.add(resolve(file));
-      entries.push({ file });
-    }
+    entries.push(...firstMeetings(found.files, seen).map((file) => ({ file })));
     empty.push(...found.emptyFolders);
   }
   if (entries.length === 0)
@@ -288,10 +284,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
     );
   for (const dir of empty) io.err(`Thư mục ${dir} không có tệp nào.\n`);
   // As consolidate says it: a copy named "~$…" is skipped, and the clerk should know which.
-  if (ignored.length > 0)
-    io.err(
-      `Bỏ qua ${ignored.length} tệp khóa “~$…” của Excel hoặc tệp ẩn (không phải báo cáo): ${ignored.map((f) => basename(f)).join(", ")}.\n`,
-    );
+  if (ignored.length > 0) io.err(`${ignoredNote(ignored)}\n`);
   // Read and checked on every core (src/cli/parallel.ts); a file that cannot be opened is that file's verdict.
   const present = entries.filter((e) => !e.missing).map((e) => e.file);
   const inspected = await inspectFiles(present, profile, {

@@ -291,13 +291,13 @@ export function checkOptions<S extends z.ZodType>(spec: CommandSpec, schema: S, 
   const message = issue?.message ?? "";
   // A rule between options ("--period và --year phải dùng cùng nhau") names them itself: no
   // "Tùy chọn --period không hợp lệ" before it, which would blame an option that may not be typed.
-  if (issue?.code === "custom" && message.startsWith("--"))
-    throw usageError(spec, `${message}.`.replace(/\.\.$/, "."));
   const head =
-    given === undefined && issue?.code === "invalid_type"
-      ? `Thiếu tùy chọn --${key}`
-      : `Tùy chọn --${key} không hợp lệ`;
-  throw usageError(spec, `${head}: ${message}.`.replace(/\.\.$/, "."));
+    issue?.code === "custom" && message.startsWith("--")
+      ? ""
+      : given === undefined && issue?.code === "invalid_type"
+        ? `Thiếu tùy chọn --${key}: `
+        : `Tùy chọn --${key} không hợp lệ: `;
+  throw usageError(spec, `${head}${message}.`.replace(/\.\.$/, "."));
 }
 
 const yearSchema = z

@@ -68,8 +68,20 @@ export function gapText(ind: Indicator, gap: number | null): string {
   }
 }
 
+/**
+ * The gap worth saying of a shortfall, or undefined: a percent has no countable item, so its gap
+ * would only repeat the target (letters, report and taskpane leave it out); no gap, nothing to say.
+ */
+export function shownGap(ind: Indicator, gap: number | null | undefined): string | undefined {
+  return ind.kind === "percent" || gap === null || gap === undefined ? undefined : gapText(ind, gap);
+}
+
+/** "cần thêm …" → "Cần thêm …". */
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** The same, as a sentence fragment starting with a capital. */
 export function gapSentence(ind: Indicator, gap: number | null): string {
-  const t = gapText(ind, gap);
-  return t.charAt(0).toUpperCase() + t.slice(1);
+  return sentenceCase(gapText(ind, gap));
 }

@@ -17,11 +17,12 @@ import {
   type DocumentDates,
 } from "./documents";
 import type { Finding } from "./findings";
-import { periodOptions, type Form, type Indicator } from "./form";
-import { gapText, indicatorValueText, targetText } from "./indicator-text";
+import type { Form, Indicator } from "./form";
+import { indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { bodyHeading, bodyParagraph, officialDocument } from "./official";
 import type { Profile } from "./profile";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
+import { periodDeadlines } from "./template";
 
 export type LetterReason = "missing" | "returned" | "short" | "late";
 
@@ -76,9 +77,8 @@ export function errorLine(f: Finding): string {
 
 /** "Tỷ lệ hội nghị trực tuyến: đạt 33,3 %, mục tiêu ≥ 60 %; cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu." */
 export function shortfallLine(ind: Indicator, s: Pick<Shortfall, "value" | "gap">): string {
-  // A percent has no countable item: its value and target say it all.
-  const gap = ind.kind === "percent" || s.gap === null ? "" : `; ${gapText(ind, s.gap)}`;
-  return `${ind.label}: ${valuePhrase(ind, s.value, "short")}, ${targetPhrase(ind)}${gap}.`;
+  const gap = shownGap(ind, s.gap);
+  return `${ind.label}: ${valuePhrase(ind, s.value, "short")}, ${targetPhrase(ind)}${gap ? `; ${gap}` : ""}.`;
 }
 
 interface Draft {
@@ -88,11 +88,8 @@ interface Draft {
 
 /** "kỳ 6 tháng hạn ngày 06/6, kỳ năm hạn ngày 06/12": every period of the form with its deadline. */
 function nextDeadlinesText(form: Form): string {
-  return form.periods
-    .map((p) => {
-      const label = periodOptions(form).find((o) => o.id === p.kind)?.label ?? p.kind;
-      return `kỳ ${label.charAt(0).toLowerCase()}${label.slice(1)} hạn ngày ${String(p.deadline.day).padStart(2, "0")}/${p.deadline.month}`;
-    })
+  return periodDeadlines(form)
+    .map((p) => `kỳ ${p.label.charAt(0).toLowerCase()}${p.label.slice(1)} hạn ngày ${p.due}`)
     .join(", ");
 }
 

@@ -34,7 +34,7 @@ import {
 } from "./documents";
 import type { Indicator } from "./form";
 import { viInteger } from "./format";
-import { gapText, indicatorValueText, targetText } from "./indicator-text";
+import { indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { bodyHeading, bodyParagraph, officialDateText, officialDocument, OFFICIAL_PAGE } from "./official";
 import type { Profile, RosterUnit } from "./profile";
 
@@ -229,11 +229,12 @@ function indicatorSentence(
 ): ParagraphSpec {
   const status = r?.status ?? "na";
   const value = r ? valuePhrase(ind, r.value, status) : "chưa tính được";
+  const gap = shownGap(ind, r?.gap);
   const verdict =
     status === "met"
       ? "đạt mục tiêu"
       : status === "short"
-        ? `chưa đạt mục tiêu${ind.kind === "percent" || r?.gap === null || r?.gap === undefined ? "" : ` (${gapText(ind, r.gap)})`}`
+        ? `chưa đạt mục tiêu${gap ? ` (${gap})` : ""}`
         : "chưa đánh giá được (thiếu số liệu hoặc mẫu số bằng 0)";
   return bodyParagraph([
     { text: `${index}. ${ind.label}`, bold: true },
@@ -519,7 +520,7 @@ function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
   const rows = c.shortfalls.flatMap((s, i) => {
     const ind = byId.get(s.indicator);
     if (!ind) return [];
-    const gap = ind.kind === "percent" || s.gap === null ? "—" : gapText(ind, s.gap);
+    const gap = shownGap(ind, s.gap) ?? "—";
     return [
       [
         numberCell(i + 1),

@@ -130,12 +130,18 @@ function dayMonthText(d: { readonly day: number; readonly month: number }): stri
   return `${String(d.day).padStart(2, "0")}/${d.month}`;
 }
 
+/** Each period of the form by its label ("6 tháng", "Năm") with its deadline ("06/6"). */
+export function periodDeadlines(form: Form): { readonly label: string; readonly due: string }[] {
+  const options = periodOptions(form);
+  return form.periods.map((p) => ({
+    label: options.find((o) => o.id === p.kind)?.label ?? p.kind,
+    due: dayMonthText(p.deadline),
+  }));
+}
+
 /** "“6 tháng” (hạn 06/6) hoặc “Năm” (hạn 06/12)": the periods and their deadlines, in the profile's words. */
 export function periodDeadlineText(form: Form): string {
-  const items = form.periods.map(
-    (p) =>
-      `“${periodOptions(form).find((o) => o.id === p.kind)?.label ?? p.kind}” (hạn ${dayMonthText(p.deadline)})`,
-  );
+  const items = periodDeadlines(form).map((p) => `“${p.label}” (hạn ${p.due})`);
   return items.length <= 1
     ? (items[0] ?? "")
     : `${items.slice(0, -1).join(", ")} hoặc ${items[items.length - 1] ?? ""}`;

@@ -11,7 +11,7 @@ import { periodLabel, type Consolidation } from "../../core/consolidate";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../../core/profile";
-import { gapSentence, indicatorValueText, targetText } from "../../core/indicator-text";
+import { indicatorValueText, sentenceCase, shownGap, targetText } from "../../core/indicator-text";
 import { writeXlsx } from "../../xlsx/write";
 import type { ExcelActions } from "../actions";
 import type { Strings } from "../i18n";
@@ -626,8 +626,7 @@ function ResultView({
                     ind.short,
                     indicatorValueText(ind, s.value, "short"),
                     targetText(ind),
-                    // A percent's gap would only say its target again (as the letters and report leave it out).
-                    ind.kind === "percent" || s.gap === null ? "" : gapSentence(ind, s.gap),
+                    sentenceCase(shownGap(ind, s.gap) ?? ""),
                   )}
                 </li>
               );
