@@ -5,12 +5,7 @@ import { fileKindMessage, fileKindOf } from "../core/file-kinds";
 import { finding, unreadableMessage, UNREADABLE_MESSAGES, type Finding } from "../core/findings";
 import type { Profile } from "../core/profile";
 import { staleFormulaFindings } from "../core/stale";
-import {
-  isTemplateSheet,
-  validateWorkbook,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../core/validate";
+import { isReadSheet, validateWorkbook, type ValidateOptions, type ValidationResult } from "../core/validate";
 import type { UnreadableReason } from "../core/workbook";
 import { internalDetail, readXlsx, type XlsxDecoder } from "../xlsx/read";
 
@@ -89,7 +84,7 @@ export function inspectBytes(
 ): ValidationResult {
   const read = readXlsx(bytes, {
     limits: profile.limits,
-    sheetFilter: isTemplateSheet,
+    sheetFilter: isReadSheet,
     inflateRaw: decoder.inflateRaw,
     memo: decoder.memo,
   });

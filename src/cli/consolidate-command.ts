@@ -418,7 +418,7 @@ function humanSummary(
     lines.push("Không xác định được kỳ tổng hợp: không có tệp nào khai Kỳ báo cáo và Năm hợp lệ.");
   }
   lines.push(
-    `Đã đọc ${fileCount} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}, trùng đơn vị ${c.duplicates.length}.`,
+    `Đã đọc ${fileCount} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}, trùng đơn vị ${c.duplicates.length}${c.inRollup.length > 0 ? `, đã tính trong báo cáo tổng hợp ${c.inRollup.length}` : ""}.`,
   );
   if (ignored.length > 0) lines.push(ignoredNote(ignored));
   if (c.rejected.length > 0) {
@@ -438,6 +438,16 @@ function humanSummary(
     for (const d of c.duplicates.slice(0, LIST_LIMIT))
       lines.push(`  = ${d.dropped}: đơn vị ${d.unit}, dùng tệp ${baseName(d.kept)}`);
     if (c.duplicates.length > LIST_LIMIT) lines.push(`  … và ${c.duplicates.length - LIST_LIMIT} tệp khác.`);
+  }
+  if (c.inRollup.length > 0) {
+    lines.push(
+      "Tệp của đơn vị đã được tính trong báo cáo tổng hợp của đơn vị khác (không cộng thêm, để không tính hai lần):",
+    );
+    for (const r of c.inRollup.slice(0, LIST_LIMIT))
+      lines.push(
+        `  ⊂ ${r.file}: đơn vị ${r.unit}, đã tính trong ${baseName(r.rollup)}${r.differs ? " (tệp đã tổng hợp khác tệp này)" : ""}`,
+      );
+    if (c.inRollup.length > LIST_LIMIT) lines.push(`  … và ${c.inRollup.length - LIST_LIMIT} tệp khác.`);
   }
   if (!c.rosterGiven) lines.push("Không có danh sách đơn vị (--roster): không xác định đơn vị chưa nộp.");
   else if (c.missing.length === 0)

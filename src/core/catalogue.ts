@@ -52,5 +52,8 @@ export const SHEETS = {
   meetings: "Hội nghị",
 } as const;
 
+/** The hidden sheet of a roll-up (core/rollup.ts) that lists the unit reports summed into it. */
+export const ROLLUP_SOURCES_SHEET = "Nguồn tổng hợp";
+
 /** The defined name that carries the form marker (SPEC §3, §8). */
 export const TEMPLATE_DEFINED_NAME = "KL226_TEMPLATE";

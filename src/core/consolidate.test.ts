@@ -462,6 +462,7 @@ describe("JSON (SPEC §6) and determinism", () => {
       "shortfalls",
       "rejected",
       "duplicates",
+      "inRollup",
       "missing",
       "returned",
       "warnings",

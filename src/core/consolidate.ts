@@ -35,7 +35,7 @@ import {
 import { MSG } from "./messages";
 import type { Profile, RosterUnit } from "./profile";
 import { codeKey, matchKey } from "./text";
-import type { TaskRow, UnitReport, ValidationResult } from "./validate";
+import type { RollupSource, TaskRow, UnitReport, ValidationResult } from "./validate";
 
 export interface Submission {
   /** The path as given (shown and written to JSON as is). */
@@ -165,6 +165,24 @@ export interface Duplicate {
   readonly finding: Finding;
 }
 
+/**
+ * An accepted report of a unit that an accepted roll-up already sums (its hidden sheet names the
+ * unit): left out of the sums so the unit is not counted twice.
+ */
+export interface InRollup {
+  readonly unit: string;
+  readonly unitName: string;
+  /** The unit's own file, left out. */
+  readonly file: string;
+  readonly sha256: string;
+  /** The roll-up's file, kept, and its unit. */
+  readonly rollup: string;
+  readonly rollupUnit: string;
+  /** True when the roll-up summed another file of the unit (its SHA-256 differs from this one's). */
+  readonly differs: boolean;
+  readonly finding: Finding;
+}
+
 export interface Warning {
   readonly file: string;
   readonly unit: string;
@@ -190,6 +208,10 @@ export interface Consolidation {
   readonly shortfalls: readonly Shortfall[];
   readonly rejected: readonly RejectedFile[];
   readonly duplicates: readonly Duplicate[];
+  /** Units' own reports left out because an accepted roll-up already sums them, sorted by unit. */
+  readonly inRollup: readonly InRollup[];
+  /** Codes of every unit an accepted roll-up sums, with or without a file of its own here, sorted. */
+  readonly rolledUp: readonly string[];
   /** Roster units from which no file arrived (chưa nộp), sorted; empty when no roster. */
   readonly missing: readonly RosterUnit[];
   /**
@@ -211,7 +233,7 @@ export interface ReturnedUnit {
   readonly files: readonly string[];
 }
 
-export type SourceStatus = "accepted" | "rejected" | "duplicate";
+export type SourceStatus = "accepted" | "rejected" | "duplicate" | "in-rollup";
 
 export interface SourceRow {
   readonly file: string;
@@ -367,10 +389,11 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
   const duplicates: Duplicate[] = [];
   const warnings: Warning[] = [];
   const kept: Candidate[] = [];
+  const winners = new Map<string, Candidate>();
   for (const code of [...candidates.keys()].sort(compareText)) {
     const [winner, ...others] = [...(candidates.get(code) ?? [])].sort(laterFirst);
     if (!winner) continue;
-    kept.push(winner);
+    winners.set(code, winner);
     for (const d of others) {
       duplicates.push({
         unit: code,
@@ -389,6 +412,16 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
         ),
       });
     }
+  }
+  const coveredBy = rollupCover(winners);
+  const inRollup: InRollup[] = [];
+  for (const [code, winner] of winners) {
+    const cover = coveredBy.get(code);
+    if (cover) {
+      inRollup.push(inRollupOf(winner, cover));
+      continue;
+    }
+    kept.push(winner);
     const onRoster = rosterCodes === null || rosterCodes.has(code);
     units.push(unitSummary(winner, profile, onRoster));
     const file = winner.submission.file;
@@ -428,7 +461,8 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
       if (guess && rosterCodes.has(guess)) rejected[i] = { ...r, unit: guess, unitFromFileName: true };
     });
   }
-  const acceptedCodes = new Set(units.map((u) => u.code));
+  // A unit a roll-up sums has reported through it, with or without a file of its own here.
+  const acceptedCodes = new Set([...units.map((u) => u.code), ...coveredBy.keys()]);
   const rejectedByUnit = new Map<string, RejectedFile[]>();
   for (const r of rejected) {
     if (r.unit === null || acceptedCodes.has(r.unit)) continue;
@@ -469,9 +503,12 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
 
   const rejectedKeys = new Set(rejected.map((r) => `${r.file}\u0000${r.sha256}`));
   const keptSubmissions = new Set(kept.map((k) => k.submission));
+  const inRollupFiles = new Set(inRollup.map((r) => `${r.file}\u0000${r.sha256}`));
   const statusOf = (s: Submission): SourceStatus => {
-    if (rejectedKeys.has(`${s.file}\u0000${s.sha256}`)) return "rejected";
-    return keptSubmissions.has(s) ? "accepted" : "duplicate";
+    const key = `${s.file}\u0000${s.sha256}`;
+    if (rejectedKeys.has(key)) return "rejected";
+    if (keptSubmissions.has(s)) return "accepted";
+    return inRollupFiles.has(key) ? "in-rollup" : "duplicate";
   };
   const sources: SourceRow[] = sorted.map((s) => ({
     file: s.file,
@@ -499,11 +536,71 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
     shortfalls,
     rejected,
     duplicates,
+    inRollup,
+    rolledUp: [...coveredBy.keys()].sort(compareText),
     missing,
     returned,
     rosterGiven: roster !== undefined,
     warnings,
     sources,
+  };
+}
+
+/** The roll-up that sums a unit, and that roll-up's line for it. */
+interface Cover {
+  readonly rollup: Candidate;
+  readonly source: RollupSource;
+}
+
+/**
+ * Which units' reports an accepted roll-up already sums, by unit code. From each roll-up no other
+ * kept report names (the top of its chain), every code its hidden sheet names other than its own is
+ * covered, and so on down through the roll-ups among those units (a roll-up of a roll-up), each
+ * unit by the roll-up whose sheet names it. A unit two roll-ups name goes to the first in code
+ * order. Roll-ups that name each other in a ring, with none above them, cover nothing: they are
+ * all counted, as before, rather than all left out.
+ */
+function rollupCover(winners: ReadonlyMap<string, Candidate>): Map<string, Cover> {
+  const named = new Set<string>();
+  for (const [code, c] of winners)
+    for (const s of c.report.rollupOf ?? []) if (s.code !== code) named.add(s.code);
+  const cover = new Map<string, Cover>();
+  const descend = (rollup: Candidate): void => {
+    for (const source of rollup.report.rollupOf ?? []) {
+      if (source.code === rollup.report.unit.code || cover.has(source.code)) continue;
+      cover.set(source.code, { rollup, source });
+      const below = winners.get(source.code);
+      if (below) descend(below);
+    }
+  };
+  for (const [code, c] of winners) if (c.report.rollupOf && !named.has(code)) descend(c);
+  return cover;
+}
+
+function inRollupOf(c: Candidate, cover: Cover): InRollup {
+  const rollupFile = baseName(cover.rollup.submission.file);
+  const rollupUnit = cover.rollup.report.unit.code;
+  const sameFile = cover.source.sha256.toLowerCase() === c.submission.sha256.toLowerCase();
+  return {
+    unit: c.report.unit.code,
+    unitName: c.report.unit.name,
+    file: c.submission.file,
+    sha256: c.submission.sha256,
+    rollup: cover.rollup.submission.file,
+    rollupUnit,
+    differs: !sameFile,
+    finding: finding(
+      "IN_ROLLUP",
+      "warning",
+      "Thông tin",
+      null,
+      MSG.inRollup(
+        c.report.unit.code,
+        rollupUnit,
+        rollupFile,
+        sameFile ? null : { file: cover.source.file, reportDate: cover.source.reportDate },
+      ),
+    ),
   };
 }
 
@@ -814,6 +911,12 @@ export function consolidationJson(c: Consolidation): object {
     })),
     rejected: c.rejected.map((r) => ({ file: r.file, findings: r.findings.map(findingJson) })),
     duplicates: c.duplicates.map((d) => ({ unit: d.unit, kept: d.kept, dropped: d.dropped })),
+    inRollup: c.inRollup.map((r) => ({
+      unit: r.unit,
+      file: r.file,
+      rollup: r.rollup,
+      rollupUnit: r.rollupUnit,
+    })),
     missing: c.missing.map((u) => u.code),
     returned: c.returned.map((u) => u.code),
     warnings: c.warnings.map((w) => ({

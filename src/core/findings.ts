@@ -18,6 +18,7 @@ export type FindingCode =
   | "MEETING_TOO_LONG"
   | "PERIOD_MISMATCH"
   | "DUPLICATE_UNIT"
+  | "IN_ROLLUP"
   | "UNKNOWN_UNIT"
   | "PREVIOUS_MISMATCH"
   | "OUTLIER"

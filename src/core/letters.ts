@@ -125,7 +125,8 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
     );
   }
 
-  const accepted = new Set(c.units.map((u) => u.code));
+  // A unit whose report reached us inside a roll-up is not asked for its own file.
+  const accepted = new Set([...c.units.map((u) => u.code), ...c.rolledUp]);
   const returnedNames = new Map(c.returned.map((u) => [u.code, u.name]));
   for (const r of c.rejected) {
     if (r.unit === null || accepted.has(r.unit)) continue;

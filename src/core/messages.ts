@@ -96,6 +96,16 @@ export const MSG = {
     `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}). Kiểm tra Kỳ báo cáo và Năm ở trang “Thông tin”.`,
   duplicateUnit: (unit: string, kept: string) =>
     `Đơn vị ${unit} đã có báo cáo khác được dùng (${kept}): báo cáo có ngày báo cáo muộn hơn được giữ, cùng ngày thì giữ tệp có tên xếp sau. Tệp này không được tổng hợp; nếu cần dùng tệp này, hãy sửa Ngày báo cáo hoặc bỏ tệp kia.`,
+  inRollup: (
+    unit: string,
+    rollupUnit: string,
+    rollupFile: string,
+    summed: { readonly file: string; readonly reportDate: string } | null,
+  ) =>
+    `Đơn vị ${unit} đã được tính trong báo cáo tổng hợp của ${rollupUnit} (tệp ${rollupFile}), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.` +
+    (summed === null
+      ? ""
+      : ` Tệp này khác tệp mà ${rollupUnit} đã tổng hợp (${summed.file || "không rõ tên tệp"}${summed.reportDate ? `, ngày báo cáo ${summed.reportDate}` : ""}); nếu số liệu của đơn vị đã thay đổi, đề nghị ${rollupUnit} tổng hợp lại và gửi báo cáo mới.`),
   unknownUnit: (unit: string) =>
     `Mã đơn vị ${unit} không có trong danh sách đơn vị phải báo cáo. Báo cáo vẫn được tổng hợp; kiểm tra lại mã đơn vị.`,
   previousMismatch: (label: string, declared: number, reported: number, year: number) =>

@@ -183,6 +183,14 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
     sentences.push(
       `Có ${viInteger(c.duplicates.length)} tệp gửi trùng đơn vị (dùng báo cáo đề ngày sau cùng).`,
     );
+  if (c.inRollup.length > 0) {
+    const by = [...new Set(c.inRollup.map((r) => r.rollupUnit))].map(
+      (code) => c.units.find((u) => u.code === code)?.name ?? code,
+    );
+    sentences.push(
+      `Có ${viInteger(c.inRollup.length)} tệp của đơn vị đã được tính trong báo cáo tổng hợp của ${by.join(", ")} nên không cộng thêm, để số liệu không bị tính hai lần.`,
+    );
+  }
   if (anonymous > 0) sentences.push(`Có ${viInteger(anonymous)} tệp không xác định được đơn vị gửi.`);
 
   const tally = typeTally(c, c.rosterGiven ? roster : undefined);

@@ -8,8 +8,12 @@ import { readXlsx } from "../xlsx/read";
 import { writeXlsx } from "../xlsx/write";
 import { TASK_STATUSES } from "./catalogue";
 import { consolidate, type Consolidation, type Submission } from "./consolidate";
+import { documentText } from "./documents";
+import { followUpLetters } from "./letters";
 import { DEFAULT_PROFILE } from "./profile";
-import { ROLLUP_SOURCES_SHEET, rollupWorkbook, type RollupUnit } from "./rollup";
+import { ROLLUP_SOURCES_SHEET } from "./catalogue";
+import { reportDocument } from "./report";
+import { rollupWorkbook, type RollupUnit } from "./rollup";
 import { cellText } from "./values";
 import { cellAt } from "./workbook";
 
@@ -216,5 +220,135 @@ describe("two-level consolidation", () => {
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("a roll-up consolidated together with the units it sums", () => {
+  const phongA: ReportData = {
+    unit: "PHONG_A",
+    name: "Phòng A",
+    type: "PHONG_THUOC_SO",
+    counts: { HN_TONG: [10, 8], HN_TRUC_TUYEN: [1, 5] },
+    reportDate: { year: 2026, month: 6, day: 2 },
+  };
+  const phongB: ReportData = {
+    unit: "PHONG_B",
+    name: "Phòng B",
+    type: "PHONG_THUOC_SO",
+    counts: { HN_TONG: [20, 15], HN_TRUC_TUYEN: [2, 9] },
+    reportDate: { year: 2026, month: 6, day: 4 },
+  };
+  const xaC: ReportData = {
+    unit: "XA_C",
+    name: "Xã C",
+    type: "UBND_XA",
+    counts: { HN_TONG: [9, 7], HN_TRUC_TUYEN: [3, 5] },
+  };
+  // SO_Y_TE's roll-up of PHONG_A and PHONG_B: HN_TONG 30 / 23 (10 + 20, 8 + 15).
+  const soYTe = submission("SO_Y_TE.xlsx", rollupBytes(consolidateReports([phongA, phongB]), SO));
+
+  it("counts the roll-up once and leaves out the unit's own file, so the province sums are those of the units", () => {
+    const c = consolidate(
+      [soYTe, submission("PHONG_A.xlsx", reportBytes(phongA)), submission("XA_C.xlsx", reportBytes(xaC))],
+      { profile, period },
+    );
+    expect(c.units.map((u) => u.code)).toEqual(["SO_Y_TE", "XA_C"]);
+    // 10 + 20 + 9 and 8 + 15 + 7: PHONG_A's 10 / 8 once, not twice.
+    expect(c.province.values.HN_TONG).toEqual({ previous: 39, current: 30 });
+    expect(c.inRollup.map((r) => [r.unit, r.file, r.rollup, r.rollupUnit, r.differs])).toEqual([
+      ["PHONG_A", "PHONG_A.xlsx", "SO_Y_TE.xlsx", "SO_Y_TE", false],
+    ]);
+    expect(c.inRollup[0]?.finding).toEqual({
+      code: "IN_ROLLUP",
+      severity: "warning",
+      sheet: "Thông tin",
+      cell: null,
+      message:
+        "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.",
+    });
+    expect(c.sources.map((s) => [s.file, s.status])).toEqual([
+      ["PHONG_A.xlsx", "in-rollup"],
+      ["SO_Y_TE.xlsx", "accepted"],
+      ["XA_C.xlsx", "accepted"],
+    ]);
+    expect(c.rolledUp).toEqual(["PHONG_A", "PHONG_B"]);
+    const report = documentText(reportDocument(c, profile, { date: { year: 2026, month: 6, day: 10 } }));
+    expect(report).toContain(
+      "Có 1 tệp của đơn vị đã được tính trong báo cáo tổng hợp của Sở Y tế nên không cộng thêm, để số liệu không bị tính hai lần.",
+    );
+  });
+
+  it("says when the roll-up summed another file of the unit, and asks the department for a new roll-up", () => {
+    const resent = {
+      file: "PHONG_A (gui lai).xlsx",
+      sha256: "sha-resent",
+      result: inspectBytes(reportBytes(phongA), profile),
+    };
+    const c = consolidate([soYTe, resent], { profile, period });
+    expect(c.units.map((u) => u.code)).toEqual(["SO_Y_TE"]);
+    expect(c.inRollup[0]?.differs).toBe(true);
+    expect(c.inRollup[0]?.finding.message).toBe(
+      "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này khác tệp mà SO_Y_TE đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026); nếu số liệu của đơn vị đã thay đổi, đề nghị SO_Y_TE tổng hợp lại và gửi báo cáo mới.",
+    );
+  });
+
+  it("counts a unit the roll-up sums as reported: not missing, not returned, and sent no letter for its rejected file", () => {
+    const broken = submission(
+      "PHONG_B.xlsx",
+      reportBytes({ ...phongB, counts: { HN_TONG: [20, "mười lăm"] } }),
+    );
+    expect(broken.result.valid).toBe(false);
+    const roster = [
+      { code: "SO_Y_TE", name: "Sở Y tế", type: "Sở, ban, ngành" },
+      { code: "PHONG_A", name: "Phòng A", type: "Phòng chuyên môn thuộc sở" },
+      { code: "PHONG_B", name: "Phòng B", type: "Phòng chuyên môn thuộc sở" },
+      { code: "XA_C", name: "Xã C", type: "UBND cấp xã" },
+    ];
+    const c = consolidate([soYTe, broken], { profile, period, roster });
+    expect(c.missing.map((u) => u.code)).toEqual(["XA_C"]);
+    expect(c.returned).toEqual([]);
+    expect(c.rejected.map((r) => r.file)).toEqual(["PHONG_B.xlsx"]);
+    const letters = followUpLetters(c, profile, {
+      date: { year: 2026, month: 6, day: 10 },
+      replyBy: { year: 2026, month: 6, day: 17 },
+    });
+    expect(letters.map((l) => l.unit)).toEqual(["XA_C"]);
+  });
+
+  it("follows a roll-up of roll-ups down: only the top one is counted", () => {
+    const khoi: RollupUnit = { code: "KHOI_VX", name: "Khối Văn xã", typeId: "SO_NGANH" };
+    const top = consolidate([soYTe, submission("XA_C.xlsx", reportBytes(xaC))], { profile, period });
+    const khoiFile = submission("KHOI_VX.xlsx", rollupBytes(top, khoi));
+    const c = consolidate(
+      [
+        khoiFile,
+        soYTe,
+        submission("PHONG_A.xlsx", reportBytes(phongA)),
+        submission("XA_C.xlsx", reportBytes(xaC)),
+      ],
+      { profile, period },
+    );
+    expect(c.units.map((u) => u.code)).toEqual(["KHOI_VX"]);
+    expect(c.province.values.HN_TONG).toEqual({ previous: 39, current: 30 });
+    expect(c.inRollup.map((r) => [r.unit, r.rollupUnit])).toEqual([
+      ["PHONG_A", "SO_Y_TE"],
+      ["SO_Y_TE", "KHOI_VX"],
+      ["XA_C", "KHOI_VX"],
+    ]);
+  });
+
+  it("counts roll-ups that name each other in a ring, rather than leave them all out", () => {
+    const soGd: RollupUnit = { code: "SO_GD", name: "Sở Giáo dục", typeId: "SO_NGANH" };
+    const asUnit = (u: RollupUnit): ReportData => ({
+      unit: u.code,
+      name: u.name,
+      type: u.typeId,
+      counts: { HN_TONG: [5, 4] },
+    });
+    const yTeOfGd = submission("SO_Y_TE.xlsx", rollupBytes(consolidateReports([asUnit(soGd)]), SO));
+    const gdOfYTe = submission("SO_GD.xlsx", rollupBytes(consolidateReports([asUnit(SO)]), soGd));
+    const c = consolidate([yTeOfGd, gdOfYTe], { profile, period });
+    expect(c.units.map((u) => u.code)).toEqual(["SO_GD", "SO_Y_TE"]);
+    expect(c.inRollup).toEqual([]);
   });
 });

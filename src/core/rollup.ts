@@ -1,7 +1,7 @@
 // The roll-up: a consolidation turned into one KL226-BC/1 submission for the level above (the
 // consolidating unit reports the sums of its units), with a hidden sheet naming the sources.
 
-import { SHEETS, TASK_STATUSES, type TaskStatusId, type UnitTypeId } from "./catalogue";
+import { ROLLUP_SOURCES_SHEET, SHEETS, TASK_STATUSES, type TaskStatusId, type UnitTypeId } from "./catalogue";
 import { baseName, compareText, type Consolidation, type TaskSummary, type UnitSummary } from "./consolidate";
 import { compareDates, viDate, type CivilDate } from "./dates";
 import type { Column, Form, Indicator } from "./form";
@@ -16,8 +16,6 @@ export interface RollupUnit {
   readonly name: string;
   readonly typeId: UnitTypeId;
 }
-
-export const ROLLUP_SOURCES_SHEET = "Nguồn tổng hợp";
 
 const COLUMN_LETTER: Readonly<Record<Column, string>> = { previous: "D", current: "E" };
 

@@ -71,6 +71,7 @@ const SOURCE_LABELS: Record<SourceStatus, string> = {
   accepted: "Chấp nhận",
   rejected: "Từ chối",
   duplicate: "Trùng",
+  "in-rollup": "Đã tính trong tổng hợp",
 };
 const SEVERITY_LABELS: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo" };
 
@@ -262,7 +263,9 @@ function periodLine(c: Consolidation): string {
     : "Không xác định được kỳ báo cáo (không có tệp nào khai kỳ và năm hợp lệ).";
   const missing = c.rosterGiven ? `; chưa nộp: ${c.missing.length} đơn vị` : "";
   const returned = `; bị trả lại: ${c.returned.length} đơn vị`;
-  return `${period} Đã tổng hợp ${c.units.length} báo cáo; từ chối ${c.rejected.length} tệp; trùng ${c.duplicates.length} tệp${missing}${returned}; trễ hạn: ${c.province.late} đơn vị.`;
+  const inRollup =
+    c.inRollup.length > 0 ? `; đã tính trong báo cáo tổng hợp khác: ${c.inRollup.length} tệp` : "";
+  return `${period} Đã tổng hợp ${c.units.length} báo cáo; từ chối ${c.rejected.length} tệp; trùng ${c.duplicates.length} tệp${inRollup}${missing}${returned}; trễ hạn: ${c.province.late} đơn vị.`;
 }
 
 interface CountColumn {
@@ -615,13 +618,30 @@ function errorSheet(c: Consolidation): SheetSpec {
       text(f.message, WRAP),
     ]);
   }
+  for (const r of c.inRollup) {
+    const f = r.finding;
+    problemRows.push([
+      text(r.file, WRAP),
+      text(r.unit),
+      text("Đã tính trong tổng hợp"),
+      text(f.code),
+      sev(f.severity),
+      text(f.sheet),
+      text(f.cell),
+      text(f.message, WRAP),
+    ]);
+  }
+  const inRollupNote =
+    c.inRollup.length > 0
+      ? `, ${c.inRollup.length} tệp của đơn vị đã được tính trong báo cáo tổng hợp khác nên không cộng thêm`
+      : "";
   const rows: Array<Array<CellSpec | null>> = [
     [cell("TỆP BỊ TỪ CHỐI, TỆP TRÙNG VÀ CẢNH BÁO", TITLE)],
     [
       cell(
         problemRows.length === 0
           ? "Không có tệp bị từ chối hay trùng."
-          : `${c.rejected.length} tệp bị từ chối (mỗi lỗi một dòng; sửa tất cả rồi gửi lại), ${c.duplicates.length} tệp trùng đơn vị không được tổng hợp.`,
+          : `${c.rejected.length} tệp bị từ chối (mỗi lỗi một dòng; sửa tất cả rồi gửi lại), ${c.duplicates.length} tệp trùng đơn vị không được tổng hợp${inRollupNote}.`,
         NOTE,
       ),
     ],
@@ -674,6 +694,10 @@ function sourceSheet(c: Consolidation): SheetSpec {
     }
     if (status === "duplicate")
       return `Trùng đơn vị; dùng tệp ${c.duplicates.find((d) => d.dropped === file)?.kept ?? ""}`;
+    if (status === "in-rollup") {
+      const r = c.inRollup.find((x) => x.file === file && x.sha256 === sha);
+      return r ? `Đã tính trong báo cáo tổng hợp của ${r.rollupUnit} (tệp ${r.rollup})` : "";
+    }
     return "";
   };
   const rows: Array<Array<CellSpec | null>> = [

@@ -6,6 +6,7 @@ import {
   INFO_FIELDS,
   MEETING_FORMS,
   MEETING_TYPES,
+  ROLLUP_SOURCES_SHEET,
   SHEETS,
   TASK_STATUSES,
   TEMPLATE_DEFINED_NAME,
@@ -88,6 +89,19 @@ export interface UnitReport {
   readonly meetings: readonly MeetingRow[];
   /** Free-text answers (KHO_KHAN, KIEN_NGHI, MO_HINH_HAY) that the unit filled, by code. */
   readonly texts: Readonly<Record<string, string>>;
+  /** For a roll-up (core/rollup.ts), the unit reports it sums, from its hidden sheet; absent otherwise. */
+  readonly rollupOf?: readonly RollupSource[];
+}
+
+/** One unit report a roll-up names in its hidden sheet: what the level above needs to avoid counting it twice. */
+export interface RollupSource {
+  readonly code: string;
+  readonly name: string;
+  /** The file's base name on the machine that made the roll-up. */
+  readonly file: string;
+  readonly sha256: string;
+  /** As written there (dd/mm/yyyy). */
+  readonly reportDate: string;
 }
 
 export interface ValidationResult {
@@ -110,6 +124,14 @@ const TEMPLATE_SHEET_KEYS = new Set(Object.values(SHEETS).map(matchKey));
 
 export function isTemplateSheet(nfcName: string): boolean {
   return TEMPLATE_SHEET_KEYS.has(matchKey(nfcName));
+}
+
+const ROLLUP_SOURCES_KEY = matchKey(ROLLUP_SOURCES_SHEET);
+
+/** The sheets validation reads: the template's, and a roll-up's list of the reports it sums. */
+export function isReadSheet(nfcName: string): boolean {
+  const key = matchKey(nfcName);
+  return TEMPLATE_SHEET_KEYS.has(key) || key === ROLLUP_SOURCES_KEY;
 }
 
 export function findSheet(workbook: Workbook, name: string): Sheet | undefined {
@@ -230,6 +252,31 @@ function headerRow(sheet: Sheet): number | undefined {
   return r < 0 ? undefined : r;
 }
 
+/**
+ * A roll-up's hidden list of the reports it sums: the rows under the header whose column A is
+ * "Mã đơn vị" (code, name, file, SHA-256, report date). Read as written; a row without a code is
+ * skipped, and a sheet without that header lists nothing (the file is then an ordinary report).
+ */
+function readRollupSources(sheet: Sheet): RollupSource[] {
+  const head = sheet.rows.findIndex(
+    (row) => row?.[0] !== undefined && matchKey(cellText(row[0])) === "mã đơn vị",
+  );
+  if (head < 0) return [];
+  const out: RollupSource[] = [];
+  for (const row of sheet.rows.slice(head + 1)) {
+    const code = codeKey(cellText(row?.[0]));
+    if (code === "") continue;
+    out.push({
+      code,
+      name: nfc(cellText(row?.[1])).trim(),
+      file: nfc(cellText(row?.[2])).trim(),
+      sha256: cellText(row?.[3]).trim(),
+      reportDate: cellText(row?.[4]).trim(),
+    });
+  }
+  return out;
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UNIT_CODE = /^[A-Z0-9_.-]{2,32}$/;
 
@@ -255,6 +302,9 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   if (meetingsSheet && values && meetings.length > 0)
     checkLog(meetingsSheet.name, meetings, values, form, findings);
 
+  const sourcesSheet = findSheet(workbook, ROLLUP_SOURCES_SHEET);
+  const rollupOf = sourcesSheet ? readRollupSources(sourcesSheet) : [];
+
   const valid = !hasErrors(findings);
   const report: UnitReport | null =
     valid &&
@@ -277,6 +327,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
           tasks,
           meetings,
           texts: header.texts,
+          ...(rollupOf.length > 0 ? { rollupOf } : {}),
         }
       : null;
   return {

@@ -108,6 +108,8 @@ export interface Strings {
     gap: string,
   ) => string;
   readonly duplicateLine: (unit: string, kept: string, dropped: string) => string;
+  readonly inRollup: string;
+  readonly inRollupLine: (unit: string, rollupUnit: string, file: string) => string;
   readonly writeSummary: string;
   readonly summaryWritten: (sheets: number, syncs: number) => string;
   readonly downloadSummary: string;
@@ -242,6 +244,8 @@ const vi: Strings = {
   shortfallLine: (u, i, v, t, g) =>
     `${u}: ${i} ${v} (mục tiêu ${t})${g ? `; ${g.charAt(0).toLowerCase()}${g.slice(1)}` : ""}`,
   duplicateLine: (u, k, d) => `${u}: giữ ${k}, bỏ ${d}`,
+  inRollup: "Đã tính trong báo cáo tổng hợp",
+  inRollupLine: (u, r, f) => `${u}: đã tính trong báo cáo tổng hợp của ${r}, không cộng thêm ${f}`,
   writeSummary: "Ghi bảng tổng hợp vào sổ tính",
   summaryWritten: (s, n) => `Đã ghi ${s} trang tính tổng hợp (${n} lần đồng bộ với Excel).`,
   downloadSummary: "Tải bảng tổng hợp (.xlsx)",
@@ -379,6 +383,8 @@ const en: Strings = {
   none: "None.",
   shortfallLine: (u, i, v, t, g) => `${u}: ${i} ${v} (target ${t})${g ? `; ${g}` : ""}`,
   duplicateLine: (u, k, d) => `${u}: kept ${k}, dropped ${d}`,
+  inRollup: "Already in a roll-up",
+  inRollupLine: (u, r, f) => `${u}: counted in ${r}'s roll-up, ${f} not added again`,
   writeSummary: "Write the summary into this workbook",
   summaryWritten: (s, n) => `Wrote ${s} summary sheet(s) (${n} sync(s) with Excel).`,
   downloadSummary: "Download summary (.xlsx)",

@@ -12,6 +12,8 @@ import type { Browser, ConsoleMessage, Download, Page } from "playwright-core";
 import { consolidateBytes } from "../../src/app/consolidate-files";
 import { inspectBytes } from "../../src/app/inspect";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { rollupWorkbook } from "../../src/core/rollup";
+import { writeXlsx } from "../../src/xlsx/write";
 import { KL226_SET } from "../../scripts/bench-sets";
 import { WORKER_MIN_FILES } from "../../src/taskpane/standalone/worker-pool";
 import { summaryJsonText } from "../../src/taskpane/summary-data";
@@ -579,6 +581,52 @@ test("when the worker script cannot load, the page consolidates in its own threa
     await page.unroute("**/inspect-worker*.js");
     await clearInputs();
   }
+});
+
+test("a department's roll-up picked together with its units' own files: the units are counted once, through the roll-up", async () => {
+  const dir = join(SAMPLES, "cap-so", "SO_GIAO_DUC_DT");
+  const units = readdirSync(dir)
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+  expect(units).toHaveLength(7);
+  // The roll-up the department sends up, made as the command makes it (kl226 consolidate --rollup).
+  const department = consolidateBytes(
+    units.map((u) => ({
+      file: u.name,
+      bytes: u.bytes,
+      sha256: createHash("sha256").update(u.bytes).digest("hex"),
+    })),
+    { profile: DEFAULT_PROFILE },
+  );
+  const rollup = writeXlsx(
+    rollupWorkbook(department, DEFAULT_PROFILE, {
+      code: "SO_GIAO_DUC_DT",
+      name: "Sở Giáo dục và Đào tạo",
+      typeId: "SO_NGANH",
+    }),
+  );
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await clearInputs();
+  await page.getByTestId("consolidate-profile").selectOption("auto");
+  const picked = [...units, { name: "SO_GIAO_DUC_DT.xlsx", bytes: rollup }];
+  await page.getByTestId("report-files").setInputFiles(picked.map((f) => xlsx(f.name, f.bytes)));
+  await page.getByTestId("files-chosen").filter({ hasText: "Đã chọn 8 tệp." }).waitFor();
+  await page.getByTestId("consolidate").click();
+  await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
+
+  await expect(tileCounts()).resolves.toMatchObject({ accepted: "1", duplicates: "0", rejected: "0" });
+  await expect(page.getByTestId("count-inRollup").getAttribute("data-count")).resolves.toBe("7");
+  await firstScreen("consolidate-in-rollup");
+  await page.getByTestId("count-inRollup").click();
+  await expect(
+    page.getByTestId("inRollup").locator("li", { hasText: "THPT_HAM_RONG" }).textContent(),
+  ).resolves.toBe(
+    "THPT_HAM_RONG: đã tính trong báo cáo tổng hợp của SO_GIAO_DUC_DT, không cộng thêm THPT_HAM_RONG.xlsx",
+  );
+  await screenshots("consolidate-in-rollup");
+  await clearInputs();
 });
 
 test("downloads the official template, which reads back with its four sheets", async () => {

@@ -78,6 +78,53 @@ describe("kl226 consolidate --rollup", () => {
     expect(await main(["validate", rollup], validate)).toBe(0);
   });
 
+  it("consolidates a roll-up sent up together with one of its units' own files without counting that unit twice", async () => {
+    const rollup = join(root, "cap-tinh", "SO_Y_TE.xlsx");
+    const made = capture();
+    const rollupArgs = [
+      "--as-unit",
+      "SO_Y_TE",
+      "--name",
+      "Sở Y tế",
+      "--type",
+      "SO_NGANH",
+      "--rollup",
+      rollup,
+    ];
+    expect(await main(["consolidate", inDir, "--out", join(root, "so-th.xlsx"), ...rollupArgs], made)).toBe(
+      0,
+    );
+    // The province's inbox: the department's roll-up, a copy of one of its units' files, another unit.
+    writeFileSync(join(root, "cap-tinh", "a.xlsx"), readFileSync(join(inDir, "a.xlsx")));
+    writeFileSync(
+      join(root, "cap-tinh", "xa-c.xlsx"),
+      reportBytes({ unit: "XA_C", name: "Xã C", type: "UBND_XA", counts: { HN_TONG: [100, 80] } }),
+    );
+    const io = capture();
+    const json = join(root, "tinh.json");
+    const code = await main(
+      ["consolidate", join(root, "cap-tinh"), "--out", join(root, "tinh.xlsx"), "--json", json],
+      io,
+    );
+    expect(io.stderr).toBe("");
+    expect(code).toBe(0);
+    expect(io.stdout).toContain(
+      "Đã đọc 3 tệp: chấp nhận 2, từ chối 0, trùng đơn vị 0, đã tính trong báo cáo tổng hợp 1.",
+    );
+    expect(io.stdout).toContain(
+      `  ⊂ ${join(root, "cap-tinh", "a.xlsx")}: đơn vị PHONG_A, đã tính trong SO_Y_TE.xlsx\n`,
+    );
+    const report = JSON.parse(readFileSync(json, "utf8")) as {
+      units: Array<{ code: string }>;
+      inRollup: Array<{ unit: string; rollupUnit: string }>;
+      province: { values: { HN_TONG: { previous: number; current: number } } };
+    };
+    expect(report.units.map((u) => u.code)).toEqual(["SO_Y_TE", "XA_C"]);
+    expect(report.inRollup.map((r) => [r.unit, r.rollupUnit])).toEqual([["PHONG_A", "SO_Y_TE"]]);
+    // 100 + 200 (the roll-up) + 100 and 90 + 120 + 80: PHONG_A's 100 / 90 once.
+    expect(report.province.values.HN_TONG).toEqual({ previous: 400, current: 290 });
+  });
+
   it.each([
     [["--rollup", "x.xlsx", "--as-unit", "SO_A", "--name", "Sở A"]],
     [["--as-unit", "SO_A", "--name", "Sở A", "--type", "SO_NGANH"]],

@@ -133,7 +133,15 @@ export interface ConsolidatePanelProps {
 }
 
 type ListId =
-  "accepted" | "returned" | "missing" | "late" | "duplicates" | "shortfalls" | "rejected" | "warnings";
+  | "accepted"
+  | "returned"
+  | "missing"
+  | "late"
+  | "duplicates"
+  | "inRollup"
+  | "shortfalls"
+  | "rejected"
+  | "warnings";
 type Tone = "success" | "danger" | "warning" | "important" | "quiet";
 
 interface Outcome {
@@ -477,6 +485,10 @@ function ResultView({
     { id: "missing", label: t.missing, count: c.rosterGiven ? c.missing.length : null, tone: "warning" },
     { id: "late", label: t.lateTitle, count: late.length, tone: "warning" },
     { id: "duplicates", label: t.duplicates, count: c.duplicates.length, tone: "important" },
+    // Only a province that received a department's roll-up together with its units meets this one.
+    ...(c.inRollup.length > 0
+      ? [{ id: "inRollup" as const, label: t.inRollup, count: c.inRollup.length, tone: "important" as const }]
+      : []),
     { id: "shortfalls", label: t.shortfalls, count: c.shortfalls.length, tone: "important" },
     { id: "rejected", label: t.rejectedFiles, count: c.rejected.length, tone: "danger" },
   ];
@@ -611,6 +623,14 @@ function ResultView({
           </ul>
         ),
       )}
+      {c.inRollup.length > 0 &&
+        section("inRollup", t.inRollup, c.inRollup.length, () => (
+          <ul className={styles.list}>
+            {c.inRollup.map((r) => (
+              <li key={`${r.unit}-${r.file}`}>{t.inRollupLine(r.unit, r.rollupUnit, r.file)}</li>
+            ))}
+          </ul>
+        ))}
       {section("shortfalls", t.shortfalls, c.shortfalls.length, () =>
         c.shortfalls.length === 0 ? (
           none
