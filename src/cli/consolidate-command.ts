@@ -436,7 +436,9 @@ function humanSummary(
   if (c.duplicates.length > 0) {
     lines.push("Tệp trùng đơn vị (không được tổng hợp):");
     for (const d of c.duplicates.slice(0, LIST_LIMIT))
-      lines.push(`  = ${d.dropped}: đơn vị ${d.unit}, dùng tệp ${baseName(d.kept)}`);
+      lines.push(
+        `  = ${d.dropped}: đơn vị ${d.unit}, dùng tệp ${baseName(d.kept)}${d.conflict ? " (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)" : ""}`,
+      );
     if (c.duplicates.length > LIST_LIMIT) lines.push(`  … và ${c.duplicates.length - LIST_LIMIT} tệp khác.`);
   }
   if (c.inRollup.length > 0) {

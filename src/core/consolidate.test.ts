@@ -211,6 +211,9 @@ describe("duplicates", () => {
     expect(c.duplicates).toHaveLength(1);
     expect(c.duplicates[0]).toMatchObject({ unit: "SO_A", kept: "a-new.xlsx", dropped: "z-old.xlsx" });
     expect(c.duplicates[0]!.finding.code).toBe("DUPLICATE_UNIT");
+    expect(c.duplicates[0]!.finding.message).toBe(
+      "Đơn vị SO_A đã gửi báo cáo đề ngày sau: tệp a-new.xlsx đề ngày 03/06/2026, tệp này đề ngày 01/06/2026. Báo cáo đề ngày sau được dùng; tệp này không được tổng hợp. Nếu tệp này mới là bản đúng, hãy sửa Ngày báo cáo của nó hoặc bỏ tệp kia.",
+    );
     expect(c.rejected).toEqual([]);
     expect(c.sources.map((s) => s.status)).toEqual(["accepted", "duplicate"]);
   });
@@ -222,6 +225,29 @@ describe("duplicates", () => {
     expect(consolidationJson(c)).toMatchObject({
       duplicates: [{ unit: "SO_A", kept: "a-folder/zeta.xlsx", dropped: "b-folder/alpha.xlsx" }],
     });
+  });
+  test("same date, same figures: the message says nothing is lost", () => {
+    const c = consolidate([submit("in/so-a.xlsx", unit("SO_A")), submit("in/so-a (1).xlsx", unit("SO_A"))], {
+      profile: DEFAULT_PROFILE,
+    });
+    expect(c.duplicates.map((d) => [d.kept, d.dropped, d.finding.message])).toEqual([
+      [
+        "in/so-a.xlsx",
+        "in/so-a (1).xlsx",
+        "Đơn vị SO_A đã gửi tệp so-a.xlsx cùng Ngày báo cáo 05/06/2026 và cùng mọi số liệu ở trang “Chỉ tiêu”; tệp đó được dùng, tệp này không được tổng hợp (không mất số liệu nào).",
+      ],
+    ]);
+    expect(c.duplicates.map((d) => d.conflict)).toEqual([false]);
+  });
+  test("same date, different figures: the message names the first count that differs and asks which file is right", () => {
+    const first = submit("in/so-a-ban-1.xlsx", unit("SO_A", { counts: { HN_TONG: [100, 90] } }));
+    const second = submit("in/so-a-ban-2.xlsx", unit("SO_A", { counts: { HN_TONG: [100, 95] } }));
+    const c = consolidate([first, second], { profile: DEFAULT_PROFILE });
+    expect(c.units[0]!.values.HN_TONG).toEqual({ previous: 100, current: 95 });
+    expect(c.duplicates.map((d) => d.conflict)).toEqual([true]);
+    expect(c.duplicates.map((d) => d.finding.message)).toEqual([
+      "Đơn vị SO_A gửi hai báo cáo cùng Ngày báo cáo 05/06/2026 nhưng số liệu khác nhau: “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này) tệp này ghi 90, tệp so-a-ban-2.xlsx ghi 95. Khi cùng ngày, tệp có tên xếp sau (so-a-ban-2.xlsx) được dùng; hãy hỏi đơn vị tệp nào đúng, rồi bỏ tệp sai hoặc sửa Ngày báo cáo của tệp đúng cho muộn hơn.",
+    ]);
   });
   test("three files of one unit: one kept, two dropped", () => {
     const c = consolidate(

@@ -4,7 +4,7 @@
 // shortfalls. Pure and deterministic: the output does not depend on the input order.
 
 import { TASK_STATUSES, type UnitTypeId } from "./catalogue";
-import { compareDates, isoDate, type CivilDate } from "./dates";
+import { compareDates, isoDate, viDate, type CivilDate } from "./dates";
 import { reportDeadline } from "./deadlines";
 import { finding, type Finding, type Severity } from "./findings";
 import {
@@ -35,7 +35,13 @@ import {
 import { MSG } from "./messages";
 import type { Profile, RosterUnit } from "./profile";
 import { codeKey, matchKey } from "./text";
-import type { RollupSource, TaskRow, UnitReport, ValidationResult } from "./validate";
+import {
+  columnName,
+  type RollupSource,
+  type TaskRow,
+  type UnitReport,
+  type ValidationResult,
+} from "./validate";
 
 export interface Submission {
   /** The path as given (shown and written to JSON as is). */
@@ -162,6 +168,8 @@ export interface Duplicate {
   readonly droppedSha256: string;
   readonly droppedPeriod: Period;
   readonly droppedReportDate: CivilDate;
+  /** Same report date and different figures: only the file names decided, so ask the unit which is right. */
+  readonly conflict: boolean;
   readonly finding: Finding;
 }
 
@@ -403,13 +411,10 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
         droppedSha256: d.submission.sha256,
         droppedPeriod: d.report.period,
         droppedReportDate: d.report.reportDate,
-        finding: finding(
-          "DUPLICATE_UNIT",
-          "warning",
-          "Thông tin",
-          null,
-          MSG.duplicateUnit(code, baseName(winner.submission.file)),
-        ),
+        conflict:
+          compareDates(winner.report.reportDate, d.report.reportDate) === 0 &&
+          firstDifference(d.report, winner.report, form) !== null,
+        finding: finding("DUPLICATE_UNIT", "warning", "Thông tin", null, duplicateMessage(winner, d, form)),
       });
     }
   }
@@ -544,6 +549,45 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
     warnings,
     sources,
   };
+}
+
+/**
+ * DUPLICATE_UNIT's message for `dropped`: the rule that chose, and for two reports of the same day
+ * (where only the file names decided) whether their figures agree, or the first count where they
+ * differ, so the analyst knows whether to ask the unit which one is right.
+ */
+function duplicateMessage(kept: Candidate, dropped: Candidate, form: Form): string {
+  const keptName = baseName(kept.submission.file);
+  const unit = kept.report.unit.code;
+  if (compareDates(kept.report.reportDate, dropped.report.reportDate) !== 0)
+    return MSG.duplicateUnit(
+      unit,
+      keptName,
+      viDate(kept.report.reportDate),
+      viDate(dropped.report.reportDate),
+    );
+  return MSG.duplicateSameDay(
+    unit,
+    keptName,
+    viDate(kept.report.reportDate),
+    firstDifference(dropped.report, kept.report, form),
+  );
+}
+
+/** The first count (form order, this period before the previous one) two reports give differently. */
+function firstDifference(
+  here: UnitReport,
+  there: UnitReport,
+  form: Form,
+): { label: string; column: string; here: number | null; there: number | null } | null {
+  for (const f of form.counts) {
+    for (const column of ["current", "previous"] as const) {
+      const a = pairOf(here.values, f.code)[column];
+      const b = pairOf(there.values, f.code)[column];
+      if (a !== b) return { label: f.label, column: columnName(form, column), here: a, there: b };
+    }
+  }
+  return null;
 }
 
 /** The roll-up that sums a unit, and that roll-up's line for it. */

@@ -94,8 +94,24 @@ export const MSG = {
     `Sổ hội nghị ghi ${logged} ${what}, nhưng trang “Chỉ tiêu” khai ${code} = ${declared} (kỳ này). Kiểm tra lại để hai số khớp nhau.`,
   periodMismatch: (found: string, expected: string) =>
     `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}). Kiểm tra Kỳ báo cáo và Năm ở trang “Thông tin”.`,
-  duplicateUnit: (unit: string, kept: string) =>
-    `Đơn vị ${unit} đã có báo cáo khác được dùng (${kept}): báo cáo có ngày báo cáo muộn hơn được giữ, cùng ngày thì giữ tệp có tên xếp sau. Tệp này không được tổng hợp; nếu cần dùng tệp này, hãy sửa Ngày báo cáo hoặc bỏ tệp kia.`,
+  duplicateUnit: (unit: string, kept: string, keptDate: string, date: string) =>
+    `Đơn vị ${unit} đã gửi báo cáo đề ngày sau: tệp ${kept} đề ngày ${keptDate}, tệp này đề ngày ${date}. Báo cáo đề ngày sau được dùng; tệp này không được tổng hợp. Nếu tệp này mới là bản đúng, hãy sửa Ngày báo cáo của nó hoặc bỏ tệp kia.`,
+  duplicateSameDay: (
+    unit: string,
+    kept: string,
+    date: string,
+    diff: {
+      readonly label: string;
+      readonly column: string;
+      readonly here: number | null;
+      readonly there: number | null;
+    } | null,
+  ) => {
+    if (diff === null)
+      return `Đơn vị ${unit} đã gửi tệp ${kept} cùng Ngày báo cáo ${date} và cùng mọi số liệu ở trang “Chỉ tiêu”; tệp đó được dùng, tệp này không được tổng hợp (không mất số liệu nào).`;
+    const shown = (n: number | null): string => (n === null ? "để trống" : viNumber(n));
+    return `Đơn vị ${unit} gửi hai báo cáo cùng Ngày báo cáo ${date} nhưng số liệu khác nhau: ${q(diff.label)} (${diff.column}) tệp này ghi ${shown(diff.here)}, tệp ${kept} ghi ${shown(diff.there)}. Khi cùng ngày, tệp có tên xếp sau (${kept}) được dùng; hãy hỏi đơn vị tệp nào đúng, rồi bỏ tệp sai hoặc sửa Ngày báo cáo của tệp đúng cho muộn hơn.`;
+  },
   inRollup: (
     unit: string,
     rollupUnit: string,

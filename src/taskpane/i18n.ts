@@ -107,7 +107,7 @@ export interface Strings {
     target: string,
     gap: string,
   ) => string;
-  readonly duplicateLine: (unit: string, kept: string, dropped: string) => string;
+  readonly duplicateLine: (unit: string, kept: string, dropped: string, conflict: boolean) => string;
   readonly inRollup: string;
   readonly inRollupLine: (unit: string, rollupUnit: string, file: string) => string;
   readonly writeSummary: string;
@@ -243,7 +243,8 @@ const vi: Strings = {
   none: "Không có.",
   shortfallLine: (u, i, v, t, g) =>
     `${u}: ${i} ${v} (mục tiêu ${t})${g ? `; ${g.charAt(0).toLowerCase()}${g.slice(1)}` : ""}`,
-  duplicateLine: (u, k, d) => `${u}: giữ ${k}, bỏ ${d}`,
+  duplicateLine: (u, k, d, c) =>
+    `${u}: giữ ${k}, bỏ ${d}${c ? " (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)" : ""}`,
   inRollup: "Đã tính trong báo cáo tổng hợp",
   inRollupLine: (u, r, f) => `${u}: đã tính trong báo cáo tổng hợp của ${r}, không cộng thêm ${f}`,
   writeSummary: "Ghi bảng tổng hợp vào sổ tính",
@@ -382,7 +383,8 @@ const en: Strings = {
   late: "late",
   none: "None.",
   shortfallLine: (u, i, v, t, g) => `${u}: ${i} ${v} (target ${t})${g ? `; ${g}` : ""}`,
-  duplicateLine: (u, k, d) => `${u}: kept ${k}, dropped ${d}`,
+  duplicateLine: (u, k, d, c) =>
+    `${u}: kept ${k}, dropped ${d}${c ? " (same report date, different figures: ask the unit which is right)" : ""}`,
   inRollup: "Already in a roll-up",
   inRollupLine: (u, r, f) => `${u}: counted in ${r}'s roll-up, ${f} not added again`,
   writeSummary: "Write the summary into this workbook",

@@ -334,3 +334,21 @@ describe("kl226 demo", () => {
     expect(existsSync(join(root, "x", "tong-hop.xlsx"))).toBe(false);
   });
 });
+
+test("two files of one unit with the same report date but different figures: the line says to ask the unit", async () => {
+  const dir = join(root, "cung-ngay");
+  mkdirSync(dir);
+  writeFileSync(
+    join(dir, "so-a.xlsx"),
+    reportBytes({ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [100, 90] } }),
+  );
+  writeFileSync(
+    join(dir, "so-a (1).xlsx"),
+    reportBytes({ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [100, 80] } }),
+  );
+  const io = capture();
+  expect(await main(["consolidate", dir, "--out", join(root, "cung-ngay.xlsx")], io)).toBe(0);
+  expect(io.stdout).toContain(
+    `  = ${join(dir, "so-a (1).xlsx")}: đơn vị SO_A, dùng tệp so-a.xlsx (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)\n`,
+  );
+});

@@ -618,7 +618,7 @@ function ResultView({
         ) : (
           <ul className={styles.list}>
             {c.duplicates.map((d) => (
-              <li key={`${d.unit}-${d.dropped}`}>{t.duplicateLine(d.unit, d.kept, d.dropped)}</li>
+              <li key={`${d.unit}-${d.dropped}`}>{t.duplicateLine(d.unit, d.kept, d.dropped, d.conflict)}</li>
             ))}
           </ul>
         ),
