@@ -10,13 +10,12 @@ import {
   baseName,
   consolidate,
   consolidationJson,
-  periodLabel,
   type Consolidation,
   type Submission,
 } from "../core/consolidate";
 import { viDate } from "../core/dates";
 import type { DocumentDates } from "../core/documents";
-import type { Period } from "../core/form";
+import { periodLabel, type Period } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";
 import { targetText } from "../core/indicator-text";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile";

@@ -10,7 +10,7 @@ import { finding, type Finding, type Severity } from "./findings";
 import {
   indicatorApplies,
   indicatorInputs,
-  PERIOD_LABELS,
+  periodLabel,
   taskApplies,
   type Column,
   type Comparison,
@@ -262,10 +262,6 @@ export function compareText(a: string, b: string): number {
 export function baseName(file: string): string {
   const parts = file.split(/[\\/]/);
   return parts[parts.length - 1] ?? file;
-}
-
-export function periodLabel(period: Period): string {
-  return `${PERIOD_LABELS[period.kind].label} ${period.year}`;
 }
 
 const periodKey = (p: Period): string => `${p.kind}/${p.year}`;

@@ -23,6 +23,7 @@ export type FindingCode =
   | "PREVIOUS_MISMATCH"
   | "OUTLIER"
   | "STALE_FORMULA"
+  | "UNLIKELY_DATE"
   | "INTERNAL";
 
 export type Severity = "error" | "warning";

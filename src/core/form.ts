@@ -310,6 +310,11 @@ export function periodLabelOf(kind: PeriodKind): string {
   return PERIOD_LABELS[kind].label;
 }
 
+/** "6 tháng 2026", "Quý II 2025". */
+export function periodLabel(period: Period): string {
+  return `${periodLabelOf(period.kind)} ${period.year}`;
+}
+
 /** The period options of a form for the KY_BAO_CAO drop-down and its matching. */
 export function periodOptions(
   form: Form,

@@ -78,6 +78,10 @@ export const MSG = {
     `Năm ${q(shown)} không hợp lệ. Nhập năm báo cáo dạng số từ 2025 đến 2100, ví dụ 2026.`,
   badDate: (shown: string) =>
     `Ngày báo cáo ${q(shown)} không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.`,
+  dateBeforePeriod: (date: string, period: string) =>
+    `Ngày báo cáo ${date} ở trước năm của kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn.`,
+  dateAfterPeriod: (date: string, period: string, lastYear: number) =>
+    `Ngày báo cáo ${date} muộn hơn năm ${lastYear}, quá xa kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   badEmail: (shown: string) =>
     `Email ${q(shown)} không đúng dạng. Nhập địa chỉ dạng ten@coquan.gov.vn hoặc để trống.`,
   textCoerced: (label: string, shown: string, value: number) =>

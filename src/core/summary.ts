@@ -3,9 +3,9 @@
 // nothing depends on the clock, so a re-run on the same inputs gives the same cells.
 
 import { viDate } from "./dates";
-import { periodLabel, type Consolidation, type IndicatorResult, type SourceStatus } from "./consolidate";
+import type { Consolidation, IndicatorResult, SourceStatus } from "./consolidate";
 import type { Severity } from "./findings";
-import { chartIndicator, reductionBases, type Form, type Indicator } from "./form";
+import { chartIndicator, periodLabel, reductionBases, type Form, type Indicator } from "./form";
 import { gapSentence, indicatorValueFormat, isCountKind, targetText } from "./indicator-text";
 import { pairOf } from "./judge";
 import type { Profile } from "./profile";

@@ -17,12 +17,13 @@ import {
   type TaskStatusId,
   type UnitTypeId,
 } from "./catalogue";
-import type { CivilDate } from "./dates";
+import { viDate, type CivilDate } from "./dates";
 import { parseDeadline } from "./deadlines";
 import { finding, hasErrors, type Finding } from "./findings";
 import {
   countField,
   MARKER,
+  periodLabel,
   periodOptions,
   type Column,
   type CountField,
@@ -508,6 +509,12 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
         break;
     }
   }
+  const dateRow = rows.get("NGAY_BAO_CAO");
+  if (h.reportDate && h.period && h.year && dateRow !== undefined) {
+    const message = unlikelyDateMessage(h.reportDate, { kind: h.period, year: h.year });
+    if (message)
+      findings.push(finding("UNLIKELY_DATE", "warning", sheet.name, a1(dateRow, INFO_COLS.value), message));
+  }
   // SPEC §8 free-text rows: optional, long text allowed; collected for the report.
   for (const f of form.freeText) {
     const r = rows.get(f.code);
@@ -516,6 +523,19 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
     if (text !== "") h.texts[f.code] = text;
   }
   return h;
+}
+
+/**
+ * A report date no report on its period can have: before the period's year (a report cannot be
+ * signed before its period begins), or after the year following it (the latest an annual report
+ * is signed is early the next year). Almost always a mistyped year; it decides whether the report
+ * is late and which of a unit's files is used, so it is a warning, not a rejection.
+ */
+function unlikelyDateMessage(date: CivilDate, period: Period): string | null {
+  if (date.year < period.year) return MSG.dateBeforePeriod(viDate(date), periodLabel(period));
+  if (date.year > period.year + 1)
+    return MSG.dateAfterPeriod(viDate(date), periodLabel(period), period.year + 1);
+  return null;
 }
 
 export function columnName(form: Form, column: Column): string {

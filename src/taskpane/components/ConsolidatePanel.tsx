@@ -7,7 +7,8 @@
 import { Button, Field, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
-import { periodLabel, type Consolidation } from "../../core/consolidate";
+import type { Consolidation } from "../../core/consolidate";
+import { periodLabel } from "../../core/form";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../../core/profile";
