@@ -5,23 +5,19 @@ import { fileKindMessage, fileKindOf } from "../core/file-kinds";
 import { finding, unreadableMessage, UNREADABLE_MESSAGES, type Finding } from "../core/findings";
 import type { Profile } from "../core/profile";
 import { staleFormulaFindings } from "../core/stale";
-import { isReadSheet, validateWorkbook, type ValidateOptions, type ValidationResult } from "../core/validate";
+import {
+  isReadSheet,
+  NOTHING_READ,
+  validateWorkbook,
+  type ValidateOptions,
+  type ValidationResult,
+} from "../core/validate";
 import type { UnreadableReason } from "../core/workbook";
 import { internalDetail, readXlsx, type XlsxDecoder } from "../xlsx/read";
 
 /** A result that carries one finding and nothing read: an unreadable file, or our own failure. */
 function failedResult(f: Finding): ValidationResult {
-  return {
-    valid: false,
-    findings: [f],
-    form: null,
-    unit: null,
-    unitName: null,
-    period: null,
-    year: null,
-    reportDate: null,
-    report: null,
-  };
+  return { ...NOTHING_READ, findings: [f] };
 }
 
 export function unreadableResult(message: string, detail?: string): ValidationResult {

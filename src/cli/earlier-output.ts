@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
 import { inspectBytes } from "../app/inspect";
 import { DEFAULT_PROFILE } from "../core/profile";
-import { SUMMARY_SHEETS } from "../core/summary";
+import { SUMMARY_SHEETS } from "../core/catalogue";
 import { readXlsx } from "../xlsx/read";
 import { entryData, readZipDirectory } from "../xlsx/zip";
 

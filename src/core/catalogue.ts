@@ -52,6 +52,17 @@ export const SHEETS = {
   meetings: "Hội nghị",
 } as const;
 
+/** The sheets of a consolidation's summary workbook (core/summary.ts). */
+export const SUMMARY_SHEETS = {
+  summary: "Tổng hợp",
+  values: "Số liệu",
+  shortfalls: "Không đạt",
+  tasks: "Nhiệm vụ",
+  missing: "Chưa nộp",
+  errors: "Lỗi",
+  sources: "Nguồn",
+} as const;
+
 /** The hidden sheet of a roll-up (core/rollup.ts) that lists the unit reports summed into it. */
 export const ROLLUP_SOURCES_SHEET = "Nguồn tổng hợp";
 

@@ -9,7 +9,8 @@ import { PERIOD_KINDS, PERIOD_LABELS, type Form, type PeriodKind } from "./form"
 import { pairOf } from "./judge";
 import { MSG } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
-import { countHeader, PROVINCE_CODE, SUMMARY_SHEETS } from "./summary";
+import { SUMMARY_SHEETS } from "./catalogue";
+import { countHeader, PROVINCE_CODE } from "./summary";
 import { codeKey, matchKey, matchOption } from "./text";
 import { cellText, readCount } from "./values";
 import type { Sheet, Workbook } from "./workbook";

@@ -11,6 +11,8 @@ const oneDecimal = (x: number): string => String(Math.round(x * 10) / 10).replac
 export const MSG = {
   notTemplate: (sheet: string, form: string) =>
     `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
+  summaryNotReport: (form: string) =>
+    `Tệp này là bảng tổng hợp do KL226 lập (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của một đơn vị theo mẫu ${form}. Hãy để bảng tổng hợp ngoài thư mục các báo cáo cần tổng hợp.`,
   unknownForm: (marker: string, known: readonly string[]) =>
     `Ô A1 trang “Thông tin” ghi mẫu ${q(marker)}, không phải mẫu báo cáo mà chương trình biết (${known.join(", ")}). Hãy lập báo cáo trên mẫu đúng (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
   formMismatch: (found: string, expected: string) =>

@@ -15,7 +15,8 @@ import { DEFAULT_PROFILE } from "./profile";
 import { shippedProfile } from "./profiles";
 import { indicatorById } from "./form";
 import { gapSentence, targetText } from "./indicator-text";
-import { summaryChart, summaryWorkbook, SUMMARY_SHEETS } from "./summary";
+import { SUMMARY_SHEETS } from "./catalogue";
+import { summaryChart, summaryWorkbook } from "./summary";
 
 const submit = (file: string, data: ReportData, profile = DEFAULT_PROFILE): Submission => ({
   file,

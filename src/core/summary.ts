@@ -2,6 +2,7 @@
 // Chưa nộp, Lỗi, Nguồn. Every text that comes from a unit is a plain string cell (never a formula);
 // nothing depends on the clock, so a re-run on the same inputs gives the same cells.
 
+import { SUMMARY_SHEETS } from "./catalogue";
 import { viDate } from "./dates";
 import type { Consolidation, IndicatorResult, SourceStatus } from "./consolidate";
 import type { Severity } from "./findings";
@@ -23,16 +24,6 @@ import {
   withNumFmt,
 } from "./sheetspec";
 import { columnLetters } from "./workbook";
-
-export const SUMMARY_SHEETS = {
-  summary: "Tổng hợp",
-  values: "Số liệu",
-  shortfalls: "Không đạt",
-  tasks: "Nhiệm vụ",
-  missing: "Chưa nộp",
-  errors: "Lỗi",
-  sources: "Nguồn",
-} as const;
 
 const TITLE: CellStyle = { bold: true, size: 14, color: "1F3864" };
 const NOTE: CellStyle = { italic: true, size: 10, color: "404040" };

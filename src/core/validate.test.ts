@@ -2,7 +2,10 @@
 // one cell the test is about changed, read back through the real reader.
 import { reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
+import { writeXlsx } from "../xlsx/write";
+import { consolidate } from "./consolidate";
 import { DEFAULT_PROFILE } from "./profile";
+import { summaryWorkbook } from "./summary";
 import type { Finding } from "./findings";
 
 const BASE: ReportData = { unit: "SO_NOI_VU", name: "Sở Nội vụ" };
@@ -37,6 +40,24 @@ describe("NOT_TEMPLATE", () => {
     expect(r.findings).toContainEqual(
       expect.objectContaining({ code: "NOT_TEMPLATE", severity: "error", sheet, cell: null }),
     );
+  });
+  test("a KL226 summary put among the reports is told as such, in one finding, not as a report missing sheets", () => {
+    const summary = summaryWorkbook(
+      consolidate([{ file: "a.xlsx", sha256: "x", result: check() }], { profile: DEFAULT_PROFILE }),
+      DEFAULT_PROFILE,
+    );
+    const r = inspectBytes(writeXlsx(summary), DEFAULT_PROFILE);
+    expect(r.valid).toBe(false);
+    expect(r.findings).toEqual([
+      {
+        code: "NOT_TEMPLATE",
+        severity: "error",
+        sheet: null,
+        cell: null,
+        message:
+          "Tệp này là bảng tổng hợp do KL226 lập (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của một đơn vị theo mẫu KL226-BC/1. Hãy để bảng tổng hợp ngoài thư mục các báo cáo cần tổng hợp.",
+      },
+    ]);
   });
   test("the optional Hội nghị sheet may be missing", () => {
     expect(check({}, [{ op: "removeSheet", sheet: "Hội nghị" }]).valid).toBe(true);

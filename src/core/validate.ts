@@ -8,6 +8,7 @@ import {
   MEETING_TYPES,
   ROLLUP_SOURCES_SHEET,
   SHEETS,
+  SUMMARY_SHEETS,
   TASK_STATUSES,
   TEMPLATE_DEFINED_NAME,
   UNIT_TYPES,
@@ -133,6 +134,27 @@ const ROLLUP_SOURCES_KEY = matchKey(ROLLUP_SOURCES_SHEET);
 export function isReadSheet(nfcName: string): boolean {
   const key = matchKey(nfcName);
   return TEMPLATE_SHEET_KEYS.has(key) || key === ROLLUP_SOURCES_KEY;
+}
+
+/** A result with nothing read: every field null, not valid (callers add their findings). */
+export const NOTHING_READ: ValidationResult = {
+  valid: false,
+  findings: [],
+  form: null,
+  unit: null,
+  unitName: null,
+  period: null,
+  year: null,
+  reportDate: null,
+  report: null,
+};
+
+const SUMMARY_KEYS = [SUMMARY_SHEETS.summary, SUMMARY_SHEETS.sources].map(matchKey);
+
+/** A summary workbook as KL226 writes it (its "Tổng hợp" and "Nguồn" sheets), whatever its file name. */
+function isSummaryWorkbook(workbook: Workbook): boolean {
+  const names = new Set((workbook.sheetNames ?? []).map((n) => matchKey(n)));
+  return SUMMARY_KEYS.every((k) => names.has(k));
 }
 
 export function findSheet(workbook: Workbook, name: string): Sheet | undefined {
@@ -287,6 +309,12 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   const info = findSheet(workbook, SHEETS.info);
   const counts = findSheet(workbook, SHEETS.counts);
   const tasksSheet = findSheet(workbook, SHEETS.tasks);
+  if (!info && !counts && isSummaryWorkbook(workbook)) {
+    // Not a unit's report with sheets lost but a consolidation's summary among the reports: one
+    // finding says so (its own "Nhiệm vụ" sheet is not a task list to check).
+    const f = finding("NOT_TEMPLATE", "error", null, null, MSG.summaryNotReport(form.id));
+    return { ...NOTHING_READ, findings: [f], form: form.id };
+  }
   for (const [sheet, name] of [
     [info, SHEETS.info],
     [counts, SHEETS.counts],

@@ -29,6 +29,8 @@ export interface Sheet {
 
 export interface Workbook {
   readonly sheets: readonly Sheet[];
+  /** Every sheet's name in the workbook, read or not (a reader may skip sheets): what the file is. */
+  readonly sheetNames?: readonly string[];
   /** True when the workbook uses the 1904 date system (`<workbookPr date1904="1"/>`). */
   readonly date1904: boolean;
   /** Workbook-level defined names, name → formula text (e.g. `"KL226-BC/1"` with quotes removed when a literal). */

@@ -172,7 +172,13 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
       sheets.push({ name: ref.name, rows });
     }
   }
-  return { sheets, date1904: wb.date1904, definedNames: wb.definedNames, fullCalcOnLoad: wb.fullCalcOnLoad };
+  return {
+    sheets,
+    sheetNames: wb.sheets.map((s) => s.name),
+    date1904: wb.date1904,
+    definedNames: wb.definedNames,
+    fullCalcOnLoad: wb.fullCalcOnLoad,
+  };
 }
 
 const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";

@@ -14,7 +14,7 @@ import { PartMemo } from "../../src/xlsx/read";
 import { main } from "../../src/cli/main";
 import { UNREADABLE_MESSAGES } from "../../src/core/findings";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { SUMMARY_SHEETS } from "../../src/core/summary";
+import { SUMMARY_SHEETS } from "../../src/core/catalogue";
 import type { CellValue } from "../../src/core/workbook";
 import { createNodeInflateRaw } from "../../src/xlsx/node-inflate";
 import { readXlsx } from "../../src/xlsx/read";
