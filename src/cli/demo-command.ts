@@ -116,6 +116,10 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   const direct = expandInputs([samples]).files.filter(
     (f) => !departmentFiles.has(f) && !(hasCchc && f.startsWith(cchcDir)) && !notReports(f),
   );
+  if (direct.length + rollups.length === 0)
+    throw new UsageError(
+      `Thư mục ${samples} không có tệp báo cáo nào. Hãy chép các tệp .xlsx của đơn vị vào đó, hoặc bỏ --samples để chạy trên bộ báo cáo mẫu kèm theo; chưa có gì được ghi.`,
+    );
   const step =
     departments.length > 0
       ? `== Bước ${departments.length + 1}: Sở Nội vụ tổng hợp toàn tỉnh `
@@ -129,10 +133,6 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   io.out(
     `${step}các báo cáo trong ${samples}${except.length > 0 ? ` (trừ ${except.join(", ")})` : ""}${via}${roster ? `; danh sách đơn vị: ${rosterPath}` : ""} ==\n`,
   );
-  if (direct.length + rollups.length === 0)
-    throw new UsageError(
-      `Thư mục ${samples} không có tệp báo cáo nào. Hãy chép các tệp .xlsx của đơn vị vào đó, hoặc bỏ --samples để chạy trên bộ báo cáo mẫu kèm theo; chưa có gì được ghi.`,
-    );
   const letters = join(outDir, "thu-nhac");
   const report = join(outDir, "bao-cao.docx");
   const province = await runConsolidation(

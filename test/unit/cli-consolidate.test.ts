@@ -331,6 +331,8 @@ describe("kl226 demo", () => {
     const none = capture();
     expect(await main(["demo", "--samples", empty, "--out-dir", join(root, "x")], none)).toBe(2);
     expect(none.stderr).toContain(`Thư mục ${empty} không có tệp báo cáo nào.`);
+    // Refused before it announces a consolidation it will not run.
+    expect(none.stdout).toBe("");
     expect(existsSync(join(root, "x", "tong-hop.xlsx"))).toBe(false);
   });
 });
