@@ -3,7 +3,7 @@
 // returned units, lateness, indicator statuses, the pooled province row, task counts and
 // shortfalls. Pure and deterministic: the output does not depend on the input order.
 
-import { TASK_STATUSES, type UnitTypeId } from "./catalogue";
+import { ROLLUP_SOURCES_SHEET, TASK_STATUSES, type UnitTypeId } from "./catalogue";
 import { compareDates, isoDate, viDate, type CivilDate } from "./dates";
 import { reportDeadline } from "./deadlines";
 import { finding, type Finding, type Severity } from "./findings";
@@ -450,6 +450,7 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
       });
     }
   }
+  warnings.push(...rollupOverlaps(kept));
   duplicates.sort((a, b) => compareText(a.unit, b.unit) || compareText(a.dropped, b.dropped));
   warnings.sort((a, b) => compareText(a.file, b.file));
 
@@ -615,6 +616,46 @@ function rollupCover(winners: ReadonlyMap<string, Candidate>): Map<string, Cover
   };
   for (const [code, c] of winners) if (c.report.rollupOf && !named.has(code)) descend(c);
   return cover;
+}
+
+/**
+ * Units that two counted roll-ups both sum: they are in both sums, and neither roll-up can be taken
+ * apart, so the province total counts them twice. Said once per pair of roll-ups, on the later one
+ * in code order, naming the units they share (ROLLUP_OVERLAP, a warning).
+ */
+function rollupOverlaps(kept: readonly Candidate[]): Warning[] {
+  const firstNamer = new Map<string, Candidate>();
+  const shared = new Map<Candidate, Map<Candidate, string[]>>();
+  for (const rollup of kept) {
+    for (const source of rollup.report.rollupOf ?? []) {
+      if (source.code === rollup.report.unit.code) continue;
+      const first = firstNamer.get(source.code);
+      if (!first) {
+        firstNamer.set(source.code, rollup);
+        continue;
+      }
+      if (first === rollup) continue;
+      const withFirst = shared.get(rollup) ?? new Map<Candidate, string[]>();
+      withFirst.set(first, [...(withFirst.get(first) ?? []), source.code]);
+      shared.set(rollup, withFirst);
+    }
+  }
+  return [...shared].flatMap(([rollup, withFirst]) =>
+    [...withFirst].map(([first, units]) => ({
+      file: rollup.submission.file,
+      unit: rollup.report.unit.code,
+      code: "ROLLUP_OVERLAP" as const,
+      severity: "warning" as const,
+      sheet: ROLLUP_SOURCES_SHEET,
+      cell: null,
+      message: MSG.rollupOverlap(
+        units,
+        rollup.report.unit.code,
+        first.report.unit.code,
+        baseName(first.submission.file),
+      ),
+    })),
+  );
 }
 
 function inRollupOf(c: Candidate, cover: Cover): InRollup {

@@ -19,6 +19,7 @@ export type FindingCode =
   | "PERIOD_MISMATCH"
   | "DUPLICATE_UNIT"
   | "IN_ROLLUP"
+  | "ROLLUP_OVERLAP"
   | "UNKNOWN_UNIT"
   | "PREVIOUS_MISMATCH"
   | "OUTLIER"

@@ -337,6 +337,27 @@ describe("a roll-up consolidated together with the units it sums", () => {
     ]);
   });
 
+  it("warns when two counted roll-ups both sum a unit, which the total then counts twice", () => {
+    const soGd: RollupUnit = { code: "SO_GD", name: "Sở Giáo dục", typeId: "SO_NGANH" };
+    const gd = submission("SO_GD.xlsx", rollupBytes(consolidateReports([phongA, xaC]), soGd));
+    const c = consolidate([soYTe, gd], { profile, period });
+    expect(c.units.map((u) => u.code)).toEqual(["SO_GD", "SO_Y_TE"]);
+    expect(c.warnings.filter((w) => w.code === "ROLLUP_OVERLAP")).toEqual([
+      {
+        file: "SO_Y_TE.xlsx",
+        unit: "SO_Y_TE",
+        code: "ROLLUP_OVERLAP",
+        severity: "warning",
+        sheet: "Nguồn tổng hợp",
+        cell: null,
+        message:
+          "Báo cáo tổng hợp của SO_Y_TE và báo cáo tổng hợp của SO_GD (tệp SO_GD.xlsx) cùng tính đơn vị PHONG_A, nên số liệu của đơn vị này bị cộng hai lần vào tổng. Đề nghị hai đơn vị thống nhất mỗi đơn vị chỉ do một bên tổng hợp, rồi bên kia lập lại báo cáo tổng hợp.",
+      },
+    ]);
+    // Without the overlap, no such warning: the earlier tests' single roll-up.
+    expect(consolidate([soYTe], { profile, period }).warnings).toEqual([]);
+  });
+
   it("counts roll-ups that name each other in a ring, rather than leave them all out", () => {
     const soGd: RollupUnit = { code: "SO_GD", name: "Sở Giáo dục", typeId: "SO_NGANH" };
     const asUnit = (u: RollupUnit): ReportData => ({
