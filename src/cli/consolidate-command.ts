@@ -450,6 +450,11 @@ function humanSummary(
       );
     if (c.inRollup.length > LIST_LIMIT) lines.push(`  … và ${c.inRollup.length - LIST_LIMIT} tệp khác.`);
   }
+  const overlaps = c.warnings.filter((w) => w.code === "ROLLUP_OVERLAP");
+  if (overlaps.length > 0) {
+    lines.push("Cảnh báo: có đơn vị bị cộng hai lần vì nằm trong hai báo cáo tổng hợp:");
+    for (const w of overlaps) lines.push(`  ! ${w.file}: ${w.message}`);
+  }
   if (!c.rosterGiven) lines.push("Không có danh sách đơn vị (--roster): không xác định đơn vị chưa nộp.");
   else if (c.missing.length === 0)
     lines.push("Chưa nộp: không có (mọi đơn vị trong danh sách đã gửi báo cáo).");

@@ -125,6 +125,33 @@ describe("kl226 consolidate --rollup", () => {
     expect(report.province.values.HN_TONG).toEqual({ previous: 400, current: 290 });
   });
 
+  it("says on the terminal when two roll-ups both sum a unit, which the total then counts twice", async () => {
+    const dir = join(root, "hai-so");
+    const make = async (inputs: string[], code: string, name: string): Promise<void> => {
+      const io = capture();
+      const args = [
+        "--as-unit",
+        code,
+        "--name",
+        name,
+        "--type",
+        "SO_NGANH",
+        "--rollup",
+        join(dir, `${code}.xlsx`),
+      ];
+      expect(
+        await main(["consolidate", ...inputs, "--out", join(root, `${code}-th.xlsx`), ...args], io),
+      ).toBe(0);
+    };
+    await make([inDir], "SO_Y_TE", "Sở Y tế");
+    await make([join(inDir, "a.xlsx")], "SO_GD", "Sở Giáo dục");
+    const io = capture();
+    expect(await main(["consolidate", dir, "--out", join(root, "hai-so.xlsx")], io)).toBe(0);
+    expect(io.stdout).toContain(
+      `Cảnh báo: có đơn vị bị cộng hai lần vì nằm trong hai báo cáo tổng hợp:\n  ! ${join(dir, "SO_Y_TE.xlsx")}: Báo cáo tổng hợp của SO_Y_TE và báo cáo tổng hợp của SO_GD (tệp SO_GD.xlsx) cùng tính đơn vị PHONG_A,`,
+    );
+  });
+
   it.each([
     [["--rollup", "x.xlsx", "--as-unit", "SO_A", "--name", "Sở A"]],
     [["--as-unit", "SO_A", "--name", "Sở A", "--type", "SO_NGANH"]],
