@@ -399,6 +399,9 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
     if (!winner) continue;
     winners.set(code, winner);
     for (const d of others) {
+      // On the same day only the file names decided: whether the figures differ is worth saying.
+      const sameDay = compareDates(winner.report.reportDate, d.report.reportDate) === 0;
+      const diff = sameDay ? firstDifference(d.report, winner.report, form) : null;
       duplicates.push({
         unit: code,
         unitName: d.report.unit.name,
@@ -407,10 +410,14 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
         droppedSha256: d.submission.sha256,
         droppedPeriod: d.report.period,
         droppedReportDate: d.report.reportDate,
-        conflict:
-          compareDates(winner.report.reportDate, d.report.reportDate) === 0 &&
-          firstDifference(d.report, winner.report, form) !== null,
-        finding: finding("DUPLICATE_UNIT", "warning", "Thông tin", null, duplicateMessage(winner, d, form)),
+        conflict: diff !== null,
+        finding: finding(
+          "DUPLICATE_UNIT",
+          "warning",
+          "Thông tin",
+          null,
+          duplicateMessage(winner, d, sameDay, diff),
+        ),
       });
     }
   }
@@ -548,35 +555,35 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
   };
 }
 
+/** The first count two reports of one unit give differently, for DUPLICATE_UNIT's message. */
+interface CountDifference {
+  readonly label: string;
+  readonly column: string;
+  readonly here: number | null;
+  readonly there: number | null;
+}
+
 /**
- * DUPLICATE_UNIT's message for `dropped`: the rule that chose, and for two reports of the same day
- * (where only the file names decided) whether their figures agree, or the first count where they
- * differ, so the analyst knows whether to ask the unit which one is right.
+ * DUPLICATE_UNIT's message for `dropped`: the two report dates; for two reports of the same day,
+ * whether their figures agree or where they first differ, so the analyst knows whether to ask the
+ * unit which one is right.
  */
-function duplicateMessage(kept: Candidate, dropped: Candidate, form: Form): string {
+function duplicateMessage(
+  kept: Candidate,
+  dropped: Candidate,
+  sameDay: boolean,
+  diff: CountDifference | null,
+): string {
   const keptName = baseName(kept.submission.file);
   const unit = kept.report.unit.code;
-  if (compareDates(kept.report.reportDate, dropped.report.reportDate) !== 0)
-    return MSG.duplicateUnit(
-      unit,
-      keptName,
-      viDate(kept.report.reportDate),
-      viDate(dropped.report.reportDate),
-    );
-  return MSG.duplicateSameDay(
-    unit,
-    keptName,
-    viDate(kept.report.reportDate),
-    firstDifference(dropped.report, kept.report, form),
-  );
+  const keptDate = viDate(kept.report.reportDate);
+  return sameDay
+    ? MSG.duplicateSameDay(unit, keptName, keptDate, diff)
+    : MSG.duplicateUnit(unit, keptName, keptDate, viDate(dropped.report.reportDate));
 }
 
 /** The first count (form order, this period before the previous one) two reports give differently. */
-function firstDifference(
-  here: UnitReport,
-  there: UnitReport,
-  form: Form,
-): { label: string; column: string; here: number | null; there: number | null } | null {
+function firstDifference(here: UnitReport, there: UnitReport, form: Form): CountDifference | null {
   for (const f of form.counts) {
     for (const column of ["current", "previous"] as const) {
       const a = pairOf(here.values, f.code)[column];
