@@ -23,6 +23,7 @@ import { defaultProfileForForm } from "../core/profiles";
 import type { UnreadableReason } from "../core/workbook";
 import { parseRosterCsv, parseRosterWorkbook } from "../core/roster";
 import { followUpLetters, withLetterSheet } from "../core/letters";
+import { rollupRefusal } from "../core/rollup";
 import { summaryWorkbook } from "../core/summary";
 import { createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
@@ -212,6 +213,7 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
   // The roster and last years' files are inputs of another kind, never unit reports (even in the same folder).
   const exclude = [o.roster, ...(o.previous ?? [])].filter((p): p is string => p !== undefined);
   const dates = o.letters !== undefined || o.report !== undefined ? documentDates(o) : undefined;
+  const rollup = rollupRequest(o);
   const { consolidation: c } = await runConsolidation(
     {
       inputs: positionals,
@@ -220,7 +222,7 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
       roster,
       period,
       profile,
-      rollup: rollupRequest(o),
+      rollup,
       letters: o.letters,
       report: o.report,
       dates,
@@ -229,7 +231,10 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
     },
     io,
   );
-  return c.rejected.length > 0 ? 1 : 0;
+  // A roll-up asked for and not written (no accepted report, or one of the unit itself) is a failure too.
+  const rollupRefused =
+    rollup !== undefined && (c.units.length === 0 || rollupRefusal(c, rollup.unit) !== null);
+  return c.rejected.length > 0 || rollupRefused ? 1 : 0;
 }
 
 /** The repository root: the folder holding package.json above src/cli (not the working directory). */

@@ -19,7 +19,7 @@ import { compareDates, parseDateText, viDate, type CivilDate } from "../core/dat
 import { defaultReplyBy, vietnamDate, type DocumentDates } from "../core/documents";
 import { ALL_LETTERS_FILE, LETTER_SHEET, letterFileName } from "../core/letters";
 import type { Profile, RosterUnit } from "../core/profile";
-import { rollupWorkbook, type RollupUnit } from "../core/rollup";
+import { rollupRefusal, rollupWorkbook, type RollupUnit } from "../core/rollup";
 import { unitCodeSchema, unitNameSchema, unitTypeSchema } from "../core/unit-schema";
 import type { Form } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";
@@ -86,9 +86,19 @@ export function checkRollupPeriod(c: Consolidation, profile: Profile): void {
   }
 }
 
-/** Write the roll-up atomically; returns the lines for the human summary. */
+/**
+ * Write the roll-up atomically; returns the lines for the human summary. With no accepted report
+ * nothing is written: the roll-up would be a valid report of zeros that the level above would add
+ * up (the summary and its Lỗi sheet, written before, say what to fix).
+ */
 export function writeRollup(c: Consolidation, profile: Profile, request: RollupRequest): string[] {
   checkRollupPeriod(c, profile);
+  const refusal = rollupRefusal(c, request.unit);
+  if (refusal !== null) return [`Chưa lập báo cáo tổng hợp gửi cấp trên (--rollup): ${refusal}`];
+  if (c.units.length === 0)
+    return [
+      `Chưa lập báo cáo tổng hợp gửi cấp trên (--rollup): không có báo cáo nào được chấp nhận, báo cáo sẽ toàn số 0. Sửa các tệp bị từ chối (trang “Lỗi” của bảng tổng hợp) rồi chạy lại; chưa ghi tệp ${request.out}.`,
+    ];
   writeAtomic(request.out, writeXlsx(rollupWorkbook(c, profile, request.unit), NODE_ZIP_CODEC));
   return [
     `Báo cáo tổng hợp gửi cấp trên (mẫu ${profile.form.id}, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${request.out}`,

@@ -128,6 +128,8 @@ export const MSG = {
     (summed === null
       ? ""
       : ` Tệp này khác tệp mà ${rollupUnit} đã tổng hợp (${summed.file || "không rõ tên tệp"}${summed.reportDate ? `, ngày báo cáo ${summed.reportDate}` : ""}); nếu số liệu của đơn vị đã thay đổi, đề nghị ${rollupUnit} tổng hợp lại và gửi báo cáo mới.`),
+  rollupOfItself: (unit: string, files: readonly string[]) =>
+    `Trong các báo cáo đã tổng hợp có báo cáo của chính ${unit} (${files.join(", ")}), có thể là báo cáo gửi cấp trên lập lần trước. Báo cáo mới sẽ cộng lại chính nó, nên chưa được lập: hãy bỏ tệp đó khỏi thư mục báo cáo của các đơn vị trực thuộc rồi tổng hợp lại.`,
   rollupOverlap: (units: readonly string[], rollupUnit: string, otherUnit: string, otherFile: string) =>
     `Báo cáo tổng hợp của ${rollupUnit} và báo cáo tổng hợp của ${otherUnit} (tệp ${otherFile}) cùng tính ${units.length === 1 ? `đơn vị ${units[0]}` : `${units.length} đơn vị: ${units.join(", ")}`}, nên số liệu của ${units.length === 1 ? "đơn vị này" : "các đơn vị này"} bị cộng hai lần vào tổng. Đề nghị hai đơn vị thống nhất mỗi đơn vị chỉ do một bên tổng hợp, rồi bên kia lập lại báo cáo tổng hợp.`,
   unknownUnit: (unit: string) =>

@@ -67,6 +67,18 @@ describe("rollupWorkbook", () => {
     expect(result.report?.values.HN_TRUC_TUYEN).toEqual({ previous: 3, current: 14 });
   });
 
+  it("passes over a unit's mistyped year (UNLIKELY_DATE) for its report date", () => {
+    const c = consolidateReports([
+      { unit: "PHONG_A", name: "Phòng A", reportDate: { year: 2026, month: 6, day: 2 } },
+      { unit: "PHONG_B", name: "Phòng B", reportDate: "03/06/2062" },
+    ]);
+    expect(inspectBytes(rollupBytes(c, SO), profile).report?.reportDate).toEqual({
+      year: 2026,
+      month: 6,
+      day: 2,
+    });
+  });
+
   it("reports each task at its least advanced status, with the counts in column H", () => {
     const statuses = (first: string): string[] =>
       profile.form.tasks.map((_, i) => (i === 0 ? first : "Hoàn thành"));

@@ -9,7 +9,10 @@ import { pairOf } from "./judge";
 import { COUNT_COLS, TASK_COLS, TEMPLATE_HEADER_ROW } from "./layout";
 import type { Profile } from "./profile";
 import type { CellInput, CellSpec, SheetSpec, WorkbookSpec } from "./sheetspec";
+import { MSG } from "./messages";
 import { templateTasks, templateWorkbook } from "./template";
+import { codeKey } from "./text";
+import { isUnlikelyReportDate } from "./validate";
 
 export interface RollupUnit {
   readonly code: string;
@@ -118,11 +121,33 @@ export function rollupTaskText(t: TaskSummary): string {
   return t.absent > 0 ? `${counts}; ${t.absent} đơn vị không báo cáo nhiệm vụ này` : counts;
 }
 
-/** The report date of the roll-up: the latest among accepted units (the deadline when there are none). */
+/**
+ * Why `unit` cannot roll this consolidation up, or null: a report of `unit` itself is among the
+ * reports consolidated (most often its roll-up of an earlier run, left in the folder), so the new
+ * roll-up would sum its own earlier figures, and the units that earlier roll-up names would be left
+ * out as already counted.
+ */
+export function rollupRefusal(c: Consolidation, unit: RollupUnit): string | null {
+  const own = c.units.filter((u) => codeKey(u.code) === codeKey(unit.code));
+  return own.length === 0
+    ? null
+    : MSG.rollupOfItself(
+        codeKey(unit.code),
+        own.map((u) => baseName(u.file)),
+      );
+}
+
+/**
+ * The report date of the roll-up: the latest among accepted units (the deadline when there are
+ * none). A unit's date no report on the period can have (UNLIKELY_DATE, a mistyped year such as
+ * 2062) is passed over: the roll-up would carry it up and be judged late, and win every tie, there.
+ */
 export function rollupReportDate(c: Consolidation): CivilDate | null {
   let latest: CivilDate | null = null;
-  for (const u of c.units)
+  for (const u of c.units) {
+    if (c.period && isUnlikelyReportDate(u.reportDate, c.period)) continue;
     if (latest === null || compareDates(u.reportDate, latest) > 0) latest = u.reportDate;
+  }
   return latest ?? c.deadline;
 }
 

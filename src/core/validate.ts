@@ -560,10 +560,15 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
  * is late and which of a unit's files is used, so it is a warning, not a rejection.
  */
 function unlikelyDateMessage(date: CivilDate, period: Period): string | null {
-  if (date.year < period.year) return MSG.dateBeforePeriod(viDate(date), periodLabel(period));
-  if (date.year > period.year + 1)
-    return MSG.dateAfterPeriod(viDate(date), periodLabel(period), period.year + 1);
-  return null;
+  if (!isUnlikelyReportDate(date, period)) return null;
+  return date.year < period.year
+    ? MSG.dateBeforePeriod(viDate(date), periodLabel(period))
+    : MSG.dateAfterPeriod(viDate(date), periodLabel(period), period.year + 1);
+}
+
+/** UNLIKELY_DATE's rule: a report date before its period's year or after the year following it. */
+export function isUnlikelyReportDate(date: CivilDate, period: Period): boolean {
+  return date.year < period.year || date.year > period.year + 1;
 }
 
 export function columnName(form: Form, column: Column): string {

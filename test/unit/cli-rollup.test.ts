@@ -125,6 +125,51 @@ describe("kl226 consolidate --rollup", () => {
     expect(report.province.values.HN_TONG).toEqual({ previous: 400, current: 290 });
   });
 
+  it("refuses to roll up a folder that holds the unit's own earlier roll-up, which would sum itself", async () => {
+    const dir = join(root, "lan-hai");
+    mkdirSync(dir);
+    for (const f of ["a.xlsx", "b.xlsx"]) writeFileSync(join(dir, f), readFileSync(join(inDir, f)));
+    const args = (out: string) => [
+      "--as-unit",
+      "SO_Y_TE",
+      "--name",
+      "Sở Y tế",
+      "--type",
+      "SO_NGANH",
+      "--rollup",
+      out,
+    ];
+    const first = join(root, "lan-hai-SO_Y_TE.xlsx");
+    expect(
+      await main(["consolidate", dir, "--out", join(root, "lan-hai-1.xlsx"), ...args(first)], capture()),
+    ).toBe(0);
+    writeFileSync(join(dir, "SO_Y_TE (ban truoc).xlsx"), readFileSync(first));
+    const io = capture();
+    const again = join(root, "lan-hai-SO_Y_TE-2.xlsx");
+    expect(await main(["consolidate", dir, "--out", join(root, "lan-hai-2.xlsx"), ...args(again)], io)).toBe(
+      1,
+    );
+    expect(io.stdout).toContain(
+      "Chưa lập báo cáo tổng hợp gửi cấp trên (--rollup): Trong các báo cáo đã tổng hợp có báo cáo của chính SO_Y_TE (SO_Y_TE (ban truoc).xlsx), có thể là báo cáo gửi cấp trên lập lần trước.",
+    );
+    expect(existsSync(again)).toBe(false);
+  });
+
+  it("writes no roll-up of zeros when no report was accepted, and exits 1", async () => {
+    const io = capture();
+    const rollup = join(root, "rong", "SO_Y_TE.xlsx");
+    const args = ["--as-unit", "SO_Y_TE", "--name", "Sở Y tế", "--type", "SO_NGANH", "--rollup", rollup];
+    const period = ["--period", "NAM", "--year", "2026"];
+    expect(
+      await main(["consolidate", inDir, "--out", join(root, "rong-th.xlsx"), ...period, ...args], io),
+    ).toBe(1);
+    expect(io.stdout).toContain(
+      `Chưa lập báo cáo tổng hợp gửi cấp trên (--rollup): không có báo cáo nào được chấp nhận, báo cáo sẽ toàn số 0. Sửa các tệp bị từ chối (trang “Lỗi” của bảng tổng hợp) rồi chạy lại; chưa ghi tệp ${rollup}.`,
+    );
+    expect(existsSync(rollup)).toBe(false);
+    expect(existsSync(join(root, "rong-th.xlsx"))).toBe(true);
+  });
+
   it("says on the terminal when two roll-ups both sum a unit, which the total then counts twice", async () => {
     const dir = join(root, "hai-so");
     const make = async (inputs: string[], code: string, name: string): Promise<void> => {

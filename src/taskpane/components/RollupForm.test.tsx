@@ -98,3 +98,31 @@ test("opens a valid KL226-BC/1 of the consolidating unit with the sums, in a new
   expect(result.report?.values.HN_TONG).toEqual({ previous: 300, current: 210 });
   expect(byTestId("rollup-notice").textContent).toBe(t.rollupOpened("SO_Y_TE"));
 });
+
+test("refuses, under the code, a roll-up of a unit whose own report is among those consolidated", async () => {
+  const { excel, opened } = excelDouble();
+  const own = {
+    file: "SO_Y_TE (ban truoc).xlsx",
+    sha256: "own",
+    result: inspectBytes(reportBytes({ unit: "SO_Y_TE", name: "Sở Y tế", type: "SO_NGANH" }), profile),
+  };
+  const c = consolidate(
+    [
+      own,
+      ...["PHONG_A", "PHONG_B"].map((u) => ({
+        file: `${u}.xlsx`,
+        sha256: u,
+        result: inspectBytes(reportBytes({ unit: u, name: u }), profile),
+      })),
+    ],
+    { profile },
+  );
+  await render(c, excel);
+  await typeInto(byTestId("rollup-code"), "SO_Y_TE");
+  await typeInto(byTestId("rollup-name"), "Sở Y tế");
+  await act(async () => byTestId("rollup-open").click());
+  expect(opened).toEqual([]);
+  expect(byTestId("rollup").textContent).toContain(
+    "Trong các báo cáo đã tổng hợp có báo cáo của chính SO_Y_TE (SO_Y_TE (ban truoc).xlsx)",
+  );
+});

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { UNIT_TYPES, type UnitTypeId } from "../../core/catalogue";
 import type { Consolidation } from "../../core/consolidate";
 import type { Profile } from "../../core/profile";
-import { rollupWorkbook, type RollupUnit } from "../../core/rollup";
+import { rollupRefusal, rollupWorkbook, type RollupUnit } from "../../core/rollup";
 import { rollupUnitSchema } from "../../core/unit-schema";
 import { writeXlsx } from "../../xlsx/write";
 import type { ExcelActions } from "../actions";
@@ -66,6 +66,11 @@ export function RollupForm({ strings: t, profile, excel, consolidation: c }: Rol
     const checked = checkUnit(code, name, typeId);
     if ("errors" in checked) {
       setErrors(checked.errors);
+      return null;
+    }
+    const refusal = rollupRefusal(c, checked.unit);
+    if (refusal !== null) {
+      setErrors({ code: refusal });
       return null;
     }
     setErrors({});
