@@ -57,6 +57,7 @@ import {
   isErrnoError,
   loadProfile,
   readBytes,
+  storedOutputPath,
   UsageError,
   writeAtomic,
   type OutputTarget,
@@ -213,18 +214,22 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
   // The roster and last years' files are inputs of another kind, never unit reports (even in the same folder).
   const exclude = [o.roster, ...(o.previous ?? [])].filter((p): p is string => p !== undefined);
   const dates = o.letters !== undefined || o.report !== undefined ? documentDates(o) : undefined;
-  const rollup = rollupRequest(o);
+  // Outputs land in the folders as stored, however their Vietnamese letters were typed (io.ts).
+  const output = <T extends string | undefined>(p: T): T =>
+    p === undefined ? p : (storedOutputPath(p) as T);
+  const request = rollupRequest(o);
+  const rollup = request && { ...request, out: output(request.out) };
   const { consolidation: c } = await runConsolidation(
     {
       inputs: positionals,
-      out: o.out,
-      json: o.json,
+      out: output(o.out),
+      json: output(o.json),
       roster,
       period,
       profile,
       rollup,
-      letters: o.letters,
-      report: o.report,
+      letters: output(o.letters),
+      report: output(o.report),
       dates,
       previous,
       exclude,

@@ -17,7 +17,7 @@ import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile"
 import type { RollupUnit } from "../core/rollup";
 import { codeKey } from "../core/text";
 import { loadRoster, repoRoot, runConsolidation } from "./consolidate-command";
-import { expandInputs, loadProfile, readBytes, UsageError } from "./io";
+import { expandInputs, loadProfile, readBytes, storedOutputPath, UsageError } from "./io";
 import { checkOptions, defineCommand, parseOptions, type Io } from "./options";
 
 export const DEMO = defineCommand({
@@ -63,7 +63,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   const bundled = join(root, "samples");
   const samples = o.samples ?? bundled;
   const isBundled = resolve(samples) === resolve(bundled);
-  const outDir = o["out-dir"] ?? join(root, "out");
+  const outDir = storedOutputPath(o["out-dir"] ?? join(root, "out"));
   if (!existsSync(samples) || !statSync(samples).isDirectory()) {
     throw new UsageError(
       isBundled

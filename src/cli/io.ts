@@ -146,13 +146,30 @@ function byName(a: Dirent, b: Dirent): number {
  * NFC; undefined when no such path exists.
  */
 export function sameTextPath(path: string): string | undefined {
+  return storedPath(path, false);
+}
+
+/**
+ * An output path as the file system stores the part of it that exists: its existing folders found
+ * as sameTextPath finds them, the rest kept as typed. Typed composed, "Báo cáo/tong-hop.xlsx" would
+ * otherwise make a second folder that looks the same beside a decomposed "Báo cáo" (the next run,
+ * given that name, then read the new folder and found none of the reports).
+ */
+export function storedOutputPath(path: string): string {
+  const stored = storedPath(path, true);
+  // As typed when nothing had to be found by NFC: messages show the path the user gave.
+  return stored === undefined || stored === resolve(path) ? path : stored;
+}
+
+function storedPath(path: string, keepMissing: boolean): string | undefined {
   const absolute = resolve(path);
   const { root } = parse(absolute);
   let at = root;
-  for (const segment of absolute
+  const segments = absolute
     .slice(root.length)
     .split(sep)
-    .filter((s) => s !== "")) {
+    .filter((s) => s !== "");
+  for (const [i, segment] of segments.entries()) {
     const direct = join(at, segment);
     if (statOrNull(direct)) {
       at = direct;
@@ -162,12 +179,14 @@ export function sameTextPath(path: string): string | undefined {
     try {
       names = readdirSync(at);
     } catch {
-      return undefined;
+      // A folder that does not exist yet: an output's remaining segments are made as typed.
+      return keepMissing ? join(at, ...segments.slice(i)) : undefined;
     }
     const wanted = segment.normalize("NFC");
     const found = names.find((n) => n.normalize("NFC") === wanted);
-    if (found === undefined) return undefined;
-    at = join(at, found);
+    if (found !== undefined) at = join(at, found);
+    else if (keepMissing) at = join(at, segment);
+    else return undefined;
   }
   return at;
 }

@@ -20,6 +20,7 @@ import {
   fsReason,
   isErrnoError,
   loadProfile,
+  storedOutputPath,
   UsageError,
   writeAtomic,
 } from "./io";
@@ -225,7 +226,9 @@ const templateOptions = z.object({
 
 function templateCommand(args: string[], io: Io): number {
   const { values } = parseOptions(args, TEMPLATE);
-  const o = checkOptions(TEMPLATE, templateOptions, values);
+  const options = checkOptions(TEMPLATE, templateOptions, values);
+  // A report stored with decomposed letters is the one typed composed: it is found, not doubled.
+  const o = { ...options, out: storedOutputPath(options.out) };
   const profile = o.profile === undefined ? DEFAULT_PROFILE : loadProfile(o.profile);
   if (o.period !== undefined) checkPeriodOfForm(profile, o.period);
   checkOutputs([{ path: o.out, option: "--out", kind: "file" }]);

@@ -131,6 +131,37 @@ test("a folder whose name is stored decomposed (NFD, from a macOS zip) is found 
   expect(c.stdout).toContain("Đã đọc 1 tệp: chấp nhận 1");
 });
 
+test("an output typed composed goes into the decomposed folder, not into a look-alike new one beside it", async () => {
+  const stored = join(root, "Hộp thư tỉnh".normalize("NFD"));
+  mkdirSync(stored);
+  for (const [file, bytes] of Object.entries(sent)) writeFileSync(join(stored, file), bytes);
+  const typed = join(root, "Hộp thư tỉnh".normalize("NFC"));
+  const io = capture();
+  const args = ["--out", join(typed, "tong-hop.xlsx"), "--json", join(typed, "ket-qua", "tong-hop.json")];
+  expect(await main(["consolidate", typed, ...args], io)).toBe(0);
+  expect(readdirSync(root).filter((n) => n.normalize("NFC") === "Hộp thư tỉnh".normalize("NFC"))).toEqual([
+    "Hộp thư tỉnh".normalize("NFD"),
+  ]);
+  expect(readdirSync(stored).sort()).toEqual(["SO_A.xlsx", "XA_C.xlsx", "ket-qua", "tong-hop.xlsx"]);
+  expect(readdirSync(join(stored, "ket-qua"))).toEqual(["tong-hop.json"]);
+  // The next run, given the same composed name, still finds every report.
+  const again = capture();
+  expect(await main(["consolidate", typed, "--out", join(root, "lan-sau.xlsx")], again)).toBe(1);
+  expect(again.stdout).toContain("chấp nhận 2");
+});
+
+test("template does not put a blank form beside a filled report whose name is stored decomposed", async () => {
+  const filled = join(root, "Xã Hải Lĩnh.xlsx".normalize("NFD"));
+  writeFileSync(filled, sent["XA_C.xlsx"]!);
+  const io = capture();
+  expect(await main(["template", "--out", join(root, "Xã Hải Lĩnh.xlsx".normalize("NFC"))], io)).toBe(2);
+  expect(io.stderr).toContain("đã có. kl226 template không ghi đè tệp có sẵn");
+  expect(
+    readdirSync(root).filter((n) => n.normalize("NFC") === "Xã Hải Lĩnh.xlsx".normalize("NFC")),
+  ).toHaveLength(1);
+  expect(sha256Hex(new Uint8Array(readFileSync(filled)))).toBe(sha256Hex(sent["XA_C.xlsx"]!));
+});
+
 test("validate names the files it skips as Excel lock or hidden files, as consolidate does", async () => {
   const dir = inbox("lock", { "~$XA_C ban sao.xlsx": sent["XA_C.xlsx"]! });
   const io = capture();
