@@ -3,6 +3,7 @@
 
 import { fileKindMessage, fileKindOf } from "../core/file-kinds";
 import { finding, unreadableMessage, UNREADABLE_MESSAGES, type Finding } from "../core/findings";
+import { MSG } from "../core/messages";
 import type { Profile } from "../core/profile";
 import { staleFormulaFindings } from "../core/stale";
 import {
@@ -65,6 +66,14 @@ function readFailureResult(
   return unreadableResult(unreadableMessage(reason, fileName), detail);
 }
 
+/** Text whose first line names the roster's code and name columns (SPEC §5 `MA_DON_VI`, `TEN_DON_VI`). */
+function looksLikeRoster(bytes: Uint8Array): boolean {
+  const firstLine = new TextDecoder("utf-8").decode(bytes.subarray(0, 512)).split(/\r?\n/, 1)[0] ?? "";
+  const column = (name: string): boolean =>
+    new RegExp(`(^|[\\s,;\\t"'\\ufeff])${name}([\\s,;\\t"']|$)`, "i").test(firstLine);
+  return column("MA_DON_VI") && column("TEN_DON_VI");
+}
+
 /**
  * Read and validate one workbook's bytes; never throws for any input. For many files pass one
  * decoder (createDecoder, or createNodeDecoder in Node) to all of them. `options.forms` says
@@ -84,7 +93,12 @@ export function inspectBytes(
     inflateRaw: decoder.inflateRaw,
     memo: decoder.memo,
   });
-  if (!read.ok) return readFailureResult(read.reason, read.detail, options.fileName);
+  if (!read.ok) {
+    // A roster (MA_DON_VI, TEN_DON_VI …) left in the reports' folder is said to be one.
+    if (read.reason === "TEXT_FILE" && looksLikeRoster(bytes))
+      return unreadableResult(MSG.rosterNotReport, read.detail);
+    return readFailureResult(read.reason, read.detail, options.fileName);
+  }
   try {
     const result = validateWorkbook(read.workbook, profile, options);
     const stale = staleFormulaFindings(read.workbook);

@@ -427,7 +427,7 @@ function humanSummary(
     lines.push("Không xác định được kỳ tổng hợp: không có tệp nào khai Kỳ báo cáo và Năm hợp lệ.");
   }
   lines.push(
-    `Đã đọc ${fileCount} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}, trùng đơn vị ${c.duplicates.length}${c.inRollup.length > 0 ? `, đã tính trong báo cáo tổng hợp ${c.inRollup.length}` : ""}.`,
+    `Đã đọc ${fileCount} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}, trùng đơn vị ${c.duplicates.length}${c.inRollup.length > 0 ? `, ${c.inRollup.length} tệp đã tính trong báo cáo tổng hợp khác` : ""}.`,
   );
   if (ignored.length > 0) lines.push(ignoredNote(ignored));
   if (c.rejected.length > 0) {
@@ -446,7 +446,7 @@ function humanSummary(
     lines.push("Tệp trùng đơn vị (không được tổng hợp):");
     for (const d of c.duplicates.slice(0, LIST_LIMIT))
       lines.push(
-        `  = ${d.dropped}: đơn vị ${d.unit}, dùng tệp ${baseName(d.kept)}${d.conflict ? " (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)" : ""}`,
+        `  = ${d.dropped}: đơn vị ${d.unit}, dùng tệp ${baseName(d.kept)}${d.conflict ? " (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)" : ""}${d.droppedRollupUnits > 0 ? `; tệp không dùng là báo cáo tổng hợp của ${d.droppedRollupUnits} đơn vị` : ""}`,
       );
     if (c.duplicates.length > LIST_LIMIT) lines.push(`  … và ${c.duplicates.length - LIST_LIMIT} tệp khác.`);
   }

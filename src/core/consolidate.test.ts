@@ -226,7 +226,7 @@ describe("duplicates", () => {
       duplicates: [{ unit: "SO_A", kept: "a-folder/zeta.xlsx", dropped: "b-folder/alpha.xlsx" }],
     });
   });
-  test("same date, same figures: the message says nothing is lost", () => {
+  test("same date, same figures: the message says the figures agree", () => {
     const c = consolidate([submit("in/so-a.xlsx", unit("SO_A")), submit("in/so-a (1).xlsx", unit("SO_A"))], {
       profile: DEFAULT_PROFILE,
     });
@@ -234,7 +234,7 @@ describe("duplicates", () => {
       [
         "in/so-a.xlsx",
         "in/so-a (1).xlsx",
-        "Đơn vị SO_A đã gửi tệp so-a.xlsx cùng Ngày báo cáo 05/06/2026 và cùng mọi số liệu ở trang “Chỉ tiêu”; tệp đó được dùng, tệp này không được tổng hợp (không mất số liệu nào).",
+        "Đơn vị SO_A đã gửi tệp so-a.xlsx cùng Ngày báo cáo 05/06/2026 và cùng mọi số liệu ở trang “Chỉ tiêu”; tệp đó được dùng, tệp này không được tổng hợp.",
       ],
     ]);
     expect(c.duplicates.map((d) => d.conflict)).toEqual([false]);
@@ -246,8 +246,20 @@ describe("duplicates", () => {
     expect(c.units[0]!.values.HN_TONG).toEqual({ previous: 100, current: 95 });
     expect(c.duplicates.map((d) => d.conflict)).toEqual([true]);
     expect(c.duplicates.map((d) => d.finding.message)).toEqual([
-      "Đơn vị SO_A gửi hai báo cáo cùng Ngày báo cáo 05/06/2026 nhưng số liệu khác nhau: “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này) tệp này ghi 90, tệp so-a-ban-2.xlsx ghi 95. Khi cùng ngày, tệp có tên xếp sau (so-a-ban-2.xlsx) được dùng; hãy hỏi đơn vị tệp nào đúng, rồi bỏ tệp sai hoặc sửa Ngày báo cáo của tệp đúng cho muộn hơn.",
+      "Đơn vị SO_A gửi hai báo cáo cùng Ngày báo cáo 05/06/2026 nhưng số liệu khác nhau: “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này) tệp này ghi 90, tệp so-a-ban-2.xlsx ghi 95. Khi cùng ngày, tệp có tên xếp sau theo thứ tự chữ cái (so-a-ban-2.xlsx) được dùng; hãy hỏi đơn vị tệp nào đúng, rồi bỏ tệp sai hoặc sửa Ngày báo cáo của tệp đúng cho muộn hơn.",
     ]);
+  });
+  test("a date with a mistyped year that decided the choice is pointed out in the message", () => {
+    const first = submit("in/so-a.xlsx", unit("SO_A", { reportDate: { year: 2026, month: 6, day: 5 } }));
+    const resent = submit(
+      "in/so-a gui lai.xlsx",
+      unit("SO_A", { reportDate: { year: 2025, month: 6, day: 8 } }),
+    );
+    const c = consolidate([first, resent], { profile: DEFAULT_PROFILE });
+    expect(c.units[0]!.file).toBe("in/so-a.xlsx");
+    expect(c.duplicates[0]!.finding.message).toBe(
+      "Đơn vị SO_A đã gửi báo cáo đề ngày sau: tệp so-a.xlsx đề ngày 05/06/2026, tệp này đề ngày 08/06/2025. Báo cáo đề ngày sau được dùng; tệp này không được tổng hợp. Nếu tệp này mới là bản đúng, hãy sửa Ngày báo cáo của nó hoặc bỏ tệp kia. Lưu ý: Ngày báo cáo 08/06/2025 của tệp so-a gui lai.xlsx có thể gõ nhầm năm, nên tệp được chọn theo ngày có thể không phải bản mới nhất.",
+    );
   });
   test("three files of one unit: one kept, two dropped", () => {
     const c = consolidate(

@@ -4,7 +4,7 @@
 // shortfalls. Pure and deterministic: the output does not depend on the input order.
 
 import { ROLLUP_SOURCES_SHEET, TASK_STATUSES, type UnitTypeId } from "./catalogue";
-import { compareDates, isoDate, viDate, type CivilDate } from "./dates";
+import { compareDates, isoDate, parseDateText, viDate, type CivilDate } from "./dates";
 import { reportDeadline } from "./deadlines";
 import { finding, type Finding, type Severity } from "./findings";
 import {
@@ -37,6 +37,7 @@ import type { Profile, RosterUnit } from "./profile";
 import { codeKey, matchKey } from "./text";
 import {
   columnName,
+  isUnlikelyReportDate,
   type RollupSource,
   type TaskRow,
   type UnitReport,
@@ -170,6 +171,8 @@ export interface Duplicate {
   readonly droppedReportDate: CivilDate;
   /** Same report date and different figures: only the file names decided, so ask the unit which is right. */
   readonly conflict: boolean;
+  /** How many units the dropped file sums when it is a roll-up (0 otherwise): its units leave the totals with it. */
+  readonly droppedRollupUnits: number;
   readonly finding: Finding;
 }
 
@@ -411,12 +414,13 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
         droppedPeriod: d.report.period,
         droppedReportDate: d.report.reportDate,
         conflict: diff !== null,
+        droppedRollupUnits: d.report.rollupOf?.length ?? 0,
         finding: finding(
           "DUPLICATE_UNIT",
           "warning",
           "Thông tin",
           null,
-          duplicateMessage(winner, d, sameDay, diff),
+          duplicateMessage(winner, d, sameDay, diff, period),
         ),
       });
     }
@@ -573,13 +577,26 @@ function duplicateMessage(
   dropped: Candidate,
   sameDay: boolean,
   diff: CountDifference | null,
+  period: Period | null,
 ): string {
   const keptName = baseName(kept.submission.file);
   const unit = kept.report.unit.code;
   const keptDate = viDate(kept.report.reportDate);
-  return sameDay
+  const rule = sameDay
     ? MSG.duplicateSameDay(unit, keptName, keptDate, diff)
     : MSG.duplicateUnit(unit, keptName, keptDate, viDate(dropped.report.reportDate));
+  // What makes the choice doubtful: a roll-up lost to a plain report, a date with a mistyped year.
+  const summed = dropped.report.rollupOf?.length ?? 0;
+  const doubtful = [kept, dropped].find(
+    (x) => period !== null && isUnlikelyReportDate(x.report.reportDate, period),
+  );
+  return [
+    rule,
+    ...(summed > 0 && !kept.report.rollupOf ? [MSG.droppedRollup(summed)] : []),
+    ...(doubtful
+      ? [MSG.doubtfulDate(viDate(doubtful.report.reportDate), baseName(doubtful.submission.file))]
+      : []),
+  ].join(" ");
 }
 
 /** The first count (form order, this period before the previous one) two reports give differently. */
@@ -665,6 +682,12 @@ function rollupOverlaps(kept: readonly Candidate[]): Warning[] {
   );
 }
 
+/** Whether `date` is later than a roll-up's recorded date text (dd/mm/yyyy); when that cannot be read, assumed so. */
+function isNewer(date: CivilDate, recorded: string): boolean {
+  const summed = parseDateText(recorded);
+  return summed === null || compareDates(date, summed) > 0;
+}
+
 function inRollupOf(c: Candidate, cover: Cover): InRollup {
   const rollupFile = baseName(cover.rollup.submission.file);
   const rollupUnit = cover.rollup.report.unit.code;
@@ -686,7 +709,14 @@ function inRollupOf(c: Candidate, cover: Cover): InRollup {
         c.report.unit.code,
         rollupUnit,
         rollupFile,
-        sameFile ? null : { file: cover.source.file, reportDate: cover.source.reportDate },
+        sameFile
+          ? null
+          : {
+              file: cover.source.file,
+              reportDate: cover.source.reportDate,
+              ownDate: viDate(c.report.reportDate),
+              newer: isNewer(c.report.reportDate, cover.source.reportDate),
+            },
       ),
     ),
   };
@@ -1004,6 +1034,8 @@ export function consolidationJson(c: Consolidation): object {
       file: r.file,
       rollup: r.rollup,
       rollupUnit: r.rollupUnit,
+      differs: r.differs,
+      message: r.finding.message,
     })),
     missing: c.missing.map((u) => u.code),
     returned: c.returned.map((u) => u.code),

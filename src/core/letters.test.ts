@@ -2,6 +2,9 @@
 // late; each reason worded by what happened, values honest at the target, laid out as a công văn.
 
 import { dates, fixtureConsolidation, profile } from "../../test/helpers/documents-fixture";
+import { reportBytes } from "../../test/helpers/report-builder";
+import { inspectBytes } from "../app/inspect";
+import { consolidate } from "./consolidate";
 import { documentText } from "./documents";
 import {
   ALL_LETTERS_FILE,
@@ -171,4 +174,25 @@ describe("withLetterSheet", () => {
       "Chưa đạt: TTHC trên môi trường số 94,98 % (≥ 95 %).",
     );
   });
+});
+
+test("late with a mistyped year: asks the unit to check its date, rather than counting years of delay", () => {
+  const typo = consolidate(
+    [
+      {
+        file: "XA_NAM.xlsx",
+        sha256: "x",
+        result: inspectBytes(
+          reportBytes({ unit: "XA_NAM", name: "Xã Năm", type: "UBND_XA", reportDate: "03/06/2062" }),
+          profile,
+        ),
+      },
+    ],
+    { profile },
+  );
+  const text = followUpLetters(typo, profile, dates)[0]!.text;
+  expect(text).toContain(
+    "Báo cáo của đơn vị đề ngày 03/06/2062, được tính là sau hạn gửi báo cáo (ngày 06/06/2026); năm 2062 có thể do gõ nhầm, đơn vị kiểm tra lại Ngày báo cáo.",
+  );
+  expect(text).not.toContain("chậm");
 });

@@ -23,6 +23,7 @@ import { bodyHeading, bodyParagraph, officialDocument } from "./official";
 import type { Profile } from "./profile";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
 import { periodDeadlines } from "./template";
+import { isUnlikelyReportDate } from "./validate";
 
 export type LetterReason = "missing" | "returned" | "short" | "late";
 
@@ -169,9 +170,13 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
     if (!u.late) continue;
     const deadline = c.deadline;
     const days = deadline ? dayNumber(u.reportDate) - dayNumber(deadline) : 0;
-    const after = deadline
-      ? `, chậm ${days} ngày so với hạn gửi báo cáo (ngày ${viDate(deadline)})`
-      : ", sau hạn gửi báo cáo";
+    // A mistyped year (UNLIKELY_DATE) is asked about, not counted as years of delay.
+    const typo = c.period !== null && isUnlikelyReportDate(u.reportDate, c.period);
+    const after = typo
+      ? `, được tính là sau hạn gửi báo cáo${deadline ? ` (ngày ${viDate(deadline)})` : ""}; năm ${u.reportDate.year} có thể do gõ nhầm, đơn vị kiểm tra lại Ngày báo cáo`
+      : deadline
+        ? `, chậm ${days} ngày so với hạn gửi báo cáo (ngày ${viDate(deadline)})`
+        : ", sau hạn gửi báo cáo";
     add(
       u.code,
       u.name,

@@ -11,8 +11,10 @@ const oneDecimal = (x: number): string => String(Math.round(x * 10) / 10).replac
 export const MSG = {
   notTemplate: (sheet: string, form: string) =>
     `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
+  rosterNotReport:
+    "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.",
   summaryNotReport: (form: string) =>
-    `Tệp này là bảng tổng hợp do KL226 lập (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của một đơn vị theo mẫu ${form}. Hãy để bảng tổng hợp ngoài thư mục các báo cáo cần tổng hợp.`,
+    `Tệp này là bảng tổng hợp do KL226 lập (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của một đơn vị theo mẫu ${form}. Nơi tổng hợp: để bảng tổng hợp ngoài thư mục các báo cáo. Đơn vị gửi báo cáo: gửi báo cáo theo mẫu ${form}; đơn vị tổng hợp từ các đơn vị trực thuộc thì gửi “báo cáo gửi cấp trên” (lệnh kl226 consolidate … --rollup, hoặc nút Tải báo cáo gửi cấp trên), không gửi bảng tổng hợp.`,
   unknownForm: (marker: string, known: readonly string[]) =>
     `Ô A1 trang “Thông tin” ghi mẫu ${q(marker)}, không phải mẫu báo cáo mà chương trình biết (${known.join(", ")}). Hãy lập báo cáo trên mẫu đúng (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
   formMismatch: (found: string, expected: string) =>
@@ -81,7 +83,7 @@ export const MSG = {
   badDate: (shown: string) =>
     `Ngày báo cáo ${q(shown)} không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.`,
   dateBeforePeriod: (date: string, period: string) =>
-    `Ngày báo cáo ${date} ở trước năm của kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn.`,
+    `Ngày báo cáo ${date} ở trước năm của kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   dateAfterPeriod: (date: string, period: string, lastYear: number) =>
     `Ngày báo cáo ${date} muộn hơn năm ${lastYear}, quá xa kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   badEmail: (shown: string) =>
@@ -114,20 +116,33 @@ export const MSG = {
     } | null,
   ) => {
     if (diff === null)
-      return `Đơn vị ${unit} đã gửi tệp ${kept} cùng Ngày báo cáo ${date} và cùng mọi số liệu ở trang “Chỉ tiêu”; tệp đó được dùng, tệp này không được tổng hợp (không mất số liệu nào).`;
+      return `Đơn vị ${unit} đã gửi tệp ${kept} cùng Ngày báo cáo ${date} và cùng mọi số liệu ở trang “Chỉ tiêu”; tệp đó được dùng, tệp này không được tổng hợp.`;
     const shown = (n: number | null): string => (n === null ? "để trống" : viNumber(n));
-    return `Đơn vị ${unit} gửi hai báo cáo cùng Ngày báo cáo ${date} nhưng số liệu khác nhau: ${q(diff.label)} (${diff.column}) tệp này ghi ${shown(diff.here)}, tệp ${kept} ghi ${shown(diff.there)}. Khi cùng ngày, tệp có tên xếp sau (${kept}) được dùng; hãy hỏi đơn vị tệp nào đúng, rồi bỏ tệp sai hoặc sửa Ngày báo cáo của tệp đúng cho muộn hơn.`;
+    return `Đơn vị ${unit} gửi hai báo cáo cùng Ngày báo cáo ${date} nhưng số liệu khác nhau: ${q(diff.label)} (${diff.column}) tệp này ghi ${shown(diff.here)}, tệp ${kept} ghi ${shown(diff.there)}. Khi cùng ngày, tệp có tên xếp sau theo thứ tự chữ cái (${kept}) được dùng; hãy hỏi đơn vị tệp nào đúng, rồi bỏ tệp sai hoặc sửa Ngày báo cáo của tệp đúng cho muộn hơn.`;
   },
+  droppedRollup: (units: number) =>
+    `Tệp không được dùng là báo cáo tổng hợp của ${units} đơn vị: nếu nó mới là báo cáo đúng của đơn vị, hãy bỏ tệp kia hoặc sửa Ngày báo cáo.`,
+  doubtfulDate: (date: string, file: string) =>
+    `Lưu ý: Ngày báo cáo ${date} của tệp ${file} có thể gõ nhầm năm, nên tệp được chọn theo ngày có thể không phải bản mới nhất.`,
   inRollup: (
     unit: string,
     rollupUnit: string,
     rollupFile: string,
-    summed: { readonly file: string; readonly reportDate: string } | null,
-  ) =>
-    `Đơn vị ${unit} đã được tính trong báo cáo tổng hợp của ${rollupUnit} (tệp ${rollupFile}), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.` +
-    (summed === null
-      ? ""
-      : ` Tệp này khác tệp mà ${rollupUnit} đã tổng hợp (${summed.file || "không rõ tên tệp"}${summed.reportDate ? `, ngày báo cáo ${summed.reportDate}` : ""}); nếu số liệu của đơn vị đã thay đổi, đề nghị ${rollupUnit} tổng hợp lại và gửi báo cáo mới.`),
+    summed: {
+      readonly file: string;
+      readonly reportDate: string;
+      /** This file's report date, and whether it is later than the one summed. */
+      readonly ownDate: string;
+      readonly newer: boolean;
+    } | null,
+  ) => {
+    const head = `Đơn vị ${unit} đã được tính trong báo cáo tổng hợp của ${rollupUnit} (tệp ${rollupFile}), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.`;
+    if (summed === null) return head;
+    const other = `tệp mà ${rollupUnit} đã tổng hợp (${summed.file || "không rõ tên tệp"}${summed.reportDate ? `, ngày báo cáo ${summed.reportDate}` : ""})`;
+    return summed.newer
+      ? `${head} Tệp này (ngày báo cáo ${summed.ownDate}) mới hơn ${other}: nếu số liệu của đơn vị đã thay đổi, đề nghị ${rollupUnit} tổng hợp lại và gửi báo cáo mới.`
+      : `${head} Tệp này (ngày báo cáo ${summed.ownDate}) không mới hơn ${other}, nên số liệu đã tổng hợp được dùng.`;
+  },
   rollupOfItself: (unit: string, files: readonly string[]) =>
     `Trong các báo cáo đã tổng hợp có báo cáo của chính ${unit} (${files.join(", ")}), có thể là báo cáo gửi cấp trên lập lần trước. Báo cáo mới sẽ cộng lại chính nó, nên chưa được lập: hãy bỏ tệp đó khỏi thư mục báo cáo của các đơn vị trực thuộc rồi tổng hợp lại.`,
   rollupOverlap: (units: readonly string[], rollupUnit: string, otherUnit: string, otherFile: string) =>

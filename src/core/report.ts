@@ -188,7 +188,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
       (code) => c.units.find((u) => u.code === code)?.name ?? code,
     );
     sentences.push(
-      `Có ${viInteger(c.inRollup.length)} tệp của đơn vị đã được tính trong báo cáo tổng hợp của ${by.join(", ")} nên không cộng thêm, để số liệu không bị tính hai lần.`,
+      `Có ${viInteger(c.inRollup.length)} đơn vị gửi riêng báo cáo nhưng đã được tính trong báo cáo tổng hợp của ${by.join(", ")}, nên không cộng thêm, để số liệu không bị tính hai lần.`,
     );
   }
   if (anonymous > 0) sentences.push(`Có ${viInteger(anonymous)} tệp không xác định được đơn vị gửi.`);

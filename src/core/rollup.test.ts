@@ -286,21 +286,31 @@ describe("a roll-up consolidated together with the units it sums", () => {
     expect(c.rolledUp).toEqual(["PHONG_A", "PHONG_B"]);
     const report = documentText(reportDocument(c, profile, { date: { year: 2026, month: 6, day: 10 } }));
     expect(report).toContain(
-      "Có 1 tệp của đơn vị đã được tính trong báo cáo tổng hợp của Sở Y tế nên không cộng thêm, để số liệu không bị tính hai lần.",
+      "Có 1 đơn vị gửi riêng báo cáo nhưng đã được tính trong báo cáo tổng hợp của Sở Y tế, nên không cộng thêm, để số liệu không bị tính hai lần.",
     );
   });
 
-  it("says when the roll-up summed another file of the unit, and asks the department for a new roll-up", () => {
-    const resent = {
-      file: "PHONG_A (gui lai).xlsx",
-      sha256: "sha-resent",
-      result: inspectBytes(reportBytes(phongA), profile),
-    };
-    const c = consolidate([soYTe, resent], { profile, period });
-    expect(c.units.map((u) => u.code)).toEqual(["SO_Y_TE"]);
-    expect(c.inRollup[0]?.differs).toBe(true);
-    expect(c.inRollup[0]?.finding.message).toBe(
-      "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này khác tệp mà SO_Y_TE đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026); nếu số liệu của đơn vị đã thay đổi, đề nghị SO_Y_TE tổng hợp lại và gửi báo cáo mới.",
+  it("says when the roll-up summed another file of the unit: a newer one asks the department for a new roll-up, an older one does not", () => {
+    const copy = (file: string, reportDate: { year: number; month: number; day: number }) => ({
+      file,
+      sha256: `sha-${file}`,
+      result: inspectBytes(reportBytes({ ...phongA, reportDate }), profile),
+    });
+    const newer = consolidate([soYTe, copy("PHONG_A (gui lai).xlsx", { year: 2026, month: 6, day: 5 })], {
+      profile,
+      period,
+    });
+    expect(newer.units.map((u) => u.code)).toEqual(["SO_Y_TE"]);
+    expect(newer.inRollup[0]?.differs).toBe(true);
+    expect(newer.inRollup[0]?.finding.message).toBe(
+      "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này (ngày báo cáo 05/06/2026) mới hơn tệp mà SO_Y_TE đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026): nếu số liệu của đơn vị đã thay đổi, đề nghị SO_Y_TE tổng hợp lại và gửi báo cáo mới.",
+    );
+    const draft = consolidate([soYTe, copy("PHONG_A (ban nhap).xlsx", { year: 2026, month: 5, day: 20 })], {
+      profile,
+      period,
+    });
+    expect(draft.inRollup[0]?.finding.message).toBe(
+      "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này (ngày báo cáo 20/05/2026) không mới hơn tệp mà SO_Y_TE đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026), nên số liệu đã tổng hợp được dùng.",
     );
   });
 
@@ -347,6 +357,26 @@ describe("a roll-up consolidated together with the units it sums", () => {
       ["SO_Y_TE", "KHOI_VX"],
       ["XA_C", "KHOI_VX"],
     ]);
+  });
+
+  it("says so when a roll-up loses a tie to a plain report of its own unit: its units leave the total with it", () => {
+    const plain = submission(
+      "SO_Y_TE_co_quan.xlsx",
+      reportBytes({
+        unit: "SO_Y_TE",
+        name: "Sở Y tế",
+        type: "SO_NGANH",
+        reportDate: { year: 2026, month: 6, day: 4 },
+      }),
+    );
+    const c = consolidate([soYTe, plain], { profile, period });
+    expect(c.units.map((u) => u.file)).toEqual(["SO_Y_TE_co_quan.xlsx"]);
+    expect(c.duplicates.map((d) => [d.dropped, d.droppedRollupUnits, d.conflict])).toEqual([
+      ["SO_Y_TE.xlsx", 2, true],
+    ]);
+    expect(c.duplicates[0]!.finding.message).toContain(
+      "Tệp không được dùng là báo cáo tổng hợp của 2 đơn vị: nếu nó mới là báo cáo đúng của đơn vị, hãy bỏ tệp kia hoặc sửa Ngày báo cáo.",
+    );
   });
 
   it("warns when two counted roll-ups both sum a unit, which the total then counts twice", () => {

@@ -4,7 +4,7 @@
 
 import { SUMMARY_SHEETS } from "./catalogue";
 import { viDate } from "./dates";
-import type { Consolidation, IndicatorResult, SourceStatus } from "./consolidate";
+import { baseName, type Consolidation, type IndicatorResult, type SourceStatus } from "./consolidate";
 import type { Severity } from "./findings";
 import { chartIndicator, periodLabel, reductionBases, type Form, type Indicator } from "./form";
 import { gapSentence, indicatorValueFormat, isCountKind, targetText } from "./indicator-text";
@@ -687,7 +687,7 @@ function sourceSheet(c: Consolidation): SheetSpec {
       return `Trùng đơn vị; dùng tệp ${c.duplicates.find((d) => d.dropped === file)?.kept ?? ""}`;
     if (status === "in-rollup") {
       const r = c.inRollup.find((x) => x.file === file && x.sha256 === sha);
-      return r ? `Đã tính trong báo cáo tổng hợp của ${r.rollupUnit} (tệp ${r.rollup})` : "";
+      return r ? `Đã tính trong báo cáo tổng hợp của ${r.rollupUnit} (tệp ${baseName(r.rollup)})` : "";
     }
     return "";
   };

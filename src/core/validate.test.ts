@@ -55,7 +55,7 @@ describe("NOT_TEMPLATE", () => {
         sheet: null,
         cell: null,
         message:
-          "Tệp này là bảng tổng hợp do KL226 lập (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của một đơn vị theo mẫu KL226-BC/1. Hãy để bảng tổng hợp ngoài thư mục các báo cáo cần tổng hợp.",
+          "Tệp này là bảng tổng hợp do KL226 lập (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của một đơn vị theo mẫu KL226-BC/1. Nơi tổng hợp: để bảng tổng hợp ngoài thư mục các báo cáo. Đơn vị gửi báo cáo: gửi báo cáo theo mẫu KL226-BC/1; đơn vị tổng hợp từ các đơn vị trực thuộc thì gửi “báo cáo gửi cấp trên” (lệnh kl226 consolidate … --rollup, hoặc nút Tải báo cáo gửi cấp trên), không gửi bảng tổng hợp.",
       },
     ]);
   });
@@ -121,7 +121,7 @@ describe("Thông tin", () => {
     expect(r.valid).toBe(true);
     expect(only(r.findings)).toEqual([["UNLIKELY_DATE", "warning", "Thông tin", "C10"]]);
     expect(r.findings[0]?.message).toBe(
-      "Ngày báo cáo 05/06/2025 ở trước năm của kỳ báo cáo (6 tháng 2026): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn.",
+      "Ngày báo cáo 05/06/2025 ở trước năm của kỳ báo cáo (6 tháng 2026): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.",
     );
   });
   test("a report date two years after the period is UNLIKELY_DATE; early in the next year is not", () => {

@@ -109,18 +109,23 @@ describe("kl226 consolidate --rollup", () => {
     expect(io.stderr).toBe("");
     expect(code).toBe(0);
     expect(io.stdout).toContain(
-      "Đã đọc 3 tệp: chấp nhận 2, từ chối 0, trùng đơn vị 0, đã tính trong báo cáo tổng hợp 1.",
+      "Đã đọc 3 tệp: chấp nhận 2, từ chối 0, trùng đơn vị 0, 1 tệp đã tính trong báo cáo tổng hợp khác.",
     );
     expect(io.stdout).toContain(
       `  ⊂ ${join(root, "cap-tinh", "a.xlsx")}: đơn vị PHONG_A, đã tính trong SO_Y_TE.xlsx\n`,
     );
     const report = JSON.parse(readFileSync(json, "utf8")) as {
       units: Array<{ code: string }>;
-      inRollup: Array<{ unit: string; rollupUnit: string }>;
+      inRollup: Array<{ unit: string; rollupUnit: string; differs: boolean; message: string }>;
       province: { values: { HN_TONG: { previous: number; current: number } } };
     };
     expect(report.units.map((u) => u.code)).toEqual(["SO_Y_TE", "XA_C"]);
-    expect(report.inRollup.map((r) => [r.unit, r.rollupUnit])).toEqual([["PHONG_A", "SO_Y_TE"]]);
+    expect(report.inRollup.map((r) => [r.unit, r.rollupUnit, r.differs])).toEqual([
+      ["PHONG_A", "SO_Y_TE", false],
+    ]);
+    expect(report.inRollup[0]?.message).toBe(
+      "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.",
+    );
     // 100 + 200 (the roll-up) + 100 and 90 + 120 + 80: PHONG_A's 100 / 90 once.
     expect(report.province.values.HN_TONG).toEqual({ previous: 400, current: 290 });
   });

@@ -29,7 +29,8 @@ function only(bytes: Uint8Array, name: string): { code: string; message: string;
 }
 
 describe("an unreadable file is named for what it is", () => {
-  const csv = strToU8("MA_DON_VI,TEN_DON_VI\nSO_A,Sở A\n");
+  // A unit's figures exported as CSV (not a roster, which says what it is: below).
+  const csv = strToU8("STT,Chỉ tiêu,Kỳ này\n1,HN_TONG,90\n");
 
   test("a .csv is a CSV file, not a CSV “renamed .xlsx”; the same bytes named .xlsx were renamed", () => {
     const asCsv = only(csv, "bao-cao/SO_A.csv");
@@ -38,6 +39,15 @@ describe("an unreadable file is named for what it is", () => {
     expect(asCsv.message).not.toContain("đổi đuôi");
     expect(only(csv, "SO_A.xlsx").message).toBe(UNREADABLE_MESSAGES.TEXT_FILE);
     expect(only(csv, "SO_A.xlsx").message).toContain("đổi đuôi");
+  });
+
+  test("a roster left among the reports (its first line names MA_DON_VI) is said to be one, whatever its name", () => {
+    const roster = strToU8("\uFEFFMA_DON_VI;TEN_DON_VI;LOAI_DON_VI\nSO_A;Sở A;Sở, ban, ngành\n");
+    const expected =
+      "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.";
+    expect(only(roster, "roster.csv")).toMatchObject({ code: "UNREADABLE", message: expected });
+    expect(only(roster, "danh-sach.xlsx").message).toBe(expected);
+    expect(only(strToU8('"ma_don_vi","ten_don_vi"\r\n"SO_A","Sở A"\r\n'), "ds.csv").message).toBe(expected);
   });
 
   test("an .xls that is really an HTML table (as many web systems export) is named as such", () => {
