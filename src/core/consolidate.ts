@@ -96,6 +96,8 @@ export interface UnitSummary {
   readonly onRoster: boolean;
   /** Free-text answers (khó khăn, kiến nghị, mô hình hay) by code, for the report. */
   readonly texts: Readonly<Record<string, string>>;
+  /** For a roll-up, the unit reports it sums (its hidden sheet), carried into a roll-up made of it. */
+  readonly rollupOf?: readonly RollupSource[];
 }
 
 export interface ProvinceSummary {
@@ -709,6 +711,7 @@ function inRollupOf(c: Candidate, cover: Cover): InRollup {
         c.report.unit.code,
         rollupUnit,
         rollupFile,
+        cover.source.via,
         sameFile
           ? null
           : {
@@ -794,6 +797,7 @@ function unitSummary({ submission, report }: Candidate, profile: Profile, onRost
     tasks: taskCounts(report.tasks, report.reportDate),
     onRoster,
     texts: report.texts,
+    ...(report.rollupOf ? { rollupOf: report.rollupOf } : {}),
   };
 }
 

@@ -128,6 +128,7 @@ export const MSG = {
     unit: string,
     rollupUnit: string,
     rollupFile: string,
+    via: string | undefined,
     summed: {
       readonly file: string;
       readonly reportDate: string;
@@ -136,7 +137,8 @@ export const MSG = {
       readonly newer: boolean;
     } | null,
   ) => {
-    const head = `Đơn vị ${unit} đã được tính trong báo cáo tổng hợp của ${rollupUnit} (tệp ${rollupFile}), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.`;
+    const through = via === undefined ? "" : `, qua báo cáo tổng hợp của ${via}`;
+    const head = `Đơn vị ${unit} đã được tính trong báo cáo tổng hợp của ${rollupUnit} (tệp ${rollupFile}${through}), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.`;
     if (summed === null) return head;
     const other = `tệp mà ${rollupUnit} đã tổng hợp (${summed.file || "không rõ tên tệp"}${summed.reportDate ? `, ngày báo cáo ${summed.reportDate}` : ""})`;
     return summed.newer

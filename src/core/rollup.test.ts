@@ -400,6 +400,26 @@ describe("a roll-up consolidated together with the units it sums", () => {
     expect(consolidate([soYTe], { profile, period }).warnings).toEqual([]);
   });
 
+  it("finds a unit inside a roll-up of roll-ups without the roll-up between (the sheet lists units' units)", () => {
+    const khoi: RollupUnit = { code: "KHOI_VX", name: "Khối Văn xã", typeId: "SO_NGANH" };
+    const top = consolidate([soYTe, submission("XA_C.xlsx", reportBytes(xaC))], { profile, period });
+    const khoiFile = submission("KHOI_VX.xlsx", rollupBytes(top, khoi));
+    expect(khoiFile.result.report?.rollupOf?.map((s) => [s.code, s.via ?? ""])).toEqual([
+      ["SO_Y_TE", ""],
+      ["XA_C", ""],
+      ["PHONG_A", "SO_Y_TE"],
+      ["PHONG_B", "SO_Y_TE"],
+    ]);
+    // The province gets the khối's roll-up and a school's own file, but not SO_Y_TE's roll-up.
+    const c = consolidate([khoiFile, submission("PHONG_A.xlsx", reportBytes(phongA))], { profile, period });
+    expect(c.units.map((u) => u.code)).toEqual(["KHOI_VX"]);
+    expect(c.province.values.HN_TONG).toEqual({ previous: 39, current: 30 });
+    expect(c.inRollup.map((r) => [r.unit, r.rollupUnit, r.differs])).toEqual([["PHONG_A", "KHOI_VX", false]]);
+    expect(c.inRollup[0]?.finding.message).toBe(
+      "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của KHOI_VX (tệp KHOI_VX.xlsx, qua báo cáo tổng hợp của SO_Y_TE), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.",
+    );
+  });
+
   it("counts roll-ups that name each other in a ring, rather than leave them all out", () => {
     const soGd: RollupUnit = { code: "SO_GD", name: "Sở Giáo dục", typeId: "SO_NGANH" };
     const asUnit = (u: RollupUnit): ReportData => ({

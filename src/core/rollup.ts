@@ -237,10 +237,16 @@ function withCells(sheet: SheetSpec, edits: readonly CellEdit[]): SheetSpec {
   return { ...sheet, rows };
 }
 
-/** Hidden sheet: which unit reports were summed (file name and SHA-256, so the level above can ask for them). */
+/**
+ * Hidden sheet: which unit reports were summed (file name and SHA-256, so the level above can ask
+ * for them and count no unit twice). Then, for a unit that is itself a roll-up, the reports it sums,
+ * with that unit in column F ("Qua báo cáo tổng hợp của"), and so on down: the level above then
+ * knows every unit inside, even without the roll-up between.
+ */
 function sourcesSheet(c: Consolidation): SheetSpec {
   const head = { bold: true, fill: "D9E2F3", border: true };
   const units = [...c.units].sort((a, b) => compareText(a.code, b.code));
+  const nested = units.flatMap((u) => (u.rollupOf ?? []).map((s) => ({ ...s, via: s.via ?? u.code })));
   return {
     name: ROLLUP_SOURCES_SHEET,
     hidden: true,
@@ -248,7 +254,10 @@ function sourcesSheet(c: Consolidation): SheetSpec {
       [{ value: "CÁC BÁO CÁO ĐƯỢC TỔNG HỢP", style: { bold: true } }],
       [{ value: `${units.length} đơn vị` }],
       [],
-      ["Mã đơn vị", "Tên đơn vị", "Tệp", "SHA-256", "Ngày báo cáo"].map((h) => ({ value: h, style: head })),
+      ["Mã đơn vị", "Tên đơn vị", "Tệp", "SHA-256", "Ngày báo cáo", "Qua báo cáo tổng hợp của"].map((h) => ({
+        value: h,
+        style: head,
+      })),
       ...units.map((u) => [
         { value: u.code },
         { value: u.name },
@@ -256,7 +265,15 @@ function sourcesSheet(c: Consolidation): SheetSpec {
         { value: u.sha256 },
         { value: viDate(u.reportDate) },
       ]),
+      ...nested.map((s) => [
+        { value: s.code },
+        { value: s.name },
+        { value: s.file },
+        { value: s.sha256 },
+        { value: s.reportDate },
+        { value: s.via },
+      ]),
     ],
-    columnWidths: [18, 36, 30, 66, 14],
+    columnWidths: [18, 36, 30, 66, 14, 18],
   };
 }

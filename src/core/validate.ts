@@ -104,6 +104,12 @@ export interface RollupSource {
   readonly sha256: string;
   /** As written there (dd/mm/yyyy). */
   readonly reportDate: string;
+  /**
+   * The roll-up between, for a unit summed through one (column F, "qua" that roll-up's unit):
+   * a roll-up of roll-ups lists its units' units too, so the level above finds them without the
+   * roll-up between. Absent for the units it sums itself.
+   */
+  readonly via?: string;
 }
 
 export interface ValidationResult {
@@ -289,12 +295,14 @@ function readRollupSources(sheet: Sheet): RollupSource[] {
   for (const row of sheet.rows.slice(head + 1)) {
     const code = codeKey(cellText(row?.[0]));
     if (code === "") continue;
+    const via = codeKey(cellText(row?.[5]));
     out.push({
       code,
       name: nfc(cellText(row?.[1])).trim(),
       file: nfc(cellText(row?.[2])).trim(),
       sha256: cellText(row?.[3]).trim(),
       reportDate: cellText(row?.[4]).trim(),
+      ...(via === "" ? {} : { via }),
     });
   }
   return out;
