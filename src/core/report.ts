@@ -128,14 +128,32 @@ function typeTally(c: Consolidation, roster: readonly RosterUnit[] | undefined) 
   const rosterType = new Map((roster ?? []).map((u) => [u.code.toUpperCase(), u.type || UNKNOWN_TYPE]));
   const rows = new Map<
     string,
-    { must: number; accepted: number; onTime: number; late: number; returned: number; missing: number }
+    {
+      must: number;
+      accepted: number;
+      onTime: number;
+      late: number;
+      rolledUp: number;
+      returned: number;
+      missing: number;
+    }
   >();
   const row = (type: string) => {
     let r = rows.get(type);
-    if (!r) rows.set(type, (r = { must: 0, accepted: 0, onTime: 0, late: 0, returned: 0, missing: 0 }));
+    if (!r)
+      rows.set(
+        type,
+        (r = { must: 0, accepted: 0, onTime: 0, late: 0, rolledUp: 0, returned: 0, missing: 0 }),
+      );
     return r;
   };
-  for (const u of roster ?? []) row(u.type || UNKNOWN_TYPE).must += 1;
+  // A roster unit that reported inside another's roll-up: neither consolidated on its own nor missing.
+  const rolledUp = new Set(c.rolledUp);
+  for (const u of roster ?? []) {
+    const r = row(u.type || UNKNOWN_TYPE);
+    r.must += 1;
+    if (rolledUp.has(u.code.toUpperCase())) r.rolledUp += 1;
+  }
   for (const u of c.units) {
     const r = row(u.type);
     r.accepted += 1;
@@ -158,6 +176,10 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   const late = c.units.length - onTime;
   const offRoster = c.units.filter((u) => !u.onRoster).length;
   const anonymous = c.rejected.filter((r) => r.unit === null).length;
+  const rolledUp = new Set(c.rolledUp);
+  const rolledOnRoster = c.rosterGiven
+    ? (roster ?? []).filter((u) => rolledUp.has(u.code.toUpperCase())).length
+    : 0;
   const deadline = c.deadline ? `; hạn gửi ngày ${viDate(c.deadline)}` : "";
   const sentences: string[] = [];
   if (c.rosterGiven)
@@ -166,7 +188,8 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
     );
   sentences.push(
     `Đến ngày ${viDate(options.date)}, ${sender} đã nhận ${viInteger(c.sources.length)} tệp báo cáo; tổng hợp được báo cáo của ${viInteger(c.units.length)} đơn vị (${viInteger(onTime)} đúng hạn, ${viInteger(late)} trễ hạn${deadline})` +
-      `${offRoster > 0 ? `, trong đó ${viInteger(offRoster)} đơn vị không có trong danh sách` : ""}.`,
+      `${offRoster > 0 ? `, trong đó ${viInteger(offRoster)} đơn vị không có trong danh sách` : ""}` +
+      `${rolledOnRoster > 0 ? `; ${viInteger(rolledOnRoster)} đơn vị khác trong danh sách được tính qua báo cáo tổng hợp của đơn vị cấp trên của mình` : ""}.`,
   );
   sentences.push(
     c.returned.length > 0
@@ -195,12 +218,14 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
 
   const tally = typeTally(c, c.rosterGiven ? roster : undefined);
   const withRoster = c.rosterGiven && roster !== undefined;
+  const withRolledUp = withRoster && tally.some(([, r]) => r.rolledUp > 0);
   const header = [
     "Loại đơn vị",
     ...(withRoster ? ["Phải báo cáo"] : []),
     "Đã tổng hợp",
     "Đúng hạn",
     "Trễ hạn",
+    ...(withRolledUp ? ["Qua báo cáo tổng hợp"] : []),
     "Bị trả lại",
     ...(c.rosterGiven ? ["Chưa gửi"] : []),
   ];
@@ -209,6 +234,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
     r.accepted,
     r.onTime,
     r.late,
+    ...(withRolledUp ? [r.rolledUp] : []),
     r.returned,
     ...(c.rosterGiven ? [r.missing] : []),
   ];

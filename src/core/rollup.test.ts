@@ -335,6 +335,13 @@ describe("a roll-up consolidated together with the units it sums", () => {
       replyBy: { year: 2026, month: 6, day: 17 },
     });
     expect(letters.map((l) => l.unit)).toEqual(["XA_C"]);
+    const report = documentText(
+      reportDocument(c, profile, { date: { year: 2026, month: 6, day: 10 }, roster }),
+    );
+    expect(report).toContain(
+      "tổng hợp được báo cáo của 1 đơn vị (1 đúng hạn, 0 trễ hạn; hạn gửi ngày 06/06/2026); 2 đơn vị khác trong danh sách được tính qua báo cáo tổng hợp của đơn vị cấp trên của mình.",
+    );
+    expect(report).toContain("Qua báo cáo tổng hợp");
   });
 
   it("follows a roll-up of roll-ups down: only the top one is counted", () => {
