@@ -4,8 +4,14 @@
 
 import { SUMMARY_SHEETS } from "./catalogue";
 import { viDate } from "./dates";
-import { baseName, type Consolidation, type IndicatorResult, type SourceStatus } from "./consolidate";
-import type { Severity } from "./findings";
+import {
+  baseName,
+  type Consolidation,
+  type IndicatorResult,
+  type SourceStatus,
+  type Warning,
+} from "./consolidate";
+import type { Finding, Severity } from "./findings";
 import { chartIndicator, periodLabel, reductionBases, type Form, type Indicator } from "./form";
 import { gapSentence, indicatorValueFormat, isCountKind, targetText } from "./indicator-text";
 import { pairOf } from "./judge";
@@ -581,47 +587,22 @@ function errorSheet(c: Consolidation): SheetSpec {
   );
   const sev = (s: Severity): CellSpec =>
     text(SEVERITY_LABELS[s], s === "error" ? merge(CENTER, SHORT_FILL) : merge(CENTER, LATE_FILL));
-  const problemRows: Array<Array<CellSpec | null>> = [];
-  for (const r of c.rejected) {
-    for (const f of r.findings) {
-      problemRows.push([
-        text(r.file, WRAP),
-        text(r.unit),
-        text("Từ chối"),
-        text(f.code),
-        sev(f.severity),
-        text(f.sheet),
-        text(f.cell),
-        text(f.message, WRAP),
-      ]);
-    }
-  }
-  for (const d of c.duplicates) {
-    const f = d.finding;
-    problemRows.push([
-      text(d.dropped, WRAP),
-      text(d.unit),
-      text("Trùng"),
-      text(f.code),
-      sev(f.severity),
-      text(f.sheet),
-      text(f.cell),
-      text(f.message, WRAP),
-    ]);
-  }
-  for (const r of c.inRollup) {
-    const f = r.finding;
-    problemRows.push([
-      text(r.file, WRAP),
-      text(r.unit),
-      text("Đã tính trong tổng hợp"),
-      text(f.code),
-      sev(f.severity),
-      text(f.sheet),
-      text(f.cell),
-      text(f.message, WRAP),
-    ]);
-  }
+  /** One finding of one file: what became of the file, then where and what. */
+  const findingRow = (file: string, unit: string | null, status: string, f: Finding | Warning) => [
+    text(file, WRAP),
+    text(unit),
+    text(status),
+    text(f.code),
+    sev(f.severity),
+    text(f.sheet),
+    text(f.cell),
+    text(f.message, WRAP),
+  ];
+  const problemRows: Array<Array<CellSpec | null>> = [
+    ...c.rejected.flatMap((r) => r.findings.map((f) => findingRow(r.file, r.unit, "Từ chối", f))),
+    ...c.duplicates.map((d) => findingRow(d.dropped, d.unit, "Trùng", d.finding)),
+    ...c.inRollup.map((r) => findingRow(r.file, r.unit, "Đã tính trong tổng hợp", r.finding)),
+  ];
   const inRollupNote =
     c.inRollup.length > 0
       ? `, ${c.inRollup.length} tệp của đơn vị đã được tính trong báo cáo tổng hợp khác nên không cộng thêm`
@@ -644,18 +625,7 @@ function errorSheet(c: Consolidation): SheetSpec {
   if (c.warnings.length === 0) rows.push([cell("Không có cảnh báo.", NOTE)]);
   else {
     rows.push(header);
-    for (const w of c.warnings) {
-      rows.push([
-        text(w.file, WRAP),
-        text(w.unit),
-        text("Chấp nhận"),
-        text(w.code),
-        sev(w.severity),
-        text(w.sheet),
-        text(w.cell),
-        text(w.message, WRAP),
-      ]);
-    }
+    for (const w of c.warnings) rows.push(findingRow(w.file, w.unit, "Chấp nhận", w));
   }
   return {
     name: SUMMARY_SHEETS.errors,

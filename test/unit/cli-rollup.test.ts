@@ -22,6 +22,12 @@ writeFileSync(
   reportBytes({ unit: "PHONG_B", name: "Phòng B", counts: { HN_TONG: [200, 120] } }),
 );
 
+/** The options that make `code` the consolidating unit and write its roll-up to `out`. */
+const asUnit = (code: string, name: string, out: string): string[] => [
+  ...["--as-unit", code, "--name", name, "--type", "SO_NGANH"],
+  ...["--rollup", out],
+];
+
 describe("kl226 consolidate --rollup", () => {
   it("names the form it wrote: a CCHC roll-up is said to be on CCHC-BC/2025", async () => {
     const io = capture();
@@ -81,16 +87,7 @@ describe("kl226 consolidate --rollup", () => {
   it("consolidates a roll-up sent up together with one of its units' own files without counting that unit twice", async () => {
     const rollup = join(root, "cap-tinh", "SO_Y_TE.xlsx");
     const made = capture();
-    const rollupArgs = [
-      "--as-unit",
-      "SO_Y_TE",
-      "--name",
-      "Sở Y tế",
-      "--type",
-      "SO_NGANH",
-      "--rollup",
-      rollup,
-    ];
+    const rollupArgs = asUnit("SO_Y_TE", "Sở Y tế", rollup);
     expect(await main(["consolidate", inDir, "--out", join(root, "so-th.xlsx"), ...rollupArgs], made)).toBe(
       0,
     );
@@ -134,16 +131,7 @@ describe("kl226 consolidate --rollup", () => {
     const dir = join(root, "lan-hai");
     mkdirSync(dir);
     for (const f of ["a.xlsx", "b.xlsx"]) writeFileSync(join(dir, f), readFileSync(join(inDir, f)));
-    const args = (out: string) => [
-      "--as-unit",
-      "SO_Y_TE",
-      "--name",
-      "Sở Y tế",
-      "--type",
-      "SO_NGANH",
-      "--rollup",
-      out,
-    ];
+    const args = (out: string) => asUnit("SO_Y_TE", "Sở Y tế", out);
     const first = join(root, "lan-hai-SO_Y_TE.xlsx");
     expect(
       await main(["consolidate", dir, "--out", join(root, "lan-hai-1.xlsx"), ...args(first)], capture()),
@@ -163,7 +151,7 @@ describe("kl226 consolidate --rollup", () => {
   it("writes no roll-up of zeros when no report was accepted, and exits 1", async () => {
     const io = capture();
     const rollup = join(root, "rong", "SO_Y_TE.xlsx");
-    const args = ["--as-unit", "SO_Y_TE", "--name", "Sở Y tế", "--type", "SO_NGANH", "--rollup", rollup];
+    const args = asUnit("SO_Y_TE", "Sở Y tế", rollup);
     const period = ["--period", "NAM", "--year", "2026"];
     expect(
       await main(["consolidate", inDir, "--out", join(root, "rong-th.xlsx"), ...period, ...args], io),
@@ -179,16 +167,7 @@ describe("kl226 consolidate --rollup", () => {
     const dir = join(root, "hai-so");
     const make = async (inputs: string[], code: string, name: string): Promise<void> => {
       const io = capture();
-      const args = [
-        "--as-unit",
-        code,
-        "--name",
-        name,
-        "--type",
-        "SO_NGANH",
-        "--rollup",
-        join(dir, `${code}.xlsx`),
-      ];
+      const args = asUnit(code, name, join(dir, `${code}.xlsx`));
       expect(
         await main(["consolidate", ...inputs, "--out", join(root, `${code}-th.xlsx`), ...args], io),
       ).toBe(0);
