@@ -94,8 +94,10 @@ export function inspectBytes(
     memo: decoder.memo,
   });
   if (!read.ok) {
-    // A roster (MA_DON_VI, TEN_DON_VI …) left in the reports' folder is said to be one.
-    if (read.reason === "TEXT_FILE" && looksLikeRoster(bytes))
+    // A roster (MA_DON_VI, TEN_DON_VI …) saved as CSV and left in the reports' folder is said to be
+    // one. Text named .xlsx stays a file "renamed .xlsx": the message may reach a unit in a letter.
+    const csvName = options.fileName !== undefined && fileKindOf(options.fileName).id === "csv";
+    if (read.reason === "TEXT_FILE" && csvName && looksLikeRoster(bytes))
       return unreadableResult(MSG.rosterNotReport, read.detail);
     return readFailureResult(read.reason, read.detail, options.fileName);
   }

@@ -41,12 +41,13 @@ describe("an unreadable file is named for what it is", () => {
     expect(only(csv, "SO_A.xlsx").message).toContain("đổi đuôi");
   });
 
-  test("a roster left among the reports (its first line names MA_DON_VI) is said to be one, whatever its name", () => {
+  test("a roster CSV left among the reports (its first line names MA_DON_VI and TEN_DON_VI) is said to be one", () => {
     const roster = strToU8("\uFEFFMA_DON_VI;TEN_DON_VI;LOAI_DON_VI\nSO_A;Sở A;Sở, ban, ngành\n");
     const expected =
       "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.";
     expect(only(roster, "roster.csv")).toMatchObject({ code: "UNREADABLE", message: expected });
-    expect(only(roster, "danh-sach.xlsx").message).toBe(expected);
+    // Named .xlsx it is a file renamed, as a unit would be told in a letter.
+    expect(only(roster, "danh-sach.xlsx").message).toBe(UNREADABLE_MESSAGES.TEXT_FILE);
     expect(only(strToU8('"ma_don_vi","ten_don_vi"\r\n"SO_A","Sở A"\r\n'), "ds.csv").message).toBe(expected);
   });
 
