@@ -432,12 +432,16 @@ function humanSummary(
   if (ignored.length > 0) lines.push(ignoredNote(ignored));
   if (c.rejected.length > 0) {
     lines.push("Tệp bị từ chối (chi tiết ở trang “Lỗi”):");
+    const rolledUp = new Set(c.rolledUp);
     for (const r of c.rejected.slice(0, LIST_LIMIT)) {
       const errors = r.findings.filter((f) => f.severity === "error");
       const first = errors[0] ?? r.findings[0];
       const more = errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : "";
+      // Its unit reported inside a roll-up: nothing to send again (and no letter asks for it).
+      const counted =
+        r.unit !== null && rolledUp.has(r.unit) ? " — đơn vị đã được tính trong báo cáo tổng hợp khác" : "";
       lines.push(
-        `  ✗ ${r.file}: ${first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]` : ""}${more}`,
+        `  ✗ ${r.file}: ${first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]` : ""}${more}${counted}`,
       );
     }
     if (c.rejected.length > LIST_LIMIT) lines.push(`  … và ${c.rejected.length - LIST_LIMIT} tệp khác.`);

@@ -14,6 +14,7 @@ import { DEFAULT_PROFILE } from "./profile";
 import { ROLLUP_SOURCES_SHEET } from "./catalogue";
 import { reportDocument } from "./report";
 import { rollupWorkbook, type RollupUnit } from "./rollup";
+import { summaryWorkbook } from "./summary";
 import { cellText } from "./values";
 import { cellAt } from "./workbook";
 
@@ -342,6 +343,14 @@ describe("a roll-up consolidated together with the units it sums", () => {
       "tổng hợp được báo cáo của 1 đơn vị (1 đúng hạn, 0 trễ hạn; hạn gửi ngày 06/06/2026); 2 đơn vị khác trong danh sách được tính qua báo cáo tổng hợp của đơn vị cấp trên của mình.",
     );
     expect(report).toContain("Qua báo cáo tổng hợp");
+    // The Lỗi sheet still lists the rejected file, and says its unit is counted all the same.
+    const errors = summaryWorkbook(c, profile).sheets.find((s) => s.name === "Lỗi");
+    const row = errors?.rows.find((r) => r[0]?.value === "PHONG_B.xlsx");
+    expect(row?.slice(1, 4).map((cell) => cell?.value)).toEqual([
+      "PHONG_B",
+      "Từ chối (đã tính trong tổng hợp)",
+      "BAD_VALUE",
+    ]);
   });
 
   it("follows a roll-up of roll-ups down: only the top one is counted", () => {

@@ -598,8 +598,13 @@ function errorSheet(c: Consolidation): SheetSpec {
     text(f.cell),
     text(f.message, WRAP),
   ];
+  const rolledUp = new Set(c.rolledUp);
   const problemRows: Array<Array<CellSpec | null>> = [
-    ...c.rejected.flatMap((r) => r.findings.map((f) => findingRow(r.file, r.unit, "Từ chối", f))),
+    ...c.rejected.flatMap((r) => {
+      // Its unit reported inside a roll-up: rejected, with nothing to send again.
+      const status = r.unit !== null && rolledUp.has(r.unit) ? "Từ chối (đã tính trong tổng hợp)" : "Từ chối";
+      return r.findings.map((f) => findingRow(r.file, r.unit, status, f));
+    }),
     ...c.duplicates.map((d) => findingRow(d.dropped, d.unit, "Trùng", d.finding)),
     ...c.inRollup.map((r) => findingRow(r.file, r.unit, "Đã tính trong tổng hợp", r.finding)),
   ];

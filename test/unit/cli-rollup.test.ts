@@ -127,6 +127,21 @@ describe("kl226 consolidate --rollup", () => {
     expect(report.province.values.HN_TONG).toEqual({ previous: 400, current: 290 });
   });
 
+  it("says of a rejected file whose unit the roll-up counts that the unit is counted all the same", async () => {
+    const dir = join(root, "cap-tinh-loi");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "SO_Y_TE.xlsx"), readFileSync(join(root, "cap-tinh", "SO_Y_TE.xlsx")));
+    writeFileSync(
+      join(dir, "b.xlsx"),
+      reportBytes({ unit: "PHONG_B", name: "Phòng B", counts: { HN_TONG: [200, -1] } }),
+    );
+    const io = capture();
+    expect(await main(["consolidate", dir, "--out", join(root, "cap-tinh-loi.xlsx")], io)).toBe(1);
+    expect(io.stdout).toMatch(
+      /  ✗ .*b\.xlsx: .* \[BAD_VALUE Chỉ tiêu!E5\] — đơn vị đã được tính trong báo cáo tổng hợp khác\n/,
+    );
+  });
+
   it("refuses to roll up a folder that holds the unit's own earlier roll-up, which would sum itself", async () => {
     const dir = join(root, "lan-hai");
     mkdirSync(dir);
