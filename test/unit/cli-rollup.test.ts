@@ -138,7 +138,7 @@ describe("kl226 consolidate --rollup", () => {
     const io = capture();
     expect(await main(["consolidate", dir, "--out", join(root, "cap-tinh-loi.xlsx")], io)).toBe(1);
     expect(io.stdout).toMatch(
-      /  ✗ .*b\.xlsx: .* \[BAD_VALUE Chỉ tiêu!E5\] — đơn vị đã được tính trong báo cáo tổng hợp khác\n/,
+      / {2}✗ .*b\.xlsx: .* \[BAD_VALUE Chỉ tiêu!E5\] — đơn vị đã được tính trong báo cáo tổng hợp khác\n/,
     );
   });
 
