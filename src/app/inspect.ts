@@ -4,6 +4,7 @@
 import { fileKindMessage, fileKindOf } from "../core/file-kinds";
 import { finding, unreadableMessage, UNREADABLE_MESSAGES, type Finding } from "../core/findings";
 import { MSG } from "../core/messages";
+import { foldKey } from "../core/text";
 import type { Profile } from "../core/profile";
 import { staleFormulaFindings } from "../core/stale";
 import {
@@ -66,12 +67,18 @@ function readFailureResult(
   return unreadableResult(unreadableMessage(reason, fileName), detail);
 }
 
-/** Text whose first line names the roster's code and name columns (SPEC §5 `MA_DON_VI`, `TEN_DON_VI`). */
+/**
+ * Text whose first line names the roster's code and name columns, as `--roster` reads them
+ * (SPEC §5 `MA_DON_VI`, `TEN_DON_VI`, or "Mã đơn vị", "Tên đơn vị").
+ */
 function looksLikeRoster(bytes: Uint8Array): boolean {
   const firstLine = new TextDecoder("utf-8").decode(bytes.subarray(0, 512)).split(/\r?\n/, 1)[0] ?? "";
-  const column = (name: string): boolean =>
-    new RegExp(`(^|[\\s,;\\t"'\\ufeff])${name}([\\s,;\\t"']|$)`, "i").test(firstLine);
-  return column("MA_DON_VI") && column("TEN_DON_VI");
+  const headers = new Set(
+    firstLine
+      .split(/[,;\t]/)
+      .map((h) => foldKey(h.replace(/^[\s"'\ufeff]+|[\s"']+$/g, "")).replace(/_/g, " ")),
+  );
+  return headers.has("ma don vi") && headers.has("ten don vi");
 }
 
 /**

@@ -57,6 +57,7 @@ import {
   isErrnoError,
   loadProfile,
   readBytes,
+  storedInputPath,
   storedOutputPath,
   UsageError,
   writeAtomic,
@@ -203,7 +204,14 @@ export interface RunOptions {
 
 export async function consolidateCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, CONSOLIDATE);
-  const o = checkOptions(CONSOLIDATE, consolidateOptions, values);
+  const options = checkOptions(CONSOLIDATE, consolidateOptions, values);
+  // Files given by option are found as the inputs are, however their Vietnamese letters were typed.
+  const o = {
+    ...options,
+    ...(options.roster !== undefined ? { roster: storedInputPath(options.roster) } : {}),
+    ...(options.previous !== undefined ? { previous: options.previous.map(storedInputPath) } : {}),
+    ...(options.profile !== undefined ? { profile: storedInputPath(options.profile) } : {}),
+  };
   // Profile and roster first: a bad one stops the run (exit 2) before any file is read.
   const profile = o.profile === undefined ? undefined : loadProfile(o.profile);
   const roster = o.roster === undefined ? undefined : loadRoster(o.roster, profile ?? DEFAULT_PROFILE);

@@ -93,11 +93,15 @@ export function checkRollupPeriod(c: Consolidation, profile: Profile): void {
  */
 export function writeRollup(c: Consolidation, profile: Profile, request: RollupRequest): string[] {
   checkRollupPeriod(c, profile);
+  // A roll-up of an earlier run left at that path is now out of date: it must not be sent as this one.
+  const stale = existsSync(request.out)
+    ? ` Tệp ${request.out} đang có là của lần chạy trước, không được cập nhật: đừng gửi tệp đó lên cấp trên.`
+    : "";
   const refusal = rollupRefusal(c, request.unit);
-  if (refusal !== null) return [`Chưa lập báo cáo tổng hợp gửi cấp trên (--rollup): ${refusal}`];
+  if (refusal !== null) return [`Chưa lập báo cáo tổng hợp gửi cấp trên (--rollup): ${refusal}${stale}`];
   if (c.units.length === 0)
     return [
-      `Chưa lập báo cáo tổng hợp gửi cấp trên (--rollup): không có báo cáo nào được chấp nhận, báo cáo sẽ toàn số 0. Sửa các tệp bị từ chối (trang “Lỗi” của bảng tổng hợp) rồi chạy lại; chưa ghi tệp ${request.out}.`,
+      `Chưa lập báo cáo tổng hợp gửi cấp trên (--rollup): không có báo cáo nào được chấp nhận, báo cáo sẽ toàn số 0. Sửa các tệp bị từ chối (trang “Lỗi” của bảng tổng hợp) rồi chạy lại; chưa ghi tệp ${request.out}.${stale}`,
     ];
   writeAtomic(request.out, writeXlsx(rollupWorkbook(c, profile, request.unit), NODE_ZIP_CODEC));
   return [

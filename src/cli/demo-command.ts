@@ -17,7 +17,7 @@ import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile"
 import type { RollupUnit } from "../core/rollup";
 import { codeKey } from "../core/text";
 import { loadRoster, repoRoot, runConsolidation } from "./consolidate-command";
-import { expandInputs, loadProfile, readBytes, storedOutputPath, UsageError } from "./io";
+import { expandInputs, loadProfile, readBytes, storedInputPath, storedOutputPath, UsageError } from "./io";
 import { checkOptions, defineCommand, parseOptions, type Io } from "./options";
 
 export const DEMO = defineCommand({
@@ -61,7 +61,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   const o = checkOptions(DEMO, demoOptions, values);
   const root = repoRoot();
   const bundled = join(root, "samples");
-  const samples = o.samples ?? bundled;
+  const samples = o.samples === undefined ? bundled : storedInputPath(o.samples);
   const isBundled = resolve(samples) === resolve(bundled);
   const outDir = storedOutputPath(o["out-dir"] ?? join(root, "out"));
   if (!existsSync(samples) || !statSync(samples).isDirectory()) {

@@ -92,6 +92,17 @@ export interface OutputTarget {
  * must be (ENOTDIR), no folder where the file goes (EISDIR), the nearest existing folder writable.
  */
 export function checkOutputs(targets: readonly OutputTarget[]): void {
+  // Two results written to one path: the second would replace the first (a summary lost to the JSON).
+  const byPath = new Map<string, OutputTarget>();
+  for (const t of targets) {
+    const key = resolve(t.path).normalize("NFC");
+    const other = byPath.get(key);
+    if (other)
+      throw new UsageError(
+        `${other.option} và ${t.option} cùng chỉ tới ${t.path}: mỗi kết quả cần một tên riêng, nếu không kết quả sau sẽ ghi đè kết quả trước. Hãy chọn tên khác; chưa có gì được ghi.`,
+      );
+    byPath.set(key, t);
+  }
   for (const t of targets) {
     const target = resolve(t.path);
     const existing = statOrNull(target);
@@ -158,6 +169,12 @@ export function sameTextPath(path: string): string | undefined {
 export function storedOutputPath(path: string): string {
   const stored = storedPath(path, true);
   // As typed when nothing had to be found by NFC: messages show the path the user gave.
+  return stored === undefined || stored === resolve(path) ? path : stored;
+}
+
+/** An input path given by an option (--roster, --profile …): as stored when only found by NFC, else as typed. */
+export function storedInputPath(path: string): string {
+  const stored = sameTextPath(path);
   return stored === undefined || stored === resolve(path) ? path : stored;
 }
 

@@ -276,6 +276,26 @@ describe("duplicates", () => {
   });
 });
 
+test("a report date with a mistyped year (2062) makes no open task overdue that the deadline would not", () => {
+  const open = DEFAULT_PROFILE.form.tasks.map(() => "Đang thực hiện");
+  const atDeadline = consolidate(
+    [submit("a.xlsx", unit("SO_A", { taskStatuses: open, reportDate: "06/06/2026" }))],
+    {
+      profile: DEFAULT_PROFILE,
+    },
+  );
+  const typo = consolidate(
+    [submit("a.xlsx", unit("SO_A", { taskStatuses: open, reportDate: "06/06/2062" }))],
+    {
+      profile: DEFAULT_PROFILE,
+    },
+  );
+  // Tasks due after 06/06/2026 (later quarters, the end of the year) are not overdue in either.
+  expect(atDeadline.units[0]!.tasks.overdue).toBeLessThan(open.length);
+  expect(typo.units[0]!.tasks).toEqual(atDeadline.units[0]!.tasks);
+  expect(typo.tasks.map((t) => t.overdue)).toEqual(atDeadline.tasks.map((t) => t.overdue));
+});
+
 describe("period", () => {
   test("the majority period is used; a file of another period or year is rejected with PERIOD_MISMATCH", () => {
     const c = consolidate(

@@ -538,7 +538,7 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
     status: statusOf(s),
   }));
 
-  const { tasks, ownTasks } = taskTables(kept, form);
+  const { tasks, ownTasks } = taskTables(kept, profile);
   return {
     form,
     period,
@@ -684,10 +684,11 @@ function rollupOverlaps(kept: readonly Candidate[]): Warning[] {
   );
 }
 
-/** Whether `date` is later than a roll-up's recorded date text (dd/mm/yyyy); when that cannot be read, assumed so. */
-function isNewer(date: CivilDate, recorded: string): boolean {
+/** `date` against a roll-up's recorded date text (dd/mm/yyyy); one that cannot be read counts as older. */
+function comparedWith(date: CivilDate, recorded: string): "newer" | "same day" | "older" {
   const summed = parseDateText(recorded);
-  return summed === null || compareDates(date, summed) > 0;
+  const order = summed === null ? 1 : compareDates(date, summed);
+  return order > 0 ? "newer" : order === 0 ? "same day" : "older";
 }
 
 function inRollupOf(c: Candidate, cover: Cover): InRollup {
@@ -718,9 +719,13 @@ function inRollupOf(c: Candidate, cover: Cover): InRollup {
               file: cover.source.file,
               reportDate: cover.source.reportDate,
               ownDate: viDate(c.report.reportDate),
-              newer: isNewer(c.report.reportDate, cover.source.reportDate),
+              when: comparedWith(c.report.reportDate, cover.source.reportDate),
             },
-      ),
+      ) +
+        // Newer or older by a mistyped year says nothing: point at the year.
+        (!sameFile && isUnlikelyReportDate(c.report.reportDate, c.report.period)
+          ? ` ${MSG.doubtfulDate(viDate(c.report.reportDate), baseName(c.submission.file))}`
+          : ""),
     ),
   };
 }
@@ -769,6 +774,15 @@ function isOverdue(t: TaskRow, reportDate: CivilDate): boolean {
   return !isDone(t) && t.deadline !== null && compareDates(t.deadline, reportDate) < 0;
 }
 
+/**
+ * The day a report's tasks are judged overdue on: its report date, or for a date with a mistyped
+ * year (UNLIKELY_DATE, 2062) the period's deadline, so a typo does not make every open task overdue.
+ */
+function tasksAsOf(report: UnitReport, profile: Profile): CivilDate {
+  if (!isUnlikelyReportDate(report.reportDate, report.period)) return report.reportDate;
+  return reportDeadline(profile, report.period.kind, report.period.year) ?? report.reportDate;
+}
+
 function taskCounts(tasks: readonly TaskRow[], reportDate: CivilDate): TaskCounts {
   return {
     total: tasks.length,
@@ -794,7 +808,7 @@ function unitSummary({ submission, report }: Candidate, profile: Profile, onRost
     late,
     values: report.values,
     indicators: judgeAll(report.values, profile.form, report.unit.typeId),
-    tasks: taskCounts(report.tasks, report.reportDate),
+    tasks: taskCounts(report.tasks, tasksAsOf(report, profile)),
     onRoster,
     texts: report.texts,
     ...(report.rollupOf ? { rollupOf: report.rollupOf } : {}),
@@ -905,7 +919,11 @@ export const OWN_TASKS_LABEL = "Nhiệm vụ đơn vị tự bổ sung";
  * and are grouped in one row (counting task rows, not units) and listed one by one. A task that does
  * not apply to a unit (SPEC §8 appliesTo) is not counted absent for it.
  */
-function taskTables(kept: readonly Candidate[], form: Form): { tasks: TaskSummary[]; ownTasks: OwnTask[] } {
+function taskTables(
+  kept: readonly Candidate[],
+  profile: Profile,
+): { tasks: TaskSummary[]; ownTasks: OwnTask[] } {
+  const form = profile.form;
   const keys = form.tasks.map((t) => matchKey(t.content));
   const counted = (index: number | null, content: string, deadlineText: string) => ({
     index,
@@ -934,6 +952,7 @@ function taskTables(kept: readonly Candidate[], form: Form): { tasks: TaskSummar
   };
   const sortedKept = [...kept].sort((a, b) => compareText(a.report.unit.code, b.report.unit.code));
   for (const { report } of sortedKept) {
+    const asOf = tasksAsOf(report, profile);
     const seen = new Set<number>();
     for (const t of report.tasks) {
       const key = matchKey(t.content);
@@ -941,15 +960,15 @@ function taskTables(kept: readonly Candidate[], form: Form): { tasks: TaskSummar
       const row = i >= 0 ? rows[i] : undefined;
       if (row) {
         seen.add(i);
-        tally(row, t, report.reportDate);
+        tally(row, t, asOf);
       } else {
-        tally(own, t, report.reportDate);
+        tally(own, t, asOf);
         ownTasks.push({
           unit: report.unit.code,
           content: t.content,
           deadlineText: t.deadlineText,
           status: TASK_STATUSES.find((s) => s.id === t.status)?.label ?? t.status,
-          overdue: isOverdue(t, report.reportDate),
+          overdue: isOverdue(t, asOf),
         });
       }
     }

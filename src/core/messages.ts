@@ -121,7 +121,7 @@ export const MSG = {
     return `Đơn vị ${unit} gửi hai báo cáo cùng Ngày báo cáo ${date} nhưng số liệu khác nhau: ${q(diff.label)} (${diff.column}) tệp này ghi ${shown(diff.here)}, tệp ${kept} ghi ${shown(diff.there)}. Khi cùng ngày, tệp có tên xếp sau theo thứ tự chữ cái (${kept}) được dùng; hãy hỏi đơn vị tệp nào đúng, rồi bỏ tệp sai hoặc sửa Ngày báo cáo của tệp đúng cho muộn hơn.`;
   },
   droppedRollup: (units: number) =>
-    `Tệp không được dùng là báo cáo tổng hợp của ${units} đơn vị: nếu nó mới là báo cáo đúng của đơn vị, hãy bỏ tệp kia hoặc sửa Ngày báo cáo.`,
+    `Tệp không được dùng là báo cáo tổng hợp của ${units} đơn vị, nên số liệu của các đơn vị đó không có trong tổng.`,
   doubtfulDate: (date: string, file: string) =>
     `Lưu ý: Ngày báo cáo ${date} của tệp ${file} có thể gõ nhầm năm, nên tệp được chọn theo ngày có thể không phải bản mới nhất.`,
   inRollup: (
@@ -132,21 +132,26 @@ export const MSG = {
     summed: {
       readonly file: string;
       readonly reportDate: string;
-      /** This file's report date, and whether it is later than the one summed. */
+      /** This file's report date, and how it compares with the one summed. */
       readonly ownDate: string;
-      readonly newer: boolean;
+      readonly when: "newer" | "same day" | "older";
     } | null,
   ) => {
     const through = via === undefined ? "" : `, qua báo cáo tổng hợp của ${via}`;
     const head = `Đơn vị ${unit} đã được tính trong báo cáo tổng hợp của ${rollupUnit} (tệp ${rollupFile}${through}), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.`;
     if (summed === null) return head;
     const other = `tệp mà ${rollupUnit} đã tổng hợp (${summed.file || "không rõ tên tệp"}${summed.reportDate ? `, ngày báo cáo ${summed.reportDate}` : ""})`;
-    return summed.newer
-      ? `${head} Tệp này (ngày báo cáo ${summed.ownDate}) mới hơn ${other}: nếu số liệu của đơn vị đã thay đổi, đề nghị ${rollupUnit} tổng hợp lại và gửi báo cáo mới.`
-      : `${head} Tệp này (ngày báo cáo ${summed.ownDate}) không mới hơn ${other}, nên số liệu đã tổng hợp được dùng.`;
+    switch (summed.when) {
+      case "newer":
+        return `${head} Tệp này (ngày báo cáo ${summed.ownDate}) mới hơn ${other}: nếu số liệu của đơn vị đã thay đổi, đề nghị ${rollupUnit} tổng hợp lại và gửi báo cáo mới.`;
+      case "same day":
+        return `${head} Tệp này cùng ngày báo cáo với ${other} nhưng không giống hệt tệp đó: hãy hỏi lại đơn vị tệp nào đúng; nếu là tệp này, đề nghị ${rollupUnit} tổng hợp lại và gửi báo cáo mới.`;
+      case "older":
+        return `${head} Tệp này (ngày báo cáo ${summed.ownDate}) cũ hơn ${other}, nên số liệu đã tổng hợp được dùng.`;
+    }
   },
   rollupOfItself: (unit: string, files: readonly string[]) =>
-    `Trong các báo cáo đã tổng hợp có báo cáo của chính ${unit} (${files.join(", ")}), có thể là báo cáo gửi cấp trên lập lần trước. Báo cáo mới sẽ cộng lại chính nó, nên chưa được lập: hãy bỏ tệp đó khỏi thư mục báo cáo của các đơn vị trực thuộc rồi tổng hợp lại.`,
+    `Trong các báo cáo đã tổng hợp có báo cáo của chính ${unit} (${files.join(", ")}), có thể là báo cáo gửi cấp trên lập lần trước. Báo cáo mới sẽ cộng cả số liệu của báo cáo lần trước, nên chưa được lập: hãy bỏ tệp đó khỏi thư mục báo cáo của các đơn vị trực thuộc rồi tổng hợp lại.`,
   rollupOverlap: (units: readonly string[], rollupUnit: string, otherUnit: string, otherFile: string) =>
     `Báo cáo tổng hợp của ${rollupUnit} và báo cáo tổng hợp của ${otherUnit} (tệp ${otherFile}) cùng tính ${units.length === 1 ? `đơn vị ${units[0]}` : `${units.length} đơn vị: ${units.join(", ")}`}, nên số liệu của ${units.length === 1 ? "đơn vị này" : "các đơn vị này"} bị cộng hai lần vào tổng. Đề nghị hai đơn vị thống nhất mỗi đơn vị chỉ do một bên tổng hợp, rồi bên kia lập lại báo cáo tổng hợp.`,
   unknownUnit: (unit: string) =>

@@ -1,6 +1,8 @@
 // The report sent upward (SPEC §9): sections I–VI and three appendices from the consolidation and
 // the profile, laid out as a Nghị định 30 document with a type name, numbers in Vietnamese notation.
 
+import { reportBytes } from "../../test/helpers/report-builder";
+import { inspectBytes } from "../app/inspect";
 import { consolidate } from "./consolidate";
 import {
   dates,
@@ -62,6 +64,32 @@ test("I: files received, units consolidated on time and late, returned and missi
     ["Sở, ban, ngành", "7", "5", "4", "1", "1", "1"],
     ["UBND xã, phường", "6", "4", "4", "0", "1", "1"],
     ["Tổng cộng", "13", "9", "8", "1", "2", "2"],
+  ]);
+});
+
+test("I: with a roster, a unit not on it has a row of its own, so every type's row adds up", () => {
+  const report = (code: string, type: "SO_NGANH" | "UBND_XA") => ({
+    file: `${code}.xlsx`,
+    sha256: code,
+    result: inspectBytes(reportBytes({ unit: code, name: code, type }), profile),
+  });
+  const listed = [{ code: "SO_A", name: "SO_A", type: "Sở, ban, ngành" }];
+  const withStranger = consolidate([report("SO_A", "SO_NGANH"), report("XA_LA", "UBND_XA")], {
+    profile,
+    roster: listed,
+  });
+  const d = reportDocument(withStranger, profile, { date: dates.date, roster: listed });
+  const [byType] = tables(d, 0);
+  const rows = byType!.rows.map((r) =>
+    r.map((cell) =>
+      documentText({ font: d.font, sections: [{ page: d.sections[0]!.page, blocks: cell.blocks }] }),
+    ),
+  );
+  expect(rows).toEqual([
+    ["Loại đơn vị", "Phải báo cáo", "Đã tổng hợp", "Đúng hạn", "Trễ hạn", "Bị trả lại", "Chưa gửi"],
+    ["Sở, ban, ngành", "1", "1", "1", "0", "0", "0"],
+    ["Không có trong danh sách", "0", "1", "1", "0", "0", "0"],
+    ["Tổng cộng", "1", "2", "2", "0", "0", "0"],
   ]);
 });
 

@@ -154,8 +154,10 @@ function typeTally(c: Consolidation, roster: readonly RosterUnit[] | undefined) 
     r.must += 1;
     if (rolledUp.has(u.code.toUpperCase())) r.rolledUp += 1;
   }
+  // With a roster, a unit not on it is counted on its own row, as a returned one is: every roster
+  // type's row then adds up (must = consolidated + through a roll-up + returned + not sent).
   for (const u of c.units) {
-    const r = row(u.type);
+    const r = row(roster && !u.onRoster ? NOT_ON_ROSTER : u.type);
     r.accepted += 1;
     if (u.late) r.late += 1;
     else r.onTime += 1;

@@ -311,7 +311,21 @@ describe("a roll-up consolidated together with the units it sums", () => {
       period,
     });
     expect(draft.inRollup[0]?.finding.message).toBe(
-      "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này (ngày báo cáo 20/05/2026) không mới hơn tệp mà SO_Y_TE đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026), nên số liệu đã tổng hợp được dùng.",
+      "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này (ngày báo cáo 20/05/2026) cũ hơn tệp mà SO_Y_TE đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026), nên số liệu đã tổng hợp được dùng.",
+    );
+    const sameDay = consolidate([soYTe, copy("PHONG_A (sua).xlsx", { year: 2026, month: 6, day: 2 })], {
+      profile,
+      period,
+    });
+    expect(sameDay.inRollup[0]?.finding.message).toBe(
+      "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này cùng ngày báo cáo với tệp mà SO_Y_TE đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026) nhưng không giống hệt tệp đó: hãy hỏi lại đơn vị tệp nào đúng; nếu là tệp này, đề nghị SO_Y_TE tổng hợp lại và gửi báo cáo mới.",
+    );
+    const typo = consolidate([soYTe, copy("PHONG_A (2062).xlsx", { year: 2062, month: 6, day: 2 })], {
+      profile,
+      period,
+    });
+    expect(typo.inRollup[0]?.finding.message).toMatch(
+      / mới hơn .* Lưu ý: Ngày báo cáo 02\/06\/2062 của tệp PHONG_A \(2062\)\.xlsx có thể gõ nhầm năm/,
     );
   });
 
@@ -391,7 +405,7 @@ describe("a roll-up consolidated together with the units it sums", () => {
       ["SO_Y_TE.xlsx", 2, true],
     ]);
     expect(c.duplicates[0]!.finding.message).toContain(
-      "Tệp không được dùng là báo cáo tổng hợp của 2 đơn vị: nếu nó mới là báo cáo đúng của đơn vị, hãy bỏ tệp kia hoặc sửa Ngày báo cáo.",
+      "Tệp không được dùng là báo cáo tổng hợp của 2 đơn vị, nên số liệu của các đơn vị đó không có trong tổng.",
     );
   });
 

@@ -161,6 +161,16 @@ describe("kl226 consolidate --rollup", () => {
       "Chưa lập báo cáo tổng hợp gửi cấp trên (--rollup): Trong các báo cáo đã tổng hợp có báo cáo của chính SO_Y_TE (SO_Y_TE (ban truoc).xlsx), có thể là báo cáo gửi cấp trên lập lần trước.",
     );
     expect(existsSync(again)).toBe(false);
+    // Asked to replace the earlier roll-up: it stays as it was, and the message says not to send it.
+    const before = readFileSync(first);
+    const over = capture();
+    expect(
+      await main(["consolidate", dir, "--out", join(root, "lan-hai-3.xlsx"), ...args(first)], over),
+    ).toBe(1);
+    expect(over.stdout).toContain(
+      `Tệp ${first} đang có là của lần chạy trước, không được cập nhật: đừng gửi tệp đó lên cấp trên.`,
+    );
+    expect(readFileSync(first).equals(before)).toBe(true);
   });
 
   it("writes no roll-up of zeros when no report was accepted, and exits 1", async () => {

@@ -150,6 +150,20 @@ test("an output typed composed goes into the decomposed folder, not into a look-
   expect(again.stdout).toContain("chấp nhận 2");
 });
 
+test("a roster typed composed is found stored decomposed, and left out of the reports in its folder", async () => {
+  const dir = inbox("ds-nfd");
+  const stored = join(dir, "Danh sách.csv".normalize("NFD"));
+  writeFileSync(
+    stored,
+    "MA_DON_VI;TEN_DON_VI;LOAI_DON_VI\nSO_A;Sở A;SO_NGANH\nXA_C;Xã C;UBND_XA\nXA_E;Xã E;UBND_XA\n",
+  );
+  const io = capture();
+  const typed = join(dir, "Danh sách.csv".normalize("NFC"));
+  expect(await main(["consolidate", dir, "--roster", typed, "--out", join(root, "ds-nfd.xlsx")], io)).toBe(0);
+  expect(io.stdout).toContain("Đã đọc 2 tệp: chấp nhận 2, từ chối 0");
+  expect(io.stdout).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: XA_E.");
+});
+
 test("template does not put a blank form beside a filled report whose name is stored decomposed", async () => {
   const filled = join(root, "Xã Hải Lĩnh.xlsx".normalize("NFD"));
   writeFileSync(filled, sent["XA_C.xlsx"]!);
@@ -160,6 +174,19 @@ test("template does not put a blank form beside a filled report whose name is st
     readdirSync(root).filter((n) => n.normalize("NFC") === "Xã Hải Lĩnh.xlsx".normalize("NFC")),
   ).toHaveLength(1);
   expect(sha256Hex(new Uint8Array(readFileSync(filled)))).toBe(sha256Hex(sent["XA_C.xlsx"]!));
+});
+
+test.each([
+  ["--json", ["--json", "ket-qua.xlsx"]],
+  ["--letters", ["--letters", "./ket-qua.xlsx"]],
+  ["--rollup", [...ROLLUP_UNIT, "--rollup", "ket-qua.xlsx"]],
+])("--out and %s to one path are refused before anything is written", async (option, extra) => {
+  const dir = inbox(`hai-ket-qua${option}`);
+  const at = (p: string): string => (p.endsWith(".xlsx") ? join(dir, p) : p);
+  const io = capture();
+  expect(await main(["consolidate", dir, "--out", at("ket-qua.xlsx"), ...extra.map(at)], io)).toBe(2);
+  expect(io.stderr).toContain(`--out và ${option} cùng chỉ tới`);
+  expect(readdirSync(dir).sort()).toEqual(["SO_A.xlsx", "XA_C.xlsx"]);
 });
 
 test("validate names the files it skips as Excel lock or hidden files, as consolidate does", async () => {

@@ -49,6 +49,12 @@ describe("an unreadable file is named for what it is", () => {
     // Named .xlsx it is a file renamed, as a unit would be told in a letter.
     expect(only(roster, "danh-sach.xlsx").message).toBe(UNREADABLE_MESSAGES.TEXT_FILE);
     expect(only(strToU8('"ma_don_vi","ten_don_vi"\r\n"SO_A","Sở A"\r\n'), "ds.csv").message).toBe(expected);
+    // The headers --roster also takes: "Mã đơn vị", "Tên đơn vị" (any case, with an STT column).
+    expect(
+      only(strToU8("STT;Mã đơn vị;Tên Đơn Vị;Loại đơn vị\n1;SO_A;Sở A;SO_NGANH\n"), "ds.csv").message,
+    ).toBe(expected);
+    // A unit's figures as CSV are not a roster.
+    expect(only(strToU8("MA_DON_VI;SO_A\nHN_TONG;90\n"), "so-a.csv").message).not.toBe(expected);
   });
 
   test("an .xls that is really an HTML table (as many web systems export) is named as such", () => {
