@@ -24,6 +24,14 @@ const appendix = (i: number): string => documentText({ ...doc, sections: [doc.se
 const tables = (d: DocumentSpec, section: number): TableSpec[] =>
   d.sections[section]!.blocks.filter((b): b is TableSpec => b.kind === "table" && b.borders);
 
+/** Section I's by-type table as the text of its cells. */
+const byTypeRows = (d: DocumentSpec): string[][] =>
+  tables(d, 0)[0]!.rows.map((r) =>
+    r.map((cell) =>
+      documentText({ font: d.font, sections: [{ page: d.sections[0]!.page, blocks: cell.blocks }] }),
+    ),
+  );
+
 test("a report (no Kính gửi), dated, titled for the form and period, sent to the superior body", () => {
   expect(main).toMatch(/Số: \u00A0+\/BC-SNV/);
   expect(main).toContain("Thanh Hóa, ngày 12 tháng 6 năm 2026");
@@ -53,13 +61,7 @@ test("I: files received, units consolidated on time and late, returned and missi
   );
   expect(main).toContain("Có 2 đơn vị có báo cáo bị trả lại");
   expect(main).toContain("Có 2 đơn vị chưa gửi báo cáo.");
-  const [byType] = tables(doc, 0);
-  const rows = byType!.rows.map((r) =>
-    r.map((cell) =>
-      documentText({ font: doc.font, sections: [{ page: doc.sections[0]!.page, blocks: cell.blocks }] }),
-    ),
-  );
-  expect(rows).toEqual([
+  expect(byTypeRows(doc)).toEqual([
     ["Loại đơn vị", "Phải báo cáo", "Đã tổng hợp", "Đúng hạn", "Trễ hạn", "Bị trả lại", "Chưa gửi"],
     ["Sở, ban, ngành", "7", "5", "4", "1", "1", "1"],
     ["UBND xã, phường", "6", "4", "4", "0", "1", "1"],
@@ -79,13 +81,7 @@ test("I: with a roster, a unit not on it has a row of its own, so every type's r
     roster: listed,
   });
   const d = reportDocument(withStranger, profile, { date: dates.date, roster: listed });
-  const [byType] = tables(d, 0);
-  const rows = byType!.rows.map((r) =>
-    r.map((cell) =>
-      documentText({ font: d.font, sections: [{ page: d.sections[0]!.page, blocks: cell.blocks }] }),
-    ),
-  );
-  expect(rows).toEqual([
+  expect(byTypeRows(d)).toEqual([
     ["Loại đơn vị", "Phải báo cáo", "Đã tổng hợp", "Đúng hạn", "Trễ hạn", "Bị trả lại", "Chưa gửi"],
     ["Sở, ban, ngành", "1", "1", "1", "0", "0", "0"],
     ["Không có trong danh sách", "0", "1", "1", "0", "0", "0"],
