@@ -23,7 +23,6 @@ import { defaultProfileForForm } from "../core/profiles";
 import type { UnreadableReason } from "../core/workbook";
 import { parseRosterCsv, parseRosterWorkbook } from "../core/roster";
 import { followUpLetters, withLetterSheet } from "../core/letters";
-import { rollupRefusal } from "../core/rollup";
 import { summaryWorkbook } from "../core/summary";
 import { createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
@@ -227,7 +226,7 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
     p === undefined ? p : (storedOutputPath(p) as T);
   const request = rollupRequest(o);
   const rollup = request && { ...request, out: output(request.out) };
-  const { consolidation: c } = await runConsolidation(
+  const { consolidation: c, rollupRefused } = await runConsolidation(
     {
       inputs: positionals,
       out: output(o.out),
@@ -245,8 +244,6 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
     io,
   );
   // A roll-up asked for and not written (no accepted report, or one of the unit itself) is a failure too.
-  const rollupRefused =
-    rollup !== undefined && (c.units.length === 0 || rollupRefusal(c, rollup.unit) !== null);
   return c.rejected.length > 0 || rollupRefused ? 1 : 0;
 }
 
@@ -318,13 +315,19 @@ function earlierOutputsAmongInputs(
 }
 
 /**
- * Reads, checks and consolidates, writes every output; returns the consolidation and, when
- * `o.keepSubmissions` asks, the files as inspected (otherwise an empty list).
+ * Reads, checks and consolidates, writes every output; returns the consolidation, whether a roll-up
+ * asked for was refused, and, when `o.keepSubmissions` asks, the files as inspected (otherwise an
+ * empty list).
  */
 export async function runConsolidation(
   o: RunOptions,
   io: Io,
-): Promise<{ consolidation: Consolidation; submissions: Submission[]; profile: Profile }> {
+): Promise<{
+  consolidation: Consolidation;
+  submissions: Submission[];
+  profile: Profile;
+  rollupRefused: boolean;
+}> {
   // Every destination is checked before anything is read or written (exit 2, nothing written).
   const targets: OutputTarget[] = [
     { path: o.out, option: "--out", kind: "file" },
@@ -387,8 +390,9 @@ export async function runConsolidation(
     io.out(`${(await writeLetters(o.letters, c, profile, dates, roster)).join("\n")}\n`);
   if (o.report !== undefined)
     io.out(`${(await writeReport(o.report, c, profile, dates, roster)).join("\n")}\n`);
-  if (o.rollup !== undefined) io.out(`${writeRollup(c, profile, o.rollup).join("\n")}\n`);
-  return { consolidation: c, submissions, profile };
+  const rollup = o.rollup === undefined ? undefined : writeRollup(c, profile, o.rollup);
+  if (rollup) io.out(`${rollup.line}\n`);
+  return { consolidation: c, submissions, profile, rollupRefused: rollup?.written === false };
 }
 
 /**

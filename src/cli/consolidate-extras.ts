@@ -87,26 +87,34 @@ export function checkRollupPeriod(c: Consolidation, profile: Profile): void {
 }
 
 /**
- * Write the roll-up atomically; returns the lines for the human summary. With no accepted report
- * nothing is written: the roll-up would be a valid report of zeros that the level above would add
- * up (the summary and its Lỗi sheet, written before, say what to fix).
+ * Write the roll-up atomically; returns the line for the human summary and whether it was written.
+ * A roll-up that would sum the unit's own report (`rollupRefusal`) is not written, nor one with no
+ * accepted report: it would be a valid report of zeros that the level above would add up (the
+ * summary and its Lỗi sheet, written before, say what to fix).
  */
-export function writeRollup(c: Consolidation, profile: Profile, request: RollupRequest): string[] {
+export function writeRollup(
+  c: Consolidation,
+  profile: Profile,
+  request: RollupRequest,
+): { readonly line: string; readonly written: boolean } {
   checkRollupPeriod(c, profile);
-  // A roll-up of an earlier run left at that path is now out of date: it must not be sent as this one.
-  const stale = existsSync(request.out)
-    ? ` Tệp ${request.out} đang có là của lần chạy trước, không được cập nhật: đừng gửi tệp đó lên cấp trên.`
-    : "";
-  const refusal = rollupRefusal(c, request.unit);
-  if (refusal !== null) return [`Chưa lập báo cáo tổng hợp gửi cấp trên (--rollup): ${refusal}${stale}`];
-  if (c.units.length === 0)
-    return [
-      `Chưa lập báo cáo tổng hợp gửi cấp trên (--rollup): không có báo cáo nào được chấp nhận, báo cáo sẽ toàn số 0. Sửa các tệp bị từ chối (trang “Lỗi” của bảng tổng hợp) rồi chạy lại; chưa ghi tệp ${request.out}.${stale}`,
-    ];
+  const refusal =
+    rollupRefusal(c, request.unit) ??
+    (c.units.length === 0
+      ? `không có báo cáo nào được chấp nhận, báo cáo sẽ toàn số 0. Sửa các tệp bị từ chối (trang “Lỗi” của bảng tổng hợp) rồi chạy lại; chưa ghi tệp ${request.out}.`
+      : null);
+  if (refusal !== null) {
+    // A roll-up of an earlier run left at that path is now out of date: it must not be sent as this one.
+    const stale = existsSync(request.out)
+      ? ` Tệp ${request.out} đang có là của lần chạy trước, không được cập nhật: đừng gửi tệp đó lên cấp trên.`
+      : "";
+    return { line: `Chưa lập báo cáo tổng hợp gửi cấp trên (--rollup): ${refusal}${stale}`, written: false };
+  }
   writeAtomic(request.out, writeXlsx(rollupWorkbook(c, profile, request.unit), NODE_ZIP_CODEC));
-  return [
-    `Báo cáo tổng hợp gửi cấp trên (mẫu ${profile.form.id}, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${request.out}`,
-  ];
+  return {
+    line: `Báo cáo tổng hợp gửi cấp trên (mẫu ${profile.form.id}, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${request.out}`,
+    written: true,
+  };
 }
 
 const dateOption = (example: string) =>

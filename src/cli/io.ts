@@ -167,14 +167,17 @@ export function sameTextPath(path: string): string | undefined {
  * given that name, then read the new folder and found none of the reports).
  */
 export function storedOutputPath(path: string): string {
-  const stored = storedPath(path, true);
-  // As typed when nothing had to be found by NFC: messages show the path the user gave.
-  return stored === undefined || stored === resolve(path) ? path : stored;
+  return storedOrTyped(path, true);
 }
 
 /** An input path given by an option (--roster, --profile …): as stored when only found by NFC, else as typed. */
 export function storedInputPath(path: string): string {
-  const stored = sameTextPath(path);
+  return storedOrTyped(path, false);
+}
+
+/** As typed when nothing had to be found by NFC (or nothing was found): messages show the path the user gave. */
+function storedOrTyped(path: string, keepMissing: boolean): string {
+  const stored = storedPath(path, keepMissing);
   return stored === undefined || stored === resolve(path) ? path : stored;
 }
 

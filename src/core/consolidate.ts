@@ -422,7 +422,7 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
           "warning",
           "Thông tin",
           null,
-          duplicateMessage(winner, d, sameDay, diff, period),
+          duplicateMessage(winner, d, sameDay, diff),
         ),
       });
     }
@@ -579,7 +579,6 @@ function duplicateMessage(
   dropped: Candidate,
   sameDay: boolean,
   diff: CountDifference | null,
-  period: Period | null,
 ): string {
   const keptName = baseName(kept.submission.file);
   const unit = kept.report.unit.code;
@@ -589,16 +588,19 @@ function duplicateMessage(
     : MSG.duplicateUnit(unit, keptName, keptDate, viDate(dropped.report.reportDate));
   // What makes the choice doubtful: a roll-up lost to a plain report, a date with a mistyped year.
   const summed = dropped.report.rollupOf?.length ?? 0;
-  const doubtful = [kept, dropped].find(
-    (x) => period !== null && isUnlikelyReportDate(x.report.reportDate, period),
-  );
+  const doubtful = doubtfulDateNote(kept) ?? doubtfulDateNote(dropped);
   return [
     rule,
     ...(summed > 0 && !kept.report.rollupOf ? [MSG.droppedRollup(summed)] : []),
-    ...(doubtful
-      ? [MSG.doubtfulDate(viDate(doubtful.report.reportDate), baseName(doubtful.submission.file))]
-      : []),
+    ...(doubtful !== null ? [doubtful] : []),
   ].join(" ");
+}
+
+/** For a report whose date has a mistyped year (UNLIKELY_DATE), the note that a choice by date may be wrong. */
+function doubtfulDateNote({ report, submission }: Candidate): string | null {
+  return isUnlikelyReportDate(report.reportDate, report.period)
+    ? MSG.doubtfulDate(viDate(report.reportDate), baseName(submission.file))
+    : null;
 }
 
 /** The first count (form order, this period before the previous one) two reports give differently. */
@@ -695,6 +697,8 @@ function inRollupOf(c: Candidate, cover: Cover): InRollup {
   const rollupFile = baseName(cover.rollup.submission.file);
   const rollupUnit = cover.rollup.report.unit.code;
   const sameFile = cover.source.sha256.toLowerCase() === c.submission.sha256.toLowerCase();
+  // Newer or older by a mistyped year says nothing: point at the year.
+  const doubtful = sameFile ? null : doubtfulDateNote(c);
   return {
     unit: c.report.unit.code,
     unitName: c.report.unit.name,
@@ -721,11 +725,7 @@ function inRollupOf(c: Candidate, cover: Cover): InRollup {
               ownDate: viDate(c.report.reportDate),
               when: comparedWith(c.report.reportDate, cover.source.reportDate),
             },
-      ) +
-        // Newer or older by a mistyped year says nothing: point at the year.
-        (!sameFile && isUnlikelyReportDate(c.report.reportDate, c.report.period)
-          ? ` ${MSG.doubtfulDate(viDate(c.report.reportDate), baseName(c.submission.file))}`
-          : ""),
+      ) + (doubtful === null ? "" : ` ${doubtful}`),
     ),
   };
 }

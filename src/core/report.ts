@@ -178,10 +178,9 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   const late = c.units.length - onTime;
   const offRoster = c.units.filter((u) => !u.onRoster).length;
   const anonymous = c.rejected.filter((r) => r.unit === null).length;
-  const rolledUp = new Set(c.rolledUp);
-  const rolledOnRoster = c.rosterGiven
-    ? (roster ?? []).filter((u) => rolledUp.has(u.code.toUpperCase())).length
-    : 0;
+  const tally = typeTally(c, c.rosterGiven ? roster : undefined);
+  // Roster units that reported inside another's roll-up (the table's column, added up).
+  const rolledOnRoster = tally.reduce((n, [, r]) => n + r.rolledUp, 0);
   const deadline = c.deadline ? `; hạn gửi ngày ${viDate(c.deadline)}` : "";
   const sentences: string[] = [];
   if (c.rosterGiven)
@@ -218,7 +217,6 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   }
   if (anonymous > 0) sentences.push(`Có ${viInteger(anonymous)} tệp không xác định được đơn vị gửi.`);
 
-  const tally = typeTally(c, c.rosterGiven ? roster : undefined);
   const withRoster = c.rosterGiven && roster !== undefined;
   const withRolledUp = withRoster && tally.some(([, r]) => r.rolledUp > 0);
   const header = [

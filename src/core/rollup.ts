@@ -128,11 +128,12 @@ export function rollupTaskText(t: TaskSummary): string {
  * out as already counted.
  */
 export function rollupRefusal(c: Consolidation, unit: RollupUnit): string | null {
-  const own = c.units.filter((u) => codeKey(u.code) === codeKey(unit.code));
+  const code = codeKey(unit.code);
+  const own = c.units.filter((u) => codeKey(u.code) === code);
   return own.length === 0
     ? null
     : MSG.rollupOfItself(
-        codeKey(unit.code),
+        code,
         own.map((u) => baseName(u.file)),
       );
 }
