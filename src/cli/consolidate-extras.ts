@@ -88,9 +88,8 @@ export function checkRollupPeriod(c: Consolidation, profile: Profile): void {
 
 /**
  * Write the roll-up atomically; returns the line for the human summary and whether it was written.
- * A roll-up that would sum the unit's own report (`rollupRefusal`) is not written, nor one with no
- * accepted report: it would be a valid report of zeros that the level above would add up (the
- * summary and its Lỗi sheet, written before, say what to fix).
+ * A roll-up that `rollupRefusal` refuses (no accepted report, or one that would sum the unit's own
+ * report) is not written; the summary and its Lỗi sheet, written before, say what to fix.
  */
 export function writeRollup(
   c: Consolidation,
@@ -98,11 +97,7 @@ export function writeRollup(
   request: RollupRequest,
 ): { readonly line: string; readonly written: boolean } {
   checkRollupPeriod(c, profile);
-  const refusal =
-    rollupRefusal(c, request.unit) ??
-    (c.units.length === 0
-      ? `không có báo cáo nào được chấp nhận, báo cáo sẽ toàn số 0. Sửa các tệp bị từ chối (trang “Lỗi” của bảng tổng hợp) rồi chạy lại; chưa ghi tệp ${request.out}.`
-      : null);
+  const refusal = rollupRefusal(c, request.unit);
   if (refusal !== null) {
     // A roll-up of an earlier run left at that path is now out of date: it must not be sent as this one.
     const stale = existsSync(request.out)

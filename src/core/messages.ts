@@ -150,6 +150,8 @@ export const MSG = {
         return `${head} Tệp này (ngày báo cáo ${summed.ownDate}) cũ hơn ${other}, nên số liệu đã tổng hợp được dùng.`;
     }
   },
+  rollupOfNothing:
+    "Không có báo cáo nào được chấp nhận, nên báo cáo gửi cấp trên sẽ toàn số 0 và chưa được lập: hãy sửa các tệp bị từ chối (lý do ở trang “Lỗi” của bảng tổng hợp) rồi tổng hợp lại.",
   rollupOfItself: (unit: string, files: readonly string[]) =>
     `Trong các báo cáo đã tổng hợp có báo cáo của chính ${unit} (${files.join(", ")}), có thể là báo cáo gửi cấp trên lập lần trước. Báo cáo mới sẽ cộng cả số liệu của báo cáo lần trước, nên chưa được lập: hãy bỏ tệp đó khỏi thư mục báo cáo của các đơn vị trực thuộc rồi tổng hợp lại.`,
   rollupOverlap: (units: readonly string[], rollupUnit: string, otherUnit: string, otherFile: string) =>

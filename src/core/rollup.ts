@@ -122,12 +122,22 @@ export function rollupTaskText(t: TaskSummary): string {
 }
 
 /**
- * Why `unit` cannot roll this consolidation up, or null: a report of `unit` itself is among the
- * reports consolidated (most often its roll-up of an earlier run, left in the folder), so the new
- * roll-up would sum its own earlier figures, and the units that earlier roll-up names would be left
- * out as already counted.
+ * Why no roll-up can be made of this consolidation at all, or null: no report was accepted, so the
+ * roll-up would be a valid report of zeros that the level above would add up.
+ */
+export function nothingToRollUp(c: Consolidation): string | null {
+  return c.units.length === 0 ? MSG.rollupOfNothing : null;
+}
+
+/**
+ * Why `unit` cannot roll this consolidation up, or null: nothing was accepted (`nothingToRollUp`),
+ * or a report of `unit` itself is among the reports consolidated (most often its roll-up of an
+ * earlier run, left in the folder), so the new roll-up would sum its own earlier figures, and the
+ * units that earlier roll-up names would be left out as already counted.
  */
 export function rollupRefusal(c: Consolidation, unit: RollupUnit): string | null {
+  const nothing = nothingToRollUp(c);
+  if (nothing !== null) return nothing;
   const code = codeKey(unit.code);
   const own = c.units.filter((u) => codeKey(u.code) === code);
   return own.length === 0

@@ -118,6 +118,7 @@ export interface Strings {
   readonly rollupTitle: string;
   readonly rollupIntro: (units: number, formId: string) => string;
   readonly rollupNoPeriod: string;
+  readonly rollupNothing: string;
   readonly rollupCode: string;
   readonly rollupName: string;
   readonly rollupType: string;
@@ -257,6 +258,8 @@ const vi: Strings = {
     `Lập báo cáo theo mẫu ${form} của đơn vị tổng hợp: số liệu là tổng của ${n} đơn vị được tiếp nhận, mỗi nhiệm vụ ghi theo đơn vị chậm nhất.`,
   rollupNoPeriod:
     "Chưa xác định được kỳ báo cáo (không tệp nào khai Kỳ báo cáo và Năm hợp lệ), nên chưa lập được báo cáo gửi cấp trên.",
+  rollupNothing:
+    "Không có báo cáo nào được chấp nhận, nên báo cáo gửi cấp trên sẽ toàn số 0 và chưa được lập: hãy sửa các tệp bị từ chối (lý do ở danh sách bên trên) rồi tổng hợp lại.",
   rollupCode: "Mã đơn vị tổng hợp",
   rollupName: "Tên đơn vị tổng hợp",
   rollupType: "Loại đơn vị",
@@ -397,6 +400,8 @@ const en: Strings = {
     `A ${form} report of the consolidating unit: the sums of the ${n} accepted units, each task at its slowest unit's status.`,
   rollupNoPeriod:
     "No reporting period could be determined (no file gives a valid period and year), so no report to the level above can be made.",
+  rollupNothing:
+    "No report was accepted, so a report to the level above would be all zeros and is not made: fix the rejected files (reasons in the list above) and consolidate again.",
   rollupCode: "Consolidating unit code",
   rollupName: "Consolidating unit name",
   rollupType: "Unit type",

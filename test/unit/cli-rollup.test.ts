@@ -182,7 +182,7 @@ describe("kl226 consolidate --rollup", () => {
       await main(["consolidate", inDir, "--out", join(root, "rong-th.xlsx"), ...period, ...args], io),
     ).toBe(1);
     expect(io.stdout).toContain(
-      `Chưa lập báo cáo tổng hợp gửi cấp trên (--rollup): không có báo cáo nào được chấp nhận, báo cáo sẽ toàn số 0. Sửa các tệp bị từ chối (trang “Lỗi” của bảng tổng hợp) rồi chạy lại; chưa ghi tệp ${rollup}.`,
+      "Chưa lập báo cáo tổng hợp gửi cấp trên (--rollup): Không có báo cáo nào được chấp nhận, nên báo cáo gửi cấp trên sẽ toàn số 0 và chưa được lập: hãy sửa các tệp bị từ chối (lý do ở trang “Lỗi” của bảng tổng hợp) rồi tổng hợp lại.",
     );
     expect(existsSync(rollup)).toBe(false);
     expect(existsSync(join(root, "rong-th.xlsx"))).toBe(true);

@@ -72,6 +72,31 @@ test("says why there is no roll-up when no period could be determined", async ()
   expect(document.querySelector('[data-testid="rollup-download"]')).toBeNull();
 });
 
+test("offers no roll-up of zeros when no report was accepted", async () => {
+  const { excel, opened } = excelDouble();
+  const rejected = inspectBytes(
+    reportBytes({
+      unit: "PHONG_A",
+      name: "Phòng A",
+      type: "PHONG_THUOC_SO",
+      counts: { HN_TONG: [100, -90] },
+    }),
+    profile,
+  );
+  const c = consolidate([{ file: "PHONG_A.xlsx", sha256: "a", result: rejected }], {
+    profile,
+    period: { kind: "NAM", year: 2026 },
+  });
+  expect(c.units).toEqual([]);
+  await render(c, excel);
+  expect(byTestId("rollup").textContent).toContain(
+    "Không có báo cáo nào được chấp nhận, nên báo cáo gửi cấp trên sẽ toàn số 0 và chưa được lập",
+  );
+  expect(document.querySelector('[data-testid="rollup-code"]')).toBeNull();
+  expect(document.querySelector('[data-testid="rollup-open"]')).toBeNull();
+  expect(opened).toEqual([]);
+});
+
 test("a bad code or an empty name is shown under its field and nothing is opened", async () => {
   const { excel, opened } = excelDouble();
   await render(consolidation(), excel);

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { UNIT_TYPES, type UnitTypeId } from "../../core/catalogue";
 import type { Consolidation } from "../../core/consolidate";
 import type { Profile } from "../../core/profile";
-import { rollupRefusal, rollupWorkbook, type RollupUnit } from "../../core/rollup";
+import { nothingToRollUp, rollupRefusal, rollupWorkbook, type RollupUnit } from "../../core/rollup";
 import { rollupUnitSchema } from "../../core/unit-schema";
 import { writeXlsx } from "../../xlsx/write";
 import type { ExcelActions } from "../actions";
@@ -77,11 +77,13 @@ export function RollupForm({ strings: t, profile, excel, consolidation: c }: Rol
     return { unit: checked.unit, bytes: writeXlsx(rollupWorkbook(c, profile, checked.unit)) };
   };
 
-  if (c.period === null) {
+  // No form to fill when no roll-up can be made: no period, or no accepted report (a report of zeros).
+  const cannot = c.period === null ? t.rollupNoPeriod : nothingToRollUp(c) !== null ? t.rollupNothing : null;
+  if (cannot !== null) {
     return (
       <section className={styles.box} data-testid="rollup">
         <h3 className={styles.title}>{t.rollupTitle}</h3>
-        <p className={styles.hint}>{t.rollupNoPeriod}</p>
+        <p className={styles.hint}>{cannot}</p>
       </section>
     );
   }
