@@ -568,7 +568,16 @@ describe("JSON (SPEC §6) and determinism", () => {
     const rejected = json.rejected as Array<{ file: string; findings: Array<Record<string, unknown>> }>;
     expect(rejected.map((r) => r.file)).toEqual(["in/bad.xlsx", "in/nam.xlsx"]);
     expect(Object.keys(rejected[0]!.findings[0]!)).toEqual(["code", "severity", "sheet", "cell", "message"]);
-    expect(json.duplicates).toEqual([{ unit: "SO_A", kept: "in/a.xlsx", dropped: "in/a2.xlsx" }]);
+    expect(json.duplicates).toEqual([
+      {
+        unit: "SO_A",
+        kept: "in/a.xlsx",
+        dropped: "in/a2.xlsx",
+        conflict: false,
+        message:
+          "Đơn vị SO_A đã gửi báo cáo đề ngày sau: tệp a.xlsx đề ngày 05/06/2026, tệp này đề ngày 01/06/2026. Báo cáo đề ngày sau được dùng; tệp này không được tổng hợp. Nếu tệp này mới là bản đúng, hãy sửa Ngày báo cáo của nó hoặc bỏ tệp kia.",
+      },
+    ]);
     expect(json.missing).toEqual(["SO_E"]);
     expect(json.warnings).toEqual([
       {

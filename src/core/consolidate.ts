@@ -1051,7 +1051,13 @@ export function consolidationJson(c: Consolidation): object {
       gap: s.gap,
     })),
     rejected: c.rejected.map((r) => ({ file: r.file, findings: r.findings.map(findingJson) })),
-    duplicates: c.duplicates.map((d) => ({ unit: d.unit, kept: d.kept, dropped: d.dropped })),
+    duplicates: c.duplicates.map((d) => ({
+      unit: d.unit,
+      kept: d.kept,
+      dropped: d.dropped,
+      conflict: d.conflict,
+      message: d.finding.message,
+    })),
     inRollup: c.inRollup.map((r) => ({
       unit: r.unit,
       file: r.file,

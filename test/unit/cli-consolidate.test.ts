@@ -102,7 +102,14 @@ describe("kl226 consolidate", () => {
     );
     expect(report.rejected[2].findings[0].code).toBe("PERIOD_MISMATCH");
     expect(report.duplicates).toEqual([
-      { unit: "SO_B", kept: join(inDir, "so-b.xlsx"), dropped: join(inDir, "so-b-cu.xlsx") },
+      {
+        unit: "SO_B",
+        kept: join(inDir, "so-b.xlsx"),
+        dropped: join(inDir, "so-b-cu.xlsx"),
+        conflict: false,
+        message:
+          "Đơn vị SO_B đã gửi báo cáo đề ngày sau: tệp so-b.xlsx đề ngày 09/06/2026, tệp này đề ngày 01/06/2026. Báo cáo đề ngày sau được dùng; tệp này không được tổng hợp. Nếu tệp này mới là bản đúng, hãy sửa Ngày báo cáo của nó hoặc bỏ tệp kia.",
+      },
     ]);
     // SPEC §5: XA_C sent a file that was rejected: returned, not missing.
     expect(report.missing).toEqual(["XA_E"]);
