@@ -226,15 +226,28 @@ describe("duplicates", () => {
       duplicates: [{ unit: "SO_A", kept: "a-folder/zeta.xlsx", dropped: "b-folder/alpha.xlsx" }],
     });
   });
+  test("same date: a resend named by adding to the first name wins, whatever follows the name", () => {
+    for (const [first, resend] of [
+      ["in/SO_Y_TE.xlsx", "in/SO_Y_TE (gui lai).xlsx"],
+      ["in/XA_A.xlsx", "in/XA_A (1).xlsx"],
+      ["in/XA_B.xlsx", "in/XA_B - gui lai.xlsx"],
+      ["in/XA_C.XLSX", "in/XA_C_2.xlsx"],
+    ] as const) {
+      const c = consolidate([submit(resend, unit("SO_A")), submit(first, unit("SO_A"))], {
+        profile: DEFAULT_PROFILE,
+      });
+      expect([c.units[0]!.file, c.duplicates[0]!.dropped]).toEqual([resend, first]);
+    }
+  });
   test("same date, same figures: the message says the figures agree", () => {
     const c = consolidate([submit("in/so-a.xlsx", unit("SO_A")), submit("in/so-a (1).xlsx", unit("SO_A"))], {
       profile: DEFAULT_PROFILE,
     });
     expect(c.duplicates.map((d) => [d.kept, d.dropped, d.finding.message])).toEqual([
       [
-        "in/so-a.xlsx",
         "in/so-a (1).xlsx",
-        "Đơn vị SO_A đã gửi tệp so-a.xlsx cùng Ngày báo cáo 05/06/2026 và cùng mọi số liệu ở trang “Chỉ tiêu”; tệp đó được dùng, tệp này không được tổng hợp.",
+        "in/so-a.xlsx",
+        "Đơn vị SO_A đã gửi tệp so-a (1).xlsx cùng Ngày báo cáo 05/06/2026 và cùng mọi số liệu ở trang “Chỉ tiêu”; tệp đó được dùng, tệp này không được tổng hợp.",
       ],
     ]);
     expect(c.duplicates.map((d) => d.conflict)).toEqual([false]);

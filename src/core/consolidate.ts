@@ -316,10 +316,26 @@ interface Candidate {
   readonly report: UnitReport;
 }
 
-/** SPEC §5: the later NGAY_BAO_CAO wins; tie → the later base file name in sort order (then the full path). */
+/**
+ * The base name without its extension: "SO_Y_TE (gui lai)" for ".../SO_Y_TE (gui lai).xlsx". Names
+ * are compared without it so that a resend named by adding to the first name ("SO_Y_TE (1)",
+ * "SO_Y_TE - gui lai") sorts after it: with ".xlsx" left on, the space (or "-") sorts before the
+ * dot and the first version would win the tie.
+ */
+function fileStem(file: string): string {
+  const base = baseName(file);
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/**
+ * SPEC §5: the later NGAY_BAO_CAO wins; tie → the later file name in sort order, compared without
+ * its extension (`fileStem`), then the whole base name, then the full path.
+ */
 function laterFirst(a: Candidate, b: Candidate): number {
   return (
     compareDates(b.report.reportDate, a.report.reportDate) ||
+    compareText(fileStem(b.submission.file), fileStem(a.submission.file)) ||
     compareText(baseName(b.submission.file), baseName(a.submission.file)) ||
     compareText(b.submission.file, a.submission.file) ||
     compareText(b.submission.sha256, a.submission.sha256)

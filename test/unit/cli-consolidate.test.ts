@@ -358,6 +358,6 @@ test("two files of one unit with the same report date but different figures: the
   const io = capture();
   expect(await main(["consolidate", dir, "--out", join(root, "cung-ngay.xlsx")], io)).toBe(0);
   expect(io.stdout).toContain(
-    `  = ${join(dir, "so-a (1).xlsx")}: đơn vị SO_A, dùng tệp so-a.xlsx (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)\n`,
+    `  = ${join(dir, "so-a.xlsx")}: đơn vị SO_A, dùng tệp so-a (1).xlsx (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)\n`,
   );
 });
