@@ -122,6 +122,32 @@ describe("percentages (HAI_LONG) with their weight", () => {
     expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", E("HAI_LONG")]]);
     expect(r.findings[0]?.message).toMatch(message);
   });
+  test("a satisfaction rate typed as a fraction (0,965 for 96,5 %) is refused with both readings", () => {
+    const cell = E("HAI_LONG");
+    for (const [typed, message] of [
+      [
+        0.965,
+        `“Mức độ hài lòng của cá nhân, tổ chức về giải quyết TTHC (%)” (cột E, kỳ này) là 0,965: tỷ lệ ghi theo thang 0–100, nên số này nghĩa là 0,965 %, không phải 96,5 %. Nếu là 96,5 %, gõ 96,5.`,
+      ],
+      [
+        0.97,
+        `“Mức độ hài lòng của cá nhân, tổ chức về giải quyết TTHC (%)” (cột E, kỳ này) là 0,97: tỷ lệ ghi theo thang 0–100, nên số này nghĩa là 0,97 %, không phải 97 %. Nếu là 97 %, gõ 97; nếu đúng là 0,97 %, gõ kèm dấu %: 0,97%.`,
+      ],
+      [
+        "1",
+        `“Mức độ hài lòng của cá nhân, tổ chức về giải quyết TTHC (%)” (cột E, kỳ này) là 1: tỷ lệ ghi theo thang 0–100, nên số này nghĩa là 1 %, không phải 100 %. Nếu là 100 %, gõ 100; nếu đúng là 1 %, gõ kèm dấu %: 1%.`,
+      ],
+    ] as const) {
+      const r = cchc({}, [set("HAI_LONG", typed)]);
+      expect(r.valid).toBe(false);
+      expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", cell]]);
+      expect(r.findings[0]?.message).toBe(message);
+    }
+    // Typed with its "%", a rate under 1 % is what the clerk says it is.
+    const low = cchc({}, [set("HAI_LONG", "0,97%")]);
+    expect(low.valid).toBe(true);
+    expect(low.report?.values.HAI_LONG?.current).toBe(0.97);
+  });
   test("HAI_LONG filled with PHIEU_KHAO_SAT blank is MISSING_VALUE on the PHIEU_KHAO_SAT cell", () => {
     const r = cchc({}, [set("PHIEU_KHAO_SAT", null)]);
     expect(only(r.findings)).toEqual([["MISSING_VALUE", "error", "Chỉ tiêu", E("PHIEU_KHAO_SAT")]]);

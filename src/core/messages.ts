@@ -56,6 +56,13 @@ export const MSG = {
         return `${what} là số âm (${shown}). Nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 96,5.`;
       case "range":
         return `${what} là ${shown}, vượt quá 100%. Nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 96,5 (không nhập số phiếu vào ô này).`;
+      case "scale": {
+        const typed = shown.replace(/%$/, "");
+        const meant = viNumber(Math.round(Number(typed.replace(",", ".")) * 10000) / 100);
+        // The "if it really is that low" way out only where it could pass (at most 2 decimals).
+        const really = /[,.]\d{3}/.test(typed) ? "" : `; nếu đúng là ${typed} %, gõ kèm dấu %: ${typed}%`;
+        return `${what} là ${shown}: tỷ lệ ghi theo thang 0–100, nên số này nghĩa là ${typed} %, không phải ${meant} %. Nếu là ${meant} %, gõ ${meant}${really}.`;
+      }
       case "decimals":
         return `${what} có quá 2 chữ số thập phân (${shown}). Làm tròn đến 2 chữ số, ví dụ 96,53.`;
       case "text":

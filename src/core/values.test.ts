@@ -1,4 +1,4 @@
-import { readCount, readDate } from "./values";
+import { readCount, readDate, readPercent } from "./values";
 import { dateFromSerial, serialFromDate } from "./dates";
 import type { Cell } from "./workbook";
 
@@ -29,6 +29,34 @@ test.each([
   [{ value: { kind: "empty" }, formula: true } as Cell, "noCachedValue"],
 ])("bad counts are rejected with a reason: %p", (cell, why) => {
   expect(readCount(cell)).toMatchObject({ kind: "bad", why });
+});
+
+test("a count with decimals is quoted as a Vietnamese Excel shows it", () => {
+  expect(readCount(num(1000.5))).toEqual({ kind: "bad", why: "fraction", shown: "1000,5" });
+});
+
+describe("rates (SPEC §8, 0–100)", () => {
+  const pct = (value: number): Cell => ({ value: { kind: "number", value, isPercent: true } });
+  test.each([
+    [num(96.5), { kind: "ok", value: 96.5, coerced: false }],
+    [num(0), { kind: "ok", value: 0, coerced: false }],
+    [num(1.5), { kind: "ok", value: 1.5, coerced: false }],
+    [pct(0.965), { kind: "ok", value: 96.5, coerced: false }],
+    [pct(0.0097), { kind: "ok", value: 0.97, coerced: false }],
+    [str("0,97%"), { kind: "ok", value: 0.97, coerced: true, text: "0,97%" }],
+    [str("1%"), { kind: "ok", value: 1, coerced: true, text: "1%" }],
+  ])("read: %p", (cell, expected) => {
+    expect(readPercent(cell)).toEqual(expected);
+  });
+  test.each([
+    [num(0.965), "0,965"],
+    [num(0.97), "0,97"],
+    [num(1), "1"],
+    [str("0,97"), "0,97"],
+    [str("0.5"), "0.5"],
+  ])("a fraction where the scale is 0–100 is refused, not read as under 1 %%: %p", (cell, shown) => {
+    expect(readPercent(cell)).toEqual({ kind: "bad", why: "scale", shown });
+  });
 });
 
 test("blank is blank", () => {

@@ -26,9 +26,10 @@ export function readCount(cell: Cell | undefined): CountRead {
   }
   switch (v.kind) {
     case "number":
-      if (v.value < 0) return { kind: "bad", why: "negative", shown: numberText(v.value) };
-      if (!Number.isInteger(v.value)) return { kind: "bad", why: "fraction", shown: numberText(v.value) };
-      if (!Number.isSafeInteger(v.value)) return { kind: "bad", why: "tooLarge", shown: numberText(v.value) };
+      if (v.value < 0) return { kind: "bad", why: "negative", shown: shownNumber(v.value) };
+      if (!Number.isInteger(v.value)) return { kind: "bad", why: "fraction", shown: shownNumber(v.value) };
+      if (!Number.isSafeInteger(v.value))
+        return { kind: "bad", why: "tooLarge", shown: shownNumber(v.value) };
       return { kind: "ok", value: v.value, coerced: false };
     case "string": {
       const text = nfcTrim(v.value);
@@ -81,6 +82,11 @@ function numberText(n: number): string {
   return Number.isInteger(n) ? n.toFixed(0) : String(n);
 }
 
+/** A number as a Vietnamese Excel shows it in a message: decimal comma ("0,965", "1000,5"). */
+function shownNumber(n: number): string {
+  return numberText(n).replace(".", ",");
+}
+
 export type DateRead =
   | { readonly kind: "blank" }
   | { readonly kind: "ok"; readonly date: CivilDate }
@@ -103,7 +109,7 @@ export function readDate(cell: Cell | undefined, date1904: boolean): DateRead {
 }
 
 export type BadPercentReason =
-  "negative" | "range" | "decimals" | "text" | "error" | "boolean" | "noCachedValue";
+  "negative" | "range" | "scale" | "decimals" | "text" | "error" | "boolean" | "noCachedValue";
 
 export type PercentRead =
   | { readonly kind: "blank" }
@@ -125,7 +131,9 @@ export function readPercent(cell: Cell | undefined): PercentRead {
   switch (v.kind) {
     case "number": {
       const percent = v.isPercent ? v.value * 100 : v.value;
-      const shown = v.isPercent ? `${numberText(percent)}%` : numberText(v.value);
+      const shown = v.isPercent ? `${shownNumber(percent)}%` : shownNumber(v.value);
+      // 0.965 in a cell not formatted as a percentage: most likely a fraction typed for 96,5 %.
+      if (!v.isPercent && isFractionLike(v.value)) return { kind: "bad", why: "scale", shown };
       return checkedPercent(percent, shown, false);
     }
     case "string": {
@@ -134,14 +142,27 @@ export function readPercent(cell: Cell | undefined): PercentRead {
       if (/^-\s*\d/.test(text)) return { kind: "bad", why: "negative", shown: text };
       const m = PERCENT_TEXT.exec(text);
       if (!m) return { kind: "bad", why: "text", shown: text };
+      const typed = Number(`${m[1]}.${m[2] ?? "0"}`);
+      // "0,97" without a "%": the same doubt as the number 0.97; "0,97%" says the scale itself.
+      if (!text.endsWith("%") && isFractionLike(typed)) return { kind: "bad", why: "scale", shown: text };
       if ((m[2] ?? "").length > 2) return { kind: "bad", why: "decimals", shown: text };
-      return checkedPercent(Number(`${m[1]}.${m[2] ?? "0"}`), text, true);
+      return checkedPercent(typed, text, true);
     }
     case "error":
       return { kind: "bad", why: "error", shown: v.value };
     case "boolean":
       return { kind: "bad", why: "boolean", shown: v.value ? "TRUE" : "FALSE" };
   }
+}
+
+/**
+ * A rate typed as a fraction, not on the 0–100 scale: above 0 and at most 1 (0,97 for 97 %; 1 for
+ * 100 %). Read as it stands it would be under 1 %, which no satisfaction survey gives, and it would
+ * pull the province's weighted rate down without a word; so it is refused with both readings, and a
+ * rate that really is that low is typed with its "%" ("0,97%") or in a percent-formatted cell.
+ */
+function isFractionLike(x: number): boolean {
+  return x > 0 && x <= 1;
 }
 
 function checkedPercent(percent: number, shown: string, coerced: boolean): PercentRead {
