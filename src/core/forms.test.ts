@@ -153,6 +153,15 @@ describe("percentages (HAI_LONG) with their weight", () => {
     expect(only(r.findings)).toEqual([["MISSING_VALUE", "error", "Chỉ tiêu", E("PHIEU_KHAO_SAT")]]);
     expect(r.findings[0]?.message).toMatch(/Đã điền “Mức độ hài lòng.*chưa điền “Số phiếu/);
   });
+  test("a rate over 0 forms is INCONSISTENT on the forms cell: it would be judged yet weigh nothing", () => {
+    const r = cchc({}, [set("PHIEU_KHAO_SAT", 0), set("HAI_LONG", 97)]);
+    expect(only(r.findings)).toEqual([["INCONSISTENT", "error", "Chỉ tiêu", E("PHIEU_KHAO_SAT")]]);
+    expect(r.findings[0]?.message).toBe(
+      "Đã điền “Mức độ hài lòng của cá nhân, tổ chức về giải quyết TTHC (%)” (97 %) nhưng “Số phiếu, lượt đánh giá sự hài lòng (bắt buộc khi có mức độ hài lòng)” là 0 (cột E, kỳ này): tỷ lệ phải tính từ ít nhất một phiếu. Ghi số phiếu, lượt đánh giá đã dùng để tính tỷ lệ; nếu kỳ này không khảo sát, xóa ô tỷ lệ (để trống).",
+    );
+    // No survey this period: both left blank (or 0 forms and no rate) is fine.
+    expect(cchc({}, [set("PHIEU_KHAO_SAT", 0), set("HAI_LONG", null)]).valid).toBe(true);
+  });
   test("both blank is fine (the indicator is not judged)", () => {
     const r = cchc({}, [set("PHIEU_KHAO_SAT", null), set("HAI_LONG", null)]);
     expect(r.valid).toBe(true);

@@ -618,17 +618,32 @@ function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues 
       }
     }
   }
-  // SPEC §8: a rate without its weight (HAI_LONG filled, PHIEU_KHAO_SAT blank) cannot be pooled.
+  // SPEC §8: a rate without its weight (HAI_LONG filled, PHIEU_KHAO_SAT blank) cannot be pooled;
+  // nor one over 0 forms: it would be judged for the unit yet weigh nothing in the province's rate.
   for (const ind of form.indicators) {
     if (ind.kind !== "percent") continue;
     for (const column of ["previous", "current"] as const) {
-      if (
-        values[ind.rate]?.[column] === null ||
-        values[ind.rate]?.[column] === undefined ||
-        values[ind.weight]?.[column] !== null
-      )
-        continue;
+      const rate = values[ind.rate]?.[column];
+      if (rate === null || rate === undefined) continue;
       const r = rows.get(ind.weight);
+      if (values[ind.weight]?.[column] === 0 && r !== undefined) {
+        findings.push(
+          finding(
+            "INCONSISTENT",
+            "error",
+            sheet.name,
+            a1(r, COUNT_COLS[column]),
+            MSG.zeroWeight(
+              countField(form, ind.weight).label,
+              countField(form, ind.rate).label,
+              rate,
+              columnName(form, column),
+            ),
+          ),
+        );
+        continue;
+      }
+      if (values[ind.weight]?.[column] !== null) continue;
       const weight = countField(form, ind.weight);
       if (r === undefined) findings.push(missingRow(sheet, weight));
       else if (!findings.some((f) => f.cell === a1(r, COUNT_COLS[column]) && f.sheet === sheet.name)) {
