@@ -481,6 +481,11 @@ function humanSummary(
     lines.push("Cảnh báo: có đơn vị bị cộng hai lần vì nằm trong hai báo cáo tổng hợp:");
     for (const w of overlaps) lines.push(`  ! ${w.file}: ${w.message}`);
   }
+  const misnamed = c.warnings.filter((w) => w.code === "FILE_NAME_UNIT");
+  if (misnamed.length > 0) {
+    lines.push("Cảnh báo: tên tệp là mã của một đơn vị khác trong danh sách (tệp chép mà chưa sửa mã?):");
+    for (const w of misnamed) lines.push(`  ! ${w.file}: ${w.message}`);
+  }
   if (!c.rosterGiven) lines.push("Không có danh sách đơn vị (--roster): không xác định đơn vị chưa nộp.");
   else if (c.missing.length === 0)
     lines.push("Chưa nộp: không có (mọi đơn vị trong danh sách đã gửi báo cáo).");

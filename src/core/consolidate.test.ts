@@ -239,6 +239,46 @@ describe("duplicates", () => {
       expect([c.units[0]!.file, c.duplicates[0]!.dropped]).toEqual([resend, first]);
     }
   });
+  test("a file named for another roster unit but holding this unit's code is said so, and loses a same-day tie", () => {
+    const roster = [
+      { code: "XA_AN_HOA", name: "Xã An Hòa", type: "UBND xã, phường" },
+      { code: "XA_HA_TRUNG", name: "Xã Hà Trung", type: "UBND xã, phường" },
+    ];
+    // Hà Trung's clerk copied An Hòa's file, typed Hà Trung's figures and left An Hòa's code.
+    const own = submit("in/XA_AN_HOA.xlsx", unit("XA_AN_HOA", { counts: { HN_TONG: [100, 90] } }));
+    const copy = submit("in/XA_HA_TRUNG.xlsx", unit("XA_AN_HOA", { counts: { HN_TONG: [100, 70] } }));
+    const c = consolidate([copy, own], { profile: DEFAULT_PROFILE, roster });
+    expect(c.units.map((u) => [u.code, u.file, u.values.HN_TONG!.current])).toEqual([
+      ["XA_AN_HOA", "in/XA_AN_HOA.xlsx", 90],
+    ]);
+    expect(c.missing.map((u) => u.code)).toEqual(["XA_HA_TRUNG"]);
+    expect(c.warnings.filter((w) => w.code === "FILE_NAME_UNIT")).toEqual([
+      {
+        file: "in/XA_HA_TRUNG.xlsx",
+        unit: "XA_AN_HOA",
+        code: "FILE_NAME_UNIT",
+        severity: "warning",
+        sheet: "Thông tin",
+        cell: null,
+        message:
+          "Tên tệp XA_HA_TRUNG.xlsx là mã của XA_HA_TRUNG (Xã Hà Trung) trong danh sách đơn vị, nhưng ô Mã đơn vị của tệp ghi XA_AN_HOA, nên tệp được tính là báo cáo của XA_AN_HOA. Nếu đây là báo cáo của Xã Hà Trung (chép từ tệp của đơn vị khác mà chưa sửa mã), đề nghị XA_HA_TRUNG sửa ô Mã đơn vị rồi gửi lại; nếu chỉ đặt nhầm tên tệp thì không cần làm gì.",
+      },
+    ]);
+    // A later date still wins (SPEC §5), with the same warning to say whose file it may be.
+    const later = submit(
+      "in/XA_HA_TRUNG.xlsx",
+      unit("XA_AN_HOA", { reportDate: { year: 2026, month: 6, day: 6 }, counts: { HN_TONG: [100, 70] } }),
+    );
+    const d = consolidate([own, later], { profile: DEFAULT_PROFILE, roster });
+    expect(d.units.map((u) => u.file)).toEqual(["in/XA_HA_TRUNG.xlsx"]);
+    expect(d.warnings.map((w) => w.code)).toContain("FILE_NAME_UNIT");
+    // Names that are no roster code ("bao-cao-6T.xlsx") say nothing.
+    const plain = consolidate([submit("in/bao-cao-6T.xlsx", unit("XA_AN_HOA"))], {
+      profile: DEFAULT_PROFILE,
+      roster,
+    });
+    expect(plain.warnings.map((w) => w.code)).not.toContain("FILE_NAME_UNIT");
+  });
   test("same date, same figures: the message says the figures agree", () => {
     const c = consolidate([submit("in/so-a.xlsx", unit("SO_A")), submit("in/so-a (1).xlsx", unit("SO_A"))], {
       profile: DEFAULT_PROFILE,

@@ -316,6 +316,11 @@ interface Candidate {
   readonly report: UnitReport;
 }
 
+/** The unit code a file's name starts with, upper-cased ("XA_NGA_SON" for "xa_nga_son (1).xlsx"), or null. */
+function fileNameCode(file: string): string | null {
+  return /^[A-Za-z0-9_.-]+/.exec(fileStem(file))?.[0]?.toUpperCase() ?? null;
+}
+
 /**
  * The base name without its extension: "SO_Y_TE (gui lai)" for ".../SO_Y_TE (gui lai).xlsx". Names
  * are compared without it so that a resend named by adding to the first name ("SO_Y_TE (1)",
@@ -409,6 +414,19 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
 
   const roster = options.roster ?? profile.roster;
   const rosterCodes = roster ? new Set(roster.map((u) => codeKey(u.code))) : null;
+  const rosterNames = new Map((roster ?? []).map((u) => [codeKey(u.code), u.name]));
+  // The roster unit a file's name names when it is not the unit the file declares ("XA_HA_TRUNG.xlsx"
+  // holding XA_AN_HOA: a neighbour's file copied and not re-coded), or null.
+  const otherNamed = (c: Candidate): string | null => {
+    const named = fileNameCode(c.submission.file);
+    return named !== null && rosterCodes?.has(named) === true && named !== c.report.unit.code ? named : null;
+  };
+  // Of two reports of one unit on one day, one whose file name names another roster unit is the
+  // less likely to be the unit's own; only then do the file names decide (SPEC §5).
+  const preferred = (a: Candidate, b: Candidate): number =>
+    compareDates(b.report.reportDate, a.report.reportDate) ||
+    Number(otherNamed(a) !== null) - Number(otherNamed(b) !== null) ||
+    laterFirst(a, b);
 
   const units: UnitSummary[] = [];
   const duplicates: Duplicate[] = [];
@@ -416,7 +434,7 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
   const kept: Candidate[] = [];
   const winners = new Map<string, Candidate>();
   for (const code of [...candidates.keys()].sort(compareText)) {
-    const [winner, ...others] = [...(candidates.get(code) ?? [])].sort(laterFirst);
+    const [winner, ...others] = [...(candidates.get(code) ?? [])].sort(preferred);
     if (!winner) continue;
     winners.set(code, winner);
     for (const d of others) {
@@ -479,6 +497,26 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
       });
     }
   }
+  for (const list of candidates.values()) {
+    for (const c of list) {
+      const named = otherNamed(c);
+      if (named === null) continue;
+      warnings.push({
+        file: c.submission.file,
+        unit: c.report.unit.code,
+        code: "FILE_NAME_UNIT",
+        severity: "warning",
+        sheet: "Thông tin",
+        cell: null,
+        message: MSG.fileNameUnit(
+          baseName(c.submission.file),
+          named,
+          rosterNames.get(named) ?? named,
+          c.report.unit.code,
+        ),
+      });
+    }
+  }
   warnings.push(...rollupOverlaps(kept));
   duplicates.sort((a, b) => compareText(a.unit, b.unit) || compareText(a.dropped, b.dropped));
   warnings.sort((a, b) => compareText(a.file, b.file));
@@ -488,7 +526,7 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
   if (rosterCodes) {
     rejected.forEach((r, i) => {
       if (r.unit !== null) return;
-      const guess = /^[A-Za-z0-9_.-]+/.exec(baseName(r.file).replace(/\.[^.]*$/, ""))?.[0]?.toUpperCase();
+      const guess = fileNameCode(r.file);
       if (guess && rosterCodes.has(guess)) rejected[i] = { ...r, unit: guess, unitFromFileName: true };
     });
   }

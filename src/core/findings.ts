@@ -21,6 +21,7 @@ export type FindingCode =
   | "IN_ROLLUP"
   | "ROLLUP_OVERLAP"
   | "UNKNOWN_UNIT"
+  | "FILE_NAME_UNIT"
   | "PREVIOUS_MISMATCH"
   | "OUTLIER"
   | "STALE_FORMULA"

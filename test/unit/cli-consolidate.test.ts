@@ -361,3 +361,22 @@ test("two files of one unit with the same report date but different figures: the
     `  = ${join(dir, "so-a.xlsx")}: đơn vị SO_A, dùng tệp so-a (1).xlsx (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)\n`,
   );
 });
+
+test("a file named for another roster unit is said on the terminal, beside that unit's 'chưa nộp'", async () => {
+  const dir = join(root, "ten-tep");
+  mkdirSync(dir);
+  writeFileSync(join(dir, "XA_AN_HOA.xlsx"), reportBytes({ unit: "XA_AN_HOA", name: "Xã An Hòa" }));
+  writeFileSync(join(dir, "XA_HA_TRUNG.xlsx"), reportBytes({ unit: "XA_AN_HOA", name: "Xã An Hòa" }));
+  const roster = join(root, "ten-tep.csv");
+  writeFileSync(
+    roster,
+    "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nXA_AN_HOA,Xã An Hòa,UBND_XA\nXA_HA_TRUNG,Xã Hà Trung,UBND_XA\n",
+  );
+  const io = capture();
+  await main(["consolidate", dir, "--roster", roster, "--out", join(root, "ten-tep.xlsx")], io);
+  expect(io.stdout).toContain(
+    `Cảnh báo: tên tệp là mã của một đơn vị khác trong danh sách (tệp chép mà chưa sửa mã?):\n  ! ${join(dir, "XA_HA_TRUNG.xlsx")}: Tên tệp XA_HA_TRUNG.xlsx là mã của XA_HA_TRUNG (Xã Hà Trung) trong danh sách đơn vị`,
+  );
+  expect(io.stdout).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: XA_HA_TRUNG.");
+  expect(io.stdout).toContain(`dùng tệp XA_AN_HOA.xlsx`);
+});
