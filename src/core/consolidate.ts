@@ -317,7 +317,7 @@ interface Candidate {
 }
 
 /** The unit code a file's name starts with, upper-cased ("XA_NGA_SON" for "xa_nga_son (1).xlsx"), or null. */
-function fileNameCode(file: string): string | null {
+export function fileNameCode(file: string): string | null {
   return /^[A-Za-z0-9_.-]+/.exec(fileStem(file))?.[0]?.toUpperCase() ?? null;
 }
 

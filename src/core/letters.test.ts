@@ -56,6 +56,27 @@ describe("followUpLetters", () => {
     );
   });
 
+  test("missing, with a file named for the unit that holds another unit's code: the letter says what arrived", () => {
+    const roster = [
+      { code: "XA_AN_HOA", name: "Xã An Hòa", type: "UBND xã, phường" },
+      { code: "XA_HA_TRUNG", name: "Xã Hà Trung", type: "UBND xã, phường" },
+    ];
+    const read = (unit: string) => inspectBytes(reportBytes({ unit, name: "Xã An Hòa" }), profile);
+    const misnamed = consolidate(
+      [
+        { file: "in/XA_AN_HOA.xlsx", sha256: "a", result: read("XA_AN_HOA") },
+        { file: "in/XA_HA_TRUNG.xlsx", sha256: "b", result: read("XA_AN_HOA") },
+      ],
+      { profile, roster },
+    );
+    const l = followUpLetters(misnamed, profile, dates).find((x) => x.unit === "XA_HA_TRUNG");
+    expect(l?.reasons).toEqual(["missing"]);
+    expect(l?.text).toContain(
+      "Sở Nội vụ tỉnh Thanh Hóa có nhận được tệp XA_HA_TRUNG.xlsx mang mã của đơn vị ở tên tệp, nhưng ô Mã đơn vị trong tệp ghi XA_AN_HOA, nên tệp được tính là báo cáo của XA_AN_HOA. Nếu tệp đó là báo cáo của đơn vị, khi gửi lại xin sửa ô Mã đơn vị (trang “Thông tin”) thành XA_HA_TRUNG.",
+    );
+    expect(l?.text.match(/Đề nghị/g)).toHaveLength(1);
+  });
+
   test("returned: the file was received and returned, each error with its sheet and cell and what to type; never 'not received'", () => {
     const text = letter("SO_LOI").text;
     // What to mend, then one request to send the mended file by the reply date.

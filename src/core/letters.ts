@@ -3,7 +3,14 @@
 // by what happened, with what to send and by when; the letters joined for printing; and the
 // summary's "Thư nhắc" sheet, an index of who gets a letter and why.
 
-import { baseName, compareText, type Consolidation, type RejectedFile, type Shortfall } from "./consolidate";
+import {
+  baseName,
+  compareText,
+  fileNameCode,
+  type Consolidation,
+  type RejectedFile,
+  type Shortfall,
+} from "./consolidate";
 import { dayNumber, viDate } from "./dates";
 import { joinDocuments, type Block, type DocumentSpec } from "./docspec";
 import {
@@ -117,11 +124,23 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
   const item = (text: string): LetterLine => ({ kind: "item", text });
 
   for (const u of c.missing) {
+    // A file named for this unit that holds another unit's code (FILE_NAME_UNIT): most likely this
+    // unit's report on a copied file, so the letter says what arrived and what to correct.
+    const misnamed = c.warnings
+      .filter((w) => w.code === "FILE_NAME_UNIT" && fileNameCode(w.file) === u.code)
+      .map((w) =>
+        p(
+          `${sender} có nhận được tệp ${baseName(w.file)} mang mã của đơn vị ở tên tệp, nhưng ô Mã đơn vị trong tệp ghi ${w.unit}, nên tệp được tính là báo cáo của ${w.unit}. Nếu tệp đó là báo cáo của đơn vị, khi gửi lại xin sửa ô Mã đơn vị (trang “Thông tin”) thành ${u.code}.`,
+        ),
+      );
     add(
       u.code,
       u.name,
       "missing",
-      [p(`Đến ngày ${viDate(dates.date)}, ${sender} chưa nhận được báo cáo ${period} của đơn vị.`)],
+      [
+        p(`Đến ngày ${viDate(dates.date)}, ${sender} chưa nhận được báo cáo ${period} của đơn vị.`),
+        ...misnamed,
+      ],
       "Chưa gửi báo cáo.",
     );
   }
