@@ -108,6 +108,8 @@ export interface ProvinceSummary {
   readonly counts: Readonly<
     Record<string, { readonly met: number; readonly short: number; readonly na: number }>
   >;
+  /** By indicator, how many units its pooled value is over: those it applies to that filled all of its inputs. */
+  readonly pooled: Readonly<Record<string, number>>;
   readonly late: number;
 }
 
@@ -922,6 +924,7 @@ function provinceSummary(units: readonly UnitSummary[], form: Form): ProvinceSum
   }
   const indicators: Record<string, IndicatorResult> = {};
   const counts: Record<string, { met: number; short: number; na: number }> = {};
+  const pooled: Record<string, number> = {};
   for (const ind of form.indicators) {
     // Pooled: judged on sums, never on an average of the units' ratios (SPEC §5), over the units
     // the indicator applies to that filled all of its inputs, so a unit that filled only the part
@@ -956,11 +959,12 @@ function provinceSummary(units: readonly UnitSummary[], form: Form): ProvinceSum
       }
     }
     indicators[ind.id] = result(ind, j);
+    pooled[ind.id] = filled.length;
     const tally = { met: 0, short: 0, na: 0 };
     for (const u of units) tally[u.indicators[ind.id]?.status ?? "na"] += 1;
     counts[ind.id] = tally;
   }
-  return { values, indicators, counts, late: units.filter((u) => u.late).length };
+  return { values, indicators, counts, pooled, late: units.filter((u) => u.late).length };
 }
 
 export const OWN_TASKS_LABEL = "Nhiệm vụ đơn vị tự bổ sung";

@@ -14,6 +14,7 @@ import {
 import type { DocumentSpec, TableSpec } from "./docspec";
 import { documentText } from "./documents";
 import { REPORT_APPENDICES, REPORT_SECTIONS, reportDocument } from "./report";
+import { shippedProfile } from "./profiles";
 
 const c = fixtureConsolidation();
 const doc = reportDocument(c, profile, { date: dates.date, roster });
@@ -193,4 +194,36 @@ test("a list whose unit names hold commas or “và” is parted by semicolons, 
   });
   const text = documentText(reportDocument(c2, profile, { date: dates.date, roster: renamed }));
   expect(text).toContain("2. Đơn vị chưa gửi báo cáo (2): Sở Văn hóa, Thể thao và Du lịch; Xã Vắng Mặt.");
+});
+
+test("II: a rate only some units reported is said to be pooled over those units, in the sentence and in Phụ lục I", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const unit = (code: string, withRate: boolean) => ({
+    file: `${code}.xlsx`,
+    sha256: code,
+    result: inspectBytes(
+      reportBytes(
+        {
+          unit: code,
+          name: `Phòng ${code}`,
+          type: "PHONG_THUOC_SO",
+          period: "Q3",
+          year: 2025,
+          reportDate: { year: 2025, month: 9, day: 12 },
+          ...(withRate ? {} : { counts: { HAI_LONG: [null, null], PHIEU_KHAO_SAT: [null, null] } }),
+        },
+        [],
+        cchc,
+      ),
+      cchc,
+    ),
+  });
+  const q3 = consolidate([unit("P_A", true), unit("P_B", false), unit("P_C", false)], { profile: cchc });
+  expect(q3.units).toHaveLength(3);
+  const d = reportDocument(q3, cchc, { date: { year: 2025, month: 9, day: 22 } });
+  const text = documentText({ ...d, sections: [d.sections[0]!] });
+  // goodCounts: 98,5 % over 200 forms, from P_A alone.
+  expect(text).toMatch(/Mức độ hài lòng[^\n]*: tính chung 1 trong 3 đơn vị có đủ số liệu đạt 98,5 %/);
+  expect(text).toMatch(/: tính chung 3 đơn vị /);
+  expect(documentText({ ...d, sections: [d.sections[1]!] })).toContain("| 98,5 % (1 đơn vị) |");
 });

@@ -253,6 +253,16 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   ];
 }
 
+/**
+ * The units a pooled value is over: "9 đơn vị" when it is all of them, else "6 trong 9 đơn vị có đủ
+ * số liệu" (a rate only some units reported, an indicator that applies to some unit types only).
+ */
+function pooledPhrase(pooled: number, units: number): string {
+  return pooled === units
+    ? `${viInteger(units)} đơn vị`
+    : `${viInteger(pooled)} trong ${viInteger(units)} đơn vị có đủ số liệu`;
+}
+
 /** "kết quả chung đạt 68,2 %, đạt mục tiêu": the pooled value and its verdict. */
 function indicatorSentence(
   ind: Indicator,
@@ -260,6 +270,7 @@ function indicatorSentence(
   r: IndicatorResult | undefined,
   n: { met: number; short: number; na: number },
   units: number,
+  pooled: number,
 ): ParagraphSpec {
   const status = r?.status ?? "na";
   const value = r ? valuePhrase(ind, r.value, status) : "chưa tính được";
@@ -273,7 +284,7 @@ function indicatorSentence(
   return bodyParagraph([
     { text: `${index}. ${ind.label}`, bold: true },
     {
-      text: ` (${targetPhrase(ind)}): tính chung ${viInteger(units)} đơn vị ${value}, ${verdict}; ${viInteger(n.met)} đơn vị đạt, ${viInteger(n.short)} đơn vị chưa đạt, ${viInteger(n.na)} đơn vị chưa đánh giá được.`,
+      text: ` (${targetPhrase(ind)}): tính chung ${pooledPhrase(pooled, units)} ${value}, ${verdict}; ${viInteger(n.met)} đơn vị đạt, ${viInteger(n.short)} đơn vị chưa đạt, ${viInteger(n.na)} đơn vị chưa đánh giá được.`,
     },
   ]);
 }
@@ -294,6 +305,7 @@ function indicatorSection(c: Consolidation): Block[] {
             c.province.indicators[ind.id],
             c.province.counts[ind.id] ?? { met: 0, short: 0, na: 0 },
             c.units.length,
+            c.province.pooled[ind.id] ?? 0,
           ),
         )),
   ];
@@ -502,9 +514,9 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
   const size = many ? 8 : 10;
   const fixed = [12, many ? 32 : 52, many ? 17 : 20];
   const each = Math.min(26, (width - fixed.reduce((a, b) => a + b, 0)) / Math.max(1, indicators.length));
-  const valueCell = (ind: Indicator, r: IndicatorResult | undefined): TableCellSpec => {
+  const valueCell = (ind: Indicator, r: IndicatorResult | undefined, over = ""): TableCellSpec => {
     const status = r?.status ?? "na";
-    const cell = cellText(r ? indicatorValueText(ind, r.value, status) : "—", {
+    const cell = cellText(r ? `${indicatorValueText(ind, r.value, status)}${over}` : "—", {
       align: "center",
       bold: status === "short",
       size,
@@ -521,7 +533,13 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     cellText("", { size }),
     cellText(`Tính chung (${viInteger(c.units.length)} đơn vị)`, { bold: true, size }),
     cellText("", { size }),
-    ...indicators.map((ind) => valueCell(ind, c.province.indicators[ind.id])),
+    // A pooled value over fewer units than the row names says over how many.
+    ...indicators.map((ind) => {
+      const pooled = c.province.pooled[ind.id] ?? 0;
+      const shown = c.province.indicators[ind.id]?.status !== "na" && pooled > 0;
+      const over = shown && pooled < c.units.length ? `\n(${viInteger(pooled)} đơn vị)` : "";
+      return valueCell(ind, c.province.indicators[ind.id], over);
+    }),
   ]);
   const legend =
     "Ô in đậm trên nền xám: chưa đạt mục tiêu; “—”: chưa đánh giá được (mẫu số bằng 0, thiếu số liệu hoặc chỉ tiêu không áp dụng cho loại đơn vị).";
