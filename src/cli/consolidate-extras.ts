@@ -353,11 +353,12 @@ export function withPrevious(
   if (newest) lines.push(...previousPeriodNotes(c.period, newest).map((n) => `  ${n}`));
   const mismatches = h.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH").length;
   const outliers = h.warnings.length - mismatches;
-  lines.push(
-    mismatches === 0
-      ? "  Số liệu cùng kỳ năm trước khớp với báo cáo năm trước."
-      : `  ${mismatches} số liệu cùng kỳ năm trước khác báo cáo năm trước (PREVIOUS_MISMATCH, chi tiết ở trang “Lỗi”).`,
-  );
+  if (h.comparedDeclared)
+    lines.push(
+      mismatches === 0
+        ? "  Số liệu cùng kỳ năm trước khớp với báo cáo năm trước."
+        : `  ${mismatches} số liệu cùng kỳ năm trước khác báo cáo năm trước (PREVIOUS_MISMATCH, chi tiết ở trang “Lỗi”).`,
+    );
   if (outliers > 0) {
     lines.push(
       `  ${outliers} số liệu kỳ này bất thường so với chính đơn vị các năm trước (OUTLIER: ngoài trung bình ± ${band.sd} độ lệch chuẩn khi có từ ${band.minYears} năm, hoặc chênh hơn ${band.factor} lần so với năm gần nhất; chỉ là cảnh báo, chi tiết ở trang “Lỗi”).`,

@@ -14,6 +14,7 @@ import {
   type PreviousReport,
 } from "./history";
 import { DEFAULT_PROFILE } from "./profile";
+import { shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
 
 const profile = DEFAULT_PROFILE;
@@ -232,7 +233,12 @@ describe("OUTLIER with several years of history (mean ± 3 standard deviations)"
     expect(h.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH")).toEqual([]);
     const other = compareWithPrevious(c, [report(2025, 95), report(2024, 100)]);
     expect(other.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH")).toHaveLength(1);
-    expect(compareWithPrevious(c, [])).toEqual({ warnings: [], newUnits: [], goneUnits: [] });
+    expect(compareWithPrevious(c, [])).toEqual({
+      warnings: [],
+      newUnits: [],
+      goneUnits: [],
+      comparedDeclared: false,
+    });
   });
 });
 
@@ -300,10 +306,65 @@ describe("parsePreviousReport and period notes", () => {
     expect(!bad.ok && bad.errors.join("\n")).toMatch(/units\.0\.values\.HN_TONG\.current/);
   });
 
-  it("notes a different period kind or a year that is not the one before", () => {
+  it("says a file of another period kind, or not earlier, is not compared, and an older year only for outliers", () => {
     expect(previousPeriodNotes({ kind: "NAM", year: 2026 }, last([]))).toEqual([]);
-    const notes = previousPeriodNotes({ kind: "6T", year: 2027 }, last([]));
-    expect(notes).toHaveLength(2);
-    expect(notes.join("\n")).toContain("2026");
+    expect(previousPeriodNotes({ kind: "6T", year: 2027 }, last([]))).toEqual([
+      "Không đối chiếu: tệp năm trước là kỳ Năm 2025, không phải cùng kỳ năm trước của kỳ đang tổng hợp (6 tháng 2027); số liệu của kỳ khác không so sánh được. Cần bảng tổng hợp (hoặc báo cáo JSON) 6 tháng 2026.",
+    ]);
+    expect(previousPeriodNotes({ kind: "NAM", year: 2027 }, last([]))).toEqual([
+      "Lưu ý: tệp năm trước là kỳ Năm 2025, không phải Năm 2026: không đối chiếu cột D (cùng kỳ năm trước), chỉ dùng để phát hiện số liệu bất thường.",
+    ]);
+  });
+});
+
+describe("a quarterly regime: only the same quarter of earlier years compares", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  // Quý III 2025: TTHC_TONG declared 2000 for quý III 2024 (column D), 5000 this quarter.
+  const q3 = consolidate(
+    [
+      {
+        file: "in/P_A.xlsx",
+        sha256: "a",
+        result: inspectBytes(
+          reportBytes(
+            {
+              unit: "P_A",
+              name: "Phòng A",
+              type: "PHONG_THUOC_SO",
+              period: "Q3",
+              year: 2025,
+              reportDate: { year: 2025, month: 9, day: 12 },
+              counts: { TTHC_TONG: [2000, 5000] },
+            },
+            [],
+            cchc,
+          ),
+          cchc,
+        ),
+      },
+    ],
+    { profile: cchc },
+  );
+  const summary = (kind: "Q2" | "Q3", year: number, tthc: number): PreviousReport => ({
+    period: { kind, year },
+    units: [{ code: "P_A", values: { TTHC_TONG: { current: tthc } } }],
+  });
+
+  it("last quarter's summary is not compared: no PREVIOUS_MISMATCH, no OUTLIER, and the note says what to give", () => {
+    const h = compareWithPrevious(q3, summary("Q2", 2025, 21));
+    expect(h).toMatchObject({ warnings: [], comparedDeclared: false });
+    expect(previousPeriodNotes(q3.period, summary("Q2", 2025, 21))).toEqual([
+      "Không đối chiếu: tệp năm trước là kỳ Quý II 2025, không phải cùng kỳ năm trước của kỳ đang tổng hợp (Quý III 2025); số liệu của kỳ khác không so sánh được. Cần bảng tổng hợp (hoặc báo cáo JSON) Quý III 2024.",
+    ]);
+  });
+
+  it("quý III 2024 is compared, and the messages name that quarter", () => {
+    expect(q3.units.map((u) => u.code)).toEqual(["P_A"]);
+    const h = compareWithPrevious(q3, summary("Q3", 2024, 1000));
+    expect(h.comparedDeclared).toBe(true);
+    expect(h.warnings.map((w) => w.finding.message)).toEqual([
+      "Số liệu TTHC_TONG (Số TTHC thuộc thẩm quyền tiếp nhận, giải quyết) kỳ này (cột E) là 5000, chênh hơn 3 lần so với 1000 mà đơn vị báo cáo quý III 2024. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.",
+      "Số liệu TTHC_TONG (Số TTHC thuộc thẩm quyền tiếp nhận, giải quyết) cùng kỳ năm trước (cột D) khai 2000, nhưng báo cáo quý III 2024 của đơn vị ghi kỳ đó là 1000. Kiểm tra lại cột D, hoặc ghi rõ lý do điều chỉnh ở cột Ghi chú.",
+    ]);
   });
 });

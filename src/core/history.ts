@@ -5,7 +5,7 @@
 import { z } from "./zod";
 import { compareText, type Consolidation } from "./consolidate";
 import { finding, type Finding } from "./findings";
-import { PERIOD_KINDS, PERIOD_LABELS, type Form, type PeriodKind } from "./form";
+import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Form, type PeriodKind } from "./form";
 import { pairOf } from "./judge";
 import { MSG } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
@@ -135,6 +135,8 @@ export interface HistoryComparison {
   readonly newUnits: readonly string[];
   /** Units of last year's consolidation with no accepted report this year, sorted. */
   readonly goneUnits: readonly string[];
+  /** Whether column D was checked (PREVIOUS_MISMATCH): a consolidation of this period a year before was given. */
+  readonly comparedDeclared: boolean;
 }
 
 /**
@@ -194,9 +196,10 @@ function outlierMessage(
   current: number,
   v: Exclude<OutlierVerdict, { kind: "none" }>,
   band: OutlierBand,
+  labelOf: (year: number) => string,
 ): string {
   return v.kind === "jump"
-    ? MSG.outlier(label, current, v.reported, v.year, band.factor)
+    ? MSG.outlier(label, current, v.reported, labelOf(v.year), band.factor)
     : MSG.outlierBand(label, current, v.low, v.high, v.mean, band.sd, v.years);
 }
 
@@ -229,15 +232,21 @@ export function compareWithPrevious(
   previous: PreviousReport | readonly PreviousReport[],
   band: OutlierBand = DEFAULT_PROFILE.outlier,
 ): HistoryComparison {
-  const reports = historyOrder(Array.isArray(previous) ? previous : [previous as PreviousReport]);
+  // Only consolidations of this period in earlier years compare: "cùng kỳ năm trước" is the same
+  // quarter (half-year, year) a year before, and another quarter's figures are another quantity
+  // (quý II's 21 procedures against quý III's 38 said nothing true).
+  const period = c.period;
+  const reports = historyOrder(Array.isArray(previous) ? previous : [previous as PreviousReport]).filter(
+    (r) => period === null || (r.period.kind === period.kind && r.period.year < period.year),
+  );
   const newest = reports[0];
-  if (newest === undefined) return { warnings: [], newUnits: [], goneUnits: [] };
+  if (newest === undefined) return { warnings: [], newUnits: [], goneUnits: [], comparedDeclared: false };
   const last = unitsByCode(newest);
-  const sameKind = reports
-    .filter((r) => r.period.kind === newest.period.kind)
-    .reverse()
-    .map((r) => ({ year: r.period.year, units: unitsByCode(r) }));
-  const year = newest.period.year;
+  const sameKind = [...reports].reverse().map((r) => ({ year: r.period.year, units: unitsByCode(r) }));
+  // Column D is checked against the year just before only.
+  const comparedDeclared = period === null || newest.period.year === period.year - 1;
+  const newestLabel = lowerFirst(periodLabel(newest.period));
+  const labelOf = (year: number): string => lowerFirst(periodLabel({ kind: newest.period.kind, year }));
   const warnings: HistoryWarning[] = [];
   // Counts only: a percentage is not a quantity that jumps or carries over.
   const counts = c.form.counts.filter((f) => f.type === "integer");
@@ -262,11 +271,12 @@ export function compareWithPrevious(
               "warning",
               "Chỉ tiêu",
               null,
-              outlierMessage(label, current, verdict, band),
+              outlierMessage(label, current, verdict, band, labelOf),
             ),
           });
         }
       }
+      if (!comparedDeclared) continue;
       const declared = pairOf(u.values, code).previous;
       const reported = before?.values[code]?.current ?? null;
       if (declared === null || reported === null || declared === reported) continue;
@@ -278,7 +288,7 @@ export function compareWithPrevious(
           "warning",
           "Chỉ tiêu",
           null,
-          MSG.previousMismatch(label, declared, reported, year),
+          MSG.previousMismatch(label, declared, reported, newestLabel),
         ),
       });
     }
@@ -288,20 +298,29 @@ export function compareWithPrevious(
     warnings,
     newUnits: [...thisYear].filter((code) => !last.has(code)).sort(compareText),
     goneUnits: [...last.keys()].filter((code) => !thisYear.has(code)).sort(compareText),
+    comparedDeclared,
   };
 }
 
-/** Human-output notes when last year's file is not the same period kind or not year − 1. */
+/** "Quý III 2024" → "quý III 2024", for the middle of a sentence. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * Human-output notes when the newest earlier file is not this period a year before: another period
+ * kind, or this period's own year or later, is not compared at all; an older year of this period
+ * serves the OUTLIER history but not the column D check.
+ */
 export function previousPeriodNotes(
   current: { kind: PeriodKind; year: number } | null,
   previous: PreviousReport,
 ): string[] {
   if (current === null) return [];
-  const notes: string[] = [];
-  const label = (kind: PeriodKind): string => PERIOD_LABELS[kind].label;
-  if (previous.period.kind !== current.kind)
-    notes.push(MSG.previousKindDiffers(label(previous.period.kind), label(current.kind)));
-  if (previous.period.year !== current.year - 1)
-    notes.push(MSG.previousYearDiffers(previous.period.year, current.year - 1));
-  return notes;
+  const found = periodLabel(previous.period);
+  const wanted = periodLabel({ kind: current.kind, year: current.year - 1 });
+  if (previous.period.kind !== current.kind || previous.period.year >= current.year)
+    return [MSG.previousNotComparable(found, periodLabel(current), wanted)];
+  if (previous.period.year !== current.year - 1) return [MSG.previousYearDiffers(found, wanted)];
+  return [];
 }

@@ -169,10 +169,12 @@ export const MSG = {
     `Tên tệp ${file} là mã của ${named} (${namedName}) trong danh sách đơn vị, nhưng ô Mã đơn vị của tệp ghi ${declared}, nên tệp được tính là báo cáo của ${declared}. Nếu đây là báo cáo của ${namedName} (chép từ tệp của đơn vị khác mà chưa sửa mã), đề nghị ${named} sửa ô Mã đơn vị rồi gửi lại; nếu chỉ đặt nhầm tên tệp thì không cần làm gì.`,
   unknownUnit: (unit: string) =>
     `Mã đơn vị ${unit} không có trong danh sách đơn vị phải báo cáo. Báo cáo vẫn được tổng hợp; kiểm tra lại mã đơn vị.`,
-  previousMismatch: (label: string, declared: number, reported: number, year: number) =>
-    `Số liệu ${label} cùng kỳ năm trước (cột D) khai ${declared}, nhưng báo cáo năm ${year} của đơn vị ghi kỳ đó là ${reported}. Kiểm tra lại cột D, hoặc ghi rõ lý do điều chỉnh ở cột Ghi chú.`,
-  outlier: (label: string, current: number, reported: number, year: number, factor: number) =>
-    `Số liệu ${label} kỳ này (cột E) là ${current}, chênh hơn ${factor} lần so với ${reported} mà đơn vị báo cáo năm ${year}. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`,
+  previousMismatch: (label: string, declared: number, reported: number, period: string) =>
+    `Số liệu ${label} cùng kỳ năm trước (cột D) khai ${declared}, nhưng báo cáo ${period} của đơn vị ghi kỳ đó là ${reported}. Kiểm tra lại cột D, hoặc ghi rõ lý do điều chỉnh ở cột Ghi chú.`,
+  outlier: (label: string, current: number, reported: number, period: string, factor: number) =>
+    reported === 0
+      ? `Số liệu ${label} kỳ này (cột E) là ${current}, trong khi báo cáo ${period} của đơn vị ghi 0. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`
+      : `Số liệu ${label} kỳ này (cột E) là ${current}, chênh hơn ${factor} lần so với ${reported} mà đơn vị báo cáo ${period}. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`,
   outlierBand: (
     label: string,
     current: number,
@@ -183,10 +185,10 @@ export const MSG = {
     years: readonly number[],
   ) =>
     `Số liệu ${label} kỳ này (cột E) là ${current}, nằm ngoài khoảng thường gặp của đơn vị ${oneDecimal(low)}–${oneDecimal(high)} (trung bình ${oneDecimal(mean)} ± ${sd} độ lệch chuẩn của ${years.length} năm ${years.join(", ")}). Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`,
-  previousKindDiffers: (found: string, expected: string) =>
-    `Lưu ý: tệp năm trước là kỳ ${found}, khác kỳ đang tổng hợp (${expected}); việc so sánh có thể không có ý nghĩa.`,
-  previousYearDiffers: (found: number, expected: number) =>
-    `Lưu ý: tệp năm trước là năm ${found}, không phải năm ${expected} (năm liền trước kỳ đang tổng hợp).`,
+  previousNotComparable: (found: string, current: string, wanted: string) =>
+    `Không đối chiếu: tệp năm trước là kỳ ${found}, không phải cùng kỳ năm trước của kỳ đang tổng hợp (${current}); số liệu của kỳ khác không so sánh được. Cần bảng tổng hợp (hoặc báo cáo JSON) ${wanted}.`,
+  previousYearDiffers: (found: string, wanted: string) =>
+    `Lưu ý: tệp năm trước là kỳ ${found}, không phải ${wanted}: không đối chiếu cột D (cùng kỳ năm trước), chỉ dùng để phát hiện số liệu bất thường.`,
 };
 
 export function viNumber(n: number): string {

@@ -91,7 +91,8 @@ function unitArb(form: Form): fc.Arbitrary<Record<string, [number | null, number
     .record({
       raw: fc.array(fc.tuple(fc.nat(5000), fc.nat(5000)), { minLength: n, maxLength: n }),
       blanks: fc.array(fc.tuple(fc.boolean(), fc.boolean()), { minLength: n, maxLength: n }),
-      rate: fc.integer({ min: 0, max: 10_000 }),
+      // A rate is 0 or above 1 % (SPEC §8 as decided: 0 < rate ≤ 1 typed plain is refused as a fraction).
+      rate: fc.oneof(fc.constant(0), fc.integer({ min: 101, max: 10_000 })),
     })
     .map(({ raw, blanks, rate }) => {
       const values: Record<string, [number | null, number | null]> = {};
@@ -109,10 +110,10 @@ function unitArb(form: Form): fc.Arbitrary<Record<string, [number | null, number
         };
         values[f.code] = [pick(0, f.previousRequired), pick(1, f.currentRequired)];
       });
-      // A percentage needs its weight (SPEC §8): the weight is filled whenever the rate is.
+      // A percentage needs its weight (SPEC §8), at least one form: without one the rate is left blank.
       if (weight && weight.kind === "percent") {
         const w = values[weight.weight]!;
-        if (w[1] === null) w[1] = 0;
+        if (w[1] === null || w[1] === 0) values[weight.rate]![1] = null;
       }
       return values;
     });
