@@ -30,7 +30,11 @@ export const DEMO = defineCommand({
       value: "THƯ_MỤC",
       help: "thư mục báo cáo (mặc định: samples/ của kl226; roster.csv trong đó là danh sách đơn vị)",
     },
-    "out-dir": { type: "string", value: "THƯ_MỤC", help: "nơi ghi kết quả (mặc định: out/)" },
+    "out-dir": {
+      type: "string",
+      value: "THƯ_MỤC",
+      help: "nơi ghi kết quả (mặc định: thư mục out/ trong thư mục đang đứng)",
+    },
   },
   operands: { min: 0, max: 0 },
   notes: [
@@ -63,7 +67,9 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   const bundled = join(root, "samples");
   const samples = o.samples === undefined ? bundled : storedInputPath(o.samples);
   const isBundled = resolve(samples) === resolve(bundled);
-  const outDir = storedOutputPath(o["out-dir"] ?? join(root, "out"));
+  // out/ of the folder the command is run in (npm run demo: the checkout), never the install's own
+  // folder: from a global install that is not the user's, and may not be writable.
+  const outDir = storedOutputPath(o["out-dir"] ?? resolve("out"));
   if (!existsSync(samples) || !statSync(samples).isDirectory()) {
     throw new UsageError(
       isBundled

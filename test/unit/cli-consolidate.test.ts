@@ -302,6 +302,23 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
 });
 
 describe("kl226 demo", () => {
+  test("without --out-dir it writes into out/ of the folder it is run in, not the install's folder", async () => {
+    const samples = join(root, "mau-cwd");
+    mkdirSync(samples);
+    writeFileSync(join(samples, "so-a.xlsx"), files["so-a.xlsx"]!);
+    const here = join(root, "dang-dung");
+    mkdirSync(here);
+    const before = process.cwd();
+    process.chdir(here);
+    try {
+      const io = capture();
+      await main(["demo", "--samples", samples], io);
+      expect(io.stdout).toContain(`Bảng tổng hợp: ${join(here, "out", "tong-hop.xlsx")}`);
+      expect(existsSync(join(here, "out", "tong-hop.xlsx"))).toBe(true);
+    } finally {
+      process.chdir(before);
+    }
+  });
   test("consolidates a folder of one's own (with roster.csv) into the out folder; a rejected file is not called deliberate: exit 1", async () => {
     const samples = join(root, "samples");
     mkdirSync(samples);
