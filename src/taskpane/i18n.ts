@@ -137,6 +137,7 @@ export interface Strings {
   // Errors
   readonly errorPrefix: string;
   readonly excelError: (detail: string) => string;
+  readonly staleBuild: string;
   readonly fileReadError: (file: string) => string;
   readonly rosterError: (detail: string) => string;
   readonly noFiles: string;
@@ -279,6 +280,8 @@ const vi: Strings = {
   lettersDownloaded: (f, n) => `Đã tải ${f} (thư nhắc ${n} đơn vị).`,
   errorPrefix: "Lỗi",
   excelError: (d) => `Excel báo lỗi: ${d}`,
+  staleBuild:
+    "Trang KL226 đã được cập nhật trên máy chủ nên phần này của bản đang mở không còn tải được. Tải lại trang (phím F5) rồi làm lại; trong Excel: đóng hẳn Excel rồi mở lại. Các tệp báo cáo và sổ tính không bị thay đổi.",
   fileReadError: (f) => `Không đọc được tệp ${f}.`,
   rosterError: (d) => `Danh sách đơn vị không hợp lệ: ${d}`,
   noFiles: "Chưa chọn tệp báo cáo nào.",
@@ -420,6 +423,8 @@ const en: Strings = {
   lettersDownloaded: (f, n) => `Downloaded ${f} (letters to ${n} units).`,
   errorPrefix: "Error",
   excelError: (d) => `Excel reported an error: ${d}`,
+  staleBuild:
+    "KL226 was updated on the server, so this part of the open version can no longer be loaded. Reload the page (F5) and do it again; in Excel, close Excel completely and open it again. No report file or workbook was changed.",
   fileReadError: (f) => `Could not read file ${f}.`,
   rosterError: (d) => `The roster is not valid: ${d}`,
   noFiles: "No report files chosen.",

@@ -95,4 +95,52 @@
       show("Trình duyệt nhúng của Excel trên máy này quá cũ để chạy KL226.");
     }
   });
+
+  /**
+   * The page's own files did not load: a script the server does not have (the page of a newer build
+   * uploaded before its js/ folder) or sends with the wrong type (refused under nosniff), or nothing
+   * has started after LOAD_WAIT_MS. Without this the pane said "Đang tải…" for ever. When the app
+   * starts after all, React replaces the message with the page.
+   */
+  var LOAD_WAIT_MS = 20000;
+  function showNotLoaded(detail) {
+    var root = document.getElementById("root");
+    if (shown || !root || !document.getElementById("loading")) return;
+    shown = true;
+    var box = document.createElement("div");
+    box.setAttribute("role", "alert");
+    box.setAttribute("data-testid", "load-failed");
+    box.style.fontFamily = "'Segoe UI', Arial, sans-serif";
+    box.style.fontSize = "14px";
+    box.style.lineHeight = "1.4";
+    box.style.padding = "12px";
+    var title = document.createElement("h1");
+    title.style.fontSize = "16px";
+    title.style.margin = "0 0 8px 0";
+    title.appendChild(document.createTextNode("Chưa tải được trang KL226"));
+    box.appendChild(title);
+    box.appendChild(paragraph(detail));
+    box.appendChild(
+      paragraph(
+        "Tải lại trang (phím F5; trong Excel: đóng khung KL226 rồi mở lại, hoặc đóng hẳn Excel). Nếu vẫn thấy thông báo này, báo bộ phận công nghệ thông tin: các tệp của KL226 trên máy chủ chưa đủ hoặc được gửi sai kiểu (hướng dẫn triển khai, mục 2 và 5)."
+      )
+    );
+    while (root.firstChild) root.removeChild(root.firstChild);
+    root.appendChild(box);
+  }
+
+  // Load errors of <script> elements do not bubble: listen in the capture phase.
+  window.addEventListener(
+    "error",
+    function (event) {
+      var target = event.target;
+      if (target && target.tagName === "SCRIPT" && target.src) {
+        showNotLoaded("Không tải được tệp " + target.src + " từ máy chủ.");
+      }
+    },
+    true
+  );
+  window.setTimeout(function () {
+    showNotLoaded("Trang chưa chạy được sau " + LOAD_WAIT_MS / 1000 + " giây.");
+  }, LOAD_WAIT_MS);
 })();

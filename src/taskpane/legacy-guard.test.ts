@@ -87,3 +87,39 @@ test("once the app has replaced the loading text, a later SyntaxError leaves the
   );
   expect(root.textContent).toBe("ứng dụng");
 });
+
+test("a script of the page that the server does not deliver replaces 'Đang tải…' with what to do", () => {
+  const root = loadPage(false);
+  const bundle = document.createElement("script");
+  bundle.src = "/bao-cao/js/taskpane.3f9a.js";
+  document.head.appendChild(bundle);
+  // A failed load fires "error" on the element itself, which does not bubble.
+  bundle.dispatchEvent(new Event("error"));
+  const message = root.querySelector('[data-testid="load-failed"]');
+  expect(message?.getAttribute("role")).toBe("alert");
+  expect(message?.textContent).toContain("Chưa tải được trang KL226");
+  expect(message?.textContent).toContain(
+    "Không tải được tệp http://localhost/bao-cao/js/taskpane.3f9a.js từ máy chủ.",
+  );
+  expect(message?.textContent).toContain("báo bộ phận công nghệ thông tin");
+  expect(root.querySelector("#loading")).toBeNull();
+});
+
+test("nothing started after 20 seconds: the same message; an app that started is left alone", () => {
+  jest.useFakeTimers();
+  try {
+    const stuck = loadPage(false);
+    jest.advanceTimersByTime(19_000);
+    expect(stuck.textContent).toBe("Đang tải…");
+    jest.advanceTimersByTime(1_000);
+    expect(stuck.querySelector('[data-testid="load-failed"]')?.textContent).toContain(
+      "Trang chưa chạy được sau 20 giây.",
+    );
+    const started = loadPage(false);
+    started.innerHTML = "<main>ứng dụng</main>";
+    jest.advanceTimersByTime(20_000);
+    expect(started.textContent).toBe("ứng dụng");
+  } finally {
+    jest.useRealTimers();
+  }
+});

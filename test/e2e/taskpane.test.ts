@@ -345,19 +345,45 @@ test("makes the report for the level above: a wrong code is explained under the 
 });
 
 let reportDocx = "";
+const documentsChunk = (src: string) =>
+  src.startsWith(server.origin) && /\/js\/documents\.[0-9a-f]+\.js$/.test(src);
+
+test("a page left open across an update whose documents code is gone says, in Vietnamese, to reload", async () => {
+  // Not loaded with the page: only when a document is asked for.
+  expect(requests.some(documentsChunk)).toBe(false);
+  // The server now holds a newer build: the old page's chunk is gone (README, Cập nhật).
+  await page.route(/\/js\/documents\.[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: "" }));
+  try {
+    await page.getByTestId("documents").scrollIntoViewIfNeeded();
+    await page.getByTestId("download-report").click();
+    await page
+      .getByTestId("documents-notice")
+      .filter({ hasText: "Trang KL226 đã được cập nhật trên máy chủ" })
+      .waitFor();
+    const notice = await page.getByTestId("documents-notice").innerText();
+    expect(notice).toContain("Tải lại trang (phím F5) rồi làm lại");
+    expect(notice).not.toMatch(/Loading chunk|failed/);
+    await screenshots("documents-stale-build");
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page
+      .getByTestId("documents")
+      .screenshot({ path: join(ARTIFACTS, "taskpane-documents-stale-build-panel-320.png") });
+  } finally {
+    await page.unroute(/\/js\/documents\.[0-9a-f]+\.js$/);
+  }
+});
 
 test("downloads the report as a Word document, its docx code loaded on demand from this server", async () => {
-  const documentsChunk = (src: string) =>
-    src.startsWith(server.origin) && /\/js\/documents\.[0-9a-f]+\.js$/.test(src);
-  expect(requests.some(documentsChunk)).toBe(false);
+  const before = requests.filter(documentsChunk).length;
   await page.getByTestId("documents").scrollIntoViewIfNeeded();
   const [download] = await Promise.all([
     page.waitForEvent("download", { timeout: 60_000 }),
     page.getByTestId("download-report").click(),
   ]);
   expect(download.suggestedFilename()).toBe("bao-cao-KL226-6T-2026.docx");
-  // The chunk came from the same origin (script-src 'self' allows it) only when asked for.
-  expect(requests.some(documentsChunk)).toBe(true);
+  // The chunk came from the same origin (script-src 'self' allows it) only when asked for; after a
+  // failed load, the next click fetches it again.
+  expect(requests.filter(documentsChunk).length).toBeGreaterThan(before);
   await page
     .getByTestId("documents-notice")
     .filter({ hasText: "Đã tải bao-cao-KL226-6T-2026.docx." })
@@ -653,6 +679,23 @@ test("the language switch turns the page into English and back", async () => {
   await page.getByTestId("language").selectOption("vi");
   await page.getByRole("tab", { name: "Tổng hợp" }).waitFor();
   await expect(page.locator("html").getAttribute("lang")).resolves.toBe("vi");
+});
+
+test("a server that lacks the page's script says so in Vietnamese instead of 'Đang tải…' for ever", async () => {
+  const other = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  try {
+    // The page of a newer build uploaded before its js/ folder (README, Cập nhật, step 2 reversed).
+    await other.route(/\/js\/taskpane\.[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: "" }));
+    await other.goto(`${server.origin}/taskpane.html`);
+    const message = other.getByTestId("load-failed");
+    await message.waitFor({ timeout: 10_000 });
+    const text = await message.innerText();
+    expect(text).toContain("Chưa tải được trang KL226");
+    expect(text).toMatch(/Không tải được tệp http:\/\/[^ ]+\/js\/taskpane\.[0-9a-f]+\.js từ máy chủ\./);
+    await other.screenshot({ path: join(ARTIFACTS, "taskpane-load-failed-320x640.png") });
+  } finally {
+    await other.close();
+  }
 });
 
 test("no request left localhost", () => {

@@ -96,6 +96,15 @@ export function NoticeBar({ notice, testId }: { readonly notice: Notice; readonl
   );
 }
 
+/**
+ * A part of the page that webpack loads on demand (the documents' code) could not be fetched: the
+ * server now holds a newer build and the old files are gone (README, Cập nhật). Webpack names it
+ * ChunkLoadError ("Loading chunk 273 failed."), in English.
+ */
+export function isStaleBuild(e: unknown): boolean {
+  return e instanceof Error && (e.name === "ChunkLoadError" || /^Loading chunk \S+ failed/.test(e.message));
+}
+
 /** A short, user-showable description of a thrown value (never a stack trace). */
 export function errorText(e: unknown): string {
   if (e instanceof Error) return e.message;
@@ -115,7 +124,12 @@ export function useAction(strings: Strings, inExcel: boolean) {
     try {
       setNotice({ kind: "success", text: await work() });
     } catch (e) {
-      setNotice({ kind: "error", text: inExcel ? strings.excelError(errorText(e)) : errorText(e) });
+      const text = isStaleBuild(e)
+        ? strings.staleBuild
+        : inExcel
+          ? strings.excelError(errorText(e))
+          : errorText(e);
+      setNotice({ kind: "error", text });
     } finally {
       setBusy(false);
     }
