@@ -91,6 +91,21 @@ describe("a letter (công văn)", () => {
     expect(find(doc, "Độc lập - Tự do - Hạnh phúc").runs[0]).toMatchObject({ bold: true });
   });
 
+  test("a superior too long for the heading's column is set on two balanced lines, not with its last word alone", () => {
+    const hcm = officialDocument({
+      ...LETTER,
+      organisation: { ...ORG, superior: "UBND Thành phố Hồ Chí Minh", sender: "Sở An toàn thực phẩm" },
+    });
+    const runs = (text: string | RegExp) =>
+      find(hcm, text).runs.map((r) => ("text" in r ? [r.text, r.breakBefore === true] : []));
+    expect(runs(/^UBND THÀNH PHỐ/)).toEqual([
+      ["UBND THÀNH PHỐ", false],
+      ["HỒ CHÍ MINH", true],
+    ]);
+    // One that fits stays one line.
+    expect(runs("SỞ AN TOÀN THỰC PHẨM")).toEqual([["SỞ AN TOÀN THỰC PHẨM", false]]);
+  });
+
   test("the heading is a two-column table without borders; the rules are lines under the sender and the Tiêu ngữ", () => {
     const table = section.blocks[0] as TableSpec;
     expect(table.kind).toBe("table");

@@ -68,6 +68,31 @@ function textWidthMm(text: string, sizePt: number, bold: boolean): number {
   return em * sizePt * (bold ? 1.04 : 1) * (25.4 / 72);
 }
 
+/**
+ * An upper-case body name as the heading's runs: one line when it fits `widthMm`, else two lines
+ * broken at the space that balances them ("UBND THÀNH PHỐ" / "HỒ CHÍ MINH"), as such headings are
+ * set by hand. Left to the word processor, the last word alone went to the second line ("MINH").
+ */
+export function nameLines(text: string, widthMm: number, sizePt: number, bold: boolean): Run[] {
+  const line = (t: string, breakBefore: boolean): Run => ({
+    text: t,
+    size: sizePt,
+    ...(bold ? { bold } : {}),
+    ...(breakBefore ? { breakBefore } : {}),
+  });
+  if (textWidthMm(text, sizePt, bold) <= widthMm) return [line(text, false)];
+  const words = text.split(" ");
+  let best: [string, string] | null = null;
+  let bestWidth = Infinity;
+  for (let i = 1; i < words.length; i++) {
+    const a = words.slice(0, i).join(" ");
+    const b = words.slice(i).join(" ");
+    const width = Math.max(textWidthMm(a, sizePt, bold), textWidthMm(b, sizePt, bold));
+    if (width < bestWidth) [best, bestWidth] = [[a, b], width];
+  }
+  return best === null ? [line(text, false)] : [line(best[0], false), line(best[1], true)];
+}
+
 function p(runs: Run[], options: Omit<ParagraphSpec, "kind" | "runs"> = {}): ParagraphSpec {
   return { kind: "paragraph", runs, ...options };
 }
@@ -129,8 +154,10 @@ function heading(doc: OfficialDocument): Block {
   const [left = 0, right = 0] = HEADING_COLUMNS;
   const senderWidth = textWidthMm(org.sender.toUpperCase(), 12, true);
   const leftTop: Block[] = [
-    ...(org.superior ? [p([{ text: org.superior.toUpperCase(), size: 12 }], { align: "center" })] : []),
-    p([{ text: org.sender.toUpperCase(), size: 12, bold: true }], { align: "center" }),
+    ...(org.superior
+      ? [p(nameLines(org.superior.toUpperCase(), left - CELL_PADDING, 12, false), { align: "center" })]
+      : []),
+    p(nameLines(org.sender.toUpperCase(), left - CELL_PADDING, 12, true), { align: "center" }),
     // ND30: a line a third to a half of the name's length under the issuing body.
     rule(Math.min(Math.max(senderWidth * 0.4, 15), left * 0.5), left),
   ];

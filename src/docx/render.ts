@@ -55,6 +55,15 @@ const V_ALIGN = {
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } as const;
 const NO_LINE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
 
+/**
+ * Spaces a printed line must not break at, made non-breaking: before "%" ("96,5 %": Word and
+ * LibreOffice put "%" alone at the start of the next line, "≥ 100 / %") and after a comparison
+ * sign before a number ("≥ 95"). Only the .docx gets them; the text of the document model is as typed.
+ */
+export function keepTogether(text: string): string {
+  return text.replace(/(\d) %/g, "$1\u00a0%").replace(/([≥≤<>]) (?=\d)/g, "$1\u00a0");
+}
+
 function run(r: Run): TextRun {
   const common = {
     bold: r.bold,
@@ -69,7 +78,7 @@ function run(r: Run): TextRun {
   }
   return new TextRun({
     ...common,
-    text: r.text,
+    text: keepTogether(r.text),
     underline: r.underline === true ? {} : undefined,
     break: r.breakBefore === true ? 1 : undefined,
   });

@@ -84,7 +84,8 @@ describe("kl226 consolidate --letters --report", () => {
     expect(b).toContain("Thanh Hóa, ngày 12 tháng 6 năm 2026");
     expect(b).toContain("Kính gửi: Phòng B");
     expect(b).toContain(
-      "Tỷ lệ hội nghị trực tuyến: đạt 50,0 %, mục tiêu ≥ 60 %; cần thêm 12 cuộc họp trực tuyến để đạt mục tiêu.",
+      // Printed, "%" and "≥" keep to their numbers (non-breaking spaces): no "%" alone on a line.
+      "Tỷ lệ hội nghị trực tuyến: đạt 50,0\u00a0%, mục tiêu ≥\u00a060\u00a0%; cần thêm 12 cuộc họp trực tuyến để đạt mục tiêu.",
     );
     expect(b).toContain("trước ngày 19/06/2026");
     expect(docxText(read(join(dir, "PHONG_C.docx")))).toContain(
