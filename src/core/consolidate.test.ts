@@ -366,7 +366,17 @@ describe("period", () => {
       ["3.xlsx", "PERIOD_MISMATCH"],
       ["4.xlsx", "PERIOD_MISMATCH"],
     ]);
-    expect(c.rejected[0]!.findings[0]!.message).toContain("Năm 2026");
+    // At the cell that differs, saying what to choose or type there.
+    expect(c.rejected.map((r) => [r.findings[0]!.cell, r.findings[0]!.message])).toEqual([
+      [
+        "C8",
+        "Báo cáo kỳ Năm 2026, không phải kỳ đang tổng hợp (6 tháng 2026). Nếu đây là báo cáo kỳ 6 tháng 2026, chọn Kỳ báo cáo “6 tháng” ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
+      ],
+      [
+        "C9",
+        "Báo cáo kỳ 6 tháng 2027, không phải kỳ đang tổng hợp (6 tháng 2026). Nếu đây là báo cáo kỳ 6 tháng 2026, ghi Năm 2026 ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
+      ],
+    ]);
   });
   test("ties go to the later year, then to NAM over 6T", () => {
     const p = (kind: "6T" | "NAM", year: number) =>

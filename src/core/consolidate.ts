@@ -11,6 +11,7 @@ import {
   indicatorApplies,
   indicatorInputs,
   periodLabel,
+  periodLabelOf,
   taskApplies,
   type Column,
   type Comparison,
@@ -395,13 +396,21 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
       periodKey(declared) !== periodKey(period) &&
       (report !== null || extra.length > 0)
     ) {
+      // At the cell that differs (the kind when both do), saying what to type there.
+      const kindDiffers = declared.kind !== period.kind;
+      const cell = (kindDiffers ? r.periodCells?.kind : r.periodCells?.year) ?? null;
       extra.push(
         finding(
           "PERIOD_MISMATCH",
           "error",
           "Thông tin",
-          null,
-          MSG.periodMismatch(periodLabel(declared), periodLabel(period)),
+          cell,
+          MSG.periodMismatch(
+            periodLabel(declared),
+            periodLabel(period),
+            kindDiffers ? `chọn Kỳ báo cáo “${periodLabelOf(period.kind)}”` : `ghi Năm ${period.year}`,
+            declared.kind !== period.kind && declared.year !== period.year ? period.year : null,
+          ),
         ),
       );
     }

@@ -109,8 +109,8 @@ export const MSG = {
     `Hội nghị ở dòng ${row}: ${label} ${q(shown)} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
   logMismatch: (what: string, logged: number, code: string, declared: number) =>
     `Sổ hội nghị ghi ${logged} ${what}, nhưng trang “Chỉ tiêu” khai ${code} = ${declared} (kỳ này). Kiểm tra lại để hai số khớp nhau.`,
-  periodMismatch: (found: string, expected: string) =>
-    `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}). Kiểm tra Kỳ báo cáo và Năm ở trang “Thông tin”.`,
+  periodMismatch: (found: string, expected: string, fix: string, alsoYear: number | null) =>
+    `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}). Nếu đây là báo cáo kỳ ${expected}, ${fix}${alsoYear !== null ? ` và ghi Năm ${alsoYear}` : ""} ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.`,
   duplicateUnit: (unit: string, kept: string, keptDate: string, date: string) =>
     `Đơn vị ${unit} đã gửi báo cáo đề ngày sau: tệp ${kept} đề ngày ${keptDate}, tệp này đề ngày ${date}. Báo cáo đề ngày sau được dùng; tệp này không được tổng hợp. Nếu tệp này mới là bản đúng, hãy sửa Ngày báo cáo của nó hoặc bỏ tệp kia.`,
   duplicateSameDay: (

@@ -125,6 +125,8 @@ export interface ValidationResult {
   readonly reportDate: CivilDate | null;
   /** The parsed report; present exactly when valid. */
   readonly report: UnitReport | null;
+  /** Where the file's Kỳ báo cáo and Năm are ("Thông tin" cells, "C8"), when read: for PERIOD_MISMATCH. */
+  readonly periodCells?: { readonly kind: string | null; readonly year: string | null };
 }
 
 /** The sheet names a validator needs; readers may skip every other sheet. */
@@ -377,6 +379,9 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
     year: header.year,
     reportDate: header.reportDate,
     report,
+    ...(header.cells.KY_BAO_CAO !== undefined || header.cells.NAM !== undefined
+      ? { periodCells: { kind: header.cells.KY_BAO_CAO ?? null, year: header.cells.NAM ?? null } }
+      : {}),
   };
 }
 
@@ -391,6 +396,8 @@ interface Header {
   phone: string;
   email: string;
   texts: Record<string, string>;
+  /** Where each info field's value was read, by code ("C8"). */
+  cells: Partial<Record<InfoCode, string>>;
 }
 
 const EMPTY_HEADER: Header = {
@@ -404,6 +411,7 @@ const EMPTY_HEADER: Header = {
   phone: "",
   email: "",
   texts: {},
+  cells: {},
 };
 
 function infoHint(code: InfoCode, form: Form): string {
@@ -444,7 +452,7 @@ function missingRow(sheet: Sheet, field: { readonly code: string; readonly label
 
 function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding[]): Header {
   const rows = indexCodes(sheet, findings);
-  const h: Header = { ...EMPTY_HEADER, texts: {} };
+  const h: Header = { ...EMPTY_HEADER, texts: {}, cells: {} };
   const periods = periodOptions(form);
   for (const field of INFO_FIELDS) {
     const r = rows.get(field.code);
@@ -454,6 +462,7 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
     }
     const cell = cellAt(sheet, r, INFO_COLS.value);
     const at = a1(r, INFO_COLS.value);
+    h.cells[field.code] = at;
     const text = cellText(cell);
     const bad = (message: string): void =>
       void findings.push(finding("BAD_VALUE", "error", sheet.name, at, message));
