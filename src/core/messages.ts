@@ -11,6 +11,8 @@ const oneDecimal = (x: number): string => String(Math.round(x * 10) / 10).replac
 export const MSG = {
   notTemplate: (sheet: string, form: string) =>
     `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
+  renamedSheet: (sheet: string, found: string) =>
+    `Không có trang tính ${q(sheet)} mà có trang ${q(found)}: có lẽ tên trang đã bị sửa. Đổi tên trang ${q(found)} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`,
   rosterNotReport:
     "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.",
   summaryNotReport: (form: string) =>
@@ -89,6 +91,8 @@ export const MSG = {
     `${label} ${q(shown)} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
   badYear: (shown: string) =>
     `Năm ${q(shown)} không hợp lệ. Nhập năm báo cáo dạng số từ 2025 đến 2100, ví dụ 2026.`,
+  dateAsYear: (shown: string, year: number) =>
+    `Ô Năm đang là một ngày (${shown}), không phải một năm. Nhập năm báo cáo dạng số, ví dụ ${year >= 2025 && year <= 2100 ? year : 2026} (nếu ô vẫn hiện thành ngày, chọn định dạng ô là Number/Số).`,
   badDate: (shown: string) =>
     `Ngày báo cáo ${q(shown)} không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.`,
   dateBeforePeriod: (date: string, period: string) =>

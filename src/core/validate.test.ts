@@ -1,6 +1,6 @@
 // Every defect class of SPEC §3–§4, each on a workbook built from the real template with the
 // one cell the test is about changed, read back through the real reader.
-import { reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
+import { reportBytes, reportSpec, type Edit, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import { writeXlsx } from "../xlsx/write";
 import { consolidate } from "./consolidate";
@@ -59,6 +59,18 @@ describe("NOT_TEMPLATE", () => {
       },
     ]);
   });
+  test("a sheet renamed without its marks is named, with how to rename it back", () => {
+    const r = check({}, [{ op: "renameSheet", sheet: "Chỉ tiêu", to: "Chi tieu" }]);
+    expect(r.valid).toBe(false);
+    expect(r.findings).toContainEqual({
+      code: "NOT_TEMPLATE",
+      severity: "error",
+      sheet: "Chỉ tiêu",
+      cell: null,
+      message:
+        "Không có trang tính “Chỉ tiêu” mà có trang “Chi tieu”: có lẽ tên trang đã bị sửa. Đổi tên trang “Chi tieu” thành đúng “Chỉ tiêu” (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.",
+    });
+  });
   test("the optional Hội nghị sheet may be missing", () => {
     expect(check({}, [{ op: "removeSheet", sheet: "Hội nghị" }]).valid).toBe(true);
   });
@@ -72,6 +84,34 @@ describe("NOT_TEMPLATE", () => {
 });
 
 describe("Thông tin", () => {
+  test("a date typed in the Năm cell is quoted as the date the clerk sees, not its serial", () => {
+    // As Excel keeps it: the cell takes a date format when a date is typed into it.
+    const spec = reportSpec(BASE);
+    const sheets = spec.sheets.map((sh) =>
+      sh.name !== "Thông tin"
+        ? sh
+        : {
+            ...sh,
+            rows: sh.rows.map((row, i) =>
+              i !== 8
+                ? row
+                : row.map((c, j) =>
+                    j !== 2
+                      ? c
+                      : {
+                          value: { date: { year: 2026, month: 6, day: 5 } },
+                          style: { numFmt: "dd/mm/yyyy" },
+                        },
+                  ),
+            ),
+          },
+    );
+    const r = inspectBytes(writeXlsx({ ...spec, sheets }), DEFAULT_PROFILE);
+    expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Thông tin", "C9"]]);
+    expect(r.findings[0]?.message).toBe(
+      "Ô Năm đang là một ngày (05/06/2026), không phải một năm. Nhập năm báo cáo dạng số, ví dụ 2026 (nếu ô vẫn hiện thành ngày, chọn định dạng ô là Number/Số).",
+    );
+  });
   test("a deleted field row is MISSING_FIELD", () => {
     const r = check({}, [{ op: "deleteRow", sheet: "Thông tin", row: 6 }]);
     expect(only(r.findings)).toEqual([["MISSING_FIELD", "error", "Thông tin", null]]);

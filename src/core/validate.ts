@@ -18,7 +18,7 @@ import {
   type TaskStatusId,
   type UnitTypeId,
 } from "./catalogue";
-import { viDate, type CivilDate } from "./dates";
+import { dateFromSerial, viDate, type CivilDate } from "./dates";
 import { parseDeadline } from "./deadlines";
 import { finding, hasErrors, type Finding } from "./findings";
 import {
@@ -38,7 +38,7 @@ import { COUNT_COLS, INFO_COLS, MEETING_COLS, TASK_COLS } from "./layout";
 import { MSG } from "./messages";
 import type { Profile } from "./profile";
 import { defaultProfileForForm } from "./profiles";
-import { codeKey, foldOption, matchKey, matchOption, nfc } from "./text";
+import { codeKey, foldKey, foldOption, matchKey, matchOption, nfc } from "./text";
 import {
   cellText,
   readCount,
@@ -330,7 +330,21 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
     [counts, SHEETS.counts],
     [tasksSheet, SHEETS.tasks],
   ] as const) {
-    if (!sheet) findings.push(finding("NOT_TEMPLATE", "error", name, null, MSG.notTemplate(name, form.id)));
+    if (!sheet) {
+      // A sheet renamed by hand ("Chi tieu" typed without its marks): say which one and how to fix it.
+      const renamed = (workbook.sheetNames ?? []).find(
+        (n) => foldKey(n) === foldKey(name) && matchKey(n) !== matchKey(name),
+      );
+      findings.push(
+        finding(
+          "NOT_TEMPLATE",
+          "error",
+          name,
+          null,
+          renamed !== undefined ? MSG.renamedSheet(name, renamed) : MSG.notTemplate(name, form.id),
+        ),
+      );
+    }
   }
 
   const header = info ? readInfo(info, form, workbook.date1904, findings) : EMPTY_HEADER;
@@ -539,7 +553,12 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
             findings.push(
               finding("COERCED", "warning", sheet.name, at, MSG.textCoerced(field.label, text, n.value)),
             );
-        } else bad(MSG.badYear(text));
+        } else {
+          // A date typed in the year cell shows as a date but is read as its serial (46178).
+          const v = cell?.value;
+          const date = v?.kind === "number" && v.isDate === true ? dateFromSerial(v.value, date1904) : null;
+          bad(date !== null ? MSG.dateAsYear(viDate(date), date.year) : MSG.badYear(text));
+        }
         break;
       }
       case "NGUOI_LAP":
