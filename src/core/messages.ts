@@ -35,6 +35,10 @@ export const MSG = {
         return `${what} là số âm (${shown}). Nhập số nguyên không âm, ví dụ 34.`;
       case "fraction":
         return `${what} có phần thập phân (${shown}). Đây là số đếm: nhập số nguyên, ví dụ 34.`;
+      case "commaGroups": {
+        const digits = shown.replace(/,/g, "");
+        return `${what} là ${q(shown)}: trong cách viết số của Việt Nam, dấu phẩy ngăn phần thập phân, nên chưa rõ ý. Đây là số đếm: nếu là ${digits}, gõ ${digits} (không có dấu phân cách).`;
+      }
       case "text":
         return `${what} không phải là số (${q(shown)}). Nhập số nguyên không âm, ví dụ 34; không ghi chữ hay đơn vị.`;
       case "error":

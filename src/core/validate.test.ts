@@ -83,6 +83,14 @@ describe("NOT_TEMPLATE", () => {
   });
 });
 
+test("a count typed with a thousands comma is asked about, with the digits to type", () => {
+  const r = check({ counts: { HN_TONG: [100, "1,234"] } });
+  expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E5"]]);
+  expect(r.findings[0]?.message).toBe(
+    "Số liệu “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này) là “1,234”: trong cách viết số của Việt Nam, dấu phẩy ngăn phần thập phân, nên chưa rõ ý. Đây là số đếm: nếu là 1234, gõ 1234 (không có dấu phân cách).",
+  );
+});
+
 describe("Thông tin", () => {
   test("a date typed in the Năm cell is quoted as the date the clerk sees, not its serial", () => {
     // As Excel keeps it: the cell takes a date format when a date is typed into it.

@@ -13,6 +13,8 @@ test.each([
   [str("1 234"), { kind: "ok", value: 1234, coerced: true, text: "1 234" }],
   [str("1.234.567"), { kind: "ok", value: 1234567, coerced: true, text: "1.234.567" }],
   [str("1\u00a0234"), { kind: "ok", value: 1234, coerced: true, text: "1\u00a0234" }],
+  [str("38.0"), { kind: "ok", value: 38, coerced: true, text: "38.0" }],
+  [str("38,00"), { kind: "ok", value: 38, coerced: true, text: "38,00" }],
 ])("counts a clerk types are read: %p", (cell, expected) => {
   expect(readCount(cell)).toEqual(expected);
 });
@@ -22,6 +24,9 @@ test.each([
   [num(3.5), "fraction"],
   [str("-3"), "negative"],
   [str("2,5"), "fraction"],
+  [str("1,234"), "commaGroups"],
+  [str("1,234,567"), "commaGroups"],
+  [str("1,000"), "commaGroups"],
   [str("ba mươi"), "text"],
   [str("12 cuộc"), "text"],
   [{ value: { kind: "error", value: "#REF!" } } as Cell, "error"],

@@ -11,12 +11,15 @@ export type CountRead =
   | { readonly kind: "bad"; readonly why: BadCountReason; readonly shown: string };
 
 export type BadCountReason =
-  "negative" | "fraction" | "text" | "error" | "boolean" | "noCachedValue" | "tooLarge";
+  "negative" | "fraction" | "commaGroups" | "text" | "error" | "boolean" | "noCachedValue" | "tooLarge";
 
 // "1.234", "1 234" (also no-break and narrow no-break spaces) and plain digits.
 const DIGITS = /^\d+$/;
 const DOT_GROUPS = /^\d{1,3}(?:\.\d{3})+$/;
 const SPACE_GROUPS = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/;
+// "38.0", "38,00": a whole number with an empty fraction (not three digits, which read as a group).
+const ZERO_DECIMALS = /^\d+[.,]0{1,2}$/;
+const COMMA_GROUPS = /^\d{1,3}(?:,\d{3})+$/;
 
 /** A non-negative whole count from a cell. */
 export function readCount(cell: Cell | undefined): CountRead {
@@ -38,9 +41,13 @@ export function readCount(cell: Cell | undefined): CountRead {
         ? text
         : DOT_GROUPS.test(text) || SPACE_GROUPS.test(text)
           ? text.replace(/[. \u00a0\u202f]/g, "")
-          : null;
+          : ZERO_DECIMALS.test(text)
+            ? text.replace(/[.,]0+$/, "")
+            : null;
       if (compact === null) {
         if (/^-\s*\d/.test(text)) return { kind: "bad", why: "negative", shown: text };
+        // "1,234": a thousands comma (English style) or a decimal comma (Vietnamese): ask, do not guess.
+        if (COMMA_GROUPS.test(text)) return { kind: "bad", why: "commaGroups", shown: text };
         if (/^\d+[.,]\d+$/.test(text)) return { kind: "bad", why: "fraction", shown: text };
         return { kind: "bad", why: "text", shown: text };
       }
