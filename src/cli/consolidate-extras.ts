@@ -20,6 +20,7 @@ import { defaultReplyBy, vietnamDate, type DocumentDates } from "../core/documen
 import { ALL_LETTERS_FILE, LETTER_SHEET, letterFileName } from "../core/letters";
 import type { Profile, RosterUnit } from "../core/profile";
 import { rollupRefusal, rollupWorkbook, type RollupUnit } from "../core/rollup";
+import { isUnlikelyReportDate } from "../core/validate";
 import { unitCodeSchema, unitNameSchema, unitTypeSchema } from "../core/unit-schema";
 import type { Form } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";
@@ -236,10 +237,33 @@ export async function writeLetters(
     writeAtomic(join(dir, MANIFEST), `${JSON.stringify({ files: [...written].sort() }, null, 2)}\n`);
   const removed = stale.length > 0 ? ` Đã xóa ${stale.length} thư cũ của lần chạy trước không còn cần.` : "";
   const when = `thư đề ngày ${viDate(dates.date)}, hạn trả lời ${viDate(dates.replyBy)}`;
+  // A letter dated before the deadline does not chase units that still have time (core/letters.ts),
+  // and one dated before a report it answers is most likely a mistyped --letter-date.
+  const early =
+    c.deadline !== null && compareDates(dates.date, c.deadline) <= 0 && c.missing.length > 0
+      ? [
+          `  Chưa nhắc ${c.missing.length} đơn vị chưa nộp: thư đề ngày ${viDate(dates.date)}, chưa qua hạn nộp ${viDate(c.deadline)}, các đơn vị đó còn hạn.`,
+        ]
+      : [];
+  // (A date with a mistyped year, UNLIKELY_DATE, is the report's own slip, said elsewhere.)
+  const latest = c.units
+    .filter((u) => c.period === null || !isUnlikelyReportDate(u.reportDate, c.period))
+    .reduce<CivilDate | null>(
+      (d, u) => (d === null || compareDates(u.reportDate, d) > 0 ? u.reportDate : d),
+      null,
+    );
+  const beforeReports =
+    latest !== null && compareDates(dates.date, latest) < 0
+      ? [
+          `  Lưu ý: thư đề ngày ${viDate(dates.date)}, trước ngày của báo cáo đã nhận mới nhất (${viDate(latest)}): kiểm tra lại --letter-date.`,
+        ]
+      : [];
   return [
     letters.length === 0
       ? `Thư nhắc: không có đơn vị nào cần nhắc (thư mục ${dir}).${removed}`
       : `Thư nhắc: ${letters.length} đơn vị (${when}), mỗi đơn vị một văn bản Word trong ${dir}, tất cả trong ${join(dir, ALL_LETTERS_FILE)} để in (và trang “${LETTER_SHEET}” của bảng tổng hợp).${removed}`,
+    ...early,
+    ...beforeReports,
   ];
 }
 

@@ -77,6 +77,24 @@ describe("followUpLetters", () => {
     expect(l?.text.match(/Đề nghị/g)).toHaveLength(1);
   });
 
+  test("dated on or before the report deadline (06/06/2026), no unit is chased for a report it still has time to send", () => {
+    const early = followUpLetters(c, profile, {
+      date: { year: 2026, month: 6, day: 6 },
+      replyBy: { year: 2026, month: 6, day: 12 },
+    });
+    expect(early.filter((l) => l.reasons.includes("missing"))).toEqual([]);
+    // Returned files and shortfalls are followed up whatever the day.
+    expect(early.map((l) => l.unit)).toEqual([
+      "SO_9498",
+      "SO_LOI",
+      "SO_TRE",
+      "SO_VB",
+      "XA_5996",
+      "XA_996",
+      "XA_HONG",
+    ]);
+  });
+
   test("returned: the file was received and returned, each error with its sheet and cell and what to type; never 'not received'", () => {
     const text = letter("SO_LOI").text;
     // What to mend, then one request to send the mended file by the reply date.

@@ -11,7 +11,7 @@ import {
   type RejectedFile,
   type Shortfall,
 } from "./consolidate";
-import { dayNumber, viDate } from "./dates";
+import { compareDates, dayNumber, viDate } from "./dates";
 import { joinDocuments, type Block, type DocumentSpec } from "./docspec";
 import {
   issuingBody,
@@ -123,7 +123,10 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
   const p = (text: string): LetterLine => ({ kind: "paragraph", text });
   const item = (text: string): LetterLine => ({ kind: "item", text });
 
-  for (const u of c.missing) {
+  // Before the report deadline a unit that has sent nothing still has time: no "chưa nhận được"
+  // letter then (returned files and shortfalls can be followed up any day).
+  const beforeDeadline = c.deadline !== null && compareDates(dates.date, c.deadline) <= 0;
+  for (const u of beforeDeadline ? [] : c.missing) {
     // A file named for this unit that holds another unit's code (FILE_NAME_UNIT): most likely this
     // unit's report on a copied file, so the letter says what arrived and what to correct.
     const misnamed = c.warnings

@@ -196,3 +196,33 @@ describe("date and report options", () => {
     expect(todayInVietnam(Date.UTC(2026, 5, 11, 16, 59))).toEqual({ year: 2026, month: 6, day: 11 });
   });
 });
+
+test("a letter dated before the deadline chases no unit that still has time, and one dated before a report is pointed out", async () => {
+  const dir = join(root, "thu-som");
+  const io = capture();
+  await main(
+    [
+      "consolidate",
+      inDir,
+      "--out",
+      join(root, "som.xlsx"),
+      "--roster",
+      roster,
+      "--letters",
+      dir,
+      "--letter-date",
+      "03/06/2026",
+    ],
+    io,
+  );
+  // PHONG_C sent nothing, but the deadline (06/06/2026) has not passed on 03/06.
+  expect(existsSync(join(dir, "PHONG_C.docx"))).toBe(false);
+  expect(existsSync(join(dir, "PHONG_D.docx"))).toBe(true);
+  expect(io.stdout).toContain(
+    "  Chưa nhắc 1 đơn vị chưa nộp: thư đề ngày 03/06/2026, chưa qua hạn nộp 06/06/2026, các đơn vị đó còn hạn.\n",
+  );
+  // The reports are dated 05/06/2026 (the builder's default): after the letter.
+  expect(io.stdout).toContain(
+    "  Lưu ý: thư đề ngày 03/06/2026, trước ngày của báo cáo đã nhận mới nhất (05/06/2026): kiểm tra lại --letter-date.\n",
+  );
+});
