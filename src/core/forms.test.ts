@@ -91,6 +91,27 @@ describe("periods follow the form", () => {
   });
 });
 
+describe("a quarter's report date (UNLIKELY_DATE)", () => {
+  const dated = (year: number, month: number, day: number) =>
+    cchc({ period: "Q3", year: 2025, reportDate: { year, month, day } });
+  test("within the quarter or up to six months after it: no warning", () => {
+    expect(dated(2025, 7, 1).findings).toEqual([]);
+    expect(dated(2025, 10, 14).findings).toEqual([]);
+    expect(dated(2026, 3, 31).findings).toEqual([]);
+  });
+  test("a year after the quarter, or before it began, is pointed out at the date cell", () => {
+    const late = dated(2026, 9, 30);
+    expect(only(late.findings)).toEqual([["UNLIKELY_DATE", "warning", "Thông tin", "C10"]]);
+    expect(late.findings[0]?.message).toMatch(
+      /^Ngày báo cáo 30\/09\/2026 muộn hơn 31\/03\/2026, quá xa kỳ báo cáo \(Quý III 2025\): có thể gõ nhầm năm\./,
+    );
+    const early = dated(2025, 6, 20);
+    expect(early.findings[0]?.message).toMatch(
+      /^Ngày báo cáo 20\/06\/2025 ở trước ngày bắt đầu kỳ báo cáo \(01\/07\/2025\) \(Quý III 2025\)/,
+    );
+  });
+});
+
 describe("percentages (HAI_LONG) with their weight", () => {
   const E = (code: string): string => `E${cchcRow(code)}`;
   const set = (code: string, value: CellInput): Edit => ({

@@ -99,10 +99,10 @@ export const MSG = {
     `Ô Năm đang là một ngày (${shown}), không phải một năm. Nhập năm báo cáo dạng số, ví dụ ${year >= 2025 && year <= 2100 ? year : 2026} (nếu ô vẫn hiện thành ngày, chọn định dạng ô là Number/Số).`,
   badDate: (shown: string) =>
     `Ngày báo cáo ${q(shown)} không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.`,
-  dateBeforePeriod: (date: string, period: string) =>
-    `Ngày báo cáo ${date} ở trước năm của kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
-  dateAfterPeriod: (date: string, period: string, lastYear: number) =>
-    `Ngày báo cáo ${date} muộn hơn năm ${lastYear}, quá xa kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
+  dateBeforePeriod: (date: string, period: string, start: string | null) =>
+    `Ngày báo cáo ${date} ở trước ${start === null ? "năm của kỳ báo cáo" : `ngày bắt đầu kỳ báo cáo (${start})`} (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
+  dateAfterPeriod: (date: string, period: string, latest: string) =>
+    `Ngày báo cáo ${date} muộn hơn ${latest}, quá xa kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   badEmail: (shown: string) =>
     `Email ${q(shown)} không đúng dạng. Nhập địa chỉ dạng ten@coquan.gov.vn hoặc để trống.`,
   textCoerced: (label: string, shown: string, value: number) =>

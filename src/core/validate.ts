@@ -18,7 +18,7 @@ import {
   type TaskStatusId,
   type UnitTypeId,
 } from "./catalogue";
-import { dateFromSerial, viDate, type CivilDate } from "./dates";
+import { compareDates, dateFromSerial, daysInMonth, viDate, type CivilDate } from "./dates";
 import { parseDeadline } from "./deadlines";
 import { finding, hasErrors, type Finding } from "./findings";
 import {
@@ -590,21 +590,45 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
 }
 
 /**
- * A report date no report on its period can have: before the period's year (a report cannot be
- * signed before its period begins), or after the year following it (the latest an annual report
- * is signed is early the next year). Almost always a mistyped year; it decides whether the report
- * is late and which of a unit's files is used, so it is a warning, not a rejection.
+ * A report date no report on its period can have: before the period begins (its year; a quarter's
+ * first day), or after the latest a report on it is signed — the end of the following year for a
+ * half-year or a year (an annual report is signed early the next year at the latest), six months
+ * after its end for a quarter (a quý III report dated 30/09 of the next year). Almost always a
+ * mistyped year; it decides whether the report is late and which of a unit's files is used, so it
+ * is a warning, not a rejection.
  */
 function unlikelyDateMessage(date: CivilDate, period: Period): string | null {
   if (!isUnlikelyReportDate(date, period)) return null;
-  return date.year < period.year
-    ? MSG.dateBeforePeriod(viDate(date), periodLabel(period))
-    : MSG.dateAfterPeriod(viDate(date), periodLabel(period), period.year + 1);
+  const { first, last } = reportDateBounds(period);
+  const quarter = QUARTER_FIRST_MONTH[period.kind] !== undefined;
+  return compareDates(date, first) < 0
+    ? MSG.dateBeforePeriod(viDate(date), periodLabel(period), quarter ? viDate(first) : null)
+    : MSG.dateAfterPeriod(viDate(date), periodLabel(period), quarter ? viDate(last) : `năm ${last.year}`);
 }
 
-/** UNLIKELY_DATE's rule: a report date before its period's year or after the year following it. */
+const QUARTER_FIRST_MONTH: Partial<Record<PeriodKind, number>> = { Q1: 1, Q2: 4, Q3: 7, Q4: 10 };
+
+/** The first and the last date a report on `period` can plausibly carry (UNLIKELY_DATE outside). */
+function reportDateBounds(period: Period): { first: CivilDate; last: CivilDate } {
+  const q = QUARTER_FIRST_MONTH[period.kind];
+  if (q === undefined)
+    return {
+      first: { year: period.year, month: 1, day: 1 },
+      last: { year: period.year + 1, month: 12, day: 31 },
+    };
+  const end = q + 2 + 6; // the quarter's last month, then six months
+  const year = period.year + Math.floor((end - 1) / 12);
+  const month = ((end - 1) % 12) + 1;
+  return {
+    first: { year: period.year, month: q, day: 1 },
+    last: { year, month, day: daysInMonth(year, month) },
+  };
+}
+
+/** UNLIKELY_DATE's rule: a report date outside `reportDateBounds` of its period. */
 export function isUnlikelyReportDate(date: CivilDate, period: Period): boolean {
-  return date.year < period.year || date.year > period.year + 1;
+  const { first, last } = reportDateBounds(period);
+  return compareDates(date, first) < 0 || compareDates(date, last) > 0;
 }
 
 export function columnName(form: Form, column: Column): string {
