@@ -52,6 +52,12 @@ export interface Organisation {
    * number reads "Số: …/SNV-CCHC" and "Nơi nhận" ends "Lưu: VT, CCHC". Optional.
    */
   readonly office?: string;
+  /**
+   * The body the report on the results is sent to ("kính báo cáo …", Nơi nhận), when it is not the
+   * superior body of the heading: HCM's CCHC plan sends its quarterly report to "Sở Nội vụ Thành
+   * phố Hồ Chí Minh". Optional; the superior body by default.
+   */
+  readonly reportTo?: string;
 }
 
 export interface OutlierBand {
@@ -159,6 +165,11 @@ export const profileFileSchema = z
           .string()
           .trim()
           .regex(/^[\p{L}0-9.&-]{1,20}$/u, "viết tắt của phòng soạn thảo, ví dụ CCHC")
+          .optional(),
+        reportTo: z
+          .string()
+          .trim()
+          .min(1, "tên cơ quan nhận báo cáo, ví dụ Sở Nội vụ Thành phố Hồ Chí Minh")
           .optional(),
       })
       .partial()

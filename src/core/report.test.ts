@@ -227,3 +227,15 @@ test("II: a rate only some units reported is said to be pooled over those units,
   expect(text).toMatch(/: tính chung 3 đơn vị /);
   expect(documentText({ ...d, sections: [d.sections[1]!] })).toContain("| 98,5 % (1 đơn vị) |");
 });
+
+test("a profile's reportTo is where the report goes: HCM's CCHC plan reports to its Sở Nội vụ", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const q = consolidate([], { profile: cchc, period: { kind: "Q3", year: 2025 } });
+  const d = reportDocument(q, cchc, { date: { year: 2025, month: 10, day: 20 } });
+  const text = documentText({ ...d, sections: [d.sections[0]!] });
+  expect(text).toContain("kính báo cáo Sở Nội vụ Thành phố Hồ Chí Minh./.");
+  expect(text).toContain("- Sở Nội vụ Thành phố Hồ Chí Minh;");
+  // The heading still names the superior body.
+  expect(text).toContain("UBND THÀNH PHỐ");
+  expect(text).not.toContain("kính báo cáo Ủy ban nhân dân");
+});

@@ -651,7 +651,8 @@ function missingAppendix(
  */
 export function reportDocument(c: Consolidation, profile: Profile, options: ReportOptions): DocumentSpec {
   const org = profile.organisation;
-  const superior = recipientName(org.superior);
+  // Where the report goes: the profile's reportTo (a plan may send it to the Sở Nội vụ), else the superior body.
+  const superior = recipientName(org.reportTo ?? org.superior);
   const code = reportCode(org);
   const intro = bodyParagraph(
     `Thực hiện ${c.form.subject}, ${org.sender} báo cáo kết quả thực hiện ${periodPhrase(c.period)} (tổng hợp từ báo cáo của các cơ quan, đơn vị theo mẫu ${c.form.id}) như sau:`,
