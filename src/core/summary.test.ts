@@ -330,3 +330,30 @@ test("the notes under each title speak of weighted percents only for a form that
   expect(summaryNote).toContain("(không lấy trung bình các tỷ lệ; mức độ hài lòng bình quân theo số phiếu)");
   expect(valuesNote).toContain("; tỷ lệ phần trăm bình quân theo số phiếu.");
 });
+
+test("Không đạt: a rate short of its target has no gap in items and no item unit (not '— phiếu')", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const q = consolidate(
+    [
+      submit(
+        "p.xlsx",
+        {
+          unit: "P_A",
+          name: "Phòng A",
+          type: "PHONG_THUOC_SO",
+          period: "Q2",
+          year: 2025,
+          reportDate: { year: 2025, month: 6, day: 12 },
+          counts: { HAI_LONG: [null, 90] },
+        },
+        cchc,
+      ),
+    ],
+    { profile: cchc },
+  );
+  const rows = summaryWorkbook(q, cchc)
+    .sheets.find((x) => x.name === "Không đạt")!
+    .rows.map((r) => r.map((x) => x?.value ?? null));
+  const row = rows.find((r) => typeof r[2] === "string" && r[2].startsWith("Mức độ hài lòng"));
+  expect(row?.slice(5, 7)).toEqual(["—", ""]);
+});

@@ -463,7 +463,8 @@ function shortfallSheet(c: Consolidation): SheetSpec {
           num(s.value, merge(valueStyle(ind, { value: s.value, status: "short" }), SHORT_FILL)),
           text(target, CENTER),
           s.gap === null ? text("—", CENTER) : num(s.gap, merge(NUM, SHORT_FILL)),
-          text(ind.itemUnit),
+          // No countable gap (a rate): no unit either ("— phiếu" read as a count of forms).
+          text(s.gap === null ? "" : ind.itemUnit),
           text(gapSentence(ind, s.gap), WRAP),
         ],
       ];
