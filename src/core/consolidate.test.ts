@@ -17,6 +17,7 @@ function parsedProfile(json: unknown): Profile {
   return r.profile;
 }
 import { UNIT_TYPES } from "./catalogue";
+import { shippedProfile } from "./profiles";
 
 let seq = 0;
 function submit(
@@ -677,3 +678,38 @@ function shuffle<T>(items: readonly T[], seed: number): T[] {
   }
   return out;
 }
+
+test("a report on another form from a unit not on the roster is rejected but not 'returned' (no letter to another regime)", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const roster = [{ code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" }];
+  const other = {
+    file: "in/khac.xlsx",
+    sha256: "k",
+    result: inspectBytes(
+      reportBytes(
+        {
+          unit: "SO_KHAC",
+          name: "Sở khác",
+          type: "PHONG_THUOC_SO",
+          period: "Q2",
+          year: 2025,
+          reportDate: { year: 2025, month: 6, day: 12 },
+        },
+        [],
+        cchc,
+      ),
+      DEFAULT_PROFILE,
+      undefined,
+      { forms: "follow" },
+    ),
+  };
+  const c = consolidate([submit("in/a.xlsx", unit("SO_A")), other], { profile: DEFAULT_PROFILE, roster });
+  expect(c.rejected.map((r) => [r.file, r.findings[0]?.code])).toEqual([["in/khac.xlsx", "FORM_MISMATCH"]]);
+  expect(c.returned).toEqual([]);
+  // On the roster, the same mistake is the unit's own: returned, so it is told.
+  const mine = consolidate([other], {
+    profile: DEFAULT_PROFILE,
+    roster: [...roster, { code: "SO_KHAC", name: "Sở khác", type: "Sở, ban, ngành" }],
+  });
+  expect(mine.returned.map((u) => u.code)).toEqual(["SO_KHAC"]);
+});

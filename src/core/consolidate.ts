@@ -546,6 +546,11 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
   const rejectedByUnit = new Map<string, RejectedFile[]>();
   for (const r of rejected) {
     if (r.unit === null || acceptedCodes.has(r.unit)) continue;
+    // A report on another form from a unit not on this roster belongs to another regime (another
+    // Sở's, another province's): listed as rejected, but that unit is not "returned" and gets no letter.
+    const foreign =
+      rosterCodes !== null && !rosterCodes.has(r.unit) && r.findings.some((f) => f.code === "FORM_MISMATCH");
+    if (foreign) continue;
     rejectedByUnit.set(r.unit, [...(rejectedByUnit.get(r.unit) ?? []), r]);
   }
   const rosterByCode = new Map((roster ? dedupeRoster(roster) : []).map((u) => [u.code, u]));
