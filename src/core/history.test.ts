@@ -265,6 +265,14 @@ describe("previousFromSummary: last year's summary workbook instead of its JSON"
     expect(parsed.report.units[1]?.values.HN_TONG).toEqual({ previous: 80, current: 70 });
   });
 
+  it("skips the total row whatever the consolidating body called it", () => {
+    const hcm = shippedProfile("hcm-attp-226")!;
+    const read = readXlsx(writeXlsx(summaryWorkbook(c, hcm)));
+    if (!read.ok) throw new Error("summary unreadable");
+    const parsed = previousFromSummary(read.workbook, profile.form);
+    expect(parsed.ok && parsed.report.units.map((u) => u.code)).toEqual(["SO_A", "SO_B"]);
+  });
+
   it("gives the same warnings as the JSON", () => {
     const read = workbook();
     if (!read.ok) throw new Error("summary unreadable");

@@ -10,7 +10,7 @@ import { pairOf } from "./judge";
 import { MSG } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
 import { SUMMARY_SHEETS } from "./catalogue";
-import { countHeader, PROVINCE_CODE } from "./summary";
+import { countHeader, TOTAL_ROW_CODES } from "./summary";
 import { codeKey, matchKey, matchOption } from "./text";
 import { cellText, readCount } from "./values";
 import type { Sheet, Workbook } from "./workbook";
@@ -111,7 +111,7 @@ export function previousFromSummary(workbook: Workbook, form: Form): PreviousPar
   const units: Array<PreviousReport["units"][number]> = [];
   for (const row of sheet.rows.slice(headerAt + 1)) {
     const code = cellText(row?.[0]).trim();
-    if (code === "" || code === PROVINCE_CODE) continue;
+    if (code === "" || TOTAL_ROW_CODES.has(code)) continue;
     const values: Record<string, { previous?: number | null; current: number | null }> = {};
     for (const { col, code: count, column } of columns) {
       const read = readCount(row?.[col]);

@@ -16,7 +16,7 @@ import { shippedProfile } from "./profiles";
 import { indicatorById } from "./form";
 import { gapSentence, targetText } from "./indicator-text";
 import { SUMMARY_SHEETS } from "./catalogue";
-import { summaryChart, summaryWorkbook } from "./summary";
+import { summaryChart, summaryWorkbook, totalRowLabels } from "./summary";
 
 const submit = (file: string, data: ReportData, profile = DEFAULT_PROFILE): Submission => ({
   file,
@@ -356,4 +356,22 @@ test("Không đạt: a rate short of its target has no gap in items and no item 
     .rows.map((r) => r.map((x) => x?.value ?? null));
   const row = rows.find((r) => typeof r[2] === "string" && r[2].startsWith("Mức độ hài lòng"));
   expect(row?.slice(5, 7)).toEqual(["—", ""]);
+});
+
+test("the total row is named by who consolidates: the province, the city, or a Sở's own units", () => {
+  const label = (id: string) => totalRowLabels(shippedProfile(id)!, 9);
+  expect(label("thanh-hoa-226")).toEqual({ code: "TOÀN TỈNH", name: "Toàn tỉnh (9 đơn vị)" });
+  expect(label("hcm-attp-226")).toEqual({ code: "TÍNH CHUNG", name: "Tính chung (9 đơn vị)" });
+  const hcmHomeAffairs = {
+    ...DEFAULT_PROFILE,
+    organisation: {
+      ...DEFAULT_PROFILE.organisation,
+      sender: "Sở Nội vụ Thành phố Hồ Chí Minh",
+      superior: "UBND THÀNH PHỐ HỒ CHÍ MINH",
+    },
+  };
+  expect(totalRowLabels(hcmHomeAffairs, 9)).toEqual({
+    code: "TOÀN THÀNH PHỐ",
+    name: "Toàn thành phố (9 đơn vị)",
+  });
 });

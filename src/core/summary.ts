@@ -128,7 +128,7 @@ export function summaryWorkbook(c: Consolidation, profile: Profile): WorkbookSpe
   const chart = summaryChart(c);
   const sheets = [
     summarySheet(c, profile),
-    valuesSheet(c),
+    valuesSheet(c, profile),
     shortfallSheet(c),
     taskSheet(c),
     missingSheet(c),
@@ -251,8 +251,26 @@ export function countHeader(
   return `${label} (${column === "current" ? "kỳ này" : previousHeader.toLowerCase()})`;
 }
 
-/** Column A of the province row in Tổng hợp, below the unit rows. */
+/** Column A of the province row in Tổng hợp, below the unit rows (a province's Sở Nội vụ). */
 export const PROVINCE_CODE = "TOÀN TỈNH";
+
+/** Column A labels the total row has had or may have: what --previous skips when it reads a summary back. */
+export const TOTAL_ROW_CODES: ReadonlySet<string> = new Set([PROVINCE_CODE, "TOÀN THÀNH PHỐ", "TÍNH CHUNG"]);
+
+/**
+ * The total row's labels, by who consolidates: the Sở Nội vụ sums the whole province ("TOÀN TỈNH",
+ * "TOÀN THÀNH PHỐ" under a city's People's Committee); any other body sums its own units, so its
+ * row is "TÍNH CHUNG", as the report words it (a Sở An toàn thực phẩm's summary said "Toàn tỉnh").
+ */
+export function totalRowLabels(profile: Profile, units: number): { code: string; name: string } {
+  const org = profile.organisation;
+  if (!/^sở nội vụ(?:\s|$)/iu.test(org.sender.trim()))
+    return { code: "TÍNH CHUNG", name: `Tính chung (${units} đơn vị)` };
+  const city = /^(?:ubnd|ủy ban nhân dân)\s+thành phố(?:\s|$)/iu.test(org.superior.trim());
+  return city
+    ? { code: "TOÀN THÀNH PHỐ", name: `Toàn thành phố (${units} đơn vị)` }
+    : { code: PROVINCE_CODE, name: `Toàn tỉnh (${units} đơn vị)` };
+}
 
 function periodLine(c: Consolidation): string {
   const period = c.period
@@ -330,9 +348,10 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
 
   const p = c.province;
   const bold = (s: CellStyle): CellStyle => merge(s, PROVINCE);
+  const total = totalRowLabels(profile, c.units.length);
   const provinceRow = [
-    text(PROVINCE_CODE, bold(TEXT)),
-    text(`Toàn tỉnh (${c.units.length} đơn vị)`, bold(WRAP)),
+    text(total.code, bold(TEXT)),
+    text(total.name, bold(WRAP)),
     text("", bold(TEXT)),
     text("", bold(TEXT)),
     text(`${p.late} trễ hạn`, bold(CENTER)),
@@ -382,7 +401,8 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
 }
 
 /** Số liệu: each unit's counts as reported (reduction bases in both columns), and their sums. */
-function valuesSheet(c: Consolidation): SheetSpec {
+function valuesSheet(c: Consolidation, profile: Profile): SheetSpec {
+  const total = totalRowLabels(profile, c.units.length);
   const countColumns = summaryCountColumns(c.form);
   const countCell = (
     k: CountColumn,
@@ -407,8 +427,8 @@ function valuesSheet(c: Consolidation): SheetSpec {
       ...countColumns.map((k) => countCell(k, pairOf(u.values, k.code)[k.column])),
     ]),
     [
-      text(PROVINCE_CODE, bold(TEXT)),
-      text(`Toàn tỉnh (${c.units.length} đơn vị)`, bold(WRAP)),
+      text(total.code, bold(TEXT)),
+      text(total.name, bold(WRAP)),
       ...countColumns.map((k) => countCell(k, pairOf(c.province.values, k.code)[k.column], bold)),
     ],
   ];

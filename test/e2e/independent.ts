@@ -10,7 +10,7 @@ export interface SummaryReading {
   readonly header: readonly string[];
   /** Column A between the header and the province row. */
   readonly units: readonly string[];
-  /** The province row ("TOÀN TỈNH") of "Tổng hợp" and of "Số liệu", by header. */
+  /** The total row ("TOÀN TỈNH"; a Sở's own units: "TÍNH CHUNG") of "Tổng hợp" and of "Số liệu", by header. */
   readonly province: Readonly<Record<string, string | number | null>>;
   /** Every text cell of these sheets. */
   readonly texts: Readonly<Record<"Chưa nộp" | "Lỗi" | "Nguồn", readonly string[]>>;
@@ -51,7 +51,7 @@ def sums(paths):
 def table(ws):
     rows = list(ws.iter_rows(values_only=True))
     h = next(i for i, r in enumerate(rows) if r[0] == "Mã đơn vị")
-    p = next(i for i, r in enumerate(rows) if r[0] == "TOÀN TỈNH")
+    p = next(i for i, r in enumerate(rows) if r[0] in ("TOÀN TỈNH", "TOÀN THÀNH PHỐ", "TÍNH CHUNG"))
     header = [str(c) if c is not None else "" for c in rows[h]]
     province = {header[i]: (c if isinstance(c, (int, float, str)) else None) for i, c in enumerate(rows[p]) if header[i]}
     return header, [r[0] for r in rows[h + 1:p]], province
