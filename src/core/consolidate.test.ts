@@ -240,7 +240,7 @@ describe("duplicates", () => {
       expect([c.units[0]!.file, c.duplicates[0]!.dropped]).toEqual([resend, first]);
     }
   });
-  test("a file named for another roster unit but holding this unit's code is said so, and loses a same-day tie", () => {
+  test("a file named for another roster unit but holding this unit's code is said so, and never displaces the unit's own file", () => {
     const roster = [
       { code: "XA_AN_HOA", name: "Xã An Hòa", type: "UBND xã, phường" },
       { code: "XA_HA_TRUNG", name: "Xã Hà Trung", type: "UBND xã, phường" },
@@ -265,14 +265,21 @@ describe("duplicates", () => {
           "Tên tệp XA_HA_TRUNG.xlsx là mã của XA_HA_TRUNG (Xã Hà Trung) trong danh sách đơn vị, nhưng ô Mã đơn vị của tệp ghi XA_AN_HOA, nên tệp được tính là báo cáo của XA_AN_HOA. Nếu đây là báo cáo của Xã Hà Trung (chép từ tệp của đơn vị khác mà chưa sửa mã), đề nghị XA_HA_TRUNG sửa ô Mã đơn vị rồi gửi lại; nếu chỉ đặt nhầm tên tệp thì không cần làm gì.",
       },
     ]);
-    // A later date still wins (SPEC §5), with the same warning to say whose file it may be.
+    // Dated later (the clerk put her own date on the copy), it still does not displace the unit's own file.
     const later = submit(
       "in/XA_HA_TRUNG.xlsx",
       unit("XA_AN_HOA", { reportDate: { year: 2026, month: 6, day: 6 }, counts: { HN_TONG: [100, 70] } }),
     );
     const d = consolidate([own, later], { profile: DEFAULT_PROFILE, roster });
-    expect(d.units.map((u) => u.file)).toEqual(["in/XA_HA_TRUNG.xlsx"]);
+    expect(d.units.map((u) => [u.file, u.values.HN_TONG!.current])).toEqual([["in/XA_AN_HOA.xlsx", 90]]);
     expect(d.warnings.map((w) => w.code)).toContain("FILE_NAME_UNIT");
+    expect(d.duplicates.map((x) => [x.dropped, x.conflict, x.finding.message])).toEqual([
+      [
+        "in/XA_HA_TRUNG.xlsx",
+        false,
+        "Tệp này ghi mã XA_AN_HOA nhưng tên tệp là mã của XA_HA_TRUNG (Xã Hà Trung), nên không được dùng thay cho tệp XA_AN_HOA.xlsx của chính XA_AN_HOA, dù đề ngày nào; tệp này không được tổng hợp. Nếu đây là báo cáo của Xã Hà Trung, đề nghị XA_HA_TRUNG sửa ô Mã đơn vị rồi gửi lại.",
+      ],
+    ]);
     // Names that are no roster code ("bao-cao-6T.xlsx") say nothing.
     const plain = consolidate([submit("in/bao-cao-6T.xlsx", unit("XA_AN_HOA"))], {
       profile: DEFAULT_PROFILE,

@@ -432,12 +432,11 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
     const named = fileNameCode(c.submission.file);
     return named !== null && rosterCodes?.has(named) === true && named !== c.report.unit.code ? named : null;
   };
-  // Of two reports of one unit on one day, one whose file name names another roster unit is the
-  // less likely to be the unit's own; only then do the file names decide (SPEC §5).
+  // A report whose file name names another roster unit is most likely that unit's, copied from
+  // this one's file and not re-coded: it never displaces one of this unit's own files, whatever its
+  // date (a clerk puts her own, later date on the copy). Among the rest, SPEC §5 decides.
   const preferred = (a: Candidate, b: Candidate): number =>
-    compareDates(b.report.reportDate, a.report.reportDate) ||
-    Number(otherNamed(a) !== null) - Number(otherNamed(b) !== null) ||
-    laterFirst(a, b);
+    Number(otherNamed(a) !== null) - Number(otherNamed(b) !== null) || laterFirst(a, b);
 
   const units: UnitSummary[] = [];
   const duplicates: Duplicate[] = [];
@@ -451,7 +450,9 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
     for (const d of others) {
       // On the same day only the file names decided: whether the figures differ is worth saying.
       const sameDay = compareDates(winner.report.reportDate, d.report.reportDate) === 0;
-      const diff = sameDay ? firstDifference(d.report, winner.report, form) : null;
+      // Left out because its name is another roster unit's, not by date or name order.
+      const misnamed = otherNamed(d) !== null && otherNamed(winner) === null;
+      const diff = sameDay && !misnamed ? firstDifference(d.report, winner.report, form) : null;
       duplicates.push({
         unit: code,
         unitName: d.report.unit.name,
@@ -467,7 +468,14 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
           "warning",
           "Thông tin",
           null,
-          duplicateMessage(winner, d, sameDay, diff),
+          misnamed
+            ? MSG.duplicateMisnamed(
+                code,
+                baseName(winner.submission.file),
+                otherNamed(d) ?? "",
+                rosterNames.get(otherNamed(d) ?? "") ?? "",
+              )
+            : duplicateMessage(winner, d, sameDay, diff),
         ),
       });
     }

@@ -75,6 +75,12 @@ describe("followUpLetters", () => {
       "Sở Nội vụ tỉnh Thanh Hóa có nhận được tệp XA_HA_TRUNG.xlsx mang mã của đơn vị ở tên tệp, nhưng ô Mã đơn vị trong tệp ghi XA_AN_HOA, nên tệp được tính là báo cáo của XA_AN_HOA. Nếu tệp đó là báo cáo của đơn vị, khi gửi lại xin sửa ô Mã đơn vị (trang “Thông tin”) thành XA_HA_TRUNG.",
     );
     expect(l?.text.match(/Đề nghị/g)).toHaveLength(1);
+    // Before the deadline too: that unit still has time to send its report under its own code.
+    const early = followUpLetters(misnamed, profile, {
+      date: { year: 2026, month: 6, day: 5 },
+      replyBy: { year: 2026, month: 6, day: 12 },
+    });
+    expect(early.find((x) => x.unit === "XA_HA_TRUNG")?.text).toContain("có nhận được tệp XA_HA_TRUNG.xlsx");
   });
 
   test("dated on or before the report deadline (06/06/2026), no unit is chased for a report it still has time to send", () => {

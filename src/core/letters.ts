@@ -126,7 +126,7 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
   // Before the report deadline a unit that has sent nothing still has time: no "chưa nhận được"
   // letter then (returned files and shortfalls can be followed up any day).
   const beforeDeadline = c.deadline !== null && compareDates(dates.date, c.deadline) <= 0;
-  for (const u of beforeDeadline ? [] : c.missing) {
+  for (const u of c.missing) {
     // A file named for this unit that holds another unit's code (FILE_NAME_UNIT): most likely this
     // unit's report on a copied file, so the letter says what arrived and what to correct.
     const misnamed = c.warnings
@@ -136,6 +136,8 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
           `${sender} có nhận được tệp ${baseName(w.file)} mang mã của đơn vị ở tên tệp, nhưng ô Mã đơn vị trong tệp ghi ${w.unit}, nên tệp được tính là báo cáo của ${w.unit}. Nếu tệp đó là báo cáo của đơn vị, khi gửi lại xin sửa ô Mã đơn vị (trang “Thông tin”) thành ${u.code}.`,
         ),
       );
+    // Before the deadline, only a unit whose report arrived under another code is written to.
+    if (beforeDeadline && misnamed.length === 0) continue;
     add(
       u.code,
       u.name,

@@ -173,6 +173,8 @@ export const MSG = {
     `Trong các báo cáo đã tổng hợp có báo cáo của chính ${unit} (${files.join(", ")}), có thể là báo cáo gửi cấp trên lập lần trước. Báo cáo mới sẽ cộng cả số liệu của báo cáo lần trước, nên chưa được lập: hãy bỏ tệp đó khỏi thư mục báo cáo của các đơn vị trực thuộc rồi tổng hợp lại.`,
   rollupOverlap: (units: readonly string[], rollupUnit: string, otherUnit: string, otherFile: string) =>
     `Báo cáo tổng hợp của ${rollupUnit} và báo cáo tổng hợp của ${otherUnit} (tệp ${otherFile}) cùng tính ${units.length === 1 ? `đơn vị ${units[0]}` : `${units.length} đơn vị: ${units.join(", ")}`}, nên số liệu của ${units.length === 1 ? "đơn vị này" : "các đơn vị này"} bị cộng hai lần vào tổng. Đề nghị hai đơn vị thống nhất mỗi đơn vị chỉ do một bên tổng hợp, rồi bên kia lập lại báo cáo tổng hợp.`,
+  duplicateMisnamed: (unit: string, kept: string, named: string, namedName: string) =>
+    `Tệp này ghi mã ${unit} nhưng tên tệp là mã của ${named} (${namedName}), nên không được dùng thay cho tệp ${kept} của chính ${unit}, dù đề ngày nào; tệp này không được tổng hợp. Nếu đây là báo cáo của ${namedName}, đề nghị ${named} sửa ô Mã đơn vị rồi gửi lại.`,
   fileNameUnit: (file: string, named: string, namedName: string, declared: string) =>
     `Tên tệp ${file} là mã của ${named} (${namedName}) trong danh sách đơn vị, nhưng ô Mã đơn vị của tệp ghi ${declared}, nên tệp được tính là báo cáo của ${declared}. Nếu đây là báo cáo của ${namedName} (chép từ tệp của đơn vị khác mà chưa sửa mã), đề nghị ${named} sửa ô Mã đơn vị rồi gửi lại; nếu chỉ đặt nhầm tên tệp thì không cần làm gì.`,
   unknownUnit: (unit: string) =>

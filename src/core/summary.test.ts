@@ -375,3 +375,24 @@ test("the total row is named by who consolidates: the province, the city, or a S
     name: "Toàn thành phố (9 đơn vị)",
   });
 });
+
+test("Lỗi: the warning about a file left out as a duplicate carries its status, Trùng, not Chấp nhận", () => {
+  const roster = [
+    { code: "XA_AN_HOA", name: "Xã An Hòa", type: "UBND xã, phường" },
+    { code: "XA_HA_TRUNG", name: "Xã Hà Trung", type: "UBND xã, phường" },
+  ];
+  const q = consolidate(
+    [
+      submit("XA_AN_HOA.xlsx", { unit: "XA_AN_HOA", name: "Xã An Hòa" }),
+      submit("XA_HA_TRUNG.xlsx", { unit: "XA_AN_HOA", name: "Xã An Hòa" }),
+    ],
+    { profile: DEFAULT_PROFILE, roster },
+  );
+  const rows = summaryWorkbook(q, DEFAULT_PROFILE)
+    .sheets.find((x) => x.name === "Lỗi")!
+    .rows.map((r) => r.map((x) => x?.value ?? null));
+  const statuses = rows
+    .filter((r) => r[0] === "XA_HA_TRUNG.xlsx")
+    .map((r) => r.filter((v) => v === "Trùng" || v === "Chấp nhận"));
+  expect(statuses).toEqual([["Trùng"], ["Trùng"]]);
+});

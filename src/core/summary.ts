@@ -651,7 +651,10 @@ function errorSheet(c: Consolidation): SheetSpec {
   if (c.warnings.length === 0) rows.push([cell("Không có cảnh báo.", NOTE)]);
   else {
     rows.push(header);
-    for (const w of c.warnings) rows.push(findingRow(w.file, w.unit, "Chấp nhận", w));
+    // A warning about a file left out as a duplicate (FILE_NAME_UNIT) is not about an accepted file.
+    const dropped = new Set(c.duplicates.map((d) => d.dropped));
+    for (const w of c.warnings)
+      rows.push(findingRow(w.file, w.unit, dropped.has(w.file) ? "Trùng" : "Chấp nhận", w));
   }
   return {
     name: SUMMARY_SHEETS.errors,
