@@ -169,6 +169,8 @@ export const MSG = {
   },
   rollupOfNothing:
     "Không có báo cáo nào được chấp nhận, nên báo cáo gửi cấp trên sẽ toàn số 0 và chưa được lập: hãy sửa các tệp bị từ chối (lý do ở trang “Lỗi” của bảng tổng hợp) rồi tổng hợp lại.",
+  rollupCodeOfAUnit: (unit: string, files: readonly string[]) =>
+    `Mã ${unit} là mã của một đơn vị có báo cáo trong số được tổng hợp (${files.join(", ")}: báo cáo của chính đơn vị đó, được cộng như mọi đơn vị; giữ nguyên tệp đó). Báo cáo gửi cấp trên là của đơn vị tổng hợp, nên cần một mã khác, ví dụ mã của cấp tổng hợp như UBND_TINH.`,
   rollupOfItself: (unit: string, files: readonly string[]) =>
     `Trong các báo cáo đã tổng hợp có báo cáo của chính ${unit} (${files.join(", ")}), có thể là báo cáo gửi cấp trên lập lần trước. Báo cáo mới sẽ cộng cả số liệu của báo cáo lần trước, nên chưa được lập: hãy bỏ tệp đó khỏi thư mục báo cáo của các đơn vị trực thuộc rồi tổng hợp lại.`,
   rollupOverlap: (units: readonly string[], rollupUnit: string, otherUnit: string, otherFile: string) =>

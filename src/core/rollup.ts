@@ -140,12 +140,13 @@ export function rollupRefusal(c: Consolidation, unit: RollupUnit): string | null
   if (nothing !== null) return nothing;
   const code = codeKey(unit.code);
   const own = c.units.filter((u) => codeKey(u.code) === code);
-  return own.length === 0
-    ? null
-    : MSG.rollupOfItself(
-        code,
-        own.map((u) => baseName(u.file)),
-      );
+  if (own.length === 0) return null;
+  const files = own.map((u) => baseName(u.file));
+  // An earlier roll-up of this unit left among the files, or the unit's own ordinary report (the Sở
+  // Nội vụ reports as a department too): the latter is data to keep, and the roll-up needs another code.
+  return own.some((u) => (u.rollupOf?.length ?? 0) > 0)
+    ? MSG.rollupOfItself(code, files)
+    : MSG.rollupCodeOfAUnit(code, files);
 }
 
 /**

@@ -124,7 +124,7 @@ test("opens a valid KL226-BC/1 of the consolidating unit with the sums, in a new
   expect(byTestId("rollup-notice").textContent).toBe(t.rollupOpened("SO_Y_TE"));
 });
 
-test("refuses, under the code, a roll-up of a unit whose own report is among those consolidated", async () => {
+test("refuses, under the code, a roll-up under the code of a unit whose own report is among those consolidated", async () => {
   const { excel, opened } = excelDouble();
   const own = {
     file: "SO_Y_TE (ban truoc).xlsx",
@@ -147,7 +147,8 @@ test("refuses, under the code, a roll-up of a unit whose own report is among tho
   await typeInto(byTestId("rollup-name"), "Sở Y tế");
   await act(async () => byTestId("rollup-open").click());
   expect(opened).toEqual([]);
+  // An ordinary report of that unit (not an earlier roll-up): kept, and another code asked for.
   expect(byTestId("rollup").textContent).toContain(
-    "Trong các báo cáo đã tổng hợp có báo cáo của chính SO_Y_TE (SO_Y_TE (ban truoc).xlsx)",
+    "Mã SO_Y_TE là mã của một đơn vị có báo cáo trong số được tổng hợp (SO_Y_TE (ban truoc).xlsx: báo cáo của chính đơn vị đó, được cộng như mọi đơn vị; giữ nguyên tệp đó). Báo cáo gửi cấp trên là của đơn vị tổng hợp, nên cần một mã khác",
   );
 });
