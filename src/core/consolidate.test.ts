@@ -386,6 +386,18 @@ describe("period", () => {
       ],
     ]);
   });
+  test("one stray valid report of another period does not outvote the rejected files of this one", () => {
+    const bad = (u: string) => submit(`${u}.xlsx`, unit(u, { counts: { HN_TONG: [100, -1] } }));
+    const stray = submit(
+      "cu.xlsx",
+      unit("SO_CU", { period: "NAM", year: 2025, reportDate: { year: 2025, month: 12, day: 1 } }),
+    );
+    const files = [bad("U1"), bad("U2"), bad("U3"), stray];
+    expect(files.map((f) => f.result.valid)).toEqual([false, false, false, true]);
+    expect(majorityPeriod(files)).toEqual({ kind: "6T", year: 2026 });
+    // A tie goes to the period of the valid files.
+    expect(majorityPeriod([bad("U4"), stray])).toEqual({ kind: "NAM", year: 2025 });
+  });
   test("ties go to the later year, then to NAM over 6T", () => {
     const p = (kind: "6T" | "NAM", year: number) =>
       submit(`${kind}${year}-${seq}.xlsx`, unit(`U${seq}`, { period: kind, year }));

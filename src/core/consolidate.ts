@@ -275,38 +275,37 @@ export function baseName(file: string): string {
 const periodKey = (p: Period): string => `${p.kind}/${p.year}`;
 
 /**
- * The period most files declare. Counted over the files that pass validation (their declaration
- * is trustworthy); if none does, over every file that declares both kind and year. Ties go to the
- * later year, then NAM over 6T over Q4 … Q1 (an annual report covers the shorter ones), so the
- * choice never depends on input order. Only files of `form` count when it is given (a file of
- * another regime says nothing about this one's period). Recorded in docs/DECISIONS.md.
+ * The period most files declare, counted over every file of `form` that declares both kind and
+ * year, valid or not; ties go to the period more of the valid files declare, then to the later
+ * year, then NAM over 6T over Q4 … Q1 (an annual report covers the shorter ones), so the choice
+ * never depends on input order. Counting only the valid files (as until session 16) let one stray
+ * valid report of another period outvote the rest: seven rejected files of 6 tháng 2026 and last
+ * year's annual report made "Năm 2025" the period, its file the only one accepted, and 56 units
+ * "missing". Recorded in docs/DECISIONS.md.
  */
 export function majorityPeriod(submissions: readonly Submission[], form?: string): Period | null {
-  const declared = (only: boolean): Period[] =>
-    submissions
-      .filter((s) => (!only || s.result.valid) && (form === undefined || s.result.form === form))
-      .flatMap((s) =>
-        s.result.period !== null && s.result.year !== null
-          ? [{ kind: s.result.period, year: s.result.year }]
-          : [],
-      );
-  const periods = declared(true).length > 0 ? declared(true) : declared(false);
-  const tally = new Map<string, { period: Period; n: number }>();
-  for (const p of periods) {
-    const entry = tally.get(periodKey(p)) ?? { period: p, n: 0 };
+  const tally = new Map<string, { period: Period; n: number; valid: number }>();
+  for (const s of submissions) {
+    if (form !== undefined && s.result.form !== form) continue;
+    if (s.result.period === null || s.result.year === null) continue;
+    const period = { kind: s.result.period, year: s.result.year };
+    const entry = tally.get(periodKey(period)) ?? { period, n: 0, valid: 0 };
     entry.n += 1;
-    tally.set(periodKey(p), entry);
+    if (s.result.valid) entry.valid += 1;
+    tally.set(periodKey(period), entry);
   }
   // A later, longer period covers the shorter ones: NAM, then 6T, then Q4 … Q1.
   const rank = (kind: PeriodKind): number => ["Q1", "Q2", "Q3", "Q4", "6T", "NAM"].indexOf(kind);
-  let best: { period: Period; n: number } | null = null;
+  let best: { period: Period; n: number; valid: number } | null = null;
   for (const e of tally.values()) {
     if (
       best === null ||
       e.n > best.n ||
       (e.n === best.n &&
-        (e.period.year > best.period.year ||
-          (e.period.year === best.period.year && rank(e.period.kind) > rank(best.period.kind))))
+        (e.valid > best.valid ||
+          (e.valid === best.valid &&
+            (e.period.year > best.period.year ||
+              (e.period.year === best.period.year && rank(e.period.kind) > rank(best.period.kind))))))
     ) {
       best = e;
     }
