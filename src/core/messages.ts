@@ -115,8 +115,8 @@ export const MSG = {
     `Hội nghị ở dòng ${row} (loại ${type}) kéo dài ${viNumber(days)} ngày, vượt giới hạn ${viNumber(limit)} ngày. Kiểm tra lại số ngày hoặc loại hội nghị.`,
   meetingBadValue: (row: number, label: string, shown: string, options: readonly string[]) =>
     `Hội nghị ở dòng ${row}: ${label} ${q(shown)} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
-  logMismatch: (what: string, logged: number, code: string, declared: number) =>
-    `Sổ hội nghị ghi ${logged} ${what}, nhưng trang “Chỉ tiêu” khai ${code} = ${declared} (kỳ này). Kiểm tra lại để hai số khớp nhau.`,
+  logMismatch: (what: string, logged: number, label: string, declared: number) =>
+    `Sổ hội nghị ghi ${logged} ${what}, nhưng trang “Chỉ tiêu” khai ${q(label)} là ${declared} (cột E, kỳ này). Kiểm tra lại để hai số khớp nhau.`,
   periodMismatch: (found: string, expected: string, fix: string, alsoYear: number | null) =>
     `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}). Nếu đây là báo cáo kỳ ${expected}, ${fix}${alsoYear !== null ? ` và ghi Năm ${alsoYear}` : ""} ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.`,
   duplicateUnit: (unit: string, kept: string, keptDate: string, date: string) =>

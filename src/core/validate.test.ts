@@ -324,7 +324,10 @@ describe("Hội nghị (warnings only)", () => {
     expect(r.valid).toBe(true);
     const mismatch = r.findings.filter((f) => f.code === "LOG_MISMATCH");
     expect(mismatch).toHaveLength(3);
-    expect(mismatch[0]?.message).toMatch(/2 hội nghị.*HN_TONG = 90/);
+    // The count is named as the sheet labels it, not by its code.
+    expect(mismatch[0]?.message).toBe(
+      "Sổ hội nghị ghi 2 hội nghị, nhưng trang “Chỉ tiêu” khai “Tổng số hội nghị, cuộc họp đã tổ chức” là 90 (cột E, kỳ này). Kiểm tra lại để hai số khớp nhau.",
+    );
   });
   test("half-day limits accept decimal commas typed as text", () => {
     const r = check({

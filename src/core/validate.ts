@@ -903,7 +903,13 @@ function checkLog(
     const declared = values[code]?.current ?? null;
     if (declared !== null && declared !== logged) {
       findings.push(
-        finding("LOG_MISMATCH", "warning", sheetName, null, MSG.logMismatch(what, logged, code, declared)),
+        finding(
+          "LOG_MISMATCH",
+          "warning",
+          sheetName,
+          null,
+          MSG.logMismatch(what, logged, countField(form, code).label, declared),
+        ),
       );
     }
   }
