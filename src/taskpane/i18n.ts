@@ -50,6 +50,7 @@ export interface Strings {
   readonly nothingToMark: string;
   readonly fileChecked: (file: string) => string;
   readonly unitLine: (code: string, name: string) => string;
+  readonly reportPeriodLine: (period: string, date: string | null) => string;
   // Template
   readonly templateIntro: string;
   readonly templateUnitType: string;
@@ -191,6 +192,8 @@ const vi: Strings = {
   nothingToMark: "Không có ô lỗi nào để đánh dấu.",
   fileChecked: (f) => `Tệp: ${f}`,
   unitLine: (code, name) => `Đơn vị: ${code} – ${name}`,
+  reportPeriodLine: (period, date) =>
+    `Kỳ báo cáo khai trong tệp: ${period}${date ? ` (ngày báo cáo ${date})` : ""}.`,
   templateIntro:
     "Mẫu có danh sách chọn và kiểm tra số liệu; chỉ tiêu, nhiệm vụ và hạn nộp theo hồ sơ đã chọn.",
   templateUnitType: "Loại đơn vị",
@@ -336,6 +339,8 @@ const en: Strings = {
   nothingToMark: "There are no error cells to mark.",
   fileChecked: (f) => `File: ${f}`,
   unitLine: (code, name) => `Unit: ${code} – ${name}`,
+  reportPeriodLine: (period, date) =>
+    `Period stated in the file: ${period}${date ? ` (report date ${date})` : ""}.`,
   templateIntro:
     "The template has drop-downs and value checks; its indicators, tasks and deadlines follow the chosen profile.",
   templateUnitType: "Unit type",

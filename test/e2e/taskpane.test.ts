@@ -101,6 +101,14 @@ test("validates a picked workbook: the negative count is listed with its cell, a
   await expect(page.getByTestId("validate-verdict").textContent()).resolves.toContain(
     "✗ Không hợp lệ — chưa gửi được",
   );
+  // Focus goes to the verdict (it stayed on the page's body after choosing a file).
+  await page.waitForFunction(
+    () => document.activeElement?.getAttribute("data-testid") === "validate-verdict-title",
+  );
+  // The period and date the file states, so a valid report of another period is noticed before sending.
+  await expect(page.getByTestId("validate-period").textContent()).resolves.toBe(
+    "Kỳ báo cáo khai trong tệp: 6 tháng 2026 (ngày báo cáo 05/06/2026).",
+  );
   await page.setViewportSize({ width: 320, height: 640 });
   await page.evaluate(() => window.scrollTo(0, 0));
   const verdict = await page.getByTestId("validate-verdict").boundingBox();

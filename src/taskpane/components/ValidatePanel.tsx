@@ -3,9 +3,11 @@
 // chưa gửi được"), list the findings errors first, point at their cells, mark / unmark error cells.
 
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { orderFindings } from "../../app/finding-order";
 import { inspectNamedBytes } from "../../app/inspect";
+import { periodLabel } from "../../core/form";
+import { viDate } from "../../core/dates";
 import type { Profile } from "../../core/profile";
 import { defaultProfileForForm } from "../../core/profiles";
 import type { ValidationResult } from "../../core/validate";
@@ -14,7 +16,7 @@ import { countFindings } from "../findings-view";
 import type { Strings } from "../i18n";
 import { AUTO, chosenProfile, readWith, useProfileChoice } from "../profile-choice";
 import { SETTING_KEYS, type SettingsStore } from "../settings";
-import { fileBytes } from "../standalone/files";
+import { afterNextPaint, fileBytes } from "../standalone/files";
 import { FilePicker, NoticeBar, errorText, type Notice } from "./common";
 import { FindingsList } from "./FindingsList";
 import { ProfilePicker } from "./ProfilePicker";
@@ -149,6 +151,13 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
     });
 
   const counts = result ? countFindings(result.findings) : null;
+  // The verdict is what the clerk came for: keyboard and screen-reader focus go there once it is
+  // drawn (choosing a file left focus on the page's body).
+  const verdictHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (checked === null) return;
+    void afterNextPaint().then(() => verdictHeading.current?.focus());
+  }, [checked]);
   return (
     <div>
       <ProfilePicker
@@ -205,7 +214,12 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
             data-testid="validate-verdict"
             data-valid={result.valid}
           >
-            <h2 className={styles.verdictTitle}>
+            <h2
+              className={styles.verdictTitle}
+              ref={verdictHeading}
+              tabIndex={-1}
+              data-testid="validate-verdict-title"
+            >
               {result.valid ? `✓ ${t.verdictValid}` : `✗ ${t.verdictInvalid}`}
             </h2>
             <p className={styles.summary}>
@@ -218,6 +232,16 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
           {source !== null && <p className={styles.meta}>{t.fileChecked(source)}</p>}
           {result.unit !== null && (
             <p className={styles.meta}>{t.unitLine(result.unit, result.unitName ?? "")}</p>
+          )}
+          {result.period !== null && result.year !== null && (
+            // The period and date the file declares: a valid report of last year's period is still
+            // "hợp lệ" on its own, and only the clerk can see it is the wrong one to send.
+            <p className={styles.meta} data-testid="validate-period">
+              {t.reportPeriodLine(
+                periodLabel({ kind: result.period, year: result.year }),
+                result.reportDate ? viDate(result.reportDate) : null,
+              )}
+            </p>
           )}
           {checked.profile && result.form !== null && (
             <p className={styles.meta} data-testid="validate-profile-used">
