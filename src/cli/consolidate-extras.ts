@@ -22,7 +22,7 @@ import type { Profile, RosterUnit } from "../core/profile";
 import { rollupRefusal, rollupWorkbook, type RollupUnit } from "../core/rollup";
 import { isUnlikelyReportDate } from "../core/validate";
 import { unitCodeSchema, unitNameSchema, unitTypeSchema } from "../core/unit-schema";
-import type { Form } from "../core/form";
+import { periodLabel, type Form } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
@@ -388,15 +388,16 @@ export function withPrevious(
       `  ${outliers} số liệu kỳ này bất thường so với chính đơn vị các năm trước (OUTLIER: ngoài trung bình ± ${band.sd} độ lệch chuẩn khi có từ ${band.minYears} năm, hoặc chênh hơn ${band.factor} lần so với năm gần nhất; chỉ là cảnh báo, chi tiết ở trang “Lỗi”).`,
     );
   }
+  const against = h.listedAgainst === null ? "năm trước" : `tệp ${periodLabel(h.listedAgainst)}`;
   lines.push(
     h.newUnits.length === 0
-      ? "  Đơn vị mới so với năm trước: không có."
-      : `  Đơn vị mới so với năm trước: ${h.newUnits.length} đơn vị (${h.newUnits.join(", ")}).`,
+      ? `  Đơn vị mới so với ${against}: không có.`
+      : `  Đơn vị mới so với ${against}: ${h.newUnits.length} đơn vị (${h.newUnits.join(", ")}).`,
   );
   lines.push(
     h.goneUnits.length === 0
-      ? "  Đơn vị năm trước có, năm nay không có báo cáo được chấp nhận: không có."
-      : `  Đơn vị năm trước có, năm nay không có báo cáo được chấp nhận: ${h.goneUnits.length} đơn vị (${h.goneUnits.join(", ")}).`,
+      ? `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: không có.`
+      : `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: ${h.goneUnits.length} đơn vị (${h.goneUnits.join(", ")}).`,
   );
   return { consolidation: { ...c, warnings }, lines };
 }

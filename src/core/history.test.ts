@@ -238,6 +238,7 @@ describe("OUTLIER with several years of history (mean ± 3 standard deviations)"
       newUnits: [],
       goneUnits: [],
       comparedDeclared: false,
+      listedAgainst: null,
     });
   });
 });
@@ -361,6 +362,13 @@ describe("a quarterly regime: only the same quarter of earlier years compares", 
   it("last quarter's summary is not compared: no PREVIOUS_MISMATCH, no OUTLIER, and the note says what to give", () => {
     const h = compareWithPrevious(q3, summary("Q2", 2025, 21));
     expect(h).toMatchObject({ warnings: [], comparedDeclared: false });
+    // Which units are new or gone is still told, against that file.
+    const other = { ...summary("Q2", 2025, 21), units: [{ code: "P_CU", values: {} }] };
+    expect(compareWithPrevious(q3, other)).toMatchObject({
+      newUnits: ["P_A"],
+      goneUnits: ["P_CU"],
+      listedAgainst: { kind: "Q2", year: 2025 },
+    });
     expect(previousPeriodNotes(q3.period, summary("Q2", 2025, 21))).toEqual([
       "Không đối chiếu: tệp năm trước là kỳ Quý II 2025, không phải cùng kỳ năm trước của kỳ đang tổng hợp (Quý III 2025); số liệu của kỳ khác không so sánh được. Cần bảng tổng hợp (hoặc báo cáo JSON) Quý III 2024.",
     ]);

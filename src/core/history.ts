@@ -137,6 +137,8 @@ export interface HistoryComparison {
   readonly goneUnits: readonly string[];
   /** Whether column D was checked (PREVIOUS_MISMATCH): a consolidation of this period a year before was given. */
   readonly comparedDeclared: boolean;
+  /** The period of the file the new and gone units are listed against; null when none was given. */
+  readonly listedAgainst: { readonly kind: PeriodKind; readonly year: number } | null;
 }
 
 /**
@@ -236,11 +238,24 @@ export function compareWithPrevious(
   // quarter (half-year, year) a year before, and another quarter's figures are another quantity
   // (quý II's 21 procedures against quý III's 38 said nothing true).
   const period = c.period;
-  const reports = historyOrder(Array.isArray(previous) ? previous : [previous as PreviousReport]).filter(
+  const given = historyOrder(Array.isArray(previous) ? previous : [previous as PreviousReport]);
+  const reports = given.filter(
     (r) => period === null || (r.period.kind === period.kind && r.period.year < period.year),
   );
+  // Which units are new or gone is a fact of the rosters, whatever the period: listed against the
+  // newest file given, comparable or not.
+  const membership = (against: PreviousReport | undefined) => {
+    if (against === undefined) return { newUnits: [], goneUnits: [], listedAgainst: null };
+    const before = unitsByCode(against);
+    const now = new Set(c.units.map((u) => codeKey(u.code)));
+    return {
+      newUnits: [...now].filter((code) => !before.has(code)).sort(compareText),
+      goneUnits: [...before.keys()].filter((code) => !now.has(code)).sort(compareText),
+      listedAgainst: against.period,
+    };
+  };
   const newest = reports[0];
-  if (newest === undefined) return { warnings: [], newUnits: [], goneUnits: [], comparedDeclared: false };
+  if (newest === undefined) return { warnings: [], ...membership(given[0]), comparedDeclared: false };
   const last = unitsByCode(newest);
   const sameKind = [...reports].reverse().map((r) => ({ year: r.period.year, units: unitsByCode(r) }));
   // Column D is checked against the year just before only.
@@ -293,13 +308,7 @@ export function compareWithPrevious(
       });
     }
   }
-  const thisYear = new Set(c.units.map((u) => codeKey(u.code)));
-  return {
-    warnings,
-    newUnits: [...thisYear].filter((code) => !last.has(code)).sort(compareText),
-    goneUnits: [...last.keys()].filter((code) => !thisYear.has(code)).sort(compareText),
-    comparedDeclared,
-  };
+  return { warnings, ...membership(newest), comparedDeclared };
 }
 
 /** "Quý III 2024" → "quý III 2024", for the middle of a sentence. */

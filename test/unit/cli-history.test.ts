@@ -79,8 +79,10 @@ describe("kl226 consolidate --previous", () => {
     expect(mismatches).toHaveLength(1);
     expect(mismatches[0]).toMatchObject({ file: join(dir2026, "a.xlsx"), sheet: "Chỉ tiêu" });
     expect(mismatches[0]?.message).toMatch(/104.*100/);
-    expect(io.stdout).toContain("Đơn vị mới so với năm trước: 1 đơn vị (PHONG_B).");
-    expect(io.stdout).toContain("năm nay không có báo cáo được chấp nhận: 1 đơn vị (PHONG_C).");
+    expect(io.stdout).toContain("Đơn vị mới so với tệp Năm 2025: 1 đơn vị (PHONG_B).");
+    expect(io.stdout).toContain(
+      "Đơn vị có trong tệp Năm 2025, kỳ này không có báo cáo được chấp nhận: 1 đơn vị (PHONG_C).",
+    );
     expect(io.stdout).not.toContain("Lưu ý: tệp năm trước");
   });
 
