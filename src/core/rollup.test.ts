@@ -15,6 +15,7 @@ import { ROLLUP_SOURCES_SHEET } from "./catalogue";
 import { reportDocument } from "./report";
 import { rollupWorkbook, type RollupUnit } from "./rollup";
 import { summaryWorkbook } from "./summary";
+import { shippedProfile } from "./profiles";
 import { cellText } from "./values";
 import { cellAt } from "./workbook";
 
@@ -464,4 +465,36 @@ describe("a roll-up consolidated together with the units it sums", () => {
     expect(c.units.map((u) => u.code)).toEqual(["SO_GD", "SO_Y_TE"]);
     expect(c.inRollup).toEqual([]);
   });
+});
+
+test("a pooled rate of 1 % or less goes up as a percentage, which the level above reads back as the same rate", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const unitFile = (code: string, rate: string): Submission => ({
+    file: `${code}.xlsx`,
+    sha256: code,
+    result: inspectBytes(
+      reportBytes(
+        {
+          unit: code,
+          name: code,
+          type: "PHONG_THUOC_SO",
+          period: "Q2",
+          year: 2025,
+          reportDate: { year: 2025, month: 6, day: 12 },
+          counts: { HAI_LONG: [null, rate] },
+        },
+        [],
+        cchc,
+      ),
+      cchc,
+    ),
+  });
+  const c = consolidate([unitFile("P_A", "0,97%")], { profile: cchc });
+  expect(c.units.map((u) => u.values.HAI_LONG?.current)).toEqual([0.97]);
+  const up = inspectBytes(
+    writeXlsx(rollupWorkbook(c, cchc, { code: "SO_ATTP", name: "Sở ATTP", typeId: "SO_NGANH" })),
+    cchc,
+  );
+  expect(up.findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(up.report?.values.HAI_LONG?.current).toBe(0.97);
 });

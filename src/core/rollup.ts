@@ -192,9 +192,15 @@ export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupU
           const pair = counts[f.code];
           if (!pair) return [];
           const notes = [...pair.previous.notes, ...pair.current.notes];
+          // A pooled rate of 1 % or less is written as a percentage (0,97 % as 0.0097 shown "0,97%"):
+          // as the plain number 0.97 the level above would read it as a fraction typed for 97 %.
+          const cell = (col: number, v: number | null) =>
+            f.type === "percent" && v !== null && v > 0 && v <= 1
+              ? { row, col, value: v / 100, numFmt: "0.00%" }
+              : { row, col, value: v };
           return [
-            { row, col: COUNT_COLS.previous, value: pair.previous.value },
-            { row, col: COUNT_COLS.current, value: pair.current.value },
+            cell(COUNT_COLS.previous, pair.previous.value),
+            cell(COUNT_COLS.current, pair.current.value),
             ...(notes.length > 0 ? [{ row, col: COUNT_COLS.note, value: notes.join("; "), wrap: true }] : []),
           ];
         }),
@@ -233,6 +239,7 @@ interface CellEdit {
   readonly col: number;
   readonly value: CellInput;
   readonly wrap?: boolean;
+  readonly numFmt?: string;
 }
 
 /** The sheet with the given cells replaced, keeping each cell's template style. */
@@ -242,7 +249,8 @@ function withCells(sheet: SheetSpec, edits: readonly CellEdit[]): SheetSpec {
     while (rows.length <= e.row) rows.push([]);
     const r = rows[e.row] ?? [];
     while (r.length <= e.col) r.push(null);
-    const style = r[e.col]?.style;
+    const base = r[e.col]?.style;
+    const style = e.numFmt === undefined ? base : { ...base, numFmt: e.numFmt };
     r[e.col] = { value: e.value, style: e.wrap ? { ...style, wrap: true } : style };
     rows[e.row] = r;
   }
