@@ -133,8 +133,9 @@ describe("percentages (HAI_LONG) with their weight", () => {
     expect(r.findings.some((f) => f.code === "COERCED")).toBe(coerced);
   });
   test.each([
-    [96.555, /quá 2 chữ số thập phân/],
-    ["96,555", /quá 2 chữ số thập phân/],
+    [96.555, /quá 2 chữ số thập phân \(96,555\)\. Làm tròn đến 2 chữ số, gõ 96,56\./],
+    ["96,555", /quá 2 chữ số thập phân \(96,555\)\. Làm tròn đến 2 chữ số, gõ 96,56\./],
+    ["99,996", /gõ 100,00\./],
     [101, /vượt quá 100%/],
     [-1, /số âm/],
     ["cao", /không phải là tỷ lệ/],

@@ -72,7 +72,7 @@ export const MSG = {
         return `${what} là ${shown}: tỷ lệ ghi theo thang 0–100, nên số này nghĩa là ${typed} %, không phải ${meant} %. Nếu là ${meant} %, gõ ${meant}${really}.`;
       }
       case "decimals":
-        return `${what} có quá 2 chữ số thập phân (${shown}). Làm tròn đến 2 chữ số, ví dụ 96,53.`;
+        return `${what} có quá 2 chữ số thập phân (${shown}). Làm tròn đến 2 chữ số, ${roundedExample(shown)}.`;
       case "text":
         return `${what} không phải là tỷ lệ (${q(shown)}). Nhập số từ 0 đến 100, ví dụ 96,5.`;
       case "error":
@@ -202,6 +202,16 @@ export const MSG = {
   previousYearDiffers: (found: string, wanted: string) =>
     `Lưu ý: tệp năm trước là kỳ ${found}, không phải ${wanted}: không đối chiếu cột D (cùng kỳ năm trước), chỉ dùng để phát hiện số liệu bất thường.`,
 };
+
+/** "96,555" → "gõ 96,56": the typed rate rounded half up to 2 decimals, on its digits (no float). */
+function roundedExample(shown: string): string {
+  const m = /^(\d+)[.,](\d+)/.exec(shown);
+  if (!m) return "ví dụ 96,53";
+  const digits = `${m[1]}${(m[2] ?? "").slice(0, 2)}`;
+  const up = Number((m[2] ?? "").charAt(2)) >= 5;
+  const hundredths = (BigInt(digits) + (up ? 1n : 0n)).toString().padStart(3, "0");
+  return `gõ ${hundredths.slice(0, -2)},${hundredths.slice(-2)}`;
+}
 
 export function viNumber(n: number): string {
   return String(n).replace(".", ",");
