@@ -33,23 +33,33 @@
     return l.protocol + "//" + l.host + l.pathname;
   }
 
-  function show(reason) {
-    var root = document.getElementById("root");
-    if (shown || !root) return;
-    shown = true;
+  /** The alert box that replaces the pane's content: a heading, then the caller's paragraphs. */
+  function messageBox(testId, heading) {
     var box = document.createElement("div");
     box.setAttribute("role", "alert");
-    box.setAttribute("data-testid", "legacy-message");
+    box.setAttribute("data-testid", testId);
     box.style.fontFamily = "'Segoe UI', Arial, sans-serif";
     box.style.fontSize = "14px";
     box.style.lineHeight = "1.4";
     box.style.padding = "12px";
-
     var title = document.createElement("h1");
     title.style.fontSize = "16px";
     title.style.margin = "0 0 8px 0";
-    title.appendChild(document.createTextNode("KL226 không chạy được trong Excel này"));
+    title.appendChild(document.createTextNode(heading));
     box.appendChild(title);
+    return box;
+  }
+
+  function replaceContent(root, box) {
+    while (root.firstChild) root.removeChild(root.firstChild);
+    root.appendChild(box);
+  }
+
+  function show(reason) {
+    var root = document.getElementById("root");
+    if (shown || !root) return;
+    shown = true;
+    var box = messageBox("legacy-message", "KL226 không chạy được trong Excel này");
     box.appendChild(paragraph(reason));
     box.appendChild(
       paragraph("Phần bổ trợ KL226 (khung Kiểm tra, Tổng hợp và các hàm =KL226.*) chạy trong:")
@@ -75,9 +85,7 @@
       )
     );
     box.appendChild(paragraph(standaloneAddress(), true));
-
-    while (root.firstChild) root.removeChild(root.firstChild);
-    root.appendChild(box);
+    replaceContent(root, box);
     document.documentElement.setAttribute("data-host", "unsupported");
   }
 
@@ -107,26 +115,14 @@
     var root = document.getElementById("root");
     if (shown || !root || !document.getElementById("loading")) return;
     shown = true;
-    var box = document.createElement("div");
-    box.setAttribute("role", "alert");
-    box.setAttribute("data-testid", "load-failed");
-    box.style.fontFamily = "'Segoe UI', Arial, sans-serif";
-    box.style.fontSize = "14px";
-    box.style.lineHeight = "1.4";
-    box.style.padding = "12px";
-    var title = document.createElement("h1");
-    title.style.fontSize = "16px";
-    title.style.margin = "0 0 8px 0";
-    title.appendChild(document.createTextNode("Chưa tải được trang KL226"));
-    box.appendChild(title);
+    var box = messageBox("load-failed", "Chưa tải được trang KL226");
     box.appendChild(paragraph(detail));
     box.appendChild(
       paragraph(
         "Tải lại trang (phím F5; trong Excel: đóng khung KL226 rồi mở lại, hoặc đóng hẳn Excel). Nếu vẫn thấy thông báo này, báo bộ phận công nghệ thông tin: các tệp của KL226 trên máy chủ chưa đủ hoặc được gửi sai kiểu (hướng dẫn triển khai, mục 2 và 5)."
       )
     );
-    while (root.firstChild) root.removeChild(root.firstChild);
-    root.appendChild(box);
+    replaceContent(root, box);
   }
 
   // Load errors of <script> elements do not bubble: listen in the capture phase.
