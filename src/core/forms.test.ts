@@ -112,6 +112,18 @@ describe("a quarter's report date (UNLIKELY_DATE)", () => {
   });
 });
 
+test("a ratio's part filled with its optional whole blank is accepted with a warning at the whole's cell", () => {
+  const r = cchc({}, [
+    { op: "set", sheet: "Chỉ tiêu", cell: `E${cchcRow("HS_CO_PHI")}`, value: null },
+    { op: "set", sheet: "Chỉ tiêu", cell: `E${cchcRow("HS_THANH_TOAN_DT")}`, value: 12 },
+  ]);
+  expect(r.valid).toBe(true);
+  expect(only(r.findings)).toEqual([["MISSING_VALUE", "warning", "Chỉ tiêu", `E${cchcRow("HS_CO_PHI")}`]]);
+  expect(r.findings[0]?.message).toMatch(
+    /^Đã điền “Trong đó: ứng dụng thanh toán điện tử” \(12\) nhưng chưa điền “Số hồ sơ TTHC có phí, lệ phí” \(cột E, kỳ này\): chỉ tiêu “[^”]+” của đơn vị không tính được, và số 12 không được tính vào tỷ lệ chung\. Điền “Số hồ sơ TTHC có phí, lệ phí”; nếu không có thì xóa số “trong đó”\.$/,
+  );
+});
+
 describe("percentages (HAI_LONG) with their weight", () => {
   const E = (code: string): string => `E${cchcRow(code)}`;
   const set = (code: string, value: CellInput): Edit => ({

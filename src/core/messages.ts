@@ -55,6 +55,8 @@ export const MSG = {
     `Chưa điền ${q(label)} (${column}). Nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 96,5.`,
   missingWeight: (weightLabel: string, rateLabel: string, column: string) =>
     `Đã điền ${q(rateLabel)} nhưng chưa điền ${q(weightLabel)} (${column}). Nhập số phiếu, lượt đánh giá đã dùng để tính tỷ lệ (số nguyên), để tỷ lệ toàn tỉnh được tính theo số phiếu.`,
+  partWithoutWhole: (partLabel: string, part: number, wholeLabel: string, indicator: string) =>
+    `Đã điền ${q(partLabel)} (${part}) nhưng chưa điền ${q(wholeLabel)} (cột E, kỳ này): chỉ tiêu ${q(indicator)} của đơn vị không tính được, và số ${part} không được tính vào tỷ lệ chung. Điền ${q(wholeLabel)}; nếu không có thì xóa số “trong đó”.`,
   zeroWeight: (weightLabel: string, rateLabel: string, rate: number, column: string) =>
     `Đã điền ${q(rateLabel)} (${viNumber(rate)} %) nhưng ${q(weightLabel)} là 0 (${column}): tỷ lệ phải tính từ ít nhất một phiếu. Ghi số phiếu, lượt đánh giá đã dùng để tính tỷ lệ; nếu kỳ này không khảo sát, xóa ô tỷ lệ (để trống).`,
   badPercent: (label: string, column: string, shown: string, why: BadPercentReason) => {

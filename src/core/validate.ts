@@ -670,6 +670,25 @@ function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues 
       }
     }
   }
+  // A ratio's part filled and its whole (optional) left blank: the unit's ratio cannot be worked
+  // out and the part stays out of the province's ratio while the sums show it. Not an error (both
+  // are optional, and the figure typed is kept), but the clerk is told, at the whole's cell.
+  for (const ind of form.indicators) {
+    if (ind.kind !== "ratio") continue;
+    const part = values[ind.part]?.current ?? null;
+    const r = rows.get(ind.whole);
+    if (part === null || values[ind.whole]?.current !== null || r === undefined) continue;
+    if (findings.some((f) => f.sheet === sheet.name && f.cell === a1(r, COUNT_COLS.current))) continue;
+    findings.push(
+      finding(
+        "MISSING_VALUE",
+        "warning",
+        sheet.name,
+        a1(r, COUNT_COLS.current),
+        MSG.partWithoutWhole(label(ind.part), part, label(ind.whole), ind.label),
+      ),
+    );
+  }
   // SPEC §8: a rate without its weight (HAI_LONG filled, PHIEU_KHAO_SAT blank) cannot be pooled;
   // nor one over 0 forms: it would be judged for the unit yet weigh nothing in the province's rate.
   for (const ind of form.indicators) {
