@@ -128,6 +128,8 @@ export interface Strings {
   readonly rollupOpened: (code: string) => string;
   // Documents (letters and the report, SPEC §9)
   readonly documentsTitle: string;
+  readonly documentsDate: string;
+  readonly documentsDateInvalid: string;
   readonly documentsIntro: (date: string, replyBy: string) => string;
   readonly documentsExcelNote: string;
   readonly downloadLetters: string;
@@ -271,6 +273,8 @@ const vi: Strings = {
   rollupDownload: "Tải báo cáo gửi cấp trên (.xlsx)",
   rollupOpened: (c) => `Đã mở báo cáo gửi cấp trên của ${c} trong sổ tính mới.`,
   documentsTitle: "Văn bản gửi đi",
+  documentsDate: "Ngày văn bản (dd/mm/yyyy)",
+  documentsDateInvalid: "Ngày văn bản dạng dd/mm/yyyy, của một ngày có thật, ví dụ 12/06/2026.",
   documentsIntro: (d, r) =>
     `Thư nhắc các đơn vị (mỗi đơn vị một trang, in và ký) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
   documentsExcelNote:
@@ -417,6 +421,8 @@ const en: Strings = {
   rollupDownload: "Download the report (.xlsx)",
   rollupOpened: (c) => `Opened the report of ${c} in a new workbook.`,
   documentsTitle: "Documents to send",
+  documentsDate: "Date of the documents (dd/mm/yyyy)",
+  documentsDateInvalid: "Type the date as dd/mm/yyyy, a day that exists, e.g. 12/06/2026.",
   documentsIntro: (d, r) =>
     `Follow-up letters to the units (one page each, to print and sign) and the report to the level above, as Word documents laid out per Decree 30/2020/NĐ-CP (in Vietnamese). Dated ${d}; the letters ask for a reply by ${r}; the document number is left blank for the clerk.`,
   documentsExcelNote:

@@ -121,3 +121,27 @@ test("no letter to send: says so and downloads nothing", async () => {
   expect(downloads).toEqual([]);
   expect(byTestId("documents-notice").textContent).toBe(t.noLetters);
 });
+
+/** Types into a React-controlled input the way a browser does (native setter, then the event). */
+async function typeInto(el: HTMLInputElement, value: string): Promise<void> {
+  await act(async () => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set?.call(el, value);
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+}
+
+test("the documents can be dated another day, as --letter-date does; a date that does not exist is refused", async () => {
+  await render();
+  const field = byTestId("documents-date") as HTMLInputElement;
+  expect(field.value).toBe("12/06/2026");
+  await typeInto(field, "10/06/2026");
+  expect(byTestId("documents").textContent).toContain(t.documentsIntro("10/06/2026", "17/06/2026"));
+  await click("download-report");
+  expect(docxText(await bytesOf(downloads[0]!.blob))).toContain("Thanh Hóa, ngày 10 tháng 6 năm 2026");
+  downloads.length = 0;
+  await typeInto(field, "31/02/2026");
+  expect(byTestId("documents").textContent).toContain(t.documentsDateInvalid);
+  await act(async () => byTestId("download-letters").click());
+  expect(downloads).toEqual([]);
+  expect(byTestId("documents-notice").textContent).toBe(t.documentsDateInvalid);
+});

@@ -4,9 +4,10 @@
 // is pressed, so the pane's first load does not grow. Excel cannot open a .docx from a taskpane:
 // in Excel too the documents are downloaded.
 
-import { Button } from "@fluentui/react-components";
+import { Button, Field, Input } from "@fluentui/react-components";
+import { useState } from "react";
 import type { Consolidation } from "../../core/consolidate";
-import { viDate } from "../../core/dates";
+import { parseDateText, viDate } from "../../core/dates";
 import { defaultReplyBy, vietnamDate, type DocumentDates } from "../../core/documents";
 import type { Profile, RosterUnit } from "../../core/profile";
 import type { Strings } from "../i18n";
@@ -38,11 +39,17 @@ export function DocumentsPanel({
 }: DocumentsPanelProps) {
   const styles = useBlockStyles();
   const { busy, notice, setNotice, act } = useAction(t, false);
-  const date = vietnamDate(now());
+  // The documents' date: today in Việt Nam unless the analyst types another (a letter prepared for
+  // next Monday's signature), as --letter-date does; replies due a week later.
+  const [dateText, setDateText] = useState(() => viDate(vietnamDate(now())));
+  const typed = parseDateText(dateText.trim());
+  const date = typed ?? vietnamDate(now());
   const dates: DocumentDates = { date, replyBy: defaultReplyBy(date) };
+  const dateError = typed === null ? t.documentsDateInvalid : undefined;
 
   const downloadLetters = () =>
     act(async () => {
+      if (dateError) throw new Error(dateError);
       setNotice({ kind: "info", text: t.preparingDocument });
       const docs = await loadDocuments();
       const file = await docs.allLettersFile(c, profile, dates);
@@ -54,6 +61,7 @@ export function DocumentsPanel({
 
   const downloadReport = () =>
     act(async () => {
+      if (dateError) throw new Error(dateError);
       setNotice({ kind: "info", text: t.preparingDocument });
       const docs = await loadDocuments();
       const bytes = await docs.reportFile(c, profile, { date, roster: roster ?? profile.roster });
@@ -67,6 +75,18 @@ export function DocumentsPanel({
       <h3 className={styles.title}>{t.documentsTitle}</h3>
       <p className={styles.hint}>{t.documentsIntro(viDate(dates.date), viDate(dates.replyBy))}</p>
       {inExcel && <p className={styles.hint}>{t.documentsExcelNote}</p>}
+      <Field
+        label={t.documentsDate}
+        validationMessage={dateError}
+        validationState={dateError ? "error" : "none"}
+      >
+        <Input
+          value={dateText}
+          onChange={(_, d) => setDateText(d.value)}
+          placeholder="dd/mm/yyyy"
+          data-testid="documents-date"
+        />
+      </Field>
       <div className={styles.row}>
         <Button disabled={busy} data-testid="download-letters" onClick={() => void downloadLetters()}>
           {t.downloadLetters}
