@@ -128,6 +128,10 @@ export interface Strings {
   readonly rollupOpened: (code: string) => string;
   // Documents (letters and the report, SPEC §9)
   readonly documentsTitle: string;
+  readonly periodChoice: string;
+  readonly periodAuto: string;
+  readonly periodYear: string;
+  readonly yearInvalid: string;
   readonly documentsDate: string;
   readonly documentsDateInvalid: string;
   readonly documentsIntro: (date: string, replyBy: string) => string;
@@ -273,6 +277,10 @@ const vi: Strings = {
   rollupDownload: "Tải báo cáo gửi cấp trên (.xlsx)",
   rollupOpened: (c) => `Đã mở báo cáo gửi cấp trên của ${c} trong sổ tính mới.`,
   documentsTitle: "Văn bản gửi đi",
+  periodChoice: "Kỳ tổng hợp",
+  periodAuto: "Tự động (kỳ mà nhiều tệp khai nhất)",
+  periodYear: "Năm",
+  yearInvalid: "Năm là số từ 2025 đến 2100, ví dụ 2026.",
   documentsDate: "Ngày văn bản (dd/mm/yyyy)",
   documentsDateInvalid: "Ngày văn bản dạng dd/mm/yyyy, của một ngày có thật, ví dụ 12/06/2026.",
   documentsIntro: (d, r) =>
@@ -421,6 +429,10 @@ const en: Strings = {
   rollupDownload: "Download the report (.xlsx)",
   rollupOpened: (c) => `Opened the report of ${c} in a new workbook.`,
   documentsTitle: "Documents to send",
+  periodChoice: "Period to consolidate",
+  periodAuto: "Automatic (the period most files state)",
+  periodYear: "Year",
+  yearInvalid: "The year is a number from 2025 to 2100, e.g. 2026.",
   documentsDate: "Date of the documents (dd/mm/yyyy)",
   documentsDateInvalid: "Type the date as dd/mm/yyyy, a day that exists, e.g. 12/06/2026.",
   documentsIntro: (d, r) =>

@@ -663,6 +663,35 @@ test("a department's roll-up picked together with its units' own files: the unit
   await clearInputs();
 });
 
+test("the period can be set, as --period/--year do: the files the majority would reject for Năm 2025 are consolidated for it", async () => {
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await clearInputs();
+  await page.getByTestId("consolidate-profile").selectOption("auto");
+  const rejected = sampleFiles().filter((f) => REJECTED.includes(f.name));
+  await page.getByTestId("report-files").setInputFiles(rejected.map((f) => xlsx(f.name, f.bytes)));
+  await page.getByTestId("period-kind").selectOption("NAM");
+  // A year that is no year is said under its field, and nothing runs.
+  await page.getByTestId("period-year").fill("20x6");
+  await expect(page.getByText("Năm là số từ 2025 đến 2100, ví dụ 2026.").first().isVisible()).resolves.toBe(
+    true,
+  );
+  await page.getByTestId("period-year").fill("2025");
+  await page.getByTestId("period-kind").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-consolidate-period-320.png") });
+  await page.getByTestId("consolidate").click();
+  await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
+  // Tự động would take 6 tháng 2026, which most of these files state; set, Năm 2025 is consolidated,
+  // and SO_XAY_DUNG's valid annual report of 2025 is the one accepted.
+  await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain("Năm 2025");
+  await expect(tileCounts()).resolves.toMatchObject({
+    accepted: "1",
+    rejected: String(REJECTED.length - 1),
+  });
+  await clearInputs();
+  await page.getByTestId("period-kind").selectOption("auto");
+});
+
 test("downloads the official template, which reads back with its four sheets", async () => {
   await page.getByRole("tab", { name: "Mẫu báo cáo" }).click();
   const [download] = await Promise.all([

@@ -4,11 +4,21 @@
 // lists stay collapsed with their counts; the inputs fold away under one line. Then the summary into
 // Excel or as downloads, and the report for the level above.
 
-import { Button, Field, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  ProgressBar,
+  Select,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import type { Consolidation } from "../../core/consolidate";
-import { periodLabel } from "../../core/form";
+import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Period, type PeriodKind } from "../../core/form";
+import { vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../../core/profile";
@@ -161,6 +171,10 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [inputsOpen, setInputsOpen] = useState(false);
+  // The period to consolidate: the one most files declare (AUTO), or one the analyst sets, as
+  // --period/--year do (a folder of mostly rejected files, or of two periods).
+  const [periodKind, setPeriodKind] = useState<PeriodKind | typeof AUTO>(AUTO);
+  const [yearText, setYearText] = useState(() => String(vietnamDate(Date.now()).year));
   const { busy, setBusy, notice, setNotice, act } = useAction(t, excel !== null);
   const [dragging, setDragging] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -213,9 +227,23 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     clearResult();
   };
 
+  const chosenForm = chosenProfile(choice)?.form;
+  const periodKinds = chosenForm ? chosenForm.periods.map((p) => p.kind) : [...PERIOD_KINDS];
+  const year = Number(yearText.trim());
+  const yearError =
+    periodKind !== AUTO && !(Number.isInteger(year) && year >= 2025 && year <= 2100)
+      ? t.yearInvalid
+      : undefined;
+  const period: Period | undefined =
+    periodKind === AUTO || yearError !== undefined ? undefined : { kind: periodKind, year };
+
   const run = async (): Promise<void> => {
     if (files.length === 0) {
       setNotice({ kind: "warning", text: t.noFiles });
+      return;
+    }
+    if (yearError !== undefined) {
+      setNotice({ kind: "error", text: yearError });
       return;
     }
     setBusy(true);
@@ -227,7 +255,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       await yieldToBrowser();
       const done = await consolidateFiles(
         files,
-        { profile: chosenProfile(choice), roster: roster?.units },
+        { profile: chosenProfile(choice), roster: roster?.units, period },
         setProgress,
       );
       // The result is drawn in a task of its own, after the one that made it: the last worker
@@ -279,6 +307,8 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         testId="consolidate-profile"
         onChange={(next) => {
           setChoice(next);
+          // Another form may not have the period chosen (CCHC has no "6 tháng").
+          setPeriodKind(AUTO);
           clearResult();
         }}
       />
@@ -320,6 +350,44 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       <p className={styles.meta} data-testid="roster-chosen">
         {roster ? t.rosterChosen(roster.file, roster.units.length) : t.rosterNone}
       </p>
+      <div className={styles.row}>
+        <Field label={t.periodChoice}>
+          <Select
+            value={periodKind}
+            disabled={busy}
+            onChange={(_, d) => {
+              setPeriodKind(d.value as PeriodKind | typeof AUTO);
+              clearResult();
+            }}
+            data-testid="period-kind"
+          >
+            <option value={AUTO}>{t.periodAuto}</option>
+            {periodKinds.map((k) => (
+              <option key={k} value={k}>
+                {PERIOD_LABELS[k].label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {periodKind !== AUTO && (
+          <Field
+            label={t.periodYear}
+            validationMessage={yearError}
+            validationState={yearError ? "error" : "none"}
+          >
+            <Input
+              value={yearText}
+              disabled={busy}
+              onChange={(_, d) => {
+                setYearText(d.value);
+                clearResult();
+              }}
+              inputMode="numeric"
+              data-testid="period-year"
+            />
+          </Field>
+        )}
+      </div>
       <div className={styles.row}>
         <Button
           appearance="primary"

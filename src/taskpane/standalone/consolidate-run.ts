@@ -4,6 +4,7 @@
 
 import { consolidationProfile, inspectSubmission } from "../../app/consolidate-files";
 import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
+import type { Period } from "../../core/form";
 import type { Profile, RosterUnit } from "../../core/profile";
 import { parseRosterCsv, parseRosterWorkbook, type RosterOutcome } from "../../core/roster";
 import { unreadableMessage } from "../../core/findings";
@@ -32,7 +33,7 @@ const SLICE_MS = 20;
  */
 export async function consolidateFiles(
   files: readonly File[],
-  options: { readonly profile?: Profile; readonly roster?: readonly RosterUnit[] },
+  options: { readonly profile?: Profile; readonly roster?: readonly RosterUnit[]; readonly period?: Period },
   onProgress: (p: Progress) => void,
 ): Promise<{ readonly consolidation: Consolidation; readonly profile: Profile }> {
   if (workersAvailable() && files.length >= WORKER_MIN_FILES) {
@@ -67,7 +68,10 @@ export async function consolidateFiles(
     }
   }
   const profile = consolidationProfile(submissions, options.profile);
-  return { consolidation: consolidate(submissions, { profile, roster: options.roster }), profile };
+  return {
+    consolidation: consolidate(submissions, { profile, roster: options.roster, period: options.period }),
+    profile,
+  };
 }
 
 /** A roster from a picked .csv (UTF-8) or .xlsx file. */

@@ -115,7 +115,7 @@ function collect(inspected: readonly Inspected[]): void {
 function consolidateWhenComplete(): void {
   if (!pending || !setUp || received < pending.total) return;
   const profile = consolidationProfile(collected, chosen ?? undefined);
-  const consolidation = consolidate(collected, { profile, roster: pending.roster });
+  const consolidation = consolidate(collected, { profile, roster: pending.roster, period: pending.period });
   pending = null;
   const rest: Record<string, unknown> = { ...consolidation };
   for (const list of CHUNKED_LISTS) {

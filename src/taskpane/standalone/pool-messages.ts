@@ -1,5 +1,6 @@
 // The messages between the page and its inspect workers (worker-pool.ts ↔ inspect-worker.ts).
 
+import type { Period } from "../../core/form";
 import type { Consolidation, Submission } from "../../core/consolidate";
 import type { Profile, RosterUnit } from "../../core/profile";
 
@@ -23,7 +24,13 @@ export type ToWorker =
       readonly peers: readonly MessagePort[];
     }
   | { readonly kind: "files"; readonly jobs: readonly FileJob[] }
-  | { readonly kind: "consolidate"; readonly total: number; readonly roster?: readonly RosterUnit[] };
+  | {
+      readonly kind: "consolidate";
+      readonly total: number;
+      readonly roster?: readonly RosterUnit[];
+      /** The period chosen in the page; the one most files declare when absent. */
+      readonly period?: Period;
+    };
 
 /** Worker → page. */
 export type FromWorker =

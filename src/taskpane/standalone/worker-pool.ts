@@ -4,6 +4,7 @@
 // progress and receives the consolidation, so the page stays responsive throughout.
 
 import type { Consolidation } from "../../core/consolidate";
+import type { Period } from "../../core/form";
 import type { Profile, RosterUnit } from "../../core/profile";
 import {
   CHUNKED_LISTS,
@@ -92,7 +93,7 @@ export function workerCount(
  */
 export function consolidateInWorkers(
   files: readonly File[],
-  options: { readonly profile?: Profile; readonly roster?: readonly RosterUnit[] },
+  options: { readonly profile?: Profile; readonly roster?: readonly RosterUnit[]; readonly period?: Period },
   onProgress: (done: number) => void,
 ): Promise<{ readonly consolidation: Consolidation; readonly profile: Profile }> {
   const workers = takeWorkers(workerCount(files.length));
@@ -139,7 +140,12 @@ export function consolidateInWorkers(
           onProgress(done);
           sendBatch(w);
           if (done === files.length)
-            post(workers[0]!, { kind: "consolidate", total: files.length, roster: options.roster });
+            post(workers[0]!, {
+              kind: "consolidate",
+              total: files.length,
+              roster: options.roster,
+              period: options.period,
+            });
         } else if (m.kind === "chunk") {
           chunks[m.list].push(...m.items);
         } else if (m.kind === "consolidated") {
