@@ -7,7 +7,6 @@
 import {
   Button,
   Field,
-  Input,
   ProgressBar,
   Select,
   makeStyles,
@@ -32,7 +31,7 @@ import { consolidateFiles, readRosterFile, type Progress } from "../standalone/c
 import { XLSX_MIME, afterNextPaint, downloadBlob, isXlsxName, yieldToBrowser } from "../standalone/files";
 import { prepareWorkers } from "../standalone/worker-pool";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
-import { FilePicker, NoticeBar, errorText, useAction, useBlockStyles } from "./common";
+import { FilePicker, NoticeBar, TextField, errorText, useAction, useBlockStyles } from "./common";
 import { DocumentsPanel } from "./DocumentsPanel";
 import { ProfilePicker } from "./ProfilePicker";
 import { RollupForm } from "./RollupForm";
@@ -370,22 +369,18 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
           </Select>
         </Field>
         {periodKind !== AUTO && (
-          <Field
+          <TextField
             label={t.periodYear}
-            validationMessage={yearError}
-            validationState={yearError ? "error" : "none"}
-          >
-            <Input
-              value={yearText}
-              disabled={busy}
-              onChange={(_, d) => {
-                setYearText(d.value);
-                clearResult();
-              }}
-              inputMode="numeric"
-              data-testid="period-year"
-            />
-          </Field>
+            value={yearText}
+            onChange={(v) => {
+              setYearText(v);
+              clearResult();
+            }}
+            error={yearError}
+            disabled={busy}
+            inputMode="numeric"
+            testId="period-year"
+          />
         )}
       </div>
       <div className={styles.row}>

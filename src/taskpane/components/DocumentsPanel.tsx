@@ -4,7 +4,7 @@
 // is pressed, so the pane's first load does not grow. Excel cannot open a .docx from a taskpane:
 // in Excel too the documents are downloaded.
 
-import { Button, Field, Input } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Consolidation } from "../../core/consolidate";
 import { parseDateText, viDate } from "../../core/dates";
@@ -12,7 +12,7 @@ import { defaultReplyBy, vietnamDate, type DocumentDates } from "../../core/docu
 import type { Profile, RosterUnit } from "../../core/profile";
 import type { Strings } from "../i18n";
 import { downloadBlob } from "../standalone/files";
-import { NoticeBar, useAction, useBlockStyles } from "./common";
+import { NoticeBar, TextField, useAction, useBlockStyles } from "./common";
 
 export interface DocumentsPanelProps {
   readonly strings: Strings;
@@ -75,18 +75,14 @@ export function DocumentsPanel({
       <h3 className={styles.title}>{t.documentsTitle}</h3>
       <p className={styles.hint}>{t.documentsIntro(viDate(dates.date), viDate(dates.replyBy))}</p>
       {inExcel && <p className={styles.hint}>{t.documentsExcelNote}</p>}
-      <Field
+      <TextField
         label={t.documentsDate}
-        validationMessage={dateError}
-        validationState={dateError ? "error" : "none"}
-      >
-        <Input
-          value={dateText}
-          onChange={(_, d) => setDateText(d.value)}
-          placeholder="dd/mm/yyyy"
-          data-testid="documents-date"
-        />
-      </Field>
+        value={dateText}
+        onChange={setDateText}
+        error={dateError}
+        placeholder="dd/mm/yyyy"
+        testId="documents-date"
+      />
       <div className={styles.row}>
         <Button disabled={busy} data-testid="download-letters" onClick={() => void downloadLetters()}>
           {t.downloadLetters}

@@ -2,7 +2,7 @@
 // sums as one workbook of the consolidated form for the level above, downloaded or (in Excel) opened as a new
 // workbook. The same roll-up as `kl226 consolidate --as-unit … --rollup` (src/core/rollup.ts).
 
-import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { UNIT_TYPES, type UnitTypeId } from "../../core/catalogue";
 import type { Consolidation } from "../../core/consolidate";
@@ -13,7 +13,7 @@ import { writeXlsx } from "../../xlsx/write";
 import type { ExcelActions } from "../actions";
 import type { Strings } from "../i18n";
 import { XLSX_MIME, downloadBlob, toBase64 } from "../standalone/files";
-import { NoticeBar, useAction, useBlockStyles } from "./common";
+import { NoticeBar, TextField, useAction, useBlockStyles } from "./common";
 
 const useStyles = makeStyles({
   fields: {
@@ -93,32 +93,24 @@ export function RollupForm({ strings: t, profile, excel, consolidation: c }: Rol
       <h3 className={styles.title}>{t.rollupTitle}</h3>
       <p className={styles.hint}>{t.rollupIntro(c.units.length, c.form.id)}</p>
       <div className={styles.fields}>
-        <Field
+        <TextField
           label={t.rollupCode}
           required
-          validationMessage={errors.code}
-          validationState={errors.code ? "error" : "none"}
-        >
-          <Input
-            value={code}
-            onChange={(_, d) => setCode(d.value)}
-            placeholder="SO_Y_TE"
-            data-testid="rollup-code"
-          />
-        </Field>
-        <Field
+          value={code}
+          onChange={setCode}
+          error={errors.code}
+          placeholder="SO_Y_TE"
+          testId="rollup-code"
+        />
+        <TextField
           label={t.rollupName}
           required
-          validationMessage={errors.name}
-          validationState={errors.name ? "error" : "none"}
-        >
-          <Input
-            value={name}
-            onChange={(_, d) => setName(d.value)}
-            placeholder="Sở Y tế"
-            data-testid="rollup-name"
-          />
-        </Field>
+          value={name}
+          onChange={setName}
+          error={errors.name}
+          placeholder="Sở Y tế"
+          testId="rollup-name"
+        />
         <Field
           label={t.rollupType}
           required

@@ -1,6 +1,15 @@
 // Small shared pieces of the taskpane UI: a labelled native file picker, a status line, error text.
 
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+  type InputProps,
+} from "@fluentui/react-components";
 import { useId, useRef, useState, type ChangeEvent } from "react";
 import type { Strings } from "../i18n";
 
@@ -38,6 +47,40 @@ export interface FilePickerProps {
 }
 
 /** A native file input with a visible label (keyboard and screen-reader friendly everywhere). */
+export interface TextFieldProps {
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  /** Shown under the field, in red, when set. */
+  readonly error?: string;
+  readonly testId: string;
+  readonly required?: boolean;
+  readonly disabled?: boolean;
+  readonly placeholder?: string;
+  readonly inputMode?: InputProps["inputMode"];
+}
+
+/** A labelled text input whose problem, if any, is said under it (the forms' one shape). */
+export function TextField({ label, value, onChange, error, testId, ...input }: TextFieldProps) {
+  return (
+    <Field
+      label={label}
+      required={input.required}
+      validationMessage={error}
+      validationState={error ? "error" : "none"}
+    >
+      <Input
+        value={value}
+        onChange={(_, d) => onChange(d.value)}
+        disabled={input.disabled}
+        placeholder={input.placeholder}
+        inputMode={input.inputMode}
+        data-testid={testId}
+      />
+    </Field>
+  );
+}
+
 export function FilePicker({ label, button, accept, multiple, disabled, testId, onFiles }: FilePickerProps) {
   const styles = useStyles();
   const id = useId();
