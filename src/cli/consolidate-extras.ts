@@ -237,12 +237,17 @@ export async function writeLetters(
     writeAtomic(join(dir, MANIFEST), `${JSON.stringify({ files: [...written].sort() }, null, 2)}\n`);
   const removed = stale.length > 0 ? ` Đã xóa ${stale.length} thư cũ của lần chạy trước không còn cần.` : "";
   const when = `thư đề ngày ${viDate(dates.date)}, hạn trả lời ${viDate(dates.replyBy)}`;
-  // A letter dated before the deadline does not chase units that still have time (core/letters.ts),
-  // and one dated before a report it answers is most likely a mistyped --letter-date.
+  // Units not sent, that got no letter: core/letters.ts does not chase them before the deadline (the
+  // rule lives there; this only counts what it did). One dated before a report it answers is most
+  // likely a mistyped --letter-date.
+  const chased = new Set(
+    letters.filter(({ letter }) => letter.reasons.includes("missing")).map(({ letter }) => letter.unit),
+  );
+  const unchased = c.missing.filter((u) => !chased.has(u.code)).length;
   const early =
-    c.deadline !== null && compareDates(dates.date, c.deadline) <= 0 && c.missing.length > 0
+    unchased > 0 && c.deadline !== null
       ? [
-          `  Chưa nhắc ${c.missing.length} đơn vị chưa nộp: thư đề ngày ${viDate(dates.date)}, chưa qua hạn nộp ${viDate(c.deadline)}, các đơn vị đó còn hạn.`,
+          `  Chưa nhắc ${unchased} đơn vị chưa nộp: thư đề ngày ${viDate(dates.date)}, chưa qua hạn nộp ${viDate(c.deadline)}, các đơn vị đó còn hạn.`,
         ]
       : [];
   // (A date with a mistyped year, UNLIKELY_DATE, is the report's own slip, said elsewhere.)

@@ -427,9 +427,15 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
   const rosterNames = new Map((roster ?? []).map((u) => [codeKey(u.code), u.name]));
   // The roster unit a file's name names when it is not the unit the file declares ("XA_HA_TRUNG.xlsx"
   // holding XA_AN_HOA: a neighbour's file copied and not re-coded), or null.
+  const namedOther = new Map<Candidate, string | null>();
   const otherNamed = (c: Candidate): string | null => {
-    const named = fileNameCode(c.submission.file);
-    return named !== null && rosterCodes?.has(named) === true && named !== c.report.unit.code ? named : null;
+    let named = namedOther.get(c);
+    if (named === undefined) {
+      const code = fileNameCode(c.submission.file);
+      named = code !== null && rosterCodes?.has(code) === true && code !== c.report.unit.code ? code : null;
+      namedOther.set(c, named);
+    }
+    return named;
   };
   // A report whose file name names another roster unit is most likely that unit's, copied from
   // this one's file and not re-coded: it never displaces one of this unit's own files, whatever its
@@ -450,7 +456,8 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
       // On the same day only the file names decided: whether the figures differ is worth saying.
       const sameDay = compareDates(winner.report.reportDate, d.report.reportDate) === 0;
       // Left out because its name is another roster unit's, not by date or name order.
-      const misnamed = otherNamed(d) !== null && otherNamed(winner) === null;
+      const named = otherNamed(d);
+      const misnamed = named !== null && otherNamed(winner) === null;
       const diff = sameDay && !misnamed ? firstDifference(d.report, winner.report, form) : null;
       duplicates.push({
         unit: code,
@@ -471,8 +478,8 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
             ? MSG.duplicateMisnamed(
                 code,
                 baseName(winner.submission.file),
-                otherNamed(d) ?? "",
-                rosterNames.get(otherNamed(d) ?? "") ?? "",
+                named,
+                rosterNames.get(named) ?? named,
               )
             : duplicateMessage(winner, d, sameDay, diff),
         ),

@@ -260,7 +260,6 @@ export function compareWithPrevious(
   const sameKind = [...reports].reverse().map((r) => ({ year: r.period.year, units: unitsByCode(r) }));
   // Column D is checked against the year just before only.
   const comparedDeclared = period === null || newest.period.year === period.year - 1;
-  const newestLabel = lowerFirst(periodLabel(newest.period));
   const labelOf = (year: number): string => lowerFirst(periodLabel({ kind: newest.period.kind, year }));
   const warnings: HistoryWarning[] = [];
   // Counts only: a percentage is not a quantity that jumps or carries over.
@@ -303,7 +302,7 @@ export function compareWithPrevious(
           "warning",
           "Chỉ tiêu",
           null,
-          MSG.previousMismatch(label, declared, reported, newestLabel),
+          MSG.previousMismatch(label, declared, reported, labelOf(newest.period.year)),
         ),
       });
     }

@@ -150,12 +150,11 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
     );
   }
 
-  // A unit whose report reached us inside a roll-up is not asked for its own file.
-  const accepted = new Set([...c.units.map((u) => u.code), ...c.rolledUp]);
+  // Only a returned unit is written to about its files: not one whose report was accepted or
+  // reached us inside a roll-up, nor one of another regime (consolidate decides `returned`).
   const returnedNames = new Map(c.returned.map((u) => [u.code, u.name]));
-  const returnedCodes = new Set(c.returned.map((u) => u.code));
   for (const r of c.rejected) {
-    if (r.unit === null || accepted.has(r.unit) || !returnedCodes.has(r.unit)) continue;
+    if (r.unit === null || !returnedNames.has(r.unit)) continue;
     const { lines, errors } = returnedFile(r, sender, form.id);
     add(
       r.unit,

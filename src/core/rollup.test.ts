@@ -298,33 +298,23 @@ describe("a roll-up consolidated together with the units it sums", () => {
       sha256: `sha-${file}`,
       result: inspectBytes(reportBytes({ ...phongA, reportDate }), profile),
     });
-    const newer = consolidate([soYTe, copy("PHONG_A (gui lai).xlsx", { year: 2026, month: 6, day: 5 })], {
-      profile,
-      period,
-    });
+    const withCopy = (file: string, reportDate: { year: number; month: number; day: number }) =>
+      consolidate([soYTe, copy(file, reportDate)], { profile, period });
+    const newer = withCopy("PHONG_A (gui lai).xlsx", { year: 2026, month: 6, day: 5 });
     expect(newer.units.map((u) => u.code)).toEqual(["SO_Y_TE"]);
     expect(newer.inRollup[0]?.differs).toBe(true);
     expect(newer.inRollup[0]?.finding.message).toBe(
       "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này (ngày báo cáo 05/06/2026) mới hơn tệp mà SO_Y_TE đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026): nếu số liệu của đơn vị đã thay đổi, đề nghị SO_Y_TE tổng hợp lại và gửi báo cáo mới.",
     );
-    const draft = consolidate([soYTe, copy("PHONG_A (ban nhap).xlsx", { year: 2026, month: 5, day: 20 })], {
-      profile,
-      period,
-    });
+    const draft = withCopy("PHONG_A (ban nhap).xlsx", { year: 2026, month: 5, day: 20 });
     expect(draft.inRollup[0]?.finding.message).toBe(
       "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này (ngày báo cáo 20/05/2026) cũ hơn tệp mà SO_Y_TE đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026), nên số liệu đã tổng hợp được dùng.",
     );
-    const sameDay = consolidate([soYTe, copy("PHONG_A (sua).xlsx", { year: 2026, month: 6, day: 2 })], {
-      profile,
-      period,
-    });
+    const sameDay = withCopy("PHONG_A (sua).xlsx", { year: 2026, month: 6, day: 2 });
     expect(sameDay.inRollup[0]?.finding.message).toBe(
       "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này cùng ngày báo cáo với tệp mà SO_Y_TE đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026) nhưng không giống hệt tệp đó: hãy hỏi lại đơn vị tệp nào đúng; nếu là tệp này, đề nghị SO_Y_TE tổng hợp lại và gửi báo cáo mới.",
     );
-    const typo = consolidate([soYTe, copy("PHONG_A (2062).xlsx", { year: 2062, month: 6, day: 2 })], {
-      profile,
-      period,
-    });
+    const typo = withCopy("PHONG_A (2062).xlsx", { year: 2062, month: 6, day: 2 });
     expect(typo.inRollup[0]?.finding.message).toMatch(
       / mới hơn .* Lưu ý: Ngày báo cáo 02\/06\/2062 của tệp PHONG_A \(2062\)\.xlsx có thể gõ nhầm năm/,
     );

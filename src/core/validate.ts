@@ -20,7 +20,7 @@ import {
 } from "./catalogue";
 import { compareDates, dateFromSerial, daysInMonth, viDate, type CivilDate } from "./dates";
 import { parseDeadline } from "./deadlines";
-import { finding, hasErrors, type Finding } from "./findings";
+import { finding, hasErrors, type Finding, type FindingCode, type Severity } from "./findings";
 import {
   countField,
   MARKER,
@@ -598,12 +598,17 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
  * is a warning, not a rejection.
  */
 function unlikelyDateMessage(date: CivilDate, period: Period): string | null {
-  if (!isUnlikelyReportDate(date, period)) return null;
   const { first, last } = reportDateBounds(period);
   const quarter = QUARTER_FIRST_MONTH[period.kind] !== undefined;
-  return compareDates(date, first) < 0
-    ? MSG.dateBeforePeriod(viDate(date), periodLabel(period), quarter ? viDate(first) : null)
-    : MSG.dateAfterPeriod(viDate(date), periodLabel(period), quarter ? viDate(last) : `năm ${last.year}`);
+  if (compareDates(date, first) < 0)
+    return MSG.dateBeforePeriod(viDate(date), periodLabel(period), quarter ? viDate(first) : null);
+  if (compareDates(date, last) > 0)
+    return MSG.dateAfterPeriod(
+      viDate(date),
+      periodLabel(period),
+      quarter ? viDate(last) : `năm ${last.year}`,
+    );
+  return null;
 }
 
 const QUARTER_FIRST_MONTH: Partial<Record<PeriodKind, number>> = { Q1: 1, Q2: 4, Q3: 7, Q4: 10 };
@@ -652,20 +657,23 @@ function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues 
     values[field.code] = pair;
   }
   const label = (code: string): string => countField(form, code).label;
+  const cellOf = (r: number, column: Column): string => a1(r, COUNT_COLS[column]);
+  // A cell that already has a finding (a bad value says more than what follows from it).
+  const flagged = (cell: string): boolean => findings.some((f) => f.sheet === sheet.name && f.cell === cell);
+  const push = (code: FindingCode, severity: Severity, cell: string, message: string): void =>
+    void findings.push(finding(code, severity, sheet.name, cell, message));
   for (const { part, whole } of form.parts) {
     for (const column of ["previous", "current"] as const) {
       const p = values[part]?.[column] ?? null;
       const w = values[whole]?.[column] ?? null;
       const r = rows.get(part);
       if (p !== null && w !== null && p > w && r !== undefined) {
-        findings.push(
-          finding(
-            "INCONSISTENT",
-            "error",
-            sheet.name,
-            a1(r, COUNT_COLS[column]),
-            MSG.inconsistent(label(part), p, label(whole), w, column === "previous" ? "D" : "E"),
-          ),
+        const col = column === "previous" ? "D" : "E";
+        push(
+          "INCONSISTENT",
+          "error",
+          cellOf(r, column),
+          MSG.inconsistent(label(part), p, label(whole), w, col),
         );
       }
     }
@@ -678,16 +686,14 @@ function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues 
     const part = values[ind.part]?.current ?? null;
     const r = rows.get(ind.whole);
     if (part === null || values[ind.whole]?.current !== null || r === undefined) continue;
-    if (findings.some((f) => f.sheet === sheet.name && f.cell === a1(r, COUNT_COLS.current))) continue;
-    findings.push(
-      finding(
+    const cell = cellOf(r, "current");
+    if (!flagged(cell))
+      push(
         "MISSING_VALUE",
         "warning",
-        sheet.name,
-        a1(r, COUNT_COLS.current),
+        cell,
         MSG.partWithoutWhole(label(ind.part), part, label(ind.whole), ind.label),
-      ),
-    );
+      );
   }
   // SPEC §8: a rate without its weight (HAI_LONG filled, PHIEU_KHAO_SAT blank) cannot be pooled;
   // nor one over 0 forms: it would be judged for the unit yet weigh nothing in the province's rate.
@@ -696,37 +702,25 @@ function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues 
     for (const column of ["previous", "current"] as const) {
       const rate = values[ind.rate]?.[column];
       if (rate === null || rate === undefined) continue;
+      const weight = values[ind.weight]?.[column];
       const r = rows.get(ind.weight);
-      if (values[ind.weight]?.[column] === 0 && r !== undefined) {
-        findings.push(
-          finding(
-            "INCONSISTENT",
-            "error",
-            sheet.name,
-            a1(r, COUNT_COLS[column]),
-            MSG.zeroWeight(
-              countField(form, ind.weight).label,
-              countField(form, ind.rate).label,
-              rate,
-              columnName(form, column),
-            ),
-          ),
+      const where = columnName(form, column);
+      if (weight === 0 && r !== undefined) {
+        push(
+          "INCONSISTENT",
+          "error",
+          cellOf(r, column),
+          MSG.zeroWeight(label(ind.weight), label(ind.rate), rate, where),
         );
-        continue;
-      }
-      if (values[ind.weight]?.[column] !== null) continue;
-      const weight = countField(form, ind.weight);
-      if (r === undefined) findings.push(missingRow(sheet, weight));
-      else if (!findings.some((f) => f.cell === a1(r, COUNT_COLS[column]) && f.sheet === sheet.name)) {
-        findings.push(
-          finding(
+      } else if (weight === null) {
+        if (r === undefined) findings.push(missingRow(sheet, countField(form, ind.weight)));
+        else if (!flagged(cellOf(r, column)))
+          push(
             "MISSING_VALUE",
             "error",
-            sheet.name,
-            a1(r, COUNT_COLS[column]),
-            MSG.missingWeight(weight.label, countField(form, ind.rate).label, columnName(form, column)),
-          ),
-        );
+            cellOf(r, column),
+            MSG.missingWeight(label(ind.weight), label(ind.rate), where),
+          );
       }
     }
   }
