@@ -4,6 +4,7 @@
 import { fileKindMessage, fileKindOf } from "../core/file-kinds";
 import { finding, unreadableMessage, UNREADABLE_MESSAGES, type Finding } from "../core/findings";
 import { MSG } from "../core/messages";
+import { isRosterSheet } from "../core/roster";
 import { foldKey } from "../core/text";
 import type { Profile } from "../core/profile";
 import { staleFormulaFindings } from "../core/stale";
@@ -109,6 +110,11 @@ export function inspectBytes(
     return readFailureResult(read.reason, read.detail, options.fileName);
   }
   try {
+    if (
+      read.workbook.sheets.length === 0 &&
+      isRosterWorkbook(bytes, read.workbook.sheetNames, decoder, profile)
+    )
+      return failedResult(finding("NOT_TEMPLATE", "error", null, null, MSG.rosterNotReport));
     const result = validateWorkbook(read.workbook, profile, options);
     const stale = staleFormulaFindings(read.workbook);
     return stale.length === 0 ? result : { ...result, findings: [...result.findings, ...stale] };
@@ -116,6 +122,28 @@ export function inspectBytes(
     // Validation returns findings for any workbook; an exception is our bug, not the file's.
     return internalResult(internalDetail(e));
   }
+}
+
+/**
+ * A workbook with none of the template's sheets whose first sheet is a roster (MA_DON_VI, TEN_DON_VI …):
+ * the roster saved as .xlsx and left among the reports. Read again for that one sheet; only files that
+ * are not reports pay for it.
+ */
+function isRosterWorkbook(
+  bytes: Uint8Array,
+  sheetNames: readonly string[] | undefined,
+  decoder: XlsxDecoder,
+  profile: Profile,
+): boolean {
+  const first = sheetNames?.[0];
+  if (first === undefined) return false;
+  const read = readXlsx(bytes, {
+    limits: profile.limits,
+    sheetFilter: (name) => name === first,
+    inflateRaw: decoder.inflateRaw,
+  });
+  const sheet = read.ok ? read.workbook.sheets[0] : undefined;
+  return sheet !== undefined && isRosterSheet(sheet);
 }
 
 /**

@@ -26,6 +26,8 @@ export type FindingCode =
   | "OUTLIER"
   | "STALE_FORMULA"
   | "UNLIKELY_DATE"
+  | "COPIED_SHEET"
+  | "MERGED_CELLS"
   | "INTERNAL";
 
 export type Severity = "error" | "warning";

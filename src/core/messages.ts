@@ -13,6 +13,12 @@ export const MSG = {
     `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
   renamedSheet: (sheet: string, found: string) =>
     `Không có trang tính ${q(sheet)} mà có trang ${q(found)}: có lẽ tên trang đã bị sửa. Đổi tên trang ${q(found)} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`,
+  copiedSheet: (copy: string, original: string) =>
+    `Sổ có trang ${q(copy)}, bản sao của trang ${q(original)}. Chương trình chỉ đọc trang ${q(original)}: số liệu ở trang ${q(copy)} không được tính. Nếu đã nhập số liệu vào bản sao, hãy chép sang trang ${q(original)}; sau đó xóa trang ${q(copy)} (nhấp chuột phải vào tên trang ở dưới cùng → Xóa), lưu rồi gửi lại.`,
+  mergedCell: (cell: string, range: string, first: string) =>
+    `Ô ${cell} nằm trong vùng ô gộp ${range}: khi gộp ô, chỉ ô đầu ${first} giữ giá trị, ô ${cell} được coi là trống. Bỏ gộp ô (Trang đầu → Gộp và Căn giữa) rồi nhập riêng từng ô.`,
+  mergedRange: (range: string, first: string) =>
+    `Các ô ${range} bị gộp (mẫu không gộp các ô này): chỉ ô đầu ${first} được đọc, các ô còn lại được coi là trống. Bỏ gộp ô (Trang đầu → Gộp và Căn giữa) rồi nhập riêng số liệu vào từng ô.`,
   rosterNotReport:
     "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.",
   summaryNotReport: (form: string) =>

@@ -89,3 +89,12 @@ test("a row without a code says the code is missing, not that “” is a bad co
     expect.stringMatching(/^Dòng 2 \(cột 1\): chưa có mã đơn vị\. Dùng 2–32 ký tự/),
   ]);
 });
+
+test("title rows above the header (as agencies print their lists) are skipped; a title alone is still an error", () => {
+  const text =
+    "DANH SÁCH CÁC ĐƠN VỊ BÁO CÁO KẾT LUẬN 226,,\n(Kèm theo Kế hoạch số 12/KH-UBND),,\n,,\nSTT,Mã đơn vị,Tên đơn vị,Loại đơn vị\n1,SO_A,Sở A,SO_NGANH\n";
+  expect(units(text)).toEqual([{ code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" }]);
+  expect(errors("DANH SÁCH ĐƠN VỊ\nMã số,Tên\nSO_A,Sở A\n")).toEqual([
+    "Dòng 1: thiếu cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI. Dòng đầu tiên (hoặc dòng ngay dưới các dòng tên danh sách) phải là tiêu đề gồm ba cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (thứ tự tùy ý).",
+  ]);
+});

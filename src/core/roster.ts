@@ -5,7 +5,7 @@ import { UNIT_TYPES } from "./catalogue";
 import { rosterUnitSchema, type RosterUnit } from "./profile";
 import { foldKey, matchOption } from "./text";
 import { cellText } from "./values";
-import { columnLetters, type Workbook } from "./workbook";
+import { columnLetters, type Sheet, type Workbook } from "./workbook";
 
 export type RosterOutcome =
   { readonly ok: true; readonly units: RosterUnit[] } | { readonly ok: false; readonly errors: string[] };
@@ -29,7 +29,7 @@ const HEADER_KEYS: ReadonlyArray<readonly [string, ColumnKey]> = COLUMNS.flatMap
 
 const TYPE_HINT = UNIT_TYPES.map((t) => `“${t.label}”`).join("; ");
 const HEADER_HINT =
-  "Dòng đầu tiên phải là tiêu đề gồm ba cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (thứ tự tùy ý).";
+  "Dòng đầu tiên (hoặc dòng ngay dưới các dòng tên danh sách) phải là tiêu đề gồm ba cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (thứ tự tùy ý).";
 
 /** A row of cells with where each cell is, for messages ("dòng 5", "ô B5"). */
 interface RawRow {
@@ -49,7 +49,7 @@ export function parseRosterCsv(text: string): RosterOutcome {
   return rosterFromRows(rows, "tệp CSV");
 }
 
-/** Parse the first sheet of a workbook (header in the first non-empty row). */
+/** Parse the first sheet of a workbook (header in the first non-empty row, or below a few title rows). */
 export function parseRosterWorkbook(workbook: Workbook): RosterOutcome {
   const sheet = workbook.sheets[0];
   if (!sheet) return { ok: false, errors: ["Sổ tính không có trang tính nào. " + HEADER_HINT] };
@@ -61,8 +61,42 @@ export function parseRosterWorkbook(workbook: Workbook): RosterOutcome {
   return rosterFromRows(rows, `trang “${sheet.name}”`);
 }
 
+/** Title rows a roster may have above its header ("DANH SÁCH ĐƠN VỊ…", a date line). */
+const MAX_TITLE_ROWS = 4;
+
+/** The columns a row names, as roster column keys. */
+function headerColumns(cells: readonly string[]): Set<ColumnKey | undefined> {
+  return new Set(cells.map((text) => HEADER_KEYS.find(([k]) => k === headerKey(text))?.[1]));
+}
+
+/**
+ * The header row: the first non-empty row naming both the code and the name column, among the first
+ * few (title rows above it are skipped); else the first non-empty row, which the errors then name.
+ */
+function headerIndex(rows: readonly { readonly cells: readonly string[] }[]): number {
+  const found = rows.slice(0, MAX_TITLE_ROWS + 1).findIndex((r) => {
+    const keys = headerColumns(r.cells);
+    return keys.has("code") && keys.has("name");
+  });
+  return Math.max(0, found);
+}
+
+/**
+ * A sheet whose header (below at most a few title rows) names the roster's code and name columns
+ * (MA_DON_VI, TEN_DON_VI or "Mã đơn vị", "Tên đơn vị"): a roster workbook, not a unit's report.
+ */
+export function isRosterSheet(sheet: Sheet): boolean {
+  const rows = sheet.rows
+    .map((row) => ({ cells: (row ?? []).map((cell) => cellText(cell)) }))
+    .filter((r) => r.cells.some((c) => c.trim() !== ""));
+  const head = rows[headerIndex(rows)];
+  const keys = headerColumns(head?.cells ?? []);
+  return keys.has("code") && keys.has("name");
+}
+
 function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
-  const rows = all.filter((r) => r.cells.some((c) => c.trim() !== ""));
+  const nonEmpty = all.filter((r) => r.cells.some((c) => c.trim() !== ""));
+  const rows = nonEmpty.slice(headerIndex(nonEmpty));
   const head = rows[0];
   if (!head) return { ok: false, errors: [`Danh sách đơn vị trống (${source}). ${HEADER_HINT}`] };
   const columns = new Map<ColumnKey, number>();

@@ -71,6 +71,46 @@ describe("NOT_TEMPLATE", () => {
         "Không có trang tính “Chỉ tiêu” mà có trang “Chi tieu”: có lẽ tên trang đã bị sửa. Đổi tên trang “Chi tieu” thành đúng “Chỉ tiêu” (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.",
     });
   });
+  test("a copy of a template sheet beside it is named: only the original is read (a warning; the original's blanks stay errors)", () => {
+    // The clerk copied "Chỉ tiêu" (Excel names it "Chỉ tiêu (2)") and typed this period's figure in the copy.
+    const r = check({}, [
+      { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu (2)" },
+      { op: "set", sheet: "Chỉ tiêu (2)", cell: "E5", value: 77 },
+      { op: "set", sheet: "Chỉ tiêu", cell: "E6", value: null },
+    ]);
+    expect(only(r.findings)).toEqual([
+      ["COPIED_SHEET", "warning", "Chỉ tiêu (2)", null],
+      ["MISSING_VALUE", "error", "Chỉ tiêu", "E6"],
+    ]);
+    expect(r.findings[0]?.message).toBe(
+      "Sổ có trang “Chỉ tiêu (2)”, bản sao của trang “Chỉ tiêu”. Chương trình chỉ đọc trang “Chỉ tiêu”: số liệu ở trang “Chỉ tiêu (2)” không được tính. Nếu đã nhập số liệu vào bản sao, hãy chép sang trang “Chỉ tiêu”; sau đó xóa trang “Chỉ tiêu (2)” (nhấp chuột phải vào tên trang ở dưới cùng → Xóa), lưu rồi gửi lại.",
+    );
+    // LibreOffice's and Google Sheets' names for a copy; a valid report stays valid, with the warning.
+    for (const to of ["Thông tin_2", "Bản sao của Nhiệm vụ", "Copy of Hoi nghi"]) {
+      const sheet = { "Thông tin_2": "Thông tin", "Bản sao của Nhiệm vụ": "Nhiệm vụ" }[to] ?? "Hội nghị";
+      const copied = check({}, [{ op: "copySheet", sheet, to }]);
+      expect(copied.valid).toBe(true);
+      expect(only(copied.findings)).toEqual([["COPIED_SHEET", "warning", to, null]]);
+    }
+    // A sheet of the clerk's own ("Ghi chú (2)") is no copy of the template's.
+    expect(check({}, [{ op: "copySheet", sheet: "Chỉ tiêu", to: "Ghi chú (2)" }]).findings).toEqual([]);
+  });
+  test("only the copy left (the original deleted): rename the copy back", () => {
+    const r = check({}, [
+      { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu (2)" },
+      { op: "removeSheet", sheet: "Chỉ tiêu" },
+    ]);
+    expect(r.findings).toEqual([
+      {
+        code: "NOT_TEMPLATE",
+        severity: "error",
+        sheet: "Chỉ tiêu",
+        cell: null,
+        message:
+          "Không có trang tính “Chỉ tiêu” mà có trang “Chỉ tiêu (2)”: có lẽ tên trang đã bị sửa. Đổi tên trang “Chỉ tiêu (2)” thành đúng “Chỉ tiêu” (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.",
+      },
+    ]);
+  });
   test("the optional Hội nghị sheet may be missing", () => {
     expect(check({}, [{ op: "removeSheet", sheet: "Hội nghị" }]).valid).toBe(true);
   });
@@ -356,4 +396,49 @@ test("findings carry Vietnamese messages that say what to type", () => {
     expect(f.message).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵêềếệểễôồốộổỗơờớợởỡưừứựửữđ]/);
     expect(f.message).toMatch(/Nhập|nhập|Chọn|ghi/);
   }
+});
+
+describe("cells merged by the clerk are read as Excel shows them: only a merge's first cell", () => {
+  test("a value hidden under a merge (D5:E5 merged, 34 still in E5) is not counted: E5 is blank, and the message says why", () => {
+    const r = check({}, [{ op: "merge", sheet: "Chỉ tiêu", range: "D5:E5" }]);
+    expect(r.valid).toBe(false);
+    expect(r.findings).toEqual([
+      {
+        code: "MISSING_VALUE",
+        severity: "error",
+        sheet: "Chỉ tiêu",
+        cell: "E5",
+        message:
+          "Ô E5 nằm trong vùng ô gộp D5:E5: khi gộp ô, chỉ ô đầu D5 giữ giá trị, ô E5 được coi là trống. Bỏ gộp ô (Trang đầu → Gộp và Căn giữa) rồi nhập riêng từng ô. Chưa điền số liệu “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này). Nhập số nguyên không âm; nếu không có thì ghi 0.",
+      },
+    ]);
+  });
+  test("a task status merged over two rows: the second row's status is blank, said with the merge", () => {
+    const r = check({}, [{ op: "merge", sheet: "Nhiệm vụ", range: "G5:G6" }]);
+    expect(only(r.findings)).toEqual([["TASK_STATUS", "error", "Nhiệm vụ", "G6"]]);
+    expect(r.findings[0]?.message).toMatch(
+      /^Ô G6 nằm trong vùng ô gộp G5:G6: .* Nhiệm vụ ở dòng 6 chưa chọn Tình trạng\./,
+    );
+  });
+  test("a merge over a cell that may be blank is a warning of its own (the report stays valid)", () => {
+    const r = check({}, [
+      { op: "merge", sheet: "Chỉ tiêu", range: "E15:E16" },
+      { op: "set", sheet: "Chỉ tiêu", cell: "E16", value: null },
+    ]);
+    expect(r.valid).toBe(true);
+    expect(r.findings).toEqual([
+      {
+        code: "MERGED_CELLS",
+        severity: "warning",
+        sheet: "Chỉ tiêu",
+        cell: "E15",
+        message:
+          "Các ô E15:E16 bị gộp (mẫu không gộp các ô này): chỉ ô đầu E15 được đọc, các ô còn lại được coi là trống. Bỏ gộp ô (Trang đầu → Gộp và Căn giữa) rồi nhập riêng số liệu vào từng ô.",
+      },
+    ]);
+    expect(r.report?.values.CC_KY_NANG_SO?.current).toBeNull();
+  });
+  test("the template's own merges (its title rows) say nothing", () => {
+    expect(check().findings).toEqual([]);
+  });
 });

@@ -36,6 +36,7 @@ import { BUILTIN_FORMS } from "./forms";
 import type { CountPair, CountValues } from "./judge";
 import { COUNT_COLS, INFO_COLS, MEETING_COLS, TASK_COLS } from "./layout";
 import { MSG } from "./messages";
+import { templateWorkbook } from "./template";
 import type { Profile } from "./profile";
 import { defaultProfileForForm } from "./profiles";
 import { codeKey, foldKey, foldOption, matchKey, matchOption, nfc } from "./text";
@@ -48,7 +49,7 @@ import {
   type CountRead,
   type PercentRead,
 } from "./values";
-import { a1, cellAt, type Sheet, type Workbook } from "./workbook";
+import { a1, cellAt, parseA1, rangeA1, type CellRange, type Sheet, type Workbook } from "./workbook";
 
 export interface TaskRow {
   /** 1-based sheet row. */
@@ -163,6 +164,19 @@ const SUMMARY_KEYS = [SUMMARY_SHEETS.summary, SUMMARY_SHEETS.sources].map(matchK
 function isSummaryWorkbook(workbook: Workbook): boolean {
   const names = new Set((workbook.sheetNames ?? []).map((n) => matchKey(n)));
   return SUMMARY_KEYS.every((k) => names.has(k));
+}
+
+/**
+ * The template sheet a sheet's name says it is a copy of: "Chỉ tiêu (2)" (Excel's copy), "Chỉ tiêu_2"
+ * (LibreOffice's), "Bản sao của Chỉ tiêu" / "Copy of Chỉ tiêu" (Google Sheets'), diacritics optional.
+ */
+export function copiedSheetOf(name: string): string | undefined {
+  const m =
+    /^(?:bản sao của|ban sao cua|copy of)\s+(.+)$/iu.exec(name.trim()) ??
+    /^(.*\S)(?:\s*\(\d+\)|_\d+)$/u.exec(name.trim());
+  const base = m?.[1];
+  if (base === undefined) return undefined;
+  return Object.values(SHEETS).find((s) => foldKey(s) === foldKey(base));
 }
 
 export function findSheet(workbook: Workbook, name: string): Sheet | undefined {
@@ -331,10 +345,12 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
     [tasksSheet, SHEETS.tasks],
   ] as const) {
     if (!sheet) {
-      // A sheet renamed by hand ("Chi tieu" typed without its marks): say which one and how to fix it.
-      const renamed = (workbook.sheetNames ?? []).find(
-        (n) => foldKey(n) === foldKey(name) && matchKey(n) !== matchKey(name),
-      );
+      // A sheet renamed by hand ("Chi tieu" typed without its marks), or only its copy left ("Chỉ
+      // tiêu (2)"): say which one and how to fix it.
+      const renamed =
+        (workbook.sheetNames ?? []).find(
+          (n) => foldKey(n) === foldKey(name) && matchKey(n) !== matchKey(name),
+        ) ?? (workbook.sheetNames ?? []).find((n) => copiedSheetOf(n) === name);
       findings.push(
         finding(
           "NOT_TEMPLATE",
@@ -347,6 +363,13 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
     }
   }
 
+  // A template sheet copied ("Chỉ tiêu (2)") beside its original: only the original is read.
+  for (const copy of workbook.sheetNames ?? []) {
+    const original = copiedSheetOf(copy);
+    if (original !== undefined && findSheet(workbook, original) !== undefined)
+      findings.push(finding("COPIED_SHEET", "warning", copy, null, MSG.copiedSheet(copy, original)));
+  }
+
   const header = info ? readInfo(info, form, workbook.date1904, findings) : EMPTY_HEADER;
   const values = counts ? readCounts(counts, form, findings) : null;
   const tasks = tasksSheet ? readTasks(tasksSheet, findings) : [];
@@ -357,6 +380,8 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
 
   const sourcesSheet = findSheet(workbook, ROLLUP_SOURCES_SHEET);
   const rollupOf = sourcesSheet ? readRollupSources(sourcesSheet) : [];
+
+  noteMerges(workbook, profile, findings);
 
   const valid = !hasErrors(findings);
   const report: UnitReport | null =
@@ -397,6 +422,52 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
       ? { periodCells: { kind: header.cells.KY_BAO_CAO ?? null, year: header.cells.NAM ?? null } }
       : {}),
   };
+}
+
+/** Each template sheet's own merged ranges ("A1:F1" …) by matchKey of its name, per form. */
+const TEMPLATE_MERGES = new WeakMap<Profile["form"], ReadonlyMap<string, ReadonlySet<string>>>();
+
+function templateMerges(profile: Profile): ReadonlyMap<string, ReadonlySet<string>> {
+  let merges = TEMPLATE_MERGES.get(profile.form);
+  if (merges === undefined) {
+    merges = new Map(
+      templateWorkbook(profile).sheets.map((s) => [matchKey(s.name), new Set(s.merges ?? [])]),
+    );
+    TEMPLATE_MERGES.set(profile.form, merges);
+  }
+  return merges;
+}
+
+/**
+ * Cells merged on a template sheet where the template has no merge: the reader keeps only each
+ * merge's first cell, as Excel shows it. A finding at another cell of such a merge (a blank the clerk
+ * sees filled) says why; a merge no finding points into gets a warning of its own.
+ */
+function noteMerges(workbook: Workbook, profile: Profile, findings: Finding[]): void {
+  const own = templateMerges(profile);
+  for (const sheet of workbook.sheets) {
+    const template = own.get(matchKey(sheet.name));
+    if (template === undefined || sheet.merges === undefined) continue;
+    for (const m of sheet.merges) {
+      const range = rangeA1(m);
+      if (template.has(range)) continue;
+      const first = a1(m.r0, m.c0);
+      let explained = false;
+      findings.forEach((f, i) => {
+        if (f.sheet !== sheet.name || f.cell === null || f.cell === first || !inRange(f.cell, m)) return;
+        findings[i] = { ...f, message: MSG.mergedCell(f.cell, range, first) + " " + f.message };
+        explained = true;
+      });
+      if (!explained)
+        findings.push(finding("MERGED_CELLS", "warning", sheet.name, first, MSG.mergedRange(range, first)));
+    }
+  }
+}
+
+/** Whether an A1 address ("E16") lies in the range. */
+function inRange(cell: string, m: CellRange): boolean {
+  const at = parseA1(cell);
+  return at !== undefined && at.row >= m.r0 && at.row <= m.r1 && at.col >= m.c0 && at.col <= m.c1;
 }
 
 interface Header {

@@ -25,6 +25,37 @@ export interface Sheet {
   readonly name: string;
   /** Sparse rows, 0-based: `rows[r][c]` is the cell at row r+1, column c+1. */
   readonly rows: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>;
+  /** Merged ranges (`<mergeCells>`), 0-based and inclusive; absent when the sheet has none. */
+  readonly merges?: readonly CellRange[];
+}
+
+/** A rectangle of cells, 0-based, first and last row and column included. */
+export interface CellRange {
+  readonly r0: number;
+  readonly c0: number;
+  readonly r1: number;
+  readonly c1: number;
+}
+
+/** The merged range over a cell that is not its first (top-left) cell: the cell reads blank in Excel too. */
+export function mergedOver(sheet: Sheet, row: number, col: number): CellRange | undefined {
+  return sheet.merges?.find(
+    (m) => row >= m.r0 && row <= m.r1 && col >= m.c0 && col <= m.c1 && (row !== m.r0 || col !== m.c0),
+  );
+}
+
+/** The 0-based row and column of an A1 address ("E16"), or undefined when it is none. */
+export function parseA1(ref: string): { readonly row: number; readonly col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (m === null) return undefined;
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** "D10:E10" of a range. */
+export function rangeA1(range: CellRange): string {
+  return `${a1(range.r0, range.c0)}:${a1(range.r1, range.c1)}`;
 }
 
 export interface Workbook {

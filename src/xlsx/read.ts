@@ -1,5 +1,5 @@
 // readXlsx: bytes → Workbook model, bounded (size/entry/row/column/string limits) and never throwing for bad input.
-import type { ReadLimits, ReadOutcome, Sheet, UnreadableReason, Workbook } from "../core/workbook";
+import type { CellRange, ReadLimits, ReadOutcome, Sheet, UnreadableReason, Workbook } from "../core/workbook";
 import { DEFAULT_READ_LIMITS } from "../core/workbook";
 import { classifyCfb, isCfb } from "./cfb";
 import { ReadFailure, fail } from "./failure";
@@ -13,7 +13,7 @@ import {
   resolvePartPath,
   type WorkbookSheetRef,
 } from "./sml";
-import { parseWorksheet } from "./sheet";
+import { parseMerges, parseWorksheet, type Rows } from "./sheet";
 import { PartMemo } from "./part-memo";
 import {
   chargeBudget,
@@ -169,7 +169,12 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
         date1904: wb.date1904,
         limits,
       });
-      sheets.push({ name: ref.name, rows });
+      const merges = parseMerges(xml);
+      if (merges.length === 0) sheets.push({ name: ref.name, rows });
+      else {
+        blankCovered(rows, merges);
+        sheets.push({ name: ref.name, rows, merges });
+      }
     }
   }
   return {
@@ -179,6 +184,21 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
     definedNames: wb.definedNames,
     fullCalcOnLoad: wb.fullCalcOnLoad,
   };
+}
+
+/**
+ * Merged cells read as Excel shows them: only a merge's first (top-left) cell keeps its value. A value
+ * left in another cell of the merge (LibreOffice can keep one; a merge added by a program) is hidden on
+ * screen and so is not read either.
+ */
+function blankCovered(rows: Rows, merges: readonly CellRange[]): void {
+  for (const m of merges) {
+    for (let r = m.r0; r <= m.r1 && r < rows.length; r++) {
+      const row = rows[r];
+      if (row === undefined) continue;
+      for (let c = m.c0; c <= m.c1 && c < row.length; c++) if (r !== m.r0 || c !== m.c0) row[c] = undefined;
+    }
+  }
 }
 
 const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";

@@ -57,7 +57,11 @@ export type Edit =
     }
   | { readonly op: "deleteRow"; readonly sheet: string; readonly row: number }
   | { readonly op: "removeSheet"; readonly sheet: string }
-  | { readonly op: "renameSheet"; readonly sheet: string; readonly to: string };
+  | { readonly op: "renameSheet"; readonly sheet: string; readonly to: string }
+  /** A copy of the sheet (as it is then), placed after it, named `to` (Excel names it "Chỉ tiêu (2)"). */
+  | { readonly op: "copySheet"; readonly sheet: string; readonly to: string }
+  /** Cells merged over a range ("D10:E10"), as a clerk does with "Merge & Center". */
+  | { readonly op: "merge"; readonly sheet: string; readonly range: string };
 
 const FIRST_DATA_ROW = 5; // template header is row 4
 
@@ -160,6 +164,12 @@ function applyEdits(spec: WorkbookSpec, edits: readonly Edit[]): WorkbookSpec {
     switch (edit.op) {
       case "renameSheet":
         sheets[index] = { ...sheet, name: edit.to };
+        break;
+      case "copySheet":
+        sheets.splice(index + 1, 0, { ...sheet, name: edit.to, rows: rows.map((r) => [...r]) });
+        break;
+      case "merge":
+        sheets[index] = { ...sheet, merges: [...(sheet.merges ?? []), edit.range] };
         break;
       case "set": {
         const { row, col } = parseA1(edit.cell);

@@ -16,6 +16,7 @@ import { cfb } from "../helpers/hostile-files";
 import { convertWithLibreOffice } from "../helpers/libreoffice";
 import { reportBytes } from "../helpers/report-builder";
 import { capture } from "../helpers/cli-io";
+import { runOpenpyxl } from "../helpers/openpyxl";
 
 const dir = mkdtempSync(join(tmpdir(), "kl226-inspect-"));
 const REPORT = reportBytes({ unit: "SO_A", name: "Sở A" });
@@ -55,6 +56,53 @@ describe("an unreadable file is named for what it is", () => {
     ).toBe(expected);
     // A unit's figures as CSV are not a roster.
     expect(only(strToU8("MA_DON_VI;SO_A\nHN_TONG;90\n"), "so-a.csv").message).not.toBe(expected);
+  });
+
+  test("a roster saved as .xlsx (by openpyxl, a title row above the headers) and left among the reports is said to be one", () => {
+    const path = join(dir, "DS_DON_VI.xlsx");
+    runOpenpyxl(
+      `
+import json, sys, openpyxl
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = "Danh sách"
+ws.append(["DANH SÁCH ĐƠN VỊ BÁO CÁO"])
+ws.append([])
+ws.append(["STT", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị"])
+ws.append([1, "SO_A", "Sở A", "Sở, ban, ngành"])
+wb.create_sheet("Ghi chú")
+wb.save(sys.argv[1]); print("{}")
+`,
+      [path],
+    );
+    const result = inspectBytes(new Uint8Array(readFileSync(path)), DEFAULT_PROFILE, undefined, {
+      fileName: "DS_DON_VI.xlsx",
+    });
+    expect(result.findings).toEqual([
+      {
+        code: "NOT_TEMPLATE",
+        severity: "error",
+        sheet: null,
+        cell: null,
+        message:
+          "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.",
+      },
+    ]);
+    // A workbook whose first sheet has other headers is not a roster: it lacks the template's sheets.
+    const otherPath = join(dir, "khac.xlsx");
+    runOpenpyxl(
+      `
+import sys, openpyxl
+wb = openpyxl.Workbook(); ws = wb.active
+ws.append(["Mã số", "Tên gọi"]); ws.append(["SO_A", "Sở A"])
+wb.save(sys.argv[1]); print("{}")
+`,
+      [otherPath],
+    );
+    const other = inspectBytes(new Uint8Array(readFileSync(otherPath)), DEFAULT_PROFILE);
+    expect(other.findings.map((f) => f.message.split(":")[0])).toEqual([
+      "Thiếu trang tính “Thông tin”",
+      "Thiếu trang tính “Chỉ tiêu”",
+      "Thiếu trang tính “Nhiệm vụ”",
+    ]);
   });
 
   test("an .xls that is really an HTML table (as many web systems export) is named as such", () => {
