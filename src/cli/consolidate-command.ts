@@ -212,7 +212,7 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
     ...(options.profile !== undefined ? { profile: storedInputPath(options.profile) } : {}),
   };
   // Profile and roster first: a bad one stops the run (exit 2) before any file is read.
-  const profile = o.profile === undefined ? undefined : loadProfile(o.profile);
+  const profile = o.profile === undefined ? undefined : loadProfile(o.profile, (line) => io.err(`${line}\n`));
   const roster = o.roster === undefined ? undefined : loadRoster(o.roster, profile ?? DEFAULT_PROFILE);
   const previous = o.previous?.map(loadPrevious);
   const period =

@@ -31,14 +31,21 @@ const SHIPPED_HINT = `Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}; h
  * `--profile NAME|FILE` (SPEC §8): a shipped profile by name, else a JSON file. A name that is
  * neither (no such file, no path separator, no .json) is a usage error listing the shipped names.
  */
-export function loadProfile(nameOrPath: string): Profile {
+export function loadProfile(nameOrPath: string, note: (line: string) => void = () => undefined): Profile {
   const shipped = shippedProfile(nameOrPath);
   if (shipped) return shipped;
   const looksLikeName = !/[\\/]/.test(nameOrPath) && !/\.json$/i.test(nameOrPath);
   let json: unknown;
+  let text: string | undefined;
   try {
-    json = JSON.parse(readFileSync(nameOrPath, "utf8"));
+    // Windows Notepad may save UTF-8 with a byte-order mark; JSON.parse does not take one.
+    text = readFileSync(nameOrPath, "utf8").replace(/^\uFEFF/, "");
+    json = JSON.parse(text);
   } catch (e) {
+    if (text !== undefined)
+      throw new UsageError(
+        `Hồ sơ cấu hình ${nameOrPath} không phải JSON hợp lệ: ${jsonSyntaxWhere(text, e)}`,
+      );
     const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
     if (missing && looksLikeName) {
       const near = nearestProfileName(nameOrPath);
@@ -57,7 +64,26 @@ export function loadProfile(nameOrPath: string): Profile {
   const parsed = parseProfile(json);
   if (!parsed.ok)
     throw new UsageError(`Hồ sơ cấu hình ${nameOrPath} không hợp lệ:\n  ${parsed.errors.join("\n  ")}`);
+  for (const line of parsed.notes) note(`Lưu ý (${nameOrPath}): ${line}`);
   return parsed.profile;
+}
+
+/**
+ * Where JSON.parse stopped, as the line and column an editor shows, with the line's text and the
+ * usual causes (V8 says "at position N"; Node 22+ adds the line and column itself).
+ */
+function jsonSyntaxWhere(text: string, e: unknown): string {
+  const at = /at position (\d+)/.exec((e as Error).message ?? "");
+  const causes =
+    'thường do thiếu dấu phẩy giữa hai mục, thừa dấu phẩy trước } hoặc ], hoặc chữ không đặt trong ngoặc kép " ". Sửa rồi chạy lại.';
+  if (at === null) return `nội dung bị cắt hoặc thiếu dấu đóng } ]; ${causes}`;
+  const position = Math.min(Number(at[1]), text.length);
+  const before = text.slice(0, position);
+  const line = before.split("\n").length;
+  const column = position - before.lastIndexOf("\n");
+  // The 40 characters the parser read last on that line: the mistake is at their end.
+  const lead = before.slice(Math.max(before.lastIndexOf("\n") + 1, position - 40)).trimStart();
+  return `lỗi ở dòng ${line}, cột ${column}${lead === "" ? "" : `, ngay sau “${lead}”`}; ${causes}`;
 }
 
 function nearestProfileName(typed: string): string | undefined {

@@ -229,7 +229,8 @@ function templateCommand(args: string[], io: Io): number {
   const options = checkOptions(TEMPLATE, templateOptions, values);
   // A report stored with decomposed letters is the one typed composed: it is found, not doubled.
   const o = { ...options, out: storedOutputPath(options.out) };
-  const profile = o.profile === undefined ? DEFAULT_PROFILE : loadProfile(o.profile);
+  const profile =
+    o.profile === undefined ? DEFAULT_PROFILE : loadProfile(o.profile, (line) => io.err(`${line}\n`));
   if (o.period !== undefined) checkPeriodOfForm(profile, o.period);
   checkOutputs([{ path: o.out, option: "--out", kind: "file" }]);
   // A clerk's filled report must never be lost to a template written over it.
@@ -265,7 +266,8 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, VALIDATE);
   const o = checkOptions(VALIDATE, validateOptions, values);
   // SPEC §8: without --profile each file is read with the form its marker names (by that form's default profile).
-  const profile = o.profile === undefined ? DEFAULT_PROFILE : loadProfile(o.profile);
+  const profile =
+    o.profile === undefined ? DEFAULT_PROFILE : loadProfile(o.profile, (line) => io.err(`${line}\n`));
   const forms = o.profile === undefined ? "follow" : "expect";
   // Each path in the order given; one that does not exist is that entry's verdict, the rest still run.
   const entries: Array<{ file: string; missing?: true }> = [];

@@ -38,6 +38,13 @@ const codeSchema = z
 const text = z.string().trim().min(1);
 const unitTypeIds = UNIT_TYPES.map((t) => t.id) as [UnitTypeId, ...UnitTypeId[]];
 
+/** A unit type written by its id ("UBND_XA") or, as the template shows it, its label ("UBND xã, phường"). */
+function unitTypeIdOf(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const key = value.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
+  return UNIT_TYPES.find((t) => t.id.toLowerCase() === key || t.label.toLowerCase() === key)?.id ?? value;
+}
+
 /** A day of the year ("day 2, month 6"): report deadlines of a form or profile. */
 export const dayMonth = z
   .object({ day: z.number().int().min(1).max(31), month: z.number().int().min(1).max(12) })
@@ -70,7 +77,10 @@ const indicatorBase = {
   /** What one item short is ("cuộc họp trực tuyến", "văn bản", "hồ sơ"). */
   itemUnit: text,
   /** Unit types the indicator applies to; others are "na" for it, never short. */
-  appliesTo: z.array(z.enum(unitTypeIds)).min(1).optional(),
+  appliesTo: z
+    .array(z.preprocess(unitTypeIdOf, z.enum(unitTypeIds)))
+    .min(1)
+    .optional(),
 };
 const fractionTarget = z.number().min(0).max(1);
 

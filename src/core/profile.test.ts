@@ -230,3 +230,99 @@ describe("the shipped profiles (SPEC §8), from the seeds' own numbers", () => {
     ]);
   });
 });
+
+describe("a new province's profile mistakes are told in Vietnamese, with what to write", () => {
+  const QUANG_TRI = {
+    sender: "Sở Nội vụ tỉnh Quảng Trị",
+    senderHeading: "SỞ NỘI VỤ",
+    abbreviation: "SNV",
+    place: "Quảng Trị",
+    superior: "UBND TỈNH QUẢNG TRỊ",
+  };
+  const notes = (json: unknown): readonly string[] => {
+    const r = parseProfile(json);
+    if (!r.ok) throw new Error(`profile refused: ${r.errors.join("; ")}`);
+    return r.notes;
+  };
+
+  test("an organisation given in part is refused: the documents would carry Thanh Hóa's names", () => {
+    expect(refused({ organisation: { sender: "Sở Nội vụ tỉnh Quảng Trị" } })).toBe(
+      'organisation: thiếu senderHeading, abbreviation, place, superior. Khi ghi “organisation”, ghi đủ sender, senderHeading, abbreviation, place, superior (các văn bản sẽ không mang tên cơ quan của tỉnh khác), ví dụ: "sender": "Sở Nội vụ tỉnh Quảng Trị", "senderHeading": "SỞ NỘI VỤ", "abbreviation": "SNV", "place": "Quảng Trị", "superior": "UBND TỈNH QUẢNG TRỊ".',
+    );
+    // The signer alone may be set over the default body.
+    expect(parsed({ organisation: { signerName: "Lê Văn A" } }).organisation.sender).toBe(
+      "Sở Nội vụ tỉnh Thanh Hóa",
+    );
+    expect(refused({ organisation: { ...QUANG_TRI, abbreviation: "Sở Nội vụ tỉnh Quảng Trị" } })).toBe(
+      "organisation.abbreviation: viết tắt tên cơ quan, không có dấu cách, ví dụ SNV",
+    );
+  });
+
+  test("no organisation, or another province's without its tasks: a note says what the documents will carry", () => {
+    expect(notes({ targets: { ONLINE_RATIO: 0.7 } })).toEqual([
+      'Hồ sơ không ghi tên cơ quan (“organisation”): bảng tổng hợp, thư nhắc và báo cáo sẽ đề tên Sở Nội vụ tỉnh Thanh Hóa (mặc định). Nếu không phải, thêm "organisation": { "sender", "senderHeading", "abbreviation", "place", "superior", "signerTitle", "signerName" } vào hồ sơ.',
+    ]);
+    expect(notes({ organisation: QUANG_TRI })).toEqual([
+      'Hồ sơ không ghi “tasks”: mẫu báo cáo và báo cáo kết quả dùng danh sách nhiệm vụ của Kế hoạch tỉnh Thanh Hóa (mặc định), có cả các mục tiêu của kế hoạch đó. Ghi "tasks": [ { "content": …, "deadline": … } ] theo kế hoạch của tỉnh.',
+    ]);
+    expect(notes({ organisation: QUANG_TRI, tasks: [{ content: "Rà soát quy chế làm việc" }] })).toEqual([]);
+    for (const name of SHIPPED_PROFILE_NAMES) expect(shippedProfile(name)).toBeDefined();
+  });
+
+  test("an indicator or count written twice is refused, not silently replaced", () => {
+    const hscv = {
+      id: "HSCV_RATIO",
+      kind: "ratio",
+      part: "HN_TRUC_TUYEN",
+      whole: "HN_TONG",
+      target: 0.9,
+      label: "Tỷ lệ hồ sơ công việc trên mạng",
+      short: "HSCV",
+      itemUnit: "hồ sơ",
+    };
+    expect(refused({ indicators: [hscv, { ...hscv, label: "Tỷ lệ khác" }] })).toBe(
+      "indicators: id HSCV_RATIO ghi hai lần; mỗi chỉ tiêu chỉ ghi một lần.",
+    );
+    const count = { code: "HSCV_TONG", label: "Tổng số hồ sơ", unit: "hồ sơ" };
+    expect(refused({ counts: [count, { ...count, code: "hscv_tong" }] })).toBe(
+      "counts: code HSCV_TONG ghi hai lần; mỗi số liệu chỉ ghi một lần.",
+    );
+  });
+
+  test("an indicator given only to change its target points to “targets”", () => {
+    expect(refused({ indicators: [{ id: "ONLINE_RATIO", target: 0.7 }] })).toBe(
+      'indicators: để đổi mục tiêu của chỉ tiêu có sẵn ONLINE_RATIO, ghi "targets": { "ONLINE_RATIO": 0.7 }. Mục “indicators” dùng để thêm hoặc thay cả một chỉ tiêu (cần đủ kind, label, short, itemUnit…).',
+    );
+  });
+
+  test("targets written as percentages, a missing field, a kind or a unit type in words", () => {
+    expect(refused({ targets: { ONLINE_RATIO: "70%" } })).toBe(
+      "targets.ONLINE_RATIO: cần một số, không có ngoặc kép: tỷ lệ ghi dạng phân số thập phân với dấu chấm: 70 % ghi là 0.7, 95 % là 0.95; số đếm ghi số nguyên, ví dụ 0",
+    );
+    expect(refused({ targets: { ONLINE_RATIO: 70 } })).toBe(
+      "targets.ONLINE_RATIO: giá trị quá lớn (tối đa 1): tỷ lệ ghi dạng phân số thập phân với dấu chấm: 70 % ghi là 0.7, 95 % là 0.95",
+    );
+    const base = {
+      id: "X_RATIO",
+      part: "HN_TRUC_TUYEN",
+      whole: "HN_TONG",
+      target: 0.5,
+      short: "x",
+      itemUnit: "x",
+    };
+    expect(refused({ indicators: [{ ...base, kind: "ratio" }] })).toBe(
+      "indicators.X_RATIO.label: thiếu; cần ghi một đoạn chữ trong ngoặc kép",
+    );
+    expect(refused({ indicators: [{ ...base, label: "x", kind: "tỷ lệ" }] })).toBe(
+      "indicators.X_RATIO.kind: “kind” phải là một trong: ratio (tỷ lệ phần trên tổng), reduction (giảm so với cùng kỳ), maxCount (tối đa), minCount (tối thiểu), percent (tỷ lệ đơn vị tự nhập)",
+    );
+    // A unit type by the label the template shows is taken as its id.
+    const p = parsed({
+      indicators: [{ ...base, label: "x", kind: "ratio", appliesTo: ["UBND xã, phường"] }],
+    });
+    expect(indicatorById(p.form, "X_RATIO")?.appliesTo).toEqual(["UBND_XA"]);
+    expect(refused({ indicators: [{ ...base, label: "x", kind: "ratio", appliesTo: ["Xã"] }] })).toBe(
+      "indicators.X_RATIO.appliesTo.0: phải là một trong: SO_NGANH, UBND_XA, SU_NGHIEP, PHONG_THUOC_SO",
+    );
+  });
+});

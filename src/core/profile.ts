@@ -156,7 +156,10 @@ export const profileFileSchema = z
       .object({
         sender: z.string().trim().min(1),
         senderHeading: z.string().trim().min(1),
-        abbreviation: z.string().trim().min(1),
+        abbreviation: z
+          .string()
+          .trim()
+          .regex(/^[\p{L}0-9.&-]{1,20}$/u, "viết tắt tên cơ quan, không có dấu cách, ví dụ SNV"),
         place: z.string().trim().min(1),
         superior: z.string().trim().min(1),
         signerTitle: z.string().trim().min(1),
@@ -216,17 +219,44 @@ export const profileFileSchema = z
 export type ProfileFile = z.input<typeof profileFileSchema>;
 
 export type ProfileOutcome =
-  { readonly ok: true; readonly profile: Profile } | { readonly ok: false; readonly errors: string[] };
+  | {
+      readonly ok: true;
+      readonly profile: Profile;
+      /** What the file leaves to the default (Thanh Hóa's) profile that a user of another province should know. */
+      readonly notes: readonly string[];
+    }
+  | { readonly ok: false; readonly errors: string[] };
+
+/** What names the body that signs the documents: a profile that gives some must give all. */
+const IDENTITY_KEYS = ["sender", "senderHeading", "abbreviation", "place", "superior"] as const;
 
 /**
  * Validate a parsed profile JSON and merge it over the default profile of its form (or `base`
  * when given and of the same form); errors are Vietnamese lines naming the key.
  */
 export function parseProfile(json: unknown, base?: Profile): ProfileOutcome {
+  const before = beforeSchemaErrors(json);
+  if (before.length > 0) return { ok: false, errors: before };
   const parsed = profileFileSchema.safeParse(json);
   if (!parsed.success)
-    return { ok: false, errors: parsed.error.issues.map((i) => `${pathText(i.path)}: ${issueText(i)}`) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map(
+        (i) => `${pathText(namedPath(i.path, json as FormItems))}: ${issueText(i)}`,
+      ),
+    };
   const p = parsed.data;
+  if (p.organisation !== undefined) {
+    const given = p.organisation;
+    const missing = IDENTITY_KEYS.filter((k) => given[k] === undefined);
+    if (missing.length > 0 && missing.length < IDENTITY_KEYS.length)
+      return {
+        ok: false,
+        errors: [
+          `organisation: thiếu ${missing.join(", ")}. Khi ghi “organisation”, ghi đủ ${IDENTITY_KEYS.join(", ")} (các văn bản sẽ không mang tên cơ quan của tỉnh khác), ví dụ: "sender": "Sở Nội vụ tỉnh Quảng Trị", "senderHeading": "SỞ NỘI VỤ", "abbreviation": "SNV", "place": "Quảng Trị", "superior": "UBND TỈNH QUẢNG TRỊ".`,
+        ],
+      };
+  }
 
   let baseForm: Form;
   if (p.form === undefined) baseForm = base?.form ?? DEFAULT_FORM;
@@ -320,17 +350,74 @@ export function parseProfile(json: unknown, base?: Profile): ProfileOutcome {
       }),
     };
   }
+  const organisation = { ...start.organisation, ...p.organisation };
+  const notes: string[] = [];
+  if (
+    IDENTITY_KEYS.every((k) => p.organisation?.[k] === undefined) &&
+    organisation.sender === DEFAULT_ORGANISATION.sender
+  )
+    notes.push(
+      `Hồ sơ không ghi tên cơ quan (“organisation”): bảng tổng hợp, thư nhắc và báo cáo sẽ đề tên ${DEFAULT_ORGANISATION.sender} (mặc định). Nếu không phải, thêm "organisation": { "sender", "senderHeading", "abbreviation", "place", "superior", "signerTitle", "signerName" } vào hồ sơ.`,
+    );
+  if (
+    p.tasks === undefined &&
+    baseForm.id === DEFAULT_FORM.id &&
+    organisation.place !== DEFAULT_ORGANISATION.place
+  )
+    notes.push(
+      `Hồ sơ không ghi “tasks”: mẫu báo cáo và báo cáo kết quả dùng danh sách nhiệm vụ của Kế hoạch tỉnh Thanh Hóa (mặc định), có cả các mục tiêu của kế hoạch đó. Ghi "tasks": [ { "content": …, "deadline": … } ] theo kế hoạch của tỉnh.`,
+    );
   return {
     ok: true,
+    notes,
     profile: {
       name: p.name ?? start.name,
       form: form.data,
-      organisation: { ...start.organisation, ...p.organisation },
+      organisation,
       roster: p.roster ?? start.roster,
       limits: { ...start.limits, ...p.limits },
       outlier: { ...start.outlier, ...p.outlier },
     },
   };
+}
+
+/**
+ * Mistakes the schema would report in terms a user cannot act on: an indicator given only to change
+ * its target (that is `targets`), and an indicator id or count code listed twice in the file (the
+ * second would silently replace the first).
+ */
+function beforeSchemaErrors(json: unknown): string[] {
+  if (typeof json !== "object" || json === null) return [];
+  const file = json as { indicators?: unknown; counts?: unknown };
+  const errors: string[] = [];
+  const items = (list: unknown): Record<string, unknown>[] =>
+    Array.isArray(list)
+      ? list.filter((x): x is Record<string, unknown> => typeof x === "object" && x !== null)
+      : [];
+  for (const [key, field] of [
+    ["indicators", "id"],
+    ["counts", "code"],
+  ] as const) {
+    const seen = new Set<string>();
+    for (const item of items(file[key])) {
+      const id = typeof item[field] === "string" ? item[field].trim().toUpperCase() : undefined;
+      if (id === undefined) continue;
+      if (seen.has(id))
+        errors.push(
+          `${key}: ${field} ${id} ghi hai lần; mỗi ${key === "indicators" ? "chỉ tiêu" : "số liệu"} chỉ ghi một lần.`,
+        );
+      seen.add(id);
+    }
+  }
+  for (const item of items(file.indicators)) {
+    const id = typeof item.id === "string" ? item.id.trim().toUpperCase() : undefined;
+    const builtin = id !== undefined && BUILTIN_FORMS.some((f) => f.indicators.some((i) => i.id === id));
+    if (builtin && item.kind === undefined && "target" in item && Object.keys(item).length <= 3)
+      errors.push(
+        `indicators: để đổi mục tiêu của chỉ tiêu có sẵn ${id}, ghi "targets": { "${id}": ${JSON.stringify(item.target)} }. Mục “indicators” dùng để thêm hoặc thay cả một chỉ tiêu (cần đủ kind, label, short, itemUnit…).`,
+      );
+  }
+  return errors;
 }
 
 function replaceOrAppend<T>(items: readonly T[], extra: readonly T[], key: (t: T) => string): T[] {
@@ -343,18 +430,43 @@ function replaceOrAppend<T>(items: readonly T[], extra: readonly T[], key: (t: T
   return out;
 }
 
-/** "indicators.3.target" → "indicators.ONLINE_RATIO.target": a merged form's items by their id or code. */
-function namedPath(path: ReadonlyArray<PropertyKey>, form: FormInput): PropertyKey[] {
+/** The lists whose items a path names by id or code: a merged form, or the profile file as written. */
+interface FormItems {
+  readonly indicators?: readonly unknown[];
+  readonly counts?: readonly unknown[];
+}
+
+/** "indicators.3.target" → "indicators.ONLINE_RATIO.target": a form's or a file's items by their id or code. */
+function namedPath(path: ReadonlyArray<PropertyKey>, form: FormItems): PropertyKey[] {
   const [key, index, ...rest] = path;
-  if (typeof index !== "number") return [...path];
-  const item =
-    key === "indicators" ? form.indicators?.[index] : key === "counts" ? form.counts[index] : undefined;
-  const name = item && "id" in item ? item.id : item && "code" in item ? item.code : undefined;
-  return name === undefined ? [...path] : [key as PropertyKey, name, ...rest];
+  if (typeof index !== "number" || typeof form !== "object" || form === null) return [...path];
+  const list = key === "indicators" ? form.indicators : key === "counts" ? form.counts : undefined;
+  const item: unknown = Array.isArray(list) ? list[index] : undefined;
+  const named = typeof item === "object" && item !== null ? (item as { id?: unknown; code?: unknown }) : {};
+  const name =
+    typeof named.id === "string" ? named.id : typeof named.code === "string" ? named.code : undefined;
+  return name === undefined || name.trim() === "" ? [...path] : [key as PropertyKey, name.trim(), ...rest];
 }
 
 function pathText(path: ReadonlyArray<PropertyKey>): string {
   return path.length ? path.map(String).join(".") : "(gốc)";
+}
+
+/** What to write, for each type zod expects. */
+const EXPECTED_TEXT: Readonly<Record<string, string>> = {
+  number: "một số, không có ngoặc kép",
+  int: "một số nguyên, không có ngoặc kép",
+  string: "một đoạn chữ trong ngoặc kép",
+  boolean: "true hoặc false",
+  array: "một danh sách trong [ ]",
+  object: "một mục trong { }",
+};
+
+/** A fraction target (0–1) and how a percentage is written as one. */
+const FRACTION_HINT = "tỷ lệ ghi dạng phân số thập phân với dấu chấm: 70 % ghi là 0.7, 95 % là 0.95";
+
+function isTargetPath(path: ReadonlyArray<PropertyKey>): boolean {
+  return path[0] === "targets" || path[path.length - 1] === "target";
 }
 
 function issueText(issue: z.core.$ZodIssue): string {
@@ -364,9 +476,22 @@ function issueText(issue: z.core.$ZodIssue): string {
     case "too_small":
       return `giá trị quá nhỏ (tối thiểu ${String(issue.minimum)})`;
     case "too_big":
-      return `giá trị quá lớn (tối đa ${String(issue.maximum)})`;
-    case "invalid_type":
-      return `sai kiểu dữ liệu (cần ${issue.expected})`;
+      return issue.maximum === 1 && isTargetPath(issue.path)
+        ? `giá trị quá lớn (tối đa 1): ${FRACTION_HINT}`
+        : `giá trị quá lớn (tối đa ${String(issue.maximum)})`;
+    case "invalid_type": {
+      const want = EXPECTED_TEXT[issue.expected] ?? issue.expected;
+      if (/received undefined/.test(issue.message)) return `thiếu; cần ghi ${want}`;
+      return isTargetPath(issue.path) && issue.expected === "number"
+        ? `cần ${want}: ${FRACTION_HINT}; số đếm ghi số nguyên, ví dụ 0`
+        : `sai kiểu dữ liệu: cần ${want}`;
+    }
+    case "invalid_value":
+      return `phải là một trong: ${issue.values.map((v) => String(v)).join(", ")}`;
+    case "invalid_union":
+      return issue.path[issue.path.length - 1] === "kind" || /discriminator/i.test(issue.message)
+        ? `“kind” phải là một trong: ratio (tỷ lệ phần trên tổng), reduction (giảm so với cùng kỳ), maxCount (tối đa), minCount (tối thiểu), percent (tỷ lệ đơn vị tự nhập)`
+        : "giá trị không hợp lệ";
     default:
       return issue.message;
   }

@@ -225,6 +225,29 @@ const ROWS: readonly Row[] = [
     stderr: [/Không có hồ sơ cấu hình “thanh-hoa”\. Có phải ý bạn là thanh-hoa-226\?/],
   },
   {
+    name: "a profile with a trailing comma says the line, the column and what was read last",
+    setup: (d) =>
+      writeFileSync(
+        join(d, "tinh.json"),
+        '{\n  "name": "Tỉnh Quảng Trị",\n  "targets": { "ONLINE_RATIO": 0.7, },\n}\n',
+      ),
+    args: (d) => ["template", "--out", join(d, "mau.xlsx"), "--profile", join(d, "tinh.json")],
+    code: 2,
+    stderr: [
+      /tinh\.json không phải JSON hợp lệ: lỗi ở dòng 3, cột 37, ngay sau “"targets": \{ "ONLINE_RATIO": 0\.7, ”; thường do thiếu dấu phẩy giữa hai mục, thừa dấu phẩy trước \} hoặc \]/,
+    ],
+  },
+  {
+    name: "a profile saved by Notepad with a byte-order mark is read, and its default organisation noted",
+    setup: (d) => writeFileSync(join(d, "tinh.json"), '\uFEFF{ "targets": { "ONLINE_RATIO": 0.7 } }'),
+    args: (d) => ["template", "--out", join(d, "mau.xlsx"), "--profile", join(d, "tinh.json")],
+    code: 0,
+    stderr: [
+      /^Lưu ý \(.*tinh\.json\): Hồ sơ không ghi tên cơ quan \(“organisation”\): .* Sở Nội vụ tỉnh Thanh Hóa \(mặc định\)/,
+    ],
+    stdout: [/Đã tạo mẫu báo cáo KL226-BC\/1/],
+  },
+  {
     name: "an empty value",
     args: (d) => ["demo", "--samples=", "--out-dir", join(d, "o")],
     code: 2,
