@@ -17,7 +17,7 @@ import {
 } from "../core/history";
 import { compareDates, parseDateText, viDate, type CivilDate } from "../core/dates";
 import { defaultReplyBy, vietnamDate, type DocumentDates } from "../core/documents";
-import { ALL_LETTERS_FILE, LETTER_SHEET, letterFileName } from "../core/letters";
+import { ALL_LETTERS_FILE, LETTER_SHEET, letterFileName, lettersToSender } from "../core/letters";
 import type { Profile, RosterUnit } from "../core/profile";
 import { rollupRefusal, rollupWorkbook, type RollupUnit } from "../core/rollup";
 import { isUnlikelyReportDate } from "../core/validate";
@@ -263,12 +263,18 @@ export async function writeLetters(
           `  Lưu ý: thư đề ngày ${viDate(dates.date)}, trước ngày của báo cáo đã nhận mới nhất (${viDate(latest)}): kiểm tra lại --letter-date.`,
         ]
       : [];
+  // The sending body is on its own roster (a Sở Nội vụ is a department too): no letter to itself.
+  const self = lettersToSender(c, profile, dates).map(
+    (l) =>
+      `  Không lập thư cho ${l.name} (${l.unit}): là cơ quan gửi thư. Những nội dung cần nhắc (${l.notes.join(" ")}) xem ở bảng tổng hợp.`,
+  );
   return [
     letters.length === 0
       ? `Thư nhắc: không có đơn vị nào cần nhắc (thư mục ${dir}).${removed}`
       : `Thư nhắc: ${letters.length} đơn vị (${when}), mỗi đơn vị một văn bản Word trong ${dir}, tất cả trong ${join(dir, ALL_LETTERS_FILE)} để in (và trang “${LETTER_SHEET}” của bảng tổng hợp).${removed}`,
     ...early,
     ...beforeReports,
+    ...self,
   ];
 }
 

@@ -9,12 +9,15 @@ import { documentText } from "./documents";
 import {
   ALL_LETTERS_FILE,
   followUpLetters,
+  isSenderUnit,
   LETTER_SHEET,
   letterDocument,
   lettersDocument,
+  lettersToSender,
   withLetterSheet,
 } from "./letters";
 import type { Profile } from "./profile";
+import { shippedProfile } from "./profiles";
 
 const c = fixtureConsolidation();
 const letters = followUpLetters(c, profile, dates);
@@ -164,6 +167,23 @@ describe("followUpLetters", () => {
       expect(letters.find((l) => l.unit === met)).toBeUndefined();
   });
 
+  test("no letter from the sending body to itself: a Sở Nội vụ on its own roster is left to the summary", () => {
+    // The fixture's late unit plays the sender: "Sở Trễ" under the heading SỞ TRỄ.
+    const sender = {
+      ...profile,
+      organisation: { ...profile.organisation, sender: "Sở Trễ tỉnh Thanh Hóa", senderHeading: "SỞ TRỄ" },
+    };
+    expect(followUpLetters(c, sender, dates).map((l) => l.unit)).toEqual(
+      letters.map((l) => l.unit).filter((u) => u !== "SO_TRE"),
+    );
+    expect(lettersToSender(c, sender, dates).map((l) => [l.unit, l.name])).toEqual([["SO_TRE", "Sở Trễ"]]);
+    expect(lettersToSender(c, profile, dates)).toEqual([]);
+    // As the default organisation names itself, the samples' Sở Nội vụ.
+    expect(isSenderUnit("Sở Nội vụ", profile.organisation)).toBe(true);
+    expect(isSenderUnit("Sở Nội vụ tỉnh Thanh Hóa", profile.organisation)).toBe(true);
+    expect(isSenderUnit("Phòng Nội vụ", profile.organisation)).toBe(false);
+  });
+
   test("a late-only letter closes politely without asking for anything", () => {
     expect(letter("SO_TRE").text.trim().endsWith("Trân trọng./.")).toBe(true);
   });
@@ -240,4 +260,39 @@ test("late with a mistyped year: asks the unit to check its date, rather than co
     "Báo cáo của đơn vị đề ngày 03/06/2062, được tính là sau hạn gửi báo cáo (ngày 06/06/2026); năm 2062 có thể do gõ nhầm, đơn vị kiểm tra lại Ngày báo cáo.",
   );
   expect(text).not.toContain("chậm");
+});
+
+test("a returned file's errors are worded for the unit: no command of ours, and a file of another form is asked for on this one", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const file = (name: string, bytes: Uint8Array) => ({
+    file: name,
+    sha256: name,
+    result: inspectBytes(bytes, profile),
+  });
+  const returned = consolidate(
+    [
+      file(
+        "SO_A.xlsx",
+        reportBytes({ unit: "SO_A", name: "Sở A" }, [{ op: "removeSheet", sheet: "Nhiệm vụ" }]),
+      ),
+      file("SO_B.xlsx", reportBytes({ unit: "SO_B", name: "Sở B", period: "Q2", year: 2026 }, [], cchc)),
+    ],
+    {
+      profile,
+      roster: [
+        { code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" },
+        { code: "SO_B", name: "Sở B", type: "Sở, ban, ngành" },
+      ],
+      period: { kind: "6T", year: 2026 },
+    },
+  );
+  const texts = followUpLetters(returned, profile, dates).map((l) => [l.unit, l.text] as const);
+  const text = (unit: string) => texts.find(([u]) => u === unit)?.[1] ?? "";
+  expect(text("SO_A")).toContain(
+    "- Thiếu trang tính “Nhiệm vụ”: tệp không theo mẫu KL226-BC/1. Hãy tải mẫu mới (mẫu do Sở Nội vụ tỉnh Thanh Hóa gửi) và chép số liệu sang.",
+  );
+  expect(text("SO_B")).toContain(
+    "- Trang “Thông tin”, ô A1: Tệp là báo cáo theo mẫu CCHC-BC/2025, không phải mẫu KL226-BC/1 của đợt báo cáo này. Đề nghị đơn vị lập báo cáo trên mẫu KL226-BC/1 và gửi lại.",
+  );
+  for (const [, t] of texts) expect(t).not.toMatch(/kl226 template|hồ sơ đã chọn|Trang “Nhiệm vụ”: Thiếu/);
 });

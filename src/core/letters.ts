@@ -27,8 +27,10 @@ import type { Finding } from "./findings";
 import type { Form, Indicator } from "./form";
 import { indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { bodyHeading, bodyParagraph, officialDocument } from "./official";
-import type { Profile } from "./profile";
+import type { Organisation, Profile } from "./profile";
+import { foldKey } from "./text";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
+import { MSG } from "./messages";
 import { periodDeadlines } from "./template";
 import { isUnlikelyReportDate } from "./validate";
 
@@ -76,11 +78,35 @@ export function letterFileName(unit: string): string {
   return `${/^\.*$/.test(safe) ? `_${safe}` : safe}.docx`;
 }
 
-/** "Trang “Chỉ tiêu”, ô E5: …": where the clerk finds the error, then what to type (the message says it). */
-export function errorLine(f: Finding): string {
+/**
+ * "Trang “Chỉ tiêu”, ô E5: …": where the clerk finds the error, then what to type (the message says
+ * it), worded for the unit that receives the letter (`unitMessage`). A missing sheet has no place to
+ * point at: its message names it.
+ */
+export function errorLine(f: Finding, sender: string): string {
   const where =
-    f.sheet && f.cell ? `Trang “${f.sheet}”, ô ${f.cell}: ` : f.sheet ? `Trang “${f.sheet}”: ` : "";
-  return `${where}${f.message}`;
+    f.code === "NOT_TEMPLATE"
+      ? ""
+      : f.sheet && f.cell
+        ? `Trang “${f.sheet}”, ô ${f.cell}: `
+        : f.sheet
+          ? `Trang “${f.sheet}”: `
+          : "";
+  return `${where}${unitMessage(f, sender)}`;
+}
+
+/** How the checking tools tell a clerk where to get the template; a letter names the sender instead. */
+const TEMPLATE_FROM_TOOLS = "(lệnh “kl226 template” hoặc nút Mẫu báo cáo)";
+const FORM_MISMATCH_TEXT = /^Tệp là báo cáo theo mẫu (\S+), không phải mẫu (\S+) của hồ sơ đã chọn\./;
+
+/**
+ * A finding's message as the unit reads it in a letter: no command or button of ours, and for a file
+ * of another form, what to send (its message to the analyst says how to consolidate it elsewhere).
+ */
+function unitMessage(f: Finding, sender: string): string {
+  const mismatch = f.code === "FORM_MISMATCH" ? FORM_MISMATCH_TEXT.exec(f.message) : null;
+  if (mismatch !== null) return MSG.formMismatchToUnit(mismatch[1]!, mismatch[2]!);
+  return f.message.replace(TEMPLATE_FROM_TOOLS, `(mẫu do ${sender} gửi)`);
 }
 
 /** "Tỷ lệ hội nghị trực tuyến: đạt 33,3 %, mục tiêu ≥ 60 %; cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu." */
@@ -107,6 +133,25 @@ function nextDeadlinesText(form: Form): string {
  * is not told of the returned file; a file whose unit is unknown cannot be addressed.
  */
 export function followUpLetters(c: Consolidation, profile: Profile, dates: DocumentDates): Letter[] {
+  return draftLetters(c, profile, dates).filter((l) => !isSenderUnit(l.name, profile.organisation));
+}
+
+/**
+ * The letters the body that sends them would write to itself: a Sở Nội vụ that consolidates is also
+ * one of the province's departments, on the roster and short of a target like any other. No letter
+ * goes to it ("Kính gửi: Sở Nội vụ" from the Sở Nội vụ); the command says so, and the summary lists it.
+ */
+export function lettersToSender(c: Consolidation, profile: Profile, dates: DocumentDates): Letter[] {
+  return draftLetters(c, profile, dates).filter((l) => isSenderUnit(l.name, profile.organisation));
+}
+
+/** A unit named as the sending body: "Sở Nội vụ" for "SỞ NỘI VỤ" / "Sở Nội vụ tỉnh Thanh Hóa". */
+export function isSenderUnit(name: string, org: Organisation): boolean {
+  const unit = foldKey(name);
+  return unit !== "" && (unit === foldKey(org.senderHeading) || unit === foldKey(org.sender));
+}
+
+function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates): Letter[] {
   const org = profile.organisation;
   const form = c.form;
   const sender = org.sender;
@@ -254,7 +299,9 @@ function returnedFile(
   formId: string,
 ): { lines: LetterLine[]; errors: number } {
   const errors = r.findings.filter((f) => f.severity === "error");
-  const shown = errors.slice(0, ERRORS_SHOWN).map((f): LetterLine => ({ kind: "item", text: errorLine(f) }));
+  const shown = errors
+    .slice(0, ERRORS_SHOWN)
+    .map((f): LetterLine => ({ kind: "item", text: errorLine(f, sender) }));
   if (errors.length > ERRORS_SHOWN) {
     shown.push({
       kind: "item",
