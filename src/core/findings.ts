@@ -134,5 +134,5 @@ export function staleFormulaMessage(sheet: string, cells: readonly string[]): st
   const shown =
     cells.length > 12 ? `${cells.slice(0, 12).join(", ")} và ${cells.length - 12} ô khác` : cells.join(", ");
   const which = cells.length === 1 ? `ô công thức ${shown}` : `các ô công thức ${shown}`;
-  return `Tệp được lưu bởi phần mềm không tự tính công thức: giá trị đã lưu của ${which} trên trang “${sheet}” có thể khác số Excel sẽ hiển thị. Hãy mở tệp trong Excel, nhấn Ctrl+Alt+F9 để tính lại, lưu rồi gửi lại.`;
+  return `Tệp được lưu bởi phần mềm không tự tính công thức: giá trị đã lưu của ${which} trên trang “${sheet}” có thể khác số Excel sẽ hiển thị. Hãy mở tệp trong Excel, nhấn Ctrl+Alt+F9 để tính lại (LibreOffice Calc: Ctrl+Shift+F9), lưu rồi gửi lại.`;
 }

@@ -25,6 +25,8 @@ export const MSG = {
     `Tệp này là bảng tổng hợp do KL226 lập (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của một đơn vị theo mẫu ${form}. Nơi tổng hợp: để bảng tổng hợp ngoài thư mục các báo cáo. Đơn vị gửi báo cáo: gửi báo cáo theo mẫu ${form}; đơn vị tổng hợp từ các đơn vị trực thuộc thì gửi “báo cáo gửi cấp trên” (lệnh kl226 consolidate … --rollup, hoặc nút Tải báo cáo gửi cấp trên), không gửi bảng tổng hợp.`,
   unknownForm: (marker: string, known: readonly string[]) =>
     `Ô A1 trang “Thông tin” ghi mẫu ${q(marker)}, không phải mẫu báo cáo mà chương trình biết (${known.join(", ")}). Hãy lập báo cáo trên mẫu đúng (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
+  doneLateBeforeDeadline: (row: number, deadline: string, reportDate: string) =>
+    `Nhiệm vụ ở dòng ${row} ghi “Hoàn thành quá hạn” nhưng hạn của nhiệm vụ là ${deadline}, sau ngày báo cáo (${reportDate}): nhiệm vụ chưa thể quá hạn. Nếu đã hoàn thành, chọn “Hoàn thành”.`,
   formMismatchToUnit: (found: string, expected: string) =>
     `Tệp là báo cáo theo mẫu ${found}, không phải mẫu ${expected} của đợt báo cáo này. Đề nghị đơn vị lập báo cáo trên mẫu ${expected} và gửi lại.`,
   formMismatch: (found: string, expected: string) =>
@@ -42,19 +44,23 @@ export const MSG = {
       case "negative":
         return `${what} là số âm (${shown}). Nhập số nguyên không âm, ví dụ 34.`;
       case "fraction":
-        return `${what} có phần thập phân (${shown}). Đây là số đếm: nhập số nguyên, ví dụ 34.`;
+        return /^0,\d+$/.test(shown)
+          ? `${what} có phần thập phân (${shown}); nếu ô đang hiện dạng phần trăm (như ${viNumber(Number(shown.replace(",", ".")) * 100)}%), ô có định dạng phần trăm. Đây là số đếm, không phải tỷ lệ (tỷ lệ do chương trình tự tính): đổi định dạng ô thành Số rồi nhập số nguyên, ví dụ 34.`
+          : `${what} có phần thập phân (${shown}). Đây là số đếm: nhập số nguyên, ví dụ 34.`;
       case "commaGroups": {
         const digits = shown.replace(/,/g, "");
         return `${what} là ${q(shown)}: trong cách viết số của Việt Nam, dấu phẩy ngăn phần thập phân, nên chưa rõ ý. Đây là số đếm: nếu là ${digits}, gõ ${digits} (không có dấu phân cách).`;
       }
       case "text":
-        return `${what} không phải là số (${q(shown)}). Nhập số nguyên không âm, ví dụ 34; không ghi chữ hay đơn vị.`;
+        return /^\s*\d+(?:[.,]\d+)?\s*%\s*$/.test(shown)
+          ? `${what} là tỷ lệ (${q(shown)}), không phải số đếm. Nhập số lượng (số nguyên), ví dụ 34; tỷ lệ do chương trình tự tính từ các số đếm.`
+          : `${what} không phải là số (${q(shown)}). Nhập số nguyên không âm, ví dụ 34; không ghi chữ hay đơn vị.`;
       case "error":
         return `${what} chứa lỗi công thức ${shown}. Sửa công thức hoặc nhập trực tiếp số nguyên.`;
       case "boolean":
         return `${what} là giá trị logic ${shown}. Nhập số nguyên không âm.`;
       case "noCachedValue":
-        return `${what} là công thức chưa được tính (tệp lưu bằng phần mềm không tính công thức). Mở tệp trong Excel, lưu lại; hoặc nhập trực tiếp số.`;
+        return `${what} là công thức chưa được tính (tệp lưu bằng phần mềm không tính công thức). Mở tệp trong Excel và lưu lại (LibreOffice Calc: nhấn Ctrl+Shift+F9 để tính lại rồi lưu); hoặc nhập trực tiếp số.`;
       case "tooLarge":
         return `${what} quá lớn (${shown}). Kiểm tra lại số liệu.`;
     }
@@ -90,7 +96,7 @@ export const MSG = {
       case "boolean":
         return `${what} là giá trị logic ${shown}. Nhập tỷ lệ phần trăm từ 0 đến 100.`;
       case "noCachedValue":
-        return `${what} là công thức chưa được tính (tệp lưu bằng phần mềm không tính công thức). Mở tệp trong Excel, lưu lại; hoặc nhập trực tiếp tỷ lệ.`;
+        return `${what} là công thức chưa được tính (tệp lưu bằng phần mềm không tính công thức). Mở tệp trong Excel và lưu lại (LibreOffice Calc: nhấn Ctrl+Shift+F9 để tính lại rồi lưu); hoặc nhập trực tiếp tỷ lệ.`;
     }
   },
   coerced: (label: string, column: string, shown: string, value: number) =>
@@ -115,6 +121,8 @@ export const MSG = {
     `Ngày báo cáo ${date} muộn hơn ${latest}, quá xa kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   badEmail: (shown: string) =>
     `Email ${q(shown)} không đúng dạng. Nhập địa chỉ dạng ten@coquan.gov.vn hoặc để trống.`,
+  periodCoerced: (label: string, shown: string, period: string) =>
+    `${label} ghi ${q(shown)}; đã hiểu là ${q(period)}. Nên chọn từ danh sách của ô (năm ghi ở ô Năm).`,
   textCoerced: (label: string, shown: string, value: number) =>
     `${label} được nhập dạng chữ ${q(shown)}; đã hiểu là ${value}. Nên nhập dạng số.`,
   taskStatus: (row: number, shown: string, options: readonly string[]) =>

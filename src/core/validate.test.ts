@@ -131,6 +131,40 @@ test("a count typed with a thousands comma is asked about, with the digits to ty
   );
 });
 
+test("a percentage typed in a count cell is told it is a rate, not a count; 0.6 shown as 60% says the cell is formatted as a percentage", () => {
+  const typed = check({ counts: { HN_TRUC_TUYEN: [50, "60%"] } });
+  expect(only(typed.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E6"]]);
+  expect(typed.findings[0]?.message).toBe(
+    "Số liệu “Trong đó: hội nghị, cuộc họp trực tuyến (kể cả kết hợp)” (cột E, kỳ này) là tỷ lệ (“60%”), không phải số đếm. Nhập số lượng (số nguyên), ví dụ 34; tỷ lệ do chương trình tự tính từ các số đếm.",
+  );
+  const formatted = check({ counts: { HN_TRUC_TUYEN: [50, 0.6] } });
+  expect(formatted.findings[0]?.message).toBe(
+    "Số liệu “Trong đó: hội nghị, cuộc họp trực tuyến (kể cả kết hợp)” (cột E, kỳ này) có phần thập phân (0,6); nếu ô đang hiện dạng phần trăm (như 60%), ô có định dạng phần trăm. Đây là số đếm, không phải tỷ lệ (tỷ lệ do chương trình tự tính): đổi định dạng ô thành Số rồi nhập số nguyên, ví dụ 34.",
+  );
+  // A fraction that is no percentage keeps the short message.
+  expect(check({ counts: { HN_TRUC_TUYEN: [50, 12.5] } }).findings[0]?.message).toMatch(
+    /có phần thập phân \(12,5\)\. Đây là số đếm/,
+  );
+});
+
+test("a period typed with its year or a leading zero is understood, with a COERCED warning at C8", () => {
+  const read = (typed: string) => {
+    const r = check({}, [{ op: "set", sheet: "Thông tin", cell: "C8", value: typed }]);
+    return [r.period, ...r.findings.map((f) => `${f.code} ${f.cell} ${f.message}`)];
+  };
+  expect(read("06 tháng")).toEqual([
+    "6T",
+    "COERCED C8 Kỳ báo cáo ghi “06 tháng”; đã hiểu là “6 tháng”. Nên chọn từ danh sách của ô (năm ghi ở ô Năm).",
+  ]);
+  expect(read("6 tháng năm 2026")[0]).toBe("6T");
+  expect(read("Quý II/2026")).toEqual([
+    null,
+    "BAD_VALUE C8 Kỳ báo cáo “Quý II/2026” không hợp lệ. Chọn một trong: “6 tháng”; “Năm”.",
+  ]);
+  expect(read("Năm 2026")[0]).toBe("NAM");
+  expect(read("2026")[0]).toBeNull();
+});
+
 describe("Thông tin", () => {
   test("a date typed in the Năm cell is quoted as the date the clerk sees, not its serial", () => {
     // As Excel keeps it: the cell takes a date format when a date is typed into it.
@@ -324,6 +358,24 @@ describe("Nhiệm vụ", () => {
     expect(only(r.findings)).toEqual([
       ["TASK_STATUS", "error", "Nhiệm vụ", "G7"],
       ["TASK_STATUS", "error", "Nhiệm vụ", "G10"],
+    ]);
+  });
+  test("“Hoàn thành quá hạn” before the task's deadline is asked about (a warning): not overdue yet", () => {
+    // Task 4's deadline is Quý IV/2026 and task 1's Quý I/2026; the report is dated 05/06/2026.
+    const statuses = Array(12).fill("Hoàn thành");
+    statuses[0] = "Hoàn thành quá hạn";
+    statuses[3] = "Hoàn thành quá hạn";
+    const r = check({ taskStatuses: statuses });
+    expect(r.valid).toBe(true);
+    expect(r.findings).toEqual([
+      {
+        code: "TASK_STATUS",
+        severity: "warning",
+        sheet: "Nhiệm vụ",
+        cell: "G8",
+        message:
+          "Nhiệm vụ ở dòng 8 ghi “Hoàn thành quá hạn” nhưng hạn của nhiệm vụ là Quý IV/2026, sau ngày báo cáo (05/06/2026): nhiệm vụ chưa thể quá hạn. Nếu đã hoàn thành, chọn “Hoàn thành”.",
+      },
     ]);
   });
   test("statuses match in NFD with trailing spaces", () => {

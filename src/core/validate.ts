@@ -373,6 +373,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   const header = info ? readInfo(info, form, workbook.date1904, findings) : EMPTY_HEADER;
   const values = counts ? readCounts(counts, form, findings) : null;
   const tasks = tasksSheet ? readTasks(tasksSheet, findings) : [];
+  if (tasksSheet && header.reportDate) checkLateTasks(tasksSheet.name, tasks, header.reportDate, findings);
   const meetingsSheet = form.meetingLog.enabled ? findSheet(workbook, SHEETS.meetings) : undefined;
   const meetings = meetingsSheet ? readMeetings(meetingsSheet, form, findings) : [];
   if (meetingsSheet && values && meetings.length > 0)
@@ -604,9 +605,14 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
         break;
       }
       case "KY_BAO_CAO": {
-        const p = matchOption(periods, text);
+        const exact = matchOption(periods, text);
+        const p = exact ?? matchOption(periods, loosePeriodText(text));
         if (p) h.period = p.id;
-        else
+        if (p && !exact)
+          findings.push(
+            finding("COERCED", "warning", sheet.name, at, MSG.periodCoerced(field.label, text, p.label)),
+          );
+        else if (!p)
           bad(
             MSG.badEnum(
               field.label,
@@ -895,6 +901,40 @@ function readTasks(sheet: Sheet, findings: Finding[]): TaskRow[] {
     });
   }
   return tasks;
+}
+
+/**
+ * "Hoàn thành quá hạn" on a task whose deadline is after the report's date cannot be: the task is not
+ * overdue yet. Most likely "Hoàn thành" was meant; a warning, since the report's figures stand.
+ */
+function checkLateTasks(
+  sheet: string,
+  tasks: readonly TaskRow[],
+  reportDate: CivilDate,
+  findings: Finding[],
+): void {
+  for (const t of tasks) {
+    if (t.status !== "DONE_LATE" || t.deadline === null || compareDates(t.deadline, reportDate) <= 0)
+      continue;
+    findings.push(
+      finding(
+        "TASK_STATUS",
+        "warning",
+        sheet,
+        a1(t.row - 1, TASK_COLS.status),
+        MSG.doneLateBeforeDeadline(t.row, t.deadlineText, viDate(reportDate)),
+      ),
+    );
+  }
+}
+
+/** "06 tháng" → "6 tháng", "Năm 2026" → "Năm", "Quý II/2025" → "Quý II": a period typed with its year or a leading zero. */
+function loosePeriodText(text: string): string {
+  return text
+    .replace(/[\s/-]*\d{4}\s*$/u, "")
+    .replace(/(\S)\s+năm$/iu, "$1")
+    .replace(/\b0+(\d)/g, "$1")
+    .trim();
 }
 
 function collapseSpaces(text: string): string {
