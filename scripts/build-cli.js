@@ -70,6 +70,8 @@ function asciiOnly(code) {
 async function buildCli() {
   const esbuild = require("esbuild");
   const startedAt = Date.now();
+  // Every profiles/*.json is bundled: the list is made from the folder first.
+  require("./gen-profiles").genProfiles();
   const result = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: ENTRIES,
@@ -86,7 +88,11 @@ async function buildCli() {
     plugins: [commandsApart],
   });
   mkdirSync(OUT_DIR, { recursive: true });
-  const sources = Object.keys(result.metafile.inputs).filter((p) => !p.includes("node_modules/"));
+  // The profiles folder itself: a province's .json added or removed there makes the build stale.
+  const sources = [
+    ...Object.keys(result.metafile.inputs).filter((p) => !p.includes("node_modules/")),
+    "profiles",
+  ];
   const files = [
     ...result.outputFiles.map((f) => ({ path: f.path, contents: asciiOnly(f.text) })),
     {
@@ -117,9 +123,20 @@ module.exports = { buildCli, asciiOnly, OUT_DIR };
 if (require.main === module) {
   const t = Date.now();
   buildCli().then(
-    (written) => console.log(`kl226: built ${written.join(", ")} in ${Date.now() - t} ms`),
+    (written) => {
+      console.log(`kl226: built ${written.join(", ")} in ${Date.now() - t} ms`);
+      // `npm run build` and `npm ci` stop on a profile that would fail in the add-in and the command.
+      const invalid = require(join(OUT_DIR, "main.cjs")).invalidProfiles();
+      if (invalid.length > 0) {
+        console.error(
+          `kl226: hồ sơ không hợp lệ trong thư mục profiles/ (sửa rồi chạy lại):\n${invalid.join("\n")}`,
+        );
+        process.exitCode = 1;
+      }
+    },
     (e) => {
-      console.error(e);
+      // A profile that is not JSON says so in Vietnamese (gen-profiles.js); anything else as it is.
+      console.error(/^kl226: profiles\//.test(e.message) ? e.message : e);
       process.exitCode = 1;
     },
   );

@@ -32,7 +32,13 @@ const SHIPPED_HINT = `Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}; h
  * neither (no such file, no path separator, no .json) is a usage error listing the shipped names.
  */
 export function loadProfile(nameOrPath: string, note: (line: string) => void = () => undefined): Profile {
-  const shipped = shippedProfile(nameOrPath);
+  let shipped: Profile | undefined;
+  try {
+    shipped = shippedProfile(nameOrPath);
+  } catch (e) {
+    // A province's own file in profiles/ that does not parse (the build says so too).
+    throw new UsageError((e as Error).message);
+  }
   if (shipped) return shipped;
   const looksLikeName = !/[\\/]/.test(nameOrPath) && !/\.json$/i.test(nameOrPath);
   let json: unknown;

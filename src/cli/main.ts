@@ -51,6 +51,8 @@ import {
 import { progressBar } from "./progress";
 
 export { checkOptions, parseOptions, periodSchema, yearSchema, type Io };
+/** For scripts/build-cli.js: a build with a profiles/*.json that does not parse stops and says why. */
+export { invalidProfiles } from "../core/profiles";
 
 const nodeIo: Io = {
   out: (t) => process.stdout.write(t),

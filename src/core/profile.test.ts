@@ -147,12 +147,13 @@ test("adding an indicator is data: counts, a part rule and a ratio", () => {
 
 describe("the shipped profiles (SPEC §8), from the seeds' own numbers", () => {
   test("every shipped name parses, with an organisation block", () => {
+    // profiles/*.json by file name (scripts/gen-profiles.js), the seeds' plans 004, 002, 000, 001, 003.
     expect(SHIPPED_PROFILE_NAMES).toEqual([
-      "hcm-attp-226",
-      "dong-thap-syt-226",
-      "thanh-hoa-226",
       "dong-nai-skhcn-226",
+      "dong-thap-syt-226",
+      "hcm-attp-226",
       "hcm-attp-cchc-2025",
+      "thanh-hoa-226",
     ]);
     for (const name of SHIPPED_PROFILE_NAMES) {
       const p = shippedProfile(name)!;

@@ -91,7 +91,7 @@ test("each tab has a picker: Tự động and the shipped profiles by name (the 
     const options = [...select.options];
     expect(options.map((o) => o.value)).toEqual(["auto", ...SHIPPED_PROFILE_NAMES]);
     expect(options[0]!.textContent).toBe("Tự động (theo mẫu trong tệp)");
-    expect(options[5]!.textContent).toBe(
+    expect(options[4]!.textContent).toBe(
       "Kế hoạch thực hiện công tác cải cách hành chính năm 2025 của Sở An toàn thực phẩm Thành phố Hồ Chí Minh (CCHC-BC/2025)",
     );
     expect(select.value).toBe("auto");

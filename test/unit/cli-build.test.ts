@@ -114,3 +114,66 @@ test("the built commands are ASCII (quicker to read at every start), and escapin
   expect(run(escaped)).toEqual(run(code));
   expect(run(code)).toEqual({ a: "dạt", b: 0.5, c: "đ", d: true });
 });
+
+describe("a province's own profile copied into profiles/ is known by name (SPEC §8, §10)", () => {
+  const quangTri = {
+    name: "Kế hoạch thực hiện Kết luận 226 của UBND tỉnh Quảng Trị",
+    targets: { ONLINE_RATIO: 0.7 },
+    organisation: {
+      sender: "Sở Nội vụ tỉnh Quảng Trị",
+      senderHeading: "SỞ NỘI VỤ",
+      abbreviation: "SNV",
+      place: "Quảng Trị",
+      superior: "UBND TỈNH QUẢNG TRỊ",
+    },
+    tasks: [{ content: "Rà soát quy chế làm việc", deadline: "Quý III/2026" }],
+  };
+
+  test("the command rebuilds itself and takes --profile quang-tri-226; the build lists it", () => {
+    const dir = checkout("province");
+    expect(kl226(dir, ["--help"]).status).toBe(0);
+    writeFileSync(join(dir, "profiles", "quang-tri-226.json"), JSON.stringify(quangTri, null, 2));
+    const r = kl226(dir, ["template", "--out", join(dir, "mau.xlsx"), "--profile", "quang-tri-226"]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("hồ sơ: Kế hoạch thực hiện Kết luận 226 của UBND tỉnh Quảng Trị, 1 nhiệm vụ");
+    expect(readFileSync(join(dir, "src", "core", "profiles-list.ts"), "utf8")).toContain(
+      'import profile4 from "../../profiles/quang-tri-226.json";',
+    );
+    // A mistyped name lists it among the profiles there are.
+    expect(
+      kl226(dir, ["template", "--out", join(dir, "m2.xlsx"), "--profile", "quang-tri"]).stderr,
+    ).toContain("Có phải ý bạn là quang-tri-226?");
+  }, 120_000);
+
+  test("a profile there that does not parse stops the build with its errors", () => {
+    const dir = checkout("province-bad");
+    writeFileSync(
+      join(dir, "profiles", "quang-tri-226.json"),
+      JSON.stringify({ ...quangTri, organisation: { sender: "Sở Nội vụ tỉnh Quảng Trị" } }),
+    );
+    const r = spawnSync(process.execPath, [join(dir, "scripts", "build-cli.js")], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      "kl226: hồ sơ không hợp lệ trong thư mục profiles/ (sửa rồi chạy lại):\nprofiles/quang-tri-226.json:\n  organisation: thiếu senderHeading, abbreviation, place, superior.",
+    );
+  }, 120_000);
+});
+
+test("src/core/profiles-list.ts lists exactly the files in profiles/ (scripts/gen-profiles.js was run)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { listText, profileNames } = require("../../scripts/gen-profiles.js") as {
+    listText: (names: string[]) => string;
+    profileNames: () => string[];
+  };
+  expect(profileNames()).toEqual([
+    "dong-nai-skhcn-226",
+    "dong-thap-syt-226",
+    "hcm-attp-226",
+    "hcm-attp-cchc-2025",
+    "thanh-hoa-226",
+  ]);
+  expect(readFileSync(join(ROOT, "src", "core", "profiles-list.ts"), "utf8")).toBe(listText(profileNames()));
+});
