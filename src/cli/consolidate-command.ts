@@ -29,7 +29,9 @@ import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC, nodeZipEntryLater } from "../xlsx/node-deflate";
 import { writeXlsxOverlapped } from "../xlsx/write";
 import {
+  documentDateNotes,
   documentDates,
+  weekAfterDeadline,
   LETTER_DATE_NEEDS_DOCUMENTS,
   letterDateUsed,
   REPLY_BY_NEEDS_LETTERS,
@@ -194,6 +196,13 @@ export interface RunOptions {
   readonly report?: string;
   /** Dates of the letters and the report; default today in Việt Nam and a week later. */
   readonly dates?: DocumentDates;
+  /** The dates were not given (--letter-date): the run points out a weekend or a date long past the deadline. */
+  readonly datesDefaulted?: boolean;
+  /**
+   * No dates given: date the documents a week after the round's deadline (the next working day), as
+   * they would be dated in that round — the demo's samples are of a past round.
+   */
+  readonly datedAfterDeadline?: boolean;
   readonly previous?: readonly PreviousFile[];
   /** Files that are not unit reports though they sit among them (the roster, last years' summaries). */
   readonly exclude?: readonly string[];
@@ -238,6 +247,7 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
       letters: output(o.letters),
       report: output(o.report),
       dates,
+      datesDefaulted: o["letter-date"] === undefined,
       previous,
       exclude,
     },
@@ -368,7 +378,9 @@ export async function runConsolidation(
     o.previous === undefined ? undefined : withPrevious(consolidated, o.previous, profile.outlier);
   const c = history?.consolidation ?? consolidated;
   if (o.rollup !== undefined) checkRollupPeriod(c, profile);
-  const dates = o.dates ?? documentDates({});
+  const dates =
+    o.dates ??
+    (o.datedAfterDeadline && c.deadline !== null ? weekAfterDeadline(c.deadline) : documentDates({}));
   const letters = o.letters === undefined ? undefined : followUpLetters(c, profile, dates);
   const summary = summaryWorkbook(c, profile);
   writeAtomic(
@@ -390,6 +402,10 @@ export async function runConsolidation(
     io.out(`${(await writeLetters(o.letters, c, profile, dates, roster)).join("\n")}\n`);
   if (o.report !== undefined)
     io.out(`${(await writeReport(o.report, c, profile, dates, roster)).join("\n")}\n`);
+  if (o.letters !== undefined || o.report !== undefined) {
+    const notes = documentDateNotes(c, dates, o.dates === undefined || o.datesDefaulted === true);
+    if (notes.length > 0) io.out(`${notes.join("\n")}\n`);
+  }
   const rollup = o.rollup === undefined ? undefined : writeRollup(c, profile, o.rollup);
   if (rollup) io.out(`${rollup.line}\n`);
   return { consolidation: c, submissions, profile, rollupRefused: rollup?.written === false };

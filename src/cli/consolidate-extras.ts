@@ -15,8 +15,8 @@ import {
   type OutlierBand,
   type PreviousReport,
 } from "../core/history";
-import { compareDates, parseDateText, viDate, type CivilDate } from "../core/dates";
-import { defaultReplyBy, vietnamDate, type DocumentDates } from "../core/documents";
+import { compareDates, dateFromUtcMs, dayNumber, parseDateText, viDate, type CivilDate } from "../core/dates";
+import { defaultReplyBy, vietnamDate, weekendName, type DocumentDates } from "../core/documents";
 import { ALL_LETTERS_FILE, LETTER_SHEET, letterFileName, lettersToSender } from "../core/letters";
 import type { Profile, RosterUnit } from "../core/profile";
 import { rollupRefusal, rollupWorkbook, type RollupUnit } from "../core/rollup";
@@ -175,6 +175,38 @@ export function documentDates(
       `Hạn trả lời --reply-by ${viDate(replyBy)} phải sau ngày của thư ${viDate(date)} (--letter-date, mặc định hôm nay).`,
     );
   return { date, replyBy };
+}
+
+/** A week after a deadline, moved to the next working day; the reply a week later (defaultReplyBy). */
+export function weekAfterDeadline(deadline: CivilDate): DocumentDates {
+  let day = dayNumber(deadline) + 7;
+  while (weekendName(dateFromUtcMs(day * 86_400_000)) !== undefined) day++;
+  const date = dateFromUtcMs(day * 86_400_000);
+  return { date, replyBy: defaultReplyBy(date) };
+}
+
+/** A report signed this long after its round's deadline is most likely an old round re-run. */
+const LONG_AFTER_DEADLINE_DAYS = 90;
+
+/**
+ * What to check about the date the documents carry before signing them: a weekend, or a date long
+ * after the round's deadline (the date defaults to today, and an old round re-run today asks units
+ * to reply after later deadlines). `defaulted`: the date is today's, not one the user gave.
+ */
+export function documentDateNotes(c: Consolidation, dates: DocumentDates, defaulted: boolean): string[] {
+  const how = defaulted ? " (mặc định là hôm nay)" : "";
+  const notes: string[] = [];
+  const weekend = weekendName(dates.date);
+  if (weekend !== undefined)
+    notes.push(
+      `  Lưu ý: văn bản đề ngày ${viDate(dates.date)}${how}, là ${weekend}; nếu cần ngày làm việc, đặt --letter-date dd/mm/yyyy.`,
+    );
+  const late = c.deadline === null ? 0 : dayNumber(dates.date) - dayNumber(c.deadline);
+  if (c.deadline !== null && late > LONG_AFTER_DEADLINE_DAYS)
+    notes.push(
+      `  Lưu ý: văn bản đề ngày ${viDate(dates.date)}${how}, ${late} ngày sau hạn nộp báo cáo của kỳ (${viDate(c.deadline)}); nếu đang tổng hợp lại một kỳ đã qua, đặt --letter-date và --reply-by theo ngày của đợt đó.`,
+    );
+  return notes;
 }
 
 /** What kl226 wrote into a letters folder, so a re-run removes the letters it no longer needs. */

@@ -31,10 +31,20 @@ export function vietnamDate(epochMs: number): CivilDate {
 /** REPLY_DAYS after `date`, moved to the Monday after when that is a Saturday or Sunday. */
 export function defaultReplyBy(date: CivilDate): CivilDate {
   const day = dayNumber(date) + REPLY_DAYS;
-  // Day 0 (1970-01-01) was a Thursday: (day + 4) % 7 is 0 on Sundays, 6 on Saturdays.
-  const weekday = (((day + 4) % 7) + 7) % 7;
+  const weekday = weekdayOf(day);
   const shift = weekday === 6 ? 2 : weekday === 0 ? 1 : 0;
   return dateFromUtcMs((day + shift) * 86_400_000);
+}
+
+/** 0 on Sundays … 6 on Saturdays, of a day number (day 0, 1970-01-01, was a Thursday). */
+function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** "thứ Bảy" / "Chủ nhật" when the date falls on a weekend; undefined on a working day. */
+export function weekendName(date: CivilDate): string | undefined {
+  const weekday = weekdayOf(dayNumber(date));
+  return weekday === 6 ? "thứ Bảy" : weekday === 0 ? "Chủ nhật" : undefined;
 }
 
 /** The profile's organisation as the heading of an official document prints it. */
@@ -153,6 +163,8 @@ export function valuePhrase(ind: Indicator, value: number | null, status: Status
 
 /** "mục tiêu ≥ 60 %", a reduction "mục tiêu giảm ≥ 10 %". */
 export function targetPhrase(ind: Indicator): string {
+  // "at most 0 meetings over time" is, in words, none at all.
+  if (ind.kind === "maxCount" && ind.target === 0 && ind.comparison === "<=") return "mục tiêu: không có";
   return `mục tiêu ${ind.kind === "reduction" ? "giảm " : ""}${targetText(ind)}`;
 }
 

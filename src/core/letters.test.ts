@@ -239,6 +239,17 @@ describe("withLetterSheet", () => {
       "Chưa đạt: TTHC trên môi trường số 94,98 % (≥ 95 %).",
     );
   });
+  test("printed like the summary's other sheets (its title in the page header), naming the folder, not a machine's path", () => {
+    const sheet = withLetterSheet(
+      { title: "Tổng hợp kết quả 6 tháng 2026", sheets: [] },
+      letters,
+      "/home/chuyen-vien/bao-cao/thu-nhac/",
+    ).sheets[0]!;
+    expect(sheet.print?.header).toEqual({ center: "Tổng hợp kết quả 6 tháng 2026 – Thư nhắc" });
+    expect(sheet.rows[1]![0]!.value).toBe(
+      "9 đơn vị cần nhắc. Mỗi đơn vị một văn bản Word (.docx) trong thư mục thu-nhac, tệp tat-ca-thu-nhac.docx gồm tất cả để in.",
+    );
+  });
 });
 
 test("late with a mistyped year: asks the unit to check its date, rather than counting years of delay", () => {

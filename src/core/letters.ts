@@ -384,7 +384,12 @@ export function withLetterSheet(
   letters: readonly Letter[],
   folder?: string,
 ): WorkbookSpec {
-  const where = folder ? ` trong thư mục ${folder}` : "";
+  // The folder by its own name: a printed sheet does not carry the path of one machine.
+  const name = folder
+    ?.replace(/[\\/]+$/, "")
+    .split(/[\\/]/)
+    .pop();
+  const where = name ? ` trong thư mục ${name}` : "";
   const rows: Array<Array<CellSpec | null>> = [
     [{ value: "THƯ NHẮC CÁC ĐƠN VỊ", style: { bold: true, size: 13, color: "1F3864" } }],
     [
@@ -436,6 +441,7 @@ export function withLetterSheet(
       landscape: true,
       fitToWidth: true,
       repeatRows: "4:4",
+      ...(spec.title ? { header: { center: `${spec.title} – ${LETTER_SHEET}` } } : {}),
       footer: { center: "Trang {page}/{pages}" },
     },
   };

@@ -11,6 +11,7 @@ import { inspectBytes } from "../app/inspect";
 import { writeXlsx } from "../xlsx/write";
 import type { WorkbookSpec } from "./sheetspec";
 import { consolidate, type Submission } from "./consolidate";
+import { targetPhrase } from "./documents";
 import { DEFAULT_PROFILE } from "./profile";
 import { shippedProfile } from "./profiles";
 import { indicatorById } from "./form";
@@ -141,6 +142,9 @@ test("Không đạt: one row per shortfall with the gap in items", () => {
   expect(gapSentence(ind("MEETING_REDUCTION"), 5)).toBe("Vượt 5 cuộc họp so với mức cho phép");
   expect(gapSentence(ind("DOC_REDUCTION"), 147)).toBe("Vượt 147 văn bản so với mức cho phép");
   expect(targetText(ind("OVERTIME_MEETINGS"))).toBe("≤ 0");
+  // In prose (report, letters) "at most 0" is said as none at all.
+  expect(targetPhrase(ind("OVERTIME_MEETINGS"))).toBe("mục tiêu: không có");
+  expect(targetPhrase(ind("DOC_REDUCTION"))).toBe("mục tiêu giảm ≥ 15 %");
   expect(targetText(ind("DOC_REDUCTION"))).toBe("≥ 15 %");
 });
 

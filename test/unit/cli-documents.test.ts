@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
-import { todayInVietnam } from "../../src/cli/consolidate-extras";
+import { todayInVietnam, weekAfterDeadline } from "../../src/cli/consolidate-extras";
 import { readXlsx } from "../../src/xlsx/read";
 import { cellText } from "../../src/core/values";
 import { docxParagraphs, docxText } from "../helpers/docx-text";
@@ -225,4 +225,44 @@ test("a letter dated before the deadline chases no unit that still has time, and
   expect(io.stdout).toContain(
     "  Lưu ý: thư đề ngày 03/06/2026, trước ngày của báo cáo đã nhận mới nhất (05/06/2026): kiểm tra lại --letter-date.\n",
   );
+});
+
+test("documents dated on a weekend, or long after the round's deadline, are pointed out before signing; a working day in the round is not", async () => {
+  const run = async (date: string) => {
+    const io = capture();
+    await main(
+      [
+        "consolidate",
+        inDir,
+        "--out",
+        join(root, `ngay-${date.replace(/\//g, "-")}.xlsx`),
+        "--report",
+        join(root, "bc.docx"),
+        "--letter-date",
+        date,
+      ],
+      io,
+    );
+    return io.stdout.split("\n").filter((l) => l.startsWith("  Lưu ý: văn bản"));
+  };
+  // 13/06/2026 is a Saturday; 05/12/2026 a Saturday too, 182 days after 06/06/2026.
+  expect(await run("13/06/2026")).toEqual([
+    "  Lưu ý: văn bản đề ngày 13/06/2026, là thứ Bảy; nếu cần ngày làm việc, đặt --letter-date dd/mm/yyyy.",
+  ]);
+  expect(await run("07/12/2026")).toEqual([
+    "  Lưu ý: văn bản đề ngày 07/12/2026, 184 ngày sau hạn nộp báo cáo của kỳ (06/06/2026); nếu đang tổng hợp lại một kỳ đã qua, đặt --letter-date và --reply-by theo ngày của đợt đó.",
+  ]);
+  expect(await run("15/06/2026")).toEqual([]);
+});
+
+test("the demo dates its documents a week after its samples' deadline, on the next working day", () => {
+  expect(weekAfterDeadline({ year: 2026, month: 6, day: 6 })).toEqual({
+    date: { year: 2026, month: 6, day: 15 },
+    replyBy: { year: 2026, month: 6, day: 22 },
+  });
+  expect(weekAfterDeadline({ year: 2025, month: 6, day: 15 }).date).toEqual({
+    year: 2025,
+    month: 6,
+    day: 23,
+  });
 });
