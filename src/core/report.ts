@@ -590,8 +590,9 @@ function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
       rows.length === 0
         ? bodyParagraph("Không có chỉ tiêu nào chưa đạt.")
         : table(
-            // "Mục tiêu" wide enough for "≥ 100 %" on one line at 12 pt (17 mm broke it before the "%").
-            [12, 37, 40, 20, 21, 35],
+            // "Mục tiêu" wide enough for "≥ 100 %" on one line at 12 pt (17 mm broke it before the "%"),
+            // "Kết quả" for an honest "94,997 %" (20 mm broke it).
+            [12, 36, 40, 23, 21, 33],
             ["STT", "Đơn vị", "Chỉ tiêu", "Kết quả", "Mục tiêu", "Số còn thiếu, vượt"],
             rows,
           ),
@@ -614,15 +615,18 @@ function missingAppendix(
       name: u.name,
       type: rosterType.get(u.code) ?? (u.onRoster ? "" : NOT_ON_ROSTER),
       status: `Bị trả lại: ${rejectedOf(u.code)
-        .map(
-          (r) =>
-            `tệp “${baseName(r.file)}” (${viInteger(r.findings.filter((f) => f.severity === "error").length)} lỗi)`,
-        )
+        .map((r) => {
+          const errors = `${viInteger(r.findings.filter((f) => f.severity === "error").length)} lỗi`;
+          // A file named for its unit (the usual case) is known by the code beside it; its name,
+          // one long word that would break mid-letter in this column, is left out.
+          const name = baseName(r.file);
+          return name.toUpperCase() === `${u.code}.XLSX` ? errors : `tệp “${name}” (${errors})`;
+        })
         .join("; ")}`,
     })),
   ].map((u, i) => [
     numberCell(i + 1),
-    cellText(u.code, { size: 10 }),
+    cellText(u.code, { size: 11 }),
     cellText(u.name),
     cellText(u.type),
     cellText(u.status),
@@ -640,7 +644,8 @@ function missingAppendix(
       ...note,
       rows.length === 0
         ? bodyParagraph("Không có đơn vị nào chưa gửi hoặc bị trả lại báo cáo.")
-        : table([12, 38, 45, 30, 40], ["STT", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Tình trạng"], rows),
+        : // The code column wide enough for a 20-letter code at 11 pt; the status is short ("Bị trả lại: 1 lỗi").
+          table([12, 44, 42, 30, 37], ["STT", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Tình trạng"], rows),
     ],
     false,
   );
