@@ -182,6 +182,20 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   // Roster units that reported inside another's roll-up (the table's column, added up).
   const rolledOnRoster = tally.reduce((n, [, r]) => n + r.rolledUp, 0);
   const deadline = c.deadline ? `; hạn gửi ngày ${viDate(c.deadline)}` : "";
+  // Who is off the roster (a few, by name), and which reports sum those of units below them: the
+  // totals of section II include those units' figures.
+  const offNames = c.units.filter((u) => !u.onRoster).map((u) => u.name);
+  const offRosterNames = offNames.length > 0 && offNames.length <= 3 ? ` (${offNames.join(", ")})` : "";
+  // (Roster units inside a roll-up are counted just above; these are the ones the roster does not list.)
+  const rosterCodes = new Set(c.rosterGiven ? (roster ?? []).map((u) => u.code.toUpperCase()) : []);
+  const rollups = c.units.flatMap((u) => {
+    const below = (u.rollupOf ?? []).filter((s) => !rosterCodes.has(s.code.toUpperCase())).length;
+    return below > 0
+      ? [
+          `báo cáo của ${u.name} là báo cáo tổng hợp, gồm số liệu của ${viInteger(below)} đơn vị trực thuộc${c.rosterGiven ? " không có trong danh sách" : ""}, đã tính trong kết quả chung`,
+        ]
+      : [];
+  });
   const sentences: string[] = [];
   if (c.rosterGiven)
     sentences.push(
@@ -189,8 +203,9 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
     );
   sentences.push(
     `Đến ngày ${viDate(options.date)}, ${sender} đã nhận ${viInteger(c.sources.length)} tệp báo cáo; tổng hợp được báo cáo của ${viInteger(c.units.length)} đơn vị (${viInteger(onTime)} đúng hạn, ${viInteger(late)} trễ hạn${deadline})` +
-      `${offRoster > 0 ? `, trong đó ${viInteger(offRoster)} đơn vị không có trong danh sách` : ""}` +
-      `${rolledOnRoster > 0 ? `; ${viInteger(rolledOnRoster)} đơn vị khác trong danh sách được tính qua báo cáo tổng hợp của đơn vị cấp trên của mình` : ""}.`,
+      `${offRoster > 0 ? `, trong đó ${viInteger(offRoster)} đơn vị không có trong danh sách${offRosterNames}` : ""}` +
+      `${rolledOnRoster > 0 ? `; ${viInteger(rolledOnRoster)} đơn vị khác trong danh sách được tính qua báo cáo tổng hợp của đơn vị cấp trên của mình` : ""}` +
+      `${rollups.length > 0 ? `; ${rollups.join("; ")}` : ""}.`,
   );
   sentences.push(
     c.returned.length > 0

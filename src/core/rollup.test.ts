@@ -488,3 +488,22 @@ test("a pooled rate of 1 % or less goes up as a percentage, which the level abov
   expect(up.findings.filter((f) => f.severity === "error")).toEqual([]);
   expect(up.report?.values.HAI_LONG?.current).toBe(0.97);
 });
+
+test("the report says which report is a roll-up and how many units off the roster its figures include, and names a unit off the roster", () => {
+  const below = consolidateReports([
+    { unit: "BV_1", name: "Bệnh viện 1", type: "SU_NGHIEP" },
+    { unit: "BV_2", name: "Bệnh viện 2", type: "SU_NGHIEP" },
+  ]);
+  const c = consolidate(
+    [
+      submission("SO_Y_TE.xlsx", rollupBytes(below, SO)),
+      submission("XA_LA.xlsx", reportBytes({ unit: "XA_LA", name: "Xã Lạ", type: "UBND_XA" })),
+    ],
+    { profile, period, roster: [{ code: "SO_Y_TE", name: "Sở Y tế", type: "Sở, ban, ngành" }] },
+  );
+  const roster = [{ code: "SO_Y_TE", name: "Sở Y tế", type: "Sở, ban, ngành" }];
+  const text = documentText(reportDocument(c, profile, { date: { year: 2026, month: 6, day: 10 }, roster }));
+  expect(text).toContain(
+    "tổng hợp được báo cáo của 2 đơn vị (2 đúng hạn, 0 trễ hạn; hạn gửi ngày 06/06/2026), trong đó 1 đơn vị không có trong danh sách (Xã Lạ); báo cáo của Sở Y tế là báo cáo tổng hợp, gồm số liệu của 2 đơn vị trực thuộc không có trong danh sách, đã tính trong kết quả chung.",
+  );
+});
