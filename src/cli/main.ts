@@ -271,6 +271,8 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   const profile =
     o.profile === undefined ? DEFAULT_PROFILE : loadProfile(o.profile, (line) => io.err(`${line}\n`));
   const forms = o.profile === undefined ? "follow" : "expect";
+  // Without --profile, a template made with a profile of profiles/ is checked by it (validate.ts).
+  const fileProfile = o.profile === undefined;
   // Each path in the order given; one that does not exist is that entry's verdict, the rest still run.
   const entries: Array<{ file: string; missing?: true }> = [];
   const empty: string[] = [];
@@ -296,6 +298,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   const present = entries.filter((e) => !e.missing).map((e) => e.file);
   const inspected = await inspectFiles(present, profile, {
     forms,
+    fileProfile,
     onProgress: progressBar(io, present.length),
   });
   let next = 0;
@@ -316,6 +319,8 @@ function validationJson({ file, result }: FileValidation): object {
     file,
     valid: result.valid,
     form: result.form,
+    // Additive to SPEC §6: the profile of profiles/ the file named and was checked by.
+    ...(result.profile !== undefined ? { profile: result.profile } : {}),
     unit: result.unit,
     period: result.period,
     year: result.year,
@@ -345,7 +350,9 @@ export function humanValidation({ file, result }: FileValidation): string {
   const verdict = result.valid
     ? `✓ HỢP LỆ${warnings ? ` (${warnings} cảnh báo)` : ""}`
     : `✗ KHÔNG HỢP LỆ — ${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ""}, chưa gửi được`;
-  const lines = [`${verdict}: ${file}${who}`];
+  // Checked by the profile the file names (a template made with one of profiles/): say which.
+  const by = result.profile !== undefined ? ` · theo hồ sơ ${result.profile} ghi trong tệp` : "";
+  const lines = [`${verdict}: ${file}${who}${by}`];
   for (const f of orderFindings(result.findings)) {
     lines.push(
       `    ${f.severity === "error" ? "Lỗi" : "Cảnh báo"} · ${whereText(f)}${f.message} [${f.code}]`,

@@ -22,8 +22,8 @@ export { PARALLEL_MIN_FILES, threadCount };
 export interface PoolData {
   readonly files: readonly string[];
   readonly profile: Profile;
-  /** Whether a file of another form is rejected or read with its own form (SPEC §8). */
-  readonly forms?: ValidateOptions["forms"];
+  /** Whether a file of another form is rejected or read with its own form (SPEC §8), and by a profile it names. */
+  readonly read?: ValidateOptions;
   /** Int32Array over a SharedArrayBuffer: [0] is the next file index to take. */
   readonly next: Int32Array;
   readonly port: MessagePort;
@@ -43,20 +43,20 @@ export function inspectPath(
   file: string,
   profile: Profile,
   decoder: XlsxDecoder,
-  forms: ValidateOptions["forms"],
+  read: ValidateOptions = {},
 ): Submission {
   const input = readInput(file, profile.limits.maxFileBytes);
   return input.ok
-    ? inspectSubmission(input, profile, decoder, { forms })
+    ? inspectSubmission(input, profile, decoder, read)
     : { file, sha256: input.sha256, result: unreadableResult(input.message) };
 }
 
 /** Takes file indexes from `next` until none is left, inspecting each; `deliver` gets every outcome. */
 export function inspectTaken(data: Omit<PoolData, "port">, deliver: (o: Outcome) => void): void {
-  const { files, profile, next, forms } = data;
+  const { files, profile, next, read } = data;
   const decoder = createNodeDecoder();
   for (let index = Atomics.add(next, 0, 1); index < files.length; index = Atomics.add(next, 0, 1)) {
-    deliver({ index, submission: inspectPath(files[index]!, profile, decoder, forms) });
+    deliver({ index, submission: inspectPath(files[index]!, profile, decoder, read) });
   }
 }
 
@@ -69,6 +69,8 @@ export interface PoolReport {
 export interface InspectOptions {
   /** "expect" (a profile was given): a file of another form is FORM_MISMATCH; "follow": each file read with its own form. */
   readonly forms?: ValidateOptions["forms"];
+  /** With "follow": a file naming a profile of profiles/ is checked by it (`validate` without --profile). */
+  readonly fileProfile?: boolean;
   /** After each file, with the number done so far. */
   readonly onProgress?: (done: number) => void;
   /** Threads that inspect files (default: threadCount). */
@@ -85,7 +87,8 @@ export async function inspectFiles(
   profile: Profile,
   options: InspectOptions = {},
 ): Promise<Submission[]> {
-  const { onProgress, workersOnly = false, forms } = options;
+  const { onProgress, workersOnly = false, forms, fileProfile } = options;
+  const read: ValidateOptions = { forms, ...(fileProfile === true ? { fileProfile } : {}) };
   const threads = options.threads ?? threadCount(files.length);
   const results: Array<Submission | undefined> = new Array<Submission | undefined>(files.length);
   let done = 0;
@@ -103,11 +106,11 @@ export async function inspectFiles(
     onProgress?.(done);
   };
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const pool = startWorkers(workersOnly ? threads : threads - 1, { files, profile, next, forms });
+  const pool = startWorkers(workersOnly ? threads : threads - 1, { files, profile, next, read });
   try {
     // The main thread works too, collecting what the workers finished between its own files.
     if (!workersOnly || pool.length === 0) {
-      inspectTaken({ files, profile, next, forms }, (o) => {
+      inspectTaken({ files, profile, next, read }, (o) => {
         deliver(o);
         byMain++;
         for (const w of pool) drain(w.port, deliver);
@@ -123,7 +126,7 @@ export async function inspectFiles(
   options.onPool?.({ threads: pool.length + (workersOnly ? 0 : 1), byWorkers: done - byMain });
   // A file a worker took but never answered (the worker died): read it here.
   const decoder = createNodeDecoder();
-  return results.map((s, i) => s ?? inspectPath(files[i]!, profile, decoder, forms));
+  return results.map((s, i) => s ?? inspectPath(files[i]!, profile, decoder, read));
 }
 
 interface PoolWorker extends StartedWorker {

@@ -68,3 +68,5 @@ export const ROLLUP_SOURCES_SHEET = "Nguồn tổng hợp";
 
 /** The defined name that carries the form marker (SPEC §3, §8). */
 export const TEMPLATE_DEFINED_NAME = "KL226_TEMPLATE";
+/** The defined name that carries the profile a template was made with, when it is one of profiles/ (its name). */
+export const PROFILE_DEFINED_NAME = "KL226_PROFILE";

@@ -28,6 +28,7 @@ export type FindingCode =
   | "UNLIKELY_DATE"
   | "COPIED_SHEET"
   | "MERGED_CELLS"
+  | "UNKNOWN_PROFILE"
   | "INTERNAL";
 
 export type Severity = "error" | "warning";

@@ -19,6 +19,8 @@ export const MSG = {
     `Ô ${cell} nằm trong vùng ô gộp ${range}: khi gộp ô, chỉ ô đầu ${first} giữ giá trị, ô ${cell} được coi là trống. Bỏ gộp ô (Trang đầu → Gộp và Căn giữa) rồi nhập riêng từng ô.`,
   mergedRange: (range: string, first: string) =>
     `Các ô ${range} bị gộp (mẫu không gộp các ô này): chỉ ô đầu ${first} được đọc, các ô còn lại được coi là trống. Bỏ gộp ô (Trang đầu → Gộp và Căn giữa) rồi nhập riêng số liệu vào từng ô.`,
+  unknownProfile: (name: string) =>
+    `Tệp lập theo hồ sơ cấu hình ${q(name)} của tỉnh, mà bản KL226 này không có: đã kiểm tra theo mẫu chung, các số liệu và chỉ tiêu riêng của hồ sơ đó chưa được kiểm tra. Hãy kiểm tra bằng phần bổ trợ hoặc lệnh kl226 của nơi đã phát hành mẫu (--profile ${name}).`,
   rosterNotReport:
     "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.",
   summaryNotReport: (form: string) =>

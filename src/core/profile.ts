@@ -70,6 +70,8 @@ export interface OutlierBand {
 /** Plain data only (it crosses worker and window boundaries by structured clone). */
 export interface Profile {
   readonly name: string;
+  /** The name of a profile of profiles/ ("quang-tri-226"), which templates made with it record. */
+  readonly id?: string;
   /** The effective form: the chosen form with this profile's targets, deadlines, tasks, counts and indicators. */
   readonly form: Form;
   readonly organisation: Organisation;

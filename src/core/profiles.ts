@@ -32,7 +32,7 @@ export function shippedProfile(name: string): Profile | undefined {
   if (!profile) {
     const r = parseProfile(json);
     if (!r.ok) throw new Error(`Hồ sơ profiles/${key}.json không hợp lệ: ${r.errors.join("; ")}`);
-    profile = r.profile;
+    profile = { ...r.profile, id: key };
     parsed.set(key, profile);
   }
   return profile;

@@ -10,6 +10,7 @@ import {
   MEETING_TYPES,
   SHEETS,
   TASK_STATUSES,
+  PROFILE_DEFINED_NAME,
   TEMPLATE_DEFINED_NAME,
   UNIT_TYPES,
   type UnitTypeId,
@@ -121,7 +122,12 @@ export function templateWorkbook(profile: Profile, prefill: TemplatePrefill = {}
   return {
     title: `${form.id} ${form.title}`,
     creator: "KL226",
-    definedNames: { [TEMPLATE_DEFINED_NAME]: `"${form.id}"` },
+    // The profile too, when it has a name every deployment of the province knows: a check without
+    // a profile then uses it (validate.ts), so a clerk's check is the province's.
+    definedNames: {
+      [TEMPLATE_DEFINED_NAME]: `"${form.id}"`,
+      ...(profile.id !== undefined ? { [PROFILE_DEFINED_NAME]: `"${profile.id}"` } : {}),
+    },
     sheets,
   };
 }

@@ -5,6 +5,7 @@ import { inspectBytes } from "../app/inspect";
 import { writeXlsx } from "../xlsx/write";
 import { consolidate } from "./consolidate";
 import { DEFAULT_PROFILE } from "./profile";
+import { shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
 import type { Finding } from "./findings";
 
@@ -492,5 +493,48 @@ describe("cells merged by the clerk are read as Excel shows them: only a merge's
   });
   test("the template's own merges (its title rows) say nothing", () => {
     expect(check().findings).toEqual([]);
+  });
+});
+
+describe("a template made with a profile of profiles/ names it; a check without a profile uses it", () => {
+  const dongThap = shippedProfile("dong-thap-syt-226")!;
+  const data = { ...BASE, counts: { HSCV_TONG: [100, null] } } as unknown as ReportData;
+
+  test("the clerk's check is the province's: its own rows are required, and the result says by which profile", () => {
+    const r = inspectBytes(reportBytes(data, [], dongThap), DEFAULT_PROFILE, undefined, { forms: "follow", fileProfile: true });
+    expect(r.profile).toBe("dong-thap-syt-226");
+    expect(only(r.findings)).toEqual([["MISSING_VALUE", "error", "Chỉ tiêu", "E14"]]);
+    expect(r.findings[0]?.message).toContain("Tổng số hồ sơ công việc");
+    // A template made with the default profile names none, and is checked as before.
+    expect(check().profile).toBeUndefined();
+  });
+
+  test("a profile this build does not have is said so, and the file is checked by its form's default", () => {
+    const spec = reportSpec(BASE, [], dongThap);
+    const bytes = writeXlsx({
+      ...spec,
+      definedNames: { ...spec.definedNames, KL226_PROFILE: '"quang-tri-226"' },
+    });
+    const r = inspectBytes(bytes, DEFAULT_PROFILE, undefined, { forms: "follow", fileProfile: true });
+    expect(r.profile).toBeUndefined();
+    expect(r.findings.filter((f) => f.code === "UNKNOWN_PROFILE")).toEqual([
+      {
+        code: "UNKNOWN_PROFILE",
+        severity: "warning",
+        sheet: "Thông tin",
+        cell: "A1",
+        message:
+          "Tệp lập theo hồ sơ cấu hình “quang-tri-226” của tỉnh, mà bản KL226 này không có: đã kiểm tra theo mẫu chung, các số liệu và chỉ tiêu riêng của hồ sơ đó chưa được kiểm tra. Hãy kiểm tra bằng phần bổ trợ hoặc lệnh kl226 của nơi đã phát hành mẫu (--profile quang-tri-226).",
+      },
+    ]);
+  });
+
+  test("a consolidation checks by the profile it consolidates with: the file's name is not consulted", () => {
+    const bytes = reportBytes(data, [], dongThap);
+    for (const options of [{}, { forms: "follow" as const }]) {
+      const r = inspectBytes(bytes, DEFAULT_PROFILE, undefined, options);
+      expect(r.profile).toBeUndefined();
+      expect(r.findings.map((f) => f.code)).not.toContain("UNKNOWN_PROFILE");
+    }
   });
 });

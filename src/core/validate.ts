@@ -10,6 +10,7 @@ import {
   SHEETS,
   SUMMARY_SHEETS,
   TASK_STATUSES,
+  PROFILE_DEFINED_NAME,
   TEMPLATE_DEFINED_NAME,
   UNIT_TYPES,
   type InfoCode,
@@ -38,7 +39,7 @@ import { COUNT_COLS, INFO_COLS, MEETING_COLS, TASK_COLS } from "./layout";
 import { MSG } from "./messages";
 import { templateWorkbook } from "./template";
 import type { Profile } from "./profile";
-import { defaultProfileForForm } from "./profiles";
+import { defaultProfileForForm, shippedProfile } from "./profiles";
 import { codeKey, foldKey, foldOption, matchKey, matchOption, nfc } from "./text";
 import {
   cellText,
@@ -126,6 +127,8 @@ export interface ValidationResult {
   readonly reportDate: CivilDate | null;
   /** The parsed report; present exactly when valid. */
   readonly report: UnitReport | null;
+  /** The profile of profiles/ the file was checked by because it names it (a check without a profile). */
+  readonly profile?: string;
   /** Where the file's Kỳ báo cáo and Năm are ("Thông tin" cells, "C8"), when read: for PERIOD_MISMATCH. */
   readonly periodCells?: { readonly kind: string | null; readonly year: string | null };
 }
@@ -218,6 +221,18 @@ export function knownForms(profile: Profile): readonly Form[] {
     : [...BUILTIN_FORMS, profile.form];
 }
 
+/** The profile name a template recorded (PROFILE_DEFINED_NAME), lower case; undefined when none. */
+function fileProfile(workbook: Workbook): string | undefined {
+  const named = workbook.definedNames[PROFILE_DEFINED_NAME];
+  if (named === undefined) return undefined;
+  const name = named
+    .trim()
+    .replace(/^"(.*)"$/, "$1")
+    .trim()
+    .toLowerCase();
+  return /^[a-z0-9][a-z0-9._-]{0,80}$/.test(name) ? name : undefined;
+}
+
 export interface ValidateOptions {
   /**
    * "expect" (consolidation, `validate --profile`): a file of another form is rejected with
@@ -225,6 +240,12 @@ export interface ValidateOptions {
    * profile): each file is read with the form its marker names, by that form's default profile.
    */
   readonly forms?: "expect" | "follow";
+  /**
+   * With "follow", a file that names a profile of profiles/ (a template made with it) is checked by
+   * that profile: a unit's own check (`validate`, the add-in's Kiểm tra) is then the province's.
+   * Consolidation leaves it off: it checks every file by the profile it consolidates with.
+   */
+  readonly fileProfile?: boolean;
 }
 
 export function validateWorkbook(
@@ -232,6 +253,28 @@ export function validateWorkbook(
   profile: Profile,
   options: ValidateOptions = {},
 ): ValidationResult {
+  if (options.forms === "follow" && options.fileProfile === true) {
+    // No profile chosen: a template made with a named profile of profiles/ is checked by it, as the
+    // province that issued it will check it; one this build does not have is said so.
+    const named = fileProfile(workbook);
+    if (named !== undefined) {
+      const own = shippedProfile(named);
+      const marker = readMarker(workbook);
+      const formId = marker.kind === "marker" ? marker.id : profile.form.id;
+      if (own !== undefined && own.form.id === formId)
+        return { ...validateByMarker(workbook, own, { forms: "expect" }), profile: own.id };
+      if (own === undefined) {
+        const result = validateByMarker(workbook, profile, options);
+        const f = finding("UNKNOWN_PROFILE", "warning", SHEETS.info, "A1", MSG.unknownProfile(named));
+        return { ...result, findings: [...result.findings, f] };
+      }
+    }
+  }
+  return validateByMarker(workbook, profile, options);
+}
+
+/** The file by the form its marker names: FORM_MISMATCH, or (follow) its form's default profile. */
+function validateByMarker(workbook: Workbook, profile: Profile, options: ValidateOptions): ValidationResult {
   const marker = readMarker(workbook);
   if (marker.kind === "marker" && marker.id !== profile.form.id) {
     const other = knownForms(profile).find((f) => f.id === marker.id);

@@ -223,3 +223,24 @@ test("an option typed as its Vietnamese word is taken for what it means: --nam i
   expect(await main(["template", "--out", "t.xlsx", "--nme", "Sở A"], typo)).toBe(2);
   expect(typo.stderr).toContain("Có phải ý bạn là --name?");
 });
+
+test("a template made with --profile names it, and validate without --profile checks by it and says so", async () => {
+  const template = join(dir, "mau-dong-thap.xlsx");
+  const made = capture();
+  expect(
+    await main(
+      ["template", "--out", template, "--profile", "dong-thap-syt-226", "--unit", "SO_A", "--name", "Sở A"],
+      made,
+    ),
+  ).toBe(0);
+  const human = capture();
+  expect(await main(["validate", template], human)).toBe(1);
+  expect(human.stdout.split("\n")[0]).toMatch(
+    /^✗ KHÔNG HỢP LỆ — \d+ lỗi, chưa gửi được: .*mau-dong-thap\.xlsx — SO_A \(Sở A\) · theo hồ sơ dong-thap-syt-226 ghi trong tệp$/,
+  );
+  // Its own rows (hồ sơ công việc) are asked for, as the Sở Y tế will ask.
+  expect(human.stdout).toContain("Tổng số hồ sơ công việc");
+  const json = capture();
+  await main(["validate", template, "--json"], json);
+  expect(JSON.parse(json.stdout)[0]).toMatchObject({ form: "KL226-BC/1", profile: "dong-thap-syt-226" });
+});

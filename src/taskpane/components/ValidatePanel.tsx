@@ -9,7 +9,7 @@ import { inspectNamedBytes } from "../../app/inspect";
 import { periodLabel } from "../../core/form";
 import { viDate } from "../../core/dates";
 import type { Profile } from "../../core/profile";
-import { defaultProfileForForm } from "../../core/profiles";
+import { defaultProfileForForm, shippedProfile } from "../../core/profiles";
 import type { ValidationResult } from "../../core/validate";
 import type { ExcelActions } from "../actions";
 import { countFindings } from "../findings-view";
@@ -97,7 +97,10 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
     const chosen = chosenProfile(choice);
     return {
       result,
-      profile: chosen ?? (result.form ? defaultProfileForForm(result.form) : undefined),
+      profile:
+        chosen ??
+        (result.profile !== undefined ? shippedProfile(result.profile) : undefined) ??
+        (result.form ? defaultProfileForForm(result.form) : undefined),
       auto: choice === AUTO,
     };
   };
@@ -127,7 +130,13 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
       const read = readWith(chosenProfile(choice));
       // A file not named .xlsx is told what it is and how to save it as .xlsx (core/file-kinds.ts).
       setChecked(
-        judgedBy(inspectNamedBytes(file.name, bytes, read.profile, undefined, { forms: read.forms })),
+        judgedBy(
+          // Tự động: a template made with one of this deployment's profiles is checked by it.
+          inspectNamedBytes(file.name, bytes, read.profile, undefined, {
+            forms: read.forms,
+            fileProfile: read.forms === "follow",
+          }),
+        ),
       );
     });
 

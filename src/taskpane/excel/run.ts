@@ -19,7 +19,10 @@ export function excelActions(): ExcelActions {
       Excel.run(async (context) => {
         const workbook = await readOpenWorkbook(context);
         const read = readWith(profile);
-        return validateWorkbook(workbook, read.profile, { forms: read.forms });
+        return validateWorkbook(workbook, read.profile, {
+          forms: read.forms,
+          fileProfile: read.forms === "follow",
+        });
       }),
     selectCell: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
     markErrors: (findings: readonly Finding[]) =>
