@@ -14,6 +14,7 @@ import { cellText } from "../core/values";
 import { readXlsx } from "../xlsx/read";
 import type { ExcelActions } from "./actions";
 import { App } from "./App";
+import { templateFileName } from "./components/TemplatePanel";
 import {
   chooseStore,
   localStore,
@@ -211,4 +212,7 @@ test("the template follows the chosen profile and unit type: its marker, Loại 
   expect(cells).toContain("UBND xã, phường");
   expect(byTestId("template-summary").textContent).toMatch(/Quý I” \(hạn 15\/3\)/);
   expect(read.workbook.sheets.map((s) => s.name)).not.toContain("Hội nghị");
+  // Downloaded, its name says the form and the unit type whose tasks it lists.
+  expect(templateFileName("CCHC-BC/2025", "UBND_XA")).toBe("CCHC-BC-2025-UBND_XA.xlsx");
+  expect(templateFileName("KL226-BC/1")).toBe("KL226-BC-1.xlsx");
 });

@@ -31,9 +31,12 @@ const useStyles = makeStyles({
   },
 });
 
-/** "KL226-BC/1" → "KL226-BC-1.xlsx": the download's name says which form it is. */
-export function templateFileName(formId: string): string {
-  return `${formId.replace(/[^A-Za-z0-9_.-]+/g, "-")}.xlsx`;
+/**
+ * "KL226-BC/1" → "KL226-BC-1.xlsx", and for one unit type "KL226-BC-1-UBND_XA.xlsx": the download's
+ * name says which form it is, and which units' tasks it lists (two downloads do not take one name).
+ */
+export function templateFileName(formId: string, typeId?: string): string {
+  return `${formId.replace(/[^A-Za-z0-9_.-]+/g, "-")}${typeId ? `-${typeId}` : ""}.xlsx`;
 }
 
 export const TEMPLATE_FILE_NAME = templateFileName(DEFAULT_PROFILE.form.id);
@@ -61,7 +64,7 @@ export function TemplatePanel({ strings: t, store, excel }: TemplatePanelProps) 
   const type = UNIT_TYPES.find((u) => u.id === typeChoice)?.id as UnitTypeId | undefined;
   const prefill = type ? { type } : {};
   const tasks = templateTasks(profile.form, prefill).length;
-  const fileName = templateFileName(profile.form.id);
+  const fileName = templateFileName(profile.form.id, type);
   const bytes = (): Uint8Array => writeXlsx(templateWorkbook(profile, prefill));
 
   return (
