@@ -18,6 +18,8 @@ import {
 } from "./letters";
 import type { Profile } from "./profile";
 import { shippedProfile } from "./profiles";
+import { summaryWorkbook } from "./summary";
+import { writeXlsx } from "../xlsx/write";
 
 const c = fixtureConsolidation();
 const letters = followUpLetters(c, profile, dates);
@@ -287,12 +289,15 @@ test("a returned file's errors are worded for the unit: no command of ours, and 
         reportBytes({ unit: "SO_A", name: "Sở A" }, [{ op: "removeSheet", sheet: "Nhiệm vụ" }]),
       ),
       file("SO_B.xlsx", reportBytes({ unit: "SO_B", name: "Sở B", period: "Q2", year: 2026 }, [], cchc)),
+      // A district's summary sent in place of its report, named for the unit.
+      file("SO_C.xlsx", writeXlsx(summaryWorkbook(fixtureConsolidation(), profile))),
     ],
     {
       profile,
       roster: [
         { code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" },
         { code: "SO_B", name: "Sở B", type: "Sở, ban, ngành" },
+        { code: "SO_C", name: "Sở C", type: "Sở, ban, ngành" },
       ],
       period: { kind: "6T", year: 2026 },
     },
@@ -305,5 +310,9 @@ test("a returned file's errors are worded for the unit: no command of ours, and 
   expect(text("SO_B")).toContain(
     "- Trang “Thông tin”, ô A1: Tệp là báo cáo theo mẫu CCHC-BC/2025, không phải mẫu KL226-BC/1 của đợt báo cáo này. Đề nghị đơn vị lập báo cáo trên mẫu KL226-BC/1 và gửi lại.",
   );
-  for (const [, t] of texts) expect(t).not.toMatch(/kl226 template|hồ sơ đã chọn|Trang “Nhiệm vụ”: Thiếu/);
+  expect(text("SO_C")).toContain(
+    "- Tệp gửi là một bảng tổng hợp do KL226 lập, không phải báo cáo của đơn vị theo mẫu KL226-BC/1. Đề nghị đơn vị gửi báo cáo theo mẫu KL226-BC/1; nếu đơn vị tổng hợp từ các đơn vị trực thuộc, gửi “báo cáo gửi cấp trên” (lập bằng KL226), không gửi bảng tổng hợp.",
+  );
+  for (const [, t] of texts)
+    expect(t).not.toMatch(/kl226 template|hồ sơ đã chọn|Trang “Nhiệm vụ”: Thiếu|Nơi tổng hợp|--rollup/);
 });

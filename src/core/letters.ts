@@ -97,6 +97,8 @@ export function errorLine(f: Finding, sender: string): string {
 
 /** How the checking tools tell a clerk where to get the template; a letter names the sender instead. */
 const TEMPLATE_FROM_TOOLS = "(lệnh “kl226 template” hoặc nút Mẫu báo cáo)";
+const SUMMARY_TEXT =
+  /^Tệp này là bảng tổng hợp do KL226 lập .*không phải báo cáo của một đơn vị theo mẫu (\S+)\./;
 const FORM_MISMATCH_TEXT = /^Tệp là báo cáo theo mẫu (\S+), không phải mẫu (\S+) của hồ sơ đã chọn\./;
 
 /**
@@ -106,6 +108,9 @@ const FORM_MISMATCH_TEXT = /^Tệp là báo cáo theo mẫu (\S+), không phải
 function unitMessage(f: Finding, sender: string): string {
   const mismatch = f.code === "FORM_MISMATCH" ? FORM_MISMATCH_TEXT.exec(f.message) : null;
   if (mismatch !== null) return MSG.formMismatchToUnit(mismatch[1]!, mismatch[2]!);
+  // A summary sent as a report: its message also tells the consolidating office where to keep summaries.
+  const summary = f.code === "NOT_TEMPLATE" ? SUMMARY_TEXT.exec(f.message) : null;
+  if (summary !== null) return MSG.summaryNotReportToUnit(summary[1]!);
   return f.message.replace(TEMPLATE_FROM_TOOLS, `(mẫu do ${sender} gửi)`);
 }
 
