@@ -48,9 +48,9 @@ export const MSG = {
       case "negative":
         return `${what} là số âm (${shown}). Nhập số nguyên không âm, ví dụ 34.`;
       case "fraction":
-        return /^0,\d+$/.test(shown)
-          ? `${what} có phần thập phân (${shown}); nếu ô đang hiện dạng phần trăm (như ${viNumber(Number(shown.replace(",", ".")) * 100)}%), ô có định dạng phần trăm. Đây là số đếm, không phải tỷ lệ (tỷ lệ do chương trình tự tính): đổi định dạng ô thành Số rồi nhập số nguyên, ví dụ 34.`
-          : `${what} có phần thập phân (${shown}). Đây là số đếm: nhập số nguyên, ví dụ 34.`;
+        return `${what} có phần thập phân (${shown}). Đây là số đếm: nhập số nguyên, ví dụ 34.`;
+      case "percentFormat":
+        return `${what} là ${shown}: ô có định dạng phần trăm, nên đây là một tỷ lệ, không phải số đếm (tỷ lệ do chương trình tự tính). Đổi định dạng ô thành Số (chuột phải → Định dạng ô → Số) rồi nhập số lượng, số nguyên, ví dụ 34.`;
       case "commaGroups": {
         const digits = shown.replace(/,/g, "");
         return `${what} là ${q(shown)}: trong cách viết số của Việt Nam, dấu phẩy ngăn phần thập phân, nên chưa rõ ý. Đây là số đếm: nếu là ${digits}, gõ ${digits} (không có dấu phân cách).`;

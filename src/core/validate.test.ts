@@ -132,16 +132,22 @@ test("a count typed with a thousands comma is asked about, with the digits to ty
   );
 });
 
-test("a percentage typed in a count cell is told it is a rate, not a count; 0.6 shown as 60% says the cell is formatted as a percentage", () => {
+test('a percentage typed in a count cell is told it is a rate, not a count, as text ("60%") or as a number formatted as a percentage', () => {
   const typed = check({ counts: { HN_TRUC_TUYEN: [50, "60%"] } });
   expect(only(typed.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E6"]]);
   expect(typed.findings[0]?.message).toBe(
     "Số liệu “Trong đó: hội nghị, cuộc họp trực tuyến (kể cả kết hợp)” (cột E, kỳ này) là tỷ lệ (“60%”), không phải số đếm. Nhập số lượng (số nguyên), ví dụ 34; tỷ lệ do chương trình tự tính từ các số đếm.",
   );
-  const formatted = check({ counts: { HN_TRUC_TUYEN: [50, 0.6] } });
+  // "100%" typed in Excel: 1 in a cell formatted as a percentage (read as 1 without a word before).
+  const formatted = check({}, [{ op: "set", sheet: "Chỉ tiêu", cell: "E14", value: 1, numFmt: "0%" }]);
+  expect(only(formatted.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E14"]]);
   expect(formatted.findings[0]?.message).toBe(
-    "Số liệu “Trong đó: hội nghị, cuộc họp trực tuyến (kể cả kết hợp)” (cột E, kỳ này) có phần thập phân (0,6); nếu ô đang hiện dạng phần trăm (như 60%), ô có định dạng phần trăm. Đây là số đếm, không phải tỷ lệ (tỷ lệ do chương trình tự tính): đổi định dạng ô thành Số rồi nhập số nguyên, ví dụ 34.",
+    "Số liệu “Trong đó: gửi, nhận dưới dạng điện tử” (cột E, kỳ này) là 100%: ô có định dạng phần trăm, nên đây là một tỷ lệ, không phải số đếm (tỷ lệ do chương trình tự tính). Đổi định dạng ô thành Số (chuột phải → Định dạng ô → Số) rồi nhập số lượng, số nguyên, ví dụ 34.",
   );
+  expect(
+    check({}, [{ op: "set", sheet: "Chỉ tiêu", cell: "E6", value: 0.6, numFmt: "0.0%" }]).findings[0]
+      ?.message,
+  ).toMatch(/là 60%: ô có định dạng phần trăm/);
   // A fraction that is no percentage keeps the short message.
   expect(check({ counts: { HN_TRUC_TUYEN: [50, 12.5] } }).findings[0]?.message).toMatch(
     /có phần thập phân \(12,5\)\. Đây là số đếm/,
@@ -501,7 +507,10 @@ describe("a template made with a profile of profiles/ names it; a check without 
   const data = { ...BASE, counts: { HSCV_TONG: [100, null] } } as unknown as ReportData;
 
   test("the clerk's check is the province's: its own rows are required, and the result says by which profile", () => {
-    const r = inspectBytes(reportBytes(data, [], dongThap), DEFAULT_PROFILE, undefined, { forms: "follow", fileProfile: true });
+    const r = inspectBytes(reportBytes(data, [], dongThap), DEFAULT_PROFILE, undefined, {
+      forms: "follow",
+      fileProfile: true,
+    });
     expect(r.profile).toBe("dong-thap-syt-226");
     expect(only(r.findings)).toEqual([["MISSING_VALUE", "error", "Chỉ tiêu", "E14"]]);
     expect(r.findings[0]?.message).toContain("Tổng số hồ sơ công việc");

@@ -11,7 +11,15 @@ export type CountRead =
   | { readonly kind: "bad"; readonly why: BadCountReason; readonly shown: string };
 
 export type BadCountReason =
-  "negative" | "fraction" | "commaGroups" | "text" | "error" | "boolean" | "noCachedValue" | "tooLarge";
+  | "negative"
+  | "fraction"
+  | "commaGroups"
+  | "text"
+  | "error"
+  | "boolean"
+  | "noCachedValue"
+  | "tooLarge"
+  | "percentFormat";
 
 // "1.234", "1 234" (also no-break and narrow no-break spaces) and plain digits.
 const DIGITS = /^\d+$/;
@@ -29,6 +37,13 @@ export function readCount(cell: Cell | undefined): CountRead {
   }
   switch (v.kind) {
     case "number":
+      // "100%" typed in Excel is kept as 1 in a percentage format: a rate where a count goes.
+      if (v.isPercent === true)
+        return {
+          kind: "bad",
+          why: "percentFormat",
+          shown: `${shownNumber(Math.round(v.value * 1e6) / 1e4)}%`,
+        };
       if (v.value < 0) return { kind: "bad", why: "negative", shown: shownNumber(v.value) };
       if (!Number.isInteger(v.value)) return { kind: "bad", why: "fraction", shown: shownNumber(v.value) };
       if (!Number.isSafeInteger(v.value))

@@ -47,7 +47,14 @@ export const GOOD_COUNTS: Record<string, readonly [number, number]> = {
 };
 
 export type Edit =
-  | { readonly op: "set"; readonly sheet: string; readonly cell: string; readonly value: CellInput }
+  /** A cell's value, and with `numFmt` its number format too ("0%": the clerk formatted it as a percentage). */
+  | {
+      readonly op: "set";
+      readonly sheet: string;
+      readonly cell: string;
+      readonly value: CellInput;
+      readonly numFmt?: string;
+    }
   /** Insert an empty row before the 1-based row (later rows shift down). */
   | {
       readonly op: "insertRow";
@@ -176,7 +183,8 @@ function applyEdits(spec: WorkbookSpec, edits: readonly Edit[]): WorkbookSpec {
         while (rows.length <= row) rows.push([]);
         const r = rows[row]!;
         while (r.length <= col) r.push(null);
-        r[col] = { value: edit.value, style: r[col]?.style };
+        const style = r[col]?.style;
+        r[col] = { value: edit.value, style: edit.numFmt ? { ...style, numFmt: edit.numFmt } : style };
         break;
       }
       case "insertRow":
