@@ -84,7 +84,7 @@ async function buildCli() {
     legalComments: "none",
     metafile: true,
     write: false,
-    logLevel: "error",
+    logLevel: "silent",
     plugins: [commandsApart],
   });
   mkdirSync(OUT_DIR, { recursive: true });
@@ -118,7 +118,23 @@ async function buildCli() {
   return [...files, help].map((f) => relative(ROOT, f.path));
 }
 
-module.exports = { buildCli, asciiOnly, OUT_DIR };
+/** esbuild's errors in a profiles/*.json file, as Vietnamese lines (empty when the failure is another). */
+function profileSyntaxErrors(e) {
+  const errors = Array.isArray(e && e.errors) ? e.errors : [];
+  return errors
+    .filter((x) => x.location && /^profiles[\\/][^\\/]+\.json$/.test(x.location.file))
+    .map((x) => {
+      const { file, line, column, lineText } = x.location;
+      const why = /trailing comma/i.test(x.text)
+        ? "thừa dấu phẩy trước } hoặc ]"
+        : /Expected ","/.test(x.text)
+          ? "thiếu dấu phẩy giữa hai mục"
+          : "thường do thiếu hoặc thừa dấu phẩy, hoặc chữ không đặt trong ngoặc kép";
+      return `kl226: ${file.replace(/\\/g, "/")} không phải JSON hợp lệ (dòng ${line}, cột ${column + 1}: “${lineText.trim()}”): ${why}. Sửa rồi chạy lại.`;
+    });
+}
+
+module.exports = { buildCli, asciiOnly, OUT_DIR, profileSyntaxErrors };
 
 if (require.main === module) {
   const t = Date.now();
@@ -135,8 +151,9 @@ if (require.main === module) {
       }
     },
     (e) => {
-      // A profile that is not JSON says so in Vietnamese (gen-profiles.js); anything else as it is.
-      console.error(/^kl226: profiles\//.test(e.message) ? e.message : e);
+      // A profile that is not JSON is named with its line and column in Vietnamese; anything else as it is.
+      const bad = profileSyntaxErrors(e);
+      console.error(bad.length > 0 ? bad.join("\n") : /^kl226: /.test(e.message) ? e.message : e);
       process.exitCode = 1;
     },
   );

@@ -17,7 +17,13 @@ import {
 } from "../core/history";
 import { compareDates, dateFromUtcMs, dayNumber, parseDateText, viDate, type CivilDate } from "../core/dates";
 import { defaultReplyBy, vietnamDate, weekendName, type DocumentDates } from "../core/documents";
-import { ALL_LETTERS_FILE, LETTER_SHEET, letterFileName, lettersToSender } from "../core/letters";
+import {
+  ALL_LETTERS_FILE,
+  isSenderUnit,
+  LETTER_SHEET,
+  letterFileName,
+  lettersToSender,
+} from "../core/letters";
 import type { Profile, RosterUnit } from "../core/profile";
 import { rollupRefusal, rollupWorkbook, type RollupUnit } from "../core/rollup";
 import { isUnlikelyReportDate } from "../core/validate";
@@ -275,7 +281,10 @@ export async function writeLetters(
   const chased = new Set(
     letters.filter(({ letter }) => letter.reasons.includes("missing")).map(({ letter }) => letter.unit),
   );
-  const unchased = c.missing.filter((u) => !chased.has(u.code)).length;
+  // (The sending body itself is never written to: said below, not counted here.)
+  const unchased = c.missing.filter(
+    (u) => !chased.has(u.code) && !isSenderUnit(u.name, profile.organisation),
+  ).length;
   const early =
     unchased > 0 && c.deadline !== null
       ? [

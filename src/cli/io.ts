@@ -79,17 +79,41 @@ export function loadProfile(nameOrPath: string, note: (line: string) => void = (
  * usual causes (V8 says "at position N"; Node 22+ adds the line and column itself).
  */
 function jsonSyntaxWhere(text: string, e: unknown): string {
-  const at = /at position (\d+)/.exec((e as Error).message ?? "");
   const causes =
     'thường do thiếu dấu phẩy giữa hai mục, thừa dấu phẩy trước } hoặc ], hoặc chữ không đặt trong ngoặc kép " ". Sửa rồi chạy lại.';
-  if (at === null) return `nội dung bị cắt hoặc thiếu dấu đóng } ]; ${causes}`;
-  const position = Math.min(Number(at[1]), text.length);
+  const at = /at position (\d+)/.exec((e as Error).message ?? "");
+  // V8 gives no position for a comma before "]" ("Unexpected token ']'"): found here.
+  const comma = at === null ? trailingComma(text) : undefined;
+  if (at === null && comma === undefined) return `nội dung bị cắt hoặc thiếu dấu đóng } ]; ${causes}`;
+  const position = comma !== undefined ? comma + 1 : Math.min(Number(at![1]), text.length);
   const before = text.slice(0, position);
   const line = before.split("\n").length;
   const column = position - before.lastIndexOf("\n");
   // The 40 characters the parser read last on that line: the mistake is at their end.
   const lead = before.slice(Math.max(before.lastIndexOf("\n") + 1, position - 40)).trimStart();
-  return `lỗi ở dòng ${line}, cột ${column}${lead === "" ? "" : `, ngay sau “${lead}”`}; ${causes}`;
+  const where = `lỗi ở dòng ${line}, cột ${column}${lead === "" ? "" : `, ngay sau “${lead}”`}`;
+  return comma !== undefined
+    ? `${where}: thừa dấu phẩy trước } hoặc ]. Xóa dấu phẩy đó rồi chạy lại.`
+    : `${where}; ${causes}`;
+}
+
+/** Where the first comma followed only by blanks and "]" or "}" is, outside strings; undefined when none. */
+function trailingComma(text: string): number | undefined {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === ",") {
+      const blank = /\S/g;
+      blank.lastIndex = i + 1;
+      const next = blank.exec(text);
+      if (next !== null && (next[0] === "]" || next[0] === "}")) return i;
+    }
+  }
+  return undefined;
 }
 
 function nearestProfileName(typed: string): string | undefined {

@@ -145,6 +145,28 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
     ).toContain("Có phải ý bạn là quang-tri-226?");
   }, 120_000);
 
+  test("a profile there that is not JSON, or whose name has diacritics, stops the build saying where and what", () => {
+    const dir = checkout("province-syntax");
+    const build = () =>
+      spawnSync(process.execPath, [join(dir, "scripts", "build-cli.js")], { cwd: dir, encoding: "utf8" });
+    writeFileSync(
+      join(dir, "profiles", "quang-tri-226.json"),
+      '{\n  "tasks": [\n    { "content": "a" },\n  ]\n}\n',
+    );
+    const syntax = build();
+    expect(syntax.status).toBe(1);
+    expect(syntax.stderr).toBe(
+      'kl226: profiles/quang-tri-226.json không phải JSON hợp lệ (dòng 3, cột 23: “{ "content": "a" },”): thừa dấu phẩy trước } hoặc ]. Sửa rồi chạy lại.\n',
+    );
+    rmSync(join(dir, "profiles", "quang-tri-226.json"));
+    writeFileSync(join(dir, "profiles", "quảng trị.json"), JSON.stringify(quangTri));
+    const named = build();
+    expect(named.status).toBe(1);
+    expect(named.stderr).toBe(
+      "kl226: tên tệp hồ sơ chỉ gồm chữ không dấu, số và - _ . (ví dụ quang-tri-226.json): đổi tên profiles/quảng trị.json rồi chạy lại.\n",
+    );
+  }, 120_000);
+
   test("a profile there that does not parse stops the build with its errors", () => {
     const dir = checkout("province-bad");
     writeFileSync(

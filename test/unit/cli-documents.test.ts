@@ -266,3 +266,31 @@ test("the demo dates its documents a week after its samples' deadline, on the ne
     day: 23,
   });
 });
+
+test("the sending body on its own roster gets no letter, and is neither chased nor counted as 'not chased'", async () => {
+  const rosterWithSender = join(root, "ds-snv.csv");
+  writeFileSync(rosterWithSender, `${readFileSync(roster, "utf8")}SO_NOI_VU,Sở Nội vụ,"Sở, ban, ngành"\n`);
+  const dir = join(root, "thu-snv");
+  const io = capture();
+  await main(
+    [
+      "consolidate",
+      inDir,
+      "--out",
+      join(root, "snv.xlsx"),
+      "--roster",
+      rosterWithSender,
+      "--letters",
+      dir,
+      "--letter-date",
+      "15/06/2026",
+    ],
+    io,
+  );
+  expect(existsSync(join(dir, "SO_NOI_VU.docx"))).toBe(false);
+  expect(existsSync(join(dir, "PHONG_C.docx"))).toBe(true);
+  expect(io.stdout).toContain(
+    "  Không lập thư cho Sở Nội vụ (SO_NOI_VU): là cơ quan gửi thư. Những nội dung cần nhắc (Chưa gửi báo cáo.) xem ở bảng tổng hợp.\n",
+  );
+  expect(io.stdout).not.toContain("Chưa nhắc");
+});

@@ -238,6 +238,19 @@ const ROWS: readonly Row[] = [
     ],
   },
   {
+    name: "a profile with a comma before ] (V8 gives no position) says where it is",
+    setup: (d) =>
+      writeFileSync(
+        join(d, "tinh.json"),
+        '{\n  "tasks": [\n    { "content": "Rà soát quy chế, ]" },\n  ]\n}\n',
+      ),
+    args: (d) => ["template", "--out", join(d, "mau.xlsx"), "--profile", join(d, "tinh.json")],
+    code: 2,
+    stderr: [
+      /tinh\.json không phải JSON hợp lệ: lỗi ở dòng 3, cột 41, ngay sau “\{ "content": "Rà soát quy chế, \]" \},”: thừa dấu phẩy trước \} hoặc \]\. Xóa dấu phẩy đó rồi chạy lại\./,
+    ],
+  },
+  {
     name: "a profile saved by Notepad with a byte-order mark is read, and its default organisation noted",
     setup: (d) => writeFileSync(join(d, "tinh.json"), '\uFEFF{ "targets": { "ONLINE_RATIO": 0.7 } }'),
     args: (d) => ["template", "--out", join(d, "mau.xlsx"), "--profile", join(d, "tinh.json")],
