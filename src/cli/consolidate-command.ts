@@ -222,7 +222,10 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
   };
   // Profile and roster first: a bad one stops the run (exit 2) before any file is read.
   const profile = o.profile === undefined ? undefined : loadProfile(o.profile, (line) => io.err(`${line}\n`));
-  const roster = o.roster === undefined ? undefined : loadRoster(o.roster, profile ?? DEFAULT_PROFILE);
+  const roster =
+    o.roster === undefined
+      ? undefined
+      : loadRoster(o.roster, profile ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE);
   const previous = o.previous?.map(loadPrevious);
   const period =
     o.period !== undefined && o.year !== undefined ? { kind: o.period, year: o.year } : undefined;

@@ -9,6 +9,7 @@ import { unreadableResult } from "../app/inspect";
 import { parseDateText } from "../core/dates";
 import type { Finding } from "../core/findings";
 import { DEFAULT_PROFILE } from "../core/profile";
+import { deploymentProfile } from "../core/profiles";
 import { templateTasks, templateWorkbook } from "../core/template";
 import type { ValidationResult } from "../core/validate";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
@@ -232,7 +233,9 @@ function templateCommand(args: string[], io: Io): number {
   // A report stored with decomposed letters is the one typed composed: it is found, not doubled.
   const o = { ...options, out: storedOutputPath(options.out) };
   const profile =
-    o.profile === undefined ? DEFAULT_PROFILE : loadProfile(o.profile, (line) => io.err(`${line}\n`));
+    o.profile === undefined
+      ? (deploymentProfile() ?? DEFAULT_PROFILE)
+      : loadProfile(o.profile, (line) => io.err(`${line}\n`));
   if (o.period !== undefined) checkPeriodOfForm(profile, o.period);
   checkOutputs([{ path: o.out, option: "--out", kind: "file" }]);
   // A clerk's filled report must never be lost to a template written over it.
@@ -269,7 +272,9 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   const o = checkOptions(VALIDATE, validateOptions, values);
   // SPEC §8: without --profile each file is read with the form its marker names (by that form's default profile).
   const profile =
-    o.profile === undefined ? DEFAULT_PROFILE : loadProfile(o.profile, (line) => io.err(`${line}\n`));
+    o.profile === undefined
+      ? (deploymentProfile() ?? DEFAULT_PROFILE)
+      : loadProfile(o.profile, (line) => io.err(`${line}\n`));
   const forms = o.profile === undefined ? "follow" : "expect";
   // Without --profile, a template made with a profile of profiles/ is checked by it (validate.ts).
   const fileProfile = o.profile === undefined;

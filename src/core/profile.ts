@@ -131,6 +131,7 @@ const codeList = z.array(z.string().trim().toUpperCase()).optional();
 
 const PROFILE_KEYS = [
   "name",
+  "default",
   "form",
   "organisation",
   "targets",
@@ -152,6 +153,11 @@ const PROFILE_KEYS = [
 export const profileFileSchema = z
   .object({
     name: z.string().trim().min(1).optional(),
+    /**
+     * This deployment's default (a file in profiles/): what a template, a check and a consolidation
+     * use when no profile is chosen. At most one file of profiles/ says so.
+     */
+    default: z.boolean().optional(),
     /** A built-in form id ("KL226-BC/1", "CCHC-BC/2025") or a whole form definition. */
     form: z.union([z.string().trim().min(1), z.record(z.string(), z.unknown())]).optional(),
     organisation: z

@@ -15,10 +15,33 @@ export const SHIPPED_PROFILE_NAMES: readonly string[] = Object.keys(FILES);
 
 /** The profiles/*.json files that do not parse, each with its errors: a build lists them and stops. */
 export function invalidProfiles(): string[] {
-  return SHIPPED_PROFILE_NAMES.flatMap((name) => {
+  const errors = SHIPPED_PROFILE_NAMES.flatMap((name) => {
     const r = parseProfile(FILES[name]);
     return r.ok ? [] : [`profiles/${name}.json:\n  ${r.errors.join("\n  ")}`];
   });
+  const defaults = defaultNames();
+  if (defaults.length > 1)
+    errors.push(
+      `profiles/: ${defaults.map((n) => `${n}.json`).join(", ")} cùng ghi "default": true; chỉ một hồ sơ là mặc định của bản triển khai.`,
+    );
+  return errors;
+}
+
+/** The files of profiles/ that say `"default": true`. */
+function defaultNames(): string[] {
+  return SHIPPED_PROFILE_NAMES.filter((name) => {
+    const json = FILES[name];
+    return typeof json === "object" && json !== null && (json as { default?: unknown }).default === true;
+  });
+}
+
+/**
+ * This deployment's default profile: the one file of profiles/ with `"default": true` (a province's
+ * own plan), else none (the SPEC's defaults, equal to thanh-hoa-226, apply).
+ */
+export function deploymentProfile(): Profile | undefined {
+  const names = defaultNames();
+  return names.length === 1 ? shippedProfile(names[0]!) : undefined;
 }
 
 const parsed = new Map<string, Profile>();
@@ -44,6 +67,9 @@ export function shippedProfile(name: string): Profile | undefined {
  * organisation of the plan it comes from (seed 001).
  */
 export function defaultProfileForForm(formId: string): Profile | undefined {
+  // A deployment's own default judges the files of its form.
+  const deployment = deploymentProfile();
+  if (deployment !== undefined && deployment.form.id === formId) return deployment;
   if (formId === DEFAULT_FORM.id) return DEFAULT_PROFILE;
   const form = builtinForm(formId);
   if (!form) return undefined;

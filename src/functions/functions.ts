@@ -107,9 +107,12 @@ function profileOf(value: unknown): Profile | null {
   return fail("notAvailable", `Không có hồ sơ "${name}". Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}.`);
 }
 
+/** The profile a KL226-BC/1 function uses without one: this deployment's own (profiles/, "default"), else the SPEC's. */
+const KL226_DEFAULT = defaultProfileForForm(DEFAULT_PROFILE.form.id) ?? DEFAULT_PROFILE;
+
 /** Without a profile: the default KL226-BC/1 indicators, then those of the other built-in forms (CCHC-BC/2025). */
 const DEFAULT_INDICATORS: ReadonlyMap<string, Indicator> = new Map(
-  [DEFAULT_PROFILE, ...BUILTIN_FORMS.map((f) => defaultProfileForForm(f.id) ?? DEFAULT_PROFILE)]
+  [KL226_DEFAULT, ...BUILTIN_FORMS.map((f) => defaultProfileForForm(f.id) ?? DEFAULT_PROFILE)]
     .flatMap((p) => p.form.indicators)
     .reverse()
     .map((i) => [i.id, i]),
@@ -343,8 +346,8 @@ export function dueDate(period: string, year: number, profile?: string): number 
   // Without a profile, a quarter is the CCHC-BC/2025 regime's (KL226-BC/1 has none).
   const p =
     chosen ??
-    (DEFAULT_PROFILE.form.periods.some((x) => x.kind === kind)
-      ? DEFAULT_PROFILE
+    (KL226_DEFAULT.form.periods.some((x) => x.kind === kind)
+      ? KL226_DEFAULT
       : BUILTIN_FORMS.map((f) => defaultProfileForForm(f.id)).find((x) =>
           x?.form.periods.some((q) => q.kind === kind),
         ));

@@ -4,7 +4,12 @@
 import { useEffect, useState } from "react";
 import { DEFAULT_FORM } from "../core/forms";
 import type { Profile } from "../core/profile";
-import { defaultProfileForForm, SHIPPED_PROFILE_NAMES, shippedProfile } from "../core/profiles";
+import {
+  defaultProfileForForm,
+  deploymentProfile,
+  SHIPPED_PROFILE_NAMES,
+  shippedProfile,
+} from "../core/profiles";
 import type { SettingsStore } from "./settings";
 
 export const AUTO = "auto";
@@ -12,8 +17,11 @@ export const AUTO = "auto";
 /** "auto" or a shipped profile name. */
 export type ProfileChoice = string;
 
-/** The template's default (SPEC §8: thanh-hoa-226 equals the default profile). */
-export const DEFAULT_TEMPLATE_PROFILE = "thanh-hoa-226";
+/**
+ * The template's default: this deployment's own profile (`"default": true` in profiles/), else
+ * thanh-hoa-226 (SPEC §8: it equals the default profile).
+ */
+export const DEFAULT_TEMPLATE_PROFILE = deploymentProfile()?.id ?? "thanh-hoa-226";
 
 export interface ProfileOption {
   readonly value: ProfileChoice;

@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { runInNewContext } from "node:vm";
 import { main, mainHelpText, type Io } from "../../src/cli/main";
 import { checkout as checkoutIn } from "../helpers/checkout";
+import { reportBytes } from "../helpers/report-builder";
 
 const ROOT = resolve(__dirname, "../..");
 const root = mkdtempSync(join(tmpdir(), "kl226-build-"));
@@ -164,6 +165,42 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
     expect(named.status).toBe(1);
     expect(named.stderr).toBe(
       "kl226: tên tệp hồ sơ chỉ gồm chữ không dấu, số và - _ . (ví dụ quang-tri-226.json): đổi tên profiles/quảng trị.json rồi chạy lại.\n",
+    );
+  }, 120_000);
+
+  test('the province\'s profile marked "default" is what a template, a check and a consolidation use without --profile', () => {
+    const dir = checkout("province-default");
+    const own = {
+      ...quangTri,
+      default: true,
+      counts: [{ code: "HSCV_TONG", label: "Tổng số hồ sơ công việc", unit: "hồ sơ", currentRequired: true }],
+    };
+    writeFileSync(join(dir, "profiles", "quang-tri-226.json"), JSON.stringify(own, null, 2));
+    const made = kl226(dir, ["template", "--out", join(dir, "mau.xlsx")]);
+    expect(made.stdout).toContain(
+      "hồ sơ: Kế hoạch thực hiện Kết luận 226 của UBND tỉnh Quảng Trị, 1 nhiệm vụ",
+    );
+    // A report on the general template (no profile named in it) lacks the province's row.
+    const report = join(dir, "SO_A.xlsx");
+    writeFileSync(report, reportBytes({ unit: "SO_A", name: "Sở A" }));
+    const checked = kl226(dir, ["validate", report]);
+    expect(checked.status).toBe(1);
+    expect(checked.stdout).toContain("Không tìm thấy dòng có mã HSCV_TONG (Tổng số hồ sơ công việc)");
+    // Two defaults is a build error.
+    writeFileSync(
+      join(dir, "profiles", "hcm-attp-226.json"),
+      JSON.stringify({
+        ...JSON.parse(readFileSync(join(ROOT, "profiles", "hcm-attp-226.json"), "utf8")),
+        default: true,
+      }),
+    );
+    const twice = spawnSync(process.execPath, [join(dir, "scripts", "build-cli.js")], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toContain(
+      'profiles/: hcm-attp-226.json, quang-tri-226.json cùng ghi "default": true; chỉ một hồ sơ là mặc định của bản triển khai.',
     );
   }, 120_000);
 

@@ -21,6 +21,8 @@ import { vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../../core/profile";
+import { DEFAULT_FORM } from "../../core/forms";
+import { defaultProfileForForm } from "../../core/profiles";
 import { indicatorValueText, sentenceCase, shownGap, targetText } from "../../core/indicator-text";
 import { writeXlsx } from "../../xlsx/write";
 import type { ExcelActions } from "../actions";
@@ -181,7 +183,8 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   useEffect(() => prepareWorkers(), []);
   // Names kept for what renders from the result (the roll-up form, the documents).
   const result = outcome?.consolidation ?? null;
-  const profile = outcome?.profile ?? chosenProfile(choice) ?? DEFAULT_PROFILE;
+  const profile =
+    outcome?.profile ?? chosenProfile(choice) ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE;
 
   const clearResult = (): void => {
     setOutcome(null);
@@ -212,7 +215,10 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     const file = picked[0];
     if (!file) return;
     try {
-      const outcome = await readRosterFile(file, chosenProfile(choice) ?? DEFAULT_PROFILE);
+      const outcome = await readRosterFile(
+        file,
+        chosenProfile(choice) ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE,
+      );
       if (outcome.ok) {
         setRoster({ file: file.name, units: outcome.units });
         setNotice(null);

@@ -5,6 +5,7 @@
 import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { UNIT_TYPES, type UnitTypeId } from "../../core/catalogue";
 import { DEFAULT_PROFILE } from "../../core/profile";
+import { deploymentProfile } from "../../core/profiles";
 import { periodDeadlineText, templateTasks, templateWorkbook } from "../../core/template";
 import { writeXlsx } from "../../xlsx/write";
 import type { ExcelActions } from "../actions";
@@ -60,7 +61,7 @@ export function TemplatePanel({ strings: t, store, excel }: TemplatePanelProps) 
     ALL_TYPES,
     isTypeChoice,
   );
-  const profile = chosenProfile(choice) ?? DEFAULT_PROFILE;
+  const profile = chosenProfile(choice) ?? deploymentProfile() ?? DEFAULT_PROFILE;
   const type = UNIT_TYPES.find((u) => u.id === typeChoice)?.id as UnitTypeId | undefined;
   const prefill = type ? { type } : {};
   const tasks = templateTasks(profile.form, prefill).length;
