@@ -106,7 +106,7 @@ export function inspectBytes(
     // one. Text named .xlsx stays a file "renamed .xlsx": the message may reach a unit in a letter.
     const csvName = options.fileName !== undefined && fileKindOf(options.fileName).id === "csv";
     if (read.reason === "TEXT_FILE" && csvName && looksLikeRoster(bytes))
-      return unreadableResult(MSG.rosterNotReport, read.detail);
+      return { ...unreadableResult(MSG.rosterNotReport, read.detail), notAReport: "roster" };
     return readFailureResult(read.reason, read.detail, options.fileName);
   }
   try {
@@ -114,7 +114,10 @@ export function inspectBytes(
       read.workbook.sheets.length === 0 &&
       isRosterWorkbook(bytes, read.workbook.sheetNames, decoder, profile)
     )
-      return failedResult(finding("NOT_TEMPLATE", "error", null, null, MSG.rosterNotReport));
+      return {
+        ...failedResult(finding("NOT_TEMPLATE", "error", null, null, MSG.rosterNotReport)),
+        notAReport: "roster",
+      };
     const result = validateWorkbook(read.workbook, profile, options);
     const stale = staleFormulaFindings(read.workbook);
     return stale.length === 0 ? result : { ...result, findings: [...result.findings, ...stale] };

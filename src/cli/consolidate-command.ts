@@ -457,10 +457,15 @@ function humanSummary(
   } else {
     lines.push("Không xác định được kỳ tổng hợp: không có tệp nào khai Kỳ báo cáo và Năm hợp lệ.");
   }
+  const notReports = c.notReports ?? [];
   lines.push(
-    `Đã đọc ${fileCount} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}, trùng đơn vị ${c.duplicates.length}${c.inRollup.length > 0 ? `, ${c.inRollup.length} tệp đã tính trong báo cáo tổng hợp khác` : ""}.`,
+    `Đã đọc ${fileCount - notReports.length} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}, trùng đơn vị ${c.duplicates.length}${c.inRollup.length > 0 ? `, ${c.inRollup.length} tệp đã tính trong báo cáo tổng hợp khác` : ""}.`,
   );
   if (ignored.length > 0) lines.push(ignoredNote(ignored));
+  if (notReports.length > 0)
+    lines.push(
+      `Bỏ qua ${notReports.length} tệp danh sách đơn vị (không phải báo cáo, không tính vào số tệp đã đọc): ${notReports.join(", ")}. Nên để danh sách đơn vị ngoài thư mục các báo cáo.`,
+    );
   if (c.rejected.length > 0) {
     lines.push("Tệp bị từ chối (chi tiết ở trang “Lỗi”):");
     const rolledUp = new Set(c.rolledUp);

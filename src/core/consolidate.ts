@@ -239,6 +239,8 @@ export interface Consolidation {
   readonly warnings: readonly Warning[];
   /** Every submission, sorted by file, with what became of it (the summary's "Nguồn" sheet). */
   readonly sources: readonly SourceRow[];
+  /** Files among the submissions that are no reports (a roster): left out of the consolidation. */
+  readonly notReports?: readonly string[];
 }
 
 export interface ReturnedUnit {
@@ -368,9 +370,12 @@ export function majorityForm(submissions: readonly Submission[], fallback: strin
   return best;
 }
 
-export function consolidate(submissions: readonly Submission[], options: ConsolidateOptions): Consolidation {
+export function consolidate(all: readonly Submission[], options: ConsolidateOptions): Consolidation {
   const { profile } = options;
   const form = profile.form;
+  // A roster left among the reports is no report: out of every count, named apart.
+  const notReports = all.filter((s) => s.result.notAReport !== undefined).map((s) => s.file);
+  const submissions = notReports.length === 0 ? all : all.filter((s) => s.result.notAReport === undefined);
   // Sorting first makes every later step independent of the order the files came in.
   const sorted = [...submissions].sort(
     (a, b) => compareText(a.file, b.file) || compareText(a.sha256, b.sha256),
@@ -642,6 +647,7 @@ export function consolidate(submissions: readonly Submission[], options: Consoli
     rosterGiven: roster !== undefined,
     warnings,
     sources,
+    ...(notReports.length > 0 ? { notReports: [...notReports].sort(compareText) } : {}),
   };
 }
 

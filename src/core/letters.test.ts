@@ -291,6 +291,14 @@ test("a returned file's errors are worded for the unit: no command of ours, and 
       file("SO_B.xlsx", reportBytes({ unit: "SO_B", name: "Sở B", period: "Q2", year: 2026 }, [], cchc)),
       // A district's summary sent in place of its report, named for the unit.
       file("SO_C.xlsx", writeXlsx(summaryWorkbook(fixtureConsolidation(), profile))),
+      // An error, and a merge (a warning) that the resent file would still have.
+      file(
+        "SO_D.xlsx",
+        reportBytes({ unit: "SO_D", name: "Sở D", counts: { HN_TONG: [100, -1] } }, [
+          { op: "merge", sheet: "Chỉ tiêu", range: "E15:E16" },
+          { op: "set", sheet: "Chỉ tiêu", cell: "E16", value: null },
+        ]),
+      ),
     ],
     {
       profile,
@@ -298,6 +306,7 @@ test("a returned file's errors are worded for the unit: no command of ours, and 
         { code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" },
         { code: "SO_B", name: "Sở B", type: "Sở, ban, ngành" },
         { code: "SO_C", name: "Sở C", type: "Sở, ban, ngành" },
+        { code: "SO_D", name: "Sở D", type: "Sở, ban, ngành" },
       ],
       period: { kind: "6T", year: 2026 },
     },
@@ -312,6 +321,9 @@ test("a returned file's errors are worded for the unit: no command of ours, and 
   );
   expect(text("SO_C")).toContain(
     "- Tệp gửi là một bảng tổng hợp do KL226 lập, không phải báo cáo của đơn vị theo mẫu KL226-BC/1. Đề nghị đơn vị gửi báo cáo theo mẫu KL226-BC/1; nếu đơn vị tổng hợp từ các đơn vị trực thuộc, gửi “báo cáo gửi cấp trên” (lập bằng KL226), không gửi bảng tổng hợp.",
+  );
+  expect(text("SO_D")).toMatch(
+    /- Trang “Chỉ tiêu”, ô E5: .*số âm \(-1\).*\nKhi sửa, xin sửa cả những điểm sau:\n- Trang “Chỉ tiêu”, ô E15: Các ô E15:E16 bị gộp/,
   );
   for (const [, t] of texts)
     expect(t).not.toMatch(/kl226 template|hồ sơ đã chọn|Trang “Nhiệm vụ”: Thiếu|Nơi tổng hợp|--rollup/);

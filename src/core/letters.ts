@@ -95,6 +95,9 @@ export function errorLine(f: Finding, sender: string): string {
   return `${where}${unitMessage(f, sender)}`;
 }
 
+/** Warnings about a returned file's shape that its letter asks to mend with the errors. */
+const SHAPE_WARNINGS: ReadonlySet<string> = new Set(["MERGED_CELLS", "COPIED_SHEET", "STALE_FORMULA"]);
+
 /** How the checking tools tell a clerk where to get the template; a letter names the sender instead. */
 const TEMPLATE_FROM_TOOLS = "(lệnh “kl226 template” hoặc nút Mẫu báo cáo)";
 const SUMMARY_TEXT =
@@ -314,6 +317,9 @@ function returnedFile(
     });
   }
   const which = errors.length === 1 ? "lỗi sau" : `${errors.length} lỗi sau`;
+  // Warnings about the file's shape (merged cells, a copied sheet, stale formulas) would survive the
+  // resubmission if left out: the unit mends them in the same pass.
+  const shape = r.findings.filter((f) => f.severity === "warning" && SHAPE_WARNINGS.has(f.code));
   return {
     errors: errors.length,
     lines: [
@@ -322,6 +328,12 @@ function returnedFile(
         text: `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được, vì tệp có ${which}:`,
       },
       ...shown,
+      ...(shape.length > 0
+        ? [
+            { kind: "paragraph" as const, text: "Khi sửa, xin sửa cả những điểm sau:" },
+            ...shape.map((f): LetterLine => ({ kind: "item", text: errorLine(f, sender) })),
+          ]
+        : []),
       {
         kind: "paragraph",
         text: `Sau khi sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng chức năng “Kiểm tra” của phần bổ trợ KL226.`,

@@ -8,17 +8,48 @@ const q = (s: string): string => `“${s}”`;
 /** 12.25 → "12,3", 12 → "12": the Vietnamese decimal comma. */
 const oneDecimal = (x: number): string => String(Math.round(x * 10) / 10).replace(".", ",");
 
+/** How to unmerge, in both programs clerks use. */
+const UNMERGE =
+  "Bỏ gộp ô (Excel: Trang đầu → Gộp và Căn giữa; LibreOffice: Định dạng → Gộp và bỏ gộp ô → Bỏ gộp ô)";
+
+/** ", đang bị ẩn (…)" when the sheet read is hidden: a clerk working in a copy may not see it. */
+function hiddenNote(sheet: string, hidden: boolean): string {
+  return hidden
+    ? `, trang này đang bị ẩn (nhấp chuột phải vào tên một trang → Bỏ ẩn để thấy ${q(sheet)})`
+    : "";
+}
+
 export const MSG = {
   notTemplate: (sheet: string, form: string) =>
     `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
   renamedSheet: (sheet: string, found: string) =>
     `Không có trang tính ${q(sheet)} mà có trang ${q(found)}: có lẽ tên trang đã bị sửa. Đổi tên trang ${q(found)} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`,
-  copiedSheet: (copy: string, original: string) =>
-    `Sổ có trang ${q(copy)}, bản sao của trang ${q(original)}. Chương trình chỉ đọc trang ${q(original)}: số liệu ở trang ${q(copy)} không được tính. Nếu đã nhập số liệu vào bản sao, hãy chép sang trang ${q(original)}; sau đó xóa trang ${q(copy)} (nhấp chuột phải vào tên trang ở dưới cùng → Xóa), lưu rồi gửi lại.`,
+  copiedSheet: (copy: string, original: string, hidden: boolean) =>
+    `Sổ có trang ${q(copy)}, bản sao của trang ${q(original)}, cùng số liệu. Chương trình chỉ đọc trang ${q(original)}${hiddenNote(original, hidden)}. Nên xóa trang ${q(copy)} (nhấp chuột phải vào tên trang ở dưới cùng → Xóa) để khỏi nhầm khi sửa số liệu.`,
+  copiedSheetDiffers: (
+    copy: string,
+    original: string,
+    cells: ReadonlyArray<{ readonly cell: string; readonly copy: string; readonly original: string }>,
+    hidden: boolean,
+  ) => {
+    const shown = cells
+      .slice(0, 3)
+      .map(
+        (d) =>
+          `ô ${d.cell}: ${d.copy === "" ? "trống" : q(d.copy)} ở bản sao, ${d.original === "" ? "trống" : q(d.original)} ở trang gốc`,
+      )
+      .join("; ");
+    const more = cells.length > 3 ? `; và ${cells.length - 3} ô khác` : "";
+    return `Sổ có trang ${q(copy)}, bản sao của trang ${q(original)}, nhưng số liệu khác nhau (${shown}${more}). Chương trình chỉ đọc trang ${q(original)}${hiddenNote(original, hidden)}, nên chưa biết số liệu nào là đúng. Giữ lại một trang có số liệu đúng, đặt tên trang đó là ${q(original)}, xóa trang còn lại (nhấp chuột phải vào tên trang → Xóa), lưu rồi gửi lại.`;
+  },
   mergedCell: (cell: string, range: string, first: string) =>
-    `Ô ${cell} nằm trong vùng ô gộp ${range}: khi gộp ô, chỉ ô đầu ${first} giữ giá trị, ô ${cell} được coi là trống. Bỏ gộp ô (Trang đầu → Gộp và Căn giữa) rồi nhập riêng từng ô.`,
+    `(Ô ${cell} nằm trong vùng ô gộp ${range}: khi gộp, chỉ ô đầu ${first} giữ giá trị, ô ${cell} được coi là trống. ${UNMERGE} rồi nhập riêng từng ô.)`,
+  mergedFirst: (first: string, range: string) =>
+    `(Ô ${first} là ô đầu của vùng ô gộp ${range}: khi gộp, nội dung các ô kia có thể đã bị dồn vào ô này. ${UNMERGE} rồi nhập riêng từng ô.)`,
+  mergedCodes: (range: string) =>
+    `(Cột A có các ô gộp ${range}: khi gộp, chỉ ô đầu giữ mã, các dòng sau mất mã. ${UNMERGE} rồi ghi lại mã của từng dòng như trong mẫu.)`,
   mergedRange: (range: string, first: string) =>
-    `Các ô ${range} bị gộp (mẫu không gộp các ô này): chỉ ô đầu ${first} được đọc, các ô còn lại được coi là trống. Bỏ gộp ô (Trang đầu → Gộp và Căn giữa) rồi nhập riêng số liệu vào từng ô.`,
+    `Các ô ${range} bị gộp (mẫu không gộp các ô này): chỉ ô đầu ${first} được đọc, các ô còn lại được coi là trống. ${UNMERGE} rồi nhập riêng số liệu vào từng ô.`,
   unknownProfile: (name: string) =>
     `Tệp lập theo hồ sơ cấu hình ${q(name)} của tỉnh, mà bản KL226 này không có: đã kiểm tra theo mẫu chung, các số liệu và chỉ tiêu riêng của hồ sơ đó chưa được kiểm tra. Hãy kiểm tra bằng phần bổ trợ hoặc lệnh kl226 của nơi đã phát hành mẫu (--profile ${name}).`,
   rosterNotReport:
@@ -125,6 +156,8 @@ export const MSG = {
     `Ngày báo cáo ${date} muộn hơn ${latest}, quá xa kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   badEmail: (shown: string) =>
     `Email ${q(shown)} không đúng dạng. Nhập địa chỉ dạng ten@coquan.gov.vn hoặc để trống.`,
+  periodYearConflict: (shown: string, year: number, period: string) =>
+    `Kỳ báo cáo ghi ${q(shown)} nhưng ô Năm ghi ${year}: chưa rõ báo cáo của năm nào. Chọn ${q(period)} từ danh sách ở ô này và ghi đúng năm của kỳ báo cáo ở ô Năm.`,
   periodCoerced: (label: string, shown: string, period: string) =>
     `${label} ghi ${q(shown)}; đã hiểu là ${q(period)}. Nên chọn từ danh sách của ô (năm ghi ở ô Năm).`,
   textCoerced: (label: string, shown: string, value: number) =>

@@ -72,20 +72,23 @@ describe("NOT_TEMPLATE", () => {
         "Không có trang tính “Chỉ tiêu” mà có trang “Chi tieu”: có lẽ tên trang đã bị sửa. Đổi tên trang “Chi tieu” thành đúng “Chỉ tiêu” (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.",
     });
   });
-  test("a copy of a template sheet beside it is named: only the original is read (a warning; the original's blanks stay errors)", () => {
-    // The clerk copied "Chỉ tiêu" (Excel names it "Chỉ tiêu (2)") and typed this period's figure in the copy.
+  test("a copy of a template sheet with other figures is an error naming them: only the original is read", () => {
+    // The clerk copied "Chỉ tiêu" (Excel names it "Chỉ tiêu (2)"), typed 77 in the copy's E5 (the
+    // original has 90) and emptied the original's E6 (the copy keeps 60).
     const r = check({}, [
       { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu (2)" },
       { op: "set", sheet: "Chỉ tiêu (2)", cell: "E5", value: 77 },
       { op: "set", sheet: "Chỉ tiêu", cell: "E6", value: null },
     ]);
     expect(only(r.findings)).toEqual([
-      ["COPIED_SHEET", "warning", "Chỉ tiêu (2)", null],
+      ["COPIED_SHEET", "error", "Chỉ tiêu (2)", "E5"],
       ["MISSING_VALUE", "error", "Chỉ tiêu", "E6"],
     ]);
     expect(r.findings[0]?.message).toBe(
-      "Sổ có trang “Chỉ tiêu (2)”, bản sao của trang “Chỉ tiêu”. Chương trình chỉ đọc trang “Chỉ tiêu”: số liệu ở trang “Chỉ tiêu (2)” không được tính. Nếu đã nhập số liệu vào bản sao, hãy chép sang trang “Chỉ tiêu”; sau đó xóa trang “Chỉ tiêu (2)” (nhấp chuột phải vào tên trang ở dưới cùng → Xóa), lưu rồi gửi lại.",
+      "Sổ có trang “Chỉ tiêu (2)”, bản sao của trang “Chỉ tiêu”, nhưng số liệu khác nhau (ô E5: “77” ở bản sao, “90” ở trang gốc; ô E6: “60” ở bản sao, trống ở trang gốc). Chương trình chỉ đọc trang “Chỉ tiêu”, nên chưa biết số liệu nào là đúng. Giữ lại một trang có số liệu đúng, đặt tên trang đó là “Chỉ tiêu”, xóa trang còn lại (nhấp chuột phải vào tên trang → Xóa), lưu rồi gửi lại.",
     );
+  });
+  test("an identical copy is a warning; LibreOffice's and Google Sheets' copy names; a hidden original is said", () => {
     // LibreOffice's and Google Sheets' names for a copy; a valid report stays valid, with the warning.
     for (const to of ["Thông tin_2", "Bản sao của Nhiệm vụ", "Copy of Hoi nghi"]) {
       const sheet = { "Thông tin_2": "Thông tin", "Bản sao của Nhiệm vụ": "Nhiệm vụ" }[to] ?? "Hội nghị";
@@ -93,6 +96,14 @@ describe("NOT_TEMPLATE", () => {
       expect(copied.valid).toBe(true);
       expect(only(copied.findings)).toEqual([["COPIED_SHEET", "warning", to, null]]);
     }
+    const spec = reportSpec(BASE, [{ op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu (2)" }]);
+    const hidden = writeXlsx({
+      ...spec,
+      sheets: spec.sheets.map((sh) => (sh.name === "Chỉ tiêu" ? { ...sh, hidden: true } : sh)),
+    });
+    expect(inspectBytes(hidden, DEFAULT_PROFILE).findings.map((f) => f.message)).toEqual([
+      "Sổ có trang “Chỉ tiêu (2)”, bản sao của trang “Chỉ tiêu”, cùng số liệu. Chương trình chỉ đọc trang “Chỉ tiêu”, trang này đang bị ẩn (nhấp chuột phải vào tên một trang → Bỏ ẩn để thấy “Chỉ tiêu”). Nên xóa trang “Chỉ tiêu (2)” (nhấp chuột phải vào tên trang ở dưới cùng → Xóa) để khỏi nhầm khi sửa số liệu.",
+    ]);
     // A sheet of the clerk's own ("Ghi chú (2)") is no copy of the template's.
     expect(check({}, [{ op: "copySheet", sheet: "Chỉ tiêu", to: "Ghi chú (2)" }]).findings).toEqual([]);
   });
@@ -170,6 +181,11 @@ test("a period typed with its year or a leading zero is understood, with a COERC
   ]);
   expect(read("Năm 2026")[0]).toBe("NAM");
   expect(read("2026")[0]).toBeNull();
+  // A year in the text that is not the Năm cell's (2026): which year is meant cannot be told.
+  expect(read("6 tháng/2025")).toEqual([
+    null,
+    "BAD_VALUE C8 Kỳ báo cáo ghi “6 tháng/2025” nhưng ô Năm ghi 2026: chưa rõ báo cáo của năm nào. Chọn “6 tháng” từ danh sách ở ô này và ghi đúng năm của kỳ báo cáo ở ô Năm.",
+  ]);
 });
 
 describe("Thông tin", () => {
@@ -458,6 +474,8 @@ test("findings carry Vietnamese messages that say what to type", () => {
 });
 
 describe("cells merged by the clerk are read as Excel shows them: only a merge's first cell", () => {
+  const UNMERGE =
+    "Bỏ gộp ô (Excel: Trang đầu → Gộp và Căn giữa; LibreOffice: Định dạng → Gộp và bỏ gộp ô → Bỏ gộp ô)";
   test("a value hidden under a merge (D5:E5 merged, 34 still in E5) is not counted: E5 is blank, and the message says why", () => {
     const r = check({}, [{ op: "merge", sheet: "Chỉ tiêu", range: "D5:E5" }]);
     expect(r.valid).toBe(false);
@@ -467,19 +485,41 @@ describe("cells merged by the clerk are read as Excel shows them: only a merge's
         severity: "error",
         sheet: "Chỉ tiêu",
         cell: "E5",
-        message:
-          "Ô E5 nằm trong vùng ô gộp D5:E5: khi gộp ô, chỉ ô đầu D5 giữ giá trị, ô E5 được coi là trống. Bỏ gộp ô (Trang đầu → Gộp và Căn giữa) rồi nhập riêng từng ô. Chưa điền số liệu “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này). Nhập số nguyên không âm; nếu không có thì ghi 0.",
+        message: `Chưa điền số liệu “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này). Nhập số nguyên không âm; nếu không có thì ghi 0. (Ô E5 nằm trong vùng ô gộp D5:E5: khi gộp, chỉ ô đầu D5 giữ giá trị, ô E5 được coi là trống. ${UNMERGE} rồi nhập riêng từng ô.)`,
       },
     ]);
+  });
+  test("LibreOffice's merge that moved both numbers into the first cell (\"40 34\"): that cell's finding names the merge too", () => {
+    const r = check({}, [
+      { op: "set", sheet: "Chỉ tiêu", cell: "D5", value: "40 34" },
+      { op: "set", sheet: "Chỉ tiêu", cell: "E5", value: null },
+      { op: "merge", sheet: "Chỉ tiêu", range: "D5:E5" },
+    ]);
+    expect(only(r.findings)).toEqual([
+      ["BAD_VALUE", "error", "Chỉ tiêu", "D5"],
+      ["MISSING_VALUE", "error", "Chỉ tiêu", "E5"],
+    ]);
+    expect(r.findings[0]?.message).toMatch(
+      /không phải là số \(“40 34”\)\. .* \(Ô D5 là ô đầu của vùng ô gộp D5:E5: khi gộp, nội dung các ô kia có thể đã bị dồn vào ô này\. /,
+    );
   });
   test("a task status merged over two rows: the second row's status is blank, said with the merge", () => {
     const r = check({}, [{ op: "merge", sheet: "Nhiệm vụ", range: "G5:G6" }]);
     expect(only(r.findings)).toEqual([["TASK_STATUS", "error", "Nhiệm vụ", "G6"]]);
     expect(r.findings[0]?.message).toMatch(
-      /^Ô G6 nằm trong vùng ô gộp G5:G6: .* Nhiệm vụ ở dòng 6 chưa chọn Tình trạng\./,
+      /^Nhiệm vụ ở dòng 6 chưa chọn Tình trạng\. .* \(Ô G6 nằm trong vùng ô gộp G5:G6: /,
     );
   });
-  test("a merge over a cell that may be blank is a warning of its own (the report stays valid)", () => {
+  test("codes merged in column A: the row that lost its code is told to unmerge, not to copy the row again", () => {
+    const r = check({}, [{ op: "merge", sheet: "Chỉ tiêu", range: "A5:A6" }]);
+    expect(only(r.findings)).toEqual([["MISSING_FIELD", "error", "Chỉ tiêu", null]]);
+    expect(r.findings[0]?.message).toMatch(
+      new RegExp(
+        `Không tìm thấy dòng có mã HN_TRUC_TUYEN .* \\(Cột A có các ô gộp A5:A6: khi gộp, chỉ ô đầu giữ mã, các dòng sau mất mã\\. `,
+      ),
+    );
+  });
+  test("a merge over a cell that may be blank is a warning of its own (the report stays valid); over notes, nothing", () => {
     const r = check({}, [
       { op: "merge", sheet: "Chỉ tiêu", range: "E15:E16" },
       { op: "set", sheet: "Chỉ tiêu", cell: "E16", value: null },
@@ -491,11 +531,12 @@ describe("cells merged by the clerk are read as Excel shows them: only a merge's
         severity: "warning",
         sheet: "Chỉ tiêu",
         cell: "E15",
-        message:
-          "Các ô E15:E16 bị gộp (mẫu không gộp các ô này): chỉ ô đầu E15 được đọc, các ô còn lại được coi là trống. Bỏ gộp ô (Trang đầu → Gộp và Căn giữa) rồi nhập riêng số liệu vào từng ô.",
+        message: `Các ô E15:E16 bị gộp (mẫu không gộp các ô này): chỉ ô đầu E15 được đọc, các ô còn lại được coi là trống. ${UNMERGE} rồi nhập riêng số liệu vào từng ô.`,
       },
     ]);
     expect(r.report?.values.CC_KY_NANG_SO?.current).toBeNull();
+    // Two notes (column F) merged: validation reads no note, so nothing to say.
+    expect(check({}, [{ op: "merge", sheet: "Chỉ tiêu", range: "F5:F6" }]).findings).toEqual([]);
   });
   test("the template's own merges (its title rows) say nothing", () => {
     expect(check().findings).toEqual([]);

@@ -127,6 +127,8 @@ export interface ValidationResult {
   readonly reportDate: CivilDate | null;
   /** The parsed report; present exactly when valid. */
   readonly report: UnitReport | null;
+  /** The file is no unit's report but a list of units (a roster left among the reports): consolidation leaves it out. */
+  readonly notAReport?: "roster";
   /** The profile of profiles/ the file was checked by because it names it (a check without a profile). */
   readonly profile?: string;
   /** Where the file's Kỳ báo cáo and Năm are ("Thông tin" cells, "C8"), when read: for PERIOD_MISMATCH. */
@@ -142,10 +144,13 @@ export function isTemplateSheet(nfcName: string): boolean {
 
 const ROLLUP_SOURCES_KEY = matchKey(ROLLUP_SOURCES_SHEET);
 
-/** The sheets validation reads: the template's, and a roll-up's list of the reports it sums. */
+/**
+ * The sheets validation reads: the template's, a roll-up's list of the reports it sums, and a copy
+ * of a template sheet ("Chỉ tiêu (2)", compared with its original).
+ */
 export function isReadSheet(nfcName: string): boolean {
   const key = matchKey(nfcName);
-  return TEMPLATE_SHEET_KEYS.has(key) || key === ROLLUP_SOURCES_KEY;
+  return TEMPLATE_SHEET_KEYS.has(key) || key === ROLLUP_SOURCES_KEY || copiedSheetOf(nfcName) !== undefined;
 }
 
 /** A result with nothing read: every field null, not valid (callers add their findings). */
@@ -406,12 +411,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
     }
   }
 
-  // A template sheet copied ("Chỉ tiêu (2)") beside its original: only the original is read.
-  for (const copy of workbook.sheetNames ?? []) {
-    const original = copiedSheetOf(copy);
-    if (original !== undefined && findSheet(workbook, original) !== undefined)
-      findings.push(finding("COPIED_SHEET", "warning", copy, null, MSG.copiedSheet(copy, original)));
-  }
+  checkCopiedSheets(workbook, findings);
 
   const header = info ? readInfo(info, form, workbook.date1904, findings) : EMPTY_HEADER;
   const values = counts ? readCounts(counts, form, findings) : null;
@@ -468,6 +468,54 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   };
 }
 
+/**
+ * A template sheet copied ("Chỉ tiêu (2)") beside its original: only the original is read. A copy
+ * whose cells differ from the original's (figures typed in the copy, or two versions) is an error:
+ * which figures are the unit's cannot be told. An identical copy is a warning. Either says when the
+ * original is hidden (a clerk may otherwise delete the only sheet read).
+ */
+function checkCopiedSheets(workbook: Workbook, findings: Finding[]): void {
+  const hidden = new Set((workbook.hiddenSheets ?? []).map(matchKey));
+  for (const copyName of workbook.sheetNames ?? []) {
+    const template = copiedSheetOf(copyName);
+    const original = template === undefined ? undefined : findSheet(workbook, template);
+    if (template === undefined || original === undefined) continue;
+    const copy = findSheet(workbook, copyName);
+    const differ = copy === undefined ? [] : differingCells(original, copy);
+    const isHidden = hidden.has(matchKey(original.name));
+    findings.push(
+      differ.length === 0
+        ? finding("COPIED_SHEET", "warning", copyName, null, MSG.copiedSheet(copyName, template, isHidden))
+        : finding(
+            "COPIED_SHEET",
+            "error",
+            copyName,
+            differ[0]!.cell,
+            MSG.copiedSheetDiffers(copyName, template, differ, isHidden),
+          ),
+    );
+  }
+}
+
+/** Cells whose text differs between a sheet and its copy ("E5": "99" in the copy, "34" in the original). */
+function differingCells(
+  original: Sheet,
+  copy: Sheet,
+): Array<{ readonly cell: string; readonly copy: string; readonly original: string }> {
+  const out: Array<{ cell: string; copy: string; original: string }> = [];
+  const rows = Math.max(original.rows.length, copy.rows.length);
+  for (let r = 0; r < rows; r++) {
+    const a = original.rows[r] ?? [];
+    const b = copy.rows[r] ?? [];
+    for (let c = 0; c < Math.max(a.length, b.length); c++) {
+      const was = cellText(a[c]);
+      const now = cellText(b[c]);
+      if (was !== now) out.push({ cell: a1(r, c), copy: now, original: was });
+    }
+  }
+  return out;
+}
+
 /** Each template sheet's own merged ranges ("A1:F1" …) by matchKey of its name, per form. */
 const TEMPLATE_MERGES = new WeakMap<Profile["form"], ReadonlyMap<string, ReadonlySet<string>>>();
 
@@ -482,27 +530,46 @@ function templateMerges(profile: Profile): ReadonlyMap<string, ReadonlySet<strin
   return merges;
 }
 
+/** The columns validation reads on each template sheet (a merge elsewhere, over notes, is harmless). */
+const READ_COLUMNS: ReadonlyMap<string, readonly number[]> = new Map<string, readonly number[]>([
+  [matchKey(SHEETS.info), [INFO_COLS.code, INFO_COLS.value]],
+  [matchKey(SHEETS.counts), [COUNT_COLS.code, COUNT_COLS.previous, COUNT_COLS.current]],
+  [matchKey(SHEETS.tasks), [TASK_COLS.content, TASK_COLS.deadline, TASK_COLS.status]],
+  [matchKey(SHEETS.meetings), Object.values(MEETING_COLS)],
+]);
+
 /**
  * Cells merged on a template sheet where the template has no merge: the reader keeps only each
- * merge's first cell, as Excel shows it. A finding at another cell of such a merge (a blank the clerk
- * sees filled) says why; a merge no finding points into gets a warning of its own.
+ * merge's first cell, as Excel shows it. A finding in such a merge (a blank the clerk sees filled,
+ * or the first cell holding what a LibreOffice merge moved into it) says so after its own text, and
+ * a missing code row under a merge in column A too; a merge over cells validation reads that no
+ * finding points into gets a warning of its own. Merges over notes say nothing.
  */
 function noteMerges(workbook: Workbook, profile: Profile, findings: Finding[]): void {
   const own = templateMerges(profile);
   for (const sheet of workbook.sheets) {
     const template = own.get(matchKey(sheet.name));
     if (template === undefined || sheet.merges === undefined) continue;
+    const read = READ_COLUMNS.get(matchKey(sheet.name)) ?? [];
     for (const m of sheet.merges) {
       const range = rangeA1(m);
       if (template.has(range)) continue;
       const first = a1(m.r0, m.c0);
+      const overCodes = m.c0 === 0 && m.r1 > m.r0;
       let explained = false;
       findings.forEach((f, i) => {
-        if (f.sheet !== sheet.name || f.cell === null || f.cell === first || !inRange(f.cell, m)) return;
-        findings[i] = { ...f, message: MSG.mergedCell(f.cell, range, first) + " " + f.message };
+        if (f.sheet !== sheet.name) return;
+        let note: string | undefined;
+        if (f.cell === null)
+          note = overCodes && f.code === "MISSING_FIELD" ? MSG.mergedCodes(range) : undefined;
+        else if (inRange(f.cell, m))
+          note = f.cell === first ? MSG.mergedFirst(first, range) : MSG.mergedCell(f.cell, range, first);
+        if (note === undefined) return;
+        findings[i] = { ...f, message: `${f.message} ${note}` };
         explained = true;
       });
-      if (!explained)
+      const coversRead = read.some((c) => c >= m.c0 && c <= m.c1 && (m.r1 > m.r0 || c > m.c0));
+      if (!explained && coversRead)
         findings.push(finding("MERGED_CELLS", "warning", sheet.name, first, MSG.mergedRange(range, first)));
     }
   }
@@ -583,6 +650,8 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
   const rows = indexCodes(sheet, findings);
   const h: Header = { ...EMPTY_HEADER, texts: {}, cells: {} };
   const periods = periodOptions(form);
+  // A period typed with its year ("Năm 2025"): checked against the Năm cell once both are read.
+  let typedPeriod: { text: string; at: string; label: string; year: string | undefined } | undefined;
   for (const field of INFO_FIELDS) {
     const r = rows.get(field.code);
     if (r === undefined) {
@@ -651,11 +720,12 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
         const exact = matchOption(periods, text);
         const p = exact ?? matchOption(periods, loosePeriodText(text));
         if (p) h.period = p.id;
-        if (p && !exact)
+        if (p && !exact) {
+          typedPeriod = { text, at, label: p.label, year: /(\d{4})\s*$/.exec(text)?.[1] };
           findings.push(
             finding("COERCED", "warning", sheet.name, at, MSG.periodCoerced(field.label, text, p.label)),
           );
-        else if (!p)
+        } else if (!p)
           bad(
             MSG.badEnum(
               field.label,
@@ -692,6 +762,14 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
         else bad(MSG.badEmail(text));
         break;
     }
+  }
+  if (typedPeriod?.year !== undefined && h.year !== null && Number(typedPeriod.year) !== h.year) {
+    // "Năm 2025" beside Năm 2026: which year the report is of cannot be told.
+    const { at } = typedPeriod;
+    const i = findings.findIndex((f) => f.code === "COERCED" && f.cell === at && f.sheet === sheet.name);
+    const message = MSG.periodYearConflict(typedPeriod.text, h.year, typedPeriod.label);
+    if (i >= 0) findings[i] = finding("BAD_VALUE", "error", sheet.name, at, message);
+    h.period = null;
   }
   const dateRow = rows.get("NGAY_BAO_CAO");
   if (h.reportDate && h.period && h.year && dateRow !== undefined) {

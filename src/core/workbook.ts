@@ -62,6 +62,8 @@ export interface Workbook {
   readonly sheets: readonly Sheet[];
   /** Every sheet's name in the workbook, read or not (a reader may skip sheets): what the file is. */
   readonly sheetNames?: readonly string[];
+  /** The sheets not shown as tabs (hidden or very hidden), by name. */
+  readonly hiddenSheets?: readonly string[];
   /** True when the workbook uses the 1904 date system (`<workbookPr date1904="1"/>`). */
   readonly date1904: boolean;
   /** Workbook-level defined names, name → formula text (e.g. `"KL226-BC/1"` with quotes removed when a literal). */

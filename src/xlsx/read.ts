@@ -180,6 +180,7 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
   return {
     sheets,
     sheetNames: wb.sheets.map((s) => s.name),
+    hiddenSheets: wb.sheets.filter((s) => s.hidden === true).map((s) => s.name),
     date1904: wb.date1904,
     definedNames: wb.definedNames,
     fullCalcOnLoad: wb.fullCalcOnLoad,

@@ -96,6 +96,8 @@ function safeDecodeUri(s: string): string {
 export interface WorkbookSheetRef {
   readonly name: string;
   readonly relId: string;
+  /** `state="hidden"` or `"veryHidden"`: not shown as a tab. */
+  readonly hidden?: boolean;
 }
 
 export interface WorkbookInfo {
@@ -127,7 +129,12 @@ export function parseWorkbookPart(xml: string, part: string): WorkbookInfo {
         const relId = sc.attr("id", true);
         if (name === undefined || relId === undefined)
           fail("CORRUPT", `${part}: <sheet> without name or r:id`);
-        sheets.push({ name: name.normalize("NFC"), relId });
+        const state = sc.attr("state");
+        sheets.push(
+          state === "hidden" || state === "veryHidden"
+            ? { name: name.normalize("NFC"), relId, hidden: true }
+            : { name: name.normalize("NFC"), relId },
+        );
         break;
       }
       case "workbookPr": {

@@ -207,6 +207,23 @@ const ROWS: readonly Row[] = [
     stderr: [/Thừa tham số: thua\./],
   },
   {
+    name: "a copy of the roster left among the reports is set aside, not counted as a rejected report",
+    setup: (d) => writeFileSync(join(d, "reports", "danh-sach-cu.csv"), ROSTER),
+    args: (d) => [
+      "consolidate",
+      join(d, "reports"),
+      "--roster",
+      join(d, "ds.csv"),
+      "--out",
+      join(d, "th.xlsx"),
+    ],
+    code: 0,
+    stdout: [
+      /Đã đọc 2 tệp: chấp nhận 2, từ chối 0, trùng đơn vị 0\./,
+      /Bỏ qua 1 tệp danh sách đơn vị \(không phải báo cáo, không tính vào số tệp đã đọc\): .*danh-sach-cu\.csv\. Nên để danh sách đơn vị ngoài thư mục các báo cáo\./,
+    ],
+  },
+  {
     name: "a missing required option",
     args: (d) => ["consolidate", join(d, "reports")],
     code: 2,
