@@ -238,3 +238,23 @@ test("a profile's reportTo is where the report goes: HCM's CCHC plan reports to 
   expect(text).toContain("UBND THÀNH PHỐ");
   expect(text).not.toContain("kính báo cáo Ủy ban nhân dân");
 });
+
+test("the appendices list units by name, as a reader looks one up (not by the codes the tables do not show)", () => {
+  const names = (text: string) =>
+    text
+      .split("\n")
+      .filter((l) => /^\d+ \| /.test(l))
+      .map((l) => l.split(" | ")[1]);
+  // By code, Xã Mười (XA_10) would come before Xã Chín Chín (XA_996).
+  expect(names(appendix(0))).toEqual([
+    "Sở Chín Bốn",
+    "Sở Chín Lăm",
+    "Sở Tốt",
+    "Sở Trễ",
+    "Sở Văn Bản",
+    "Xã Chín Chín",
+    "Xã Mười",
+    "Xã Năm Chín",
+    "Xã Sáu Mươi",
+  ]);
+});

@@ -35,6 +35,7 @@ import {
 import type { Indicator } from "./form";
 import { viInteger } from "./format";
 import { indicatorValueText, shownGap, targetText } from "./indicator-text";
+import { foldKey } from "./text";
 import { bodyHeading, bodyParagraph, officialDateText, officialDocument, OFFICIAL_PAGE } from "./official";
 import type { Profile, RosterUnit } from "./profile";
 
@@ -538,7 +539,11 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     });
     return status === "short" ? { ...cell, fill: SHORT_FILL } : cell;
   };
-  const rows: TableCellSpec[][] = c.units.map((u, i) => [
+  const rows: TableCellSpec[][] = byName(
+    c.units,
+    (u) => u.name,
+    (u) => u.code,
+  ).map((u, i) => [
     numberCell(i + 1, false, size),
     cellText(u.name, { size }),
     cellText(`${viDate(u.reportDate)}${u.late ? "\n(trễ hạn)" : ""}`, { align: "center", size }),
@@ -582,9 +587,24 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
   );
 }
 
+/**
+ * The appendices' rows in the order a reader looks a unit up: by name (diacritics folded, so the order
+ * is the same on every machine), then by code. The body's lists keep the consolidation's order.
+ */
+function byName<T>(items: readonly T[], name: (t: T) => string, code: (t: T) => string): T[] {
+  const keyed = items.map((t) => ({ t, key: foldKey(name(t)), code: code(t) }));
+  keyed.sort((a, b) => compareText(a.key, b.key) || compareText(a.code, b.code));
+  return keyed.map((k) => k.t);
+}
+
 function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
   const byId = new Map(c.form.indicators.map((i) => [i.id, i]));
-  const rows = c.shortfalls.flatMap((s, i) => {
+  // By unit name; a unit's shortfalls stay in the form's order of indicators (the sort is stable).
+  const rows = byName(
+    c.shortfalls,
+    (s) => s.unitName,
+    (s) => s.unit,
+  ).flatMap((s, i) => {
     const ind = byId.get(s.indicator);
     if (!ind) return [];
     const gap = shownGap(ind, s.gap) ?? "—";
@@ -624,8 +644,21 @@ function missingAppendix(
   const rosterType = new Map((roster ?? []).map((u) => [u.code.toUpperCase(), u.type]));
   const rejectedOf = (code: string) => c.rejected.filter((r) => r.unit === code);
   const rows: TableCellSpec[][] = [
-    ...c.missing.map((u) => ({ code: u.code, name: u.name, type: u.type, status: "Chưa gửi báo cáo" })),
-    ...c.returned.map((u) => ({
+    ...byName(
+      c.missing,
+      (u) => u.name,
+      (u) => u.code,
+    ).map((u) => ({
+      code: u.code,
+      name: u.name,
+      type: u.type,
+      status: "Chưa gửi báo cáo",
+    })),
+    ...byName(
+      c.returned,
+      (u) => u.name,
+      (u) => u.code,
+    ).map((u) => ({
       code: u.code,
       name: u.name,
       type: rosterType.get(u.code) ?? (u.onRoster ? "" : NOT_ON_ROSTER),
