@@ -327,3 +327,9 @@ describe("a new province's profile mistakes are told in Vietnamese, with what to
     );
   });
 });
+
+test("a province's documents say they implement its own plan when the profile names it (subject)", () => {
+  const plan = "Kế hoạch số 145/KH-UBND ngày 20/01/2026 của UBND tỉnh Quảng Trị";
+  expect(parsed({ subject: plan }).form.subject).toBe(plan);
+  expect(parsed({}).form.subject).toBe("Kết luận số 226-KL/TW ngày 11/12/2025 của Ban Bí thư");
+});

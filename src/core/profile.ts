@@ -133,6 +133,7 @@ const PROFILE_KEYS = [
   "name",
   "default",
   "form",
+  "subject",
   "organisation",
   "targets",
   "deadlines",
@@ -160,6 +161,11 @@ export const profileFileSchema = z
     default: z.boolean().optional(),
     /** A built-in form id ("KL226-BC/1", "CCHC-BC/2025") or a whole form definition. */
     form: z.union([z.string().trim().min(1), z.record(z.string(), z.unknown())]).optional(),
+    /**
+     * What the documents say they implement ("Thực hiện …"): the province's own plan, e.g. "Kế hoạch
+     * số 145/KH-UBND ngày 20/01/2026 của UBND tỉnh Quảng Trị"; default the form's (Kết luận 226).
+     */
+    subject: z.string().trim().min(1).optional(),
     organisation: z
       .object({
         sender: z.string().trim().min(1),
@@ -336,6 +342,7 @@ export function parseProfile(json: unknown, base?: Profile): ProfileOutcome {
     ...start.form,
     periods,
     previousHeader: p.previousHeader ?? start.form.previousHeader,
+    subject: p.subject ?? start.form.subject,
     counts,
     parts,
     indicators,
