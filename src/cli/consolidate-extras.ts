@@ -307,7 +307,7 @@ export async function writeLetters(
   // The sending body is on its own roster (a Sở Nội vụ is a department too): no letter to itself.
   const self = lettersToSender(c, profile, dates).map(
     (l) =>
-      `  Không lập thư cho ${l.name} (${l.unit}): là cơ quan gửi thư. Những nội dung cần nhắc (${l.notes.join(" ")}) xem ở bảng tổng hợp.`,
+      `  Không lập thư cho ${l.name} (${l.unit}) vì đó là cơ quan gửi thư; việc cần tự theo dõi (cũng ở bảng tổng hợp): ${l.notes.join(" ")}`,
   );
   return [
     letters.length === 0

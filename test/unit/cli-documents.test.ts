@@ -290,7 +290,7 @@ test("the sending body on its own roster gets no letter, and is neither chased n
   expect(existsSync(join(dir, "SO_NOI_VU.docx"))).toBe(false);
   expect(existsSync(join(dir, "PHONG_C.docx"))).toBe(true);
   expect(io.stdout).toContain(
-    "  Không lập thư cho Sở Nội vụ (SO_NOI_VU): là cơ quan gửi thư. Những nội dung cần nhắc (Chưa gửi báo cáo.) xem ở bảng tổng hợp.\n",
+    "  Không lập thư cho Sở Nội vụ (SO_NOI_VU) vì đó là cơ quan gửi thư; việc cần tự theo dõi (cũng ở bảng tổng hợp): Chưa gửi báo cáo.\n",
   );
   expect(io.stdout).not.toContain("Chưa nhắc");
 });
