@@ -89,6 +89,8 @@ export interface Strings {
   readonly accepted: string;
   readonly rejected: string;
   readonly rejectedFiles: string;
+  /** Rosters found among the reports, left out of the consolidation. */
+  readonly notReports: (files: readonly string[]) => string;
   readonly returned: string;
   readonly returnedLine: (file: string, reason: string) => string;
   readonly moreErrors: (n: number) => string;
@@ -240,6 +242,8 @@ const vi: Strings = {
   accepted: "Được tiếp nhận",
   rejected: "Bị từ chối",
   rejectedFiles: "Tệp bị từ chối",
+  notReports: (files) =>
+    `Bỏ qua ${files.length} tệp danh sách đơn vị (không phải báo cáo, không tính vào các số trên): ${files.join(", ")}.`,
   returned: "Bị trả lại",
   returnedLine: (f, why) => (why ? `${f}: ${why}` : f),
   moreErrors: (n) => `và ${n} lỗi khác`,
@@ -393,6 +397,8 @@ const en: Strings = {
   accepted: "Accepted",
   rejected: "Rejected",
   rejectedFiles: "Rejected files",
+  notReports: (files) =>
+    `Set aside ${files.length} roster file(s) (not reports, not in the counts above): ${files.join(", ")}.`,
   returned: "Returned",
   returnedLine: (f, why) => (why ? `${f}: ${why}` : f),
   moreErrors: (n) => `and ${n} more error(s)`,

@@ -758,6 +758,9 @@ function ResultView({
           </ul>
         ),
       )}
+      {c.notReports !== undefined && c.notReports.length > 0 && (
+        <p data-testid="not-reports">{t.notReports(c.notReports)}</p>
+      )}
       {c.warnings.length > 0 &&
         section("warnings", t.warnings, c.warnings.length, () => (
           <ul className={styles.list}>
