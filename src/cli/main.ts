@@ -9,7 +9,9 @@ import { unreadableResult } from "../app/inspect";
 import { parseDateText } from "../core/dates";
 import type { Finding } from "../core/findings";
 import { DEFAULT_PROFILE } from "../core/profile";
-import { deploymentProfile } from "../core/profiles";
+import { defaultProfileForForm, deploymentProfile, shippedProfile } from "../core/profiles";
+import { reportShortfalls } from "../core/consolidate";
+import { shortfallLine } from "../core/letters";
 import { templateTasks, templateWorkbook } from "../core/template";
 import type { ValidationResult } from "../core/validate";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
@@ -265,6 +267,8 @@ const validateOptions = z.object({ json: z.boolean().optional(), profile: z.stri
 export interface FileValidation {
   readonly file: string;
   readonly result: ValidationResult;
+  /** A valid report's targets missed, as its letter would word them (not errors: the file is accepted). */
+  readonly shortfalls?: readonly string[];
 }
 
 async function validateCommand(args: string[], io: Io): Promise<number> {
@@ -307,12 +311,25 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
     onProgress: progressBar(io, present.length),
   });
   let next = 0;
-  const results: FileValidation[] = entries.map(({ file, missing }) => ({
-    file,
-    result: missing
+  const results: FileValidation[] = entries.map(({ file, missing }) => {
+    const result = missing
       ? unreadableResult(`Không tìm thấy tệp hoặc thư mục ${file}. Hãy kiểm tra lại đường dẫn.`)
-      : inspected[next++]!.result,
-  }));
+      : inspected[next++]!.result;
+    // What the consolidation will flag, told now: by the profile the file was checked by.
+    const by =
+      result.profile !== undefined
+        ? shippedProfile(result.profile)
+        : forms === "expect" || result.form === null
+          ? profile
+          : (defaultProfileForForm(result.form) ?? profile);
+    const shortfalls =
+      result.report && by
+        ? reportShortfalls(result.report, by.form).map(({ indicator, result: r }) =>
+            shortfallLine(indicator, r),
+          )
+        : [];
+    return shortfalls.length > 0 ? { file, result, shortfalls } : { file, result };
+  });
   if (o.json) io.out(`${JSON.stringify(results.map(validationJson), null, 2)}\n`);
   else io.out(`${results.map(humanValidation).join("")}${validationTally(results)}`);
   return results.every((r) => r.result.valid) ? 0 : 1;
@@ -348,12 +365,12 @@ function whereText(f: Finding): string {
 }
 
 /** Human output: the file's verdict on one line, then its errors in sheet and row order, then its warnings. */
-export function humanValidation({ file, result }: FileValidation): string {
+export function humanValidation({ file, result, shortfalls = [] }: FileValidation): string {
   const errors = errorCount(result);
   const warnings = result.findings.length - errors;
   const who = result.unit ? ` — ${result.unit}${result.unitName ? ` (${result.unitName})` : ""}` : "";
   const verdict = result.valid
-    ? `✓ HỢP LỆ${warnings ? ` (${warnings} cảnh báo)` : ""}`
+    ? `✓ HỢP LỆ${warnings ? ` (${warnings} cảnh báo)` : ""}${shortfalls.length > 0 ? `; ${shortfalls.length} chỉ tiêu chưa đạt` : ""}`
     : `✗ KHÔNG HỢP LỆ — ${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ""}, chưa gửi được`;
   // Checked by the profile the file names (a template made with one of profiles/): say which.
   const by = result.profile !== undefined ? ` · theo hồ sơ ${result.profile} ghi trong tệp` : "";
@@ -363,6 +380,8 @@ export function humanValidation({ file, result }: FileValidation): string {
       `    ${f.severity === "error" ? "Lỗi" : "Cảnh báo"} · ${whereText(f)}${f.message} [${f.code}]`,
     );
   }
+  // Not errors: the file is sent as it is, and its letter will ask to explain these.
+  for (const line of shortfalls) lines.push(`    Chưa đạt · ${line}`);
   return `${lines.join("\n")}\n`;
 }
 

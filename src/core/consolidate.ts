@@ -849,6 +849,21 @@ function result(ind: Indicator, j: Judgement): IndicatorResult {
   return { value: j.value, target: ind.target, comparison: ind.comparison, status: j.status, gap: j.gap };
 }
 
+/**
+ * The targets one valid report misses, in the form's order: what the consolidation will list for
+ * the unit and its letter will ask to explain, told to the clerk who checks the file before sending.
+ */
+export function reportShortfalls(
+  report: UnitReport,
+  form: Form,
+): Array<{ readonly indicator: Indicator; readonly result: IndicatorResult }> {
+  const judged = judgeAll(report.values, form, report.unit.typeId);
+  return form.indicators.flatMap((indicator) => {
+    const result = judged[indicator.id];
+    return result?.status === "short" ? [{ indicator, result }] : [];
+  });
+}
+
 function judgeAll(values: CountValues, form: Form, typeId: UnitTypeId): Indicators {
   const out: Record<string, IndicatorResult> = {};
   // SPEC §8: an indicator that does not apply to the unit's type is na for it, never short.

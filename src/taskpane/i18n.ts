@@ -89,6 +89,10 @@ export interface Strings {
   readonly accepted: string;
   readonly rejected: string;
   readonly rejectedFiles: string;
+  /** One missed target of the report checked: indicator, value, target, what is short. */
+  readonly ownShortfall: (indicator: string, value: string, target: string, gap: string) => string;
+  /** Above a valid report's missed targets in Kiểm tra. */
+  readonly shortfallsBeforeSending: (n: number) => string;
   /** Rosters found among the reports, left out of the consolidation. */
   readonly notReports: (files: readonly string[]) => string;
   readonly returned: string;
@@ -242,6 +246,10 @@ const vi: Strings = {
   accepted: "Được tiếp nhận",
   rejected: "Bị từ chối",
   rejectedFiles: "Tệp bị từ chối",
+  ownShortfall: (i, v, t, g) =>
+    `${i}: ${v} (mục tiêu ${t})${g ? `; ${g.charAt(0).toLowerCase()}${g.slice(1)}` : ""}`,
+  shortfallsBeforeSending: (n) =>
+    `${n} chỉ tiêu chưa đạt mục tiêu (không phải lỗi: tệp vẫn gửi được; khi tổng hợp, đơn vị sẽ được đề nghị giải trình):`,
   notReports: (files) =>
     `Bỏ qua ${files.length} tệp danh sách đơn vị (không phải báo cáo, không tính vào các số trên): ${files.join(", ")}.`,
   returned: "Bị trả lại",
@@ -397,6 +405,9 @@ const en: Strings = {
   accepted: "Accepted",
   rejected: "Rejected",
   rejectedFiles: "Rejected files",
+  ownShortfall: (i, v, t, g) => `${i}: ${v} (target ${t})${g ? `; ${g}` : ""}`,
+  shortfallsBeforeSending: (n) =>
+    `${n} target(s) not met (not errors: the file can be sent; the consolidation will ask the unit to explain):`,
   notReports: (files) =>
     `Set aside ${files.length} roster file(s) (not reports, not in the counts above): ${files.join(", ")}.`,
   returned: "Returned",

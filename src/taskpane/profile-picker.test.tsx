@@ -6,8 +6,10 @@
 import "./testing-jsdom";
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
+import { inspectBytes } from "../app/inspect";
 import { finding } from "../core/findings";
-import type { Profile } from "../core/profile";
+import { reportBytes } from "../../test/helpers/report-builder";
+import { DEFAULT_PROFILE, type Profile } from "../core/profile";
 import { SHIPPED_PROFILE_NAMES, shippedProfile } from "../core/profiles";
 import type { ValidationResult } from "../core/validate";
 import { cellText } from "../core/values";
@@ -215,4 +217,25 @@ test("the template follows the chosen profile and unit type: its marker, Loại 
   // Downloaded, its name says the form and the unit type whose tasks it lists.
   expect(templateFileName("CCHC-BC/2025", "UBND_XA")).toBe("CCHC-BC-2025-UBND_XA.xlsx");
   expect(templateFileName("KL226-BC/1")).toBe("KL226-BC-1.xlsx");
+});
+
+test("Kiểm tra of a valid report lists the targets it misses, not as errors, as the consolidation will flag them", async () => {
+  // 30 of 90 meetings online: 33,3 %, 24 short of 60 %.
+  const short = inspectBytes(
+    reportBytes({ unit: "XA_A", name: "Xã A", type: "UBND_XA", counts: { HN_TRUC_TUYEN: [50, 30] } }),
+    DEFAULT_PROFILE,
+  );
+  const { excel } = fakeExcel();
+  await mount(
+    <App
+      env={{ host: "excel", excel: { ...excel, validateOpenWorkbook: async () => short } }}
+      store={memoryStore()}
+    />,
+  );
+  await click(byTestId("validate-open"));
+  expect(byTestId("validate-verdict").textContent).toContain("✓ Hợp lệ");
+  expect(byTestId("validate-shortfalls").textContent).toBe(
+    "1 chỉ tiêu chưa đạt mục tiêu (không phải lỗi: tệp vẫn gửi được; khi tổng hợp, đơn vị sẽ được đề nghị giải trình):" +
+      "Tỷ lệ hội nghị trực tuyến: 33,3 % (mục tiêu ≥ 60 %); cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu",
+  );
 });

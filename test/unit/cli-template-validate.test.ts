@@ -244,3 +244,18 @@ test("a template made with --profile names it, and validate without --profile ch
   await main(["validate", template, "--json"], json);
   expect(JSON.parse(json.stdout)[0]).toMatchObject({ form: "KL226-BC/1", profile: "dong-thap-syt-226" });
 });
+
+test("a valid report's missed targets are told to the clerk before sending, worded as the letter will word them", async () => {
+  const file = join(dir, "short.xlsx");
+  // 30 of 90 meetings online: 33,3 %, 24 short of 60 %; everything else meets its target.
+  writeFileSync(
+    file,
+    reportBytes({ unit: "XA_A", name: "Xã A", type: "UBND_XA", counts: { HN_TRUC_TUYEN: [50, 30] } }),
+  );
+  const io = capture();
+  expect(await main(["validate", file], io)).toBe(0);
+  expect(io.stdout.split("\n").slice(0, 2)).toEqual([
+    `✓ HỢP LỆ; 1 chỉ tiêu chưa đạt: ${file} — XA_A (Xã A)`,
+    "    Chưa đạt · Tỷ lệ hội nghị trực tuyến: đạt 33,3 %, mục tiêu ≥ 60 %; cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu.",
+  ]);
+});

@@ -10,6 +10,8 @@ import { periodLabel } from "../../core/form";
 import { viDate } from "../../core/dates";
 import type { Profile } from "../../core/profile";
 import { defaultProfileForForm, shippedProfile } from "../../core/profiles";
+import { reportShortfalls } from "../../core/consolidate";
+import { indicatorValueText, sentenceCase, shownGap, targetText } from "../../core/indicator-text";
 import type { ValidationResult } from "../../core/validate";
 import type { ExcelActions } from "../actions";
 import { countFindings } from "../findings-view";
@@ -160,6 +162,17 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
     });
 
   const counts = result ? countFindings(result.findings) : null;
+  const shortfalls =
+    result?.report && checked?.profile
+      ? reportShortfalls(result.report, checked.profile.form).map(({ indicator, result: r }) =>
+          t.ownShortfall(
+            indicator.label,
+            indicatorValueText(indicator, r.value, "short"),
+            targetText(indicator),
+            sentenceCase(shownGap(indicator, r.gap) ?? ""),
+          ),
+        )
+      : [];
   // The verdict is what the clerk came for: keyboard and screen-reader focus go there once it is
   // drawn (choosing a file left focus on the page's body).
   const verdictHeading = useRef<HTMLHeadingElement>(null);
@@ -265,6 +278,17 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
             </p>
           )}
           <FindingsList findings={orderFindings(result.findings)} strings={t} onSelect={select} />
+          {shortfalls.length > 0 && (
+            // Not errors (the file is sent as it is): what the consolidation will flag and its letter ask to explain.
+            <section data-testid="validate-shortfalls">
+              <h3 className={styles.meta}>{t.shortfallsBeforeSending(shortfalls.length)}</h3>
+              <ul>
+                {shortfalls.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </section>
+          )}
         </div>
       )}
     </div>
