@@ -220,7 +220,7 @@ const vi: Strings = {
   templateDownloaded: (f) => `Đã tải mẫu ${f}.`,
   templateSheetsExist: "Sổ tính đã có trang tính trùng tên với mẫu. Hãy mở mẫu trong sổ tính mới.",
   consolidateIntro:
-    "Chọn hoặc kéo thả các tệp báo cáo .xlsx của các đơn vị (có thể kèm danh sách đơn vị) để tổng hợp.",
+    "Chọn hoặc kéo thả các tệp báo cáo .xlsx của các đơn vị để tổng hợp; danh sách đơn vị phải báo cáo (tùy chọn) chọn ở ô bên dưới.",
   pickReports: "Chọn các tệp báo cáo (.xlsx)",
   dropHint: "hoặc kéo thả các tệp vào đây",
   dropZoneLabel: "Vùng kéo thả tệp báo cáo",
@@ -251,7 +251,7 @@ const vi: Strings = {
   shortfallsBeforeSending: (n) =>
     `${n} chỉ tiêu chưa đạt mục tiêu (không phải lỗi: tệp vẫn gửi được; khi tổng hợp, đơn vị sẽ được đề nghị giải trình):`,
   notReports: (files) =>
-    `Bỏ qua ${files.length} tệp danh sách đơn vị (không phải báo cáo, không tính vào các số trên): ${files.join(", ")}.`,
+    `Bỏ qua ${files.length} tệp danh sách đơn vị (không phải báo cáo, không tính vào các số trên): ${files.join(", ")}. Nếu cần dùng làm danh sách đơn vị, chọn tệp đó ở ô “Danh sách đơn vị”.`,
   returned: "Bị trả lại",
   returnedLine: (f, why) => (why ? `${f}: ${why}` : f),
   moreErrors: (n) => `và ${n} lỗi khác`,
