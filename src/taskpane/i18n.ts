@@ -380,7 +380,7 @@ const en: Strings = {
   templateSheetsExist:
     "The workbook already has sheets named like the template. Open the template as a new workbook instead.",
   consolidateIntro:
-    "Pick or drop the units' report .xlsx files (and optionally a roster) to consolidate them.",
+    "Pick or drop the units' report .xlsx files to consolidate them; the roster of units (optional) is picked below.",
   pickReports: "Pick report files (.xlsx)",
   dropHint: "or drop files here",
   dropZoneLabel: "Drop zone for report files",
