@@ -2,7 +2,7 @@
 // first use when a checkout has none or a source is newer, and runs the TypeScript through tsx when the
 // build cannot be written; the built command writes the same bytes as the sources.
 
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -28,6 +28,10 @@ function kl226(cwd: string, args: string[]): { status: number | null; stdout: st
 const checkout = (name: string): string => checkoutIn(root, name);
 
 const builtAt = (dir: string): number => statSync(join(dir, "build", "cli", "main.cjs")).mtimeMs;
+
+/** scripts/build-cli.js run in a checkout, as `npm run build` runs it first. */
+const buildCliIn = (dir: string): SpawnSyncReturns<string> =>
+  spawnSync(process.execPath, [join(dir, "scripts", "build-cli.js")], { cwd: dir, encoding: "utf8" });
 
 test("a checkout without a build is built on first use, the build is reused, and rebuilt once a source is newer", () => {
   const dir = checkout("fresh");
@@ -148,20 +152,18 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
 
   test("a profile there that is not JSON, or whose name has diacritics, stops the build saying where and what", () => {
     const dir = checkout("province-syntax");
-    const build = () =>
-      spawnSync(process.execPath, [join(dir, "scripts", "build-cli.js")], { cwd: dir, encoding: "utf8" });
     writeFileSync(
       join(dir, "profiles", "quang-tri-226.json"),
       '{\n  "tasks": [\n    { "content": "a" },\n  ]\n}\n',
     );
-    const syntax = build();
+    const syntax = buildCliIn(dir);
     expect(syntax.status).toBe(1);
     expect(syntax.stderr).toBe(
       'kl226: profiles/quang-tri-226.json không phải JSON hợp lệ (dòng 3, cột 23: “{ "content": "a" },”): thừa dấu phẩy trước } hoặc ]. Sửa rồi chạy lại.\n',
     );
     rmSync(join(dir, "profiles", "quang-tri-226.json"));
     writeFileSync(join(dir, "profiles", "quảng trị.json"), JSON.stringify(quangTri));
-    const named = build();
+    const named = buildCliIn(dir);
     expect(named.status).toBe(1);
     expect(named.stderr).toBe(
       "kl226: tên tệp hồ sơ chỉ gồm chữ không dấu, số và - _ . (ví dụ quang-tri-226.json): đổi tên profiles/quảng trị.json rồi chạy lại.\n",
@@ -194,10 +196,7 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
         default: true,
       }),
     );
-    const twice = spawnSync(process.execPath, [join(dir, "scripts", "build-cli.js")], {
-      cwd: dir,
-      encoding: "utf8",
-    });
+    const twice = buildCliIn(dir);
     expect(twice.status).toBe(1);
     expect(twice.stderr).toContain(
       'profiles/: hcm-attp-226.json, quang-tri-226.json cùng ghi "default": true; chỉ một hồ sơ là mặc định của bản triển khai.',
@@ -210,10 +209,7 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
       join(dir, "profiles", "quang-tri-226.json"),
       JSON.stringify({ ...quangTri, organisation: { sender: "Sở Nội vụ tỉnh Quảng Trị" } }),
     );
-    const r = spawnSync(process.execPath, [join(dir, "scripts", "build-cli.js")], {
-      cwd: dir,
-      encoding: "utf8",
-    });
+    const r = buildCliIn(dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
       "kl226: hồ sơ không hợp lệ trong thư mục profiles/ (sửa rồi chạy lại):\nprofiles/quang-tri-226.json:\n  organisation: thiếu senderHeading, abbreviation, place, superior.",
