@@ -9,11 +9,11 @@ import { unreadableResult } from "../app/inspect";
 import { parseDateText } from "../core/dates";
 import type { Finding } from "../core/findings";
 import { DEFAULT_PROFILE } from "../core/profile";
-import { defaultProfileForForm, deploymentProfile, shippedProfile } from "../core/profiles";
+import { deploymentProfile } from "../core/profiles";
 import { reportShortfalls } from "../core/consolidate";
 import { shortfallLine } from "../core/letters";
 import { templateTasks, templateWorkbook } from "../core/template";
-import type { ValidationResult } from "../core/validate";
+import { profileCheckedBy, type ValidationResult } from "../core/validate";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
 import {
@@ -316,12 +316,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
       ? unreadableResult(`Không tìm thấy tệp hoặc thư mục ${file}. Hãy kiểm tra lại đường dẫn.`)
       : inspected[next++]!.result;
     // What the consolidation will flag, told now: by the profile the file was checked by.
-    const by =
-      result.profile !== undefined
-        ? shippedProfile(result.profile)
-        : forms === "expect" || result.form === null
-          ? profile
-          : (defaultProfileForForm(result.form) ?? profile);
+    const by = profileCheckedBy(result, forms === "expect" ? profile : undefined) ?? profile;
     const shortfalls =
       result.report && by
         ? reportShortfalls(result.report, by.form).map(({ indicator, result: r }) =>

@@ -8,31 +8,26 @@ import { builtinForm } from "./forms";
 import { DEFAULT_PROFILE, defaultProfileFor, parseProfile, type Profile } from "./profile";
 import { PROFILE_FILES } from "./profiles-list";
 
-const FILES = PROFILE_FILES;
-
 /** The shipped profile names (profiles/*.json, in name order). */
-export const SHIPPED_PROFILE_NAMES: readonly string[] = Object.keys(FILES);
+export const SHIPPED_PROFILE_NAMES: readonly string[] = Object.keys(PROFILE_FILES);
+
+/** The files of profiles/ that say `"default": true` (read from the JSON as bundled: nothing is parsed). */
+const DEFAULT_NAMES: readonly string[] = SHIPPED_PROFILE_NAMES.filter((name) => {
+  const json = PROFILE_FILES[name];
+  return typeof json === "object" && json !== null && (json as { default?: unknown }).default === true;
+});
 
 /** The profiles/*.json files that do not parse, each with its errors: a build lists them and stops. */
 export function invalidProfiles(): string[] {
   const errors = SHIPPED_PROFILE_NAMES.flatMap((name) => {
-    const r = parseProfile(FILES[name]);
+    const r = parseProfile(PROFILE_FILES[name]);
     return r.ok ? [] : [`profiles/${name}.json:\n  ${r.errors.join("\n  ")}`];
   });
-  const defaults = defaultNames();
-  if (defaults.length > 1)
+  if (DEFAULT_NAMES.length > 1)
     errors.push(
-      `profiles/: ${defaults.map((n) => `${n}.json`).join(", ")} cùng ghi "default": true; chỉ một hồ sơ là mặc định của bản triển khai.`,
+      `profiles/: ${DEFAULT_NAMES.map((n) => `${n}.json`).join(", ")} cùng ghi "default": true; chỉ một hồ sơ là mặc định của bản triển khai.`,
     );
   return errors;
-}
-
-/** The files of profiles/ that say `"default": true`. */
-function defaultNames(): string[] {
-  return SHIPPED_PROFILE_NAMES.filter((name) => {
-    const json = FILES[name];
-    return typeof json === "object" && json !== null && (json as { default?: unknown }).default === true;
-  });
 }
 
 /**
@@ -40,8 +35,7 @@ function defaultNames(): string[] {
  * own plan), else none (the SPEC's defaults, equal to thanh-hoa-226, apply).
  */
 export function deploymentProfile(): Profile | undefined {
-  const names = defaultNames();
-  return names.length === 1 ? shippedProfile(names[0]!) : undefined;
+  return DEFAULT_NAMES.length === 1 ? shippedProfile(DEFAULT_NAMES[0]!) : undefined;
 }
 
 const parsed = new Map<string, Profile>();
@@ -49,7 +43,7 @@ const parsed = new Map<string, Profile>();
 /** A shipped profile by name (any case); undefined for an unknown name. A shipped file that does not parse is a bug and throws. */
 export function shippedProfile(name: string): Profile | undefined {
   const key = name.trim().toLowerCase();
-  const json = FILES[key];
+  const json = PROFILE_FILES[key];
   if (json === undefined) return undefined;
   let profile = parsed.get(key);
   if (!profile) {

@@ -207,16 +207,17 @@ export function readMarker(workbook: Workbook): MarkerRead {
   const a1Text = info ? cellText(cellAt(info, 0, 0)) : "";
   const m = LEADING_MARKER.exec(nfc(a1Text));
   if (m?.[1]) return { kind: "marker", id: m[1].toUpperCase() };
-  const named = workbook.definedNames[TEMPLATE_DEFINED_NAME];
-  if (named !== undefined) {
-    const id = named
-      .trim()
-      .replace(/^"(.*)"$/, "$1")
-      .trim()
-      .toUpperCase();
-    if (MARKER.test(id)) return { kind: "marker", id };
-  }
+  const id = definedNameText(workbook, TEMPLATE_DEFINED_NAME)?.toUpperCase();
+  if (id !== undefined && MARKER.test(id)) return { kind: "marker", id };
   return { kind: "none" };
+}
+
+/** A workbook-level defined name's text, trimmed and without the quotes of a literal ("\"KL226-BC/1\""). */
+function definedNameText(workbook: Workbook, name: string): string | undefined {
+  return workbook.definedNames[name]
+    ?.trim()
+    .replace(/^"(.*)"$/, "$1")
+    .trim();
 }
 
 /** Forms a file may name: the built-in ones and the profile's own (when it brings one). */
@@ -228,14 +229,19 @@ export function knownForms(profile: Profile): readonly Form[] {
 
 /** The profile name a template recorded (PROFILE_DEFINED_NAME), lower case; undefined when none. */
 function fileProfile(workbook: Workbook): string | undefined {
-  const named = workbook.definedNames[PROFILE_DEFINED_NAME];
-  if (named === undefined) return undefined;
-  const name = named
-    .trim()
-    .replace(/^"(.*)"$/, "$1")
-    .trim()
-    .toLowerCase();
-  return /^[a-z0-9][a-z0-9._-]{0,80}$/.test(name) ? name : undefined;
+  const name = definedNameText(workbook, PROFILE_DEFINED_NAME)?.toLowerCase();
+  return name !== undefined && /^[a-z0-9][a-z0-9._-]{0,80}$/.test(name) ? name : undefined;
+}
+
+/**
+ * The profile a result was judged by: the one chosen (a check with a profile), else the profile of
+ * profiles/ the file names and was checked by, else its form's default (SPEC §8). What its
+ * shortfalls are measured against, in the command and in the add-in alike.
+ */
+export function profileCheckedBy(result: ValidationResult, chosen: Profile | undefined): Profile | undefined {
+  if (chosen !== undefined) return chosen;
+  if (result.profile !== undefined) return shippedProfile(result.profile);
+  return result.form === null ? undefined : defaultProfileForForm(result.form);
 }
 
 export interface ValidateOptions {
@@ -651,7 +657,8 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
   const h: Header = { ...EMPTY_HEADER, texts: {}, cells: {} };
   const periods = periodOptions(form);
   // A period typed with its year ("Năm 2025"): checked against the Năm cell once both are read.
-  let typedPeriod: { text: string; at: string; label: string; year: string | undefined } | undefined;
+  let typedPeriod:
+    { text: string; at: string; label: string; year: string | undefined; finding: number } | undefined;
   for (const field of INFO_FIELDS) {
     const r = rows.get(field.code);
     if (r === undefined) {
@@ -721,7 +728,8 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
         const p = exact ?? matchOption(periods, loosePeriodText(text));
         if (p) h.period = p.id;
         if (p && !exact) {
-          typedPeriod = { text, at, label: p.label, year: /(\d{4})\s*$/.exec(text)?.[1] };
+          const year = /(\d{4})\s*$/.exec(text)?.[1];
+          typedPeriod = { text, at, label: p.label, year, finding: findings.length };
           findings.push(
             finding("COERCED", "warning", sheet.name, at, MSG.periodCoerced(field.label, text, p.label)),
           );
@@ -765,10 +773,8 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
   }
   if (typedPeriod?.year !== undefined && h.year !== null && Number(typedPeriod.year) !== h.year) {
     // "Năm 2025" beside Năm 2026: which year the report is of cannot be told.
-    const { at } = typedPeriod;
-    const i = findings.findIndex((f) => f.code === "COERCED" && f.cell === at && f.sheet === sheet.name);
     const message = MSG.periodYearConflict(typedPeriod.text, h.year, typedPeriod.label);
-    if (i >= 0) findings[i] = finding("BAD_VALUE", "error", sheet.name, at, message);
+    findings[typedPeriod.finding] = finding("BAD_VALUE", "error", sheet.name, typedPeriod.at, message);
     h.period = null;
   }
   const dateRow = rows.get("NGAY_BAO_CAO");

@@ -37,13 +37,6 @@ export interface CellRange {
   readonly c1: number;
 }
 
-/** The merged range over a cell that is not its first (top-left) cell: the cell reads blank in Excel too. */
-export function mergedOver(sheet: Sheet, row: number, col: number): CellRange | undefined {
-  return sheet.merges?.find(
-    (m) => row >= m.r0 && row <= m.r1 && col >= m.c0 && col <= m.c1 && (row !== m.r0 || col !== m.c0),
-  );
-}
-
 /** The 0-based row and column of an A1 address ("E16"), or undefined when it is none. */
 export function parseA1(ref: string): { readonly row: number; readonly col: number } | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);

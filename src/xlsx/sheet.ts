@@ -1,7 +1,7 @@
 // The worksheet hot path: a specialised scanner over <sheetData> that turns rows and cells into the sparse Sheet rows.
 // It works on char codes and offsets (no per-tag strings) because this loop runs for every cell of every file.
 import type { Cell, CellRange, CellValue, ReadLimits } from "../core/workbook";
-import { EMPTY, a1 } from "../core/workbook";
+import { EMPTY, a1, parseA1 } from "../core/workbook";
 import { fail } from "./failure";
 import { isoToSerial } from "./sml";
 import { MAX_REPEAT, XmlScanner, decodeText, skippableElements, unescapeOoxml } from "./xml";
@@ -467,9 +467,8 @@ function sheetDataStart(xml: string, part: string): number {
   }
 }
 
-/** Parses a worksheet part into sparse 0-based rows. Only `<sheetData>` is read. */
 const MERGE_CELL =
-  /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref\s*=\s*["']\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})["']/g;
+  /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref\s*=\s*["'](\$?[A-Za-z]{1,3}\$?\d{1,7}):(\$?[A-Za-z]{1,3}\$?\d{1,7})["']/g;
 
 /**
  * The merged ranges of a worksheet's XML (`<mergeCells>` follows `<sheetData>`, so the search starts at
@@ -482,23 +481,21 @@ export function parseMerges(xml: string, limit = 10_000): CellRange[] {
   const out: CellRange[] = [];
   MERGE_CELL.lastIndex = at - 64 > 0 ? at - 64 : 0;
   for (let m = MERGE_CELL.exec(xml); m !== null && out.length < limit; m = MERGE_CELL.exec(xml)) {
-    const c0 = columnIndex(m[1]!);
-    const c1 = columnIndex(m[3]!);
-    const r0 = Number(m[2]) - 1;
-    const r1 = Number(m[4]) - 1;
-    if (r0 < 0 || r1 < 0) continue;
-    const range = { r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) };
+    const a = parseA1(m[1]!);
+    const b = parseA1(m[2]!);
+    if (a === undefined || b === undefined || a.row < 0 || b.row < 0) continue;
+    const range = {
+      r0: Math.min(a.row, b.row),
+      c0: Math.min(a.col, b.col),
+      r1: Math.max(a.row, b.row),
+      c1: Math.max(a.col, b.col),
+    };
     if (range.r0 !== range.r1 || range.c0 !== range.c1) out.push(range);
   }
   return out;
 }
 
-function columnIndex(letters: string): number {
-  let col = 0;
-  for (let i = 0; i < letters.length; i++) col = col * 26 + ((letters.charCodeAt(i) | 0x20) - 0x60);
-  return col - 1;
-}
-
+/** Parses a worksheet part into sparse 0-based rows. Only `<sheetData>` is read. */
 export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
   const { part, limits } = ctx;
   const rows: Rows = [];

@@ -9,10 +9,9 @@ import { inspectNamedBytes } from "../../app/inspect";
 import { periodLabel } from "../../core/form";
 import { viDate } from "../../core/dates";
 import type { Profile } from "../../core/profile";
-import { defaultProfileForForm, shippedProfile } from "../../core/profiles";
 import { reportShortfalls } from "../../core/consolidate";
 import { indicatorValueText, sentenceCase, shownGap, targetText } from "../../core/indicator-text";
-import type { ValidationResult } from "../../core/validate";
+import { profileCheckedBy, type ValidationResult } from "../../core/validate";
 import type { ExcelActions } from "../actions";
 import { countFindings } from "../findings-view";
 import type { Strings } from "../i18n";
@@ -99,10 +98,7 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
     const chosen = chosenProfile(choice);
     return {
       result,
-      profile:
-        chosen ??
-        (result.profile !== undefined ? shippedProfile(result.profile) : undefined) ??
-        (result.form ? defaultProfileForForm(result.form) : undefined),
+      profile: profileCheckedBy(result, chosen),
       auto: choice === AUTO,
     };
   };
