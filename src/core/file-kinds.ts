@@ -2,6 +2,8 @@
 // file kinds clerks send instead of a .xlsx workbook, each with what the file is and how to save it
 // as .xlsx. Shared by the CLI (folders and named files) and the standalone taskpane (picked files).
 
+import { TOOL_WORDS } from "./messages";
+
 export type FileKindId =
   | "xlsx"
   | "xls"
@@ -68,8 +70,7 @@ export const FILE_KINDS: readonly FileKind[] = [
     extensions: ["csv", "tsv", "txt"],
     what: "tệp văn bản (CSV/TXT)",
     why: "tệp văn bản chỉ có chữ và số, không có các trang tính của mẫu báo cáo",
-    howToXlsx:
-      "Hãy chép số liệu vào mẫu báo cáo (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và lưu kiểu “Sổ làm việc Excel (*.xlsx)”. Nếu đây là danh sách đơn vị, hãy chọn nó ở mục danh sách đơn vị (--roster).",
+    howToXlsx: `Hãy chép số liệu vào mẫu báo cáo ${TOOL_WORDS.template.both} và lưu kiểu “Sổ làm việc Excel (*.xlsx)”. Nếu đây là danh sách đơn vị, hãy chọn nó ${TOOL_WORDS.rosterPlace.both}.`,
   },
   {
     id: "numbers",

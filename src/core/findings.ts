@@ -1,6 +1,7 @@
 // Findings: what validation and consolidation report, as values (SPEC §4). Messages are Vietnamese
 // and tell the clerk what is wrong and what to type; they are built only here.
 
+import { TOOL_WORDS } from "./messages";
 import type { UnreadableReason } from "./workbook";
 
 export type FindingCode =
@@ -91,8 +92,7 @@ export const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {
     "Tệp là bảng tính OpenDocument (.ods, của LibreOffice/OpenOffice), không phải .xlsx. Hãy mở trong LibreOffice Calc hoặc Excel, lưu dạng “Excel 2007-365 (.xlsx)” và gửi lại.",
   APPLE_NUMBERS:
     "Tệp là bảng tính Apple Numbers (.numbers), không phải .xlsx. Trong Numbers, chọn Tệp → Xuất ra → Excel…, rồi gửi tệp .xlsx đã xuất.",
-  INTERNAL:
-    "Lỗi của chương trình KL226 khi đọc tệp này, không phải lỗi của tệp: đừng yêu cầu đơn vị gửi lại vì lý do này. Hãy báo lỗi cho người quản trị KL226, gửi kèm tệp và dòng “detail” trong kết quả lệnh “kl226 validate TỆP --json”.",
+  INTERNAL: `Lỗi của chương trình KL226 khi đọc tệp này, không phải lỗi của tệp: đừng yêu cầu đơn vị gửi lại vì lý do này. Hãy báo lỗi cho người quản trị KL226, gửi kèm tệp${TOOL_WORDS.internalDetail.both}.`,
 };
 
 /** Text files by the extension their name carries: what they are called in the message. */

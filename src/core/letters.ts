@@ -30,7 +30,7 @@ import { bodyHeading, bodyParagraph, officialDocument } from "./official";
 import type { Organisation, Profile } from "./profile";
 import { foldKey } from "./text";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
-import { MSG } from "./messages";
+import { MSG, TOOL_WORDS } from "./messages";
 import { periodDeadlines } from "./template";
 import { isUnlikelyReportDate } from "./validate";
 
@@ -98,8 +98,6 @@ export function errorLine(f: Finding, sender: string): string {
 /** Warnings about a returned file's shape that its letter asks to mend with the errors. */
 const SHAPE_WARNINGS: ReadonlySet<string> = new Set(["MERGED_CELLS", "COPIED_SHEET", "STALE_FORMULA"]);
 
-/** How the checking tools tell a clerk where to get the template; a letter names the sender instead. */
-const TEMPLATE_FROM_TOOLS = "(lệnh “kl226 template” hoặc nút Mẫu báo cáo)";
 const SUMMARY_TEXT =
   /^Tệp này là bảng tổng hợp do KL226 lập .*không phải báo cáo của một đơn vị theo mẫu (\S+)\./;
 const FORM_MISMATCH_TEXT = /^Tệp là báo cáo theo mẫu (\S+), không phải mẫu (\S+) của hồ sơ đã chọn\./;
@@ -114,7 +112,7 @@ function unitMessage(f: Finding, sender: string): string {
   // A summary sent as a report: its message also tells the consolidating office where to keep summaries.
   const summary = f.code === "NOT_TEMPLATE" ? SUMMARY_TEXT.exec(f.message) : null;
   if (summary !== null) return MSG.summaryNotReportToUnit(summary[1]!);
-  return f.message.replace(TEMPLATE_FROM_TOOLS, `(mẫu do ${sender} gửi)`);
+  return f.message.replace(TOOL_WORDS.template.both, `(mẫu do ${sender} gửi)`);
 }
 
 /** "Tỷ lệ hội nghị trực tuyến: đạt 33,3 %, mục tiêu ≥ 60 %; cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu." */

@@ -19,9 +19,44 @@ function hiddenNote(sheet: string, hidden: boolean): string {
     : "";
 }
 
+/**
+ * Where a message names the command line beside the add-in's own button or field: both are written,
+ * since the same finding reaches a command's output and the add-in; the add-in shows only its own
+ * words (`forThePage`), a clerk there has no command line.
+ */
+export const TOOL_WORDS = {
+  template: { both: "(lệnh “kl226 template” hoặc nút Mẫu báo cáo)", page: "(thẻ “Mẫu báo cáo”)" },
+  roster: {
+    both: "(tùy chọn --roster, hoặc nút chọn danh sách đơn vị)",
+    page: "(ô “Danh sách đơn vị” ở thẻ Tổng hợp)",
+  },
+  rosterPlace: {
+    both: "ở mục danh sách đơn vị (--roster)",
+    page: "ở ô “Danh sách đơn vị” của thẻ Tổng hợp",
+  },
+  rollup: {
+    both: "(lệnh kl226 consolidate … --rollup, hoặc nút Tải báo cáo gửi cấp trên)",
+    page: "(phần “Báo cáo gửi cấp trên” ở thẻ Tổng hợp)",
+  },
+  internalDetail: {
+    both: " và dòng “detail” trong kết quả lệnh “kl226 validate TỆP --json”",
+    page: "",
+  },
+} as const;
+
+/** "…hoặc lệnh kl226 của nơi đã phát hành mẫu (--profile X)": the profile's name follows the option. */
+const OTHER_PROFILE_CHECK = / hoặc lệnh kl226 của nơi đã phát hành mẫu \(--profile [^)]*\)/g;
+
+/** A finding's message as the add-in shows it: its own buttons and fields named, no command or option. */
+export function forThePage(message: string): string {
+  let out = message.replace(OTHER_PROFILE_CHECK, " KL226 của nơi đã phát hành mẫu");
+  for (const { both, page } of Object.values(TOOL_WORDS)) out = out.replaceAll(both, page);
+  return out;
+}
+
 export const MSG = {
   notTemplate: (sheet: string, form: string) =>
-    `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
+    `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới ${TOOL_WORDS.template.both} và chép số liệu sang.`,
   renamedSheet: (sheet: string, found: string) =>
     `Không có trang tính ${q(sheet)} mà có trang ${q(found)}: có lẽ tên trang đã bị sửa. Đổi tên trang ${q(found)} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`,
   copiedSheet: (copy: string, original: string, hidden: boolean) =>
@@ -52,14 +87,13 @@ export const MSG = {
     `Các ô ${range} bị gộp (mẫu không gộp các ô này): chỉ ô đầu ${first} được đọc, các ô còn lại được coi là trống. ${UNMERGE} rồi nhập riêng số liệu vào từng ô.`,
   unknownProfile: (name: string) =>
     `Tệp lập theo hồ sơ cấu hình ${q(name)} của tỉnh, mà bản KL226 này không có: đã kiểm tra theo mẫu chung, các số liệu và chỉ tiêu riêng của hồ sơ đó chưa được kiểm tra. Hãy kiểm tra bằng phần bổ trợ hoặc lệnh kl226 của nơi đã phát hành mẫu (--profile ${name}).`,
-  rosterNotReport:
-    "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.",
+  rosterNotReport: `Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị ${TOOL_WORDS.roster.both}, hoặc để ngoài thư mục các báo cáo.`,
   summaryNotReportToUnit: (form: string) =>
     `Tệp gửi là một bảng tổng hợp do KL226 lập, không phải báo cáo của đơn vị theo mẫu ${form}. Đề nghị đơn vị gửi báo cáo theo mẫu ${form}; nếu đơn vị tổng hợp từ các đơn vị trực thuộc, gửi “báo cáo gửi cấp trên” (lập bằng KL226), không gửi bảng tổng hợp.`,
   summaryNotReport: (form: string) =>
-    `Tệp này là bảng tổng hợp do KL226 lập (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của một đơn vị theo mẫu ${form}. Nơi tổng hợp: để bảng tổng hợp ngoài thư mục các báo cáo. Đơn vị gửi báo cáo: gửi báo cáo theo mẫu ${form}; đơn vị tổng hợp từ các đơn vị trực thuộc thì gửi “báo cáo gửi cấp trên” (lệnh kl226 consolidate … --rollup, hoặc nút Tải báo cáo gửi cấp trên), không gửi bảng tổng hợp.`,
+    `Tệp này là bảng tổng hợp do KL226 lập (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của một đơn vị theo mẫu ${form}. Nơi tổng hợp: để bảng tổng hợp ngoài thư mục các báo cáo. Đơn vị gửi báo cáo: gửi báo cáo theo mẫu ${form}; đơn vị tổng hợp từ các đơn vị trực thuộc thì gửi “báo cáo gửi cấp trên” ${TOOL_WORDS.rollup.both}, không gửi bảng tổng hợp.`,
   unknownForm: (marker: string, known: readonly string[]) =>
-    `Ô A1 trang “Thông tin” ghi mẫu ${q(marker)}, không phải mẫu báo cáo mà chương trình biết (${known.join(", ")}). Hãy lập báo cáo trên mẫu đúng (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.`,
+    `Ô A1 trang “Thông tin” ghi mẫu ${q(marker)}, không phải mẫu báo cáo mà chương trình biết (${known.join(", ")}). Hãy lập báo cáo trên mẫu đúng ${TOOL_WORDS.template.both} và chép số liệu sang.`,
   doneLateBeforeDeadline: (row: number, deadline: string, reportDate: string) =>
     `Nhiệm vụ ở dòng ${row} ghi “Hoàn thành quá hạn” nhưng hạn của nhiệm vụ là ${deadline}, sau ngày báo cáo (${reportDate}): nhiệm vụ chưa thể quá hạn. Nếu đã hoàn thành, chọn “Hoàn thành”.`,
   formMismatchToUnit: (found: string, expected: string) =>

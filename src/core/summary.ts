@@ -561,7 +561,7 @@ function missingSheet(c: Consolidation): SheetSpec {
   if (!c.rosterGiven) {
     rows.push([
       cell(
-        "Không có danh sách đơn vị phải báo cáo (tùy chọn --roster hoặc danh sách trong hồ sơ cấu hình), nên không xác định được đơn vị chưa nộp.",
+        "Không có danh sách đơn vị phải báo cáo (khi tổng hợp chưa chọn danh sách đơn vị, hồ sơ cấu hình cũng không có), nên không xác định được đơn vị chưa nộp.",
         NOTE,
       ),
     ]);

@@ -125,6 +125,27 @@ test("validates a picked workbook: the negative count is listed with its cell, a
   await screenshots("validate");
 });
 
+test("a roster picked in Kiểm tra is told where it belongs in this page, in the page's own words, not the command's", async () => {
+  const roster = writeXlsx({
+    sheets: [
+      {
+        name: "Danh sách",
+        rows: [
+          [{ value: "MA_DON_VI" }, { value: "TEN_DON_VI" }],
+          [{ value: "SO_A" }, { value: "Sở A" }],
+        ],
+      },
+    ],
+  });
+  await page.getByTestId("validate-file").setInputFiles(xlsx("danh-sach.xlsx", roster));
+  const item = page.locator('[data-finding-code="NOT_TEMPLATE"]');
+  await item.waitFor();
+  await expect(item.textContent()).resolves.toContain(
+    "Dùng nó làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hoặc để ngoài thư mục các báo cáo.",
+  );
+  await expect(page.getByTestId("validate-result").textContent()).resolves.not.toMatch(/--roster|kl226 /);
+});
+
 test("keyboard: arrow keys move between tabs", async () => {
   await page.getByRole("tab", { name: "Kiểm tra" }).focus();
   await page.keyboard.press("ArrowRight");

@@ -20,6 +20,7 @@ import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Period, type PeriodKind 
 import { vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
+import { forThePage } from "../../core/messages";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../../core/profile";
 import { DEFAULT_FORM } from "../../core/forms";
 import { defaultProfileForForm } from "../../core/profiles";
@@ -645,7 +646,7 @@ function ResultView({
                     const first = errors[0];
                     return (
                       <li key={file}>
-                        {t.returnedLine(file, first ? first.message : "")}
+                        {t.returnedLine(file, first ? forThePage(first.message) : "")}
                         {errors.length > 1 ? ` (${t.moreErrors(errors.length - 1)})` : ""}
                       </li>
                     );
@@ -749,7 +750,7 @@ function ResultView({
                     .map((f, i) => (
                       <li key={i}>
                         {f.sheet !== null && f.cell !== null ? `${t.cellRef(f.sheet, f.cell)}: ` : ""}
-                        {f.message}
+                        {forThePage(f.message)}
                       </li>
                     ))}
                 </ul>
@@ -766,7 +767,7 @@ function ResultView({
           <ul className={styles.list}>
             {c.warnings.map((w, i) => (
               <li key={i}>
-                {w.file}: {w.message}
+                {w.file}: {forThePage(w.message)}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@
 
 import { Badge, Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../core/findings";
+import { forThePage } from "../../core/messages";
 import { groupFindings } from "../findings-view";
 import type { Strings } from "../i18n";
 
@@ -76,7 +77,7 @@ export function FindingsList({ findings, strings: t, onSelect }: FindingsListPro
                     >
                       {sev}
                     </Badge>{" "}
-                    {f.message}
+                    {forThePage(f.message)}
                   </span>
                   <span className={styles.where}>
                     {f.code}
@@ -96,7 +97,7 @@ export function FindingsList({ findings, strings: t, onSelect }: FindingsListPro
                     <Button
                       appearance="subtle"
                       className={styles.finding}
-                      aria-label={t.findingButtonLabel(sev, sheet, cell, f.message)}
+                      aria-label={t.findingButtonLabel(sev, sheet, cell, forThePage(f.message))}
                       onClick={() => onSelect(sheet, cell)}
                     >
                       {body}

@@ -3,6 +3,7 @@
 // previous fill, is recorded in the document's settings, so the undo survives closing the pane.
 
 import type { Finding } from "../../core/findings";
+import { forThePage } from "../../core/messages";
 import { matchKey } from "../../core/text";
 
 export const MARKS_SETTING = "KL226.errorMarks";
@@ -34,8 +35,9 @@ export function markTargets(findings: readonly Finding[]): Target[] {
     if (f.severity !== "error" || f.sheet === null || f.cell === null) continue;
     const key = `${matchKey(f.sheet)}!${f.cell.toUpperCase()}`;
     const entry = byCell.get(key);
-    if (entry) entry.messages.push(f.message);
-    else byCell.set(key, { sheet: f.sheet, cell: f.cell.toUpperCase(), messages: [f.message] });
+    const message = forThePage(f.message);
+    if (entry) entry.messages.push(message);
+    else byCell.set(key, { sheet: f.sheet, cell: f.cell.toUpperCase(), messages: [message] });
   }
   return [...byCell.values()].map((e) => ({
     sheet: e.sheet,

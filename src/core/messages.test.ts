@@ -1,0 +1,56 @@
+import { UNREADABLE_MESSAGES } from "./findings";
+import { fileKindOf } from "./file-kinds";
+import { MSG, forThePage } from "./messages";
+
+/** What a command line would have the clerk type: a kl226 command or an option. */
+const COMMAND_WORDS = /kl226 [a-z]|--[a-z]/;
+
+describe("the add-in shows its own buttons and fields, not the command's", () => {
+  test("each message that names the command beside the add-in is worded for the page", () => {
+    expect(forThePage(MSG.notTemplate("Nhiệm vụ", "KL226-BC/1"))).toBe(
+      "Thiếu trang tính “Nhiệm vụ”: tệp không theo mẫu KL226-BC/1. Hãy tải mẫu mới (thẻ “Mẫu báo cáo”) và chép số liệu sang.",
+    );
+    expect(forThePage(MSG.unknownForm("KL999", ["KL226-BC/1", "CCHC-BC/2025"]))).toBe(
+      "Ô A1 trang “Thông tin” ghi mẫu “KL999”, không phải mẫu báo cáo mà chương trình biết (KL226-BC/1, CCHC-BC/2025). Hãy lập báo cáo trên mẫu đúng (thẻ “Mẫu báo cáo”) và chép số liệu sang.",
+    );
+    expect(forThePage(MSG.rosterNotReport)).toBe(
+      "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hoặc để ngoài thư mục các báo cáo.",
+    );
+    expect(forThePage(MSG.unknownProfile("quang-tri-226"))).toBe(
+      "Tệp lập theo hồ sơ cấu hình “quang-tri-226” của tỉnh, mà bản KL226 này không có: đã kiểm tra theo mẫu chung, các số liệu và chỉ tiêu riêng của hồ sơ đó chưa được kiểm tra. Hãy kiểm tra bằng phần bổ trợ KL226 của nơi đã phát hành mẫu.",
+    );
+    expect(forThePage(MSG.summaryNotReport("KL226-BC/1"))).toContain(
+      "thì gửi “báo cáo gửi cấp trên” (phần “Báo cáo gửi cấp trên” ở thẻ Tổng hợp), không gửi bảng tổng hợp.",
+    );
+    expect(forThePage(UNREADABLE_MESSAGES.INTERNAL)).toMatch(
+      /Hãy báo lỗi cho người quản trị KL226, gửi kèm tệp\.$/,
+    );
+    const csv = fileKindOf("danh-sach.csv");
+    expect(forThePage(csv.howToXlsx)).toBe(
+      "Hãy chép số liệu vào mẫu báo cáo (thẻ “Mẫu báo cáo”) và lưu kiểu “Sổ làm việc Excel (*.xlsx)”. Nếu đây là danh sách đơn vị, hãy chọn nó ở ô “Danh sách đơn vị” của thẻ Tổng hợp.",
+    );
+  });
+
+  test("the command's output keeps both, so an analyst can forward it to a clerk who uses either", () => {
+    expect(MSG.notTemplate("Nhiệm vụ", "KL226-BC/1")).toContain(
+      "(lệnh “kl226 template” hoặc nút Mẫu báo cáo)",
+    );
+    expect(MSG.rosterNotReport).toContain("(tùy chọn --roster, hoặc nút chọn danh sách đơn vị)");
+    expect(UNREADABLE_MESSAGES.INTERNAL).toContain("kl226 validate TỆP --json");
+  });
+
+  test("no message the page can show keeps a command or an option", () => {
+    const messages = [
+      MSG.notTemplate("Chỉ tiêu", "CCHC-BC/2025"),
+      MSG.unknownForm("X", ["KL226-BC/1"]),
+      MSG.rosterNotReport,
+      MSG.unknownProfile("tinh-x"),
+      MSG.summaryNotReport("KL226-BC/1"),
+      ...Object.values(UNREADABLE_MESSAGES),
+      fileKindOf("so-a.csv").howToXlsx,
+    ];
+    for (const m of messages) expect(forThePage(m)).not.toMatch(COMMAND_WORDS);
+    // The page's words leave a message without the command untouched.
+    expect(forThePage("Ô E5 là số âm (-5).")).toBe("Ô E5 là số âm (-5).");
+  });
+});
