@@ -168,6 +168,10 @@ describe("the shipped profiles (SPEC §8), from the seeds' own numbers", () => {
     const p = shippedProfile("thanh-hoa-226")!;
     expect(p.form).toEqual(DEFAULT_PROFILE.form);
     expect(p.organisation.sender).toBe("Sở Nội vụ tỉnh Thanh Hóa");
+    expect(p.organisation).toEqual(DEFAULT_PROFILE.organisation);
+    // One name for one plan: the picker lists thanh-hoa-226, a run on Tự động says it used the default.
+    expect(DEFAULT_PROFILE.name).toBe("Kế hoạch thực hiện Kết luận số 226-KL/TW của UBND tỉnh Thanh Hóa");
+    expect(p.name).toBe(DEFAULT_PROFILE.name);
   });
   test("dong-thap-syt-226 (seed 002): deadlines 2/6 and 1/12, no digital-skills or e-document indicator, its own 95 % on hồ sơ công việc", () => {
     const p = shippedProfile("dong-thap-syt-226")!;

@@ -109,10 +109,14 @@ export function defaultProfileFor(form: Form): Profile {
   };
 }
 
-/** SPEC §2 defaults on KL226-BC/1 (equal to the Thanh Hóa plan, seed 003). */
+/**
+ * SPEC §2 defaults on KL226-BC/1, which are the Thanh Hóa plan (seed 003) with its organisation: named
+ * as profiles/thanh-hoa-226.json names that plan, so a user meets one name for it, in the picker and
+ * in what a run says it used.
+ */
 export const DEFAULT_PROFILE: Profile = {
   ...defaultProfileFor(DEFAULT_FORM),
-  name: "Mặc định (Kế hoạch thực hiện Kết luận 226-KL/TW của UBND tỉnh)",
+  name: "Kế hoạch thực hiện Kết luận số 226-KL/TW của UBND tỉnh Thanh Hóa",
 };
 
 export const rosterUnitSchema = z

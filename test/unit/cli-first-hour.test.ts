@@ -301,7 +301,9 @@ const ROWS: readonly Row[] = [
     args: (d) => ["template", "--out", join(d, "cu.xlsx"), "--force"],
     replaces: ["cu.xlsx"],
     code: 0,
-    stdout: [/Đã tạo mẫu báo cáo KL226-BC\/1 — hồ sơ: Mặc định \(Kế hoạch [^)]*\), \d+ nhiệm vụ: /],
+    stdout: [
+      /Đã tạo mẫu báo cáo KL226-BC\/1 — hồ sơ: Kế hoạch thực hiện Kết luận số 226-KL\/TW của UBND tỉnh Thanh Hóa, \d+ nhiệm vụ: /,
+    ],
     after: (d) => expect(readFileSync(join(d, "cu.xlsx")).subarray(0, 2).toString()).toBe("PK"),
   },
   {
