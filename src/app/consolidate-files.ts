@@ -2,6 +2,7 @@
 // Shared by the CLI and the taskpane; imports neither Node nor the DOM.
 
 import {
+  compareText,
   consolidate,
   majorityForm,
   type ConsolidateOptions,
@@ -10,7 +11,7 @@ import {
 } from "../core/consolidate";
 import { DEFAULT_FORM } from "../core/forms";
 import type { Profile } from "../core/profile";
-import { defaultProfileForForm } from "../core/profiles";
+import { defaultProfileForForm, shippedProfile } from "../core/profiles";
 import type { ValidateOptions } from "../core/validate";
 import { createDecoder, type XlsxDecoder } from "../xlsx/read";
 import { inspectNamedBytes } from "./inspect";
@@ -35,21 +36,66 @@ export function inspectSubmission(
   };
 }
 
+/** Which profile a consolidation uses, and which files must be checked again by it. */
+export interface ProfileDecision {
+  readonly profile: Profile;
+  /** Indexes of submissions of its form that were checked by another profile: check them again by `profile`. */
+  readonly recheck: readonly number[];
+  /** When no profile was given and the files name the one used: how many files of its form name it, of how many. */
+  readonly namedBy?: { readonly files: number; readonly of: number };
+}
+
 /**
- * The profile a consolidation uses (SPEC §8): the one given; without one, the default profile of
- * the form most files declare (tie: KL226-BC/1). Files must then have been inspected with
- * `forms: "follow"`, so each was read with its own form.
+ * The profile a consolidation uses (SPEC §8): the one given; without one, of the form most files
+ * declare (tie: KL226-BC/1), the profile of profiles/ that most of its files name (templates made
+ * with it record it), else that form's default. Files must then have been inspected with
+ * `forms: "follow", fileProfile: true`, so each was read with its own form and the profile it names;
+ * those its form's files checked by another are listed to be checked again, so every file counted is
+ * checked by the profile the summary states.
  */
 export function consolidationProfile(
   submissions: readonly Submission[],
   given: Profile | undefined,
-): Profile {
-  if (given) return given;
-  return (
-    defaultProfileForForm(majorityForm(submissions, DEFAULT_FORM.id)) ??
-    defaultProfileForForm(DEFAULT_FORM.id)!
-  );
+): ProfileDecision {
+  if (given) return { profile: given, recheck: [] };
+  const formId = majorityForm(submissions, DEFAULT_FORM.id);
+  const fallback = defaultProfileForForm(formId) ?? defaultProfileForForm(DEFAULT_FORM.id)!;
+  // Each file of the form by the profile it was checked by ("" = its form's default); ties keep the default.
+  const tally = new Map<string, number>([["", 0]]);
+  let ofForm = 0;
+  for (const s of submissions) {
+    if (s.result.form !== formId || s.result.notAReport !== undefined) continue;
+    ofForm++;
+    const key = s.result.profile ?? "";
+    tally.set(key, (tally.get(key) ?? 0) + 1);
+  }
+  let named = "";
+  for (const [key, n] of [...tally.entries()].sort(([a], [b]) => compareText(a, b)))
+    if (n > tally.get(named)!) named = key;
+  const own = named === "" ? undefined : shippedProfile(named);
+  const profile = own ?? fallback;
+  const chosenKey = own === undefined ? "" : named;
+  const recheck: number[] = [];
+  submissions.forEach((s, i) => {
+    if (
+      s.result.form === formId &&
+      s.result.notAReport === undefined &&
+      (s.result.profile ?? "") !== chosenKey
+    )
+      recheck.push(i);
+  });
+  return own === undefined
+    ? { profile, recheck }
+    : { profile, recheck, namedBy: { files: tally.get(named)!, of: ofForm } };
 }
+
+/** The read options of a consolidation: the given profile expects its form; none follows each file's form and named profile. */
+export function consolidationRead(given: Profile | undefined): ValidateOptions {
+  return given ? { forms: "expect" } : { forms: "follow", fileProfile: true };
+}
+
+/** How a file listed by `consolidationProfile` is checked again: by the consolidation's profile, whatever it names. */
+export const RECHECK: ValidateOptions = { forms: "follow" };
 
 export interface ConsolidateBytesOptions extends Omit<ConsolidateOptions, "profile"> {
   /** The profile chosen by the user; absent = the default profile of the form most files declare. */
@@ -66,12 +112,13 @@ export function consolidateBytes(
 ): Consolidation {
   const decoder = options.decoder ?? createDecoder();
   const readWith = options.profile ?? defaultProfileForForm(DEFAULT_FORM.id)!;
-  const forms = options.profile ? "expect" : "follow";
+  const read = consolidationRead(options.profile);
   const submissions = files.map((f, i) => {
-    const s = inspectSubmission(f, readWith, decoder, { forms });
+    const s = inspectSubmission(f, readWith, decoder, read);
     options.onProgress?.(i + 1, files.length);
     return s;
   });
-  const profile = consolidationProfile(submissions, options.profile);
+  const { profile, recheck } = consolidationProfile(submissions, options.profile);
+  for (const i of recheck) submissions[i] = inspectSubmission(files[i]!, profile, decoder, RECHECK);
   return consolidate(submissions, { profile, roster: options.roster, period: options.period });
 }

@@ -4,7 +4,12 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { z } from "../core/zod";
-import { consolidationProfile } from "../app/consolidate-files";
+import {
+  consolidationProfile,
+  consolidationRead,
+  RECHECK,
+  type ProfileDecision,
+} from "../app/consolidate-files";
 import { isEarlierOutput, type EarlierOutputKind } from "./earlier-output";
 import {
   baseName,
@@ -24,7 +29,7 @@ import type { UnreadableReason } from "../core/workbook";
 import { parseRosterCsv, parseRosterWorkbook } from "../core/roster";
 import { followUpLetters, withLetterSheet } from "../core/letters";
 import { summaryWorkbook } from "../core/summary";
-import { createNodeInflateRaw } from "../xlsx/node-inflate";
+import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC, nodeZipEntryLater } from "../xlsx/node-deflate";
 import { writeXlsxOverlapped } from "../xlsx/write";
@@ -64,7 +69,7 @@ import {
   writeAtomic,
   type OutputTarget,
 } from "./io";
-import { inspectFiles } from "./parallel";
+import { inspectFiles, inspectPath } from "./parallel";
 import {
   checkOptions,
   checkPeriodOfForm,
@@ -375,7 +380,7 @@ export async function runConsolidation(
     );
   }
   for (const dir of found.emptyFolders) io.err(`Lưu ý: thư mục ${dir} không có tệp nào.\n`);
-  const { consolidated, profile, submissions } = await inspectAndConsolidate(files, o, io);
+  const { consolidated, profile, namedBy, submissions } = await inspectAndConsolidate(files, o, io);
   // Last year's cross-check adds warnings before anything is written (JSON and the Lỗi sheet).
   const history =
     o.previous === undefined ? undefined : withPrevious(consolidated, o.previous, profile.outlier);
@@ -398,7 +403,7 @@ export async function runConsolidation(
   // The letters' own record (".kl226-thu-nhac.json") is a hidden file of ours, not one to mention.
   const lettersDir = o.letters === undefined ? undefined : resolve(o.letters) + sep;
   const ignored = found.ignored.filter((f) => lettersDir === undefined || !resolve(f).startsWith(lettersDir));
-  io.out(humanSummary(c, profile, files.length, o.out, o.json, ignored));
+  io.out(humanSummary(c, profile, namedBy, files.length, o.out, o.json, ignored));
   if (history) io.out(`${history.lines.join("\n")}\n`);
   const roster = o.roster ?? profile.roster;
   if (o.letters !== undefined)
@@ -424,18 +429,27 @@ async function inspectAndConsolidate(
   files: readonly string[],
   o: RunOptions,
   io: Io,
-): Promise<{ consolidated: Consolidation; profile: Profile; submissions: Submission[] }> {
-  // Without --profile each file is read with its own form; the form most files declare is consolidated.
+): Promise<{
+  consolidated: Consolidation;
+  profile: Profile;
+  namedBy: ProfileDecision["namedBy"];
+  submissions: Submission[];
+}> {
+  // Without --profile each file is read with its own form and the profile it names; the form most
+  // files declare is consolidated, by the profile most of its files name (else its default).
   const readWith = o.profile ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE;
-  const forms = o.profile ? "expect" : "follow";
   const submissions = await inspectFiles(files, readWith, {
-    forms,
+    ...consolidationRead(o.profile),
     onProgress: progressBar(io, files.length),
   });
-  const profile = consolidationProfile(submissions, o.profile);
+  const { profile, recheck, namedBy } = consolidationProfile(submissions, o.profile);
+  if (recheck.length > 0) {
+    const decoder = createNodeDecoder();
+    for (const i of recheck) submissions[i] = inspectPath(files[i]!, profile, decoder, RECHECK);
+  }
   if (o.period) checkPeriodOfForm(profile, o.period.kind);
   const consolidated = consolidate(submissions, { profile, roster: o.roster, period: o.period });
-  return { consolidated, profile, submissions: o.keepSubmissions === true ? submissions : [] };
+  return { consolidated, profile, namedBy, submissions: o.keepSubmissions === true ? submissions : [] };
 }
 
 const LIST_LIMIT = 20;
@@ -443,12 +457,18 @@ const LIST_LIMIT = 20;
 function humanSummary(
   c: Consolidation,
   profile: Profile,
+  namedBy: ProfileDecision["namedBy"],
   fileCount: number,
   out: string,
   json: string | undefined,
   ignored: readonly string[] = [],
 ): string {
-  const lines: string[] = [`Biểu mẫu: ${c.form.id} — hồ sơ: ${profile.name}.`];
+  // Without --profile, a profile the files name is said to be theirs (the templates were made with it).
+  const whose =
+    namedBy === undefined
+      ? ""
+      : ` (hồ sơ ghi trong ${namedBy.files}/${namedBy.of} tệp theo mẫu này; chọn hồ sơ khác bằng --profile)`;
+  const lines: string[] = [`Biểu mẫu: ${c.form.id} — hồ sơ: ${profile.name}${whose}.`];
   if (c.period) {
     const how = c.periodGiven ? "theo tùy chọn --period/--year" : "kỳ mà nhiều tệp khai nhất";
     lines.push(

@@ -1,7 +1,7 @@
 // Per-plan behaviour from the seeds' own numbers (SPEC §8), through the real template, reader,
 // validator and consolidation: each expected number is worked out by hand in the test.
 import { reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
-import { consolidationProfile, inspectSubmission } from "../app/consolidate-files";
+import { consolidateBytes, consolidationProfile, inspectSubmission } from "../app/consolidate-files";
 import { consolidate, consolidationJson, majorityForm, type Submission } from "./consolidate";
 import { CCHC_FORM_ID } from "./forms";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
@@ -220,7 +220,7 @@ describe("a mixed folder (SPEC §8)", () => {
     ];
     expect(majorityForm(files, "KL226-BC/1")).toBe(CCHC_FORM_ID);
     expect(majorityForm(files.slice(0, 2), "KL226-BC/1")).toBe("KL226-BC/1");
-    const profile = consolidationProfile(files, undefined);
+    const { profile } = consolidationProfile(files, undefined);
     expect(profile.form.id).toBe(CCHC_FORM_ID);
     const c = consolidate(files, { profile });
     expect(c.units.map((u) => u.code)).toEqual(["P_A", "P_B"]);
@@ -260,5 +260,70 @@ describe("returned is not missing (SPEC §5)", () => {
     const c = consolidate([bad, good], { profile: DEFAULT_PROFILE, roster });
     expect(c.returned).toEqual([]);
     expect(c.missing.map((u) => u.code)).toEqual(["XA_B", "XA_C"]);
+  });
+});
+
+describe("without a profile, the one the templates name (SPEC §8, a quarterly plan's files)", () => {
+  const ATTP = shippedProfile("hcm-attp-cchc-2025")!;
+  const made = (file: string, code: string, profile: Profile) => ({
+    file,
+    bytes: reportBytes(cchc(code, { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 950] }), [], profile),
+    sha256: file,
+  });
+  /** Per task of the list: [absent, done]; then how many tasks the units added themselves. */
+  const taskCounts = (c: ReturnType<typeof consolidateBytes>) => ({
+    tasks: c.tasks.filter((t) => t.index !== null).map((t) => [t.absent, t.done]),
+    own: c.ownTasks.length,
+  });
+
+  test("files made with hcm-attp-cchc-2025 are consolidated by it: its 8 tasks done by both units, none taken for the units' own", () => {
+    const files = [made("a.xlsx", "P_A", ATTP), made("b.xlsx", "P_B", ATTP)];
+    const c = consolidateBytes(files, {});
+    expect(c.units.map((u) => u.code)).toEqual(["P_A", "P_B"]);
+    expect(c.tasks.filter((t) => t.index !== null).map((t) => t.content)).toEqual(
+      ATTP.form.tasks.map((t) => t.content),
+    );
+    expect(taskCounts(c)).toEqual({ tasks: Array(8).fill([0, 2]), own: 0 });
+    // What the form's default profile made of them (the run before): the plan's 8 tasks absent from
+    // both reports, and the units' 16 rows counted as tasks they added themselves.
+    expect(taskCounts(consolidateBytes(files, { profile: CCHC }))).toEqual({
+      tasks: Array(8).fill([2, 0]),
+      own: 16,
+    });
+  });
+
+  test("an older template among them (no profile recorded) is checked again by the plan the others name", () => {
+    const files = [made("a.xlsx", "P_A", ATTP), made("b.xlsx", "P_B", ATTP), made("c.xlsx", "P_C", CCHC)];
+    const read = files.map((f) =>
+      inspectSubmission(f, DEFAULT_PROFILE, undefined, { forms: "follow", fileProfile: true }),
+    );
+    expect(read.map((s) => s.result.profile)).toEqual([
+      "hcm-attp-cchc-2025",
+      "hcm-attp-cchc-2025",
+      undefined,
+    ]);
+    const decision = consolidationProfile(read, undefined);
+    expect(decision.profile).toBe(ATTP);
+    expect(decision.recheck).toEqual([2]);
+    expect(decision.namedBy).toEqual({ files: 2, of: 3 });
+    // Checked by the plan, the older file lacks the plan's 8 tasks and its own 8 rows are its additions.
+    expect(taskCounts(consolidateBytes(files, {}))).toEqual({ tasks: Array(8).fill([1, 2]), own: 8 });
+  });
+
+  test("when most files name none, the form's default is used and the one naming a plan is checked by it", () => {
+    const read = [made("a.xlsx", "P_A", CCHC), made("b.xlsx", "P_B", CCHC), made("c.xlsx", "P_C", ATTP)].map(
+      (f) => inspectSubmission(f, DEFAULT_PROFILE, undefined, { forms: "follow", fileProfile: true }),
+    );
+    const decision = consolidationProfile(read, undefined);
+    expect(decision.profile.name).toBe("Mặc định (CCHC-BC/2025)");
+    expect(decision.recheck).toEqual([2]);
+    expect(decision.namedBy).toBeUndefined();
+  });
+
+  test("a chosen profile is used for every file, nothing checked again", () => {
+    const read = [made("a.xlsx", "P_A", ATTP)].map((f) =>
+      inspectSubmission(f, CCHC, undefined, { forms: "expect" }),
+    );
+    expect(consolidationProfile(read, CCHC)).toEqual({ profile: CCHC, recheck: [] });
   });
 });

@@ -254,7 +254,8 @@ export interface ValidateOptions {
   /**
    * With "follow", a file that names a profile of profiles/ (a template made with it) is checked by
    * that profile: a unit's own check (`validate`, the add-in's Kiểm tra) is then the province's.
-   * Consolidation leaves it off: it checks every file by the profile it consolidates with.
+   * Consolidation without a chosen profile uses it too, then checks again by the profile most files
+   * name any file of that form checked by another (app/consolidate-files.ts consolidationProfile).
    */
   readonly fileProfile?: boolean;
 }

@@ -12,12 +12,13 @@ import type { Browser, ConsoleMessage, Download, Page } from "playwright-core";
 import { consolidateBytes } from "../../src/app/consolidate-files";
 import { inspectBytes } from "../../src/app/inspect";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { defaultProfileForForm, shippedProfile } from "../../src/core/profiles";
 import { rollupWorkbook } from "../../src/core/rollup";
 import { writeXlsx } from "../../src/xlsx/write";
 import { KL226_SET } from "../../scripts/bench-sets";
 import { WORKER_MIN_FILES } from "../../src/taskpane/standalone/worker-pool";
 import { summaryJsonText } from "../../src/taskpane/summary-data";
-import { reportBytes } from "../helpers/report-builder";
+import { reportBytes, type ReportData } from "../helpers/report-builder";
 import { PRINT_SKIP_REASON, printToPdf } from "../helpers/pdf";
 import { DIST, launchChromium, serveStatic, type StaticServer } from "./browser";
 import { countSums, readSummary, sheetNames, type CountSums, type SummaryReading } from "./independent";
@@ -264,7 +265,7 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
     rejected: String(REJECTED.length),
   });
   await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain(
-    "Biểu mẫu KL226-BC/1 — hồ sơ Mặc định",
+    "Biểu mẫu KL226-BC/1 — hồ sơ Kế hoạch thực hiện Kết luận số 226-KL/TW của UBND tỉnh Thanh Hóa (tự động, theo mẫu trong tệp)",
   );
 
   // The outcome is on the first screen, without scrolling: every tile ends above 640 px of the page.
@@ -574,6 +575,50 @@ test("consolidates 1,000 picked reports in Web Workers: the same JSON as Node, a
     {}, // Tự động, as the panel is left by the test before: every file here is KL226-BC/1.
   );
   expect(timing.accepted).toBe(expected.units.length);
+  const [json] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("download-json").click(),
+  ]);
+  expect(readFileSync(await json.path(), "utf8")).toBe(summaryJsonText(expected));
+  await clearInputs();
+});
+
+test("Tự động in Web Workers: reports made with a plan's template are consolidated by that plan, an older template among them checked again by it; the same JSON as Node", async () => {
+  const attp = shippedProfile("hcm-attp-cchc-2025")!;
+  const older = defaultProfileForForm("CCHC-BC/2025")!;
+  const files = Array.from({ length: WORKER_MIN_FILES + 10 }, (_, i) => {
+    const unit = `P_${String(i + 1).padStart(3, "0")}`;
+    const data: ReportData = {
+      unit,
+      name: `Phòng ${unit}`,
+      type: "PHONG_THUOC_SO",
+      period: "Q2",
+      year: 2025,
+      reportDate: { year: 2025, month: 6, day: 10 },
+      counts: { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 950] },
+    };
+    // Every tenth from the form's older template, which records no profile.
+    return { name: `${unit}.xlsx`, bytes: reportBytes(data, [], i % 10 === 9 ? older : attp) };
+  });
+  await clearInputs();
+  await page.getByTestId("consolidate-profile").selectOption("auto");
+  const timing = await timeConsolidation(page, files);
+  console.log(
+    `browser, ${files.length} files read twice (a plan's files with older ones): ${timingLine(timing)}`,
+  );
+  await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain(
+    `hồ sơ ${attp.name} (tự động, theo mẫu trong tệp)`,
+  );
+  const expected = consolidateBytes(
+    files.map((f) => ({
+      file: f.name,
+      bytes: f.bytes,
+      sha256: createHash("sha256").update(f.bytes).digest("hex"),
+    })),
+    {},
+  );
+  // The older templates lack the plan's tasks: checked by the plan, as in the command.
+  expect(expected.tasks[0]).toMatchObject({ done: 99, absent: 11 });
   const [json] = await Promise.all([
     page.waitForEvent("download"),
     page.getByTestId("download-json").click(),

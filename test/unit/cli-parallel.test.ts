@@ -10,8 +10,12 @@ import { inspectFiles, PARALLEL_MIN_FILES, threadCount, type PoolReport } from "
 import { shareTexts } from "../../src/app/share-texts";
 import { consolidate, consolidationJson, type Submission } from "../../src/core/consolidate";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { CCHC_FORM_ID } from "../../src/core/forms";
+import { defaultProfileForForm, shippedProfile } from "../../src/core/profiles";
+import { reportBytes, type ReportData } from "../helpers/report-builder";
 import { summaryWorkbook } from "../../src/core/summary";
 import { NODE_ZIP_CODEC } from "../../src/xlsx/node-deflate";
+import { readXlsx } from "../../src/xlsx/read";
 import { writeXlsx } from "../../src/xlsx/write";
 import { KL226_SET } from "../../scripts/bench-sets";
 import { capture } from "../helpers/cli-io";
@@ -69,6 +73,42 @@ test("the bundled samples: the same summary bytes, JSON and printed summary on o
   expect(two.printed).toBe(one.printed);
   expect(JSON.parse(one.json).units.length).toBeGreaterThan(40);
 }, 120_000);
+
+test("without --profile, files made with a plan's template are consolidated by that plan on one thread and on two; an older template among them is checked again by it", async () => {
+  const dir = join(root, "attp");
+  mkdirSync(dir);
+  const attp = shippedProfile("hcm-attp-cchc-2025")!;
+  const data = (unit: string): ReportData => ({
+    unit,
+    name: `Phòng ${unit}`,
+    type: "PHONG_THUOC_SO",
+    period: "Q2",
+    year: 2025,
+    reportDate: { year: 2025, month: 6, day: 10 },
+    counts: { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 950] },
+  });
+  writeFileSync(join(dir, "P_A.xlsx"), reportBytes(data("P_A"), [], attp));
+  writeFileSync(join(dir, "P_B.xlsx"), reportBytes(data("P_B"), [], attp));
+  writeFileSync(join(dir, "P_C.xlsx"), reportBytes(data("P_C"), [], defaultProfileForForm(CCHC_FORM_ID)!));
+  const [one, two] = await bothWays([dir], undefined, "attp");
+  expect(two.xlsx.equals(one.xlsx)).toBe(true);
+  expect(two.json).toBe(one.json);
+  expect(two.printed).toBe(one.printed);
+  expect(one.printed).toContain(
+    "Biểu mẫu: CCHC-BC/2025 — hồ sơ: Kế hoạch thực hiện công tác cải cách hành chính năm 2025 của Sở An toàn thực phẩm Thành phố Hồ Chí Minh (hồ sơ ghi trong 2/3 tệp theo mẫu này; chọn hồ sơ khác bằng --profile).",
+  );
+  const NUMBER = (value: number) => ({ kind: "number", value });
+  // The summary's Nhiệm vụ sheet: the plan's 8 tasks done by P_A and P_B (column D), absent from P_C's
+  // older template (column I), whose 8 rows are listed as its own below the table.
+  const read = readXlsx(new Uint8Array(one.xlsx), { sheetFilter: (name) => name === "Nhiệm vụ" });
+  if (!read.ok) throw new Error("the summary does not read back");
+  const rows = read.workbook.sheets[0]!.rows;
+  const n = (r: number, c: number): unknown => rows[r]?.[c]?.value;
+  expect([3, 4, 5, 6, 7, 8, 9, 10].map((r) => [n(r, 3), n(r, 8)])).toEqual(
+    Array(8).fill([NUMBER(2), NUMBER(1)]),
+  );
+  expect(n(11, 3)).toEqual(NUMBER(8));
+}, 60_000);
 
 describe("1,000 generated reports", () => {
   const dir = join(root, "set");

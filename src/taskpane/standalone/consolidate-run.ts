@@ -2,7 +2,12 @@
 // (worker-pool.ts); otherwise, or when workers cannot run, files are read and hashed one by one, then
 // inspected in time slices with yields in between (progress after each file), then consolidated.
 
-import { consolidationProfile, inspectSubmission } from "../../app/consolidate-files";
+import {
+  consolidationProfile,
+  consolidationRead,
+  inspectSubmission,
+  RECHECK,
+} from "../../app/consolidate-files";
 import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
 import type { Period } from "../../core/form";
 import type { Profile, RosterUnit } from "../../core/profile";
@@ -59,15 +64,18 @@ export async function consolidateFiles(
     onProgress({ phase: "checking", done, total: picked.length }),
   );
   let sliceStart = performance.now();
+  const readOptions = consolidationRead(options.profile);
   for (const [i, f] of picked.entries()) {
-    submissions.push(inspectSubmission(f, read.profile, decoder, { forms: read.forms }));
+    submissions.push(inspectSubmission(f, read.profile, decoder, readOptions));
     if (i === picked.length - 1 || performance.now() - sliceStart >= SLICE_MS) {
       progress(i + 1);
       await yieldToBrowser();
       sliceStart = performance.now();
     }
   }
-  const profile = consolidationProfile(submissions, options.profile);
+  const { profile, recheck } = consolidationProfile(submissions, options.profile);
+  // Files checked by another profile than the one most files name: again, by it (their bytes are still here).
+  for (const i of recheck) submissions[i] = inspectSubmission(picked[i]!, profile, decoder, RECHECK);
   return {
     consolidation: consolidate(submissions, { profile, roster: options.roster, period: options.period }),
     profile,

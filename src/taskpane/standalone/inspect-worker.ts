@@ -3,7 +3,7 @@
 // others send it their submissions directly, and it consolidates them in file order, so the page's
 // main thread never holds or copies the submissions.
 
-import { consolidationProfile, inspectSubmission } from "../../app/consolidate-files";
+import { consolidationProfile, consolidationRead, inspectSubmission } from "../../app/consolidate-files";
 import { shareTexts } from "../../app/share-texts";
 import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
 import { DEFAULT_FORM } from "../../core/forms";
@@ -99,10 +99,10 @@ function inspectJobs(jobs: readonly FileJob[], read: readonly ReadFile[]): Inspe
   if (!setUp) throw new Error("inspect worker: files before setup");
   // As readWith (profile-choice.ts) in the page: the chosen profile expects its form; none follows each file's.
   const readWith = chosen ?? defaultProfileForForm(DEFAULT_FORM.id)!;
-  const forms = chosen ? "expect" : "follow";
+  const options = consolidationRead(chosen ?? undefined);
   return jobs.map((j, k) => ({
     index: j.index,
-    submission: inspectSubmission({ file: j.file.name, ...read[k]! }, readWith, decoder, { forms }),
+    submission: inspectSubmission({ file: j.file.name, ...read[k]! }, readWith, decoder, options),
   }));
 }
 
@@ -114,7 +114,13 @@ function collect(inspected: readonly Inspected[]): void {
 
 function consolidateWhenComplete(): void {
   if (!pending || !setUp || received < pending.total) return;
-  const profile = consolidationProfile(collected, chosen ?? undefined);
+  const { profile, recheck } = consolidationProfile(collected, chosen ?? undefined);
+  if (recheck.length > 0) {
+    // The files were read here, not kept: the page runs again with that profile chosen.
+    pending = null;
+    scope.postMessage({ kind: "recheck", profile } satisfies FromWorker);
+    return;
+  }
   const consolidation = consolidate(collected, { profile, roster: pending.roster, period: pending.period });
   pending = null;
   const rest: Record<string, unknown> = { ...consolidation };

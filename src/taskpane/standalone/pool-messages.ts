@@ -39,6 +39,11 @@ export type FromWorker =
   | { readonly kind: "chunk"; readonly list: ChunkedList; readonly items: readonly unknown[] }
   /** The consolidation, its chunked lists empty: the page appends the chunks it got, in order. */
   | { readonly kind: "consolidated"; readonly consolidation: Consolidation; readonly profile: Profile }
+  /**
+   * No profile was chosen, most files name `profile`, and some of its form's files were checked by
+   * another (consolidate-files.ts consolidationProfile): the page runs again with `profile` chosen.
+   */
+  | { readonly kind: "recheck"; readonly profile: Profile }
   | { readonly kind: "failed"; readonly message: string };
 
 /** Worker → collector: submissions at their file's index. */

@@ -153,6 +153,11 @@ export function consolidateInWorkers(
           for (const list of CHUNKED_LISTS) whole[list] = chunks[list];
           const consolidation = whole as unknown as Consolidation;
           finish(true, () => resolve({ consolidation, profile: m.profile }));
+        } else if (m.kind === "recheck") {
+          // Every file again, checked by the profile most files name (its workers kept for the run).
+          finish(true, () =>
+            resolve(consolidateInWorkers(files, { ...options, profile: m.profile }, onProgress)),
+          );
         } else {
           finish(false, () => reject(new Error(m.message)));
         }
