@@ -84,8 +84,12 @@ export interface Strings {
   readonly progressLabel: string;
   readonly resultPeriod: (period: string) => string;
   readonly resultTitle: string;
+  readonly resultStale: string;
+  readonly verdictStale: string;
   readonly outcomesLabel: string;
-  readonly tileLabel: (label: string, count: number) => string;
+  readonly tileLabel: (label: string, count: number | string) => string;
+  /** A count not known (the missing units without a roster). */
+  readonly unknownCount: string;
   readonly accepted: string;
   readonly rejected: string;
   readonly rejectedFiles: string;
@@ -241,8 +245,13 @@ const vi: Strings = {
   progressLabel: "Tiến độ",
   resultPeriod: (p) => `Kỳ báo cáo: ${p}`,
   resultTitle: "Kết quả tổng hợp",
+  verdictStale:
+    "Đã đổi hồ sơ: kết quả dưới đây là của lần kiểm tra trước. Kiểm tra lại để có kết quả theo hồ sơ mới.",
+  resultStale:
+    "Đã đổi lựa chọn hoặc tệp: kết quả dưới đây là của lần tổng hợp trước. Bấm “Tổng hợp” để tổng hợp lại.",
   outcomesLabel: "Kết quả theo nhóm: bấm để xem danh sách",
   tileLabel: (l, n) => `${l}: ${n} — xem danh sách`,
+  unknownCount: "chưa xác định",
   accepted: "Được tiếp nhận",
   rejected: "Bị từ chối",
   rejectedFiles: "Tệp bị từ chối",
@@ -400,8 +409,13 @@ const en: Strings = {
   progressLabel: "Progress",
   resultPeriod: (p) => `Period: ${p}`,
   resultTitle: "Consolidation result",
+  verdictStale:
+    "The profile has changed: the result below is from the last check. Check again for the new profile.",
+  resultStale:
+    "The choices or files have changed: the result below is from the last run. Press “Consolidate” to run again.",
   outcomesLabel: "Outcome by group: open a list",
   tileLabel: (l, n) => `${l}: ${n} — show the list`,
+  unknownCount: "not known",
   accepted: "Accepted",
   rejected: "Rejected",
   rejectedFiles: "Rejected files",

@@ -188,8 +188,10 @@ test("Excel validation takes the chosen profile per call (none for Tự động)
     "Biểu mẫu KL226-BC/1 — hồ sơ Kế hoạch thực hiện Kết luận số 226-KL/TW của UBND tỉnh Thanh Hóa (tự động, theo mẫu trong tệp)",
   );
   await choose(byTestId("validate-profile"), "dong-thap-syt-226");
-  // Changing the profile clears a verdict given under another one.
-  expect(document.querySelector('[data-testid="validate-result"]')).toBeNull();
+  // Changing the profile leaves the verdict, said to be the last check's, until it is checked again.
+  expect(byTestId("verdict-stale").textContent).toBe(
+    "Đã đổi hồ sơ: kết quả dưới đây là của lần kiểm tra trước. Kiểm tra lại để có kết quả theo hồ sơ mới.",
+  );
   await click(byTestId("validate-open"));
   expect(validatedWith[1]?.name).toBe(shippedProfile("dong-thap-syt-226")!.name);
   expect(byTestId("validate-profile-used").textContent).toBe(
@@ -197,6 +199,7 @@ test("Excel validation takes the chosen profile per call (none for Tự động)
   );
   expect(byTestId("validate-verdict").textContent).toContain("✗ Không hợp lệ — chưa gửi được");
   expect(byTestId("validate-verdict").textContent).toContain("Cần sửa 1 lỗi dưới đây rồi kiểm tra lại.");
+  expect(document.querySelector('[data-testid="verdict-stale"]')).toBeNull();
 });
 
 test("the template follows the chosen profile and unit type: its marker, Loại đơn vị and deadlines", async () => {

@@ -124,6 +124,15 @@ test("validates a picked workbook: the negative count is listed with its cell, a
     "Vị trí: trang “Chỉ tiêu”, ô E5",
   );
   await screenshots("validate");
+  // Another profile chosen with the keyboard: the verdict stays, said to be the last check's.
+  await page.getByTestId("validate-profile").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByTestId("verdict-stale").textContent()).resolves.toBe(
+    "Đã đổi hồ sơ: kết quả dưới đây là của lần kiểm tra trước. Kiểm tra lại để có kết quả theo hồ sơ mới.",
+  );
+  await expect(page.getByTestId("validate-verdict").isVisible()).resolves.toBe(true);
+  await page.getByTestId("validate-profile").selectOption("auto");
+  await expect(page.getByTestId("verdict-stale").count()).resolves.toBe(0);
 });
 
 test("a roster picked in Kiểm tra is told where it belongs in this page, in the page's own words, not the command's", async () => {
@@ -341,6 +350,23 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
   expect(report.returned).toEqual(RETURNED);
   // The shortfalls tile counts what the JSON lists.
   expect(counts.shortfalls).toBe(String(report.shortfalls.length));
+
+  // An arrow key on a dropdown (it changes at each press) leaves the result, marked as the last run's,
+  // and the focus where it was.
+  const folded = page.getByTestId("inputs");
+  if ((await folded.getAttribute("open")) === null) await folded.locator("summary").click();
+  await page.getByTestId("period-kind").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByTestId("period-kind").inputValue()).resolves.not.toBe("auto");
+  await expect(page.getByTestId("result-stale").textContent()).resolves.toBe(
+    "Đã đổi lựa chọn hoặc tệp: kết quả dưới đây là của lần tổng hợp trước. Bấm “Tổng hợp” để tổng hợp lại.",
+  );
+  await expect(page.getByTestId("consolidation-result").isVisible()).resolves.toBe(true);
+  await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe(
+    "period-kind",
+  );
+  await page.getByTestId("period-kind").selectOption("auto");
+  await folded.locator("summary").click(); // folded again, as the tests below find it
 });
 
 test("makes the report for the level above: a wrong code is explained under the field, then a valid KL226-BC/1 downloads", async () => {
@@ -616,6 +642,13 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
       sha256: createHash("sha256").update(f.bytes).digest("hex"),
     })),
     {},
+  );
+  // No roster was picked: who has not sent is not known, not 0.
+  await expect(page.getByTestId("count-missing").getAttribute("aria-label")).resolves.toBe(
+    "Chưa nộp: chưa xác định — xem danh sách",
+  );
+  await expect(page.getByTestId("missing").locator("summary").textContent()).resolves.toBe(
+    "Chưa nộp (chưa xác định)",
   );
   // The older templates lack the plan's tasks: checked by the plan, as in the command.
   expect(expected.tasks[0]).toMatchObject({ done: 99, absent: 11 });

@@ -191,6 +191,10 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     setOutcome(null);
     setInputsOpen(false);
   };
+  // A changed input leaves the result where it is (a dropdown changes at each arrow key, and the
+  // inputs sit under the result: removing it took the focus with it); it is marked as the last run's.
+  const [stale, setStale] = useState(false);
+  const markStale = (): void => setStale(true);
 
   const addFiles = (picked: readonly File[]): void => {
     // Lock and hidden files are never reports; any other file is consolidated and, when it is not a
@@ -208,7 +212,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         ...prev,
         ...kept.filter((r) => !prev.some((p) => p.name === r.name && p.size === r.size)),
       ]);
-      clearResult();
+      markStale();
     }
   };
 
@@ -230,7 +234,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     } catch (e) {
       setNotice({ kind: "error", text: t.rosterError(errorText(e)) });
     }
-    clearResult();
+    markStale();
   };
 
   const chosenForm = chosenProfile(choice)?.form;
@@ -270,6 +274,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       await yieldToBrowser();
       flushSync(() => {
         setOutcome({ ...done, auto: choice === AUTO });
+        setStale(false);
         setInputsOpen(false);
       });
       // The outcome is the first thing on the panel: take keyboard and screen-reader focus there. After
@@ -315,7 +320,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
           setChoice(next);
           // Another form may not have the period chosen (CCHC has no "6 tháng").
           setPeriodKind(AUTO);
-          clearResult();
+          markStale();
         }}
       />
       <p className={styles.intro}>{t.consolidateIntro}</p>
@@ -363,7 +368,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
             disabled={busy}
             onChange={(_, d) => {
               setPeriodKind(d.value as PeriodKind | typeof AUTO);
-              clearResult();
+              markStale();
             }}
             data-testid="period-kind"
           >
@@ -381,7 +386,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
             value={yearText}
             onChange={(v) => {
               setYearText(v);
-              clearResult();
+              markStale();
             }}
             error={yearError}
             disabled={busy}
@@ -435,7 +440,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     <div>
       {outcome && result ? (
         <>
-          <ResultView outcome={outcome} t={t} headingRef={heading}>
+          <ResultView outcome={outcome} stale={stale} t={t} headingRef={heading}>
             <div className={styles.row}>
               {excel && (
                 <Button
@@ -537,11 +542,14 @@ interface Tile {
 
 function ResultView({
   outcome,
+  stale,
   t,
   headingRef,
   children,
 }: {
   outcome: Outcome;
+  /** An input changed since: the result is the last run's until the user runs again. */
+  stale: boolean;
   t: Strings;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   children: ReactNode;
@@ -573,7 +581,8 @@ function ResultView({
   };
 
   /** A list, its rows made only once it is opened: a thousand closed rows would hold up the page when the result appears. */
-  const section = (id: ListId, title: string, count: number, body: () => ReactNode): ReactNode => (
+  /** A folded list under its title and count (null: not known, as the missing units without a roster). */
+  const section = (id: ListId, title: string, count: number | null, body: () => ReactNode): ReactNode => (
     <details
       id={`cons-${id}`}
       className={styles.section}
@@ -585,7 +594,7 @@ function ResultView({
       }}
     >
       <summary className={styles.summaryLine}>
-        {title} ({count})
+        {title} ({count ?? t.unknownCount})
       </summary>
       {(open[id] ?? false) && body()}
     </details>
@@ -595,6 +604,7 @@ function ResultView({
 
   return (
     <section data-testid="consolidation-result" aria-labelledby="consolidation-heading">
+      <NoticeBar notice={stale ? { kind: "warning", text: t.resultStale } : null} testId="result-stale" />
       <h2 id="consolidation-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
         {t.resultTitle}
       </h2>
@@ -616,7 +626,7 @@ function ResultView({
                 )}
                 data-testid={`count-${tile.id}`}
                 data-count={tile.count ?? ""}
-                aria-label={t.tileLabel(tile.label, tile.count ?? 0)}
+                aria-label={t.tileLabel(tile.label, tile.count ?? t.unknownCount)}
                 title={tile.count === null ? t.missingNeedsRoster : undefined}
                 onClick={(e) => {
                   e.preventDefault();
@@ -657,7 +667,7 @@ function ResultView({
           </ul>
         ),
       )}
-      {section("missing", t.missing, c.missing.length, () =>
+      {section("missing", t.missing, c.rosterGiven ? c.missing.length : null, () =>
         !c.rosterGiven ? (
           <p className={styles.sub}>{t.missingNeedsRoster}</p>
         ) : c.missing.length === 0 ? (

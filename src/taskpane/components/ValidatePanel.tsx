@@ -70,6 +70,8 @@ interface Checked {
   readonly result: ValidationResult;
   readonly profile: Profile | undefined;
   readonly auto: boolean;
+  /** The profile choice it was checked with: another one since leaves the verdict marked as the last check's. */
+  readonly choice: string;
 }
 
 export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) {
@@ -100,6 +102,7 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
       result,
       profile: profileCheckedBy(result, chosen),
       auto: choice === AUTO,
+      choice,
     };
   };
 
@@ -158,6 +161,7 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
     });
 
   const counts = result ? countFindings(result.findings) : null;
+  const stale = checked !== null && checked.choice !== choice;
   const shortfalls =
     result?.report && checked?.profile
       ? reportShortfalls(result.report, checked.profile.form).map(({ indicator, result: r }) =>
@@ -184,10 +188,8 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
         allowAuto
         disabled={busy}
         testId="validate-profile"
-        onChange={(next) => {
-          setChoice(next);
-          setChecked(null);
-        }}
+        // The verdict stays, marked as the last check's (`stale`): a dropdown changes at each arrow key.
+        onChange={setChoice}
       />
       <p className={styles.intro}>{excel ? t.validateIntroExcel : t.validateIntroStandalone}</p>
       {excel ? (
@@ -225,6 +227,10 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
       <NoticeBar notice={notice} testId="validate-notice" />
       {checked && result && counts && (
         <div data-testid="validate-result">
+          <NoticeBar
+            notice={stale ? { kind: "warning", text: t.verdictStale } : null}
+            testId="verdict-stale"
+          />
           <section
             className={`${styles.verdict} ${result.valid ? styles.valid : styles.invalid}`}
             role="status"
