@@ -178,6 +178,8 @@ export interface Duplicate {
   readonly conflict: boolean;
   /** How many units the dropped file sums when it is a roll-up (0 otherwise): its units leave the totals with it. */
   readonly droppedRollupUnits: number;
+  /** How many units the kept file sums when a roll-up was kept over this plain report (0 otherwise). */
+  readonly keptRollupUnits: number;
   readonly finding: Finding;
 }
 
@@ -445,8 +447,13 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   // A report whose file name names another roster unit is most likely that unit's, copied from
   // this one's file and not re-coded: it never displaces one of this unit's own files, whatever its
   // date (a clerk puts her own, later date on the copy). Among the rest, SPEC §5 decides.
+  // A unit's roll-up goes before a plain report of the same code, whatever their dates: it sums the
+  // unit's subordinates (its date is their latest, not the day it was made), and a plain report
+  // beside it is most likely the office's own figures, sent apart.
   const preferred = (a: Candidate, b: Candidate): number =>
-    Number(otherNamed(a) !== null) - Number(otherNamed(b) !== null) || laterFirst(a, b);
+    Number(otherNamed(a) !== null) - Number(otherNamed(b) !== null) ||
+    Number(a.report.rollupOf === undefined) - Number(b.report.rollupOf === undefined) ||
+    laterFirst(a, b);
 
   const units: UnitSummary[] = [];
   const duplicates: Duplicate[] = [];
@@ -474,6 +481,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
         droppedReportDate: d.report.reportDate,
         conflict: diff !== null,
         droppedRollupUnits: d.report.rollupOf?.length ?? 0,
+        keptRollupUnits: d.report.rollupOf === undefined ? (winner.report.rollupOf?.length ?? 0) : 0,
         finding: finding(
           "DUPLICATE_UNIT",
           "warning",
@@ -672,6 +680,8 @@ function duplicateMessage(
 ): string {
   const keptName = baseName(kept.submission.file);
   const unit = kept.report.unit.code;
+  if (kept.report.rollupOf !== undefined && dropped.report.rollupOf === undefined)
+    return MSG.plainBesideRollup(unit, keptName, kept.report.rollupOf.length);
   const keptDate = viDate(kept.report.reportDate);
   const rule = sameDay
     ? MSG.duplicateSameDay(unit, keptName, keptDate, diff)

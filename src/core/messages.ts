@@ -226,6 +226,8 @@ export const MSG = {
     const shown = (n: number | null): string => (n === null ? "để trống" : viNumber(n));
     return `Đơn vị ${unit} gửi hai báo cáo cùng Ngày báo cáo ${date} nhưng số liệu khác nhau: ${q(diff.label)} (${diff.column}) tệp này ghi ${shown(diff.here)}, tệp ${kept} ghi ${shown(diff.there)}. Khi cùng ngày, tệp có tên xếp sau theo thứ tự chữ cái (${kept}) được dùng; hãy hỏi đơn vị tệp nào đúng, rồi bỏ tệp sai hoặc sửa Ngày báo cáo của tệp đúng cho muộn hơn.`;
   },
+  plainBesideRollup: (unit: string, rollup: string, units: number) =>
+    `Đơn vị ${unit} gửi cả báo cáo tổng hợp của ${units} đơn vị (tệp ${rollup}) và tệp này, một báo cáo riêng cùng mã: báo cáo tổng hợp được dùng, vì nó gồm số liệu các đơn vị trực thuộc; tệp này không được tổng hợp. Nếu tệp này là số liệu riêng của cơ quan ${unit}, đề nghị đưa cơ quan vào báo cáo tổng hợp (với một mã riêng, ví dụ VP_${unit}) rồi gửi lại báo cáo tổng hợp.`,
   droppedRollup: (units: number) =>
     `Tệp không được dùng là báo cáo tổng hợp của ${units} đơn vị, nên số liệu của các đơn vị đó không có trong tổng.`,
   doubtfulDate: (date: string, file: string) =>
@@ -259,7 +261,7 @@ export const MSG = {
   rollupOfNothing:
     "Không có báo cáo nào được chấp nhận, nên báo cáo gửi cấp trên sẽ toàn số 0 và chưa được lập: hãy sửa các tệp bị từ chối (lý do ở trang “Lỗi” của bảng tổng hợp) rồi tổng hợp lại.",
   rollupCodeOfAUnit: (unit: string, files: readonly string[]) =>
-    `Mã ${unit} là mã của một đơn vị có báo cáo trong số được tổng hợp (${files.join(", ")}: báo cáo của chính đơn vị đó, được cộng như mọi đơn vị; giữ nguyên tệp đó). Báo cáo gửi cấp trên là của đơn vị tổng hợp, nên cần một mã khác, ví dụ mã của cấp tổng hợp như UBND_TINH.`,
+    `Mã ${unit} của báo cáo gửi cấp trên cũng là mã của ${files.join(", ")} trong số được tổng hợp (báo cáo riêng của đơn vị đó, được cộng như mọi đơn vị), nên báo cáo gửi cấp trên chưa được lập. Nếu đây là báo cáo của cả cấp tổng hợp (ví dụ Sở Nội vụ tổng hợp toàn tỉnh), hãy dùng mã của cấp đó, như UBND_TINH. Nếu đây là báo cáo của chính ${unit} gửi lên (một Sở tổng hợp các đơn vị trực thuộc) và tệp kia là số liệu riêng của cơ quan ${unit}, hãy đổi Mã đơn vị ở trang “Thông tin” của tệp kia thành một mã riêng, ví dụ VP_${unit}, rồi tổng hợp lại.`,
   rollupOfItself: (unit: string, files: readonly string[]) =>
     `Trong các báo cáo đã tổng hợp có báo cáo của chính ${unit} (${files.join(", ")}), có thể là báo cáo gửi cấp trên lập lần trước. Báo cáo mới sẽ cộng cả số liệu của báo cáo lần trước, nên chưa được lập: hãy bỏ tệp đó khỏi thư mục báo cáo của các đơn vị trực thuộc rồi tổng hợp lại.`,
   rollupOverlap: (units: readonly string[], rollupUnit: string, otherUnit: string, otherFile: string) =>

@@ -219,10 +219,20 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
         ? `Có ${viInteger(c.missing.length)} đơn vị chưa gửi báo cáo.`
         : "Mọi đơn vị trong danh sách đã gửi báo cáo.",
     );
-  if (c.duplicates.length > 0)
-    sentences.push(
-      `Có ${viInteger(c.duplicates.length)} tệp gửi trùng đơn vị (dùng báo cáo đề ngày sau cùng).`,
-    );
+  if (c.duplicates.length > 0) {
+    // A unit's roll-up kept over its plain report is not "the later date": said apart, with whose.
+    const besideRollup = c.duplicates.filter((d) => d.keptRollupUnits > 0);
+    const byDate = c.duplicates.length - besideRollup.length;
+    if (byDate > 0)
+      sentences.push(`Có ${viInteger(byDate)} tệp gửi trùng đơn vị (dùng báo cáo đề ngày sau cùng).`);
+    if (besideRollup.length > 0)
+      sentences.push(
+        `${nameList(
+          besideRollup.map((d) => d.unitName),
+          "xem trang Lỗi của bảng tổng hợp",
+        )} gửi cả báo cáo tổng hợp và báo cáo riêng cùng mã: dùng báo cáo tổng hợp (gồm số liệu các đơn vị trực thuộc), báo cáo riêng không được cộng.`,
+      );
+  }
   if (c.inRollup.length > 0) {
     const by = [...new Set(c.inRollup.map((r) => r.rollupUnit))].map(
       (code) => c.units.find((u) => u.code === code)?.name ?? code,

@@ -380,24 +380,32 @@ describe("a roll-up consolidated together with the units it sums", () => {
     ]);
   });
 
-  it("says so when a roll-up loses a tie to a plain report of its own unit: its units leave the total with it", () => {
-    const plain = submission(
-      "SO_Y_TE_co_quan.xlsx",
-      reportBytes({
-        unit: "SO_Y_TE",
-        name: "Sở Y tế",
-        type: "SO_NGANH",
-        reportDate: { year: 2026, month: 6, day: 4 },
-      }),
-    );
-    const c = consolidate([soYTe, plain], { profile, period });
-    expect(c.units.map((u) => u.file)).toEqual(["SO_Y_TE_co_quan.xlsx"]);
-    expect(c.duplicates.map((d) => [d.dropped, d.droppedRollupUnits, d.conflict])).toEqual([
-      ["SO_Y_TE.xlsx", 2, true],
-    ]);
-    expect(c.duplicates[0]!.finding.message).toContain(
-      "Tệp không được dùng là báo cáo tổng hợp của 2 đơn vị, nên số liệu của các đơn vị đó không có trong tổng.",
-    );
+  it("a unit's roll-up is used over a plain report of the same code, even one dated later: the plain one is said to be left out, and why", () => {
+    for (const day of [4, 5]) {
+      const plain = submission(
+        "SO_Y_TE_co_quan.xlsx",
+        reportBytes({
+          unit: "SO_Y_TE",
+          name: "Sở Y tế",
+          type: "SO_NGANH",
+          reportDate: { year: 2026, month: 6, day },
+        }),
+      );
+      const c = consolidate([soYTe, plain], { profile, period });
+      expect(c.units.map((u) => u.file)).toEqual(["SO_Y_TE.xlsx"]);
+      expect(
+        c.duplicates.map((d) => [d.dropped, d.droppedRollupUnits, d.keptRollupUnits, d.conflict]),
+      ).toEqual([["SO_Y_TE_co_quan.xlsx", 0, 2, day === 4]]);
+      expect(c.duplicates[0]!.finding.message).toBe(
+        "Đơn vị SO_Y_TE gửi cả báo cáo tổng hợp của 2 đơn vị (tệp SO_Y_TE.xlsx) và tệp này, một báo cáo riêng cùng mã: báo cáo tổng hợp được dùng, vì nó gồm số liệu các đơn vị trực thuộc; tệp này không được tổng hợp. Nếu tệp này là số liệu riêng của cơ quan SO_Y_TE, đề nghị đưa cơ quan vào báo cáo tổng hợp (với một mã riêng, ví dụ VP_SO_Y_TE) rồi gửi lại báo cáo tổng hợp.",
+      );
+      // The report says which was used, and why; not "the later date".
+      const text = documentText(reportDocument(c, profile, { date: { year: 2026, month: 6, day: 12 } }));
+      expect(text).toContain(
+        "Sở Y tế gửi cả báo cáo tổng hợp và báo cáo riêng cùng mã: dùng báo cáo tổng hợp (gồm số liệu các đơn vị trực thuộc), báo cáo riêng không được cộng.",
+      );
+      expect(text).not.toContain("tệp gửi trùng đơn vị");
+    }
   });
 
   it("warns when two counted roll-ups both sum a unit, which the total then counts twice", () => {

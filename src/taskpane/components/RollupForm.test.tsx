@@ -149,6 +149,6 @@ test("refuses, under the code, a roll-up under the code of a unit whose own repo
   expect(opened).toEqual([]);
   // An ordinary report of that unit (not an earlier roll-up): kept, and another code asked for.
   expect(byTestId("rollup").textContent).toContain(
-    "Mã SO_Y_TE là mã của một đơn vị có báo cáo trong số được tổng hợp (SO_Y_TE (ban truoc).xlsx: báo cáo của chính đơn vị đó, được cộng như mọi đơn vị; giữ nguyên tệp đó). Báo cáo gửi cấp trên là của đơn vị tổng hợp, nên cần một mã khác",
+    "Mã SO_Y_TE của báo cáo gửi cấp trên cũng là mã của SO_Y_TE (ban truoc).xlsx trong số được tổng hợp (báo cáo riêng của đơn vị đó, được cộng như mọi đơn vị), nên báo cáo gửi cấp trên chưa được lập. Nếu đây là báo cáo của cả cấp tổng hợp (ví dụ Sở Nội vụ tổng hợp toàn tỉnh), hãy dùng mã của cấp đó, như UBND_TINH. Nếu đây là báo cáo của chính SO_Y_TE gửi lên (một Sở tổng hợp các đơn vị trực thuộc) và tệp kia là số liệu riêng của cơ quan SO_Y_TE, hãy đổi Mã đơn vị ở trang “Thông tin” của tệp kia thành một mã riêng, ví dụ VP_SO_Y_TE, rồi tổng hợp lại.",
   );
 });
