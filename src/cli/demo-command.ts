@@ -243,10 +243,18 @@ function twoLevelCheck(
 ): string {
   const flat = consolidate(units, { profile, period: c.period ?? undefined });
   const counts = c.form.counts;
+  // Column D a roll-up left blank (a unit of it filled only one of D and E: core/rollup.ts) is not compared.
+  const blankD = (code: string): boolean =>
+    c.units.some((u) => u.rollupOf !== undefined && pairOf(u.values, code).previous === null);
+  let notCompared = 0;
   const differences = counts.flatMap((f) =>
     (["previous", "current"] as const).flatMap((column) => {
       const via = pairOf(c.province.values, f.code)[column];
       const all = pairOf(flat.province.values, f.code)[column];
+      if (via !== all && column === "previous" && blankD(f.code)) {
+        notCompared++;
+        return [];
+      }
       return via === all
         ? []
         : [
@@ -255,7 +263,11 @@ function twoLevelCheck(
     }),
   );
   const head = `Kiểm tra hai cấp: tổng toàn tỉnh từ ${c.units.length} báo cáo (có ${departments} báo cáo cấp sở) so với cộng trực tiếp ${flat.units.length} đơn vị`;
+  const skipped =
+    notCompared === 0
+      ? ""
+      : ` (${notCompared} số liệu cột D không so: báo cáo cấp sở để trống vì có đơn vị chỉ điền một trong hai cột D, E)`;
   return differences.length === 0
-    ? `${head}: khớp cả ${counts.length * 2} số liệu.`
-    : `${head}: ${differences.length} số liệu khác nhau:\n  ${differences.join("\n  ")}`;
+    ? `${head}: khớp cả ${counts.length * 2 - notCompared} số liệu${skipped}.`
+    : `${head}: ${differences.length} số liệu khác nhau${skipped}:\n  ${differences.join("\n  ")}`;
 }

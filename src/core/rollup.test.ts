@@ -128,6 +128,34 @@ describe("rollupWorkbook", () => {
     expect(cellText(cellAt(counts, 4, 5))).toContain("không đơn vị nào có số liệu, ghi 0");
   });
 
+  it("leaves column D blank, with why, where a unit gave this period's count without last year's (the pair would show a change no unit had)", () => {
+    const c = consolidateReports([
+      { unit: "PHONG_A", name: "Phòng A", counts: { HN_TRUC_TUYEN: [12, 60] } },
+      { unit: "PHONG_B", name: "Phòng B", counts: { HN_TRUC_TUYEN: [null, 45] } },
+    ]);
+    const bytes = rollupBytes(c, SO);
+    const result = inspectBytes(bytes, profile);
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    // Before: D 12 beside E 105, an online-meeting count "up 775 %" that neither unit reported.
+    expect(result.report?.values.HN_TRUC_TUYEN).toEqual({ previous: null, current: 105 });
+    const read = readXlsx(bytes);
+    if (!read.ok) throw new Error(read.reason);
+    const counts = read.workbook.sheets.find((s) => s.name === "Chỉ tiêu")!;
+    const row = counts.rows.findIndex((r) => cellText(r?.[0]) === "HN_TRUC_TUYEN");
+    expect(cellText(cellAt(counts, row, 5))).toContain(
+      "D: để trống vì 1 đơn vị (PHONG_B) chỉ điền một trong hai cột D, E; cộng D của các đơn vị còn lại sẽ so sánh sai với E",
+    );
+    // Both units giving both columns: summed as before.
+    const both = consolidateReports([
+      { unit: "PHONG_A", name: "Phòng A", counts: { HN_TRUC_TUYEN: [12, 60] } },
+      { unit: "PHONG_B", name: "Phòng B", counts: { HN_TRUC_TUYEN: [30, 45] } },
+    ]);
+    expect(inspectBytes(rollupBytes(both, SO), profile).report?.values.HN_TRUC_TUYEN).toEqual({
+      previous: 42,
+      current: 105,
+    });
+  });
+
   it("never lets a part exceed its whole when a unit filled an optional part without its whole", () => {
     const c = consolidateReports([
       { unit: "PHONG_A", name: "Phòng A", counts: { VB_KHONG_MAT: [null, null], VB_DIEN_TU: [null, 500] } },
@@ -227,7 +255,16 @@ describe("two-level consolidation", () => {
           }
           const twoLevel = consolidate(rollups, { profile, period });
           expect(twoLevel.units).toHaveLength(rollups.length);
-          expect(twoLevel.province.values).toEqual(direct.province.values);
+          // Column E always; column D where each unit filled both or neither of D and E (otherwise a
+          // roll-up leaves D blank: its partial sum beside E would show a change no unit had).
+          for (const [code, pair] of Object.entries(direct.province.values)) {
+            expect(twoLevel.province.values[code]?.current).toEqual(pair.current);
+            const paired = reports.every(
+              (r) =>
+                ((r.counts?.[code]?.[0] ?? null) === null) === ((r.counts?.[code]?.[1] ?? null) === null),
+            );
+            if (paired) expect(twoLevel.province.values[code]?.previous).toEqual(pair.previous);
+          }
           // Indicators may differ: the province pools a ratio over units that filled both inputs,
           // which a roll-up's plain sums cannot carry (docs/DECISIONS.md).
         },

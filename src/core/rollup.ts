@@ -88,9 +88,27 @@ export function rollupCounts(
       }
       return { value: total, notes };
     };
+    const previous = cell("previous", f.previousRequired);
+    const current = cell("current", f.currentRequired);
+    // Column D beside E is "the same count a year before": summed over other units than E (a unit
+    // that gave E but left the optional D blank), the pair would show a change no unit had.
+    const unpaired =
+      f.type !== "percent" && !f.previousRequired && previous.value !== null
+        ? units.filter(
+            (u) => (value(u, f.code, "previous") === null) !== (value(u, f.code, "current") === null),
+          )
+        : [];
     out[f.code] = {
-      previous: cell("previous", f.previousRequired),
-      current: cell("current", f.currentRequired),
+      previous:
+        unpaired.length === 0
+          ? previous
+          : {
+              value: null,
+              notes: [
+                `D: để trống vì ${unpaired.length} đơn vị (${unpaired.map((u) => u.code).join(", ")}) chỉ điền một trong hai cột D, E; cộng D của các đơn vị còn lại sẽ so sánh sai với E`,
+              ],
+            },
+      current,
     };
   }
   return out;
