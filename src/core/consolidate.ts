@@ -39,6 +39,7 @@ import { codeKey, matchKey } from "./text";
 import {
   columnName,
   isUnlikelyReportDate,
+  periodFirstDay,
   type RollupSource,
   type TaskRow,
   type UnitReport,
@@ -372,6 +373,26 @@ export function majorityForm(submissions: readonly Submission[], fallback: strin
   return best;
 }
 
+/**
+ * PERIOD_MISMATCH's message: relabelling the file is suggested only where it may be a report on the
+ * consolidated period; a roll-up of another period, or a file dated before that period began, is not.
+ */
+function periodMismatchMessage(r: ValidationResult, declared: Period, period: Period): string {
+  const found = periodLabel(declared);
+  const expected = periodLabel(period);
+  if ((r.report?.rollupOf?.length ?? 0) > 0) return MSG.periodMismatchRollup(found, expected);
+  const start = periodFirstDay(period);
+  if (r.reportDate !== null && compareDates(r.reportDate, start) < 0)
+    return MSG.periodMismatchEarlier(found, expected, viDate(r.reportDate), viDate(start));
+  const kindDiffers = declared.kind !== period.kind;
+  return MSG.periodMismatch(
+    found,
+    expected,
+    kindDiffers ? `chọn Kỳ báo cáo “${periodLabelOf(period.kind)}”` : `ghi Năm ${period.year}`,
+    kindDiffers && declared.year !== period.year ? period.year : null,
+  );
+}
+
 export function consolidate(all: readonly Submission[], options: ConsolidateOptions): Consolidation {
   const { profile } = options;
   const form = profile.form;
@@ -406,18 +427,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       const kindDiffers = declared.kind !== period.kind;
       const cell = (kindDiffers ? r.periodCells?.kind : r.periodCells?.year) ?? null;
       extra.push(
-        finding(
-          "PERIOD_MISMATCH",
-          "error",
-          "Thông tin",
-          cell,
-          MSG.periodMismatch(
-            periodLabel(declared),
-            periodLabel(period),
-            kindDiffers ? `chọn Kỳ báo cáo “${periodLabelOf(period.kind)}”` : `ghi Năm ${period.year}`,
-            declared.kind !== period.kind && declared.year !== period.year ? period.year : null,
-          ),
-        ),
+        finding("PERIOD_MISMATCH", "error", "Thông tin", cell, periodMismatchMessage(r, declared, period)),
       );
     }
     if (!r.valid || report === null || extra.length > 0) {

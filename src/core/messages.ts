@@ -186,6 +186,8 @@ export const MSG = {
     `Ngày báo cáo ${q(shown)} không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.`,
   dateBeforePeriod: (date: string, period: string, start: string | null) =>
     `Ngày báo cáo ${date} ở trước ${start === null ? "năm của kỳ báo cáo" : `ngày bắt đầu kỳ báo cáo (${start})`} (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
+  dateBeforeQuarter: (date: string, period: string, start: string) =>
+    `Ngày báo cáo ${date} ở trước ngày bắt đầu kỳ báo cáo (${start}) (${period}): có thể đây là báo cáo của kỳ trước, hoặc Kỳ báo cáo hay Ngày báo cáo bị ghi nhầm. Kiểm tra lại hai ô này; ngày báo cáo quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   dateAfterPeriod: (date: string, period: string, latest: string) =>
     `Ngày báo cáo ${date} muộn hơn ${latest}, quá xa kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   badEmail: (shown: string) =>
@@ -206,6 +208,12 @@ export const MSG = {
     `Hội nghị ở dòng ${row}: ${label} ${q(shown)} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
   logMismatch: (what: string, logged: number, label: string, declared: number) =>
     `Sổ hội nghị ghi ${logged} ${what}, nhưng trang “Chỉ tiêu” khai ${q(label)} là ${declared} (cột E, kỳ này). Kiểm tra lại để hai số khớp nhau.`,
+  /** A file dated before the consolidated period began cannot be a report on it: no relabelling advice. */
+  periodMismatchEarlier: (found: string, expected: string, date: string, start: string) =>
+    `Báo cáo kỳ ${found}, đề ngày ${date}, trước khi kỳ đang tổng hợp (${expected}) bắt đầu (${start}): đây không phải báo cáo kỳ ${expected}, đừng sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo kỳ ${expected} và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ ${found}.`,
+  /** A roll-up sums its units' reports of its period: relabelled, it would carry their figures into another. */
+  periodMismatchRollup: (found: string, expected: string) =>
+    `Báo cáo tổng hợp kỳ ${found}, không phải kỳ đang tổng hợp (${expected}): số liệu trong đó là của các báo cáo kỳ ${found}, nên đừng sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị tổng hợp lại từ báo cáo kỳ ${expected} của các đơn vị trực thuộc rồi gửi báo cáo gửi cấp trên mới.`,
   periodMismatch: (found: string, expected: string, fix: string, alsoYear: number | null) =>
     `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}). Nếu đây là báo cáo kỳ ${expected}, ${fix}${alsoYear !== null ? ` và ghi Năm ${alsoYear}` : ""} ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.`,
   duplicateUnit: (unit: string, kept: string, keptDate: string, date: string) =>

@@ -327,3 +327,42 @@ describe("without a profile, the one the templates name (SPEC §8, a quarterly p
     expect(consolidationProfile(read, CCHC)).toEqual({ profile: CCHC, recheck: [] });
   });
 });
+
+describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as a letter quotes it", () => {
+  const q = (code: string, period: "Q2" | "Q3", day: number, month: number): Submission =>
+    submit(
+      `${code}.xlsx`,
+      cchc(
+        code,
+        { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 950] },
+        {
+          period,
+          reportDate: { year: 2025, month, day },
+        },
+      ),
+      CCHC,
+    );
+  const mismatch = (s: Submission): string | undefined =>
+    consolidate([s, q("P_OK", "Q3", 15, 9)], { profile: CCHC, period: { kind: "Q3", year: 2025 } })
+      .rejected.flatMap((r) => r.findings)
+      .find((f) => f.code === "PERIOD_MISMATCH")?.message;
+
+  test("dated before the quarter began: not to be relabelled, but the quarter's own report asked for", () => {
+    expect(mismatch(q("P_A", "Q2", 10, 6))).toBe(
+      "Báo cáo kỳ Quý II 2025, đề ngày 10/06/2025, trước khi kỳ đang tổng hợp (Quý III 2025) bắt đầu (01/07/2025): đây không phải báo cáo kỳ Quý III 2025, đừng sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo kỳ Quý III 2025 và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ Quý II 2025.",
+    );
+  });
+
+  test("dated inside the quarter: the quarter may just have been picked wrong, so relabelling is suggested", () => {
+    expect(mismatch(q("P_A", "Q2", 20, 9))).toBe(
+      "Báo cáo kỳ Quý II 2025, không phải kỳ đang tổng hợp (Quý III 2025). Nếu đây là báo cáo kỳ Quý III 2025, chọn Kỳ báo cáo “Quý III” ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
+    );
+  });
+
+  test("relabelled Quý III but dated in June: warned as possibly last quarter's, not as a mistyped year", () => {
+    const s = q("P_A", "Q3", 10, 6);
+    expect(s.result.findings.find((f) => f.code === "UNLIKELY_DATE")?.message).toBe(
+      "Ngày báo cáo 10/06/2025 ở trước ngày bắt đầu kỳ báo cáo (01/07/2025) (Quý III 2025): có thể đây là báo cáo của kỳ trước, hoặc Kỳ báo cáo hay Ngày báo cáo bị ghi nhầm. Kiểm tra lại hai ô này; ngày báo cáo quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.",
+    );
+  });
+});

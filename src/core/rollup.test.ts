@@ -445,6 +445,24 @@ describe("a roll-up consolidated together with the units it sums", () => {
     }
   });
 
+  it("a roll-up of another period is not told to change its period (its figures are that period's units'), but to be made again", () => {
+    const year = (r: ReportData): ReportData => ({
+      ...r,
+      period: "NAM",
+      year: 2025,
+      reportDate: { year: 2025, month: 12, day: 5 },
+    });
+    const c2025 = consolidate(
+      [phongA, phongB].map((r) => submission(`${r.unit}.xlsx`, reportBytes(year(r)))),
+      { profile, period: { kind: "NAM", year: 2025 } },
+    );
+    const old = submission("SO_Y_TE_2025.xlsx", rollupBytes(c2025, SO));
+    const c = consolidate([old, submission("XA_C.xlsx", reportBytes(xaC))], { profile, period });
+    expect(c.rejected.flatMap((r) => r.findings).find((f) => f.code === "PERIOD_MISMATCH")?.message).toBe(
+      "Báo cáo tổng hợp kỳ Năm 2025, không phải kỳ đang tổng hợp (6 tháng 2026): số liệu trong đó là của các báo cáo kỳ Năm 2025, nên đừng sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị tổng hợp lại từ báo cáo kỳ 6 tháng 2026 của các đơn vị trực thuộc rồi gửi báo cáo gửi cấp trên mới.",
+    );
+  });
+
   it("warns when two counted roll-ups both sum a unit, which the total then counts twice", () => {
     const soGd: RollupUnit = { code: "SO_GD", name: "Sở Giáo dục", typeId: "SO_NGANH" };
     const gd = submission("SO_GD.xlsx", rollupBytes(consolidateReports([phongA, xaC]), soGd));

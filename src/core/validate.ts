@@ -806,7 +806,9 @@ function unlikelyDateMessage(date: CivilDate, period: Period): string | null {
   const { first, last } = reportDateBounds(period);
   const quarter = QUARTER_FIRST_MONTH[period.kind] !== undefined;
   if (compareDates(date, first) < 0)
-    return MSG.dateBeforePeriod(viDate(date), periodLabel(period), quarter ? viDate(first) : null);
+    return date.year === period.year
+      ? MSG.dateBeforeQuarter(viDate(date), periodLabel(period), viDate(first))
+      : MSG.dateBeforePeriod(viDate(date), periodLabel(period), quarter ? viDate(first) : null);
   if (compareDates(date, last) > 0)
     return MSG.dateAfterPeriod(
       viDate(date),
@@ -833,6 +835,11 @@ function reportDateBounds(period: Period): { first: CivilDate; last: CivilDate }
     first: { year: period.year, month: q, day: 1 },
     last: { year, month, day: daysInMonth(year, month) },
   };
+}
+
+/** The first day a report on `period` can carry: its year's first day, a quarter's own first day. */
+export function periodFirstDay(period: Period): CivilDate {
+  return reportDateBounds(period).first;
 }
 
 /** UNLIKELY_DATE's rule: a report date outside `reportDateBounds` of its period. */
