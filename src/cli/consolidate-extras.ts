@@ -422,7 +422,9 @@ export function withPrevious(
   const newest = historyOrder(reports)[0];
   const lines =
     previous.length === 1 || newest === undefined
-      ? [`So sánh với báo cáo tổng hợp năm trước ${previous[0]?.path ?? ""}:`]
+      ? [
+          `So sánh với báo cáo tổng hợp ${reports[0] ? `kỳ ${periodLabel(reports[0].period)} ` : ""}${previous[0]?.path ?? ""}:`,
+        ]
       : [
           `So sánh với ${previous.length} báo cáo tổng hợp các năm trước (${previous.map((p, i) => `${reports[i]?.period.year ?? "?"}: ${p.path}`).join("; ")}); năm gần nhất ${newest.period.year}:`,
         ];

@@ -320,6 +320,9 @@ function lowerFirst(text: string): string {
  * kind, or this period's own year or later, is not compared at all; an older year of this period
  * serves the OUTLIER history but not the column D check.
  */
+/** The first year a report on the forms can carry (the template's Năm: 2025–2100). */
+const FIRST_REPORT_YEAR = 2025;
+
 export function previousPeriodNotes(
   current: { kind: PeriodKind; year: number } | null,
   previous: PreviousReport,
@@ -328,7 +331,9 @@ export function previousPeriodNotes(
   const found = periodLabel(previous.period);
   const wanted = periodLabel({ kind: current.kind, year: current.year - 1 });
   if (previous.period.kind !== current.kind || previous.period.year >= current.year)
-    return [MSG.previousNotComparable(found, periodLabel(current), wanted)];
+    return [
+      MSG.previousNotComparable(found, periodLabel(current), wanted, current.year - 1 < FIRST_REPORT_YEAR),
+    ];
   if (previous.period.year !== current.year - 1) return [MSG.previousYearDiffers(found, wanted)];
   return [];
 }

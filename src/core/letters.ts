@@ -26,7 +26,7 @@ import {
 import type { Finding } from "./findings";
 import type { Form, Indicator } from "./form";
 import { indicatorValueText, shownGap, targetText } from "./indicator-text";
-import { bodyHeading, bodyParagraph, officialDocument } from "./official";
+import { bodyHeading, bodyParagraph, officialDocument, pursuant } from "./official";
 import type { Organisation, Profile } from "./profile";
 import { foldKey } from "./text";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
@@ -277,7 +277,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       const numbered = reasons.length > 1;
       const body: LetterLine[] = [
         p(
-          `Thực hiện ${form.subject}, ${sender} đã tiếp nhận, tổng hợp báo cáo ${resultsPhrase(form, c.period)} của các cơ quan, đơn vị${c.deadline ? ` (hạn gửi báo cáo: ngày ${viDate(c.deadline)})` : ""}. Qua rà soát, ${sender} đề nghị ${d.name} thực hiện các nội dung sau:`,
+          `${pursuant(form.subject)}, ${sender} đã tiếp nhận, tổng hợp báo cáo ${resultsPhrase(form, c.period)} của các cơ quan, đơn vị${c.deadline ? ` (hạn gửi báo cáo: ngày ${viDate(c.deadline)})` : ""}. Qua rà soát, ${sender} đề nghị ${d.name} thực hiện các nội dung sau:`,
         ),
       ];
       reasons.forEach((r, i) => {

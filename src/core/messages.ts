@@ -296,10 +296,10 @@ export const MSG = {
     years: readonly number[],
   ) =>
     `Số liệu ${label} kỳ này (cột E) là ${current}, nằm ngoài khoảng thường gặp của đơn vị ${oneDecimal(low)}–${oneDecimal(high)} (trung bình ${oneDecimal(mean)} ± ${sd} độ lệch chuẩn của ${years.length} năm ${years.join(", ")}). Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`,
-  previousNotComparable: (found: string, current: string, wanted: string) =>
-    `Không đối chiếu: tệp năm trước là kỳ ${found}, không phải cùng kỳ năm trước của kỳ đang tổng hợp (${current}); số liệu của kỳ khác không so sánh được. Cần bảng tổng hợp (hoặc báo cáo JSON) ${wanted}.`,
+  previousNotComparable: (found: string, current: string, wanted: string, none: boolean) =>
+    `Không đối chiếu: tệp đối chiếu (--previous) là kỳ ${found}, không phải cùng kỳ năm trước của kỳ đang tổng hợp (${current}); số liệu của kỳ khác không so sánh được. ${none ? `Kỳ ${wanted} có trước khi có báo cáo theo mẫu này, nên kỳ ${current} chưa có gì để đối chiếu; từ cùng kỳ năm sau sẽ dùng được bảng tổng hợp kỳ ${current}.` : `Cần bảng tổng hợp (hoặc báo cáo JSON) ${wanted}.`}`,
   previousYearDiffers: (found: string, wanted: string) =>
-    `Lưu ý: tệp năm trước là kỳ ${found}, không phải ${wanted}: không đối chiếu cột D (cùng kỳ năm trước), chỉ dùng để phát hiện số liệu bất thường.`,
+    `Lưu ý: tệp đối chiếu (--previous) là kỳ ${found}, không phải ${wanted}: không đối chiếu cột D (cùng kỳ năm trước), chỉ dùng để phát hiện số liệu bất thường.`,
 };
 
 /** "96,555" → "gõ 96,56": the typed rate rounded half up to 2 decimals, on its digits (no float). */

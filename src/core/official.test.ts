@@ -7,6 +7,7 @@ import {
   numberLine,
   officialDateText,
   officialDocument,
+  pursuant,
   type OfficialDocument,
 } from "./official";
 
@@ -192,4 +193,13 @@ test("letters joined into one file keep a section each (own first page, own page
   expect(joined.title).toBe("Thư nhắc");
   expect(joined.sections[1]).toBe(b.sections[0]);
   expect(() => joinDocuments([])).toThrow();
+});
+
+test("a document implementing a plan whose name already says “thực hiện” opens with “Căn cứ”, not “Thực hiện Kế hoạch thực hiện”", () => {
+  expect(pursuant("Kết luận số 226-KL/TW ngày 11/12/2025 của Ban Bí thư")).toBe(
+    "Thực hiện Kết luận số 226-KL/TW ngày 11/12/2025 của Ban Bí thư",
+  );
+  expect(pursuant("Kế hoạch thực hiện công tác cải cách hành chính năm 2025")).toBe(
+    "Căn cứ Kế hoạch thực hiện công tác cải cách hành chính năm 2025",
+  );
 });

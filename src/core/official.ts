@@ -139,6 +139,14 @@ export function bodyParagraph(
   });
 }
 
+/**
+ * "Thực hiện Kết luận số 226-KL/TW…", but "Căn cứ Kế hoạch thực hiện công tác…": a subject that
+ * already says "thực hiện" would read "Thực hiện Kế hoạch thực hiện".
+ */
+export function pursuant(subject: string): string {
+  return `${/thực hiện/i.test(subject) ? "Căn cứ" : "Thực hiện"} ${subject}`;
+}
+
 /** A heading inside the body ("I. TÌNH HÌNH …"): bold, kept with what follows. */
 export function bodyHeading(text: string): ParagraphSpec {
   return p([{ text, bold: true }], {

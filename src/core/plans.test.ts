@@ -7,6 +7,8 @@ import { CCHC_FORM_ID } from "./forms";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
 import { defaultProfileForForm, shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
+import { documentText } from "./documents";
+import { reportDocument } from "./report";
 
 const CCHC = defaultProfileForForm(CCHC_FORM_ID)!;
 
@@ -365,4 +367,15 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
       "Ngày báo cáo 10/06/2025 ở trước ngày bắt đầu kỳ báo cáo (01/07/2025) (Quý III 2025): có thể đây là báo cáo của kỳ trước, hoặc Kỳ báo cáo hay Ngày báo cáo bị ghi nhầm. Kiểm tra lại hai ô này; ngày báo cáo quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.",
     );
   });
+});
+
+test("the report says a ratio over nothing is over nothing: no late hồ sơ, so no apology to count", () => {
+  const c = consolidate(
+    [submit("a.xlsx", cchc("P_A", { HS_TRE_HAN: [null, 0], HS_XIN_LOI: [null, 0] }), CCHC)],
+    { profile: CCHC },
+  );
+  const text = documentText(reportDocument(c, CCHC, { date: { year: 2025, month: 6, day: 20 } }));
+  expect(text).toContain(
+    "7. Hồ sơ trễ hạn được xin lỗi theo quy định (mục tiêu ≥ 100 %): không có hồ sơ giải quyết trễ hạn trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.",
+  );
 });

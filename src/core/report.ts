@@ -32,11 +32,19 @@ import {
   targetPhrase,
   valuePhrase,
 } from "./documents";
-import type { Indicator } from "./form";
+import { countField, type Indicator } from "./form";
+import { pairOf } from "./judge";
 import { viInteger } from "./format";
 import { indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { foldKey } from "./text";
-import { bodyHeading, bodyParagraph, officialDateText, officialDocument, OFFICIAL_PAGE } from "./official";
+import {
+  bodyHeading,
+  bodyParagraph,
+  officialDateText,
+  officialDocument,
+  OFFICIAL_PAGE,
+  pursuant,
+} from "./official";
 import type { Profile, RosterUnit } from "./profile";
 
 export interface ReportOptions {
@@ -297,8 +305,17 @@ function indicatorSentence(
   n: { met: number; short: number; na: number },
   units: number,
   pooled: number,
+  /** A ratio whose whole is 0 over every unit ("Hồ sơ trễ hạn"): its label, said instead of "chưa tính được". */
+  noneOf?: string,
 ): ParagraphSpec {
   const status = r?.status ?? "na";
+  if (status === "na" && noneOf !== undefined)
+    return bodyParagraph([
+      { text: `${index}. ${ind.label}`, bold: true },
+      {
+        text: ` (${targetPhrase(ind)}): không có ${noneOf.replace(/^Số\s+/, "").replace(/^./, (ch) => ch.toLowerCase())} trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.`,
+      },
+    ]);
   const value = r ? valuePhrase(ind, r.value, status) : "chưa tính được";
   const gap = shownGap(ind, r?.gap);
   const verdict =
@@ -332,6 +349,9 @@ function indicatorSection(c: Consolidation): Block[] {
             c.province.counts[ind.id] ?? { met: 0, short: 0, na: 0 },
             c.units.length,
             c.province.pooled[ind.id] ?? 0,
+            ind.kind === "ratio" && c.units.length > 0 && pairOf(c.province.values, ind.whole).current === 0
+              ? countField(c.form, ind.whole).label
+              : undefined,
           ),
         )),
   ];
@@ -719,7 +739,7 @@ export function reportDocument(c: Consolidation, profile: Profile, options: Repo
   const superior = recipientName(org.reportTo ?? org.superior);
   const code = reportCode(org);
   const intro = bodyParagraph(
-    `Thực hiện ${c.form.subject}, ${org.sender} báo cáo kết quả thực hiện ${periodPhrase(c.period)} (tổng hợp từ báo cáo của các cơ quan, đơn vị theo mẫu ${c.form.id}) như sau:`,
+    `${pursuant(c.form.subject)}, ${org.sender} báo cáo kết quả thực hiện ${periodPhrase(c.period)} (tổng hợp từ báo cáo của các cơ quan, đơn vị theo mẫu ${c.form.id}) như sau:`,
   );
   const main = officialDocument({
     organisation: issuingBody(org),

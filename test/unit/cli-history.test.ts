@@ -103,7 +103,7 @@ describe("kl226 consolidate --previous", () => {
     expect(report.warnings.filter((w) => w.code === "PREVIOUS_MISMATCH").map((w) => w.message)).toEqual([
       expect.stringMatching(/104.*100/),
     ]);
-    expect(io.stdout).toContain(`So sánh với báo cáo tổng hợp năm trước ${lastXlsx}`);
+    expect(io.stdout).toContain(`So sánh với báo cáo tổng hợp kỳ Năm 2025 ${lastXlsx}`);
   });
 
   it("uses several earlier years: OUTLIER against mean ± 3 SD of the unit's own history", async () => {
