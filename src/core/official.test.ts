@@ -203,3 +203,17 @@ test("a document implementing a plan whose name already says “thực hiện”
     "Căn cứ Kế hoạch thực hiện công tác cải cách hành chính năm 2025",
   );
 });
+
+test("the signature never starts a page with only the closing line above it: the body's last two paragraphs stay with it", () => {
+  const doc = officialDocument({
+    ...LETTER,
+    body: [
+      bodyParagraph("Mở đầu."),
+      bodyParagraph("Đề nghị quý cơ quan gửi báo cáo."),
+      bodyParagraph("Trân trọng./."),
+    ],
+  });
+  expect(find(doc, "Mở đầu.").keepWithNext).toBeUndefined();
+  expect(find(doc, "Đề nghị quý cơ quan gửi báo cáo.").keepWithNext).toBe(true);
+  expect(find(doc, "Trân trọng./.").keepWithNext).toBe(true);
+});

@@ -282,10 +282,18 @@ function pageNumberHeader(): Block[] {
   return [p([{ field: "page", size: 14 }], { align: "center" })];
 }
 
-/** The body with its last paragraph kept on the page of the signature (never a signature alone on a page). */
+/**
+ * The body with its last two paragraphs kept on the page of the signature: never a signature alone
+ * on a page, nor with only the closing line ("Trân trọng./.") above it.
+ */
 function keepLastWithNext(body: readonly Block[]): Block[] {
-  const last = body[body.length - 1];
-  return last?.kind === "paragraph" ? [...body.slice(0, -1), { ...last, keepWithNext: true }] : [...body];
+  const out = [...body];
+  for (let i = out.length - 1; i >= Math.max(0, out.length - 2); i--) {
+    const b = out[i]!;
+    if (b.kind !== "paragraph") break;
+    out[i] = { ...b, keepWithNext: true };
+  }
+  return out;
 }
 
 /** The whole document, one section: A4, ND30 margins, Times New Roman 14 pt. */

@@ -258,3 +258,12 @@ test("the appendices list units by name, as a reader looks one up (not by the co
     "Xã Sáu Mươi",
   ]);
 });
+
+test("Phụ lục I's total row never starts a page alone: the last unit's row keeps with it, the others flow", () => {
+  const rows = tables(doc, 1)[0]!.rows;
+  const kept = (row: number): boolean[] =>
+    rows[row]!.flatMap((cell) => cell.blocks.map((b) => b.kind === "paragraph" && b.keepWithNext === true));
+  expect(kept(rows.length - 2).every(Boolean)).toBe(true);
+  expect(kept(rows.length - 3).some(Boolean)).toBe(false);
+  expect(kept(rows.length - 1).some(Boolean)).toBe(false);
+});

@@ -116,6 +116,14 @@ function table(
   };
 }
 
+/** A table row whose paragraphs keep with the next: the row is printed on the same page as the row below. */
+function keptWithRowBelow(row: TableCellSpec[]): TableCellSpec[] {
+  return row.map((cell) => ({
+    ...cell,
+    blocks: cell.blocks.map((b) => (b.kind === "paragraph" ? { ...b, keepWithNext: true } : b)),
+  }));
+}
+
 /**
  * "A, B và C" (Vietnamese lists), at most `limit` names, then "và N đơn vị khác (where)". When a
  * name itself holds a comma or "và" ("Sở Văn hóa, Thể thao và Du lịch"), the names are parted by
@@ -579,6 +587,8 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     cellText(`${viDate(u.reportDate)}${u.late ? "\n(trễ hạn)" : ""}`, { align: "center", size }),
     ...indicators.map((ind) => valueCell(ind, u.indicators[ind.id])),
   ]);
+  // The total row is never alone on the appendix's last page: the last unit's row stays with it.
+  if (rows.length > 0) rows.push(keptWithRowBelow(rows.pop()!));
   rows.push([
     cellText("", { size }),
     cellText(`Tính chung (${viInteger(c.units.length)} đơn vị)`, { bold: true, size }),
