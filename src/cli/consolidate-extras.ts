@@ -15,7 +15,7 @@ import {
   type OutlierBand,
   type PreviousReport,
 } from "../core/history";
-import { compareDates, dateFromUtcMs, dayNumber, parseDateText, viDate, type CivilDate } from "../core/dates";
+import { compareDates, dateFromUtcMs, dayNumber, viDate, type CivilDate } from "../core/dates";
 import { defaultReplyBy, vietnamDate, weekendName, type DocumentDates } from "../core/documents";
 import {
   ALL_LETTERS_FILE,
@@ -34,6 +34,7 @@ import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
 import { UsageError, writeAtomic } from "./io";
+import { dateOption } from "./options";
 
 /**
  * The Word writer (app/documents.ts and the docx library under it, a quarter of the command's code),
@@ -119,19 +120,6 @@ export function writeRollup(
   };
 }
 
-const dateOption = (example: string) =>
-  z
-    .string()
-    .transform((text, ctx) => {
-      const d = parseDateText(text);
-      if (!d) {
-        ctx.addIssue({ code: "custom", message: `ngày dạng dd/mm/yyyy, ví dụ ${example}` });
-        return z.NEVER;
-      }
-      return d;
-    })
-    .optional();
-
 /** The option keys consolidate adds for the documents it sends (SPEC §9), merged into its zod object. */
 export const lettersOptionShape = {
   letters: z.string().min(1, "cần tên thư mục, ví dụ --letters thu-nhac").optional(),
@@ -140,8 +128,8 @@ export const lettersOptionShape = {
     .min(1, "cần tên tệp, ví dụ --report bao-cao.docx")
     .regex(/\.docx$/i, "báo cáo là văn bản Word, tên tệp có đuôi .docx, ví dụ --report bao-cao.docx")
     .optional(),
-  "letter-date": dateOption("12/06/2026"),
-  "reply-by": dateOption("19/06/2026"),
+  "letter-date": dateOption("12/06/2026").optional(),
+  "reply-by": dateOption("19/06/2026").optional(),
 };
 
 export const LETTER_DATE_NEEDS_DOCUMENTS =

@@ -6,7 +6,6 @@ import { existsSync } from "node:fs";
 import { z } from "../core/zod";
 import { orderFindings } from "../app/finding-order";
 import { unreadableResult } from "../app/inspect";
-import { parseDateText } from "../core/dates";
 import type { Finding } from "../core/findings";
 import { DEFAULT_PROFILE } from "../core/profile";
 import { deploymentProfile } from "../core/profiles";
@@ -37,6 +36,7 @@ import {
   checkPeriodOfForm,
   commandHelp,
   defineCommand,
+  dateOption,
   HelpRequest,
   mainHelp,
   nearestName,
@@ -216,17 +216,7 @@ const templateOptions = z.object({
   type: unitTypeSchema.optional(),
   period: periodSchema.optional(),
   year: yearSchema.optional(),
-  date: z
-    .string()
-    .transform((s, ctx) => {
-      const d = parseDateText(s);
-      if (!d) {
-        ctx.addIssue({ code: "custom", message: "ngày dạng dd/mm/yyyy, ví dụ 05/06/2026" });
-        return z.NEVER;
-      }
-      return d;
-    })
-    .optional(),
+  date: dateOption("05/06/2026").optional(),
 });
 
 function templateCommand(args: string[], io: Io): number {

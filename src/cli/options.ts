@@ -10,6 +10,7 @@ import { UNIT_TYPES } from "../core/catalogue";
 import { PERIOD_KINDS, PERIOD_LABELS, type PeriodKind } from "../core/form";
 import type { Profile } from "../core/profile";
 import { SHIPPED_PROFILE_NAMES } from "../core/profiles";
+import { daysInMonth, parseDateText } from "../core/dates";
 import { matchOption } from "../core/text";
 import { UsageError } from "./io";
 import { nearestName } from "./nearest";
@@ -325,3 +326,22 @@ export function checkPeriodOfForm(profile: Profile, period: PeriodKind): void {
     `Tùy chọn --period ${period} không hợp lệ: biểu mẫu ${profile.form.id} chỉ có các kỳ ${allowed}.`,
   );
 }
+
+/**
+ * A date option (--date, --letter-date, --reply-by): dd/mm/yyyy. A date written so that does not
+ * exist (31/09/2025) is said so, not told its form is wrong.
+ */
+export const dateOption = (example: string) =>
+  z.string().transform((text, ctx) => {
+    const d = parseDateText(text);
+    if (d) return d;
+    const typed = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+    const [day, month, year] = typed ? [Number(typed[1]), Number(typed[2]), Number(typed[3])] : [0, 0, 0];
+    const message = !typed
+      ? `ngày dạng dd/mm/yyyy, ví dụ ${example}`
+      : month < 1 || month > 12
+        ? `không có tháng ${month}: ngày dạng dd/mm/yyyy (ngày/tháng/năm), ví dụ ${example}`
+        : `không có ngày ${day}/${month}/${year}: tháng ${month} năm ${year} có ${daysInMonth(year, month)} ngày`;
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  });

@@ -33,6 +33,7 @@ import {
   type Judgement,
   type Status,
 } from "./judge";
+import { viInteger } from "./format";
 import { MSG } from "./messages";
 import type { Profile, RosterUnit } from "./profile";
 import { codeKey, matchKey } from "./text";
@@ -391,6 +392,31 @@ function periodMismatchMessage(r: ValidationResult, declared: Period, period: Pe
     kindDiffers ? `chọn Kỳ báo cáo “${periodLabelOf(period.kind)}”` : `ghi Năm ${period.year}`,
     kindDiffers && declared.year !== period.year ? period.year : null,
   );
+}
+
+/**
+ * How many units the accepted reports cover: a report counts 1, a roll-up the units it sums (those
+ * of a roll-up of roll-ups at the bottom, not the roll-ups between).
+ */
+export function unitsCovered(c: Pick<Consolidation, "units">): number {
+  let n = 0;
+  for (const u of c.units) {
+    if (u.rollupOf === undefined || u.rollupOf.length === 0) {
+      n++;
+      continue;
+    }
+    const between = new Set(u.rollupOf.flatMap((s) => (s.via === undefined ? [] : [s.via])));
+    n += u.rollupOf.filter((s) => !between.has(s.code)).length;
+  }
+  return n;
+}
+
+/** "52 đơn vị", or with roll-ups among them "52 báo cáo, gồm 64 đơn vị". */
+export function countedUnitsPhrase(c: Pick<Consolidation, "units">): string {
+  const covered = unitsCovered(c);
+  return covered === c.units.length
+    ? `${viInteger(c.units.length)} đơn vị`
+    : `${viInteger(c.units.length)} báo cáo, gồm ${viInteger(covered)} đơn vị`;
 }
 
 export function consolidate(all: readonly Submission[], options: ConsolidateOptions): Consolidation {

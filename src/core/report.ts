@@ -8,6 +8,7 @@ import { UNIT_TYPES } from "./catalogue";
 import {
   baseName,
   compareText,
+  countedUnitsPhrase,
   type Consolidation,
   type IndicatorResult,
   type UnitSummary,
@@ -591,7 +592,7 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
   if (rows.length > 0) rows.push(keptWithRowBelow(rows.pop()!));
   rows.push([
     cellText("", { size }),
-    cellText(`Tính chung (${viInteger(c.units.length)} đơn vị)`, { bold: true, size }),
+    cellText(`Tính chung (${countedUnitsPhrase(c)})`, { bold: true, size }),
     cellText("", { size }),
     // A pooled value over fewer units than the row names says over how many.
     ...indicators.map((ind) => {

@@ -7,7 +7,7 @@ import { reportBytes, type ReportData } from "../../test/helpers/report-builder"
 import { readXlsx } from "../xlsx/read";
 import { writeXlsx } from "../xlsx/write";
 import { TASK_STATUSES } from "./catalogue";
-import { consolidate, type Consolidation, type Submission } from "./consolidate";
+import { consolidate, countedUnitsPhrase, type Consolidation, type Submission } from "./consolidate";
 import { documentText } from "./documents";
 import { followUpLetters } from "./letters";
 import { DEFAULT_PROFILE } from "./profile";
@@ -415,6 +415,18 @@ describe("a roll-up consolidated together with the units it sums", () => {
       ["SO_Y_TE", "KHOI_VX"],
       ["XA_C", "KHOI_VX"],
     ]);
+    // One report, three units at the bottom (PHONG_A, PHONG_B through SO_Y_TE, and XA_C): the total
+    // row and Phụ lục I say so, not "1 đơn vị".
+    expect(countedUnitsPhrase(c)).toBe("1 báo cáo, gồm 3 đơn vị");
+    expect(countedUnitsPhrase(top)).toBe("2 báo cáo, gồm 3 đơn vị");
+    const summary = summaryWorkbook(c, profile);
+    const tong = summary.sheets.find((sh) => sh.name === "Tổng hợp")!;
+    expect(tong.rows.flat().some((cell) => cell?.value === "Toàn tỉnh (1 báo cáo, gồm 3 đơn vị)")).toBe(true);
+    const text = documentText(reportDocument(c, profile, { date: { year: 2026, month: 6, day: 12 } }));
+    expect(text).toContain("Tính chung (1 báo cáo, gồm 3 đơn vị)");
+    expect(
+      countedUnitsPhrase(consolidate([submission("XA_C.xlsx", reportBytes(xaC))], { profile, period })),
+    ).toBe("1 đơn vị");
   });
 
   it("a unit's roll-up is used over a plain report of the same code, even one dated later: the plain one is said to be left out, and why", () => {

@@ -6,6 +6,7 @@ import { SUMMARY_SHEETS } from "./catalogue";
 import { viDate } from "./dates";
 import {
   baseName,
+  countedUnitsPhrase,
   type Consolidation,
   type IndicatorResult,
   type SourceStatus,
@@ -262,14 +263,15 @@ export const TOTAL_ROW_CODES: ReadonlySet<string> = new Set([PROVINCE_CODE, "TO�
  * "TOÀN THÀNH PHỐ" under a city's People's Committee); any other body sums its own units, so its
  * row is "TÍNH CHUNG", as the report words it (a Sở An toàn thực phẩm's summary said "Toàn tỉnh").
  */
-export function totalRowLabels(profile: Profile, units: number): { code: string; name: string } {
+export function totalRowLabels(profile: Profile, units: number | string): { code: string; name: string } {
   const org = profile.organisation;
+  const what = typeof units === "number" ? `${units} đơn vị` : units;
   if (!/^sở nội vụ(?:\s|$)/iu.test(org.sender.trim()))
-    return { code: "TÍNH CHUNG", name: `Tính chung (${units} đơn vị)` };
+    return { code: "TÍNH CHUNG", name: `Tính chung (${what})` };
   const city = /^(?:ubnd|ủy ban nhân dân)\s+thành phố(?:\s|$)/iu.test(org.superior.trim());
   return city
-    ? { code: "TOÀN THÀNH PHỐ", name: `Toàn thành phố (${units} đơn vị)` }
-    : { code: PROVINCE_CODE, name: `Toàn tỉnh (${units} đơn vị)` };
+    ? { code: "TOÀN THÀNH PHỐ", name: `Toàn thành phố (${what})` }
+    : { code: PROVINCE_CODE, name: `Toàn tỉnh (${what})` };
 }
 
 function periodLine(c: Consolidation): string {
@@ -348,7 +350,7 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
 
   const p = c.province;
   const bold = (s: CellStyle): CellStyle => merge(s, PROVINCE);
-  const total = totalRowLabels(profile, c.units.length);
+  const total = totalRowLabels(profile, countedUnitsPhrase(c));
   const provinceRow = [
     text(total.code, bold(TEXT)),
     text(total.name, bold(WRAP)),
@@ -402,7 +404,7 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
 
 /** Số liệu: each unit's counts as reported (reduction bases in both columns), and their sums. */
 function valuesSheet(c: Consolidation, profile: Profile): SheetSpec {
-  const total = totalRowLabels(profile, c.units.length);
+  const total = totalRowLabels(profile, countedUnitsPhrase(c));
   const countColumns = summaryCountColumns(c.form);
   const countCell = (
     k: CountColumn,

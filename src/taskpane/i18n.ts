@@ -235,7 +235,7 @@ const vi: Strings = {
   inputsSummary: (n, r) =>
     `Tệp đã chọn: ${n}${r ? `; danh sách đơn vị ${r}` : ""} — bấm để xem, thêm hoặc chọn lại`,
   notXlsxAdded: (f) =>
-    `${f.length} tệp không phải .xlsx (${f.join(", ")}): sẽ được liệt kê là bị từ chối, kèm cách lưu lại dạng .xlsx.`,
+    `${f.length} tệp không mang đuôi .xlsx (${f.join(", ")}): tệp nào không phải sổ tính .xlsx sẽ được liệt kê là bị từ chối, kèm cách lưu lại dạng .xlsx.`,
   ignoredFiles: (f) => `Bỏ qua ${f.length} tệp khóa “~$…” của Excel hoặc tệp ẩn: ${f.join(", ")}.`,
   consolidateButton: "Tổng hợp",
   clearFiles: "Bỏ chọn tệp",
@@ -399,7 +399,7 @@ const en: Strings = {
   filesChosen: (n) => `${n} file(s) chosen.`,
   inputsSummary: (n, r) => `Files chosen: ${n}${r ? `; roster ${r}` : ""} — open to see, add or change`,
   notXlsxAdded: (f) =>
-    `${f.length} file(s) are not .xlsx (${f.join(", ")}): they will be listed as rejected, with how to save them as .xlsx.`,
+    `${f.length} file(s) not named .xlsx (${f.join(", ")}): any that is not an .xlsx workbook will be listed as rejected, with how to save it as .xlsx.`,
   ignoredFiles: (f) => `Skipped ${f.length} Excel lock file(s) “~$…” or hidden file(s): ${f.join(", ")}.`,
   consolidateButton: "Consolidate",
   clearFiles: "Clear files",

@@ -3,7 +3,16 @@
 import { runOpenpyxl } from "../helpers/openpyxl";
 
 /** Per count code of the "Chỉ tiêu" sheet: its label (column B) and the values of D and E, summed over files. */
-export type CountSums = Record<string, { label: string; previous: number | null; current: number | null }>;
+export type CountSums = Record<
+  string,
+  {
+    label: string;
+    previous: number | null;
+    current: number | null;
+    /** Every file filled both D and E of the row, or neither. */
+    paired: boolean;
+  }
+>;
 
 export interface SummaryReading {
   /** The header row of "Tổng hợp" (the row starting "Mã đơn vị"). */
@@ -42,7 +51,9 @@ def sums(paths):
     total = {}
     for p in paths:
         for code, v in counts(p).items():
-            t = total.setdefault(code, {"label": v["label"], "previous": None, "current": None})
+            t = total.setdefault(code, {"label": v["label"], "previous": None, "current": None, "paired": True})
+            if (v["previous"] is None) != (v["current"] is None):
+                t["paired"] = False
             for k in ("previous", "current"):
                 if v[k] is not None:
                     t[k] = (t[k] or 0) + v[k]

@@ -386,16 +386,18 @@ test("makes the report for the level above: a wrong code is explained under the 
   const result = inspectBytes(new Uint8Array(readFileSync(path)), DEFAULT_PROFILE);
   expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
   expect(result.report?.unit).toMatchObject({ code: "UBND_TINH", name: "UBND tỉnh Thanh Hóa" });
-  // The roll-up carries the province's sums: openpyxl reads in it what it adds up from the accepted files.
+  // The roll-up carries the province's sums: openpyxl reads in it what it adds up from the accepted
+  // files; column D is blank on a row where a file filled one of D and E without the other.
   const sums = countSums(acceptedSamples().paths);
   const rollup = countSums([path]);
-  for (const [code, { previous, current }] of Object.entries(sums)) {
+  for (const [code, { previous, current, paired }] of Object.entries(sums)) {
     expect({ code, previous: rollup[code]?.previous, current: rollup[code]?.current }).toEqual({
       code,
-      previous,
+      previous: paired ? previous : null,
       current,
     });
   }
+  expect(Object.values(sums).some((s) => !s.paired)).toBe(true); // the samples hold such rows
   await page.getByTestId("rollup-notice").filter({ hasText: "Đã tải UBND_TINH-KL226-BC-1.xlsx." }).waitFor();
   await screenshots("rollup");
 });
@@ -657,6 +659,17 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
     page.getByTestId("download-json").click(),
   ]);
   expect(readFileSync(await json.path(), "utf8")).toBe(summaryJsonText(expected));
+  // A Word file picked as the roster is told what it is and what a roster is, not "send the report".
+  const folded = page.getByTestId("inputs");
+  if ((await folded.getAttribute("open")) === null) await folded.locator("summary").click();
+  await page.getByTestId("roster-file").setInputFiles({
+    name: "cong-van.docx",
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    buffer: Buffer.from("PK\u0003\u0004 không phải sổ tính"),
+  });
+  await expect(page.getByTestId("consolidate-notice").textContent()).resolves.toBe(
+    "Danh sách đơn vị không hợp lệ: cong-van.docx: đây là văn bản Word. Danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (như tệp roster.csv trong bộ mẫu).",
+  );
   await clearInputs();
 });
 

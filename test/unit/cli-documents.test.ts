@@ -171,7 +171,10 @@ describe("kl226 consolidate --letters --report", () => {
 
 describe("date and report options", () => {
   test.each([
-    [["--letters", "x", "--letter-date", "31/02/2026"], /--letter-date không hợp lệ: ngày dạng dd\/mm\/yyyy/],
+    [
+      ["--letters", "x", "--letter-date", "31/02/2026"],
+      /--letter-date không hợp lệ: không có ngày 31\/2\/2026: tháng 2 năm 2026 có 28 ngày/,
+    ],
     [
       ["--letters", "x", "--letter-date", "12/06/2026", "--reply-by", "12/06/2026"],
       /^Hạn trả lời --reply-by 12\/06\/2026 phải sau ngày của thư 12\/06\/2026 \(--letter-date/,

@@ -307,6 +307,27 @@ const ROWS: readonly Row[] = [
     after: (d) => expect(readFileSync(join(d, "cu.xlsx")).subarray(0, 2).toString()).toBe("PK"),
   },
   {
+    name: "template --date of a day the month does not have: said so, not told its form is wrong",
+    args: (d) => ["template", "--out", join(d, "mau-ngay.xlsx"), "--date", "31/09/2025"],
+    code: 2,
+    stderr: [/không có ngày 31\/9\/2025: tháng 9 năm 2025 có 30 ngày/],
+  },
+  {
+    name: "consolidate --letter-date with day and month swapped past 12",
+    args: (d) => [
+      "consolidate",
+      d,
+      "--out",
+      join(d, "th.xlsx"),
+      "--letters",
+      join(d, "thu"),
+      "--letter-date",
+      "06/15/2026",
+    ],
+    code: 2,
+    stderr: [/không có tháng 15: ngày dạng dd\/mm\/yyyy \(ngày\/tháng\/năm\), ví dụ 12\/06\/2026/],
+  },
+  {
     name: "template --out without .xlsx",
     args: (d) => ["template", "--out", join(d, "mau")],
     code: 2,

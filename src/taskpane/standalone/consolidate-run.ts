@@ -12,6 +12,7 @@ import { consolidate, type Consolidation, type Submission } from "../../core/con
 import type { Period } from "../../core/form";
 import type { Profile, RosterUnit } from "../../core/profile";
 import { parseRosterCsv, parseRosterWorkbook, type RosterOutcome } from "../../core/roster";
+import { fileKindOf } from "../../core/file-kinds";
 import { unreadableMessage } from "../../core/findings";
 import { createDecoder, readXlsx } from "../../xlsx/read";
 import { readWith } from "../profile-choice";
@@ -82,11 +83,20 @@ export async function consolidateFiles(
   };
 }
 
+/** What a roster file is, said when a picked one is not. */
+const ROSTER_FILES =
+  "Danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (như tệp roster.csv trong bộ mẫu).";
+
 /** A roster from a picked .csv (UTF-8) or .xlsx file. */
 export async function readRosterFile(file: File, profile: Profile): Promise<RosterOutcome> {
   const bytes = await fileBytes(file);
   if (/\.csv$/i.test(file.name)) return parseRosterCsv(new TextDecoder("utf-8").decode(bytes));
   const read = readXlsx(bytes, { limits: profile.limits });
-  if (!read.ok) return { ok: false, errors: [`${file.name}: ${unreadableMessage(read.reason, file.name)}`] };
+  if (!read.ok) {
+    // Not a workbook: what the file is, and what a roster is (the reports' advice would say "send the report").
+    const kind = fileKindOf(file.name);
+    const what = kind.id === "xlsx" ? unreadableMessage(read.reason, file.name) : `đây là ${kind.what}.`;
+    return { ok: false, errors: [`${file.name}: ${what} ${ROSTER_FILES}`] };
+  }
   return parseRosterWorkbook(read.workbook);
 }
