@@ -82,6 +82,7 @@ export interface Strings {
   readonly progressChecking: (done: number, total: number) => string;
   readonly progressReadingChecking: (done: number, total: number) => string;
   readonly progressLabel: string;
+  readonly progressStarted: (files: number) => string;
   readonly resultPeriod: (period: string) => string;
   readonly resultTitle: string;
   readonly resultStale: string;
@@ -243,6 +244,7 @@ const vi: Strings = {
   progressChecking: (d, t) => `Đang kiểm tra tệp ${d}/${t}`,
   progressReadingChecking: (d, t) => `Đang đọc và kiểm tra tệp ${d}/${t}`,
   progressLabel: "Tiến độ",
+  progressStarted: (n) => `Đang đọc, kiểm tra và tổng hợp ${n} tệp…`,
   resultPeriod: (p) => `Kỳ báo cáo: ${p}`,
   resultTitle: "Kết quả tổng hợp",
   verdictStale:
@@ -407,6 +409,7 @@ const en: Strings = {
   progressChecking: (d, t) => `Checking file ${d}/${t}`,
   progressReadingChecking: (d, t) => `Reading and checking file ${d}/${t}`,
   progressLabel: "Progress",
+  progressStarted: (n) => `Reading, checking and consolidating ${n} files…`,
   resultPeriod: (p) => `Period: ${p}`,
   resultTitle: "Consolidation result",
   verdictStale:

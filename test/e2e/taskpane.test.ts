@@ -630,7 +630,28 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
   });
   await clearInputs();
   await page.getByTestId("consolidate-profile").selectOption("auto");
+  // What a keyboard and a screen reader meet during the run: where the focus goes, what is announced.
+  await page.evaluate(() => {
+    const w = window as unknown as { __run: { focus: string[]; said: string[] } };
+    w.__run = { focus: [], said: [] };
+    document.addEventListener("focusin", (e) =>
+      w.__run.focus.push(
+        (e.target as HTMLElement).getAttribute("data-testid") ?? (e.target as HTMLElement).tagName,
+      ),
+    );
+    const status = document.querySelector('[data-testid="progress-status"]')!;
+    new MutationObserver(() => w.__run.said.push(status.textContent ?? "")).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
   const timing = await timeConsolidation(page, files);
+  const run = await page.evaluate(
+    () => (window as unknown as { __run: { focus: string[]; said: string[] } }).__run,
+  );
+  expect(run.focus).toContain("progress-field");
+  expect(run.said).toContain(`Đang đọc, kiểm tra và tổng hợp ${files.length} tệp…`);
   console.log(
     `browser, ${files.length} files read twice (a plan's files with older ones): ${timingLine(timing)}`,
   );

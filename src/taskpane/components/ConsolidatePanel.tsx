@@ -40,6 +40,15 @@ import { ProfilePicker } from "./ProfilePicker";
 import { RollupForm } from "./RollupForm";
 
 const useStyles = makeStyles({
+  /** Read by screen readers, not shown. */
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   drop: {
     marginTop: tokens.spacingVerticalS,
     padding: tokens.spacingVerticalS,
@@ -180,6 +189,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   const { busy, setBusy, notice, setNotice, act } = useAction(t, excel !== null);
   const [dragging, setDragging] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const progressRef = useRef<HTMLDivElement>(null);
   // The workers that read and check picked files start loading while the user picks them.
   useEffect(() => prepareWorkers(), []);
   // Names kept for what renders from the result (the roll-up form, the documents).
@@ -263,10 +273,18 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       // The click's own task only shows that the run began (the bar and the disabled buttons); handing
       // the files to the workers starts in the next one, so the two do not add up to one long task.
       await yieldToBrowser();
+      // The button just pressed is disabled for the run: the keyboard's focus waits on the progress,
+      // once it is drawn.
+      let progressShown = false;
       const done = await consolidateFiles(
         files,
         { profile: chosenProfile(choice), roster: roster?.units, period },
-        setProgress,
+        (p) => {
+          setProgress(p);
+          if (progressShown) return;
+          progressShown = true;
+          void afterNextPaint().then(() => progressRef.current?.focus());
+        },
       );
       // The result is drawn in a task of its own, after the one that made it: the last worker
       // message's unpacking (the pool) or the consolidation itself (the page's own path, 53–131 ms
@@ -419,6 +437,9 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       </div>
       {progress && (
         <Field
+          ref={progressRef}
+          tabIndex={-1}
+          data-testid="progress-field"
           label={t.progressLabel}
           validationMessage={progressText}
           validationState="none"
@@ -438,6 +459,10 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
 
   return (
     <div>
+      {/* Present from the start, so a screen reader announces the run when its text appears. */}
+      <span role="status" className={styles.hidden} data-testid="progress-status">
+        {busy && progress ? t.progressStarted(progress.total) : ""}
+      </span>
       {outcome && result ? (
         <>
           <ResultView outcome={outcome} stale={stale} t={t} headingRef={heading}>
