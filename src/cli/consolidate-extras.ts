@@ -430,6 +430,10 @@ export function withPrevious(
       `  ${outliers} số liệu kỳ này bất thường so với chính đơn vị các năm trước (OUTLIER: ngoài trung bình ± ${band.sd} độ lệch chuẩn khi có từ ${band.minYears} năm, hoặc chênh hơn ${band.factor} lần so với năm gần nhất; chỉ là cảnh báo, chi tiết ở trang “Lỗi”).`,
     );
   }
+  if (h.reshaped.length > 0)
+    lines.push(
+      `  Không so với năm trước: ${h.reshaped.join(", ")} (kỳ này là báo cáo tổng hợp gồm cả đơn vị mà năm trước gửi riêng, nên số liệu không cùng phạm vi).`,
+    );
   const against = h.listedAgainst === null ? "năm trước" : `tệp ${periodLabel(h.listedAgainst)}`;
   lines.push(
     h.newUnits.length === 0

@@ -49,6 +49,49 @@ describe("compareWithPrevious", () => {
     expect(c.units[1]?.values.TTHC_CAT_GIAM?.previous).toBeNull();
   });
 
+  it("a unit that now sends a roll-up of units last year's file lists on their own is not compared, and those units are not gone", () => {
+    const rolled: Consolidation = {
+      ...c,
+      units: c.units.map((u) =>
+        u.code === "SO_A"
+          ? {
+              ...u,
+              rollupOf: [
+                {
+                  code: "PHONG_X",
+                  name: "Phòng X",
+                  file: "PHONG_X.xlsx",
+                  sha256: "x",
+                  reportDate: "01/06/2026",
+                },
+              ],
+            }
+          : u,
+      ),
+    };
+    const h = compareWithPrevious(
+      rolled,
+      last([
+        // Last year Sở A reported alone (a third of this year's meetings) and Phòng X on its own.
+        { code: "SO_A", values: { HN_TONG: { previous: 40, current: 33 } } },
+        { code: "PHONG_X", values: { HN_TONG: { previous: 70, current: 67 } } },
+        { code: "SO_CU", values: { HN_TONG: { previous: 10, current: 9 } } },
+      ]),
+    );
+    expect(h.warnings.filter((w) => w.unit === "SO_A")).toEqual([]);
+    expect(h.reshaped).toEqual(["SO_A"]);
+    expect(h.goneUnits).toEqual(["SO_CU"]);
+    // The same units without the roll-up: Sở A's 100 declared against last year's 33 is warned.
+    const plain = compareWithPrevious(
+      c,
+      last([{ code: "SO_A", values: { HN_TONG: { previous: 40, current: 33 } } }]),
+    );
+    expect(plain.warnings.some((w) => w.unit === "SO_A" && w.finding.code === "PREVIOUS_MISMATCH")).toBe(
+      true,
+    );
+    expect(plain.reshaped).toEqual([]);
+  });
+
   it("warns when the declared previous value differs from last year's current, naming both numbers", () => {
     const h = compareWithPrevious(
       c,
@@ -238,6 +281,7 @@ describe("OUTLIER with several years of history (mean ± 3 standard deviations)"
       newUnits: [],
       goneUnits: [],
       comparedDeclared: false,
+      reshaped: [],
       listedAgainst: null,
     });
   });

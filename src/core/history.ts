@@ -133,8 +133,13 @@ export interface HistoryComparison {
   readonly warnings: readonly HistoryWarning[];
   /** Accepted units this year that last year's consolidation does not list, sorted. */
   readonly newUnits: readonly string[];
-  /** Units of last year's consolidation with no accepted report this year, sorted. */
+  /** Units of last year's consolidation with no accepted report this year, nor summed in a roll-up counted this year, sorted. */
   readonly goneUnits: readonly string[];
+  /**
+   * Roll-ups this year that sum units last year's consolidation lists on their own: their figures
+   * are of more units than last year's, so they are not compared with it (no PREVIOUS_MISMATCH, no OUTLIER).
+   */
+  readonly reshaped: readonly string[];
   /** Whether column D was checked (PREVIOUS_MISMATCH): a consolidation of this period a year before was given. */
   readonly comparedDeclared: boolean;
   /** The period of the file the new and gone units are listed against; null when none was given. */
@@ -248,15 +253,19 @@ export function compareWithPrevious(
     if (against === undefined) return { newUnits: [], goneUnits: [], listedAgainst: null };
     const before = unitsByCode(against);
     const now = new Set(c.units.map((u) => codeKey(u.code)));
+    // A unit summed in a roll-up counted this year has reported, through it.
+    const summed = new Set(c.units.flatMap((u) => (u.rollupOf ?? []).map((s) => codeKey(s.code))));
     return {
       newUnits: [...now].filter((code) => !before.has(code)).sort(compareText),
-      goneUnits: [...before.keys()].filter((code) => !now.has(code)).sort(compareText),
+      goneUnits: [...before.keys()].filter((code) => !now.has(code) && !summed.has(code)).sort(compareText),
       listedAgainst: against.period,
     };
   };
   const newest = reports[0];
-  if (newest === undefined) return { warnings: [], ...membership(given[0]), comparedDeclared: false };
+  if (newest === undefined)
+    return { warnings: [], ...membership(given[0]), comparedDeclared: false, reshaped: [] };
   const last = unitsByCode(newest);
+  const reshaped: string[] = [];
   const sameKind = [...reports].reverse().map((r) => ({ year: r.period.year, units: unitsByCode(r) }));
   // Column D is checked against the year just before only.
   const comparedDeclared = period === null || newest.period.year === period.year - 1;
@@ -267,6 +276,10 @@ export function compareWithPrevious(
   for (const u of c.units) {
     const key = codeKey(u.code);
     const before = last.get(key);
+    if ((u.rollupOf ?? []).some((s) => codeKey(s.code) !== key && last.has(codeKey(s.code)))) {
+      reshaped.push(u.code);
+      continue;
+    }
     for (const { code, label: name } of counts) {
       const label = `${code} (${name})`;
       const current = pairOf(u.values, code).current;
@@ -307,7 +320,7 @@ export function compareWithPrevious(
       });
     }
   }
-  return { warnings, ...membership(newest), comparedDeclared };
+  return { warnings, ...membership(newest), comparedDeclared, reshaped: reshaped.sort(compareText) };
 }
 
 /** "Quý III 2024" → "quý III 2024", for the middle of a sentence. */
@@ -315,14 +328,14 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+/** The first year a report on the forms can carry (the template's Năm: 2025–2100). */
+const FIRST_REPORT_YEAR = 2025;
+
 /**
  * Human-output notes when the newest earlier file is not this period a year before: another period
  * kind, or this period's own year or later, is not compared at all; an older year of this period
  * serves the OUTLIER history but not the column D check.
  */
-/** The first year a report on the forms can carry (the template's Năm: 2025–2100). */
-const FIRST_REPORT_YEAR = 2025;
-
 export function previousPeriodNotes(
   current: { kind: PeriodKind; year: number } | null,
   previous: PreviousReport,
