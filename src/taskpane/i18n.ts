@@ -76,6 +76,7 @@ export interface Strings {
   readonly inputsSummary: (files: number, roster: string | null) => string;
   readonly notXlsxAdded: (files: readonly string[]) => string;
   readonly ignoredFiles: (files: readonly string[]) => string;
+  readonly alreadyPicked: (files: readonly string[]) => string;
   readonly consolidateButton: string;
   readonly clearFiles: string;
   readonly progressReading: (done: number, total: number) => string;
@@ -144,6 +145,9 @@ export interface Strings {
   readonly periodYear: string;
   readonly yearInvalid: string;
   readonly documentsDate: string;
+  readonly documentsDateExample: string;
+  readonly rollupCodeExample: string;
+  readonly rollupNameExample: string;
   readonly documentsDateInvalid: string;
   readonly documentsIntro: (date: string, replyBy: string) => string;
   readonly documentsExcelNote: string;
@@ -238,6 +242,7 @@ const vi: Strings = {
   notXlsxAdded: (f) =>
     `${f.length} tệp không mang đuôi .xlsx (${f.join(", ")}): tệp nào không phải sổ tính .xlsx sẽ được liệt kê là bị từ chối, kèm cách lưu lại dạng .xlsx.`,
   ignoredFiles: (f) => `Bỏ qua ${f.length} tệp khóa “~$…” của Excel hoặc tệp ẩn: ${f.join(", ")}.`,
+  alreadyPicked: (f) => `${f.length} tệp đã có trong danh sách, không thêm lần nữa: ${f.join(", ")}.`,
   consolidateButton: "Tổng hợp",
   clearFiles: "Bỏ chọn tệp",
   progressReading: (d, t) => `Đang đọc tệp ${d}/${t}`,
@@ -284,7 +289,7 @@ const vi: Strings = {
   writeSummary: "Ghi bảng tổng hợp vào sổ tính",
   summaryWritten: (s, n) => `Đã ghi ${s} trang tính tổng hợp (${n} lần đồng bộ với Excel).`,
   downloadSummary: "Tải bảng tổng hợp (.xlsx)",
-  downloadJson: "Tải báo cáo JSON",
+  downloadJson: "Tải dữ liệu tổng hợp (.json)",
   downloaded: (f) => `Đã tải ${f}.`,
   rollupTitle: "Báo cáo gửi cấp trên",
   rollupIntro: (n, form) =>
@@ -304,8 +309,11 @@ const vi: Strings = {
   periodAuto: "Tự động (kỳ mà nhiều tệp khai nhất)",
   periodYear: "Năm",
   yearInvalid: "Năm là số từ 2025 đến 2100, ví dụ 2026.",
-  documentsDate: "Ngày văn bản (dd/mm/yyyy)",
-  documentsDateInvalid: "Ngày văn bản dạng dd/mm/yyyy, của một ngày có thật, ví dụ 12/06/2026.",
+  documentsDate: "Ngày văn bản (ngày/tháng/năm)",
+  documentsDateInvalid: "Ghi ngày văn bản dạng ngày/tháng/năm, một ngày có thật, ví dụ 12/06/2026.",
+  documentsDateExample: "ví dụ 12/06/2026",
+  rollupCodeExample: "ví dụ SO_Y_TE",
+  rollupNameExample: "ví dụ Sở Y tế",
   documentsIntro: (d, r) =>
     `Thư nhắc các đơn vị (mỗi đơn vị một trang, in và ký) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
   documentsExcelNote:
@@ -403,6 +411,7 @@ const en: Strings = {
   notXlsxAdded: (f) =>
     `${f.length} file(s) not named .xlsx (${f.join(", ")}): any that is not an .xlsx workbook will be listed as rejected, with how to save it as .xlsx.`,
   ignoredFiles: (f) => `Skipped ${f.length} Excel lock file(s) “~$…” or hidden file(s): ${f.join(", ")}.`,
+  alreadyPicked: (f) => `${f.length} file(s) already in the list, not added again: ${f.join(", ")}.`,
   consolidateButton: "Consolidate",
   clearFiles: "Clear files",
   progressReading: (d, t) => `Reading file ${d}/${t}`,
@@ -467,8 +476,11 @@ const en: Strings = {
   periodAuto: "Automatic (the period most files state)",
   periodYear: "Year",
   yearInvalid: "The year is a number from 2025 to 2100, e.g. 2026.",
-  documentsDate: "Date of the documents (dd/mm/yyyy)",
-  documentsDateInvalid: "Type the date as dd/mm/yyyy, a day that exists, e.g. 12/06/2026.",
+  documentsDate: "Date of the documents (day/month/year)",
+  documentsDateInvalid: "Type the date as day/month/year, a day that exists, e.g. 12/06/2026.",
+  documentsDateExample: "e.g. 12/06/2026",
+  rollupCodeExample: "e.g. SO_Y_TE",
+  rollupNameExample: "e.g. Sở Y tế",
   documentsIntro: (d, r) =>
     `Follow-up letters to the units (one page each, to print and sign) and the report to the level above, as Word documents laid out per Decree 30/2020/NĐ-CP (in Vietnamese). Dated ${d}; the letters ask for a reply by ${r}; the document number is left blank for the clerk.`,
   documentsExcelNote:

@@ -680,9 +680,14 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
     page.getByTestId("download-json").click(),
   ]);
   expect(readFileSync(await json.path(), "utf8")).toBe(summaryJsonText(expected));
-  // A Word file picked as the roster is told what it is and what a roster is, not "send the report".
   const folded = page.getByTestId("inputs");
   if ((await folded.getAttribute("open")) === null) await folded.locator("summary").click();
+  // A file picked again is said to be in the list already, not silently dropped.
+  await page.getByTestId("report-files").setInputFiles([xlsx(files[0]!.name, files[0]!.bytes)]);
+  await expect(page.getByTestId("consolidate-notice").textContent()).resolves.toBe(
+    `1 tệp đã có trong danh sách, không thêm lần nữa: ${files[0]!.name}.`,
+  );
+  // A Word file picked as the roster is told what it is and what a roster is, not "send the report".
   await page.getByTestId("roster-file").setInputFiles({
     name: "cong-van.docx",
     mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -212,9 +212,12 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     const ignored = picked.filter((f) => isIgnoredFileName(f.name));
     const kept = picked.filter((f) => !isIgnoredFileName(f.name));
     const others = kept.filter((f) => !isXlsxName(f.name)).map((f) => f.name);
+    // A file picked again (same name and size) is not added twice; the user is told, not left guessing.
+    const again = kept.filter((r) => files.some((p) => p.name === r.name && p.size === r.size));
     const notes = [
       ...(others.length > 0 ? [t.notXlsxAdded(others)] : []),
       ...(ignored.length > 0 ? [t.ignoredFiles(ignored.map((f) => f.name))] : []),
+      ...(again.length > 0 ? [t.alreadyPicked(again.map((f) => f.name))] : []),
     ];
     setNotice(notes.length > 0 ? { kind: "info", text: notes.join(" ") } : null);
     if (kept.length > 0) {

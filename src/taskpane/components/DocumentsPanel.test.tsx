@@ -143,5 +143,7 @@ test("the documents can be dated another day, as --letter-date does; a date that
   expect(byTestId("documents").textContent).toContain(t.documentsDateInvalid);
   await act(async () => byTestId("download-letters").click());
   expect(downloads).toEqual([]);
-  expect(byTestId("documents-notice").textContent).toBe(t.documentsDateInvalid);
+  // Said once, under the field (its error is announced there), and the focus goes to the field.
+  expect(byTestId("documents").textContent?.split(t.documentsDateInvalid)).toHaveLength(2);
+  expect(document.activeElement).toBe(field);
 });

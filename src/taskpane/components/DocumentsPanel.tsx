@@ -5,7 +5,7 @@
 // in Excel too the documents are downloaded.
 
 import { Button } from "@fluentui/react-components";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Consolidation } from "../../core/consolidate";
 import { parseDateText, viDate } from "../../core/dates";
 import { defaultReplyBy, vietnamDate, type DocumentDates } from "../../core/documents";
@@ -47,9 +47,16 @@ export function DocumentsPanel({
   const dates: DocumentDates = { date, replyBy: defaultReplyBy(date) };
   const dateError = typed === null ? t.documentsDateInvalid : undefined;
 
+  // A refused date is said under its field (announced there): the focus goes to it, no second message.
+  const dateInput = useRef<HTMLInputElement>(null);
+  const dateRefused = (): boolean => {
+    if (dateError === undefined) return false;
+    dateInput.current?.focus();
+    return true;
+  };
+
   const downloadLetters = () =>
     act(async () => {
-      if (dateError) throw new Error(dateError);
       setNotice({ kind: "info", text: t.preparingDocument });
       const docs = await loadDocuments();
       const file = await docs.allLettersFile(c, profile, dates);
@@ -61,7 +68,6 @@ export function DocumentsPanel({
 
   const downloadReport = () =>
     act(async () => {
-      if (dateError) throw new Error(dateError);
       setNotice({ kind: "info", text: t.preparingDocument });
       const docs = await loadDocuments();
       const bytes = await docs.reportFile(c, profile, { date, roster: roster ?? profile.roster });
@@ -80,14 +86,23 @@ export function DocumentsPanel({
         value={dateText}
         onChange={setDateText}
         error={dateError}
-        placeholder="dd/mm/yyyy"
+        placeholder={t.documentsDateExample}
+        inputRef={dateInput}
         testId="documents-date"
       />
       <div className={styles.row}>
-        <Button disabled={busy} data-testid="download-letters" onClick={() => void downloadLetters()}>
+        <Button
+          disabled={busy}
+          data-testid="download-letters"
+          onClick={() => void (dateRefused() || downloadLetters())}
+        >
           {t.downloadLetters}
         </Button>
-        <Button disabled={busy} data-testid="download-report" onClick={() => void downloadReport()}>
+        <Button
+          disabled={busy}
+          data-testid="download-report"
+          onClick={() => void (dateRefused() || downloadReport())}
+        >
           {t.downloadReport}
         </Button>
       </div>

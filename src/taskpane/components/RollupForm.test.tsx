@@ -107,6 +107,11 @@ test("a bad code or an empty name is shown under its field and nothing is opened
     "mã đơn vị gồm 2–32 ký tự A–Z, 0–9, _ . - (ví dụ SO_Y_TE)",
   );
   expect(byTestId("rollup").textContent).toContain("cần tên đơn vị, ví dụ Sở Y tế");
+  // The first refused field takes the focus (the button it was on does nothing more).
+  expect(document.activeElement).toBe(byTestId("rollup-code"));
+  await typeInto(byTestId("rollup-code"), "SO_Y_TE");
+  await act(async () => byTestId("rollup-open").click());
+  expect(document.activeElement).toBe(byTestId("rollup-name"));
 });
 
 test("opens a valid KL226-BC/1 of the consolidating unit with the sums, in a new workbook", async () => {

@@ -3,7 +3,7 @@
 // workbook. The same roll-up as `kl226 consolidate --as-unit … --rollup` (src/core/rollup.ts).
 
 import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { UNIT_TYPES, type UnitTypeId } from "../../core/catalogue";
 import type { Consolidation } from "../../core/consolidate";
 import type { Profile } from "../../core/profile";
@@ -59,6 +59,8 @@ export function RollupForm({ strings: t, profile, excel, consolidation: c }: Rol
   const [name, setName] = useState("");
   const [typeId, setTypeId] = useState<UnitTypeId>("SO_NGANH");
   const [errors, setErrors] = useState<FieldErrors>({});
+  const codeInput = useRef<HTMLInputElement>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
   const { busy, notice, act } = useAction(t, excel !== null);
 
   /** The roll-up bytes, or null when the form is not filled correctly (the errors show under the fields). */
@@ -66,11 +68,14 @@ export function RollupForm({ strings: t, profile, excel, consolidation: c }: Rol
     const checked = checkUnit(code, name, typeId);
     if ("errors" in checked) {
       setErrors(checked.errors);
+      // The first refused field takes the focus; its message is announced there.
+      (checked.errors.code ? codeInput : checked.errors.name ? nameInput : codeInput).current?.focus();
       return null;
     }
     const refusal = rollupRefusal(c, checked.unit);
     if (refusal !== null) {
       setErrors({ code: refusal });
+      codeInput.current?.focus();
       return null;
     }
     setErrors({});
@@ -99,7 +104,8 @@ export function RollupForm({ strings: t, profile, excel, consolidation: c }: Rol
           value={code}
           onChange={setCode}
           error={errors.code}
-          placeholder="SO_Y_TE"
+          placeholder={t.rollupCodeExample}
+          inputRef={codeInput}
           testId="rollup-code"
         />
         <TextField
@@ -108,7 +114,8 @@ export function RollupForm({ strings: t, profile, excel, consolidation: c }: Rol
           value={name}
           onChange={setName}
           error={errors.name}
-          placeholder="Sở Y tế"
+          placeholder={t.rollupNameExample}
+          inputRef={nameInput}
           testId="rollup-name"
         />
         <Field

@@ -10,7 +10,7 @@ import {
   tokens,
   type InputProps,
 } from "@fluentui/react-components";
-import { useId, useRef, useState, type ChangeEvent } from "react";
+import { useId, useRef, useState, type ChangeEvent, type Ref } from "react";
 import type { Strings } from "../i18n";
 
 const useStyles = makeStyles({
@@ -58,10 +58,12 @@ export interface TextFieldProps {
   readonly disabled?: boolean;
   readonly placeholder?: string;
   readonly inputMode?: InputProps["inputMode"];
+  /** The input itself, for the form to move the focus to it when its value is refused. */
+  readonly inputRef?: Ref<HTMLInputElement>;
 }
 
 /** A labelled text input whose problem, if any, is said under it (the forms' one shape). */
-export function TextField({ label, value, onChange, error, testId, ...input }: TextFieldProps) {
+export function TextField({ label, value, onChange, error, testId, inputRef, ...input }: TextFieldProps) {
   return (
     <Field
       label={label}
@@ -75,6 +77,7 @@ export function TextField({ label, value, onChange, error, testId, ...input }: T
         disabled={input.disabled}
         placeholder={input.placeholder}
         inputMode={input.inputMode}
+        ref={inputRef}
         data-testid={testId}
       />
     </Field>
