@@ -43,6 +43,11 @@ export interface ProfileDecision {
   readonly recheck: readonly number[];
   /** When no profile was given and the files name the one used: how many files of its form name it, of how many. */
   readonly namedBy?: { readonly files: number; readonly of: number };
+  /**
+   * When no profile was given and the form's default was used although some files name a profile of
+   * profiles/ (fewer than name none): the one most of them name, and how many files of how many.
+   */
+  readonly namedAside?: { readonly profile: Profile; readonly files: number; readonly of: number };
 }
 
 /**
@@ -84,9 +89,19 @@ export function consolidationProfile(
     )
       recheck.push(i);
   });
-  return own === undefined
+  if (own !== undefined) return { profile, recheck, namedBy: { files: tally.get(named)!, of: ofForm } };
+  // The default won (a tie, or most files name none): the profile files do name is said aside.
+  let aside: string | undefined;
+  for (const [key, n] of [...tally.entries()].sort(([a], [b]) => compareText(a, b)))
+    if (key !== "" && shippedProfile(key) !== undefined && n > (aside === undefined ? 0 : tally.get(aside)!))
+      aside = key;
+  return aside === undefined
     ? { profile, recheck }
-    : { profile, recheck, namedBy: { files: tally.get(named)!, of: ofForm } };
+    : {
+        profile,
+        recheck,
+        namedAside: { profile: shippedProfile(aside)!, files: tally.get(aside)!, of: ofForm },
+      };
 }
 
 /** The read options of a consolidation: the given profile expects its form; none follows each file's form and named profile. */

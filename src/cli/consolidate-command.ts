@@ -380,7 +380,7 @@ export async function runConsolidation(
     );
   }
   for (const dir of found.emptyFolders) io.err(`Lưu ý: thư mục ${dir} không có tệp nào.\n`);
-  const { consolidated, profile, namedBy, submissions } = await inspectAndConsolidate(files, o, io);
+  const { consolidated, profile, named, submissions } = await inspectAndConsolidate(files, o, io);
   // Last year's cross-check adds warnings before anything is written (JSON and the Lỗi sheet).
   const history =
     o.previous === undefined ? undefined : withPrevious(consolidated, o.previous, profile.outlier);
@@ -403,7 +403,7 @@ export async function runConsolidation(
   // The letters' own record (".kl226-thu-nhac.json") is a hidden file of ours, not one to mention.
   const lettersDir = o.letters === undefined ? undefined : resolve(o.letters) + sep;
   const ignored = found.ignored.filter((f) => lettersDir === undefined || !resolve(f).startsWith(lettersDir));
-  io.out(humanSummary(c, profile, namedBy, files.length, o.out, o.json, ignored));
+  io.out(humanSummary(c, profile, named, files.length, o.out, o.json, ignored));
   if (history) io.out(`${history.lines.join("\n")}\n`);
   const roster = o.roster ?? profile.roster;
   if (o.letters !== undefined)
@@ -432,7 +432,7 @@ async function inspectAndConsolidate(
 ): Promise<{
   consolidated: Consolidation;
   profile: Profile;
-  namedBy: ProfileDecision["namedBy"];
+  named: Pick<ProfileDecision, "namedBy" | "namedAside">;
   submissions: Submission[];
 }> {
   // Without --profile each file is read with its own form and the profile it names; the form most
@@ -442,14 +442,19 @@ async function inspectAndConsolidate(
     ...consolidationRead(o.profile),
     onProgress: progressBar(io, files.length),
   });
-  const { profile, recheck, namedBy } = consolidationProfile(submissions, o.profile);
+  const { profile, recheck, namedBy, namedAside } = consolidationProfile(submissions, o.profile);
   if (recheck.length > 0) {
     const decoder = createNodeDecoder();
     for (const i of recheck) submissions[i] = inspectPath(files[i]!, profile, decoder, RECHECK);
   }
   if (o.period) checkPeriodOfForm(profile, o.period.kind);
   const consolidated = consolidate(submissions, { profile, roster: o.roster, period: o.period });
-  return { consolidated, profile, namedBy, submissions: o.keepSubmissions === true ? submissions : [] };
+  return {
+    consolidated,
+    profile,
+    named: { namedBy, namedAside },
+    submissions: o.keepSubmissions === true ? submissions : [],
+  };
 }
 
 const LIST_LIMIT = 20;
@@ -457,18 +462,25 @@ const LIST_LIMIT = 20;
 function humanSummary(
   c: Consolidation,
   profile: Profile,
-  namedBy: ProfileDecision["namedBy"],
+  { namedBy, namedAside }: Pick<ProfileDecision, "namedBy" | "namedAside">,
   fileCount: number,
   out: string,
   json: string | undefined,
   ignored: readonly string[] = [],
 ): string {
-  // Without --profile, a profile the files name is said to be theirs (the templates were made with it).
+  // Without --profile, a profile the files name is said to be theirs (the templates were made with
+  // it); one fewer files name than name none is said aside, with how to use it.
   const whose =
     namedBy === undefined
       ? ""
       : ` (hồ sơ ghi trong ${namedBy.files}/${namedBy.of} tệp theo mẫu này; chọn hồ sơ khác bằng --profile)`;
   const lines: string[] = [`Biểu mẫu: ${c.form.id} — hồ sơ: ${profile.name}${whose}.`];
+  if (namedAside !== undefined) {
+    const id = namedAside.profile.id ?? namedAside.profile.name;
+    lines.push(
+      `Lưu ý: ${namedAside.files}/${namedAside.of} tệp theo mẫu này lập theo hồ sơ ${id} (${namedAside.profile.name}), các tệp còn lại không ghi hồ sơ, nên bảng tổng hợp theo hồ sơ trên: nhiệm vụ và chỉ tiêu riêng của hồ sơ ${id} không được dùng. Nếu các báo cáo là của kế hoạch đó, chạy lại với --profile ${id}.`,
+    );
+  }
   if (c.period) {
     const how = c.periodGiven ? "theo tùy chọn --period/--year" : "kỳ mà nhiều tệp khai nhất";
     lines.push(

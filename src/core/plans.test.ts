@@ -320,6 +320,8 @@ describe("without a profile, the one the templates name (SPEC §8, a quarterly p
     expect(decision.profile.name).toBe("Mặc định (CCHC-BC/2025)");
     expect(decision.recheck).toEqual([2]);
     expect(decision.namedBy).toBeUndefined();
+    // The plan one file names is said aside, for the analyst to choose it.
+    expect(decision.namedAside).toEqual({ profile: ATTP, files: 1, of: 3 });
   });
 
   test("a chosen profile is used for every file, nothing checked again", () => {

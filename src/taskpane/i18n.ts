@@ -87,6 +87,7 @@ export interface Strings {
   readonly resultPeriod: (period: string) => string;
   readonly resultTitle: string;
   readonly resultStale: string;
+  readonly profileAside: (files: number, of: number, name: string) => string;
   readonly verdictStale: string;
   readonly outcomesLabel: string;
   readonly tileLabel: (label: string, count: number | string) => string;
@@ -252,6 +253,8 @@ const vi: Strings = {
   progressStarted: (n) => `Đang đọc, kiểm tra và tổng hợp ${n} tệp…`,
   resultPeriod: (p) => `Kỳ báo cáo: ${p}`,
   resultTitle: "Kết quả tổng hợp",
+  profileAside: (n, of, name) =>
+    `Lưu ý: ${n}/${of} tệp lập theo hồ sơ “${name}”, các tệp còn lại không ghi hồ sơ, nên đã tổng hợp theo hồ sơ trên; nhiệm vụ và chỉ tiêu riêng của hồ sơ kia không được dùng. Nếu các báo cáo là của kế hoạch đó, chọn hồ sơ này ở ô Hồ sơ rồi tổng hợp lại.`,
   verdictStale:
     "Đã đổi hồ sơ: kết quả dưới đây là của lần kiểm tra trước. Kiểm tra lại để có kết quả theo hồ sơ mới.",
   resultStale:
@@ -421,6 +424,8 @@ const en: Strings = {
   progressStarted: (n) => `Reading, checking and consolidating ${n} files…`,
   resultPeriod: (p) => `Period: ${p}`,
   resultTitle: "Consolidation result",
+  profileAside: (n, of, name) =>
+    `Note: ${n} of ${of} files were made with the profile “${name}” and the others name none, so the profile above was used; that profile's own tasks and targets were not. If the reports are of that plan, pick it under Profile and consolidate again.`,
   verdictStale:
     "The profile has changed: the result below is from the last check. Check again for the new profile.",
   resultStale:

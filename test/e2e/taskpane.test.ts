@@ -614,19 +614,25 @@ test("consolidates 1,000 picked reports in Web Workers: the same JSON as Node, a
 test("Tự động in Web Workers: reports made with a plan's template are consolidated by that plan, an older template among them checked again by it; the same JSON as Node", async () => {
   const attp = shippedProfile("hcm-attp-cchc-2025")!;
   const older = defaultProfileForForm("CCHC-BC/2025")!;
-  const files = Array.from({ length: WORKER_MIN_FILES + 10 }, (_, i) => {
-    const unit = `P_${String(i + 1).padStart(3, "0")}`;
-    const data: ReportData = {
+  const COUNTS: ReportData["counts"] = { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 950] };
+  const unitData = (file: string): ReportData => {
+    const unit = file.replace(/\.xlsx$/, "");
+    return {
       unit,
       name: `Phòng ${unit}`,
       type: "PHONG_THUOC_SO",
       period: "Q2",
       year: 2025,
       reportDate: { year: 2025, month: 6, day: 10 },
-      counts: { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 950] },
     };
+  };
+  const files = Array.from({ length: WORKER_MIN_FILES + 10 }, (_, i) => {
+    const name = `P_${String(i + 1).padStart(3, "0")}.xlsx`;
     // Every tenth from the form's older template, which records no profile.
-    return { name: `${unit}.xlsx`, bytes: reportBytes(data, [], i % 10 === 9 ? older : attp) };
+    return {
+      name,
+      bytes: reportBytes({ ...unitData(name), counts: COUNTS }, [], i % 10 === 9 ? older : attp),
+    };
   });
   await clearInputs();
   await page.getByTestId("consolidate-profile").selectOption("auto");
@@ -680,12 +686,23 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
     page.getByTestId("download-json").click(),
   ]);
   expect(readFileSync(await json.path(), "utf8")).toBe(summaryJsonText(expected));
+  // Most files from the older template: its default is used, and the plan the others name is said aside.
+  await clearInputs();
+  const mostlyOlder = files.map((f, i) =>
+    i % 10 < 6 ? { name: f.name, bytes: reportBytes({ ...unitData(f.name), counts: COUNTS }, [], older) } : f,
+  );
+  await timeConsolidation(page, mostlyOlder);
+  await expect(page.getByTestId("profile-aside").textContent()).resolves.toMatch(
+    new RegExp(
+      `^Lưu ý: \\d+/${files.length} tệp lập theo hồ sơ “${attp.name}”, các tệp còn lại không ghi hồ sơ`,
+    ),
+  );
   const folded = page.getByTestId("inputs");
   if ((await folded.getAttribute("open")) === null) await folded.locator("summary").click();
   // A file picked again is said to be in the list already, not silently dropped.
-  await page.getByTestId("report-files").setInputFiles([xlsx(files[0]!.name, files[0]!.bytes)]);
+  await page.getByTestId("report-files").setInputFiles([xlsx(mostlyOlder[0]!.name, mostlyOlder[0]!.bytes)]);
   await expect(page.getByTestId("consolidate-notice").textContent()).resolves.toBe(
-    `1 tệp đã có trong danh sách, không thêm lần nữa: ${files[0]!.name}.`,
+    `1 tệp đã có trong danh sách, không thêm lần nữa: ${mostlyOlder[0]!.name}.`,
   );
   // A Word file picked as the roster is told what it is and what a roster is, not "send the report".
   await page.getByTestId("roster-file").setInputFiles({

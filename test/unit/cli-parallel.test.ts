@@ -108,6 +108,17 @@ test("without --profile, files made with a plan's template are consolidated by t
     Array(8).fill([NUMBER(2), NUMBER(1)]),
   );
   expect(n(11, 3)).toEqual(NUMBER(8));
+  // Most files naming none: the form's default, and the plan the others name said aside.
+  const fewer = join(root, "attp-fewer");
+  mkdirSync(fewer);
+  writeFileSync(join(fewer, "P_A.xlsx"), reportBytes(data("P_A"), [], attp));
+  for (const u of ["P_B", "P_C"])
+    writeFileSync(join(fewer, `${u}.xlsx`), reportBytes(data(u), [], defaultProfileForForm(CCHC_FORM_ID)!));
+  const io = capture();
+  await main(["consolidate", fewer, "--out", join(root, "attp-fewer.xlsx")], io);
+  expect(io.stdout).toContain(
+    "Lưu ý: 1/3 tệp theo mẫu này lập theo hồ sơ hcm-attp-cchc-2025 (Kế hoạch thực hiện công tác cải cách hành chính năm 2025 của Sở An toàn thực phẩm Thành phố Hồ Chí Minh), các tệp còn lại không ghi hồ sơ, nên bảng tổng hợp theo hồ sơ trên: nhiệm vụ và chỉ tiêu riêng của hồ sơ hcm-attp-cchc-2025 không được dùng. Nếu các báo cáo là của kế hoạch đó, chạy lại với --profile hcm-attp-cchc-2025.",
+  );
 }, 60_000);
 
 describe("1,000 generated reports", () => {

@@ -15,13 +15,12 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
-import type { Consolidation } from "../../core/consolidate";
 import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Period, type PeriodKind } from "../../core/form";
 import { vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
 import { forThePage } from "../../core/messages";
-import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../../core/profile";
+import { DEFAULT_PROFILE, type RosterUnit } from "../../core/profile";
 import { DEFAULT_FORM } from "../../core/forms";
 import { defaultProfileForForm } from "../../core/profiles";
 import { indicatorValueText, sentenceCase, shownGap, targetText } from "../../core/indicator-text";
@@ -30,7 +29,12 @@ import type { ExcelActions } from "../actions";
 import type { Strings } from "../i18n";
 import { AUTO, chosenProfile, useProfileChoice } from "../profile-choice";
 import { SETTING_KEYS, type SettingsStore } from "../settings";
-import { consolidateFiles, readRosterFile, type Progress } from "../standalone/consolidate-run";
+import {
+  consolidateFiles,
+  readRosterFile,
+  type PageConsolidation,
+  type Progress,
+} from "../standalone/consolidate-run";
 import { XLSX_MIME, afterNextPaint, downloadBlob, isXlsxName, yieldToBrowser } from "../standalone/files";
 import { prepareWorkers } from "../standalone/worker-pool";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
@@ -166,10 +170,7 @@ type ListId =
   | "warnings";
 type Tone = "success" | "danger" | "warning" | "important" | "quiet";
 
-interface Outcome {
-  readonly consolidation: Consolidation;
-  /** The profile the consolidation used (the chosen one, or the default of the form most files declare). */
-  readonly profile: Profile;
+interface Outcome extends PageConsolidation {
   readonly auto: boolean;
 }
 
@@ -642,6 +643,11 @@ function ResultView({
           ? t.usedProfileAuto(c.form.id, outcome.profile.name)
           : t.usedProfile(c.form.id, outcome.profile.name)}
       </p>
+      {outcome.namedAside && (
+        <p className={styles.meta} data-testid="profile-aside">
+          {t.profileAside(outcome.namedAside.files, outcome.namedAside.of, outcome.namedAside.profile.name)}
+        </p>
+      )}
       <nav aria-label={t.outcomesLabel}>
         <ul className={styles.tiles} role="list">
           {tiles.map((tile) => (

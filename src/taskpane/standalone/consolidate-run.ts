@@ -7,6 +7,7 @@ import {
   consolidationRead,
   inspectSubmission,
   RECHECK,
+  type ProfileDecision,
 } from "../../app/consolidate-files";
 import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
 import type { Period } from "../../core/form";
@@ -18,6 +19,13 @@ import { createDecoder, readXlsx } from "../../xlsx/read";
 import { readWith } from "../profile-choice";
 import { fileBytes, readPickedFiles, throttledProgress, yieldToBrowser } from "./files";
 import { consolidateInWorkers, WORKER_MIN_FILES, workersAvailable } from "./worker-pool";
+
+/** A consolidation made in the page, with the profile it used and any profile the files name aside. */
+export interface PageConsolidation {
+  readonly consolidation: Consolidation;
+  readonly profile: Profile;
+  readonly namedAside?: ProfileDecision["namedAside"];
+}
 
 export interface Progress {
   /** "both": read and checked together, in workers. */
@@ -41,7 +49,7 @@ export async function consolidateFiles(
   files: readonly File[],
   options: { readonly profile?: Profile; readonly roster?: readonly RosterUnit[]; readonly period?: Period },
   onProgress: (p: Progress) => void,
-): Promise<{ readonly consolidation: Consolidation; readonly profile: Profile }> {
+): Promise<PageConsolidation> {
   if (workersAvailable() && files.length >= WORKER_MIN_FILES) {
     try {
       onProgress({ phase: "both", done: 0, total: files.length });
@@ -74,12 +82,13 @@ export async function consolidateFiles(
       sliceStart = performance.now();
     }
   }
-  const { profile, recheck } = consolidationProfile(submissions, options.profile);
+  const { profile, recheck, namedAside } = consolidationProfile(submissions, options.profile);
   // Files checked by another profile than the one most files name: again, by it (their bytes are still here).
   for (const i of recheck) submissions[i] = inspectSubmission(picked[i]!, profile, decoder, RECHECK);
   return {
     consolidation: consolidate(submissions, { profile, roster: options.roster, period: options.period }),
     profile,
+    ...(namedAside ? { namedAside } : {}),
   };
 }
 

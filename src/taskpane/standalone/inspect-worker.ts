@@ -114,11 +114,15 @@ function collect(inspected: readonly Inspected[]): void {
 
 function consolidateWhenComplete(): void {
   if (!pending || !setUp || received < pending.total) return;
-  const { profile, recheck } = consolidationProfile(collected, chosen ?? undefined);
+  const { profile, recheck, namedAside } = consolidationProfile(collected, chosen ?? undefined);
   if (recheck.length > 0) {
     // The files were read here, not kept: the page runs again with that profile chosen.
     pending = null;
-    scope.postMessage({ kind: "recheck", profile } satisfies FromWorker);
+    scope.postMessage({
+      kind: "recheck",
+      profile,
+      ...(namedAside ? { namedAside } : {}),
+    } satisfies FromWorker);
     return;
   }
   const consolidation = consolidate(collected, { profile, roster: pending.roster, period: pending.period });
@@ -130,5 +134,10 @@ function consolidateWhenComplete(): void {
       scope.postMessage({ kind: "chunk", list, items: items.slice(i, i + CHUNK_ITEMS) });
     rest[list] = [];
   }
-  scope.postMessage({ kind: "consolidated", consolidation: rest as unknown as Consolidation, profile });
+  scope.postMessage({
+    kind: "consolidated",
+    consolidation: rest as unknown as Consolidation,
+    profile,
+    ...(namedAside ? { namedAside } : {}),
+  } satisfies FromWorker);
 }

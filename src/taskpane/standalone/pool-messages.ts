@@ -2,6 +2,7 @@
 
 import type { Period } from "../../core/form";
 import type { Consolidation, Submission } from "../../core/consolidate";
+import type { ProfileDecision } from "../../app/consolidate-files";
 import type { Profile, RosterUnit } from "../../core/profile";
 
 export interface FileJob {
@@ -38,12 +39,21 @@ export type FromWorker =
   /** A slice of one of the consolidation's long lists, sent ahead of it (see CHUNKED_LISTS). */
   | { readonly kind: "chunk"; readonly list: ChunkedList; readonly items: readonly unknown[] }
   /** The consolidation, its chunked lists empty: the page appends the chunks it got, in order. */
-  | { readonly kind: "consolidated"; readonly consolidation: Consolidation; readonly profile: Profile }
+  | {
+      readonly kind: "consolidated";
+      readonly consolidation: Consolidation;
+      readonly profile: Profile;
+      readonly namedAside?: ProfileDecision["namedAside"];
+    }
   /**
    * No profile was chosen, most files name `profile`, and some of its form's files were checked by
    * another (consolidate-files.ts consolidationProfile): the page runs again with `profile` chosen.
    */
-  | { readonly kind: "recheck"; readonly profile: Profile }
+  | {
+      readonly kind: "recheck";
+      readonly profile: Profile;
+      readonly namedAside?: ProfileDecision["namedAside"];
+    }
   | { readonly kind: "failed"; readonly message: string };
 
 /** Worker → collector: submissions at their file's index. */

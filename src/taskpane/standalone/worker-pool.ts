@@ -13,6 +13,7 @@ import {
   type FromWorker,
   type ToWorker,
 } from "./pool-messages";
+import type { PageConsolidation } from "./consolidate-run";
 import { startInspectWorker } from "./start-worker";
 
 /**
@@ -95,7 +96,7 @@ export function consolidateInWorkers(
   files: readonly File[],
   options: { readonly profile?: Profile; readonly roster?: readonly RosterUnit[]; readonly period?: Period },
   onProgress: (done: number) => void,
-): Promise<{ readonly consolidation: Consolidation; readonly profile: Profile }> {
+): Promise<PageConsolidation> {
   const workers = takeWorkers(workerCount(files.length));
   const post = (w: Worker, message: ToWorker, transfer: Transferable[] = []): void =>
     w.postMessage(message, transfer);
@@ -152,11 +153,19 @@ export function consolidateInWorkers(
           const whole: Record<string, unknown> = { ...m.consolidation };
           for (const list of CHUNKED_LISTS) whole[list] = chunks[list];
           const consolidation = whole as unknown as Consolidation;
-          finish(true, () => resolve({ consolidation, profile: m.profile }));
+          const aside = m.namedAside ? { namedAside: m.namedAside } : {};
+          finish(true, () => resolve({ consolidation, profile: m.profile, ...aside }));
         } else if (m.kind === "recheck") {
           // Every file again, checked by the profile most files name (its workers kept for the run).
+          // What the files name aside is the first reading's: the run again has a profile chosen.
+          const aside = m.namedAside ? { namedAside: m.namedAside } : {};
           finish(true, () =>
-            resolve(consolidateInWorkers(files, { ...options, profile: m.profile }, onProgress)),
+            resolve(
+              consolidateInWorkers(files, { ...options, profile: m.profile }, onProgress).then((r) => ({
+                ...r,
+                ...aside,
+              })),
+            ),
           );
         } else {
           finish(false, () => reject(new Error(m.message)));
