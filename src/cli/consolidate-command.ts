@@ -542,6 +542,14 @@ function humanSummary(
     lines.push("Cảnh báo: tên tệp là mã của một đơn vị khác trong danh sách (tệp chép mà chưa sửa mã?):");
     for (const w of misnamed) lines.push(`  ! ${w.file}: ${w.message}`);
   }
+  // A date outside its period decides lateness and which of a unit's files is used: said here, not
+  // only on the Lỗi sheet (a quý II report relabelled quý III passed unseen).
+  const dates = c.warnings.filter((w) => w.code === "UNLIKELY_DATE");
+  if (dates.length > 0) {
+    lines.push("Cảnh báo: ngày báo cáo cần xem lại (báo cáo vẫn được tổng hợp):");
+    for (const w of dates.slice(0, LIST_LIMIT)) lines.push(`  ! ${w.file}: ${w.message}`);
+    if (dates.length > LIST_LIMIT) lines.push(`  … và ${dates.length - LIST_LIMIT} tệp khác (trang “Lỗi”).`);
+  }
   if (!c.rosterGiven) lines.push("Không có danh sách đơn vị (--roster): không xác định đơn vị chưa nộp.");
   else if (c.missing.length === 0)
     lines.push("Chưa nộp: không có (mọi đơn vị trong danh sách đã gửi báo cáo).");

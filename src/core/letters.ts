@@ -30,7 +30,7 @@ import { bodyHeading, bodyParagraph, officialDocument, pursuant } from "./offici
 import type { Organisation, Profile } from "./profile";
 import { foldKey } from "./text";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
-import { MSG, TOOL_WORDS } from "./messages";
+import { KEEP_PERIOD, MSG, TOOL_WORDS } from "./messages";
 import { periodDeadlines } from "./template";
 import { isUnlikelyReportDate } from "./validate";
 
@@ -124,6 +124,8 @@ export function shortfallLine(ind: Indicator, s: Pick<Shortfall, "value" | "gap"
 interface Draft {
   name: string;
   readonly sections: Map<LetterReason, { lines: LetterLine[]; notes: string[] }>;
+  /** A returned file was another period's report: this period's report is asked for, not the file mended. */
+  anotherPeriod?: boolean;
 }
 
 /** "kỳ 6 tháng hạn ngày 06/6, kỳ năm hạn ngày 06/12": every period of the form with its deadline. */
@@ -206,7 +208,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   const returnedNames = new Map(c.returned.map((u) => [u.code, u.name]));
   for (const r of c.rejected) {
     if (r.unit === null || !returnedNames.has(r.unit)) continue;
-    const { lines, errors } = returnedFile(r, sender, form.id);
+    const { lines, errors, anotherPeriod } = returnedFile(r, sender, form.id, period);
     add(
       r.unit,
       returnedNames.get(r.unit) ?? r.unitName ?? r.unit,
@@ -214,6 +216,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       lines,
       `Tệp “${baseName(r.file)}” bị trả lại: ${errors} lỗi.`,
     );
+    if (anotherPeriod) drafts.get(r.unit)!.anotherPeriod = true;
   }
 
   const byId = new Map(form.indicators.map((i) => [i.id, i]));
@@ -286,7 +289,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       });
       const toSend = reasons
         .filter((r): r is Exclude<LetterReason, "late"> => r !== "late")
-        .map((r) => send[r]);
+        .map((r) => (r === "returned" && d.anotherPeriod ? send.missing : send[r]));
       if (toSend.length > 0)
         body.push(
           p(`Đề nghị ${d.name} gửi ${toSend.join("; ")} về ${sender} trước ngày ${viDate(dates.replyBy)}.`),
@@ -303,8 +306,11 @@ function returnedFile(
   r: RejectedFile,
   sender: string,
   formId: string,
-): { lines: LetterLine[]; errors: number } {
+  period: string,
+): { lines: LetterLine[]; errors: number; anotherPeriod: boolean } {
   const errors = r.findings.filter((f) => f.severity === "error");
+  // Another period's report (or roll-up): mending this file is not what is asked.
+  const anotherPeriod = errors.some((f) => f.code === "PERIOD_MISMATCH" && f.message.includes(KEEP_PERIOD));
   const shown = errors
     .slice(0, ERRORS_SHOWN)
     .map((f): LetterLine => ({ kind: "item", text: errorLine(f, sender) }));
@@ -320,6 +326,7 @@ function returnedFile(
   const shape = r.findings.filter((f) => f.severity === "warning" && SHAPE_WARNINGS.has(f.code));
   return {
     errors: errors.length,
+    anotherPeriod,
     lines: [
       {
         kind: "paragraph",
@@ -334,7 +341,9 @@ function returnedFile(
         : []),
       {
         kind: "paragraph",
-        text: `Sau khi sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng chức năng “Kiểm tra” của phần bổ trợ KL226.`,
+        text: anotherPeriod
+          ? `Đơn vị lập báo cáo ${period} trên mẫu ${formId} (không sửa tệp đã gửi), kiểm tra bằng chức năng “Kiểm tra” của phần bổ trợ KL226 rồi gửi.`
+          : `Sau khi sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng chức năng “Kiểm tra” của phần bổ trợ KL226.`,
       },
     ],
   };

@@ -54,6 +54,9 @@ export function forThePage(message: string): string {
   return out;
 }
 
+/** Said of a file that is another period's report: it is not to be relabelled (letters read it). */
+export const KEEP_PERIOD = "đừng sửa Kỳ báo cáo của tệp này";
+
 export const MSG = {
   notTemplate: (sheet: string, form: string) =>
     `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới ${TOOL_WORDS.template.both} và chép số liệu sang.`,
@@ -209,11 +212,12 @@ export const MSG = {
   logMismatch: (what: string, logged: number, label: string, declared: number) =>
     `Sổ hội nghị ghi ${logged} ${what}, nhưng trang “Chỉ tiêu” khai ${q(label)} là ${declared} (cột E, kỳ này). Kiểm tra lại để hai số khớp nhau.`,
   /** A file dated before the consolidated period began cannot be a report on it: no relabelling advice. */
+  // Both of these hold KEEP_PERIOD: a letter then asks for this period's report, not the file corrected.
   periodMismatchEarlier: (found: string, expected: string, date: string, start: string) =>
-    `Báo cáo kỳ ${found}, đề ngày ${date}, trước khi kỳ đang tổng hợp (${expected}) bắt đầu (${start}): đây không phải báo cáo kỳ ${expected}, đừng sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo kỳ ${expected} và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ ${found}.`,
+    `Báo cáo kỳ ${found}, đề ngày ${date}, trước khi kỳ đang tổng hợp (${expected}) bắt đầu (${start}): đây không phải báo cáo kỳ ${expected}, ${KEEP_PERIOD}. Đề nghị đơn vị lập báo cáo kỳ ${expected} và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ ${found}.`,
   /** A roll-up sums its units' reports of its period: relabelled, it would carry their figures into another. */
   periodMismatchRollup: (found: string, expected: string) =>
-    `Báo cáo tổng hợp kỳ ${found}, không phải kỳ đang tổng hợp (${expected}): số liệu trong đó là của các báo cáo kỳ ${found}, nên đừng sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị tổng hợp lại từ báo cáo kỳ ${expected} của các đơn vị trực thuộc rồi gửi báo cáo gửi cấp trên mới.`,
+    `Báo cáo tổng hợp kỳ ${found}, không phải kỳ đang tổng hợp (${expected}): số liệu trong đó là của các báo cáo kỳ ${found}, nên ${KEEP_PERIOD}. Đề nghị đơn vị tổng hợp lại từ báo cáo kỳ ${expected} của các đơn vị trực thuộc, rồi lập lại báo cáo gửi cấp trên và gửi lên.`,
   periodMismatch: (found: string, expected: string, fix: string, alsoYear: number | null) =>
     `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}). Nếu đây là báo cáo kỳ ${expected}, ${fix}${alsoYear !== null ? ` và ghi Năm ${alsoYear}` : ""} ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.`,
   duplicateUnit: (unit: string, kept: string, keptDate: string, date: string) =>

@@ -8,6 +8,7 @@ import { DEFAULT_PROFILE, type Profile } from "./profile";
 import { defaultProfileForForm, shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
 import { documentText } from "./documents";
+import { followUpLetters } from "./letters";
 import { reportDocument } from "./report";
 
 const CCHC = defaultProfileForForm(CCHC_FORM_ID)!;
@@ -355,6 +356,23 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
     expect(mismatch(q("P_A", "Q2", 10, 6))).toBe(
       "Báo cáo kỳ Quý II 2025, đề ngày 10/06/2025, trước khi kỳ đang tổng hợp (Quý III 2025) bắt đầu (01/07/2025): đây không phải báo cáo kỳ Quý III 2025, đừng sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo kỳ Quý III 2025 và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ Quý II 2025.",
     );
+  });
+
+  test("its letter asks for this quarter's report, not for the file corrected and sent back", () => {
+    const c = consolidate([q("P_A", "Q2", 10, 6), q("P_OK", "Q3", 15, 9)], {
+      profile: CCHC,
+      period: { kind: "Q3", year: 2025 },
+    });
+    const letter = followUpLetters(c, CCHC, {
+      date: { year: 2025, month: 9, day: 22 },
+      replyBy: { year: 2025, month: 9, day: 29 },
+    }).find((l) => l.unit === "P_A")!;
+    expect(letter.text).toContain(
+      "Đơn vị lập báo cáo quý III năm 2025 trên mẫu CCHC-BC/2025 (không sửa tệp đã gửi), kiểm tra bằng chức năng “Kiểm tra” của phần bổ trợ KL226 rồi gửi.",
+    );
+    expect(letter.text).toContain("gửi báo cáo quý III năm 2025 theo mẫu CCHC-BC/2025 về");
+    expect(letter.text).not.toContain("đã sửa lỗi");
+    expect(letter.text).not.toContain("Sau khi sửa");
   });
 
   test("dated inside the quarter: the quarter may just have been picked wrong, so relabelling is suggested", () => {

@@ -397,3 +397,16 @@ test("a file named for another roster unit is said on the terminal, beside that 
   expect(io.stdout).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: XA_HA_TRUNG.");
   expect(io.stdout).toContain(`dùng tệp XA_AN_HOA.xlsx`);
 });
+
+test("a report dated outside its period is named in the command's output, not only on the Lỗi sheet", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "kl226-date-"));
+  writeFileSync(join(dir, "so-a.xlsx"), reportBytes({ unit: "SO_A", name: "Sở A" }));
+  writeFileSync(
+    join(dir, "so-b.xlsx"),
+    reportBytes({ unit: "SO_B", name: "Sở B", reportDate: { year: 2025, month: 12, day: 1 } }),
+  );
+  const io = capture();
+  expect(await main(["consolidate", dir, "--out", join(dir, "th.xlsx")], io)).toBe(0);
+  expect(io.stdout).toContain("Cảnh báo: ngày báo cáo cần xem lại (báo cáo vẫn được tổng hợp):");
+  expect(io.stdout).toMatch(/ {2}! .*so-b\.xlsx: Ngày báo cáo 01\/12\/2025 ở trước năm của kỳ báo cáo/);
+});
