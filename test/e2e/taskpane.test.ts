@@ -18,7 +18,7 @@ import { writeXlsx } from "../../src/xlsx/write";
 import { KL226_SET } from "../../scripts/bench-sets";
 import { WORKER_MIN_FILES } from "../../src/taskpane/standalone/worker-pool";
 import { summaryJsonText } from "../../src/taskpane/summary-data";
-import { reportBytes, type ReportData } from "../helpers/report-builder";
+import { cchcUnit, reportBytes, type ReportData } from "../helpers/report-builder";
 import { PRINT_SKIP_REASON, printToPdf } from "../helpers/pdf";
 import { DIST, launchChromium, serveStatic, type StaticServer } from "./browser";
 import { countSums, readSummary, sheetNames, type CountSums, type SummaryReading } from "./independent";
@@ -614,24 +614,13 @@ test("consolidates 1,000 picked reports in Web Workers: the same JSON as Node, a
 test("Tự động in Web Workers: reports made with a plan's template are consolidated by that plan, an older template among them checked again by it; the same JSON as Node", async () => {
   const attp = shippedProfile("hcm-attp-cchc-2025")!;
   const older = defaultProfileForForm("CCHC-BC/2025")!;
-  const COUNTS: ReportData["counts"] = { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 950] };
-  const unitData = (file: string): ReportData => {
-    const unit = file.replace(/\.xlsx$/, "");
-    return {
-      unit,
-      name: `Phòng ${unit}`,
-      type: "PHONG_THUOC_SO",
-      period: "Q2",
-      year: 2025,
-      reportDate: { year: 2025, month: 6, day: 10 },
-    };
-  };
+  const unitData = (file: string): ReportData => cchcUnit(file.replace(/\.xlsx$/, ""));
   const files = Array.from({ length: WORKER_MIN_FILES + 10 }, (_, i) => {
     const name = `P_${String(i + 1).padStart(3, "0")}.xlsx`;
     // Every tenth from the form's older template, which records no profile.
     return {
       name,
-      bytes: reportBytes({ ...unitData(name), counts: COUNTS }, [], i % 10 === 9 ? older : attp),
+      bytes: reportBytes(unitData(name), [], i % 10 === 9 ? older : attp),
     };
   });
   await clearInputs();
@@ -689,7 +678,7 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
   // Most files from the older template: its default is used, and the plan the others name is said aside.
   await clearInputs();
   const mostlyOlder = files.map((f, i) =>
-    i % 10 < 6 ? { name: f.name, bytes: reportBytes({ ...unitData(f.name), counts: COUNTS }, [], older) } : f,
+    i % 10 < 6 ? { name: f.name, bytes: reportBytes(unitData(f.name), [], older) } : f,
   );
   await timeConsolidation(page, mostlyOlder);
   await expect(page.getByTestId("profile-aside").textContent()).resolves.toMatch(

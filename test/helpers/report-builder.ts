@@ -212,3 +212,20 @@ function parseA1(ref: string): { row: number; col: number } {
   for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
+
+/**
+ * A valid quý II/2025 CCHC-BC/2025 report of a unit under a Sở (its counts are the form's good
+ * ones; the investment rows filled, 95 % disbursed), for building with the form's default profile
+ * or a CCHC plan's (`reportBytes(cchcUnit("P_A"), [], profile)`).
+ */
+export function cchcUnit(unit: string): ReportData {
+  return {
+    unit,
+    name: `Phòng ${unit}`,
+    type: "PHONG_THUOC_SO",
+    period: "Q2",
+    year: 2025,
+    reportDate: { year: 2025, month: 6, day: 10 },
+    counts: { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 950] },
+  };
+}

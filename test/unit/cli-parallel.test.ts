@@ -12,7 +12,7 @@ import { consolidate, consolidationJson, type Submission } from "../../src/core/
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { CCHC_FORM_ID } from "../../src/core/forms";
 import { defaultProfileForForm, shippedProfile } from "../../src/core/profiles";
-import { reportBytes, type ReportData } from "../helpers/report-builder";
+import { cchcUnit, reportBytes } from "../helpers/report-builder";
 import { summaryWorkbook } from "../../src/core/summary";
 import { NODE_ZIP_CODEC } from "../../src/xlsx/node-deflate";
 import { readXlsx } from "../../src/xlsx/read";
@@ -78,15 +78,7 @@ test("without --profile, files made with a plan's template are consolidated by t
   const dir = join(root, "attp");
   mkdirSync(dir);
   const attp = shippedProfile("hcm-attp-cchc-2025")!;
-  const data = (unit: string): ReportData => ({
-    unit,
-    name: `Phòng ${unit}`,
-    type: "PHONG_THUOC_SO",
-    period: "Q2",
-    year: 2025,
-    reportDate: { year: 2025, month: 6, day: 10 },
-    counts: { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 950] },
-  });
+  const data = cchcUnit;
   writeFileSync(join(dir, "P_A.xlsx"), reportBytes(data("P_A"), [], attp));
   writeFileSync(join(dir, "P_B.xlsx"), reportBytes(data("P_B"), [], attp));
   writeFileSync(join(dir, "P_C.xlsx"), reportBytes(data("P_C"), [], defaultProfileForForm(CCHC_FORM_ID)!));
