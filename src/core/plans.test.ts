@@ -391,11 +391,30 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
 
 test("the report says a ratio over nothing is over nothing: no late hồ sơ, so no apology to count", () => {
   const c = consolidate(
-    [submit("a.xlsx", cchc("P_A", { HS_TRE_HAN: [null, 0], HS_XIN_LOI: [null, 0] }), CCHC)],
+    [
+      submit(
+        "a.xlsx",
+        cchc("P_A", {
+          HS_TRE_HAN: [null, 0],
+          HS_XIN_LOI: [null, 0],
+          VON_KE_HOACH: [null, null],
+          VON_GIAI_NGAN: [null, null],
+        }),
+        CCHC,
+      ),
+    ],
     { profile: CCHC },
   );
   const text = documentText(reportDocument(c, CCHC, { date: { year: 2025, month: 6, day: 20 } }));
   expect(text).toContain(
     "7. Hồ sơ trễ hạn được xin lỗi theo quy định (mục tiêu ≥ 100 %): không có hồ sơ giải quyết trễ hạn trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.",
+  );
+  // The optional investment rows left blank by every unit: nothing to pool, said plainly.
+  expect(text).toMatch(
+    /\d+\. [^\n]*giải ngân[^\n]*: không đơn vị nào có đủ số liệu để tính, nên chưa đánh giá được; 0 đơn vị đạt, 0 đơn vị chưa đạt, 1 đơn vị chưa đánh giá được\./i,
+  );
+  // The indicators' lead-in says what was pooled; the tasks' lead-in keeps with its table.
+  expect(text).toContain(
+    "Kết quả chung tính trên tổng số liệu được tổng hợp (1 đơn vị; tỷ lệ tính từ các tổng số",
   );
 });

@@ -267,3 +267,12 @@ test("Phụ lục I's total row never starts a page alone: the last unit's row k
   expect(kept(rows.length - 3).some(Boolean)).toBe(false);
   expect(kept(rows.length - 1).some(Boolean)).toBe(false);
 });
+
+test("section III's lead-in keeps with its table (it was left alone at the foot of a page)", () => {
+  const lead = doc.sections[0]!.blocks.find(
+    (b) =>
+      b.kind === "paragraph" &&
+      b.runs.some((r) => "text" in r && r.text.startsWith("Số đơn vị theo tình trạng")),
+  );
+  expect(lead).toMatchObject({ kind: "paragraph", keepWithNext: true });
+});

@@ -325,6 +325,13 @@ function indicatorSentence(
         text: ` (${targetPhrase(ind)}): không có ${noneOf.replace(/^Số\s+/, "").replace(/^./, (ch) => ch.toLowerCase())} trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.`,
       },
     ]);
+  if (status === "na" && pooled === 0)
+    return bodyParagraph([
+      { text: `${index}. ${ind.label}`, bold: true },
+      {
+        text: ` (${targetPhrase(ind)}): không đơn vị nào có đủ số liệu để tính, nên chưa đánh giá được; ${viInteger(n.met)} đơn vị đạt, ${viInteger(n.short)} đơn vị chưa đạt, ${viInteger(n.na)} đơn vị chưa đánh giá được.`,
+      },
+    ]);
   const value = r ? valuePhrase(ind, r.value, status) : "chưa tính được";
   const gap = shownGap(ind, r?.gap);
   const verdict =
@@ -346,7 +353,7 @@ function indicatorSection(c: Consolidation): Block[] {
   return [
     bodyHeading(REPORT_SECTIONS[1]),
     bodyParagraph(
-      `Kết quả chung tính trên tổng số liệu của ${viInteger(c.units.length)} đơn vị được tổng hợp (tỷ lệ tính từ các tổng số, không lấy bình quân tỷ lệ của các đơn vị); kết quả từng đơn vị tại Phụ lục I.`,
+      `Kết quả chung tính trên tổng số liệu được tổng hợp (${countedUnitsPhrase(c)}; tỷ lệ tính từ các tổng số, không lấy bình quân tỷ lệ của các đơn vị); kết quả từng đơn vị tại Phụ lục I.`,
     ),
     ...(indicators.length === 0
       ? [bodyParagraph("Biểu mẫu không có chỉ tiêu định lượng.")]
@@ -372,11 +379,13 @@ function taskSection(c: Consolidation): Block[] {
   const blocks: Block[] = [bodyHeading(REPORT_SECTIONS[2])];
   if (listed.length === 0) blocks.push(bodyParagraph("Kế hoạch không có danh mục nhiệm vụ."));
   else {
-    blocks.push(
-      bodyParagraph(
+    // The lead-in stays with its table (it sat alone at the foot of a page under its heading).
+    blocks.push({
+      ...bodyParagraph(
         `Số đơn vị theo tình trạng thực hiện từng nhiệm vụ của kế hoạch (${viInteger(c.units.length)} báo cáo được tổng hợp):`,
       ),
-    );
+      keepWithNext: true,
+    });
     blocks.push(
       table(
         [12, 69, 28, 14, 14, 14, 14],
