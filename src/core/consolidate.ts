@@ -394,20 +394,17 @@ function periodMismatchMessage(r: ValidationResult, declared: Period, period: Pe
   );
 }
 
-/**
- * How many units the accepted reports cover: a report counts 1, a roll-up the units it sums (those
- * of a roll-up of roll-ups at the bottom, not the roll-ups between).
- */
+/** The units a roll-up sums, at the bottom of a roll-up of roll-ups (not the roll-ups between); 0 for a plain report. */
+export function rollupUnits(u: Pick<UnitSummary, "rollupOf">): number {
+  if (u.rollupOf === undefined || u.rollupOf.length === 0) return 0;
+  const between = new Set(u.rollupOf.flatMap((s) => (s.via === undefined ? [] : [s.via])));
+  return u.rollupOf.filter((s) => !between.has(s.code)).length;
+}
+
+/** How many units the accepted reports cover: a report counts 1, a roll-up the units it sums. */
 export function unitsCovered(c: Pick<Consolidation, "units">): number {
   let n = 0;
-  for (const u of c.units) {
-    if (u.rollupOf === undefined || u.rollupOf.length === 0) {
-      n++;
-      continue;
-    }
-    const between = new Set(u.rollupOf.flatMap((s) => (s.via === undefined ? [] : [s.via])));
-    n += u.rollupOf.filter((s) => !between.has(s.code)).length;
-  }
+  for (const u of c.units) n += rollupUnits(u) || 1;
   return n;
 }
 

@@ -9,6 +9,7 @@ import {
   baseName,
   compareText,
   countedUnitsPhrase,
+  rollupUnits,
   type Consolidation,
   type IndicatorResult,
   type UnitSummary,
@@ -593,7 +594,10 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     (u) => u.code,
   ).map((u, i) => [
     numberCell(i + 1, false, size),
-    cellText(u.name, { size }),
+    // A roll-up's row sums other units: said under its name, as the total row counts them.
+    cellText(rollupUnits(u) > 0 ? `${u.name}\n(tổng hợp ${viInteger(rollupUnits(u))} đơn vị)` : u.name, {
+      size,
+    }),
     cellText(`${viDate(u.reportDate)}${u.late ? "\n(trễ hạn)" : ""}`, { align: "center", size }),
     ...indicators.map((ind) => valueCell(ind, u.indicators[ind.id])),
   ]);
