@@ -690,6 +690,7 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
   if ((await folded.getAttribute("open")) === null) await folded.locator("summary").click();
   // A file picked again is said to be in the list already, not silently dropped.
   await page.getByTestId("report-files").setInputFiles([xlsx(mostlyOlder[0]!.name, mostlyOlder[0]!.bytes)]);
+  await page.getByTestId("consolidate-notice").filter({ hasText: "đã có trong danh sách" }).waitFor();
   await expect(page.getByTestId("consolidate-notice").textContent()).resolves.toBe(
     `1 tệp đã có trong danh sách, không thêm lần nữa: ${mostlyOlder[0]!.name}.`,
   );
@@ -699,6 +700,8 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
     mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     buffer: Buffer.from("PK\u0003\u0004 không phải sổ tính"),
   });
+  // The roster is read asynchronously: the notice before it (the file picked again) shows meanwhile.
+  await page.getByTestId("consolidate-notice").filter({ hasText: "cong-van.docx" }).waitFor();
   await expect(page.getByTestId("consolidate-notice").textContent()).resolves.toBe(
     "Danh sách đơn vị không hợp lệ: cong-van.docx: đây là văn bản Word. Danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (như tệp roster.csv trong bộ mẫu).",
   );
