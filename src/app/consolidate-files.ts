@@ -74,12 +74,15 @@ export function consolidationProfile(
     const key = s.result.profile ?? "";
     tally.set(key, (tally.get(key) ?? 0) + 1);
   }
-  let named = "";
+  // The profile most files name (ties: the first by name); it is used when more files name it than
+  // name none, else said aside. Only profiles of profiles/ are ever recorded as `result.profile`.
+  let best: string | undefined;
   for (const [key, n] of [...tally.entries()].sort(([a], [b]) => compareText(a, b)))
-    if (n > tally.get(named)!) named = key;
-  const own = named === "" ? undefined : shippedProfile(named);
+    if (key !== "" && n > (best === undefined ? 0 : tally.get(best)!)) best = key;
+  const count = best === undefined ? 0 : tally.get(best)!;
+  const own = best !== undefined && count > tally.get("")! ? shippedProfile(best) : undefined;
   const profile = own ?? fallback;
-  const chosenKey = own === undefined ? "" : named;
+  const chosenKey = own === undefined ? "" : best;
   const recheck: number[] = [];
   submissions.forEach((s, i) => {
     if (
@@ -89,19 +92,11 @@ export function consolidationProfile(
     )
       recheck.push(i);
   });
-  if (own !== undefined) return { profile, recheck, namedBy: { files: tally.get(named)!, of: ofForm } };
-  // The default won (a tie, or most files name none): the profile files do name is said aside.
-  let aside: string | undefined;
-  for (const [key, n] of [...tally.entries()].sort(([a], [b]) => compareText(a, b)))
-    if (key !== "" && shippedProfile(key) !== undefined && n > (aside === undefined ? 0 : tally.get(aside)!))
-      aside = key;
+  if (own !== undefined) return { profile, recheck, namedBy: { files: count, of: ofForm } };
+  const aside = best === undefined ? undefined : shippedProfile(best);
   return aside === undefined
     ? { profile, recheck }
-    : {
-        profile,
-        recheck,
-        namedAside: { profile: shippedProfile(aside)!, files: tally.get(aside)!, of: ofForm },
-      };
+    : { profile, recheck, namedAside: { profile: aside, files: count, of: ofForm } };
 }
 
 /** The read options of a consolidation: the given profile expects its form; none follows each file's form and named profile. */

@@ -319,21 +319,7 @@ function indicatorSentence(
   noneOf?: string,
 ): ParagraphSpec {
   const status = r?.status ?? "na";
-  if (status === "na" && noneOf !== undefined)
-    return bodyParagraph([
-      { text: `${index}. ${ind.label}`, bold: true },
-      {
-        text: ` (${targetPhrase(ind)}): không có ${noneOf.replace(/^Số\s+/, "").replace(/^./, (ch) => ch.toLowerCase())} trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.`,
-      },
-    ]);
-  if (status === "na" && pooled === 0)
-    return bodyParagraph([
-      { text: `${index}. ${ind.label}`, bold: true },
-      {
-        text: ` (${targetPhrase(ind)}): không đơn vị nào có đủ số liệu để tính, nên chưa đánh giá được; ${viInteger(n.met)} đơn vị đạt, ${viInteger(n.short)} đơn vị chưa đạt, ${viInteger(n.na)} đơn vị chưa đánh giá được.`,
-      },
-    ]);
-  const value = r ? valuePhrase(ind, r.value, status) : "chưa tính được";
+  const tally = `${viInteger(n.met)} đơn vị đạt, ${viInteger(n.short)} đơn vị chưa đạt, ${viInteger(n.na)} đơn vị chưa đánh giá được`;
   const gap = shownGap(ind, r?.gap);
   const verdict =
     status === "met"
@@ -341,11 +327,16 @@ function indicatorSentence(
       : status === "short"
         ? `chưa đạt mục tiêu${gap ? ` (${gap})` : ""}`
         : "chưa đánh giá được (thiếu số liệu hoặc mẫu số bằng 0)";
+  // What follows the bold "N. label (target)": nothing to judge, nothing to pool, or the pooled value.
+  const said =
+    status === "na" && noneOf !== undefined
+      ? `không có ${noneOf.replace(/^Số\s+/, "").replace(/^./, (ch) => ch.toLowerCase())} trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.`
+      : status === "na" && pooled === 0
+        ? `không đơn vị nào có đủ số liệu để tính, nên chưa đánh giá được; ${tally}.`
+        : `tính chung ${pooledPhrase(pooled, units)} ${r ? valuePhrase(ind, r.value, status) : "chưa tính được"}, ${verdict}; ${tally}.`;
   return bodyParagraph([
     { text: `${index}. ${ind.label}`, bold: true },
-    {
-      text: ` (${targetPhrase(ind)}): tính chung ${pooledPhrase(pooled, units)} ${value}, ${verdict}; ${viInteger(n.met)} đơn vị đạt, ${viInteger(n.short)} đơn vị chưa đạt, ${viInteger(n.na)} đơn vị chưa đánh giá được.`,
-    },
+    { text: ` (${targetPhrase(ind)}): ${said}` },
   ]);
 }
 
@@ -588,16 +579,18 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     });
     return status === "short" ? { ...cell, fill: SHORT_FILL } : cell;
   };
+  // A roll-up's row sums other units: said under its name, as the total row counts them.
+  const named = (u: UnitSummary): string => {
+    const summed = rollupUnits(u);
+    return summed > 0 ? `${u.name}\n(tổng hợp ${viInteger(summed)} đơn vị)` : u.name;
+  };
   const rows: TableCellSpec[][] = byName(
     c.units,
     (u) => u.name,
     (u) => u.code,
   ).map((u, i) => [
     numberCell(i + 1, false, size),
-    // A roll-up's row sums other units: said under its name, as the total row counts them.
-    cellText(rollupUnits(u) > 0 ? `${u.name}\n(tổng hợp ${viInteger(rollupUnits(u))} đơn vị)` : u.name, {
-      size,
-    }),
+    cellText(named(u), { size }),
     cellText(`${viDate(u.reportDate)}${u.late ? "\n(trễ hạn)" : ""}`, { align: "center", size }),
     ...indicators.map((ind) => valueCell(ind, u.indicators[ind.id])),
   ]);
