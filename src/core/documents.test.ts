@@ -1,6 +1,7 @@
 // What letters and the report share: reply dates, the superior body as a recipient, period and
 // title phrases, and values worded by kind, honest at the target.
 
+import { summaryTitle } from "./summary";
 import { defaultReplyBy, periodPhrase, recipientName, resultsTitle, valuePhrase } from "./documents";
 import { CCHC_FORM_ID, DEFAULT_FORM, builtinForm } from "./forms";
 import type { Indicator } from "./form";
@@ -47,6 +48,19 @@ describe("periods and titles", () => {
     );
     expect(resultsTitle(builtinForm(CCHC_FORM_ID)!, { kind: "Q2", year: 2025 })).toBe(
       "Kết quả thực hiện công tác cải cách hành chính quý II năm 2025",
+    );
+  });
+  test("the summary's title names the year once too (it read “… năm 2025 Quý III 2025”)", () => {
+    const cchc = builtinForm(CCHC_FORM_ID)!;
+    expect(summaryTitle(cchc, { kind: "Q3", year: 2025 }, " — ").toUpperCase()).toBe(
+      "TỔNG HỢP KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH — QUÝ III 2025",
+    );
+    // Another year than the title's is the title's own: both stay.
+    expect(summaryTitle(cchc, { kind: "Q1", year: 2026 })).toBe(
+      "Tổng hợp kết quả thực hiện công tác cải cách hành chính năm 2025 Quý I 2026",
+    );
+    expect(summaryTitle(DEFAULT_FORM, { kind: "NAM", year: 2026 })).toBe(
+      "Tổng hợp kết quả thực hiện Kết luận số 226-KL/TW Năm 2026",
     );
   });
 });

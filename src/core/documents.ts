@@ -96,16 +96,24 @@ export function periodKindLabel(period: Period): string {
 }
 
 /**
- * "Kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026": the form's title without its
- * leading "Báo cáo", then the period; a year the title ends with is dropped when the period says it
- * ("… cải cách hành chính năm 2025" + quý II năm 2025 → "… cải cách hành chính quý II năm 2025").
+ * "kết quả thực hiện Kết luận số 226-KL/TW": the form's title without its leading "Báo cáo", and
+ * without the year it ends with when the period says that year ("… cải cách hành chính năm 2025" for
+ * quý II năm 2025 → "… cải cách hành chính"), so a title followed by its period names the year once.
+ */
+export function formSubject(form: Form, period: Period | null): string {
+  const base = form.title.replace(/^\s*Báo cáo\s+/i, "").trim();
+  const yearAtEnd = /\s+năm\s+(\d{4})$/i.exec(base);
+  return period && yearAtEnd && Number(yearAtEnd[1]) === period.year ? base.slice(0, yearAtEnd.index) : base;
+}
+
+/**
+ * "Kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026": the form's subject (`formSubject`),
+ * then the period ("… cải cách hành chính năm 2025" + quý II năm 2025 → "… cải cách hành chính quý II
+ * năm 2025").
  */
 export function resultsTitle(form: Form, period: Period | null): string {
-  let base = form.title.replace(/^\s*Báo cáo\s+/i, "").trim();
-  if (period && new RegExp(`\\s+năm\\s+${period.year}$`, "i").test(base))
-    base = base.replace(/\s+năm\s+\d{4}$/i, "");
-  base = base.charAt(0).toUpperCase() + base.slice(1);
-  return `${base} ${periodPhrase(period)}`;
+  const base = formSubject(form, period);
+  return `${base.charAt(0).toUpperCase()}${base.slice(1)} ${periodPhrase(period)}`;
 }
 
 /** The same, as it continues a sentence ("báo cáo kết quả thực hiện …"). */

@@ -13,7 +13,8 @@ import {
   type Warning,
 } from "./consolidate";
 import type { Finding, Severity } from "./findings";
-import { chartIndicator, periodLabel, reductionBases, type Form, type Indicator } from "./form";
+import { formSubject } from "./documents";
+import { chartIndicator, periodLabel, reductionBases, type Form, type Indicator, type Period } from "./form";
 import { gapSentence, indicatorValueFormat, isCountKind, targetText } from "./indicator-text";
 import { pairOf } from "./judge";
 import type { Profile } from "./profile";
@@ -85,9 +86,14 @@ function valueStyle(ind: Indicator, r?: Pick<IndicatorResult, "value" | "status"
 
 const PERCENT_COUNT: CellStyle = { border: true, numFmt: "0.00", vAlign: "top" };
 
-/** "TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾT LUẬN SỐ 226-KL/TW": the form's title as a summary's. */
-export function summaryTitle(form: Form): string {
-  return `Tổng hợp ${form.title.replace(/^Báo cáo\s+/i, "")}`;
+/**
+ * "Tổng hợp kết quả thực hiện Kết luận số 226-KL/TW 6 tháng 2026": the form's title as a summary's,
+ * then the period; the title's own year is left to the period ("… cải cách hành chính năm 2025" for
+ * Quý II 2025 → "… cải cách hành chính Quý II 2025", not "… năm 2025 Quý II 2025").
+ */
+export function summaryTitle(form: Form, period: Period | null, separator = " "): string {
+  const subject = `Tổng hợp ${formSubject(form, period)}`;
+  return period ? `${subject}${separator}${periodLabel(period)}` : subject;
 }
 
 /** The summary's chart sheet (SPEC §9), after the SPEC §5 sheets. */
@@ -125,7 +131,7 @@ function rankedForChart<T extends { readonly value: number | null }>(units: read
 }
 
 export function summaryWorkbook(c: Consolidation, profile: Profile): WorkbookSpec {
-  const title = `${summaryTitle(c.form)}${c.period ? ` ${periodLabel(c.period)}` : ""}`;
+  const title = summaryTitle(c.form, c.period);
   const chart = summaryChart(c);
   const sheets = [
     summarySheet(c, profile),
@@ -371,7 +377,7 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     num(sum(c.units.map((u) => u.tasks.overdue)), bold(NUM)),
   ];
 
-  const title = `${summaryTitle(form).toUpperCase()}${c.period ? ` — ${periodLabel(c.period).toUpperCase()}` : ""}`;
+  const title = summaryTitle(form, c.period, " — ").toUpperCase();
   const headerRow = 5;
   const lastUnitRow = headerRow + c.units.length;
   const rows = [
