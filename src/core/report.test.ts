@@ -268,6 +268,37 @@ test("Phụ lục I's total row never starts a page alone: the last unit's row k
   expect(kept(rows.length - 1).some(Boolean)).toBe(false);
 });
 
+test("Phụ lục I's headers put each target on its own line, without parentheses where 14 indicators leave no room for them", () => {
+  // A header's lines are paragraphs: the target is the last.
+  const targets = (d: DocumentSpec): string[] =>
+    tables(d, 1)[0]!
+      .rows[0]!.slice(3)
+      .map((cell) => {
+        const last = cell.blocks[cell.blocks.length - 1];
+        return last?.kind === "paragraph" ? last.runs.map((r) => ("text" in r ? r.text : "")).join("") : "";
+      });
+  expect(targets(doc)).toEqual([
+    "(≥ 60 %)",
+    "(≥ 10 %)",
+    "(≥ 15 %)",
+    "(≥ 95 %)",
+    "(≥ 95 %)",
+    "(≥ 100 %)",
+    "(≤ 0)",
+    "(≥ 100 %)",
+  ]);
+  // "(≥ 100 %)" printed as "(≥ 100 %" over ")" in CCHC-BC/2025's 14 columns (rendered and looked at).
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const cchcDoc = reportDocument(consolidate([], { profile: cchc, roster }), cchc, {
+    date: dates.date,
+    roster,
+  });
+  expect(targets(cchcDoc)).toHaveLength(14);
+  expect(targets(cchcDoc)).toContain("≥ 100 %");
+  expect(targets(cchcDoc)).toContain("> 95 %");
+  for (const t of targets(cchcDoc)) expect(t).toMatch(/^[≥≤<>] \d+(,\d+)? %$/);
+});
+
 test("section III's lead-in keeps with its table (it was left alone at the foot of a page)", () => {
   const lead = doc.sections[0]!.blocks.find(
     (b) =>

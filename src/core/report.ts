@@ -104,7 +104,7 @@ const numberCell = (n: number | string, bold = false, size = TABLE_FONT): TableC
 
 function table(
   columnWidths: number[],
-  header: string[],
+  header: ReadonlyArray<string | TableCellSpec>,
   rows: TableCellSpec[][],
   size = TABLE_FONT,
 ): TableSpec {
@@ -114,7 +114,19 @@ function table(
     columnWidths,
     headerRows: 1,
     keepRowsWhole: true,
-    rows: [header.map((h) => headCell(h, size)), ...rows],
+    rows: [header.map((h) => (typeof h === "string" ? headCell(h, size) : h)), ...rows],
+  };
+}
+
+/**
+ * An indicator's header in a narrow column: its name in bold, its target below in plain letters a
+ * point smaller, so "≥ 100 %" stays on one line (bold at the table's size it broke as "≥ 100" / "%").
+ */
+function narrowIndicatorHead(name: string, target: string, size: number): TableCellSpec {
+  const head = headCell(name, size);
+  return {
+    ...head,
+    blocks: [...head.blocks, para([{ text: target, size: size - 1 }], { align: "center" })],
   };
 }
 
@@ -569,6 +581,10 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
   // With many indicators (CCHC-BC/2025 has 14) a narrower name column leaves "100,0 %" one line.
   const size = many ? 8 : 10;
   const fixed = [12, many ? 32 : 52, many ? 17 : 20];
+  // "(≥ 100 %)" does not fit a 14-indicator column and, held together (docx's keepTogether), broke
+  // as "(≥ 100 %" / ")": there the target goes without parentheses, smaller and not bold.
+  const indicatorHead = (ind: Indicator): string | TableCellSpec =>
+    many ? narrowIndicatorHead(ind.short, targetText(ind), size) : `${ind.short}\n(${targetText(ind)})`;
   const each = Math.min(26, (width - fixed.reduce((a, b) => a + b, 0)) / Math.max(1, indicators.length));
   const valueCell = (ind: Indicator, r: IndicatorResult | undefined, over = ""): TableCellSpec => {
     const status = r?.status ?? "na";
@@ -615,7 +631,7 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
       ...head,
       table(
         [...fixed, ...indicators.map(() => each)],
-        ["STT", "Đơn vị", "Ngày báo cáo", ...indicators.map((ind) => `${ind.short}\n(${targetText(ind)})`)],
+        ["STT", "Đơn vị", "Ngày báo cáo", ...indicators.map(indicatorHead)],
         c.units.length === 0
           ? [
               [
