@@ -34,8 +34,10 @@ async function cli() {
   }
 }
 
+// The script is given so that a large run on 2 cores may start it again with one V8 pool thread
+// (src/cli/pool-threads.ts).
 cli()
-  .then((kl226) => kl226.run(process.argv.slice(2)))
+  .then((kl226) => kl226.run(process.argv.slice(2), { script: __filename }))
   .then((code) => {
     process.exitCode = code;
   });

@@ -85,8 +85,17 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = 
     throw new Error(
       `${command} ${args.slice(0, 3).join(" ")} … failed (${String(r.status ?? r.signal)}):\n${r.stderr}`,
     );
-  const usage = /@@USAGE (\{.*\})/.exec(r.stderr)?.[1];
-  return usage ? { wallMs, ...(JSON.parse(usage) as { cpuMs: number; rssMb: number }) } : { wallMs };
+  // One line per Node process of the run (the command may start itself again): CPU added up, the largest RSS.
+  const usages = [...r.stderr.matchAll(/@@USAGE (\{.*\})/g)].map(
+    (m) => JSON.parse(m[1]!) as { cpuMs: number; rssMb: number },
+  );
+  return usages.length > 0
+    ? {
+        wallMs,
+        cpuMs: usages.reduce((sum, u) => sum + u.cpuMs, 0),
+        rssMb: Math.max(...usages.map((u) => u.rssMb)),
+      }
+    : { wallMs };
 }
 
 /**

@@ -7,9 +7,15 @@ import { join } from "node:path";
 import { guardOutputStreams } from "./broken-pipe";
 import { requireWithCodeCache } from "./code-cache";
 import { topHelpRequest } from "./usage";
-import { warmWorkers } from "./warm-workers";
+import { poolChoice, runWithOnePoolThread, wantsOnePoolThread } from "./pool-threads";
+import { filesNamed, warmWorkers } from "./warm-workers";
 
-export async function run(argv: readonly string[]): Promise<number> {
+/** How the command was started, when it may start itself again (bin/kl226.js: its own path). */
+export interface Launch {
+  readonly script: string;
+}
+
+export async function run(argv: readonly string[], launch?: Launch): Promise<number> {
   guardOutputStreams();
   const help = topHelpRequest(argv);
   const text = help ? builtHelp() : undefined;
@@ -17,8 +23,14 @@ export async function run(argv: readonly string[]): Promise<number> {
     (help.stream === "stdout" ? process.stdout : process.stderr).write(text);
     return help.code;
   }
+  const files = filesNamed(argv);
+  // On 2 cores a run on one thread goes faster with V8's pool kept to one thread (pool-threads.ts).
+  if (launch && files > 0 && wantsOnePoolThread(poolChoice(files))) {
+    const code = await runWithOnePoolThread(launch.script, argv);
+    if (code !== undefined) return code;
+  }
   // Worker threads boot on the other cores while the commands load here (src/cli/parallel.ts adopts them).
-  warmWorkers(argv);
+  warmWorkers(files);
   const { main } = loadCommands();
   return main(argv);
 }

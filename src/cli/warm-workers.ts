@@ -59,19 +59,24 @@ export function threadCount(fileCount: number, env: NodeJS.ProcessEnv = process.
 }
 
 /**
- * `kl226 consolidate|validate` on enough files: the workers threadCount will want, started now and not
- * holding the process open until inspectFiles adopts them (a usage error still ends the run at once).
+ * `kl226 consolidate|validate` on enough files (`fileCount`, from filesNamed): the workers threadCount
+ * will want, started now and not holding the process open until inspectFiles adopts them (a usage
+ * error still ends the run at once).
  */
-export function warmWorkers(argv: readonly string[]): void {
-  const [command, ...args] = argv;
-  if (command !== "consolidate" && command !== "validate") return;
-  const workers = threadCount(countXlsx(args)) - 1;
+export function warmWorkers(fileCount: number): void {
+  const workers = threadCount(fileCount) - 1;
   if (workers < 1) return;
   (globalThis as Holder)[WARM] = Array.from({ length: workers }, () => {
     const w = startWorker();
     w.worker.unref();
     return w;
   });
+}
+
+/** The .xlsx files a `consolidate` or `validate` names (0 for any other command). */
+export function filesNamed(argv: readonly string[]): number {
+  const [command, ...args] = argv;
+  return command === "consolidate" || command === "validate" ? countXlsx(args) : 0;
 }
 
 /** The .xlsx files the arguments name, folders counted through (a quick look: errors are the command's to report). */
