@@ -432,7 +432,7 @@ export function withPrevious(
   }
   if (h.reshaped.length > 0)
     lines.push(
-      `  Không so với năm trước: ${h.reshaped.join(", ")} (kỳ này là báo cáo tổng hợp gồm cả đơn vị mà năm trước gửi riêng, nên số liệu không cùng phạm vi).`,
+      `  Không so với năm trước: ${h.reshaped.join(", ")} (báo cáo kỳ này và năm trước không gồm cùng các đơn vị: một bên là báo cáo tổng hợp, hoặc tổng hợp cả đơn vị mà năm trước gửi riêng; số liệu không cùng phạm vi).`,
     );
   const against = h.listedAgainst === null ? "năm trước" : `tệp ${periodLabel(h.listedAgainst)}`;
   lines.push(

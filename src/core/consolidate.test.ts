@@ -604,6 +604,7 @@ describe("JSON (SPEC §6) and determinism", () => {
       "rejected",
       "duplicates",
       "inRollup",
+      "rollups",
       "missing",
       "returned",
       "warnings",

@@ -408,6 +408,20 @@ export function unitsCovered(c: Pick<Consolidation, "units">): number {
   return n;
 }
 
+/**
+ * "(tổng hợp 7 đơn vị)": a roll-up's mark beside its unit's name (the summary's unit rows, Phụ lục I),
+ * so a reader sees the row sums other units and next year's `--previous` knows this year's shape.
+ */
+export function rollupMark(summed: number): string {
+  return `(tổng hợp ${viInteger(summed)} đơn vị)`;
+}
+
+/** The units summed, read back from a name that ends with rollupMark; undefined for a name without it. */
+export function markedRollupUnits(name: string): number | undefined {
+  const m = /\(tổng hợp ([\d.]+) đơn vị\)\s*$/u.exec(name.normalize("NFC"));
+  return m ? Number(m[1]!.replaceAll(".", "")) : undefined;
+}
+
 /** "52 đơn vị", or with roll-ups among them "52 báo cáo, gồm 64 đơn vị". */
 export function countedUnitsPhrase(c: Pick<Consolidation, "units">): string {
   const covered = unitsCovered(c);
@@ -1216,6 +1230,12 @@ export function consolidationJson(c: Consolidation): object {
       differs: r.differs,
       message: r.finding.message,
     })),
+    // The units whose report sums others, and how many: next year's --previous compares like with like
+    // (a unit not listed sent its own report; the key's presence says the shapes are recorded).
+    rollups: c.units.flatMap((u) => {
+      const units = rollupUnits(u);
+      return units > 0 ? [{ unit: u.code, units }] : [];
+    }),
     missing: c.missing.map((u) => u.code),
     returned: c.returned.map((u) => u.code),
     warnings: c.warnings.map((w) => ({

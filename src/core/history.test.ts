@@ -287,6 +287,81 @@ describe("OUTLIER with several years of history (mean ± 3 standard deviations)"
   });
 });
 
+describe("roll-ups recorded for next year (JSON `rollups`, the summary's marked names)", () => {
+  // This year Sở A sends a roll-up of 3 units; its HN_TONG declared "previous" (100) sums them.
+  const SOURCES = ["PHONG_X", "PHONG_Y", "PHONG_Z"].map((code) => ({
+    code,
+    name: code,
+    file: `${code}.xlsx`,
+    sha256: code,
+    reportDate: "01/06/2026",
+  }));
+  const plain = run([
+    { unit: "SO_A", name: "Sở A" },
+    { unit: "SO_B", name: "Sở B" },
+  ]);
+  const rolled: Consolidation = {
+    ...plain,
+    units: plain.units.map((u) => (u.code === "SO_A" ? { ...u, rollupOf: SOURCES } : u)),
+  };
+  // Last year Sở A reported its own office only (33 meetings); none of its units is listed.
+  const lastUnits = [
+    { code: "SO_A", values: { HN_TONG: { previous: 40, current: 33 } } },
+    { code: "SO_B", values: { HN_TONG: { previous: 120, current: 100 } } },
+  ];
+  const mismatches = (h: ReturnType<typeof compareWithPrevious>, unit: string): number =>
+    h.warnings.filter((w) => w.unit === unit && w.finding.code === "PREVIOUS_MISMATCH").length;
+
+  it("the JSON lists each roll-up with its number of units, and no other unit", () => {
+    const json = consolidationJson(rolled) as { rollups: unknown; units: Array<Record<string, unknown>> };
+    expect(json.rollups).toEqual([{ unit: "SO_A", units: 3 }]);
+    expect((consolidationJson(plain) as { rollups: unknown }).rollups).toEqual([]);
+    expect(Object.keys(json.units[0]!)).not.toContain("rollups");
+  });
+
+  it("a roll-up is not compared with last year's own report of the unit when last year's file records the shapes", () => {
+    const recorded = compareWithPrevious(rolled, { ...last(lastUnits), rollups: [] });
+    expect(mismatches(recorded, "SO_A")).toBe(0);
+    expect(recorded.reshaped).toEqual(["SO_A"]);
+    // Sở B sent its own report both years: still compared (100 declared against last year's 100).
+    expect(recorded.warnings.filter((w) => w.unit === "SO_B")).toEqual([]);
+    // A file written before roll-ups were recorded cannot tell: compared as before.
+    const unknown = compareWithPrevious(rolled, last(lastUnits));
+    expect(mismatches(unknown, "SO_A")).toBeGreaterThan(0);
+    expect(unknown.reshaped).toEqual([]);
+  });
+
+  it("nor the reverse (a roll-up last year, the unit's own report now), nor roll-ups of another number of units; the same shape is compared", () => {
+    expect(
+      compareWithPrevious(plain, { ...last(lastUnits), rollups: [{ unit: "SO_A", units: 6 }] }).reshaped,
+    ).toEqual(["SO_A"]);
+    expect(
+      compareWithPrevious(rolled, { ...last(lastUnits), rollups: [{ unit: "so_a", units: 4 }] }).reshaped,
+    ).toEqual(["SO_A"]);
+    const same = compareWithPrevious(rolled, { ...last(lastUnits), rollups: [{ unit: "SO_A", units: 3 }] });
+    expect(same.reshaped).toEqual([]);
+    expect(mismatches(same, "SO_A")).toBeGreaterThan(0);
+  });
+
+  it("the summary marks a roll-up's name, says so under the Số liệu title, and is read back with the same shapes", () => {
+    const spec = summaryWorkbook(rolled, profile);
+    const names = (sheet: string): unknown[] =>
+      spec.sheets.find((s) => s.name === sheet)!.rows.map((r) => (r[1] as { value?: unknown } | null)?.value);
+    expect(names("Tổng hợp")).toContain("Sở A (tổng hợp 3 đơn vị)");
+    expect(names("Số liệu")).toContain("Sở A (tổng hợp 3 đơn vị)");
+    expect(names("Số liệu")).toContain("Sở B");
+    const read = readXlsx(writeXlsx(spec));
+    if (!read.ok) throw new Error("summary unreadable");
+    const parsed = previousFromSummary(read.workbook, profile.form);
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    expect(parsed.report.rollups).toEqual([{ unit: "SO_A", units: 3 }]);
+    const fromPlain = readXlsx(writeXlsx(summaryWorkbook(plain, profile)));
+    if (!fromPlain.ok) throw new Error("summary unreadable");
+    const plainParsed = previousFromSummary(fromPlain.workbook, profile.form);
+    expect(plainParsed.ok && plainParsed.report.rollups).toEqual([]);
+  });
+});
+
 describe("previousFromSummary: last year's summary workbook instead of its JSON", () => {
   const c = run([
     { unit: "SO_A", name: "Sở A" },

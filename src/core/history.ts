@@ -3,14 +3,14 @@
 // Pure: the CLI reads the file; this module checks its shape (zod) and compares.
 
 import { z } from "./zod";
-import { compareText, type Consolidation } from "./consolidate";
+import { compareText, markedRollupUnits, rollupUnits, type Consolidation } from "./consolidate";
 import { finding, type Finding } from "./findings";
 import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Form, type PeriodKind } from "./form";
 import { pairOf } from "./judge";
 import { MSG } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
 import { SUMMARY_SHEETS } from "./catalogue";
-import { countHeader, TOTAL_ROW_CODES } from "./summary";
+import { countHeader, ROLLUP_LEGEND, TOTAL_ROW_CODES } from "./summary";
 import { codeKey, matchKey, matchOption } from "./text";
 import { cellText, readCount } from "./values";
 import type { Sheet, Workbook } from "./workbook";
@@ -26,6 +26,11 @@ export const previousReportSchema = z.object({
       values: z.record(z.string(), z.object({ previous: countSchema.optional(), current: countSchema })),
     }),
   ),
+  /**
+   * The units whose report summed others, and how many; a unit not listed sent its own. Absent in
+   * files written before roll-ups were recorded (then a unit's shape last year is not known).
+   */
+  rollups: z.array(z.object({ unit: z.string().min(1), units: z.number().int().positive() })).optional(),
 });
 
 export type PreviousReport = z.infer<typeof previousReportSchema>;
@@ -108,10 +113,21 @@ export function previousFromSummary(workbook: Workbook, form: Form): PreviousPar
       ok: false,
       errors: [`Trang “${sheet.name}”: không có cột số liệu nào “… (kỳ này)”. ${SUMMARY_HINT}`],
     };
+  // A summary that says how it marks roll-ups (ROLLUP_LEGEND) records every row's shape: an unmarked
+  // row is a unit's own report. Older summaries record none.
+  const shapes = sheet.rows
+    .slice(0, headerAt)
+    .some((row) => cellText(row?.[0]).normalize("NFC").includes(ROLLUP_LEGEND));
+  const nameCol = (sheet.rows[headerAt] ?? []).findIndex(
+    (cell) => matchKey(cellText(cell)) === matchKey("Tên đơn vị"),
+  );
   const units: Array<PreviousReport["units"][number]> = [];
+  const rollups: Array<{ unit: string; units: number }> = [];
   for (const row of sheet.rows.slice(headerAt + 1)) {
     const code = cellText(row?.[0]).trim();
     if (code === "" || TOTAL_ROW_CODES.has(code)) continue;
+    const summed = nameCol >= 0 ? markedRollupUnits(cellText(row?.[nameCol])) : undefined;
+    if (summed !== undefined) rollups.push({ unit: code, units: summed });
     const values: Record<string, { previous?: number | null; current: number | null }> = {};
     for (const { col, code: count, column } of columns) {
       const read = readCount(row?.[col]);
@@ -120,7 +136,7 @@ export function previousFromSummary(workbook: Workbook, form: Form): PreviousPar
     }
     units.push({ code, values });
   }
-  return { ok: true, report: { period, units } };
+  return { ok: true, report: { period, units, ...(shapes ? { rollups } : {}) } };
 }
 
 export interface HistoryWarning {
@@ -136,8 +152,10 @@ export interface HistoryComparison {
   /** Units of last year's consolidation with no accepted report this year, nor summed in a roll-up counted this year, sorted. */
   readonly goneUnits: readonly string[];
   /**
-   * Roll-ups this year that sum units last year's consolidation lists on their own: their figures
-   * are of more units than last year's, so they are not compared with it (no PREVIOUS_MISMATCH, no OUTLIER).
+   * Units whose report this year covers other units than last year's: a roll-up summing units last
+   * year's consolidation lists on their own, or a report whose shape last year's file records otherwise
+   * (a roll-up one year and the unit's own the other, or roll-ups of different numbers of units). Their
+   * figures are of other units, so they are not compared with it (no PREVIOUS_MISMATCH, no OUTLIER).
    */
   readonly reshaped: readonly string[];
   /** Whether column D was checked (PREVIOUS_MISMATCH): a consolidation of this period a year before was given. */
@@ -265,6 +283,14 @@ export function compareWithPrevious(
   if (newest === undefined)
     return { warnings: [], ...membership(given[0]), comparedDeclared: false, reshaped: [] };
   const last = unitsByCode(newest);
+  // Units last year's file records as summing others (0 for every other unit it lists), when it records them.
+  const shapesBefore =
+    newest.rollups === undefined
+      ? undefined
+      : new Map([
+          ...[...last.keys()].map((code): [string, number] => [code, 0]),
+          ...newest.rollups.map((r): [string, number] => [codeKey(r.unit), r.units]),
+        ]);
   const reshaped: string[] = [];
   const sameKind = [...reports].reverse().map((r) => ({ year: r.period.year, units: unitsByCode(r) }));
   // Column D is checked against the year just before only.
@@ -276,7 +302,14 @@ export function compareWithPrevious(
   for (const u of c.units) {
     const key = codeKey(u.code);
     const before = last.get(key);
-    if ((u.rollupOf ?? []).some((s) => codeKey(s.code) !== key && last.has(codeKey(s.code)))) {
+    // Not compared where this year's report and last year's cover different units: a roll-up of units
+    // last year's file lists on their own, or a report whose shape last year's file records otherwise
+    // (a roll-up then and the unit's own now, a roll-up of another number of units, or the reverse).
+    const shapeBefore = before === undefined ? undefined : shapesBefore?.get(key);
+    if (
+      (u.rollupOf ?? []).some((s) => codeKey(s.code) !== key && last.has(codeKey(s.code))) ||
+      (shapeBefore !== undefined && shapeBefore !== rollupUnits(u))
+    ) {
       reshaped.push(u.code);
       continue;
     }

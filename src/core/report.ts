@@ -9,6 +9,7 @@ import {
   baseName,
   compareText,
   countedUnitsPhrase,
+  rollupMark,
   rollupUnits,
   type Consolidation,
   type IndicatorResult,
@@ -598,7 +599,7 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
   // A roll-up's row sums other units: said under its name, as the total row counts them.
   const named = (u: UnitSummary): string => {
     const summed = rollupUnits(u);
-    return summed > 0 ? `${u.name}\n(tổng hợp ${viInteger(summed)} đơn vị)` : u.name;
+    return summed > 0 ? `${u.name}\n${rollupMark(summed)}` : u.name;
   };
   const rows: TableCellSpec[][] = byName(
     c.units,

@@ -7,6 +7,8 @@ import { viDate } from "./dates";
 import {
   baseName,
   countedUnitsPhrase,
+  rollupMark,
+  rollupUnits,
   type Consolidation,
   type IndicatorResult,
   type SourceStatus,
@@ -280,6 +282,18 @@ export function totalRowLabels(profile: Profile, units: number | string): { code
     : { code: PROVINCE_CODE, name: `Toàn tỉnh (${what})` };
 }
 
+/**
+ * Said under the Số liệu title of every summary: how a roll-up's row is marked. Next year's
+ * `--previous` reads a summary that says it as one whose unmarked rows are each a unit's own report.
+ */
+export const ROLLUP_LEGEND = "Báo cáo tổng hợp của nhiều đơn vị ghi “(tổng hợp N đơn vị)” sau tên.";
+
+/** A unit's name in the summary's rows, a roll-up's with its mark: "Sở Y tế (tổng hợp 7 đơn vị)". */
+function unitName(u: Pick<Consolidation["units"][number], "name" | "rollupOf">): string {
+  const summed = rollupUnits(u);
+  return summed > 0 ? `${u.name} ${rollupMark(summed)}` : u.name;
+}
+
 function periodLine(c: Consolidation): string {
   const period = c.period
     ? `Kỳ báo cáo: ${periodLabel(c.period)}${c.deadline ? `; hạn nộp ${viDate(c.deadline)}` : ""}.`
@@ -337,7 +351,7 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
 
   const unitRows = c.units.map((u) => [
     text(u.code),
-    text(u.name, WRAP),
+    text(unitName(u), WRAP),
     text(u.type, WRAP),
     cell({ date: u.reportDate }, DATE),
     text(u.late ? "Trễ hạn" : "Đúng hạn", u.late ? merge(CENTER, LATE_FILL) : CENTER),
@@ -424,14 +438,14 @@ function valuesSheet(c: Consolidation, profile: Profile): SheetSpec {
     [cell("SỐ LIỆU CÁC ĐƠN VỊ BÁO CÁO", TITLE)],
     [
       cell(
-        `${periodLine(c)} Dòng tổng: cộng các đơn vị đã điền (ô để trống không tính là 0)${c.form.counts.some((f) => f.type === "percent") ? "; tỷ lệ phần trăm bình quân theo số phiếu" : ""}.`,
+        `${periodLine(c)} Dòng tổng: cộng các đơn vị đã điền (ô để trống không tính là 0)${c.form.counts.some((f) => f.type === "percent") ? "; tỷ lệ phần trăm bình quân theo số phiếu" : ""}. ${ROLLUP_LEGEND}`,
         NOTE,
       ),
     ],
     header,
     ...c.units.map((u) => [
       text(u.code),
-      text(u.name, WRAP),
+      text(unitName(u), WRAP),
       ...countColumns.map((k) => countCell(k, pairOf(u.values, k.code)[k.column])),
     ]),
     [
