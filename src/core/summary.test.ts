@@ -400,3 +400,13 @@ test("Lỗi: the warning about a file left out as a duplicate carries its status
     .map((r) => r.filter((v) => v === "Trùng" || v === "Chấp nhận"));
   expect(statuses).toEqual([["Trùng"], ["Trùng"]]);
 });
+
+test("Nguồn fits a readable page across: the SHA-256 wraps in two lines instead of taking a third of the width", () => {
+  const s = sheet("Nguồn");
+  const widths = s.columnWidths ?? [];
+  // 215 width units is what one A4 landscape page holds at a readable size (summary.ts READABLE_PAGE_WIDTH).
+  expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(215);
+  expect(widths[1]).toBe(34);
+  const hash = s.rows[3]![1]!;
+  expect(hash.style).toEqual(expect.objectContaining({ wrap: true }));
+});

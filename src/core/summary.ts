@@ -45,7 +45,9 @@ const PCT: CellStyle = { border: true, numFmt: "0.0%", vAlign: "top" };
 const DATE: CellStyle = { border: true, numFmt: "dd/mm/yyyy", hAlign: "left", vAlign: "top" };
 const CENTER: CellStyle = { ...TEXT, hAlign: "center" };
 const CENTER_WRAP: CellStyle = { ...CENTER, wrap: true };
-const HASH: CellStyle = { ...TEXT, size: 9 };
+/** A SHA-256 in two lines of 32 characters: whole on one line it took a third of Nguồn's printed width. */
+const HASH: CellStyle = { ...TEXT, size: 9, wrap: true };
+const HASH_WIDTH = 34;
 // Excel's own "Bad" and "Good" cell styles: familiar to every analyst.
 const SHORT_FILL: CellStyle = { fill: "FFC7CE", color: "9C0006" };
 const MET_FILL: CellStyle = { fill: "C6EFCE", color: "006100" };
@@ -742,7 +744,7 @@ function sourceSheet(c: Consolidation): SheetSpec {
   return {
     name: SUMMARY_SHEETS.sources,
     rows,
-    ...sized(rows, 2, { 0: 36, 1: 66, 3: 34, 7: 60 }),
+    ...sized(rows, 2, { 0: 36, 1: HASH_WIDTH, 3: 34, 7: 60 }),
     freeze: { rows: 3, cols: 1 },
     autoFilter: `A3:H${Math.max(3, 3 + c.sources.length)}`,
   };
