@@ -527,8 +527,9 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
         droppedPeriod: d.report.period,
         droppedReportDate: d.report.reportDate,
         conflict: diff !== null,
-        droppedRollupUnits: d.report.rollupOf?.length ?? 0,
-        keptRollupUnits: d.report.rollupOf === undefined ? (winner.report.rollupOf?.length ?? 0) : 0,
+        // Units at the bottom of a roll-up of roll-ups, as the totals count them (rollupUnits).
+        droppedRollupUnits: rollupUnits(d.report),
+        keptRollupUnits: d.report.rollupOf === undefined ? rollupUnits(winner.report) : 0,
         finding: finding(
           "DUPLICATE_UNIT",
           "warning",
@@ -728,13 +729,13 @@ function duplicateMessage(
   const keptName = baseName(kept.submission.file);
   const unit = kept.report.unit.code;
   if (kept.report.rollupOf !== undefined && dropped.report.rollupOf === undefined)
-    return MSG.plainBesideRollup(unit, keptName, kept.report.rollupOf.length);
+    return MSG.plainBesideRollup(unit, keptName, rollupUnits(kept.report));
   const keptDate = viDate(kept.report.reportDate);
   const rule = sameDay
     ? MSG.duplicateSameDay(unit, keptName, keptDate, diff)
     : MSG.duplicateUnit(unit, keptName, keptDate, viDate(dropped.report.reportDate));
   // What makes the choice doubtful: a roll-up lost to a plain report, a date with a mistyped year.
-  const summed = dropped.report.rollupOf?.length ?? 0;
+  const summed = rollupUnits(dropped.report);
   const doubtful = doubtfulDateNote(kept) ?? doubtfulDateNote(dropped);
   return [
     rule,

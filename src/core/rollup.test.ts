@@ -498,6 +498,26 @@ describe("a roll-up consolidated together with the units it sums", () => {
     expect(consolidate([soYTe], { profile, period }).warnings).toEqual([]);
   });
 
+  it("a roll-up of roll-ups beside a plain report of its code is said to sum its units at the bottom, as the totals count them", () => {
+    const khoi: RollupUnit = { code: "KHOI_VX", name: "Khối Văn xã", typeId: "SO_NGANH" };
+    const top = consolidate([soYTe, submission("XA_C.xlsx", reportBytes(xaC))], { profile, period });
+    const khoiFile = submission("KHOI_VX.xlsx", rollupBytes(top, khoi));
+    const plain = submission(
+      "KHOI_VX_rieng.xlsx",
+      reportBytes({
+        unit: "KHOI_VX",
+        name: "Khối Văn xã",
+        type: "SO_NGANH",
+        reportDate: { year: 2026, month: 6, day: 5 },
+      }),
+    );
+    const c = consolidate([khoiFile, plain], { profile, period });
+    // Four entries in its sheet (SO_Y_TE, XA_C, and SO_Y_TE's PHONG_A and PHONG_B), three units at the bottom.
+    expect(c.duplicates.map((d) => [d.dropped, d.keptRollupUnits])).toEqual([["KHOI_VX_rieng.xlsx", 3]]);
+    expect(c.duplicates[0]!.finding.message).toContain("báo cáo tổng hợp của 3 đơn vị");
+    expect(countedUnitsPhrase(c)).toBe("1 báo cáo, gồm 3 đơn vị");
+  });
+
   it("finds a unit inside a roll-up of roll-ups without the roll-up between (the sheet lists units' units)", () => {
     const khoi: RollupUnit = { code: "KHOI_VX", name: "Khối Văn xã", typeId: "SO_NGANH" };
     const top = consolidate([soYTe, submission("XA_C.xlsx", reportBytes(xaC))], { profile, period });
