@@ -7,7 +7,13 @@ import { join } from "node:path";
 import { guardOutputStreams } from "./broken-pipe";
 import { requireWithCodeCache } from "./code-cache";
 import { topHelpRequest } from "./usage";
-import { poolChoice, runWithOnePoolThread, wantsOnePoolThread } from "./pool-threads";
+import {
+  endAs,
+  poolChoice,
+  runWithOnePoolThread,
+  wantsOnePoolThread,
+  watchTheFirstNode,
+} from "./pool-threads";
 import { filesNamed, warmWorkers } from "./warm-workers";
 
 /** How the command was started, when it may start itself again (bin/kl226.js: its own path). */
@@ -23,11 +29,12 @@ export async function run(argv: readonly string[], launch?: Launch): Promise<num
     (help.stream === "stdout" ? process.stdout : process.stderr).write(text);
     return help.code;
   }
+  watchTheFirstNode();
   const files = filesNamed(argv);
   // On 2 cores a run on one thread goes faster with V8's pool kept to one thread (pool-threads.ts).
   if (launch && files > 0 && wantsOnePoolThread(poolChoice(files))) {
-    const code = await runWithOnePoolThread(launch.script, argv);
-    if (code !== undefined) return code;
+    const ended = await runWithOnePoolThread(launch.script, argv);
+    if (ended !== undefined) return endAs(ended);
   }
   // Worker threads boot on the other cores while the commands load here (src/cli/parallel.ts adopts them).
   warmWorkers(files);

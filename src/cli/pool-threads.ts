@@ -32,7 +32,10 @@ export interface PoolChoice {
  * 0.96×), and with more cores the pool does not outnumber them.
  */
 export function wantsOnePoolThread(c: PoolChoice): boolean {
-  const chosen = [...c.execArgv, c.nodeOptions].some((o) => o.includes("--v8-pool-size"));
+  // Node reads its options with "_" or "-" alike (--v8_pool_size=2 is --v8-pool-size=2).
+  const chosen = [...c.execArgv, c.nodeOptions].some((o) =>
+    o.replaceAll("_", "-").includes("--v8-pool-size"),
+  );
   return !chosen && c.threads === 1 && c.cores <= 2 && c.files >= ONE_POOL_THREAD_MIN_FILES;
 }
 
@@ -47,33 +50,63 @@ export function poolChoice(files: number): PoolChoice {
   };
 }
 
+/** Set in the restarted Node's environment: it watches the first one (watchTheFirstNode). */
+const RESTARTED = "KL226_POOL_RESTART";
+
+/** How the restarted Node ended: its exit code, or the signal that ended it. */
+export type Ended = { readonly code: number } | { readonly signal: NodeJS.Signals };
+
 /**
  * Runs `script` with `argv` in a new Node started with one pool thread, its output straight to this
- * process's own, and resolves to its exit code (128 + the signal's number when a signal ended it).
- * Resolves to undefined when it could not be started: the caller runs the command itself.
+ * process's own, and resolves to how it ended; undefined when it could not be started (the caller
+ * runs the command itself). A signal to this process is passed on (Ctrl+C reaches both from the
+ * terminal; the second SIGINT changes nothing).
  */
-export function runWithOnePoolThread(script: string, argv: readonly string[]): Promise<number | undefined> {
+export function runWithOnePoolThread(script: string, argv: readonly string[]): Promise<Ended | undefined> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...process.execArgv, "--v8-pool-size=1", script, ...argv], {
-      stdio: "inherit",
+      // The channel is how the new Node learns that this one is gone (killed with SIGKILL, say).
+      stdio: ["inherit", "inherit", "inherit", "ipc"],
+      env: { ...process.env, [RESTARTED]: "1" },
     });
-    // A signal to this process is passed on, and this one ends when the run does, with its code
-    // (Ctrl+C reaches both from the terminal; the second SIGINT changes nothing).
     const forward = (signal: NodeJS.Signals) => (): void => void child.kill(signal);
     const handlers = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((s): [NodeJS.Signals, () => void] => [
       s,
       forward(s),
     ]);
     for (const [signal, handler] of handlers) process.on(signal, handler);
-    const done = (code: number | undefined): void => {
+    const done = (ended: Ended | undefined): void => {
       for (const [signal, handler] of handlers) process.off(signal, handler);
-      resolve(code);
+      resolve(ended);
     };
     let started = false;
     child.once("spawn", () => (started = true));
     child.once("error", () => {
       if (!started) done(undefined);
     });
-    child.once("exit", (code, signal) => done(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0)));
+    child.once("exit", (code, signal) => done(signal ? { signal } : { code: code ?? 1 }));
   });
+}
+
+/**
+ * Ends this process as the restarted Node ended: with its exit code, or by the same signal, so a
+ * shell that ran the command sees a command ended by Ctrl+C (a script stops there) and not one that
+ * exited with 130. Where the signal does not end the process (Windows), 128 + its number.
+ */
+export function endAs(ended: Ended): number {
+  if ("code" in ended) return ended.code;
+  process.kill(process.pid, ended.signal);
+  return 128 + (constants.signals[ended.signal] ?? 0);
+}
+
+/**
+ * In the restarted Node: when the first Node is gone (its channel closes: killed with SIGKILL, by the
+ * out-of-memory killer), this one ends too, as if it had been sent SIGTERM, at its next turn of the
+ * event loop (between files' batches or outputs; every output is written whole or not at all).
+ */
+export function watchTheFirstNode(): void {
+  if (process.env[RESTARTED] !== "1" || process.channel === undefined) return;
+  delete process.env[RESTARTED];
+  process.channel.unref();
+  process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
 }
