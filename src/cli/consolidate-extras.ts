@@ -12,6 +12,7 @@ import {
   parsePreviousReport,
   previousFromSummary,
   previousPeriodNotes,
+  reshapedText,
   type OutlierBand,
   type PreviousReport,
 } from "../core/history";
@@ -432,7 +433,7 @@ export function withPrevious(
   }
   if (h.reshaped.length > 0)
     lines.push(
-      `  Không so với năm trước: ${h.reshaped.join(", ")} (báo cáo kỳ này và năm trước không gồm cùng các đơn vị: một bên là báo cáo tổng hợp, hoặc tổng hợp cả đơn vị mà năm trước gửi riêng; số liệu không cùng phạm vi).`,
+      `  Không so với năm trước (số liệu không cùng phạm vi đơn vị): ${h.reshaped.map(reshapedText).join("; ")}.`,
     );
   const against = h.listedAgainst === null ? "năm trước" : `tệp ${periodLabel(h.listedAgainst)}`;
   lines.push(

@@ -413,12 +413,13 @@ export function unitsCovered(c: Pick<Consolidation, "units">): number {
  * so a reader sees the row sums other units and next year's `--previous` knows this year's shape.
  */
 export function rollupMark(summed: number): string {
-  return `(tổng hợp ${viInteger(summed)} đơn vị)`;
+  // "7 đơn vị" held together: a narrow name column wrapped it as "(tổng hợp 7" over "đơn vị)".
+  return `(tổng hợp ${viInteger(summed)}\u00a0đơn vị)`;
 }
 
 /** The units summed, read back from a name that ends with rollupMark; undefined for a name without it. */
 export function markedRollupUnits(name: string): number | undefined {
-  const m = /\(tổng hợp ([\d.]+) đơn vị\)\s*$/u.exec(name.normalize("NFC"));
+  const m = /\(tổng hợp\s+([\d.]+)\s+đơn vị\)\s*$/u.exec(name.normalize("NFC"));
   return m ? Number(m[1]!.replaceAll(".", "")) : undefined;
 }
 

@@ -20,3 +20,11 @@ test("a known kind says what it is and why it cannot be read, then how to send t
       "Hãy gửi tệp Excel .xlsx gốc của báo cáo (bản PDF có chữ ký gửi kèm riêng nếu cần).",
   );
 });
+
+test("a .json among the reports (last year's consolidation given without --previous) says where it goes", () => {
+  expect(fileKindMessage("tong-hop-2025.json")).toBe(
+    "Tệp “tong-hop-2025.json” là tệp dữ liệu JSON (.json), không phải sổ tính Excel .xlsx theo mẫu. " +
+      "Nếu đây là tệp tổng hợp năm trước để đối chiếu, hãy đưa nó vào mục đối chiếu " +
+      "(lệnh kl226 consolidate … với một --previous trước mỗi tệp: --previous a.json --previous b.json), không để chung với các báo cáo.",
+  );
+});

@@ -15,6 +15,7 @@ export type FileKindId =
   | "numbers"
   | "pdf"
   | "word"
+  | "json"
   | "archive"
   | "other";
 
@@ -91,6 +92,12 @@ export const FILE_KINDS: readonly FileKind[] = [
     what: "văn bản Word",
     howToXlsx:
       "Số liệu phải được điền vào mẫu báo cáo Excel và lưu kiểu “Sổ làm việc Excel (*.xlsx)”; văn bản Word (nếu có) gửi kèm riêng.",
+  },
+  {
+    id: "json",
+    extensions: ["json"],
+    what: "tệp dữ liệu JSON (.json)",
+    howToXlsx: `Nếu đây là tệp tổng hợp năm trước để đối chiếu, hãy đưa nó vào mục đối chiếu ${TOOL_WORDS.previous.both}, không để chung với các báo cáo.`,
   },
   {
     id: "archive",

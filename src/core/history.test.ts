@@ -11,6 +11,7 @@ import {
   parsePreviousReport,
   previousFromSummary,
   previousPeriodNotes,
+  reshapedText,
   type PreviousReport,
 } from "./history";
 import { DEFAULT_PROFILE } from "./profile";
@@ -79,7 +80,10 @@ describe("compareWithPrevious", () => {
       ]),
     );
     expect(h.warnings.filter((w) => w.unit === "SO_A")).toEqual([]);
-    expect(h.reshaped).toEqual(["SO_A"]);
+    expect(h.reshaped).toEqual([{ unit: "SO_A", before: "listed", now: 1 }]);
+    expect(h.reshaped.map(reshapedText)).toEqual([
+      "SO_A: kỳ này tổng hợp 1 đơn vị, có đơn vị năm trước gửi riêng",
+    ]);
     expect(h.goneUnits).toEqual(["SO_CU"]);
     // The same units without the roll-up: Sở A's 100 declared against last year's 33 is warned.
     const plain = compareWithPrevious(
@@ -322,34 +326,84 @@ describe("roll-ups recorded for next year (JSON `rollups`, the summary's marked 
   it("a roll-up is not compared with last year's own report of the unit when last year's file records the shapes", () => {
     const recorded = compareWithPrevious(rolled, { ...last(lastUnits), rollups: [] });
     expect(mismatches(recorded, "SO_A")).toBe(0);
-    expect(recorded.reshaped).toEqual(["SO_A"]);
+    expect(recorded.reshaped).toEqual([{ unit: "SO_A", before: 0, now: 3 }]);
+    expect(recorded.reshaped.map(reshapedText)).toEqual([
+      "SO_A: năm trước là báo cáo riêng, kỳ này tổng hợp 3 đơn vị",
+    ]);
     // Sở B sent its own report both years: still compared (100 declared against last year's 100).
     expect(recorded.warnings.filter((w) => w.unit === "SO_B")).toEqual([]);
-    // A file written before roll-ups were recorded cannot tell: compared as before.
+    // A file written before roll-ups were recorded cannot tell whether last year's was a roll-up too:
+    // this year's roll-up is not compared (its warnings would ask the unit to correct figures that may
+    // be right), and the line says why; a unit's own report is compared as before.
     const unknown = compareWithPrevious(rolled, last(lastUnits));
-    expect(mismatches(unknown, "SO_A")).toBeGreaterThan(0);
-    expect(unknown.reshaped).toEqual([]);
+    expect(mismatches(unknown, "SO_A")).toBe(0);
+    expect(unknown.reshaped).toEqual([{ unit: "SO_A", before: "unknown", now: 3 }]);
+    expect(reshapedText(unknown.reshaped[0]!)).toBe(
+      "SO_A: kỳ này tổng hợp 3 đơn vị; tệp đối chiếu (lập bằng phiên bản trước) không ghi năm trước đơn vị này báo cáo riêng hay tổng hợp",
+    );
+    const ownBoth = compareWithPrevious(
+      run([{ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [99, 90] } }]),
+      last(lastUnits),
+    );
+    expect(mismatches(ownBoth, "SO_A")).toBeGreaterThan(0);
+    expect(ownBoth.reshaped).toEqual([]);
   });
 
   it("nor the reverse (a roll-up last year, the unit's own report now), nor roll-ups of another number of units; the same shape is compared", () => {
-    expect(
-      compareWithPrevious(plain, { ...last(lastUnits), rollups: [{ unit: "SO_A", units: 6 }] }).reshaped,
-    ).toEqual(["SO_A"]);
-    expect(
-      compareWithPrevious(rolled, { ...last(lastUnits), rollups: [{ unit: "so_a", units: 4 }] }).reshaped,
-    ).toEqual(["SO_A"]);
+    const reverse = compareWithPrevious(plain, { ...last(lastUnits), rollups: [{ unit: "SO_A", units: 6 }] });
+    expect(reverse.reshaped.map(reshapedText)).toEqual([
+      "SO_A: năm trước tổng hợp 6 đơn vị, kỳ này là báo cáo riêng",
+    ]);
+    const other = compareWithPrevious(rolled, { ...last(lastUnits), rollups: [{ unit: "so_a", units: 4 }] });
+    expect(other.reshaped.map(reshapedText)).toEqual(["SO_A: năm trước tổng hợp 4 đơn vị, kỳ này 3"]);
     const same = compareWithPrevious(rolled, { ...last(lastUnits), rollups: [{ unit: "SO_A", units: 3 }] });
     expect(same.reshaped).toEqual([]);
     expect(mismatches(same, "SO_A")).toBeGreaterThan(0);
+  });
+
+  it("a year whose file records another shape for the unit is left out of its history (OUTLIER)", () => {
+    // Sở B: its own report in 2024 and 2025 (7 meetings), 68 this year: a jump worth a warning.
+    const y = (
+      year: number,
+      current: number,
+      rollups: Array<{ unit: string; units: number }>,
+    ): PreviousReport => ({
+      period: { kind: "NAM", year },
+      units: [{ code: "SO_B", values: { HN_TONG: { previous: null, current } } }],
+      rollups,
+    });
+    const thisYear = run([
+      { unit: "SO_B", name: "Sở B", counts: { HN_TONG: [7, 68], HN_TRUC_TUYEN: [5, 60] } },
+    ]);
+    expect(thisYear.units.map((u) => u.code)).toEqual(["SO_B"]);
+    const outliers = (previous: PreviousReport[]): number =>
+      compareWithPrevious(thisYear, previous).warnings.filter((w) => w.finding.code === "OUTLIER").length;
+    expect(outliers([y(2025, 7, []), y(2024, 7, [])])).toBe(1);
+    // 2023 was a roll-up of 3 units (680): counted, it would widen the band and hide the jump.
+    expect(outliers([y(2025, 7, []), y(2024, 7, []), y(2023, 680, [{ unit: "SO_B", units: 3 }])])).toBe(1);
+    // The same 680 recorded as the unit's own report is its history, and the jump is within it.
+    expect(outliers([y(2025, 7, []), y(2024, 7, []), y(2023, 680, [])])).toBe(0);
   });
 
   it("the summary marks a roll-up's name, says so under the Số liệu title, and is read back with the same shapes", () => {
     const spec = summaryWorkbook(rolled, profile);
     const names = (sheet: string): unknown[] =>
       spec.sheets.find((s) => s.name === sheet)!.rows.map((r) => (r[1] as { value?: unknown } | null)?.value);
-    expect(names("Tổng hợp")).toContain("Sở A (tổng hợp 3 đơn vị)");
-    expect(names("Số liệu")).toContain("Sở A (tổng hợp 3 đơn vị)");
+    // "3 đơn vị" held together by a no-break space, so a narrow column does not wrap between them.
+    expect(names("Tổng hợp")).toContain("Sở A (tổng hợp 3\u00a0đơn vị)");
+    expect(names("Số liệu")).toContain("Sở A (tổng hợp 3\u00a0đơn vị)");
     expect(names("Số liệu")).toContain("Sở B");
+    // Both sheets say what the mark means (Tổng hợp only when some row has it).
+    const notes = (sheet: string, c: Consolidation): string =>
+      summaryWorkbook(c, profile)
+        .sheets.find((sh) => sh.name === sheet)!
+        .rows.slice(0, 4)
+        .map((r) => String((r[0] as { value?: unknown } | null)?.value ?? ""))
+        .join(" ");
+    const legend = "Báo cáo tổng hợp của nhiều đơn vị ghi “(tổng hợp N đơn vị)” sau tên.";
+    expect(notes("Tổng hợp", rolled)).toContain(legend);
+    expect(notes("Tổng hợp", plain)).not.toContain(legend);
+    expect(notes("Số liệu", plain)).toContain(legend);
     const read = readXlsx(writeXlsx(spec));
     if (!read.ok) throw new Error("summary unreadable");
     const parsed = previousFromSummary(read.workbook, profile.form);

@@ -145,6 +145,29 @@ export interface HistoryWarning {
   readonly finding: Finding;
 }
 
+/**
+ * A unit not compared with last year because its report covers other units than last year's:
+ * `before` is last year's shape as its file records it (0: the unit's own report, N: a roll-up of N
+ * units), "listed" when this year's roll-up sums units last year's file lists on their own, "unknown"
+ * when this year's is a roll-up and last year's file (written before shapes were recorded) cannot say.
+ */
+export interface Reshaped {
+  readonly unit: string;
+  readonly before: number | "listed" | "unknown";
+  /** This year's shape: 0 the unit's own report, N a roll-up of N units. */
+  readonly now: number;
+}
+
+/** "SO_Y_TE: năm trước là báo cáo riêng, kỳ này tổng hợp 7 đơn vị": why a unit is not compared. */
+export function reshapedText(r: Reshaped): string {
+  const now = r.now > 0 ? `kỳ này tổng hợp ${r.now} đơn vị` : "kỳ này là báo cáo riêng";
+  if (r.before === "listed") return `${r.unit}: ${now}, có đơn vị năm trước gửi riêng`;
+  if (r.before === "unknown")
+    return `${r.unit}: ${now}; tệp đối chiếu (lập bằng phiên bản trước) không ghi năm trước đơn vị này báo cáo riêng hay tổng hợp`;
+  const before = r.before > 0 ? `năm trước tổng hợp ${r.before} đơn vị` : "năm trước là báo cáo riêng";
+  return `${r.unit}: ${before}, ${r.now > 0 && r.before > 0 ? `kỳ này ${r.now}` : now}`;
+}
+
 export interface HistoryComparison {
   readonly warnings: readonly HistoryWarning[];
   /** Accepted units this year that last year's consolidation does not list, sorted. */
@@ -157,7 +180,7 @@ export interface HistoryComparison {
    * (a roll-up one year and the unit's own the other, or roll-ups of different numbers of units). Their
    * figures are of other units, so they are not compared with it (no PREVIOUS_MISMATCH, no OUTLIER).
    */
-  readonly reshaped: readonly string[];
+  readonly reshaped: readonly Reshaped[];
   /** Whether column D was checked (PREVIOUS_MISMATCH): a consolidation of this period a year before was given. */
   readonly comparedDeclared: boolean;
   /** The period of the file the new and gone units are listed against; null when none was given. */
@@ -248,6 +271,35 @@ function unitsByCode(report: PreviousReport): Map<string, PreviousReport["units"
   return units;
 }
 
+/** The units a file records as summing others, every other unit it lists at 0; undefined when it records none. */
+function shapesOf(report: PreviousReport): Map<string, number> | undefined {
+  if (report.rollups === undefined) return undefined;
+  return new Map([
+    ...report.units.map((u): [string, number] => [codeKey(u.code), 0]),
+    ...report.rollups.map((r): [string, number] => [codeKey(r.unit), r.units]),
+  ]);
+}
+
+/**
+ * Why unit `u` (of shape `now`) is not compared with last year's file, or undefined when it is: a
+ * roll-up of units that file lists on their own; another shape than the file records for it; a
+ * roll-up against a file that records no shapes (last year's own report or a roll-up: it cannot say).
+ * `shapes` is undefined when the file records none.
+ */
+function reshapedFrom(
+  u: Consolidation["units"][number],
+  now: number,
+  shapes: Map<string, number> | undefined,
+  last: Map<string, PreviousReport["units"][number]>,
+): Reshaped["before"] | undefined {
+  const key = codeKey(u.code);
+  if ((u.rollupOf ?? []).some((s) => codeKey(s.code) !== key && last.has(codeKey(s.code)))) return "listed";
+  if (!last.has(key)) return undefined;
+  const before = shapes?.get(key);
+  if (before !== undefined) return before !== now ? before : undefined;
+  return now > 0 && shapes === undefined ? "unknown" : undefined;
+}
+
 /**
  * `previous`: one earlier consolidation or several (any order; of two for the same year the first
  * given is used). An empty list compares with nothing.
@@ -283,16 +335,12 @@ export function compareWithPrevious(
   if (newest === undefined)
     return { warnings: [], ...membership(given[0]), comparedDeclared: false, reshaped: [] };
   const last = unitsByCode(newest);
-  // Units last year's file records as summing others (0 for every other unit it lists), when it records them.
-  const shapesBefore =
-    newest.rollups === undefined
-      ? undefined
-      : new Map([
-          ...[...last.keys()].map((code): [string, number] => [code, 0]),
-          ...newest.rollups.map((r): [string, number] => [codeKey(r.unit), r.units]),
-        ]);
-  const reshaped: string[] = [];
-  const sameKind = [...reports].reverse().map((r) => ({ year: r.period.year, units: unitsByCode(r) }));
+  const shapesBefore = shapesOf(newest);
+  const reshaped: Reshaped[] = [];
+  // Each year's units, and their shapes where that year's file records them.
+  const sameKind = [...reports]
+    .reverse()
+    .map((r) => ({ year: r.period.year, units: unitsByCode(r), shapes: shapesOf(r) }));
   // Column D is checked against the year just before only.
   const comparedDeclared = period === null || newest.period.year === period.year - 1;
   const labelOf = (year: number): string => lowerFirst(periodLabel({ kind: newest.period.kind, year }));
@@ -305,21 +353,21 @@ export function compareWithPrevious(
     // Not compared where this year's report and last year's cover different units: a roll-up of units
     // last year's file lists on their own, or a report whose shape last year's file records otherwise
     // (a roll-up then and the unit's own now, a roll-up of another number of units, or the reverse).
-    const shapeBefore = before === undefined ? undefined : shapesBefore?.get(key);
-    if (
-      (u.rollupOf ?? []).some((s) => codeKey(s.code) !== key && last.has(codeKey(s.code))) ||
-      (shapeBefore !== undefined && shapeBefore !== rollupUnits(u))
-    ) {
-      reshaped.push(u.code);
+    const now = rollupUnits(u);
+    const why = reshapedFrom(u, now, shapesBefore, last);
+    if (why !== undefined) {
+      reshaped.push({ unit: u.code, before: why, now });
       continue;
     }
     for (const { code, label: name } of counts) {
       const label = `${code} (${name})`;
       const current = pairOf(u.values, code).current;
       if (current !== null) {
+        // A year whose file records another shape for the unit says nothing about this one.
         const history = sameKind.flatMap((r): HistoryPoint[] => {
           const value = r.units.get(key)?.values[code]?.current ?? null;
-          return value === null ? [] : [{ year: r.year, value }];
+          const shape = r.shapes?.get(key);
+          return value === null || (shape !== undefined && shape !== now) ? [] : [{ year: r.year, value }];
         });
         const verdict = outlierVerdict(current, history, band);
         if (verdict.kind !== "none") {
@@ -353,7 +401,12 @@ export function compareWithPrevious(
       });
     }
   }
-  return { warnings, ...membership(newest), comparedDeclared, reshaped: reshaped.sort(compareText) };
+  return {
+    warnings,
+    ...membership(newest),
+    comparedDeclared,
+    reshaped: reshaped.sort((a, b) => compareText(a.unit, b.unit)),
+  };
 }
 
 /** "Quý III 2024" → "quý III 2024", for the middle of a sentence. */

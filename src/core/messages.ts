@@ -38,6 +38,10 @@ export const TOOL_WORDS = {
     both: "(lệnh kl226 consolidate … --rollup, hoặc nút Tải báo cáo gửi cấp trên)",
     page: "(phần “Báo cáo gửi cấp trên” ở thẻ Tổng hợp)",
   },
+  previous: {
+    both: "(lệnh kl226 consolidate … với một --previous trước mỗi tệp: --previous a.json --previous b.json)",
+    page: "(dùng lệnh kl226 consolidate … --previous; phần bổ trợ chưa đối chiếu năm trước)",
+  },
   internalDetail: {
     both: " và dòng “detail” trong kết quả lệnh “kl226 validate TỆP --json”",
     page: "",

@@ -425,7 +425,7 @@ describe("a roll-up consolidated together with the units it sums", () => {
     const text = documentText(reportDocument(c, profile, { date: { year: 2026, month: 6, day: 12 } }));
     expect(text).toContain("Tính chung (1 báo cáo, gồm 3 đơn vị)");
     // Phụ lục I marks the roll-up's row with the units it sums.
-    expect(text).toMatch(/Khối Văn xã\s*\(tổng hợp 3 đơn vị\)/);
+    expect(text).toMatch(/Khối Văn xã\s*\(tổng hợp 3\u00a0đơn vị\)/);
     expect(
       countedUnitsPhrase(consolidate([submission("XA_C.xlsx", reportBytes(xaC))], { profile, period })),
     ).toBe("1 đơn vị");

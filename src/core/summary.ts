@@ -338,7 +338,8 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   const legend =
     `Mục tiêu áp dụng — hồ sơ ${profile.name}: ` +
     form.indicators.map((ind) => `${ind.short} ${targetText(ind)}`).join("; ") +
-    `. Ô đỏ: không đạt; ô xanh: đạt; “—”: không đánh giá được (mẫu số bằng 0, chưa điền hoặc chỉ tiêu không áp dụng cho loại đơn vị). Dòng tổng tính tỷ lệ từ tổng số (không lấy trung bình các tỷ lệ${weightedNote(form)}). Số liệu từng đơn vị ở trang “Số liệu”.`;
+    `. Ô đỏ: không đạt; ô xanh: đạt; “—”: không đánh giá được (mẫu số bằng 0, chưa điền hoặc chỉ tiêu không áp dụng cho loại đơn vị). Dòng tổng tính tỷ lệ từ tổng số (không lấy trung bình các tỷ lệ${weightedNote(form)}). Số liệu từng đơn vị ở trang “Số liệu”.` +
+    (c.units.some((u) => rollupUnits(u) > 0) ? ` ${ROLLUP_LEGEND}` : "");
   const header = [
     "Mã đơn vị",
     "Tên đơn vị",
