@@ -155,7 +155,7 @@ export const CONSOLIDATE = defineCommand({
     PERIODS_LINE,
     `${PROFILES_LINE}; không có --profile: mỗi tệp được đọc theo mẫu ghi ở ô A1, tổng hợp theo mẫu mà nhiều tệp khai nhất.`,
     "Trong thư mục, mọi tệp đều được tính: tệp không phải .xlsx (.xls, .ods, .csv…) bị từ chối kèm lý do và cách lưu lại; bỏ qua tệp khóa “~$…” của Excel và tệp ẩn.",
-    "Mã thoát: 0 đã ghi, mọi tệp được tiếp nhận; 1 đã ghi, có tệp bị từ chối; 2 dùng lệnh sai hoặc không đọc/ghi được (chưa ghi gì).",
+    "Mã thoát: 0 đã ghi, mọi tệp được tiếp nhận; 1 đã ghi, có tệp bị từ chối; 2 dùng lệnh sai hoặc không đọc/ghi được (chưa ghi gì, hoặc lệnh nói rõ những tệp đã ghi trước khi gặp lỗi).",
   ],
   examples: [
     "kl226 consolidate bao-cao/ --roster danh-sach.csv --out tong-hop.xlsx --json tong-hop.json",
@@ -391,30 +391,53 @@ export async function runConsolidation(
     (o.datedAfterDeadline && c.deadline !== null ? weekAfterDeadline(c.deadline) : documentDates({}));
   const letters = o.letters === undefined ? undefined : followUpLetters(c, profile, dates);
   const summary = summaryWorkbook(c, profile);
-  writeAtomic(
-    o.out,
-    await writeXlsxOverlapped(
-      letters ? withLetterSheet(summary, letters, o.letters) : summary,
-      nodeZipEntryLater,
-      NODE_ZIP_CODEC,
+  // An output that cannot be written ends the run (exit 2); what was written before it is said.
+  const written: string[] = [];
+  const output = async <T>(path: string, write: () => T | Promise<T>): Promise<T> => {
+    try {
+      const result = await write();
+      written.push(path);
+      return result;
+    } catch (e) {
+      if (!(e instanceof UsageError) || written.length === 0) throw e;
+      throw new UsageError(`${e.message} Đã ghi xong trước đó: ${written.join(", ")}.`);
+    }
+  };
+  await output(o.out, async () =>
+    writeAtomic(
+      o.out,
+      await writeXlsxOverlapped(
+        letters ? withLetterSheet(summary, letters, o.letters) : summary,
+        nodeZipEntryLater,
+        NODE_ZIP_CODEC,
+      ),
     ),
   );
-  if (o.json !== undefined) writeAtomic(o.json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`);
+  const json = o.json;
+  if (json !== undefined)
+    await output(json, () => writeAtomic(json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`));
   // The letters' own record (".kl226-thu-nhac.json") is a hidden file of ours, not one to mention.
   const lettersDir = o.letters === undefined ? undefined : resolve(o.letters) + sep;
   const ignored = found.ignored.filter((f) => lettersDir === undefined || !resolve(f).startsWith(lettersDir));
   io.out(humanSummary(c, profile, named, files.length, o.out, o.json, ignored));
   if (history) io.out(`${history.lines.join("\n")}\n`);
   const roster = o.roster ?? profile.roster;
-  if (o.letters !== undefined)
-    io.out(`${(await writeLetters(o.letters, c, profile, dates, roster)).join("\n")}\n`);
-  if (o.report !== undefined)
-    io.out(`${(await writeReport(o.report, c, profile, dates, roster)).join("\n")}\n`);
+  const { letters: lettersDirOption, report } = o;
+  if (lettersDirOption !== undefined)
+    io.out(
+      `${(await output(lettersDirOption, () => writeLetters(lettersDirOption, c, profile, dates, roster))).join("\n")}\n`,
+    );
+  if (report !== undefined)
+    io.out(`${(await output(report, () => writeReport(report, c, profile, dates, roster))).join("\n")}\n`);
   if (o.letters !== undefined || o.report !== undefined) {
     const notes = documentDateNotes(c, dates, o.dates === undefined || o.datesDefaulted === true);
     if (notes.length > 0) io.out(`${notes.join("\n")}\n`);
   }
-  const rollup = o.rollup === undefined ? undefined : writeRollup(c, profile, o.rollup);
+  const rollupRequest = o.rollup;
+  const rollup =
+    rollupRequest === undefined
+      ? undefined
+      : await output(rollupRequest.out, () => writeRollup(c, profile, rollupRequest));
   if (rollup) io.out(`${rollup.line}\n`);
   return { consolidation: c, submissions, profile, rollupRefused: rollup?.written === false };
 }

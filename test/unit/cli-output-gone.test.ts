@@ -74,3 +74,29 @@ test("validate and --help whose reader has left exit with their own codes and pr
   },
   60_000,
 );
+
+test("an output that cannot be written after others were says which were written (exit 2 no longer reads as nothing written)", async () => {
+  const { main } = await import("../../src/cli/main");
+  const { capture } = await import("../helpers/cli-io");
+  const { mkdirSync } = await import("node:fs");
+  const out = join(dir, "partial.xlsx");
+  const json = join(dir, "partial.json");
+  const letters = join(dir, "partial-letters");
+  // A folder where a unit's letter must go: that letter cannot be written, after the summary and the JSON.
+  for (const code of readFileSync(join(ROOT, "samples", "roster.csv"), "utf8")
+    .split("\n")
+    .slice(1)) {
+    const unit = code.split(",")[0]?.trim();
+    if (unit) mkdirSync(join(letters, `${unit}.docx`), { recursive: true });
+  }
+  const io = capture();
+  const roster = join(ROOT, "samples", "roster.csv");
+  const code = await main(
+    ["consolidate", SAMPLES, "--out", out, "--json", json, "--roster", roster, "--letters", letters],
+    io,
+  );
+  expect(code).toBe(2);
+  expect(io.stderr).toContain("đã có một thư mục trùng tên");
+  expect(io.stderr).toContain(`Đã ghi xong trước đó: ${out}, ${json}.`);
+  expect(existsSync(out) && existsSync(json)).toBe(true);
+}, 60_000);
