@@ -170,7 +170,15 @@ const consolidateOptions = z
       .string({ message: "cần --out TỔNG_HỢP.xlsx" })
       .min(1, "cần --out TỔNG_HỢP.xlsx")
       .regex(/\.xlsx$/i, "tệp tổng hợp phải có đuôi .xlsx"),
-    json: z.string().min(1, "cần tên tệp, ví dụ --json bao-cao.json").optional(),
+    json: z
+      .string()
+      .min(1, "cần tên tệp, ví dụ --json bao-cao.json")
+      // "-" is no file: the command prints its own summary on the screen, so the JSON goes to a file.
+      .refine(
+        (v) => v !== "-",
+        "cần tên tệp .json (kết quả JSON được ghi vào tệp, không in ra màn hình), ví dụ --json bao-cao.json",
+      )
+      .optional(),
     roster: z.string().min(1).optional(),
     period: periodSchema.optional(),
     year: yearSchema.optional(),

@@ -221,7 +221,9 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
     [["--year", "2026"], /^--period và --year phải dùng cùng nhau/],
     [["--period", "QUY", "--year", "2026"], /^Tùy chọn --period không hợp lệ/],
     [["--period", "6T", "--year", "26"], /^Tùy chọn --year không hợp lệ/],
-  ])("bad period options %j", async (extra, message) => {
+    // "-" wrote a file named "-": the JSON goes to a file, the screen has the command's own summary.
+    [["--json", "-"], /^Tùy chọn --json không hợp lệ: cần tên tệp \.json \(kết quả JSON được ghi vào tệp/],
+  ])("bad period and output options %j", async (extra, message) => {
     const { code, io } = await run(inDir, "--out", out, ...extra);
     expect(code).toBe(2);
     expect(io.stderr).toMatch(message);
