@@ -79,6 +79,15 @@ export function letterFileName(unit: string): string {
 }
 
 /**
+ * The check a unit runs before sending, named as the unit knows it: the Excel add-in its Sở handed
+ * out. The letters named it "phần bổ trợ KL226", the product's name, which a CCHC unit (whose error
+ * may be to have used the KL226 form) cannot place.
+ */
+function checkTool(sender: string): string {
+  return `chức năng “Kiểm tra” của phần bổ trợ Excel do ${sender} cung cấp`;
+}
+
+/**
  * "Trang “Chỉ tiêu”, ô E5: …": where the clerk finds the error, then what to type (the message says
  * it), worded for the unit that receives the letter (`unitMessage`). A missing sheet has no place to
  * point at: its message names it.
@@ -317,7 +326,7 @@ function returnedFile(
   if (errors.length > ERRORS_SHOWN) {
     shown.push({
       kind: "item",
-      text: `Và ${errors.length - ERRORS_SHOWN} lỗi khác (chức năng “Kiểm tra” của phần bổ trợ KL226 liệt kê đủ).`,
+      text: `Và ${errors.length - ERRORS_SHOWN} lỗi khác (${checkTool(sender)} liệt kê đủ).`,
     });
   }
   const which = errors.length === 1 ? "lỗi sau" : `${errors.length} lỗi sau`;
@@ -342,8 +351,8 @@ function returnedFile(
       {
         kind: "paragraph",
         text: anotherPeriod
-          ? `Đơn vị lập báo cáo ${period} trên mẫu ${formId} (không sửa tệp đã gửi), kiểm tra bằng chức năng “Kiểm tra” của phần bổ trợ KL226 rồi gửi.`
-          : `Sau khi sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng chức năng “Kiểm tra” của phần bổ trợ KL226.`,
+          ? `Đơn vị lập báo cáo ${period} trên mẫu ${formId} (không sửa tệp đã gửi), kiểm tra bằng ${checkTool(sender)} rồi gửi.`
+          : `Sau khi sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng ${checkTool(sender)}.`,
       },
     ],
   };

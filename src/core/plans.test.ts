@@ -368,8 +368,10 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
       replyBy: { year: 2025, month: 9, day: 29 },
     }).find((l) => l.unit === "P_A")!;
     expect(letter.text).toContain(
-      "Đơn vị lập báo cáo quý III năm 2025 trên mẫu CCHC-BC/2025 (không sửa tệp đã gửi), kiểm tra bằng chức năng “Kiểm tra” của phần bổ trợ KL226 rồi gửi.",
+      "Đơn vị lập báo cáo quý III năm 2025 trên mẫu CCHC-BC/2025 (không sửa tệp đã gửi), kiểm tra bằng chức năng “Kiểm tra” của phần bổ trợ Excel do Sở An toàn thực phẩm Thành phố Hồ Chí Minh cung cấp rồi gửi.",
     );
+    // The tool is named as the unit knows it, not by the product's name (a CCHC unit cannot place "KL226").
+    expect(letter.text).not.toContain("KL226");
     expect(letter.text).toContain("gửi báo cáo quý III năm 2025 theo mẫu CCHC-BC/2025 về");
     expect(letter.text).not.toContain("đã sửa lỗi");
     expect(letter.text).not.toContain("Sau khi sửa");

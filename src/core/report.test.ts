@@ -93,14 +93,14 @@ test("I: with a roster, a unit not on it has a row of its own, so every type's r
 test("II: one sentence per indicator with the pooled value in Vietnamese notation and the units met / short / not judged", () => {
   // Σ online 6000 of Σ meetings 9951 = 60,29… %.
   expect(main).toContain(
-    "1. Tỷ lệ hội nghị trực tuyến (mục tiêu ≥ 60 %): tính chung 9 đơn vị đạt 60,3 %, đạt mục tiêu; 8 đơn vị đạt, 1 đơn vị chưa đạt, 0 đơn vị chưa đánh giá được.",
+    "1. Tỷ lệ hội nghị trực tuyến (mục tiêu ≥ 60 %): kết quả chung (9 đơn vị) đạt 60,3 %, đạt mục tiêu; 8 đơn vị đạt, 1 đơn vị chưa đạt, 0 đơn vị chưa đánh giá được.",
   );
   // Σ 27048 of Σ 28400 hồ sơ = 95,24 %.
   expect(main).toContain(
-    "4. Tỷ lệ hồ sơ TTHC xử lý trên môi trường số (mục tiêu ≥ 95 %): tính chung 9 đơn vị đạt 95,2 %, đạt mục tiêu; 8 đơn vị đạt, 1 đơn vị chưa đạt",
+    "4. Tỷ lệ hồ sơ TTHC xử lý trên môi trường số (mục tiêu ≥ 95 %): kết quả chung (9 đơn vị) đạt 95,2 %, đạt mục tiêu; 8 đơn vị đạt, 1 đơn vị chưa đạt",
   );
   expect(main).toMatch(
-    /2\. Giảm số lượng hội nghị so với cùng kỳ \(mục tiêu giảm ≥ 10 %\): tính chung 9 đơn vị giảm \d+,\d %/,
+    /2\. Giảm số lượng hội nghị so với cùng kỳ \(mục tiêu giảm ≥ 10 %\): kết quả chung \(9 đơn vị\) giảm \d+,\d %/,
   );
 });
 
@@ -222,8 +222,9 @@ test("II: a rate only some units reported is said to be pooled over those units,
   const d = reportDocument(q3, cchc, { date: { year: 2025, month: 9, day: 22 } });
   const text = documentText({ ...d, sections: [d.sections[0]!] });
   // goodCounts: 98,5 % over 200 forms, from P_A alone.
-  expect(text).toMatch(/Mức độ hài lòng[^\n]*: tính chung 1 trong 3 đơn vị có đủ số liệu đạt 98,5 %/);
-  expect(text).toMatch(/: tính chung 3 đơn vị /);
+  // "1 trong 3 đơn vị có đủ số liệu đạt 98,5 %" read as if one unit had reached 98,5 %.
+  expect(text).toMatch(/Mức độ hài lòng[^\n]*: kết quả chung \(1\/3 đơn vị có đủ số liệu\) đạt 98,5 %/);
+  expect(text).toMatch(/: kết quả chung \(3 đơn vị\) /);
   expect(documentText({ ...d, sections: [d.sections[1]!] })).toContain("| 98,5 % (1 đơn vị) |");
 });
 
@@ -306,4 +307,14 @@ test("section III's lead-in keeps with its table (it was left alone at the foot 
       b.runs.some((r) => "text" in r && r.text.startsWith("Số đơn vị theo tình trạng")),
   );
   expect(lead).toMatchObject({ kind: "paragraph", keepWithNext: true });
+});
+
+test("II with no report consolidated says so once, not “0 đơn vị đạt, 0 đơn vị chưa đạt, 0 đơn vị chưa đánh giá được”", () => {
+  const none = documentText(
+    reportDocument(consolidate([], { profile, roster }), profile, { date: dates.date, roster }),
+  );
+  expect(none).toContain(
+    "1. Tỷ lệ hội nghị trực tuyến (mục tiêu ≥ 60 %): không có báo cáo nào được tổng hợp, nên chưa đánh giá được.",
+  );
+  expect(none).not.toContain("0 đơn vị chưa đánh giá được");
 });

@@ -11,6 +11,7 @@ import {
   countedUnitsPhrase,
   rollupMark,
   rollupUnits,
+  unitsCovered,
   type Consolidation,
   type IndicatorResult,
   type UnitSummary,
@@ -311,13 +312,16 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
 }
 
 /**
- * The units a pooled value is over: "9 đơn vị" when it is all of them, else "6 trong 9 đơn vị có đủ
- * số liệu" (a rate only some units reported, an indicator that applies to some unit types only).
+ * The reports a pooled value is over, in parentheses after "kết quả chung": "(9 đơn vị)", with roll-ups
+ * among them "(53 báo cáo, gồm 59 đơn vị)" as section II's lead-in says, and when only some had the
+ * figures "(6/10 đơn vị có đủ số liệu)" — "6 trong 10 đơn vị có đủ số liệu đạt 100 %" read as if six
+ * units had reached 100 %.
  */
-function pooledPhrase(pooled: number, units: number): string {
-  return pooled === units
-    ? `${viInteger(units)} đơn vị`
-    : `${viInteger(pooled)} trong ${viInteger(units)} đơn vị có đủ số liệu`;
+function pooledPhrase(pooled: number, c: Pick<Consolidation, "units">): string {
+  const reports = c.units.length;
+  if (pooled === reports) return countedUnitsPhrase(c);
+  const noun = unitsCovered(c) === reports ? "đơn vị" : "báo cáo";
+  return `${viInteger(pooled)}/${viInteger(reports)} ${noun} có đủ số liệu`;
 }
 
 /** "kết quả chung đạt 68,2 %, đạt mục tiêu": the pooled value and its verdict. */
@@ -326,7 +330,7 @@ function indicatorSentence(
   index: number,
   r: IndicatorResult | undefined,
   n: { met: number; short: number; na: number },
-  units: number,
+  c: Pick<Consolidation, "units">,
   pooled: number,
   /** A ratio whose whole is 0 over every unit ("Hồ sơ trễ hạn"): its label, said instead of "chưa tính được". */
   noneOf?: string,
@@ -344,9 +348,11 @@ function indicatorSentence(
   const said =
     status === "na" && noneOf !== undefined
       ? `không có ${noneOf.replace(/^Số\s+/, "").replace(/^./, (ch) => ch.toLowerCase())} trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.`
-      : status === "na" && pooled === 0
-        ? `không đơn vị nào có đủ số liệu để tính, nên chưa đánh giá được; ${tally}.`
-        : `tính chung ${pooledPhrase(pooled, units)} ${r ? valuePhrase(ind, r.value, status) : "chưa tính được"}, ${verdict}; ${tally}.`;
+      : c.units.length === 0
+        ? "không có báo cáo nào được tổng hợp, nên chưa đánh giá được."
+        : status === "na" && pooled === 0
+          ? `không đơn vị nào có đủ số liệu để tính, nên chưa đánh giá được; ${tally}.`
+          : `kết quả chung (${pooledPhrase(pooled, c)}) ${r ? valuePhrase(ind, r.value, status) : "chưa tính được"}, ${verdict}; ${tally}.`;
   return bodyParagraph([
     { text: `${index}. ${ind.label}`, bold: true },
     { text: ` (${targetPhrase(ind)}): ${said}` },
@@ -368,7 +374,7 @@ function indicatorSection(c: Consolidation): Block[] {
             i + 1,
             c.province.indicators[ind.id],
             c.province.counts[ind.id] ?? { met: 0, short: 0, na: 0 },
-            c.units.length,
+            c,
             c.province.pooled[ind.id] ?? 0,
             ind.kind === "ratio" && c.units.length > 0 && pairOf(c.province.values, ind.whole).current === 0
               ? countField(c.form, ind.whole).label

@@ -424,6 +424,10 @@ describe("a roll-up consolidated together with the units it sums", () => {
     expect(tong.rows.flat().some((cell) => cell?.value === "Toàn tỉnh (1 báo cáo, gồm 3 đơn vị)")).toBe(true);
     const text = documentText(reportDocument(c, profile, { date: { year: 2026, month: 6, day: 12 } }));
     expect(text).toContain("Tính chung (1 báo cáo, gồm 3 đơn vị)");
+    // Section II's sentences count as its lead-in does (they said "tính chung 1 đơn vị").
+    expect(text).toContain(
+      "Tỷ lệ hội nghị trực tuyến (mục tiêu ≥ 60 %): kết quả chung (1 báo cáo, gồm 3 đơn vị) đạt",
+    );
     // Phụ lục I marks the roll-up's row with the units it sums.
     expect(text).toMatch(/Khối Văn xã\s*\(tổng hợp 3\u00a0đơn vị\)/);
     expect(
