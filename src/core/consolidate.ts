@@ -40,6 +40,7 @@ import { codeKey, matchKey } from "./text";
 import {
   columnName,
   isUnlikelyReportDate,
+  lateBeforeDeadline,
   periodFirstDay,
   type RollupSource,
   type TaskRow,
@@ -126,6 +127,11 @@ export interface TaskSummary {
   readonly done: number;
   /** Of `done`, those reported "Hoàn thành quá hạn" (kept apart so a roll-up can say so). */
   readonly doneLate: number;
+  /**
+   * Of `done`, those reported "Hoàn thành quá hạn" before their deadline (TASK_STATUS): counted as done,
+   * not in `doneLate`, since a task cannot be late before its deadline.
+   */
+  readonly lateTooEarly: number;
   readonly inProgress: number;
   readonly notStarted: number;
   readonly overdue: number;
@@ -1097,6 +1103,7 @@ function taskTables(
     deadlineText,
     done: 0,
     doneLate: 0,
+    lateTooEarly: 0,
     inProgress: 0,
     notStarted: 0,
     overdue: 0,
@@ -1106,11 +1113,19 @@ function taskTables(
   const own = counted(null, OWN_TASKS_LABEL, "");
   const ownTasks: OwnTask[] = [];
   const tally = (
-    row: { done: number; doneLate: number; inProgress: number; notStarted: number; overdue: number },
+    row: {
+      done: number;
+      doneLate: number;
+      lateTooEarly: number;
+      inProgress: number;
+      notStarted: number;
+      overdue: number;
+    },
     t: TaskRow,
     reportDate: CivilDate,
   ): void => {
-    if (t.status === "DONE_LATE") row.doneLate += 1;
+    if (lateBeforeDeadline(t, reportDate)) row.lateTooEarly += 1;
+    else if (t.status === "DONE_LATE") row.doneLate += 1;
     if (isDone(t)) row.done += 1;
     else if (t.status === "IN_PROGRESS") row.inProgress += 1;
     else row.notStarted += 1;

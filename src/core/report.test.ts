@@ -15,6 +15,7 @@ import type { DocumentSpec, TableSpec } from "./docspec";
 import { documentText } from "./documents";
 import { REPORT_APPENDICES, REPORT_SECTIONS, reportDocument } from "./report";
 import { shippedProfile } from "./profiles";
+import { templateTasks } from "./template";
 
 const c = fixtureConsolidation();
 const doc = reportDocument(c, profile, { date: dates.date, roster });
@@ -317,4 +318,36 @@ test("II with no report consolidated says so once, not “0 đơn vị đạt, 0
     "1. Tỷ lệ hội nghị trực tuyến (mục tiêu ≥ 60 %): không có báo cáo nào được tổng hợp, nên chưa đánh giá được.",
   );
   expect(none).not.toContain("0 đơn vị chưa đánh giá được");
+});
+
+test("“Hoàn thành quá hạn” before a task's deadline counts as done, not done late, and III says how many", () => {
+  // Task 4's deadline is "Quý IV/2026": reported done late in June 2026, it cannot be late yet.
+  const statuses = templateTasks(profile.form).map((_, i) => (i === 3 ? "Hoàn thành quá hạn" : "Hoàn thành"));
+  const result = inspectBytes(reportBytes({ unit: "SO_A", name: "Sở A", taskStatuses: statuses }), profile);
+  expect(result.findings.filter((f) => f.code === "TASK_STATUS").map((f) => f.cell)).toEqual(["G8"]);
+  const early = consolidate([{ file: "a.xlsx", sha256: "a", result }], { profile });
+  const task4 = early.tasks.find((t) => t.index === 4)!;
+  expect([task4.done, task4.doneLate, task4.lateTooEarly]).toEqual([1, 0, 1]);
+  const text = documentText(reportDocument(early, profile, { date: dates.date }));
+  expect(text).toContain(
+    "1 trường hợp đơn vị ghi “Hoàn thành quá hạn” khi nhiệm vụ chưa đến thời hạn được tính là hoàn thành đúng hạn",
+  );
+  expect(text).not.toContain("có đơn vị hoàn thành quá hạn");
+});
+
+test("III: units overdue only on tasks they added themselves are said so (it followed “no task of the plan is overdue”)", () => {
+  const row = 5 + templateTasks(profile.form).length;
+  const bytes = reportBytes({ unit: "SO_A", name: "Sở A" }, [
+    { op: "set", sheet: "Nhiệm vụ", cell: `B${row}`, value: "Việc riêng của đơn vị" },
+    { op: "set", sheet: "Nhiệm vụ", cell: `F${row}`, value: "Tháng 4/2026" },
+    { op: "set", sheet: "Nhiệm vụ", cell: `G${row}`, value: "Đang thực hiện" },
+  ]);
+  const own = consolidate([{ file: "a.xlsx", sha256: "a", result: inspectBytes(bytes, profile) }], {
+    profile,
+  });
+  expect(own.units.map((u) => u.tasks.overdue)).toEqual([1]);
+  const text = documentText(reportDocument(own, profile, { date: dates.date }));
+  expect(text).toContain("Không có nhiệm vụ nào của kế hoạch có đơn vị báo cáo quá hạn.");
+  expect(text).toContain("Đơn vị có nhiệm vụ tự bổ sung quá hạn: Sở A (1)");
+  expect(text).not.toContain("kể cả nhiệm vụ đơn vị tự bổ sung");
 });

@@ -431,11 +431,21 @@ function taskSection(c: Consolidation): Block[] {
       ),
     );
   }
+  // "Hoàn thành quá hạn" before the deadline cannot be: counted as done, and said, so the reader
+  // knows why the unit's own figure is not the report's.
+  const tooEarly = c.tasks.reduce((n, t) => n + t.lateTooEarly, 0);
+  if (tooEarly > 0) {
+    blocks.push(
+      bodyParagraph(
+        `${viInteger(tooEarly)} trường hợp đơn vị ghi “Hoàn thành quá hạn” khi nhiệm vụ chưa đến thời hạn được tính là hoàn thành đúng hạn (đơn vị được đề nghị kiểm tra lại, xem trang “Lỗi” của bảng tổng hợp).`,
+      ),
+    );
+  }
   const unitsOverdue = c.units.filter((u) => u.tasks.overdue > 0);
   if (unitsOverdue.length > 0) {
     blocks.push(
       bodyParagraph(
-        `Đơn vị có nhiệm vụ quá hạn (kể cả nhiệm vụ đơn vị tự bổ sung): ${nameList(
+        `${overdue.length === 0 ? "Đơn vị có nhiệm vụ tự bổ sung quá hạn" : "Đơn vị có nhiệm vụ quá hạn (kể cả nhiệm vụ đơn vị tự bổ sung)"}: ${nameList(
           unitsOverdue.map((u) => `${u.name} (${viInteger(u.tasks.overdue)})`),
           "Phụ lục I",
         )}.`,

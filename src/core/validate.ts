@@ -1039,6 +1039,14 @@ function readTasks(sheet: Sheet, findings: Finding[]): TaskRow[] {
 }
 
 /**
+ * "Hoàn thành quá hạn" on a task whose deadline is after `asOf` (the report's date): it cannot be late
+ * yet. The consolidation counts such a task as done, not done late (its TASK_STATUS warning stays).
+ */
+export function lateBeforeDeadline(t: TaskRow, asOf: CivilDate): boolean {
+  return t.status === "DONE_LATE" && t.deadline !== null && compareDates(t.deadline, asOf) > 0;
+}
+
+/**
  * "Hoàn thành quá hạn" on a task whose deadline is after the report's date cannot be: the task is not
  * overdue yet. Most likely "Hoàn thành" was meant; a warning, since the report's figures stand.
  */
@@ -1049,8 +1057,7 @@ function checkLateTasks(
   findings: Finding[],
 ): void {
   for (const t of tasks) {
-    if (t.status !== "DONE_LATE" || t.deadline === null || compareDates(t.deadline, reportDate) <= 0)
-      continue;
+    if (!lateBeforeDeadline(t, reportDate)) continue;
     findings.push(
       finding(
         "TASK_STATUS",
