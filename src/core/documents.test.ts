@@ -2,7 +2,14 @@
 // title phrases, and values worded by kind, honest at the target.
 
 import { summaryTitle } from "./summary";
-import { defaultReplyBy, periodPhrase, recipientName, resultsTitle, valuePhrase } from "./documents";
+import {
+  addressee,
+  defaultReplyBy,
+  periodPhrase,
+  recipientName,
+  resultsTitle,
+  valuePhrase,
+} from "./documents";
 import { CCHC_FORM_ID, DEFAULT_FORM, builtinForm } from "./forms";
 import type { Indicator } from "./form";
 
@@ -78,4 +85,12 @@ describe("valuePhrase: honest at the target (SPEC §9)", () => {
   ] as const)("%s %p (%s) → %s", (id, value, status, text) =>
     expect(valuePhrase(ind(id), value, status)).toBe(text),
   );
+});
+
+test("addressee: communes and wards by their People's Committee, other units as named", () => {
+  expect(addressee("Xã Cẩm Thủy")).toBe("Ủy ban nhân dân xã Cẩm Thủy");
+  expect(addressee("Phường  Bỉm Sơn")).toBe("Ủy ban nhân dân phường Bỉm Sơn");
+  expect(addressee("UBND XÃ QUẢNG PHÚ")).toBe("Ủy ban nhân dân xã Quảng Phú");
+  expect(addressee("Sở Tài chính")).toBe("Sở Tài chính");
+  expect(addressee("Trường Đại học Hồng Đức")).toBe("Trường Đại học Hồng Đức");
 });

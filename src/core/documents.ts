@@ -146,6 +146,18 @@ export function recipientName(superior: string): string {
   return `Ủy ban nhân dân ${word === "thành phố" && name === "Hồ Chí Minh" ? "Thành phố" : word} ${name}`;
 }
 
+/**
+ * A unit as a letter addresses it: a commune or ward by its People's Committee, "Xã Cẩm Thủy" →
+ * "Ủy ban nhân dân xã Cẩm Thủy" (ND30 Phụ lục II: the administrative word in lower case), "UBND
+ * phường X" as recipientName writes it; any other unit as named.
+ */
+export function addressee(unitName: string): string {
+  const name = unitName.trim().replace(/\s+/g, " ");
+  if (/^(?:UBND|Ủy ban nhân dân)\s/iu.test(name)) return recipientName(name);
+  const m = /^(xã|phường|thị trấn|đặc khu)\s+(.+)$/iu.exec(name);
+  return m ? `Ủy ban nhân dân ${(m[1] ?? "").toLocaleLowerCase("vi")} ${m[2] ?? ""}` : name;
+}
+
 /** The column D header as a phrase ("cùng kỳ năm trước", "năm 2025"). */
 export function baselinePhrase(form: Form): string {
   const h = form.previousHeader.trim();

@@ -192,6 +192,16 @@ describe("followUpLetters", () => {
 });
 
 describe("letterDocument (Nghị định 30)", () => {
+  test("a commune is written to by its People's Committee, the word “xã” in lower case (it read “Kính gửi: Xã Tệp Hỏng”)", () => {
+    const l = letter("XA_HONG");
+    expect(l.name).toBe("Xã Tệp Hỏng");
+    expect(l.text).toContain("Kính gửi: Ủy ban nhân dân xã Tệp Hỏng");
+    expect(l.text).toContain("Đề nghị Ủy ban nhân dân xã Tệp Hỏng gửi");
+    expect(documentText(letterDocument(l, profile, dates))).toContain(
+      "Kính gửi: Ủy ban nhân dân xã Tệp Hỏng",
+    );
+  });
+
   test("heading from the profile, no number yet, V/v, one recipient, Nơi nhận with Như trên and Lưu", () => {
     const doc = letterDocument(letter("SO_LOI"), profile, dates);
     const text = documentText(doc);

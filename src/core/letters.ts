@@ -14,6 +14,7 @@ import {
 import { compareDates, dayNumber, viDate } from "./dates";
 import { joinDocuments, type Block, type DocumentSpec } from "./docspec";
 import {
+  addressee,
   issuingBody,
   keptCopy,
   letterCode,
@@ -289,7 +290,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       const numbered = reasons.length > 1;
       const body: LetterLine[] = [
         p(
-          `${pursuant(form.subject)}, ${sender} đã tiếp nhận, tổng hợp báo cáo ${resultsPhrase(form, c.period)} của các cơ quan, đơn vị${c.deadline ? ` (hạn gửi báo cáo: ngày ${viDate(c.deadline)})` : ""}. Qua rà soát, ${sender} đề nghị ${d.name} thực hiện các nội dung sau:`,
+          `${pursuant(form.subject)}, ${sender} đã tiếp nhận, tổng hợp báo cáo ${resultsPhrase(form, c.period)} của các cơ quan, đơn vị${c.deadline ? ` (hạn gửi báo cáo: ngày ${viDate(c.deadline)})` : ""}. Qua rà soát, ${sender} đề nghị ${addressee(d.name)} thực hiện các nội dung sau:`,
         ),
       ];
       reasons.forEach((r, i) => {
@@ -301,11 +302,13 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
         .map((r) => (r === "returned" && d.anotherPeriod ? send.missing : send[r]));
       if (toSend.length > 0)
         body.push(
-          p(`Đề nghị ${d.name} gửi ${toSend.join("; ")} về ${sender} trước ngày ${viDate(dates.replyBy)}.`),
+          p(
+            `Đề nghị ${addressee(d.name)} gửi ${toSend.join("; ")} về ${sender} trước ngày ${viDate(dates.replyBy)}.`,
+          ),
         );
       body.push(p("Trân trọng./."));
       const subject = letterSubject(reasons[0] ?? "late", resultsPhrase(form, c.period));
-      const text = [`V/v ${subject}`, `Kính gửi: ${d.name}`, "", ...body.map(lineText)].join("\n");
+      const text = [`V/v ${subject}`, `Kính gửi: ${addressee(d.name)}`, "", ...body.map(lineText)].join("\n");
       const notes = reasons.flatMap((r) => d.sections.get(r)?.notes ?? []);
       return { unit, name: d.name, reasons, subject, body, notes, text, fileName: letterFileName(unit) };
     });
@@ -386,7 +389,7 @@ export function letterDocument(letter: Letter, profile: Profile, dates: Document
     code: letterCode(org),
     date: dates.date,
     kind: { letter: true, subject: letter.subject },
-    recipients: [letter.name],
+    recipients: [addressee(letter.name)],
     body,
     copies: ["Như trên", keptCopy(org, true)],
   });

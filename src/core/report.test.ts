@@ -301,6 +301,16 @@ test("Phụ lục I's headers put each target on its own line, without parenthes
   for (const t of targets(cchcDoc)) expect(t).toMatch(/^[≥≤<>] \d+(,\d+)? %$/);
 });
 
+test("section V's subheadings keep with what they head (V and “1. Khó khăn, vướng mắc” stood alone at a page's foot)", () => {
+  const blocks = doc.sections[0]!.blocks;
+  const sub = blocks.findIndex(
+    (b) => b.kind === "paragraph" && b.runs.some((r) => "text" in r && /^1\. Khó khăn/.test(r.text)),
+  );
+  expect(sub).toBeGreaterThan(0);
+  expect(blocks[sub - 1]).toMatchObject({ kind: "paragraph", keepWithNext: true });
+  expect(blocks[sub]).toMatchObject({ kind: "paragraph", keepWithNext: true });
+});
+
 test("section III's lead-in keeps with its table (it was left alone at the foot of a page)", () => {
   const lead = doc.sections[0]!.blocks.find(
     (b) =>

@@ -535,7 +535,11 @@ function freeTextSection(c: Consolidation): Block[] {
     return [...blocks, bodyParagraph("Biểu mẫu không có mục khó khăn, kiến nghị.")];
   c.form.freeText.forEach((f, i) => {
     const answers = c.units.filter((u) => (u.texts[f.code] ?? "").trim() !== "");
-    blocks.push(bodyParagraph([{ text: `${i + 1}. ${f.label}`, italic: true, bold: true }]));
+    // A subheading keeps with what it heads (heading V and "1. Khó khăn…" stood alone at a page's foot).
+    blocks.push({
+      ...bodyParagraph([{ text: `${i + 1}. ${f.label}`, italic: true, bold: true }]),
+      keepWithNext: true,
+    });
     if (answers.length === 0) blocks.push(bodyParagraph("Không có đơn vị nào nêu."));
     else blocks.push(...answers.map((u) => quote(u, u.texts[f.code] ?? "")));
   });
