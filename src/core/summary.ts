@@ -15,7 +15,7 @@ import {
   type Warning,
 } from "./consolidate";
 import type { Finding, Severity } from "./findings";
-import { formSubject } from "./documents";
+import { formSubject, periodPhrase } from "./documents";
 import { chartIndicator, periodLabel, reductionBases, type Form, type Indicator, type Period } from "./form";
 import { gapSentence, indicatorValueFormat, isCountKind, targetText } from "./indicator-text";
 import { pairOf } from "./judge";
@@ -97,7 +97,8 @@ const PERCENT_COUNT: CellStyle = { border: true, numFmt: "0.00", vAlign: "top" }
  */
 export function summaryTitle(form: Form, period: Period | null, separator = " "): string {
   const subject = `Tổng hợp ${formSubject(form, period)}`;
-  return period ? `${subject}${separator}${periodLabel(period)}` : subject;
+  // The period as the report and the letters say it ("6 tháng đầu năm 2026", "quý II năm 2025").
+  return period ? `${subject}${separator}${periodPhrase(period)}` : subject;
 }
 
 /** The summary's chart sheet (SPEC §9), after the SPEC §5 sheets. */

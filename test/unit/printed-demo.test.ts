@@ -59,7 +59,7 @@ run("npm run demo's documents, printed through LibreOffice", () => {
     const doc = printed.summary!;
     expect(doc.pageSize.paper).toBe("A4");
     expect(doc.pageCount).toBeLessThanOrEqual(18);
-    const summaryPages = doc.pages.filter((p) => p.includes("6 tháng 2026 – Tổng hợp"));
+    const summaryPages = doc.pages.filter((p) => p.includes("6 tháng đầu năm 2026 – Tổng hợp"));
     expect(summaryPages.length).toBeGreaterThanOrEqual(1);
     summaryPages.forEach((text, i) => {
       expect({ page: i + 1, header: /Mã đơn vị/.test(text) && /Tên đơn vị/.test(text) }).toEqual({
@@ -76,7 +76,7 @@ run("npm run demo's documents, printed through LibreOffice", () => {
 
   test("Tổng hợp's 24 columns print one page wide at about 6 pt, not the 4.8 pt of wide columns", () => {
     const doc = printed.summary!;
-    const first = doc.pages.findIndex((p) => p.includes("6 tháng 2026 – Tổng hợp")) + 1;
+    const first = doc.pages.findIndex((p) => p.includes("6 tháng đầu năm 2026 – Tổng hợp")) + 1;
     // Every unit row's verdicts: "Đạt" in the body font. A box of 7 pt is type of ≈ 6 pt (wordHeights).
     const heights = wordHeights(doc.pdf, first, "Đạt");
     expect(heights.length).toBeGreaterThan(20);
@@ -145,7 +145,7 @@ run("npm run demo's documents, printed through LibreOffice", () => {
     const doc = printed.returned!;
     expect(doc.pageCount).toBe(1);
     const text = flat(doc);
-    expect(text).toContain("Kính gửi: Xã Nông Cống");
+    expect(text).toContain("Kính gửi: Ủy ban nhân dân xã Nông Cống");
     expect(text).toContain("tệp báo cáo “XA_NONG_CONG.xlsx” của đơn vị nhưng phải trả lại");
     expect(text).toMatch(
       /- Trang “Chỉ tiêu”, ô E17: Số liệu “Số TTHC được cắt giảm, đơn giản hóa” \(cột E, kỳ này\) là số âm \(-2\)\. Nhập số nguyên không âm/,
