@@ -184,7 +184,8 @@ export function valuePhrase(ind: Indicator, value: number | null, status: Status
 /** "mục tiêu ≥ 60 %", a reduction "mục tiêu giảm ≥ 10 %". */
 export function targetPhrase(ind: Indicator): string {
   // "at most 0 meetings over time" is, in words, none at all.
-  if (ind.kind === "maxCount" && ind.target === 0 && ind.comparison === "<=") return "mục tiêu: không có";
+  if (ind.kind === "maxCount" && ind.target === 0 && ind.comparison === "<=")
+    return `mục tiêu: không có ${ind.itemUnit} nào`;
   return `mục tiêu ${ind.kind === "reduction" ? "giảm " : ""}${targetText(ind)}`;
 }
 

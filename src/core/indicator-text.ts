@@ -60,7 +60,8 @@ export function gapText(ind: Indicator, gap: number | null): string {
     case "reduction":
       return `vượt ${n} ${ind.itemUnit} so với mức cho phép`;
     case "maxCount":
-      return `vượt ${n} ${ind.itemUnit} so với quy định`;
+      // "vượt 8 cuộc họp so với quy định" under "Hội nghị vượt thời lượng" read as too many meetings.
+      return `nhiều hơn mức cho phép ${n} ${ind.itemUnit}`;
     case "minCount":
       return `còn thiếu ${n} ${ind.itemUnit} so với mục tiêu`;
     case "percent":

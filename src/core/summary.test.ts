@@ -143,7 +143,9 @@ test("Không đạt: one row per shortfall with the gap in items", () => {
   expect(gapSentence(ind("DOC_REDUCTION"), 147)).toBe("Vượt 147 văn bản so với mức cho phép");
   expect(targetText(ind("OVERTIME_MEETINGS"))).toBe("≤ 0");
   // In prose (report, letters) "at most 0" is said as none at all.
-  expect(targetPhrase(ind("OVERTIME_MEETINGS"))).toBe("mục tiêu: không có");
+  expect(targetPhrase(ind("OVERTIME_MEETINGS"))).toBe("mục tiêu: không có cuộc họp nào");
+  // Not "vượt 2 cuộc họp so với quy định", which under "Hội nghị vượt thời lượng" read as too many meetings.
+  expect(gapSentence(ind("OVERTIME_MEETINGS"), 2)).toBe("Nhiều hơn mức cho phép 2 cuộc họp");
   expect(targetPhrase(ind("DOC_REDUCTION"))).toBe("mục tiêu giảm ≥ 15 %");
   expect(targetText(ind("DOC_REDUCTION"))).toBe("≥ 15 %");
 });
