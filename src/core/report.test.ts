@@ -361,3 +361,19 @@ test("III: units overdue only on tasks they added themselves are said so (it fol
   expect(text).toContain("Đơn vị có nhiệm vụ tự bổ sung quá hạn: Sở A (1)");
   expect(text).not.toContain("kể cả nhiệm vụ đơn vị tự bổ sung");
 });
+
+test("V quotes a unit's text with its own quotation marks made single (“… ‘Ngày thứ Bảy không hẹn’ …”)", () => {
+  const code = profile.form.freeText[0]!.code;
+  const result = inspectBytes(
+    reportBytes({
+      unit: "SO_A",
+      name: "Sở A",
+      texts: { [code]: 'Tổ chức “Ngày thứ Bảy không hẹn” và "Tuần lễ số"' },
+    }),
+    profile,
+  );
+  const quoted = consolidate([{ file: "a.xlsx", sha256: "a", result }], { profile });
+  expect(documentText(reportDocument(quoted, profile, { date: dates.date }))).toContain(
+    "- Sở A: “Tổ chức ‘Ngày thứ Bảy không hẹn’ và ‘Tuần lễ số’”",
+  );
+});

@@ -225,7 +225,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
     const below = (u.rollupOf ?? []).filter((s) => !rosterCodes.has(s.code.toUpperCase())).length;
     return below > 0
       ? [
-          `báo cáo của ${u.name} là báo cáo tổng hợp, gồm số liệu của ${viInteger(below)} đơn vị trực thuộc${c.rosterGiven ? " không có trong danh sách" : ""}, đã tính trong kết quả chung`,
+          `báo cáo của ${u.name} là báo cáo tổng hợp, gồm số liệu của ${viInteger(below)} đơn vị trực thuộc${c.rosterGiven ? ` (không báo cáo trực tiếp về ${sender})` : ""}, đã tính trong kết quả chung`,
         ]
       : [];
   });
@@ -242,7 +242,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   );
   sentences.push(
     c.returned.length > 0
-      ? `Có ${viInteger(c.returned.length)} đơn vị có báo cáo bị trả lại (sai mẫu, thiếu hoặc sai số liệu) và chưa gửi lại bản đạt yêu cầu.`
+      ? `Có ${viInteger(c.returned.length)} đơn vị có báo cáo bị trả lại (sai mẫu, sai kỳ báo cáo, thiếu hoặc sai số liệu) và chưa gửi lại bản đạt yêu cầu.`
       : "Không có đơn vị nào có báo cáo bị trả lại.",
   );
   if (c.rosterGiven)
@@ -514,6 +514,11 @@ function shortfallSection(c: Consolidation): Block[] {
 }
 
 /** One unit's answer, quoted: "- Phường Đông Sơn: “…”". */
+/** Double quotation marks of a quoted text as single ones: “x” or "x" → ‘x’. */
+function innerQuotes(text: string): string {
+  return text.replace(/[“"]([^”"]*)[”"]/g, "‘$1’");
+}
+
 function quote(u: UnitSummary, text: string): ParagraphSpec {
   const lines = text
     .split(/\r?\n/)
@@ -522,7 +527,8 @@ function quote(u: UnitSummary, text: string): ParagraphSpec {
   return bodyParagraph([
     { text: `- ${u.name}: `, bold: true },
     ...lines.map((l, i): Run => ({
-      text: `${i === 0 ? "“" : ""}${l}${i === lines.length - 1 ? "”" : ""}`,
+      // Quotation marks inside the unit's text become single ones within ours (“… ‘Ngày thứ Bảy’ …”).
+      text: `${i === 0 ? "“" : ""}${innerQuotes(l)}${i === lines.length - 1 ? "”" : ""}`,
       italic: true,
       breakBefore: i > 0,
     })),

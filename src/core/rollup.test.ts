@@ -605,6 +605,6 @@ test("the report says which report is a roll-up and how many units off the roste
   const roster = [{ code: "SO_Y_TE", name: "Sở Y tế", type: "Sở, ban, ngành" }];
   const text = documentText(reportDocument(c, profile, { date: { year: 2026, month: 6, day: 10 }, roster }));
   expect(text).toContain(
-    "tổng hợp được báo cáo của 2 đơn vị (2 đúng hạn, 0 trễ hạn; hạn gửi ngày 06/06/2026), trong đó 1 đơn vị không có trong danh sách (Xã Lạ); báo cáo của Sở Y tế là báo cáo tổng hợp, gồm số liệu của 2 đơn vị trực thuộc không có trong danh sách, đã tính trong kết quả chung.",
+    "tổng hợp được báo cáo của 2 đơn vị (2 đúng hạn, 0 trễ hạn; hạn gửi ngày 06/06/2026), trong đó 1 đơn vị không có trong danh sách (Xã Lạ); báo cáo của Sở Y tế là báo cáo tổng hợp, gồm số liệu của 2 đơn vị trực thuộc (không báo cáo trực tiếp về Sở Nội vụ tỉnh Thanh Hóa), đã tính trong kết quả chung.",
   );
 });
