@@ -1,7 +1,7 @@
 // The report sent upward (SPEC §9): sections I–VI and three appendices from the consolidation and
 // the profile, laid out as a Nghị định 30 document with a type name, numbers in Vietnamese notation.
 
-import { reportBytes } from "../../test/helpers/report-builder";
+import { cchcUnit, reportBytes } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import { consolidate } from "./consolidate";
 import {
@@ -299,6 +299,17 @@ test("Phụ lục I's headers put each target on its own line, without parenthes
   expect(targets(cchcDoc)).toContain("≥ 100 %");
   expect(targets(cchcDoc)).toContain("> 95 %");
   for (const t of targets(cchcDoc)) expect(t).toMatch(/^[≥≤<>] \d+(,\d+)? %$/);
+  // Its value cells half a point smaller: a bold "99,96 %" broke as "99,96" over "%" (rendered).
+  const filled = consolidate(
+    [{ file: "p.xlsx", sha256: "p", result: inspectBytes(reportBytes(cchcUnit("P_A"), [], cchc), cchc) }],
+    { profile: cchc },
+  );
+  expect(filled.units).toHaveLength(1);
+  const sizes = tables(reportDocument(filled, cchc, { date: dates.date }), 1)[0]!
+    .rows.at(-1)!
+    .slice(3)
+    .flatMap((cell) => cell.blocks.flatMap((b) => (b.kind === "paragraph" ? b.runs.map((r) => r.size) : [])));
+  expect(new Set(sizes)).toEqual(new Set([7.5]));
 });
 
 test("section V's subheadings keep with what they head (V and “1. Khó khăn, vướng mắc” stood alone at a page's foot)", () => {

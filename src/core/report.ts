@@ -618,7 +618,8 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     const cell = cellText(r ? `${indicatorValueText(ind, r.value, status)}${over}` : "—", {
       align: "center",
       bold: status === "short",
-      size,
+      // In a 14-indicator column a bold "99,96 %" (held together) broke as "99,96" over "%".
+      size: many ? size - 0.5 : size,
     });
     return status === "short" ? { ...cell, fill: SHORT_FILL } : cell;
   };
