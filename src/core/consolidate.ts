@@ -465,7 +465,9 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       period &&
       declared &&
       periodKey(declared) !== periodKey(period) &&
-      (report !== null || extra.length > 0)
+      // A report of this form is told its period even when it has other errors: another period's
+      // report is not to be mended and sent back as this one (its letter asks for this period's).
+      (report !== null || extra.length > 0 || r.form === form.id)
     ) {
       // At the cell that differs (the kind when both do), saying what to type there.
       const kindDiffers = declared.kind !== period.kind;

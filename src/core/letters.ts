@@ -320,9 +320,11 @@ function returnedFile(
   formId: string,
   period: string,
 ): { lines: LetterLine[]; errors: number; anotherPeriod: boolean } {
-  const errors = r.findings.filter((f) => f.severity === "error");
-  // Another period's report (or roll-up): mending this file is not what is asked.
-  const anotherPeriod = errors.some((f) => f.code === "PERIOD_MISMATCH" && f.message.includes(KEEP_PERIOD));
+  const all = r.findings.filter((f) => f.severity === "error");
+  // Another period's report (or roll-up): mending this file is not what is asked, so its other
+  // errors are not listed either (they are of a file that will not be used).
+  const anotherPeriod = all.some((f) => f.code === "PERIOD_MISMATCH" && f.message.includes(KEEP_PERIOD));
+  const errors = anotherPeriod ? all.filter((f) => f.code === "PERIOD_MISMATCH") : all;
   const shown = errors
     .slice(0, ERRORS_SHOWN)
     .map((f): LetterLine => ({ kind: "item", text: errorLine(f, sender) }));
@@ -335,7 +337,9 @@ function returnedFile(
   const which = errors.length === 1 ? "lỗi sau" : `${errors.length} lỗi sau`;
   // Warnings about the file's shape (merged cells, a copied sheet, stale formulas) would survive the
   // resubmission if left out: the unit mends them in the same pass.
-  const shape = r.findings.filter((f) => f.severity === "warning" && SHAPE_WARNINGS.has(f.code));
+  const shape = anotherPeriod
+    ? []
+    : r.findings.filter((f) => f.severity === "warning" && SHAPE_WARNINGS.has(f.code));
   return {
     errors: errors.length,
     anotherPeriod,

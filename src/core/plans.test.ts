@@ -377,6 +377,33 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
     expect(letter.text).not.toContain("Sau khi sửa");
   });
 
+  test("last quarter's report that also has data errors: told its period, and its letter asks for this quarter's report without listing the moot errors", () => {
+    const bad = submit(
+      "P_A.xlsx",
+      cchc(
+        "P_A",
+        { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, -5] },
+        { period: "Q2", reportDate: { year: 2025, month: 6, day: 11 } },
+      ),
+      CCHC,
+    );
+    expect(bad.result.valid).toBe(false);
+    const c = consolidate([bad, q("P_OK", "Q3", 15, 9)], {
+      profile: CCHC,
+      period: { kind: "Q3", year: 2025 },
+    });
+    const codes = c.rejected.find((r) => r.file === "P_A.xlsx")!.findings.map((f) => f.code);
+    expect(codes[0]).toBe("PERIOD_MISMATCH");
+    const letter = followUpLetters(c, CCHC, {
+      date: { year: 2025, month: 9, day: 22 },
+      replyBy: { year: 2025, month: 9, day: 29 },
+    }).find((l) => l.unit === "P_A")!;
+    expect(letter.text).toContain("gửi báo cáo quý III năm 2025 theo mẫu CCHC-BC/2025 về");
+    expect(letter.text).not.toContain("đã sửa lỗi");
+    // The negative disbursement of a file that will not be used is not listed.
+    expect(letter.text).not.toContain("-5");
+  });
+
   test("dated inside the quarter: the quarter may just have been picked wrong, so relabelling is suggested", () => {
     expect(mismatch(q("P_A", "Q2", 20, 9))).toBe(
       "Báo cáo kỳ Quý II 2025, không phải kỳ đang tổng hợp (Quý III 2025). Nếu đây là báo cáo kỳ Quý III 2025, chọn Kỳ báo cáo “Quý III” ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
