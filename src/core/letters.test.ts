@@ -14,6 +14,7 @@ import {
   letterDocument,
   lettersDocument,
   lettersToSender,
+  letterStyle,
   withLetterSheet,
 } from "./letters";
 import type { Profile } from "./profile";
@@ -324,7 +325,7 @@ test("a returned file's errors are worded for the unit: no command of ours, and 
   const texts = followUpLetters(returned, profile, dates).map((l) => [l.unit, l.text] as const);
   const text = (unit: string) => texts.find(([u]) => u === unit)?.[1] ?? "";
   expect(text("SO_A")).toContain(
-    "- Thiếu trang tính “Nhiệm vụ”: tệp không theo mẫu KL226-BC/1. Hãy tải mẫu mới (mẫu do Sở Nội vụ tỉnh Thanh Hóa gửi) và chép số liệu sang.",
+    "- Thiếu trang tính “Nhiệm vụ”: tệp không theo mẫu KL226-BC/1. Đề nghị đơn vị tải mẫu mới (mẫu do Sở Nội vụ tỉnh Thanh Hóa gửi) và chép số liệu sang.",
   );
   expect(text("SO_B")).toContain(
     "- Trang “Thông tin”, ô A1: Tệp là báo cáo theo mẫu CCHC-BC/2025, không phải mẫu KL226-BC/1 của đợt báo cáo này. Đề nghị đơn vị lập báo cáo trên mẫu KL226-BC/1 và gửi lại.",
@@ -337,4 +338,18 @@ test("a returned file's errors are worded for the unit: no command of ours, and 
   );
   for (const [, t] of texts)
     expect(t).not.toMatch(/kl226 template|hồ sơ đã chọn|Trang “Nhiệm vụ”: Thiếu|Nơi tổng hợp|--rollup/);
+});
+
+test("letterStyle: a message to the clerk reads as a request of the Sở, not an order", () => {
+  expect(letterStyle("Ô trống. Hãy nhập số nguyên không âm, ví dụ 34.")).toBe(
+    "Ô trống. Đề nghị đơn vị nhập số nguyên không âm, ví dụ 34.",
+  );
+  expect(letterStyle("Hãy mở tệp trong Excel; hãy lưu lại.")).toBe(
+    "Đề nghị đơn vị mở tệp trong Excel; đề nghị đơn vị lưu lại.",
+  );
+  expect(letterStyle("Báo cáo kỳ Quý II 2025: đừng sửa Kỳ báo cáo của tệp này.")).toBe(
+    "Báo cáo kỳ Quý II 2025: không sửa Kỳ báo cáo của tệp này.",
+  );
+  // Words that only contain the letters are left alone.
+  expect(letterStyle("Đã có hãng xe; Hãy")).toBe("Đã có hãng xe; Hãy");
 });

@@ -122,7 +122,20 @@ function unitMessage(f: Finding, sender: string): string {
   // A summary sent as a report: its message also tells the consolidating office where to keep summaries.
   const summary = f.code === "NOT_TEMPLATE" ? SUMMARY_TEXT.exec(f.message) : null;
   if (summary !== null) return MSG.summaryNotReportToUnit(summary[1]!);
-  return f.message.replace(TOOL_WORDS.template.both, `(mẫu do ${sender} gửi)`);
+  return letterStyle(f.message.replace(TOOL_WORDS.template.both, `(mẫu do ${sender} gửi)`));
+}
+
+/**
+ * A message written to the clerk at the keyboard ("Hãy nhập…", "đừng sửa…") in the style of an
+ * official letter: "Đề nghị đơn vị nhập…", "không sửa…" (a signing analyst found the imperatives
+ * colloquial in a letter from the Sở).
+ */
+export function letterStyle(message: string): string {
+  return message
+    .replace(/(^|[.;:]\s+)Hãy\s+/gu, "$1Đề nghị đơn vị ")
+    .replace(/([,;:(]\s*)hãy\s+/gu, "$1đề nghị đơn vị ")
+    .replace(/(^|[.;:]\s+)Đừng\s+/gu, "$1Không ")
+    .replace(/(\s)đừng\s+/gu, "$1không ");
 }
 
 /** "Tỷ lệ hội nghị trực tuyến: đạt 33,3 %, mục tiêu ≥ 60 %; cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu." */
