@@ -423,6 +423,15 @@ export function rollupMark(summed: number): string {
   return `(tổng hợp ${viInteger(summed)}\u00a0đơn vị)`;
 }
 
+/**
+ * A unit's name as the documents list it: a roll-up's followed by its mark ("Sở Y tế (tổng hợp 7
+ * đơn vị)" in the summary's rows; on a line of its own in Phụ lục I, `separator` "\n").
+ */
+export function rollupName(u: Pick<UnitSummary, "name" | "rollupOf">, separator = " "): string {
+  const summed = rollupUnits(u);
+  return summed > 0 ? `${u.name}${separator}${rollupMark(summed)}` : u.name;
+}
+
 /** The units summed, read back from a name that ends with rollupMark; undefined for a name without it. */
 export function markedRollupUnits(name: string): number | undefined {
   const m = /\(tổng hợp\s+([\d.]+)\s+đơn vị\)\s*$/u.exec(name.normalize("NFC"));

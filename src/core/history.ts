@@ -350,9 +350,7 @@ export function compareWithPrevious(
   for (const u of c.units) {
     const key = codeKey(u.code);
     const before = last.get(key);
-    // Not compared where this year's report and last year's cover different units: a roll-up of units
-    // last year's file lists on their own, or a report whose shape last year's file records otherwise
-    // (a roll-up then and the unit's own now, a roll-up of another number of units, or the reverse).
+    // Not compared where this year's report and last year's cover different units (reshapedFrom).
     const now = rollupUnits(u);
     const why = reshapedFrom(u, now, shapesBefore, last);
     if (why !== undefined) {

@@ -215,8 +215,8 @@ export const MSG = {
     `Hội nghị ở dòng ${row}: ${label} ${q(shown)} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
   logMismatch: (what: string, logged: number, label: string, declared: number) =>
     `Sổ hội nghị ghi ${logged} ${what}, nhưng trang “Chỉ tiêu” khai ${q(label)} là ${declared} (cột E, kỳ này). Kiểm tra lại để hai số khớp nhau.`,
+  // These two hold KEEP_PERIOD: a letter then asks for this period's report, not the file corrected.
   /** A file dated before the consolidated period began cannot be a report on it: no relabelling advice. */
-  // Both of these hold KEEP_PERIOD: a letter then asks for this period's report, not the file corrected.
   periodMismatchEarlier: (found: string, expected: string, date: string, start: string) =>
     `Báo cáo kỳ ${found}, đề ngày ${date}, trước khi kỳ đang tổng hợp (${expected}) bắt đầu (${start}): đây không phải báo cáo kỳ ${expected}, ${KEEP_PERIOD}. Đề nghị đơn vị lập báo cáo kỳ ${expected} và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ ${found}.`,
   /** A roll-up sums its units' reports of its period: relabelled, it would carry their figures into another. */

@@ -9,8 +9,7 @@ import {
   baseName,
   compareText,
   countedUnitsPhrase,
-  rollupMark,
-  rollupUnits,
+  rollupName,
   unitsCovered,
   type Consolidation,
   type IndicatorResult,
@@ -513,12 +512,12 @@ function shortfallSection(c: Consolidation): Block[] {
   return blocks;
 }
 
-/** One unit's answer, quoted: "- Phường Đông Sơn: “…”". */
 /** Double quotation marks of a quoted text as single ones: “x” or "x" → ‘x’. */
 function innerQuotes(text: string): string {
   return text.replace(/[“"]([^”"]*)[”"]/g, "‘$1’");
 }
 
+/** One unit's answer, quoted: "- Phường Đông Sơn: “…”". */
 function quote(u: UnitSummary, text: string): ParagraphSpec {
   const lines = text
     .split(/\r?\n/)
@@ -623,18 +622,14 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     });
     return status === "short" ? { ...cell, fill: SHORT_FILL } : cell;
   };
-  // A roll-up's row sums other units: said under its name, as the total row counts them.
-  const named = (u: UnitSummary): string => {
-    const summed = rollupUnits(u);
-    return summed > 0 ? `${u.name}\n${rollupMark(summed)}` : u.name;
-  };
   const rows: TableCellSpec[][] = byName(
     c.units,
     (u) => u.name,
     (u) => u.code,
   ).map((u, i) => [
     numberCell(i + 1, false, size),
-    cellText(named(u), { size }),
+    // A roll-up's row sums other units: said under its name, as the total row counts them.
+    cellText(rollupName(u, "\n"), { size }),
     cellText(`${viDate(u.reportDate)}${u.late ? "\n(trễ hạn)" : ""}`, { align: "center", size }),
     ...indicators.map((ind) => valueCell(ind, u.indicators[ind.id])),
   ]);

@@ -7,7 +7,7 @@ import { viDate } from "./dates";
 import {
   baseName,
   countedUnitsPhrase,
-  rollupMark,
+  rollupName,
   rollupUnits,
   type Consolidation,
   type IndicatorResult,
@@ -91,13 +91,13 @@ function valueStyle(ind: Indicator, r?: Pick<IndicatorResult, "value" | "status"
 const PERCENT_COUNT: CellStyle = { border: true, numFmt: "0.00", vAlign: "top" };
 
 /**
- * "Tổng hợp kết quả thực hiện Kết luận số 226-KL/TW 6 tháng 2026": the form's title as a summary's,
- * then the period; the title's own year is left to the period ("… cải cách hành chính năm 2025" for
- * Quý II 2025 → "… cải cách hành chính Quý II 2025", not "… năm 2025 Quý II 2025").
+ * "Tổng hợp kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026": the form's title as a
+ * summary's, then the period as the report and the letters say it; the title's own year is left to
+ * the period ("… cải cách hành chính năm 2025" for quý II năm 2025 → "… cải cách hành chính quý II năm
+ * 2025", not "… năm 2025 quý II năm 2025").
  */
 export function summaryTitle(form: Form, period: Period | null, separator = " "): string {
   const subject = `Tổng hợp ${formSubject(form, period)}`;
-  // The period as the report and the letters say it ("6 tháng đầu năm 2026", "quý II năm 2025").
   return period ? `${subject}${separator}${periodPhrase(period)}` : subject;
 }
 
@@ -291,12 +291,6 @@ export function totalRowLabels(profile: Profile, units: number | string): { code
  */
 export const ROLLUP_LEGEND = "Báo cáo tổng hợp của nhiều đơn vị ghi “(tổng hợp N đơn vị)” sau tên.";
 
-/** A unit's name in the summary's rows, a roll-up's with its mark: "Sở Y tế (tổng hợp 7 đơn vị)". */
-function unitName(u: Pick<Consolidation["units"][number], "name" | "rollupOf">): string {
-  const summed = rollupUnits(u);
-  return summed > 0 ? `${u.name} ${rollupMark(summed)}` : u.name;
-}
-
 function periodLine(c: Consolidation): string {
   const period = c.period
     ? `Kỳ báo cáo: ${periodLabel(c.period)}${c.deadline ? `; hạn nộp ${viDate(c.deadline)}` : ""}.`
@@ -355,7 +349,7 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
 
   const unitRows = c.units.map((u) => [
     text(u.code),
-    text(unitName(u), WRAP),
+    text(rollupName(u), WRAP),
     text(u.type, WRAP),
     cell({ date: u.reportDate }, DATE),
     text(u.late ? "Trễ hạn" : "Đúng hạn", u.late ? merge(CENTER, LATE_FILL) : CENTER),
@@ -449,7 +443,7 @@ function valuesSheet(c: Consolidation, profile: Profile): SheetSpec {
     header,
     ...c.units.map((u) => [
       text(u.code),
-      text(unitName(u), WRAP),
+      text(rollupName(u), WRAP),
       ...countColumns.map((k) => countCell(k, pairOf(u.values, k.code)[k.column])),
     ]),
     [
