@@ -177,6 +177,9 @@ export const DEFAULT_FREE_TEXT = [
 /** The marker as it appears in Thông tin!A1 and the defined name: "KL226-BC/1", "CCHC-BC/2025". */
 export const MARKER = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\/[A-Z0-9][A-Z0-9.-]*$/;
 
+/** Indicator kinds a chart can plot: fractions, drawn on a percent axis against the target line. */
+const CHARTED_KINDS: ReadonlySet<string> = new Set(["ratio", "percent", "reduction"]);
+
 export const formSchema = z
   .object({
     id: z.string().regex(MARKER, "mã biểu mẫu dạng TÊN-BC/SỐ, ví dụ KL226-BC/1"),
@@ -190,6 +193,11 @@ export const formSchema = z
     counts: z.array(countFieldSchema).min(1),
     parts: z.array(partRuleSchema).default([]),
     indicators: z.array(indicatorSchema).default([]),
+    /**
+     * The indicator the summary's chart sheet plots per unit against its target (SPEC §9): a ratio,
+     * percent or reduction. Absent: ONLINE_RATIO when the form has it, else its first ratio.
+     */
+    chart: z.string().trim().toUpperCase().optional(),
     tasks: z.array(taskTemplateSchema).default([]),
     meetingLog: meetingLogSchema.default({
       enabled: false,
@@ -244,6 +252,19 @@ export const formSchema = z
         }
       }
     });
+    if (form.chart !== undefined) {
+      const charted = form.indicators.find((i) => i.id === form.chart);
+      if (!charted)
+        issue(
+          ["chart"],
+          `không có chỉ tiêu ${form.chart} trong biểu mẫu (các chỉ tiêu: ${form.indicators.map((i) => i.id).join(", ")})`,
+        );
+      else if (!CHARTED_KINDS.has(charted.kind))
+        issue(
+          ["chart"],
+          `${charted.id} là chỉ tiêu đếm (${charted.kind}); biểu đồ vẽ tỷ lệ: chọn một chỉ tiêu kiểu ratio, percent hoặc reduction`,
+        );
+    }
     for (const key of ["total", "online", "overtime"] as const) {
       const code = form.meetingLog[key];
       if (code !== undefined) integer(code, ["meetingLog", key]);
@@ -332,10 +353,15 @@ export function periodOptions(
   return form.periods.map((p) => ({ id: p.kind, ...PERIOD_LABELS[p.kind] }));
 }
 
-/** The indicator a summary charts (SPEC §9): ONLINE_RATIO when the form has it, else its first ratio. */
+/**
+ * The indicator a summary charts (SPEC §9): the form's `chart`, else ONLINE_RATIO when the form has
+ * it, else its first ratio.
+ */
 export function chartIndicator(form: Form): Indicator | undefined {
   return (
-    form.indicators.find((i) => i.id === "ONLINE_RATIO") ?? form.indicators.find((i) => i.kind === "ratio")
+    (form.chart !== undefined ? form.indicators.find((i) => i.id === form.chart) : undefined) ??
+    form.indicators.find((i) => i.id === "ONLINE_RATIO") ??
+    form.indicators.find((i) => i.kind === "ratio")
   );
 }
 

@@ -100,6 +100,20 @@ test("a bad profile is refused with Vietnamese errors that name the key", () => 
   expect(refused({ colour: "red" })).toMatch(/khóa không được hỗ trợ: colour/);
 });
 
+test("the chart's indicator is the profile's to choose: an unknown or a counting indicator is refused, saying what to write", () => {
+  expect(parsed({ chart: "doc_reduction" }).form.chart).toBe("DOC_REDUCTION");
+  expect(refused({ chart: "NOPE" })).toMatch(
+    /^chart: không có chỉ tiêu NOPE trong biểu mẫu \(các chỉ tiêu: ONLINE_RATIO, MEETING_REDUCTION/,
+  );
+  expect(refused({ chart: "OVERTIME_MEETINGS" })).toMatch(
+    /^chart: OVERTIME_MEETINGS là chỉ tiêu đếm \(maxCount\); biểu đồ vẽ tỷ lệ: chọn một chỉ tiêu kiểu ratio, percent hoặc reduction$/,
+  );
+  // CCHC's plan charts its digitised-records target; a profile that drops that indicator keeps a chart.
+  const cchc = { form: CCHC_FORM_ID, organisation: shippedProfile("hcm-attp-cchc-2025")!.organisation };
+  expect(parsed(cchc).form.chart).toBe("SO_HOA_HO_SO_RATIO");
+  expect(parsed({ ...cchc, removeIndicators: ["SO_HOA_HO_SO_RATIO"] }).form.chart).toBeUndefined();
+});
+
 test("roster units in a profile are checked", () => {
   expect(refused({ roster: [{ code: "so noi vu", name: "Sở Nội vụ", type: "Sở, ban, ngành" }] })).toMatch(
     /roster\.0\.code/,

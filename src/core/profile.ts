@@ -148,6 +148,7 @@ const PROFILE_KEYS = [
   "parts",
   "indicators",
   "removeIndicators",
+  "chart",
   "tasks",
   "roster",
   "limits",
@@ -206,6 +207,8 @@ export const profileFileSchema = z
     parts: z.array(partRuleSchema).optional(),
     indicators: z.array(indicatorSchema).optional(),
     removeIndicators: codeList,
+    /** The indicator id the summary's chart plots (a ratio, percent or reduction); default the form's. */
+    chart: z.string().trim().toUpperCase().optional(),
     tasks: z.array(taskTemplateSchema).optional(),
     roster: z.array(rosterUnitSchema).optional(),
     outlier: z
@@ -350,6 +353,8 @@ export function parseProfile(json: unknown, base?: Profile): ProfileOutcome {
     counts,
     parts,
     indicators,
+    // The form's chart goes with its indicator when the profile removes that one (the default rule then picks).
+    chart: p.chart ?? (indicators.some((i) => i.id === start.form.chart) ? start.form.chart : undefined),
     tasks: p.tasks ?? start.form.tasks,
     meetingLog: { ...start.form.meetingLog, limits: { ...start.form.meetingLog.limits, ...p.meetingLimits } },
   };

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { convertWithLibreOffice } from "../../test/helpers/libreoffice";
-import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
+import { cchcUnit, reportBytes, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import { writeXlsx } from "../xlsx/write";
 import type { WorkbookSpec } from "./sheetspec";
@@ -229,6 +229,36 @@ test("Biểu đồ: one column per unit, ranked lowest first (ties in code order
     ["SO_A", 0.75],
     ["SO_C", null],
   ]);
+});
+
+test("Biểu đồ plots the indicator the form or profile names: CCHC its digitised records against 80 %, not the first ratio", () => {
+  const cchcProfile = shippedProfile("hcm-attp-cchc-2025")!;
+  const unit = (code: string, received: number, digitised: number) =>
+    submit(
+      `${code}.xlsx`,
+      {
+        ...cchcUnit(code),
+        counts: {
+          ...cchcUnit(code).counts,
+          HS_TIEP_NHAN: [null, received],
+          HS_SO_HOA: [null, digitised],
+          HS_TAI_SU_DUNG: [null, digitised],
+        },
+      },
+      cchcProfile,
+    );
+  const units = [unit("P_A", 200, 150), unit("P_B", 100, 90)];
+  const chart = summaryChart(consolidate(units, { profile: cchcProfile }))!;
+  expect(chart.title).toBe("Tỷ lệ số hóa thành phần hồ sơ theo đơn vị (mục tiêu ≥ 80 %)");
+  expect(chart.valueName).toBe("Số hóa hồ sơ");
+  expect(chart.units.map((u) => [u.code, u.value])).toEqual([
+    ["P_A", 0.75],
+    ["P_B", 0.9],
+  ]);
+  const chosen = { ...cchcProfile, form: { ...cchcProfile.form, chart: "DUNG_HAN_RATIO" } };
+  expect(summaryChart(consolidate(units, { profile: chosen }))!.title).toMatch(
+    /^Tỷ lệ giải quyết hồ sơ TTHC đúng hạn theo đơn vị/,
+  );
 });
 
 describe("the written file", () => {

@@ -135,6 +135,8 @@ export const CCHC_FORM = {
     { part: "CC_THU_CONG_VU", whole: "CC_TONG" },
     { part: "VON_GIAI_NGAN", whole: "VON_KE_HOACH" },
   ],
+  // The plan's part II repeats one target above the others: "số hóa thành phần hồ sơ … 80%".
+  chart: "SO_HOA_HO_SO_RATIO",
   indicators: [
     {
       id: "CONG_KHAI_RATIO",
