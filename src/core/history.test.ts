@@ -1,7 +1,7 @@
 // Last year's cross-check: declared "previous" values against what each unit reported as current.
 
 import { inspectBytes } from "../app/inspect";
-import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
+import { cchcUnit, reportBytes, type ReportData } from "../../test/helpers/report-builder";
 import { readXlsx } from "../xlsx/read";
 import { writeXlsx } from "../xlsx/write";
 import { consolidate, consolidationJson, type Consolidation } from "./consolidate";
@@ -463,6 +463,29 @@ describe("previousFromSummary: last year's summary workbook instead of its JSON"
       compareWithPrevious(thisYear, asLastYear(json.report)),
     );
     expect(compareWithPrevious(thisYear, asLastYear(parsed.report)).warnings.length).toBeGreaterThan(0);
+  });
+
+  it("reads a quarterly CCHC summary, whose titles start after the unit columns (it prints two pages across)", () => {
+    const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+    const quarter = consolidate(
+      ["P_A", "P_B"].map((unit) => ({
+        file: `${unit}.xlsx`,
+        sha256: `sha-${unit}`,
+        result: inspectBytes(reportBytes(cchcUnit(unit), [], cchc), cchc),
+      })),
+      { profile: cchc },
+    );
+    const read = readXlsx(writeXlsx(summaryWorkbook(quarter, cchc)));
+    if (!read.ok) throw new Error("summary unreadable");
+    expect(read.workbook.sheets.find((s) => s.name === "Số liệu")!.rows[0]?.[0]).toBeUndefined();
+    const parsed = previousFromSummary(read.workbook, cchc.form);
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    expect(parsed.report.period).toEqual({ kind: "Q2", year: 2025 });
+    expect(parsed.report.units.map((u) => [u.code, u.values.VON_GIAI_NGAN?.current])).toEqual([
+      ["P_A", 950],
+      ["P_B", 950],
+    ]);
+    expect(parsed.report.rollups).toEqual([]);
   });
 
   it("says what is missing when the workbook is not a summary", () => {

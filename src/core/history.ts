@@ -56,9 +56,21 @@ const SUMMARY_HINT = `Dùng bảng tổng hợp .xlsx do “kl226 consolidate --
 /** The period in the summary's second row: "Kỳ báo cáo: 6 tháng 2025; hạn nộp …". */
 const ALL_PERIODS = PERIOD_KINDS.map((id) => ({ id, ...PERIOD_LABELS[id] }));
 
+/**
+ * The text a line above the table starts with: column A's, or, in a summary printed two pages across
+ * (whose titles start after the unit columns), the first cell that has any.
+ */
+function leadingText(row: Sheet["rows"][number]): string {
+  for (const cell of row ?? []) {
+    const text = cellText(cell);
+    if (text.trim() !== "") return text;
+  }
+  return "";
+}
+
 function summaryPeriod(sheet: Sheet): PreviousReport["period"] | null {
   for (const row of sheet.rows.slice(0, 4)) {
-    const m = /Kỳ báo cáo:\s*(.+?)\s+(\d{4})\b/u.exec(cellText(row?.[0]).normalize("NFC"));
+    const m = /Kỳ báo cáo:\s*(.+?)\s+(\d{4})\b/u.exec(leadingText(row).normalize("NFC"));
     const kind = m ? matchOption(ALL_PERIODS, m[1] ?? "") : undefined;
     if (m && kind) return { kind: kind.id, year: Number(m[2]) };
   }
@@ -117,7 +129,7 @@ export function previousFromSummary(workbook: Workbook, form: Form): PreviousPar
   // row is a unit's own report. Older summaries record none.
   const shapes = sheet.rows
     .slice(0, headerAt)
-    .some((row) => cellText(row?.[0]).normalize("NFC").includes(ROLLUP_LEGEND));
+    .some((row) => leadingText(row).normalize("NFC").includes(ROLLUP_LEGEND));
   const nameCol = (sheet.rows[headerAt] ?? []).findIndex(
     (cell) => matchKey(cellText(cell)) === matchKey("Tên đơn vị"),
   );

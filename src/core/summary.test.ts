@@ -327,6 +327,21 @@ test("a form too wide for one readable page prints two pages across, unit column
   // Lists without repeated unit columns stay one page wide.
   expect(print(wide, "Lỗi")?.pagesWide).toBeUndefined();
   for (const name of ["Tổng hợp", "Số liệu"]) expect(print(spec, name)?.pagesWide).toBeUndefined();
+  // The unit columns print again on page 2: a title in them would print there cut at column B
+  // ("TỔNG HỢP KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍ"). The titles start after them.
+  for (const name of ["Tổng hợp", "Số liệu"]) {
+    const sheet = wide.sheets.find((x) => x.name === name)!;
+    const above = sheet.freeze!.rows! - 1;
+    expect(above).toBeGreaterThanOrEqual(2);
+    for (let r = 0; r < above; r++) {
+      if (sheet.rows[r]!.every((c) => !c)) continue; // the blank line before the table
+      expect(sheet.rows[r]!.slice(0, 2)).toEqual([null, null]);
+      expect(String(sheet.rows[r]![2]?.value)).toMatch(r === 0 ? /^(TỔNG HỢP|SỐ LIỆU)/ : /\S/);
+      expect(sheet.merges).toContainEqual(expect.stringMatching(new RegExp(`^C${r + 1}:[A-Z]+${r + 1}$`)));
+    }
+  }
+  // One page across, the title stays in column A.
+  expect(String(spec.sheets[0]!.rows[0]![0]?.value)).toMatch(/^TỔNG HỢP/);
 });
 
 test("a header row is as tall as its longest label needs, never cut at the usual height", () => {
@@ -350,7 +365,7 @@ test("the notes under each title speak of weighted percents only for a form that
       s.sheets
         .find((x) => x.name === n)!
         .rows.slice(1, 3)
-        .map((r) => String(r[0]?.value ?? ""))
+        .map((r) => String(r.find((c) => c?.value)?.value ?? ""))
         .join("\n"),
     );
   for (const note of notes(spec)) expect(note).not.toMatch(/hài lòng|số phiếu/);

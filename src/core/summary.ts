@@ -165,7 +165,13 @@ function withPrint(sheet: SheetSpec, title: string): SheetSpec {
   const total = sum(widths);
   const fixed = sum(widths.slice(0, repeated));
   const pagesWide = ACROSS.has(sheet.name) && repeated > 0 ? pagesAcross(total, fixed) : 1;
-  sheet = notesWithinTable(sheet, firstPageColumns(widths, total, fixed, pagesWide));
+  // Printed more than one page across, the repeated unit columns would show each title's first
+  // letters again at the top of page 2 (cut at column B): the titles start after them instead.
+  sheet = notesWithinTable(
+    sheet,
+    pagesWide > 1 ? repeated : 0,
+    firstPageColumns(widths, total, fixed, pagesWide),
+  );
   const headerRow = sheet.freeze?.rows ?? 0;
   const wide = total > 100;
   const unitColumns = repeated > 0 ? `A:${columnLetters(repeated - 1)}` : undefined;
@@ -226,13 +232,14 @@ function firstPageColumns(
  * The notes above a table (a single text in column A) merged across the table's first `span`
  * columns (those of its first printed page) and wrapped: left to overflow, a long note widens what
  * LibreOffice prints (and so shrinks the fit-to-width scale of the whole sheet), and a reader
- * scrolls sideways to read it; merged past the first page, a title would print cut in two.
+ * scrolls sideways to read it; merged past the first page, a title would print cut in two. With
+ * `from` > 0 each such text moves to that column (the first after the repeated unit columns).
  */
-function notesWithinTable(sheet: SheetSpec, span: number): SheetSpec {
+function notesWithinTable(sheet: SheetSpec, from: number, span: number): SheetSpec {
   const headerRow = (sheet.freeze?.rows ?? 0) - 1;
-  const widths = (sheet.columnWidths ?? []).slice(0, span);
-  const last = widths.length - 1;
-  if (headerRow <= 0 || last <= 0) return sheet;
+  const widths = (sheet.columnWidths ?? []).slice(from, span);
+  const last = from + widths.length - 1;
+  if (headerRow <= 0 || last <= from) return sheet;
   const total = sum(widths);
   const rows = sheet.rows.map((row) => [...row]);
   const merges = [...(sheet.merges ?? [])];
@@ -246,9 +253,12 @@ function notesWithinTable(sheet: SheetSpec, span: number): SheetSpec {
     // Characters per line at this size (a width unit is one 11-pt character); a little slack for italics.
     const perLine = Math.max(10, Math.floor((total * 11) / size) - 4);
     const lines = only.value.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
-    if (lines <= 1 && only.value.length <= widths[0]!) continue;
-    rows[r] = [{ ...only, style: { ...only.style, wrap: true, vAlign: "top" } }];
-    merges.push(`A${r + 1}:${columnLetters(last)}${r + 1}`);
+    if (from === 0 && lines <= 1 && only.value.length <= widths[0]!) continue;
+    rows[r] = [
+      ...Array<null>(from).fill(null),
+      { ...only, style: { ...only.style, wrap: true, vAlign: "top" } },
+    ];
+    merges.push(`${columnLetters(from)}${r + 1}:${columnLetters(last)}${r + 1}`);
     if (lines > 1) rowHeights[r] = Math.ceil(lines * size * 1.35);
   }
   return { ...sheet, rows, merges, rowHeights };
