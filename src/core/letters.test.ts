@@ -331,13 +331,15 @@ test("a returned file's errors are worded for the unit: no command of ours, and 
     "- Trang “Thông tin”, ô A1: Tệp là báo cáo theo mẫu CCHC-BC/2025, không phải mẫu KL226-BC/1 của đợt báo cáo này. Đề nghị đơn vị lập báo cáo trên mẫu KL226-BC/1 và gửi lại.",
   );
   expect(text("SO_C")).toContain(
-    "- Tệp gửi là một bảng tổng hợp do KL226 lập, không phải báo cáo của đơn vị theo mẫu KL226-BC/1. Đề nghị đơn vị gửi báo cáo theo mẫu KL226-BC/1; nếu đơn vị tổng hợp từ các đơn vị trực thuộc, gửi “báo cáo gửi cấp trên” (lập bằng KL226), không gửi bảng tổng hợp.",
+    "- Tệp gửi là một bảng tổng hợp (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của đơn vị theo mẫu KL226-BC/1. Đề nghị đơn vị gửi báo cáo theo mẫu KL226-BC/1; nếu đơn vị tổng hợp từ các đơn vị trực thuộc, gửi “báo cáo gửi cấp trên” (lập ở phần “Báo cáo gửi cấp trên” của phần bổ trợ Excel do Sở Nội vụ tỉnh Thanh Hóa cung cấp), không gửi bảng tổng hợp.",
   );
   expect(text("SO_D")).toMatch(
     /- Trang “Chỉ tiêu”, ô E5: .*số âm \(-1\).*\nKhi sửa, xin sửa cả những điểm sau:\n- Trang “Chỉ tiêu”, ô E15: Các ô E15:E16 bị gộp/,
   );
   for (const [, t] of texts)
-    expect(t).not.toMatch(/kl226 template|hồ sơ đã chọn|Trang “Nhiệm vụ”: Thiếu|Nơi tổng hợp|--rollup/);
+    expect(t).not.toMatch(
+      /kl226 template|hồ sơ đã chọn|Trang “Nhiệm vụ”: Thiếu|Nơi tổng hợp|--rollup|KL226 lập|bằng KL226/,
+    );
 });
 
 test("letterStyle: a message to the clerk reads as a request of the Sở, not an order", () => {

@@ -121,7 +121,7 @@ function unitMessage(f: Finding, sender: string): string {
   if (mismatch !== null) return MSG.formMismatchToUnit(mismatch[1]!, mismatch[2]!);
   // A summary sent as a report: its message also tells the consolidating office where to keep summaries.
   const summary = f.code === "NOT_TEMPLATE" ? SUMMARY_TEXT.exec(f.message) : null;
-  if (summary !== null) return MSG.summaryNotReportToUnit(summary[1]!);
+  if (summary !== null) return MSG.summaryNotReportToUnit(summary[1]!, sender);
   return letterStyle(f.message.replace(TOOL_WORDS.template.both, `(mẫu do ${sender} gửi)`));
 }
 

@@ -95,8 +95,9 @@ export const MSG = {
   unknownProfile: (name: string) =>
     `Tệp lập theo hồ sơ cấu hình ${q(name)} của tỉnh, mà bản KL226 này không có: đã kiểm tra theo mẫu chung, các số liệu và chỉ tiêu riêng của hồ sơ đó chưa được kiểm tra. Hãy kiểm tra bằng phần bổ trợ hoặc lệnh kl226 của nơi đã phát hành mẫu (--profile ${name}).`,
   rosterNotReport: `Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị ${TOOL_WORDS.roster.both}, hoặc để ngoài thư mục các báo cáo.`,
-  summaryNotReportToUnit: (form: string) =>
-    `Tệp gửi là một bảng tổng hợp do KL226 lập, không phải báo cáo của đơn vị theo mẫu ${form}. Đề nghị đơn vị gửi báo cáo theo mẫu ${form}; nếu đơn vị tổng hợp từ các đơn vị trực thuộc, gửi “báo cáo gửi cấp trên” (lập bằng KL226), không gửi bảng tổng hợp.`,
+  // In a letter to a unit: the tool is named as the unit knows it (the Sở's add-in), not as KL226.
+  summaryNotReportToUnit: (form: string, sender: string) =>
+    `Tệp gửi là một bảng tổng hợp (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của đơn vị theo mẫu ${form}. Đề nghị đơn vị gửi báo cáo theo mẫu ${form}; nếu đơn vị tổng hợp từ các đơn vị trực thuộc, gửi “báo cáo gửi cấp trên” (lập ở phần “Báo cáo gửi cấp trên” của phần bổ trợ Excel do ${sender} cung cấp), không gửi bảng tổng hợp.`,
   summaryNotReport: (form: string) =>
     `Tệp này là bảng tổng hợp do KL226 lập (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của một đơn vị theo mẫu ${form}. Nơi tổng hợp: để bảng tổng hợp ngoài thư mục các báo cáo. Đơn vị gửi báo cáo: gửi báo cáo theo mẫu ${form}; đơn vị tổng hợp từ các đơn vị trực thuộc thì gửi “báo cáo gửi cấp trên” ${TOOL_WORDS.rollup.both}, không gửi bảng tổng hợp.`,
   unknownForm: (marker: string, known: readonly string[]) =>
