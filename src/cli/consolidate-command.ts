@@ -15,6 +15,7 @@ import {
   baseName,
   consolidate,
   consolidationJson,
+  replacedBy,
   type Consolidation,
   type Submission,
 } from "../core/consolidate";
@@ -522,7 +523,7 @@ function humanSummary(
   }
   const notReports = c.notReports ?? [];
   lines.push(
-    `Đã đọc ${fileCount - notReports.length} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}, trùng đơn vị ${c.duplicates.length}${c.inRollup.length > 0 ? `, ${c.inRollup.length} tệp đã tính trong báo cáo tổng hợp khác` : ""}.`,
+    `Đã đọc ${fileCount - notReports.length} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}${replacedNote(c)}, trùng đơn vị ${c.duplicates.length}${c.inRollup.length > 0 ? `, ${c.inRollup.length} tệp đã tính trong báo cáo tổng hợp khác` : ""}.`,
   );
   if (ignored.length > 0) lines.push(ignoredNote(ignored));
   if (notReports.length > 0)
@@ -537,8 +538,13 @@ function humanSummary(
       const first = errors[0] ?? r.findings[0];
       const more = errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : "";
       // Its unit reported inside a roll-up: nothing to send again (and no letter asks for it).
+      const replaced = replacedBy(c, r);
       const counted =
-        r.unit !== null && rolledUp.has(r.unit) ? " — đơn vị đã được tính trong báo cáo tổng hợp khác" : "";
+        r.unit !== null && rolledUp.has(r.unit)
+          ? " — đơn vị đã được tính trong báo cáo tổng hợp khác"
+          : replaced !== undefined
+            ? ` — đơn vị đã gửi tệp hợp lệ ${baseName(replaced)}, tệp này không cần sửa nữa`
+            : "";
       lines.push(
         `  ✗ ${r.file}: ${first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]` : ""}${more}${counted}`,
       );
@@ -614,6 +620,12 @@ function humanSummary(
 /** The Excel lock and hidden files a folder scan passed over, named (validate and consolidate alike). */
 export function ignoredNote(ignored: readonly string[]): string {
   return `Bỏ qua ${ignored.length} tệp khóa “~$…” của Excel hoặc tệp ẩn (không phải báo cáo): ${listCodes(ignored.map(baseName))}.`;
+}
+
+/** " (3 tệp của đơn vị đã gửi lại tệp hợp lệ)" after the rejected count, or "". */
+function replacedNote(c: Consolidation): string {
+  const n = c.rejected.filter((r) => replacedBy(c, r) !== undefined).length;
+  return n === 0 ? "" : ` (${n} tệp của đơn vị đã gửi lại tệp hợp lệ)`;
 }
 
 function listCodes(codes: readonly string[]): string {

@@ -287,6 +287,75 @@ describe("duplicates", () => {
     });
     expect(plain.warnings.map((w) => w.code)).not.toContain("FILE_NAME_UNIT");
   });
+  test("a code the roster lacks on a roster unit's name is that unit's report: counted once, never beside its corrected file", () => {
+    const roster = [
+      { code: "XA_QUANG_PHU", name: "Xã Quảng Phú", type: "UBND xã, phường" },
+      { code: "XA_B", name: "Xã B", type: "UBND xã, phường" },
+    ];
+    const typo = submit(
+      "in/XA_QUANG_PHU.xlsx",
+      unit("XA_QUANG_PHUU", { name: "Xã Quảng Phú", counts: { HN_TONG: [100, 90] } }),
+    );
+    const first = consolidate([typo], { profile: DEFAULT_PROFILE, roster });
+    expect(first.units.map((u) => [u.code, u.name, u.file, u.onRoster])).toEqual([
+      ["XA_QUANG_PHU", "Xã Quảng Phú", "in/XA_QUANG_PHU.xlsx", true],
+    ]);
+    expect(first.missing.map((u) => u.code)).toEqual(["XA_B"]);
+    expect(first.warnings.map((w) => [w.code, w.unit, w.cell, w.message])).toEqual([
+      [
+        "UNKNOWN_UNIT",
+        "XA_QUANG_PHU",
+        "C5",
+        "Ô Mã đơn vị ghi XA_QUANG_PHUU, không có trong danh sách đơn vị; tên đơn vị “Xã Quảng Phú” là của XA_QUANG_PHU trong danh sách, nên tệp được tính là báo cáo của XA_QUANG_PHU. Đề nghị đơn vị ghi đúng mã XA_QUANG_PHU ở các lần báo cáo sau.",
+      ],
+    ]);
+    // The clerk corrects the code and sends the file again beside the old one: one unit, its figures once,
+    // the corrected file kept even when the mistyped one bears a later date.
+    for (const day of [5, 9]) {
+      const old = submit(
+        "in/XA_QUANG_PHU.xlsx",
+        unit("XA_QUANG_PHUU", {
+          name: "Xã Quảng Phú",
+          reportDate: { year: 2026, month: 6, day },
+          counts: { HN_TONG: [100, 90] },
+        }),
+      );
+      const fixed = submit(
+        "in/XA_QUANG_PHU-sua.xlsx",
+        unit("XA_QUANG_PHU", { name: "Xã Quảng Phú", counts: { HN_TONG: [100, 90] } }),
+      );
+      const second = consolidate([old, fixed], { profile: DEFAULT_PROFILE, roster });
+      expect(second.units.map((u) => [u.code, u.file])).toEqual([
+        ["XA_QUANG_PHU", "in/XA_QUANG_PHU-sua.xlsx"],
+      ]);
+      expect(second.province.values.HN_TONG!.current).toBe(90);
+      expect(second.warnings.map((w) => w.code)).not.toContain("UNKNOWN_UNIT");
+      expect(second.duplicates.map((d) => [d.unit, d.dropped, d.finding.message])).toEqual([
+        [
+          "XA_QUANG_PHU",
+          "in/XA_QUANG_PHU.xlsx",
+          "Tệp này ghi mã XA_QUANG_PHUU, không có trong danh sách đơn vị (tên đơn vị “Xã Quảng Phú” là của XA_QUANG_PHU); XA_QUANG_PHU đã gửi tệp XA_QUANG_PHU-sua.xlsx ghi đúng mã, nên tệp này không được tổng hợp.",
+        ],
+      ]);
+    }
+    // A mistyped code on a file with errors: the unit's report was returned, not missing.
+    const bad = submit(
+      "in/qp.xlsx",
+      unit("XA_QUANG_PHUU", { name: "Xã Quảng Phú", counts: { HN_TONG: [50, -1] } }),
+    );
+    const returned = consolidate([bad], { profile: DEFAULT_PROFILE, roster });
+    expect(returned.returned.map((u) => u.code)).toEqual(["XA_QUANG_PHU"]);
+    expect(returned.missing.map((u) => u.code)).toEqual(["XA_B"]);
+    expect(returned.rejected[0]!.findings.at(-1)!.message).toMatch(
+      /Khi gửi lại, đề nghị sửa ô Mã đơn vị thành XA_QUANG_PHU\.$/,
+    );
+    // Without a roster, or when two roster units share the name, a code is what the file says.
+    const twins = [...roster, { code: "XA_QUANG_PHU_2", name: "Xã Quảng Phú", type: "UBND xã, phường" }];
+    for (const options of [{}, { roster: twins }]) {
+      const c = consolidate([typo], { profile: DEFAULT_PROFILE, ...options });
+      expect(c.units.map((u) => u.code)).toEqual(["XA_QUANG_PHUU"]);
+    }
+  });
   test("same date, same figures: the message says the figures agree", () => {
     const c = consolidate([submit("in/so-a.xlsx", unit("SO_A")), submit("in/so-a (1).xlsx", unit("SO_A"))], {
       profile: DEFAULT_PROFILE,

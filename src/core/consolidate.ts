@@ -328,6 +328,11 @@ export function majorityPeriod(submissions: readonly Submission[], form?: string
 interface Candidate {
   readonly submission: Submission;
   readonly report: UnitReport;
+  /**
+   * The code the file declares when it is not on the roster but the unit's name is one roster unit's:
+   * the report is counted as that unit's (`report.unit.code`), most likely a mistyped code.
+   */
+  readonly declaredCode?: string;
 }
 
 /** The unit code a file's name starts with, upper-cased ("XA_NGA_SON" for "xa_nga_son (1).xlsx"), or null. */
@@ -352,12 +357,35 @@ function fileStem(file: string): string {
  * its extension (`fileStem`), then the whole base name, then the full path.
  */
 function laterFirst(a: Candidate, b: Candidate): number {
+  return laterFileFirst(
+    { file: a.submission.file, sha256: a.submission.sha256, reportDate: a.report.reportDate },
+    { file: b.submission.file, sha256: b.submission.sha256, reportDate: b.report.reportDate },
+  );
+}
+
+/**
+ * The accepted file of a rejected file's unit, when the unit sent a valid report besides (a clerk's
+ * corrected file next to the returned one): that rejected file needs no mending any more.
+ */
+export function replacedBy(c: Pick<Consolidation, "units">, r: RejectedFile): string | undefined {
+  return r.unit === null ? undefined : c.units.find((u) => u.code === r.unit)?.file;
+}
+
+/**
+ * Two files of one unit in SPEC §5's order, the one that counts first: the later Ngày báo cáo, then
+ * the later name (a resend "X (1)" or "X - gui lai" after "X"). Also how letters tell a returned
+ * unit's latest file from the ones it replaced.
+ */
+export function laterFileFirst(
+  a: { readonly file: string; readonly sha256: string; readonly reportDate: CivilDate },
+  b: { readonly file: string; readonly sha256: string; readonly reportDate: CivilDate },
+): number {
   return (
-    compareDates(b.report.reportDate, a.report.reportDate) ||
-    compareText(fileStem(b.submission.file), fileStem(a.submission.file)) ||
-    compareText(baseName(b.submission.file), baseName(a.submission.file)) ||
-    compareText(b.submission.file, a.submission.file) ||
-    compareText(b.submission.sha256, a.submission.sha256)
+    compareDates(b.reportDate, a.reportDate) ||
+    compareText(fileStem(b.file), fileStem(a.file)) ||
+    compareText(baseName(b.file), baseName(a.file)) ||
+    compareText(b.file, a.file) ||
+    compareText(b.sha256, a.sha256)
   );
 }
 
@@ -459,6 +487,11 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   const period = options.period ?? majorityPeriod(sorted, form.id);
   const deadline = period ? reportDeadline(profile, period.kind, period.year) : null;
 
+  const roster = options.roster ?? profile.roster;
+  const rosterCodes = roster ? new Set(roster.map((u) => codeKey(u.code))) : null;
+  const rosterNames = new Map((roster ?? []).map((u) => [codeKey(u.code), u.name]));
+  const byName = rosterUnitsByName(roster ?? []);
+
   const rejected: RejectedFile[] = [];
   const candidates = new Map<string, Candidate[]>();
   for (const s of sorted) {
@@ -489,14 +522,25 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       rejected.push(rejectedFile(s, [...extra, ...r.findings]));
       continue;
     }
-    const list = candidates.get(report.unit.code) ?? [];
-    list.push({ submission: s, report });
-    candidates.set(report.unit.code, list);
+    // A code the roster does not have, on a report whose unit name is one roster unit's: that unit's
+    // report with its code mistyped ("XA_QUANG_PHUU" for Xã Quảng Phú). Counted as a second unit, it
+    // left the unit "missing" and, once the unit sent the corrected file, was added twice.
+    const named =
+      rosterCodes?.has(codeKey(report.unit.code)) === false
+        ? byName.get(matchKey(report.unit.name))
+        : undefined;
+    const candidate: Candidate =
+      named === undefined
+        ? { submission: s, report }
+        : {
+            submission: s,
+            report: { ...report, unit: { ...report.unit, code: named } },
+            declaredCode: report.unit.code,
+          };
+    const list = candidates.get(candidate.report.unit.code) ?? [];
+    list.push(candidate);
+    candidates.set(candidate.report.unit.code, list);
   }
-
-  const roster = options.roster ?? profile.roster;
-  const rosterCodes = roster ? new Set(roster.map((u) => codeKey(u.code))) : null;
-  const rosterNames = new Map((roster ?? []).map((u) => [codeKey(u.code), u.name]));
   // The roster unit a file's name names when it is not the unit the file declares ("XA_HA_TRUNG.xlsx"
   // holding XA_AN_HOA: a neighbour's file copied and not re-coded), or null.
   const namedOther = new Map<Candidate, string | null>();
@@ -515,8 +559,10 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   // A unit's roll-up goes before a plain report of the same code, whatever their dates: it sums the
   // unit's subordinates (its date is their latest, not the day it was made), and a plain report
   // beside it is most likely the office's own figures, sent apart.
+  // A file that gives the unit's code itself goes before one counted for it by its name.
   const preferred = (a: Candidate, b: Candidate): number =>
     Number(otherNamed(a) !== null) - Number(otherNamed(b) !== null) ||
+    Number(a.declaredCode !== undefined) - Number(b.declaredCode !== undefined) ||
     Number(a.report.rollupOf === undefined) - Number(b.report.rollupOf === undefined) ||
     laterFirst(a, b);
 
@@ -560,7 +606,14 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
                 named,
                 rosterNames.get(named) ?? named,
               )
-            : duplicateMessage(winner, d, sameDay, diff),
+            : d.declaredCode !== undefined && winner.declaredCode === undefined
+              ? MSG.duplicateRecoded(
+                  d.declaredCode,
+                  code,
+                  d.report.unit.name,
+                  baseName(winner.submission.file),
+                )
+              : duplicateMessage(winner, d, sameDay, diff),
         ),
       });
     }
@@ -588,6 +641,17 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
           cell: f.cell,
           message: f.message,
         });
+    }
+    if (winner.declaredCode !== undefined) {
+      warnings.push({
+        file,
+        unit: code,
+        code: "UNKNOWN_UNIT",
+        severity: "warning",
+        sheet: "Thông tin",
+        cell: winner.submission.result.unitCell ?? null,
+        message: MSG.unitCodeByName(winner.declaredCode, code, winner.report.unit.name, true),
+      });
     }
     if (!onRoster) {
       warnings.push({
@@ -629,7 +693,26 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   // read names no unit; when its name starts with a roster code ("XA_NGA_SON.xlsx"), that unit sent it.
   if (rosterCodes) {
     rejected.forEach((r, i) => {
-      if (r.unit !== null) return;
+      if (r.unit !== null) {
+        // A code the roster does not have, on one roster unit's name: that unit's file, as above.
+        const named =
+          !rosterCodes.has(codeKey(r.unit)) && r.unitName !== null
+            ? byName.get(matchKey(r.unitName))
+            : undefined;
+        if (named !== undefined) {
+          const cell =
+            sorted.find((s) => s.file === r.file && s.sha256 === r.sha256)?.result.unitCell ?? null;
+          const note = finding(
+            "UNKNOWN_UNIT",
+            "warning",
+            "Thông tin",
+            cell,
+            MSG.unitCodeByName(r.unit, named, r.unitName!, false),
+          );
+          rejected[i] = { ...r, unit: named, findings: [...r.findings, note] };
+        }
+        return;
+      }
       const guess = fileNameCode(r.file);
       if (guess && rosterCodes.has(guess)) rejected[i] = { ...r, unit: guess, unitFromFileName: true };
     });
@@ -908,6 +991,20 @@ function rejectedFile(s: Submission, findings: readonly Finding[]): RejectedFile
     reportDate: r.reportDate,
     findings,
   };
+}
+
+/** Roster codes by their unit's name (matchKey); a name two roster units share names neither. */
+function rosterUnitsByName(roster: readonly RosterUnit[]): Map<string, string> {
+  const codes = new Map<string, string | null>();
+  for (const u of roster) {
+    const key = matchKey(u.name);
+    const code = codeKey(u.code);
+    const seen = codes.get(key);
+    codes.set(key, seen === undefined || seen === code ? code : null);
+  }
+  const out = new Map<string, string>();
+  for (const [key, code] of codes) if (code !== null) out.set(key, code);
+  return out;
 }
 
 function dedupeRoster(roster: readonly RosterUnit[]): RosterUnit[] {

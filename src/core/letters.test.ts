@@ -89,6 +89,62 @@ describe("followUpLetters", () => {
     expect(early.find((x) => x.unit === "XA_HA_TRUNG")?.text).toContain("có nhận được tệp XA_HA_TRUNG.xlsx");
   });
 
+  test("a returned file whose code the roster lacks, on a roster unit's name: the letter goes to that unit and asks for its code too", () => {
+    const roster = [{ code: "XA_QUANG_PHU", name: "Xã Quảng Phú", type: "UBND xã, phường" }];
+    const result = inspectBytes(
+      reportBytes({ unit: "XA_QUANG_PHUU", name: "Xã Quảng Phú", counts: { HN_TONG: [100, -1] } }),
+      profile,
+    );
+    const c = consolidate([{ file: "in/qp.xlsx", sha256: "a", result }], { profile, roster });
+    const l = followUpLetters(c, profile, dates);
+    expect(l.map((x) => [x.unit, x.reasons])).toEqual([["XA_QUANG_PHU", ["returned"]]]);
+    expect(l[0]!.text).toContain(
+      "- Trang “Thông tin”, ô C5: Ô Mã đơn vị ghi XA_QUANG_PHUU, không có trong danh sách đơn vị; tên đơn vị “Xã Quảng Phú” là của XA_QUANG_PHU trong danh sách, nên tệp được tính là báo cáo của XA_QUANG_PHU. Khi gửi lại, đề nghị sửa ô Mã đơn vị thành XA_QUANG_PHU.",
+    );
+  });
+
+  test("a unit that sent again: the letter asks only for its latest file's errors and names the file it replaced", () => {
+    const roster = [{ code: "XA_HH", name: "Xã Hoằng Hóa", type: "UBND xã, phường" }];
+    const file = (day: number, edits: Parameters<typeof reportBytes>[1]) =>
+      inspectBytes(
+        reportBytes(
+          { unit: "XA_HH", name: "Xã Hoằng Hóa", reportDate: { year: 2026, month: 6, day } },
+          edits,
+          profile,
+        ),
+        profile,
+      );
+    const first = file(5, [{ op: "set", sheet: "Chỉ tiêu", cell: "E5", value: "1,200" }]);
+    const again = file(16, [{ op: "set", sheet: "Chỉ tiêu", cell: "E6", value: -1 }]);
+    const c = consolidate(
+      [
+        { file: "in/XA_HH.xlsx", sha256: "a", result: first },
+        { file: "in/XA_HH-sua.xlsx", sha256: "b", result: again },
+      ],
+      { profile, roster },
+    );
+    const text = followUpLetters(c, profile, dates)[0]!.text;
+    expect(text).toContain("tệp báo cáo “XA_HH-sua.xlsx” của đơn vị nhưng phải trả lại");
+    expect(text).toContain("ô E6");
+    expect(text).not.toContain("1,200");
+    expect(text).toContain(
+      "Tệp “XA_HH.xlsx” đơn vị gửi trước đó không cần sửa nữa: tệp “XA_HH-sua.xlsx” gửi sau thay cho tệp đó.",
+    );
+    // The same bytes sent again under another name: its errors once, and that nothing was mended.
+    const same = consolidate(
+      [
+        { file: "in/XA_HH.xlsx", sha256: "a", result: first },
+        { file: "in/XA_HH (1).xlsx", sha256: "a", result: first },
+      ],
+      { profile, roster },
+    );
+    const resent = followUpLetters(same, profile, dates)[0]!.text;
+    expect(resent.match(/1,200/g)).toHaveLength(1);
+    expect(resent).toContain(
+      "Tệp “XA_HH (1).xlsx” giống hệt tệp “XA_HH.xlsx” đơn vị đã gửi trước đó: các lỗi trên chưa được sửa.",
+    );
+  });
+
   test("dated on or before the report deadline (06/06/2026), no unit is chased for a report it still has time to send", () => {
     const early = followUpLetters(c, profile, {
       date: { year: 2026, month: 6, day: 6 },

@@ -7,11 +7,12 @@ import {
   baseName,
   compareText,
   fileNameCode,
+  laterFileFirst,
   type Consolidation,
   type RejectedFile,
   type Shortfall,
 } from "./consolidate";
-import { compareDates, dayNumber, viDate } from "./dates";
+import { compareDates, dayNumber, viDate, type CivilDate } from "./dates";
 import { joinDocuments, type Block, type DocumentSpec } from "./docspec";
 import {
   addressee,
@@ -106,7 +107,13 @@ export function errorLine(f: Finding, sender: string): string {
 }
 
 /** Warnings about a returned file's shape that its letter asks to mend with the errors. */
-const SHAPE_WARNINGS: ReadonlySet<string> = new Set(["MERGED_CELLS", "COPIED_SHEET", "STALE_FORMULA"]);
+// (UNKNOWN_UNIT on a returned file: its code mistyped, the unit known by its name.)
+const SHAPE_WARNINGS: ReadonlySet<string> = new Set([
+  "MERGED_CELLS",
+  "COPIED_SHEET",
+  "STALE_FORMULA",
+  "UNKNOWN_UNIT",
+]);
 
 const SUMMARY_TEXT =
   /^Tệp này là bảng tổng hợp do KL226 lập .*không phải báo cáo của một đơn vị theo mẫu (\S+)\./;
@@ -229,17 +236,38 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   // Only a returned unit is written to about its files: not one whose report was accepted or
   // reached us inside a roll-up, nor one of another regime (consolidate decides `returned`).
   const returnedNames = new Map(c.returned.map((u) => [u.code, u.name]));
+  const returnedFiles = new Map<string, RejectedFile[]>();
   for (const r of c.rejected) {
     if (r.unit === null || !returnedNames.has(r.unit)) continue;
-    const { lines, errors, anotherPeriod } = returnedFile(r, sender, form.id, period);
-    add(
-      r.unit,
-      returnedNames.get(r.unit) ?? r.unitName ?? r.unit,
-      "returned",
-      lines,
-      `Tệp “${baseName(r.file)}” bị trả lại: ${errors} lỗi.`,
-    );
-    if (anotherPeriod) drafts.get(r.unit)!.anotherPeriod = true;
+    returnedFiles.set(r.unit, [...(returnedFiles.get(r.unit) ?? []), r]);
+  }
+  for (const [unit, files] of returnedFiles) {
+    const name = returnedNames.get(unit) ?? files[0]!.unitName ?? unit;
+    // A unit that sent again: only its latest file's errors are asked for; the earlier ones it
+    // replaced are named, not listed again (a clerk was asked to fix "1,200" already fixed).
+    const latest = latestFile(files);
+    for (const r of latest ? [latest, ...files.filter((f) => f !== latest)] : files) {
+      if (latest && r !== latest) {
+        const same = r.sha256 === latest.sha256;
+        add(
+          unit,
+          name,
+          "returned",
+          [
+            p(
+              same
+                ? `Tệp “${baseName(latest.file)}” giống hệt tệp “${baseName(r.file)}” đơn vị đã gửi trước đó: các lỗi trên chưa được sửa.`
+                : `Tệp “${baseName(r.file)}” đơn vị gửi trước đó không cần sửa nữa: tệp “${baseName(latest.file)}” gửi sau thay cho tệp đó.`,
+            ),
+          ],
+          `Tệp “${baseName(r.file)}”: ${same ? "giống hệt" : "đã được thay bằng"} tệp “${baseName(latest.file)}”.`,
+        );
+        continue;
+      }
+      const { lines, errors, anotherPeriod } = returnedFile(r, sender, form.id, period);
+      add(unit, name, "returned", lines, `Tệp “${baseName(r.file)}” bị trả lại: ${errors} lỗi.`);
+      if (anotherPeriod) drafts.get(unit)!.anotherPeriod = true;
+    }
   }
 
   const byId = new Map(form.indicators.map((i) => [i.id, i]));
@@ -325,6 +353,16 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       const notes = reasons.flatMap((r) => d.sections.get(r)?.notes ?? []);
       return { unit, name: d.name, reasons, subject, body, notes, text, fileName: letterFileName(unit) };
     });
+}
+
+/** A returned unit's latest file when it sent more than one, each with a Ngày báo cáo; else undefined. */
+function latestFile(files: readonly RejectedFile[]): RejectedFile | undefined {
+  if (files.length < 2) return undefined;
+  const dated: Array<RejectedFile & { readonly reportDate: CivilDate }> = [];
+  for (const f of files) if (f.reportDate !== null) dated.push({ ...f, reportDate: f.reportDate });
+  if (dated.length < files.length) return undefined;
+  const first = [...dated].sort(laterFileFirst)[0]!;
+  return files.find((f) => f.file === first.file && f.sha256 === first.sha256);
 }
 
 function returnedFile(

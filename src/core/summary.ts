@@ -7,6 +7,7 @@ import { viDate } from "./dates";
 import {
   baseName,
   countedUnitsPhrase,
+  replacedBy,
   rollupName,
   rollupUnits,
   type Consolidation,
@@ -653,12 +654,18 @@ function errorSheet(c: Consolidation): SheetSpec {
   const problemRows: Array<Array<CellSpec | null>> = [
     ...c.rejected.flatMap((r) => {
       // Its unit reported inside a roll-up: rejected, with nothing to send again.
-      const status = r.unit !== null && rolledUp.has(r.unit) ? "Từ chối (đã tính trong tổng hợp)" : "Từ chối";
+      const status =
+        r.unit !== null && rolledUp.has(r.unit)
+          ? "Từ chối (đã tính trong tổng hợp)"
+          : replacedBy(c, r) !== undefined
+            ? "Từ chối (đã có tệp hợp lệ)"
+            : "Từ chối";
       return r.findings.map((f) => findingRow(r.file, r.unit, status, f));
     }),
     ...c.duplicates.map((d) => findingRow(d.dropped, d.unit, "Trùng", d.finding)),
     ...c.inRollup.map((r) => findingRow(r.file, r.unit, "Đã tính trong tổng hợp", r.finding)),
   ];
+  const replacedCount = c.rejected.filter((r) => replacedBy(c, r) !== undefined).length;
   const inRollupNote =
     c.inRollup.length > 0
       ? `, ${c.inRollup.length} tệp của đơn vị đã được tính trong báo cáo tổng hợp khác nên không cộng thêm`
@@ -669,7 +676,7 @@ function errorSheet(c: Consolidation): SheetSpec {
       cell(
         problemRows.length === 0
           ? "Không có tệp bị từ chối hay trùng."
-          : `${c.rejected.length} tệp bị từ chối (mỗi lỗi một dòng; sửa tất cả rồi gửi lại), ${c.duplicates.length} tệp trùng đơn vị không được tổng hợp${inRollupNote}.`,
+          : `${c.rejected.length} tệp bị từ chối (mỗi lỗi một dòng; sửa tất cả rồi gửi lại${replacedCount > 0 ? `; ${replacedCount} tệp trong số đó của đơn vị đã gửi tệp hợp lệ, không cần sửa nữa` : ""}), ${c.duplicates.length} tệp trùng đơn vị không được tổng hợp${inRollupNote}.`,
         NOTE,
       ),
     ],

@@ -133,6 +133,8 @@ export interface ValidationResult {
   readonly profile?: string;
   /** Where the file's Kỳ báo cáo and Năm are ("Thông tin" cells, "C8"), when read: for PERIOD_MISMATCH. */
   readonly periodCells?: { readonly kind: string | null; readonly year: string | null };
+  /** Where the file's Mã đơn vị is ("Thông tin" cell), when read: for a code the roster does not have. */
+  readonly unitCell?: string;
 }
 
 /** The sheet names a validator needs; readers may skip every other sheet. */
@@ -472,6 +474,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
     ...(header.cells.KY_BAO_CAO !== undefined || header.cells.NAM !== undefined
       ? { periodCells: { kind: header.cells.KY_BAO_CAO ?? null, year: header.cells.NAM ?? null } }
       : {}),
+    ...(header.cells.MA_DON_VI !== undefined ? { unitCell: header.cells.MA_DON_VI } : {}),
   };
 }
 

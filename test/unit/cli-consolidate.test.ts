@@ -412,3 +412,36 @@ test("a report dated outside its period is named in the command's output, not on
   expect(io.stdout).toContain("Cảnh báo: ngày báo cáo cần xem lại (báo cáo vẫn được tổng hợp):");
   expect(io.stdout).toMatch(/ {2}! .*so-b\.xlsx: Ngày báo cáo 01\/12\/2025 ở trước năm của kỳ báo cáo/);
 });
+
+test("a returned file beside the unit's corrected one is said to need no mending, on the terminal and the Lỗi sheet", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "kl226-resent-"));
+  writeFileSync(
+    join(dir, "SO_A.xlsx"),
+    reportBytes({ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [100, -1] } }),
+  );
+  writeFileSync(join(dir, "SO_A-sua.xlsx"), reportBytes({ unit: "SO_A", name: "Sở A" }));
+  writeFileSync(
+    join(dir, "SO_B.xlsx"),
+    reportBytes({ unit: "SO_B", name: "Sở B", counts: { HN_TONG: [100, -1] } }),
+  );
+  const io = capture();
+  const out = join(dir, "th.xlsx");
+  // SPEC §6: a rejected file still makes the exit code 1.
+  expect(await main(["consolidate", dir, "--out", out], io)).toBe(1);
+  expect(io.stdout).toContain(
+    "Đã đọc 3 tệp: chấp nhận 1, từ chối 2 (1 tệp của đơn vị đã gửi lại tệp hợp lệ), trùng đơn vị 0.",
+  );
+  expect(io.stdout).toMatch(
+    / {2}✗ .*SO_A\.xlsx: .*\[BAD_VALUE Chỉ tiêu!E5\] — đơn vị đã gửi tệp hợp lệ SO_A-sua\.xlsx, tệp này không cần sửa nữa\n/,
+  );
+  expect(io.stdout).toMatch(/ {2}✗ .*SO_B\.xlsx: .*\[BAD_VALUE Chỉ tiêu!E5\]\n/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const errors = wb.getWorksheet("Lỗi")!;
+  expect(String(errors.getCell("A2").value)).toContain(
+    "2 tệp bị từ chối (mỗi lỗi một dòng; sửa tất cả rồi gửi lại; 1 tệp trong số đó của đơn vị đã gửi tệp hợp lệ, không cần sửa nữa)",
+  );
+  const statuses = errors.getColumn(3).values.map(String);
+  expect(statuses).toContain("Từ chối (đã có tệp hợp lệ)");
+  expect(statuses).toContain("Từ chối");
+});
