@@ -602,8 +602,12 @@ function humanSummary(
   if (unknown.length > 0)
     lines.push(`Không có trong danh sách đơn vị (vẫn tổng hợp): ${listCodes(unknown)}.`);
   const late = c.units.filter((u) => u.late).map((u) => u.code);
+  // Of them, units whose late report is an update of one they sent on time.
+  const updated = c.units.filter((u) => u.firstReportDate).map((u) => u.code);
   lines.push(
-    late.length === 0 ? "Trễ hạn: không có." : `Trễ hạn: ${late.length} đơn vị: ${listCodes(late)}.`,
+    late.length === 0
+      ? "Trễ hạn: không có."
+      : `Trễ hạn: ${late.length} đơn vị: ${listCodes(late)}${updated.length > 0 ? ` (trong đó ${listCodes(updated)} đã gửi đúng hạn, bản trễ hạn là bản cập nhật)` : ""}.`,
   );
   lines.push(`Chỉ tiêu không đạt (${c.shortfalls.length} trường hợp):`);
   for (const ind of c.form.indicators) {

@@ -262,7 +262,10 @@ export async function writeLetters(
   for (const name of stale) rmSync(join(dir, name), { force: true });
   if (written.size > 0 || existsSync(dir))
     writeAtomic(join(dir, MANIFEST), `${JSON.stringify({ files: [...written].sort() }, null, 2)}\n`);
-  const removed = stale.length > 0 ? ` Đã xóa ${stale.length} thư cũ của lần chạy trước không còn cần.` : "";
+  const removed =
+    stale.length > 0
+      ? ` Đã xóa ${stale.length} thư cũ của lần chạy trước không còn cần (${stale.sort().slice(0, 10).join(", ")}${stale.length > 10 ? ", …" : ""}).`
+      : "";
   const when = `thư đề ngày ${viDate(dates.date)}, hạn trả lời ${viDate(dates.replyBy)}`;
   // Units not sent, that got no letter: core/letters.ts does not chase them before the deadline (the
   // rule lives there; this only counts what it did). One dated before a report it answers is most

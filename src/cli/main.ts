@@ -10,6 +10,8 @@ import type { Finding } from "../core/findings";
 import { DEFAULT_PROFILE } from "../core/profile";
 import { deploymentProfile } from "../core/profiles";
 import { reportShortfalls } from "../core/consolidate";
+import { compareDates, viDate, type CivilDate } from "../core/dates";
+import { reportDeadline } from "../core/deadlines";
 import { shortfallLine } from "../core/letters";
 import { templateTasks, templateWorkbook } from "../core/template";
 import { profileCheckedBy, type ValidationResult } from "../core/validate";
@@ -259,6 +261,8 @@ export interface FileValidation {
   readonly result: ValidationResult;
   /** A valid report's targets missed, as its letter would word them (not errors: the file is accepted). */
   readonly shortfalls?: readonly string[];
+  /** A valid report dated after its period's deadline: the consolidation will count it late. */
+  readonly late?: { readonly date: CivilDate; readonly deadline: CivilDate };
 }
 
 async function validateCommand(args: string[], io: Io): Promise<number> {
@@ -313,7 +317,13 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
             shortfallLine(indicator, r),
           )
         : [];
-    return shortfalls.length > 0 ? { file, result, shortfalls } : { file, result };
+    const report = result.report;
+    const deadline = report && by ? reportDeadline(by, report.period.kind, report.period.year) : null;
+    const late =
+      report && deadline && compareDates(report.reportDate, deadline) > 0
+        ? { date: report.reportDate, deadline }
+        : undefined;
+    return { file, result, ...(shortfalls.length > 0 ? { shortfalls } : {}), ...(late ? { late } : {}) };
   });
   if (o.json) io.out(`${JSON.stringify(results.map(validationJson), null, 2)}\n`);
   else io.out(`${results.map(humanValidation).join("")}${validationTally(results)}`);
@@ -350,7 +360,7 @@ function whereText(f: Finding): string {
 }
 
 /** Human output: the file's verdict on one line, then its errors in sheet and row order, then its warnings. */
-export function humanValidation({ file, result, shortfalls = [] }: FileValidation): string {
+export function humanValidation({ file, result, shortfalls = [], late }: FileValidation): string {
   const errors = errorCount(result);
   const warnings = result.findings.length - errors;
   const who = result.unit ? ` — ${result.unit}${result.unitName ? ` (${result.unitName})` : ""}` : "";
@@ -367,6 +377,10 @@ export function humanValidation({ file, result, shortfalls = [] }: FileValidatio
   }
   // Not errors: the file is sent as it is, and its letter will ask to explain these.
   for (const line of shortfalls) lines.push(`    Chưa đạt · ${line}`);
+  if (late)
+    lines.push(
+      `    Lưu ý · Ngày báo cáo ${viDate(late.date)} sau hạn gửi báo cáo (${viDate(late.deadline)}): khi tổng hợp, báo cáo được tính là trễ hạn.`,
+    );
   return `${lines.join("\n")}\n`;
 }
 

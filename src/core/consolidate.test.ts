@@ -306,7 +306,7 @@ describe("duplicates", () => {
         "UNKNOWN_UNIT",
         "XA_QUANG_PHU",
         "C5",
-        "Ô Mã đơn vị ghi XA_QUANG_PHUU, không có trong danh sách đơn vị; tên đơn vị “Xã Quảng Phú” là của XA_QUANG_PHU trong danh sách, nên tệp được tính là báo cáo của XA_QUANG_PHU. Đề nghị đơn vị ghi đúng mã XA_QUANG_PHU ở các lần báo cáo sau.",
+        "Mã đơn vị ghi XA_QUANG_PHUU, không có trong danh sách đơn vị; tên đơn vị “Xã Quảng Phú” là của XA_QUANG_PHU trong danh sách, nên tệp được tính là báo cáo của XA_QUANG_PHU. Đề nghị đơn vị ghi đúng mã XA_QUANG_PHU ở các lần báo cáo sau.",
       ],
     ]);
     // The clerk corrects the code and sends the file again beside the old one: one unit, its figures once,
@@ -355,6 +355,29 @@ describe("duplicates", () => {
       const c = consolidate([typo], { profile: DEFAULT_PROFILE, ...options });
       expect(c.units.map((u) => u.code)).toEqual(["XA_QUANG_PHUU"]);
     }
+  });
+  test("a late update kept over a valid report sent by the deadline: still late (SPEC §5), with the on-time date", () => {
+    const day = (d: number, extra: Partial<ReportData> = {}) =>
+      unit("SO_A", { reportDate: { year: 2026, month: 6, day: d }, ...extra });
+    const c = consolidate([submit("in/SO_A.xlsx", day(2)), submit("in/SO_A (cap nhat).xlsx", day(18))], {
+      profile: DEFAULT_PROFILE,
+    });
+    expect(c.units.map((u) => [u.file, u.late, u.firstReportDate])).toEqual([
+      ["in/SO_A (cap nhat).xlsx", true, { year: 2026, month: 6, day: 2 }],
+    ]);
+    expect(consolidationJson(c)).toMatchObject({
+      units: [{ reportDate: "2026-06-18", late: true, firstReportDate: "2026-06-02" }],
+    });
+    // Returned on time and corrected after the deadline: no valid report was on time.
+    const corrected = consolidate(
+      [
+        submit("in/SO_A.xlsx", day(2, { counts: { HN_TONG: [100, -1] } })),
+        submit("in/SO_A-sua.xlsx", day(18)),
+      ],
+      { profile: DEFAULT_PROFILE },
+    );
+    expect(corrected.units.map((u) => [u.late, u.firstReportDate])).toEqual([[true, undefined]]);
+    expect(JSON.stringify(consolidationJson(corrected))).not.toContain("firstReportDate");
   });
   test("same date, same figures: the message says the figures agree", () => {
     const c = consolidate([submit("in/so-a.xlsx", unit("SO_A")), submit("in/so-a (1).xlsx", unit("SO_A"))], {

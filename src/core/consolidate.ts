@@ -93,6 +93,12 @@ export interface UnitSummary {
   readonly sha256: string;
   readonly reportDate: CivilDate;
   readonly late: boolean;
+  /**
+   * The date of an earlier valid report of the unit for the period, on or before the deadline, when
+   * the report kept (an update) is late: the unit had sent on time. SPEC §5 judges the report kept, so
+   * `late` stays true; the documents say both, and no letter calls the unit late.
+   */
+  readonly firstReportDate?: CivilDate;
   readonly values: CountValues;
   readonly indicators: Indicators;
   readonly tasks: TaskCounts;
@@ -628,7 +634,13 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     }
     kept.push(winner);
     const onRoster = rosterCodes === null || rosterCodes.has(code);
-    units.push(unitSummary(winner, profile, onRoster));
+    // A late report kept over a valid one the unit sent by the deadline (an update): said apart.
+    const own = (candidates.get(code) ?? []).filter((x) => otherNamed(x) === null);
+    const earliest = own.reduce<CivilDate>(
+      (min, x) => (compareDates(x.report.reportDate, min) < 0 ? x.report.reportDate : min),
+      winner.report.reportDate,
+    );
+    units.push(unitSummary(winner, profile, onRoster, earliest));
     const file = winner.submission.file;
     for (const f of winner.submission.result.findings) {
       if (f.severity === "warning")
@@ -1071,10 +1083,16 @@ function taskCounts(tasks: readonly TaskRow[], reportDate: CivilDate): TaskCount
   };
 }
 
-function unitSummary({ submission, report }: Candidate, profile: Profile, onRoster: boolean): UnitSummary {
+function unitSummary(
+  { submission, report }: Candidate,
+  profile: Profile,
+  onRoster: boolean,
+  earliest: CivilDate = report.reportDate,
+): UnitSummary {
   // SPEC §5: on the deadline day is on time; only a later day is late.
   const deadline = reportDeadline(profile, report.period.kind, report.period.year);
-  const late = deadline !== null && compareDates(report.reportDate, deadline) > 0;
+  const lateBy = (date: CivilDate): boolean => deadline !== null && compareDates(date, deadline) > 0;
+  const late = lateBy(report.reportDate);
   return {
     code: report.unit.code,
     name: report.unit.name,
@@ -1084,6 +1102,7 @@ function unitSummary({ submission, report }: Candidate, profile: Profile, onRost
     sha256: submission.sha256,
     reportDate: report.reportDate,
     late,
+    ...(late && !lateBy(earliest) ? { firstReportDate: earliest } : {}),
     values: report.values,
     indicators: judgeAll(report.values, profile.form, report.unit.typeId),
     tasks: taskCounts(report.tasks, tasksAsOf(report, profile)),
@@ -1315,6 +1334,7 @@ export function consolidationJson(c: Consolidation): object {
       sha256: u.sha256,
       reportDate: isoDate(u.reportDate),
       late: u.late,
+      ...(u.firstReportDate ? { firstReportDate: isoDate(u.firstReportDate) } : {}),
       values: values(u.values),
       indicators: indicators(u.indicators),
       tasks: {

@@ -99,7 +99,7 @@ describe("followUpLetters", () => {
     const l = followUpLetters(c, profile, dates);
     expect(l.map((x) => [x.unit, x.reasons])).toEqual([["XA_QUANG_PHU", ["returned"]]]);
     expect(l[0]!.text).toContain(
-      "- Trang “Thông tin”, ô C5: Ô Mã đơn vị ghi XA_QUANG_PHUU, không có trong danh sách đơn vị; tên đơn vị “Xã Quảng Phú” là của XA_QUANG_PHU trong danh sách, nên tệp được tính là báo cáo của XA_QUANG_PHU. Khi gửi lại, đề nghị sửa ô Mã đơn vị thành XA_QUANG_PHU.",
+      "- Trang “Thông tin”, ô C5: Mã đơn vị ghi XA_QUANG_PHUU, không có trong danh sách đơn vị; tên đơn vị “Xã Quảng Phú” là của XA_QUANG_PHU trong danh sách, nên tệp được tính là báo cáo của XA_QUANG_PHU. Khi gửi lại, đề nghị sửa ô Mã đơn vị thành XA_QUANG_PHU.",
     );
   });
 
@@ -143,6 +143,28 @@ describe("followUpLetters", () => {
     expect(resent).toContain(
       "Tệp “XA_HH (1).xlsx” giống hệt tệp “XA_HH.xlsx” đơn vị đã gửi trước đó: các lỗi trên chưa được sửa.",
     );
+  });
+
+  test("a unit whose late report is an update of one it sent on time gets no letter about the deadline", () => {
+    const dated = (day: number) =>
+      inspectBytes(
+        reportBytes({ unit: "SO_KHCN", name: "Sở KH&CN", reportDate: { year: 2026, month: 6, day } }),
+        profile,
+      );
+    const c = consolidate(
+      [
+        { file: "in/SO_KHCN.xlsx", sha256: "a", result: dated(2) },
+        { file: "in/SO_KHCN (cap nhat).xlsx", sha256: "b", result: dated(18) },
+      ],
+      { profile },
+    );
+    expect(c.units[0]!.late).toBe(true);
+    expect(followUpLetters(c, profile, dates).filter((l) => l.reasons.includes("late"))).toEqual([]);
+    // Without the on-time one, the same report is late and told so.
+    const alone = consolidate([{ file: "in/SO_KHCN (cap nhat).xlsx", sha256: "b", result: dated(18) }], {
+      profile,
+    });
+    expect(followUpLetters(alone, profile, dates).map((l) => l.reasons)).toEqual([["late"]]);
   });
 
   test("dated on or before the report deadline (06/06/2026), no unit is chased for a report it still has time to send", () => {

@@ -296,7 +296,8 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   }
 
   for (const u of c.units) {
-    if (!u.late) continue;
+    // A unit whose late report is an update of one sent on time is not told it was late.
+    if (!u.late || u.firstReportDate) continue;
     const deadline = c.deadline;
     const days = deadline ? dayNumber(u.reportDate) - dayNumber(deadline) : 0;
     // A mistyped year (UNLIKELY_DATE) is asked about, not counted as years of delay.

@@ -288,7 +288,7 @@ export const MSG = {
   fileNameUnit: (file: string, named: string, namedName: string, declared: string) =>
     `Tên tệp ${file} là mã của ${named} (${namedName}) trong danh sách đơn vị, nhưng ô Mã đơn vị của tệp ghi ${declared}, nên tệp được tính là báo cáo của ${declared}. Nếu đây là báo cáo của ${namedName} (chép từ tệp của đơn vị khác mà chưa sửa mã), đề nghị ${named} sửa ô Mã đơn vị rồi gửi lại; nếu chỉ đặt nhầm tên tệp thì không cần làm gì.`,
   unitCodeByName: (declared: string, code: string, name: string, accepted: boolean) =>
-    `Ô Mã đơn vị ghi ${declared}, không có trong danh sách đơn vị; tên đơn vị “${name}” là của ${code} trong danh sách, nên tệp được tính là báo cáo của ${code}. ${accepted ? `Đề nghị đơn vị ghi đúng mã ${code} ở các lần báo cáo sau.` : `Khi gửi lại, đề nghị sửa ô Mã đơn vị thành ${code}.`}`,
+    `Mã đơn vị ghi ${declared}, không có trong danh sách đơn vị; tên đơn vị “${name}” là của ${code} trong danh sách, nên tệp được tính là báo cáo của ${code}. ${accepted ? `Đề nghị đơn vị ghi đúng mã ${code} ở các lần báo cáo sau.` : `Khi gửi lại, đề nghị sửa ô Mã đơn vị thành ${code}.`}`,
   duplicateRecoded: (declared: string, code: string, name: string, kept: string) =>
     `Tệp này ghi mã ${declared}, không có trong danh sách đơn vị (tên đơn vị “${name}” là của ${code}); ${code} đã gửi tệp ${kept} ghi đúng mã, nên tệp này không được tổng hợp.`,
   unknownUnit: (unit: string) =>

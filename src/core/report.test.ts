@@ -388,3 +388,25 @@ test("V quotes a unit's text with its own quotation marks made single (“… �
     "- Sở A: “Tổ chức ‘Ngày thứ Bảy không hẹn’ và ‘Tuần lễ số’”",
   );
 });
+
+test("I: a late report that updates one sent on time is counted late and said to be an update", () => {
+  const dated = (day: number) =>
+    inspectBytes(
+      reportBytes({ unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day } }),
+      profile,
+    );
+  const updated = consolidate(
+    [
+      { file: "in/SO_A.xlsx", sha256: "a", result: dated(2) },
+      { file: "in/SO_A (cap nhat).xlsx", sha256: "b", result: dated(18) },
+    ],
+    { profile },
+  );
+  const text = documentText(reportDocument(updated, profile, { date: dates.date }));
+  expect(text).toContain(
+    "tổng hợp được báo cáo của 1 đơn vị (0 đúng hạn, 1 trễ hạn, trong đó 1 đơn vị đã gửi đúng hạn, bản trễ hạn là bản cập nhật; hạn gửi ngày 06/06/2026)",
+  );
+  expect(text).toContain(
+    "Có 1 tệp gửi trùng đơn vị (dùng báo cáo đề ngày sau cùng; cùng ngày thì dùng tệp gửi lại, theo tên tệp).",
+  );
+});

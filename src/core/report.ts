@@ -208,6 +208,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   const roster = options.roster;
   const onTime = c.units.filter((u) => !u.late).length;
   const late = c.units.length - onTime;
+  const updated = c.units.filter((u) => u.firstReportDate).length;
   const offRoster = c.units.filter((u) => !u.onRoster).length;
   const anonymous = c.rejected.filter((r) => r.unit === null).length;
   const tally = typeTally(c, c.rosterGiven ? roster : undefined);
@@ -234,7 +235,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
       `Theo danh sách, ${viInteger(roster?.length ?? c.units.length + c.missing.length + c.returned.length)} cơ quan, đơn vị phải gửi báo cáo ${period}.`,
     );
   sentences.push(
-    `Đến ngày ${viDate(options.date)}, ${sender} đã nhận ${viInteger(c.sources.length)} tệp báo cáo; tổng hợp được báo cáo của ${viInteger(c.units.length)} đơn vị (${viInteger(onTime)} đúng hạn, ${viInteger(late)} trễ hạn${deadline})` +
+    `Đến ngày ${viDate(options.date)}, ${sender} đã nhận ${viInteger(c.sources.length)} tệp báo cáo; tổng hợp được báo cáo của ${viInteger(c.units.length)} đơn vị (${viInteger(onTime)} đúng hạn, ${viInteger(late)} trễ hạn${updated > 0 ? `, trong đó ${viInteger(updated)} đơn vị đã gửi đúng hạn, bản trễ hạn là bản cập nhật` : ""}${deadline})` +
       `${offRoster > 0 ? `, trong đó ${viInteger(offRoster)} đơn vị không có trong danh sách${offRosterNames}` : ""}` +
       `${rolledOnRoster > 0 ? `; ${viInteger(rolledOnRoster)} đơn vị khác trong danh sách được tính qua báo cáo tổng hợp của đơn vị cấp trên của mình` : ""}` +
       `${rollups.length > 0 ? `; ${rollups.join("; ")}` : ""}.`,
@@ -255,7 +256,9 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
     const besideRollup = c.duplicates.filter((d) => d.keptRollupUnits > 0);
     const byDate = c.duplicates.length - besideRollup.length;
     if (byDate > 0)
-      sentences.push(`Có ${viInteger(byDate)} tệp gửi trùng đơn vị (dùng báo cáo đề ngày sau cùng).`);
+      sentences.push(
+        `Có ${viInteger(byDate)} tệp gửi trùng đơn vị (dùng báo cáo đề ngày sau cùng; cùng ngày thì dùng tệp gửi lại, theo tên tệp).`,
+      );
     if (besideRollup.length > 0)
       sentences.push(
         `${nameList(

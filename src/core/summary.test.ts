@@ -96,7 +96,8 @@ test("Tổng hợp: one row per unit, then the bold province row; shortfalls red
     value: "Đạt",
     style: expect.objectContaining({ fill: "C6EFCE" }),
   });
-  expect(rows[6]![4]).toBe("Trễ hạn");
+  // SO_B: its 08/06 report kept over the one of 01/06 (SPEC §5), which was on time.
+  expect(rows[6]![4]).toBe("Trễ hạn (bản cập nhật)");
   const province = s.rows[7]!;
   expect(province[0]?.style?.bold).toBe(true);
   expect(province[online]?.value).toBeCloseTo((20 + 60) / (35 + 90));
@@ -259,6 +260,25 @@ test("Biểu đồ plots the indicator the form or profile names: CCHC its digit
   expect(summaryChart(consolidate(units, { profile: chosen }))!.title).toMatch(
     /^Tỷ lệ giải quyết hồ sơ TTHC đúng hạn theo đơn vị/,
   );
+});
+
+test("Tổng hợp says when a late report kept is an update of one sent on time", () => {
+  const dated = (file: string, day: number) =>
+    submit(file, { unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day } });
+  const updated = summaryWorkbook(
+    consolidate([dated("a.xlsx", 2), dated("a2.xlsx", 18)], { profile: DEFAULT_PROFILE }),
+    DEFAULT_PROFILE,
+  );
+  const row = updated.sheets[0]!.rows.find((r) => r[0]?.value === "SO_A")!;
+  expect(row.map((x) => x?.value)).toContain("Trễ hạn (bản cập nhật)");
+  expect(String(updated.sheets[0]!.rows[2]![0]?.value)).toContain(
+    "“Trễ hạn (bản cập nhật)”: đơn vị đã gửi báo cáo đúng hạn; bản được dùng là bản cập nhật gửi sau hạn (bản đầu ở trang “Nguồn”).",
+  );
+  const plain = summaryWorkbook(
+    consolidate([dated("a.xlsx", 2)], { profile: DEFAULT_PROFILE }),
+    DEFAULT_PROFILE,
+  );
+  expect(String(plain.sheets[0]!.rows[2]![0]?.value)).not.toContain("bản cập nhật");
 });
 
 describe("the written file", () => {

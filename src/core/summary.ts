@@ -300,6 +300,10 @@ export function totalRowLabels(profile: Profile, units: number | string): { code
  * Said under the Số liệu title of every summary: how a roll-up's row is marked. Next year's
  * `--previous` reads a summary that says it as one whose unmarked rows are each a unit's own report.
  */
+/** What Thời hạn's "Trễ hạn (bản cập nhật)" means, under Tổng hợp's title when a row has it. */
+const UPDATE_LEGEND =
+  "“Trễ hạn (bản cập nhật)”: đơn vị đã gửi báo cáo đúng hạn; bản được dùng là bản cập nhật gửi sau hạn (bản đầu ở trang “Nguồn”).";
+
 export const ROLLUP_LEGEND = "Báo cáo tổng hợp của nhiều đơn vị ghi “(tổng hợp N đơn vị)” sau tên.";
 
 function periodLine(c: Consolidation): string {
@@ -345,7 +349,8 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     `Mục tiêu áp dụng — hồ sơ ${profile.name}: ` +
     form.indicators.map((ind) => `${ind.short} ${targetText(ind)}`).join("; ") +
     `. Ô đỏ: không đạt; ô xanh: đạt; “—”: không đánh giá được (mẫu số bằng 0, chưa điền hoặc chỉ tiêu không áp dụng cho loại đơn vị). Dòng tổng tính tỷ lệ từ tổng số (không lấy trung bình các tỷ lệ${weightedNote(form)}). Số liệu từng đơn vị ở trang “Số liệu”.` +
-    (c.units.some((u) => rollupUnits(u) > 0) ? ` ${ROLLUP_LEGEND}` : "");
+    (c.units.some((u) => rollupUnits(u) > 0) ? ` ${ROLLUP_LEGEND}` : "") +
+    (c.units.some((u) => u.firstReportDate) ? ` ${UPDATE_LEGEND}` : "");
   const header = [
     "Mã đơn vị",
     "Tên đơn vị",
@@ -363,7 +368,10 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     text(rollupName(u), WRAP),
     text(u.type, WRAP),
     cell({ date: u.reportDate }, DATE),
-    text(u.late ? "Trễ hạn" : "Đúng hạn", u.late ? merge(CENTER, LATE_FILL) : CENTER),
+    text(
+      u.firstReportDate ? "Trễ hạn (bản cập nhật)" : u.late ? "Trễ hạn" : "Đúng hạn",
+      u.late ? merge(u.firstReportDate ? merge(CENTER, WRAP) : CENTER, LATE_FILL) : CENTER,
+    ),
     ...form.indicators.flatMap((ind) => {
       const r = u.indicators[ind.id];
       const status = r?.status ?? "na";

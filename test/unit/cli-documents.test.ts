@@ -76,7 +76,9 @@ describe("kl226 consolidate --letters --report", () => {
         .sort(),
     ).toEqual(["PHONG_B.docx", "PHONG_C.docx", "PHONG_D.docx", "ghi-chu.docx", "tat-ca-thu-nhac.docx"]);
     expect(io.stdout).toContain("Thư nhắc: 3 đơn vị (thư đề ngày 12/06/2026, hạn trả lời 19/06/2026)");
-    expect(io.stdout).toContain("Đã xóa 2 thư cũ");
+    expect(io.stdout).toContain(
+      "Đã xóa 2 thư cũ của lần chạy trước không còn cần (PHONG_A.docx, PHONG_A.txt).",
+    );
   });
 
   test("each letter says what happened to its unit, dated as asked, reply by a week later", () => {

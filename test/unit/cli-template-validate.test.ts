@@ -259,3 +259,21 @@ test("a valid report's missed targets are told to the clerk before sending, word
     "    Chưa đạt · Tỷ lệ hội nghị trực tuyến: đạt 33,3 %, mục tiêu ≥ 60 %; cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu.",
   ]);
 });
+
+test("a valid report dated after its deadline is told it will count as late, before it is sent", async () => {
+  const file = join(dir, "late.xlsx");
+  writeFileSync(
+    file,
+    reportBytes({ unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day: 18 } }),
+  );
+  const onTime = join(dir, "on-time.xlsx");
+  writeFileSync(
+    onTime,
+    reportBytes({ unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day: 6 } }),
+  );
+  const io = capture();
+  expect(await main(["validate", file, onTime], io)).toBe(0);
+  expect(io.stdout).toContain(
+    `✓ HỢP LỆ: ${file} — SO_A (Sở A)\n    Lưu ý · Ngày báo cáo 18/06/2026 sau hạn gửi báo cáo (06/06/2026): khi tổng hợp, báo cáo được tính là trễ hạn.\n✓ HỢP LỆ: ${onTime} — SO_A (Sở A)\n\n`,
+  );
+});
