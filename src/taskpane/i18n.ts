@@ -108,7 +108,9 @@ export interface Strings {
   readonly missing: string;
   readonly missingNeedsRoster: string;
   readonly lateTitle: string;
-  readonly lateLine: (unit: string, date: string) => string;
+  readonly lateLine: (unit: string, date: string, firstOnTime?: string) => string;
+  /** After a rejected file whose unit sent a valid one besides: the valid file's name. */
+  readonly replacedBy: (file: string) => string;
   readonly shortfalls: string;
   readonly duplicates: string;
   readonly warnings: string;
@@ -277,7 +279,9 @@ const vi: Strings = {
   missing: "Chưa nộp",
   missingNeedsRoster: "Chọn danh sách đơn vị để biết đơn vị nào chưa nộp.",
   lateTitle: "Trễ hạn",
-  lateLine: (u, d) => `${u}: ngày báo cáo ${d}`,
+  lateLine: (u, d, first) =>
+    `${u}: ngày báo cáo ${d}${first ? ` (bản cập nhật; bản đầu đề ngày ${first}, đúng hạn)` : ""}`,
+  replacedBy: (f) => ` — đơn vị đã gửi tệp hợp lệ ${f}, tệp này không cần sửa nữa`,
   shortfalls: "Chỉ tiêu không đạt",
   duplicates: "Nộp trùng",
   warnings: "Cảnh báo",
@@ -447,7 +451,9 @@ const en: Strings = {
   missing: "Not submitted",
   missingNeedsRoster: "Pick a roster to know which units have not submitted.",
   lateTitle: "Late",
-  lateLine: (u, d) => `${u}: report date ${d}`,
+  lateLine: (u, d, first) =>
+    `${u}: report date ${d}${first ? ` (an update; the first, dated ${first}, was on time)` : ""}`,
+  replacedBy: (f) => ` — the unit has sent a valid file, ${f}; this one needs no correcting`,
   shortfalls: "Shortfalls",
   duplicates: "Duplicates",
   warnings: "Warnings",

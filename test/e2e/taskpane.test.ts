@@ -810,6 +810,41 @@ test("a department's roll-up picked together with its units' own files: the unit
   await clearInputs();
 });
 
+test("a unit's returned file beside its corrected one needs no correcting; a late update of an on-time report says so", async () => {
+  const dated = (day: number, counts?: ReportData["counts"]) =>
+    reportBytes({
+      unit: "SO_A",
+      name: "Sở A",
+      reportDate: { year: 2026, month: 6, day },
+      ...(counts ? { counts } : {}),
+    });
+  const picked = [
+    { name: "SO_A.xlsx", bytes: dated(2) },
+    { name: "SO_A (cap nhat).xlsx", bytes: dated(18) },
+    { name: "SO_B.xlsx", bytes: reportBytes({ unit: "SO_B", name: "Sở B", counts: { HN_TONG: [100, -1] } }) },
+    { name: "SO_B-sua.xlsx", bytes: reportBytes({ unit: "SO_B", name: "Sở B" }) },
+  ];
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await clearInputs();
+  await page.getByTestId("consolidate-profile").selectOption("auto");
+  await page.getByTestId("report-files").setInputFiles(picked.map((f) => xlsx(f.name, f.bytes)));
+  await page.getByTestId("files-chosen").filter({ hasText: "Đã chọn 4 tệp." }).waitFor();
+  await page.getByTestId("consolidate").click();
+  await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
+  await expect(tileCounts()).resolves.toMatchObject({ accepted: "2", rejected: "1", late: "1" });
+  await page.getByTestId("count-rejected").click();
+  await expect(page.getByTestId("rejected").locator("li[data-file]").first().textContent()).resolves.toMatch(
+    /^SO_B\.xlsx \(SO_B\) — đơn vị đã gửi tệp hợp lệ SO_B-sua\.xlsx, tệp này không cần sửa nữa/,
+  );
+  await page.getByTestId("count-late").click();
+  await expect(page.getByTestId("late").locator("li").first().textContent()).resolves.toBe(
+    "SO_A – Sở A: ngày báo cáo 18/06/2026 (bản cập nhật; bản đầu đề ngày 02/06/2026, đúng hạn)",
+  );
+  await screenshots("consolidate-replaced-and-updated");
+  await clearInputs();
+});
+
 test("the period can be set, as --period/--year do: the files the majority would reject for Năm 2025 are consolidated for it", async () => {
   await page.setViewportSize({ width: 320, height: 900 });
   await page.getByRole("tab", { name: "Tổng hợp" }).click();

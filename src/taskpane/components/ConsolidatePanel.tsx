@@ -16,6 +16,7 @@ import {
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Period, type PeriodKind } from "../../core/form";
+import { baseName, replacedBy, type RejectedFile } from "../../core/consolidate";
 import { vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
@@ -630,6 +631,11 @@ function ResultView({
   );
   const none = <p className={styles.sub}>{t.none}</p>;
   const rejectedByFile = new Map(c.rejected.map((r) => [r.file, r]));
+  /** After a rejected file whose unit also sent a valid one: that it needs no correcting. */
+  const replacedNote = (r: RejectedFile): string => {
+    const valid = replacedBy(c, r);
+    return valid === undefined ? "" : t.replacedBy(baseName(valid));
+  };
 
   return (
     <section data-testid="consolidation-result" aria-labelledby="consolidation-heading">
@@ -722,7 +728,13 @@ function ResultView({
         ) : (
           <ul className={styles.list}>
             {late.map((u) => (
-              <li key={u.code}>{t.lateLine(`${u.code} – ${u.name}`, viDate(u.reportDate))}</li>
+              <li key={u.code}>
+                {t.lateLine(
+                  `${u.code} – ${u.name}`,
+                  viDate(u.reportDate),
+                  u.firstReportDate ? viDate(u.firstReportDate) : undefined,
+                )}
+              </li>
             ))}
           </ul>
         ),
@@ -788,6 +800,7 @@ function ResultView({
               <li key={`${r.file}-${r.sha256}`} data-file={r.file}>
                 {r.file}
                 {r.unit !== null ? ` (${r.unit})` : ""}
+                {replacedNote(r)}
                 <ul className={styles.sub}>
                   {r.findings
                     .filter((f) => f.severity === "error")
