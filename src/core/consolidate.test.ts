@@ -760,7 +760,8 @@ describe("JSON (SPEC §6) and determinism", () => {
         file: "in/b.xlsx",
         code: "UNKNOWN_UNIT",
         sheet: "Thông tin",
-        cell: null,
+        // SPEC §4: a finding in Thông tin points at the value cell, here Mã đơn vị's.
+        cell: "C5",
         message: expect.stringContaining("SO_B"),
       },
     ]);

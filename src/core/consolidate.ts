@@ -654,7 +654,9 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
           message: f.message,
         });
     }
-    if (winner.declaredCode !== undefined) {
+    // A code the roster does not have: counted for the roster unit of the same name, or as its own.
+    const declared = winner.declaredCode;
+    if (declared !== undefined || !onRoster) {
       warnings.push({
         file,
         unit: code,
@@ -662,18 +664,10 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
         severity: "warning",
         sheet: "Thông tin",
         cell: winner.submission.result.unitCell ?? null,
-        message: MSG.unitCodeByName(winner.declaredCode, code, winner.report.unit.name, true),
-      });
-    }
-    if (!onRoster) {
-      warnings.push({
-        file,
-        unit: code,
-        code: "UNKNOWN_UNIT",
-        severity: "warning",
-        sheet: "Thông tin",
-        cell: null,
-        message: MSG.unknownUnit(code),
+        message:
+          declared !== undefined
+            ? MSG.unitCodeByName(declared, code, winner.report.unit.name, true)
+            : MSG.unknownUnit(code),
       });
     }
   }
