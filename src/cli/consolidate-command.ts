@@ -598,6 +598,14 @@ function humanSummary(
     lines.push(
       `Bị trả lại: ${c.returned.length} đơn vị đã gửi nhưng mọi tệp đều bị từ chối: ${listCodes(c.returned.map((u) => u.code))}.`,
     );
+  const recoded = c.units.filter((u) => u.declaredCode !== undefined);
+  if (recoded.length > 0)
+    lines.push(
+      `Mã đơn vị không có trong danh sách, được tính theo tên đơn vị (đề nghị đơn vị ghi đúng mã ở các lần sau): ${recoded
+        .slice(0, LIST_LIMIT)
+        .map((u) => `${u.declaredCode} → ${u.code} (${baseName(u.file)})`)
+        .join(", ")}${recoded.length > LIST_LIMIT ? `, … (+${recoded.length - LIST_LIMIT})` : ""}.`,
+    );
   const unknown = c.units.filter((u) => !u.onRoster).map((u) => u.code);
   if (unknown.length > 0)
     lines.push(`Không có trong danh sách đơn vị (vẫn tổng hợp): ${listCodes(unknown)}.`);
@@ -607,7 +615,7 @@ function humanSummary(
   lines.push(
     late.length === 0
       ? "Trễ hạn: không có."
-      : `Trễ hạn: ${late.length} đơn vị: ${listCodes(late)}${updated.length > 0 ? ` (trong đó ${listCodes(updated)} đã gửi đúng hạn, bản trễ hạn là bản cập nhật)` : ""}.`,
+      : `Trễ hạn: ${late.length} đơn vị: ${listCodes(late)}${updated.length > 0 ? ` (trong đó ${listCodes(updated)} đã gửi đúng hạn, bản trễ hạn là bản gửi lại)` : ""}.`,
   );
   lines.push(`Chỉ tiêu không đạt (${c.shortfalls.length} trường hợp):`);
   for (const ind of c.form.indicators) {

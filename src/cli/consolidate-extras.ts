@@ -441,8 +441,8 @@ export function withPrevious(
   const against = h.listedAgainst === null ? "năm trước" : `tệp ${periodLabel(h.listedAgainst)}`;
   lines.push(
     h.newUnits.length === 0
-      ? `  Đơn vị mới so với ${against}: không có.`
-      : `  Đơn vị mới so với ${against}: ${h.newUnits.length} đơn vị (${h.newUnits.join(", ")}).`,
+      ? `  Đơn vị có báo cáo được chấp nhận kỳ này mà ${against} không có: không có.`
+      : `  Đơn vị có báo cáo được chấp nhận kỳ này mà ${against} không có: ${h.newUnits.length} đơn vị (${h.newUnits.join(", ")}).`,
   );
   lines.push(
     h.goneUnits.length === 0

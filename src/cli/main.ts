@@ -379,7 +379,7 @@ export function humanValidation({ file, result, shortfalls = [], late }: FileVal
   for (const line of shortfalls) lines.push(`    Chưa đạt · ${line}`);
   if (late)
     lines.push(
-      `    Lưu ý · Ngày báo cáo ${viDate(late.date)} sau hạn gửi báo cáo (${viDate(late.deadline)}): khi tổng hợp, báo cáo được tính là trễ hạn.`,
+      `    Lưu ý · Ngày báo cáo ${viDate(late.date)} sau hạn gửi báo cáo (${viDate(late.deadline)}): khi tổng hợp, báo cáo được tính là trễ hạn; nếu đây là bản gửi lại của báo cáo đã gửi đúng hạn, bảng tổng hợp ghi nhận cả lần gửi đầu.`,
     );
   return `${lines.join("\n")}\n`;
 }

@@ -356,7 +356,7 @@ describe("duplicates", () => {
       expect(c.units.map((u) => u.code)).toEqual(["XA_QUANG_PHUU"]);
     }
   });
-  test("a late update kept over a valid report sent by the deadline: still late (SPEC §5), with the on-time date", () => {
+  test("a late report kept after a file of the period sent by the deadline (updated, or returned and corrected): still late (SPEC §5), with the on-time date", () => {
     const day = (d: number, extra: Partial<ReportData> = {}) =>
       unit("SO_A", { reportDate: { year: 2026, month: 6, day: d }, ...extra });
     const c = consolidate([submit("in/SO_A.xlsx", day(2)), submit("in/SO_A (cap nhat).xlsx", day(18))], {
@@ -368,7 +368,8 @@ describe("duplicates", () => {
     expect(consolidationJson(c)).toMatchObject({
       units: [{ reportDate: "2026-06-18", late: true, firstReportDate: "2026-06-02" }],
     });
-    // Returned on time and corrected after the deadline: no valid report was on time.
+    // Returned on time, corrected and dated honestly after the deadline: the same as an update (a clerk
+    // who kept the old date would otherwise be on time and one who did not, late).
     const corrected = consolidate(
       [
         submit("in/SO_A.xlsx", day(2, { counts: { HN_TONG: [100, -1] } })),
@@ -376,8 +377,17 @@ describe("duplicates", () => {
       ],
       { profile: DEFAULT_PROFILE },
     );
-    expect(corrected.units.map((u) => [u.late, u.firstReportDate])).toEqual([[true, undefined]]);
-    expect(JSON.stringify(consolidationJson(corrected))).not.toContain("firstReportDate");
+    expect(corrected.units.map((u) => [u.late, u.firstReportDate])).toEqual([
+      [true, { year: 2026, month: 6, day: 2 }],
+    ]);
+    // Last year's report sent by the deadline is no report of this period: plainly late.
+    const wrongPeriod = consolidate(
+      [submit("in/SO_A-cu.xlsx", day(2, { period: "NAM", year: 2025 })), submit("in/SO_A.xlsx", day(18))],
+      { profile: DEFAULT_PROFILE, period: { kind: "6T", year: 2026 } },
+    );
+    expect(wrongPeriod.rejected.map((r) => r.findings[0]!.code)).toEqual(["PERIOD_MISMATCH"]);
+    expect(wrongPeriod.units.map((u) => [u.late, u.firstReportDate])).toEqual([[true, undefined]]);
+    expect(JSON.stringify(consolidationJson(wrongPeriod))).not.toContain("firstReportDate");
   });
   test("same date, same figures: the message says the figures agree", () => {
     const c = consolidate([submit("in/so-a.xlsx", unit("SO_A")), submit("in/so-a (1).xlsx", unit("SO_A"))], {

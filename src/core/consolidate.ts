@@ -94,11 +94,13 @@ export interface UnitSummary {
   readonly reportDate: CivilDate;
   readonly late: boolean;
   /**
-   * The date of an earlier valid report of the unit for the period, on or before the deadline, when
-   * the report kept (an update) is late: the unit had sent on time. SPEC §5 judges the report kept, so
-   * `late` stays true; the documents say both, and no letter calls the unit late.
+   * When the report kept is late but the unit had sent a file of the period by the deadline — a valid
+   * report it updated since, or one returned and corrected since — that file's date. SPEC §5 judges
+   * the report kept, so `late` stays true; the documents say both, and no letter calls the unit late.
    */
   readonly firstReportDate?: CivilDate;
+  /** The code the kept file gives when the roster has no such code and the unit was known by its name. */
+  readonly declaredCode?: string;
   readonly values: CountValues;
   readonly indicators: Indicators;
   readonly tasks: TaskCounts;
@@ -635,6 +637,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     kept.push(winner);
     const onRoster = rosterCodes === null || rosterCodes.has(code);
     // A late report kept over a valid one the unit sent by the deadline (an update): said apart.
+    // (Returned files the unit sent by the deadline are looked at below, once they have their units.)
     const own = (candidates.get(code) ?? []).filter((x) => otherNamed(x) === null);
     const earliest = own.reduce<CivilDate>(
       (min, x) => (compareDates(x.report.reportDate, min) < 0 ? x.report.reportDate : min),
@@ -721,6 +724,29 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       }
       const guess = fileNameCode(r.file);
       if (guess && rosterCodes.has(guess)) rejected[i] = { ...r, unit: guess, unitFromFileName: true };
+    });
+  }
+  // A late report kept after a file of this period the unit sent by the deadline and had returned
+  // (corrected since): said apart as an update of a valid one is (unitSummary), so that a clerk who
+  // dates the corrected file honestly is not told late where one who kept the old date is not.
+  if (deadline !== null && period !== null) {
+    const sentBy = new Map<string, CivilDate>();
+    for (const r of rejected) {
+      if (r.unit === null || r.reportDate === null || r.period !== period.kind || r.year !== period.year)
+        continue;
+      if (r.findings.some((f) => f.code === "FORM_MISMATCH")) continue;
+      const seen = sentBy.get(r.unit);
+      if (seen === undefined || compareDates(r.reportDate, seen) < 0) sentBy.set(r.unit, r.reportDate);
+    }
+    units.forEach((u, i) => {
+      const sent = sentBy.get(u.code);
+      if (
+        u.late &&
+        u.firstReportDate === undefined &&
+        sent !== undefined &&
+        compareDates(sent, deadline) <= 0
+      )
+        units[i] = { ...u, firstReportDate: sent };
     });
   }
   // A unit a roll-up sums has reported through it, with or without a file of its own here.
@@ -1078,7 +1104,7 @@ function taskCounts(tasks: readonly TaskRow[], reportDate: CivilDate): TaskCount
 }
 
 function unitSummary(
-  { submission, report }: Candidate,
+  { submission, report, declaredCode }: Candidate,
   profile: Profile,
   onRoster: boolean,
   earliest: CivilDate = report.reportDate,
@@ -1097,6 +1123,7 @@ function unitSummary(
     reportDate: report.reportDate,
     late,
     ...(late && !lateBy(earliest) ? { firstReportDate: earliest } : {}),
+    ...(declaredCode !== undefined ? { declaredCode } : {}),
     values: report.values,
     indicators: judgeAll(report.values, profile.form, report.unit.typeId),
     tasks: taskCounts(report.tasks, tasksAsOf(report, profile)),

@@ -514,7 +514,7 @@ describe("parsePreviousReport and period notes", () => {
   it("says a file of another period kind, or not earlier, is not compared, and an older year only for outliers", () => {
     expect(previousPeriodNotes({ kind: "NAM", year: 2026 }, last([]))).toEqual([]);
     expect(previousPeriodNotes({ kind: "6T", year: 2027 }, last([]))).toEqual([
-      "Không đối chiếu: tệp đối chiếu (--previous) là kỳ Năm 2025, không phải cùng kỳ năm trước của kỳ đang tổng hợp (6 tháng 2027); số liệu của kỳ khác không so sánh được. Cần bảng tổng hợp (hoặc báo cáo JSON) 6 tháng 2026.",
+      "Không đối chiếu số liệu: tệp đối chiếu (--previous) là kỳ Năm 2025, không phải cùng kỳ năm trước của kỳ đang tổng hợp (6 tháng 2027); số liệu của kỳ khác không so sánh được. Cần bảng tổng hợp (hoặc báo cáo JSON) 6 tháng 2026.",
     ]);
     expect(previousPeriodNotes({ kind: "NAM", year: 2027 }, last([]))).toEqual([
       "Lưu ý: tệp đối chiếu (--previous) là kỳ Năm 2025, không phải Năm 2026: không đối chiếu cột D (cùng kỳ năm trước), chỉ dùng để phát hiện số liệu bất thường.",
@@ -566,7 +566,7 @@ describe("a quarterly regime: only the same quarter of earlier years compares", 
       listedAgainst: { kind: "Q2", year: 2025 },
     });
     expect(previousPeriodNotes(q3.period, summary("Q2", 2025, 21))).toEqual([
-      "Không đối chiếu: tệp đối chiếu (--previous) là kỳ Quý II 2025, không phải cùng kỳ năm trước của kỳ đang tổng hợp (Quý III 2025); số liệu của kỳ khác không so sánh được. Kỳ Quý III 2024 có trước khi có báo cáo theo mẫu này, nên kỳ Quý III 2025 chưa có gì để đối chiếu; từ cùng kỳ năm sau sẽ dùng được bảng tổng hợp kỳ Quý III 2025.",
+      "Không đối chiếu số liệu: tệp đối chiếu (--previous) là kỳ Quý II 2025, không phải cùng kỳ năm trước của kỳ đang tổng hợp (Quý III 2025); số liệu của kỳ khác không so sánh được. Kỳ Quý III 2024 có trước khi có báo cáo theo mẫu này, nên kỳ Quý III 2025 chưa có gì để đối chiếu; từ cùng kỳ năm sau sẽ dùng được bảng tổng hợp kỳ Quý III 2025.",
     ]);
   });
 

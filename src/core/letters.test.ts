@@ -103,6 +103,21 @@ describe("followUpLetters", () => {
     );
   });
 
+  test("an accepted report known by its name under a mistyped code: the unit's letter says which code to write", () => {
+    const roster = [{ code: "XA_QUANG_PHU", name: "Xã Quảng Phú", type: "UBND xã, phường" }];
+    // 10 of 100 meetings online: short of 60 %, so the commune gets a letter anyway.
+    const result = inspectBytes(
+      reportBytes({ unit: "XA_QUANG_PHUU", name: "Xã Quảng Phú", counts: { HN_TRUC_TUYEN: [50, 10] } }),
+      profile,
+    );
+    const c = consolidate([{ file: "in/qp.xlsx", sha256: "a", result }], { profile, roster });
+    const l = followUpLetters(c, profile, dates);
+    expect(l.map((x) => [x.unit, x.reasons])).toEqual([["XA_QUANG_PHU", ["short"]]]);
+    expect(l[0]!.text).toContain(
+      "Tệp báo cáo “qp.xlsx” ghi Mã đơn vị XA_QUANG_PHUU, không có trong danh sách đơn vị; Sở Nội vụ tỉnh Thanh Hóa đã tính là báo cáo của đơn vị theo tên đơn vị. Đề nghị đơn vị ghi đúng mã XA_QUANG_PHU ở các lần báo cáo sau.",
+    );
+  });
+
   test("a unit that sent again: the letter asks only for its latest file's errors and names the file it replaced", () => {
     const roster = [{ code: "XA_HH", name: "Xã Hoằng Hóa", type: "UBND xã, phường" }];
     const file = (day: number, edits: Parameters<typeof reportBytes>[1]) =>
@@ -125,6 +140,8 @@ describe("followUpLetters", () => {
     );
     const text = followUpLetters(c, profile, dates)[0]!.text;
     expect(text).toContain("tệp báo cáo “XA_HH-sua.xlsx” của đơn vị nhưng phải trả lại");
+    // Dated after the deadline (16/06), the latest file gets no word on the date; the first, on time, would.
+    expect(text).not.toContain("Tệp gửi lại ghi Ngày báo cáo");
     expect(text).toContain("ô E6");
     expect(text).not.toContain("1,200");
     expect(text).toContain(
@@ -139,6 +156,10 @@ describe("followUpLetters", () => {
       { profile, roster },
     );
     const resent = followUpLetters(same, profile, dates)[0]!.text;
+    // Sent by the deadline: the clerk is told to date the corrected file the day it goes, without loss.
+    expect(resent).toContain(
+      "Tệp gửi lại ghi Ngày báo cáo là ngày gửi lại; Sở Nội vụ tỉnh Thanh Hóa ghi nhận đơn vị đã gửi báo cáo đúng hạn (ngày 05/06/2026).",
+    );
     expect(resent.match(/1,200/g)).toHaveLength(1);
     expect(resent).toContain(
       "Tệp “XA_HH (1).xlsx” giống hệt tệp “XA_HH.xlsx” đơn vị đã gửi trước đó: các lỗi trên chưa được sửa.",

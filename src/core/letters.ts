@@ -264,7 +264,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
         );
         continue;
       }
-      const { lines, errors, anotherPeriod } = returnedFile(r, sender, form.id, period);
+      const { lines, errors, anotherPeriod } = returnedFile(r, sender, form.id, period, c.deadline);
       add(unit, name, "returned", lines, `Tệp “${baseName(r.file)}” bị trả lại: ${errors} lỗi.`);
       if (anotherPeriod) drafts.get(unit)!.anotherPeriod = true;
     }
@@ -339,6 +339,14 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
         if (numbered) body.push({ kind: "heading", text: `${i + 1}. ${REASON_LABELS[r]}` });
         body.push(...(d.sections.get(r)?.lines ?? []));
       });
+      // Known by its name under a code the roster lacks: the letter it gets anyway says which code to write.
+      const recoded = c.units.find((u) => u.code === unit && u.declaredCode !== undefined);
+      if (recoded)
+        body.push(
+          p(
+            `Tệp báo cáo “${baseName(recoded.file)}” ghi Mã đơn vị ${recoded.declaredCode}, không có trong danh sách đơn vị; ${sender} đã tính là báo cáo của đơn vị theo tên đơn vị. Đề nghị đơn vị ghi đúng mã ${unit} ở các lần báo cáo sau.`,
+          ),
+        );
       const toSend = reasons
         .filter((r): r is Exclude<LetterReason, "late"> => r !== "late")
         .map((r) => (r === "returned" && d.anotherPeriod ? send.missing : send[r]));
@@ -371,15 +379,25 @@ function returnedFile(
   sender: string,
   formId: string,
   period: string,
+  deadline: CivilDate | null,
 ): { lines: LetterLine[]; errors: number; anotherPeriod: boolean } {
   const all = r.findings.filter((f) => f.severity === "error");
   // Another period's report (or roll-up): mending this file is not what is asked, so its other
   // errors are not listed either (they are of a file that will not be used).
   const anotherPeriod = all.some((f) => f.code === "PERIOD_MISMATCH" && f.message.includes(KEEP_PERIOD));
   const errors = anotherPeriod ? all.filter((f) => f.code === "PERIOD_MISMATCH") : all;
-  const shown = errors
-    .slice(0, ERRORS_SHOWN)
-    .map((f): LetterLine => ({ kind: "item", text: errorLine(f, sender) }));
+  // Another period's report: said once, in the letter's words for periods ("quý II năm 2025"); what
+  // to do follows in the paragraphs below (the clerk's message asked for it too: three requests).
+  const declared = r.period !== null && r.year !== null ? { kind: r.period, year: r.year } : null;
+  const shown =
+    anotherPeriod && declared !== null
+      ? [
+          {
+            kind: "item" as const,
+            text: `Tệp là báo cáo ${periodPhrase(declared)}${r.reportDate ? ` (đề ngày ${viDate(r.reportDate)})` : ""}, không phải báo cáo ${period}; không sửa Kỳ báo cáo của tệp này.`,
+          },
+        ]
+      : errors.slice(0, ERRORS_SHOWN).map((f): LetterLine => ({ kind: "item", text: errorLine(f, sender) }));
   if (errors.length > ERRORS_SHOWN) {
     shown.push({
       kind: "item",
@@ -410,9 +428,22 @@ function returnedFile(
       {
         kind: "paragraph",
         text: anotherPeriod
-          ? `Đơn vị lập báo cáo ${period} trên mẫu ${formId} (không sửa tệp đã gửi), kiểm tra bằng ${checkTool(sender)} rồi gửi.`
+          ? `Đơn vị lập báo cáo ${period} trên mẫu ${formId} (không sửa tệp đã gửi) và kiểm tra bằng ${checkTool(sender)}.`
           : `Sau khi sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng ${checkTool(sender)}.`,
       },
+      // Sent by the deadline: the corrected file may carry the day it is sent again (consolidate
+      // records the first one, firstReportDate), so no clerk is tempted to keep an old date.
+      ...(!anotherPeriod &&
+      deadline !== null &&
+      r.reportDate !== null &&
+      compareDates(r.reportDate, deadline) <= 0
+        ? [
+            {
+              kind: "paragraph" as const,
+              text: `Tệp gửi lại ghi Ngày báo cáo là ngày gửi lại; ${sender} ghi nhận đơn vị đã gửi báo cáo đúng hạn (ngày ${viDate(r.reportDate)}).`,
+            },
+          ]
+        : []),
     ],
   };
 }

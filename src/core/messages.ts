@@ -310,7 +310,7 @@ export const MSG = {
   ) =>
     `Số liệu ${label} kỳ này (cột E) là ${current}, nằm ngoài khoảng thường gặp của đơn vị ${oneDecimal(low)}–${oneDecimal(high)} (trung bình ${oneDecimal(mean)} ± ${sd} độ lệch chuẩn của ${years.length} năm ${years.join(", ")}). Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`,
   previousNotComparable: (found: string, current: string, wanted: string, none: boolean) =>
-    `Không đối chiếu: tệp đối chiếu (--previous) là kỳ ${found}, không phải cùng kỳ năm trước của kỳ đang tổng hợp (${current}); số liệu của kỳ khác không so sánh được. ${none ? `Kỳ ${wanted} có trước khi có báo cáo theo mẫu này, nên kỳ ${current} chưa có gì để đối chiếu; từ cùng kỳ năm sau sẽ dùng được bảng tổng hợp kỳ ${current}.` : `Cần bảng tổng hợp (hoặc báo cáo JSON) ${wanted}.`}`,
+    `Không đối chiếu số liệu: tệp đối chiếu (--previous) là kỳ ${found}, không phải cùng kỳ năm trước của kỳ đang tổng hợp (${current}); số liệu của kỳ khác không so sánh được. ${none ? `Kỳ ${wanted} có trước khi có báo cáo theo mẫu này, nên kỳ ${current} chưa có gì để đối chiếu; từ cùng kỳ năm sau sẽ dùng được bảng tổng hợp kỳ ${current}.` : `Cần bảng tổng hợp (hoặc báo cáo JSON) ${wanted}.`}`,
   previousYearDiffers: (found: string, wanted: string) =>
     `Lưu ý: tệp đối chiếu (--previous) là kỳ ${found}, không phải ${wanted}: không đối chiếu cột D (cùng kỳ năm trước), chỉ dùng để phát hiện số liệu bất thường.`,
 };

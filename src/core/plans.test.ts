@@ -367,9 +367,11 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
       date: { year: 2025, month: 9, day: 22 },
       replyBy: { year: 2025, month: 9, day: 29 },
     }).find((l) => l.unit === "P_A")!;
+    // The period said once in the letter's words, then how and by when: not three requests to send.
     expect(letter.text).toContain(
-      "Đơn vị lập báo cáo quý III năm 2025 trên mẫu CCHC-BC/2025 (không sửa tệp đã gửi), kiểm tra bằng chức năng “Kiểm tra” của phần bổ trợ Excel do Sở An toàn thực phẩm Thành phố Hồ Chí Minh cung cấp rồi gửi.",
+      "- Tệp là báo cáo quý II năm 2025 (đề ngày 10/06/2025), không phải báo cáo quý III năm 2025; không sửa Kỳ báo cáo của tệp này.\nĐơn vị lập báo cáo quý III năm 2025 trên mẫu CCHC-BC/2025 (không sửa tệp đã gửi) và kiểm tra bằng chức năng “Kiểm tra” của phần bổ trợ Excel do Sở An toàn thực phẩm Thành phố Hồ Chí Minh cung cấp.\n",
     );
+    expect(letter.text.match(/gửi vào đợt|kỳ đang tổng hợp|Quý III 2025/g)).toBeNull();
     // The tool is named as the unit knows it, not by the product's name (a CCHC unit cannot place "KL226").
     expect(letter.text).not.toContain("KL226");
     expect(letter.text).toContain("gửi báo cáo quý III năm 2025 theo mẫu CCHC-BC/2025 về");

@@ -404,9 +404,14 @@ test("I: a late report that updates one sent on time is counted late and said to
   );
   const text = documentText(reportDocument(updated, profile, { date: dates.date }));
   expect(text).toContain(
-    "tổng hợp được báo cáo của 1 đơn vị (0 đúng hạn, 1 trễ hạn, trong đó 1 đơn vị đã gửi đúng hạn, bản trễ hạn là bản cập nhật; hạn gửi ngày 06/06/2026)",
+    "tổng hợp được báo cáo của 1 đơn vị (0 đúng hạn, 1 trễ hạn, trong đó 1 đơn vị đã gửi đúng hạn, bản trễ hạn là bản gửi lại; hạn gửi ngày 06/06/2026)",
   );
   expect(text).toContain(
     "Có 1 tệp gửi trùng đơn vị (dùng báo cáo đề ngày sau cùng; cùng ngày thì dùng tệp gửi lại, theo tên tệp).",
   );
+  // IV.4 and Phụ lục I name the unit late with what it sent on time, not as plainly late.
+  expect(text).toContain(
+    "4. Đơn vị gửi báo cáo trễ hạn (1): Sở A (bản gửi lại; bản đầu gửi ngày 02/06/2026, đúng hạn).",
+  );
+  expect(text).toContain("18/06/2026 (trễ hạn, bản gửi lại)");
 });

@@ -144,6 +144,11 @@ function keptWithRowBelow(row: TableCellSpec[]): TableCellSpec[] {
  * name itself holds a comma or "và" ("Sở Văn hóa, Thể thao và Du lịch"), the names are parted by
  * semicolons, the last too, so the list cannot be read as more units than it names.
  */
+/** "bản gửi lại; bản đầu gửi ngày 02/06/2026, đúng hạn": of a late report kept after an on-time one. */
+function resentPhrase(first: CivilDate): string {
+  return `bản gửi lại; bản đầu gửi ngày ${viDate(first)}, đúng hạn`;
+}
+
 function nameList(names: readonly string[], where: string, limit = NAMES_IN_TEXT): string {
   const shown = names.slice(0, limit);
   const semicolons = shown.some((n) => n.includes(",") || /(^|\s)và(\s|$)/.test(n));
@@ -235,7 +240,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
       `Theo danh sách, ${viInteger(roster?.length ?? c.units.length + c.missing.length + c.returned.length)} cơ quan, đơn vị phải gửi báo cáo ${period}.`,
     );
   sentences.push(
-    `Đến ngày ${viDate(options.date)}, ${sender} đã nhận ${viInteger(c.sources.length)} tệp báo cáo; tổng hợp được báo cáo của ${viInteger(c.units.length)} đơn vị (${viInteger(onTime)} đúng hạn, ${viInteger(late)} trễ hạn${updated > 0 ? `, trong đó ${viInteger(updated)} đơn vị đã gửi đúng hạn, bản trễ hạn là bản cập nhật` : ""}${deadline})` +
+    `Đến ngày ${viDate(options.date)}, ${sender} đã nhận ${viInteger(c.sources.length)} tệp báo cáo; tổng hợp được báo cáo của ${viInteger(c.units.length)} đơn vị (${viInteger(onTime)} đúng hạn, ${viInteger(late)} trễ hạn${updated > 0 ? `, trong đó ${viInteger(updated)} đơn vị đã gửi đúng hạn, bản trễ hạn là bản gửi lại` : ""}${deadline})` +
       `${offRoster > 0 ? `, trong đó ${viInteger(offRoster)} đơn vị không có trong danh sách${offRosterNames}` : ""}` +
       `${rolledOnRoster > 0 ? `; ${viInteger(rolledOnRoster)} đơn vị khác trong danh sách được tính qua báo cáo tổng hợp của đơn vị cấp trên của mình` : ""}` +
       `${rollups.length > 0 ? `; ${rollups.join("; ")}` : ""}.`,
@@ -504,7 +509,10 @@ function shortfallSection(c: Consolidation): Block[] {
         : `3. Đơn vị có báo cáo bị trả lại, chưa gửi lại bản đạt yêu cầu (${viInteger(returned.length)}): ${nameList(returned, "Phụ lục III")}.`,
     ),
   );
-  const late = c.units.filter((u) => u.late).map((u) => u.name);
+  // A unit that sent on time and whose kept report is a later correction or update is named so.
+  const late = c.units
+    .filter((u) => u.late)
+    .map((u) => (u.firstReportDate ? `${u.name} (${resentPhrase(u.firstReportDate)})` : u.name));
   blocks.push(
     bodyParagraph(
       late.length === 0
@@ -633,7 +641,13 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     numberCell(i + 1, false, size),
     // A roll-up's row sums other units: said under its name, as the total row counts them.
     cellText(rollupName(u, "\n"), { size }),
-    cellText(`${viDate(u.reportDate)}${u.late ? "\n(trễ hạn)" : ""}`, { align: "center", size }),
+    cellText(
+      `${viDate(u.reportDate)}${u.late ? (u.firstReportDate ? "\n(trễ hạn, bản gửi lại)" : "\n(trễ hạn)") : ""}`,
+      {
+        align: "center",
+        size,
+      },
+    ),
     ...indicators.map((ind) => valueCell(ind, u.indicators[ind.id])),
   ]);
   // The total row is never alone on the appendix's last page: the last unit's row stays with it.

@@ -97,7 +97,7 @@ test("Tổng hợp: one row per unit, then the bold province row; shortfalls red
     style: expect.objectContaining({ fill: "C6EFCE" }),
   });
   // SO_B: its 08/06 report kept over the one of 01/06 (SPEC §5), which was on time.
-  expect(rows[6]![4]).toBe("Trễ hạn (bản cập nhật)");
+  expect(rows[6]![4]).toBe("Trễ hạn (bản gửi lại)");
   const province = s.rows[7]!;
   expect(province[0]?.style?.bold).toBe(true);
   expect(province[online]?.value).toBeCloseTo((20 + 60) / (35 + 90));
@@ -270,15 +270,34 @@ test("Tổng hợp says when a late report kept is an update of one sent on time
     DEFAULT_PROFILE,
   );
   const row = updated.sheets[0]!.rows.find((r) => r[0]?.value === "SO_A")!;
-  expect(row.map((x) => x?.value)).toContain("Trễ hạn (bản cập nhật)");
+  expect(row.map((x) => x?.value)).toContain("Trễ hạn (bản gửi lại)");
   expect(String(updated.sheets[0]!.rows[2]![0]?.value)).toContain(
-    "“Trễ hạn (bản cập nhật)”: đơn vị đã gửi báo cáo đúng hạn; bản được dùng là bản cập nhật gửi sau hạn (bản đầu ở trang “Nguồn”).",
+    "“Trễ hạn (bản gửi lại)”: đơn vị đã gửi báo cáo đúng hạn; bản được dùng là bản sửa hoặc bản cập nhật gửi lại sau hạn (bản đầu ở trang “Nguồn”).",
   );
   const plain = summaryWorkbook(
     consolidate([dated("a.xlsx", 2)], { profile: DEFAULT_PROFILE }),
     DEFAULT_PROFILE,
   );
-  expect(String(plain.sheets[0]!.rows[2]![0]?.value)).not.toContain("bản cập nhật");
+  expect(String(plain.sheets[0]!.rows[2]![0]?.value)).not.toContain("bản gửi lại");
+});
+
+test("rejected files whose units all sent valid ones since: nothing left to mend, the Lỗi sheet and the title line say", () => {
+  const resent = summaryWorkbook(
+    consolidate(
+      [
+        submit("SO_A.xlsx", { unit: "SO_A", name: "Sở A", counts: { HN_TONG: [100, -1] } }),
+        submit("SO_A-sua.xlsx", { unit: "SO_A", name: "Sở A" }),
+      ],
+      { profile: DEFAULT_PROFILE },
+    ),
+    DEFAULT_PROFILE,
+  );
+  const text = (sheet: string, row: number) =>
+    String(resent.sheets.find((x) => x.name === sheet)!.rows[row]!.find((c) => c?.value)?.value);
+  expect(text("Lỗi", 1)).toMatch(
+    /^1 tệp bị từ chối, đều của đơn vị đã gửi tệp hợp lệ sau đó \(không cần sửa nữa\), /,
+  );
+  expect(text("Tổng hợp", 1)).toContain("; từ chối 1 tệp (1 tệp đã có tệp hợp lệ thay); ");
 });
 
 describe("the written file", () => {

@@ -300,9 +300,9 @@ export function totalRowLabels(profile: Profile, units: number | string): { code
  * Said under the Số liệu title of every summary: how a roll-up's row is marked. Next year's
  * `--previous` reads a summary that says it as one whose unmarked rows are each a unit's own report.
  */
-/** What Thời hạn's "Trễ hạn (bản cập nhật)" means, under Tổng hợp's title when a row has it. */
+/** What Thời hạn's "Trễ hạn (bản gửi lại)" means, under Tổng hợp's title when a row has it. */
 const UPDATE_LEGEND =
-  "“Trễ hạn (bản cập nhật)”: đơn vị đã gửi báo cáo đúng hạn; bản được dùng là bản cập nhật gửi sau hạn (bản đầu ở trang “Nguồn”).";
+  "“Trễ hạn (bản gửi lại)”: đơn vị đã gửi báo cáo đúng hạn; bản được dùng là bản sửa hoặc bản cập nhật gửi lại sau hạn (bản đầu ở trang “Nguồn”).";
 
 export const ROLLUP_LEGEND = "Báo cáo tổng hợp của nhiều đơn vị ghi “(tổng hợp N đơn vị)” sau tên.";
 
@@ -314,7 +314,9 @@ function periodLine(c: Consolidation): string {
   const returned = `; bị trả lại: ${c.returned.length} đơn vị`;
   const inRollup =
     c.inRollup.length > 0 ? `; đã tính trong báo cáo tổng hợp khác: ${c.inRollup.length} tệp` : "";
-  return `${period} Đã tổng hợp ${c.units.length} báo cáo; từ chối ${c.rejected.length} tệp; trùng ${c.duplicates.length} tệp${inRollup}${missing}${returned}; trễ hạn: ${c.province.late} đơn vị.`;
+  const replaced = c.rejected.filter((r) => replacedBy(c, r) !== undefined).length;
+  const rejected = `từ chối ${c.rejected.length} tệp${replaced > 0 ? ` (${replaced} tệp đã có tệp hợp lệ thay)` : ""}`;
+  return `${period} Đã tổng hợp ${c.units.length} báo cáo; ${rejected}; trùng ${c.duplicates.length} tệp${inRollup}${missing}${returned}; trễ hạn: ${c.province.late} đơn vị.`;
 }
 
 interface CountColumn {
@@ -369,7 +371,7 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     text(u.type, WRAP),
     cell({ date: u.reportDate }, DATE),
     text(
-      u.firstReportDate ? "Trễ hạn (bản cập nhật)" : u.late ? "Trễ hạn" : "Đúng hạn",
+      u.firstReportDate ? "Trễ hạn (bản gửi lại)" : u.late ? "Trễ hạn" : "Đúng hạn",
       u.late ? merge(u.firstReportDate ? merge(CENTER, WRAP) : CENTER, LATE_FILL) : CENTER,
     ),
     ...form.indicators.flatMap((ind) => {
@@ -684,7 +686,7 @@ function errorSheet(c: Consolidation): SheetSpec {
       cell(
         problemRows.length === 0
           ? "Không có tệp bị từ chối hay trùng."
-          : `${c.rejected.length} tệp bị từ chối (mỗi lỗi một dòng; sửa tất cả rồi gửi lại${replacedCount > 0 ? `; ${replacedCount} tệp trong số đó của đơn vị đã gửi tệp hợp lệ, không cần sửa nữa` : ""}), ${c.duplicates.length} tệp trùng đơn vị không được tổng hợp${inRollupNote}.`,
+          : `${rejectedNote(c.rejected.length, replacedCount)}, ${c.duplicates.length} tệp trùng đơn vị không được tổng hợp${inRollupNote}.`,
         NOTE,
       ),
     ],
@@ -708,6 +710,14 @@ function errorSheet(c: Consolidation): SheetSpec {
     freeze: { rows: 3, cols: 0 },
     autoFilter: `A3:H${Math.max(3, firstBlockEnd)}`,
   };
+}
+
+/** The Lỗi sheet's count of rejected files: what to mend, and how many need it no more. */
+function rejectedNote(rejected: number, replaced: number): string {
+  if (replaced === 0) return `${rejected} tệp bị từ chối (mỗi lỗi một dòng; sửa tất cả rồi gửi lại)`;
+  if (replaced === rejected)
+    return `${rejected} tệp bị từ chối, đều của đơn vị đã gửi tệp hợp lệ sau đó (không cần sửa nữa)`;
+  return `${rejected} tệp bị từ chối (mỗi lỗi một dòng; sửa tất cả rồi gửi lại; ${replaced} tệp trong số đó của đơn vị đã gửi tệp hợp lệ, không cần sửa nữa)`;
 }
 
 function sourceSheet(c: Consolidation): SheetSpec {

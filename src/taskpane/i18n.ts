@@ -280,7 +280,7 @@ const vi: Strings = {
   missingNeedsRoster: "Chọn danh sách đơn vị để biết đơn vị nào chưa nộp.",
   lateTitle: "Trễ hạn",
   lateLine: (u, d, first) =>
-    `${u}: ngày báo cáo ${d}${first ? ` (bản cập nhật; bản đầu đề ngày ${first}, đúng hạn)` : ""}`,
+    `${u}: ngày báo cáo ${d}${first ? ` (bản gửi lại; bản đầu đề ngày ${first}, đúng hạn)` : ""}`,
   replacedBy: (f) => ` — đơn vị đã gửi tệp hợp lệ ${f}, tệp này không cần sửa nữa`,
   shortfalls: "Chỉ tiêu không đạt",
   duplicates: "Nộp trùng",
@@ -452,7 +452,7 @@ const en: Strings = {
   missingNeedsRoster: "Pick a roster to know which units have not submitted.",
   lateTitle: "Late",
   lateLine: (u, d, first) =>
-    `${u}: report date ${d}${first ? ` (an update; the first, dated ${first}, was on time)` : ""}`,
+    `${u}: report date ${d}${first ? ` (sent again; the first, dated ${first}, was on time)` : ""}`,
   replacedBy: (f) => ` — the unit has sent a valid file, ${f}; this one needs no correcting`,
   shortfalls: "Shortfalls",
   duplicates: "Duplicates",

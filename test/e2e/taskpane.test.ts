@@ -839,7 +839,7 @@ test("a unit's returned file beside its corrected one needs no correcting; a lat
   );
   await page.getByTestId("count-late").click();
   await expect(page.getByTestId("late").locator("li").first().textContent()).resolves.toBe(
-    "SO_A – Sở A: ngày báo cáo 18/06/2026 (bản cập nhật; bản đầu đề ngày 02/06/2026, đúng hạn)",
+    "SO_A – Sở A: ngày báo cáo 18/06/2026 (bản gửi lại; bản đầu đề ngày 02/06/2026, đúng hạn)",
   );
   await screenshots("consolidate-replaced-and-updated");
   await clearInputs();

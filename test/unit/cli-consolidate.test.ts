@@ -130,7 +130,7 @@ describe("kl226 consolidate", () => {
     expect(s).toContain("Bị trả lại: 2 đơn vị đã gửi nhưng mọi tệp đều bị từ chối: XA_C, XA_D.");
     // so-b-cu.xlsx, left out for the later so-b.xlsx, was dated on time.
     expect(s).toContain(
-      "Trễ hạn: 1 đơn vị: SO_B (trong đó SO_B đã gửi đúng hạn, bản trễ hạn là bản cập nhật).",
+      "Trễ hạn: 1 đơn vị: SO_B (trong đó SO_B đã gửi đúng hạn, bản trễ hạn là bản gửi lại).",
     );
     expect(s).toContain("Giảm hội nghị (≥ 10 %): 1 không đạt");
     expect(s).toContain(`Bảng tổng hợp: ${out}`);
@@ -447,4 +447,17 @@ test("a returned file beside the unit's corrected one is said to need no mending
   const statuses = errors.getColumn(3).values.map(String);
   expect(statuses).toContain("Từ chối (đã có tệp hợp lệ)");
   expect(statuses).toContain("Từ chối");
+});
+
+test("a report known by its name under a code the roster lacks is named on the terminal with the code to write", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "kl226-recoded-"));
+  writeFileSync(join(dir, "XA_QUANG_PHU.xlsx"), reportBytes({ unit: "XA_QUANG_PHUU", name: "Xã Quảng Phú" }));
+  const roster = join(dir, "..", `ds-${Date.now()}.csv`);
+  writeFileSync(roster, 'MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nXA_QUANG_PHU,Xã Quảng Phú,"UBND xã, phường"\n');
+  const io = capture();
+  expect(await main(["consolidate", dir, "--roster", roster, "--out", join(dir, "th.xlsx")], io)).toBe(0);
+  expect(io.stdout).toContain(
+    "Mã đơn vị không có trong danh sách, được tính theo tên đơn vị (đề nghị đơn vị ghi đúng mã ở các lần sau): XA_QUANG_PHUU → XA_QUANG_PHU (XA_QUANG_PHU.xlsx).",
+  );
+  expect(io.stdout).not.toContain("Chưa nộp: 1");
 });

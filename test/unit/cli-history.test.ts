@@ -79,7 +79,9 @@ describe("kl226 consolidate --previous", () => {
     expect(mismatches).toHaveLength(1);
     expect(mismatches[0]).toMatchObject({ file: join(dir2026, "a.xlsx"), sheet: "Chỉ tiêu" });
     expect(mismatches[0]?.message).toMatch(/104.*100/);
-    expect(io.stdout).toContain("Đơn vị mới so với tệp Năm 2025: 1 đơn vị (PHONG_B).");
+    expect(io.stdout).toContain(
+      "Đơn vị có báo cáo được chấp nhận kỳ này mà tệp Năm 2025 không có: 1 đơn vị (PHONG_B).",
+    );
     expect(io.stdout).toContain(
       "Đơn vị có trong tệp Năm 2025, kỳ này không có báo cáo được chấp nhận: 1 đơn vị (PHONG_C).",
     );

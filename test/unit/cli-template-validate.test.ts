@@ -274,6 +274,6 @@ test("a valid report dated after its deadline is told it will count as late, bef
   const io = capture();
   expect(await main(["validate", file, onTime], io)).toBe(0);
   expect(io.stdout).toContain(
-    `✓ HỢP LỆ: ${file} — SO_A (Sở A)\n    Lưu ý · Ngày báo cáo 18/06/2026 sau hạn gửi báo cáo (06/06/2026): khi tổng hợp, báo cáo được tính là trễ hạn.\n✓ HỢP LỆ: ${onTime} — SO_A (Sở A)\n\n`,
+    `✓ HỢP LỆ: ${file} — SO_A (Sở A)\n    Lưu ý · Ngày báo cáo 18/06/2026 sau hạn gửi báo cáo (06/06/2026): khi tổng hợp, báo cáo được tính là trễ hạn; nếu đây là bản gửi lại của báo cáo đã gửi đúng hạn, bảng tổng hợp ghi nhận cả lần gửi đầu.\n✓ HỢP LỆ: ${onTime} — SO_A (Sở A)\n\n`,
   );
 });
