@@ -10,8 +10,9 @@ import type { Finding } from "../core/findings";
 import { DEFAULT_PROFILE } from "../core/profile";
 import { deploymentProfile } from "../core/profiles";
 import { reportShortfalls } from "../core/consolidate";
-import { compareDates, viDate, type CivilDate } from "../core/dates";
-import { reportDeadline } from "../core/deadlines";
+import { viDate, type CivilDate } from "../core/dates";
+import { lateReport } from "../core/deadlines";
+import { MSG } from "../core/messages";
 import { shortfallLine } from "../core/letters";
 import { templateTasks, templateWorkbook } from "../core/template";
 import { profileCheckedBy, type ValidationResult } from "../core/validate";
@@ -317,12 +318,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
             shortfallLine(indicator, r),
           )
         : [];
-    const report = result.report;
-    const deadline = report && by ? reportDeadline(by, report.period.kind, report.period.year) : null;
-    const late =
-      report && deadline && compareDates(report.reportDate, deadline) > 0
-        ? { date: report.reportDate, deadline }
-        : undefined;
+    const late = result.report && by ? lateReport(result.report, by) : undefined;
     return { file, result, ...(shortfalls.length > 0 ? { shortfalls } : {}), ...(late ? { late } : {}) };
   });
   if (o.json) io.out(`${JSON.stringify(results.map(validationJson), null, 2)}\n`);
@@ -377,10 +373,7 @@ export function humanValidation({ file, result, shortfalls = [], late }: FileVal
   }
   // Not errors: the file is sent as it is, and its letter will ask to explain these.
   for (const line of shortfalls) lines.push(`    Chưa đạt · ${line}`);
-  if (late)
-    lines.push(
-      `    Lưu ý · Ngày báo cáo ${viDate(late.date)} sau hạn gửi báo cáo (${viDate(late.deadline)}): khi tổng hợp, báo cáo được tính là trễ hạn; nếu đây là bản gửi lại của báo cáo đã gửi đúng hạn, bảng tổng hợp ghi nhận cả lần gửi đầu.`,
-    );
+  if (late) lines.push(`    Lưu ý · ${MSG.lateReportNote(viDate(late.date), viDate(late.deadline))}`);
   return `${lines.join("\n")}\n`;
 }
 

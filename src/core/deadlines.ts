@@ -1,7 +1,7 @@
 // Deadline phrases of task lists ("Quý IV/2026", "Đến cuối năm 2026", "Thường xuyên") and the
 // report deadlines of the profile (SPEC §3, §5).
 
-import { daysInMonth, isValidDate, type CivilDate } from "./dates";
+import { compareDates, daysInMonth, isValidDate, type CivilDate } from "./dates";
 import type { PeriodKind } from "./form";
 import { deadlineOf, type Profile } from "./profile";
 import { memoize } from "./memo";
@@ -86,4 +86,21 @@ export function reportDeadline(profile: Profile, kind: PeriodKind, year: number)
   if (!deadline) return null;
   const { day, month } = deadline;
   return { year, month, day: Math.min(day, daysInMonth(year, month)) };
+}
+
+/**
+ * A report dated after its period's deadline (SPEC §5: late), told to the clerk before sending: its
+ * date and the deadline; undefined when on time or the form has no deadline for the period.
+ */
+export function lateReport(
+  report: {
+    readonly period: { readonly kind: PeriodKind; readonly year: number };
+    readonly reportDate: CivilDate;
+  },
+  profile: Profile,
+): { readonly date: CivilDate; readonly deadline: CivilDate } | undefined {
+  const deadline = reportDeadline(profile, report.period.kind, report.period.year);
+  return deadline !== null && compareDates(report.reportDate, deadline) > 0
+    ? { date: report.reportDate, deadline }
+    : undefined;
 }

@@ -1,6 +1,8 @@
 // The taskpane's user-facing strings: Vietnamese (default) and English, one table per locale.
 // Finding messages come from the core (always Vietnamese, SPEC §4); everything else is here.
 
+import { MSG } from "../core/messages";
+
 export type Locale = "vi" | "en";
 
 export interface Strings {
@@ -100,6 +102,8 @@ export interface Strings {
   readonly ownShortfall: (indicator: string, value: string, target: string, gap: string) => string;
   /** Above a valid report's missed targets in Kiểm tra. */
   readonly shortfallsBeforeSending: (n: number) => string;
+  /** A valid report dated after its deadline, told before sending. */
+  readonly lateBeforeSending: (date: string, deadline: string) => string;
   /** Rosters found among the reports, left out of the consolidation. */
   readonly notReports: (files: readonly string[]) => string;
   readonly returned: string;
@@ -271,6 +275,7 @@ const vi: Strings = {
     `${i}: ${v} (mục tiêu ${t})${g ? `; ${g.charAt(0).toLowerCase()}${g.slice(1)}` : ""}`,
   shortfallsBeforeSending: (n) =>
     `${n} chỉ tiêu chưa đạt mục tiêu (không phải lỗi: tệp vẫn gửi được; khi tổng hợp, đơn vị sẽ được đề nghị giải trình):`,
+  lateBeforeSending: (date, deadline) => MSG.lateReportNote(date, deadline),
   notReports: (files) =>
     `Bỏ qua ${files.length} tệp danh sách đơn vị (không phải báo cáo, không tính vào các số trên): ${files.join(", ")}. Nếu cần dùng làm danh sách đơn vị, chọn tệp đó ở ô “Danh sách đơn vị”.`,
   returned: "Bị trả lại",
@@ -443,6 +448,8 @@ const en: Strings = {
   ownShortfall: (i, v, t, g) => `${i}: ${v} (target ${t})${g ? `; ${g}` : ""}`,
   shortfallsBeforeSending: (n) =>
     `${n} target(s) not met (not errors: the file can be sent; the consolidation will ask the unit to explain):`,
+  lateBeforeSending: (date, deadline) =>
+    `Report date ${date} is after the deadline (${deadline}): the consolidation will count it late; if this resends a report sent on time, the summary records the first sending too.`,
   notReports: (files) =>
     `Set aside ${files.length} roster file(s) (not reports, not in the counts above): ${files.join(", ")}.`,
   returned: "Returned",

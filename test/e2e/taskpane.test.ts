@@ -135,6 +135,20 @@ test("validates a picked workbook: the negative count is listed with its cell, a
   await page.getByTestId("verdict-stale").waitFor({ state: "detached" });
 });
 
+test("a valid report dated after its deadline is told, before sending, that it will count as late", async () => {
+  const late = reportBytes({ unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day: 18 } });
+  await page.getByTestId("validate-file").setInputFiles(xlsx("bao-cao-muon.xlsx", late));
+  await expect(page.getByTestId("validate-late").textContent()).resolves.toBe(
+    "Ngày báo cáo 18/06/2026 sau hạn gửi báo cáo (06/06/2026): khi tổng hợp, báo cáo được tính là trễ hạn; nếu đây là bản gửi lại của báo cáo đã gửi đúng hạn, bảng tổng hợp ghi nhận cả lần gửi đầu.",
+  );
+  await expect(page.getByTestId("validate-verdict").textContent()).resolves.toContain("Hợp lệ");
+  // On time: nothing said.
+  await page
+    .getByTestId("validate-file")
+    .setInputFiles(xlsx("bao-cao.xlsx", reportBytes({ unit: "SO_A", name: "Sở A" })));
+  await page.getByTestId("validate-late").waitFor({ state: "detached" });
+});
+
 test("a roster picked in Kiểm tra is told where it belongs in this page, in the page's own words, not the command's", async () => {
   const roster = writeXlsx({
     sheets: [

@@ -10,6 +10,7 @@ import { periodLabel } from "../../core/form";
 import { viDate } from "../../core/dates";
 import type { Profile } from "../../core/profile";
 import { reportShortfalls } from "../../core/consolidate";
+import { lateReport } from "../../core/deadlines";
 import { indicatorValueText, sentenceCase, shownGap, targetText } from "../../core/indicator-text";
 import { profileCheckedBy, type ValidationResult } from "../../core/validate";
 import type { ExcelActions } from "../actions";
@@ -173,6 +174,7 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
           ),
         )
       : [];
+  const late = result?.report && checked?.profile ? lateReport(result.report, checked.profile) : undefined;
   // The verdict is what the clerk came for: keyboard and screen-reader focus go there once it is
   // drawn (choosing a file left focus on the page's body).
   const verdictHeading = useRef<HTMLHeadingElement>(null);
@@ -280,6 +282,11 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
             </p>
           )}
           <FindingsList findings={orderFindings(result.findings)} strings={t} onSelect={select} />
+          {late && (
+            <p className={styles.meta} data-testid="validate-late">
+              {t.lateBeforeSending(viDate(late.date), viDate(late.deadline))}
+            </p>
+          )}
           {shortfalls.length > 0 && (
             // Not errors (the file is sent as it is): what the consolidation will flag and its letter ask to explain.
             <section data-testid="validate-shortfalls">
