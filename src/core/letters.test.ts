@@ -1,7 +1,7 @@
 // Follow-up letters: one per unit that has not reported, whose file was returned, that is short or
 // late; each reason worded by what happened, values honest at the target, laid out as a công văn.
 
-import { dates, fixtureConsolidation, profile } from "../../test/helpers/documents-fixture";
+import { dates, fixtureConsolidation, onTimeThenUpdate, profile } from "../../test/helpers/documents-fixture";
 import { reportBytes } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import { consolidate } from "./consolidate";
@@ -167,24 +167,12 @@ describe("followUpLetters", () => {
   });
 
   test("a unit whose late report is an update of one it sent on time gets no letter about the deadline", () => {
-    const dated = (day: number) =>
-      inspectBytes(
-        reportBytes({ unit: "SO_KHCN", name: "Sở KH&CN", reportDate: { year: 2026, month: 6, day } }),
-        profile,
-      );
-    const c = consolidate(
-      [
-        { file: "in/SO_KHCN.xlsx", sha256: "a", result: dated(2) },
-        { file: "in/SO_KHCN (cap nhat).xlsx", sha256: "b", result: dated(18) },
-      ],
-      { profile },
-    );
+    const [first, update] = onTimeThenUpdate("SO_KHCN", "Sở KH&CN");
+    const c = consolidate([first, update], { profile });
     expect(c.units[0]!.late).toBe(true);
     expect(followUpLetters(c, profile, dates).filter((l) => l.reasons.includes("late"))).toEqual([]);
     // Without the on-time one, the same report is late and told so.
-    const alone = consolidate([{ file: "in/SO_KHCN (cap nhat).xlsx", sha256: "b", result: dated(18) }], {
-      profile,
-    });
+    const alone = consolidate([update], { profile });
     expect(followUpLetters(alone, profile, dates).map((l) => l.reasons)).toEqual([["late"]]);
   });
 

@@ -8,6 +8,7 @@ import {
   dates,
   fixtureConsolidation,
   fixtureSubmissions,
+  onTimeThenUpdate,
   profile,
   roster,
 } from "../../test/helpers/documents-fixture";
@@ -390,18 +391,7 @@ test("V quotes a unit's text with its own quotation marks made single (“… �
 });
 
 test("I: a late report that updates one sent on time is counted late and said to be an update", () => {
-  const dated = (day: number) =>
-    inspectBytes(
-      reportBytes({ unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day } }),
-      profile,
-    );
-  const updated = consolidate(
-    [
-      { file: "in/SO_A.xlsx", sha256: "a", result: dated(2) },
-      { file: "in/SO_A (cap nhat).xlsx", sha256: "b", result: dated(18) },
-    ],
-    { profile },
-  );
+  const updated = consolidate(onTimeThenUpdate("SO_A", "Sở A"), { profile });
   const text = documentText(reportDocument(updated, profile, { date: dates.date }));
   expect(text).toContain(
     "tổng hợp được báo cáo của 1 đơn vị (0 đúng hạn, 1 trễ hạn, trong đó 1 đơn vị đã gửi đúng hạn, bản trễ hạn là bản gửi lại; hạn gửi ngày 06/06/2026)",

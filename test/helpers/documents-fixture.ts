@@ -98,3 +98,16 @@ export const dates: DocumentDates = {
   date: { year: 2026, month: 6, day: 12 },
   replyBy: { year: 2026, month: 6, day: 19 },
 };
+
+/**
+ * One unit's two files: its report dated 02/06/2026 (on time) and an update dated 18/06 (after the
+ * 06/06 deadline). Consolidated, the update is kept and late, the first date recorded (firstReportDate).
+ */
+export function onTimeThenUpdate(unit: string, name: string): [Submission, Submission] {
+  const dated = (day: number) =>
+    inspectBytes(reportBytes({ unit, name, reportDate: { year: 2026, month: 6, day } }), profile);
+  return [
+    { file: `in/${unit}.xlsx`, sha256: "a", result: dated(2) },
+    { file: `in/${unit} (cap nhat).xlsx`, sha256: "b", result: dated(18) },
+  ];
+}
