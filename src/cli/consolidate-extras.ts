@@ -23,6 +23,7 @@ import {
   isSenderUnit,
   LETTER_SHEET,
   letterFileName,
+  lettersByReason,
   lettersToSender,
 } from "../core/letters";
 import type { Profile, RosterUnit } from "../core/profile";
@@ -304,7 +305,7 @@ export async function writeLetters(
   return [
     letters.length === 0
       ? `Thư nhắc: không có đơn vị nào cần nhắc (thư mục ${dir}).${removed}`
-      : `Thư nhắc: ${letters.length} đơn vị (${when}), mỗi đơn vị một văn bản Word trong ${dir}, tất cả trong ${join(dir, ALL_LETTERS_FILE)} để in (và trang “${LETTER_SHEET}” của bảng tổng hợp).${removed}`,
+      : `Thư nhắc: ${letters.length} đơn vị (${when}; theo lý do: ${lettersByReason(letters.map((l) => l.letter))}), mỗi đơn vị một văn bản Word trong ${dir}, tất cả trong ${join(dir, ALL_LETTERS_FILE)} để in (và trang “${LETTER_SHEET}” của bảng tổng hợp).${removed}`,
     ...early,
     ...beforeReports,
     ...self,

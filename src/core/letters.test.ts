@@ -31,17 +31,17 @@ const letter = (unit: string) => {
 };
 
 describe("followUpLetters", () => {
-  test("one letter per unit to follow up, by code; none for units that met every target on time", () => {
+  test("one letter per unit to follow up, the most urgent first (not sent, returned, short, late), each by code; none for units that met every target on time", () => {
     expect(letters.map((l) => [l.unit, l.reasons])).toEqual([
-      ["SO_9498", ["short"]],
-      ["SO_LOI", ["returned"]],
-      ["SO_TRE", ["late"]],
       ["SO_VANG", ["missing"]],
+      ["XA_VANG", ["missing"]],
+      ["SO_LOI", ["returned"]],
+      ["XA_HONG", ["returned"]],
+      ["SO_9498", ["short"]],
       ["SO_VB", ["short"]],
       ["XA_5996", ["short"]],
       ["XA_996", ["short"]],
-      ["XA_HONG", ["returned"]],
-      ["XA_VANG", ["missing"]],
+      ["SO_TRE", ["late"]],
     ]);
     expect(letters.map((l) => l.fileName)).toContain("SO_LOI.docx");
   });
@@ -184,13 +184,13 @@ describe("followUpLetters", () => {
     expect(early.filter((l) => l.reasons.includes("missing"))).toEqual([]);
     // Returned files and shortfalls are followed up whatever the day.
     expect(early.map((l) => l.unit)).toEqual([
-      "SO_9498",
       "SO_LOI",
-      "SO_TRE",
+      "XA_HONG",
+      "SO_9498",
       "SO_VB",
       "XA_5996",
       "XA_996",
-      "XA_HONG",
+      "SO_TRE",
     ]);
   });
 
@@ -316,7 +316,7 @@ describe("letterDocument (Nghị định 30)", () => {
   test("all letters in one document, one section (own pages and numbers) per letter", () => {
     const doc = lettersDocument(letters, profile, dates);
     expect(doc.sections).toHaveLength(letters.length);
-    expect(documentText({ ...doc, sections: [doc.sections[3]!] })).toContain("Kính gửi: Sở Vắng Mặt");
+    expect(documentText({ ...doc, sections: [doc.sections[0]!] })).toContain("Kính gửi: Sở Vắng Mặt");
   });
 });
 

@@ -31,6 +31,7 @@ import { indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { bodyHeading, bodyParagraph, officialDocument, pursuant } from "./official";
 import type { Organisation, Profile } from "./profile";
 import { foldKey } from "./text";
+import { viInteger } from "./format";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
 import { KEEP_PERIOD, MSG, TOOL_WORDS } from "./messages";
 import { periodDeadlines } from "./template";
@@ -71,6 +72,14 @@ export const REASON_LABELS: Readonly<Record<LetterReason, string>> = {
   late: "Gửi báo cáo trễ hạn",
 };
 const REASON_ORDER: readonly LetterReason[] = ["missing", "returned", "short", "late"];
+
+/** "chưa gửi báo cáo 3, báo cáo bị trả lại 29, chỉ tiêu chưa đạt 968": how many letters give each reason. */
+export function lettersByReason(letters: readonly Pick<Letter, "reasons">[]): string {
+  return REASON_ORDER.flatMap((r) => {
+    const n = letters.filter((l) => l.reasons.includes(r)).length;
+    return n === 0 ? [] : [`${REASON_LABELS[r].toLowerCase()} ${viInteger(n)}`];
+  }).join(", ");
+}
 /** Errors quoted per returned file; a file with more gets the count of the rest. */
 const ERRORS_SHOWN = 15;
 
@@ -325,8 +334,11 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
     returned: "tệp báo cáo đã sửa lỗi",
     short: "văn bản giải trình các chỉ tiêu chưa đạt",
   };
+  // The most urgent first (not sent, returned, then short, late), each in code order: with a
+  // thousand units, the letters asking for a report were at the end of 1,271 printed pages.
+  const urgency = (d: Draft): number => REASON_ORDER.findIndex((r) => d.sections.has(r));
   return [...drafts.entries()]
-    .sort(([a], [b]) => compareText(a, b))
+    .sort(([a, da], [b, db]) => urgency(da) - urgency(db) || compareText(a, b))
     .map(([unit, d]) => {
       const reasons = REASON_ORDER.filter((r) => d.sections.has(r));
       const numbered = reasons.length > 1;

@@ -130,11 +130,11 @@ test("III: tasks some units finished late are named, with how many units", () =>
 test("IV: shortfalls by indicator with honest values, every missing, returned and late unit by name", () => {
   expect(main).toContain("1. Chỉ tiêu chưa đạt: 4 trường hợp ở 4 đơn vị (chi tiết tại Phụ lục II):");
   expect(main).toContain(
-    "- Tỷ lệ hồ sơ TTHC xử lý trên môi trường số (≥ 95 %): 1 đơn vị: Sở Chín Bốn (94,98 %).",
+    "- Tỷ lệ hồ sơ TTHC xử lý trên môi trường số (mục tiêu ≥ 95 %): 1 đơn vị: Sở Chín Bốn (94,98 %).",
   );
-  expect(main).toContain("- Tỷ lệ hội nghị trực tuyến (≥ 60 %): 1 đơn vị: Xã Năm Chín (59,96 %).");
+  expect(main).toContain("- Tỷ lệ hội nghị trực tuyến (mục tiêu ≥ 60 %): 1 đơn vị: Xã Năm Chín (59,96 %).");
   expect(main).toContain(
-    "- Giảm số lượng hội nghị so với cùng kỳ (≥ 10 %): 1 đơn vị: Xã Chín Chín (9,96 %).",
+    "- Giảm số lượng hội nghị so với cùng kỳ (mục tiêu giảm ≥ 10 %): 1 đơn vị: Xã Chín Chín (giảm 9,96 %).",
   );
   expect(main).toContain("2. Đơn vị chưa gửi báo cáo (2): Sở Vắng Mặt và Xã Vắng Mặt.");
   expect(main).toContain(
@@ -404,4 +404,25 @@ test("I: a late report that updates one sent on time is counted late and said to
     "4. Đơn vị gửi báo cáo trễ hạn (1): Sở A (bản gửi lại; bản đầu gửi ngày 02/06/2026, đúng hạn).",
   );
   expect(text).toContain("18/06/2026 (trễ hạn, bản gửi lại)");
+});
+
+test("IV.1 with more units than it names: those named are the furthest from the target, a rise in words", () => {
+  // Sở 1 … Sở 32 each sent more documents than last year (100 → 100 + k): a rise, worst for Sở 32.
+  const subs = Array.from({ length: 32 }, (_, i) => {
+    const k = i + 1;
+    const unit = `SO_${String(k).padStart(2, "0")}`;
+    return {
+      file: `${unit}.xlsx`,
+      sha256: unit,
+      result: inspectBytes(
+        reportBytes({ unit, name: `Sở ${k}`, counts: { VB_HANH_CHINH: [100, 100 + k] } }),
+        profile,
+      ),
+    };
+  });
+  const text = documentText(reportDocument(consolidate(subs, { profile }), profile, { date: dates.date }));
+  expect(text).toContain(
+    "- Cắt giảm văn bản hành chính so với cùng kỳ (mục tiêu giảm ≥ 15 %): 32 đơn vị, xa mục tiêu nhất là Sở 32 (tăng 32,0 %); Sở 31 (tăng 31,0 %); ",
+  );
+  expect(text).toContain("Sở 3 (tăng 3,0 %); 2 đơn vị khác (Phụ lục II).");
 });

@@ -13,6 +13,7 @@ import {
   unitsCovered,
   type Consolidation,
   type IndicatorResult,
+  type Shortfall,
   type UnitSummary,
 } from "./consolidate";
 import { viDate, type CivilDate } from "./dates";
@@ -144,6 +145,15 @@ function keptWithRowBelow(row: TableCellSpec[]): TableCellSpec[] {
  * name itself holds a comma or "và" ("Sở Văn hóa, Thể thao và Du lịch"), the names are parted by
  * semicolons, the last too, so the list cannot be read as more units than it names.
  */
+/** Shortfalls of one indicator, the value furthest from its target first (none last), else in code order. */
+function furthestFirst(ind: Indicator): (a: Shortfall, b: Shortfall) => number {
+  const lessIsBetter = ind.comparison.startsWith("<");
+  return (a, b) => {
+    if (a.value === null || b.value === null) return a.value === null ? (b.value === null ? 0 : 1) : -1;
+    return lessIsBetter ? b.value - a.value : a.value - b.value;
+  };
+}
+
 /** "bản gửi lại; bản đầu gửi ngày 02/06/2026, đúng hạn": of a late report kept after an on-time one. */
 function resentPhrase(first: CivilDate): string {
   return `bản gửi lại; bản đầu gửi ngày ${viDate(first)}, đúng hạn`;
@@ -444,7 +454,7 @@ function taskSection(c: Consolidation): Block[] {
   if (tooEarly > 0) {
     blocks.push(
       bodyParagraph(
-        `${viInteger(tooEarly)} trường hợp đơn vị ghi “Hoàn thành quá hạn” khi nhiệm vụ chưa đến thời hạn được tính là hoàn thành đúng hạn (đơn vị được đề nghị kiểm tra lại, xem trang “Lỗi” của bảng tổng hợp).`,
+        `${viInteger(tooEarly)} trường hợp đơn vị ghi “Hoàn thành quá hạn” khi nhiệm vụ chưa đến thời hạn được tính là hoàn thành đúng hạn (cảnh báo ở trang “Lỗi” của bảng tổng hợp).`,
       ),
     );
   }
@@ -484,10 +494,18 @@ function shortfallSection(c: Consolidation): Block[] {
     ),
   );
   for (const { ind, items } of byIndicator) {
-    const names = items.map((s) => `${s.unitName} (${indicatorValueText(ind, s.value, "short")})`);
+    // Furthest from the target first: with more units than the text names, those named are the
+    // worst (in code order, 30 "Trung tâm…" read as the worst and hid the communes). A reduction in
+    // words, as letters say it: "tăng 12,7 %", not a "-12,7 %" whose sign a line break can strand.
+    const ranked = [...items].sort(furthestFirst(ind));
+    const names = ranked.map(
+      (s) =>
+        `${s.unitName} (${ind.kind === "reduction" ? valuePhrase(ind, s.value, "short") : indicatorValueText(ind, s.value, "short")})`,
+    );
+    const lead = items.length > NAMES_IN_TEXT ? ", xa mục tiêu nhất là " : ": ";
     blocks.push(
       bodyParagraph(
-        `- ${ind.label} (${targetText(ind)}): ${viInteger(items.length)} đơn vị: ${nameList(names, "Phụ lục II")}.`,
+        `- ${ind.label} (${targetPhrase(ind)}): ${viInteger(items.length)} đơn vị${lead}${nameList(names, "Phụ lục II")}.`,
       ),
     );
   }

@@ -252,6 +252,8 @@ test("Biểu đồ plots the indicator the form or profile names: CCHC its digit
   const chart = summaryChart(consolidate(units, { profile: cchcProfile }))!;
   expect(chart.title).toBe("Tỷ lệ số hóa thành phần hồ sơ theo đơn vị (mục tiêu ≥ 80 %)");
   expect(chart.valueName).toBe("Số hóa hồ sơ");
+  // The period as the other sheets' headers and the report say it.
+  expect(chart.subtitle).toBe("quý II năm 2025");
   expect(chart.units.map((u) => [u.code, u.value])).toEqual([
     ["P_A", 0.75],
     ["P_B", 0.9],

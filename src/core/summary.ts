@@ -115,7 +115,7 @@ export function summaryChart(c: Consolidation): ChartSheetSpec | null {
   return {
     name: CHART_SHEET,
     title: `${ind.label} theo đơn vị (mục tiêu ${targetText(ind)})`,
-    subtitle: c.period ? periodLabel(c.period) : undefined,
+    subtitle: c.period ? periodPhrase(c.period) : undefined,
     valueName: ind.short,
     targetName: `Mục tiêu ${targetText(ind)}`,
     target: ind.target,

@@ -75,7 +75,9 @@ describe("kl226 consolidate --letters --report", () => {
         .filter((f) => !f.startsWith("."))
         .sort(),
     ).toEqual(["PHONG_B.docx", "PHONG_C.docx", "PHONG_D.docx", "ghi-chu.docx", "tat-ca-thu-nhac.docx"]);
-    expect(io.stdout).toContain("Thư nhắc: 3 đơn vị (thư đề ngày 12/06/2026, hạn trả lời 19/06/2026)");
+    expect(io.stdout).toContain(
+      "Thư nhắc: 3 đơn vị (thư đề ngày 12/06/2026, hạn trả lời 19/06/2026; theo lý do: chưa gửi báo cáo 1, báo cáo bị trả lại 1, chỉ tiêu chưa đạt 1)",
+    );
     expect(io.stdout).toContain(
       "Đã xóa 2 thư cũ của lần chạy trước không còn cần (PHONG_A.docx, PHONG_A.txt).",
     );
@@ -98,10 +100,11 @@ describe("kl226 consolidate --letters --report", () => {
     expect(d).toMatch(/Trang “Chỉ tiêu”, ô E5: .*số âm \(-3\)/);
     expect(d).not.toContain("chưa nhận");
     const all = docxParagraphs(read(join(dir, "tat-ca-thu-nhac.docx")));
+    // The most urgent first: C sent nothing, D's file was returned, B is short of a target.
     expect(all.filter((p) => p.startsWith("Kính gửi:"))).toEqual([
-      "Kính gửi: Phòng B",
       "Kính gửi: Phòng C",
       "Kính gửi: Phòng D",
+      "Kính gửi: Phòng B",
     ]);
   });
 
@@ -111,9 +114,9 @@ describe("kl226 consolidate --letters --report", () => {
     const sheet = wb.workbook.sheets.find((s) => s.name === "Thư nhắc");
     const codes = (sheet?.rows ?? []).map((r) => (r?.[4] ? cellText(r[4]) : ""));
     expect(codes.filter((c) => c.endsWith(".docx"))).toEqual([
-      "PHONG_B.docx",
       "PHONG_C.docx",
       "PHONG_D.docx",
+      "PHONG_B.docx",
     ]);
   });
 
