@@ -14,7 +14,7 @@ import {
 } from "../../test/helpers/documents-fixture";
 import type { DocumentSpec, TableSpec } from "./docspec";
 import { documentText } from "./documents";
-import { REPORT_APPENDICES, REPORT_SECTIONS, reportDocument } from "./report";
+import { compareNatural, REPORT_APPENDICES, REPORT_SECTIONS, reportDocument } from "./report";
 import { shippedProfile } from "./profiles";
 import { templateTasks } from "./template";
 
@@ -425,4 +425,43 @@ test("IV.1 with more units than it names: those named are the furthest from the 
     "- Cắt giảm văn bản hành chính so với cùng kỳ (mục tiêu giảm ≥ 15 %): 32 đơn vị, xa mục tiêu nhất là Sở 32 (tăng 32,0 %); Sở 31 (tăng 31,0 %); ",
   );
   expect(text).toContain("Sở 3 (tăng 3,0 %); 2 đơn vị khác (Phụ lục II).");
+});
+
+test("names in the appendices are in natural order: Phường 2 before Phường 10 (not số 1, 100, 1000, 102)", () => {
+  const names = [
+    "xã số 1000",
+    "xã số 102",
+    "xã số 1",
+    "xã số 100",
+    "phường 10",
+    "phường 2",
+    "phường",
+    "phường 2a",
+  ];
+  expect([...names].sort(compareNatural)).toEqual([
+    "phường",
+    "phường 2",
+    "phường 2a",
+    "phường 10",
+    "xã số 1",
+    "xã số 100",
+    "xã số 102",
+    "xã số 1000",
+  ]);
+  // Equal numbers written differently keep one order whatever the input order.
+  expect(["x 2", "x 02"].sort(compareNatural)).toEqual(["x 02", "x 2"]);
+  expect(["x 02", "x 2"].sort(compareNatural)).toEqual(["x 02", "x 2"]);
+  // In the document: Phụ lục II lists Phường 2's shortfall before Phường 10's.
+  const short = (unit: string, name: string) => ({
+    file: `${unit}.xlsx`,
+    sha256: unit,
+    result: inspectBytes(reportBytes({ unit, name, counts: { HN_TRUC_TUYEN: [0, 1] } }), profile),
+  });
+  const text = documentText(
+    reportDocument(consolidate([short("P10", "Phường 10"), short("P2", "Phường 2")], { profile }), profile, {
+      date: dates.date,
+    }),
+  );
+  expect(text.indexOf("1 | Phường 2 |")).toBeGreaterThan(0);
+  expect(text.indexOf("2 | Phường 10 |")).toBeGreaterThan(text.indexOf("1 | Phường 2 |"));
 });

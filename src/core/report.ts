@@ -714,8 +714,34 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
  */
 function byName<T>(items: readonly T[], name: (t: T) => string, code: (t: T) => string): T[] {
   const keyed = items.map((t) => ({ t, key: foldKey(name(t)), code: code(t) }));
-  keyed.sort((a, b) => compareText(a.key, b.key) || compareText(a.code, b.code));
+  keyed.sort((a, b) => compareNatural(a.key, b.key) || compareText(a.code, b.code));
   return keyed.map((k) => k.t);
+}
+
+const DIGITS = /(\d+)/;
+
+/**
+ * Text order with runs of digits compared as numbers: "Phường 2" before "Phường 10" (as text,
+ * "số 1, 100, 1000, 102"). Written out rather than Intl.Collator, whose data differs between Node
+ * builds and browsers: the report's bytes must not.
+ */
+export function compareNatural(a: string, b: string): number {
+  const x = a.split(DIGITS);
+  const y = b.split(DIGITS);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    // split() with a capture group puts the digit runs at odd indexes.
+    if (i % 2 === 1) {
+      const d = p.replace(/^0+/, "").length - q.replace(/^0+/, "").length;
+      if (d !== 0) return d;
+      const byValue = compareText(p.replace(/^0+/, ""), q.replace(/^0+/, ""));
+      if (byValue !== 0) return byValue;
+    }
+    return compareText(p, q);
+  }
+  return x.length - y.length;
 }
 
 function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
