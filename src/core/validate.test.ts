@@ -143,6 +143,24 @@ test("a count typed with a thousands comma is asked about, with the digits to ty
   );
 });
 
+test("a part larger than a whole typed '1,200' is said at once, since it is too large whichever way the whole is read", () => {
+  // 1,200 is 1200 or 1,2: 1250 online meetings exceed both. (It was said only once the whole was retyped.)
+  const over = check({ counts: { HN_TONG: [100, "1,200"], HN_TRUC_TUYEN: [50, 1250] } });
+  expect(only(over.findings)).toEqual([
+    ["BAD_VALUE", "error", "Chỉ tiêu", "E5"],
+    ["INCONSISTENT", "error", "Chỉ tiêu", "E6"],
+  ]);
+  expect(over.findings[1]?.message).toContain(
+    "(1250) lớn hơn “Tổng số hội nghị, cuộc họp đã tổ chức” (1200)",
+  );
+  // 1100 fits 1200: nothing more than the comma to ask about.
+  const under = check({ counts: { HN_TONG: [100, "1,200"], HN_TRUC_TUYEN: [50, 1100] } });
+  expect(only(under.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E5"]]);
+  // The part typed so ("1,250" is 1250 or 1,25) may fit its whole: not said.
+  const part = check({ counts: { HN_TONG: [100, 1200], HN_TRUC_TUYEN: [50, "1,250"] } });
+  expect(only(part.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E6"]]);
+});
+
 test('a percentage typed in a count cell is told it is a rate, not a count, as text ("60%") or as a number formatted as a percentage', () => {
   const typed = check({ counts: { HN_TRUC_TUYEN: [50, "60%"] } });
   expect(only(typed.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E6"]]);

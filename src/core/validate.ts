@@ -858,6 +858,9 @@ export function columnName(form: Form, column: Column): string {
 function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues {
   const rows = indexCodes(sheet, findings);
   const values: Record<string, CountPair> = {};
+  // Counts typed with comma groups ("1,200": BAD_VALUE, ambiguous), by `${code}|${column}`: the
+  // number their digits make, for the part ≤ whole check below.
+  const grouped = new Map<string, number>();
   for (const field of form.counts) {
     const r = rows.get(field.code);
     if (r === undefined) {
@@ -867,7 +870,7 @@ function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues 
     }
     const pair = { previous: null as number | null, current: null as number | null };
     for (const column of ["previous", "current"] as const) {
-      pair[column] = readValue(sheet, field, r, column, form, findings);
+      pair[column] = readValue(sheet, field, r, column, form, findings, grouped);
     }
     values[field.code] = pair;
   }
@@ -880,7 +883,9 @@ function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues 
   for (const { part, whole } of form.parts) {
     for (const column of ["previous", "current"] as const) {
       const p = values[part]?.[column] ?? null;
-      const w = values[whole]?.[column] ?? null;
+      // A whole typed "1,200" is 1200 or 1,2: a part over 1200 is too large either way, and is said
+      // now rather than after the clerk has retyped the whole (one more round trip).
+      const w = values[whole]?.[column] ?? grouped.get(`${whole}|${column}`) ?? null;
       const r = rows.get(part);
       if (p !== null && w !== null && p > w && r !== undefined) {
         const col = column === "previous" ? "D" : "E";
@@ -949,6 +954,7 @@ function readValue(
   column: Column,
   form: Form,
   findings: Finding[],
+  grouped?: Map<string, number>,
 ): number | null {
   const at = a1(r, COUNT_COLS[column]);
   const cell = cellAt(sheet, r, COUNT_COLS[column]);
@@ -963,6 +969,8 @@ function readValue(
   } else {
     const r = readCount(cell);
     if (r.kind === "bad") badMessage = () => MSG.badCount(field.label, where, r.shown, r.why);
+    if (r.kind === "bad" && r.why === "commaGroups")
+      grouped?.set(`${field.code}|${column}`, Number(r.shown.replace(/[^0-9]/g, "")));
     read = r;
   }
   if (read.kind === "ok") {
