@@ -15,7 +15,7 @@ import {
   baseName,
   consolidate,
   consolidationJson,
-  replacedBy,
+  replacedFiles,
   type Consolidation,
   type Submission,
 } from "../core/consolidate";
@@ -500,6 +500,7 @@ function humanSummary(
   json: string | undefined,
   ignored: readonly string[] = [],
 ): string {
+  const replacements = replacedFiles(c);
   // Without --profile, a profile the files name is said to be theirs (the templates were made with
   // it); one fewer files name than name none is said aside, with how to use it.
   const whose =
@@ -523,7 +524,7 @@ function humanSummary(
   }
   const notReports = c.notReports ?? [];
   lines.push(
-    `Đã đọc ${fileCount - notReports.length} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}${replacedNote(c)}, trùng đơn vị ${c.duplicates.length}${c.inRollup.length > 0 ? `, ${c.inRollup.length} tệp đã tính trong báo cáo tổng hợp khác` : ""}.`,
+    `Đã đọc ${fileCount - notReports.length} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}${replacedNote(replacements.size)}, trùng đơn vị ${c.duplicates.length}${c.inRollup.length > 0 ? `, ${c.inRollup.length} tệp đã tính trong báo cáo tổng hợp khác` : ""}.`,
   );
   if (ignored.length > 0) lines.push(ignoredNote(ignored));
   if (notReports.length > 0)
@@ -538,7 +539,7 @@ function humanSummary(
       const first = errors[0] ?? r.findings[0];
       const more = errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : "";
       // Its unit reported inside a roll-up: nothing to send again (and no letter asks for it).
-      const replaced = replacedBy(c, r);
+      const replaced = replacements.get(r);
       const counted =
         r.unit !== null && rolledUp.has(r.unit)
           ? " — đơn vị đã được tính trong báo cáo tổng hợp khác"
@@ -635,8 +636,7 @@ export function ignoredNote(ignored: readonly string[]): string {
 }
 
 /** " (3 tệp của đơn vị đã gửi lại tệp hợp lệ)" after the rejected count, or "". */
-function replacedNote(c: Consolidation): string {
-  const n = c.rejected.filter((r) => replacedBy(c, r) !== undefined).length;
+function replacedNote(n: number): string {
   return n === 0 ? "" : ` (${n} tệp của đơn vị đã gửi lại tệp hợp lệ)`;
 }
 

@@ -5,7 +5,7 @@
 
 import { ROLLUP_SOURCES_SHEET, TASK_STATUSES, type UnitTypeId } from "./catalogue";
 import { compareDates, isoDate, parseDateText, viDate, type CivilDate } from "./dates";
-import { reportDeadline } from "./deadlines";
+import { lateReport, reportDeadline } from "./deadlines";
 import { finding, type Finding, type Severity } from "./findings";
 import {
   indicatorApplies,
@@ -372,11 +372,19 @@ function laterFirst(a: Candidate, b: Candidate): number {
 }
 
 /**
- * The accepted file of a rejected file's unit, when the unit sent a valid report besides (a clerk's
- * corrected file next to the returned one): that rejected file needs no mending any more.
+ * Each rejected file whose unit sent a valid report besides (a clerk's corrected file next to the
+ * returned one), with that accepted file: such a rejected file needs no mending any more.
  */
-export function replacedBy(c: Pick<Consolidation, "units">, r: RejectedFile): string | undefined {
-  return r.unit === null ? undefined : c.units.find((u) => u.code === r.unit)?.file;
+export function replacedFiles(
+  c: Pick<Consolidation, "units" | "rejected">,
+): ReadonlyMap<RejectedFile, string> {
+  const accepted = new Map(c.units.map((u) => [u.code, u.file]));
+  const out = new Map<RejectedFile, string>();
+  for (const r of c.rejected) {
+    const file = r.unit === null ? undefined : accepted.get(r.unit);
+    if (file !== undefined) out.set(r, file);
+  }
+  return out;
 }
 
 /**
@@ -499,6 +507,13 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   const rosterCodes = roster ? new Set(roster.map((u) => codeKey(u.code))) : null;
   const rosterNames = new Map((roster ?? []).map((u) => [codeKey(u.code), u.name]));
   const byName = rosterUnitsByName(roster ?? []);
+  // A code the roster does not have, on a file whose unit name is one roster unit's: that unit's
+  // file with its code mistyped ("XA_QUANG_PHUU" for Xã Quảng Phú). Counted as a second unit, it left
+  // the unit "missing" and, once the unit sent the corrected file, was added twice.
+  const knownByName = (code: string | null, name: string | null): string | undefined =>
+    code !== null && name !== null && rosterCodes?.has(codeKey(code)) === false
+      ? byName.get(matchKey(name))
+      : undefined;
 
   const rejected: RejectedFile[] = [];
   const candidates = new Map<string, Candidate[]>();
@@ -527,16 +542,28 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       );
     }
     if (!r.valid || report === null || extra.length > 0) {
-      rejected.push(rejectedFile(s, [...extra, ...r.findings]));
+      const findings = [...extra, ...r.findings];
+      const named = knownByName(r.unit, r.unitName);
+      rejected.push(
+        named === undefined
+          ? rejectedFile(s, findings)
+          : {
+              ...rejectedFile(s, [
+                ...findings,
+                finding(
+                  "UNKNOWN_UNIT",
+                  "warning",
+                  "Thông tin",
+                  r.unitCell ?? null,
+                  MSG.unitCodeByName(r.unit!, named, r.unitName!, false),
+                ),
+              ]),
+              unit: named,
+            },
+      );
       continue;
     }
-    // A code the roster does not have, on a report whose unit name is one roster unit's: that unit's
-    // report with its code mistyped ("XA_QUANG_PHUU" for Xã Quảng Phú). Counted as a second unit, it
-    // left the unit "missing" and, once the unit sent the corrected file, was added twice.
-    const named =
-      rosterCodes?.has(codeKey(report.unit.code)) === false
-        ? byName.get(matchKey(report.unit.name))
-        : undefined;
+    const named = knownByName(report.unit.code, report.unit.name);
     const candidate: Candidate =
       named === undefined
         ? { submission: s, report }
@@ -636,14 +663,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     }
     kept.push(winner);
     const onRoster = rosterCodes === null || rosterCodes.has(code);
-    // A late report kept over a valid one the unit sent by the deadline (an update): said apart.
-    // (Returned files the unit sent by the deadline are looked at below, once they have their units.)
-    const own = (candidates.get(code) ?? []).filter((x) => otherNamed(x) === null);
-    const earliest = own.reduce<CivilDate>(
-      (min, x) => (compareDates(x.report.reportDate, min) < 0 ? x.report.reportDate : min),
-      winner.report.reportDate,
-    );
-    units.push(unitSummary(winner, profile, onRoster, earliest));
+    units.push(unitSummary(winner, profile, onRoster));
     const file = winner.submission.file;
     for (const f of winner.submission.result.findings) {
       if (f.severity === "warning")
@@ -702,51 +722,35 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   // read names no unit; when its name starts with a roster code ("XA_NGA_SON.xlsx"), that unit sent it.
   if (rosterCodes) {
     rejected.forEach((r, i) => {
-      if (r.unit !== null) {
-        // A code the roster does not have, on one roster unit's name: that unit's file, as above.
-        const named =
-          !rosterCodes.has(codeKey(r.unit)) && r.unitName !== null
-            ? byName.get(matchKey(r.unitName))
-            : undefined;
-        if (named !== undefined) {
-          const cell =
-            sorted.find((s) => s.file === r.file && s.sha256 === r.sha256)?.result.unitCell ?? null;
-          const note = finding(
-            "UNKNOWN_UNIT",
-            "warning",
-            "Thông tin",
-            cell,
-            MSG.unitCodeByName(r.unit, named, r.unitName!, false),
-          );
-          rejected[i] = { ...r, unit: named, findings: [...r.findings, note] };
-        }
-        return;
-      }
+      if (r.unit !== null) return;
       const guess = fileNameCode(r.file);
       if (guess && rosterCodes.has(guess)) rejected[i] = { ...r, unit: guess, unitFromFileName: true };
     });
   }
-  // A late report kept after a file of this period the unit sent by the deadline and had returned
-  // (corrected since): said apart as an update of a valid one is (unitSummary), so that a clerk who
-  // dates the corrected file honestly is not told late where one who kept the old date is not.
+  // A late report kept after a file of this period the unit sent by the deadline — a valid report
+  // it updated since (its own files, not one named for another unit), else one returned and
+  // corrected since (of this form) — is said apart (firstReportDate), so that a clerk who dates the
+  // corrected file honestly is not told late where one who kept the old date is not.
   if (deadline !== null && period !== null) {
-    const sentBy = new Map<string, CivilDate>();
+    const earliest = (seen: Map<string, CivilDate>, unit: string, date: CivilDate): void => {
+      const before = seen.get(unit);
+      if (before === undefined || compareDates(date, before) < 0) seen.set(unit, date);
+    };
+    const valid = new Map<string, CivilDate>();
+    for (const list of candidates.values())
+      for (const x of list)
+        if (otherNamed(x) === null) earliest(valid, x.report.unit.code, x.report.reportDate);
+    const returned = new Map<string, CivilDate>();
     for (const r of rejected) {
       if (r.unit === null || r.reportDate === null || r.period !== period.kind || r.year !== period.year)
         continue;
-      if (r.findings.some((f) => f.code === "FORM_MISMATCH")) continue;
-      const seen = sentBy.get(r.unit);
-      if (seen === undefined || compareDates(r.reportDate, seen) < 0) sentBy.set(r.unit, r.reportDate);
+      if (!r.findings.some((f) => f.code === "FORM_MISMATCH")) earliest(returned, r.unit, r.reportDate);
     }
+    const onTime = (date: CivilDate | undefined): CivilDate | undefined =>
+      date !== undefined && compareDates(date, deadline) <= 0 ? date : undefined;
     units.forEach((u, i) => {
-      const sent = sentBy.get(u.code);
-      if (
-        u.late &&
-        u.firstReportDate === undefined &&
-        sent !== undefined &&
-        compareDates(sent, deadline) <= 0
-      )
-        units[i] = { ...u, firstReportDate: sent };
+      const first = u.late ? (onTime(valid.get(u.code)) ?? onTime(returned.get(u.code))) : undefined;
+      if (first !== undefined) units[i] = { ...u, firstReportDate: first };
     });
   }
   // A unit a roll-up sums has reported through it, with or without a file of its own here.
@@ -1107,12 +1111,9 @@ function unitSummary(
   { submission, report, declaredCode }: Candidate,
   profile: Profile,
   onRoster: boolean,
-  earliest: CivilDate = report.reportDate,
 ): UnitSummary {
   // SPEC §5: on the deadline day is on time; only a later day is late.
-  const deadline = reportDeadline(profile, report.period.kind, report.period.year);
-  const lateBy = (date: CivilDate): boolean => deadline !== null && compareDates(date, deadline) > 0;
-  const late = lateBy(report.reportDate);
+  const late = lateReport(report, profile) !== undefined;
   return {
     code: report.unit.code,
     name: report.unit.name,
@@ -1122,7 +1123,6 @@ function unitSummary(
     sha256: submission.sha256,
     reportDate: report.reportDate,
     late,
-    ...(late && !lateBy(earliest) ? { firstReportDate: earliest } : {}),
     ...(declaredCode !== undefined ? { declaredCode } : {}),
     values: report.values,
     indicators: judgeAll(report.values, profile.form, report.unit.typeId),

@@ -2,7 +2,7 @@
 // late; each reason worded by what happened, values honest at the target, laid out as a công văn.
 
 import { dates, fixtureConsolidation, onTimeThenUpdate, profile } from "../../test/helpers/documents-fixture";
-import { reportBytes } from "../../test/helpers/report-builder";
+import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import { consolidate } from "./consolidate";
 import { documentText } from "./documents";
@@ -29,6 +29,15 @@ const letter = (unit: string) => {
   if (!l) throw new Error(`no letter for ${unit}: ${letters.map((x) => x.unit).join(", ")}`);
   return l;
 };
+
+/** Xã Quảng Phú's file "in/qp.xlsx" with its code typed XA_QUANG_PHUU, consolidated with a roster that lists the commune. */
+function mistypedQuangPhu(counts: ReportData["counts"]) {
+  const result = inspectBytes(reportBytes({ unit: "XA_QUANG_PHUU", name: "Xã Quảng Phú", counts }), profile);
+  return consolidate([{ file: "in/qp.xlsx", sha256: "a", result }], {
+    profile,
+    roster: [{ code: "XA_QUANG_PHU", name: "Xã Quảng Phú", type: "UBND xã, phường" }],
+  });
+}
 
 describe("followUpLetters", () => {
   test("one letter per unit to follow up, the most urgent first (not sent, returned, short, late), each by code; none for units that met every target on time", () => {
@@ -90,13 +99,7 @@ describe("followUpLetters", () => {
   });
 
   test("a returned file whose code the roster lacks, on a roster unit's name: the letter goes to that unit and asks for its code too", () => {
-    const roster = [{ code: "XA_QUANG_PHU", name: "Xã Quảng Phú", type: "UBND xã, phường" }];
-    const result = inspectBytes(
-      reportBytes({ unit: "XA_QUANG_PHUU", name: "Xã Quảng Phú", counts: { HN_TONG: [100, -1] } }),
-      profile,
-    );
-    const c = consolidate([{ file: "in/qp.xlsx", sha256: "a", result }], { profile, roster });
-    const l = followUpLetters(c, profile, dates);
+    const l = followUpLetters(mistypedQuangPhu({ HN_TONG: [100, -1] }), profile, dates);
     expect(l.map((x) => [x.unit, x.reasons])).toEqual([["XA_QUANG_PHU", ["returned"]]]);
     expect(l[0]!.text).toContain(
       "- Trang “Thông tin”, ô C5: Mã đơn vị ghi XA_QUANG_PHUU, không có trong danh sách đơn vị; tên đơn vị “Xã Quảng Phú” là của XA_QUANG_PHU trong danh sách, nên tệp được tính là báo cáo của XA_QUANG_PHU. Khi gửi lại, đề nghị sửa ô Mã đơn vị thành XA_QUANG_PHU.",
@@ -104,14 +107,8 @@ describe("followUpLetters", () => {
   });
 
   test("an accepted report known by its name under a mistyped code: the unit's letter says which code to write", () => {
-    const roster = [{ code: "XA_QUANG_PHU", name: "Xã Quảng Phú", type: "UBND xã, phường" }];
     // 10 of 100 meetings online: short of 60 %, so the commune gets a letter anyway.
-    const result = inspectBytes(
-      reportBytes({ unit: "XA_QUANG_PHUU", name: "Xã Quảng Phú", counts: { HN_TRUC_TUYEN: [50, 10] } }),
-      profile,
-    );
-    const c = consolidate([{ file: "in/qp.xlsx", sha256: "a", result }], { profile, roster });
-    const l = followUpLetters(c, profile, dates);
+    const l = followUpLetters(mistypedQuangPhu({ HN_TRUC_TUYEN: [50, 10] }), profile, dates);
     expect(l.map((x) => [x.unit, x.reasons])).toEqual([["XA_QUANG_PHU", ["short"]]]);
     expect(l[0]!.text).toContain(
       "Tệp báo cáo “qp.xlsx” ghi Mã đơn vị XA_QUANG_PHUU, không có trong danh sách đơn vị; Sở Nội vụ tỉnh Thanh Hóa đã tính là báo cáo của đơn vị theo tên đơn vị. Đề nghị đơn vị ghi đúng mã XA_QUANG_PHU ở các lần báo cáo sau.",

@@ -248,7 +248,9 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   const returnedFiles = new Map<string, RejectedFile[]>();
   for (const r of c.rejected) {
     if (r.unit === null || !returnedNames.has(r.unit)) continue;
-    returnedFiles.set(r.unit, [...(returnedFiles.get(r.unit) ?? []), r]);
+    const files = returnedFiles.get(r.unit);
+    if (files) files.push(r);
+    else returnedFiles.set(r.unit, [r]);
   }
   for (const [unit, files] of returnedFiles) {
     const name = returnedNames.get(unit) ?? files[0]!.unitName ?? unit;
@@ -337,6 +339,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   // The most urgent first (not sent, returned, then short, late), each in code order: with a
   // thousand units, the letters asking for a report were at the end of 1,271 printed pages.
   const urgency = (d: Draft): number => REASON_ORDER.findIndex((r) => d.sections.has(r));
+  const recodedUnits = new Map(c.units.filter((u) => u.declaredCode !== undefined).map((u) => [u.code, u]));
   return [...drafts.entries()]
     .sort(([a, da], [b, db]) => urgency(da) - urgency(db) || compareText(a, b))
     .map(([unit, d]) => {
@@ -352,7 +355,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
         body.push(...(d.sections.get(r)?.lines ?? []));
       });
       // Known by its name under a code the roster lacks: the letter it gets anyway says which code to write.
-      const recoded = c.units.find((u) => u.code === unit && u.declaredCode !== undefined);
+      const recoded = recodedUnits.get(unit);
       if (recoded)
         body.push(
           p(
@@ -378,12 +381,10 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
 
 /** A returned unit's latest file when it sent more than one, each with a Ngày báo cáo; else undefined. */
 function latestFile(files: readonly RejectedFile[]): RejectedFile | undefined {
-  if (files.length < 2) return undefined;
-  const dated: Array<RejectedFile & { readonly reportDate: CivilDate }> = [];
-  for (const f of files) if (f.reportDate !== null) dated.push({ ...f, reportDate: f.reportDate });
-  if (dated.length < files.length) return undefined;
-  const first = [...dated].sort(laterFileFirst)[0]!;
-  return files.find((f) => f.file === first.file && f.sha256 === first.sha256);
+  const dated = files.filter(
+    (f): f is RejectedFile & { readonly reportDate: CivilDate } => f.reportDate !== null,
+  );
+  return files.length < 2 || dated.length < files.length ? undefined : dated.sort(laterFileFirst)[0];
 }
 
 function returnedFile(

@@ -732,11 +732,12 @@ export function compareNatural(a: string, b: string): number {
     const p = x[i]!;
     const q = y[i]!;
     if (p === q) continue;
-    // split() with a capture group puts the digit runs at odd indexes.
+    // split() with a capture group puts the digit runs at odd indexes: the longer number (leading
+    // zeros aside) is the larger; of equal length, the text order is the numbers' order.
     if (i % 2 === 1) {
-      const d = p.replace(/^0+/, "").length - q.replace(/^0+/, "").length;
-      if (d !== 0) return d;
-      const byValue = compareText(p.replace(/^0+/, ""), q.replace(/^0+/, ""));
+      const m = p.replace(/^0+/, "");
+      const n = q.replace(/^0+/, "");
+      const byValue = m.length - n.length || compareText(m, n);
       if (byValue !== 0) return byValue;
     }
     return compareText(p, q);

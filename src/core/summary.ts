@@ -7,7 +7,7 @@ import { viDate } from "./dates";
 import {
   baseName,
   countedUnitsPhrase,
-  replacedBy,
+  replacedFiles,
   rollupName,
   rollupUnits,
   type Consolidation,
@@ -314,7 +314,7 @@ function periodLine(c: Consolidation): string {
   const returned = `; bị trả lại: ${c.returned.length} đơn vị`;
   const inRollup =
     c.inRollup.length > 0 ? `; đã tính trong báo cáo tổng hợp khác: ${c.inRollup.length} tệp` : "";
-  const replaced = c.rejected.filter((r) => replacedBy(c, r) !== undefined).length;
+  const replaced = replacedFiles(c).size;
   const rejected = `từ chối ${c.rejected.length} tệp${replaced > 0 ? ` (${replaced} tệp đã có tệp hợp lệ thay)` : ""}`;
   return `${period} Đã tổng hợp ${c.units.length} báo cáo; ${rejected}; trùng ${c.duplicates.length} tệp${inRollup}${missing}${returned}; trễ hạn: ${c.province.late} đơn vị.`;
 }
@@ -644,6 +644,7 @@ function missingSheet(c: Consolidation): SheetSpec {
 }
 
 function errorSheet(c: Consolidation): SheetSpec {
+  const replacements = replacedFiles(c);
   const header = ["Tệp", "Mã đơn vị", "Xử lý", "Mã lỗi", "Mức độ", "Trang", "Ô", "Nội dung"].map((h) =>
     cell(h, HEAD),
   );
@@ -667,7 +668,7 @@ function errorSheet(c: Consolidation): SheetSpec {
       const status =
         r.unit !== null && rolledUp.has(r.unit)
           ? "Từ chối (đã tính trong tổng hợp)"
-          : replacedBy(c, r) !== undefined
+          : replacements.has(r)
             ? "Từ chối (đã có tệp hợp lệ)"
             : "Từ chối";
       return r.findings.map((f) => findingRow(r.file, r.unit, status, f));
@@ -675,7 +676,6 @@ function errorSheet(c: Consolidation): SheetSpec {
     ...c.duplicates.map((d) => findingRow(d.dropped, d.unit, "Trùng", d.finding)),
     ...c.inRollup.map((r) => findingRow(r.file, r.unit, "Đã tính trong tổng hợp", r.finding)),
   ];
-  const replacedCount = c.rejected.filter((r) => replacedBy(c, r) !== undefined).length;
   const inRollupNote =
     c.inRollup.length > 0
       ? `, ${c.inRollup.length} tệp của đơn vị đã được tính trong báo cáo tổng hợp khác nên không cộng thêm`
@@ -686,7 +686,7 @@ function errorSheet(c: Consolidation): SheetSpec {
       cell(
         problemRows.length === 0
           ? "Không có tệp bị từ chối hay trùng."
-          : `${rejectedNote(c.rejected.length, replacedCount)}, ${c.duplicates.length} tệp trùng đơn vị không được tổng hợp${inRollupNote}.`,
+          : `${rejectedNote(c.rejected.length, replacements.size)}, ${c.duplicates.length} tệp trùng đơn vị không được tổng hợp${inRollupNote}.`,
         NOTE,
       ),
     ],

@@ -16,7 +16,7 @@ import {
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Period, type PeriodKind } from "../../core/form";
-import { baseName, replacedBy, type RejectedFile } from "../../core/consolidate";
+import { baseName, replacedFiles } from "../../core/consolidate";
 import { vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
@@ -631,11 +631,8 @@ function ResultView({
   );
   const none = <p className={styles.sub}>{t.none}</p>;
   const rejectedByFile = new Map(c.rejected.map((r) => [r.file, r]));
-  /** After a rejected file whose unit also sent a valid one: that it needs no correcting. */
-  const replacedNote = (r: RejectedFile): string => {
-    const valid = replacedBy(c, r);
-    return valid === undefined ? "" : t.replacedBy(baseName(valid));
-  };
+  // A rejected file whose unit also sent a valid one needs no correcting: said after its name.
+  const replacements = replacedFiles(c);
 
   return (
     <section data-testid="consolidation-result" aria-labelledby="consolidation-heading">
@@ -800,7 +797,7 @@ function ResultView({
               <li key={`${r.file}-${r.sha256}`} data-file={r.file}>
                 {r.file}
                 {r.unit !== null ? ` (${r.unit})` : ""}
-                {replacedNote(r)}
+                {replacements.has(r) ? t.replacedBy(baseName(replacements.get(r)!)) : ""}
                 <ul className={styles.sub}>
                   {r.findings
                     .filter((f) => f.severity === "error")
