@@ -129,13 +129,13 @@ export default tseslint.config(
     patterns: [refuse("^(?!\\./|\\.\\./[\\w-]+$)", "src/core/forms imports only core modules.")],
   }),
   layer({
-    // docx: DocumentSpec → .docx bytes. Core, docx modules and the docx package; browser-safe.
+    // docx: DocumentSpec → .docx bytes. Core, docx modules and the zip writer; browser-safe.
     files: ["src/docx/**/*.ts", "src/docx/**/*.tsx"],
     portable: true,
     patterns: [
       refuse(
-        "^(?!\\./|\\.\\./core/|docx$)",
-        "src/docx imports only docx and core modules and the docx package (README, Design).",
+        "^(?!\\./|\\.\\./core/|\\.\\./xlsx/zip-write$)",
+        "src/docx imports only docx and core modules and the zip writer (README, Design).",
       ),
       refuse("^\\./.*\\.\\.|^\\.\\./core/.*\\.\\.", "src/docx imports only docx and core modules."),
     ],

@@ -199,7 +199,7 @@ module.exports = async (env = {}, argv = {}) => {
         production && data.chunk && data.chunk.name !== "functions"
           ? `${HASHED_DIR}/[name].[contenthash:8].js`
           : "[name].js",
-      // Chunks loaded later (the documents' docx code, the inspect Web Worker and what it imports), hashed alike.
+      // Chunks loaded later (the letters, the report and their Word writer, the inspect Web Worker and what it imports), hashed alike.
       chunkFilename: production ? `${HASHED_DIR}/[name].[contenthash:8].js` : "[name].js",
       clean: true,
     },

@@ -1,6 +1,6 @@
 // The Word documents a consolidation sends (SPEC §9) as bytes: each unit's letter, all letters in
 // one file for printing, and the report; with the names the taskpane gives its downloads. Used by
-// the CLI and (loaded on demand, with the docx package) by the taskpane.
+// the CLI and (loaded on demand) by the taskpane.
 
 import type { Consolidation } from "../core/consolidate";
 import type { DocumentDates } from "../core/documents";
@@ -8,6 +8,7 @@ import { followUpLetters, lettersDocument, letterDocument, type Letter } from ".
 import type { Profile, RosterUnit } from "../core/profile";
 import { reportDocument } from "../core/report";
 import { renderDocx } from "../docx/render";
+import type { ZipCodec } from "../xlsx/zip-write";
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -22,40 +23,42 @@ export interface LetterFiles {
   readonly all: Uint8Array | null;
 }
 
-/** Each letter as its own .docx and all of them in one. */
-export async function letterFiles(
+/** Each letter as its own .docx and all of them in one; `codec` zips them (the CLI gives node:zlib's). */
+export function letterFiles(
   c: Consolidation,
   profile: Profile,
   dates: DocumentDates,
-): Promise<LetterFiles> {
+  codec?: ZipCodec,
+): LetterFiles {
   const letters = followUpLetters(c, profile, dates);
   const files: LetterFile[] = [];
   for (const letter of letters)
-    files.push({ letter, bytes: await renderDocx(letterDocument(letter, profile, dates)) });
+    files.push({ letter, bytes: renderDocx(letterDocument(letter, profile, dates), codec) });
   return {
     letters: files,
-    all: letters.length === 0 ? null : await renderDocx(lettersDocument(letters, profile, dates)),
+    all: letters.length === 0 ? null : renderDocx(lettersDocument(letters, profile, dates), codec),
   };
 }
 
 /** All letters in one .docx (the taskpane's download); null when no unit needs a letter. */
-export async function allLettersFile(
+export function allLettersFile(
   c: Consolidation,
   profile: Profile,
   dates: DocumentDates,
-): Promise<{ bytes: Uint8Array; count: number } | null> {
+): { bytes: Uint8Array; count: number } | null {
   const letters = followUpLetters(c, profile, dates);
   return letters.length === 0
     ? null
-    : { bytes: await renderDocx(lettersDocument(letters, profile, dates)), count: letters.length };
+    : { bytes: renderDocx(lettersDocument(letters, profile, dates)), count: letters.length };
 }
 
-export async function reportFile(
+export function reportFile(
   c: Consolidation,
   profile: Profile,
   options: { readonly date: DocumentDates["date"]; readonly roster?: readonly RosterUnit[] },
-): Promise<Uint8Array> {
-  return renderDocx(reportDocument(c, profile, options));
+  codec?: ZipCodec,
+): Uint8Array {
+  return renderDocx(reportDocument(c, profile, options), codec);
 }
 
 function suffix(c: Consolidation): string {

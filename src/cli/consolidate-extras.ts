@@ -39,8 +39,8 @@ import { UsageError, writeAtomic } from "./io";
 import { dateOption } from "./options";
 
 /**
- * The Word writer (app/documents.ts and the docx library under it, a quarter of the command's code),
- * loaded only when --letters or --report asks for a document: every other run starts without it.
+ * The Word writer (app/documents.ts: the letters, the report and their renderer), set up only when
+ * --letters or --report asks for a document: every other run starts without it.
  */
 const wordDocuments = (): Promise<typeof import("../app/documents")> => import("../app/documents");
 
@@ -236,7 +236,7 @@ export async function writeLetters(
   dates: DocumentDates,
   roster: readonly RosterUnit[] | undefined,
 ): Promise<string[]> {
-  const { letters, all } = await (await wordDocuments()).letterFiles(c, profile, dates);
+  const { letters, all } = (await wordDocuments()).letterFiles(c, profile, dates, NODE_ZIP_CODEC);
   const written = new Set<string>();
   for (const { letter, bytes } of letters) {
     writeAtomic(join(dir, letter.fileName), bytes);
@@ -320,7 +320,10 @@ export async function writeReport(
   dates: DocumentDates,
   roster: readonly RosterUnit[] | undefined,
 ): Promise<string[]> {
-  writeAtomic(path, await (await wordDocuments()).reportFile(c, profile, { date: dates.date, roster }));
+  writeAtomic(
+    path,
+    (await wordDocuments()).reportFile(c, profile, { date: dates.date, roster }, NODE_ZIP_CODEC),
+  );
   return [
     `Báo cáo kết quả (văn bản Word, đề ngày ${viDate(dates.date)}, mục VI để chuyên viên viết đánh giá): ${path}`,
   ];

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 // The renderer in a browser-like environment: jsdom (given TextEncoder, which browsers have) with
-// Node's Buffer taken away before docx loads, so the taskpane can build the bytes the CLI writes.
+// Node's Buffer taken away before the renderer loads, so the taskpane can build the bytes the CLI writes.
 import "../taskpane/testing-jsdom";
 import { strFromU8, unzipSync } from "fflate";
 import { bodyParagraph, officialDocument } from "../core/official";
@@ -19,7 +19,7 @@ afterAll(() => {
 test("renders a letter to .docx bytes without Node's Buffer", async () => {
   expect(holder.Buffer).toBeUndefined();
   const { renderDocx } = await import("./render");
-  const bytes = await renderDocx(
+  const bytes = renderDocx(
     officialDocument({
       organisation: { sender: "Sở Nội vụ", abbreviation: "SNV", place: "Thanh Hóa", signerTitle: "Giám đốc" },
       date: { year: 2026, month: 6, day: 5 },

@@ -58,7 +58,7 @@ const SPEC: DocumentSpec = {
 describe("renderDocx", () => {
   let p: Record<string, string> = {};
   beforeAll(async () => {
-    p = parts(await renderDocx(SPEC));
+    p = parts(renderDocx(SPEC));
   });
 
   test("A4 portrait with the margins in twips (20 mm = 1134)", () => {
@@ -127,21 +127,20 @@ test("joined letters: one section each, each starting a new page at page 1", asy
       copies: ["Lưu: VT"],
     });
   const doc =
-    parts(await renderDocx(joinDocuments([letter("A"), letter("B"), letter("C")])))["word/document.xml"] ??
-    "";
+    parts(renderDocx(joinDocuments([letter("A"), letter("B"), letter("C")])))["word/document.xml"] ?? "";
   expect(doc.match(/<w:sectPr/g)).toHaveLength(3);
   expect(doc.match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(3);
   expect(doc.match(/<w:type w:val="nextPage"\/>/g)).toHaveLength(3);
   expect(doc).toContain("Kính gửi: C");
 });
 
-test("an empty document is a programming error", async () => {
-  await expect(renderDocx({ font: { name: "Times New Roman", size: 14 }, sections: [] })).rejects.toThrow(
+test("an empty document is a programming error", () => {
+  expect(() => renderDocx({ font: { name: "Times New Roman", size: 14 }, sections: [] })).toThrow(
     /at least one section/,
   );
 });
 
-test("a landscape section is wider than tall (docx swaps the sizes itself; giving them swapped made it portrait again)", async () => {
+test("a landscape section is wider than tall (width and height swapped, orient landscape)", async () => {
   const landscape: DocumentSpec = {
     ...SPEC,
     sections: [
@@ -149,7 +148,7 @@ test("a landscape section is wider than tall (docx swaps the sizes itself; givin
       { ...SPEC.sections[0]!, page: { ...SPEC.sections[0]!.page, orientation: "landscape" } },
     ],
   };
-  const xml = parts(await renderDocx(landscape))["word/document.xml"]!;
+  const xml = parts(renderDocx(landscape))["word/document.xml"]!;
   const sizes = [...xml.matchAll(/<w:pgSz w:w="(\d+)" w:h="(\d+)" w:orient="(\w+)"\/>/g)].map((m) => [
     Number(m[1]),
     Number(m[2]),
@@ -159,4 +158,94 @@ test("a landscape section is wider than tall (docx swaps the sizes itself; givin
     [11906, 16838, "portrait"],
     [16838, 11906, "landscape"],
   ]);
+});
+
+describe("the package itself (written by our own writer, so checked here)", () => {
+  const bytes = renderDocx(
+    joinDocuments([SPEC, { ...SPEC, sections: [{ ...SPEC.sections[0]!, footer: [] }] }]),
+  );
+  const files = unzipSync(bytes);
+  const text = (name: string): string => strFromU8(files[name] ?? new Uint8Array());
+
+  test("every part has its content type, and every relationship points at a part that is there", () => {
+    const types = text("[Content_Types].xml");
+    const overrides = [...types.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]);
+    for (const name of Object.keys(files)) {
+      if (name === "[Content_Types].xml" || name.endsWith(".rels")) continue;
+      expect(overrides).toContain(name);
+    }
+    for (const name of overrides) expect(Object.keys(files)).toContain(name);
+    const targets = [...text("word/_rels/document.xml.rels").matchAll(/Target="([^"]+)"/g)].map((m) => m[1]);
+    for (const t of targets) expect(Object.keys(files)).toContain(`word/${t}`);
+    for (const t of [...text("_rels/.rels").matchAll(/Target="([^"]+)"/g)].map((m) => m[1]))
+      expect(Object.keys(files)).toContain(t);
+  });
+
+  test("every header and footer a section names is one of its relationships", () => {
+    const ids = new Set(
+      [...text("word/_rels/document.xml.rels").matchAll(/Id="(rId\d+)"/g)].map((m) => m[1]),
+    );
+    const refs = [...text("word/document.xml").matchAll(/Reference w:type="\w+" r:id="(rId\d+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(refs).toHaveLength(7); // per section: default header, first header, first footer; the second adds a footer
+    for (const r of refs) expect(ids).toContain(r);
+    expect(new Set(refs).size).toBe(refs.length);
+  });
+
+  test("the same document gives the same bytes (no creation time inside)", () => {
+    expect(renderDocx(SPEC)).toEqual(renderDocx(SPEC));
+    expect(text("docProps/core.xml")).not.toMatch(/dcterms:created/);
+  });
+
+  test("the document says it was last saved by KL226, the mark a later run knows its own files by", () => {
+    expect(text("docProps/core.xml")).toContain("<cp:lastModifiedBy>KL226</cp:lastModifiedBy>");
+    expect(text("docProps/core.xml")).toContain("<dc:title>Thử</dc:title>");
+  });
+
+  test("a section but the last ends in its own last paragraph (no empty paragraph that could print a blank page)", () => {
+    const doc = text("word/document.xml");
+    // The first section's last block is a paragraph with a line under it: it carries the section's properties.
+    expect(doc).toMatch(
+      /<w:pBdr><w:bottom [^>]*\/><\/w:pBdr>[^]*?<w:sectPr>[^]*?<\/w:sectPr><\/w:pPr><w:r><w:t xml:space="preserve">Trang sau</,
+    );
+    expect(doc).not.toContain("<w:p><w:pPr><w:sectPr>");
+  });
+});
+
+test("a name with markup characters or a control character pasted from a PDF still gives a document Word opens", () => {
+  const doc = strFromU8(
+    unzipSync(
+      renderDocx({
+        title: "Báo cáo <thử> & \u000b",
+        font: { name: "Times New Roman", size: 14 },
+        sections: [
+          {
+            page: { margins: { top: 20, bottom: 20, left: 30, right: 15 } },
+            blocks: [{ kind: "paragraph", runs: [{ text: "Phòng A&B <Cơ sở 2>\u000b\u0001 \"Hà\" 'Nội'" }] }],
+          },
+        ],
+      }),
+    )["word/document.xml"]!,
+  );
+  expect(doc).toContain("Phòng A&amp;B &lt;Cơ sở 2&gt; &quot;Hà&quot; &apos;Nội&apos;");
+  // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids
+  expect(doc).not.toMatch(/[\x00-\x08\x0B\x0C\x0E-\x1F]/);
+});
+
+test("a table as a section's last block: its properties go in an empty paragraph after it (a table cannot hold them)", () => {
+  const table: DocumentSpec = {
+    font: { name: "Times New Roman", size: 14 },
+    sections: [
+      {
+        page: { margins: { top: 20, bottom: 20, left: 30, right: 15 } },
+        blocks: [{ kind: "table", borders: true, columnWidths: [50], rows: [[{ blocks: [] }]] }],
+      },
+      { page: { margins: { top: 20, bottom: 20, left: 30, right: 15 } }, blocks: [{ kind: "pageBreak" }] },
+    ],
+  };
+  const doc = strFromU8(unzipSync(renderDocx(table))["word/document.xml"]!);
+  expect(doc).toMatch(/<\/w:tbl><w:p><w:pPr><w:sectPr>/);
+  // An empty cell still holds the paragraph Word requires.
+  expect(doc).toContain("</w:tcPr><w:p/></w:tc>");
 });

@@ -445,7 +445,7 @@ test("a page left open across an update whose documents code is gone says, in Vi
   }
 });
 
-test("downloads the report as a Word document, its docx code loaded on demand from this server", async () => {
+test("downloads the report as a Word document, its Word writer loaded on demand from this server", async () => {
   const before = requests.filter(documentsChunk).length;
   await page.getByTestId("documents").scrollIntoViewIfNeeded();
   const [download] = await Promise.all([

@@ -160,13 +160,13 @@ run("printed through LibreOffice", () => {
       "Ủy ban nhân dân xã Quảng Phú",
       "Sở Giáo dục và Đào tạo",
     ];
-    files["letter.docx"] = await renderDocx(officialDocument(letter(units[0]!, 0.5996, 0.0996)));
-    files["letters.docx"] = await renderDocx(
+    files["letter.docx"] = renderDocx(officialDocument(letter(units[0]!, 0.5996, 0.0996)));
+    files["letters.docx"] = renderDocx(
       joinDocuments(units.map((u) => officialDocument(letter(u, 0.5498, 0.05)))),
     );
     // A document long enough for a second page, to see where page numbers go.
     const long = letter(units[0]!, 0.5, 0.05);
-    files["long.docx"] = await renderDocx(
+    files["long.docx"] = renderDocx(
       officialDocument({
         ...long,
         kind: {

@@ -1,7 +1,7 @@
 // Văn bản gửi đi: after a consolidation, the follow-up letters (all in one .docx for printing) and
 // the report (.docx) as `kl226 consolidate --letters --report` writes them (SPEC §9), dated today in
-// Việt Nam with replies due a week later. The docx package (~480 kB) is loaded only when a button
-// is pressed, so the pane's first load does not grow. Excel cannot open a .docx from a taskpane:
+// Việt Nam with replies due a week later. The letters, the report and their Word writer are loaded
+// only when a button is pressed, so the pane's first load does not grow. Excel cannot open a .docx from a taskpane:
 // in Excel too the documents are downloaded.
 
 import { Button } from "@fluentui/react-components";
@@ -59,7 +59,7 @@ export function DocumentsPanel({
     act(async () => {
       setNotice({ kind: "info", text: t.preparingDocument });
       const docs = await loadDocuments();
-      const file = await docs.allLettersFile(c, profile, dates);
+      const file = docs.allLettersFile(c, profile, dates);
       if (!file) return t.noLetters;
       const name = docs.lettersFileName(c);
       downloadBlob(file.bytes, name, docs.DOCX_MIME);
@@ -70,7 +70,7 @@ export function DocumentsPanel({
     act(async () => {
       setNotice({ kind: "info", text: t.preparingDocument });
       const docs = await loadDocuments();
-      const bytes = await docs.reportFile(c, profile, { date, roster: roster ?? profile.roster });
+      const bytes = docs.reportFile(c, profile, { date, roster: roster ?? profile.roster });
       const name = docs.reportFileName(c);
       downloadBlob(bytes, name, docs.DOCX_MIME);
       return t.downloaded(name);
