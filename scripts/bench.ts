@@ -491,6 +491,21 @@ async function benchSet(set: BenchSet, o: Options): Promise<void> {
       `  kl226 --help (10 runs)                     ${spread(help)}   (node -e 0 alone: ${fmtS(median(bare.map((r) => r.wallMs)))}${caCerts ? `; with this machine's NODE_EXTRA_CA_CERTS, which Node 20 parses at every start: ${spread(withCa)}` : ""})`,
     );
 
+    // No target in issue 16; printed so the Word writer's cost is seen (docs/DECISIONS.md, "Word
+    // documents written by our own writer": 13.5 s and 900 MB with the docx package).
+    const documents = Array.from({ length: 2 }, (_, k) =>
+      run(process.execPath, [
+        ...cliArgs(set, data, N, join(work, "docs.xlsx")),
+        "--letters",
+        join(work, `letters-${k}`),
+        "--report",
+        join(work, `report-${k}.docx`),
+      ]),
+    );
+    console.log(
+      `  the same with --letters and --report (2 runs) ${spread(documents)}   ${usage(documents)} (every unit's letter, the joined file and the report)`,
+    );
+
     const ph = runChild("phases", set, data.folder(N), data.roster(N));
     console.log(
       `\nIn process, one thread, cold (where the time goes; wall ${fmtS(ph.wallMs)}, CPU ${fmtS(ph.cpuMs)}):`,
