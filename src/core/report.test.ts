@@ -151,6 +151,32 @@ test("V: the units' own words, quoted with their names, under each free-text hea
   expect(main).toContain("3. Mô hình, cách làm hay\n- Xã Chín Chín: “Họp giao ban trực tuyến hằng tuần.”");
 });
 
+test("V: each line a unit typed is a paragraph of its own, not a justified line before a break that Word stretches", () => {
+  const paragraphs = doc.sections[0]!.blocks.filter((b) => b.kind === "paragraph");
+  const first = paragraphs.findIndex((p) =>
+    p.runs.some((r) => "text" in r && r.text.includes("Đường truyền")),
+  );
+  const [line1, line2] = [paragraphs[first]!, paragraphs[first + 1]!];
+  expect(line1.runs.map((r) => ("text" in r ? r.text : ""))).toEqual([
+    "- Sở Tốt: ",
+    "“Đường truyền hội nghị trực tuyến",
+  ]);
+  expect(line2.runs.map((r) => ("text" in r ? r.text : ""))).toEqual(["thường gián đoạn.”"]);
+  expect([...line1.runs, ...line2.runs].some((r) => "breakBefore" in r && r.breakBefore === true)).toBe(
+    false,
+  );
+  expect(line1.spacing?.after).toBe(0);
+  expect(line2.spacing?.after).toBe(6);
+});
+
+test("V: quotation marks that span two lines of an answer become single ones; a lone CR ends a line too", () => {
+  const units = c.units.map((u) =>
+    u.code === "SO_TOT" ? { ...u, texts: { ...u.texts, KHO_KHAN: 'Thiếu "máy\rtính" ở xã.' } } : u,
+  );
+  const text = documentText(reportDocument({ ...c, units }, profile, { date: dates.date, roster }));
+  expect(text).toContain("- Sở Tốt: “Thiếu ‘máy\ntính’ ở xã.”");
+});
+
 test("VI: a heading and room for the analyst to write", () => {
   const vi = main.slice(main.indexOf(REPORT_SECTIONS[5]));
   expect(vi).toContain("(Phần dành cho chuyên viên tổng hợp viết:");

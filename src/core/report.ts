@@ -546,21 +546,25 @@ function innerQuotes(text: string): string {
   return text.replace(/[“"]([^”"]*)[”"]/g, "‘$1’");
 }
 
-/** One unit's answer, quoted: "- Phường Đông Sơn: “…”". */
-function quote(u: UnitSummary, text: string): ParagraphSpec {
-  const lines = text
-    .split(/\r?\n/)
+/**
+ * One unit's answer, quoted: "- Phường Đông Sơn: “…”", a paragraph per line the unit typed (Alt+Enter
+ * in a cell, often a numbered list): Word and LibreOffice stretch a justified line that ends in a
+ * manual line break across the whole width ("thiếu      máy      tính").
+ */
+function quote(u: UnitSummary, text: string): ParagraphSpec[] {
+  // Quotation marks inside the unit's text become single ones within ours (“… ‘Ngày thứ Bảy’ …”),
+  // also a pair that spans two lines.
+  const lines = innerQuotes(text)
+    .split(/\r\n|\r|\n/)
     .map((l) => l.trim())
     .filter((l) => l !== "");
-  return bodyParagraph([
-    { text: `- ${u.name}: `, bold: true },
-    ...lines.map((l, i): Run => ({
-      // Quotation marks inside the unit's text become single ones within ours (“… ‘Ngày thứ Bảy’ …”).
-      text: `${i === 0 ? "“" : ""}${innerQuotes(l)}${i === lines.length - 1 ? "”" : ""}`,
-      italic: true,
-      breakBefore: i > 0,
-    })),
-  ]);
+  return lines.map((l, i) => {
+    const last = i === lines.length - 1;
+    const words: Run = { text: `${i === 0 ? "“" : ""}${l}${last ? "”" : ""}`, italic: true };
+    const paragraph = bodyParagraph(i === 0 ? [{ text: `- ${u.name}: `, bold: true }, words] : [words]);
+    // The lines of one answer close together; the space after comes after its last line.
+    return last ? paragraph : { ...paragraph, spacing: { ...paragraph.spacing, after: 0 } };
+  });
 }
 
 function freeTextSection(c: Consolidation): Block[] {
@@ -575,7 +579,7 @@ function freeTextSection(c: Consolidation): Block[] {
       keepWithNext: true,
     });
     if (answers.length === 0) blocks.push(bodyParagraph("Không có đơn vị nào nêu."));
-    else blocks.push(...answers.map((u) => quote(u, u.texts[f.code] ?? "")));
+    else blocks.push(...answers.flatMap((u) => quote(u, u.texts[f.code] ?? "")));
   });
   return blocks;
 }

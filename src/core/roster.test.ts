@@ -20,13 +20,22 @@ test("comma CSV with BOM and CRLF, columns in any order", () => {
   );
 });
 
-test("semicolon CSV, Vietnamese headers without case or diacritics, quoted fields with quotes and newlines", () => {
+test("semicolon CSV, Vietnamese headers without case or diacritics, quoted fields with quotes and newlines (a name's line break one space)", () => {
   const text =
     'ma don vi;Tên Đơn Vị;LOẠI ĐƠN VỊ\nXA_A;"Xã ""A""\nmới";UBND xã, phường\n\n"XA_B";Xã B;UBND_XA\n';
   expect(units(text)).toEqual([
-    { code: "XA_A", name: 'Xã "A"\nmới', type: "UBND xã, phường" },
+    { code: "XA_A", name: 'Xã "A" mới', type: "UBND xã, phường" },
     { code: "XA_B", name: "Xã B", type: "UBND xã, phường" },
   ]);
+});
+
+test("a name as letters show it: tabs, no-break and zero-width spaces gone; a name of only such characters is no name", () => {
+  expect(units('MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nXA_A,"Xã\tPù\u00a0Nhi\u200b ",UBND_XA\n')).toEqual([
+    { code: "XA_A", name: "Xã Pù Nhi", type: "UBND xã, phường" },
+  ]);
+  expect(errors("MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nXA_A,\u200b\u00a0,UBND_XA\n").join("\n")).toMatch(
+    /Dòng 2 \(cột 2\): chưa có tên đơn vị/,
+  );
 });
 
 test("NFD text is normalised and types are matched like the template's enumerations", () => {

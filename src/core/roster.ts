@@ -3,7 +3,7 @@
 
 import { UNIT_TYPES } from "./catalogue";
 import { rosterUnitSchema, type RosterUnit } from "./profile";
-import { foldKey, matchOption } from "./text";
+import { cleanName, foldKey, matchOption } from "./text";
 import { cellText } from "./values";
 import { columnLetters, type Sheet, type Workbook } from "./workbook";
 
@@ -128,7 +128,7 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
         : (UNIT_TYPES.find((t) => t.id === typeText.toUpperCase()) ?? matchOption(UNIT_TYPES, typeText));
     const parsed = rosterUnitSchema.safeParse({
       code: get("code"),
-      name: get("name"),
+      name: cleanName(get("name")),
       type: type?.label ?? typeText,
     });
     const rowErrors: string[] = [];

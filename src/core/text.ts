@@ -24,6 +24,19 @@ export function nfc(text: string): string {
   return NON_ASCII.test(text) ? text.normalize("NFC") : text;
 }
 
+// Characters with no place in a name: C0 controls, zero-width spaces and joiners, U+FFFE/U+FFFF.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const INVISIBLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\u200B-\u200D\u2060\uFFFE\uFFFF]/g;
+
+/**
+ * A unit's name as documents show it: NFC, invisible characters dropped, every run of white space
+ * (tab, line break, no-break space) one space, trimmed. A name left empty is no name: a roster row
+ * of only a zero-width space gave a letter "Kính gửi: " and nothing after it.
+ */
+export function cleanName(text: string): string {
+  return nfc(text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim());
+}
+
 /** Like matchKey but also without diacritics ("Quán triệt" → "quan triet"), for lenient matching. */
 export function foldKey(text: string): string {
   return matchKey(text)

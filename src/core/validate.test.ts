@@ -244,6 +244,12 @@ describe("Thông tin", () => {
     const r = check({}, [{ op: "set", sheet: "Thông tin", cell: "C6", value: null }]);
     expect(only(r.findings)).toEqual([["MISSING_VALUE", "error", "Thông tin", "C6"]]);
   });
+  test("a unit name of only invisible characters is MISSING_VALUE; tabs and zero-width spaces leave a name", () => {
+    const blank = check({}, [{ op: "set", sheet: "Thông tin", cell: "C6", value: "\u200b\u00a0" }]);
+    expect(only(blank.findings)).toEqual([["MISSING_VALUE", "error", "Thông tin", "C6"]]);
+    const tabbed = check({}, [{ op: "set", sheet: "Thông tin", cell: "C6", value: "Sở\tNội\u200b vụ" }]);
+    expect(tabbed.report?.unit.name).toBe("Sở Nội vụ");
+  });
   test.each([
     ["C5", "Sở Nội vụ", /Mã đơn vị/],
     ["C5", "X", /Mã đơn vị/],

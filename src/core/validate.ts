@@ -40,7 +40,7 @@ import { MSG } from "./messages";
 import { templateWorkbook } from "./template";
 import type { Profile } from "./profile";
 import { defaultProfileForForm, shippedProfile } from "./profiles";
-import { codeKey, foldKey, foldOption, matchKey, matchOption, nfc } from "./text";
+import { cleanName, codeKey, foldKey, foldOption, matchKey, matchOption, nfc } from "./text";
 import {
   cellText,
   readCount,
@@ -711,9 +711,22 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
         else bad(MSG.badUnitCode(text));
         break;
       }
-      case "TEN_DON_VI":
-        h.name = collapseSpaces(text);
+      case "TEN_DON_VI": {
+        // A name of only invisible characters is no name (the letter would say "Kính gửi: ").
+        const name = cleanName(text);
+        if (name !== "") h.name = name;
+        else if (field.required)
+          findings.push(
+            finding(
+              "MISSING_VALUE",
+              "error",
+              sheet.name,
+              at,
+              MSG.missingInfo(field.label, infoHint(field.code, form)),
+            ),
+          );
         break;
+      }
       case "LOAI_DON_VI": {
         const t = matchOption(UNIT_TYPES, text);
         if (t) h.type = t;

@@ -222,13 +222,19 @@ test("a name with markup characters or a control character pasted from a PDF sti
         sections: [
           {
             page: { margins: { top: 20, bottom: 20, left: 30, right: 15 } },
-            blocks: [{ kind: "paragraph", runs: [{ text: "Phòng A&B <Cơ sở 2>\u000b\u0001 \"Hà\" 'Nội'" }] }],
+            blocks: [
+              {
+                kind: "paragraph",
+                runs: [{ text: "Phòng A&B <Cơ sở 2>\u000b\u0001\uffff\ufffe \"Hà\" 'Nội'" }],
+              },
+            ],
           },
         ],
       }),
     )["word/document.xml"]!,
   );
   expect(doc).toContain("Phòng A&amp;B &lt;Cơ sở 2&gt; &quot;Hà&quot; &apos;Nội&apos;");
+  expect(doc).not.toMatch(/[\uFFFE\uFFFF]/);
   // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids
   expect(doc).not.toMatch(/[\x00-\x08\x0B\x0C\x0E-\x1F]/);
 });
@@ -248,4 +254,24 @@ test("a table as a section's last block: its properties go in an empty paragraph
   expect(doc).toMatch(/<\/w:tbl><w:p><w:pPr><w:sectPr>/);
   // An empty cell still holds the paragraph Word requires.
   expect(doc).toContain("</w:tcPr><w:p/></w:tc>");
+});
+
+test("a tab in a text is Word's tab, a line end typed in a cell a line break (inside w:t both are mere spaces to Word)", () => {
+  const doc = strFromU8(
+    unzipSync(
+      renderDocx({
+        font: { name: "Times New Roman", size: 14 },
+        sections: [
+          {
+            page: { margins: { top: 20, bottom: 20, left: 30, right: 15 } },
+            blocks: [{ kind: "paragraph", runs: [{ text: "Một\tHai\r\nBa\rBốn\n" }] }],
+          },
+        ],
+      }),
+    )["word/document.xml"]!,
+  );
+  expect(doc).toContain(
+    '<w:r><w:t xml:space="preserve">Một</w:t><w:tab/><w:t xml:space="preserve">Hai</w:t><w:br/>' +
+      '<w:t xml:space="preserve">Ba</w:t><w:br/><w:t xml:space="preserve">Bốn</w:t><w:br/></w:r>',
+  );
 });

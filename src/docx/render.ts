@@ -2,8 +2,9 @@
 // zipped by our own writer (src/xlsx/zip-write.ts). No fs and no Buffer, so the same code runs in
 // the CLI and in the browser. The elements, their order and their attributes are those the `docx`
 // package wrote for the same specs until session 21 (the same document.xml, headers and footers
-// but for its "off" switches and its namespace list); it needed ≈ 600 MB and 3 s for the report of
-// 1,000 units and 10 ms a letter, see docs/DECISIONS.md "Word documents written by our own writer".
+// but for its "off" switches, its namespace list, and tabs, line ends and U+FFFF, which it left in
+// w:t); it needed ≈ 600 MB and 3 s for the report of 1,000 units and 10 ms a letter, see
+// docs/DECISIONS.md "Word documents written by our own writer".
 
 import type { Block, DocumentSpec, ParagraphSpec, Run, SectionSpec, TableSpec } from "../core/docspec";
 import { FFLATE_CODEC, zipParts, type ZipCodec, type ZipPart } from "../xlsx/zip-write";
@@ -33,9 +34,11 @@ const ALIGN = { left: "left", center: "center", right: "right", justify: "both" 
 const LINE = 'w:val="single" w:color="000000" w:sz="6" w:space="1"';
 const NO_LINE = 'w:val="none" w:color="FFFFFF" w:sz="0"';
 
-// XML 1.0 forbids these control characters even as references; a name pasted from a PDF may hold one.
+// XML 1.0 forbids these characters even as references: the C0 controls but tab and line ends, and
+// U+FFFE/U+FFFF (a cell may hold one as the escape _xFFFF_; one in a unit's name made the report, its
+// letter and the joined letters impossible to open). Dropped; lone surrogates become U+FFFD on encoding.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const ESCAPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+const ESCAPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g;
 const ENTITIES: Readonly<Record<string, string>> = {
   "&": "&amp;",
   '"': "&quot;",
@@ -44,9 +47,29 @@ const ENTITIES: Readonly<Record<string, string>> = {
   ">": "&gt;",
 };
 
-/** Text or an attribute value as XML: markup characters escaped, forbidden control characters dropped. */
+/** Text or an attribute value as XML: markup characters escaped, characters XML forbids dropped. */
 function escapeXml(s: string): string {
   return s.replace(ESCAPED, (c) => ENTITIES[c] ?? "");
+}
+
+// Inside w:t a tab or a line end is only white space to Word: a tab is its own element, and a line
+// end typed in a cell (Alt+Enter) becomes a line break.
+const TAB_OR_LINE = /\t|\r\n|\r|\n/;
+
+/** The text of a run: w:t pieces with w:tab and w:br between them where the text has tabs or line ends. */
+function runText(text: string): string {
+  const pieces = text.split(/(\t|\r\n|\r|\n)/);
+  return pieces
+    .map((piece, i) =>
+      i % 2 === 1
+        ? piece === "\t"
+          ? "<w:tab/>"
+          : "<w:br/>"
+        : piece === "" && pieces.length > 1
+          ? ""
+          : `<w:t xml:space="preserve">${escapeXml(piece)}</w:t>`,
+    )
+    .join("");
 }
 
 /**
@@ -86,7 +109,7 @@ function run(r: Run, out: string[]): void {
   }
   out.push(
     `<w:r>${rPr}${r.breakBefore === true ? "<w:br/>" : ""}` +
-      `<w:t xml:space="preserve">${escapeXml(keepTogether(r.text))}</w:t></w:r>`,
+      `${TAB_OR_LINE.test(r.text) ? runText(keepTogether(r.text)) : `<w:t xml:space="preserve">${escapeXml(keepTogether(r.text))}</w:t>`}</w:r>`,
   );
 }
 
