@@ -325,11 +325,17 @@ function earlierOutputsAmongInputs(
       // Letters are written as MÃ.docx into that folder: among the inputs, it may hold only letters.
       for (const [path, file] of inputs) {
         if (!path.startsWith(target + sep)) continue;
-        if (!isEarlierOutput(path, "docx"))
-          throw new UsageError(
-            `Thư mục ${t.path} (${t.option}) chứa ${file}, một tệp nhận được chứ không phải thư nhắc KL226 đã ghi: thư nhắc (MÃ_ĐƠN_VỊ.docx) ghi vào đó có thể đè lên tệp nhận được và lẫn vào báo cáo ở lần tổng hợp sau. Hãy chọn một thư mục riêng cho ${t.option}; chưa có gì được ghi.`,
-          );
-        earlier.push(path);
+        if (isEarlierOutput(path, "docx")) {
+          earlier.push(path);
+          continue;
+        }
+        // A Word file there may be a letter someone edited and saved (no longer KL226's to replace).
+        const what = /\.docx$/i.test(file)
+          ? "không phải thư nhắc KL226 đã ghi (một tệp nhận được, hoặc một thư nhắc đã được sửa và lưu lại)"
+          : "một tệp nhận được chứ không phải thư nhắc KL226 đã ghi";
+        throw new UsageError(
+          `Thư mục ${t.path} (${t.option}) chứa ${file}, ${what}: thư nhắc (MÃ_ĐƠN_VỊ.docx) ghi vào đó có thể đè lên tệp nhận được và lẫn vào báo cáo ở lần tổng hợp sau. Hãy chọn một thư mục riêng cho ${t.option}; chưa có gì được ghi.`,
+        );
       }
       continue;
     }

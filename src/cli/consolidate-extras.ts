@@ -2,8 +2,8 @@
 // --rollup), the documents it sends (--letters, --report, dated --letter-date, --reply-by) and last
 // year's comparison (--previous).
 
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
 import { z } from "../core/zod";
 import { compareText, type Consolidation, type Warning } from "../core/consolidate";
 import {
@@ -17,7 +17,13 @@ import {
   type PreviousReport,
 } from "../core/history";
 import { compareDates, dateFromUtcMs, dayNumber, viDate, type CivilDate } from "../core/dates";
-import { defaultReplyBy, vietnamDate, weekendName, type DocumentDates } from "../core/documents";
+import {
+  defaultReplyBy,
+  documentDateConcerns,
+  vietnamDate,
+  weekendName,
+  type DocumentDates,
+} from "../core/documents";
 import {
   ALL_LETTERS_FILE,
   isSenderUnit,
@@ -35,6 +41,7 @@ import { DEFAULT_FORM } from "../core/forms";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
+import { isEarlierOutput } from "./earlier-output";
 import { UsageError, writeAtomic } from "./io";
 import { dateOption } from "./options";
 
@@ -181,26 +188,22 @@ export function weekAfterDeadline(deadline: CivilDate): DocumentDates {
   return { date, replyBy: defaultReplyBy(date) };
 }
 
-/** A report signed this long after its round's deadline is most likely an old round re-run. */
-const LONG_AFTER_DEADLINE_DAYS = 90;
-
 /**
- * What to check about the date the documents carry before signing them: a weekend, or a date long
- * after the round's deadline (the date defaults to today, and an old round re-run today asks units
- * to reply after later deadlines). `defaulted`: the date is today's, not one the user gave.
+ * What to check about the date the documents carry before signing them (core/documents.ts): a
+ * weekend, or a date long after the round's deadline. `defaulted`: the date is today's, not one the
+ * user gave.
  */
 export function documentDateNotes(c: Consolidation, dates: DocumentDates, defaulted: boolean): string[] {
   const how = defaulted ? " (mặc định là hôm nay)" : "";
+  const { weekend, daysAfterDeadline } = documentDateConcerns(dates.date, c.deadline);
   const notes: string[] = [];
-  const weekend = weekendName(dates.date);
   if (weekend !== undefined)
     notes.push(
       `  Lưu ý: văn bản đề ngày ${viDate(dates.date)}${how}, là ${weekend}; nếu cần ngày làm việc, đặt --letter-date dd/mm/yyyy.`,
     );
-  const late = c.deadline === null ? 0 : dayNumber(dates.date) - dayNumber(c.deadline);
-  if (c.deadline !== null && late > LONG_AFTER_DEADLINE_DAYS)
+  if (daysAfterDeadline !== undefined && c.deadline !== null)
     notes.push(
-      `  Lưu ý: văn bản đề ngày ${viDate(dates.date)}${how}, ${late} ngày sau hạn nộp báo cáo của kỳ (${viDate(c.deadline)}); nếu đang tổng hợp lại một kỳ đã qua, đặt --letter-date và --reply-by theo ngày của đợt đó.`,
+      `  Lưu ý: văn bản đề ngày ${viDate(dates.date)}${how}, ${daysAfterDeadline} ngày sau hạn nộp báo cáo của kỳ (${viDate(c.deadline)}); nếu đang tổng hợp lại một kỳ đã qua, đặt --letter-date và --reply-by theo ngày của đợt đó.`,
     );
   return notes;
 }
@@ -224,10 +227,43 @@ function previousFiles(dir: string): string[] {
 }
 
 /**
+ * A Word file there that is not one KL226 wrote and nobody has saved since: a letter a clerk edited
+ * before sending, a report whose section VI the analyst wrote (Word and LibreOffice put the editor's
+ * name in its properties, src/cli/earlier-output.ts), or another document of that name.
+ */
+function editedDocument(path: string): boolean {
+  // A folder of that name is no document: writing there fails and says so (cli-output-gone.test.ts).
+  return existsSync(path) && statSync(path).isFile() && !isEarlierOutput(path, "docx");
+}
+
+/**
+ * Where a document goes: `path`, unless an edited document is there (never replaced: a re-run after a
+ * late file came in wiped the analyst's section VI), then beside it as `…-moi.docx` (`-moi-2`, …).
+ */
+function besideEdited(path: string): string {
+  if (!editedDocument(path)) return path;
+  const base = path.replace(/\.docx$/i, "");
+  for (let k = 1; k <= 99; k++) {
+    const candidate = `${base}-moi${k === 1 ? "" : `-${k}`}.docx`;
+    if (!editedDocument(candidate)) return candidate;
+  }
+  throw new UsageError(
+    `${path} và ${base}-moi….docx đều là văn bản đã được sửa; hãy chuyển chúng sang thư mục khác rồi chạy lại. Chưa có văn bản nào được ghi.`,
+  );
+}
+
+/** "a.docx, b.docx" — at most ten names, then "…". */
+function someNames(names: readonly string[]): string {
+  const sorted = [...names].sort();
+  return `${sorted.slice(0, 10).join(", ")}${sorted.length > 10 ? ", …" : ""}`;
+}
+
+/**
  * One .docx per letter (`<UNIT_CODE>.docx`) and all of them in `tat-ca-thu-nhac.docx`, each written
  * atomically; letters an earlier run wrote there that this run does not need are removed (those
  * the folder's manifest lists, and `<CODE>.docx`/`<CODE>.txt` of any unit this consolidation knows),
- * never other files. Returns the lines for the human summary.
+ * never other files. A letter someone edited since is neither replaced nor removed: the new one is
+ * written beside it. Returns the lines for the human summary.
  */
 export async function writeLetters(
   dir: string,
@@ -238,14 +274,21 @@ export async function writeLetters(
 ): Promise<string[]> {
   const { letters, all } = (await wordDocuments()).letterFiles(c, profile, dates, NODE_ZIP_CODEC);
   const written = new Set<string>();
-  for (const { letter, bytes } of letters) {
-    writeAtomic(join(dir, letter.fileName), bytes);
-    written.add(letter.fileName);
-  }
-  if (all) {
-    writeAtomic(join(dir, ALL_LETTERS_FILE), all);
-    written.add(ALL_LETTERS_FILE);
-  }
+  // Edited letters this run wrote beside: "PHONG_B.docx → PHONG_B-moi.docx" (still needed, so not unneeded).
+  const beside: string[] = [];
+  const keptEdited = new Set<string>();
+  const write = (name: string, bytes: Uint8Array): string => {
+    const target = besideEdited(join(dir, name));
+    writeAtomic(target, bytes);
+    written.add(basename(target));
+    if (basename(target) !== name) {
+      beside.push(`${name} → ${basename(target)}`);
+      keptEdited.add(name);
+    }
+    return target;
+  };
+  for (const { letter, bytes } of letters) write(letter.fileName, bytes);
+  const allPath = all ? write(ALL_LETTERS_FILE, all) : join(dir, ALL_LETTERS_FILE);
   const known = new Set([
     ...c.units.map((u) => u.code),
     ...c.missing.map((u) => u.code),
@@ -257,16 +300,29 @@ export async function writeLetters(
     ...previousFiles(dir),
     ...[...known].flatMap((code) => [letterFileName(code), letterFileName(code).replace(/\.docx$/, ".txt")]),
   ]);
-  const stale = existsSync(dir)
-    ? readdirSync(dir).filter((name) => ourNames.has(name) && !written.has(name) && looksLikeOurs(name))
+  const unneeded = existsSync(dir)
+    ? readdirSync(dir).filter(
+        (name) => ourNames.has(name) && !written.has(name) && !keptEdited.has(name) && looksLikeOurs(name),
+      )
     : [];
+  const editedUnneeded = unneeded.filter((name) => name.endsWith(".docx") && editedDocument(join(dir, name)));
+  const stale = unneeded.filter((name) => !editedUnneeded.includes(name));
   for (const name of stale) rmSync(join(dir, name), { force: true });
   if (written.size > 0 || existsSync(dir))
     writeAtomic(join(dir, MANIFEST), `${JSON.stringify({ files: [...written].sort() }, null, 2)}\n`);
   const removed =
-    stale.length > 0
-      ? ` Đã xóa ${stale.length} thư cũ của lần chạy trước không còn cần (${stale.sort().slice(0, 10).join(", ")}${stale.length > 10 ? ", …" : ""}).`
-      : "";
+    (stale.length > 0
+      ? ` Đã xóa ${stale.length} thư cũ của lần chạy trước không còn cần (${someNames(stale)}).`
+      : "") +
+    (editedUnneeded.length > 0
+      ? ` Giữ nguyên ${editedUnneeded.length} thư không còn cần nhưng đã được sửa sau khi KL226 ghi (${someNames(editedUnneeded)}).`
+      : "");
+  const besideLine =
+    beside.length > 0
+      ? [
+          `  ${beside.length} văn bản trong ${dir} đã được sửa sau khi KL226 ghi nên được giữ nguyên; bản mới ghi bên cạnh: ${someNames(beside)}.`,
+        ]
+      : [];
   const when = `thư đề ngày ${viDate(dates.date)}, hạn trả lời ${viDate(dates.replyBy)}`;
   // Units not sent, that got no letter: core/letters.ts does not chase them before the deadline (the
   // rule lives there; this only counts what it did). One dated before a report it answers is most
@@ -305,14 +361,18 @@ export async function writeLetters(
   return [
     letters.length === 0
       ? `Thư nhắc: không có đơn vị nào cần nhắc (thư mục ${dir}).${removed}`
-      : `Thư nhắc: ${letters.length} đơn vị (${when}; theo lý do: ${lettersByReason(letters.map((l) => l.letter))}), mỗi đơn vị một văn bản Word trong ${dir}, tất cả trong ${join(dir, ALL_LETTERS_FILE)} để in (và trang “${LETTER_SHEET}” của bảng tổng hợp).${removed}`,
+      : `Thư nhắc: ${letters.length} đơn vị (${when}; theo lý do: ${lettersByReason(letters.map((l) => l.letter))}), mỗi đơn vị một văn bản Word trong ${dir}, tất cả trong ${allPath} để in (và trang “${LETTER_SHEET}” của bảng tổng hợp).${removed}`,
+    ...besideLine,
     ...early,
     ...beforeReports,
     ...self,
   ];
 }
 
-/** The report (SPEC §9) written atomically; returns the line for the human summary. */
+/**
+ * The report (SPEC §9) written atomically, beside `path` when the report there has been edited (its
+ * section VI is the analyst's writing); returns the lines for the human summary.
+ */
 export async function writeReport(
   path: string,
   c: Consolidation,
@@ -320,12 +380,16 @@ export async function writeReport(
   dates: DocumentDates,
   roster: readonly RosterUnit[] | undefined,
 ): Promise<string[]> {
-  writeAtomic(
-    path,
-    (await wordDocuments()).reportFile(c, profile, { date: dates.date, roster }, NODE_ZIP_CODEC),
-  );
+  const bytes = (await wordDocuments()).reportFile(c, profile, { date: dates.date, roster }, NODE_ZIP_CODEC);
+  const target = besideEdited(path);
+  writeAtomic(target, bytes);
   return [
-    `Báo cáo kết quả (văn bản Word, đề ngày ${viDate(dates.date)}, mục VI để chuyên viên viết đánh giá): ${path}`,
+    `Báo cáo kết quả (văn bản Word, đề ngày ${viDate(dates.date)}, mục VI để chuyên viên viết đánh giá): ${target}`,
+    ...(target !== path
+      ? [
+          `  ${path} đã được sửa sau khi KL226 ghi nên được giữ nguyên; báo cáo mới ghi vào ${target} (chép sang đó phần đã viết nếu cần).`,
+        ]
+      : []),
   ];
 }
 

@@ -47,6 +47,26 @@ export function weekendName(date: CivilDate): string | undefined {
   return weekday === 6 ? "thứ Bảy" : weekday === 0 ? "Chủ nhật" : undefined;
 }
 
+/** A document signed this long after its round's deadline most likely belongs to an old round re-run. */
+export const LONG_AFTER_DEADLINE_DAYS = 90;
+
+/** What to check about the documents' date before signing (the CLI and the taskpane say it each in its words). */
+export interface DateConcerns {
+  /** "thứ Bảy" or "Chủ nhật" when the date falls on a weekend. */
+  readonly weekend?: string;
+  /** Days after the round's deadline, when more than LONG_AFTER_DEADLINE_DAYS (the date defaults to today, and an old round re-run today asks units to reply after later deadlines). */
+  readonly daysAfterDeadline?: number;
+}
+
+export function documentDateConcerns(date: CivilDate, deadline: CivilDate | null): DateConcerns {
+  const weekend = weekendName(date);
+  const late = deadline === null ? 0 : dayNumber(date) - dayNumber(deadline);
+  return {
+    ...(weekend !== undefined ? { weekend } : {}),
+    ...(late > LONG_AFTER_DEADLINE_DAYS ? { daysAfterDeadline: late } : {}),
+  };
+}
+
 /** The profile's organisation as the heading of an official document prints it. */
 export function issuingBody(org: Organisation): OfficialOrganisation {
   return {

@@ -156,6 +156,10 @@ export interface Strings {
   readonly rollupCodeExample: string;
   readonly rollupNameExample: string;
   readonly documentsDateInvalid: string;
+  /** The documents' date falls on a weekend ("thứ Bảy" / "Chủ nhật"). */
+  readonly documentsDateWeekend: (date: string, weekend: string) => string;
+  /** The documents' date is long after the round's deadline (an old round re-run today). */
+  readonly documentsDateLong: (date: string, days: number, deadline: string) => string;
   readonly documentsIntro: (date: string, replyBy: string) => string;
   readonly documentsExcelNote: string;
   readonly downloadLetters: string;
@@ -326,8 +330,11 @@ const vi: Strings = {
   documentsDateExample: "ví dụ 12/06/2026",
   rollupCodeExample: "ví dụ SO_Y_TE",
   rollupNameExample: "ví dụ Sở Y tế",
+  documentsDateWeekend: (d, w) => `Ngày ${d} là ${w}: nếu văn bản cần đề ngày làm việc, nhập ngày khác.`,
+  documentsDateLong: (d, n, dl) =>
+    `Ngày ${d} là ${n} ngày sau hạn nộp báo cáo của kỳ (${dl}): nếu đang tổng hợp lại một kỳ đã qua, nhập ngày của đợt đó.`,
   documentsIntro: (d, r) =>
-    `Thư nhắc các đơn vị (mỗi đơn vị một trang, in và ký) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
+    `Thư nhắc các đơn vị (mỗi đơn vị một văn bản, in và ký) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
   documentsExcelNote:
     "Excel không mở được văn bản Word từ ngăn tác vụ: tệp .docx được tải xuống, hãy mở bằng Word.",
   downloadLetters: "Tải thư nhắc (.docx)",
@@ -499,8 +506,12 @@ const en: Strings = {
   documentsDateExample: "e.g. 12/06/2026",
   rollupCodeExample: "e.g. SO_Y_TE",
   rollupNameExample: "e.g. Sở Y tế",
+  documentsDateWeekend: (d, w) =>
+    `${d} is a ${w === "Chủ nhật" ? "Sunday" : "Saturday"}: if the documents need a working day, type another date.`,
+  documentsDateLong: (d, n, dl) =>
+    `${d} is ${n} days after the round's deadline (${dl}): if you are consolidating a past round again, type that round's date.`,
   documentsIntro: (d, r) =>
-    `Follow-up letters to the units (one page each, to print and sign) and the report to the level above, as Word documents laid out per Decree 30/2020/NĐ-CP (in Vietnamese). Dated ${d}; the letters ask for a reply by ${r}; the document number is left blank for the clerk.`,
+    `Follow-up letters to the units (one document each, to print and sign) and the report to the level above, as Word documents laid out per Decree 30/2020/NĐ-CP (in Vietnamese). Dated ${d}; the letters ask for a reply by ${r}; the document number is left blank for the clerk.`,
   documentsExcelNote:
     "Excel cannot open a Word document from a taskpane: the .docx file is downloaded; open it in Word.",
   downloadLetters: "Download letters (.docx)",

@@ -12,6 +12,29 @@ import { cellText } from "../../src/core/values";
 import { docxParagraphs, docxText } from "../helpers/docx-text";
 import { reportBytes } from "../helpers/report-builder";
 import { capture } from "../helpers/cli-io";
+import { renderDocx } from "../../src/docx/render";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+
+/** A Word file as KL226 writes it: an earlier run's letter. */
+const ourLetter = (): Uint8Array =>
+  renderDocx({
+    font: { name: "Times New Roman", size: 14 },
+    sections: [{ page: { margins: { top: 20, bottom: 20, left: 30, right: 15 } }, blocks: [] }],
+  });
+
+/** `bytes` as Word saves them after someone's edit: the editor's name as the last to modify, a line added. */
+function editedInWord(bytes: Uint8Array, line: string): Uint8Array {
+  const parts = unzipSync(bytes);
+  const core = strFromU8(parts["docProps/core.xml"]!);
+  parts["docProps/core.xml"] = strToU8(
+    core.replace(/<cp:lastModifiedBy>[^<]*</, "<cp:lastModifiedBy>Nguyễn Văn A<"),
+  );
+  const doc = strFromU8(parts["word/document.xml"]!);
+  parts["word/document.xml"] = strToU8(
+    doc.replace("<w:body>", `<w:body><w:p><w:r><w:t>${line}</w:t></w:r></w:p>`),
+  );
+  return zipSync(parts);
+}
 
 const root = mkdtempSync(join(tmpdir(), "kl226-docs-"));
 const inDir = join(root, "in");
@@ -46,7 +69,7 @@ describe("kl226 consolidate --letters --report", () => {
     // What an earlier run (the .txt letters of old versions, a letter no longer needed) and the analyst left there.
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "PHONG_A.txt"), "thư cũ");
-    writeFileSync(join(dir, "PHONG_A.docx"), "thư cũ");
+    writeFileSync(join(dir, "PHONG_A.docx"), ourLetter());
     writeFileSync(join(dir, "ghi-chu.docx"), "của chuyên viên");
     code = await main(
       [
@@ -301,4 +324,61 @@ test("the sending body on its own roster gets no letter, and is neither chased n
     "  Không lập thư cho Sở Nội vụ (SO_NOI_VU) vì đó là cơ quan gửi thư; việc cần tự theo dõi (cũng ở bảng tổng hợp): Chưa gửi báo cáo.\n",
   );
   expect(io.stdout).not.toContain("Chưa nhắc");
+});
+
+test("a letter or the report someone edited since is never replaced or removed: the new one is written beside it, once", async () => {
+  const dir = join(root, "edited", "thu");
+  const report = join(root, "edited", "bao-cao.docx");
+  const args = ["consolidate", inDir, "--out", join(root, "edited", "t.xlsx"), "--roster", roster];
+  const docs = ["--letters", dir, "--report", report, "--letter-date", "12/6/2026"];
+  await main([...args, ...docs], capture());
+  // The analyst wrote section VI; a clerk added a line to PHONG_B's letter; PHONG_A's earlier letter,
+  // no longer needed, was edited too.
+  const reportEdited = editedInWord(read(report), "Đánh giá chung của chuyên viên.");
+  const letterEdited = editedInWord(read(join(dir, "PHONG_B.docx")), "Kính đề nghị Phòng B lưu ý.");
+  const staleEdited = editedInWord(ourLetter(), "Thư đã sửa.");
+  writeFileSync(report, reportEdited);
+  writeFileSync(join(dir, "PHONG_B.docx"), letterEdited);
+  writeFileSync(join(dir, "PHONG_A.docx"), staleEdited);
+
+  for (const round of [1, 2]) {
+    const io = capture();
+    expect(await main([...args, ...docs], io)).toBe(1);
+    expect(read(report)).toEqual(reportEdited);
+    expect(read(join(dir, "PHONG_B.docx"))).toEqual(letterEdited);
+    expect(read(join(dir, "PHONG_A.docx"))).toEqual(staleEdited);
+    expect(docxText(read(join(root, "edited", "bao-cao-moi.docx")))).toContain(
+      "I. TÌNH HÌNH TIẾP NHẬN BÁO CÁO",
+    );
+    expect(docxText(read(join(dir, "PHONG_B-moi.docx")))).toContain("Kính gửi: Phòng B");
+    // A re-run replaces its own new files: never a -moi-2.
+    expect(readdirSync(join(root, "edited")).sort()).toEqual([
+      "bao-cao-moi.docx",
+      "bao-cao.docx",
+      "t.xlsx",
+      "thu",
+    ]);
+    expect(
+      readdirSync(dir)
+        .filter((f) => !f.startsWith("."))
+        .sort(),
+    ).toEqual([
+      "PHONG_A.docx",
+      "PHONG_B-moi.docx",
+      "PHONG_B.docx",
+      "PHONG_C.docx",
+      "PHONG_D.docx",
+      "tat-ca-thu-nhac.docx",
+    ]);
+    expect(io.stdout).toContain(
+      `${report} đã được sửa sau khi KL226 ghi nên được giữ nguyên; báo cáo mới ghi vào ${join(root, "edited", "bao-cao-moi.docx")}`,
+    );
+    expect(io.stdout).toContain(
+      `1 văn bản trong ${dir} đã được sửa sau khi KL226 ghi nên được giữ nguyên; bản mới ghi bên cạnh: PHONG_B.docx → PHONG_B-moi.docx.`,
+    );
+    expect(io.stdout).toContain(
+      "Giữ nguyên 1 thư không còn cần nhưng đã được sửa sau khi KL226 ghi (PHONG_A.docx).",
+    );
+    expect(round).toBeGreaterThan(0);
+  }
 });

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 // The documents after a consolidation: the letters (all in one .docx) and the report download as
-// Word files dated today in Việt Nam; the docx code is loaded on demand; in Excel the pane says why
+// Word files dated today in Việt Nam; the Word writer is loaded on demand; in Excel the pane says why
 // the documents download rather than open.
 
 import "../testing-jsdom";
@@ -141,9 +141,31 @@ test("the documents can be dated another day, as --letter-date does; a date that
   downloads.length = 0;
   await typeInto(field, "31/02/2026");
   expect(byTestId("documents").textContent).toContain(t.documentsDateInvalid);
+  // The buttons stay disabled a moment after a download (clicks queued meanwhile meet them so).
+  expect((byTestId("download-letters") as HTMLButtonElement).disabled).toBe(true);
+  await act(async () => new Promise((r) => setTimeout(r, 500)));
   await act(async () => byTestId("download-letters").click());
   expect(downloads).toEqual([]);
   // Said once, under the field (its error is announced there), and the focus goes to the field.
   expect(byTestId("documents").textContent?.split(t.documentsDateInvalid)).toHaveLength(2);
   expect(document.activeElement).toBe(field);
+});
+
+test("a date on a weekend, or long after the round's deadline, is pointed out under the field (as the CLI does); the date is still taken", async () => {
+  // Saturday 13/06/2026 in Hà Nội.
+  await render({ now: () => Date.UTC(2026, 5, 13, 2, 0) });
+  const field = byTestId("documents-date") as HTMLInputElement;
+  expect(byTestId("documents").textContent).toContain(
+    "Ngày 13/06/2026 là thứ Bảy: nếu văn bản cần đề ngày làm việc, nhập ngày khác.",
+  );
+  await typeInto(field, "15/06/2026");
+  expect(byTestId("documents").textContent).not.toContain("là thứ Bảy");
+  expect(byTestId("documents").textContent).not.toContain("ngày sau hạn nộp");
+  // Monday 07/12/2026: the round of 6 tháng đầu năm 2026 closed on 06/06/2026, 184 days before.
+  await typeInto(field, "07/12/2026");
+  expect(byTestId("documents").textContent).toContain(
+    "Ngày 07/12/2026 là 184 ngày sau hạn nộp báo cáo của kỳ (06/06/2026): nếu đang tổng hợp lại một kỳ đã qua, nhập ngày của đợt đó.",
+  );
+  await click("download-report");
+  expect(docxText(await bytesOf(downloads[0]!.blob))).toContain("Thanh Hóa, ngày 07 tháng 12 năm 2026");
 });

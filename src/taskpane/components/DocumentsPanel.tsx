@@ -1,14 +1,14 @@
 // Văn bản gửi đi: after a consolidation, the follow-up letters (all in one .docx for printing) and
 // the report (.docx) as `kl226 consolidate --letters --report` writes them (SPEC §9), dated today in
 // Việt Nam with replies due a week later. The letters, the report and their Word writer are loaded
-// only when a button is pressed, so the pane's first load does not grow. Excel cannot open a .docx from a taskpane:
-// in Excel too the documents are downloaded.
+// only when a button is pressed, so the pane's first load does not grow. Excel cannot open a .docx
+// from a taskpane: in Excel too the documents are downloaded.
 
 import { Button } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Consolidation } from "../../core/consolidate";
 import { parseDateText, viDate } from "../../core/dates";
-import { defaultReplyBy, vietnamDate, type DocumentDates } from "../../core/documents";
+import { defaultReplyBy, documentDateConcerns, vietnamDate, type DocumentDates } from "../../core/documents";
 import type { Profile, RosterUnit } from "../../core/profile";
 import type { Strings } from "../i18n";
 import { downloadBlob } from "../standalone/files";
@@ -26,8 +26,22 @@ export interface DocumentsPanelProps {
   readonly now?: () => number;
 }
 
-/** The documents module with the docx renderer, fetched on first use (its own webpack chunk). */
+/** The documents module with the Word writer, fetched on first use (its own webpack chunk). */
 const loadDocuments = () => import(/* webpackChunkName: "documents" */ "../../app/documents");
+
+/** How long the buttons stay disabled after a document is made (see `settle`). */
+const SETTLE_MS = 400;
+
+/**
+ * Resolves after the browser has painted: the documents are made in one synchronous stretch (0.3–0.7 s
+ * for 1,000 units here, seconds on a slow PC), and without a paint first the pane stayed on its last
+ * message with the buttons enabled, as if the click had done nothing.
+ */
+const afterPaint = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
 
 export function DocumentsPanel({
   strings: t,
@@ -46,6 +60,14 @@ export function DocumentsPanel({
   const date = typed ?? vietnamDate(now());
   const dates: DocumentDates = { date, replyBy: defaultReplyBy(date) };
   const dateError = typed === null ? t.documentsDateInvalid : undefined;
+  // What the CLI notes before signing, said under the date (the date is taken either way).
+  const concerns = documentDateConcerns(date, c.deadline);
+  const dateWarning = [
+    ...(concerns.weekend !== undefined ? [t.documentsDateWeekend(viDate(date), concerns.weekend)] : []),
+    ...(concerns.daysAfterDeadline !== undefined && c.deadline !== null
+      ? [t.documentsDateLong(viDate(date), concerns.daysAfterDeadline, viDate(c.deadline))]
+      : []),
+  ].join(" ");
 
   // A refused date is said under its field (announced there): the focus goes to it, no second message.
   const dateInput = useRef<HTMLInputElement>(null);
@@ -55,11 +77,23 @@ export function DocumentsPanel({
     return true;
   };
 
+  // Clicks made while a document was being made wait in the browser's queue and are handled right
+  // after it: each would download the file once more. The buttons stay disabled a moment longer, so
+  // those clicks meet a disabled button (their time stamps cannot tell them apart: Chromium stamped
+  // some when it handled them). Nobody reads the notice and clicks again within that moment.
+  const [settling, setSettling] = useState(false);
+  const settle = <T,>(value: T): T => {
+    setSettling(true);
+    setTimeout(() => setSettling(false), SETTLE_MS);
+    return value;
+  };
+
   const downloadLetters = () =>
     act(async () => {
       setNotice({ kind: "info", text: t.preparingDocument });
       const docs = await loadDocuments();
-      const file = docs.allLettersFile(c, profile, dates);
+      await afterPaint();
+      const file = settle(docs.allLettersFile(c, profile, dates));
       if (!file) return t.noLetters;
       const name = docs.lettersFileName(c);
       downloadBlob(file.bytes, name, docs.DOCX_MIME);
@@ -70,7 +104,8 @@ export function DocumentsPanel({
     act(async () => {
       setNotice({ kind: "info", text: t.preparingDocument });
       const docs = await loadDocuments();
-      const bytes = docs.reportFile(c, profile, { date, roster: roster ?? profile.roster });
+      await afterPaint();
+      const bytes = settle(docs.reportFile(c, profile, { date, roster: roster ?? profile.roster }));
       const name = docs.reportFileName(c);
       downloadBlob(bytes, name, docs.DOCX_MIME);
       return t.downloaded(name);
@@ -86,20 +121,21 @@ export function DocumentsPanel({
         value={dateText}
         onChange={setDateText}
         error={dateError}
+        warning={dateWarning === "" ? undefined : dateWarning}
         placeholder={t.documentsDateExample}
         inputRef={dateInput}
         testId="documents-date"
       />
       <div className={styles.row}>
         <Button
-          disabled={busy}
+          disabled={busy || settling}
           data-testid="download-letters"
           onClick={() => void (dateRefused() || downloadLetters())}
         >
           {t.downloadLetters}
         </Button>
         <Button
-          disabled={busy}
+          disabled={busy || settling}
           data-testid="download-report"
           onClick={() => void (dateRefused() || downloadReport())}
         >

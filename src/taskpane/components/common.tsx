@@ -53,6 +53,8 @@ export interface TextFieldProps {
   readonly onChange: (value: string) => void;
   /** Shown under the field, in red, when set. */
   readonly error?: string;
+  /** Shown under the field as a warning when set and there is no error (the value is taken). */
+  readonly warning?: string;
   readonly testId: string;
   readonly required?: boolean;
   readonly disabled?: boolean;
@@ -63,13 +65,22 @@ export interface TextFieldProps {
 }
 
 /** A labelled text input whose problem, if any, is said under it (the forms' one shape). */
-export function TextField({ label, value, onChange, error, testId, inputRef, ...input }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  error,
+  warning,
+  testId,
+  inputRef,
+  ...input
+}: TextFieldProps) {
   return (
     <Field
       label={label}
       required={input.required}
-      validationMessage={error}
-      validationState={error ? "error" : "none"}
+      validationMessage={error ?? warning}
+      validationState={error ? "error" : warning ? "warning" : "none"}
     >
       <Input
         value={value}
