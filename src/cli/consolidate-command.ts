@@ -586,6 +586,13 @@ function humanSummary(
     lines.push("Cảnh báo: tên tệp là mã của một đơn vị khác trong danh sách (tệp chép mà chưa sửa mã?):");
     for (const w of misnamed) lines.push(`  ! ${w.file}: ${w.message}`);
   }
+  const otherNamed = c.warnings.filter((w) => w.code === "OTHER_UNIT_NAME");
+  if (otherNamed.length > 0) {
+    lines.push(
+      "Cảnh báo: tên đơn vị trong tệp là tên của một đơn vị khác trong danh sách (tệp chép mà chưa sửa mã?):",
+    );
+    for (const w of otherNamed) lines.push(`  ! ${w.file}: ${w.message}`);
+  }
   // A date outside its period decides lateness and which of a unit's files is used: said here, not
   // only on the Lỗi sheet (a quý II report relabelled quý III passed unseen).
   const dates = c.warnings.filter((w) => w.code === "UNLIKELY_DATE");

@@ -287,6 +287,36 @@ describe("duplicates", () => {
     });
     expect(plain.warnings.map((w) => w.code)).not.toContain("FILE_NAME_UNIT");
   });
+  test("a roster unit goes by the roster's name; a file with its code and another roster unit's name is said so", () => {
+    const roster = [
+      { code: "BQL_DU_AN", name: "Ban Quản lý dự án đầu tư xây dựng", type: "Sở, ban, ngành" },
+      { code: "PHUONG_NGHI_SON", name: "Phường Nghi Sơn", type: "UBND xã, phường" },
+      { code: "SO_TC", name: "Sở Tài chính", type: "Sở, ban, ngành" },
+    ];
+    // BQL's clerk copied Nghi Sơn's file and changed the code, not the name; Sở Tài chính typed a short name.
+    const copied = submit("in/BQL_DU_AN.xlsx", unit("BQL_DU_AN", { name: "Phường Nghi Sơn" }));
+    const short = submit("in/SO_TC.xlsx", unit("SO_TC", { name: "STC" }));
+    const c = consolidate([copied, short], { profile: DEFAULT_PROFILE, roster });
+    expect(c.units.map((u) => [u.code, u.name])).toEqual([
+      ["BQL_DU_AN", "Ban Quản lý dự án đầu tư xây dựng"],
+      ["SO_TC", "Sở Tài chính"],
+    ]);
+    expect(c.missing.map((u) => u.code)).toEqual(["PHUONG_NGHI_SON"]);
+    expect(c.warnings.filter((w) => w.code === "OTHER_UNIT_NAME")).toEqual([
+      {
+        file: "in/BQL_DU_AN.xlsx",
+        unit: "BQL_DU_AN",
+        code: "OTHER_UNIT_NAME",
+        severity: "warning",
+        sheet: "Thông tin",
+        cell: null,
+        message:
+          "Tên đơn vị ghi “Phường Nghi Sơn” là tên của PHUONG_NGHI_SON trong danh sách đơn vị, nhưng ô Mã đơn vị ghi BQL_DU_AN (Ban Quản lý dự án đầu tư xây dựng), nên tệp được tính là báo cáo của BQL_DU_AN và văn bản gửi BQL_DU_AN ghi tên theo danh sách. Nếu đây là báo cáo của Phường Nghi Sơn (chép từ tệp của đơn vị khác mà chưa sửa mã), đề nghị PHUONG_NGHI_SON sửa ô Mã đơn vị rồi gửi lại; nếu chỉ ghi nhầm tên thì không cần làm gì.",
+      },
+    ]);
+    // Without a roster the name is the one typed.
+    expect(consolidate([short], { profile: DEFAULT_PROFILE }).units.map((u) => u.name)).toEqual(["STC"]);
+  });
   test("a code the roster lacks on a roster unit's name is that unit's report: counted once, never beside its corrected file", () => {
     const roster = [
       { code: "XA_QUANG_PHU", name: "Xã Quảng Phú", type: "UBND xã, phường" },

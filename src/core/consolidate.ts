@@ -663,7 +663,8 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     }
     kept.push(winner);
     const onRoster = rosterCodes === null || rosterCodes.has(code);
-    units.push(unitSummary(winner, profile, onRoster));
+    // On the roster, a unit goes by the roster's name (the Sở's own list): letters are addressed by it.
+    units.push(unitSummary(winner, profile, onRoster, rosterNames.get(code)));
     const file = winner.submission.file;
     for (const f of winner.submission.result.findings) {
       if (f.severity === "warning")
@@ -677,6 +678,20 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
           message: f.message,
         });
     }
+    // A roster code on a file that names another roster unit: most likely that unit's report on a
+    // copied file whose code was not changed (its letter went "Kính gửi" the other unit's name).
+    const typed = winner.report.unit.name;
+    const named = byName.get(matchKey(typed));
+    if (rosterCodes?.has(code) === true && named !== undefined && named !== code)
+      warnings.push({
+        file,
+        unit: code,
+        code: "OTHER_UNIT_NAME",
+        severity: "warning",
+        sheet: "Thông tin",
+        cell: null,
+        message: MSG.otherUnitName(typed, named, code, rosterNames.get(code) ?? code),
+      });
     // A code the roster does not have: counted for the roster unit of the same name, or as its own.
     const declared = winner.declaredCode;
     if (declared !== undefined || !onRoster) {
@@ -1111,12 +1126,13 @@ function unitSummary(
   { submission, report, declaredCode }: Candidate,
   profile: Profile,
   onRoster: boolean,
+  rosterName: string | undefined,
 ): UnitSummary {
   // SPEC §5: on the deadline day is on time; only a later day is late.
   const late = lateReport(report, profile) !== undefined;
   return {
     code: report.unit.code,
-    name: report.unit.name,
+    name: rosterName ?? report.unit.name,
     type: report.unit.type,
     typeId: report.unit.typeId,
     file: submission.file,

@@ -23,6 +23,7 @@ export type FindingCode =
   | "ROLLUP_OVERLAP"
   | "UNKNOWN_UNIT"
   | "FILE_NAME_UNIT"
+  | "OTHER_UNIT_NAME"
   | "PREVIOUS_MISMATCH"
   | "OUTLIER"
   | "STALE_FORMULA"

@@ -40,7 +40,8 @@ const c = consolidate(
     profile: DEFAULT_PROFILE,
     roster: [
       { code: "SO_Z", name: "Sở Z", type: "Sở, ban, ngành" },
-      { code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" },
+      // A unit goes by its roster name: here one that would be a formula if written as typed.
+      { code: "SO_A", name: '=HYPERLINK("http://x","bấm")', type: "Sở, ban, ngành" },
     ],
   },
 );
