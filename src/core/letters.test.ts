@@ -1,7 +1,13 @@
 // Follow-up letters: one per unit that has not reported, whose file was returned, that is short or
 // late; each reason worded by what happened, values honest at the target, laid out as a công văn.
 
-import { dates, fixtureConsolidation, onTimeThenUpdate, profile } from "../../test/helpers/documents-fixture";
+import {
+  dates,
+  fixtureConsolidation,
+  onTimeThenUpdate,
+  profile,
+  roster,
+} from "../../test/helpers/documents-fixture";
 import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import { consolidate } from "./consolidate";
@@ -269,6 +275,24 @@ describe("followUpLetters", () => {
     expect(isSenderUnit("Sở Nội vụ", profile.organisation)).toBe(true);
     expect(isSenderUnit("Sở Nội vụ tỉnh Thanh Hóa", profile.organisation)).toBe(true);
     expect(isSenderUnit("Phòng Nội vụ", profile.organisation)).toBe(false);
+  });
+
+  test("a letter about shortfalls of a report that also came late says both in its V/v", () => {
+    const result = inspectBytes(
+      reportBytes({
+        unit: "SO_TRE",
+        name: "Sở Trễ",
+        reportDate: { year: 2026, month: 6, day: 10 },
+        counts: { HN_TONG: [200, 120] },
+      }),
+      profile,
+    );
+    const late = consolidate([{ file: "in/tre.xlsx", sha256: "a", result }], { profile, roster });
+    const l = followUpLetters(late, profile, dates).find((x) => x.unit === "SO_TRE")!;
+    expect(l.reasons).toEqual(["short", "late"]);
+    expect(l.subject).toBe(
+      "các chỉ tiêu chưa đạt và thời hạn gửi báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026",
+    );
   });
 
   test("a late-only letter closes politely without asking for anything", () => {

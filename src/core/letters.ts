@@ -372,7 +372,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
           ),
         );
       body.push(p("Trân trọng./."));
-      const subject = letterSubject(reasons[0] ?? "late", resultsPhrase(form, c.period));
+      const subject = letterSubject(reasons, resultsPhrase(form, c.period));
       const text = [`V/v ${subject}`, `Kính gửi: ${addressee(d.name)}`, "", ...body.map(lineText)].join("\n");
       const notes = reasons.flatMap((r) => d.sections.get(r)?.notes ?? []);
       return { unit, name: d.name, reasons, subject, body, notes, text, fileName: letterFileName(unit) };
@@ -461,7 +461,11 @@ function returnedFile(
   };
 }
 
-function letterSubject(first: LetterReason, results: string): string {
+/** "V/v …" by the letter's first reason; a letter about shortfalls that also says the report came late names both. */
+function letterSubject(reasons: readonly LetterReason[], results: string): string {
+  const first = reasons[0] ?? "late";
+  if (first === "short" && reasons.includes("late"))
+    return `các chỉ tiêu chưa đạt và thời hạn gửi báo cáo ${results}`;
   switch (first) {
     case "missing":
       return `đôn đốc gửi báo cáo ${results}`;
