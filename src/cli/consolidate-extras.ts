@@ -242,14 +242,17 @@ function editedDocument(path: string): boolean {
  */
 function besideEdited(path: string): string {
   if (!editedDocument(path)) return path;
+  for (const candidate of besideNames(path)) if (!editedDocument(candidate)) return candidate;
   const base = path.replace(/\.docx$/i, "");
-  for (let k = 1; k <= 99; k++) {
-    const candidate = `${base}-moi${k === 1 ? "" : `-${k}`}.docx`;
-    if (!editedDocument(candidate)) return candidate;
-  }
   throw new UsageError(
     `${path} và ${base}-moi….docx đều là văn bản đã được sửa; hãy chuyển chúng sang thư mục khác rồi chạy lại. Chưa có văn bản nào được ghi.`,
   );
+}
+
+/** The names a document goes by beside an edited one: `…-moi.docx`, `…-moi-2.docx` … `…-moi-99.docx`. */
+function besideNames(path: string): string[] {
+  const base = path.replace(/\.docx$/i, "");
+  return Array.from({ length: 99 }, (_, i) => `${base}-moi${i === 0 ? "" : `-${i + 1}`}.docx`);
 }
 
 /** "a.docx, b.docx" — at most ten names, then "…". */
@@ -383,11 +386,23 @@ export async function writeReport(
   const bytes = (await wordDocuments()).reportFile(c, profile, { date: dates.date, roster }, NODE_ZIP_CODEC);
   const target = besideEdited(path);
   writeAtomic(target, bytes);
+  // Written in its place again (the edited one was moved or deleted): the copies an earlier run wrote
+  // beside it are out of date, and removed unless someone edited them (a re-run leaves one report).
+  const outdated =
+    target === path
+      ? besideNames(path).filter((p) => existsSync(p) && statSync(p).isFile() && isEarlierOutput(p, "docx"))
+      : [];
+  for (const p of outdated) rmSync(p, { force: true });
   return [
     `Báo cáo kết quả (văn bản Word, đề ngày ${viDate(dates.date)}, mục VI để chuyên viên viết đánh giá): ${target}`,
     ...(target !== path
       ? [
           `  ${path} đã được sửa sau khi KL226 ghi nên được giữ nguyên; báo cáo mới ghi vào ${target} (chép sang đó phần đã viết nếu cần).`,
+        ]
+      : []),
+    ...(outdated.length > 0
+      ? [
+          `  Đã xóa ${someNames(outdated.map((p) => basename(p)))}: bản KL226 ghi cạnh báo cáo đã sửa ở lần chạy trước.`,
         ]
       : []),
   ];
