@@ -691,7 +691,9 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
         );
       continue;
     }
-    if (text === "") {
+    // A name of only invisible characters is no name (the letter would say "Kính gửi: ").
+    const name = field.code === "TEN_DON_VI" ? cleanName(text) : text;
+    if (name === "") {
       if (field.required)
         findings.push(
           finding(
@@ -711,22 +713,9 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
         else bad(MSG.badUnitCode(text));
         break;
       }
-      case "TEN_DON_VI": {
-        // A name of only invisible characters is no name (the letter would say "Kính gửi: ").
-        const name = cleanName(text);
-        if (name !== "") h.name = name;
-        else if (field.required)
-          findings.push(
-            finding(
-              "MISSING_VALUE",
-              "error",
-              sheet.name,
-              at,
-              MSG.missingInfo(field.label, infoHint(field.code, form)),
-            ),
-          );
+      case "TEN_DON_VI":
+        h.name = name;
         break;
-      }
       case "LOAI_DON_VI": {
         const t = matchOption(UNIT_TYPES, text);
         if (t) h.type = t;

@@ -1,7 +1,7 @@
 // The .docx renderer, checked in the WordprocessingML it writes; the printed look is checked through
 // LibreOffice in test/unit/printed-documents.test.ts.
 import { strFromU8, unzipSync } from "fflate";
-import type { DocumentSpec } from "../core/docspec";
+import type { Block, DocumentSpec } from "../core/docspec";
 import { joinDocuments } from "../core/docspec";
 import { bodyParagraph, officialDocument } from "../core/official";
 import { renderDocx } from "./render";
@@ -213,26 +213,21 @@ describe("the package itself (written by our own writer, so checked here)", () =
   });
 });
 
+const MARGINS = { top: 20, bottom: 20, left: 30, right: 15 } as const;
+
+/** A document of one section per list of blocks. */
+const sections = (...blocks: Block[][]): DocumentSpec => ({
+  font: { name: "Times New Roman", size: 14 },
+  sections: blocks.map((b) => ({ page: { margins: MARGINS }, blocks: b })),
+});
+
+/** One paragraph of one run. */
+const text = (t: string): DocumentSpec => sections([{ kind: "paragraph", runs: [{ text: t }] }]);
+
+const documentXml = (spec: DocumentSpec): string => parts(renderDocx(spec))["word/document.xml"] ?? "";
+
 test("a name with markup characters or a control character pasted from a PDF still gives a document Word opens", () => {
-  const doc = strFromU8(
-    unzipSync(
-      renderDocx({
-        title: "Báo cáo <thử> & \u000b",
-        font: { name: "Times New Roman", size: 14 },
-        sections: [
-          {
-            page: { margins: { top: 20, bottom: 20, left: 30, right: 15 } },
-            blocks: [
-              {
-                kind: "paragraph",
-                runs: [{ text: "Phòng A&B <Cơ sở 2>\u000b\u0001\uffff\ufffe \"Hà\" 'Nội'" }],
-              },
-            ],
-          },
-        ],
-      }),
-    )["word/document.xml"]!,
-  );
+  const doc = documentXml(text("Phòng A&B <Cơ sở 2>\u000b\u0001\uffff\ufffe \"Hà\" 'Nội'"));
   expect(doc).toContain("Phòng A&amp;B &lt;Cơ sở 2&gt; &quot;Hà&quot; &apos;Nội&apos;");
   expect(doc).not.toMatch(/[\uFFFE\uFFFF]/);
   // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids
@@ -240,37 +235,19 @@ test("a name with markup characters or a control character pasted from a PDF sti
 });
 
 test("a table as a section's last block: its properties go in an empty paragraph after it (a table cannot hold them)", () => {
-  const table: DocumentSpec = {
-    font: { name: "Times New Roman", size: 14 },
-    sections: [
-      {
-        page: { margins: { top: 20, bottom: 20, left: 30, right: 15 } },
-        blocks: [{ kind: "table", borders: true, columnWidths: [50], rows: [[{ blocks: [] }]] }],
-      },
-      { page: { margins: { top: 20, bottom: 20, left: 30, right: 15 } }, blocks: [{ kind: "pageBreak" }] },
-    ],
-  };
-  const doc = strFromU8(unzipSync(renderDocx(table))["word/document.xml"]!);
+  const doc = documentXml(
+    sections(
+      [{ kind: "table", borders: true, columnWidths: [50], rows: [[{ blocks: [] }]] }],
+      [{ kind: "pageBreak" }],
+    ),
+  );
   expect(doc).toMatch(/<\/w:tbl><w:p><w:pPr><w:sectPr>/);
   // An empty cell still holds the paragraph Word requires.
   expect(doc).toContain("</w:tcPr><w:p/></w:tc>");
 });
 
 test("a tab in a text is Word's tab, a line end typed in a cell a line break (inside w:t both are mere spaces to Word)", () => {
-  const doc = strFromU8(
-    unzipSync(
-      renderDocx({
-        font: { name: "Times New Roman", size: 14 },
-        sections: [
-          {
-            page: { margins: { top: 20, bottom: 20, left: 30, right: 15 } },
-            blocks: [{ kind: "paragraph", runs: [{ text: "Một\tHai\r\nBa\rBốn\n" }] }],
-          },
-        ],
-      }),
-    )["word/document.xml"]!,
-  );
-  expect(doc).toContain(
+  expect(documentXml(text("Một\tHai\r\nBa\rBốn\n"))).toContain(
     '<w:r><w:t xml:space="preserve">Một</w:t><w:tab/><w:t xml:space="preserve">Hai</w:t><w:br/>' +
       '<w:t xml:space="preserve">Ba</w:t><w:br/><w:t xml:space="preserve">Bốn</w:t><w:br/></w:r>',
   );
