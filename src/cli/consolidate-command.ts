@@ -315,8 +315,13 @@ function earlierOutputsAmongInputs(
   const inputs = new Map(files.map((f) => [resolve(f), f] as const));
   const earlier: string[] = [];
   const refuse = (file: string, option: string): never => {
+    // A report of ours the analyst edited there reads as a source file too: said, not called foreign.
+    const what =
+      option === "--report"
+        ? "không phải văn bản KL226 ghi ở lần chạy trước (hoặc đã được sửa sau khi KL226 ghi)"
+        : "không phải kết quả KL226 ghi ở lần chạy trước";
     throw new UsageError(
-      `Tệp ${file} nằm trong thư mục nguồn và không phải kết quả KL226 ghi ở lần chạy trước, nên ${option} không được ghi đè lên nó (tệp nguồn không bao giờ bị ghi đè). Hãy chọn tên hoặc thư mục khác cho ${option}; chưa có gì được ghi.`,
+      `Tệp ${file} nằm trong thư mục nguồn và ${what}, nên ${option} không được ghi đè lên nó (tệp nguồn không bao giờ bị ghi đè). Hãy chọn tên hoặc thư mục khác cho ${option}; chưa có gì được ghi.`,
     );
   };
   for (const t of targets) {

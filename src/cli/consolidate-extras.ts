@@ -3,7 +3,7 @@
 // year's comparison (--previous).
 
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { z } from "../core/zod";
 import { compareText, type Consolidation, type Warning } from "../core/consolidate";
 import {
@@ -236,23 +236,47 @@ function editedDocument(path: string): boolean {
   return existsSync(path) && statSync(path).isFile() && !isEarlierOutput(path, "docx");
 }
 
-/**
- * Where a document goes: `path`, unless an edited document is there (never replaced: a re-run after a
- * late file came in wiped the analyst's section VI), then beside it as `…-moi.docx` (`-moi-2`, …).
- */
-function besideEdited(path: string): string {
-  if (!editedDocument(path)) return path;
-  for (const candidate of besideNames(path)) if (!editedDocument(candidate)) return candidate;
-  const base = path.replace(/\.docx$/i, "");
-  throw new UsageError(
-    `${path} và ${base}-moi….docx đều là văn bản đã được sửa; hãy chuyển chúng sang thư mục khác rồi chạy lại. Chưa có văn bản nào được ghi.`,
-  );
+const BESIDE = /^(.*)-moi(?:-\d+)?\.docx$/i;
+
+/** The document a file name stands for: "SO_A-moi-2.docx" → "SO_A.docx" (the copies written beside an edited one). */
+function mainName(name: string): string {
+  const m = BESIDE.exec(name);
+  return m ? `${m[1]}.docx` : name;
 }
 
-/** The names a document goes by beside an edited one: `…-moi.docx`, `…-moi-2.docx` … `…-moi-99.docx`. */
-function besideNames(path: string): string[] {
-  const base = path.replace(/\.docx$/i, "");
-  return Array.from({ length: 99 }, (_, i) => `${base}-moi${i === 0 ? "" : `-${i + 1}`}.docx`);
+/** Where a document goes, and what of its family (it and the copies beside it) is kept or out of date. */
+interface Placement {
+  /** The name written: the document's own, or `…-moi.docx` (`-moi-2`, …) beside an edited one. */
+  readonly target: string;
+  /** Edited by someone since KL226 wrote them: never replaced or removed. */
+  readonly kept: readonly string[];
+  /** Written by KL226 beside an edited one on an earlier run, superseded by `target`: removed. */
+  readonly outdated: readonly string[];
+}
+
+/**
+ * Places document `name` in `dir` (`listing`: the folder's names before this run wrote there): in
+ * its own name unless someone edited the file there (a re-run after a late file came in wiped the
+ * analyst's section VI), then beside it; one copy of KL226's, never one per run.
+ */
+function placeDocument(dir: string, name: string, listing: readonly string[]): Placement {
+  const family = listing.filter(
+    (n) =>
+      mainName(n).toLowerCase() === name.toLowerCase() &&
+      statSync(join(dir, n), { throwIfNoEntry: false })?.isFile() === true,
+  );
+  const kept = family.filter((n) => !isEarlierOutput(join(dir, n), "docx"));
+  const base = name.replace(/\.docx$/i, "");
+  const names = [
+    name,
+    ...Array.from({ length: 99 }, (_, i) => `${base}-moi${i === 0 ? "" : `-${i + 1}`}.docx`),
+  ];
+  const target = names.find((n) => !kept.some((k) => k.toLowerCase() === n.toLowerCase()));
+  if (target === undefined)
+    throw new UsageError(
+      `${join(dir, name)} và ${base}-moi….docx đều là văn bản đã được sửa; hãy chuyển chúng sang thư mục khác rồi chạy lại.`,
+    );
+  return { target, kept, outdated: family.filter((n) => n !== target && !kept.includes(n)) };
 }
 
 /** "a.docx, b.docx" — at most ten names, then "…". */
@@ -277,18 +301,21 @@ export async function writeLetters(
 ): Promise<string[]> {
   const { letters, all } = (await wordDocuments()).letterFiles(c, profile, dates, NODE_ZIP_CODEC);
   const written = new Set<string>();
-  // Edited letters this run wrote beside: "PHONG_B.docx → PHONG_B-moi.docx" (still needed, so not unneeded).
+  const listing = existsSync(dir) ? readdirSync(dir) : [];
+  // "SO_A.docx → SO_A-moi.docx" for letters written beside an edited one; the edited ones themselves,
+  // and KL226's copies superseded by this run's (removed).
   const beside: string[] = [];
   const keptEdited = new Set<string>();
+  const superseded: string[] = [];
   const write = (name: string, bytes: Uint8Array): string => {
-    const target = besideEdited(join(dir, name));
-    writeAtomic(target, bytes);
-    written.add(basename(target));
-    if (basename(target) !== name) {
-      beside.push(`${name} → ${basename(target)}`);
-      keptEdited.add(name);
-    }
-    return target;
+    const place = placeDocument(dir, name, listing);
+    writeAtomic(join(dir, place.target), bytes);
+    written.add(place.target);
+    for (const n of place.kept) keptEdited.add(n);
+    for (const n of place.outdated) rmSync(join(dir, n), { force: true });
+    superseded.push(...place.outdated);
+    if (place.target !== name) beside.push(`${name} → ${place.target}`);
+    return join(dir, place.target);
   };
   for (const { letter, bytes } of letters) write(letter.fileName, bytes);
   const allPath = all ? write(ALL_LETTERS_FILE, all) : join(dir, ALL_LETTERS_FILE);
@@ -303,11 +330,15 @@ export async function writeLetters(
     ...previousFiles(dir),
     ...[...known].flatMap((code) => [letterFileName(code), letterFileName(code).replace(/\.docx$/, ".txt")]),
   ]);
-  const unneeded = existsSync(dir)
-    ? readdirSync(dir).filter(
-        (name) => ourNames.has(name) && !written.has(name) && !keptEdited.has(name) && looksLikeOurs(name),
-      )
-    : [];
+  // Letters of units that need none now (they sent, or met their targets): KL226's removed, edited ones kept.
+  const unneeded = listing.filter(
+    (name) =>
+      ourNames.has(mainName(name)) &&
+      !written.has(name) &&
+      !keptEdited.has(name) &&
+      !superseded.includes(name) &&
+      looksLikeOurs(name),
+  );
   const editedUnneeded = unneeded.filter((name) => name.endsWith(".docx") && editedDocument(join(dir, name)));
   const stale = unneeded.filter((name) => !editedUnneeded.includes(name));
   for (const name of stale) rmSync(join(dir, name), { force: true });
@@ -317,15 +348,21 @@ export async function writeLetters(
     (stale.length > 0
       ? ` Đã xóa ${stale.length} thư cũ của lần chạy trước không còn cần (${someNames(stale)}).`
       : "") +
-    (editedUnneeded.length > 0
-      ? ` Giữ nguyên ${editedUnneeded.length} thư không còn cần nhưng đã được sửa sau khi KL226 ghi (${someNames(editedUnneeded)}).`
+    (superseded.length > 0
+      ? ` Đã xóa ${superseded.length} bản KL226 ghi cạnh thư đã sửa ở lần chạy trước, nay thay bằng thư mới (${someNames(superseded)}).`
       : "");
-  const besideLine =
-    beside.length > 0
+  const editedLines = [
+    ...(beside.length > 0
       ? [
-          `  ${beside.length} văn bản trong ${dir} đã được sửa sau khi KL226 ghi nên được giữ nguyên; bản mới ghi bên cạnh: ${someNames(beside)}.`,
+          `  ${beside.length} thư trong ${dir} đã được sửa sau khi KL226 ghi nên được giữ nguyên; thư mới ghi bên cạnh: ${someNames(beside)}. Tệp ${ALL_LETTERS_FILE} gồm các thư mới, không có phần đã sửa.`,
         ]
-      : [];
+      : []),
+    ...(editedUnneeded.length > 0
+      ? [
+          `  Giữ nguyên ${editedUnneeded.length} thư đã được sửa của đơn vị nay không cần nhắc nữa (${someNames(editedUnneeded)}): đừng gửi các thư này.`,
+        ]
+      : []),
+  ];
   const when = `thư đề ngày ${viDate(dates.date)}, hạn trả lời ${viDate(dates.replyBy)}`;
   // Units not sent, that got no letter: core/letters.ts does not chase them before the deadline (the
   // rule lives there; this only counts what it did). One dated before a report it answers is most
@@ -365,7 +402,7 @@ export async function writeLetters(
     letters.length === 0
       ? `Thư nhắc: không có đơn vị nào cần nhắc (thư mục ${dir}).${removed}`
       : `Thư nhắc: ${letters.length} đơn vị (${when}; theo lý do: ${lettersByReason(letters.map((l) => l.letter))}), mỗi đơn vị một văn bản Word trong ${dir}, tất cả trong ${allPath} để in (và trang “${LETTER_SHEET}” của bảng tổng hợp).${removed}`,
-    ...besideLine,
+    ...editedLines,
     ...early,
     ...beforeReports,
     ...self,
@@ -384,25 +421,24 @@ export async function writeReport(
   roster: readonly RosterUnit[] | undefined,
 ): Promise<string[]> {
   const bytes = (await wordDocuments()).reportFile(c, profile, { date: dates.date, roster }, NODE_ZIP_CODEC);
-  const target = besideEdited(path);
+  const place = placeDocument(
+    dirname(path),
+    basename(path),
+    existsSync(dirname(path)) ? readdirSync(dirname(path)) : [],
+  );
+  const target = join(dirname(path), place.target);
   writeAtomic(target, bytes);
-  // Written in its place again (the edited one was moved or deleted): the copies an earlier run wrote
-  // beside it are out of date, and removed unless someone edited them (a re-run leaves one report).
-  const outdated =
-    target === path
-      ? besideNames(path).filter((p) => existsSync(p) && statSync(p).isFile() && isEarlierOutput(p, "docx"))
-      : [];
-  for (const p of outdated) rmSync(p, { force: true });
+  for (const n of place.outdated) rmSync(join(dirname(path), n), { force: true });
   return [
     `Báo cáo kết quả (văn bản Word, đề ngày ${viDate(dates.date)}, mục VI để chuyên viên viết đánh giá): ${target}`,
-    ...(target !== path
+    ...(place.kept.length > 0
       ? [
-          `  ${path} đã được sửa sau khi KL226 ghi nên được giữ nguyên; báo cáo mới ghi vào ${target} (chép sang đó phần đã viết nếu cần).`,
+          `  Giữ nguyên ${someNames(place.kept)} (đã được sửa sau khi KL226 ghi); báo cáo mới ghi vào ${place.target}: chép sang đó phần đã viết nếu cần.`,
         ]
       : []),
-    ...(outdated.length > 0
+    ...(place.outdated.length > 0
       ? [
-          `  Đã xóa ${someNames(outdated.map((p) => basename(p)))}: bản KL226 ghi cạnh báo cáo đã sửa ở lần chạy trước.`,
+          `  Đã xóa ${someNames(place.outdated)}: bản KL226 ghi ở lần chạy trước, nay thay bằng ${place.target}.`,
         ]
       : []),
   ];

@@ -294,7 +294,7 @@ describe("duplicates", () => {
       { code: "SO_TC", name: "Sở Tài chính", type: "Sở, ban, ngành" },
     ];
     // BQL's clerk copied Nghi Sơn's file and changed the code, not the name; Sở Tài chính typed a short name.
-    const copied = submit("in/BQL_DU_AN.xlsx", unit("BQL_DU_AN", { name: "Phường Nghi Sơn" }));
+    const copied = submit("in/BQL_DU_AN.xlsx", unit("BQL_DU_AN", { name: "phường  Nghi Sơn" }));
     const short = submit("in/SO_TC.xlsx", unit("SO_TC", { name: "STC" }));
     const c = consolidate([copied, short], { profile: DEFAULT_PROFILE, roster });
     expect(c.units.map((u) => [u.code, u.name])).toEqual([
@@ -309,9 +309,9 @@ describe("duplicates", () => {
         code: "OTHER_UNIT_NAME",
         severity: "warning",
         sheet: "Thông tin",
-        cell: null,
+        cell: "C6",
         message:
-          "Tên đơn vị ghi “Phường Nghi Sơn” là tên của PHUONG_NGHI_SON trong danh sách đơn vị, nhưng ô Mã đơn vị ghi BQL_DU_AN (Ban Quản lý dự án đầu tư xây dựng), nên tệp được tính là báo cáo của BQL_DU_AN và văn bản gửi BQL_DU_AN ghi tên theo danh sách. Nếu đây là báo cáo của Phường Nghi Sơn (chép từ tệp của đơn vị khác mà chưa sửa mã), đề nghị PHUONG_NGHI_SON sửa ô Mã đơn vị rồi gửi lại; nếu chỉ ghi nhầm tên thì không cần làm gì.",
+          "Tên đơn vị ghi “phường Nghi Sơn” là tên của PHUONG_NGHI_SON trong danh sách đơn vị, nhưng ô Mã đơn vị ghi BQL_DU_AN (Ban Quản lý dự án đầu tư xây dựng), nên tệp được tính là báo cáo của BQL_DU_AN và văn bản gửi BQL_DU_AN ghi tên theo danh sách. Nếu đây là báo cáo của Phường Nghi Sơn (chép từ tệp của đơn vị khác mà chưa sửa mã), đề nghị PHUONG_NGHI_SON sửa ô Mã đơn vị rồi gửi lại; nếu chỉ ghi nhầm tên thì không cần làm gì.",
       },
     ]);
     // Without a roster the name is the one typed.

@@ -689,8 +689,14 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
         code: "OTHER_UNIT_NAME",
         severity: "warning",
         sheet: "Thông tin",
-        cell: null,
-        message: MSG.otherUnitName(typed, named, code, rosterNames.get(code) ?? code),
+        cell: winner.submission.result.nameCell ?? null,
+        message: MSG.otherUnitName(
+          typed,
+          named,
+          rosterNames.get(named) ?? typed,
+          code,
+          rosterNames.get(code) ?? code,
+        ),
       });
     // A code the roster does not have: counted for the roster unit of the same name, or as its own.
     const declared = winner.declaredCode;

@@ -287,8 +287,8 @@ export const MSG = {
     `Tệp này ghi mã ${unit} nhưng tên tệp là mã của ${named} (${namedName}), nên không được dùng thay cho tệp ${kept} của chính ${unit}, dù đề ngày nào; tệp này không được tổng hợp. Nếu đây là báo cáo của ${namedName}, đề nghị ${named} sửa ô Mã đơn vị rồi gửi lại.`,
   fileNameUnit: (file: string, named: string, namedName: string, declared: string) =>
     `Tên tệp ${file} là mã của ${named} (${namedName}) trong danh sách đơn vị, nhưng ô Mã đơn vị của tệp ghi ${declared}, nên tệp được tính là báo cáo của ${declared}. Nếu đây là báo cáo của ${namedName} (chép từ tệp của đơn vị khác mà chưa sửa mã), đề nghị ${named} sửa ô Mã đơn vị rồi gửi lại; nếu chỉ đặt nhầm tên tệp thì không cần làm gì.`,
-  otherUnitName: (typed: string, named: string, code: string, codeName: string) =>
-    `Tên đơn vị ghi “${typed}” là tên của ${named} trong danh sách đơn vị, nhưng ô Mã đơn vị ghi ${code} (${codeName}), nên tệp được tính là báo cáo của ${code} và văn bản gửi ${code} ghi tên theo danh sách. Nếu đây là báo cáo của ${typed} (chép từ tệp của đơn vị khác mà chưa sửa mã), đề nghị ${named} sửa ô Mã đơn vị rồi gửi lại; nếu chỉ ghi nhầm tên thì không cần làm gì.`,
+  otherUnitName: (typed: string, named: string, namedName: string, code: string, codeName: string) =>
+    `Tên đơn vị ghi “${typed}” là tên của ${named} trong danh sách đơn vị, nhưng ô Mã đơn vị ghi ${code} (${codeName}), nên tệp được tính là báo cáo của ${code} và văn bản gửi ${code} ghi tên theo danh sách. Nếu đây là báo cáo của ${namedName} (chép từ tệp của đơn vị khác mà chưa sửa mã), đề nghị ${named} sửa ô Mã đơn vị rồi gửi lại; nếu chỉ ghi nhầm tên thì không cần làm gì.`,
   lateReportNote: (date: string, deadline: string) =>
     `Ngày báo cáo ${date} sau hạn gửi báo cáo (${deadline}): khi tổng hợp, báo cáo được tính là trễ hạn; nếu đây là bản gửi lại của báo cáo đã gửi đúng hạn, bảng tổng hợp ghi nhận cả lần gửi đầu.`,
   unitCodeByName: (declared: string, code: string, name: string, accepted: boolean) =>

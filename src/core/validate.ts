@@ -135,6 +135,8 @@ export interface ValidationResult {
   readonly periodCells?: { readonly kind: string | null; readonly year: string | null };
   /** Where the file's Mã đơn vị is ("Thông tin" cell), when read: for a code the roster does not have. */
   readonly unitCell?: string;
+  /** Thông tin's cell of the unit's name (TEN_DON_VI), e.g. "C6", when the file has that row. */
+  readonly nameCell?: string;
 }
 
 /** The sheet names a validator needs; readers may skip every other sheet. */
@@ -475,6 +477,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
       ? { periodCells: { kind: header.cells.KY_BAO_CAO ?? null, year: header.cells.NAM ?? null } }
       : {}),
     ...(header.cells.MA_DON_VI !== undefined ? { unitCell: header.cells.MA_DON_VI } : {}),
+    ...(header.cells.TEN_DON_VI !== undefined ? { nameCell: header.cells.TEN_DON_VI } : {}),
   };
 }
 

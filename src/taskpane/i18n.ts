@@ -156,10 +156,17 @@ export interface Strings {
   readonly rollupCodeExample: string;
   readonly rollupNameExample: string;
   readonly documentsDateInvalid: string;
-  /** The documents' date falls on a weekend ("thứ Bảy" / "Chủ nhật"). */
-  readonly documentsDateWeekend: (date: string, weekend: string) => string;
-  /** The documents' date is long after the round's deadline (an old round re-run today). */
-  readonly documentsDateLong: (date: string, days: number, deadline: string) => string;
+  /**
+   * What to check about the documents' date (core/documents.ts documentDateConcerns): a weekend
+   * ("thứ Bảy" / "Chủ nhật"), days after the round's deadline (an old round re-run today), or both.
+   */
+  readonly documentsDateNote: (
+    date: string,
+    concern: {
+      readonly weekend?: string;
+      readonly late?: { readonly days: number; readonly deadline: string };
+    },
+  ) => string;
   readonly documentsIntro: (date: string, replyBy: string) => string;
   readonly documentsExcelNote: string;
   readonly downloadLetters: string;
@@ -330,9 +337,10 @@ const vi: Strings = {
   documentsDateExample: "ví dụ 12/06/2026",
   rollupCodeExample: "ví dụ SO_Y_TE",
   rollupNameExample: "ví dụ Sở Y tế",
-  documentsDateWeekend: (d, w) => `Ngày ${d} là ${w}: nếu văn bản cần đề ngày làm việc, nhập ngày khác.`,
-  documentsDateLong: (d, n, dl) =>
-    `Ngày ${d} là ${n} ngày sau hạn nộp báo cáo của kỳ (${dl}): nếu đang tổng hợp lại một kỳ đã qua, nhập ngày của đợt đó.`,
+  documentsDateNote: (d, { weekend, late }) =>
+    late === undefined
+      ? `Ngày ${d} là ${weekend ?? ""}: nếu văn bản cần đề ngày làm việc, nhập ngày khác.`
+      : `Ngày ${d} là ${weekend !== undefined ? `${weekend}, ` : ""}${late.days} ngày sau hạn nộp báo cáo của kỳ (${late.deadline}): nếu đang tổng hợp lại một kỳ đã qua, nhập ngày của đợt đó${weekend !== undefined ? ", một ngày làm việc" : ""}.`,
   documentsIntro: (d, r) =>
     `Thư nhắc các đơn vị (mỗi đơn vị một văn bản, in và ký) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
   documentsExcelNote:
@@ -506,10 +514,12 @@ const en: Strings = {
   documentsDateExample: "e.g. 12/06/2026",
   rollupCodeExample: "e.g. SO_Y_TE",
   rollupNameExample: "e.g. Sở Y tế",
-  documentsDateWeekend: (d, w) =>
-    `${d} is a ${w === "Chủ nhật" ? "Sunday" : "Saturday"}: if the documents need a working day, type another date.`,
-  documentsDateLong: (d, n, dl) =>
-    `${d} is ${n} days after the round's deadline (${dl}): if you are consolidating a past round again, type that round's date.`,
+  documentsDateNote: (d, { weekend, late }) => {
+    const day = weekend === undefined ? undefined : weekend === "Chủ nhật" ? "Sunday" : "Saturday";
+    return late === undefined
+      ? `${d} is a ${day ?? ""}: if the documents need a working day, type another date.`
+      : `${d} is ${day !== undefined ? `a ${day}, ` : ""}${late.days} days after the round's deadline (${late.deadline}): if you are consolidating a past round again, type that round's date${day !== undefined ? ", a working day" : ""}.`;
+  },
   documentsIntro: (d, r) =>
     `Follow-up letters to the units (one document each, to print and sign) and the report to the level above, as Word documents laid out per Decree 30/2020/NĐ-CP (in Vietnamese). Dated ${d}; the letters ask for a reply by ${r}; the document number is left blank for the clerk.`,
   documentsExcelNote:

@@ -380,20 +380,47 @@ test("a letter or the report someone edited since is never replaced or removed: 
       "tat-ca-thu-nhac.docx",
     ]);
     expect(io.stdout).toContain(
-      `${report} đã được sửa sau khi KL226 ghi nên được giữ nguyên; báo cáo mới ghi vào ${join(root, "edited", "bao-cao-moi.docx")}`,
+      "Giữ nguyên bao-cao.docx (đã được sửa sau khi KL226 ghi); báo cáo mới ghi vào bao-cao-moi.docx: chép sang đó phần đã viết nếu cần.",
     );
     expect(io.stdout).toContain(
-      `1 văn bản trong ${dir} đã được sửa sau khi KL226 ghi nên được giữ nguyên; bản mới ghi bên cạnh: PHONG_B.docx → PHONG_B-moi.docx.`,
+      `1 thư trong ${dir} đã được sửa sau khi KL226 ghi nên được giữ nguyên; thư mới ghi bên cạnh: PHONG_B.docx → PHONG_B-moi.docx. Tệp tat-ca-thu-nhac.docx gồm các thư mới, không có phần đã sửa.`,
     );
     expect(io.stdout).toContain(
-      "Giữ nguyên 1 thư không còn cần nhưng đã được sửa sau khi KL226 ghi (PHONG_A.docx).",
+      "Giữ nguyên 1 thư đã được sửa của đơn vị nay không cần nhắc nữa (PHONG_A.docx): đừng gửi các thư này.",
     );
   }
-  // The analyst moved the edited report away: the next run writes it in its place and removes the
-  // copy it wrote beside the edited one (one report, never an outdated one beside it).
+  // The clerk edits the new letter and the analyst copies section VI into the new report: both kept,
+  // a third copy written beside them, and neither is called a letter no longer needed.
+  const moiEdited = editedInWord(read(join(dir, "PHONG_B-moi.docx")), "Sửa lần hai.");
+  writeFileSync(join(dir, "PHONG_B-moi.docx"), moiEdited);
+  const reportMoi = join(root, "edited", "bao-cao-moi.docx");
+  const reportMoiEdited = editedInWord(read(reportMoi), "Mục VI đã chép sang.");
+  writeFileSync(reportMoi, reportMoiEdited);
+  const third = capture();
+  await main([...args, ...docs], third);
+  expect(read(join(dir, "PHONG_B-moi.docx"))).toEqual(moiEdited);
+  expect(docxText(read(join(dir, "PHONG_B-moi-2.docx")))).toContain("Kính gửi: Phòng B");
+  expect(third.stdout).toContain("thư mới ghi bên cạnh: PHONG_B.docx → PHONG_B-moi-2.docx.");
+  expect(third.stdout).not.toMatch(/không cần nhắc nữa \([^)]*PHONG_B/);
+  expect(third.stdout).toContain(
+    "Giữ nguyên bao-cao-moi.docx, bao-cao.docx (đã được sửa sau khi KL226 ghi); báo cáo mới ghi vào bao-cao-moi-2.docx",
+  );
+  // The analyst moved the edited reports away but the last: the next run writes in the report's own
+  // name, removes the copy it wrote beside them and keeps the one the analyst edited.
   rmSync(report);
   const io = capture();
   await main([...args, ...docs], io);
-  expect(readdirSync(join(root, "edited")).sort()).toEqual(["bao-cao.docx", "t.xlsx", "thu"]);
-  expect(io.stdout).toContain("Đã xóa bao-cao-moi.docx: bản KL226 ghi cạnh báo cáo đã sửa ở lần chạy trước.");
+  expect(readdirSync(join(root, "edited")).sort()).toEqual([
+    "bao-cao-moi.docx",
+    "bao-cao.docx",
+    "t.xlsx",
+    "thu",
+  ]);
+  expect(read(reportMoi)).toEqual(reportMoiEdited);
+  expect(io.stdout).toContain(
+    "Đã xóa bao-cao-moi-2.docx: bản KL226 ghi ở lần chạy trước, nay thay bằng bao-cao.docx.",
+  );
+  expect(io.stdout).toContain(
+    "Giữ nguyên bao-cao-moi.docx (đã được sửa sau khi KL226 ghi); báo cáo mới ghi vào bao-cao.docx",
+  );
 });

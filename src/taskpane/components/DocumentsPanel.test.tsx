@@ -139,8 +139,11 @@ test("the documents can be dated another day, as --letter-date does; a date that
   await click("download-report");
   expect(docxText(await bytesOf(downloads[0]!.blob))).toContain("Thanh Hóa, ngày 10 tháng 6 năm 2026");
   downloads.length = 0;
+  expect(byTestId("documents-notice").textContent).toBe(t.downloaded("bao-cao-KL226-6T-2026.docx"));
   await typeInto(field, "31/02/2026");
   expect(byTestId("documents").textContent).toContain(t.documentsDateInvalid);
+  // "Đã tải …" was said of the documents of the date before: gone once the date changes.
+  expect(document.querySelector('[data-testid="documents-notice"]')).toBeNull();
   // The buttons stay disabled a moment after a download (clicks queued meanwhile meet them so).
   expect((byTestId("download-letters") as HTMLButtonElement).disabled).toBe(true);
   await act(async () => new Promise((r) => setTimeout(r, 500)));
@@ -166,6 +169,12 @@ test("a date on a weekend, or long after the round's deadline, is pointed out un
   expect(byTestId("documents").textContent).toContain(
     "Ngày 07/12/2026 là 184 ngày sau hạn nộp báo cáo của kỳ (06/06/2026): nếu đang tổng hợp lại một kỳ đã qua, nhập ngày của đợt đó.",
   );
+  // Both at once, in one sentence.
+  await typeInto(field, "05/12/2026");
+  expect(byTestId("documents").textContent).toContain(
+    "Ngày 05/12/2026 là thứ Bảy, 182 ngày sau hạn nộp báo cáo của kỳ (06/06/2026): nếu đang tổng hợp lại một kỳ đã qua, nhập ngày của đợt đó, một ngày làm việc.",
+  );
+  await typeInto(field, "07/12/2026");
   await click("download-report");
   expect(docxText(await bytesOf(downloads[0]!.blob))).toContain("Thanh Hóa, ngày 07 tháng 12 năm 2026");
 });

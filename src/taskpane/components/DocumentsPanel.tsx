@@ -61,13 +61,18 @@ export function DocumentsPanel({
   const dates: DocumentDates = { date, replyBy: defaultReplyBy(date) };
   const dateError = typed === null ? t.documentsDateInvalid : undefined;
   // What the CLI notes before signing, said under the date (the date is taken either way).
-  const concerns = documentDateConcerns(date, c.deadline);
-  const dateWarning = [
-    ...(concerns.weekend !== undefined ? [t.documentsDateWeekend(viDate(date), concerns.weekend)] : []),
-    ...(concerns.daysAfterDeadline !== undefined && c.deadline !== null
-      ? [t.documentsDateLong(viDate(date), concerns.daysAfterDeadline, viDate(c.deadline))]
-      : []),
-  ].join(" ");
+  const { weekend, daysAfterDeadline } = documentDateConcerns(date, c.deadline);
+  const late =
+    daysAfterDeadline !== undefined && c.deadline !== null
+      ? { days: daysAfterDeadline, deadline: viDate(c.deadline) }
+      : undefined;
+  const dateWarning =
+    weekend === undefined && late === undefined
+      ? undefined
+      : t.documentsDateNote(viDate(date), {
+          ...(weekend !== undefined ? { weekend } : {}),
+          ...(late ? { late } : {}),
+        });
 
   // A refused date is said under its field (announced there): the focus goes to it, no second message.
   const dateInput = useRef<HTMLInputElement>(null);
@@ -119,9 +124,13 @@ export function DocumentsPanel({
       <TextField
         label={t.documentsDate}
         value={dateText}
-        onChange={setDateText}
+        onChange={(text) => {
+          setDateText(text);
+          // "Đã tải …" said of documents of the date before would read as done for this one.
+          setNotice(null);
+        }}
         error={dateError}
-        warning={dateWarning === "" ? undefined : dateWarning}
+        warning={dateWarning}
         placeholder={t.documentsDateExample}
         inputRef={dateInput}
         testId="documents-date"
