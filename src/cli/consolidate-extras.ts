@@ -254,16 +254,28 @@ interface Placement {
   readonly outdated: readonly string[];
 }
 
+/** A folder's names by the document they stand for (lower case): "so_a.docx" → SO_A.docx, SO_A-moi.docx. */
+type Families = ReadonlyMap<string, readonly string[]>;
+
+function familiesOf(listing: readonly string[]): Families {
+  const families = new Map<string, string[]>();
+  for (const n of listing) {
+    const key = mainName(n).toLowerCase();
+    const list = families.get(key);
+    if (list) list.push(n);
+    else families.set(key, [n]);
+  }
+  return families;
+}
+
 /**
- * Places document `name` in `dir` (`listing`: the folder's names before this run wrote there): in
+ * Places document `name` in `dir` (`families`: the folder's names before this run wrote there): in
  * its own name unless someone edited the file there (a re-run after a late file came in wiped the
  * analyst's section VI), then beside it; one copy of KL226's, never one per run.
  */
-function placeDocument(dir: string, name: string, listing: readonly string[]): Placement {
-  const family = listing.filter(
-    (n) =>
-      mainName(n).toLowerCase() === name.toLowerCase() &&
-      statSync(join(dir, n), { throwIfNoEntry: false })?.isFile() === true,
+function placeDocument(dir: string, name: string, families: Families): Placement {
+  const family = (families.get(name.toLowerCase()) ?? []).filter(
+    (n) => statSync(join(dir, n), { throwIfNoEntry: false })?.isFile() === true,
   );
   const kept = family.filter((n) => !isEarlierOutput(join(dir, n), "docx"));
   const base = name.replace(/\.docx$/i, "");
@@ -302,13 +314,14 @@ export async function writeLetters(
   const { letters, all } = (await wordDocuments()).letterFiles(c, profile, dates, NODE_ZIP_CODEC);
   const written = new Set<string>();
   const listing = existsSync(dir) ? readdirSync(dir) : [];
+  const families = familiesOf(listing);
   // "SO_A.docx → SO_A-moi.docx" for letters written beside an edited one; the edited ones themselves,
   // and KL226's copies superseded by this run's (removed).
   const beside: string[] = [];
   const keptEdited = new Set<string>();
   const superseded: string[] = [];
   const write = (name: string, bytes: Uint8Array): string => {
-    const place = placeDocument(dir, name, listing);
+    const place = placeDocument(dir, name, families);
     writeAtomic(join(dir, place.target), bytes);
     written.add(place.target);
     for (const n of place.kept) keptEdited.add(n);
@@ -424,7 +437,7 @@ export async function writeReport(
   const place = placeDocument(
     dirname(path),
     basename(path),
-    existsSync(dirname(path)) ? readdirSync(dirname(path)) : [],
+    familiesOf(existsSync(dirname(path)) ? readdirSync(dirname(path)) : []),
   );
   const target = join(dirname(path), place.target);
   writeAtomic(target, bytes);
