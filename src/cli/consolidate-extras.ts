@@ -20,6 +20,7 @@ import { compareDates, dateFromUtcMs, dayNumber, viDate, type CivilDate } from "
 import {
   defaultReplyBy,
   documentDateConcerns,
+  latestReportDate,
   vietnamDate,
   weekendName,
   type DocumentDates,
@@ -34,7 +35,6 @@ import {
 } from "../core/letters";
 import type { Profile, RosterUnit } from "../core/profile";
 import { rollupRefusal, rollupWorkbook, type RollupUnit } from "../core/rollup";
-import { isUnlikelyReportDate } from "../core/validate";
 import { unitCodeSchema, unitNameSchema, unitTypeSchema } from "../core/unit-schema";
 import { periodLabel, type Form } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";
@@ -393,15 +393,9 @@ export async function writeLetters(
           `  Chưa nhắc ${unchased} đơn vị chưa nộp: thư đề ngày ${viDate(dates.date)}, chưa qua hạn nộp ${viDate(c.deadline)}, các đơn vị đó còn hạn.`,
         ]
       : [];
-  // (A date with a mistyped year, UNLIKELY_DATE, is the report's own slip, said elsewhere.)
-  const latest = c.units
-    .filter((u) => c.period === null || !isUnlikelyReportDate(u.reportDate, c.period))
-    .reduce<CivilDate | null>(
-      (d, u) => (d === null || compareDates(u.reportDate, d) > 0 ? u.reportDate : d),
-      null,
-    );
+  const latest = documentDateConcerns(dates.date, c.deadline, latestReportDate(c)).beforeLatestReport;
   const beforeReports =
-    latest !== null && compareDates(dates.date, latest) < 0
+    latest !== undefined
       ? [
           `  Lưu ý: thư đề ngày ${viDate(dates.date)}, trước ngày của báo cáo đã nhận mới nhất (${viDate(latest)}): kiểm tra lại --letter-date.`,
         ]

@@ -3,13 +3,15 @@
 // caller passes in (the core never reads the clock) and an indicator's value worded by its kind.
 
 import { PERIOD_LABELS, type Form, type Indicator, type Period } from "./form";
-import { dateFromUtcMs, dayNumber, type CivilDate } from "./dates";
+import type { Consolidation } from "./consolidate";
+import { compareDates, dateFromUtcMs, dayNumber, type CivilDate } from "./dates";
 import { honestPercent, viInteger, viPercent } from "./format";
 import { isCountKind, targetText } from "./indicator-text";
 import type { Status } from "./judge";
 import type { Block, DocumentSpec } from "./docspec";
 import type { Organisation as OfficialOrganisation } from "./official";
 import type { Organisation } from "./profile";
+import { isUnlikelyReportDate } from "./validate";
 
 /** The dates of what is sent: the letter's (and the report's) date and the date units must reply by. */
 export interface DocumentDates {
@@ -56,15 +58,34 @@ export interface DateConcerns {
   readonly weekend?: string;
   /** Days after the round's deadline, when more than LONG_AFTER_DEADLINE_DAYS (the date defaults to today, and an old round re-run today asks units to reply after later deadlines). */
   readonly daysAfterDeadline?: number;
+  /** The latest report received, when the date is before it: a letter would answer a report not yet sent. */
+  readonly beforeLatestReport?: CivilDate;
 }
 
-export function documentDateConcerns(date: CivilDate, deadline: CivilDate | null): DateConcerns {
+export function documentDateConcerns(
+  date: CivilDate,
+  deadline: CivilDate | null,
+  latestReport: CivilDate | null = null,
+): DateConcerns {
   const weekend = weekendName(date);
   const late = deadline === null ? 0 : dayNumber(date) - dayNumber(deadline);
   return {
     ...(weekend !== undefined ? { weekend } : {}),
     ...(late > LONG_AFTER_DEADLINE_DAYS ? { daysAfterDeadline: late } : {}),
+    ...(latestReport !== null && compareDates(date, latestReport) < 0
+      ? { beforeLatestReport: latestReport }
+      : {}),
   };
+}
+
+/** The date of the latest report accepted; a date with a mistyped year aside (UNLIKELY_DATE says it). */
+export function latestReportDate(c: Consolidation): CivilDate | null {
+  return c.units
+    .filter((u) => c.period === null || !isUnlikelyReportDate(u.reportDate, c.period))
+    .reduce<CivilDate | null>(
+      (d, u) => (d === null || compareDates(u.reportDate, d) > 0 ? u.reportDate : d),
+      null,
+    );
 }
 
 /** The profile's organisation as the heading of an official document prints it. */

@@ -165,6 +165,8 @@ export interface Strings {
     concern: {
       readonly weekend?: string;
       readonly late?: { readonly days: number; readonly deadline: string };
+      /** The latest report received, when the date is before it. */
+      readonly before?: string;
     },
   ) => string;
   readonly documentsIntro: (date: string, replyBy: string) => string;
@@ -337,10 +339,19 @@ const vi: Strings = {
   documentsDateExample: "ví dụ 12/06/2026",
   rollupCodeExample: "ví dụ SO_Y_TE",
   rollupNameExample: "ví dụ Sở Y tế",
-  documentsDateNote: (d, { weekend, late }) =>
-    late === undefined
-      ? `Ngày ${d} là ${weekend ?? ""}: nếu văn bản cần đề ngày làm việc, nhập ngày khác.`
-      : `Ngày ${d} là ${weekend !== undefined ? `${weekend}, ` : ""}${late.days} ngày sau hạn nộp báo cáo của kỳ (${late.deadline}): nếu đang tổng hợp lại một kỳ đã qua, nhập ngày của đợt đó${weekend !== undefined ? ", một ngày làm việc" : ""}.`,
+  documentsDateNote: (d, { weekend, late, before }) =>
+    [
+      ...(before !== undefined
+        ? [`Ngày ${d} trước ngày của báo cáo đã nhận mới nhất (${before}): kiểm tra lại ngày văn bản.`]
+        : []),
+      ...(late !== undefined
+        ? [
+            `Ngày ${d} là ${weekend !== undefined ? `${weekend}, ` : ""}${late.days} ngày sau hạn nộp báo cáo của kỳ (${late.deadline}): nếu đang tổng hợp lại một kỳ đã qua, nhập ngày của đợt đó${weekend !== undefined ? ", một ngày làm việc" : ""}.`,
+          ]
+        : weekend !== undefined
+          ? [`Ngày ${d} là ${weekend}: nếu văn bản cần đề ngày làm việc, nhập ngày khác.`]
+          : []),
+    ].join(" "),
   documentsIntro: (d, r) =>
     `Thư nhắc các đơn vị (mỗi đơn vị một văn bản, in và ký) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
   documentsExcelNote:
@@ -514,11 +525,20 @@ const en: Strings = {
   documentsDateExample: "e.g. 12/06/2026",
   rollupCodeExample: "e.g. SO_Y_TE",
   rollupNameExample: "e.g. Sở Y tế",
-  documentsDateNote: (d, { weekend, late }) => {
+  documentsDateNote: (d, { weekend, late, before }) => {
     const day = weekend === undefined ? undefined : weekend === "Chủ nhật" ? "Sunday" : "Saturday";
-    return late === undefined
-      ? `${d} is a ${day ?? ""}: if the documents need a working day, type another date.`
-      : `${d} is ${day !== undefined ? `a ${day}, ` : ""}${late.days} days after the round's deadline (${late.deadline}): if you are consolidating a past round again, type that round's date${day !== undefined ? ", a working day" : ""}.`;
+    return [
+      ...(before !== undefined
+        ? [`${d} is before the latest report received (${before}): check the documents' date.`]
+        : []),
+      ...(late !== undefined
+        ? [
+            `${d} is ${day !== undefined ? `a ${day}, ` : ""}${late.days} days after the round's deadline (${late.deadline}): if you are consolidating a past round again, type that round's date${day !== undefined ? ", a working day" : ""}.`,
+          ]
+        : day !== undefined
+          ? [`${d} is a ${day}: if the documents need a working day, type another date.`]
+          : []),
+    ].join(" ");
   },
   documentsIntro: (d, r) =>
     `Follow-up letters to the units (one document each, to print and sign) and the report to the level above, as Word documents laid out per Decree 30/2020/NĐ-CP (in Vietnamese). Dated ${d}; the letters ask for a reply by ${r}; the document number is left blank for the clerk.`,

@@ -164,6 +164,12 @@ test("a date on a weekend, or long after the round's deadline, is pointed out un
   await typeInto(field, "15/06/2026");
   expect(byTestId("documents").textContent).not.toContain("là thứ Bảy");
   expect(byTestId("documents").textContent).not.toContain("ngày sau hạn nộp");
+  expect(byTestId("documents").textContent).not.toContain("trước ngày của báo cáo");
+  // Before Sở Trễ's report of 10/06/2026, the latest received: a letter would answer what was not yet sent.
+  await typeInto(field, "08/06/2026");
+  expect(byTestId("documents").textContent).toContain(
+    "Ngày 08/06/2026 trước ngày của báo cáo đã nhận mới nhất (10/06/2026): kiểm tra lại ngày văn bản.",
+  );
   // Monday 07/12/2026: the round of 6 tháng đầu năm 2026 closed on 06/06/2026, 184 days before.
   await typeInto(field, "07/12/2026");
   expect(byTestId("documents").textContent).toContain(

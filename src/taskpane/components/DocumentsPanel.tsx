@@ -8,7 +8,13 @@ import { Button } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Consolidation } from "../../core/consolidate";
 import { parseDateText, viDate } from "../../core/dates";
-import { defaultReplyBy, documentDateConcerns, vietnamDate, type DocumentDates } from "../../core/documents";
+import {
+  defaultReplyBy,
+  documentDateConcerns,
+  latestReportDate,
+  vietnamDate,
+  type DocumentDates,
+} from "../../core/documents";
 import type { Profile, RosterUnit } from "../../core/profile";
 import type { Strings } from "../i18n";
 import { downloadBlob } from "../standalone/files";
@@ -61,17 +67,22 @@ export function DocumentsPanel({
   const dates: DocumentDates = { date, replyBy: defaultReplyBy(date) };
   const dateError = typed === null ? t.documentsDateInvalid : undefined;
   // What the CLI notes before signing, said under the date (the date is taken either way).
-  const { weekend, daysAfterDeadline } = documentDateConcerns(date, c.deadline);
+  const { weekend, daysAfterDeadline, beforeLatestReport } = documentDateConcerns(
+    date,
+    c.deadline,
+    latestReportDate(c),
+  );
   const late =
     daysAfterDeadline !== undefined && c.deadline !== null
       ? { days: daysAfterDeadline, deadline: viDate(c.deadline) }
       : undefined;
   const dateWarning =
-    weekend === undefined && late === undefined
+    weekend === undefined && late === undefined && beforeLatestReport === undefined
       ? undefined
       : t.documentsDateNote(viDate(date), {
           ...(weekend !== undefined ? { weekend } : {}),
           ...(late ? { late } : {}),
+          ...(beforeLatestReport !== undefined ? { before: viDate(beforeLatestReport) } : {}),
         });
 
   // A refused date is said under its field (announced there): the focus goes to it, no second message.
