@@ -320,8 +320,19 @@ export async function writeLetters(
   const beside: string[] = [];
   const keptEdited = new Set<string>();
   const superseded: string[] = [];
-  const write = (name: string, bytes: Uint8Array): string => {
-    const place = placeDocument(dir, name, families);
+  const files = [
+    ...letters.map(({ letter, bytes }) => ({ name: letter.fileName, bytes })),
+    ...(all ? [{ name: ALL_LETTERS_FILE, bytes: all }] : []),
+  ].map((f) => ({ ...f, place: placeDocument(dir, f.name, families) }));
+  // A folder where a letter goes would stop the run after the letters before it: refused before any.
+  const blocked = files.find(
+    (f) => statSync(join(dir, f.place.target), { throwIfNoEntry: false })?.isDirectory() === true,
+  );
+  if (blocked)
+    throw new UsageError(
+      `Không ghi được thư nhắc: ${join(dir, blocked.place.target)} là một thư mục. Đổi tên hoặc chuyển thư mục đó rồi chạy lại; chưa có thư nhắc nào được ghi.`,
+    );
+  const write = ({ name, bytes, place }: (typeof files)[number]): string => {
     writeAtomic(join(dir, place.target), bytes);
     written.add(place.target);
     for (const n of place.kept) keptEdited.add(n);
@@ -330,8 +341,8 @@ export async function writeLetters(
     if (place.target !== name) beside.push(`${name} → ${place.target}`);
     return join(dir, place.target);
   };
-  for (const { letter, bytes } of letters) write(letter.fileName, bytes);
-  const allPath = all ? write(ALL_LETTERS_FILE, all) : join(dir, ALL_LETTERS_FILE);
+  const paths = files.map(write);
+  const allPath = all ? paths[paths.length - 1]! : join(dir, ALL_LETTERS_FILE);
   const known = new Set([
     ...c.units.map((u) => u.code),
     ...c.missing.map((u) => u.code),
