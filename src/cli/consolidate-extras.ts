@@ -195,15 +195,15 @@ export function weekAfterDeadline(deadline: CivilDate): DocumentDates {
  */
 export function documentDateNotes(c: Consolidation, dates: DocumentDates, defaulted: boolean): string[] {
   const how = defaulted ? " (mặc định là hôm nay)" : "";
-  const { weekend, daysAfterDeadline } = documentDateConcerns(dates.date, c.deadline);
+  const { weekend, afterDeadline } = documentDateConcerns(dates.date, c.deadline);
   const notes: string[] = [];
   if (weekend !== undefined)
     notes.push(
       `  Lưu ý: văn bản đề ngày ${viDate(dates.date)}${how}, là ${weekend}; nếu cần ngày làm việc, đặt --letter-date dd/mm/yyyy.`,
     );
-  if (daysAfterDeadline !== undefined && c.deadline !== null)
+  if (afterDeadline !== undefined)
     notes.push(
-      `  Lưu ý: văn bản đề ngày ${viDate(dates.date)}${how}, ${daysAfterDeadline} ngày sau hạn nộp báo cáo của kỳ (${viDate(c.deadline)}); nếu đang tổng hợp lại một kỳ đã qua, đặt --letter-date và --reply-by theo ngày của đợt đó.`,
+      `  Lưu ý: văn bản đề ngày ${viDate(dates.date)}${how}, ${afterDeadline.days} ngày sau hạn nộp báo cáo của kỳ (${viDate(afterDeadline.deadline)}); nếu đang tổng hợp lại một kỳ đã qua, đặt --letter-date và --reply-by theo ngày của đợt đó.`,
     );
   return notes;
 }
@@ -232,8 +232,17 @@ function previousFiles(dir: string): string[] {
  * name in its properties, src/cli/earlier-output.ts), or another document of that name.
  */
 function editedDocument(path: string): boolean {
-  // A folder of that name is no document: writing there fails and says so (cli-output-gone.test.ts).
-  return existsSync(path) && statSync(path).isFile() && !isEarlierOutput(path, "docx");
+  return isFile(path) && !isEarlierOutput(path, "docx");
+}
+
+/** A folder of that name is no document: writing there fails and says so (cli-output-gone.test.ts). */
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+}
+
+/** The names in `dir`, none when it does not exist yet. */
+function namesIn(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir) : [];
 }
 
 const BESIDE = /^(.*)-moi(?:-\d+)?\.docx$/i;
@@ -274,9 +283,7 @@ function familiesOf(listing: readonly string[]): Families {
  * analyst's section VI), then beside it; one copy of KL226's, never one per run.
  */
 function placeDocument(dir: string, name: string, families: Families): Placement {
-  const family = (families.get(name.toLowerCase()) ?? []).filter(
-    (n) => statSync(join(dir, n), { throwIfNoEntry: false })?.isFile() === true,
-  );
+  const family = (families.get(name.toLowerCase()) ?? []).filter((n) => isFile(join(dir, n)));
   const kept = family.filter((n) => !isEarlierOutput(join(dir, n), "docx"));
   const base = name.replace(/\.docx$/i, "");
   const names = [
@@ -313,13 +320,13 @@ export async function writeLetters(
 ): Promise<string[]> {
   const { letters, all } = (await wordDocuments()).letterFiles(c, profile, dates, NODE_ZIP_CODEC);
   const written = new Set<string>();
-  const listing = existsSync(dir) ? readdirSync(dir) : [];
+  const listing = namesIn(dir);
   const families = familiesOf(listing);
   // "SO_A.docx → SO_A-moi.docx" for letters written beside an edited one; the edited ones themselves,
   // and KL226's copies superseded by this run's (removed).
   const beside: string[] = [];
   const keptEdited = new Set<string>();
-  const superseded: string[] = [];
+  const superseded = new Set<string>();
   const files = [
     ...letters.map(({ letter, bytes }) => ({ name: letter.fileName, bytes })),
     ...(all ? [{ name: ALL_LETTERS_FILE, bytes: all }] : []),
@@ -336,8 +343,10 @@ export async function writeLetters(
     writeAtomic(join(dir, place.target), bytes);
     written.add(place.target);
     for (const n of place.kept) keptEdited.add(n);
-    for (const n of place.outdated) rmSync(join(dir, n), { force: true });
-    superseded.push(...place.outdated);
+    for (const n of place.outdated) {
+      rmSync(join(dir, n), { force: true });
+      superseded.add(n);
+    }
     if (place.target !== name) beside.push(`${name} → ${place.target}`);
     return join(dir, place.target);
   };
@@ -360,7 +369,7 @@ export async function writeLetters(
       ourNames.has(mainName(name)) &&
       !written.has(name) &&
       !keptEdited.has(name) &&
-      !superseded.includes(name) &&
+      !superseded.has(name) &&
       looksLikeOurs(name),
   );
   const editedUnneeded = unneeded.filter((name) => name.endsWith(".docx") && editedDocument(join(dir, name)));
@@ -372,8 +381,8 @@ export async function writeLetters(
     (stale.length > 0
       ? ` Đã xóa ${stale.length} thư cũ của lần chạy trước không còn cần (${someNames(stale)}).`
       : "") +
-    (superseded.length > 0
-      ? ` Đã xóa ${superseded.length} bản KL226 ghi cạnh thư đã sửa ở lần chạy trước, nay thay bằng thư mới (${someNames(superseded)}).`
+    (superseded.size > 0
+      ? ` Đã xóa ${superseded.size} bản KL226 ghi cạnh thư đã sửa ở lần chạy trước, nay thay bằng thư mới (${someNames([...superseded])}).`
       : "");
   const editedLines = [
     ...(beside.length > 0
@@ -439,11 +448,7 @@ export async function writeReport(
   roster: readonly RosterUnit[] | undefined,
 ): Promise<string[]> {
   const bytes = (await wordDocuments()).reportFile(c, profile, { date: dates.date, roster }, NODE_ZIP_CODEC);
-  const place = placeDocument(
-    dirname(path),
-    basename(path),
-    familiesOf(existsSync(dirname(path)) ? readdirSync(dirname(path)) : []),
-  );
+  const place = placeDocument(dirname(path), basename(path), familiesOf(namesIn(dirname(path))));
   const target = join(dirname(path), place.target);
   writeAtomic(target, bytes);
   for (const n of place.outdated) rmSync(join(dirname(path), n), { force: true });

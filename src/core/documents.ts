@@ -56,8 +56,8 @@ export const LONG_AFTER_DEADLINE_DAYS = 90;
 export interface DateConcerns {
   /** "thứ Bảy" or "Chủ nhật" when the date falls on a weekend. */
   readonly weekend?: string;
-  /** Days after the round's deadline, when more than LONG_AFTER_DEADLINE_DAYS (the date defaults to today, and an old round re-run today asks units to reply after later deadlines). */
-  readonly daysAfterDeadline?: number;
+  /** The round's deadline and how many days after it, when more than LONG_AFTER_DEADLINE_DAYS (the date defaults to today, and an old round re-run today asks units to reply after later deadlines). */
+  readonly afterDeadline?: { readonly days: number; readonly deadline: CivilDate };
   /** The latest report received, when the date is before it: a letter would answer a report not yet sent. */
   readonly beforeLatestReport?: CivilDate;
 }
@@ -71,7 +71,9 @@ export function documentDateConcerns(
   const late = deadline === null ? 0 : dayNumber(date) - dayNumber(deadline);
   return {
     ...(weekend !== undefined ? { weekend } : {}),
-    ...(late > LONG_AFTER_DEADLINE_DAYS ? { daysAfterDeadline: late } : {}),
+    ...(deadline !== null && late > LONG_AFTER_DEADLINE_DAYS
+      ? { afterDeadline: { days: late, deadline } }
+      : {}),
     ...(latestReport !== null && compareDates(date, latestReport) < 0
       ? { beforeLatestReport: latestReport }
       : {}),

@@ -695,8 +695,8 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
       continue;
     }
     // A name of only invisible characters is no name (the letter would say "Kính gửi: ").
-    const name = field.code === "TEN_DON_VI" ? cleanName(text) : text;
-    if (name === "") {
+    const value = field.code === "TEN_DON_VI" ? cleanName(text) : text;
+    if (value === "") {
       if (field.required)
         findings.push(
           finding(
@@ -717,7 +717,7 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
         break;
       }
       case "TEN_DON_VI":
-        h.name = name;
+        h.name = value;
         break;
       case "LOAI_DON_VI": {
         const t = matchOption(UNIT_TYPES, text);

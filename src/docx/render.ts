@@ -52,11 +52,10 @@ function escapeXml(s: string): string {
   return s.replace(ESCAPED, (c) => ENTITIES[c] ?? "");
 }
 
-// Inside w:t a tab or a line end is only white space to Word: a tab is its own element, and a line
-// end typed in a cell (Alt+Enter) becomes a line break.
-const TAB_OR_LINE = /\t|\r\n|\r|\n/;
-
-/** The text of a run: w:t pieces with w:tab and w:br between them where the text has tabs or line ends. */
+/**
+ * The text of a run: w:t pieces with w:tab and w:br between them where the text has tabs or line
+ * ends (inside w:t Word shows them as mere spaces; a line end typed in a cell, Alt+Enter, is a break).
+ */
 function runText(text: string): string {
   const pieces = text.split(/(\t|\r\n|\r|\n)/);
   return pieces
@@ -107,10 +106,7 @@ function run(r: Run, out: string[]): void {
     );
     return;
   }
-  out.push(
-    `<w:r>${rPr}${r.breakBefore === true ? "<w:br/>" : ""}` +
-      `${TAB_OR_LINE.test(r.text) ? runText(keepTogether(r.text)) : `<w:t xml:space="preserve">${escapeXml(keepTogether(r.text))}</w:t>`}</w:r>`,
-  );
+  out.push(`<w:r>${rPr}${r.breakBefore === true ? "<w:br/>" : ""}${runText(keepTogether(r.text))}</w:r>`);
 }
 
 function indent(ind: NonNullable<ParagraphSpec["indent"]>): string {

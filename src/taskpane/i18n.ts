@@ -163,10 +163,10 @@ export interface Strings {
   readonly documentsDateNote: (
     date: string,
     concern: {
-      readonly weekend?: string;
-      readonly late?: { readonly days: number; readonly deadline: string };
+      readonly weekend: string | undefined;
+      readonly late: { readonly days: number; readonly deadline: string } | undefined;
       /** The latest report received, when the date is before it. */
-      readonly before?: string;
+      readonly before: string | undefined;
     },
   ) => string;
   readonly documentsIntro: (date: string, replyBy: string) => string;

@@ -67,23 +67,17 @@ export function DocumentsPanel({
   const dates: DocumentDates = { date, replyBy: defaultReplyBy(date) };
   const dateError = typed === null ? t.documentsDateInvalid : undefined;
   // What the CLI notes before signing, said under the date (the date is taken either way).
-  const { weekend, daysAfterDeadline, beforeLatestReport } = documentDateConcerns(
+  const { weekend, afterDeadline, beforeLatestReport } = documentDateConcerns(
     date,
     c.deadline,
     latestReportDate(c),
   );
-  const late =
-    daysAfterDeadline !== undefined && c.deadline !== null
-      ? { days: daysAfterDeadline, deadline: viDate(c.deadline) }
-      : undefined;
   const dateWarning =
-    weekend === undefined && late === undefined && beforeLatestReport === undefined
-      ? undefined
-      : t.documentsDateNote(viDate(date), {
-          ...(weekend !== undefined ? { weekend } : {}),
-          ...(late ? { late } : {}),
-          ...(beforeLatestReport !== undefined ? { before: viDate(beforeLatestReport) } : {}),
-        });
+    t.documentsDateNote(viDate(date), {
+      weekend,
+      late: afterDeadline && { days: afterDeadline.days, deadline: viDate(afterDeadline.deadline) },
+      before: beforeLatestReport && viDate(beforeLatestReport),
+    }) || undefined;
 
   // A refused date is said under its field (announced there): the focus goes to it, no second message.
   const dateInput = useRef<HTMLInputElement>(null);
