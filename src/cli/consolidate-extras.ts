@@ -245,7 +245,9 @@ function namesIn(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir) : [];
 }
 
-const BESIDE = /^(.*)-moi(?:-\d+)?\.docx$/i;
+// "-moi" in lower case, as this run writes it: a unit code (upper case) that ends in "-MOI" names a
+// letter of its own, not a copy beside another unit's (its letter was removed on a re-run).
+const BESIDE = /^(.*)-moi(?:-\d+)?\.docx$/;
 
 /** The document a file name stands for: "SO_A-moi-2.docx" → "SO_A.docx" (the copies written beside an edited one). */
 function mainName(name: string): string {

@@ -424,3 +424,30 @@ test("a letter or the report someone edited since is never replaced or removed: 
     "Giữ nguyên bao-cao-moi.docx (đã được sửa sau khi KL226 ghi); báo cáo mới ghi vào bao-cao.docx",
   );
 });
+
+test("a unit whose code ends in -MOI keeps its letter: it is a document of its own, not a copy beside another unit's", async () => {
+  const dir = join(root, "moi");
+  const inbox = join(dir, "in");
+  mkdirSync(inbox, { recursive: true });
+  writeFileSync(
+    join(inbox, "a.xlsx"),
+    reportBytes({ unit: "XA_A", name: "Xã A", counts: { HN_TONG: [200, 120] } }),
+  );
+  const list = join(dir, "ds.csv");
+  writeFileSync(
+    list,
+    'MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nXA_A,Xã A,"UBND xã, phường"\nXA_A-MOI,Xã A Mới,"UBND xã, phường"\n',
+  );
+  const letters = join(dir, "thu");
+  const args = ["consolidate", inbox, "--out", join(dir, "t.xlsx"), "--roster", list, "--letters", letters];
+  await main([...args, "--letter-date", "12/6/2026"], capture());
+  // The re-run writes the not-sent unit's letter first, then XA_A's.
+  const again = capture();
+  await main([...args, "--letter-date", "12/6/2026"], again);
+  expect(
+    readdirSync(letters)
+      .filter((f) => f.endsWith(".docx"))
+      .sort(),
+  ).toEqual(["XA_A-MOI.docx", "XA_A.docx", "tat-ca-thu-nhac.docx"]);
+  expect(again.stdout).not.toContain("bản KL226 ghi cạnh thư đã sửa");
+});
