@@ -47,6 +47,8 @@ import {
   loadPrevious,
   previousOptionShape,
   withPrevious,
+  planLetters,
+  placedAs,
   writeLetters,
   checkRollupPeriod,
   ROLLUP_TOGETHER,
@@ -410,6 +412,9 @@ export async function runConsolidation(
     o.dates ??
     (o.datedAfterDeadline && c.deadline !== null ? weekAfterDeadline(c.deadline) : documentDates({}));
   const letters = o.letters === undefined ? undefined : followUpLetters(c, profile, dates);
+  // Where each letter goes (beside a letter someone edited): the summary's sheet names those files.
+  const letterPlan =
+    o.letters === undefined || letters === undefined ? undefined : planLetters(o.letters, letters);
   const summary = summaryWorkbook(c, profile);
   // An output that cannot be written ends the run (exit 2); what was written before it is said.
   const written: string[] = [];
@@ -427,7 +432,7 @@ export async function runConsolidation(
     writeAtomic(
       o.out,
       await writeXlsxOverlapped(
-        letters ? withLetterSheet(summary, letters, o.letters) : summary,
+        letters && letterPlan ? withLetterSheet(summary, letters, o.letters, placedAs(letterPlan)) : summary,
         nodeZipEntryLater,
         NODE_ZIP_CODEC,
       ),
@@ -442,10 +447,10 @@ export async function runConsolidation(
   io.out(humanSummary(c, profile, named, files.length, o.out, o.json, ignored));
   if (history) io.out(`${history.lines.join("\n")}\n`);
   const roster = o.roster ?? profile.roster;
-  const { letters: lettersDirOption, report } = o;
-  if (lettersDirOption !== undefined)
+  const { report } = o;
+  if (letterPlan !== undefined)
     io.out(
-      `${(await output(lettersDirOption, () => writeLetters(lettersDirOption, c, profile, dates, roster))).join("\n")}\n`,
+      `${(await output(letterPlan.dir, () => writeLetters(letterPlan, c, profile, dates, roster))).join("\n")}\n`,
     );
   if (report !== undefined)
     io.out(`${(await output(report, () => writeReport(report, c, profile, dates, roster))).join("\n")}\n`);

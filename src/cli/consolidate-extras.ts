@@ -32,6 +32,7 @@ import {
   letterFileName,
   lettersByReason,
   lettersToSender,
+  type Letter,
 } from "../core/letters";
 import type { Profile, RosterUnit } from "../core/profile";
 import { rollupRefusal, rollupWorkbook, type RollupUnit } from "../core/rollup";
@@ -306,24 +307,58 @@ function someNames(names: readonly string[]): string {
   return `${sorted.slice(0, 10).join(", ")}${sorted.length > 10 ? ", …" : ""}`;
 }
 
+/** Where each of a run's letters goes in its folder, decided before anything is written. */
+export interface LetterPlan {
+  readonly dir: string;
+  /** The folder's names before this run wrote there. */
+  readonly listing: readonly string[];
+  readonly families: Families;
+  /** By the letter's own file name (and `tat-ca-thu-nhac.docx`). */
+  readonly placements: ReadonlyMap<string, Placement>;
+}
+
+/**
+ * Places `letters` and the joined file in `dir` (placeDocument), before the summary is written: its
+ * "Thư nhắc" sheet names the files as written (`placedAs`). A folder where a letter must go is
+ * refused here, before anything is written.
+ */
+export function planLetters(dir: string, letters: readonly Letter[]): LetterPlan {
+  const listing = namesIn(dir);
+  const families = familiesOf(listing);
+  const names = [...letters.map((l) => l.fileName), ...(letters.length > 0 ? [ALL_LETTERS_FILE] : [])];
+  const placements = new Map(names.map((name) => [name, placeDocument(dir, name, families)]));
+  const blocked = [...placements.values()].find(
+    (p) => statSync(join(dir, p.target), { throwIfNoEntry: false })?.isDirectory() === true,
+  );
+  if (blocked)
+    throw new UsageError(
+      `Không ghi được thư nhắc: ${join(dir, blocked.target)} là một thư mục. Đổi tên hoặc chuyển thư mục đó rồi chạy lại; chưa có gì được ghi.`,
+    );
+  return { dir, listing, families, placements };
+}
+
+/** The name each letter was placed under (its own, or beside an edited one), for withLetterSheet. */
+export function placedAs(plan: LetterPlan): ReadonlyMap<string, string> {
+  return new Map([...plan.placements].map(([name, p]) => [name, p.target]));
+}
+
 /**
  * One .docx per letter (`<UNIT_CODE>.docx`) and all of them in `tat-ca-thu-nhac.docx`, each written
- * atomically; letters an earlier run wrote there that this run does not need are removed (those
- * the folder's manifest lists, and `<CODE>.docx`/`<CODE>.txt` of any unit this consolidation knows),
- * never other files. A letter someone edited since is neither replaced nor removed: the new one is
- * written beside it. Returns the lines for the human summary.
+ * atomically where `plan` placed it; letters an earlier run wrote there that this run does not need
+ * are removed (those the folder's manifest lists, and `<CODE>.docx`/`<CODE>.txt` of any unit this
+ * consolidation knows), never other files. A letter someone edited since is neither replaced nor
+ * removed: the new one is written beside it. Returns the lines for the human summary.
  */
 export async function writeLetters(
-  dir: string,
+  plan: LetterPlan,
   c: Consolidation,
   profile: Profile,
   dates: DocumentDates,
   roster: readonly RosterUnit[] | undefined,
 ): Promise<string[]> {
+  const { dir, listing, placements } = plan;
   const { letters, all } = (await wordDocuments()).letterFiles(c, profile, dates, NODE_ZIP_CODEC);
   const written = new Set<string>();
-  const listing = namesIn(dir);
-  const families = familiesOf(listing);
   // "SO_A.docx → SO_A-moi.docx" for letters written beside an edited one; the edited ones themselves,
   // and KL226's copies superseded by this run's (removed).
   const beside: string[] = [];
@@ -332,15 +367,7 @@ export async function writeLetters(
   const files = [
     ...letters.map(({ letter, bytes }) => ({ name: letter.fileName, bytes })),
     ...(all ? [{ name: ALL_LETTERS_FILE, bytes: all }] : []),
-  ].map((f) => ({ ...f, place: placeDocument(dir, f.name, families) }));
-  // A folder where a letter goes would stop the run after the letters before it: refused before any.
-  const blocked = files.find(
-    (f) => statSync(join(dir, f.place.target), { throwIfNoEntry: false })?.isDirectory() === true,
-  );
-  if (blocked)
-    throw new UsageError(
-      `Không ghi được thư nhắc: ${join(dir, blocked.place.target)} là một thư mục. Đổi tên hoặc chuyển thư mục đó rồi chạy lại; chưa có thư nhắc nào được ghi.`,
-    );
+  ].map((f) => ({ ...f, place: placements.get(f.name) ?? placeDocument(dir, f.name, plan.families) }));
   const write = ({ name, bytes, place }: (typeof files)[number]): string => {
     writeAtomic(join(dir, place.target), bytes);
     written.add(place.target);

@@ -515,14 +515,25 @@ const HEAD: CellStyle = { bold: true, fill: "D9E2F3", border: true, wrap: true, 
 const WRAP: CellStyle = { wrap: true, vAlign: "top", border: true };
 const WIDTHS = [22, 32, 22, 70, 24];
 
+/** The letter's file as written: "SO_A-moi.docx" and why, when it went beside an edited SO_A.docx. */
+function letterFileCell(fileName: string, placedAs: ReadonlyMap<string, string>): string {
+  const placed = placedAs.get(fileName);
+  return placed === undefined || placed === fileName
+    ? fileName
+    : `${placed}\n(thư mới; ${fileName} là bản đã được sửa, giữ nguyên)`;
+}
+
 /**
  * The summary's `Thư nhắc` sheet, replacing any earlier one: an index of the letters (unit, reasons,
  * one short line per reason, the letter's file), not their text: the .docx files are the letters.
+ * `placedAs` maps a file name to the one a letter was written under instead (beside a letter someone
+ * edited, which is never replaced: `SO_A.docx` → `SO_A-moi.docx`), so the sheet names the file there.
  */
 export function withLetterSheet(
   spec: WorkbookSpec,
   letters: readonly Letter[],
   folder?: string,
+  placedAs: ReadonlyMap<string, string> = new Map(),
 ): WorkbookSpec {
   // The folder by its own name: a printed sheet does not carry the path of one machine.
   const name = folder
@@ -537,7 +548,7 @@ export function withLetterSheet(
         value:
           letters.length === 0
             ? "Không có đơn vị nào cần nhắc."
-            : `${letters.length} đơn vị cần nhắc. Mỗi đơn vị một văn bản Word (.docx)${where}, tệp ${ALL_LETTERS_FILE} gồm tất cả để in.`,
+            : `${letters.length} đơn vị cần nhắc. Mỗi đơn vị một văn bản Word (.docx)${where}, tệp ${placedAs.get(ALL_LETTERS_FILE) ?? ALL_LETTERS_FILE} gồm tất cả để in.`,
         style: { italic: true },
       },
     ],
@@ -548,7 +559,7 @@ export function withLetterSheet(
       { value: l.name, style: WRAP },
       { value: l.reasons.map((r) => REASON_LABELS[r]).join("; "), style: WRAP },
       { value: l.notes.join("\n"), style: WRAP },
-      { value: l.fileName, style: WRAP },
+      { value: letterFileCell(l.fileName, placedAs), style: WRAP },
     ]),
   ];
   // Heights for the wrapped cells (LibreOffice keeps one line unless told).
@@ -559,7 +570,7 @@ export function withLetterSheet(
       l.name,
       l.reasons.map((r) => REASON_LABELS[r]).join("; "),
       l.notes.join("\n"),
-      l.fileName,
+      letterFileCell(l.fileName, placedAs),
     ];
     const lines = Math.max(
       ...cells.map((text, c) =>

@@ -31,6 +31,14 @@ const ourLetter = (): Uint8Array =>
   });
 
 /** `bytes` as Word saves them after someone's edit: the editor's name as the last to modify, a line added. */
+/** The "Tệp thư" column of a summary's Thư nhắc sheet, below its heading. */
+function letterSheetFiles(summary: string): string[] {
+  const wb = readXlsx(read(summary));
+  if (!wb.ok) throw new Error(wb.reason);
+  const sheet = wb.workbook.sheets.find((s) => s.name === "Thư nhắc");
+  return (sheet?.rows ?? []).slice(4).map((r) => (r?.[4] ? cellText(r[4]) : ""));
+}
+
 function editedInWord(bytes: Uint8Array, line: string): Uint8Array {
   const parts = unzipSync(bytes);
   const core = strFromU8(parts["docProps/core.xml"]!);
@@ -140,15 +148,7 @@ describe("kl226 consolidate --letters --report", () => {
   });
 
   test("the summary's Thư nhắc sheet indexes the letters", () => {
-    const wb = readXlsx(read(out));
-    if (!wb.ok) throw new Error(wb.reason);
-    const sheet = wb.workbook.sheets.find((s) => s.name === "Thư nhắc");
-    const codes = (sheet?.rows ?? []).map((r) => (r?.[4] ? cellText(r[4]) : ""));
-    expect(codes.filter((c) => c.endsWith(".docx"))).toEqual([
-      "PHONG_C.docx",
-      "PHONG_D.docx",
-      "PHONG_B.docx",
-    ]);
+    expect(letterSheetFiles(out)).toEqual(["PHONG_C.docx", "PHONG_D.docx", "PHONG_B.docx"]);
   });
 
   test("the report is written, dated as the letters, with its sections and the missing unit", () => {
@@ -388,6 +388,12 @@ test("a letter or the report someone edited since is never replaced or removed: 
     expect(io.stdout).toContain(
       "Giữ nguyên 1 thư đã được sửa của đơn vị nay không cần nhắc nữa (PHONG_A.docx): đừng gửi các thư này.",
     );
+    // The summary's index names the letter where it was written, and says why.
+    expect(letterSheetFiles(join(root, "edited", "t.xlsx"))).toEqual([
+      "PHONG_C.docx",
+      "PHONG_D.docx",
+      "PHONG_B-moi.docx\n(thư mới; PHONG_B.docx là bản đã được sửa, giữ nguyên)",
+    ]);
   }
   // The clerk edits the new letter and the analyst copies section VI into the new report: both kept,
   // a third copy written beside them, and neither is called a letter no longer needed.
@@ -401,6 +407,9 @@ test("a letter or the report someone edited since is never replaced or removed: 
   expect(read(join(dir, "PHONG_B-moi.docx"))).toEqual(moiEdited);
   expect(docxText(read(join(dir, "PHONG_B-moi-2.docx")))).toContain("Kính gửi: Phòng B");
   expect(third.stdout).toContain("thư mới ghi bên cạnh: PHONG_B.docx → PHONG_B-moi-2.docx.");
+  expect(letterSheetFiles(join(root, "edited", "t.xlsx"))[2]).toBe(
+    "PHONG_B-moi-2.docx\n(thư mới; PHONG_B.docx là bản đã được sửa, giữ nguyên)",
+  );
   expect(third.stdout).not.toMatch(/không cần nhắc nữa \([^)]*PHONG_B/);
   expect(third.stdout).toContain(
     "Giữ nguyên bao-cao-moi.docx, bao-cao.docx (đã được sửa sau khi KL226 ghi); báo cáo mới ghi vào bao-cao-moi-2.docx",

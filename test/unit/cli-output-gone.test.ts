@@ -4,7 +4,7 @@
 // `> ket-qua.json`) is said in Vietnamese and exits with 2.
 
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -81,9 +81,31 @@ test("an output that cannot be written after others were says which were written
   const { mkdirSync } = await import("node:fs");
   const out = join(dir, "partial.xlsx");
   const json = join(dir, "partial.json");
-  const letters = join(dir, "partial-letters");
-  // A folder where the file of all letters must go, written after every unit's letter: the letters
-  // cannot all be written, after the summary and the JSON.
+  // The report there was edited (any .docx KL226 did not write), so the new one goes beside it, where
+  // a folder stands: found only when the report is written, after the summary and the JSON.
+  const report = join(dir, "partial-report.docx");
+  writeFileSync(report, "báo cáo đã sửa");
+  mkdirSync(join(dir, "partial-report-moi.docx"), { recursive: true });
+  const io = capture();
+  const roster = join(ROOT, "samples", "roster.csv");
+  const code = await main(
+    ["consolidate", SAMPLES, "--out", out, "--json", json, "--roster", roster, "--report", report],
+    io,
+  );
+  expect(code).toBe(2);
+  expect(io.stderr).toContain("partial-report-moi.docx: đã có một thư mục trùng tên.");
+  expect(io.stderr).toContain(`Đã ghi xong trước đó: ${out}, ${json}.`);
+  expect(existsSync(out) && existsSync(json)).toBe(true);
+}, 60_000);
+
+test("a folder where a letter must go is refused before anything is written (a tester found 23 letters written beside it)", async () => {
+  const { main } = await import("../../src/cli/main");
+  const { capture } = await import("../helpers/cli-io");
+  const { mkdirSync, readdirSync, statSync } = await import("node:fs");
+  const out = join(dir, "blocked.xlsx");
+  const json = join(dir, "blocked.json");
+  const letters = join(dir, "blocked-letters");
+  // The file of all letters, written after every unit's letter, has a folder in its place.
   mkdirSync(join(letters, "tat-ca-thu-nhac.docx"), { recursive: true });
   const io = capture();
   const roster = join(ROOT, "samples", "roster.csv");
@@ -93,11 +115,8 @@ test("an output that cannot be written after others were says which were written
   );
   expect(code).toBe(2);
   expect(io.stderr).toContain(
-    "là một thư mục. Đổi tên hoặc chuyển thư mục đó rồi chạy lại; chưa có thư nhắc nào được ghi.",
+    `Không ghi được thư nhắc: ${join(letters, "tat-ca-thu-nhac.docx")} là một thư mục. Đổi tên hoặc chuyển thư mục đó rồi chạy lại; chưa có gì được ghi.`,
   );
-  expect(io.stderr).toContain(`Đã ghi xong trước đó: ${out}, ${json}.`);
-  expect(existsSync(out) && existsSync(json)).toBe(true);
-  // Checked before any letter: none was written beside the folders (a tester found 23 there).
-  const { readdirSync, statSync } = await import("node:fs");
+  expect(existsSync(out) || existsSync(json)).toBe(false);
   expect(readdirSync(letters).filter((n) => !statSync(join(letters, n)).isDirectory())).toEqual([]);
 }, 60_000);
