@@ -167,6 +167,9 @@ test("V: each line a unit typed is a paragraph of its own, not a justified line 
   );
   expect(line1.spacing?.after).toBe(0);
   expect(line2.spacing?.after).toBe(6);
+  // The lines after the first stand as a block under it, not first-line-indented like the next unit's answer.
+  expect(line1.indent).toEqual({ firstLine: 12.7 });
+  expect(line2.indent).toEqual({ left: 12.7 });
 });
 
 test("V: quotation marks that span two lines of an answer become single ones; a lone CR ends a line too", () => {

@@ -546,6 +546,9 @@ function innerQuotes(text: string): string {
   return text.replace(/[“"]([^”"]*)[”"]/g, "‘$1’");
 }
 
+/** The left indent of an answer's lines after its first: the body's first-line indent. */
+const ANSWER_INDENT_MM = 12.7;
+
 /**
  * One unit's answer, quoted: "- Phường Đông Sơn: “…”", a paragraph per line the unit typed (Alt+Enter
  * in a cell, often a numbered list): Word and LibreOffice stretch a justified line that ends in a
@@ -561,9 +564,16 @@ function quote(u: UnitSummary, text: string): ParagraphSpec[] {
   return lines.map((l, i) => {
     const last = i === lines.length - 1;
     const words: Run = { text: `${i === 0 ? "“" : ""}${l}${last ? "”" : ""}`, italic: true };
-    const paragraph = bodyParagraph(i === 0 ? [{ text: `- ${u.name}: `, bold: true }, words] : [words]);
-    // The lines of one answer close together; the space after comes after its last line.
-    return last ? paragraph : { ...paragraph, spacing: { ...paragraph.spacing, after: 0 } };
+    const first = i === 0;
+    const paragraph = bodyParagraph(first ? [{ text: `- ${u.name}: `, bold: true }, words] : [words]);
+    // The lines of one answer close together, the space after comes after its last line, and the
+    // lines after the first stand indented as a block under it (with the first line's indent they
+    // read as answers of other units).
+    return {
+      ...paragraph,
+      ...(first ? {} : { indent: { left: ANSWER_INDENT_MM } }),
+      spacing: { ...paragraph.spacing, after: last ? paragraph.spacing?.after : 0 },
+    };
   });
 }
 
