@@ -75,46 +75,43 @@ test("validate and --help whose reader has left exit with their own codes and pr
   60_000,
 );
 
-test("an output that cannot be written after others were says which were written (exit 2 no longer reads as nothing written)", async () => {
+/** `consolidate` of the samples with the roster, the summary and the JSON as `<name>.xlsx`/`.json`, and `extra`. */
+async function consolidateSamples(name: string, extra: readonly string[]) {
   const { main } = await import("../../src/cli/main");
   const { capture } = await import("../helpers/cli-io");
+  const out = join(dir, `${name}.xlsx`);
+  const json = join(dir, `${name}.json`);
+  const roster = join(ROOT, "samples", "roster.csv");
+  const io = capture();
+  const code = await main(
+    ["consolidate", SAMPLES, "--out", out, "--json", json, "--roster", roster, ...extra],
+    io,
+  );
+  return { code, stderr: io.stderr, out, json };
+}
+
+test("an output that cannot be written after others were says which were written (exit 2 no longer reads as nothing written)", async () => {
   const { mkdirSync } = await import("node:fs");
-  const out = join(dir, "partial.xlsx");
-  const json = join(dir, "partial.json");
   // The report there was edited (any .docx KL226 did not write), so the new one goes beside it, where
   // a folder stands: found only when the report is written, after the summary and the JSON.
   const report = join(dir, "partial-report.docx");
   writeFileSync(report, "báo cáo đã sửa");
   mkdirSync(join(dir, "partial-report-moi.docx"), { recursive: true });
-  const io = capture();
-  const roster = join(ROOT, "samples", "roster.csv");
-  const code = await main(
-    ["consolidate", SAMPLES, "--out", out, "--json", json, "--roster", roster, "--report", report],
-    io,
-  );
+  const { code, stderr, out, json } = await consolidateSamples("partial", ["--report", report]);
   expect(code).toBe(2);
-  expect(io.stderr).toContain("partial-report-moi.docx: đã có một thư mục trùng tên.");
-  expect(io.stderr).toContain(`Đã ghi xong trước đó: ${out}, ${json}.`);
+  expect(stderr).toContain("partial-report-moi.docx: đã có một thư mục trùng tên.");
+  expect(stderr).toContain(`Đã ghi xong trước đó: ${out}, ${json}.`);
   expect(existsSync(out) && existsSync(json)).toBe(true);
 }, 60_000);
 
 test("a folder where a letter must go is refused before anything is written (a tester found 23 letters written beside it)", async () => {
-  const { main } = await import("../../src/cli/main");
-  const { capture } = await import("../helpers/cli-io");
   const { mkdirSync, readdirSync, statSync } = await import("node:fs");
-  const out = join(dir, "blocked.xlsx");
-  const json = join(dir, "blocked.json");
   const letters = join(dir, "blocked-letters");
   // The file of all letters, written after every unit's letter, has a folder in its place.
   mkdirSync(join(letters, "tat-ca-thu-nhac.docx"), { recursive: true });
-  const io = capture();
-  const roster = join(ROOT, "samples", "roster.csv");
-  const code = await main(
-    ["consolidate", SAMPLES, "--out", out, "--json", json, "--roster", roster, "--letters", letters],
-    io,
-  );
+  const { code, stderr, out, json } = await consolidateSamples("blocked", ["--letters", letters]);
   expect(code).toBe(2);
-  expect(io.stderr).toContain(
+  expect(stderr).toContain(
     `Không ghi được thư nhắc: ${join(letters, "tat-ca-thu-nhac.docx")} là một thư mục. Đổi tên hoặc chuyển thư mục đó rồi chạy lại; chưa có gì được ghi.`,
   );
   expect(existsSync(out) || existsSync(json)).toBe(false);
