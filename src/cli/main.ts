@@ -264,6 +264,8 @@ export interface FileValidation {
   readonly shortfalls?: readonly string[];
   /** A valid report dated after its period's deadline: the consolidation will count it late. */
   readonly late?: { readonly date: CivilDate; readonly deadline: CivilDate };
+  /** A path given that does not exist: a mistyped path, not a report that failed its checks. */
+  readonly missing?: true;
 }
 
 async function validateCommand(args: string[], io: Io): Promise<number> {
@@ -319,10 +321,18 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
           )
         : [];
     const late = result.report && by ? lateReport(result.report, by) : undefined;
-    return { file, result, ...(shortfalls.length > 0 ? { shortfalls } : {}), ...(late ? { late } : {}) };
+    return {
+      file,
+      result,
+      ...(shortfalls.length > 0 ? { shortfalls } : {}),
+      ...(late ? { late } : {}),
+      ...(missing ? { missing } : {}),
+    };
   });
   if (o.json) io.out(`${JSON.stringify(results.map(validationJson), null, 2)}\n`);
   else io.out(`${results.map(humanValidation).join("")}${validationTally(results)}`);
+  // A mistyped path is said as not found (not as a report that failed); like a failed one it makes
+  // the exit code 1, the other files still checked (exit 2 would mean nothing was done).
   return results.every((r) => r.result.valid) ? 0 : 1;
 }
 
@@ -356,7 +366,9 @@ function whereText(f: Finding): string {
 }
 
 /** Human output: the file's verdict on one line, then its errors in sheet and row order, then its warnings. */
-export function humanValidation({ file, result, shortfalls = [], late }: FileValidation): string {
+export function humanValidation({ file, result, shortfalls = [], late, missing }: FileValidation): string {
+  if (missing)
+    return `✗ KHÔNG TÌM THẤY: ${file} — không có tệp hoặc thư mục này. Hãy kiểm tra lại đường dẫn.\n`;
   const errors = errorCount(result);
   const warnings = result.findings.length - errors;
   const who = result.unit ? ` — ${result.unit}${result.unitName ? ` (${result.unitName})` : ""}` : "";
@@ -380,7 +392,9 @@ export function humanValidation({ file, result, shortfalls = [], late }: FileVal
 const TALLY_LIST = 20;
 
 /** The closing tally: files valid / invalid, errors, warnings; the invalid files named again at the end. */
-export function validationTally(results: readonly FileValidation[]): string {
+export function validationTally(all: readonly FileValidation[]): string {
+  const notFound = all.filter((r) => r.missing).map((r) => r.file);
+  const results = all.filter((r) => !r.missing);
   const invalid = results.filter((r) => !r.result.valid);
   const errors = results.reduce((n, r) => n + errorCount(r.result), 0);
   const warnings = results.reduce((n, r) => n + r.result.findings.length, 0) - errors;
@@ -391,7 +405,17 @@ export function validationTally(results: readonly FileValidation[]): string {
         ? "hợp lệ"
         : `cả ${results.length} hợp lệ`
       : `${results.length - invalid.length} hợp lệ, ${invalid.length} không hợp lệ`;
-  const lines = ["", `Tổng kết: ${files} — ${split}; ${errors} lỗi, ${warnings} cảnh báo.`];
+  const lines = [
+    "",
+    results.length === 0
+      ? "Tổng kết: không có tệp nào được kiểm tra."
+      : `Tổng kết: ${files} — ${split}; ${errors} lỗi, ${warnings} cảnh báo.`,
+    ...(notFound.length > 0
+      ? [
+          `Không tìm thấy ${notFound.length} đường dẫn: ${notFound.join(", ")}. Hãy kiểm tra lại rồi chạy lại cho các tệp đó.`,
+        ]
+      : []),
+  ];
   if (invalid.length > 0 && results.length > 1) {
     const names = invalid.slice(0, TALLY_LIST).map((r) => r.file);
     lines.push(

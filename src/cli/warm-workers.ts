@@ -17,8 +17,8 @@ export const PARALLEL_MIN_FILES = 128;
 
 /**
  * On 2 cores one thread already keeps ≈ 1.4 of them busy (V8 compiles and collects garbage on background
- * threads), so a second thread only has the rest of a core: measured here, it is ≈ 6 % slower at 1,000
- * files, even at 2,000 and ≈ 23 % faster at 4,000 (docs/DECISIONS.md, "Speed").
+ * threads), so a second thread only has the rest of a core: measured here, it is ≈ 6% slower at 1,000
+ * files, even at 2,000 and ≈ 23% faster at 4,000 (docs/DECISIONS.md, "Speed").
  */
 const TWO_CORES_MIN_FILES = 2000;
 

@@ -39,7 +39,7 @@ const SECOND_CHART_OFFSET = CHART_ROWS + 2;
 /**
  * The chart's width in columns: room for each unit's column and label, up to what still prints
  * legibly beside the table (the sheet is fitted to one landscape A4 width: at 40 columns the page
- * shrank to ≈ 35 % and the bars and labels could not be read; at 18 it prints at ≈ 65 %).
+ * shrank to ≈ 35% and the bars and labels could not be read; at 18 it prints at ≈ 65%).
  */
 function chartWidth(units: number): number {
   return Math.min(18, Math.max(12, Math.ceil(units * 0.6)));

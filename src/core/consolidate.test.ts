@@ -52,7 +52,7 @@ describe("indicator boundaries (exact judging)", () => {
   );
   const ind = (code: string) => c.units.find((u) => u.code === code)!.indicators;
 
-  test("21 of 35 online is exactly 60 % and meets; 20 of 35 is short by ceil(0.6·35) − 20 = 1", () => {
+  test("21 of 35 online is exactly 60% and meets; 20 of 35 is short by ceil(0.6·35) − 20 = 1", () => {
     expect(ind("ONLINE_MET").ONLINE_RATIO).toEqual({
       value: 21 / 35,
       target: 0.6,
@@ -62,11 +62,11 @@ describe("indicator boundaries (exact judging)", () => {
     });
     expect(ind("ONLINE_SHORT").ONLINE_RATIO).toMatchObject({ status: "short", gap: 1 });
   });
-  test("100 → 90 is a 10 % reduction and meets; 100 → 91 is short by 91 − floor(0.9·100) = 1", () => {
+  test("100 → 90 is a 10% reduction and meets; 100 → 91 is short by 91 − floor(0.9·100) = 1", () => {
     expect(ind("RED_MET").MEETING_REDUCTION).toMatchObject({ status: "met", gap: 0 });
     expect(ind("RED_SHORT").MEETING_REDUCTION).toMatchObject({ status: "short", gap: 1 });
   });
-  test("20 → 17 documents is a 15 % reduction and meets; 20 → 18 is short by 1", () => {
+  test("20 → 17 documents is a 15% reduction and meets; 20 → 18 is short by 1", () => {
     expect(ind("DOC_MET").DOC_REDUCTION).toMatchObject({ status: "met", value: 0.15 });
     expect(ind("DOC_SHORT").DOC_REDUCTION).toMatchObject({ status: "short", gap: 18 - 17 });
   });
@@ -105,7 +105,7 @@ test("the ratio gap uses the profile's target", () => {
 });
 
 test("province ratios are pooled from sums, not an average of the units' ratios", () => {
-  // A: 1 of 1 online (100 %); B: 50 of 100 (50 %). Average 75 % would meet 60 %; pooled 51/101 does not.
+  // A: 1 of 1 online (100%); B: 50 of 100 (50%). Average 75% would meet 60%; pooled 51/101 does not.
   const c = consolidate(
     [
       submit(

@@ -1212,7 +1212,7 @@ function provinceSummary(units: readonly UnitSummary[], form: Form): ProvinceSum
   for (const ind of form.indicators) {
     // Pooled: judged on sums, never on an average of the units' ratios (SPEC §5), over the units
     // the indicator applies to that filled all of its inputs, so a unit that filled only the part
-    // (both optional for some ratios) cannot push the province above 100 %. With every unit
+    // (both optional for some ratios) cannot push the province above 100%. With every unit
     // filling both or neither (always so for required inputs) this equals the sums shown.
     const inputs = indicatorInputs(ind);
     const filled = units.filter(

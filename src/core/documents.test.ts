@@ -78,13 +78,13 @@ describe("periods and titles", () => {
 
 describe("valuePhrase: honest at the target (SPEC §9)", () => {
   test.each([
-    ["TTHC_DIGITAL_RATIO", 0.9498, "short", "đạt 94,98 %"],
-    ["TTHC_DIGITAL_RATIO", 0.95, "met", "đạt 95,0 %"],
-    ["ONLINE_RATIO", 0.5996, "short", "đạt 59,96 %"],
-    ["ONLINE_RATIO", 0.6, "met", "đạt 60,0 %"],
-    ["MEETING_REDUCTION", 0.0996, "short", "giảm 9,96 %"],
-    ["MEETING_REDUCTION", 1 - 0.9, "met", "giảm 10,0 %"],
-    ["MEETING_REDUCTION", -0.05, "short", "tăng 5,0 %"],
+    ["TTHC_DIGITAL_RATIO", 0.9498, "short", "đạt 94,98%"],
+    ["TTHC_DIGITAL_RATIO", 0.95, "met", "đạt 95,0%"],
+    ["ONLINE_RATIO", 0.5996, "short", "đạt 59,96%"],
+    ["ONLINE_RATIO", 0.6, "met", "đạt 60,0%"],
+    ["MEETING_REDUCTION", 0.0996, "short", "giảm 9,96%"],
+    ["MEETING_REDUCTION", 1 - 0.9, "met", "giảm 10,0%"],
+    ["MEETING_REDUCTION", -0.05, "short", "tăng 5,0%"],
     ["OVERTIME_MEETINGS", 1234, "short", "có 1.234 cuộc họp"],
   ] as const)("%s %p (%s) → %s", (id, value, status, text) =>
     expect(valuePhrase(ind(id), value, status)).toBe(text),

@@ -6,7 +6,7 @@ import { PERIOD_LABELS, type Form, type Indicator, type Period } from "./form";
 import type { Consolidation } from "./consolidate";
 import { compareDates, dateFromUtcMs, dayNumber, type CivilDate } from "./dates";
 import { honestPercent, viInteger, viPercent } from "./format";
-import { isCountKind, targetText } from "./indicator-text";
+import { isCountKind, targetWords } from "./indicator-text";
 import type { Status } from "./judge";
 import type { Block, DocumentSpec } from "./docspec";
 import type { Organisation as OfficialOrganisation } from "./official";
@@ -209,7 +209,7 @@ export function baselinePhrase(form: Form): string {
 
 /**
  * An indicator's value worded by its kind, honest at the target (SPEC §9): a ratio or percent
- * "đạt 94,98 %", a reduction "giảm 9,96 %" (or "tăng 5,0 %"), a count "có 2 cuộc họp"; "chưa tính
+ * "đạt 94,98%", a reduction "giảm 9,96%" (or "tăng 5,0%"), a count "có 2 cuộc họp"; "chưa tính
  * được" when it cannot be judged.
  */
 export function valuePhrase(ind: Indicator, value: number | null, status: Status): string {
@@ -224,12 +224,10 @@ export function valuePhrase(ind: Indicator, value: number | null, status: Status
   return value === 0 ? "không giảm" : `giảm ${shown}`;
 }
 
-/** "mục tiêu ≥ 60 %", a reduction "mục tiêu giảm ≥ 10 %". */
+/** "mục tiêu từ 60% trở lên", a reduction "mục tiêu giảm ít nhất 10%": the target in words, as in prose. */
 export function targetPhrase(ind: Indicator): string {
-  // "at most 0 meetings over time" is, in words, none at all.
-  if (ind.kind === "maxCount" && ind.target === 0 && ind.comparison === "<=")
-    return `mục tiêu: không có ${ind.itemUnit} nào`;
-  return `mục tiêu ${ind.kind === "reduction" ? "giảm " : ""}${targetText(ind)}`;
+  const words = targetWords(ind);
+  return words.startsWith("không có ") ? `mục tiêu: ${words}` : `mục tiêu ${words}`;
 }
 
 /** Every paragraph of a document as plain text in reading order (tables row by row), for tests and previews. */

@@ -29,29 +29,29 @@ describe("Vietnamese notation", () => {
   });
 
   test("percents with one decimal and a space before the sign", () => {
-    expect(viPercent(0.955)).toBe("95,5 %");
-    expect(viPercent(0.6)).toBe("60,0 %");
-    expect(viPercent(1)).toBe("100,0 %");
-    expect(viPercent(0.4444444444444444)).toBe("44,4 %");
-    expect(viPercent(0.5, { decimals: 0 })).toBe("50 %");
-    expect(viPercent(12.345)).toBe("1.234,5 %");
+    expect(viPercent(0.955)).toBe("95,5%");
+    expect(viPercent(0.6)).toBe("60,0%");
+    expect(viPercent(1)).toBe("100,0%");
+    expect(viPercent(0.4444444444444444)).toBe("44,4%");
+    expect(viPercent(0.5, { decimals: 0 })).toBe("50%");
+    expect(viPercent(12.345)).toBe("1.234,5%");
   });
 
   test("halves round away from zero, as Excel shows them (not toFixed's binary rounding)", () => {
     // 0.9555 is 0.95549999… in binary; toFixed would give 95,5.
-    expect(viPercent(0.9555)).toBe("95,6 %");
-    expect(viPercent(0.0005)).toBe("0,1 %");
-    expect(viPercent(-0.0005)).toBe("-0,1 %");
+    expect(viPercent(0.9555)).toBe("95,6%");
+    expect(viPercent(0.0005)).toBe("0,1%");
+    expect(viPercent(-0.0005)).toBe("-0,1%");
     expect(viDecimal(2.5, 0)).toBe("3");
   });
 
-  test("a float's noise does not show: 1 − 90/100 is 10,0 %, 0.1 + 0.2 is 30,0 %", () => {
-    expect(viPercent(1 - 90 / 100)).toBe("10,0 %");
-    expect(viPercent(0.1 + 0.2)).toBe("30,0 %");
+  test("a float's noise does not show: 1 − 90/100 is 10,0%, 0.1 + 0.2 is 30,0%", () => {
+    expect(viPercent(1 - 90 / 100)).toBe("10,0%");
+    expect(viPercent(0.1 + 0.2)).toBe("30,0%");
   });
 
   test("no negative zero", () => {
-    expect(viPercent(-0.0001)).toBe("0,0 %");
+    expect(viPercent(-0.0001)).toBe("0,0%");
     expect(viInteger(-0.2)).toBe("0");
   });
 
@@ -62,53 +62,53 @@ describe("Vietnamese notation", () => {
 });
 
 describe("honest percents at the boundaries (SPEC §9)", () => {
-  test("94,98 % against ≥ 95 % is not shown as 95,0 %", () => {
-    expect(honestPercent(0.9498, 0.95, ">=")).toBe("94,98 %");
-    expect(viPercent(0.9498)).toBe("95,0 %"); // what plain rounding would claim
+  test("94,98% against ≥ 95% is not shown as 95,0%", () => {
+    expect(honestPercent(0.9498, 0.95, ">=")).toBe("94,98%");
+    expect(viPercent(0.9498)).toBe("95,0%"); // what plain rounding would claim
   });
-  test("59,96 % against ≥ 60 %", () => {
-    expect(honestPercent(0.5996, 0.6, ">=")).toBe("59,96 %");
+  test("59,96% against ≥ 60%", () => {
+    expect(honestPercent(0.5996, 0.6, ">=")).toBe("59,96%");
   });
-  test("a reduction of 9,96 % against ≥ 10 %", () => {
-    expect(honestPercent(0.0996, 0.1, ">=")).toBe("9,96 %");
+  test("a reduction of 9,96% against ≥ 10%", () => {
+    expect(honestPercent(0.0996, 0.1, ">=")).toBe("9,96%");
   });
   test("exactly on the target shows the target with one decimal", () => {
-    expect(honestPercent(0.6, 0.6, ">=")).toBe("60,0 %");
-    expect(honestPercent(21 / 35, 0.6, ">=")).toBe("60,0 %");
-    expect(honestPercent(0.95, 0.95, "=")).toBe("95,0 %");
+    expect(honestPercent(0.6, 0.6, ">=")).toBe("60,0%");
+    expect(honestPercent(21 / 35, 0.6, ">=")).toBe("60,0%");
+    expect(honestPercent(0.95, 0.95, "=")).toBe("95,0%");
   });
-  test("a reduction of exactly 10 % (1 − 90/100 in floats) meets ≥ 10 % and shows 10,0 %", () => {
-    expect(honestPercent(1 - 90 / 100, 0.1, ">=")).toBe("10,0 %");
-    expect(honestPercent(1 - 90 / 100, 0.1, ">=", { met: true })).toBe("10,0 %");
+  test("a reduction of exactly 10% (1 − 90/100 in floats) meets ≥ 10% and shows 10,0%", () => {
+    expect(honestPercent(1 - 90 / 100, 0.1, ">=")).toBe("10,0%");
+    expect(honestPercent(1 - 90 / 100, 0.1, ">=", { met: true })).toBe("10,0%");
   });
   test("far from the target: one decimal", () => {
-    expect(honestPercent(40 / 90, 0.6, ">=")).toBe("44,4 %");
-    expect(honestPercent(0.97, 0.95, ">=")).toBe("97,0 %");
+    expect(honestPercent(40 / 90, 0.6, ">=")).toBe("44,4%");
+    expect(honestPercent(0.97, 0.95, ">=")).toBe("97,0%");
   });
   test("a short value very close to its target rounds down, never up to the target", () => {
-    expect(honestPercent(0.94999, 0.95, ">=")).toBe("94,999 %");
-    expect(honestPercent(0.9499999, 0.95, ">=")).toBe("94,9999 %");
-    expect(honestPercent(0.599999999, 0.6, ">=")).toBe("59,9999 %");
+    expect(honestPercent(0.94999, 0.95, ">=")).toBe("94,999%");
+    expect(honestPercent(0.9499999, 0.95, ">=")).toBe("94,9999%");
+    expect(honestPercent(0.599999999, 0.6, ">=")).toBe("59,9999%");
   });
-  test("strictly above: 95 % judged short against > 95 % shows 95,0 %, never 95,1 %", () => {
-    expect(honestPercent(0.95, 0.95, ">")).toBe("95,0 %");
-    // Just above 95 % meets "> 95 %" and must not look equal to it.
-    expect(honestPercent(0.9504, 0.95, ">")).toBe("95,04 %");
-    expect(honestPercent(0.95000001, 0.95, ">")).toBe("95,0001 %");
+  test("strictly above: 95% judged short against > 95% shows 95,0%, never 95,1%", () => {
+    expect(honestPercent(0.95, 0.95, ">")).toBe("95,0%");
+    // Just above 95% meets "> 95%" and must not look equal to it.
+    expect(honestPercent(0.9504, 0.95, ">")).toBe("95,04%");
+    expect(honestPercent(0.95000001, 0.95, ">")).toBe("95,0001%");
   });
-  test("at most: 5,04 % against ≤ 5 % is short and must not show 5,0 %", () => {
-    expect(honestPercent(0.0504, 0.05, "<=")).toBe("5,04 %");
-    // 4,96 % meets "≤ 5 %": showing it as 5,0 % claims nothing it does not do.
-    expect(honestPercent(0.0496, 0.05, "<=")).toBe("5,0 %");
-    expect(honestPercent(0.05, 0.05, "<=")).toBe("5,0 %");
+  test("at most: 5,04% against ≤ 5% is short and must not show 5,0%", () => {
+    expect(honestPercent(0.0504, 0.05, "<=")).toBe("5,04%");
+    // 4,96% meets "≤ 5%": showing it as 5,0% claims nothing it does not do.
+    expect(honestPercent(0.0496, 0.05, "<=")).toBe("5,0%");
+    expect(honestPercent(0.05, 0.05, "<=")).toBe("5,0%");
   });
   test("equal: a value off the target never shows as the target", () => {
-    expect(honestPercent(0.60001, 0.6, "=")).toBe("60,001 %");
-    expect(honestPercent(0.59999, 0.6, "=")).toBe("59,999 %");
+    expect(honestPercent(0.60001, 0.6, "=")).toBe("60,001%");
+    expect(honestPercent(0.59999, 0.6, "=")).toBe("59,999%");
   });
   test("the exact verdict wins over a float that disagrees with it", () => {
     // A caller whose exact judgement says short while the float rounds onto the target.
-    expect(honestPercent(0.95, 0.95, ">=", { met: false })).toBe("94,9999 %");
+    expect(honestPercent(0.95, 0.95, ">=", { met: false })).toBe("94,9999%");
   });
   test("Excel number formats: 0.0% normally, more decimals near the target", () => {
     expect(honestPercentFormat(40 / 90, 0.6, ">=")).toBe("0.0%");
@@ -121,18 +121,18 @@ describe("honest percents at the boundaries (SPEC §9)", () => {
   });
 
   test("a target in basis points and a large whole: as many decimals as it takes, past 6", () => {
-    // 10 of 99,996 is 0,0100004 % against ≤ 0,01 %: short; "0.010000%" would show it met (found by the property below).
+    // 10 of 99,996 is 0,0100004% against ≤ 0,01%: short; "0.010000%" would show it met (found by the property below).
     expect(honestPercentFormat(10 / 99_996, 0.0001, "<=", { met: false })).toBe("0.0000000%");
-    // A province's total one item short of 95 % of 20,000,019 (19,000,018.05 needed): 94,99999975 %.
+    // A province's total one item short of 95% of 20,000,019 (19,000,018.05 needed): 94,99999975%.
     expect(honestPercentFormat(19_000_018 / 20_000_019, 0.95, ">=")).toBe("0.0000000%");
   });
 });
 
 // --- The property, with its own exact arithmetic (rationals over BigInt) as the oracle.
 
-/** "94,98 %" → [9498n, 10000n] exactly. */
+/** "94,98%" → [9498n, 10000n] exactly. */
 function parseShown(text: string): [bigint, bigint] {
-  const m = /^(-?)([\d.]+)(?:,(\d+))? %$/.exec(text);
+  const m = /^(-?)([\d.]+)(?:,(\d+))?%$/.exec(text);
   if (!m) throw new Error(`not a Vietnamese percent: ${JSON.stringify(text)}`);
   const [, sign = "", int = "", frac = ""] = m;
   expect(int).toMatch(/^\d{1,3}(\.\d{3})*$/);
@@ -155,7 +155,7 @@ function excelShown(n: bigint, d: bigint, decimals: number): [bigint, bigint] {
 }
 
 const comparisons = fc.constantFrom<Comparison>(">=", ">", "<=", "=");
-// Targets as a province writes them: whole percents, halves, basis points (0 %–100 %).
+// Targets as a province writes them: whole percents, halves, basis points (0%–100%).
 const targets = fc.oneof(
   fc.integer({ min: 0, max: 100 }).map((p) => [BigInt(p), 100n] as [bigint, bigint]),
   fc.integer({ min: 0, max: 10000 }).map((p) => [BigInt(p), 10000n] as [bigint, bigint]),
@@ -236,7 +236,7 @@ describe("property: the text never flips the exact verdict", () => {
         comparisons,
         (value, target, comparison) => {
           const text = honestPercent(value, target, comparison);
-          expect(text).toMatch(/^-?\d{1,3}(\.\d{3})*,\d{1,4} %$/);
+          expect(text).toMatch(/^-?\d{1,3}(\.\d{3})*,\d{1,4}%$/);
           // The oracle for the verdict: the value as Excel shows it (15 significant digits), exactly.
           const asShown = (x: number, p?: number): [bigint, bigint] => {
             const [mant = "", exp = "0"] = (

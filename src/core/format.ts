@@ -1,4 +1,4 @@
-// Numbers as documents print them (Vietnamese notation: 1.234; 95,5 %) and honest percents (SPEC §9):
+// Numbers as documents print them (Vietnamese notation: 1.234; 95,5%) and honest percents (SPEC §9):
 // a value short of its target never displays as equal to or better than the target.
 //
 // Arithmetic is on exact decimals (BigInt digits and a power-of-ten scale), never on floats: a
@@ -13,8 +13,8 @@ const MAX_DECIMALS = 6;
 /**
  * Decimals an honest percent may take to keep its verdict (its text, and the Excel format, which can
  * only round to nearest). A ratio of counts off its target is at least 1/(10,000 × whole) from it
- * when the target is in basis points (0,01 %), so 6 decimals fail from a whole of ≈ 20,000 (10 of
- * 99,996 against ≤ 0,01 % showed as "0.010000%"); 15 cover wholes up to 10^12, and Excel shows no
+ * when the target is in basis points (0,01%), so 6 decimals fail from a whole of ≈ 20,000 (10 of
+ * 99,996 against ≤ 0,01% showed as "0.010000%"); 15 cover wholes up to 10^12, and Excel shows no
  * more than 15 significant digits anyway.
  */
 const MAX_HONEST_DECIMALS = 15;
@@ -131,7 +131,7 @@ export function viDecimal(value: number, decimals = 1): string {
   return decimalText(rescale(decimalOf(value, 15), decimals, "nearest"));
 }
 
-/** A fraction as a percent in Vietnamese notation: 0.955 → "95,5 %" (one decimal unless told). */
+/** A fraction as a percent in Vietnamese notation: 0.955 → "95,5%" (one decimal unless told). */
 export function viPercent(fraction: number, options: { readonly decimals?: number } = {}): string {
   const decimals = options.decimals ?? 1;
   checkDecimals(decimals);
@@ -140,7 +140,7 @@ export function viPercent(fraction: number, options: { readonly decimals?: numbe
 
 function percentText(fractionDigits: Decimal): string {
   // A fraction with k + 2 decimals is a percent with k decimals: the same digits, scale − 2.
-  return `${decimalText({ digits: fractionDigits.digits, scale: fractionDigits.scale - 2 })} %`;
+  return `${decimalText({ digits: fractionDigits.digits, scale: fractionDigits.scale - 2 })}%`;
 }
 
 export interface HonestOptions {
@@ -206,8 +206,8 @@ function towardVerdict(comparison: Comparison, met: boolean, sign: number): Roun
 
 /**
  * The percent of `value` judged `comparison` `target` (fractions), with as many decimals as it
- * takes for the text to keep the verdict: 0.9498 against ≥ 0.95 is "94,98 %", never "95,0 %";
- * 0.6 against ≥ 0.6 is "60,0 %". Parsing the text back gives a value with the same verdict.
+ * takes for the text to keep the verdict: 0.9498 against ≥ 0.95 is "94,98%", never "95,0%";
+ * 0.6 against ≥ 0.6 is "60,0%". Parsing the text back gives a value with the same verdict.
  */
 export function honestPercent(
   value: number,

@@ -156,20 +156,20 @@ describe("percentages (HAI_LONG) with their weight", () => {
     expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", E("HAI_LONG")]]);
     expect(r.findings[0]?.message).toMatch(message);
   });
-  test("a satisfaction rate typed as a fraction (0,965 for 96,5 %) is refused with both readings", () => {
+  test("a satisfaction rate typed as a fraction (0,965 for 96,5%) is refused with both readings", () => {
     const cell = E("HAI_LONG");
     for (const [typed, message] of [
       [
         0.965,
-        `“Mức độ hài lòng của cá nhân, tổ chức về giải quyết TTHC (%)” (cột E, kỳ này) là 0,965: tỷ lệ ghi theo thang 0–100, nên số này nghĩa là 0,965 %, không phải 96,5 %. Nếu là 96,5 %, gõ 96,5.`,
+        `“Mức độ hài lòng của cá nhân, tổ chức về giải quyết TTHC (%)” (cột E, kỳ này) là 0,965: tỷ lệ ghi theo thang 0–100, nên số này nghĩa là 0,965%, không phải 96,5%. Nếu là 96,5%, gõ 96,5.`,
       ],
       [
         0.97,
-        `“Mức độ hài lòng của cá nhân, tổ chức về giải quyết TTHC (%)” (cột E, kỳ này) là 0,97: tỷ lệ ghi theo thang 0–100, nên số này nghĩa là 0,97 %, không phải 97 %. Nếu là 97 %, gõ 97; nếu đúng là 0,97 %, gõ kèm dấu %: 0,97%.`,
+        `“Mức độ hài lòng của cá nhân, tổ chức về giải quyết TTHC (%)” (cột E, kỳ này) là 0,97: tỷ lệ ghi theo thang 0–100, nên số này nghĩa là 0,97%, không phải 97%. Nếu là 97%, gõ 97; nếu đúng là 0,97%, gõ kèm dấu %: 0,97%.`,
       ],
       [
         "1",
-        `“Mức độ hài lòng của cá nhân, tổ chức về giải quyết TTHC (%)” (cột E, kỳ này) là 1: tỷ lệ ghi theo thang 0–100, nên số này nghĩa là 1 %, không phải 100 %. Nếu là 100 %, gõ 100; nếu đúng là 1 %, gõ kèm dấu %: 1%.`,
+        `“Mức độ hài lòng của cá nhân, tổ chức về giải quyết TTHC (%)” (cột E, kỳ này) là 1: tỷ lệ ghi theo thang 0–100, nên số này nghĩa là 1%, không phải 100%. Nếu là 100%, gõ 100; nếu đúng là 1%, gõ kèm dấu %: 1%.`,
       ],
     ] as const) {
       const r = cchc({}, [set("HAI_LONG", typed)]);
@@ -177,7 +177,7 @@ describe("percentages (HAI_LONG) with their weight", () => {
       expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", cell]]);
       expect(r.findings[0]?.message).toBe(message);
     }
-    // Typed with its "%", a rate under 1 % is what the clerk says it is.
+    // Typed with its "%", a rate under 1% is what the clerk says it is.
     const low = cchc({}, [set("HAI_LONG", "0,97%")]);
     expect(low.valid).toBe(true);
     expect(low.report?.values.HAI_LONG?.current).toBe(0.97);
@@ -191,7 +191,7 @@ describe("percentages (HAI_LONG) with their weight", () => {
     const r = cchc({}, [set("PHIEU_KHAO_SAT", 0), set("HAI_LONG", 97)]);
     expect(only(r.findings)).toEqual([["INCONSISTENT", "error", "Chỉ tiêu", E("PHIEU_KHAO_SAT")]]);
     expect(r.findings[0]?.message).toBe(
-      "Đã điền “Mức độ hài lòng của cá nhân, tổ chức về giải quyết TTHC (%)” (97 %) nhưng “Số phiếu, lượt đánh giá sự hài lòng (bắt buộc khi có mức độ hài lòng)” là 0 (cột E, kỳ này): tỷ lệ phải tính từ ít nhất một phiếu. Ghi số phiếu, lượt đánh giá đã dùng để tính tỷ lệ; nếu kỳ này không khảo sát, xóa ô tỷ lệ (để trống).",
+      "Đã điền “Mức độ hài lòng của cá nhân, tổ chức về giải quyết TTHC (%)” (97%) nhưng “Số phiếu, lượt đánh giá sự hài lòng (bắt buộc khi có mức độ hài lòng)” là 0 (cột E, kỳ này): tỷ lệ phải tính từ ít nhất một phiếu. Ghi số phiếu, lượt đánh giá đã dùng để tính tỷ lệ; nếu kỳ này không khảo sát, xóa ô tỷ lệ (để trống).",
     );
     // No survey this period: both left blank (or 0 forms and no rate) is fine.
     expect(cchc({}, [set("PHIEU_KHAO_SAT", 0), set("HAI_LONG", null)]).valid).toBe(true);

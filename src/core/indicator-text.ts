@@ -1,5 +1,5 @@
 // How indicators, targets, values and shortfalls read in Vietnamese (SPEC §9): targets as the plan
-// writes them ("≥ 60 %", "> 95 %", "≤ 0"), values in Vietnamese notation with as many decimals as
+// writes them ("≥ 60%", "> 95%", "≤ 0"), values in Vietnamese notation with as many decimals as
 // needed so a value short of its target never displays as equal to or better than the target,
 // and each shortfall worded by what happened.
 
@@ -17,12 +17,44 @@ export const COMPARISON_SIGN: Readonly<Record<Comparison, string>> = {
 
 export const isCountKind = (kind: IndicatorKind): boolean => kind === "maxCount" || kind === "minCount";
 
-/** "≥ 60 %", "> 95 %", "≤ 0", "≥ 15": a target as the plan writes it. */
+/** "≥ 60%", "> 95%", "≤ 0", "≥ 15": a target as the plan writes it. */
 export function targetText(ind: Pick<Indicator, "kind" | "comparison" | "target">): string {
   const sign = COMPARISON_SIGN[ind.comparison];
   if (isCountKind(ind.kind)) return `${sign} ${viInteger(ind.target)}`;
-  // The target exactly as written: 0.6 → "60 %", 0.955 → "95,5 %".
+  // The target exactly as written: 0.6 → "60%", 0.955 → "95,5%".
   return `${sign} ${honestPercent(ind.target, ind.target, "=", { decimals: 0 })}`;
+}
+
+/**
+ * A target in words, as the plans write them in prose: "từ 60% trở lên", "trên 95%", "100%" (a
+ * ratio cannot pass it), a reduction "giảm ít nhất 10%", a count "không quá 2 cuộc họp" ("không có
+ * cuộc họp nào" for none). The sign
+ * form (targetText) stays for table headers and cells.
+ */
+export function targetWords(ind: Pick<Indicator, "kind" | "comparison" | "target" | "itemUnit">): string {
+  // "at most 0 meetings over time" is, in words, none at all.
+  if (ind.kind === "maxCount" && ind.target === 0 && ind.comparison === "<=")
+    return `không có ${ind.itemUnit} nào`;
+  const count = isCountKind(ind.kind);
+  const x = count
+    ? `${viInteger(ind.target)} ${ind.itemUnit}`
+    : honestPercent(ind.target, ind.target, "=", { decimals: 0 });
+  if (ind.kind === "reduction")
+    return ind.comparison === ">="
+      ? `giảm ít nhất ${x}`
+      : ind.comparison === ">"
+        ? `giảm trên ${x}`
+        : `giảm ${targetText(ind)}`;
+  switch (ind.comparison) {
+    case ">=":
+      return !count && ind.target === 1 ? x : `từ ${x} trở lên`;
+    case ">":
+      return `trên ${x}`;
+    case "<=":
+      return `không quá ${x}`;
+    case "=":
+      return x;
+  }
 }
 
 /** An indicator's value as shown in documents: honest percent, or a count; "—" when not judged. */
@@ -65,16 +97,19 @@ export function gapText(ind: Indicator, gap: number | null): string {
     case "minCount":
       return `còn thiếu ${n} ${ind.itemUnit} so với mục tiêu`;
     case "percent":
-      return `chưa đạt mức ${targetText(ind)}`;
+      return `chưa đạt mức ${targetWords(ind)}`;
   }
 }
 
 /**
  * The gap worth saying of a shortfall, or undefined: a percent has no countable item, so its gap
- * would only repeat the target (letters, report and taskpane leave it out); no gap, nothing to say.
+ * would only repeat the target (letters, report and taskpane leave it out), nor does a count whose
+ * target is none ("có 2 cuộc họp, mục tiêu: không có cuộc họp nào" already says 2 too many); no
+ * gap, nothing to say.
  */
 export function shownGap(ind: Indicator, gap: number | null | undefined): string | undefined {
-  return ind.kind === "percent" || gap === null || gap === undefined ? undefined : gapText(ind, gap);
+  const repeats = ind.kind === "percent" || (ind.kind === "maxCount" && ind.target === 0);
+  return repeats || gap === null || gap === undefined ? undefined : gapText(ind, gap);
 }
 
 /** "cần thêm …" → "Cần thêm …". */

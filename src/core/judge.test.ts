@@ -14,20 +14,20 @@ import {
 import type { CountValues } from "./judge";
 
 describe("exact judging at the boundary (SPEC §5)", () => {
-  test("21 online of 35 is exactly 60 % and meets ≥ 0.60", () => {
+  test("21 online of 35 is exactly 60% and meets ≥ 0.60", () => {
     expect(judgeRatio(21, 35, 0.6)).toEqual({ value: 0.6, status: "met", gap: 0 });
   });
   test("20 online of 35 is short by one meeting", () => {
     expect(judgeRatio(20, 35, 0.6)).toMatchObject({ status: "short", gap: 1 });
   });
-  test("100 → 90 meetings is a 10 % reduction and meets, although 1 − 90/100 is 0.0999… in floats", () => {
+  test("100 → 90 meetings is a 10% reduction and meets, although 1 − 90/100 is 0.0999… in floats", () => {
     expect(1 - 90 / 100).toBeLessThan(0.1);
     expect(judgeReduction(100, 90, 0.1)).toMatchObject({ status: "met", gap: 0 });
   });
   test("100 → 91 meetings is short by one meeting over the limit", () => {
     expect(judgeReduction(100, 91, 0.1)).toMatchObject({ status: "short", gap: 1 });
   });
-  test("20 → 17 documents is a 15 % reduction and meets", () => {
+  test("20 → 17 documents is a 15% reduction and meets", () => {
     expect(judgeReduction(20, 17, 0.15)).toMatchObject({ status: "met" });
     expect(judgeReduction(20, 18, 0.15)).toMatchObject({ status: "short", gap: 1 });
   });
@@ -35,7 +35,7 @@ describe("exact judging at the boundary (SPEC §5)", () => {
     expect(judgeRatio(5999, 10000, 0.6).status).toBe("short");
     expect(judgeRatio(6000, 10000, 0.6).status).toBe("met");
   });
-  test("95 % of 20 needs 19 digital files; gap counts what is missing", () => {
+  test("95% of 20 needs 19 digital files; gap counts what is missing", () => {
     expect(judgeRatio(18, 20, 0.95)).toMatchObject({ status: "short", gap: 1 });
     expect(judgeRatio(19, 20, 0.95).status).toBe("met");
     // ceil(0.95 · 21) = 20
@@ -89,7 +89,7 @@ test("judgeValue compares correctly rounded floats; reduction computed as (prev 
 });
 
 describe("every comparison (SPEC §8), judged exactly", () => {
-  test("giải ngân > 95 %: exactly 95 % is short, by floor(0.95·whole) + 1 − part", () => {
+  test("giải ngân > 95%: exactly 95% is short, by floor(0.95·whole) + 1 − part", () => {
     expect(judgeRatio(95, 100, 0.95, ">")).toEqual({ value: 0.95, status: "short", gap: 1 });
     expect(judgeRatio(96, 100, 0.95, ">")).toMatchObject({ status: "met", gap: 0 });
     // 0.95 · 1000 = 950 exactly: 951 are needed.

@@ -113,7 +113,7 @@ describe("followUpLetters", () => {
   });
 
   test("an accepted report known by its name under a mistyped code: the unit's letter says which code to write", () => {
-    // 10 of 100 meetings online: short of 60 %, so the commune gets a letter anyway.
+    // 10 of 100 meetings online: short of 60%, so the commune gets a letter anyway.
     const l = followUpLetters(mistypedQuangPhu({ HN_TRUC_TUYEN: [50, 10] }), profile, dates);
     expect(l.map((x) => [x.unit, x.reasons])).toEqual([["XA_QUANG_PHU", ["short"]]]);
     expect(l[0]!.text).toContain(
@@ -161,7 +161,7 @@ describe("followUpLetters", () => {
     const resent = followUpLetters(same, profile, dates)[0]!.text;
     // Sent by the deadline: the clerk is told to date the corrected file the day it goes, without loss.
     expect(resent).toContain(
-      "Tệp gửi lại ghi Ngày báo cáo là ngày gửi lại; Sở Nội vụ tỉnh Thanh Hóa ghi nhận đơn vị đã gửi báo cáo đúng hạn (ngày 05/06/2026).",
+      "Khi gửi lại, đề nghị đơn vị ghi Ngày báo cáo là ngày gửi lại; Sở Nội vụ tỉnh Thanh Hóa vẫn ghi nhận đơn vị đã gửi báo cáo đúng hạn (ngày 05/06/2026).",
     );
     expect(resent.match(/1,200/g)).toHaveLength(1);
     expect(resent).toContain(
@@ -205,7 +205,7 @@ describe("followUpLetters", () => {
     );
     expect(text.match(/Đề nghị/g)).toHaveLength(1);
     expect(text).toContain("đã nhận được tệp báo cáo “SO_LOI.xlsx” của đơn vị nhưng phải trả lại");
-    expect(text).toMatch(/- Trang “Chỉ tiêu”, ô E5: .*số âm \(-1\)\. Nhập số nguyên không âm/);
+    expect(text).toMatch(/- Trang “Chỉ tiêu”, ô E5: .*số âm \(-1\)\. Cần nhập số nguyên không âm/);
     expect(text).toContain("gửi tệp báo cáo đã sửa lỗi về Sở Nội vụ tỉnh Thanh Hóa trước ngày 19/06/2026");
     expect(text).not.toContain("chưa nhận");
   });
@@ -236,26 +236,26 @@ describe("followUpLetters", () => {
     // What the explanation covers, then one request to send it by the reply date.
     expect(letter("SO_9498").text.match(/Đề nghị/g)).toHaveLength(1);
     expect(letter("SO_9498").text).toContain(
-      "- Tỷ lệ hồ sơ TTHC xử lý trên môi trường số: đạt 94,98 %, mục tiêu ≥ 95 %; cần thêm 2 hồ sơ để đạt mục tiêu.",
+      "- Tỷ lệ hồ sơ TTHC xử lý trên môi trường số: đạt 94,98%, mục tiêu từ 95% trở lên; cần thêm 2 hồ sơ để đạt mục tiêu.",
     );
     expect(letter("XA_5996").text).toContain(
-      "- Tỷ lệ hội nghị trực tuyến: đạt 59,96 %, mục tiêu ≥ 60 %; cần thêm 1 cuộc họp trực tuyến để đạt mục tiêu.",
+      "- Tỷ lệ hội nghị trực tuyến: đạt 59,96%, mục tiêu từ 60% trở lên; cần thêm 1 cuộc họp trực tuyến để đạt mục tiêu.",
     );
   });
 
   test("a reduction short: how much it fell and how many items over the allowed number", () => {
     expect(letter("XA_996").text).toContain(
-      "- Giảm số lượng hội nghị so với cùng kỳ: giảm 9,96 %, mục tiêu giảm ≥ 10 %; vượt 1 cuộc họp so với mức cho phép.",
+      "- Giảm số lượng hội nghị so với cùng kỳ: giảm 9,96%, mục tiêu giảm ít nhất 10%; vượt 1 cuộc họp so với mức cho phép.",
     );
     expect(letter("SO_VB").text).toContain(
-      "- Cắt giảm văn bản hành chính so với cùng kỳ: giảm 10,0 %, mục tiêu giảm ≥ 15 %; vượt 50 văn bản so với mức cho phép.",
+      "- Cắt giảm văn bản hành chính so với cùng kỳ: giảm 10,0%, mục tiêu giảm ít nhất 15%; vượt 50 văn bản so với mức cho phép.",
     );
     expect(letter("SO_VB").text).not.toContain("Thừa");
   });
 
   test("honest at the boundary: a value a hair short never reads as its target; units exactly on it get no letter", () => {
     const all = letters.map((l) => l.text).join("\n");
-    expect(all).not.toMatch(/đạt 95,0 %|đạt 60,0 %|giảm 10,0 %, mục tiêu giảm ≥ 10 %/);
+    expect(all).not.toMatch(/đạt 95,0%|đạt 60,0%|giảm 10,0%, mục tiêu giảm ít nhất 10%/);
     for (const met of ["SO_95", "XA_60", "XA_10"])
       expect(letters.find((l) => l.unit === met)).toBeUndefined();
   });
@@ -357,7 +357,7 @@ describe("withLetterSheet", () => {
       "SO_LOI.docx",
     ]);
     expect(rows.find((r) => r[0]?.value === "SO_9498")![3]!.value).toBe(
-      "Chưa đạt: TTHC trên môi trường số 94,98 % (≥ 95 %).",
+      "Chưa đạt: TTHC trên môi trường số 94,98% (≥ 95%).",
     );
   });
   test("printed like the summary's other sheets (its title in the page header), naming the folder, not a machine's path", () => {
@@ -462,4 +462,13 @@ test("letterStyle: a message to the clerk reads as a request of the Sở, not an
   );
   // Words that only contain the letters are left alone.
   expect(letterStyle("Đã có hãng xe; Hãy")).toBe("Đã có hãng xe; Hãy");
+  // A bare order (a tester found "Nhập số nguyên không âm" and "…; kiểm tra lại hai số này" in
+  // signed letters) says what is needed; a word inside a sentence is left alone.
+  expect(letterStyle("Là số âm (-2). Nhập số nguyên không âm; nếu không có thì ghi 0.")).toBe(
+    "Là số âm (-2). Cần nhập số nguyên không âm; nếu không có thì ghi 0.",
+  );
+  expect(letterStyle("Phần lớn hơn tổng; kiểm tra lại hai số này.")).toBe(
+    "Phần lớn hơn tổng; cần kiểm tra lại hai số này.",
+  );
+  expect(letterStyle("Số liệu ghi nhập sai.")).toBe("Số liệu ghi nhập sai.");
 });

@@ -143,18 +143,29 @@ function unitMessage(f: Finding, sender: string): string {
 
 /**
  * A message written to the clerk at the keyboard ("Hãy nhập…", "đừng sửa…") in the style of an
- * official letter: "Đề nghị đơn vị nhập…", "không sửa…" (a signing analyst found the imperatives
- * colloquial in a letter from the Sở).
+ * official letter: "Đề nghị đơn vị nhập…", "không sửa…", "Cần kiểm tra…" (a signing analyst found
+ * the imperatives colloquial in a letter from the Sở).
  */
 export function letterStyle(message: string): string {
   return message
     .replace(/(^|[.;:]\s+)Hãy\s+/gu, "$1Đề nghị đơn vị ")
     .replace(/([,;:(]\s*)hãy\s+/gu, "$1đề nghị đơn vị ")
     .replace(/(^|[.;:]\s+)Đừng\s+/gu, "$1Không ")
-    .replace(/(\s)đừng\s+/gu, "$1không ");
+    .replace(/(\s)đừng\s+/gu, "$1không ")
+    .replace(
+      BARE_IMPERATIVE,
+      (_, lead: string, verb: string) =>
+        `${lead}${lead === "" || /[.:]\s*$/.test(lead) ? "Cần" : "cần"} ${verb.toLowerCase()} `,
+    );
 }
 
-/** "Tỷ lệ hội nghị trực tuyến: đạt 33,3 %, mục tiêu ≥ 60 %; cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu." */
+// A sentence or clause that starts with a bare order to the clerk ("Nhập số nguyên…", "…; kiểm tra
+// lại hai số này"): one Sở does not give another bare orders in a signed letter. Said as what is
+// needed ("Cần nhập…"), not one more "Đề nghị" per error line: the letter asks once, at its end.
+const BARE_IMPERATIVE =
+  /(^|[.;:]\s+)(Nhập|Chọn|Kiểm tra|Sửa|Đổi|Xóa|Ghi|Điền|Gõ|Dùng|Bỏ|Thêm|Chép|Gửi lại)\s+/giu;
+
+/** "Tỷ lệ hội nghị trực tuyến: đạt 33,3%, mục tiêu từ 60% trở lên; cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu." */
 export function shortfallLine(ind: Indicator, s: Pick<Shortfall, "value" | "gap">): string {
   const gap = shownGap(ind, s.gap);
   return `${ind.label}: ${valuePhrase(ind, s.value, "short")}, ${targetPhrase(ind)}${gap ? `; ${gap}` : ""}.`;
@@ -453,7 +464,7 @@ function returnedFile(
         ? [
             {
               kind: "paragraph" as const,
-              text: `Tệp gửi lại ghi Ngày báo cáo là ngày gửi lại; ${sender} ghi nhận đơn vị đã gửi báo cáo đúng hạn (ngày ${viDate(r.reportDate)}).`,
+              text: `Khi gửi lại, đề nghị đơn vị ghi Ngày báo cáo là ngày gửi lại; ${sender} vẫn ghi nhận đơn vị đã gửi báo cáo đúng hạn (ngày ${viDate(r.reportDate)}).`,
             },
           ]
         : []),

@@ -1,6 +1,6 @@
 import { UNREADABLE_MESSAGES } from "./findings";
 import { fileKindOf } from "./file-kinds";
-import { MSG, forThePage } from "./messages";
+import { MSG, forThePage, viNumber } from "./messages";
 
 /** What a command line would have the clerk type: a kl226 command or an option. */
 const COMMAND_WORDS = /kl226 [a-z]|--[a-z]/;
@@ -53,4 +53,12 @@ describe("the add-in shows its own buttons and fields, not the command's", () =>
     // The page's words leave a message without the command untouched.
     expect(forThePage("Ô E5 là số âm (-5).")).toBe("Ô E5 là số âm (-5).");
   });
+});
+
+test("numbers in messages are in Vietnamese notation, thousands grouped as the clerk typed them", () => {
+  // A tester read "“16.265”; đã hiểu là 16265": the same number in two notations.
+  expect(viNumber(16265)).toBe("16.265");
+  expect(viNumber(-1234.5)).toBe("-1.234,5");
+  expect(viNumber(96.5)).toBe("96,5");
+  expect(viNumber(7)).toBe("7");
 });

@@ -2,6 +2,7 @@
 // wrong and what to type (STYLE §3: messages live in one table).
 
 import type { BadCountReason, BadPercentReason } from "./values";
+import { viInteger } from "./format";
 
 const q = (s: string): string => `“${s}”`;
 
@@ -149,7 +150,7 @@ export const MSG = {
   partWithoutWhole: (partLabel: string, part: number, wholeLabel: string, indicator: string) =>
     `Đã điền ${q(partLabel)} (${part}) nhưng chưa điền ${q(wholeLabel)} (cột E, kỳ này): chỉ tiêu ${q(indicator)} của đơn vị không tính được, và số ${part} không được tính vào tỷ lệ chung. Điền ${q(wholeLabel)}; nếu không có thì xóa số “trong đó”.`,
   zeroWeight: (weightLabel: string, rateLabel: string, rate: number, column: string) =>
-    `Đã điền ${q(rateLabel)} (${viNumber(rate)} %) nhưng ${q(weightLabel)} là 0 (${column}): tỷ lệ phải tính từ ít nhất một phiếu. Ghi số phiếu, lượt đánh giá đã dùng để tính tỷ lệ; nếu kỳ này không khảo sát, xóa ô tỷ lệ (để trống).`,
+    `Đã điền ${q(rateLabel)} (${viNumber(rate)}%) nhưng ${q(weightLabel)} là 0 (${column}): tỷ lệ phải tính từ ít nhất một phiếu. Ghi số phiếu, lượt đánh giá đã dùng để tính tỷ lệ; nếu kỳ này không khảo sát, xóa ô tỷ lệ (để trống).`,
   badPercent: (label: string, column: string, shown: string, why: BadPercentReason) => {
     const what = `${q(label)} (${column})`;
     switch (why) {
@@ -161,8 +162,8 @@ export const MSG = {
         const typed = shown.replace(/%$/, "");
         const meant = viNumber(Math.round(Number(typed.replace(",", ".")) * 10000) / 100);
         // The "if it really is that low" way out only where it could pass (at most 2 decimals).
-        const really = /[,.]\d{3}/.test(typed) ? "" : `; nếu đúng là ${typed} %, gõ kèm dấu %: ${typed}%`;
-        return `${what} là ${shown}: tỷ lệ ghi theo thang 0–100, nên số này nghĩa là ${typed} %, không phải ${meant} %. Nếu là ${meant} %, gõ ${meant}${really}.`;
+        const really = /[,.]\d{3}/.test(typed) ? "" : `; nếu đúng là ${typed}%, gõ kèm dấu %: ${typed}%`;
+        return `${what} là ${shown}: tỷ lệ ghi theo thang 0–100, nên số này nghĩa là ${typed}%, không phải ${meant}%. Nếu là ${meant}%, gõ ${meant}${really}.`;
       }
       case "decimals":
         return `${what} có quá 2 chữ số thập phân (${shown}). Làm tròn đến 2 chữ số, ${roundedExample(shown)}.`;
@@ -330,5 +331,9 @@ function roundedExample(shown: string): string {
 }
 
 export function viNumber(n: number): string {
-  return String(n).replace(".", ",");
+  // Every digit as JavaScript gives it, in Vietnamese notation: 16265 → "16.265", 96.5 → "96,5".
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(n));
+  if (m === null) return String(n).replace(".", ",");
+  const [, sign = "", whole = "", fraction] = m;
+  return `${sign}${viInteger(Number(whole))}${fraction === undefined ? "" : `,${fraction}`}`;
 }

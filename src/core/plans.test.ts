@@ -66,7 +66,7 @@ describe("dong-thap-syt-226 (seed 002)", () => {
     expect(headers.some((h) => /kỹ năng số/i.test(h))).toBe(false);
     expect(headers.some((h) => /hồ sơ công việc/i.test(h))).toBe(true);
   });
-  test("its own hồ sơ công việc ≥ 95 %: 94 of 100 is short by 1", () => {
+  test("its own hồ sơ công việc ≥ 95%: 94 of 100 is short by 1", () => {
     const own = p.form.indicators.find((i) => i.label.includes("hồ sơ công việc"))!;
     if (own.kind !== "ratio") throw new Error("expected a ratio");
     const c = consolidate(
@@ -105,7 +105,7 @@ describe("dong-nai-skhcn-226 (seed 004)", () => {
 });
 
 describe("CCHC-BC/2025 (seed 001)", () => {
-  test("giải ngân > 95 %: exactly 95 % is short by one (floor(0,95·1000) + 1 − 950)", () => {
+  test("giải ngân > 95%: exactly 95% is short by one (floor(0,95·1000) + 1 − 950)", () => {
     const c = consolidate(
       [submit("a.xlsx", cchc("P_A", { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 950] }), CCHC)],
       { profile: CCHC },
@@ -119,7 +119,7 @@ describe("CCHC-BC/2025 (seed 001)", () => {
     });
   });
   test("satisfaction is pooled by weight, never a plain mean", () => {
-    // 98 % of 100 answers and 90 % of 300: (98·100 + 90·300) / 400 = 92 %, short of 96 %; the plain mean would be 94 %.
+    // 98% of 100 answers and 90% of 300: (98·100 + 90·300) / 400 = 92%, short of 96%; the plain mean would be 94%.
     const a = submit("a.xlsx", cchc("P_A", { HAI_LONG: [null, 98], PHIEU_KHAO_SAT: [null, 100] }), CCHC);
     const b = submit("b.xlsx", cchc("P_B", { HAI_LONG: [null, 90], PHIEU_KHAO_SAT: [null, 300] }), CCHC);
     const c = consolidate([a, b], { profile: CCHC });
@@ -140,7 +140,7 @@ describe("CCHC-BC/2025 (seed 001)", () => {
       gap: null,
     });
   });
-  test("typed decimals are judged exactly as typed: 95,99 % is short of 96 %, 96,00 % meets", () => {
+  test("typed decimals are judged exactly as typed: 95,99% is short of 96%, 96,00% meets", () => {
     const a = submit("a.xlsx", cchc("P_A", { HAI_LONG: [null, "95,99"], PHIEU_KHAO_SAT: [null, 10] }), CCHC);
     const b = submit("b.xlsx", cchc("P_B", { HAI_LONG: [null, "96,00"], PHIEU_KHAO_SAT: [null, 10] }), CCHC);
     const c = consolidate([a, b], { profile: CCHC });
@@ -438,7 +438,7 @@ test("the report says a ratio over nothing is over nothing: no late hồ sơ, so
   );
   const text = documentText(reportDocument(c, CCHC, { date: { year: 2025, month: 6, day: 20 } }));
   expect(text).toContain(
-    "7. Hồ sơ trễ hạn được xin lỗi theo quy định (mục tiêu ≥ 100 %): không có hồ sơ giải quyết trễ hạn trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.",
+    "7. Hồ sơ trễ hạn được xin lỗi theo quy định (mục tiêu 100%): không có hồ sơ giải quyết trễ hạn trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.",
   );
   // The optional investment rows left blank by every unit: nothing to pool, said plainly.
   expect(text).toMatch(

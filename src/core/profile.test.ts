@@ -187,7 +187,7 @@ describe("the shipped profiles (SPEC §8), from the seeds' own numbers", () => {
     expect(DEFAULT_PROFILE.name).toBe("Kế hoạch thực hiện Kết luận số 226-KL/TW của UBND tỉnh Thanh Hóa");
     expect(p.name).toBe(DEFAULT_PROFILE.name);
   });
-  test("dong-thap-syt-226 (seed 002): deadlines 2/6 and 1/12, no digital-skills or e-document indicator, its own 95 % on hồ sơ công việc", () => {
+  test("dong-thap-syt-226 (seed 002): deadlines 2/6 and 1/12, no digital-skills or e-document indicator, its own 95% on hồ sơ công việc", () => {
     const p = shippedProfile("dong-thap-syt-226")!;
     expect(deadlineOf(p, "6T")).toEqual({ day: 2, month: 6 });
     expect(deadlineOf(p, "NAM")).toEqual({ day: 1, month: 12 });
@@ -316,10 +316,10 @@ describe("a new province's profile mistakes are told in Vietnamese, with what to
 
   test("targets written as percentages, a missing field, a kind or a unit type in words", () => {
     expect(refused({ targets: { ONLINE_RATIO: "70%" } })).toBe(
-      "targets.ONLINE_RATIO: cần một số, không có ngoặc kép: tỷ lệ ghi dạng phân số thập phân với dấu chấm: 70 % ghi là 0.7, 95 % là 0.95; số đếm ghi số nguyên, ví dụ 0",
+      "targets.ONLINE_RATIO: cần một số, không có ngoặc kép: tỷ lệ ghi dạng phân số thập phân với dấu chấm: 70% ghi là 0.7, 95% là 0.95; số đếm ghi số nguyên, ví dụ 0",
     );
     expect(refused({ targets: { ONLINE_RATIO: 70 } })).toBe(
-      "targets.ONLINE_RATIO: giá trị quá lớn (tối đa 1): tỷ lệ ghi dạng phân số thập phân với dấu chấm: 70 % ghi là 0.7, 95 % là 0.95",
+      "targets.ONLINE_RATIO: giá trị quá lớn (tối đa 1): tỷ lệ ghi dạng phân số thập phân với dấu chấm: 70% ghi là 0.7, 95% là 0.95",
     );
     const base = {
       id: "X_RATIO",

@@ -487,7 +487,7 @@ const EXPECTED_TEXT: Readonly<Record<string, string>> = {
 };
 
 /** A fraction target (0–1) and how a percentage is written as one. */
-const FRACTION_HINT = "tỷ lệ ghi dạng phân số thập phân với dấu chấm: 70 % ghi là 0.7, 95 % là 0.95";
+const FRACTION_HINT = "tỷ lệ ghi dạng phân số thập phân với dấu chấm: 70% ghi là 0.7, 95% là 0.95";
 
 function isTargetPath(path: ReadonlyArray<PropertyKey>): boolean {
   return path[0] === "targets" || path[path.length - 1] === "target";

@@ -122,7 +122,7 @@ function table(
 
 /**
  * An indicator's header in a narrow column: its name in bold, its target below in plain letters a
- * point smaller, so "≥ 100 %" stays on one line (bold at the table's size it broke as "≥ 100" / "%").
+ * point smaller, so "≥ 100%" stays on one line (bold at the table's size it broke as "≥ 100" / "%").
  */
 function narrowIndicatorHead(name: string, target: string, size: number): TableCellSpec {
   const head = headCell(name, size);
@@ -271,9 +271,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
     const besideRollup = c.duplicates.filter((d) => d.keptRollupUnits > 0);
     const byDate = c.duplicates.length - besideRollup.length;
     if (byDate > 0)
-      sentences.push(
-        `Có ${viInteger(byDate)} tệp gửi trùng đơn vị (dùng báo cáo đề ngày sau cùng; cùng ngày thì dùng tệp gửi lại, theo tên tệp).`,
-      );
+      sentences.push(`Có ${viInteger(byDate)} tệp gửi trùng đơn vị (đã dùng báo cáo gửi sau cùng).`);
     if (besideRollup.length > 0)
       sentences.push(
         `${nameList(
@@ -331,8 +329,8 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
 /**
  * The reports a pooled value is over, in parentheses after "kết quả chung": "(9 đơn vị)", with roll-ups
  * among them "(53 báo cáo, gồm 59 đơn vị)" as section II's lead-in says, and when only some had the
- * figures "(6/10 đơn vị có đủ số liệu)" — "6 trong 10 đơn vị có đủ số liệu đạt 100 %" read as if six
- * units had reached 100 %.
+ * figures "(6/10 đơn vị có đủ số liệu)" — "6 trong 10 đơn vị có đủ số liệu đạt 100%" read as if six
+ * units had reached 100%.
  */
 function pooledPhrase(pooled: number, c: Pick<Consolidation, "units">): string {
   const reports = c.units.length;
@@ -341,7 +339,7 @@ function pooledPhrase(pooled: number, c: Pick<Consolidation, "units">): string {
   return `${viInteger(pooled)}/${viInteger(reports)} ${noun} có đủ số liệu`;
 }
 
-/** "kết quả chung đạt 68,2 %, đạt mục tiêu": the pooled value and its verdict. */
+/** "kết quả chung đạt 68,2%, đạt mục tiêu": the pooled value and its verdict. */
 function indicatorSentence(
   ind: Indicator,
   index: number,
@@ -353,7 +351,8 @@ function indicatorSentence(
   noneOf?: string,
 ): ParagraphSpec {
   const status = r?.status ?? "na";
-  const tally = `${viInteger(n.met)} đơn vị đạt, ${viInteger(n.short)} đơn vị chưa đạt, ${viInteger(n.na)} đơn vị chưa đánh giá được`;
+  // "0 đơn vị chưa đánh giá được" says nothing: the units not judged are named only when there are some.
+  const tally = `${viInteger(n.met)} đơn vị đạt, ${viInteger(n.short)} đơn vị chưa đạt${n.na > 0 ? `, ${viInteger(n.na)} đơn vị chưa đánh giá được` : ""}`;
   const gap = shownGap(ind, r?.gap);
   const verdict =
     status === "met"
@@ -454,7 +453,7 @@ function taskSection(c: Consolidation): Block[] {
   if (tooEarly > 0) {
     blocks.push(
       bodyParagraph(
-        `${viInteger(tooEarly)} trường hợp đơn vị ghi “Hoàn thành quá hạn” khi nhiệm vụ chưa đến thời hạn được tính là hoàn thành đúng hạn (cảnh báo ở trang “Lỗi” của bảng tổng hợp).`,
+        `${viInteger(tooEarly)} trường hợp đơn vị ghi “Hoàn thành quá hạn” khi nhiệm vụ chưa đến thời hạn; đã tính là hoàn thành đúng hạn.`,
       ),
     );
   }
@@ -496,7 +495,7 @@ function shortfallSection(c: Consolidation): Block[] {
   for (const { ind, items } of byIndicator) {
     // Furthest from the target first: with more units than the text names, those named are the
     // worst (in code order, 30 "Trung tâm…" read as the worst and hid the communes). A reduction in
-    // words, as letters say it: "tăng 12,7 %", not a "-12,7 %" whose sign a line break can strand.
+    // words, as letters say it: "tăng 12,7%", not a "-12,7%" whose sign a line break can strand.
     const ranked = [...items].sort(furthestFirst(ind));
     const names = ranked.map(
       (s) =>
@@ -647,11 +646,11 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
   const indicators = c.form.indicators;
   const width = 297 - 30 - 15;
   const many = indicators.length > 8;
-  // With many indicators (CCHC-BC/2025 has 14) a narrower name column leaves "100,0 %" one line.
+  // With many indicators (CCHC-BC/2025 has 14) a narrower name column leaves "100,0%" one line.
   const size = many ? 8 : 10;
   const fixed = [12, many ? 32 : 52, many ? 17 : 20];
-  // "(≥ 100 %)" does not fit a 14-indicator column and, held together (docx's keepTogether), broke
-  // as "(≥ 100 %" / ")": there the target goes without parentheses, smaller and not bold.
+  // "(≥ 100%)" does not fit a 14-indicator column and, held together (docx's keepTogether), broke
+  // as "(≥ 100%" / ")": there the target goes without parentheses, smaller and not bold.
   const indicatorHead = (ind: Indicator): string | TableCellSpec =>
     many ? narrowIndicatorHead(ind.short, targetText(ind), size) : `${ind.short}\n(${targetText(ind)})`;
   const each = Math.min(26, (width - fixed.reduce((a, b) => a + b, 0)) / Math.max(1, indicators.length));
@@ -660,7 +659,7 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     const cell = cellText(r ? `${indicatorValueText(ind, r.value, status)}${over}` : "—", {
       align: "center",
       bold: status === "short",
-      // In a 14-indicator column a bold "99,96 %" (held together) broke as "99,96" over "%".
+      // In a 14-indicator column a bold "99,96%" (held together) broke as "99,96" over "%".
       size: many ? size - 0.5 : size,
     });
     return status === "short" ? { ...cell, fill: SHORT_FILL } : cell;
@@ -787,8 +786,8 @@ function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
       rows.length === 0
         ? bodyParagraph("Không có chỉ tiêu nào chưa đạt.")
         : table(
-            // "Mục tiêu" wide enough for "≥ 100 %" on one line at 12 pt (17 mm broke it before the "%"),
-            // "Kết quả" for an honest "94,997 %" (20 mm broke it).
+            // "Mục tiêu" wide enough for "≥ 100%" on one line at 12 pt (17 mm broke it before the "%"),
+            // "Kết quả" for an honest "94,997%" (20 mm broke it).
             [12, 36, 40, 23, 21, 33],
             ["STT", "Đơn vị", "Chỉ tiêu", "Kết quả", "Mục tiêu", "Số còn thiếu, vượt"],
             rows,

@@ -136,7 +136,7 @@ describe("rollupWorkbook", () => {
     const bytes = rollupBytes(c, SO);
     const result = inspectBytes(bytes, profile);
     expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
-    // Before: D 12 beside E 105, an online-meeting count "up 775 %" that neither unit reported.
+    // Before: D 12 beside E 105, an online-meeting count "up 775%" that neither unit reported.
     expect(result.report?.values.HN_TRUC_TUYEN).toEqual({ previous: null, current: 105 });
     const read = readXlsx(bytes);
     if (!read.ok) throw new Error(read.reason);
@@ -426,7 +426,7 @@ describe("a roll-up consolidated together with the units it sums", () => {
     expect(text).toContain("Tính chung (1 báo cáo, gồm 3 đơn vị)");
     // Section II's sentences count as its lead-in does (they said "tính chung 1 đơn vị").
     expect(text).toContain(
-      "Tỷ lệ hội nghị trực tuyến (mục tiêu ≥ 60 %): kết quả chung (1 báo cáo, gồm 3 đơn vị) đạt",
+      "Tỷ lệ hội nghị trực tuyến (mục tiêu từ 60% trở lên): kết quả chung (1 báo cáo, gồm 3 đơn vị) đạt",
     );
     // Phụ lục I marks the roll-up's row with the units it sums.
     expect(text).toMatch(/Khối Văn xã\s*\(tổng hợp 3\u00a0đơn vị\)/);
@@ -558,7 +558,7 @@ describe("a roll-up consolidated together with the units it sums", () => {
   });
 });
 
-test("a pooled rate of 1 % or less goes up as a percentage, which the level above reads back as the same rate", () => {
+test("a pooled rate of 1% or less goes up as a percentage, which the level above reads back as the same rate", () => {
   const cchc = shippedProfile("hcm-attp-cchc-2025")!;
   const unitFile = (code: string, rate: string): Submission => ({
     file: `${code}.xlsx`,

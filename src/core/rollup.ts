@@ -210,8 +210,8 @@ export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupU
           const pair = counts[f.code];
           if (!pair) return [];
           const notes = [...pair.previous.notes, ...pair.current.notes];
-          // A pooled rate of 1 % or less is written as a percentage (0,97 % as 0.0097 shown "0,97%"):
-          // as the plain number 0.97 the level above would read it as a fraction typed for 97 %.
+          // A pooled rate of 1% or less is written as a percentage (0,97% as 0.0097 shown "0,97%"):
+          // as the plain number 0.97 the level above would read it as a fraction typed for 97%.
           const cell = (col: number, v: number | null) =>
             f.type === "percent" && v !== null && v > 0 && v <= 1
               ? { row, col, value: v / 100, numFmt: "0.00%" }

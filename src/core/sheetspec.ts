@@ -183,7 +183,7 @@ export interface ChartSheetSpec {
   }>;
   /** Legend of the columns, e.g. "Tỷ lệ họp trực tuyến". */
   readonly valueName: string;
-  /** Legend of the line, e.g. "Mục tiêu 60 %". */
+  /** Legend of the line, e.g. "Mục tiêu 60%". */
   readonly targetName: string;
   /** The target as a fraction (0.6). */
   readonly target: number;

@@ -83,9 +83,9 @@ test("Tổng hợp: one row per unit, then the bold province row; shortfalls red
   const rows = values("Tổng hợp");
   const header = rows[4] as string[];
   expect(header.slice(0, 5)).toEqual(["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Ngày báo cáo", "Thời hạn"]);
-  expect(rows[2]![0]).toContain("Họp trực tuyến ≥ 60 %");
+  expect(rows[2]![0]).toContain("Họp trực tuyến ≥ 60%");
   expect(rows.slice(5).map((r) => r[0])).toEqual(["SO_A", "SO_B", "TOÀN TỈNH"]);
-  const online = header.indexOf("Họp trực tuyến (≥ 60 %)");
+  const online = header.indexOf("Họp trực tuyến (≥ 60%)");
   expect(online).toBe(5);
   const a = s.rows[5]!;
   expect(a[online]).toEqual({
@@ -134,7 +134,7 @@ test("Không đạt: one row per shortfall with the gap in items", () => {
       '=HYPERLINK("http://x","bấm")',
       "Tỷ lệ hội nghị trực tuyến",
       20 / 35,
-      "≥ 60 %",
+      "≥ 60%",
       1,
       "cuộc họp trực tuyến",
       "Cần thêm 1 cuộc họp trực tuyến để đạt mục tiêu",
@@ -148,8 +148,8 @@ test("Không đạt: one row per shortfall with the gap in items", () => {
   expect(targetPhrase(ind("OVERTIME_MEETINGS"))).toBe("mục tiêu: không có cuộc họp nào");
   // Not "vượt 2 cuộc họp so với quy định", which under "Hội nghị vượt thời lượng" read as too many meetings.
   expect(gapSentence(ind("OVERTIME_MEETINGS"), 2)).toBe("Nhiều hơn mức cho phép 2 cuộc họp");
-  expect(targetPhrase(ind("DOC_REDUCTION"))).toBe("mục tiêu giảm ≥ 15 %");
-  expect(targetText(ind("DOC_REDUCTION"))).toBe("≥ 15 %");
+  expect(targetPhrase(ind("DOC_REDUCTION"))).toBe("mục tiêu giảm ít nhất 15%");
+  expect(targetText(ind("DOC_REDUCTION"))).toBe("≥ 15%");
 });
 
 test("Chưa nộp, Lỗi and Nguồn", () => {
@@ -233,7 +233,7 @@ test("Biểu đồ: one column per unit, ranked lowest first (ties in code order
   ]);
 });
 
-test("Biểu đồ plots the indicator the form or profile names: CCHC its digitised records against 80 %, not the first ratio", () => {
+test("Biểu đồ plots the indicator the form or profile names: CCHC its digitised records against 80%, not the first ratio", () => {
   const cchcProfile = shippedProfile("hcm-attp-cchc-2025")!;
   const unit = (code: string, received: number, digitised: number) =>
     submit(
@@ -251,7 +251,7 @@ test("Biểu đồ plots the indicator the form or profile names: CCHC its digit
     );
   const units = [unit("P_A", 200, 150), unit("P_B", 100, 90)];
   const chart = summaryChart(consolidate(units, { profile: cchcProfile }))!;
-  expect(chart.title).toBe("Tỷ lệ số hóa thành phần hồ sơ theo đơn vị (mục tiêu ≥ 80 %)");
+  expect(chart.title).toBe("Tỷ lệ số hóa thành phần hồ sơ theo đơn vị (mục tiêu từ 80% trở lên)");
   expect(chart.valueName).toBe("Số hóa hồ sơ");
   // The period as the other sheets' headers and the report say it.
   expect(chart.subtitle).toBe("quý II năm 2025");
@@ -335,7 +335,7 @@ describe("the written file", () => {
 });
 
 test("a percent with the decimals its verdict needs widens its column: Excel shows a number too wide for it as ####", () => {
-  // 600,000 of 1,000,001 meetings online is 59.99994 %: short of ≥ 60 %, it shows "59,9999%".
+  // 600,000 of 1,000,001 meetings online is 59.99994%: short of ≥ 60%, it shows "59,9999%".
   const big = consolidate(
     [
       submit("a.xlsx", {
@@ -347,7 +347,7 @@ test("a percent with the decimals its verdict needs widens its column: Excel sho
     { profile: DEFAULT_PROFILE },
   );
   const s = summaryWorkbook(big, DEFAULT_PROFILE).sheets.find((x) => x.name === "Tổng hợp")!;
-  const online = (s.rows[4]!.map((x) => x?.value) as string[]).indexOf("Họp trực tuyến (≥ 60 %)");
+  const online = (s.rows[4]!.map((x) => x?.value) as string[]).indexOf("Họp trực tuyến (≥ 60%)");
   const value = s.rows[5]![online]!;
   expect(value.style?.numFmt).toBe("0.0000%");
   expect(s.columnWidths![online]).toBeGreaterThanOrEqual("59,9999%".length + 1);

@@ -16,7 +16,7 @@ import {
   type Warning,
 } from "./consolidate";
 import type { Finding, Severity } from "./findings";
-import { formSubject, periodPhrase } from "./documents";
+import { formSubject, periodPhrase, targetPhrase } from "./documents";
 import { chartIndicator, periodLabel, reductionBases, type Form, type Indicator, type Period } from "./form";
 import { gapSentence, indicatorValueFormat, isCountKind, targetText } from "./indicator-text";
 import { pairOf } from "./judge";
@@ -82,7 +82,7 @@ const SEVERITY_LABELS: Record<Severity, string> = { error: "Lỗi", warning: "C�
 const statusStyle = (base: CellStyle, status: IndicatorResult["status"]): CellStyle =>
   status === "short" ? merge(base, SHORT_FILL) : status === "met" ? merge(base, MET_FILL) : base;
 
-/** SPEC §9 honest display: a percent cell gets as many decimals as its verdict needs (94,98 % short of 95 %). */
+/** SPEC §9 honest display: a percent cell gets as many decimals as its verdict needs (94,98% short of 95%). */
 function valueStyle(ind: Indicator, r?: Pick<IndicatorResult, "value" | "status">): CellStyle {
   if (isCountKind(ind.kind)) return NUM;
   if (!r || r.value === null) return PCT;
@@ -114,7 +114,7 @@ export function summaryChart(c: Consolidation): ChartSheetSpec | null {
   if (!ind) return null;
   return {
     name: CHART_SHEET,
-    title: `${ind.label} theo đơn vị (mục tiêu ${targetText(ind)})`,
+    title: `${ind.label} theo đơn vị (${targetPhrase(ind)})`,
     subtitle: c.period ? periodPhrase(c.period) : undefined,
     valueName: ind.short,
     targetName: `Mục tiêu ${targetText(ind)}`,
@@ -499,7 +499,7 @@ function shortfallSheet(c: Consolidation): SheetSpec {
     "Đơn vị tính",
     "Diễn giải",
   ].map((h) => cell(h, HEAD));
-  // Each indicator with its target as the plan writes it ("≥ 95 %"), never a number that could read like a result.
+  // Each indicator with its target as the plan writes it ("≥ 95%"), never a number that could read like a result.
   const byId = new Map(c.form.indicators.map((ind) => [ind.id, { ind, target: targetText(ind) }]));
   const rows: Array<Array<CellSpec | null>> = [
     [cell("CÁC CHỈ TIÊU KHÔNG ĐẠT", TITLE)],

@@ -59,7 +59,7 @@ describe("rates (SPEC §8, 0–100)", () => {
     [num(1), "1"],
     [str("0,97"), "0,97"],
     [str("0.5"), "0.5"],
-  ])("a fraction where the scale is 0–100 is refused, not read as under 1 %%: %p", (cell, shown) => {
+  ])("a fraction where the scale is 0–100 is refused, not read as under 1%%: %p", (cell, shown) => {
     expect(readPercent(cell)).toEqual({ kind: "bad", why: "scale", shown });
   });
 });

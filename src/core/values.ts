@@ -154,7 +154,7 @@ export function readPercent(cell: Cell | undefined): PercentRead {
     case "number": {
       const percent = v.isPercent ? v.value * 100 : v.value;
       const shown = v.isPercent ? `${shownNumber(percent)}%` : shownNumber(v.value);
-      // 0.965 in a cell not formatted as a percentage: most likely a fraction typed for 96,5 %.
+      // 0.965 in a cell not formatted as a percentage: most likely a fraction typed for 96,5%.
       if (!v.isPercent && isFractionLike(v.value)) return { kind: "bad", why: "scale", shown };
       return checkedPercent(percent, shown, false);
     }
@@ -178,8 +178,8 @@ export function readPercent(cell: Cell | undefined): PercentRead {
 }
 
 /**
- * A rate typed as a fraction, not on the 0–100 scale: above 0 and at most 1 (0,97 for 97 %; 1 for
- * 100 %). Read as it stands it would be under 1 %, which no satisfaction survey gives, and it would
+ * A rate typed as a fraction, not on the 0–100 scale: above 0 and at most 1 (0,97 for 97%; 1 for
+ * 100%). Read as it stands it would be under 1%, which no satisfaction survey gives, and it would
  * pull the province's weighted rate down without a word; so it is refused with both readings, and a
  * rate that really is that low is typed with its "%" ("0,97%") or in a percent-formatted cell.
  */

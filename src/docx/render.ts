@@ -72,7 +72,7 @@ function runText(text: string): string {
 }
 
 /**
- * Spaces a printed line must not break at, made non-breaking: before "%" ("96,5 %": Word and
+ * Spaces a printed line must not break at, made non-breaking: before "%" (a unit's own "96,5 %": Word and
  * LibreOffice put "%" alone at the start of the next line, "≥ 100 / %") and after a comparison
  * sign before a number ("≥ 95"). Only the .docx gets them; the text of the document model is as typed.
  */

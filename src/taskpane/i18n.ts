@@ -284,8 +284,7 @@ const vi: Strings = {
   accepted: "Được tiếp nhận",
   rejected: "Bị từ chối",
   rejectedFiles: "Tệp bị từ chối",
-  ownShortfall: (i, v, t, g) =>
-    `${i}: ${v} (mục tiêu ${t})${g ? `; ${g.charAt(0).toLowerCase()}${g.slice(1)}` : ""}`,
+  ownShortfall: (i, v, t, g) => `${i}: ${v} (${t})${g ? `; ${g.charAt(0).toLowerCase()}${g.slice(1)}` : ""}`,
   shortfallsBeforeSending: (n) =>
     `${n} chỉ tiêu chưa đạt mục tiêu (không phải lỗi: tệp vẫn gửi được; khi tổng hợp, đơn vị sẽ được đề nghị giải trình):`,
   lateBeforeSending: (date, deadline) => MSG.lateReportNote(date, deadline),
@@ -306,7 +305,7 @@ const vi: Strings = {
   late: "trễ hạn",
   none: "Không có.",
   shortfallLine: (u, i, v, t, g) =>
-    `${u}: ${i} ${v} (mục tiêu ${t})${g ? `; ${g.charAt(0).toLowerCase()}${g.slice(1)}` : ""}`,
+    `${u}: ${i} ${v} (${t})${g ? `; ${g.charAt(0).toLowerCase()}${g.slice(1)}` : ""}`,
   duplicateLine: (u, k, d, c) =>
     `${u}: giữ ${k}, bỏ ${d}${c ? " (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)" : ""}`,
   inRollup: "Đã tính trong báo cáo tổng hợp",

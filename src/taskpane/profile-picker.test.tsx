@@ -223,7 +223,7 @@ test("the template follows the chosen profile and unit type: its marker, Loại 
 });
 
 test("Kiểm tra of a valid report lists the targets it misses, not as errors, as the consolidation will flag them", async () => {
-  // 30 of 90 meetings online: 33,3 %, 24 short of 60 %.
+  // 30 of 90 meetings online: 33,3%, 24 short of 60%.
   const short = inspectBytes(
     reportBytes({ unit: "XA_A", name: "Xã A", type: "UBND_XA", counts: { HN_TRUC_TUYEN: [50, 30] } }),
     DEFAULT_PROFILE,
@@ -239,6 +239,6 @@ test("Kiểm tra of a valid report lists the targets it misses, not as errors, a
   expect(byTestId("validate-verdict").textContent).toContain("✓ Hợp lệ");
   expect(byTestId("validate-shortfalls").textContent).toBe(
     "1 chỉ tiêu chưa đạt mục tiêu (không phải lỗi: tệp vẫn gửi được; khi tổng hợp, đơn vị sẽ được đề nghị giải trình):" +
-      "Tỷ lệ hội nghị trực tuyến: 33,3 % (mục tiêu ≥ 60 %); cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu",
+      "Tỷ lệ hội nghị trực tuyến: 33,3% (mục tiêu từ 60% trở lên); cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu",
   );
 });

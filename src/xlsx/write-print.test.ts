@@ -40,7 +40,7 @@ const CHART: ChartSheetSpec = {
     { code: "DV_3", name: "UBND xã B", value: null },
   ],
   valueName: "Tỷ lệ họp trực tuyến",
-  targetName: "Mục tiêu 60 %",
+  targetName: "Mục tiêu 60%",
   target: 0.6,
 };
 
@@ -143,12 +143,12 @@ describe("the chart", () => {
     );
   });
 
-  test("columns of the ratio and a red line of the target, over the unit names, axis 0–100 %", () => {
+  test("columns of the ratio and a red line of the target, over the unit names, axis 0–100%", () => {
     expect(chart).toContain('<c:barChart><c:barDir val="col"/>');
     expect(chart).toContain("<c:tx><c:v>Tỷ lệ họp trực tuyến</c:v></c:tx>");
     expect(chart).toContain("<c:lineChart>");
     expect(chart).toContain(
-      '<c:tx><c:v>Mục tiêu 60 %</c:v></c:tx><c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="C00000"/>',
+      '<c:tx><c:v>Mục tiêu 60%</c:v></c:tx><c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="C00000"/>',
     );
     expect(chart).toContain("<c:f>'Biểu đồ'!$B$2:$B$4</c:f>");
     expect(chart).toContain("<c:f>'Biểu đồ'!$C$2:$C$4</c:f>");
@@ -167,7 +167,7 @@ describe("the chart", () => {
     );
   });
 
-  test("the data cells are formatted honestly (59,96 % is not shown as 60,0 %)", () => {
+  test("the data cells are formatted honestly (59,96% is not shown as 60,0%)", () => {
     const sheet = chartSheet(CHART);
     expect(sheet.rows[1]?.[2]?.style?.numFmt).toBe("0.0%");
     expect(sheet.rows[2]?.[2]?.style?.numFmt).toBe("0.00%");
@@ -249,7 +249,7 @@ describe("many units: a second chart of the units furthest from the target", () 
     expect(lowest).toContain("<c:f>'Biểu đồ'!$C$2:$C$31</c:f>");
     expect(lowest).toContain("<c:f>'Biểu đồ'!$D$2:$D$31</c:f>");
     expect(lowest).toContain("<a:t>Tỷ lệ hội nghị trực tuyến theo đơn vị: 30 đơn vị thấp nhất</a:t>");
-    // The lowest unit first, the 30th last: 0,5 % … 15 %.
+    // The lowest unit first, the 30th last: 0,5% … 15%.
     expect(lowest).toContain('<c:pt idx="0"><c:v>0.005</c:v></c:pt>');
     expect(lowest).toContain('<c:pt idx="29"><c:v>0.15</c:v></c:pt></c:numCache>');
     expect(lowest).toContain('<c:pt idx="29"><c:v>Xã số 30</c:v></c:pt>');

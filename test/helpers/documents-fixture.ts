@@ -1,6 +1,6 @@
 // Test fixture: a small consolidation with every case the letters and the report word differently:
-// values a hair short of their targets and exactly on them (94,98 % / 95 %, 59,96 % / 60 %, a 9,96 %
-// reduction / 10 %), a reduction over the allowed number, a late report, a returned file, an
+// values a hair short of their targets and exactly on them (94,98% / 95%, 59,96% / 60%, a 9,96%
+// reduction / 10%), a reduction over the allowed number, a late report, a returned file, an
 // unreadable file named after its unit, a file replaced by an accepted one, a missing unit and the
 // free-text answers of two units.
 import { inspectBytes } from "../../src/app/inspect";
@@ -36,14 +36,14 @@ const reports: ReportData[] = [
       KIEN_NGHI: "Đề nghị cấp thêm thiết bị.",
     },
   },
-  // 9498 of 10000 is 94,98 %: 2 hồ sơ short of 95 %; 9500 is exactly 95 %.
+  // 9498 of 10000 is 94,98%: 2 hồ sơ short of 95%; 9500 is exactly 95%.
   { unit: "SO_9498", name: "Sở Chín Bốn", counts: { TTHC_TONG: [1000, 10000], TTHC_SO: [900, 9498] } },
   { unit: "SO_95", name: "Sở Chín Lăm", counts: { TTHC_TONG: [1000, 10000], TTHC_SO: [900, 9500] } },
-  // 1000 → 900 documents is 10 %, the target 15 % allows 850: 50 over.
+  // 1000 → 900 documents is 10%, the target 15% allows 850: 50 over.
   { unit: "SO_VB", name: "Sở Văn Bản", counts: { VB_HANH_CHINH: [1000, 900] } },
   { unit: "SO_TRE", name: "Sở Trễ", reportDate: { year: 2026, month: 6, day: 10 } },
   { unit: "SO_LOI", name: "Sở Lỗi", counts: { HN_TONG: [100, -1] } },
-  // 1499 of 2500 online is 59,96 %: 1 short of 60 %; 1500 is exactly 60 %.
+  // 1499 of 2500 online is 59,96%: 1 short of 60%; 1500 is exactly 60%.
   {
     unit: "XA_5996",
     name: "Xã Năm Chín",
@@ -56,7 +56,7 @@ const reports: ReportData[] = [
     type: "UBND_XA",
     counts: { HN_TONG: [2800, 2500], HN_TRUC_TUYEN: [10, 1500] },
   },
-  // 2500 → 2251 meetings is a 9,96 % reduction: 1 over the 2250 allowed; 2250 is exactly 10 %.
+  // 2500 → 2251 meetings is a 9,96% reduction: 1 over the 2250 allowed; 2250 is exactly 10%.
   {
     unit: "XA_996",
     name: "Xã Chín Chín",

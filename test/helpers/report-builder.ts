@@ -74,7 +74,7 @@ const FIRST_DATA_ROW = 5; // template header is row 4
 
 /**
  * Values that meet every target of a form, derived from its rules (KL226-BC/1: GOOD_COUNTS): parts
- * equal their wholes, reductions cut 20 % more than asked, max counts 0, min counts their target,
+ * equal their wholes, reductions cut 20% more than asked, max counts 0, min counts their target,
  * percentages 98,5 over 200 answers. Written in the test, not taken from the code under test.
  */
 export function goodCounts(form: Form): Record<string, readonly [number, number]> {
@@ -215,7 +215,7 @@ function parseA1(ref: string): { row: number; col: number } {
 
 /**
  * A valid quý II/2025 CCHC-BC/2025 report of a unit under a Sở (its counts are the form's good
- * ones; the investment rows filled, 95 % disbursed), for building with the form's default profile
+ * ones; the investment rows filled, 95% disbursed), for building with the form's default profile
  * or a CCHC plan's (`reportBytes(cchcUnit("P_A"), [], profile)`).
  */
 export function cchcUnit(unit: string): ReportData {

@@ -187,7 +187,7 @@ test("usage errors and a bad profile exit 2 with a Vietnamese message", async ()
   io = capture();
   // A path that does not exist is that entry's verdict (exit 1), not the end of the batch.
   expect(await main(["validate", join(dir, "khong-co.xlsx")], io)).toBe(1);
-  expect(io.stdout).toMatch(/Không tìm thấy tệp/);
+  expect(io.stdout).toMatch(/✗ KHÔNG TÌM THẤY: .*khong-co\.xlsx — không có tệp hoặc thư mục này\./);
 });
 
 test("a province profile changes the template's task list", async () => {
@@ -247,7 +247,7 @@ test("a template made with --profile names it, and validate without --profile ch
 
 test("a valid report's missed targets are told to the clerk before sending, worded as the letter will word them", async () => {
   const file = join(dir, "short.xlsx");
-  // 30 of 90 meetings online: 33,3 %, 24 short of 60 %; everything else meets its target.
+  // 30 of 90 meetings online: 33,3%, 24 short of 60%; everything else meets its target.
   writeFileSync(
     file,
     reportBytes({ unit: "XA_A", name: "Xã A", type: "UBND_XA", counts: { HN_TRUC_TUYEN: [50, 30] } }),
@@ -256,7 +256,7 @@ test("a valid report's missed targets are told to the clerk before sending, word
   expect(await main(["validate", file], io)).toBe(0);
   expect(io.stdout.split("\n").slice(0, 2)).toEqual([
     `✓ HỢP LỆ; 1 chỉ tiêu chưa đạt: ${file} — XA_A (Xã A)`,
-    "    Chưa đạt · Tỷ lệ hội nghị trực tuyến: đạt 33,3 %, mục tiêu ≥ 60 %; cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu.",
+    "    Chưa đạt · Tỷ lệ hội nghị trực tuyến: đạt 33,3%, mục tiêu từ 60% trở lên; cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu.",
   ]);
 });
 

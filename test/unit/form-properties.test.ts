@@ -91,7 +91,7 @@ function unitArb(form: Form): fc.Arbitrary<Record<string, [number | null, number
     .record({
       raw: fc.array(fc.tuple(fc.nat(5000), fc.nat(5000)), { minLength: n, maxLength: n }),
       blanks: fc.array(fc.tuple(fc.boolean(), fc.boolean()), { minLength: n, maxLength: n }),
-      // A rate is 0 or above 1 % (SPEC §8 as decided: 0 < rate ≤ 1 typed plain is refused as a fraction).
+      // A rate is 0 or above 1% (SPEC §8 as decided: 0 < rate ≤ 1 typed plain is refused as a fraction).
       rate: fc.oneof(fc.constant(0), fc.integer({ min: 101, max: 10_000 })),
     })
     .map(({ raw, blanks, rate }) => {

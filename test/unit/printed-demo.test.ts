@@ -127,12 +127,12 @@ run("npm run demo's documents, printed through LibreOffice", () => {
     ]) {
       expect(text).toContain(heading);
     }
-    // The pooled online ratio from the JSON's province sums, one decimal with a decimal comma (far from 60 %).
+    // The pooled online ratio from the JSON's province sums, one decimal with a decimal comma (far from 60%).
     const v = json.province.values;
     const online = (100 * (v.HN_TRUC_TUYEN!.current ?? 0)) / (v.HN_TONG!.current ?? 1);
-    expect(text).toContain(`Tỷ lệ hội nghị trực tuyến (mục tiêu ≥ 60 %): kết quả chung (`);
-    expect(text).toContain(`đạt ${online.toFixed(1).replace(".", ",")} %`);
-    expect(text).not.toMatch(/\d\.\d+ %/);
+    expect(text).toContain(`Tỷ lệ hội nghị trực tuyến (mục tiêu từ 60% trở lên): kết quả chung (`);
+    expect(text).toContain(`đạt ${online.toFixed(1).replace(".", ",")}%`);
+    expect(text).not.toMatch(/\d\.\d+%/);
     const roster = parseRosterCsv(readFileSync(join(SAMPLES, "roster.csv"), "utf8"));
     if (!roster.ok) throw new Error(roster.errors.join("; "));
     expect(json.missing.length).toBeGreaterThan(0);
@@ -148,7 +148,7 @@ run("npm run demo's documents, printed through LibreOffice", () => {
     expect(text).toContain("Kính gửi: Ủy ban nhân dân xã Nông Cống");
     expect(text).toContain("tệp báo cáo “XA_NONG_CONG.xlsx” của đơn vị nhưng phải trả lại");
     expect(text).toMatch(
-      /- Trang “Chỉ tiêu”, ô E17: Số liệu “Số TTHC được cắt giảm, đơn giản hóa” \(cột E, kỳ này\) là số âm \(-2\)\. Nhập số nguyên không âm/,
+      /- Trang “Chỉ tiêu”, ô E17: Số liệu “Số TTHC được cắt giảm, đơn giản hóa” \(cột E, kỳ này\) là số âm \(-2\)\. Cần nhập số nguyên không âm/,
     );
     expect(text).not.toContain("chưa nhận");
     expect(text).toMatch(/Nơi nhận: GIÁM ĐỐC - Như trên; - Lưu: VT, SNV\./);

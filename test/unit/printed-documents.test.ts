@@ -61,7 +61,7 @@ const CHART_UNITS = Array.from({ length: 24 }, (_, i) => ({
   value: i === 5 ? null : i === 1 ? 0.5996 : ((i * 37) % 100) / 100,
 }));
 
-/** 90 units ranked lowest first, as the summary ranks them: unit k at 30 + k/2 % (30,5 % … 75 %). */
+/** 90 units ranked lowest first, as the summary ranks them: unit k at 30 + k/2% (30,5% … 75%). */
 const MANY_UNITS = Array.from({ length: 90 }, (_, i) => ({
   code: `XA_${i + 1}`,
   name: `Xã Quảng Phú ${i + 1}`,
@@ -92,7 +92,7 @@ function letter(unit: string, online: number, reduction: number): OfficialDocume
         "Thực hiện Kết luận số 226-KL/TW của Bộ Chính trị, Sở Nội vụ đã tổng hợp báo cáo 6 tháng đầu năm 2026 của các cơ quan, đơn vị trên địa bàn tỉnh.",
       ),
       bodyParagraph(
-        `Theo báo cáo của ${unit}, tỷ lệ hội nghị tổ chức theo hình thức trực tuyến đạt ${honestPercent(online, 0.6, ">=")}, chưa đạt mục tiêu 60 %; số hội nghị giảm ${honestPercent(reduction, 0.1, ">=")} so với cùng kỳ, chưa đạt mục tiêu giảm 10 %. Tổng số văn bản đã ban hành: ${viInteger(1234)}.`,
+        `Theo báo cáo của ${unit}, tỷ lệ hội nghị tổ chức theo hình thức trực tuyến đạt ${honestPercent(online, 0.6, ">=")}, chưa đạt mục tiêu 60%; số hội nghị giảm ${honestPercent(reduction, 0.1, ">=")} so với cùng kỳ, chưa đạt mục tiêu giảm 10%. Tổng số văn bản đã ban hành: ${viInteger(1234)}.`,
       ),
       bodyParagraph(
         `Đề nghị ${unit} rà soát, có giải pháp khắc phục và báo cáo về Sở Nội vụ trước ngày 15/6/2026.`,
@@ -128,11 +128,11 @@ run("printed through LibreOffice", () => {
             wideSheet(3, PRINT),
             chartSheet({
               name: "Biểu đồ",
-              title: "Tỷ lệ hội nghị trực tuyến theo đơn vị (mục tiêu ≥ 60 %)",
+              title: "Tỷ lệ hội nghị trực tuyến theo đơn vị (mục tiêu từ 60% trở lên)",
               subtitle: "6 tháng năm 2026",
               units: CHART_UNITS,
               valueName: "Tỷ lệ họp trực tuyến",
-              targetName: "Mục tiêu 60 %",
+              targetName: "Mục tiêu 60%",
               target: 0.6,
             }),
           ],
@@ -144,10 +144,10 @@ run("printed through LibreOffice", () => {
           sheets: [
             chartSheet({
               name: "Biểu đồ",
-              title: "Tỷ lệ hội nghị trực tuyến theo đơn vị (mục tiêu ≥ 60 %)",
+              title: "Tỷ lệ hội nghị trực tuyến theo đơn vị (mục tiêu từ 60% trở lên)",
               units: MANY_UNITS,
               valueName: "Tỷ lệ họp trực tuyến",
-              targetName: "Mục tiêu 60 %",
+              targetName: "Mục tiêu 60%",
               target: 0.6,
             }),
           ],
@@ -244,13 +244,13 @@ run("printed through LibreOffice", () => {
 
   test("the chart sheet prints with its title, legend and the honest values beside it", () => {
     const doc = printed["chart.xlsx"]!;
-    const chartPage = doc.pages.find((t) => t.includes("Mục tiêu 60 %"));
+    const chartPage = doc.pages.find((t) => t.includes("Mục tiêu 60%"));
     expect(chartPage).toBeDefined();
-    expect(chartPage).toContain("Tỷ lệ hội nghị trực tuyến theo đơn vị (mục tiêu ≥ 60 %)");
+    expect(chartPage).toContain("Tỷ lệ hội nghị trực tuyến theo đơn vị (mục tiêu từ 60% trở lên)");
     expect(chartPage).toContain("Tỷ lệ họp trực tuyến");
     // LibreOffice prints in the en-US locale here: 59.96% (the format keeps two decimals), not 60.0%.
     expect(chartPage).toMatch(/Phường Đông Sơn 2\s+59\.96%/);
-    // Axis labels are text in the PDF: 0 %…100 % from the chart's own number format.
+    // Axis labels are text in the PDF: 0%…100% from the chart's own number format.
     expect(chartPage).toContain("100%");
     const page = doc.pages.indexOf(chartPage!) + 1;
     const [png] = renderPages(doc.pdf, join(artifacts, "chart"), { first: page, last: page, dpi: 100 });
@@ -260,11 +260,13 @@ run("printed through LibreOffice", () => {
   test("90 units: the first printed page has every unit's chart and, below it, a chart of the 30 lowest", () => {
     const doc = printed["chart-many.xlsx"]!;
     const first = doc.pages[0] ?? "";
-    expect(first).toContain("Tỷ lệ hội nghị trực tuyến theo đơn vị (mục tiêu ≥ 60 %): 30 đơn vị thấp nhất");
-    // Both charts print on that page: two value axes up to 100 %, and the legend's target under each
+    expect(first).toContain(
+      "Tỷ lệ hội nghị trực tuyến theo đơn vị (mục tiêu từ 60% trở lên): 30 đơn vị thấp nhất",
+    );
+    // Both charts print on that page: two value axes up to 100%, and the legend's target under each
     // (besides the table's header).
     expect(first.match(/(?<![\d.])100%/g)).toHaveLength(2);
-    expect(first.match(/Mục tiêu 60 %/g)).toHaveLength(3);
+    expect(first.match(/Mục tiêu 60%/g)).toHaveLength(3);
     const [png] = renderPages(doc.pdf, join(artifacts, "chart-many"), { first: 1, last: 1, dpi: 100 });
     expect(png).toBeDefined();
   });
@@ -289,7 +291,7 @@ run("printed through LibreOffice", () => {
       charts: 1,
       series: [
         ["BarChart", "Tỷ lệ họp trực tuyến", "'Biểu đồ'!$C$2:$C$25", "'Biểu đồ'!$B$2:$B$25"],
-        ["LineChart", "Mục tiêu 60 %", "'Biểu đồ'!$D$2:$D$25", "'Biểu đồ'!$B$2:$B$25"],
+        ["LineChart", "Mục tiêu 60%", "'Biểu đồ'!$D$2:$D$25", "'Biểu đồ'!$B$2:$B$25"],
       ],
       sheets: ["Tổng hợp", "Biểu đồ"],
       titles: "$3:$4",
@@ -312,8 +314,8 @@ run("printed through LibreOffice", () => {
     expect(text).toMatch(/Số:\s+\/SNV-CCHC\s+Thanh Hóa, ngày 05 tháng 6 năm 2026/);
     expect(text).toMatch(/V\/v đôn đốc hoàn thiện báo cáo/);
     expect(text).toContain("Kính gửi: Ủy ban nhân dân phường Đông Sơn");
-    expect(text).toContain("59,96 %");
-    expect(text).toContain("9,96 %");
+    expect(text).toContain("59,96%");
+    expect(text).toContain("9,96%");
     expect(text).toContain("1.234");
     expect(text).toMatch(/Nơi nhận:\s+KT\. GIÁM ĐỐC/);
     expect(text).toMatch(/- Như trên;\s+PHÓ GIÁM ĐỐC/);
@@ -332,7 +334,7 @@ run("printed through LibreOffice", () => {
         expect(doc.pages[i]).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
         expect(doc.pages[i]).toContain(`Kính gửi: ${unit}`);
         // Far from its target a value needs one decimal only.
-        expect(doc.pages[i]).toContain("55,0 %");
+        expect(doc.pages[i]).toContain("55,0%");
       },
     );
   });

@@ -118,7 +118,7 @@ test("a profile file adds a ratio and a percentage: template, ExcelJS fill, Libr
   const inDir = join(dir, "nop");
   const filledA = join(dir, "a-exceljs.xlsx");
   const filledB = join(dir, "b-exceljs.xlsx");
-  // A: 96 of 100 on the network (met), 92,5 % of 200 answers; B: 90 of 100 (short by 5), 85 % of 600 answers typed as text.
+  // A: 96 of 100 on the network (met), 92,5% of 200 answers; B: 90 of 100 (short by 5), 85% of 600 answers typed as text.
   await fill(template, filledA, "SO_A", { hscv: [100, 96], rate: 92.5, answers: 200 });
   await fill(template, filledB, "SO_B", { hscv: [100, 90], rate: "85", answers: 600 });
   // LibreOffice re-saves both, as a clerk who opens and saves in LibreOffice Calc would.
@@ -145,7 +145,7 @@ test("a profile file adds a ratio and a percentage: template, ExcelJS fill, Libr
     ),
   ).toBe(0);
   const report = JSON.parse(readFileSync(json, "utf8"));
-  // Pooled by hand: (96 + 90) / (100 + 100) = 0,93 < 0,95; (92,5·200 + 85·600) / 800 = 86,875 % < 90 %.
+  // Pooled by hand: (96 + 90) / (100 + 100) = 0,93 < 0,95; (92,5·200 + 85·600) / 800 = 86,875% < 90%.
   expect(report.province.indicators.HSCV_RATIO).toEqual({ value: 0.93, target: 0.95, status: "short" });
   expect(report.province.indicators.HAI_LONG_DV).toEqual({ value: 0.86875, target: 0.9, status: "short" });
   expect(report.province.values.HAI_LONG_DV.current).toBe(86.875);
@@ -153,7 +153,7 @@ test("a profile file adds a ratio and a percentage: template, ExcelJS fill, Libr
   expect(report.shortfalls.filter((s: { indicator: string }) => s.indicator === "HSCV_RATIO")).toEqual([
     { unit: "SO_B", indicator: "HSCV_RATIO", value: 0.9, target: 0.95, gap: 5 },
   ]);
-  // SO_A's 92,5 % meets 90 %; SO_B's 85 % is short, with no countable gap.
+  // SO_A's 92,5% meets 90%; SO_B's 85% is short, with no countable gap.
   expect(report.shortfalls.filter((s: { indicator: string }) => s.indicator === "HAI_LONG_DV")).toEqual([
     { unit: "SO_B", indicator: "HAI_LONG_DV", value: 0.85, target: 0.9, gap: null },
   ]);

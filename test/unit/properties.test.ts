@@ -175,7 +175,7 @@ describe("consolidation properties", () => {
         VB_HANH_CHINH: { previous: 1, current: 1 },
       };
     };
-    // 1/2 and 90/100 against 80 %: the average of ratios is 70 % (would be short), the pooled ratio 91/102 ≈ 89 % is met.
+    // 1/2 and 90/100 against 80%: the average of ratios is 70% (would be short), the pooled ratio 91/102 ≈ 89% is met.
     const profile = profileWith({ targets: { ONLINE_RATIO: 0.8 } });
     const c = run(
       submissions([

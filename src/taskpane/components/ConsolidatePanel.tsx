@@ -17,14 +17,14 @@ import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "rea
 import { flushSync } from "react-dom";
 import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Period, type PeriodKind } from "../../core/form";
 import { baseName, replacedFiles } from "../../core/consolidate";
-import { vietnamDate } from "../../core/documents";
+import { targetPhrase, vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
 import { forThePage } from "../../core/messages";
 import { DEFAULT_PROFILE, type RosterUnit } from "../../core/profile";
 import { DEFAULT_FORM } from "../../core/forms";
 import { defaultProfileForForm } from "../../core/profiles";
-import { indicatorValueText, sentenceCase, shownGap, targetText } from "../../core/indicator-text";
+import { indicatorValueText, sentenceCase, shownGap } from "../../core/indicator-text";
 import { writeXlsx } from "../../xlsx/write";
 import type { ExcelActions } from "../actions";
 import type { Strings } from "../i18n";
@@ -769,7 +769,7 @@ function ResultView({
                     `${s.unit} – ${s.unitName}`,
                     ind.short,
                     indicatorValueText(ind, s.value, "short"),
-                    targetText(ind),
+                    targetPhrase(ind),
                     sentenceCase(shownGap(ind, s.gap) ?? ""),
                   )}
                 </li>

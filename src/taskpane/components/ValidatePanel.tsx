@@ -11,7 +11,8 @@ import { viDate } from "../../core/dates";
 import type { Profile } from "../../core/profile";
 import { reportShortfalls } from "../../core/consolidate";
 import { lateReport } from "../../core/deadlines";
-import { indicatorValueText, sentenceCase, shownGap, targetText } from "../../core/indicator-text";
+import { indicatorValueText, sentenceCase, shownGap } from "../../core/indicator-text";
+import { targetPhrase } from "../../core/documents";
 import { profileCheckedBy, type ValidationResult } from "../../core/validate";
 import type { ExcelActions } from "../actions";
 import { countFindings } from "../findings-view";
@@ -169,7 +170,7 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
           t.ownShortfall(
             indicator.label,
             indicatorValueText(indicator, r.value, "short"),
-            targetText(indicator),
+            targetPhrase(indicator),
             sentenceCase(shownGap(indicator, r.gap) ?? ""),
           ),
         )

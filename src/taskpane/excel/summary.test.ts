@@ -120,15 +120,11 @@ describe.each([10, 400])("the summary of %i units", (n) => {
     expect(run.excel.active).toBe(SUMMARY_SHEETS.summary);
   });
 
-  test("the province row pools the sums (hand-derived) and is red when short of 60 %", () => {
+  test("the province row pools the sums (hand-derived) and is red when short of 60%", () => {
     // Every unit held 90 meetings; a third (i % 3 === 0) held 40 online, the others 60.
     const short = Math.ceil(n / 3);
     const ratio = (short * 40 + (n - short) * 60) / (n * 90);
-    const cell = cellAtLabels(
-      run.excel.sheet(SUMMARY_SHEETS.summary),
-      "TOÀN TỈNH",
-      "Họp trực tuyến (≥ 60 %)",
-    );
+    const cell = cellAtLabels(run.excel.sheet(SUMMARY_SHEETS.summary), "TOÀN TỈNH", "Họp trực tuyến (≥ 60%)");
     expect(cell?.value).toBeCloseTo(ratio, 12);
     expect(cell?.fill).toBe(ratio < 0.6 ? "#FFC7CE" : "#C6EFCE");
   });
@@ -142,7 +138,7 @@ describe.each([10, 400])("the summary of %i units", (n) => {
     expect(run.excel.sheet(SUMMARY_SHEETS.shortfalls).cells.size).toBeGreaterThan(short.length);
   });
 
-  test("adds the online-ratio chart: columns per unit name, the 60 % target as a red line, axis 0–100 %", () => {
+  test("adds the online-ratio chart: columns per unit name, the 60% target as a red line, axis 0–100%", () => {
     const sheet = run.excel.sheet(CHART_SHEET);
     // Over 60 units, a second chart names the lowest (next test).
     expect(sheet.charts).toHaveLength(n > 60 ? 2 : 1);
@@ -158,7 +154,7 @@ describe.each([10, 400])("the summary of %i units", (n) => {
         fillColor: "#4472C4",
       }),
       expect.objectContaining({
-        name: "Mục tiêu ≥ 60 %",
+        name: "Mục tiêu ≥ 60%",
         chartType: "Line",
         values: at(`D2:D${n + 1}`),
         xValues: at(`B2:B${n + 1}`),
