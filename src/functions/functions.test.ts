@@ -106,6 +106,34 @@ describe("TARGET and CHECK", () => {
     expect(check("ONLINE_RATIO", cell(null))).toBe("Không đạt");
     expect(check("OVERTIME_MEETINGS", cell([[null]]))).toBe("Đạt");
   });
+  test("each value on its indicator's scale: 59 is no online ratio, 95,6 is HAI_LONG's 95,6% (a tester's CHECK said Đạt for both)", () => {
+    // A ratio or reduction is a fraction: a percent typed on 0–100 would pass every target.
+    for (const [id, v] of [
+      ["ONLINE_RATIO", 59],
+      ["ONLINE_RATIO", 1.5],
+      ["MEETING_REDUCTION", 15],
+      ["ONLINE_RATIO", -0.5],
+    ] as const) {
+      const e = excelError(() => check(id, v));
+      expect(e.code).toBe(ErrorCode.invalidValue);
+      expect(e.message).toMatch(/tỷ lệ dạng 0–1: gõ 0,59 hoặc 59%/);
+    }
+    // A reduction may be negative (it grew): judged, short.
+    expect(check("MEETING_REDUCTION", -0.2)).toBe("Không đạt");
+    // HAI_LONG as the form has it (0–100), or an Excel percent cell (0,956): the same verdict as the summary's.
+    expect(check("HAI_LONG", 95.6)).toBe("Không đạt");
+    expect(check("HAI_LONG", 96)).toBe("Đạt");
+    expect(check("HAI_LONG", 0.956)).toBe("Không đạt");
+    expect(check("HAI_LONG", 0.97)).toBe("Đạt");
+    expect(excelError(() => check("HAI_LONG", 150)).code).toBe(ErrorCode.invalidValue);
+    // A count is a whole number, as GAP has it.
+    expect(excelError(() => check("OVERTIME_MEETINGS", -3)).code).toBe(ErrorCode.invalidValue);
+    expect(excelError(() => check("OVERTIME_MEETINGS", 0.5)).code).toBe(ErrorCode.invalidValue);
+  });
+  test("an unknown id lists the codes in the forms' order, KL226-BC/1 first", () => {
+    const e = excelError(() => check("Họp trực tuyến", 0.6));
+    expect(e.message).toMatch(/Mã hợp lệ: ONLINE_RATIO, /);
+  });
 });
 
 describe("GAP (SPEC §5)", () => {
@@ -119,6 +147,13 @@ describe("GAP (SPEC §5)", () => {
     expect(gap("MEETING_REDUCTION", 100, 90)).toBe(0);
     expect(gap("DOC_REDUCTION", 200, 200)).toBe(30);
     expect(gap("DOC_REDUCTION", 200, 250)).toBe(80);
+  });
+  test("HAI_LONG has no items short whatever a is: #N/A with the reason, not a typing error", () => {
+    for (const a of [96, 96.5]) {
+      const e = excelError(() => gap("HAI_LONG", a));
+      expect(e.code).toBe(ErrorCode.notAvailable);
+      expect(e.message).toMatch(/không có số lượng còn thiếu/);
+    }
   });
   test("OVERTIME_MEETINGS: the count itself; b is optional and ignored", () => {
     expect(gap("OVERTIME_MEETINGS", 3)).toBe(3);
@@ -140,6 +175,11 @@ describe("GAP (SPEC §5)", () => {
 });
 
 describe("MEETING_OK", () => {
+  test("takes a shipped profile's limits, as GAP and CHECK take its targets; an unknown one is #N/A", () => {
+    expect(meetingOk("Chuyên môn", 1, "dong-thap-syt-226")).toBe(true);
+    expect(meetingOk("Chuyên môn", 1.5, "dong-thap-syt-226")).toBe(false);
+    expect(excelError(() => meetingOk("Chuyên môn", 1, "khong-co")).code).toBe(ErrorCode.notAvailable);
+  });
   test("type matched without diacritics or case", () => {
     expect(meetingOk("quan trieu", 0.5)).toBe(true);
     expect(meetingOk("Quán triệt", 0.5)).toBe(true);

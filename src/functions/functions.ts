@@ -118,6 +118,8 @@ const DEFAULT_INDICATORS: ReadonlyMap<string, Indicator> = new Map(
     .map((i) => [i.id, i]),
 );
 
+/** The default ids in the forms' own order, KL226-BC/1 first (the map above is built backwards). */
+const DEFAULT_IDS: readonly string[] = [...new Set([...DEFAULT_INDICATORS.keys()].reverse())];
 const byProfile = new WeakMap<Profile, ReadonlyMap<string, Indicator>>();
 
 /** The indicator of a TARGET/CHECK/GAP argument (trimmed, any case) under a profile; #N/A when unknown. */
@@ -132,7 +134,7 @@ function indicatorOf(value: unknown, profile: Profile | null): Indicator {
   if (ind) return ind;
   return fail(
     "notAvailable",
-    `Không có chỉ tiêu "${toText(value)}". Mã hợp lệ: ${[...table.keys()].join(", ")}.`,
+    `Không có chỉ tiêu "${toText(value)}". Mã hợp lệ: ${(profile ? [...table.keys()] : DEFAULT_IDS).join(", ")}.`,
   );
 }
 
@@ -216,14 +218,39 @@ export function target(indicator: string, profile?: string): number {
  * Đánh giá một giá trị so với mục tiêu: "Đạt" hoặc "Không đạt".
  * @customfunction CHECK
  * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO".
- * @param value Giá trị cần đánh giá (tỷ lệ, mức giảm hoặc số lượng).
+ * @param value Tỷ lệ, mức giảm dạng 0–1 (0,59 hoặc 59%); số lượng: số nguyên; HAI_LONG: như trong biểu mẫu (95,6).
  * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-nai-skhcn-226"; bỏ trống: mặc định.
  * @returns "Đạt" hoặc "Không đạt".
  */
 export function check(indicator: string, value: number, profile?: string): string {
   const ind = indicatorOf(indicator, profileOf(profile));
   const v = typeof value === "number" && Number.isFinite(value) ? value : toNumber(value, "Giá trị");
-  return judgeValue(ind.comparison, v, ind.target) === "met" ? "Đạt" : "Không đạt";
+  return judgeValue(ind.comparison, judgedValue(ind, v), ind.target) === "met" ? "Đạt" : "Không đạt";
+}
+
+/**
+ * A CHECK value on the scale its indicator is judged on, or #VALUE!: a ratio or a reduction is a
+ * fraction (59 in a cell meant 59% would otherwise pass every target), a count a whole number, an
+ * average percent such as HAI_LONG typed as the form has it (0–100) or as an Excel percent (0–1).
+ */
+function judgedValue(ind: Indicator, v: number): number {
+  switch (ind.kind) {
+    case "maxCount":
+    case "minCount":
+      return checkedCount(v, "Giá trị");
+    case "percent":
+      if (!(v >= 0 && v <= 100))
+        fail("invalidValue", `Giá trị của ${ind.id} phải từ 0 đến 100 (ví dụ 95,6 hoặc ô 95,6%).`);
+      return v > 1 ? v / 100 : v;
+    case "ratio":
+    case "reduction":
+      if (v > 1 || (ind.kind === "ratio" && v < 0))
+        fail(
+          "invalidValue",
+          `Giá trị của ${ind.id} là tỷ lệ dạng 0–1: gõ 0,59 hoặc 59% (số ${v} nghĩa là ${v * 100}%).`,
+        );
+      return v;
+  }
 }
 
 /**
@@ -239,12 +266,12 @@ export function gap(indicator: string, a: number, b?: number | string, profile?:
   // GAP("TTHC_CUT_MIN"; 14; "dong-nai-skhcn-226"): a count indicator takes the profile third.
   const bIsName = typeof b === "string" && !/^\s*-?\d/.test(b);
   const ind = indicatorOf(indicator, profileOf(bIsName ? b : profile));
-  const first = checkedCount(typeof a === "number" ? a : toNumber(a, "a"), "a");
   if (ind.kind === "percent")
     return fail(
       "notAvailable",
       `Chỉ tiêu ${ind.id} là tỷ lệ phần trăm bình quân, không có số lượng còn thiếu.`,
     );
+  const first = checkedCount(typeof a === "number" ? a : toNumber(a, "a"), "a");
   if (ind.kind === "maxCount" || ind.kind === "minCount")
     return judgeCount(first, ind.target, ind.comparison).gap ?? 0;
   // Omitted optional arguments arrive as null (TOOLCHAIN); for a ratio or a reduction b is needed.
@@ -262,28 +289,35 @@ export function gap(indicator: string, a: number, b?: number | string, profile?:
   return judgeReduction(first, second, ind.target, ind.comparison).gap ?? 0;
 }
 
-/** Meeting types keyed without diacritics or case, by label ("quan triet") and id ("quan_triet"). */
-const MEETING_LIMITS: ReadonlyMap<string, number> = new Map(
-  MEETING_TYPES.flatMap((m) => [
-    [foldKey(m.label), DEFAULT_PROFILE.form.meetingLog.limits[m.id]],
-    [foldKey(m.id), DEFAULT_PROFILE.form.meetingLog.limits[m.id]],
-  ]),
-);
+/** Meeting types keyed without diacritics or case, by label ("quan triet") and id ("quan_triet"), with their limits. */
+function meetingLimitsOf(profile: Profile): ReadonlyMap<string, number> {
+  const limits = profile.form.meetingLog.limits;
+  return new Map(
+    MEETING_TYPES.flatMap((m) => [
+      [foldKey(m.label), limits[m.id]],
+      [foldKey(m.id), limits[m.id]],
+    ]),
+  );
+}
+
+const meetingTables = new WeakMap<Profile, ReadonlyMap<string, number>>();
 
 /**
- * The limit of a folded type name: an exact match, else the one type within a single typo
- * ("quan trieu"): clerks type without diacritics and the three names are far apart, so one
- * edit never makes two types ambiguous.
+ * The limit of a folded type name under a profile's limits: an exact match, else the one type
+ * within a single typo ("quan trieu"): clerks type without diacritics and the three names are far
+ * apart, so one edit never makes two types ambiguous.
  */
-function meetingLimit(key: string): number | undefined {
-  const exact = MEETING_LIMITS.get(key);
+function meetingLimit(key: string, profile: Profile): number | undefined {
+  let table = meetingTables.get(profile);
+  if (!table) meetingTables.set(profile, (table = meetingLimitsOf(profile)));
+  const exact = table.get(key);
   if (exact !== undefined) return exact;
-  const near = [...MEETING_LIMITS].filter(([name]) => withinOneEdit(key, name));
+  const near = [...table].filter(([name]) => withinOneEdit(key, name));
   const limits = new Set(near.map(([, limit]) => limit));
   return limits.size === 1 ? near[0]![1] : undefined;
 }
 
-const meetingLimitOf = memo((text: string) => meetingLimit(foldKey(text)));
+const meetingKey = memo((text: string) => foldKey(text));
 
 /** True when a and b differ by at most one substitution, insertion or deletion. */
 function withinOneEdit(a: string, b: string): boolean {
@@ -295,14 +329,16 @@ function withinOneEdit(a: string, b: string): boolean {
 }
 
 /**
- * TRUE nếu thời lượng hội nghị không vượt quy định của loại hội nghị (quán triệt ≤ ½ ngày, chuyên môn ≤ 1 ngày, quan trọng ≤ 1,5 ngày).
+ * TRUE nếu thời lượng hội nghị không vượt quy định của loại hội nghị (mặc định: quán triệt ≤ ½ ngày, chuyên môn ≤ 1 ngày, quan trọng ≤ 1,5 ngày).
  * @customfunction MEETING_OK
  * @param type Loại hội nghị: "Quán triệt", "Chuyên môn" hoặc "Quan trọng" (có dấu hay không dấu đều được).
  * @param days Số ngày họp (ví dụ 0,5).
+ * @param [profile] Tên hồ sơ có sẵn (giới hạn thời lượng của tỉnh); bỏ trống: mặc định.
  * @returns TRUE nếu đúng quy định, FALSE nếu vượt thời lượng.
  */
-export function meetingOk(type: string, days: number): boolean {
-  const limit = typeof type === "string" ? meetingLimitOf(type) : meetingLimitOf(toText(type));
+export function meetingOk(type: string, days: number, profile?: string): boolean {
+  // A province's profile may set its own limits (meetingLimits), as its consolidation judges them.
+  const limit = meetingLimit(meetingKey(toText(type)), profileOf(profile) ?? KL226_DEFAULT);
   if (limit === undefined)
     return fail(
       "invalidValue",
