@@ -170,11 +170,11 @@ export function onlineRatio(online: number, total: number): number {
 }
 
 /**
- * Mức giảm so với cùng kỳ: (kỳ trước − kỳ này) / kỳ trước; âm khi tăng.
+ * Mức giảm so với cùng kỳ: (số cùng kỳ − số kỳ này) / số cùng kỳ; âm khi tăng.
  * @customfunction REDUCTION
  * @param previous Số lượng cùng kỳ năm trước.
  * @param current Số lượng kỳ này.
- * @returns Mức giảm (0,1 là giảm 10%); #DIV/0! nếu kỳ trước bằng 0.
+ * @returns Mức giảm (0,1 là giảm 10%); #DIV/0! nếu số cùng kỳ bằng 0.
  */
 export function reduction(previous: number, current: number): number {
   // SPEC §5: computed as (prev − cur)/prev, so 100 → 90 is exactly 0.1 (1 − 90/100 is not).
