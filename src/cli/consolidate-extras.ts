@@ -592,13 +592,26 @@ export function withPrevious(
           `So sánh với ${previous.length} báo cáo tổng hợp các năm trước (${previous.map((p, i) => `${reports[i]?.period.year ?? "?"}: ${p.path}`).join("; ")}); năm gần nhất ${newest.period.year}:`,
         ];
   if (newest) lines.push(...previousPeriodNotes(c.period, newest).map((n) => `  ${n}`));
+  // Two files of one year: the first given is used (historyOrder); said, not silent.
+  const firstOf = new Map<number, string>();
+  previous.forEach((p, i) => {
+    const year = reports[i]?.period.year;
+    if (year === undefined) return;
+    const first = firstOf.get(year);
+    if (first === undefined) firstOf.set(year, p.path);
+    else lines.push(`  Lưu ý: ${p.path} cùng năm ${year} với ${first}: chỉ dùng ${first} (tệp ghi trước).`);
+  });
   const mismatches = h.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH").length;
   const outliers = h.warnings.length - mismatches;
+  // No unit in common (a department's summary given for the province's, another province's): nothing
+  // was compared, which "khớp" would hide.
   if (h.comparedDeclared)
     lines.push(
-      mismatches === 0
-        ? "  Số liệu cùng kỳ năm trước khớp với báo cáo năm trước."
-        : `  ${mismatches} số liệu cùng kỳ năm trước khác báo cáo năm trước (PREVIOUS_MISMATCH, chi tiết ở trang “Lỗi”).`,
+      h.compared === 0
+        ? "  Không có đơn vị nào của kỳ này có trong tệp năm trước, nên chưa so được số liệu cùng kỳ năm trước: kiểm tra lại tệp --previous (có đúng bảng tổng hợp năm trước của cùng cấp?)."
+        : mismatches === 0
+          ? `  Số liệu cùng kỳ năm trước khớp với báo cáo năm trước (${h.compared} đơn vị đã so).`
+          : `  ${mismatches} số liệu cùng kỳ năm trước khác báo cáo năm trước (PREVIOUS_MISMATCH, chi tiết ở trang “Lỗi”).`,
     );
   if (outliers > 0) {
     lines.push(

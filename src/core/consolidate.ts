@@ -446,9 +446,17 @@ function periodMismatchMessage(r: ValidationResult, declared: Period, period: Pe
 
 /** The units a roll-up sums, at the bottom of a roll-up of roll-ups (not the roll-ups between); 0 for a plain report. */
 export function rollupUnits(u: Pick<UnitSummary, "rollupOf">): number {
-  if (u.rollupOf === undefined || u.rollupOf.length === 0) return 0;
+  return rollupCodes(u).length;
+}
+
+/** The codes of the units a roll-up sums (as rollupUnits counts them), sorted; none for a plain report. */
+export function rollupCodes(u: Pick<UnitSummary, "rollupOf">): string[] {
+  if (u.rollupOf === undefined || u.rollupOf.length === 0) return [];
   const between = new Set(u.rollupOf.flatMap((s) => (s.via === undefined ? [] : [s.via])));
-  return u.rollupOf.filter((s) => !between.has(s.code)).length;
+  return u.rollupOf
+    .filter((s) => !between.has(s.code))
+    .map((s) => s.code)
+    .sort(compareText);
 }
 
 /** How many units the accepted reports cover: a report counts 1, a roll-up the units it sums. */
@@ -1420,9 +1428,10 @@ export function consolidationJson(c: Consolidation): object {
     })),
     // The units whose report sums others, and how many: next year's --previous compares like with like
     // (a unit not listed sent its own report; the key's presence says the shapes are recorded).
+    // Which units too: a roll-up of as many other units is not last year's (history.ts).
     rollups: c.units.flatMap((u) => {
-      const units = rollupUnits(u);
-      return units > 0 ? [{ unit: u.code, units }] : [];
+      const codes = rollupCodes(u);
+      return codes.length > 0 ? [{ unit: u.code, units: codes.length, codes }] : [];
     }),
     missing: c.missing.map((u) => u.code),
     returned: c.returned.map((u) => u.code),

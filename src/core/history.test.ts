@@ -285,6 +285,7 @@ describe("OUTLIER with several years of history (mean ± 3 standard deviations)"
       newUnits: [],
       goneUnits: [],
       comparedDeclared: false,
+      compared: 0,
       reshaped: [],
       listedAgainst: null,
     });
@@ -318,7 +319,7 @@ describe("roll-ups recorded for next year (JSON `rollups`, the summary's marked 
 
   it("the JSON lists each roll-up with its number of units, and no other unit", () => {
     const json = consolidationJson(rolled) as { rollups: unknown; units: Array<Record<string, unknown>> };
-    expect(json.rollups).toEqual([{ unit: "SO_A", units: 3 }]);
+    expect(json.rollups).toEqual([{ unit: "SO_A", units: 3, codes: ["PHONG_X", "PHONG_Y", "PHONG_Z"] }]);
     expect((consolidationJson(plain) as { rollups: unknown }).rollups).toEqual([]);
     expect(Object.keys(json.units[0]!)).not.toContain("rollups");
   });
@@ -357,6 +358,25 @@ describe("roll-ups recorded for next year (JSON `rollups`, the summary's marked 
     const other = compareWithPrevious(rolled, { ...last(lastUnits), rollups: [{ unit: "so_a", units: 4 }] });
     expect(other.reshaped.map(reshapedText)).toEqual(["SO_A: năm trước tổng hợp 4 đơn vị, kỳ này 3"]);
     const same = compareWithPrevious(rolled, { ...last(lastUnits), rollups: [{ unit: "SO_A", units: 3 }] });
+    expect(same.reshaped).toEqual([]);
+    expect(mismatches(same, "SO_A")).toBeGreaterThan(0);
+  });
+
+  it("a roll-up of as many units but other ones is not compared either (a tester's VP_UBND_TINH was told its column D was wrong)", () => {
+    const codes = (list: string[]) => [{ unit: "SO_A", units: 3, codes: list }];
+    const others = compareWithPrevious(rolled, {
+      ...last(lastUnits),
+      rollups: codes(["PHONG_X", "PHONG_Y", "PHONG_W"]),
+    });
+    expect(mismatches(others, "SO_A")).toBe(0);
+    expect(others.reshaped.map(reshapedText)).toEqual([
+      "SO_A: kỳ này tổng hợp 3 đơn vị, không cùng các đơn vị năm trước",
+    ]);
+    // The same units, recorded in another case or order: compared.
+    const same = compareWithPrevious(rolled, {
+      ...last(lastUnits),
+      rollups: codes(["phong_z", "PHONG_X", "PHONG_Y"]),
+    });
     expect(same.reshaped).toEqual([]);
     expect(mismatches(same, "SO_A")).toBeGreaterThan(0);
   });
@@ -408,7 +428,9 @@ describe("roll-ups recorded for next year (JSON `rollups`, the summary's marked 
     if (!read.ok) throw new Error("summary unreadable");
     const parsed = previousFromSummary(read.workbook, profile.form);
     if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
-    expect(parsed.report.rollups).toEqual([{ unit: "SO_A", units: 3 }]);
+    expect(parsed.report.rollups).toEqual([
+      { unit: "SO_A", units: 3, codes: ["PHONG_X", "PHONG_Y", "PHONG_Z"] },
+    ]);
     const fromPlain = readXlsx(writeXlsx(summaryWorkbook(plain, profile)));
     if (!fromPlain.ok) throw new Error("summary unreadable");
     const plainParsed = previousFromSummary(fromPlain.workbook, profile.form);

@@ -3,14 +3,14 @@
 // Pure: the CLI reads the file; this module checks its shape (zod) and compares.
 
 import { z } from "./zod";
-import { compareText, markedRollupUnits, rollupUnits, type Consolidation } from "./consolidate";
+import { compareText, markedRollupUnits, rollupCodes, rollupUnits, type Consolidation } from "./consolidate";
 import { finding, type Finding } from "./findings";
 import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Form, type PeriodKind } from "./form";
 import { pairOf } from "./judge";
 import { MSG } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
 import { SUMMARY_SHEETS } from "./catalogue";
-import { countHeader, ROLLUP_LEGEND, TOTAL_ROW_CODES } from "./summary";
+import { countHeader, ROLLUP_LEGEND, ROLLUP_SOURCES_PREFIX, TOTAL_ROW_CODES } from "./summary";
 import { codeKey, matchKey, matchOption } from "./text";
 import { cellText, readCount } from "./values";
 import type { Sheet, Workbook } from "./workbook";
@@ -30,7 +30,16 @@ export const previousReportSchema = z.object({
    * The units whose report summed others, and how many; a unit not listed sent its own. Absent in
    * files written before roll-ups were recorded (then a unit's shape last year is not known).
    */
-  rollups: z.array(z.object({ unit: z.string().min(1), units: z.number().int().positive() })).optional(),
+  rollups: z
+    .array(
+      z.object({
+        unit: z.string().min(1),
+        units: z.number().int().positive(),
+        /** The codes summed (files written since session 22); without them only the count compares. */
+        codes: z.array(z.string().min(1)).optional(),
+      }),
+    )
+    .optional(),
 });
 
 export type PreviousReport = z.infer<typeof previousReportSchema>;
@@ -84,6 +93,34 @@ function summaryPeriod(sheet: Sheet): PreviousReport["period"] | null {
  * by their headers, so a clerk's sorting, filtering or inserted columns do not matter. The counts
  * looked for are those of `form` (column D's header as the form names it, or the default's).
  */
+/**
+ * The units each accepted roll-up sums, by its unit's code, from the Nguồn sheet's "Lý do" cells
+ * (ROLLUP_SOURCES_PREFIX); none from a summary written before session 22 (then the count compares).
+ */
+function rollupSourcesOf(workbook: Workbook): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const sheet = workbook.sheets.find((s) => matchKey(s.name) === matchKey(SUMMARY_SHEETS.sources));
+  if (!sheet) return found;
+  const headerAt = sheet.rows.findIndex((row) =>
+    (row ?? []).some((cell) => matchKey(cellText(cell)) === matchKey("Mã đơn vị")),
+  );
+  const header = (sheet.rows[headerAt] ?? []).map((cell) => matchKey(cellText(cell)));
+  const unitCol = header.indexOf(matchKey("Mã đơn vị"));
+  const reasonCol = header.indexOf(matchKey("Lý do"));
+  if (headerAt < 0 || unitCol < 0 || reasonCol < 0) return found;
+  for (const row of sheet.rows.slice(headerAt + 1)) {
+    const reason = cellText(row?.[reasonCol]).normalize("NFC");
+    if (!reason.startsWith(ROLLUP_SOURCES_PREFIX)) continue;
+    const codes = reason
+      .slice(ROLLUP_SOURCES_PREFIX.length)
+      .split(";")
+      .map((x) => x.trim())
+      .filter((x) => x !== "");
+    found.set(codeKey(cellText(row?.[unitCol])), codes);
+  }
+  return found;
+}
+
 export function previousFromSummary(workbook: Workbook, form: Form): PreviousParse {
   // Summaries keep the counts on "Số liệu"; those written before it existed kept them on "Tổng hợp".
   const byName = (name: string): Sheet | undefined =>
@@ -134,12 +171,14 @@ export function previousFromSummary(workbook: Workbook, form: Form): PreviousPar
     (cell) => matchKey(cellText(cell)) === matchKey("Tên đơn vị"),
   );
   const units: Array<PreviousReport["units"][number]> = [];
-  const rollups: Array<{ unit: string; units: number }> = [];
+  const summedCodes = rollupSourcesOf(workbook);
+  const rollups: Array<{ unit: string; units: number; codes?: string[] }> = [];
   for (const row of sheet.rows.slice(headerAt + 1)) {
     const code = cellText(row?.[0]).trim();
     if (code === "" || TOTAL_ROW_CODES.has(code)) continue;
     const summed = nameCol >= 0 ? markedRollupUnits(cellText(row?.[nameCol])) : undefined;
-    if (summed !== undefined) rollups.push({ unit: code, units: summed });
+    const codes = summedCodes.get(codeKey(code));
+    if (summed !== undefined) rollups.push({ unit: code, units: summed, ...(codes ? { codes } : {}) });
     const values: Record<string, { previous?: number | null; current: number | null }> = {};
     for (const { col, code: count, column } of columns) {
       const read = readCount(row?.[col]);
@@ -165,7 +204,8 @@ export interface HistoryWarning {
  */
 export interface Reshaped {
   readonly unit: string;
-  readonly before: number | "listed" | "unknown";
+  /** "others": a roll-up of as many units as last year's, not the same ones. */
+  readonly before: number | "listed" | "unknown" | "others";
   /** This year's shape: 0 the unit's own report, N a roll-up of N units. */
   readonly now: number;
 }
@@ -174,6 +214,7 @@ export interface Reshaped {
 export function reshapedText(r: Reshaped): string {
   const now = r.now > 0 ? `kỳ này tổng hợp ${r.now} đơn vị` : "kỳ này là báo cáo riêng";
   if (r.before === "listed") return `${r.unit}: ${now}, có đơn vị năm trước gửi riêng`;
+  if (r.before === "others") return `${r.unit}: ${now}, không cùng các đơn vị năm trước`;
   if (r.before === "unknown")
     return `${r.unit}: ${now}; tệp đối chiếu (lập bằng phiên bản trước) không ghi năm trước đơn vị này báo cáo riêng hay tổng hợp`;
   const before = r.before > 0 ? `năm trước tổng hợp ${r.before} đơn vị` : "năm trước là báo cáo riêng";
@@ -195,6 +236,8 @@ export interface HistoryComparison {
   readonly reshaped: readonly Reshaped[];
   /** Whether column D was checked (PREVIOUS_MISMATCH): a consolidation of this period a year before was given. */
   readonly comparedDeclared: boolean;
+  /** Units of this year found in that newest file and compared with it (0: nothing compared, perhaps the wrong file). */
+  readonly compared: number;
   /** The period of the file the new and gone units are listed against; null when none was given. */
   readonly listedAgainst: { readonly kind: PeriodKind; readonly year: number } | null;
 }
@@ -283,13 +326,29 @@ function unitsByCode(report: PreviousReport): Map<string, PreviousReport["units"
   return units;
 }
 
+/** A unit's shape in a year's file: 0 its own report, N a roll-up of N units (and which, when recorded). */
+interface Shape {
+  readonly units: number;
+  /** The summed units' codes (codeKey), sorted; undefined when the file does not record them. */
+  readonly codes?: readonly string[];
+}
+
 /** The units a file records as summing others, every other unit it lists at 0; undefined when it records none. */
-function shapesOf(report: PreviousReport): Map<string, number> | undefined {
+function shapesOf(report: PreviousReport): Map<string, Shape> | undefined {
   if (report.rollups === undefined) return undefined;
   return new Map([
-    ...report.units.map((u): [string, number] => [codeKey(u.code), 0]),
-    ...report.rollups.map((r): [string, number] => [codeKey(r.unit), r.units]),
+    ...report.units.map((u): [string, Shape] => [codeKey(u.code), { units: 0 }]),
+    ...report.rollups.map((r): [string, Shape] => [
+      codeKey(r.unit),
+      { units: r.units, ...(r.codes ? { codes: r.codes.map(codeKey).sort() } : {}) },
+    ]),
   ]);
+}
+
+/** Whether a year's recorded shape is this year's: as many units, and the same ones where both say which. */
+function sameShape(before: Shape, now: number, nowCodes: readonly string[]): boolean {
+  if (before.units !== now) return false;
+  return before.codes === undefined || before.codes.join("\n") === nowCodes.join("\n");
 }
 
 /**
@@ -301,16 +360,23 @@ function shapesOf(report: PreviousReport): Map<string, number> | undefined {
 function reshapedFrom(
   u: Consolidation["units"][number],
   now: number,
-  shapes: Map<string, number> | undefined,
+  shapes: Map<string, Shape> | undefined,
   last: Map<string, PreviousReport["units"][number]>,
 ): Reshaped["before"] | undefined {
   const key = codeKey(u.code);
   if ((u.rollupOf ?? []).some((s) => codeKey(s.code) !== key && last.has(codeKey(s.code)))) return "listed";
   if (!last.has(key)) return undefined;
   const before = shapes?.get(key);
-  if (before !== undefined) return before !== now ? before : undefined;
+  if (before !== undefined) {
+    if (before.units !== now) return before.units;
+    // As many units, other ones: a tester's VP_UBND_TINH summed two units both years, one of them
+    // changed, and was told its column D was wrong.
+    return sameShape(before, now, nowCodes(u)) ? undefined : "others";
+  }
   return now > 0 && shapes === undefined ? "unknown" : undefined;
 }
+
+const nowCodes = (u: Consolidation["units"][number]): string[] => rollupCodes(u).map(codeKey).sort();
 
 /**
  * `previous`: one earlier consolidation or several (any order; of two for the same year the first
@@ -345,10 +411,11 @@ export function compareWithPrevious(
   };
   const newest = reports[0];
   if (newest === undefined)
-    return { warnings: [], ...membership(given[0]), comparedDeclared: false, reshaped: [] };
+    return { warnings: [], ...membership(given[0]), comparedDeclared: false, compared: 0, reshaped: [] };
   const last = unitsByCode(newest);
   const shapesBefore = shapesOf(newest);
   const reshaped: Reshaped[] = [];
+  let compared = 0;
   // Each year's units, and their shapes where that year's file records them.
   const sameKind = [...reports]
     .reverse()
@@ -369,6 +436,7 @@ export function compareWithPrevious(
       reshaped.push({ unit: u.code, before: why, now });
       continue;
     }
+    if (before !== undefined) compared++;
     for (const { code, label: name } of counts) {
       const label = `${code} (${name})`;
       const current = pairOf(u.values, code).current;
@@ -377,7 +445,9 @@ export function compareWithPrevious(
         const history = sameKind.flatMap((r): HistoryPoint[] => {
           const value = r.units.get(key)?.values[code]?.current ?? null;
           const shape = r.shapes?.get(key);
-          return value === null || (shape !== undefined && shape !== now) ? [] : [{ year: r.year, value }];
+          return value === null || (shape !== undefined && !sameShape(shape, now, nowCodes(u)))
+            ? []
+            : [{ year: r.year, value }];
         });
         const verdict = outlierVerdict(current, history, band);
         if (verdict.kind !== "none") {
@@ -415,6 +485,7 @@ export function compareWithPrevious(
     warnings,
     ...membership(newest),
     comparedDeclared,
+    compared,
     reshaped: reshaped.sort((a, b) => compareText(a.unit, b.unit)),
   };
 }

@@ -203,6 +203,18 @@ export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupU
   const listed = templateTasks(profile.form, prefill);
   const sheets = base.sheets.map((sheet) => {
     if (sheet.name === SHEETS.counts) {
+      // A row's note (column F, 26 wide at 9 pt: ≈ 34 characters a line) gets the lines it needs;
+      // the level above reads it to know what a sum left out (a tester found them printed over the
+      // rows below).
+      const noteHeights: Record<number, number> = {};
+      profile.form.counts.forEach((f, i) => {
+        const pair = counts[f.code];
+        const note = pair ? [...pair.previous.notes, ...pair.current.notes].join("; ") : "";
+        const lines = Math.ceil(note.length / 34);
+        const row = TEMPLATE_HEADER_ROW + i;
+        if (lines > 1) noteHeights[row] = Math.max(sheet.rowHeights?.[row] ?? 0, 12 * lines + 3);
+      });
+      sheet = { ...sheet, rowHeights: { ...sheet.rowHeights, ...noteHeights } };
       return withCells(
         sheet,
         profile.form.counts.flatMap((f, i) => {

@@ -9,6 +9,7 @@ import {
   countedUnitsPhrase,
   replacedFiles,
   rollupName,
+  rollupCodes,
   rollupUnits,
   type Consolidation,
   type IndicatorResult,
@@ -305,6 +306,12 @@ const UPDATE_LEGEND =
   "“Trễ hạn (bản gửi lại)”: đơn vị đã gửi báo cáo đúng hạn; bản được dùng là bản sửa hoặc bản cập nhật gửi lại sau hạn (bản đầu ở trang “Nguồn”).";
 
 export const ROLLUP_LEGEND = "Báo cáo tổng hợp của nhiều đơn vị ghi “(tổng hợp N đơn vị)” sau tên.";
+
+/**
+ * How the Nguồn sheet names the units an accepted roll-up sums (its "Lý do" cell): read back by next
+ * year's --previous, which compares a roll-up only with one of the same units.
+ */
+export const ROLLUP_SOURCES_PREFIX = "Báo cáo tổng hợp của các đơn vị: ";
 
 function periodLine(c: Consolidation): string {
   const period = c.period
@@ -739,6 +746,10 @@ function sourceSheet(c: Consolidation): SheetSpec {
     }
     if (status === "duplicate")
       return `Trùng đơn vị; dùng tệp ${c.duplicates.find((d) => d.dropped === file)?.kept ?? ""}`;
+    if (status === "accepted") {
+      const codes = rollupCodes(c.units.find((u) => u.file === file && u.sha256 === sha) ?? {});
+      return codes.length > 0 ? `${ROLLUP_SOURCES_PREFIX}${codes.join("; ")}` : "";
+    }
     if (status === "in-rollup") {
       const r = c.inRollup.find((x) => x.file === file && x.sha256 === sha);
       return r ? `Đã tính trong báo cáo tổng hợp của ${r.rollupUnit} (tệp ${baseName(r.rollup)})` : "";

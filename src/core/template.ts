@@ -314,7 +314,12 @@ function countsSheet(form: Form): SheetSpec {
       }),
     ],
     columnWidths: [20, 50, 10, 13, 13, 26],
-    rowHeights: { 1: 42, ...countRowHeights(form, first - 1) },
+    // "Cùng kỳ năm trước" takes two lines in column D (13 wide): the header row holds both.
+    rowHeights: {
+      1: 42,
+      ...(form.previousHeader.length > 11 ? { [first - 2]: 30 } : {}),
+      ...countRowHeights(form, first - 1),
+    },
     merges: ["A1:F1", "A2:F2"],
     freeze: { rows: TEMPLATE_HEADER_ROW, cols: 2 },
     dataValidations: validations,

@@ -88,6 +88,39 @@ describe("kl226 consolidate --previous", () => {
     expect(io.stdout).not.toContain("Lưu ý: tệp năm trước");
   });
 
+  it("a last-year file with no unit in common says nothing was compared, never that the figures match", async () => {
+    // Last year's consolidation of PHONG_C alone (another level's summary, the wrong file).
+    const onlyC = join(root, "2025-c");
+    mkdirSync(onlyC, { recursive: true });
+    writeFileSync(join(onlyC, "c.xlsx"), readFileSync(join(dir2025, "c.xlsx")));
+    const lastC = join(root, "2025-c.json");
+    await main(["consolidate", onlyC, "--out", join(root, "2025-c.xlsx"), "--json", lastC], capture());
+    const io = capture();
+    await main(["consolidate", dir2026, "--out", join(root, "2026-c.xlsx"), "--previous", lastC], io);
+    expect(io.stdout).toContain(
+      "Không có đơn vị nào của kỳ này có trong tệp năm trước, nên chưa so được số liệu cùng kỳ năm trước: kiểm tra lại tệp --previous",
+    );
+    expect(io.stdout).not.toContain("khớp với báo cáo năm trước");
+    // Two files of one year: the first is used, and the second said to be left out.
+    const both = capture();
+    await main(
+      [
+        "consolidate",
+        dir2026,
+        "--out",
+        join(root, "2026-d.xlsx"),
+        "--previous",
+        lastC,
+        "--previous",
+        join(root, "2025.json"),
+      ],
+      both,
+    );
+    expect(both.stdout).toContain(
+      `Lưu ý: ${join(root, "2025.json")} cùng năm 2025 với ${lastC}: chỉ dùng ${lastC} (tệp ghi trước).`,
+    );
+  });
+
   it("takes last year's summary workbook instead of its JSON, with the same warnings", async () => {
     const lastXlsx = join(root, "2025-b.xlsx");
     expect(await main(["consolidate", dir2025, "--out", lastXlsx], capture())).toBe(0);

@@ -74,7 +74,7 @@ test("functions.json declares the nine functions with their parameters", () => {
     TARGET: ["indicator", "profile"],
     CHECK: ["indicator", "value", "profile"],
     GAP: ["indicator", "a", "b", "profile"],
-    MEETING_OK: ["type", "days"],
+    MEETING_OK: ["type", "days", "profile"],
     DUE_DATE: ["period", "year", "profile"],
     DEADLINE: ["text"],
   };
