@@ -37,7 +37,7 @@ import {
 import type { Profile, RosterUnit } from "../core/profile";
 import { rollupRefusal, rollupWorkbook, type RollupUnit } from "../core/rollup";
 import { unitCodeSchema, unitNameSchema, unitTypeSchema } from "../core/unit-schema";
-import { periodLabel, type Form } from "../core/form";
+import { periodText, type Form } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
@@ -586,7 +586,7 @@ export function withPrevious(
   const lines =
     previous.length === 1 || newest === undefined
       ? [
-          `So sánh với báo cáo tổng hợp ${reports[0] ? `kỳ ${periodLabel(reports[0].period)} ` : ""}${previous[0]?.path ?? ""}:`,
+          `So sánh với báo cáo tổng hợp ${reports[0] ? `kỳ ${periodText(reports[0].period)} ` : ""}${previous[0]?.path ?? ""}:`,
         ]
       : [
           `So sánh với ${previous.length} báo cáo tổng hợp các năm trước (${previous.map((p, i) => `${reports[i]?.period.year ?? "?"}: ${p.path}`).join("; ")}); năm gần nhất ${newest.period.year}:`,
@@ -622,7 +622,7 @@ export function withPrevious(
     lines.push(
       `  Không so với năm trước (số liệu không cùng phạm vi đơn vị): ${h.reshaped.map(reshapedText).join("; ")}.`,
     );
-  const against = h.listedAgainst === null ? "năm trước" : `tệp ${periodLabel(h.listedAgainst)}`;
+  const against = h.listedAgainst === null ? "năm trước" : `tệp ${periodText(h.listedAgainst)}`;
   lines.push(
     h.newUnits.length === 0
       ? `  Đơn vị có báo cáo được chấp nhận kỳ này mà ${against} không có: không có.`

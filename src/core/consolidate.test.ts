@@ -510,11 +510,11 @@ describe("period", () => {
     expect(c.rejected.map((r) => [r.findings[0]!.cell, r.findings[0]!.message])).toEqual([
       [
         "C8",
-        "Báo cáo kỳ Năm 2026, không phải kỳ đang tổng hợp (6 tháng 2026). Nếu đây là báo cáo kỳ 6 tháng 2026, chọn Kỳ báo cáo “6 tháng” ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
+        "Báo cáo kỳ năm 2026, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026). Nếu đây là báo cáo kỳ 6 tháng đầu năm 2026, chọn Kỳ báo cáo “6 tháng” ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
       ],
       [
         "C9",
-        "Báo cáo kỳ 6 tháng 2027, không phải kỳ đang tổng hợp (6 tháng 2026). Nếu đây là báo cáo kỳ 6 tháng 2026, ghi Năm 2026 ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
+        "Báo cáo kỳ 6 tháng đầu năm 2027, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026). Nếu đây là báo cáo kỳ 6 tháng đầu năm 2026, ghi Năm 2026 ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
       ],
     ]);
   });

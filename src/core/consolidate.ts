@@ -10,7 +10,7 @@ import { finding, type Finding, type Severity } from "./findings";
 import {
   indicatorApplies,
   indicatorInputs,
-  periodLabel,
+  periodText,
   periodLabelOf,
   taskApplies,
   type Column,
@@ -429,8 +429,8 @@ export function majorityForm(submissions: readonly Submission[], fallback: strin
  * consolidated period; a roll-up of another period, or a file dated before that period began, is not.
  */
 function periodMismatchMessage(r: ValidationResult, declared: Period, period: Period): string {
-  const found = periodLabel(declared);
-  const expected = periodLabel(period);
+  const found = periodText(declared);
+  const expected = periodText(period);
   if ((r.report?.rollupOf?.length ?? 0) > 0) return MSG.periodMismatchRollup(found, expected);
   const start = periodFirstDay(period);
   if (r.reportDate !== null && compareDates(r.reportDate, start) < 0)

@@ -57,7 +57,7 @@ describe("periods and titles", () => {
       "Kết quả thực hiện công tác cải cách hành chính quý II năm 2025",
     );
   });
-  test("the summary's title names the year once too (it read “… năm 2025 Quý III 2025”)", () => {
+  test("the summary's title names the year once too (it read “… năm 2025 Quý III/2025”)", () => {
     const cchc = builtinForm(CCHC_FORM_ID)!;
     expect(summaryTitle(cchc, { kind: "Q3", year: 2025 }, " — ").toUpperCase()).toBe(
       "TỔNG HỢP KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH — QUÝ III NĂM 2025",
@@ -69,7 +69,7 @@ describe("periods and titles", () => {
     expect(summaryTitle(DEFAULT_FORM, { kind: "NAM", year: 2026 })).toBe(
       "Tổng hợp kết quả thực hiện Kết luận số 226-KL/TW năm 2026",
     );
-    // The period as the report says it (the summary said "6 tháng 2026", the report "6 tháng đầu năm 2026").
+    // The period as the report says it (the summary said "6 tháng đầu năm 2026", the report "6 tháng đầu năm 2026").
     expect(summaryTitle(DEFAULT_FORM, { kind: "6T", year: 2026 }, " — ").toUpperCase()).toBe(
       "TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾT LUẬN SỐ 226-KL/TW — 6 THÁNG ĐẦU NĂM 2026",
     );

@@ -341,9 +341,25 @@ export function periodLabelOf(kind: PeriodKind): string {
   return PERIOD_LABELS[kind].label;
 }
 
-/** "6 tháng 2026", "Quý II 2025". */
+/**
+ * "6 tháng đầu năm 2026", "Quý II/2025", "Năm 2025": a period as a title or a table names it (the
+ * drop-down's own labels are "6 tháng", "Quý II", "Năm"); periodText for inside a sentence.
+ */
 export function periodLabel(period: Period): string {
-  return `${periodLabelOf(period.kind)} ${period.year}`;
+  switch (period.kind) {
+    case "6T":
+      return `6 tháng đầu năm ${period.year}`;
+    case "NAM":
+      return `Năm ${period.year}`;
+    default:
+      return `${periodLabelOf(period.kind)}/${period.year}`;
+  }
+}
+
+/** "6 tháng đầu năm 2026", "quý II/2025", "năm 2025": periodLabel inside a sentence. */
+export function periodText(period: Period): string {
+  const label = periodLabel(period);
+  return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 /** The period options of a form for the KY_BAO_CAO drop-down and its matching. */

@@ -103,11 +103,11 @@ describe("a quarter's report date (UNLIKELY_DATE)", () => {
     const late = dated(2026, 9, 30);
     expect(only(late.findings)).toEqual([["UNLIKELY_DATE", "warning", "Thông tin", "C10"]]);
     expect(late.findings[0]?.message).toMatch(
-      /^Ngày báo cáo 30\/09\/2026 muộn hơn 31\/03\/2026, quá xa kỳ báo cáo \(Quý III 2025\): có thể gõ nhầm năm\./,
+      /^Ngày báo cáo 30\/09\/2026 muộn hơn 31\/03\/2026, quá xa kỳ báo cáo \(quý III\/2025\): có thể gõ nhầm năm\./,
     );
     const early = dated(2025, 6, 20);
     expect(early.findings[0]?.message).toMatch(
-      /^Ngày báo cáo 20\/06\/2025 ở trước ngày bắt đầu kỳ báo cáo \(01\/07\/2025\) \(Quý III 2025\)/,
+      /^Ngày báo cáo 20\/06\/2025 ở trước ngày bắt đầu kỳ báo cáo \(01\/07\/2025\) \(quý III\/2025\)/,
     );
   });
 });
@@ -242,7 +242,7 @@ describe("free text and tasks", () => {
     expect(text).toContain("“6 tháng” (hạn 02/6) hoặc “Năm” (hạn 01/12)");
     expect(text).not.toContain("06/6");
   });
-  test("column D's header follows the profile (Năm 2025 for a fixed baseline)", () => {
+  test("column D's header follows the profile (năm 2025 for a fixed baseline)", () => {
     const counts = templateWorkbook(shippedProfile("dong-nai-skhcn-226")!).sheets.find(
       (s) => s.name === "Chỉ tiêu",
     )!;

@@ -536,17 +536,17 @@ describe("parsePreviousReport and period notes", () => {
   it("says a file of another period kind, or not earlier, is not compared, and an older year only for outliers", () => {
     expect(previousPeriodNotes({ kind: "NAM", year: 2026 }, last([]))).toEqual([]);
     expect(previousPeriodNotes({ kind: "6T", year: 2027 }, last([]))).toEqual([
-      "Không đối chiếu số liệu: tệp đối chiếu (--previous) là kỳ Năm 2025, không phải cùng kỳ năm trước của kỳ đang tổng hợp (6 tháng 2027); số liệu của kỳ khác không so sánh được. Cần bảng tổng hợp (hoặc báo cáo JSON) 6 tháng 2026.",
+      "Không đối chiếu số liệu: tệp đối chiếu (--previous) là kỳ năm 2025, không phải cùng kỳ năm trước của kỳ đang tổng hợp (6 tháng đầu năm 2027); số liệu của kỳ khác không so sánh được. Cần bảng tổng hợp (hoặc báo cáo JSON) 6 tháng đầu năm 2026.",
     ]);
     expect(previousPeriodNotes({ kind: "NAM", year: 2027 }, last([]))).toEqual([
-      "Lưu ý: tệp đối chiếu (--previous) là kỳ Năm 2025, không phải Năm 2026: không đối chiếu cột D (cùng kỳ năm trước), chỉ dùng để phát hiện số liệu bất thường.",
+      "Lưu ý: tệp đối chiếu (--previous) là kỳ năm 2025, không phải năm 2026: không đối chiếu cột D (cùng kỳ năm trước), chỉ dùng để phát hiện số liệu bất thường.",
     ]);
   });
 });
 
 describe("a quarterly regime: only the same quarter of earlier years compares", () => {
   const cchc = shippedProfile("hcm-attp-cchc-2025")!;
-  // Quý III 2025: TTHC_TONG declared 2000 for quý III 2024 (column D), 5000 this quarter.
+  // Quý III/2025: TTHC_TONG declared 2000 for quý III 2024 (column D), 5000 this quarter.
   const q3 = consolidate(
     [
       {
@@ -588,7 +588,7 @@ describe("a quarterly regime: only the same quarter of earlier years compares", 
       listedAgainst: { kind: "Q2", year: 2025 },
     });
     expect(previousPeriodNotes(q3.period, summary("Q2", 2025, 21))).toEqual([
-      "Không đối chiếu số liệu: tệp đối chiếu (--previous) là kỳ Quý II 2025, không phải cùng kỳ năm trước của kỳ đang tổng hợp (Quý III 2025); số liệu của kỳ khác không so sánh được. Kỳ Quý III 2024 có trước khi có báo cáo theo mẫu này, nên kỳ Quý III 2025 chưa có gì để đối chiếu; từ cùng kỳ năm sau sẽ dùng được bảng tổng hợp kỳ Quý III 2025.",
+      "Không đối chiếu số liệu: tệp đối chiếu (--previous) là kỳ quý II/2025, không phải cùng kỳ năm trước của kỳ đang tổng hợp (quý III/2025); số liệu của kỳ khác không so sánh được. Kỳ quý III/2024 có trước khi có báo cáo theo mẫu này, nên kỳ quý III/2025 chưa có gì để đối chiếu; từ cùng kỳ năm sau sẽ dùng được bảng tổng hợp kỳ quý III/2025.",
     ]);
   });
 
@@ -597,8 +597,8 @@ describe("a quarterly regime: only the same quarter of earlier years compares", 
     const h = compareWithPrevious(q3, summary("Q3", 2024, 1000));
     expect(h.comparedDeclared).toBe(true);
     expect(h.warnings.map((w) => w.finding.message)).toEqual([
-      "Số liệu TTHC_TONG (Số TTHC thuộc thẩm quyền tiếp nhận, giải quyết) kỳ này (cột E) là 5000, chênh hơn 3 lần so với 1000 mà đơn vị báo cáo quý III 2024. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.",
-      "Số liệu TTHC_TONG (Số TTHC thuộc thẩm quyền tiếp nhận, giải quyết) cùng kỳ năm trước (cột D) khai 2000, nhưng báo cáo quý III 2024 của đơn vị ghi kỳ đó là 1000. Kiểm tra lại cột D, hoặc ghi rõ lý do điều chỉnh ở cột Ghi chú.",
+      "Số liệu TTHC_TONG (Số TTHC thuộc thẩm quyền tiếp nhận, giải quyết) kỳ này (cột E) là 5000, chênh hơn 3 lần so với 1000 mà đơn vị báo cáo quý III/2024. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.",
+      "Số liệu TTHC_TONG (Số TTHC thuộc thẩm quyền tiếp nhận, giải quyết) cùng kỳ năm trước (cột D) khai 2000, nhưng báo cáo quý III/2024 của đơn vị ghi kỳ đó là 1000. Kiểm tra lại cột D, hoặc ghi rõ lý do điều chỉnh ở cột Ghi chú.",
     ]);
   });
 });

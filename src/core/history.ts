@@ -5,7 +5,7 @@
 import { z } from "./zod";
 import { compareText, markedRollupUnits, rollupCodes, rollupUnits, type Consolidation } from "./consolidate";
 import { finding, type Finding } from "./findings";
-import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Form, type PeriodKind } from "./form";
+import { PERIOD_KINDS, PERIOD_LABELS, periodText, type Form, type PeriodKind } from "./form";
 import { pairOf } from "./judge";
 import { MSG } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
@@ -79,20 +79,14 @@ function leadingText(row: Sheet["rows"][number]): string {
 
 function summaryPeriod(sheet: Sheet): PreviousReport["period"] | null {
   for (const row of sheet.rows.slice(0, 4)) {
-    const m = /Kỳ báo cáo:\s*(.+?)\s+(\d{4})\b/u.exec(leadingText(row).normalize("NFC"));
+    // "Kỳ báo cáo: 6 tháng đầu năm 2026", "Quý II/2025" (and "6 tháng 2026", "Quý II 2025" before session 22).
+    const m = /Kỳ báo cáo:\s*(.+?)[\s/]+(\d{4})\b/u.exec(leadingText(row).normalize("NFC"));
     const kind = m ? matchOption(ALL_PERIODS, m[1] ?? "") : undefined;
     if (m && kind) return { kind: kind.id, year: Number(m[2]) };
   }
   return null;
 }
 
-/**
- * Last year's summary workbook (`consolidate --out`, sheet Số liệu, or Tổng hợp in older ones) read back as the JSON's
- * units: column A the unit code, one column per count headed "LABEL (kỳ này)" (and, for the
- * reduction bases, "LABEL (cùng kỳ năm trước)"), rows down to the province row. Columns are found
- * by their headers, so a clerk's sorting, filtering or inserted columns do not matter. The counts
- * looked for are those of `form` (column D's header as the form names it, or the default's).
- */
 /**
  * The units each accepted roll-up sums, by its unit's code, from the Nguồn sheet's "Lý do" cells
  * (ROLLUP_SOURCES_PREFIX); none from a summary written before session 22 (then the count compares).
@@ -121,6 +115,13 @@ function rollupSourcesOf(workbook: Workbook): Map<string, string[]> {
   return found;
 }
 
+/**
+ * Last year's summary workbook (`consolidate --out`, sheet Số liệu, or Tổng hợp in older ones) read back as the JSON's
+ * units: column A the unit code, one column per count headed "LABEL (kỳ này)" (and, for the
+ * reduction bases, "LABEL (cùng kỳ năm trước)"), rows down to the province row. Columns are found
+ * by their headers, so a clerk's sorting, filtering or inserted columns do not matter. The counts
+ * looked for are those of `form` (column D's header as the form names it, or the default's).
+ */
 export function previousFromSummary(workbook: Workbook, form: Form): PreviousParse {
   // Summaries keep the counts on "Số liệu"; those written before it existed kept them on "Tổng hợp".
   const byName = (name: string): Sheet | undefined =>
@@ -422,7 +423,7 @@ export function compareWithPrevious(
     .map((r) => ({ year: r.period.year, units: unitsByCode(r), shapes: shapesOf(r) }));
   // Column D is checked against the year just before only.
   const comparedDeclared = period === null || newest.period.year === period.year - 1;
-  const labelOf = (year: number): string => lowerFirst(periodLabel({ kind: newest.period.kind, year }));
+  const labelOf = (year: number): string => periodText({ kind: newest.period.kind, year });
   const warnings: HistoryWarning[] = [];
   // Counts only: a percentage is not a quantity that jumps or carries over.
   const counts = c.form.counts.filter((f) => f.type === "integer");
@@ -490,11 +491,6 @@ export function compareWithPrevious(
   };
 }
 
-/** "Quý III 2024" → "quý III 2024", for the middle of a sentence. */
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
 /** The first year a report on the forms can carry (the template's Năm: 2025–2100). */
 const FIRST_REPORT_YEAR = 2025;
 
@@ -508,11 +504,11 @@ export function previousPeriodNotes(
   previous: PreviousReport,
 ): string[] {
   if (current === null) return [];
-  const found = periodLabel(previous.period);
-  const wanted = periodLabel({ kind: current.kind, year: current.year - 1 });
+  const found = periodText(previous.period);
+  const wanted = periodText({ kind: current.kind, year: current.year - 1 });
   if (previous.period.kind !== current.kind || previous.period.year >= current.year)
     return [
-      MSG.previousNotComparable(found, periodLabel(current), wanted, current.year - 1 < FIRST_REPORT_YEAR),
+      MSG.previousNotComparable(found, periodText(current), wanted, current.year - 1 < FIRST_REPORT_YEAR),
     ];
   if (previous.period.year !== current.year - 1) return [MSG.previousYearDiffers(found, wanted)];
   return [];

@@ -362,11 +362,11 @@ describe("withLetterSheet", () => {
   });
   test("printed like the summary's other sheets (its title in the page header), naming the folder, not a machine's path", () => {
     const sheet = withLetterSheet(
-      { title: "Tổng hợp kết quả 6 tháng 2026", sheets: [] },
+      { title: "Tổng hợp kết quả 6 tháng đầu năm 2026", sheets: [] },
       letters,
       "/home/chuyen-vien/bao-cao/thu-nhac/",
     ).sheets[0]!;
-    expect(sheet.print?.header).toEqual({ center: "Tổng hợp kết quả 6 tháng 2026 – Thư nhắc" });
+    expect(sheet.print?.header).toEqual({ center: "Tổng hợp kết quả 6 tháng đầu năm 2026 – Thư nhắc" });
     expect(sheet.rows[1]![0]!.value).toBe(
       "9 đơn vị cần nhắc. Mỗi đơn vị một văn bản Word (.docx) trong thư mục thu-nhac, tệp tat-ca-thu-nhac.docx gồm tất cả để in.",
     );
@@ -457,8 +457,8 @@ test("letterStyle: a message to the clerk reads as a request of the Sở, not an
   expect(letterStyle("Hãy mở tệp trong Excel; hãy lưu lại.")).toBe(
     "Đề nghị đơn vị mở tệp trong Excel; đề nghị đơn vị lưu lại.",
   );
-  expect(letterStyle("Báo cáo kỳ Quý II 2025: đừng sửa Kỳ báo cáo của tệp này.")).toBe(
-    "Báo cáo kỳ Quý II 2025: không sửa Kỳ báo cáo của tệp này.",
+  expect(letterStyle("Báo cáo kỳ quý II/2025: đừng sửa Kỳ báo cáo của tệp này.")).toBe(
+    "Báo cáo kỳ quý II/2025: không sửa Kỳ báo cáo của tệp này.",
   );
   // Words that only contain the letters are left alone.
   expect(letterStyle("Đã có hãng xe; Hãy")).toBe("Đã có hãng xe; Hãy");

@@ -354,7 +354,7 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
 
   test("dated before the quarter began: not to be relabelled, but the quarter's own report asked for", () => {
     expect(mismatch(q("P_A", "Q2", 10, 6))).toBe(
-      "Báo cáo kỳ Quý II 2025, đề ngày 10/06/2025, trước khi kỳ đang tổng hợp (Quý III 2025) bắt đầu (01/07/2025): đây không phải báo cáo kỳ Quý III 2025, đừng sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo kỳ Quý III 2025 và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ Quý II 2025.",
+      "Báo cáo kỳ quý II/2025, đề ngày 10/06/2025, trước khi kỳ đang tổng hợp (quý III/2025) bắt đầu (01/07/2025): đây không phải báo cáo kỳ quý III/2025, đừng sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo kỳ quý III/2025 và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ quý II/2025.",
     );
   });
 
@@ -371,7 +371,7 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
     expect(letter.text).toContain(
       "- Tệp là báo cáo quý II năm 2025 (đề ngày 10/06/2025), không phải báo cáo quý III năm 2025; không sửa Kỳ báo cáo của tệp này.\nĐơn vị lập báo cáo quý III năm 2025 trên mẫu CCHC-BC/2025 (không sửa tệp đã gửi) và kiểm tra bằng chức năng “Kiểm tra” của phần bổ trợ Excel do Sở An toàn thực phẩm Thành phố Hồ Chí Minh cung cấp.\n",
     );
-    expect(letter.text.match(/gửi vào đợt|kỳ đang tổng hợp|Quý III 2025/g)).toBeNull();
+    expect(letter.text.match(/gửi vào đợt|kỳ đang tổng hợp|[Qq]uý III\/2025/g)).toBeNull();
     // The tool is named as the unit knows it, not by the product's name (a CCHC unit cannot place "KL226").
     expect(letter.text).not.toContain("KL226");
     expect(letter.text).toContain("gửi báo cáo quý III năm 2025 theo mẫu CCHC-BC/2025 về");
@@ -408,14 +408,14 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
 
   test("dated inside the quarter: the quarter may just have been picked wrong, so relabelling is suggested", () => {
     expect(mismatch(q("P_A", "Q2", 20, 9))).toBe(
-      "Báo cáo kỳ Quý II 2025, không phải kỳ đang tổng hợp (Quý III 2025). Nếu đây là báo cáo kỳ Quý III 2025, chọn Kỳ báo cáo “Quý III” ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
+      "Báo cáo kỳ quý II/2025, không phải kỳ đang tổng hợp (quý III/2025). Nếu đây là báo cáo kỳ quý III/2025, chọn Kỳ báo cáo “Quý III” ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
     );
   });
 
   test("relabelled Quý III but dated in June: warned as possibly last quarter's, not as a mistyped year", () => {
     const s = q("P_A", "Q3", 10, 6);
     expect(s.result.findings.find((f) => f.code === "UNLIKELY_DATE")?.message).toBe(
-      "Ngày báo cáo 10/06/2025 ở trước ngày bắt đầu kỳ báo cáo (01/07/2025) (Quý III 2025): có thể đây là báo cáo của kỳ trước, hoặc Kỳ báo cáo hay Ngày báo cáo bị ghi nhầm. Kiểm tra lại hai ô này; ngày báo cáo quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.",
+      "Ngày báo cáo 10/06/2025 ở trước ngày bắt đầu kỳ báo cáo (01/07/2025) (quý III/2025): có thể đây là báo cáo của kỳ trước, hoặc Kỳ báo cáo hay Ngày báo cáo bị ghi nhầm. Kiểm tra lại hai ô này; ngày báo cáo quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.",
     );
   });
 });

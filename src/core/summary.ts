@@ -770,7 +770,7 @@ function sourceSheet(c: Consolidation): SheetSpec {
       text(s.sha256, HASH),
       text(s.unit),
       text(s.unitName, WRAP),
-      text(s.period ? periodLabel(s.period) : ""),
+      text(s.period ? periodLabel(s.period) : "", WRAP),
       s.reportDate ? cell({ date: s.reportDate }, DATE) : text(""),
       text(
         SOURCE_LABELS[s.status],
@@ -786,7 +786,8 @@ function sourceSheet(c: Consolidation): SheetSpec {
   return {
     name: SUMMARY_SHEETS.sources,
     rows,
-    ...sized(rows, 2, { 0: 36, 1: HASH_WIDTH, 3: 34, 7: 60 }),
+    // "6 tháng đầu năm 2026" on two lines: the page across holds the file, the unit and the reason.
+    ...sized(rows, 2, { 0: 36, 1: HASH_WIDTH, 3: 34, 4: 13, 7: 60 }),
     freeze: { rows: 3, cols: 1 },
     autoFilter: `A3:H${Math.max(3, 3 + c.sources.length)}`,
   };

@@ -290,14 +290,14 @@ describe("Thông tin", () => {
     expect(r.valid).toBe(true);
     expect(only(r.findings)).toEqual([["UNLIKELY_DATE", "warning", "Thông tin", "C10"]]);
     expect(r.findings[0]?.message).toBe(
-      "Ngày báo cáo 05/06/2025 ở trước năm của kỳ báo cáo (6 tháng 2026): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.",
+      "Ngày báo cáo 05/06/2025 ở trước năm của kỳ báo cáo (6 tháng đầu năm 2026): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.",
     );
   });
   test("a report date two years after the period is UNLIKELY_DATE; early in the next year is not", () => {
     const far = check({ reportDate: "05/06/2062" });
     expect(only(far.findings)).toEqual([["UNLIKELY_DATE", "warning", "Thông tin", "C10"]]);
     expect(far.findings[0]?.message).toBe(
-      "Ngày báo cáo 05/06/2062 muộn hơn năm 2027, quá xa kỳ báo cáo (6 tháng 2026): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.",
+      "Ngày báo cáo 05/06/2062 muộn hơn năm 2027, quá xa kỳ báo cáo (6 tháng đầu năm 2026): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.",
     );
     expect(check({ period: "NAM", reportDate: "10/01/2027" }).findings).toEqual([]);
   });

@@ -25,7 +25,7 @@ import { finding, hasErrors, type Finding, type FindingCode, type Severity } fro
 import {
   countField,
   MARKER,
-  periodLabel,
+  periodText,
   periodOptions,
   type Column,
   type CountField,
@@ -815,14 +815,10 @@ function unlikelyDateMessage(date: CivilDate, period: Period): string | null {
   const quarter = QUARTER_FIRST_MONTH[period.kind] !== undefined;
   if (compareDates(date, first) < 0)
     return date.year === period.year
-      ? MSG.dateBeforeQuarter(viDate(date), periodLabel(period), viDate(first))
-      : MSG.dateBeforePeriod(viDate(date), periodLabel(period), quarter ? viDate(first) : null);
+      ? MSG.dateBeforeQuarter(viDate(date), periodText(period), viDate(first))
+      : MSG.dateBeforePeriod(viDate(date), periodText(period), quarter ? viDate(first) : null);
   if (compareDates(date, last) > 0)
-    return MSG.dateAfterPeriod(
-      viDate(date),
-      periodLabel(period),
-      quarter ? viDate(last) : `năm ${last.year}`,
-    );
+    return MSG.dateAfterPeriod(viDate(date), periodText(period), quarter ? viDate(last) : `năm ${last.year}`);
   return null;
 }
 

@@ -25,7 +25,7 @@ const TABLE: SheetSpec = {
     fitToWidth: true,
     repeatRows: "1:2",
     repeatColumns: "A:B",
-    header: { center: "Tổng hợp Sở Giáo dục & Đào tạo – 6 tháng 2026" },
+    header: { center: "Tổng hợp Sở Giáo dục & Đào tạo – 6 tháng đầu năm 2026" },
     footer: PAGE_OF_PAGES,
   },
 };
@@ -33,7 +33,7 @@ const TABLE: SheetSpec = {
 const CHART: ChartSheetSpec = {
   name: "Biểu đồ",
   title: "Tỷ lệ hội nghị trực tuyến theo đơn vị",
-  subtitle: "6 tháng 2026",
+  subtitle: "6 tháng đầu năm 2026",
   units: [
     { code: "DV_1", name: "Sở Nội vụ", value: 0.75 },
     { code: "DV_2", name: "UBND xã A", value: 0.5996 },
@@ -74,7 +74,7 @@ describe("print setup", () => {
 
   test("header with the title (a literal & doubled) and the footer Trang &P/&N", () => {
     expect(sheet).toContain(
-      "<headerFooter><oddHeader>&amp;CTổng hợp Sở Giáo dục &amp;&amp; Đào tạo – 6 tháng 2026</oddHeader><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter>",
+      "<headerFooter><oddHeader>&amp;CTổng hợp Sở Giáo dục &amp;&amp; Đào tạo – 6 tháng đầu năm 2026</oddHeader><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter>",
     );
   });
 

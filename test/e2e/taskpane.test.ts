@@ -108,7 +108,7 @@ test("validates a picked workbook: the negative count is listed with its cell, a
   );
   // The period and date the file states, so a valid report of another period is noticed before sending.
   await expect(page.getByTestId("validate-period").textContent()).resolves.toBe(
-    "Kỳ báo cáo khai trong tệp: 6 tháng 2026 (ngày báo cáo 05/06/2026).",
+    "Kỳ báo cáo khai trong tệp: 6 tháng đầu năm 2026 (ngày báo cáo 05/06/2026).",
   );
   await page.setViewportSize({ width: 320, height: 640 });
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -532,7 +532,7 @@ test("consolidates the CCHC samples with the explicit profile hcm-attp-cchc-2025
   await page.getByTestId("shortfalls").locator("summary").click();
   const satisfaction = page.getByTestId("shortfalls").locator("li", { hasText: "Mức độ hài lòng" }).first();
   await expect(satisfaction.textContent()).resolves.toMatch(
-    /: Mức độ hài lòng [\d,]+ % \(mục tiêu từ 96% trở lên\)$/,
+    /: Mức độ hài lòng [\d,]+% \(mục tiêu từ 96% trở lên\)$/,
   );
   await page.getByTestId("shortfalls").locator("summary").click();
   // The summary written is the profile's: its form's indicators head Tổng hợp, as openpyxl reads it.
@@ -913,7 +913,7 @@ test("the period can be set, as --period/--year do: the files the majority would
   await page.screenshot({ path: join(ARTIFACTS, "taskpane-consolidate-period-320.png") });
   await page.getByTestId("consolidate").click();
   await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
-  // Tự động would take 6 tháng 2026, which most of these files state; set, Năm 2025 is consolidated,
+  // Tự động would take 6 tháng đầu năm 2026, which most of these files state; set, Năm 2025 is consolidated,
   // and SO_XAY_DUNG's valid annual report of 2025 is the one accepted.
   await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain("Năm 2025");
   await expect(tileCounts()).resolves.toMatchObject({

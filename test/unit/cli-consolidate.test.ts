@@ -123,7 +123,7 @@ describe("kl226 consolidate", () => {
 
   test("a short Vietnamese summary on stdout", () => {
     const s = first.io.stdout;
-    expect(s).toContain("Kỳ tổng hợp: 6 tháng 2026");
+    expect(s).toContain("Kỳ tổng hợp: 6 tháng đầu năm 2026");
     expect(s).toContain("Đã đọc 6 tệp: chấp nhận 2, từ chối 3, trùng đơn vị 1.");
     expect(s).toMatch(/xa-c\.xlsx: .*không phải là số/);
     expect(s).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: XA_E.");

@@ -80,10 +80,10 @@ describe("kl226 consolidate --previous", () => {
     expect(mismatches[0]).toMatchObject({ file: join(dir2026, "a.xlsx"), sheet: "Chỉ tiêu" });
     expect(mismatches[0]?.message).toMatch(/104.*100/);
     expect(io.stdout).toContain(
-      "Đơn vị có báo cáo được chấp nhận kỳ này mà tệp Năm 2025 không có: 1 đơn vị (PHONG_B).",
+      "Đơn vị có báo cáo được chấp nhận kỳ này mà tệp năm 2025 không có: 1 đơn vị (PHONG_B).",
     );
     expect(io.stdout).toContain(
-      "Đơn vị có trong tệp Năm 2025, kỳ này không có báo cáo được chấp nhận: 1 đơn vị (PHONG_C).",
+      "Đơn vị có trong tệp năm 2025, kỳ này không có báo cáo được chấp nhận: 1 đơn vị (PHONG_C).",
     );
     expect(io.stdout).not.toContain("Lưu ý: tệp năm trước");
   });
@@ -138,7 +138,7 @@ describe("kl226 consolidate --previous", () => {
     expect(report.warnings.filter((w) => w.code === "PREVIOUS_MISMATCH").map((w) => w.message)).toEqual([
       expect.stringMatching(/104.*100/),
     ]);
-    expect(io.stdout).toContain(`So sánh với báo cáo tổng hợp kỳ Năm 2025 ${lastXlsx}`);
+    expect(io.stdout).toContain(`So sánh với báo cáo tổng hợp kỳ năm 2025 ${lastXlsx}`);
   });
 
   it("uses several earlier years: OUTLIER against mean ± 3 SD of the unit's own history", async () => {
