@@ -2,7 +2,7 @@
 // official.ts lays out, the period and title phrases, document numbers and copies, the dates the
 // caller passes in (the core never reads the clock) and an indicator's value worded by its kind.
 
-import { PERIOD_LABELS, type Form, type Indicator, type Period } from "./form";
+import { PERIOD_LABELS, periodText, type Form, type Indicator, type Period } from "./form";
 import type { Consolidation } from "./consolidate";
 import { compareDates, dateFromUtcMs, dayNumber, type CivilDate } from "./dates";
 import { honestPercent, viInteger, viPercent } from "./format";
@@ -120,17 +120,14 @@ export function keptCopy(org: Organisation, fallbackToBody: boolean): string {
 
 const ROMAN_QUARTERS = { Q1: "I", Q2: "II", Q3: "III", Q4: "IV" } as const;
 
-/** "6 tháng đầu năm 2026", "năm 2026", "quý II năm 2025": the period as a sentence says it. */
+/**
+ * "6 tháng đầu năm 2026", "năm 2026", "quý II năm 2025": the period as a document's sentence says it
+ * (periodText, but a quarter in full words rather than "quý II/2025").
+ */
 export function periodPhrase(period: Period | null): string {
   if (period === null) return "kỳ này";
-  switch (period.kind) {
-    case "6T":
-      return `6 tháng đầu năm ${period.year}`;
-    case "NAM":
-      return `năm ${period.year}`;
-    default:
-      return `quý ${ROMAN_QUARTERS[period.kind]} năm ${period.year}`;
-  }
+  if (period.kind === "6T" || period.kind === "NAM") return periodText(period);
+  return `quý ${ROMAN_QUARTERS[period.kind]} năm ${period.year}`;
 }
 
 /** "Quý II" → the label of a period kind, for tables. */
