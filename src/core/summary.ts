@@ -738,6 +738,10 @@ function sourceSheet(c: Consolidation): SheetSpec {
     "Xử lý",
     "Lý do",
   ].map((h) => cell(h, HEAD));
+  // The roll-ups among the accepted files (few), by file and hash: a lookup per source, not a search.
+  const rollupSources = new Map(
+    c.units.filter((u) => rollupUnits(u) > 0).map((u) => [`${u.file}\n${u.sha256}`, rollupCodes(u)]),
+  );
   const reason = (file: string, sha: string, status: SourceStatus): string => {
     if (status === "rejected") {
       const r = c.rejected.find((x) => x.file === file && x.sha256 === sha);
@@ -747,8 +751,8 @@ function sourceSheet(c: Consolidation): SheetSpec {
     if (status === "duplicate")
       return `Trùng đơn vị; dùng tệp ${c.duplicates.find((d) => d.dropped === file)?.kept ?? ""}`;
     if (status === "accepted") {
-      const codes = rollupCodes(c.units.find((u) => u.file === file && u.sha256 === sha) ?? {});
-      return codes.length > 0 ? `${ROLLUP_SOURCES_PREFIX}${codes.join("; ")}` : "";
+      const codes = rollupSources.get(`${file}\n${sha}`);
+      return codes ? `${ROLLUP_SOURCES_PREFIX}${codes.join("; ")}` : "";
     }
     if (status === "in-rollup") {
       const r = c.inRollup.find((x) => x.file === file && x.sha256 === sha);
