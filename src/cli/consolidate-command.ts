@@ -103,7 +103,7 @@ export const CONSOLIDATE = defineCommand({
     roster: {
       type: "string",
       value: "DS.csv|DS.xlsx",
-      help: "danh sách đơn vị phải báo cáo (cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI): để biết ai chưa nộp",
+      help: "danh sách đơn vị phải báo cáo (cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI): để biết đơn vị nào chưa gửi",
     },
     period: {
       type: "string",
@@ -115,7 +115,7 @@ export const CONSOLIDATE = defineCommand({
     letters: {
       type: "string",
       value: "THƯ_MỤC",
-      help: "ghi thư nhắc (Word, .docx) cho từng đơn vị chưa nộp, bị trả lại, trễ hạn, không đạt vào thư mục này, kèm một tệp gộp để in",
+      help: "ghi vào thư mục này thư nhắc (Word, .docx) cho từng đơn vị chưa gửi, bị trả lại, trễ hạn hoặc chưa đạt chỉ tiêu, kèm một tệp gộp để in",
     },
     report: {
       type: "string",

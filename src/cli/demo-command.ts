@@ -33,7 +33,7 @@ export const DEMO = defineCommand({
     "out-dir": {
       type: "string",
       value: "THƯ_MỤC",
-      help: "nơi ghi kết quả (mặc định: thư mục out/ trong thư mục đang đứng)",
+      help: "nơi ghi kết quả (mặc định: thư mục out/ trong thư mục hiện hành)",
     },
   },
   operands: { min: 0, max: 0 },

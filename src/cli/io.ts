@@ -56,7 +56,7 @@ export function loadProfile(nameOrPath: string, note: (line: string) => void = (
     if (missing && looksLikeName) {
       const near = nearestProfileName(nameOrPath);
       throw new UsageError(
-        `Không có hồ sơ cấu hình “${nameOrPath}”.${near ? ` Có phải ý bạn là ${near}?` : ""} ${SHIPPED_HINT}`,
+        `Không có hồ sơ cấu hình “${nameOrPath}”.${near ? ` Có phải là ${near}?` : ""} ${SHIPPED_HINT}`,
       );
     }
     const code = isErrnoError(e) ? e.code : undefined;

@@ -201,7 +201,7 @@ function unknownCommand(name: string, specs: readonly CommandSpec[]): string {
     return `Tùy chọn ${name} phải đứng sau tên lệnh${ownedBy}, ví dụ ${example}. ${list}`;
   }
   const near = nearestName(name, names);
-  if (near) return `Không có lệnh “${name}”. Có phải ý bạn là kl226 ${near}? ${list}`;
+  if (near) return `Không có lệnh “${name}”. Có phải là kl226 ${near}? ${list}`;
   if (/\.(xlsx|xls|xlsm|ods|csv)$/i.test(name) || existsSync(name))
     return `Hãy ghi tên lệnh trước tệp, ví dụ kl226 validate ${name}. ${list}`;
   return `Không có lệnh “${name}”. ${list}`;

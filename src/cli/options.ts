@@ -175,8 +175,7 @@ function unknownOption(spec: CommandSpec, raw: string, name: string): UsageError
   const own = Object.keys(spec.options);
   const word = VIETNAMESE_OPTION_WORDS[name.toLowerCase()];
   const near = word !== undefined && word in spec.options ? word : nearestName(name, [...own, "help"]);
-  if (near)
-    return usageError(spec, `Lệnh ${spec.name} không có tùy chọn ${raw}. Có phải ý bạn là --${near}?`);
+  if (near) return usageError(spec, `Lệnh ${spec.name} không có tùy chọn ${raw}. Có phải là --${near}?`);
   const others = COMMANDS.filter((c) => c !== spec);
   const otherNames = [...new Set(others.flatMap((c) => Object.keys(c.options)))];
   const meant = nearestName(name, otherNames);

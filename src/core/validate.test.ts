@@ -232,7 +232,7 @@ describe("Thông tin", () => {
     const r = inspectBytes(writeXlsx({ ...spec, sheets }), DEFAULT_PROFILE);
     expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Thông tin", "C9"]]);
     expect(r.findings[0]?.message).toBe(
-      "Ô Năm đang là một ngày (05/06/2026), không phải một năm. Nhập năm báo cáo dạng số, ví dụ 2026 (nếu ô vẫn hiện thành ngày, chọn định dạng ô là Number/Số).",
+      "Ô Năm đang là một ngày (05/06/2026), không phải một năm. Nhập năm báo cáo dạng số, ví dụ 2026 (nếu ô vẫn hiện thành ngày, chọn định dạng ô là Số (Number)).",
     );
   });
   test("a deleted field row is MISSING_FIELD", () => {

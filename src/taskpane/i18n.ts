@@ -368,7 +368,7 @@ const vi: Strings = {
   fileReadError: (f) => `Không đọc được tệp ${f}.`,
   rosterError: (d) => `Danh sách đơn vị không hợp lệ: ${d}`,
   noFiles: "Chưa chọn tệp báo cáo nào.",
-  consolidationUnavailable: "Chức năng tổng hợp chưa sẵn sàng trong bản dựng này.",
+  consolidationUnavailable: "Chức năng tổng hợp chưa sẵn sàng trong phiên bản này.",
 };
 
 const en: Strings = {

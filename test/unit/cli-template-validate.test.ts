@@ -218,10 +218,10 @@ test("an option typed before the command is shown in an example of a command tha
 test("an option typed as its Vietnamese word is taken for what it means: --nam is the year, not --name", async () => {
   const io = capture();
   expect(await main(["template", "--out", "t.xlsx", "--nam", "2026"], io)).toBe(2);
-  expect(io.stderr).toContain("Lệnh template không có tùy chọn --nam. Có phải ý bạn là --year?");
+  expect(io.stderr).toContain("Lệnh template không có tùy chọn --nam. Có phải là --year?");
   const typo = capture();
   expect(await main(["template", "--out", "t.xlsx", "--nme", "Sở A"], typo)).toBe(2);
-  expect(typo.stderr).toContain("Có phải ý bạn là --name?");
+  expect(typo.stderr).toContain("Có phải là --name?");
 });
 
 test("a template made with --profile names it, and validate without --profile checks by it and says so", async () => {
