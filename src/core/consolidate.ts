@@ -765,10 +765,14 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       const before = seen.get(unit);
       if (before === undefined || compareDates(date, before) < 0) seen.set(unit, date);
     };
+    // By shape too: a department's own report, dropped beside its roll-up as another report, is no
+    // earlier version of the roll-up (a tester's late roll-up was called a resend of it).
+    const shape = (code: string, rollup: boolean): string => `${code}\n${rollup ? "rollup" : "own"}`;
     const valid = new Map<string, CivilDate>();
     for (const list of candidates.values())
       for (const x of list)
-        if (otherNamed(x) === null) earliest(valid, x.report.unit.code, x.report.reportDate);
+        if (otherNamed(x) === null)
+          earliest(valid, shape(x.report.unit.code, x.report.rollupOf !== undefined), x.report.reportDate);
     const returned = new Map<string, CivilDate>();
     for (const r of rejected) {
       if (r.unit === null || r.reportDate === null || r.period !== period.kind || r.year !== period.year)
@@ -778,7 +782,11 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     const onTime = (date: CivilDate | undefined): CivilDate | undefined =>
       date !== undefined && compareDates(date, deadline) <= 0 ? date : undefined;
     units.forEach((u, i) => {
-      const first = u.late ? (onTime(valid.get(u.code)) ?? onTime(returned.get(u.code))) : undefined;
+      const rollup = u.rollupOf !== undefined;
+      // A returned file's shape is not known: it counts for a unit's own report only.
+      const first = u.late
+        ? (onTime(valid.get(shape(u.code, rollup))) ?? (rollup ? undefined : onTime(returned.get(u.code))))
+        : undefined;
       if (first !== undefined) units[i] = { ...u, firstReportDate: first };
     });
   }

@@ -463,6 +463,28 @@ describe("a roll-up consolidated together with the units it sums", () => {
     }
   });
 
+  it("a roll-up late because a unit was late is late, not a resend of the department's own report dropped beside it", () => {
+    // PHONG_B sent on 10/06, after the 06/06 deadline: the roll-up is dated 10/06. The Sở's own
+    // report of 03/06 is another report (dropped), not an earlier version of the roll-up.
+    const lateB = { ...phongB, reportDate: { year: 2026, month: 6, day: 10 } };
+    const rollup = submission("SO_Y_TE.xlsx", rollupBytes(consolidateReports([phongA, lateB]), SO));
+    const own = submission(
+      "SO_Y_TE_co_quan.xlsx",
+      reportBytes({
+        unit: "SO_Y_TE",
+        name: "Sở Y tế",
+        type: "SO_NGANH",
+        reportDate: { year: 2026, month: 6, day: 3 },
+      }),
+    );
+    const c = consolidate([rollup, own], { profile, period });
+    const u = c.units.find((x) => x.code === "SO_Y_TE");
+    expect(u?.late).toBe(true);
+    expect(u?.firstReportDate).toBeUndefined();
+    const text = documentText(reportDocument(c, profile, { date: { year: 2026, month: 6, day: 12 } }));
+    expect(text).not.toMatch(/Sở Y tế[^;.]*bản gửi lại/);
+  });
+
   it("a roll-up of another period is not told to change its period (its figures are that period's units'), but to be made again", () => {
     const year = (r: ReportData): ReportData => ({
       ...r,
