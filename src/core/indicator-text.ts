@@ -28,8 +28,7 @@ export function targetText(ind: Pick<Indicator, "kind" | "comparison" | "target"
 /**
  * A target in words, as the plans write them in prose: "từ 60% trở lên", "trên 95%", "100%" (a
  * ratio cannot pass it), a reduction "giảm ít nhất 10%", a count "không quá 2 cuộc họp" ("không có
- * cuộc họp nào" for none). The sign
- * form (targetText) stays for table headers and cells.
+ * cuộc họp nào" for none). The sign form (targetText) stays for table headers and cells.
  */
 export function targetWords(ind: Pick<Indicator, "kind" | "comparison" | "target" | "itemUnit">): string {
   // "at most 0 meetings over time" is, in words, none at all.
