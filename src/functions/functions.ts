@@ -9,6 +9,7 @@ import { BUILTIN_FORMS } from "../core/forms";
 import { judgeCount, judgeRatio, judgeReduction, judgeValue } from "../core/judge";
 import { DEFAULT_PROFILE, type Profile } from "../core/profile";
 import { defaultProfileForForm, SHIPPED_PROFILE_NAMES, shippedProfile } from "../core/profiles";
+import { viNumber } from "../core/messages";
 import { codeKey, foldKey } from "../core/text";
 
 /** The part of Office's `CustomFunctions` global this module uses. */
@@ -247,7 +248,7 @@ function judgedValue(ind: Indicator, v: number): number {
       if (v > 1 || (ind.kind === "ratio" && v < 0))
         fail(
           "invalidValue",
-          `Giá trị của ${ind.id} là tỷ lệ dạng 0–1: gõ 0,59 hoặc 59% (số ${v} nghĩa là ${v * 100}%).`,
+          `Giá trị của ${ind.id} là tỷ lệ dạng 0–1: gõ 0,59 hoặc 59% (số ${viNumber(v)} nghĩa là ${viNumber(Math.round(v * 10000) / 100)}%).`,
         );
       return v;
   }
