@@ -295,6 +295,12 @@ describe("a roll-up consolidated together with the units it sums", () => {
     type: "UBND_XA",
     counts: { HN_TONG: [9, 7], HN_TRUC_TUYEN: [3, 5] },
   };
+  /** A department's own report (not a roll-up), dated `day` June 2026. */
+  const ownReport = (file: string, unit: string, name: string, day: number) =>
+    submission(
+      file,
+      reportBytes({ unit, name, type: "SO_NGANH", reportDate: { year: 2026, month: 6, day } }),
+    );
   // SO_Y_TE's roll-up of PHONG_A and PHONG_B: HN_TONG 30 / 23 (10 + 20, 8 + 15).
   const soYTe = submission("SO_Y_TE.xlsx", rollupBytes(consolidateReports([phongA, phongB]), SO));
 
@@ -437,15 +443,7 @@ describe("a roll-up consolidated together with the units it sums", () => {
 
   it("a unit's roll-up is used over a plain report of the same code, even one dated later: the plain one is said to be left out, and why", () => {
     for (const day of [4, 5]) {
-      const plain = submission(
-        "SO_Y_TE_co_quan.xlsx",
-        reportBytes({
-          unit: "SO_Y_TE",
-          name: "Sở Y tế",
-          type: "SO_NGANH",
-          reportDate: { year: 2026, month: 6, day },
-        }),
-      );
+      const plain = ownReport("SO_Y_TE_co_quan.xlsx", "SO_Y_TE", "Sở Y tế", day);
       const c = consolidate([soYTe, plain], { profile, period });
       expect(c.units.map((u) => u.file)).toEqual(["SO_Y_TE.xlsx"]);
       expect(
@@ -468,15 +466,7 @@ describe("a roll-up consolidated together with the units it sums", () => {
     // report of 03/06 is another report (dropped), not an earlier version of the roll-up.
     const lateB = { ...phongB, reportDate: { year: 2026, month: 6, day: 10 } };
     const rollup = submission("SO_Y_TE.xlsx", rollupBytes(consolidateReports([phongA, lateB]), SO));
-    const own = submission(
-      "SO_Y_TE_co_quan.xlsx",
-      reportBytes({
-        unit: "SO_Y_TE",
-        name: "Sở Y tế",
-        type: "SO_NGANH",
-        reportDate: { year: 2026, month: 6, day: 3 },
-      }),
-    );
+    const own = ownReport("SO_Y_TE_co_quan.xlsx", "SO_Y_TE", "Sở Y tế", 3);
     const c = consolidate([rollup, own], { profile, period });
     const u = c.units.find((x) => x.code === "SO_Y_TE");
     expect(u?.late).toBe(true);
@@ -528,15 +518,7 @@ describe("a roll-up consolidated together with the units it sums", () => {
     const khoi: RollupUnit = { code: "KHOI_VX", name: "Khối Văn xã", typeId: "SO_NGANH" };
     const top = consolidate([soYTe, submission("XA_C.xlsx", reportBytes(xaC))], { profile, period });
     const khoiFile = submission("KHOI_VX.xlsx", rollupBytes(top, khoi));
-    const plain = submission(
-      "KHOI_VX_rieng.xlsx",
-      reportBytes({
-        unit: "KHOI_VX",
-        name: "Khối Văn xã",
-        type: "SO_NGANH",
-        reportDate: { year: 2026, month: 6, day: 5 },
-      }),
-    );
+    const plain = ownReport("KHOI_VX_rieng.xlsx", "KHOI_VX", "Khối Văn xã", 5);
     const c = consolidate([khoiFile, plain], { profile, period });
     // Four entries in its sheet (SO_Y_TE, XA_C, and SO_Y_TE's PHONG_A and PHONG_B), three units at the bottom.
     expect(c.duplicates.map((d) => [d.dropped, d.keptRollupUnits])).toEqual([["KHOI_VX_rieng.xlsx", 3]]);
