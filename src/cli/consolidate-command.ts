@@ -411,10 +411,9 @@ export async function runConsolidation(
   const dates =
     o.dates ??
     (o.datedAfterDeadline && c.deadline !== null ? weekAfterDeadline(c.deadline) : documentDates({}));
-  const letters = o.letters === undefined ? undefined : followUpLetters(c, profile, dates);
   // Where each letter goes (beside a letter someone edited): the summary's sheet names those files.
   const letterPlan =
-    o.letters === undefined || letters === undefined ? undefined : planLetters(o.letters, letters);
+    o.letters === undefined ? undefined : planLetters(o.letters, followUpLetters(c, profile, dates));
   const summary = summaryWorkbook(c, profile);
   // An output that cannot be written ends the run (exit 2); what was written before it is said.
   const written: string[] = [];
@@ -432,7 +431,9 @@ export async function runConsolidation(
     writeAtomic(
       o.out,
       await writeXlsxOverlapped(
-        letters && letterPlan ? withLetterSheet(summary, letters, o.letters, placedAs(letterPlan)) : summary,
+        letterPlan
+          ? withLetterSheet(summary, letterPlan.letters, letterPlan.dir, placedAs(letterPlan))
+          : summary,
         nodeZipEntryLater,
         NODE_ZIP_CODEC,
       ),

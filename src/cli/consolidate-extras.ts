@@ -310,9 +310,9 @@ function someNames(names: readonly string[]): string {
 /** Where each of a run's letters goes in its folder, decided before anything is written. */
 export interface LetterPlan {
   readonly dir: string;
+  readonly letters: readonly Letter[];
   /** The folder's names before this run wrote there. */
   readonly listing: readonly string[];
-  readonly families: Families;
   /** By the letter's own file name (and `tat-ca-thu-nhac.docx`). */
   readonly placements: ReadonlyMap<string, Placement>;
 }
@@ -334,7 +334,7 @@ export function planLetters(dir: string, letters: readonly Letter[]): LetterPlan
     throw new UsageError(
       `Không ghi được thư nhắc: ${join(dir, blocked.target)} là một thư mục. Đổi tên hoặc chuyển thư mục đó rồi chạy lại; chưa có gì được ghi.`,
     );
-  return { dir, listing, families, placements };
+  return { dir, letters, listing, placements };
 }
 
 /** The name each letter was placed under (its own, or beside an edited one), for withLetterSheet. */
@@ -367,7 +367,8 @@ export async function writeLetters(
   const files = [
     ...letters.map(({ letter, bytes }) => ({ name: letter.fileName, bytes })),
     ...(all ? [{ name: ALL_LETTERS_FILE, bytes: all }] : []),
-  ].map((f) => ({ ...f, place: placements.get(f.name) ?? placeDocument(dir, f.name, plan.families) }));
+    // The same letters the plan placed (followUpLetters of the same consolidation and dates).
+  ].map((f) => ({ ...f, place: placements.get(f.name)! }));
   const write = ({ name, bytes, place }: (typeof files)[number]): string => {
     writeAtomic(join(dir, place.target), bytes);
     written.add(place.target);

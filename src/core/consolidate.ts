@@ -446,17 +446,20 @@ function periodMismatchMessage(r: ValidationResult, declared: Period, period: Pe
 
 /** The units a roll-up sums, at the bottom of a roll-up of roll-ups (not the roll-ups between); 0 for a plain report. */
 export function rollupUnits(u: Pick<UnitSummary, "rollupOf">): number {
-  return rollupCodes(u).length;
+  return bottomSources(u).length;
 }
 
 /** The codes of the units a roll-up sums (as rollupUnits counts them), sorted; none for a plain report. */
 export function rollupCodes(u: Pick<UnitSummary, "rollupOf">): string[] {
-  if (u.rollupOf === undefined || u.rollupOf.length === 0) return [];
-  const between = new Set(u.rollupOf.flatMap((s) => (s.via === undefined ? [] : [s.via])));
-  return u.rollupOf
-    .filter((s) => !between.has(s.code))
+  return bottomSources(u)
     .map((s) => s.code)
     .sort(compareText);
+}
+
+function bottomSources(u: Pick<UnitSummary, "rollupOf">): readonly RollupSource[] {
+  if (u.rollupOf === undefined || u.rollupOf.length === 0) return [];
+  const between = new Set(u.rollupOf.flatMap((s) => (s.via === undefined ? [] : [s.via])));
+  return u.rollupOf.filter((s) => !between.has(s.code));
 }
 
 /** How many units the accepted reports cover: a report counts 1, a roll-up the units it sums. */

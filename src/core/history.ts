@@ -3,7 +3,7 @@
 // Pure: the CLI reads the file; this module checks its shape (zod) and compares.
 
 import { z } from "./zod";
-import { compareText, markedRollupUnits, rollupCodes, rollupUnits, type Consolidation } from "./consolidate";
+import { compareText, markedRollupUnits, rollupCodes, type Consolidation } from "./consolidate";
 import { finding, type Finding } from "./findings";
 import { PERIOD_KINDS, PERIOD_LABELS, periodText, type Form, type PeriodKind } from "./form";
 import { pairOf } from "./judge";
@@ -346,21 +346,24 @@ function shapesOf(report: PreviousReport): Map<string, Shape> | undefined {
   ]);
 }
 
-/** Whether a year's recorded shape is this year's: as many units, and the same ones where both say which. */
-function sameShape(before: Shape, now: number, nowCodes: readonly string[]): boolean {
-  if (before.units !== now) return false;
-  return before.codes === undefined || before.codes.join("\n") === nowCodes.join("\n");
+/**
+ * Whether a year's recorded shape is this year's (`now`: the codes this year's report sums, codeKey,
+ * sorted; none for the unit's own): as many units, and the same ones where the file says which.
+ */
+function sameShape(before: Shape, now: readonly string[]): boolean {
+  if (before.units !== now.length) return false;
+  return before.codes === undefined || before.codes.join("\n") === now.join("\n");
 }
 
 /**
- * Why unit `u` (of shape `now`) is not compared with last year's file, or undefined when it is: a
+ * Why unit `u` (summing the units `now`, as sameShape takes them) is not compared with last year's file, or undefined when it is: a
  * roll-up of units that file lists on their own; another shape than the file records for it; a
  * roll-up against a file that records no shapes (last year's own report or a roll-up: it cannot say).
  * `shapes` is undefined when the file records none.
  */
 function reshapedFrom(
   u: Consolidation["units"][number],
-  now: number,
+  now: readonly string[],
   shapes: Map<string, Shape> | undefined,
   last: Map<string, PreviousReport["units"][number]>,
 ): Reshaped["before"] | undefined {
@@ -369,15 +372,13 @@ function reshapedFrom(
   if (!last.has(key)) return undefined;
   const before = shapes?.get(key);
   if (before !== undefined) {
-    if (before.units !== now) return before.units;
+    if (before.units !== now.length) return before.units;
     // As many units, other ones: a tester's VP_UBND_TINH summed two units both years, one of them
     // changed, and was told its column D was wrong.
-    return sameShape(before, now, nowCodes(u)) ? undefined : "others";
+    return sameShape(before, now) ? undefined : "others";
   }
-  return now > 0 && shapes === undefined ? "unknown" : undefined;
+  return now.length > 0 && shapes === undefined ? "unknown" : undefined;
 }
-
-const nowCodes = (u: Consolidation["units"][number]): string[] => rollupCodes(u).map(codeKey).sort();
 
 /**
  * `previous`: one earlier consolidation or several (any order; of two for the same year the first
@@ -431,10 +432,11 @@ export function compareWithPrevious(
     const key = codeKey(u.code);
     const before = last.get(key);
     // Not compared where this year's report and last year's cover different units (reshapedFrom).
-    const now = rollupUnits(u);
+    // The units this year's report sums, once per unit (every count and year compares them).
+    const now = rollupCodes(u).map(codeKey).sort();
     const why = reshapedFrom(u, now, shapesBefore, last);
     if (why !== undefined) {
-      reshaped.push({ unit: u.code, before: why, now });
+      reshaped.push({ unit: u.code, before: why, now: now.length });
       continue;
     }
     if (before !== undefined) compared++;
@@ -446,7 +448,7 @@ export function compareWithPrevious(
         const history = sameKind.flatMap((r): HistoryPoint[] => {
           const value = r.units.get(key)?.values[code]?.current ?? null;
           const shape = r.shapes?.get(key);
-          return value === null || (shape !== undefined && !sameShape(shape, now, nowCodes(u)))
+          return value === null || (shape !== undefined && !sameShape(shape, now))
             ? []
             : [{ year: r.year, value }];
         });

@@ -206,22 +206,23 @@ export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupU
       // A row's note (column F, 26 wide at 9 pt: ≈ 34 characters a line) gets the lines it needs;
       // the level above reads it to know what a sum left out (a tester found them printed over the
       // rows below).
-      const noteHeights: Record<number, number> = {};
-      profile.form.counts.forEach((f, i) => {
+      const notes = profile.form.counts.map((f) => {
         const pair = counts[f.code];
-        const note = pair ? [...pair.previous.notes, ...pair.current.notes].join("; ") : "";
+        return pair ? [...pair.previous.notes, ...pair.current.notes].join("; ") : "";
+      });
+      const rowHeights = { ...sheet.rowHeights };
+      notes.forEach((note, i) => {
         const lines = Math.ceil(note.length / 34);
         const row = TEMPLATE_HEADER_ROW + i;
-        if (lines > 1) noteHeights[row] = Math.max(sheet.rowHeights?.[row] ?? 0, 12 * lines + 3);
+        if (lines > 1) rowHeights[row] = Math.max(rowHeights[row] ?? 0, 12 * lines + 3);
       });
-      sheet = { ...sheet, rowHeights: { ...sheet.rowHeights, ...noteHeights } };
       return withCells(
-        sheet,
+        { ...sheet, rowHeights },
         profile.form.counts.flatMap((f, i) => {
           const row = TEMPLATE_HEADER_ROW + i;
           const pair = counts[f.code];
           if (!pair) return [];
-          const notes = [...pair.previous.notes, ...pair.current.notes];
+          const note = notes[i] ?? "";
           // A pooled rate of 1% or less is written as a percentage (0,97% as 0.0097 shown "0,97%"):
           // as the plain number 0.97 the level above would read it as a fraction typed for 97%.
           const cell = (col: number, v: number | null) =>
@@ -231,7 +232,7 @@ export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupU
           return [
             cell(COUNT_COLS.previous, pair.previous.value),
             cell(COUNT_COLS.current, pair.current.value),
-            ...(notes.length > 0 ? [{ row, col: COUNT_COLS.note, value: notes.join("; "), wrap: true }] : []),
+            ...(note !== "" ? [{ row, col: COUNT_COLS.note, value: note, wrap: true }] : []),
           ];
         }),
       );

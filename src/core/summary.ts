@@ -740,7 +740,10 @@ function sourceSheet(c: Consolidation): SheetSpec {
   ].map((h) => cell(h, HEAD));
   // The roll-ups among the accepted files (few), by file and hash: a lookup per source, not a search.
   const rollupSources = new Map(
-    c.units.filter((u) => rollupUnits(u) > 0).map((u) => [`${u.file}\n${u.sha256}`, rollupCodes(u)]),
+    c.units.flatMap((u) => {
+      const codes = rollupCodes(u);
+      return codes.length > 0 ? [[`${u.file}\n${u.sha256}`, codes] as const] : [];
+    }),
   );
   const reason = (file: string, sha: string, status: SourceStatus): string => {
     if (status === "rejected") {

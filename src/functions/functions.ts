@@ -120,7 +120,7 @@ const DEFAULT_INDICATORS: ReadonlyMap<string, Indicator> = new Map(
 );
 
 /** The default ids in the forms' own order, KL226-BC/1 first (the map above is built backwards). */
-const DEFAULT_IDS: readonly string[] = [...new Set([...DEFAULT_INDICATORS.keys()].reverse())];
+const DEFAULT_IDS: readonly string[] = [...DEFAULT_INDICATORS.keys()].reverse();
 const byProfile = new WeakMap<Profile, ReadonlyMap<string, Indicator>>();
 
 /** The indicator of a TARGET/CHECK/GAP argument (trimmed, any case) under a profile; #N/A when unknown. */
