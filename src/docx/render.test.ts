@@ -252,3 +252,14 @@ test("a tab in a text is Word's tab, a line end typed in a cell a line break (in
       '<w:t xml:space="preserve">Ba</w:t><w:br/><w:t xml:space="preserve">Bốn</w:t><w:br/></w:r>',
   );
 });
+
+test("a number stays on the line of the word that names it: 'năm 2026', 'ngày 14', 'số 226', '≥ 95', '96,5 %'", () => {
+  const xml = documentXml(
+    text("Kết luận số 226-KL/TW năm 2026, ngày 14 tháng 12; Quý II; ≥ 95; 96,5 %; Tăng 2 (khánh năm 5)"),
+  );
+  expect(xml).toContain(
+    "Kết luận số\u00a0226-KL/TW năm\u00a02026, ngày\u00a014 tháng\u00a012; Quý II; ≥\u00a095; 96,5\u00a0%; Tăng 2 (khánh năm\u00a05)",
+  );
+  // Only before a number: "năm nay" may still break.
+  expect(documentXml(text("năm nay"))).toContain("năm nay");
+});
