@@ -634,5 +634,5 @@ export function withPrevious(
       ? `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: không có.`
       : `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: ${h.goneUnits.length} đơn vị (${h.goneUnits.join(", ")}).`,
   );
-  return { consolidation: { ...c, warnings }, lines };
+  return { consolidation: { ...c, warnings, previousMismatches: h.mismatches }, lines };
 }

@@ -10,9 +10,7 @@ import type { Finding } from "../core/findings";
 import { DEFAULT_PROFILE } from "../core/profile";
 import { deploymentProfile } from "../core/profiles";
 import { reportShortfalls } from "../core/consolidate";
-import { viDate, type CivilDate } from "../core/dates";
-import { lateReport } from "../core/deadlines";
-import { MSG } from "../core/messages";
+import { lateReport, lateReportText, type LateReport } from "../core/deadlines";
 import { shortfallLine } from "../core/letters";
 import { templateTasks, templateWorkbook } from "../core/template";
 import { profileCheckedBy, type ValidationResult } from "../core/validate";
@@ -263,7 +261,7 @@ export interface FileValidation {
   /** A valid report's targets missed, as its letter would word them (not errors: the file is accepted). */
   readonly shortfalls?: readonly string[];
   /** A valid report dated after its period's deadline: the consolidation will count it late. */
-  readonly late?: { readonly date: CivilDate; readonly deadline: CivilDate };
+  readonly late?: LateReport;
   /** A path given that does not exist: a mistyped path, not a report that failed its checks. */
   readonly missing?: true;
 }
@@ -385,7 +383,7 @@ export function humanValidation({ file, result, shortfalls = [], late, missing }
   }
   // Not errors: the file is sent as it is, and its letter will ask to explain these.
   for (const line of shortfalls) lines.push(`    Chưa đạt · ${line}`);
-  if (late) lines.push(`    Lưu ý · ${MSG.lateReportNote(viDate(late.date), viDate(late.deadline))}`);
+  if (late) lines.push(`    Lưu ý · ${lateReportText(late)}`);
   return `${lines.join("\n")}\n`;
 }
 

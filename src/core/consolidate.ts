@@ -3,6 +3,7 @@
 // returned units, lateness, indicator statuses, the pooled province row, task counts and
 // shortfalls. Pure and deterministic: the output does not depend on the input order.
 
+import type { PreviousMismatch } from "./history";
 import { ROLLUP_SOURCES_SHEET, TASK_STATUSES, type UnitTypeId } from "./catalogue";
 import { compareDates, isoDate, parseDateText, viDate, type CivilDate } from "./dates";
 import { lateReport, reportDeadline } from "./deadlines";
@@ -102,6 +103,8 @@ export interface UnitSummary {
   /** The code the kept file gives when the roster has no such code and the unit was known by its name. */
   readonly declaredCode?: string;
   readonly values: CountValues;
+  /** Where in the unit's `Chỉ tiêu` each count was read (UnitReport.countRows). */
+  readonly countRows?: Readonly<Record<string, number>>;
   readonly indicators: Indicators;
   readonly tasks: TaskCounts;
   /** On the roster (always true when no roster was given). */
@@ -259,6 +262,11 @@ export interface Consolidation {
   readonly sources: readonly SourceRow[];
   /** Files among the submissions that are no reports (a roster): left out of the consolidation. */
   readonly notReports?: readonly string[];
+  /**
+   * Column D figures that differ from the units' own reports of that period a year before, with the
+   * verdicts they change: set when earlier consolidations were given (history.ts, `--previous`).
+   */
+  readonly previousMismatches?: readonly PreviousMismatch[];
 }
 
 export interface ReturnedUnit {
@@ -1106,14 +1114,15 @@ export function reportShortfalls(
   report: UnitReport,
   form: Form,
 ): Array<{ readonly indicator: Indicator; readonly result: IndicatorResult }> {
-  const judged = judgeAll(report.values, form, report.unit.typeId);
+  const judged = judgeUnit(report.values, form, report.unit.typeId);
   return form.indicators.flatMap((indicator) => {
     const result = judged[indicator.id];
     return result?.status === "short" ? [{ indicator, result }] : [];
   });
 }
 
-function judgeAll(values: CountValues, form: Form, typeId: UnitTypeId): Indicators {
+/** A unit's verdict on every indicator of the form, from its counts (SPEC §8: na where one does not apply). */
+export function judgeUnit(values: CountValues, form: Form, typeId: UnitTypeId): Indicators {
   const out: Record<string, IndicatorResult> = {};
   // SPEC §8: an indicator that does not apply to the unit's type is na for it, never short.
   for (const ind of form.indicators)
@@ -1166,7 +1175,8 @@ function unitSummary(
     late,
     ...(declaredCode !== undefined ? { declaredCode } : {}),
     values: report.values,
-    indicators: judgeAll(report.values, profile.form, report.unit.typeId),
+    ...(report.countRows ? { countRows: report.countRows } : {}),
+    indicators: judgeUnit(report.values, profile.form, report.unit.typeId),
     tasks: taskCounts(report.tasks, tasksAsOf(report, profile)),
     onRoster,
     texts: report.texts,

@@ -1,6 +1,6 @@
 import { DEFAULT_PROFILE } from "./profile";
 import { shippedProfile } from "./profiles";
-import { parseDeadline, reportDeadline } from "./deadlines";
+import { lateReport, lateReportText, parseDeadline, reportDeadline } from "./deadlines";
 
 const day = (year: number, month: number, d: number) => ({ kind: "date", date: { year, month, day: d } });
 
@@ -57,4 +57,25 @@ test("report deadlines come from the profile", () => {
     month: 9,
     day: 15,
   });
+});
+
+test("a report dated over half a year past its deadline in a later year is likely that year's report: the clerk is told which cell to change", () => {
+  const annual2025 = (month: number, day: number, year = 2026) => ({
+    period: { kind: "NAM" as const, year: 2025 },
+    reportDate: { year, month, day },
+  });
+  // Năm 2025's deadline is 06/12/2025: 01/12/2026 is nearly a year after, the next year's deadline week.
+  const typo = lateReport(annual2025(12, 1), DEFAULT_PROFILE);
+  expect(typo?.likelyPeriod).toEqual({ kind: "NAM", year: 2026 });
+  expect(lateReportText(typo!)).toBe(
+    "Ngày báo cáo 01/12/2026 sau hạn gửi báo cáo của kỳ ghi trong tệp (06/12/2025) hơn nửa năm: nếu đây là báo cáo năm 2026, sửa ô Năm (trang “Thông tin”) thành 2026; nếu đúng là báo cáo kỳ đã ghi, khi tổng hợp báo cáo được tính là trễ hạn.",
+  );
+  // A few weeks late, even into January: late, nothing more.
+  const late = lateReport(annual2025(1, 10), DEFAULT_PROFILE);
+  expect(late).toBeDefined();
+  expect(late?.likelyPeriod).toBeUndefined();
+  expect(lateReportText(late!)).toContain(
+    "Ngày báo cáo 10/01/2026 sau hạn gửi báo cáo (06/12/2025): khi tổng hợp",
+  );
+  expect(lateReport(annual2025(12, 6, 2025), DEFAULT_PROFILE)).toBeUndefined();
 });

@@ -1,11 +1,33 @@
 // Deadline phrases of task lists ("Quý IV/2026", "Đến cuối năm 2026", "Thường xuyên") and the
 // report deadlines of the profile (SPEC §3, §5).
 
-import { compareDates, daysInMonth, isValidDate, type CivilDate } from "./dates";
-import type { PeriodKind } from "./form";
+import { compareDates, dayNumber, daysInMonth, isValidDate, viDate, type CivilDate } from "./dates";
+import { periodText, type PeriodKind } from "./form";
+import { MSG } from "./messages";
 import { deadlineOf, type Profile } from "./profile";
 import { memoize } from "./memo";
 import { foldKey } from "./text";
+
+/** A report dated after its period's deadline (SPEC §5: late). */
+export interface LateReport {
+  readonly date: CivilDate;
+  readonly deadline: CivilDate;
+  /** The period the report more likely is, when it is dated over half a year late in a later year. */
+  readonly likelyPeriod?: { readonly kind: PeriodKind; readonly year: number };
+}
+
+const HALF_YEAR_DAYS = 183;
+
+/** What a clerk checking one file is told of its lateness (validate, the add-in's Kiểm tra). */
+export function lateReportText(late: LateReport): string {
+  const likely = late.likelyPeriod;
+  return MSG.lateReportNote(
+    viDate(late.date),
+    viDate(late.deadline),
+    likely ? periodText(likely) : undefined,
+    likely?.year,
+  );
+}
 
 export type DeadlineParse =
   | { readonly kind: "date"; readonly date: CivilDate }
@@ -98,9 +120,17 @@ export function lateReport(
     readonly reportDate: CivilDate;
   },
   profile: Profile,
-): { readonly date: CivilDate; readonly deadline: CivilDate } | undefined {
+): LateReport | undefined {
   const deadline = reportDeadline(profile, report.period.kind, report.period.year);
-  return deadline !== null && compareDates(report.reportDate, deadline) > 0
-    ? { date: report.reportDate, deadline }
-    : undefined;
+  if (deadline === null || compareDates(report.reportDate, deadline) <= 0) return undefined;
+  // More than half a year late in a later year: more likely the report of that year with its Năm
+  // left at the old year (a copied file) than a report half a year overdue.
+  const typo =
+    report.reportDate.year > report.period.year &&
+    dayNumber(report.reportDate) - dayNumber(deadline) > HALF_YEAR_DAYS;
+  return {
+    date: report.reportDate,
+    deadline,
+    ...(typo ? { likelyPeriod: { kind: report.period.kind, year: report.reportDate.year } } : {}),
+  };
 }

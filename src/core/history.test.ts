@@ -114,9 +114,9 @@ describe("compareWithPrevious", () => {
       code: "PREVIOUS_MISMATCH",
       severity: "warning",
       sheet: "Chỉ tiêu",
-      cell: null,
+      cell: "D5",
     });
-    expect(w.finding.message).toContain("HN_TONG");
+    expect(w.finding.message).toContain("“Tổng số hội nghị, cuộc họp đã tổ chức”");
     expect(w.finding.message).toContain("100");
     expect(w.finding.message).toContain("104");
     expect(w.finding.message).toContain("2025");
@@ -176,8 +176,8 @@ describe("OUTLIER (a jump of more than 3× against the unit's own last report)",
     );
     const outliers = h.warnings.filter((w) => w.finding.code === "OUTLIER");
     expect(outliers).toHaveLength(2);
-    expect(outliers[0]?.finding).toMatchObject({ severity: "warning", sheet: "Chỉ tiêu" });
-    expect(outliers[0]?.finding.message).toMatch(/HN_TONG.*90.*20.*2025/);
+    expect(outliers[0]?.finding).toMatchObject({ severity: "warning", sheet: "Chỉ tiêu", cell: "E5" });
+    expect(outliers[0]?.finding.message).toMatch(/Tổng số hội nghị.*90.*20.*2025/);
   });
 
   it("stays quiet within the band, at exactly 3×, and for small counts", () => {
@@ -257,7 +257,7 @@ describe("OUTLIER with several years of history (mean ± 3 standard deviations)"
     ]);
     const outliers = h.warnings.filter((w) => w.finding.code === "OUTLIER");
     expect(outliers).toHaveLength(1);
-    expect(outliers[0]?.finding.message).toContain("HN_TONG");
+    expect(outliers[0]?.finding.message).toContain("Tổng số hội nghị");
     expect(outliers[0]?.finding.message).toContain("30–60");
     expect(outliers[0]?.finding.message).toContain(
       "trung bình 45 ± 3 độ lệch chuẩn của 3 năm 2023, 2024, 2025",
@@ -282,6 +282,7 @@ describe("OUTLIER with several years of history (mean ± 3 standard deviations)"
     expect(other.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH")).toHaveLength(1);
     expect(compareWithPrevious(c, [])).toEqual({
       warnings: [],
+      mismatches: [],
       newUnits: [],
       goneUnits: [],
       comparedDeclared: false,
@@ -597,8 +598,79 @@ describe("a quarterly regime: only the same quarter of earlier years compares", 
     const h = compareWithPrevious(q3, summary("Q3", 2024, 1000));
     expect(h.comparedDeclared).toBe(true);
     expect(h.warnings.map((w) => w.finding.message)).toEqual([
-      "Số liệu TTHC_TONG (Số TTHC thuộc thẩm quyền tiếp nhận, giải quyết) kỳ này (cột E) là 5000, chênh hơn 3 lần so với 1000 mà đơn vị báo cáo quý III/2024. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.",
-      "Số liệu TTHC_TONG (Số TTHC thuộc thẩm quyền tiếp nhận, giải quyết) cùng kỳ năm trước (cột D) khai 2000, nhưng báo cáo quý III/2024 của đơn vị ghi kỳ đó là 1000. Kiểm tra lại cột D, hoặc ghi rõ lý do điều chỉnh ở cột Ghi chú.",
+      "Số liệu “Số TTHC thuộc thẩm quyền tiếp nhận, giải quyết” kỳ này (cột E) là 5.000, chênh hơn 3 lần so với 1.000 mà đơn vị báo cáo quý III/2024. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.",
+      "Số liệu “Số TTHC thuộc thẩm quyền tiếp nhận, giải quyết” cùng kỳ năm trước (cột D) khai 2.000, nhưng báo cáo quý III/2024 của đơn vị ghi kỳ đó là 1.000. Kiểm tra lại cột D, hoặc ghi rõ lý do điều chỉnh ở cột Ghi chú.",
+    ]);
+  });
+});
+
+describe("a column D that decides a verdict (PREVIOUS_MISMATCH with what it changes)", () => {
+  // 100 → 90 meetings is exactly the 10% asked; Sở B declares 95 → 90 (5,3%, short).
+  const c = run([
+    { unit: "SO_A", name: "Sở A" },
+    { unit: "SO_B", name: "Sở B", counts: { HN_TONG: [95, 90] } },
+  ]);
+  const h = compareWithPrevious(
+    c,
+    last([
+      // Sở A reported 95 meetings for 2025, not the 100 it now declares; Sở B reported 120, not 95.
+      { code: "SO_A", values: { HN_TONG: { current: 95 }, VB_HANH_CHINH: { current: 210 } } },
+      { code: "SO_B", values: { HN_TONG: { current: 120 } } },
+    ]),
+  );
+
+  it("says, on the warning, the verdict the unit's own last report gives, either way", () => {
+    const message = (unit: string, code: string) =>
+      h.warnings.find((w) => w.unit === unit && w.finding.message.includes(code))?.finding.message;
+    expect(message("SO_A", "Tổng số hội nghị")).toContain(
+      "Nếu tính theo số năm trước, kết quả “Giảm số lượng hội nghị so với cùng kỳ” là giảm 5,3%, chưa đạt mục tiêu giảm ít nhất 10% (theo số khai ở cột D là giảm 10,0%, đạt mục tiêu).",
+    );
+    expect(message("SO_B", "Tổng số hội nghị")).toContain(
+      "là giảm 25,0%, đạt mục tiêu (theo số khai ở cột D là giảm 5,3%, chưa đạt mục tiêu giảm ít nhất 10%).",
+    );
+    // 210 → 170 documents is 19%, 200 → 170 is 15%: both met, nothing more to say.
+    expect(message("SO_A", "Số văn bản hành chính")).not.toContain("Nếu tính");
+  });
+
+  it("keeps the facts for the letters and the report: cell, both figures, the period, the verdicts", () => {
+    expect(
+      h.mismatches.map((m) => ({
+        unit: m.unit,
+        code: m.code,
+        cell: m.cell,
+        declared: m.declared,
+        reported: m.reported,
+        reportedIn: m.reportedIn,
+        changes: m.changes.map((ch) => [ch.indicator.id, ch.declared.status, ch.reported.status]),
+      })),
+    ).toEqual([
+      {
+        unit: "SO_A",
+        code: "HN_TONG",
+        cell: "D5",
+        declared: 100,
+        reported: 95,
+        reportedIn: "năm 2025",
+        changes: [["MEETING_REDUCTION", "met", "short"]],
+      },
+      {
+        unit: "SO_A",
+        code: "VB_HANH_CHINH",
+        cell: "D8",
+        declared: 200,
+        reported: 210,
+        reportedIn: "năm 2025",
+        changes: [],
+      },
+      {
+        unit: "SO_B",
+        code: "HN_TONG",
+        cell: "D5",
+        declared: 95,
+        reported: 120,
+        reportedIn: "năm 2025",
+        changes: [["MEETING_REDUCTION", "short", "met"]],
+      },
     ]);
   });
 });

@@ -3,9 +3,18 @@
 // Pure: the CLI reads the file; this module checks its shape (zod) and compares.
 
 import { z } from "./zod";
-import { compareText, markedRollupUnits, rollupCodes, type Consolidation } from "./consolidate";
+import {
+  compareText,
+  judgeUnit,
+  markedRollupUnits,
+  rollupCodes,
+  type Consolidation,
+  type IndicatorResult,
+  type UnitSummary,
+} from "./consolidate";
+import { targetPhrase, valuePhrase } from "./documents";
 import { finding, type Finding } from "./findings";
-import { PERIOD_KINDS, PERIOD_LABELS, periodText, type Form, type PeriodKind } from "./form";
+import { PERIOD_KINDS, PERIOD_LABELS, periodText, type Form, type Indicator, type PeriodKind } from "./form";
 import { pairOf } from "./judge";
 import { MSG } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
@@ -198,6 +207,35 @@ export interface HistoryWarning {
 }
 
 /**
+ * A count's column D ("cùng kỳ năm trước") that differs from what the unit itself reported for that
+ * period (PREVIOUS_MISMATCH), with what it changes: a unit judged on a baseline it raised can pass a
+ * reduction target its own last report says it missed. The letters ask the unit about it, the report
+ * names it.
+ */
+export interface PreviousMismatch {
+  readonly unit: string;
+  /** The count's code and its label. */
+  readonly code: string;
+  readonly label: string;
+  /** Its column D cell in the unit's file ("D5"), when known. */
+  readonly cell: string | null;
+  readonly declared: number;
+  readonly reported: number;
+  /** The period of the report it differs from, as said mid-sentence ("năm 2025"). */
+  readonly reportedIn: string;
+  /** Each indicator of this count whose verdict differs when judged on the figure reported then. */
+  readonly changes: readonly VerdictChange[];
+}
+
+export interface VerdictChange {
+  readonly indicator: Indicator;
+  /** Judged on column D as declared (what the summary shows) … */
+  readonly declared: IndicatorResult;
+  /** … and on the figure the unit reported for that period. */
+  readonly reported: IndicatorResult;
+}
+
+/**
  * A unit not compared with last year because its report covers other units than last year's:
  * `before` is last year's shape as its file records it (0: the unit's own report, N: a roll-up of N
  * units), "listed" when this year's roll-up sums units last year's file lists on their own, "unknown"
@@ -224,6 +262,8 @@ export function reshapedText(r: Reshaped): string {
 
 export interface HistoryComparison {
   readonly warnings: readonly HistoryWarning[];
+  /** The PREVIOUS_MISMATCH warnings' facts, in the warnings' order. */
+  readonly mismatches: readonly PreviousMismatch[];
   /** Accepted units this year that last year's consolidation does not list, sorted. */
   readonly newUnits: readonly string[];
   /** Units of last year's consolidation with no accepted report this year, nor summed in a roll-up counted this year, sorted. */
@@ -381,6 +421,43 @@ function reshapedFrom(
 }
 
 /**
+ * The indicators of `code` whose verdict changes when column D is the figure the unit reported then:
+ * only reductions read column D.
+ */
+function verdictChanges(u: UnitSummary, form: Form, code: string, reported: number): VerdictChange[] {
+  const values = { ...u.values, [code]: { ...pairOf(u.values, code), previous: reported } };
+  const judged = judgeUnit(values, form, u.typeId);
+  return form.indicators.flatMap((indicator) => {
+    const declared = u.indicators[indicator.id];
+    const then = judged[indicator.id];
+    return indicator.kind === "reduction" &&
+      indicator.of === code &&
+      declared !== undefined &&
+      then !== undefined &&
+      declared.status !== then.status
+      ? [{ indicator, declared, reported: then }]
+      : [];
+  });
+}
+
+/** "Nếu tính theo số năm trước, kết quả “…” là giảm 7,4%, chưa đạt mục tiêu giảm ít nhất 10% (theo số khai ở cột D là giảm 19,4%, đạt mục tiêu)." */
+export function verdictChangeSentence(ch: VerdictChange): string {
+  const ind = ch.indicator;
+  return `Nếu tính theo số năm trước, kết quả “${ind.label}” là ${resultPhrase(ind, ch.reported)} (theo số khai ở cột D là ${resultPhrase(ind, ch.declared)}).`;
+}
+
+/** "giảm 7,4%, chưa đạt mục tiêu giảm ít nhất 10%", "giảm 19,4%, đạt mục tiêu": a result and its verdict in words. */
+export function resultPhrase(ind: Indicator, r: IndicatorResult): string {
+  const verdict =
+    r.status === "met"
+      ? "đạt mục tiêu"
+      : r.status === "short"
+        ? `chưa đạt ${targetPhrase(ind)}`
+        : "chưa đánh giá được";
+  return `${valuePhrase(ind, r.value, r.status)}, ${verdict}`;
+}
+
+/**
  * `previous`: one earlier consolidation or several (any order; of two for the same year the first
  * given is used). An empty list compares with nothing.
  */
@@ -413,7 +490,14 @@ export function compareWithPrevious(
   };
   const newest = reports[0];
   if (newest === undefined)
-    return { warnings: [], ...membership(given[0]), comparedDeclared: false, compared: 0, reshaped: [] };
+    return {
+      warnings: [],
+      mismatches: [],
+      ...membership(given[0]),
+      comparedDeclared: false,
+      compared: 0,
+      reshaped: [],
+    };
   const last = unitsByCode(newest);
   const shapesBefore = shapesOf(newest);
   const reshaped: Reshaped[] = [];
@@ -426,6 +510,7 @@ export function compareWithPrevious(
   const comparedDeclared = period === null || newest.period.year === period.year - 1;
   const labelOf = (year: number): string => periodText({ kind: newest.period.kind, year });
   const warnings: HistoryWarning[] = [];
+  const mismatches: PreviousMismatch[] = [];
   // Counts only: a percentage is not a quantity that jumps or carries over.
   const counts = c.form.counts.filter((f) => f.type === "integer");
   for (const u of c.units) {
@@ -441,7 +526,10 @@ export function compareWithPrevious(
     }
     if (before !== undefined) compared++;
     for (const { code, label: name } of counts) {
-      const label = `${code} (${name})`;
+      const label = name;
+      // The count's row as the unit's file has it (rows may have been inserted), when known.
+      const row = u.countRows?.[code];
+      const cellIn = (column: "D" | "E"): string | null => (row === undefined ? null : `${column}${row}`);
       const current = pairOf(u.values, code).current;
       if (current !== null) {
         // A year whose file records another shape for the unit says nothing about this one.
@@ -461,7 +549,7 @@ export function compareWithPrevious(
               "OUTLIER",
               "warning",
               "Chỉ tiêu",
-              null,
+              cellIn("E"),
               outlierMessage(label, current, verdict, band, labelOf),
             ),
           });
@@ -471,6 +559,18 @@ export function compareWithPrevious(
       const declared = pairOf(u.values, code).previous;
       const reported = before?.values[code]?.current ?? null;
       if (declared === null || reported === null || declared === reported) continue;
+      const reportedIn = labelOf(newest.period.year);
+      const changes = verdictChanges(u, c.form, code, reported);
+      mismatches.push({
+        unit: u.code,
+        code,
+        label,
+        cell: cellIn("D"),
+        declared,
+        reported,
+        reportedIn,
+        changes,
+      });
       warnings.push({
         unit: u.code,
         file: u.file,
@@ -478,14 +578,16 @@ export function compareWithPrevious(
           "PREVIOUS_MISMATCH",
           "warning",
           "Chỉ tiêu",
-          null,
-          MSG.previousMismatch(label, declared, reported, labelOf(newest.period.year)),
+          cellIn("D"),
+          MSG.previousMismatch(label, declared, reported, reportedIn) +
+            changes.map((ch) => ` ${verdictChangeSentence(ch)}`).join(""),
         ),
       });
     }
   }
   return {
     warnings,
+    mismatches,
     ...membership(newest),
     comparedDeclared,
     compared,

@@ -11,6 +11,7 @@ import {
 import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import { consolidate } from "./consolidate";
+import { compareWithPrevious } from "./history";
 import { documentText } from "./documents";
 import {
   ALL_LETTERS_FILE,
@@ -297,6 +298,34 @@ describe("followUpLetters", () => {
 
   test("a late-only letter closes politely without asking for anything", () => {
     expect(letter("SO_TRE").text.trim().endsWith("Trân trọng./.")).toBe(true);
+  });
+
+  test("a column D unlike the unit's own last report (--previous): the unit is asked to check it, told the verdict it decides", () => {
+    // Xã Mười declares 2.500 meetings for the first half of 2025 (2.250 now: exactly 10% fewer) but
+    // reported 2.400 then: 6,25% fewer, short of the target.
+    const h = compareWithPrevious(c, {
+      period: { kind: "6T", year: 2025 },
+      units: [{ code: "XA_10", values: { HN_TONG: { current: 2400 } } }],
+    });
+    const withHistory = { ...c, previousMismatches: h.mismatches };
+    const l = followUpLetters(withHistory, profile, dates).find((x) => x.unit === "XA_10");
+    expect(l?.reasons).toEqual(["previous"]);
+    expect(l?.subject).toBe(
+      "kiểm tra số liệu cùng kỳ năm trước trong báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026",
+    );
+    expect(l?.text).toContain(
+      "Số liệu cùng kỳ năm trước (cột D, trang “Chỉ tiêu”) trong báo cáo của đơn vị khác với số liệu chính đơn vị đã báo cáo 6 tháng đầu năm 2025:\n" +
+        "- “Tổng số hội nghị, cuộc họp đã tổ chức” (ô D5): báo cáo kỳ này ghi 2.500, báo cáo 6 tháng đầu năm 2025 ghi 2.400. " +
+        "Nếu tính theo số năm trước, kết quả “Giảm số lượng hội nghị so với cùng kỳ” là giảm 6,3%, chưa đạt mục tiêu giảm ít nhất 10% (theo số khai ở cột D là giảm 10,0%, đạt mục tiêu).",
+    );
+    expect(l?.text).toContain(
+      "Đề nghị Ủy ban nhân dân xã Mười gửi số liệu cùng kỳ năm trước đã kiểm tra lại (tệp báo cáo đã sửa, hoặc văn bản nêu lý do điều chỉnh) về Sở Nội vụ",
+    );
+    expect(l?.notes).toEqual([
+      "Cột D khác báo cáo 6 tháng đầu năm 2025: “Tổng số hội nghị, cuộc họp đã tổ chức” 2.500 (báo cáo 6 tháng đầu năm 2025 ghi 2.400; tính theo số đó thì Giảm hội nghị chưa đạt).",
+    ]);
+    // Without --previous nothing of it.
+    expect(letters.find((x) => x.unit === "XA_10")).toBeUndefined();
   });
 });
 

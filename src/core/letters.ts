@@ -26,6 +26,8 @@ import {
   type DocumentDates,
 } from "./documents";
 import type { Finding } from "./findings";
+import type { Status } from "./judge";
+import { verdictChangeSentence, type PreviousMismatch } from "./history";
 import type { Form, Indicator } from "./form";
 import { indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { bodyHeading, bodyParagraph, officialDocument, pursuant } from "./official";
@@ -37,7 +39,7 @@ import { KEEP_PERIOD, MSG, TOOL_WORDS } from "./messages";
 import { periodDeadlines } from "./template";
 import { isUnlikelyReportDate } from "./validate";
 
-export type LetterReason = "missing" | "returned" | "short" | "late";
+export type LetterReason = "missing" | "returned" | "previous" | "short" | "late";
 
 /** One line of a letter's body: a numbered heading, a paragraph or a "- " item of a list. */
 export interface LetterLine {
@@ -68,10 +70,12 @@ export const ALL_LETTERS_FILE = "tat-ca-thu-nhac.docx";
 export const REASON_LABELS: Readonly<Record<LetterReason, string>> = {
   missing: "Chưa gửi báo cáo",
   returned: "Báo cáo bị trả lại",
+  previous: "Số liệu cùng kỳ năm trước chưa khớp",
   short: "Chỉ tiêu chưa đạt",
   late: "Gửi báo cáo trễ hạn",
 };
-const REASON_ORDER: readonly LetterReason[] = ["missing", "returned", "short", "late"];
+// A baseline to check comes before the shortfalls judged on it.
+const REASON_ORDER: readonly LetterReason[] = ["missing", "returned", "previous", "short", "late"];
 
 /** "chưa gửi báo cáo 3, báo cáo bị trả lại 29, chỉ tiêu chưa đạt 968": how many letters give each reason. */
 export function lettersByReason(letters: readonly Pick<Letter, "reasons">[]): string {
@@ -292,6 +296,38 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
     }
   }
 
+  // Column D that differs from the unit's own report of that period (PREVIOUS_MISMATCH, with
+  // `--previous`): the unit is asked to check it, and told which verdict it decides.
+  const names = new Map(c.units.map((u) => [u.code, u.name]));
+  const mismatchesByUnit = new Map<string, PreviousMismatch[]>();
+  for (const m of c.previousMismatches ?? []) {
+    const list = mismatchesByUnit.get(m.unit);
+    if (list) list.push(m);
+    else mismatchesByUnit.set(m.unit, [m]);
+  }
+  for (const [unit, list] of mismatchesByUnit) {
+    const reportedIn = list[0]!.reportedIn;
+    add(
+      unit,
+      names.get(unit) ?? unit,
+      "previous",
+      [
+        p(
+          `Số liệu cùng kỳ năm trước (cột D, trang “Chỉ tiêu”) trong báo cáo của đơn vị khác với số liệu chính đơn vị đã báo cáo ${reportedIn}:`,
+        ),
+        ...list.map((m) =>
+          item(
+            `“${m.label}”${m.cell ? ` (ô ${m.cell})` : ""}: báo cáo kỳ này ghi ${viInteger(m.declared)}, báo cáo ${m.reportedIn} ghi ${viInteger(m.reported)}.${m.changes.map((ch) => ` ${verdictChangeSentence(ch)}`).join("")}`,
+          ),
+        ),
+        p(
+          "Đề nghị đơn vị kiểm tra lại; nếu số liệu năm trước đã được điều chỉnh, nêu rõ lý do. Kết quả các chỉ tiêu được tính theo số liệu đơn vị xác nhận.",
+        ),
+      ],
+      `Cột D khác báo cáo ${reportedIn}: ${list.map(mismatchNote).join("; ")}.`,
+    );
+  }
+
   const byId = new Map(form.indicators.map((i) => [i.id, i]));
   const shortByUnit = new Map<string, { name: string; items: Array<{ ind: Indicator; s: Shortfall }> }>();
   for (const s of c.shortfalls) {
@@ -345,6 +381,8 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   const send: Readonly<Record<Exclude<LetterReason, "late">, string>> = {
     missing: `báo cáo ${period} theo mẫu ${form.id}`,
     returned: "tệp báo cáo đã sửa lỗi",
+    previous:
+      "số liệu cùng kỳ năm trước đã kiểm tra lại (tệp báo cáo đã sửa, hoặc văn bản nêu lý do điều chỉnh)",
     short: "văn bản giải trình các chỉ tiêu chưa đạt",
   };
   // The most urgent first (not sent, returned, then short, late), each in code order: with a
@@ -388,6 +426,19 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       const notes = reasons.flatMap((r) => d.sections.get(r)?.notes ?? []);
       return { unit, name: d.name, reasons, subject, body, notes, text, fileName: letterFileName(unit) };
     });
+}
+
+const STATUS_WORDS: Readonly<Record<Status, string>> = {
+  met: "đạt",
+  short: "chưa đạt",
+  na: "chưa đánh giá được",
+};
+
+/** "“Tổng số hội nghị…” 62 (báo cáo năm 2025 ghi 54; tính theo số đó thì Giảm hội nghị chưa đạt)", for the index sheet. */
+function mismatchNote(m: PreviousMismatch): string {
+  const changes = m.changes.map((ch) => `${ch.indicator.short} ${STATUS_WORDS[ch.reported.status]}`);
+  const then = changes.length > 0 ? `; tính theo số đó thì ${changes.join(", ")}` : "";
+  return `“${m.label}” ${viInteger(m.declared)} (báo cáo ${m.reportedIn} ghi ${viInteger(m.reported)}${then})`;
 }
 
 /** A returned unit's latest file when it sent more than one, each with a Ngày báo cáo; else undefined. */
@@ -482,6 +533,8 @@ function letterSubject(reasons: readonly LetterReason[], results: string): strin
       return `đôn đốc gửi báo cáo ${results}`;
     case "returned":
       return `trả lại và đề nghị gửi lại báo cáo ${results}`;
+    case "previous":
+      return `kiểm tra số liệu cùng kỳ năm trước trong báo cáo ${results}`;
     case "short":
       return `các chỉ tiêu chưa đạt trong báo cáo ${results}`;
     case "late":

@@ -7,7 +7,7 @@ import { viInteger } from "./format";
 const q = (s: string): string => `“${s}”`;
 
 /** 12.25 → "12,3", 12 → "12": the Vietnamese decimal comma. */
-const oneDecimal = (x: number): string => String(Math.round(x * 10) / 10).replace(".", ",");
+const oneDecimal = (x: number): string => viNumber(Math.round(x * 10) / 10);
 
 /** How to unmerge, in both programs clerks use. */
 const UNMERGE =
@@ -180,7 +180,7 @@ export const MSG = {
   coerced: (label: string, column: string, shown: string, value: number) =>
     `Số liệu ${q(label)} (${column}) được nhập dạng chữ ${q(shown)}; đã hiểu là ${viNumber(value)}. Nên nhập dạng số.`,
   inconsistent: (partLabel: string, part: number, wholeLabel: string, whole: number, column: string) =>
-    `${q(partLabel)} (${part}) lớn hơn ${q(wholeLabel)} (${whole}) ở cột ${column}. Số “trong đó” không thể vượt tổng; kiểm tra lại hai số này.`,
+    `${q(partLabel)} (${viNumber(part)}) lớn hơn ${q(wholeLabel)} (${viNumber(whole)}) ở cột ${column}. Số “trong đó” không thể vượt tổng; kiểm tra lại hai số này.`,
   duplicateCode: (sheet: string, code: string, firstRow: number) =>
     `Mã ${code} xuất hiện hai lần trên trang ${q(sheet)} (lần đầu ở dòng ${firstRow}). Xóa dòng thừa, chỉ giữ một dòng cho mỗi mã.`,
   badUnitCode: (shown: string) =>
@@ -290,8 +290,10 @@ export const MSG = {
     `Tên tệp ${file} là mã của ${named} (${namedName}) trong danh sách đơn vị, nhưng ô Mã đơn vị của tệp ghi ${declared}, nên tệp được tính là báo cáo của ${declared}. Nếu đây là báo cáo của ${namedName} (chép từ tệp của đơn vị khác mà chưa sửa mã), đề nghị ${named} sửa ô Mã đơn vị rồi gửi lại; nếu chỉ đặt nhầm tên tệp thì không cần làm gì.`,
   otherUnitName: (typed: string, named: string, namedName: string, code: string, codeName: string) =>
     `Tên đơn vị ghi “${typed}” là tên của ${named} trong danh sách đơn vị, nhưng ô Mã đơn vị ghi ${code} (${codeName}), nên tệp được tính là báo cáo của ${code} và văn bản gửi ${code} ghi tên theo danh sách. Nếu đây là báo cáo của ${namedName} (chép từ tệp của đơn vị khác mà chưa sửa mã), đề nghị ${named} sửa ô Mã đơn vị rồi gửi lại; nếu chỉ ghi nhầm tên thì không cần làm gì.`,
-  lateReportNote: (date: string, deadline: string) =>
-    `Ngày báo cáo ${date} sau hạn gửi báo cáo (${deadline}): khi tổng hợp, báo cáo được tính là trễ hạn; nếu đây là bản gửi lại của báo cáo đã gửi đúng hạn, bảng tổng hợp ghi nhận cả lần gửi đầu.`,
+  lateReportNote: (date: string, deadline: string, likelyPeriod?: string, likelyYear?: number) =>
+    likelyPeriod !== undefined
+      ? `Ngày báo cáo ${date} sau hạn gửi báo cáo của kỳ ghi trong tệp (${deadline}) hơn nửa năm: nếu đây là báo cáo ${likelyPeriod}, sửa ô Năm (trang “Thông tin”) thành ${likelyYear}; nếu đúng là báo cáo kỳ đã ghi, khi tổng hợp báo cáo được tính là trễ hạn.`
+      : `Ngày báo cáo ${date} sau hạn gửi báo cáo (${deadline}): khi tổng hợp, báo cáo được tính là trễ hạn; nếu đây là bản gửi lại của báo cáo đã gửi đúng hạn, bảng tổng hợp ghi nhận cả lần gửi đầu.`,
   unitCodeByName: (declared: string, code: string, name: string, accepted: boolean) =>
     `Mã đơn vị ghi ${declared}, không có trong danh sách đơn vị; tên đơn vị “${name}” là của ${code} trong danh sách, nên tệp được tính là báo cáo của ${code}. ${accepted ? `Đề nghị đơn vị ghi đúng mã ${code} ở các lần báo cáo sau.` : `Khi gửi lại, đề nghị sửa ô Mã đơn vị thành ${code}.`}`,
   duplicateRecoded: (declared: string, code: string, name: string, kept: string) =>
@@ -299,11 +301,11 @@ export const MSG = {
   unknownUnit: (unit: string) =>
     `Mã đơn vị ${unit} không có trong danh sách đơn vị phải báo cáo. Báo cáo vẫn được tổng hợp; kiểm tra lại mã đơn vị.`,
   previousMismatch: (label: string, declared: number, reported: number, period: string) =>
-    `Số liệu ${label} cùng kỳ năm trước (cột D) khai ${declared}, nhưng báo cáo ${period} của đơn vị ghi kỳ đó là ${reported}. Kiểm tra lại cột D, hoặc ghi rõ lý do điều chỉnh ở cột Ghi chú.`,
+    `Số liệu ${q(label)} cùng kỳ năm trước (cột D) khai ${viNumber(declared)}, nhưng báo cáo ${period} của đơn vị ghi kỳ đó là ${viNumber(reported)}. Kiểm tra lại cột D, hoặc ghi rõ lý do điều chỉnh ở cột Ghi chú.`,
   outlier: (label: string, current: number, reported: number, period: string, factor: number) =>
     reported === 0
-      ? `Số liệu ${label} kỳ này (cột E) là ${current}, trong khi báo cáo ${period} của đơn vị ghi 0. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`
-      : `Số liệu ${label} kỳ này (cột E) là ${current}, chênh hơn ${factor} lần so với ${reported} mà đơn vị báo cáo ${period}. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`,
+      ? `Số liệu ${q(label)} kỳ này (cột E) là ${viNumber(current)}, trong khi báo cáo ${period} của đơn vị ghi 0. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`
+      : `Số liệu ${q(label)} kỳ này (cột E) là ${viNumber(current)}, chênh hơn ${viNumber(factor)} lần so với ${viNumber(reported)} mà đơn vị báo cáo ${period}. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`,
   outlierBand: (
     label: string,
     current: number,
@@ -313,7 +315,7 @@ export const MSG = {
     sd: number,
     years: readonly number[],
   ) =>
-    `Số liệu ${label} kỳ này (cột E) là ${current}, nằm ngoài khoảng thường gặp của đơn vị ${oneDecimal(low)}–${oneDecimal(high)} (trung bình ${oneDecimal(mean)} ± ${sd} độ lệch chuẩn của ${years.length} năm ${years.join(", ")}). Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`,
+    `Số liệu ${q(label)} kỳ này (cột E) là ${viNumber(current)}, nằm ngoài khoảng thường gặp của đơn vị ${oneDecimal(low)}–${oneDecimal(high)} (trung bình ${oneDecimal(mean)} ± ${viNumber(sd)} độ lệch chuẩn của ${years.length} năm ${years.join(", ")}). Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`,
   previousNotComparable: (found: string, current: string, wanted: string, none: boolean) =>
     `Không đối chiếu số liệu: tệp đối chiếu (--previous) là kỳ ${found}, không phải cùng kỳ năm trước của kỳ đang tổng hợp (${current}); số liệu của kỳ khác không so sánh được. ${none ? `Kỳ ${wanted} có trước khi có báo cáo theo mẫu này, nên kỳ ${current} chưa có gì để đối chiếu; từ cùng kỳ năm sau sẽ dùng được bảng tổng hợp kỳ ${current}.` : `Cần bảng tổng hợp (hoặc báo cáo JSON) ${wanted}.`}`,
   previousYearDiffers: (found: string, wanted: string) =>

@@ -1,7 +1,7 @@
 // The report sent upward (SPEC §9): sections I–VI and three appendices from the consolidation and
 // the profile, laid out as a Nghị định 30 document with a type name, numbers in Vietnamese notation.
 
-import { cchcUnit, reportBytes } from "../../test/helpers/report-builder";
+import { cchcUnit, reportBytes, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import { consolidate } from "./consolidate";
 import {
@@ -16,6 +16,7 @@ import type { DocumentSpec, TableSpec } from "./docspec";
 import { documentText } from "./documents";
 import { compareNatural, REPORT_APPENDICES, REPORT_SECTIONS, reportDocument } from "./report";
 import { shippedProfile } from "./profiles";
+import { compareWithPrevious } from "./history";
 import { templateTasks } from "./template";
 
 const c = fixtureConsolidation();
@@ -493,4 +494,85 @@ test("names in the appendices are in natural order: Phường 2 before Phường
   );
   expect(text.indexOf("1 | Phường 2 |")).toBeGreaterThan(0);
   expect(text.indexOf("2 | Phường 10 |")).toBeGreaterThan(text.indexOf("1 | Phường 2 |"));
+});
+
+/** A table's rows as the text of their cells. */
+const rowTexts = (d: DocumentSpec, t: TableSpec): string[][] =>
+  t.rows.map((r) =>
+    r.map((cell) =>
+      documentText({ font: d.font, sections: [{ page: d.sections[0]!.page, blocks: cell.blocks }] }),
+    ),
+  );
+
+test("Phụ lục II: a count allowed none says how many over; a percent's gap cell is left empty, not '—'", () => {
+  const submit = (unit: string, counts: Record<string, [number, number]>) => ({
+    file: `${unit}.xlsx`,
+    sha256: unit,
+    result: inspectBytes(reportBytes({ unit, name: `Đơn vị ${unit}`, counts }), profile),
+  });
+  const overtime = consolidate([submit("SO_A", { HN_VUOT_THOI_LUONG: [0, 3] })], { profile });
+  const d = reportDocument(overtime, profile, { date: dates.date });
+  const row = rowTexts(d, tables(d, 2)[0]!).find((r) => r[2] === "Hội nghị vượt thời lượng quy định");
+  expect(row).toEqual([
+    "1",
+    "Đơn vị SO_A",
+    "Hội nghị vượt thời lượng quy định",
+    "3",
+    "≤ 0",
+    "nhiều hơn mức cho phép 3 cuộc họp",
+  ]);
+
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const base = cchcUnit("PHONG_1");
+  const unit: ReportData = {
+    ...base,
+    counts: { ...base.counts, HAI_LONG: [null, 90], PHIEU_KHAO_SAT: [null, 50] },
+  };
+  const cc = consolidate(
+    [{ file: "u.xlsx", sha256: "u", result: inspectBytes(reportBytes(unit, [], cchc), cchc) }],
+    {
+      profile: cchc,
+    },
+  );
+  const dc = reportDocument(cc, cchc, { date: dates.date });
+  const percentRow = rowTexts(dc, tables(dc, 2)[0]!).find((r) => r[2]!.startsWith("Mức độ hài lòng"));
+  expect(percentRow?.slice(3)).toEqual(["90,0%", "≥ 96%", ""]);
+});
+
+test("Phụ lục II of a large province: STT 1000, not '1.000', in a column wide enough for four digits", () => {
+  const one = c.shortfalls[0]!;
+  const many = {
+    ...c,
+    shortfalls: Array.from({ length: 1000 }, (_, i) => ({ ...one, unit: `U${i}`, unitName: `Đơn vị ${i}` })),
+  };
+  const d = reportDocument(many, profile, { date: dates.date, roster });
+  const table = tables(d, 2)[0]!;
+  const stt = rowTexts(d, table).map((r) => r[0]);
+  expect(stt.slice(-2)).toEqual(["999", "1000"]);
+  // Four digits at 12 pt are 8.5 mm, the cell's margins 3.8 mm: 12 mm broke "1000" as "100" / "0".
+  expect(table.columnWidths[0]).toBeGreaterThanOrEqual(13);
+  // The table keeps its width: the unit column gave way.
+  expect(table.columnWidths.reduce((a, b) => a + b, 0)).toBe(165);
+  const small = tables(doc, 2)[0]!;
+  expect(small.columnWidths[0]).toBe(12);
+});
+
+test("IV.5 with --previous: the units whose column D differs from their own last report, and the verdict it decides", () => {
+  const h = compareWithPrevious(c, {
+    period: { kind: "6T", year: 2025 },
+    units: [
+      { code: "XA_10", values: { HN_TONG: { current: 2400 } } },
+      { code: "SO_VB", values: { VB_HANH_CHINH: { current: 1200 } } },
+    ],
+  });
+  const text = documentText(
+    reportDocument({ ...c, previousMismatches: h.mismatches }, profile, { date: dates.date, roster }),
+  );
+  expect(text).toContain(
+    "5. Đơn vị có số liệu cùng kỳ năm trước (cột D) khác với báo cáo 6 tháng đầu năm 2025 của chính đơn vị (2); kết quả các chỉ tiêu giảm được tính theo số đơn vị khai:\n" +
+      "- Sở Văn Bản: “Số văn bản hành chính ban hành” 1.000 (báo cáo 6 tháng đầu năm 2025 ghi 1.200; tính theo số đó thì giảm 25,0%, đạt mục tiêu).\n" +
+      "- Xã Mười: “Tổng số hội nghị, cuộc họp đã tổ chức” 2.500 (báo cáo 6 tháng đầu năm 2025 ghi 2.400; tính theo số đó thì giảm 6,3%, chưa đạt mục tiêu giảm ít nhất 10%).",
+  );
+  // Without it, section IV ends at its fourth point.
+  expect(main).not.toContain("5. Đơn vị có số liệu cùng kỳ năm trước");
 });

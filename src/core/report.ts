@@ -39,8 +39,9 @@ import {
 import { countField, type Indicator } from "./form";
 import { pairOf } from "./judge";
 import { viInteger } from "./format";
-import { indicatorValueText, shownGap, targetText } from "./indicator-text";
+import { gapText, indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { foldKey } from "./text";
+import { resultPhrase } from "./history";
 import {
   bodyHeading,
   bodyParagraph,
@@ -103,6 +104,19 @@ const headCell = (text: string, size = TABLE_FONT): TableCellSpec => ({
 });
 const numberCell = (n: number | string, bold = false, size = TABLE_FONT): TableCellSpec =>
   cellText(typeof n === "number" ? viInteger(n) : n, { align: "center", bold, size });
+/** An STT: a row's ordinal, never grouped ("2454", not "2.454", which no list numbers by). */
+const ordinalCell = (n: number, size = TABLE_FONT): TableCellSpec =>
+  cellText(String(n), { align: "center", size });
+
+/**
+ * The STT column's width (mm) for `count` rows at `size` pt: 12 mm, wider when the last ordinal
+ * would not fit one line (a digit is half an em; the cell's margins take 3.8 mm). "2454" at 12 pt
+ * broke as "245" over "4" in a 1,000-unit province's Phụ lục II.
+ */
+function ordinalWidth(count: number, size = TABLE_FONT): number {
+  const digits = String(Math.max(1, count)).length;
+  return Math.max(12, Math.ceil(digits * size * 0.5 * (25.4 / 72) + 3.8 + 0.5));
+}
 
 function table(
   columnWidths: number[],
@@ -537,7 +551,46 @@ function shortfallSection(c: Consolidation): Block[] {
         : `4. Đơn vị gửi báo cáo trễ hạn (${viInteger(late.length)}): ${nameList(late, "Phụ lục I")}.`,
     ),
   );
-  return blocks;
+  return [...blocks, ...baselineParagraphs(c)];
+}
+
+/**
+ * IV.5, with `--previous`: units whose column D differs from their own report of that period, and
+ * what it decides ("tính theo số đó thì giảm 7,4%, chưa đạt …"): a verdict the analyst signs may
+ * rest on a baseline the unit raised. Nothing when none differs or nothing was compared.
+ */
+function baselineParagraphs(c: Consolidation): Block[] {
+  const all = c.previousMismatches ?? [];
+  if (all.length === 0) return [];
+  const names = new Map(c.units.map((u) => [u.code, u.name]));
+  const units = byName(
+    [...new Set(all.map((m) => m.unit))],
+    (code) => names.get(code) ?? code,
+    (code) => code,
+  );
+  const reportedIn = all[0]!.reportedIn;
+  const shown = units.slice(0, NAMES_IN_TEXT);
+  const lines = shown.map((code) => {
+    const items = all
+      .filter((m) => m.unit === code)
+      .map((m) => {
+        const then = m.changes.map(
+          (ch) => `; tính theo số đó thì ${resultPhrase(ch.indicator, ch.reported)}`,
+        );
+        return `“${m.label}” ${viInteger(m.declared)} (báo cáo ${m.reportedIn} ghi ${viInteger(m.reported)}${then.join("")})`;
+      });
+    return bodyParagraph(`- ${names.get(code) ?? code}: ${items.join("; ")}.`);
+  });
+  const rest = units.length - shown.length;
+  return [
+    bodyParagraph(
+      `5. Đơn vị có số liệu cùng kỳ năm trước (cột D) khác với báo cáo ${reportedIn} của chính đơn vị (${viInteger(units.length)}); kết quả các chỉ tiêu giảm được tính theo số đơn vị khai:`,
+    ),
+    ...lines,
+    ...(rest > 0
+      ? [bodyParagraph(`- Và ${viInteger(rest)} đơn vị khác (trang “Lỗi” của bảng tổng hợp).`)]
+      : []),
+  ];
 }
 
 /** Double quotation marks of a quoted text as single ones: “x” or "x" → ‘x’. */
@@ -648,7 +701,9 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
   const many = indicators.length > 8;
   // With many indicators (CCHC-BC/2025 has 14) a narrower name column leaves "100,0%" one line.
   const size = many ? 8 : 10;
-  const fixed = [12, many ? 32 : 52, many ? 17 : 20];
+  // The STT column grows with the number of units; the name column gives way.
+  const stt = ordinalWidth(c.units.length, size);
+  const fixed = [stt, (many ? 32 : 52) - (stt - 12), many ? 17 : 20];
   // "(≥ 100%)" does not fit a 14-indicator column and, held together (docx's keepTogether), broke
   // as "(≥ 100%" / ")": there the target goes without parentheses, smaller and not bold.
   const indicatorHead = (ind: Indicator): string | TableCellSpec =>
@@ -669,7 +724,7 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     (u) => u.name,
     (u) => u.code,
   ).map((u, i) => [
-    numberCell(i + 1, false, size),
+    ordinalCell(i + 1, size),
     // A roll-up's row sums other units: said under its name, as the total row counts them.
     cellText(rollupName(u, "\n"), { size }),
     cellText(
@@ -758,6 +813,15 @@ export function compareNatural(a: string, b: string): number {
   return x.length - y.length;
 }
 
+/**
+ * The "Số còn thiếu, vượt" cell: the gap in words, also for a count allowed none (the prose leaves it
+ * out there, as the count says it; the table's column is for it). A percent has no countable gap:
+ * the cell stays empty, as "—" means "not judged" in Phụ lục I.
+ */
+function tableGap(ind: Indicator, gap: number | null): string {
+  return gap === null || ind.kind === "percent" ? "" : gapText(ind, gap);
+}
+
 function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
   const byId = new Map(c.form.indicators.map((i) => [i.id, i]));
   // By unit name; a unit's shortfalls stay in the form's order of indicators (the sort is stable).
@@ -765,21 +829,19 @@ function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
     c.shortfalls,
     (s) => s.unitName,
     (s) => s.unit,
-  ).flatMap((s, i) => {
+  ).flatMap((s) => {
     const ind = byId.get(s.indicator);
-    if (!ind) return [];
-    const gap = shownGap(ind, s.gap) ?? "—";
-    return [
-      [
-        numberCell(i + 1),
-        cellText(s.unitName),
-        cellText(ind.label),
-        numberCell(indicatorValueText(ind, s.value, "short")),
-        numberCell(targetText(ind)),
-        cellText(gap),
-      ],
-    ];
+    return ind ? [{ s, ind }] : [];
   });
+  const stt = ordinalWidth(rows.length);
+  const cells = rows.map(({ s, ind }, i) => [
+    ordinalCell(i + 1),
+    cellText(s.unitName),
+    cellText(ind.label),
+    numberCell(indicatorValueText(ind, s.value, "short")),
+    numberCell(targetText(ind)),
+    cellText(tableGap(ind, s.gap)),
+  ]);
   return appendixSection(
     [
       ...head,
@@ -788,9 +850,9 @@ function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
         : table(
             // "Mục tiêu" wide enough for "≥ 100%" on one line at 12 pt (17 mm broke it before the "%"),
             // "Kết quả" for an honest "94,997%" (20 mm broke it).
-            [12, 36, 40, 23, 21, 33],
+            [stt, 36 - (stt - 12), 40, 23, 21, 33],
             ["STT", "Đơn vị", "Chỉ tiêu", "Kết quả", "Mục tiêu", "Số còn thiếu, vượt"],
-            rows,
+            cells,
           ),
     ],
     false,
@@ -834,7 +896,7 @@ function missingAppendix(
         .join("; ")}`,
     })),
   ].map((u, i) => [
-    numberCell(i + 1),
+    ordinalCell(i + 1),
     cellText(u.code, { size: 11 }),
     cellText(u.name),
     cellText(u.type),
@@ -854,7 +916,11 @@ function missingAppendix(
       rows.length === 0
         ? bodyParagraph("Không có đơn vị nào chưa gửi hoặc bị trả lại báo cáo.")
         : // The code column wide enough for a 20-letter code at 11 pt; the status is short ("Bị trả lại: 1 lỗi").
-          table([12, 44, 42, 30, 37], ["STT", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Tình trạng"], rows),
+          table(
+            [ordinalWidth(rows.length), 44, 42 - (ordinalWidth(rows.length) - 12), 30, 37],
+            ["STT", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Tình trạng"],
+            rows,
+          ),
     ],
     false,
   );

@@ -151,7 +151,7 @@ test("a part larger than a whole typed '1,200' is said at once, since it is too 
     ["INCONSISTENT", "error", "Chỉ tiêu", "E6"],
   ]);
   expect(over.findings[1]?.message).toContain(
-    "(1250) lớn hơn “Tổng số hội nghị, cuộc họp đã tổ chức” (1200)",
+    "(1.250) lớn hơn “Tổng số hội nghị, cuộc họp đã tổ chức” (1.200)",
   );
   // 1100 fits 1200: nothing more than the comma to ask about.
   const under = check({ counts: { HN_TONG: [100, "1,200"], HN_TRUC_TUYEN: [50, 1100] } });

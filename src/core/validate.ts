@@ -89,6 +89,12 @@ export interface UnitReport {
   readonly phone: string;
   readonly email: string;
   readonly values: CountValues;
+  /**
+   * The row (1-based) of `Chỉ tiêu` each count was read from, by code: where a finding about a count
+   * that is made later (PREVIOUS_MISMATCH, OUTLIER against earlier years) points. A clerk may have
+   * inserted rows, so not always the template's. Absent for reports not read from a workbook.
+   */
+  readonly countRows?: Readonly<Record<string, number>>;
   readonly tasks: readonly TaskRow[];
   readonly meetings: readonly MeetingRow[];
   /** Free-text answers (KHO_KHAN, KIEN_NGHI, MO_HINH_HAY) that the unit filled, by code. */
@@ -425,7 +431,8 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   checkCopiedSheets(workbook, findings);
 
   const header = info ? readInfo(info, form, workbook.date1904, findings) : EMPTY_HEADER;
-  const values = counts ? readCounts(counts, form, findings) : null;
+  const read = counts ? readCounts(counts, form, findings) : null;
+  const values = read?.values ?? null;
   const tasks = tasksSheet ? readTasks(tasksSheet, findings) : [];
   if (tasksSheet && header.reportDate) checkLateTasks(tasksSheet.name, tasks, header.reportDate, findings);
   const meetingsSheet = form.meetingLog.enabled ? findSheet(workbook, SHEETS.meetings) : undefined;
@@ -457,6 +464,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
           phone: header.phone,
           email: header.email,
           values,
+          countRows: read?.rows ?? {},
           tasks,
           meetings,
           texts: header.texts,
@@ -856,7 +864,12 @@ export function columnName(form: Form, column: Column): string {
   return column === "previous" ? `cột D, ${form.previousHeader.toLowerCase()}` : "cột E, kỳ này";
 }
 
-function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues {
+/** The counts of `Chỉ tiêu`, and the row (1-based, as Excel numbers it) each was found on. */
+function readCounts(
+  sheet: Sheet,
+  form: Form,
+  findings: Finding[],
+): { readonly values: CountValues; readonly rows: Readonly<Record<string, number>> } {
   const rows = indexCodes(sheet, findings);
   const values: Record<string, CountPair> = {};
   // Counts typed with comma groups ("1,200": BAD_VALUE, ambiguous), by `${code}|${column}`: the
@@ -945,7 +958,12 @@ function readCounts(sheet: Sheet, form: Form, findings: Finding[]): CountValues 
       }
     }
   }
-  return values;
+  const found: Record<string, number> = {};
+  for (const field of form.counts) {
+    const r = rows.get(field.code);
+    if (r !== undefined) found[field.code] = r + 1;
+  }
+  return { values, rows: found };
 }
 
 function readValue(

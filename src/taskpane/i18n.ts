@@ -1,7 +1,8 @@
 // The taskpane's user-facing strings: Vietnamese (default) and English, one table per locale.
 // Finding messages come from the core (always Vietnamese, SPEC §4); everything else is here.
 
-import { MSG } from "../core/messages";
+import { viDate } from "../core/dates";
+import { lateReportText, type LateReport } from "../core/deadlines";
 
 export type Locale = "vi" | "en";
 
@@ -103,7 +104,7 @@ export interface Strings {
   /** Above a valid report's missed targets in Kiểm tra. */
   readonly shortfallsBeforeSending: (n: number) => string;
   /** A valid report dated after its deadline, told before sending. */
-  readonly lateBeforeSending: (date: string, deadline: string) => string;
+  readonly lateBeforeSending: (late: LateReport) => string;
   /** Rosters found among the reports, left out of the consolidation. */
   readonly notReports: (files: readonly string[]) => string;
   readonly returned: string;
@@ -287,7 +288,7 @@ const vi: Strings = {
   ownShortfall: (i, v, t, g) => `${i}: ${v} (${t})${g ? `; ${g.charAt(0).toLowerCase()}${g.slice(1)}` : ""}`,
   shortfallsBeforeSending: (n) =>
     `${n} chỉ tiêu chưa đạt mục tiêu (không phải lỗi: tệp vẫn gửi được; khi tổng hợp, đơn vị sẽ được đề nghị giải trình):`,
-  lateBeforeSending: (date, deadline) => MSG.lateReportNote(date, deadline),
+  lateBeforeSending: lateReportText,
   notReports: (files) =>
     `Bỏ qua ${files.length} tệp danh sách đơn vị (không phải báo cáo, không tính vào các số trên): ${files.join(", ")}. Nếu cần dùng làm danh sách đơn vị, chọn tệp đó ở ô “Danh sách đơn vị”.`,
   returned: "Bị trả lại",
@@ -473,8 +474,10 @@ const en: Strings = {
   ownShortfall: (i, v, t, g) => `${i}: ${v} (target ${t})${g ? `; ${g}` : ""}`,
   shortfallsBeforeSending: (n) =>
     `${n} target(s) not met (not errors: the file can be sent; the consolidation will ask the unit to explain):`,
-  lateBeforeSending: (date, deadline) =>
-    `Report date ${date} is after the deadline (${deadline}): the consolidation will count it late; if this resends a report sent on time, the summary records the first sending too.`,
+  lateBeforeSending: ({ date, deadline, likelyPeriod }) =>
+    likelyPeriod
+      ? `Report date ${viDate(date)} is over half a year after the deadline of the period in the file (${viDate(deadline)}): if this is the ${likelyPeriod.year} report, set Năm (sheet “Thông tin”) to ${likelyPeriod.year}; if it is the period written, the consolidation will count it late.`
+      : `Report date ${viDate(date)} is after the deadline (${viDate(deadline)}): the consolidation will count it late; if this resends a report sent on time, the summary records the first sending too.`,
   notReports: (files) =>
     `Set aside ${files.length} roster file(s) (not reports, not in the counts above): ${files.join(", ")}.`,
   returned: "Returned",

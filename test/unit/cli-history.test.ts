@@ -174,7 +174,11 @@ describe("kl226 consolidate --previous", () => {
     };
     const outliers = report.warnings.filter((w) => w.code === "OUTLIER");
     expect(outliers.map((w) => w.file)).toEqual([join(dir2026, "b.xlsx")]);
-    expect(outliers[0]?.message).toContain(`HN_TONG`);
+    expect(outliers[0]?.message).toContain("“Tổng số hội nghị, cuộc họp đã tổ chức”");
+    expect(report.warnings.find((w) => w.code === "OUTLIER")).toMatchObject({
+      sheet: "Chỉ tiêu",
+      cell: "E5",
+    });
     expect(outliers[0]?.message).toContain(`là ${thisYear}, nằm ngoài khoảng thường gặp của đơn vị 30–60`);
     expect(outliers[0]?.message).toContain("độ lệch chuẩn của 3 năm 2022, 2023, 2024");
     expect(io.stdout).toContain("So sánh với 3 báo cáo tổng hợp các năm trước");

@@ -285,7 +285,7 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
           <FindingsList findings={orderFindings(result.findings)} strings={t} onSelect={select} />
           {late && (
             <p className={styles.meta} data-testid="validate-late">
-              {t.lateBeforeSending(viDate(late.date), viDate(late.deadline))}
+              {t.lateBeforeSending(late)}
             </p>
           )}
           {shortfalls.length > 0 && (
