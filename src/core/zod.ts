@@ -4,8 +4,9 @@
 // a roster), so compiling costs more than it saves — ≈ 16 ms of every command's start-up, a roster of
 // 10,000 rows parses as fast either way (docs/DECISIONS.md) — and in the page, whose
 // Content-Security-Policy forbids eval, zod's probe for it is a refused evaluation.
-import { z } from "zod";
+// `z` holds only the functions we use (./zod-api), so bundles leave the rest of zod out.
+import { config } from "zod";
 
-z.config({ jitless: true });
+config({ jitless: true });
 
-export { z };
+export * as z from "./zod-api";
