@@ -178,6 +178,16 @@ async function devHttpsOptions() {
 }
 
 module.exports = async (env = {}, argv = {}) => {
+  // Every build, however started (`npm run build`, `npx webpack --output-path …`, `npm start`), lists
+  // profiles/ afresh and stops on a broken profile: a plain `npx webpack` once skipped npm's prebuild
+  // step and shipped the list of an earlier build (scripts/build-cli.js builds the command too).
+  try {
+    await require("./scripts/build-cli").buildCliChecked();
+  } catch (e) {
+    // The profile's errors in Vietnamese, not webpack-cli's stack trace after them.
+    console.error(/^kl226: /.test(e.message) ? e.message : e);
+    process.exit(1);
+  }
   const production = argv.mode !== "development";
   const serving = Boolean(process.env.WEBPACK_SERVE);
   const outputPath = env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist");

@@ -134,26 +134,37 @@ function profileSyntaxErrors(e) {
     });
 }
 
-module.exports = { buildCli, asciiOnly, OUT_DIR, profileSyntaxErrors };
+/**
+ * buildCli, then the profiles checked as the add-in and the command read them: rejects with an Error
+ * whose message is the Vietnamese lines to show (a profile that is not JSON with its line and column).
+ * Run by `npm ci` (prepare), `npm run build:cli` and every webpack build (webpack.config.js), so no
+ * build of the add-in, however started, carries a broken or unlisted profile.
+ */
+async function buildCliChecked() {
+  let written;
+  try {
+    written = await buildCli();
+  } catch (e) {
+    const bad = profileSyntaxErrors(e);
+    if (bad.length > 0) throw new Error(bad.join("\n"));
+    throw e;
+  }
+  const invalid = require(join(OUT_DIR, "main.cjs")).invalidProfiles();
+  if (invalid.length > 0)
+    throw new Error(
+      `kl226: hồ sơ không hợp lệ trong thư mục profiles/ (sửa rồi chạy lại):\n${invalid.join("\n")}`,
+    );
+  return written;
+}
+
+module.exports = { buildCli, buildCliChecked, asciiOnly, OUT_DIR, profileSyntaxErrors };
 
 if (require.main === module) {
   const t = Date.now();
-  buildCli().then(
-    (written) => {
-      console.log(`kl226: built ${written.join(", ")} in ${Date.now() - t} ms`);
-      // `npm run build` and `npm ci` stop on a profile that would fail in the add-in and the command.
-      const invalid = require(join(OUT_DIR, "main.cjs")).invalidProfiles();
-      if (invalid.length > 0) {
-        console.error(
-          `kl226: hồ sơ không hợp lệ trong thư mục profiles/ (sửa rồi chạy lại):\n${invalid.join("\n")}`,
-        );
-        process.exitCode = 1;
-      }
-    },
+  buildCliChecked().then(
+    (written) => console.log(`kl226: built ${written.join(", ")} in ${Date.now() - t} ms`),
     (e) => {
-      // A profile that is not JSON is named with its line and column in Vietnamese; anything else as it is.
-      const bad = profileSyntaxErrors(e);
-      console.error(bad.length > 0 ? bad.join("\n") : /^kl226: /.test(e.message) ? e.message : e);
+      console.error(/^kl226: /.test(e.message) ? e.message : e);
       process.exitCode = 1;
     },
   );

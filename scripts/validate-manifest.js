@@ -458,7 +458,8 @@ function validateManifest(options = {}) {
     "Excel có nhận tệp kê khai không: chỉ biết khi nạp vào Excel (thư mục dùng chung) hoặc trung tâm quản trị Microsoft 365",
     "nội dung ảnh biểu tượng (chỉ kiểm tra kích thước)",
   );
-  return { errors, notes, unchecked };
+  const development = base !== null && /^https:\/\/localhost[:/]/i.test(base);
+  return { errors, notes, unchecked, development };
 }
 
 if (require.main === module) {
@@ -468,13 +469,17 @@ if (require.main === module) {
     console.error(`Không thấy ${manifest}. Dùng: npm run validate [THƯ-MỤC-BẢN-DỰNG | TỆP-KÊ-KHAI.xml]`);
     process.exitCode = 2;
   } else {
-    const { errors, notes, unchecked } = validateManifest({ manifest, dist });
+    const { errors, notes, unchecked, development } = validateManifest({ manifest, dist });
     for (const n of notes) console.log(`✓ ${n}`);
     for (const e of errors) console.error(`✗ ${e}`);
     console.log("Không kiểm tra được (ngoại tuyến):");
     for (const u of unchecked) console.log(`  – ${u}`);
     const name = path.relative(process.cwd(), manifest) || manifest;
-    console.log(errors.length === 0 ? `${name}: đạt` : `${name}: ${errors.length} lỗi`);
+    // The verdict line says a development build is one (the note saying so sat fifth of eight).
+    const dev = development
+      ? " (bản cho máy phát triển, trỏ tới localhost: không đem lên máy chủ của tỉnh)"
+      : "";
+    console.log(errors.length === 0 ? `${name}: đạt${dev}` : `${name}: ${errors.length} lỗi${dev}`);
     process.exitCode = errors.length === 0 ? 0 : 1;
   }
 }

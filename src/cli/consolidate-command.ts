@@ -95,7 +95,7 @@ export const CONSOLIDATE = defineCommand({
     "tổng hợp báo cáo của các đơn vị thành bảng tổng hợp (.xlsx), kèm báo cáo JSON, thư nhắc, báo cáo gửi cấp trên",
   synopsis: `TỆP_HOẶC_THƯ_MỤC... --out TỔNG_HỢP.xlsx [--json BÁO_CÁO.json] [--roster DS.csv|DS.xlsx]
                     [--period KỲ --year NĂM] [--profile TÊN|P.json] [--letters THƯ_MỤC] [--report BÁO_CÁO.docx]
-                    [--letter-date dd/mm/yyyy] [--reply-by dd/mm/yyyy] [--previous NĂM_TRƯỚC.json|.xlsx ...]
+                    [--letter-date dd/mm/yyyy] [--reply-by dd/mm/yyyy] [--previous NĂM_TRƯỚC.json|.xlsx]...
                     [--as-unit MÃ --name TÊN --type LOẠI --rollup BÁO_CÁO_LÊN_CẤP_TRÊN.xlsx]`,
   options: {
     out: { type: "string", value: "TỔNG_HỢP.xlsx", help: "bảng tổng hợp sẽ ghi (thay bản cũ nếu đã có)" },
@@ -125,7 +125,7 @@ export const CONSOLIDATE = defineCommand({
     "letter-date": {
       type: "string",
       value: "dd/mm/yyyy",
-      help: "ngày ký thư nhắc và báo cáo (mặc định: hôm nay)",
+      help: "ngày ký thư nhắc và báo cáo (mặc định: hôm nay theo giờ Việt Nam)",
     },
     "reply-by": {
       type: "string",
@@ -158,7 +158,7 @@ export const CONSOLIDATE = defineCommand({
     PERIODS_LINE,
     `${PROFILES_LINE}; không có --profile: mỗi tệp được đọc theo mẫu ghi ở ô A1, tổng hợp theo mẫu mà nhiều tệp khai nhất.`,
     "Trong thư mục, mọi tệp đều được tính: tệp không phải .xlsx (.xls, .ods, .csv…) bị từ chối kèm lý do và cách lưu lại; bỏ qua tệp khóa “~$…” của Excel và tệp ẩn.",
-    "Mã thoát: 0 đã ghi, mọi tệp được tiếp nhận; 1 đã ghi, có tệp bị từ chối; 2 dùng lệnh sai hoặc không đọc/ghi được (chưa ghi gì, hoặc lệnh nói rõ những tệp đã ghi trước khi gặp lỗi).",
+    "Mã thoát: 0 đã ghi, mọi tệp được tiếp nhận; 1 đã ghi, có tệp bị từ chối hoặc chưa lập được báo cáo tổng hợp --rollup (lệnh nói lý do); 2 dùng lệnh sai hoặc không đọc/ghi được (chưa ghi gì, hoặc lệnh nói rõ những tệp đã ghi trước khi gặp lỗi).",
   ],
   examples: [
     "kl226 consolidate bao-cao/ --roster danh-sach.csv --out tong-hop.xlsx --json tong-hop.json",

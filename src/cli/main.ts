@@ -3,6 +3,7 @@
 // that cannot be written. Every message is Vietnamese and says what to do; -h/--help per command.
 
 import { existsSync } from "node:fs";
+import { version as VERSION } from "../../package.json";
 import { z } from "../core/zod";
 import { orderFindings } from "../app/finding-order";
 import { unreadableResult } from "../app/inspect";
@@ -95,7 +96,12 @@ export const TEMPLATE = defineCommand({
     date: { type: "string", value: "dd/mm/yyyy", help: "điền sẵn ngày báo cáo" },
   },
   operands: { min: 0, max: 0 },
-  notes: [UNIT_TYPES_LINE, PERIODS_LINE, `${PROFILES_LINE}; không có --profile: mẫu KL226-BC/1 mặc định.`],
+  notes: [
+    UNIT_TYPES_LINE,
+    PERIODS_LINE,
+    `${PROFILES_LINE}; không có --profile: theo hồ sơ mặc định của bản triển khai (hồ sơ ghi "default": true trong thư mục profiles/), nếu không có thì mẫu KL226-BC/1 chung.`,
+    "Mã thoát: 0 đã ghi tệp mẫu; 2 dùng lệnh sai, tệp --out đã có (thêm --force để thay), hoặc không đọc được hồ sơ.",
+  ],
   examples: [
     "kl226 template --out mau-bao-cao.xlsx",
     'kl226 template --out XA_NGA_SON.xlsx --unit XA_NGA_SON --name "UBND xã Nga Sơn" --type UBND_XA --period 6T --year 2026',
@@ -117,10 +123,10 @@ export const VALIDATE = defineCommand({
     missing: "Cần ít nhất một tệp .xlsx hoặc thư mục chứa báo cáo, ví dụ kl226 validate bao-cao.xlsx.",
   },
   notes: [
-    "Không có --profile: mỗi tệp được đọc theo biểu mẫu ghi ở ô A1 của nó (KL226-BC/1 hoặc CCHC-BC/2025).",
+    "Không có --profile: mỗi tệp được kiểm tra theo hồ sơ ghi trong tệp (mẫu lập theo một hồ sơ ghi tên hồ sơ đó), nếu không có thì theo biểu mẫu ghi ở ô A1 (KL226-BC/1, CCHC-BC/2025) và hồ sơ mặc định của bản triển khai.",
     PROFILES_LINE,
     "Trong thư mục, mọi tệp đều được xét (tệp .xls, .ods, .csv… được báo là không phải .xlsx và cách lưu lại); bỏ qua tệp khóa “~$…” của Excel và tệp ẩn.",
-    "Mã thoát: 0 mọi tệp hợp lệ; 1 có tệp không hợp lệ hoặc không mở được; 2 dùng lệnh sai.",
+    "Mã thoát: 0 mọi tệp hợp lệ; 1 có tệp không hợp lệ, không mở được hoặc không tìm thấy; 2 dùng lệnh sai hoặc không đọc được hồ sơ (--profile).",
   ],
   examples: [
     "kl226 validate XA_NGA_SON.xlsx",
@@ -147,6 +153,10 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
   if (name === undefined) {
     io.err(mainHelp(specs));
     return 2;
+  }
+  if (name === "--version" || name === "-v") {
+    io.out(`kl226 phiên bản ${VERSION}\n`);
+    return 0;
   }
   if (name === "--help" || name === "-h" || name === "help") {
     const about = rest[0] === undefined ? undefined : COMMANDS.find((c) => c.spec.name === rest[0]);

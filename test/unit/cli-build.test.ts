@@ -3,7 +3,7 @@
 // build cannot be written; the built command writes the same bytes as the sources.
 
 import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runInNewContext } from "node:vm";
@@ -211,9 +211,20 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
     );
     const r = buildCliIn(dir);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(
-      "kl226: hồ sơ không hợp lệ trong thư mục profiles/ (sửa rồi chạy lại):\nprofiles/quang-tri-226.json:\n  organisation: thiếu senderHeading, abbreviation, place, superior.",
+    const said =
+      "kl226: hồ sơ không hợp lệ trong thư mục profiles/ (sửa rồi chạy lại):\nprofiles/quang-tri-226.json:\n  organisation: thiếu senderHeading, abbreviation, place, superior.";
+    expect(r.stderr).toContain(said);
+    // Any webpack build, not only `npm run build` (a plain `npx webpack --output-path …` skipped npm's
+    // prebuild step and shipped the profiles of an earlier build): its configuration stops first, no stack.
+    cpSync(join(ROOT, "webpack.config.js"), join(dir, "webpack.config.js"));
+    const webpack = spawnSync(
+      process.execPath,
+      ["-e", "require('./webpack.config.js')({}, { mode: 'production' })"],
+      { cwd: dir, encoding: "utf8" },
     );
+    expect(webpack.status).toBe(1);
+    expect(webpack.stderr).toContain(said);
+    expect(webpack.stderr).not.toContain("    at ");
   }, 120_000);
 });
 

@@ -20,6 +20,10 @@ import { main } from "../../src/cli/main";
 import { reportBytes } from "../helpers/report-builder";
 import { capture } from "../helpers/cli-io";
 
+const packageVersion = (
+  JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }
+).version;
+
 const ROSTER =
   'MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO_A,Sở A,"Sở, ban, ngành"\nSO_B,Sở B,"Sở, ban, ngành"\nXA_C,Xã C,"UBND xã, phường"\nXA_D,Xã D,"UBND xã, phường"\n';
 
@@ -81,6 +85,18 @@ const ROWS: readonly Row[] = [
     args: () => ["--help"],
     code: 0,
     stdout: [/kl226 template/, /kl226 validate/, /kl226 consolidate/, /kl226 demo/, /kl226 LỆNH --help/],
+  },
+  {
+    name: "kl226 --version says the version of package.json (it was told to put the option after a command, where none has it)",
+    args: () => ["--version"],
+    code: 0,
+    stdout: [new RegExp(`^kl226 phiên bản ${packageVersion.replace(/\./g, "\\.")}\n$`)],
+  },
+  {
+    name: "template --help gives its exit codes",
+    args: () => ["template", "--help"],
+    code: 0,
+    stdout: [/Mã thoát: 0 đã ghi tệp mẫu; 2 .*--force/],
   },
   {
     name: "kl226 alone shows the commands and exits 2",

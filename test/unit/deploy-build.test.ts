@@ -155,6 +155,7 @@ test("npm run validate passes the built folder offline and lists what it could n
   expect(run.stdout).toContain("Không kiểm tra được (ngoại tuyến):");
   expect(run.stdout).toContain(`máy chủ thật: ${BASE}`);
   expect(run.stdout).not.toContain("bản cho máy phát triển");
+  expect(run.stdout.trim().endsWith("manifest.xml: đạt")).toBe(true);
 });
 
 test("an ADDIN_URL that is not https:// is refused before building, with a message and no stack trace", () => {
