@@ -1243,12 +1243,7 @@ function provinceSummary(units: readonly UnitSummary[], form: Form): ProvinceSum
     // the indicator applies to that filled all of its inputs, so a unit that filled only the part
     // (both optional for some ratios) cannot push the province above 100%. With every unit
     // filling both or neither (always so for required inputs) this equals the sums shown.
-    const inputs = indicatorInputs(ind);
-    const filled = units.filter(
-      (u) =>
-        indicatorApplies(ind, u.typeId) &&
-        inputs.every(([code, column]) => pairOf(u.values, code)[column] !== null),
-    );
+    const filled = pooledUnits(ind, units);
     const sum = (code: string, column: Column): number | null =>
       sumOf(filled, (u) => pairOf(u.values, code)[column]);
     let j: Judgement;
@@ -1278,6 +1273,36 @@ function provinceSummary(units: readonly UnitSummary[], form: Form): ProvinceSum
     counts[ind.id] = tally;
   }
   return { values, indicators, counts, pooled, late: units.filter((u) => u.late).length };
+}
+
+/** The units an indicator's province value is pooled over: those it applies to that filled all of its inputs. */
+export function pooledUnits(ind: Indicator, units: readonly UnitSummary[]): UnitSummary[] {
+  const inputs = indicatorInputs(ind);
+  return units.filter(
+    (u) =>
+      indicatorApplies(ind, u.typeId) &&
+      inputs.every(([code, column]) => pairOf(u.values, code)[column] !== null),
+  );
+}
+
+/**
+ * A pooled reduction's two sums ("từ 679 xuống 647 cuộc họp"): what the province's percentage is
+ * computed from, which a reader cannot get from the summed columns when some units filled only one.
+ */
+export function pooledReductionSums(
+  ind: Indicator,
+  units: readonly UnitSummary[],
+): { readonly previous: number; readonly current: number } | null {
+  if (ind.kind !== "reduction") return null;
+  const filled = pooledUnits(ind, units);
+  if (filled.length === 0) return null;
+  let previous = 0;
+  let current = 0;
+  for (const u of filled) {
+    previous += pairOf(u.values, ind.of).previous ?? 0;
+    current += pairOf(u.values, ind.of).current ?? 0;
+  }
+  return { previous, current };
 }
 
 export const OWN_TASKS_LABEL = "Nhiệm vụ đơn vị tự bổ sung";

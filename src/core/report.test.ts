@@ -576,3 +576,12 @@ test("IV.5 with --previous: the units whose column D differs from their own last
   // Without it, section IV ends at its fourth point.
   expect(main).not.toContain("5. Đơn vị có số liệu cùng kỳ năm trước");
 });
+
+test("II: a pooled reduction says the two sums it is computed from", () => {
+  // Documents: 8 units 200 → 170 and Sở Văn Bản 1.000 → 900: 2.600 → 2.260, 13,1% fewer; 15% allows 2.210.
+  expect(main).toContain(
+    "3. Cắt giảm văn bản hành chính so với cùng kỳ (mục tiêu giảm ít nhất 15%): kết quả chung (9 đơn vị) giảm 13,1% (từ 2.600 xuống 2.260 văn bản), chưa đạt mục tiêu (vượt 50 văn bản so với mức cho phép); 8 đơn vị đạt, 1 đơn vị chưa đạt.",
+  );
+  // Meetings: 5 × 100 + 2.500 + 2.800 + 2.800 + 2.500 = 11.100 before, 9.951 now.
+  expect(main).toContain("giảm 10,4% (từ 11.100 xuống 9.951 cuộc họp), đạt mục tiêu");
+});

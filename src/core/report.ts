@@ -9,6 +9,7 @@ import {
   baseName,
   compareText,
   countedUnitsPhrase,
+  pooledReductionSums,
   rollupName,
   unitsCovered,
   type Consolidation,
@@ -363,6 +364,8 @@ function indicatorSentence(
   pooled: number,
   /** A ratio whose whole is 0 over every unit ("Hồ sơ trễ hạn"): its label, said instead of "chưa tính được". */
   noneOf?: string,
+  /** A reduction's pooled sums, said after its percentage ("từ 679 xuống 647 cuộc họp"). */
+  sums?: { readonly previous: number; readonly current: number } | null,
 ): ParagraphSpec {
   const status = r?.status ?? "na";
   // "0 đơn vị chưa đánh giá được" says nothing: the units not judged are named only when there are some.
@@ -382,11 +385,18 @@ function indicatorSentence(
         ? "không có báo cáo nào được tổng hợp, nên chưa đánh giá được."
         : status === "na" && pooled === 0
           ? `không đơn vị nào có đủ số liệu để tính, nên chưa đánh giá được; ${tally}.`
-          : `kết quả chung (${pooledPhrase(pooled, c)}) ${r ? valuePhrase(ind, r.value, status) : "chưa tính được"}, ${verdict}; ${tally}.`;
+          : `kết quả chung (${pooledPhrase(pooled, c)}) ${r ? valuePhrase(ind, r.value, status) : "chưa tính được"}${sums ? ` (${fromTo(sums, ind.itemUnit)})` : ""}, ${verdict}; ${tally}.`;
   return bodyParagraph([
     { text: `${index}. ${ind.label}`, bold: true },
     { text: ` (${targetPhrase(ind)}): ${said}` },
   ]);
+}
+
+/** "từ 679 xuống 647 cuộc họp", "từ 20 lên 25 văn bản", "cùng 30 cuộc họp". */
+function fromTo(sums: { readonly previous: number; readonly current: number }, itemUnit: string): string {
+  const { previous, current } = sums;
+  if (previous === current) return `cùng ${viInteger(current)} ${itemUnit}`;
+  return `từ ${viInteger(previous)} ${current < previous ? "xuống" : "lên"} ${viInteger(current)} ${itemUnit}`;
 }
 
 function indicatorSection(c: Consolidation): Block[] {
@@ -409,6 +419,7 @@ function indicatorSection(c: Consolidation): Block[] {
             ind.kind === "ratio" && c.units.length > 0 && pairOf(c.province.values, ind.whole).current === 0
               ? countField(c.form, ind.whole).label
               : undefined,
+            pooledReductionSums(ind, c.units),
           ),
         )),
   ];

@@ -260,6 +260,10 @@ test("a number stays on the line of the word that names it: 'năm 2026', 'ngày 
   expect(xml).toContain(
     "Kết luận số\u00a0226-KL/TW năm\u00a02026, ngày\u00a014 tháng\u00a012; Quý II; ≥\u00a095; 96,5\u00a0%; Tăng 2 (khánh năm\u00a05)",
   );
+  // A negative number's sign is a minus sign (no break after it); a hyphen inside a word or code stays.
+  expect(documentXml(text("giảm -156,5% (-8,1%); 226-KL/TW"))).toContain(
+    "giảm \u2212156,5% (\u22128,1%); 226-KL/TW",
+  );
   // Only before a number: "năm nay" may still break.
   expect(documentXml(text("năm nay"))).toContain("năm nay");
 });

@@ -75,14 +75,17 @@ function runText(text: string): string {
  * Spaces a printed line must not break at, made non-breaking: before "%" (a unit's own "96,5 %": Word and
  * LibreOffice put "%" alone at the start of the next line, "≥ 100 / %"), after a comparison
  * sign before a number ("≥ 95"), and between "năm", "tháng", "ngày", "số", "Quý" and the number
- * they name (a letter's V/v left "2026" alone on its last line, under "… Kết luận số 226-KL/TW năm").
+ * they name (a letter's V/v left "2026" alone on its last line, under "… Kết luận số 226-KL/TW năm");
+ * a negative number's sign is the minus sign, which no line ends after (Word may break after a
+ * hyphen: "-" / "156,5%" in a table of reductions).
  * Only the .docx gets them; the text of the document model is as typed.
  */
 export function keepTogether(text: string): string {
   return text
     .replace(/(\d) %/g, "$1\u00a0%")
     .replace(/([≥≤<>]) (?=\d)/g, "$1\u00a0")
-    .replace(/(^|[^\p{L}])(năm|Năm|tháng|Tháng|ngày|Ngày|số|Số|quý|Quý) (?=\d)/gu, "$1$2\u00a0");
+    .replace(/(^|[^\p{L}])(năm|Năm|tháng|Tháng|ngày|Ngày|số|Số|quý|Quý) (?=\d)/gu, "$1$2\u00a0")
+    .replace(/(^|[\s(])-(?=\d)/g, "$1\u2212");
 }
 
 const FIELD_CODE = { page: "PAGE", sectionPages: "SECTIONPAGES" } as const;
