@@ -17,6 +17,7 @@ import {
 import { DEFAULT_PROFILE } from "./profile";
 import { shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
+import type { Sheet, Workbook } from "./workbook";
 
 const profile = DEFAULT_PROFILE;
 const COUNT_CODES = profile.form.counts.map((f) => f.code);
@@ -509,6 +510,36 @@ describe("previousFromSummary: last year's summary workbook instead of its JSON"
       ["P_B", 950],
     ]);
     expect(parsed.report.rollups).toEqual([]);
+  });
+
+  it("reads a summary an analyst worked on: a column inserted before A, the title rows deleted, the sheet renamed", () => {
+    const read = workbook();
+    if (!read.ok) throw new Error("summary unreadable");
+    const expected = previousFromSummary(read.workbook, profile.form);
+    const edited = (edit: (sheet: Sheet) => Sheet): Workbook => ({
+      ...read.workbook,
+      sheets: read.workbook.sheets.map((sheet) => (sheet.name === "Số liệu" ? edit(sheet) : sheet)),
+    });
+    const sttColumn = edited((sheet) => ({
+      ...sheet,
+      rows: sheet.rows.map((row, r) => [
+        r > 2 ? { value: { kind: "number" as const, value: r - 2 } } : undefined,
+        ...(row ?? []),
+      ]),
+    }));
+    const noTitle = edited((sheet) => ({ ...sheet, rows: sheet.rows.slice(2) }));
+    const renamed = edited((sheet) => ({ ...sheet, name: "Số liệu 2026" }));
+    for (const workbook of [sttColumn, renamed])
+      expect(previousFromSummary(workbook, profile.form)).toEqual(expected);
+    // Without Số liệu's note, whether rows are roll-ups is not recorded (no roll-up to mark on Tổng hợp).
+    const { rollups: _rollups, ...withoutShapes } = expected.ok ? expected.report : { rollups: [] };
+    expect(previousFromSummary(noTitle, profile.form)).toEqual({ ok: true, report: withoutShapes });
+    // A summary without its Số liệu sheet says so, not "Tổng hợp has no count column".
+    const without = { ...read.workbook, sheets: read.workbook.sheets.filter((s) => s.name !== "Số liệu") };
+    const r = previousFromSummary(without, profile.form);
+    expect(!r.ok && r.errors[0]).toContain(
+      "Không có trang “Số liệu” (trang số liệu của bảng tổng hợp; có thể đã bị xóa hoặc đổi tên)",
+    );
   });
 
   it("says what is missing when the workbook is not a summary", () => {

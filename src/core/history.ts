@@ -87,7 +87,8 @@ function leadingText(row: Sheet["rows"][number]): string {
 }
 
 function summaryPeriod(sheet: Sheet): PreviousReport["period"] | null {
-  for (const row of sheet.rows.slice(0, 4)) {
+  // In the first rows, wherever an analyst's edits (an inserted column, a title row deleted) left it.
+  for (const row of sheet.rows.slice(0, 6)) {
     // "Kỳ báo cáo: 6 tháng đầu năm 2026", "Quý II/2025" (and "6 tháng 2026", "Quý II 2025" before session 22).
     const m = /Kỳ báo cáo:\s*(.+?)[\s/]+(\d{4})\b/u.exec(leadingText(row).normalize("NFC"));
     const kind = m ? matchOption(ALL_PERIODS, m[1] ?? "") : undefined;
@@ -126,33 +127,47 @@ function rollupSourcesOf(workbook: Workbook): Map<string, string[]> {
 
 /**
  * Last year's summary workbook (`consolidate --out`, sheet Số liệu, or Tổng hợp in older ones) read back as the JSON's
- * units: column A the unit code, one column per count headed "LABEL (kỳ này)" (and, for the
- * reduction bases, "LABEL (cùng kỳ năm trước)"), rows down to the province row. Columns are found
- * by their headers, so a clerk's sorting, filtering or inserted columns do not matter. The counts
+ * units: a column headed "Mã đơn vị" (A as written), one column per count headed "LABEL (kỳ này)"
+ * (and, for the reduction bases, "LABEL (cùng kỳ năm trước)"), rows down to the province row.
+ * Columns are found by their headers, so a clerk's sorting, filtering or inserted columns (also
+ * before A) do not matter, nor deleted title rows or a renamed "Số liệu 2026" sheet. The counts
  * looked for are those of `form` (column D's header as the form names it, or the default's).
  */
 export function previousFromSummary(workbook: Workbook, form: Form): PreviousParse {
   // Summaries keep the counts on "Số liệu"; those written before it existed kept them on "Tổng hợp".
+  // A sheet renamed by the analyst ("Số liệu 2026") is still found by the start of its name.
   const byName = (name: string): Sheet | undefined =>
-    workbook.sheets.find((s) => matchKey(s.name) === matchKey(name));
-  const sheet = byName(SUMMARY_SHEETS.values) ?? byName(SUMMARY_SHEETS.summary);
+    workbook.sheets.find((s) => matchKey(s.name) === matchKey(name)) ??
+    workbook.sheets.find((s) => matchKey(s.name).startsWith(matchKey(name)));
+  const values = byName(SUMMARY_SHEETS.values);
+  const sheet = values ?? byName(SUMMARY_SHEETS.summary);
   if (!sheet)
     return {
       ok: false,
       errors: [`Không có trang “${SUMMARY_SHEETS.values}” hay “${SUMMARY_SHEETS.summary}”. ${SUMMARY_HINT}`],
     };
-  const period = summaryPeriod(sheet);
+  // The period line is on every sheet of a summary: one whose title rows were deleted has it elsewhere.
+  const period =
+    summaryPeriod(sheet) ??
+    workbook.sheets.map(summaryPeriod).find((p): p is NonNullable<typeof p> => p !== null) ??
+    null;
   if (!period)
     return {
       ok: false,
       errors: [`Trang “${sheet.name}”: không thấy dòng “Kỳ báo cáo: … NĂM” ở đầu trang. ${SUMMARY_HINT}`],
     };
-  const headerAt = sheet.rows.findIndex((row) => matchKey(cellText(row?.[0])) === matchKey("Mã đơn vị"));
+  // The header row and the code column wherever they are (a column inserted before A moves them).
+  const headerAt = sheet.rows.findIndex((row) =>
+    (row ?? []).some((cell) => matchKey(cellText(cell)) === matchKey("Mã đơn vị")),
+  );
   if (headerAt < 0)
     return {
       ok: false,
-      errors: [`Trang “${sheet.name}”: không thấy dòng tiêu đề có ô “Mã đơn vị” ở cột A. ${SUMMARY_HINT}`],
+      errors: [`Trang “${sheet.name}”: không thấy dòng tiêu đề có ô “Mã đơn vị”. ${SUMMARY_HINT}`],
     };
+  const codeCol = (sheet.rows[headerAt] ?? []).findIndex(
+    (cell) => matchKey(cellText(cell)) === matchKey("Mã đơn vị"),
+  );
   const columns: Array<{ col: number; code: string; column: "previous" | "current" }> = [];
   (sheet.rows[headerAt] ?? []).forEach((cell, col) => {
     const key = matchKey(cellText(cell));
@@ -170,13 +185,19 @@ export function previousFromSummary(workbook: Workbook, form: Form): PreviousPar
   if (columns.length === 0)
     return {
       ok: false,
-      errors: [`Trang “${sheet.name}”: không có cột số liệu nào “… (kỳ này)”. ${SUMMARY_HINT}`],
+      errors: [
+        values === undefined
+          ? `Không có trang “${SUMMARY_SHEETS.values}” (trang số liệu của bảng tổng hợp; có thể đã bị xóa hoặc đổi tên), và trang “${sheet.name}” không có cột số liệu nào “… (kỳ này)”. ${SUMMARY_HINT}`
+          : `Trang “${sheet.name}”: không có cột số liệu nào “… (kỳ này)”. ${SUMMARY_HINT}`,
+      ],
     };
   // A summary that says how it marks roll-ups (ROLLUP_LEGEND) records every row's shape: an unmarked
   // row is a unit's own report. Older summaries record none.
-  const shapes = sheet.rows
-    .slice(0, headerAt)
-    .some((row) => leadingText(row).normalize("NFC").includes(ROLLUP_LEGEND));
+  // (Its title rows deleted, the legend may still be on another sheet's.)
+  const legendIn = (rows: Sheet["rows"]): boolean =>
+    rows.some((row) => leadingText(row).normalize("NFC").includes(ROLLUP_LEGEND));
+  const shapes =
+    legendIn(sheet.rows.slice(0, headerAt)) || workbook.sheets.some((s) => legendIn(s.rows.slice(0, 6)));
   const nameCol = (sheet.rows[headerAt] ?? []).findIndex(
     (cell) => matchKey(cellText(cell)) === matchKey("Tên đơn vị"),
   );
@@ -184,7 +205,7 @@ export function previousFromSummary(workbook: Workbook, form: Form): PreviousPar
   const summedCodes = rollupSourcesOf(workbook);
   const rollups: Array<{ unit: string; units: number; codes?: string[] }> = [];
   for (const row of sheet.rows.slice(headerAt + 1)) {
-    const code = cellText(row?.[0]).trim();
+    const code = cellText(row?.[codeCol]).trim();
     if (code === "" || TOTAL_ROW_CODES.has(code)) continue;
     const summed = nameCol >= 0 ? markedRollupUnits(cellText(row?.[nameCol])) : undefined;
     const codes = summedCodes.get(codeKey(code));

@@ -4,9 +4,10 @@ import { reportBytes, type Edit, type ReportData } from "../../test/helpers/repo
 import { consolidateBytes, consolidationProfile, inspectSubmission } from "../app/consolidate-files";
 import { consolidate, consolidationJson, majorityForm, type Submission } from "./consolidate";
 import { CCHC_FORM_ID } from "./forms";
-import { DEFAULT_PROFILE, type Profile } from "./profile";
+import { DEFAULT_PROFILE, parseProfile, type Profile } from "./profile";
 import { defaultProfileForForm, shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
+import { templateWorkbook } from "./template";
 import { documentText } from "./documents";
 import { followUpLetters } from "./letters";
 import { reportDocument } from "./report";
@@ -81,26 +82,65 @@ describe("dong-thap-syt-226 (seed 002)", () => {
 
 describe("dong-nai-skhcn-226 (seed 004)", () => {
   const p = shippedProfile("dong-nai-skhcn-226")!;
-  const cut = p.form.indicators.find((i) => i.kind === "minCount")!;
-  test("at least 15 TTHC cut: 14 is short by 1, 15 meets", () => {
+  test("the Sở's 15 TTHC a year is not each phòng's target: a phòng that cut 4 has no shortfall, the cuts are summed", () => {
     const c = consolidate(
       [
-        submit("a.xlsx", kl("P_A", { counts: { TTHC_CAT_GIAM: [null, 14] } }), p),
-        submit("b.xlsx", kl("P_B", { counts: { TTHC_CAT_GIAM: [null, 15] } }), p),
+        submit("a.xlsx", kl("P_A", { counts: { TTHC_CAT_GIAM: [null, 4] } }), p),
+        submit("b.xlsx", kl("P_B", { counts: { TTHC_CAT_GIAM: [null, 11] } }), p),
       ],
       { profile: p },
     );
-    expect(c.units.map((u) => [u.code, u.indicators[cut.id]?.status, u.indicators[cut.id]?.gap])).toEqual([
+    expect(c.shortfalls.filter((s) => s.indicator.includes("TTHC_CUT"))).toEqual([]);
+    expect(c.province.values.TTHC_CAT_GIAM).toEqual({ previous: null, current: 15 });
+  });
+  test("a half-year is compared with last year's same half (column D “Cùng kỳ năm trước”, not all of 2025)", () => {
+    const counts = templateWorkbook(p).sheets.find((s) => s.name === "Chỉ tiêu")!;
+    expect(counts.rows[3]?.[3]?.value).toBe("Cùng kỳ năm trước");
+  });
+});
+
+describe("a profile's own minimum count and fixed baseline (what a plan like seed 004's could ask)", () => {
+  const parsed = parseProfile({
+    name: "Thử: tối thiểu 15 TTHC, cột D năm 2025",
+    previousHeader: "Năm 2025",
+    indicators: [
+      {
+        id: "TTHC_CUT_MIN",
+        kind: "minCount",
+        of: "TTHC_CAT_GIAM",
+        target: 15,
+        comparison: ">=",
+        label: "Rà soát, cắt giảm 15 thủ tục hành chính",
+        short: "Cắt giảm TTHC",
+        itemUnit: "thủ tục",
+      },
+    ],
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+  const own = parsed.profile;
+  test("at least 15 TTHC cut: 14 is short by 1, 15 meets", () => {
+    const c = consolidate(
+      [
+        submit("a.xlsx", kl("P_A", { counts: { TTHC_CAT_GIAM: [null, 14] } }), own),
+        submit("b.xlsx", kl("P_B", { counts: { TTHC_CAT_GIAM: [null, 15] } }), own),
+      ],
+      { profile: own },
+    );
+    expect(
+      c.units.map((u) => [u.code, u.indicators.TTHC_CUT_MIN?.status, u.indicators.TTHC_CUT_MIN?.gap]),
+    ).toEqual([
       ["P_A", "short", 1],
       ["P_B", "met", 0],
     ]);
   });
   test("column D reads “Năm 2025” in the template and the summary", () => {
-    const c = consolidate([submit("a.xlsx", kl("P_A"), p)], { profile: p });
-    const values = summaryWorkbook(c, p).sheets.find((s) => s.name === "Số liệu")!;
+    const c = consolidate([submit("a.xlsx", kl("P_A"), own)], { profile: own });
+    const values = summaryWorkbook(c, own).sheets.find((s) => s.name === "Số liệu")!;
     expect(values.rows[2]!.map((cell) => String(cell?.value ?? ""))).toContain(
       "Số văn bản hành chính ban hành (năm 2025)",
     );
+    const counts = templateWorkbook(own).sheets.find((s) => s.name === "Chỉ tiêu")!;
+    expect(counts.rows[3]?.[3]?.value).toBe("Năm 2025");
   });
 });
 

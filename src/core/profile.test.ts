@@ -178,14 +178,24 @@ describe("the shipped profiles (SPEC §8), from the seeds' own numbers", () => {
     expect(shippedProfile("THANH-HOA-226")).toBe(shippedProfile("thanh-hoa-226"));
     expect(shippedProfile("ha-noi")).toBeUndefined();
   });
-  test("thanh-hoa-226 (seed 003) equals the default", () => {
+  test("thanh-hoa-226 (seed 003): the default's targets but the digital-skills one its plan does not set, and the plan it cites", () => {
     const p = shippedProfile("thanh-hoa-226")!;
-    expect(p.form).toEqual(DEFAULT_PROFILE.form);
-    expect(p.organisation.sender).toBe("Sở Nội vụ tỉnh Thanh Hóa");
+    const ids = (q: typeof p) => q.form.indicators.map((i) => i.id);
+    expect(ids(p)).toEqual(ids(DEFAULT_PROFILE).filter((id) => id !== "DIGITAL_SKILLS_RATIO"));
+    expect(p.form.counts.map((c) => c.code)).not.toContain("CC_KY_NANG_SO");
+    expect(p.form.tasks).toEqual(DEFAULT_PROFILE.form.tasks);
     expect(p.organisation).toEqual(DEFAULT_PROFILE.organisation);
-    // One name for one plan: the picker lists thanh-hoa-226, a run on Tự động says it used the default.
-    expect(DEFAULT_PROFILE.name).toBe("Kế hoạch thực hiện Kết luận số 226-KL/TW của UBND tỉnh Thanh Hóa");
-    expect(p.name).toBe(DEFAULT_PROFILE.name);
+    expect(p.form.subject).toBe(
+      "Kế hoạch của Ủy ban nhân dân tỉnh Thanh Hóa triển khai thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ",
+    );
+    // Two sets of targets, two names: a run on Tự động says it used the default, not Thanh Hóa's plan.
+    expect(p.name).toBe("Kế hoạch thực hiện Kết luận số 226-KL/TW của UBND tỉnh Thanh Hóa");
+    expect(DEFAULT_PROFILE.name).not.toBe(p.name);
+  });
+  test("hcm-attp-226 (seed 000): no digital-skills target (its plan asks to send staff to courses, with no rate)", () => {
+    const p = shippedProfile("hcm-attp-226")!;
+    expect(p.form.indicators.map((i) => i.id)).not.toContain("DIGITAL_SKILLS_RATIO");
+    expect(p.form.counts.map((c) => c.code)).toContain("CC_KY_NANG_SO");
   });
   test("dong-thap-syt-226 (seed 002): deadlines 2/6 and 1/12, no digital-skills or e-document indicator, its own 95% on hồ sơ công việc", () => {
     const p = shippedProfile("dong-thap-syt-226")!;
@@ -198,16 +208,22 @@ describe("the shipped profiles (SPEC §8), from the seeds' own numbers", () => {
     const own = p.form.indicators.find((i) => i.label.includes("hồ sơ công việc")) as Indicator;
     expect(own).toMatchObject({ kind: "ratio", target: 0.95, comparison: ">=" });
   });
-  test("dong-nai-skhcn-226 (seed 004): 10/6 and 10/12, column D headed Năm 2025, at least 15 TTHC cut", () => {
+  test("dong-nai-skhcn-226 (seed 004): 10/6 and 10/12; column D the same period last year; the Sở's 15 TTHC a task, not every unit's target", () => {
     const p = shippedProfile("dong-nai-skhcn-226")!;
     expect(deadlineOf(p, "6T")).toEqual({ day: 10, month: 6 });
     expect(deadlineOf(p, "NAM")).toEqual({ day: 10, month: 12 });
-    expect(p.form.previousHeader).toBe("Năm 2025");
-    expect(p.form.indicators.find((i) => i.kind === "minCount")).toMatchObject({
-      of: "TTHC_CAT_GIAM",
-      target: 15,
-      comparison: ">=",
-    });
+    // "so với năm trước": a half-year's meetings against last year's same half, not against all of 2025.
+    expect(p.form.previousHeader).toBe(DEFAULT_PROFILE.form.previousHeader);
+    // Cutting 15 procedures a year is the Sở's (task 10, led by Văn phòng Sở): no phòng is judged on it.
+    expect(p.form.indicators.map((i) => i.kind)).not.toContain("minCount");
+    expect(p.form.tasks.map((t) => t.content)).toContain("Rà soát, cắt giảm 15 thủ tục hành chính");
+    expect(p.form.counts.map((c) => c.code)).toContain("TTHC_CAT_GIAM");
+    expect(p.form.subject).toBe("Kế hoạch số 83/KH-UBND ngày 10/6/2026 của UBND thành phố Đồng Nai");
+  });
+  test("dong-thap-syt-226 (seed 002): its plan cited, the report sent to the Sở Nội vụ", () => {
+    const p = shippedProfile("dong-thap-syt-226")!;
+    expect(p.form.subject).toBe("Kế hoạch số 4245/KH-SYT ngày 26/5/2026 của Sở Y tế");
+    expect(p.organisation.reportTo).toBe("Sở Nội vụ tỉnh Đồng Tháp");
   });
   test("hcm-attp-cchc-2025 (seed 001) is the CCHC form, quarterly and yearly", () => {
     const p = shippedProfile("hcm-attp-cchc-2025")!;

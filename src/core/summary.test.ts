@@ -499,3 +499,13 @@ test("Nguồn fits a readable page across: the SHA-256 wraps in two lines instea
   const hash = s.rows[3]![1]!;
   expect(hash.style).toEqual(expect.objectContaining({ wrap: true }));
 });
+
+test("no cell is formatted as Text: a column an analyst inserts takes its neighbour's format, and under Text her formula stays text", () => {
+  const spec = summaryWorkbook(c, DEFAULT_PROFILE);
+  const textFormatted = spec.sheets.flatMap((sheet) =>
+    sheet.rows.flatMap((row, r) =>
+      (row ?? []).flatMap((cell, col) => (cell?.style?.numFmt === "@" ? [`${sheet.name}!${r},${col}`] : [])),
+    ),
+  );
+  expect(textFormatted).toEqual([]);
+});

@@ -40,7 +40,9 @@ import { columnLetters } from "./workbook";
 const TITLE: CellStyle = { bold: true, size: 14, color: "1F3864" };
 const NOTE: CellStyle = { italic: true, size: 10, color: "404040" };
 const SUBTITLE: CellStyle = { bold: true, size: 12, color: "1F3864" };
-const TEXT: CellStyle = { border: true, vAlign: "top", numFmt: "@" };
+// Text cells keep the General format: a column an analyst inserts takes its neighbour's format,
+// and under "@" (Text) the formula she types there stays text.
+const TEXT: CellStyle = { border: true, vAlign: "top" };
 const WRAP: CellStyle = { ...TEXT, wrap: true };
 const NUM: CellStyle = { border: true, numFmt: "#,##0", vAlign: "top" };
 const PCT: CellStyle = { border: true, numFmt: "0.0%", vAlign: "top" };

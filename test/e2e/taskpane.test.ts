@@ -288,7 +288,7 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
     rejected: String(REJECTED.length),
   });
   await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain(
-    "Biểu mẫu KL226-BC/1 — hồ sơ Kế hoạch thực hiện Kết luận số 226-KL/TW của UBND tỉnh Thanh Hóa (tự động, theo mẫu trong tệp)",
+    "Biểu mẫu KL226-BC/1 — hồ sơ Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa) (tự động, theo mẫu trong tệp)",
   );
 
   // The outcome is on the first screen, without scrolling: every tile ends above 640 px of the page.

@@ -315,7 +315,7 @@ const ROWS: readonly Row[] = [
     replaces: ["cu.xlsx"],
     code: 0,
     stdout: [
-      /Đã tạo mẫu báo cáo KL226-BC\/1 — hồ sơ: Kế hoạch thực hiện Kết luận số 226-KL\/TW của UBND tỉnh Thanh Hóa, \d+ nhiệm vụ: /,
+      /Đã tạo mẫu báo cáo KL226-BC\/1 — hồ sơ: Mặc định \(chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa\), \d+ nhiệm vụ: /,
     ],
     after: (d) => expect(readFileSync(join(d, "cu.xlsx")).subarray(0, 2).toString()).toBe("PK"),
   },

@@ -148,7 +148,7 @@ run("npm run demo's documents, printed through LibreOffice", () => {
     expect(text).toContain("Kính gửi: Ủy ban nhân dân xã Nông Cống");
     expect(text).toContain("tệp báo cáo “XA_NONG_CONG.xlsx” của đơn vị nhưng phải trả lại");
     expect(text).toMatch(
-      /- Trang “Chỉ tiêu”, ô E17: Số liệu “Số TTHC được cắt giảm, đơn giản hóa” \(cột E, kỳ này\) là số âm \(-2\)\. Cần nhập số nguyên không âm/,
+      /- Trang “Chỉ tiêu”, ô E17: Số liệu “Số TTHC được cắt giảm, đơn giản hóa” \(cột E, kỳ này\) là số âm \(−2\)\. Cần nhập số nguyên không âm/,
     );
     expect(text).not.toContain("chưa nhận");
     expect(text).toMatch(/Nơi nhận: GIÁM ĐỐC - Như trên; - Lưu: VT, SNV\./);
