@@ -21,7 +21,7 @@ import {
 } from "../core/consolidate";
 import { viDate } from "../core/dates";
 import type { DocumentDates } from "../core/documents";
-import { periodLabel, type Period } from "../core/form";
+import { judgedInPeriod, judgedPeriodsText, periodLabel, type Period } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";
 import { targetText } from "../core/indicator-text";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile";
@@ -646,7 +646,9 @@ function humanSummary(
   for (const ind of c.form.indicators) {
     const n = c.province.counts[ind.id] ?? { met: 0, short: 0, na: 0 };
     lines.push(
-      `  ${ind.short} (${targetText(ind)}): ${n.short} không đạt, ${n.met} đạt, ${n.na} không đánh giá được.`,
+      judgedInPeriod(ind, c.period?.kind)
+        ? `  ${ind.short} (${targetText(ind)}): ${n.short} không đạt, ${n.met} đạt, ${n.na} không đánh giá được.`
+        : `  ${ind.short} (${targetText(ind)}): chỉ đánh giá ở ${judgedPeriodsText(ind)}; kỳ này không đánh giá.`,
     );
   }
   lines.push(`Bảng tổng hợp: ${out}`);

@@ -10,6 +10,7 @@ import { lateReport, reportDeadline } from "./deadlines";
 import { finding, type Finding, type Severity } from "./findings";
 import {
   indicatorApplies,
+  judgedInPeriod,
   indicatorInputs,
   periodText,
   periodLabelOf,
@@ -875,7 +876,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     periodGiven: options.period !== undefined,
     deadline,
     units,
-    province: provinceSummary(units, form),
+    province: provinceSummary(units, form, period?.kind ?? null),
     tasks,
     ownTasks,
     shortfalls,
@@ -1114,20 +1115,36 @@ export function reportShortfalls(
   report: UnitReport,
   form: Form,
 ): Array<{ readonly indicator: Indicator; readonly result: IndicatorResult }> {
-  const judged = judgeUnit(report.values, form, report.unit.typeId);
+  const judged = judgeUnit(report.values, form, report.unit.typeId, report.period.kind);
   return form.indicators.flatMap((indicator) => {
     const result = judged[indicator.id];
     return result?.status === "short" ? [{ indicator, result }] : [];
   });
 }
 
-/** A unit's verdict on every indicator of the form, from its counts (SPEC §8: na where one does not apply). */
-export function judgeUnit(values: CountValues, form: Form, typeId: UnitTypeId): Indicators {
+/**
+ * A unit's verdict on every indicator of the form, from its counts (SPEC §8: na where one does not
+ * apply). An indicator the report's period is not judged on (a yearly target in a quarter's report,
+ * its `periods`) keeps its value, as progress, and is na: never short, in no letter.
+ */
+export function judgeUnit(
+  values: CountValues,
+  form: Form,
+  typeId: UnitTypeId,
+  period: PeriodKind | null = null,
+): Indicators {
   const out: Record<string, IndicatorResult> = {};
   // SPEC §8: an indicator that does not apply to the unit's type is na for it, never short.
-  for (const ind of form.indicators)
-    out[ind.id] = result(ind, indicatorApplies(ind, typeId) ? judgeIndicator(ind, values) : NOT_APPLICABLE);
+  for (const ind of form.indicators) {
+    const judged = result(ind, indicatorApplies(ind, typeId) ? judgeIndicator(ind, values) : NOT_APPLICABLE);
+    out[ind.id] = judgedInPeriod(ind, period) ? judged : notJudgedInPeriod(judged);
+  }
   return out;
+}
+
+/** A result kept as progress, not judged: na, nothing short. */
+function notJudgedInPeriod(r: IndicatorResult): IndicatorResult {
+  return { ...r, status: "na", gap: null };
 }
 
 const isDone = (t: TaskRow): boolean => TASK_STATUSES.some((s) => s.id === t.status && s.done);
@@ -1176,7 +1193,7 @@ function unitSummary(
     ...(declaredCode !== undefined ? { declaredCode } : {}),
     values: report.values,
     ...(report.countRows ? { countRows: report.countRows } : {}),
-    indicators: judgeUnit(report.values, profile.form, report.unit.typeId),
+    indicators: judgeUnit(report.values, profile.form, report.unit.typeId, report.period.kind),
     tasks: taskCounts(report.tasks, tasksAsOf(report, profile)),
     onRoster,
     texts: report.texts,
@@ -1214,7 +1231,11 @@ function pooledRate(
   return any ? { numerator, weights } : null;
 }
 
-function provinceSummary(units: readonly UnitSummary[], form: Form): ProvinceSummary {
+function provinceSummary(
+  units: readonly UnitSummary[],
+  form: Form,
+  period: PeriodKind | null,
+): ProvinceSummary {
   // SPEC §5: sums over the units that filled a value; blank optional values are skipped, not 0.
   const values: Record<string, CountPair> = {};
   for (const f of form.counts) {
@@ -1266,7 +1287,7 @@ function provinceSummary(units: readonly UnitSummary[], form: Form): ProvinceSum
         break;
       }
     }
-    indicators[ind.id] = result(ind, j);
+    indicators[ind.id] = judgedInPeriod(ind, period) ? result(ind, j) : notJudgedInPeriod(result(ind, j));
     pooled[ind.id] = filled.length;
     const tally = { met: 0, short: 0, na: 0 };
     for (const u of units) tally[u.indicators[ind.id]?.status ?? "na"] += 1;

@@ -81,6 +81,14 @@ const indicatorBase = {
     .array(z.preprocess(unitTypeIdOf, z.enum(unitTypeIds)))
     .min(1)
     .optional(),
+  /**
+   * The periods whose reports are judged on it (a yearly target such as giải ngân > 95%: ["NAM"]);
+   * absent, every period of the form. Another period's consolidation leaves the indicator out.
+   */
+  periods: z
+    .array(z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.enum(PERIOD_KINDS)))
+    .min(1)
+    .optional(),
 };
 const fractionTarget = z.number().min(0).max(1);
 
@@ -232,7 +240,14 @@ export const formSchema = z
       integer(p.part, ["parts", i, "part"]);
       integer(p.whole, ["parts", i, "whole"]);
     });
+    const formPeriods = new Set(form.periods.map((p) => p.kind));
     form.indicators.forEach((ind, i) => {
+      for (const kind of ind.periods ?? [])
+        if (!formPeriods.has(kind))
+          issue(
+            ["indicators", i, "periods"],
+            `kỳ ${kind} không có trong biểu mẫu (các kỳ: ${[...formPeriods].join(", ")})`,
+          );
       switch (ind.kind) {
         case "ratio":
           integer(ind.part, ["indicators", i, "part"]);
@@ -294,6 +309,19 @@ export type Indicator = Form["indicators"][number];
 export type IndicatorKind = Indicator["kind"];
 export type TaskTemplate = Form["tasks"][number];
 export type MeetingLimits = z.output<typeof meetingLimitsSchema>;
+
+/** Whether reports of `kind` are judged on an indicator (its `periods`; any kind when it has none or the kind is unknown). */
+export function judgedInPeriod(ind: Indicator, kind: PeriodKind | null | undefined): boolean {
+  return ind.periods === undefined || kind === null || kind === undefined || ind.periods.includes(kind);
+}
+
+/** "báo cáo năm", "báo cáo 6 tháng và báo cáo năm": the reports an indicator is judged in, for sentences. */
+export function judgedPeriodsText(ind: Indicator): string {
+  const names = (ind.periods ?? []).map((k) => `báo cáo ${PERIOD_LABELS[k].label.toLowerCase()}`);
+  return names.length <= 1
+    ? (names[0] ?? "")
+    : `${names.slice(0, -1).join(", ")} và ${names[names.length - 1]}`;
+}
 
 /** The count field of a code (the form was checked, so every code the engine asks for exists). */
 export function countField(form: Form, code: string): CountField {

@@ -445,9 +445,15 @@ function reshapedFrom(
  * The indicators of `code` whose verdict changes when column D is the figure the unit reported then:
  * only reductions read column D.
  */
-function verdictChanges(u: UnitSummary, form: Form, code: string, reported: number): VerdictChange[] {
+function verdictChanges(
+  u: UnitSummary,
+  c: Pick<Consolidation, "form" | "period">,
+  code: string,
+  reported: number,
+): VerdictChange[] {
+  const form = c.form;
   const values = { ...u.values, [code]: { ...pairOf(u.values, code), previous: reported } };
-  const judged = judgeUnit(values, form, u.typeId);
+  const judged = judgeUnit(values, form, u.typeId, c.period?.kind ?? null);
   return form.indicators.flatMap((indicator) => {
     const declared = u.indicators[indicator.id];
     const then = judged[indicator.id];
@@ -581,7 +587,7 @@ export function compareWithPrevious(
       const reported = before?.values[code]?.current ?? null;
       if (declared === null || reported === null || declared === reported) continue;
       const reportedIn = labelOf(newest.period.year);
-      const changes = verdictChanges(u, c.form, code, reported);
+      const changes = verdictChanges(u, c, code, reported);
       mismatches.push({
         unit: u.code,
         code,

@@ -2,7 +2,13 @@
 // validator and consolidation: each expected number is worked out by hand in the test.
 import { reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
 import { consolidateBytes, consolidationProfile, inspectSubmission } from "../app/consolidate-files";
-import { consolidate, consolidationJson, majorityForm, type Submission } from "./consolidate";
+import {
+  consolidate,
+  consolidationJson,
+  majorityForm,
+  reportShortfalls,
+  type Submission,
+} from "./consolidate";
 import { CCHC_FORM_ID } from "./forms";
 import { DEFAULT_PROFILE, parseProfile, type Profile } from "./profile";
 import { defaultProfileForForm, shippedProfile } from "./profiles";
@@ -146,8 +152,15 @@ describe("a profile's own minimum count and fixed baseline (what a plan like see
 
 describe("CCHC-BC/2025 (seed 001)", () => {
   test("giải ngân > 95%: exactly 95% is short by one (floor(0,95·1000) + 1 − 950)", () => {
+    const yearly = { period: "NAM" as const, reportDate: { year: 2025, month: 12, day: 10 } };
     const c = consolidate(
-      [submit("a.xlsx", cchc("P_A", { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 950] }), CCHC)],
+      [
+        submit(
+          "a.xlsx",
+          cchc("P_A", { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 950] }, yearly),
+          CCHC,
+        ),
+      ],
       { profile: CCHC },
     );
     expect(c.units[0]!.indicators.GIAI_NGAN_RATIO).toEqual({
@@ -157,6 +170,61 @@ describe("CCHC-BC/2025 (seed 001)", () => {
       status: "short",
       gap: 1,
     });
+  });
+  test("giải ngân is the year's target: a quarter's report keeps its value as progress, not judged (no shortfall, no letter)", () => {
+    const q2 = consolidate(
+      [submit("a.xlsx", cchc("P_A", { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 400] }), CCHC)],
+      { profile: CCHC },
+    );
+    expect(q2.units[0]!.indicators.GIAI_NGAN_RATIO).toMatchObject({ value: 0.4, status: "na", gap: null });
+    expect(q2.province.indicators.GIAI_NGAN_RATIO).toMatchObject({ value: 0.4, status: "na" });
+    expect(q2.shortfalls.map((s) => s.indicator)).not.toContain("GIAI_NGAN_RATIO");
+    expect(
+      followUpLetters(q2, CCHC, {
+        date: { year: 2025, month: 6, day: 20 },
+        replyBy: { year: 2025, month: 6, day: 27 },
+      }),
+    ).toEqual([]);
+    const text = documentText(reportDocument(q2, CCHC, { date: { year: 2025, month: 6, day: 20 } }));
+    expect(text).toContain(
+      "14. Giải ngân kế hoạch vốn đầu tư ngân sách nhà nước (mục tiêu trên 95%): chỉ đánh giá ở báo cáo năm; kỳ này kết quả chung (1 đơn vị) đạt 40,0%, để theo dõi.",
+    );
+    // (A wide form's title rows start after the unit columns.)
+    const legend = String(summaryWorkbook(q2, CCHC).sheets[0]!.rows[2]!.find((cell) => cell !== null)?.value);
+    expect(legend).toContain("Giải ngân vốn: chỉ đánh giá ở báo cáo năm; kỳ này ghi số để theo dõi.");
+    // A clerk checking a quarter's file is not told it falls short of the year's target.
+    const unit = submit(
+      "a.xlsx",
+      cchc("P_A", { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 400] }),
+      CCHC,
+    );
+    expect(reportShortfalls(unit.result.report!, CCHC.form).map((s) => s.indicator.id)).not.toContain(
+      "GIAI_NGAN_RATIO",
+    );
+  });
+  test("a profile's periods must be periods of its form", () => {
+    const parsed = parseProfile({
+      name: "Thử",
+      form: "CCHC-BC/2025",
+      indicators: [
+        {
+          id: "GIAI_NGAN_RATIO",
+          kind: "ratio",
+          part: "VON_GIAI_NGAN",
+          whole: "VON_KE_HOACH",
+          target: 0.95,
+          comparison: ">",
+          label: "Giải ngân",
+          short: "Giải ngân",
+          itemUnit: "triệu đồng",
+          periods: ["6T"],
+        },
+      ],
+    });
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.errors.join("\n")).toContain(
+      "kỳ 6T không có trong biểu mẫu (các kỳ: Q1, Q2, Q3, Q4, NAM)",
+    );
   });
   test("satisfaction is pooled by weight, never a plain mean", () => {
     // 98% of 100 answers and 90% of 300: (98·100 + 90·300) / 400 = 92%, short of 96%; the plain mean would be 94%.
@@ -465,18 +533,23 @@ test("the report says a ratio over nothing is over nothing: no late hồ sơ, so
     [
       submit(
         "a.xlsx",
-        cchc("P_A", {
-          HS_TRE_HAN: [null, 0],
-          HS_XIN_LOI: [null, 0],
-          VON_KE_HOACH: [null, null],
-          VON_GIAI_NGAN: [null, null],
-        }),
+        cchc(
+          "P_A",
+          {
+            HS_TRE_HAN: [null, 0],
+            HS_XIN_LOI: [null, 0],
+            VON_KE_HOACH: [null, null],
+            VON_GIAI_NGAN: [null, null],
+          },
+          // The year's report: giải ngân is judged in it only.
+          { period: "NAM", reportDate: { year: 2025, month: 12, day: 10 } },
+        ),
         CCHC,
       ),
     ],
     { profile: CCHC },
   );
-  const text = documentText(reportDocument(c, CCHC, { date: { year: 2025, month: 6, day: 20 } }));
+  const text = documentText(reportDocument(c, CCHC, { date: { year: 2025, month: 12, day: 20 } }));
   expect(text).toContain(
     "7. Hồ sơ trễ hạn được xin lỗi theo quy định (mục tiêu 100%): không có hồ sơ giải quyết trễ hạn trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.",
   );

@@ -37,12 +37,13 @@ import {
   targetPhrase,
   valuePhrase,
 } from "./documents";
-import { countField, type Indicator } from "./form";
+import { countField, judgedInPeriod, judgedPeriodsText, type Indicator } from "./form";
 import { pairOf } from "./judge";
 import { viInteger } from "./format";
 import { gapText, indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { foldKey } from "./text";
 import { resultPhrase } from "./history";
+import { notJudgedThisPeriod } from "./summary";
 import {
   bodyHeading,
   bodyParagraph,
@@ -366,6 +367,8 @@ function indicatorSentence(
   noneOf?: string,
   /** A reduction's pooled sums, said after its percentage ("từ 679 xuống 647 cuộc họp"). */
   sums?: { readonly previous: number; readonly current: number } | null,
+  /** The consolidation's period does not judge it (a yearly target in a quarter): its value is progress. */
+  notThisPeriod = false,
 ): ParagraphSpec {
   const status = r?.status ?? "na";
   // "0 đơn vị chưa đánh giá được" says nothing: the units not judged are named only when there are some.
@@ -378,8 +381,9 @@ function indicatorSentence(
         ? `chưa đạt mục tiêu${gap ? ` (${gap})` : ""}`
         : "chưa đánh giá được (thiếu số liệu hoặc mẫu số bằng 0)";
   // What follows the bold "N. label (target)": nothing to judge, nothing to pool, or the pooled value.
-  const said =
-    status === "na" && noneOf !== undefined
+  const said = notThisPeriod
+    ? `chỉ đánh giá ở ${judgedPeriodsText(ind)}; kỳ này ${c.units.length === 0 || pooled === 0 ? "không có số liệu để theo dõi" : `kết quả chung (${pooledPhrase(pooled, c)}) ${r ? valuePhrase(ind, r.value, "na") : "chưa tính được"}, để theo dõi`}.`
+    : status === "na" && noneOf !== undefined
       ? `không có ${noneOf.replace(/^Số\s+/, "").replace(/^./, (ch) => ch.toLowerCase())} trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.`
       : c.units.length === 0
         ? "không có báo cáo nào được tổng hợp, nên chưa đánh giá được."
@@ -420,6 +424,7 @@ function indicatorSection(c: Consolidation): Block[] {
               ? countField(c.form, ind.whole).label
               : undefined,
             pooledReductionSums(ind, c.units),
+            !judgedInPeriod(ind, c.period?.kind),
           ),
         )),
   ];
@@ -762,7 +767,8 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     }),
   ]);
   const legend =
-    "Ô in đậm trên nền xám: chưa đạt mục tiêu; “—”: chưa đánh giá được (mẫu số bằng 0, thiếu số liệu hoặc chỉ tiêu không áp dụng cho loại đơn vị).";
+    "Ô in đậm trên nền xám: chưa đạt mục tiêu; “—”: chưa đánh giá được (mẫu số bằng 0, thiếu số liệu hoặc chỉ tiêu không áp dụng cho loại đơn vị)." +
+    notJudgedThisPeriod(c);
   return appendixSection(
     [
       ...head,

@@ -18,7 +18,16 @@ import {
 } from "./consolidate";
 import type { Finding, Severity } from "./findings";
 import { formSubject, periodPhrase, targetPhrase } from "./documents";
-import { chartIndicator, periodLabel, reductionBases, type Form, type Indicator, type Period } from "./form";
+import {
+  chartIndicator,
+  judgedInPeriod,
+  judgedPeriodsText,
+  periodLabel,
+  reductionBases,
+  type Form,
+  type Indicator,
+  type Period,
+} from "./form";
 import { gapSentence, indicatorValueFormat, isCountKind, targetText } from "./indicator-text";
 import { pairOf } from "./judge";
 import type { Profile } from "./profile";
@@ -354,12 +363,21 @@ function weightedNote(form: Form): string {
   return shorts.length === 0 ? "" : `; ${shorts.join(", ")} bình quân theo số phiếu`;
 }
 
+/** " Giải ngân vốn: chỉ đánh giá ở báo cáo năm; kỳ này ghi số để theo dõi.": an indicator this period does not judge. */
+export function notJudgedThisPeriod(c: Pick<Consolidation, "form" | "period">): string {
+  return c.form.indicators
+    .filter((ind) => !judgedInPeriod(ind, c.period?.kind))
+    .map((ind) => ` ${ind.short}: chỉ đánh giá ở ${judgedPeriodsText(ind)}; kỳ này ghi số để theo dõi.`)
+    .join("");
+}
+
 function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   const form = c.form;
   const legend =
     `Mục tiêu áp dụng — hồ sơ ${profile.name}: ` +
     form.indicators.map((ind) => `${ind.short} ${targetText(ind)}`).join("; ") +
     `. Ô đỏ: không đạt; ô xanh: đạt; “—”: không đánh giá được (mẫu số bằng 0, chưa điền hoặc chỉ tiêu không áp dụng cho loại đơn vị). Dòng tổng tính tỷ lệ từ tổng số (không lấy trung bình các tỷ lệ${weightedNote(form)}). Số liệu từng đơn vị ở trang “Số liệu”.` +
+    notJudgedThisPeriod(c) +
     (c.units.some((u) => rollupUnits(u) > 0) ? ` ${ROLLUP_LEGEND}` : "") +
     (c.units.some((u) => u.firstReportDate) ? ` ${UPDATE_LEGEND}` : "");
   const header = [

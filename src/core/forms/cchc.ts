@@ -278,6 +278,8 @@ export const CCHC_FORM = {
       label: "Giải ngân kế hoạch vốn đầu tư ngân sách nhà nước",
       short: "Giải ngân vốn",
       itemUnit: "triệu đồng",
+      // The year's disbursement against the year's plan: a quarter's share of it is no shortfall.
+      periods: ["NAM"],
     },
   ],
   tasks: [
