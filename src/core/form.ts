@@ -83,7 +83,7 @@ const indicatorBase = {
     .optional(),
   /**
    * The periods whose reports are judged on it (a yearly target such as giải ngân > 95%: ["NAM"]);
-   * absent, every period of the form. Another period's consolidation leaves the indicator out.
+   * absent, every period of the form. In another period's report its value is progress, not judged.
    */
   periods: z
     .array(z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.enum(PERIOD_KINDS)))

@@ -552,8 +552,7 @@ export function compareWithPrevious(
       continue;
     }
     if (before !== undefined) compared++;
-    for (const { code, label: name } of counts) {
-      const label = name;
+    for (const { code, label } of counts) {
       // The count's row as the unit's file has it (rows may have been inserted), when known.
       const row = u.countRows?.[code];
       const cellIn = (column: "D" | "E"): string | null => (row === undefined ? null : `${column}${row}`);

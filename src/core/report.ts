@@ -381,8 +381,13 @@ function indicatorSentence(
         ? `chưa đạt mục tiêu${gap ? ` (${gap})` : ""}`
         : "chưa đánh giá được (thiếu số liệu hoặc mẫu số bằng 0)";
   // What follows the bold "N. label (target)": nothing to judge, nothing to pool, or the pooled value.
+  // A yearly target in a quarter's report: its value is progress, said without a verdict.
+  const progress =
+    c.units.length === 0 || pooled === 0 || !r
+      ? "không có số liệu để theo dõi"
+      : `kết quả chung (${pooledPhrase(pooled, c)}) ${valuePhrase(ind, r.value, "na")}, để theo dõi`;
   const said = notThisPeriod
-    ? `chỉ đánh giá ở ${judgedPeriodsText(ind)}; kỳ này ${c.units.length === 0 || pooled === 0 ? "không có số liệu để theo dõi" : `kết quả chung (${pooledPhrase(pooled, c)}) ${r ? valuePhrase(ind, r.value, "na") : "chưa tính được"}, để theo dõi`}.`
+    ? `chỉ đánh giá ở ${judgedPeriodsText(ind)}; kỳ này ${progress}.`
     : status === "na" && noneOf !== undefined
       ? `không có ${noneOf.replace(/^Số\s+/, "").replace(/^./, (ch) => ch.toLowerCase())} trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.`
       : c.units.length === 0
