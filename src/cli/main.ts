@@ -154,7 +154,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
     io.err(mainHelp(specs));
     return 2;
   }
-  if (name === "--version" || name === "-v") {
+  if (name === "--version" || name === "-v" || name === "-V") {
     io.out(`kl226 phiên bản ${VERSION}\n`);
     return 0;
   }

@@ -1296,13 +1296,20 @@ function provinceSummary(
   return { values, indicators, counts, pooled, late: units.filter((u) => u.late).length };
 }
 
-/** The units an indicator's province value is pooled over: those it applies to that filled all of its inputs. */
+/**
+ * The units an indicator's province value is pooled over: those it applies to that filled all of its
+ * inputs, and for a reduction those with a baseline (column D above 0). A unit with none, a new one
+ * most often, has no reduction of its own ("—"), and its "0 → 40" counted as the province's rise: the
+ * report's "từ 679 xuống 647" then held 40 meetings of a unit no reduction was judged for, and turned
+ * a 10,6% cut into 4,7%.
+ */
 export function pooledUnits(ind: Indicator, units: readonly UnitSummary[]): UnitSummary[] {
   const inputs = indicatorInputs(ind);
   return units.filter(
     (u) =>
       indicatorApplies(ind, u.typeId) &&
-      inputs.every(([code, column]) => pairOf(u.values, code)[column] !== null),
+      inputs.every(([code, column]) => pairOf(u.values, code)[column] !== null) &&
+      (ind.kind !== "reduction" || (pairOf(u.values, ind.of).previous ?? 0) > 0),
   );
 }
 

@@ -78,4 +78,6 @@ test("a report dated over half a year past its deadline in a later year is likel
     "Ngày báo cáo 10/01/2026 sau hạn gửi báo cáo (06/12/2025): khi tổng hợp",
   );
   expect(lateReport(annual2025(12, 6, 2025), DEFAULT_PROFILE)).toBeUndefined();
+  // A date years off is a typo of the date (UNLIKELY_DATE), not of Năm: no advice to write 2062 there.
+  expect(lateReport(annual2025(12, 2, 2062), DEFAULT_PROFILE)?.likelyPeriod).toBeUndefined();
 });

@@ -123,10 +123,11 @@ export function lateReport(
 ): LateReport | undefined {
   const deadline = reportDeadline(profile, report.period.kind, report.period.year);
   if (deadline === null || compareDates(report.reportDate, deadline) <= 0) return undefined;
-  // More than half a year late in a later year: more likely the report of that year with its Năm
-  // left at the old year (a copied file) than a report half a year overdue.
+  // More than half a year late, in the next year: more likely that year's report on last year's file,
+  // its Năm left as it was, than a report half a year overdue. (A date years off, "2062", is a typo of
+  // the date itself: UNLIKELY_DATE says so, and the Năm cell is not to be changed.)
   const typo =
-    report.reportDate.year > report.period.year &&
+    report.reportDate.year === report.period.year + 1 &&
     dayNumber(report.reportDate) - dayNumber(deadline) > HALF_YEAR_DAYS;
   return {
     date: report.reportDate,

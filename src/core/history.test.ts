@@ -654,13 +654,22 @@ describe("a column D that decides a verdict (PREVIOUS_MISMATCH with what it chan
     const message = (unit: string, code: string) =>
       h.warnings.find((w) => w.unit === unit && w.finding.message.includes(code))?.finding.message;
     expect(message("SO_A", "Tổng số hội nghị")).toContain(
-      "Nếu tính theo số năm trước, kết quả “Giảm số lượng hội nghị so với cùng kỳ” là giảm 5,3%, chưa đạt mục tiêu giảm ít nhất 10% (theo số khai ở cột D là giảm 10,0%, đạt mục tiêu).",
+      "Nếu tính theo số năm trước, kết quả “Giảm số lượng hội nghị so với cùng kỳ” là giảm 5,3%, chưa đạt mục tiêu giảm ít nhất 10%, vượt 5 cuộc họp so với mức cho phép; theo số khai ở cột D là giảm 10,0%, đạt mục tiêu.",
     );
     expect(message("SO_B", "Tổng số hội nghị")).toContain(
-      "là giảm 25,0%, đạt mục tiêu (theo số khai ở cột D là giảm 5,3%, chưa đạt mục tiêu giảm ít nhất 10%).",
+      "là giảm 25,0%, đạt mục tiêu; theo số khai ở cột D là giảm 5,3%, chưa đạt mục tiêu giảm ít nhất 10%, vượt 5 cuộc họp so với mức cho phép.",
     );
     // 210 → 170 documents is 19%, 200 → 170 is 15%: both met, nothing more to say.
     expect(message("SO_A", "Số văn bản hành chính")).not.toContain("Nếu tính");
+  });
+
+  it("a shortfall of another size is said too (1.450 declared, 414 reported: over by 2, or by 883)", () => {
+    const c3 = run([{ unit: "SO_C", name: "Sở C", counts: { VB_HANH_CHINH: [1450, 1234] } }]);
+    const h3 = compareWithPrevious(c3, last([{ code: "SO_C", values: { VB_HANH_CHINH: { current: 414 } } }]));
+    // 15% fewer than 1.450 allows 1.232 (1.234 is 2 over); than 414 allows 351 (883 over, a 198,1% rise).
+    expect(h3.warnings[0]?.finding.message).toContain(
+      "Nếu tính theo số năm trước, kết quả “Cắt giảm văn bản hành chính so với cùng kỳ” là tăng 198,1%, chưa đạt mục tiêu giảm ít nhất 15%, vượt 883 văn bản so với mức cho phép; theo số khai ở cột D là giảm 14,9%, chưa đạt mục tiêu giảm ít nhất 15%, vượt 2 văn bản so với mức cho phép.",
+    );
   });
 
   it("keeps the facts for the letters and the report: cell, both figures, the period, the verdicts", () => {

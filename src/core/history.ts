@@ -13,6 +13,7 @@ import {
   type UnitSummary,
 } from "./consolidate";
 import { targetPhrase, valuePhrase } from "./documents";
+import { shownGap } from "./indicator-text";
 import { finding, type Finding } from "./findings";
 import { PERIOD_KINDS, PERIOD_LABELS, periodText, type Form, type Indicator, type PeriodKind } from "./form";
 import { pairOf } from "./judge";
@@ -457,29 +458,44 @@ function verdictChanges(
   return form.indicators.flatMap((indicator) => {
     const declared = u.indicators[indicator.id];
     const then = judged[indicator.id];
-    return indicator.kind === "reduction" &&
-      indicator.of === code &&
-      declared !== undefined &&
-      then !== undefined &&
-      declared.status !== then.status
-      ? [{ indicator, declared, reported: then }]
-      : [];
+    if (
+      indicator.kind !== "reduction" ||
+      indicator.of !== code ||
+      declared === undefined ||
+      then === undefined
+    )
+      return [];
+    // A verdict that flips, or a shortfall of another size (1.450 declared for 414 reported: "vượt 2"
+    // on the figure declared, "vượt 883" on its own).
+    const differs =
+      declared.status !== then.status || (declared.status === "short" && declared.gap !== then.gap);
+    return differs ? [{ indicator, declared, reported: then }] : [];
   });
 }
 
-/** "Nếu tính theo số năm trước, kết quả “…” là giảm 7,4%, chưa đạt mục tiêu giảm ít nhất 10% (theo số khai ở cột D là giảm 19,4%, đạt mục tiêu)." */
+/**
+ * "Nếu tính theo số năm trước, kết quả “…” là giảm 7,4%, chưa đạt mục tiêu giảm ít nhất 10%, vượt 2 cuộc
+ * họp so với mức cho phép; theo số khai ở cột D là giảm 19,4%, đạt mục tiêu."
+ */
 export function verdictChangeSentence(ch: VerdictChange): string {
   const ind = ch.indicator;
-  return `Nếu tính theo số năm trước, kết quả “${ind.label}” là ${resultPhrase(ind, ch.reported)} (theo số khai ở cột D là ${resultPhrase(ind, ch.declared)}).`;
+  const said = (r: IndicatorResult): string =>
+    r.value === null ? "thì chưa đánh giá được" : `là ${resultPhrase(ind, r)}`;
+  return `Nếu tính theo số năm trước, kết quả “${ind.label}” ${said(ch.reported)}; theo số khai ở cột D ${said(ch.declared)}.`;
 }
 
-/** "giảm 7,4%, chưa đạt mục tiêu giảm ít nhất 10%", "giảm 19,4%, đạt mục tiêu": a result and its verdict in words. */
+/**
+ * "giảm 7,4%, chưa đạt mục tiêu giảm ít nhất 10%, vượt 2 cuộc họp so với mức cho phép", "giảm 19,4%,
+ * đạt mục tiêu": a result, its verdict and, when short, by how much.
+ */
 export function resultPhrase(ind: Indicator, r: IndicatorResult): string {
+  if (r.value === null) return "chưa đánh giá được";
+  const gap = r.status === "short" ? shownGap(ind, r.gap) : undefined;
   const verdict =
     r.status === "met"
       ? "đạt mục tiêu"
       : r.status === "short"
-        ? `chưa đạt ${targetPhrase(ind)}`
+        ? `chưa đạt ${targetPhrase(ind)}${gap ? `, ${gap}` : ""}`
         : "chưa đánh giá được";
   return `${valuePhrase(ind, r.value, r.status)}, ${verdict}`;
 }

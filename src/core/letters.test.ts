@@ -316,14 +316,26 @@ describe("followUpLetters", () => {
     expect(l?.text).toContain(
       "Số liệu cùng kỳ năm trước (cột D, trang “Chỉ tiêu”) trong báo cáo của đơn vị khác với số liệu chính đơn vị đã báo cáo 6 tháng đầu năm 2025:\n" +
         "- “Tổng số hội nghị, cuộc họp đã tổ chức” (ô D5): báo cáo kỳ này ghi 2.500, báo cáo 6 tháng đầu năm 2025 ghi 2.400. " +
-        "Nếu tính theo số năm trước, kết quả “Giảm số lượng hội nghị so với cùng kỳ” là giảm 6,3%, chưa đạt mục tiêu giảm ít nhất 10% (theo số khai ở cột D là giảm 10,0%, đạt mục tiêu).",
+        "Nếu tính theo số năm trước, kết quả “Giảm số lượng hội nghị so với cùng kỳ” là giảm 6,3%, chưa đạt mục tiêu giảm ít nhất 10%, vượt 90 cuộc họp so với mức cho phép; theo số khai ở cột D là giảm 10,0%, đạt mục tiêu.",
     );
     expect(l?.text).toContain(
       "Đề nghị Ủy ban nhân dân xã Mười gửi số liệu cùng kỳ năm trước đã kiểm tra lại (tệp báo cáo đã sửa, hoặc văn bản nêu lý do điều chỉnh) về Sở Nội vụ",
     );
     expect(l?.notes).toEqual([
-      "Cột D khác báo cáo 6 tháng đầu năm 2025: “Tổng số hội nghị, cuộc họp đã tổ chức” 2.500 (báo cáo 6 tháng đầu năm 2025 ghi 2.400; tính theo số đó thì Giảm hội nghị chưa đạt).",
+      "Cột D khác báo cáo 6 tháng đầu năm 2025: “Tổng số hội nghị, cuộc họp đã tổ chức” 2.500 (báo cáo 6 tháng đầu năm 2025 ghi 2.400; tính theo số đó thì “Giảm hội nghị” chưa đạt).",
     ]);
+    // A letter that also asks about shortfalls names both in its V/v (Sở Văn Bản: 1.000 → 900 documents).
+    const vb = compareWithPrevious(c, {
+      period: { kind: "6T", year: 2025 },
+      units: [{ code: "SO_VB", values: { VB_HANH_CHINH: { current: 1200 } } }],
+    });
+    const both = followUpLetters({ ...c, previousMismatches: vb.mismatches }, profile, dates).find(
+      (x) => x.unit === "SO_VB",
+    );
+    expect(both?.reasons).toEqual(["previous", "short"]);
+    expect(both?.subject).toBe(
+      "kiểm tra số liệu cùng kỳ năm trước và các chỉ tiêu chưa đạt trong báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026",
+    );
     // Without --previous nothing of it.
     expect(letters.find((x) => x.unit === "XA_10")).toBeUndefined();
   });

@@ -436,7 +436,7 @@ const STATUS_WORDS: Readonly<Record<Status, string>> = {
 
 /** "“Tổng số hội nghị…” 62 (báo cáo năm 2025 ghi 54; tính theo số đó thì Giảm hội nghị chưa đạt)", for the index sheet. */
 function mismatchNote(m: PreviousMismatch): string {
-  const changes = m.changes.map((ch) => `${ch.indicator.short} ${STATUS_WORDS[ch.reported.status]}`);
+  const changes = m.changes.map((ch) => `“${ch.indicator.short}” ${STATUS_WORDS[ch.reported.status]}`);
   const then = changes.length > 0 ? `; tính theo số đó thì ${changes.join(", ")}` : "";
   return `“${m.label}” ${viInteger(m.declared)} (báo cáo ${m.reportedIn} ghi ${viInteger(m.reported)}${then})`;
 }
@@ -534,7 +534,9 @@ function letterSubject(reasons: readonly LetterReason[], results: string): strin
     case "returned":
       return `trả lại và đề nghị gửi lại báo cáo ${results}`;
     case "previous":
-      return `kiểm tra số liệu cùng kỳ năm trước trong báo cáo ${results}`;
+      return reasons.includes("short")
+        ? `kiểm tra số liệu cùng kỳ năm trước và các chỉ tiêu chưa đạt trong báo cáo ${results}`
+        : `kiểm tra số liệu cùng kỳ năm trước trong báo cáo ${results}`;
     case "short":
       return `các chỉ tiêu chưa đạt trong báo cáo ${results}`;
     case "late":

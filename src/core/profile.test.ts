@@ -218,11 +218,14 @@ describe("the shipped profiles (SPEC §8), from the seeds' own numbers", () => {
     expect(p.form.indicators.map((i) => i.kind)).not.toContain("minCount");
     expect(p.form.tasks.map((t) => t.content)).toContain("Rà soát, cắt giảm 15 thủ tục hành chính");
     expect(p.form.counts.map((c) => c.code)).toContain("TTHC_CAT_GIAM");
-    expect(p.form.subject).toBe("Kế hoạch số 83/KH-UBND ngày 10/6/2026 của UBND thành phố Đồng Nai");
+    // Its own plan, unnumbered in the seed, by its title (letters go from the Sở, so no "của Sở…").
+    expect(p.form.subject).toBe(
+      "Kế hoạch triển khai thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ và Kế hoạch số 123-KH/TU ngày 26/5/2026 của Thành ủy Đồng Nai",
+    );
   });
   test("dong-thap-syt-226 (seed 002): its plan cited, the report sent to the Sở Nội vụ", () => {
     const p = shippedProfile("dong-thap-syt-226")!;
-    expect(p.form.subject).toBe("Kế hoạch số 4245/KH-SYT ngày 26/5/2026 của Sở Y tế");
+    expect(p.form.subject).toBe("Kế hoạch số 4245/KH-SYT ngày 26/5/2026");
     expect(p.organisation.reportTo).toBe("Sở Nội vụ tỉnh Đồng Tháp");
   });
   test("hcm-attp-cchc-2025 (seed 001) is the CCHC form, quarterly and yearly", () => {

@@ -571,7 +571,7 @@ test("IV.5 with --previous: the units whose column D differs from their own last
   expect(text).toContain(
     "5. Đơn vị có số liệu cùng kỳ năm trước (cột D) khác với báo cáo 6 tháng đầu năm 2025 của chính đơn vị (2); kết quả các chỉ tiêu giảm được tính theo số đơn vị khai:\n" +
       "- Sở Văn Bản: “Số văn bản hành chính ban hành” 1.000 (báo cáo 6 tháng đầu năm 2025 ghi 1.200; tính theo số đó thì giảm 25,0%, đạt mục tiêu).\n" +
-      "- Xã Mười: “Tổng số hội nghị, cuộc họp đã tổ chức” 2.500 (báo cáo 6 tháng đầu năm 2025 ghi 2.400; tính theo số đó thì giảm 6,3%, chưa đạt mục tiêu giảm ít nhất 10%).",
+      "- Xã Mười: “Tổng số hội nghị, cuộc họp đã tổ chức” 2.500 (báo cáo 6 tháng đầu năm 2025 ghi 2.400; tính theo số đó thì giảm 6,3%, chưa đạt mục tiêu giảm ít nhất 10%, vượt 90 cuộc họp so với mức cho phép).",
   );
   // Without it, section IV ends at its fourth point.
   expect(main).not.toContain("5. Đơn vị có số liệu cùng kỳ năm trước");
@@ -584,4 +584,32 @@ test("II: a pooled reduction says the two sums it is computed from", () => {
   );
   // Meetings: 5 × 100 + 2.500 + 2.800 + 2.800 + 2.500 = 11.100 before, 9.951 now.
   expect(main).toContain("giảm 10,4% (từ 11.100 xuống 9.951 cuộc họp), đạt mục tiêu");
+});
+
+test("II: a unit with no baseline (column D 0: a new unit) is outside the pooled reduction, as it is outside its own", () => {
+  const submit = (unit: string, counts: Record<string, [number, number]>) => ({
+    file: `${unit}.xlsx`,
+    sha256: unit,
+    result: inspectBytes(reportBytes({ unit, name: `Đơn vị ${unit}`, counts }), profile),
+  });
+  // Sở A: 100 → 90 meetings (10% fewer); the new Trung tâm: 0 → 40 (no reduction of its own, "—").
+  const c2 = consolidate(
+    [
+      submit("SO_A", { HN_TONG: [100, 90] }),
+      submit("TT_MOI", { HN_TONG: [0, 40], HN_TRUC_TUYEN: [0, 30], HN_VUOT_THOI_LUONG: [0, 0] }),
+    ],
+    {
+      profile,
+    },
+  );
+  expect(c2.units.find((u) => u.code === "TT_MOI")!.indicators.MEETING_REDUCTION?.status).toBe("na");
+  // Pooled over Sở A alone: 10%, met; with the new unit's 40 it read "từ 100 lên 130", a 30% rise.
+  expect(c2.province.indicators.MEETING_REDUCTION).toMatchObject({ value: 0.1, status: "met" });
+  expect(c2.province.pooled.MEETING_REDUCTION).toBe(1);
+  const text = documentText(reportDocument(c2, profile, { date: dates.date }));
+  expect(text).toContain(
+    "kết quả chung (1/2 đơn vị có đủ số liệu) giảm 10,0% (từ 100 xuống 90 cuộc họp), đạt mục tiêu",
+  );
+  // The summed columns still add every unit.
+  expect(c2.province.values.HN_TONG).toEqual({ previous: 100, current: 130 });
 });
