@@ -105,6 +105,36 @@ describe("a letter (công văn)", () => {
     ]);
     // One that fits stays one line.
     expect(runs("SỞ AN TOÀN THỰC PHẨM")).toEqual([["SỞ AN TOÀN THỰC PHẨM", false]]);
+    // Not inside "THÀNH PHỐ": "UBND THÀNH" / "PHỐ ĐỒNG NAI" was the most balanced break and read as a broken word.
+    const dongNai = officialDocument({
+      ...LETTER,
+      organisation: { ...ORG, superior: "UBND thành phố Đồng Nai", sender: "Sở Khoa học và Công nghệ" },
+    });
+    expect(find(dongNai, /^UBND THÀNH/).runs.map((r) => ("text" in r ? r.text : ""))).toEqual([
+      "UBND THÀNH PHỐ",
+      "ĐỒNG NAI",
+    ]);
+  });
+
+  test("a place and date too long for the right column takes room from the left, so it stays one line", () => {
+    const hcm = officialDocument({
+      ...LETTER,
+      date: { year: 2026, month: 12, day: 14 },
+      organisation: {
+        ...ORG,
+        superior: "UBND Thành phố Hồ Chí Minh",
+        sender: "Sở An toàn thực phẩm",
+        place: "Thành phố Hồ Chí Minh",
+      },
+    });
+    const columns = (hcm.sections[0]!.blocks[0] as TableSpec).columnWidths;
+    // "Thành phố Hồ Chí Minh, ngày 14 tháng 12 năm 2026" at 13 pt: ≈ 100 mm and the cell's 3.8 mm.
+    expect(columns[1]).toBeGreaterThan(103);
+    expect(columns[0]! + columns[1]!).toBeCloseTo(210 - 30 - 15);
+    // "SỞ AN TOÀN THỰC PHẨM" still fits the left on one line.
+    expect(columns[0]).toBeGreaterThan(56);
+    // Thanh Hóa's short line keeps the usual 62 mm.
+    expect((section.blocks[0] as TableSpec).columnWidths[0]).toBe(62);
   });
 
   test("the heading is a two-column table without borders; the rules are lines under the sender and the Tiêu ngữ", () => {

@@ -68,6 +68,21 @@ function textWidthMm(text: string, sizePt: number, bold: boolean): number {
   return em * sizePt * (bold ? 1.04 : 1) * (25.4 / 72);
 }
 
+/** Word pairs of body and place names a heading's line break must not part. */
+const UNBREAKABLE = new Set([
+  "THÀNH PHỐ",
+  "ỦY BAN",
+  "NHÂN DÂN",
+  "HỒ CHÍ",
+  "CHÍ MINH",
+  "KHOA HỌC",
+  "CÔNG NGHỆ",
+  "AN TOÀN",
+  "THỰC PHẨM",
+  "NỘI VỤ",
+  "Y TẾ",
+]);
+
 /**
  * An upper-case body name as the heading's runs: one line when it fits `widthMm`, else two lines
  * broken at the space that balances them ("UBND THÀNH PHỐ" / "HỒ CHÍ MINH"), as such headings are
@@ -84,7 +99,10 @@ export function nameLines(text: string, widthMm: number, sizePt: number, bold: b
   const words = text.split(" ");
   let best: [string, string] | null = null;
   let bestWidth = Infinity;
-  for (let i = 1; i < words.length; i++) {
+  // Not inside a two-word noun ("UBND THÀNH" / "PHỐ ĐỒNG NAI" read as a broken word), unless no other place.
+  const splits = [...words.keys()].slice(1);
+  const whole = splits.filter((i) => !UNBREAKABLE.has(`${words[i - 1]} ${words[i]}`));
+  for (const i of whole.length > 0 ? whole : splits) {
     const a = words.slice(0, i).join(" ");
     const b = words.slice(i).join(" ");
     const width = Math.max(textWidthMm(a, sizePt, bold), textWidthMm(b, sizePt, bold));
@@ -157,9 +175,34 @@ export function bodyHeading(text: string): ParagraphSpec {
   });
 }
 
+/**
+ * The heading's columns: 62 mm for the issuing body, the rest for the Quốc hiệu; a place-and-date line
+ * too long for the right ("Thành phố Hồ Chí Minh, ngày 14 tháng 12 năm 2026" broke before "năm 2026";
+ * ND30 sets it on one line) takes what the body's own lines leave of the left.
+ */
+function headingColumns(org: Organisation, dateLine: string): [number, number] {
+  const [left = 0, right = 0] = HEADING_COLUMNS;
+  // The estimate runs ≈ 5 % short of Times New Roman's italic here, ≈ 3 % of its bold capitals (measured
+  // in LibreOffice's PDF: 102 mm against 96.6 for HCM's date line, 53.7 against 52.3 for its Sở).
+  const need = textWidthMm(dateLine, 13, false) * 1.06 + CELL_PADDING;
+  if (need <= right) return [left, right];
+  const widest = (name: string, bold: boolean): number =>
+    Math.max(
+      ...nameLines(name.toUpperCase(), left - CELL_PADDING, 12, bold).map(
+        (r) => textWidthMm("text" in r ? r.text : "", 12, bold) * 1.03,
+      ),
+    );
+  const body =
+    Math.max(org.superior ? widest(org.superior, false) : 0, widest(org.sender, true)) + CELL_PADDING + 0.3;
+  const shift = Math.min(need - right, left - body);
+  return shift > 0 ? [left - shift, right + shift] : [left, right];
+}
+
 function heading(doc: OfficialDocument): Block {
   const org = doc.organisation;
-  const [left = 0, right = 0] = HEADING_COLUMNS;
+  const dateLine = `${org.place}, ${officialDateText(doc.date)}`;
+  const columns = headingColumns(org, dateLine);
+  const [left, right] = columns;
   const senderWidth = textWidthMm(org.sender.toUpperCase(), 12, true);
   const leftTop: Block[] = [
     ...(org.superior
@@ -185,7 +228,7 @@ function heading(doc: OfficialDocument): Block {
       : []),
   ];
   const rightBottom: Block[] = [
-    p([{ text: `${org.place}, ${officialDateText(doc.date)}`, size: 13, italic: true }], {
+    p([{ text: dateLine, size: 13, italic: true }], {
       align: "center",
       spacing: { before: 6 },
     }),
@@ -193,7 +236,7 @@ function heading(doc: OfficialDocument): Block {
   return {
     kind: "table",
     borders: false,
-    columnWidths: HEADING_COLUMNS,
+    columnWidths: columns,
     rows: [
       [
         { blocks: leftTop, vAlign: "top" },
