@@ -296,6 +296,32 @@ describe("followUpLetters", () => {
     );
   });
 
+  test("a unit written to anyway is told a reduction was not judged for its column D of 0; one with nothing else gets no letter for it", () => {
+    const result = (unit: string, counts: ReportData["counts"]) =>
+      inspectBytes(reportBytes({ unit, name: `Trung tâm ${unit}`, counts }), profile);
+    const c0 = consolidate(
+      [
+        // 0 meetings last year, 40 now, 10 online: short of 60% online, and no reduction to judge.
+        {
+          file: "a.xlsx",
+          sha256: "a",
+          result: result("TT_MOI", { HN_TONG: [0, 40], HN_TRUC_TUYEN: [0, 10], HN_VUOT_THOI_LUONG: [0, 0] }),
+        },
+        {
+          file: "b.xlsx",
+          sha256: "b",
+          result: result("TT_KHAC", { HN_TONG: [0, 40], HN_TRUC_TUYEN: [0, 30], HN_VUOT_THOI_LUONG: [0, 0] }),
+        },
+      ],
+      { profile },
+    );
+    const all = followUpLetters(c0, profile, dates);
+    expect(all.find((l) => l.unit === "TT_MOI")?.text).toContain(
+      "Chỉ tiêu “Giảm số lượng hội nghị so với cùng kỳ” chưa đánh giá được vì số liệu cùng kỳ năm trước (cột D) là 0. Nếu cùng kỳ năm trước đơn vị có số liệu này, đề nghị ghi vào cột D và gửi lại báo cáo.",
+    );
+    expect(all.find((l) => l.unit === "TT_KHAC")).toBeUndefined();
+  });
+
   test("a late-only letter closes politely without asking for anything", () => {
     expect(letter("SO_TRE").text.trim().endsWith("Trân trọng./.")).toBe(true);
   });

@@ -11,6 +11,7 @@ import {
   type Consolidation,
   type RejectedFile,
   type Shortfall,
+  type UnitSummary,
 } from "./consolidate";
 import { compareDates, dayNumber, viDate, type CivilDate } from "./dates";
 import { joinDocuments, type Block, type DocumentSpec } from "./docspec";
@@ -26,7 +27,7 @@ import {
   type DocumentDates,
 } from "./documents";
 import type { Finding } from "./findings";
-import type { Status } from "./judge";
+import { pairOf, type Status } from "./judge";
 import { verdictChangeSentence, type PreviousMismatch } from "./history";
 import type { Form, Indicator } from "./form";
 import { indicatorValueText, shownGap, targetText } from "./indicator-text";
@@ -389,6 +390,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   // thousand units, the letters asking for a report were at the end of 1,271 printed pages.
   const urgency = (d: Draft): number => REASON_ORDER.findIndex((r) => d.sections.has(r));
   const recodedUnits = new Map(c.units.filter((u) => u.declaredCode !== undefined).map((u) => [u.code, u]));
+  const unitsByCode = new Map(c.units.map((u) => [u.code, u]));
   return [...drafts.entries()]
     .sort(([a, da], [b, db]) => urgency(da) - urgency(db) || compareText(a, b))
     .map(([unit, d]) => {
@@ -409,6 +411,16 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
         body.push(
           p(
             `Tệp báo cáo “${baseName(recoded.file)}” ghi Mã đơn vị ${recoded.declaredCode}, không có trong danh sách đơn vị; ${sender} đã tính là báo cáo của đơn vị theo tên đơn vị. Đề nghị đơn vị ghi đúng mã ${unit} ở các lần báo cáo sau.`,
+          ),
+        );
+      // A reduction not judged for want of a baseline (column D 0), told to a unit written to anyway:
+      // a new unit has none, but a 0 typed for a blank is the unit's to correct.
+      const baseless = unitsByCode.get(unit);
+      const unjudged = baseless ? reductionsWithoutBaseline(baseless, form) : [];
+      if (unjudged.length > 0)
+        body.push(
+          p(
+            `${unjudged.map((ind) => `Chỉ tiêu “${ind.label}”`).join("; ")} chưa đánh giá được vì số liệu cùng kỳ năm trước (cột D) là 0. Nếu cùng kỳ năm trước đơn vị có số liệu này, đề nghị ghi vào cột D và gửi lại báo cáo.`,
           ),
         );
       const toSend = reasons
@@ -439,6 +451,18 @@ function mismatchNote(m: PreviousMismatch): string {
   const changes = m.changes.map((ch) => `“${ch.indicator.short}” ${STATUS_WORDS[ch.reported.status]}`);
   const then = changes.length > 0 ? `; tính theo số đó thì ${changes.join(", ")}` : "";
   return `“${m.label}” ${viInteger(m.declared)} (báo cáo ${m.reportedIn} ghi ${viInteger(m.reported)}${then})`;
+}
+
+/** The reductions a unit is not judged on because its column D is 0 (the indicator applies, this period judges it). */
+function reductionsWithoutBaseline(u: UnitSummary, form: Form): Indicator[] {
+  return form.indicators.filter(
+    (ind) =>
+      ind.kind === "reduction" &&
+      u.indicators[ind.id]?.status === "na" &&
+      u.indicators[ind.id]?.value === null &&
+      pairOf(u.values, ind.of).previous === 0 &&
+      pairOf(u.values, ind.of).current !== null,
+  );
 }
 
 /** A returned unit's latest file when it sent more than one, each with a Ngày báo cáo; else undefined. */
