@@ -15,6 +15,7 @@ import {
 import { targetPhrase, valuePhrase } from "./documents";
 import { shownGap } from "./indicator-text";
 import { finding, type Finding } from "./findings";
+import { viInteger } from "./format";
 import { PERIOD_KINDS, PERIOD_LABELS, periodText, type Form, type Indicator, type PeriodKind } from "./form";
 import { pairOf } from "./judge";
 import { MSG } from "./messages";
@@ -98,6 +99,13 @@ function summaryPeriod(sheet: Sheet): PreviousReport["period"] | null {
   return null;
 }
 
+/** A summary sheet's header row (the one with a "Mã đơn vị" cell, wherever an analyst's edits moved it), as match keys. */
+function headerRow(sheet: Sheet): { readonly at: number; readonly keys: string[] } | undefined {
+  const code = matchKey("Mã đơn vị");
+  const at = sheet.rows.findIndex((row) => (row ?? []).some((cell) => matchKey(cellText(cell)) === code));
+  return at < 0 ? undefined : { at, keys: (sheet.rows[at] ?? []).map((cell) => matchKey(cellText(cell))) };
+}
+
 /**
  * The units each accepted roll-up sums, by its unit's code, from the Nguồn sheet's "Lý do" cells
  * (ROLLUP_SOURCES_PREFIX); none from a summary written before session 22 (then the count compares).
@@ -106,14 +114,11 @@ function rollupSourcesOf(workbook: Workbook): Map<string, string[]> {
   const found = new Map<string, string[]>();
   const sheet = workbook.sheets.find((s) => matchKey(s.name) === matchKey(SUMMARY_SHEETS.sources));
   if (!sheet) return found;
-  const headerAt = sheet.rows.findIndex((row) =>
-    (row ?? []).some((cell) => matchKey(cellText(cell)) === matchKey("Mã đơn vị")),
-  );
-  const header = (sheet.rows[headerAt] ?? []).map((cell) => matchKey(cellText(cell)));
-  const unitCol = header.indexOf(matchKey("Mã đơn vị"));
-  const reasonCol = header.indexOf(matchKey("Lý do"));
-  if (headerAt < 0 || unitCol < 0 || reasonCol < 0) return found;
-  for (const row of sheet.rows.slice(headerAt + 1)) {
+  const header = headerRow(sheet);
+  const unitCol = header?.keys.indexOf(matchKey("Mã đơn vị")) ?? -1;
+  const reasonCol = header?.keys.indexOf(matchKey("Lý do")) ?? -1;
+  if (header === undefined || unitCol < 0 || reasonCol < 0) return found;
+  for (const row of sheet.rows.slice(header.at + 1)) {
     const reason = cellText(row?.[reasonCol]).normalize("NFC");
     if (!reason.startsWith(ROLLUP_SOURCES_PREFIX)) continue;
     const codes = reason
@@ -158,30 +163,27 @@ export function previousFromSummary(workbook: Workbook, form: Form): PreviousPar
       errors: [`Trang “${sheet.name}”: không thấy dòng “Kỳ báo cáo: … NĂM” ở đầu trang. ${SUMMARY_HINT}`],
     };
   // The header row and the code column wherever they are (a column inserted before A moves them).
-  const headerAt = sheet.rows.findIndex((row) =>
-    (row ?? []).some((cell) => matchKey(cellText(cell)) === matchKey("Mã đơn vị")),
-  );
-  if (headerAt < 0)
+  const header = headerRow(sheet);
+  if (header === undefined)
     return {
       ok: false,
       errors: [`Trang “${sheet.name}”: không thấy dòng tiêu đề có ô “Mã đơn vị”. ${SUMMARY_HINT}`],
     };
-  const codeCol = (sheet.rows[headerAt] ?? []).findIndex(
-    (cell) => matchKey(cellText(cell)) === matchKey("Mã đơn vị"),
-  );
-  const columns: Array<{ col: number; code: string; column: "previous" | "current" }> = [];
-  (sheet.rows[headerAt] ?? []).forEach((cell, col) => {
-    const key = matchKey(cellText(cell));
-    for (const f of form.counts) {
-      if (f.type !== "integer") continue;
-      for (const column of ["current", "previous"] as const) {
-        if (
-          key === matchKey(countHeader(f.label, column, form.previousHeader)) ||
-          key === matchKey(countHeader(f.label, column))
-        )
-          columns.push({ col, code: f.code, column });
-      }
+  const headerAt = header.at;
+  const codeCol = header.keys.indexOf(matchKey("Mã đơn vị"));
+  // Each count column's header, as the form names column D and as the default does.
+  const wanted = new Map<string, { code: string; column: "previous" | "current" }>();
+  for (const f of form.counts) {
+    if (f.type !== "integer") continue;
+    for (const column of ["current", "previous"] as const) {
+      wanted.set(matchKey(countHeader(f.label, column)), { code: f.code, column });
+      wanted.set(matchKey(countHeader(f.label, column, form.previousHeader)), { code: f.code, column });
     }
+  }
+  const columns: Array<{ col: number; code: string; column: "previous" | "current" }> = [];
+  header.keys.forEach((key, col) => {
+    const found = wanted.get(key);
+    if (found) columns.push({ col, ...found });
   });
   if (columns.length === 0)
     return {
@@ -199,9 +201,7 @@ export function previousFromSummary(workbook: Workbook, form: Form): PreviousPar
     rows.some((row) => leadingText(row).normalize("NFC").includes(ROLLUP_LEGEND));
   const shapes =
     legendIn(sheet.rows.slice(0, headerAt)) || workbook.sheets.some((s) => legendIn(s.rows.slice(0, 6)));
-  const nameCol = (sheet.rows[headerAt] ?? []).findIndex(
-    (cell) => matchKey(cellText(cell)) === matchKey("Tên đơn vị"),
-  );
+  const nameCol = header.keys.indexOf(matchKey("Tên đơn vị"));
   const units: Array<PreviousReport["units"][number]> = [];
   const summedCodes = rollupSourcesOf(workbook);
   const rollups: Array<{ unit: string; units: number; codes?: string[] }> = [];
@@ -473,6 +473,22 @@ function verdictChanges(
   });
 }
 
+/** A consolidation's column D mismatches by unit, each unit's in the form's order of counts. */
+export function mismatchesByUnit(mismatches: readonly PreviousMismatch[]): Map<string, PreviousMismatch[]> {
+  const byUnit = new Map<string, PreviousMismatch[]>();
+  for (const m of mismatches) {
+    const list = byUnit.get(m.unit);
+    if (list) list.push(m);
+    else byUnit.set(m.unit, [m]);
+  }
+  return byUnit;
+}
+
+/** "“Tổng số hội nghị…” 62 (báo cáo năm 2025 ghi 54…)": a mismatch's figures, `then` before the parenthesis closes. */
+export function mismatchFigures(m: PreviousMismatch, then = ""): string {
+  return `“${m.label}” ${viInteger(m.declared)} (báo cáo ${m.reportedIn} ghi ${viInteger(m.reported)}${then})`;
+}
+
 /**
  * "Nếu tính theo số năm trước, kết quả “…” là giảm 7,4%, chưa đạt mục tiêu giảm ít nhất 10%, vượt 2 cuộc
  * họp so với mức cho phép; theo số khai ở cột D là giảm 19,4%, đạt mục tiêu."
@@ -552,6 +568,8 @@ export function compareWithPrevious(
   // Column D is checked against the year just before only.
   const comparedDeclared = period === null || newest.period.year === period.year - 1;
   const labelOf = (year: number): string => periodText({ kind: newest.period.kind, year });
+  // The report column D is checked against ("năm 2025").
+  const reportedIn = labelOf(newest.period.year);
   const warnings: HistoryWarning[] = [];
   const mismatches: PreviousMismatch[] = [];
   // Counts only: a percentage is not a quantity that jumps or carries over.
@@ -601,7 +619,6 @@ export function compareWithPrevious(
       const declared = pairOf(u.values, code).previous;
       const reported = before?.values[code]?.current ?? null;
       if (declared === null || reported === null || declared === reported) continue;
-      const reportedIn = labelOf(newest.period.year);
       const changes = verdictChanges(u, c, code, reported);
       mismatches.push({
         unit: u.code,

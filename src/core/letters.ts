@@ -28,7 +28,7 @@ import {
 } from "./documents";
 import type { Finding } from "./findings";
 import { pairOf, type Status } from "./judge";
-import { verdictChangeSentence, type PreviousMismatch } from "./history";
+import { mismatchesByUnit, mismatchFigures, verdictChangeSentence, type PreviousMismatch } from "./history";
 import type { Form, Indicator } from "./form";
 import { indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { bodyHeading, bodyParagraph, officialDocument, pursuant } from "./official";
@@ -299,18 +299,12 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
 
   // Column D that differs from the unit's own report of that period (PREVIOUS_MISMATCH, with
   // `--previous`): the unit is asked to check it, and told which verdict it decides.
-  const names = new Map(c.units.map((u) => [u.code, u.name]));
-  const mismatchesByUnit = new Map<string, PreviousMismatch[]>();
-  for (const m of c.previousMismatches ?? []) {
-    const list = mismatchesByUnit.get(m.unit);
-    if (list) list.push(m);
-    else mismatchesByUnit.set(m.unit, [m]);
-  }
-  for (const [unit, list] of mismatchesByUnit) {
+  const unitsByCode = new Map(c.units.map((u) => [u.code, u]));
+  for (const [unit, list] of mismatchesByUnit(c.previousMismatches ?? [])) {
     const reportedIn = list[0]!.reportedIn;
     add(
       unit,
-      names.get(unit) ?? unit,
+      unitsByCode.get(unit)?.name ?? unit,
       "previous",
       [
         p(
@@ -390,7 +384,6 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   // thousand units, the letters asking for a report were at the end of 1,271 printed pages.
   const urgency = (d: Draft): number => REASON_ORDER.findIndex((r) => d.sections.has(r));
   const recodedUnits = new Map(c.units.filter((u) => u.declaredCode !== undefined).map((u) => [u.code, u]));
-  const unitsByCode = new Map(c.units.map((u) => [u.code, u]));
   return [...drafts.entries()]
     .sort(([a, da], [b, db]) => urgency(da) - urgency(db) || compareText(a, b))
     .map(([unit, d]) => {
@@ -450,7 +443,7 @@ const STATUS_WORDS: Readonly<Record<Status, string>> = {
 function mismatchNote(m: PreviousMismatch): string {
   const changes = m.changes.map((ch) => `“${ch.indicator.short}” ${STATUS_WORDS[ch.reported.status]}`);
   const then = changes.length > 0 ? `; tính theo số đó thì ${changes.join(", ")}` : "";
-  return `“${m.label}” ${viInteger(m.declared)} (báo cáo ${m.reportedIn} ghi ${viInteger(m.reported)}${then})`;
+  return mismatchFigures(m, then);
 }
 
 /** The reductions a unit is not judged on because its column D is 0 (the indicator applies, this period judges it). */

@@ -42,7 +42,7 @@ import { pairOf } from "./judge";
 import { viInteger } from "./format";
 import { gapText, indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { foldKey } from "./text";
-import { resultPhrase } from "./history";
+import { mismatchesByUnit, mismatchFigures, resultPhrase } from "./history";
 import { notJudgedThisPeriod } from "./summary";
 import {
   bodyHeading,
@@ -118,6 +118,20 @@ const ordinalCell = (n: number, size = TABLE_FONT): TableCellSpec =>
 function ordinalWidth(count: number, size = TABLE_FONT): number {
   const digits = String(Math.max(1, count)).length;
   return Math.max(12, Math.ceil(digits * size * 0.5 * (25.4 / 72) + 3.8 + 0.5));
+}
+
+/**
+ * A table's column widths (mm) whose first column is the STT, laid out for 12 mm: the STT widened for
+ * `count` rows (ordinalWidth), the column at `giver` narrower by as much, so the table keeps its width.
+ */
+function withOrdinalColumn(
+  widths: readonly number[],
+  count: number,
+  giver: number,
+  size = TABLE_FONT,
+): number[] {
+  const stt = ordinalWidth(count, size);
+  return widths.map((w, i) => (i === 0 ? stt : i === giver ? w - (stt - 12) : w));
 }
 
 function table(
@@ -584,22 +598,21 @@ function baselineParagraphs(c: Consolidation): Block[] {
   const all = c.previousMismatches ?? [];
   if (all.length === 0) return [];
   const names = new Map(c.units.map((u) => [u.code, u.name]));
+  const byUnit = mismatchesByUnit(all);
   const units = byName(
-    [...new Set(all.map((m) => m.unit))],
+    [...byUnit.keys()],
     (code) => names.get(code) ?? code,
     (code) => code,
   );
   const reportedIn = all[0]!.reportedIn;
   const shown = units.slice(0, NAMES_IN_TEXT);
   const lines = shown.map((code) => {
-    const items = all
-      .filter((m) => m.unit === code)
-      .map((m) => {
-        const then = m.changes.map(
-          (ch) => `; tính theo số đó thì ${resultPhrase(ch.indicator, ch.reported)}`,
-        );
-        return `“${m.label}” ${viInteger(m.declared)} (báo cáo ${m.reportedIn} ghi ${viInteger(m.reported)}${then.join("")})`;
-      });
+    const items = (byUnit.get(code) ?? []).map((m) =>
+      mismatchFigures(
+        m,
+        m.changes.map((ch) => `; tính theo số đó thì ${resultPhrase(ch.indicator, ch.reported)}`).join(""),
+      ),
+    );
     return bodyParagraph(`- ${names.get(code) ?? code}: ${items.join("; ")}.`);
   });
   const rest = units.length - shown.length;
@@ -723,8 +736,7 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
   // With many indicators (CCHC-BC/2025 has 14) a narrower name column leaves "100,0%" one line.
   const size = many ? 8 : 10;
   // The STT column grows with the number of units; the name column gives way.
-  const stt = ordinalWidth(c.units.length, size);
-  const fixed = [stt, (many ? 32 : 52) - (stt - 12), many ? 17 : 20];
+  const fixed = withOrdinalColumn([12, many ? 32 : 52, many ? 17 : 20], c.units.length, 1, size);
   // "(≥ 100%)" does not fit a 14-indicator column and, held together (docx's keepTogether), broke
   // as "(≥ 100%" / ")": there the target goes without parentheses, smaller and not bold.
   const indicatorHead = (ind: Indicator): string | TableCellSpec =>
@@ -855,7 +867,6 @@ function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
     const ind = byId.get(s.indicator);
     return ind ? [{ s, ind }] : [];
   });
-  const stt = ordinalWidth(rows.length);
   const cells = rows.map(({ s, ind }, i) => [
     ordinalCell(i + 1),
     cellText(s.unitName),
@@ -872,7 +883,7 @@ function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
         : table(
             // "Mục tiêu" wide enough for "≥ 100%" on one line at 12 pt (17 mm broke it before the "%"),
             // "Kết quả" for an honest "94,997%" (20 mm broke it).
-            [stt, 36 - (stt - 12), 40, 23, 21, 33],
+            withOrdinalColumn([12, 36, 40, 23, 21, 33], rows.length, 1),
             ["STT", "Đơn vị", "Chỉ tiêu", "Kết quả", "Mục tiêu", "Số còn thiếu, vượt"],
             cells,
           ),
@@ -939,7 +950,7 @@ function missingAppendix(
         ? bodyParagraph("Không có đơn vị nào chưa gửi hoặc bị trả lại báo cáo.")
         : // The code column wide enough for a 20-letter code at 11 pt; the status is short ("Bị trả lại: 1 lỗi").
           table(
-            [ordinalWidth(rows.length), 44, 42 - (ordinalWidth(rows.length) - 12), 30, 37],
+            withOrdinalColumn([12, 44, 42, 30, 37], rows.length, 2),
             ["STT", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Tình trạng"],
             rows,
           ),
