@@ -24,7 +24,7 @@ import {
   letterStyle,
   withLetterSheet,
 } from "./letters";
-import type { Profile } from "./profile";
+import { parseProfile, type Profile } from "./profile";
 import { shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
 import { writeXlsx } from "../xlsx/write";
@@ -320,6 +320,25 @@ describe("followUpLetters", () => {
       "Chỉ tiêu “Giảm số lượng hội nghị so với cùng kỳ” chưa đánh giá được vì số liệu cùng kỳ năm trước (cột D) là 0. Nếu cùng kỳ năm trước đơn vị có số liệu này, đề nghị ghi vào cột D và gửi lại báo cáo.",
     );
     expect(all.find((l) => l.unit === "TT_KHAC")).toBeUndefined();
+    // A reduction that does not apply to the unit's type is "—" for another reason: column D is not blamed.
+    const meetings = profile.form.indicators.find((i) => i.id === "MEETING_REDUCTION")!;
+    const parsed = parseProfile({ name: "Thử", indicators: [{ ...meetings, appliesTo: ["SO_NGANH"] }] });
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    const commune = inspectBytes(
+      reportBytes({
+        unit: "XA_MOI",
+        name: "Xã Mới",
+        type: "UBND_XA",
+        counts: { HN_TONG: [0, 40], HN_TRUC_TUYEN: [0, 10], HN_VUOT_THOI_LUONG: [0, 0] },
+      }),
+      parsed.profile,
+    );
+    const notApplying = consolidate([{ file: "x.xlsx", sha256: "x", result: commune }], {
+      profile: parsed.profile,
+    });
+    const letter = followUpLetters(notApplying, parsed.profile, dates).find((l) => l.unit === "XA_MOI");
+    expect(letter?.reasons).toEqual(["short"]);
+    expect(letter?.text).not.toContain("cột D) là 0");
   });
 
   test("a late-only letter closes politely without asking for anything", () => {

@@ -29,7 +29,7 @@ import {
 import type { Finding } from "./findings";
 import { pairOf, type Status } from "./judge";
 import { mismatchesByUnit, mismatchFigures, verdictChangeSentence, type PreviousMismatch } from "./history";
-import type { Form, Indicator } from "./form";
+import { indicatorApplies, judgedInPeriod, type Form, type Indicator, type PeriodKind } from "./form";
 import { indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { bodyHeading, bodyParagraph, officialDocument, pursuant } from "./official";
 import type { Organisation, Profile } from "./profile";
@@ -409,7 +409,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       // A reduction not judged for want of a baseline (column D 0), told to a unit written to anyway:
       // a new unit has none, but a 0 typed for a blank is the unit's to correct.
       const baseless = unitsByCode.get(unit);
-      const unjudged = baseless ? reductionsWithoutBaseline(baseless, form) : [];
+      const unjudged = baseless ? reductionsWithoutBaseline(baseless, form, c.period?.kind ?? null) : [];
       if (unjudged.length > 0)
         body.push(
           p(
@@ -446,13 +446,17 @@ function mismatchNote(m: PreviousMismatch): string {
   return mismatchFigures(m, then);
 }
 
-/** The reductions a unit is not judged on because its column D is 0 (the indicator applies, this period judges it). */
-function reductionsWithoutBaseline(u: UnitSummary, form: Form): Indicator[] {
+/**
+ * The reductions a unit is not judged on because its column D is 0: those that apply to its type and
+ * that this period judges (one that does not apply, or a yearly one in a quarter, is "—" for another
+ * reason, and the letter must not blame column D).
+ */
+function reductionsWithoutBaseline(u: UnitSummary, form: Form, period: PeriodKind | null): Indicator[] {
   return form.indicators.filter(
     (ind) =>
       ind.kind === "reduction" &&
-      u.indicators[ind.id]?.status === "na" &&
-      u.indicators[ind.id]?.value === null &&
+      indicatorApplies(ind, u.typeId) &&
+      judgedInPeriod(ind, period) &&
       pairOf(u.values, ind.of).previous === 0 &&
       pairOf(u.values, ind.of).current !== null,
   );
