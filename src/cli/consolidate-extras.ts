@@ -8,6 +8,7 @@ import { z } from "../core/zod";
 import { compareText, type Consolidation, type Warning } from "../core/consolidate";
 import {
   compareWithPrevious,
+  comparableHistory,
   historyOrder,
   parsePreviousReport,
   previousFromSummary,
@@ -583,7 +584,8 @@ export function withPrevious(
   const h = compareWithPrevious(c, reports, band);
   const added: Warning[] = h.warnings.map((w) => ({ file: w.file, unit: w.unit, ...w.finding }));
   const warnings = [...c.warnings, ...added].sort((a, b) => compareText(a.file, b.file));
-  const newest = historyOrder(reports)[0];
+  // The notes are about the file the figures compare with, or, when none compares, the newest given.
+  const newest = comparableHistory(reports, c.period)[0] ?? historyOrder(reports)[0];
   const lines =
     previous.length === 1 || newest === undefined
       ? [
@@ -593,14 +595,18 @@ export function withPrevious(
           `So sánh với ${previous.length} báo cáo tổng hợp các năm trước (${previous.map((p, i) => `${reports[i]?.period.year ?? "?"}: ${p.path}`).join("; ")}); năm gần nhất ${newest.period.year}:`,
         ];
   if (newest) lines.push(...previousPeriodNotes(c.period, newest).map((n) => `  ${n}`));
-  // Two files of one year: the first given is used (historyOrder); said, not silent.
-  const firstOf = new Map<number, string>();
+  // Two files of one period: the first given is used (historyOrder); said, not silent.
+  const firstOf = new Map<string, string>();
   previous.forEach((p, i) => {
-    const year = reports[i]?.period.year;
-    if (year === undefined) return;
-    const first = firstOf.get(year);
-    if (first === undefined) firstOf.set(year, p.path);
-    else lines.push(`  Lưu ý: ${p.path} cùng năm ${year} với ${first}: chỉ dùng ${first} (tệp ghi trước).`);
+    const period = reports[i]?.period;
+    if (period === undefined) return;
+    const key = `${period.kind}|${period.year}`;
+    const first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, p.path);
+    else
+      lines.push(
+        `  Lưu ý: ${p.path} cũng là báo cáo tổng hợp ${periodText(period)} như ${first}: chỉ dùng ${first} (tệp ghi trước).`,
+      );
   });
   const mismatches = h.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH").length;
   const outliers = h.warnings.length - mismatches;

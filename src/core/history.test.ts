@@ -22,14 +22,14 @@ import type { Sheet, Workbook } from "./workbook";
 const profile = DEFAULT_PROFILE;
 const COUNT_CODES = profile.form.counts.map((f) => f.code);
 
-function run(reports: readonly ReportData[]): Consolidation {
+function run(reports: readonly ReportData[], period: "NAM" | "6T" = "NAM"): Consolidation {
   return consolidate(
     reports.map((r) => ({
       file: `in/${r.unit}.xlsx`,
       sha256: r.unit,
-      result: inspectBytes(reportBytes({ period: "NAM", ...r }), profile),
+      result: inspectBytes(reportBytes({ period, ...r }), profile),
     })),
-    { profile, period: { kind: "NAM", year: 2026 } },
+    { profile, period: { kind: period, year: 2026 } },
   );
 }
 
@@ -269,6 +269,23 @@ describe("OUTLIER with several years of history (mean ± 3 standard deviations)"
         (w) => w.finding.code,
       ),
     ).not.toContain("OUTLIER");
+  });
+
+  it("compares with last year's report of the same period when that year's report of another period is given first", () => {
+    // A 6T report (SO_A declares HN_TONG previous 100); the analyst gives 2025's annual summary, then 2025's 6T one.
+    const c = run([{ unit: "SO_A", name: "Sở A" }], "6T");
+    const report = (kind: "NAM" | "6T", hn: number): PreviousReport => ({
+      period: { kind, year: 2025 },
+      units: [{ code: "SO_A", values: { HN_TONG: { current: hn } } }],
+    });
+    for (const order of [
+      [report("NAM", 210), report("6T", 95)],
+      [report("6T", 95), report("NAM", 210)],
+    ]) {
+      const h = compareWithPrevious(c, order);
+      expect(h.comparedDeclared).toBe(true);
+      expect(h.mismatches.map((m) => [m.unit, m.reported])).toEqual([["SO_A", 95]]);
+    }
   });
 
   it("compares declared previous values with the newest year only", () => {

@@ -16,7 +16,15 @@ import { targetPhrase, valuePhrase } from "./documents";
 import { shownGap } from "./indicator-text";
 import { finding, type Finding } from "./findings";
 import { viInteger } from "./format";
-import { PERIOD_KINDS, PERIOD_LABELS, periodText, type Form, type Indicator, type PeriodKind } from "./form";
+import {
+  PERIOD_KINDS,
+  PERIOD_LABELS,
+  periodText,
+  type Form,
+  type Indicator,
+  type Period,
+  type PeriodKind,
+} from "./form";
 import { pairOf } from "./judge";
 import { MSG } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
@@ -370,14 +378,34 @@ function outlierMessage(
 }
 
 /**
- * Earlier consolidations, newest first, one per year (of two for the same year the first given):
- * the newest is "last year" for the PREVIOUS_MISMATCH check and the new/gone lists; those of its
- * period kind are the OUTLIER history.
+ * Earlier consolidations, newest year first, one per period (of two for the same period the first
+ * given; of two periods of one year, the order given): the first is what the new/gone lists are
+ * against (comparableHistory for the figures).
  */
 export function historyOrder(previous: readonly PreviousReport[]): PreviousReport[] {
-  const byYear = new Map<number, PreviousReport>();
-  for (const p of previous) if (!byYear.has(p.period.year)) byYear.set(p.period.year, p);
-  return [...byYear.values()].sort((a, b) => b.period.year - a.period.year);
+  const byPeriod = new Map<string, PreviousReport>();
+  for (const p of previous) {
+    const key = `${p.period.kind}|${p.period.year}`;
+    if (!byPeriod.has(key)) byPeriod.set(key, p);
+  }
+  return [...byPeriod.values()].sort((a, b) => b.period.year - a.period.year);
+}
+
+/**
+ * The earlier consolidations `period`'s figures compare with, newest first: the same quarter
+ * (half-year, year) in earlier years — "cùng kỳ năm trước" is the same period a year before, and
+ * another quarter's figures are another quantity (quý II's 21 procedures against quý III's 38 said
+ * nothing true). The first is "last year" for PREVIOUS_MISMATCH; all are the OUTLIER history. A
+ * year's report of another period given first does not hide this period's (`--previous nam-2025.json
+ * --previous 6t-2025.json` for a 6T report compares with the second).
+ */
+export function comparableHistory(
+  previous: readonly PreviousReport[],
+  period: Period | null,
+): PreviousReport[] {
+  return historyOrder(previous).filter(
+    (r) => period === null || (r.period.kind === period.kind && r.period.year < period.year),
+  );
 }
 
 function unitsByCode(report: PreviousReport): Map<string, PreviousReport["units"][number]> {
@@ -517,7 +545,7 @@ export function resultPhrase(ind: Indicator, r: IndicatorResult): string {
 }
 
 /**
- * `previous`: one earlier consolidation or several (any order; of two for the same year the first
+ * `previous`: one earlier consolidation or several (any order; of two for the same period the first
  * given is used). An empty list compares with nothing.
  */
 export function compareWithPrevious(
@@ -525,14 +553,9 @@ export function compareWithPrevious(
   previous: PreviousReport | readonly PreviousReport[],
   band: OutlierBand = DEFAULT_PROFILE.outlier,
 ): HistoryComparison {
-  // Only consolidations of this period in earlier years compare: "cùng kỳ năm trước" is the same
-  // quarter (half-year, year) a year before, and another quarter's figures are another quantity
-  // (quý II's 21 procedures against quý III's 38 said nothing true).
-  const period = c.period;
-  const given = historyOrder(Array.isArray(previous) ? previous : [previous as PreviousReport]);
-  const reports = given.filter(
-    (r) => period === null || (r.period.kind === period.kind && r.period.year < period.year),
-  );
+  const list = Array.isArray(previous) ? previous : [previous as PreviousReport];
+  const given = historyOrder(list);
+  const reports = comparableHistory(list, c.period);
   // Which units are new or gone is a fact of the rosters, whatever the period: listed against the
   // newest file given, comparable or not.
   const membership = (against: PreviousReport | undefined) => {
@@ -566,7 +589,7 @@ export function compareWithPrevious(
     .reverse()
     .map((r) => ({ year: r.period.year, units: unitsByCode(r), shapes: shapesOf(r) }));
   // Column D is checked against the year just before only.
-  const comparedDeclared = period === null || newest.period.year === period.year - 1;
+  const comparedDeclared = c.period === null || newest.period.year === c.period.year - 1;
   const labelOf = (year: number): string => periodText({ kind: newest.period.kind, year });
   // The report column D is checked against ("năm 2025").
   const reportedIn = labelOf(newest.period.year);

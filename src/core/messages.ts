@@ -65,6 +65,12 @@ export const KEEP_PERIOD = "không sửa Kỳ báo cáo của tệp này";
 export const MSG = {
   notTemplate: (sheet: string, form: string) =>
     `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới ${TOOL_WORDS.template.both} và chép số liệu sang.`,
+  movedColumns: (
+    sheet: string,
+    moved: ReadonlyArray<{ readonly header: string; readonly at: string; readonly expected: string }>,
+    previousHeader: string,
+  ) =>
+    `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc số liệu của trang này (đọc theo vị trí sẽ lấy nhầm số). Hãy đưa về đúng mẫu: cột D số liệu ${previousHeader.toLowerCase()}, cột E số liệu kỳ này, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.`,
   renamedSheet: (sheet: string, found: string) =>
     `Không có trang tính ${q(sheet)} mà có trang ${q(found)}: có lẽ tên trang đã bị sửa. Đổi tên trang ${q(found)} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`,
   copiedSheet: (copy: string, original: string, hidden: boolean) =>

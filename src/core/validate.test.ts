@@ -60,6 +60,63 @@ describe("NOT_TEMPLATE", () => {
       },
     ]);
   });
+  describe("Chỉ tiêu's columns moved: no figure read from the wrong column", () => {
+    const COUNT_ROWS = Array.from({ length: 13 }, (_, i) => i + 5); // the template's 13 counts, rows 5–17
+    const moved = (r: ReturnType<typeof check>) => r.findings.filter((f) => f.sheet === "Chỉ tiêu");
+    test("a plan column inserted between D and E and filled: rejected once, at the header that moved", () => {
+      const r = check({}, [
+        { op: "insertColumn", sheet: "Chỉ tiêu", before: "E" },
+        { op: "set", sheet: "Chỉ tiêu", cell: "E4", value: "Kế hoạch năm 2026" },
+        ...COUNT_ROWS.map((row) => ({ op: "set" as const, sheet: "Chỉ tiêu", cell: `E${row}`, value: 7 })),
+      ]);
+      expect(r.valid).toBe(false);
+      expect(r.report).toBeNull();
+      // One error, no "chưa điền" on the cells she filled; the title merged over one more column says nothing.
+      expect(moved(r)).toEqual([
+        {
+          code: "NOT_TEMPLATE",
+          severity: "error",
+          sheet: "Chỉ tiêu",
+          cell: "F4",
+          message:
+            "Trang “Chỉ tiêu” bị lệch cột so với mẫu: cột “Kỳ này” đang ở cột F (mẫu: cột E). Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc số liệu của trang này (đọc theo vị trí sẽ lấy nhầm số). Hãy đưa về đúng mẫu: cột D số liệu cùng kỳ năm trước, cột E số liệu kỳ này, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.",
+        },
+      ]);
+    });
+    test("last year and this period swapped in a re-typed sheet, every cell filled: rejected, both named", () => {
+      const r = check({}, [
+        { op: "set", sheet: "Chỉ tiêu", cell: "D4", value: "Kỳ này" },
+        { op: "set", sheet: "Chỉ tiêu", cell: "E4", value: "Cùng kỳ năm trước" },
+        ...COUNT_ROWS.map((row) => ({ op: "set" as const, sheet: "Chỉ tiêu", cell: `D${row}`, value: 5 })),
+      ]);
+      expect(only(moved(r))).toEqual([["NOT_TEMPLATE", "error", "Chỉ tiêu", "E4"]]);
+      expect(moved(r)[0]?.message).toContain(
+        "cột “Cùng kỳ năm trước” đang ở cột E (mẫu: cột D), cột “Kỳ này” đang ở cột D (mẫu: cột E)",
+      );
+    });
+    test("column C deleted: both count columns one to the left", () => {
+      const r = check({}, [{ op: "deleteColumn", sheet: "Chỉ tiêu", column: "C" }]);
+      expect(only(moved(r))).toEqual([["NOT_TEMPLATE", "error", "Chỉ tiêu", "C4"]]);
+      expect(moved(r)[0]?.message).toContain(
+        "đang ở cột C (mẫu: cột D), cột “Kỳ này” đang ở cột D (mẫu: cột E)",
+      );
+    });
+    test("headers renamed, blank, in capitals or NFD where the template has them: read as before", () => {
+      for (const [d, e] of [
+        ["Năm 2025", "6 tháng đầu năm 2026"],
+        [null, null],
+        ["CÙNG KỲ NĂM TRƯỚC", "KỲ NÀY"],
+        ["Cùng kỳ năm trước".normalize("NFD"), "Kỳ này (6 tháng)".normalize("NFD")],
+      ]) {
+        const r = check({}, [
+          { op: "set", sheet: "Chỉ tiêu", cell: "D4", value: d ?? null },
+          { op: "set", sheet: "Chỉ tiêu", cell: "E4", value: e ?? null },
+        ]);
+        expect(r.findings).toEqual([]);
+        expect(r.report?.values.HN_TONG).toEqual({ previous: 100, current: 90 });
+      }
+    });
+  });
   test("a sheet renamed without its marks is named, with how to rename it back", () => {
     const r = check({}, [{ op: "renameSheet", sheet: "Chỉ tiêu", to: "Chi tieu" }]);
     expect(r.valid).toBe(false);

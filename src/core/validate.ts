@@ -50,7 +50,16 @@ import {
   type CountRead,
   type PercentRead,
 } from "./values";
-import { a1, cellAt, parseA1, rangeA1, type CellRange, type Sheet, type Workbook } from "./workbook";
+import {
+  a1,
+  cellAt,
+  columnLetters,
+  parseA1,
+  rangeA1,
+  type CellRange,
+  type Sheet,
+  type Workbook,
+} from "./workbook";
 
 export interface TaskRow {
   /** 1-based sheet row. */
@@ -572,10 +581,19 @@ function noteMerges(workbook: Workbook, profile: Profile, findings: Finding[]): 
     const template = own.get(matchKey(sheet.name));
     if (template === undefined || sheet.merges === undefined) continue;
     const read = READ_COLUMNS.get(matchKey(sheet.name)) ?? [];
+    // A title merged across the table ("A1:F1"): a column inserted or deleted widens or narrows it
+    // ("A1:G1"); its first cell is all that is read either way.
+    const titles = new Set(
+      [...template].flatMap((r) => {
+        const rows = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(r);
+        return rows && rows[1] === rows[2] ? [r.slice(0, r.indexOf(":"))] : [];
+      }),
+    );
     for (const m of sheet.merges) {
       const range = rangeA1(m);
       if (template.has(range)) continue;
       const first = a1(m.r0, m.c0);
+      if (m.r0 === m.r1 && titles.has(first)) continue;
       const overCodes = m.c0 === 0 && m.r1 > m.r0;
       let explained = false;
       findings.forEach((f, i) => {
@@ -864,6 +882,57 @@ export function columnName(form: Form, column: Column): string {
   return column === "previous" ? `cột D, ${form.previousHeader.toLowerCase()}` : "cột E, kỳ này";
 }
 
+/** A header of `Chỉ tiêu`'s header row found in another column than the template's. */
+export interface MovedColumn {
+  readonly header: string;
+  /** Its cell ("F4"). */
+  readonly cell: string;
+  /** Where it is and where the template has it: column letters. */
+  readonly at: string;
+  readonly expected: string;
+}
+
+/**
+ * The count columns are read by position (SPEC §3: D last year, E this period). A clerk who inserts a
+ * column ("Kế hoạch năm 2026" between D and E), deletes one or re-types the sheet with the two
+ * swapped would have other figures read as hers, silently: the header row (the nearest row above
+ * the first code whose column A starts "Mã") says where "Kỳ này" and the previous period's header
+ * are, and each found elsewhere than E and D is returned. A header renamed beyond recognition,
+ * blank or missing says nothing, and nothing is returned for it.
+ */
+export function movedCountColumns(sheet: Sheet, form: Form, firstCodeRow: number): MovedColumn[] {
+  let headRow = -1;
+  for (let r = firstCodeRow - 1; r >= 0 && headRow < 0; r--) {
+    const a = sheet.rows[r]?.[0];
+    if (a !== undefined && /^ma(\s|$)/.test(foldKey(cellText(a)))) headRow = r;
+  }
+  const head = sheet.rows[headRow];
+  if (head === undefined) return [];
+  const previous = foldKey(form.previousHeader);
+  const kindOf = (col: number): Column | null => {
+    const cell = head[col];
+    const h = cell === undefined ? "" : foldKey(cellText(cell));
+    if (h === "") return null;
+    if (h === previous || /cung ky|nam truoc/.test(h)) return "previous";
+    if (/^ky nay\b/.test(h)) return "current";
+    return null;
+  };
+  const moved: MovedColumn[] = [];
+  for (const column of ["previous", "current"] as const) {
+    const expected = COUNT_COLS[column];
+    if (kindOf(expected) === column) continue;
+    const at = head.findIndex((_, col) => col > COUNT_COLS.code && kindOf(col) === column);
+    if (at >= 0)
+      moved.push({
+        header: cleanName(cellText(head[at])),
+        cell: a1(headRow, at),
+        at: columnLetters(at),
+        expected: columnLetters(expected),
+      });
+  }
+  return moved;
+}
+
 /** The counts of `Chỉ tiêu`, and the row (1-based, as Excel numbers it) each was found on. */
 function readCounts(
   sheet: Sheet,
@@ -872,6 +941,22 @@ function readCounts(
 ): { readonly values: CountValues; readonly rows: Readonly<Record<string, number>> } {
   const rows = indexCodes(sheet, findings);
   const values: Record<string, CountPair> = {};
+  const moved = rows.size === 0 ? [] : movedCountColumns(sheet, form, Math.min(...rows.values()));
+  if (moved.length > 0) {
+    // Every figure would be read from the wrong column: one error that says how to put them back,
+    // not a "chưa điền" on each cell the clerk did fill.
+    findings.push(
+      finding(
+        "NOT_TEMPLATE",
+        "error",
+        sheet.name,
+        moved[0]?.cell ?? null,
+        MSG.movedColumns(sheet.name, moved, form.previousHeader),
+      ),
+    );
+    for (const field of form.counts) values[field.code] = { previous: null, current: null };
+    return { values, rows: {} };
+  }
   // Counts typed with comma groups ("1,200": BAD_VALUE, ambiguous), by `${code}|${column}`: the
   // number their digits make, for the part ≤ whole check below.
   const grouped = new Map<string, number>();

@@ -68,7 +68,14 @@ export type Edit =
   /** A copy of the sheet (as it is then), placed after it, named `to` (Excel names it "Chỉ tiêu (2)"). */
   | { readonly op: "copySheet"; readonly sheet: string; readonly to: string }
   /** Cells merged over a range ("D10:E10"), as a clerk does with "Merge & Center". */
-  | { readonly op: "merge"; readonly sheet: string; readonly range: string };
+  | { readonly op: "merge"; readonly sheet: string; readonly range: string }
+  /**
+   * An empty column inserted before column `before` ("E"), as Excel does: later cells move right, a
+   * merge across it widens; validations dropped (they no longer line up).
+   */
+  | { readonly op: "insertColumn"; readonly sheet: string; readonly before: string }
+  /** Column `column` deleted ("C"): later cells move left, a merge across it narrows. */
+  | { readonly op: "deleteColumn"; readonly sheet: string; readonly column: string };
 
 const FIRST_DATA_ROW = 5; // template header is row 4
 
@@ -200,9 +207,36 @@ function applyEdits(spec: WorkbookSpec, edits: readonly Edit[]): WorkbookSpec {
         rows.splice(edit.row - 1, 1);
         sheets[index] = { ...sheet, rows, dataValidations: [], merges: [] };
         break;
+      case "insertColumn":
+      case "deleteColumn": {
+        const at = parseA1(`${edit.op === "insertColumn" ? edit.before : edit.column}1`).col;
+        const by = edit.op === "insertColumn" ? 1 : -1;
+        for (const r of rows) {
+          if (r.length <= at) continue;
+          if (by === 1) r.splice(at, 0, null);
+          else r.splice(at, 1);
+        }
+        const moved = (col: number): number => (col > at || (by === 1 && col === at) ? col + by : col);
+        const merges = (sheet.merges ?? []).map((range) => {
+          const [from, to] = range.split(":").map(parseA1) as [
+            { row: number; col: number },
+            { row: number; col: number },
+          ];
+          return `${a1Of(from.row, moved(from.col))}:${a1Of(to.row, moved(to.col))}`;
+        });
+        sheets[index] = { ...sheet, rows, dataValidations: [], merges };
+        break;
+      }
     }
   }
   return { ...spec, sheets };
+}
+
+function a1Of(row: number, col: number): string {
+  let letters = "";
+  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26))
+    letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
 }
 
 function parseA1(ref: string): { row: number; col: number } {

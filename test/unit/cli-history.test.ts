@@ -117,7 +117,7 @@ describe("kl226 consolidate --previous", () => {
       both,
     );
     expect(both.stdout).toContain(
-      `Lưu ý: ${join(root, "2025.json")} cùng năm 2025 với ${lastC}: chỉ dùng ${lastC} (tệp ghi trước).`,
+      `Lưu ý: ${join(root, "2025.json")} cũng là báo cáo tổng hợp năm 2025 như ${lastC}: chỉ dùng ${lastC} (tệp ghi trước).`,
     );
   });
 
