@@ -90,6 +90,11 @@ function addinBase(value) {
       `ADDIN_URL="${text}" phải là thư mục chứa các tệp của dist/, không phải một tệp. Ví dụ: ${ADDIN_URL_EXAMPLE}`,
     );
   }
+  if (url.pathname.includes("//")) {
+    refuse(
+      `ADDIN_URL="${text}" có "//" trong đường dẫn thư mục: viết một dấu "/" giữa các thư mục. Ví dụ: ${ADDIN_URL_EXAMPLE}`,
+    );
+  }
   if (!url.pathname.endsWith("/")) url.pathname += "/";
   return url.href;
 }
@@ -194,6 +199,14 @@ module.exports = async (env = {}, argv = {}) => {
   // `--env addinUrl=…` / `--env officeJs=cdn` for callers that cannot set the environment.
   const base = addinBase(env.addinUrl ?? process.env.ADDIN_URL);
   const officeJs = officeJsSource(env.officeJs ?? process.env.OFFICE_JS);
+  // What the build is for, said before webpack's own lines: an IT officer who forgot ADDIN_URL, or
+  // whose profile did not get into the folder, sees it here rather than on the users' machines.
+  if (!serving) {
+    const { buildProfilesLine } = require("./build/cli/main.cjs");
+    console.log(
+      `kl226: bản dựng cho ${base}${base === DEV_BASE ? " (máy phát triển; bản cho tỉnh: ADDIN_URL=https://MÁY-CHỦ/THƯ-MỤC/ npm run build)" : ""}; ${buildProfilesLine()}.`,
+    );
+  }
 
   return {
     mode: production ? "production" : "development",

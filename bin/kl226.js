@@ -2,8 +2,10 @@
 // The kl226 command. Runs build/cli/kl226.cjs, the CLI that scripts/build-cli.js bundles once (npm's
 // `prepare` step, so `npm ci`, `npm link` and `npm install -g .` leave it ready): no TypeScript is
 // transpiled at run time. When that build is missing, or a source it lists is newer than the build (the
-// checkout was edited or pulled since), it is rebuilt first; if it cannot be written, the TypeScript
-// sources run through tsx instead.
+// checkout was edited or pulled since, a profile added to profiles/), it is rebuilt first, with the
+// profiles checked as `npm run build` checks them: a broken profile stops the command with the build's
+// Vietnamese lines (exit 2) rather than let it run on the last list of profiles. If the build cannot
+// be written (a read-only install), the TypeScript sources run through tsx instead.
 "use strict";
 const { readFileSync, statSync } = require("node:fs");
 const { join } = require("node:path");
@@ -26,12 +28,25 @@ function isFresh() {
 async function cli() {
   if (isFresh()) return require(built);
   try {
-    await require("../scripts/build-cli.js").buildCli();
+    await require("../scripts/build-cli.js").buildCliChecked();
     return require(built);
-  } catch {
+  } catch (e) {
+    // The build's own refusals (a profile that is not JSON, is invalid, or is named so the command
+    // cannot carry it) start "kl226:" and are the user's to fix.
+    if (e instanceof Error && e.message.startsWith("kl226:")) return refused(e.message);
     require("tsx/cjs/api").register();
     return require("../src/cli/entry.ts");
   }
+}
+
+/** A command that prints why it cannot run and ends with exit code 2. */
+function refused(message) {
+  return {
+    run: async () => {
+      process.stderr.write(`${message}\n`);
+      return 2;
+    },
+  };
 }
 
 // The script is given so that a large run on 2 cores may start it again with one V8 pool thread

@@ -150,10 +150,13 @@ async function buildCliChecked() {
     throw e;
   }
   const invalid = require(join(OUT_DIR, "main.cjs")).invalidProfiles();
-  if (invalid.length > 0)
+  if (invalid.length > 0) {
+    // Not a build bin/kl226.js may run: it stays stale, so the next command says this again.
+    rmSync(join(OUT_DIR, "sources.json"), { force: true });
     throw new Error(
       `kl226: hồ sơ không hợp lệ trong thư mục profiles/ (sửa rồi chạy lại):\n${invalid.join("\n")}`,
     );
+  }
   return written;
 }
 

@@ -255,12 +255,15 @@ function validateManifest(options = {}) {
     fs.existsSync(path.join(distDir, "taskpane.html"));
   const errors = [];
   const notes = [];
+  const warnings = [];
   const unchecked = [];
+  // The address the build should be for: ADDIN_URL as the build reads it (options for tests).
+  const addinUrl = "addinUrl" in options ? options.addinUrl : process.env.ADDIN_URL;
   let root;
   try {
     root = parseXml(fs.readFileSync(manifestFile, "utf8"));
   } catch (e) {
-    return { errors: [`${manifestFile}: XML không hợp lệ: ${e.message}`], notes, unchecked };
+    return { errors: [`${manifestFile}: XML không hợp lệ: ${e.message}`], notes, warnings, unchecked };
   }
   notes.push(`${path.relative(ROOT, manifestFile) || manifestFile}: XML hợp lệ (well-formed)`);
   const all = [...walk(root)];
@@ -308,7 +311,7 @@ function validateManifest(options = {}) {
   notes.push(`${used.size} resid, đều có định nghĩa`);
 
   // URLs: one base (ADDIN_URL, from the page's SourceLocation), https, each naming a served file.
-  const { EMITTED } = require(path.join(ROOT, "webpack.config.js"));
+  const { EMITTED, addinBase } = require(path.join(ROOT, "webpack.config.js"));
   const source =
     first("DefaultSettings")?.children.find((c) => local(c.name) === "SourceLocation")?.attrs.DefaultValue ??
     "";
@@ -343,8 +346,21 @@ function validateManifest(options = {}) {
     notes.push(
       `${urlCount} URL đều dùng https, nằm dưới ${base} và có tệp tương ứng trong ${served.source}; AppDomain là ${origin}`,
     );
-    if (/^https:\/\/localhost[:/]/i.test(base)) {
-      notes.push(
+    // Checking with the address one means to deploy to (README, "Cập nhật"): a build made for
+    // another, or for the development machine, is an error, not a passed check.
+    let wanted = null;
+    try {
+      if (addinUrl !== undefined && addinUrl.trim() !== "") wanted = addinBase(addinUrl);
+    } catch (e) {
+      errors.push(e.message);
+    }
+    if (wanted !== null && wanted !== base)
+      errors.push(
+        `tệp kê khai trỏ tới ${base}, không phải ADDIN_URL=${wanted}: dựng lại bằng ADDIN_URL=${wanted} npm run build`,
+      );
+    else if (wanted !== null) notes.push(`tệp kê khai trỏ tới đúng ADDIN_URL=${wanted}`);
+    if (/^https:\/\/localhost[:/]/i.test(base) && wanted === null) {
+      warnings.push(
         `tệp kê khai trỏ tới ${base}: bản cho máy phát triển (npm start). Bản cho tỉnh: ADDIN_URL=https://MÁY-CHỦ/THƯ-MỤC/ npm run build`,
       );
     }
@@ -459,7 +475,7 @@ function validateManifest(options = {}) {
     "nội dung ảnh biểu tượng (chỉ kiểm tra kích thước)",
   );
   const development = base !== null && /^https:\/\/localhost[:/]/i.test(base);
-  return { errors, notes, unchecked, development };
+  return { errors, notes, warnings, unchecked, development };
 }
 
 if (require.main === module) {
@@ -469,8 +485,9 @@ if (require.main === module) {
     console.error(`Không thấy ${manifest}. Dùng: npm run validate [THƯ-MỤC-BẢN-DỰNG | TỆP-KÊ-KHAI.xml]`);
     process.exitCode = 2;
   } else {
-    const { errors, notes, unchecked, development } = validateManifest({ manifest, dist });
+    const { errors, notes, warnings, unchecked, development } = validateManifest({ manifest, dist });
     for (const n of notes) console.log(`✓ ${n}`);
+    for (const w of warnings) console.log(`⚠ ${w}`);
     for (const e of errors) console.error(`✗ ${e}`);
     console.log("Không kiểm tra được (ngoại tuyến):");
     for (const u of unchecked) console.log(`  – ${u}`);

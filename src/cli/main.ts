@@ -57,7 +57,7 @@ import { progressBar } from "./progress";
 
 export { checkOptions, parseOptions, periodSchema, yearSchema, type Io };
 /** For scripts/build-cli.js: a build with a profiles/*.json that does not parse stops and says why. */
-export { invalidProfiles } from "../core/profiles";
+export { buildProfilesLine, invalidProfiles } from "../core/profiles";
 
 const nodeIo: Io = {
   out: (t) => process.stdout.write(t),

@@ -72,13 +72,25 @@ function pad2(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-/** Parse a typed date: dd/mm/yyyy (also with - or .) or ISO yyyy-mm-dd; null unless the day exists. */
+/**
+ * The date line of an administrative document (Nghị định 30/2020), its place before it or not:
+ * "ngày 15 tháng 6 năm 2026", "Đông Tiến, ngày 05 tháng 6 năm 2026".
+ */
+const DOCUMENT_DATE = /^(?:[^,]*,\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\.?$/;
+
+/**
+ * Parse a typed date: dd/mm/yyyy (also with - or .), ISO yyyy-mm-dd, or a document's date line
+ * ("ngày 15 tháng 6 năm 2026"); null unless the day exists.
+ */
 export function parseDateText(text: string): CivilDate | null {
   const t = text.trim();
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
   if (m) return checked(Number(m[3]), Number(m[2]), Number(m[1]));
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
+  const words = t.normalize("NFC").toLowerCase().replace(/\s+/g, " ");
+  m = words.includes("ngày") ? DOCUMENT_DATE.exec(words) : null;
+  if (m) return checked(Number(m[3]), Number(m[2]), Number(m[1]));
   return null;
 }
 

@@ -67,6 +67,25 @@ test("a province profile overrides only what it names (the keys of the first ver
   expect(p.form.tasks).toEqual(DEFAULT_PROFILE.form.tasks);
 });
 
+test("a profile saved with decomposed accents (NFD) carries composed text (NFC) into templates and documents", () => {
+  const nfd = (t: string) => t.normalize("NFD");
+  const p = parsed({
+    name: nfd("Kế hoạch của UBND tỉnh Quảng Trị"),
+    organisation: {
+      sender: nfd("Sở Nội vụ tỉnh Quảng Trị"),
+      senderHeading: nfd("SỞ NỘI VỤ"),
+      abbreviation: "SNV",
+      place: nfd("Quảng Trị"),
+      superior: nfd("UBND TỈNH QUẢNG TRỊ"),
+    },
+    tasks: [{ content: nfd("Rà soát quy chế làm việc"), deadline: nfd("Quý III/2026") }],
+  });
+  expect(p.name).toBe("Kế hoạch của UBND tỉnh Quảng Trị");
+  expect(p.name).not.toBe(nfd(p.name));
+  expect(p.organisation.place).toBe("Quảng Trị");
+  expect(p.form.tasks[0]?.content).toBe("Rà soát quy chế làm việc");
+});
+
 test("a bad profile is refused with Vietnamese errors that name the key", () => {
   expect(refused({ deadlines: { NAM: { day: 31, month: 2 } } })).toMatch(
     /deadlines\.NAM: ngày không tồn tại/,

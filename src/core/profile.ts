@@ -22,6 +22,7 @@ import {
 } from "./form";
 import { BUILTIN_FORMS, builtinForm, DEFAULT_FORM } from "./forms";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "./workbook";
+import { nfcDeep } from "./text";
 
 export type { TaskTemplate } from "./form";
 
@@ -256,7 +257,8 @@ const IDENTITY_KEYS = ["sender", "senderHeading", "abbreviation", "place", "supe
  * Validate a parsed profile JSON and merge it over the default profile of its form (or `base`
  * when given and of the same form); errors are Vietnamese lines naming the key.
  */
-export function parseProfile(json: unknown, base?: Profile): ProfileOutcome {
+export function parseProfile(given: unknown, base?: Profile): ProfileOutcome {
+  const json = nfcDeep(given);
   const before = beforeSchemaErrors(json);
   if (before.length > 0) return { ok: false, errors: before };
   const parsed = profileFileSchema.safeParse(json);

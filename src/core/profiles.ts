@@ -30,6 +30,13 @@ export function invalidProfiles(): string[] {
   return errors;
 }
 
+/** What a build carries, said when it is made: "hồ sơ: a, b; mặc định: b" (or no default of its own). */
+export function buildProfilesLine(): string {
+  const names = SHIPPED_PROFILE_NAMES.join(", ");
+  const chosen = DEFAULT_NAMES.length === 1 ? DEFAULT_NAMES[0] : undefined;
+  return `hồ sơ: ${names}; mặc định: ${chosen ?? 'không có hồ sơ nào ghi "default": true, nên mẫu KL226-BC/1 chung'}`;
+}
+
 /**
  * This deployment's default profile: the one file of profiles/ with `"default": true` (a province's
  * own plan), else none (the SPEC's defaults, equal to thanh-hoa-226, apply).

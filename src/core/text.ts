@@ -37,6 +37,19 @@ export function cleanName(text: string): string {
   return nfc(text.replace(INVISIBLE, "").replace(/\s+/g, " ").trim());
 }
 
+/**
+ * A parsed JSON value with every string in NFC (keys too): a profile saved by an editor that writes
+ * decomposed accents (NFD) would otherwise carry them into templates and documents, where Word's
+ * search for "Quảng Trị" does not find them.
+ */
+export function nfcDeep(value: unknown): unknown {
+  if (typeof value === "string") return nfc(value);
+  if (Array.isArray(value)) return value.map(nfcDeep);
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [nfc(k), nfcDeep(v)]));
+  return value;
+}
+
 /** Like matchKey but also without diacritics ("Quán triệt" → "quan triet"), for lenient matching. */
 export function foldKey(text: string): string {
   return matchKey(text)

@@ -342,6 +342,55 @@ describe("Thông tin", () => {
     expect(r.valid).toBe(true);
     expect(r.reportDate).toEqual({ year: 2026, month: 6, day: 5 });
   });
+  test("a report date shown month first (typed on a US machine) whose day could be a month is read as stored, with a warning saying both", () => {
+    const r = check({}, [
+      {
+        op: "set",
+        sheet: "Thông tin",
+        cell: "C10",
+        value: { date: { year: 2026, month: 10, day: 5 } },
+        numFmt: "mm/dd/yyyy",
+      },
+    ]);
+    expect(r.valid).toBe(true);
+    expect(r.reportDate).toEqual({ year: 2026, month: 10, day: 5 });
+    expect(r.findings.filter((f) => f.code === "UNLIKELY_DATE")).toEqual([
+      {
+        code: "UNLIKELY_DATE",
+        severity: "warning",
+        sheet: "Thông tin",
+        cell: "C10",
+        message:
+          "Ô Ngày báo cáo có định dạng tháng trước ngày (kiểu Mỹ, mm/dd/yyyy): ô hiện “10/05/2026” nhưng là ngày 5 tháng 10 năm 2026, và chương trình đọc ngày đó. Nếu ngày báo cáo là 10 tháng 5 năm 2026, gõ lại ô là '10/05/2026 (có dấu nháy đơn ở đầu, để ô giữ đúng chữ đã gõ, vì máy đặt kiểu ngày của Mỹ sẽ lại đảo ngày và tháng). Ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.",
+      },
+    ]);
+    // A day over 12 (10/25: only one reading) or equal to the month, or the same date shown day first: nothing.
+    for (const [date, numFmt] of [
+      [{ year: 2026, month: 5, day: 25 }, "mm/dd/yyyy"],
+      [{ year: 2026, month: 6, day: 6 }, "mm/dd/yyyy"],
+      [{ year: 2026, month: 6, day: 5 }, "dd/mm/yyyy"],
+    ] as const)
+      expect(
+        check({}, [{ op: "set", sheet: "Thông tin", cell: "C10", value: { date }, numFmt }]).findings.map(
+          (f) => f.code,
+        ),
+      ).not.toContain("UNLIKELY_DATE");
+  });
+  test("the report date may be a document's date line, its place before it or not, in NFD too", () => {
+    for (const [typed, date] of [
+      ["ngày 15 tháng 6 năm 2026", { year: 2026, month: 6, day: 15 }],
+      ["Đông Tiến, ngày 05 tháng 6 năm 2026", { year: 2026, month: 6, day: 5 }],
+      ["Ngày  5  tháng 06 năm 2026.".normalize("NFD"), { year: 2026, month: 6, day: 5 }],
+    ] as const) {
+      const r = check({ reportDate: typed });
+      expect(r.findings).toEqual([]);
+      expect(r.reportDate).toEqual(date);
+    }
+    // A day that does not exist is still refused.
+    expect(only(check({ reportDate: "ngày 31 tháng 6 năm 2026" }).findings)).toEqual([
+      ["BAD_VALUE", "error", "Thông tin", "C10"],
+    ]);
+  });
   test("a report date in the year before the period is accepted with UNLIKELY_DATE at its cell", () => {
     const r = check({ reportDate: { year: 2025, month: 6, day: 5 } });
     expect(r.valid).toBe(true);

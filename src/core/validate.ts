@@ -56,6 +56,7 @@ import {
   columnLetters,
   parseA1,
   rangeA1,
+  type Cell,
   type CellRange,
   type Sheet,
   type Workbook,
@@ -706,8 +707,16 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
       void findings.push(finding("BAD_VALUE", "error", sheet.name, at, message));
     if (field.code === "NGAY_BAO_CAO") {
       const d = readDate(cell, date1904);
-      if (d.kind === "ok") h.reportDate = d.date;
-      else if (d.kind === "bad") bad(MSG.badDate(d.shown));
+      if (d.kind === "ok") {
+        h.reportDate = d.date;
+        if (monthFirstMisread(cell, d.date)) {
+          const { day, month, year } = d.date;
+          const shown = `${String(month).padStart(2, "0")}/${String(day).padStart(2, "0")}/${year}`;
+          findings.push(
+            finding("UNLIKELY_DATE", "warning", sheet.name, at, MSG.monthFirstDate(shown, d.date)),
+          );
+        }
+      } else if (d.kind === "bad") bad(MSG.badDate(d.shown));
       else
         findings.push(
           finding(
@@ -826,6 +835,16 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
     if (text !== "") h.texts[f.code] = text;
   }
   return h;
+}
+
+/**
+ * A date cell shown month first whose day could be a month too (10/05/2026 read as 5 October): typed
+ * day first on a machine set to English (US), it was stored with the two swapped, and nothing in
+ * the file says which the clerk meant.
+ */
+function monthFirstMisread(cell: Cell | undefined, date: CivilDate): boolean {
+  const v = cell?.value;
+  return v?.kind === "number" && v.monthFirst === true && date.day <= 12 && date.day !== date.month;
 }
 
 /**

@@ -7,6 +7,8 @@ export type CellValue =
       readonly kind: "number";
       readonly value: number;
       readonly isDate?: boolean;
+      /** A date shown month first ("mm/dd/yyyy"): one typed day first on an English (US) machine is misread there. */
+      readonly monthFirst?: boolean;
       readonly isPercent?: boolean;
     }
   | { readonly kind: "string"; readonly value: string }

@@ -285,6 +285,23 @@ describe("dates", () => {
     expect(v(s, "G1")).toEqual({ kind: "number", value: 3 });
   });
 
+  test("a custom date format with the month first marks its dates (a US machine stores 10/05 typed as 5 October)", () => {
+    const st =
+      `<styleSheet xmlns="${NS_MAIN}"><numFmts count="4"><numFmt numFmtId="167" formatCode="mm/dd/yyyy"/>` +
+      `<numFmt numFmtId="168" formatCode="dd/mm/yyyy"/><numFmt numFmtId="169" formatCode="mmm d, yyyy"/>` +
+      `<numFmt numFmtId="170" formatCode="h:mm dd/mm"/><numFmt numFmtId="171" formatCode="yyyy-mm-dd h:mm:ss"/></numFmts>` +
+      `<cellXfs count="6"><xf numFmtId="167"/><xf numFmtId="168"/><xf numFmtId="169"/><xf numFmtId="170"/><xf numFmtId="14"/><xf numFmtId="171"/></cellXfs></styleSheet>`;
+    const s = read1(
+      '<row r="1"><c r="A1" s="0"><v>46300</v></c><c r="B1" s="1"><v>46300</v></c><c r="C1" s="2"><v>46300</v></c>' +
+        '<c r="D1" s="3"><v>46300</v></c><c r="E1" s="4"><v>46300</v></c><c r="F1" s="5"><v>46300</v></c></row>',
+      { styles: st },
+    );
+    expect(v(s, "A1")).toEqual({ kind: "number", value: 46300, isDate: true, monthFirst: true });
+    // Day first, the month by name, minutes before the day, the built-in date, the year first: not marked.
+    for (const cell of ["B1", "C1", "D1", "E1", "F1"])
+      expect(v(s, cell)).toEqual({ kind: "number", value: 46300, isDate: true });
+  });
+
   test("cellStyleXfs are not mistaken for cellXfs", () => {
     const st =
       `<styleSheet xmlns="${NS_MAIN}"><cellStyleXfs count="2"><xf numFmtId="14"/><xf numFmtId="14"/></cellStyleXfs>` +

@@ -34,9 +34,10 @@ const CH_f = 0x66;
 const CH_t = 0x74;
 const CH_r = 0x72;
 const CH_s = 0x73;
-// sml.ts's NUMBER_DATE and NUMBER_PERCENT, copied for the same reason.
+// sml.ts's NUMBER_DATE, NUMBER_PERCENT and NUMBER_DATE_MONTH_FIRST, copied for the same reason.
 const STYLE_DATE = 1;
 const STYLE_PERCENT = 2;
+const STYLE_DATE_MONTH_FIRST = 3;
 
 // Cell types (`t` attribute) as small ints.
 const T_NUMBER = 0;
@@ -406,7 +407,9 @@ function cellValue(
             ? { kind: "number", value: num, isDate: true }
             : shows === STYLE_PERCENT
               ? { kind: "number", value: num, isPercent: true }
-              : { kind: "number", value: num };
+              : shows === STYLE_DATE_MONTH_FIRST
+                ? { kind: "number", value: num, isDate: true, monthFirst: true }
+                : { kind: "number", value: num };
       } else {
         // Text on a number cell is unusual; keep it rather than lose it.
         const raw = isText ?? vString(xml, vStart, vEnd, vText) ?? "";

@@ -302,14 +302,40 @@ export function isPercentFormatCode(code: string): boolean {
     .includes("%");
 }
 
-/** What a number in a style means to the reader: NUMBER_PLAIN, NUMBER_DATE or NUMBER_PERCENT. */
+/**
+ * True when a date format shows the month as a number before the day ("mm/dd/yyyy", "m/d/yy"): what
+ * an English (US) Excel or LibreOffice gives a date typed there, so "10/05/2026" typed for 10 May is
+ * stored as 5 October and still shows "10/05/2026". A month shown by name ("mmm d, yyyy") is not
+ * ambiguous, nor is the year first ("yyyy-mm-dd"), and m between hours and seconds is minutes. Excel's built-in date (id 14) follows the
+ * reader's own settings, so only a custom code says which comes first.
+ */
+export function isMonthFirstDateCode(code: string): boolean {
+  const tokens =
+    formatTokens(code)
+      .replace(/\[[^\]]*\]/g, "")
+      .toLowerCase()
+      .match(/d+|m+|y+|h+|s+/g) ?? [];
+  let month = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] ?? "";
+    if (t.startsWith("d") && t.length <= 2) return month;
+    if (t.startsWith("y")) return false; // year first: ISO's order, read alike everywhere
+    if (!t.startsWith("m") || tokens[i - 1]?.startsWith("h") || tokens[i + 1]?.startsWith("s")) continue;
+    if (t.length > 2) return false;
+    month = true;
+  }
+  return false;
+}
+
+/** What a number in a style means to the reader: NUMBER_PLAIN, NUMBER_DATE (NUMBER_DATE_MONTH_FIRST) or NUMBER_PERCENT. */
 const NUMBER_PLAIN = 0;
 const NUMBER_DATE = 1;
 const NUMBER_PERCENT = 2;
+const NUMBER_DATE_MONTH_FIRST = 3;
 
 const STYLES_NOT_NEEDED = skippableElements(["numFmt", "cellXfs", "xf"]);
 
-/** Per cellXfs index: NUMBER_DATE or NUMBER_PERCENT when that style's number format shows a date or a percentage, else NUMBER_PLAIN. */
+/** Per cellXfs index: NUMBER_DATE (NUMBER_DATE_MONTH_FIRST) or NUMBER_PERCENT when that style's number format shows a date or a percentage, else NUMBER_PLAIN. */
 export function parseNumberStyles(xml: string, part: string): Uint8Array {
   const sc = new XmlScanner(xml, part);
   const custom = new Map<number, string>();
@@ -346,7 +372,13 @@ export function parseNumberStyles(xml: string, part: string): Uint8Array {
       const code = custom.get(id);
       const isDate = code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id);
       const isPercent = code !== undefined ? isPercentFormatCode(code) : BUILTIN_PERCENT_FORMATS.has(id);
-      kind = isDate ? NUMBER_DATE : isPercent ? NUMBER_PERCENT : NUMBER_PLAIN;
+      kind = isDate
+        ? code !== undefined && isMonthFirstDateCode(code)
+          ? NUMBER_DATE_MONTH_FIRST
+          : NUMBER_DATE
+        : isPercent
+          ? NUMBER_PERCENT
+          : NUMBER_PLAIN;
       memo.set(id, kind);
     }
     out[i] = kind;

@@ -158,9 +158,13 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
     );
     const syntax = buildCliIn(dir);
     expect(syntax.status).toBe(1);
-    expect(syntax.stderr).toBe(
-      'kl226: profiles/quang-tri-226.json không phải JSON hợp lệ (dòng 3, cột 23: “{ "content": "a" },”): thừa dấu phẩy trước } hoặc ]. Sửa rồi chạy lại.\n',
-    );
+    const said =
+      'kl226: profiles/quang-tri-226.json không phải JSON hợp lệ (dòng 3, cột 23: “{ "content": "a" },”): thừa dấu phẩy trước } hoặc ]. Sửa rồi chạy lại.\n';
+    expect(syntax.stderr).toBe(said);
+    // The command, which rebuilds itself, says the same and does nothing (it ran the sources with the
+    // last list of profiles, and a JSON error came out as Node's English stack).
+    const made = kl226(dir, ["template", "--out", join(dir, "mau.xlsx")]);
+    expect([made.status, made.stdout, made.stderr]).toEqual([2, "", said]);
     rmSync(join(dir, "profiles", "quang-tri-226.json"));
     writeFileSync(join(dir, "profiles", "quảng trị.json"), JSON.stringify(quangTri));
     const named = buildCliIn(dir);
@@ -198,9 +202,17 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
     );
     const twice = buildCliIn(dir);
     expect(twice.status).toBe(1);
-    expect(twice.stderr).toContain(
-      'profiles/: hcm-attp-226.json, quang-tri-226.json cùng ghi "default": true; chỉ một hồ sơ là mặc định của bản triển khai.',
-    );
+    const said =
+      'profiles/: hcm-attp-226.json, quang-tri-226.json cùng ghi "default": true; chỉ một hồ sơ là mặc định của bản triển khai.';
+    expect(twice.stderr).toContain(said);
+    // Nor does the command go on with a default of its choosing (it made a template with the built-in
+    // profile, exit 0), on this run or the next: the refused build is not one it runs.
+    for (let run = 0; run < 2; run++) {
+      const again = kl226(dir, ["template", "--out", join(dir, "mau2.xlsx")]);
+      expect(again.status).toBe(2);
+      expect(again.stdout).toBe("");
+      expect(again.stderr).toContain(said);
+    }
   }, 120_000);
 
   test("a profile there that does not parse stops the build with its errors", () => {
@@ -214,6 +226,11 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
     const said =
       "kl226: hồ sơ không hợp lệ trong thư mục profiles/ (sửa rồi chạy lại):\nprofiles/quang-tri-226.json:\n  organisation: thiếu senderHeading, abbreviation, place, superior.";
     expect(r.stderr).toContain(said);
+    // The command says the same, not "Lỗi nội bộ … Hãy báo lỗi" for the officer's own typo.
+    const checked = kl226(dir, ["validate", join(ROOT, "samples", "2026-6T", "SO_NOI_VU.xlsx")]);
+    expect(checked.status).toBe(2);
+    expect(checked.stderr).toContain(said);
+    expect(checked.stderr).not.toContain("Lỗi nội bộ");
     // Any webpack build, not only `npm run build` (a plain `npx webpack --output-path …` skipped npm's
     // prebuild step and shipped the profiles of an earlier build): its configuration stops first, no stack.
     cpSync(join(ROOT, "webpack.config.js"), join(dir, "webpack.config.js"));

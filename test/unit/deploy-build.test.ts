@@ -97,6 +97,11 @@ function shape(el: XmlElement, base: string): unknown {
 test("the province build compiles", () => {
   expect({ status: build.status, stderr: String(build.stderr).trim() }).toEqual({ status: 0, stderr: "" });
   expect(String(build.stdout)).toMatch(/compiled (successfully|with \d+ warnings?)/);
+  // It says first what it is for: the address and the profiles it carries (an officer whose profile
+  // did not make it into profiles/, or who forgot ADDIN_URL, sees it before deploying).
+  expect(String(build.stdout)).toContain(
+    `kl226: bản dựng cho ${BASE}; hồ sơ: dong-nai-skhcn-226, dong-thap-syt-226, hcm-attp-226, hcm-attp-cchc-2025, thanh-hoa-226; mặc định: không có hồ sơ nào ghi "default": true, nên mẫu KL226-BC/1 chung.`,
+  );
 });
 
 test("every URL in its manifest is under ADDIN_URL, AppDomain is its origin, and localhost appears nowhere", () => {
@@ -158,6 +163,25 @@ test("npm run validate passes the built folder offline and lists what it could n
   expect(run.stdout.trim().endsWith("manifest.xml: đạt")).toBe(true);
 });
 
+test("npm run validate with ADDIN_URL checks the build is for that address (README, Cập nhật)", () => {
+  const validate = (addinUrl: string) =>
+    spawnSync(process.execPath, [join(ROOT, "scripts", "validate-manifest.js"), out], {
+      cwd: ROOT,
+      env: shellEnv({ ADDIN_URL: addinUrl }),
+      encoding: "utf8",
+    });
+  const same = validate(BASE);
+  expect({ status: same.status, stderr: same.stderr }).toEqual({ status: 0, stderr: "" });
+  expect(same.stdout).toContain(`✓ tệp kê khai trỏ tới đúng ADDIN_URL=${BASE}`);
+  // Built for another address (or for the development machine): an error, not "đạt".
+  const other = validate("https://kl226.sonoivu.quangtri.gov.vn");
+  expect(other.status).toBe(1);
+  expect(other.stderr).toContain(
+    `✗ tệp kê khai trỏ tới ${BASE}, không phải ADDIN_URL=https://kl226.sonoivu.quangtri.gov.vn/: dựng lại bằng ADDIN_URL=https://kl226.sonoivu.quangtri.gov.vn/ npm run build`,
+  );
+  expect(other.stdout).toContain("manifest.xml: 1 lỗi");
+});
+
 test("an ADDIN_URL that is not https:// is refused before building, with a message and no stack trace", () => {
   const run = spawnSync(
     process.execPath,
@@ -202,6 +226,12 @@ describe("the build settings, read by webpack.config.js", () => {
     expect(local.officeJs).toBe("office-js/office.js");
     expect(local.csp).toContain("script-src 'self';");
     expect(local.copied).toEqual(expect.arrayContaining(["office.js", "telemetry/oteljs_agave.js"]));
+  });
+
+  test("an address with an empty folder in it (“…/kl226//”) is refused, saying what to write", async () => {
+    await expect(
+      makeConfig({ addinUrl: "https://portal.quangtri.gov.vn/kl226//" }, { mode: "production" }),
+    ).rejects.toThrow('ADDIN_URL="https://portal.quangtri.gov.vn/kl226//" có "//" trong đường dẫn thư mục');
   });
 
   test("a test server on localhost at another port is an address like any other", () => {

@@ -151,6 +151,14 @@ test("the 1904 date system is detected from a date cell's displayed text", async
 
 test("cell values map from Office.js value types; dates by number format; formulas by cached value", () => {
   expect(cellValue(46178, "Double", "dd/mm/yyyy")).toEqual({ kind: "number", value: 46178, isDate: true });
+  // Month first in a custom code (a US machine's date); Excel's built-in short date follows the reader's settings.
+  expect(cellValue(46300, "Double", "mm/dd/yyyy")).toEqual({
+    kind: "number",
+    value: 46300,
+    isDate: true,
+    monthFirst: true,
+  });
+  expect(cellValue(46300, "Double", "m/d/yyyy")).toEqual({ kind: "number", value: 46300, isDate: true });
   expect(cellValue(34, "Double", "#,##0")).toEqual({ kind: "number", value: 34 });
   expect(cellValue(0.6, "Double", "0%")).toEqual({ kind: "number", value: 0.6, isPercent: true });
   expect(cellValue(0.625, "Double", "0.0%")).toEqual({ kind: "number", value: 0.625, isPercent: true });

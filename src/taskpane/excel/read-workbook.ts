@@ -6,7 +6,10 @@ import { parseDateText } from "../../core/dates";
 import { dateFromSerial } from "../../core/dates";
 import { isTemplateSheet } from "../../core/validate";
 import type { Cell, CellValue, Sheet, Workbook } from "../../core/workbook";
-import { isDateFormatCode, isPercentFormatCode } from "../../xlsx/sml";
+import { isDateFormatCode, isMonthFirstDateCode, isPercentFormatCode } from "../../xlsx/sml";
+
+/** How Office.js writes Excel's built-in short date format (numFmtId 14), whatever the reader's settings. */
+const BUILTIN_SHORT_DATE = "m/d/yyyy";
 
 /** What one used range holds once loaded (the shape of Excel.Range's loaded properties). */
 export interface RangeData {
@@ -77,7 +80,12 @@ export function cellValue(raw: unknown, valueType: string, numberFormat: string)
     case "Double":
     case "Integer":
       if (typeof raw !== "number") return { kind: "empty" };
-      if (isDateFormatCode(numberFormat)) return { kind: "number", value: raw, isDate: true };
+      // Office.js gives Excel's built-in short date (id 14, shown as the reader's own settings say)
+      // as "m/d/yyyy": month first only for another code, as the file reader decides.
+      if (isDateFormatCode(numberFormat))
+        return isMonthFirstDateCode(numberFormat) && numberFormat !== BUILTIN_SHORT_DATE
+          ? { kind: "number", value: raw, isDate: true, monthFirst: true }
+          : { kind: "number", value: raw, isDate: true };
       return isPercentFormatCode(numberFormat)
         ? { kind: "number", value: raw, isPercent: true }
         : { kind: "number", value: raw };
