@@ -1,8 +1,8 @@
 // kl226 consolidate and kl226 demo (SPEC §5–§6): read many unit workbooks (read-only), write the
 // summary workbook (and JSON) atomically, print a short Vietnamese summary; progress on a TTY.
 
-import { existsSync } from "node:fs";
-import { dirname, join, resolve, sep } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { z } from "../core/zod";
 import {
   consolidationProfile,
@@ -300,7 +300,6 @@ const ROSTER_UNREADABLE: Partial<Record<UnreadableReason, string>> = {
 const EARLIER_KIND: Readonly<Record<string, EarlierOutputKind>> = {
   "--out": "summary",
   "--json": "json",
-  "--rollup": "rollup",
   "--report": "docx",
 };
 
@@ -312,7 +311,6 @@ const EARLIER_KIND: Readonly<Record<string, EarlierOutputKind>> = {
 function earlierOutputsAmongInputs(
   files: readonly string[],
   targets: readonly OutputTarget[],
-  rollupUnit: string | undefined,
 ): string[] {
   const inputs = new Map(files.map((f) => [resolve(f), f] as const));
   const earlier: string[] = [];
@@ -348,10 +346,35 @@ function earlierOutputsAmongInputs(
     }
     const file = inputs.get(target);
     if (file === undefined) continue;
-    if (!isEarlierOutput(target, EARLIER_KIND[t.option] ?? "summary", rollupUnit)) refuse(file, t.option);
+    if (!isEarlierOutput(target, EARLIER_KIND[t.option] ?? "summary")) refuse(file, t.option);
     earlier.push(target);
   }
   return earlier;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The report sent upward is a report of these units summed: kept among their reports, the next run
+ * would read it as one more report — the units' own files then "already counted in it", every
+ * shortfall and letter gone — and a path there could be a unit's own file (the Sở Nội vụ's report,
+ * overwritten by the province's roll-up). So, as for --letters, not inside an input folder.
+ */
+function refuseRollupAmongInputs(rollup: string, inputs: readonly string[]): void {
+  const target = resolve(rollup);
+  for (const input of inputs) {
+    const dir = resolve(input);
+    if (!target.startsWith(dir + sep) || !isDirectory(dir)) continue;
+    throw new UsageError(
+      `Tệp ${rollup} (--rollup) nằm trong thư mục nguồn ${input}: báo cáo gửi cấp trên là tổng của chính các báo cáo này, để cùng chỗ thì lần tổng hợp sau sẽ đọc nó như một báo cáo nữa (và có thể đè lên tệp đơn vị đã gửi; tệp nguồn không bao giờ bị ghi đè). Hãy ghi ra ngoài thư mục nguồn, ví dụ --rollup ${join(dirname(dir), "gui-cap-tren", basename(target))}; chưa có gì được ghi.`,
+    );
+  }
 }
 
 /**
@@ -389,9 +412,10 @@ export async function runConsolidation(
     throw new UsageError(
       `Không tìm thấy tệp hoặc thư mục: ${found.missing.join(", ")}. Hãy kiểm tra lại đường dẫn; chưa có gì được ghi.`,
     );
+  if (o.rollup !== undefined) refuseRollupAmongInputs(o.rollup.out, o.inputs);
   // A summary written into the input folder on an earlier run is not a unit report; nor is the roster.
   // But a file someone sent is never replaced: an output path among the inputs must hold that output.
-  const earlier = earlierOutputsAmongInputs(found.files, targets, o.rollup?.unit.code);
+  const earlier = earlierOutputsAmongInputs(found.files, targets);
   const skip = new Set([...outputs, ...earlier, ...(o.exclude ?? []).map((p) => resolve(p))]);
   const files = found.files.filter((f) => !skip.has(resolve(f)));
   if (files.length === 0) {

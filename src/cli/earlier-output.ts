@@ -1,24 +1,21 @@
 // Whether a file found among a run's inputs is what this command wrote there on an earlier run (a
-// summary, its JSON, the roll-up of the same unit, a Word document or letter of KL226): only such a
-// file may be replaced by this run's output and left out of its inputs. Anything else there was sent
-// by someone, and a source file is never overwritten.
+// summary, its JSON, a Word document or letter of KL226): only such a file may be replaced by this
+// run's output and left out of its inputs. Anything else there was sent by someone, and a source file
+// is never overwritten. (A roll-up is never written among the inputs: consolidate-command.ts refuses.)
 
 import { readFileSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
-import { inspectBytes } from "../app/inspect";
-import { DEFAULT_PROFILE } from "../core/profile";
 import { SUMMARY_SHEETS } from "../core/catalogue";
 import { readXlsx } from "../xlsx/read";
 import { entryData, readZipDirectory } from "../xlsx/zip";
 
-export type EarlierOutputKind = "summary" | "json" | "rollup" | "docx";
+export type EarlierOutputKind = "summary" | "json" | "docx";
 
 /**
- * True when `path` holds an earlier output of the given kind. `rollupUnit` is the unit the roll-up is
- * written for: an earlier roll-up is a unit report like any other, told apart by that unit's code.
- * A file that cannot be read is not one (the caller then refuses to overwrite it).
+ * True when `path` holds an earlier output of the given kind. A file that cannot be read is not one
+ * (the caller then refuses to overwrite it).
  */
-export function isEarlierOutput(path: string, kind: EarlierOutputKind, rollupUnit?: string): boolean {
+export function isEarlierOutput(path: string, kind: EarlierOutputKind): boolean {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(path));
@@ -30,11 +27,6 @@ export function isEarlierOutput(path: string, kind: EarlierOutputKind, rollupUni
       return isSummaryWorkbook(bytes);
     case "json":
       return isReportJson(bytes);
-    case "rollup":
-      return (
-        rollupUnit !== undefined &&
-        inspectBytes(bytes, DEFAULT_PROFILE, {}, { forms: "follow" }).unit === rollupUnit
-      );
     case "docx":
       return isKl226Docx(bytes);
   }

@@ -159,6 +159,18 @@ export function checkOutputs(targets: readonly OutputTarget[]): void {
       );
     byPath.set(key, t);
   }
+  // The letters' folder is KL226's own: letters there are replaced, old ones deleted. Another output
+  // inside it could be replaced by a letter (a report named tat-ca-thu-nhac.docx) or deleted as stale.
+  for (const folder of targets.filter((t) => t.kind === "dir")) {
+    const inside = resolve(folder.path).normalize("NFC") + sep;
+    const other = targets.find(
+      (t) => t.kind === "file" && resolve(t.path).normalize("NFC").startsWith(inside),
+    );
+    if (other)
+      throw new UsageError(
+        `${other.option} ${other.path} nằm trong thư mục thư nhắc (${folder.option} ${folder.path}): thư mục đó chỉ chứa thư nhắc do KL226 ghi (thư cũ bị thay, thư không còn cần bị xóa), nên ${other.option} có thể bị ghi đè hay xóa. Hãy ghi ${other.option} ra ngoài thư mục này; chưa có gì được ghi.`,
+      );
+  }
   for (const t of targets) {
     const target = resolve(t.path);
     const existing = statOrNull(target);

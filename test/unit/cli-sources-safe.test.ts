@@ -30,7 +30,6 @@ const ROLLUP_UNIT = ["--as-unit", "SO_NOI_VU", "--name", "Sở Nội vụ", "--t
 
 test.each([
   ["--out", "SO_A.xlsx", []],
-  ["--rollup", "XA_C.xlsx", ROLLUP_UNIT],
   ["--report", "XA_C.docx", []],
 ])(
   "%s onto a file someone sent, found in the input folder: exit 2, nothing written",
@@ -46,6 +45,37 @@ test.each([
   },
 );
 
+test.each([
+  [
+    "a unit's own report, named as the roll-up's unit",
+    "SO_NOI_VU.xlsx",
+    { "SO_NOI_VU.xlsx": reportBytes({ unit: "SO_NOI_VU", name: "Sở Nội vụ" }) },
+  ],
+  ["a report someone sent", "XA_C.xlsx", {}],
+  ["a new file in a subfolder", join("gui-di", "SO_NOI_VU.xlsx"), {}],
+])(
+  "--rollup into the input folder (%s) is refused: the next run would read it as a report; nothing written",
+  async (_, name, extra) => {
+    const dir = inbox(`rollup-inbox-${name.length}`, extra);
+    const before = hashesOf(dir);
+    const io = capture();
+    const args = [
+      "consolidate",
+      dir,
+      "--out",
+      join(root, `th-${name.length}.xlsx`),
+      "--rollup",
+      join(dir, name),
+    ];
+    expect(await main([...args, ...ROLLUP_UNIT], io)).toBe(2);
+    expect(io.stderr).toContain(`Tệp ${join(dir, name)} (--rollup) nằm trong thư mục nguồn ${dir}`);
+    expect(io.stderr).toContain(`ví dụ --rollup ${join(root, "gui-cap-tren", name.replace(/^.*[\\/]/, ""))}`);
+    expect(io.stderr).toContain("chưa có gì được ghi");
+    expect(hashesOf(dir)).toEqual(before);
+    expect(io.stdout).toBe("");
+  },
+);
+
 test("what a run wrote into the input folder is replaced on the next run and not read as a report", async () => {
   const dir = inbox("again");
   const args = [
@@ -58,7 +88,7 @@ test("what a run wrote into the input folder is replaced on the next run and not
   ];
   const rollup = [
     "--rollup",
-    join(dir, "SO_NOI_VU.xlsx"),
+    join(root, "gui-cap-tren-again", "SO_NOI_VU.xlsx"),
     ...ROLLUP_UNIT,
     "--report",
     join(dir, "bao-cao.docx"),
@@ -188,6 +218,22 @@ test.each([
   expect(io.stderr).toContain(`--out và ${option} cùng chỉ tới`);
   expect(readdirSync(dir).sort()).toEqual(["SO_A.xlsx", "XA_C.xlsx"]);
 });
+
+test.each([["tat-ca-thu-nhac.docx"], ["SO_A.docx"], ["bao-cao.docx"]])(
+  "--report %s inside the letters' folder is refused: a letter would replace it, or the clean-up delete it",
+  async (name) => {
+    const dir = inbox(`report-in-letters-${name}`);
+    const out = join(root, `report-in-letters-${name}-out`);
+    const io = capture();
+    const args = ["consolidate", dir, "--out", join(out, "th.xlsx"), "--letters", join(out, "thu")];
+    expect(await main([...args, "--report", join(out, "thu", name)], io)).toBe(2);
+    expect(io.stderr).toContain(
+      `--report ${join(out, "thu", name)} nằm trong thư mục thư nhắc (--letters ${join(out, "thu")})`,
+    );
+    expect(io.stderr).toContain("chưa có gì được ghi");
+    expect(readdirSync(root)).not.toContain(`report-in-letters-${name}-out`);
+  },
+);
 
 test("validate names the files it skips as Excel lock or hidden files, as consolidate does", async () => {
   const dir = inbox("lock", { "~$XA_C ban sao.xlsx": sent["XA_C.xlsx"]! });
