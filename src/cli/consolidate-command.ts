@@ -49,6 +49,7 @@ import {
   withPrevious,
   planLetters,
   placedAs,
+  placeSummary,
   writeLetters,
   checkRollupPeriod,
   ROLLUP_TOGETHER,
@@ -98,7 +99,11 @@ export const CONSOLIDATE = defineCommand({
                     [--letter-date dd/mm/yyyy] [--reply-by dd/mm/yyyy] [--previous NĂM_TRƯỚC.json|.xlsx]...
                     [--as-unit MÃ --name TÊN --type LOẠI --rollup BÁO_CÁO_LÊN_CẤP_TRÊN.xlsx]`,
   options: {
-    out: { type: "string", value: "TỔNG_HỢP.xlsx", help: "bảng tổng hợp sẽ ghi (thay bản cũ nếu đã có)" },
+    out: {
+      type: "string",
+      value: "TỔNG_HỢP.xlsx",
+      help: "bảng tổng hợp sẽ ghi (thay bản KL226 đã ghi lần trước; bảng đã được sửa và lưu lại thì giữ nguyên, bản mới ghi bên cạnh: …-moi.xlsx)",
+    },
     json: { type: "string", value: "BÁO_CÁO.json", help: "ghi thêm báo cáo dạng JSON" },
     roster: {
       type: "string",
@@ -308,10 +313,7 @@ const EARLIER_KIND: Readonly<Record<string, EarlierOutputKind>> = {
  * folder already holds among the files found. Throws (exit 2, nothing written) when an output would
  * replace a file that is not such an output: a unit's report, or a Word file someone put there.
  */
-function earlierOutputsAmongInputs(
-  files: readonly string[],
-  targets: readonly OutputTarget[],
-): string[] {
+function earlierOutputsAmongInputs(files: readonly string[], targets: readonly OutputTarget[]): string[] {
   const inputs = new Map(files.map((f) => [resolve(f), f] as const));
   const earlier: string[] = [];
   const refuse = (file: string, option: string): never => {
@@ -416,7 +418,14 @@ export async function runConsolidation(
   // A summary written into the input folder on an earlier run is not a unit report; nor is the roster.
   // But a file someone sent is never replaced: an output path among the inputs must hold that output.
   const earlier = earlierOutputsAmongInputs(found.files, targets);
-  const skip = new Set([...outputs, ...earlier, ...(o.exclude ?? []).map((p) => resolve(p))]);
+  // The summary goes beside one the analyst edited and saved (tong-hop-moi.xlsx), never over it.
+  const summaryAt = placeSummary(o.out);
+  const skip = new Set([
+    ...outputs,
+    resolve(summaryAt.path),
+    ...earlier,
+    ...(o.exclude ?? []).map((p) => resolve(p)),
+  ]);
   const files = found.files.filter((f) => !skip.has(resolve(f)));
   if (files.length === 0) {
     const ignored =
@@ -451,9 +460,9 @@ export async function runConsolidation(
       throw new UsageError(`${e.message} Đã ghi xong trước đó: ${written.join(", ")}.`);
     }
   };
-  await output(o.out, async () =>
+  await output(summaryAt.path, async () =>
     writeAtomic(
-      o.out,
+      summaryAt.path,
       await writeXlsxOverlapped(
         letterPlan
           ? withLetterSheet(summary, letterPlan.letters, letterPlan.dir, placedAs(letterPlan))
@@ -469,7 +478,9 @@ export async function runConsolidation(
   // The letters' own record (".kl226-thu-nhac.json") is a hidden file of ours, not one to mention.
   const lettersDir = o.letters === undefined ? undefined : resolve(o.letters) + sep;
   const ignored = found.ignored.filter((f) => lettersDir === undefined || !resolve(f).startsWith(lettersDir));
-  io.out(humanSummary(c, profile, named, files.length, o.out, o.json, ignored));
+  summaryAt.write();
+  io.out(humanSummary(c, profile, named, files.length, summaryAt.path, o.json, ignored));
+  if (summaryAt.notes.length > 0) io.out(`${summaryAt.notes.join("\n")}\n`);
   if (history) io.out(`${history.lines.join("\n")}\n`);
   const roster = o.roster ?? profile.roster;
   const { report } = o;

@@ -43,7 +43,7 @@ import { DEFAULT_FORM } from "../core/forms";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
-import { isEarlierOutput } from "./earlier-output";
+import { isEarlierOutput, isUneditedSummary } from "./earlier-output";
 import { UsageError, writeAtomic } from "./io";
 import { dateOption } from "./options";
 
@@ -249,12 +249,12 @@ function namesIn(dir: string): string[] {
 
 // "-moi" in lower case, as this run writes it: a unit code (upper case) that ends in "-MOI" names a
 // letter of its own, not a copy beside another unit's (its letter was removed on a re-run).
-const BESIDE = /^(.*)-moi(?:-\d+)?\.docx$/;
+const BESIDE = /^(.*)-moi(?:-\d+)?\.(docx|xlsx)$/;
 
 /** The document a file name stands for: "SO_A-moi-2.docx" → "SO_A.docx" (the copies written beside an edited one). */
 function mainName(name: string): string {
   const m = BESIDE.exec(name);
-  return m ? `${m[1]}.docx` : name;
+  return m ? `${m[1]}.${m[2]}` : name;
 }
 
 /** Where a document goes, and what of its family (it and the copies beside it) is kept or out of date. */
@@ -286,20 +286,60 @@ function familiesOf(listing: readonly string[]): Families {
  * its own name unless someone edited the file there (a re-run after a late file came in wiped the
  * analyst's section VI), then beside it; one copy of KL226's, never one per run.
  */
-function placeDocument(dir: string, name: string, families: Families): Placement {
+function placeDocument(
+  dir: string,
+  name: string,
+  families: Families,
+  /** Whether the file at a path is KL226's as it wrote it (replaceable). */
+  ours: (path: string) => boolean = (path) => isEarlierOutput(path, "docx"),
+): Placement {
   const family = (families.get(name.toLowerCase()) ?? []).filter((n) => isFile(join(dir, n)));
-  const kept = family.filter((n) => !isEarlierOutput(join(dir, n), "docx"));
-  const base = name.replace(/\.docx$/i, "");
+  const kept = family.filter((n) => !ours(join(dir, n)));
+  const dot = name.lastIndexOf(".");
+  const [base, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ""];
   const names = [
     name,
-    ...Array.from({ length: 99 }, (_, i) => `${base}-moi${i === 0 ? "" : `-${i + 1}`}.docx`),
+    ...Array.from({ length: 99 }, (_, i) => `${base}-moi${i === 0 ? "" : `-${i + 1}`}${ext.toLowerCase()}`),
   ];
   const target = names.find((n) => !kept.some((k) => k.toLowerCase() === n.toLowerCase()));
   if (target === undefined)
     throw new UsageError(
-      `${join(dir, name)} và ${base}-moi….docx đều là văn bản đã được sửa; hãy chuyển chúng sang thư mục khác rồi chạy lại.`,
+      `${join(dir, name)} và ${base}-moi…${ext} đều là tệp đã được sửa; hãy chuyển chúng sang thư mục khác rồi chạy lại.`,
     );
   return { target, kept, outdated: family.filter((n) => n !== target && !kept.includes(n)) };
+}
+
+/**
+ * Where the summary workbook goes (--out): in its own name unless the file there is not one KL226
+ * wrote and nobody has saved since — the analyst's notes and sheets added in Excel were lost to a
+ * re-run after a late report came in — then beside it, "tong-hop-moi.xlsx", as the Word documents.
+ * Decided before anything is written; `notes` are said after the summary's line.
+ */
+export function placeSummary(path: string): {
+  readonly path: string;
+  readonly write: () => void;
+  readonly notes: readonly string[];
+} {
+  const dir = dirname(path);
+  const place = placeDocument(dir, basename(path), familiesOf(namesIn(dir)), isUneditedSummary);
+  return {
+    path: join(dir, place.target),
+    write: () => {
+      for (const n of place.outdated) rmSync(join(dir, n), { force: true });
+    },
+    notes: [
+      ...(place.kept.length > 0
+        ? [
+            `  Giữ nguyên ${someNames(place.kept)} (đã được sửa và lưu sau khi KL226 ghi, hoặc không phải bảng tổng hợp của KL226); bảng tổng hợp mới ghi vào ${place.target}: chép sang đó phần đã thêm nếu cần.`,
+          ]
+        : []),
+      ...(place.outdated.length > 0
+        ? [
+            `  Đã xóa ${someNames(place.outdated)}: bản KL226 ghi ở lần chạy trước, nay thay bằng ${place.target}.`,
+          ]
+        : []),
+    ],
+  };
 }
 
 /** "a.docx, b.docx" — at most ten names, then "…". */

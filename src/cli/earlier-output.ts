@@ -3,7 +3,7 @@
 // run's output and left out of its inputs. Anything else there was sent by someone, and a source file
 // is never overwritten. (A roll-up is never written among the inputs: consolidate-command.ts refuses.)
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
 import { SUMMARY_SHEETS } from "../core/catalogue";
 import { readXlsx } from "../xlsx/read";
@@ -56,13 +56,34 @@ function isReportJson(bytes: Uint8Array): boolean {
 
 /** A Word document last saved by KL226 (src/docx/render.ts), not since edited and saved in Word. */
 function isKl226Docx(bytes: Uint8Array): boolean {
+  return /<cp:lastModifiedBy>KL226<\/cp:lastModifiedBy>/.test(smallPart(bytes, "docprops/core.xml"));
+}
+
+/**
+ * A KL226 summary as KL226 wrote it: Excel and LibreOffice, saving it, write their own name as the
+ * application (docProps/app.xml), where KL226 writes its own (src/xlsx/write.ts). True also when
+ * there is no file (nothing to keep).
+ */
+export function isUneditedSummary(path: string): boolean {
+  let bytes: Uint8Array;
   try {
-    const entry = readZipDirectory(bytes, 2000).byName.get("docprops/core.xml");
-    if (entry === undefined || entry.compressedSize > 64 * 1024) return false;
-    const data = entryData(bytes, entry);
-    const xml = new TextDecoder().decode(entry.method === 8 ? inflateRawSync(data) : data);
-    return /<cp:lastModifiedBy>KL226<\/cp:lastModifiedBy>/.test(xml);
+    bytes = new Uint8Array(readFileSync(path));
   } catch {
-    return false;
+    return !existsSync(path);
+  }
+  return (
+    /<Application>KL226<\/Application>/.test(smallPart(bytes, "docprops/app.xml")) && isSummaryWorkbook(bytes)
+  );
+}
+
+/** A small XML part of a zip package as text ("" when it is missing, too large or unreadable). */
+function smallPart(bytes: Uint8Array, name: string): string {
+  try {
+    const entry = readZipDirectory(bytes, 2000).byName.get(name);
+    if (entry === undefined || entry.compressedSize > 64 * 1024) return "";
+    const data = entryData(bytes, entry);
+    return new TextDecoder().decode(entry.method === 8 ? inflateRawSync(data) : data);
+  } catch {
+    return "";
   }
 }

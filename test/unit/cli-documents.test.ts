@@ -460,3 +460,50 @@ test("a unit whose code ends in -MOI keeps its letter: it is a document of its o
   ).toEqual(["XA_A-MOI.docx", "XA_A.docx", "tat-ca-thu-nhac.docx"]);
   expect(again.stdout).not.toContain("bản KL226 ghi cạnh thư đã sửa");
 });
+
+/** A summary as Excel saves it once the analyst has added her notes: Excel names itself in docProps/app.xml. */
+function savedInExcel(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  files["docProps/app.xml"] = strToU8(
+    strFromU8(files["docProps/app.xml"]!).replace(
+      "<Application>KL226</Application>",
+      "<Application>Microsoft Excel</Application>",
+    ),
+  );
+  return zipSync(files);
+}
+
+test("a summary the analyst edited and saved is kept on a re-run: the new one goes beside it, then back once she moves hers", async () => {
+  const dir = join(root, "summary-edited");
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, "tong-hop.xlsx");
+  const args = ["consolidate", inDir, "--out", out];
+  await main(args, capture());
+  const edited = savedInExcel(read(out));
+  writeFileSync(out, edited);
+  // A late report came in: the same command again.
+  const again = capture();
+  await main(args, again);
+  expect(read(out)).toEqual(edited);
+  expect(readdirSync(dir).sort()).toEqual(["tong-hop-moi.xlsx", "tong-hop.xlsx"]);
+  expect(again.stdout).toContain(`Bảng tổng hợp: ${join(dir, "tong-hop-moi.xlsx")}`);
+  expect(again.stdout).toContain(
+    "Giữ nguyên tong-hop.xlsx (đã được sửa và lưu sau khi KL226 ghi, hoặc không phải bảng tổng hợp của KL226); bảng tổng hợp mới ghi vào tong-hop-moi.xlsx",
+  );
+  // Once more: the copy KL226 wrote is replaced, not a third file.
+  await main(args, capture());
+  expect(readdirSync(dir).sort()).toEqual(["tong-hop-moi.xlsx", "tong-hop.xlsx"]);
+  // She moved her edited one away: the summary is written in its own name, the copy beside removed.
+  rmSync(out);
+  const back = capture();
+  await main(args, back);
+  expect(readdirSync(dir)).toEqual(["tong-hop.xlsx"]);
+  expect(back.stdout).toContain(
+    "Đã xóa tong-hop-moi.xlsx: bản KL226 ghi ở lần chạy trước, nay thay bằng tong-hop.xlsx.",
+  );
+  // An unedited summary is simply replaced (the everyday re-run).
+  const plain = capture();
+  await main(args, plain);
+  expect(readdirSync(dir)).toEqual(["tong-hop.xlsx"]);
+  expect(plain.stdout).not.toContain("Giữ nguyên");
+});
