@@ -15,10 +15,12 @@ import {
   baseName,
   consolidate,
   consolidationJson,
+  failedCorrections,
   replacedFiles,
   type Consolidation,
   type Submission,
 } from "../core/consolidate";
+import { MSG } from "../core/messages";
 import { viDate } from "../core/dates";
 import type { DocumentDates } from "../core/documents";
 import { judgedInPeriod, judgedPeriodsText, periodLabel, type Period } from "../core/form";
@@ -553,6 +555,7 @@ function humanSummary(
   ignored: readonly string[] = [],
 ): string {
   const replacements = replacedFiles(c);
+  const corrections = failedCorrections(c);
   // Without --profile, a profile the files name is said to be theirs (the templates were made with
   // it); one fewer files name than name none is said aside, with how to use it.
   const whose =
@@ -592,12 +595,15 @@ function humanSummary(
       const more = errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : "";
       // Its unit reported inside a roll-up: nothing to send again (and no letter asks for it).
       const replaced = replacements.get(r);
+      const older = corrections.get(r);
       const counted =
         r.unit !== null && rolledUp.has(r.unit)
           ? " — đơn vị đã được tính trong báo cáo tổng hợp khác"
           : replaced !== undefined
             ? ` — đơn vị đã gửi tệp hợp lệ ${baseName(replaced)}, tệp này không cần sửa nữa`
-            : "";
+            : older !== undefined
+              ? ` — ${MSG.failedCorrection(baseName(older.file), viDate(older.reportDate))}`
+              : "";
       lines.push(
         `  ✗ ${r.file}: ${first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]` : ""}${more}${counted}`,
       );

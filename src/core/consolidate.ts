@@ -381,19 +381,41 @@ function laterFirst(a: Candidate, b: Candidate): number {
 }
 
 /**
- * Each rejected file whose unit sent a valid report besides (a clerk's corrected file next to the
- * returned one), with that accepted file: such a rejected file needs no mending any more.
+ * Each rejected file whose unit sent a valid report besides, not dated before it (a clerk's corrected
+ * file next to the returned one), with that accepted file: such a rejected file needs no mending any
+ * more. One dated after it is a failed correction (failedCorrections).
  */
 export function replacedFiles(
   c: Pick<Consolidation, "units" | "rejected">,
 ): ReadonlyMap<RejectedFile, string> {
-  const accepted = new Map(c.units.map((u) => [u.code, u.file]));
+  const accepted = new Map(c.units.map((u) => [u.code, u]));
   const out = new Map<RejectedFile, string>();
   for (const r of c.rejected) {
-    const file = r.unit === null ? undefined : accepted.get(r.unit);
-    if (file !== undefined) out.set(r, file);
+    const u = r.unit === null ? undefined : accepted.get(r.unit);
+    if (u !== undefined && !sentAfter(r, u)) out.set(r, u.file);
   }
   return out;
+}
+
+/**
+ * Rejected files dated after their unit's accepted one: a correction that failed. The summary
+ * counts the older report (SPEC §5: only valid files), so the unit is told its newer figures did
+ * not get in, and why — not that the file "needs no correcting" (replacedFiles).
+ */
+export function failedCorrections(
+  c: Pick<Consolidation, "units" | "rejected">,
+): ReadonlyMap<RejectedFile, UnitSummary> {
+  const accepted = new Map(c.units.map((u) => [u.code, u]));
+  const out = new Map<RejectedFile, UnitSummary>();
+  for (const r of c.rejected) {
+    const u = r.unit === null ? undefined : accepted.get(r.unit);
+    if (u !== undefined && sentAfter(r, u)) out.set(r, u);
+  }
+  return out;
+}
+
+function sentAfter(r: RejectedFile, u: UnitSummary): boolean {
+  return r.reportDate !== null && compareDates(r.reportDate, u.reportDate) > 0;
 }
 
 /**

@@ -224,6 +224,37 @@ describe("followUpLetters", () => {
     expect(letters.some((l) => l.text.includes("ban cu"))).toBe(false);
   });
 
+  test("a correction that failed (a newer file rejected, the older one counted): the unit is told, with the errors and which figures count", () => {
+    const file = (name: string, data: Partial<ReportData>) => ({
+      file: `in/${name}`,
+      sha256: name,
+      result: inspectBytes(reportBytes({ unit: "SO_TC", name: "Sở Tài chính", ...data }), profile),
+    });
+    const run = consolidate(
+      [
+        file("SO_TC.xlsx", { reportDate: { year: 2026, month: 6, day: 2 } }),
+        // Sent on 05/06 with corrected figures, one of them over its whole (INCONSISTENT).
+        file("SO_TC_v2.xlsx", {
+          reportDate: { year: 2026, month: 6, day: 5 },
+          counts: { HN_TONG: [100, 80], HN_TRUC_TUYEN: [50, 85] },
+        }),
+      ],
+      { profile },
+    );
+    expect(run.units.map((u) => u.file)).toEqual(["in/SO_TC.xlsx"]);
+    const l = followUpLetters(run, profile, dates).find((x) => x.unit === "SO_TC");
+    expect(l?.reasons).toEqual(["returned"]);
+    expect(l?.text).toContain("tệp báo cáo “SO_TC_v2.xlsx” của đơn vị nhưng phải trả lại");
+    expect(l?.text).toContain(
+      "Bảng tổng hợp hiện dùng số liệu của tệp “SO_TC.xlsx” (ngày báo cáo 02/06/2026) đơn vị gửi trước đó; muốn thay bằng số liệu của tệp gửi sau, xin sửa lỗi trên rồi gửi lại.",
+    );
+    // The Lỗi sheet says which, not "đã có tệp hợp lệ" (needs no correcting).
+    const errors = summaryWorkbook(run, profile).sheets.find((sh) => sh.name === "Lỗi");
+    const statuses = (errors?.rows ?? []).map((r) => r[2]).filter((v) => typeof v === "object" && v !== null);
+    expect(JSON.stringify(statuses)).toContain("Từ chối (bản gửi sau; đang dùng bản gửi trước)");
+    expect(JSON.stringify(statuses)).not.toContain("đã có tệp hợp lệ");
+  });
+
   test("late: the report date, how many days late, the deadlines of the periods to come; nothing to send", () => {
     const text = letter("SO_TRE").text;
     expect(text).toContain(

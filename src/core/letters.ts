@@ -6,6 +6,7 @@
 import {
   baseName,
   compareText,
+  failedCorrections,
   fileNameCode,
   laterFileFirst,
   type Consolidation,
@@ -295,6 +296,32 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       add(unit, name, "returned", lines, `Tệp “${baseName(r.file)}” bị trả lại: ${errors} lỗi.`);
       if (anotherPeriod) drafts.get(unit)!.anotherPeriod = true;
     }
+  }
+
+  // A correction that failed: the unit's newer file was rejected and its older one is what the
+  // summary counts. It is told, with the errors, or it believes its new figures are in.
+  const corrected = new Map<string, { files: RejectedFile[]; kept: UnitSummary }>();
+  for (const [r, kept] of failedCorrections(c)) {
+    const entry = corrected.get(kept.code);
+    if (entry) entry.files.push(r);
+    else corrected.set(kept.code, { files: [r], kept });
+  }
+  for (const [unit, { files, kept }] of corrected) {
+    // Several tries: the latest one's errors (each has a date: it is dated after the kept report).
+    const file = latestFile(files) ?? (files[0] as RejectedFile);
+    const { lines, errors } = returnedFile(file, sender, form.id, period, c.deadline);
+    add(
+      unit,
+      kept.name,
+      "returned",
+      [
+        ...lines,
+        p(
+          `Bảng tổng hợp hiện dùng số liệu của tệp “${baseName(kept.file)}” (ngày báo cáo ${viDate(kept.reportDate)}) đơn vị gửi trước đó; muốn thay bằng số liệu của tệp gửi sau, xin sửa ${errors === 1 ? "lỗi" : "các lỗi"} trên rồi gửi lại.`,
+        ),
+      ],
+      `Tệp “${baseName(file.file)}” gửi sau bị trả lại: ${errors} lỗi; đang dùng tệp “${baseName(kept.file)}”.`,
+    );
   }
 
   // Column D that differs from the unit's own report of that period (PREVIOUS_MISMATCH, with

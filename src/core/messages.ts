@@ -206,6 +206,8 @@ export const MSG = {
     `Ngày báo cáo ${date} ở trước ngày bắt đầu kỳ báo cáo (${start}) (${period}): có thể đây là báo cáo của kỳ trước, hoặc Kỳ báo cáo hay Ngày báo cáo bị ghi nhầm. Kiểm tra lại hai ô này; ngày báo cáo quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   dateAfterPeriod: (date: string, period: string, latest: string) =>
     `Ngày báo cáo ${date} muộn hơn ${latest}, quá xa kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
+  failedCorrection: (olderFile: string, olderDate: string) =>
+    `bản gửi sau này bị từ chối: bảng tổng hợp vẫn dùng tệp ${olderFile} (ngày báo cáo ${olderDate}) đơn vị gửi trước; muốn thay số liệu, đơn vị sửa lỗi rồi gửi lại`,
   monthFirstDate: (shown: string, read: CivilDate) =>
     `Ô Ngày báo cáo có định dạng tháng trước ngày (kiểu Mỹ, mm/dd/yyyy): ô hiện ${q(shown)} nhưng là ngày ${read.day} tháng ${read.month} năm ${read.year}, và chương trình đọc ngày đó. Nếu ngày báo cáo là ${read.month} tháng ${read.day} năm ${read.year}, gõ lại ô là '${shown} (có dấu nháy đơn ở đầu, để ô giữ đúng chữ đã gõ, vì máy đặt kiểu ngày của Mỹ sẽ lại đảo ngày và tháng). Ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   badEmail: (shown: string) =>

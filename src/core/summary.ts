@@ -7,6 +7,7 @@ import { viDate } from "./dates";
 import {
   baseName,
   countedUnitsPhrase,
+  failedCorrections,
   replacedFiles,
   rollupName,
   rollupCodes,
@@ -672,6 +673,7 @@ function missingSheet(c: Consolidation): SheetSpec {
 
 function errorSheet(c: Consolidation): SheetSpec {
   const replacements = replacedFiles(c);
+  const corrections = failedCorrections(c);
   const header = ["Tệp", "Mã đơn vị", "Xử lý", "Mã lỗi", "Mức độ", "Trang", "Ô", "Nội dung"].map((h) =>
     cell(h, HEAD),
   );
@@ -697,7 +699,9 @@ function errorSheet(c: Consolidation): SheetSpec {
           ? "Từ chối (đã tính trong tổng hợp)"
           : replacements.has(r)
             ? "Từ chối (đã có tệp hợp lệ)"
-            : "Từ chối";
+            : corrections.has(r)
+              ? "Từ chối (bản gửi sau; đang dùng bản gửi trước)"
+              : "Từ chối";
       return r.findings.map((f) => findingRow(r.file, r.unit, status, f));
     }),
     ...c.duplicates.map((d) => findingRow(d.dropped, d.unit, "Trùng", d.finding)),

@@ -3,6 +3,7 @@
 
 import { viDate } from "../core/dates";
 import { lateReportText, type LateReport } from "../core/deadlines";
+import { MSG } from "../core/messages";
 
 export type Locale = "vi" | "en";
 
@@ -116,6 +117,8 @@ export interface Strings {
   readonly lateLine: (unit: string, date: string, firstOnTime?: string) => string;
   /** After a rejected file whose unit sent a valid one besides: the valid file's name. */
   readonly replacedBy: (file: string) => string;
+  /** A rejected file sent after the unit's accepted one: the older figures are the ones counted. */
+  readonly failedCorrection: (olderFile: string, olderDate: string) => string;
   readonly shortfalls: string;
   readonly duplicates: string;
   readonly warnings: string;
@@ -300,6 +303,7 @@ const vi: Strings = {
   lateLine: (u, d, first) =>
     `${u}: ngày báo cáo ${d}${first ? ` (bản gửi lại; bản đầu đề ngày ${first}, đúng hạn)` : ""}`,
   replacedBy: (f) => ` — đơn vị đã gửi tệp hợp lệ ${f}, tệp này không cần sửa nữa`,
+  failedCorrection: (f, d) => ` — ${MSG.failedCorrection(f, d)}`,
   shortfalls: "Chỉ tiêu không đạt",
   duplicates: "Nộp trùng",
   warnings: "Cảnh báo",
@@ -489,6 +493,8 @@ const en: Strings = {
   lateLine: (u, d, first) =>
     `${u}: report date ${d}${first ? ` (sent again; the first, dated ${first}, was on time)` : ""}`,
   replacedBy: (f) => ` — the unit has sent a valid file, ${f}; this one needs no correcting`,
+  failedCorrection: (f, d) =>
+    ` — sent later and rejected: the summary still counts ${f} (report date ${d}), sent earlier; to replace its figures the unit corrects the errors and sends again`,
   shortfalls: "Shortfalls",
   duplicates: "Duplicates",
   warnings: "Warnings",

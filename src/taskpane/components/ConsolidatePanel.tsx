@@ -16,7 +16,7 @@ import {
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Period, type PeriodKind } from "../../core/form";
-import { baseName, replacedFiles } from "../../core/consolidate";
+import { baseName, failedCorrections, replacedFiles } from "../../core/consolidate";
 import { targetPhrase, vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
@@ -633,6 +633,7 @@ function ResultView({
   const rejectedByFile = new Map(c.rejected.map((r) => [r.file, r]));
   // A rejected file whose unit also sent a valid one needs no correcting: said after its name.
   const replacements = replacedFiles(c);
+  const corrections = failedCorrections(c);
 
   return (
     <section data-testid="consolidation-result" aria-labelledby="consolidation-heading">
@@ -797,7 +798,14 @@ function ResultView({
               <li key={`${r.file}-${r.sha256}`} data-file={r.file}>
                 {r.file}
                 {r.unit !== null ? ` (${r.unit})` : ""}
-                {replacements.has(r) ? t.replacedBy(baseName(replacements.get(r)!)) : ""}
+                {replacements.has(r)
+                  ? t.replacedBy(baseName(replacements.get(r)!))
+                  : corrections.has(r)
+                    ? t.failedCorrection(
+                        baseName(corrections.get(r)!.file),
+                        viDate(corrections.get(r)!.reportDate),
+                      )
+                    : ""}
                 <ul className={styles.sub}>
                   {r.findings
                     .filter((f) => f.severity === "error")
