@@ -5,7 +5,7 @@
 // avoid import cycles.
 
 import { parseArgs } from "node:util";
-import { z } from "../core/zod";
+import { vietnameseIssue, z } from "../core/zod";
 import { UNIT_TYPES } from "../core/catalogue";
 import { PERIOD_KINDS, PERIOD_LABELS, type PeriodKind } from "../core/form";
 import type { Profile } from "../core/profile";
@@ -56,14 +56,6 @@ export function defineCommand(spec: CommandSpec): CommandSpec {
   if (i >= 0) COMMANDS[i] = spec;
   else COMMANDS.push(spec);
   return spec;
-}
-
-export function commandSpec(name: string): CommandSpec | undefined {
-  return COMMANDS.find((c) => c.name === name);
-}
-
-export function commandNames(): string[] {
-  return COMMANDS.map((c) => c.name);
 }
 
 /** Asked for with -h/--help: main prints the command's help and exits 0. */
@@ -269,14 +261,6 @@ export function parseOptions(
     );
   }
   return { values, positionals };
-}
-
-/** zod's default messages in Vietnamese (a schema's own message always wins). */
-function vietnameseIssue(issue: { code: string; input?: unknown; origin?: string }): string {
-  if (issue.input === undefined) return "thiếu giá trị";
-  if (issue.code === "too_small" && issue.origin === "string") return "không được để trống";
-  if (issue.code === "invalid_type") return "giá trị không đúng kiểu";
-  return "giá trị không hợp lệ";
 }
 
 /** zod-check parsed options and turn the first problem into a Vietnamese usage error naming the option. */

@@ -70,7 +70,7 @@ export interface IndicatorResult {
   readonly target: number;
   readonly comparison: Comparison;
   readonly status: Status;
-  /** Items short (SPEC §5), 0 unless short; null for a percent (no countable item). */
+  /** Items short (SPEC §5), 0 unless short; null for a percent (no countable item) and for an indicator not judged in this period. */
   readonly gap: number | null;
 }
 
@@ -1284,8 +1284,10 @@ function provinceSummary(
   for (const ind of form.indicators) {
     // Pooled: judged on sums, never on an average of the units' ratios (SPEC §5), over the units
     // the indicator applies to that filled all of its inputs, so a unit that filled only the part
-    // (both optional for some ratios) cannot push the province above 100%. With every unit
-    // filling both or neither (always so for required inputs) this equals the sums shown.
+    // (both optional for some ratios) cannot push the province above 100%. The sums shown (Số
+    // liệu's total row) add every unit that filled a value, so the two differ when a unit filled
+    // only one input, the indicator does not apply to its type, or — for a reduction — its column D
+    // is 0 (no baseline: pooledUnits); the report gives a reduction's own pooled sums.
     const filled = pooledUnits(ind, units);
     const sum = (code: string, column: Column): number | null =>
       sumOf(filled, (u) => pairOf(u.values, code)[column]);

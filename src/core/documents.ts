@@ -2,7 +2,7 @@
 // official.ts lays out, the period and title phrases, document numbers and copies, the dates the
 // caller passes in (the core never reads the clock) and an indicator's value worded by its kind.
 
-import { PERIOD_LABELS, periodText, type Form, type Indicator, type Period } from "./form";
+import { periodText, type Form, type Indicator, type Period } from "./form";
 import type { Consolidation } from "./consolidate";
 import { compareDates, dateFromUtcMs, dayNumber, type CivilDate } from "./dates";
 import { honestPercent, viInteger, viPercent } from "./format";
@@ -128,11 +128,6 @@ export function periodPhrase(period: Period | null): string {
   if (period === null) return "kỳ này";
   if (period.kind === "6T" || period.kind === "NAM") return periodText(period);
   return `quý ${ROMAN_QUARTERS[period.kind]} năm ${period.year}`;
-}
-
-/** "Quý II" → the label of a period kind, for tables. */
-export function periodKindLabel(period: Period): string {
-  return PERIOD_LABELS[period.kind].label;
 }
 
 /**

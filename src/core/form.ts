@@ -304,7 +304,6 @@ export const formSchema = z
 export type FormInput = z.input<typeof formSchema>;
 export type Form = z.output<typeof formSchema>;
 export type CountField = Form["counts"][number];
-export type PartRule = Form["parts"][number];
 export type Indicator = Form["indicators"][number];
 export type IndicatorKind = Indicator["kind"];
 export type TaskTemplate = Form["tasks"][number];
@@ -317,7 +316,11 @@ export function judgedInPeriod(ind: Indicator, kind: PeriodKind | null | undefin
 
 /** "báo cáo năm", "báo cáo 6 tháng và báo cáo năm": the reports an indicator is judged in, for sentences. */
 export function judgedPeriodsText(ind: Indicator): string {
-  const names = (ind.periods ?? []).map((k) => `báo cáo ${PERIOD_LABELS[k].label.toLowerCase()}`);
+  // "báo cáo quý II", "báo cáo năm": the label's first letter only in lower case.
+  const names = (ind.periods ?? []).map((k) => {
+    const label = PERIOD_LABELS[k].label;
+    return `báo cáo ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  });
   return names.length <= 1
     ? (names[0] ?? "")
     : `${names.slice(0, -1).join(", ")} và ${names[names.length - 1]}`;
@@ -423,14 +426,4 @@ export function taskApplies(
   return task.appliesTo.some(
     (a) => a === unit.typeId || (unit.code !== undefined && a.toUpperCase() === unit.code),
   );
-}
-
-/** Parse a form definition; Vietnamese errors naming the key. */
-export function parseForm(json: unknown): { ok: true; form: Form } | { ok: false; errors: string[] } {
-  const r = formSchema.safeParse(json);
-  if (r.success) return { ok: true, form: r.data };
-  return {
-    ok: false,
-    errors: r.error.issues.map((i) => `${i.path.length ? i.path.join(".") : "(gốc)"}: ${i.message}`),
-  };
 }

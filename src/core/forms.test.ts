@@ -5,7 +5,8 @@ import { reportBytes, type Edit, type ReportData } from "../../test/helpers/repo
 import { inspectBytes } from "../app/inspect";
 import type { Finding } from "./findings";
 import type { CellInput } from "./sheetspec";
-import { CCHC_FORM_ID } from "./forms";
+import { CCHC_FORM_ID, DEFAULT_FORM } from "./forms";
+import { judgedPeriodsText } from "./form";
 import { DEFAULT_PROFILE, parseProfile } from "./profile";
 import { defaultProfileForForm, shippedProfile } from "./profiles";
 import { templateTasks, templateWorkbook } from "./template";
@@ -248,4 +249,12 @@ describe("free text and tasks", () => {
     const counts = templateWorkbook(parsed.profile).sheets.find((s) => s.name === "Chỉ tiêu")!;
     expect(counts.rows[3]?.[3]?.value).toBe("Năm 2025");
   });
+});
+
+test("an indicator judged in some periods names them as a sentence does: “báo cáo quý II và báo cáo năm”", () => {
+  const ind = DEFAULT_FORM.indicators[0]!;
+  expect(judgedPeriodsText({ ...ind, periods: ["Q2", "NAM"] })).toBe("báo cáo quý II và báo cáo năm");
+  expect(judgedPeriodsText({ ...ind, periods: ["Q1", "Q3", "6T"] })).toBe(
+    "báo cáo quý I, báo cáo quý III và báo cáo 6 tháng",
+  );
 });

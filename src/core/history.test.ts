@@ -578,8 +578,13 @@ describe("parsePreviousReport and period notes", () => {
       units: [{ code: "SO_A", values: { HN_TONG: { current: "x" } } }],
     });
     expect(bad.ok).toBe(false);
-    expect(!bad.ok && bad.errors.join("\n")).toMatch(/period\.year/);
-    expect(!bad.ok && bad.errors.join("\n")).toMatch(/units\.0\.values\.HN_TONG\.current/);
+    expect(!bad.ok && bad.errors).toEqual([
+      "period.year: thiếu giá trị",
+      "units.0.values.HN_TONG.current: giá trị không đúng kiểu",
+    ]);
+    // In Vietnamese, not zod's "Invalid input: expected number, received string".
+    const typed = parsePreviousReport({ period: { kind: "NAM", year: "2025" }, units: [] });
+    expect(!typed.ok && typed.errors).toEqual(["period.year: giá trị không đúng kiểu"]);
   });
 
   it("says a file of another period kind, or not earlier, is not compared, and an older year only for outliers", () => {

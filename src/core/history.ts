@@ -2,7 +2,7 @@
 // declared "previous" values (column D this year) against what it reported as "current" last year.
 // Pure: the CLI reads the file; this module checks its shape (zod) and compares.
 
-import { z } from "./zod";
+import { vietnameseIssue, z } from "./zod";
 import {
   compareText,
   judgeUnit,
@@ -69,7 +69,9 @@ export type PreviousParse =
 
 /** Shape check of parsed JSON; errors name the path of each problem (at most 10). */
 export function parsePreviousReport(json: unknown): PreviousParse {
-  const r = previousReportSchema.safeParse(json);
+  const r = previousReportSchema.safeParse(json, {
+    error: (iss) => vietnameseIssue(iss as { code: string; input?: unknown; origin?: string }),
+  });
   if (r.success) return { ok: true, report: r.data };
   return {
     ok: false,

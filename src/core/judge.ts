@@ -68,7 +68,7 @@ export interface Judgement {
   /** A fraction for ratios, reductions and percents, a count for max/minCount; null when na. */
   readonly value: number | null;
   readonly status: Status;
-  /** Items short (SPEC §5): 0 unless short; null for a percent (no countable item). */
+  /** Items short (SPEC §5): 0 unless short; null for a percent (no countable item) and when not judged in this period. */
   readonly gap: number | null;
 }
 

@@ -17,8 +17,5 @@ export const TASK_COLS = {
 } as const;
 export const MEETING_COLS = { no: 0, name: 1, type: 2, form: 3, date: 4, days: 5 } as const;
 
-/** Column letters used in messages. */
-export const COL_LETTER = { info: "C", previous: "D", current: "E", status: "G" } as const;
-
 /** The row (1-based) of the header in the generated template; data rows follow it. */
 export const TEMPLATE_HEADER_ROW = 4;

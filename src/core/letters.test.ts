@@ -348,7 +348,7 @@ describe("followUpLetters", () => {
     );
     const all = followUpLetters(c0, profile, dates);
     expect(all.find((l) => l.unit === "TT_MOI")?.text).toContain(
-      "Chỉ tiêu “Giảm số lượng hội nghị so với cùng kỳ” chưa đánh giá được vì số liệu cùng kỳ năm trước (cột D) là 0. Nếu cùng kỳ năm trước đơn vị có số liệu này, đề nghị ghi vào cột D và gửi lại báo cáo.",
+      "Chỉ tiêu “Giảm số lượng hội nghị so với cùng kỳ” chưa đánh giá được vì số liệu cùng kỳ năm trước (cột D) là 0. Nếu đơn vị có số liệu cùng kỳ năm trước, đề nghị ghi vào cột D và gửi lại báo cáo.",
     );
     expect(all.find((l) => l.unit === "TT_KHAC")).toBeUndefined();
     // A reduction that does not apply to the unit's type is "—" for another reason: column D is not blamed.

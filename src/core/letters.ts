@@ -1,5 +1,6 @@
 // Follow-up letters (SPEC §9): one official letter (công văn, Nghị định 30) per unit that has not
-// reported, whose file was returned, that is short on a target or reported late, each reason worded
+// reported, whose file was returned, whose column D differs from its own report of last year, that is
+// short on a target or reported late, each reason worded
 // by what happened, with what to send and by when; the letters joined for printing; and the
 // summary's "Thư nhắc" sheet, an index of who gets a letter and why.
 
@@ -18,6 +19,7 @@ import { compareDates, dayNumber, viDate, type CivilDate } from "./dates";
 import { joinDocuments, type Block, type DocumentSpec } from "./docspec";
 import {
   addressee,
+  baselinePhrase,
   issuingBody,
   keptCopy,
   letterCode,
@@ -407,7 +409,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       "số liệu cùng kỳ năm trước đã kiểm tra lại (tệp báo cáo đã sửa, hoặc văn bản nêu lý do điều chỉnh)",
     short: "văn bản giải trình các chỉ tiêu chưa đạt",
   };
-  // The most urgent first (not sent, returned, then short, late), each in code order: with a
+  // The most urgent first (not sent, returned, column D unlike last year's report, then short, late), each in code order: with a
   // thousand units, the letters asking for a report were at the end of 1,271 printed pages.
   const urgency = (d: Draft): number => REASON_ORDER.findIndex((r) => d.sections.has(r));
   const recodedUnits = new Map(c.units.filter((u) => u.declaredCode !== undefined).map((u) => [u.code, u]));
@@ -437,10 +439,12 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       // a new unit has none, but a 0 typed for a blank is the unit's to correct.
       const baseless = unitsByCode.get(unit);
       const unjudged = baseless ? reductionsWithoutBaseline(baseless, form, c.period?.kind ?? null) : [];
+      // Column D as the form heads it ("cùng kỳ năm trước"; a profile may name the year).
+      const baseline = baselinePhrase(form);
       if (unjudged.length > 0)
         body.push(
           p(
-            `${unjudged.map((ind) => `Chỉ tiêu “${ind.label}”`).join("; ")} chưa đánh giá được vì số liệu cùng kỳ năm trước (cột D) là 0. Nếu cùng kỳ năm trước đơn vị có số liệu này, đề nghị ghi vào cột D và gửi lại báo cáo.`,
+            `${unjudged.map((ind) => `Chỉ tiêu “${ind.label}”`).join("; ")} chưa đánh giá được vì số liệu ${baseline} (cột D) là 0. Nếu đơn vị có số liệu ${baseline}, đề nghị ghi vào cột D và gửi lại báo cáo.`,
           ),
         );
       const toSend = reasons

@@ -116,7 +116,11 @@ test("a bad profile is refused with Vietnamese errors that name the key", () => 
       ],
     }),
   ).toMatch(/không có số liệu NOPE trong biểu mẫu/);
-  expect(refused({ colour: "red" })).toMatch(/khóa không được hỗ trợ: colour/);
+  expect(refused({ colour: "red" })).toMatch(/khóa không được hỗ trợ: colour \(các khóa hợp lệ: name, /);
+  // A key mistyped inside a block is not answered with the profile's top-level keys.
+  const nested = refused({ outlier: { factr: 2 } });
+  expect(nested).toMatch(/^outlier: khóa không được hỗ trợ: factr \(kiểm tra chính tả/);
+  expect(nested).not.toContain("các khóa hợp lệ: name");
 });
 
 test("the chart's indicator is the profile's to choose: an unknown or a counting indicator is refused, saying what to write", () => {

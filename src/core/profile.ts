@@ -4,7 +4,6 @@
 // every key is optional and merged over the chosen form's default profile.
 
 import { z } from "./zod";
-import { UNIT_TYPES } from "./catalogue";
 import {
   countFieldSchema,
   dayMonth,
@@ -238,8 +237,6 @@ export const profileFileSchema = z
       .optional(),
   })
   .strict();
-
-export type ProfileFile = z.input<typeof profileFileSchema>;
 
 export type ProfileOutcome =
   | {
@@ -499,7 +496,10 @@ function isTargetPath(path: ReadonlyArray<PropertyKey>): boolean {
 function issueText(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "unrecognized_keys":
-      return `khóa không được hỗ trợ: ${issue.keys.join(", ")} (các khóa hợp lệ: ${PROFILE_KEYS.join(", ")})`;
+      // The list of keys is the profile's own: said only for a key at its top level.
+      return issue.path.length === 0
+        ? `khóa không được hỗ trợ: ${issue.keys.join(", ")} (các khóa hợp lệ: ${PROFILE_KEYS.join(", ")})`
+        : `khóa không được hỗ trợ: ${issue.keys.join(", ")} (kiểm tra chính tả tên khóa, xem mục “Report forms and profiles” của README)`;
     case "too_small":
       return `giá trị quá nhỏ (tối thiểu ${String(issue.minimum)})`;
     case "too_big":
@@ -523,9 +523,6 @@ function issueText(issue: z.core.$ZodIssue): string {
       return issue.message;
   }
 }
-
-/** Unit type labels accepted in a roster (the template's labels). */
-export const UNIT_TYPE_LABELS: readonly string[] = UNIT_TYPES.map((t) => t.label);
 
 /** The report deadline (day and month) of a period kind under a profile; undefined when the form has no such period. */
 export function deadlineOf(

@@ -1,5 +1,5 @@
-// The provincial summary workbook (SPEC §5) as a WorkbookSpec: Tổng hợp, Không đạt, Nhiệm vụ,
-// Chưa nộp, Lỗi, Nguồn. Every text that comes from a unit is a plain string cell (never a formula);
+// The provincial summary workbook (SPEC §5) as a WorkbookSpec: Tổng hợp, Số liệu, Không đạt,
+// Nhiệm vụ, Chưa nộp, Lỗi, Nguồn, and the chart sheet Biểu đồ (summaryChart). Every text that comes from a unit is a plain string cell (never a formula);
 // nothing depends on the clock, so a re-run on the same inputs gives the same cells.
 
 import { SUMMARY_SHEETS } from "./catalogue";
@@ -119,8 +119,9 @@ export function summaryTitle(form: Form, period: Period | null, separator = " ")
 export const CHART_SHEET = "Biểu đồ";
 
 /**
- * The chart of the summary (SPEC §9): the online-meeting ratio per unit against its target line;
- * a form without it charts its first ratio; none when the form has no ratio.
+ * The chart of the summary (SPEC §9): chartIndicator's indicator (the profile's or form's `chart`,
+ * else the online-meeting ratio, else the first ratio) per unit against its target line; none
+ * when there is no such indicator.
  */
 export function summaryChart(c: Consolidation): ChartSheetSpec | null {
   const ind = chartIndicator(c.form);
@@ -278,7 +279,7 @@ function notesWithinTable(sheet: SheetSpec, from: number, span: number): SheetSp
   return { ...sheet, rows, merges, rowHeights };
 }
 
-/** A count column's header in Tổng hợp (also how `--previous SUMMARY.xlsx` finds it again). */
+/** A count column's header in Số liệu (also how `--previous SUMMARY.xlsx` finds it again). */
 export function countHeader(
   label: string,
   column: "previous" | "current",
@@ -309,14 +310,14 @@ export function totalRowLabels(profile: Profile, units: number | string): { code
     : { code: PROVINCE_CODE, name: `Toàn tỉnh (${what})` };
 }
 
-/**
- * Said under the Số liệu title of every summary: how a roll-up's row is marked. Next year's
- * `--previous` reads a summary that says it as one whose unmarked rows are each a unit's own report.
- */
 /** What Thời hạn's "Trễ hạn (bản gửi lại)" means, under Tổng hợp's title when a row has it. */
 const UPDATE_LEGEND =
   "“Trễ hạn (bản gửi lại)”: đơn vị đã gửi báo cáo đúng hạn; bản được dùng là bản sửa hoặc bản cập nhật gửi lại sau hạn (bản đầu ở trang “Nguồn”).";
 
+/**
+ * Said under the Số liệu title of every summary: how a roll-up's row is marked. Next year's
+ * `--previous` reads a summary that says it as one whose unmarked rows are each a unit's own report.
+ */
 export const ROLLUP_LEGEND = "Báo cáo tổng hợp của nhiều đơn vị ghi “(tổng hợp N đơn vị)” sau tên.";
 
 /**
@@ -345,7 +346,7 @@ interface CountColumn {
   readonly percent: boolean;
 }
 
-/** Tổng hợp's count columns: reduction bases show both columns, every other count this period only. */
+/** Số liệu's count columns: reduction bases show both columns, every other count this period only. */
 export function summaryCountColumns(form: Form): CountColumn[] {
   const bases = reductionBases(form);
   return form.counts.flatMap((f) =>

@@ -10,3 +10,15 @@ import { config } from "zod";
 config({ jitless: true });
 
 export * as z from "./zod-api";
+
+/**
+ * zod's default messages in Vietnamese, for `safeParse(value, { error: vietnameseIssue })` (a
+ * schema's own message always wins): zod's English ("Invalid input: expected number, received
+ * string") reached users where a schema had none.
+ */
+export function vietnameseIssue(issue: { code: string; input?: unknown; origin?: string }): string {
+  if (issue.input === undefined) return "thiếu giá trị";
+  if (issue.code === "too_small" && issue.origin === "string") return "không được để trống";
+  if (issue.code === "invalid_type") return "giá trị không đúng kiểu";
+  return "giá trị không hợp lệ";
+}

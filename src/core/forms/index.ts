@@ -4,7 +4,6 @@ import { formSchema, type Form } from "../form";
 import { CCHC_FORM } from "./cchc";
 import { KL226_FORM } from "./kl226";
 
-export const KL226_FORM_ID = "KL226-BC/1";
 export const CCHC_FORM_ID = "CCHC-BC/2025";
 
 export const BUILTIN_FORMS: readonly Form[] = [formSchema.parse(KL226_FORM), formSchema.parse(CCHC_FORM)];
