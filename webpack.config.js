@@ -51,9 +51,13 @@ class BuildSettingError extends Error {}
  * Refuses a build setting. From the webpack command line: the message alone on stderr and exit
  * code 2 (webpack-cli would print the error object); called from code (tests): an exception.
  */
+/** Run by webpack's command (npm run build, npx webpack), not loaded by a test or a tool. */
+function fromWebpackCli() {
+  return /[\\/]webpack(-cli)?[\\/]bin[\\/][\w-]+\.js$/.test(require.main?.filename ?? "");
+}
+
 function refuse(message) {
-  const fromCli = /[\\/]webpack(-cli)?[\\/]bin[\\/][\w-]+\.js$/.test(require.main?.filename ?? "");
-  if (fromCli) {
+  if (fromWebpackCli()) {
     console.error(`Lỗi cấu hình bản dựng: ${message}`);
     process.exit(2);
   }
@@ -201,7 +205,7 @@ module.exports = async (env = {}, argv = {}) => {
   const officeJs = officeJsSource(env.officeJs ?? process.env.OFFICE_JS);
   // What the build is for, said before webpack's own lines: an IT officer who forgot ADDIN_URL, or
   // whose profile did not get into the folder, sees it here rather than on the users' machines.
-  if (!serving) {
+  if (!serving && fromWebpackCli()) {
     const { buildProfilesLine } = require("./build/cli/main.cjs");
     console.log(
       `kl226: bản dựng cho ${base}${base === DEV_BASE ? " (máy phát triển; bản cho tỉnh: ADDIN_URL=https://MÁY-CHỦ/THƯ-MỤC/ npm run build)" : ""}; ${buildProfilesLine()}.`,

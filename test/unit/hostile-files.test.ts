@@ -176,13 +176,27 @@ describe("kl226 consolidate with hostile files among the inputs", () => {
     const dir = join(root, "ro-file");
     mkdirSync(dir);
     const target = join(dir, "tong-hop.xlsx");
-    writeFileSync(target, "old summary");
+    const args = ["consolidate", join(inDir, "a-good.xlsx"), "--out", target];
+    expect(await main(args, capture())).toBe(0);
+    const before = readFileSync(target);
     chmodSync(target, 0o444);
-    const io = capture();
-    const code = await main(["consolidate", join(inDir, "a-good.xlsx"), "--out", target], io);
+    const code = await main([...args.slice(0, 1), join(inDir, "z-good.xlsx"), ...args.slice(2)], capture());
     // Rename over a read-only file is allowed by POSIX when the folder is writable: the new summary replaces it whole.
     expect(code).toBe(0);
     expect(readdirSync(dir)).toEqual(["tong-hop.xlsx"]);
     expect(readXlsx(new Uint8Array(readFileSync(target))).ok).toBe(true);
+    expect(readFileSync(target).equals(before)).toBe(false);
+  });
+
+  test("a file at --out that is not a summary KL226 wrote (someone's own workbook of that name) is kept; the summary goes beside it", async () => {
+    const dir = join(root, "not-ours");
+    mkdirSync(dir);
+    const target = join(dir, "tong-hop.xlsx");
+    writeFileSync(target, "a workbook of the analyst's");
+    const io = capture();
+    expect(await main(["consolidate", join(inDir, "a-good.xlsx"), "--out", target], io)).toBe(0);
+    expect(readFileSync(target, "utf8")).toBe("a workbook of the analyst's");
+    expect(readdirSync(dir).sort()).toEqual(["tong-hop-moi.xlsx", "tong-hop.xlsx"]);
+    expect(io.stdout).toContain("Giữ nguyên tong-hop.xlsx");
   });
 });
