@@ -66,7 +66,7 @@ export const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {
   TEXT_FILE:
     "Tệp là văn bản thuần (CSV, HTML…) được đổi đuôi thành .xlsx. Hãy điền số liệu vào mẫu báo cáo và lưu dạng “Sổ làm việc Excel (*.xlsx)”.",
   LEGACY_XLS:
-    "Tệp ở định dạng Excel 97–2003 (.xls). Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)” và gửi lại.",
+    "Tệp ở định dạng Excel 97–2003 (.xls). Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)” (LibreOffice Calc: Tệp → Lưu thành, kiểu “Excel 2007-365 (.xlsx)”) và gửi lại.",
   ENCRYPTED:
     "Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi gửi lại.",
   MACRO_ENABLED:
@@ -80,7 +80,7 @@ export const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {
   TOO_MANY_ENTRIES:
     "Tệp chứa quá nhiều thành phần bên trong. Hãy điền số liệu vào mẫu báo cáo gốc và gửi lại.",
   PART_TOO_LARGE:
-    "Một phần của tệp giải nén ra quá lớn (nghi là tệp nén độc hại). Tệp bị từ chối; hãy gửi lại báo cáo theo mẫu.",
+    "Một phần của tệp giải nén ra quá lớn (thường do định dạng cả một cột hay hàng trăm nghìn dòng trống đến cuối trang tính; cũng có thể là tệp nén độc hại). Tệp bị từ chối: hãy xóa các dòng, cột thừa ngoài bảng của mẫu (chọn các dòng thừa → chuột phải → Xóa), lưu lại và gửi lại.",
   TOTAL_TOO_LARGE:
     "Nội dung tệp giải nén ra quá lớn so với giới hạn. Hãy xóa dữ liệu thừa ngoài mẫu và gửi lại.",
   TOO_MANY_ROWS:

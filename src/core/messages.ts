@@ -128,8 +128,11 @@ export const MSG = {
     switch (why) {
       case "negative":
         return `${what} là số âm (${shown}). Nhập số nguyên không âm, ví dụ 34.`;
-      case "fraction":
-        return `${what} có phần thập phân (${shown}). Đây là số đếm: nhập số nguyên, ví dụ 34.`;
+      case "fraction": {
+        // 1,234 from a number cell: "1.234" typed on a machine whose decimal mark is the dot.
+        const grouped = /^\d{1,3},\d{3}$/.test(shown) ? shown.replace(",", "") : null;
+        return `${what} có phần thập phân (${shown}). Đây là số đếm: nhập số nguyên, ví dụ 34${grouped ? `; nếu là ${grouped}, gõ ${grouped} (không có dấu phân cách)` : ""}.`;
+      }
       case "percentFormat":
         return `${what} là ${shown}: ô có định dạng phần trăm, nên đây là một tỷ lệ, không phải số đếm (tỷ lệ do chương trình tự tính). Đổi định dạng ô thành Số (chuột phải → Định dạng ô → Số) rồi nhập số lượng, số nguyên, ví dụ 34.`;
       case "commaGroups": {
@@ -139,7 +142,7 @@ export const MSG = {
       case "text":
         return /^\s*\d+(?:[.,]\d+)?\s*%\s*$/.test(shown)
           ? `${what} là tỷ lệ (${q(shown)}), không phải số đếm. Nhập số lượng (số nguyên), ví dụ 34; tỷ lệ do chương trình tự tính từ các số đếm.`
-          : `${what} không phải là số (${q(shown)}). Nhập số nguyên không âm, ví dụ 34; không ghi chữ hay đơn vị.`;
+          : `${what} không phải là số (${q(shown)}). Nhập số nguyên không âm, ví dụ 34 (không có thì ghi 0); không ghi chữ hay đơn vị.`;
       case "error":
         return `${what} chứa lỗi công thức ${shown}. Sửa công thức hoặc nhập trực tiếp số nguyên.`;
       case "boolean":
@@ -184,6 +187,8 @@ export const MSG = {
         return `${what} là công thức chưa được tính (tệp lưu bằng phần mềm không tính công thức). Mở tệp trong Excel và lưu lại (LibreOffice Calc: nhấn Ctrl+Shift+F9 để tính lại rồi lưu); hoặc nhập trực tiếp tỷ lệ.`;
     }
   },
+  roundedFormula: (label: string, column: string, shown: string, value: number) =>
+    `Số liệu ${q(label)} (${column}) là kết quả công thức ${shown}, lệch rất nhỏ so với số nguyên do máy tính làm tròn (Excel vẫn hiện ${viNumber(value)}); đã hiểu là ${viNumber(value)}. Nên bọc công thức trong hàm ROUND, ví dụ =ROUND(E5*0,6;0), hoặc nhập số.`,
   coerced: (label: string, column: string, shown: string, value: number) =>
     `Số liệu ${q(label)} (${column}) được nhập dạng chữ ${q(shown)}; đã hiểu là ${viNumber(value)}. Nên nhập dạng số.`,
   inconsistent: (partLabel: string, part: number, wholeLabel: string, whole: number, column: string) =>

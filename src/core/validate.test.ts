@@ -192,6 +192,34 @@ describe("NOT_TEMPLATE", () => {
   });
 });
 
+test("counts as clerks without Excel send them: a word for none, 1.234 on a dot-decimal machine, a formula's rounding", () => {
+  // "không" (none): told to type 0.
+  const none = check({ counts: { HN_VUOT_THOI_LUONG: [null, "không"] } });
+  expect(only(none.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E7"]]);
+  expect(none.findings[0]?.message).toContain("Nhập số nguyên không âm, ví dụ 34 (không có thì ghi 0)");
+  // 1.234 typed where the decimal mark is the dot: stored as 1,234; the digits she meant are offered.
+  const dotted = check({ counts: { VB_HANH_CHINH: [1500, 1.234] } });
+  expect(dotted.findings.map((f) => f.message)).toContainEqual(
+    expect.stringContaining(
+      "có phần thập phân (1,234). Đây là số đếm: nhập số nguyên, ví dụ 34; nếu là 1234, gõ 1234",
+    ),
+  );
+  // A formula Excel shows as 21 and saved as 20.999999999999996: read as 21, with a warning saying so.
+  const rounded = check({}, [
+    { op: "set", sheet: "Chỉ tiêu", cell: "E6", value: { formula: "E5*0.6", cached: 20.999999999999996 } },
+    { op: "set", sheet: "Chỉ tiêu", cell: "E5", value: 35 },
+  ]);
+  expect(rounded.valid).toBe(true);
+  expect(rounded.report?.values.HN_TRUC_TUYEN?.current).toBe(21);
+  expect(rounded.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+    [
+      "COERCED",
+      "E6",
+      "Số liệu “Trong đó: hội nghị, cuộc họp trực tuyến (kể cả kết hợp)” (cột E, kỳ này) là kết quả công thức 20,999999999999996, lệch rất nhỏ so với số nguyên do máy tính làm tròn (Excel vẫn hiện 21); đã hiểu là 21. Nên bọc công thức trong hàm ROUND, ví dụ =ROUND(E5*0,6;0), hoặc nhập số.",
+    ],
+  ]);
+});
+
 test("a count typed with a thousands comma is asked about, with the digits to type", () => {
   const r = check({ counts: { HN_TONG: [100, "1,234"] } });
   expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E5"]]);

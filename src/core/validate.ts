@@ -1104,7 +1104,9 @@ function readValue(
           "warning",
           sheet.name,
           at,
-          MSG.coerced(field.label, where, read.text ?? "", read.value),
+          "rounded" in read && read.rounded === true
+            ? MSG.roundedFormula(field.label, where, read.text ?? "", read.value)
+            : MSG.coerced(field.label, where, read.text ?? "", read.value),
         ),
       );
     return read.value;

@@ -15,6 +15,15 @@ test.each([
   [str("1\u00a0234"), { kind: "ok", value: 1234, coerced: true, text: "1\u00a0234" }],
   [str("38.0"), { kind: "ok", value: 38, coerced: true, text: "38.0" }],
   [str("38,00"), { kind: "ok", value: 38, coerced: true, text: "38,00" }],
+  // Full-width digits from an East Asian keyboard; a zero-width space pasted with the number.
+  [str("２５"), { kind: "ok", value: 25, coerced: true, text: "25" }],
+  [str("３．４５６"), { kind: "ok", value: 3456, coerced: true, text: "3.456" }],
+  [str("3456\u200b"), { kind: "ok", value: 3456, coerced: true, text: "3456" }],
+  // A formula whose result Excel shows as 21 and saves as 20.999999999999996.
+  [
+    { value: { kind: "number", value: 20.999999999999996 }, formula: true } as Cell,
+    { kind: "ok", value: 21, coerced: true, text: "20,999999999999996", rounded: true },
+  ],
 ])("counts a clerk types are read: %p", (cell, expected) => {
   expect(readCount(cell)).toEqual(expected);
 });
@@ -38,6 +47,12 @@ test.each([
 
 test("a count with decimals is quoted as a Vietnamese Excel shows it", () => {
   expect(readCount(num(1000.5))).toEqual({ kind: "bad", why: "fraction", shown: "1000,5" });
+  // A typed number off a whole one by a rounding error is still a fraction: only a formula's result is rounded.
+  expect(readCount(num(20.999999999999996))).toMatchObject({ kind: "bad", why: "fraction" });
+  expect(readCount({ value: { kind: "number", value: 20.5 }, formula: true })).toMatchObject({
+    kind: "bad",
+    why: "fraction",
+  });
 });
 
 describe("rates (SPEC §8, 0–100)", () => {

@@ -7,7 +7,14 @@ import { nfc } from "./text";
 
 export type CountRead =
   | { readonly kind: "blank" }
-  | { readonly kind: "ok"; readonly value: number; readonly coerced: boolean; readonly text?: string }
+  | {
+      readonly kind: "ok";
+      readonly value: number;
+      readonly coerced: boolean;
+      readonly text?: string;
+      /** A formula's result a rounding error off a whole number (=E5*0.6 gives 20.999999999999996): read as that number. */
+      readonly rounded?: boolean;
+    }
   | { readonly kind: "bad"; readonly why: BadCountReason; readonly shown: string };
 
 export type BadCountReason =
@@ -20,6 +27,12 @@ export type BadCountReason =
   | "noCachedValue"
   | "tooLarge"
   | "percentFormat";
+
+// Full-width forms (U+FF01–U+FF5E: "２５", "３．４５６"), read as the ASCII characters they stand for.
+const FULL_WIDTH = /[\uff01-\uff5e]/;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e]/g;
+// Zero-width spaces and joiners, the word joiner and a byte order mark.
+const INVISIBLE_IN_NUMBER = /[\u200b-\u200d\u2060\ufeff]/g;
 
 // "1.234", "1 234" (also no-break and narrow no-break spaces) and plain digits.
 const DIGITS = /^\d+$/;
@@ -45,12 +58,29 @@ export function readCount(cell: Cell | undefined): CountRead {
           shown: `${shownNumber(Math.round(v.value * 1e6) / 1e4)}%`,
         };
       if (v.value < 0) return { kind: "bad", why: "negative", shown: shownNumber(v.value) };
-      if (!Number.isInteger(v.value)) return { kind: "bad", why: "fraction", shown: shownNumber(v.value) };
+      if (!Number.isInteger(v.value)) {
+        // Excel shows 21 for =35*0.6 (20.999999999999996): the clerk meant the whole number it shows.
+        const whole = Math.round(v.value);
+        if (cell?.formula === true && Math.abs(v.value - whole) <= 1e-9 * Math.max(1, whole))
+          return {
+            kind: "ok",
+            value: whole,
+            coerced: true,
+            text: String(v.value).replace(".", ","),
+            rounded: true,
+          };
+        return { kind: "bad", why: "fraction", shown: shownNumber(v.value) };
+      }
       if (!Number.isSafeInteger(v.value))
         return { kind: "bad", why: "tooLarge", shown: shownNumber(v.value) };
       return { kind: "ok", value: v.value, coerced: false };
     case "string": {
-      const text = nfcTrim(v.value);
+      // Full-width digits ("２５", an East Asian keyboard) are digits; an invisible character pasted
+      // with the number ("3456\u200b") is not the clerk's to find.
+      const typed = v.value.replace(INVISIBLE_IN_NUMBER, "");
+      const text = nfcTrim(
+        FULL_WIDTH.test(typed) ? typed.replace(FULL_WIDTH_ALL, (ch) => ch.normalize("NFKC")) : typed,
+      );
       if (text === "") return { kind: "blank" };
       const compact = DIGITS.test(text)
         ? text
