@@ -118,6 +118,8 @@ export const MSG = {
     `Tệp là báo cáo theo mẫu ${found}, không phải mẫu ${expected} của hồ sơ đã chọn. Tệp này thuộc chế độ báo cáo khác: hãy kiểm tra và tổng hợp nó theo mẫu ${found}, hoặc lập lại báo cáo trên mẫu ${expected}.`,
   missingField: (sheet: string, code: string, label: string, column: string) =>
     `Không tìm thấy dòng có mã ${code} (${label}) ở cột ${column} của trang ${q(sheet)}. Không xóa hay sửa mã ở cột ${column}; hãy chép lại dòng này từ mẫu.`,
+  missingOptionalRow: (sheet: string, code: string, label: string, indicators: readonly string[]) =>
+    `Không thấy dòng có mã ${code} (${label}) ở cột A của trang ${q(sheet)}: có lẽ dòng đã bị xóa. Số liệu này không được tổng hợp${indicators.length > 0 ? ` và chỉ tiêu ${indicators.map(q).join(", ")} của đơn vị không đánh giá được` : ""}. Nếu đơn vị có số liệu, chép lại dòng này từ mẫu (cột A giữ đúng mã) rồi nhập số.`,
   missingHeader: (sheet: string) =>
     `Không tìm thấy dòng tiêu đề có ô ${q("STT")} ở cột A của trang ${q(sheet)}. Hãy chép lại dòng tiêu đề từ mẫu.`,
   missingInfo: (label: string, hint: string) => `Chưa điền ${label}. ${hint}`,

@@ -220,6 +220,23 @@ test("counts as clerks without Excel send them: a word for none, 1.234 on a dot-
   ]);
 });
 
+test("an optional row deleted is said (its indicator not judged), the report stays valid", () => {
+  // Row 16 is CC_KY_NANG_SO (digital skills), optional.
+  const r = check({}, [{ op: "deleteRow", sheet: "Chỉ tiêu", row: 16 }]);
+  expect(r.valid).toBe(true);
+  expect(r.findings).toEqual([
+    {
+      code: "MISSING_FIELD",
+      severity: "warning",
+      sheet: "Chỉ tiêu",
+      cell: null,
+      message:
+        "Không thấy dòng có mã CC_KY_NANG_SO (Trong đó: được bồi dưỡng kỹ năng số) ở cột A của trang “Chỉ tiêu”: có lẽ dòng đã bị xóa. Số liệu này không được tổng hợp và chỉ tiêu “CBCCVC được bồi dưỡng kỹ năng số” của đơn vị không đánh giá được. Nếu đơn vị có số liệu, chép lại dòng này từ mẫu (cột A giữ đúng mã) rồi nhập số.",
+    },
+  ]);
+  expect(r.report?.values.CC_KY_NANG_SO).toEqual({ previous: null, current: null });
+});
+
 test("a count typed with a thousands comma is asked about, with the digits to type", () => {
   const r = check({ counts: { HN_TONG: [100, "1,234"] } });
   expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E5"]]);

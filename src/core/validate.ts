@@ -24,6 +24,7 @@ import { parseDeadline } from "./deadlines";
 import { finding, hasErrors, type Finding, type FindingCode, type Severity } from "./findings";
 import {
   countField,
+  indicatorInputs,
   MARKER,
   periodText,
   periodOptions,
@@ -983,6 +984,27 @@ function readCounts(
     const r = rows.get(field.code);
     if (r === undefined) {
       if (field.previousRequired || field.currentRequired) findings.push(missingRow(sheet, field));
+      else {
+        // An optional row deleted: its figures are not summed and the indicators built on it are not
+        // judged for the unit — said, since a blank cell would have been "chưa điền" only if required.
+        const judged = form.indicators.filter((ind) =>
+          indicatorInputs(ind).some(([code]) => code === field.code),
+        );
+        findings.push(
+          finding(
+            "MISSING_FIELD",
+            "warning",
+            sheet.name,
+            null,
+            MSG.missingOptionalRow(
+              sheet.name,
+              field.code,
+              field.label,
+              judged.map((ind) => ind.label),
+            ),
+          ),
+        );
+      }
       values[field.code] = { previous: null, current: null };
       continue;
     }
