@@ -10,6 +10,7 @@ import {
   mkdirSync,
   statSync,
   readdirSync,
+  realpathSync,
   type Dirent,
 } from "node:fs";
 import { dirname, join, parse, resolve, basename, sep } from "node:path";
@@ -338,6 +339,14 @@ export interface ExpandedInputs {
  * (a .xls or .ods is rejected with what it is, never skipped), except Excel's lock files and
  * hidden files and folders (file-kinds.ts). A file named on the command line always counts.
  */
+function realPathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
 export function expandInputs(inputs: readonly string[]): ExpandedInputs {
   const result = {
     files: [] as string[],
@@ -345,7 +354,14 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
     emptyFolders: [] as string[],
     ignored: [] as string[],
   };
-  const visit = (path: string): number => {
+  // Folders by their real path: a link back up ("a/up -> ..") or a second way to one folder is
+  // listed once (a loop read one report 41 times, as "trùng đơn vị").
+  const listed = new Set<string>();
+  /** The files found under `path`; null when that folder was listed already. */
+  const visit = (path: string): number | null => {
+    const real = realPathOrSelf(path);
+    if (listed.has(real)) return null;
+    listed.add(real);
     let entries: Dirent[];
     try {
       // With each entry's kind, so a folder of files costs one listing, not a stat per file
@@ -365,7 +381,7 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
       }
       // A link (or a kind the listing does not tell) is followed to see whether it is a folder.
       const folder = entry.isDirectory() || (!entry.isFile() && statOrNull(child)?.isDirectory() === true);
-      if (folder) found += visit(child);
+      if (folder) found += visit(child) ?? 0;
       else {
         // A broken link is listed too: reading it says what is wrong.
         result.files.push(child);

@@ -303,7 +303,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   if (entries.length === 0)
     throw usageError(
       VALIDATE,
-      `Không có tệp nào để kiểm tra trong ${empty.join(", ")}. Hãy chép các tệp báo cáo .xlsx vào thư mục, hoặc ghi đường dẫn tệp.`,
+      `Không có tệp nào để kiểm tra trong ${empty.join(", ")}${ignored.length > 0 ? ` (${ignoredNote(ignored).replace(/\.$/, "")}; nếu đó là báo cáo, đổi tên tệp, bỏ “~$” hay dấu chấm ở đầu)` : ""}. Hãy chép các tệp báo cáo .xlsx vào thư mục, hoặc ghi đường dẫn tệp.`,
     );
   for (const dir of empty) io.err(`Thư mục ${dir} không có tệp nào.\n`);
   // As consolidate says it: a copy named "~$…" is skipped, and the clerk should know which.

@@ -2,7 +2,15 @@
 // --report) or the letters' folder may hold, among the files a folder scan finds, only what KL226
 // wrote there on an earlier run; and a folder given twice is read once.
 
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
@@ -135,6 +143,18 @@ test("a folder given twice, or a file also inside a folder given, is read once",
   const validate = capture();
   expect(await main(["validate", copy, copy], validate)).toBe(0);
   expect(validate.stdout).toContain("Tổng kết: 2 tệp");
+  expect(twice.stderr).not.toContain("không có tệp nào");
+});
+
+test("a link back up inside a folder (a/up -> ..) or a second link to it is followed once, not round and round", async () => {
+  const dir = inbox("loop");
+  mkdirSync(join(dir, "a"));
+  symlinkSync("..", join(dir, "a", "up"));
+  symlinkSync(dir, join(dir, "a", "again"));
+  const io = capture();
+  expect(await main(["consolidate", dir, "--out", join(root, "loop.xlsx")], io)).toBe(0);
+  expect(io.stdout).toContain("Đã đọc 2 tệp: chấp nhận 2");
+  expect(io.stdout).toContain("trùng đơn vị 0");
 });
 
 /** A roster with a unit that sent nothing, so there is a letter to write. */
