@@ -421,7 +421,18 @@ export async function writeLetters(
     if (place.target !== name) beside.push(`${name} → ${place.target}`);
     return join(dir, place.target);
   };
-  const paths = files.map(write);
+  const paths: string[] = [];
+  for (const f of files) {
+    try {
+      paths.push(write(f));
+    } catch (e) {
+      // A full disk mid-way: the letters already written are whole and said, not left unmentioned.
+      if (!(e instanceof UsageError) || paths.length === 0) throw e;
+      throw new UsageError(
+        `${e.message} Trong ${dir} đã ghi xong ${paths.length}/${files.length} thư nhắc (${someNames(paths.map((p) => basename(p)))}); chạy lại sau khi có chỗ trống để ghi đủ.`,
+      );
+    }
+  }
   const allPath = all ? paths[paths.length - 1]! : join(dir, ALL_LETTERS_FILE);
   const known = new Set([
     ...c.units.map((u) => u.code),

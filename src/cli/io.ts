@@ -295,7 +295,13 @@ function statOrNull(path: string): ReturnType<typeof statSync> | null {
  */
 export function writeAtomic(path: string, data: Uint8Array | string): void {
   const target = resolve(path);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  // Beside it under its own name, unless that name would pass the file system's 255 bytes (a long
+  // name that fits would then fail for the temporary file alone).
+  const name = basename(target);
+  const tmp = join(
+    dirname(target),
+    Buffer.byteLength(name) > 200 ? `.kl226.${process.pid}.tmp` : `.${name}.${process.pid}.tmp`,
+  );
   try {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(tmp, data);

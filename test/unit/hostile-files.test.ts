@@ -188,6 +188,14 @@ describe("kl226 consolidate with hostile files among the inputs", () => {
     expect(readFileSync(target).equals(before)).toBe(false);
   });
 
+  test("a summary name as long as the file system allows is written (its temporary file's name was longer, and failed)", async () => {
+    const dir = join(root, "long-name");
+    mkdirSync(dir);
+    const target = join(dir, `${"bao-cao-tong-hop-".repeat(14)}ky-6-thang.xlsx`); // 253 characters
+    expect(await main(["consolidate", join(inDir, "a-good.xlsx"), "--out", target], capture())).toBe(0);
+    expect(readdirSync(dir)).toEqual([`${"bao-cao-tong-hop-".repeat(14)}ky-6-thang.xlsx`]);
+  });
+
   test("a file at --out that is not a summary KL226 wrote (someone's own workbook of that name) is kept; the summary goes beside it", async () => {
     const dir = join(root, "not-ours");
     mkdirSync(dir);
