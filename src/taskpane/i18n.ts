@@ -206,10 +206,10 @@ const vi: Strings = {
   profileLabel: "Hồ sơ (biểu mẫu)",
   profileAuto: "Tự động (theo mẫu trong tệp)",
   profileAutoHint:
-    "Mỗi tệp được đọc theo biểu mẫu ghi ở ô A1 của nó; khi tổng hợp, dùng biểu mẫu mà nhiều tệp khai nhất.",
+    "Mỗi tệp được đọc theo biểu mẫu (và hồ sơ) ghi trong tệp; tệp không ghi hồ sơ thì theo hồ sơ mặc định; khi tổng hợp, dùng biểu mẫu mà nhiều tệp khai nhất.",
   profileHint: (name, id) => `${name} · biểu mẫu ${id}`,
   usedProfile: (id, name) => `Biểu mẫu ${id} — hồ sơ ${name}`,
-  usedProfileAuto: (id, name) => `Biểu mẫu ${id} — hồ sơ ${name} (tự động, theo mẫu trong tệp)`,
+  usedProfileAuto: (id, name) => `Biểu mẫu ${id} — hồ sơ ${name} (chọn tự động)`,
   validateIntroExcel: "Kiểm tra sổ tính đang mở theo mẫu. Bấm vào một lỗi để chọn ô đó trong Excel.",
   validateIntroStandalone: "Chọn một tệp báo cáo .xlsx để kiểm tra theo mẫu.",
   validateButton: "Kiểm tra sổ tính",

@@ -185,7 +185,7 @@ test("Excel validation takes the chosen profile per call (none for Tự động)
   await click(byTestId("validate-open"));
   expect(validatedWith).toEqual([undefined]);
   expect(byTestId("validate-profile-used").textContent).toBe(
-    "Biểu mẫu KL226-BC/1 — hồ sơ Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa) (tự động, theo mẫu trong tệp)",
+    "Biểu mẫu KL226-BC/1 — hồ sơ Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa) (chọn tự động)",
   );
   await choose(byTestId("validate-profile"), "dong-thap-syt-226");
   // Changing the profile leaves the verdict, said to be the last check's, until it is checked again.

@@ -288,7 +288,7 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
     rejected: String(REJECTED.length),
   });
   await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain(
-    "Biểu mẫu KL226-BC/1 — hồ sơ Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa) (tự động, theo mẫu trong tệp)",
+    "Biểu mẫu KL226-BC/1 — hồ sơ Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa) (chọn tự động)",
   );
 
   // The outcome is on the first screen, without scrolling: every tile ends above 640 px of the page.
@@ -553,7 +553,7 @@ test("consolidates the CCHC samples with the explicit profile hcm-attp-cchc-2025
   await page.getByTestId("consolidate").click();
   await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
   await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain(
-    "Biểu mẫu CCHC-BC/2025 — hồ sơ Mặc định (CCHC-BC/2025) (tự động, theo mẫu trong tệp)",
+    "Biểu mẫu CCHC-BC/2025 — hồ sơ Mặc định (CCHC-BC/2025) (chọn tự động)",
   );
   await expect(page.getByTestId("count-accepted").getAttribute("data-count")).resolves.toBe(
     String(files.length - CCHC_REJECTED.length),
@@ -701,7 +701,7 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
     `browser, ${files.length} files read twice (a plan's files with older ones): ${timingLine(timing)}`,
   );
   await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain(
-    `hồ sơ ${attp.name} (tự động, theo mẫu trong tệp)`,
+    `hồ sơ ${attp.name} (chọn tự động)`,
   );
   const expected = consolidateBytes(
     files.map((f) => ({
