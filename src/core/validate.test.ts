@@ -115,6 +115,12 @@ describe("NOT_TEMPLATE", () => {
         expect(r.findings).toEqual([]);
         expect(r.report?.values.HN_TONG).toEqual({ previous: 100, current: 90 });
       }
+      // The name column's header may speak of last year; only C onwards holds figures.
+      const named = check({}, [
+        { op: "set", sheet: "Chỉ tiêu", cell: "B4", value: "Chỉ tiêu (so với cùng kỳ năm trước)" },
+        { op: "set", sheet: "Chỉ tiêu", cell: "D4", value: "Năm 2025" },
+      ]);
+      expect(named.findings).toEqual([]);
     });
   });
   test("a sheet renamed without its marks is named, with how to rename it back", () => {

@@ -941,7 +941,7 @@ export function movedCountColumns(sheet: Sheet, form: Form, firstCodeRow: number
   for (const column of ["previous", "current"] as const) {
     const expected = COUNT_COLS[column];
     if (kindOf(expected) === column) continue;
-    const at = head.findIndex((_, col) => col > COUNT_COLS.code && kindOf(col) === column);
+    const at = head.findIndex((_, col) => col >= COUNT_COLS.unit && kindOf(col) === column);
     if (at >= 0)
       moved.push({
         header: cleanName(cellText(head[at])),
