@@ -115,6 +115,20 @@ describe("NOT_TEMPLATE", () => {
         expect(r.findings).toEqual([]);
         expect(r.report?.values.HN_TONG).toEqual({ previous: 100, current: 90 });
       }
+      // A clerk's own columns that compare (G, H) beside D and E renamed to the periods: not moved.
+      for (const [d, e, g] of [
+        ["6 tháng đầu năm 2025", "6 tháng đầu năm 2026", "So sánh cùng kỳ (%)"],
+        ["Năm 2025", "Kỳ này", "Ghi chú (so với năm trước)"],
+        ["Cùng kỳ năm trước", "6 tháng đầu năm 2026", "Kỳ này so với kế hoạch (%)"],
+        ["Năm 2025", "Năm 2026", "Tăng/giảm so với cùng kỳ"],
+      ]) {
+        const r = check({}, [
+          { op: "set", sheet: "Chỉ tiêu", cell: "D4", value: d ?? null },
+          { op: "set", sheet: "Chỉ tiêu", cell: "E4", value: e ?? null },
+          { op: "set", sheet: "Chỉ tiêu", cell: "G4", value: g ?? null },
+        ]);
+        expect(r.findings).toEqual([]);
+      }
       // The name column's header may speak of last year; only C onwards holds figures.
       const named = check({}, [
         { op: "set", sheet: "Chỉ tiêu", cell: "B4", value: "Chỉ tiêu (so với cùng kỳ năm trước)" },

@@ -902,6 +902,9 @@ export function columnName(form: Form, column: Column): string {
   return column === "previous" ? `cột D, ${form.previousHeader.toLowerCase()}` : "cột E, kỳ này";
 }
 
+/** Words of a header that compares figures or notes on them (folded: no diacritics, lower case). */
+const COMPARING_HEADER = /so voi|so sanh|%|tang|giam|ty le|ghi chu|ke hoach|chenh/;
+
 /** A header of `Chỉ tiêu`'s header row found in another column than the template's. */
 export interface MovedColumn {
   readonly header: string;
@@ -929,12 +932,14 @@ export function movedCountColumns(sheet: Sheet, form: Form, firstCodeRow: number
   const head = sheet.rows[headRow];
   if (head === undefined) return [];
   const previous = foldKey(form.previousHeader);
+  // A header that names a column of figures, not one that compares them ("So sánh cùng kỳ (%)",
+  // "Kỳ này so với kế hoạch", "Ghi chú (so với năm trước)": a clerk's own columns beside D and E).
   const kindOf = (col: number): Column | null => {
     const cell = head[col];
     const h = cell === undefined ? "" : foldKey(cellText(cell));
-    if (h === "") return null;
-    if (h === previous || /cung ky|nam truoc/.test(h)) return "previous";
-    if (/^ky nay\b/.test(h)) return "current";
+    if (h === "" || COMPARING_HEADER.test(h)) return null;
+    if (h === previous || /^(so lieu )?(cung ky|nam truoc)/.test(h)) return "previous";
+    if (/^(so lieu )?ky nay\b/.test(h)) return "current";
     return null;
   };
   const moved: MovedColumn[] = [];
