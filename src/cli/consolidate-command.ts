@@ -17,6 +17,7 @@ import {
   consolidationJson,
   failedCorrections,
   replacedFiles,
+  sameDayRejections,
   type Consolidation,
   type Submission,
 } from "../core/consolidate";
@@ -556,6 +557,7 @@ function humanSummary(
 ): string {
   const replacements = replacedFiles(c);
   const corrections = failedCorrections(c);
+  const sameDay = sameDayRejections(c);
   // Without --profile, a profile the files name is said to be theirs (the templates were made with
   // it); one fewer files name than name none is said aside, with how to use it.
   const whose =
@@ -596,6 +598,7 @@ function humanSummary(
       // Its unit reported inside a roll-up: nothing to send again (and no letter asks for it).
       const replaced = replacements.get(r);
       const older = corrections.get(r);
+      const sameDayKept = sameDay.get(r);
       const counted =
         r.unit !== null && rolledUp.has(r.unit)
           ? " — đơn vị đã được tính trong báo cáo tổng hợp khác"
@@ -603,7 +606,9 @@ function humanSummary(
             ? ` — đơn vị đã gửi tệp hợp lệ ${baseName(replaced)}, tệp này không cần sửa nữa`
             : older !== undefined
               ? ` — ${MSG.failedCorrection(baseName(older.file), viDate(older.reportDate))}`
-              : "";
+              : sameDayKept !== undefined
+                ? ` — ${MSG.sameDayRejection(baseName(sameDayKept.file))}`
+                : "";
       lines.push(
         `  ✗ ${r.file}: ${first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]` : ""}${more}${counted}`,
       );

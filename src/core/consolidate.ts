@@ -380,42 +380,71 @@ function laterFirst(a: Candidate, b: Candidate): number {
   );
 }
 
+/** When a rejected file was sent, next to its unit's accepted one: by their Ngày báo cáo. */
+export type SentWhen = "before" | "after" | "sameDay";
+
 /**
- * Each rejected file whose unit sent a valid report besides, not dated before it (a clerk's corrected
- * file next to the returned one), with that accepted file: such a rejected file needs no mending any
- * more. One dated after it is a failed correction (failedCorrections).
+ * Each rejected file whose unit sent a valid report besides, with that report and which was sent
+ * first. Before it: a file the accepted one corrected, which needs no mending any more
+ * (replacedFiles) — by date, or on the same day when the accepted file's name is the later, as SPEC
+ * §5 orders two valid files ("SO_A-sua" after "SO_A"). After it by date: a correction that failed
+ * (failedCorrections) — the summary counts the older report, so the unit is told its newer figures
+ * did not get in, and why. The same day with the rejected file's name the later ("SO_Y_TE (1)",
+ * but also "SO_TOT (ban cu)"), or its date unread: which came later cannot be told, so it is said
+ * as such (sameDayRejections), and no letter claims either.
  */
+export function rejectedBesideAccepted(
+  c: Pick<Consolidation, "units" | "rejected">,
+): ReadonlyMap<RejectedFile, { readonly kept: UnitSummary; readonly sent: SentWhen }> {
+  const accepted = new Map(c.units.map((u) => [u.code, u]));
+  const out = new Map<RejectedFile, { readonly kept: UnitSummary; readonly sent: SentWhen }>();
+  for (const r of c.rejected) {
+    const kept = r.unit === null ? undefined : accepted.get(r.unit);
+    if (kept === undefined) continue;
+    const order = r.reportDate === null ? 0 : compareDates(r.reportDate, kept.reportDate);
+    const sent =
+      order < 0
+        ? "before"
+        : order > 0
+          ? "after"
+          : laterFileFirst({ ...r, reportDate: kept.reportDate }, kept) > 0
+            ? "before"
+            : "sameDay";
+    out.set(r, { kept, sent });
+  }
+  return out;
+}
+
+/** The rejected files an accepted file of their unit, dated after them, replaced: by its file. */
 export function replacedFiles(
   c: Pick<Consolidation, "units" | "rejected">,
 ): ReadonlyMap<RejectedFile, string> {
-  const accepted = new Map(c.units.map((u) => [u.code, u]));
-  const out = new Map<RejectedFile, string>();
-  for (const r of c.rejected) {
-    const u = r.unit === null ? undefined : accepted.get(r.unit);
-    if (u !== undefined && !sentAfter(r, u)) out.set(r, u.file);
-  }
-  return out;
+  return sentAs(c, "before", (kept) => kept.file);
 }
 
-/**
- * Rejected files dated after their unit's accepted one: a correction that failed. The summary
- * counts the older report (SPEC §5: only valid files), so the unit is told its newer figures did
- * not get in, and why — not that the file "needs no correcting" (replacedFiles).
- */
+/** The rejected files dated after their unit's accepted one (a correction that failed): by that report. */
 export function failedCorrections(
   c: Pick<Consolidation, "units" | "rejected">,
 ): ReadonlyMap<RejectedFile, UnitSummary> {
-  const accepted = new Map(c.units.map((u) => [u.code, u]));
-  const out = new Map<RejectedFile, UnitSummary>();
-  for (const r of c.rejected) {
-    const u = r.unit === null ? undefined : accepted.get(r.unit);
-    if (u !== undefined && sentAfter(r, u)) out.set(r, u);
-  }
-  return out;
+  return sentAs(c, "after", (kept) => kept);
 }
 
-function sentAfter(r: RejectedFile, u: UnitSummary): boolean {
-  return r.reportDate !== null && compareDates(r.reportDate, u.reportDate) > 0;
+/** The rejected files dated the same day as their unit's accepted one (or undated): by that report. */
+export function sameDayRejections(
+  c: Pick<Consolidation, "units" | "rejected">,
+): ReadonlyMap<RejectedFile, UnitSummary> {
+  return sentAs(c, "sameDay", (kept) => kept);
+}
+
+function sentAs<T>(
+  c: Pick<Consolidation, "units" | "rejected">,
+  sent: SentWhen,
+  value: (kept: UnitSummary) => T,
+): ReadonlyMap<RejectedFile, T> {
+  const out = new Map<RejectedFile, T>();
+  for (const [r, beside] of rejectedBesideAccepted(c))
+    if (beside.sent === sent) out.set(r, value(beside.kept));
+  return out;
 }
 
 /**

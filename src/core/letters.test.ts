@@ -253,6 +253,33 @@ describe("followUpLetters", () => {
     const statuses = (errors?.rows ?? []).map((r) => r[2]).filter((v) => typeof v === "object" && v !== null);
     expect(JSON.stringify(statuses)).toContain("Từ chối (bản gửi sau; đang dùng bản gửi trước)");
     expect(JSON.stringify(statuses)).not.toContain("đã có tệp hợp lệ");
+    // On the same day which came later cannot be told ("SO_TOT (ban cu)" is no later for its name):
+    // said as such on the Lỗi sheet, and no letter claims either.
+    const sameDay = consolidate(
+      [
+        file("SO_TC.xlsx", { reportDate: { year: 2026, month: 6, day: 3 } }),
+        file("SO_TC (1).xlsx", {
+          reportDate: { year: 2026, month: 6, day: 3 },
+          counts: { HN_TONG: [100, 80], HN_TRUC_TUYEN: [50, 85] },
+        }),
+      ],
+      { profile },
+    );
+    expect(followUpLetters(sameDay, profile, dates).find((x) => x.unit === "SO_TC")).toBeUndefined();
+    const sameDayErrors = summaryWorkbook(sameDay, profile).sheets.find((sh) => sh.name === "Lỗi");
+    expect(JSON.stringify(sameDayErrors?.rows)).toContain("Từ chối (cùng ngày với tệp hợp lệ đang dùng)");
+    // The earlier file rejected, the later one accepted: that one needs no correcting, no letter about it.
+    const fixedLater = consolidate(
+      [
+        file("SO_TC.xlsx", {
+          reportDate: { year: 2026, month: 6, day: 2 },
+          counts: { HN_TONG: [100, 80], HN_TRUC_TUYEN: [50, 85] },
+        }),
+        file("SO_TC_v2.xlsx", { reportDate: { year: 2026, month: 6, day: 5 } }),
+      ],
+      { profile },
+    );
+    expect(followUpLetters(fixedLater, profile, dates).find((x) => x.unit === "SO_TC")).toBeUndefined();
   });
 
   test("late: the report date, how many days late, the deadlines of the periods to come; nothing to send", () => {

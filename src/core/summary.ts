@@ -9,6 +9,7 @@ import {
   countedUnitsPhrase,
   failedCorrections,
   replacedFiles,
+  sameDayRejections,
   rollupName,
   rollupCodes,
   rollupUnits,
@@ -675,6 +676,7 @@ function missingSheet(c: Consolidation): SheetSpec {
 function errorSheet(c: Consolidation): SheetSpec {
   const replacements = replacedFiles(c);
   const corrections = failedCorrections(c);
+  const sameDay = sameDayRejections(c);
   const header = ["Tệp", "Mã đơn vị", "Xử lý", "Mã lỗi", "Mức độ", "Trang", "Ô", "Nội dung"].map((h) =>
     cell(h, HEAD),
   );
@@ -702,7 +704,9 @@ function errorSheet(c: Consolidation): SheetSpec {
             ? "Từ chối (đã có tệp hợp lệ)"
             : corrections.has(r)
               ? "Từ chối (bản gửi sau; đang dùng bản gửi trước)"
-              : "Từ chối";
+              : sameDay.has(r)
+                ? "Từ chối (cùng ngày với tệp hợp lệ đang dùng)"
+                : "Từ chối";
       return r.findings.map((f) => findingRow(r.file, r.unit, status, f));
     }),
     ...c.duplicates.map((d) => findingRow(d.dropped, d.unit, "Trùng", d.finding)),

@@ -16,7 +16,7 @@ import {
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Period, type PeriodKind } from "../../core/form";
-import { baseName, failedCorrections, replacedFiles } from "../../core/consolidate";
+import { baseName, failedCorrections, replacedFiles, sameDayRejections } from "../../core/consolidate";
 import { targetPhrase, vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
@@ -634,6 +634,7 @@ function ResultView({
   // A rejected file whose unit also sent a valid one needs no correcting: said after its name.
   const replacements = replacedFiles(c);
   const corrections = failedCorrections(c);
+  const sameDay = sameDayRejections(c);
 
   return (
     <section data-testid="consolidation-result" aria-labelledby="consolidation-heading">
@@ -805,7 +806,9 @@ function ResultView({
                         baseName(corrections.get(r)!.file),
                         viDate(corrections.get(r)!.reportDate),
                       )
-                    : ""}
+                    : sameDay.has(r)
+                      ? t.sameDayRejection(baseName(sameDay.get(r)!.file))
+                      : ""}
                 <ul className={styles.sub}>
                   {r.findings
                     .filter((f) => f.severity === "error")
