@@ -148,6 +148,9 @@ export interface OutputTarget {
  * Check every output before anything is written (exit 2, nothing written): no file where a folder
  * must be (ENOTDIR), no folder where the file goes (EISDIR), the nearest existing folder writable.
  */
+/** A name a letter takes in its folder: the joined file, or a unit code's .docx (or an old .txt), or a copy beside one. */
+const LETTER_NAME = /^(?:tat-ca-thu-nhac|[A-Z0-9_.]+)(?:-moi(?:-\d+)?)?\.(?:docx|txt)$/;
+
 export function checkOutputs(targets: readonly OutputTarget[]): void {
   // Two results written to one path: the second would replace the first (a summary lost to the JSON).
   const byPath = new Map<string, OutputTarget>();
@@ -160,16 +163,20 @@ export function checkOutputs(targets: readonly OutputTarget[]): void {
       );
     byPath.set(key, t);
   }
-  // The letters' folder is KL226's own: letters there are replaced, old ones deleted. Another output
-  // inside it could be replaced by a letter (a report named tat-ca-thu-nhac.docx) or deleted as stale.
+  // In the letters' folder, letters are replaced and old ones deleted: another output named as a letter
+  // there (a report named tat-ca-thu-nhac.docx, or SO_TAI_CHINH.docx) would be replaced or removed.
+  // A summary or a report under a name of its own ("tong-hop.xlsx", "bao-cao.docx") is safe there.
   for (const folder of targets.filter((t) => t.kind === "dir")) {
     const inside = resolve(folder.path).normalize("NFC") + sep;
     const other = targets.find(
-      (t) => t.kind === "file" && resolve(t.path).normalize("NFC").startsWith(inside),
+      (t) =>
+        t.kind === "file" &&
+        resolve(t.path).normalize("NFC").startsWith(inside) &&
+        LETTER_NAME.test(basename(t.path)),
     );
     if (other)
       throw new UsageError(
-        `${other.option} ${other.path} nằm trong thư mục thư nhắc (${folder.option} ${folder.path}): thư mục đó chỉ chứa thư nhắc do KL226 ghi (thư cũ bị thay, thư không còn cần bị xóa), nên ${other.option} có thể bị ghi đè hay xóa. Hãy ghi ${other.option} ra ngoài thư mục này; chưa có gì được ghi.`,
+        `${other.option} ${other.path} nằm trong thư mục thư nhắc (${folder.option} ${folder.path}) và mang tên của một thư nhắc (thư mới thay thư cũ cùng tên, thư không còn cần bị xóa), nên ${other.option} có thể bị ghi đè hay xóa. Hãy đặt tên khác cho ${other.option}, ví dụ bao-cao.docx; chưa có gì được ghi.`,
       );
   }
   for (const t of targets) {

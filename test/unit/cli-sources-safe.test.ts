@@ -239,8 +239,8 @@ test.each([
   expect(readdirSync(dir).sort()).toEqual(["SO_A.xlsx", "XA_C.xlsx"]);
 });
 
-test.each([["tat-ca-thu-nhac.docx"], ["SO_A.docx"], ["bao-cao.docx"]])(
-  "--report %s inside the letters' folder is refused: a letter would replace it, or the clean-up delete it",
+test.each([["tat-ca-thu-nhac.docx"], ["SO_A.docx"], ["XA_C-moi.docx"]])(
+  "--report %s inside the letters' folder is refused: a letter of that name would replace it, or the clean-up delete it",
   async (name) => {
     const dir = inbox(`report-in-letters-${name}`);
     const out = join(root, `report-in-letters-${name}-out`);
@@ -248,12 +248,43 @@ test.each([["tat-ca-thu-nhac.docx"], ["SO_A.docx"], ["bao-cao.docx"]])(
     const args = ["consolidate", dir, "--out", join(out, "th.xlsx"), "--letters", join(out, "thu")];
     expect(await main([...args, "--report", join(out, "thu", name)], io)).toBe(2);
     expect(io.stderr).toContain(
-      `--report ${join(out, "thu", name)} nằm trong thư mục thư nhắc (--letters ${join(out, "thu")})`,
+      `--report ${join(out, "thu", name)} nằm trong thư mục thư nhắc (--letters ${join(out, "thu")}) và mang tên của một thư nhắc`,
     );
     expect(io.stderr).toContain("chưa có gì được ghi");
     expect(readdirSync(root)).not.toContain(`report-in-letters-${name}-out`);
   },
 );
+
+test("one folder for everything (--out, --json, --report under names of their own, --letters): written, and again", async () => {
+  const dir = inbox("all-in-one");
+  const out = join(root, "all-in-one-out");
+  const args = [
+    "consolidate",
+    dir,
+    "--roster",
+    roster(),
+    "--out",
+    join(out, "tong-hop.xlsx"),
+    "--json",
+    join(out, "tong-hop.json"),
+    "--report",
+    join(out, "bao-cao.docx"),
+    "--letters",
+    out,
+  ];
+  expect(await main(args, capture())).toBe(0);
+  expect(await main(args, capture())).toBe(0);
+  expect(readdirSync(out).sort()).toEqual(
+    expect.arrayContaining([
+      "bao-cao.docx",
+      "tat-ca-thu-nhac.docx",
+      "tong-hop.json",
+      "tong-hop.xlsx",
+      "XA_E.docx",
+    ]),
+  );
+  expect(readdirSync(out)).not.toContain("bao-cao-moi.docx");
+});
 
 test("validate names the files it skips as Excel lock or hidden files, as consolidate does", async () => {
   const dir = inbox("lock", { "~$XA_C ban sao.xlsx": sent["XA_C.xlsx"]! });
