@@ -16,13 +16,18 @@ test.each([
   [str("38.0"), { kind: "ok", value: 38, coerced: true, text: "38.0" }],
   [str("38,00"), { kind: "ok", value: 38, coerced: true, text: "38,00" }],
   // Full-width digits from an East Asian keyboard; a zero-width space pasted with the number.
-  [str("２５"), { kind: "ok", value: 25, coerced: true, text: "25" }],
-  [str("３．４５６"), { kind: "ok", value: 3456, coerced: true, text: "3.456" }],
+  [str("２５"), { kind: "ok", value: 25, coerced: true, text: "２５" }],
+  [str("３．４５６"), { kind: "ok", value: 3456, coerced: true, text: "３．４５６" }],
   [str("3456\u200b"), { kind: "ok", value: 3456, coerced: true, text: "3456" }],
   // A formula whose result Excel shows as 21 and saves as 20.999999999999996.
   [
     { value: { kind: "number", value: 20.999999999999996 }, formula: true } as Cell,
     { kind: "ok", value: 21, coerced: true, text: "20,999999999999996", rounded: true },
+  ],
+  // =0.3-0.1-0.2: Excel shows 0 and saves -2.7755575615628914e-17.
+  [
+    { value: { kind: "number", value: 0.3 - 0.1 - 0.2 }, formula: true } as Cell,
+    { kind: "ok", value: 0, coerced: true, text: "-2,7755575615628914e-17", rounded: true },
   ],
 ])("counts a clerk types are read: %p", (cell, expected) => {
   expect(readCount(cell)).toEqual(expected);
@@ -65,6 +70,9 @@ describe("rates (SPEC §8, 0–100)", () => {
     [pct(0.0097), { kind: "ok", value: 0.97, coerced: false }],
     [str("0,97%"), { kind: "ok", value: 0.97, coerced: true, text: "0,97%" }],
     [str("1%"), { kind: "ok", value: 1, coerced: true, text: "1%" }],
+    // From an East Asian keyboard, and with a zero-width space pasted after it.
+    [str("９６，５"), { kind: "ok", value: 96.5, coerced: true, text: "96,5" }],
+    [str("96,5\u200b"), { kind: "ok", value: 96.5, coerced: true, text: "96,5" }],
   ])("read: %p", (cell, expected) => {
     expect(readPercent(cell)).toEqual(expected);
   });

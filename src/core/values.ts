@@ -31,6 +31,18 @@ export type BadCountReason =
 // Full-width forms (U+FF01–U+FF5E: "２５", "３．４５６"), read as the ASCII characters they stand for.
 const FULL_WIDTH = /[\uff01-\uff5e]/;
 const FULL_WIDTH_ALL = /[\uff01-\uff5e]/g;
+/**
+ * A number typed as text, as the reader should see it: NFC, trimmed, without the invisible characters
+ * pasted with it ("3456\u200b"), full-width digits and signs as ASCII ("２５", "９６，５％" from an
+ * East Asian keyboard).
+ */
+function plainNumberText(typed: string): string {
+  const visible = typed.replace(INVISIBLE_IN_NUMBER, "");
+  return nfcTrim(
+    FULL_WIDTH.test(visible) ? visible.replace(FULL_WIDTH_ALL, (ch) => ch.normalize("NFKC")) : visible,
+  );
+}
+
 // Zero-width spaces and joiners, the word joiner and a byte order mark.
 const INVISIBLE_IN_NUMBER = /[\u200b-\u200d\u2060\ufeff]/g;
 
@@ -57,30 +69,21 @@ export function readCount(cell: Cell | undefined): CountRead {
           why: "percentFormat",
           shown: `${shownNumber(Math.round(v.value * 1e6) / 1e4)}%`,
         };
-      if (v.value < 0) return { kind: "bad", why: "negative", shown: shownNumber(v.value) };
       if (!Number.isInteger(v.value)) {
-        // Excel shows 21 for =35*0.6 (20.999999999999996): the clerk meant the whole number it shows.
-        const whole = Math.round(v.value);
-        if (cell?.formula === true && Math.abs(v.value - whole) <= 1e-9 * Math.max(1, whole))
-          return {
-            kind: "ok",
-            value: whole,
-            coerced: true,
-            text: String(v.value).replace(".", ","),
-            rounded: true,
-          };
+        // A formula's result saved as 20.999999999999996 or -2.8e-17: Excel shows 21 and 0, the
+        // whole numbers the clerk meant.
+        const whole = Math.round(v.value) || 0;
+        if (cell?.formula === true && whole >= 0 && Math.abs(v.value - whole) <= 1e-9 * Math.max(1, whole))
+          return { kind: "ok", value: whole, coerced: true, text: shownNumber(v.value), rounded: true };
+        if (v.value < 0) return { kind: "bad", why: "negative", shown: shownNumber(v.value) };
         return { kind: "bad", why: "fraction", shown: shownNumber(v.value) };
       }
+      if (v.value < 0) return { kind: "bad", why: "negative", shown: shownNumber(v.value) };
       if (!Number.isSafeInteger(v.value))
         return { kind: "bad", why: "tooLarge", shown: shownNumber(v.value) };
       return { kind: "ok", value: v.value, coerced: false };
     case "string": {
-      // Full-width digits ("２５", an East Asian keyboard) are digits; an invisible character pasted
-      // with the number ("3456\u200b") is not the clerk's to find.
-      const typed = v.value.replace(INVISIBLE_IN_NUMBER, "");
-      const text = nfcTrim(
-        FULL_WIDTH.test(typed) ? typed.replace(FULL_WIDTH_ALL, (ch) => ch.normalize("NFKC")) : typed,
-      );
+      const text = plainNumberText(v.value);
       if (text === "") return { kind: "blank" };
       const compact = DIGITS.test(text)
         ? text
@@ -98,7 +101,8 @@ export function readCount(cell: Cell | undefined): CountRead {
       }
       const value = Number(compact);
       if (!Number.isSafeInteger(value)) return { kind: "bad", why: "tooLarge", shown: text };
-      return { kind: "ok", value, coerced: true, text };
+      // Said as typed ("２５"), so the clerk sees why it was flagged.
+      return { kind: "ok", value, coerced: true, text: nfcTrim(v.value.replace(INVISIBLE_IN_NUMBER, "")) };
     }
     case "error":
       return { kind: "bad", why: "error", shown: v.value };
@@ -189,7 +193,7 @@ export function readPercent(cell: Cell | undefined): PercentRead {
       return checkedPercent(percent, shown, false);
     }
     case "string": {
-      const text = nfcTrim(v.value);
+      const text = plainNumberText(v.value);
       if (text === "") return { kind: "blank" };
       if (/^-\s*\d/.test(text)) return { kind: "bad", why: "negative", shown: text };
       const m = PERCENT_TEXT.exec(text);
