@@ -43,7 +43,7 @@ import { DEFAULT_FORM } from "../core/forms";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
-import { isEarlierOutput, isUneditedSummary } from "./earlier-output";
+import { isEarlierOutput, isUneditedSummary, isUneditedWorkbook } from "./earlier-output";
 import { UsageError, writeAtomic } from "./io";
 import { dateOption } from "./options";
 
@@ -124,9 +124,15 @@ export function writeRollup(
       : "";
     return { line: `Chưa lập báo cáo tổng hợp gửi cấp trên (--rollup): ${refusal}${stale}`, written: false };
   }
-  writeAtomic(request.out, writeXlsx(rollupWorkbook(c, profile, request.unit), NODE_ZIP_CODEC));
+  // One the department edited and saved (its Khó khăn typed in before sending) is kept, as the summary.
+  const at = placeWorkbook(request.out, isUneditedWorkbook, "báo cáo gửi cấp trên");
+  writeAtomic(at.path, writeXlsx(rollupWorkbook(c, profile, request.unit), NODE_ZIP_CODEC));
+  at.write();
   return {
-    line: `Báo cáo tổng hợp gửi cấp trên (mẫu ${profile.form.id}, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${request.out}`,
+    line: [
+      `Báo cáo tổng hợp gửi cấp trên (mẫu ${profile.form.id}, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${at.path}`,
+      ...at.notes,
+    ].join("\n"),
     written: true,
   };
 }
@@ -315,13 +321,21 @@ function placeDocument(
  * re-run after a late report came in — then beside it, "tong-hop-moi.xlsx", as the Word documents.
  * Decided before anything is written; `notes` are said after the summary's line.
  */
-export function placeSummary(path: string): {
+export function placeSummary(path: string): WorkbookPlacement {
+  return placeWorkbook(path, isUneditedSummary, "bảng tổng hợp");
+}
+
+/** Where a workbook output goes, what to remove once it is written, and what to say. */
+export interface WorkbookPlacement {
   readonly path: string;
   readonly write: () => void;
   readonly notes: readonly string[];
-} {
+}
+
+/** placeDocument for a workbook: `ours` tells KL226's unedited file from one to keep; `what` names it. */
+function placeWorkbook(path: string, ours: (path: string) => boolean, what: string): WorkbookPlacement {
   const dir = dirname(path);
-  const place = placeDocument(dir, basename(path), familiesOf(namesIn(dir)), isUneditedSummary);
+  const place = placeDocument(dir, basename(path), familiesOf(namesIn(dir)), ours);
   return {
     path: join(dir, place.target),
     write: () => {
@@ -330,7 +344,7 @@ export function placeSummary(path: string): {
     notes: [
       ...(place.kept.length > 0
         ? [
-            `  Giữ nguyên ${someNames(place.kept)} (đã được sửa và lưu sau khi KL226 ghi, hoặc không phải bảng tổng hợp của KL226); bảng tổng hợp mới ghi vào ${place.target}: chép sang đó phần đã thêm nếu cần.`,
+            `  Giữ nguyên ${someNames(place.kept)} (đã được sửa và lưu sau khi KL226 ghi, hoặc không phải ${what} của KL226); ${what} mới ghi vào ${place.target}: chép sang đó phần đã thêm nếu cần.`,
           ]
         : []),
       ...(place.outdated.length > 0

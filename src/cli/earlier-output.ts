@@ -65,15 +65,22 @@ function isKl226Docx(bytes: Uint8Array): boolean {
  * there is no file (nothing to keep).
  */
 export function isUneditedSummary(path: string): boolean {
+  return uneditedWorkbook(path, isSummaryWorkbook);
+}
+
+/** A workbook as KL226 wrote it (the roll-up sent upward), not saved since by Excel or LibreOffice; true when there is none. */
+export function isUneditedWorkbook(path: string): boolean {
+  return uneditedWorkbook(path, () => true);
+}
+
+function uneditedWorkbook(path: string, also: (bytes: Uint8Array) => boolean): boolean {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(path));
   } catch {
     return !existsSync(path);
   }
-  return (
-    /<Application>KL226<\/Application>/.test(smallPart(bytes, "docprops/app.xml")) && isSummaryWorkbook(bytes)
-  );
+  return /<Application>KL226<\/Application>/.test(smallPart(bytes, "docprops/app.xml")) && also(bytes);
 }
 
 /** A small XML part of a zip package as text ("" when it is missing, too large or unreadable). */

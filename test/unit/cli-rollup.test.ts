@@ -9,6 +9,7 @@ import { main } from "../../src/cli/main";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { reportBytes } from "../helpers/report-builder";
 import { capture } from "../helpers/cli-io";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 const root = mkdtempSync(join(tmpdir(), "kl226-rollup-"));
 const inDir = join(root, "in");
@@ -49,6 +50,35 @@ describe("kl226 consolidate --rollup", () => {
     expect(io.stdout).toContain(
       `Báo cáo tổng hợp gửi cấp trên (mẫu CCHC-BC/2025, đơn vị SO_ATTP, 10 đơn vị): ${rollup}`,
     );
+  });
+
+  it("a roll-up the department edited and saved (its Khó khăn typed in) is kept; the new one goes beside it", async () => {
+    const dir = join(root, "edited-rollup");
+    const rollup = join(dir, "so.xlsx");
+    const args = ["consolidate", inDir, "--out", join(dir, "th.xlsx"), ...asUnit("SO_X", "Sở X", rollup)];
+    expect(await main(args, capture())).toBe(0);
+    // Saved in Excel: Excel writes its own name as the application.
+    const files = unzipSync(new Uint8Array(readFileSync(rollup)));
+    files["docProps/app.xml"] = strToU8(
+      strFromU8(files["docProps/app.xml"]!).replace(
+        "<Application>KL226</Application>",
+        "<Application>Microsoft Excel</Application>",
+      ),
+    );
+    const edited = zipSync(files);
+    writeFileSync(rollup, edited);
+    const io = capture();
+    expect(await main(args, io)).toBe(0);
+    expect(new Uint8Array(readFileSync(rollup))).toEqual(edited);
+    expect(io.stdout).toContain(
+      `Báo cáo tổng hợp gửi cấp trên (mẫu KL226-BC/1, đơn vị SO_X, 2 đơn vị): ${join(dir, "so-moi.xlsx")}`,
+    );
+    expect(io.stdout).toContain(
+      "Giữ nguyên so.xlsx (đã được sửa và lưu sau khi KL226 ghi, hoặc không phải báo cáo gửi cấp trên của KL226); báo cáo gửi cấp trên mới ghi vào so-moi.xlsx",
+    );
+    // Unedited, it is simply replaced (the everyday re-run).
+    expect(await main(args, capture())).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["so-moi.xlsx", "so.xlsx", "th.xlsx"]);
   });
 
   it("writes a roll-up that validates clean and carries the sums", async () => {
