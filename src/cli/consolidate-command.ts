@@ -393,6 +393,10 @@ export async function runConsolidation(
 ): Promise<{
   consolidation: Consolidation;
   submissions: Submission[];
+  /** Where the summary was written: --out, or beside an edited one there (…-moi.xlsx). */
+  summaryPath: string;
+  /** Where the roll-up was written, when it was. */
+  rollupPath?: string;
   profile: Profile;
   rollupRefused: boolean;
 }> {
@@ -503,7 +507,14 @@ export async function runConsolidation(
       ? undefined
       : await output(rollupRequest.out, () => writeRollup(c, profile, rollupRequest));
   if (rollup) io.out(`${rollup.line}\n`);
-  return { consolidation: c, submissions, profile, rollupRefused: rollup?.written === false };
+  return {
+    consolidation: c,
+    submissions,
+    profile,
+    rollupRefused: rollup?.written === false,
+    summaryPath: summaryAt.path,
+    rollupPath: rollup?.path,
+  };
 }
 
 /**

@@ -114,7 +114,7 @@ export function writeRollup(
   c: Consolidation,
   profile: Profile,
   request: RollupRequest,
-): { readonly line: string; readonly written: boolean } {
+): { readonly line: string; readonly written: boolean; readonly path?: string } {
   checkRollupPeriod(c, profile);
   const refusal = rollupRefusal(c, request.unit);
   if (refusal !== null) {
@@ -134,6 +134,7 @@ export function writeRollup(
       ...at.notes,
     ].join("\n"),
     written: true,
+    path: at.path,
   };
 }
 

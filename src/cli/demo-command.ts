@@ -94,7 +94,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     io.out(
       `== Bước ${i + 1}: ${unit.name} (${code}) tổng hợp các đơn vị trực thuộc trong ${dir}${ownRoster ? ` (danh sách: ${ownRosterPath})` : ""} ==\n`,
     );
-    const { submissions, consolidation } = await runConsolidation(
+    const { submissions, consolidation, rollupPath } = await runConsolidation(
       {
         inputs: [dir],
         out: join(outDir, DEPARTMENTS_DIR, code, "tong-hop.xlsx"),
@@ -108,8 +108,10 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
       io,
     );
     rejectedFiles += consolidation.rejected.length;
-    io.out(`${recheck(rollup, profile)}\n\n`);
-    rollups.push(rollup);
+    // Beside a roll-up someone edited there (…-moi.xlsx): the one just written is the province's input.
+    const written = rollupPath ?? rollup;
+    io.out(`${recheck(written, profile)}\n\n`);
+    rollups.push(written);
     departmentUnits.push(...submissions);
   }
 
@@ -156,6 +158,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     io,
   );
   const c = province.consolidation;
+  const provinceSummary = province.summaryPath;
   rejectedFiles += c.rejected.length;
   if (departments.length > 0) {
     // Every underlying unit, as already read: the direct reports (not the roll-ups) and the departments' units.
@@ -187,9 +190,10 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
       io,
     );
     rejectedFiles += cchc.consolidation.rejected.length;
+    cchcSummary = cchc.summaryPath;
   }
   io.out(
-    `\nKết quả: bảng tổng hợp toàn tỉnh ${join(outDir, "tong-hop.xlsx")}${rollups.length > 0 ? `; báo cáo cấp sở ${rollups.join(", ")}` : ""}; báo cáo kết quả (Word) ${report}; thư nhắc (Word, mỗi đơn vị một tệp và tệp ${ALL_LETTERS_FILE} để in) ${letters}${cchcSummary ? `; tổng hợp CCHC ${cchcSummary} (báo cáo và thư nhắc trong ${join(outDir, CCHC_DIR)})` : ""}.\n`,
+    `\nKết quả: bảng tổng hợp toàn tỉnh ${provinceSummary}${rollups.length > 0 ? `; báo cáo cấp sở ${rollups.join(", ")}` : ""}; báo cáo kết quả (Word) ${report}; thư nhắc (Word, mỗi đơn vị một tệp và tệp ${ALL_LETTERS_FILE} để in) ${letters}${cchcSummary ? `; tổng hợp CCHC ${cchcSummary} (báo cáo và thư nhắc trong ${join(outDir, CCHC_DIR)})` : ""}.\n`,
   );
   if (rejectedFiles === 0) return 0;
   if (isBundled) {
