@@ -374,10 +374,12 @@ function isDirectory(path: string): boolean {
 function refuseRollupAmongInputs(rollup: string, inputs: readonly string[]): void {
   const target = resolve(rollup);
   for (const input of inputs) {
-    const dir = resolve(input);
-    if (!target.startsWith(dir + sep) || !isDirectory(dir)) continue;
+    // A folder given, or the folder of a file given (a wildcard "bao-cao/*.xlsx" picks it up next time).
+    const given = isDirectory(resolve(input)) ? input : dirname(input);
+    const dir = resolve(given);
+    if (!target.startsWith(dir + sep)) continue;
     throw new UsageError(
-      `Tệp ${rollup} (--rollup) nằm trong thư mục nguồn ${input}: báo cáo gửi cấp trên là tổng của chính các báo cáo này, để cùng chỗ thì lần tổng hợp sau sẽ đọc nó như một báo cáo nữa (và có thể đè lên tệp đơn vị đã gửi; tệp nguồn không bao giờ bị ghi đè). Hãy ghi ra ngoài thư mục nguồn, ví dụ --rollup ${join(dirname(dir), "gui-cap-tren", basename(target))}; chưa có gì được ghi.`,
+      `Tệp ${rollup} (--rollup) nằm trong thư mục nguồn ${given}: báo cáo gửi cấp trên là tổng của chính các báo cáo này, để cùng chỗ thì lần tổng hợp sau sẽ đọc nó như một báo cáo nữa (và có thể đè lên tệp đơn vị đã gửi; tệp nguồn không bao giờ bị ghi đè). Hãy ghi ra ngoài thư mục nguồn, ví dụ --rollup ${join(dirname(dir), "gui-cap-tren", basename(target))}; chưa có gì được ghi.`,
     );
   }
 }

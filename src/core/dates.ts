@@ -76,7 +76,7 @@ function pad2(n: number): string {
  * The date line of an administrative document (Nghị định 30/2020), its place before it or not:
  * "ngày 15 tháng 6 năm 2026", "Đông Tiến, ngày 05 tháng 6 năm 2026".
  */
-const DOCUMENT_DATE = /^(?:[^,]*,\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\.?$/;
+const DOCUMENT_DATE = /^(?:.*,\s*)?ngày\s+(\d{1,2}),?\s+tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})\.?$/;
 
 /**
  * Parse a typed date: dd/mm/yyyy (also with - or .), ISO yyyy-mm-dd, or a document's date line
@@ -90,6 +90,9 @@ export function parseDateText(text: string): CivilDate | null {
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
   const words = t.normalize("NFC").toLowerCase().replace(/\s+/g, " ");
   m = words.includes("ngày") ? DOCUMENT_DATE.exec(words) : null;
+  if (m) return checked(Number(m[3]), Number(m[2]), Number(m[1]));
+  // "ngày 05/6/2026": the word before a date written with slashes.
+  m = /^ngày (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(words);
   if (m) return checked(Number(m[3]), Number(m[2]), Number(m[1]));
   return null;
 }

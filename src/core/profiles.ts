@@ -34,7 +34,8 @@ export function invalidProfiles(): string[] {
 export function buildProfilesLine(): string {
   const names = SHIPPED_PROFILE_NAMES.join(", ");
   const chosen = DEFAULT_NAMES.length === 1 ? DEFAULT_NAMES[0] : undefined;
-  return `hồ sơ: ${names}; mặc định: ${chosen ?? 'không có hồ sơ nào ghi "default": true, nên mẫu KL226-BC/1 chung'}`;
+  // Without one, the built-in default: its name says whose organisation and tasks the documents carry.
+  return `hồ sơ: ${names}; mặc định: ${chosen ?? `không có hồ sơ nào ghi "default": true, nên “${DEFAULT_PROFILE.name}”`}`;
 }
 
 /**

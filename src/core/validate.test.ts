@@ -446,6 +446,9 @@ describe("Thông tin", () => {
       ["ngày 15 tháng 6 năm 2026", { year: 2026, month: 6, day: 15 }],
       ["Đông Tiến, ngày 05 tháng 6 năm 2026", { year: 2026, month: 6, day: 5 }],
       ["Ngày  5  tháng 06 năm 2026.".normalize("NFD"), { year: 2026, month: 6, day: 5 }],
+      ["TP. Thanh Hóa, tỉnh Thanh Hóa, ngày 05 tháng 6 năm 2026", { year: 2026, month: 6, day: 5 }],
+      ["ngày 05, tháng 6, năm 2026", { year: 2026, month: 6, day: 5 }],
+      ["ngày 05/6/2026", { year: 2026, month: 6, day: 5 }],
     ] as const) {
       const r = check({ reportDate: typed });
       expect(r.findings).toEqual([]);

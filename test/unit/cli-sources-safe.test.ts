@@ -84,6 +84,25 @@ test.each([
   },
 );
 
+test("--rollup beside the report files given one by one (a wildcard bao-cao/*.xlsx) is refused too", async () => {
+  const dir = inbox("rollup-wildcard");
+  const io = capture();
+  const files = [join(dir, "SO_A.xlsx"), join(dir, "XA_C.xlsx")];
+  const args = [
+    "consolidate",
+    ...files,
+    "--out",
+    join(root, "wild.xlsx"),
+    "--rollup",
+    join(dir, "SO_NOI_VU.xlsx"),
+  ];
+  expect(await main([...args, ...ROLLUP_UNIT], io)).toBe(2);
+  expect(io.stderr).toContain(
+    `Tệp ${join(dir, "SO_NOI_VU.xlsx")} (--rollup) nằm trong thư mục nguồn ${dir}:`,
+  );
+  expect(readdirSync(dir).sort()).toEqual(["SO_A.xlsx", "XA_C.xlsx"]);
+});
+
 test("what a run wrote into the input folder is replaced on the next run and not read as a report", async () => {
   const dir = inbox("again");
   const args = [

@@ -100,7 +100,7 @@ test("the province build compiles", () => {
   // It says first what it is for: the address and the profiles it carries (an officer whose profile
   // did not make it into profiles/, or who forgot ADDIN_URL, sees it before deploying).
   expect(String(build.stdout)).toContain(
-    `kl226: bản dựng cho ${BASE}; hồ sơ: dong-nai-skhcn-226, dong-thap-syt-226, hcm-attp-226, hcm-attp-cchc-2025, thanh-hoa-226; mặc định: không có hồ sơ nào ghi "default": true, nên mẫu KL226-BC/1 chung.`,
+    `kl226: bản dựng cho ${BASE}; hồ sơ: dong-nai-skhcn-226, dong-thap-syt-226, hcm-attp-226, hcm-attp-cchc-2025, thanh-hoa-226; mặc định: không có hồ sơ nào ghi "default": true, nên “Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa)”.`,
   );
 });
 
