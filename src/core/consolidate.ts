@@ -449,8 +449,10 @@ function sentAs<T>(
 
 /**
  * Two files of one unit in SPEC §5's order, the one that counts first: the later Ngày báo cáo, then
- * the later name (a resend "X (1)" or "X - gui lai" after "X"). Also how letters tell a returned
- * unit's latest file from the ones it replaced.
+ * the later name (a resend "X (1)" or "X - gui lai" after "X"), then — two files of one name in two
+ * folders — their contents' SHA-256, so the command and the page (which knows no folders) keep the
+ * same one; the DUPLICATE_UNIT message asks which is right. Also how letters tell a returned unit's
+ * latest file from the ones it replaced.
  */
 export function laterFileFirst(
   a: { readonly file: string; readonly sha256: string; readonly reportDate: CivilDate },
@@ -460,7 +462,7 @@ export function laterFileFirst(
     compareDates(b.reportDate, a.reportDate) ||
     compareText(fileStem(b.file), fileStem(a.file)) ||
     compareText(baseName(b.file), baseName(a.file)) ||
-    compareText(b.file, a.file) ||
+    // Not the folders: the page knows only the files' names, and must keep the file the command keeps.
     compareText(b.sha256, a.sha256)
   );
 }

@@ -22,7 +22,7 @@ import { cchcUnit, reportBytes, type ReportData } from "../helpers/report-builde
 import { PRINT_SKIP_REASON, printToPdf } from "../helpers/pdf";
 import { DIST, launchChromium, serveStatic, type StaticServer } from "./browser";
 import { countSums, readSummary, sheetNames, type CountSums, type SummaryReading } from "./independent";
-import { timeConsolidation, timingLine } from "./consolidate-timing";
+import { SAVED_AT, timeConsolidation, timingLine } from "./consolidate-timing";
 
 const ARTIFACTS = resolve(__dirname, "../../test-artifacts");
 const SAMPLES = resolve(__dirname, "../../samples");
@@ -54,10 +54,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-const xlsx = (name: string, bytes: Uint8Array) => ({
+const xlsx = (name: string, bytes: Uint8Array, lastModifiedMs = SAVED_AT) => ({
   name,
   mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   buffer: Buffer.from(bytes),
+  lastModifiedMs,
 });
 
 /** A download kept under its suggested name in test-artifacts/downloads (openpyxl goes by the .xlsx extension). */
@@ -744,6 +745,12 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
   await expect(page.getByTestId("consolidate-notice").textContent()).resolves.toBe(
     `1 tệp đã có trong danh sách, không thêm lần nữa: ${mostlyOlder[0]!.name}.`,
   );
+  // Another unit's report of the same name and size, saved at another time, is a file of its own.
+  const chosen = await page.getByTestId("files-chosen").textContent();
+  await page
+    .getByTestId("report-files")
+    .setInputFiles([xlsx(mostlyOlder[0]!.name, mostlyOlder[0]!.bytes, SAVED_AT + 60_000)]);
+  await expect(page.getByTestId("files-chosen").textContent()).resolves.not.toBe(chosen);
   // A Word file picked as the roster is told what it is and what a roster is, not "send the report".
   await page.getByTestId("roster-file").setInputFiles({
     name: "cong-van.docx",

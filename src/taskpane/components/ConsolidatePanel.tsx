@@ -36,7 +36,14 @@ import {
   type PageConsolidation,
   type Progress,
 } from "../standalone/consolidate-run";
-import { XLSX_MIME, afterNextPaint, downloadBlob, isXlsxName, yieldToBrowser } from "../standalone/files";
+import {
+  XLSX_MIME,
+  afterNextPaint,
+  downloadBlob,
+  isXlsxName,
+  samePick,
+  yieldToBrowser,
+} from "../standalone/files";
 import { prepareWorkers } from "../standalone/worker-pool";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
 import { FilePicker, NoticeBar, TextField, errorText, useAction, useBlockStyles } from "./common";
@@ -214,8 +221,10 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     const ignored = picked.filter((f) => isIgnoredFileName(f.name));
     const kept = picked.filter((f) => !isIgnoredFileName(f.name));
     const others = kept.filter((f) => !isXlsxName(f.name)).map((f) => f.name);
-    // A file picked again (same name and size) is not added twice; the user is told, not left guessing.
-    const again = kept.filter((r) => files.some((p) => p.name === r.name && p.size === r.size));
+    // A file picked again is not added twice; the user is told, not left guessing. "Again" is the same
+    // file, not one like it: two units' reports saved under the template's name (KL226-BC-1.xlsx)
+    // can have the same size, so its folder (a folder pick) and its time are compared too.
+    const again = kept.filter((r) => files.some((p) => samePick(p, r)));
     const notes = [
       ...(others.length > 0 ? [t.notXlsxAdded(others)] : []),
       ...(ignored.length > 0 ? [t.ignoredFiles(ignored.map((f) => f.name))] : []),
@@ -223,10 +232,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     ];
     setNotice(notes.length > 0 ? { kind: "info", text: notes.join(" ") } : null);
     if (kept.length > 0) {
-      setFiles((prev) => [
-        ...prev,
-        ...kept.filter((r) => !prev.some((p) => p.name === r.name && p.size === r.size)),
-      ]);
+      setFiles((prev) => [...prev, ...kept.filter((r) => !prev.some((p) => samePick(p, r)))]);
       markStale();
     }
   };

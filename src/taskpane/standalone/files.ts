@@ -10,6 +10,22 @@ export interface PickedFile {
 }
 
 /**
+ * The same file picked twice: its path in a picked folder (or its name), its size and its last change.
+ * Name and size alone took two units' reports saved under the template's name (KL226-BC-1.xlsx),
+ * of one size, for one: the second unit was listed as not sent, and written to.
+ */
+export function samePick(
+  a: Pick<File, "name" | "size" | "lastModified"> & { readonly webkitRelativePath?: string },
+  b: Pick<File, "name" | "size" | "lastModified"> & { readonly webkitRelativePath?: string },
+): boolean {
+  return (
+    (a.webkitRelativePath || a.name) === (b.webkitRelativePath || b.name) &&
+    a.size === b.size &&
+    a.lastModified === b.lastModified
+  );
+}
+
+/**
  * Lets the browser paint and handle input before the next slice of work: a task of its own through a
  * MessageChannel, since a chain of setTimeout(0) is held back 4 ms a step after the fifth.
  */
