@@ -37,16 +37,14 @@ export async function timeConsolidation(
   const folded = page.getByTestId("inputs");
   if ((await folded.count()) > 0 && (await folded.getAttribute("open")) === null)
     await folded.locator("summary").click();
-  await page
-    .getByTestId("report-files")
-    .setInputFiles(
-      files.map((f) => ({
-        name: f.name,
-        mimeType: XLSX_MIME,
-        buffer: Buffer.from(f.bytes),
-        lastModifiedMs: SAVED_AT,
-      })),
-    );
+  await page.getByTestId("report-files").setInputFiles(
+    files.map((f) => ({
+      name: f.name,
+      mimeType: XLSX_MIME,
+      buffer: Buffer.from(f.bytes),
+      lastModifiedMs: SAVED_AT,
+    })),
+  );
   await page
     .getByTestId("files-chosen")
     .filter({ hasText: `Đã chọn ${files.length} tệp.` })
