@@ -360,7 +360,7 @@ const vi: Strings = {
           : []),
     ].join(" "),
   documentsIntro: (d, r) =>
-    `Thư nhắc các đơn vị (mỗi đơn vị một văn bản, in và ký) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
+    `Thư nhắc các đơn vị (một tệp gồm thư của từng đơn vị, mỗi thư từ trang mới, để in và ký; lệnh kl226 … --letters ghi mỗi đơn vị một tệp riêng để gửi thư điện tử) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
   documentsExcelNote:
     "Excel không mở được văn bản Word từ ngăn tác vụ: tệp .docx được tải xuống, hãy mở bằng Word.",
   downloadLetters: "Tải thư nhắc (.docx)",
@@ -554,7 +554,7 @@ const en: Strings = {
     ].join(" ");
   },
   documentsIntro: (d, r) =>
-    `Follow-up letters to the units (one document each, to print and sign) and the report to the level above, as Word documents laid out per Decree 30/2020/NĐ-CP (in Vietnamese). Dated ${d}; the letters ask for a reply by ${r}; the document number is left blank for the clerk.`,
+    `Follow-up letters to the units (one file holding each unit's letter, each on a new page, to print and sign; the kl226 command's --letters writes one file per unit, for e-mail) and the report to the level above, as Word documents laid out per Decree 30/2020/NĐ-CP (in Vietnamese). Dated ${d}; the letters ask for a reply by ${r}; the document number is left blank for the clerk.`,
   documentsExcelNote:
     "Excel cannot open a Word document from a taskpane: the .docx file is downloaded; open it in Word.",
   downloadLetters: "Download letters (.docx)",
