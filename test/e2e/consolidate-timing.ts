@@ -22,11 +22,6 @@ export interface ConsolidationTiming {
 }
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-/**
- * When each picked file was last changed, as a file on disk has one (the page tells a file picked
- * again by its name, size and this time; Playwright would give a buffer the moment it is picked).
- */
-export const SAVED_AT = Date.UTC(2026, 5, 5, 8);
 
 /** Picks `files` on the Tổng hợp tab (already open, nothing picked yet), consolidates, and times it. */
 export async function timeConsolidation(
@@ -37,14 +32,9 @@ export async function timeConsolidation(
   const folded = page.getByTestId("inputs");
   if ((await folded.count()) > 0 && (await folded.getAttribute("open")) === null)
     await folded.locator("summary").click();
-  await page.getByTestId("report-files").setInputFiles(
-    files.map((f) => ({
-      name: f.name,
-      mimeType: XLSX_MIME,
-      buffer: Buffer.from(f.bytes),
-      lastModifiedMs: SAVED_AT,
-    })),
-  );
+  await page
+    .getByTestId("report-files")
+    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: XLSX_MIME, buffer: Buffer.from(f.bytes) })));
   await page
     .getByTestId("files-chosen")
     .filter({ hasText: `Đã chọn ${files.length} tệp.` })

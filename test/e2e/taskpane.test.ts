@@ -6,7 +6,8 @@
 // (samples/README.md) or read by openpyxl from the files, never computed by the code under test.
 
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser, ConsoleMessage, Download, Page } from "playwright-core";
 import { consolidateBytes } from "../../src/app/consolidate-files";
@@ -22,7 +23,7 @@ import { cchcUnit, reportBytes, type ReportData } from "../helpers/report-builde
 import { PRINT_SKIP_REASON, printToPdf } from "../helpers/pdf";
 import { DIST, launchChromium, serveStatic, type StaticServer } from "./browser";
 import { countSums, readSummary, sheetNames, type CountSums, type SummaryReading } from "./independent";
-import { SAVED_AT, timeConsolidation, timingLine } from "./consolidate-timing";
+import { timeConsolidation, timingLine } from "./consolidate-timing";
 
 const ARTIFACTS = resolve(__dirname, "../../test-artifacts");
 const SAMPLES = resolve(__dirname, "../../samples");
@@ -54,11 +55,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-const xlsx = (name: string, bytes: Uint8Array, lastModifiedMs = SAVED_AT) => ({
+const xlsx = (name: string, bytes: Uint8Array) => ({
   name,
   mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   buffer: Buffer.from(bytes),
-  lastModifiedMs,
 });
 
 /** A download kept under its suggested name in test-artifacts/downloads (openpyxl goes by the .xlsx extension). */
@@ -739,18 +739,19 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
   );
   const folded = page.getByTestId("inputs");
   if ((await folded.getAttribute("open")) === null) await folded.locator("summary").click();
-  // A file picked again is said to be in the list already, not silently dropped.
-  await page.getByTestId("report-files").setInputFiles([xlsx(mostlyOlder[0]!.name, mostlyOlder[0]!.bytes)]);
+  // A file picked again (from disk: its name, size and time) is said to be in the list already, not
+  // silently dropped; Playwright gives a picked buffer the time it is picked, so the first pick above,
+  // of the same name and size, is another file (another unit's report under the same name is one).
+  const onDisk = join(mkdtempSync(join(tmpdir(), "kl226-pick-")), mostlyOlder[0]!.name);
+  writeFileSync(onDisk, mostlyOlder[0]!.bytes);
+  const chosen = await page.getByTestId("files-chosen").textContent();
+  await page.getByTestId("report-files").setInputFiles([onDisk]);
+  await expect(page.getByTestId("files-chosen").textContent()).resolves.not.toBe(chosen);
+  await page.getByTestId("report-files").setInputFiles([onDisk]);
   await page.getByTestId("consolidate-notice").filter({ hasText: "đã có trong danh sách" }).waitFor();
   await expect(page.getByTestId("consolidate-notice").textContent()).resolves.toBe(
     `1 tệp đã có trong danh sách, không thêm lần nữa: ${mostlyOlder[0]!.name}.`,
   );
-  // Another unit's report of the same name and size, saved at another time, is a file of its own.
-  const chosen = await page.getByTestId("files-chosen").textContent();
-  await page
-    .getByTestId("report-files")
-    .setInputFiles([xlsx(mostlyOlder[0]!.name, mostlyOlder[0]!.bytes, SAVED_AT + 60_000)]);
-  await expect(page.getByTestId("files-chosen").textContent()).resolves.not.toBe(chosen);
   // A Word file picked as the roster is told what it is and what a roster is, not "send the report".
   await page.getByTestId("roster-file").setInputFiles({
     name: "cong-van.docx",
