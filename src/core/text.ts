@@ -52,11 +52,18 @@ export function nfcDeep(value: unknown): unknown {
 
 /** Like matchKey but also without diacritics ("Quán triệt" → "quan triet"), for lenient matching. */
 export function foldKey(text: string): string {
-  return matchKey(text)
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d");
+  return cachedFoldKey(text);
 }
+
+// Headers and sheet names recur in every unit's file: remember recent keys, as matchKey does.
+const cachedFoldKey = memoize(
+  (text: string) =>
+    matchKey(text)
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/đ/g, "d"),
+  20_000,
+);
 
 /** A code from column A: NFC, trimmed, upper case. */
 export function codeKey(text: string): string {

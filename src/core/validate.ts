@@ -584,17 +584,19 @@ function noteMerges(workbook: Workbook, profile: Profile, findings: Finding[]): 
     if (template === undefined || sheet.merges === undefined) continue;
     const read = READ_COLUMNS.get(matchKey(sheet.name)) ?? [];
     // A title merged across the table ("A1:F1"): a column inserted or deleted widens or narrows it
-    // ("A1:G1"); its first cell is all that is read either way.
-    const titles = new Set(
-      [...template].flatMap((r) => {
-        const rows = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(r);
-        return rows && rows[1] === rows[2] ? [r.slice(0, r.indexOf(":"))] : [];
-      }),
-    );
+    // ("A1:G1"); its first cell is all that is read either way. Worked out only for a merge the
+    // template lacks (most files have none).
+    let titles: ReadonlySet<string> | undefined;
     for (const m of sheet.merges) {
       const range = rangeA1(m);
       if (template.has(range)) continue;
       const first = a1(m.r0, m.c0);
+      titles ??= new Set(
+        [...template].flatMap((r) => {
+          const rows = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(r);
+          return rows && rows[1] === rows[2] ? [r.slice(0, r.indexOf(":"))] : [];
+        }),
+      );
       if (m.r0 === m.r1 && titles.has(first)) continue;
       const overCodes = m.c0 === 0 && m.r1 > m.r0;
       let explained = false;
