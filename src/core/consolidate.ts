@@ -415,7 +415,7 @@ export function rejectedBesideAccepted(
   return out;
 }
 
-/** The rejected files an accepted file of their unit, dated after them, replaced: by its file. */
+/** The rejected files their unit's accepted file replaced (dated after, or the same day under a later name): by its file. */
 export function replacedFiles(
   c: Pick<Consolidation, "units" | "rejected">,
 ): ReadonlyMap<RejectedFile, string> {
@@ -429,7 +429,7 @@ export function failedCorrections(
   return sentAs(c, "after", (kept) => kept);
 }
 
-/** The rejected files dated the same day as their unit's accepted one (or undated): by that report. */
+/** The rejected files dated the same day as their unit's accepted one (or undated) under a later name: by that report. */
 export function sameDayRejections(
   c: Pick<Consolidation, "units" | "rejected">,
 ): ReadonlyMap<RejectedFile, UnitSummary> {
