@@ -38,7 +38,7 @@ import {
 import type { Profile, RosterUnit } from "../core/profile";
 import { rollupRefusal, rollupWorkbook, type RollupUnit } from "../core/rollup";
 import { unitCodeSchema, unitNameSchema, unitTypeSchema } from "../core/unit-schema";
-import { periodText, type Form } from "../core/form";
+import { periodKindText, periodText, type Form } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";
 import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
@@ -658,8 +658,20 @@ export function withPrevious(
           `So sánh với báo cáo tổng hợp ${reports[0] ? `kỳ ${periodText(reports[0].period)} ` : ""}${previous[0]?.path ?? ""}:`,
         ]
       : [
-          `So sánh với ${previous.length} báo cáo tổng hợp các năm trước (${previous.map((p, i) => `${reports[i]?.period.year ?? "?"}: ${p.path}`).join("; ")}); năm gần nhất ${newest.period.year}:`,
+          `So sánh với ${previous.length} báo cáo tổng hợp các năm trước (${previous.map((p, i) => `${reports[i] ? periodText(reports[i].period) : "?"}: ${p.path}`).join("; ")}); năm gần nhất ${newest.period.year}:`,
         ];
+  // Several files: those of another period, or not before this one, are named as left out of the figures.
+  if (previous.length > 1 && c.period !== null) {
+    const period = c.period;
+    const unused = previous.filter((_, i) => {
+      const r = reports[i];
+      return r !== undefined && (r.period.kind !== period.kind || r.period.year >= period.year);
+    });
+    if (unused.length > 0)
+      lines.push(
+        `  Không dùng để so số liệu (không phải báo cáo ${periodKindText(period.kind)} của các năm trước): ${unused.map((p) => p.path).join(", ")}.`,
+      );
+  }
   if (newest) lines.push(...previousPeriodNotes(c.period, newest).map((n) => `  ${n}`));
   // Two files of one period: the first given is used (historyOrder); said, not silent.
   const firstOf = new Map<string, string>();

@@ -314,13 +314,15 @@ export function judgedInPeriod(ind: Indicator, kind: PeriodKind | null | undefin
   return ind.periods === undefined || kind === null || kind === undefined || ind.periods.includes(kind);
 }
 
+/** "năm", "6 tháng", "quý II": a period kind as said after "báo cáo" (the label's first letter only in lower case). */
+export function periodKindText(kind: PeriodKind): string {
+  const label = PERIOD_LABELS[kind].label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /** "báo cáo năm", "báo cáo 6 tháng và báo cáo năm": the reports an indicator is judged in, for sentences. */
 export function judgedPeriodsText(ind: Indicator): string {
-  // "báo cáo quý II", "báo cáo năm": the label's first letter only in lower case.
-  const names = (ind.periods ?? []).map((k) => {
-    const label = PERIOD_LABELS[k].label;
-    return `báo cáo ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
-  });
+  const names = (ind.periods ?? []).map((k) => `báo cáo ${periodKindText(k)}`);
   return names.length <= 1
     ? (names[0] ?? "")
     : `${names.slice(0, -1).join(", ")} và ${names[names.length - 1]}`;

@@ -181,8 +181,17 @@ describe("kl226 consolidate --previous", () => {
     });
     expect(outliers[0]?.message).toContain(`là ${thisYear}, nằm ngoài khoảng thường gặp của đơn vị 30–60`);
     expect(outliers[0]?.message).toContain("độ lệch chuẩn của 3 năm 2022, 2023, 2024");
-    expect(io.stdout).toContain("So sánh với 3 báo cáo tổng hợp các năm trước");
+    expect(io.stdout).toContain("So sánh với 3 báo cáo tổng hợp các năm trước (năm 2022: ");
     expect(io.stdout).toContain("năm gần nhất 2024");
+    expect(io.stdout).not.toContain("Không dùng để so số liệu");
+    // A file of another period among them is named as left out of the figures.
+    const half = join(root, "hist-6t-2025.json");
+    writeFileSync(half, JSON.stringify({ period: { kind: "6T", year: 2025 }, units: [] }));
+    const mixed = capture();
+    await main([...args, "--previous", half], mixed);
+    expect(mixed.stdout).toContain(
+      `  Không dùng để so số liệu (không phải báo cáo năm của các năm trước): ${half}.`,
+    );
   });
 
   it("refuses a workbook that is not a summary: exit 2, names the file and the missing sheet", async () => {
