@@ -243,10 +243,21 @@ describe("followUpLetters", () => {
     );
     expect(run.units.map((u) => u.file)).toEqual(["in/SO_TC.xlsx"]);
     const l = followUpLetters(run, profile, dates).find((x) => x.unit === "SO_TC");
-    expect(l?.reasons).toEqual(["returned"]);
-    expect(l?.text).toContain("tệp báo cáo “SO_TC_v2.xlsx” của đơn vị nhưng phải trả lại");
+    expect(l?.reasons).toEqual(["resent"]);
+    // Not "trả lại": the unit's report is counted; which file, what the newer one lacks, what to do.
+    expect(l?.subject).toBe(
+      "bản gửi lại báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026 chưa dùng được",
+    );
+    expect(l?.text).not.toContain("trả lại");
     expect(l?.text).toContain(
-      "Bảng tổng hợp hiện dùng số liệu của tệp “SO_TC.xlsx” (ngày báo cáo 02/06/2026) đơn vị gửi trước đó; muốn thay bằng số liệu của tệp gửi sau, xin sửa lỗi trên rồi gửi lại.",
+      "Bảng tổng hợp đang dùng số liệu của tệp “SO_TC.xlsx” (ngày báo cáo 02/06/2026) đơn vị gửi trước.\n" +
+        "Tệp “SO_TC_v2.xlsx” (ngày báo cáo 05/06/2026) đơn vị gửi sau để thay báo cáo đó có lỗi sau nên chưa dùng được:",
+    );
+    expect(l?.text).toContain(
+      "Nếu đơn vị muốn thay bằng số liệu mới, đề nghị sửa lỗi trên và gửi lại; Sở Nội vụ tỉnh Thanh Hóa vẫn ghi nhận đơn vị đã gửi báo cáo đúng hạn (ngày 02/06/2026).",
+    );
+    expect(l?.text).toContain(
+      "gửi tệp báo cáo đã sửa lỗi (nếu thay số liệu đang được tổng hợp) về Sở Nội vụ tỉnh Thanh Hóa trước ngày",
     );
     // The Lỗi sheet says which, not "đã có tệp hợp lệ" (needs no correcting).
     const errors = summaryWorkbook(run, profile).sheets.find((sh) => sh.name === "Lỗi");
@@ -375,7 +386,11 @@ describe("followUpLetters", () => {
     );
     const all = followUpLetters(c0, profile, dates);
     expect(all.find((l) => l.unit === "TT_MOI")?.text).toContain(
-      "Chỉ tiêu “Giảm số lượng hội nghị so với cùng kỳ” chưa đánh giá được vì số liệu cùng kỳ năm trước (cột D) là 0. Nếu đơn vị có số liệu cùng kỳ năm trước, đề nghị ghi vào cột D và gửi lại báo cáo.",
+      "Chỉ tiêu “Giảm số lượng hội nghị so với cùng kỳ” chưa đánh giá được vì ô D5 trang “Chỉ tiêu” (cùng kỳ năm trước) ghi 0. Nếu đơn vị có số liệu cùng kỳ năm trước, đề nghị ghi đúng số vào đó và gửi lại tệp báo cáo.",
+    );
+    // …and the closing request asks for that file too, by the same date.
+    expect(all.find((l) => l.unit === "TT_MOI")?.text).toContain(
+      "gửi văn bản giải trình các chỉ tiêu chưa đạt và tệp báo cáo đã bổ sung số liệu cùng kỳ năm trước (nếu có) về",
     );
     expect(all.find((l) => l.unit === "TT_KHAC")).toBeUndefined();
     // A reduction that does not apply to the unit's type is "—" for another reason: column D is not blamed.

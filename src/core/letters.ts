@@ -43,7 +43,7 @@ import { KEEP_PERIOD, MSG, TOOL_WORDS } from "./messages";
 import { periodDeadlines } from "./template";
 import { isUnlikelyReportDate } from "./validate";
 
-export type LetterReason = "missing" | "returned" | "previous" | "short" | "late";
+export type LetterReason = "missing" | "returned" | "resent" | "previous" | "short" | "late";
 
 /** One line of a letter's body: a numbered heading, a paragraph or a "- " item of a list. */
 export interface LetterLine {
@@ -74,12 +74,13 @@ export const ALL_LETTERS_FILE = "tat-ca-thu-nhac.docx";
 export const REASON_LABELS: Readonly<Record<LetterReason, string>> = {
   missing: "Chưa gửi báo cáo",
   returned: "Báo cáo bị trả lại",
+  resent: "Bản báo cáo gửi lại chưa dùng được",
   previous: "Số liệu cùng kỳ năm trước chưa khớp",
   short: "Chỉ tiêu chưa đạt",
   late: "Gửi báo cáo trễ hạn",
 };
 // A baseline to check comes before the shortfalls judged on it.
-const REASON_ORDER: readonly LetterReason[] = ["missing", "returned", "previous", "short", "late"];
+const REASON_ORDER: readonly LetterReason[] = ["missing", "returned", "resent", "previous", "short", "late"];
 
 /** "chưa gửi báo cáo 3, báo cáo bị trả lại 29, chỉ tiêu chưa đạt 968": how many letters give each reason. */
 export function lettersByReason(letters: readonly Pick<Letter, "reasons">[]): string {
@@ -311,20 +312,35 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   for (const [unit, { files, kept }] of corrected) {
     // Several tries: the latest one's errors (each has a date: it is dated after the kept report).
     const file = latestFile(files) ?? (files[0] as RejectedFile);
-    const { lines, errors } = returnedFile(file, sender, form.id, period, c.deadline);
+    const sent = file.reportDate === null ? "" : ` (ngày báo cáo ${viDate(file.reportDate)})`;
+    const { lines, errors } = returnedFile(
+      file,
+      sender,
+      form.id,
+      period,
+      c.deadline,
+      (which) =>
+        `Tệp “${baseName(file.file)}”${sent} đơn vị gửi sau để thay báo cáo đó có ${which} nên chưa dùng được:`,
+    );
     add(
       unit,
       kept.name,
-      "returned",
+      "resent",
       [
+        p(
+          `Bảng tổng hợp đang dùng số liệu của tệp “${baseName(kept.file)}” (ngày báo cáo ${viDate(kept.reportDate)}) đơn vị gửi trước.`,
+        ),
         ...lines,
         p(
-          `Bảng tổng hợp hiện dùng số liệu của tệp “${baseName(kept.file)}” (ngày báo cáo ${viDate(kept.reportDate)}) đơn vị gửi trước đó; muốn thay bằng số liệu của tệp gửi sau, xin sửa ${errors === 1 ? "lỗi" : "các lỗi"} trên rồi gửi lại.`,
+          `Nếu đơn vị muốn thay bằng số liệu mới, đề nghị sửa ${errors === 1 ? "lỗi" : "các lỗi"} trên và gửi lại${kept.late ? "" : `; ${sender} vẫn ghi nhận đơn vị đã gửi báo cáo đúng hạn (ngày ${viDate(kept.firstReportDate ?? kept.reportDate)})`}.`,
         ),
       ],
-      `Tệp “${baseName(file.file)}” gửi sau bị trả lại: ${errors} lỗi; đang dùng tệp “${baseName(kept.file)}”.`,
+      `Tệp “${baseName(file.file)}” gửi sau chưa dùng được: ${errors} lỗi; đang dùng tệp “${baseName(kept.file)}”.`,
     );
   }
+
+  // A unit whose newer file is not used is told which file its shortfalls are judged on.
+  const resentUnits = new Map([...corrected].map(([unit, { kept }]) => [unit, baseName(kept.file)]));
 
   // Column D that differs from the unit's own report of that period (PREVIOUS_MISMATCH, with
   // `--previous`): the unit is asked to check it, and told which verdict it decides.
@@ -367,7 +383,9 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       name,
       "short",
       [
-        p(`Báo cáo của đơn vị có ${items.length} chỉ tiêu chưa đạt mục tiêu:`),
+        p(
+          `${resentUnits.has(unit) ? `Theo số liệu của tệp “${resentUnits.get(unit)}” đang được tổng hợp, báo` : "Báo"} cáo của đơn vị có ${items.length} chỉ tiêu chưa đạt mục tiêu:`,
+        ),
         ...items.map(({ ind, s }) => item(shortfallLine(ind, s))),
         p(
           "Đơn vị cần phân tích nguyên nhân, nêu giải pháp khắc phục trong văn bản giải trình (kèm số liệu cập nhật, nếu có).",
@@ -405,6 +423,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   const send: Readonly<Record<Exclude<LetterReason, "late">, string>> = {
     missing: `báo cáo ${period} theo mẫu ${form.id}`,
     returned: "tệp báo cáo đã sửa lỗi",
+    resent: "tệp báo cáo đã sửa lỗi (nếu thay số liệu đang được tổng hợp)",
     previous:
       "số liệu cùng kỳ năm trước đã kiểm tra lại (tệp báo cáo đã sửa, hoặc văn bản nêu lý do điều chỉnh)",
     short: "văn bản giải trình các chỉ tiêu chưa đạt",
@@ -441,19 +460,24 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       const unjudged = baseless ? reductionsWithoutBaseline(baseless, form, c.period?.kind ?? null) : [];
       // Column D as the form heads it ("cùng kỳ năm trước"; a profile may name the year).
       const baseline = baselinePhrase(form);
-      if (unjudged.length > 0)
+      if (unjudged.length > 0 && baseless)
         body.push(
           p(
-            `${unjudged.map((ind) => `Chỉ tiêu “${ind.label}”`).join("; ")} chưa đánh giá được vì số liệu ${baseline} (cột D) là 0. Nếu đơn vị có số liệu ${baseline}, đề nghị ghi vào cột D và gửi lại báo cáo.`,
+            `${unjudged.map((ind) => `Chỉ tiêu “${ind.label}” chưa đánh giá được vì ${columnDCell(baseless, ind)} (${baseline}) ghi 0`).join("; ")}. Nếu đơn vị có số liệu ${baseline}, đề nghị ghi đúng số vào đó và gửi lại tệp báo cáo.`,
           ),
         );
-      const toSend = reasons
-        .filter((r): r is Exclude<LetterReason, "late"> => r !== "late")
-        .map((r) => (r === "returned" && d.anotherPeriod ? send.missing : send[r]));
+      const toSend = [
+        ...reasons
+          .filter((r): r is Exclude<LetterReason, "late"> => r !== "late")
+          .map((r) => (r === "returned" && d.anotherPeriod ? send.missing : send[r])),
+        ...(unjudged.length > 0 && !reasons.some((r) => r === "returned" || r === "resent")
+          ? [`tệp báo cáo đã bổ sung số liệu ${baseline} (nếu có)`]
+          : []),
+      ];
       if (toSend.length > 0)
         body.push(
           p(
-            `Đề nghị ${addressee(d.name)} gửi ${toSend.join("; ")} về ${sender} trước ngày ${viDate(dates.replyBy)}.`,
+            `Đề nghị ${addressee(d.name)} gửi ${listText(toSend)} về ${sender} trước ngày ${viDate(dates.replyBy)}.`,
           ),
         );
       body.push(p("Trân trọng./."));
@@ -482,6 +506,12 @@ function mismatchNote(m: PreviousMismatch): string {
  * that this period judges (one that does not apply, or a yearly one in a quarter, is "—" for another
  * reason, and the letter must not blame column D).
  */
+/** "ô D5 trang “Chỉ tiêu”": where a reduction's column D was read (its row when known). */
+function columnDCell(u: UnitSummary, ind: Indicator): string {
+  const row = ind.kind === "reduction" ? u.countRows?.[ind.of] : undefined;
+  return row === undefined ? "cột D trang “Chỉ tiêu”" : `ô D${row} trang “Chỉ tiêu”`;
+}
+
 function reductionsWithoutBaseline(u: UnitSummary, form: Form, period: PeriodKind | null): Indicator[] {
   return form.indicators.filter(
     (ind) =>
@@ -507,6 +537,11 @@ function returnedFile(
   formId: string,
   period: string,
   deadline: CivilDate | null,
+  /**
+   * A failed correction's own opening, `which` being "lỗi sau" / "2 lỗi sau" (its unit's report is
+   * counted, so no "trả lại", and the caller says how its on-time report stands).
+   */
+  opening?: (which: string) => string,
 ): { lines: LetterLine[]; errors: number; anotherPeriod: boolean } {
   const all = r.findings.filter((f) => f.severity === "error");
   // Another period's report (or roll-up): mending this file is not what is asked, so its other
@@ -543,7 +578,9 @@ function returnedFile(
     lines: [
       {
         kind: "paragraph",
-        text: `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được, vì tệp có ${which}:`,
+        text:
+          opening?.(which) ??
+          `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được, vì tệp có ${which}:`,
       },
       ...shown,
       ...(shape.length > 0
@@ -560,7 +597,8 @@ function returnedFile(
       },
       // Sent by the deadline: the corrected file may carry the day it is sent again (consolidate
       // records the first one, firstReportDate), so no clerk is tempted to keep an old date.
-      ...(!anotherPeriod &&
+      ...(opening === undefined &&
+      !anotherPeriod &&
       deadline !== null &&
       r.reportDate !== null &&
       compareDates(r.reportDate, deadline) <= 0
@@ -585,6 +623,10 @@ function letterSubject(reasons: readonly LetterReason[], results: string): strin
       return `đôn đốc gửi báo cáo ${results}`;
     case "returned":
       return `trả lại và đề nghị gửi lại báo cáo ${results}`;
+    case "resent":
+      return reasons.includes("short")
+        ? `bản gửi lại báo cáo ${results} chưa dùng được và các chỉ tiêu chưa đạt`
+        : `bản gửi lại báo cáo ${results} chưa dùng được`;
     case "previous":
       return reasons.includes("short")
         ? `kiểm tra số liệu cùng kỳ năm trước và các chỉ tiêu chưa đạt trong báo cáo ${results}`
@@ -594,6 +636,13 @@ function letterSubject(reasons: readonly LetterReason[], results: string): strin
     case "late":
       return `thời hạn gửi báo cáo ${results}`;
   }
+}
+
+/** "A và B", "A; B và C": what a letter asks to send, as a sentence lists it. */
+function listText(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join("; ")} và ${items[items.length - 1]}`;
 }
 
 function lineText(l: LetterLine): string {

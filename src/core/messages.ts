@@ -142,6 +142,9 @@ export const MSG = {
         return `${what} là ${q(shown)}: trong cách viết số của Việt Nam, dấu phẩy ngăn phần thập phân, nên chưa rõ ý. Đây là số đếm: nếu là ${digits}, gõ ${digits} (không có dấu phân cách).`;
       }
       case "text":
+        // "không", "-", "x": a word or mark for none, where the clerk meant 0.
+        if (/^(?:không(?: có)?|ko|k|-+|–|—|x)$/iu.test(shown.trim()))
+          return `${what} ghi ${q(shown)} thay cho số. Nếu không có, ghi số 0; nếu có, ghi số lượng (chỉ ghi số, không ghi chữ hay đơn vị).`;
         return /^\s*\d+(?:[.,]\d+)?\s*%\s*$/.test(shown)
           ? `${what} là tỷ lệ (${q(shown)}), không phải số đếm. Nhập số lượng (số nguyên), ví dụ 34; tỷ lệ do chương trình tự tính từ các số đếm.`
           : `${what} không phải là số (${q(shown)}). Nhập số nguyên không âm, ví dụ 34 (không có thì ghi 0); không ghi chữ hay đơn vị.`;

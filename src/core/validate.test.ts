@@ -216,7 +216,9 @@ test("counts as clerks without Excel send them: a word for none, 1.234 on a dot-
   // "không" (none): told to type 0.
   const none = check({ counts: { HN_VUOT_THOI_LUONG: [null, "không"] } });
   expect(only(none.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E7"]]);
-  expect(none.findings[0]?.message).toContain("Nhập số nguyên không âm, ví dụ 34 (không có thì ghi 0)");
+  expect(none.findings[0]?.message).toBe(
+    "Số liệu “Số hội nghị vượt thời lượng quy định” (cột E, kỳ này) ghi “không” thay cho số. Nếu không có, ghi số 0; nếu có, ghi số lượng (chỉ ghi số, không ghi chữ hay đơn vị).",
+  );
   // 1.234 typed where the decimal mark is the dot: stored as 1,234; the digits she meant are offered.
   const dotted = check({ counts: { VB_HANH_CHINH: [1500, 1.234] } });
   expect(dotted.findings.map((f) => f.message)).toContainEqual(
