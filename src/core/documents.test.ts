@@ -86,6 +86,7 @@ describe("valuePhrase: honest at the target (SPEC §9)", () => {
     ["MEETING_REDUCTION", 1 - 0.9, "met", "giảm 10,0%"],
     ["MEETING_REDUCTION", -0.05, "short", "tăng 5,0%"],
     ["OVERTIME_MEETINGS", 1234, "short", "có 1.234 cuộc họp"],
+    ["OVERTIME_MEETINGS", 0, "met", "không có cuộc họp nào"],
   ] as const)("%s %p (%s) → %s", (id, value, status, text) =>
     expect(valuePhrase(ind(id), value, status)).toBe(text),
   );

@@ -206,7 +206,9 @@ export function baselinePhrase(form: Form): string {
  */
 export function valuePhrase(ind: Indicator, value: number | null, status: Status): string {
   if (value === null) return "chưa tính được";
-  if (isCountKind(ind.kind)) return `có ${viInteger(value)} ${ind.itemUnit}`;
+  // "có 0 cuộc họp" read as a slip: none is said as none.
+  if (isCountKind(ind.kind))
+    return value === 0 ? `không có ${ind.itemUnit} nào` : `có ${viInteger(value)} ${ind.itemUnit}`;
   const shown =
     status === "na"
       ? viPercent(value)
