@@ -620,7 +620,7 @@ function humanSummary(
             : older !== undefined
               ? ` — ${MSG.failedCorrection(baseName(older.file), viDate(older.reportDate))}`
               : sameDayKept !== undefined
-                ? ` — ${MSG.sameDayRejection(baseName(sameDayKept.file))}`
+                ? ` — ${MSG.sameDayRejection(baseName(sameDayKept.file), r.reportDate === null)}`
                 : "";
       lines.push(
         `  ✗ ${r.file}: ${first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]` : ""}${more}${counted}`,

@@ -385,13 +385,12 @@ export type SentWhen = "before" | "after" | "sameDay";
 
 /**
  * Each rejected file whose unit sent a valid report besides, with that report and which was sent
- * first. Before it: a file the accepted one corrected, which needs no mending any more
- * (replacedFiles) — by date, or on the same day when the accepted file's name is the later, as SPEC
- * §5 orders two valid files ("SO_A-sua" after "SO_A"). After it by date: a correction that failed
- * (failedCorrections) — the summary counts the older report, so the unit is told its newer figures
- * did not get in, and why. The same day with the rejected file's name the later ("SO_Y_TE (1)",
- * but also "SO_TOT (ban cu)"), or its date unread: which came later cannot be told, so it is said
- * as such (sameDayRejections), and no letter claims either.
+ * first, by their Ngày báo cáo. Before it: a file the accepted one corrected, which needs no mending
+ * any more (replacedFiles). After it: a correction that failed (failedCorrections) — the summary
+ * counts the older report, so the unit is told its newer figures did not get in, and why. The same
+ * day, or its date unread: which came later cannot be told (names are no guide: "SO_TOT (ban cu)"
+ * is the older, "SO_Y_TE (1)" the newer), so it is said as such (sameDayRejections) and no letter
+ * claims either.
  */
 export function rejectedBesideAccepted(
   c: Pick<Consolidation, "units" | "rejected">,
@@ -401,21 +400,15 @@ export function rejectedBesideAccepted(
   for (const r of c.rejected) {
     const kept = r.unit === null ? undefined : accepted.get(r.unit);
     if (kept === undefined) continue;
+    // The same day (or no date read): which came later cannot be told — names are no guide
+    // ("X ban cu" is the older, "X (1)" the newer) — so neither is claimed.
     const order = r.reportDate === null ? 0 : compareDates(r.reportDate, kept.reportDate);
-    const sent =
-      order < 0
-        ? "before"
-        : order > 0
-          ? "after"
-          : laterFileFirst({ ...r, reportDate: kept.reportDate }, kept) > 0
-            ? "before"
-            : "sameDay";
-    out.set(r, { kept, sent });
+    out.set(r, { kept, sent: order < 0 ? "before" : order > 0 ? "after" : "sameDay" });
   }
   return out;
 }
 
-/** The rejected files their unit's accepted file replaced (dated after, or the same day under a later name): by its file. */
+/** The rejected files their unit's accepted file, dated after them, replaced: by its file. */
 export function replacedFiles(
   c: Pick<Consolidation, "units" | "rejected">,
 ): ReadonlyMap<RejectedFile, string> {
@@ -429,7 +422,7 @@ export function failedCorrections(
   return sentAs(c, "after", (kept) => kept);
 }
 
-/** The rejected files dated the same day as their unit's accepted one (or undated) under a later name: by that report. */
+/** The rejected files dated the same day as their unit's accepted one, or with no date read: by that report. */
 export function sameDayRejections(
   c: Pick<Consolidation, "units" | "rejected">,
 ): ReadonlyMap<RejectedFile, UnitSummary> {

@@ -216,8 +216,8 @@ export const MSG = {
     `Ngày báo cáo ${date} ở trước ngày bắt đầu kỳ báo cáo (${start}) (${period}): có thể đây là báo cáo của kỳ trước, hoặc Kỳ báo cáo hay Ngày báo cáo bị ghi nhầm. Kiểm tra lại hai ô này; ngày báo cáo quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   dateAfterPeriod: (date: string, period: string, latest: string) =>
     `Ngày báo cáo ${date} muộn hơn ${latest}, quá xa kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
-  sameDayRejection: (keptFile: string) =>
-    `đơn vị có tệp hợp lệ ${keptFile} cùng ngày báo cáo, đang được dùng; nếu tệp này là bản sửa gửi sau, hỏi lại đơn vị (gửi lại tệp đã sửa, Ngày báo cáo là ngày gửi)`,
+  sameDayRejection: (keptFile: string, undated: boolean) =>
+    `đơn vị có tệp hợp lệ ${keptFile}${undated ? "" : " cùng ngày báo cáo"}, đang được dùng; ${undated ? "tệp này không đọc được Ngày báo cáo nên chưa rõ gửi trước hay sau" : "chưa rõ tệp nào gửi sau"}: nếu tệp này là bản sửa gửi sau, hỏi lại đơn vị (gửi lại tệp đã sửa, Ngày báo cáo là ngày gửi)`,
   failedCorrection: (olderFile: string, olderDate: string) =>
     `bản gửi sau này bị từ chối: bảng tổng hợp vẫn dùng tệp ${olderFile} (ngày báo cáo ${olderDate}) đơn vị gửi trước; muốn thay số liệu, đơn vị sửa lỗi rồi gửi lại`,
   monthFirstDate: (shown: string, read: CivilDate) =>

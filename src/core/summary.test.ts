@@ -289,7 +289,7 @@ test("rejected files whose units all sent valid ones since: nothing left to mend
     consolidate(
       [
         submit("SO_A.xlsx", { unit: "SO_A", name: "Sở A", counts: { HN_TONG: [100, -1] } }),
-        submit("SO_A-sua.xlsx", { unit: "SO_A", name: "Sở A" }),
+        submit("SO_A-sua.xlsx", { unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day: 6 } }),
       ],
       { profile: DEFAULT_PROFILE },
     ),

@@ -120,7 +120,7 @@ export interface Strings {
   /** A rejected file sent after the unit's accepted one: the older figures are the ones counted. */
   readonly failedCorrection: (olderFile: string, olderDate: string) => string;
   /** A rejected file dated the same day as the unit's accepted one: which came later cannot be told. */
-  readonly sameDayRejection: (keptFile: string) => string;
+  readonly sameDayRejection: (keptFile: string, undated: boolean) => string;
   readonly shortfalls: string;
   readonly duplicates: string;
   readonly warnings: string;
@@ -306,7 +306,7 @@ const vi: Strings = {
     `${u}: ngày báo cáo ${d}${first ? ` (bản gửi lại; bản đầu đề ngày ${first}, đúng hạn)` : ""}`,
   replacedBy: (f) => ` — đơn vị đã gửi tệp hợp lệ ${f}, tệp này không cần sửa nữa`,
   failedCorrection: (f, d) => ` — ${MSG.failedCorrection(f, d)}`,
-  sameDayRejection: (f) => ` — ${MSG.sameDayRejection(f)}`,
+  sameDayRejection: (f, undated) => ` — ${MSG.sameDayRejection(f, undated)}`,
   shortfalls: "Chỉ tiêu không đạt",
   duplicates: "Nộp trùng",
   warnings: "Cảnh báo",
@@ -498,8 +498,8 @@ const en: Strings = {
   replacedBy: (f) => ` — the unit has sent a valid file, ${f}; this one needs no correcting`,
   failedCorrection: (f, d) =>
     ` — sent later and rejected: the summary still counts ${f} (report date ${d}), sent earlier; to replace its figures the unit corrects the errors and sends again`,
-  sameDayRejection: (f) =>
-    ` — the unit's valid file ${f} has the same report date and is the one counted; if this file is a later correction, ask the unit to send it corrected`,
+  sameDayRejection: (f, undated) =>
+    ` — the unit's valid file ${f}${undated ? "" : " has the same report date and"} is the one counted${undated ? " (this file's report date could not be read)" : ""}; if this file is a later correction, ask the unit to send it corrected`,
   shortfalls: "Shortfalls",
   duplicates: "Duplicates",
   warnings: "Warnings",

@@ -422,7 +422,11 @@ test("a returned file beside the unit's corrected one is said to need no mending
     join(dir, "SO_A.xlsx"),
     reportBytes({ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [100, -1] } }),
   );
-  writeFileSync(join(dir, "SO_A-sua.xlsx"), reportBytes({ unit: "SO_A", name: "Sở A" }));
+  // Sent again dated the day it was sent, as the letters ask.
+  writeFileSync(
+    join(dir, "SO_A-sua.xlsx"),
+    reportBytes({ unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day: 6 } }),
+  );
   writeFileSync(
     join(dir, "SO_B.xlsx"),
     reportBytes({ unit: "SO_B", name: "Sở B", counts: { HN_TONG: [100, -1] } }),
@@ -447,6 +451,13 @@ test("a returned file beside the unit's corrected one is said to need no mending
   const statuses = errors.getColumn(3).values.map(String);
   expect(statuses).toContain("Từ chối (đã có tệp hợp lệ)");
   expect(statuses).toContain("Từ chối");
+  // Resent under the same date: which came later cannot be told, and is said so (not "không cần sửa nữa").
+  writeFileSync(join(dir, "SO_A-sua.xlsx"), reportBytes({ unit: "SO_A", name: "Sở A" }));
+  const sameDay = capture();
+  await main(["consolidate", dir, "--out", out], sameDay);
+  expect(sameDay.stdout).toMatch(
+    / {2}✗ .*SO_A\.xlsx: .*\[BAD_VALUE Chỉ tiêu!E5\] — đơn vị có tệp hợp lệ SO_A-sua\.xlsx cùng ngày báo cáo, đang được dùng; chưa rõ tệp nào gửi sau: nếu tệp này là bản sửa gửi sau, hỏi lại đơn vị/,
+  );
 });
 
 test("a report known by its name under a code the roster lacks is named on the terminal with the code to write", async () => {

@@ -41,7 +41,7 @@ import {
   afterNextPaint,
   downloadBlob,
   isXlsxName,
-  samePick,
+  alreadyPicked,
   yieldToBrowser,
 } from "../standalone/files";
 import { prepareWorkers } from "../standalone/worker-pool";
@@ -215,7 +215,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   const [stale, setStale] = useState(false);
   const markStale = (): void => setStale(true);
 
-  const addFiles = (picked: readonly File[]): void => {
+  const addFiles = async (picked: readonly File[]): Promise<void> => {
     // Lock and hidden files are never reports; any other file is consolidated and, when it is not a
     // workbook, listed as rejected with what it is and how to save it as .xlsx (core/file-kinds.ts).
     const ignored = picked.filter((f) => isIgnoredFileName(f.name));
@@ -223,8 +223,26 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     const others = kept.filter((f) => !isXlsxName(f.name)).map((f) => f.name);
     // A file picked again is not added twice; the user is told, not left guessing. "Again" is the same
     // file, not one like it: two units' reports saved under the template's name (KL226-BC-1.xlsx)
-    // can have the same size, so its folder (a folder pick) and its time are compared too.
-    const again = kept.filter((r) => files.some((p) => samePick(p, r)));
+    // can have the same size and time, so the bytes are compared too (alreadyPicked); one saved over
+    // since it was first picked takes the old pick's place.
+    const again: File[] = [];
+    const added: File[] = [];
+    const replaced = new Map<File, File>();
+    for (const r of kept) {
+      let listed: { file: File; how: "same" | "replaced" } | undefined;
+      for (const p of files) {
+        const how = await alreadyPicked(p, r);
+        if (how !== "other") {
+          listed = { file: p, how };
+          break;
+        }
+      }
+      if (listed === undefined) added.push(r);
+      else {
+        again.push(r);
+        if (listed.how === "replaced") replaced.set(listed.file, r);
+      }
+    }
     const notes = [
       ...(others.length > 0 ? [t.notXlsxAdded(others)] : []),
       ...(ignored.length > 0 ? [t.ignoredFiles(ignored.map((f) => f.name))] : []),
@@ -232,7 +250,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     ];
     setNotice(notes.length > 0 ? { kind: "info", text: notes.join(" ") } : null);
     if (kept.length > 0) {
-      setFiles((prev) => [...prev, ...kept.filter((r) => !prev.some((p) => samePick(p, r)))]);
+      setFiles((prev) => [...prev.map((p) => replaced.get(p) ?? p), ...added]);
       markStale();
     }
   };
@@ -322,7 +340,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   const onDrop = (e: DragEvent<HTMLDivElement>): void => {
     e.preventDefault();
     setDragging(false);
-    addFiles(Array.from(e.dataTransfer.files));
+    void addFiles(Array.from(e.dataTransfer.files));
   };
 
   const progressText = progress
@@ -372,7 +390,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
           multiple
           disabled={busy}
           testId="report-files"
-          onFiles={addFiles}
+          onFiles={(picked) => void addFiles(picked)}
         />
         <p className={styles.hint}>{t.dropHint}</p>
         <p className={styles.meta} role="status" data-testid="files-chosen">
@@ -813,7 +831,7 @@ function ResultView({
                         viDate(corrections.get(r)!.reportDate),
                       )
                     : sameDay.has(r)
-                      ? t.sameDayRejection(baseName(sameDay.get(r)!.file))
+                      ? t.sameDayRejection(baseName(sameDay.get(r)!.file), r.reportDate === null)
                       : ""}
                 <ul className={styles.sub}>
                   {r.findings

@@ -52,8 +52,38 @@ export function afterNextPaint(): Promise<void> {
   });
 }
 
-export async function fileBytes(file: Blob): Promise<Uint8Array> {
-  return new Uint8Array(await file.arrayBuffer());
+/**
+ * A picked file's bytes. A file saved over, moved or deleted after it was picked can no longer be
+ * read through the browser's handle ("The requested file could not be read…"): said in Vietnamese,
+ * with what to do (pick it again).
+ */
+export async function fileBytes(file: Blob & { readonly name?: string }): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await file.arrayBuffer());
+  } catch {
+    throw new Error(
+      `Không đọc được tệp “${file.name ?? ""}”: tệp đã được lưu đè, chuyển đi hoặc xóa sau khi được chọn. Hãy bấm “Bỏ chọn tệp” rồi chọn lại các tệp (tệp đã lưu đè được đọc lại theo nội dung mới).`,
+    );
+  }
+}
+
+/**
+ * Whether a file picked now is one already in the list: the same path in a picked folder (or name),
+ * size and time (samePick) and the same bytes — two units' reports saved under the template's name
+ * from a zip that kept their times are two files. A listed file that can no longer be read (saved
+ * over since: the browser then reports the new file's size and time) is "replaced": the new pick is
+ * the file as it is now.
+ */
+export async function alreadyPicked(listed: File, picked: File): Promise<"same" | "replaced" | "other"> {
+  if (!samePick(listed, picked)) return "other";
+  let before: Uint8Array;
+  try {
+    before = new Uint8Array(await listed.arrayBuffer());
+  } catch {
+    return "replaced";
+  }
+  const now = new Uint8Array(await picked.arrayBuffer());
+  return before.length === now.length && before.every((b, i) => b === now[i]) ? "same" : "other";
 }
 
 export async function digestHex(bytes: Uint8Array): Promise<string> {
