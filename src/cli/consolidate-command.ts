@@ -60,6 +60,7 @@ import {
   rollupOptionsTogether,
   rollupRequest,
   writeRollup,
+  type LetterPlan,
   type PreviousFile,
   type RollupRequest,
 } from "./consolidate-extras";
@@ -385,6 +386,26 @@ function refuseRollupAmongInputs(rollup: string, inputs: readonly string[]): voi
 }
 
 /**
+ * An output in the letters' folder under the name of a letter this run writes there, in any letter
+ * case ("TAT-CA-THU-NHAC.DOCX", "so_tai_chinh.docx": one file on Windows and macOS). The names'
+ * own case is refused before anything is read (checkOutputs); this, once the letters are known,
+ * before anything is written.
+ */
+function refuseOutputsAmongLetters(plan: LetterPlan, targets: readonly OutputTarget[]): void {
+  const dir = resolve(plan.dir);
+  const letters = new Set(
+    [...plan.placements.values()].flatMap((p) => [p.target, ...p.kept]).map((n) => n.toLowerCase()),
+  );
+  for (const t of targets) {
+    const path = resolve(t.path);
+    if (t.kind !== "file" || dirname(path) !== dir || !letters.has(basename(path).toLowerCase())) continue;
+    throw new UsageError(
+      `${t.option} ${t.path} trùng tên với thư nhắc ${basename(path)} trong thư mục ${plan.dir} (chữ hoa hay thường không phân biệt trên Windows), nên một trong hai sẽ bị ghi đè. Hãy đặt tên khác cho ${t.option}, ví dụ bao-cao.docx; chưa có gì được ghi.`,
+    );
+  }
+}
+
+/**
  * Reads, checks and consolidates, writes every output; returns the consolidation, whether a roll-up
  * asked for was refused, and, when `o.keepSubmissions` asks, the files as inspected (otherwise an
  * empty list).
@@ -456,6 +477,7 @@ export async function runConsolidation(
   // Where each letter goes (beside a letter someone edited): the summary's sheet names those files.
   const letterPlan =
     o.letters === undefined ? undefined : planLetters(o.letters, followUpLetters(c, profile, dates));
+  if (letterPlan !== undefined) refuseOutputsAmongLetters(letterPlan, targets);
   const summary = summaryWorkbook(c, profile);
   // An output that cannot be written ends the run (exit 2); what was written before it is said.
   const written: string[] = [];

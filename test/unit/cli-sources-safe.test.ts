@@ -3,6 +3,7 @@
 // wrote there on an earlier run; and a folder given twice is read once.
 
 import {
+  existsSync,
   cpSync,
   mkdirSync,
   mkdtempSync,
@@ -271,6 +272,29 @@ test.each([["tat-ca-thu-nhac.docx"], ["SO_A.docx"], ["XA_C-moi.docx"]])(
     );
     expect(io.stderr).toContain("chưa có gì được ghi");
     expect(readdirSync(root)).not.toContain(`report-in-letters-${name}-out`);
+  },
+);
+
+test.each([["TAT-CA-THU-NHAC.DOCX"], ["xa_e.docx"]])(
+  "--report %s in the letters' folder, a letter's name in another case (one file on Windows), is refused before anything is written",
+  async (name) => {
+    const dir = inbox(`report-letter-case-${name}`);
+    const out = join(root, `report-letter-case-${name}-out`);
+    const io = capture();
+    const args = [
+      "consolidate",
+      dir,
+      "--roster",
+      roster(),
+      "--out",
+      join(out, "th.xlsx"),
+      "--letters",
+      join(out, "thu"),
+    ];
+    expect(await main([...args, "--report", join(out, "thu", name)], io)).toBe(2);
+    expect(io.stderr).toContain(`--report ${join(out, "thu", name)} trùng tên với thư nhắc`);
+    expect(io.stderr).toContain("chưa có gì được ghi");
+    expect(existsSync(join(out, "th.xlsx"))).toBe(false);
   },
 );
 
