@@ -880,7 +880,11 @@ test("a unit's returned file beside its corrected one needs no correcting; a lat
     { name: "SO_A.xlsx", bytes: dated(2) },
     { name: "SO_A (cap nhat).xlsx", bytes: dated(18) },
     { name: "SO_B.xlsx", bytes: reportBytes({ unit: "SO_B", name: "Sở B", counts: { HN_TONG: [100, -1] } }) },
-    { name: "SO_B-sua.xlsx", bytes: reportBytes({ unit: "SO_B", name: "Sở B" }) },
+    // Sent again dated the day it was sent, as the letters ask.
+    {
+      name: "SO_B-sua.xlsx",
+      bytes: reportBytes({ unit: "SO_B", name: "Sở B", reportDate: { year: 2026, month: 6, day: 6 } }),
+    },
   ];
   await page.setViewportSize({ width: 320, height: 640 });
   await page.getByRole("tab", { name: "Tổng hợp" }).click();
