@@ -275,22 +275,22 @@ test.each([["tat-ca-thu-nhac.docx"], ["SO_A.docx"], ["XA_C-moi.docx"]])(
   },
 );
 
+/** `consolidate DIR --roster … OPTIONS`: a run with a unit that sent nothing, so there are letters. */
+const withRoster = (dir: string, ...options: string[]): string[] => [
+  "consolidate",
+  dir,
+  "--roster",
+  roster(),
+  ...options,
+];
+
 test.each([["TAT-CA-THU-NHAC.DOCX"], ["xa_e.docx"]])(
   "--report %s in the letters' folder, a letter's name in another case (one file on Windows), is refused before anything is written",
   async (name) => {
     const dir = inbox(`report-letter-case-${name}`);
     const out = join(root, `report-letter-case-${name}-out`);
     const io = capture();
-    const args = [
-      "consolidate",
-      dir,
-      "--roster",
-      roster(),
-      "--out",
-      join(out, "th.xlsx"),
-      "--letters",
-      join(out, "thu"),
-    ];
+    const args = withRoster(dir, "--out", join(out, "th.xlsx"), "--letters", join(out, "thu"));
     expect(await main([...args, "--report", join(out, "thu", name)], io)).toBe(2);
     expect(io.stderr).toContain(`--report ${join(out, "thu", name)} trùng tên với thư nhắc`);
     expect(io.stderr).toContain("chưa có gì được ghi");
@@ -301,20 +301,11 @@ test.each([["TAT-CA-THU-NHAC.DOCX"], ["xa_e.docx"]])(
 test("one folder for everything (--out, --json, --report under names of their own, --letters): written, and again", async () => {
   const dir = inbox("all-in-one");
   const out = join(root, "all-in-one-out");
-  const args = [
-    "consolidate",
+  const args = withRoster(
     dir,
-    "--roster",
-    roster(),
-    "--out",
-    join(out, "tong-hop.xlsx"),
-    "--json",
-    join(out, "tong-hop.json"),
-    "--report",
-    join(out, "bao-cao.docx"),
-    "--letters",
-    out,
-  ];
+    ...["--out", join(out, "tong-hop.xlsx"), "--json", join(out, "tong-hop.json")],
+    ...["--report", join(out, "bao-cao.docx"), "--letters", out],
+  );
   expect(await main(args, capture())).toBe(0);
   expect(await main(args, capture())).toBe(0);
   expect(readdirSync(out).sort()).toEqual(
