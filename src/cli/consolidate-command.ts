@@ -1,7 +1,7 @@
 // kl226 consolidate and kl226 demo (SPEC §5–§6): read many unit workbooks (read-only), write the
 // summary workbook (and JSON) atomically, print a short Vietnamese summary; progress on a TTY.
 
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { z } from "../core/zod";
 import {
@@ -15,9 +15,7 @@ import {
   baseName,
   consolidate,
   consolidationJson,
-  failedCorrections,
-  replacedFiles,
-  sameDayRejections,
+  rejectedBesideAccepted,
   type Consolidation,
   type Submission,
 } from "../core/consolidate";
@@ -71,6 +69,7 @@ import {
   isErrnoError,
   loadProfile,
   readBytes,
+  statOrNull,
   storedInputPath,
   storedOutputPath,
   UsageError,
@@ -358,14 +357,6 @@ function earlierOutputsAmongInputs(files: readonly string[], targets: readonly O
   return earlier;
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The report sent upward is a report of these units summed: kept among their reports, the next run
  * would read it as one more report — the units' own files then "already counted in it", every
@@ -376,7 +367,7 @@ function refuseRollupAmongInputs(rollup: string, inputs: readonly string[]): voi
   const target = resolve(rollup);
   for (const input of inputs) {
     // A folder given, or the folder of a file given (a wildcard "bao-cao/*.xlsx" picks it up next time).
-    const given = isDirectory(resolve(input)) ? input : dirname(input);
+    const given = statOrNull(resolve(input))?.isDirectory() === true ? input : dirname(input);
     const dir = resolve(given);
     if (!target.startsWith(dir + sep)) continue;
     throw new UsageError(
@@ -590,9 +581,8 @@ function humanSummary(
   json: string | undefined,
   ignored: readonly string[] = [],
 ): string {
-  const replacements = replacedFiles(c);
-  const corrections = failedCorrections(c);
-  const sameDay = sameDayRejections(c);
+  const beside = rejectedBesideAccepted(c);
+  const replacedCount = [...beside.values()].filter((b) => b.sent === "before").length;
   // Without --profile, a profile the files name is said to be theirs (the templates were made with
   // it); one fewer files name than name none is said aside, with how to use it.
   const whose =
@@ -616,7 +606,7 @@ function humanSummary(
   }
   const notReports = c.notReports ?? [];
   lines.push(
-    `Đã đọc ${fileCount - notReports.length} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}${replacedNote(replacements.size)}, trùng đơn vị ${c.duplicates.length}${c.inRollup.length > 0 ? `, ${c.inRollup.length} tệp đã tính trong báo cáo tổng hợp khác` : ""}.`,
+    `Đã đọc ${fileCount - notReports.length} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}${replacedNote(replacedCount)}, trùng đơn vị ${c.duplicates.length}${c.inRollup.length > 0 ? `, ${c.inRollup.length} tệp đã tính trong báo cáo tổng hợp khác` : ""}.`,
   );
   if (ignored.length > 0) lines.push(ignoredNote(ignored));
   if (notReports.length > 0)
@@ -631,19 +621,17 @@ function humanSummary(
       const first = errors[0] ?? r.findings[0];
       const more = errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : "";
       // Its unit reported inside a roll-up: nothing to send again (and no letter asks for it).
-      const replaced = replacements.get(r);
-      const older = corrections.get(r);
-      const sameDayKept = sameDay.get(r);
+      const b = beside.get(r);
       const counted =
         r.unit !== null && rolledUp.has(r.unit)
           ? " — đơn vị đã được tính trong báo cáo tổng hợp khác"
-          : replaced !== undefined
-            ? ` — đơn vị đã gửi tệp hợp lệ ${baseName(replaced)}, tệp này không cần sửa nữa`
-            : older !== undefined
-              ? ` — ${MSG.failedCorrection(baseName(older.file), viDate(older.reportDate))}`
-              : sameDayKept !== undefined
-                ? ` — ${MSG.sameDayRejection(baseName(sameDayKept.file), r.reportDate === null)}`
-                : "";
+          : b === undefined
+            ? ""
+            : b.sent === "before"
+              ? ` — đơn vị đã gửi tệp hợp lệ ${baseName(b.kept.file)}, tệp này không cần sửa nữa`
+              : b.sent === "after"
+                ? ` — ${MSG.failedCorrection(baseName(b.kept.file), viDate(b.kept.reportDate))}`
+                : ` — ${MSG.sameDayRejection(baseName(b.kept.file), r.reportDate === null)}`;
       lines.push(
         `  ✗ ${r.file}: ${first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]` : ""}${more}${counted}`,
       );

@@ -9,6 +9,7 @@ import { compareText, type Consolidation, type Warning } from "../core/consolida
 import {
   compareWithPrevious,
   comparableHistory,
+  comparesWith,
   historyOrder,
   parsePreviousReport,
   previousFromSummary,
@@ -665,7 +666,7 @@ export function withPrevious(
     const period = c.period;
     const unused = previous.filter((_, i) => {
       const r = reports[i];
-      return r !== undefined && (r.period.kind !== period.kind || r.period.year >= period.year);
+      return r !== undefined && !comparesWith(r, period);
     });
     if (unused.length > 0)
       lines.push(

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
 import { SUMMARY_SHEETS } from "../core/catalogue";
+import { parseWorkbookPart } from "../xlsx/sml";
 import { entryData, readZipDirectory } from "../xlsx/zip";
 
 export type EarlierOutputKind = "summary" | "json" | "docx";
@@ -39,19 +40,14 @@ const SUMMARY_MARKS = new Set<string>([SUMMARY_SHEETS.summary, SUMMARY_SHEETS.so
  * file it replaces).
  */
 function isSummaryWorkbook(bytes: Uint8Array): boolean {
-  const xml = smallPart(bytes, "xl/workbook.xml");
-  const names = new Set(
-    [...xml.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*?\bname\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((m) =>
-      (m[1] ?? m[2] ?? "")
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">")
-        .replace(/&amp;/g, "&")
-        .normalize("NFC"),
-    ),
-  );
-  return [...SUMMARY_MARKS].every((n) => names.has(n));
+  try {
+    const names = new Set(
+      parseWorkbookPart(smallPart(bytes, "xl/workbook.xml"), "xl/workbook.xml").sheets.map((s) => s.name),
+    );
+    return [...SUMMARY_MARKS].every((n) => names.has(n));
+  } catch {
+    return false;
+  }
 }
 
 function isReportJson(bytes: Uint8Array): boolean {

@@ -287,7 +287,7 @@ function storedPath(path: string, keepMissing: boolean): string | undefined {
   return at;
 }
 
-function statOrNull(path: string): ReturnType<typeof statSync> | null {
+export function statOrNull(path: string): ReturnType<typeof statSync> | null {
   try {
     return statSync(path);
   } catch {

@@ -386,11 +386,10 @@ export type SentWhen = "before" | "after" | "sameDay";
 /**
  * Each rejected file whose unit sent a valid report besides, with that report and which was sent
  * first, by their Ngày báo cáo. Before it: a file the accepted one corrected, which needs no mending
- * any more (replacedFiles). After it: a correction that failed (failedCorrections) — the summary
- * counts the older report, so the unit is told its newer figures did not get in, and why. The same
- * day, or its date unread: which came later cannot be told (names are no guide: "SO_TOT (ban cu)"
- * is the older, "SO_Y_TE (1)" the newer), so it is said as such (sameDayRejections) and no letter
- * claims either.
+ * any more (replacedFiles). After it: a correction that failed — the summary counts the older
+ * report, so the unit is told its newer figures did not get in, and why. The same day, or its date
+ * unread: which came later cannot be told (names are no guide: "SO_TOT (ban cu)" is the older,
+ * "SO_Y_TE (1)" the newer), so it is said as such and no letter claims either.
  */
 export function rejectedBesideAccepted(
   c: Pick<Consolidation, "units" | "rejected">,
@@ -412,31 +411,8 @@ export function rejectedBesideAccepted(
 export function replacedFiles(
   c: Pick<Consolidation, "units" | "rejected">,
 ): ReadonlyMap<RejectedFile, string> {
-  return sentAs(c, "before", (kept) => kept.file);
-}
-
-/** The rejected files dated after their unit's accepted one (a correction that failed): by that report. */
-export function failedCorrections(
-  c: Pick<Consolidation, "units" | "rejected">,
-): ReadonlyMap<RejectedFile, UnitSummary> {
-  return sentAs(c, "after", (kept) => kept);
-}
-
-/** The rejected files dated the same day as their unit's accepted one, or with no date read: by that report. */
-export function sameDayRejections(
-  c: Pick<Consolidation, "units" | "rejected">,
-): ReadonlyMap<RejectedFile, UnitSummary> {
-  return sentAs(c, "sameDay", (kept) => kept);
-}
-
-function sentAs<T>(
-  c: Pick<Consolidation, "units" | "rejected">,
-  sent: SentWhen,
-  value: (kept: UnitSummary) => T,
-): ReadonlyMap<RejectedFile, T> {
-  const out = new Map<RejectedFile, T>();
-  for (const [r, beside] of rejectedBesideAccepted(c))
-    if (beside.sent === sent) out.set(r, value(beside.kept));
+  const out = new Map<RejectedFile, string>();
+  for (const [r, { kept, sent }] of rejectedBesideAccepted(c)) if (sent === "before") out.set(r, kept.file);
   return out;
 }
 

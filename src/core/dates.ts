@@ -68,6 +68,11 @@ export function viDate(date: CivilDate): string {
   return `${pad2(date.day)}/${pad2(date.month)}/${date.year}`;
 }
 
+/** mm/dd/yyyy, as a cell formatted month first shows the date (an English-US machine's). */
+export function monthFirstText(date: CivilDate): string {
+  return `${pad2(date.month)}/${pad2(date.day)}/${date.year}`;
+}
+
 function pad2(n: number): string {
   return String(n).padStart(2, "0");
 }

@@ -405,9 +405,12 @@ export function comparableHistory(
   previous: readonly PreviousReport[],
   period: Period | null,
 ): PreviousReport[] {
-  return historyOrder(previous).filter(
-    (r) => period === null || (r.period.kind === period.kind && r.period.year < period.year),
-  );
+  return historyOrder(previous).filter((r) => comparesWith(r, period));
+}
+
+/** Whether an earlier consolidation's figures compare with `period`'s: the same period kind, an earlier year. */
+export function comparesWith(r: PreviousReport, period: Period | null): boolean {
+  return period === null || (r.period.kind === period.kind && r.period.year < period.year);
 }
 
 function unitsByCode(report: PreviousReport): Map<string, PreviousReport["units"][number]> {

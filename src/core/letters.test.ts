@@ -230,17 +230,20 @@ describe("followUpLetters", () => {
       sha256: name,
       result: inspectBytes(reportBytes({ unit: "SO_TC", name: "Sở Tài chính", ...data }), profile),
     });
-    const run = consolidate(
-      [
-        file("SO_TC.xlsx", { reportDate: { year: 2026, month: 6, day: 2 } }),
-        // Sent on 05/06 with corrected figures, one of them over its whole (INCONSISTENT).
-        file("SO_TC_v2.xlsx", {
-          reportDate: { year: 2026, month: 6, day: 5 },
-          counts: { HN_TONG: [100, 80], HN_TRUC_TUYEN: [50, 85] },
-        }),
-      ],
-      { profile },
-    );
+    /** Sở Tài chính's valid file and its file with one part over its whole (INCONSISTENT), each dated a day of June 2026. */
+    const twoFiles = (valid: readonly [string, number], rejected: readonly [string, number]) =>
+      consolidate(
+        [
+          file(valid[0], { reportDate: { year: 2026, month: 6, day: valid[1] } }),
+          file(rejected[0], {
+            reportDate: { year: 2026, month: 6, day: rejected[1] },
+            counts: { HN_TONG: [100, 80], HN_TRUC_TUYEN: [50, 85] },
+          }),
+        ],
+        { profile },
+      );
+    // Sent on 05/06 with corrected figures, one of them over its whole.
+    const run = twoFiles(["SO_TC.xlsx", 2], ["SO_TC_v2.xlsx", 5]);
     expect(run.units.map((u) => u.file)).toEqual(["in/SO_TC.xlsx"]);
     const l = followUpLetters(run, profile, dates).find((x) => x.unit === "SO_TC");
     expect(l?.reasons).toEqual(["resent"]);
@@ -266,30 +269,12 @@ describe("followUpLetters", () => {
     expect(JSON.stringify(statuses)).not.toContain("đã có tệp hợp lệ");
     // On the same day which came later cannot be told ("SO_TOT (ban cu)" is no later for its name):
     // said as such on the Lỗi sheet, and no letter claims either.
-    const sameDay = consolidate(
-      [
-        file("SO_TC.xlsx", { reportDate: { year: 2026, month: 6, day: 3 } }),
-        file("SO_TC (1).xlsx", {
-          reportDate: { year: 2026, month: 6, day: 3 },
-          counts: { HN_TONG: [100, 80], HN_TRUC_TUYEN: [50, 85] },
-        }),
-      ],
-      { profile },
-    );
+    const sameDay = twoFiles(["SO_TC.xlsx", 3], ["SO_TC (1).xlsx", 3]);
     expect(followUpLetters(sameDay, profile, dates).find((x) => x.unit === "SO_TC")).toBeUndefined();
     const sameDayErrors = summaryWorkbook(sameDay, profile).sheets.find((sh) => sh.name === "Lỗi");
     expect(JSON.stringify(sameDayErrors?.rows)).toContain("Từ chối (cùng ngày với tệp hợp lệ đang dùng)");
     // The earlier file rejected, the later one accepted: that one needs no correcting, no letter about it.
-    const fixedLater = consolidate(
-      [
-        file("SO_TC.xlsx", {
-          reportDate: { year: 2026, month: 6, day: 2 },
-          counts: { HN_TONG: [100, 80], HN_TRUC_TUYEN: [50, 85] },
-        }),
-        file("SO_TC_v2.xlsx", { reportDate: { year: 2026, month: 6, day: 5 } }),
-      ],
-      { profile },
-    );
+    const fixedLater = twoFiles(["SO_TC_v2.xlsx", 5], ["SO_TC.xlsx", 2]);
     expect(followUpLetters(fixedLater, profile, dates).find((x) => x.unit === "SO_TC")).toBeUndefined();
   });
 

@@ -7,8 +7,8 @@
 import {
   baseName,
   compareText,
-  failedCorrections,
   fileNameCode,
+  rejectedBesideAccepted,
   laterFileFirst,
   type Consolidation,
   type RejectedFile,
@@ -304,7 +304,8 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   // A correction that failed: the unit's newer file was rejected and its older one is what the
   // summary counts. It is told, with the errors, or it believes its new figures are in.
   const corrected = new Map<string, { files: RejectedFile[]; kept: UnitSummary }>();
-  for (const [r, kept] of failedCorrections(c)) {
+  for (const [r, { kept, sent }] of rejectedBesideAccepted(c)) {
+    if (sent !== "after") continue;
     const entry = corrected.get(kept.code);
     if (entry) entry.files.push(r);
     else corrected.set(kept.code, { files: [r], kept });

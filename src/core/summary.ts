@@ -7,14 +7,14 @@ import { viDate } from "./dates";
 import {
   baseName,
   countedUnitsPhrase,
-  failedCorrections,
+  rejectedBesideAccepted,
   replacedFiles,
-  sameDayRejections,
   rollupName,
   rollupCodes,
   rollupUnits,
   type Consolidation,
   type IndicatorResult,
+  type SentWhen,
   type SourceStatus,
   type Warning,
 } from "./consolidate";
@@ -673,10 +673,17 @@ function missingSheet(c: Consolidation): SheetSpec {
   };
 }
 
+/** Lỗi's "Xử lý" of a rejected file beside its unit's accepted one, by when it was sent. */
+const BESIDE_ACCEPTED_STATUS: Readonly<Record<SentWhen | "none", string>> = {
+  before: "Từ chối (đã có tệp hợp lệ)",
+  after: "Từ chối (bản gửi sau; đang dùng bản gửi trước)",
+  sameDay: "Từ chối (cùng ngày với tệp hợp lệ đang dùng)",
+  none: "Từ chối",
+};
+
 function errorSheet(c: Consolidation): SheetSpec {
-  const replacements = replacedFiles(c);
-  const corrections = failedCorrections(c);
-  const sameDay = sameDayRejections(c);
+  const beside = rejectedBesideAccepted(c);
+  const replacedCount = [...beside.values()].filter((b) => b.sent === "before").length;
   const header = ["Tệp", "Mã đơn vị", "Xử lý", "Mã lỗi", "Mức độ", "Trang", "Ô", "Nội dung"].map((h) =>
     cell(h, HEAD),
   );
@@ -700,13 +707,7 @@ function errorSheet(c: Consolidation): SheetSpec {
       const status =
         r.unit !== null && rolledUp.has(r.unit)
           ? "Từ chối (đã tính trong tổng hợp)"
-          : replacements.has(r)
-            ? "Từ chối (đã có tệp hợp lệ)"
-            : corrections.has(r)
-              ? "Từ chối (bản gửi sau; đang dùng bản gửi trước)"
-              : sameDay.has(r)
-                ? "Từ chối (cùng ngày với tệp hợp lệ đang dùng)"
-                : "Từ chối";
+          : BESIDE_ACCEPTED_STATUS[beside.get(r)?.sent ?? "none"];
       return r.findings.map((f) => findingRow(r.file, r.unit, status, f));
     }),
     ...c.duplicates.map((d) => findingRow(d.dropped, d.unit, "Trùng", d.finding)),
@@ -722,7 +723,7 @@ function errorSheet(c: Consolidation): SheetSpec {
       cell(
         problemRows.length === 0
           ? "Không có tệp bị từ chối hay trùng."
-          : `${rejectedNote(c.rejected.length, replacements.size)}, ${c.duplicates.length} tệp trùng đơn vị không được tổng hợp${inRollupNote}.`,
+          : `${rejectedNote(c.rejected.length, replacedCount)}, ${c.duplicates.length} tệp trùng đơn vị không được tổng hợp${inRollupNote}.`,
         NOTE,
       ),
     ],

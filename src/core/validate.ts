@@ -19,7 +19,7 @@ import {
   type TaskStatusId,
   type UnitTypeId,
 } from "./catalogue";
-import { compareDates, dateFromSerial, daysInMonth, viDate, type CivilDate } from "./dates";
+import { compareDates, dateFromSerial, daysInMonth, monthFirstText, viDate, type CivilDate } from "./dates";
 import { parseDeadline } from "./deadlines";
 import { finding, hasErrors, type Finding, type FindingCode, type Severity } from "./findings";
 import {
@@ -712,13 +712,16 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
       const d = readDate(cell, date1904);
       if (d.kind === "ok") {
         h.reportDate = d.date;
-        if (monthFirstMisread(cell, d.date)) {
-          const { day, month, year } = d.date;
-          const shown = `${String(month).padStart(2, "0")}/${String(day).padStart(2, "0")}/${year}`;
+        if (monthFirstMisread(cell, d.date))
           findings.push(
-            finding("UNLIKELY_DATE", "warning", sheet.name, at, MSG.monthFirstDate(shown, d.date)),
+            finding(
+              "UNLIKELY_DATE",
+              "warning",
+              sheet.name,
+              at,
+              MSG.monthFirstDate(monthFirstText(d.date), d.date),
+            ),
           );
-        }
       } else if (d.kind === "bad") bad(MSG.badDate(d.shown));
       else
         findings.push(

@@ -31,16 +31,14 @@ export type BadCountReason =
 // Full-width forms (U+FF01–U+FF5E: "２５", "３．４５６"), read as the ASCII characters they stand for.
 const FULL_WIDTH = /[\uff01-\uff5e]/;
 const FULL_WIDTH_ALL = /[\uff01-\uff5e]/g;
-/**
- * A number typed as text, as the reader should see it: NFC, trimmed, without the invisible characters
- * pasted with it ("3456\u200b"), full-width digits and signs as ASCII ("２５", "９６，５％" from an
- * East Asian keyboard).
- */
-function plainNumberText(typed: string): string {
-  const visible = typed.replace(INVISIBLE_IN_NUMBER, "");
-  return nfcTrim(
-    FULL_WIDTH.test(visible) ? visible.replace(FULL_WIDTH_ALL, (ch) => ch.normalize("NFKC")) : visible,
-  );
+/** Typed text without the invisible characters pasted with it ("3456\u200b"): NFC, trimmed. */
+function visibleText(typed: string): string {
+  return nfcTrim(typed.replace(INVISIBLE_IN_NUMBER, ""));
+}
+
+/** Full-width digits and signs as ASCII ("２５", "９６，５％" from an East Asian keyboard). */
+function halfWidth(text: string): string {
+  return FULL_WIDTH.test(text) ? text.replace(FULL_WIDTH_ALL, (ch) => ch.normalize("NFKC")) : text;
 }
 
 // Zero-width spaces and joiners, the word joiner and a byte order mark.
@@ -83,7 +81,8 @@ export function readCount(cell: Cell | undefined): CountRead {
         return { kind: "bad", why: "tooLarge", shown: shownNumber(v.value) };
       return { kind: "ok", value: v.value, coerced: false };
     case "string": {
-      const text = plainNumberText(v.value);
+      const typed = visibleText(v.value);
+      const text = halfWidth(typed);
       if (text === "") return { kind: "blank" };
       const compact = DIGITS.test(text)
         ? text
@@ -102,7 +101,7 @@ export function readCount(cell: Cell | undefined): CountRead {
       const value = Number(compact);
       if (!Number.isSafeInteger(value)) return { kind: "bad", why: "tooLarge", shown: text };
       // Said as typed ("２５"), so the clerk sees why it was flagged.
-      return { kind: "ok", value, coerced: true, text: nfcTrim(v.value.replace(INVISIBLE_IN_NUMBER, "")) };
+      return { kind: "ok", value, coerced: true, text: typed };
     }
     case "error":
       return { kind: "bad", why: "error", shown: v.value };
@@ -193,7 +192,7 @@ export function readPercent(cell: Cell | undefined): PercentRead {
       return checkedPercent(percent, shown, false);
     }
     case "string": {
-      const text = plainNumberText(v.value);
+      const text = halfWidth(visibleText(v.value));
       if (text === "") return { kind: "blank" };
       if (/^-\s*\d/.test(text)) return { kind: "bad", why: "negative", shown: text };
       const m = PERCENT_TEXT.exec(text);

@@ -16,7 +16,13 @@ import {
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Period, type PeriodKind } from "../../core/form";
-import { baseName, failedCorrections, replacedFiles, sameDayRejections } from "../../core/consolidate";
+import {
+  baseName,
+  rejectedBesideAccepted,
+  type RejectedFile,
+  type SentWhen,
+  type UnitSummary,
+} from "../../core/consolidate";
 import { targetPhrase, vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
@@ -42,6 +48,7 @@ import {
   downloadBlob,
   isXlsxName,
   alreadyPicked,
+  samePick,
   yieldToBrowser,
 } from "../standalone/files";
 import { prepareWorkers } from "../standalone/worker-pool";
@@ -230,7 +237,9 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     const replaced = new Map<File, File>();
     for (const r of kept) {
       let listed: { file: File; how: "same" | "replaced" } | undefined;
-      for (const p of files) {
+      // Only a listed file of the same name, size and time is read to compare: picking a folder of
+      // 1,000 files again is not a million awaited comparisons.
+      for (const p of files.filter((f) => samePick(f, r))) {
         const how = await alreadyPicked(p, r);
         if (how !== "other") {
           listed = { file: p, how };
@@ -577,6 +586,19 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
  * are Fluent fields whose first drawing, in the same task as a 1,000-unit result, made that task reach
  * ≈ 50 ms on 2 cores (Chromium trace); one task later each stays well under.
  */
+/** Said after a rejected file's name when its unit's report was accepted: by when the file was sent. */
+function besideText(
+  t: Strings,
+  r: RejectedFile,
+  b: { readonly kept: UnitSummary; readonly sent: SentWhen } | undefined,
+): string {
+  if (b === undefined) return "";
+  const kept = baseName(b.kept.file);
+  if (b.sent === "before") return t.replacedBy(kept);
+  if (b.sent === "after") return t.failedCorrection(kept, viDate(b.kept.reportDate));
+  return t.sameDayRejection(kept, r.reportDate === null);
+}
+
 function InALaterTask({ children }: { children: ReactNode }): ReactNode {
   const [shown, setShown] = useState(false);
   useEffect(() => {
@@ -656,9 +678,7 @@ function ResultView({
   const none = <p className={styles.sub}>{t.none}</p>;
   const rejectedByFile = new Map(c.rejected.map((r) => [r.file, r]));
   // A rejected file whose unit also sent a valid one needs no correcting: said after its name.
-  const replacements = replacedFiles(c);
-  const corrections = failedCorrections(c);
-  const sameDay = sameDayRejections(c);
+  const beside = rejectedBesideAccepted(c);
 
   return (
     <section data-testid="consolidation-result" aria-labelledby="consolidation-heading">
@@ -823,16 +843,7 @@ function ResultView({
               <li key={`${r.file}-${r.sha256}`} data-file={r.file}>
                 {r.file}
                 {r.unit !== null ? ` (${r.unit})` : ""}
-                {replacements.has(r)
-                  ? t.replacedBy(baseName(replacements.get(r)!))
-                  : corrections.has(r)
-                    ? t.failedCorrection(
-                        baseName(corrections.get(r)!.file),
-                        viDate(corrections.get(r)!.reportDate),
-                      )
-                    : sameDay.has(r)
-                      ? t.sameDayRejection(baseName(sameDay.get(r)!.file), r.reportDate === null)
-                      : ""}
+                {besideText(t, r, beside.get(r))}
                 <ul className={styles.sub}>
                   {r.findings
                     .filter((f) => f.severity === "error")
