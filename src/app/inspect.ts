@@ -2,7 +2,13 @@
 // the CLI, the standalone page and consolidation; imports neither Node nor the DOM.
 
 import { fileKindMessage, fileKindOf } from "../core/file-kinds";
-import { finding, unreadableMessage, UNREADABLE_MESSAGES, type Finding } from "../core/findings";
+import {
+  fileTooLargeMessage,
+  finding,
+  unreadableMessage,
+  UNREADABLE_MESSAGES,
+  type Finding,
+} from "../core/findings";
 import { MSG } from "../core/messages";
 import { isRosterSheet } from "../core/roster";
 import { foldKey } from "../core/text";
@@ -107,6 +113,8 @@ export function inspectBytes(
     const csvName = options.fileName !== undefined && fileKindOf(options.fileName).id === "csv";
     if (read.reason === "TEXT_FILE" && csvName && looksLikeRoster(bytes))
       return { ...unreadableResult(MSG.rosterNotReport, read.detail), notAReport: "roster" };
+    if (read.reason === "FILE_TOO_LARGE")
+      return unreadableResult(fileTooLargeMessage(bytes.length, profile.limits.maxFileBytes), read.detail);
     return readFailureResult(read.reason, read.detail, options.fileName);
   }
   try {

@@ -16,8 +16,10 @@ import {
   consolidate,
   consolidationJson,
   rejectedBesideAccepted,
+  unplacedRejected,
   type Consolidation,
   type Submission,
+  type UnplacedFile,
 } from "../core/consolidate";
 import { MSG } from "../core/messages";
 import { viDate } from "../core/dates";
@@ -69,11 +71,13 @@ import {
   isErrnoError,
   loadProfile,
   readBytes,
+  sameFile,
   statOrNull,
   storedInputPath,
   storedOutputPath,
   UsageError,
   writeAtomic,
+  type ExpandedInputs,
   type OutputTarget,
 } from "./io";
 import { inspectFiles, inspectPath } from "./parallel";
@@ -144,7 +148,7 @@ export const CONSOLIDATE = defineCommand({
       type: "string",
       multiple: true,
       value: "NĂM_TRƯỚC.json|.xlsx",
-      help: "bảng tổng hợp hoặc báo cáo JSON các năm trước, để đối chiếu số liệu",
+      help: "bảng tổng hợp (.xlsx) hoặc báo cáo JSON do kl226 consolidate ghi ở các kỳ trước, để đối chiếu số liệu (kỳ đầu dùng KL226: bỏ qua)",
     },
     rollup: {
       type: "string",
@@ -244,12 +248,30 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
     ...(options.previous !== undefined ? { previous: options.previous.map(storedInputPath) } : {}),
     ...(options.profile !== undefined ? { profile: storedInputPath(options.profile) } : {}),
   };
+  refuseOutputsOverReadFiles(
+    [
+      ["--out", o.out],
+      ["--json", o.json],
+      ["--report", o.report],
+      ["--rollup", o.rollup],
+    ],
+    [
+      ["--roster", o.roster],
+      [
+        "--profile",
+        o.profile !== undefined && statOrNull(o.profile)?.isFile() === true ? o.profile : undefined,
+      ],
+      ...(o.previous ?? []).map((p) => ["--previous", p] as const),
+    ],
+  );
   // Profile and roster first: a bad one stops the run (exit 2) before any file is read.
   const profile = o.profile === undefined ? undefined : loadProfile(o.profile, (line) => io.err(`${line}\n`));
   const roster =
     o.roster === undefined
       ? undefined
-      : loadRoster(o.roster, profile ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE);
+      : loadRoster(o.roster, profile ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE, (line) =>
+          io.err(`${line}\n`),
+        );
   const previous = o.previous?.map(loadPrevious);
   const period =
     o.period !== undefined && o.year !== undefined ? { kind: o.period, year: o.year } : undefined;
@@ -280,8 +302,9 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
     },
     io,
   );
-  // A roll-up asked for and not written (no accepted report, or one of the unit itself) is a failure too.
-  return c.rejected.length > 0 || rollupRefused ? 1 : 0;
+  // A roll-up asked for and not written (no accepted report, or one of the unit itself) is a failure too;
+  // so is a unit's two reports of one day with different figures: which one counted only its file name decided.
+  return c.rejected.length > 0 || rollupRefused || c.duplicates.some((d) => d.conflict) ? 1 : 0;
 }
 
 /** The repository root: the folder holding package.json above src/cli (not the working directory). */
@@ -300,7 +323,11 @@ const ROSTER_UNREADABLE: Partial<Record<UnreadableReason, string>> = {
   TEXT_FILE:
     "tệp là văn bản (CSV…) được đặt đuôi .xlsx; hãy đổi đuôi tệp thành .csv, hoặc mở trong Excel và lưu dạng “Sổ làm việc Excel (*.xlsx)”",
   ENCRYPTED: "tệp được đặt mật khẩu; hãy gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi chạy lại",
-  LEGACY_XLS: "tệp ở định dạng Excel 97–2003; hãy mở trong Excel và lưu dạng “Sổ làm việc Excel (*.xlsx)”",
+  LEGACY_XLS:
+    "tệp ở định dạng Excel 97–2003 (.xls); hãy mở trong Excel và lưu dạng “Sổ làm việc Excel (*.xlsx)”, hoặc lưu dạng “CSV UTF-8”",
+  OPEN_DOCUMENT:
+    "tệp là bảng tính OpenDocument (.ods); hãy mở trong LibreOffice Calc, lưu dạng “Excel 2007-365 (.xlsx)”, hoặc “Văn bản CSV” với bộ ký tự UTF-8",
+  BINARY_XLSB: "tệp là sổ tính nhị phân (.xlsb); hãy mở trong Excel và lưu dạng “Sổ làm việc Excel (*.xlsx)”",
   EMPTY: "tệp rỗng (0 byte)",
 };
 
@@ -456,6 +483,7 @@ export async function runConsolidation(
     );
   }
   for (const dir of found.emptyFolders) io.err(`Lưu ý: thư mục ${dir} không có tệp nào.\n`);
+  for (const note of skippedNotes(found)) io.err(`${note}\n`);
   const { consolidated, profile, named, submissions } = await inspectAndConsolidate(files, o, io);
   // Last year's cross-check adds warnings before anything is written (JSON and the Lỗi sheet).
   const history =
@@ -684,10 +712,13 @@ function humanSummary(
   if (!c.rosterGiven) lines.push("Không có danh sách đơn vị (--roster): không xác định đơn vị chưa nộp.");
   else if (c.missing.length === 0)
     lines.push("Chưa nộp: không có (mọi đơn vị trong danh sách đã gửi báo cáo).");
-  else
+  else {
     lines.push(
       `Chưa nộp: ${c.missing.length} đơn vị chưa gửi tệp nào: ${listCodes(c.missing.map((u) => u.code))}.`,
     );
+    const unplaced = unplacedRejected(c);
+    if (unplaced.length > 0) lines.push(`  ${MSG.unplacedFiles(unplaced.length, unplacedList(unplaced))}`);
+  }
   if (c.returned.length > 0)
     lines.push(
       `Bị trả lại: ${c.returned.length} đơn vị đã gửi nhưng mọi tệp đều bị từ chối: ${listCodes(c.returned.map((u) => u.code))}.`,
@@ -725,9 +756,54 @@ function humanSummary(
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * An output named as a file the run reads (its roster, profile or last year's summary) would be
+ * replaced by it: refused before anything is read (`--json ds.csv --roster ds.csv` lost the roster).
+ */
+function refuseOutputsOverReadFiles(
+  outputs: ReadonlyArray<readonly [string, string | undefined]>,
+  reads: ReadonlyArray<readonly [string, string | undefined]>,
+): void {
+  for (const [option, path] of outputs) {
+    if (path === undefined) continue;
+    const read = reads.find(([, r]) => r !== undefined && sameFile(path, r));
+    if (read !== undefined)
+      throw new UsageError(
+        `${option} ${path} là tệp lệnh đang đọc (${read[0]} ${read[1] ?? ""}): tệp đầu vào không bao giờ bị ghi đè. Hãy chọn tên khác cho ${option}; chưa có gì được ghi.`,
+      );
+  }
+}
+
+/** Links to a folder holding the one given or to the system's, and names with a control character, not read (validate and consolidate alike). */
+export function skippedNotes(found: Pick<ExpandedInputs, "outsideLinks" | "oddNames">): string[] {
+  const { outsideLinks, oddNames } = found;
+  return [
+    ...(outsideLinks.length > 0
+      ? [
+          `Bỏ qua ${outsideLinks.length} liên kết tới thư mục chứa chính thư mục đã chọn hoặc thư mục của hệ thống (không đọc các tệp trong đó; nếu cần, chép các tệp báo cáo vào thư mục): ${listCodes(outsideLinks)}.`,
+        ]
+      : []),
+    ...(oddNames.length > 0
+      ? [
+          `Bỏ qua ${oddNames.length} tệp có tên chứa ký tự xuống dòng hay ký tự điều khiển (đổi tên tệp rồi chạy lại): ${listCodes(oddNames.map((f) => JSON.stringify(baseName(f))))}.`,
+        ]
+      : []),
+  ];
+}
+
 /** The Excel lock and hidden files a folder scan passed over, named (validate and consolidate alike). */
 export function ignoredNote(ignored: readonly string[]): string {
   return `Bỏ qua ${ignored.length} tệp khóa “~$…” của Excel hoặc tệp ẩn (không phải báo cáo): ${listCodes(ignored.map(baseName))}.`;
+}
+
+/** “BC_SGDDT.rar”, “BC KL226 xa Muong Lat.xls” (tên tệp gần với XA_MUONG_LAT — Xã Mường Lát), … */
+function unplacedList(files: readonly UnplacedFile[]): string {
+  const shown = files
+    .slice(0, LIST_LIMIT)
+    .map(
+      (f) => `“${baseName(f.file)}”${f.maybe ? ` (${MSG.unplacedMaybe(f.maybe.code, f.maybe.name)})` : ""}`,
+    );
+  return `${shown.join(", ")}${files.length > LIST_LIMIT ? `, … (+${files.length - LIST_LIMIT})` : ""}`;
 }
 
 /** " (3 tệp của đơn vị đã gửi lại tệp hợp lệ)" after the rejected count, or "". */
@@ -742,7 +818,11 @@ function listCodes(codes: readonly string[]): string {
 }
 
 /** A roster from .csv (UTF-8) or .xlsx; any problem is a usage error (exit 2) naming the file. */
-export function loadRoster(path: string, profile: Profile): RosterUnit[] {
+export function loadRoster(
+  path: string,
+  profile: Profile,
+  note: (line: string) => void = () => {},
+): RosterUnit[] {
   let bytes: Uint8Array;
   try {
     bytes = readBytes(path);
@@ -752,6 +832,9 @@ export function loadRoster(path: string, profile: Profile): RosterUnit[] {
   }
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   let outcome;
+  // An Excel 97–2003 workbook (a compound file) is told as one, not as text that is not UTF-8.
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    throw new UsageError(`Không đọc được danh sách đơn vị ${path}: ${ROSTER_UNREADABLE.LEGACY_XLS ?? ""}.`);
   if (isZip || /\.xlsx$/i.test(path)) {
     const read = readXlsx(bytes, { limits: profile.limits, inflateRaw: createNodeInflateRaw() });
     if (!read.ok)
@@ -773,6 +856,10 @@ export function loadRoster(path: string, profile: Profile): RosterUnit[] {
   if (!outcome.ok)
     throw new UsageError(
       `Danh sách đơn vị ${path} không hợp lệ:\n  ${outcome.errors.slice(0, 30).join("\n  ")}${outcome.errors.length > 30 ? `\n  … và ${outcome.errors.length - 30} lỗi khác.` : ""}`,
+    );
+  if (outcome.skipped !== undefined)
+    note(
+      `Danh sách đơn vị ${path}: bỏ qua ${outcome.skipped.length} dòng tên nhóm hoặc dòng tổng (không có mã, không có loại): ${outcome.skipped.slice(0, 10).join("; ")}${outcome.skipped.length > 10 ? "; …" : ""}. Nếu một dòng trong đó là một đơn vị, ghi mã và loại đơn vị cho dòng ấy.`,
     );
   return outcome.units;
 }

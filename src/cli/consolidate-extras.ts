@@ -585,13 +585,17 @@ export interface PreviousFile {
   readonly report: (form: Form) => PreviousReport;
 }
 
+/** Said under a file that is not KL226's: a summary made by hand before the tool cannot be compared. */
+const FIRST_YEAR =
+  "  Bảng tổng hợp tự lập (không do KL226 ghi) không đối chiếu được: kỳ đầu dùng KL226, hãy bỏ --previous; từ kỳ sau, dùng tệp --out hoặc --json của kỳ này.";
+
 /**
  * An earlier year's consolidation: its `--json` report or its summary workbook (`--out`). A missing,
  * unreadable or wrongly shaped file is a usage error (exit 2) that names the file and what is wrong.
  */
 export function loadPrevious(path: string): PreviousFile {
   const fail = (why: string): never => {
-    throw new UsageError(`Không đọc được báo cáo tổng hợp năm trước ${path} (--previous): ${why}`);
+    throw new UsageError(`Không đọc được báo cáo tổng hợp kỳ trước ${path} (--previous): ${why}`);
   };
   let bytes: Buffer;
   try {
@@ -608,14 +612,18 @@ export function loadPrevious(path: string): PreviousFile {
     // The sheet's shape is checked now (exit 2 before any file is read); its counts once the form is known.
     const check = previousFromSummary(workbook, DEFAULT_FORM);
     if (!check.ok && !check.errors.some((e) => e.includes("(kỳ này)")))
-      return fail(`không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${check.errors.join("\n  ")}`);
+      return fail(
+        `không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${check.errors.join("\n  ")}\n${FIRST_YEAR}`,
+      );
     return {
       path,
       report: (form) => {
         const parsed = previousFromSummary(workbook, form);
         return parsed.ok
           ? parsed.report
-          : fail(`không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${parsed.errors.join("\n  ")}`);
+          : fail(
+              `không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${parsed.errors.join("\n  ")}\n${FIRST_YEAR}`,
+            );
       },
     };
   }
@@ -652,14 +660,17 @@ export function withPrevious(
   const added: Warning[] = h.warnings.map((w) => ({ file: w.file, unit: w.unit, ...w.finding }));
   const warnings = [...c.warnings, ...added].sort((a, b) => compareText(a.file, b.file));
   // The notes are about the file the figures compare with, or, when none compares, the newest given.
-  const newest = comparableHistory(reports, c.period)[0] ?? historyOrder(reports)[0];
+  const comparable = comparableHistory(reports, c.period)[0];
+  const newest = comparable ?? historyOrder(reports)[0];
+  // Quarters of the same year are earlier periods, not earlier years: the heading names the one the
+  // figures are checked against (the same period a year before), when there is one.
   const lines =
     previous.length === 1 || newest === undefined
       ? [
           `So sánh với báo cáo tổng hợp ${reports[0] ? `kỳ ${periodText(reports[0].period)} ` : ""}${previous[0]?.path ?? ""}:`,
         ]
       : [
-          `So sánh với ${previous.length} báo cáo tổng hợp các năm trước (${previous.map((p, i) => `${reports[i] ? periodText(reports[i].period) : "?"}: ${p.path}`).join("; ")}); năm gần nhất ${newest.period.year}:`,
+          `So sánh với ${previous.length} báo cáo tổng hợp các kỳ trước (${previous.map((p, i) => `${reports[i] ? periodText(reports[i].period) : "?"}: ${p.path}`).join("; ")})${comparable ? `; cùng kỳ gần nhất: ${periodText(comparable.period)}` : ""}:`,
         ];
   // Several files: those of another period, or not before this one, are named as left out of the figures.
   if (previous.length > 1 && c.period !== null) {

@@ -345,7 +345,20 @@ export interface ExpandedInputs {
   readonly emptyFolders: string[];
   /** Lock and hidden files skipped in folders (Excel's "~$…", ".DS_Store" …). */
   readonly ignored: string[];
+  /** Links in a folder to a folder holding it, or to the system's folders, not followed. */
+  readonly outsideLinks: string[];
+  /** Files in folders whose names hold a control character (a line break), not read. */
+  readonly oddNames: string[];
 }
+
+/** Whether a linked folder (by real path) may be read: not one holding `root`, not the system's own. */
+function isReadableLinkTarget(target: string, root: string): boolean {
+  const holds = (outer: string, inner: string): boolean =>
+    inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
+  return !holds(target, root) && !SYSTEM_FOLDERS.some((system) => holds(system, target));
+}
+
+const SYSTEM_FOLDERS = sep === "/" ? ["/proc", "/sys", "/dev"] : [];
 
 /**
  * Expand files and folders (recursively) into the files to look at. In a folder every file counts
@@ -360,13 +373,24 @@ function realPathOrSelf(path: string): string {
   }
 }
 
+/** Whether two paths name one file: by real path where it exists (a link, "./a" and "a"), else as resolved. */
+export function sameFile(a: string, b: string): boolean {
+  return realPathOrSelf(a) === realPathOrSelf(b);
+}
+
 export function expandInputs(inputs: readonly string[]): ExpandedInputs {
   const result = {
     files: [] as string[],
     missing: [] as string[],
     emptyFolders: [] as string[],
     ignored: [] as string[],
+    outsideLinks: [] as string[],
+    oddNames: [] as string[],
   };
+  // A link to a folder is followed (the communes' share linked into the reports' folder), except to
+  // a folder that holds the one given ("/", the analyst's home: the whole disk was walked) or to
+  // the system's own (/proc, /sys, /dev).
+  let root = "";
   // Folders by their real path: a link back up ("a/up -> ..") or a second way to one folder is
   // listed once (a loop read one report 41 times, as "trùng đơn vị").
   const listed = new Set<string>();
@@ -392,8 +416,18 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
         result.ignored.push(child);
         continue;
       }
+      // A line break in a name (no Windows or mail client makes one) would print a line of its own.
+      // eslint-disable-next-line no-control-regex
+      if (/[\u0000-\u001f\u007f]/.test(entry.name)) {
+        result.oddNames.push(child);
+        continue;
+      }
       // A link (or a kind the listing does not tell) is followed to see whether it is a folder.
       const folder = entry.isDirectory() || (!entry.isFile() && statOrNull(child)?.isDirectory() === true);
+      if (folder && !entry.isDirectory() && !isReadableLinkTarget(realPathOrSelf(child), root)) {
+        result.outsideLinks.push(child);
+        continue;
+      }
       if (folder) found += visit(child) ?? 0;
       else {
         // A broken link is listed too: reading it says what is wrong.
@@ -412,6 +446,7 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
     }
     if (!st) result.missing.push(given);
     else if (st.isDirectory()) {
+      root = realPathOrSelf(input);
       if (visit(input) === 0) result.emptyFolders.push(input);
     } else result.files.push(input);
   }

@@ -30,7 +30,7 @@ import {
 } from "./io";
 import { inspectFiles } from "./parallel";
 
-import { CONSOLIDATE, consolidateCommand, ignoredNote } from "./consolidate-command";
+import { CONSOLIDATE, consolidateCommand, ignoredNote, skippedNotes } from "./consolidate-command";
 import { DEMO, demoCommand } from "./demo-command";
 import { unitCodeSchema, unitTypeSchema } from "../core/unit-schema";
 import {
@@ -54,14 +54,16 @@ import {
   type Io,
 } from "./options";
 import { progressBar } from "./progress";
+import { terminalSafe } from "./terminal-safe";
 
 export { checkOptions, parseOptions, periodSchema, yearSchema, type Io };
 /** For scripts/build-cli.js: a build with a profiles/*.json that does not parse stops and says why. */
 export { buildProfilesLine, invalidProfiles } from "../core/profiles";
 
+// On a terminal, control characters from the files are shown, not obeyed; a file or pipe gets the text as is.
 const nodeIo: Io = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
+  out: (t) => process.stdout.write(process.stdout.isTTY ? terminalSafe(t) : t),
+  err: (t) => process.stderr.write(process.stderr.isTTY ? terminalSafe(t) : t),
   isErrTty: Boolean(process.stderr.isTTY),
 };
 
@@ -291,11 +293,14 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   const entries: Array<{ file: string; missing?: true }> = [];
   const empty: string[] = [];
   const ignored: string[] = [];
+  const skipped = { outsideLinks: [] as string[], oddNames: [] as string[] };
   // A file met again (a folder given twice, a file also inside a folder given) is checked once.
   const seen = new Set<string>();
   for (const p of positionals) {
     const found = expandInputs([p]);
     ignored.push(...found.ignored);
+    skipped.outsideLinks.push(...found.outsideLinks);
+    skipped.oddNames.push(...found.oddNames);
     if (found.missing.length > 0) entries.push({ file: p, missing: true });
     entries.push(...firstMeetings(found.files, seen).map((file) => ({ file })));
     empty.push(...found.emptyFolders);
@@ -308,6 +313,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   for (const dir of empty) io.err(`Thư mục ${dir} không có tệp nào.\n`);
   // As consolidate says it: a copy named "~$…" is skipped, and the clerk should know which.
   if (ignored.length > 0) io.err(`${ignoredNote(ignored)}\n`);
+  for (const note of skippedNotes(skipped)) io.err(`${note}\n`);
   // Read and checked on every core (src/cli/parallel.ts); a file that cannot be opened is that file's verdict.
   const present = entries.filter((e) => !e.missing).map((e) => e.file);
   const inspected = await inspectFiles(present, profile, {

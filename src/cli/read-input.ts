@@ -3,8 +3,8 @@
 // (inspect-worker.ts) reads files the same way without the CLI's option and profile loading.
 
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readFileSync, readdirSync, readSync } from "node:fs";
-import { UNREADABLE_MESSAGES } from "../core/findings";
+import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync, readSync } from "node:fs";
+import { fileTooLargeMessage } from "../core/findings";
 import { fsReason, isErrnoError } from "./fs-reason";
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -17,6 +17,11 @@ export function readBytes(path: string): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
+const READ_NOT_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+const NOT_A_FILE =
+  "Không phải tệp thông thường (thiết bị, ống dẫn hay liên kết tới một thiết bị của hệ thống), nên không đọc. Hãy chép đúng tệp báo cáo .xlsx vào thư mục.";
+
 export type InputRead =
   | { readonly ok: true; readonly file: string; readonly bytes: Uint8Array; readonly sha256: string }
   | { readonly ok: false; readonly file: string; readonly sha256: string; readonly message: string };
@@ -28,7 +33,8 @@ export type InputRead =
 export function readInput(file: string, maxBytes: number): InputRead {
   let fd: number;
   try {
-    fd = openSync(file, "r");
+    // Not blocking: a named pipe among the files would wait for a writer forever.
+    fd = openSync(file, READ_NOT_BLOCKING);
   } catch (e) {
     return {
       ok: false,
@@ -48,11 +54,14 @@ export function readInput(file: string, maxBytes: number): InputRead {
       }
       return { ok: false, file, sha256: "", message: `Không mở được thư mục này: ${why}.` };
     }
+    // A device, pipe or socket (a link to /dev/zero unpacked from a unit's .zip) has no size to
+    // check and may never end: not read at all.
+    if (!st.isFile()) return { ok: false, file, sha256: "", message: NOT_A_FILE };
     if (st.size > maxBytes) {
       const hash = createHash("sha256");
       const chunk = Buffer.alloc(1 << 20);
       for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
-      return { ok: false, file, sha256: hash.digest("hex"), message: UNREADABLE_MESSAGES.FILE_TOO_LARGE };
+      return { ok: false, file, sha256: hash.digest("hex"), message: fileTooLargeMessage(st.size, maxBytes) };
     }
     const buf = readFileSync(fd);
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);

@@ -7,8 +7,10 @@ import {
   consolidationJson,
   majorityPeriod,
   OWN_TASKS_LABEL,
+  unplacedRejected,
   type Submission,
 } from "./consolidate";
+import { summaryWorkbook } from "./summary";
 import { DEFAULT_PROFILE, parseProfile, type Profile } from "./profile";
 
 function parsedProfile(json: unknown): Profile {
@@ -317,6 +319,52 @@ describe("duplicates", () => {
     // Without a roster the name is the one typed.
     expect(consolidate([short], { profile: DEFAULT_PROFILE }).units.map((u) => u.name)).toEqual(["STC"]);
   });
+  test("found by name whatever the tone placement or a leading “UBND”, or by a code that differs only in its “_”: not an extra unit beside a missing one", () => {
+    const roster = [
+      { code: "XA_MUONG_LAT", name: "Xã Mường Lát", type: "UBND xã, phường" },
+      {
+        code: "DH_VHTTDL",
+        name: "Trường Đại học Văn hóa, Thể thao và Du lịch Thanh Hóa",
+        type: "Đơn vị sự nghiệp",
+      },
+      { code: "XA_PU_NHI", name: "Xã Pù Nhi", type: "UBND xã, phường" },
+      // Two units whose names differ only in diacritics: neither is found by the loose name.
+      { code: "XA_TAN_AN", name: "Xã Tân An", type: "UBND xã, phường" },
+      { code: "XA_TAN_AN_2", name: "Xã Tấn An", type: "UBND xã, phường" },
+    ];
+    const c = consolidate(
+      [
+        submit("in/Muong Lat.xlsx", unit("XA_ML", { name: "UBND xã Mường Lát" })),
+        submit(
+          "in/DHVH.xlsx",
+          unit("DH_VH", { name: "Trường Đại học Văn hoá, Thể thao và Du lịch Thanh Hoá" }),
+        ),
+        submit("in/pu-nhi.xlsx", unit("XA_PUNHI", { name: "UBND Pù Nhi" })),
+        submit("in/tan-an.xlsx", unit("XA_TANAN_X", { name: "Xa Tan An" })),
+      ],
+      { profile: DEFAULT_PROFILE, roster },
+    );
+    expect(c.units.map((u) => [u.code, u.onRoster])).toEqual([
+      ["DH_VHTTDL", true],
+      ["XA_MUONG_LAT", true],
+      ["XA_PU_NHI", true],
+      ["XA_TANAN_X", false],
+    ]);
+    expect(c.missing.map((u) => u.code)).toEqual(["XA_TAN_AN", "XA_TAN_AN_2"]);
+    const messages = new Map(
+      c.warnings.filter((w) => w.code === "UNKNOWN_UNIT").map((w) => [w.unit, w.message]),
+    );
+    expect(messages.get("XA_MUONG_LAT")).toBe(
+      "Mã đơn vị ghi XA_ML, không có trong danh sách đơn vị; tên đơn vị “UBND xã Mường Lát” là của XA_MUONG_LAT trong danh sách, nên tệp được tính là báo cáo của XA_MUONG_LAT. Đề nghị đơn vị ghi đúng mã XA_MUONG_LAT ở các lần báo cáo sau.",
+    );
+    expect(messages.get("DH_VHTTDL")).toContain(
+      "tên đơn vị “Trường Đại học Văn hoá, Thể thao và Du lịch Thanh Hoá” là của DH_VHTTDL",
+    );
+    // The name “UBND Pù Nhi” is no roster name: the code alone, separators aside, finds the unit.
+    expect(messages.get("XA_PU_NHI")).toBe(
+      "Mã đơn vị ghi XA_PUNHI, không có trong danh sách đơn vị; mã này chỉ khác mã XA_PU_NHI trong danh sách ở dấu “_”, “.” hay “-”, nên tệp được tính là báo cáo của XA_PU_NHI. Đề nghị đơn vị ghi đúng mã XA_PU_NHI ở các lần báo cáo sau.",
+    );
+  });
   test("a code the roster lacks on a roster unit's name is that unit's report: counted once, never beside its corrected file", () => {
     const roster = [
       { code: "XA_QUANG_PHU", name: "Xã Quảng Phú", type: "UBND xã, phường" },
@@ -510,7 +558,8 @@ describe("period", () => {
     expect(c.rejected.map((r) => [r.findings[0]!.cell, r.findings[0]!.message])).toEqual([
       [
         "C8",
-        "Báo cáo kỳ năm 2026, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026). Nếu đây là báo cáo kỳ 6 tháng đầu năm 2026, chọn Kỳ báo cáo “6 tháng” ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
+        // A year's figures never stand for the half year's: no relabelling advice.
+        "Báo cáo kỳ năm 2026, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026): số liệu năm 2026 không dùng thay số liệu 6 tháng đầu năm 2026 được, nên không sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo kỳ 6 tháng đầu năm 2026 (số liệu của cả kỳ 6 tháng đầu năm 2026) và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ năm 2026.",
       ],
       [
         "C9",
@@ -564,6 +613,63 @@ test("rejected files are listed with every finding; unreadable files too", () =>
   );
   expect(c.rejected[1]!.findings[0]!.code).toBe("UNREADABLE");
   expect(c.units.map((u) => u.code)).toEqual(["U2"]);
+});
+
+test("a rejected file that names no unit, while units are missing: listed beside them, with the one its name names", () => {
+  const roster = [
+    { code: "XA_MUONG_LAT", name: "Xã Mường Lát", type: "UBND xã, phường" },
+    { code: "XA_PU_NHI", name: "Xã Pù Nhi", type: "UBND xã, phường" },
+    { code: "SO_NGOAI_VU", name: "Sở Ngoại vụ", type: "Sở, ban, ngành" },
+    { code: "XA_AN", name: "Xã An", type: "UBND xã, phường" },
+    { code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" },
+  ];
+  const unreadable = (file: string): Submission => ({
+    file,
+    sha256: file,
+    result: inspectBytes(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]), DEFAULT_PROFILE, undefined, {
+      fileName: file,
+    }),
+  });
+  const c = consolidate(
+    [
+      submit("in/SO_A.xlsx", unit("SO_A", { name: "Sở A" })),
+      unreadable("in/BC KL226 xa Muong Lat.xls"),
+      unreadable("in/Báo cáo 6 tháng - Pù Nhi.ods"),
+      unreadable("in/Sở Ngoại vụ - BC KL226.pdf"),
+      unreadable("in/BC_SGDDT.rar"),
+      // "An" alone is one word: too short to name a unit by.
+      unreadable("in/Ban an toan.pdf"),
+    ],
+    { profile: DEFAULT_PROFILE, roster },
+  );
+  // Still missing (said, not decided): the analyst looks before sending reminders.
+  expect(c.missing.map((u) => u.code)).toEqual(["SO_NGOAI_VU", "XA_AN", "XA_MUONG_LAT", "XA_PU_NHI"]);
+  expect(unplacedRejected(c).map((f) => [f.file, f.maybe?.code ?? null])).toEqual([
+    ["in/BC KL226 xa Muong Lat.xls", "XA_MUONG_LAT"],
+    ["in/BC_SGDDT.rar", null],
+    ["in/Ban an toan.pdf", null],
+    ["in/Báo cáo 6 tháng - Pù Nhi.ods", "XA_PU_NHI"],
+    ["in/Sở Ngoại vụ - BC KL226.pdf", "SO_NGOAI_VU"],
+  ]);
+  // The Chưa nộp sheet says so above its table, and names the file beside its unit.
+  const sheet = summaryWorkbook(c, DEFAULT_PROFILE).sheets.find((sh) => sh.name === "Chưa nộp")!;
+  const texts = sheet.rows.map((r) =>
+    r.map((x) => (x && typeof x === "object" && "value" in x ? String(x.value) : "")),
+  );
+  expect(texts.some((r) => r[0]?.startsWith("Lưu ý: 5 tệp bị từ chối không xác định được đơn vị gửi"))).toBe(
+    true,
+  );
+  expect(texts.find((r) => r[0] === "XA_PU_NHI")?.[3]).toBe("Báo cáo 6 tháng - Pù Nhi.ods");
+  // No unit missing: nothing to say.
+  expect(unplacedRejected({ ...c, missing: [] })).toEqual([]);
+  // A file with no code but a roster unit's very name is that unit's: returned, not missing.
+  const noCode = consolidate([submit("in/SNgV.xlsx", unit("", { name: "Sở Ngoại vụ" }))], {
+    profile: DEFAULT_PROFILE,
+    roster,
+  });
+  expect(noCode.rejected.map((r) => [r.file, r.unit])).toEqual([["in/SNgV.xlsx", "SO_NGOAI_VU"]]);
+  expect(noCode.returned.map((u) => u.code)).toEqual(["SO_NGOAI_VU"]);
+  expect(noCode.missing.map((u) => u.code)).not.toContain("SO_NGOAI_VU");
 });
 
 test("roster: missing units and units not on the roster (accepted with UNKNOWN_UNIT)", () => {

@@ -38,7 +38,7 @@ import {
 import { viInteger } from "./format";
 import { MSG } from "./messages";
 import type { Profile, RosterUnit } from "./profile";
-import { codeKey, matchKey } from "./text";
+import { codeKey, foldKey, matchKey, squeezedCode } from "./text";
 import {
   columnName,
   isUnlikelyReportDate,
@@ -407,6 +407,43 @@ export function rejectedBesideAccepted(
   return out;
 }
 
+/** A rejected file no unit could be told for, with the missing roster unit its name names, if one. */
+export interface UnplacedFile {
+  readonly file: string;
+  readonly maybe: RosterUnit | null;
+}
+
+/**
+ * The rejected files that name no unit (unreadable, not a report, no code: a .pdf, a .rar, "BC KL226
+ * xa Muong Lat.xls"), while roster units are missing: one of those units may have sent it. Each
+ * file is given the one missing unit whose name, without its "Xã"/"Phường"/"Sở" and its accents,
+ * its file name holds as whole words ("Báo cáo - Pù Nhi.ods" → Xã Pù Nhi), when exactly one does.
+ * Said, never decided: the unit stays missing, the analyst looks before sending reminders.
+ */
+export function unplacedRejected(c: Pick<Consolidation, "rejected" | "missing">): UnplacedFile[] {
+  if (c.missing.length === 0) return [];
+  const keys = c.missing
+    .map((u) => ({ u, key: ` ${distinctiveName(u.name)} ` }))
+    .filter(({ key }) => key.trim().includes(" "));
+  return c.rejected
+    .filter((r) => r.unit === null)
+    .map((r) => {
+      const words = ` ${foldKey(baseName(r.file).replace(/\.[^.]*$/, ""))
+        .replace(/[^a-z0-9]+/g, " ")
+        .trim()} `;
+      const found = keys.filter(({ key }) => words.includes(key));
+      return { file: r.file, maybe: found.length === 1 ? found[0]!.u : null };
+    });
+}
+
+/** A unit's name without diacritics, "UBND" and its kind ("Xã Pù Nhi" → "pu nhi", "Sở Ngoại vụ" → "ngoai vu"). */
+function distinctiveName(name: string): string {
+  return looseNameKey(name)
+    .replace(/^(?:xa|phuong|thi tran|so)\s+/, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
 /** The rejected files their unit's accepted file, dated after them, replaced: by its file. */
 export function replacedFiles(
   c: Pick<Consolidation, "units" | "rejected">,
@@ -466,6 +503,9 @@ function periodMismatchMessage(r: ValidationResult, declared: Period, period: Pe
   const start = periodFirstDay(period);
   if (r.reportDate !== null && compareDates(r.reportDate, start) < 0)
     return MSG.periodMismatchEarlier(found, expected, viDate(r.reportDate), viDate(start));
+  // A quarter's, a half year's and a year's figures never stand for one another: relabelled, a
+  // quarter's report would be counted as the year's (or the half year's as a year's) unseen.
+  if (periodSpan(declared.kind) !== periodSpan(period.kind)) return MSG.periodMismatchSpan(found, expected);
   const kindDiffers = declared.kind !== period.kind;
   return MSG.periodMismatch(
     found,
@@ -473,6 +513,11 @@ function periodMismatchMessage(r: ValidationResult, declared: Period, period: Pe
     kindDiffers ? `chọn Kỳ báo cáo “${periodLabelOf(period.kind)}”` : `ghi Năm ${period.year}`,
     kindDiffers && declared.year !== period.year ? period.year : null,
   );
+}
+
+/** How long a period of this kind is: reports of the same span differ only in which one (Quý II or III). */
+function periodSpan(kind: PeriodKind): "quarter" | "half" | "year" {
+  return kind === "NAM" ? "year" : kind === "6T" ? "half" : "quarter";
 }
 
 /** The units a roll-up sums, at the bottom of a roll-up of roll-ups (not the roll-ups between); 0 for a plain report. */
@@ -548,13 +593,15 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   const roster = options.roster ?? profile.roster;
   const rosterCodes = roster ? new Set(roster.map((u) => codeKey(u.code))) : null;
   const rosterNames = new Map((roster ?? []).map((u) => [codeKey(u.code), u.name]));
-  const byName = rosterUnitsByName(roster ?? []);
+  const codeOfName = rosterUnitsByName(roster ?? []);
   // A code the roster does not have, on a file whose unit name is one roster unit's: that unit's
   // file with its code mistyped ("XA_QUANG_PHUU" for Xã Quảng Phú). Counted as a second unit, it left
   // the unit "missing" and, once the unit sent the corrected file, was added twice.
+  // So is a code that differs from one roster code only in its "_", "." or "-" (XA_MUONGLAT).
+  const bySqueezedCode = uniqueBy(roster ?? [], (u) => squeezedCode(u.code));
   const knownByName = (code: string | null, name: string | null): string | undefined =>
     code !== null && name !== null && rosterCodes?.has(codeKey(code)) === false
-      ? byName.get(matchKey(name))
+      ? (codeOfName(name) ?? bySqueezedCode.get(squeezedCode(code)))
       : undefined;
 
   const rejected: RejectedFile[] = [];
@@ -586,9 +633,12 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     if (!r.valid || report === null || extra.length > 0) {
       const findings = [...extra, ...r.findings];
       const named = knownByName(r.unit, r.unitName);
+      // No code at all, and a roster unit's name: that unit sent it (returned, not missing).
+      const byNameOnly =
+        r.unit === null && r.unitName !== null && rosterCodes !== null ? codeOfName(r.unitName) : undefined;
       rejected.push(
         named === undefined
-          ? rejectedFile(s, findings)
+          ? { ...rejectedFile(s, findings), ...(byNameOnly !== undefined ? { unit: byNameOnly } : {}) }
           : {
               ...rejectedFile(s, [
                 ...findings,
@@ -723,7 +773,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     // A roster code on a file that names another roster unit: most likely that unit's report on a
     // copied file whose code was not changed (its letter went "Kính gửi" the other unit's name).
     const typed = winner.report.unit.name;
-    const named = byName.get(matchKey(typed));
+    const named = codeOfName(typed);
     if (rosterCodes?.has(code) === true && named !== undefined && named !== code)
       warnings.push({
         file,
@@ -1101,16 +1151,32 @@ function rejectedFile(s: Submission, findings: readonly Finding[]): RejectedFile
 }
 
 /** Roster codes by their unit's name (matchKey); a name two roster units share names neither. */
-function rosterUnitsByName(roster: readonly RosterUnit[]): Map<string, string> {
+/**
+ * The roster code of a unit name: as typed (case and spaces aside), else without diacritics and a
+ * leading "UBND" ("Văn hoá" in the old tone placement for "Văn hóa", "UBND xã Mường Lát" for "Xã
+ * Mường Lát"). A key two roster units share finds neither.
+ */
+function rosterUnitsByName(roster: readonly RosterUnit[]): (name: string) => string | undefined {
+  const exact = uniqueBy(roster, (u) => matchKey(u.name));
+  const loose = uniqueBy(roster, (u) => looseNameKey(u.name));
+  return (name) => exact.get(matchKey(name)) ?? loose.get(looseNameKey(name));
+}
+
+function looseNameKey(name: string): string {
+  return foldKey(name).replace(/^(?:ubnd|uy ban nhan dan)\s+/, "");
+}
+
+/** Roster codes by `key`, for keys one roster unit alone has. */
+function uniqueBy(roster: readonly RosterUnit[], key: (u: RosterUnit) => string): Map<string, string> {
   const codes = new Map<string, string | null>();
   for (const u of roster) {
-    const key = matchKey(u.name);
+    const k = key(u);
     const code = codeKey(u.code);
-    const seen = codes.get(key);
-    codes.set(key, seen === undefined || seen === code ? code : null);
+    const seen = codes.get(k);
+    codes.set(k, seen === undefined || seen === code ? code : null);
   }
   const out = new Map<string, string>();
-  for (const [key, code] of codes) if (code !== null) out.set(key, code);
+  for (const [k, code] of codes) if (code !== null) out.set(k, code);
   return out;
 }
 

@@ -96,6 +96,18 @@ export const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {
   INTERNAL: `Lỗi của chương trình KL226 khi đọc tệp này, không phải lỗi của tệp: đừng yêu cầu đơn vị gửi lại vì lý do này. Hãy báo lỗi cho người quản trị KL226, gửi kèm tệp${TOOL_WORDS.internalDetail.both}.`,
 };
 
+/** FILE_TOO_LARGE's message with the file's size and the limit, so the clerk knows how much to cut. */
+export function fileTooLargeMessage(bytes: number, limit: number): string {
+  return `Tệp quá lớn (${megabytes(bytes, "up")}; giới hạn ${megabytes(limit, "down")}). Báo cáo theo mẫu chỉ vài chục KB: hãy xóa các trang tính, hình ảnh thừa và gửi lại.`;
+}
+
+/** Bytes in MB (KB below 1 MB) at one decimal, rounded so that a file over the limit never reads as within it. */
+function megabytes(bytes: number, round: "up" | "down"): string {
+  const [unit, size] = bytes < 2 ** 20 ? ["KB", 2 ** 10] : ["MB", 2 ** 20];
+  const tenths = (round === "up" ? Math.ceil : Math.floor)((bytes / size) * 10);
+  return `${String(Math.trunc(tenths / 10))}${tenths % 10 === 0 ? "" : `,${String(tenths % 10)}`} ${unit}`;
+}
+
 /** Text files by the extension their name carries: what they are called in the message. */
 const TEXT_KINDS: Readonly<Record<string, string>> = {
   csv: "văn bản CSV",

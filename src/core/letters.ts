@@ -92,10 +92,15 @@ export function lettersByReason(letters: readonly Pick<Letter, "reasons">[]): st
 /** Errors quoted per returned file; a file with more gets the count of the rest. */
 const ERRORS_SHOWN = 15;
 
-/** A unit code as a file name: codes are [A-Z0-9_.-]; roster codes are not checked as strictly. */
+/**
+ * A unit code as a file name: codes are [A-Z0-9_.-]; roster codes are not checked as strictly. A
+ * name Windows keeps for a device (CON, NUL, COM1…, whatever follows the first dot), a hidden name
+ * (".X") or one a shell reads as an option ("-X") gets a "_" in front.
+ */
 export function letterFileName(unit: string): string {
   const safe = unit.replace(/[^A-Za-z0-9_.-]/g, "_");
-  return `${/^\.*$/.test(safe) ? `_${safe}` : safe}.docx`;
+  const guarded = /^[.-]|^$/.test(safe) || /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i.test(safe);
+  return `${guarded ? `_${safe}` : safe}.docx`;
 }
 
 /**

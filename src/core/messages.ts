@@ -4,6 +4,7 @@
 import type { BadCountReason, BadPercentReason } from "./values";
 import { viInteger } from "./format";
 import type { CivilDate } from "./dates";
+import { squeezedCode } from "./text";
 
 const q = (s: string): string => `“${s}”`;
 
@@ -240,13 +241,16 @@ export const MSG = {
     `Hội nghị ở dòng ${row}: ${label} ${q(shown)} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
   logMismatch: (what: string, logged: number, label: string, declared: number) =>
     `Sổ hội nghị ghi ${logged} ${what}, nhưng trang “Chỉ tiêu” khai ${q(label)} là ${declared} (cột E, kỳ này). Kiểm tra lại để hai số khớp nhau.`,
-  // These two hold KEEP_PERIOD: a letter then asks for this period's report, not the file corrected.
+  // These three hold KEEP_PERIOD: a letter then asks for this period's report, not the file corrected.
   /** A file dated before the consolidated period began cannot be a report on it: no relabelling advice. */
   periodMismatchEarlier: (found: string, expected: string, date: string, start: string) =>
     `Báo cáo kỳ ${found}, đề ngày ${date}, trước khi kỳ đang tổng hợp (${expected}) bắt đầu (${start}): đây không phải báo cáo kỳ ${expected}, ${KEEP_PERIOD}. Đề nghị đơn vị lập báo cáo kỳ ${expected} và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ ${found}.`,
   /** A roll-up sums its units' reports of its period: relabelled, it would carry their figures into another. */
   periodMismatchRollup: (found: string, expected: string) =>
     `Báo cáo tổng hợp kỳ ${found}, không phải kỳ đang tổng hợp (${expected}): số liệu trong đó là của các báo cáo kỳ ${found}, nên ${KEEP_PERIOD}. Đề nghị đơn vị tổng hợp lại từ báo cáo kỳ ${expected} của các đơn vị trực thuộc, rồi lập lại báo cáo gửi cấp trên và gửi lên.`,
+  /** A quarter's report where the year's is consolidated (or any two spans): relabelling would miscount it. */
+  periodMismatchSpan: (found: string, expected: string) =>
+    `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}): số liệu ${found} không dùng thay số liệu ${expected} được, nên ${KEEP_PERIOD}. Đề nghị đơn vị lập báo cáo kỳ ${expected} (số liệu của cả kỳ ${expected}) và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ ${found}.`,
   periodMismatch: (found: string, expected: string, fix: string, alsoYear: number | null) =>
     `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}). Nếu đây là báo cáo kỳ ${expected}, ${fix}${alsoYear !== null ? ` và ghi Năm ${alsoYear}` : ""} ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.`,
   duplicateUnit: (unit: string, kept: string, keptDate: string, date: string) =>
@@ -318,9 +322,13 @@ export const MSG = {
       ? `Ngày báo cáo ${date} sau hạn gửi báo cáo của kỳ ghi trong tệp (${deadline}) hơn nửa năm: nếu đây là báo cáo ${likelyPeriod}, sửa ô Năm (trang “Thông tin”) thành ${likelyYear}; nếu đúng là báo cáo kỳ đã ghi, khi tổng hợp báo cáo được tính là trễ hạn.`
       : `Ngày báo cáo ${date} sau hạn gửi báo cáo (${deadline}): khi tổng hợp, báo cáo được tính là trễ hạn; nếu đây là bản gửi lại của báo cáo đã gửi đúng hạn, bảng tổng hợp ghi nhận cả lần gửi đầu.`,
   unitCodeByName: (declared: string, code: string, name: string, accepted: boolean) =>
-    `Mã đơn vị ghi ${declared}, không có trong danh sách đơn vị; tên đơn vị “${name}” là của ${code} trong danh sách, nên tệp được tính là báo cáo của ${code}. ${accepted ? `Đề nghị đơn vị ghi đúng mã ${code} ở các lần báo cáo sau.` : `Khi gửi lại, đề nghị sửa ô Mã đơn vị thành ${code}.`}`,
+    `Mã đơn vị ghi ${declared}, không có trong danh sách đơn vị; ${squeezedCode(declared) === squeezedCode(code) ? `mã này chỉ khác mã ${code} trong danh sách ở dấu “_”, “.” hay “-”` : `tên đơn vị “${name}” là của ${code} trong danh sách`}, nên tệp được tính là báo cáo của ${code}. ${accepted ? `Đề nghị đơn vị ghi đúng mã ${code} ở các lần báo cáo sau.` : `Khi gửi lại, đề nghị sửa ô Mã đơn vị thành ${code}.`}`,
   duplicateRecoded: (declared: string, code: string, name: string, kept: string) =>
     `Tệp này ghi mã ${declared}, không có trong danh sách đơn vị (tên đơn vị “${name}” là của ${code}); ${code} đã gửi tệp ${kept} ghi đúng mã, nên tệp này không được tổng hợp.`,
+  /** Rejected files that name no unit while units are missing: look before sending reminders. */
+  unplacedFiles: (n: number, list: string) =>
+    `Lưu ý: ${n} tệp bị từ chối không xác định được đơn vị gửi (lý do ở trang “Lỗi”); trước khi gửi thư nhắc, xem đơn vị chưa nộp có gửi một trong các tệp này không: ${list}.`,
+  unplacedMaybe: (code: string, name: string) => `tên tệp gần với ${code} — ${name}`,
   unknownUnit: (unit: string) =>
     `Mã đơn vị ${unit} không có trong danh sách đơn vị phải báo cáo. Báo cáo vẫn được tổng hợp; kiểm tra lại mã đơn vị.`,
   previousMismatch: (label: string, declared: number, reported: number, period: string) =>

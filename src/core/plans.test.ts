@@ -508,6 +508,43 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
     );
   });
 
+  test("a quarter's report where the year is consolidated (and the year's in a quarter): never told to relabel, no on-time credit", () => {
+    const unit = (code: string, period: "Q4" | "NAM"): Submission =>
+      submit(
+        `${code}.xlsx`,
+        cchc(
+          code,
+          { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 950] },
+          { period, reportDate: { year: 2025, month: 12, day: 10 } },
+        ),
+        CCHC,
+      );
+    const year = consolidate([unit("P_A", "Q4"), unit("P_OK", "NAM")], {
+      profile: CCHC,
+      period: { kind: "NAM", year: 2025 },
+    });
+    const rejected = year.rejected.find((r) => r.file === "P_A.xlsx")!.findings[0]!;
+    expect(rejected.code).toBe("PERIOD_MISMATCH");
+    expect(rejected.message).toBe(
+      "Báo cáo kỳ quý IV/2025, không phải kỳ đang tổng hợp (năm 2025): số liệu quý IV/2025 không dùng thay số liệu năm 2025 được, nên không sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo kỳ năm 2025 (số liệu của cả kỳ năm 2025) và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ quý IV/2025.",
+    );
+    const letter = followUpLetters(year, CCHC, {
+      date: { year: 2025, month: 12, day: 22 },
+      replyBy: { year: 2025, month: 12, day: 29 },
+    }).find((l) => l.unit === "P_A")!;
+    expect(letter.text).toContain("không sửa Kỳ báo cáo của tệp này");
+    expect(letter.text).not.toContain("chọn Kỳ báo cáo");
+    expect(letter.text).not.toContain("vẫn ghi nhận đơn vị đã gửi báo cáo đúng hạn");
+    // The year's report in Quý IV's consolidation: the same.
+    const quarter = consolidate([unit("P_A", "NAM"), unit("P_OK", "Q4")], {
+      profile: CCHC,
+      period: { kind: "Q4", year: 2025 },
+    });
+    expect(quarter.rejected.find((r) => r.file === "P_A.xlsx")!.findings[0]!.message).toMatch(
+      /^Báo cáo kỳ năm 2025, không phải kỳ đang tổng hợp \(quý IV\/2025\): số liệu năm 2025 không dùng thay số liệu quý IV\/2025 được, nên không sửa Kỳ báo cáo/,
+    );
+  });
+
   test("relabelled Quý III but dated in June: warned as possibly last quarter's, not as a mistyped year", () => {
     const s = q("P_A", "Q3", 10, 6);
     expect(s.result.findings.find((f) => f.code === "UNLIKELY_DATE")?.message).toBe(

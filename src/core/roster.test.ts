@@ -47,18 +47,20 @@ test("NFD text is normalised and types are matched like the template's enumerati
 
 test("errors name the line and say what to type", () => {
   const e = errors(
-    'MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO A,Sở A,Sở\nSO_B,,"Sở, ban, ngành"\nSO_C,Sở C,"Sở, ban, ngành"\nso_c,Sở C lần 2,"Sở, ban, ngành"\n',
+    'MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO A,Sở A,Cấp tỉnh\nSO_B,,"Sở, ban, ngành"\nSO_C,Sở C,"Sở, ban, ngành"\nso_c,Sở C lần 2,"Sở, ban, ngành"\n',
   );
   expect(e).toEqual([
     expect.stringMatching(/^Dòng 2 .*mã đơn vị “SO A” không hợp lệ.*A–Z/),
-    expect.stringMatching(/^Dòng 2 .*loại đơn vị “Sở” không hợp lệ.*Sở, ban, ngành/),
+    expect.stringMatching(/^Dòng 2 .*loại đơn vị “Cấp tỉnh” không hợp lệ.*Sở, ban, ngành/),
     expect.stringMatching(/^Dòng 3 .*chưa có tên đơn vị/),
     expect.stringMatching(/^Dòng 5: mã đơn vị SO_C trùng với dòng 4/),
   ]);
 });
 
 test("a missing column, an empty file and a header-only file are errors", () => {
-  expect(errors("MA_DON_VI;TEN_DON_VI\nA1;B\n")[0]).toMatch(/thiếu cột LOAI_DON_VI/);
+  expect(errors("MA_DON_VI;TEN_DON_VI\nA1;B\n")[0]).toMatch(
+    /^Dòng 1 \(tệp CSV\), dòng tiêu đề có cột Mã đơn vị \(cột 1\), Tên đơn vị \(cột 2\): thiếu cột Loại đơn vị \(LOAI_DON_VI\)\. Thêm cột “Loại đơn vị”/,
+  );
   expect(errors("\uFEFF\n\n")[0]).toMatch(/trống/);
   expect(errors("MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\n")[0]).toMatch(/chưa có đơn vị nào/);
 });
@@ -76,7 +78,7 @@ test("a workbook roster: first sheet, header in the first non-empty row, numeric
           undefined,
           [s("LOAI_DON_VI"), s("MA_DON_VI"), s("TEN_DON_VI")],
           [s("Sở, ban, ngành"), n(1001), s("Sở 1001")],
-          [s("Xã"), s("XA_2"), s("Xã 2")],
+          [s("Cấp xã"), s("XA_2"), s("Xã 2")],
         ],
       },
       { name: "Khác", rows: [] },
@@ -85,7 +87,7 @@ test("a workbook roster: first sheet, header in the first non-empty row, numeric
   const r = parseRosterWorkbook(wb);
   expect(r.ok).toBe(false);
   if (!r.ok)
-    expect(r.errors).toEqual([expect.stringMatching(/^Dòng 4 \(ô A4\): loại đơn vị “Xã” không hợp lệ/)]);
+    expect(r.errors).toEqual([expect.stringMatching(/^Dòng 4 \(ô A4\): loại đơn vị “Cấp xã” không hợp lệ/)]);
   const fixed: Workbook = { ...wb, sheets: [{ name: "DS", rows: wb.sheets[0]!.rows.slice(0, 3) }] };
   expect(parseRosterWorkbook(fixed)).toEqual({
     ok: true,
@@ -103,7 +105,68 @@ test("title rows above the header (as agencies print their lists) are skipped; a
   const text =
     "DANH SÁCH CÁC ĐƠN VỊ BÁO CÁO KẾT LUẬN 226,,\n(Kèm theo Kế hoạch số 12/KH-UBND),,\n,,\nSTT,Mã đơn vị,Tên đơn vị,Loại đơn vị\n1,SO_A,Sở A,SO_NGANH\n";
   expect(units(text)).toEqual([{ code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" }]);
+  // The row taken as the header is named with what it has, not the title above it.
   expect(errors("DANH SÁCH ĐƠN VỊ\nMã số,Tên\nSO_A,Sở A\n")).toEqual([
-    "Dòng 1: thiếu cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI. Dòng đầu tiên (hoặc dòng ngay dưới các dòng tên danh sách) phải là tiêu đề gồm ba cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (thứ tự tùy ý).",
+    "Dòng 2 (tệp CSV), dòng tiêu đề có cột Mã đơn vị (cột 1), Tên đơn vị (cột 2): thiếu cột Loại đơn vị (LOAI_DON_VI). Thêm cột “Loại đơn vị” và ghi cho mỗi đơn vị một trong: “Sở, ban, ngành”; “UBND xã, phường”; “Đơn vị sự nghiệp”; “Phòng, đơn vị thuộc Sở”. Dòng tiêu đề (dòng đầu tiên, hoặc dòng ngay dưới các dòng tên danh sách) phải có ba cột (thứ tự tùy ý): MA_DON_VI (hoặc “Mã đơn vị”, “Mã”), TEN_DON_VI (hoặc “Tên đơn vị”, “Tên”), LOAI_DON_VI (hoặc “Loại đơn vị”, “Loại”).",
   ]);
+  expect(errors("DANH SÁCH ĐƠN VỊ\nSTT,Họ tên\n1,Nguyễn A\n")[0]).toMatch(
+    /^Không thấy dòng tiêu đề của danh sách đơn vị trong 13 dòng đầu có chữ \(tệp CSV\)\./,
+  );
+});
+
+test("a hand-made list as a first-year Sở keeps it: an official heading, “Mã”/“Tên”/“Loại”, short types, group and total rows", () => {
+  const heading =
+    'UBND TỈNH THANH HÓA,,,\nSỞ NỘI VỤ,,,\n,,,\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM,,,\nĐộc lập - Tự do - Hạnh phúc,,,\n"Thanh Hóa, ngày 02 tháng 6 năm 2026",,,\nDANH SÁCH ĐƠN VỊ BÁO CÁO,,,\n(Kèm theo Công văn số 123/SNV),,,\n';
+  const r = parseRosterCsv(
+    `${heading}STT,Tên cơ quan, đơn vị,Mã,Loại\nI,CÁC SỞ, BAN, NGÀNH,,\n1,Sở Tài chính,SO_TAI_CHINH,Sở\nII,UBND CÁC XÃ,,\n2,Xã Pù Nhi,XA_PU_NHI,Xã\n3,Trung tâm Y tế,TTYT,Sự nghiệp\n,Tổng cộng: 3 đơn vị,,\n`
+      .replace("Tên cơ quan, đơn vị", '"Tên cơ quan, đơn vị"')
+      .replace("CÁC SỞ, BAN, NGÀNH", '"CÁC SỞ, BAN, NGÀNH"'),
+  );
+  expect(r).toEqual({
+    ok: true,
+    units: [
+      { code: "SO_TAI_CHINH", name: "Sở Tài chính", type: "Sở, ban, ngành" },
+      { code: "XA_PU_NHI", name: "Xã Pù Nhi", type: "UBND xã, phường" },
+      { code: "TTYT", name: "Trung tâm Y tế", type: "Đơn vị sự nghiệp" },
+    ],
+    skipped: ["Dòng 10 (“CÁC SỞ, BAN, NGÀNH”)", "Dòng 12 (“UBND CÁC XÃ”)", "Dòng 15 (“Tổng cộng: 3 đơn vị”)"],
+  });
+  // A unit row with a code is never skipped, whatever its capitals; one without a code is an error.
+  expect(units("MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSNV,SỞ NỘI VỤ,Sở\n")).toEqual([
+    { code: "SNV", name: "SỞ NỘI VỤ", type: "Sở, ban, ngành" },
+  ]);
+  expect(errors("MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\n,Sở Nội vụ,\n")[0]).toMatch(
+    /^Dòng 2 \(cột 1\): chưa có mã đơn vị/,
+  );
+});
+
+test("the same unknown type on many rows is one error naming the rows", () => {
+  const rows = Array.from({ length: 8 }, (_, i) => `XA_${i + 1},Xã ${i + 1},Cấp xã`).join("\n");
+  expect(errors(`MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\n${rows}\nSO_A,Sở A,Cấp tỉnh\n`)).toEqual([
+    "Dòng 2, 3, 4, 5, 6 và 3 dòng khác: loại đơn vị “Cấp xã” không hợp lệ. Nhập một trong: “Sở, ban, ngành”; “UBND xã, phường”; “Đơn vị sự nghiệp”; “Phòng, đơn vị thuộc Sở”.",
+    expect.stringMatching(/^Dòng 10 \(cột 3\): loại đơn vị “Cấp tỉnh” không hợp lệ/),
+  ]);
+});
+
+test("a workbook whose list is on its second sheet, under a header of two rows (“Loại đơn vị” merged down)", () => {
+  const s = (value: string): Cell => ({ value: { kind: "string", value } });
+  const wb: Workbook = {
+    date1904: false,
+    definedNames: {},
+    sheets: [
+      { name: "Hướng dẫn", rows: [[s("Điền danh sách ở trang sau.")]] },
+      {
+        name: "Danh sách",
+        rows: [
+          [s("STT"), s("Đơn vị"), undefined, s("Loại đơn vị")],
+          [undefined, s("Tên"), s("Mã"), undefined],
+          [s("1"), s("Sở A"), s("SO_A"), s("Sở, ban, ngành")],
+        ],
+      },
+    ],
+  };
+  expect(parseRosterWorkbook(wb)).toEqual({
+    ok: true,
+    units: [{ code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" }],
+  });
 });

@@ -8,7 +8,13 @@ import { cellText } from "./values";
 import { columnLetters, type Sheet, type Workbook } from "./workbook";
 
 export type RosterOutcome =
-  { readonly ok: true; readonly units: RosterUnit[] } | { readonly ok: false; readonly errors: string[] };
+  | {
+      readonly ok: true;
+      readonly units: RosterUnit[];
+      /** Group headings and total lines passed over ("Dòng 6 (“CÁC SỞ, BAN, NGÀNH”)"). */
+      readonly skipped?: readonly string[];
+    }
+  | { readonly ok: false; readonly errors: string[] };
 
 const COLUMNS = [
   { key: "code", header: "MA_DON_VI", label: "Mã đơn vị" },
@@ -17,19 +23,47 @@ const COLUMNS = [
 ] as const;
 type ColumnKey = (typeof COLUMNS)[number]["key"];
 
-/** "Mã đơn vị", "ma_don_vi" and "MA DON VI" all name the same column. */
+/** "Mã đơn vị", "ma_don_vi", "MA DON VI" and "Tên cơ quan, đơn vị" → "ma_don_vi", "ten_co_quan_don_vi". */
 function headerKey(text: string): string {
-  return foldKey(text).replace(/[\s_-]+/g, "_");
+  return foldKey(text)
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
 }
+
+/** The headers of each column as hand-made lists write them too ("Mã", "Tên cơ quan, đơn vị", "Loại hình"). */
+const HEADER_ALIASES: Readonly<Record<ColumnKey, readonly string[]>> = {
+  code: ["Mã", "Mã số", "Mã ĐV"],
+  name: ["Tên", "Tên cơ quan", "Tên cơ quan, đơn vị", "Đơn vị", "Cơ quan, đơn vị"],
+  type: ["Loại", "Loại hình", "Loại hình đơn vị", "Loại cơ quan"],
+};
 
 const HEADER_KEYS: ReadonlyArray<readonly [string, ColumnKey]> = COLUMNS.flatMap((c) => [
   [headerKey(c.header), c.key] as const,
   [headerKey(c.label), c.key] as const,
+  ...HEADER_ALIASES[c.key].map((alias) => [headerKey(alias), c.key] as const),
 ]);
+
+/** The types as lists shorten them ("Sở", "Xã", "Sự nghiệp"), by headerKey. */
+const TYPE_ALIASES: ReadonlyMap<string, (typeof UNIT_TYPES)[number]> = new Map(
+  (
+    [
+      ["SO_NGANH", ["Sở", "Sở ngành", "Ban", "Ngành", "Sở, ban"]],
+      [
+        "UBND_XA",
+        ["Xã", "Phường", "Thị trấn", "UBND", "UBND xã", "UBND phường", "Xã, phường", "UBND cấp xã"],
+      ],
+      ["SU_NGHIEP", ["Sự nghiệp", "ĐVSN", "Đơn vị sự nghiệp công lập"]],
+      ["PHONG_THUOC_SO", ["Phòng", "Phòng thuộc Sở", "Đơn vị thuộc Sở"]],
+    ] as const
+  ).flatMap(([id, names]) => {
+    const type = UNIT_TYPES.find((t) => t.id === id)!;
+    return names.map((n) => [headerKey(n), type] as const);
+  }),
+);
 
 const TYPE_HINT = UNIT_TYPES.map((t) => `“${t.label}”`).join("; ");
 const HEADER_HINT =
-  "Dòng đầu tiên (hoặc dòng ngay dưới các dòng tên danh sách) phải là tiêu đề gồm ba cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (thứ tự tùy ý).";
+  "Dòng tiêu đề (dòng đầu tiên, hoặc dòng ngay dưới các dòng tên danh sách) phải có ba cột (thứ tự tùy ý): MA_DON_VI (hoặc “Mã đơn vị”, “Mã”), TEN_DON_VI (hoặc “Tên đơn vị”, “Tên”), LOAI_DON_VI (hoặc “Loại đơn vị”, “Loại”).";
 
 /** A row of cells with where each cell is, for messages ("dòng 5", "ô B5"). */
 interface RawRow {
@@ -49,20 +83,38 @@ export function parseRosterCsv(text: string): RosterOutcome {
   return rosterFromRows(rows, "tệp CSV");
 }
 
-/** Parse the first sheet of a workbook (header in the first non-empty row, or below a few title rows). */
+/**
+ * Parse the first sheet of a workbook whose header (in the first non-empty row, or below a few title
+ * rows) names the code and name columns ("Hướng dẫn" before "Danh sách" is passed over); else the
+ * first sheet, whose errors then say what is missing.
+ */
 export function parseRosterWorkbook(workbook: Workbook): RosterOutcome {
-  const sheet = workbook.sheets[0];
-  if (!sheet) return { ok: false, errors: ["Sổ tính không có trang tính nào. " + HEADER_HINT] };
-  const rows: RawRow[] = [];
-  sheet.rows.forEach((row, r) => {
-    const cells = (row ?? []).map((cell) => cellText(cell));
-    rows.push({ where: `Dòng ${r + 1}`, cells, cellName: (c) => `ô ${columnLetters(c)}${r + 1}` });
+  const sheets = workbook.sheets.map((sheet) => ({ sheet, rows: rawRows(sheet) }));
+  const first = sheets[0];
+  if (!first) return { ok: false, errors: ["Sổ tính không có trang tính nào. " + HEADER_HINT] };
+  const listed = sheets.find(({ rows }) => {
+    const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim() !== ""));
+    const at = headerIndex(nonEmpty);
+    const keys = headerColumns(nonEmpty[at]?.cells ?? []);
+    return keys.has("code") && keys.has("name");
   });
+  const { sheet, rows } = listed ?? first;
   return rosterFromRows(rows, `trang “${sheet.name}”`);
 }
 
-/** Title rows a roster may have above its header ("DANH SÁCH ĐƠN VỊ…", a date line). */
-const MAX_TITLE_ROWS = 4;
+function rawRows(sheet: Sheet): RawRow[] {
+  return sheet.rows.map((row, r) => ({
+    where: `Dòng ${r + 1}`,
+    cells: (row ?? []).map((cell) => cellText(cell)),
+    cellName: (c: number) => `ô ${columnLetters(c)}${r + 1}`,
+  }));
+}
+
+/**
+ * Title rows a roster may have above its header: an official list's whole heading ("UBND TỈNH …",
+ * "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập …", the place and date, "DANH SÁCH …", "(Kèm theo …)").
+ */
+const MAX_TITLE_ROWS = 12;
 
 /** The columns a row names, as roster column keys. */
 function headerColumns(cells: readonly string[]): Set<ColumnKey | undefined> {
@@ -71,14 +123,23 @@ function headerColumns(cells: readonly string[]): Set<ColumnKey | undefined> {
 
 /**
  * The header row: the first non-empty row naming both the code and the name column, among the first
- * few (title rows above it are skipped); else the first non-empty row, which the errors then name.
+ * few (title rows above it are skipped); else the row naming the most roster columns, which the
+ * errors then name (-1 when no row names any).
  */
 function headerIndex(rows: readonly { readonly cells: readonly string[] }[]): number {
-  const found = rows.slice(0, MAX_TITLE_ROWS + 1).findIndex((r) => {
+  const head = rows.slice(0, MAX_TITLE_ROWS + 1);
+  const found = head.findIndex((r) => {
     const keys = headerColumns(r.cells);
     return keys.has("code") && keys.has("name");
   });
-  return Math.max(0, found);
+  if (found >= 0) return found;
+  let best = -1;
+  let most = 0;
+  head.forEach((r, i) => {
+    const n = [...headerColumns(r.cells)].filter((k) => k !== undefined).length;
+    if (n > most) [best, most] = [i, n];
+  });
+  return best;
 }
 
 /**
@@ -89,16 +150,25 @@ export function isRosterSheet(sheet: Sheet): boolean {
   const rows = sheet.rows
     .map((row) => ({ cells: (row ?? []).map((cell) => cellText(cell)) }))
     .filter((r) => r.cells.some((c) => c.trim() !== ""));
-  const head = rows[headerIndex(rows)];
+  const head = rows[Math.max(0, headerIndex(rows))];
   const keys = headerColumns(head?.cells ?? []);
   return keys.has("code") && keys.has("name");
 }
 
 function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
   const nonEmpty = all.filter((r) => r.cells.some((c) => c.trim() !== ""));
-  const rows = nonEmpty.slice(headerIndex(nonEmpty));
-  const head = rows[0];
-  if (!head) return { ok: false, errors: [`Danh sách đơn vị trống (${source}). ${HEADER_HINT}`] };
+  if (nonEmpty.length === 0)
+    return { ok: false, errors: [`Danh sách đơn vị trống (${source}). ${HEADER_HINT}`] };
+  const at = headerIndex(nonEmpty);
+  if (at < 0)
+    return {
+      ok: false,
+      errors: [
+        `Không thấy dòng tiêu đề của danh sách đơn vị trong ${MAX_TITLE_ROWS + 1} dòng đầu có chữ (${source}). ${HEADER_HINT}`,
+      ],
+    };
+  const rows = nonEmpty.slice(at);
+  const head = rows[0]!;
   const columns = new Map<ColumnKey, number>();
   const errors: string[] = [];
   head.cells.forEach((text, i) => {
@@ -110,13 +180,28 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
       );
     else columns.set(key, i);
   });
+  // A header of two rows ("Loại đơn vị" merged down over both, the others in the lower one): a
+  // column the header row lacks is taken from the row above, where no other column is.
+  const above = nonEmpty[at - 1];
+  if (above !== undefined)
+    above.cells.forEach((text, i) => {
+      const key = HEADER_KEYS.find(([k]) => k === headerKey(text))?.[1];
+      if (key !== undefined && !columns.has(key) && ![...columns.values()].includes(i)) columns.set(key, i);
+    });
   const absent = COLUMNS.filter((c) => !columns.has(c.key));
   if (absent.length > 0) {
-    errors.push(`${head.where}: thiếu cột ${absent.map((c) => c.header).join(", ")}. ${HEADER_HINT}`);
+    // The row taken as the header, what it has, and what to add: a title row above is not blamed.
+    const has = COLUMNS.filter((c) => columns.has(c.key)).map(
+      (c) => `${c.label} (${head.cellName(columns.get(c.key) ?? 0)})`,
+    );
+    errors.push(
+      `${head.where} (${source}), dòng tiêu đề${has.length > 0 ? ` có cột ${has.join(", ")}` : ""}: thiếu cột ${absent.map((c) => `${c.label} (${c.header})`).join(", ")}.${absent.some((c) => c.key === "type") ? ` Thêm cột “Loại đơn vị” và ghi cho mỗi đơn vị một trong: ${TYPE_HINT}.` : ""} ${HEADER_HINT}`,
+    );
   }
   if (errors.length > 0) return { ok: false, errors };
 
   const units: RosterUnit[] = [];
+  const skipped: string[] = [];
   const firstSeen = new Map<string, string>();
   for (const row of rows.slice(1)) {
     const at = (key: ColumnKey): number => columns.get(key) ?? 0;
@@ -125,7 +210,16 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
     const type =
       typeText === ""
         ? undefined
-        : (UNIT_TYPES.find((t) => t.id === typeText.toUpperCase()) ?? matchOption(UNIT_TYPES, typeText));
+        : (UNIT_TYPES.find((t) => t.id === typeText.toUpperCase()) ??
+          matchOption(UNIT_TYPES, typeText) ??
+          TYPE_ALIASES.get(headerKey(typeText)));
+    // A group's heading ("I. CÁC SỞ, BAN, NGÀNH") or a total line ("Tổng cộng: 63 đơn vị"): no code,
+    // no type, and a name in capitals or a sum's word. Skipped, and said (a unit forgotten is not).
+    const name = get("name");
+    if (get("code") === "" && typeText === "" && isHeadingOrTotal(name)) {
+      skipped.push(`${row.where} (“${name}”)`);
+      continue;
+    }
     const parsed = rosterUnitSchema.safeParse({
       code: get("code"),
       name: cleanName(get("name")),
@@ -163,10 +257,44 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
     firstSeen.set(unit.code, row.where);
     units.push(unit);
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, errors: groupedTypeErrors(errors) };
   if (units.length === 0)
     return { ok: false, errors: [`Danh sách đơn vị chỉ có dòng tiêu đề, chưa có đơn vị nào (${source}).`] };
-  return { ok: true, units };
+  return { ok: true, units, ...(skipped.length > 0 ? { skipped } : {}) };
+}
+
+/** A group heading or a total line of a hand-made list: a name in capitals, or one that starts a sum. */
+function isHeadingOrTotal(name: string): boolean {
+  const letters = name.replace(/[^\p{L}]/gu, "");
+  return (
+    (letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) ||
+    /^(tổng|cộng)\b/iu.test(name.normalize("NFC"))
+  );
+}
+
+/**
+ * The same unknown type on many rows ("Cấp xã" typed for 63 communes) as one error naming the rows,
+ * not 63 alike; other errors as they are, in order.
+ */
+function groupedTypeErrors(errors: readonly string[]): string[] {
+  const byType = new Map<string, string[]>();
+  const pattern = /^(Dòng \d+) \([^)]*\): loại đơn vị “(.*)” không hợp lệ\. /u;
+  for (const e of errors) {
+    const m = pattern.exec(e);
+    if (m) byType.set(m[2]!, [...(byType.get(m[2]!) ?? []), m[1]!]);
+  }
+  const said = new Set<string>();
+  return errors.flatMap((e) => {
+    const m = pattern.exec(e);
+    const rows = m ? byType.get(m[2]!) : undefined;
+    if (!m || rows === undefined || rows.length <= 3) return [e];
+    if (said.has(m[2]!)) return [];
+    said.add(m[2]!);
+    const shown = rows.slice(0, 5).map((r) => r.replace("Dòng ", ""));
+    return [
+      `Dòng ${shown.join(", ")}${rows.length > 5 ? ` và ${rows.length - 5} dòng khác` : ""}: loại đơn vị “${m[2]!}” không hợp lệ. Nhập một trong: ${TYPE_HINT}.`,
+    ];
+  });
 }
 
 /** RFC 4180 records with their 1-based starting line; the separator is ";" when the header has more ";" than ",". */

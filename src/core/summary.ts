@@ -12,6 +12,7 @@ import {
   rollupName,
   rollupCodes,
   rollupUnits,
+  unplacedRejected,
   type Consolidation,
   type IndicatorResult,
   type SentWhen,
@@ -19,6 +20,7 @@ import {
   type Warning,
 } from "./consolidate";
 import type { Finding, Severity } from "./findings";
+import { MSG } from "./messages";
 import { formSubject, periodPhrase, targetPhrase } from "./documents";
 import {
   chartIndicator,
@@ -640,9 +642,34 @@ function missingSheet(c: Consolidation): SheetSpec {
     rows.push([cell("Chưa nộp: không có. Mọi đơn vị trong danh sách đã gửi báo cáo.", NOTE)]);
   } else {
     rows.push([cell(`Chưa nộp: ${c.missing.length} đơn vị trong danh sách chưa gửi tệp báo cáo nào.`, NOTE)]);
-    rows.push(["Mã đơn vị", "Tên đơn vị", "Loại đơn vị"].map((h) => cell(h, HEAD)));
+    // Files no unit could be told for: a missing unit may have sent one (a .pdf, a .rar).
+    const unplaced = unplacedRejected(c);
+    if (unplaced.length > 0)
+      rows.push([
+        cell(
+          MSG.unplacedFiles(unplaced.length, unplaced.map((f) => `“${baseName(f.file)}”`).join(", ")),
+          NOTE,
+        ),
+      ]);
+    const maybe = new Map(
+      unplaced.flatMap((f) => (f.maybe ? [[f.maybe.code, baseName(f.file)] as const] : [])),
+    );
+    rows.push(
+      [
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Loại đơn vị",
+        ...(maybe.size > 0 ? ["Có thể đã gửi (tệp bị từ chối)"] : []),
+      ].map((h) => cell(h, HEAD)),
+    );
     table = { header: rows.length, last: rows.length + c.missing.length };
-    for (const u of c.missing) rows.push([text(u.code), text(u.name, WRAP), text(u.type)]);
+    for (const u of c.missing)
+      rows.push([
+        text(u.code),
+        text(u.name, WRAP),
+        text(u.type),
+        ...(maybe.size > 0 ? [text(maybe.get(u.code) ?? "", WRAP)] : []),
+      ]);
   }
   rows.push([], [cell("Đơn vị bị trả lại báo cáo", SUBTITLE)]);
   if (c.returned.length === 0)

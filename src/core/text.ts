@@ -65,6 +65,11 @@ const cachedFoldKey = memoize(
   20_000,
 );
 
+/** A unit code without its separators: XA_MUONG_LAT and XA_MUONGLAT alike. */
+export function squeezedCode(code: string): string {
+  return codeKey(code).replace(/[_.\-\s]/g, "");
+}
+
 /** A code from column A: NFC, trimmed, upper case. */
 export function codeKey(text: string): string {
   return nfc(text.trim().toUpperCase());

@@ -184,6 +184,32 @@ describe("NOT_TEMPLATE", () => {
     // A sheet of the clerk's own ("Ghi chú (2)") is no copy of the template's.
     expect(check({}, [{ op: "copySheet", sheet: "Chỉ tiêu", to: "Ghi chú (2)" }]).findings).toEqual([]);
   });
+  test("a hidden “Chỉ tiêu” beside a shown “Chỉ tiêu ” (a space after) with other figures: an error, not the hidden figures counted", () => {
+    // A file that shows 90 in E5 when opened but holds 99999 in the sheet read.
+    const spec = reportSpec(BASE, [
+      { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu " },
+      { op: "set", sheet: "Chỉ tiêu", cell: "E5", value: 99999 },
+    ]);
+    const bytes = writeXlsx({
+      ...spec,
+      sheets: spec.sheets.map((sh) => (sh.name === "Chỉ tiêu" ? { ...sh, hidden: true } : sh)),
+    });
+    const r = inspectBytes(bytes, DEFAULT_PROFILE);
+    expect(r.valid).toBe(false);
+    expect(r.findings.find((f) => f.code === "COPIED_SHEET")).toMatchObject({
+      severity: "error",
+      sheet: "Chỉ tiêu ",
+      cell: "E5",
+    });
+    expect(r.findings.find((f) => f.code === "COPIED_SHEET")?.message).toContain(
+      "(ô E5: “90” ở bản sao, “99999” ở trang gốc). Chương trình chỉ đọc trang “Chỉ tiêu”, trang này đang bị ẩn",
+    );
+    // The same twin with the same figures is only a warning.
+    const same = reportSpec(BASE, [{ op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu " }]);
+    const twin = inspectBytes(writeXlsx(same), DEFAULT_PROFILE);
+    expect(twin.valid).toBe(true);
+    expect(only(twin.findings)).toEqual([["COPIED_SHEET", "warning", "Chỉ tiêu ", null]]);
+  });
   test("only the copy left (the original deleted): rename the copy back", () => {
     const r = check({}, [
       { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu (2)" },

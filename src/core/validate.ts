@@ -515,18 +515,38 @@ function checkCopiedSheets(workbook: Workbook, findings: Finding[]): void {
     const copy = findSheet(workbook, copyName);
     const differ = copy === undefined ? [] : differingCells(original, copy);
     const isHidden = hidden.has(matchKey(original.name));
-    findings.push(
-      differ.length === 0
-        ? finding("COPIED_SHEET", "warning", copyName, null, MSG.copiedSheet(copyName, template, isHidden))
-        : finding(
-            "COPIED_SHEET",
-            "error",
-            copyName,
-            differ[0]!.cell,
-            MSG.copiedSheetDiffers(copyName, template, differ, isHidden),
-          ),
-    );
+    pushCopyFinding(findings, copyName, template, differ, isHidden);
   }
+  // Two sheets of one name but for case or spaces ("Chỉ tiêu" hidden, "Chỉ tiêu " shown): the first
+  // is read, the other may be the one the analyst sees when opening the file.
+  const hiddenNames = new Set(workbook.hiddenSheets ?? []);
+  for (const template of Object.values(SHEETS)) {
+    const key = matchKey(template);
+    const [read, other] = workbook.sheets.filter((s) => matchKey(s.name) === key);
+    if (read === undefined || other === undefined) continue;
+    pushCopyFinding(findings, other.name, template, differingCells(read, other), hiddenNames.has(read.name));
+  }
+}
+
+/** COPIED_SHEET for `copyName`: a warning when it holds what the sheet read holds, else an error. */
+function pushCopyFinding(
+  findings: Finding[],
+  copyName: string,
+  template: string,
+  differ: ReturnType<typeof differingCells>,
+  isHidden: boolean,
+): void {
+  findings.push(
+    differ.length === 0
+      ? finding("COPIED_SHEET", "warning", copyName, null, MSG.copiedSheet(copyName, template, isHidden))
+      : finding(
+          "COPIED_SHEET",
+          "error",
+          copyName,
+          differ[0]!.cell,
+          MSG.copiedSheetDiffers(copyName, template, differ, isHidden),
+        ),
+  );
 }
 
 /** Cells whose text differs between a sheet and its copy ("E5": "99" in the copy, "34" in the original). */

@@ -154,8 +154,10 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDire
     const entry: ZipEntry = { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset };
     entries.push(entry);
     const key = name.toLowerCase();
-    // Keep the first of duplicate names, as most readers do; a later duplicate cannot override a part.
-    if (!byName.has(key)) byName.set(key, entry);
+    // Two parts of one name: readers disagree on which counts (openpyxl and LibreOffice take the
+    // last), so the figures we read could differ from those the analyst sees when opening the file.
+    if (byName.has(key)) fail("CORRUPT", `central directory entry ${k}: a second part named ${name}`);
+    byName.set(key, entry);
     p = nameEnd + extraLen + commentLen;
   }
   return { entries, byName };

@@ -366,7 +366,7 @@ describe("kl226 demo", () => {
   });
 });
 
-test("two files of one unit with the same report date but different figures: the line says to ask the unit", async () => {
+test("two files of one unit with the same report date but different figures: the line says to ask the unit, exit 1", async () => {
   const dir = join(root, "cung-ngay");
   mkdirSync(dir);
   writeFileSync(
@@ -378,10 +378,19 @@ test("two files of one unit with the same report date but different figures: the
     reportBytes({ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [100, 80] } }),
   );
   const io = capture();
-  expect(await main(["consolidate", dir, "--out", join(root, "cung-ngay.xlsx")], io)).toBe(0);
+  // Which file counted was decided by its name alone: a script running the command must notice.
+  expect(await main(["consolidate", dir, "--out", join(root, "cung-ngay.xlsx")], io)).toBe(1);
   expect(io.stdout).toContain(
     `  = ${join(dir, "so-a.xlsx")}: đơn vị SO_A, dùng tệp so-a (1).xlsx (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)\n`,
   );
+  expect(existsSync(join(root, "cung-ngay.xlsx"))).toBe(true);
+  // The same file sent twice (same figures) is no conflict: nothing to ask, exit 0.
+  const same = join(root, "cung-ngay-giong");
+  mkdirSync(same);
+  const bytes = reportBytes({ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [100, 90] } });
+  writeFileSync(join(same, "so-a.xlsx"), bytes);
+  writeFileSync(join(same, "so-a (1).xlsx"), bytes);
+  expect(await main(["consolidate", same, "--out", join(root, "cung-ngay-giong.xlsx")], capture())).toBe(0);
 });
 
 test("a file named for another roster unit is said on the terminal, beside that unit's 'chưa nộp'", async () => {

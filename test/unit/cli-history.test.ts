@@ -181,8 +181,8 @@ describe("kl226 consolidate --previous", () => {
     });
     expect(outliers[0]?.message).toContain(`là ${thisYear}, nằm ngoài khoảng thường gặp của đơn vị 30–60`);
     expect(outliers[0]?.message).toContain("độ lệch chuẩn của 3 năm 2022, 2023, 2024");
-    expect(io.stdout).toContain("So sánh với 3 báo cáo tổng hợp các năm trước (năm 2022: ");
-    expect(io.stdout).toContain("năm gần nhất 2024");
+    expect(io.stdout).toContain("So sánh với 3 báo cáo tổng hợp các kỳ trước (năm 2022: ");
+    expect(io.stdout).toContain("; cùng kỳ gần nhất: năm 2024:\n");
     expect(io.stdout).not.toContain("Không dùng để so số liệu");
     // A file of another period among them is named as left out of the figures.
     const half = join(root, "hist-6t-2025.json");
@@ -201,6 +201,10 @@ describe("kl226 consolidate --previous", () => {
     expect(await main(["consolidate", dir2026, "--out", out, "--previous", unitFile], io)).toBe(2);
     expect(io.stderr).toContain(unitFile);
     expect(io.stderr).toContain("Không có trang “Số liệu” hay “Tổng hợp”");
+    // A first-year analyst's own summary made by hand: told to leave --previous out this time.
+    expect(io.stderr).toContain(
+      "  Bảng tổng hợp tự lập (không do KL226 ghi) không đối chiếu được: kỳ đầu dùng KL226, hãy bỏ --previous",
+    );
     expect(existsSync(out)).toBe(false);
   });
 

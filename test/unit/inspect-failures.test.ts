@@ -132,6 +132,20 @@ wb.save(sys.argv[1]); print("{}")
     expect(f.message).toContain("OpenDocument (.ods");
     expect(f.detail).toMatch(/opendocument\.spreadsheet/);
   }, 150_000);
+
+  test("a file over the size limit says its size and the limit, in the page and on the command line", async () => {
+    // The page's path (bytes in memory) under a profile whose limit is 10 KB.
+    const small = { ...DEFAULT_PROFILE, limits: { ...DEFAULT_PROFILE.limits, maxFileBytes: 10 * 1024 } };
+    const padded = new Uint8Array(10 * 1024 + 1);
+    const r = inspectBytes(padded, small, undefined, { fileName: "so-a.xlsx" });
+    expect(r.findings[0]?.message).toMatch(/^Tệp quá lớn \(10,1 KB; giới hạn 10 KB\)\. /);
+    // The command's own limit, 20 MB: a 20 MB + 1 byte file is never shown as "20 MB".
+    const big = join(dir, "so-b.xlsx");
+    writeFileSync(big, Buffer.alloc(20 * 1024 * 1024 + 1));
+    const io = capture();
+    expect(await main(["validate", big], io)).toBe(1);
+    expect(io.stdout).toContain("Tệp quá lớn (20,1 MB; giới hạn 20 MB). Báo cáo theo mẫu chỉ vài chục KB");
+  });
 });
 
 describe("a bug of ours is INTERNAL, never a corrupt file", () => {

@@ -19,6 +19,7 @@ import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Period, type PeriodKind 
 import {
   baseName,
   rejectedBesideAccepted,
+  unplacedRejected,
   type RejectedFile,
   type SentWhen,
   type UnitSummary,
@@ -26,7 +27,7 @@ import {
 import { targetPhrase, vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
-import { forThePage } from "../../core/messages";
+import { forThePage, MSG } from "../../core/messages";
 import { DEFAULT_PROFILE, type RosterUnit } from "../../core/profile";
 import { DEFAULT_FORM } from "../../core/forms";
 import { defaultProfileForForm } from "../../core/profiles";
@@ -581,11 +582,18 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   );
 }
 
-/**
- * Its children, drawn one task after it appears: the forms below a result (letters, report, roll-up)
- * are Fluent fields whose first drawing, in the same task as a 1,000-unit result, made that task reach
- * ≈ 50 ms on 2 cores (Chromium trace); one task later each stays well under.
- */
+/** Rejected files no unit could be told for, said under the missing units: one of them may have sent one. */
+function unplacedNote(c: Parameters<typeof unplacedRejected>[0]): ReactNode {
+  const files = unplacedRejected(c);
+  if (files.length === 0) return null;
+  const list = files
+    .map(
+      (f) => `“${baseName(f.file)}”${f.maybe ? ` (${MSG.unplacedMaybe(f.maybe.code, f.maybe.name)})` : ""}`,
+    )
+    .join(", ");
+  return <p>{forThePage(MSG.unplacedFiles(files.length, list))}</p>;
+}
+
 /** Said after a rejected file's name when its unit's report was accepted: by when the file was sent. */
 function besideText(
   t: Strings,
@@ -599,6 +607,11 @@ function besideText(
   return t.sameDayRejection(kept, r.reportDate === null);
 }
 
+/**
+ * Its children, drawn one task after it appears: the forms below a result (letters, report, roll-up)
+ * are Fluent fields whose first drawing, in the same task as a 1,000-unit result, made that task reach
+ * ≈ 50 ms on 2 cores (Chromium trace); one task later each stays well under.
+ */
 function InALaterTask({ children }: { children: ReactNode }): ReactNode {
   const [shown, setShown] = useState(false);
   useEffect(() => {
@@ -756,13 +769,16 @@ function ResultView({
         ) : c.missing.length === 0 ? (
           none
         ) : (
-          <ul className={styles.list}>
-            {c.missing.map((u) => (
-              <li key={u.code}>
-                {u.code} – {u.name}
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className={styles.list}>
+              {c.missing.map((u) => (
+                <li key={u.code}>
+                  {u.code} – {u.name}
+                </li>
+              ))}
+            </ul>
+            {unplacedNote(c)}
+          </>
         ),
       )}
       {section("late", t.lateTitle, late.length, () =>
