@@ -726,7 +726,7 @@ function humanSummary(
   const recoded = c.units.filter((u) => u.declaredCode !== undefined);
   if (recoded.length > 0)
     lines.push(
-      `Mã đơn vị không có trong danh sách, được tính theo tên đơn vị (đề nghị đơn vị ghi đúng mã ở các lần sau): ${recoded
+      `Mã đơn vị không có trong danh sách, được tính theo tên đơn vị, hoặc theo mã chỉ khác ở dấu “_” (đề nghị đơn vị ghi đúng mã ở các lần sau): ${recoded
         .slice(0, LIST_LIMIT)
         .map((u) => `${u.declaredCode} → ${u.code} (${baseName(u.file)})`)
         .join(", ")}${recoded.length > LIST_LIMIT ? `, … (+${recoded.length - LIST_LIMIT})` : ""}.`,
@@ -857,9 +857,6 @@ export function loadRoster(
     throw new UsageError(
       `Danh sách đơn vị ${path} không hợp lệ:\n  ${outcome.errors.slice(0, 30).join("\n  ")}${outcome.errors.length > 30 ? `\n  … và ${outcome.errors.length - 30} lỗi khác.` : ""}`,
     );
-  if (outcome.skipped !== undefined)
-    note(
-      `Danh sách đơn vị ${path}: bỏ qua ${outcome.skipped.length} dòng tên nhóm hoặc dòng tổng (không có mã, không có loại): ${outcome.skipped.slice(0, 10).join("; ")}${outcome.skipped.length > 10 ? "; …" : ""}. Nếu một dòng trong đó là một đơn vị, ghi mã và loại đơn vị cho dòng ấy.`,
-    );
+  for (const line of outcome.notes ?? []) note(`Danh sách đơn vị ${path}: ${line}`);
   return outcome.units;
 }

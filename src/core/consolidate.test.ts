@@ -360,6 +360,26 @@ describe("duplicates", () => {
     expect(messages.get("DH_VHTTDL")).toContain(
       "tên đơn vị “Trường Đại học Văn hoá, Thể thao và Du lịch Thanh Hoá” là của DH_VHTTDL",
     );
+    // A near code on a file whose name says another unit is not that unit (Xã Hoằng Lộc is not Xã Hoằng Hóa);
+    // "Tân An" is not "Tân Ân": only the tone's placement is forgiven, not a mark.
+    const near = consolidate(
+      [
+        submit("in/hl.xlsx", unit("XAHOANGHOA", { name: "Xã Hoằng Lộc" })),
+        submit("in/ta.xlsx", unit("XA_TAN_AN", { name: "Xã Tân An" })),
+      ],
+      {
+        profile: DEFAULT_PROFILE,
+        roster: [
+          { code: "XA_HOANG_HOA", name: "Xã Hoằng Hóa", type: "UBND xã, phường" },
+          { code: "XA_TAN_AN1", name: "Xã Tân Ân", type: "UBND xã, phường" },
+        ],
+      },
+    );
+    expect(near.units.map((u) => [u.code, u.onRoster])).toEqual([
+      ["XAHOANGHOA", false],
+      ["XA_TAN_AN", false],
+    ]);
+    expect(near.missing.map((u) => u.code)).toEqual(["XA_HOANG_HOA", "XA_TAN_AN1"]);
     // The name “UBND Pù Nhi” is no roster name: the code alone, separators aside, finds the unit.
     expect(messages.get("XA_PU_NHI")).toBe(
       "Mã đơn vị ghi XA_PUNHI, không có trong danh sách đơn vị; mã này chỉ khác mã XA_PU_NHI trong danh sách ở dấu “_”, “.” hay “-”, nên tệp được tính là báo cáo của XA_PU_NHI. Đề nghị đơn vị ghi đúng mã XA_PU_NHI ở các lần báo cáo sau.",
@@ -559,7 +579,7 @@ describe("period", () => {
       [
         "C8",
         // A year's figures never stand for the half year's: no relabelling advice.
-        "Báo cáo kỳ năm 2026, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026): số liệu năm 2026 không dùng thay số liệu 6 tháng đầu năm 2026 được, nên không sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo kỳ 6 tháng đầu năm 2026 (số liệu của cả kỳ 6 tháng đầu năm 2026) và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ năm 2026.",
+        "Báo cáo kỳ năm 2026, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026): số liệu năm 2026 không dùng thay số liệu 6 tháng đầu năm 2026 được, nên không sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo kỳ 6 tháng đầu năm 2026 và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ năm 2026.",
       ],
       [
         "C9",
@@ -622,6 +642,7 @@ test("a rejected file that names no unit, while units are missing: listed beside
     { code: "SO_NGOAI_VU", name: "Sở Ngoại vụ", type: "Sở, ban, ngành" },
     { code: "XA_AN", name: "Xã An", type: "UBND xã, phường" },
     { code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" },
+    { code: "XA_QUANG_PHU", name: "Xã Quảng Phú", type: "UBND xã, phường" },
   ];
   const unreadable = (file: string): Submission => ({
     file,
@@ -637,15 +658,24 @@ test("a rejected file that names no unit, while units are missing: listed beside
       unreadable("in/Báo cáo 6 tháng - Pù Nhi.ods"),
       unreadable("in/Sở Ngoại vụ - BC KL226.pdf"),
       unreadable("in/BC_SGDDT.rar"),
+      // Phường Quảng Phú's signed scan does not name the missing Xã Quảng Phú.
+      unreadable("in/BC Phuong Quang Phu (ban ky).pdf"),
       // "An" alone is one word: too short to name a unit by.
       unreadable("in/Ban an toan.pdf"),
     ],
     { profile: DEFAULT_PROFILE, roster },
   );
   // Still missing (said, not decided): the analyst looks before sending reminders.
-  expect(c.missing.map((u) => u.code)).toEqual(["SO_NGOAI_VU", "XA_AN", "XA_MUONG_LAT", "XA_PU_NHI"]);
+  expect(c.missing.map((u) => u.code)).toEqual([
+    "SO_NGOAI_VU",
+    "XA_AN",
+    "XA_MUONG_LAT",
+    "XA_PU_NHI",
+    "XA_QUANG_PHU",
+  ]);
   expect(unplacedRejected(c).map((f) => [f.file, f.maybe?.code ?? null])).toEqual([
     ["in/BC KL226 xa Muong Lat.xls", "XA_MUONG_LAT"],
+    ["in/BC Phuong Quang Phu (ban ky).pdf", null],
     ["in/BC_SGDDT.rar", null],
     ["in/Ban an toan.pdf", null],
     ["in/Báo cáo 6 tháng - Pù Nhi.ods", "XA_PU_NHI"],
@@ -656,7 +686,7 @@ test("a rejected file that names no unit, while units are missing: listed beside
   const texts = sheet.rows.map((r) =>
     r.map((x) => (x && typeof x === "object" && "value" in x ? String(x.value) : "")),
   );
-  expect(texts.some((r) => r[0]?.startsWith("Lưu ý: 5 tệp bị từ chối không xác định được đơn vị gửi"))).toBe(
+  expect(texts.some((r) => r[0]?.startsWith("Lưu ý: 6 tệp bị từ chối không xác định được đơn vị gửi"))).toBe(
     true,
   );
   expect(texts.find((r) => r[0] === "XA_PU_NHI")?.[3]).toBe("Báo cáo 6 tháng - Pù Nhi.ods");

@@ -422,26 +422,36 @@ export interface UnplacedFile {
  */
 export function unplacedRejected(c: Pick<Consolidation, "rejected" | "missing">): UnplacedFile[] {
   if (c.missing.length === 0) return [];
-  const keys = c.missing
-    .map((u) => ({ u, key: ` ${distinctiveName(u.name)} ` }))
-    .filter(({ key }) => key.trim().includes(" "));
+  const names = c.missing.map((u) => ({ u, ...nameParts(u.name) })).filter(({ rest }) => rest.includes(" "));
   return c.rejected
     .filter((r) => r.unit === null)
     .map((r) => {
-      const words = ` ${foldKey(baseName(r.file).replace(/\.[^.]*$/, ""))
-        .replace(/[^a-z0-9]+/g, " ")
-        .trim()} `;
-      const found = keys.filter(({ key }) => words.includes(key));
+      const words = ` ${plainWords(baseName(r.file).replace(/\.[^.]*$/, ""))} `;
+      const found = names.filter(({ kind, rest }) => {
+        const at = words.indexOf(` ${rest} `);
+        // "BC Phuong Quang Phu" names Phường Quảng Phú, not Xã Quảng Phú.
+        const before = at < 0 ? undefined : KIND_WORD.exec(words.slice(0, at + 1))?.[1];
+        return at >= 0 && (before === undefined || before === kind);
+      });
       return { file: r.file, maybe: found.length === 1 ? found[0]!.u : null };
     });
 }
 
-/** A unit's name without diacritics, "UBND" and its kind ("Xã Pù Nhi" → "pu nhi", "Sở Ngoại vụ" → "ngoai vu"). */
-function distinctiveName(name: string): string {
-  return looseNameKey(name)
-    .replace(/^(?:xa|phuong|thi tran|so)\s+/, "")
+/** The kind word a name starts with (folded), or that ends a text. */
+const KIND_WORD = /(?:^|\s)(xa|phuong|thi tran|so)\s$/;
+
+/** Lower case, no diacritics, words of letters and digits only. */
+function plainWords(text: string): string {
+  return foldKey(text)
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
+}
+
+/** A unit's name as its kind word and the rest, plain and without "UBND" ("Xã Pù Nhi" → "xa", "pu nhi"). */
+function nameParts(name: string): { kind: string | null; rest: string } {
+  const plain = plainWords(name).replace(/^(?:ubnd|uy ban nhan dan)\s+/, "");
+  const m = /^(xa|phuong|thi tran|so)\s+/.exec(plain);
+  return m ? { kind: m[1]!, rest: plain.slice(m[0].length) } : { kind: null, rest: plain };
 }
 
 /** The rejected files their unit's accepted file, dated after them, replaced: by its file. */
@@ -597,11 +607,19 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   // A code the roster does not have, on a file whose unit name is one roster unit's: that unit's
   // file with its code mistyped ("XA_QUANG_PHUU" for Xã Quảng Phú). Counted as a second unit, it left
   // the unit "missing" and, once the unit sent the corrected file, was added twice.
-  // So is a code that differs from one roster code only in its "_", "." or "-" (XA_MUONGLAT).
+  // So is a code that differs from one roster code only in its "_", "." or "-" (XA_MUONGLAT), on a
+  // file whose name does not say another unit ("Xã Hoằng Lộc" on XAHOANGHOA is not Xã Hoằng Hóa).
   const bySqueezedCode = uniqueBy(roster ?? [], (u) => squeezedCode(u.code));
+  const byCode = (code: string, name: string): string | undefined => {
+    const found = bySqueezedCode.get(squeezedCode(code));
+    const rosterName = found === undefined ? undefined : rosterNames.get(found);
+    return rosterName !== undefined && nameParts(rosterName).rest === nameParts(name).rest
+      ? found
+      : undefined;
+  };
   const knownByName = (code: string | null, name: string | null): string | undefined =>
     code !== null && name !== null && rosterCodes?.has(codeKey(code)) === false
-      ? (codeOfName(name) ?? bySqueezedCode.get(squeezedCode(code)))
+      ? (codeOfName(name) ?? byCode(code, name))
       : undefined;
 
   const rejected: RejectedFile[] = [];
@@ -1152,9 +1170,10 @@ function rejectedFile(s: Submission, findings: readonly Finding[]): RejectedFile
 
 /** Roster codes by their unit's name (matchKey); a name two roster units share names neither. */
 /**
- * The roster code of a unit name: as typed (case and spaces aside), else without diacritics and a
- * leading "UBND" ("Văn hoá" in the old tone placement for "Văn hóa", "UBND xã Mường Lát" for "Xã
- * Mường Lát"). A key two roster units share finds neither.
+ * The roster code of a unit name: as typed (case and spaces aside), else with its tone marks where
+ * either spelling puts them and without a leading "UBND" ("Văn hoá" for "Văn hóa", "UBND xã Mường
+ * Lát" for "Xã Mường Lát"). Every other mark counts: "Tân An" is not "Tân Ân". A key two roster
+ * units share finds neither.
  */
 function rosterUnitsByName(roster: readonly RosterUnit[]): (name: string) => string | undefined {
   const exact = uniqueBy(roster, (u) => matchKey(u.name));
@@ -1163,7 +1182,19 @@ function rosterUnitsByName(roster: readonly RosterUnit[]): (name: string) => str
 }
 
 function looseNameKey(name: string): string {
-  return foldKey(name).replace(/^(?:ubnd|uy ban nhan dan)\s+/, "");
+  // "Ủy ban nhân dân" as toneKey writes it.
+  return toneKey(name).replace(/^(?:ubnd|uỷ ban nhân dân)\s+/u, "");
+}
+
+/**
+ * A name with the tone of "oa", "oe", "uy" on the second vowel whichever the writer chose ("hóa" and
+ * "hoá", "thủy" and "thuỷ" alike), in NFC: the old and new placements of one word, nothing else.
+ */
+function toneKey(name: string): string {
+  return matchKey(name)
+    .normalize("NFD")
+    .replace(/([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])/g, "$1$3$2")
+    .normalize("NFC");
 }
 
 /** Roster codes by `key`, for keys one roster unit alone has. */

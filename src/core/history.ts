@@ -81,7 +81,7 @@ export function parsePreviousReport(json: unknown): PreviousParse {
   };
 }
 
-const SUMMARY_HINT = `Dùng bảng tổng hợp .xlsx do “kl226 consolidate --out” ghi năm trước (trang “${SUMMARY_SHEETS.values}” hoặc “${SUMMARY_SHEETS.summary}”), hoặc báo cáo JSON do “--json” ghi.`;
+const SUMMARY_HINT = `Dùng bảng tổng hợp .xlsx do “kl226 consolidate --out” ghi ở kỳ trước (trang “${SUMMARY_SHEETS.values}” hoặc “${SUMMARY_SHEETS.summary}”), hoặc báo cáo JSON do “--json” ghi.`;
 
 /** The period in the summary's second row: "Kỳ báo cáo: 6 tháng 2025; hạn nộp …". */
 const ALL_PERIODS = PERIOD_KINDS.map((id) => ({ id, ...PERIOD_LABELS[id] }));

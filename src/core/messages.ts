@@ -250,7 +250,7 @@ export const MSG = {
     `Báo cáo tổng hợp kỳ ${found}, không phải kỳ đang tổng hợp (${expected}): số liệu trong đó là của các báo cáo kỳ ${found}, nên ${KEEP_PERIOD}. Đề nghị đơn vị tổng hợp lại từ báo cáo kỳ ${expected} của các đơn vị trực thuộc, rồi lập lại báo cáo gửi cấp trên và gửi lên.`,
   /** A quarter's report where the year's is consolidated (or any two spans): relabelling would miscount it. */
   periodMismatchSpan: (found: string, expected: string) =>
-    `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}): số liệu ${found} không dùng thay số liệu ${expected} được, nên ${KEEP_PERIOD}. Đề nghị đơn vị lập báo cáo kỳ ${expected} (số liệu của cả kỳ ${expected}) và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ ${found}.`,
+    `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}): số liệu ${found} không dùng thay số liệu ${expected} được, nên ${KEEP_PERIOD}. Đề nghị đơn vị lập báo cáo kỳ ${expected} và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ ${found}.`,
   periodMismatch: (found: string, expected: string, fix: string, alsoYear: number | null) =>
     `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}). Nếu đây là báo cáo kỳ ${expected}, ${fix}${alsoYear !== null ? ` và ghi Năm ${alsoYear}` : ""} ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.`,
   duplicateUnit: (unit: string, kept: string, keptDate: string, date: string) =>

@@ -526,7 +526,7 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
     const rejected = year.rejected.find((r) => r.file === "P_A.xlsx")!.findings[0]!;
     expect(rejected.code).toBe("PERIOD_MISMATCH");
     expect(rejected.message).toBe(
-      "Báo cáo kỳ quý IV/2025, không phải kỳ đang tổng hợp (năm 2025): số liệu quý IV/2025 không dùng thay số liệu năm 2025 được, nên không sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo kỳ năm 2025 (số liệu của cả kỳ năm 2025) và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ quý IV/2025.",
+      "Báo cáo kỳ quý IV/2025, không phải kỳ đang tổng hợp (năm 2025): số liệu quý IV/2025 không dùng thay số liệu năm 2025 được, nên không sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo kỳ năm 2025 và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ quý IV/2025.",
     );
     const letter = followUpLetters(year, CCHC, {
       date: { year: 2025, month: 12, day: 22 },

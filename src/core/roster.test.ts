@@ -129,7 +129,9 @@ test("a hand-made list as a first-year Sở keeps it: an official heading, “M�
       { code: "XA_PU_NHI", name: "Xã Pù Nhi", type: "UBND xã, phường" },
       { code: "TTYT", name: "Trung tâm Y tế", type: "Đơn vị sự nghiệp" },
     ],
-    skipped: ["Dòng 10 (“CÁC SỞ, BAN, NGÀNH”)", "Dòng 12 (“UBND CÁC XÃ”)", "Dòng 15 (“Tổng cộng: 3 đơn vị”)"],
+    notes: [
+      "bỏ qua 3 dòng tên nhóm hoặc dòng tổng (không có mã, không có loại): Dòng 10 (“CÁC SỞ, BAN, NGÀNH”); Dòng 12 (“UBND CÁC XÃ”); Dòng 15 (“Tổng cộng: 3 đơn vị”). Nếu một dòng trong đó là một đơn vị, ghi mã và loại đơn vị cho dòng ấy.",
+    ],
   });
   // A unit row with a code is never skipped, whatever its capitals; one without a code is an error.
   expect(units("MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSNV,SỞ NỘI VỤ,Sở\n")).toEqual([
@@ -137,6 +139,10 @@ test("a hand-made list as a first-year Sở keeps it: an official heading, “M�
   ]);
   expect(errors("MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\n,Sở Nội vụ,\n")[0]).toMatch(
     /^Dòng 2 \(cột 1\): chưa có mã đơn vị/,
+  );
+  // A commune added in capitals before its code and type are known is an error, not a heading dropped.
+  expect(errors("STT,MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\n1,XA_A,Xã A,Xã\n12,,XÃ MƯỜNG LÁT,\n")[0]).toMatch(
+    /^Dòng 3 \(cột 2\): chưa có mã đơn vị/,
   );
 });
 
@@ -169,4 +175,30 @@ test("a workbook whose list is on its second sheet, under a header of two rows (
     ok: true,
     units: [{ code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" }],
   });
+  // A guide sheet with a worked example under the same header: the list is the longer one, said so.
+  const guide: Workbook = {
+    ...wb,
+    sheets: [
+      {
+        name: "Hướng dẫn",
+        rows: [
+          [s("Mã"), s("Tên"), s("Loại")],
+          [s("SO_ABC"), s("Sở ABC (ví dụ)"), s("Sở")],
+        ],
+      },
+      {
+        name: "Danh sách",
+        rows: [
+          [s("Mã"), s("Tên"), s("Loại")],
+          [s("SO_A"), s("Sở A"), s("Sở")],
+          [s("XA_B"), s("Xã B"), s("Xã")],
+        ],
+      },
+    ],
+  };
+  const read = parseRosterWorkbook(guide);
+  expect(read.ok && read.units.map((u) => u.code)).toEqual(["SO_A", "XA_B"]);
+  expect(read.ok && read.notes).toEqual([
+    "đọc 2 đơn vị ở trang “Danh sách” (trang “Hướng dẫn” cũng có dòng tiêu đề danh sách nhưng ít dòng hơn, không đọc).",
+  ]);
 });

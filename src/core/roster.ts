@@ -11,8 +11,8 @@ export type RosterOutcome =
   | {
       readonly ok: true;
       readonly units: RosterUnit[];
-      /** Group headings and total lines passed over ("Dòng 6 (“CÁC SỞ, BAN, NGÀNH”)"). */
-      readonly skipped?: readonly string[];
+      /** What the analyst should know: group headings and total lines passed over, which sheet was read. */
+      readonly notes?: readonly string[];
     }
   | { readonly ok: false; readonly errors: string[] };
 
@@ -92,14 +92,31 @@ export function parseRosterWorkbook(workbook: Workbook): RosterOutcome {
   const sheets = workbook.sheets.map((sheet) => ({ sheet, rows: rawRows(sheet) }));
   const first = sheets[0];
   if (!first) return { ok: false, errors: ["Sổ tính không có trang tính nào. " + HEADER_HINT] };
-  const listed = sheets.find(({ rows }) => {
-    const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim() !== ""));
-    const at = headerIndex(nonEmpty);
-    const keys = headerColumns(nonEmpty[at]?.cells ?? []);
-    return keys.has("code") && keys.has("name");
-  });
-  const { sheet, rows } = listed ?? first;
-  return rosterFromRows(rows, `trang “${sheet.name}”`);
+  // Of the sheets with a list's header, the one with the most rows under it: a guide sheet's worked
+  // example ("Hướng dẫn": a header and one sample row) is not the list.
+  const listed = sheets
+    .map((x) => {
+      const nonEmpty = x.rows.filter((r) => r.cells.some((c) => c.trim() !== ""));
+      const at = headerIndex(nonEmpty);
+      const keys = headerColumns(nonEmpty[at]?.cells ?? []);
+      return { ...x, listed: keys.has("code") && keys.has("name"), below: nonEmpty.length - at - 1 };
+    })
+    .filter((x) => x.listed);
+  const chosen = listed.reduce<(typeof listed)[number] | undefined>(
+    (best, x) => (best === undefined || x.below > best.below ? x : best),
+    undefined,
+  );
+  const { sheet, rows } = chosen ?? first;
+  const outcome = rosterFromRows(rows, `trang “${sheet.name}”`);
+  const others = listed.filter((x) => x !== chosen).map((x) => `“${x.sheet.name}”`);
+  if (!outcome.ok || others.length === 0) return outcome;
+  return {
+    ...outcome,
+    notes: [
+      `đọc ${outcome.units.length} đơn vị ở trang “${sheet.name}” (trang ${others.join(", ")} cũng có dòng tiêu đề danh sách nhưng ít dòng hơn, không đọc).`,
+      ...(outcome.notes ?? []),
+    ],
+  };
 }
 
 function rawRows(sheet: Sheet): RawRow[] {
@@ -216,7 +233,9 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
     // A group's heading ("I. CÁC SỞ, BAN, NGÀNH") or a total line ("Tổng cộng: 63 đơn vị"): no code,
     // no type, and a name in capitals or a sum's word. Skipped, and said (a unit forgotten is not).
     const name = get("name");
-    if (get("code") === "" && typeText === "" && isHeadingOrTotal(name)) {
+    const used = new Set(columns.values());
+    const number = used.has(0) ? "" : (row.cells[0] ?? "").trim();
+    if (get("code") === "" && typeText === "" && isHeadingOrTotal(name, number)) {
       skipped.push(`${row.where} (“${name}”)`);
       continue;
     }
@@ -260,16 +279,32 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
   if (errors.length > 0) return { ok: false, errors: groupedTypeErrors(errors) };
   if (units.length === 0)
     return { ok: false, errors: [`Danh sách đơn vị chỉ có dòng tiêu đề, chưa có đơn vị nào (${source}).`] };
-  return { ok: true, units, ...(skipped.length > 0 ? { skipped } : {}) };
+  return {
+    ok: true,
+    units,
+    ...(skipped.length > 0
+      ? {
+          notes: [
+            `bỏ qua ${skipped.length} dòng tên nhóm hoặc dòng tổng (không có mã, không có loại): ${skipped.slice(0, 10).join("; ")}${skipped.length > 10 ? "; …" : ""}. Nếu một dòng trong đó là một đơn vị, ghi mã và loại đơn vị cho dòng ấy.`,
+          ],
+        }
+      : {}),
+  };
 }
 
-/** A group heading or a total line of a hand-made list: a name in capitals, or one that starts a sum. */
-function isHeadingOrTotal(name: string): boolean {
-  const letters = name.replace(/[^\p{L}]/gu, "");
-  return (
-    (letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) ||
-    /^(tổng|cộng)\b/iu.test(name.normalize("NFC"))
-  );
+/**
+ * A group heading or a total line of a hand-made list: a total's words ("Tổng cộng: 63 đơn vị"), or a
+ * name in capitals that numbers its group ("I", "A.") or names one ("CÁC SỞ, BAN, NGÀNH", "KHỐI …").
+ * A unit in capitals without its code yet ("XÃ MƯỜNG LÁT", numbered 12) is no heading: its row is
+ * an error, never dropped.
+ */
+function isHeadingOrTotal(name: string, number: string): boolean {
+  const nfc = name.normalize("NFC");
+  if (/^(tổng|cộng)(\s|:|$)/iu.test(nfc)) return true;
+  const letters = nfc.replace(/[^\p{L}]/gu, "");
+  const capitals =
+    letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return capitals && (/^([IVXLC]+|[A-Z])\.?$/.test(number) || /(^|\s)(CÁC|KHỐI|NHÓM)(\s|$)/u.test(nfc));
 }
 
 /**

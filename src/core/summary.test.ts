@@ -265,6 +265,23 @@ test("Biểu đồ plots the indicator the form or profile names: CCHC its digit
   );
 });
 
+test("Tổng hợp marks a report dated outside its period (last period's report sent again?): its timeliness is in doubt", () => {
+  const dated = (unit: string, year: number, month: number, day: number) =>
+    submit(`${unit}.xlsx`, { unit, name: unit, reportDate: { year, month, day } });
+  const spec = summaryWorkbook(
+    consolidate([dated("SO_A", 2025, 12, 20), dated("SO_B", 2026, 6, 2)], { profile: DEFAULT_PROFILE }),
+    DEFAULT_PROFILE,
+  );
+  const timeliness = (code: string) => spec.sheets[0]!.rows.find((r) => r[0]?.value === code)![4];
+  // Dated before 6 tháng đầu năm 2026 began: "on time" only by its date.
+  expect(timeliness("SO_A")?.value).toBe("Đúng hạn (xem lại ngày)");
+  expect(timeliness("SO_A")?.style?.fill).toBe("FFEB9C");
+  expect(timeliness("SO_B")?.value).toBe("Đúng hạn");
+  expect(String(spec.sheets[0]!.rows[2]![0]?.value)).toContain(
+    "“(xem lại ngày)”: ngày báo cáo nằm ngoài kỳ báo cáo (trước khi kỳ bắt đầu: có thể là báo cáo kỳ trước gửi lại",
+  );
+});
+
 test("Tổng hợp says when a late report kept is an update of one sent on time", () => {
   const dated = (file: string, day: number) =>
     submit(file, { unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day } });

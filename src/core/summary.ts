@@ -17,6 +17,7 @@ import {
   type IndicatorResult,
   type SentWhen,
   type SourceStatus,
+  type UnitSummary,
   type Warning,
 } from "./consolidate";
 import type { Finding, Severity } from "./findings";
@@ -48,6 +49,7 @@ import {
   type WorkbookSpec,
   withNumFmt,
 } from "./sheetspec";
+import { isUnlikelyReportDate } from "./validate";
 import { columnLetters } from "./workbook";
 
 const TITLE: CellStyle = { bold: true, size: 14, color: "1F3864" };
@@ -317,6 +319,27 @@ export function totalRowLabels(profile: Profile, units: number | string): { code
 const UPDATE_LEGEND =
   "“Trễ hạn (bản gửi lại)”: đơn vị đã gửi báo cáo đúng hạn; bản được dùng là bản sửa hoặc bản cập nhật gửi lại sau hạn (bản đầu ở trang “Nguồn”).";
 
+/** What Thời hạn's "(xem lại ngày)" means, under Tổng hợp's title when a row has it. */
+const DOUBTFUL_DATE_LEGEND =
+  "“(xem lại ngày)”: ngày báo cáo nằm ngoài kỳ báo cáo (trước khi kỳ bắt đầu: có thể là báo cáo kỳ trước gửi lại; năm gõ nhầm…), nên đúng hạn hay trễ hạn chưa chắc; số liệu vẫn được tổng hợp, chi tiết ở trang “Lỗi”.";
+
+/** A report date outside its period's bounds (UNLIKELY_DATE): its timeliness, and perhaps its figures, are in doubt. */
+function doubtfulDate(u: UnitSummary, period: Period | null): boolean {
+  return period !== null && isUnlikelyReportDate(u.reportDate, period);
+}
+
+/** Thời hạn's cell: on time, late, late as an update, each "(xem lại ngày)" when the date is in doubt. */
+function timelinessCell(u: UnitSummary, period: Period | null): CellSpec {
+  const doubtful = doubtfulDate(u, period);
+  const said = u.firstReportDate ? "Trễ hạn (bản gửi lại)" : u.late ? "Trễ hạn" : "Đúng hạn";
+  return text(
+    doubtful ? `${said} (xem lại ngày)` : said,
+    u.late || doubtful
+      ? merge(u.firstReportDate || doubtful ? merge(CENTER, WRAP) : CENTER, LATE_FILL)
+      : CENTER,
+  );
+}
+
 /**
  * Said under the Số liệu title of every summary: how a roll-up's row is marked. Next year's
  * `--previous` reads a summary that says it as one whose unmarked rows are each a unit's own report.
@@ -384,7 +407,8 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     `. Ô đỏ: không đạt; ô xanh: đạt; “—”: không đánh giá được (mẫu số bằng 0, chưa điền hoặc chỉ tiêu không áp dụng cho loại đơn vị). Dòng tổng tính tỷ lệ từ tổng số (không lấy trung bình các tỷ lệ${weightedNote(form)}). Số liệu từng đơn vị ở trang “Số liệu”.` +
     notJudgedThisPeriod(c) +
     (c.units.some((u) => rollupUnits(u) > 0) ? ` ${ROLLUP_LEGEND}` : "") +
-    (c.units.some((u) => u.firstReportDate) ? ` ${UPDATE_LEGEND}` : "");
+    (c.units.some((u) => u.firstReportDate) ? ` ${UPDATE_LEGEND}` : "") +
+    (c.units.some((u) => doubtfulDate(u, c.period)) ? ` ${DOUBTFUL_DATE_LEGEND}` : "");
   const header = [
     "Mã đơn vị",
     "Tên đơn vị",
@@ -402,10 +426,7 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     text(rollupName(u), WRAP),
     text(u.type, WRAP),
     cell({ date: u.reportDate }, DATE),
-    text(
-      u.firstReportDate ? "Trễ hạn (bản gửi lại)" : u.late ? "Trễ hạn" : "Đúng hạn",
-      u.late ? merge(u.firstReportDate ? merge(CENTER, WRAP) : CENTER, LATE_FILL) : CENTER,
-    ),
+    timelinessCell(u, c.period),
     ...form.indicators.flatMap((ind) => {
       const r = u.indicators[ind.id];
       const status = r?.status ?? "na";

@@ -188,6 +188,7 @@ export interface Strings {
   readonly staleBuild: string;
   readonly fileReadError: (file: string) => string;
   readonly rosterError: (detail: string) => string;
+  readonly rosterNotes: (file: string, notes: string) => string;
   readonly noFiles: string;
   readonly consolidationUnavailable: string;
 }
@@ -375,6 +376,7 @@ const vi: Strings = {
     "Trang KL226 đã được cập nhật trên máy chủ nên phần này của bản đang mở không còn tải được. Tải lại trang (phím F5) rồi làm lại; trong Excel: đóng hẳn Excel rồi mở lại. Các tệp báo cáo và sổ tính không bị thay đổi.",
   fileReadError: (f) => `Không đọc được tệp ${f}.`,
   rosterError: (d) => `Danh sách đơn vị không hợp lệ: ${d}`,
+  rosterNotes: (f, n) => `Danh sách đơn vị ${f}: ${n}`,
   noFiles: "Chưa chọn tệp báo cáo nào.",
   consolidationUnavailable: "Chức năng tổng hợp chưa sẵn sàng trong phiên bản này.",
 };
@@ -568,6 +570,7 @@ const en: Strings = {
     "KL226 was updated on the server, so this part of the open version can no longer be loaded. Reload the page (F5) and do it again; in Excel, close Excel completely and open it again. No report file or workbook was changed.",
   fileReadError: (f) => `Could not read file ${f}.`,
   rosterError: (d) => `The roster is not valid: ${d}`,
+  rosterNotes: (f, n) => `Roster ${f}: ${n}`,
   noFiles: "No report files chosen.",
   consolidationUnavailable: "Consolidation is not available in this build.",
 };

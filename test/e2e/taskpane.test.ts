@@ -763,6 +763,19 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
   await expect(page.getByTestId("consolidate-notice").textContent()).resolves.toBe(
     "Danh sách đơn vị không hợp lệ: cong-van.docx: đây là văn bản Word. Danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (như tệp roster.csv trong bộ mẫu).",
   );
+  // A hand-made list (a group heading, headers as typed, a short type): read, and the row passed over said.
+  await page.getByTestId("roster-file").setInputFiles({
+    name: "ds-tu-lap.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("STT,Tên,Mã,Loại\nI,CÁC SỞ BAN NGÀNH,,\n1,Sở A,SO_A,Sở\n", "utf8"),
+  });
+  await page.getByTestId("consolidate-notice").filter({ hasText: "ds-tu-lap.csv" }).waitFor();
+  await expect(page.getByTestId("consolidate-notice").textContent()).resolves.toBe(
+    "Danh sách đơn vị ds-tu-lap.csv: bỏ qua 1 dòng tên nhóm hoặc dòng tổng (không có mã, không có loại): Dòng 2 (“CÁC SỞ BAN NGÀNH”). Nếu một dòng trong đó là một đơn vị, ghi mã và loại đơn vị cho dòng ấy.",
+  );
+  await expect(page.getByTestId("roster-chosen").textContent()).resolves.toBe(
+    "Danh sách đơn vị: ds-tu-lap.csv (1 đơn vị)",
+  );
   await clearInputs();
 });
 

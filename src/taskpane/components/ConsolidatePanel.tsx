@@ -275,7 +275,12 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       );
       if (outcome.ok) {
         setRoster({ file: file.name, units: outcome.units });
-        setNotice(null);
+        // Rows passed over (group headings, a total line) and the sheet read: said, as the command says them.
+        setNotice(
+          outcome.notes === undefined
+            ? null
+            : { kind: "warning", text: t.rosterNotes(file.name, outcome.notes.join(" ")) },
+        );
       } else {
         setRoster(null);
         setNotice({ kind: "error", text: t.rosterError(outcome.errors.join(" ")) });
