@@ -775,9 +775,16 @@ function refuseOutputsOverReadFiles(
 }
 
 /** Links to a folder holding the one given or to the system's, and names with a control character, not read (validate and consolidate alike). */
-export function skippedNotes(found: Pick<ExpandedInputs, "outsideLinks" | "oddNames">): string[] {
-  const { outsideLinks, oddNames } = found;
+export function skippedNotes(
+  found: Pick<ExpandedInputs, "outsideLinks" | "oddNames" | "followedLinks">,
+): string[] {
+  const { outsideLinks, oddNames, followedLinks } = found;
   return [
+    ...(followedLinks.length > 0
+      ? [
+          `Đọc cả ${followedLinks.length} thư mục nằm ngoài thư mục đã chọn, qua liên kết: ${listCodes(followedLinks)}. Nếu không phải thư mục báo cáo, xóa liên kết rồi chạy lại.`,
+        ]
+      : []),
     ...(outsideLinks.length > 0
       ? [
           `Bỏ qua ${outsideLinks.length} liên kết tới thư mục chứa chính thư mục đã chọn hoặc thư mục của hệ thống (không đọc các tệp trong đó; nếu cần, chép các tệp báo cáo vào thư mục): ${listCodes(outsideLinks)}.`,

@@ -45,7 +45,7 @@ import { readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
 import { isEarlierOutput, isUneditedSummary, isUneditedWorkbook } from "./earlier-output";
-import { UsageError, writeAtomic } from "./io";
+import { fsReason, readBytes, UsageError, writeAtomic } from "./io";
 import { dateOption } from "./options";
 
 /**
@@ -597,16 +597,15 @@ export function loadPrevious(path: string): PreviousFile {
   const fail = (why: string): never => {
     throw new UsageError(`Không đọc được báo cáo tổng hợp kỳ trước ${path} (--previous): ${why}`);
   };
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readBytes(path);
   } catch (e) {
-    return fail(
-      (e as NodeJS.ErrnoException).code === "ENOENT" ? "không tìm thấy tệp." : "không mở được tệp.",
-    );
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === "ENOENT" ? "không tìm thấy tệp." : `${fsReason(code) ?? "không mở được tệp"}.`);
   }
   if (/\.xlsx$/i.test(path)) {
-    const read = readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const read = readXlsx(bytes);
     if (!read.ok) return fail("tệp không đọc được như một sổ tính Excel (.xlsx).");
     const workbook = read.workbook;
     // The sheet's shape is checked now (exit 2 before any file is read); its counts once the form is known.
@@ -631,7 +630,7 @@ export function loadPrevious(path: string): PreviousFile {
   {
     let json: unknown;
     try {
-      json = JSON.parse(bytes.toString("utf8"));
+      json = JSON.parse(new TextDecoder("utf-8").decode(bytes));
     } catch {
       return fail("không phải JSON hợp lệ.");
     }
@@ -730,5 +729,10 @@ export function withPrevious(
       ? `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: không có.`
       : `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: ${h.goneUnits.length} đơn vị (${h.goneUnits.join(", ")}).`,
   );
+  // A unit that sent nothing this period nor appears in that file: two periods without a report.
+  if (h.missingAgain.length > 0)
+    lines.push(
+      `  Đơn vị chưa nộp kỳ này mà ${against} cũng không có: ${h.missingAgain.length} đơn vị (${h.missingAgain.join(", ")}).`,
+    );
   return { consolidation: { ...c, warnings, previousMismatches: h.mismatches }, lines };
 }

@@ -30,6 +30,10 @@ export function fsReason(code: string | undefined): string | undefined {
       return "lỗi đọc/ghi của ổ đĩa";
     case "ELOOP":
       return "đường dẫn có liên kết vòng (symlink trỏ về chính nó)";
+    case "ENOTREGULAR":
+      return "không phải tệp thông thường (thiết bị, ống dẫn hay liên kết tới một thiết bị của hệ thống)";
+    case "EOPTIONTOOBIG":
+      return "tệp quá lớn (quá 64 MB), không phải tệp này";
     default:
       return undefined;
   }

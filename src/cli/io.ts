@@ -3,7 +3,6 @@
 import {
   accessSync,
   constants,
-  readFileSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -24,6 +23,7 @@ export class UsageError extends Error {}
 import { fsReason, isErrnoError } from "./fs-reason";
 
 export { fsReason, isErrnoError } from "./fs-reason";
+import { readText } from "./read-input";
 export { readBytes, readInput, sha256Hex, type InputRead } from "./read-input";
 
 const SHIPPED_HINT = `Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}; hoặc đường dẫn tệp .json của tỉnh.`;
@@ -46,7 +46,7 @@ export function loadProfile(nameOrPath: string, note: (line: string) => void = (
   let text: string | undefined;
   try {
     // Windows Notepad may save UTF-8 with a byte-order mark; JSON.parse does not take one.
-    text = readFileSync(nameOrPath, "utf8").replace(/^\uFEFF/, "");
+    text = readText(nameOrPath).replace(/^\uFEFF/, "");
     json = JSON.parse(text);
   } catch (e) {
     if (text !== undefined)
@@ -349,13 +349,18 @@ export interface ExpandedInputs {
   readonly outsideLinks: string[];
   /** Files in folders whose names hold a control character (a line break), not read. */
   readonly oddNames: string[];
+  /** Links to folders outside the folder given, read: "link → real path". */
+  readonly followedLinks: string[];
+}
+
+/** Whether the real path `inner` is `outer` or inside it. */
+function isInsideFolder(inner: string, outer: string): boolean {
+  return inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
 }
 
 /** Whether a linked folder (by real path) may be read: not one holding `root`, not the system's own. */
 function isReadableLinkTarget(target: string, root: string): boolean {
-  const holds = (outer: string, inner: string): boolean =>
-    inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
-  return !holds(target, root) && !SYSTEM_FOLDERS.some((system) => holds(system, target));
+  return !isInsideFolder(root, target) && !SYSTEM_FOLDERS.some((system) => isInsideFolder(target, system));
 }
 
 const SYSTEM_FOLDERS = sep === "/" ? ["/proc", "/sys", "/dev"] : [];
@@ -386,6 +391,7 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
     ignored: [] as string[],
     outsideLinks: [] as string[],
     oddNames: [] as string[],
+    followedLinks: [] as string[],
   };
   // A link to a folder is followed (the communes' share linked into the reports' folder), except to
   // a folder that holds the one given ("/", the analyst's home: the whole disk was walked) or to
@@ -428,6 +434,9 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
         result.outsideLinks.push(child);
         continue;
       }
+      // A link to a folder outside the one given is read, and named: what it brings in is not in the folder.
+      if (folder && !entry.isDirectory() && !isInsideFolder(realPathOrSelf(child), root))
+        result.followedLinks.push(`${child} → ${realPathOrSelf(child)}`);
       if (folder) found += visit(child) ?? 0;
       else {
         // A broken link is listed too: reading it says what is wrong.

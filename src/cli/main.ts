@@ -293,17 +293,19 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   const entries: Array<{ file: string; missing?: true }> = [];
   const empty: string[] = [];
   const ignored: string[] = [];
-  const skipped = { outsideLinks: [] as string[], oddNames: [] as string[] };
+  const skipped = { outsideLinks: [] as string[], oddNames: [] as string[], followedLinks: [] as string[] };
   // A file met again (a folder given twice, a file also inside a folder given) is checked once.
   const seen = new Set<string>();
   for (const p of positionals) {
     const found = expandInputs([p]);
-    ignored.push(...found.ignored);
-    skipped.outsideLinks.push(...found.outsideLinks);
-    skipped.oddNames.push(...found.oddNames);
+    // Element by element: spreading 130,000 files into push() overflows the call stack.
+    for (const f of found.ignored) ignored.push(f);
+    for (const f of found.outsideLinks) skipped.outsideLinks.push(f);
+    for (const f of found.oddNames) skipped.oddNames.push(f);
+    for (const f of found.followedLinks) skipped.followedLinks.push(f);
     if (found.missing.length > 0) entries.push({ file: p, missing: true });
-    entries.push(...firstMeetings(found.files, seen).map((file) => ({ file })));
-    empty.push(...found.emptyFolders);
+    for (const file of firstMeetings(found.files, seen)) entries.push({ file });
+    for (const f of found.emptyFolders) empty.push(f);
   }
   if (entries.length === 0)
     throw usageError(

@@ -11,10 +11,35 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** Read a file as bytes (sources are only ever opened for reading). */
+/** A roster, profile or last year's file is far below this; a device or a wrong file is not read. */
+const OPTION_FILE_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Read a file the options name (roster, profile, last year's summary) as bytes, only ever for
+ * reading: a device, pipe or socket (`--roster /dev/zero`, a named pipe) or a file over 64 MB throws
+ * an error whose `code` fsReason names (ENOTREGULAR, EOPTIONTOOBIG), never read to its end.
+ */
 export function readBytes(path: string): Uint8Array {
-  const buf = readFileSync(path);
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  const fd = openSync(path, READ_NOT_BLOCKING);
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: "EISDIR" });
+    if (!st.isFile())
+      throw Object.assign(new Error(`${path} is not a regular file`), { code: "ENOTREGULAR" });
+    if (st.size > OPTION_FILE_MAX_BYTES)
+      throw Object.assign(new Error(`${path} is over ${OPTION_FILE_MAX_BYTES} bytes`), {
+        code: "EOPTIONTOOBIG",
+      });
+    const buf = readFileSync(fd);
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** readBytes as UTF-8 text. */
+export function readText(path: string): string {
+  return new TextDecoder("utf-8").decode(readBytes(path));
 }
 
 const READ_NOT_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);

@@ -29,6 +29,7 @@ export type FindingCode =
   | "STALE_FORMULA"
   | "UNLIKELY_DATE"
   | "COPIED_SHEET"
+  | "HIDDEN_SHEET"
   | "MERGED_CELLS"
   | "UNKNOWN_PROFILE"
   | "INTERNAL";

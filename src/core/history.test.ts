@@ -86,6 +86,19 @@ describe("compareWithPrevious", () => {
       "SO_A: kỳ này tổng hợp 1 đơn vị, có đơn vị năm trước gửi riêng",
     ]);
     expect(h.goneUnits).toEqual(["SO_CU"]);
+    // A roster unit missing now that last year's file does not list either: two periods without a
+    // report; one that file lists (SO_CU), or sums in a roll-up (XA_GOP), is missing once.
+    const missing = compareWithPrevious(
+      {
+        ...c,
+        missing: ["SO_CU", "SO_VANG", "XA_GOP"].map((code) => ({ code, name: code, type: "Sở, ban, ngành" })),
+      },
+      {
+        ...last([{ code: "SO_CU", values: { HN_TONG: { previous: 10, current: 9 } } }]),
+        rollups: [{ unit: "SO_A", units: 1, codes: ["XA_GOP"] }],
+      },
+    );
+    expect(missing.missingAgain).toEqual(["SO_VANG"]);
     // The same units without the roll-up: Sở A's 100 declared against last year's 33 is warned.
     const plain = compareWithPrevious(
       c,
@@ -303,6 +316,7 @@ describe("OUTLIER with several years of history (mean ± 3 standard deviations)"
       mismatches: [],
       newUnits: [],
       goneUnits: [],
+      missingAgain: [],
       comparedDeclared: false,
       compared: 0,
       reshaped: [],

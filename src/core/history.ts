@@ -300,6 +300,8 @@ export interface HistoryComparison {
   readonly newUnits: readonly string[];
   /** Units of last year's consolidation with no accepted report this year, nor summed in a roll-up counted this year, sorted. */
   readonly goneUnits: readonly string[];
+  /** Roster units missing this period that the same file does not list either (nor sum in a roll-up): two periods without a report, sorted. */
+  readonly missingAgain: readonly string[];
   /**
    * Units whose report this year covers other units than last year's: a roll-up summing units last
    * year's consolidation lists on their own, or a report whose shape last year's file records otherwise
@@ -564,14 +566,19 @@ export function compareWithPrevious(
   // Which units are new or gone is a fact of the rosters, whatever the period: listed against the
   // newest file given, comparable or not.
   const membership = (against: PreviousReport | undefined) => {
-    if (against === undefined) return { newUnits: [], goneUnits: [], listedAgainst: null };
+    if (against === undefined) return { newUnits: [], goneUnits: [], missingAgain: [], listedAgainst: null };
     const before = unitsByCode(against);
+    const summedBefore = new Set((against.rollups ?? []).flatMap((r) => (r.codes ?? []).map(codeKey)));
     const now = new Set(c.units.map((u) => codeKey(u.code)));
     // A unit summed in a roll-up counted this year has reported, through it.
     const summed = new Set(c.units.flatMap((u) => (u.rollupOf ?? []).map((s) => codeKey(s.code))));
     return {
       newUnits: [...now].filter((code) => !before.has(code)).sort(compareText),
       goneUnits: [...before.keys()].filter((code) => !now.has(code) && !summed.has(code)).sort(compareText),
+      missingAgain: c.missing
+        .map((u) => codeKey(u.code))
+        .filter((code) => !before.has(code) && !summedBefore.has(code))
+        .sort(compareText),
       listedAgainst: against.period,
     };
   };

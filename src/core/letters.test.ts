@@ -62,6 +62,36 @@ describe("followUpLetters", () => {
     expect(letters.map((l) => l.fileName)).toContain("SO_LOI.docx");
   });
 
+  test("missing, but a rejected file's name is the unit's: the letter names the file and why it could not be used, even before the deadline", () => {
+    const pdfBytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]);
+    const c2 = consolidate(
+      [
+        {
+          file: "in/Báo cáo 6 tháng - Pù Nhi.pdf",
+          sha256: "p",
+          result: inspectBytes(pdfBytes, profile, undefined, { fileName: "Báo cáo 6 tháng - Pù Nhi.pdf" }),
+        },
+      ],
+      {
+        profile,
+        period: { kind: "6T", year: 2026 },
+        roster: [
+          { code: "XA_PU_NHI", name: "Xã Pù Nhi", type: "UBND xã, phường" },
+          { code: "XA_VANG", name: "Xã Vắng", type: "UBND xã, phường" },
+        ],
+      },
+    );
+    const early = { date: { year: 2026, month: 6, day: 2 }, replyBy: { year: 2026, month: 6, day: 6 } };
+    const written = followUpLetters(c2, profile, early);
+    // Before the deadline Xã Vắng still has time; Xã Pù Nhi's file is to be sent again now.
+    expect(written.map((l) => l.unit)).toEqual(["XA_PU_NHI"]);
+    const text = written[0]!.text;
+    expect(text).toContain("chưa nhận được báo cáo 6 tháng đầu năm 2026 dùng được của đơn vị.");
+    expect(text).toContain(
+      "Sở Nội vụ tỉnh Thanh Hóa có nhận được tệp “Báo cáo 6 tháng - Pù Nhi.pdf”, có thể là báo cáo của đơn vị (tên tệp gần với tên đơn vị), nhưng tệp không dùng được: ",
+    );
+  });
+
   test("missing: nothing received by the letter's date, send the report on the form by the reply date", () => {
     const text = letter("SO_VANG").text;
     expect(text).toContain("Kính gửi: Sở Vắng Mặt");

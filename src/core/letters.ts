@@ -10,6 +10,7 @@ import {
   fileNameCode,
   rejectedBesideAccepted,
   laterFileFirst,
+  unplacedRejected,
   type Consolidation,
   type RejectedFile,
   type Shortfall,
@@ -134,6 +135,7 @@ export function errorLine(f: Finding, sender: string): string {
 const SHAPE_WARNINGS: ReadonlySet<string> = new Set([
   "MERGED_CELLS",
   "COPIED_SHEET",
+  "HIDDEN_SHEET",
   "STALE_FORMULA",
   "UNKNOWN_UNIT",
 ]);
@@ -243,6 +245,14 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   // Before the report deadline a unit that has sent nothing still has time: no "chưa nhận được"
   // letter then (returned files and shortfalls can be followed up any day).
   const beforeDeadline = c.deadline !== null && compareDates(dates.date, c.deadline) <= 0;
+  // A rejected file that names no unit, whose name holds a missing unit's (unplacedRejected): that
+  // unit may have sent it, so its letter names the file and why it could not be used.
+  const guessed = new Map<string, RejectedFile[]>();
+  for (const f of unplacedRejected(c)) {
+    const r = f.maybe === null ? undefined : c.rejected.find((x) => x.file === f.file);
+    if (f.maybe !== null && r !== undefined)
+      guessed.set(f.maybe.code, [...(guessed.get(f.maybe.code) ?? []), r]);
+  }
   for (const u of c.missing) {
     // A file named for this unit that holds another unit's code (FILE_NAME_UNIT): most likely this
     // unit's report on a copied file, so the letter says what arrived and what to correct.
@@ -253,15 +263,23 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
           `${sender} có nhận được tệp ${baseName(w.file)} mang mã của đơn vị ở tên tệp, nhưng ô Mã đơn vị trong tệp ghi ${w.unit}, nên tệp được tính là báo cáo của ${w.unit}. Nếu tệp đó là báo cáo của đơn vị, khi gửi lại xin sửa ô Mã đơn vị (trang “Thông tin”) thành ${u.code}.`,
         ),
       );
-    // Before the deadline, only a unit whose report arrived under another code is written to.
-    if (beforeDeadline && misnamed.length === 0) continue;
+    const unread = (guessed.get(u.code) ?? []).map((r) =>
+      p(
+        `${sender} có nhận được tệp “${baseName(r.file)}”, có thể là báo cáo của đơn vị (tên tệp gần với tên đơn vị), nhưng tệp không dùng được: ${r.findings.find((f) => f.severity === "error")?.message ?? r.findings[0]?.message ?? ""}`,
+      ),
+    );
+    // Before the deadline, only a unit whose report arrived under another code or unread is written to.
+    if (beforeDeadline && misnamed.length === 0 && unread.length === 0) continue;
     add(
       u.code,
       u.name,
       "missing",
       [
-        p(`Đến ngày ${viDate(dates.date)}, ${sender} chưa nhận được báo cáo ${period} của đơn vị.`),
+        p(
+          `Đến ngày ${viDate(dates.date)}, ${sender} chưa nhận được báo cáo ${period} ${unread.length > 0 ? "dùng được " : ""}của đơn vị.`,
+        ),
         ...misnamed,
+        ...unread,
       ],
       "Chưa gửi báo cáo.",
     );

@@ -6,7 +6,13 @@ import { viInteger } from "./format";
 import type { CivilDate } from "./dates";
 import { squeezedCode } from "./text";
 
-const q = (s: string): string => `“${s}”`;
+/**
+ * A value quoted in a message. Line breaks and other controls a cell may hold become one space: the
+ * message is one line on the terminal (a cell could otherwise print a line of its own, "✓ HỢP LỆ …"),
+ * and in a letter.
+ */
+// eslint-disable-next-line no-control-regex
+const q = (s: string): string => `“${s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")}”`;
 
 /** 12.25 → "12,3", 12 → "12": the Vietnamese decimal comma. */
 const oneDecimal = (x: number): string => viNumber(Math.round(x * 10) / 10);
@@ -77,6 +83,8 @@ export const MSG = {
     `Không có trang tính ${q(sheet)} mà có trang ${q(found)}: có lẽ tên trang đã bị sửa. Đổi tên trang ${q(found)} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`,
   copiedSheet: (copy: string, original: string, hidden: boolean) =>
     `Sổ có trang ${q(copy)}, bản sao của trang ${q(original)}, cùng số liệu. Chương trình chỉ đọc trang ${q(original)}${hiddenNote(original, hidden)}. Nên xóa trang ${q(copy)} (nhấp chuột phải vào tên trang ở dưới cùng → Xóa) để khỏi nhầm khi sửa số liệu.`,
+  hiddenSheet: (sheet: string, shown: readonly string[]) =>
+    `Trang ${q(sheet)} đang bị ẩn: chương trình đọc số liệu ở trang này, dù khi mở tệp không thấy nó.${shown.length > 0 ? ` Trang đang thấy ${shown.map(q).join(", ")} không phải trang của mẫu, nên chưa biết số liệu nào là của đơn vị.` : ""} Bỏ ẩn trang ${q(sheet)} (nhấp chuột phải vào tên một trang → Bỏ ẩn; nếu không bỏ ẩn được, lập lại báo cáo từ mẫu), kiểm tra số liệu, xóa trang thừa, lưu rồi gửi lại.`,
   copiedSheetDiffers: (
     copy: string,
     original: string,

@@ -210,6 +210,28 @@ describe("NOT_TEMPLATE", () => {
     expect(twin.valid).toBe(true);
     expect(only(twin.findings)).toEqual([["COPIED_SHEET", "warning", "Chỉ tiêu ", null]]);
   });
+  test("a hidden “Chỉ tiêu” beside a shown look-alike the template does not have (“Chỉ tiêu.”): an error; hidden alone, a warning", () => {
+    const spec = reportSpec(BASE, [
+      { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu." },
+      { op: "set", sheet: "Chỉ tiêu", cell: "E5", value: 77777 },
+    ]);
+    const hide = (sheets: typeof spec.sheets) =>
+      sheets.map((sh) => (sh.name === "Chỉ tiêu" ? { ...sh, hidden: true } : sh));
+    const r = inspectBytes(writeXlsx({ ...spec, sheets: hide(spec.sheets) }), DEFAULT_PROFILE);
+    expect(r.valid).toBe(false);
+    expect(r.findings.find((f) => f.code === "HIDDEN_SHEET")).toMatchObject({
+      severity: "error",
+      sheet: "Chỉ tiêu",
+    });
+    expect(r.findings.find((f) => f.code === "HIDDEN_SHEET")?.message).toBe(
+      "Trang “Chỉ tiêu” đang bị ẩn: chương trình đọc số liệu ở trang này, dù khi mở tệp không thấy nó. Trang đang thấy “Chỉ tiêu.” không phải trang của mẫu, nên chưa biết số liệu nào là của đơn vị. Bỏ ẩn trang “Chỉ tiêu” (nhấp chuột phải vào tên một trang → Bỏ ẩn; nếu không bỏ ẩn được, lập lại báo cáo từ mẫu), kiểm tra số liệu, xóa trang thừa, lưu rồi gửi lại.",
+    );
+    // Hidden with nothing else shown: the figures are the unit's, the clerk is asked to unhide.
+    const alone = reportSpec(BASE, []);
+    const warned = inspectBytes(writeXlsx({ ...alone, sheets: hide(alone.sheets) }), DEFAULT_PROFILE);
+    expect(warned.valid).toBe(true);
+    expect(only(warned.findings)).toEqual([["HIDDEN_SHEET", "warning", "Chỉ tiêu", null]]);
+  });
   test("only the copy left (the original deleted): rename the copy back", () => {
     const r = check({}, [
       { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu (2)" },

@@ -440,6 +440,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   }
 
   checkCopiedSheets(workbook, findings);
+  checkHiddenSheets(workbook, findings);
 
   const header = info ? readInfo(info, form, workbook.date1904, findings) : EMPTY_HEADER;
   const read = counts ? readCounts(counts, form, findings) : null;
@@ -525,6 +526,31 @@ function checkCopiedSheets(workbook: Workbook, findings: Finding[]): void {
     const [read, other] = workbook.sheets.filter((s) => matchKey(s.name) === key);
     if (read === undefined || other === undefined) continue;
     pushCopyFinding(findings, other.name, template, differingCells(read, other), hiddenNames.has(read.name));
+  }
+}
+
+/**
+ * A template sheet read while hidden: the figures counted are ones the analyst does not see on
+ * opening the file. With another sheet shown that is not the template's (a look-alike "Chỉ tiêu.",
+ * "Sheet1"), which one is the unit's cannot be told: an error; alone, a warning to unhide it. A twin
+ * of the same name is COPIED_SHEET's already.
+ */
+function checkHiddenSheets(workbook: Workbook, findings: Finding[]): void {
+  const hidden = new Set(workbook.hiddenSheets ?? []);
+  if (hidden.size === 0 || findings.some((f) => f.code === "COPIED_SHEET")) return;
+  const shown = (workbook.sheetNames ?? []).filter((n) => !hidden.has(n) && !isReadSheet(n));
+  for (const template of Object.values(SHEETS)) {
+    const sheet = findSheet(workbook, template);
+    if (sheet === undefined || !hidden.has(sheet.name)) continue;
+    findings.push(
+      finding(
+        "HIDDEN_SHEET",
+        shown.length > 0 ? "error" : "warning",
+        sheet.name,
+        null,
+        MSG.hiddenSheet(sheet.name, shown),
+      ),
+    );
   }
 }
 

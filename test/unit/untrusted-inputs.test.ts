@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { unzipSync } from "fflate";
 import { inspectBytes } from "../../src/app/inspect";
 import { main } from "../../src/cli/main";
 import { terminalSafe } from "../../src/cli/terminal-safe";
@@ -99,19 +99,14 @@ describe("control characters from the files are shown on a terminal, not obeyed"
   // `script` gives the command a terminal, as an analyst's is; a pipe gets the text as is.
   const script = spawnSync("script", ["--version"]).status === 0;
   (script ? test : test.skip)(
-    "the installed command on a terminal (script(1)): an e-mail's escape sequence printed as ␛[2J",
+    "the installed command on a terminal (script(1)): a file name's escape sequence printed as ␛[2J",
     () => {
       const dir = inbox("dau-cuoi");
-      // Written as Excel escapes it in the XML ("_x001B_"), which every reader turns back into ESC;
-      // an e-mail that is not one is quoted back in its error.
-      const parts = unzipSync(reportBytes({ unit: "SO_B", name: "Sở B", email: "a-EMAIL-b" }));
-      const strings = strFromU8(parts["xl/sharedStrings.xml"]!).replace(
-        "-EMAIL-",
-        "_x001B_[2J_x001B_]0;X_x0007_",
-      );
-      writeFileSync(join(dir, "SO_B.xlsx"), zipSync({ ...parts, "xl/sharedStrings.xml": strToU8(strings) }));
+      // A file name given on the command line is printed as given: on a terminal its ESC is shown.
+      const named = join(dir, "SO_B\u001b[2J\u001b]0;X\u0007.xlsx");
+      writeFileSync(named, reportBytes({ unit: "SO_B", name: "Sở B" }));
       const bin = join(__dirname, "..", "..", "bin", "kl226.js");
-      const r = spawnSync("script", ["-qec", `${process.execPath} ${bin} validate ${dir}`, "/dev/null"], {
+      const r = spawnSync("script", ["-qec", `${process.execPath} ${bin} validate '${named}'`, "/dev/null"], {
         encoding: "utf8",
         env: { ...process.env, NODE_OPTIONS: "" },
         timeout: 60_000,
@@ -136,7 +131,11 @@ describe("what a folder scan does not read, said", () => {
     const io = capture();
     expect(await main(["validate", dir], io)).toBe(0);
     expect(io.stdout).toContain(join(dir, "chia-se", "SO_X.xlsx"));
-    expect(io.stdout).toContain("Tổng kết: 3 tệp"); // its own SO_A, and the share's SO_A and SO_X
+    expect(io.stdout).toContain("Tổng kết: 3 tệp");
+    // The share is read, and said: what a link brings in is not in the folder chosen.
+    expect(io.stderr).toContain(
+      `Đọc cả 1 thư mục nằm ngoài thư mục đã chọn, qua liên kết: ${join(dir, "chia-se")} → ${share}. Nếu không phải thư mục báo cáo, xóa liên kết rồi chạy lại.`,
+    ); // its own SO_A, and the share's SO_A and SO_X
     expect(io.stderr).toContain(
       `Bỏ qua 3 liên kết tới thư mục chứa chính thư mục đã chọn hoặc thư mục của hệ thống (không đọc các tệp trong đó; nếu cần, chép các tệp báo cáo vào thư mục): ${["cha", "goc", "tien-trinh"].map((l) => join(dir, l)).join(", ")}.`,
     );
@@ -152,6 +151,37 @@ describe("what a folder scan does not read, said", () => {
       'Bỏ qua 1 tệp có tên chứa ký tự xuống dòng hay ký tự điều khiển (đổi tên tệp rồi chạy lại): "XA_E5\\nFAKE: ✓ tất cả hợp lệ.xlsx".',
     );
   });
+});
+
+describe("files the options name are not read when they are not files", () => {
+  test("--roster, --previous and --profile naming /dev/zero or a pipe: exit 2 at once, said in Vietnamese", async () => {
+    const dir = inbox("tuy-chon");
+    const pipe = join(root, "ong-ds.csv");
+    execFileSync("mkfifo", [pipe]);
+    const zero = join(root, "zero.json");
+    symlinkSync("/dev/zero", zero);
+    for (const args of [
+      ["--roster", pipe],
+      ["--previous", zero],
+      ["--profile", zero],
+    ]) {
+      const io = capture();
+      expect(await main(["consolidate", dir, "--out", join(root, "tuy-chon.xlsx"), ...args], io)).toBe(2);
+      expect(io.stderr).toContain("không phải tệp thông thường");
+    }
+  }, 20_000);
+});
+
+test("a cell's line breaks never print a line of their own: quoted values are one line", async () => {
+  const dir = inbox("xuong-dong");
+  writeFileSync(
+    join(dir, "XA_NL.xlsx"),
+    reportBytes({ unit: "XA_NL", name: "Xã NL", email: "a\n✓ HỢP LỆ: XA_KHAC.xlsx — mọi thứ ổn\nb" }),
+  );
+  const io = capture();
+  await main(["validate", dir], io);
+  expect(io.stdout).not.toMatch(/^✓ HỢP LỆ: XA_KHAC/m);
+  expect(io.stdout).toContain("“a ✓ HỢP LỆ: XA_KHAC.xlsx — mọi thứ ổn b”");
 });
 
 test("two zip parts of one name (openpyxl and LibreOffice read the last, we read the first): the file is rejected", () => {
