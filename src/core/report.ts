@@ -39,7 +39,7 @@ import {
 } from "./documents";
 import { countField, judgedInPeriod, judgedPeriodsText, type Indicator } from "./form";
 import { pairOf } from "./judge";
-import { viInteger } from "./format";
+import { viDecimal, viInteger } from "./format";
 import { gapText, indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { foldKey } from "./text";
 import { mismatchesByUnit, mismatchFigures, resultPhrase } from "./history";
@@ -849,11 +849,17 @@ export function compareNatural(a: string, b: string): number {
 
 /**
  * The "Số còn thiếu, vượt" cell: the gap in words, also for a count allowed none (the prose leaves it
- * out there, as the count says it; the table's column is for it). A percent has no countable gap:
- * the cell stays empty, as "—" means "not judged" in Phụ lục I.
+ * out there, as the count says it; the table's column is for it). A percent has no countable gap: its
+ * distance to the target in percentage points, from the value as the row shows it ("93,2%" against
+ * "≥ 96%": "thấp hơn mục tiêu 2,8 điểm phần trăm"); empty when not judged.
  */
-function tableGap(ind: Indicator, gap: number | null): string {
-  return gap === null || ind.kind === "percent" ? "" : gapText(ind, gap);
+function tableGap(ind: Indicator, gap: number | null, value: number | null): string {
+  if (ind.kind !== "percent") return gap === null ? "" : gapText(ind, gap);
+  if (value === null) return "";
+  const shown = indicatorValueText(ind, value, "short");
+  const decimals = /,(\d+)/.exec(shown)?.[1]?.length ?? 0;
+  const points = Math.abs(ind.target * 100 - Number(shown.replace(/[^\d,]/g, "").replace(",", ".")));
+  return `${ind.comparison === "<=" ? "cao hơn" : "thấp hơn"} mục tiêu ${viDecimal(points, decimals)} điểm phần trăm`;
 }
 
 function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
@@ -873,7 +879,7 @@ function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
     cellText(ind.label),
     numberCell(indicatorValueText(ind, s.value, "short")),
     numberCell(targetText(ind)),
-    cellText(tableGap(ind, s.gap)),
+    cellText(tableGap(ind, s.gap, s.value)),
   ]);
   return appendixSection(
     [
