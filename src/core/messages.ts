@@ -47,6 +47,7 @@ export const TOOL_WORDS = {
     both: "(lệnh kl226 consolidate … --rollup, hoặc nút Tải báo cáo gửi cấp trên)",
     page: "(phần “Báo cáo gửi cấp trên” ở thẻ Tổng hợp)",
   },
+  rejectedReasons: { both: "(lý do ở trang “Lỗi”)", page: "(lý do ở mục “Bị từ chối”)" },
   previous: {
     both: "(lệnh kl226 consolidate … với một --previous trước mỗi tệp: --previous a.json --previous b.json)",
     page: "(dùng lệnh kl226 consolidate … --previous; phần bổ trợ chưa đối chiếu năm trước)",
@@ -335,7 +336,7 @@ export const MSG = {
     `Tệp này ghi mã ${declared}, không có trong danh sách đơn vị (tên đơn vị “${name}” là của ${code}); ${code} đã gửi tệp ${kept} ghi đúng mã, nên tệp này không được tổng hợp.`,
   /** Rejected files that name no unit while units are missing: look before sending reminders. */
   unplacedFiles: (n: number, list: string) =>
-    `Lưu ý: ${n} tệp bị từ chối không xác định được đơn vị gửi (lý do ở trang “Lỗi”); trước khi gửi thư nhắc, xem đơn vị chưa nộp có gửi một trong các tệp này không: ${list}.`,
+    `Lưu ý: ${n} tệp bị từ chối không xác định được đơn vị gửi ${TOOL_WORDS.rejectedReasons.both}; trước khi gửi thư nhắc, xem đơn vị chưa nộp có gửi một trong các tệp này không: ${list}.`,
   unplacedMaybe: (code: string, name: string) => `tên tệp gần với ${code} — ${name}`,
   unknownUnit: (unit: string) =>
     `Mã đơn vị ${unit} không có trong danh sách đơn vị phải báo cáo. Báo cáo vẫn được tổng hợp; kiểm tra lại mã đơn vị.`,

@@ -188,7 +188,6 @@ export interface Strings {
   readonly staleBuild: string;
   readonly fileReadError: (file: string) => string;
   readonly rosterError: (detail: string) => string;
-  readonly rosterNotes: (file: string, notes: string) => string;
   readonly noFiles: string;
   readonly consolidationUnavailable: string;
 }
@@ -257,7 +256,7 @@ const vi: Strings = {
   templateSheetsExist: "Sổ tính đã có trang tính trùng tên với mẫu. Hãy mở mẫu trong sổ tính mới.",
   consolidateIntro:
     "Chọn hoặc kéo thả các tệp báo cáo .xlsx của các đơn vị để tổng hợp; danh sách đơn vị phải báo cáo (tùy chọn) chọn ở ô bên dưới.",
-  pickReports: "Chọn các tệp báo cáo (.xlsx)",
+  pickReports: "Chọn các tệp báo cáo (mọi tệp đơn vị gửi; chỉ tệp .xlsx theo mẫu được tổng hợp)",
   dropHint: "hoặc kéo thả các tệp vào đây",
   dropZoneLabel: "Vùng kéo thả tệp báo cáo",
   pickRoster: "Danh sách đơn vị (tùy chọn, .csv hoặc .xlsx)",
@@ -376,7 +375,6 @@ const vi: Strings = {
     "Trang KL226 đã được cập nhật trên máy chủ nên phần này của bản đang mở không còn tải được. Tải lại trang (phím F5) rồi làm lại; trong Excel: đóng hẳn Excel rồi mở lại. Các tệp báo cáo và sổ tính không bị thay đổi.",
   fileReadError: (f) => `Không đọc được tệp ${f}.`,
   rosterError: (d) => `Danh sách đơn vị không hợp lệ: ${d}`,
-  rosterNotes: (f, n) => `Danh sách đơn vị ${f}: ${n}`,
   noFiles: "Chưa chọn tệp báo cáo nào.",
   consolidationUnavailable: "Chức năng tổng hợp chưa sẵn sàng trong phiên bản này.",
 };
@@ -447,7 +445,7 @@ const en: Strings = {
     "The workbook already has sheets named like the template. Open the template as a new workbook instead.",
   consolidateIntro:
     "Pick or drop the units' report .xlsx files to consolidate them; the roster of units (optional) is picked below.",
-  pickReports: "Pick report files (.xlsx)",
+  pickReports: "Pick report files (every file the units sent; only .xlsx on the form is consolidated)",
   dropHint: "or drop files here",
   dropZoneLabel: "Drop zone for report files",
   pickRoster: "Roster of units (optional, .csv or .xlsx)",
@@ -570,7 +568,6 @@ const en: Strings = {
     "KL226 was updated on the server, so this part of the open version can no longer be loaded. Reload the page (F5) and do it again; in Excel, close Excel completely and open it again. No report file or workbook was changed.",
   fileReadError: (f) => `Could not read file ${f}.`,
   rosterError: (d) => `The roster is not valid: ${d}`,
-  rosterNotes: (f, n) => `Roster ${f}: ${n}`,
   noFiles: "No report files chosen.",
   consolidationUnavailable: "Consolidation is not available in this build.",
 };

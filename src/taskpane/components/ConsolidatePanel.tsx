@@ -195,7 +195,11 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   const styles = { ...useBlockStyles(), ...useStyles() };
   const [choice, setChoice] = useProfileChoice(store, SETTING_KEYS.consolidateProfile, true);
   const [files, setFiles] = useState<File[]>([]);
-  const [roster, setRoster] = useState<{ file: string; units: RosterUnit[] } | null>(null);
+  const [roster, setRoster] = useState<{
+    file: string;
+    units: RosterUnit[];
+    notes?: readonly string[];
+  } | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [inputsOpen, setInputsOpen] = useState(false);
@@ -274,13 +278,14 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         chosenProfile(choice) ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE,
       );
       if (outcome.ok) {
-        setRoster({ file: file.name, units: outcome.units });
-        // Rows passed over (group headings, a total line) and the sheet read: said, as the command says them.
-        setNotice(
-          outcome.notes === undefined
-            ? null
-            : { kind: "warning", text: t.rosterNotes(file.name, outcome.notes.join(" ")) },
-        );
+        // Rows passed over (group headings, a total line) and the sheet read stay said under the roster's
+        // line (a notice would be replaced by the next one), as the command says them on every run.
+        setRoster({
+          file: file.name,
+          units: outcome.units,
+          ...(outcome.notes ? { notes: outcome.notes } : {}),
+        });
+        setNotice(null);
       } else {
         setRoster(null);
         setNotice({ kind: "error", text: t.rosterError(outcome.errors.join(" ")) });
@@ -401,7 +406,6 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         <FilePicker
           label={t.pickReports}
           button={t.chooseFiles}
-          accept=".xlsx"
           multiple
           disabled={busy}
           testId="report-files"
@@ -423,6 +427,11 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       <p className={styles.meta} data-testid="roster-chosen">
         {roster ? t.rosterChosen(roster.file, roster.units.length) : t.rosterNone}
       </p>
+      {roster?.notes?.map((n) => (
+        <p key={n} className={styles.meta} data-testid="roster-note">
+          {sentenceCase(n)}
+        </p>
+      ))}
       <div className={styles.row}>
         <Field label={t.periodChoice}>
           <Select

@@ -39,7 +39,8 @@ const useStyles = makeStyles({
 export interface FilePickerProps {
   readonly label: string;
   readonly button: string;
-  readonly accept: string;
+  /** The file kinds the dialog shows first; absent: every file (a unit may send any). */
+  readonly accept?: string;
   readonly multiple?: boolean;
   readonly disabled?: boolean;
   readonly testId: string;
