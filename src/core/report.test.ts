@@ -436,6 +436,23 @@ test("I: a late report that updates one sent on time is counted late and said to
   expect(text).toContain("18/06/2026 (trễ hạn, bản gửi lại)");
 });
 
+test("I: a report dated outside its period is counted by its date and said to need a look", () => {
+  const dated = inspectBytes(
+    reportBytes({ unit: "SO_A", name: "Sở A", reportDate: { year: 2025, month: 12, day: 20 } }),
+    profile,
+  );
+  const c2 = consolidate([{ file: "a.xlsx", sha256: "a", result: dated }], {
+    profile,
+    period: { kind: "6T", year: 2026 },
+  });
+  expect(documentText(reportDocument(c2, profile, { date: dates.date }))).toContain(
+    "Có 1 đơn vị (Sở A) ghi ngày báo cáo nằm ngoài kỳ báo cáo (có thể là báo cáo kỳ trước gửi lại, hoặc ngày ghi nhầm): việc đúng hạn hay trễ hạn, và số liệu, của các đơn vị này cần xem lại.",
+  );
+  expect(documentText(reportDocument(c, profile, { date: dates.date }))).not.toContain(
+    "nằm ngoài kỳ báo cáo",
+  );
+});
+
 test("IV.1 with more units than it names: those named are the furthest from the target, a rise in words", () => {
   // Sở 1 … Sở 32 each sent more documents than last year (100 → 100 + k): a rise, worst for Sở 32.
   const subs = Array.from({ length: 32 }, (_, i) => {

@@ -44,6 +44,7 @@ import { gapText, indicatorValueText, shownGap, targetText } from "./indicator-t
 import { foldKey } from "./text";
 import { mismatchesByUnit, mismatchFigures, resultPhrase } from "./history";
 import { notJudgedThisPeriod } from "./summary";
+import { isUnlikelyReportDate } from "./validate";
 import {
   bodyHeading,
   bodyParagraph,
@@ -285,6 +286,14 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
       `${rolledOnRoster > 0 ? `; ${viInteger(rolledOnRoster)} đơn vị khác trong danh sách được tính qua báo cáo tổng hợp của đơn vị cấp trên của mình` : ""}` +
       `${rollups.length > 0 ? `; ${rollups.join("; ")}` : ""}.`,
   );
+  // A date outside the period (last period's report sent again, a mistyped year): counted by its date
+  // above, said here, as Tổng hợp marks it "(xem lại ngày)".
+  const doubtful =
+    c.period === null ? [] : c.units.filter((u) => isUnlikelyReportDate(u.reportDate, c.period!));
+  if (doubtful.length > 0)
+    sentences.push(
+      `Có ${viInteger(doubtful.length)} đơn vị${doubtful.length <= 3 ? ` (${doubtful.map((u) => u.name).join(", ")})` : ""} ghi ngày báo cáo nằm ngoài kỳ báo cáo (có thể là báo cáo kỳ trước gửi lại, hoặc ngày ghi nhầm): việc đúng hạn hay trễ hạn, và số liệu, của các đơn vị này cần xem lại.`,
+    );
   sentences.push(
     c.returned.length > 0
       ? `Có ${viInteger(c.returned.length)} đơn vị có báo cáo bị trả lại (sai mẫu, sai kỳ báo cáo, thiếu hoặc sai số liệu) và chưa gửi lại bản đạt yêu cầu.`
