@@ -47,7 +47,7 @@ export const TOOL_WORDS = {
     both: "(lệnh kl226 consolidate … --rollup, hoặc nút Tải báo cáo gửi cấp trên)",
     page: "(phần “Báo cáo gửi cấp trên” ở thẻ Tổng hợp)",
   },
-  rejectedReasons: { both: "(lý do ở trang “Lỗi”)", page: "(lý do ở mục “Bị từ chối”)" },
+  rejectedReasons: { both: "(lý do ở trang “Lỗi”)", page: "(lý do ở mục “Tệp bị từ chối”)" },
   previous: {
     both: "(lệnh kl226 consolidate … với một --previous trước mỗi tệp: --previous a.json --previous b.json)",
     page: "(dùng lệnh kl226 consolidate … --previous; phần bổ trợ chưa đối chiếu năm trước)",

@@ -136,6 +136,9 @@ export interface Strings {
   readonly duplicateLine: (unit: string, kept: string, dropped: string, conflict: boolean) => string;
   readonly inRollup: string;
   readonly inRollupLine: (unit: string, rollupUnit: string, file: string) => string;
+  readonly offRosterTitle: string;
+  readonly recodedLine: (declared: string, code: string, name: string, file: string) => string;
+  readonly offRosterLine: (code: string, name: string, file: string) => string;
   readonly writeSummary: string;
   readonly summaryWritten: (sheets: number, syncs: number) => string;
   readonly downloadSummary: string;
@@ -318,6 +321,10 @@ const vi: Strings = {
     `${u}: giữ ${k}, bỏ ${d}${c ? " (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)" : ""}`,
   inRollup: "Đã tính trong báo cáo tổng hợp",
   inRollupLine: (u, r, f) => `${u}: đã tính trong báo cáo tổng hợp của ${r}, không cộng thêm ${f}`,
+  offRosterTitle: "Mã đơn vị không có trong danh sách",
+  recodedLine: (d, c, n, f) =>
+    `${d} → ${c} – ${n} (${f}): tính theo tên đơn vị hoặc mã chỉ khác ở dấu “_”; đề nghị đơn vị ghi đúng mã ở các lần sau`,
+  offRosterLine: (c, n, f) => `${c} – ${n} (${f}): không có trong danh sách đơn vị, vẫn được tổng hợp`,
   writeSummary: "Ghi bảng tổng hợp vào sổ tính",
   summaryWritten: (s, n) => `Đã ghi ${s} trang tính tổng hợp (${n} lần đồng bộ với Excel).`,
   downloadSummary: "Tải bảng tổng hợp (.xlsx)",
@@ -510,6 +517,10 @@ const en: Strings = {
     `${u}: kept ${k}, dropped ${d}${c ? " (same report date, different figures: ask the unit which is right)" : ""}`,
   inRollup: "Already in a roll-up",
   inRollupLine: (u, r, f) => `${u}: counted in ${r}'s roll-up, ${f} not added again`,
+  offRosterTitle: "Unit codes not on the roster",
+  recodedLine: (d, c, n, f) =>
+    `${d} → ${c} – ${n} (${f}): counted by the unit's name or by a code differing only in "_"; ask the unit to write its code`,
+  offRosterLine: (c, n, f) => `${c} – ${n} (${f}): not on the roster, consolidated all the same`,
   writeSummary: "Write the summary into this workbook",
   summaryWritten: (s, n) => `Wrote ${s} summary sheet(s) (${n} sync(s) with Excel).`,
   downloadSummary: "Download summary (.xlsx)",

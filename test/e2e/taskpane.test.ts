@@ -291,6 +291,10 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
   await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain(
     "Biểu mẫu KL226-BC/1 — hồ sơ Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa) (chọn tự động)",
   );
+  // A unit not on the roster has a list of its own, as the command prints it (not among the warnings).
+  await expect(page.getByTestId("offRoster").locator("summary").textContent()).resolves.toBe(
+    "Mã đơn vị không có trong danh sách (1)",
+  );
 
   // The outcome is on the first screen, without scrolling: every tile ends above 640 px of the page.
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -181,6 +181,7 @@ type ListId =
   | "late"
   | "duplicates"
   | "inRollup"
+  | "offRoster"
   | "shortfalls"
   | "rejected"
   | "warnings";
@@ -661,6 +662,7 @@ function ResultView({
   const c = outcome.consolidation;
   const [open, setOpen] = useState<Partial<Record<ListId, boolean>>>({});
   const late = c.units.filter((u) => u.late);
+  const offRoster = c.units.filter((u) => u.declaredCode !== undefined || !u.onRoster);
   const tiles: Tile[] = [
     { id: "accepted", label: t.accepted, count: c.units.length, tone: "success" },
     { id: "returned", label: t.returned, count: c.returned.length, tone: "danger" },
@@ -828,6 +830,20 @@ function ResultView({
           <ul className={styles.list}>
             {c.inRollup.map((r) => (
               <li key={`${r.unit}-${r.file}`}>{t.inRollupLine(r.unit, r.rollupUnit, r.file)}</li>
+            ))}
+          </ul>
+        ))}
+      {/* Units counted under a roster code their file did not carry, or not on the roster at all: as the command lists them. */}
+      {c.rosterGiven &&
+        offRoster.length > 0 &&
+        section("offRoster", t.offRosterTitle, offRoster.length, () => (
+          <ul className={styles.list}>
+            {offRoster.map((u) => (
+              <li key={u.code}>
+                {u.declaredCode !== undefined
+                  ? t.recodedLine(u.declaredCode, u.code, u.name, baseName(u.file))
+                  : t.offRosterLine(u.code, u.name, baseName(u.file))}
+              </li>
             ))}
           </ul>
         ))}
