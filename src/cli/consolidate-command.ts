@@ -17,9 +17,9 @@ import {
   consolidationJson,
   rejectedBesideAccepted,
   unplacedRejected,
+  unplacedSentence,
   type Consolidation,
   type Submission,
-  type UnplacedFile,
 } from "../core/consolidate";
 import { MSG } from "../core/messages";
 import { viDate } from "../core/dates";
@@ -717,7 +717,7 @@ function humanSummary(
       `Chưa nộp: ${c.missing.length} đơn vị chưa gửi tệp nào: ${listCodes(c.missing.map((u) => u.code))}.`,
     );
     const unplaced = unplacedRejected(c);
-    if (unplaced.length > 0) lines.push(`  ${MSG.unplacedFiles(unplaced.length, unplacedList(unplaced))}`);
+    if (unplaced.length > 0) lines.push(`  ${unplacedSentence(unplaced, LIST_LIMIT)}`);
   }
   if (c.returned.length > 0)
     lines.push(
@@ -801,16 +801,6 @@ export function skippedNotes(
 /** The Excel lock and hidden files a folder scan passed over, named (validate and consolidate alike). */
 export function ignoredNote(ignored: readonly string[]): string {
   return `Bỏ qua ${ignored.length} tệp khóa “~$…” của Excel hoặc tệp ẩn (không phải báo cáo): ${listCodes(ignored.map(baseName))}.`;
-}
-
-/** “BC_SGDDT.rar”, “BC KL226 xa Muong Lat.xls” (tên tệp gần với XA_MUONG_LAT — Xã Mường Lát), … */
-function unplacedList(files: readonly UnplacedFile[]): string {
-  const shown = files
-    .slice(0, LIST_LIMIT)
-    .map(
-      (f) => `“${baseName(f.file)}”${f.maybe ? ` (${MSG.unplacedMaybe(f.maybe.code, f.maybe.name)})` : ""}`,
-    );
-  return `${shown.join(", ")}${files.length > LIST_LIMIT ? `, … (+${files.length - LIST_LIMIT})` : ""}`;
 }
 
 /** " (3 tệp của đơn vị đã gửi lại tệp hợp lệ)" after the rejected count, or "". */

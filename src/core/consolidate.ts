@@ -437,8 +437,26 @@ export function unplacedRejected(c: Pick<Consolidation, "rejected" | "missing">)
     });
 }
 
-/** The kind word a name starts with (folded), or that ends a text. */
-const KIND_WORD = /(?:^|\s)(xa|phuong|thi tran|so)\s$/;
+/**
+ * The note said under the missing units (terminal, page): the files, at most `limit`, each with the
+ * unit its name names.
+ */
+export function unplacedSentence(files: readonly UnplacedFile[], limit = Infinity): string {
+  const shown = files
+    .slice(0, limit)
+    .map(
+      (f) => `“${baseName(f.file)}”${f.maybe ? ` (${MSG.unplacedMaybe(f.maybe.code, f.maybe.name)})` : ""}`,
+    );
+  const more = files.length > limit ? `, … (+${files.length - limit})` : "";
+  return MSG.unplacedFiles(files.length, `${shown.join(", ")}${more}`);
+}
+
+/** The kind words a unit's name starts with ("Xã", "Phường", "Thị trấn", "Sở"), plain. */
+const KINDS = "xa|phuong|thi tran|so";
+
+/** The kind word that ends a text (plain, then a space), and one that starts a name. */
+const KIND_WORD = new RegExp(`(?:^|\\s)(${KINDS})\\s$`);
+const KIND_START = new RegExp(`^(${KINDS})\\s+`);
 
 /** Lower case, no diacritics, words of letters and digits only. */
 function plainWords(text: string): string {
@@ -450,7 +468,7 @@ function plainWords(text: string): string {
 /** A unit's name as its kind word and the rest, plain and without "UBND" ("Xã Pù Nhi" → "xa", "pu nhi"). */
 function nameParts(name: string): { kind: string | null; rest: string } {
   const plain = plainWords(name).replace(/^(?:ubnd|uy ban nhan dan)\s+/, "");
-  const m = /^(xa|phuong|thi tran|so)\s+/.exec(plain);
+  const m = KIND_START.exec(plain);
   return m ? { kind: m[1]!, rest: plain.slice(m[0].length) } : { kind: null, rest: plain };
 }
 

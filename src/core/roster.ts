@@ -219,6 +219,8 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
 
   const units: RosterUnit[] = [];
   const skipped: string[] = [];
+  // Each unknown type's error, with the type and the row: the same one on many rows is said once.
+  const badTypes = new Map<string, { readonly type: string; readonly where: string }>();
   const firstSeen = new Map<string, string>();
   for (const row of rows.slice(1)) {
     const at = (key: ColumnKey): number => columns.get(key) ?? 0;
@@ -260,6 +262,7 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
       rowErrors.push(
         `${row.where} (${row.cellName(at("type"))}): ${typeText === "" ? "chưa có loại đơn vị" : `loại đơn vị “${typeText}” không hợp lệ`}. Nhập một trong: ${TYPE_HINT}.`,
       );
+      if (typeText !== "") badTypes.set(rowErrors.at(-1)!, { type: typeText, where: row.where });
     }
     if (rowErrors.length > 0 || !parsed.success) {
       errors.push(...rowErrors);
@@ -276,7 +279,7 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
     firstSeen.set(unit.code, row.where);
     units.push(unit);
   }
-  if (errors.length > 0) return { ok: false, errors: groupedTypeErrors(errors) };
+  if (errors.length > 0) return { ok: false, errors: groupedTypeErrors(errors, badTypes) };
   if (units.length === 0)
     return { ok: false, errors: [`Danh sách đơn vị chỉ có dòng tiêu đề, chưa có đơn vị nào (${source}).`] };
   return {
@@ -311,23 +314,22 @@ function isHeadingOrTotal(name: string, number: string): boolean {
  * The same unknown type on many rows ("Cấp xã" typed for 63 communes) as one error naming the rows,
  * not 63 alike; other errors as they are, in order.
  */
-function groupedTypeErrors(errors: readonly string[]): string[] {
-  const byType = new Map<string, string[]>();
-  const pattern = /^(Dòng \d+) \([^)]*\): loại đơn vị “(.*)” không hợp lệ\. /u;
-  for (const e of errors) {
-    const m = pattern.exec(e);
-    if (m) byType.set(m[2]!, [...(byType.get(m[2]!) ?? []), m[1]!]);
-  }
+function groupedTypeErrors(
+  errors: readonly string[],
+  badTypes: ReadonlyMap<string, { readonly type: string; readonly where: string }>,
+): string[] {
+  const rowsOf = new Map<string, string[]>();
+  for (const { type, where } of badTypes.values()) rowsOf.set(type, [...(rowsOf.get(type) ?? []), where]);
   const said = new Set<string>();
   return errors.flatMap((e) => {
-    const m = pattern.exec(e);
-    const rows = m ? byType.get(m[2]!) : undefined;
-    if (!m || rows === undefined || rows.length <= 3) return [e];
-    if (said.has(m[2]!)) return [];
-    said.add(m[2]!);
+    const bad = badTypes.get(e);
+    const rows = bad === undefined ? undefined : rowsOf.get(bad.type);
+    if (bad === undefined || rows === undefined || rows.length <= 3) return [e];
+    if (said.has(bad.type)) return [];
+    said.add(bad.type);
     const shown = rows.slice(0, 5).map((r) => r.replace("Dòng ", ""));
     return [
-      `Dòng ${shown.join(", ")}${rows.length > 5 ? ` và ${rows.length - 5} dòng khác` : ""}: loại đơn vị “${m[2]!}” không hợp lệ. Nhập một trong: ${TYPE_HINT}.`,
+      `Dòng ${shown.join(", ")}${rows.length > 5 ? ` và ${rows.length - 5} dòng khác` : ""}: loại đơn vị “${bad.type}” không hợp lệ. Nhập một trong: ${TYPE_HINT}.`,
     ];
   });
 }

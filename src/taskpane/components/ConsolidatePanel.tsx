@@ -20,6 +20,7 @@ import {
   baseName,
   rejectedBesideAccepted,
   unplacedRejected,
+  unplacedSentence,
   type RejectedFile,
   type SentWhen,
   type UnitSummary,
@@ -27,7 +28,7 @@ import {
 import { targetPhrase, vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
-import { forThePage, MSG } from "../../core/messages";
+import { forThePage } from "../../core/messages";
 import { DEFAULT_PROFILE, type RosterUnit } from "../../core/profile";
 import { DEFAULT_FORM } from "../../core/forms";
 import { defaultProfileForForm } from "../../core/profiles";
@@ -600,13 +601,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
 /** Rejected files no unit could be told for, said under the missing units: one of them may have sent one. */
 function unplacedNote(c: Parameters<typeof unplacedRejected>[0]): ReactNode {
   const files = unplacedRejected(c);
-  if (files.length === 0) return null;
-  const list = files
-    .map(
-      (f) => `“${baseName(f.file)}”${f.maybe ? ` (${MSG.unplacedMaybe(f.maybe.code, f.maybe.name)})` : ""}`,
-    )
-    .join(", ");
-  return <p>{forThePage(MSG.unplacedFiles(files.length, list))}</p>;
+  return files.length === 0 ? null : <p>{forThePage(unplacedSentence(files))}</p>;
 }
 
 /** Said after a rejected file's name when its unit's report was accepted: by when the file was sent. */
