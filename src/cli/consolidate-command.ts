@@ -35,6 +35,7 @@ import { followUpLetters, withLetterSheet } from "../core/letters";
 import { summaryWorkbook } from "../core/summary";
 import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
 import { readXlsx } from "../xlsx/read";
+import { isCfb } from "../xlsx/cfb";
 import { NODE_ZIP_CODEC, nodeZipEntryLater } from "../xlsx/node-deflate";
 import { writeXlsxOverlapped } from "../xlsx/write";
 import {
@@ -829,10 +830,9 @@ export function loadRoster(
   }
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   let outcome;
-  // An Excel 97–2003 workbook (a compound file) is told as one, not as text that is not UTF-8.
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    throw new UsageError(`Không đọc được danh sách đơn vị ${path}: ${ROSTER_UNREADABLE.LEGACY_XLS ?? ""}.`);
-  if (isZip || /\.xlsx$/i.test(path)) {
+  // An Excel 97–2003 workbook (or an encrypted one: a compound file either way) goes to the reader,
+  // which tells which, not to the CSV path as text that is not UTF-8.
+  if (isZip || isCfb(bytes) || /\.xlsx$/i.test(path)) {
     const read = readXlsx(bytes, { limits: profile.limits, inflateRaw: createNodeInflateRaw() });
     if (!read.ok)
       throw new UsageError(

@@ -430,13 +430,15 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
       }
       // A link (or a kind the listing does not tell) is followed to see whether it is a folder.
       const folder = entry.isDirectory() || (!entry.isFile() && statOrNull(child)?.isDirectory() === true);
-      if (folder && !entry.isDirectory() && !isReadableLinkTarget(realPathOrSelf(child), root)) {
-        result.outsideLinks.push(child);
-        continue;
+      if (folder && !entry.isDirectory()) {
+        const target = realPathOrSelf(child);
+        if (!isReadableLinkTarget(target, root)) {
+          result.outsideLinks.push(child);
+          continue;
+        }
+        // A link to a folder outside the one given is read, and named: what it brings in is not in the folder.
+        if (!isInsideFolder(target, root)) result.followedLinks.push(`${child} → ${target}`);
       }
-      // A link to a folder outside the one given is read, and named: what it brings in is not in the folder.
-      if (folder && !entry.isDirectory() && !isInsideFolder(realPathOrSelf(child), root))
-        result.followedLinks.push(`${child} → ${realPathOrSelf(child)}`);
       if (folder) found += visit(child) ?? 0;
       else {
         // A broken link is listed too: reading it says what is wrong.

@@ -11,6 +11,9 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/** Opened without blocking: a named pipe would otherwise wait for a writer forever. */
+const READ_NOT_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 /** A roster, profile or last year's file is far below this; a device or a wrong file is not read. */
 const OPTION_FILE_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -41,8 +44,6 @@ export function readBytes(path: string): Uint8Array {
 export function readText(path: string): string {
   return new TextDecoder("utf-8").decode(readBytes(path));
 }
-
-const READ_NOT_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 const NOT_A_FILE =
   "Không phải tệp thông thường (thiết bị, ống dẫn hay liên kết tới một thiết bị của hệ thống), nên không đọc. Hãy chép đúng tệp báo cáo .xlsx vào thư mục.";

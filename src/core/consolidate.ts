@@ -1186,7 +1186,6 @@ function rejectedFile(s: Submission, findings: readonly Finding[]): RejectedFile
   };
 }
 
-/** Roster codes by their unit's name (matchKey); a name two roster units share names neither. */
 /**
  * The roster code of a unit name: as typed (case and spaces aside), else with its tone marks where
  * either spelling puts them and without a leading "UBND" ("Văn hoá" for "Văn hóa", "UBND xã Mường

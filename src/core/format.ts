@@ -219,6 +219,21 @@ export function honestPercent(
 }
 
 /**
+ * How far the honest percent shown for `value` lies from `target`, in percentage points, with the
+ * decimals that percent has: 0.932 against ≥ 0.96 shows "93,2%", 2,8 points short ("2,8").
+ */
+export function honestPercentDistance(
+  value: number,
+  target: number,
+  comparison: Comparison,
+  options: HonestOptions = {},
+): string {
+  const { shown } = chooseHonest(value, target, comparison, options);
+  const diff = rescale(decimalOf(target), shown.scale, "nearest").digits - shown.digits;
+  return decimalText({ digits: diff < 0n ? -diff : diff, scale: shown.scale - 2 });
+}
+
+/**
  * The Excel number format for a cell holding `value` judged against `target` so that Excel's own
  * display keeps the verdict: "0.0%" normally, "0.00%" (or more) near the target. Excel can only
  * round to nearest, so this allows up to 15 decimals unless told (MAX_HONEST_DECIMALS).

@@ -39,12 +39,11 @@ import {
 } from "./documents";
 import { countField, judgedInPeriod, judgedPeriodsText, type Indicator } from "./form";
 import { pairOf } from "./judge";
-import { viDecimal, viInteger } from "./format";
+import { honestPercentDistance, viInteger } from "./format";
 import { gapText, indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { foldKey } from "./text";
 import { mismatchesByUnit, mismatchFigures, resultPhrase } from "./history";
-import { notJudgedThisPeriod } from "./summary";
-import { isUnlikelyReportDate } from "./validate";
+import { doubtfulDate, notJudgedThisPeriod } from "./summary";
 import {
   bodyHeading,
   bodyParagraph,
@@ -288,8 +287,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   );
   // A date outside the period (last period's report sent again, a mistyped year): counted by its date
   // above, said here, as Tổng hợp marks it "(xem lại ngày)".
-  const doubtful =
-    c.period === null ? [] : c.units.filter((u) => isUnlikelyReportDate(u.reportDate, c.period!));
+  const doubtful = c.units.filter((u) => doubtfulDate(u, c.period));
   if (doubtful.length > 0)
     sentences.push(
       `Có ${viInteger(doubtful.length)} đơn vị${doubtful.length <= 3 ? ` (${doubtful.map((u) => u.name).join(", ")})` : ""} ghi ngày báo cáo nằm ngoài kỳ báo cáo (có thể là báo cáo kỳ trước gửi lại, hoặc ngày ghi nhầm): việc đúng hạn hay trễ hạn, và số liệu, của các đơn vị này cần xem lại.`,
@@ -865,10 +863,8 @@ export function compareNatural(a: string, b: string): number {
 function tableGap(ind: Indicator, gap: number | null, value: number | null): string {
   if (ind.kind !== "percent") return gap === null ? "" : gapText(ind, gap);
   if (value === null) return "";
-  const shown = indicatorValueText(ind, value, "short");
-  const decimals = /,(\d+)/.exec(shown)?.[1]?.length ?? 0;
-  const points = Math.abs(ind.target * 100 - Number(shown.replace(/[^\d,]/g, "").replace(",", ".")));
-  return `${ind.comparison === "<=" ? "cao hơn" : "thấp hơn"} mục tiêu ${viDecimal(points, decimals)} điểm phần trăm`;
+  const points = honestPercentDistance(value, ind.target, ind.comparison, { met: false });
+  return `${ind.comparison === "<=" ? "cao hơn" : "thấp hơn"} mục tiêu ${points} điểm phần trăm`;
 }
 
 function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {

@@ -324,7 +324,7 @@ const DOUBTFUL_DATE_LEGEND =
   "“(xem lại ngày)”: ngày báo cáo nằm ngoài kỳ báo cáo (trước khi kỳ bắt đầu: có thể là báo cáo kỳ trước gửi lại; năm gõ nhầm…), nên đúng hạn hay trễ hạn chưa chắc; số liệu vẫn được tổng hợp, chi tiết ở trang “Lỗi”.";
 
 /** A report date outside its period's bounds (UNLIKELY_DATE): its timeliness, and perhaps its figures, are in doubt. */
-function doubtfulDate(u: UnitSummary, period: Period | null): boolean {
+export function doubtfulDate(u: UnitSummary, period: Period | null): boolean {
   return period !== null && isUnlikelyReportDate(u.reportDate, period);
 }
 
