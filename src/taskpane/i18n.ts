@@ -88,6 +88,10 @@ export interface Strings {
   readonly progressReadingChecking: (done: number, total: number) => string;
   readonly progressLabel: string;
   readonly progressStarted: (files: number) => string;
+  /** Said by the status region at each tenth of a run. */
+  readonly progressSaid: (files: number, percent: number) => string;
+  /** Said by the status region when the result is drawn: each tile's "label: count". */
+  readonly resultSaid: (tiles: readonly string[]) => string;
   readonly resultPeriod: (period: string) => string;
   readonly resultTitle: string;
   readonly resultStale: string;
@@ -279,6 +283,8 @@ const vi: Strings = {
   progressReadingChecking: (d, t) => `Đang đọc và kiểm tra tệp ${d}/${t}`,
   progressLabel: "Tiến độ",
   progressStarted: (n) => `Đang đọc, kiểm tra và tổng hợp ${n} tệp…`,
+  progressSaid: (n, p) => `Đang đọc, kiểm tra và tổng hợp ${n} tệp: đã xong ${p}%.`,
+  resultSaid: (tiles) => `Đã tổng hợp xong. ${tiles.join("; ")}.`,
   resultPeriod: (p) => `Kỳ báo cáo: ${p}`,
   resultTitle: "Kết quả tổng hợp",
   profileAside: (n, of, name) =>
@@ -471,6 +477,8 @@ const en: Strings = {
   progressReadingChecking: (d, t) => `Reading and checking file ${d}/${t}`,
   progressLabel: "Progress",
   progressStarted: (n) => `Reading, checking and consolidating ${n} files…`,
+  progressSaid: (n, p) => `Reading, checking and consolidating ${n} files: ${p}% done.`,
+  resultSaid: (tiles) => `Consolidation done. ${tiles.join("; ")}.`,
   resultPeriod: (p) => `Period: ${p}`,
   resultTitle: "Consolidation result",
   profileAside: (n, of, name) =>

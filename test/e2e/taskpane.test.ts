@@ -700,8 +700,22 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
   const run = await page.evaluate(
     () => (window as unknown as { __run: { focus: string[]; said: string[] } }).__run,
   );
-  expect(run.focus).toContain("progress-field");
+  // The bar itself takes the focus (its name and value are read), not the field around it.
+  expect(run.focus).toContain("progress");
   expect(run.said).toContain(`Đang đọc, kiểm tra và tổng hợp ${files.length} tệp…`);
+  // Every tenth of the run is said, then what came of it, in one sentence (no roster: missing unknown).
+  // (The workers report in batches: which tenths are said depends on the machine.)
+  expect(run.said).toContainEqual(
+    expect.stringMatching(
+      new RegExp(`^Đang đọc, kiểm tra và tổng hợp ${files.length} tệp: đã xong [1-9]0%\\.$`),
+    ),
+  );
+  // The sentence says what the tiles show.
+  const count = async (id: string): Promise<string> =>
+    (await page.getByTestId(`count-${id}`).getAttribute("data-count")) ?? "?";
+  expect(run.said.at(-1)).toBe(
+    `Đã tổng hợp xong. Được tiếp nhận: ${files.length}; Bị trả lại: 0; Chưa nộp: chưa xác định; Trễ hạn: ${await count("late")}; Nộp trùng: 0; Chỉ tiêu không đạt: ${await count("shortfalls")}; Tệp bị từ chối: 0.`,
+  );
   console.log(
     `browser, ${files.length} files read twice (a plan's files with older ones): ${timingLine(timing)}`,
   );
@@ -762,11 +776,17 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
     mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     buffer: Buffer.from("PK\u0003\u0004 không phải sổ tính"),
   });
-  // The roster is read asynchronously: the notice before it (the file picked again) shows meanwhile.
-  await page.getByTestId("consolidate-notice").filter({ hasText: "cong-van.docx" }).waitFor();
-  await expect(page.getByTestId("consolidate-notice").textContent()).resolves.toBe(
+  // Said under the roster's own field, and read with its button, which is marked invalid (a screen
+  // reader user tabbing back to it heard nothing of the error; at 200 % it was off-screen).
+  await page.getByTestId("roster-error").waitFor();
+  await expect(page.getByTestId("roster-error").textContent()).resolves.toBe(
     "Danh sách đơn vị không hợp lệ: cong-van.docx: đây là văn bản Word. Danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (như tệp roster.csv trong bộ mẫu).",
   );
+  const rosterButton = page.getByRole("button", { name: "Chọn tệp…" });
+  await expect(rosterButton.getAttribute("aria-invalid")).resolves.toBe("true");
+  await expect(rosterButton.getAttribute("aria-describedby")).resolves.toContain("roster-error");
+  // The native inputs behind the buttons are not a second, English-speaking button.
+  await expect(page.getByTestId("roster-file").getAttribute("aria-hidden")).resolves.toBe("true");
   // A hand-made list (a group heading, headers as typed, a short type): read, and the row passed over said.
   await page.getByTestId("roster-file").setInputFiles({
     name: "ds-tu-lap.csv",
@@ -783,6 +803,9 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
   await expect(page.getByTestId("roster-chosen").textContent()).resolves.toBe(
     "Danh sách đơn vị: ds-tu-lap.csv (1 đơn vị)",
   );
+  // A good roster clears the error and its mark.
+  await expect(page.getByTestId("roster-error").count()).resolves.toBe(0);
+  await expect(rosterButton.getAttribute("aria-invalid")).resolves.toBeNull();
   await clearInputs();
 });
 

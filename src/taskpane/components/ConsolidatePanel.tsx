@@ -21,6 +21,7 @@ import {
   rejectedBesideAccepted,
   unplacedRejected,
   unplacedSentence,
+  type Consolidation,
   type RejectedFile,
   type SentWhen,
   type UnitSummary,
@@ -87,6 +88,13 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground2,
+  },
+  /** A problem with what was just picked, under its field (Fluent's error text colour). */
+  error: {
+    margin: `${tokens.spacingVerticalXXS} 0 0`,
+    overflowWrap: "anywhere",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorPaletteRedForeground1,
   },
   inputs: {
     marginTop: tokens.spacingVerticalM,
@@ -203,6 +211,8 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     notes?: readonly string[];
   } | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
+  // A roster that could not be read: said under its field, not at the foot of the panel.
+  const [rosterError, setRosterError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [inputsOpen, setInputsOpen] = useState(false);
   // The period to consolidate: the one most files declare (AUTO), or one the analyst sets, as
@@ -288,12 +298,14 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
           ...(outcome.notes ? { notes: outcome.notes } : {}),
         });
         setNotice(null);
+        setRosterError(null);
       } else {
         setRoster(null);
-        setNotice({ kind: "error", text: t.rosterError(outcome.errors.join(" ")) });
+        setRosterError(t.rosterError(outcome.errors.join(" ")));
       }
     } catch (e) {
-      setNotice({ kind: "error", text: t.rosterError(errorText(e)) });
+      setRoster(null);
+      setRosterError(t.rosterError(errorText(e)));
     }
     markStale();
   };
@@ -334,6 +346,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
           setProgress(p);
           if (progressShown) return;
           progressShown = true;
+          // On the bar itself: its name ("Tiến độ") and value are what a screen reader says.
           void afterNextPaint().then(() => progressRef.current?.focus());
         },
       );
@@ -370,12 +383,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         progress.phase
       ](progress.done, progress.total)
     : "";
-  // Reading is the first half of the bar, checking the second; in workers both go together over the whole bar.
-  const share = progress?.phase === "both" ? 1 : 2;
-  const progressValue =
-    progress && progress.total > 0
-      ? (progress.done / progress.total + (progress.phase === "checking" ? 1 : 0)) / share
-      : 0;
+  const progressValue = progress ? progressFraction(progress) : 0;
 
   const inputs = (
     <>
@@ -425,10 +433,16 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         disabled={busy}
         testId="roster-file"
         onFiles={(f) => void pickRoster(f)}
+        errorId={rosterError === null ? undefined : "roster-error"}
       />
       <p className={styles.meta} data-testid="roster-chosen">
         {roster ? t.rosterChosen(roster.file, roster.units.length) : t.rosterNone}
       </p>
+      {rosterError !== null && (
+        <p id="roster-error" role="alert" className={styles.error} data-testid="roster-error">
+          {rosterError}
+        </p>
+      )}
       {roster?.notes?.map((n) => (
         <p key={n} className={styles.meta} data-testid="roster-note">
           {sentenceCase(n)}
@@ -483,6 +497,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
           onClick={() => {
             setFiles([]);
             setRoster(null);
+            setRosterError(null);
             clearResult();
             setNotice(null);
           }}
@@ -492,8 +507,6 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       </div>
       {progress && (
         <Field
-          ref={progressRef}
-          tabIndex={-1}
           data-testid="progress-field"
           label={t.progressLabel}
           validationMessage={progressText}
@@ -501,6 +514,8 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
           className={styles.section}
         >
           <ProgressBar
+            ref={progressRef}
+            tabIndex={-1}
             value={progressValue}
             max={1}
             bar={{ className: styles.instantBar }}
@@ -514,9 +529,14 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
 
   return (
     <div>
-      {/* Present from the start, so a screen reader announces the run when its text appears. */}
+      {/* Present from the start, so a screen reader announces the run when its text appears: the
+          start, every tenth of the files, and what came of it. */}
       <span role="status" className={styles.hidden} data-testid="progress-status">
-        {busy && progress ? t.progressStarted(progress.total) : ""}
+        {busy && progress
+          ? progressSaid(progress, t)
+          : outcome && !stale
+            ? outcomeSaid(outcome.consolidation, t)
+            : ""}
       </span>
       {outcome && result ? (
         <>
@@ -631,6 +651,46 @@ function InALaterTask({ children }: { children: ReactNode }): ReactNode {
   return shown ? children : null;
 }
 
+/** The result's tiles: what came of the run, group by group. */
+function outcomeTiles(c: Consolidation, t: Strings): Tile[] {
+  const late = c.units.filter((u) => u.late);
+  return [
+    { id: "accepted", label: t.accepted, count: c.units.length, tone: "success" },
+    { id: "returned", label: t.returned, count: c.returned.length, tone: "danger" },
+    { id: "missing", label: t.missing, count: c.rosterGiven ? c.missing.length : null, tone: "warning" },
+    { id: "late", label: t.lateTitle, count: late.length, tone: "warning" },
+    { id: "duplicates", label: t.duplicates, count: c.duplicates.length, tone: "important" },
+    // Only a province that received a department's roll-up together with its units meets this one.
+    ...(c.inRollup.length > 0
+      ? [{ id: "inRollup" as const, label: t.inRollup, count: c.inRollup.length, tone: "important" as const }]
+      : []),
+    { id: "shortfalls", label: t.shortfalls, count: c.shortfalls.length, tone: "important" },
+    { id: "rejected", label: t.rejectedFiles, count: c.rejected.length, tone: "danger" },
+  ];
+}
+
+/**
+ * What the status region says during a run: that it started, then the files done at each tenth (a
+ * screen reader user could not tell a working page from a frozen one; the bar's own value is read
+ * only when it has the focus).
+ */
+function progressSaid(p: Progress, t: Strings): string {
+  const tenths = Math.floor(10 * progressFraction(p));
+  return tenths === 0 ? t.progressStarted(p.total) : t.progressSaid(p.total, 10 * tenths);
+}
+
+/** How far a run is, 0 to 1: reading is the first half of the bar, checking the second; in workers both go together over the whole bar. */
+function progressFraction(p: Progress): number {
+  if (p.total === 0) return 0;
+  const share = p.phase === "both" ? 1 : 2;
+  return (p.done / p.total + (p.phase === "checking" ? 1 : 0)) / share;
+}
+
+/** What the status region says once the result is drawn: the tiles' counts in one sentence. */
+function outcomeSaid(c: Consolidation, t: Strings): string {
+  return t.resultSaid(outcomeTiles(c, t).map((tile) => `${tile.label}: ${tile.count ?? t.unknownCount}`));
+}
+
 interface Tile {
   readonly id: ListId;
   readonly label: string;
@@ -658,19 +718,7 @@ function ResultView({
   const [open, setOpen] = useState<Partial<Record<ListId, boolean>>>({});
   const late = c.units.filter((u) => u.late);
   const offRoster = c.units.filter((u) => u.declaredCode !== undefined || !u.onRoster);
-  const tiles: Tile[] = [
-    { id: "accepted", label: t.accepted, count: c.units.length, tone: "success" },
-    { id: "returned", label: t.returned, count: c.returned.length, tone: "danger" },
-    { id: "missing", label: t.missing, count: c.rosterGiven ? c.missing.length : null, tone: "warning" },
-    { id: "late", label: t.lateTitle, count: late.length, tone: "warning" },
-    { id: "duplicates", label: t.duplicates, count: c.duplicates.length, tone: "important" },
-    // Only a province that received a department's roll-up together with its units meets this one.
-    ...(c.inRollup.length > 0
-      ? [{ id: "inRollup" as const, label: t.inRollup, count: c.inRollup.length, tone: "important" as const }]
-      : []),
-    { id: "shortfalls", label: t.shortfalls, count: c.shortfalls.length, tone: "important" },
-    { id: "rejected", label: t.rejectedFiles, count: c.rejected.length, tone: "danger" },
-  ];
+  const tiles = outcomeTiles(c, t);
 
   /** A tile opens its list and moves focus to the list's heading line. */
   const show = (id: ListId): void => {

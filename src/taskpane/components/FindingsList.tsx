@@ -80,7 +80,8 @@ export function FindingsList({ findings, strings: t, onSelect }: FindingsListPro
                     {forThePage(f.message)}
                   </span>
                   <span className={styles.where}>
-                    {f.code}
+                    {/* The code is for looking it up (SPEC §4); read aloud it was English mid-sentence. */}
+                    <span aria-hidden="true">{f.code}</span>
                     {f.sheet !== null && f.cell !== null ? ` · ${t.cellRef(f.sheet, f.cell)}` : ""}
                   </span>
                 </span>

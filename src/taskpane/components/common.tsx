@@ -45,6 +45,8 @@ export interface FilePickerProps {
   readonly disabled?: boolean;
   readonly testId: string;
   readonly onFiles: (files: File[]) => void;
+  /** The id of a message about what was picked (an error under the field): read with the button, which is then invalid. */
+  readonly errorId?: string;
 }
 
 /** A native file input with a visible label (keyboard and screen-reader friendly everywhere). */
@@ -80,7 +82,12 @@ export function TextField({
     <Field
       label={label}
       required={input.required}
-      validationMessage={error ?? warning}
+      // A warning is advice on a value the field holds (often its default: a letter date on a
+      // Sunday), read with the field; Fluent made it an alert, which a screen reader spoke over the
+      // result just drawn. An error, from what the user just did, stays an alert.
+      validationMessage={
+        error ?? (warning === undefined ? undefined : { children: warning, role: undefined })
+      }
       validationState={error ? "error" : warning ? "warning" : "none"}
     >
       <Input
@@ -96,7 +103,16 @@ export function TextField({
   );
 }
 
-export function FilePicker({ label, button, accept, multiple, disabled, testId, onFiles }: FilePickerProps) {
+export function FilePicker({
+  label,
+  button,
+  accept,
+  multiple,
+  disabled,
+  testId,
+  onFiles,
+  errorId,
+}: FilePickerProps) {
   const styles = useStyles();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -115,6 +131,9 @@ export function FilePicker({ label, button, accept, multiple, disabled, testId, 
         id={id}
         className={styles.input}
         tabIndex={-1}
+        // The button below opens it: a screen reader met the input too, as a second button whose
+        // value the browser says in its own language ("No file chosen", even after a pick).
+        aria-hidden="true"
         type="file"
         accept={accept}
         multiple={multiple}
@@ -125,7 +144,8 @@ export function FilePicker({ label, button, accept, multiple, disabled, testId, 
       <Button
         className={styles.choose}
         disabled={disabled}
-        aria-describedby={`${id}-label`}
+        aria-describedby={errorId ? `${id}-label ${errorId}` : `${id}-label`}
+        aria-invalid={errorId ? true : undefined}
         onClick={() => input.current?.click()}
       >
         {button}
