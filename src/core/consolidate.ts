@@ -1610,7 +1610,21 @@ export function consolidationJson(c: Consolidation): object {
     })),
     province: {
       values: values(c.province.values),
-      indicators: indicators(c.province.indicators),
+      // With the units each value is pooled over, and a reduction's two pooled sums: a unit with no
+      // baseline is left out, so these are not always the ratio of the summed values above.
+      indicators: Object.fromEntries(
+        form.indicators.map((ind) => {
+          const sums = pooledReductionSums(ind, c.units);
+          return [
+            ind.id,
+            {
+              ...indicators(c.province.indicators)[ind.id],
+              units: c.province.pooled[ind.id] ?? 0,
+              ...(sums ? { pooledValues: sums } : {}),
+            },
+          ];
+        }),
+      ),
       counts: Object.fromEntries(
         form.indicators.map((i) => [i.id, { ...(c.province.counts[i.id] ?? { met: 0, short: 0, na: 0 }) }]),
       ),

@@ -10,7 +10,7 @@ import { cchcUnit, reportBytes, type ReportData } from "../../test/helpers/repor
 import { inspectBytes } from "../app/inspect";
 import { writeXlsx } from "../xlsx/write";
 import type { WorkbookSpec } from "./sheetspec";
-import { consolidate, type Submission } from "./consolidate";
+import { consolidate, consolidationJson, type Submission } from "./consolidate";
 import { targetPhrase } from "./documents";
 import { DEFAULT_PROFILE } from "./profile";
 import { shippedProfile } from "./profiles";
@@ -78,13 +78,13 @@ test("every sheet prints on A4, fit to width, its header row repeated, the title
   expect(sheet("Số liệu").print).toMatchObject({ landscape: true, repeatRows: "3:3", repeatColumns: "A:B" });
 });
 
-test("Tổng hợp: one row per unit, then the bold province row; shortfalls red, met green", () => {
+test("Tổng hợp: one row per unit, an empty row, then the bold province row; shortfalls red, met green", () => {
   const s = sheet("Tổng hợp");
   const rows = values("Tổng hợp");
   const header = rows[4] as string[];
   expect(header.slice(0, 5)).toEqual(["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Ngày báo cáo", "Thời hạn"]);
   expect(rows[2]![0]).toContain("Họp trực tuyến ≥ 60%");
-  expect(rows.slice(5).map((r) => r[0])).toEqual(["SO_A", "SO_B", "TOÀN TỈNH"]);
+  expect(rows.slice(5).map((r) => r[0])).toEqual(["SO_A", "SO_B", undefined, "TOÀN TỈNH"]);
   const online = header.indexOf("Họp trực tuyến (≥ 60%)");
   expect(online).toBe(5);
   const a = s.rows[5]!;
@@ -99,7 +99,7 @@ test("Tổng hợp: one row per unit, then the bold province row; shortfalls red
   });
   // SO_B: its 08/06 report kept over the one of 01/06 (SPEC §5), which was on time.
   expect(rows[6]![4]).toBe("Trễ hạn (bản gửi lại)");
-  const province = s.rows[7]!;
+  const province = s.rows[8]!;
   expect(province[0]?.style?.bold).toBe(true);
   expect(province[online]?.value).toBeCloseTo((20 + 60) / (35 + 90));
   expect(province[online + 1]?.value).toBe("1 đạt\n1 không đạt\n0 —");
@@ -107,7 +107,7 @@ test("Tổng hợp: one row per unit, then the bold province row; shortfalls red
   expect(counts[3]![counts[2]!.indexOf("Tổng số hội nghị, cuộc họp đã tổ chức (cùng kỳ năm trước)")]).toBe(
     100,
   );
-  expect(counts.slice(3).map((r) => r[0])).toEqual(["SO_A", "SO_B", "TOÀN TỈNH"]);
+  expect(counts.slice(3).map((r) => r[0])).toEqual(["SO_A", "SO_B", undefined, "TOÀN TỈNH"]);
   expect(s.freeze).toEqual({ rows: 5, cols: 2 });
   // 5 unit columns, value and verdict per indicator, 3 task columns.
   expect(header).toHaveLength(5 + 2 * 8 + 3);
@@ -342,7 +342,26 @@ describe("the written file", () => {
     const name = wb.getWorksheet("Tổng hợp")!.getCell("B6");
     expect(name.type).toBe(ExcelJS.ValueType.String);
     expect(name.value).toBe('=HYPERLINK("http://x","bấm")');
-    expect(wb.getWorksheet("Tổng hợp")!.getCell("A8").value).toBe("TOÀN TỈNH");
+    expect(wb.getWorksheet("Tổng hợp")!.getCell("A9").value).toBe("TOÀN TỈNH");
+  });
+
+  test("a pivot table or a sum started from a unit's cell takes the units only: the total row stands apart", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    for (const [name, header] of [
+      ["Tổng hợp", 5],
+      ["Số liệu", 3],
+    ] as const) {
+      const ws = wb.getWorksheet(name)!;
+      // Excel's current region (what Insert › PivotTable and Ctrl+A take from one cell): the filled rows touching it.
+      let last = header + 1;
+      while (ws.getRow(last + 1).actualCellCount > 0) last++;
+      expect([name, ws.getCell(`A${last}`).value, ws.getCell(`A${last + 2}`).value]).toEqual([
+        name,
+        "SO_B",
+        "TOÀN TỈNH",
+      ]);
+    }
   });
 
   test("converts to PDF with LibreOffice", async () => {
@@ -525,4 +544,40 @@ test("no cell is formatted as Text: a column an analyst inserts takes its neighb
     ),
   );
   expect(textFormatted).toEqual([]);
+});
+
+test("a reduction's total that leaves out a unit with no baseline says so, in the legend and the JSON (an auditor recomputed it from Số liệu's sums)", () => {
+  const meetings = (unit: string, previous: number, current: number): Submission =>
+    submit(`${unit}.xlsx`, {
+      unit,
+      name: unit,
+      counts: {
+        HN_TONG: [previous, current],
+        HN_TRUC_TUYEN: [0, Math.floor(current * 0.6)],
+        HN_VUOT_THOI_LUONG: [0, 0],
+      },
+    });
+  const pooled = consolidate(
+    [meetings("PA", 60, 55), meetings("PB", 40, 35), meetings("PC", 100, 90), meetings("PD", 0, 20)],
+    { profile: DEFAULT_PROFILE },
+  );
+  expect(pooled.units.map((u) => u.code)).toEqual(["PA", "PB", "PC", "PD"]);
+  const legend = String(summaryWorkbook(pooled, DEFAULT_PROFILE).sheets[0]!.rows[2]![0]!.value);
+  // 60 + 40 + 100 = 200 meetings last year, 55 + 35 + 90 = 180 now; PD (0 → 20) has no reduction.
+  expect(legend).toContain(
+    "Dòng tổng của Giảm hội nghị tính trên 3/4 đơn vị có số cùng kỳ năm trước (từ 200 xuống 180)",
+  );
+  const json = consolidationJson(pooled) as {
+    province: { indicators: Record<string, { value: number; units: number; pooledValues?: object }> };
+  };
+  expect(json.province.indicators.MEETING_REDUCTION).toMatchObject({
+    value: 0.1,
+    units: 3,
+    pooledValues: { previous: 200, current: 180 },
+  });
+  // Every unit filled the online meetings: no note for it, and a ratio has no pooled sums of its own.
+  expect(json.province.indicators.ONLINE_RATIO).toMatchObject({ units: 4 });
+  expect(json.province.indicators.ONLINE_RATIO!.pooledValues).toBeUndefined();
+  // The untouched fixture (every unit with a baseline) gets no such sentence.
+  expect(String(spec.sheets[0]!.rows[2]![0]!.value)).not.toContain("Dòng tổng của");
 });

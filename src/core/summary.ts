@@ -7,6 +7,7 @@ import { viDate } from "./dates";
 import {
   baseName,
   countedUnitsPhrase,
+  pooledReductionSums,
   rejectedBesideAccepted,
   replacedFiles,
   rollupName,
@@ -51,6 +52,7 @@ import {
 } from "./sheetspec";
 import { isUnlikelyReportDate } from "./validate";
 import { columnLetters } from "./workbook";
+import { viInteger } from "./format";
 
 const TITLE: CellStyle = { bold: true, size: 14, color: "1F3864" };
 const NOTE: CellStyle = { italic: true, size: 10, color: "404040" };
@@ -399,6 +401,27 @@ export function notJudgedThisPeriod(c: Pick<Consolidation, "form" | "period">): 
     .join("");
 }
 
+/**
+ * " Dòng tổng của Giảm hội nghị tính trên 3/4 đơn vị có số cùng kỳ năm trước (từ 200 xuống 180), …":
+ * a reduction's total leaves out units with no baseline (pooledUnits), so it is not the ratio of the
+ * Số liệu sheet's sums beside it; said when some unit is left out (an auditor recomputed it from the sums).
+ */
+export function reductionPoolNote(c: Pick<Consolidation, "form" | "units" | "province" | "period">): string {
+  const parts = c.form.indicators.flatMap((ind) => {
+    if (ind.kind !== "reduction" || !judgedInPeriod(ind, c.period?.kind)) return [];
+    const reported = c.units.filter((u) => pairOf(u.values, ind.of).current !== null).length;
+    const pooled = c.province.pooled[ind.id] ?? 0;
+    const sums = pooledReductionSums(ind, c.units);
+    if (pooled === reported || sums === null) return [];
+    return [
+      `${ind.short} tính trên ${viInteger(pooled)}/${viInteger(reported)} đơn vị có số cùng kỳ năm trước (từ ${viInteger(sums.previous)} xuống ${viInteger(sums.current)})`,
+    ];
+  });
+  return parts.length === 0
+    ? ""
+    : ` Dòng tổng của ${parts.join("; ")}: đơn vị không có số cùng kỳ năm trước (cột D bằng 0 hoặc trống) không có mức giảm để tính.`;
+}
+
 function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   const form = c.form;
   const legend =
@@ -406,6 +429,7 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     form.indicators.map((ind) => `${ind.short} ${targetText(ind)}`).join("; ") +
     `. Ô đỏ: không đạt; ô xanh: đạt; “—”: không đánh giá được (mẫu số bằng 0, chưa điền hoặc chỉ tiêu không áp dụng cho loại đơn vị). Dòng tổng tính tỷ lệ từ tổng số (không lấy trung bình các tỷ lệ${weightedNote(form)}). Số liệu từng đơn vị ở trang “Số liệu”.` +
     notJudgedThisPeriod(c) +
+    reductionPoolNote(c) +
     (c.units.some((u) => rollupUnits(u) > 0) ? ` ${ROLLUP_LEGEND}` : "") +
     (c.units.some((u) => u.firstReportDate) ? ` ${UPDATE_LEGEND}` : "") +
     (c.units.some((u) => doubtfulDate(u, c.period)) ? ` ${DOUBTFUL_DATE_LEGEND}` : "");
@@ -454,7 +478,9 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
       const n = p.counts[ind.id] ?? { met: 0, short: 0, na: 0 };
       return [
         num(r?.value ?? null, statusStyle(bold(valueStyle(ind, r)), r?.status ?? "na")),
-        // One count a line: in the narrow verdict column "/"-joined counts broke mid-phrase.
+        // One count a line: in the narrow verdict column "/"-joined counts broke mid-phrase. (The
+        // province's verdict in words above them made the CCHC total row so tall that it printed
+        // alone on two more pages: docs/DECISIONS.md, session 26.)
         text(`${n.met} đạt\n${n.short} không đạt\n${n.na} —`, bold(CENTER_WRAP)),
       ];
     }),
@@ -473,6 +499,9 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     [],
     header,
     ...unitRows,
+    // An empty row between the units and the total: a pivot table or a formula started from one
+    // unit's cell takes the block of units Excel finds around it, and would count the total again.
+    [],
     provinceRow,
   ];
   // Narrow columns (headers, names, unit types and verdicts wrap; a number widens its column to
@@ -520,6 +549,8 @@ function valuesSheet(c: Consolidation, profile: Profile): SheetSpec {
       text(rollupName(u), WRAP),
       ...countColumns.map((k) => countCell(k, pairOf(u.values, k.code)[k.column])),
     ]),
+    // Apart from the units, as on Tổng hợp: a pivot table of the units never counts the total too.
+    [],
     [
       text(total.code, bold(TEXT)),
       text(total.name, bold(WRAP)),

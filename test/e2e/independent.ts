@@ -65,7 +65,8 @@ def table(ws):
     p = next(i for i, r in enumerate(rows) if r[0] in ("TOÀN TỈNH", "TOÀN THÀNH PHỐ", "TÍNH CHUNG"))
     header = [str(c) if c is not None else "" for c in rows[h]]
     province = {header[i]: (c if isinstance(c, (int, float, str)) else None) for i, c in enumerate(rows[p]) if header[i]}
-    return header, [r[0] for r in rows[h + 1:p]], province
+    # (An empty row stands between the units and the total.)
+    return header, [r[0] for r in rows[h + 1:p] if r[0] is not None], province
 
 def summary(path):
     wb = openpyxl.load_workbook(path, data_only=True)
