@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { version as VERSION } from "../../package.json";
 import { z } from "../core/zod";
-import { orderFindings } from "../app/finding-order";
+import { orderFindings } from "../core/finding-order";
 import { unreadableResult } from "../app/inspect";
 import type { Finding } from "../core/findings";
 import { DEFAULT_PROFILE } from "../core/profile";

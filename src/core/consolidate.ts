@@ -12,6 +12,7 @@ import {
   indicatorApplies,
   judgedInPeriod,
   indicatorInputs,
+  lastQuarterStart,
   periodText,
   periodLabelOf,
   taskApplies,
@@ -36,7 +37,7 @@ import {
   type Status,
 } from "./judge";
 import { viInteger } from "./format";
-import { MSG } from "./messages";
+import { MSG, periodVerdict } from "./messages";
 import type { Profile, RosterUnit } from "./profile";
 import { codeKey, foldKey, matchKey, squeezedCode } from "./text";
 import {
@@ -532,8 +533,14 @@ function periodMismatchMessage(r: ValidationResult, declared: Period, period: Pe
   if (r.reportDate !== null && compareDates(r.reportDate, start) < 0)
     return MSG.periodMismatchEarlier(found, expected, viDate(r.reportDate), viDate(start));
   // A quarter's, a half year's and a year's figures never stand for one another: relabelled, a
-  // quarter's report would be counted as the year's (or the half year's as a year's) unseen.
-  if (periodSpan(declared.kind) !== periodSpan(period.kind)) return MSG.periodMismatchSpan(found, expected);
+  // quarter's report would be counted as the year's (or the half year's as a year's) unseen. But a
+  // year's report dated before the year's last quarter (a "Năm" dated in June) holds no year's
+  // figures: the list's wrong entry was picked for this period's report, and relabelling is the fix.
+  const notOver = lastQuarterStart(declared);
+  const mislabelled =
+    r.reportDate !== null && notOver !== undefined && compareDates(r.reportDate, notOver) < 0;
+  if (periodSpan(declared.kind) !== periodSpan(period.kind) && !mislabelled)
+    return MSG.periodMismatchSpan(found, expected);
   const kindDiffers = declared.kind !== period.kind;
   return MSG.periodMismatch(
     found,
@@ -894,9 +901,13 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
         if (otherNamed(x) === null)
           earliest(valid, shape(x.report.unit.code, x.report.rollupOf !== undefined), x.report.reportDate);
     const returned = new Map<string, CivilDate>();
+    // A file of this period, or labelled another whose message asks to relabel it (the list's wrong
+    // entry picked: its figures were this period's, sent by the deadline).
+    const ofThisPeriod = (r: RejectedFile): boolean =>
+      (r.period === period.kind && r.year === period.year) ||
+      r.findings.some((f) => periodVerdict(f) === "relabel");
     for (const r of rejected) {
-      if (r.unit === null || r.reportDate === null || r.period !== period.kind || r.year !== period.year)
-        continue;
+      if (r.unit === null || r.reportDate === null || !ofThisPeriod(r)) continue;
       if (!r.findings.some((f) => f.code === "FORM_MISMATCH")) earliest(returned, r.unit, r.reportDate);
     }
     const onTime = (date: CivilDate | undefined): CivilDate | undefined =>

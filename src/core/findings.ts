@@ -69,7 +69,7 @@ export const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {
   LEGACY_XLS:
     "Tệp ở định dạng Excel 97–2003 (.xls). Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)” (LibreOffice Calc: Tệp → Lưu thành, kiểu “Excel 2007-365 (.xlsx)”) và gửi lại.",
   ENCRYPTED:
-    "Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi gửi lại.",
+    "Tệp được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu, OK, rồi Lưu) rồi gửi lại.",
   MACRO_ENABLED:
     "Tệp là sổ tính có macro (.xlsm); vì an toàn, không nhận tệp có macro. Hãy lưu lại dạng “Sổ làm việc Excel (*.xlsx)” và gửi lại.",
   TRUNCATED: "Tệp bị cắt cụt hoặc hỏng (có thể do tải xuống, đính kèm chưa xong). Hãy gửi lại tệp gốc.",

@@ -6,6 +6,7 @@
 import { z } from "./zod";
 import { UNIT_TYPES, type UnitTypeId } from "./catalogue";
 import type { Comparison } from "./format";
+import type { CivilDate } from "./dates";
 
 /** Every period a form may use (SPEC §6: `--period Q1|Q2|Q3|Q4|6T|NAM`). */
 export const PERIOD_KINDS = ["Q1", "Q2", "Q3", "Q4", "6T", "NAM"] as const;
@@ -368,6 +369,40 @@ export function indicatorInputs(ind: Indicator): ReadonlyArray<readonly [string,
 /** Counts whose previous value matters to an indicator (both columns shown in summaries). */
 export function reductionBases(form: Form): ReadonlySet<string> {
   return new Set(form.indicators.flatMap((i) => (i.kind === "reduction" ? [i.of] : [])));
+}
+
+/** The months a period of this kind covers: a year 1–12, a half year 1–6, a quarter its three. */
+export function periodMonths(kind: PeriodKind): { readonly first: number; readonly last: number } {
+  const quarter = { Q1: 1, Q2: 4, Q3: 7, Q4: 10 } as const;
+  if (kind === "NAM") return { first: 1, last: 12 };
+  if (kind === "6T") return { first: 1, last: 6 };
+  return { first: quarter[kind], last: quarter[kind] + 2 };
+}
+
+/**
+ * The first day of a half year's or a year's last quarter (1/4, 1/10): a report on such a period
+ * dated before it cannot hold the period's figures ("Năm" picked in the list for the half year's
+ * report, dated in June). Undefined for a quarter, which is its own last quarter.
+ */
+export function lastQuarterStart(period: Period): CivilDate | undefined {
+  const { first, last } = periodMonths(period.kind);
+  return last - first < 3 ? undefined : { year: period.year, month: last - 2, day: 1 };
+}
+
+/**
+ * The period of `form` other than `declared`, of a shorter span, whose months hold `date`'s, in
+ * `declared`'s year: what a report dated too early for `declared` most likely is (a half year's before
+ * its quarters).
+ */
+export function periodHolding(form: Form, declared: Period, date: CivilDate): Period | undefined {
+  if (date.year !== declared.year) return undefined;
+  const span = (kind: PeriodKind): number => periodMonths(kind).last - periodMonths(kind).first;
+  const holding = form.periods
+    .map((p) => p.kind)
+    .filter((k) => k !== declared.kind && span(k) < span(declared.kind))
+    .filter((k) => periodMonths(k).first <= date.month && date.month <= periodMonths(k).last)
+    .sort((a, b) => span(b) - span(a));
+  return holding[0] === undefined ? undefined : { kind: holding[0], year: declared.year };
 }
 
 export function periodLabelOf(kind: PeriodKind): string {

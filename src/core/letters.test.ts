@@ -88,8 +88,11 @@ describe("followUpLetters", () => {
     const text = written[0]!.text;
     expect(text).toContain("chưa nhận được báo cáo 6 tháng đầu năm 2026 dùng được của đơn vị.");
     expect(text).toContain(
-      "Sở Nội vụ tỉnh Thanh Hóa có nhận được tệp “Báo cáo 6 tháng - Pù Nhi.pdf”, có thể là báo cáo của đơn vị (tên tệp gần với tên đơn vị), nhưng tệp không dùng được: ",
+      "Sở Nội vụ tỉnh Thanh Hóa có nhận được tệp “Báo cáo 6 tháng - Pù Nhi.pdf”, có thể là báo cáo của đơn vị (tên tệp gần với tên đơn vị), nhưng tệp không dùng được. Tệp “Báo cáo 6 tháng - Pù Nhi.pdf” là tệp PDF",
     );
+    // The reason in the letter's own style: a request of the Sở, not the clerk's "Hãy gửi…".
+    expect(text).toContain("Đề nghị đơn vị gửi tệp Excel .xlsx gốc");
+    expect(text).not.toMatch(/Hãy/u);
   });
 
   test("missing: nothing received by the letter's date, send the report on the form by the reply date", () => {
@@ -531,8 +534,16 @@ describe("withLetterSheet", () => {
       "SO_LOI.docx",
     ]);
     expect(rows.find((r) => r[0]?.value === "SO_9498")![3]!.value).toBe(
-      "Chưa đạt: TTHC trên môi trường số 94,98% (≥ 95%).",
+      "Chưa đạt: TTHC trên môi trường số (≥ 95%): 94,98%.",
     );
+  });
+  test("a reduction that is an increase reads as one, as in the letter: “tăng 20,0%”, not “-20,0%”", () => {
+    const more = mistypedQuangPhu({ HN_TONG: [50, 60], HN_TRUC_TUYEN: [40, 45] });
+    const rows = withLetterSheet({ sheets: [] }, followUpLetters(more, profile, dates), "thu-nhac").sheets[0]!
+      .rows;
+    const line = String(rows.find((r) => r[0]?.value === "XA_QUANG_PHU")![3]!.value);
+    expect(line).toContain("Giảm hội nghị (≥ 10%): tăng 20,0%");
+    expect(line).not.toMatch(/-\d/u);
   });
   test("printed like the summary's other sheets (its title in the page header), naming the folder, not a machine's path", () => {
     const sheet = withLetterSheet(
@@ -645,4 +656,57 @@ test("letterStyle: a message to the clerk reads as a request of the Sở, not an
     "Phần lớn hơn tổng; cần kiểm tra lại hai số này.",
   );
   expect(letterStyle("Số liệu ghi nhập sai.")).toBe("Số liệu ghi nhập sai.");
+  // After a colon or a semicolon the clause goes on in lower case (a clerk and an auditor read
+  // "Đây là số đếm: Cần nhập số nguyên" in a letter as a slip); a new sentence starts with a capital.
+  expect(letterStyle("Có phần thập phân (1170,5). Đây là số đếm: nhập số nguyên, ví dụ 34.")).toBe(
+    "Có phần thập phân (1170,5). Đây là số đếm: cần nhập số nguyên, ví dụ 34.",
+  );
+  expect(letterStyle("Tệp có mật khẩu: Hãy gỡ mật khẩu. Đừng đổi tên tệp; Đừng nén tệp.")).toBe(
+    "Tệp có mật khẩu: đề nghị đơn vị gỡ mật khẩu. Không đổi tên tệp; không nén tệp.",
+  );
+});
+
+test("a returned file's errors are listed as the clerk's own check lists them: row by row, not in the order the checks ran", () => {
+  // Online meetings above the total (row 6, found by a later check) and a blank count further down.
+  const result = inspectBytes(
+    reportBytes({
+      unit: "XA_QUANG_PHU",
+      name: "Xã Quảng Phú",
+      counts: { HN_TONG: [100, 10], HN_TRUC_TUYEN: [0, 20], VB_TONG: [500, null] },
+    }),
+    profile,
+  );
+  // The checks find them in this order.
+  expect(result.findings.filter((f) => f.severity === "error").map((f) => f.cell)).toEqual([
+    "E11",
+    "E6",
+    "D12",
+  ]);
+  const c = consolidate([{ file: "qp.xlsx", sha256: "a", result }], { profile });
+  const text = followUpLetters(c, profile, dates).find((l) => l.unit === "XA_QUANG_PHU")!.text;
+  expect([...text.matchAll(/Trang “Chỉ tiêu”, ô ([A-Z]\d+)/g)].map((m) => m[1])).toEqual([
+    "E6",
+    "E11",
+    "D12",
+  ]);
+  // No warning besides: nothing said of warnings.
+  expect(text).not.toContain("cảnh báo khác");
+});
+
+test("a returned file's other warnings are not listed, but said to be there: the clerk's check will show them", () => {
+  // A count typed as text ("90": COERCED, a warning) beside a blank required count (an error).
+  const result = inspectBytes(
+    reportBytes({
+      unit: "XA_QUANG_PHU",
+      name: "Xã Quảng Phú",
+      counts: { VB_TONG: [500, null], HN_TONG: [100, "90"] },
+    }),
+    profile,
+  );
+  expect(result.findings.map((f) => [f.code, f.severity])).toContainEqual(["COERCED", "warning"]);
+  const c = consolidate([{ file: "qp.xlsx", sha256: "a", result }], { profile });
+  const text = followUpLetters(c, profile, dates).find((l) => l.unit === "XA_QUANG_PHU")!.text;
+  expect(text).toContain(
+    "Chức năng này còn nêu 1 cảnh báo khác (như số nhập dạng chữ); tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo.",
+  );
 });

@@ -40,7 +40,8 @@ import type { Organisation, Profile } from "./profile";
 import { foldKey } from "./text";
 import { viInteger } from "./format";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
-import { KEEP_PERIOD, MSG, TOOL_WORDS } from "./messages";
+import { MSG, periodVerdict, TOOL_WORDS } from "./messages";
+import { orderFindings } from "./finding-order";
 import { periodDeadlines } from "./template";
 import { isUnlikelyReportDate } from "./validate";
 
@@ -106,11 +107,13 @@ export function letterFileName(unit: string): string {
 
 /**
  * The check a unit runs before sending, named as the unit knows it: the Excel add-in its Sở handed
- * out. The letters named it "phần bổ trợ KL226", the product's name, which a CCHC unit (whose error
+ * out, or the same check's page. The letters named it "phần bổ trợ KL226", the product's name, which a CCHC unit (whose error
  * may be to have used the KL226 form) cannot place.
  */
 function checkTool(sender: string): string {
-  return `chức năng “Kiểm tra” của phần bổ trợ Excel do ${sender} cung cấp`;
+  // The same check runs in a browser (the add-in's page on the Sở's server, SPEC §10): a commune
+  // clerk without the add-in was left with nothing to check her file with.
+  return `chức năng “Kiểm tra” của phần bổ trợ Excel hoặc của trang kiểm tra báo cáo trên trình duyệt do ${sender} cung cấp`;
 }
 
 /**
@@ -163,15 +166,18 @@ function unitMessage(f: Finding, sender: string): string {
  * the imperatives colloquial in a letter from the Sở).
  */
 export function letterStyle(message: string): string {
+  // A capital only where a sentence starts: after a colon or a semicolon the clause goes on ("Đây là
+  // số đếm: cần nhập số nguyên", a clerk and an auditor read "…: Cần nhập" as a slip).
+  const opening = (lead: string, word: string): string =>
+    `${lead}${lead === "" || /\.\s*$/.test(lead) ? word.charAt(0).toUpperCase() : word.charAt(0)}${word.slice(1)}`;
   return message
-    .replace(/(^|[.;:]\s+)Hãy\s+/gu, "$1Đề nghị đơn vị ")
+    .replace(/(^|[.;:]\s+)Hãy\s+/gu, (_, lead: string) => `${opening(lead, "đề nghị")} đơn vị `)
     .replace(/([,;:(]\s*)hãy\s+/gu, "$1đề nghị đơn vị ")
-    .replace(/(^|[.;:]\s+)Đừng\s+/gu, "$1Không ")
+    .replace(/(^|[.;:]\s+)Đừng\s+/gu, (_, lead: string) => `${opening(lead, "không")} `)
     .replace(/(\s)đừng\s+/gu, "$1không ")
     .replace(
       BARE_IMPERATIVE,
-      (_, lead: string, verb: string) =>
-        `${lead}${lead === "" || /[.:]\s*$/.test(lead) ? "Cần" : "cần"} ${verb.toLowerCase()} `,
+      (_, lead: string, verb: string) => `${opening(lead, "cần")} ${verb.toLowerCase()} `,
     );
 }
 
@@ -265,7 +271,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       );
     const unread = (guessed.get(u.code) ?? []).map((r) =>
       p(
-        `${sender} có nhận được tệp “${baseName(r.file)}”, có thể là báo cáo của đơn vị (tên tệp gần với tên đơn vị), nhưng tệp không dùng được: ${r.findings.find((f) => f.severity === "error")?.message ?? r.findings[0]?.message ?? ""}`,
+        `${sender} có nhận được tệp “${baseName(r.file)}”, có thể là báo cáo của đơn vị (tên tệp gần với tên đơn vị), nhưng tệp không dùng được. ${letterStyle(r.findings.find((f) => f.severity === "error")?.message ?? r.findings[0]?.message ?? "")}`,
       ),
     );
     // Before the deadline, only a unit whose report arrived under another code or unread is written to.
@@ -415,7 +421,8 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
           "Đơn vị cần phân tích nguyên nhân, nêu giải pháp khắc phục trong văn bản giải trình (kèm số liệu cập nhật, nếu có).",
         ),
       ],
-      `Chưa đạt: ${items.map(({ ind, s }) => `${ind.short} ${indicatorValueText(ind, s.value, "short")} (${targetText(ind)})`).join("; ")}.`,
+      // "Giảm hội nghị (≥ 10%): tăng 20,0%": an increase in words, as the letter says it, not "-20,0%".
+      `Chưa đạt: ${items.map(({ ind, s }) => `${ind.short} (${targetText(ind)}): ${ind.kind === "reduction" ? valuePhrase(ind, s.value, "short") : indicatorValueText(ind, s.value, "short")}`).join("; ")}.`,
     );
   }
 
@@ -567,10 +574,11 @@ function returnedFile(
    */
   opening?: (which: string) => string,
 ): { lines: LetterLine[]; errors: number; anotherPeriod: boolean } {
-  const all = r.findings.filter((f) => f.severity === "error");
+  // In the order the clerk's own check lists them (sheet, then row and column), to tick off one against the other.
+  const all = orderFindings(r.findings.filter((f) => f.severity === "error"));
   // Another period's report (or roll-up): mending this file is not what is asked, so its other
   // errors are not listed either (they are of a file that will not be used).
-  const anotherPeriod = all.some((f) => f.code === "PERIOD_MISMATCH" && f.message.includes(KEEP_PERIOD));
+  const anotherPeriod = all.some((f) => periodVerdict(f) === "keep");
   const errors = anotherPeriod ? all.filter((f) => f.code === "PERIOD_MISMATCH") : all;
   // Another period's report: said once, in the letter's words for periods ("quý II năm 2025"); what
   // to do follows in the paragraphs below (the clerk's message asked for it too: three requests).
@@ -596,6 +604,11 @@ function returnedFile(
   const shape = anotherPeriod
     ? []
     : r.findings.filter((f) => f.severity === "warning" && SHAPE_WARNINGS.has(f.code));
+  // The other warnings are not listed, but said to be there: a clerk who mended every listed line took
+  // the check's "Cảnh báo … nhập dạng chữ" for a new failure.
+  const otherWarnings = anotherPeriod
+    ? 0
+    : r.findings.filter((f) => f.severity === "warning" && !SHAPE_WARNINGS.has(f.code)).length;
   return {
     errors: errors.length,
     anotherPeriod,
@@ -617,7 +630,7 @@ function returnedFile(
         kind: "paragraph",
         text: anotherPeriod
           ? `Đơn vị lập báo cáo ${period} trên mẫu ${formId} (không sửa tệp đã gửi) và kiểm tra bằng ${checkTool(sender)}.`
-          : `Sau khi sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng ${checkTool(sender)}.`,
+          : `Sau khi sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng ${checkTool(sender)}.${otherWarnings > 0 ? ` Chức năng này còn nêu ${otherWarnings} cảnh báo khác (như số nhập dạng chữ); tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo.` : ""}`,
       },
       // Sent by the deadline: the corrected file may carry the day it is sent again (consolidate
       // records the first one, firstReportDate), so no clerk is tempted to keep an old date.

@@ -71,6 +71,18 @@ export function forThePage(message: string): string {
 /** Said of a file that is another period's report: it is not to be relabelled (letters read it). */
 export const KEEP_PERIOD = "không sửa Kỳ báo cáo của tệp này";
 
+/**
+ * Whether a finding says the file is another period's report, one to relabel (the list's wrong entry
+ * picked: "keep": false) or not (another period's figures: "keep": true); undefined for any other finding.
+ */
+export function periodVerdict(f: {
+  readonly code: string;
+  readonly message: string;
+}): "keep" | "relabel" | undefined {
+  if (f.code !== "PERIOD_MISMATCH") return undefined;
+  return f.message.includes(KEEP_PERIOD) ? "keep" : "relabel";
+}
+
 export const MSG = {
   notTemplate: (sheet: string, form: string) =>
     `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới ${TOOL_WORDS.template.both} và chép số liệu sang.`,
@@ -224,6 +236,15 @@ export const MSG = {
     `Ngày báo cáo ${date} ở trước ${start === null ? "năm của kỳ báo cáo" : `ngày bắt đầu kỳ báo cáo (${start})`} (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   dateBeforeQuarter: (date: string, period: string, start: string) =>
     `Ngày báo cáo ${date} ở trước ngày bắt đầu kỳ báo cáo (${start}) (${period}): có thể đây là báo cáo của kỳ trước, hoặc Kỳ báo cáo hay Ngày báo cáo bị ghi nhầm. Kiểm tra lại hai ô này; ngày báo cáo quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
+  /** A half year's or a year's report dated before the period's last quarter began: the list's wrong entry, most often. */
+  periodNotOver: (
+    date: string,
+    period: string,
+    start: string,
+    kind: string,
+    meant: { text: string; label: string } | null,
+  ) =>
+    `Ngày báo cáo ${date} ở trước quý cuối của kỳ ${period} (từ ${start}): báo cáo ${kind} chưa thể có số liệu của cả kỳ, có thể đã chọn nhầm Kỳ báo cáo. ${meant === null ? "Kiểm tra lại Kỳ báo cáo" : `Nếu đây là báo cáo ${meant.text}, chọn “${meant.label}” ở ô này`}; nếu đúng là báo cáo ${kind}, kiểm tra lại Ngày báo cáo.`,
   dateAfterPeriod: (date: string, period: string, latest: string) =>
     `Ngày báo cáo ${date} muộn hơn ${latest}, quá xa kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   sameDayRejection: (keptFile: string, undated: boolean) =>

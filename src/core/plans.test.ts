@@ -465,7 +465,7 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
     }).find((l) => l.unit === "P_A")!;
     // The period said once in the letter's words, then how and by when: not three requests to send.
     expect(letter.text).toContain(
-      "- Tệp là báo cáo quý II năm 2025 (đề ngày 10/06/2025), không phải báo cáo quý III năm 2025; không sửa Kỳ báo cáo của tệp này.\nĐơn vị lập báo cáo quý III năm 2025 trên mẫu CCHC-BC/2025 (không sửa tệp đã gửi) và kiểm tra bằng chức năng “Kiểm tra” của phần bổ trợ Excel do Sở An toàn thực phẩm Thành phố Hồ Chí Minh cung cấp.\n",
+      "- Tệp là báo cáo quý II năm 2025 (đề ngày 10/06/2025), không phải báo cáo quý III năm 2025; không sửa Kỳ báo cáo của tệp này.\nĐơn vị lập báo cáo quý III năm 2025 trên mẫu CCHC-BC/2025 (không sửa tệp đã gửi) và kiểm tra bằng chức năng “Kiểm tra” của phần bổ trợ Excel hoặc của trang kiểm tra báo cáo trên trình duyệt do Sở An toàn thực phẩm Thành phố Hồ Chí Minh cung cấp.\n",
     );
     expect(letter.text.match(/gửi vào đợt|kỳ đang tổng hợp|[Qq]uý III\/2025/g)).toBeNull();
     // The tool is named as the unit knows it, not by the product's name (a CCHC unit cannot place "KL226").
@@ -550,6 +550,58 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
     expect(s.result.findings.find((f) => f.code === "UNLIKELY_DATE")?.message).toBe(
       "Ngày báo cáo 10/06/2025 ở trước ngày bắt đầu kỳ báo cáo (01/07/2025) (quý III/2025): có thể đây là báo cáo của kỳ trước, hoặc Kỳ báo cáo hay Ngày báo cáo bị ghi nhầm. Kiểm tra lại hai ô này; ngày báo cáo quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.",
     );
+  });
+
+  test("“Năm” picked for the half year's report, dated in June: warned before sending, the Sở's run asks to relabel it, and the resend keeps its on-time date", () => {
+    const june = { year: 2026, month: 6, day: 3 };
+    const wrong = submit(
+      "XA_TAN_PHU.xlsx",
+      kl("XA_TAN_PHU", { period: "NAM", reportDate: june }),
+      DEFAULT_PROFILE,
+    );
+    // The clerk's own check: at the Kỳ báo cáo cell, what it most likely should say.
+    const warned = wrong.result.findings.find((f) => f.code === "UNLIKELY_DATE")!;
+    expect([warned.severity, warned.sheet, warned.cell]).toEqual([
+      "warning",
+      "Thông tin",
+      wrong.result.periodCells?.kind,
+    ]);
+    expect(warned.message).toBe(
+      "Ngày báo cáo 03/06/2026 ở trước quý cuối của kỳ năm 2026 (từ 01/10/2026): báo cáo năm chưa thể có số liệu của cả kỳ, có thể đã chọn nhầm Kỳ báo cáo. Nếu đây là báo cáo 6 tháng đầu năm 2026, chọn “6 tháng” ở ô này; nếu đúng là báo cáo năm, kiểm tra lại Ngày báo cáo.",
+    );
+    // A half year's report in June and a year's in December are not warned.
+    for (const [period, reportDate] of [
+      ["6T", june],
+      ["NAM", { year: 2026, month: 12, day: 1 }],
+    ] as const)
+      expect(
+        submit("x.xlsx", kl("XA_X", { period, reportDate }), DEFAULT_PROFILE).result.findings.map(
+          (f) => f.code,
+        ),
+      ).not.toContain("UNLIKELY_DATE");
+    // The Sở's half-year run: relabel, and after the deadline (06/06) the corrected file is on time by its first send.
+    const resent = submit(
+      "XA_TAN_PHU-sua.xlsx",
+      kl("XA_TAN_PHU", { period: "6T", reportDate: { year: 2026, month: 6, day: 15 } }),
+      DEFAULT_PROFILE,
+    );
+    const first = consolidate([wrong], { profile: DEFAULT_PROFILE, period: { kind: "6T", year: 2026 } });
+    expect(first.rejected[0]!.findings[0]!.message).toBe(
+      "Báo cáo kỳ năm 2026, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026). Nếu đây là báo cáo kỳ 6 tháng đầu năm 2026, chọn Kỳ báo cáo “6 tháng” ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
+    );
+    const letter = followUpLetters(first, DEFAULT_PROFILE, {
+      date: { year: 2026, month: 6, day: 10 },
+      replyBy: { year: 2026, month: 6, day: 17 },
+    }).find((l) => l.unit === "XA_TAN_PHU")!;
+    expect(letter.text).not.toContain("không sửa Kỳ báo cáo");
+    expect(letter.text).toContain("vẫn ghi nhận đơn vị đã gửi báo cáo đúng hạn (ngày 03/06/2026)");
+    const second = consolidate([wrong, resent], {
+      profile: DEFAULT_PROFILE,
+      period: { kind: "6T", year: 2026 },
+    });
+    expect(second.units.map((u) => [u.code, u.late, u.firstReportDate])).toEqual([
+      ["XA_TAN_PHU", true, june],
+    ]);
   });
 });
 

@@ -149,6 +149,12 @@ describe("NOT_TEMPLATE", () => {
         "Không có trang tính “Chỉ tiêu” mà có trang “Chi tieu”: có lẽ tên trang đã bị sửa. Đổi tên trang “Chi tieu” thành đúng “Chỉ tiêu” (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.",
     });
   });
+  test("a sheet whose name was lengthened (“Chỉ tiêu 6 tháng”) is named too: renaming it back is the fix, not a new template", () => {
+    const r = check({}, [{ op: "renameSheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu 6 tháng" }]);
+    expect(r.findings.find((f) => f.code === "NOT_TEMPLATE")?.message).toBe(
+      "Không có trang tính “Chỉ tiêu” mà có trang “Chỉ tiêu 6 tháng”: có lẽ tên trang đã bị sửa. Đổi tên trang “Chỉ tiêu 6 tháng” thành đúng “Chỉ tiêu” (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.",
+    );
+  });
   test("a copy of a template sheet with other figures is an error naming them: only the original is read", () => {
     // The clerk copied "Chỉ tiêu" (Excel names it "Chỉ tiêu (2)"), typed 77 in the copy's E5 (the
     // original has 90) and emptied the original's E6 (the copy keeps 60).
@@ -444,7 +450,8 @@ describe("Thông tin", () => {
     expect(r.unit).toBe("1234");
   });
   test("enumerations match in NFD, any case, with extra spaces", () => {
-    const r = check({}, [
+    // (A year's report, dated in December: in June it would be warned as the half year's mislabelled.)
+    const r = check({ reportDate: { year: 2026, month: 12, day: 4 } }, [
       { op: "set", sheet: "Thông tin", cell: "C7", value: "  ubnd XÃ,  phường ".normalize("NFD") },
       { op: "set", sheet: "Thông tin", cell: "C8", value: "NĂM".normalize("NFD") },
     ]);

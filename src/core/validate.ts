@@ -25,7 +25,11 @@ import { finding, hasErrors, type Finding, type FindingCode, type Severity } fro
 import {
   countField,
   indicatorInputs,
+  lastQuarterStart,
   MARKER,
+  periodHolding,
+  periodKindText,
+  periodLabelOf,
   periodText,
   periodOptions,
   type Column,
@@ -423,10 +427,15 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
     if (!sheet) {
       // A sheet renamed by hand ("Chi tieu" typed without its marks), or only its copy left ("Chỉ
       // tiêu (2)"): say which one and how to fix it.
+      // Or lengthened ("Chỉ tiêu 6 tháng", a clerk's): a sheet whose name starts with it, when only one does.
+      const names = workbook.sheetNames ?? [];
+      const lengthened = names.filter(
+        (n) => foldKey(n).startsWith(`${foldKey(name)} `) && !isTemplateSheet(nfc(n)) && copiedSheetOf(n) === undefined,
+      );
       const renamed =
-        (workbook.sheetNames ?? []).find(
-          (n) => foldKey(n) === foldKey(name) && matchKey(n) !== matchKey(name),
-        ) ?? (workbook.sheetNames ?? []).find((n) => copiedSheetOf(n) === name);
+        names.find((n) => foldKey(n) === foldKey(name) && matchKey(n) !== matchKey(name)) ??
+        names.find((n) => copiedSheetOf(n) === name) ??
+        (lengthened.length === 1 ? lengthened[0] : undefined);
       findings.push(
         finding(
           "NOT_TEMPLATE",
@@ -878,6 +887,21 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
     const message = unlikelyDateMessage(h.reportDate, { kind: h.period, year: h.year });
     if (message)
       findings.push(finding("UNLIKELY_DATE", "warning", sheet.name, a1(dateRow, INFO_COLS.value), message));
+    else {
+      // At the Kỳ báo cáo cell: "Năm" picked for the half year's report (a clerk's, dated in June)
+      // passed every check, and the Sở's run returned her on-time report as another period's.
+      const early = earlyForPeriod(h.reportDate, { kind: h.period, year: h.year }, form);
+      if (early)
+        findings.push(
+          finding(
+            "UNLIKELY_DATE",
+            "warning",
+            sheet.name,
+            h.cells.KY_BAO_CAO ?? a1(dateRow, INFO_COLS.value),
+            early,
+          ),
+        );
+    }
   }
   // SPEC §8 free-text rows: optional, long text allowed; collected for the report.
   for (const f of form.freeText) {
@@ -897,6 +921,20 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
 function monthFirstMisread(cell: Cell | undefined, date: CivilDate): boolean {
   const v = cell?.value;
   return v?.kind === "number" && v.monthFirst === true && date.day <= 12 && date.day !== date.month;
+}
+
+/** MSG.periodNotOver for a half year's or a year's report dated before its last quarter began, else null. */
+function earlyForPeriod(date: CivilDate, period: Period, form: Form): string | null {
+  const start = lastQuarterStart(period);
+  if (start === undefined || compareDates(date, start) >= 0) return null;
+  const meant = periodHolding(form, period, date);
+  return MSG.periodNotOver(
+    viDate(date),
+    periodText(period),
+    viDate(start),
+    periodKindText(period.kind),
+    meant ? { text: periodText(meant), label: periodLabelOf(meant.kind) } : null,
+  );
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { orderFindings } from "../../app/finding-order";
+import { orderFindings } from "../../core/finding-order";
 import { inspectNamedBytes } from "../../app/inspect";
 import { periodLabel } from "../../core/form";
 import { viDate } from "../../core/dates";

@@ -1,10 +1,10 @@
 // The order a clerk reads findings in: errors (what must be fixed before sending) before warnings,
 // each in the template's sheet order and then row by row, column by column. Shared by `kl226
-// validate` and the taskpane's Kiểm tra; imports neither Node nor the DOM.
+// validate`, the taskpane's Kiểm tra and the letters of returned files.
 
-import { SHEETS } from "../core/catalogue";
-import type { Finding } from "../core/findings";
-import { matchKey } from "../core/text";
+import { SHEETS } from "./catalogue";
+import type { Finding } from "./findings";
+import { matchKey } from "./text";
 
 const SHEET_ORDER = [SHEETS.info, SHEETS.counts, SHEETS.tasks, SHEETS.meetings].map(matchKey);
 
