@@ -34,11 +34,14 @@ const useStyles = makeStyles({
   },
   header: {
     display: "flex",
+    // At 200 % zoom in a 320 px pane the language box goes under the title, which otherwise wrapped
+    // one letter a line.
+    flexWrap: "wrap",
     alignItems: "center",
     justifyContent: "space-between",
     gap: tokens.spacingHorizontalS,
   },
-  titles: { minWidth: 0, flexGrow: 1 },
+  titles: { minWidth: 0, flexGrow: 1, flexBasis: "9rem" },
   title: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,

@@ -89,7 +89,7 @@ export interface Strings {
   readonly progressLabel: string;
   readonly progressStarted: (files: number) => string;
   /** Said by the status region at each tenth of a run. */
-  readonly progressSaid: (files: number, percent: number) => string;
+  readonly progressSaid: (percent: number) => string;
   /** Said by the status region when the result is drawn: each tile's "label: count". */
   readonly resultSaid: (tiles: readonly string[]) => string;
   readonly resultPeriod: (period: string) => string;
@@ -283,7 +283,7 @@ const vi: Strings = {
   progressReadingChecking: (d, t) => `Đang đọc và kiểm tra tệp ${d}/${t}`,
   progressLabel: "Tiến độ",
   progressStarted: (n) => `Đang đọc, kiểm tra và tổng hợp ${n} tệp…`,
-  progressSaid: (n, p) => `Đang đọc, kiểm tra và tổng hợp ${n} tệp: đã xong ${p}%.`,
+  progressSaid: (p) => `Đã xong ${p}%.`,
   resultSaid: (tiles) => `Đã tổng hợp xong. ${tiles.join("; ")}.`,
   resultPeriod: (p) => `Kỳ báo cáo: ${p}`,
   resultTitle: "Kết quả tổng hợp",
@@ -477,7 +477,7 @@ const en: Strings = {
   progressReadingChecking: (d, t) => `Reading and checking file ${d}/${t}`,
   progressLabel: "Progress",
   progressStarted: (n) => `Reading, checking and consolidating ${n} files…`,
-  progressSaid: (n, p) => `Reading, checking and consolidating ${n} files: ${p}% done.`,
+  progressSaid: (p) => `${p}% done.`,
   resultSaid: (tiles) => `Consolidation done. ${tiles.join("; ")}.`,
   resultPeriod: (p) => `Period: ${p}`,
   resultTitle: "Consolidation result",

@@ -105,6 +105,8 @@ const useStyles = makeStyles({
   // The bar steps a few times a second; Fluent's 0.3 s width transition would redraw the page's own
   // thread every frame of the run (layout and paint), on the cores the workers need.
   instantBar: { transitionDuration: "0s" },
+  // The bar has the focus during a run: its outline drawn around it, not over the fill.
+  focusedBar: { ":focus-visible": { outlineOffset: "3px" } },
   summaryLine: {
     cursor: "pointer",
     fontWeight: tokens.fontWeightSemibold,
@@ -211,8 +213,15 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     notes?: readonly string[];
   } | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
+  // What the status region says during a run: the start, then a tenth at most every SAY_EVERY_MS (a
+  // screen reader queues them: nine long ones in three seconds took half a minute to speak).
+  const [said, setSaid] = useState("");
+  const saidAt = useRef(0);
   // A roster that could not be read: said under its field, not at the foot of the panel.
-  const [rosterError, setRosterError] = useState<string | null>(null);
+  const [rosterError, setRosterErrorState] = useState<{ text: string; count: number } | null>(null);
+  const setRosterError = (text: string | null): void =>
+    setRosterErrorState((e) => (text === null ? null : { text, count: (e?.count ?? 0) + 1 }));
+  const reportsButton = useRef<HTMLButtonElement>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [inputsOpen, setInputsOpen] = useState(false);
   // The period to consolidate: the one most files declare (AUTO), or one the analyst sets, as
@@ -344,6 +353,11 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         { profile: chosenProfile(choice), roster: roster?.units, period },
         (p) => {
           setProgress(p);
+          const now = performance.now();
+          if (!progressShown || now - saidAt.current >= SAY_EVERY_MS) {
+            saidAt.current = now;
+            setSaid(progressSaid(p, t));
+          }
           if (progressShown) return;
           progressShown = true;
           // On the bar itself: its name ("Tiến độ") and value are what a screen reader says.
@@ -419,6 +433,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
           multiple
           disabled={busy}
           testId="report-files"
+          buttonRef={reportsButton}
           onFiles={(picked) => void addFiles(picked)}
         />
         <p className={styles.hint}>{t.dropHint}</p>
@@ -435,12 +450,19 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         onFiles={(f) => void pickRoster(f)}
         errorId={rosterError === null ? undefined : "roster-error"}
       />
-      <p className={styles.meta} data-testid="roster-chosen">
+      <p className={styles.meta} role="status" data-testid="roster-chosen">
         {roster ? t.rosterChosen(roster.file, roster.units.length) : t.rosterNone}
       </p>
       {rosterError !== null && (
-        <p id="roster-error" role="alert" className={styles.error} data-testid="roster-error">
-          {rosterError}
+        // A new element for each refusal: the same message again is then said again.
+        <p
+          key={rosterError.count}
+          id="roster-error"
+          role="alert"
+          className={styles.error}
+          data-testid="roster-error"
+        >
+          {rosterError.text}
         </p>
       )}
       {roster?.notes?.map((n) => (
@@ -485,7 +507,9 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       <div className={styles.row}>
         <Button
           appearance="primary"
-          disabled={busy || files.length === 0}
+          // Not disabled before files are chosen: a disabled button is skipped by Tab, and a screen
+          // reader user could neither find it nor learn why; pressed, it says no file is chosen.
+          disabled={busy}
           onClick={() => void run()}
           data-testid="consolidate"
         >
@@ -493,13 +517,17 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         </Button>
         <Button
           data-testid="clear-files"
-          disabled={busy || (files.length === 0 && roster === null)}
+          disabled={busy || (files.length === 0 && roster === null && rosterError === null)}
           onClick={() => {
-            setFiles([]);
-            setRoster(null);
-            setRosterError(null);
-            clearResult();
-            setNotice(null);
+            flushSync(() => {
+              setFiles([]);
+              setRoster(null);
+              setRosterError(null);
+              clearResult();
+              setNotice(null);
+            });
+            // The button disables itself: the focus goes on to picking files again, not to the page.
+            reportsButton.current?.focus();
           }}
         >
           {t.clearFiles}
@@ -516,6 +544,8 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
           <ProgressBar
             ref={progressRef}
             tabIndex={-1}
+            thickness="large"
+            className={styles.focusedBar}
             value={progressValue}
             max={1}
             bar={{ className: styles.instantBar }}
@@ -532,11 +562,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       {/* Present from the start, so a screen reader announces the run when its text appears: the
           start, every tenth of the files, and what came of it. */}
       <span role="status" className={styles.hidden} data-testid="progress-status">
-        {busy && progress
-          ? progressSaid(progress, t)
-          : outcome && !stale
-            ? outcomeSaid(outcome.consolidation, t)
-            : ""}
+        {busy && progress ? said : outcome && !stale ? outcomeSaid(outcome.consolidation, t) : ""}
       </span>
       {outcome && result ? (
         <>
@@ -676,8 +702,11 @@ function outcomeTiles(c: Consolidation, t: Strings): Tile[] {
  */
 function progressSaid(p: Progress, t: Strings): string {
   const tenths = Math.floor(10 * progressFraction(p));
-  return tenths === 0 ? t.progressStarted(p.total) : t.progressSaid(p.total, 10 * tenths);
+  return tenths === 0 ? t.progressStarted(p.total) : t.progressSaid(10 * tenths);
 }
+
+/** The least time between two progress announcements. */
+const SAY_EVERY_MS = 5000;
 
 /** How far a run is, 0 to 1: reading is the first half of the bar, checking the second; in workers both go together over the whole bar. */
 function progressFraction(p: Progress): number {

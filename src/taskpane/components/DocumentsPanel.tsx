@@ -140,16 +140,17 @@ export function DocumentsPanel({
         inputRef={dateInput}
         testId="documents-date"
       />
+      {/* Focusable while the documents are made: a disabled button the focus was on dropped it to the page. */}
       <div className={styles.row}>
         <Button
-          disabled={busy || settling}
+          disabledFocusable={busy || settling}
           data-testid="download-letters"
           onClick={() => void (dateRefused() || downloadLetters())}
         >
           {t.downloadLetters}
         </Button>
         <Button
-          disabled={busy || settling}
+          disabledFocusable={busy || settling}
           data-testid="download-report"
           onClick={() => void (dateRefused() || downloadReport())}
         >

@@ -34,6 +34,9 @@ const useStyles = makeStyles({
   choose: { alignSelf: "flex-start", maxWidth: "100%" },
   bar: { marginTop: tokens.spacingVerticalS },
   text: { overflowWrap: "anywhere", whiteSpace: "normal" },
+  // A text box never wider than the pane (a 320 px pane at 200 % zoom is 160 px).
+  shrinks: { minWidth: 0, maxWidth: "100%" },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 export interface FilePickerProps {
@@ -47,6 +50,8 @@ export interface FilePickerProps {
   readonly onFiles: (files: File[]) => void;
   /** The id of a message about what was picked (an error under the field): read with the button, which is then invalid. */
   readonly errorId?: string;
+  /** The visible button, for a panel to move the focus to it. */
+  readonly buttonRef?: Ref<HTMLButtonElement>;
 }
 
 /** A native file input with a visible label (keyboard and screen-reader friendly everywhere). */
@@ -78,19 +83,23 @@ export function TextField({
   inputRef,
   ...input
 }: TextFieldProps) {
+  const styles = useStyles();
   return (
     <Field
+      className={styles.shrinks}
       label={label}
       required={input.required}
       // A warning is advice on a value the field holds (often its default: a letter date on a
-      // Sunday), read with the field; Fluent made it an alert, which a screen reader spoke over the
-      // result just drawn. An error, from what the user just did, stays an alert.
-      validationMessage={
-        error ?? (warning === undefined ? undefined : { children: warning, role: undefined })
-      }
-      validationState={error ? "error" : warning ? "warning" : "none"}
+      // Sunday), read with the field as its hint; as Fluent's validation message it was an alert, spoken
+      // over the result just drawn. An error, from what the user just did, is an alert of its own
+      // element (a message that turned from warning to error in place was not announced).
+      validationMessage={error}
+      validationState={error ? "error" : "none"}
+      hint={error || warning === undefined ? undefined : { children: warning, className: styles.warning }}
     >
       <Input
+        className={styles.shrinks}
+        input={{ className: styles.shrinks }}
         value={value}
         onChange={(_, d) => onChange(d.value)}
         disabled={input.disabled}
@@ -112,6 +121,7 @@ export function FilePicker({
   testId,
   onFiles,
   errorId,
+  buttonRef,
 }: FilePickerProps) {
   const styles = useStyles();
   const id = useId();
@@ -142,6 +152,7 @@ export function FilePicker({
         onChange={onChange}
       />
       <Button
+        ref={buttonRef}
         className={styles.choose}
         disabled={disabled}
         aria-describedby={errorId ? `${id}-label ${errorId}` : `${id}-label`}
@@ -229,5 +240,8 @@ export const useBlockStyles = makeStyles({
     flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
     marginTop: tokens.spacingVerticalS,
+    // A drop-down or a date box never wider than the pane (a 320 px pane at 200 % zoom is 160 px).
+    "& > *": { minWidth: 0, maxWidth: "100%" },
+    "& > * > *, & select": { minWidth: 0, maxWidth: "100%" },
   },
 });
