@@ -323,7 +323,8 @@ export function repoRoot(from: string = __dirname): string {
 const ROSTER_UNREADABLE: Partial<Record<UnreadableReason, string>> = {
   TEXT_FILE:
     "tệp là văn bản (CSV…) được đặt đuôi .xlsx; hãy đổi đuôi tệp thành .csv, hoặc mở trong Excel và lưu dạng “Sổ làm việc Excel (*.xlsx)”",
-  ENCRYPTED: "tệp được đặt mật khẩu; hãy gỡ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu, OK, rồi Lưu) rồi chạy lại",
+  ENCRYPTED:
+    "tệp được đặt mật khẩu; hãy gỡ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu, OK, rồi Lưu) rồi chạy lại",
   LEGACY_XLS:
     "tệp ở định dạng Excel 97–2003 (.xls); hãy mở trong Excel và lưu dạng “Sổ làm việc Excel (*.xlsx)”, hoặc lưu dạng “CSV UTF-8”",
   OPEN_DOCUMENT:

@@ -12,7 +12,7 @@ import {
   indicatorApplies,
   judgedInPeriod,
   indicatorInputs,
-  lastQuarterStart,
+  mislabelledAsLonger,
   periodText,
   periodLabelOf,
   taskApplies,
@@ -37,7 +37,7 @@ import {
   type Status,
 } from "./judge";
 import { viInteger } from "./format";
-import { MSG, periodVerdict } from "./messages";
+import { MSG } from "./messages";
 import type { Profile, RosterUnit } from "./profile";
 import { codeKey, foldKey, matchKey, squeezedCode } from "./text";
 import {
@@ -534,12 +534,13 @@ function periodMismatchMessage(r: ValidationResult, declared: Period, period: Pe
     return MSG.periodMismatchEarlier(found, expected, viDate(r.reportDate), viDate(start));
   // A quarter's, a half year's and a year's figures never stand for one another: relabelled, a
   // quarter's report would be counted as the year's (or the half year's as a year's) unseen. But a
-  // year's report dated before the year's last quarter (a "Năm" dated in June) holds no year's
-  // figures: the list's wrong entry was picked for this period's report, and relabelling is the fix.
-  const notOver = lastQuarterStart(declared);
-  const mislabelled =
-    r.reportDate !== null && notOver !== undefined && compareDates(r.reportDate, notOver) < 0;
-  if (periodSpan(declared.kind) !== periodSpan(period.kind) && !mislabelled)
+  // year's report dated before the year's last quarter, at a date this period's reports carry (a
+  // "Năm" dated in June), holds no year's figures: the list's wrong entry was picked for this
+  // period's report, and relabelling is the fix.
+  if (
+    periodSpan(declared.kind) !== periodSpan(period.kind) &&
+    !mislabelledAsLonger(declared, period, r.reportDate)
+  )
     return MSG.periodMismatchSpan(found, expected);
   const kindDiffers = declared.kind !== period.kind;
   return MSG.periodMismatch(
@@ -901,11 +902,14 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
         if (otherNamed(x) === null)
           earliest(valid, shape(x.report.unit.code, x.report.rollupOf !== undefined), x.report.reportDate);
     const returned = new Map<string, CivilDate>();
-    // A file of this period, or labelled another whose message asks to relabel it (the list's wrong
-    // entry picked: its figures were this period's, sent by the deadline).
+    // A file of this period, or one labelled with a longer period by the list's wrong entry (its
+    // figures were this period's, sent by the deadline). Not one relabelling merely may mend (a
+    // quarter's for another quarter's): that is most often what its label says.
     const ofThisPeriod = (r: RejectedFile): boolean =>
       (r.period === period.kind && r.year === period.year) ||
-      r.findings.some((f) => periodVerdict(f) === "relabel");
+      (r.period !== null &&
+        r.year !== null &&
+        mislabelledAsLonger({ kind: r.period, year: r.year }, period, r.reportDate));
     for (const r of rejected) {
       if (r.unit === null || r.reportDate === null || !ofThisPeriod(r)) continue;
       if (!r.findings.some((f) => f.code === "FORM_MISMATCH")) earliest(returned, r.unit, r.reportDate);
@@ -1621,8 +1625,9 @@ export function consolidationJson(c: Consolidation): object {
     })),
     province: {
       values: values(c.province.values),
-      // With the units each value is pooled over, and a reduction's two pooled sums: a unit with no
-      // baseline is left out, so these are not always the ratio of the summed values above.
+      // With the reports each value is pooled over (a roll-up is one), and a reduction's two pooled
+      // sums: a report with no baseline is left out, so these are not always the ratio of the summed
+      // values above.
       indicators: Object.fromEntries(
         form.indicators.map((ind) => {
           const sums = pooledReductionSums(ind, c.units);
@@ -1630,7 +1635,7 @@ export function consolidationJson(c: Consolidation): object {
             ind.id,
             {
               ...indicators(c.province.indicators)[ind.id],
-              units: c.province.pooled[ind.id] ?? 0,
+              reports: c.province.pooled[ind.id] ?? 0,
               ...(sums ? { pooledValues: sums } : {}),
             },
           ];

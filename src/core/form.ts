@@ -6,7 +6,7 @@
 import { z } from "./zod";
 import { UNIT_TYPES, type UnitTypeId } from "./catalogue";
 import type { Comparison } from "./format";
-import type { CivilDate } from "./dates";
+import { compareDates, type CivilDate } from "./dates";
 
 /** Every period a form may use (SPEC §6: `--period Q1|Q2|Q3|Q4|6T|NAM`). */
 export const PERIOD_KINDS = ["Q1", "Q2", "Q3", "Q4", "6T", "NAM"] as const;
@@ -390,19 +390,47 @@ export function lastQuarterStart(period: Period): CivilDate | undefined {
 }
 
 /**
- * The period of `form` other than `declared`, of a shorter span, whose months hold `date`'s, in
- * `declared`'s year: what a report dated too early for `declared` most likely is (a half year's before
- * its quarters).
+ * Whether a report dated `date` can be a report on `period`: in its year, from its last quarter (a
+ * quarter: from its first day) to the end of the month after it ends (reports are signed near the
+ * end of their period, or just after).
+ */
+export function dateFitsPeriod(date: CivilDate, period: Period): boolean {
+  const { first, last } = periodMonths(period.kind);
+  const from = lastQuarterStart(period)?.month ?? first;
+  return date.year === period.year && date.month >= from && date.month <= last + 1;
+}
+
+/** How many months a period of this kind covers, less one: 0 a quarter… 11 a year. */
+function span(kind: PeriodKind): number {
+  return periodMonths(kind).last - periodMonths(kind).first;
+}
+
+/**
+ * A report labelled with a longer period than `period` (a year, a half year), dated before that
+ * period's last quarter and at a date a report on `period` carries: the list's wrong entry picked for
+ * this period's report ("Năm" for the half year's, dated in June), not another period's figures.
+ */
+export function mislabelledAsLonger(declared: Period, period: Period, date: CivilDate | null): boolean {
+  const notOver = lastQuarterStart(declared);
+  return (
+    date !== null &&
+    span(declared.kind) > span(period.kind) &&
+    notOver !== undefined &&
+    compareDates(date, notOver) < 0 &&
+    dateFitsPeriod(date, period)
+  );
+}
+
+/**
+ * The period of `form` other than `declared`, of a shorter span, that a report dated `date` fits
+ * (dateFitsPeriod), the longest first: what a report dated too early for `declared` most likely is.
  */
 export function periodHolding(form: Form, declared: Period, date: CivilDate): Period | undefined {
-  if (date.year !== declared.year) return undefined;
-  const span = (kind: PeriodKind): number => periodMonths(kind).last - periodMonths(kind).first;
   const holding = form.periods
-    .map((p) => p.kind)
-    .filter((k) => k !== declared.kind && span(k) < span(declared.kind))
-    .filter((k) => periodMonths(k).first <= date.month && date.month <= periodMonths(k).last)
-    .sort((a, b) => span(b) - span(a));
-  return holding[0] === undefined ? undefined : { kind: holding[0], year: declared.year };
+    .map((p) => ({ kind: p.kind, year: declared.year }))
+    .filter((p) => p.kind !== declared.kind && span(p.kind) < span(declared.kind) && dateFitsPeriod(date, p))
+    .sort((a, b) => span(b.kind) - span(a.kind));
+  return holding[0];
 }
 
 export function periodLabelOf(kind: PeriodKind): string {

@@ -494,6 +494,23 @@ describe("previousFromSummary: last year's summary workbook instead of its JSON"
     expect(parsed.report.units[1]?.values.HN_TONG).toEqual({ previous: 80, current: 70 });
   });
 
+  it("a note typed in the empty row above the total, or below it, is not read as a unit", () => {
+    const spec = summaryWorkbook(c, profile);
+    const sheets = spec.sheets.map((sh) => {
+      if (sh.name !== "Số liệu" && sh.name !== "Tổng hợp") return sh;
+      const rows = [...sh.rows];
+      const total = rows.findIndex((r) => r[0]?.value === "TOÀN TỈNH");
+      expect(rows[total - 1]).toEqual([]);
+      rows[total - 1] = [{ value: "Ghi chú: số liệu tạm" }];
+      rows.push([{ value: "TONG" }, { value: "xem dòng trên" }]);
+      return { ...sh, rows };
+    });
+    const read = readXlsx(writeXlsx({ ...spec, sheets }));
+    if (!read.ok) throw new Error("summary unreadable");
+    const parsed = previousFromSummary(read.workbook, profile.form);
+    expect(parsed.ok && parsed.report.units.map((u) => u.code)).toEqual(["SO_A", "SO_B"]);
+  });
+
   it("skips the total row whatever the consolidating body called it", () => {
     const hcm = shippedProfile("hcm-attp-226")!;
     const read = readXlsx(writeXlsx(summaryWorkbook(c, hcm)));

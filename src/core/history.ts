@@ -217,7 +217,9 @@ export function previousFromSummary(workbook: Workbook, form: Form): PreviousPar
   const rollups: Array<{ unit: string; units: number; codes?: string[] }> = [];
   for (const row of sheet.rows.slice(headerAt + 1)) {
     const code = cellText(row?.[codeCol]).trim();
-    if (code === "" || TOTAL_ROW_CODES.has(code)) continue;
+    // Below the total row are notes, not units.
+    if (TOTAL_ROW_CODES.has(code)) break;
+    if (code === "") continue;
     const summed = nameCol >= 0 ? markedRollupUnits(cellText(row?.[nameCol])) : undefined;
     const codes = summedCodes.get(codeKey(code));
     if (summed !== undefined) rollups.push({ unit: code, units: summed, ...(codes ? { codes } : {}) });
@@ -227,6 +229,9 @@ export function previousFromSummary(workbook: Workbook, form: Form): PreviousPar
       const entry = (values[count] ??= { current: null });
       entry[column] = read.kind === "ok" ? read.value : null;
     }
+    // A line without a figure is a note someone typed (the empty row above the total invites one,
+    // "Ghi chú: số liệu tạm"), not a unit that reported.
+    if (Object.values(values).every((v) => v.current === null && (v.previous ?? null) === null)) continue;
     units.push({ code, values });
   }
   return { ok: true, report: { period, units, ...(shapes ? { rollups } : {}) } };

@@ -690,7 +690,7 @@ test("a returned file's errors are listed as the clerk's own check lists them: r
     "D12",
   ]);
   // No warning besides: nothing said of warnings.
-  expect(text).not.toContain("cảnh báo khác");
+  expect(text).not.toContain("cảnh báo (không bắt buộc sửa");
 });
 
 test("a returned file's other warnings are not listed, but said to be there: the clerk's check will show them", () => {
@@ -707,6 +707,6 @@ test("a returned file's other warnings are not listed, but said to be there: the
   const c = consolidate([{ file: "qp.xlsx", sha256: "a", result }], { profile });
   const text = followUpLetters(c, profile, dates).find((l) => l.unit === "XA_QUANG_PHU")!.text;
   expect(text).toContain(
-    "Chức năng này còn nêu 1 cảnh báo khác (như số nhập dạng chữ); tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo.",
+    "Chức năng này có thể nêu thêm 1 cảnh báo (không bắt buộc sửa: tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo).",
   );
 });

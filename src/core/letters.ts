@@ -595,7 +595,7 @@ function returnedFile(
   if (errors.length > ERRORS_SHOWN) {
     shown.push({
       kind: "item",
-      text: `Và ${errors.length - ERRORS_SHOWN} lỗi khác (${checkTool(sender)} liệt kê đủ).`,
+      text: `Và ${errors.length - ERRORS_SHOWN} lỗi khác (chức năng kiểm tra nêu dưới đây liệt kê đủ).`,
     });
   }
   const which = errors.length === 1 ? "lỗi sau" : `${errors.length} lỗi sau`;
@@ -606,9 +606,14 @@ function returnedFile(
     : r.findings.filter((f) => f.severity === "warning" && SHAPE_WARNINGS.has(f.code));
   // The other warnings are not listed, but said to be there: a clerk who mended every listed line took
   // the check's "Cảnh báo … nhập dạng chữ" for a new failure.
+  // (Not one at the cell of a listed error: the same slip, mended with it.)
+  const errorCells = new Set(errors.map((f) => `${f.sheet}!${f.cell}`));
   const otherWarnings = anotherPeriod
     ? 0
-    : r.findings.filter((f) => f.severity === "warning" && !SHAPE_WARNINGS.has(f.code)).length;
+    : r.findings.filter(
+        (f) =>
+          f.severity === "warning" && !SHAPE_WARNINGS.has(f.code) && !errorCells.has(`${f.sheet}!${f.cell}`),
+      ).length;
   return {
     errors: errors.length,
     anotherPeriod,
@@ -630,7 +635,7 @@ function returnedFile(
         kind: "paragraph",
         text: anotherPeriod
           ? `Đơn vị lập báo cáo ${period} trên mẫu ${formId} (không sửa tệp đã gửi) và kiểm tra bằng ${checkTool(sender)}.`
-          : `Sau khi sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng ${checkTool(sender)}.${otherWarnings > 0 ? ` Chức năng này còn nêu ${otherWarnings} cảnh báo khác (như số nhập dạng chữ); tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo.` : ""}`,
+          : `Sau khi sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng ${checkTool(sender)}.${otherWarnings > 0 ? ` Chức năng này có thể nêu thêm ${otherWarnings} cảnh báo (không bắt buộc sửa: tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo).` : ""}`,
       },
       // Sent by the deadline: the corrected file may carry the day it is sent again (consolidate
       // records the first one, firstReportDate), so no clerk is tempted to keep an old date.

@@ -94,6 +94,8 @@ export const MSG = {
     `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc số liệu của trang này (đọc theo vị trí sẽ lấy nhầm số). Hãy đưa về đúng mẫu: cột D số liệu ${previousHeader.toLowerCase()}, cột E số liệu kỳ này, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.`,
   renamedSheet: (sheet: string, found: string) =>
     `Không có trang tính ${q(sheet)} mà có trang ${q(found)}: có lẽ tên trang đã bị sửa. Đổi tên trang ${q(found)} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`,
+  renamedSheetAmong: (sheet: string, found: readonly string[]) =>
+    `Không có trang tính ${q(sheet)} mà có các trang ${found.map(q).join(", ")}: có lẽ một trong số đó là trang ${q(sheet)} đã bị sửa tên. Giữ lại trang có số liệu đúng, đổi tên trang đó thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), xóa (các) trang kia, lưu rồi gửi lại.`,
   copiedSheet: (copy: string, original: string, hidden: boolean) =>
     `Sổ có trang ${q(copy)}, bản sao của trang ${q(original)}, cùng số liệu. Chương trình chỉ đọc trang ${q(original)}${hiddenNote(original, hidden)}. Nên xóa trang ${q(copy)} (nhấp chuột phải vào tên trang ở dưới cùng → Xóa) để khỏi nhầm khi sửa số liệu.`,
   hiddenSheet: (sheet: string, shown: readonly string[]) =>
@@ -242,9 +244,9 @@ export const MSG = {
     period: string,
     start: string,
     kind: string,
-    meant: { text: string; label: string } | null,
+    fix: { period: string; type: string } | null,
   ) =>
-    `Ngày báo cáo ${date} ở trước quý cuối của kỳ ${period} (từ ${start}): báo cáo ${kind} chưa thể có số liệu của cả kỳ, có thể đã chọn nhầm Kỳ báo cáo. ${meant === null ? "Kiểm tra lại Kỳ báo cáo" : `Nếu đây là báo cáo ${meant.text}, chọn “${meant.label}” ở ô này`}; nếu đúng là báo cáo ${kind}, kiểm tra lại Ngày báo cáo.`,
+    `Ngày báo cáo ${date} ở trước quý cuối của kỳ ${period} (từ ${start}): báo cáo ${kind} chưa thể có số liệu của cả kỳ, có thể đã chọn nhầm Kỳ báo cáo. ${fix === null ? "Kiểm tra lại Kỳ báo cáo và Ngày báo cáo." : `Nếu đây là báo cáo ${fix.period}, ${fix.type}; nếu đúng là báo cáo ${kind}, kiểm tra lại Ngày báo cáo.`}`,
   dateAfterPeriod: (date: string, period: string, latest: string) =>
     `Ngày báo cáo ${date} muộn hơn ${latest}, quá xa kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   sameDayRejection: (keptFile: string, undated: boolean) =>

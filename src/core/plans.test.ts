@@ -567,7 +567,7 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
       wrong.result.periodCells?.kind,
     ]);
     expect(warned.message).toBe(
-      "Ngày báo cáo 03/06/2026 ở trước quý cuối của kỳ năm 2026 (từ 01/10/2026): báo cáo năm chưa thể có số liệu của cả kỳ, có thể đã chọn nhầm Kỳ báo cáo. Nếu đây là báo cáo 6 tháng đầu năm 2026, chọn “6 tháng” ở ô này; nếu đúng là báo cáo năm, kiểm tra lại Ngày báo cáo.",
+      "Ngày báo cáo 03/06/2026 ở trước quý cuối của kỳ năm 2026 (từ 01/10/2026): báo cáo năm chưa thể có số liệu của cả kỳ, có thể đã chọn nhầm Kỳ báo cáo. Nếu đây là báo cáo 6 tháng đầu năm 2026, chọn “6 tháng” ở ô Kỳ báo cáo; nếu đúng là báo cáo năm, kiểm tra lại Ngày báo cáo.",
     );
     // A half year's report in June and a year's in December are not warned.
     for (const [period, reportDate] of [
@@ -602,6 +602,38 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
     expect(second.units.map((u) => [u.code, u.late, u.firstReportDate])).toEqual([
       ["XA_TAN_PHU", true, june],
     ]);
+  });
+
+  test("a date no other period fits is not given a period to pick; a year's report early in its year is likely last year's, this year typed", () => {
+    const said = (reportDate: { year: number; month: number; day: number }): string | undefined =>
+      submit("x.xlsx", kl("XA_X", { period: "NAM", reportDate }), DEFAULT_PROFILE).result.findings.find(
+        (f) => f.code === "UNLIKELY_DATE",
+      )?.message;
+    // August: too late for the half year's (a clerk told "6 tháng" would only be warned again), too early for the year's.
+    expect(said({ year: 2026, month: 8, day: 20 })).toMatch(
+      /có thể đã chọn nhầm Kỳ báo cáo\. Kiểm tra lại Kỳ báo cáo và Ngày báo cáo\.$/,
+    );
+    for (const month of [1, 3])
+      expect(said({ year: 2026, month, day: 12 })).toContain(
+        "Nếu đây là báo cáo năm 2025, ghi 2025 ở ô Năm; nếu đúng là báo cáo năm, kiểm tra lại Ngày báo cáo.",
+      );
+  });
+
+  test("no relabelling, no on-time credit, for a file whose date does not fit this period or whose label is not longer", () => {
+    // A half year's report dated in March, in the year's run: another period's figures.
+    const march = submit(
+      "XA_A.xlsx",
+      kl("XA_A", { period: "6T", reportDate: { year: 2026, month: 3, day: 15 } }),
+      DEFAULT_PROFILE,
+    );
+    const year = consolidate([march], { profile: DEFAULT_PROFILE, period: { kind: "NAM", year: 2026 } });
+    expect(year.rejected[0]!.findings[0]!.message).toContain("không sửa Kỳ báo cáo của tệp này");
+    // Quý II's report sent late, dated in July, and Quý III's sent late: late, not a resend of an on-time report.
+    const c = consolidate([q("P_A", "Q2", 10, 7), q("P_A", "Q3", 22, 9)], {
+      profile: CCHC,
+      period: { kind: "Q3", year: 2025 },
+    });
+    expect(c.units.map((u) => [u.code, u.late, u.firstReportDate])).toEqual([["P_A", true, undefined]]);
   });
 });
 

@@ -565,18 +565,18 @@ test("a reduction's total that leaves out a unit with no baseline says so, in th
   const legend = String(summaryWorkbook(pooled, DEFAULT_PROFILE).sheets[0]!.rows[2]![0]!.value);
   // 60 + 40 + 100 = 200 meetings last year, 55 + 35 + 90 = 180 now; PD (0 → 20) has no reduction.
   expect(legend).toContain(
-    "Dòng tổng của Giảm hội nghị tính trên 3/4 đơn vị có số cùng kỳ năm trước (từ 200 xuống 180)",
+    "Dòng tổng của Giảm hội nghị tính trên 3/4 báo cáo có số cùng kỳ năm trước (từ 200 xuống 180)",
   );
   const json = consolidationJson(pooled) as {
-    province: { indicators: Record<string, { value: number; units: number; pooledValues?: object }> };
+    province: { indicators: Record<string, { value: number; reports: number; pooledValues?: object }> };
   };
   expect(json.province.indicators.MEETING_REDUCTION).toMatchObject({
     value: 0.1,
-    units: 3,
+    reports: 3,
     pooledValues: { previous: 200, current: 180 },
   });
   // Every unit filled the online meetings: no note for it, and a ratio has no pooled sums of its own.
-  expect(json.province.indicators.ONLINE_RATIO).toMatchObject({ units: 4 });
+  expect(json.province.indicators.ONLINE_RATIO).toMatchObject({ reports: 4 });
   expect(json.province.indicators.ONLINE_RATIO!.pooledValues).toBeUndefined();
   // The untouched fixture (every unit with a baseline) gets no such sentence.
   expect(String(spec.sheets[0]!.rows[2]![0]!.value)).not.toContain("Dòng tổng của");

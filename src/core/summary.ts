@@ -414,12 +414,12 @@ export function reductionPoolNote(c: Pick<Consolidation, "form" | "units" | "pro
     const sums = pooledReductionSums(ind, c.units);
     if (pooled === reported || sums === null) return [];
     return [
-      `${ind.short} tính trên ${viInteger(pooled)}/${viInteger(reported)} đơn vị có số cùng kỳ năm trước (từ ${viInteger(sums.previous)} xuống ${viInteger(sums.current)})`,
+      `${ind.short} tính trên ${viInteger(pooled)}/${viInteger(reported)} báo cáo có số cùng kỳ năm trước (từ ${viInteger(sums.previous)} xuống ${viInteger(sums.current)})`,
     ];
   });
   return parts.length === 0
     ? ""
-    : ` Dòng tổng của ${parts.join("; ")}: đơn vị không có số cùng kỳ năm trước (cột D bằng 0 hoặc trống) không có mức giảm để tính.`;
+    : ` Dòng tổng của ${parts.join("; ")}: báo cáo không có số cùng kỳ năm trước (cột D bằng 0 hoặc trống) không có mức giảm để tính.`;
 }
 
 function summarySheet(c: Consolidation, profile: Profile): SheetSpec {

@@ -155,6 +155,16 @@ describe("NOT_TEMPLATE", () => {
       "Không có trang tính “Chỉ tiêu” mà có trang “Chỉ tiêu 6 tháng”: có lẽ tên trang đã bị sửa. Đổi tên trang “Chỉ tiêu 6 tháng” thành đúng “Chỉ tiêu” (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.",
     );
   });
+  test("a copy beside a lengthened sheet: both named, not the copy alone (renaming it would have the copy's figures read)", () => {
+    const r = check({}, [
+      { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu (2)" },
+      { op: "set", sheet: "Chỉ tiêu (2)", cell: "E5", value: 77 },
+      { op: "renameSheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu 6 tháng" },
+    ]);
+    expect(r.findings.find((f) => f.code === "NOT_TEMPLATE")?.message).toBe(
+      "Không có trang tính “Chỉ tiêu” mà có các trang “Chỉ tiêu 6 tháng”, “Chỉ tiêu (2)”: có lẽ một trong số đó là trang “Chỉ tiêu” đã bị sửa tên. Giữ lại trang có số liệu đúng, đổi tên trang đó thành đúng “Chỉ tiêu” (nhấp đúp vào tên trang ở dưới cùng), xóa (các) trang kia, lưu rồi gửi lại.",
+    );
+  });
   test("a copy of a template sheet with other figures is an error naming them: only the original is read", () => {
     // The clerk copied "Chỉ tiêu" (Excel names it "Chỉ tiêu (2)"), typed 77 in the copy's E5 (the
     // original has 90) and emptied the original's E6 (the copy keeps 60).

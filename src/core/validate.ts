@@ -427,22 +427,29 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
     if (!sheet) {
       // A sheet renamed by hand ("Chi tieu" typed without its marks), or only its copy left ("Chỉ
       // tiêu (2)"): say which one and how to fix it.
-      // Or lengthened ("Chỉ tiêu 6 tháng", a clerk's): a sheet whose name starts with it, when only one does.
+      // Or lengthened ("Chỉ tiêu 6 tháng", a clerk's): a sheet whose name starts with it. When more
+      // than one sheet could be it (a copy beside a lengthened one, with other figures), every one is
+      // named: renaming the first found could leave the wrong figures read.
       const names = workbook.sheetNames ?? [];
-      const lengthened = names.filter(
-        (n) => foldKey(n).startsWith(`${foldKey(name)} `) && !isTemplateSheet(nfc(n)) && copiedSheetOf(n) === undefined,
+      const candidates = names.filter(
+        (n) =>
+          (foldKey(n) === foldKey(name) && matchKey(n) !== matchKey(name)) ||
+          copiedSheetOf(n) === name ||
+          (foldKey(n).startsWith(`${foldKey(name)} `) &&
+            !isTemplateSheet(nfc(n)) &&
+            copiedSheetOf(n) === undefined),
       );
-      const renamed =
-        names.find((n) => foldKey(n) === foldKey(name) && matchKey(n) !== matchKey(name)) ??
-        names.find((n) => copiedSheetOf(n) === name) ??
-        (lengthened.length === 1 ? lengthened[0] : undefined);
       findings.push(
         finding(
           "NOT_TEMPLATE",
           "error",
           name,
           null,
-          renamed !== undefined ? MSG.renamedSheet(name, renamed) : MSG.notTemplate(name, form.id),
+          candidates.length === 1
+            ? MSG.renamedSheet(name, candidates[0]!)
+            : candidates.length > 1
+              ? MSG.renamedSheetAmong(name, candidates)
+              : MSG.notTemplate(name, form.id),
         ),
       );
     }
@@ -463,6 +470,23 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
 
   const sourcesSheet = findSheet(workbook, ROLLUP_SOURCES_SHEET);
   const rollupOf = sourcesSheet ? readRollupSources(sourcesSheet) : [];
+  // At the Kỳ báo cáo cell: "Năm" picked for the half year's report (a clerk's, dated in June) passed
+  // every check, and the Sở's run returned her on-time report as another period's. Not on a roll-up:
+  // its period is its consolidation's, mended by running that again (--period).
+  const early =
+    info && header.reportDate && header.period && header.year && rollupOf.length === 0
+      ? earlyForPeriod(header.reportDate, { kind: header.period, year: header.year }, form)
+      : null;
+  if (info && early && !findings.some((f) => f.code === "UNLIKELY_DATE"))
+    findings.push(
+      finding(
+        "UNLIKELY_DATE",
+        "warning",
+        info.name,
+        header.cells.KY_BAO_CAO ?? header.cells.NGAY_BAO_CAO ?? null,
+        early,
+      ),
+    );
 
   noteMerges(workbook, profile, findings);
 
@@ -887,21 +911,6 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
     const message = unlikelyDateMessage(h.reportDate, { kind: h.period, year: h.year });
     if (message)
       findings.push(finding("UNLIKELY_DATE", "warning", sheet.name, a1(dateRow, INFO_COLS.value), message));
-    else {
-      // At the Kỳ báo cáo cell: "Năm" picked for the half year's report (a clerk's, dated in June)
-      // passed every check, and the Sở's run returned her on-time report as another period's.
-      const early = earlyForPeriod(h.reportDate, { kind: h.period, year: h.year }, form);
-      if (early)
-        findings.push(
-          finding(
-            "UNLIKELY_DATE",
-            "warning",
-            sheet.name,
-            h.cells.KY_BAO_CAO ?? a1(dateRow, INFO_COLS.value),
-            early,
-          ),
-        );
-    }
   }
   // SPEC §8 free-text rows: optional, long text allowed; collected for the report.
   for (const f of form.freeText) {
@@ -923,18 +932,22 @@ function monthFirstMisread(cell: Cell | undefined, date: CivilDate): boolean {
   return v?.kind === "number" && v.monthFirst === true && date.day <= 12 && date.day !== date.month;
 }
 
-/** MSG.periodNotOver for a half year's or a year's report dated before its last quarter began, else null. */
+/**
+ * MSG.periodNotOver for a half year's or a year's report dated before its last quarter began, else
+ * null; with what to type when the date says it: the shorter period it fits, or, for a year's report
+ * dated early in its year, the year before (last year's report, this year typed).
+ */
 function earlyForPeriod(date: CivilDate, period: Period, form: Form): string | null {
   const start = lastQuarterStart(period);
   if (start === undefined || compareDates(date, start) >= 0) return null;
   const meant = periodHolding(form, period, date);
-  return MSG.periodNotOver(
-    viDate(date),
-    periodText(period),
-    viDate(start),
-    periodKindText(period.kind),
-    meant ? { text: periodText(meant), label: periodLabelOf(meant.kind) } : null,
-  );
+  const lastYear: Period = { kind: period.kind, year: period.year - 1 };
+  const fix = meant
+    ? { period: periodText(meant), type: `chọn “${periodLabelOf(meant.kind)}” ở ô Kỳ báo cáo` }
+    : period.kind === "NAM" && date.year === period.year && date.month <= 3
+      ? { period: periodText(lastYear), type: `ghi ${lastYear.year} ở ô Năm` }
+      : null;
+  return MSG.periodNotOver(viDate(date), periodText(period), viDate(start), periodKindText(period.kind), fix);
 }
 
 /**

@@ -146,18 +146,18 @@ test("a profile file adds a ratio and a percentage: template, ExcelJS fill, Libr
   ).toBe(0);
   const report = JSON.parse(readFileSync(json, "utf8"));
   // Pooled by hand: (96 + 90) / (100 + 100) = 0,93 < 0,95; (92,5·200 + 85·600) / 800 = 86,875% < 90%.
-  // Each over the two units that filled it (`units`, additive to SPEC §6).
+  // Each over the two units that filled it (`reports`, additive to SPEC §6).
   expect(report.province.indicators.HSCV_RATIO).toEqual({
     value: 0.93,
     target: 0.95,
     status: "short",
-    units: 2,
+    reports: 2,
   });
   expect(report.province.indicators.HAI_LONG_DV).toEqual({
     value: 0.86875,
     target: 0.9,
     status: "short",
-    units: 2,
+    reports: 2,
   });
   expect(report.province.values.HAI_LONG_DV.current).toBe(86.875);
   expect(report.province.counts.HSCV_RATIO).toEqual({ met: 1, short: 1, na: 0 });
