@@ -13,6 +13,7 @@ import {
   judgedInPeriod,
   indicatorInputs,
   mislabelledAsLonger,
+  periodSpan,
   periodText,
   periodLabelOf,
   taskApplies,
@@ -549,11 +550,6 @@ function periodMismatchMessage(r: ValidationResult, declared: Period, period: Pe
     kindDiffers ? `chọn Kỳ báo cáo “${periodLabelOf(period.kind)}”` : `ghi Năm ${period.year}`,
     kindDiffers && declared.year !== period.year ? period.year : null,
   );
-}
-
-/** How long a period of this kind is: reports of the same span differ only in which one (Quý II or III). */
-function periodSpan(kind: PeriodKind): "quarter" | "half" | "year" {
-  return kind === "NAM" ? "year" : kind === "6T" ? "half" : "quarter";
 }
 
 /** The units a roll-up sums, at the bottom of a roll-up of roll-ups (not the roll-ups between); 0 for a plain report. */

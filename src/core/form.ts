@@ -385,8 +385,9 @@ export function periodMonths(kind: PeriodKind): { readonly first: number; readon
  * report, dated in June). Undefined for a quarter, which is its own last quarter.
  */
 export function lastQuarterStart(period: Period): CivilDate | undefined {
-  const { first, last } = periodMonths(period.kind);
-  return last - first < 3 ? undefined : { year: period.year, month: last - 2, day: 1 };
+  return isQuarter(period.kind)
+    ? undefined
+    : { year: period.year, month: periodMonths(period.kind).last - 2, day: 1 };
 }
 
 /**
@@ -400,9 +401,14 @@ export function dateFitsPeriod(date: CivilDate, period: Period): boolean {
   return date.year === period.year && date.month >= from && date.month <= last + 1;
 }
 
-/** How many months a period of this kind covers, less one: 0 a quarter… 11 a year. */
-function span(kind: PeriodKind): number {
+/** How many months a period of this kind covers, less one: 0 a quarter, 5 a half year, 11 a year. */
+export function periodSpan(kind: PeriodKind): number {
   return periodMonths(kind).last - periodMonths(kind).first;
+}
+
+/** A quarter (Quý I–IV), not a half year or a year. */
+export function isQuarter(kind: PeriodKind): boolean {
+  return periodSpan(kind) < 3;
 }
 
 /**
@@ -414,7 +420,7 @@ export function mislabelledAsLonger(declared: Period, period: Period, date: Civi
   const notOver = lastQuarterStart(declared);
   return (
     date !== null &&
-    span(declared.kind) > span(period.kind) &&
+    periodSpan(declared.kind) > periodSpan(period.kind) &&
     notOver !== undefined &&
     compareDates(date, notOver) < 0 &&
     dateFitsPeriod(date, period)
@@ -428,8 +434,11 @@ export function mislabelledAsLonger(declared: Period, period: Period, date: Civi
 export function periodHolding(form: Form, declared: Period, date: CivilDate): Period | undefined {
   const holding = form.periods
     .map((p) => ({ kind: p.kind, year: declared.year }))
-    .filter((p) => p.kind !== declared.kind && span(p.kind) < span(declared.kind) && dateFitsPeriod(date, p))
-    .sort((a, b) => span(b.kind) - span(a.kind));
+    .filter(
+      (p) =>
+        p.kind !== declared.kind && periodSpan(p.kind) < periodSpan(declared.kind) && dateFitsPeriod(date, p),
+    )
+    .sort((a, b) => periodSpan(b.kind) - periodSpan(a.kind));
   return holding[0];
 }
 

@@ -25,11 +25,13 @@ import { finding, hasErrors, type Finding, type FindingCode, type Severity } fro
 import {
   countField,
   indicatorInputs,
+  isQuarter,
   lastQuarterStart,
   MARKER,
   periodHolding,
   periodKindText,
   periodLabelOf,
+  periodMonths,
   periodText,
   periodOptions,
   type Column,
@@ -960,7 +962,7 @@ function earlyForPeriod(date: CivilDate, period: Period, form: Form): string | n
  */
 function unlikelyDateMessage(date: CivilDate, period: Period): string | null {
   const { first, last } = reportDateBounds(period);
-  const quarter = QUARTER_FIRST_MONTH[period.kind] !== undefined;
+  const quarter = isQuarter(period.kind);
   if (compareDates(date, first) < 0)
     return date.year === period.year
       ? MSG.dateBeforeQuarter(viDate(date), periodText(period), viDate(first))
@@ -970,12 +972,10 @@ function unlikelyDateMessage(date: CivilDate, period: Period): string | null {
   return null;
 }
 
-const QUARTER_FIRST_MONTH: Partial<Record<PeriodKind, number>> = { Q1: 1, Q2: 4, Q3: 7, Q4: 10 };
-
 /** The first and the last date a report on `period` can plausibly carry (UNLIKELY_DATE outside). */
 function reportDateBounds(period: Period): { first: CivilDate; last: CivilDate } {
-  const q = QUARTER_FIRST_MONTH[period.kind];
-  if (q === undefined)
+  const q = periodMonths(period.kind).first;
+  if (!isQuarter(period.kind))
     return {
       first: { year: period.year, month: 1, day: 1 },
       last: { year: period.year + 1, month: 12, day: 31 },
