@@ -250,6 +250,9 @@ describe("followUpLetters", () => {
     expect(l.text).toContain("tệp báo cáo “XA_HONG.xlsx”");
     expect(l.text).toMatch(/- Tệp là văn bản thuần/);
     expect(l.text).not.toContain("chưa nhận");
+    // Nothing in it to mend: the file is sent again as the reason says, not "after mending the error".
+    expect(l.text).not.toContain("Sau khi sửa");
+    expect(l.text).toContain("Đơn vị gửi lại tệp báo cáo (.xlsx, theo mẫu KL226-BC/1) như hướng dẫn trên");
   });
 
   test("a returned file replaced by an accepted one is not mentioned", () => {

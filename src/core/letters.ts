@@ -635,7 +635,10 @@ function returnedFile(
         kind: "paragraph",
         text: anotherPeriod
           ? `Đơn vị lập báo cáo ${period} trên mẫu ${formId} (không sửa tệp đã gửi) và kiểm tra bằng ${checkTool(sender)}.`
-          : `Sau khi sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng ${checkTool(sender)}.${otherWarnings > 0 ? ` Chức năng này có thể nêu thêm ${otherWarnings} cảnh báo (không bắt buộc sửa: tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo).` : ""}`,
+          : errors.every((f) => f.code === "UNREADABLE")
+            ? // A file that could not be read at all (cut short, a PDF, a password): nothing in it to mend.
+              `Đơn vị gửi lại tệp báo cáo (.xlsx, theo mẫu ${formId}) như hướng dẫn trên, sau khi kiểm tra tệp bằng ${checkTool(sender)}.`
+            : `Sau khi sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng ${checkTool(sender)}.${otherWarnings > 0 ? ` Chức năng này có thể nêu thêm ${otherWarnings} cảnh báo (không bắt buộc sửa: tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo).` : ""}`,
       },
       // Sent by the deadline: the corrected file may carry the day it is sent again (consolidate
       // records the first one, firstReportDate), so no clerk is tempted to keep an old date.
