@@ -331,6 +331,8 @@ const ROSTER_UNREADABLE: Partial<Record<UnreadableReason, string>> = {
     "tệp là bảng tính OpenDocument (.ods); hãy mở trong LibreOffice Calc, lưu dạng “Excel 2007-365 (.xlsx)”, hoặc “Văn bản CSV” với bộ ký tự UTF-8",
   BINARY_XLSB: "tệp là sổ tính nhị phân (.xlsb); hãy mở trong Excel và lưu dạng “Sổ làm việc Excel (*.xlsx)”",
   EMPTY: "tệp rỗng (0 byte)",
+  NO_WORKBOOK:
+    "tệp không phải sổ tính Excel (có thể là văn bản Word đổi đuôi); danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI",
 };
 
 /** The kind of earlier output each file option writes. */

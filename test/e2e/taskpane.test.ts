@@ -5,6 +5,7 @@
 // at 320 px and 800 px into test-artifacts/. Every expected value is known by hand from the samples
 // (samples/README.md) or read by openpyxl from the files, never computed by the code under test.
 
+import { strToU8, zipSync } from "fflate";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -807,6 +808,16 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
     buffer: Buffer.from("PK\u0003\u0004 không phải sổ tính"),
   });
   await page.locator('[data-testid="roster-error"]:not([data-said])').waitFor();
+  // A Word document renamed .csv: said as not a CSV text (it was read as one, "no header row").
+  await page.getByTestId("roster-file").setInputFiles({
+    name: "danh-sach.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(zipSync({ "word/document.xml": strToU8("<w:document/>") })),
+  });
+  await page.getByTestId("roster-error").filter({ hasText: "danh-sach.csv" }).waitFor();
+  await expect(page.getByTestId("roster-error").textContent()).resolves.toBe(
+    "Danh sách đơn vị không hợp lệ: danh-sach.csv: tệp đặt đuôi .csv nhưng không phải văn bản CSV (có thể là văn bản Word hoặc tệp nén đổi đuôi). Danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (như tệp roster.csv trong bộ mẫu).",
+  );
   // "Bỏ chọn tệp" disables itself: the focus goes on to picking the reports, not to the page.
   await page.getByTestId("clear-files").focus();
   await page.keyboard.press("Enter");

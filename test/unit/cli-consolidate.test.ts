@@ -13,6 +13,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { strToU8, zipSync } from "fflate";
 import { main } from "../../src/cli/main";
 import { sha256Hex } from "../../src/cli/io";
 import { reportBytes } from "../helpers/report-builder";
@@ -252,6 +253,14 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
       `Không đọc được danh sách đơn vị ${csvNamedXlsx}: tệp là văn bản (CSV…) được đặt đuôi .xlsx; hãy đổi đuôi tệp thành .csv`,
     );
     expect(renamed.io.stderr).not.toContain("TEXT_FILE");
+    // A Word document saved under a .csv name: what it may be, and what a roster is (as the page says).
+    const wordNamedCsv = join(root, "ds-word.csv");
+    writeFileSync(wordNamedCsv, zipSync({ "word/document.xml": strToU8("<w:document/>") }));
+    const word = await run(inDir, "--out", out, "--roster", wordNamedCsv);
+    expect(word.code).toBe(2);
+    expect(word.io.stderr).toContain(
+      `Không đọc được danh sách đơn vị ${wordNamedCsv}: tệp không phải sổ tính Excel (có thể là văn bản Word đổi đuôi); danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx`,
+    );
     const dup = join(root, "dup.csv");
     writeFileSync(
       dup,

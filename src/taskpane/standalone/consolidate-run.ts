@@ -15,6 +15,7 @@ import type { Profile, RosterUnit } from "../../core/profile";
 import { parseRosterCsv, parseRosterWorkbook, type RosterOutcome } from "../../core/roster";
 import { fileKindOf } from "../../core/file-kinds";
 import { unreadableMessage } from "../../core/findings";
+import { isCfb } from "../../xlsx/cfb";
 import { createDecoder, readXlsx } from "../../xlsx/read";
 import { readWith } from "../profile-choice";
 import { fileBytes, readPickedFiles, throttledProgress, yieldToBrowser } from "./files";
@@ -99,12 +100,20 @@ const ROSTER_FILES =
 /** A roster from a picked .csv (UTF-8) or .xlsx file. */
 export async function readRosterFile(file: File, profile: Profile): Promise<RosterOutcome> {
   const bytes = await fileBytes(file);
-  if (/\.csv$/i.test(file.name)) return parseRosterCsv(new TextDecoder("utf-8").decode(bytes));
+  // By its bytes, as the command does: a workbook or a Word file named .csv goes to the reader, which
+  // says what it is (read as CSV text, a Word file got "no header row", a tester found).
+  const packed = (bytes[0] === 0x50 && bytes[1] === 0x4b) || isCfb(bytes);
+  if (/\.csv$/i.test(file.name) && !packed) return parseRosterCsv(new TextDecoder("utf-8").decode(bytes));
   const read = readXlsx(bytes, { limits: profile.limits });
   if (!read.ok) {
     // Not a workbook: what the file is, and what a roster is (the reports' advice would say "send the report").
     const kind = fileKindOf(file.name);
-    const what = kind.id === "xlsx" ? unreadableMessage(read.reason, file.name) : `đây là ${kind.what}.`;
+    const what =
+      kind.id === "xlsx"
+        ? unreadableMessage(read.reason, file.name)
+        : packed && kind.id === "csv"
+          ? "tệp đặt đuôi .csv nhưng không phải văn bản CSV (có thể là văn bản Word hoặc tệp nén đổi đuôi)."
+          : `đây là ${kind.what}.`;
     return { ok: false, errors: [`${file.name}: ${what} ${ROSTER_FILES}`] };
   }
   return parseRosterWorkbook(read.workbook);
