@@ -664,6 +664,13 @@ test("letterStyle: a message to the clerk reads as a request of the Sở, not an
   expect(letterStyle("Có phần thập phân (1170,5). Đây là số đếm: nhập số nguyên, ví dụ 34.")).toBe(
     "Có phần thập phân (1170,5). Đây là số đếm: cần nhập số nguyên, ví dụ 34.",
   );
+  // After a comma too (a re-tester found "Nếu không có, ghi số 0" in a letter), but not a "ghi chú".
+  expect(letterStyle("Nếu không có, ghi số 0; nếu có, ghi số lượng (chỉ ghi số).")).toBe(
+    "Nếu không có, cần ghi số 0; nếu có, cần ghi số lượng (chỉ ghi số).",
+  );
+  expect(letterStyle("Số ở cột F, ghi chú của đơn vị, không được đọc.")).toBe(
+    "Số ở cột F, ghi chú của đơn vị, không được đọc.",
+  );
   expect(letterStyle("Tệp có mật khẩu: Hãy gỡ mật khẩu. Đừng đổi tên tệp; Đừng nén tệp.")).toBe(
     "Tệp có mật khẩu: đề nghị đơn vị gỡ mật khẩu. Không đổi tên tệp; không nén tệp.",
   );

@@ -184,8 +184,9 @@ export function letterStyle(message: string): string {
 // A sentence or clause that starts with a bare order to the clerk ("Nhập số nguyên…", "…; kiểm tra
 // lại hai số này"): one Sở does not give another bare orders in a signed letter. Said as what is
 // needed ("Cần nhập…"), not one more "Đề nghị" per error line: the letter asks once, at its end.
+// After a comma too ("Nếu không có, ghi số 0" → "…, cần ghi số 0"), but not a column's "ghi chú".
 const BARE_IMPERATIVE =
-  /(^|[.;:]\s+)(Nhập|Chọn|Kiểm tra|Sửa|Đổi|Xóa|Ghi|Điền|Gõ|Dùng|Bỏ|Thêm|Chép|Gửi lại)\s+/giu;
+  /(^|[.;:,]\s+)(Nhập|Chọn|Kiểm tra|Sửa|Đổi|Xóa|Ghi(?! chú)|Điền|Gõ|Dùng|Bỏ|Thêm|Chép|Gửi lại)\s+/giu;
 
 /** "Tỷ lệ hội nghị trực tuyến: đạt 33,3%, mục tiêu từ 60% trở lên; cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu." */
 export function shortfallLine(ind: Indicator, s: Pick<Shortfall, "value" | "gap">): string {

@@ -112,6 +112,10 @@ test("validates a picked workbook: the negative count is listed with its cell, a
   await expect(page.getByTestId("validate-verdict").textContent()).resolves.toContain(
     "✗ Không hợp lệ — chưa gửi được",
   );
+  // Read without the mark's symbol name.
+  await expect(
+    page.getByRole("heading", { name: "Không hợp lệ — chưa gửi được", exact: true }).count(),
+  ).resolves.toBe(1);
   // Focus goes to the verdict (it stayed on the page's body after choosing a file).
   await page.waitForFunction(
     () => document.activeElement?.getAttribute("data-testid") === "validate-verdict-title",

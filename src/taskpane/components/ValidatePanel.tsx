@@ -247,7 +247,9 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
               tabIndex={-1}
               data-testid="validate-verdict-title"
             >
-              {result.valid ? `✓ ${t.verdictValid}` : `✗ ${t.verdictInvalid}`}
+              {/* The mark is for the eye; a screen reader said its symbol's name before the verdict. */}
+              <span aria-hidden="true">{result.valid ? "✓ " : "✗ "}</span>
+              {result.valid ? t.verdictValid : t.verdictInvalid}
             </h2>
             <p className={styles.summary}>
               {result.valid ? t.verdictValidDetail(counts.warnings) : t.verdictInvalidDetail(counts.errors)}
