@@ -638,43 +638,48 @@ test("a returned file's errors are worded for the unit: no command of ours, and 
     );
 });
 
-test("letterStyle: a message to the clerk reads as a request of the Sở, not an order", () => {
-  expect(letterStyle("Ô trống. Hãy nhập số nguyên không âm, ví dụ 34.")).toBe(
+test.each([
+  [
+    "Ô trống. Hãy nhập số nguyên không âm, ví dụ 34.",
     "Ô trống. Đề nghị đơn vị nhập số nguyên không âm, ví dụ 34.",
-  );
-  expect(letterStyle("Hãy mở tệp trong Excel; hãy lưu lại.")).toBe(
-    "Đề nghị đơn vị mở tệp trong Excel; đề nghị đơn vị lưu lại.",
-  );
-  expect(letterStyle("Báo cáo kỳ quý II/2025: không sửa Kỳ báo cáo của tệp này.")).toBe(
+  ],
+  ["Hãy mở tệp trong Excel; hãy lưu lại.", "Đề nghị đơn vị mở tệp trong Excel; đề nghị đơn vị lưu lại."],
+  [
     "Báo cáo kỳ quý II/2025: không sửa Kỳ báo cáo của tệp này.",
-  );
+    "Báo cáo kỳ quý II/2025: không sửa Kỳ báo cáo của tệp này.",
+  ],
   // Words that only contain the letters are left alone.
-  expect(letterStyle("Đã có hãng xe; Hãy")).toBe("Đã có hãng xe; Hãy");
+  ["Đã có hãng xe; Hãy", "Đã có hãng xe; Hãy"],
   // A bare order (a tester found "Nhập số nguyên không âm" and "…; kiểm tra lại hai số này" in
   // signed letters) says what is needed; a word inside a sentence is left alone.
-  expect(letterStyle("Là số âm (-2). Nhập số nguyên không âm; nếu không có thì ghi 0.")).toBe(
+  [
+    "Là số âm (-2). Nhập số nguyên không âm; nếu không có thì ghi 0.",
     "Là số âm (-2). Cần nhập số nguyên không âm; nếu không có thì ghi 0.",
-  );
-  expect(letterStyle("Phần lớn hơn tổng; kiểm tra lại hai số này.")).toBe(
-    "Phần lớn hơn tổng; cần kiểm tra lại hai số này.",
-  );
-  expect(letterStyle("Số liệu ghi nhập sai.")).toBe("Số liệu ghi nhập sai.");
+  ],
+  ["Phần lớn hơn tổng; kiểm tra lại hai số này.", "Phần lớn hơn tổng; cần kiểm tra lại hai số này."],
+  ["Số liệu ghi nhập sai.", "Số liệu ghi nhập sai."],
   // After a colon or a semicolon the clause goes on in lower case (a clerk and an auditor read
   // "Đây là số đếm: Cần nhập số nguyên" in a letter as a slip); a new sentence starts with a capital.
-  expect(letterStyle("Có phần thập phân (1170,5). Đây là số đếm: nhập số nguyên, ví dụ 34.")).toBe(
+  [
+    "Có phần thập phân (1170,5). Đây là số đếm: nhập số nguyên, ví dụ 34.",
     "Có phần thập phân (1170,5). Đây là số đếm: cần nhập số nguyên, ví dụ 34.",
-  );
+  ],
   // After a comma too (a re-tester found "Nếu không có, ghi số 0" in a letter), but not a "ghi chú".
-  expect(letterStyle("Nếu không có, ghi số 0; nếu có, ghi số lượng (chỉ ghi số).")).toBe(
+  [
+    "Nếu không có, ghi số 0; nếu có, ghi số lượng (chỉ ghi số).",
     "Nếu không có, cần ghi số 0; nếu có, cần ghi số lượng (chỉ ghi số).",
-  );
-  expect(letterStyle("Số ở cột F, ghi chú của đơn vị, không được đọc.")).toBe(
-    "Số ở cột F, ghi chú của đơn vị, không được đọc.",
-  );
-  expect(letterStyle("Tệp có mật khẩu: Hãy gỡ mật khẩu. Đừng đổi tên tệp; Đừng nén tệp.")).toBe(
+  ],
+  ["Số ở cột F, ghi chú của đơn vị, không được đọc.", "Số ở cột F, ghi chú của đơn vị, không được đọc."],
+  [
+    "Tệp có mật khẩu: Hãy gỡ mật khẩu. Đừng đổi tên tệp; Đừng nén tệp.",
     "Tệp có mật khẩu: đề nghị đơn vị gỡ mật khẩu. Không đổi tên tệp; không nén tệp.",
-  );
-});
+  ],
+])(
+  "letterStyle: a message to the clerk reads as a request of the Sở, not an order: %s",
+  (message, inLetter) => {
+    expect(letterStyle(message)).toBe(inLetter);
+  },
+);
 
 test("a returned file's errors are listed as the clerk's own check lists them: row by row, not in the order the checks ran", () => {
   // Online meetings above the total (row 6, found by a later check) and a blank count further down.
