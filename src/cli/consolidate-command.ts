@@ -34,8 +34,7 @@ import { parseRosterCsv, parseRosterWorkbook } from "../core/roster";
 import { followUpLetters, withLetterSheet } from "../core/letters";
 import { summaryWorkbook } from "../core/summary";
 import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
-import { readXlsx } from "../xlsx/read";
-import { isCfb } from "../xlsx/cfb";
+import { isPackedFile, readXlsx } from "../xlsx/read";
 import { NODE_ZIP_CODEC, nodeZipEntryLater } from "../xlsx/node-deflate";
 import { writeXlsxOverlapped } from "../xlsx/write";
 import {
@@ -831,11 +830,10 @@ export function loadRoster(
     const why = fsReason(isErrnoError(e) ? e.code : undefined) ?? "không mở được tệp";
     throw new UsageError(`Không đọc được danh sách đơn vị ${path}: ${why}.`);
   }
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   let outcome;
-  // An Excel 97–2003 workbook (or an encrypted one: a compound file either way) goes to the reader,
-  // which tells which, not to the CSV path as text that is not UTF-8.
-  if (isZip || isCfb(bytes) || /\.xlsx$/i.test(path)) {
+  // A workbook (an Excel 97–2003 or an encrypted one too) goes to the reader, which tells which,
+  // whatever the name, not to the CSV path as text that is not UTF-8.
+  if (isPackedFile(bytes) || /\.xlsx$/i.test(path)) {
     const read = readXlsx(bytes, { limits: profile.limits, inflateRaw: createNodeInflateRaw() });
     if (!read.ok)
       throw new UsageError(

@@ -1597,6 +1597,7 @@ export function consolidationJson(c: Consolidation): object {
     message: f.message,
     ...(f.detail === undefined ? {} : { detail: f.detail }),
   });
+  const provinceIndicators = indicators(c.province.indicators);
   return {
     form: form.id,
     period: c.period ? { kind: c.period.kind, year: c.period.year } : null,
@@ -1630,7 +1631,7 @@ export function consolidationJson(c: Consolidation): object {
           return [
             ind.id,
             {
-              ...indicators(c.province.indicators)[ind.id],
+              ...provinceIndicators[ind.id],
               reports: c.province.pooled[ind.id] ?? 0,
               ...(sums ? { pooledValues: sums } : {}),
             },

@@ -90,6 +90,19 @@ function mergeLimits(partial: Partial<ReadLimits> | undefined): ReadLimits {
   return out;
 }
 
+/** A zip archive (an .xlsx, a .docx, …) by its first bytes. */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b;
+}
+
+/**
+ * A zip archive or a compound file (an .xls, an encrypted workbook): a file for this reader to tell
+ * what it is, whatever its name says (a workbook or a Word document named .csv is not CSV text).
+ */
+export function isPackedFile(bytes: Uint8Array): boolean {
+  return isZip(bytes) || isCfb(bytes);
+}
+
 function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
   const limits = mergeLimits(options.limits);
   if (bytes.length > limits.maxFileBytes)
@@ -102,7 +115,7 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
       reason === "ENCRYPTED" ? "CFB container with EncryptionInfo" : "CFB container (Excel 97-2003)",
     );
   }
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+  if (!isZip(bytes)) {
     const reason: UnreadableReason = looksLikeText(bytes) ? "TEXT_FILE" : "NOT_ZIP";
     fail(reason, `starts with ${hexHead(bytes)}`);
   }

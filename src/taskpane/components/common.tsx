@@ -34,8 +34,6 @@ const useStyles = makeStyles({
   choose: { alignSelf: "flex-start", maxWidth: "100%" },
   bar: { marginTop: tokens.spacingVerticalS },
   text: { overflowWrap: "anywhere", whiteSpace: "normal" },
-  // A text box never wider than the pane (a 320 px pane at 200 % zoom is 160 px).
-  shrinks: { minWidth: 0, maxWidth: "100%" },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
@@ -86,7 +84,6 @@ export function TextField({
   const styles = useStyles();
   return (
     <Field
-      className={styles.shrinks}
       label={label}
       required={input.required}
       // A warning is advice on a value the field holds (often its default: a letter date on a
@@ -98,8 +95,6 @@ export function TextField({
       hint={error || warning === undefined ? undefined : { children: warning, className: styles.warning }}
     >
       <Input
-        className={styles.shrinks}
-        input={{ className: styles.shrinks }}
         value={value}
         onChange={(_, d) => onChange(d.value)}
         disabled={input.disabled}
@@ -240,8 +235,7 @@ export const useBlockStyles = makeStyles({
     flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
     marginTop: tokens.spacingVerticalS,
-    // A drop-down or a date box never wider than the pane (a 320 px pane at 200 % zoom is 160 px).
+    // What stands in a row never wider than the pane (fields and drop-downs: taskpane.html).
     "& > *": { minWidth: 0, maxWidth: "100%" },
-    "& > * > *, & select": { minWidth: 0, maxWidth: "100%" },
   },
 });

@@ -15,8 +15,7 @@ import type { Profile, RosterUnit } from "../../core/profile";
 import { parseRosterCsv, parseRosterWorkbook, type RosterOutcome } from "../../core/roster";
 import { fileKindOf } from "../../core/file-kinds";
 import { unreadableMessage } from "../../core/findings";
-import { isCfb } from "../../xlsx/cfb";
-import { createDecoder, readXlsx } from "../../xlsx/read";
+import { createDecoder, isPackedFile, readXlsx } from "../../xlsx/read";
 import { readWith } from "../profile-choice";
 import { fileBytes, readPickedFiles, throttledProgress, yieldToBrowser } from "./files";
 import { consolidateInWorkers, WORKER_MIN_FILES, workersAvailable } from "./worker-pool";
@@ -102,7 +101,7 @@ export async function readRosterFile(file: File, profile: Profile): Promise<Rost
   const bytes = await fileBytes(file);
   // By its bytes, as the command does: a workbook or a Word file named .csv goes to the reader, which
   // says what it is (read as CSV text, a Word file got "no header row", a tester found).
-  const packed = (bytes[0] === 0x50 && bytes[1] === 0x4b) || isCfb(bytes);
+  const packed = isPackedFile(bytes);
   if (/\.csv$/i.test(file.name) && !packed) return parseRosterCsv(new TextDecoder("utf-8").decode(bytes));
   const read = readXlsx(bytes, { limits: profile.limits });
   if (!read.ok) {
