@@ -16,6 +16,7 @@ import type { Profile } from "../core/profile";
 import { staleFormulaFindings } from "../core/stale";
 import {
   isReadSheet,
+  isSheetToKeep,
   NOTHING_READ,
   validateWorkbook,
   type ValidateOptions,
@@ -103,7 +104,7 @@ export function inspectBytes(
 ): ValidationResult {
   const read = readXlsx(bytes, {
     limits: profile.limits,
-    sheetFilter: isReadSheet,
+    sheetFilter: isSheetToKeep,
     inflateRaw: decoder.inflateRaw,
     memo: decoder.memo,
   });
@@ -119,7 +120,7 @@ export function inspectBytes(
   }
   try {
     if (
-      read.workbook.sheets.length === 0 &&
+      !read.workbook.sheets.some((sheet) => isReadSheet(sheet.name)) &&
       isRosterWorkbook(bytes, read.workbook.sheetNames, decoder, profile)
     )
       return {

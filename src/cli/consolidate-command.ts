@@ -71,6 +71,7 @@ import {
   isErrnoError,
   loadProfile,
   readBytes,
+  PROFILES_DIR,
   sameFile,
   statOrNull,
   storedInputPath,
@@ -769,6 +770,12 @@ function refuseOutputsOverReadFiles(
 ): void {
   for (const [option, path] of outputs) {
     if (path === undefined) continue;
+    // A JSON written among the shipped profiles (onto one, or beside them) would be read as a
+    // profile by the next build, and a file that is none stops every command until it is removed.
+    if (/\.json$/i.test(path) && sameFile(dirname(path), PROFILES_DIR))
+      throw new UsageError(
+        `${option} ${path} nằm trong thư mục hồ sơ cấu hình của chương trình (${PROFILES_DIR}): mọi tệp .json ở đó được đọc như một hồ sơ, nên tệp này sẽ ghi đè hoặc làm hỏng hồ sơ. Hãy ghi ra thư mục khác; chưa có gì được ghi.`,
+      );
     const read = reads.find(([, r]) => r !== undefined && sameFile(path, r));
     if (read !== undefined)
       throw new UsageError(

@@ -378,6 +378,13 @@ function realPathOrSelf(path: string): string {
   }
 }
 
+/**
+ * The installation's profiles/ folder (SPEC §8): every .json there is read as a profile at the next
+ * build, which the command makes itself when the folder changes (bin/kl226.js). The same two levels
+ * up from src/cli/ and from build/cli/.
+ */
+export const PROFILES_DIR = join(__dirname, "..", "..", "profiles");
+
 /** Whether two paths name one file: by real path where it exists (a link, "./a" and "a"), else as resolved. */
 export function sameFile(a: string, b: string): boolean {
   return realPathOrSelf(a) === realPathOrSelf(b);

@@ -5,6 +5,7 @@ import type { BadCountReason, BadPercentReason } from "./values";
 import { viInteger } from "./format";
 import type { CivilDate } from "./dates";
 import { squeezedCode } from "./text";
+import { SHEETS } from "./catalogue";
 
 /**
  * A value quoted in a message. Line breaks and other controls a cell may hold become one space: the
@@ -22,6 +23,18 @@ const UNMERGE =
   "Bỏ gộp ô (Excel: Trang đầu → Gộp và Căn giữa; LibreOffice: Định dạng → Gộp và bỏ gộp ô → Bỏ gộp ô)";
 
 /** ", đang bị ẩn (…)" when the sheet read is hidden: a clerk working in a copy may not see it. */
+/** " (đang bị ẩn)" after a sheet's name among `hidden`. */
+function hiddenMark(sheet: string, hidden: readonly string[]): string {
+  return hidden.includes(sheet) ? " (đang bị ẩn)" : "";
+}
+
+/** Unhiding comes before renaming: a hidden sheet's tab cannot be double-clicked. */
+function unhideFirst(found: readonly string[], hidden: readonly string[]): string {
+  const shut = found.filter((f) => hidden.includes(f));
+  if (shut.length === 0) return "";
+  return `Trước hết bỏ ẩn ${shut.length === 1 ? "trang" : "các trang"} ${shut.map(q).join(", ")} (nhấp chuột phải vào tên một trang → Bỏ ẩn). `;
+}
+
 function hiddenNote(sheet: string, hidden: boolean): string {
   return hidden
     ? `, trang này đang bị ẩn (nhấp chuột phải vào tên một trang → Bỏ ẩn để thấy ${q(sheet)})`
@@ -92,10 +105,12 @@ export const MSG = {
     previousHeader: string,
   ) =>
     `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc số liệu của trang này (đọc theo vị trí sẽ lấy nhầm số). Hãy đưa về đúng mẫu: cột D số liệu ${previousHeader.toLowerCase()}, cột E số liệu kỳ này, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.`,
-  renamedSheet: (sheet: string, found: string) =>
-    `Không có trang tính ${q(sheet)} mà có trang ${q(found)}: có lẽ tên trang đã bị sửa. Đổi tên trang ${q(found)} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`,
-  renamedSheetAmong: (sheet: string, found: readonly string[]) =>
-    `Không có trang tính ${q(sheet)} mà có các trang ${found.map(q).join(", ")}: có lẽ một trong số đó là trang ${q(sheet)} đã bị sửa tên. Giữ lại trang có số liệu đúng, đổi tên trang đó thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), xóa (các) trang kia, lưu rồi gửi lại.`,
+  renamedSheet: (sheet: string, found: readonly string[], hidden: readonly string[]) =>
+    found.length === 1
+      ? `Không có trang tính ${q(sheet)} mà có trang ${q(found[0]!)}${hiddenMark(found[0]!, hidden)}: có lẽ tên trang đã bị sửa. ${unhideFirst(found, hidden)}Đổi tên trang ${q(found[0]!)} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`
+      : `Không có trang tính ${q(sheet)} mà có các trang ${found.map((f) => q(f) + hiddenMark(f, hidden)).join(", ")}: có lẽ một trong số đó là trang ${q(sheet)} đã bị sửa tên. ${unhideFirst(found, hidden)}Giữ lại trang có số liệu đúng, đổi tên trang đó thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), xóa (các) trang kia, lưu rồi gửi lại.`,
+  renamedLog: (sheet: string, found: readonly string[], hidden: readonly string[]) =>
+    `Không có trang tính ${q(sheet)} mà có ${found.length === 1 ? "trang" : "các trang"} ${found.map((f) => q(f) + hiddenMark(f, hidden)).join(", ")}: có lẽ tên trang đã bị sửa, nên danh sách hội nghị chưa được đối chiếu với số hội nghị ở trang ${q(SHEETS.counts)}. ${unhideFirst(found, hidden)}${found.length === 1 ? `Đổi tên trang ${q(found[0]!)}` : "Giữ lại trang có danh sách đúng, xóa (các) trang kia, đổi tên trang đó"} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`,
   copiedSheet: (copy: string, original: string, hidden: boolean) =>
     `Sổ có trang ${q(copy)}, bản sao của trang ${q(original)}, cùng số liệu. Chương trình chỉ đọc trang ${q(original)}${hiddenNote(original, hidden)}. Nên xóa trang ${q(copy)} (nhấp chuột phải vào tên trang ở dưới cùng → Xóa) để khỏi nhầm khi sửa số liệu.`,
   hiddenSheet: (sheet: string, shown: readonly string[]) =>

@@ -165,6 +165,52 @@ describe("NOT_TEMPLATE", () => {
       "Không có trang tính “Chỉ tiêu” mà có các trang “Chỉ tiêu 6 tháng”, “Chỉ tiêu (2)”: có lẽ một trong số đó là trang “Chỉ tiêu” đã bị sửa tên. Giữ lại trang có số liệu đúng, đổi tên trang đó thành đúng “Chỉ tiêu” (nhấp đúp vào tên trang ở dưới cùng), xóa (các) trang kia, lưu rồi gửi lại.",
     );
   });
+  test("a renamed sheet that is hidden: unhide it first (a hidden tab cannot be double-clicked)", () => {
+    const spec = reportSpec(BASE, [{ op: "renameSheet", sheet: "Chỉ tiêu", to: "Chi tieu" }]);
+    const bytes = writeXlsx({
+      ...spec,
+      sheets: spec.sheets.map((sh) => (sh.name === "Chi tieu" ? { ...sh, hidden: true } : sh)),
+    });
+    expect(
+      inspectBytes(bytes, DEFAULT_PROFILE).findings.find((f) => f.code === "NOT_TEMPLATE")?.message,
+    ).toBe(
+      "Không có trang tính “Chỉ tiêu” mà có trang “Chi tieu” (đang bị ẩn): có lẽ tên trang đã bị sửa. Trước hết bỏ ẩn trang “Chi tieu” (nhấp chuột phải vào tên một trang → Bỏ ẩn). Đổi tên trang “Chi tieu” thành đúng “Chỉ tiêu” (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.",
+    );
+  });
+  test("a blank sheet of the clerk's own (“Nhiệm vụ khác”) beside a deleted “Nhiệm vụ” is not named as it renamed", () => {
+    const spec = reportSpec(BASE, [{ op: "removeSheet", sheet: "Nhiệm vụ" }]);
+    const blank = inspectBytes(
+      writeXlsx({
+        ...spec,
+        sheets: [...spec.sheets, { name: "Nhiệm vụ khác", rows: [[null, { value: " " }]] }],
+      }),
+      DEFAULT_PROFILE,
+    );
+    expect(blank.findings.find((f) => f.code === "NOT_TEMPLATE")?.message).toBe(
+      "Thiếu trang tính “Nhiệm vụ”: tệp không theo mẫu KL226-BC/1. Hãy tải mẫu mới (lệnh “kl226 template” hoặc nút Mẫu báo cáo) và chép số liệu sang.",
+    );
+    // The same sheet with the tasks in it is the renamed one.
+    const filled = check({}, [{ op: "renameSheet", sheet: "Nhiệm vụ", to: "Nhiệm vụ khác" }]);
+    expect(filled.findings.find((f) => f.code === "NOT_TEMPLATE")?.message).toMatch(
+      /^Không có trang tính “Nhiệm vụ” mà có trang “Nhiệm vụ khác”: có lẽ tên trang đã bị sửa\./,
+    );
+  });
+  test("a renamed meeting log is a warning that it was not compared, with how to rename it; the report stays valid", () => {
+    const r = check({}, [{ op: "renameSheet", sheet: "Hội nghị", to: "Hoi nghi" }]);
+    expect(r.valid).toBe(true);
+    expect(r.findings).toEqual([
+      {
+        code: "LOG_MISMATCH",
+        severity: "warning",
+        sheet: "Hoi nghi",
+        cell: null,
+        message:
+          "Không có trang tính “Hội nghị” mà có trang “Hoi nghi”: có lẽ tên trang đã bị sửa, nên danh sách hội nghị chưa được đối chiếu với số hội nghị ở trang “Chỉ tiêu”. Đổi tên trang “Hoi nghi” thành đúng “Hội nghị” (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.",
+      },
+    ]);
+    // A log deleted outright is the optional sheet left out (SPEC §3): nothing to say.
+    expect(check({}, [{ op: "removeSheet", sheet: "Hội nghị" }]).findings).toEqual([]);
+  });
   test("a copy of a template sheet with other figures is an error naming them: only the original is read", () => {
     // The clerk copied "Chỉ tiêu" (Excel names it "Chỉ tiêu (2)"), typed 77 in the copy's E5 (the
     // original has 90) and emptied the original's E6 (the copy keeps 60).

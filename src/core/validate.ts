@@ -180,6 +180,22 @@ export function isReadSheet(nfcName: string): boolean {
   return TEMPLATE_SHEET_KEYS.has(key) || key === ROLLUP_SOURCES_KEY || copiedSheetOf(nfcName) !== undefined;
 }
 
+/**
+ * The sheets a reader keeps for validation: those it reads, and a template sheet's lengthened name
+ * ("Chỉ tiêu 6 tháng", "Nhiệm vụ khác"), only to tell whether it holds anything when the template's
+ * sheet is missing (renamedCandidates). Few files have one.
+ */
+export function isSheetToKeep(nfcName: string): boolean {
+  return isReadSheet(nfcName) || lengthenedSheetOf(nfcName) !== undefined;
+}
+
+/** The template sheet whose name `name` starts with, then a space ("Chỉ tiêu 6 tháng": "Chỉ tiêu"). */
+function lengthenedSheetOf(name: string): string | undefined {
+  if (isTemplateSheet(nfc(name)) || copiedSheetOf(name) !== undefined) return undefined;
+  const key = foldKey(name);
+  return Object.values(SHEETS).find((s) => key.startsWith(`${foldKey(s)} `));
+}
+
 /** A result with nothing read: every field null, not valid (callers add their findings). */
 export const NOTHING_READ: ValidationResult = {
   valid: false,
@@ -428,30 +444,17 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   ] as const) {
     if (!sheet) {
       // A sheet renamed by hand ("Chi tieu" typed without its marks), or only its copy left ("Chỉ
-      // tiêu (2)"): say which one and how to fix it.
-      // Or lengthened ("Chỉ tiêu 6 tháng", a clerk's): a sheet whose name starts with it. When more
-      // than one sheet could be it (a copy beside a lengthened one, with other figures), every one is
-      // named: renaming the first found could leave the wrong figures read.
-      const names = workbook.sheetNames ?? [];
-      const candidates = names.filter(
-        (n) =>
-          (foldKey(n) === foldKey(name) && matchKey(n) !== matchKey(name)) ||
-          copiedSheetOf(n) === name ||
-          (foldKey(n).startsWith(`${foldKey(name)} `) &&
-            !isTemplateSheet(nfc(n)) &&
-            copiedSheetOf(n) === undefined),
-      );
+      // tiêu (2)"), or lengthened ("Chỉ tiêu 6 tháng"): say which one and how to fix it.
+      const candidates = renamedCandidates(workbook, name);
       findings.push(
         finding(
           "NOT_TEMPLATE",
           "error",
           name,
           null,
-          candidates.length === 1
-            ? MSG.renamedSheet(name, candidates[0]!)
-            : candidates.length > 1
-              ? MSG.renamedSheetAmong(name, candidates)
-              : MSG.notTemplate(name, form.id),
+          candidates.length > 0
+            ? MSG.renamedSheet(name, candidates, workbook.hiddenSheets ?? [])
+            : MSG.notTemplate(name, form.id),
         ),
       );
     }
@@ -467,6 +470,20 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   if (tasksSheet && header.reportDate) checkLateTasks(tasksSheet.name, tasks, header.reportDate, findings);
   const meetingsSheet = form.meetingLog.enabled ? findSheet(workbook, SHEETS.meetings) : undefined;
   const meetings = meetingsSheet ? readMeetings(meetingsSheet, form, findings) : [];
+  if (form.meetingLog.enabled && !meetingsSheet) {
+    // The log is optional (SPEC §3), but one renamed ("Hoi nghi") was left unchecked without a word.
+    const candidates = renamedCandidates(workbook, SHEETS.meetings);
+    if (candidates.length > 0)
+      findings.push(
+        finding(
+          "LOG_MISMATCH",
+          "warning",
+          candidates[0]!,
+          null,
+          MSG.renamedLog(SHEETS.meetings, candidates, workbook.hiddenSheets ?? []),
+        ),
+      );
+  }
   if (meetingsSheet && values && meetings.length > 0)
     checkLog(meetingsSheet.name, meetings, values, form, findings);
 
@@ -570,6 +587,30 @@ function checkCopiedSheets(workbook: Workbook, findings: Finding[]): void {
  * "Sheet1"), which one is the unit's cannot be told: an error; alone, a warning to unhide it. A twin
  * of the same name is COPIED_SHEET's already.
  */
+/**
+ * Sheets that may be the template's `name` renamed by hand: the same name but for marks and case
+ * ("Chi tieu"), a copy's name ("Chỉ tiêu (2)"), or the name lengthened ("Chỉ tiêu 6 tháng") when
+ * that sheet holds something — a blank "Nhiệm vụ khác" of the clerk's own is not the lost "Nhiệm vụ".
+ * Every one is named: renaming the first found could leave the wrong figures read.
+ */
+function renamedCandidates(workbook: Workbook, name: string): string[] {
+  return (workbook.sheetNames ?? []).filter(
+    (n) =>
+      (foldKey(n) === foldKey(name) && matchKey(n) !== matchKey(name)) ||
+      copiedSheetOf(n) === name ||
+      (lengthenedSheetOf(n) === name && !isBlankSheet(workbook, n)),
+  );
+}
+
+/** A sheet read with no cell holding anything; a sheet the reader skipped counts as not blank. */
+function isBlankSheet(workbook: Workbook, name: string): boolean {
+  const sheet = workbook.sheets.find((s) => s.name === name);
+  return (
+    sheet !== undefined &&
+    sheet.rows.every((row) => row === undefined || row.every((c) => cellText(c).trim() === ""))
+  );
+}
+
 function checkHiddenSheets(workbook: Workbook, findings: Finding[]): void {
   const hidden = new Set(workbook.hiddenSheets ?? []);
   if (hidden.size === 0 || findings.some((f) => f.code === "COPIED_SHEET")) return;

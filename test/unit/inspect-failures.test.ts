@@ -68,7 +68,9 @@ ws.append(["DANH SÁCH ĐƠN VỊ BÁO CÁO"])
 ws.append([])
 ws.append(["STT", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị"])
 ws.append([1, "SO_A", "Sở A", "Sở, ban, ngành"])
-wb.create_sheet("Ghi chú")
+# A sheet of notes whose name starts like the template's "Thông tin" (such a sheet is read, to tell a
+# lengthened name): still a roster, not a report with sheets missing.
+wb.create_sheet("Thông tin liên hệ").append(["Người lập", "Nguyễn Thị Hoa"])
 wb.save(sys.argv[1]); print("{}")
 `,
       [path],

@@ -4,11 +4,20 @@
 // parts of one name, letters named as Windows devices. Each is refused or shown, never obeyed.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { inspectBytes } from "../../src/app/inspect";
+import { PROFILES_DIR } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { terminalSafe } from "../../src/cli/terminal-safe";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
@@ -74,6 +83,31 @@ describe("an output named as a file the run reads is refused before anything is 
     );
     expect(readFileSync(file, "utf8")).toBe(text);
     expect(existsSync(out)).toBe(false);
+  });
+
+  test("--json among the shipped profiles (onto one named by its name, or a new file there): refused, nothing written", async () => {
+    // The next build would read the JSON as a profile; one that is none stops every command.
+    const shipped = join(PROFILES_DIR, "thanh-hoa-226.json");
+    const shippedText = readFileSync(shipped, "utf8");
+    const beside = join(PROFILES_DIR, "ket-qua-6-thang.json");
+    try {
+      for (const [json, extra] of [
+        [shipped, ["--profile", "thanh-hoa-226"]],
+        [beside, []],
+      ] as const) {
+        const out = join(root, "ho-so-goc.xlsx");
+        const io = capture();
+        expect(await main(["consolidate", dir, "--out", out, "--json", json, ...extra], io)).toBe(2);
+        expect(io.stderr).toContain(
+          `--json ${json} nằm trong thư mục hồ sơ cấu hình của chương trình (${PROFILES_DIR}): mọi tệp .json ở đó được đọc như một hồ sơ`,
+        );
+        expect(existsSync(out)).toBe(false);
+      }
+      expect(readFileSync(shipped, "utf8")).toBe(shippedText);
+      expect(existsSync(beside)).toBe(false);
+    } finally {
+      rmSync(beside, { force: true });
+    }
   });
 
   test("--out onto last period's summary given to --previous: refused too", async () => {
