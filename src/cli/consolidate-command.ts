@@ -730,7 +730,7 @@ function humanSummary(
   const recoded = c.units.filter((u) => u.declaredCode !== undefined);
   if (recoded.length > 0)
     lines.push(
-      `Mã đơn vị không có trong danh sách, được tính theo tên đơn vị, hoặc theo mã chỉ khác ở dấu “_” (đề nghị đơn vị ghi đúng mã ở các lần sau): ${recoded
+      `Mã đơn vị không có trong danh sách, được tính theo tên đơn vị, ${c.formerly === undefined ? "hoặc theo mã chỉ khác ở dấu “_”" : "theo mã chỉ khác ở dấu “_”, hoặc theo cột đơn vị cũ của danh sách"} (đề nghị đơn vị ghi đúng mã ở các lần sau): ${recoded
         .slice(0, LIST_LIMIT)
         .map((u) => `${u.declaredCode} → ${u.code} (${baseName(u.file)})`)
         .join(", ")}${recoded.length > LIST_LIMIT ? `, … (+${recoded.length - LIST_LIMIT})` : ""}.`,

@@ -724,15 +724,38 @@ export function withPrevious(
       ? `  Đơn vị có báo cáo được chấp nhận kỳ này mà ${against} không có: không có.`
       : `  Đơn vị có báo cáo được chấp nhận kỳ này mà ${against} không có: ${h.newUnits.length} đơn vị (${h.newUnits.join(", ")}).`,
   );
+  if (h.merged.length > 0)
+    lines.push(
+      `  Đơn vị hình thành do sắp xếp (theo cột đơn vị cũ của danh sách), so với tổng số liệu các đơn vị cũ trong ${against}: ${h.merged.map((m) => `${m.unit} (= ${m.from.join(" + ")})`).join("; ")}.`,
+    );
+  // With a roster, a unit of that file still on it (missing or returned now) is not one that is gone.
+  const stillListed = new Set(
+    c.rosterGiven
+      ? [...c.missing.map((u) => u.code), ...c.returned.filter((u) => u.onRoster).map((u) => u.code)]
+      : [],
+  );
+  const listedGone = h.goneUnits.filter((code) => stillListed.has(code));
+  const gone = h.goneUnits.filter((code) => !stillListed.has(code));
   lines.push(
     h.goneUnits.length === 0
       ? `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: không có.`
-      : `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: ${h.goneUnits.length} đơn vị (${h.goneUnits.join(", ")}).`,
+      : !c.rosterGiven
+        ? `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: ${h.goneUnits.length} đơn vị (${h.goneUnits.join(", ")}).`
+        : `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: ${[
+            ...(listedGone.length > 0
+              ? [
+                  `${listedGone.length} đơn vị vẫn trong danh sách, chưa nộp hoặc bị trả lại (${listedGone.join(", ")})`,
+                ]
+              : []),
+            ...(gone.length > 0
+              ? [`${gone.length} đơn vị không còn trong danh sách kỳ này (${gone.join(", ")})`]
+              : []),
+          ].join("; ")}.`,
   );
-  // A unit that sent nothing this period nor appears in that file: two periods without a report.
+  // A unit that sent nothing this period nor in that file's: two periods without a report.
   if (h.missingAgain.length > 0)
     lines.push(
-      `  Đơn vị chưa nộp kỳ này mà ${against} cũng không có: ${h.missingAgain.length} đơn vị (${h.missingAgain.join(", ")}).`,
+      `  Đơn vị chưa nộp kỳ này, ${against} cũng ghi chưa nộp: ${h.missingAgain.length} đơn vị (${h.missingAgain.join(", ")}).`,
     );
   return { consolidation: { ...c, warnings, previousMismatches: h.mismatches }, lines };
 }

@@ -1,6 +1,6 @@
 // Consolidation rules of SPEC §5 on workbooks generated with the report builder.
 
-import { reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
+import { GOOD_COUNTS, reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import {
   consolidate,
@@ -711,7 +711,8 @@ test("roster: missing units and units not on the roster (accepted with UNKNOWN_U
   const c = consolidate(
     [
       submit("a.xlsx", unit("SO_A")),
-      submit("x.xlsx", unit("SO_X")),
+      // SO_X's own figures: a report with every figure of SO_A's would be taken for SO_A's (sameFiguresToRosterUnit).
+      submit("x.xlsx", unit("SO_X", { counts: { HN_TONG: [100, 88] } })),
       submit("c.xlsx", unit("XA_C", { counts: { HN_TONG: [null, 1] } })),
     ],
     { profile: DEFAULT_PROFILE, roster },
@@ -1001,4 +1002,39 @@ test("a report on another form from a unit not on the roster is rejected but not
     roster: [...roster, { code: "SO_KHAC", name: "Sở khác", type: "Sở, ban, ngành" }],
   });
   expect(mine.returned.map((u) => u.code)).toEqual(["SO_KHAC"]);
+});
+
+test("two units counted with every figure the same: the later in code order is told, both still counted; a report with few figures is not compared", () => {
+  const c = consolidate(
+    [
+      submit("a.xlsx", unit("SO_A")),
+      submit("b.xlsx", unit("SO_B")),
+      submit("c.xlsx", unit("SO_C", { counts: { HN_TONG: [100, 88] } })),
+    ],
+    { profile: DEFAULT_PROFILE },
+  );
+  expect(c.units.map((u) => u.code)).toEqual(["SO_A", "SO_B", "SO_C"]);
+  expect(c.warnings.filter((w) => w.code === "DUPLICATE_UNIT")).toEqual([
+    {
+      file: "b.xlsx",
+      unit: "SO_B",
+      code: "DUPLICATE_UNIT",
+      severity: "warning",
+      sheet: "Chỉ tiêu",
+      cell: null,
+      message:
+        "Mọi số liệu ở trang “Chỉ tiêu” trùng với báo cáo của SO_A (tệp a.xlsx): nếu hai tệp là báo cáo của cùng một đơn vị, số liệu đang được tính hai lần; hỏi lại đơn vị, bỏ tệp thừa rồi tổng hợp lại.",
+    },
+  ]);
+  // Two small units with only their meetings filled (fewer than three counts above zero): alike by chance.
+  const few = { counts: Object.fromEntries(Object.keys(GOOD_COUNTS).map((k) => [k, [0, 0]])) };
+  const small = consolidate(
+    [
+      submit("x.xlsx", unit("XA_X", { counts: { ...few.counts, HN_TONG: [5, 4], HN_TRUC_TUYEN: [3, 3] } })),
+      submit("y.xlsx", unit("XA_Y", { counts: { ...few.counts, HN_TONG: [5, 4], HN_TRUC_TUYEN: [3, 3] } })),
+    ],
+    { profile: DEFAULT_PROFILE },
+  );
+  expect(small.units.map((u) => u.code)).toEqual(["XA_X", "XA_Y"]);
+  expect(small.warnings.filter((w) => w.code === "DUPLICATE_UNIT")).toEqual([]);
 });

@@ -40,7 +40,8 @@ import {
 import { viInteger } from "./format";
 import { MSG } from "./messages";
 import type { Profile, RosterUnit } from "./profile";
-import { codeKey, foldKey, matchKey, squeezedCode } from "./text";
+import { codeKey, foldKey, looseNameKey, matchKey, squeezedCode } from "./text";
+import { successionOf } from "./succession";
 import {
   columnName,
   isUnlikelyReportDate,
@@ -260,6 +261,8 @@ export interface Consolidation {
    */
   readonly returned: readonly ReturnedUnit[];
   readonly rosterGiven: boolean;
+  /** The roster's "Đơn vị cũ" of each unit that has one, by code (succession.ts; history.ts sums them). */
+  readonly formerly?: Readonly<Record<string, string>>;
   readonly warnings: readonly Warning[];
   /** Every submission, sorted by file, with what became of it (the summary's "Nguồn" sheet). */
   readonly sources: readonly SourceRow[];
@@ -352,6 +355,87 @@ interface Candidate {
    * the report is counted as that unit's (`report.unit.code`), most likely a mistyped code.
    */
   readonly declaredCode?: string;
+  /** Counted for the roster unit whose report has every figure of this one (sameFiguresToRosterUnit). */
+  readonly sameFigures?: boolean;
+}
+
+/**
+ * Every figure of a report, as one text; null for a report with too few figures to tell it from
+ * another unit's (fewer than three counts of this period above zero).
+ */
+function figuresKey(report: UnitReport, form: Form): string | null {
+  const pairs = form.counts.map((f) => pairOf(report.values, f.code));
+  if (pairs.filter((p) => p.current !== null && p.current > 0).length < 3) return null;
+  return pairs.map((p) => `${p.previous ?? ""}/${p.current ?? ""}`).join(";");
+}
+
+/**
+ * Two units counted whose every figure is the same (both on the roster, or no roster to tell): most
+ * likely one report sent under two codes, or a neighbour's file not filled again. Both stay counted
+ * (nothing says which is whose): the later one in code order is told, naming the other.
+ */
+function sameFiguresTwice(kept: readonly Candidate[], form: Form): Warning[] {
+  const first = new Map<string, Candidate>();
+  const out: Warning[] = [];
+  for (const c of [...kept].sort((a, b) => compareText(a.report.unit.code, b.report.unit.code))) {
+    const key = figuresKey(c.report, form);
+    if (key === null) continue;
+    const other = first.get(key);
+    if (other === undefined) {
+      first.set(key, c);
+      continue;
+    }
+    out.push({
+      file: c.submission.file,
+      unit: c.report.unit.code,
+      code: "DUPLICATE_UNIT",
+      severity: "warning",
+      sheet: "Chỉ tiêu",
+      cell: null,
+      message: MSG.sameFiguresTwice(other.report.unit.code, baseName(other.submission.file)),
+    });
+  }
+  return out;
+}
+
+/**
+ * A report under a code the roster does not have whose every figure is a roster unit's report's:
+ * that unit's report sent under another code (a predecessor's, before it resent it under its own).
+ * Counted as two units, the province's totals held its figures twice. It is moved to that unit,
+ * where its own file goes first (a file giving the unit's code itself wins: `preferred`).
+ */
+function sameFiguresToRosterUnit(
+  candidates: Map<string, Candidate[]>,
+  rosterCodes: ReadonlySet<string>,
+  form: Form,
+): void {
+  const onRoster = new Map<string, string | null>();
+  for (const [code, list] of candidates) {
+    if (!rosterCodes.has(code)) continue;
+    for (const c of list) {
+      const key = figuresKey(c.report, form);
+      if (key === null) continue;
+      const seen = onRoster.get(key);
+      onRoster.set(key, seen === undefined || seen === code ? code : null);
+    }
+  }
+  for (const [code, list] of [...candidates]) {
+    if (rosterCodes.has(code)) continue;
+    const keys = new Set(list.map((c) => figuresKey(c.report, form)));
+    const targets = new Set([...keys].map((k) => (k === null ? undefined : onRoster.get(k))));
+    const [target] = targets;
+    if (targets.size !== 1 || target === undefined || target === null) continue;
+    candidates.delete(code);
+    candidates.set(target, [
+      ...(candidates.get(target) ?? []),
+      ...list.map((c) => ({
+        ...c,
+        report: { ...c.report, unit: { ...c.report.unit, code: target } },
+        declaredCode: c.declaredCode ?? c.report.unit.code,
+        sameFigures: true,
+      })),
+    ]);
+  }
 }
 
 /** The unit code a file's name starts with, upper-cased ("XA_NGA_SON" for "xa_nga_son (1).xlsx"), or null. */
@@ -639,10 +723,23 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       ? found
       : undefined;
   };
-  const knownByName = (code: string | null, name: string | null): string | undefined =>
-    code !== null && name !== null && rosterCodes?.has(codeKey(code)) === false
-      ? (codeOfName(name) ?? byCode(code, name))
-      : undefined;
+  // A unit merged in a reorganisation whose file still gives a predecessor's code or name: counted
+  // for its successor, as the roster's "Đơn vị cũ" says (succession.ts).
+  const succession = successionOf(roster ?? []);
+  const knownByName = (code: string | null, name: string | null): string | undefined => {
+    if (code === null || name === null || rosterCodes?.has(codeKey(code)) !== false) return undefined;
+    const found = codeOfName(name) ?? byCode(code, name);
+    if (found !== undefined) return found;
+    const successor = succession.successorOf(code, name);
+    if (successor !== undefined) formerCodes.add(codeKey(code));
+    return successor;
+  };
+  /** Codes given by files that were counted for the unit that succeeded theirs. */
+  const formerCodes = new Set<string>();
+  const recodedMessage = (declared: string, code: string, name: string, accepted: boolean): string =>
+    formerCodes.has(codeKey(declared))
+      ? MSG.unitCodeFormer(declared, name, code, rosterNames.get(code) ?? code, accepted)
+      : MSG.unitCodeByName(declared, code, name, accepted);
 
   const rejected: RejectedFile[] = [];
   const candidates = new Map<string, Candidate[]>();
@@ -687,7 +784,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
                   "warning",
                   "Thông tin",
                   r.unitCell ?? null,
-                  MSG.unitCodeByName(r.unit!, named, r.unitName!, false),
+                  recodedMessage(r.unit!, named, r.unitName!, false),
                 ),
               ]),
               unit: named,
@@ -733,6 +830,8 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     Number(a.report.rollupOf === undefined) - Number(b.report.rollupOf === undefined) ||
     laterFirst(a, b);
 
+  if (rosterCodes !== null) sameFiguresToRosterUnit(candidates, rosterCodes, form);
+
   const units: UnitSummary[] = [];
   const duplicates: Duplicate[] = [];
   const warnings: Warning[] = [];
@@ -774,12 +873,26 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
                 rosterNames.get(named) ?? named,
               )
             : d.declaredCode !== undefined && winner.declaredCode === undefined
-              ? MSG.duplicateRecoded(
-                  d.declaredCode,
-                  code,
-                  d.report.unit.name,
-                  baseName(winner.submission.file),
-                )
+              ? d.sameFigures === true
+                ? MSG.duplicateSameFigures(
+                    d.declaredCode,
+                    code,
+                    rosterNames.get(code) ?? code,
+                    baseName(winner.submission.file),
+                  )
+                : formerCodes.has(codeKey(d.declaredCode))
+                  ? MSG.duplicateFormer(
+                      d.declaredCode,
+                      code,
+                      rosterNames.get(code) ?? code,
+                      baseName(winner.submission.file),
+                    )
+                  : MSG.duplicateRecoded(
+                      d.declaredCode,
+                      code,
+                      d.report.unit.name,
+                      baseName(winner.submission.file),
+                    )
               : duplicateMessage(winner, d, sameDay, diff),
         ),
       });
@@ -842,7 +955,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
         cell: winner.submission.result.unitCell ?? null,
         message:
           declared !== undefined
-            ? MSG.unitCodeByName(declared, code, winner.report.unit.name, true)
+            ? recodedMessage(declared, code, winner.report.unit.name, true)
             : MSG.unknownUnit(code),
       });
     }
@@ -868,6 +981,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     }
   }
   warnings.push(...rollupOverlaps(kept));
+  warnings.push(...sameFiguresTwice(kept, form));
   duplicates.sort((a, b) => compareText(a.unit, b.unit) || compareText(a.dropped, b.dropped));
   warnings.sort((a, b) => compareText(a.file, b.file));
 
@@ -1006,6 +1120,13 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     missing,
     returned,
     rosterGiven: roster !== undefined,
+    ...(succession.any
+      ? {
+          formerly: Object.fromEntries(
+            (roster ?? []).flatMap((u) => (u.formerly ? [[codeKey(u.code), u.formerly] as const] : [])),
+          ),
+        }
+      : {}),
     warnings,
     sources,
     ...(notReports.length > 0 ? { notReports: [...notReports].sort(compareText) } : {}),
@@ -1207,22 +1328,6 @@ function rosterUnitsByName(roster: readonly RosterUnit[]): (name: string) => str
   const exact = uniqueBy(roster, (u) => matchKey(u.name));
   const loose = uniqueBy(roster, (u) => looseNameKey(u.name));
   return (name) => exact.get(matchKey(name)) ?? loose.get(looseNameKey(name));
-}
-
-function looseNameKey(name: string): string {
-  // "Ủy ban nhân dân" as toneKey writes it.
-  return toneKey(name).replace(/^(?:ubnd|uỷ ban nhân dân)\s+/u, "");
-}
-
-/**
- * A name with the tone of "oa", "oe", "uy" on the second vowel whichever the writer chose ("hóa" and
- * "hoá", "thủy" and "thuỷ" alike), in NFC: the old and new placements of one word, nothing else.
- */
-function toneKey(name: string): string {
-  return matchKey(name)
-    .normalize("NFD")
-    .replace(/([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])/g, "$1$3$2")
-    .normalize("NFC");
 }
 
 /** Roster codes by `key`, for keys one roster unit alone has. */

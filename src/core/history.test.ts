@@ -86,16 +86,22 @@ describe("compareWithPrevious", () => {
       "SO_A: kỳ này tổng hợp 1 đơn vị, có đơn vị năm trước gửi riêng",
     ]);
     expect(h.goneUnits).toEqual(["SO_CU"]);
-    // A roster unit missing now that last year's file does not list either: two periods without a
-    // report; one that file lists (SO_CU), or sums in a roll-up (XA_GOP), is missing once.
+    // A roster unit missing now that last year's file lists as missing too: two periods without a
+    // report. One that file lists (SO_CU), sums in a roll-up (XA_GOP), or does not name at all
+    // (XA_MOI: a commune made in a merger did not exist then) is missing once.
     const missing = compareWithPrevious(
       {
         ...c,
-        missing: ["SO_CU", "SO_VANG", "XA_GOP"].map((code) => ({ code, name: code, type: "Sở, ban, ngành" })),
+        missing: ["SO_CU", "SO_VANG", "XA_GOP", "XA_MOI"].map((code) => ({
+          code,
+          name: code,
+          type: "Sở, ban, ngành",
+        })),
       },
       {
         ...last([{ code: "SO_CU", values: { HN_TONG: { previous: 10, current: 9 } } }]),
         rollups: [{ unit: "SO_A", units: 1, codes: ["XA_GOP"] }],
+        missing: ["SO_VANG"],
       },
     );
     expect(missing.missingAgain).toEqual(["SO_VANG"]);
@@ -317,6 +323,7 @@ describe("OUTLIER with several years of history (mean ± 3 standard deviations)"
       newUnits: [],
       goneUnits: [],
       missingAgain: [],
+      merged: [],
       comparedDeclared: false,
       compared: 0,
       reshaped: [],

@@ -30,6 +30,7 @@ import { MSG } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
 import { SUMMARY_SHEETS } from "./catalogue";
 import { countHeader, ROLLUP_LEGEND, ROLLUP_SOURCES_PREFIX, TOTAL_ROW_CODES } from "./summary";
+import { successionOf, type Scope } from "./succession";
 import { codeKey, matchKey, matchOption } from "./text";
 import { cellText, readCount } from "./values";
 import type { Sheet, Workbook } from "./workbook";
@@ -42,6 +43,8 @@ export const previousReportSchema = z.object({
   units: z.array(
     z.object({
       code: z.string().min(1),
+      /** The unit's name (to find a merged unit's predecessors named in the roster, succession.ts). */
+      name: z.string().optional(),
       values: z.record(z.string(), z.object({ previous: countSchema.optional(), current: countSchema })),
     }),
   ),
@@ -59,6 +62,8 @@ export const previousReportSchema = z.object({
       }),
     )
     .optional(),
+  /** The roster units that had sent nothing (absent in a file whose run had no roster, or an older summary). */
+  missing: z.array(z.string()).optional(),
 });
 
 export type PreviousReport = z.infer<typeof previousReportSchema>;
@@ -232,9 +237,37 @@ export function previousFromSummary(workbook: Workbook, form: Form): PreviousPar
     // A line without a figure is a note someone typed (the empty row above the total invites one,
     // "Ghi chú: số liệu tạm"), not a unit that reported.
     if (Object.values(values).every((v) => v.current === null && (v.previous ?? null) === null)) continue;
-    units.push({ code, values });
+    const name = nameCol >= 0 ? cellText(row?.[nameCol]).trim() : "";
+    units.push({ code, ...(name !== "" ? { name } : {}), values });
   }
-  return { ok: true, report: { period, units, ...(shapes ? { rollups } : {}) } };
+  const missing = missingOf(workbook);
+  return {
+    ok: true,
+    report: { period, units, ...(shapes ? { rollups } : {}), ...(missing ? { missing } : {}) },
+  };
+}
+
+/**
+ * The codes of the summary's "Chưa nộp" table (the first under a "Mã đơn vị" header, to its first
+ * blank line); undefined when the sheet is not there or says no roster was given.
+ */
+function missingOf(workbook: Workbook): string[] | undefined {
+  const sheet = workbook.sheets.find((s) => matchKey(s.name) === matchKey(SUMMARY_SHEETS.missing));
+  if (sheet === undefined) return undefined;
+  const rows = sheet.rows;
+  // "Chưa nộp: N đơn vị …" above the table, "Chưa nộp: không có" without one; no such line: no roster.
+  const said = rows.findIndex((row) => matchKey(cellText(row?.[0])).startsWith("chưa nộp:"));
+  if (said < 0) return undefined;
+  if (matchKey(cellText(rows[said]?.[0])).startsWith("chưa nộp: không có")) return [];
+  const head = rows.findIndex((row, i) => i > said && matchKey(cellText(row?.[0])) === matchKey("Mã đơn vị"));
+  if (head < 0) return undefined;
+  const out: string[] = [];
+  for (const row of rows.slice(head + 1)) {
+    const code = cellText(row?.[0]).trim();
+    if (code === "") break;
+    out.push(code);
+  }
+  return out;
 }
 
 export interface HistoryWarning {
@@ -280,8 +313,11 @@ export interface VerdictChange {
  */
 export interface Reshaped {
   readonly unit: string;
-  /** "others": a roll-up of as many units as last year's, not the same ones. */
-  readonly before: number | "listed" | "unknown" | "others";
+  /**
+   * "others": a roll-up of as many units as last year's, not the same ones; `merged`: a unit the
+   * roster says was made of others, some of which that file lacks (what of its column is not found).
+   */
+  readonly before: number | "listed" | "unknown" | "others" | { readonly merged: string };
   /** This year's shape: 0 the unit's own report, N a roll-up of N units. */
   readonly now: number;
 }
@@ -289,6 +325,8 @@ export interface Reshaped {
 /** "SO_Y_TE: năm trước là báo cáo riêng, kỳ này tổng hợp 7 đơn vị": why a unit is not compared. */
 export function reshapedText(r: Reshaped): string {
   const now = r.now > 0 ? `kỳ này tổng hợp ${r.now} đơn vị` : "kỳ này là báo cáo riêng";
+  if (typeof r.before === "object")
+    return `${r.unit}: đơn vị hình thành do sắp xếp, tệp đối chiếu thiếu số liệu đơn vị cũ “${r.before.merged}” (cột đơn vị cũ của danh sách)`;
   if (r.before === "listed") return `${r.unit}: ${now}, có đơn vị năm trước gửi riêng`;
   if (r.before === "others") return `${r.unit}: ${now}, không cùng các đơn vị năm trước`;
   if (r.before === "unknown")
@@ -305,8 +343,13 @@ export interface HistoryComparison {
   readonly newUnits: readonly string[];
   /** Units of last year's consolidation with no accepted report this year, nor summed in a roll-up counted this year, sorted. */
   readonly goneUnits: readonly string[];
-  /** Roster units missing this period that the same file does not list either (nor sum in a roll-up): two periods without a report, sorted. */
+  /** Roster units missing this period that the same file lists as missing too: two periods without a report, sorted. */
   readonly missingAgain: readonly string[];
+  /**
+   * Units the roster says were made of others, compared with the earlier units' figures summed: each
+   * with those units' codes in that file (its own first when it kept its code), sorted by unit.
+   */
+  readonly merged: ReadonlyArray<{ readonly unit: string; readonly from: readonly string[] }>;
   /**
    * Units whose report this year covers other units than last year's: a roll-up summing units last
    * year's consolidation lists on their own, or a report whose shape last year's file records otherwise
@@ -570,20 +613,46 @@ export function compareWithPrevious(
   const reports = comparableHistory(list, c.period);
   // Which units are new or gone is a fact of the rosters, whatever the period: listed against the
   // newest file given, comparable or not.
+  const succession = successionOf(
+    Object.entries(c.formerly ?? {}).map(([code, formerly]) => ({ code, formerly })),
+  );
+  // A merged unit's predecessors in a file: the earlier units whose figures, summed, are its own then.
+  const scopes = (against: PreviousReport) =>
+    new Map(
+      c.units.flatMap((u) => {
+        const scope = succession.scopeIn(u.code, against.units);
+        return scope === undefined ? [] : [[codeKey(u.code), scope] as const];
+      }),
+    );
   const membership = (against: PreviousReport | undefined) => {
-    if (against === undefined) return { newUnits: [], goneUnits: [], missingAgain: [], listedAgainst: null };
+    if (against === undefined)
+      return { newUnits: [], goneUnits: [], missingAgain: [], merged: [], listedAgainst: null };
     const before = unitsByCode(against);
-    const summedBefore = new Set((against.rollups ?? []).flatMap((r) => (r.codes ?? []).map(codeKey)));
     const now = new Set(c.units.map((u) => codeKey(u.code)));
-    // A unit summed in a roll-up counted this year has reported, through it.
+    // A unit summed in a roll-up counted this year has reported, through it; a predecessor, through
+    // the unit it was merged into.
     const summed = new Set(c.units.flatMap((u) => (u.rollupOf ?? []).map((s) => codeKey(s.code))));
+    const merged = [...scopes(against)].flatMap(([unit, scope]) =>
+      scope.kind === "whole" && scope.codes.some((code) => code !== unit)
+        ? [{ unit, from: scope.codes }]
+        : [],
+    );
+    const absorbed = new Set(merged.flatMap((m) => m.from));
+    const missingThen = new Set((against.missing ?? []).map(codeKey));
     return {
-      newUnits: [...now].filter((code) => !before.has(code)).sort(compareText),
-      goneUnits: [...before.keys()].filter((code) => !now.has(code) && !summed.has(code)).sort(compareText),
+      newUnits: [...now]
+        .filter((code) => !before.has(code) && !merged.some((m) => m.unit === code))
+        .sort(compareText),
+      goneUnits: [...before.keys()]
+        .filter((code) => !now.has(code) && !summed.has(code) && !absorbed.has(code))
+        .sort(compareText),
+      // Missing in that file's run too: two periods without a report. (A unit that file does not list
+      // at all may not have existed then: a commune made in a merger is not "missing again".)
       missingAgain: c.missing
         .map((u) => codeKey(u.code))
-        .filter((code) => !before.has(code) && !summedBefore.has(code))
+        .filter((code) => missingThen.has(code))
         .sort(compareText),
+      merged: merged.sort((a, b) => compareText(a.unit, b.unit)),
       listedAgainst: against.period,
     };
   };
@@ -598,13 +667,31 @@ export function compareWithPrevious(
       reshaped: [],
     };
   const last = unitsByCode(newest);
+  const scopeNow = scopes(newest);
   const shapesBefore = shapesOf(newest);
   const reshaped: Reshaped[] = [];
   let compared = 0;
   // Each year's units, and their shapes where that year's file records them.
   const sameKind = [...reports]
     .reverse()
-    .map((r) => ({ year: r.period.year, units: unitsByCode(r), shapes: shapesOf(r) }));
+    .map((r) => ({ year: r.period.year, units: unitsByCode(r), shapes: shapesOf(r), scopes: scopes(r) }));
+  // A count of a unit in a year's file; for a merged unit, its predecessors' summed (null when any lacks it).
+  const valueIn = (
+    units: Map<string, PreviousReport["units"][number]>,
+    scope: Scope | undefined,
+    key: string,
+    count: string,
+  ): number | null => {
+    if (scope === undefined) return units.get(key)?.values[count]?.current ?? null;
+    if (scope.kind !== "whole") return null;
+    let sum = 0;
+    for (const code of scope.codes) {
+      const value = units.get(code)?.values[count]?.current ?? null;
+      if (value === null) return null;
+      sum += value;
+    }
+    return sum;
+  };
   // Column D is checked against the year just before only.
   const comparedDeclared = c.period === null || newest.period.year === c.period.year - 1;
   const labelOf = (year: number): string => periodText({ kind: newest.period.kind, year });
@@ -620,12 +707,14 @@ export function compareWithPrevious(
     // Not compared where this year's report and last year's cover different units (reshapedFrom).
     // The units this year's report sums, once per unit (every count and year compares them).
     const now = rollupCodes(u).map(codeKey).sort();
-    const why = reshapedFrom(u, now, shapesBefore, last);
+    const scope = scopeNow.get(key);
+    const why =
+      scope?.kind === "partial" ? { merged: scope.unmatched } : reshapedFrom(u, now, shapesBefore, last);
     if (why !== undefined) {
       reshaped.push({ unit: u.code, before: why, now: now.length });
       continue;
     }
-    if (before !== undefined) compared++;
+    if (before !== undefined || (scope?.kind === "whole" && scope.codes.length > 0)) compared++;
     for (const { code, label } of counts) {
       // The count's row as the unit's file has it (rows may have been inserted), when known.
       const row = u.countRows?.[code];
@@ -634,8 +723,8 @@ export function compareWithPrevious(
       if (current !== null) {
         // A year whose file records another shape for the unit says nothing about this one.
         const history = sameKind.flatMap((r): HistoryPoint[] => {
-          const value = r.units.get(key)?.values[code]?.current ?? null;
-          const shape = r.shapes?.get(key);
+          const value = valueIn(r.units, r.scopes.get(key), key, code);
+          const shape = r.scopes.has(key) ? undefined : r.shapes?.get(key);
           return value === null || (shape !== undefined && !sameShape(shape, now))
             ? []
             : [{ year: r.year, value }];
@@ -657,7 +746,7 @@ export function compareWithPrevious(
       }
       if (!comparedDeclared) continue;
       const declared = pairOf(u.values, code).previous;
-      const reported = before?.values[code]?.current ?? null;
+      const reported = valueIn(last, scope, key, code);
       if (declared === null || reported === null || declared === reported) continue;
       const changes = verdictChanges(u, c, code, reported);
       mismatches.push({

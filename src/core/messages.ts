@@ -162,8 +162,8 @@ export const MSG = {
   missingHeader: (sheet: string) =>
     `Không tìm thấy dòng tiêu đề có ô ${q("STT")} ở cột A của trang ${q(sheet)}. Hãy chép lại dòng tiêu đề từ mẫu.`,
   missingInfo: (label: string, hint: string) => `Chưa điền ${label}. ${hint}`,
-  missingCount: (label: string, column: string) =>
-    `Chưa điền số liệu ${q(label)} (${column}). Nhập số nguyên không âm; nếu không có thì ghi 0.`,
+  missingCount: (label: string, column: string, previous = false) =>
+    `Chưa điền số liệu ${q(label)} (${column}). Nhập số nguyên không âm; nếu không có thì ghi 0.${previous ? " Đơn vị hình thành do sắp xếp, hợp nhất thì ghi tổng số liệu cùng kỳ năm trước của các đơn vị cũ." : ""}`,
   badCount: (label: string, column: string, shown: string, why: BadCountReason) => {
     const what = `Số liệu ${q(label)} (${column})`;
     switch (why) {
@@ -370,6 +370,14 @@ export const MSG = {
       : `Ngày báo cáo ${date} sau hạn gửi báo cáo (${deadline}): khi tổng hợp, báo cáo được tính là trễ hạn; nếu đây là bản gửi lại của báo cáo đã gửi đúng hạn, bảng tổng hợp ghi nhận cả lần gửi đầu.`,
   unitCodeByName: (declared: string, code: string, name: string, accepted: boolean) =>
     `Mã đơn vị ghi ${declared}, không có trong danh sách đơn vị; ${squeezedCode(declared) === squeezedCode(code) ? `mã này chỉ khác mã ${code} trong danh sách ở dấu “_”, “.” hay “-”` : `tên đơn vị “${name}” là của ${code} trong danh sách`}, nên tệp được tính là báo cáo của ${code}. ${accepted ? `Đề nghị đơn vị ghi đúng mã ${code} ở các lần báo cáo sau.` : `Khi gửi lại, đề nghị sửa ô Mã đơn vị thành ${code}.`}`,
+  unitCodeFormer: (declared: string, name: string, code: string, rosterName: string, accepted: boolean) =>
+    `Mã đơn vị ghi ${declared} (tên “${name}”), không có trong danh sách đơn vị; theo cột đơn vị cũ của danh sách, đây là đơn vị cũ nay thuộc ${code} (${rosterName}), nên tệp được tính là báo cáo của ${code}. ${accepted ? `Đề nghị đơn vị ghi mã ${code} và tên “${rosterName}” ở các lần báo cáo sau.` : `Khi gửi lại, đề nghị ghi mã ${code} và tên “${rosterName}” ở trang “Thông tin”.`}`,
+  duplicateFormer: (declared: string, code: string, rosterName: string, kept: string) =>
+    `Tệp này ghi mã ${declared}, là đơn vị cũ nay thuộc ${code} (${rosterName}) theo cột đơn vị cũ của danh sách; ${code} đã gửi tệp ${kept} ghi đúng mã, nên tệp này không được tổng hợp.`,
+  duplicateSameFigures: (declared: string, code: string, rosterName: string, kept: string) =>
+    `Tệp này ghi mã ${declared}, không có trong danh sách đơn vị, mà mọi số liệu trùng với báo cáo của ${code} (${rosterName}, tệp ${kept}): coi là cùng một báo cáo gửi dưới mã khác, nên tệp này không được tổng hợp (tổng hợp cả hai thì số liệu của ${code} được tính hai lần). Nếu đây là báo cáo của một đơn vị khác, hỏi lại đơn vị gửi.`,
+  sameFiguresTwice: (other: string, otherFile: string) =>
+    `Mọi số liệu ở trang “Chỉ tiêu” trùng với báo cáo của ${other} (tệp ${otherFile}): nếu hai tệp là báo cáo của cùng một đơn vị, số liệu đang được tính hai lần; hỏi lại đơn vị, bỏ tệp thừa rồi tổng hợp lại.`,
   duplicateRecoded: (declared: string, code: string, name: string, kept: string) =>
     `Tệp này ghi mã ${declared}, không có trong danh sách đơn vị (tên đơn vị “${name}” là của ${code}); ${code} đã gửi tệp ${kept} ghi đúng mã, nên tệp này không được tổng hợp.`,
   /** Rejected files that name no unit while units are missing: look before sending reminders. */

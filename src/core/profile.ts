@@ -29,6 +29,8 @@ export interface RosterUnit {
   readonly code: string;
   readonly name: string;
   readonly type: string;
+  /** The units it was made of in a reorganisation, as the roster's "Đơn vị cũ" writes them (succession.ts). */
+  readonly formerly?: string;
 }
 
 /** Who signs what the province sends (SPEC §8): the letter heading, place and signer. */
@@ -129,6 +131,7 @@ export const rosterUnitSchema = z
       .regex(/^[A-Z0-9_.-]{2,32}$/, "mã đơn vị chỉ gồm A–Z, 0–9, _ . - (2–32 ký tự)"),
     name: z.string().trim().min(1, "thiếu tên đơn vị"),
     type: z.string().trim(),
+    formerly: z.string().trim().optional(),
   })
   .strict();
 

@@ -202,3 +202,40 @@ test("a workbook whose list is on its second sheet, under a header of two rows (
     "đọc 2 đơn vị ở trang “Danh sách” (trang “Hướng dẫn” cũng có dòng tiêu đề danh sách nhưng ít dòng hơn, không đọc).",
   ]);
 });
+
+test("a reorganised province's list: “Đơn vị cũ” read as written, “Tên đơn vị sau sắp xếp” is the name, numbered group headings in the name column skipped, other columns left", () => {
+  const text = [
+    "STT,Mã đơn vị,Tên đơn vị sau sắp xếp,Loại,Đơn vị cũ (trước sắp xếp),Mã ĐVHC,Ghi chú",
+    ',,"I. SỞ, BAN, NGÀNH",,,,',
+    '1,SO_TAI_CHINH,Sở Tài chính,Sở,"Sở Tài chính; Sở Kế hoạch và Đầu tư",,hợp nhất',
+    ",,III. ĐƠN VỊ SỰ NGHIỆP,,,,",
+    "2,TT_PHUC_VU_HCC,Trung tâm Phục vụ hành chính công tỉnh,Sự nghiệp,,,",
+    ",,B. CẤP XÃ,,,,",
+    '3,PHUONG_HAC_THANH,UBND phường Hạc Thành,Phường,"Phường Điện Biên\nPhường Lam Sơn",16012,',
+  ].join("\n");
+  const r = parseRosterCsv(text);
+  expect(r).toEqual({
+    ok: true,
+    units: [
+      {
+        code: "SO_TAI_CHINH",
+        name: "Sở Tài chính",
+        type: "Sở, ban, ngành",
+        formerly: "Sở Tài chính; Sở Kế hoạch và Đầu tư",
+      },
+      { code: "TT_PHUC_VU_HCC", name: "Trung tâm Phục vụ hành chính công tỉnh", type: "Đơn vị sự nghiệp" },
+      {
+        code: "PHUONG_HAC_THANH",
+        name: "UBND phường Hạc Thành",
+        type: "UBND xã, phường",
+        formerly: "Phường Điện Biên\nPhường Lam Sơn",
+      },
+    ],
+    notes: [
+      "đọc cột “Đơn vị cũ (trước sắp xếp)”: 2 đơn vị có đơn vị cũ; tệp gửi dưới mã hay tên đơn vị cũ được tính cho đơn vị mới, và cột D được so với tổng số liệu năm trước của các đơn vị cũ (khi đối chiếu với bảng tổng hợp năm trước).",
+      "bỏ qua 3 dòng tên nhóm hoặc dòng tổng (không có mã, không có loại): Dòng 2 (“I. SỞ, BAN, NGÀNH”); Dòng 4 (“III. ĐƠN VỊ SỰ NGHIỆP”); Dòng 6 (“B. CẤP XÃ”). Nếu một dòng trong đó là một đơn vị, ghi mã và loại đơn vị cho dòng ấy.",
+    ],
+  });
+  // A unit in capitals numbered in its name, with no code yet, is still an error, never dropped.
+  expect(errors("STT,Mã đơn vị,Tên đơn vị,Loại\n1,,1. XÃ MƯỜNG LÁT,\n")[0]).toMatch(/chưa có mã đơn vị/);
+});

@@ -43,6 +43,25 @@ const HEADER_KEYS: ReadonlyArray<readonly [string, ColumnKey]> = COLUMNS.flatMap
   ...HEADER_ALIASES[c.key].map((alias) => [headerKey(alias), c.key] as const),
 ]);
 
+/**
+ * The optional "Đơn vị cũ" column of a reorganised province (succession.ts): "Đơn vị cũ", "Đơn vị cũ
+ * (trước sắp xếp)", "Mã cũ", "Tên đơn vị cũ", "Đơn vị trước sáp nhập", "Sáp nhập từ", by headerKey.
+ */
+const FORMERLY =
+  /^(?:(?:ma|ten)_)?(?:don_vi_|co_quan_)?cu(?:_|$)|truoc_sap_(?:xep|nhap)|^(?:sap_nhap|hop_nhat)_tu|^tien_than|^don_vi_cu/;
+
+/** "Tên đơn vị mới", "Tên đơn vị sau sắp xếp": the column's header with what the reorganisation added. */
+const AFTER_REORGANISATION = /_(?:moi|sau_sap_(?:xep|nhap))$/;
+
+/** The roster column a header names, "formerly" for the predecessors' column. */
+function columnOf(text: string): ColumnKey | "formerly" | undefined {
+  const key = headerKey(text);
+  if (key === "") return undefined;
+  if (FORMERLY.test(key)) return "formerly";
+  const plain = key.replace(AFTER_REORGANISATION, "");
+  return HEADER_KEYS.find(([k]) => k === key || k === plain)?.[1];
+}
+
 /** The types as lists shorten them ("Sở", "Xã", "Sự nghiệp"), by headerKey. */
 const TYPE_ALIASES: ReadonlyMap<string, (typeof UNIT_TYPES)[number]> = new Map(
   (
@@ -134,8 +153,8 @@ function rawRows(sheet: Sheet): RawRow[] {
 const MAX_TITLE_ROWS = 12;
 
 /** The columns a row names, as roster column keys. */
-function headerColumns(cells: readonly string[]): Set<ColumnKey | undefined> {
-  return new Set(cells.map((text) => HEADER_KEYS.find(([k]) => k === headerKey(text))?.[1]));
+function headerColumns(cells: readonly string[]): Set<ColumnKey | "formerly" | undefined> {
+  return new Set(cells.map(columnOf));
 }
 
 /**
@@ -187,10 +206,13 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
   const rows = nonEmpty.slice(at);
   const head = rows[0]!;
   const columns = new Map<ColumnKey, number>();
+  let formerly: number | undefined;
+  let formerHeader = "";
   const errors: string[] = [];
   head.cells.forEach((text, i) => {
-    const key = HEADER_KEYS.find(([k]) => k === headerKey(text))?.[1];
-    if (key === undefined) return;
+    const key = columnOf(text);
+    if (key === "formerly" && formerly === undefined) [formerly, formerHeader] = [i, text.trim()];
+    if (key === undefined || key === "formerly") return;
     if (columns.has(key))
       errors.push(
         `${head.where}: cột ${COLUMNS.find((c) => c.key === key)?.header ?? key} xuất hiện hai lần. Chỉ giữ một cột.`,
@@ -202,8 +224,11 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
   const above = nonEmpty[at - 1];
   if (above !== undefined)
     above.cells.forEach((text, i) => {
-      const key = HEADER_KEYS.find(([k]) => k === headerKey(text))?.[1];
-      if (key !== undefined && !columns.has(key) && ![...columns.values()].includes(i)) columns.set(key, i);
+      const key = columnOf(text);
+      if (key === "formerly") {
+        if (formerly === undefined) [formerly, formerHeader] = [i, text.trim()];
+      } else if (key !== undefined && !columns.has(key) && ![...columns.values()].includes(i))
+        columns.set(key, i);
     });
   const absent = COLUMNS.filter((c) => !columns.has(c.key));
   if (absent.length > 0) {
@@ -237,14 +262,25 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
     const name = get("name");
     const used = new Set(columns.values());
     const number = used.has(0) ? "" : (row.cells[0] ?? "").trim();
-    if (get("code") === "" && typeText === "" && isHeadingOrTotal(name, number)) {
-      skipped.push(`${row.where} (“${name}”)`);
+    // The heading may stand in the code column when that comes first ("I. CẤP XÃ" under "Mã đơn vị").
+    const heading =
+      typeText === ""
+        ? get("code") === "" && isHeadingOrTotal(name, number)
+          ? name
+          : name === "" && isHeadingOrTotal(get("code"), number)
+            ? get("code")
+            : undefined
+        : undefined;
+    if (heading !== undefined) {
+      skipped.push(`${row.where} (“${heading}”)`);
       continue;
     }
+    const former = formerly === undefined ? "" : (row.cells[formerly] ?? "").normalize("NFC").trim();
     const parsed = rosterUnitSchema.safeParse({
       code: get("code"),
       name: cleanName(get("name")),
       type: type?.label ?? typeText,
+      ...(former !== "" ? { formerly: former } : {}),
     });
     const rowErrors: string[] = [];
     if (!parsed.success) {
@@ -282,13 +318,27 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
   if (errors.length > 0) return { ok: false, errors: groupedTypeErrors(errors, badTypes) };
   if (units.length === 0)
     return { ok: false, errors: [`Danh sách đơn vị chỉ có dòng tiêu đề, chưa có đơn vị nào (${source}).`] };
+  const merged = units.filter((u) => u.formerly !== undefined).length;
+  const formerNote =
+    formerly === undefined
+      ? []
+      : [
+          merged === 0
+            ? `cột “${formerHeader}” (đơn vị cũ) không ghi đơn vị nào.`
+            : `đọc cột “${formerHeader}”: ${merged} đơn vị có đơn vị cũ; tệp gửi dưới mã hay tên đơn vị cũ được tính cho đơn vị mới, và cột D được so với tổng số liệu năm trước của các đơn vị cũ (khi đối chiếu với bảng tổng hợp năm trước).`,
+        ];
   return {
     ok: true,
     units,
-    ...(skipped.length > 0
+    ...(skipped.length > 0 || formerNote.length > 0
       ? {
           notes: [
-            `bỏ qua ${skipped.length} dòng tên nhóm hoặc dòng tổng (không có mã, không có loại): ${skipped.slice(0, 10).join("; ")}${skipped.length > 10 ? "; …" : ""}. Nếu một dòng trong đó là một đơn vị, ghi mã và loại đơn vị cho dòng ấy.`,
+            ...formerNote,
+            ...(skipped.length === 0
+              ? []
+              : [
+                  `bỏ qua ${skipped.length} dòng tên nhóm hoặc dòng tổng (không có mã, không có loại): ${skipped.slice(0, 10).join("; ")}${skipped.length > 10 ? "; …" : ""}. Nếu một dòng trong đó là một đơn vị, ghi mã và loại đơn vị cho dòng ấy.`,
+                ]),
           ],
         }
       : {}),
@@ -297,7 +347,7 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
 
 /**
  * A group heading or a total line of a hand-made list: a total's words ("Tổng cộng: 63 đơn vị"), or a
- * name in capitals that numbers its group ("I", "A.") or names one ("CÁC SỞ, BAN, NGÀNH", "KHỐI …").
+ * name in capitals that numbers its group ("I", "A.", in its own column or before it) or names one ("CÁC SỞ, BAN, NGÀNH", "KHỐI …").
  * A unit in capitals without its code yet ("XÃ MƯỜNG LÁT", numbered 12) is no heading: its row is
  * an error, never dropped.
  */
@@ -307,7 +357,13 @@ function isHeadingOrTotal(name: string, number: string): boolean {
   const letters = nfc.replace(/[^\p{L}]/gu, "");
   const capitals =
     letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
-  return capitals && (/^([IVXLC]+|[A-Z])\.?$/.test(number) || /(^|\s)(CÁC|KHỐI|NHÓM)(\s|$)/u.test(nfc));
+  return (
+    capitals &&
+    (/^([IVXLC]+|[A-Z])\.?$/.test(number) ||
+      // The group's numeral written before its name ("III. ĐƠN VỊ SỰ NGHIỆP", "B. CẤP XÃ").
+      /^([IVXLC]+|[A-Z])[.)]\s+\S/u.test(nfc) ||
+      /(^|\s)(CÁC|KHỐI|NHÓM)(\s|$)/u.test(nfc))
+  );
 }
 
 /**

@@ -107,3 +107,20 @@ export function matchOption<T extends Labelled>(options: readonly T[], text: str
 export function foldOption<T extends Labelled>(options: readonly T[], text: string): T | undefined {
   return indexOf(foldIndex, options, foldKey).get(foldKey(text)) as T | undefined;
 }
+
+/** A unit's name for matching: matchKey, tones placed one way (toneKey), without a leading "UBND"/"Ủy ban nhân dân". */
+export function looseNameKey(name: string): string {
+  // "Ủy ban nhân dân" as toneKey writes it.
+  return toneKey(name).replace(/^(?:ubnd|uỷ ban nhân dân)\s+/u, "");
+}
+
+/**
+ * A name with the tone of "oa", "oe", "uy" on the second vowel whichever the writer chose ("hóa" and
+ * "hoá", "thủy" and "thuỷ" alike), in NFC: the old and new placements of one word, nothing else.
+ */
+export function toneKey(name: string): string {
+  return matchKey(name)
+    .normalize("NFD")
+    .replace(/([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])/g, "$1$3$2")
+    .normalize("NFC");
+}

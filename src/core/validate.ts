@@ -1292,7 +1292,7 @@ function readValue(
         at,
         field.type === "percent"
           ? MSG.missingPercent(field.label, where)
-          : MSG.missingCount(field.label, where),
+          : MSG.missingCount(field.label, where, column === "previous"),
       ),
     );
   }

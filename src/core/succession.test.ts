@@ -1,0 +1,98 @@
+// A province after its 2025 reorganisation: the roster's "Đơn vị cũ" names each merged unit's
+// predecessors as a list writes them, and files still come under their codes and names.
+import { successionOf } from "./succession";
+
+const roster = [
+  {
+    code: "PHUONG_HAC_THANH",
+    formerly: "Phường Điện Biên, Phường Lam Sơn, UBND phường Ba Đình (thành phố Thanh Hóa cũ)",
+  },
+  { code: "XA_QUANG_PHU", formerly: "Xã Quảng Phú; Xã Quảng Thịnh\nXã Quảng Đông" },
+  { code: "SO_VHTTDL", formerly: "Sở Văn hóa, Thể thao và Du lịch; Sở Du lịch" },
+  { code: "SO_TAI_CHINH", formerly: "SO_TAI_CHINH, SO_KH_DT" },
+  { code: "PHUONG_DONG_TIEN", formerly: "Đông Tiến, Đông Thanh và Đông Khê" },
+  { code: "XA_NO_FORMER" },
+];
+const s = successionOf(roster);
+
+describe("a file under a predecessor's code or name finds its successor", () => {
+  test.each([
+    ["SO_KH_DT", "Sở Kế hoạch và Đầu tư", "SO_TAI_CHINH", "by the code the column lists"],
+    ["PHUONG_DIEN_BIEN", "UBND phường Điện Biên", "PHUONG_HAC_THANH", "by its name, “UBND” or not"],
+    ["P_BA_DINH", "Phường Ba Đình", "PHUONG_HAC_THANH", "a name the column writes after “UBND”"],
+    ["XA_QUANG_THINH", "Xã Quảng Thịnh", "XA_QUANG_PHU", "names on lines and after semicolons"],
+    [
+      "SO_VH",
+      "Sở Văn hoá, Thể thao và Du lịch",
+      "SO_VHTTDL",
+      "a name holding a comma and “và”, tone placed the old way",
+    ],
+    [
+      "XA_DONG_KHE",
+      "Xã Đông Khê",
+      "PHUONG_DONG_TIEN",
+      "a column of bare names (“Đông Khê”) and a name with its kind",
+    ],
+  ])("%s “%s” → %s (%s)", (code, name, successor) => {
+    expect(s.successorOf(code, name)).toBe(successor);
+  });
+  test("a name that only starts like a predecessor's, another kind, or none: no successor", () => {
+    expect(s.successorOf("SO_VAN_HOA_TT", "Sở Văn hóa và Thể thao")).toBeUndefined();
+    expect(s.successorOf("PHUONG_LAM", "Phường Lam")).toBeUndefined();
+    expect(s.successorOf("XA_DIEN_BIEN", "Xã Điện Biên")).toBeUndefined();
+    expect(s.successorOf("SO_Y_TE", "Sở Y tế")).toBeUndefined();
+    expect(s.successorOf(null, null)).toBeUndefined();
+  });
+  test("a predecessor two units' columns name is nobody's (the roster must say which)", () => {
+    const twice = successionOf([
+      { code: "A_MOI", formerly: "Xã Tân An, Xã Tân Bình" },
+      { code: "B_MOI", formerly: "Xã Tân An" },
+    ]);
+    expect(twice.successorOf("XA_TAN_AN", "Xã Tân An")).toBeUndefined();
+    expect(twice.successorOf("XA_TAN_BINH", "Xã Tân Bình")).toBe("A_MOI");
+  });
+  test("a roster without the column has none", () => {
+    expect(successionOf([{ code: "SO_A" }]).any).toBe(false);
+    expect(s.any).toBe(true);
+    expect(s.formerOf("XA_NO_FORMER")).toBeUndefined();
+  });
+});
+
+describe("a merged unit's predecessors in an earlier file", () => {
+  const earlier = [
+    { code: "PHUONG_DIEN_BIEN", name: "UBND phường Điện Biên" },
+    { code: "PHUONG_LAM_SON", name: "Phường Lam Sơn" },
+    { code: "PHUONG_BA_DINH", name: "Phường Ba Đình" },
+    { code: "XA_QUANG_PHU", name: "Xã Quảng Phú" },
+    { code: "XA_QUANG_THINH", name: "Xã Quảng Thịnh" },
+    { code: "SO_TAI_CHINH", name: "Sở Tài chính" },
+    { code: "SO_KH_DT", name: "Sở Kế hoạch và Đầu tư" },
+    { code: "XA_DONG_TIEN", name: "Xã Đông Tiến" },
+    { code: "XA_DONG_THANH", name: "Xã Đông Thanh" },
+    { code: "XA_DONG_KHE", name: "Xã Đông Khê" },
+  ];
+  test("every one found: their codes, the unit's own first when it kept it, then in code order (remarks in brackets left out)", () => {
+    expect(s.scopeIn("PHUONG_HAC_THANH", earlier)).toEqual({
+      kind: "whole",
+      codes: ["PHUONG_BA_DINH", "PHUONG_DIEN_BIEN", "PHUONG_LAM_SON"],
+    });
+    expect(s.scopeIn("SO_TAI_CHINH", earlier)).toEqual({
+      kind: "whole",
+      codes: ["SO_TAI_CHINH", "SO_KH_DT"],
+    });
+    expect(s.scopeIn("PHUONG_DONG_TIEN", earlier)).toEqual({
+      kind: "whole",
+      codes: ["XA_DONG_KHE", "XA_DONG_THANH", "XA_DONG_TIEN"],
+    });
+  });
+  test("one the file lacks: what is not found, as the column writes it", () => {
+    expect(s.scopeIn("XA_QUANG_PHU", earlier)).toEqual({ kind: "partial", unmatched: "xã quảng đông" });
+    expect(s.scopeIn("SO_VHTTDL", earlier)).toEqual({
+      kind: "partial",
+      unmatched: "sở văn hoá, thể thao và du lịch, sở du lịch",
+    });
+  });
+  test("a unit without predecessors has no scope", () => {
+    expect(s.scopeIn("XA_NO_FORMER", earlier)).toBeUndefined();
+  });
+});

@@ -1,0 +1,299 @@
+// A province after the 2025 reorganisation (session 27's tester): communes merged under new names and
+// codes, a roster with a "Đơn vị cũ" column, last year's summary made with the old roster, and clerks
+// who still send under the old commune's code. Real workbooks, the command end to end.
+
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { capture } from "../helpers/cli-io";
+import { GOOD_COUNTS, reportBytes, type ReportData } from "../helpers/report-builder";
+
+const root = mkdtempSync(join(tmpdir(), "kl226-merger-"));
+const D2025 = { year: 2025, month: 6, day: 5 };
+const D2026 = { year: 2026, month: 6, day: 5 };
+
+/** Meetings (HN_TONG) [last year, this year], with 60 % of them online, so every report is consistent. */
+const meetings = (previous: number, current: number): ReportData["counts"] => ({
+  HN_TONG: [previous, current],
+  HN_TRUC_TUYEN: [Math.ceil(previous * 0.6), Math.ceil(current * 0.6)],
+});
+
+/**
+ * A merged unit's counts: column D the sum of its `n` predecessors' figures (each the template
+ * default's this-period value, meetings as given), this period the default's.
+ */
+const merged = (n: number, previous: number, current: number): ReportData["counts"] => ({
+  ...Object.fromEntries(
+    Object.entries(GOOD_COUNTS).map(([code, [, now]]) => [code, [n * now, now] as const]),
+  ),
+  ...meetings(previous, current),
+});
+
+function inbox(name: string, reports: Record<string, ReportData>): string {
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, data] of Object.entries(reports)) writeFileSync(join(dir, file), reportBytes(data));
+  return dir;
+}
+
+// Last year: three wards and two communes, each its own meetings (HN_TONG this period).
+const lastYear = inbox("2025", {
+  "dien-bien.xlsx": {
+    unit: "PHUONG_DIEN_BIEN",
+    name: "Phường Điện Biên",
+    type: "UBND_XA",
+    year: 2025,
+    reportDate: D2025,
+    counts: meetings(44, 40),
+  },
+  "lam-son.xlsx": {
+    unit: "PHUONG_LAM_SON",
+    name: "Phường Lam Sơn",
+    type: "UBND_XA",
+    year: 2025,
+    reportDate: D2025,
+    counts: meetings(33, 30),
+  },
+  "ba-dinh.xlsx": {
+    unit: "PHUONG_BA_DINH",
+    name: "Phường Ba Đình",
+    type: "UBND_XA",
+    year: 2025,
+    reportDate: D2025,
+    counts: meetings(22, 20),
+  },
+  "quang-phu.xlsx": {
+    unit: "XA_QUANG_PHU",
+    name: "Xã Quảng Phú",
+    type: "UBND_XA",
+    year: 2025,
+    reportDate: D2025,
+    counts: meetings(11, 10),
+  },
+  "quang-thinh.xlsx": {
+    unit: "XA_QUANG_THINH",
+    name: "Xã Quảng Thịnh",
+    type: "UBND_XA",
+    year: 2025,
+    reportDate: D2025,
+    counts: meetings(16, 15),
+  },
+});
+const oldRoster = join(root, "ds-2025.csv");
+writeFileSync(
+  oldRoster,
+  [
+    "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI",
+    "PHUONG_DIEN_BIEN,Phường Điện Biên,Phường",
+    "PHUONG_LAM_SON,Phường Lam Sơn,Phường",
+    "PHUONG_BA_DINH,Phường Ba Đình,Phường",
+    "PHUONG_TRUONG_THI,Phường Trường Thi,Phường",
+    "XA_QUANG_PHU,Xã Quảng Phú,Xã",
+    "XA_QUANG_THINH,Xã Quảng Thịnh,Xã",
+  ].join("\n"),
+);
+const lastJson = join(root, "tong-hop-2025.json");
+const lastXlsx = join(root, "tong-hop-2025.xlsx");
+
+// This year's roster: Hạc Thành made of the three wards, Quảng Phú kept its code and took Quảng Thịnh.
+const newRoster = join(root, "ds-2026.csv");
+writeFileSync(
+  newRoster,
+  [
+    "STT,Mã đơn vị,Tên đơn vị mới,Loại,Đơn vị cũ (trước sắp xếp)",
+    ",I. CẤP XÃ,,,",
+    '1,PHUONG_HAC_THANH,Phường Hạc Thành,Phường,"Phường Điện Biên, Phường Lam Sơn, Phường Ba Đình"',
+    '2,XA_QUANG_PHU,Xã Quảng Phú,Xã,"Xã Quảng Phú, Xã Quảng Thịnh"',
+    "3,XA_MOI,Xã Mới,Xã,",
+    ',"II. SỞ, BAN, NGÀNH",,,',
+  ].join("\n"),
+);
+
+// Hạc Thành's clerk still types the old ward's code and name; column D is the three wards' sum (40+30+20).
+const hacThanh = (unit: string, name: string, day: number): ReportData => ({
+  unit,
+  name,
+  type: "UBND_XA",
+  reportDate: { ...D2026, day },
+  counts: merged(3, 90, 80),
+});
+
+beforeAll(async () => {
+  const io = capture();
+  const code = await main(
+    ["consolidate", lastYear, "--roster", oldRoster, "--out", lastXlsx, "--json", lastJson],
+    io,
+  );
+  // Every file accepted; Phường Trường Thi sent nothing.
+  expect([code, io.stdout]).toEqual([
+    0,
+    expect.stringContaining("Chưa nộp: 1 đơn vị chưa gửi tệp nào: PHUONG_TRUONG_THI."),
+  ]);
+});
+
+test("the roster's “Đơn vị cũ”, a header “Tên đơn vị mới” and numbered group headings are read, and said", async () => {
+  const dir = inbox("2026-a", {
+    "BC KL226 - Dien Bien.xlsx": hacThanh("PHUONG_DIEN_BIEN", "UBND phường Điện Biên", 5),
+    "quang-phu.xlsx": {
+      unit: "XA_QUANG_PHU",
+      name: "Xã Quảng Phú",
+      type: "UBND_XA",
+      reportDate: D2026,
+      counts: merged(2, 25, 22),
+    },
+  });
+  const io = capture();
+  const code = await main(
+    [
+      "consolidate",
+      dir,
+      "--roster",
+      newRoster,
+      "--out",
+      join(root, "a.xlsx"),
+      "--json",
+      join(root, "a.json"),
+      "--previous",
+      lastJson,
+    ],
+    io,
+  );
+  expect(code).toBe(0);
+  expect(io.stderr).toContain("bỏ qua 2 dòng tên nhóm");
+  expect(io.stderr).toContain(
+    "đọc cột “Đơn vị cũ (trước sắp xếp)”: 2 đơn vị có đơn vị cũ; tệp gửi dưới mã hay tên đơn vị cũ được tính cho đơn vị mới",
+  );
+  const json = JSON.parse(readFileSync(join(root, "a.json"), "utf8"));
+  // Counted once, for Hạc Thành, not as an extra unit beside a "missing" one.
+  expect(json.units.map((u: { code: string }) => u.code)).toEqual(["PHUONG_HAC_THANH", "XA_QUANG_PHU"]);
+  expect(json.missing).toEqual(["XA_MOI"]);
+  expect(json.warnings.find((w: { file: string }) => w.file.endsWith("Dien Bien.xlsx")).message).toBe(
+    "Mã đơn vị ghi PHUONG_DIEN_BIEN (tên “UBND phường Điện Biên”), không có trong danh sách đơn vị; theo cột đơn vị cũ của danh sách, đây là đơn vị cũ nay thuộc PHUONG_HAC_THANH (Phường Hạc Thành), nên tệp được tính là báo cáo của PHUONG_HAC_THANH. Đề nghị đơn vị ghi mã PHUONG_HAC_THANH và tên “Phường Hạc Thành” ở các lần báo cáo sau.",
+  );
+  // Column D against the predecessors' figures summed: 90 = 40 + 30 + 20, 25 = 10 + 15: no mismatch.
+  expect(json.warnings.filter((w: { code: string }) => w.code === "PREVIOUS_MISMATCH")).toEqual([]);
+  expect(io.stdout).toContain(
+    "Đơn vị hình thành do sắp xếp (theo cột đơn vị cũ của danh sách), so với tổng số liệu các đơn vị cũ trong tệp 6 tháng đầu năm 2025: PHUONG_HAC_THANH (= PHUONG_BA_DINH + PHUONG_DIEN_BIEN + PHUONG_LAM_SON); XA_QUANG_PHU (= XA_QUANG_PHU + XA_QUANG_THINH).",
+  );
+  expect(io.stdout).toContain("Số liệu cùng kỳ năm trước khớp với báo cáo năm trước (2 đơn vị đã so).");
+  // The wards merged are not "gone"; Trường Thi (on no roster now, missing then) is.
+  expect(io.stdout).toContain(
+    "Đơn vị có trong tệp 6 tháng đầu năm 2025, kỳ này không có báo cáo được chấp nhận: không có.",
+  );
+  // Xã Mới did not exist last year: missing now, not "missing again".
+  expect(io.stdout).not.toContain("cũng ghi chưa nộp");
+});
+
+test("the merged unit resends under its own code: counted once, the old-code file set aside", async () => {
+  const dir = inbox("2026-b", {
+    "BC KL226 - Dien Bien.xlsx": hacThanh("PHUONG_DIEN_BIEN", "UBND phường Điện Biên", 5),
+    "Hac Thanh (gui lai).xlsx": hacThanh("PHUONG_HAC_THANH", "Phường Hạc Thành", 8),
+  });
+  const io = capture();
+  await main(
+    [
+      "consolidate",
+      dir,
+      "--roster",
+      newRoster,
+      "--out",
+      join(root, "b.xlsx"),
+      "--json",
+      join(root, "b.json"),
+    ],
+    io,
+  );
+  const json = JSON.parse(readFileSync(join(root, "b.json"), "utf8"));
+  expect(json.units.map((u: { code: string }) => u.code)).toEqual(["PHUONG_HAC_THANH"]);
+  expect(json.province.values.HN_TONG.current).toBe(80);
+  expect(json.duplicates).toEqual([
+    expect.objectContaining({
+      unit: "PHUONG_HAC_THANH",
+      kept: expect.stringContaining("Hac Thanh (gui lai).xlsx"),
+      dropped: expect.stringContaining("Dien Bien.xlsx"),
+    }),
+  ]);
+});
+
+test("without the column, the same figures under an old code and the unit's own: counted once all the same", async () => {
+  const plainRoster = join(root, "ds-2026-khong-cot-cu.csv");
+  writeFileSync(plainRoster, "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nPHUONG_HAC_THANH,Phường Hạc Thành,Phường\n");
+  const dir = inbox("2026-c", {
+    "BC KL226 - Dien Bien.xlsx": hacThanh("PHUONG_DIEN_BIEN", "UBND phường Điện Biên", 5),
+    "Hac Thanh (gui lai).xlsx": hacThanh("PHUONG_HAC_THANH", "Phường Hạc Thành", 8),
+  });
+  const io = capture();
+  await main(
+    [
+      "consolidate",
+      dir,
+      "--roster",
+      plainRoster,
+      "--out",
+      join(root, "c.xlsx"),
+      "--json",
+      join(root, "c.json"),
+    ],
+    io,
+  );
+  const json = JSON.parse(readFileSync(join(root, "c.json"), "utf8"));
+  // Before: both accepted, and the province's meetings 160 (Hạc Thành's 80 twice).
+  expect(json.province.values.HN_TONG.current).toBe(80);
+  expect(json.duplicates[0].message).toContain(
+    "Tệp này ghi mã PHUONG_DIEN_BIEN, không có trong danh sách đơn vị, mà mọi số liệu trùng với báo cáo của PHUONG_HAC_THANH (Phường Hạc Thành, tệp Hac Thanh (gui lai).xlsx)",
+  );
+});
+
+test("a merged unit whose column D is one old commune's figure is told the predecessors' sum; one the file lacks is not compared", async () => {
+  const dir = inbox("2026-d", {
+    "quang-phu.xlsx": {
+      unit: "XA_QUANG_PHU",
+      name: "Xã Quảng Phú",
+      type: "UBND_XA",
+      reportDate: D2026,
+      counts: merged(2, 10, 22),
+    },
+    "hac-thanh.xlsx": hacThanh("PHUONG_HAC_THANH", "Phường Hạc Thành", 5),
+  });
+  // Last year's summary as the .xlsx: the names it records find the predecessors too.
+  const io = capture();
+  await main(
+    [
+      "consolidate",
+      dir,
+      "--roster",
+      newRoster,
+      "--out",
+      join(root, "d.xlsx"),
+      "--json",
+      join(root, "d.json"),
+      "--previous",
+      lastXlsx,
+    ],
+    io,
+  );
+  const json = JSON.parse(readFileSync(join(root, "d.json"), "utf8"));
+  const mismatch = json.warnings.filter((w: { code: string }) => w.code === "PREVIOUS_MISMATCH");
+  expect(mismatch).toEqual([
+    expect.objectContaining({ file: expect.stringMatching(/quang-phu\.xlsx$/), cell: "D5" }),
+    expect.objectContaining({ file: expect.stringMatching(/quang-phu\.xlsx$/), cell: "D6" }),
+  ]);
+  expect(mismatch[0].message).toContain(
+    "khai 10, nhưng báo cáo 6 tháng đầu năm 2025 của đơn vị ghi kỳ đó là 25",
+  );
+  // A roster naming a ward last year's file lacks: that unit is not compared, and why is said.
+  const partial = join(root, "ds-2026-thieu.csv");
+  writeFileSync(
+    partial,
+    'MA_DON_VI,TEN_DON_VI,LOAI_DON_VI,DON_VI_CU\nPHUONG_HAC_THANH,Phường Hạc Thành,Phường,"Phường Điện Biên, Phường Lam Sơn, Phường Ba Đình, Phường Tân Sơn"\n',
+  );
+  const io2 = capture();
+  await main(
+    ["consolidate", dir, "--roster", partial, "--out", join(root, "e.xlsx"), "--previous", lastJson],
+    io2,
+  );
+  expect(io2.stdout).toContain(
+    "PHUONG_HAC_THANH: đơn vị hình thành do sắp xếp, tệp đối chiếu thiếu số liệu đơn vị cũ “phường tân sơn” (cột đơn vị cũ của danh sách)",
+  );
+});
