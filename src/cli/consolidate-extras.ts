@@ -752,6 +752,12 @@ export function withPrevious(
               : []),
           ].join("; ")}.`,
   );
+  // Units gone from the roster and none named as a merged unit's predecessors: perhaps a reorganisation
+  // the roster does not record yet (their successors' column D then reads as "wrong").
+  if (c.rosterGiven && c.formerly === undefined && gone.length > 0)
+    lines.push(
+      `  Nếu các đơn vị không còn trong danh sách đã được sắp xếp, hợp nhất vào đơn vị khác: thêm cột “Đơn vị cũ” vào danh sách đơn vị, ghi cho mỗi đơn vị mới tên hoặc mã các đơn vị cũ của nó; khi đó tệp gửi dưới mã cũ được tính cho đơn vị mới, và cột D được so với tổng số liệu năm trước của các đơn vị cũ.`,
+    );
   // A unit that sent nothing this period nor in that file's: two periods without a report.
   if (h.missingAgain.length > 0)
     lines.push(

@@ -822,6 +822,14 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
   await expect(page.getByTestId("roster-error").textContent()).resolves.toBe(
     "Danh sách đơn vị không hợp lệ: danh-sach.csv: tệp đặt đuôi .csv nhưng không phải văn bản CSV (có thể là văn bản Word hoặc tệp nén đổi đuôi). Danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (như tệp roster.csv trong bộ mẫu).",
   );
+  // A run made anyway (without a roster): the inputs under the result stay open while the roster's
+  // error stands, so it is not folded away out of sight.
+  await page.getByTestId("consolidate").click();
+  await page.waitForFunction(() => document.activeElement?.id === "consolidation-heading", undefined, {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId("inputs").getAttribute("open")).resolves.not.toBeNull();
+  await expect(page.getByTestId("roster-error").isVisible()).resolves.toBe(true);
   // "Bỏ chọn tệp" disables itself: the focus goes on to picking the reports, not to the page.
   await page.getByTestId("clear-files").focus();
   await page.keyboard.press("Enter");

@@ -234,6 +234,8 @@ test("without the column, the same figures under an old code and the unit's own:
       join(root, "c.xlsx"),
       "--json",
       join(root, "c.json"),
+      "--previous",
+      lastJson,
     ],
     io,
   );
@@ -242,6 +244,13 @@ test("without the column, the same figures under an old code and the unit's own:
   expect(json.province.values.HN_TONG.current).toBe(80);
   expect(json.duplicates[0].message).toContain(
     "Tệp này ghi mã PHUONG_DIEN_BIEN, không có trong danh sách đơn vị, mà mọi số liệu trùng với báo cáo của PHUONG_HAC_THANH (Phường Hạc Thành, tệp Hac Thanh (gui lai).xlsx)",
+  );
+  // Last year's wards are off this roster, and it names no predecessors: the column is suggested.
+  expect(io.stdout).toContain(
+    "5 đơn vị không còn trong danh sách kỳ này (PHUONG_BA_DINH, PHUONG_DIEN_BIEN, PHUONG_LAM_SON, XA_QUANG_PHU, XA_QUANG_THINH).",
+  );
+  expect(io.stdout).toContain(
+    "Nếu các đơn vị không còn trong danh sách đã được sắp xếp, hợp nhất vào đơn vị khác: thêm cột “Đơn vị cũ” vào danh sách đơn vị",
   );
 });
 

@@ -371,7 +371,8 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       flushSync(() => {
         setOutcome({ ...done, auto: choice === AUTO });
         setStale(false);
-        setInputsOpen(false);
+        // Folded under the result, unless a roster that could not be read is said there.
+        setInputsOpen(rosterError !== null);
       });
       // The outcome is the first thing on the panel: take keyboard and screen-reader focus there. After
       // the frame that draws it: focusing at once would force its layout inside this task (≈ 5–20 ms
