@@ -49,7 +49,6 @@ import {
   lettersOptionShape,
   loadPrevious,
   previousOptionShape,
-  withPrevious,
   planLetters,
   placedAs,
   placeSummary,
@@ -61,9 +60,9 @@ import {
   rollupRequest,
   writeRollup,
   type LetterPlan,
-  type PreviousFile,
   type RollupRequest,
 } from "./consolidate-extras";
+import { withPrevious, type PreviousFile } from "../app/previous";
 import {
   checkOutputs,
   expandInputs,

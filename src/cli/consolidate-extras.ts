@@ -1,23 +1,11 @@
 // Optional outputs of kl226 consolidate: the roll-up for the level above (--as-unit/--name/--type
-// --rollup), the documents it sends (--letters, --report, dated --letter-date, --reply-by) and last
-// year's comparison (--previous).
+// --rollup), the documents it sends (--letters, --report, dated --letter-date, --reply-by) and the files of
+// last year's comparison (--previous; the comparison itself is src/app/previous.ts).
 
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { z } from "../core/zod";
-import { compareText, type Consolidation, type Warning } from "../core/consolidate";
-import {
-  compareWithPrevious,
-  comparableHistory,
-  comparesWith,
-  historyOrder,
-  parsePreviousReport,
-  previousFromSummary,
-  previousPeriodNotes,
-  reshapedText,
-  type OutlierBand,
-  type PreviousReport,
-} from "../core/history";
+import type { Consolidation } from "../core/consolidate";
 import { compareDates, dateFromUtcMs, dayNumber, viDate, type CivilDate } from "../core/dates";
 import {
   defaultReplyBy,
@@ -39,13 +27,12 @@ import {
 import type { Profile, RosterUnit } from "../core/profile";
 import { rollupRefusal, rollupWorkbook, type RollupUnit } from "../core/rollup";
 import { unitCodeSchema, unitNameSchema, unitTypeSchema } from "../core/unit-schema";
-import { periodKindText, periodText, type Form } from "../core/form";
-import { DEFAULT_FORM } from "../core/forms";
-import { readXlsx } from "../xlsx/read";
+import type { Form } from "../core/form";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
 import { isEarlierOutput, isUneditedSummary, isUneditedWorkbook } from "./earlier-output";
 import { fsReason, readBytes, UsageError, writeAtomic } from "./io";
+import { previousFromBytes, PreviousUnreadable, type PreviousFile } from "../app/previous";
 import { dateOption } from "./options";
 
 /**
@@ -579,189 +566,37 @@ export const previousOptionShape = {
     .optional(),
 };
 
-export interface PreviousFile {
-  readonly path: string;
-  /** The JSON report, or the summary workbook's report read with the consolidated form's counts. */
-  readonly report: (form: Form) => PreviousReport;
-}
-
-/** Said under a file that is not KL226's: a summary made by hand before the tool cannot be compared. */
-const FIRST_YEAR =
-  "  Bảng tổng hợp tự lập (không do KL226 ghi) không đối chiếu được: kỳ đầu dùng KL226, hãy bỏ --previous; từ kỳ sau, dùng tệp --out hoặc --json của kỳ này.";
-
 /**
  * An earlier year's consolidation: its `--json` report or its summary workbook (`--out`). A missing,
  * unreadable or wrongly shaped file is a usage error (exit 2) that names the file and what is wrong.
  */
 export function loadPrevious(path: string): PreviousFile {
-  const fail = (why: string): never => {
-    throw new UsageError(`Không đọc được báo cáo tổng hợp kỳ trước ${path} (--previous): ${why}`);
-  };
   let bytes: Uint8Array;
   try {
     bytes = readBytes(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === "ENOENT" ? "không tìm thấy tệp." : `${fsReason(code) ?? "không mở được tệp"}.`);
-  }
-  if (/\.xlsx$/i.test(path)) {
-    const read = readXlsx(bytes);
-    if (!read.ok) return fail("tệp không đọc được như một sổ tính Excel (.xlsx).");
-    const workbook = read.workbook;
-    // The sheet's shape is checked now (exit 2 before any file is read); its counts once the form is known.
-    const check = previousFromSummary(workbook, DEFAULT_FORM);
-    if (!check.ok && !check.errors.some((e) => e.includes("(kỳ này)")))
-      return fail(
-        `không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${check.errors.join("\n  ")}\n${FIRST_YEAR}`,
-      );
-    return {
+    throw previousUsageError(
       path,
-      report: (form) => {
-        const parsed = previousFromSummary(workbook, form);
-        return parsed.ok
-          ? parsed.report
-          : fail(
-              `không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${parsed.errors.join("\n  ")}\n${FIRST_YEAR}`,
-            );
-      },
-    };
+      code === "ENOENT" ? "không tìm thấy tệp." : `${fsReason(code) ?? "không mở được tệp"}.`,
+    );
   }
-  let parsed;
-  {
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder("utf-8").decode(bytes));
-    } catch {
-      return fail("không phải JSON hợp lệ.");
-    }
-    parsed = parsePreviousReport(json);
-    if (!parsed.ok)
-      return fail(
-        `không đúng dạng tệp JSON do “kl226 consolidate --json” ghi:\n  ${parsed.errors.join("\n  ")}`,
-      );
-  }
-  const report = parsed.report;
-  return { path, report: () => report };
+  return asUsageError(path, () => {
+    const file = previousFromBytes(path, bytes);
+    return { path, report: (form: Form) => asUsageError(path, () => file.report(form)) };
+  });
 }
 
-/**
- * Cross-check against earlier years: PREVIOUS_MISMATCH (newest year) and OUTLIER (all years of the
- * same period kind) warnings join the consolidation's warnings (so they reach the JSON and the Lỗi
- * sheet like UNKNOWN_UNIT); the lines are for the human summary.
- */
-export function withPrevious(
-  c: Consolidation,
-  previous: readonly PreviousFile[],
-  band: OutlierBand,
-): { consolidation: Consolidation; lines: string[] } {
-  const reports = previous.map((p) => p.report(c.form));
-  const h = compareWithPrevious(c, reports, band);
-  const added: Warning[] = h.warnings.map((w) => ({ file: w.file, unit: w.unit, ...w.finding }));
-  const warnings = [...c.warnings, ...added].sort((a, b) => compareText(a.file, b.file));
-  // The notes are about the file the figures compare with, or, when none compares, the newest given.
-  const comparable = comparableHistory(reports, c.period)[0];
-  const newest = comparable ?? historyOrder(reports)[0];
-  // Quarters of the same year are earlier periods, not earlier years: the heading names the one the
-  // figures are checked against (the same period a year before), when there is one.
-  const lines =
-    previous.length === 1 || newest === undefined
-      ? [
-          `So sánh với báo cáo tổng hợp ${reports[0] ? `kỳ ${periodText(reports[0].period)} ` : ""}${previous[0]?.path ?? ""}:`,
-        ]
-      : [
-          `So sánh với ${previous.length} báo cáo tổng hợp các kỳ trước (${previous.map((p, i) => `${reports[i] ? periodText(reports[i].period) : "?"}: ${p.path}`).join("; ")})${comparable ? `; cùng kỳ gần nhất: ${periodText(comparable.period)}` : ""}:`,
-        ];
-  // Several files: those of another period, or not before this one, are named as left out of the figures.
-  if (previous.length > 1 && c.period !== null) {
-    const period = c.period;
-    const unused = previous.filter((_, i) => {
-      const r = reports[i];
-      return r !== undefined && !comparesWith(r, period);
-    });
-    if (unused.length > 0)
-      lines.push(
-        `  Không dùng để so số liệu (không phải báo cáo ${periodKindText(period.kind)} của các năm trước): ${unused.map((p) => p.path).join(", ")}.`,
-      );
+function previousUsageError(path: string, why: string): UsageError {
+  return new UsageError(`Không đọc được báo cáo tổng hợp kỳ trước ${path} (--previous): ${why}`);
+}
+
+/** `read()`, its PreviousUnreadable said as the command's usage error (exit 2) naming the file. */
+function asUsageError<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof PreviousUnreadable) throw previousUsageError(path, e.message);
+    throw e;
   }
-  if (newest) lines.push(...previousPeriodNotes(c.period, newest).map((n) => `  ${n}`));
-  // Two files of one period: the first given is used (historyOrder); said, not silent.
-  const firstOf = new Map<string, string>();
-  previous.forEach((p, i) => {
-    const period = reports[i]?.period;
-    if (period === undefined) return;
-    const key = `${period.kind}|${period.year}`;
-    const first = firstOf.get(key);
-    if (first === undefined) firstOf.set(key, p.path);
-    else
-      lines.push(
-        `  Lưu ý: ${p.path} cũng là báo cáo tổng hợp ${periodText(period)} như ${first}: chỉ dùng ${first} (tệp ghi trước).`,
-      );
-  });
-  const mismatches = h.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH").length;
-  const outliers = h.warnings.length - mismatches;
-  // No unit in common (a department's summary given for the province's, another province's): nothing
-  // was compared, which "khớp" would hide.
-  if (h.comparedDeclared)
-    lines.push(
-      h.compared === 0
-        ? "  Không có đơn vị nào của kỳ này có trong tệp năm trước, nên chưa so được số liệu cùng kỳ năm trước: kiểm tra lại tệp --previous (có đúng bảng tổng hợp năm trước của cùng cấp?)."
-        : mismatches === 0
-          ? `  Số liệu cùng kỳ năm trước khớp với báo cáo năm trước (${h.compared} đơn vị đã so).`
-          : `  ${mismatches} số liệu cùng kỳ năm trước khác báo cáo năm trước (PREVIOUS_MISMATCH, chi tiết ở trang “Lỗi”).`,
-    );
-  if (outliers > 0) {
-    lines.push(
-      `  ${outliers} số liệu kỳ này bất thường so với chính đơn vị các năm trước (OUTLIER: ngoài trung bình ± ${band.sd} độ lệch chuẩn khi có từ ${band.minYears} năm, hoặc chênh hơn ${band.factor} lần so với năm gần nhất; chỉ là cảnh báo, chi tiết ở trang “Lỗi”).`,
-    );
-  }
-  if (h.reshaped.length > 0)
-    lines.push(
-      `  Không so với năm trước (số liệu không cùng phạm vi đơn vị): ${h.reshaped.map(reshapedText).join("; ")}.`,
-    );
-  const against = h.listedAgainst === null ? "năm trước" : `tệp ${periodText(h.listedAgainst)}`;
-  lines.push(
-    h.newUnits.length === 0
-      ? `  Đơn vị có báo cáo được chấp nhận kỳ này mà ${against} không có: không có.`
-      : `  Đơn vị có báo cáo được chấp nhận kỳ này mà ${against} không có: ${h.newUnits.length} đơn vị (${h.newUnits.join(", ")}).`,
-  );
-  if (h.merged.length > 0)
-    lines.push(
-      `  Đơn vị hình thành do sắp xếp (theo cột đơn vị cũ của danh sách), so với tổng số liệu các đơn vị cũ trong ${against}: ${h.merged.map((m) => `${m.unit} (= ${m.from.join(" + ")})`).join("; ")}.`,
-    );
-  // With a roster, a unit of that file still on it (missing or returned now) is not one that is gone.
-  const stillListed = new Set(
-    c.rosterGiven
-      ? [...c.missing.map((u) => u.code), ...c.returned.filter((u) => u.onRoster).map((u) => u.code)]
-      : [],
-  );
-  const listedGone = h.goneUnits.filter((code) => stillListed.has(code));
-  const gone = h.goneUnits.filter((code) => !stillListed.has(code));
-  lines.push(
-    h.goneUnits.length === 0
-      ? `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: không có.`
-      : !c.rosterGiven
-        ? `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: ${h.goneUnits.length} đơn vị (${h.goneUnits.join(", ")}).`
-        : `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: ${[
-            ...(listedGone.length > 0
-              ? [
-                  `${listedGone.length} đơn vị vẫn trong danh sách, chưa nộp hoặc bị trả lại (${listedGone.join(", ")})`,
-                ]
-              : []),
-            ...(gone.length > 0
-              ? [`${gone.length} đơn vị không còn trong danh sách kỳ này (${gone.join(", ")})`]
-              : []),
-          ].join("; ")}.`,
-  );
-  // Units gone from the roster and none named as a merged unit's predecessors: perhaps a reorganisation
-  // the roster does not record yet (their successors' column D then reads as "wrong").
-  if (c.rosterGiven && c.formerly === undefined && gone.length > 0)
-    lines.push(
-      `  Nếu các đơn vị không còn trong danh sách đã được sắp xếp, hợp nhất vào đơn vị khác: thêm cột “Đơn vị cũ” vào danh sách đơn vị, ghi cho mỗi đơn vị mới tên hoặc mã các đơn vị cũ của nó; khi đó tệp gửi dưới mã cũ được tính cho đơn vị mới, và cột D được so với tổng số liệu năm trước của các đơn vị cũ.`,
-    );
-  // A unit that sent nothing this period nor in that file's: two periods without a report.
-  if (h.missingAgain.length > 0)
-    lines.push(
-      `  Đơn vị chưa nộp kỳ này, ${against} cũng ghi chưa nộp: ${h.missingAgain.length} đơn vị (${h.missingAgain.join(", ")}).`,
-    );
-  return { consolidation: { ...c, warnings, previousMismatches: h.mismatches }, lines };
 }

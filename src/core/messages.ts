@@ -63,7 +63,14 @@ export const TOOL_WORDS = {
   rejectedReasons: { both: "(lý do ở trang “Lỗi”)", page: "(lý do ở mục “Tệp bị từ chối”)" },
   previous: {
     both: "(lệnh kl226 consolidate … với một --previous trước mỗi tệp: --previous a.json --previous b.json)",
-    page: "(dùng lệnh kl226 consolidate … --previous; phần bổ trợ chưa đối chiếu năm trước)",
+    page: "(ô “Bảng tổng hợp kỳ trước” ở thẻ Tổng hợp)",
+  },
+  previousFile: { both: "tệp đối chiếu (--previous)", page: "bảng tổng hợp kỳ trước đã chọn" },
+  previousCheck: { both: "kiểm tra lại tệp --previous", page: "kiểm tra lại bảng tổng hợp kỳ trước đã chọn" },
+  warningsDetail: { both: "chi tiết ở trang “Lỗi”", page: "chi tiết ở mục “Cảnh báo”" },
+  firstYear: {
+    both: "hãy bỏ --previous; từ kỳ sau, dùng tệp --out hoặc --json của kỳ này",
+    page: "hãy bỏ chọn tệp này; từ kỳ sau, dùng bảng tổng hợp hoặc tệp JSON tải về ở kỳ này",
   },
   internalDetail: {
     both: " và dòng “detail” trong kết quả lệnh “kl226 validate TỆP --json”",
@@ -403,9 +410,9 @@ export const MSG = {
   ) =>
     `Số liệu ${q(label)} kỳ này (cột E) là ${viNumber(current)}, nằm ngoài khoảng thường gặp của đơn vị ${oneDecimal(low)}–${oneDecimal(high)} (trung bình ${oneDecimal(mean)} ± ${viNumber(sd)} độ lệch chuẩn của ${years.length} năm ${years.join(", ")}). Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`,
   previousNotComparable: (found: string, current: string, wanted: string, none: boolean) =>
-    `Không đối chiếu số liệu: tệp đối chiếu (--previous) là kỳ ${found}, không phải cùng kỳ năm trước của kỳ đang tổng hợp (${current}); số liệu của kỳ khác không so sánh được. ${none ? `Kỳ ${wanted} có trước khi có báo cáo theo mẫu này, nên kỳ ${current} chưa có gì để đối chiếu; từ cùng kỳ năm sau sẽ dùng được bảng tổng hợp kỳ ${current}.` : `Cần bảng tổng hợp (hoặc báo cáo JSON) ${wanted}.`}`,
+    `Không đối chiếu số liệu: ${TOOL_WORDS.previousFile.both} là kỳ ${found}, không phải cùng kỳ năm trước của kỳ đang tổng hợp (${current}); số liệu của kỳ khác không so sánh được. ${none ? `Kỳ ${wanted} có trước khi có báo cáo theo mẫu này, nên kỳ ${current} chưa có gì để đối chiếu; từ cùng kỳ năm sau sẽ dùng được bảng tổng hợp kỳ ${current}.` : `Cần bảng tổng hợp (hoặc báo cáo JSON) ${wanted}.`}`,
   previousYearDiffers: (found: string, wanted: string) =>
-    `Lưu ý: tệp đối chiếu (--previous) là kỳ ${found}, không phải ${wanted}: không đối chiếu cột D (cùng kỳ năm trước), chỉ dùng để phát hiện số liệu bất thường.`,
+    `Lưu ý: ${TOOL_WORDS.previousFile.both} là kỳ ${found}, không phải ${wanted}: không đối chiếu cột D (cùng kỳ năm trước), chỉ dùng để phát hiện số liệu bất thường.`,
 };
 
 /** "96,555" → "gõ 96,56": the typed rate rounded half up to 2 decimals, on its digits (no float). */

@@ -1,0 +1,201 @@
+// Last year's comparison (SPEC §6 additions; `kl226 consolidate --previous`, the page's "Bảng tổng hợp kỳ
+// trước"): an earlier consolidation read from its bytes, and its cross-check added to this one's
+// warnings, with the lines that say what was compared. No file system: the command and the page share it.
+
+import { compareText, type Consolidation, type Warning } from "../core/consolidate";
+import {
+  compareWithPrevious,
+  comparableHistory,
+  comparesWith,
+  historyOrder,
+  parsePreviousReport,
+  previousFromSummary,
+  previousPeriodNotes,
+  reshapedText,
+  type OutlierBand,
+  type PreviousReport,
+} from "../core/history";
+import { periodKindText, periodText, type Form } from "../core/form";
+import { DEFAULT_FORM } from "../core/forms";
+import { TOOL_WORDS } from "../core/messages";
+import { readXlsx } from "../xlsx/read";
+
+export interface PreviousFile {
+  readonly path: string;
+  /** The JSON report, or the summary workbook's report read with the consolidated form's counts. */
+  readonly report: (form: Form) => PreviousReport;
+}
+
+/** Said under a file that is not KL226's: a summary made by hand before the tool cannot be compared. */
+const FIRST_YEAR = `  Bảng tổng hợp tự lập (không do KL226 ghi) không đối chiếu được: kỳ đầu dùng KL226, ${TOOL_WORDS.firstYear.both}.`;
+
+/** Why an earlier consolidation cannot be used, in Vietnamese (the command adds the file and the option). */
+export class PreviousUnreadable extends Error {}
+
+/**
+ * An earlier year's consolidation from its bytes: its `--json` report or its summary workbook (`--out`,
+ * or the page's downloads). A file of the wrong kind or shape throws PreviousUnreadable saying what is
+ * wrong; the summary's counts are read once the form consolidated is known (`report`), which may throw it too.
+ */
+export function previousFromBytes(path: string, bytes: Uint8Array): PreviousFile {
+  const fail = (why: string): never => {
+    throw new PreviousUnreadable(why);
+  };
+  if (/\.xlsx$/i.test(path)) {
+    const read = readXlsx(bytes);
+    if (!read.ok) return fail("tệp không đọc được như một sổ tính Excel (.xlsx).");
+    const workbook = read.workbook;
+    // The sheet's shape is checked now (before any file is read); its counts once the form is known.
+    const check = previousFromSummary(workbook, DEFAULT_FORM);
+    if (!check.ok && !check.errors.some((e) => e.includes("(kỳ này)")))
+      return fail(
+        `không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${check.errors.join("\n  ")}\n${FIRST_YEAR}`,
+      );
+    return {
+      path,
+      report: (form) => {
+        const parsed = previousFromSummary(workbook, form);
+        return parsed.ok
+          ? parsed.report
+          : fail(
+              `không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${parsed.errors.join("\n  ")}\n${FIRST_YEAR}`,
+            );
+      },
+    };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8").decode(bytes));
+  } catch {
+    return fail("không phải JSON hợp lệ.");
+  }
+  const parsed = parsePreviousReport(json);
+  if (!parsed.ok)
+    return fail(
+      `không đúng dạng tệp JSON do “kl226 consolidate --json” ghi:\n  ${parsed.errors.join("\n  ")}`,
+    );
+  const report = parsed.report;
+  return { path, report: () => report };
+}
+
+/**
+ * Cross-check against earlier years: PREVIOUS_MISMATCH (newest year) and OUTLIER (all years of the
+ * same period kind) warnings join the consolidation's warnings (so they reach the JSON and the Lỗi
+ * sheet like UNKNOWN_UNIT); the lines are for the human summary.
+ */
+export function withPrevious(
+  c: Consolidation,
+  previous: readonly PreviousFile[],
+  band: OutlierBand,
+): { consolidation: Consolidation; lines: string[] } {
+  const reports = previous.map((p) => p.report(c.form));
+  const h = compareWithPrevious(c, reports, band);
+  const added: Warning[] = h.warnings.map((w) => ({ file: w.file, unit: w.unit, ...w.finding }));
+  const warnings = [...c.warnings, ...added].sort((a, b) => compareText(a.file, b.file));
+  // The notes are about the file the figures compare with, or, when none compares, the newest given.
+  const comparable = comparableHistory(reports, c.period)[0];
+  const newest = comparable ?? historyOrder(reports)[0];
+  // Quarters of the same year are earlier periods, not earlier years: the heading names the one the
+  // figures are checked against (the same period a year before), when there is one.
+  const lines =
+    previous.length === 1 || newest === undefined
+      ? [
+          `So sánh với báo cáo tổng hợp ${reports[0] ? `kỳ ${periodText(reports[0].period)} ` : ""}${previous[0]?.path ?? ""}:`,
+        ]
+      : [
+          `So sánh với ${previous.length} báo cáo tổng hợp các kỳ trước (${previous.map((p, i) => `${reports[i] ? periodText(reports[i].period) : "?"}: ${p.path}`).join("; ")})${comparable ? `; cùng kỳ gần nhất: ${periodText(comparable.period)}` : ""}:`,
+        ];
+  // Several files: those of another period, or not before this one, are named as left out of the figures.
+  if (previous.length > 1 && c.period !== null) {
+    const period = c.period;
+    const unused = previous.filter((_, i) => {
+      const r = reports[i];
+      return r !== undefined && !comparesWith(r, period);
+    });
+    if (unused.length > 0)
+      lines.push(
+        `  Không dùng để so số liệu (không phải báo cáo ${periodKindText(period.kind)} của các năm trước): ${unused.map((p) => p.path).join(", ")}.`,
+      );
+  }
+  if (newest) lines.push(...previousPeriodNotes(c.period, newest).map((n) => `  ${n}`));
+  // Two files of one period: the first given is used (historyOrder); said, not silent.
+  const firstOf = new Map<string, string>();
+  previous.forEach((p, i) => {
+    const period = reports[i]?.period;
+    if (period === undefined) return;
+    const key = `${period.kind}|${period.year}`;
+    const first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, p.path);
+    else
+      lines.push(
+        `  Lưu ý: ${p.path} cũng là báo cáo tổng hợp ${periodText(period)} như ${first}: chỉ dùng ${first} (tệp ghi trước).`,
+      );
+  });
+  const mismatches = h.warnings.filter((w) => w.finding.code === "PREVIOUS_MISMATCH").length;
+  const outliers = h.warnings.length - mismatches;
+  // No unit in common (a department's summary given for the province's, another province's): nothing
+  // was compared, which "khớp" would hide.
+  if (h.comparedDeclared)
+    lines.push(
+      h.compared === 0
+        ? `  Không có đơn vị nào của kỳ này có trong tệp năm trước, nên chưa so được số liệu cùng kỳ năm trước: ${TOOL_WORDS.previousCheck.both} (có đúng bảng tổng hợp năm trước của cùng cấp?).`
+        : mismatches === 0
+          ? `  Số liệu cùng kỳ năm trước khớp với báo cáo năm trước (${h.compared} đơn vị đã so).`
+          : `  ${mismatches} số liệu cùng kỳ năm trước khác báo cáo năm trước (PREVIOUS_MISMATCH, ${TOOL_WORDS.warningsDetail.both}).`,
+    );
+  if (outliers > 0) {
+    lines.push(
+      `  ${outliers} số liệu kỳ này bất thường so với chính đơn vị các năm trước (OUTLIER: ngoài trung bình ± ${band.sd} độ lệch chuẩn khi có từ ${band.minYears} năm, hoặc chênh hơn ${band.factor} lần so với năm gần nhất; chỉ là cảnh báo, ${TOOL_WORDS.warningsDetail.both}).`,
+    );
+  }
+  if (h.reshaped.length > 0)
+    lines.push(
+      `  Không so với năm trước (số liệu không cùng phạm vi đơn vị): ${h.reshaped.map(reshapedText).join("; ")}.`,
+    );
+  const against = h.listedAgainst === null ? "năm trước" : `tệp ${periodText(h.listedAgainst)}`;
+  lines.push(
+    h.newUnits.length === 0
+      ? `  Đơn vị có báo cáo được chấp nhận kỳ này mà ${against} không có: không có.`
+      : `  Đơn vị có báo cáo được chấp nhận kỳ này mà ${against} không có: ${h.newUnits.length} đơn vị (${h.newUnits.join(", ")}).`,
+  );
+  if (h.merged.length > 0)
+    lines.push(
+      `  Đơn vị hình thành do sắp xếp (theo cột đơn vị cũ của danh sách), so với tổng số liệu các đơn vị cũ trong ${against}: ${h.merged.map((m) => `${m.unit} (= ${m.from.join(" + ")})`).join("; ")}.`,
+    );
+  // With a roster, a unit of that file still on it (missing or returned now) is not one that is gone.
+  const stillListed = new Set(
+    c.rosterGiven
+      ? [...c.missing.map((u) => u.code), ...c.returned.filter((u) => u.onRoster).map((u) => u.code)]
+      : [],
+  );
+  const listedGone = h.goneUnits.filter((code) => stillListed.has(code));
+  const gone = h.goneUnits.filter((code) => !stillListed.has(code));
+  lines.push(
+    h.goneUnits.length === 0
+      ? `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: không có.`
+      : !c.rosterGiven
+        ? `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: ${h.goneUnits.length} đơn vị (${h.goneUnits.join(", ")}).`
+        : `  Đơn vị có trong ${against}, kỳ này không có báo cáo được chấp nhận: ${[
+            ...(listedGone.length > 0
+              ? [
+                  `${listedGone.length} đơn vị vẫn trong danh sách, chưa nộp hoặc bị trả lại (${listedGone.join(", ")})`,
+                ]
+              : []),
+            ...(gone.length > 0
+              ? [`${gone.length} đơn vị không còn trong danh sách kỳ này (${gone.join(", ")})`]
+              : []),
+          ].join("; ")}.`,
+  );
+  // Units gone from the roster and none named as a merged unit's predecessors: perhaps a reorganisation
+  // the roster does not record yet (their successors' column D then reads as "wrong").
+  if (c.rosterGiven && c.formerly === undefined && gone.length > 0)
+    lines.push(
+      `  Nếu các đơn vị không còn trong danh sách đã được sắp xếp, hợp nhất vào đơn vị khác: thêm cột “Đơn vị cũ” vào danh sách đơn vị, ghi cho mỗi đơn vị mới tên hoặc mã các đơn vị cũ của nó; khi đó tệp gửi dưới mã cũ được tính cho đơn vị mới, và cột D được so với tổng số liệu năm trước của các đơn vị cũ.`,
+    );
+  // A unit that sent nothing this period nor in that file's: two periods without a report.
+  if (h.missingAgain.length > 0)
+    lines.push(
+      `  Đơn vị chưa nộp kỳ này, ${against} cũng ghi chưa nộp: ${h.missingAgain.length} đơn vị (${h.missingAgain.join(", ")}).`,
+    );
+  return { consolidation: { ...c, warnings, previousMismatches: h.mismatches }, lines };
+}
