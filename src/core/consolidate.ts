@@ -197,8 +197,14 @@ export interface Duplicate {
   readonly droppedSha256: string;
   readonly droppedPeriod: Period;
   readonly droppedReportDate: CivilDate;
-  /** Same report date and different figures: only the file names decided, so ask the unit which is right. */
+  /**
+   * Same report date and different figures: only the file names decided, so ask the unit which is
+   * right. Also a predecessor's file (the roster's "Đơn vị cũ") beside another of its successor with
+   * other figures, whatever the dates: two former units' own reports, or a correction.
+   */
   readonly conflict: boolean;
+  /** One of the two files was counted for its unit through the roster's "Đơn vị cũ". */
+  readonly former?: true;
   /** How many units the dropped file sums when it is a roll-up (0 otherwise): its units leave the totals with it. */
   readonly droppedRollupUnits: number;
   /** How many units the kept file sums when a roll-up was kept over this plain report (0 otherwise). */
@@ -824,9 +830,15 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   // unit's subordinates (its date is their latest, not the day it was made), and a plain report
   // beside it is most likely the office's own figures, sent apart.
   // A file that gives the unit's code itself goes before one counted for it by its name.
+  // A file under a predecessor's code (the roster's "Đơn vị cũ") is the unit's own as much as one under
+  // its new code: the dates decide between them (a correction sent under the old code is the newer).
+  const guessed = (c: Candidate): boolean =>
+    c.declaredCode !== undefined && !formerCodes.has(codeKey(c.declaredCode));
+  const fromFormer = (c: Candidate): boolean =>
+    c.declaredCode !== undefined && formerCodes.has(codeKey(c.declaredCode));
   const preferred = (a: Candidate, b: Candidate): number =>
     Number(otherNamed(a) !== null) - Number(otherNamed(b) !== null) ||
-    Number(a.declaredCode !== undefined) - Number(b.declaredCode !== undefined) ||
+    Number(guessed(a)) - Number(guessed(b)) ||
     Number(a.report.rollupOf === undefined) - Number(b.report.rollupOf === undefined) ||
     laterFirst(a, b);
 
@@ -847,7 +859,10 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       // Left out because its name is another roster unit's, not by date or name order.
       const named = otherNamed(d);
       const misnamed = named !== null && otherNamed(winner) === null;
-      const diff = sameDay && !misnamed ? firstDifference(d.report, winner.report, form) : null;
+      // A predecessor's file beside another file of its successor: the two may be two former units'
+      // own reports (parts of one), or a correction; with other figures, never left out unsaid.
+      const former = fromFormer(d) || fromFormer(winner);
+      const diff = (sameDay || former) && !misnamed ? firstDifference(d.report, winner.report, form) : null;
       duplicates.push({
         unit: code,
         unitName: d.report.unit.name,
@@ -857,6 +872,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
         droppedPeriod: d.report.period,
         droppedReportDate: d.report.reportDate,
         conflict: diff !== null,
+        ...(former ? { former: true } : {}),
         // Units at the bottom of a roll-up of roll-ups, as the totals count them (rollupUnits).
         droppedRollupUnits: rollupUnits(d.report),
         keptRollupUnits: d.report.rollupOf === undefined ? rollupUnits(winner.report) : 0,
@@ -865,35 +881,47 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
           "warning",
           "Thông tin",
           null,
-          misnamed
-            ? MSG.duplicateMisnamed(
+          former && diff !== null
+            ? MSG.formerConflict(
                 code,
-                baseName(winner.submission.file),
-                named,
-                rosterNames.get(named) ?? named,
+                rosterNames.get(code) ?? code,
+                { code: d.declaredCode ?? code, date: viDate(d.report.reportDate) },
+                {
+                  code: winner.declaredCode ?? code,
+                  file: baseName(winner.submission.file),
+                  date: viDate(winner.report.reportDate),
+                },
+                diff,
               )
-            : d.declaredCode !== undefined && winner.declaredCode === undefined
-              ? d.sameFigures === true
-                ? MSG.duplicateSameFigures(
-                    d.declaredCode,
-                    code,
-                    rosterNames.get(code) ?? code,
-                    baseName(winner.submission.file),
-                  )
-                : formerCodes.has(codeKey(d.declaredCode))
-                  ? MSG.duplicateFormer(
+            : misnamed
+              ? MSG.duplicateMisnamed(
+                  code,
+                  baseName(winner.submission.file),
+                  named,
+                  rosterNames.get(named) ?? named,
+                )
+              : d.declaredCode !== undefined && winner.declaredCode === undefined
+                ? d.sameFigures === true
+                  ? MSG.duplicateSameFigures(
                       d.declaredCode,
                       code,
                       rosterNames.get(code) ?? code,
                       baseName(winner.submission.file),
                     )
-                  : MSG.duplicateRecoded(
-                      d.declaredCode,
-                      code,
-                      d.report.unit.name,
-                      baseName(winner.submission.file),
-                    )
-              : duplicateMessage(winner, d, sameDay, diff),
+                  : formerCodes.has(codeKey(d.declaredCode))
+                    ? MSG.duplicateFormer(
+                        d.declaredCode,
+                        code,
+                        rosterNames.get(code) ?? code,
+                        baseName(winner.submission.file),
+                      )
+                    : MSG.duplicateRecoded(
+                        d.declaredCode,
+                        code,
+                        d.report.unit.name,
+                        baseName(winner.submission.file),
+                      )
+                : duplicateMessage(winner, d, sameDay, diff),
         ),
       });
     }

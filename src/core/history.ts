@@ -315,7 +315,7 @@ export interface Reshaped {
   readonly unit: string;
   /**
    * "others": a roll-up of as many units as last year's, not the same ones; `merged`: a unit the
-   * roster says was made of others, some of which that file lacks (what of its column is not found).
+   * roster says was made of others whose figures in that file cannot be summed, and why (succession.ts).
    */
   readonly before: number | "listed" | "unknown" | "others" | { readonly merged: string };
   /** This year's shape: 0 the unit's own report, N a roll-up of N units. */
@@ -325,8 +325,7 @@ export interface Reshaped {
 /** "SO_Y_TE: năm trước là báo cáo riêng, kỳ này tổng hợp 7 đơn vị": why a unit is not compared. */
 export function reshapedText(r: Reshaped): string {
   const now = r.now > 0 ? `kỳ này tổng hợp ${r.now} đơn vị` : "kỳ này là báo cáo riêng";
-  if (typeof r.before === "object")
-    return `${r.unit}: đơn vị hình thành do sắp xếp, tệp đối chiếu thiếu số liệu đơn vị cũ “${r.before.merged}” (cột đơn vị cũ của danh sách)`;
+  if (typeof r.before === "object") return `${r.unit}: đơn vị hình thành do sắp xếp, ${r.before.merged}`;
   if (r.before === "listed") return `${r.unit}: ${now}, có đơn vị năm trước gửi riêng`;
   if (r.before === "others") return `${r.unit}: ${now}, không cùng các đơn vị năm trước`;
   if (r.before === "unknown")
@@ -617,11 +616,12 @@ export function compareWithPrevious(
     Object.entries(c.formerly ?? {}).map(([code, formerly]) => ({ code, formerly })),
   );
   // A merged unit's predecessors in a file: the earlier units whose figures, summed, are its own then.
+  // Every roster unit with predecessors, reported or not: theirs are not "gone" either way.
   const scopes = (against: PreviousReport) =>
     new Map(
-      c.units.flatMap((u) => {
-        const scope = succession.scopeIn(u.code, against.units);
-        return scope === undefined ? [] : [[codeKey(u.code), scope] as const];
+      Object.keys(c.formerly ?? {}).flatMap((code) => {
+        const scope = succession.scopeIn(code, against.units);
+        return scope === undefined ? [] : [[codeKey(code), scope] as const];
       }),
     );
   const membership = (against: PreviousReport | undefined) => {
@@ -632,12 +632,13 @@ export function compareWithPrevious(
     // A unit summed in a roll-up counted this year has reported, through it; a predecessor, through
     // the unit it was merged into.
     const summed = new Set(c.units.flatMap((u) => (u.rollupOf ?? []).map((s) => codeKey(s.code))));
-    const merged = [...scopes(against)].flatMap(([unit, scope]) =>
-      scope.kind === "whole" && scope.codes.some((code) => code !== unit)
+    const all = [...scopes(against)];
+    const merged = all.flatMap(([unit, scope]) =>
+      now.has(unit) && scope.kind === "whole" && scope.codes.some((code) => code !== unit)
         ? [{ unit, from: scope.codes }]
         : [],
     );
-    const absorbed = new Set(merged.flatMap((m) => m.from));
+    const absorbed = new Set(all.flatMap(([, scope]) => (scope.kind === "whole" ? scope.codes : [])));
     const missingThen = new Set((against.missing ?? []).map(codeKey));
     return {
       newUnits: [...now]
@@ -708,8 +709,7 @@ export function compareWithPrevious(
     // The units this year's report sums, once per unit (every count and year compares them).
     const now = rollupCodes(u).map(codeKey).sort();
     const scope = scopeNow.get(key);
-    const why =
-      scope?.kind === "partial" ? { merged: scope.unmatched } : reshapedFrom(u, now, shapesBefore, last);
+    const why = scope?.kind === "partial" ? { merged: scope.why } : reshapedFrom(u, now, shapesBefore, last);
     if (why !== undefined) {
       reshaped.push({ unit: u.code, before: why, now: now.length });
       continue;

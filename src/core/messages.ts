@@ -325,6 +325,22 @@ export const MSG = {
     const shown = (n: number | null): string => (n === null ? "để trống" : viNumber(n));
     return `Đơn vị ${unit} gửi hai báo cáo cùng Ngày báo cáo ${date} nhưng số liệu khác nhau: ${q(diff.label)} (${diff.column}) tệp này ghi ${shown(diff.here)}, tệp ${kept} ghi ${shown(diff.there)}. Khi cùng ngày, tệp có tên xếp sau theo thứ tự chữ cái (${kept}) được dùng; hãy hỏi đơn vị tệp nào đúng, rồi bỏ tệp sai hoặc sửa Ngày báo cáo của tệp đúng cho muộn hơn.`;
   },
+  formerConflict: (
+    unit: string,
+    rosterName: string,
+    dropped: { readonly code: string; readonly date: string },
+    kept: { readonly code: string; readonly file: string; readonly date: string },
+    diff: {
+      readonly label: string;
+      readonly column: string;
+      readonly here: number | null;
+      readonly there: number | null;
+    },
+  ) => {
+    const shown = (n: number | null): string => (n === null ? "để trống" : viNumber(n));
+    const parts = dropped.code !== kept.code && dropped.code !== unit && kept.code !== unit;
+    return `Đơn vị ${unit} (${rosterName}) có hai tệp số liệu khác nhau: tệp này (mã ${dropped.code}, ngày báo cáo ${dropped.date}) và tệp ${kept.file} (mã ${kept.code}, ngày báo cáo ${kept.date}); ${q(diff.label)} (${diff.column}) tệp này ghi ${shown(diff.here)}, tệp kia ghi ${shown(diff.there)}. Chỉ tệp ${kept.file} được tổng hợp. ${parts ? `Nếu mỗi tệp là báo cáo riêng của một đơn vị cũ, đề nghị ${unit} gửi một báo cáo chung, cộng số liệu các đơn vị cũ.` : `Hỏi lại đơn vị tệp nào đúng; nếu mỗi tệp là báo cáo riêng của một phần đơn vị, đề nghị gửi một báo cáo chung.`}`;
+  },
   plainBesideRollup: (unit: string, rollup: string, units: number) =>
     `Đơn vị ${unit} gửi cả báo cáo tổng hợp của ${units} đơn vị (tệp ${rollup}) và tệp này, một báo cáo riêng cùng mã: báo cáo tổng hợp được dùng, vì nó gồm số liệu các đơn vị trực thuộc; tệp này không được tổng hợp. Nếu tệp này là số liệu riêng của cơ quan ${unit}, đề nghị đưa cơ quan vào báo cáo tổng hợp (với một mã riêng, ví dụ VP_${unit}) rồi gửi lại báo cáo tổng hợp.`,
   droppedRollup: (units: number) =>

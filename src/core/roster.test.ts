@@ -239,3 +239,17 @@ test("a reorganised province's list: “Đơn vị cũ” read as written, “T�
   // A unit in capitals numbered in its name, with no code yet, is still an error, never dropped.
   expect(errors("STT,Mã đơn vị,Tên đơn vị,Loại\n1,,1. XÃ MƯỜNG LÁT,\n")[0]).toMatch(/chưa có mã đơn vị/);
 });
+
+test.each([
+  "Tên ĐVHC cũ",
+  "ĐV cũ",
+  "Thành lập trên cơ sở",
+  "Các đơn vị hợp nhất",
+  "Sắp xếp từ",
+  "Đơn vị cấp xã cũ",
+])("a predecessors' column headed “%s” is read as “Đơn vị cũ”", (header) => {
+  const r = parseRosterCsv(`Mã,Tên đơn vị sau sắp xếp,Loại,${header}\nXA_A,Xã A,Xã,"Xã B, Xã C"\n`);
+  expect(r.ok && r.units).toEqual([
+    { code: "XA_A", name: "Xã A", type: "UBND xã, phường", formerly: "Xã B, Xã C" },
+  ]);
+});

@@ -44,11 +44,13 @@ const HEADER_KEYS: ReadonlyArray<readonly [string, ColumnKey]> = COLUMNS.flatMap
 ]);
 
 /**
- * The optional "Đơn vị cũ" column of a reorganised province (succession.ts): "Đơn vị cũ", "Đơn vị cũ
- * (trước sắp xếp)", "Mã cũ", "Tên đơn vị cũ", "Đơn vị trước sáp nhập", "Sáp nhập từ", by headerKey.
+ * The optional "Đơn vị cũ" column of a reorganised province (succession.ts), by headerKey: any header
+ * with the word "cũ" ("Đơn vị cũ (trước sắp xếp)", "Mã cũ", "Tên ĐVHC cũ", "ĐV cũ"), "Đơn vị trước sáp
+ * nhập", "Sáp nhập từ", "Sắp xếp từ", "Các đơn vị hợp nhất", "Thành lập trên cơ sở", "Tiền thân";
+ * not "Tên đơn vị sau sắp xếp" (the name).
  */
 const FORMERLY =
-  /^(?:(?:ma|ten)_)?(?:don_vi_|co_quan_)?cu(?:_|$)|truoc_sap_(?:xep|nhap)|^(?:sap_nhap|hop_nhat)_tu|^tien_than|^don_vi_cu/;
+  /(?:^|_)cu(?:_|$)|truoc_sap_(?:xep|nhap)|(?:^|_)(?:sap_nhap|hop_nhat|sap_xep)(?:_tu)?$|tren_co_so|^tien_than/;
 
 /** "Tên đơn vị mới", "Tên đơn vị sau sắp xếp": the column's header with what the reorganisation added. */
 const AFTER_REORGANISATION = /_(?:moi|sau_sap_(?:xep|nhap))$/;
@@ -57,7 +59,7 @@ const AFTER_REORGANISATION = /_(?:moi|sau_sap_(?:xep|nhap))$/;
 function columnOf(text: string): ColumnKey | "formerly" | undefined {
   const key = headerKey(text);
   if (key === "") return undefined;
-  if (FORMERLY.test(key)) return "formerly";
+  if (FORMERLY.test(key) && !/sau_sap_(?:xep|nhap)/.test(key)) return "formerly";
   const plain = key.replace(AFTER_REORGANISATION, "");
   return HEADER_KEYS.find(([k]) => k === key || k === plain)?.[1];
 }

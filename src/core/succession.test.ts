@@ -51,6 +51,31 @@ describe("a file under a predecessor's code or name finds its successor", () => 
     expect(twice.successorOf("XA_TAN_AN", "Xã Tân An")).toBeUndefined();
     expect(twice.successorOf("XA_TAN_BINH", "Xã Tân Bình")).toBe("A_MOI");
   });
+  test("a bare name in the column is taken for a file of the successor's own kind only", () => {
+    const wards = successionOf([
+      { code: "PHUONG_HAC_THANH", name: "Phường Hạc Thành", formerly: "Điện Biên, Lam Sơn, Ba Đình" },
+    ]);
+    expect(wards.successorOf("PHUONG_BA_DINH", "UBND phường Ba Đình")).toBe("PHUONG_HAC_THANH");
+    // A commune of the same name in another former district.
+    expect(wards.successorOf("XA_BA_DINH", "UBND xã Ba Đình")).toBeUndefined();
+  });
+  test("numbered and bulleted lines, a dash as Word types it, and “Ð” for “Đ” (a re-tester's columns)", () => {
+    const listed = successionOf([
+      { code: "XA_QUANG_PHU", formerly: "1. Xã Quảng Phú\n2. Xã Quảng Thịnh\n3) Xã Quảng Đông" },
+      { code: "SO_NOI_VU", formerly: "- Sở Nội vụ;\n- Sở Lao động – Thương binh và Xã hội" },
+      { code: "PHUONG_DONG_SON", formerly: "• Phường Ðông Sơn\n• Phường Ðông Hương" },
+    ]);
+    expect(listed.successorOf("XA_QUANG_DONG", "Xã Quảng Đông")).toBe("XA_QUANG_PHU");
+    expect(listed.successorOf("SO_LDTBXH", "Sở Lao động - Thương binh và Xã hội")).toBe("SO_NOI_VU");
+    expect(listed.successorOf("P_DONG_HUONG", "Phường Đông Hương")).toBe("PHUONG_DONG_SON");
+    expect(
+      listed.scopeIn("XA_QUANG_PHU", [
+        { code: "XA_QUANG_PHU", name: "Xã Quảng Phú" },
+        { code: "XA_QUANG_THINH", name: "Xã Quảng Thịnh" },
+        { code: "XA_QUANG_DONG", name: "Xã Quảng Đông" },
+      ]),
+    ).toEqual({ kind: "whole", codes: ["XA_QUANG_DONG", "XA_QUANG_PHU", "XA_QUANG_THINH"] });
+  });
   test("a roster without the column has none", () => {
     expect(successionOf([{ code: "SO_A" }]).any).toBe(false);
     expect(s.any).toBe(true);
@@ -71,26 +96,55 @@ describe("a merged unit's predecessors in an earlier file", () => {
     { code: "XA_DONG_THANH", name: "Xã Đông Thanh" },
     { code: "XA_DONG_KHE", name: "Xã Đông Khê" },
   ];
-  test("every one found: their codes, the unit's own first when it kept it, then in code order (remarks in brackets left out)", () => {
+  test("every one found: their codes in code order, the unit's own when the column lists it (remarks in brackets left out)", () => {
     expect(s.scopeIn("PHUONG_HAC_THANH", earlier)).toEqual({
       kind: "whole",
       codes: ["PHUONG_BA_DINH", "PHUONG_DIEN_BIEN", "PHUONG_LAM_SON"],
     });
     expect(s.scopeIn("SO_TAI_CHINH", earlier)).toEqual({
       kind: "whole",
-      codes: ["SO_TAI_CHINH", "SO_KH_DT"],
+      codes: ["SO_KH_DT", "SO_TAI_CHINH"],
     });
     expect(s.scopeIn("PHUONG_DONG_TIEN", earlier)).toEqual({
       kind: "whole",
       codes: ["XA_DONG_KHE", "XA_DONG_THANH", "XA_DONG_TIEN"],
     });
   });
-  test("one the file lacks: what is not found, as the column writes it", () => {
-    expect(s.scopeIn("XA_QUANG_PHU", earlier)).toEqual({ kind: "partial", unmatched: "xã quảng đông" });
-    expect(s.scopeIn("SO_VHTTDL", earlier)).toEqual({
+  test("one the file lacks, a name two of its units share, one split between new units: not summed, and why", () => {
+    expect(s.scopeIn("XA_QUANG_PHU", earlier)).toEqual({
       kind: "partial",
-      unmatched: "sở văn hoá, thể thao và du lịch, sở du lịch",
+      why: "chưa nhận ra “xã quảng đông” của cột đơn vị cũ trong tệp đối chiếu (có thể tệp không có đơn vị đó, hoặc ghi tên khác); đã nhận ra XA_QUANG_PHU, XA_QUANG_THINH",
     });
+    // Two communes named Quảng Phú in two former districts.
+    expect(
+      s.scopeIn("XA_QUANG_PHU", [
+        ...earlier,
+        { code: "XA_QUANG_PHU_TX", name: "Xã Quảng Phú" },
+        { code: "XA_QUANG_DONG", name: "Xã Quảng Đông" },
+      ]),
+    ).toEqual({
+      kind: "partial",
+      why: "tên “xã quảng phú” trong cột đơn vị cũ trùng với XA_QUANG_PHU, XA_QUANG_PHU_TX của tệp đối chiếu (ghi mã đơn vị cũ vào cột để phân biệt)",
+    });
+    // Xã Đông Khê split between two new units.
+    const split = successionOf([
+      { code: "PHUONG_DONG_TIEN", formerly: "Xã Đông Tiến, Xã Đông Khê (một phần)" },
+      { code: "PHUONG_DONG_SON", formerly: "Xã Đông Hòa, Xã Đông Khê (phần còn lại)" },
+    ]);
+    expect(split.scopeIn("PHUONG_DONG_TIEN", earlier)).toEqual({
+      kind: "partial",
+      why: "đơn vị cũ XA_DONG_KHE cũng được ghi ở cột đơn vị cũ của PHUONG_DONG_SON (chia cho nhiều đơn vị mới: số liệu năm trước của nó không chia được)",
+    });
+  });
+  test("a unit that kept its code but a column that does not list it: its code's old figures are another unit's", () => {
+    const reused = successionOf([{ code: "PHUONG_HAM_RONG", formerly: "Phường Đông Thọ, Phường Nam Ngạn" }]);
+    expect(
+      reused.scopeIn("PHUONG_HAM_RONG", [
+        { code: "PHUONG_HAM_RONG", name: "Phường Hàm Rồng" },
+        { code: "PHUONG_DONG_THO", name: "Phường Đông Thọ" },
+        { code: "PHUONG_NAM_NGAN", name: "Phường Nam Ngạn" },
+      ]),
+    ).toEqual({ kind: "whole", codes: ["PHUONG_DONG_THO", "PHUONG_NAM_NGAN"] });
   });
   test("a unit without predecessors has no scope", () => {
     expect(s.scopeIn("XA_NO_FORMER", earlier)).toBeUndefined();

@@ -19,10 +19,10 @@ export interface EarlierUnit {
 }
 
 export type Scope =
-  /** The earlier units whose figures, summed, are the unit's last year (its own code first when there). */
+  /** The earlier units whose figures, summed, are the unit's last year, in code order. */
   | { readonly kind: "whole"; readonly codes: readonly string[] }
-  /** What the column names that no earlier unit matched, as the roster has it. */
-  | { readonly kind: "partial"; readonly unmatched: string };
+  /** Why the earlier units cannot be summed: one not found, a name two of them share, one split between new units. */
+  | { readonly kind: "partial"; readonly why: string };
 
 export interface Succession {
   /** Whether any roster unit names predecessors. */
@@ -40,17 +40,32 @@ const BEFORE = /(?:^|[,;+\n/]|\svà)\s*$/u;
 const AFTER = /^\s*(?:$|[,;+\n/.]|và\s)/u;
 const CODE = /[A-Z0-9][A-Z0-9_.-]{1,31}/g;
 
-/** The column as matched: remarks in brackets left out, "UBND"/"Ủy ban nhân dân" before a name too. */
+/** Dashes as a hyphen, and "Ð" (U+00D0, an Icelandic letter some fonts show as "Đ") as "Đ". */
+function plainMarks(text: string): string {
+  return text
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/\u00d0/g, "\u0110")
+    .replace(/\u00f0/g, "\u0111");
+}
+
+/**
+ * The column as matched: remarks in brackets left out, each line's numbering or bullet ("1.", "a)",
+ * "-", "•") too, "UBND"/"Ủy ban nhân dân" before a name too.
+ */
 function columnKey(text: string): string {
+  const lines = plainMarks(text)
+    .replace(/\([^)]*\)/g, " ")
+    .split(/\r?\n|\r/)
+    .map((line) => line.replace(/^\s*(?:\d{1,3}[.)]|[a-zđ][.)]|[-•+*])\s+/iu, ""));
   // Line breaks as semicolons: the key folds whitespace into single spaces.
-  return toneKey(text.replace(/\([^)]*\)/g, " ").replace(/\s*[\r\n]+\s*/g, "; "))
+  return toneKey(lines.join("; "))
     .replace(/(^|[,;+\n/]\s*|\svà\s+)(?:ubnd|uỷ ban nhân dân)\s+/gu, "$1")
     .replace(/[ \t]+/g, " ");
 }
 
 /** A name's keys as a list may write it: whole ("phường điện biên"), and without its kind word ("điện biên"). */
 function nameKeys(name: string): string[] {
-  const whole = looseNameKey(name);
+  const whole = looseNameKey(plainMarks(name));
   const bare = whole.replace(/^(?:xã|phường|thị trấn)\s+/u, "");
   return bare === whole || bare === "" ? [whole] : [whole, bare];
 }
@@ -64,7 +79,14 @@ function standing(text: string, key: string): number[] {
   return out;
 }
 
-export function successionOf(roster: ReadonlyArray<Pick<RosterUnit, "code" | "formerly">>): Succession {
+/** The kind word a name starts with ("xã", "phường", "thị trấn"), after "UBND"; "" when none. */
+function kindOf(name: string): string {
+  return /^(xã|phường|thị trấn)\s/u.exec(looseNameKey(name))?.[1] ?? "";
+}
+
+export function successionOf(
+  roster: ReadonlyArray<Pick<RosterUnit, "code" | "formerly"> & { readonly name?: string }>,
+): Succession {
   const former = roster.flatMap((u) =>
     u.formerly !== undefined && u.formerly.trim() !== ""
       ? [
@@ -73,6 +95,7 @@ export function successionOf(roster: ReadonlyArray<Pick<RosterUnit, "code" | "fo
             text: u.formerly,
             key: columnKey(u.formerly),
             codes: new Set((u.formerly.match(CODE) ?? []).map(codeKey)),
+            kind: u.name === undefined ? "" : kindOf(u.name),
           },
         ]
       : [],
@@ -87,8 +110,14 @@ export function successionOf(roster: ReadonlyArray<Pick<RosterUnit, "code" | "fo
       const byItsCode = only(former.filter((f) => key !== "" && f.codes.has(key)));
       if (byItsCode !== undefined) return byItsCode.code;
       const keys = name === null ? [] : nameKeys(name);
-      for (const key of keys) {
-        const found = former.filter((f) => standing(f.key, key).length > 0);
+      const kind = name === null ? "" : kindOf(name);
+      for (const [i, key] of keys.entries()) {
+        // A bare name in the column ("Ba Đình") is taken for a file of the successor's own kind only:
+        // "Xã Ba Đình" of another former district is not the ward Ba Đình merged into a phường.
+        const found = former.filter(
+          (f) =>
+            standing(f.key, key).length > 0 && (i === 0 || kind === "" || f.kind === "" || f.kind === kind),
+        );
         if (found.length > 0) return only(found)?.code;
       }
       return undefined;
@@ -97,29 +126,56 @@ export function successionOf(roster: ReadonlyArray<Pick<RosterUnit, "code" | "fo
     scopeIn(code, earlier) {
       const f = byCode.get(codeKey(code));
       if (f === undefined) return undefined;
-      const codes: string[] = [];
-      let rest = f.key;
-      // What is matched is blanked out of the column; what is left names a unit last year's file lacks.
-      const blank = (at: number, length: number): void => {
-        rest = rest.slice(0, at) + " ".repeat(length) + rest.slice(at + length);
-      };
+      // Each earlier unit the column names, by its code or its name (the unit's own code only when listed).
+      const found: Array<{ readonly code: string; readonly key: string; readonly byName: boolean }> = [];
       for (const u of earlier) {
-        const own = codeKey(u.code) === f.code;
-        const codeAt = standing(rest, toneKey(u.code));
+        const unit = codeKey(u.code);
+        if (found.some((x) => x.code === unit)) continue;
+        const byCode = toneKey(u.code);
+        if (standing(f.key, byCode).length > 0) {
+          found.push({ code: unit, key: byCode, byName: false });
+          continue;
+        }
         const key =
-          u.name === undefined ? undefined : nameKeys(u.name).find((k) => standing(rest, k).length > 0);
-        const nameAt = key === undefined ? [] : standing(rest, key);
-        if (!own && codeAt.length === 0 && nameAt.length === 0) continue;
-        codeAt.forEach((at) => blank(at, u.code.length));
-        nameAt.forEach((at) => blank(at, key!.length));
-        if (!codes.includes(codeKey(u.code))) codes.push(codeKey(u.code));
+          u.name === undefined ? undefined : nameKeys(u.name).find((k) => standing(f.key, k).length > 0);
+        if (key !== undefined) found.push({ code: unit, key, byName: true });
       }
-      codes.sort((a, b) => Number(b === f.code) - Number(a === f.code) || (a < b ? -1 : a > b ? 1 : 0));
+      // A name two earlier units share (communes of one name in two former districts): which is meant is not known.
+      for (const x of found.filter((x) => x.byName)) {
+        const same = found.filter((y) => y.byName && y.key === x.key).map((y) => y.code);
+        if (same.length > 1)
+          return {
+            kind: "partial",
+            why: `tên “${x.key}” trong cột đơn vị cũ trùng với ${same.join(", ")} của tệp đối chiếu (ghi mã đơn vị cũ vào cột để phân biệt)`,
+          };
+      }
+      // A former unit split between new ones: its figures then cannot be given to either.
+      for (const x of found) {
+        const other = former.find(
+          (g) => g !== f && (x.byName ? standing(g.key, x.key).length > 0 : g.codes.has(x.code)),
+        );
+        if (other !== undefined)
+          return {
+            kind: "partial",
+            why: `đơn vị cũ ${x.code} cũng được ghi ở cột đơn vị cũ của ${other.code} (chia cho nhiều đơn vị mới: số liệu năm trước của nó không chia được)`,
+          };
+      }
+      // What is matched is blanked out of the column; what is left names a unit the file lacks, or writes otherwise.
+      let rest = f.key;
+      for (const x of found)
+        for (const at of standing(rest, x.key))
+          rest = rest.slice(0, at) + " ".repeat(x.key.length) + rest.slice(at + x.key.length);
       const left = rest
         .split(/\s*[,;+/.]\s*/u)
         .map((piece) => piece.trim().replace(/^(?:và\s+)+|(?:\s+và)+$/gu, ""))
         .filter((piece) => /\p{L}/u.test(piece) && piece !== "và");
-      return left.length > 0 ? { kind: "partial", unmatched: left.join(", ") } : { kind: "whole", codes };
+      const codes = found.map((x) => x.code).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      if (left.length > 0)
+        return {
+          kind: "partial",
+          why: `chưa nhận ra “${left.join(", ")}” của cột đơn vị cũ trong tệp đối chiếu (có thể tệp không có đơn vị đó, hoặc ghi tên khác)${codes.length > 0 ? `; đã nhận ra ${codes.join(", ")}` : ""}`,
+        };
+      return { kind: "whole", codes };
     },
   };
 }

@@ -76,6 +76,11 @@ export interface Strings {
   readonly pickRoster: string;
   readonly rosterNone: string;
   readonly rosterChosen: (file: string, units: number) => string;
+  readonly pickPrevious: string;
+  readonly previousNone: string;
+  readonly previousChosen: (files: readonly string[]) => string;
+  readonly previousError: (file: string, why: string) => string;
+  readonly comparisonTitle: string;
   readonly filesChosen: (n: number) => string;
   readonly inputsSummary: (files: number, roster: string | null) => string;
   readonly notXlsxAdded: (files: readonly string[]) => string;
@@ -269,6 +274,12 @@ const vi: Strings = {
   pickRoster: "Danh sách đơn vị (tùy chọn, .csv hoặc .xlsx)",
   rosterNone: "Chưa chọn danh sách đơn vị.",
   rosterChosen: (f, n) => `Danh sách đơn vị: ${f} (${n} đơn vị)`,
+  pickPrevious:
+    "Bảng tổng hợp kỳ trước để đối chiếu (tùy chọn: tệp .xlsx hoặc .json do KL226 lập, cùng kỳ năm trước; chọn được nhiều năm)",
+  previousNone: "Chưa chọn bảng tổng hợp kỳ trước: không đối chiếu cột D với năm trước.",
+  previousChosen: (f) => `Đối chiếu với: ${f.join(", ")}`,
+  previousError: (f, why) => `Bảng tổng hợp kỳ trước không dùng được: ${f}: ${why}`,
+  comparisonTitle: "Đối chiếu với kỳ trước",
   filesChosen: (n) => `Đã chọn ${n} tệp.`,
   inputsSummary: (n, r) =>
     `Tệp đã chọn: ${n}${r ? `; danh sách đơn vị ${r}` : ""} — bấm để xem, thêm hoặc chọn lại`,
@@ -464,6 +475,12 @@ const en: Strings = {
   pickRoster: "Roster of units (optional, .csv or .xlsx)",
   rosterNone: "No roster chosen.",
   rosterChosen: (f, n) => `Roster: ${f} (${n} units)`,
+  pickPrevious:
+    "Earlier summary to compare with (optional: the .xlsx or .json KL226 made, the same period last year; several years allowed)",
+  previousNone: "No earlier summary chosen: column D is not checked against last year.",
+  previousChosen: (f) => `Compared with: ${f.join(", ")}`,
+  previousError: (f, why) => `The earlier summary cannot be used: ${f}: ${why}`,
+  comparisonTitle: "Comparison with earlier periods",
   filesChosen: (n) => `${n} file(s) chosen.`,
   inputsSummary: (n, r) => `Files chosen: ${n}${r ? `; roster ${r}` : ""} — open to see, add or change`,
   notXlsxAdded: (f) =>

@@ -13,6 +13,7 @@ import { join, resolve } from "node:path";
 import type { Browser, ConsoleMessage, Download, Page } from "playwright-core";
 import { consolidateBytes } from "../../src/app/consolidate-files";
 import { inspectBytes } from "../../src/app/inspect";
+import { previousFromBytes, withPrevious } from "../../src/app/previous";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { defaultProfileForForm, shippedProfile } from "../../src/core/profiles";
 import { rollupWorkbook } from "../../src/core/rollup";
@@ -1025,6 +1026,86 @@ test("the period can be set, as --period/--year do: the files the majority would
   });
   await clearInputs();
   await page.getByTestId("period-kind").selectOption("auto");
+});
+
+test("compares with last year's summary, as --previous does: a file not KL226's is refused under its field; the mismatch is said and reaches the JSON as Node's", async () => {
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await clearInputs();
+  await page.getByTestId("consolidate-profile").selectOption("auto");
+  const files = sampleFiles();
+  const sha = (b: Uint8Array): string => createHash("sha256").update(b).digest("hex");
+  const now = consolidateBytes(
+    files.map((f) => ({ file: f.name, bytes: f.bytes, sha256: sha(f.bytes) })),
+    {},
+  );
+  // Last year's JSON as the command writes it: each unit's figures then are what its column D
+  // declares now, but the first unit's meetings, 7 more.
+  type Values = Record<string, { previous: number | null; current: number | null }>;
+  const last = JSON.parse(summaryJsonText(now)) as {
+    period: { kind: string; year: number };
+    units: Array<{ code: string; values: Values }>;
+  };
+  last.period = { ...last.period, year: last.period.year - 1 };
+  last.units = last.units.map((u, i) => ({
+    ...u,
+    values: Object.fromEntries(
+      Object.entries(u.values).map(([k, v]) => [
+        k,
+        { current: i === 0 && k === "HN_TONG" && v.previous !== null ? v.previous + 7 : v.previous },
+      ]),
+    ) as Values,
+  }));
+  const lastBytes = Buffer.from(JSON.stringify(last), "utf8");
+  await expect(page.getByTestId("previous-chosen").textContent()).resolves.toBe(
+    "Chưa chọn bảng tổng hợp kỳ trước: không đối chiếu cột D với năm trước.",
+  );
+  await page.getByTestId("previous-files").setInputFiles({
+    name: "bang-tu-lap.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{"ghi chu": "tự lập"}', "utf8"),
+  });
+  await page.getByTestId("previous-error").waitFor();
+  await expect(page.getByTestId("previous-error").textContent()).resolves.toMatch(
+    /^Bảng tổng hợp kỳ trước không dùng được: bang-tu-lap\.json: không đúng dạng tệp JSON do “kl226 consolidate --json” ghi:/,
+  );
+  await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
+  await page.getByTestId("previous-files").setInputFiles({
+    name: "tong-hop-2025.json",
+    mimeType: "application/json",
+    buffer: lastBytes,
+  });
+  await page.getByTestId("previous-chosen").filter({ hasText: "Đối chiếu với" }).waitFor();
+  await expect(page.getByTestId("previous-chosen").textContent()).resolves.toBe(
+    "Đối chiếu với: tong-hop-2025.json",
+  );
+  await expect(page.getByTestId("previous-error").count()).resolves.toBe(0);
+  await page.getByTestId("consolidate").click();
+  await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
+  const comparison = page.getByTestId("comparison");
+  await comparison.locator("summary").click();
+  const said = await comparison.innerText();
+  expect(said).toContain("So sánh với báo cáo tổng hợp kỳ 6 tháng đầu năm 2025 tong-hop-2025.json.");
+  expect(said).toContain(
+    "1 số liệu cùng kỳ năm trước khác báo cáo năm trước (PREVIOUS_MISMATCH, chi tiết ở mục “Cảnh báo”).",
+  );
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-consolidate-previous-320.png"), fullPage: true });
+  // The JSON downloaded holds the cross-check's warning, byte for byte what the command's code makes.
+  const expected = withPrevious(
+    now,
+    [previousFromBytes("tong-hop-2025.json", new Uint8Array(lastBytes))],
+    DEFAULT_PROFILE.outlier,
+  ).consolidation;
+  expect(expected.warnings.filter((w) => w.code === "PREVIOUS_MISMATCH")).toHaveLength(1);
+  const [json] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("download-json").click(),
+  ]);
+  expect(readFileSync(await json.path(), "utf8")).toBe(summaryJsonText(expected));
+  await clearInputs();
+  await expect(page.getByTestId("previous-chosen").textContent()).resolves.toBe(
+    "Chưa chọn bảng tổng hợp kỳ trước: không đối chiếu cột D với năm trước.",
+  );
 });
 
 test("downloads the official template, which reads back with its four sheets", async () => {

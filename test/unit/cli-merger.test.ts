@@ -303,6 +303,81 @@ test("a merged unit whose column D is one old commune's figure is told the prede
     io2,
   );
   expect(io2.stdout).toContain(
-    "PHUONG_HAC_THANH: đơn vị hình thành do sắp xếp, tệp đối chiếu thiếu số liệu đơn vị cũ “phường tân sơn” (cột đơn vị cũ của danh sách)",
+    "PHUONG_HAC_THANH: đơn vị hình thành do sắp xếp, chưa nhận ra “phường tân sơn” của cột đơn vị cũ trong tệp đối chiếu (có thể tệp không có đơn vị đó, hoặc ghi tên khác); đã nhận ra PHUONG_BA_DINH, PHUONG_DIEN_BIEN, PHUONG_LAM_SON",
   );
+});
+
+test("each former ward sends its own report under its old code: none left out unsaid (exit 1, the unit asked for one report)", async () => {
+  const ward = (unit: string, name: string, day: number, now: number): ReportData => ({
+    unit,
+    name,
+    type: "UBND_XA",
+    reportDate: { ...D2026, day },
+    counts: meetings(now + 5, now),
+  });
+  const dir = inbox("2026-f", {
+    "dien-bien.xlsx": ward("PHUONG_DIEN_BIEN", "Phường Điện Biên", 4, 16),
+    "lam-son.xlsx": ward("PHUONG_LAM_SON", "Phường Lam Sơn", 5, 14),
+    "ba-dinh.xlsx": ward("PHUONG_BA_DINH", "Phường Ba Đình", 3, 10),
+  });
+  const io = capture();
+  const code = await main(
+    [
+      "consolidate",
+      dir,
+      "--roster",
+      newRoster,
+      "--out",
+      join(root, "f.xlsx"),
+      "--json",
+      join(root, "f.json"),
+    ],
+    io,
+  );
+  // Before: exit 0, Lam Sơn's 14 meetings counted as Hạc Thành's and the other two dropped as older copies.
+  expect(code).toBe(1);
+  const json = JSON.parse(readFileSync(join(root, "f.json"), "utf8"));
+  expect(
+    json.duplicates.map((d: { dropped: string; conflict: boolean }) => [
+      d.dropped.replace(/.*\//, ""),
+      d.conflict,
+    ]),
+  ).toEqual([
+    ["ba-dinh.xlsx", true],
+    ["dien-bien.xlsx", true],
+  ]);
+  expect(json.duplicates[1].message).toBe(
+    "Đơn vị PHUONG_HAC_THANH (Phường Hạc Thành) có hai tệp số liệu khác nhau: tệp này (mã PHUONG_DIEN_BIEN, ngày báo cáo 04/06/2026) và tệp lam-son.xlsx (mã PHUONG_LAM_SON, ngày báo cáo 05/06/2026); “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này) tệp này ghi 16, tệp kia ghi 14. Chỉ tệp lam-son.xlsx được tổng hợp. Nếu mỗi tệp là báo cáo riêng của một đơn vị cũ, đề nghị PHUONG_HAC_THANH gửi một báo cáo chung, cộng số liệu các đơn vị cũ.",
+  );
+  expect(io.stdout).toContain("(tệp của đơn vị cũ, số liệu khác: hỏi lại đơn vị)");
+});
+
+test("a correction sent later under the old code is the one counted, not the earlier file under the new code", async () => {
+  const dir = inbox("2026-g", {
+    "PHUONG_HAC_THANH.xlsx": hacThanh("PHUONG_HAC_THANH", "Phường Hạc Thành", 5),
+    "BC 226 Dien Bien - sua lai.xlsx": {
+      ...hacThanh("PHUONG_DIEN_BIEN", "UBND phường Điện Biên", 12),
+      counts: merged(3, 90, 79),
+    },
+  });
+  const io = capture();
+  const code = await main(
+    [
+      "consolidate",
+      dir,
+      "--roster",
+      newRoster,
+      "--out",
+      join(root, "g.xlsx"),
+      "--json",
+      join(root, "g.json"),
+    ],
+    io,
+  );
+  expect(code).toBe(1);
+  const json = JSON.parse(readFileSync(join(root, "g.json"), "utf8"));
+  expect(json.province.values.HN_TONG.current).toBe(79);
+  expect(json.duplicates).toEqual([
+    expect.objectContaining({ dropped: expect.stringMatching(/PHUONG_HAC_THANH\.xlsx$/), conflict: true }),
+  ]);
 });

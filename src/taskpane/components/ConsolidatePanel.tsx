@@ -55,6 +55,7 @@ import {
   yieldToBrowser,
 } from "../standalone/files";
 import { prepareWorkers } from "../standalone/worker-pool";
+import { previousFromBytes, PreviousUnreadable, withPrevious, type PreviousFile } from "../../app/previous";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
 import { FilePicker, NoticeBar, TextField, errorText, useAction, useBlockStyles } from "./common";
 import { DocumentsPanel } from "./DocumentsPanel";
@@ -200,6 +201,8 @@ type Tone = "success" | "danger" | "warning" | "important" | "quiet";
 
 interface Outcome extends PageConsolidation {
   readonly auto: boolean;
+  /** What the comparison with the earlier summaries found (src/app/previous.ts), when any was chosen. */
+  readonly comparison?: readonly string[];
 }
 
 export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelProps) {
@@ -222,6 +225,11 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   const setRosterError = (text: string | null): void =>
     setRosterErrorState((e) => (text === null ? null : { text, count: (e?.count ?? 0) + 1 }));
   const reportsButton = useRef<HTMLButtonElement>(null);
+  // Earlier summaries to compare with (the command's --previous), and why one picked cannot be used.
+  const [previous, setPrevious] = useState<readonly PreviousFile[]>([]);
+  const [previousError, setPreviousErrorState] = useState<{ text: string; count: number } | null>(null);
+  const setPreviousError = (text: string | null): void =>
+    setPreviousErrorState((e) => (text === null ? null : { text, count: (e?.count ?? 0) + 1 }));
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [inputsOpen, setInputsOpen] = useState(false);
   // The period to consolidate: the one most files declare (AUTO), or one the analyst sets, as
@@ -319,6 +327,26 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
     markStale();
   };
 
+  const pickPrevious = async (picked: File[]): Promise<void> => {
+    if (picked.length === 0) return;
+    const read: PreviousFile[] = [];
+    for (const file of picked) {
+      try {
+        read.push(previousFromBytes(file.name, new Uint8Array(await file.arrayBuffer())));
+      } catch (e) {
+        setPrevious([]);
+        setPreviousError(
+          t.previousError(file.name, forThePage(e instanceof PreviousUnreadable ? e.message : errorText(e))),
+        );
+        markStale();
+        return;
+      }
+    }
+    setPrevious(read);
+    setPreviousError(null);
+    markStale();
+  };
+
   const chosenForm = chosenProfile(choice)?.form;
   const periodKinds = chosenForm ? chosenForm.periods.map((p) => p.kind) : [...PERIOD_KINDS];
   const year = Number(yearText.trim());
@@ -367,12 +395,26 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       // The result is drawn in a task of its own, after the one that made it: the last worker
       // message's unpacking (the pool) or the consolidation itself (the page's own path, 53–131 ms
       // with the drawing on a slow machine) would otherwise add up with React's drawing.
+      // Last year's cross-check, as the command's --previous: its warnings join the consolidation's.
+      let compared: ReturnType<typeof withPrevious> | undefined;
+      if (previous.length > 0) {
+        try {
+          compared = withPrevious(done.consolidation, previous, done.profile.outlier);
+        } catch (e) {
+          if (!(e instanceof PreviousUnreadable)) throw e;
+          setPreviousError(t.previousError(previous.map((p) => p.path).join(", "), forThePage(e.message)));
+        }
+      }
       await yieldToBrowser();
       flushSync(() => {
-        setOutcome({ ...done, auto: choice === AUTO });
+        setOutcome({
+          ...done,
+          auto: choice === AUTO,
+          ...(compared ? { consolidation: compared.consolidation, comparison: compared.lines } : {}),
+        });
         setStale(false);
         // Folded under the result, unless a roster that could not be read is said there.
-        setInputsOpen(rosterError !== null);
+        setInputsOpen(rosterError !== null || previousError !== null);
       });
       // The outcome is the first thing on the panel: take keyboard and screen-reader focus there. After
       // the frame that draws it: focusing at once would force its layout inside this task (≈ 5–20 ms
@@ -471,6 +513,30 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
           {sentenceCase(n)}
         </p>
       ))}
+      <FilePicker
+        label={t.pickPrevious}
+        button={t.chooseFiles}
+        accept=".json,.xlsx"
+        multiple
+        disabled={busy}
+        testId="previous-files"
+        onFiles={(f) => void pickPrevious(f)}
+        errorId={previousError === null ? undefined : "previous-error"}
+      />
+      <p className={styles.meta} role="status" data-testid="previous-chosen">
+        {previous.length > 0 ? t.previousChosen(previous.map((p) => p.path)) : t.previousNone}
+      </p>
+      {previousError !== null && (
+        <p
+          key={previousError.count}
+          id="previous-error"
+          role="alert"
+          className={styles.error}
+          data-testid="previous-error"
+        >
+          {previousError.text}
+        </p>
+      )}
       <div className={styles.row}>
         <Field label={t.periodChoice}>
           <Select
@@ -518,12 +584,21 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         </Button>
         <Button
           data-testid="clear-files"
-          disabled={busy || (files.length === 0 && roster === null && rosterError === null)}
+          disabled={
+            busy ||
+            (files.length === 0 &&
+              roster === null &&
+              rosterError === null &&
+              previous.length === 0 &&
+              previousError === null)
+          }
           onClick={() => {
             flushSync(() => {
               setFiles([]);
               setRoster(null);
               setRosterError(null);
+              setPrevious([]);
+              setPreviousError(null);
               clearResult();
               setNotice(null);
             });
@@ -826,6 +901,17 @@ function ResultView({
         </ul>
       </nav>
       {children}
+      {outcome.comparison && outcome.comparison.length > 0 && (
+        <details className={styles.section} data-testid="comparison">
+          <summary className={styles.summaryLine}>{t.comparisonTitle}</summary>
+          <p className={styles.meta}>{forThePage(outcome.comparison[0]!.trim().replace(/:$/, "."))}</p>
+          <ul className={styles.list}>
+            {outcome.comparison.slice(1).map((line) => (
+              <li key={line}>{forThePage(line.trim())}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {section("returned", t.returned, c.returned.length, () =>
         c.returned.length === 0 ? (
           none
