@@ -30,6 +30,23 @@ const merged = (n: number, previous: number, current: number): ReportData["count
   ...meetings(previous, current),
 });
 
+/** `kl226 consolidate DIR --roster R --out NAME.xlsx --json NAME.json` and more; its exit code, output and JSON. */
+async function consolidateInto(
+  dir: string,
+  roster: string,
+  name: string,
+  ...more: string[]
+): Promise<{ code: number; io: ReturnType<typeof capture>; json: Json }> {
+  const io = capture();
+  const json = join(root, `${name}.json`);
+  const args = ["consolidate", dir, "--roster", roster, "--out", join(root, `${name}.xlsx`), "--json", json];
+  const code = await main([...args, ...more], io);
+  return { code, io, json: JSON.parse(readFileSync(json, "utf8")) as Json };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON of SPEC §6, read by its keys
+type Json = any;
+
 function inbox(name: string, reports: Record<string, ReportData>): string {
   const dir = join(root, name);
   mkdirSync(dir, { recursive: true });
@@ -143,28 +160,12 @@ test("the roster's “Đơn vị cũ”, a header “Tên đơn vị mới” an
       counts: merged(2, 25, 22),
     },
   });
-  const io = capture();
-  const code = await main(
-    [
-      "consolidate",
-      dir,
-      "--roster",
-      newRoster,
-      "--out",
-      join(root, "a.xlsx"),
-      "--json",
-      join(root, "a.json"),
-      "--previous",
-      lastJson,
-    ],
-    io,
-  );
+  const { code, io, json } = await consolidateInto(dir, newRoster, "a", "--previous", lastJson);
   expect(code).toBe(0);
   expect(io.stderr).toContain("bỏ qua 2 dòng tên nhóm");
   expect(io.stderr).toContain(
     "đọc cột “Đơn vị cũ (trước sắp xếp)”: 2 đơn vị có đơn vị cũ; tệp gửi dưới mã hay tên đơn vị cũ được tính cho đơn vị mới",
   );
-  const json = JSON.parse(readFileSync(join(root, "a.json"), "utf8"));
   // Counted once, for Hạc Thành, not as an extra unit beside a "missing" one.
   expect(json.units.map((u: { code: string }) => u.code)).toEqual(["PHUONG_HAC_THANH", "XA_QUANG_PHU"]);
   expect(json.missing).toEqual(["XA_MOI"]);
@@ -190,21 +191,7 @@ test("the merged unit resends under its own code: counted once, the old-code fil
     "BC KL226 - Dien Bien.xlsx": hacThanh("PHUONG_DIEN_BIEN", "UBND phường Điện Biên", 5),
     "Hac Thanh (gui lai).xlsx": hacThanh("PHUONG_HAC_THANH", "Phường Hạc Thành", 8),
   });
-  const io = capture();
-  await main(
-    [
-      "consolidate",
-      dir,
-      "--roster",
-      newRoster,
-      "--out",
-      join(root, "b.xlsx"),
-      "--json",
-      join(root, "b.json"),
-    ],
-    io,
-  );
-  const json = JSON.parse(readFileSync(join(root, "b.json"), "utf8"));
+  const { json } = await consolidateInto(dir, newRoster, "b");
   expect(json.units.map((u: { code: string }) => u.code)).toEqual(["PHUONG_HAC_THANH"]);
   expect(json.province.values.HN_TONG.current).toBe(80);
   expect(json.duplicates).toEqual([
@@ -223,23 +210,7 @@ test("without the column, the same figures under an old code and the unit's own:
     "BC KL226 - Dien Bien.xlsx": hacThanh("PHUONG_DIEN_BIEN", "UBND phường Điện Biên", 5),
     "Hac Thanh (gui lai).xlsx": hacThanh("PHUONG_HAC_THANH", "Phường Hạc Thành", 8),
   });
-  const io = capture();
-  await main(
-    [
-      "consolidate",
-      dir,
-      "--roster",
-      plainRoster,
-      "--out",
-      join(root, "c.xlsx"),
-      "--json",
-      join(root, "c.json"),
-      "--previous",
-      lastJson,
-    ],
-    io,
-  );
-  const json = JSON.parse(readFileSync(join(root, "c.json"), "utf8"));
+  const { io, json } = await consolidateInto(dir, plainRoster, "c", "--previous", lastJson);
   // Before: both accepted, and the province's meetings 160 (Hạc Thành's 80 twice).
   expect(json.province.values.HN_TONG.current).toBe(80);
   expect(json.duplicates[0].message).toContain(
@@ -266,23 +237,7 @@ test("a merged unit whose column D is one old commune's figure is told the prede
     "hac-thanh.xlsx": hacThanh("PHUONG_HAC_THANH", "Phường Hạc Thành", 5),
   });
   // Last year's summary as the .xlsx: the names it records find the predecessors too.
-  const io = capture();
-  await main(
-    [
-      "consolidate",
-      dir,
-      "--roster",
-      newRoster,
-      "--out",
-      join(root, "d.xlsx"),
-      "--json",
-      join(root, "d.json"),
-      "--previous",
-      lastXlsx,
-    ],
-    io,
-  );
-  const json = JSON.parse(readFileSync(join(root, "d.json"), "utf8"));
+  const { json } = await consolidateInto(dir, newRoster, "d", "--previous", lastXlsx);
   const mismatch = json.warnings.filter((w: { code: string }) => w.code === "PREVIOUS_MISMATCH");
   expect(mismatch).toEqual([
     expect.objectContaining({ file: expect.stringMatching(/quang-phu\.xlsx$/), cell: "D5" }),
@@ -320,23 +275,9 @@ test("each former ward sends its own report under its old code: none left out un
     "lam-son.xlsx": ward("PHUONG_LAM_SON", "Phường Lam Sơn", 5, 14),
     "ba-dinh.xlsx": ward("PHUONG_BA_DINH", "Phường Ba Đình", 3, 10),
   });
-  const io = capture();
-  const code = await main(
-    [
-      "consolidate",
-      dir,
-      "--roster",
-      newRoster,
-      "--out",
-      join(root, "f.xlsx"),
-      "--json",
-      join(root, "f.json"),
-    ],
-    io,
-  );
+  const { code, io, json } = await consolidateInto(dir, newRoster, "f");
   // Before: exit 0, Lam Sơn's 14 meetings counted as Hạc Thành's and the other two dropped as older copies.
   expect(code).toBe(1);
-  const json = JSON.parse(readFileSync(join(root, "f.json"), "utf8"));
   expect(
     json.duplicates.map((d: { dropped: string; conflict: boolean }) => [
       d.dropped.replace(/.*\//, ""),
@@ -360,22 +301,8 @@ test("a correction sent later under the old code is the one counted, not the ear
       counts: merged(3, 90, 79),
     },
   });
-  const io = capture();
-  const code = await main(
-    [
-      "consolidate",
-      dir,
-      "--roster",
-      newRoster,
-      "--out",
-      join(root, "g.xlsx"),
-      "--json",
-      join(root, "g.json"),
-    ],
-    io,
-  );
+  const { code, json } = await consolidateInto(dir, newRoster, "g");
   expect(code).toBe(1);
-  const json = JSON.parse(readFileSync(join(root, "g.json"), "utf8"));
   expect(json.province.values.HN_TONG.current).toBe(79);
   expect(json.duplicates).toEqual([
     expect.objectContaining({ dropped: expect.stringMatching(/PHUONG_HAC_THANH\.xlsx$/), conflict: true }),

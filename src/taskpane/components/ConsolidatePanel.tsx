@@ -221,15 +221,11 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   const [said, setSaid] = useState("");
   const saidAt = useRef(0);
   // A roster that could not be read: said under its field, not at the foot of the panel.
-  const [rosterError, setRosterErrorState] = useState<{ text: string; count: number } | null>(null);
-  const setRosterError = (text: string | null): void =>
-    setRosterErrorState((e) => (text === null ? null : { text, count: (e?.count ?? 0) + 1 }));
+  const [rosterError, setRosterError] = useFieldError();
   const reportsButton = useRef<HTMLButtonElement>(null);
   // Earlier summaries to compare with (the command's --previous), and why one picked cannot be used.
   const [previous, setPrevious] = useState<readonly PreviousFile[]>([]);
-  const [previousError, setPreviousErrorState] = useState<{ text: string; count: number } | null>(null);
-  const setPreviousError = (text: string | null): void =>
-    setPreviousErrorState((e) => (text === null ? null : { text, count: (e?.count ?? 0) + 1 }));
+  const [previousError, setPreviousError] = useFieldError();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [inputsOpen, setInputsOpen] = useState(false);
   // The period to consolidate: the one most files declare (AUTO), or one the analyst sets, as
@@ -496,18 +492,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       <p className={styles.meta} role="status" data-testid="roster-chosen">
         {roster ? t.rosterChosen(roster.file, roster.units.length) : t.rosterNone}
       </p>
-      {rosterError !== null && (
-        // A new element for each refusal: the same message again is then said again.
-        <p
-          key={rosterError.count}
-          id="roster-error"
-          role="alert"
-          className={styles.error}
-          data-testid="roster-error"
-        >
-          {rosterError.text}
-        </p>
-      )}
+      <FieldError id="roster-error" error={rosterError} />
       {roster?.notes?.map((n) => (
         <p key={n} className={styles.meta} data-testid="roster-note">
           {sentenceCase(n)}
@@ -526,17 +511,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       <p className={styles.meta} role="status" data-testid="previous-chosen">
         {previous.length > 0 ? t.previousChosen(previous.map((p) => p.path)) : t.previousNone}
       </p>
-      {previousError !== null && (
-        <p
-          key={previousError.count}
-          id="previous-error"
-          role="alert"
-          className={styles.error}
-          data-testid="previous-error"
-        >
-          {previousError.text}
-        </p>
-      )}
+      <FieldError id="previous-error" error={previousError} />
       <div className={styles.row}>
         <Field label={t.periodChoice}>
           <Select
@@ -802,6 +777,31 @@ interface Tile {
   /** null: not known (no roster, so no one can be called missing). */
   readonly count: number | null;
   readonly tone: Tone;
+}
+
+/** A field's refusal and a setter that counts them (FieldError makes a new element for each). */
+function useFieldError(): readonly [FieldErrorState | null, (text: string | null) => void] {
+  const [error, setError] = useState<FieldErrorState | null>(null);
+  const set = (text: string | null): void =>
+    setError((e) => (text === null ? null : { text, count: (e?.count ?? 0) + 1 }));
+  return [error, set] as const;
+}
+
+interface FieldErrorState {
+  readonly text: string;
+  readonly count: number;
+}
+
+/** Said under its field (its button's aria-describedby names `id`), as an alert. */
+function FieldError({ id, error }: { id: string; error: FieldErrorState | null }) {
+  const styles = useStyles();
+  if (error === null) return null;
+  // A new element for each refusal: the same message again is then said again.
+  return (
+    <p key={error.count} id={id} role="alert" className={styles.error} data-testid={id}>
+      {error.text}
+    </p>
+  );
 }
 
 function ResultView({
