@@ -436,6 +436,25 @@ describe("duplicates", () => {
         ],
       ]);
     }
+    // Taken for a unit by its name alone, with other figures than the unit's own file: perhaps another
+    // unit of that name (two communes of one name in two former districts), so asked, not set aside unsaid.
+    const other = consolidate(
+      [
+        submit(
+          "in/qp-khac.xlsx",
+          unit("XA_QUANG_PHUU", { name: "Xã Quảng Phú", counts: { HN_TONG: [90, 70] } }),
+        ),
+        submit(
+          "in/XA_QUANG_PHU.xlsx",
+          unit("XA_QUANG_PHU", { name: "Xã Quảng Phú", counts: { HN_TONG: [100, 90] } }),
+        ),
+      ],
+      { profile: DEFAULT_PROFILE, roster },
+    );
+    expect(other.duplicates.map((d) => [d.dropped, d.conflict])).toEqual([["in/qp-khac.xlsx", true]]);
+    expect(other.duplicates[0]!.finding.message).toMatch(
+      /Nhưng số liệu hai tệp khác nhau \(“Tổng số hội nghị, cuộc họp đã tổ chức”, cột E, kỳ này: tệp này ghi 70, tệp kia ghi 90\): nếu tệp này là báo cáo của một đơn vị khác cùng tên, hỏi lại đơn vị gửi và tổng hợp lại\.$/,
+    );
     // A mistyped code on a file with errors: the unit's report was returned, not missing.
     const bad = submit(
       "in/qp.xlsx",

@@ -407,6 +407,8 @@ function sameFiguresTwice(kept: readonly Candidate[], form: Form): Warning[] {
 /**
  * A report under a code the roster does not have whose every figure is a roster unit's report's:
  * that unit's report sent under another code (a predecessor's, before it resent it under its own).
+ * (All but a figure or two alike was tried: a neighbour's file copied and barely changed would then
+ * be taken for the neighbour's own, its unit's report lost.)
  * Counted as two units, the province's totals held its figures twice. It is moved to that unit,
  * where its own file goes first (a file giving the unit's code itself wins: `preferred`).
  */
@@ -731,12 +733,15 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   };
   // A unit merged in a reorganisation whose file still gives a predecessor's code or name: counted
   // for its successor, as the roster's "Đơn vị cũ" says (succession.ts).
-  const succession = successionOf(roster ?? []);
+  const succession = successionOf(roster ?? [], profile.organisation.place);
   const knownByName = (code: string | null, name: string | null): string | undefined => {
     if (code === null || name === null || rosterCodes?.has(codeKey(code)) !== false) return undefined;
     const found = codeOfName(name) ?? byCode(code, name);
-    if (found !== undefined) return found;
     const successor = succession.successorOf(code, name);
+    // A name that is one roster unit's and also a predecessor of another ("Xã Quảng Phú" of two former
+    // districts): whose file it is cannot be told; it is counted as its own code, and said.
+    if (found !== undefined && succession.naming(code, name).some((s) => s !== found)) return undefined;
+    if (found !== undefined) return found;
     if (successor !== undefined) formerCodes.add(codeKey(code));
     return successor;
   };
@@ -836,11 +841,23 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     c.declaredCode !== undefined && !formerCodes.has(codeKey(c.declaredCode));
   const fromFormer = (c: Candidate): boolean =>
     c.declaredCode !== undefined && formerCodes.has(codeKey(c.declaredCode));
-  const preferred = (a: Candidate, b: Candidate): number =>
-    Number(otherNamed(a) !== null) - Number(otherNamed(b) !== null) ||
-    Number(guessed(a)) - Number(guessed(b)) ||
-    Number(a.report.rollupOf === undefined) - Number(b.report.rollupOf === undefined) ||
-    laterFirst(a, b);
+  // Files of two or more former units beside the unit's own: the own file is their combined report.
+  const preferredIn = (list: readonly Candidate[]) => {
+    const ownBesideParts = partsOfFormer(list) && list.some((c) => c.declaredCode === undefined);
+    return (a: Candidate, b: Candidate): number =>
+      Number(otherNamed(a) !== null) - Number(otherNamed(b) !== null) ||
+      Number(guessed(a)) - Number(guessed(b)) ||
+      (ownBesideParts ? Number(fromFormer(a)) - Number(fromFormer(b)) : 0) ||
+      Number(a.report.rollupOf === undefined) - Number(b.report.rollupOf === undefined) ||
+      // On one day, the file under the unit's own code before a predecessor's.
+      (compareDates(a.report.reportDate, b.report.reportDate) === 0
+        ? Number(a.declaredCode !== undefined) - Number(b.declaredCode !== undefined)
+        : 0) ||
+      laterFirst(a, b);
+  };
+  /** Files under two or more different predecessors' codes: each former unit's own report, parts of one. */
+  const partsOfFormer = (list: readonly Candidate[]): boolean =>
+    new Set(list.filter(fromFormer).map((c) => codeKey(c.declaredCode!))).size >= 2;
 
   if (rosterCodes !== null) sameFiguresToRosterUnit(candidates, rosterCodes, form);
 
@@ -850,9 +867,11 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   const kept: Candidate[] = [];
   const winners = new Map<string, Candidate>();
   for (const code of [...candidates.keys()].sort(compareText)) {
-    const [winner, ...others] = [...(candidates.get(code) ?? [])].sort(preferred);
+    const list = candidates.get(code) ?? [];
+    const [winner, ...others] = [...list].sort(preferredIn(list));
     if (!winner) continue;
     winners.set(code, winner);
+    const partsOnly = partsOfFormer(list) && !list.some((c) => c.declaredCode === undefined);
     for (const d of others) {
       // On the same day only the file names decided: whether the figures differ is worth saying.
       const sameDay = compareDates(winner.report.reportDate, d.report.reportDate) === 0;
@@ -862,7 +881,19 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       // A predecessor's file beside another file of its successor: the two may be two former units'
       // own reports (parts of one), or a correction; with other figures, never left out unsaid.
       const former = fromFormer(d) || fromFormer(winner);
-      const diff = (sameDay || former) && !misnamed ? firstDifference(d.report, winner.report, form) : null;
+      const recoded = d.declaredCode !== undefined || winner.declaredCode !== undefined;
+      const diff = (sameDay || recoded) && !misnamed ? firstDifference(d.report, winner.report, form) : null;
+      // Other figures beside a file counted for the unit under another code: asked about when two
+      // former units each sent their own, on one day, when the match was by name alone (perhaps
+      // another unit of that name), or when a file taken for a resend is not older than the one kept.
+      // A later resend that replaces an earlier one is the usual flow, not a conflict.
+      const conflict =
+        diff !== null &&
+        (!recoded ||
+          sameDay ||
+          (partsOnly && fromFormer(d) && fromFormer(winner)) ||
+          ((guessed(d) || guessed(winner)) &&
+            (d.sameFigures !== true || compareDates(d.report.reportDate, winner.report.reportDate) >= 0)));
       duplicates.push({
         unit: code,
         unitName: d.report.unit.name,
@@ -871,7 +902,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
         droppedSha256: d.submission.sha256,
         droppedPeriod: d.report.period,
         droppedReportDate: d.report.reportDate,
-        conflict: diff !== null,
+        conflict,
         ...(former ? { former: true } : {}),
         // Units at the bottom of a roll-up of roll-ups, as the totals count them (rollupUnits).
         droppedRollupUnits: rollupUnits(d.report),
@@ -881,7 +912,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
           "warning",
           "Thông tin",
           null,
-          former && diff !== null
+          former && conflict && diff !== null
             ? MSG.formerConflict(
                 code,
                 rosterNames.get(code) ?? code,
@@ -920,7 +951,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
                         code,
                         d.report.unit.name,
                         baseName(winner.submission.file),
-                      )
+                      ) + (conflict && diff !== null ? ` ${MSG.recodedDiffers(diff)}` : "")
                 : duplicateMessage(winner, d, sameDay, diff),
         ),
       });

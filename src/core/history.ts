@@ -638,7 +638,8 @@ export function compareWithPrevious(
         ? [{ unit, from: scope.codes }]
         : [],
     );
-    const absorbed = new Set(all.flatMap(([, scope]) => (scope.kind === "whole" ? scope.codes : [])));
+    // Named in a unit's column, found in that file: merged into it, compared or not.
+    const absorbed = new Set(all.flatMap(([, scope]) => scope.codes));
     const missingThen = new Set((against.missing ?? []).map(codeKey));
     return {
       newUnits: [...now]

@@ -401,6 +401,13 @@ export const MSG = {
     `Tệp này ghi mã ${declared}, không có trong danh sách đơn vị, mà mọi số liệu trùng với báo cáo của ${code} (${rosterName}, tệp ${kept}): coi là cùng một báo cáo gửi dưới mã khác, nên tệp này không được tổng hợp (tổng hợp cả hai thì số liệu của ${code} được tính hai lần). Nếu đây là báo cáo của một đơn vị khác, hỏi lại đơn vị gửi.`,
   sameFiguresTwice: (other: string, otherFile: string) =>
     `Mọi số liệu ở trang “Chỉ tiêu” trùng với báo cáo của ${other} (tệp ${otherFile}): nếu hai tệp là báo cáo của cùng một đơn vị, số liệu đang được tính hai lần; hỏi lại đơn vị, bỏ tệp thừa rồi tổng hợp lại.`,
+  recodedDiffers: (diff: {
+    readonly label: string;
+    readonly column: string;
+    readonly here: number | null;
+    readonly there: number | null;
+  }) =>
+    `Nhưng số liệu hai tệp khác nhau (${q(diff.label)}, ${diff.column}: tệp này ghi ${diff.here === null ? "để trống" : viNumber(diff.here)}, tệp kia ghi ${diff.there === null ? "để trống" : viNumber(diff.there)}): nếu tệp này là báo cáo của một đơn vị khác cùng tên, hỏi lại đơn vị gửi và tổng hợp lại.`,
   duplicateRecoded: (declared: string, code: string, name: string, kept: string) =>
     `Tệp này ghi mã ${declared}, không có trong danh sách đơn vị (tên đơn vị “${name}” là của ${code}); ${code} đã gửi tệp ${kept} ghi đúng mã, nên tệp này không được tổng hợp.`,
   /** Rejected files that name no unit while units are missing: look before sending reminders. */

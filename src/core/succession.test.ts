@@ -76,6 +76,22 @@ describe("a file under a predecessor's code or name finds its successor", () => 
       ]),
     ).toEqual({ kind: "whole", codes: ["XA_QUANG_DONG", "XA_QUANG_PHU", "XA_QUANG_THINH"] });
   });
+  test("a name the column writes with or without “tỉnh” and the province's name", () => {
+    const loose = successionOf(
+      [
+        { code: "SO_DAN_TOC_TON_GIAO", formerly: "Ban Dân tộc; Sở Nội vụ (phần tôn giáo)" },
+        { code: "KHO_BAC_KV_XI", formerly: "Kho bạc Nhà nước tỉnh Thanh Hóa" },
+      ],
+      "Thanh Hóa",
+    );
+    expect(loose.successorOf("BAN_DAN_TOC", "Ban Dân tộc tỉnh")).toBe("SO_DAN_TOC_TON_GIAO");
+    expect(loose.successorOf("BDT", "Ban Dân tộc tỉnh Thanh Hóa")).toBe("SO_DAN_TOC_TON_GIAO");
+    expect(loose.successorOf("KHO_BAC_TINH", "Kho bạc Nhà nước Thanh Hóa")).toBe("KHO_BAC_KV_XI");
+    // One word is no name to go by ("Ban" for "Ban Quản lý dự án").
+    expect(
+      successionOf([{ code: "X", formerly: "Ban" }]).successorOf("BQL", "Ban Quản lý dự án"),
+    ).toBeUndefined();
+  });
   test("a roster without the column has none", () => {
     expect(successionOf([{ code: "SO_A" }]).any).toBe(false);
     expect(s.any).toBe(true);
@@ -113,6 +129,7 @@ describe("a merged unit's predecessors in an earlier file", () => {
   test("one the file lacks, a name two of its units share, one split between new units: not summed, and why", () => {
     expect(s.scopeIn("XA_QUANG_PHU", earlier)).toEqual({
       kind: "partial",
+      codes: ["XA_QUANG_PHU", "XA_QUANG_THINH"],
       why: "chưa nhận ra “xã quảng đông” của cột đơn vị cũ trong tệp đối chiếu (có thể tệp không có đơn vị đó, hoặc ghi tên khác); đã nhận ra XA_QUANG_PHU, XA_QUANG_THINH",
     });
     // Two communes named Quảng Phú in two former districts.
@@ -124,6 +141,7 @@ describe("a merged unit's predecessors in an earlier file", () => {
       ]),
     ).toEqual({
       kind: "partial",
+      codes: ["XA_QUANG_DONG", "XA_QUANG_PHU", "XA_QUANG_PHU_TX", "XA_QUANG_THINH"],
       why: "tên “xã quảng phú” trong cột đơn vị cũ trùng với XA_QUANG_PHU, XA_QUANG_PHU_TX của tệp đối chiếu (ghi mã đơn vị cũ vào cột để phân biệt)",
     });
     // Xã Đông Khê split between two new units.
@@ -133,6 +151,7 @@ describe("a merged unit's predecessors in an earlier file", () => {
     ]);
     expect(split.scopeIn("PHUONG_DONG_TIEN", earlier)).toEqual({
       kind: "partial",
+      codes: ["XA_DONG_KHE", "XA_DONG_TIEN"],
       why: "đơn vị cũ XA_DONG_KHE cũng được ghi ở cột đơn vị cũ của PHUONG_DONG_SON (chia cho nhiều đơn vị mới: số liệu năm trước của nó không chia được)",
     });
   });

@@ -22,13 +22,15 @@ export type Scope =
   /** The earlier units whose figures, summed, are the unit's last year, in code order. */
   | { readonly kind: "whole"; readonly codes: readonly string[] }
   /** Why the earlier units cannot be summed: one not found, a name two of them share, one split between new units. */
-  | { readonly kind: "partial"; readonly why: string };
+  | { readonly kind: "partial"; readonly why: string; readonly codes: readonly string[] };
 
 export interface Succession {
   /** Whether any roster unit names predecessors. */
   readonly any: boolean;
   /** The roster unit whose "Đơn vị cũ" names this code, or else this name; one alone, else undefined. */
   successorOf(code: string | null, name: string | null): string | undefined;
+  /** Every roster unit whose "Đơn vị cũ" names this code or this whole name. */
+  naming(code: string | null, name: string | null): string[];
   /** The roster's "Đơn vị cũ" of a unit, as written; undefined when it names none. */
   formerOf(code: string): string | undefined;
   /** The earlier units a merged unit covers in an earlier file; undefined for a unit that names none. */
@@ -70,6 +72,26 @@ function nameKeys(name: string): string[] {
   return bare === whole || bare === "" ? [whole] : [whole, bare];
 }
 
+/** A name without the word "tỉnh" and the province's name (`place`, keyed), spaces single. */
+function withoutProvince(key: string, place: string): string {
+  let out = ` ${key} `.replace(/\stỉnh(?=\s)/gu, " ");
+  if (place !== "") out = out.split(` ${place} `).join(" ");
+  return out.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Whether `key` is a name the column lists with or without "tỉnh" and the province's name ("Ban Dân tộc"
+ * for "Ban Dân tộc tỉnh Thanh Hóa"; "Kho bạc Nhà nước tỉnh Thanh Hóa" for "Kho bạc Nhà nước Thanh Hóa"):
+ * one of its pieces between separators, of two words or more, is the same name without them.
+ */
+function listedLoosely(column: string, key: string, place: string): boolean {
+  const name = withoutProvince(key, place);
+  return column
+    .split(/\s*[,;+/]\s*/u)
+    .map((piece) => withoutProvince(piece, place))
+    .some((piece) => piece.includes(" ") && name === piece);
+}
+
 /** The start of each place `key` stands in `text` between separators. */
 function standing(text: string, key: string): number[] {
   const out: number[] = [];
@@ -86,7 +108,10 @@ function kindOf(name: string): string {
 
 export function successionOf(
   roster: ReadonlyArray<Pick<RosterUnit, "code" | "formerly"> & { readonly name?: string }>,
+  /** The province's name ("Thanh Hóa"), which unit names add or leave out. */
+  province = "",
 ): Succession {
+  const place = province === "" ? "" : toneKey(province);
   const former = roster.flatMap((u) =>
     u.formerly !== undefined && u.formerly.trim() !== ""
       ? [
@@ -120,7 +145,21 @@ export function successionOf(
         );
         if (found.length > 0) return only(found)?.code;
       }
-      return undefined;
+      // Last, a name the column writes with or without "tỉnh" and the province's name.
+      const whole = keys[0];
+      return whole === undefined
+        ? undefined
+        : only(former.filter((f) => listedLoosely(f.key, whole, place)))?.code;
+    },
+    naming(code, name) {
+      const key = code === null ? "" : codeKey(code);
+      const whole = name === null ? undefined : nameKeys(name)[0];
+      return former
+        .filter(
+          (f) =>
+            (key !== "" && f.codes.has(key)) || (whole !== undefined && standing(f.key, whole).length > 0),
+        )
+        .map((f) => f.code);
     },
     formerOf: (code) => byCode.get(codeKey(code))?.text,
     scopeIn(code, earlier) {
@@ -140,12 +179,14 @@ export function successionOf(
           u.name === undefined ? undefined : nameKeys(u.name).find((k) => standing(f.key, k).length > 0);
         if (key !== undefined) found.push({ code: unit, key, byName: true });
       }
+      const codes = found.map((x) => x.code).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       // A name two earlier units share (communes of one name in two former districts): which is meant is not known.
       for (const x of found.filter((x) => x.byName)) {
         const same = found.filter((y) => y.byName && y.key === x.key).map((y) => y.code);
         if (same.length > 1)
           return {
             kind: "partial",
+            codes,
             why: `tên “${x.key}” trong cột đơn vị cũ trùng với ${same.join(", ")} của tệp đối chiếu (ghi mã đơn vị cũ vào cột để phân biệt)`,
           };
       }
@@ -157,6 +198,7 @@ export function successionOf(
         if (other !== undefined)
           return {
             kind: "partial",
+            codes,
             why: `đơn vị cũ ${x.code} cũng được ghi ở cột đơn vị cũ của ${other.code} (chia cho nhiều đơn vị mới: số liệu năm trước của nó không chia được)`,
           };
       }
@@ -169,10 +211,10 @@ export function successionOf(
         .split(/\s*[,;+/.]\s*/u)
         .map((piece) => piece.trim().replace(/^(?:và\s+)+|(?:\s+và)+$/gu, ""))
         .filter((piece) => /\p{L}/u.test(piece) && piece !== "và");
-      const codes = found.map((x) => x.code).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       if (left.length > 0)
         return {
           kind: "partial",
+          codes,
           why: `chưa nhận ra “${left.join(", ")}” của cột đơn vị cũ trong tệp đối chiếu (có thể tệp không có đơn vị đó, hoặc ghi tên khác)${codes.length > 0 ? `; đã nhận ra ${codes.join(", ")}` : ""}`,
         };
       return { kind: "whole", codes };

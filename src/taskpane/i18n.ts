@@ -80,7 +80,8 @@ export interface Strings {
   readonly previousNone: string;
   readonly previousChosen: (files: readonly string[]) => string;
   readonly previousError: (file: string, why: string) => string;
-  readonly comparisonTitle: string;
+  readonly comparisonSummary: (units: readonly string[], mismatches: number) => string;
+  readonly comparisonFailed: (why: string) => string;
   readonly filesChosen: (n: number) => string;
   readonly inputsSummary: (files: number, roster: string | null) => string;
   readonly notXlsxAdded: (files: readonly string[]) => string;
@@ -279,7 +280,11 @@ const vi: Strings = {
   previousNone: "Chưa chọn bảng tổng hợp kỳ trước: không đối chiếu cột D với năm trước.",
   previousChosen: (f) => `Đối chiếu với: ${f.join(", ")}`,
   previousError: (f, why) => `Bảng tổng hợp kỳ trước không dùng được: ${f}: ${why}`,
-  comparisonTitle: "Đối chiếu với kỳ trước",
+  comparisonSummary: (u, n) =>
+    n === 0
+      ? "Đối chiếu với kỳ trước: không có số liệu cột D nào khác báo cáo kỳ trước"
+      : `Đối chiếu với kỳ trước: ${n} số liệu cột D khác báo cáo kỳ trước (${u.join(", ")})`,
+  comparisonFailed: (why) => `Chưa đối chiếu với kỳ trước. ${why}`,
   filesChosen: (n) => `Đã chọn ${n} tệp.`,
   inputsSummary: (n, r) =>
     `Tệp đã chọn: ${n}${r ? `; danh sách đơn vị ${r}` : ""} — bấm để xem, thêm hoặc chọn lại`,
@@ -480,7 +485,11 @@ const en: Strings = {
   previousNone: "No earlier summary chosen: column D is not checked against last year.",
   previousChosen: (f) => `Compared with: ${f.join(", ")}`,
   previousError: (f, why) => `The earlier summary cannot be used: ${f}: ${why}`,
-  comparisonTitle: "Comparison with earlier periods",
+  comparisonSummary: (u, n) =>
+    n === 0
+      ? "Comparison with earlier periods: no column D figure differs from the earlier report"
+      : `Comparison with earlier periods: ${n} column D figure(s) differ from the earlier report (${u.join(", ")})`,
+  comparisonFailed: (why) => `Not compared with earlier periods. ${why}`,
   filesChosen: (n) => `${n} file(s) chosen.`,
   inputsSummary: (n, r) => `Files chosen: ${n}${r ? `; roster ${r}` : ""} — open to see, add or change`,
   notXlsxAdded: (f) =>

@@ -1070,6 +1070,13 @@ test("compares with last year's summary, as --previous does: a file not KL226's 
     /^Bảng tổng hợp kỳ trước không dùng được: bang-tu-lap\.json: không đúng dạng tệp JSON do “kl226 consolidate --json” ghi:/,
   );
   await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
+  // Run anyway: the result says it was not compared, and the field's error stays in view.
+  await page.getByTestId("consolidate").click();
+  await page.getByTestId("comparison-failed").waitFor({ timeout: 60_000 });
+  await expect(page.getByTestId("comparison-failed").textContent()).resolves.toMatch(
+    /^Chưa đối chiếu với kỳ trước\. Bảng tổng hợp kỳ trước không dùng được: bang-tu-lap\.json:/,
+  );
+  await expect(page.getByTestId("previous-error").isVisible()).resolves.toBe(true);
   await page.getByTestId("previous-files").setInputFiles({
     name: "tong-hop-2025.json",
     mimeType: "application/json",
@@ -1081,8 +1088,13 @@ test("compares with last year's summary, as --previous does: a file not KL226's 
   );
   await expect(page.getByTestId("previous-error").count()).resolves.toBe(0);
   await page.getByTestId("consolidate").click();
-  await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
   const comparison = page.getByTestId("comparison");
+  await comparison.waitFor({ timeout: 60_000 });
+  await expect(page.getByTestId("comparison-failed").count()).resolves.toBe(0);
+  // Closed, its line says what was found.
+  await expect(comparison.locator("summary").textContent()).resolves.toMatch(
+    /^Đối chiếu với kỳ trước: 1 số liệu cột D khác báo cáo kỳ trước \([A-Z_]+\)$/,
+  );
   await comparison.locator("summary").click();
   const said = await comparison.innerText();
   expect(said).toContain("So sánh với báo cáo tổng hợp kỳ 6 tháng đầu năm 2025 tong-hop-2025.json.");

@@ -302,9 +302,72 @@ test("a correction sent later under the old code is the one counted, not the ear
     },
   });
   const { code, json } = await consolidateInto(dir, newRoster, "g");
-  expect(code).toBe(1);
+  // The usual flow (a later file replaces an earlier one), not a conflict.
+  expect(code).toBe(0);
   expect(json.province.values.HN_TONG.current).toBe(79);
   expect(json.duplicates).toEqual([
-    expect.objectContaining({ dropped: expect.stringMatching(/PHUONG_HAC_THANH\.xlsx$/), conflict: true }),
+    expect.objectContaining({ dropped: expect.stringMatching(/PHUONG_HAC_THANH\.xlsx$/), conflict: false }),
   ]);
+});
+
+test("the new unit's combined report beside its former wards' own files counts, whatever their dates", async () => {
+  const ward = (unit: string, name: string, day: number, now: number): ReportData => ({
+    unit,
+    name,
+    type: "UBND_XA",
+    reportDate: { ...D2026, day },
+    counts: meetings(now + 5, now),
+  });
+  const dir = inbox("2026-h", {
+    "PHUONG_HAC_THANH.xlsx": {
+      ...hacThanh("PHUONG_HAC_THANH", "Phường Hạc Thành", 5),
+      counts: merged(3, 90, 40),
+    },
+    "dien-bien.xlsx": ward("PHUONG_DIEN_BIEN", "Phường Điện Biên", 4, 16),
+    "lam-son.xlsx": ward("PHUONG_LAM_SON", "Phường Lam Sơn", 8, 14),
+    "ba-dinh.xlsx": ward("PHUONG_BA_DINH", "Phường Ba Đình", 3, 10),
+  });
+  const { code, json } = await consolidateInto(dir, newRoster, "h");
+  // Before: Lam Sơn's file, dated last, was counted (14) for the ward's 40.
+  expect(json.province.values.HN_TONG.current).toBe(40);
+  expect(json.duplicates.map((d: { kept: string }) => d.kept.replace(/.*\//, ""))).toEqual([
+    "PHUONG_HAC_THANH.xlsx",
+    "PHUONG_HAC_THANH.xlsx",
+    "PHUONG_HAC_THANH.xlsx",
+  ]);
+  expect(code).toBe(0);
+});
+
+test("a commune whose name is one roster unit's and a predecessor in another's column is not taken for either", async () => {
+  // Two communes named Quảng Phú in two former districts: one kept its code, the other went into Thọ Xuân.
+  const roster = join(root, "ds-2026-trung-ten.csv");
+  writeFileSync(
+    roster,
+    [
+      "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI,DON_VI_CU",
+      'XA_QUANG_PHU,Xã Quảng Phú,Xã,"XA_QUANG_PHU, XA_QUANG_THINH"',
+      'XA_THO_XUAN,Xã Thọ Xuân,Xã,"Thị trấn Thọ Xuân, Xã Quảng Phú, Xã Xuân Hòa"',
+    ].join("\n"),
+  );
+  const dir = inbox("2026-i", {
+    "XA_QUANG_PHU.xlsx": {
+      unit: "XA_QUANG_PHU",
+      name: "Xã Quảng Phú",
+      type: "UBND_XA",
+      reportDate: D2026,
+      counts: merged(2, 25, 48),
+    },
+    "quang-phu-tho-xuan.xlsx": {
+      unit: "XA_QUANG_PHU_TX",
+      name: "UBND xã Quảng Phú",
+      type: "UBND_XA",
+      reportDate: D2026,
+      counts: meetings(9, 7),
+    },
+  });
+  const { json } = await consolidateInto(dir, roster, "i");
+  // Before: set aside as a copy of Quảng Phú's report ("tên đơn vị … là của XA_QUANG_PHU"), its figures lost.
+  expect(json.units.map((u: { code: string }) => u.code)).toEqual(["XA_QUANG_PHU", "XA_QUANG_PHU_TX"]);
+  expect(json.province.values.HN_TONG.current).toBe(55);
+  expect(json.duplicates).toEqual([]);
 });

@@ -203,6 +203,8 @@ interface Outcome extends PageConsolidation {
   readonly auto: boolean;
   /** What the comparison with the earlier summaries found (src/app/previous.ts), when any was chosen. */
   readonly comparison?: readonly string[];
+  /** Why an earlier summary picked was not compared with (refused when picked, or during the run). */
+  readonly comparisonFailed?: string;
 }
 
 export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelProps) {
@@ -393,12 +395,15 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       // with the drawing on a slow machine) would otherwise add up with React's drawing.
       // Last year's cross-check, as the command's --previous: its warnings join the consolidation's.
       let compared: ReturnType<typeof withPrevious> | undefined;
+      // A file refused when picked is said again with the result: the run went on without it.
+      let comparisonFailed = previousError?.text;
       if (previous.length > 0) {
         try {
           compared = withPrevious(done.consolidation, previous, done.profile.outlier);
         } catch (e) {
           if (!(e instanceof PreviousUnreadable)) throw e;
-          setPreviousError(t.previousError(previous.map((p) => p.path).join(", "), forThePage(e.message)));
+          comparisonFailed = t.previousError(previous.map((p) => p.path).join(", "), forThePage(e.message));
+          setPreviousError(comparisonFailed);
         }
       }
       await yieldToBrowser();
@@ -407,10 +412,11 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
           ...done,
           auto: choice === AUTO,
           ...(compared ? { consolidation: compared.consolidation, comparison: compared.lines } : {}),
+          ...(comparisonFailed !== undefined ? { comparisonFailed } : {}),
         });
         setStale(false);
         // Folded under the result, unless a roster that could not be read is said there.
-        setInputsOpen(rosterError !== null || previousError !== null);
+        setInputsOpen(rosterError !== null || comparisonFailed !== undefined);
       });
       // The outcome is the first thing on the panel: take keyboard and screen-reader focus there. After
       // the frame that draws it: focusing at once would force its layout inside this task (≈ 5–20 ms
@@ -874,6 +880,14 @@ function ResultView({
           {t.profileAside(outcome.namedAside.files, outcome.namedAside.of, outcome.namedAside.profile.name)}
         </p>
       )}
+      <NoticeBar
+        notice={
+          outcome.comparisonFailed === undefined
+            ? null
+            : { kind: "warning", text: t.comparisonFailed(outcome.comparisonFailed) }
+        }
+        testId="comparison-failed"
+      />
       <nav aria-label={t.outcomesLabel}>
         <ul className={styles.tiles} role="list">
           {tiles.map((tile) => (
@@ -903,7 +917,12 @@ function ResultView({
       {children}
       {outcome.comparison && outcome.comparison.length > 0 && (
         <details className={styles.section} data-testid="comparison">
-          <summary className={styles.summaryLine}>{t.comparisonTitle}</summary>
+          <summary className={styles.summaryLine}>
+            {t.comparisonSummary(
+              [...new Set((c.previousMismatches ?? []).map((m) => m.unit))],
+              (c.previousMismatches ?? []).length,
+            )}
+          </summary>
           <p className={styles.meta}>{forThePage(outcome.comparison[0]!.trim().replace(/:$/, "."))}</p>
           <ul className={styles.list}>
             {outcome.comparison.slice(1).map((line) => (
