@@ -295,6 +295,8 @@ export interface PreviousMismatch {
   readonly reportedIn: string;
   /** Each indicator of this count whose verdict differs when judged on the figure reported then. */
   readonly changes: readonly VerdictChange[];
+  /** For a unit made of others (the roster's "Đơn vị cũ"): the earlier units whose figures were summed. */
+  readonly from?: readonly string[];
 }
 
 export interface VerdictChange {
@@ -568,7 +570,11 @@ export function mismatchesByUnit(mismatches: readonly PreviousMismatch[]): Map<s
 
 /** "“Tổng số hội nghị…” 62 (báo cáo năm 2025 ghi 54…)": a mismatch's figures, `then` before the parenthesis closes. */
 export function mismatchFigures(m: PreviousMismatch, then = ""): string {
-  return `“${m.label}” ${viInteger(m.declared)} (báo cáo ${m.reportedIn} ghi ${viInteger(m.reported)}${then})`;
+  const reported =
+    m.from === undefined
+      ? `báo cáo ${m.reportedIn} ghi`
+      : `tổng của các đơn vị cũ ${m.from.join(", ")} trong báo cáo ${m.reportedIn} là`;
+  return `“${m.label}” ${viInteger(m.declared)} (${reported} ${viInteger(m.reported)}${then})`;
 }
 
 /**
@@ -748,6 +754,8 @@ export function compareWithPrevious(
       if (!comparedDeclared) continue;
       const declared = pairOf(u.values, code).previous;
       const reported = valueIn(last, scope, key, code);
+      // Summed over other units than its own code's: said so, with which.
+      const merged = scope?.kind === "whole" && scope.codes.join() !== key ? scope : undefined;
       if (declared === null || reported === null || declared === reported) continue;
       const changes = verdictChanges(u, c, code, reported);
       mismatches.push({
@@ -759,6 +767,7 @@ export function compareWithPrevious(
         reported,
         reportedIn,
         changes,
+        ...(merged ? { from: merged.codes } : {}),
       });
       warnings.push({
         unit: u.code,
@@ -768,7 +777,7 @@ export function compareWithPrevious(
           "warning",
           "Chỉ tiêu",
           cellIn("D"),
-          MSG.previousMismatch(label, declared, reported, reportedIn) +
+          MSG.previousMismatch(label, declared, reported, reportedIn, merged?.codes) +
             changes.map((ch) => ` ${verdictChangeSentence(ch)}`).join(""),
         ),
       });

@@ -384,11 +384,13 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       "previous",
       [
         p(
-          `Số liệu cùng kỳ năm trước (cột D, trang “Chỉ tiêu”) trong báo cáo của đơn vị khác với số liệu chính đơn vị đã báo cáo ${reportedIn}:`,
+          list[0]!.from === undefined
+            ? `Số liệu cùng kỳ năm trước (cột D, trang “Chỉ tiêu”) trong báo cáo của đơn vị khác với số liệu chính đơn vị đã báo cáo ${reportedIn}:`
+            : `Số liệu cùng kỳ năm trước (cột D, trang “Chỉ tiêu”) trong báo cáo của đơn vị khác với tổng số liệu các đơn vị cũ hợp thành đơn vị (${list[0]!.from.join(", ")}) đã báo cáo ${reportedIn}:`,
         ),
         ...list.map((m) =>
           item(
-            `“${m.label}”${m.cell ? ` (ô ${m.cell})` : ""}: báo cáo kỳ này ghi ${viInteger(m.declared)}, báo cáo ${m.reportedIn} ghi ${viInteger(m.reported)}.${m.changes.map((ch) => ` ${verdictChangeSentence(ch)}`).join("")}`,
+            `“${m.label}”${m.cell ? ` (ô ${m.cell})` : ""}: báo cáo kỳ này ghi ${viInteger(m.declared)}, ${m.from === undefined ? `báo cáo ${m.reportedIn} ghi` : `tổng các đơn vị cũ trong báo cáo ${m.reportedIn} là`} ${viInteger(m.reported)}.${m.changes.map((ch) => ` ${verdictChangeSentence(ch)}`).join("")}`,
           ),
         ),
         p(

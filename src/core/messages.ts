@@ -416,8 +416,14 @@ export const MSG = {
   unplacedMaybe: (code: string, name: string) => `tên tệp gần với ${code} — ${name}`,
   unknownUnit: (unit: string) =>
     `Mã đơn vị ${unit} không có trong danh sách đơn vị phải báo cáo. Báo cáo vẫn được tổng hợp; kiểm tra lại mã đơn vị.`,
-  previousMismatch: (label: string, declared: number, reported: number, period: string) =>
-    `Số liệu ${q(label)} cùng kỳ năm trước (cột D) khai ${viNumber(declared)}, nhưng báo cáo ${period} của đơn vị ghi kỳ đó là ${viNumber(reported)}. Kiểm tra lại cột D, hoặc ghi rõ lý do điều chỉnh ở cột Ghi chú.`,
+  previousMismatch: (
+    label: string,
+    declared: number,
+    reported: number,
+    period: string,
+    from?: readonly string[],
+  ) =>
+    `Số liệu ${q(label)} cùng kỳ năm trước (cột D) khai ${viNumber(declared)}, nhưng ${from === undefined ? `báo cáo ${period} của đơn vị ghi kỳ đó là` : `tổng số liệu kỳ đó của các đơn vị cũ ${from.join(", ")} (cột đơn vị cũ của danh sách) trong báo cáo ${period} là`} ${viNumber(reported)}. Kiểm tra lại cột D, hoặc ghi rõ lý do điều chỉnh ở cột Ghi chú.`,
   outlier: (label: string, current: number, reported: number, period: string, factor: number) =>
     reported === 0
       ? `Số liệu ${q(label)} kỳ này (cột E) là ${viNumber(current)}, trong khi báo cáo ${period} của đơn vị ghi 0. Không phải lỗi: hãy kiểm tra lại (gõ thừa/thiếu chữ số?) hoặc ghi lý do ở cột Ghi chú.`

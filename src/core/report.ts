@@ -625,7 +625,7 @@ function baselineParagraphs(c: Consolidation): Block[] {
   const rest = units.length - shown.length;
   return [
     bodyParagraph(
-      `5. Đơn vị có số liệu cùng kỳ năm trước (cột D) khác với báo cáo ${reportedIn} của chính đơn vị (${viInteger(units.length)}); kết quả các chỉ tiêu giảm được tính theo số đơn vị khai:`,
+      `5. Đơn vị có số liệu cùng kỳ năm trước (cột D) khác với báo cáo ${reportedIn} của chính đơn vị${[...byUnit.values()].some((l) => l.some((m) => m.from !== undefined)) ? " (đơn vị hình thành do sắp xếp: của các đơn vị cũ hợp thành)" : ""} (${viInteger(units.length)}); kết quả các chỉ tiêu giảm được tính theo số đơn vị khai:`,
     ),
     ...lines,
     ...(rest > 0

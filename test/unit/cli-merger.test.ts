@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { capture } from "../helpers/cli-io";
+import { docxText } from "../helpers/docx-text";
 import { GOOD_COUNTS, reportBytes, type ReportData } from "../helpers/report-builder";
 
 const root = mkdtempSync(join(tmpdir(), "kl226-merger-"));
@@ -237,14 +238,23 @@ test("a merged unit whose column D is one old commune's figure is told the prede
     "hac-thanh.xlsx": hacThanh("PHUONG_HAC_THANH", "Phường Hạc Thành", 5),
   });
   // Last year's summary as the .xlsx: the names it records find the predecessors too.
-  const { json } = await consolidateInto(dir, newRoster, "d", "--previous", lastXlsx);
+  const letters = join(root, "d-thu");
+  const { json } = await consolidateInto(dir, newRoster, "d", "--previous", lastXlsx, "--letters", letters);
   const mismatch = json.warnings.filter((w: { code: string }) => w.code === "PREVIOUS_MISMATCH");
   expect(mismatch).toEqual([
     expect.objectContaining({ file: expect.stringMatching(/quang-phu\.xlsx$/), cell: "D5" }),
     expect.objectContaining({ file: expect.stringMatching(/quang-phu\.xlsx$/), cell: "D6" }),
   ]);
   expect(mismatch[0].message).toContain(
-    "khai 10, nhưng báo cáo 6 tháng đầu năm 2025 của đơn vị ghi kỳ đó là 25",
+    "khai 10, nhưng tổng số liệu kỳ đó của các đơn vị cũ XA_QUANG_PHU, XA_QUANG_THINH (cột đơn vị cũ của danh sách) trong báo cáo 6 tháng đầu năm 2025 là 25",
+  );
+  // Its letter asks about its predecessors' sum, not a report of its own it never made.
+  const letter = docxText(new Uint8Array(readFileSync(join(letters, "XA_QUANG_PHU.docx"))));
+  expect(letter).toContain(
+    "khác với tổng số liệu các đơn vị cũ hợp thành đơn vị (XA_QUANG_PHU, XA_QUANG_THINH) đã báo cáo 6 tháng đầu năm 2025:",
+  );
+  expect(letter).toContain(
+    "báo cáo kỳ này ghi 10, tổng các đơn vị cũ trong báo cáo 6 tháng đầu năm 2025 là 25.",
   );
   // A roster naming a ward last year's file lacks: that unit is not compared, and why is said.
   const partial = join(root, "ds-2026-thieu.csv");
