@@ -128,6 +128,15 @@ writeFileSync(
   ].join("\n"),
 );
 
+/** A former ward's own report this period (its meetings `now`), under its old code. */
+const ward = (unit: string, name: string, day: number, now: number): ReportData => ({
+  unit,
+  name,
+  type: "UBND_XA",
+  reportDate: { ...D2026, day },
+  counts: meetings(now + 5, now),
+});
+
 // Hạc Thành's clerk still types the old ward's code and name; column D is the three wards' sum (40+30+20).
 const hacThanh = (unit: string, name: string, day: number): ReportData => ({
   unit,
@@ -273,13 +282,6 @@ test("a merged unit whose column D is one old commune's figure is told the prede
 });
 
 test("each former ward sends its own report under its old code: none left out unsaid (exit 1, the unit asked for one report)", async () => {
-  const ward = (unit: string, name: string, day: number, now: number): ReportData => ({
-    unit,
-    name,
-    type: "UBND_XA",
-    reportDate: { ...D2026, day },
-    counts: meetings(now + 5, now),
-  });
   const dir = inbox("2026-f", {
     "dien-bien.xlsx": ward("PHUONG_DIEN_BIEN", "Phường Điện Biên", 4, 16),
     "lam-son.xlsx": ward("PHUONG_LAM_SON", "Phường Lam Sơn", 5, 14),
@@ -321,13 +323,6 @@ test("a correction sent later under the old code is the one counted, not the ear
 });
 
 test("the new unit's combined report beside its former wards' own files counts, whatever their dates", async () => {
-  const ward = (unit: string, name: string, day: number, now: number): ReportData => ({
-    unit,
-    name,
-    type: "UBND_XA",
-    reportDate: { ...D2026, day },
-    counts: meetings(now + 5, now),
-  });
   const dir = inbox("2026-h", {
     "PHUONG_HAC_THANH.xlsx": {
       ...hacThanh("PHUONG_HAC_THANH", "Phường Hạc Thành", 5),
