@@ -737,11 +737,11 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   const knownByName = (code: string | null, name: string | null): string | undefined => {
     if (code === null || name === null || rosterCodes?.has(codeKey(code)) !== false) return undefined;
     const found = codeOfName(name) ?? byCode(code, name);
-    const successor = succession.successorOf(code, name);
     // A name that is one roster unit's and also a predecessor of another ("Xã Quảng Phú" of two former
     // districts): whose file it is cannot be told; it is counted as its own code, and said.
-    if (found !== undefined && succession.naming(code, name).some((s) => s !== found)) return undefined;
-    if (found !== undefined) return found;
+    if (found !== undefined)
+      return succession.naming(code, name).some((s) => s !== found) ? undefined : found;
+    const successor = succession.successorOf(code, name);
     if (successor !== undefined) formerCodes.add(codeKey(code));
     return successor;
   };
@@ -861,6 +861,41 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
 
   if (rosterCodes !== null) sameFiguresToRosterUnit(candidates, rosterCodes, form);
 
+  /** DUPLICATE_UNIT's message for `d`, left out beside `winner`, the file counted for unit `code`. */
+  const droppedMessage = (
+    code: string,
+    winner: Candidate,
+    d: Candidate,
+    o: {
+      readonly former: boolean;
+      readonly conflict: boolean;
+      readonly misnamed: boolean;
+      readonly named: string | null;
+      readonly sameDay: boolean;
+      readonly diff: CountDifference | null;
+    },
+  ): string => {
+    const keptFile = baseName(winner.submission.file);
+    const rosterName = rosterNames.get(code) ?? code;
+    if (o.former && o.conflict && o.diff !== null)
+      return MSG.formerConflict(
+        code,
+        rosterName,
+        { code: d.declaredCode ?? code, date: viDate(d.report.reportDate) },
+        { code: winner.declaredCode ?? code, file: keptFile, date: viDate(winner.report.reportDate) },
+        o.diff,
+      );
+    if (o.misnamed && o.named !== null)
+      return MSG.duplicateMisnamed(code, keptFile, o.named, rosterNames.get(o.named) ?? o.named);
+    if (d.declaredCode === undefined || winner.declaredCode !== undefined)
+      return duplicateMessage(winner, d, o.sameDay, o.diff);
+    if (d.sameFigures === true) return MSG.duplicateSameFigures(d.declaredCode, code, rosterName, keptFile);
+    if (formerCodes.has(codeKey(d.declaredCode)))
+      return MSG.duplicateFormer(d.declaredCode, code, rosterName, keptFile);
+    const recoded = MSG.duplicateRecoded(d.declaredCode, code, d.report.unit.name, keptFile);
+    return o.conflict && o.diff !== null ? `${recoded} ${MSG.recodedDiffers(o.diff)}` : recoded;
+  };
+
   const units: UnitSummary[] = [];
   const duplicates: Duplicate[] = [];
   const warnings: Warning[] = [];
@@ -912,47 +947,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
           "warning",
           "Thông tin",
           null,
-          former && conflict && diff !== null
-            ? MSG.formerConflict(
-                code,
-                rosterNames.get(code) ?? code,
-                { code: d.declaredCode ?? code, date: viDate(d.report.reportDate) },
-                {
-                  code: winner.declaredCode ?? code,
-                  file: baseName(winner.submission.file),
-                  date: viDate(winner.report.reportDate),
-                },
-                diff,
-              )
-            : misnamed
-              ? MSG.duplicateMisnamed(
-                  code,
-                  baseName(winner.submission.file),
-                  named,
-                  rosterNames.get(named) ?? named,
-                )
-              : d.declaredCode !== undefined && winner.declaredCode === undefined
-                ? d.sameFigures === true
-                  ? MSG.duplicateSameFigures(
-                      d.declaredCode,
-                      code,
-                      rosterNames.get(code) ?? code,
-                      baseName(winner.submission.file),
-                    )
-                  : formerCodes.has(codeKey(d.declaredCode))
-                    ? MSG.duplicateFormer(
-                        d.declaredCode,
-                        code,
-                        rosterNames.get(code) ?? code,
-                        baseName(winner.submission.file),
-                      )
-                    : MSG.duplicateRecoded(
-                        d.declaredCode,
-                        code,
-                        d.report.unit.name,
-                        baseName(winner.submission.file),
-                      ) + (conflict && diff !== null ? ` ${MSG.recodedDiffers(diff)}` : "")
-                : duplicateMessage(winner, d, sameDay, diff),
+          droppedMessage(code, winner, d, { former, conflict, misnamed, named, sameDay, diff }),
         ),
       });
     }

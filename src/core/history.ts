@@ -348,7 +348,7 @@ export interface HistoryComparison {
   readonly missingAgain: readonly string[];
   /**
    * Units the roster says were made of others, compared with the earlier units' figures summed: each
-   * with those units' codes in that file (its own first when it kept its code), sorted by unit.
+   * with those units' codes in that file (in code order), sorted by unit.
    */
   readonly merged: ReadonlyArray<{ readonly unit: string; readonly from: readonly string[] }>;
   /**
@@ -622,14 +622,22 @@ export function compareWithPrevious(
     Object.entries(c.formerly ?? {}).map(([code, formerly]) => ({ code, formerly })),
   );
   // A merged unit's predecessors in a file: the earlier units whose figures, summed, are its own then.
-  // Every roster unit with predecessors, reported or not: theirs are not "gone" either way.
-  const scopes = (against: PreviousReport) =>
-    new Map(
-      Object.keys(c.formerly ?? {}).flatMap((code) => {
-        const scope = succession.scopeIn(code, against.units);
-        return scope === undefined ? [] : [[codeKey(code), scope] as const];
-      }),
-    );
+  // Every roster unit with predecessors, reported or not: theirs are not "gone" either way. Once per
+  // file (the newest serves the lists, column D and the history).
+  const scopesOf = new Map<PreviousReport, Map<string, Scope>>();
+  const scopes = (against: PreviousReport): Map<string, Scope> => {
+    let found = scopesOf.get(against);
+    if (found === undefined) {
+      found = new Map(
+        Object.keys(c.formerly ?? {}).flatMap((code) => {
+          const scope = succession.scopeIn(code, against.units);
+          return scope === undefined ? [] : [[codeKey(code), scope] as const];
+        }),
+      );
+      scopesOf.set(against, found);
+    }
+    return found;
+  };
   const membership = (against: PreviousReport | undefined) => {
     if (against === undefined)
       return { newUnits: [], goneUnits: [], missingAgain: [], merged: [], listedAgainst: null };
@@ -722,6 +730,8 @@ export function compareWithPrevious(
       continue;
     }
     if (before !== undefined || (scope?.kind === "whole" && scope.codes.length > 0)) compared++;
+    // Summed over other units than its own code's: said so, with which.
+    const merged = scope?.kind === "whole" && scope.codes.join() !== key ? scope : undefined;
     for (const { code, label } of counts) {
       // The count's row as the unit's file has it (rows may have been inserted), when known.
       const row = u.countRows?.[code];
@@ -754,8 +764,6 @@ export function compareWithPrevious(
       if (!comparedDeclared) continue;
       const declared = pairOf(u.values, code).previous;
       const reported = valueIn(last, scope, key, code);
-      // Summed over other units than its own code's: said so, with which.
-      const merged = scope?.kind === "whole" && scope.codes.join() !== key ? scope : undefined;
       if (declared === null || reported === null || declared === reported) continue;
       const changes = verdictChanges(u, c, code, reported);
       mismatches.push({

@@ -31,8 +31,6 @@ export interface Succession {
   successorOf(code: string | null, name: string | null): string | undefined;
   /** Every roster unit whose "Đơn vị cũ" names this code or this whole name. */
   naming(code: string | null, name: string | null): string[];
-  /** The roster's "Đơn vị cũ" of a unit, as written; undefined when it names none. */
-  formerOf(code: string): string | undefined;
   /** The earlier units a merged unit covers in an earlier file; undefined for a unit that names none. */
   scopeIn(code: string, earlier: readonly EarlierUnit[]): Scope | undefined;
 }
@@ -117,7 +115,6 @@ export function successionOf(
       ? [
           {
             code: codeKey(u.code),
-            text: u.formerly,
             key: columnKey(u.formerly),
             codes: new Set((u.formerly.match(CODE) ?? []).map(codeKey)),
             kind: u.name === undefined ? "" : kindOf(u.name),
@@ -161,7 +158,6 @@ export function successionOf(
         )
         .map((f) => f.code);
     },
-    formerOf: (code) => byCode.get(codeKey(code))?.text,
     scopeIn(code, earlier) {
       const f = byCode.get(codeKey(code));
       if (f === undefined) return undefined;

@@ -56,6 +56,7 @@ import {
 } from "../standalone/files";
 import { prepareWorkers } from "../standalone/worker-pool";
 import { previousFromBytes, PreviousUnreadable, withPrevious, type PreviousFile } from "../../app/previous";
+import { mismatchesByUnit } from "../../core/history";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
 import { FilePicker, NoticeBar, TextField, errorText, useAction, useBlockStyles } from "./common";
 import { DocumentsPanel } from "./DocumentsPanel";
@@ -415,7 +416,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
           ...(comparisonFailed !== undefined ? { comparisonFailed } : {}),
         });
         setStale(false);
-        // Folded under the result, unless a roster that could not be read is said there.
+        // Folded under the result, unless a roster or last year's summary that could not be used is said there.
         setInputsOpen(rosterError !== null || comparisonFailed !== undefined);
       });
       // The outcome is the first thing on the panel: take keyboard and screen-reader focus there. After
@@ -919,7 +920,7 @@ function ResultView({
         <details className={styles.section} data-testid="comparison">
           <summary className={styles.summaryLine}>
             {t.comparisonSummary(
-              [...new Set((c.previousMismatches ?? []).map((m) => m.unit))],
+              [...mismatchesByUnit(c.previousMismatches ?? []).keys()],
               (c.previousMismatches ?? []).length,
             )}
           </summary>
