@@ -16,6 +16,7 @@ import {
   type PreviousReport,
 } from "../core/history";
 import { periodKindText, periodText, type Form } from "../core/form";
+import { fileKindOf } from "../core/file-kinds";
 import { DEFAULT_FORM } from "../core/forms";
 import { TOOL_WORDS } from "../core/messages";
 import { readXlsx } from "../xlsx/read";
@@ -29,6 +30,38 @@ export interface PreviousFile {
 /** Said under a file that is not KL226's: a summary made by hand before the tool cannot be compared. */
 const FIRST_YEAR = `  Bảng tổng hợp tự lập (không do KL226 ghi) không đối chiếu được: kỳ đầu dùng KL226, ${TOOL_WORDS.firstYear.both}.`;
 
+/** What to pick instead, said after a file of another kind (a letter, a PDF, an archive…). */
+const PICK_INSTEAD = `Hãy chọn bảng tổng hợp .xlsx hoặc tệp .json của kỳ trước ${TOOL_WORDS.summaryFiles.both}.`;
+
+/** ZIP's local header: an .xlsx (or another Office file) whatever its name says. */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/**
+ * How the file is to be read, by its name and, without a telling name, by its first bytes; for a file
+ * of another kind (a letter, a PDF, the summary re-saved as .xls), why not and what to pick instead.
+ */
+function previousKind(path: string, bytes: Uint8Array): { read: "xlsx" | "json" } | { refused: string } {
+  const kind = fileKindOf(path);
+  if (kind.id === "xlsx" || kind.id === "json") return { read: kind.id };
+  if (kind.id === "other") {
+    if (isZip(bytes)) return { read: "xlsx" };
+    const head = new TextDecoder("utf-8")
+      .decode(bytes.subarray(0, 64))
+      .replace(/^\uFEFF/, "")
+      .trimStart();
+    if (head.startsWith("{")) return { read: "json" };
+    return { refused: `không phải bảng tổng hợp do KL226 lập. ${PICK_INSTEAD}` };
+  }
+  // A workbook saved in another format is the summary re-saved: save it back as .xlsx.
+  const resave = ["xls", "xlsb", "xlsm", "ods", "numbers"].includes(kind.id);
+  const how = resave
+    ? kind.howToXlsx.replace(/,? rồi gửi lại(?: tệp \.xlsx)?\.$/, ", rồi chọn tệp .xlsx đó.")
+    : PICK_INSTEAD;
+  return { refused: `là ${kind.what}, không phải bảng tổng hợp .xlsx hay tệp .json do KL226 lập. ${how}` };
+}
+
 /** Why an earlier consolidation cannot be used, in Vietnamese (the command adds the file and the option). */
 export class PreviousUnreadable extends Error {}
 
@@ -41,7 +74,9 @@ export function previousFromBytes(path: string, bytes: Uint8Array): PreviousFile
   const fail = (why: string): never => {
     throw new PreviousUnreadable(why);
   };
-  if (/\.xlsx$/i.test(path)) {
+  const kind = previousKind(path, bytes);
+  if ("refused" in kind) return fail(kind.refused);
+  if (kind.read === "xlsx") {
     const read = readXlsx(bytes);
     if (!read.ok) return fail("tệp không đọc được như một sổ tính Excel (.xlsx).");
     const workbook = read.workbook;
@@ -49,7 +84,7 @@ export function previousFromBytes(path: string, bytes: Uint8Array): PreviousFile
     const check = previousFromSummary(workbook, DEFAULT_FORM);
     if (!check.ok && !check.errors.some((e) => e.includes("(kỳ này)")))
       return fail(
-        `không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${check.errors.join("\n  ")}\n${FIRST_YEAR}`,
+        `không phải bảng tổng hợp ${TOOL_WORDS.summaryBy.both}:\n  ${check.errors.join("\n  ")}\n${FIRST_YEAR}`,
       );
     return {
       path,
@@ -58,7 +93,7 @@ export function previousFromBytes(path: string, bytes: Uint8Array): PreviousFile
         return parsed.ok
           ? parsed.report
           : fail(
-              `không phải bảng tổng hợp do “kl226 consolidate” ghi:\n  ${parsed.errors.join("\n  ")}\n${FIRST_YEAR}`,
+              `không phải bảng tổng hợp ${TOOL_WORDS.summaryBy.both}:\n  ${parsed.errors.join("\n  ")}\n${FIRST_YEAR}`,
             );
       },
     };
@@ -67,13 +102,11 @@ export function previousFromBytes(path: string, bytes: Uint8Array): PreviousFile
   try {
     json = JSON.parse(new TextDecoder("utf-8").decode(bytes));
   } catch {
-    return fail("không phải JSON hợp lệ.");
+    return fail(`không phải tệp JSON đọc được (hỏng hoặc bị cắt khi tải về?). ${PICK_INSTEAD}`);
   }
   const parsed = parsePreviousReport(json);
   if (!parsed.ok)
-    return fail(
-      `không đúng dạng tệp JSON do “kl226 consolidate --json” ghi:\n  ${parsed.errors.join("\n  ")}`,
-    );
+    return fail(`không đúng dạng tệp JSON ${TOOL_WORDS.jsonBy.both}:\n  ${parsed.errors.join("\n  ")}`);
   const report = parsed.report;
   return { path, report: () => report };
 }

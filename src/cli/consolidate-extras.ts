@@ -555,13 +555,9 @@ export async function writeReport(
 export const previousOptionShape = {
   previous: z
     .array(
-      z
-        .string()
-        .min(1, "cần tên tệp, ví dụ --previous tong-hop-nam-truoc.json")
-        .regex(
-          /\.(json|xlsx)$/i,
-          "tệp năm trước là bảng tổng hợp (.xlsx, --out) hoặc báo cáo JSON (.json, --json) của lần tổng hợp năm trước",
-        ),
+      // Any name: a letter, a PDF or an .xls given instead is told what it is and what to give
+      // (previousFromBytes), and a summary saved without its extension is read by its first bytes.
+      z.string().min(1, "cần tên tệp, ví dụ --previous tong-hop-nam-truoc.json"),
     )
     .optional(),
 };

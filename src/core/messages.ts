@@ -65,6 +65,18 @@ export const TOOL_WORDS = {
     both: "(lệnh kl226 consolidate … với một --previous trước mỗi tệp: --previous a.json --previous b.json)",
     page: "(ô “Bảng tổng hợp kỳ trước” ở thẻ Tổng hợp)",
   },
+  summaryBy: {
+    both: "do “kl226 consolidate” ghi",
+    page: "do KL226 lập (nút “Tải bảng tổng hợp (.xlsx)” ở thẻ Tổng hợp)",
+  },
+  jsonBy: {
+    both: "do “kl226 consolidate --json” ghi",
+    page: "do KL226 lập (nút “Tải dữ liệu tổng hợp (.json)” ở thẻ Tổng hợp)",
+  },
+  summaryFiles: {
+    both: "(tệp --out hoặc --json của lần tổng hợp kỳ trước, hoặc tệp tải về ở thẻ Tổng hợp)",
+    page: "(tệp đã tải về bằng nút “Tải bảng tổng hợp (.xlsx)” hoặc “Tải dữ liệu tổng hợp (.json)” ở kỳ trước)",
+  },
   previousFile: { both: "tệp đối chiếu (--previous)", page: "bảng tổng hợp kỳ trước đã chọn" },
   previousCheck: { both: "kiểm tra lại tệp --previous", page: "kiểm tra lại bảng tổng hợp kỳ trước đã chọn" },
   warningsDetail: { both: "chi tiết ở trang “Lỗi”", page: "chi tiết ở mục “Cảnh báo”" },

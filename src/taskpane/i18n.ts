@@ -89,6 +89,8 @@ export interface Strings {
   readonly alreadyPicked: (files: readonly string[]) => string;
   readonly consolidateButton: string;
   readonly clearFiles: string;
+  readonly clearRoster: string;
+  readonly clearPrevious: string;
   readonly progressReading: (done: number, total: number) => string;
   readonly progressChecking: (done: number, total: number) => string;
   readonly progressReadingChecking: (done: number, total: number) => string;
@@ -101,6 +103,7 @@ export interface Strings {
   readonly resultPeriod: (period: string) => string;
   readonly resultTitle: string;
   readonly resultStale: string;
+  readonly downloadsStale: string;
   readonly profileAside: (files: number, of: number, name: string) => string;
   readonly verdictStale: string;
   readonly outcomesLabel: string;
@@ -269,7 +272,7 @@ const vi: Strings = {
   templateSheetsExist: "Sổ tính đã có trang tính trùng tên với mẫu. Hãy mở mẫu trong sổ tính mới.",
   consolidateIntro:
     "Chọn hoặc kéo thả các tệp báo cáo .xlsx của các đơn vị để tổng hợp; danh sách đơn vị phải báo cáo (tùy chọn) chọn ở ô bên dưới.",
-  pickReports: "Chọn các tệp báo cáo (mọi tệp đơn vị gửi; chỉ tệp .xlsx theo mẫu được tổng hợp)",
+  pickReports: "Tệp báo cáo của các đơn vị (mọi tệp đơn vị gửi; chỉ tệp .xlsx theo mẫu được tổng hợp)",
   dropHint: "hoặc kéo thả các tệp vào đây",
   dropZoneLabel: "Vùng kéo thả tệp báo cáo",
   pickRoster: "Danh sách đơn vị (tùy chọn, .csv hoặc .xlsx)",
@@ -294,6 +297,8 @@ const vi: Strings = {
   alreadyPicked: (f) => `${f.length} tệp đã có trong danh sách, không thêm lần nữa: ${f.join(", ")}.`,
   consolidateButton: "Tổng hợp",
   clearFiles: "Bỏ chọn tệp",
+  clearRoster: "Bỏ danh sách đơn vị này",
+  clearPrevious: "Bỏ bảng tổng hợp kỳ trước",
   progressReading: (d, t) => `Đang đọc tệp ${d}/${t}`,
   progressChecking: (d, t) => `Đang kiểm tra tệp ${d}/${t}`,
   progressReadingChecking: (d, t) => `Đang đọc và kiểm tra tệp ${d}/${t}`,
@@ -309,6 +314,8 @@ const vi: Strings = {
     "Đã đổi hồ sơ: kết quả dưới đây là của lần kiểm tra trước. Kiểm tra lại để có kết quả theo hồ sơ mới.",
   resultStale:
     "Đã đổi lựa chọn hoặc tệp: kết quả dưới đây là của lần tổng hợp trước. Bấm “Tổng hợp” để tổng hợp lại.",
+  downloadsStale:
+    "Lưu ý: các nút dưới đây cho kết quả của lần tổng hợp trước, chưa gồm thay đổi vừa rồi. Bấm “Tổng hợp” trước khi tải.",
   outcomesLabel: "Kết quả theo nhóm: bấm để xem danh sách",
   tileLabel: (l, n) => `${l}: ${n} — xem danh sách`,
   unknownCount: "chưa xác định",
@@ -474,7 +481,7 @@ const en: Strings = {
     "The workbook already has sheets named like the template. Open the template as a new workbook instead.",
   consolidateIntro:
     "Pick or drop the units' report .xlsx files to consolidate them; the roster of units (optional) is picked below.",
-  pickReports: "Pick report files (every file the units sent; only .xlsx on the form is consolidated)",
+  pickReports: "The units' report files (every file they sent; only .xlsx on the form is consolidated)",
   dropHint: "or drop files here",
   dropZoneLabel: "Drop zone for report files",
   pickRoster: "Roster of units (optional, .csv or .xlsx)",
@@ -498,6 +505,8 @@ const en: Strings = {
   alreadyPicked: (f) => `${f.length} file(s) already in the list, not added again: ${f.join(", ")}.`,
   consolidateButton: "Consolidate",
   clearFiles: "Clear files",
+  clearRoster: "Remove this roster",
+  clearPrevious: "Remove the earlier summaries",
   progressReading: (d, t) => `Reading file ${d}/${t}`,
   progressChecking: (d, t) => `Checking file ${d}/${t}`,
   progressReadingChecking: (d, t) => `Reading and checking file ${d}/${t}`,
@@ -513,6 +522,8 @@ const en: Strings = {
     "The profile has changed: the result below is from the last check. Check again for the new profile.",
   resultStale:
     "The choices or files have changed: the result below is from the last run. Press “Consolidate” to run again.",
+  downloadsStale:
+    "Note: the buttons below give the last run's result, without the changes since. Press “Consolidate” before downloading.",
   outcomesLabel: "Outcome by group: open a list",
   tileLabel: (l, n) => `${l}: ${n} — show the list`,
   unknownCount: "not known",

@@ -1060,6 +1060,28 @@ test("compares with last year's summary, as --previous does: a file not KL226's 
   await expect(page.getByTestId("previous-chosen").textContent()).resolves.toBe(
     "Chưa chọn bảng tổng hợp kỳ trước: không đối chiếu cột D với năm trước.",
   );
+  // Last year's letter picked by mistake (the dialog offers every file when "Tất cả tệp" is chosen):
+  // told what it is and which file to pick, in the page's words (it was "không phải JSON hợp lệ").
+  await page.getByTestId("previous-files").setInputFiles({
+    name: "thu-nhac-2025.docx",
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    buffer: Buffer.from("PK\u0003\u0004 không phải sổ tính"),
+  });
+  await page.getByTestId("previous-error").waitFor();
+  await expect(page.getByTestId("previous-error").textContent()).resolves.toBe(
+    "Bảng tổng hợp kỳ trước không dùng được: thu-nhac-2025.docx: là văn bản Word, không phải bảng tổng hợp .xlsx hay tệp .json do KL226 lập. Hãy chọn bảng tổng hợp .xlsx hoặc tệp .json của kỳ trước (tệp đã tải về bằng nút “Tải bảng tổng hợp (.xlsx)” hoặc “Tải dữ liệu tổng hợp (.json)” ở kỳ trước).",
+  );
+  // Let go of alone: the field's own button is next for the keyboard, the other inputs stay.
+  await page.getByTestId("clear-previous").click();
+  await expect(page.getByTestId("previous-error").count()).resolves.toBe(0);
+  await expect(page.getByTestId("clear-previous").count()).resolves.toBe(0);
+  const previousButton = page.getByRole("button", { name: "Chọn các tệp… Bảng tổng hợp kỳ trước" });
+  // Two buttons say "Chọn các tệp…"; each is named with its field too.
+  await expect(previousButton.count()).resolves.toBe(1);
+  await expect(
+    page.getByRole("button", { name: "Chọn các tệp… Tệp báo cáo của các đơn vị" }).count(),
+  ).resolves.toBe(1);
+  await expect(previousButton.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
   await page.getByTestId("previous-files").setInputFiles({
     name: "bang-tu-lap.json",
     mimeType: "application/json",
@@ -1067,7 +1089,7 @@ test("compares with last year's summary, as --previous does: a file not KL226's 
   });
   await page.getByTestId("previous-error").waitFor();
   await expect(page.getByTestId("previous-error").textContent()).resolves.toMatch(
-    /^Bảng tổng hợp kỳ trước không dùng được: bang-tu-lap\.json: không đúng dạng tệp JSON do “kl226 consolidate --json” ghi:/,
+    /^Bảng tổng hợp kỳ trước không dùng được: bang-tu-lap\.json: không đúng dạng tệp JSON do KL226 lập \(nút “Tải dữ liệu tổng hợp \(\.json\)” ở thẻ Tổng hợp\):/,
   );
   await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
   // Run anyway: the result says it was not compared, and the field's error stays in view.
@@ -1114,6 +1136,19 @@ test("compares with last year's summary, as --previous does: a file not KL226's 
     page.getByTestId("download-json").click(),
   ]);
   expect(readFileSync(await json.path(), "utf8")).toBe(summaryJsonText(expected));
+  // Last year's summary let go of alone: the reports stay chosen, the result is the last run's, and
+  // the download buttons say so beside them.
+  const chosen = await page.getByTestId("files-chosen").textContent();
+  const inputs = page.getByTestId("inputs");
+  if ((await inputs.getAttribute("open")) === null) await inputs.locator("summary").click();
+  await page.getByTestId("clear-previous").click();
+  await expect(page.getByTestId("previous-chosen").textContent()).resolves.toBe(
+    "Chưa chọn bảng tổng hợp kỳ trước: không đối chiếu cột D với năm trước.",
+  );
+  await expect(page.getByTestId("files-chosen").textContent()).resolves.toBe(chosen);
+  await expect(page.getByTestId("downloads-stale").textContent()).resolves.toBe(
+    "Lưu ý: các nút dưới đây cho kết quả của lần tổng hợp trước, chưa gồm thay đổi vừa rồi. Bấm “Tổng hợp” trước khi tải.",
+  );
   await clearInputs();
   await expect(page.getByTestId("previous-chosen").textContent()).resolves.toBe(
     "Chưa chọn bảng tổng hợp kỳ trước: không đối chiếu cột D với năm trước.",

@@ -209,6 +209,55 @@ describe("kl226 consolidate --previous", () => {
   });
 
   it.each([
+    [
+      "bao-cao-nam-2025.docx",
+      "là văn bản Word, không phải bảng tổng hợp .xlsx hay tệp .json do KL226 lập. Hãy chọn bảng tổng hợp .xlsx hoặc tệp .json của kỳ trước (tệp --out hoặc --json",
+    ],
+    ["tong-hop-2025.pdf", "là tệp PDF (bản in), không phải bảng tổng hợp"],
+    [
+      "tong-hop-2025.xls",
+      "là sổ tính Excel 97–2003 (.xls), định dạng cũ, không phải bảng tổng hợp .xlsx hay tệp .json do KL226 lập. Hãy mở tệp trong Excel, chọn Tệp → Lưu thành, kiểu “Sổ làm việc Excel (*.xlsx)”, rồi chọn tệp .xlsx đó.",
+    ],
+    ["ghi-chu", "không phải bảng tổng hợp do KL226 lập. Hãy chọn bảng tổng hợp .xlsx hoặc tệp .json"],
+  ])("says what %s is instead of reading it as JSON: exit 2", async (name, said) => {
+    const other = join(root, name);
+    writeFileSync(other, "%PDF-1.7 hay một tệp khác");
+    const out = join(root, "other-kind", "tong-hop.xlsx");
+    const io = capture();
+    expect(await main(["consolidate", dir2026, "--out", out, "--previous", other], io)).toBe(2);
+    expect(io.stderr).toContain(`Không đọc được báo cáo tổng hợp kỳ trước ${other} (--previous): ${said}`);
+    expect(io.stderr).not.toContain("JSON hợp lệ");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("reads last year's summary or JSON saved without its extension, by its first bytes", async () => {
+    const lastXlsx = join(root, "2025-c.xlsx");
+    expect(
+      await main(["consolidate", dir2025, "--out", lastXlsx, "--json", join(root, "2025-c.json")], capture()),
+    ).toBe(0);
+    for (const [from, to] of [
+      [lastXlsx, join(root, "tong-hop-nam-2025")],
+      [join(root, "2025-c.json"), join(root, "du-lieu-nam-2025")],
+    ] as const) {
+      writeFileSync(to, readFileSync(from));
+      const io = capture();
+      const json = join(root, `2026-from-${to.slice(-20)}.json`);
+      expect(
+        await main(
+          ["consolidate", dir2026, "--out", join(root, "2026-c.xlsx"), "--json", json, "--previous", to],
+          io,
+        ),
+      ).toBe(0);
+      const report = JSON.parse(readFileSync(json, "utf8")) as {
+        warnings: Array<{ code: string; message: string }>;
+      };
+      expect(report.warnings.filter((w) => w.code === "PREVIOUS_MISMATCH").map((w) => w.message)).toEqual([
+        expect.stringMatching(/104.*100/),
+      ]);
+    }
+  });
+
+  it.each([
     ["not JSON", "{ units: "],
     ["wrong shape", JSON.stringify({ period: { kind: "NAM", year: "2025" }, units: [] })],
   ])("refuses a malformed LAST.json (%s): exit 2, nothing written", async (_what, text) => {

@@ -226,6 +226,8 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   // A roster that could not be read: said under its field, not at the foot of the panel.
   const [rosterError, setRosterError] = useFieldError();
   const reportsButton = useRef<HTMLButtonElement>(null);
+  const rosterButton = useRef<HTMLButtonElement>(null);
+  const previousButton = useRef<HTMLButtonElement>(null);
   // Earlier summaries to compare with (the command's --previous), and why one picked cannot be used.
   const [previous, setPrevious] = useState<readonly PreviousFile[]>([]);
   const [previousError, setPreviousError] = useFieldError();
@@ -495,10 +497,24 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         testId="roster-file"
         onFiles={(f) => void pickRoster(f)}
         errorId={rosterError === null ? undefined : "roster-error"}
+        buttonRef={rosterButton}
       />
       <p className={styles.meta} role="status" data-testid="roster-chosen">
         {roster ? t.rosterChosen(roster.file, roster.units.length) : t.rosterNone}
       </p>
+      {(roster !== null || rosterError !== null) && (
+        <ClearChoice
+          text={t.clearRoster}
+          disabled={busy}
+          testId="clear-roster"
+          onClear={() => {
+            setRoster(null);
+            setRosterError(null);
+            markStale();
+          }}
+          then={rosterButton}
+        />
+      )}
       <FieldError id="roster-error" error={rosterError} />
       {roster?.notes?.map((n) => (
         <p key={n} className={styles.meta} data-testid="roster-note">
@@ -514,10 +530,24 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         testId="previous-files"
         onFiles={(f) => void pickPrevious(f)}
         errorId={previousError === null ? undefined : "previous-error"}
+        buttonRef={previousButton}
       />
       <p className={styles.meta} role="status" data-testid="previous-chosen">
         {previous.length > 0 ? t.previousChosen(previous.map((p) => p.path)) : t.previousNone}
       </p>
+      {(previous.length > 0 || previousError !== null) && (
+        <ClearChoice
+          text={t.clearPrevious}
+          disabled={busy}
+          testId="clear-previous"
+          onClear={() => {
+            setPrevious([]);
+            setPreviousError(null);
+            markStale();
+          }}
+          then={previousButton}
+        />
+      )}
       <FieldError id="previous-error" error={previousError} />
       <div className={styles.row}>
         <Field label={t.periodChoice}>
@@ -811,6 +841,39 @@ function FieldError({ id, error }: { id: string; error: FieldErrorState | null }
   );
 }
 
+/**
+ * Lets go of one optional input (the roster, last year's summaries) without clearing the reports; the
+ * button goes with the choice, so the focus moves on to that field's own picker.
+ */
+function ClearChoice({
+  text,
+  disabled,
+  testId,
+  onClear,
+  then,
+}: {
+  text: string;
+  disabled: boolean;
+  testId: string;
+  onClear: () => void;
+  then: React.RefObject<HTMLButtonElement | null>;
+}) {
+  return (
+    <Button
+      size="small"
+      appearance="subtle"
+      disabled={disabled}
+      data-testid={testId}
+      onClick={() => {
+        flushSync(onClear);
+        then.current?.focus();
+      }}
+    >
+      {text}
+    </Button>
+  );
+}
+
 function ResultView({
   outcome,
   stale,
@@ -915,6 +978,12 @@ function ResultView({
           ))}
         </ul>
       </nav>
+      {/* Said again beside the buttons: the notice above is off-screen by the time one reaches them. */}
+      {stale && (
+        <p className={styles.meta} data-testid="downloads-stale">
+          {t.downloadsStale}
+        </p>
+      )}
       {children}
       {outcome.comparison && outcome.comparison.length > 0 && (
         <details className={styles.section} data-testid="comparison">

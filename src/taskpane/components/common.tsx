@@ -148,9 +148,13 @@ export function FilePicker({
       />
       <Button
         ref={buttonRef}
+        id={`${id}-button`}
         className={styles.choose}
         disabled={disabled}
-        aria-describedby={errorId ? `${id}-label ${errorId}` : `${id}-label`}
+        // Named by its words and its field's: the page has two "Chọn các tệp…" buttons (the reports,
+        // last year's summaries), which a screen reader's list of buttons could not tell apart.
+        aria-labelledby={`${id}-button ${id}-label`}
+        aria-describedby={errorId}
         aria-invalid={errorId ? true : undefined}
         onClick={() => input.current?.click()}
       >
