@@ -30,6 +30,11 @@ function failedResult(f: Finding): ValidationResult {
   return { ...NOTHING_READ, findings: [f] };
 }
 
+/** A file this machine could not open or read (NOT_OPENED): said with what to do here, not by the unit. */
+export function notOpenedResult(message: string): ValidationResult {
+  return failedResult(finding("NOT_OPENED", "error", null, null, message));
+}
+
 export function unreadableResult(message: string, detail?: string): ValidationResult {
   const f = finding("UNREADABLE", "error", null, null, message);
   return failedResult(detail === undefined ? f : { ...f, detail });

@@ -13,6 +13,7 @@ import {
 import { isEarlierOutput, type EarlierOutputKind } from "./earlier-output";
 import {
   baseName,
+  fileNameBeside,
   consolidate,
   consolidationJson,
   rejectedBesideAccepted,
@@ -673,7 +674,7 @@ function humanSummary(
     lines.push("Tệp trùng đơn vị (không được tổng hợp):");
     for (const d of c.duplicates.slice(0, LIST_LIMIT))
       lines.push(
-        `  = ${d.dropped}: đơn vị ${d.unit}, dùng tệp ${baseName(d.kept)}${d.conflict ? (d.former === true ? " (tệp của đơn vị cũ, số liệu khác: hỏi lại đơn vị)" : " (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)") : ""}${d.droppedRollupUnits > 0 ? `; tệp không dùng là báo cáo tổng hợp của ${d.droppedRollupUnits} đơn vị` : ""}${d.keptRollupUnits > 0 ? `; tệp dùng là báo cáo tổng hợp của ${d.keptRollupUnits} đơn vị, tệp không dùng là báo cáo riêng cùng mã` : ""}`,
+        `  = ${d.dropped}: đơn vị ${d.unit}, dùng tệp ${fileNameBeside(d.kept, d.dropped)}${d.conflict ? (d.former === true ? " (tệp của đơn vị cũ, số liệu khác: hỏi lại đơn vị)" : " (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)") : ""}${d.droppedRollupUnits > 0 ? `; tệp không dùng là báo cáo tổng hợp của ${d.droppedRollupUnits} đơn vị` : ""}${d.keptRollupUnits > 0 ? `; tệp dùng là báo cáo tổng hợp của ${d.keptRollupUnits} đơn vị, tệp không dùng là báo cáo riêng cùng mã` : ""}`,
       );
     if (c.duplicates.length > LIST_LIMIT) lines.push(`  … và ${c.duplicates.length - LIST_LIMIT} tệp khác.`);
   }

@@ -466,7 +466,11 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
     else if (st.isDirectory()) {
       root = realPathOrSelf(input);
       if (visit(input) === 0) result.emptyFolders.push(input);
-    } else result.files.push(input);
+    }
+    // Excel's lock file named among the reports (a shell's "bao-cao/*.xlsx" matches "~$SO_A.xlsx"):
+    // passed over and named, as in a folder; it is never a report (165 bytes: who has the file open).
+    else if (basename(input).startsWith("~$")) result.ignored.push(input);
+    else result.files.push(input);
   }
   return { ...result, files: firstMeetings(result.files) };
 }

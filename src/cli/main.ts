@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { version as VERSION } from "../../package.json";
 import { z } from "../core/zod";
 import { orderFindings } from "../core/finding-order";
-import { unreadableResult } from "../app/inspect";
+import { notOpenedResult } from "../app/inspect";
 import type { Finding } from "../core/findings";
 import { DEFAULT_PROFILE } from "../core/profile";
 import { deploymentProfile } from "../core/profiles";
@@ -326,7 +326,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   let next = 0;
   const results: FileValidation[] = entries.map(({ file, missing }) => {
     const result = missing
-      ? unreadableResult(`Không tìm thấy tệp hoặc thư mục ${file}. Hãy kiểm tra lại đường dẫn.`)
+      ? notOpenedResult(`Không tìm thấy tệp hoặc thư mục ${file}. Hãy kiểm tra lại đường dẫn.`)
       : inspected[next++]!.result;
     // What the consolidation will flag, told now: by the profile the file was checked by.
     const by = profileCheckedBy(result, forms === "expect" ? profile : undefined) ?? profile;

@@ -5,7 +5,7 @@
 
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import { inspectSubmission } from "../app/consolidate-files";
-import { unreadableResult } from "../app/inspect";
+import { notOpenedResult, unreadableResult } from "../app/inspect";
 import { shareTexts } from "../app/share-texts";
 import type { Submission } from "../core/consolidate";
 import type { Profile } from "../core/profile";
@@ -48,7 +48,11 @@ export function inspectPath(
   const input = readInput(file, profile.limits.maxFileBytes);
   return input.ok
     ? inspectSubmission(input, profile, decoder, read)
-    : { file, sha256: input.sha256, result: unreadableResult(input.message) };
+    : {
+        file,
+        sha256: input.sha256,
+        result: input.notOpened ? notOpenedResult(input.message) : unreadableResult(input.message),
+      };
 }
 
 /** Takes file indexes from `next` until none is left, inspecting each; `deliver` gets every outcome. */

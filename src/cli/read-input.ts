@@ -3,7 +3,16 @@
 // (inspect-worker.ts) reads files the same way without the CLI's option and profile loading.
 
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync, readSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  readSync,
+  statSync,
+} from "node:fs";
 import { fileTooLargeMessage } from "../core/findings";
 import { fsReason, isErrnoError } from "./fs-reason";
 
@@ -50,7 +59,36 @@ const NOT_A_FILE =
 
 export type InputRead =
   | { readonly ok: true; readonly file: string; readonly bytes: Uint8Array; readonly sha256: string }
-  | { readonly ok: false; readonly file: string; readonly sha256: string; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly file: string;
+      readonly sha256: string;
+      readonly message: string;
+      /** Not opened or read on this machine (NOT_OPENED): the cause is here, not in what the unit sent. */
+      readonly notOpened: boolean;
+    };
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Why this machine could not open or read a file or folder, and what to do about it here. */
+export function notOpenedMessage(what: "tệp" | "thư mục", code: string | undefined): string {
+  const why =
+    code === "EACCES" || code === "EPERM"
+      ? `tài khoản đang chạy KL226 không có quyền đọc ${what} này (của người dùng khác, hoặc bị chặn quyền)`
+      : (fsReason(code) ?? "lỗi hệ thống");
+  const inside = what === "thư mục" ? "; các tệp bên trong chưa được đọc" : "";
+  const fix =
+    code === "EACCES" || code === "EPERM"
+      ? `hãy cấp quyền đọc ${what} (hoặc chép ${what === "tệp" ? "tệp" : "các tệp"} sang thư mục của mình) rồi chạy lại`
+      : "hãy kiểm tra lại trên máy rồi chạy lại";
+  return `Máy này không mở được ${what}: ${why}${inside}. Đây không phải lỗi trong tệp đơn vị gửi, đừng trả lại báo cáo vì lý do này: ${fix}.`;
+}
 
 /**
  * Read one input for checking (sources are only ever opened for reading). A file that cannot be
@@ -66,28 +104,36 @@ export function readInput(file: string, maxBytes: number): InputRead {
       ok: false,
       file,
       sha256: "",
-      message: `Không mở được tệp: ${fsReason(isErrnoError(e) ? e.code : undefined) ?? "lỗi hệ thống"}.`,
+      // A folder without read permission fails here too (its name is known, not its content).
+      message: notOpenedMessage(isFolder(file) ? "thư mục" : "tệp", isErrnoError(e) ? e.code : undefined),
+      notOpened: true,
     };
   }
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) {
-      let why = fsReason("EISDIR");
+      let code = "EISDIR";
       try {
         readdirSync(file);
       } catch (e) {
-        why = fsReason(isErrnoError(e) ? e.code : undefined) ?? why;
+        code = (isErrnoError(e) ? e.code : undefined) ?? code;
       }
-      return { ok: false, file, sha256: "", message: `Không mở được thư mục này: ${why}.` };
+      return { ok: false, file, sha256: "", message: notOpenedMessage("thư mục", code), notOpened: true };
     }
     // A device, pipe or socket (a link to /dev/zero unpacked from a unit's .zip) has no size to
     // check and may never end: not read at all.
-    if (!st.isFile()) return { ok: false, file, sha256: "", message: NOT_A_FILE };
+    if (!st.isFile()) return { ok: false, file, sha256: "", message: NOT_A_FILE, notOpened: false };
     if (st.size > maxBytes) {
       const hash = createHash("sha256");
       const chunk = Buffer.alloc(1 << 20);
       for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
-      return { ok: false, file, sha256: hash.digest("hex"), message: fileTooLargeMessage(st.size, maxBytes) };
+      return {
+        ok: false,
+        file,
+        sha256: hash.digest("hex"),
+        message: fileTooLargeMessage(st.size, maxBytes),
+        notOpened: false,
+      };
     }
     const buf = readFileSync(fd);
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -97,7 +143,8 @@ export function readInput(file: string, maxBytes: number): InputRead {
       ok: false,
       file,
       sha256: "",
-      message: `Không đọc được tệp: ${fsReason(isErrnoError(e) ? e.code : undefined) ?? "lỗi hệ thống"}.`,
+      message: notOpenedMessage("tệp", isErrnoError(e) ? e.code : undefined),
+      notOpened: true,
     };
   } finally {
     closeSync(fd);

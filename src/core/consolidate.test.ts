@@ -529,6 +529,26 @@ describe("duplicates", () => {
       "Đơn vị SO_A gửi hai báo cáo cùng Ngày báo cáo 05/06/2026 nhưng số liệu khác nhau: “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này) tệp này ghi 90, tệp so-a-ban-2.xlsx ghi 95. Khi cùng ngày, tệp có tên xếp sau theo thứ tự chữ cái (so-a-ban-2.xlsx) được dùng; hãy hỏi đơn vị tệp nào đúng, rồi bỏ tệp sai hoặc sửa Ngày báo cáo của tệp đúng cho muộn hơn.",
     ]);
   });
+  test("same date, different figures, one file name in two folders (two e-mails' BaoCao.xlsx): named by their paths, the name not called the rule", () => {
+    const first = submit("inbox/Email 03-06/BaoCao.xlsx", unit("SO_A", { counts: { HN_TONG: [100, 90] } }));
+    const second = submit("inbox/Email 05-06/BaoCao.xlsx", unit("SO_A", { counts: { HN_TONG: [100, 95] } }));
+    const c = consolidate([first, second], { profile: DEFAULT_PROFILE });
+    expect(c.duplicates.map((d) => d.conflict)).toEqual([true]);
+    const kept = c.units[0]!.file;
+    const dropped = c.duplicates[0]!.dropped;
+    expect([kept, dropped].sort()).toEqual([
+      "inbox/Email 03-06/BaoCao.xlsx",
+      "inbox/Email 05-06/BaoCao.xlsx",
+    ]);
+    const message = c.duplicates[0]!.finding.message;
+    expect(message).toContain(`tệp ${kept} ghi`);
+    expect(message).toContain(
+      `Hai tệp cùng ngày và cùng tên nên KL226 chọn cố định một tệp theo nội dung (lần tổng hợp nào cũng chọn như nhau): tệp ${kept} được dùng, dù chưa chắc là bản gửi sau; hãy hỏi đơn vị tệp nào đúng`,
+    );
+    expect(message).not.toContain("thứ tự chữ cái");
+    // The same two files the other way round: the same one kept (the page, which knows no folders, too).
+    expect(consolidate([second, first], { profile: DEFAULT_PROFILE }).units[0]!.file).toBe(kept);
+  });
   test("a date with a mistyped year that decided the choice is pointed out in the message", () => {
     const first = submit("in/so-a.xlsx", unit("SO_A", { reportDate: { year: 2026, month: 6, day: 5 } }));
     const resent = submit(

@@ -7,7 +7,7 @@ import type { PreviousMismatch } from "./history";
 import { ROLLUP_SOURCES_SHEET, TASK_STATUSES, type UnitTypeId } from "./catalogue";
 import { compareDates, isoDate, parseDateText, viDate, type CivilDate } from "./dates";
 import { lateReport, reportDeadline } from "./deadlines";
-import { finding, type Finding, type Severity } from "./findings";
+import { finding, notTheUnits, type Finding, type Severity } from "./findings";
 import {
   indicatorApplies,
   judgedInPeriod,
@@ -312,6 +312,14 @@ export function baseName(file: string): string {
   return parts[parts.length - 1] ?? file;
 }
 
+/**
+ * How a message names `file` beside `other`: its name, or its path as given when both have the same
+ * name (two e-mails' "BaoCao.xlsx" saved in two folders read as one file replacing itself).
+ */
+export function fileNameBeside(file: string, other: string): string {
+  return baseName(file) === baseName(other) && file !== other ? file : baseName(file);
+}
+
 const periodKey = (p: Period): string => `${p.kind}/${p.year}`;
 
 /**
@@ -501,10 +509,18 @@ export function rejectedBesideAccepted(
   return out;
 }
 
+function countBy(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
+}
+
 /** A rejected file no unit could be told for, with the missing roster unit its name names, if one. */
 export interface UnplacedFile {
   readonly file: string;
   readonly maybe: RosterUnit | null;
+  /** Not opened on this machine, or our bug (notTheUnits): what the unit sent is not known. */
+  readonly notTheUnits: boolean;
 }
 
 /**
@@ -517,9 +533,15 @@ export interface UnplacedFile {
 export function unplacedRejected(c: Pick<Consolidation, "rejected" | "missing">): UnplacedFile[] {
   if (c.missing.length === 0) return [];
   const names = c.missing.map((u) => ({ u, ...nameParts(u.name) })).filter(({ rest }) => rest.includes(" "));
+  const missingByCode = new Map(c.missing.map((u) => [u.code, u]));
   return c.rejected
     .filter((r) => r.unit === null)
     .map((r) => {
+      const notOpened = notTheUnits(r.findings);
+      // Only a file not opened here keeps a missing unit's code in its name unplaced (any other is
+      // that unit's returned report).
+      const byCode = notOpened ? missingByCode.get(fileNameCode(r.file) ?? "") : undefined;
+      if (byCode !== undefined) return { file: r.file, maybe: byCode, notTheUnits: notOpened };
       const words = ` ${plainWords(baseName(r.file).replace(/\.[^.]*$/, ""))} `;
       const found = names.filter(({ kind, rest }) => {
         const at = words.indexOf(` ${rest} `);
@@ -527,7 +549,7 @@ export function unplacedRejected(c: Pick<Consolidation, "rejected" | "missing">)
         const before = at < 0 ? undefined : KIND_WORD.exec(words.slice(0, at + 1))?.[1];
         return at >= 0 && (before === undefined || before === kind);
       });
-      return { file: r.file, maybe: found.length === 1 ? found[0]!.u : null };
+      return { file: r.file, maybe: found.length === 1 ? found[0]!.u : null, notTheUnits: notOpened };
     });
 }
 
@@ -536,11 +558,16 @@ export function unplacedRejected(c: Pick<Consolidation, "rejected" | "missing">)
  * unit its name names.
  */
 export function unplacedSentence(files: readonly UnplacedFile[], limit = Infinity): string {
-  const shown = files
-    .slice(0, limit)
-    .map(
-      (f) => `“${baseName(f.file)}”${f.maybe ? ` (${MSG.unplacedMaybe(f.maybe.code, f.maybe.name)})` : ""}`,
-    );
+  // Two files of one name (from two folders) are told apart by their paths.
+  const named = countBy(files.map((f) => baseName(f.file)));
+  const shown = files.slice(0, limit).map((f) => {
+    const notes = [
+      ...(f.maybe ? [MSG.unplacedMaybe(f.maybe.code, f.maybe.name)] : []),
+      ...(f.notTheUnits ? [MSG.unplacedNotOpened(f.maybe !== null)] : []),
+    ];
+    const name = (named.get(baseName(f.file)) ?? 0) > 1 ? f.file : baseName(f.file);
+    return `“${name}”${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`;
+  });
   const more = files.length > limit ? `, … (+${files.length - limit})` : "";
   return MSG.unplacedFiles(files.length, `${shown.join(", ")}${more}`);
 }
@@ -875,7 +902,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       readonly diff: CountDifference | null;
     },
   ): string => {
-    const keptFile = baseName(winner.submission.file);
+    const keptFile = fileNameBeside(winner.submission.file, d.submission.file);
     const rosterName = rosterNames.get(code) ?? code;
     if (o.former && o.conflict && o.diff !== null)
       return MSG.formerConflict(
@@ -1043,7 +1070,9 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   // read names no unit; when its name starts with a roster code ("XA_NGA_SON.xlsx"), that unit sent it.
   if (rosterCodes) {
     rejected.forEach((r, i) => {
-      if (r.unit !== null) return;
+      // A file this machine could not open (or our bug) is no sign of what the unit sent: its unit
+      // is not "returned" for it (the unplaced note names it beside the missing units).
+      if (r.unit !== null || notTheUnits(r.findings)) return;
       const guess = fileNameCode(r.file);
       if (guess && rosterCodes.has(guess)) rejected[i] = { ...r, unit: guess, unitFromFileName: true };
     });
@@ -1206,13 +1235,19 @@ function duplicateMessage(
   sameDay: boolean,
   diff: CountDifference | null,
 ): string {
-  const keptName = baseName(kept.submission.file);
+  const keptName = fileNameBeside(kept.submission.file, dropped.submission.file);
   const unit = kept.report.unit.code;
   if (kept.report.rollupOf !== undefined && dropped.report.rollupOf === undefined)
     return MSG.plainBesideRollup(unit, keptName, rollupUnits(kept.report));
   const keptDate = viDate(kept.report.reportDate);
   const rule = sameDay
-    ? MSG.duplicateSameDay(unit, keptName, keptDate, diff)
+    ? MSG.duplicateSameDay(
+        unit,
+        keptName,
+        keptDate,
+        diff,
+        baseName(kept.submission.file) === baseName(dropped.submission.file),
+      )
     : MSG.duplicateUnit(unit, keptName, keptDate, viDate(dropped.report.reportDate));
   // What makes the choice doubtful: a roll-up lost to a plain report, a date with a mistyped year.
   const summed = rollupUnits(dropped.report);

@@ -32,6 +32,7 @@ export type FindingCode =
   | "HIDDEN_SHEET"
   | "MERGED_CELLS"
   | "UNKNOWN_PROFILE"
+  | "NOT_OPENED"
   | "INTERNAL";
 
 export type Severity = "error" | "warning";
@@ -58,6 +59,14 @@ export function finding(
 
 export const hasErrors = (findings: readonly Finding[]): boolean =>
   findings.some((f) => f.severity === "error");
+
+/**
+ * Whether a file was refused for a cause that is not its unit's: not opened on the analyst's machine
+ * (NOT_OPENED: no permission, busy, gone) or our own bug (INTERNAL). Its content is not known: the
+ * file is listed as rejected, but no letter asks the unit to mend it, nor calls its report returned.
+ */
+export const notTheUnits = (findings: readonly Finding[]): boolean =>
+  findings.some((f) => f.code === "NOT_OPENED" || f.code === "INTERNAL");
 
 /** Vietnamese reasons for unreadable files: what happened and what to send instead. */
 export const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {

@@ -9,8 +9,8 @@ import {
   roster,
 } from "../../test/helpers/documents-fixture";
 import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
-import { inspectBytes } from "../app/inspect";
-import { consolidate } from "./consolidate";
+import { inspectBytes, notOpenedResult } from "../app/inspect";
+import { consolidate, unplacedRejected, unplacedSentence } from "./consolidate";
 import { compareWithPrevious } from "./history";
 import { documentText } from "./documents";
 import {
@@ -30,6 +30,9 @@ import { summaryWorkbook } from "./summary";
 import { writeXlsx } from "../xlsx/write";
 
 const c = fixtureConsolidation();
+/** As the command says a report it had no permission to read (src/cli/read-input.ts). */
+const notOpenedMessageForTest =
+  "Máy này không mở được tệp: tài khoản đang chạy KL226 không có quyền đọc tệp này (của người dùng khác, hoặc bị chặn quyền). Đây không phải lỗi trong tệp đơn vị gửi, đừng trả lại báo cáo vì lý do này: hãy cấp quyền đọc tệp (hoặc chép tệp sang thư mục của mình) rồi chạy lại.";
 const letters = followUpLetters(c, profile, dates);
 const letter = (unit: string) => {
   const l = letters.find((x) => x.unit === unit);
@@ -93,6 +96,61 @@ describe("followUpLetters", () => {
     // The reason in the letter's own style: a request of the Sở, not the clerk's "Hãy gửi…".
     expect(text).toContain("Đề nghị đơn vị gửi tệp Excel .xlsx gốc");
     expect(text).not.toMatch(/Hãy/u);
+  });
+
+  test("a unit's report sent as an archive: its letter asks for the .xlsx itself, not to unpack what the Sở holds", () => {
+    const rar = new TextEncoder().encode("Rar!\u001a\u0007\u0000 nén");
+    const c2 = consolidate(
+      [
+        {
+          file: "in/Bao cao - Xa Vang Mat.rar",
+          sha256: "r",
+          result: inspectBytes(rar, profile, undefined, { fileName: "Bao cao - Xa Vang Mat.rar" }),
+        },
+      ],
+      {
+        profile,
+        period: { kind: "6T", year: 2026 },
+        roster: [{ code: "XA_VANG", name: "Xã Vắng Mặt", type: "UBND xã, phường" }],
+      },
+    );
+    // The analyst is told to unpack it…
+    expect(c2.rejected[0]!.findings[0]!.message).toContain(
+      "Hãy giải nén rồi dùng từng tệp báo cáo .xlsx bên trong.",
+    );
+    // …the unit, to send the workbook.
+    const text = followUpLetters(c2, profile, dates)[0]!.text;
+    expect(text).toContain(
+      "Tệp “Bao cao - Xa Vang Mat.rar” là tệp nén, không phải sổ tính Excel .xlsx theo mẫu. Đề nghị đơn vị gửi thẳng tệp báo cáo Excel .xlsx, không nén trong tệp .zip, .rar hay .7z.",
+    );
+    expect(text).not.toContain("giải nén");
+  });
+
+  test("a file this machine could not open (no permission), named for a unit or after its name: no letter to that unit, neither returned nor missing", () => {
+    const notOpened = (file: string) => ({
+      file,
+      sha256: "",
+      result: notOpenedResult(notOpenedMessageForTest),
+    });
+    const c2 = consolidate([notOpened("in/XA_PU_NHI.xlsx"), notOpened("in/Báo cáo - Xã Vắng Mặt.xlsx")], {
+      profile,
+      period: { kind: "6T", year: 2026 },
+      roster: [
+        { code: "XA_PU_NHI", name: "Xã Pù Nhi", type: "UBND xã, phường" },
+        { code: "XA_VANG", name: "Xã Vắng Mặt", type: "UBND xã, phường" },
+        { code: "XA_KHAC", name: "Xã Khác", type: "UBND xã, phường" },
+      ],
+    });
+    // Not "returned" by its file's name: nobody read what it holds.
+    expect(c2.returned).toEqual([]);
+    expect(c2.missing.map((u) => u.code)).toEqual(["XA_KHAC", "XA_PU_NHI", "XA_VANG"]);
+    expect(c2.rejected.map((r) => r.findings.map((f) => f.code))).toEqual([["NOT_OPENED"], ["NOT_OPENED"]]);
+    const written = followUpLetters(c2, profile, dates);
+    expect(written.map((l) => l.unit)).toEqual(["XA_KHAC"]);
+    // The analyst is told beside the missing units, for each file.
+    expect(unplacedSentence(unplacedRejected(c2))).toBe(
+      "Lưu ý: 2 tệp bị từ chối không xác định được đơn vị gửi (lý do ở trang “Lỗi”); trước khi gửi thư nhắc, xem đơn vị chưa nộp có gửi một trong các tệp này không: “Báo cáo - Xã Vắng Mặt.xlsx” (tên tệp gần với XA_VANG — Xã Vắng Mặt; chưa mở được trên máy này, chưa rõ nội dung: mở được rồi hãy tổng hợp lại; chưa viết thư nhắc cho đơn vị này), “XA_PU_NHI.xlsx” (tên tệp gần với XA_PU_NHI — Xã Pù Nhi; chưa mở được trên máy này, chưa rõ nội dung: mở được rồi hãy tổng hợp lại; chưa viết thư nhắc cho đơn vị này).",
+    );
   });
 
   test("missing: nothing received by the letter's date, send the report on the form by the reply date", () => {

@@ -30,6 +30,7 @@ import {
   valuePhrase,
   type DocumentDates,
 } from "./documents";
+import { FILE_KINDS } from "./file-kinds";
 import type { Finding } from "./findings";
 import { pairOf, type Status } from "./judge";
 import { mismatchesByUnit, mismatchFigures, verdictChangeSentence, type PreviousMismatch } from "./history";
@@ -157,7 +158,20 @@ function unitMessage(f: Finding, sender: string): string {
   // A summary sent as a report: its message also tells the consolidating office where to keep summaries.
   const summary = f.code === "NOT_TEMPLATE" ? SUMMARY_TEXT.exec(f.message) : null;
   if (summary !== null) return MSG.summaryNotReportToUnit(summary[1]!, sender);
-  return letterStyle(f.message.replace(TOOL_WORDS.template.both, `(mẫu do ${sender} gửi)`));
+  return letterStyle(sentFileText(f.message.replace(TOOL_WORDS.template.both, `(mẫu do ${sender} gửi)`)));
+}
+
+/** What the analyst is told to do with an archive (unpack it), and what its unit is asked instead. */
+const UNPACK = FILE_KINDS.find((k) => k.id === "archive")!.howToXlsx;
+const SEND_UNPACKED =
+  "Đề nghị đơn vị gửi thẳng tệp báo cáo Excel .xlsx, không nén trong tệp .zip, .rar hay .7z.";
+
+/**
+ * A message about a file as its unit reads it: an archive is the analyst's to unpack ("Hãy giải nén…"
+ * read in a letter asked the unit to unpack a file the Sở holds); the unit is asked to send the .xlsx.
+ */
+function sentFileText(message: string): string {
+  return message.endsWith(UNPACK) ? `${message.slice(0, -UNPACK.length)}${SEND_UNPACKED}` : message;
 }
 
 /**
@@ -255,12 +269,17 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   // A rejected file that names no unit, whose name holds a missing unit's (unplacedRejected): that
   // unit may have sent it, so its letter names the file and why it could not be used.
   const guessed = new Map<string, RejectedFile[]>();
+  // A unit whose file this machine could not open: what it sent is not known, so no letter yet (the
+  // command's and the summary's unplaced note says so beside the file).
+  const notOpened = new Set<string>();
   for (const f of unplacedRejected(c)) {
+    if (f.maybe !== null && f.notTheUnits) notOpened.add(f.maybe.code);
     const r = f.maybe === null ? undefined : c.rejected.find((x) => x.file === f.file);
     if (f.maybe !== null && r !== undefined)
       guessed.set(f.maybe.code, [...(guessed.get(f.maybe.code) ?? []), r]);
   }
   for (const u of c.missing) {
+    if (notOpened.has(u.code)) continue;
     // A file named for this unit that holds another unit's code (FILE_NAME_UNIT): most likely this
     // unit's report on a copied file, so the letter says what arrived and what to correct.
     const misnamed = c.warnings
@@ -272,7 +291,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       );
     const unread = (guessed.get(u.code) ?? []).map((r) =>
       p(
-        `${sender} có nhận được tệp “${baseName(r.file)}”, có thể là báo cáo của đơn vị (tên tệp gần với tên đơn vị), nhưng tệp không dùng được. ${letterStyle(r.findings.find((f) => f.severity === "error")?.message ?? r.findings[0]?.message ?? "")}`,
+        `${sender} có nhận được tệp “${baseName(r.file)}”, có thể là báo cáo của đơn vị (tên tệp gần với tên đơn vị), nhưng tệp không dùng được. ${letterStyle(sentFileText(r.findings.find((f) => f.severity === "error")?.message ?? r.findings[0]?.message ?? ""))}`,
       ),
     );
     // Before the deadline, only a unit whose report arrived under another code or unread is written to.

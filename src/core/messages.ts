@@ -331,11 +331,13 @@ export const MSG = {
       readonly here: number | null;
       readonly there: number | null;
     } | null,
+    /** Both files have one name (in two folders): the name cannot be what decided. */
+    sameName = false,
   ) => {
     if (diff === null)
       return `Đơn vị ${unit} đã gửi tệp ${kept} cùng Ngày báo cáo ${date} và cùng mọi số liệu ở trang “Chỉ tiêu”; tệp đó được dùng, tệp này không được tổng hợp.`;
     const shown = (n: number | null): string => (n === null ? "để trống" : viNumber(n));
-    return `Đơn vị ${unit} gửi hai báo cáo cùng Ngày báo cáo ${date} nhưng số liệu khác nhau: ${q(diff.label)} (${diff.column}) tệp này ghi ${shown(diff.here)}, tệp ${kept} ghi ${shown(diff.there)}. Khi cùng ngày, tệp có tên xếp sau theo thứ tự chữ cái (${kept}) được dùng; hãy hỏi đơn vị tệp nào đúng, rồi bỏ tệp sai hoặc sửa Ngày báo cáo của tệp đúng cho muộn hơn.`;
+    return `Đơn vị ${unit} gửi hai báo cáo cùng Ngày báo cáo ${date} nhưng số liệu khác nhau: ${q(diff.label)} (${diff.column}) tệp này ghi ${shown(diff.here)}, tệp ${kept} ghi ${shown(diff.there)}. ${sameName ? `Hai tệp cùng ngày và cùng tên nên KL226 chọn cố định một tệp theo nội dung (lần tổng hợp nào cũng chọn như nhau): tệp ${kept} được dùng, dù chưa chắc là bản gửi sau` : `Khi cùng ngày, tệp có tên xếp sau theo thứ tự chữ cái (${kept}) được dùng`}; hãy hỏi đơn vị tệp nào đúng, rồi bỏ tệp sai hoặc sửa Ngày báo cáo của tệp đúng cho muộn hơn.`;
   },
   formerConflict: (
     unit: string,
@@ -426,6 +428,9 @@ export const MSG = {
   unplacedFiles: (n: number, list: string) =>
     `Lưu ý: ${n} tệp bị từ chối không xác định được đơn vị gửi ${TOOL_WORDS.rejectedReasons.both}; trước khi gửi thư nhắc, xem đơn vị chưa nộp có gửi một trong các tệp này không: ${list}.`,
   unplacedMaybe: (code: string, name: string) => `tên tệp gần với ${code} — ${name}`,
+  /** A file this machine could not open (NOT_OPENED) or our bug: read it first; no letter drawn for the unit. */
+  unplacedNotOpened: (named: boolean) =>
+    `chưa mở được trên máy này, chưa rõ nội dung: mở được rồi hãy tổng hợp lại${named ? "; chưa viết thư nhắc cho đơn vị này" : ""}`,
   unknownUnit: (unit: string) =>
     `Mã đơn vị ${unit} không có trong danh sách đơn vị phải báo cáo. Báo cáo vẫn được tổng hợp; kiểm tra lại mã đơn vị.`,
   previousMismatch: (

@@ -373,6 +373,23 @@ const ROWS: readonly Row[] = [
     stderr: [/đã bỏ qua 2 tệp khóa “~\$…” hoặc tệp ẩn/],
   },
   {
+    name: "Excel's lock file named among the reports (a shell's *.xlsx) is passed over and named, not a rejected report",
+    setup: (d) => writeFileSync(join(d, "reports", "~$SO_A.xlsx"), "lock"),
+    args: (d) => [
+      "consolidate",
+      join(d, "reports", "~$SO_A.xlsx"),
+      join(d, "reports", "SO_A.xlsx"),
+      join(d, "reports", "SO_B.xlsx"),
+      "--out",
+      join(d, "tong-hop.xlsx"),
+    ],
+    code: 0,
+    stdout: [
+      /Đã đọc 2 tệp: chấp nhận 2, từ chối 0/,
+      /Bỏ qua 1 tệp khóa “~\$…” của Excel hoặc tệp ẩn \(không phải báo cáo\): ~\$SO_A\.xlsx\./,
+    ],
+  },
+  {
     name: "a path that does not exist",
     args: (d) => ["consolidate", join(d, "khong-co"), "--out", join(d, "tong-hop.xlsx")],
     code: 2,
@@ -445,7 +462,7 @@ const ROWS: readonly Row[] = [
     },
   },
   {
-    name: "one file that cannot be opened is rejected with the reason, the rest are consolidated",
+    name: "one file that cannot be opened is rejected with the reason, the rest are consolidated; its unit is not called returned",
     setup: (d) => symlinkSync(join(d, "khong-con.xlsx"), join(d, "reports", "XA_C.xlsx")),
     args: (d) => [
       "consolidate",
@@ -460,8 +477,10 @@ const ROWS: readonly Row[] = [
     code: 1,
     stdout: [
       /chấp nhận 2, từ chối 1/,
-      /XA_C\.xlsx: Không mở được tệp: không tìm thấy tệp/,
-      /Chưa nộp: 1 đơn vị chưa gửi tệp nào: XA_D\./,
+      /XA_C\.xlsx: Máy này không mở được tệp: không tìm thấy tệp hoặc thư mục này\. Đây không phải lỗi trong tệp đơn vị gửi, đừng trả lại báo cáo vì lý do này: hãy kiểm tra lại trên máy rồi chạy lại\./,
+      // What XA_C sent is not known: not "returned" (its letter would return a report nobody read).
+      /Chưa nộp: 2 đơn vị chưa gửi tệp nào: XA_C, XA_D\./,
+      /“XA_C\.xlsx” \(tên tệp gần với XA_C — Xã C; chưa mở được trên máy này, chưa rõ nội dung: mở được rồi hãy tổng hợp lại; chưa viết thư nhắc cho đơn vị này\)/,
     ],
   },
   {

@@ -189,9 +189,9 @@ test("a file that cannot be read is rejected with its reason, and the same submi
     const lost = submissions[40]!;
     expect(lost.file).toBe(gone);
     expect(lost.result.valid).toBe(false);
-    // The clerk is told, in Vietnamese, that the file is not there (ENOENT).
+    // The analyst is told, in Vietnamese, that the file is not there (ENOENT): this machine's, not the unit's.
     expect(lost.result.findings.map((f) => [f.code, f.message])).toEqual([
-      ["UNREADABLE", expect.stringContaining("không tìm thấy tệp")],
+      ["NOT_OPENED", expect.stringContaining("không tìm thấy tệp")],
     ]);
     // The other files were still read and checked.
     expect(submissions.filter((s) => s.result.form !== null)).toHaveLength(files.length);
