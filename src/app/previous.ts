@@ -230,5 +230,10 @@ export function withPrevious(
     lines.push(
       `  Đơn vị chưa nộp kỳ này, ${against} cũng ghi chưa nộp: ${h.missingAgain.length} đơn vị (${h.missingAgain.join(", ")}).`,
     );
+  // Without a roster then, "none missing two periods running" would be a guess.
+  if (h.missingThenUnknown)
+    lines.push(
+      `  Chưa biết đơn vị nào chưa nộp cả kỳ trước: ${against} được lập không có danh sách đơn vị (hoặc bởi bản KL226 cũ), nên không ghi đơn vị chưa nộp.`,
+    );
   return { consolidation: { ...c, warnings, previousMismatches: h.mismatches }, lines };
 }

@@ -914,6 +914,7 @@ describe("JSON (SPEC §6) and determinism", () => {
       "inRollup",
       "rollups",
       "missing",
+      "rosterGiven",
       "returned",
       "warnings",
     ]);

@@ -106,6 +106,12 @@ export interface UnitSummary {
   readonly firstReportDate?: CivilDate;
   /** The code the kept file gives when the roster has no such code and the unit was known by its name. */
   readonly declaredCode?: string;
+  /**
+   * How the unit was known with `declaredCode`: its name, a code that differs only in "_", "." or "-",
+   * a predecessor of the roster's "Đơn vị cũ", or every figure the same as its own report's. Its letter
+   * says which (a merged ward's letter said "theo tên đơn vị" of a predecessor's code).
+   */
+  readonly recodedBy?: "name" | "code" | "former" | "figures";
   readonly values: CountValues;
   /** Where in the unit's `Chỉ tiêu` each count was read (UnitReport.countRows). */
   readonly countRows?: Readonly<Record<string, number>>;
@@ -371,6 +377,8 @@ interface Candidate {
   readonly declaredCode?: string;
   /** Counted for the roster unit whose report has every figure of this one (sameFiguresToRosterUnit). */
   readonly sameFigures?: boolean;
+  /** Counted for the unit that succeeded the one it declares (the roster's "Đơn vị cũ"). */
+  readonly former?: boolean;
 }
 
 /**
@@ -838,6 +846,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
             submission: s,
             report: { ...report, unit: { ...report.unit, code: named } },
             declaredCode: report.unit.code,
+            ...(formerCodes.has(codeKey(report.unit.code)) ? { former: true } : {}),
           };
     const list = candidates.get(candidate.report.unit.code) ?? [];
     list.push(candidate);
@@ -1515,7 +1524,7 @@ function taskCounts(tasks: readonly TaskRow[], reportDate: CivilDate): TaskCount
 }
 
 function unitSummary(
-  { submission, report, declaredCode }: Candidate,
+  { submission, report, declaredCode, sameFigures, former }: Candidate,
   profile: Profile,
   onRoster: boolean,
   rosterName: string | undefined,
@@ -1531,7 +1540,19 @@ function unitSummary(
     sha256: submission.sha256,
     reportDate: report.reportDate,
     late,
-    ...(declaredCode !== undefined ? { declaredCode } : {}),
+    ...(declaredCode !== undefined
+      ? {
+          declaredCode,
+          recodedBy:
+            sameFigures === true
+              ? "figures"
+              : former === true
+                ? "former"
+                : squeezedCode(declaredCode) === squeezedCode(report.unit.code)
+                  ? "code"
+                  : "name",
+        }
+      : {}),
     values: report.values,
     ...(report.countRows ? { countRows: report.countRows } : {}),
     indicators: judgeUnit(report.values, profile.form, report.unit.typeId, report.period.kind),
@@ -1867,6 +1888,9 @@ export function consolidationJson(c: Consolidation): object {
       return codes.length > 0 ? [{ unit: u.code, units: codes.length, codes }] : [];
     }),
     missing: c.missing.map((u) => u.code),
+    // Whether `missing` is known: without a roster it is [] though nobody knows who has not sent (next
+    // year's --previous then says "missing two periods running" cannot be told, not that none is).
+    rosterGiven: c.rosterGiven,
     returned: c.returned.map((u) => u.code),
     warnings: c.warnings.map((w) => ({
       file: w.file,

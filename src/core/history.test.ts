@@ -105,6 +105,13 @@ describe("compareWithPrevious", () => {
       },
     );
     expect(missing.missingAgain).toEqual(["SO_VANG"]);
+    expect(missing.missingThenUnknown).toBe(false);
+    // That file's run had no roster: its "missing": [] is not "none missing" (said, not silent).
+    const noRoster = compareWithPrevious(
+      { ...c, missing: [{ code: "SO_VANG", name: "Sở Vắng", type: "Sở, ban, ngành" }] },
+      { ...last([]), missing: [], rosterGiven: false },
+    );
+    expect([noRoster.missingAgain, noRoster.missingThenUnknown]).toEqual([[], true]);
     // The same units without the roll-up: Sở A's 100 declared against last year's 33 is warned.
     const plain = compareWithPrevious(
       c,
@@ -323,6 +330,7 @@ describe("OUTLIER with several years of history (mean ± 3 standard deviations)"
       newUnits: [],
       goneUnits: [],
       missingAgain: [],
+      missingThenUnknown: false,
       merged: [],
       comparedDeclared: false,
       compared: 0,

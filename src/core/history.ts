@@ -62,8 +62,10 @@ export const previousReportSchema = z.object({
       }),
     )
     .optional(),
-  /** The roster units that had sent nothing (absent in a file whose run had no roster, or an older summary). */
+  /** The roster units that had sent nothing (absent in a summary whose run had no roster, or an older one). */
   missing: z.array(z.string()).optional(),
+  /** False in a JSON whose run had no roster: its `missing` is [] without meaning none (files since session 28). */
+  rosterGiven: z.boolean().optional(),
 });
 
 export type PreviousReport = z.infer<typeof previousReportSchema>;
@@ -346,6 +348,8 @@ export interface HistoryComparison {
   readonly goneUnits: readonly string[];
   /** Roster units missing this period that the same file lists as missing too: two periods without a report, sorted. */
   readonly missingAgain: readonly string[];
+  /** Units are missing now, but that file's run had no roster: whether any was missing then too is not known. */
+  readonly missingThenUnknown: boolean;
   /**
    * Units the roster says were made of others, compared with the earlier units' figures summed: each
    * with those units' codes in that file (in code order), sorted by unit.
@@ -640,7 +644,14 @@ export function compareWithPrevious(
   };
   const membership = (against: PreviousReport | undefined) => {
     if (against === undefined)
-      return { newUnits: [], goneUnits: [], missingAgain: [], merged: [], listedAgainst: null };
+      return {
+        newUnits: [],
+        goneUnits: [],
+        missingAgain: [],
+        missingThenUnknown: false,
+        merged: [],
+        listedAgainst: null,
+      };
     const before = unitsByCode(against);
     const now = new Set(c.units.map((u) => codeKey(u.code)));
     // A unit summed in a roll-up counted this year has reported, through it; a predecessor, through
@@ -654,7 +665,8 @@ export function compareWithPrevious(
     );
     // Named in a unit's column, found in that file: merged into it, compared or not.
     const absorbed = new Set(all.flatMap(([, scope]) => scope.codes));
-    const missingThen = new Set((against.missing ?? []).map(codeKey));
+    const missingKnown = against.missing !== undefined && against.rosterGiven !== false;
+    const missingThen = new Set((missingKnown ? (against.missing ?? []) : []).map(codeKey));
     return {
       newUnits: [...now]
         .filter((code) => !before.has(code) && !merged.some((m) => m.unit === code))
@@ -668,6 +680,7 @@ export function compareWithPrevious(
         .map((u) => codeKey(u.code))
         .filter((code) => missingThen.has(code))
         .sort(compareText),
+      missingThenUnknown: c.missing.length > 0 && !missingKnown,
       merged: merged.sort((a, b) => compareText(a.unit, b.unit)),
       listedAgainst: against.period,
     };

@@ -213,6 +213,34 @@ describe("followUpLetters", () => {
     );
   });
 
+  test("a report under a code the roster lacks: the letter says how it was known — a predecessor's code, a code that differs in “_”", () => {
+    const shortOnline = { HN_TRUC_TUYEN: [50, 10] as const };
+    const roster = [
+      { code: "XA_QUANG_PHU", name: "Xã Quảng Phú", type: "UBND xã, phường", formerly: "XA_QUANG_THINH" },
+      { code: "SO_Y_TE", name: "Sở Y tế", type: "Sở, ban, ngành" },
+    ];
+    const file = (name: string, data: ReportData) => ({
+      file: `in/${name}`,
+      sha256: name,
+      result: inspectBytes(reportBytes(data), profile),
+    });
+    const c2 = consolidate(
+      [
+        file("qt.xlsx", { unit: "XA_QUANG_THINH", name: "Xã Quảng Thịnh", counts: shortOnline }),
+        file("syt.xlsx", { unit: "SO.Y.TE", name: "Sở Y tế", counts: shortOnline }),
+      ],
+      { profile, period: { kind: "6T", year: 2026 }, roster },
+    );
+    const text = (unit: string) => followUpLetters(c2, profile, dates).find((l) => l.unit === unit)!.text;
+    expect(text("XA_QUANG_PHU")).toContain(
+      "Tệp báo cáo “qt.xlsx” ghi Mã đơn vị XA_QUANG_THINH, là đơn vị cũ nay thuộc đơn vị theo danh sách đơn vị sau sắp xếp; Sở Nội vụ tỉnh Thanh Hóa đã tính là báo cáo của đơn vị. Đề nghị đơn vị ghi mã XA_QUANG_PHU và tên “Xã Quảng Phú” ở các lần báo cáo sau.",
+    );
+    expect(text("SO_Y_TE")).toContain(
+      "Tệp báo cáo “syt.xlsx” ghi Mã đơn vị SO.Y.TE, không có trong danh sách đơn vị, chỉ khác mã SO_Y_TE của đơn vị ở dấu “_”, “.” hay “-”; Sở Nội vụ tỉnh Thanh Hóa đã tính là báo cáo của đơn vị.",
+    );
+    for (const unit of ["XA_QUANG_PHU", "SO_Y_TE"]) expect(text(unit)).not.toContain("theo tên đơn vị");
+  });
+
   test("a unit that sent again: the letter asks only for its latest file's errors and names the file it replaced", () => {
     const roster = [{ code: "XA_HH", name: "Xã Hoằng Hóa", type: "UBND xã, phường" }];
     const file = (day: number, edits: Parameters<typeof reportBytes>[1]) =>

@@ -161,6 +161,25 @@ function unitMessage(f: Finding, sender: string): string {
   return letterStyle(sentFileText(f.message.replace(TOOL_WORDS.template.both, `(mẫu do ${sender} gửi)`)));
 }
 
+/** Why a report under a code the roster lacks was counted as this unit's, and the code to write. */
+function recodedLine(
+  u: Pick<UnitSummary, "file" | "declaredCode" | "recodedBy" | "name">,
+  unit: string,
+  sender: string,
+): string {
+  const file = `Tệp báo cáo “${baseName(u.file)}” ghi Mã đơn vị ${u.declaredCode ?? ""}`;
+  switch (u.recodedBy) {
+    case "former":
+      return `${file}, là đơn vị cũ nay thuộc đơn vị theo danh sách đơn vị sau sắp xếp; ${sender} đã tính là báo cáo của đơn vị. Đề nghị đơn vị ghi mã ${unit} và tên “${u.name}” ở các lần báo cáo sau.`;
+    case "code":
+      return `${file}, không có trong danh sách đơn vị, chỉ khác mã ${unit} của đơn vị ở dấu “_”, “.” hay “-”; ${sender} đã tính là báo cáo của đơn vị. Đề nghị đơn vị ghi đúng mã ${unit} ở các lần báo cáo sau.`;
+    case "figures":
+      return `${file}, không có trong danh sách đơn vị, mà mọi số liệu trùng với báo cáo đơn vị gửi dưới mã ${unit}; ${sender} đã tính là cùng một báo cáo của đơn vị. Đề nghị đơn vị ghi đúng mã ${unit} ở các lần báo cáo sau.`;
+    default:
+      return `${file}, không có trong danh sách đơn vị; ${sender} đã tính là báo cáo của đơn vị theo tên đơn vị. Đề nghị đơn vị ghi đúng mã ${unit} ở các lần báo cáo sau.`;
+  }
+}
+
 /** What the analyst is told to do with an archive (unpack it), and what its unit is asked instead. */
 const UNPACK = FILE_KINDS.find((k) => k.id === "archive")!.howToXlsx;
 const SEND_UNPACKED =
@@ -501,12 +520,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       });
       // Known by its name under a code the roster lacks: the letter it gets anyway says which code to write.
       const recoded = recodedUnits.get(unit);
-      if (recoded)
-        body.push(
-          p(
-            `Tệp báo cáo “${baseName(recoded.file)}” ghi Mã đơn vị ${recoded.declaredCode}, không có trong danh sách đơn vị; ${sender} đã tính là báo cáo của đơn vị theo tên đơn vị. Đề nghị đơn vị ghi đúng mã ${unit} ở các lần báo cáo sau.`,
-          ),
-        );
+      if (recoded) body.push(p(recodedLine(recoded, unit, sender)));
       // A reduction not judged for want of a baseline (column D 0), told to a unit written to anyway:
       // a new unit has none, but a 0 typed for a blank is the unit's to correct.
       const baseless = unitsByCode.get(unit);

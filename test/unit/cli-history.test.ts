@@ -88,6 +88,29 @@ describe("kl226 consolidate --previous", () => {
     expect(io.stdout).not.toContain("Lưu ý: tệp năm trước");
   });
 
+  it("last year's JSON made without a roster: units missing now are not said to be missing two periods, nor none of them", async () => {
+    const last = join(root, "2025-no-roster.json");
+    expect(
+      await main(["consolidate", dir2025, "--out", join(root, "2025-nr.xlsx"), "--json", last], capture()),
+    ).toBe(0);
+    expect((JSON.parse(readFileSync(last, "utf8")) as { rosterGiven: boolean }).rosterGiven).toBe(false);
+    const roster = join(root, "ds-2026.csv");
+    writeFileSync(
+      roster,
+      'MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nPHONG_A,Phòng A,"Sở, ban, ngành"\nPHONG_B,Phòng B,"Sở, ban, ngành"\nPHONG_D,Phòng D,"Sở, ban, ngành"\n',
+    );
+    const io = capture();
+    await main(
+      ["consolidate", dir2026, "--out", join(root, "2026-nr.xlsx"), "--roster", roster, "--previous", last],
+      io,
+    );
+    expect(io.stdout).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: PHONG_D.");
+    expect(io.stdout).toContain(
+      "Chưa biết đơn vị nào chưa nộp cả kỳ trước: tệp năm 2025 được lập không có danh sách đơn vị (hoặc bởi bản KL226 cũ), nên không ghi đơn vị chưa nộp.",
+    );
+    expect(io.stdout).not.toContain("cũng ghi chưa nộp");
+  });
+
   it("a last-year file with no unit in common says nothing was compared, never that the figures match", async () => {
     // Last year's consolidation of PHONG_C alone (another level's summary, the wrong file).
     const onlyC = join(root, "2025-c");
