@@ -66,6 +66,11 @@ function readFailureResult(
   fileName?: string,
 ): ValidationResult {
   if (reason === "INTERNAL") return internalResult(detail ?? "");
+  // Excel's lock file, picked or named by itself (a folder scan passes it over): what it is, and the
+  // workbook to take instead (it read as "text renamed .xlsx").
+  const base = fileName?.split(/[\\/]/).pop() ?? "";
+  if (base.startsWith("~$") && reason !== "FILE_TOO_LARGE")
+    return unreadableResult(MSG.lockFile(base), detail);
   const kind = fileName === undefined ? undefined : fileKindOf(fileName).id;
   // Text under a text name (.csv) or an .xls (an HTML/XML export) is named by unreadableMessage; any
   // other name that does not read as a workbook is told what that name says it is.

@@ -120,7 +120,12 @@ export function withPrevious(
   c: Consolidation,
   previous: readonly PreviousFile[],
   band: OutlierBand,
-): { consolidation: Consolidation; lines: string[] } {
+): {
+  consolidation: Consolidation;
+  lines: string[];
+  /** Units whose figures were compared with last year's (0: none could be, the lines say why). */
+  compared: number;
+} {
   const reports = previous.map((p) => p.report(c.form));
   const h = compareWithPrevious(c, reports, band);
   const added: Warning[] = h.warnings.map((w) => ({ file: w.file, unit: w.unit, ...w.finding }));
@@ -235,5 +240,9 @@ export function withPrevious(
     lines.push(
       `  Chưa biết đơn vị nào chưa nộp cả kỳ trước: ${against} được lập không có danh sách đơn vị (hoặc bởi bản KL226 cũ), nên không ghi đơn vị chưa nộp.`,
     );
-  return { consolidation: { ...c, warnings, previousMismatches: h.mismatches }, lines };
+  return {
+    consolidation: { ...c, warnings, previousMismatches: h.mismatches },
+    lines,
+    compared: h.comparedDeclared ? h.compared : 0,
+  };
 }

@@ -17,6 +17,8 @@ import {
   consolidate,
   consolidationJson,
   rejectedBesideAccepted,
+  unopenedFiles,
+  unopenedSentence,
   unplacedRejected,
   unplacedSentence,
   type Consolidation,
@@ -660,10 +662,10 @@ function humanSummary(
           : b === undefined
             ? ""
             : b.sent === "before"
-              ? ` — đơn vị đã gửi tệp hợp lệ ${baseName(b.kept.file)}, tệp này không cần sửa nữa`
+              ? ` — đơn vị đã gửi tệp hợp lệ ${fileNameBeside(b.kept.file, r.file)}, tệp này không cần sửa nữa`
               : b.sent === "after"
-                ? ` — ${MSG.failedCorrection(baseName(b.kept.file), viDate(b.kept.reportDate))}`
-                : ` — ${MSG.sameDayRejection(baseName(b.kept.file), r.reportDate === null)}`;
+                ? ` — ${MSG.failedCorrection(fileNameBeside(b.kept.file, r.file), viDate(b.kept.reportDate))}`
+                : ` — ${MSG.sameDayRejection(fileNameBeside(b.kept.file, r.file), r.reportDate === null)}`;
       lines.push(
         `  ✗ ${r.file}: ${first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]` : ""}${more}${counted}`,
       );
@@ -723,6 +725,9 @@ function humanSummary(
     const unplaced = unplacedRejected(c);
     if (unplaced.length > 0) lines.push(`  ${unplacedSentence(unplaced, LIST_LIMIT)}`);
   }
+  // Files and folders not opened here: their units are not known to have sent nothing, nor anything.
+  const unopened = unopenedFiles(c);
+  if (unopened.length > 0) lines.push(unopenedSentence(unopened, LIST_LIMIT));
   if (c.returned.length > 0)
     lines.push(
       `Bị trả lại: ${c.returned.length} đơn vị đã gửi nhưng mọi tệp đều bị từ chối: ${listCodes(c.returned.map((u) => u.code))}.`,

@@ -17,6 +17,7 @@ import {
 } from "../core/documents";
 import {
   ALL_LETTERS_FILE,
+  heldLetters,
   isSenderUnit,
   LETTER_SHEET,
   letterFileName,
@@ -488,16 +489,30 @@ export async function writeLetters(
   const chased = new Set(
     letters.filter(({ letter }) => letter.reasons.includes("missing")).map(({ letter }) => letter.unit),
   );
-  // (The sending body itself is never written to: said below, not counted here.)
+  // (The sending body itself is never written to: said below, not counted here.) Nor are units held
+  // for a file not opened here (heldLetters), said on a line of their own.
+  const held = heldLetters(c);
   const unchased = c.missing.filter(
-    (u) => !chased.has(u.code) && !isSenderUnit(u.name, profile.organisation),
+    (u) => !chased.has(u.code) && !isSenderUnit(u.name, profile.organisation) && !held.units.has(u.code),
   ).length;
   const early =
-    unchased > 0 && c.deadline !== null
+    unchased > 0 && c.deadline !== null && !held.missing
       ? [
           `  Chưa nhắc ${unchased} đơn vị chưa nộp: thư đề ngày ${viDate(dates.date)}, chưa qua hạn nộp ${viDate(c.deadline)}, các đơn vị đó còn hạn.`,
         ]
       : [];
+  const heldLines = [
+    ...(held.units.size > 0
+      ? [
+          `  Chưa lập thư cho ${held.units.size} đơn vị có tệp hoặc thư mục chưa mở được trên máy này (chưa rõ đơn vị đã gửi gì): ${someNames([...held.units].sort())}.`,
+        ]
+      : []),
+    ...(held.missing
+      ? [
+          `  Chưa lập thư “chưa gửi báo cáo” cho ${unchased} đơn vị chưa nộp: có tệp hoặc thư mục chưa mở được trên máy này không rõ của đơn vị nào, có thể là báo cáo của họ. Mở được rồi hãy tổng hợp lại.`,
+        ]
+      : []),
+  ];
   const latest = documentDateConcerns(dates.date, c.deadline, latestReportDate(c)).beforeLatestReport;
   const beforeReports =
     latest !== undefined
@@ -515,6 +530,7 @@ export async function writeLetters(
       ? `Thư nhắc: không có đơn vị nào cần nhắc (thư mục ${dir}).${removed}`
       : `Thư nhắc: ${letters.length} đơn vị (${when}; theo lý do: ${lettersByReason(letters.map((l) => l.letter))}), mỗi đơn vị một văn bản Word trong ${dir}, tất cả trong ${allPath} để in (và trang “${LETTER_SHEET}” của bảng tổng hợp).${removed}`,
     ...editedLines,
+    ...heldLines,
     ...early,
     ...beforeReports,
     ...self,

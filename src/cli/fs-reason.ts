@@ -8,7 +8,7 @@ export function fsReason(code: string | undefined): string | undefined {
       return "không tìm thấy tệp hoặc thư mục này";
     case "EACCES":
     case "EPERM":
-      return "không có quyền (tệp hoặc thư mục chỉ cho đọc, hoặc thuộc người dùng khác)";
+      return "tài khoản đang chạy KL226 không có quyền với tệp hoặc thư mục này (thuộc người dùng khác, bị chặn quyền, hoặc chỉ cho đọc khi cần ghi)";
     case "EBUSY":
       return "tệp đang mở trong chương trình khác (ví dụ Excel); hãy đóng tệp rồi chạy lại";
     case "ENOSPC":

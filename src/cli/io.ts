@@ -287,6 +287,17 @@ function storedPath(path: string, keepMissing: boolean): string | undefined {
   return at;
 }
 
+/** Whether looking up `path` is refused for want of permission (EACCES, EPERM). */
+function isDenied(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "EACCES" || code === "EPERM";
+  }
+}
+
 export function statOrNull(path: string): ReturnType<typeof statSync> | null {
   try {
     return statSync(path);
@@ -425,7 +436,12 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
     let found = 0;
     for (const entry of entries) {
       const child = join(path, entry.name);
-      if (isIgnoredFileName(entry.name)) {
+      if (
+        isIgnoredFileName(
+          entry.name,
+          entry.name.startsWith("~$") ? Number(statOrNull(child)?.size ?? 0) : undefined,
+        )
+      ) {
         result.ignored.push(child);
         continue;
       }
@@ -462,14 +478,18 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
       input = sameTextPath(given) ?? given;
       st = input === given ? null : statOrNull(input);
     }
-    if (!st) result.missing.push(given);
+    // Behind a folder this account may not enter: there, perhaps, but not to be opened (NOT_OPENED when
+    // read), not "không tìm thấy".
+    if (!st && isDenied(given)) result.files.push(given);
+    else if (!st) result.missing.push(given);
     else if (st.isDirectory()) {
       root = realPathOrSelf(input);
       if (visit(input) === 0) result.emptyFolders.push(input);
     }
     // Excel's lock file named among the reports (a shell's "bao-cao/*.xlsx" matches "~$SO_A.xlsx"):
     // passed over and named, as in a folder; it is never a report (165 bytes: who has the file open).
-    else if (basename(input).startsWith("~$")) result.ignored.push(input);
+    else if (basename(input).startsWith("~$") && isIgnoredFileName(input, Number(st.size)))
+      result.ignored.push(input);
     else result.files.push(input);
   }
   return { ...result, files: firstMeetings(result.files) };

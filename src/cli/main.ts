@@ -310,7 +310,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   if (entries.length === 0)
     throw usageError(
       VALIDATE,
-      `Không có tệp nào để kiểm tra trong ${empty.join(", ")}${ignored.length > 0 ? ` (${ignoredNote(ignored).replace(/\.$/, "")}; nếu đó là báo cáo, đổi tên tệp, bỏ “~$” hay dấu chấm ở đầu)` : ""}. Hãy chép các tệp báo cáo .xlsx vào thư mục, hoặc ghi đường dẫn tệp.`,
+      `Không có tệp nào để kiểm tra${empty.length > 0 ? ` trong ${empty.join(", ")}` : ""}${ignored.length > 0 ? ` (${ignoredNote(ignored).replace(/\.$/, "")}; nếu đó là báo cáo, đổi tên tệp, bỏ “~$” hay dấu chấm ở đầu)` : ""}. Hãy chép các tệp báo cáo .xlsx vào thư mục, hoặc ghi đường dẫn tệp.`,
     );
   for (const dir of empty) io.err(`Thư mục ${dir} không có tệp nào.\n`);
   // As consolidate says it: a copy named "~$…" is skipped, and the clerk should know which.
@@ -390,7 +390,9 @@ export function humanValidation({ file, result, shortfalls = [], late, missing }
   const who = result.unit ? ` — ${result.unit}${result.unitName ? ` (${result.unitName})` : ""}` : "";
   const verdict = result.valid
     ? `✓ HỢP LỆ${warnings ? ` (${warnings} cảnh báo)` : ""}${shortfalls.length > 0 ? `; ${shortfalls.length} chỉ tiêu chưa đạt` : ""}`
-    : `✗ KHÔNG HỢP LỆ — ${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ""}, chưa gửi được`;
+    : notOpened(result)
+      ? "✗ CHƯA MỞ ĐƯỢC (trên máy này; chưa kiểm tra nội dung)"
+      : `✗ KHÔNG HỢP LỆ — ${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ""}, chưa gửi được`;
   // Checked by the profile the file names (a template made with one of profiles/): say which.
   const by = result.profile !== undefined ? ` · theo hồ sơ ${result.profile} ghi trong tệp` : "";
   const lines = [`${verdict}: ${file}${who}${by}`];
@@ -407,20 +409,29 @@ export function humanValidation({ file, result, shortfalls = [], late, missing }
 
 const TALLY_LIST = 20;
 
+/** A file this machine did not open: nothing is known of its content, valid or not. */
+function notOpened(result: FileValidation["result"]): boolean {
+  return result.findings.some((f) => f.code === "NOT_OPENED");
+}
+
 /** The closing tally: files valid / invalid, errors, warnings; the invalid files named again at the end. */
 export function validationTally(all: readonly FileValidation[]): string {
   const notFound = all.filter((r) => r.missing).map((r) => r.file);
   const results = all.filter((r) => !r.missing);
-  const invalid = results.filter((r) => !r.result.valid);
-  const errors = results.reduce((n, r) => n + errorCount(r.result), 0);
+  const unopened = results.filter((r) => notOpened(r.result));
+  const invalid = results.filter((r) => !r.result.valid && !notOpened(r.result));
+  const errors = results.reduce((n, r) => n + (notOpened(r.result) ? 0 : errorCount(r.result)), 0);
   const warnings = results.reduce((n, r) => n + r.result.findings.length, 0) - errors;
   const files = results.length === 1 ? "1 tệp" : `${results.length} tệp`;
-  const split =
-    invalid.length === 0
+  const valid = results.length - invalid.length - unopened.length;
+  const split = [
+    invalid.length === 0 && unopened.length === 0
       ? results.length === 1
         ? "hợp lệ"
         : `cả ${results.length} hợp lệ`
-      : `${results.length - invalid.length} hợp lệ, ${invalid.length} không hợp lệ`;
+      : `${valid} hợp lệ, ${invalid.length} không hợp lệ`,
+    ...(unopened.length > 0 ? [`${unopened.length} chưa mở được trên máy này`] : []),
+  ].join(", ");
   const lines = [
     "",
     results.length === 0
@@ -429,6 +440,14 @@ export function validationTally(all: readonly FileValidation[]): string {
     ...(notFound.length > 0
       ? [
           `Không tìm thấy ${notFound.length} đường dẫn: ${notFound.join(", ")}. Hãy kiểm tra lại rồi chạy lại cho các tệp đó.`,
+        ]
+      : []),
+    ...(unopened.length > 0
+      ? [
+          `Chưa mở được ${unopened.length} tệp hoặc thư mục (việc trên máy này, không phải lỗi của đơn vị): ${unopened
+            .slice(0, TALLY_LIST)
+            .map((r) => r.file)
+            .join(", ")}${unopened.length > TALLY_LIST ? `, … (+${unopened.length - TALLY_LIST})` : ""}.`,
         ]
       : []),
   ];

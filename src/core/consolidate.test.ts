@@ -255,7 +255,7 @@ describe("duplicates", () => {
       ["XA_AN_HOA", "in/XA_AN_HOA.xlsx", 90],
     ]);
     expect(c.missing.map((u) => u.code)).toEqual(["XA_HA_TRUNG"]);
-    expect(c.warnings.filter((w) => w.code === "FILE_NAME_UNIT")).toEqual([
+    expect(c.warnings.filter((w) => w.code === "FILE_NAME_UNIT")).toMatchObject([
       {
         file: "in/XA_HA_TRUNG.xlsx",
         unit: "XA_AN_HOA",
@@ -304,7 +304,7 @@ describe("duplicates", () => {
       ["SO_TC", "Sở Tài chính"],
     ]);
     expect(c.missing.map((u) => u.code)).toEqual(["PHUONG_NGHI_SON"]);
-    expect(c.warnings.filter((w) => w.code === "OTHER_UNIT_NAME")).toEqual([
+    expect(c.warnings.filter((w) => w.code === "OTHER_UNIT_NAME")).toMatchObject([
       {
         file: "in/BQL_DU_AN.xlsx",
         unit: "BQL_DU_AN",

@@ -238,6 +238,11 @@ export interface InRollup {
 
 export interface Warning {
   readonly file: string;
+  /**
+   * The file's SHA-256, where the warning is about a file of the run (not in the JSON): two files of
+   * one name (the page knows no folders) are told apart by it, as the sources are.
+   */
+  readonly sha256?: string;
   readonly unit: string;
   readonly code: Finding["code"];
   readonly severity: Severity;
@@ -527,38 +532,81 @@ function countBy(keys: readonly string[]): Map<string, number> {
 export interface UnplacedFile {
   readonly file: string;
   readonly maybe: RosterUnit | null;
-  /** Not opened on this machine, or our bug (notTheUnits): what the unit sent is not known. */
-  readonly notTheUnits: boolean;
+}
+
+/** A unit a path's words name: its code or its name ("Zalo - xa Quan Son", "XA_PU_NHI"). */
+type NamedUnit = Pick<RosterUnit, "code" | "name">;
+
+/**
+ * The one unit of `units` whose name, without its "Xã"/"Phường"/"Sở" and its accents, a text holds as
+ * whole words ("Báo cáo - Pù Nhi" → Xã Pù Nhi; "BC Phuong Quang Phu" names Phường Quảng Phú, not Xã
+ * Quảng Phú), when exactly one does. One-word names are too loose to tell ("Sở Y tế" is "so y te").
+ */
+function unitNamedBy<U extends NamedUnit>(text: string, units: readonly U[]): U | null {
+  const words = ` ${plainWords(text)} `;
+  const found = units.filter((u) => {
+    const { kind, rest } = nameParts(u.name);
+    if (!rest.includes(" ")) return false;
+    const at = words.indexOf(` ${rest} `);
+    const before = at < 0 ? undefined : KIND_WORD.exec(words.slice(0, at + 1))?.[1];
+    return at >= 0 && (before === undefined || before === kind);
+  });
+  return found.length === 1 ? found[0]! : null;
 }
 
 /**
  * The rejected files that name no unit (unreadable, not a report, no code: a .pdf, a .rar, "BC KL226
  * xa Muong Lat.xls"), while roster units are missing: one of those units may have sent it. Each
- * file is given the one missing unit whose name, without its "Xã"/"Phường"/"Sở" and its accents,
- * its file name holds as whole words ("Báo cáo - Pù Nhi.ods" → Xã Pù Nhi), when exactly one does.
- * Said, never decided: the unit stays missing, the analyst looks before sending reminders.
+ * file is given the one missing unit its file name names (unitNamedBy), when exactly one does. Said,
+ * never decided: the unit stays missing, the analyst looks before sending reminders. A file this
+ * machine did not open is not among them: unopenedFiles says those.
  */
 export function unplacedRejected(c: Pick<Consolidation, "rejected" | "missing">): UnplacedFile[] {
   if (c.missing.length === 0) return [];
-  const names = c.missing.map((u) => ({ u, ...nameParts(u.name) })).filter(({ rest }) => rest.includes(" "));
-  const missingByCode = new Map(c.missing.map((u) => [u.code, u]));
   return c.rejected
-    .filter((r) => r.unit === null)
+    .filter((r) => r.unit === null && !notTheUnits(r.findings))
+    .map((r) => ({ file: r.file, maybe: unitNamedBy(baseName(r.file).replace(/\.[^.]*$/, ""), c.missing) }));
+}
+
+/** A rejected file whose content is not known (notTheUnits), with the unit its path names, if one. */
+export interface UnopenedFile {
+  readonly file: string;
+  readonly unit: NamedUnit | null;
+}
+
+/**
+ * The files and folders this machine could not open (or our bug read wrong): nobody knows what they
+ * hold, so no letter is drawn for the unit each may be of — the one its path names, from the file out
+ * ("XA_PU_NHI.xlsx", a folder "Zalo - xa Quan Son/BaoCao.xlsx"), by a code the segment starts with
+ * or a name (unitNamedBy), among every unit of the run (accepted, returned, missing) — and, while one
+ * names no unit, no "not received" letter to any (letters.ts).
+ */
+export function unopenedFiles(
+  c: Pick<Consolidation, "rejected" | "missing" | "units" | "returned">,
+): UnopenedFile[] {
+  const known = new Map<string, NamedUnit>();
+  for (const u of [...c.units, ...c.returned, ...c.missing]) if (!known.has(u.code)) known.set(u.code, u);
+  const units = [...known.values()];
+  return c.rejected
+    .filter((r) => notTheUnits(r.findings))
     .map((r) => {
-      const notOpened = notTheUnits(r.findings);
-      // Only a file not opened here keeps a missing unit's code in its name unplaced (any other is
-      // that unit's returned report).
-      const byCode = notOpened ? missingByCode.get(fileNameCode(r.file) ?? "") : undefined;
-      if (byCode !== undefined) return { file: r.file, maybe: byCode, notTheUnits: notOpened };
-      const words = ` ${plainWords(baseName(r.file).replace(/\.[^.]*$/, ""))} `;
-      const found = names.filter(({ kind, rest }) => {
-        const at = words.indexOf(` ${rest} `);
-        // "BC Phuong Quang Phu" names Phường Quảng Phú, not Xã Quảng Phú.
-        const before = at < 0 ? undefined : KIND_WORD.exec(words.slice(0, at + 1))?.[1];
-        return at >= 0 && (before === undefined || before === kind);
-      });
-      return { file: r.file, maybe: found.length === 1 ? found[0]!.u : null, notTheUnits: notOpened };
+      const segments = r.file
+        .split(/[\\/]/)
+        .filter((s) => s !== "" && s !== "." && s !== "..")
+        .reverse();
+      for (const segment of segments) {
+        const byCode = known.get(fileNameCode(segment) ?? "");
+        const unit = byCode ?? unitNamedBy(segment.replace(/\.[^.]*$/, ""), units);
+        if (unit !== null) return { file: r.file, unit };
+      }
+      return { file: r.file, unit: null };
     });
+}
+
+/** A file named beside others: its path when another of them has its name (two folders' BaoCao.xlsx). */
+function shownNames(files: readonly string[]): (file: string) => string {
+  const named = countBy(files.map(baseName));
+  return (file) => ((named.get(baseName(file)) ?? 0) > 1 ? file : baseName(file));
 }
 
 /**
@@ -566,18 +614,26 @@ export function unplacedRejected(c: Pick<Consolidation, "rejected" | "missing">)
  * unit its name names.
  */
 export function unplacedSentence(files: readonly UnplacedFile[], limit = Infinity): string {
-  // Two files of one name (from two folders) are told apart by their paths.
-  const named = countBy(files.map((f) => baseName(f.file)));
-  const shown = files.slice(0, limit).map((f) => {
-    const notes = [
-      ...(f.maybe ? [MSG.unplacedMaybe(f.maybe.code, f.maybe.name)] : []),
-      ...(f.notTheUnits ? [MSG.unplacedNotOpened(f.maybe !== null)] : []),
-    ];
-    const name = (named.get(baseName(f.file)) ?? 0) > 1 ? f.file : baseName(f.file);
-    return `“${name}”${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`;
-  });
+  const name = shownNames(files.map((f) => f.file));
+  const shown = files
+    .slice(0, limit)
+    .map((f) => `“${name(f.file)}”${f.maybe ? ` (${MSG.unplacedMaybe(f.maybe.code, f.maybe.name)})` : ""}`);
   const more = files.length > limit ? `, … (+${files.length - limit})` : "";
   return MSG.unplacedFiles(files.length, `${shown.join(", ")}${more}`);
+}
+
+/** The note said of files this machine did not open (terminal, page, summary): at most `limit` named. */
+export function unopenedSentence(files: readonly UnopenedFile[], limit = Infinity): string {
+  const name = shownNames(files.map((f) => f.file));
+  const shown = files
+    .slice(0, limit)
+    .map((f) => `“${name(f.file)}”${f.unit ? ` (${MSG.unopenedOf(f.unit.code, f.unit.name)})` : ""}`);
+  const more = files.length > limit ? `, … (+${files.length - limit})` : "";
+  return MSG.unopenedFiles(
+    files.length,
+    `${shown.join(", ")}${more}`,
+    files.some((f) => f.unit === null),
+  );
 }
 
 /** The kind words a unit's name starts with ("Xã", "Phường", "Thị trấn", "Sở"), plain. */
@@ -1005,6 +1061,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       if (f.severity === "warning")
         warnings.push({
           file,
+          sha256: winner.submission.sha256,
           unit: code,
           code: f.code,
           severity: f.severity,
@@ -1020,6 +1077,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     if (rosterCodes?.has(code) === true && named !== undefined && named !== code)
       warnings.push({
         file,
+        sha256: winner.submission.sha256,
         unit: code,
         code: "OTHER_UNIT_NAME",
         severity: "warning",
@@ -1038,6 +1096,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     if (declared !== undefined || !onRoster) {
       warnings.push({
         file,
+        sha256: winner.submission.sha256,
         unit: code,
         code: "UNKNOWN_UNIT",
         severity: "warning",
@@ -1056,6 +1115,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       if (named === null) continue;
       warnings.push({
         file: c.submission.file,
+        sha256: c.submission.sha256,
         unit: c.report.unit.code,
         code: "FILE_NAME_UNIT",
         severity: "warning",

@@ -139,10 +139,16 @@ export function fileKindOf(path: string): FileKind {
  * "._bao-cao.xlsx" from macOS, ".~lock.bao-cao.xlsx#" from LibreOffice). Windows' "Thumbs.db" and
  * "desktop.ini" are hidden by the system too.
  */
-export function isIgnoredFileName(path: string): boolean {
+export function isIgnoredFileName(path: string, size?: number): boolean {
   const base = baseOf(path);
-  return base.startsWith("~$") || base.startsWith(".") || /^(thumbs\.db|desktop\.ini)$/i.test(base);
+  // Excel's lock file holds only who has the workbook open (165 bytes): a "~$" file of a report's
+  // size is a report someone renamed (or a copy of one), read like any other.
+  if (base.startsWith("~$")) return size === undefined || size <= LOCK_FILE_MAX_BYTES;
+  return base.startsWith(".") || /^(thumbs\.db|desktop\.ini)$/i.test(base);
 }
+
+/** Larger than any Excel lock file ("~$…": a user name in 165 bytes), smaller than any workbook. */
+export const LOCK_FILE_MAX_BYTES = 1024;
 
 /** Why a file that is not a .xlsx workbook is rejected: what it is, and how to save it as .xlsx. */
 export function fileKindMessage(path: string): string {

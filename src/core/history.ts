@@ -26,7 +26,7 @@ import {
   type PeriodKind,
 } from "./form";
 import { pairOf } from "./judge";
-import { MSG } from "./messages";
+import { MSG, TOOL_WORDS } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
 import { SUMMARY_SHEETS } from "./catalogue";
 import { countHeader, ROLLUP_LEGEND, ROLLUP_SOURCES_PREFIX, TOTAL_ROW_CODES } from "./summary";
@@ -88,7 +88,8 @@ export function parsePreviousReport(json: unknown): PreviousParse {
   };
 }
 
-const SUMMARY_HINT = `Dùng bảng tổng hợp .xlsx do “kl226 consolidate --out” ghi ở kỳ trước (trang “${SUMMARY_SHEETS.values}” hoặc “${SUMMARY_SHEETS.summary}”), hoặc báo cáo JSON do “--json” ghi.`;
+/** What to give instead, in the command's and the page's words alike (forThePage picks the page's). */
+const SUMMARY_HINT = `Dùng bảng tổng hợp .xlsx của kỳ trước (trang “${SUMMARY_SHEETS.values}” hoặc “${SUMMARY_SHEETS.summary}”) hoặc tệp .json của kỳ trước ${TOOL_WORDS.summaryFiles.both}.`;
 
 /** The period in the summary's second row: "Kỳ báo cáo: 6 tháng 2025; hạn nộp …". */
 const ALL_PERIODS = PERIOD_KINDS.map((id) => ({ id, ...PERIOD_LABELS[id] }));

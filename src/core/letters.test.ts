@@ -10,12 +10,13 @@ import {
 } from "../../test/helpers/documents-fixture";
 import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes, notOpenedResult } from "../app/inspect";
-import { consolidate, unplacedRejected, unplacedSentence } from "./consolidate";
+import { consolidate, unopenedFiles, unopenedSentence, unplacedRejected } from "./consolidate";
 import { compareWithPrevious } from "./history";
 import { documentText } from "./documents";
 import {
   ALL_LETTERS_FILE,
   followUpLetters,
+  heldLetters,
   isSenderUnit,
   LETTER_SHEET,
   letterDocument,
@@ -148,9 +149,48 @@ describe("followUpLetters", () => {
     const written = followUpLetters(c2, profile, dates);
     expect(written.map((l) => l.unit)).toEqual(["XA_KHAC"]);
     // The analyst is told beside the missing units, for each file.
-    expect(unplacedSentence(unplacedRejected(c2))).toBe(
-      "Lưu ý: 2 tệp bị từ chối không xác định được đơn vị gửi (lý do ở trang “Lỗi”); trước khi gửi thư nhắc, xem đơn vị chưa nộp có gửi một trong các tệp này không: “Báo cáo - Xã Vắng Mặt.xlsx” (tên tệp gần với XA_VANG — Xã Vắng Mặt; chưa mở được trên máy này, chưa rõ nội dung: mở được rồi hãy tổng hợp lại; chưa viết thư nhắc cho đơn vị này), “XA_PU_NHI.xlsx” (tên tệp gần với XA_PU_NHI — Xã Pù Nhi; chưa mở được trên máy này, chưa rõ nội dung: mở được rồi hãy tổng hợp lại; chưa viết thư nhắc cho đơn vị này).",
+    expect(unplacedRejected(c2)).toEqual([]);
+    expect(unopenedSentence(unopenedFiles(c2))).toBe(
+      "Lưu ý: 2 tệp hoặc thư mục chưa mở được trên máy này (lý do ở trang “Lỗi”), chưa rõ nội dung: chưa lập thư nhắc cho đơn vị có thể đã gửi chúng. Mở được rồi hãy tổng hợp lại: “Báo cáo - Xã Vắng Mặt.xlsx” (có thể của XA_VANG — Xã Vắng Mặt), “XA_PU_NHI.xlsx” (có thể của XA_PU_NHI — Xã Pù Nhi).",
     );
+    // A unit that sent a report too, and a folder named for a unit, and one named for none.
+    const withOthers = consolidate(
+      [
+        notOpened("in/XA_KHAC (gui lai).xlsx"),
+        {
+          file: "in/XA_KHAC.xlsx",
+          sha256: "k",
+          result: inspectBytes(
+            reportBytes({ unit: "XA_KHAC", name: "Xã Khác", counts: { HN_TRUC_TUYEN: [50, 10] } }),
+            profile,
+          ),
+        },
+        notOpened("in/Zalo - xa Vang Mat/BaoCao.xlsx"),
+      ],
+      {
+        profile,
+        period: { kind: "6T", year: 2026 },
+        roster: [
+          { code: "XA_PU_NHI", name: "Xã Pù Nhi", type: "UBND xã, phường" },
+          { code: "XA_VANG", name: "Xã Vắng Mặt", type: "UBND xã, phường" },
+          { code: "XA_KHAC", name: "Xã Khác", type: "UBND xã, phường" },
+        ],
+      },
+    );
+    expect(unopenedFiles(withOthers).map((f) => [f.file, f.unit?.code])).toEqual([
+      ["in/XA_KHAC (gui lai).xlsx", "XA_KHAC"],
+      ["in/Zalo - xa Vang Mat/BaoCao.xlsx", "XA_VANG"],
+    ]);
+    // Xã Khác's shortfall letter would answer a report its unread resend may correct; Xã Pù Nhi, missing, is written to.
+    expect(followUpLetters(withOthers, profile, dates).map((l) => l.unit)).toEqual(["XA_PU_NHI"]);
+    // A file that names no unit may be any missing unit's: no "not received" letter to any.
+    const unnamed = consolidate([notOpened("in/tai-ve (3).xlsx")], {
+      profile,
+      period: { kind: "6T", year: 2026 },
+      roster: [{ code: "XA_PU_NHI", name: "Xã Pù Nhi", type: "UBND xã, phường" }],
+    });
+    expect(followUpLetters(unnamed, profile, dates)).toEqual([]);
+    expect(heldLetters(unnamed)).toEqual({ units: new Set(), missing: true });
   });
 
   test("missing: nothing received by the letter's date, send the report on the form by the reply date", () => {
@@ -269,6 +309,17 @@ describe("followUpLetters", () => {
     expect(text).not.toContain("1,200");
     expect(text).toContain(
       "Tệp “XA_HH.xlsx” đơn vị gửi trước đó không cần sửa nữa: tệp “XA_HH-sua.xlsx” gửi sau thay cho tệp đó.",
+    );
+    // Two e-mails' files of one name, saved in two folders: the letter tells them apart by their dates.
+    const twins = consolidate(
+      [
+        { file: "in/Email 05-06/BaoCao.xlsx", sha256: "a", result: first },
+        { file: "in/Email 16-06/BaoCao.xlsx", sha256: "b", result: again },
+      ],
+      { profile, roster },
+    );
+    expect(followUpLetters(twins, profile, dates)[0]!.text).toContain(
+      "Tệp “BaoCao.xlsx” (ngày báo cáo 05/06/2026) đơn vị gửi trước đó không cần sửa nữa: tệp “BaoCao.xlsx” (ngày báo cáo 16/06/2026) gửi sau thay cho tệp đó.",
     );
     // The same bytes sent again under another name: its errors once, and that nothing was mended.
     const same = consolidate(

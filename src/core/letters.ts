@@ -10,6 +10,7 @@ import {
   fileNameCode,
   rejectedBesideAccepted,
   laterFileFirst,
+  unopenedFiles,
   unplacedRejected,
   type Consolidation,
   type RejectedFile,
@@ -161,6 +162,22 @@ function unitMessage(f: Finding, sender: string): string {
   return letterStyle(sentFileText(f.message.replace(TOOL_WORDS.template.both, `(mẫu do ${sender} gửi)`)));
 }
 
+/**
+ * The letters not drawn while files this machine could not open are among the inputs (unopenedFiles):
+ * none for a unit one of them may be of, and no "not received" letter to any unit while one of them
+ * names no unit (it may be any missing unit's report). The command says which.
+ */
+export function heldLetters(c: Pick<Consolidation, "rejected" | "missing" | "units" | "returned">): {
+  readonly units: ReadonlySet<string>;
+  readonly missing: boolean;
+} {
+  const files = unopenedFiles(c);
+  return {
+    units: new Set(files.flatMap((f) => (f.unit === null ? [] : [f.unit.code]))),
+    missing: c.missing.length > 0 && files.some((f) => f.unit === null),
+  };
+}
+
 /** Why a report under a code the roster lacks was counted as this unit's, and the code to write. */
 function recodedLine(
   u: Pick<UnitSummary, "file" | "declaredCode" | "recodedBy" | "name">,
@@ -288,17 +305,14 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   // A rejected file that names no unit, whose name holds a missing unit's (unplacedRejected): that
   // unit may have sent it, so its letter names the file and why it could not be used.
   const guessed = new Map<string, RejectedFile[]>();
-  // A unit whose file this machine could not open: what it sent is not known, so no letter yet (the
-  // command's and the summary's unplaced note says so beside the file).
-  const notOpened = new Set<string>();
   for (const f of unplacedRejected(c)) {
-    if (f.maybe !== null && f.notTheUnits) notOpened.add(f.maybe.code);
     const r = f.maybe === null ? undefined : c.rejected.find((x) => x.file === f.file);
     if (f.maybe !== null && r !== undefined)
       guessed.set(f.maybe.code, [...(guessed.get(f.maybe.code) ?? []), r]);
   }
+  const held = heldLetters(c);
   for (const u of c.missing) {
-    if (notOpened.has(u.code)) continue;
+    if (held.missing) continue;
     // A file named for this unit that holds another unit's code (FILE_NAME_UNIT): most likely this
     // unit's report on a copied file, so the letter says what arrived and what to correct.
     const misnamed = c.warnings
@@ -348,6 +362,17 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
     for (const r of latest ? [latest, ...files.filter((f) => f !== latest)] : files) {
       if (latest && r !== latest) {
         const same = r.sha256 === latest.sha256;
+        // Two files of one name (sent in two e-mails): told apart by their dates, else by which came first.
+        const twin = baseName(r.file) === baseName(latest.file);
+        const dated =
+          twin &&
+          r.reportDate !== null &&
+          latest.reportDate !== null &&
+          compareDates(r.reportDate, latest.reportDate) !== 0;
+        const tell = (f: RejectedFile, order: string): string =>
+          `“${baseName(f.file)}”${!twin ? "" : dated && f.reportDate !== null ? ` (ngày báo cáo ${viDate(f.reportDate)})` : ` (${order})`}`;
+        const earlier = tell(r, "bản trước");
+        const later = tell(latest, "bản sau");
         add(
           unit,
           name,
@@ -355,11 +380,11 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
           [
             p(
               same
-                ? `Tệp “${baseName(latest.file)}” giống hệt tệp “${baseName(r.file)}” đơn vị đã gửi trước đó: các lỗi trên chưa được sửa.`
-                : `Tệp “${baseName(r.file)}” đơn vị gửi trước đó không cần sửa nữa: tệp “${baseName(latest.file)}” gửi sau thay cho tệp đó.`,
+                ? `Tệp ${later} giống hệt tệp ${earlier} đơn vị đã gửi trước đó: các lỗi trên chưa được sửa.`
+                : `Tệp ${earlier} đơn vị gửi trước đó không cần sửa nữa: tệp ${later} gửi sau thay cho tệp đó.`,
             ),
           ],
-          `Tệp “${baseName(r.file)}”: ${same ? "giống hệt" : "đã được thay bằng"} tệp “${baseName(latest.file)}”.`,
+          `Tệp ${earlier}: ${same ? "giống hệt" : "đã được thay bằng"} tệp ${later}.`,
         );
         continue;
       }
@@ -504,6 +529,8 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   // thousand units, the letters asking for a report were at the end of 1,271 printed pages.
   const urgency = (d: Draft): number => REASON_ORDER.findIndex((r) => d.sections.has(r));
   const recodedUnits = new Map(c.units.filter((u) => u.declaredCode !== undefined).map((u) => [u.code, u]));
+  // A unit whose file this machine could not open gets no letter at all: what it sent is not known.
+  for (const unit of held.units) drafts.delete(unit);
   return [...drafts.entries()]
     .sort(([a, da], [b, db]) => urgency(da) - urgency(db) || compareText(a, b))
     .map(([unit, d]) => {

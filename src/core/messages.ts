@@ -428,9 +428,13 @@ export const MSG = {
   unplacedFiles: (n: number, list: string) =>
     `Lưu ý: ${n} tệp bị từ chối không xác định được đơn vị gửi ${TOOL_WORDS.rejectedReasons.both}; trước khi gửi thư nhắc, xem đơn vị chưa nộp có gửi một trong các tệp này không: ${list}.`,
   unplacedMaybe: (code: string, name: string) => `tên tệp gần với ${code} — ${name}`,
-  /** A file this machine could not open (NOT_OPENED) or our bug: read it first; no letter drawn for the unit. */
-  unplacedNotOpened: (named: boolean) =>
-    `chưa mở được trên máy này, chưa rõ nội dung: mở được rồi hãy tổng hợp lại${named ? "; chưa viết thư nhắc cho đơn vị này" : ""}`,
+  /** Files and folders this machine could not open (NOT_OPENED) or our bug: read them first; letters held. */
+  unopenedFiles: (n: number, list: string, someUnnamed: boolean) =>
+    `Lưu ý: ${n} tệp hoặc thư mục chưa mở được trên máy này ${TOOL_WORDS.rejectedReasons.both}, chưa rõ nội dung: chưa lập thư nhắc cho đơn vị có thể đã gửi chúng${someUnnamed ? ", và chưa lập thư “chưa gửi báo cáo” cho đơn vị nào (tệp không rõ của đơn vị nào có thể là báo cáo của đơn vị chưa nộp)" : ""}. Mở được rồi hãy tổng hợp lại: ${list}.`,
+  unopenedOf: (code: string, name: string) => `có thể của ${code} — ${name}`,
+  /** Excel's "~$" lock file checked by itself: not a report; the workbook it names is. */
+  lockFile: (base: string) =>
+    `Tệp “${base}” là tệp khóa tạm Excel ghi khi tệp “${base.slice(2)}” đang mở (chỉ chứa tên người đang mở), không phải báo cáo. Hãy chọn tệp “${base.slice(2)}”; nếu Excel đã đóng mà tệp khóa còn, có thể xóa nó.`,
   unknownUnit: (unit: string) =>
     `Mã đơn vị ${unit} không có trong danh sách đơn vị phải báo cáo. Báo cáo vẫn được tổng hợp; kiểm tra lại mã đơn vị.`,
   previousMismatch: (

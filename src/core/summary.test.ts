@@ -526,6 +526,35 @@ test("Lỗi: the warning about a file left out as a duplicate carries its status
   expect(statuses).toEqual([["Trùng"], ["Trùng"]]);
 });
 
+test("two files of one name (the page knows no folders): the kept one's warning is Chấp nhận, and Nguồn tells the dropped one which file was used", () => {
+  // Each with its meetings typed as text (a COERCED warning), in two e-mails.
+  const sub = (sha: string, meetings: string): Submission => ({
+    file: "BaoCao_KL226.xlsx",
+    sha256: sha,
+    result: inspectBytes(
+      reportBytes({ unit: "XA_LANG_CHANH", name: "Xã Lang Chánh" }, [
+        { op: "set", sheet: "Chỉ tiêu", cell: "E5", value: meetings },
+      ]),
+      DEFAULT_PROFILE,
+    ),
+  });
+  const q = consolidate([sub("aaaaaaaaaaaaaaaa", "400"), sub("bbbbbbbbbbbbbbbb", "420")], {
+    profile: DEFAULT_PROFILE,
+  });
+  const kept = q.units[0]!.sha256;
+  const dropped = q.duplicates[0]!.droppedSha256;
+  expect(kept).not.toBe(dropped);
+  const spec2 = summaryWorkbook(q, DEFAULT_PROFILE);
+  const rows = (name: string) =>
+    spec2.sheets.find((x) => x.name === name)!.rows.map((r) => r.map((x) => x?.value ?? null));
+  // The kept file's warning (a number typed as text) is an accepted file's.
+  const warned = rows("Lỗi").filter((r) => r[0] === "BaoCao_KL226.xlsx" && r.includes("COERCED"));
+  expect(warned.map((r) => r.filter((v) => v === "Trùng" || v === "Chấp nhận"))).toEqual([["Chấp nhận"]]);
+  expect(rows("Nguồn").flat()).toContain(
+    `Trùng đơn vị; dùng tệp BaoCao_KL226.xlsx khác cùng tên (SHA-256 ${kept.slice(0, 12)}…)`,
+  );
+});
+
 test("Nguồn fits a readable page across: the SHA-256 wraps in two lines instead of taking a third of the width", () => {
   const s = sheet("Nguồn");
   const widths = s.columnWidths ?? [];

@@ -13,6 +13,8 @@ import {
   rollupName,
   rollupCodes,
   rollupUnits,
+  unopenedFiles,
+  unopenedSentence,
   unplacedRejected,
   type Consolidation,
   type IndicatorResult,
@@ -683,6 +685,11 @@ function taskSheet(c: Consolidation): SheetSpec {
 function missingSheet(c: Consolidation): SheetSpec {
   const rows: Array<Array<CellSpec | null>> = [[cell("ĐƠN VỊ CHƯA NỘP VÀ ĐƠN VỊ BỊ TRẢ LẠI BÁO CÁO", TITLE)]];
   let table: { header: number; last: number } | undefined;
+  // Files and folders not opened here: said above the table (a line under it would be read as a code).
+  const unopened = unopenedFiles(c);
+  const unopenedNote = (): void => {
+    if (unopened.length > 0) rows.push([cell(unopenedSentence(unopened), NOTE)]);
+  };
   if (!c.rosterGiven) {
     rows.push([
       cell(
@@ -690,8 +697,10 @@ function missingSheet(c: Consolidation): SheetSpec {
         NOTE,
       ),
     ]);
+    unopenedNote();
   } else if (c.missing.length === 0) {
     rows.push([cell("Chưa nộp: không có. Mọi đơn vị trong danh sách đã gửi báo cáo.", NOTE)]);
+    unopenedNote();
   } else {
     rows.push([cell(`Chưa nộp: ${c.missing.length} đơn vị trong danh sách chưa gửi tệp báo cáo nào.`, NOTE)]);
     // Files no unit could be told for: a missing unit may have sent one (a .pdf, a .rar).
@@ -703,6 +712,7 @@ function missingSheet(c: Consolidation): SheetSpec {
           NOTE,
         ),
       ]);
+    unopenedNote();
     const maybe = new Map(
       unplaced.flatMap((f) => (f.maybe ? [[f.maybe.code, baseName(f.file)] as const] : [])),
     );
@@ -815,9 +825,13 @@ function errorSheet(c: Consolidation): SheetSpec {
   else {
     rows.push(header);
     // A warning about a file left out as a duplicate (FILE_NAME_UNIT) is not about an accepted file.
-    const dropped = new Set(c.duplicates.map((d) => d.dropped));
+    // By its hash where known: two files of one name (the page knows no folders) are one kept, one not.
+    const dropped = new Set(c.duplicates.map((d) => `${d.dropped}\n${d.droppedSha256}`));
+    const droppedNames = new Set(c.duplicates.map((d) => d.dropped));
+    const isDropped = (w: Warning): boolean =>
+      w.sha256 !== undefined ? dropped.has(`${w.file}\n${w.sha256}`) : droppedNames.has(w.file);
     for (const w of c.warnings)
-      rows.push(findingRow(w.file, w.unit, dropped.has(w.file) ? "Trùng" : "Chấp nhận", w));
+      rows.push(findingRow(w.file, w.unit, isDropped(w) ? "Trùng" : "Chấp nhận", w));
   }
   return {
     name: SUMMARY_SHEETS.errors,
@@ -860,8 +874,12 @@ function sourceSheet(c: Consolidation): SheetSpec {
       const first = r?.findings.find((f) => f.severity === "error") ?? r?.findings[0];
       return first ? `${first.code}: ${first.message}` : "";
     }
-    if (status === "duplicate")
-      return `Trùng đơn vị; dùng tệp ${c.duplicates.find((d) => d.dropped === file)?.kept ?? ""}`;
+    if (status === "duplicate") {
+      const d = c.duplicates.find((x) => x.dropped === file && x.droppedSha256 === sha);
+      // A file of the same name (two e-mails' attachments; the page knows no folders): told by its hash.
+      const keptSha = d && d.kept === file ? c.units.find((u) => u.code === d.unit)?.sha256 : undefined;
+      return `Trùng đơn vị; dùng tệp ${d?.kept ?? ""}${keptSha ? ` khác cùng tên (SHA-256 ${keptSha.slice(0, 12)}…)` : ""}`;
+    }
     if (status === "accepted") {
       const codes = rollupSources.get(`${file}\n${sha}`);
       return codes ? `${ROLLUP_SOURCES_PREFIX}${codes.join("; ")}` : "";

@@ -390,6 +390,19 @@ const ROWS: readonly Row[] = [
     ],
   },
   {
+    name: "a report named “~$…” (a lock file's name on a workbook's size) is read like any other, not passed over",
+    setup: (d) => {
+      writeFileSync(join(d, "reports", "~$SO_C.xlsx"), reportBytes({ unit: "SO_C", name: "Sở C" }));
+      writeFileSync(join(d, "reports", "~$SO_A.xlsx"), "lock");
+    },
+    args: (d) => ["consolidate", join(d, "reports"), "--out", join(d, "tong-hop.xlsx")],
+    code: 0,
+    stdout: [
+      /Đã đọc 3 tệp: chấp nhận 3, từ chối 0/,
+      /Bỏ qua 1 tệp khóa “~\$…” của Excel hoặc tệp ẩn \(không phải báo cáo\): ~\$SO_A\.xlsx\./,
+    ],
+  },
+  {
     name: "a path that does not exist",
     args: (d) => ["consolidate", join(d, "khong-co"), "--out", join(d, "tong-hop.xlsx")],
     code: 2,
@@ -480,7 +493,7 @@ const ROWS: readonly Row[] = [
       /XA_C\.xlsx: Máy này không mở được tệp: không tìm thấy tệp hoặc thư mục này\. Đây không phải lỗi trong tệp đơn vị gửi, đừng trả lại báo cáo vì lý do này: hãy kiểm tra lại trên máy rồi chạy lại\./,
       // What XA_C sent is not known: not "returned" (its letter would return a report nobody read).
       /Chưa nộp: 2 đơn vị chưa gửi tệp nào: XA_C, XA_D\./,
-      /“XA_C\.xlsx” \(tên tệp gần với XA_C — Xã C; chưa mở được trên máy này, chưa rõ nội dung: mở được rồi hãy tổng hợp lại; chưa viết thư nhắc cho đơn vị này\)/,
+      /Lưu ý: 1 tệp hoặc thư mục chưa mở được trên máy này \(lý do ở trang “Lỗi”\), chưa rõ nội dung: chưa lập thư nhắc cho đơn vị có thể đã gửi chúng\. Mở được rồi hãy tổng hợp lại: “XA_C\.xlsx” \(có thể của XA_C — Xã C\)\./,
     ],
   },
   {

@@ -23,10 +23,13 @@ const SAMPLES = join(ROOT, "samples", "2026-6T");
 const ROSTER = join(ROOT, "samples", "roster.csv");
 const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
+/** As "nobody", with a temporary folder it may write to (the test run's own is its user's alone). */
+const AS_NOBODY = { uid: NOBODY, gid: NOBODY, env: { ...process.env, TMPDIR: "/tmp" } };
+// Run once as ourselves first: a build older than the sources is made again, where "nobody" may not write.
+if (asRoot) spawnSync(process.execPath, [BIN, "--help"], { cwd: ROOT });
 /** Whether "nobody" can run this checkout's command (its files readable by others). */
 const nobodyRuns =
-  asRoot &&
-  spawnSync(process.execPath, [BIN, "--help"], { cwd: ROOT, uid: NOBODY, gid: NOBODY }).status === 0;
+  asRoot && spawnSync(process.execPath, [BIN, "--help"], { cwd: ROOT, ...AS_NOBODY }).status === 0;
 // Under /tmp itself: the test run's own temporary folder is its user's alone, which "nobody" cannot enter.
 const dir = mkdtempSync(join(process.platform === "linux" ? "/tmp" : tmpdir(), "kl226-not-opened-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -66,7 +69,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
         "--letters",
         letters,
       ],
-      { cwd: ROOT, encoding: "utf8", ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}) },
+      { cwd: ROOT, encoding: "utf8", ...(asRoot ? AS_NOBODY : {}) },
     );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.status).toBe(1);
@@ -80,8 +83,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
     // missing units says why.
     expect(r.stdout).not.toMatch(/Bị trả lại:.*SO_NOI_VU/);
     expect(r.stdout).toMatch(/Chưa nộp: .*SO_NOI_VU/);
-    expect(r.stdout).toContain("chưa viết thư nhắc cho đơn vị này");
+    expect(r.stdout).toMatch(
+      /Chưa lập thư cho 1 đơn vị có tệp hoặc thư mục chưa mở được trên máy này \(chưa rõ đơn vị đã gửi gì\): SO_NOI_VU\./,
+    );
+    // The folder names no unit: it may hold any missing unit's report, so none is told it sent nothing.
+    expect(r.stdout).toMatch(
+      /Chưa lập thư “chưa gửi báo cáo” cho \d+ đơn vị chưa nộp: có tệp hoặc thư mục chưa mở được/,
+    );
+    expect(r.stdout).not.toContain("các đơn vị đó còn hạn");
     expect(existsSync(join(letters, "SO_NOI_VU.docx"))).toBe(false);
+    // A report named inside that folder (a shell's path): there, but not to be opened — not "not found".
+    const inside = spawnSync(process.execPath, [BIN, "validate", join(folder, "bao-cao.xlsx")], {
+      cwd: ROOT,
+      encoding: "utf8",
+      ...(asRoot ? AS_NOBODY : {}),
+    });
+    expect(inside.stdout).toContain(
+      "Máy này không mở được tệp: tài khoản đang chạy KL226 không có quyền đọc tệp này",
+    );
+    expect(inside.stdout + inside.stderr).not.toMatch(/KHÔNG TÌM THẤY|Không tìm thấy/);
+    expect(inside.status).toBe(1);
     // The source is as it was (still unreadable, never touched).
     chmodSync(join(inbox, locked), 0o644);
     expect(readFileSync(join(inbox, locked)).equals(readFileSync(join(SAMPLES, locked)))).toBe(true);

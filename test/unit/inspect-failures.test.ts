@@ -204,3 +204,16 @@ describe("a bug of ours is INTERNAL, never a corrupt file", () => {
     expect(human.stdout).not.toContain("TypeError");
   });
 });
+
+test("Excel's lock file checked by itself (the page's Kiểm tra) is told as the lock of the workbook to pick instead, not as text renamed .xlsx", () => {
+  // As Excel writes it: the user's name, padded with spaces, in 165 bytes.
+  const lock = new Uint8Array(165).fill(0x20);
+  lock.set(new TextEncoder().encode("\u0006Nguyen"), 0);
+  const result = inspectBytes(lock, DEFAULT_PROFILE, undefined, { fileName: "~$SO_NOI_VU.xlsx" });
+  expect(result.findings.map((f) => [f.code, f.message])).toEqual([
+    [
+      "UNREADABLE",
+      "Tệp “~$SO_NOI_VU.xlsx” là tệp khóa tạm Excel ghi khi tệp “SO_NOI_VU.xlsx” đang mở (chỉ chứa tên người đang mở), không phải báo cáo. Hãy chọn tệp “SO_NOI_VU.xlsx”; nếu Excel đã đóng mà tệp khóa còn, có thể xóa nó.",
+    ],
+  ]);
+});
