@@ -4,11 +4,17 @@
 
 import type { Consolidation } from "../core/consolidate";
 import type { DocumentDates } from "../core/documents";
-import { followUpLetters, lettersDocument, letterDocument, type Letter } from "../core/letters";
+import {
+  ALL_LETTERS_FILE,
+  followUpLetters,
+  lettersDocument,
+  letterDocument,
+  type Letter,
+} from "../core/letters";
 import type { Profile, RosterUnit } from "../core/profile";
 import { reportDocument } from "../core/report";
 import { renderDocx } from "../docx/render";
-import type { ZipCodec } from "../xlsx/zip-write";
+import { zipParts, type ZipCodec } from "../xlsx/zip-write";
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -52,6 +58,24 @@ export function allLettersFile(
     : { bytes: renderDocx(lettersDocument(letters, profile, dates)), count: letters.length };
 }
 
+/**
+ * Each unit's letter as its own .docx (MÃ_ĐƠN_VỊ.docx, to send by e-mail) and all of them in one, in
+ * one .zip: the page's counterpart of `kl226 consolidate --letters`; null when no unit needs a letter.
+ */
+export function lettersZipFile(
+  c: Consolidation,
+  profile: Profile,
+  dates: DocumentDates,
+): { bytes: Uint8Array; count: number } | null {
+  const files = letterFiles(c, profile, dates);
+  if (files.all === null) return null;
+  const parts = [
+    ...files.letters.map((f) => ({ name: f.letter.fileName, data: f.bytes })),
+    { name: ALL_LETTERS_FILE, data: files.all },
+  ];
+  return { bytes: zipParts(parts), count: files.letters.length };
+}
+
 export function reportFile(
   c: Consolidation,
   profile: Profile,
@@ -67,4 +91,5 @@ function suffix(c: Consolidation): string {
 }
 
 export const lettersFileName = (c: Consolidation): string => `thu-nhac-${suffix(c)}.docx`;
+export const lettersZipName = (c: Consolidation): string => `thu-nhac-tung-don-vi-${suffix(c)}.zip`;
 export const reportFileName = (c: Consolidation): string => `bao-cao-${suffix(c)}.docx`;

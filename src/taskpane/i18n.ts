@@ -81,6 +81,7 @@ export interface Strings {
   readonly previousChosen: (files: readonly string[]) => string;
   readonly previousError: (file: string, why: string) => string;
   readonly comparisonSummary: (units: readonly string[], mismatches: number) => string;
+  readonly comparisonNone: string;
   readonly comparisonFailed: (why: string) => string;
   readonly filesChosen: (n: number) => string;
   readonly inputsSummary: (files: number, roster: string | null) => string;
@@ -194,6 +195,8 @@ export interface Strings {
   readonly documentsIntro: (date: string, replyBy: string) => string;
   readonly documentsExcelNote: string;
   readonly downloadLetters: string;
+  readonly downloadLettersZip: string;
+  readonly lettersZipDownloaded: (file: string, letters: number) => string;
   readonly downloadReport: string;
   readonly preparingDocument: string;
   readonly noLetters: string;
@@ -287,6 +290,7 @@ const vi: Strings = {
     n === 0
       ? "Đối chiếu với kỳ trước: không có số liệu cột D nào khác báo cáo kỳ trước"
       : `Đối chiếu với kỳ trước: ${n} số liệu cột D khác báo cáo kỳ trước (${u.join(", ")})`,
+  comparisonNone: "Đối chiếu với kỳ trước: chưa so được số liệu nào (mở để xem lý do)",
   comparisonFailed: (why) => `Chưa đối chiếu với kỳ trước. ${why}`,
   filesChosen: (n) => `Đã chọn ${n} tệp.`,
   inputsSummary: (n, r) =>
@@ -396,10 +400,13 @@ const vi: Strings = {
           : []),
     ].join(" "),
   documentsIntro: (d, r) =>
-    `Thư nhắc các đơn vị (một tệp gồm thư của từng đơn vị, mỗi thư từ trang mới, để in và ký; lệnh kl226 … --letters ghi mỗi đơn vị một tệp riêng để gửi thư điện tử) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
+    `Thư nhắc các đơn vị (một tệp gồm thư của từng đơn vị, mỗi thư từ trang mới, để in và ký; hoặc tệp .zip gồm thư riêng của từng đơn vị để gửi thư điện tử) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
   documentsExcelNote:
     "Excel không mở được văn bản Word từ ngăn tác vụ: tệp .docx được tải xuống, hãy mở bằng Word.",
   downloadLetters: "Tải thư nhắc (.docx)",
+  downloadLettersZip: "Tải thư riêng từng đơn vị (.zip)",
+  lettersZipDownloaded: (f, n) =>
+    `Đã tải ${f}: thư nhắc riêng của ${n} đơn vị (MÃ_ĐƠN_VỊ.docx, để gửi thư điện tử) và tệp gộp để in.`,
   downloadReport: "Tải báo cáo (.docx)",
   preparingDocument: "Đang lập văn bản…",
   noLetters:
@@ -496,6 +503,7 @@ const en: Strings = {
     n === 0
       ? "Comparison with earlier periods: no column D figure differs from the earlier report"
       : `Comparison with earlier periods: ${n} column D figure(s) differ from the earlier report (${u.join(", ")})`,
+  comparisonNone: "Compared with the earlier period: no figure could be compared (open for why)",
   comparisonFailed: (why) => `Not compared with earlier periods. ${why}`,
   filesChosen: (n) => `${n} file(s) chosen.`,
   inputsSummary: (n, r) => `Files chosen: ${n}${r ? `; roster ${r}` : ""} — open to see, add or change`,
@@ -610,10 +618,13 @@ const en: Strings = {
     ].join(" ");
   },
   documentsIntro: (d, r) =>
-    `Follow-up letters to the units (one file holding each unit's letter, each on a new page, to print and sign; the kl226 command's --letters writes one file per unit, for e-mail) and the report to the level above, as Word documents laid out per Decree 30/2020/NĐ-CP (in Vietnamese). Dated ${d}; the letters ask for a reply by ${r}; the document number is left blank for the clerk.`,
+    `Follow-up letters to the units (one file holding each unit's letter, each on a new page, to print and sign; or a .zip of each unit's own letter, for e-mail) and the report to the level above, as Word documents laid out per Decree 30/2020/NĐ-CP (in Vietnamese). Dated ${d}; the letters ask for a reply by ${r}; the document number is left blank for the clerk.`,
   documentsExcelNote:
     "Excel cannot open a Word document from a taskpane: the .docx file is downloaded; open it in Word.",
   downloadLetters: "Download letters (.docx)",
+  downloadLettersZip: "Download each unit's letter (.zip)",
+  lettersZipDownloaded: (f, n) =>
+    `Downloaded ${f}: the letters to ${n} units, one file each (CODE.docx, for e-mail), and all in one to print.`,
   downloadReport: "Download report (.docx)",
   preparingDocument: "Preparing the document…",
   noLetters: "No unit needs a letter (none missing, returned, late or short of a target).",

@@ -19,6 +19,8 @@ import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Period, type PeriodKind 
 import {
   baseName,
   rejectedBesideAccepted,
+  unopenedFiles,
+  unopenedSentence,
   unplacedRejected,
   unplacedSentence,
   type Consolidation,
@@ -156,6 +158,9 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightBold,
     lineHeight: tokens.lineHeightBase400,
+    // The label wraps, never the count ("32" drawn as "3" over "2" beside a long label at some widths).
+    whiteSpace: "nowrap",
+    flexShrink: 0,
   },
   label: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   success: {
@@ -204,6 +209,8 @@ interface Outcome extends PageConsolidation {
   readonly auto: boolean;
   /** What the comparison with the earlier summaries found (src/app/previous.ts), when any was chosen. */
   readonly comparison?: readonly string[];
+  /** How many units' figures the comparison could check (0: none, said on its closed line). */
+  readonly compared?: number;
   /** Why an earlier summary picked was not compared with (refused when picked, or during the run). */
   readonly comparisonFailed?: string;
 }
@@ -260,8 +267,8 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   const addFiles = async (picked: readonly File[]): Promise<void> => {
     // Lock and hidden files are never reports; any other file is consolidated and, when it is not a
     // workbook, listed as rejected with what it is and how to save it as .xlsx (core/file-kinds.ts).
-    const ignored = picked.filter((f) => isIgnoredFileName(f.name));
-    const kept = picked.filter((f) => !isIgnoredFileName(f.name));
+    const ignored = picked.filter((f) => isIgnoredFileName(f.name, f.size));
+    const kept = picked.filter((f) => !isIgnoredFileName(f.name, f.size));
     const others = kept.filter((f) => !isXlsxName(f.name)).map((f) => f.name);
     // A file picked again is not added twice; the user is told, not left guessing. "Again" is the same
     // file, not one like it: two units' reports saved under the template's name (KL226-BC-1.xlsx)
@@ -414,7 +421,13 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         setOutcome({
           ...done,
           auto: choice === AUTO,
-          ...(compared ? { consolidation: compared.consolidation, comparison: compared.lines } : {}),
+          ...(compared
+            ? {
+                consolidation: compared.consolidation,
+                comparison: compared.lines,
+                compared: compared.compared,
+              }
+            : {}),
           ...(comparisonFailed !== undefined ? { comparisonFailed } : {}),
         });
         setStale(false);
@@ -718,8 +731,9 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
               consolidation={result}
               roster={roster?.units}
               inExcel={excel !== null}
+              stale={stale}
             />
-            <RollupForm strings={t} profile={profile} excel={excel} consolidation={result} />
+            <RollupForm strings={t} profile={profile} excel={excel} consolidation={result} stale={stale} />
           </InALaterTask>
         </>
       ) : (
@@ -733,9 +747,16 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
 }
 
 /** Rejected files no unit could be told for, said under the missing units: one of them may have sent one. */
-function unplacedNote(c: Parameters<typeof unplacedRejected>[0]): ReactNode {
+function unplacedNote(c: Parameters<typeof unopenedFiles>[0]): ReactNode {
   const files = unplacedRejected(c);
-  return files.length === 0 ? null : <p>{forThePage(unplacedSentence(files))}</p>;
+  // On the page only our own bug (INTERNAL) leaves a file unread: said, as the command says it.
+  const unopened = unopenedFiles(c);
+  return (
+    <>
+      {files.length > 0 && <p>{forThePage(unplacedSentence(files))}</p>}
+      {unopened.length > 0 && <p>{forThePage(unopenedSentence(unopened))}</p>}
+    </>
+  );
 }
 
 /** Said after a rejected file's name when its unit's report was accepted: by when the file was sent. */
@@ -988,10 +1009,13 @@ function ResultView({
       {outcome.comparison && outcome.comparison.length > 0 && (
         <details className={styles.section} data-testid="comparison">
           <summary className={styles.summaryLine}>
-            {t.comparisonSummary(
-              [...mismatchesByUnit(c.previousMismatches ?? []).keys()],
-              (c.previousMismatches ?? []).length,
-            )}
+            {/* Nothing compared (this period's own summary picked, no unit in common): not "no difference". */}
+            {outcome.compared === 0
+              ? t.comparisonNone
+              : t.comparisonSummary(
+                  [...mismatchesByUnit(c.previousMismatches ?? []).keys()],
+                  (c.previousMismatches ?? []).length,
+                )}
           </summary>
           <p className={styles.meta}>{forThePage(outcome.comparison[0]!.trim().replace(/:$/, "."))}</p>
           <ul className={styles.list}>

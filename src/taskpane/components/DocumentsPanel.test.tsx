@@ -10,6 +10,7 @@ import { fixtureConsolidation, profile, roster } from "../../../test/helpers/doc
 import { docxParagraphs, docxText } from "../../../test/helpers/docx-text";
 import { STRINGS } from "../i18n";
 import { consolidate } from "../../core/consolidate";
+import { unzipSync } from "fflate";
 import { DocumentsPanel } from "./DocumentsPanel";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -101,6 +102,28 @@ test("the letters button downloads one .docx with every unit's letter, each with
   expect(byTestId("documents-notice").textContent).toBe(
     t.lettersDownloaded("thu-nhac-KL226-6T-2026.docx", 9),
   );
+});
+
+test("the .zip button downloads each unit's own letter (MÃ.docx, for e-mail) and all in one, as --letters writes them", async () => {
+  await render();
+  await click("download-letters-zip");
+  expect(downloads.map((d) => d.name)).toEqual(["thu-nhac-tung-don-vi-KL226-6T-2026.zip"]);
+  const files = unzipSync(await bytesOf(downloads[0]!.blob));
+  const names = Object.keys(files).sort();
+  expect(names).toHaveLength(10);
+  expect(names).toContain("tat-ca-thu-nhac.docx");
+  expect(names).toContain("SO_VANG.docx");
+  // Each unit's file holds its own letter only.
+  const own = docxParagraphs(files["SO_VANG.docx"]!);
+  expect(own.filter((p) => p.startsWith("Kính gửi:"))).toEqual(["Kính gửi: Sở Vắng Mặt"]);
+  expect(
+    docxParagraphs(files["tat-ca-thu-nhac.docx"]!).filter((p) => p.startsWith("Kính gửi:")),
+  ).toHaveLength(9);
+  expect(byTestId("documents-notice").textContent).toBe(
+    t.lettersZipDownloaded("thu-nhac-tung-don-vi-KL226-6T-2026.zip", 9),
+  );
+  // The intro names no command a page user does not have.
+  expect(byTestId("documents").textContent).not.toMatch(/kl226|--letters/);
 });
 
 test("the report button downloads the report with its sections", async () => {

@@ -28,6 +28,8 @@ export interface DocumentsPanelProps {
   readonly roster?: readonly RosterUnit[];
   /** In Excel the pane says why the documents download rather than open. */
   readonly inExcel: boolean;
+  /** An input changed since the run: the documents are the last run's (said under the title). */
+  readonly stale?: boolean;
   /** The clock, for tests; the documents are dated on this day in Việt Nam. */
   readonly now?: () => number;
 }
@@ -55,6 +57,7 @@ export function DocumentsPanel({
   consolidation: c,
   roster,
   inExcel,
+  stale = false,
   now = Date.now,
 }: DocumentsPanelProps) {
   const styles = useBlockStyles();
@@ -110,6 +113,18 @@ export function DocumentsPanel({
       return t.lettersDownloaded(name, file.count);
     });
 
+  const downloadLettersZip = () =>
+    act(async () => {
+      setNotice({ kind: "info", text: t.preparingDocument });
+      const docs = await loadDocuments();
+      await afterPaint();
+      const file = settle(docs.lettersZipFile(c, profile, dates));
+      if (!file) return t.noLetters;
+      const name = docs.lettersZipName(c);
+      downloadBlob(file.bytes, name, "application/zip");
+      return t.lettersZipDownloaded(name, file.count);
+    });
+
   const downloadReport = () =>
     act(async () => {
       setNotice({ kind: "info", text: t.preparingDocument });
@@ -124,6 +139,11 @@ export function DocumentsPanel({
   return (
     <section className={styles.box} data-testid="documents" aria-label={t.documentsTitle}>
       <h3 className={styles.title}>{t.documentsTitle}</h3>
+      {stale && (
+        <p className={styles.hint} role="note" data-testid="documents-stale">
+          {t.downloadsStale}
+        </p>
+      )}
       <p className={styles.hint}>{t.documentsIntro(viDate(dates.date), viDate(dates.replyBy))}</p>
       {inExcel && <p className={styles.hint}>{t.documentsExcelNote}</p>}
       <TextField
@@ -148,6 +168,13 @@ export function DocumentsPanel({
           onClick={() => void (dateRefused() || downloadLetters())}
         >
           {t.downloadLetters}
+        </Button>
+        <Button
+          disabledFocusable={busy || settling}
+          data-testid="download-letters-zip"
+          onClick={() => void (dateRefused() || downloadLettersZip())}
+        >
+          {t.downloadLettersZip}
         </Button>
         <Button
           disabledFocusable={busy || settling}

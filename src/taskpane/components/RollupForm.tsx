@@ -29,6 +29,8 @@ export interface RollupFormProps {
   readonly profile: Profile;
   readonly excel: ExcelActions | null;
   readonly consolidation: Consolidation;
+  /** An input changed since the run: the report is the last run's (said under the title). */
+  readonly stale?: boolean;
 }
 
 type FieldErrors = Partial<Record<"code" | "name" | "typeId", string>>;
@@ -53,7 +55,7 @@ function checkUnit(
 export const rollupFileName = (code: string, formId = "KL226-BC/1"): string =>
   `${code}-${formId.replace(/[^A-Za-z0-9_.-]+/g, "-")}.xlsx`;
 
-export function RollupForm({ strings: t, profile, excel, consolidation: c }: RollupFormProps) {
+export function RollupForm({ strings: t, profile, excel, consolidation: c, stale = false }: RollupFormProps) {
   const styles = { ...useBlockStyles(), ...useStyles() };
   const [code, setCode] = useState("");
   const [name, setName] = useState("");
@@ -96,6 +98,11 @@ export function RollupForm({ strings: t, profile, excel, consolidation: c }: Rol
   return (
     <section className={styles.box} data-testid="rollup" aria-label={t.rollupTitle}>
       <h3 className={styles.title}>{t.rollupTitle}</h3>
+      {stale && (
+        <p className={styles.hint} role="note" data-testid="rollup-stale">
+          {t.downloadsStale}
+        </p>
+      )}
       <p className={styles.hint}>{t.rollupIntro(c.units.length, c.form.id)}</p>
       <div className={styles.fields}>
         <TextField
