@@ -492,6 +492,11 @@ export async function writeLetters(
   // (The sending body itself is never written to: said below, not counted here.) Nor are units held
   // for a file not opened here (heldLetters), said on a line of their own.
   const held = heldLetters(c);
+  // The sending body is never written to: not named as held either.
+  const names = new Map([...c.units, ...c.returned, ...c.missing].map((u) => [u.code, u.name]));
+  const heldUnits = [...held.units].filter(
+    (code) => !isSenderUnit(names.get(code) ?? "", profile.organisation),
+  );
   const unchased = c.missing.filter(
     (u) => !chased.has(u.code) && !isSenderUnit(u.name, profile.organisation) && !held.units.has(u.code),
   ).length;
@@ -502,9 +507,9 @@ export async function writeLetters(
         ]
       : [];
   const heldLines = [
-    ...(held.units.size > 0
+    ...(heldUnits.length > 0
       ? [
-          `  Chưa lập thư cho ${held.units.size} đơn vị có tệp hoặc thư mục chưa mở được trên máy này (chưa rõ đơn vị đã gửi gì): ${someNames([...held.units].sort())}.`,
+          `  Chưa lập thư cho ${heldUnits.length} đơn vị có tệp hoặc thư mục chưa mở được trên máy này (chưa rõ đơn vị đã gửi gì): ${someNames(heldUnits)}.`,
         ]
       : []),
     ...(held.missing

@@ -41,14 +41,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
     const inbox = join(dir, "inbox");
     cpSync(SAMPLES, inbox, { recursive: true });
     const sent = readdirSync(inbox).filter((f) => f.endsWith(".xlsx"));
-    const locked = sent.find((f) => f.startsWith("SO_NOI_VU"))!;
+    const locked = sent.find((f) => f.startsWith("SO_TAI_CHINH"))!;
     chmodSync(join(inbox, locked), 0o000);
     const folder = join(inbox, "Email xa Dong Son");
     mkdirSync(folder);
     cpSync(
       join(
         inbox,
-        sent.find((f) => !f.startsWith("SO_NOI_VU"))!,
+        sent.find((f) => !f.startsWith("SO_TAI_CHINH"))!,
       ),
       join(folder, "bao-cao.xlsx"),
     );
@@ -79,19 +79,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
     expect(r.stdout).toContain(
       "Email xa Dong Son: Máy này không mở được thư mục: tài khoản đang chạy KL226 không có quyền đọc thư mục này (của người dùng khác, hoặc bị chặn quyền); các tệp bên trong chưa được đọc.",
     );
-    // Sở Nội vụ is not "returned" for a file nobody read, and gets no letter; the note beside the
+    // Sở Tài chính is not "returned" for a file nobody read, and gets no letter; the note beside the
     // missing units says why.
-    expect(r.stdout).not.toMatch(/Bị trả lại:.*SO_NOI_VU/);
-    expect(r.stdout).toMatch(/Chưa nộp: .*SO_NOI_VU/);
+    expect(r.stdout).not.toMatch(/Bị trả lại:.*SO_TAI_CHINH/);
+    expect(r.stdout).toMatch(/Chưa nộp: .*SO_TAI_CHINH/);
     expect(r.stdout).toMatch(
-      /Chưa lập thư cho 1 đơn vị có tệp hoặc thư mục chưa mở được trên máy này \(chưa rõ đơn vị đã gửi gì\): SO_NOI_VU\./,
+      /Chưa lập thư cho 1 đơn vị có tệp hoặc thư mục chưa mở được trên máy này \(chưa rõ đơn vị đã gửi gì\): SO_TAI_CHINH\./,
     );
     // The folder names no unit: it may hold any missing unit's report, so none is told it sent nothing.
     expect(r.stdout).toMatch(
       /Chưa lập thư “chưa gửi báo cáo” cho \d+ đơn vị chưa nộp: có tệp hoặc thư mục chưa mở được/,
     );
     expect(r.stdout).not.toContain("các đơn vị đó còn hạn");
-    expect(existsSync(join(letters, "SO_NOI_VU.docx"))).toBe(false);
+    expect(existsSync(join(letters, "SO_TAI_CHINH.docx"))).toBe(false);
     // A report named inside that folder (a shell's path): there, but not to be opened — not "not found".
     const inside = spawnSync(process.execPath, [BIN, "validate", join(folder, "bao-cao.xlsx")], {
       cwd: ROOT,
