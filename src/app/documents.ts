@@ -7,6 +7,7 @@ import type { DocumentDates } from "../core/documents";
 import {
   ALL_LETTERS_FILE,
   followUpLetters,
+  lettersHeldBy,
   lettersDocument,
   letterDocument,
   type Letter,
@@ -15,6 +16,8 @@ import type { Profile, RosterUnit } from "../core/profile";
 import { reportDocument } from "../core/report";
 import { renderDocx } from "../docx/render";
 import { zipParts, type ZipCodec } from "../xlsx/zip-write";
+
+export { lettersHeldBy };
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 

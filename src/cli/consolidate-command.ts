@@ -34,7 +34,7 @@ import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile"
 import { defaultProfileForForm } from "../core/profiles";
 import type { UnreadableReason } from "../core/workbook";
 import { parseRosterCsv, parseRosterWorkbook } from "../core/roster";
-import { followUpLetters, withLetterSheet } from "../core/letters";
+import { followUpLetters, lettersHeldBy, withLetterSheet } from "../core/letters";
 import { summaryWorkbook } from "../core/summary";
 import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
 import { isPackedFile, readXlsx } from "../xlsx/read";
@@ -500,8 +500,13 @@ export async function runConsolidation(
     o.dates ??
     (o.datedAfterDeadline && c.deadline !== null ? weekAfterDeadline(c.deadline) : documentDates({}));
   // Where each letter goes (beside a letter someone edited): the summary's sheet names those files.
+  // While a file or folder was not opened no letter is drawn, and the letters' folder is left as it is
+  // (an earlier run's letters are neither replaced nor removed).
+  const heldBy = lettersHeldBy(c);
   const letterPlan =
-    o.letters === undefined ? undefined : planLetters(o.letters, followUpLetters(c, profile, dates));
+    o.letters === undefined || heldBy > 0
+      ? undefined
+      : planLetters(o.letters, followUpLetters(c, profile, dates));
   if (letterPlan !== undefined) refuseOutputsAmongLetters(letterPlan, targets);
   const summary = summaryWorkbook(c, profile);
   // An output that cannot be written ends the run (exit 2); what was written before it is said.
@@ -522,7 +527,9 @@ export async function runConsolidation(
       await writeXlsxOverlapped(
         letterPlan
           ? withLetterSheet(summary, letterPlan.letters, letterPlan.dir, placedAs(letterPlan))
-          : summary,
+          : o.letters !== undefined
+            ? withLetterSheet(summary, [], o.letters, new Map(), heldBy)
+            : summary,
         nodeZipEntryLater,
         NODE_ZIP_CODEC,
       ),
@@ -543,6 +550,10 @@ export async function runConsolidation(
   if (letterPlan !== undefined)
     io.out(
       `${(await output(letterPlan.dir, () => writeLetters(letterPlan, c, profile, dates, roster))).join("\n")}\n`,
+    );
+  else if (o.letters !== undefined)
+    io.out(
+      `Thư nhắc: ${MSG.lettersHeld(heldBy)} Thư của lần chạy trước trong ${o.letters} (nếu có) được giữ nguyên, chưa cập nhật.\n`,
     );
   if (report !== undefined)
     io.out(`${(await output(report, () => writeReport(report, c, profile, dates, roster))).join("\n")}\n`);

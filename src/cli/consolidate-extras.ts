@@ -17,7 +17,6 @@ import {
 } from "../core/documents";
 import {
   ALL_LETTERS_FILE,
-  heldLetters,
   isSenderUnit,
   LETTER_SHEET,
   letterFileName,
@@ -489,35 +488,16 @@ export async function writeLetters(
   const chased = new Set(
     letters.filter(({ letter }) => letter.reasons.includes("missing")).map(({ letter }) => letter.unit),
   );
-  // (The sending body itself is never written to: said below, not counted here.) Nor are units held
-  // for a file not opened here (heldLetters), said on a line of their own.
-  const held = heldLetters(c);
-  // The sending body is never written to: not named as held either.
-  const names = new Map([...c.units, ...c.returned, ...c.missing].map((u) => [u.code, u.name]));
-  const heldUnits = [...held.units].filter(
-    (code) => !isSenderUnit(names.get(code) ?? "", profile.organisation),
-  );
+  // (The sending body itself is never written to: said below, not counted here.)
   const unchased = c.missing.filter(
-    (u) => !chased.has(u.code) && !isSenderUnit(u.name, profile.organisation) && !held.units.has(u.code),
+    (u) => !chased.has(u.code) && !isSenderUnit(u.name, profile.organisation),
   ).length;
   const early =
-    unchased > 0 && c.deadline !== null && !held.missing
+    unchased > 0 && c.deadline !== null
       ? [
           `  Chưa nhắc ${unchased} đơn vị chưa nộp: thư đề ngày ${viDate(dates.date)}, chưa qua hạn nộp ${viDate(c.deadline)}, các đơn vị đó còn hạn.`,
         ]
       : [];
-  const heldLines = [
-    ...(heldUnits.length > 0
-      ? [
-          `  Chưa lập thư cho ${heldUnits.length} đơn vị có tệp hoặc thư mục chưa mở được trên máy này (chưa rõ đơn vị đã gửi gì): ${someNames(heldUnits)}.`,
-        ]
-      : []),
-    ...(held.missing
-      ? [
-          `  Chưa lập thư “chưa gửi báo cáo” cho ${unchased} đơn vị chưa nộp: có tệp hoặc thư mục chưa mở được trên máy này không rõ của đơn vị nào, có thể là báo cáo của họ. Mở được rồi hãy tổng hợp lại.`,
-        ]
-      : []),
-  ];
   const latest = documentDateConcerns(dates.date, c.deadline, latestReportDate(c)).beforeLatestReport;
   const beforeReports =
     latest !== undefined
@@ -535,7 +515,6 @@ export async function writeLetters(
       ? `Thư nhắc: không có đơn vị nào cần nhắc (thư mục ${dir}).${removed}`
       : `Thư nhắc: ${letters.length} đơn vị (${when}; theo lý do: ${lettersByReason(letters.map((l) => l.letter))}), mỗi đơn vị một văn bản Word trong ${dir}, tất cả trong ${allPath} để in (và trang “${LETTER_SHEET}” của bảng tổng hợp).${removed}`,
     ...editedLines,
-    ...heldLines,
     ...early,
     ...beforeReports,
     ...self,

@@ -421,7 +421,10 @@ export function validationTally(all: readonly FileValidation[]): string {
   const unopened = results.filter((r) => notOpened(r.result));
   const invalid = results.filter((r) => !r.result.valid && !notOpened(r.result));
   const errors = results.reduce((n, r) => n + (notOpened(r.result) ? 0 : errorCount(r.result)), 0);
-  const warnings = results.reduce((n, r) => n + r.result.findings.length, 0) - errors;
+  const warnings = results.reduce(
+    (n, r) => n + r.result.findings.filter((f) => f.severity === "warning").length,
+    0,
+  );
   const files = results.length === 1 ? "1 tệp" : `${results.length} tệp`;
   const valid = results.length - invalid.length - unopened.length;
   const split = [

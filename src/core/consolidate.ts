@@ -575,11 +575,10 @@ export interface UnopenedFile {
 }
 
 /**
- * The files and folders this machine could not open (or our bug read wrong): nobody knows what they
- * hold, so no letter is drawn for the unit each may be of — the one its path names, from the file out
- * ("XA_PU_NHI.xlsx", a folder "Zalo - xa Quan Son/BaoCao.xlsx"), by a code the segment starts with
- * or a name (unitNamedBy), among every unit of the run (accepted, returned, missing) — and, while one
- * names no unit, no "not received" letter to any (letters.ts).
+ * The files and folders this machine could not open (or our bug read wrong), each with the unit its
+ * own name or its folder's may point to — a code it starts with ("XA_PU_NHI.xlsx", "XA_PU_NHI/") or a
+ * unit's name ("Zalo - xa Quan Son/BaoCao.xlsx", unitNamedBy) — among every unit of the run. Only a
+ * hint for the analyst looking for them: while any is there no letter is drawn (lettersHeldBy).
  */
 export function unopenedFiles(
   c: Pick<Consolidation, "rejected" | "missing" | "units" | "returned">,
@@ -590,9 +589,11 @@ export function unopenedFiles(
   return c.rejected
     .filter((r) => notTheUnits(r.findings))
     .map((r) => {
+      // Its own name, then its folder's (not the folders above, which the analyst typed).
       const segments = r.file
         .split(/[\\/]/)
         .filter((s) => s !== "" && s !== "." && s !== "..")
+        .slice(-2)
         .reverse();
       for (const segment of segments) {
         const byCode = known.get(fileNameCode(segment) ?? "");
@@ -624,16 +625,12 @@ export function unplacedSentence(files: readonly UnplacedFile[], limit = Infinit
 
 /** The note said of files this machine did not open (terminal, page, summary): at most `limit` named. */
 export function unopenedSentence(files: readonly UnopenedFile[], limit = Infinity): string {
-  const name = shownNames(files.map((f) => f.file));
+  // By the path as given: the analyst is to find each and give the account read permission.
   const shown = files
     .slice(0, limit)
-    .map((f) => `“${name(f.file)}”${f.unit ? ` (${MSG.unopenedOf(f.unit.code, f.unit.name)})` : ""}`);
+    .map((f) => `“${f.file}”${f.unit ? ` (${MSG.unopenedOf(f.unit.code, f.unit.name)})` : ""}`);
   const more = files.length > limit ? `, … (+${files.length - limit})` : "";
-  return MSG.unopenedFiles(
-    files.length,
-    `${shown.join(", ")}${more}`,
-    files.some((f) => f.unit === null),
-  );
+  return MSG.unopenedFiles(files.length, `${shown.join(", ")}${more}`);
 }
 
 /** The kind words a unit's name starts with ("Xã", "Phường", "Thị trấn", "Sở"), plain. */

@@ -16,7 +16,7 @@ import { documentText } from "./documents";
 import {
   ALL_LETTERS_FILE,
   followUpLetters,
-  heldLetters,
+  lettersHeldBy,
   isSenderUnit,
   LETTER_SHEET,
   letterDocument,
@@ -26,6 +26,7 @@ import {
   withLetterSheet,
 } from "./letters";
 import { parseProfile, type Profile } from "./profile";
+import { reportDocument } from "./report";
 import { shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
 import { writeXlsx } from "../xlsx/write";
@@ -127,70 +128,64 @@ describe("followUpLetters", () => {
     expect(text).not.toContain("giải nén");
   });
 
-  test("a file this machine could not open (no permission), named for a unit or after its name: no letter to that unit, neither returned nor missing", () => {
+  test("a file or folder this machine could not open (no permission): no unit is made returned by its name, and no letter at all is drawn until it is read", () => {
     const notOpened = (file: string) => ({
       file,
       sha256: "",
       result: notOpenedResult(notOpenedMessageForTest),
     });
-    const c2 = consolidate([notOpened("in/XA_PU_NHI.xlsx"), notOpened("in/Báo cáo - Xã Vắng Mặt.xlsx")], {
-      profile,
-      period: { kind: "6T", year: 2026 },
-      roster: [
-        { code: "XA_PU_NHI", name: "Xã Pù Nhi", type: "UBND xã, phường" },
-        { code: "XA_VANG", name: "Xã Vắng Mặt", type: "UBND xã, phường" },
-        { code: "XA_KHAC", name: "Xã Khác", type: "UBND xã, phường" },
-      ],
+    const roster = [
+      { code: "XA_PU_NHI", name: "Xã Pù Nhi", type: "UBND xã, phường" },
+      { code: "XA_VANG", name: "Xã Vắng Mặt", type: "UBND xã, phường" },
+      { code: "XA_KHAC", name: "Xã Khác", type: "UBND xã, phường" },
+    ];
+    const shortOf = (unit: string, name: string) => ({
+      file: `in/${unit}.xlsx`,
+      sha256: unit,
+      result: inspectBytes(reportBytes({ unit, name, counts: { HN_TRUC_TUYEN: [50, 10] } }), profile),
     });
+    const c2 = consolidate(
+      [
+        notOpened("in/XA_PU_NHI.xlsx"),
+        notOpened("in/Zalo - xa Vang Mat/BaoCao.xlsx"),
+        // Xã Khác's resend, unread: its accepted report's shortfall letter might answer figures it corrects.
+        notOpened("in/XA_KHAC (gui lai).xlsx"),
+        shortOf("XA_KHAC", "Xã Khác"),
+      ],
+      { profile, period: { kind: "6T", year: 2026 }, roster },
+    );
     // Not "returned" by its file's name: nobody read what it holds.
     expect(c2.returned).toEqual([]);
-    expect(c2.missing.map((u) => u.code)).toEqual(["XA_KHAC", "XA_PU_NHI", "XA_VANG"]);
-    expect(c2.rejected.map((r) => r.findings.map((f) => f.code))).toEqual([["NOT_OPENED"], ["NOT_OPENED"]]);
-    const written = followUpLetters(c2, profile, dates);
-    expect(written.map((l) => l.unit)).toEqual(["XA_KHAC"]);
-    // The analyst is told beside the missing units, for each file.
+    expect(c2.missing.map((u) => u.code)).toEqual(["XA_PU_NHI", "XA_VANG"]);
+    expect(lettersHeldBy(c2)).toBe(3);
+    expect(followUpLetters(c2, profile, dates)).toEqual([]);
+    // The report to the level above says they were received and not yet read, apart from unplaced files.
+    const report = documentText(reportDocument(c2, profile, { date: dates.date, roster }));
+    expect(report).toContain(
+      "Có 3 tệp hoặc thư mục nhận được nhưng chưa mở được để kiểm tra (chưa rõ nội dung), chưa được tổng hợp.",
+    );
+    expect(report).not.toContain("không xác định được đơn vị gửi");
+    // The analyst is told which, by the paths given, with the unit each may be of (its name or folder's).
     expect(unplacedRejected(c2)).toEqual([]);
     expect(unopenedSentence(unopenedFiles(c2))).toBe(
-      "Lưu ý: 2 tệp hoặc thư mục chưa mở được trên máy này (lý do ở trang “Lỗi”), chưa rõ nội dung: chưa lập thư nhắc cho đơn vị có thể đã gửi chúng. Mở được rồi hãy tổng hợp lại: “Báo cáo - Xã Vắng Mặt.xlsx” (có thể của XA_VANG — Xã Vắng Mặt), “XA_PU_NHI.xlsx” (có thể của XA_PU_NHI — Xã Pù Nhi).",
+      "Lưu ý: 3 tệp hoặc thư mục chưa mở được trên máy này (lý do ở trang “Lỗi”), chưa rõ nội dung (có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào): số liệu và danh sách chưa nộp chưa đầy đủ, chưa lập thư nhắc nào. Mở được rồi hãy tổng hợp lại: “in/XA_KHAC (gui lai).xlsx” (có thể của XA_KHAC — Xã Khác), “in/XA_PU_NHI.xlsx” (có thể của XA_PU_NHI — Xã Pù Nhi), “in/Zalo - xa Vang Mat/BaoCao.xlsx” (có thể của XA_VANG — Xã Vắng Mặt).",
     );
-    // A unit that sent a report too, and a folder named for a unit, and one named for none.
-    const withOthers = consolidate(
-      [
-        notOpened("in/XA_KHAC (gui lai).xlsx"),
-        {
-          file: "in/XA_KHAC.xlsx",
-          sha256: "k",
-          result: inspectBytes(
-            reportBytes({ unit: "XA_KHAC", name: "Xã Khác", counts: { HN_TRUC_TUYEN: [50, 10] } }),
-            profile,
-          ),
-        },
-        notOpened("in/Zalo - xa Vang Mat/BaoCao.xlsx"),
-      ],
-      {
-        profile,
-        period: { kind: "6T", year: 2026 },
-        roster: [
-          { code: "XA_PU_NHI", name: "Xã Pù Nhi", type: "UBND xã, phường" },
-          { code: "XA_VANG", name: "Xã Vắng Mặt", type: "UBND xã, phường" },
-          { code: "XA_KHAC", name: "Xã Khác", type: "UBND xã, phường" },
-        ],
-      },
-    );
-    expect(unopenedFiles(withOthers).map((f) => [f.file, f.unit?.code])).toEqual([
-      ["in/XA_KHAC (gui lai).xlsx", "XA_KHAC"],
-      ["in/Zalo - xa Vang Mat/BaoCao.xlsx", "XA_VANG"],
-    ]);
-    // Xã Khác's shortfall letter would answer a report its unread resend may correct; Xã Pù Nhi, missing, is written to.
-    expect(followUpLetters(withOthers, profile, dates).map((l) => l.unit)).toEqual(["XA_PU_NHI"]);
-    // A file that names no unit may be any missing unit's: no "not received" letter to any.
-    const unnamed = consolidate([notOpened("in/tai-ve (3).xlsx")], {
+    // Folders above the one holding it are the analyst's ("Sở Nội vụ/Hộp thư 6T"): no hint from them.
+    const above = consolidate([notOpened("So Noi vu/Hop thu 6T/tai-ve (3).xlsx")], {
       profile,
       period: { kind: "6T", year: 2026 },
-      roster: [{ code: "XA_PU_NHI", name: "Xã Pù Nhi", type: "UBND xã, phường" }],
+      roster: [...roster, { code: "SO_NOI_VU", name: "Sở Nội vụ", type: "Sở, ban, ngành" }],
     });
-    expect(followUpLetters(unnamed, profile, dates)).toEqual([]);
-    expect(heldLetters(unnamed)).toEqual({ units: new Set(), missing: true });
+    expect(unopenedFiles(above).map((f) => f.unit)).toEqual([null]);
+    expect(followUpLetters(above, profile, dates)).toEqual([]);
+    // Once read, the letters come as ever.
+    expect(
+      followUpLetters(
+        consolidate([shortOf("XA_KHAC", "Xã Khác")], { profile, period: { kind: "6T", year: 2026 }, roster }),
+        profile,
+        dates,
+      ).map((l) => l.unit),
+    ).toEqual(["XA_PU_NHI", "XA_VANG", "XA_KHAC"]);
   });
 
   test("missing: nothing received by the letter's date, send the report on the form by the reply date", () => {

@@ -10,7 +10,6 @@ import {
   fileNameCode,
   rejectedBesideAccepted,
   laterFileFirst,
-  unopenedFiles,
   unplacedRejected,
   type Consolidation,
   type RejectedFile,
@@ -32,7 +31,7 @@ import {
   type DocumentDates,
 } from "./documents";
 import { FILE_KINDS } from "./file-kinds";
-import type { Finding } from "./findings";
+import { notTheUnits, type Finding } from "./findings";
 import { pairOf, type Status } from "./judge";
 import { mismatchesByUnit, mismatchFigures, verdictChangeSentence, type PreviousMismatch } from "./history";
 import { indicatorApplies, judgedInPeriod, type Form, type Indicator, type PeriodKind } from "./form";
@@ -163,19 +162,14 @@ function unitMessage(f: Finding, sender: string): string {
 }
 
 /**
- * The letters not drawn while files this machine could not open are among the inputs (unopenedFiles):
- * none for a unit one of them may be of, and no "not received" letter to any unit while one of them
- * names no unit (it may be any missing unit's report). The command says which.
+ * How many files and folders this machine could not open (or our bug read wrong): while there is one,
+ * no letter is drawn at all. What they hold is not known — a report, a unit's corrected resend —
+ * and whose cannot be told from names alone (a folder above the inbox, "BC … gửi Sở Nội vụ", a code
+ * with a suffix, two names in one file name: testers broke each guess), so any letter could be the
+ * wrong one. The command and the summary say so; the letters come once every file is read.
  */
-export function heldLetters(c: Pick<Consolidation, "rejected" | "missing" | "units" | "returned">): {
-  readonly units: ReadonlySet<string>;
-  readonly missing: boolean;
-} {
-  const files = unopenedFiles(c);
-  return {
-    units: new Set(files.flatMap((f) => (f.unit === null ? [] : [f.unit.code]))),
-    missing: c.missing.length > 0 && files.some((f) => f.unit === null),
-  };
+export function lettersHeldBy(c: Pick<Consolidation, "rejected">): number {
+  return c.rejected.filter((r) => notTheUnits(r.findings)).length;
 }
 
 /** Why a report under a code the roster lacks was counted as this unit's, and the code to write. */
@@ -264,6 +258,7 @@ function nextDeadlinesText(form: Form): string {
  * is not told of the returned file; a file whose unit is unknown cannot be addressed.
  */
 export function followUpLetters(c: Consolidation, profile: Profile, dates: DocumentDates): Letter[] {
+  if (lettersHeldBy(c) > 0) return [];
   return draftLetters(c, profile, dates).filter((l) => !isSenderUnit(l.name, profile.organisation));
 }
 
@@ -273,6 +268,7 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
  * goes to it ("Kính gửi: Sở Nội vụ" from the Sở Nội vụ); the command says so, and the summary lists it.
  */
 export function lettersToSender(c: Consolidation, profile: Profile, dates: DocumentDates): Letter[] {
+  if (lettersHeldBy(c) > 0) return [];
   return draftLetters(c, profile, dates).filter((l) => isSenderUnit(l.name, profile.organisation));
 }
 
@@ -310,9 +306,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
     if (f.maybe !== null && r !== undefined)
       guessed.set(f.maybe.code, [...(guessed.get(f.maybe.code) ?? []), r]);
   }
-  const held = heldLetters(c);
   for (const u of c.missing) {
-    if (held.missing) continue;
     // A file named for this unit that holds another unit's code (FILE_NAME_UNIT): most likely this
     // unit's report on a copied file, so the letter says what arrived and what to correct.
     const misnamed = c.warnings
@@ -529,8 +523,6 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   // thousand units, the letters asking for a report were at the end of 1,271 printed pages.
   const urgency = (d: Draft): number => REASON_ORDER.findIndex((r) => d.sections.has(r));
   const recodedUnits = new Map(c.units.filter((u) => u.declaredCode !== undefined).map((u) => [u.code, u]));
-  // A unit whose file this machine could not open gets no letter at all: what it sent is not known.
-  for (const unit of held.units) drafts.delete(unit);
   return [...drafts.entries()]
     .sort(([a, da], [b, db]) => urgency(da) - urgency(db) || compareText(a, b))
     .map(([unit, d]) => {
@@ -809,6 +801,8 @@ export function withLetterSheet(
   letters: readonly Letter[],
   folder?: string,
   placedAs: ReadonlyMap<string, string> = new Map(),
+  /** Files not opened (lettersHeldBy): no letter was drawn, said instead of "no unit to remind". */
+  heldBy = 0,
 ): WorkbookSpec {
   // The folder by its own name: a printed sheet does not carry the path of one machine.
   const name = folder
@@ -821,9 +815,11 @@ export function withLetterSheet(
     [
       {
         value:
-          letters.length === 0
-            ? "Không có đơn vị nào cần nhắc."
-            : `${letters.length} đơn vị cần nhắc. Mỗi đơn vị một văn bản Word (.docx)${where}, tệp ${placedAs.get(ALL_LETTERS_FILE) ?? ALL_LETTERS_FILE} gồm tất cả để in.`,
+          heldBy > 0
+            ? MSG.lettersHeld(heldBy)
+            : letters.length === 0
+              ? "Không có đơn vị nào cần nhắc."
+              : `${letters.length} đơn vị cần nhắc. Mỗi đơn vị một văn bản Word (.docx)${where}, tệp ${placedAs.get(ALL_LETTERS_FILE) ?? ALL_LETTERS_FILE} gồm tất cả để in.`,
         style: { italic: true },
       },
     ],

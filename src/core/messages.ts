@@ -429,8 +429,11 @@ export const MSG = {
     `Lưu ý: ${n} tệp bị từ chối không xác định được đơn vị gửi ${TOOL_WORDS.rejectedReasons.both}; trước khi gửi thư nhắc, xem đơn vị chưa nộp có gửi một trong các tệp này không: ${list}.`,
   unplacedMaybe: (code: string, name: string) => `tên tệp gần với ${code} — ${name}`,
   /** Files and folders this machine could not open (NOT_OPENED) or our bug: read them first; letters held. */
-  unopenedFiles: (n: number, list: string, someUnnamed: boolean) =>
-    `Lưu ý: ${n} tệp hoặc thư mục chưa mở được trên máy này ${TOOL_WORDS.rejectedReasons.both}, chưa rõ nội dung: chưa lập thư nhắc cho đơn vị có thể đã gửi chúng${someUnnamed ? ", và chưa lập thư “chưa gửi báo cáo” cho đơn vị nào (tệp không rõ của đơn vị nào có thể là báo cáo của đơn vị chưa nộp)" : ""}. Mở được rồi hãy tổng hợp lại: ${list}.`,
+  unopenedFiles: (n: number, list: string) =>
+    `Lưu ý: ${n} tệp hoặc thư mục chưa mở được trên máy này ${TOOL_WORDS.rejectedReasons.both}, chưa rõ nội dung (có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào): số liệu và danh sách chưa nộp chưa đầy đủ, chưa lập thư nhắc nào. Mở được rồi hãy tổng hợp lại: ${list}.`,
+  /** No letter drawn while files were not opened (lettersHeldBy). */
+  lettersHeld: (n: number) =>
+    `Chưa lập thư nhắc nào: ${n} tệp hoặc thư mục chưa mở được trên máy này, có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào (nên thư nào cũng có thể sai). Mở được các tệp đó rồi hãy tổng hợp lại.`,
   unopenedOf: (code: string, name: string) => `có thể của ${code} — ${name}`,
   /** Excel's "~$" lock file checked by itself: not a report; the workbook it names is. */
   lockFile: (base: string) =>

@@ -38,6 +38,7 @@ import {
   valuePhrase,
 } from "./documents";
 import { countField, judgedInPeriod, judgedPeriodsText, type Indicator } from "./form";
+import { notTheUnits } from "./findings";
 import { pairOf } from "./judge";
 import { honestPercentDistance, viInteger } from "./format";
 import { gapText, indicatorValueText, shownGap, targetText } from "./indicator-text";
@@ -255,7 +256,9 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   const late = c.units.length - onTime;
   const updated = c.units.filter((u) => u.firstReportDate).length;
   const offRoster = c.units.filter((u) => !u.onRoster).length;
-  const anonymous = c.rejected.filter((r) => r.unit === null).length;
+  // Files not opened on the consolidating machine are said apart: their content, and so whose, is not known.
+  const unopened = c.rejected.filter((r) => notTheUnits(r.findings)).length;
+  const anonymous = c.rejected.filter((r) => r.unit === null && !notTheUnits(r.findings)).length;
   const tally = typeTally(c, c.rosterGiven ? roster : undefined);
   // Roster units that reported inside another's roll-up (the table's column, added up).
   const rolledOnRoster = tally.reduce((n, [, r]) => n + r.rolledUp, 0);
@@ -326,6 +329,10 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
     );
   }
   if (anonymous > 0) sentences.push(`Có ${viInteger(anonymous)} tệp không xác định được đơn vị gửi.`);
+  if (unopened > 0)
+    sentences.push(
+      `Có ${viInteger(unopened)} tệp hoặc thư mục nhận được nhưng chưa mở được để kiểm tra (chưa rõ nội dung), chưa được tổng hợp.`,
+    );
 
   const withRoster = c.rosterGiven && roster !== undefined;
   const withRolledUp = withRoster && tally.some(([, r]) => r.rolledUp > 0);
