@@ -63,7 +63,7 @@ import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
 import { FilePicker, NoticeBar, TextField, errorText, useAction, useBlockStyles } from "./common";
 import { DocumentsPanel } from "./DocumentsPanel";
 import { ProfilePicker } from "./ProfilePicker";
-import { RollupForm } from "./RollupForm";
+import { RollupForm, type RollupTyped } from "./RollupForm";
 
 const useStyles = makeStyles({
   /** Read by screen readers, not shown. */
@@ -234,6 +234,12 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   const [rosterError, setRosterError] = useFieldError();
   const reportsButton = useRef<HTMLButtonElement>(null);
   const rosterButton = useRef<HTMLButtonElement>(null);
+  // What the analyst typed in the documents' date and the roll-up form, kept from one run to the next.
+  // (One object for the panel's life, which the two forms write as the analyst types.)
+  const [typed] = useState<{ documents: { dateText?: string }; rollup: RollupTyped }>(() => ({
+    documents: {},
+    rollup: {},
+  }));
   const previousButton = useRef<HTMLButtonElement>(null);
   // Earlier summaries to compare with (the command's --previous), and why one picked cannot be used.
   const [previous, setPrevious] = useState<readonly PreviousFile[]>([]);
@@ -732,8 +738,16 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
               roster={roster?.units}
               inExcel={excel !== null}
               stale={stale}
+              typed={typed.documents}
             />
-            <RollupForm strings={t} profile={profile} excel={excel} consolidation={result} stale={stale} />
+            <RollupForm
+              strings={t}
+              profile={profile}
+              excel={excel}
+              consolidation={result}
+              stale={stale}
+              typed={typed.rollup}
+            />
           </InALaterTask>
         </>
       ) : (

@@ -153,6 +153,19 @@ async function typeInto(el: HTMLInputElement, value: string): Promise<void> {
   });
 }
 
+test("a signing date typed is kept when the panel is made again for a new run's result (it went back to today)", async () => {
+  const typed = {};
+  await render({ typed });
+  await typeInto(byTestId("documents-date") as HTMLInputElement, "10/07/2026");
+  // The next "Tổng hợp" makes the documents part anew, with the panel's memory of what was typed.
+  await render({ typed });
+  expect((byTestId("documents-date") as HTMLInputElement).value).toBe("10/07/2026");
+  expect(byTestId("documents").textContent).toContain(t.documentsIntro("10/07/2026", "17/07/2026"));
+  // A panel of its own starts from today.
+  await render();
+  expect((byTestId("documents-date") as HTMLInputElement).value).toBe("12/06/2026");
+});
+
 test("the documents can be dated another day, as --letter-date does; a date that does not exist is refused", async () => {
   await render();
   const field = byTestId("documents-date") as HTMLInputElement;

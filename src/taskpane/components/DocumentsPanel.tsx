@@ -15,6 +15,7 @@ import {
   vietnamDate,
   type DocumentDates,
 } from "../../core/documents";
+import { forThePage, MSG } from "../../core/messages";
 import type { Profile, RosterUnit } from "../../core/profile";
 import type { Strings } from "../i18n";
 import { downloadBlob } from "../standalone/files";
@@ -30,6 +31,11 @@ export interface DocumentsPanelProps {
   readonly inExcel: boolean;
   /** An input changed since the run: the documents are the last run's (said under the title). */
   readonly stale?: boolean;
+  /**
+   * The date as typed, kept by the panel across runs: the documents part is made anew with each
+   * result, and a second "Tổng hợp" put a signing date typed before back to today, unsaid.
+   */
+  readonly typed?: { dateText?: string };
   /** The clock, for tests; the documents are dated on this day in Việt Nam. */
   readonly now?: () => number;
 }
@@ -58,13 +64,18 @@ export function DocumentsPanel({
   roster,
   inExcel,
   stale = false,
+  typed: kept = {},
   now = Date.now,
 }: DocumentsPanelProps) {
   const styles = useBlockStyles();
   const { busy, notice, setNotice, act } = useAction(t, false);
   // The documents' date: today in Việt Nam unless the analyst types another (a letter prepared for
   // next Monday's signature), as --letter-date does; replies due a week later.
-  const [dateText, setDateText] = useState(() => viDate(vietnamDate(now())));
+  const [dateText, setDateTextState] = useState(() => kept.dateText ?? viDate(vietnamDate(now())));
+  const setDateText = (text: string): void => {
+    kept.dateText = text;
+    setDateTextState(text);
+  };
   const typed = parseDateText(dateText.trim());
   const date = typed ?? vietnamDate(now());
   const dates: DocumentDates = { date, replyBy: defaultReplyBy(date) };
@@ -107,7 +118,8 @@ export function DocumentsPanel({
       const docs = await loadDocuments();
       await afterPaint();
       const file = settle(docs.allLettersFile(c, profile, dates));
-      if (!file) return t.noLetters;
+      if (!file)
+        return docs.lettersHeldBy(c) > 0 ? forThePage(MSG.lettersHeld(docs.lettersHeldBy(c))) : t.noLetters;
       const name = docs.lettersFileName(c);
       downloadBlob(file.bytes, name, docs.DOCX_MIME);
       return t.lettersDownloaded(name, file.count);
@@ -119,7 +131,8 @@ export function DocumentsPanel({
       const docs = await loadDocuments();
       await afterPaint();
       const file = settle(docs.lettersZipFile(c, profile, dates));
-      if (!file) return t.noLetters;
+      if (!file)
+        return docs.lettersHeldBy(c) > 0 ? forThePage(MSG.lettersHeld(docs.lettersHeldBy(c))) : t.noLetters;
       const name = docs.lettersZipName(c);
       downloadBlob(file.bytes, name, "application/zip");
       return t.lettersZipDownloaded(name, file.count);

@@ -11,7 +11,7 @@ import { consolidate, type Consolidation } from "../../core/consolidate";
 import { DEFAULT_PROFILE } from "../../core/profile";
 import type { ExcelActions } from "../actions";
 import { STRINGS } from "../i18n";
-import { RollupForm } from "./RollupForm";
+import { type RollupTyped, RollupForm } from "./RollupForm";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 const profile = DEFAULT_PROFILE;
@@ -32,13 +32,19 @@ function consolidation(): Consolidation {
   );
 }
 
-async function render(c: Consolidation, excel: ExcelActions | null): Promise<void> {
+async function render(c: Consolidation, excel: ExcelActions | null, typed?: RollupTyped): Promise<void> {
   document.body.innerHTML = "";
   const container = document.createElement("div");
   document.body.appendChild(container);
   await act(async () =>
     createRoot(container).render(
-      <RollupForm strings={t} profile={profile} excel={excel} consolidation={c} />,
+      <RollupForm
+        strings={t}
+        profile={profile}
+        excel={excel}
+        consolidation={c}
+        {...(typed ? { typed } : {})}
+      />,
     ),
   );
 }
@@ -95,6 +101,18 @@ test("offers no roll-up of zeros when no report was accepted", async () => {
   expect(document.querySelector('[data-testid="rollup-code"]')).toBeNull();
   expect(document.querySelector('[data-testid="rollup-open"]')).toBeNull();
   expect(opened).toEqual([]);
+});
+
+test("the code, name and kind typed are kept when the form is made again for a new run's result", async () => {
+  const typed: RollupTyped = {};
+  await render(consolidation(), null, typed);
+  await typeInto(byTestId("rollup-code"), "UBND_TINH");
+  await typeInto(byTestId("rollup-name"), "UBND tỉnh Thanh Hóa");
+  await typeInto(byTestId("rollup-type"), "UBND_XA");
+  await render(consolidation(), null, typed);
+  expect(byTestId<HTMLInputElement>("rollup-code").value).toBe("UBND_TINH");
+  expect(byTestId<HTMLInputElement>("rollup-name").value).toBe("UBND tỉnh Thanh Hóa");
+  expect(byTestId<HTMLSelectElement>("rollup-type").value).toBe("UBND_XA");
 });
 
 test("a bad code or an empty name is shown under its field and nothing is opened", async () => {

@@ -31,6 +31,18 @@ export interface RollupFormProps {
   readonly consolidation: Consolidation;
   /** An input changed since the run: the report is the last run's (said under the title). */
   readonly stale?: boolean;
+  /**
+   * What was typed, kept by the panel across runs: the form is made anew with each result, and a
+   * second "Tổng hợp" (as the stale note asks) emptied the code and name the analyst had typed.
+   */
+  readonly typed?: RollupTyped;
+}
+
+/** The roll-up form's fields as typed, kept by the panel from one result to the next. */
+export interface RollupTyped {
+  code?: string;
+  name?: string;
+  typeId?: UnitTypeId;
 }
 
 type FieldErrors = Partial<Record<"code" | "name" | "typeId", string>>;
@@ -55,11 +67,30 @@ function checkUnit(
 export const rollupFileName = (code: string, formId = "KL226-BC/1"): string =>
   `${code}-${formId.replace(/[^A-Za-z0-9_.-]+/g, "-")}.xlsx`;
 
-export function RollupForm({ strings: t, profile, excel, consolidation: c, stale = false }: RollupFormProps) {
+export function RollupForm({
+  strings: t,
+  profile,
+  excel,
+  consolidation: c,
+  stale = false,
+  typed = {},
+}: RollupFormProps) {
   const styles = { ...useBlockStyles(), ...useStyles() };
-  const [code, setCode] = useState("");
-  const [name, setName] = useState("");
-  const [typeId, setTypeId] = useState<UnitTypeId>("SO_NGANH");
+  const [code, setCodeState] = useState(typed.code ?? "");
+  const [name, setNameState] = useState(typed.name ?? "");
+  const [typeId, setTypeIdState] = useState<UnitTypeId>(typed.typeId ?? "SO_NGANH");
+  const setCode = (v: string): void => {
+    typed.code = v;
+    setCodeState(v);
+  };
+  const setName = (v: string): void => {
+    typed.name = v;
+    setNameState(v);
+  };
+  const setTypeId = (v: UnitTypeId): void => {
+    typed.typeId = v;
+    setTypeIdState(v);
+  };
   const [errors, setErrors] = useState<FieldErrors>({});
   const codeInput = useRef<HTMLInputElement>(null);
   const nameInput = useRef<HTMLInputElement>(null);
