@@ -538,34 +538,37 @@ export interface UnplacedFile {
 type NamedUnit = Pick<RosterUnit, "code" | "name">;
 
 /**
- * The one unit of `units` whose name, without its "Xã"/"Phường"/"Sở" and its accents, a text holds as
- * whole words ("Báo cáo - Pù Nhi" → Xã Pù Nhi; "BC Phuong Quang Phu" names Phường Quảng Phú, not Xã
- * Quảng Phú), when exactly one does. One-word names are too loose to tell ("Sở Y tế" is "so y te").
+ * A finder of the one unit of `units` whose name, without its "Xã"/"Phường"/"Sở" and its accents, a
+ * text holds as whole words ("Báo cáo - Pù Nhi" → Xã Pù Nhi; "BC Phuong Quang Phu" names Phường Quảng
+ * Phú, not Xã Quảng Phú), when exactly one does. One-word names are too loose to tell ("Sở Y tế" is
+ * "so y te"). The names are taken apart once, not per file.
  */
-function unitNamedBy<U extends NamedUnit>(text: string, units: readonly U[]): U | null {
-  const words = ` ${plainWords(text)} `;
-  const found = units.filter((u) => {
-    const { kind, rest } = nameParts(u.name);
-    if (!rest.includes(" ")) return false;
-    const at = words.indexOf(` ${rest} `);
-    const before = at < 0 ? undefined : KIND_WORD.exec(words.slice(0, at + 1))?.[1];
-    return at >= 0 && (before === undefined || before === kind);
-  });
-  return found.length === 1 ? found[0]! : null;
+function unitNamer<U extends NamedUnit>(units: readonly U[]): (text: string) => U | null {
+  const names = units.map((u) => ({ u, ...nameParts(u.name) })).filter(({ rest }) => rest.includes(" "));
+  return (text) => {
+    const words = ` ${plainWords(text)} `;
+    const found = names.filter(({ kind, rest }) => {
+      const at = words.indexOf(` ${rest} `);
+      const before = at < 0 ? undefined : KIND_WORD.exec(words.slice(0, at + 1))?.[1];
+      return at >= 0 && (before === undefined || before === kind);
+    });
+    return found.length === 1 ? found[0]!.u : null;
+  };
 }
 
 /**
  * The rejected files that name no unit (unreadable, not a report, no code: a .pdf, a .rar, "BC KL226
  * xa Muong Lat.xls"), while roster units are missing: one of those units may have sent it. Each
- * file is given the one missing unit its file name names (unitNamedBy), when exactly one does. Said,
+ * file is given the one missing unit its file name names (unitNamer), when exactly one does. Said,
  * never decided: the unit stays missing, the analyst looks before sending reminders. A file this
  * machine did not open is not among them: unopenedFiles says those.
  */
 export function unplacedRejected(c: Pick<Consolidation, "rejected" | "missing">): UnplacedFile[] {
   if (c.missing.length === 0) return [];
+  const named = unitNamer(c.missing);
   return c.rejected
     .filter((r) => r.unit === null && !notTheUnits(r.findings))
-    .map((r) => ({ file: r.file, maybe: unitNamedBy(baseName(r.file).replace(/\.[^.]*$/, ""), c.missing) }));
+    .map((r) => ({ file: r.file, maybe: named(baseName(r.file).replace(/\.[^.]*$/, "")) }));
 }
 
 /** A rejected file whose content is not known (notTheUnits), with the unit its path names, if one. */
@@ -577,7 +580,7 @@ export interface UnopenedFile {
 /**
  * The files and folders this machine could not open (or our bug read wrong), each with the unit its
  * own name or its folder's may point to — a code it starts with ("XA_PU_NHI.xlsx", "XA_PU_NHI/") or a
- * unit's name ("Zalo - xa Quan Son/BaoCao.xlsx", unitNamedBy) — among every unit of the run. Only a
+ * unit's name ("Zalo - xa Quan Son/BaoCao.xlsx", unitNamer) — among every unit of the run. Only a
  * hint for the analyst looking for them: while any is there no letter is drawn (lettersHeldBy).
  */
 export function unopenedFiles(
@@ -585,7 +588,7 @@ export function unopenedFiles(
 ): UnopenedFile[] {
   const known = new Map<string, NamedUnit>();
   for (const u of [...c.units, ...c.returned, ...c.missing]) if (!known.has(u.code)) known.set(u.code, u);
-  const units = [...known.values()];
+  const named = unitNamer([...known.values()]);
   return c.rejected
     .filter((r) => notTheUnits(r.findings))
     .map((r) => {
@@ -597,7 +600,7 @@ export function unopenedFiles(
         .reverse();
       for (const segment of segments) {
         const byCode = known.get(fileNameCode(segment) ?? "");
-        const unit = byCode ?? unitNamedBy(segment.replace(/\.[^.]*$/, ""), units);
+        const unit = byCode ?? named(segment.replace(/\.[^.]*$/, ""));
         if (unit !== null) return { file: r.file, unit };
       }
       return { file: r.file, unit: null };

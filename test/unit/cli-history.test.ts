@@ -56,6 +56,25 @@ writeFileSync(
   reportBytes({ unit: "PHONG_B", name: "Phòng B", period: "NAM", year: 2026, reportDate: date2026 }),
 );
 
+/** The 2026 folder consolidated against `previous` (exit 0 asserted): its output and PREVIOUS_MISMATCH messages. */
+async function againstLast(previous: string, name: string) {
+  const io = capture();
+  const json = join(root, `${name}.json`);
+  expect(
+    await main(
+      ["consolidate", dir2026, "--out", join(root, `${name}.xlsx`), "--json", json, "--previous", previous],
+      io,
+    ),
+  ).toBe(0);
+  const report = JSON.parse(readFileSync(json, "utf8")) as {
+    warnings: Array<{ code: string; message: string }>;
+  };
+  return {
+    io,
+    mismatches: report.warnings.filter((w) => w.code === "PREVIOUS_MISMATCH").map((w) => w.message),
+  };
+}
+
 describe("kl226 consolidate --previous", () => {
   it("warns about a previous value that differs from last year's report, exit code unchanged", async () => {
     const last = join(root, "2025.json");
@@ -147,20 +166,8 @@ describe("kl226 consolidate --previous", () => {
   it("takes last year's summary workbook instead of its JSON, with the same warnings", async () => {
     const lastXlsx = join(root, "2025-b.xlsx");
     expect(await main(["consolidate", dir2025, "--out", lastXlsx], capture())).toBe(0);
-    const io = capture();
-    const json = join(root, "2026-from-xlsx.json");
-    expect(
-      await main(
-        ["consolidate", dir2026, "--out", join(root, "2026-b.xlsx"), "--json", json, "--previous", lastXlsx],
-        io,
-      ),
-    ).toBe(0);
-    const report = JSON.parse(readFileSync(json, "utf8")) as {
-      warnings: Array<{ code: string; message: string }>;
-    };
-    expect(report.warnings.filter((w) => w.code === "PREVIOUS_MISMATCH").map((w) => w.message)).toEqual([
-      expect.stringMatching(/104.*100/),
-    ]);
+    const { io, mismatches } = await againstLast(lastXlsx, "2026-from-xlsx");
+    expect(mismatches).toEqual([expect.stringMatching(/104.*100/)]);
     expect(io.stdout).toContain(`So sánh với báo cáo tổng hợp kỳ năm 2025 ${lastXlsx}`);
   });
 
@@ -263,20 +270,8 @@ describe("kl226 consolidate --previous", () => {
       [join(root, "2025-c.json"), join(root, "du-lieu-nam-2025")],
     ] as const) {
       writeFileSync(to, readFileSync(from));
-      const io = capture();
-      const json = join(root, `2026-from-${to.slice(-20)}.json`);
-      expect(
-        await main(
-          ["consolidate", dir2026, "--out", join(root, "2026-c.xlsx"), "--json", json, "--previous", to],
-          io,
-        ),
-      ).toBe(0);
-      const report = JSON.parse(readFileSync(json, "utf8")) as {
-        warnings: Array<{ code: string; message: string }>;
-      };
-      expect(report.warnings.filter((w) => w.code === "PREVIOUS_MISMATCH").map((w) => w.message)).toEqual([
-        expect.stringMatching(/104.*100/),
-      ]);
+      const { mismatches } = await againstLast(to, `2026-from-${to.slice(-20)}`);
+      expect(mismatches).toEqual([expect.stringMatching(/104.*100/)]);
     }
   });
 

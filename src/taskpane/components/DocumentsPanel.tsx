@@ -112,30 +112,22 @@ export function DocumentsPanel({
     return value;
   };
 
-  const downloadLetters = () =>
+  /** The letters: all in one .docx to print and sign, or each unit's own in a .zip to send by e-mail. */
+  const downloadLetters = (as: "docx" | "zip") =>
     act(async () => {
       setNotice({ kind: "info", text: t.preparingDocument });
       const docs = await loadDocuments();
       await afterPaint();
-      const file = settle(docs.allLettersFile(c, profile, dates));
-      if (!file)
-        return docs.lettersHeldBy(c) > 0 ? forThePage(MSG.lettersHeld(docs.lettersHeldBy(c))) : t.noLetters;
-      const name = docs.lettersFileName(c);
-      downloadBlob(file.bytes, name, docs.DOCX_MIME);
-      return t.lettersDownloaded(name, file.count);
-    });
-
-  const downloadLettersZip = () =>
-    act(async () => {
-      setNotice({ kind: "info", text: t.preparingDocument });
-      const docs = await loadDocuments();
-      await afterPaint();
-      const file = settle(docs.lettersZipFile(c, profile, dates));
-      if (!file)
-        return docs.lettersHeldBy(c) > 0 ? forThePage(MSG.lettersHeld(docs.lettersHeldBy(c))) : t.noLetters;
-      const name = docs.lettersZipName(c);
-      downloadBlob(file.bytes, name, "application/zip");
-      return t.lettersZipDownloaded(name, file.count);
+      const file = settle(
+        as === "docx" ? docs.allLettersFile(c, profile, dates) : docs.lettersZipFile(c, profile, dates),
+      );
+      if (!file) {
+        const held = docs.lettersHeldBy(c);
+        return held > 0 ? forThePage(MSG.lettersHeld(held)) : t.noLetters;
+      }
+      const name = as === "docx" ? docs.lettersFileName(c) : docs.lettersZipName(c);
+      downloadBlob(file.bytes, name, as === "docx" ? docs.DOCX_MIME : "application/zip");
+      return as === "docx" ? t.lettersDownloaded(name, file.count) : t.lettersZipDownloaded(name, file.count);
     });
 
   const downloadReport = () =>
@@ -178,14 +170,14 @@ export function DocumentsPanel({
         <Button
           disabledFocusable={busy || settling}
           data-testid="download-letters"
-          onClick={() => void (dateRefused() || downloadLetters())}
+          onClick={() => void (dateRefused() || downloadLetters("docx"))}
         >
           {t.downloadLetters}
         </Button>
         <Button
           disabledFocusable={busy || settling}
           data-testid="download-letters-zip"
-          onClick={() => void (dateRefused() || downloadLettersZip())}
+          onClick={() => void (dateRefused() || downloadLetters("zip"))}
         >
           {t.downloadLettersZip}
         </Button>
