@@ -190,7 +190,23 @@ export function withPrevious(
     lines.push(
       `  Không so với năm trước (số liệu không cùng phạm vi đơn vị): ${h.reshaped.map(reshapedText).join("; ")}.`,
     );
-  const against = h.listedAgainst === null ? "năm trước" : `tệp ${periodText(h.listedAgainst)}`;
+  // Units new, gone and missing twice, against the file listed (none when it is this period's own).
+  if (h.listedAgainst !== null) lines.push(...membershipLines(c, h, h.listedAgainst));
+  return {
+    consolidation: { ...c, warnings, previousMismatches: h.mismatches },
+    lines,
+    compared: h.comparedDeclared ? h.compared : 0,
+  };
+}
+
+/** Units new, gone and missing twice against the earlier file `listed` (withPrevious). */
+function membershipLines(
+  c: Consolidation,
+  h: ReturnType<typeof compareWithPrevious>,
+  listed: NonNullable<ReturnType<typeof compareWithPrevious>["listedAgainst"]>,
+): string[] {
+  const against = `tệp ${periodText(listed)}`;
+  const lines: string[] = [];
   lines.push(
     h.newUnits.length === 0
       ? `  Đơn vị có báo cáo được chấp nhận kỳ này mà ${against} không có: không có.`
@@ -240,9 +256,5 @@ export function withPrevious(
     lines.push(
       `  Chưa biết đơn vị nào chưa nộp cả kỳ trước: ${against} được lập không có danh sách đơn vị (hoặc bởi bản KL226 cũ), nên không ghi đơn vị chưa nộp.`,
     );
-  return {
-    consolidation: { ...c, warnings, previousMismatches: h.mismatches },
-    lines,
-    compared: h.comparedDeclared ? h.compared : 0,
-  };
+  return lines;
 }

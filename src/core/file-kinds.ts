@@ -103,7 +103,8 @@ export const FILE_KINDS: readonly FileKind[] = [
     id: "archive",
     extensions: ["zip", "rar", "7z"],
     what: "tệp nén",
-    howToXlsx: "Hãy giải nén rồi dùng từng tệp báo cáo .xlsx bên trong.",
+    howToXlsx:
+      "Hãy giải nén các tệp báo cáo .xlsx bên trong vào thư mục các báo cáo, chuyển tệp nén ra khỏi thư mục đó, rồi tổng hợp lại.",
   },
 ];
 

@@ -644,7 +644,14 @@ export function compareWithPrevious(
     return found;
   };
   const membership = (against: PreviousReport | undefined) => {
-    if (against === undefined)
+    // This period's own summary (or a later one of its kind) given as last year's: lists against it
+    // would say units "missing there too" of the same run; nothing is listed.
+    const notEarlier =
+      against !== undefined &&
+      c.period !== null &&
+      against.period.kind === c.period.kind &&
+      against.period.year >= c.period.year;
+    if (against === undefined || notEarlier)
       return {
         newUnits: [],
         goneUnits: [],

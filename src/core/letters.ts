@@ -30,7 +30,7 @@ import {
   valuePhrase,
   type DocumentDates,
 } from "./documents";
-import { FILE_KINDS } from "./file-kinds";
+import { fileKindOf } from "./file-kinds";
 import { notTheUnits, type Finding } from "./findings";
 import { pairOf, type Status } from "./judge";
 import { mismatchesByUnit, mismatchFigures, verdictChangeSentence, type PreviousMismatch } from "./history";
@@ -158,7 +158,7 @@ function unitMessage(f: Finding, sender: string): string {
   // A summary sent as a report: its message also tells the consolidating office where to keep summaries.
   const summary = f.code === "NOT_TEMPLATE" ? SUMMARY_TEXT.exec(f.message) : null;
   if (summary !== null) return MSG.summaryNotReportToUnit(summary[1]!, sender);
-  return letterStyle(sentFileText(f.message.replace(TOOL_WORDS.template.both, `(mẫu do ${sender} gửi)`)));
+  return letterStyle(f.message.replace(TOOL_WORDS.template.both, `(mẫu do ${sender} gửi)`));
 }
 
 /**
@@ -169,7 +169,15 @@ function unitMessage(f: Finding, sender: string): string {
  * wrong one. The command and the summary say so; the letters come once every file is read.
  */
 export function lettersHeldBy(c: Pick<Consolidation, "rejected">): number {
-  return c.rejected.filter((r) => notTheUnits(r.findings)).length;
+  return c.rejected.filter((r) => notTheUnits(r.findings) || isUnpackedArchive(r)).length;
+}
+
+/**
+ * A .zip, .rar or .7z among the reports: its content is not read either (a unit's folder, a district's
+ * bundle of its communes' reports), so it holds the letters too until the analyst unpacks it.
+ */
+function isUnpackedArchive(r: RejectedFile): boolean {
+  return fileKindOf(r.file).id === "archive" && r.findings.some((f) => f.code === "UNREADABLE");
 }
 
 /** Why a report under a code the roster lacks was counted as this unit's, and the code to write. */
@@ -189,19 +197,6 @@ function recodedLine(
     default:
       return `${file}, không có trong danh sách đơn vị; ${sender} đã tính là báo cáo của đơn vị theo tên đơn vị. Đề nghị đơn vị ghi đúng mã ${unit} ở các lần báo cáo sau.`;
   }
-}
-
-/** What the analyst is told to do with an archive (unpack it), and what its unit is asked instead. */
-const UNPACK = FILE_KINDS.find((k) => k.id === "archive")!.howToXlsx;
-const SEND_UNPACKED =
-  "Đề nghị đơn vị gửi thẳng tệp báo cáo Excel .xlsx, không nén trong tệp .zip, .rar hay .7z.";
-
-/**
- * A message about a file as its unit reads it: an archive is the analyst's to unpack ("Hãy giải nén…"
- * read in a letter asked the unit to unpack a file the Sở holds); the unit is asked to send the .xlsx.
- */
-function sentFileText(message: string): string {
-  return message.endsWith(UNPACK) ? `${message.slice(0, -UNPACK.length)}${SEND_UNPACKED}` : message;
 }
 
 /**
@@ -318,7 +313,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       );
     const unread = (guessed.get(u.code) ?? []).map((r) =>
       p(
-        `${sender} có nhận được tệp “${baseName(r.file)}”, có thể là báo cáo của đơn vị (tên tệp gần với tên đơn vị), nhưng tệp không dùng được. ${letterStyle(sentFileText(r.findings.find((f) => f.severity === "error")?.message ?? r.findings[0]?.message ?? ""))}`,
+        `${sender} có nhận được tệp “${baseName(r.file)}”, có thể là báo cáo của đơn vị (tên tệp gần với tên đơn vị), nhưng tệp không dùng được. ${letterStyle(r.findings.find((f) => f.severity === "error")?.message ?? r.findings[0]?.message ?? "")}`,
       ),
     );
     // Before the deadline, only a unit whose report arrived under another code or unread is written to.

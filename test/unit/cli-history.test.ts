@@ -130,6 +130,19 @@ describe("kl226 consolidate --previous", () => {
     expect(io.stdout).not.toContain("cũng ghi chưa nộp");
   });
 
+  it("this period's own summary given as last year's: nothing compared, and no unit listed as new, gone or missing there too", async () => {
+    const own = join(root, "2026-own.json");
+    expect(
+      await main(["consolidate", dir2026, "--out", join(root, "2026-own.xlsx"), "--json", own], capture()),
+    ).toBe(0);
+    const { io, mismatches } = await againstLast(own, "2026-against-own");
+    expect(mismatches).toEqual([]);
+    expect(io.stdout).toContain("Không đối chiếu số liệu");
+    expect(io.stdout).not.toMatch(
+      /kỳ này mà .* không có|kỳ này không có báo cáo được chấp nhận|cũng ghi chưa nộp/,
+    );
+  });
+
   it("a last-year file with no unit in common says nothing was compared, never that the figures match", async () => {
     // Last year's consolidation of PHONG_C alone (another level's summary, the wrong file).
     const onlyC = join(root, "2025-c");
