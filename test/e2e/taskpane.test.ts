@@ -999,6 +999,30 @@ test("a unit's returned file beside its corrected one needs no correcting; a lat
   await clearInputs();
 });
 
+test("two attachments of one name from two e-mails (different figures, same day): the duplicates list tells them apart by their SHA-256", async () => {
+  const sent = (meetings: number) =>
+    reportBytes({ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [100, meetings] } });
+  const first = sent(90);
+  const second = sent(95);
+  const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex").slice(0, 12);
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await clearInputs();
+  await page.getByTestId("report-files").setInputFiles([xlsx("BaoCao.xlsx", first)]);
+  await page.getByTestId("files-chosen").filter({ hasText: "Đã chọn 1 tệp." }).waitFor();
+  await page.getByTestId("report-files").setInputFiles([xlsx("BaoCao.xlsx", second)]);
+  await page.getByTestId("files-chosen").filter({ hasText: "Đã chọn 2 tệp." }).waitFor();
+  await page.getByTestId("consolidate").click();
+  await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
+  await page.getByTestId("count-duplicates").click();
+  const line = await page.getByTestId("duplicates").locator("li").first().textContent();
+  // On one day and one name, the command keeps the file whose SHA-256 sorts later (laterFileFirst); so does the page.
+  const [kept, dropped] = [first, second].sort((a, b) => (sha(b) < sha(a) ? -1 : 1));
+  expect(line).toBe(
+    `SO_A: giữ BaoCao.xlsx (SHA-256 ${sha(kept!)}…), bỏ BaoCao.xlsx (SHA-256 ${sha(dropped!)}…) (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)`,
+  );
+  await clearInputs();
+});
+
 test("the period can be set, as --period/--year do: the files the majority would reject for Năm 2025 are consolidated for it", async () => {
   await page.setViewportSize({ width: 320, height: 900 });
   await page.getByRole("tab", { name: "Tổng hợp" }).click();

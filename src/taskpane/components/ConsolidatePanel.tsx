@@ -306,7 +306,8 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       ...(again.length > 0 ? [t.alreadyPicked(again.map((f) => f.name))] : []),
     ];
     setNotice(notes.length > 0 ? { kind: "info", text: notes.join(" ") } : null);
-    if (kept.length > 0) {
+    // Files picked again unchanged leave the list, and the result, as they were.
+    if (added.length > 0 || replaced.size > 0) {
       setFiles((prev) => [...prev.map((p) => replaced.get(p) ?? p), ...added]);
       markStale();
     }
@@ -1105,9 +1106,23 @@ function ResultView({
           none
         ) : (
           <ul className={styles.list}>
-            {c.duplicates.map((d) => (
-              <li key={`${d.unit}-${d.dropped}`}>{t.duplicateLine(d.unit, d.kept, d.dropped, d.conflict)}</li>
-            ))}
+            {c.duplicates.map((d) => {
+              // Two files of one name (two e-mails' attachments; the page knows no folders): told apart
+              // by the start of their SHA-256, as the summary's "Nguồn" sheet lists them.
+              const kept = c.units.find((u) => u.code === d.unit)?.sha256;
+              const twin = d.kept === d.dropped && kept !== undefined;
+              const hash = (sha: string) => (twin ? ` (SHA-256 ${sha.slice(0, 12)}…)` : "");
+              return (
+                <li key={`${d.unit}-${d.dropped}-${d.droppedSha256}`}>
+                  {t.duplicateLine(
+                    d.unit,
+                    `${d.kept}${hash(kept ?? "")}`,
+                    `${d.dropped}${hash(d.droppedSha256)}`,
+                    d.conflict,
+                  )}
+                </li>
+              );
+            })}
           </ul>
         ),
       )}
