@@ -47,6 +47,7 @@ function internalResult(detail: string): ValidationResult {
 
 /** What the bytes alone cannot tell better than the file's name: the name's kind then says what the file is. */
 const GENERIC_REASONS: ReadonlySet<UnreadableReason> = new Set([
+  "ARCHIVE",
   "NOT_ZIP",
   "NO_WORKBOOK",
   "CORRUPT",
@@ -75,6 +76,9 @@ function readFailureResult(
   // Text under a text name (.csv) or an .xls (an HTML/XML export) is named by unreadableMessage; any
   // other name that does not read as a workbook is told what that name says it is.
   const textExplained = reason === "TEXT_FILE" && (kind === "csv" || kind === "xls");
+  // An archive named as one is told by its name (what it is called); under any other name, by its bytes.
+  if (reason === "ARCHIVE" && kind !== "archive")
+    return unreadableResult(unreadableMessage(reason, fileName), detail);
   if (
     fileName !== undefined &&
     kind !== "xlsx" &&

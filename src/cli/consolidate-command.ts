@@ -335,6 +335,8 @@ const ROSTER_UNREADABLE: Partial<Record<UnreadableReason, string>> = {
   EMPTY: "tệp rỗng (0 byte)",
   NO_WORKBOOK:
     "tệp không phải sổ tính Excel (có thể là văn bản Word đổi đuôi); danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI",
+  ARCHIVE:
+    "tệp là tệp nén (hoặc một tệp khác đổi đuôi), không phải sổ tính Excel; danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI",
 };
 
 /** The kind of earlier output each file option writes. */

@@ -7,7 +7,8 @@ import type { PreviousMismatch } from "./history";
 import { ROLLUP_SOURCES_SHEET, TASK_STATUSES, type UnitTypeId } from "./catalogue";
 import { compareDates, isoDate, parseDateText, viDate, type CivilDate } from "./dates";
 import { lateReport, reportDeadline } from "./deadlines";
-import { finding, notTheUnits, type Finding, type Severity } from "./findings";
+import { finding, notTheUnits, UNREADABLE_MESSAGES, type Finding, type Severity } from "./findings";
+import { fileKindOf } from "./file-kinds";
 import {
   indicatorApplies,
   judgedInPeriod,
@@ -520,6 +521,23 @@ export function rejectedBesideAccepted(
     out.set(r, { kept, sent: order < 0 ? "before" : order > 0 ? "after" : "sameDay" });
   }
   return out;
+}
+
+/**
+ * Whether a rejected file's content was not read at all: not opened on this machine or our bug
+ * (notTheUnits), or an archive of other files (a unit's folder, a district's bundle), by its name or
+ * its bytes. Nobody knows whose reports it holds: its name makes no unit "returned", and it holds the
+ * letters (lettersHeldBy).
+ */
+export function contentNotRead(r: Pick<RejectedFile, "file" | "findings">): boolean {
+  return (
+    notTheUnits(r.findings) ||
+    r.findings.some(
+      (f) =>
+        f.code === "UNREADABLE" &&
+        (f.message === UNREADABLE_MESSAGES.ARCHIVE || fileKindOf(r.file).id === "archive"),
+    )
+  );
 }
 
 function countBy(keys: readonly string[]): Map<string, number> {
@@ -1141,7 +1159,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     rejected.forEach((r, i) => {
       // A file this machine could not open (or our bug) is no sign of what the unit sent: its unit
       // is not "returned" for it (the unplaced note names it beside the missing units).
-      if (r.unit !== null || notTheUnits(r.findings)) return;
+      if (r.unit !== null || contentNotRead(r)) return;
       const guess = fileNameCode(r.file);
       if (guess && rosterCodes.has(guess)) rejected[i] = { ...r, unit: guess, unitFromFileName: true };
     });

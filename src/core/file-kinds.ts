@@ -101,7 +101,7 @@ export const FILE_KINDS: readonly FileKind[] = [
   },
   {
     id: "archive",
-    extensions: ["zip", "rar", "7z"],
+    extensions: ["zip", "rar", "7z", "gz", "tgz", "bz2", "xz", "tar"],
     what: "tệp nén",
     howToXlsx:
       "Hãy giải nén các tệp báo cáo .xlsx bên trong vào thư mục các báo cáo, chuyển tệp nén ra khỏi thư mục đó, rồi tổng hợp lại.",

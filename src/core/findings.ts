@@ -101,6 +101,8 @@ export const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {
     "Tệp là sổ tính nhị phân của Excel (.xlsb), không phải .xlsx. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)” và gửi lại.",
   OPEN_DOCUMENT:
     "Tệp là bảng tính OpenDocument (.ods, của LibreOffice/OpenOffice), không phải .xlsx. Hãy mở trong LibreOffice Calc hoặc Excel, lưu dạng “Excel 2007-365 (.xlsx)” và gửi lại.",
+  ARCHIVE:
+    "Tệp là tệp nén (.zip, .rar, .7z…) chứa các tệp khác, không phải sổ tính Excel. Hãy giải nén các tệp báo cáo .xlsx bên trong vào thư mục các báo cáo, chuyển tệp nén ra khỏi thư mục đó, rồi tổng hợp lại; đơn vị gửi thì gửi thẳng tệp .xlsx.",
   APPLE_NUMBERS:
     "Tệp là bảng tính Apple Numbers (.numbers), không phải .xlsx. Trong Numbers, chọn Tệp → Xuất ra → Excel…, rồi gửi tệp .xlsx đã xuất.",
   INTERNAL: `Lỗi của chương trình KL226 khi đọc tệp này, không phải lỗi của tệp: đừng yêu cầu đơn vị gửi lại vì lý do này. Hãy báo lỗi cho người quản trị KL226, gửi kèm tệp${TOOL_WORDS.internalDetail.both}.`,

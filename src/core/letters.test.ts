@@ -9,7 +9,9 @@ import {
   roster,
 } from "../../test/helpers/documents-fixture";
 import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
+import { zipSync } from "fflate";
 import { inspectBytes, notOpenedResult } from "../app/inspect";
+import { UNREADABLE_MESSAGES } from "./findings";
 import { consolidate, unopenedFiles, unopenedSentence, unplacedRejected } from "./consolidate";
 import { compareWithPrevious } from "./history";
 import { documentText } from "./documents";
@@ -125,6 +127,27 @@ describe("followUpLetters", () => {
     // What it holds is not read: any letter (Xã Khác "not received") might be wrong.
     expect(lettersHeldBy(c2)).toBe(1);
     expect(followUpLetters(c2, profile, dates)).toEqual([]);
+    // A unit's folder zipped and renamed as its report: told as an archive by its bytes, its unit not
+    // made "returned" by the name, the letters held as well.
+    const bundle = zipSync({ "Bao cao/XA_VANG.xlsx": reportBytes({ unit: "XA_VANG", name: "Xã Vắng Mặt" }) });
+    const c3 = consolidate(
+      [
+        {
+          file: "in/XA_VANG.xlsx",
+          sha256: "z",
+          result: inspectBytes(bundle, profile, undefined, { fileName: "XA_VANG.xlsx" }),
+        },
+      ],
+      {
+        profile,
+        period: { kind: "6T", year: 2026 },
+        roster: [{ code: "XA_VANG", name: "Xã Vắng Mặt", type: "UBND xã, phường" }],
+      },
+    );
+    expect(c3.rejected[0]!.findings.map((f) => f.message)).toEqual([UNREADABLE_MESSAGES.ARCHIVE]);
+    expect(c3.returned).toEqual([]);
+    expect(lettersHeldBy(c3)).toBe(1);
+    expect(followUpLetters(c3, profile, dates)).toEqual([]);
   });
 
   test("a file or folder this machine could not open (no permission): no unit is made returned by its name, and no letter at all is drawn until it is read", () => {
@@ -161,7 +184,7 @@ describe("followUpLetters", () => {
     // The report to the level above says they were received and not yet read, apart from unplaced files.
     const report = documentText(reportDocument(c2, profile, { date: dates.date, roster }));
     expect(report).toContain(
-      "Có 3 tệp hoặc thư mục nhận được nhưng chưa mở được để kiểm tra (chưa rõ nội dung), chưa được tổng hợp.",
+      "Có 3 tệp hoặc thư mục nhận được nhưng chưa đọc được nội dung (chưa mở được, hoặc tệp nén chưa giải nén), chưa được tổng hợp.",
     );
     expect(report).not.toContain("không xác định được đơn vị gửi");
     // The analyst is told which, by the paths given, with the unit each may be of (its name or folder's).

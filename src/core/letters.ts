@@ -7,6 +7,7 @@
 import {
   baseName,
   compareText,
+  contentNotRead,
   fileNameCode,
   rejectedBesideAccepted,
   laterFileFirst,
@@ -30,8 +31,7 @@ import {
   valuePhrase,
   type DocumentDates,
 } from "./documents";
-import { fileKindOf } from "./file-kinds";
-import { notTheUnits, type Finding } from "./findings";
+import type { Finding } from "./findings";
 import { pairOf, type Status } from "./judge";
 import { mismatchesByUnit, mismatchFigures, verdictChangeSentence, type PreviousMismatch } from "./history";
 import { indicatorApplies, judgedInPeriod, type Form, type Indicator, type PeriodKind } from "./form";
@@ -169,15 +169,7 @@ function unitMessage(f: Finding, sender: string): string {
  * wrong one. The command and the summary say so; the letters come once every file is read.
  */
 export function lettersHeldBy(c: Pick<Consolidation, "rejected">): number {
-  return c.rejected.filter((r) => notTheUnits(r.findings) || isUnpackedArchive(r)).length;
-}
-
-/**
- * A .zip, .rar or .7z among the reports: its content is not read either (a unit's folder, a district's
- * bundle of its communes' reports), so it holds the letters too until the analyst unpacks it.
- */
-function isUnpackedArchive(r: RejectedFile): boolean {
-  return fileKindOf(r.file).id === "archive" && r.findings.some((f) => f.code === "UNREADABLE");
+  return c.rejected.filter(contentNotRead).length;
 }
 
 /** Why a report under a code the roster lacks was counted as this unit's, and the code to write. */

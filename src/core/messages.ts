@@ -433,7 +433,7 @@ export const MSG = {
     `Lưu ý: ${n} tệp hoặc thư mục chưa mở được trên máy này ${TOOL_WORDS.rejectedReasons.both}, chưa rõ nội dung (có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào): số liệu và danh sách chưa nộp chưa đầy đủ, chưa lập thư nhắc nào. Mở được rồi hãy tổng hợp lại: ${list}.`,
   /** No letter drawn while files were not opened (lettersHeldBy). */
   lettersHeld: (n: number) =>
-    `Chưa lập thư nhắc nào: ${n} tệp hoặc thư mục chưa đọc được nội dung (chưa mở được trên máy này, hoặc tệp nén chưa giải nén), có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào (nên thư nào cũng có thể sai). Mở được hoặc giải nén các tệp đó rồi hãy tổng hợp lại.`,
+    `Chưa lập thư nhắc nào: ${n} tệp hoặc thư mục chưa đọc được nội dung (chưa mở được trên máy này, hoặc tệp nén chưa giải nén), có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào (nên thư nào cũng có thể sai). Mở được hoặc giải nén các tệp đó (tệp nén đã giải nén thì bỏ ra khỏi các tệp tổng hợp) rồi hãy tổng hợp lại.`,
   unopenedOf: (code: string, name: string) => `có thể của ${code} — ${name}`,
   /** Excel's "~$" lock file checked by itself: not a report; the workbook it names is. */
   lockFile: (base: string) =>

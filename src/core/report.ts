@@ -8,6 +8,7 @@ import { UNIT_TYPES } from "./catalogue";
 import {
   baseName,
   compareText,
+  contentNotRead,
   countedUnitsPhrase,
   pooledReductionSums,
   rollupName,
@@ -38,7 +39,6 @@ import {
   valuePhrase,
 } from "./documents";
 import { countField, judgedInPeriod, judgedPeriodsText, type Indicator } from "./form";
-import { notTheUnits } from "./findings";
 import { pairOf } from "./judge";
 import { honestPercentDistance, viInteger } from "./format";
 import { gapText, indicatorValueText, shownGap, targetText } from "./indicator-text";
@@ -257,8 +257,8 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   const updated = c.units.filter((u) => u.firstReportDate).length;
   const offRoster = c.units.filter((u) => !u.onRoster).length;
   // Files not opened on the consolidating machine are said apart: their content, and so whose, is not known.
-  const unopened = c.rejected.filter((r) => notTheUnits(r.findings)).length;
-  const anonymous = c.rejected.filter((r) => r.unit === null && !notTheUnits(r.findings)).length;
+  const unopened = c.rejected.filter(contentNotRead).length;
+  const anonymous = c.rejected.filter((r) => r.unit === null && !contentNotRead(r)).length;
   const tally = typeTally(c, c.rosterGiven ? roster : undefined);
   // Roster units that reported inside another's roll-up (the table's column, added up).
   const rolledOnRoster = tally.reduce((n, [, r]) => n + r.rolledUp, 0);
@@ -331,7 +331,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   if (anonymous > 0) sentences.push(`Có ${viInteger(anonymous)} tệp không xác định được đơn vị gửi.`);
   if (unopened > 0)
     sentences.push(
-      `Có ${viInteger(unopened)} tệp hoặc thư mục nhận được nhưng chưa mở được để kiểm tra (chưa rõ nội dung), chưa được tổng hợp.`,
+      `Có ${viInteger(unopened)} tệp hoặc thư mục nhận được nhưng chưa đọc được nội dung (chưa mở được, hoặc tệp nén chưa giải nén), chưa được tổng hợp.`,
     );
 
   const withRoster = c.rosterGiven && roster !== undefined;

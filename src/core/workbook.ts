@@ -110,6 +110,7 @@ export type UnreadableReason =
   | "BINARY_XLSB" // an Excel binary workbook (.xlsb)
   | "OPEN_DOCUMENT" // an OpenDocument spreadsheet (.ods)
   | "APPLE_NUMBERS" // an Apple Numbers document (.numbers)
+  | "ARCHIVE" // an archive of other files (.zip without Office content types, .rar, .7z, .gz), whatever its name
   | "INTERNAL"; // a bug in the reader, not a property of the file
 
 export interface ReadLimits {

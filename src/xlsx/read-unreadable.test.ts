@@ -144,7 +144,7 @@ describe("readXlsx classifies unreadable input", () => {
     expect(reason(readXlsx(damaged))).toBe("TRUNCATED");
   });
 
-  test("NO_WORKBOOK: a .docx-like zip, an empty zip", () => {
+  test("NO_WORKBOOK: a .docx-like zip; ARCHIVE: a zip without content types, a RAR, a 7z, a gzip", () => {
     const docx = zipSync({
       "[Content_Types].xml": strToU8(
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
@@ -152,7 +152,16 @@ describe("readXlsx classifies unreadable input", () => {
       "word/document.xml": strToU8("<w:document/>"),
     });
     expect(reason(readXlsx(docx))).toBe("NO_WORKBOOK");
-    expect(reason(readXlsx(zipSync({})))).toBe("NO_WORKBOOK");
+    // A zip without Office's content types is an archive of files (its reports are to be unpacked).
+    expect(reason(readXlsx(zipSync({})))).toBe("ARCHIVE");
+    expect(reason(readXlsx(zipSync({ "Bao cao/XA_A.xlsx": new Uint8Array([1, 2]) })))).toBe("ARCHIVE");
+    // RAR, 7-Zip and gzip by their first bytes, whatever the file is called.
+    for (const head of [
+      [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x00],
+      [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00],
+      [0x1f, 0x8b, 0x08, 0x00],
+    ])
+      expect(reason(readXlsx(new Uint8Array([...head, 0x41, 0x42, 0x43])))).toBe("ARCHIVE");
   });
 
   test("other spreadsheet programs' zips are named: .xlsb, .ods, .numbers", () => {

@@ -116,7 +116,11 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
     );
   }
   if (!isZip(bytes)) {
-    const reason: UnreadableReason = looksLikeText(bytes) ? "TEXT_FILE" : "NOT_ZIP";
+    const reason: UnreadableReason = isOtherArchive(bytes)
+      ? "ARCHIVE"
+      : looksLikeText(bytes)
+        ? "TEXT_FILE"
+        : "NOT_ZIP";
     fail(reason, `starts with ${hexHead(bytes)}`);
   }
 
@@ -217,6 +221,16 @@ function blankCovered(rows: Rows, merges: readonly CellRange[]): void {
 
 const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
 
+/** RAR ("Rar!\x1a\x07"), 7-Zip ("7z\xbc\xaf\x27\x1c") and gzip (1f 8b) by their first bytes. */
+function isOtherArchive(b: Uint8Array): boolean {
+  const starts = (...head: number[]): boolean => head.every((x, i) => b[i] === x);
+  return (
+    starts(0x52, 0x61, 0x72, 0x21, 0x1a, 0x07) ||
+    starts(0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c) ||
+    starts(0x1f, 0x8b)
+  );
+}
+
 /** A zip without a SpreadsheetML workbook: names the spreadsheet format it is, when it is one. */
 function failNotXlsx(r: PartReader): never {
   const has = (p: string): boolean => r.dir.byName.has(p);
@@ -230,6 +244,9 @@ function failNotXlsx(r: PartReader): never {
     fail("OPEN_DOCUMENT", "content.xml and META-INF/manifest.xml");
   // Numbers '13 and later: a zip of IWA archives (Index/Document.iwa), or one holding Index.zip.
   if (has("index/document.iwa") || has("index.zip")) fail("APPLE_NUMBERS", "Index/Document.iwa or Index.zip");
+  // Every Office document (.docx, .pptx) has its content types: a zip without them is an archive of
+  // files (a unit's folder zipped and renamed .xlsx), whose reports are to be unpacked.
+  if (!has("[content_types].xml")) fail("ARCHIVE", "a zip without [Content_Types].xml");
   fail("NO_WORKBOOK", "no xl/workbook.xml part");
 }
 

@@ -255,7 +255,10 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
     expect(renamed.io.stderr).not.toContain("TEXT_FILE");
     // A Word document saved under a .csv name: what it may be, and what a roster is (as the page says).
     const wordNamedCsv = join(root, "ds-word.csv");
-    writeFileSync(wordNamedCsv, zipSync({ "word/document.xml": strToU8("<w:document/>") }));
+    writeFileSync(
+      wordNamedCsv,
+      zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w:document/>") }),
+    );
     const word = await run(inDir, "--out", out, "--roster", wordNamedCsv);
     expect(word.code).toBe(2);
     expect(word.io.stderr).toContain(

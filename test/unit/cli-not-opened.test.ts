@@ -82,7 +82,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
     expect(r.stdout).toMatch(/Chưa nộp: .*SO_TAI_CHINH/);
     // No letter at all until every file is read: any of them may be a unit's report or its resend.
     expect(r.stdout).toContain(
-      "Thư nhắc: Chưa lập thư nhắc nào: 2 tệp hoặc thư mục chưa đọc được nội dung (chưa mở được trên máy này, hoặc tệp nén chưa giải nén), có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào (nên thư nào cũng có thể sai). Mở được hoặc giải nén các tệp đó rồi hãy tổng hợp lại.",
+      "Thư nhắc: Chưa lập thư nhắc nào: 2 tệp hoặc thư mục chưa đọc được nội dung (chưa mở được trên máy này, hoặc tệp nén chưa giải nén), có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào (nên thư nào cũng có thể sai). Mở được hoặc giải nén các tệp đó (tệp nén đã giải nén thì bỏ ra khỏi các tệp tổng hợp) rồi hãy tổng hợp lại.",
     );
     expect(r.stdout).toContain(
       `Thư của lần chạy trước trong ${letters} (nếu có) được giữ nguyên, chưa cập nhật.`,
