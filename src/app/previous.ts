@@ -19,7 +19,7 @@ import { periodKindText, periodText, type Form } from "../core/form";
 import { fileKindOf } from "../core/file-kinds";
 import { DEFAULT_FORM } from "../core/forms";
 import { TOOL_WORDS } from "../core/messages";
-import { readXlsx } from "../xlsx/read";
+import { isZip, readXlsx } from "../xlsx/read";
 
 export interface PreviousFile {
   readonly path: string;
@@ -33,11 +33,6 @@ const FIRST_YEAR = `  Bảng tổng hợp tự lập (không do KL226 ghi) khôn
 /** What to pick instead, said after a file of another kind (a letter, a PDF, an archive…). */
 const PICK_INSTEAD = `Hãy chọn bảng tổng hợp .xlsx hoặc tệp .json của kỳ trước ${TOOL_WORDS.summaryFiles.both}.`;
 
-/** ZIP's local header: an .xlsx (or another Office file) whatever its name says. */
-function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
 /**
  * How the file is to be read, by its name and, without a telling name, by its first bytes; for a file
  * of another kind (a letter, a PDF, the summary re-saved as .xls), why not and what to pick instead.
@@ -46,6 +41,7 @@ function previousKind(path: string, bytes: Uint8Array): { read: "xlsx" | "json" 
   const kind = fileKindOf(path);
   if (kind.id === "xlsx" || kind.id === "json") return { read: kind.id };
   if (kind.id === "other") {
+    // A zip is an .xlsx (or another Office file) whatever its name says.
     if (isZip(bytes)) return { read: "xlsx" };
     const head = new TextDecoder("utf-8")
       .decode(bytes.subarray(0, 64))

@@ -383,8 +383,6 @@ interface Candidate {
   readonly declaredCode?: string;
   /** Counted for the roster unit whose report has every figure of this one (sameFiguresToRosterUnit). */
   readonly sameFigures?: boolean;
-  /** Counted for the unit that succeeded the one it declares (the roster's "Đơn vị cũ"). */
-  readonly former?: boolean;
 }
 
 /**
@@ -920,7 +918,6 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
             submission: s,
             report: { ...report, unit: { ...report.unit, code: named } },
             declaredCode: report.unit.code,
-            ...(formerCodes.has(codeKey(report.unit.code)) ? { former: true } : {}),
           };
     const list = candidates.get(candidate.report.unit.code) ?? [];
     list.push(candidate);
@@ -1073,7 +1070,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     kept.push(winner);
     const onRoster = rosterCodes === null || rosterCodes.has(code);
     // On the roster, a unit goes by the roster's name (the Sở's own list): letters are addressed by it.
-    units.push(unitSummary(winner, profile, onRoster, rosterNames.get(code)));
+    units.push(unitSummary(winner, profile, onRoster, rosterNames.get(code), fromFormer(winner)));
     const file = winner.submission.file;
     for (const f of winner.submission.result.findings) {
       if (f.severity === "warning")
@@ -1602,10 +1599,12 @@ function taskCounts(tasks: readonly TaskRow[], reportDate: CivilDate): TaskCount
 }
 
 function unitSummary(
-  { submission, report, declaredCode, sameFigures, former }: Candidate,
+  { submission, report, declaredCode, sameFigures }: Candidate,
   profile: Profile,
   onRoster: boolean,
   rosterName: string | undefined,
+  /** Counted for the unit that succeeded the one it declares (the roster's "Đơn vị cũ"). */
+  former: boolean,
 ): UnitSummary {
   // SPEC §5: on the deadline day is on time; only a later day is late.
   const late = lateReport(report, profile) !== undefined;
@@ -1624,7 +1623,7 @@ function unitSummary(
           recodedBy:
             sameFigures === true
               ? "figures"
-              : former === true
+              : former
                 ? "former"
                 : squeezedCode(declaredCode) === squeezedCode(report.unit.code)
                   ? "code"

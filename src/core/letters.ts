@@ -162,8 +162,8 @@ function unitMessage(f: Finding, sender: string): string {
 }
 
 /**
- * How many files and folders this machine could not open (or our bug read wrong): while there is one,
- * no letter is drawn at all. What they hold is not known — a report, a unit's corrected resend —
+ * How many files and folders whose content was not read (contentNotRead: not opened on this machine,
+ * our bug, or an archive not unpacked): while there is one, no letter is drawn at all. What they hold is not known — a report, a unit's corrected resend —
  * and whose cannot be told from names alone (a folder above the inbox, "BC … gửi Sở Nội vụ", a code
  * with a suffix, two names in one file name: testers broke each guess), so any letter could be the
  * wrong one. The command and the summary say so; the letters come once every file is read.
@@ -346,12 +346,13 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
         // Two files of one name (sent in two e-mails): told apart by their dates, else by which came first.
         const twin = baseName(r.file) === baseName(latest.file);
         const dated =
-          twin &&
           r.reportDate !== null &&
           latest.reportDate !== null &&
           compareDates(r.reportDate, latest.reportDate) !== 0;
-        const tell = (f: RejectedFile, order: string): string =>
-          `“${baseName(f.file)}”${!twin ? "" : dated && f.reportDate !== null ? ` (ngày báo cáo ${viDate(f.reportDate)})` : ` (${order})`}`;
+        const tell = (f: RejectedFile, order: string): string => {
+          const told = dated && f.reportDate !== null ? `ngày báo cáo ${viDate(f.reportDate)}` : order;
+          return `“${baseName(f.file)}”${twin ? ` (${told})` : ""}`;
+        };
         const earlier = tell(r, "bản trước");
         const later = tell(latest, "bản sau");
         add(

@@ -91,7 +91,7 @@ function mergeLimits(partial: Partial<ReadLimits> | undefined): ReadLimits {
 }
 
 /** A zip archive (an .xlsx, a .docx, …) by its first bytes. */
-function isZip(bytes: Uint8Array): boolean {
+export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b;
 }
 

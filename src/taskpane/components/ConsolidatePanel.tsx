@@ -60,8 +60,8 @@ import { prepareWorkers } from "../standalone/worker-pool";
 import { previousFromBytes, PreviousUnreadable, withPrevious, type PreviousFile } from "../../app/previous";
 import { mismatchesByUnit } from "../../core/history";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
-import { FilePicker, NoticeBar, TextField, errorText, useAction, useBlockStyles } from "./common";
-import { DocumentsPanel } from "./DocumentsPanel";
+import { FilePicker, FormMemory, NoticeBar, TextField, errorText, useAction, useBlockStyles } from "./common";
+import { DocumentsPanel, type DocumentsTyped } from "./DocumentsPanel";
 import { ProfilePicker } from "./ProfilePicker";
 import { RollupForm, type RollupTyped } from "./RollupForm";
 
@@ -234,13 +234,13 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   const [rosterError, setRosterError] = useFieldError();
   const reportsButton = useRef<HTMLButtonElement>(null);
   const rosterButton = useRef<HTMLButtonElement>(null);
-  // What the analyst typed in the documents' date and the roll-up form, kept from one run to the next.
-  // (One object for the panel's life, which the two forms write as the analyst types.)
-  const [typed] = useState<{ documents: { dateText?: string }; rollup: RollupTyped }>(() => ({
-    documents: {},
-    rollup: {},
-  }));
   const previousButton = useRef<HTMLButtonElement>(null);
+  // What the analyst typed in the documents' date and the roll-up form, kept from one run to the next.
+  // (One object for the panel's life, which the two forms write as the analyst types: useKept.)
+  const [typed] = useState(() => ({
+    documents: new FormMemory<DocumentsTyped>(),
+    rollup: new FormMemory<RollupTyped>(),
+  }));
   // Earlier summaries to compare with (the command's --previous), and why one picked cannot be used.
   const [previous, setPrevious] = useState<readonly PreviousFile[]>([]);
   const [previousError, setPreviousError] = useFieldError();

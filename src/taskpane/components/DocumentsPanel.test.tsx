@@ -11,7 +11,8 @@ import { docxParagraphs, docxText } from "../../../test/helpers/docx-text";
 import { STRINGS } from "../i18n";
 import { consolidate } from "../../core/consolidate";
 import { unzipSync } from "fflate";
-import { DocumentsPanel } from "./DocumentsPanel";
+import { FormMemory } from "./common";
+import { DocumentsPanel, type DocumentsTyped } from "./DocumentsPanel";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 const t = STRINGS.vi;
@@ -154,7 +155,7 @@ async function typeInto(el: HTMLInputElement, value: string): Promise<void> {
 }
 
 test("a signing date typed is kept when the panel is made again for a new run's result (it went back to today)", async () => {
-  const typed = {};
+  const typed = new FormMemory<DocumentsTyped>();
   await render({ typed });
   await typeInto(byTestId("documents-date") as HTMLInputElement, "10/07/2026");
   // The next "Tổng hợp" makes the documents part anew, with the panel's memory of what was typed.

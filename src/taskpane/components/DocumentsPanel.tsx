@@ -19,7 +19,12 @@ import { forThePage, MSG } from "../../core/messages";
 import type { Profile, RosterUnit } from "../../core/profile";
 import type { Strings } from "../i18n";
 import { downloadBlob } from "../standalone/files";
-import { NoticeBar, TextField, useAction, useBlockStyles } from "./common";
+import { FormMemory, NoticeBar, TextField, useAction, useBlockStyles, useKept } from "./common";
+
+/** The documents' fields as typed, kept by the panel from one result to the next. */
+export interface DocumentsTyped {
+  dateText: string;
+}
 
 export interface DocumentsPanelProps {
   readonly strings: Strings;
@@ -35,7 +40,7 @@ export interface DocumentsPanelProps {
    * The date as typed, kept by the panel across runs: the documents part is made anew with each
    * result, and a second "Tổng hợp" put a signing date typed before back to today, unsaid.
    */
-  readonly typed?: { dateText?: string };
+  readonly typed?: FormMemory<DocumentsTyped>;
   /** The clock, for tests; the documents are dated on this day in Việt Nam. */
   readonly now?: () => number;
 }
@@ -64,18 +69,14 @@ export function DocumentsPanel({
   roster,
   inExcel,
   stale = false,
-  typed: kept = {},
+  typed: kept = new FormMemory<DocumentsTyped>(),
   now = Date.now,
 }: DocumentsPanelProps) {
   const styles = useBlockStyles();
   const { busy, notice, setNotice, act } = useAction(t, false);
   // The documents' date: today in Việt Nam unless the analyst types another (a letter prepared for
   // next Monday's signature), as --letter-date does; replies due a week later.
-  const [dateText, setDateTextState] = useState(() => kept.dateText ?? viDate(vietnamDate(now())));
-  const setDateText = (text: string): void => {
-    kept.dateText = text;
-    setDateTextState(text);
-  };
+  const [dateText, setDateText] = useKept(kept, "dateText", () => viDate(vietnamDate(now())));
   const typed = parseDateText(dateText.trim());
   const date = typed ?? vietnamDate(now());
   const dates: DocumentDates = { date, replyBy: defaultReplyBy(date) };

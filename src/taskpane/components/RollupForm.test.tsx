@@ -11,6 +11,7 @@ import { consolidate, type Consolidation } from "../../core/consolidate";
 import { DEFAULT_PROFILE } from "../../core/profile";
 import type { ExcelActions } from "../actions";
 import { STRINGS } from "../i18n";
+import { FormMemory } from "./common";
 import { type RollupTyped, RollupForm } from "./RollupForm";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -32,7 +33,11 @@ function consolidation(): Consolidation {
   );
 }
 
-async function render(c: Consolidation, excel: ExcelActions | null, typed?: RollupTyped): Promise<void> {
+async function render(
+  c: Consolidation,
+  excel: ExcelActions | null,
+  typed?: FormMemory<RollupTyped>,
+): Promise<void> {
   document.body.innerHTML = "";
   const container = document.createElement("div");
   document.body.appendChild(container);
@@ -104,7 +109,7 @@ test("offers no roll-up of zeros when no report was accepted", async () => {
 });
 
 test("the code, name and kind typed are kept when the form is made again for a new run's result", async () => {
-  const typed: RollupTyped = {};
+  const typed = new FormMemory<RollupTyped>();
   await render(consolidation(), null, typed);
   await typeInto(byTestId("rollup-code"), "UBND_TINH");
   await typeInto(byTestId("rollup-name"), "UBND tỉnh Thanh Hóa");

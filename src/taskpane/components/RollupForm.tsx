@@ -13,7 +13,7 @@ import { writeXlsx } from "../../xlsx/write";
 import type { ExcelActions } from "../actions";
 import type { Strings } from "../i18n";
 import { XLSX_MIME, downloadBlob, toBase64 } from "../standalone/files";
-import { NoticeBar, TextField, useAction, useBlockStyles } from "./common";
+import { FormMemory, NoticeBar, TextField, useAction, useBlockStyles, useKept } from "./common";
 
 const useStyles = makeStyles({
   fields: {
@@ -35,14 +35,14 @@ export interface RollupFormProps {
    * What was typed, kept by the panel across runs: the form is made anew with each result, and a
    * second "Tổng hợp" (as the stale note asks) emptied the code and name the analyst had typed.
    */
-  readonly typed?: RollupTyped;
+  readonly typed?: FormMemory<RollupTyped>;
 }
 
 /** The roll-up form's fields as typed, kept by the panel from one result to the next. */
 export interface RollupTyped {
-  code?: string;
-  name?: string;
-  typeId?: UnitTypeId;
+  code: string;
+  name: string;
+  typeId: UnitTypeId;
 }
 
 type FieldErrors = Partial<Record<"code" | "name" | "typeId", string>>;
@@ -73,24 +73,12 @@ export function RollupForm({
   excel,
   consolidation: c,
   stale = false,
-  typed = {},
+  typed = new FormMemory<RollupTyped>(),
 }: RollupFormProps) {
   const styles = { ...useBlockStyles(), ...useStyles() };
-  const [code, setCodeState] = useState(typed.code ?? "");
-  const [name, setNameState] = useState(typed.name ?? "");
-  const [typeId, setTypeIdState] = useState<UnitTypeId>(typed.typeId ?? "SO_NGANH");
-  const setCode = (v: string): void => {
-    typed.code = v;
-    setCodeState(v);
-  };
-  const setName = (v: string): void => {
-    typed.name = v;
-    setNameState(v);
-  };
-  const setTypeId = (v: UnitTypeId): void => {
-    typed.typeId = v;
-    setTypeIdState(v);
-  };
+  const [code, setCode] = useKept(typed, "code", () => "");
+  const [name, setName] = useKept(typed, "name", () => "");
+  const [typeId, setTypeId] = useKept(typed, "typeId", (): UnitTypeId => "SO_NGANH");
   const [errors, setErrors] = useState<FieldErrors>({});
   const codeInput = useRef<HTMLInputElement>(null);
   const nameInput = useRef<HTMLInputElement>(null);

@@ -52,6 +52,34 @@ export interface FilePickerProps {
   readonly buttonRef?: Ref<HTMLButtonElement>;
 }
 
+/**
+ * What was typed in a form's fields, kept by a panel across the forms it makes anew (each result's
+ * documents and roll-up), so a new form starts from the last one's values (useKept).
+ */
+export class FormMemory<T extends object> {
+  private readonly values: Partial<T> = {};
+  get<K extends keyof T>(key: K): T[K] | undefined {
+    return this.values[key];
+  }
+  set<K extends keyof T>(key: K, value: T[K]): void {
+    this.values[key] = value;
+  }
+}
+
+/** A field's state, also written to `memory`: from what was last typed there, else `initial()`. */
+export function useKept<T extends object, K extends keyof T>(
+  memory: FormMemory<T>,
+  key: K,
+  initial: () => T[K],
+): [T[K], (value: T[K]) => void] {
+  const [value, setValue] = useState<T[K]>(() => memory.get(key) ?? initial());
+  const set = (v: T[K]): void => {
+    memory.set(key, v);
+    setValue(v);
+  };
+  return [value, set];
+}
+
 /** A native file input with a visible label (keyboard and screen-reader friendly everywhere). */
 export interface TextFieldProps {
   readonly label: string;
