@@ -217,6 +217,19 @@ export interface Duplicate {
   /** How many units the kept file sums when a roll-up was kept over this plain report (0 otherwise). */
   readonly keptRollupUnits: number;
   readonly finding: Finding;
+  /** With `conflict`: what the unit's letter asks about (not in the JSON, whose message says it). */
+  readonly asked?: ConflictDetail;
+}
+
+/** Where two files of one unit first differ, and under which codes they came: for the unit's letter. */
+export interface ConflictDetail {
+  readonly difference: CountDifference;
+  readonly keptReportDate: CivilDate;
+  /** The code a file declares when it is not the unit's own (a predecessor's, a mistyped one). */
+  readonly keptCode?: string;
+  readonly droppedCode?: string;
+  /** Two former units' own reports (parts of one unit): one joint report is asked for. */
+  readonly parts: boolean;
 }
 
 /**
@@ -1056,6 +1069,17 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
           null,
           droppedMessage(code, winner, d, { former, conflict, misnamed, named, sameDay, diff }),
         ),
+        ...(conflict && diff !== null
+          ? {
+              asked: {
+                difference: diff,
+                keptReportDate: winner.report.reportDate,
+                ...(winner.declaredCode !== undefined ? { keptCode: winner.declaredCode } : {}),
+                ...(d.declaredCode !== undefined ? { droppedCode: d.declaredCode } : {}),
+                parts: partsOnly && fromFormer(d) && fromFormer(winner),
+              },
+            }
+          : {}),
       });
     }
   }
@@ -1301,7 +1325,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
 }
 
 /** The first count two reports of one unit give differently, for DUPLICATE_UNIT's message. */
-interface CountDifference {
+export interface CountDifference {
   readonly label: string;
   readonly column: string;
   readonly here: number | null;

@@ -468,6 +468,56 @@ describe("followUpLetters", () => {
     expect(followUpLetters(fixedLater, profile, dates).find((x) => x.unit === "SO_TC")).toBeUndefined();
   });
 
+  test("two files of the unit with other figures on one day: the unit is asked which is right, told which one counts; a later resend asks nothing", () => {
+    const file = (name: string, day: number, online: number) => ({
+      file: `in/${name}`,
+      sha256: name,
+      result: inspectBytes(
+        reportBytes({
+          unit: "SO_TC",
+          name: "Sở Tài chính",
+          reportDate: { year: 2026, month: 6, day },
+          counts: { HN_TONG: [100, 90], HN_TRUC_TUYEN: [50, online] },
+        }),
+        profile,
+      ),
+    });
+    const run = consolidate([file("SO_TC.xlsx", 3, 60), file("SO_TC (1).xlsx", 3, 40)], { profile });
+    expect(run.duplicates.map((d) => d.conflict)).toEqual([true]);
+    const l = followUpLetters(run, profile, dates).find((x) => x.unit === "SO_TC");
+    // 40 of 90 online is short of 60 %: the shortfall is judged on the file that counts, and said so.
+    expect(l?.reasons).toEqual(["conflict", "short"]);
+    expect(l?.subject).toBe(
+      "xác nhận số liệu và các chỉ tiêu chưa đạt trong báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026",
+    );
+    expect(l?.text).toContain("1. Hai tệp báo cáo có số liệu khác nhau\n");
+    expect(l?.text).toContain(
+      "Sở Nội vụ tỉnh Thanh Hóa nhận được hai tệp báo cáo của đơn vị có số liệu khác nhau: tệp “SO_TC (1).xlsx” (ngày báo cáo 03/06/2026) và tệp “SO_TC.xlsx” (ngày báo cáo 03/06/2026); chẳng hạn “Trong đó: hội nghị, cuộc họp trực tuyến (kể cả kết hợp)” (cột E, kỳ này) tệp “SO_TC (1).xlsx” ghi 40, tệp “SO_TC.xlsx” ghi 60. Hai tệp cùng Ngày báo cáo nên chưa rõ tệp nào là bản gửi sau.",
+    );
+    expect(l?.text).toContain(
+      "Bảng tổng hợp đang tạm dùng số liệu của tệp “SO_TC (1).xlsx”; số liệu và kết quả các chỉ tiêu của đơn vị tính theo tệp đó.",
+    );
+    expect(l?.text).toContain(
+      "Đề nghị Sở Tài chính gửi văn bản cho biết tệp báo cáo nào đúng (hoặc tệp đúng, gửi lại) và văn bản giải trình các chỉ tiêu chưa đạt về Sở Nội vụ tỉnh Thanh Hóa trước ngày",
+    );
+    expect(l?.notes[0]).toBe("Số liệu khác nhau: “SO_TC.xlsx” và “SO_TC (1).xlsx” (đang dùng).");
+    // The same figures on one day, or other figures sent on a later day (the usual resend): nothing to ask.
+    expect(
+      followUpLetters(
+        consolidate([file("SO_TC.xlsx", 3, 60), file("SO_TC (1).xlsx", 3, 60)], { profile }),
+        profile,
+        dates,
+      ),
+    ).toEqual([]);
+    expect(
+      followUpLetters(
+        consolidate([file("SO_TC.xlsx", 3, 40), file("SO_TC (1).xlsx", 5, 60)], { profile }),
+        profile,
+        dates,
+      ),
+    ).toEqual([]);
+  });
+
   test("late: the report date, how many days late, the deadlines of the periods to come; nothing to send", () => {
     const text = letter("SO_TRE").text;
     expect(text).toContain(

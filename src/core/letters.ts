@@ -1,12 +1,15 @@
 // Follow-up letters (SPEC §9): one official letter (công văn, Nghị định 30) per unit that has not
-// reported, whose file was returned, whose column D differs from its own report of last year, that is
-// short on a target or reported late, each reason worded
+// reported, whose file was returned, that sent two files whose figures differ with nothing to tell
+// which is meant, whose column D differs from its own report of last year, that is short on a target
+// or reported late, each reason worded
 // by what happened, with what to send and by when; the letters joined for printing; and the
 // summary's "Thư nhắc" sheet, an index of who gets a letter and why.
 
 import {
   baseName,
   compareText,
+  type ConflictDetail,
+  type Duplicate,
   contentNotRead,
   fileNameCode,
   rejectedBesideAccepted,
@@ -46,7 +49,7 @@ import { orderFindings } from "./finding-order";
 import { periodDeadlines } from "./template";
 import { isUnlikelyReportDate } from "./validate";
 
-export type LetterReason = "missing" | "returned" | "resent" | "previous" | "short" | "late";
+export type LetterReason = "missing" | "returned" | "resent" | "conflict" | "previous" | "short" | "late";
 
 /** One line of a letter's body: a numbered heading, a paragraph or a "- " item of a list. */
 export interface LetterLine {
@@ -78,12 +81,21 @@ export const REASON_LABELS: Readonly<Record<LetterReason, string>> = {
   missing: "Chưa gửi báo cáo",
   returned: "Báo cáo bị trả lại",
   resent: "Bản báo cáo gửi lại chưa dùng được",
+  conflict: "Hai tệp báo cáo có số liệu khác nhau",
   previous: "Số liệu cùng kỳ năm trước chưa khớp",
   short: "Chỉ tiêu chưa đạt",
   late: "Gửi báo cáo trễ hạn",
 };
 // A baseline to check comes before the shortfalls judged on it.
-const REASON_ORDER: readonly LetterReason[] = ["missing", "returned", "resent", "previous", "short", "late"];
+const REASON_ORDER: readonly LetterReason[] = [
+  "missing",
+  "returned",
+  "resent",
+  "conflict",
+  "previous",
+  "short",
+  "late",
+];
 
 /** "chưa gửi báo cáo 3, báo cáo bị trả lại 29, chỉ tiêu chưa đạt 968": how many letters give each reason. */
 export function lettersByReason(letters: readonly Pick<Letter, "reasons">[]): string {
@@ -230,6 +242,8 @@ interface Draft {
   readonly sections: Map<LetterReason, { lines: LetterLine[]; notes: string[] }>;
   /** A returned file was another period's report: this period's report is asked for, not the file mended. */
   anotherPeriod?: boolean;
+  /** Two former units' own reports beside each other: one joint report is asked for, not which is right. */
+  jointReport?: boolean;
 }
 
 /** "kỳ 6 tháng hạn ngày 06/6, kỳ năm hạn ngày 06/12": every period of the form with its deadline. */
@@ -421,6 +435,51 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   // Column D that differs from the unit's own report of that period (PREVIOUS_MISMATCH, with
   // `--previous`): the unit is asked to check it, and told which verdict it decides.
   const unitsByCode = new Map(c.units.map((u) => [u.code, u]));
+  // Two files of the unit with other figures where neither date nor name tells which is meant (a
+  // conflict): the unit is asked which is right, or, for its former units' own reports, for one joint
+  // report. Not when a roll-up was kept over the unit's own report (that choice is the rule, not a
+  // doubt), nor for a unit whose report only a roll-up counts.
+  const conflicts = new Map<string, Array<Duplicate & { readonly asked: ConflictDetail }>>();
+  for (const d of c.duplicates) {
+    if (!d.conflict || d.asked === undefined || d.keptRollupUnits > 0 || !unitsByCode.has(d.unit)) continue;
+    conflicts.set(d.unit, [...(conflicts.get(d.unit) ?? []), { ...d, asked: d.asked }]);
+  }
+  for (const [unit, list] of conflicts) {
+    const keptFile = baseName(list[0]!.kept);
+    const parts = list.some((d) => d.asked.parts);
+    const recoded = list.some((d) => d.asked.keptCode !== undefined || d.asked.droppedCode !== undefined);
+    const shown = (n: number | null): string => (n === null ? "để trống" : viInteger(n));
+    const pairs = list.map((d) => {
+      const { difference: diff, keptCode, droppedCode, keptReportDate } = d.asked;
+      // Two files of one name (two e-mails): told apart as the one counted and the other.
+      const twin = baseName(d.dropped) === keptFile;
+      const fileText = (code: string | undefined, date: CivilDate, which: string): string =>
+        `${twin ? which : ""}(${code !== undefined ? `ghi mã ${code}, ` : ""}ngày báo cáo ${viDate(date)})`;
+      const sameDay = compareDates(keptReportDate, d.droppedReportDate) === 0;
+      return p(
+        `${sender} nhận được hai tệp báo cáo của đơn vị${twin ? ` cùng tên “${keptFile}”` : ""} có số liệu khác nhau: tệp ${twin ? "" : `“${keptFile}” `}${fileText(keptCode, keptReportDate, "đang dùng ")} và tệp ${twin ? "" : `“${baseName(d.dropped)}” `}${fileText(droppedCode, d.droppedReportDate, "kia ")}; chẳng hạn “${diff.label}” (${diff.column}) tệp ${twin ? "đang dùng" : `“${keptFile}”`} ghi ${shown(diff.there)}, tệp ${twin ? "kia" : `“${baseName(d.dropped)}”`} ghi ${shown(diff.here)}.${sameDay ? " Hai tệp cùng Ngày báo cáo nên chưa rõ tệp nào là bản gửi sau." : ""}`,
+      );
+    });
+    add(
+      unit,
+      unitsByCode.get(unit)!.name,
+      "conflict",
+      [
+        ...pairs,
+        p(
+          `Bảng tổng hợp đang tạm dùng số liệu của tệp “${keptFile}”${list.length > 1 ? ` (các tệp kia chưa được tính)` : ""}; số liệu và kết quả các chỉ tiêu của đơn vị tính theo tệp đó.`,
+        ),
+        p(
+          parts
+            ? "Nếu mỗi tệp là báo cáo riêng của một đơn vị cũ nay hợp thành đơn vị, đề nghị đơn vị lập một báo cáo chung, cộng số liệu các đơn vị cũ, ghi mã và tên mới của đơn vị."
+            : `Đề nghị đơn vị cho biết tệp nào đúng. Nếu tệp đúng không phải tệp đang dùng, xin gửi lại tệp đó với Ngày báo cáo (trang “Thông tin”) là ngày gửi lại${recoded ? `; nếu một tệp không phải báo cáo của đơn vị, xin cho biết để ${sender} hỏi lại nơi gửi` : ""}.`,
+        ),
+      ],
+      `Số liệu khác nhau: ${list.map((d) => `“${baseName(d.dropped)}”`).join(", ")} và “${keptFile}” (đang dùng).`,
+    );
+    if (parts) drafts.get(unit)!.jointReport = true;
+  }
+
   for (const [unit, list] of mismatchesByUnit(c.previousMismatches ?? [])) {
     const reportedIn = list[0]!.reportedIn;
     add(
@@ -503,6 +562,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
     missing: `báo cáo ${period} theo mẫu ${form.id}`,
     returned: "tệp báo cáo đã sửa lỗi",
     resent: "tệp báo cáo đã sửa lỗi (nếu thay số liệu đang được tổng hợp)",
+    conflict: "văn bản cho biết tệp báo cáo nào đúng (hoặc tệp đúng, gửi lại)",
     previous:
       "số liệu cùng kỳ năm trước đã kiểm tra lại (tệp báo cáo đã sửa, hoặc văn bản nêu lý do điều chỉnh)",
     short: "văn bản giải trình các chỉ tiêu chưa đạt",
@@ -543,7 +603,13 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       const toSend = [
         ...reasons
           .filter((r): r is Exclude<LetterReason, "late"> => r !== "late")
-          .map((r) => (r === "returned" && d.anotherPeriod ? send.missing : send[r])),
+          .map((r) =>
+            r === "returned" && d.anotherPeriod
+              ? send.missing
+              : r === "conflict" && d.jointReport
+                ? `báo cáo chung của đơn vị theo mẫu ${form.id}`
+                : send[r],
+          ),
         ...(unjudged.length > 0 && !reasons.some((r) => r === "returned" || r === "resent")
           ? [`tệp báo cáo đã bổ sung số liệu ${baseline} (nếu có)`]
           : []),
@@ -715,6 +781,10 @@ function letterSubject(reasons: readonly LetterReason[], results: string): strin
       return reasons.includes("short")
         ? `bản gửi lại báo cáo ${results} chưa dùng được và các chỉ tiêu chưa đạt`
         : `bản gửi lại báo cáo ${results} chưa dùng được`;
+    case "conflict":
+      return reasons.includes("short")
+        ? `xác nhận số liệu và các chỉ tiêu chưa đạt trong báo cáo ${results}`
+        : `xác nhận số liệu báo cáo ${results}`;
     case "previous":
       return reasons.includes("short")
         ? `kiểm tra số liệu cùng kỳ năm trước và các chỉ tiêu chưa đạt trong báo cáo ${results}`

@@ -287,7 +287,8 @@ test("each former ward sends its own report under its old code: none left out un
     "lam-son.xlsx": ward("PHUONG_LAM_SON", "Phường Lam Sơn", 5, 14),
     "ba-dinh.xlsx": ward("PHUONG_BA_DINH", "Phường Ba Đình", 3, 10),
   });
-  const { code, io, json } = await consolidateInto(dir, newRoster, "f");
+  const letters = join(root, "f-thu");
+  const { code, io, json } = await consolidateInto(dir, newRoster, "f", "--letters", letters);
   // Before: exit 0, Lam Sơn's 14 meetings counted as Hạc Thành's and the other two dropped as older copies.
   expect(code).toBe(1);
   expect(
@@ -303,6 +304,17 @@ test("each former ward sends its own report under its old code: none left out un
     "Đơn vị PHUONG_HAC_THANH (Phường Hạc Thành) có hai tệp số liệu khác nhau: tệp này (mã PHUONG_DIEN_BIEN, ngày báo cáo 04/06/2026) và tệp lam-son.xlsx (mã PHUONG_LAM_SON, ngày báo cáo 05/06/2026); “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này) tệp này ghi 16, tệp kia ghi 14. Chỉ tệp lam-son.xlsx được tổng hợp. Nếu mỗi tệp là báo cáo riêng của một đơn vị cũ, đề nghị PHUONG_HAC_THANH gửi một báo cáo chung, cộng số liệu các đơn vị cũ.",
   );
   expect(io.stdout).toContain("(tệp của đơn vị cũ, số liệu khác: hỏi lại đơn vị)");
+  // The new ward gets a letter asking for one joint report, each former ward's file named.
+  const letter = docxText(new Uint8Array(readFileSync(join(letters, "PHUONG_HAC_THANH.docx"))));
+  expect(letter).toContain("V/v xác nhận số liệu báo cáo");
+  expect(letter).toContain(
+    "nhận được hai tệp báo cáo của đơn vị có số liệu khác nhau: tệp “lam-son.xlsx” (ghi mã PHUONG_LAM_SON, ngày báo cáo 05/06/2026) và tệp “dien-bien.xlsx” (ghi mã PHUONG_DIEN_BIEN, ngày báo cáo 04/06/2026)",
+  );
+  expect(letter).toContain(
+    "Bảng tổng hợp đang tạm dùng số liệu của tệp “lam-son.xlsx” (các tệp kia chưa được tính)",
+  );
+  expect(letter).toContain("đề nghị đơn vị lập một báo cáo chung, cộng số liệu các đơn vị cũ");
+  expect(letter).toMatch(/gửi báo cáo chung của đơn vị theo mẫu KL226-BC\/1 về .* trước ngày/);
 });
 
 test("a correction sent later under the old code is the one counted, not the earlier file under the new code", async () => {
