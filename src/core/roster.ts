@@ -1,9 +1,10 @@
 // The roster of units that must report (SPEC §5), from CSV text or the first sheet of a workbook:
 // columns MA_DON_VI, TEN_DON_VI, LOAI_DON_VI in any order, checked with zod, Vietnamese errors.
 
-import { UNIT_TYPES } from "./catalogue";
+import { SHEETS, UNIT_TYPES } from "./catalogue";
 import { rosterUnitSchema, type RosterUnit } from "./profile";
 import { cleanName, foldKey, matchOption } from "./text";
+import { findSheet, isSummaryWorkbook, readMarker } from "./validate";
 import { cellText } from "./values";
 import { columnLetters, type Sheet, type Workbook } from "./workbook";
 
@@ -129,6 +130,9 @@ export function parseRosterWorkbook(workbook: Workbook): RosterOutcome {
   );
   const { sheet, rows } = chosen ?? first;
   const outcome = rosterFromRows(rows, `trang “${sheet.name}”`);
+  // A unit's report or a summary picked by mistake: said as what it is, not as a list's missing columns.
+  const instead = outcome.ok ? null : notARoster(workbook);
+  if (instead !== null) return { ok: false, errors: [`${instead} ${ROSTER_IS}`] };
   const others = listed.filter((x) => x !== chosen).map((x) => `“${x.sheet.name}”`);
   if (!outcome.ok || others.length === 0) return outcome;
   return {
@@ -138,6 +142,31 @@ export function parseRosterWorkbook(workbook: Workbook): RosterOutcome {
       ...(outcome.notes ?? []),
     ],
   };
+}
+
+/** What a roster is, after saying what a picked file is instead. */
+const ROSTER_IS =
+  "Danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx, mỗi dòng một đơn vị phải nộp báo cáo, với các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (như tệp roster.csv trong bộ mẫu): hãy chọn tệp danh sách đơn vị.";
+
+/** A workbook KL226 made or reads that is not a roster: a unit's report (or blank template), or a summary. */
+function notARoster(workbook: Workbook): string | null {
+  if (isSummaryWorkbook(workbook))
+    return "Tệp này là bảng tổng hợp do KL226 lập, không phải danh sách đơn vị (bảng tổng hợp kỳ trước chỉ dùng để đối chiếu với kỳ trước).";
+  const marker = readMarker(workbook);
+  if (marker.kind !== "marker") return null;
+  const info = findSheet(workbook, SHEETS.info);
+  const unit = info ? unitCodeIn(info) : null;
+  return `Tệp này là ${unit !== null ? `báo cáo của đơn vị ${unit}` : "một báo cáo (hoặc mẫu báo cáo)"} theo mẫu ${marker.id}, không phải danh sách đơn vị.`;
+}
+
+/** Thông tin's MA_DON_VI value, when the sheet has that row and it is filled. */
+function unitCodeIn(info: Sheet): string | null {
+  for (const row of info.rows) {
+    if (cellText(row?.[0]).trim() !== "MA_DON_VI") continue;
+    const code = cellText(row?.[2]).trim();
+    return code === "" ? null : code;
+  }
+  return null;
 }
 
 function rawRows(sheet: Sheet): RawRow[] {

@@ -212,7 +212,7 @@ export const NOTHING_READ: ValidationResult = {
 const SUMMARY_KEYS = [SUMMARY_SHEETS.summary, SUMMARY_SHEETS.sources].map(matchKey);
 
 /** A summary workbook as KL226 writes it (its "Tổng hợp" and "Nguồn" sheets), whatever its file name. */
-function isSummaryWorkbook(workbook: Workbook): boolean {
+export function isSummaryWorkbook(workbook: Workbook): boolean {
   const names = new Set((workbook.sheetNames ?? []).map((n) => matchKey(n)));
   return SUMMARY_KEYS.every((k) => names.has(k));
 }

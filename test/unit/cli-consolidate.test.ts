@@ -280,6 +280,21 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
     expect((await run(inDir, "--out", out, "--profile", profile)).code).toBe(2);
   });
 
+  test("a unit's report or a summary picked as the roster is told as what it is, not as a list missing its columns", async () => {
+    const report = await run(inDir, "--out", out, "--roster", join(inDir, "so-a.xlsx"));
+    expect(report.code).toBe(2);
+    expect(report.io.stderr).toContain(
+      "Tệp này là báo cáo của đơn vị SO_A theo mẫu KL226-BC/1, không phải danh sách đơn vị. Danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx, mỗi dòng một đơn vị phải nộp báo cáo",
+    );
+    expect(report.io.stderr).not.toContain("thiếu cột");
+    // The summary a run just wrote, taken for last period's list of units.
+    expect((await run(join(inDir, "so-a.xlsx"), "--out", out)).code).toBe(0);
+    const summary = await run(inDir, "--out", join(root, "th-2.xlsx"), "--roster", out);
+    expect(summary.code).toBe(2);
+    expect(summary.io.stderr).toContain("Tệp này là bảng tổng hợp do KL226 lập, không phải danh sách đơn vị");
+    expect(summary.io.stderr).not.toContain("TOÀN TỈNH");
+  });
+
   test("an xlsx roster works", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("DS");
