@@ -39,6 +39,9 @@ export interface Strings {
   readonly verdictInvalid: string;
   readonly verdictValidDetail: (warnings: number) => string;
   readonly verdictInvalidDetail: (errors: number) => string;
+  /** A file that does not read as a report at all (a lock file, a PDF, a roster, a damaged file). */
+  readonly verdictUnreadable: string;
+  readonly verdictUnreadableDetail: string;
   readonly counts: (errors: number, warnings: number) => string;
   readonly errorWord: string;
   readonly warningWord: string;
@@ -243,6 +246,8 @@ const vi: Strings = {
   verdictValidDetail: (w) =>
     w === 0 ? "Không có lỗi nào." : `Không có lỗi; ${w} cảnh báo nên xem lại (không bắt buộc sửa).`,
   verdictInvalidDetail: (e) => `Cần sửa ${e} lỗi dưới đây rồi kiểm tra lại.`,
+  verdictUnreadable: "Không đọc được tệp này như một báo cáo",
+  verdictUnreadableDetail: "Lý do và cách làm ở dưới; làm theo đó rồi chọn lại tệp.",
   counts: (e, w) => `${e} lỗi, ${w} cảnh báo`,
   errorWord: "Lỗi",
   warningWord: "Cảnh báo",
@@ -455,6 +460,8 @@ const en: Strings = {
   verdictValidDetail: (w) =>
     w === 0 ? "No errors." : `No errors; ${w} warning(s) worth a look (not required).`,
   verdictInvalidDetail: (e) => `Fix the ${e} error(s) below, then check again.`,
+  verdictUnreadable: "This file does not read as a report",
+  verdictUnreadableDetail: "The reason and what to do are below; do that, then choose the file again.",
   counts: (e, w) => `${e} error(s), ${w} warning(s)`,
   errorWord: "Error",
   warningWord: "Warning",

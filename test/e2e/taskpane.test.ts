@@ -183,6 +183,23 @@ test("a roster picked in Kiểm tra is told where it belongs in this page, in th
     "Dùng nó làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hoặc để ngoài thư mục các báo cáo.",
   );
   await expect(page.getByTestId("validate-result").textContent()).resolves.not.toMatch(/--roster|kl226 /);
+  // Nothing in it for the clerk to fix: another file to choose, not "Cần sửa 1 lỗi".
+  await expect(page.getByTestId("validate-verdict-title").textContent()).resolves.toBe(
+    "✗ Không đọc được tệp này như một báo cáo",
+  );
+  // Excel's lock file, picked beside the report it locks: what it is, and which file to choose.
+  await page
+    .getByTestId("validate-file")
+    .setInputFiles(xlsx("~$bao-cao.xlsx", new TextEncoder().encode("\x05Minh".padEnd(165, " "))));
+  const lock = page.locator('[data-finding-code="UNREADABLE"]');
+  await lock.waitFor();
+  await expect(lock.textContent()).resolves.toContain(
+    "Tệp “~$bao-cao.xlsx” là tệp khóa tạm Excel ghi khi tệp “bao-cao.xlsx” đang mở",
+  );
+  await expect(page.getByTestId("validate-verdict").textContent()).resolves.toContain(
+    "Lý do và cách làm ở dưới; làm theo đó rồi chọn lại tệp.",
+  );
+  await expect(page.getByTestId("validate-verdict").textContent()).resolves.not.toContain("Cần sửa");
 });
 
 test("keyboard: arrow keys move between tabs", async () => {

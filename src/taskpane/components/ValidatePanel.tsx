@@ -163,6 +163,13 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
     });
 
   const counts = result ? countFindings(result.findings) : null;
+  // Nothing read as a report (a lock file, a PDF, a roster, another workbook, a damaged file): no
+  // errors in it to fix, another file to choose.
+  const unread =
+    result !== null &&
+    !result.valid &&
+    result.form === null &&
+    result.findings.every((f) => f.code === "UNREADABLE" || f.code === "NOT_TEMPLATE");
   const stale = checked !== null && checked.choice !== choice;
   const shortfalls =
     result?.report && checked?.profile
@@ -249,10 +256,14 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
             >
               {/* The mark is for the eye; a screen reader said its symbol's name before the verdict. */}
               <span aria-hidden="true">{result.valid ? "✓ " : "✗ "}</span>
-              {result.valid ? t.verdictValid : t.verdictInvalid}
+              {result.valid ? t.verdictValid : unread ? t.verdictUnreadable : t.verdictInvalid}
             </h2>
             <p className={styles.summary}>
-              {result.valid ? t.verdictValidDetail(counts.warnings) : t.verdictInvalidDetail(counts.errors)}
+              {result.valid
+                ? t.verdictValidDetail(counts.warnings)
+                : unread
+                  ? t.verdictUnreadableDetail
+                  : t.verdictInvalidDetail(counts.errors)}
             </p>
             <p className={styles.summary} data-testid="validate-counts">
               {t.counts(counts.errors, counts.warnings)}
