@@ -15,7 +15,7 @@ import {
 import type { Profile, RosterUnit } from "../core/profile";
 import { reportDocument } from "../core/report";
 import { renderDocx } from "../docx/render";
-import { zipParts, type ZipCodec } from "../xlsx/zip-write";
+import { dosStamp, zipParts, type ZipCodec } from "../xlsx/zip-write";
 
 export { lettersHeldBy };
 
@@ -69,6 +69,8 @@ export function lettersZipFile(
   c: Consolidation,
   profile: Profile,
   dates: DocumentDates,
+  /** When the archive is made: its files, once unpacked, carry this time (the clerk's local time). */
+  madeAt: Date = new Date(),
 ): { bytes: Uint8Array; count: number } | null {
   const files = letterFiles(c, profile, dates);
   if (files.all === null) return null;
@@ -76,7 +78,7 @@ export function lettersZipFile(
     ...files.letters.map((f) => ({ name: f.letter.fileName, data: f.bytes })),
     { name: ALL_LETTERS_FILE, data: files.all },
   ];
-  return { bytes: zipParts(parts), count: files.letters.length };
+  return { bytes: zipParts(parts, undefined, dosStamp(madeAt)), count: files.letters.length };
 }
 
 export function reportFile(

@@ -13,7 +13,7 @@ import { NODE_ZIP_CODEC } from "./node-deflate";
 import { createNodeInflateRaw } from "./node-inflate";
 import { readXlsx } from "./read";
 import { writeXlsx } from "./write";
-import { FFLATE_CODEC, crc32, zipParts, type ZipPart } from "./zip-write";
+import { FFLATE_CODEC, crc32, dosStamp, zipParts, type ZipPart } from "./zip-write";
 
 const enc = new TextEncoder();
 const PARTS: ZipPart[] = [
@@ -85,5 +85,19 @@ test("a workbook written with either codec reads back the same", () => {
   if (a.ok && b.ok) expect(b.workbook).toEqual(a.workbook);
   expect(strFromU8(unzipSync(writeXlsx(spec, NODE_ZIP_CODEC))["[Content_Types].xml"]!)).toContain(
     "spreadsheetml",
+  );
+});
+
+test("an archive to unpack carries the time it was made, as an unzipping program shows it (local time)", () => {
+  const file = join(mkdtempSync(join(tmpdir(), "kl226-zip-")), "thu.zip");
+  writeFileSync(file, zipParts(PARTS, FFLATE_CODEC, dosStamp(new Date(2026, 5, 10, 14, 37, 58))));
+  const script = "import sys, zipfile\nprint(zipfile.ZipFile(sys.argv[1]).infolist()[3].date_time)";
+  expect(execFileSync("/usr/bin/python3", ["-c", script, file], { encoding: "utf8" }).trim()).toBe(
+    "(2026, 6, 10, 14, 37, 58)",
+  );
+  // A package's parts (an .xlsx, a .docx) keep the fixed day: the same parts, the same bytes.
+  writeFileSync(file, zipParts(PARTS, FFLATE_CODEC));
+  expect(execFileSync("/usr/bin/python3", ["-c", script, file], { encoding: "utf8" }).trim()).toBe(
+    "(2024, 1, 1, 0, 0, 0)",
   );
 });

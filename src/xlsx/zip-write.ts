@@ -1,6 +1,7 @@
 // A small zip writer for the .xlsx package: every part deflated (raw DEFLATE, method 8) by a
 // pluggable compressor, so Node can use zlib (native, ~8× faster than fflate on a summary) while the
-// browser keeps fflate. Fixed timestamps and no extra fields: the same parts give the same bytes.
+// browser keeps fflate. Fixed timestamps (unless an archive to unpack is given its own) and no extra
+// fields: the same parts give the same bytes.
 
 import { deflateSync } from "fflate";
 
@@ -32,9 +33,26 @@ export function crc32(data: Uint8Array): number {
 /** The browser-safe codec: fflate at level 3 (on a 4,000 × 30 summary half the time of level 6 for ~3% more bytes). */
 export const FFLATE_CODEC: ZipCodec = { deflateRaw: (data) => deflateSync(data, { level: 3 }), crc32 };
 
-// 2024-01-01 00:00:00 in MS-DOS form, written as numbers: no Date, so no time zone can change the bytes.
-const DOS_TIME = 0;
-const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1;
+/** An entry's modification time in MS-DOS form (local time, 2-second steps). */
+export interface DosStamp {
+  readonly time: number;
+  readonly date: number;
+}
+
+// 2024-01-01 00:00:00, written as numbers: no Date, so no time zone can change a package's bytes.
+const FIXED_STAMP: DosStamp = { time: 0, date: ((2024 - 1980) << 9) | (1 << 5) | 1 };
+
+/**
+ * `when` as an entry's time, in the local time an unzipping program shows (MS-DOS has no zone): for an
+ * archive a user unpacks, whose files should carry the day they were made, not the packages' fixed one.
+ */
+export function dosStamp(when: Date): DosStamp {
+  const year = Math.min(Math.max(when.getFullYear(), 1980), 2107);
+  return {
+    time: (when.getHours() << 11) | (when.getMinutes() << 5) | (when.getSeconds() >> 1),
+    date: ((year - 1980) << 9) | ((when.getMonth() + 1) << 5) | when.getDate(),
+  };
+}
 const UTF8_NAMES = 0x0800;
 
 export interface ZipPart {
@@ -60,13 +78,20 @@ export function compressedEntry(part: ZipPart, crc: number, body: Uint8Array): Z
   return { name: new TextEncoder().encode(part.name), crc, size: part.data.length, body };
 }
 
-/** The zip archive of `parts`, in the order given. */
-export function zipParts(parts: readonly ZipPart[], codec: ZipCodec = FFLATE_CODEC): Uint8Array {
-  return zipEntries(parts.map((p) => zipEntry(p, codec)));
+/** The zip archive of `parts`, in the order given; every entry dated `stamp` (by default a fixed day). */
+export function zipParts(
+  parts: readonly ZipPart[],
+  codec: ZipCodec = FFLATE_CODEC,
+  stamp: DosStamp = FIXED_STAMP,
+): Uint8Array {
+  return zipEntries(
+    parts.map((p) => zipEntry(p, codec)),
+    stamp,
+  );
 }
 
 /** The zip archive of parts already compressed, in the order given. */
-export function zipEntries(entries: readonly ZipEntry[]): Uint8Array {
+export function zipEntries(entries: readonly ZipEntry[], stamp: DosStamp = FIXED_STAMP): Uint8Array {
   const localSize = entries.reduce((n, e) => n + 30 + e.name.length + e.body.length, 0);
   const centralSize = entries.reduce((n, e) => n + 46 + e.name.length, 0);
   const out = new Uint8Array(localSize + centralSize + 22);
@@ -84,13 +109,13 @@ export function zipEntries(entries: readonly ZipEntry[]): Uint8Array {
     out.set(b, at);
     at += b.length;
   };
-  // Version 2.0, UTF-8 names, deflate, fixed time, CRC, sizes, name length; `extra` says what follows.
+  // Version 2.0, UTF-8 names, deflate, time, CRC, sizes, name length; `extra` says what follows.
   const common = (e: ZipEntry): void => {
     u16(20);
     u16(UTF8_NAMES);
     u16(8);
-    u16(DOS_TIME);
-    u16(DOS_DATE);
+    u16(stamp.time);
+    u16(stamp.date);
     u32(e.crc);
     u32(e.body.length);
     u32(e.size);
