@@ -9,6 +9,7 @@ import {
   followUpLetters,
   lettersHeldBy,
   lettersDocument,
+  lettersToSender,
   letterDocument,
   type Letter,
 } from "../core/letters";
@@ -17,7 +18,7 @@ import { reportDocument } from "../core/report";
 import { renderDocx } from "../docx/render";
 import { dosStamp, zipParts, type ZipCodec } from "../xlsx/zip-write";
 
-export { lettersHeldBy };
+export { lettersHeldBy, lettersToSender };
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 

@@ -204,6 +204,8 @@ export interface Strings {
   readonly preparingDocument: string;
   readonly noLetters: string;
   readonly lettersDownloaded: (file: string, letters: number) => string;
+  /** The sending body on its own roster: no letter to itself, what it has to follow up. */
+  readonly noLetterToSender: (name: string, unit: string, notes: string) => string;
   // Errors
   readonly errorPrefix: string;
   readonly excelError: (detail: string) => string;
@@ -415,8 +417,10 @@ const vi: Strings = {
   downloadReport: "Tải báo cáo (.docx)",
   preparingDocument: "Đang lập văn bản…",
   noLetters:
-    "Không có đơn vị nào cần nhắc (không có đơn vị chưa gửi, bị trả lại, trễ hạn hay chưa đạt chỉ tiêu).",
+    "Không có đơn vị nào cần nhắc (không có đơn vị chưa gửi, bị trả lại, có số liệu cần xác nhận, trễ hạn hay chưa đạt chỉ tiêu).",
   lettersDownloaded: (f, n) => `Đã tải ${f} (thư nhắc ${n} đơn vị).`,
+  noLetterToSender: (name, unit, notes) =>
+    `Không lập thư cho ${name} (${unit}) vì đó là cơ quan gửi thư; việc cần tự theo dõi (cũng ở bảng tổng hợp): ${notes}`,
   errorPrefix: "Lỗi",
   excelError: (d) => `Excel báo lỗi: ${d}`,
   staleBuild:
@@ -634,8 +638,11 @@ const en: Strings = {
     `Downloaded ${f}: the letters to ${n} units, one file each (CODE.docx, for e-mail), and all in one to print.`,
   downloadReport: "Download report (.docx)",
   preparingDocument: "Preparing the document…",
-  noLetters: "No unit needs a letter (none missing, returned, late or short of a target).",
+  noLetters:
+    "No unit needs a letter (none missing, returned, with figures to confirm, late or short of a target).",
   lettersDownloaded: (f, n) => `Downloaded ${f} (letters to ${n} units).`,
+  noLetterToSender: (name, unit, notes) =>
+    `No letter to ${name} (${unit}): it is the body sending the letters; to follow up yourself (also in the summary): ${notes}`,
   errorPrefix: "Error",
   excelError: (d) => `Excel reported an error: ${d}`,
   staleBuild:

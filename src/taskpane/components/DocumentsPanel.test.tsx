@@ -138,6 +138,22 @@ test("the report button downloads the report with its sections", async () => {
   expect(text).toContain("Sở Vắng Mặt");
 });
 
+test("the sending body on its own roster: its own letter left out, and the notice says why and what it has to follow up", async () => {
+  // The fixture's late unit plays the sender: "Sở Trễ" under the heading SỞ TRỄ.
+  const sender = {
+    ...profile,
+    organisation: { ...profile.organisation, sender: "Sở Trễ tỉnh Thanh Hóa", senderHeading: "SỞ TRỄ" },
+  };
+  await render({ profile: sender });
+  await click("download-letters");
+  const paragraphs = docxParagraphs(await bytesOf(downloads[0]!.blob));
+  expect(paragraphs.filter((p) => p.startsWith("Kính gửi:"))).toHaveLength(8);
+  expect(paragraphs).not.toContain("Kính gửi: Sở Trễ");
+  expect(byTestId("documents-notice").textContent).toBe(
+    `${t.lettersDownloaded("thu-nhac-KL226-6T-2026.docx", 8)} Không lập thư cho Sở Trễ (SO_TRE) vì đó là cơ quan gửi thư; việc cần tự theo dõi (cũng ở bảng tổng hợp): Trễ hạn: báo cáo đề ngày 10/06/2026 (hạn 06/06/2026).`,
+  );
+});
+
 test("no letter to send: says so and downloads nothing", async () => {
   const none = consolidate([], { profile, period: { kind: "6T", year: 2026 } });
   await render({ consolidation: none });

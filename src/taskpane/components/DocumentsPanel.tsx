@@ -122,13 +122,18 @@ export function DocumentsPanel({
       const file = settle(
         as === "docx" ? docs.allLettersFile(c, profile, dates) : docs.lettersZipFile(c, profile, dates),
       );
+      // The sending body on its own roster gets no letter from itself: said, as the command says it.
+      const self = docs
+        .lettersToSender(c, profile, dates)
+        .map((l) => ` ${t.noLetterToSender(l.name, l.unit, l.notes.join(" "))}`)
+        .join("");
       if (!file) {
         const held = docs.lettersHeldBy(c);
-        return held > 0 ? forThePage(MSG.lettersHeld(held)) : t.noLetters;
+        return held > 0 ? forThePage(MSG.lettersHeld(held)) : `${t.noLetters}${self}`;
       }
       const name = as === "docx" ? docs.lettersFileName(c) : docs.lettersZipName(c);
       downloadBlob(file.bytes, name, as === "docx" ? docs.DOCX_MIME : "application/zip");
-      return as === "docx" ? t.lettersDownloaded(name, file.count) : t.lettersZipDownloaded(name, file.count);
+      return `${as === "docx" ? t.lettersDownloaded(name, file.count) : t.lettersZipDownloaded(name, file.count)}${self}`;
     });
 
   const downloadReport = () =>
