@@ -18,6 +18,8 @@ const EMITTED = {
   // Named in the manifest's CustomFunctions <Script> (required there, though the shared runtime loads the page).
   functionsScript: "functions.js",
   officeJs: "office-js/office.js",
+  /** What the build is for, one line (BuildInfoPlugin); `npm run validate` reads it. */
+  buildInfo: "kl226-build.txt",
 };
 /** The ES5 script that replaces the blank pane of an Internet Explorer webview with a message (taskpane.html loads it). */
 const LEGACY_GUARD = "legacy-guard.js";
@@ -180,6 +182,26 @@ class OfficeJsTagPlugin {
   }
 }
 
+/**
+ * Writes what the build is for (its address, its profiles and the default one) into the build as
+ * `kl226-build.txt`, so `npm run validate` can say it again beside its verdict: the line the build
+ * prints scrolls away above webpack's, and a province profile left out of profiles/ builds fine.
+ */
+class BuildInfoPlugin {
+  constructor(text) {
+    this.text = text;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("BuildInfoPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "BuildInfoPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => compilation.emitAsset(EMITTED.buildInfo, new sources.RawSource(`${this.text}\n`)),
+      );
+    });
+  }
+}
+
 /** HTTPS options for `webpack serve` only: a build never needs (or fails for lack of) dev certificates. */
 async function devHttpsOptions() {
   const devCerts = require("office-addin-dev-certs");
@@ -205,8 +227,9 @@ module.exports = async (env = {}, argv = {}) => {
   const officeJs = officeJsSource(env.officeJs ?? process.env.OFFICE_JS);
   // What the build is for, said before webpack's own lines: an IT officer who forgot ADDIN_URL, or
   // whose profile did not get into the folder, sees it here rather than on the users' machines.
+  const { buildProfilesLine } = require("./build/cli/main.cjs");
+  const buildInfo = `bản dựng cho ${base}; ${buildProfilesLine()}.`;
   if (!serving && fromWebpackCli()) {
-    const { buildProfilesLine } = require("./build/cli/main.cjs");
     console.log(
       `kl226: bản dựng cho ${base}${base === DEV_BASE ? " (máy phát triển; bản cho tỉnh: ADDIN_URL=https://MÁY-CHỦ/THƯ-MỤC/ npm run build)" : ""}; ${buildProfilesLine()}.`,
     );
@@ -263,6 +286,7 @@ module.exports = async (env = {}, argv = {}) => {
         },
       }),
       new OfficeJsTagPlugin(officeJs.src),
+      new BuildInfoPlugin(buildInfo),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -281,8 +281,10 @@ function validateManifest(options = {}) {
   const id = first("Id")?.text.trim() ?? "";
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(id))
     errors.push(`<Id> không phải GUID: "${id}"`);
+  else notes.push(`<Id> là GUID (${id})`);
   const version = first("Version")?.text.trim() ?? "";
   if (!/^\d{1,5}(\.\d{1,5}){0,3}$/.test(version)) errors.push(`<Version> "${version}" phải có dạng 1.0.0.0`);
+  else notes.push(`<Version> ${version}`);
   if (!all.some((el) => el.name === "Host" && el.attrs.Name === "Workbook"))
     errors.push('thiếu <Host Name="Workbook"/>');
   const permissions = first("Permissions")?.text.trim();
@@ -475,7 +477,10 @@ function validateManifest(options = {}) {
     "nội dung ảnh biểu tượng (chỉ kiểm tra kích thước)",
   );
   const development = base !== null && /^https:\/\/localhost[:/]/i.test(base);
-  return { errors, notes, warnings, unchecked, development };
+  // What the build says it is for (webpack.config.js's BuildInfoPlugin): its profiles, said again here.
+  const infoFile = path.join(distDir, EMITTED.buildInfo);
+  const buildInfo = built && fs.existsSync(infoFile) ? fs.readFileSync(infoFile, "utf8").trim() : null;
+  return { errors, notes, warnings, unchecked, development, buildInfo };
 }
 
 if (require.main === module) {
@@ -485,12 +490,20 @@ if (require.main === module) {
     console.error(`Không thấy ${manifest}. Dùng: npm run validate [THƯ-MỤC-BẢN-DỰNG | TỆP-KÊ-KHAI.xml]`);
     process.exitCode = 2;
   } else {
-    const { errors, notes, warnings, unchecked, development } = validateManifest({ manifest, dist });
+    const { errors, notes, warnings, unchecked, development, buildInfo } = validateManifest({
+      manifest,
+      dist,
+    });
     for (const n of notes) console.log(`✓ ${n}`);
     for (const w of warnings) console.log(`⚠ ${w}`);
     for (const e of errors) console.error(`✗ ${e}`);
     console.log("Không kiểm tra được (ngoại tuyến):");
     for (const u of unchecked) console.log(`  – ${u}`);
+    // The build's profiles beside the verdict: a province profile missing from profiles/ built fine.
+    if (buildInfo)
+      console.log(
+        `${buildInfo[0].toUpperCase()}${buildInfo.slice(1)} Hồ sơ của tỉnh phải có tên trong danh sách này.`,
+      );
     const name = path.relative(process.cwd(), manifest) || manifest;
     // The verdict line says a development build is one (the note saying so sat fifth of eight).
     const dev = development

@@ -23,7 +23,8 @@ export interface Strings {
   // Profile picker (each tab)
   readonly profileLabel: string;
   readonly profileAuto: string;
-  readonly profileAutoHint: string;
+  /** `defaultName`: the profile a file that names none is read by (the deployment's default). */
+  readonly profileAutoHint: (defaultName: string, formId: string) => string;
   readonly profileHint: (profileName: string, formId: string) => string;
   readonly usedProfile: (formId: string, profileName: string) => string;
   readonly usedProfileAuto: (formId: string, profileName: string) => string;
@@ -231,8 +232,8 @@ const vi: Strings = {
   tabConsolidate: "Tổng hợp",
   profileLabel: "Hồ sơ (biểu mẫu)",
   profileAuto: "Tự động (theo mẫu trong tệp)",
-  profileAutoHint:
-    "Mỗi tệp được đọc theo biểu mẫu (và hồ sơ) ghi trong tệp; tệp không ghi hồ sơ thì theo hồ sơ mặc định; khi tổng hợp, dùng biểu mẫu mà nhiều tệp khai nhất.",
+  profileAutoHint: (d, form) =>
+    `Mỗi tệp được đọc theo biểu mẫu (và hồ sơ) ghi trong tệp; tệp mẫu ${form} không ghi hồ sơ thì theo hồ sơ mặc định “${d}”; khi tổng hợp, dùng biểu mẫu mà nhiều tệp khai nhất.`,
   profileHint: (name, id) => `${name} · biểu mẫu ${id}`,
   usedProfile: (id, name) => `Biểu mẫu ${id} — hồ sơ ${name}`,
   usedProfileAuto: (id, name) => `Biểu mẫu ${id} — hồ sơ ${name} (chọn tự động)`,
@@ -446,8 +447,8 @@ const en: Strings = {
   tabConsolidate: "Consolidate",
   profileLabel: "Profile (form)",
   profileAuto: "Automatic (the form named in the file)",
-  profileAutoHint:
-    "Each file is read with the form named in its cell A1; a consolidation uses the form most files declare.",
+  profileAutoHint: (d, form) =>
+    `Each file is read with the form (and profile) named in it; a ${form} file naming no profile with the default profile “${d}”; a consolidation uses the form most files declare.`,
   profileHint: (name, id) => `${name} · form ${id}`,
   usedProfile: (id, name) => `Form ${id} — profile ${name}`,
   usedProfileAuto: (id, name) => `Form ${id} — profile ${name} (automatic, from the files)`,

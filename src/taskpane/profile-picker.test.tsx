@@ -98,6 +98,10 @@ test("each tab has a picker: Tự động and the shipped profiles by name (the 
       "Kế hoạch thực hiện công tác cải cách hành chính năm 2025 của Sở An toàn thực phẩm Thành phố Hồ Chí Minh (CCHC-BC/2025)",
     );
     expect(select.value).toBe("auto");
+    // Which profile a file naming none is read by (a deployment's own default, here the built-in one).
+    expect(byTestId(`${id}-hint`).textContent).toContain(
+      "tệp mẫu KL226-BC/1 không ghi hồ sơ thì theo hồ sơ mặc định “Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa)”",
+    );
   }
   const template = byTestId<HTMLSelectElement>("template-profile");
   expect([...template.options].map((o) => o.value)).toEqual([...SHIPPED_PROFILE_NAMES]);

@@ -160,6 +160,14 @@ test("npm run validate passes the built folder offline and lists what it could n
   expect(run.stdout).toContain("Không kiểm tra được (ngoại tuyến):");
   expect(run.stdout).toContain(`máy chủ thật: ${BASE}`);
   expect(run.stdout).not.toContain("bản cho máy phát triển");
+  // The checks the README lists each say they ran; the build's address and profiles are said again
+  // just above the verdict, where an officer looks (the build's own line scrolled away).
+  expect(run.stdout).toMatch(/✓ <Id> là GUID \([0-9a-f-]{36}\)/);
+  expect(run.stdout).toContain("✓ <Version> 1.");
+  const lines = run.stdout.trim().split("\n");
+  expect(lines.at(-2)).toBe(
+    `Bản dựng cho ${BASE}; hồ sơ: dong-nai-skhcn-226, dong-thap-syt-226, hcm-attp-226, hcm-attp-cchc-2025, thanh-hoa-226; mặc định: không có hồ sơ nào ghi "default": true, nên “Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa)”. Hồ sơ của tỉnh phải có tên trong danh sách này.`,
+  );
   expect(run.stdout.trim().endsWith("manifest.xml: đạt")).toBe(true);
 });
 

@@ -2,6 +2,8 @@
 // shipped profiles by name; under it, the form the choice reads with.
 
 import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { DEFAULT_PROFILE } from "../../core/profile";
+import { deploymentProfile } from "../../core/profiles";
 import type { Strings } from "../i18n";
 import { AUTO, chosenProfile, profileOptions, type ProfileChoice } from "../profile-choice";
 
@@ -32,7 +34,11 @@ export function ProfilePicker({
   const options = profileOptions(allowAuto ? t.profileAuto : undefined);
   const chosen = chosenProfile(value);
   // The option text is cut at 320 px and every plan's name starts alike: the hint shows it whole.
-  const hint = chosen ? t.profileHint(chosen.name, chosen.form.id) : t.profileAutoHint;
+  // Without a choice, a file naming no profile is read by the deployment's default: named here.
+  const byDefault = deploymentProfile() ?? DEFAULT_PROFILE;
+  const hint = chosen
+    ? t.profileHint(chosen.name, chosen.form.id)
+    : t.profileAutoHint(byDefault.name, byDefault.form.id);
   return (
     <Field
       label={t.profileLabel}
