@@ -173,7 +173,7 @@ export const CONSOLIDATE = defineCommand({
     PERIODS_LINE,
     `${PROFILES_LINE}; không có --profile: mỗi tệp được đọc theo mẫu ghi ở ô A1, tổng hợp theo mẫu mà nhiều tệp khai nhất.`,
     "Trong thư mục, mọi tệp đều được tính: tệp không phải .xlsx (.xls, .ods, .csv…) bị từ chối kèm lý do và cách lưu lại; bỏ qua tệp khóa “~$…” của Excel và tệp ẩn.",
-    "Mã thoát: 0 đã ghi, mọi tệp được tiếp nhận; 1 đã ghi, có tệp bị từ chối hoặc chưa lập được báo cáo tổng hợp --rollup (lệnh nói lý do); 2 dùng lệnh sai hoặc không đọc/ghi được (chưa ghi gì, hoặc lệnh nói rõ những tệp đã ghi trước khi gặp lỗi).",
+    "Mã thoát: 0 đã ghi, mọi tệp được tiếp nhận; 1 đã ghi, có tệp bị từ chối hay không mở được, có đơn vị gửi hai tệp số liệu khác nhau mà không biết tệp nào đúng (cùng ngày báo cáo: hỏi lại đơn vị), hoặc chưa lập được báo cáo tổng hợp --rollup (lệnh nói lý do); 2 dùng lệnh sai hoặc không đọc/ghi được (chưa ghi gì, hoặc lệnh nói rõ những tệp đã ghi trước khi gặp lỗi).",
   ],
   examples: [
     "kl226 consolidate bao-cao/ --roster danh-sach.csv --out tong-hop.xlsx --json tong-hop.json",

@@ -478,9 +478,19 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
       input = sameTextPath(given) ?? given;
       st = input === given ? null : statOrNull(input);
     }
+    // "bao-cao\*.xlsx" from Windows' cmd or PowerShell, which do not expand it as a Unix shell does.
+    const matches = st ? null : wildcardMatches(given);
+    if (matches !== null) {
+      if (matches.length === 0) result.missing.push(given);
+      for (const m of matches) {
+        const size = basename(m).startsWith("~$") ? Number(statOrNull(m)?.size ?? 0) : undefined;
+        if (isIgnoredFileName(basename(m), size)) result.ignored.push(m);
+        else result.files.push(m);
+      }
+    }
     // Behind a folder this account may not enter: there, perhaps, but not to be opened (NOT_OPENED when
     // read), not "không tìm thấy".
-    if (!st && isDenied(given)) result.files.push(given);
+    else if (!st && isDenied(given)) result.files.push(given);
     else if (!st) result.missing.push(given);
     else if (st.isDirectory()) {
       root = realPathOrSelf(input);
@@ -493,6 +503,32 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
     else result.files.push(input);
   }
   return { ...result, files: firstMeetings(result.files) };
+}
+
+/**
+ * The files of a folder a pattern in the last part of a path names ("bao-cao\*.xlsx", "BC_?.xlsx"),
+ * as a Unix shell would have expanded it before the command saw it: `*` any characters, `?` one, case
+ * aside (Windows' names are), folders and hidden files (".…") left out; sorted by name. Null when
+ * the path holds no pattern, or its folder part does (or is no folder): then it is a path not found.
+ */
+function wildcardMatches(given: string): string[] | null {
+  const name = basename(given);
+  const folder = dirname(given);
+  if (!/[*?]/.test(name) || /[*?]/.test(folder) || statOrNull(folder)?.isDirectory() !== true) return null;
+  const source = [...name.normalize("NFC")]
+    .map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[.+^$()|[\]{}\\]/, "\\$&")))
+    .join("");
+  const pattern = new RegExp(`^${source}$`, "iu");
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return null;
+  }
+  return entries
+    .filter((e) => !e.name.startsWith(".") && pattern.test(e.name.normalize("NFC")) && !e.isDirectory())
+    .sort(byName)
+    .map((e) => join(folder, e.name));
 }
 
 /**

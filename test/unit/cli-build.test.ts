@@ -3,7 +3,16 @@
 // build cannot be written; the built command writes the same bytes as the sources.
 
 import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runInNewContext } from "node:vm";
@@ -259,4 +268,41 @@ test("src/core/profiles-list.ts lists exactly the files in profiles/ (scripts/ge
     "thanh-hoa-226",
   ]);
   expect(readFileSync(join(ROOT, "src", "core", "profiles-list.ts"), "utf8")).toBe(listText(profileNames()));
+});
+
+test("npm pack takes the command, its sources, profiles and samples, never a province's files left in the checkout", () => {
+  // What the README's examples leave at the top of a checkout: reports, a roster, summaries, letters.
+  const dir = checkout("pack");
+  for (const part of ["README.md", "samples", "tsconfig.json"])
+    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  for (const f of ["tong-hop.xlsx", "tong-hop.json", "danh-sach.csv", "bao-cao.docx", "mau.xlsx"])
+    writeFileSync(join(dir, f), "x");
+  for (const folder of ["bao-cao", "thu-nhac", "out"]) {
+    mkdirSync(join(dir, folder));
+    writeFileSync(join(dir, folder, "SO_TU_PHAP.xlsx"), "x");
+  }
+  const npm = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+  expect(npm.status).toBe(0);
+  const files = (JSON.parse(npm.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map(
+    (f) => f.path,
+  );
+  const top = new Set(files.map((p) => p.split("/")[0]));
+  expect([...top].sort()).toEqual([
+    "README.md",
+    "bin",
+    "package.json",
+    "profiles",
+    "samples",
+    "scripts",
+    "src",
+    "tsconfig.json",
+  ]);
+  expect(files).toContain("bin/kl226.js");
+  expect(files).toContain("scripts/build-cli.js");
+  expect(files).toContain("src/cli/entry.ts");
+  expect(files).toContain("samples/2026-6T/SO_TU_PHAP.xlsx");
+  expect(files.filter((p) => /\.test\.tsx?$/.test(p))).toEqual([]);
 });

@@ -79,6 +79,26 @@ interface Row {
 }
 
 const ROWS: readonly Row[] = [
+  // ── a pattern no shell expanded (Windows' cmd and PowerShell pass "*.xlsx" as typed) ──
+  {
+    name: "validate reports/*.xlsx typed where no shell expands it: the command expands it (case aside), lock files passed over",
+    setup: (d) => writeFileSync(join(d, "reports", "~$SO_A.xlsx"), "\u0005Minh".padEnd(165, " ")),
+    args: (d) => ["validate", join(d, "reports", "so_*.XLSX")],
+    code: 0,
+    stdout: [/SO_A\.xlsx/, /SO_B\.xlsx/, /Tổng kết: 2 tệp — cả 2 hợp lệ/],
+  },
+  {
+    name: "consolidate reports/SO_?.xlsx: the two reports, as a shell would have given them",
+    args: (d) => ["consolidate", join(d, "reports", "SO_?.xlsx"), "--out", join(d, "th.xlsx")],
+    code: 0,
+    stdout: [/Đã đọc 2 tệp: chấp nhận 2/],
+  },
+  {
+    name: "a pattern that matches no file is a path not found, nothing written",
+    args: (d) => ["consolidate", join(d, "reports", "XA_*.xlsx"), "--out", join(d, "th.xlsx")],
+    code: 2,
+    stderr: [/Không tìm thấy tệp hoặc thư mục: .*XA_\*\.xlsx/],
+  },
   // ── help ──
   {
     name: "kl226 --help lists every command",
