@@ -146,6 +146,26 @@ test("a hand-made list as a first-year Sở keeps it: an official heading, “M�
   );
 });
 
+test("a group heading or total written in the STT column, merged across the row (the list's own columns empty), is skipped and named", () => {
+  const r = parseRosterCsv(
+    'STT,Mã đơn vị,"Tên cơ quan, đơn vị",Loại\n"I. CÁC SỞ, BAN, NGÀNH",,,\n1,SO_TAI_CHINH,Sở Tài chính,Sở\nII. UBND CÁC XÃ,,,\n2,XA_PU_NHI,Xã Pù Nhi,Xã\nTổng cộng: 2 đơn vị,,,\n',
+  );
+  expect(r).toEqual({
+    ok: true,
+    units: [
+      { code: "SO_TAI_CHINH", name: "Sở Tài chính", type: "Sở, ban, ngành" },
+      { code: "XA_PU_NHI", name: "Xã Pù Nhi", type: "UBND xã, phường" },
+    ],
+    notes: [
+      "bỏ qua 3 dòng tên nhóm hoặc dòng tổng (không có mã, không có loại): Dòng 2 (“I. CÁC SỞ, BAN, NGÀNH”); Dòng 4 (“II. UBND CÁC XÃ”); Dòng 6 (“Tổng cộng: 2 đơn vị”). Nếu một dòng trong đó là một đơn vị, ghi mã và loại đơn vị cho dòng ấy.",
+    ],
+  });
+  // A number alone in the STT column, the rest empty, is a unit row not filled: an error, not a heading.
+  expect(errors("STT,MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\n1,XA_A,Xã A,Xã\n2,,,\n")[0]).toMatch(
+    /^Dòng 3 \(cột 2\): chưa có mã đơn vị/,
+  );
+});
+
 test("the same unknown type on many rows is one error naming the rows", () => {
   const rows = Array.from({ length: 8 }, (_, i) => `XA_${i + 1},Xã ${i + 1},Cấp xã`).join("\n");
   expect(errors(`MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\n${rows}\nSO_A,Sở A,Cấp tỉnh\n`)).toEqual([

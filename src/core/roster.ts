@@ -293,14 +293,21 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
     const name = get("name");
     const used = new Set(columns.values());
     const number = used.has(0) ? "" : (row.cells[0] ?? "").trim();
-    // The heading may stand in the code column when that comes first ("I. CẤP XÃ" under "Mã đơn vị").
+    // The heading may stand in the code column when that comes first ("I. CẤP XÃ" under "Mã đơn vị"),
+    // or in a column of its own, the STT's, merged across the row (the list's columns all empty).
+    const outside =
+      typeText === "" && get("code") === "" && name === ""
+        ? row.cells.map((c) => c.normalize("NFC").trim()).find((c, i) => c !== "" && !used.has(i))
+        : undefined;
     const heading =
       typeText === ""
         ? get("code") === "" && isHeadingOrTotal(name, number)
           ? name
           : name === "" && isHeadingOrTotal(get("code"), number)
             ? get("code")
-            : undefined
+            : outside !== undefined && isHeadingOrTotal(outside, "")
+              ? outside
+              : undefined
         : undefined;
     if (heading !== undefined) {
       skipped.push(`${row.where} (“${heading}”)`);
