@@ -33,7 +33,7 @@ import { targetText } from "../core/indicator-text";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile";
 import { defaultProfileForForm } from "../core/profiles";
 import type { UnreadableReason } from "../core/workbook";
-import { parseRosterCsv, parseRosterWorkbook } from "../core/roster";
+import { markupRosterMessage, parseRosterCsv, parseRosterWorkbook } from "../core/roster";
 import { followUpLetters, lettersHeldBy, withLetterSheet } from "../core/letters";
 import { summaryWorkbook } from "../core/summary";
 import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
@@ -559,7 +559,8 @@ export async function runConsolidation(
     );
   if (report !== undefined)
     io.out(`${(await output(report, () => writeReport(report, c, profile, dates, roster))).join("\n")}\n`);
-  if (o.letters !== undefined || o.report !== undefined) {
+  // About the date the documents written carry: none when only letters were asked for and held.
+  if (letterPlan !== undefined || o.report !== undefined) {
     const notes = documentDateNotes(c, dates, o.dates === undefined || o.datesDefaulted === true);
     if (notes.length > 0) io.out(`${notes.join("\n")}\n`);
   }
@@ -874,6 +875,8 @@ export function loadRoster(
         `Danh sách đơn vị ${path} không phải văn bản UTF-8. Trong Excel, hãy lưu lại dạng “CSV UTF-8 (phân tách bằng dấu phẩy)”.`,
       );
     }
+    const markup = markupRosterMessage(path, text);
+    if (markup !== null) throw new UsageError(`Không đọc được danh sách đơn vị ${path}: ${markup}`);
     outcome = parseRosterCsv(text);
   }
   if (!outcome.ok)

@@ -144,6 +144,16 @@ export function parseRosterWorkbook(workbook: Workbook): RosterOutcome {
   };
 }
 
+/**
+ * A roster file that is a web page or XML under a spreadsheet's or CSV's name (what some programs
+ * "export to Excel" as .xls): said as such, with how to save it, instead of a CSV without a header.
+ */
+export function markupRosterMessage(fileName: string, text: string): string | null {
+  if (!/^\uFEFF?\s*</.test(text)) return null;
+  const ext = /\.[A-Za-z0-9]{1,5}$/.exec(fileName)?.[0].toLowerCase();
+  return `tệp${ext !== undefined ? ` ${ext}` : ""} này thực chất là trang web (HTML) hoặc XML do một phần mềm xuất ra, không phải sổ tính hay CSV; hãy mở tệp trong Excel rồi lưu dạng “Sổ làm việc Excel (*.xlsx)” hoặc “CSV UTF-8 (phân tách bằng dấu phẩy)”.`;
+}
+
 /** What a roster is, after saying what a picked file is instead. */
 const ROSTER_IS =
   "Danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx, mỗi dòng một đơn vị phải nộp báo cáo, với các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (như tệp roster.csv trong bộ mẫu): hãy chọn tệp danh sách đơn vị.";

@@ -840,6 +840,16 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
   await expect(page.getByTestId("roster-error").textContent()).resolves.toBe(
     "Danh sách đơn vị không hợp lệ: danh-sach.csv: tệp đặt đuôi .csv nhưng không phải văn bản CSV (có thể là văn bản Word hoặc tệp nén đổi đuôi). Danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (như tệp roster.csv trong bộ mẫu).",
   );
+  // A web page a program exported "to Excel" as .xls: what it is and how to save it, as the command says.
+  await page.getByTestId("roster-file").setInputFiles({
+    name: "ds-xuat.xls",
+    mimeType: "application/vnd.ms-excel",
+    buffer: Buffer.from("<html><body><table><tr><td>MA_DON_VI</td></tr></table></body></html>", "utf8"),
+  });
+  await page.getByTestId("roster-error").filter({ hasText: "ds-xuat.xls" }).waitFor();
+  await expect(page.getByTestId("roster-error").textContent()).resolves.toContain(
+    "ds-xuat.xls: tệp .xls này thực chất là trang web (HTML) hoặc XML do một phần mềm xuất ra",
+  );
   // A run made anyway (without a roster): the inputs under the result stay open while the roster's
   // error stands, so it is not folded away out of sight.
   await page.getByTestId("consolidate").click();

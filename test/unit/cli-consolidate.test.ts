@@ -264,6 +264,17 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
     expect(word.io.stderr).toContain(
       `Không đọc được danh sách đơn vị ${wordNamedCsv}: tệp không phải sổ tính Excel (có thể là văn bản Word đổi đuôi); danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx`,
     );
+    // A web page some program exported "to Excel" as .xls: what it is, and how to save it.
+    const html = join(root, "ds-web.xls");
+    writeFileSync(
+      html,
+      "<html><body><table><tr><td>MA_DON_VI</td><td>TEN_DON_VI</td></tr></table></body></html>",
+    );
+    const web = await run(inDir, "--out", out, "--roster", html);
+    expect(web.code).toBe(2);
+    expect(web.io.stderr).toContain(
+      `Không đọc được danh sách đơn vị ${html}: tệp .xls này thực chất là trang web (HTML) hoặc XML do một phần mềm xuất ra, không phải sổ tính hay CSV; hãy mở tệp trong Excel rồi lưu dạng “Sổ làm việc Excel (*.xlsx)”`,
+    );
     const dup = join(root, "dup.csv");
     writeFileSync(
       dup,

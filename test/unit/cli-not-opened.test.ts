@@ -87,6 +87,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
     expect(r.stdout).toContain(
       `Thư của lần chạy trước trong ${letters} (nếu có) được giữ nguyên, chưa cập nhật.`,
     );
+    // No document was written, so nothing is said of the date it would have carried.
+    expect(r.stdout).not.toContain("Lưu ý: văn bản đề ngày");
     expect(readdirSync(letters).map((f) => [f, readFileSync(join(letters, f)).toString("base64")])).toEqual(
       before,
     );
