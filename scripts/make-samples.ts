@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { inspectBytes } from "../src/app/inspect";
 import { UNIT_TYPES, type UnitTypeId } from "../src/core/catalogue";
 import type { FindingCode } from "../src/core/findings";
+import { compareDates } from "../src/core/dates";
+import { parseDeadline } from "../src/core/deadlines";
 import { DEFAULT_PROFILE } from "../src/core/profile";
 import type { CellInput } from "../src/core/sheetspec";
 import { createNodeDecoder } from "../src/xlsx/node-inflate";
@@ -269,9 +271,16 @@ function taskStatuses(): string[] {
     if (d.startsWith("Thường xuyên") || d.startsWith("Hàng năm")) return chance(0.85) ? DOING : DONE;
     if (d.startsWith("Theo")) return chance(0.5) ? DONE : DOING;
     const r = rng();
-    return r < 0.2 ? DONE : r < 0.25 ? DONE_LATE : r < 0.8 ? DOING : TODO;
+    // Done late only when the deadline has passed by the round's first report date: otherwise the
+    // report says TASK_STATUS ("cannot be late yet"), which no sample is meant to show.
+    const due = parseDeadline(d);
+    const late = due.kind === "date" && compareDates(due.date, FIRST_REPORT_DAY) < 0;
+    return r < 0.2 ? DONE : r < 0.25 ? (late ? DONE_LATE : DONE) : r < 0.8 ? DOING : TODO;
   });
 }
+
+/** The earliest report date of the 6T/2026 samples. */
+const FIRST_REPORT_DAY = { year: 2026, month: 6, day: 1 } as const;
 
 const DOC_KINDS = ["KH", "QĐ", "CV", "TB", "BC"] as const;
 
@@ -755,7 +764,8 @@ npx kl226 consolidate samples/cap-so/SO_GIAO_DUC_DT --roster samples/cap-so/SO_G
 npx kl226 consolidate samples/2026-6T out/SO_GIAO_DUC_DT.xlsx --roster samples/roster.csv --out out/tong-hop.xlsx --json out/tong-hop.json
 \`\`\`
 
-Chưa nộp / missing (trong roster, không có tệp): ${missing}.
+Chưa nộp / missing (trong roster, không có tệp), khi tổng hợp cùng báo cáo của Sở GD&ĐT như lệnh trên: ${missing}; tổng hợp riêng \`2026-6T/\` thì thêm \`SO_GIAO_DUC_DT\`.
+Missing when consolidated with the department's roll-up as above; \`2026-6T/\` alone also lists \`SO_GIAO_DUC_DT\`.
 Các đơn vị còn lại: số liệu đa dạng, phần lớn đạt chỉ tiêu, một số không đạt 1–2 chỉ tiêu, một số bỏ trống chỉ tiêu không bắt buộc.
 Other units: varied values, most meet most targets, some fall short on one or two, some leave optional counts blank.
 
