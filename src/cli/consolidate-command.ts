@@ -34,7 +34,7 @@ import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile"
 import { defaultProfileForForm } from "../core/profiles";
 import type { UnreadableReason } from "../core/workbook";
 import { markupRosterMessage, parseRosterCsv, parseRosterWorkbook } from "../core/roster";
-import { followUpLetters, lettersHeldBy, withLetterSheet } from "../core/letters";
+import { followUpLetters, lettersHeldBy, lettersToSender, withLetterSheet } from "../core/letters";
 import { summaryWorkbook } from "../core/summary";
 import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
 import { isPackedFile, readXlsx } from "../xlsx/read";
@@ -72,6 +72,7 @@ import {
   fsReason,
   isErrnoError,
   loadProfile,
+  noteProfile,
   readBytes,
   PROFILES_DIR,
   sameFile,
@@ -528,7 +529,14 @@ export async function runConsolidation(
       summaryAt.path,
       await writeXlsxOverlapped(
         letterPlan
-          ? withLetterSheet(summary, letterPlan.letters, letterPlan.dir, placedAs(letterPlan))
+          ? withLetterSheet(
+              summary,
+              letterPlan.letters,
+              letterPlan.dir,
+              placedAs(letterPlan),
+              0,
+              lettersToSender(c, profile, dates),
+            )
           : o.letters !== undefined
             ? withLetterSheet(summary, [], o.letters, new Map(), heldBy)
             : summary,
@@ -544,6 +552,10 @@ export async function runConsolidation(
   const lettersDir = o.letters === undefined ? undefined : resolve(o.letters) + sep;
   const ignored = found.ignored.filter((f) => lettersDir === undefined || !resolve(f).startsWith(lettersDir));
   summaryAt.write();
+  // A province's profile chosen without --profile (the default, or the one the files name) says what
+  // it would have said given by name (--profile NAME says it when read).
+  if (o.profile === undefined)
+    noteProfile(profile, profile.id ?? profile.name, (line) => io.err(`${line}\n`));
   io.out(humanSummary(c, profile, named, files.length, summaryAt.path, o.json, ignored));
   if (summaryAt.notes.length > 0) io.out(`${summaryAt.notes.join("\n")}\n`);
   if (history) io.out(`${history.lines.join("\n")}\n`);

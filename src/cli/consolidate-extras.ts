@@ -512,7 +512,7 @@ export async function writeLetters(
   );
   return [
     letters.length === 0
-      ? `Thư nhắc: không có đơn vị nào cần nhắc (thư mục ${dir}).${removed}`
+      ? `Thư nhắc: không có đơn vị nào cần nhắc (${existsSync(dir) ? `thư mục ${dir}` : `chưa tạo thư mục ${dir}`}).${removed}`
       : `Thư nhắc: ${letters.length} đơn vị (${when}; theo lý do: ${lettersByReason(letters.map((l) => l.letter))}), mỗi đơn vị một văn bản Word trong ${dir}, tất cả trong ${allPath} để in (và trang “${LETTER_SHEET}” của bảng tổng hợp).${removed}`,
     ...editedLines,
     ...early,

@@ -15,7 +15,7 @@ import {
 import { dirname, join, parse, resolve, basename, sep } from "node:path";
 import { isIgnoredFileName } from "../core/file-kinds";
 import { parseProfile, type Profile } from "../core/profile";
-import { SHIPPED_PROFILE_NAMES, shippedProfile } from "../core/profiles";
+import { profileNotes, SHIPPED_PROFILE_NAMES, shippedProfile } from "../core/profiles";
 import { nearestName } from "./nearest";
 
 export class UsageError extends Error {}
@@ -29,6 +29,14 @@ export { readBytes, readInput, sha256Hex, type InputRead } from "./read-input";
 const SHIPPED_HINT = `Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}; hoặc đường dẫn tệp .json của tỉnh.`;
 
 /**
+ * What reading a file of profiles/ had to say (a province's own profile without "tasks"…), said as for
+ * a profile given by its path: by name, as the deployment's default, or chosen from what files name.
+ */
+export function noteProfile(profile: Profile, name: string, note: (line: string) => void): void {
+  for (const line of profileNotes(profile)) note(`Lưu ý (${name}): ${line}`);
+}
+
+/**
  * `--profile NAME|FILE` (SPEC §8): a shipped profile by name, else a JSON file. A name that is
  * neither (no such file, no path separator, no .json) is a usage error listing the shipped names.
  */
@@ -40,7 +48,10 @@ export function loadProfile(nameOrPath: string, note: (line: string) => void = (
     // A province's own file in profiles/ that does not parse (the build says so too).
     throw new UsageError((e as Error).message);
   }
-  if (shipped) return shipped;
+  if (shipped) {
+    noteProfile(shipped, nameOrPath, note);
+    return shipped;
+  }
   const looksLikeName = !/[\\/]/.test(nameOrPath) && !/\.json$/i.test(nameOrPath);
   let json: unknown;
   let text: string | undefined;
@@ -484,7 +495,9 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
       if (matches.length === 0) result.missing.push(given);
       for (const m of matches) {
         const size = basename(m).startsWith("~$") ? Number(statOrNull(m)?.size ?? 0) : undefined;
-        if (isIgnoredFileName(basename(m), size)) result.ignored.push(m);
+        // ".SO_A.xlsx" asked for by ".SO*" is read, as a file named on its own is.
+        const asked = basename(m).startsWith(".") && basename(given).startsWith(".");
+        if (!asked && isIgnoredFileName(basename(m), size)) result.ignored.push(m);
         else result.files.push(m);
       }
     }
@@ -508,7 +521,8 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
 /**
  * The files of a folder a pattern in the last part of a path names ("bao-cao\*.xlsx", "BC_?.xlsx"),
  * as a Unix shell would have expanded it before the command saw it: `*` any characters, `?` one, case
- * aside (Windows' names are), folders and hidden files (".…") left out; sorted by name. Null when
+ * aside (Windows' names are), folders left out; sorted by name. A hidden file (".…") matched is passed
+ * over and named by the caller unless the pattern itself starts with ".". Null when
  * the path holds no pattern, or its folder part does (or is no folder): then it is a path not found.
  */
 function wildcardMatches(given: string): string[] | null {
@@ -525,8 +539,10 @@ function wildcardMatches(given: string): string[] | null {
   } catch {
     return null;
   }
+  // A hidden file is matched by a pattern that starts with "." (as a shell does); by any other it is
+  // passed over and named (isIgnoredFileName), as in a folder.
   return entries
-    .filter((e) => !e.name.startsWith(".") && pattern.test(e.name.normalize("NFC")) && !e.isDirectory())
+    .filter((e) => !e.isDirectory() && pattern.test(e.name.normalize("NFC")))
     .sort(byName)
     .map((e) => join(folder, e.name));
 }

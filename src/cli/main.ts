@@ -8,7 +8,7 @@ import { z } from "../core/zod";
 import { orderFindings } from "../core/finding-order";
 import { notOpenedResult } from "../app/inspect";
 import type { Finding } from "../core/findings";
-import { DEFAULT_PROFILE } from "../core/profile";
+import { DEFAULT_PROFILE, type Profile } from "../core/profile";
 import { deploymentProfile } from "../core/profiles";
 import { reportShortfalls } from "../core/consolidate";
 import { lateReport, lateReportText, type LateReport } from "../core/deadlines";
@@ -24,6 +24,7 @@ import {
   fsReason,
   isErrnoError,
   loadProfile,
+  noteProfile,
   storedOutputPath,
   UsageError,
   writeAtomic,
@@ -232,6 +233,14 @@ const templateOptions = z.object({
   date: dateOption("05/06/2026").optional(),
 });
 
+/** The deployment's default profile (else the form's), its notes said as for one given by name. */
+function deploymentDefault(note: (line: string) => void): Profile {
+  const deployment = deploymentProfile();
+  if (deployment === undefined) return DEFAULT_PROFILE;
+  noteProfile(deployment, deployment.id ?? deployment.name, note);
+  return deployment;
+}
+
 function templateCommand(args: string[], io: Io): number {
   const { values } = parseOptions(args, TEMPLATE);
   const options = checkOptions(TEMPLATE, templateOptions, values);
@@ -239,7 +248,7 @@ function templateCommand(args: string[], io: Io): number {
   const o = { ...options, out: storedOutputPath(options.out) };
   const profile =
     o.profile === undefined
-      ? (deploymentProfile() ?? DEFAULT_PROFILE)
+      ? deploymentDefault((line) => io.err(`${line}\n`))
       : loadProfile(o.profile, (line) => io.err(`${line}\n`));
   if (o.period !== undefined) checkPeriodOfForm(profile, o.period);
   checkOutputs([{ path: o.out, option: "--out", kind: "file" }]);
@@ -284,7 +293,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   // SPEC §8: without --profile each file is read with the form its marker names (by that form's default profile).
   const profile =
     o.profile === undefined
-      ? (deploymentProfile() ?? DEFAULT_PROFILE)
+      ? deploymentDefault((line) => io.err(`${line}\n`))
       : loadProfile(o.profile, (line) => io.err(`${line}\n`));
   const forms = o.profile === undefined ? "follow" : "expect";
   // Without --profile, a template made with a profile of profiles/ is checked by it (validate.ts).

@@ -1042,8 +1042,12 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       // former units each sent their own, on one day, when the match was by name alone (perhaps
       // another unit of that name), or when a file taken for a resend is not older than the one kept.
       // A later resend that replaces an earlier one is the usual flow, not a conflict.
+      // A roll-up kept over the unit's own report is the rule whatever the day (plainBesideRollup
+      // says what to do), not a doubt about which file is right.
+      const rollupOverOwn = winner.report.rollupOf !== undefined && d.report.rollupOf === undefined;
       const conflict =
         diff !== null &&
+        !rollupOverOwn &&
         (!recoded ||
           sameDay ||
           (partsOnly && fromFormer(d) && fromFormer(winner)) ||

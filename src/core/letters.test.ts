@@ -468,6 +468,38 @@ describe("followUpLetters", () => {
     expect(followUpLetters(fixedLater, profile, dates).find((x) => x.unit === "SO_TC")).toBeUndefined();
   });
 
+  test("two different files of a unit, both returned, of one report date: each with its errors, and which came later is not claimed", () => {
+    const file = (name: string, counts: ReportData["counts"]) => ({
+      file: `in/${name}`,
+      sha256: name,
+      result: inspectBytes(
+        reportBytes({
+          unit: "SO_XD",
+          name: "Sở Xây dựng",
+          reportDate: { year: 2026, month: 6, day: 4 },
+          counts,
+        }),
+        profile,
+      ),
+    });
+    const run = consolidate(
+      [
+        file("SO_XD.xlsx", { HN_TONG: [100, -3] }),
+        file("SO_XD_2.xlsx", { HN_TONG: [100, 80], HN_TRUC_TUYEN: [50, 85] }),
+      ],
+      { profile },
+    );
+    const l = followUpLetters(run, profile, dates).find((x) => x.unit === "SO_XD");
+    expect(l?.reasons).toEqual(["returned"]);
+    expect(l?.text).not.toContain("gửi sau thay cho tệp đó");
+    expect(l?.text).toContain("“SO_XD.xlsx”");
+    expect(l?.text).toContain("“SO_XD_2.xlsx”");
+    expect(l?.text).toMatch(/số âm \(-3\)/);
+    expect(l?.text).toContain(
+      "Các tệp trên cùng Ngày báo cáo nên chưa rõ tệp nào là bản đơn vị muốn gửi: đề nghị sửa tệp đúng rồi gửi lại một tệp.",
+    );
+  });
+
   test("two files of the unit with other figures on one day: the unit is asked which is right, told which one counts; a later resend asks nothing", () => {
     const file = (name: string, day: number, online: number) => ({
       file: `in/${name}`,
@@ -490,17 +522,35 @@ describe("followUpLetters", () => {
     expect(l?.subject).toBe(
       "xác nhận số liệu và các chỉ tiêu chưa đạt trong báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026",
     );
-    expect(l?.text).toContain("1. Hai tệp báo cáo có số liệu khác nhau\n");
     expect(l?.text).toContain(
-      "Sở Nội vụ tỉnh Thanh Hóa nhận được hai tệp báo cáo của đơn vị có số liệu khác nhau: tệp “SO_TC (1).xlsx” (ngày báo cáo 03/06/2026) và tệp “SO_TC.xlsx” (ngày báo cáo 03/06/2026); chẳng hạn “Trong đó: hội nghị, cuộc họp trực tuyến (kể cả kết hợp)” (cột E, kỳ này) tệp “SO_TC (1).xlsx” ghi 40, tệp “SO_TC.xlsx” ghi 60. Hai tệp cùng Ngày báo cáo nên chưa rõ tệp nào là bản gửi sau.",
-    );
-    expect(l?.text).toContain(
-      "Bảng tổng hợp đang tạm dùng số liệu của tệp “SO_TC (1).xlsx”; số liệu và kết quả các chỉ tiêu của đơn vị tính theo tệp đó.",
+      "1. Các tệp báo cáo có số liệu khác nhau\n" +
+        "Sở Nội vụ tỉnh Thanh Hóa nhận được hai tệp báo cáo của đơn vị có số liệu khác nhau, cùng Ngày báo cáo 03/06/2026, nên chưa rõ tệp nào là bản gửi sau:\n" +
+        "- Tệp “SO_TC (1).xlsx”: tệp bảng tổng hợp đang tạm dùng.\n" +
+        "- Tệp “SO_TC.xlsx” ghi “Trong đó: hội nghị, cuộc họp trực tuyến (kể cả kết hợp)” (cột E, kỳ này) là 60, tệp đang dùng ghi 40.\n" +
+        "Số liệu và kết quả các chỉ tiêu của đơn vị (kể cả chỉ tiêu chưa đạt nêu trong văn bản này, nếu có) đang tính theo tệp “SO_TC (1).xlsx”; nếu đơn vị xác nhận tệp khác là đúng, các kết quả đó được tính lại theo tệp ấy.\n" +
+        "Đề nghị đơn vị cho biết tệp nào đúng. Nếu tệp đúng không phải tệp đang dùng, xin gửi lại tệp đó với Ngày báo cáo (trang “Thông tin”) là ngày gửi lại.\n" +
+        "2. Chỉ tiêu chưa đạt\n" +
+        "Theo số liệu của tệp “SO_TC (1).xlsx” đang tạm dùng (mục trên), báo cáo của đơn vị có 1 chỉ tiêu chưa đạt mục tiêu:",
     );
     expect(l?.text).toContain(
       "Đề nghị Sở Tài chính gửi văn bản cho biết tệp báo cáo nào đúng (hoặc tệp đúng, gửi lại) và văn bản giải trình các chỉ tiêu chưa đạt về Sở Nội vụ tỉnh Thanh Hóa trước ngày",
     );
-    expect(l?.notes[0]).toBe("Số liệu khác nhau: “SO_TC.xlsx” và “SO_TC (1).xlsx” (đang dùng).");
+    expect(l?.notes[0]).toBe("Hai tệp số liệu khác nhau: “SO_TC.xlsx” và “SO_TC (1).xlsx” (đang dùng).");
+    // Three files, two of them the same copy: one section, the copies one item, "ba tệp".
+    const three = consolidate(
+      [file("SO_TC_a.xlsx", 3, 60), file("SO_TC_b.xlsx", 3, 60), file("SO_TC_c.xlsx", 3, 40)].map((f) =>
+        f.file.endsWith("_b.xlsx") ? { ...f, sha256: "SO_TC_a.xlsx" } : f,
+      ),
+      { profile },
+    );
+    const l3 = followUpLetters(three, profile, dates).find((x) => x.unit === "SO_TC");
+    expect(l3?.text).toContain(
+      "nhận được ba tệp báo cáo của đơn vị có số liệu khác nhau, cùng Ngày báo cáo 03/06/2026",
+    );
+    expect(l3?.text).toContain(
+      "- Tệp “SO_TC_a.xlsx” và “SO_TC_b.xlsx” (giống hệt nhau) ghi “Trong đó: hội nghị, cuộc họp trực tuyến (kể cả kết hợp)” (cột E, kỳ này) là 60, tệp đang dùng ghi 40.",
+    );
+    expect(l3?.text.match(/tệp báo cáo của đơn vị có số liệu khác nhau/g)).toHaveLength(1);
     // The same figures on one day, or other figures sent on a later day (the usual resend): nothing to ask.
     expect(
       followUpLetters(
@@ -566,6 +616,24 @@ describe("followUpLetters", () => {
     );
     expect(lettersToSender(c, sender, dates).map((l) => [l.unit, l.name])).toEqual([["SO_TRE", "Sở Trễ"]]);
     expect(lettersToSender(c, profile, dates)).toEqual([]);
+    // The summary's "Thư nhắc" sheet lists it anyway, saying it gets no letter and why.
+    const sheet = withLetterSheet(
+      { sheets: [] },
+      followUpLetters(c, sender, dates),
+      "thu",
+      new Map(),
+      0,
+      lettersToSender(c, sender, dates),
+    ).sheets[0]!;
+    const row = sheet.rows.find((r) => r[0]?.value === "SO_TRE");
+    expect(row?.map((cell) => cell?.value)).toEqual([
+      "SO_TRE",
+      "Sở Trễ",
+      "Gửi báo cáo trễ hạn",
+      "Trễ hạn: báo cáo đề ngày 10/06/2026 (hạn 06/06/2026).",
+      "Không lập thư: cơ quan gửi thư, tự theo dõi",
+    ]);
+    expect(sheet.autoFilter).toBe(`A4:E${4 + letters.length}`);
     // As the default organisation names itself, the samples' Sở Nội vụ.
     expect(isSenderUnit("Sở Nội vụ", profile.organisation)).toBe(true);
     expect(isSenderUnit("Sở Nội vụ tỉnh Thanh Hóa", profile.organisation)).toBe(true);

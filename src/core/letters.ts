@@ -8,6 +8,7 @@
 import {
   baseName,
   compareText,
+  fileNameBeside,
   type ConflictDetail,
   type Duplicate,
   contentNotRead,
@@ -81,7 +82,7 @@ export const REASON_LABELS: Readonly<Record<LetterReason, string>> = {
   missing: "Chưa gửi báo cáo",
   returned: "Báo cáo bị trả lại",
   resent: "Bản báo cáo gửi lại chưa dùng được",
-  conflict: "Hai tệp báo cáo có số liệu khác nhau",
+  conflict: "Các tệp báo cáo có số liệu khác nhau",
   previous: "Số liệu cùng kỳ năm trước chưa khớp",
   short: "Chỉ tiêu chưa đạt",
   late: "Gửi báo cáo trễ hạn",
@@ -388,6 +389,18 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       add(unit, name, "returned", lines, `Tệp “${baseName(r.file)}” bị trả lại: ${errors} lỗi.`);
       if (anotherPeriod) drafts.get(unit)!.anotherPeriod = true;
     }
+    if (sameDayReturned(files))
+      add(
+        unit,
+        name,
+        "returned",
+        [
+          p(
+            "Các tệp trên cùng Ngày báo cáo nên chưa rõ tệp nào là bản đơn vị muốn gửi: đề nghị sửa tệp đúng rồi gửi lại một tệp.",
+          ),
+        ],
+        "Các tệp cùng Ngày báo cáo: chưa rõ tệp nào là bản đơn vị muốn gửi.",
+      );
   }
 
   // A correction that failed: the unit's newer file was rejected and its older one is what the
@@ -445,29 +458,46 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
     conflicts.set(d.unit, [...(conflicts.get(d.unit) ?? []), { ...d, asked: d.asked }]);
   }
   for (const [unit, list] of conflicts) {
-    const keptFile = baseName(list[0]!.kept);
+    const kept = list[0]!;
+    const keptFile = baseName(kept.kept);
     const parts = list.some((d) => d.asked.parts);
     const recoded = list.some((d) => d.asked.keptCode !== undefined || d.asked.droppedCode !== undefined);
     const shown = (n: number | null): string => (n === null ? "để trống" : viInteger(n));
-    const pairs = list.map((d) => {
-      const { difference: diff, keptCode, droppedCode, keptReportDate } = d.asked;
-      // Two files of one name (two e-mails): told apart as the one counted and the other.
-      const twin = baseName(d.dropped) === keptFile;
-      const fileText = (code: string | undefined, date: CivilDate, which: string): string =>
-        `${twin ? which : ""}(${code !== undefined ? `ghi mã ${code}, ` : ""}ngày báo cáo ${viDate(date)})`;
-      const sameDay = compareDates(keptReportDate, d.droppedReportDate) === 0;
-      return p(
-        `${sender} nhận được hai tệp báo cáo của đơn vị${twin ? ` cùng tên “${keptFile}”` : ""} có số liệu khác nhau: tệp ${twin ? "" : `“${keptFile}” `}${fileText(keptCode, keptReportDate, "đang dùng ")} và tệp ${twin ? "" : `“${baseName(d.dropped)}” `}${fileText(droppedCode, d.droppedReportDate, "kia ")}; chẳng hạn “${diff.label}” (${diff.column}) tệp ${twin ? "đang dùng" : `“${keptFile}”`} ghi ${shown(diff.there)}, tệp ${twin ? "kia" : `“${baseName(d.dropped)}”`} ghi ${shown(diff.here)}.${sameDay ? " Hai tệp cùng Ngày báo cáo nên chưa rõ tệp nào là bản gửi sau." : ""}`,
-      );
-    });
+    const dated = (code: string | undefined, date: CivilDate): string =>
+      `(${code !== undefined ? `ghi mã ${code}, ` : ""}ngày báo cáo ${viDate(date)})`;
+    // Files of one name (attachments of two e-mails) told apart as the one in use and the others.
+    const named = (file: string, inUse: boolean): string =>
+      `“${baseName(file)}”${!inUse && baseName(file) === keptFile ? " (bản khác cùng tên)" : ""}`;
+    // Copies identical to each other are one item ("giống hệt nhau"): their figures are one set.
+    const groups = new Map<string, Array<(typeof list)[number]>>();
+    for (const d of list) groups.set(d.droppedSha256, [...(groups.get(d.droppedSha256) ?? []), d]);
+    const count = list.length + 1;
+    const sameDay = list.every((d) => compareDates(d.asked.keptReportDate, d.droppedReportDate) === 0);
+    // On one day the date is said once, above; a code other than the unit's is said for each file.
+    const tagOf = (code: string | undefined, date: CivilDate): string =>
+      sameDay ? (code !== undefined ? ` (ghi mã ${code})` : "") : ` ${dated(code, date)}`;
     add(
       unit,
       unitsByCode.get(unit)!.name,
       "conflict",
       [
-        ...pairs,
         p(
-          `Bảng tổng hợp đang tạm dùng số liệu của tệp “${keptFile}”${list.length > 1 ? ` (các tệp kia chưa được tính)` : ""}; số liệu và kết quả các chỉ tiêu của đơn vị tính theo tệp đó.`,
+          `${sender} nhận được ${countWord(count)} tệp báo cáo của đơn vị có số liệu khác nhau${sameDay ? `, cùng Ngày báo cáo ${viDate(kept.asked.keptReportDate)}, nên chưa rõ tệp nào là bản gửi sau` : ""}:`,
+        ),
+        item(
+          `Tệp ${named(kept.kept, true)}${tagOf(kept.asked.keptCode, kept.asked.keptReportDate)}: tệp bảng tổng hợp đang tạm dùng.`,
+        ),
+        ...[...groups.values()].map((same) => {
+          const d = same[0]!;
+          const diff = d.asked.difference;
+          return item(
+            `Tệp ${same.map((x) => named(x.dropped, false)).join(" và ")}${same.length > 1 ? " (giống hệt nhau)" : ""}${tagOf(d.asked.droppedCode, d.droppedReportDate)} ghi “${diff.label}” (${diff.column}) là ${shown(diff.here)}, tệp đang dùng ghi ${shown(diff.there)}.`,
+          );
+        }),
+        p(
+          parts
+            ? `Bảng tổng hợp đang tạm tính số liệu của đơn vị theo tệp “${keptFile}”; số liệu của ${list.length === 1 ? "tệp kia" : "các tệp kia"} chưa được tính.`
+            : `Số liệu và kết quả các chỉ tiêu của đơn vị (kể cả chỉ tiêu chưa đạt nêu trong văn bản này, nếu có) đang tính theo tệp “${keptFile}”; nếu đơn vị xác nhận tệp khác là đúng, các kết quả đó được tính lại theo tệp ấy.`,
         ),
         p(
           parts
@@ -475,7 +505,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
             : `Đề nghị đơn vị cho biết tệp nào đúng. Nếu tệp đúng không phải tệp đang dùng, xin gửi lại tệp đó với Ngày báo cáo (trang “Thông tin”) là ngày gửi lại${recoded ? `; nếu một tệp không phải báo cáo của đơn vị, xin cho biết để ${sender} hỏi lại nơi gửi` : ""}.`,
         ),
       ],
-      `Số liệu khác nhau: ${list.map((d) => `“${baseName(d.dropped)}”`).join(", ")} và “${keptFile}” (đang dùng).`,
+      `${countWord(count, true)} tệp số liệu khác nhau: ${list.map((d) => `“${fileNameBeside(d.dropped, d.kept)}”`).join(", ")} và “${fileNameBeside(kept.kept, kept.dropped)}” (đang dùng).`,
     );
     if (parts) drafts.get(unit)!.jointReport = true;
   }
@@ -521,7 +551,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       "short",
       [
         p(
-          `${resentUnits.has(unit) ? `Theo số liệu của tệp “${resentUnits.get(unit)}” đang được tổng hợp, báo` : "Báo"} cáo của đơn vị có ${items.length} chỉ tiêu chưa đạt mục tiêu:`,
+          `${resentUnits.has(unit) ? `Theo số liệu của tệp “${resentUnits.get(unit)}” đang được tổng hợp, báo` : conflicts.has(unit) ? `Theo số liệu của tệp “${baseName(conflicts.get(unit)![0]!.kept)}” đang tạm dùng (mục trên), báo` : "Báo"} cáo của đơn vị có ${items.length} chỉ tiêu chưa đạt mục tiêu:`,
         ),
         ...items.map(({ ind, s }) => item(shortfallLine(ind, s))),
         p(
@@ -668,7 +698,19 @@ function latestFile(files: readonly RejectedFile[]): RejectedFile | undefined {
   const dated = files.filter(
     (f): f is RejectedFile & { readonly reportDate: CivilDate } => f.reportDate !== null,
   );
-  return files.length < 2 || dated.length < files.length ? undefined : dated.sort(laterFileFirst)[0];
+  if (files.length < 2 || dated.length < files.length) return undefined;
+  const [first, second] = dated.sort(laterFileFirst);
+  // Two different files of the latest day: which came later cannot be told (only names would say).
+  return second !== undefined &&
+    compareDates(first!.reportDate, second.reportDate) === 0 &&
+    first!.sha256 !== second.sha256
+    ? undefined
+    : first;
+}
+
+/** Two or more different files of one unit, all returned, whose latest ones share their report date. */
+function sameDayReturned(files: readonly RejectedFile[]): boolean {
+  return files.length > 1 && latestFile(files) === undefined && files.every((f) => f.reportDate !== null);
 }
 
 function returnedFile(
@@ -796,6 +838,13 @@ function letterSubject(reasons: readonly LetterReason[], results: string): strin
   }
 }
 
+/** "hai", "ba" … "mười" for a count of files in a sentence; digits beyond; `capital` for a line's start. */
+function countWord(n: number, capital = false): string {
+  const words = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"];
+  const w = words[n] ?? viInteger(n);
+  return capital ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+}
+
 /** "A và B", "A; B và C": what a letter asks to send, as a sentence lists it. */
 function listText(items: readonly string[]): string {
   return items.length <= 1
@@ -861,7 +910,13 @@ export function withLetterSheet(
   placedAs: ReadonlyMap<string, string> = new Map(),
   /** Files not opened (lettersHeldBy): no letter was drawn, said instead of "no unit to remind". */
   heldBy = 0,
+  /** The sending body's own (lettersToSender): listed, with why it has no letter, for it to follow up. */
+  toSender: readonly Letter[] = [],
 ): WorkbookSpec {
+  const rowsOf = [
+    ...letters.map((l) => ({ l, file: letterFileCell(l.fileName, placedAs) })),
+    ...toSender.map((l) => ({ l, file: "Không lập thư: cơ quan gửi thư, tự theo dõi" })),
+  ];
   // The folder by its own name: a printed sheet does not carry the path of one machine.
   const name = folder
     ?.replace(/[\\/]+$/, "")
@@ -883,23 +938,23 @@ export function withLetterSheet(
     ],
     [],
     ["Mã đơn vị", "Tên đơn vị", "Lý do", "Nội dung chính", "Tệp thư"].map((h) => ({ value: h, style: HEAD })),
-    ...letters.map((l) => [
+    ...rowsOf.map(({ l, file }) => [
       { value: l.unit, style: WRAP },
       { value: l.name, style: WRAP },
       { value: l.reasons.map((r) => REASON_LABELS[r]).join("; "), style: WRAP },
       { value: l.notes.join("\n"), style: WRAP },
-      { value: letterFileCell(l.fileName, placedAs), style: WRAP },
+      { value: file, style: WRAP },
     ]),
   ];
   // Heights for the wrapped cells (LibreOffice keeps one line unless told).
   const rowHeights: Record<number, number> = {};
-  letters.forEach((l, i) => {
+  rowsOf.forEach(({ l, file }, i) => {
     const cells = [
       l.unit,
       l.name,
       l.reasons.map((r) => REASON_LABELS[r]).join("; "),
       l.notes.join("\n"),
-      letterFileCell(l.fileName, placedAs),
+      file,
     ];
     const lines = Math.max(
       ...cells.map((text, c) =>
@@ -916,7 +971,7 @@ export function withLetterSheet(
     columnWidths: WIDTHS,
     rowHeights,
     freeze: { rows: 4, cols: 0 },
-    autoFilter: letters.length > 0 ? `A4:E${4 + letters.length}` : undefined,
+    autoFilter: rowsOf.length > 0 ? `A4:E${4 + rowsOf.length}` : undefined,
     print: {
       landscape: true,
       fitToWidth: true,

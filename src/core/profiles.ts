@@ -47,6 +47,16 @@ export function deploymentProfile(): Profile | undefined {
 }
 
 const parsed = new Map<string, Profile>();
+/** What parsing a file of profiles/ had to say (no tasks of its own…), by the profile it made. */
+const notesOf = new WeakMap<Profile, readonly string[]>();
+
+/**
+ * The notes a profile of profiles/ drew when read ("Hồ sơ không ghi “tasks”…"): a province's own file
+ * used by name or as the default says them as a file given by its path does. Empty for any other.
+ */
+export function profileNotes(profile: Profile): readonly string[] {
+  return notesOf.get(profile) ?? [];
+}
 
 /** A shipped profile by name (any case); undefined for an unknown name. A shipped file that does not parse is a bug and throws. */
 export function shippedProfile(name: string): Profile | undefined {
@@ -59,6 +69,7 @@ export function shippedProfile(name: string): Profile | undefined {
     if (!r.ok) throw new Error(`Hồ sơ profiles/${key}.json không hợp lệ: ${r.errors.join("; ")}`);
     profile = { ...r.profile, id: key };
     parsed.set(key, profile);
+    notesOf.set(profile, r.notes);
   }
   return profile;
 }

@@ -448,7 +448,8 @@ describe("a roll-up consolidated together with the units it sums", () => {
       expect(c.units.map((u) => u.file)).toEqual(["SO_Y_TE.xlsx"]);
       expect(
         c.duplicates.map((d) => [d.dropped, d.droppedRollupUnits, d.keptRollupUnits, d.conflict]),
-      ).toEqual([["SO_Y_TE_co_quan.xlsx", 0, 2, day === 4]]);
+        // Not a conflict on the same day either: the rule decides, and the message says what to do.
+      ).toEqual([["SO_Y_TE_co_quan.xlsx", 0, 2, false]]);
       expect(c.duplicates[0]!.finding.message).toBe(
         "Đơn vị SO_Y_TE gửi cả báo cáo tổng hợp của 2 đơn vị (tệp SO_Y_TE.xlsx) và tệp này, một báo cáo riêng cùng mã: báo cáo tổng hợp được dùng, vì nó gồm số liệu các đơn vị trực thuộc; tệp này không được tổng hợp. Nếu tệp này là số liệu riêng của cơ quan SO_Y_TE, đề nghị đưa cơ quan vào báo cáo tổng hợp (với một mã riêng, ví dụ VP_SO_Y_TE) rồi gửi lại báo cáo tổng hợp.",
       );

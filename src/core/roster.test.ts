@@ -160,6 +160,18 @@ test("a group heading or total written in the STT column, merged across the row 
       "bỏ qua 3 dòng tên nhóm hoặc dòng tổng (không có mã, không có loại): Dòng 2 (“I. CÁC SỞ, BAN, NGÀNH”); Dòng 4 (“II. UBND CÁC XÃ”); Dòng 6 (“Tổng cộng: 2 đơn vị”). Nếu một dòng trong đó là một đơn vị, ghi mã và loại đơn vị cho dòng ấy.",
     ],
   });
+  // Words without a numeral (“Khối xã, phường”) there are a heading too; a total with its count in the
+  // name column is a total.
+  const plain = parseRosterCsv(
+    'STT,Mã đơn vị,"Tên cơ quan, đơn vị",Loại\n"Khối xã, phường",,,\n1,XA_A,Xã A,Xã\nTổng cộng,,1 đơn vị,\n',
+  );
+  expect(plain).toEqual({
+    ok: true,
+    units: [{ code: "XA_A", name: "Xã A", type: "UBND xã, phường" }],
+    notes: [
+      "bỏ qua 2 dòng tên nhóm hoặc dòng tổng (không có mã, không có loại): Dòng 2 (“Khối xã, phường”); Dòng 4 (“Tổng cộng 1 đơn vị”). Nếu một dòng trong đó là một đơn vị, ghi mã và loại đơn vị cho dòng ấy.",
+    ],
+  });
   // A number alone in the STT column, the rest empty, is a unit row not filled: an error, not a heading.
   expect(errors("STT,MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\n1,XA_A,Xã A,Xã\n2,,,\n")[0]).toMatch(
     /^Dòng 3 \(cột 2\): chưa có mã đơn vị/,

@@ -145,13 +145,18 @@ export function parseRosterWorkbook(workbook: Workbook): RosterOutcome {
 }
 
 /**
- * A roster file that is a web page or XML under a spreadsheet's or CSV's name (what some programs
- * "export to Excel" as .xls): said as such, with how to save it, instead of a CSV without a header.
+ * A roster file that is text but no list: a web page or XML (what some programs "export to Excel" as
+ * .xls), or JSON (KL226's own --json summary). Said as such, with what to do, instead of a CSV without
+ * a header.
  */
 export function markupRosterMessage(fileName: string, text: string): string | null {
-  if (!/^\uFEFF?\s*</.test(text)) return null;
   const ext = /\.[A-Za-z0-9]{1,5}$/.exec(fileName)?.[0].toLowerCase();
-  return `tệp${ext !== undefined ? ` ${ext}` : ""} này thực chất là trang web (HTML) hoặc XML do một phần mềm xuất ra, không phải sổ tính hay CSV; hãy mở tệp trong Excel rồi lưu dạng “Sổ làm việc Excel (*.xlsx)” hoặc “CSV UTF-8 (phân tách bằng dấu phẩy)”.`;
+  const body = text.replace(/^\uFEFF/, "").trimStart();
+  if (body.startsWith("{") || body.startsWith("["))
+    return `tệp${ext !== undefined ? ` ${ext}` : ""} này là dữ liệu JSON (như dữ liệu tổng hợp .json do KL226 lập), không phải danh sách đơn vị. ${ROSTER_IS}`;
+  if (!body.startsWith("<")) return null;
+  const named = ext === ".xml" || ext === ".html" || ext === ".htm";
+  return `tệp${ext !== undefined ? ` ${ext}` : ""} này ${named ? "là" : "thực chất là"} trang web (HTML) hoặc XML do một phần mềm xuất ra, không phải sổ tính hay CSV; hãy mở tệp trong Excel rồi lưu dạng “Sổ làm việc Excel (*.xlsx)” hoặc “CSV UTF-8 (phân tách bằng dấu phẩy)”.`;
 }
 
 /** What a roster is, after saying what a picked file is instead. */
@@ -305,18 +310,23 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
     const number = used.has(0) ? "" : (row.cells[0] ?? "").trim();
     // The heading may stand in the code column when that comes first ("I. CẤP XÃ" under "Mã đơn vị"),
     // or in a column of its own, the STT's, merged across the row (the list's columns all empty).
+    // There, any words are a heading (no unit has only an STT), and a total's words are one whatever
+    // stands in the name column ("Tổng cộng | | 63 đơn vị").
     const outside =
-      typeText === "" && get("code") === "" && name === ""
+      typeText === "" && get("code") === ""
         ? row.cells.map((c) => c.normalize("NFC").trim()).find((c, i) => c !== "" && !used.has(i))
         : undefined;
+    const outsideHeading =
+      outside !== undefined &&
+      ((name === "" && /\p{L}/u.test(outside)) || /^(tổng|cộng)(\s|:|$)/iu.test(outside));
     const heading =
       typeText === ""
         ? get("code") === "" && isHeadingOrTotal(name, number)
           ? name
           : name === "" && isHeadingOrTotal(get("code"), number)
             ? get("code")
-            : outside !== undefined && isHeadingOrTotal(outside, "")
-              ? outside
+            : outsideHeading
+              ? [outside, name].filter((x) => x !== "").join(" ")
               : undefined
         : undefined;
     if (heading !== undefined) {

@@ -88,6 +88,10 @@ export interface Strings {
   readonly comparisonNone: string;
   readonly comparisonFailed: (why: string) => string;
   readonly filesChosen: (n: number) => string;
+  readonly pickedFilesTitle: (n: number) => string;
+  readonly fileSize: (bytes: number) => string;
+  readonly removePicked: (name: string) => string;
+  readonly removeButton: string;
   readonly inputsSummary: (files: number, roster: string | null) => string;
   readonly notXlsxAdded: (files: readonly string[]) => string;
   readonly ignoredFiles: (files: readonly string[]) => string;
@@ -301,6 +305,10 @@ const vi: Strings = {
   comparisonNone: "Đối chiếu với kỳ trước: chưa so được số liệu nào (mở để xem lý do)",
   comparisonFailed: (why) => `Chưa đối chiếu với kỳ trước. ${why}`,
   filesChosen: (n) => `Đã chọn ${n} tệp.`,
+  pickedFilesTitle: (n) => `Xem, bỏ bớt các tệp đã chọn (${n})`,
+  fileSize: (b) => (b < 1024 ? `${b} byte` : `${Math.round(b / 1024).toLocaleString("vi-VN")} KB`),
+  removePicked: (name) => `Bỏ tệp ${name} khỏi các tệp đã chọn`,
+  removeButton: "Bỏ",
   inputsSummary: (n, r) =>
     `Tệp đã chọn: ${n}${r ? `; danh sách đơn vị ${r}` : ""} — bấm để xem, thêm hoặc chọn lại`,
   notXlsxAdded: (f) =>
@@ -518,6 +526,10 @@ const en: Strings = {
   comparisonNone: "Compared with the earlier period: no figure could be compared (open for why)",
   comparisonFailed: (why) => `Not compared with earlier periods. ${why}`,
   filesChosen: (n) => `${n} file(s) chosen.`,
+  pickedFilesTitle: (n) => `See or take out files chosen (${n})`,
+  fileSize: (b) => (b < 1024 ? `${b} bytes` : `${Math.round(b / 1024).toLocaleString("en-US")} KB`),
+  removePicked: (name) => `Take ${name} out of the files chosen`,
+  removeButton: "Remove",
   inputsSummary: (n, r) => `Files chosen: ${n}${r ? `; roster ${r}` : ""} — open to see, add or change`,
   notXlsxAdded: (f) =>
     `${f.length} file(s) not named .xlsx (${f.join(", ")}): any that is not an .xlsx workbook will be listed as rejected, with how to save it as .xlsx.`,

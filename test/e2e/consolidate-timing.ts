@@ -31,7 +31,7 @@ export async function timeConsolidation(
   // After an earlier result the inputs are folded under one line: open them.
   const folded = page.getByTestId("inputs");
   if ((await folded.count()) > 0 && (await folded.getAttribute("open")) === null)
-    await folded.locator("summary").click();
+    await folded.locator(":scope > summary").click();
   await page
     .getByTestId("report-files")
     .setInputFiles(files.map((f) => ({ name: f.name, mimeType: XLSX_MIME, buffer: Buffer.from(f.bytes) })));

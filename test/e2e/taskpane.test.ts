@@ -404,7 +404,7 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
   // An arrow key on a dropdown (it changes at each press) leaves the result, marked as the last run's,
   // and the focus where it was.
   const folded = page.getByTestId("inputs");
-  if ((await folded.getAttribute("open")) === null) await folded.locator("summary").click();
+  if ((await folded.getAttribute("open")) === null) await folded.locator(":scope > summary").click();
   await page.getByTestId("period-kind").focus();
   await page.keyboard.press("ArrowDown");
   await expect(page.getByTestId("period-kind").inputValue()).resolves.not.toBe("auto");
@@ -416,7 +416,7 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
     "period-kind",
   );
   await page.getByTestId("period-kind").selectOption("auto");
-  await folded.locator("summary").click(); // folded again, as the tests below find it
+  await folded.locator(":scope > summary").click(); // folded again, as the tests below find it
 });
 
 test("makes the report for the level above: a wrong code is explained under the field, then a valid KL226-BC/1 downloads", async () => {
@@ -537,7 +537,7 @@ test("consolidates the CCHC samples with the explicit profile hcm-attp-cchc-2025
   await page.setViewportSize({ width: 320, height: 640 });
   await page.getByRole("tab", { name: "Tổng hợp" }).click();
   // Start over: open the folded inputs, clear them, pick the profile, the files and the roster.
-  await page.getByTestId("inputs").locator("summary").click();
+  await page.getByTestId("inputs").locator(":scope > summary").click();
   await page.getByTestId("clear-files").click();
   await page.getByTestId("consolidate-profile").selectOption("hcm-attp-cchc-2025");
   await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
@@ -583,13 +583,14 @@ test("consolidates the CCHC samples with the explicit profile hcm-attp-cchc-2025
   );
   expect(summary.header.some((h) => h.startsWith("Họp trực tuyến"))).toBe(false);
 
-  // Tự động on the same files: the form most files declare (CCHC-BC/2025), by its default profile.
-  await page.getByTestId("inputs").locator("summary").click();
+  // Tự động on the same files: the form most files declare (CCHC-BC/2025), by the profile their
+  // template names (the samples are made with hcm-attp-cchc-2025's).
+  await page.getByTestId("inputs").locator(":scope > summary").click();
   await page.getByTestId("consolidate-profile").selectOption("auto");
   await page.getByTestId("consolidate").click();
   await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
   await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain(
-    "Biểu mẫu CCHC-BC/2025 — hồ sơ Mặc định (CCHC-BC/2025) (chọn tự động)",
+    "Biểu mẫu CCHC-BC/2025 — hồ sơ Kế hoạch thực hiện công tác cải cách hành chính năm 2025 của Sở An toàn thực phẩm Thành phố Hồ Chí Minh (chọn tự động)",
   );
   await expect(page.getByTestId("count-accepted").getAttribute("data-count")).resolves.toBe(
     String(files.length - CCHC_REJECTED.length),
@@ -616,7 +617,7 @@ test("consolidates the CCHC samples with the explicit profile hcm-attp-cchc-2025
 async function clearInputs(): Promise<void> {
   const folded = page.getByTestId("inputs");
   if ((await folded.count()) > 0 && (await folded.getAttribute("open")) === null)
-    await folded.locator("summary").click();
+    await folded.locator(":scope > summary").click();
   const clear = page.getByTestId("clear-files");
   if (await clear.isEnabled()) await clear.click();
 }
@@ -628,6 +629,46 @@ test("Tổng hợp pressed before any file is chosen says so (the button is not 
   await expect(page.getByTestId("consolidate-notice").textContent()).resolves.toBe(
     "Chưa chọn tệp báo cáo nào.",
   );
+});
+
+test("one wrong file among those picked is taken out alone, from the list of files picked; the run leaves it out", async () => {
+  await clearInputs();
+  const pick = ["SO_TU_PHAP.xlsx", "SO_TAI_CHINH.xlsx", "XA_THIEU_HOA.xlsx"].map((name) => ({
+    name,
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: readFileSync(join(SAMPLE_DIR, name)),
+  }));
+  await page.getByTestId("report-files").setInputFiles(pick);
+  await expect(page.getByTestId("files-chosen").textContent()).resolves.toBe("Đã chọn 3 tệp.");
+  const list = page.getByTestId("picked-files");
+  await list.locator("summary").click();
+  await expect(list.locator("summary").textContent()).resolves.toBe("Xem, bỏ bớt các tệp đã chọn (3)");
+  // By name, each with its size, and a button that says which file it takes out.
+  await expect(list.locator("li").allTextContents()).resolves.toEqual([
+    expect.stringMatching(/^SO_TAI_CHINH\.xlsx \(\d+ KB\)Bỏ$/),
+    expect.stringMatching(/^SO_TU_PHAP\.xlsx \(\d+ KB\)Bỏ$/),
+    expect.stringMatching(/^XA_THIEU_HOA\.xlsx \(\d+ KB\)Bỏ$/),
+  ]);
+  // Nothing sticks out of a narrow pane (160 px: 320 at 200 % zoom).
+  await screenshots("picked-files");
+  await page.getByRole("button", { name: "Bỏ tệp SO_TU_PHAP.xlsx khỏi các tệp đã chọn" }).click();
+  await expect(page.getByTestId("files-chosen").textContent()).resolves.toBe("Đã chọn 2 tệp.");
+  // The focus stays in the list, on the next file's button, not lost to the page.
+  await expect(page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).resolves.toBe(
+    "Bỏ tệp XA_THIEU_HOA.xlsx khỏi các tệp đã chọn",
+  );
+  await page.getByTestId("consolidate").click();
+  await page.waitForFunction(() => document.activeElement?.id === "consolidation-heading", undefined, {
+    timeout: 60_000,
+  });
+  const [json] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("download-json").click(),
+  ]);
+  const units = (JSON.parse(readFileSync(await json.path(), "utf8")) as { units: Array<{ code: string }> })
+    .units;
+  expect(units.map((u) => u.code)).toEqual(["SO_TAI_CHINH", "XA_THIEU_HOA"]);
+  await clearInputs();
 });
 
 test("consolidates 1,000 picked reports in Web Workers: the same JSON as Node, and prints the time and the main thread's long tasks", async () => {
@@ -791,7 +832,7 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
     ),
   );
   const folded = page.getByTestId("inputs");
-  if ((await folded.getAttribute("open")) === null) await folded.locator("summary").click();
+  if ((await folded.getAttribute("open")) === null) await folded.locator(":scope > summary").click();
   // A file picked again (from disk: its name, size and time) is said to be in the list already, not
   // silently dropped; Playwright gives a picked buffer the time it is picked, so the first pick above,
   // of the same name and size, is another file (another unit's report under the same name is one).
@@ -1191,7 +1232,7 @@ test("compares with last year's summary, as --previous does: a file not KL226's 
   // the download buttons say so beside them.
   const chosen = await page.getByTestId("files-chosen").textContent();
   const inputs = page.getByTestId("inputs");
-  if ((await inputs.getAttribute("open")) === null) await inputs.locator("summary").click();
+  if ((await inputs.getAttribute("open")) === null) await inputs.locator(":scope > summary").click();
   await page.getByTestId("clear-previous").click();
   await expect(page.getByTestId("previous-chosen").textContent()).resolves.toBe(
     "Chưa chọn bảng tổng hợp kỳ trước: không đối chiếu cột D với năm trước.",

@@ -159,6 +159,24 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
     ).toContain("Có phải là quang-tri-226?");
   }, 120_000);
 
+  test("a province's profile there without tasks, made as the README says, is told so by name and as the default, as a file path is", () => {
+    const dir = checkout("province-no-tasks");
+    const { tasks: _tasks, ...noTasks } = quangTri;
+    writeFileSync(join(dir, "profiles", "quang-tri-226.json"), JSON.stringify({ ...noTasks, default: true }));
+    const told =
+      "Lưu ý (quang-tri-226): Hồ sơ không ghi “tasks”: mẫu báo cáo và báo cáo kết quả dùng danh sách nhiệm vụ của Kế hoạch tỉnh Thanh Hóa (mặc định)";
+    const byName = kl226(dir, ["template", "--out", join(dir, "a.xlsx"), "--profile", "quang-tri-226"]);
+    expect(byName.status).toBe(0);
+    expect(byName.stderr).toContain(told);
+    const byDefault = kl226(dir, ["template", "--out", join(dir, "b.xlsx")]);
+    expect(byDefault.stderr).toContain(told);
+    const reports = join(dir, "bao-cao");
+    mkdirSync(reports);
+    writeFileSync(join(reports, "SO_A.xlsx"), reportBytes({ unit: "SO_A", name: "Sở A" }));
+    const run = kl226(dir, ["consolidate", reports, "--out", join(dir, "th.xlsx")]);
+    expect(run.stderr.split(told).length - 1).toBe(1);
+  }, 120_000);
+
   test("a profile there that is not JSON, or whose name has diacritics, stops the build saying where and what", () => {
     const dir = checkout("province-syntax");
     writeFileSync(
@@ -281,6 +299,13 @@ test("npm pack takes the command, its sources, profiles and samples, never a pro
     mkdirSync(join(dir, folder));
     writeFileSync(join(dir, folder, "SO_TU_PHAP.xlsx"), "x");
   }
+  // … and inside the folders the package takes: a summary in src/, letters in bin/, outputs in profiles/.
+  for (const folder of ["src/tmp", "bin/thu", "profiles/thu"]) {
+    mkdirSync(join(dir, folder), { recursive: true });
+    writeFileSync(join(dir, folder, "SO_TU_PHAP.docx"), "x");
+  }
+  for (const f of ["src/th.xlsx", "src/tmp/th.json", "profiles/th.xlsx", "bin/danh-sach.csv"])
+    writeFileSync(join(dir, f), "x");
   const npm = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
     cwd: dir,
     encoding: "utf8",
@@ -305,4 +330,30 @@ test("npm pack takes the command, its sources, profiles and samples, never a pro
   expect(files).toContain("src/cli/entry.ts");
   expect(files).toContain("samples/2026-6T/SO_TU_PHAP.xlsx");
   expect(files.filter((p) => /\.test\.tsx?$/.test(p))).toEqual([]);
+  expect(
+    files.filter(
+      (p) =>
+        /\.(docx|csv|json)$/.test(p) &&
+        !/^(profiles\/[^/]+\.json|package\.json|tsconfig\.json|samples\/.*roster\.csv)$/.test(p),
+    ),
+  ).toEqual([]);
+  expect(files.filter((p) => /th\.xlsx$/.test(p))).toEqual([]);
+});
+
+test("npm pack stops, naming them, when files of the province's lie among the samples (a report, a summary saved there)", () => {
+  const dir = checkout("pack-git");
+  cpSync(join(ROOT, "samples"), join(dir, "samples"), { recursive: true });
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8" });
+  git("init", "-q");
+  git("add", "samples");
+  const check = () =>
+    spawnSync(process.execPath, [join(dir, "scripts", "check-pack.js")], { cwd: dir, encoding: "utf8" });
+  expect(check()).toMatchObject({ status: 0, stderr: "" });
+  writeFileSync(join(dir, "samples", "2026-6T", "SO_NGOAI_VU.xlsx"), "x");
+  writeFileSync(join(dir, "samples", "tong-hop-6T.xlsx"), "x");
+  const refused = check();
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toContain(
+    "kl226: chưa đóng gói: thư mục samples/ có 2 tệp không thuộc bộ mẫu (sẽ bị đóng gói cùng bộ mẫu): samples/2026-6T/SO_NGOAI_VU.xlsx, samples/tong-hop-6T.xlsx.",
+  );
 });

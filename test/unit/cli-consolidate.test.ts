@@ -275,6 +275,14 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
     expect(web.io.stderr).toContain(
       `Không đọc được danh sách đơn vị ${html}: tệp .xls này thực chất là trang web (HTML) hoặc XML do một phần mềm xuất ra, không phải sổ tính hay CSV; hãy mở tệp trong Excel rồi lưu dạng “Sổ làm việc Excel (*.xlsx)”`,
     );
+    // Last period's JSON given as the roster.
+    const jsonRoster = join(root, "tong-hop-2025.json");
+    writeFileSync(jsonRoster, '{\n  "period": { "kind": "NAM", "year": 2025 },\n  "units": []\n}\n');
+    const asJson = await run(inDir, "--out", out, "--roster", jsonRoster);
+    expect(asJson.code).toBe(2);
+    expect(asJson.io.stderr).toContain(
+      `Không đọc được danh sách đơn vị ${jsonRoster}: tệp .json này là dữ liệu JSON (như dữ liệu tổng hợp .json do KL226 lập), không phải danh sách đơn vị.`,
+    );
     const dup = join(root, "dup.csv");
     writeFileSync(
       dup,
@@ -304,6 +312,12 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
     expect(summary.code).toBe(2);
     expect(summary.io.stderr).toContain("Tệp này là bảng tổng hợp do KL226 lập, không phải danh sách đơn vị");
     expect(summary.io.stderr).not.toContain("TOÀN TỈNH");
+  });
+
+  test("no letter needed: said so, and a letters folder not made is not named as if it were there", async () => {
+    const dir = join(root, "thu-chua-co");
+    const r = await run(join(inDir, "so-a.xlsx"), "--out", out, "--letters", dir);
+    expect(r.io.stdout).toContain(`Thư nhắc: không có đơn vị nào cần nhắc (chưa tạo thư mục ${dir}).`);
   });
 
   test("an xlsx roster works", async () => {

@@ -82,10 +82,14 @@ const ROWS: readonly Row[] = [
   // ── a pattern no shell expanded (Windows' cmd and PowerShell pass "*.xlsx" as typed) ──
   {
     name: "validate reports/*.xlsx typed where no shell expands it: the command expands it (case aside), lock files passed over",
-    setup: (d) => writeFileSync(join(d, "reports", "~$SO_A.xlsx"), "\u0005Minh".padEnd(165, " ")),
-    args: (d) => ["validate", join(d, "reports", "so_*.XLSX")],
+    setup: (d) => {
+      writeFileSync(join(d, "reports", "~$SO_A.xlsx"), "\u0005Minh".padEnd(165, " "));
+      writeFileSync(join(d, "reports", ".SO_C.xlsx"), reportBytes({ unit: "SO_C", name: "Sở C" }));
+    },
+    args: (d) => ["validate", join(d, "reports", "*.XLSX")],
     code: 0,
     stdout: [/SO_A\.xlsx/, /SO_B\.xlsx/, /Tổng kết: 2 tệp — cả 2 hợp lệ/],
+    stderr: [/Bỏ qua 2 tệp .*: \.SO_C\.xlsx, ~\$SO_A\.xlsx\./],
   },
   {
     name: "consolidate reports/SO_?.xlsx: the two reports, as a shell would have given them",

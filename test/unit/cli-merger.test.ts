@@ -307,12 +307,15 @@ test("each former ward sends its own report under its old code: none left out un
   // The new ward gets a letter asking for one joint report, each former ward's file named.
   const letter = docxText(new Uint8Array(readFileSync(join(letters, "PHUONG_HAC_THANH.docx"))));
   expect(letter).toContain("V/v xác nhận số liệu báo cáo");
+  // Three files, one letter section: each former ward's file with its code, date and figure.
   expect(letter).toContain(
-    "nhận được hai tệp báo cáo của đơn vị có số liệu khác nhau: tệp “lam-son.xlsx” (ghi mã PHUONG_LAM_SON, ngày báo cáo 05/06/2026) và tệp “dien-bien.xlsx” (ghi mã PHUONG_DIEN_BIEN, ngày báo cáo 04/06/2026)",
+    "nhận được ba tệp báo cáo của đơn vị có số liệu khác nhau:\n" +
+      "- Tệp “lam-son.xlsx” (ghi mã PHUONG_LAM_SON, ngày báo cáo 05/06/2026): tệp bảng tổng hợp đang tạm dùng.\n" +
+      "- Tệp “ba-dinh.xlsx” (ghi mã PHUONG_BA_DINH, ngày báo cáo 03/06/2026) ghi “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này) là 10, tệp đang dùng ghi 14.\n" +
+      "- Tệp “dien-bien.xlsx” (ghi mã PHUONG_DIEN_BIEN, ngày báo cáo 04/06/2026) ghi “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này) là 16, tệp đang dùng ghi 14.\n" +
+      "Bảng tổng hợp đang tạm tính số liệu của đơn vị theo tệp “lam-son.xlsx”; số liệu của các tệp kia chưa được tính.",
   );
-  expect(letter).toContain(
-    "Bảng tổng hợp đang tạm dùng số liệu của tệp “lam-son.xlsx” (các tệp kia chưa được tính)",
-  );
+  expect(letter.match(/nhận được .* tệp báo cáo của đơn vị có số liệu khác nhau/g)).toHaveLength(1);
   expect(letter).toContain("đề nghị đơn vị lập một báo cáo chung, cộng số liệu các đơn vị cũ");
   expect(letter).toMatch(/gửi báo cáo chung của đơn vị theo mẫu KL226-BC\/1 về .* trước ngày/);
 });

@@ -6,7 +6,7 @@
 // Microsoft's CDN only.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -169,6 +169,21 @@ test("npm run validate passes the built folder offline and lists what it could n
     `Bản dựng cho ${BASE}; hồ sơ: dong-nai-skhcn-226, dong-thap-syt-226, hcm-attp-226, hcm-attp-cchc-2025, thanh-hoa-226; mặc định: không có hồ sơ nào ghi "default": true, nên “Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa)”. Hồ sơ của tỉnh phải có tên trong danh sách này.`,
   );
   expect(run.stdout.trim().endsWith("manifest.xml: đạt")).toBe(true);
+  // A build without that file (older, or copied in part) is said not to confirm its profiles.
+  const info = join(out, "kl226-build.txt");
+  const kept = readFileSync(info);
+  rmSync(info);
+  try {
+    const older = spawnSync(process.execPath, [join(ROOT, "scripts", "validate-manifest.js"), out], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(older.stdout).toContain(
+      "⚠ Không thấy kl226-build.txt trong bản dựng (bản dựng cũ hơn, hoặc chép thiếu): không xác nhận được bản dựng mang những hồ sơ nào",
+    );
+  } finally {
+    writeFileSync(info, kept);
+  }
 });
 
 test("npm run validate with ADDIN_URL checks the build is for that address (README, Cập nhật)", () => {

@@ -18,6 +18,7 @@ import { flushSync } from "react-dom";
 import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Period, type PeriodKind } from "../../core/form";
 import {
   baseName,
+  compareText,
   rejectedBesideAccepted,
   unopenedFiles,
   unopenedSentence,
@@ -118,6 +119,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  pickedRow: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: "4px" },
   sub: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalM,
@@ -213,6 +215,62 @@ interface Outcome extends PageConsolidation {
   readonly compared?: number;
   /** Why an earlier summary picked was not compared with (refused when picked, or during the run). */
   readonly comparisonFailed?: string;
+}
+
+/**
+ * The files picked so far, folded under one line; opened, each with a button that takes it out (one
+ * wrong file among 400 picked was "Bỏ chọn tệp" for all, and picking them again). Rows are made only
+ * while open; the focus stays in the list when a row goes.
+ */
+function PickedFiles({
+  files,
+  strings: t,
+  disabled,
+  onRemove,
+}: {
+  files: readonly File[];
+  strings: Strings;
+  disabled: boolean;
+  onRemove: (file: File) => void;
+}) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
+  if (files.length === 0) return null;
+  const shown = [...files].sort((a, b) => compareText(a.name, b.name) || a.lastModified - b.lastModified);
+  const remove = (file: File, at: number): void => {
+    flushSync(() => onRemove(file));
+    // The next row's button (or the one before the last), else the list's own line.
+    const buttons = list.current?.querySelectorAll<HTMLButtonElement>("button") ?? [];
+    const next = buttons[Math.min(at, buttons.length - 1)];
+    if (next) next.focus();
+    else list.current?.closest("details")?.querySelector("summary")?.focus();
+  };
+  return (
+    <details data-testid="picked-files" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className={styles.summaryLine}>{t.pickedFilesTitle(files.length)}</summary>
+      {open && (
+        <ul className={styles.list} ref={list}>
+          {shown.map((f, i) => (
+            <li key={`${f.name}-${f.size}-${f.lastModified}-${i}`} className={styles.pickedRow}>
+              <span>
+                {f.name} <span className={styles.sub}>({t.fileSize(f.size)})</span>
+              </span>
+              <Button
+                size="small"
+                appearance="subtle"
+                disabled={disabled}
+                aria-label={t.removePicked(f.name)}
+                onClick={() => remove(f, i)}
+              >
+                {t.removeButton}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
 }
 
 export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelProps) {
@@ -508,6 +566,15 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         <p className={styles.meta} role="status" data-testid="files-chosen">
           {t.filesChosen(files.length)}
         </p>
+        <PickedFiles
+          files={files}
+          strings={t}
+          disabled={busy}
+          onRemove={(file) => {
+            setFiles((prev) => prev.filter((f) => f !== file));
+            markStale();
+          }}
+        />
       </div>
       <FilePicker
         label={t.pickRoster}
