@@ -32,8 +32,7 @@ import { DEFAULT_FORM } from "../core/forms";
 import { targetText } from "../core/indicator-text";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile";
 import { defaultProfileForForm } from "../core/profiles";
-import type { UnreadableReason } from "../core/workbook";
-import { markupRosterMessage, parseRosterCsv, parseRosterWorkbook } from "../core/roster";
+import { markupRosterMessage, parseRosterCsv, parseRosterWorkbook, rosterUnreadable } from "../core/roster";
 import { followUpLetters, lettersHeldBy, lettersToSender, withLetterSheet } from "../core/letters";
 import { summaryWorkbook } from "../core/summary";
 import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
@@ -321,24 +320,6 @@ export function repoRoot(from: string = __dirname): string {
     dir = up;
   }
 }
-
-/** Why a roster named .xlsx did not read, for the reasons a clerk can act on (others: damaged or not a workbook). */
-const ROSTER_UNREADABLE: Partial<Record<UnreadableReason, string>> = {
-  TEXT_FILE:
-    "tệp là văn bản (CSV…) được đặt đuôi .xlsx; hãy đổi đuôi tệp thành .csv, hoặc mở trong Excel và lưu dạng “Sổ làm việc Excel (*.xlsx)”",
-  ENCRYPTED:
-    "tệp được đặt mật khẩu; hãy gỡ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu, OK, rồi Lưu) rồi chạy lại",
-  LEGACY_XLS:
-    "tệp ở định dạng Excel 97–2003 (.xls); hãy mở trong Excel và lưu dạng “Sổ làm việc Excel (*.xlsx)”, hoặc lưu dạng “CSV UTF-8”",
-  OPEN_DOCUMENT:
-    "tệp là bảng tính OpenDocument (.ods); hãy mở trong LibreOffice Calc, lưu dạng “Excel 2007-365 (.xlsx)”, hoặc “Văn bản CSV” với bộ ký tự UTF-8",
-  BINARY_XLSB: "tệp là sổ tính nhị phân (.xlsb); hãy mở trong Excel và lưu dạng “Sổ làm việc Excel (*.xlsx)”",
-  EMPTY: "tệp rỗng (0 byte)",
-  NO_WORKBOOK:
-    "tệp không phải sổ tính Excel (có thể là văn bản Word đổi đuôi); danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI",
-  ARCHIVE:
-    "tệp là tệp nén (hoặc một tệp khác đổi đuôi), không phải sổ tính Excel; danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI",
-};
 
 /** The kind of earlier output each file option writes. */
 const EARLIER_KIND: Readonly<Record<string, EarlierOutputKind>> = {
@@ -875,7 +856,7 @@ export function loadRoster(
     const read = readXlsx(bytes, { limits: profile.limits, inflateRaw: createNodeInflateRaw() });
     if (!read.ok)
       throw new UsageError(
-        `Không đọc được danh sách đơn vị ${path}: ${ROSTER_UNREADABLE[read.reason] ?? "tệp .xlsx hỏng hoặc không đúng định dạng; hãy mở trong Excel, lưu lại dạng “Sổ làm việc Excel (*.xlsx)” hoặc CSV UTF-8"}.`,
+        `Không đọc được danh sách đơn vị ${path}: ${rosterUnreadable(read.reason, basename(path), bytes.length)}.`,
       );
     outcome = parseRosterWorkbook(read.workbook);
   } else {

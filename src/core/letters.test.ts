@@ -638,6 +638,13 @@ describe("followUpLetters", () => {
     expect(isSenderUnit("Sở Nội vụ", profile.organisation)).toBe(true);
     expect(isSenderUnit("Sở Nội vụ tỉnh Thanh Hóa", profile.organisation)).toBe(true);
     expect(isSenderUnit("Phòng Nội vụ", profile.organisation)).toBe(false);
+    // A list may leave out the level word ("tỉnh", "Thành phố", "TP."), or write the old accent.
+    expect(isSenderUnit("Sở Nội vụ Thanh Hóa", profile.organisation)).toBe(true);
+    expect(isSenderUnit("SỞ NỘI VỤ TỈNH THANH HOÁ", profile.organisation)).toBe(true);
+    const hcm = { ...profile.organisation, sender: "Sở Nội vụ Thành phố Hồ Chí Minh" };
+    expect(isSenderUnit("Sở Nội vụ TP. Hồ Chí Minh", hcm)).toBe(true);
+    expect(isSenderUnit("Sở Nội vụ Hồ Chí Minh", hcm)).toBe(true);
+    expect(isSenderUnit("Sở Tư pháp Thành phố Hồ Chí Minh", hcm)).toBe(false);
   });
 
   test("a letter about shortfalls of a report that also came late says both in its V/v", () => {

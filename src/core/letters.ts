@@ -276,8 +276,16 @@ export function lettersToSender(c: Consolidation, profile: Profile, dates: Docum
 
 /** A unit named as the sending body: "Sở Nội vụ" for "SỞ NỘI VỤ" / "Sở Nội vụ tỉnh Thanh Hóa". */
 export function isSenderUnit(name: string, org: Organisation): boolean {
-  const unit = foldKey(name);
-  return unit !== "" && (unit === foldKey(org.senderHeading) || unit === foldKey(org.sender));
+  const unit = senderKey(name);
+  return unit !== "" && (unit === senderKey(org.senderHeading) || unit === senderKey(org.sender));
+}
+
+/** A body's name without case, marks, or the level word a list may leave out ("tỉnh", "thành phố", "TP."). */
+function senderKey(name: string): string {
+  return foldKey(name)
+    .replace(/\b(tinh|thanh pho|tp)\b\.?/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates): Letter[] {

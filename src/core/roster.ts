@@ -6,7 +6,8 @@ import { rosterUnitSchema, type RosterUnit } from "./profile";
 import { cleanName, foldKey, matchOption } from "./text";
 import { findSheet, isSummaryWorkbook, readMarker } from "./validate";
 import { cellText } from "./values";
-import { columnLetters, type Sheet, type Workbook } from "./workbook";
+import { isIgnoredFileName } from "./file-kinds";
+import { columnLetters, type Sheet, type UnreadableReason, type Workbook } from "./workbook";
 
 export type RosterOutcome =
   | {
@@ -157,6 +158,37 @@ export function markupRosterMessage(fileName: string, text: string): string | nu
   if (!body.startsWith("<")) return null;
   const named = ext === ".xml" || ext === ".html" || ext === ".htm";
   return `tệp${ext !== undefined ? ` ${ext}` : ""} này ${named ? "là" : "thực chất là"} trang web (HTML) hoặc XML do một phần mềm xuất ra, không phải sổ tính hay CSV; hãy mở tệp trong Excel rồi lưu dạng “Sổ làm việc Excel (*.xlsx)” hoặc “CSV UTF-8 (phân tách bằng dấu phẩy)”.`;
+}
+
+/** Why a roster named .xlsx did not read, for the reasons a clerk can act on (others: damaged or not a workbook). */
+const ROSTER_UNREADABLE: Partial<Record<UnreadableReason, string>> = {
+  TEXT_FILE:
+    "tệp là văn bản (CSV…) được đặt đuôi .xlsx; hãy đổi đuôi tệp thành .csv, hoặc mở trong Excel và lưu dạng “Sổ làm việc Excel (*.xlsx)”",
+  ENCRYPTED:
+    "tệp được đặt mật khẩu; hãy gỡ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu, OK, rồi Lưu) rồi chạy lại",
+  LEGACY_XLS:
+    "tệp ở định dạng Excel 97–2003 (.xls); hãy mở trong Excel và lưu dạng “Sổ làm việc Excel (*.xlsx)”, hoặc lưu dạng “CSV UTF-8”",
+  OPEN_DOCUMENT:
+    "tệp là bảng tính OpenDocument (.ods); hãy mở trong LibreOffice Calc, lưu dạng “Excel 2007-365 (.xlsx)”, hoặc “Văn bản CSV” với bộ ký tự UTF-8",
+  BINARY_XLSB: "tệp là sổ tính nhị phân (.xlsb); hãy mở trong Excel và lưu dạng “Sổ làm việc Excel (*.xlsx)”",
+  EMPTY: "tệp rỗng (0 byte)",
+  NO_WORKBOOK:
+    "tệp không phải sổ tính Excel (có thể là văn bản Word đổi đuôi); danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI",
+  ARCHIVE:
+    "tệp là tệp nén (hoặc một tệp khác đổi đuôi), không phải sổ tính Excel; danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI",
+};
+
+/**
+ * Why a roster file did not read as a workbook, in a roster's terms (the reports' messages tell a
+ * unit to send its file again): Excel's lock file by its name and size, then the reason.
+ */
+export function rosterUnreadable(reason: UnreadableReason, fileName: string, size: number): string {
+  if (fileName.startsWith("~$") && isIgnoredFileName(fileName, size))
+    return `tệp “${fileName}” là tệp khóa tạm Excel ghi khi tệp “${fileName.slice(2)}” đang mở, không phải danh sách đơn vị; hãy chọn tệp “${fileName.slice(2)}”`;
+  return (
+    ROSTER_UNREADABLE[reason] ??
+    "tệp .xlsx hỏng hoặc không đúng định dạng; hãy mở trong Excel, lưu lại dạng “Sổ làm việc Excel (*.xlsx)” hoặc CSV UTF-8"
+  );
 }
 
 /** What a roster is, after saying what a picked file is instead. */

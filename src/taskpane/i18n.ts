@@ -45,6 +45,11 @@ export interface Strings {
   readonly verdictUnreadableDetail: string;
   readonly counts: (errors: number, warnings: number) => string;
   readonly errorWord: string;
+  /** "3 lỗi" / "3 errors": a sheet's count of findings. */
+  readonly errorCount: (n: number) => string;
+  readonly warningCount: (n: number) => string;
+  /** No letter to send but the sending body's own follow-up (the notice continues with it). */
+  readonly noOtherLetters: string;
   readonly warningWord: string;
   readonly generalGroup: string;
   readonly findingsLabel: string;
@@ -257,6 +262,9 @@ const vi: Strings = {
   verdictUnreadableDetail: "Lý do và cách làm ở dưới; làm theo đó rồi chọn lại tệp.",
   counts: (e, w) => `${e} lỗi, ${w} cảnh báo`,
   errorWord: "Lỗi",
+  errorCount: (n) => `${n} lỗi`,
+  warningCount: (n) => `${n} cảnh báo`,
+  noOtherLetters: "Không có đơn vị nào khác cần nhắc.",
   warningWord: "Cảnh báo",
   generalGroup: "Chung",
   findingsLabel: "Kết quả kiểm tra",
@@ -477,6 +485,9 @@ const en: Strings = {
   verdictUnreadableDetail: "The reason and what to do are below; do that, then choose the file again.",
   counts: (e, w) => `${e} error(s), ${w} warning(s)`,
   errorWord: "Error",
+  errorCount: (n) => `${n} ${n === 1 ? "error" : "errors"}`,
+  warningCount: (n) => `${n} ${n === 1 ? "warning" : "warnings"}`,
+  noOtherLetters: "No other unit needs a letter.",
   warningWord: "Warning",
   generalGroup: "General",
   findingsLabel: "Validation findings",

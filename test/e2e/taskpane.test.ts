@@ -200,6 +200,23 @@ test("a roster picked in Kiểm tra is told where it belongs in this page, in th
     "Lý do và cách làm ở dưới; làm theo đó rồi chọn lại tệp.",
   );
   await expect(page.getByTestId("validate-verdict").textContent()).resolves.not.toContain("Cần sửa");
+  // A KL226 summary, and any other workbook: read under the default form, yet no report either; no
+  // line says which form and profile "judged" them.
+  for (const [name, sheets] of [
+    ["tong-hop-KL226-6T-2026.xlsx", ["Tổng hợp", "Nguồn"]],
+    ["du-toan.xlsx", ["Dự toán"]],
+  ] as const) {
+    await page
+      .getByTestId("validate-file")
+      .setInputFiles(
+        xlsx(name, writeXlsx({ sheets: sheets.map((n) => ({ name: n, rows: [[{ value: "x" }]] })) })),
+      );
+    await page.getByTestId("validate-result").filter({ hasText: name }).waitFor();
+    await expect(page.getByTestId("validate-verdict-title").textContent()).resolves.toBe(
+      "✗ Không đọc được tệp này như một báo cáo",
+    );
+    await expect(page.getByTestId("validate-profile-used").count()).resolves.toBe(0);
+  }
 });
 
 test("keyboard: arrow keys move between tabs", async () => {
@@ -890,6 +907,16 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
   await page.getByTestId("roster-error").filter({ hasText: "ds-xuat.xls" }).waitFor();
   await expect(page.getByTestId("roster-error").textContent()).resolves.toContain(
     "ds-xuat.xls: tệp .xls này thực chất là trang web (HTML) hoặc XML do một phần mềm xuất ra",
+  );
+  // Excel's lock file picked for the roster: a roster's words, not a unit's ("gửi lại").
+  await page.getByTestId("roster-file").setInputFiles({
+    name: "~$danh-sach.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from("\u0005Minh".padEnd(165, " "), "utf8"),
+  });
+  await page.getByTestId("roster-error").filter({ hasText: "~$danh-sach.xlsx" }).waitFor();
+  await expect(page.getByTestId("roster-error").textContent()).resolves.toContain(
+    "là tệp khóa tạm Excel ghi khi tệp “danh-sach.xlsx” đang mở, không phải danh sách đơn vị; hãy chọn tệp “danh-sach.xlsx”.",
   );
   // A run made anyway (without a roster): the inputs under the result stay open while the roster's
   // error stands, so it is not folded away out of sight.

@@ -275,6 +275,14 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
     expect(web.io.stderr).toContain(
       `Không đọc được danh sách đơn vị ${html}: tệp .xls này thực chất là trang web (HTML) hoặc XML do một phần mềm xuất ra, không phải sổ tính hay CSV; hãy mở tệp trong Excel rồi lưu dạng “Sổ làm việc Excel (*.xlsx)”`,
     );
+    // Excel's lock file beside the roster, given by mistake: what it is and which file to give.
+    const lock = join(root, "~$danh-sach.xlsx");
+    writeFileSync(lock, "\u0005Minh".padEnd(165, " "));
+    const locked = await run(inDir, "--out", out, "--roster", lock);
+    expect(locked.code).toBe(2);
+    expect(locked.io.stderr).toContain(
+      `Không đọc được danh sách đơn vị ${lock}: tệp “~$danh-sach.xlsx” là tệp khóa tạm Excel ghi khi tệp “danh-sach.xlsx” đang mở, không phải danh sách đơn vị; hãy chọn tệp “danh-sach.xlsx”.`,
+    );
     // Last period's JSON given as the roster.
     const jsonRoster = join(root, "tong-hop-2025.json");
     writeFileSync(jsonRoster, '{\n  "period": { "kind": "NAM", "year": 2025 },\n  "units": []\n}\n');

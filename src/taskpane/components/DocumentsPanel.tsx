@@ -129,7 +129,11 @@ export function DocumentsPanel({
         .join("");
       if (!file) {
         const held = docs.lettersHeldBy(c);
-        return held > 0 ? forThePage(MSG.lettersHeld(held)) : `${t.noLetters}${self}`;
+        return held > 0
+          ? forThePage(MSG.lettersHeld(held))
+          : self === ""
+            ? t.noLetters
+            : `${t.noOtherLetters}${self}`;
       }
       const name = as === "docx" ? docs.lettersFileName(c) : docs.lettersZipName(c);
       downloadBlob(file.bytes, name, as === "docx" ? docs.DOCX_MIME : "application/zip");

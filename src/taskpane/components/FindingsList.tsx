@@ -54,13 +54,13 @@ export function FindingsList({ findings, strings: t, onSelect }: FindingsListPro
           <h3 className={styles.heading}>
             <span>{g.sheet ?? t.generalGroup}</span>
             {g.errors > 0 && (
-              <Badge color="danger" appearance="filled" aria-label={`${g.errors} ${t.errorWord}`}>
-                {g.errors} {t.errorWord.toLowerCase()}
+              <Badge color="danger" appearance="filled" aria-label={t.errorCount(g.errors)}>
+                {t.errorCount(g.errors)}
               </Badge>
             )}
             {g.warnings > 0 && (
-              <Badge color="warning" appearance="filled" aria-label={`${g.warnings} ${t.warningWord}`}>
-                {g.warnings} {t.warningWord.toLowerCase()}
+              <Badge color="warning" appearance="filled" aria-label={t.warningCount(g.warnings)}>
+                {t.warningCount(g.warnings)}
               </Badge>
             )}
           </h3>

@@ -165,10 +165,12 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
   const counts = result ? countFindings(result.findings) : null;
   // Nothing read as a report (a lock file, a PDF, a roster, another workbook, a damaged file): no
   // errors in it to fix, another file to choose.
+  // A KL226 summary or any other workbook is read under the default form and names no unit: the
+  // form it was read by is no sign it is a report.
   const unread =
     result !== null &&
     !result.valid &&
-    result.form === null &&
+    result.unit === null &&
     result.findings.every((f) => f.code === "UNREADABLE" || f.code === "NOT_TEMPLATE");
   const stale = checked !== null && checked.choice !== choice;
   const shortfalls =
@@ -283,7 +285,7 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
               )}
             </p>
           )}
-          {checked.profile && result.form !== null && (
+          {checked.profile && result.form !== null && !unread && (
             <p className={styles.meta} data-testid="validate-profile-used">
               {checked.auto
                 ? t.usedProfileAuto(result.form, checked.profile.name)

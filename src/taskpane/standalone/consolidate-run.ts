@@ -16,10 +16,10 @@ import {
   markupRosterMessage,
   parseRosterCsv,
   parseRosterWorkbook,
+  rosterUnreadable,
   type RosterOutcome,
 } from "../../core/roster";
 import { fileKindOf } from "../../core/file-kinds";
-import { unreadableMessage } from "../../core/findings";
 import { createDecoder, isPackedFile, readXlsx } from "../../xlsx/read";
 import { readWith } from "../profile-choice";
 import { fileBytes, readPickedFiles, throttledProgress, yieldToBrowser } from "./files";
@@ -119,7 +119,7 @@ export async function readRosterFile(file: File, profile: Profile): Promise<Rost
     const kind = fileKindOf(file.name);
     const what =
       kind.id === "xlsx"
-        ? unreadableMessage(read.reason, file.name)
+        ? `${rosterUnreadable(read.reason, file.name, file.size)}.`
         : packed && kind.id === "csv"
           ? "tệp đặt đuôi .csv nhưng không phải văn bản CSV (có thể là văn bản Word hoặc tệp nén đổi đuôi)."
           : `đây là ${kind.what}.`;
