@@ -32,7 +32,7 @@ import { DEFAULT_FORM } from "../core/forms";
 import { targetText } from "../core/indicator-text";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile";
 import { defaultProfileForForm } from "../core/profiles";
-import { markupRosterMessage, parseRosterCsv, parseRosterWorkbook, rosterUnreadable } from "../core/roster";
+import { textNotRosterMessage, parseRosterCsv, parseRosterWorkbook, rosterUnreadable } from "../core/roster";
 import { followUpLetters, lettersHeldBy, lettersToSender, withLetterSheet } from "../core/letters";
 import { summaryWorkbook } from "../core/summary";
 import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
@@ -868,8 +868,8 @@ export function loadRoster(
         `Danh sách đơn vị ${path} không phải văn bản UTF-8. Trong Excel, hãy lưu lại dạng “CSV UTF-8 (phân tách bằng dấu phẩy)”.`,
       );
     }
-    const markup = markupRosterMessage(path, text);
-    if (markup !== null) throw new UsageError(`Không đọc được danh sách đơn vị ${path}: ${markup}`);
+    const notList = textNotRosterMessage(path, text);
+    if (notList !== null) throw new UsageError(`Không đọc được danh sách đơn vị ${path}: ${notList}`);
     outcome = parseRosterCsv(text);
   }
   if (!outcome.ok)

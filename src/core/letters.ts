@@ -1,5 +1,5 @@
 // Follow-up letters (SPEC §9): one official letter (công văn, Nghị định 30) per unit that has not
-// reported, whose file was returned, that sent two files whose figures differ with nothing to tell
+// reported, whose file was returned, that sent files whose figures differ with nothing to tell
 // which is meant, whose column D differs from its own report of last year, that is short on a target
 // or reported late, each reason worded
 // by what happened, with what to send and by when; the letters joined for printing; and the
@@ -466,55 +466,8 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
     conflicts.set(d.unit, [...(conflicts.get(d.unit) ?? []), { ...d, asked: d.asked }]);
   }
   for (const [unit, list] of conflicts) {
-    const kept = list[0]!;
-    const keptFile = baseName(kept.kept);
-    const parts = list.some((d) => d.asked.parts);
-    const recoded = list.some((d) => d.asked.keptCode !== undefined || d.asked.droppedCode !== undefined);
-    const shown = (n: number | null): string => (n === null ? "để trống" : viInteger(n));
-    const dated = (code: string | undefined, date: CivilDate): string =>
-      `(${code !== undefined ? `ghi mã ${code}, ` : ""}ngày báo cáo ${viDate(date)})`;
-    // Files of one name (attachments of two e-mails) told apart as the one in use and the others.
-    const named = (file: string, inUse: boolean): string =>
-      `“${baseName(file)}”${!inUse && baseName(file) === keptFile ? " (bản khác cùng tên)" : ""}`;
-    // Copies identical to each other are one item ("giống hệt nhau"): their figures are one set.
-    const groups = new Map<string, Array<(typeof list)[number]>>();
-    for (const d of list) groups.set(d.droppedSha256, [...(groups.get(d.droppedSha256) ?? []), d]);
-    const count = list.length + 1;
-    const sameDay = list.every((d) => compareDates(d.asked.keptReportDate, d.droppedReportDate) === 0);
-    // On one day the date is said once, above; a code other than the unit's is said for each file.
-    const tagOf = (code: string | undefined, date: CivilDate): string =>
-      sameDay ? (code !== undefined ? ` (ghi mã ${code})` : "") : ` ${dated(code, date)}`;
-    add(
-      unit,
-      unitsByCode.get(unit)!.name,
-      "conflict",
-      [
-        p(
-          `${sender} nhận được ${countWord(count)} tệp báo cáo của đơn vị có số liệu khác nhau${sameDay ? `, cùng Ngày báo cáo ${viDate(kept.asked.keptReportDate)}, nên chưa rõ tệp nào là bản gửi sau` : ""}:`,
-        ),
-        item(
-          `Tệp ${named(kept.kept, true)}${tagOf(kept.asked.keptCode, kept.asked.keptReportDate)}: tệp bảng tổng hợp đang tạm dùng.`,
-        ),
-        ...[...groups.values()].map((same) => {
-          const d = same[0]!;
-          const diff = d.asked.difference;
-          return item(
-            `Tệp ${same.map((x) => named(x.dropped, false)).join(" và ")}${same.length > 1 ? " (giống hệt nhau)" : ""}${tagOf(d.asked.droppedCode, d.droppedReportDate)} ghi “${diff.label}” (${diff.column}) là ${shown(diff.here)}, tệp đang dùng ghi ${shown(diff.there)}.`,
-          );
-        }),
-        p(
-          parts
-            ? `Bảng tổng hợp đang tạm tính số liệu của đơn vị theo tệp “${keptFile}”; số liệu của ${list.length === 1 ? "tệp kia" : "các tệp kia"} chưa được tính.`
-            : `Số liệu và kết quả các chỉ tiêu của đơn vị (kể cả chỉ tiêu chưa đạt nêu trong văn bản này, nếu có) đang tính theo tệp “${keptFile}”; nếu đơn vị xác nhận tệp khác là đúng, các kết quả đó được tính lại theo tệp ấy.`,
-        ),
-        p(
-          parts
-            ? "Nếu mỗi tệp là báo cáo riêng của một đơn vị cũ nay hợp thành đơn vị, đề nghị đơn vị lập một báo cáo chung, cộng số liệu các đơn vị cũ, ghi mã và tên mới của đơn vị."
-            : `Đề nghị đơn vị cho biết tệp nào đúng. Nếu tệp đúng không phải tệp đang dùng, xin gửi lại tệp đó với Ngày báo cáo (trang “Thông tin”) là ngày gửi lại${recoded ? `; nếu một tệp không phải báo cáo của đơn vị, xin cho biết để ${sender} hỏi lại nơi gửi` : ""}.`,
-        ),
-      ],
-      `${countWord(count, true)} tệp số liệu khác nhau: ${list.map((d) => `“${fileNameBeside(d.dropped, d.kept)}”`).join(", ")} và “${fileNameBeside(kept.kept, kept.dropped)}” (đang dùng).`,
-    );
+    const { lines, note, parts } = conflictSection(list, sender);
+    add(unit, unitsByCode.get(unit)!.name, "conflict", lines, note);
     if (parts) drafts.get(unit)!.jointReport = true;
   }
 
@@ -844,6 +797,67 @@ function letterSubject(reasons: readonly LetterReason[], results: string): strin
     case "late":
       return `thời hạn gửi báo cáo ${results}`;
   }
+}
+
+/**
+ * The letter's section for a unit's files whose figures differ (conflicts, the one kept first in
+ * `list`): how many came, the one in use, each other one (identical copies as one) with where it first
+ * differs, what the results follow, and what to send.
+ */
+function conflictSection(
+  list: ReadonlyArray<Duplicate & { readonly asked: ConflictDetail }>,
+  sender: string,
+): { lines: LetterLine[]; note: string; parts: boolean } {
+  const p = (text: string): LetterLine => ({ kind: "paragraph", text });
+  const item = (text: string): LetterLine => ({ kind: "item", text });
+  const kept = list[0]!;
+  const keptFile = baseName(kept.kept);
+  const parts = list.some((d) => d.asked.parts);
+  const recoded = list.some((d) => d.asked.keptCode !== undefined || d.asked.droppedCode !== undefined);
+  const shown = (n: number | null): string => (n === null ? "để trống" : viInteger(n));
+  const dated = (code: string | undefined, date: CivilDate): string =>
+    `(${code !== undefined ? `ghi mã ${code}, ` : ""}ngày báo cáo ${viDate(date)})`;
+  // Files of one name (attachments of two e-mails) told apart as the one in use and the others.
+  const named = (file: string, inUse: boolean): string =>
+    `“${baseName(file)}”${!inUse && baseName(file) === keptFile ? " (bản khác cùng tên)" : ""}`;
+  // Copies identical to each other are one item ("giống hệt nhau"): their figures are one set.
+  const groups = new Map<string, Array<(typeof list)[number]>>();
+  for (const d of list) groups.set(d.droppedSha256, [...(groups.get(d.droppedSha256) ?? []), d]);
+  const count = list.length + 1;
+  const sameDay = list.every((d) => compareDates(d.asked.keptReportDate, d.droppedReportDate) === 0);
+  // On one day the date is said once, above; a code other than the unit's is said for each file.
+  const tagOf = (code: string | undefined, date: CivilDate): string =>
+    sameDay ? (code !== undefined ? ` (ghi mã ${code})` : "") : ` ${dated(code, date)}`;
+  const lines = [
+    p(
+      `${sender} nhận được ${countWord(count)} tệp báo cáo của đơn vị có số liệu khác nhau${sameDay ? `, cùng Ngày báo cáo ${viDate(kept.asked.keptReportDate)}, nên chưa rõ tệp nào là bản gửi sau` : ""}:`,
+    ),
+    item(
+      `Tệp ${named(kept.kept, true)}${tagOf(kept.asked.keptCode, kept.asked.keptReportDate)}: tệp bảng tổng hợp đang tạm dùng.`,
+    ),
+    ...[...groups.values()].map((same) => {
+      const d = same[0]!;
+      const diff = d.asked.difference;
+      return item(
+        `Tệp ${same.map((x) => named(x.dropped, false)).join(" và ")}${same.length > 1 ? " (giống hệt nhau)" : ""}${tagOf(d.asked.droppedCode, d.droppedReportDate)} ghi “${diff.label}” (${diff.column}) là ${shown(diff.here)}, tệp đang dùng ghi ${shown(diff.there)}.`,
+      );
+    }),
+    p(
+      parts
+        ? `Bảng tổng hợp đang tạm tính số liệu của đơn vị theo tệp “${keptFile}”; số liệu của ${list.length === 1 ? "tệp kia" : "các tệp kia"} chưa được tính.`
+        : `Số liệu và kết quả các chỉ tiêu của đơn vị (kể cả chỉ tiêu chưa đạt nêu trong văn bản này, nếu có) đang tính theo tệp “${keptFile}”; nếu đơn vị xác nhận tệp khác là đúng, các kết quả đó được tính lại theo tệp ấy.`,
+    ),
+    p(
+      parts
+        ? "Nếu mỗi tệp là báo cáo riêng của một đơn vị cũ nay hợp thành đơn vị, đề nghị đơn vị lập một báo cáo chung, cộng số liệu các đơn vị cũ, ghi mã và tên mới của đơn vị."
+        : `Đề nghị đơn vị cho biết tệp nào đúng. Nếu tệp đúng không phải tệp đang dùng, xin gửi lại tệp đó với Ngày báo cáo (trang “Thông tin”) là ngày gửi lại${recoded ? `; nếu một tệp không phải báo cáo của đơn vị, xin cho biết để ${sender} hỏi lại nơi gửi` : ""}.`,
+    ),
+  ];
+  return {
+    lines,
+    note: `${countWord(count, true)} tệp số liệu khác nhau: ${list.map((d) => `“${fileNameBeside(d.dropped, d.kept)}”`).join(", ")} và “${fileNameBeside(kept.kept, kept.dropped)}” (đang dùng).`,
+    parts,
+  };
 }
 
 /** "hai", "ba" … "mười" for a count of files in a sentence; digits beyond; `capital` for a line's start. */

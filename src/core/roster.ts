@@ -150,7 +150,7 @@ export function parseRosterWorkbook(workbook: Workbook): RosterOutcome {
  * .xls), or JSON (KL226's own --json summary). Said as such, with what to do, instead of a CSV without
  * a header.
  */
-export function markupRosterMessage(fileName: string, text: string): string | null {
+export function textNotRosterMessage(fileName: string, text: string): string | null {
   const ext = /\.[A-Za-z0-9]{1,5}$/.exec(fileName)?.[0].toLowerCase();
   const body = text.replace(/^\uFEFF/, "").trimStart();
   if (body.startsWith("{") || body.startsWith("["))

@@ -264,33 +264,34 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
     expect(word.io.stderr).toContain(
       `Không đọc được danh sách đơn vị ${wordNamedCsv}: tệp không phải sổ tính Excel (có thể là văn bản Word đổi đuôi); danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx`,
     );
-    // A web page some program exported "to Excel" as .xls: what it is, and how to save it.
-    const html = join(root, "ds-web.xls");
-    writeFileSync(
-      html,
-      "<html><body><table><tr><td>MA_DON_VI</td><td>TEN_DON_VI</td></tr></table></body></html>",
-    );
-    const web = await run(inDir, "--out", out, "--roster", html);
-    expect(web.code).toBe(2);
-    expect(web.io.stderr).toContain(
-      `Không đọc được danh sách đơn vị ${html}: tệp .xls này thực chất là trang web (HTML) hoặc XML do một phần mềm xuất ra, không phải sổ tính hay CSV; hãy mở tệp trong Excel rồi lưu dạng “Sổ làm việc Excel (*.xlsx)”`,
-    );
-    // Excel's lock file beside the roster, given by mistake: what it is and which file to give.
-    const lock = join(root, "~$danh-sach.xlsx");
-    writeFileSync(lock, "\u0005Minh".padEnd(165, " "));
-    const locked = await run(inDir, "--out", out, "--roster", lock);
-    expect(locked.code).toBe(2);
-    expect(locked.io.stderr).toContain(
-      `Không đọc được danh sách đơn vị ${lock}: tệp “~$danh-sach.xlsx” là tệp khóa tạm Excel ghi khi tệp “danh-sach.xlsx” đang mở, không phải danh sách đơn vị; hãy chọn tệp “danh-sach.xlsx”.`,
-    );
-    // Last period's JSON given as the roster.
-    const jsonRoster = join(root, "tong-hop-2025.json");
-    writeFileSync(jsonRoster, '{\n  "period": { "kind": "NAM", "year": 2025 },\n  "units": []\n}\n');
-    const asJson = await run(inDir, "--out", out, "--roster", jsonRoster);
-    expect(asJson.code).toBe(2);
-    expect(asJson.io.stderr).toContain(
-      `Không đọc được danh sách đơn vị ${jsonRoster}: tệp .json này là dữ liệu JSON (như dữ liệu tổng hợp .json do KL226 lập), không phải danh sách đơn vị.`,
-    );
+    // Text that is no list, given as the roster: what it is, and what to do.
+    const notLists: ReadonlyArray<readonly [string, string, string]> = [
+      // A web page some program exported "to Excel" as .xls.
+      [
+        "ds-web.xls",
+        "<html><body><table><tr><td>MA_DON_VI</td><td>TEN_DON_VI</td></tr></table></body></html>",
+        "tệp .xls này thực chất là trang web (HTML) hoặc XML do một phần mềm xuất ra, không phải sổ tính hay CSV; hãy mở tệp trong Excel rồi lưu dạng “Sổ làm việc Excel (*.xlsx)”",
+      ],
+      // Excel's lock file beside the roster.
+      [
+        "~$danh-sach.xlsx",
+        "\u0005Minh".padEnd(165, " "),
+        "tệp “~$danh-sach.xlsx” là tệp khóa tạm Excel ghi khi tệp “danh-sach.xlsx” đang mở, không phải danh sách đơn vị; hãy chọn tệp “danh-sach.xlsx”.",
+      ],
+      // Last period's JSON.
+      [
+        "tong-hop-2025.json",
+        '{\n  "period": { "kind": "NAM", "year": 2025 },\n  "units": []\n}\n',
+        "tệp .json này là dữ liệu JSON (như dữ liệu tổng hợp .json do KL226 lập), không phải danh sách đơn vị.",
+      ],
+    ];
+    for (const [name, text, said] of notLists) {
+      const path = join(root, name);
+      writeFileSync(path, text);
+      const r = await run(inDir, "--out", out, "--roster", path);
+      expect([name, r.code]).toEqual([name, 2]);
+      expect(r.io.stderr).toContain(`Không đọc được danh sách đơn vị ${path}: ${said}`);
+    }
     const dup = join(root, "dup.csv");
     writeFileSync(
       dup,

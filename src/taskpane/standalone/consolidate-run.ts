@@ -13,7 +13,7 @@ import { consolidate, type Consolidation, type Submission } from "../../core/con
 import type { Period } from "../../core/form";
 import type { Profile, RosterUnit } from "../../core/profile";
 import {
-  markupRosterMessage,
+  textNotRosterMessage,
   parseRosterCsv,
   parseRosterWorkbook,
   rosterUnreadable,
@@ -107,11 +107,11 @@ export async function readRosterFile(file: File, profile: Profile): Promise<Rost
   // By its bytes, as the command does: a workbook or a Word file named .csv goes to the reader, which
   // says what it is (read as CSV text, a Word file got "no header row", a tester found).
   const packed = isPackedFile(bytes);
-  // A web page or XML saved as .xls or .csv by some program's "export to Excel".
-  const markup = packed
+  // A web page or XML saved as .xls or .csv by some program's "export to Excel", or a JSON summary.
+  const notList = packed
     ? null
-    : markupRosterMessage(file.name, new TextDecoder("utf-8").decode(bytes.subarray(0, 512)));
-  if (markup !== null) return { ok: false, errors: [`${file.name}: ${markup}`] };
+    : textNotRosterMessage(file.name, new TextDecoder("utf-8").decode(bytes.subarray(0, 512)));
+  if (notList !== null) return { ok: false, errors: [`${file.name}: ${notList}`] };
   if (/\.csv$/i.test(file.name) && !packed) return parseRosterCsv(new TextDecoder("utf-8").decode(bytes));
   const read = readXlsx(bytes, { limits: profile.limits });
   if (!read.ok) {
