@@ -72,6 +72,7 @@ import {
   isErrnoError,
   loadProfile,
   noteProfile,
+  patternNotFound,
   readBytes,
   PROFILES_DIR,
   sameFile,
@@ -450,7 +451,7 @@ export async function runConsolidation(
   const found = expandInputs(o.inputs);
   if (found.missing.length > 0)
     throw new UsageError(
-      `Không tìm thấy tệp hoặc thư mục: ${found.missing.join(", ")}. Hãy kiểm tra lại đường dẫn; chưa có gì được ghi.`,
+      `Không tìm thấy tệp hoặc thư mục: ${found.missing.map((m) => `${m}${patternNotFound(m)}`).join(", ")}. Hãy kiểm tra lại đường dẫn; chưa có gì được ghi.`,
     );
   if (o.rollup !== undefined) refuseRollupAmongInputs(o.rollup.out, o.inputs);
   // A summary written into the input folder on an earlier run is not a unit report; nor is the roster.

@@ -519,6 +519,19 @@ export function expandInputs(inputs: readonly string[]): ExpandedInputs {
 }
 
 /**
+ * Why a path with `*` or `?` found nothing, after the path: no file of its folder matches, or the
+ * pattern stands in a folder's name (only a file's name is matched). Empty for any other path.
+ */
+export function patternNotFound(given: string): string {
+  if (!/[*?]/.test(given)) return "";
+  return /[*?]/.test(dirname(given))
+    ? " (dấu * hay ? chỉ dùng được trong tên tệp, không dùng trong tên thư mục)"
+    : statOrNull(dirname(given))?.isDirectory() === true
+      ? " (không có tệp nào khớp)"
+      : "";
+}
+
+/**
  * The files of a folder a pattern in the last part of a path names ("bao-cao\*.xlsx", "BC_?.xlsx"),
  * as a Unix shell would have expanded it before the command saw it: `*` any characters, `?` one, case
  * aside (Windows' names are), folders left out; sorted by name. A hidden file (".…") matched is passed

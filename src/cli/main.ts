@@ -25,6 +25,7 @@ import {
   isErrnoError,
   loadProfile,
   noteProfile,
+  patternNotFound,
   storedOutputPath,
   UsageError,
   writeAtomic,
@@ -335,7 +336,9 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   let next = 0;
   const results: FileValidation[] = entries.map(({ file, missing }) => {
     const result = missing
-      ? notOpenedResult(`Không tìm thấy tệp hoặc thư mục ${file}. Hãy kiểm tra lại đường dẫn.`)
+      ? notOpenedResult(
+          `Không tìm thấy tệp hoặc thư mục ${file}${patternNotFound(file)}. Hãy kiểm tra lại đường dẫn.`,
+        )
       : inspected[next++]!.result;
     // What the consolidation will flag, told now: by the profile the file was checked by.
     const by = profileCheckedBy(result, forms === "expect" ? profile : undefined) ?? profile;
@@ -393,7 +396,7 @@ function whereText(f: Finding): string {
 /** Human output: the file's verdict on one line, then its errors in sheet and row order, then its warnings. */
 export function humanValidation({ file, result, shortfalls = [], late, missing }: FileValidation): string {
   if (missing)
-    return `✗ KHÔNG TÌM THẤY: ${file} — không có tệp hoặc thư mục này. Hãy kiểm tra lại đường dẫn.\n`;
+    return `✗ KHÔNG TÌM THẤY: ${file} — không có tệp hoặc thư mục này${patternNotFound(file)}. Hãy kiểm tra lại đường dẫn.\n`;
   const errors = errorCount(result);
   const warnings = result.findings.length - errors;
   const who = result.unit ? ` — ${result.unit}${result.unitName ? ` (${result.unitName})` : ""}` : "";

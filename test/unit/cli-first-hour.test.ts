@@ -101,7 +101,15 @@ const ROWS: readonly Row[] = [
     name: "a pattern that matches no file is a path not found, nothing written",
     args: (d) => ["consolidate", join(d, "reports", "XA_*.xlsx"), "--out", join(d, "th.xlsx")],
     code: 2,
-    stderr: [/Không tìm thấy tệp hoặc thư mục: .*XA_\*\.xlsx/],
+    stderr: [/Không tìm thấy tệp hoặc thư mục: .*XA_\*\.xlsx \(không có tệp nào khớp\)\./],
+  },
+  {
+    name: "a pattern in a folder's name is said to work only in a file's name",
+    args: (d) => ["validate", join(d, "rep*", "SO_A.xlsx")],
+    code: 1,
+    stdout: [
+      /rep\*.SO_A\.xlsx — không có tệp hoặc thư mục này \(dấu \* hay \? chỉ dùng được trong tên tệp, không dùng trong tên thư mục\)/,
+    ],
   },
   // ── help ──
   {
