@@ -165,7 +165,11 @@ module.exports = { buildCli, buildCliChecked, asciiOnly, OUT_DIR, profileSyntaxE
 if (require.main === module) {
   const t = Date.now();
   buildCliChecked().then(
-    (written) => console.log(`kl226: built ${written.join(", ")} in ${Date.now() - t} ms`),
+    (written) => {
+      console.log(`kl226: built ${written.join(", ")} in ${Date.now() - t} ms`);
+      // A province's profile that will use the form's defaults where it says nothing (its tasks…).
+      for (const note of require(join(OUT_DIR, "main.cjs")).profilesNotes()) console.log(`kl226: ${note}`);
+    },
     (e) => {
       console.error(/^kl226: /.test(e.message) ? e.message : e);
       process.exitCode = 1;

@@ -60,7 +60,7 @@ import { terminalSafe } from "./terminal-safe";
 
 export { checkOptions, parseOptions, periodSchema, yearSchema, type Io };
 /** For scripts/build-cli.js: a build with a profiles/*.json that does not parse stops and says why. */
-export { buildProfilesLine, invalidProfiles } from "../core/profiles";
+export { buildProfilesLine, invalidProfiles, profilesNotes } from "../core/profiles";
 
 // On a terminal, control characters from the files are shown, not obeyed; a file or pipe gets the text as is.
 const nodeIo: Io = {

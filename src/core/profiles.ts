@@ -39,6 +39,18 @@ export function buildProfilesLine(): string {
 }
 
 /**
+ * What reading the files of profiles/ had to say ("Lưu ý (quang-tri-226): Hồ sơ không ghi “tasks”…"),
+ * for the build to print beside its list: a province's profile is checked when the add-in is built,
+ * not only when the command is run with it.
+ */
+export function profilesNotes(): string[] {
+  return SHIPPED_PROFILE_NAMES.flatMap((name) => {
+    const profile = shippedProfile(name);
+    return profile === undefined ? [] : profileNotes(profile).map((note) => `Lưu ý (${name}): ${note}`);
+  });
+}
+
+/**
  * This deployment's default profile: the one file of profiles/ with `"default": true` (a province's
  * own plan), else none (the SPEC's defaults, equal to thanh-hoa-226, apply).
  */

@@ -165,6 +165,8 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
     writeFileSync(join(dir, "profiles", "quang-tri-226.json"), JSON.stringify({ ...noTasks, default: true }));
     const told =
       "Lưu ý (quang-tri-226): Hồ sơ không ghi “tasks”: mẫu báo cáo và báo cáo kết quả dùng danh sách nhiệm vụ của Kế hoạch tỉnh Thanh Hóa (mặc định)";
+    // The build says it too, beside its list of profiles (webpack prints the same after its first line).
+    expect(buildCliIn(dir).stdout).toContain(`kl226: ${told}`);
     const byName = kl226(dir, ["template", "--out", join(dir, "a.xlsx"), "--profile", "quang-tri-226"]);
     expect(byName.status).toBe(0);
     expect(byName.stderr).toContain(told);
