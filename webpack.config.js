@@ -228,10 +228,11 @@ module.exports = async (env = {}, argv = {}) => {
   // What the build is for, said before webpack's own lines: an IT officer who forgot ADDIN_URL, or
   // whose profile did not get into the folder, sees it here rather than on the users' machines.
   const { buildProfilesLine, profilesNotes } = require("./build/cli/main.cjs");
-  const buildInfo = `bản dựng cho ${base}; ${buildProfilesLine()}.`;
+  const profilesLine = buildProfilesLine();
+  const buildInfo = `bản dựng cho ${base}; ${profilesLine}.`;
   if (!serving && fromWebpackCli()) {
     console.log(
-      `kl226: bản dựng cho ${base}${base === DEV_BASE ? " (máy phát triển; bản cho tỉnh: ADDIN_URL=https://MÁY-CHỦ/THƯ-MỤC/ npm run build)" : ""}; ${buildProfilesLine()}.`,
+      `kl226: bản dựng cho ${base}${base === DEV_BASE ? " (máy phát triển; bản cho tỉnh: ADDIN_URL=https://MÁY-CHỦ/THƯ-MỤC/ npm run build)" : ""}; ${profilesLine}.`,
     );
     for (const note of profilesNotes()) console.log(`kl226: ${note}`);
   }

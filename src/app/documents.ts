@@ -6,10 +6,9 @@ import type { Consolidation } from "../core/consolidate";
 import type { DocumentDates } from "../core/documents";
 import {
   ALL_LETTERS_FILE,
-  followUpLetters,
+  draftedLetters,
   lettersHeldBy,
   lettersDocument,
-  lettersToSender,
   letterDocument,
   type Letter,
 } from "../core/letters";
@@ -18,7 +17,7 @@ import { reportDocument } from "../core/report";
 import { renderDocx } from "../docx/render";
 import { dosStamp, zipParts, type ZipCodec } from "../xlsx/zip-write";
 
-export { lettersHeldBy, lettersToSender };
+export { draftedLetters, lettersHeldBy };
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -35,12 +34,11 @@ export interface LetterFiles {
 
 /** Each letter as its own .docx and all of them in one; `codec` zips them (the CLI gives node:zlib's). */
 export function letterFiles(
-  c: Consolidation,
+  letters: readonly Letter[],
   profile: Profile,
   dates: DocumentDates,
   codec?: ZipCodec,
 ): LetterFiles {
-  const letters = followUpLetters(c, profile, dates);
   const files: LetterFile[] = [];
   for (const letter of letters)
     files.push({ letter, bytes: renderDocx(letterDocument(letter, profile, dates), codec) });
@@ -50,13 +48,12 @@ export function letterFiles(
   };
 }
 
-/** All letters in one .docx (the taskpane's download); null when no unit needs a letter. */
+/** All `letters` (draftedLetters' toUnits) in one .docx (the taskpane's download); null when there are none. */
 export function allLettersFile(
-  c: Consolidation,
+  letters: readonly Letter[],
   profile: Profile,
   dates: DocumentDates,
 ): { bytes: Uint8Array; count: number } | null {
-  const letters = followUpLetters(c, profile, dates);
   return letters.length === 0
     ? null
     : { bytes: renderDocx(lettersDocument(letters, profile, dates)), count: letters.length };
@@ -64,16 +61,16 @@ export function allLettersFile(
 
 /**
  * Each unit's letter as its own .docx (MÃ_ĐƠN_VỊ.docx, to send by e-mail) and all of them in one, in
- * one .zip: the page's counterpart of `kl226 consolidate --letters`; null when no unit needs a letter.
+ * one .zip: the page's counterpart of `kl226 consolidate --letters`; null when there are no letters.
  */
 export function lettersZipFile(
-  c: Consolidation,
+  letters: readonly Letter[],
   profile: Profile,
   dates: DocumentDates,
   /** When the archive is made: its files, once unpacked, carry this time (the clerk's local time). */
   madeAt: Date = new Date(),
 ): { bytes: Uint8Array; count: number } | null {
-  const files = letterFiles(c, profile, dates);
+  const files = letterFiles(letters, profile, dates);
   if (files.all === null) return null;
   const parts = [
     ...files.letters.map((f) => ({ name: f.letter.fileName, data: f.bytes })),

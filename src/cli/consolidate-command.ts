@@ -33,7 +33,7 @@ import { targetText } from "../core/indicator-text";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile";
 import { defaultProfileForForm } from "../core/profiles";
 import { textNotRosterMessage, parseRosterCsv, parseRosterWorkbook, rosterUnreadable } from "../core/roster";
-import { followUpLetters, lettersHeldBy, lettersToSender, withLetterSheet } from "../core/letters";
+import { draftedLetters, lettersHeldBy, withLetterSheet } from "../core/letters";
 import { summaryWorkbook } from "../core/summary";
 import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
 import { isPackedFile, readXlsx } from "../xlsx/read";
@@ -491,7 +491,7 @@ export async function runConsolidation(
   const letterPlan =
     o.letters === undefined || heldBy > 0
       ? undefined
-      : planLetters(o.letters, followUpLetters(c, profile, dates));
+      : planLetters(o.letters, draftedLetters(c, profile, dates));
   if (letterPlan !== undefined) refuseOutputsAmongLetters(letterPlan, targets);
   const summary = summaryWorkbook(c, profile);
   // An output that cannot be written ends the run (exit 2); what was written before it is said.
@@ -517,7 +517,7 @@ export async function runConsolidation(
               letterPlan.dir,
               placedAs(letterPlan),
               0,
-              lettersToSender(c, profile, dates),
+              letterPlan.toSender,
             )
           : o.letters !== undefined
             ? withLetterSheet(summary, [], o.letters, new Map(), heldBy)

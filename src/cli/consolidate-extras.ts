@@ -21,7 +21,7 @@ import {
   LETTER_SHEET,
   letterFileName,
   lettersByReason,
-  lettersToSender,
+  type DraftedLetters,
   type Letter,
 } from "../core/letters";
 import type { Profile, RosterUnit } from "../core/profile";
@@ -355,6 +355,8 @@ function someNames(names: readonly string[]): string {
 export interface LetterPlan {
   readonly dir: string;
   readonly letters: readonly Letter[];
+  /** The sending body's own (draftedLetters): not written, said and listed on the summary. */
+  readonly toSender: readonly Letter[];
   /** The folder's names before this run wrote there. */
   readonly listing: readonly string[];
   /** By the letter's own file name (and `tat-ca-thu-nhac.docx`). */
@@ -366,7 +368,7 @@ export interface LetterPlan {
  * "Thư nhắc" sheet names the files as written (`placedAs`). A folder where a letter must go is
  * refused here, before anything is written.
  */
-export function planLetters(dir: string, letters: readonly Letter[]): LetterPlan {
+export function planLetters(dir: string, { toUnits: letters, toSender }: DraftedLetters): LetterPlan {
   const listing = namesIn(dir);
   const families = familiesOf(listing);
   const names = [...letters.map((l) => l.fileName), ...(letters.length > 0 ? [ALL_LETTERS_FILE] : [])];
@@ -378,7 +380,7 @@ export function planLetters(dir: string, letters: readonly Letter[]): LetterPlan
     throw new UsageError(
       `Không ghi được thư nhắc: ${join(dir, blocked.target)} là một thư mục. Đổi tên hoặc chuyển thư mục đó rồi chạy lại; chưa có gì được ghi.`,
     );
-  return { dir, letters, listing, placements };
+  return { dir, letters, toSender, listing, placements };
 }
 
 /** The name each letter was placed under (its own, or beside an edited one), for withLetterSheet. */
@@ -401,7 +403,7 @@ export async function writeLetters(
   roster: readonly RosterUnit[] | undefined,
 ): Promise<string[]> {
   const { dir, listing, placements } = plan;
-  const { letters, all } = (await wordDocuments()).letterFiles(c, profile, dates, NODE_ZIP_CODEC);
+  const { letters, all } = (await wordDocuments()).letterFiles(plan.letters, profile, dates, NODE_ZIP_CODEC);
   const written = new Set<string>();
   // "SO_A.docx → SO_A-moi.docx" for letters written beside an edited one; the edited ones themselves,
   // and KL226's copies superseded by this run's (removed).
@@ -411,7 +413,7 @@ export async function writeLetters(
   const files = [
     ...letters.map(({ letter, bytes }) => ({ name: letter.fileName, bytes })),
     ...(all ? [{ name: ALL_LETTERS_FILE, bytes: all }] : []),
-    // The same letters the plan placed (followUpLetters of the same consolidation and dates).
+    // The letters the plan placed.
   ].map((f) => ({ ...f, place: placements.get(f.name)! }));
   const write = ({ name, bytes, place }: (typeof files)[number]): string => {
     writeAtomic(join(dir, place.target), bytes);
@@ -506,7 +508,7 @@ export async function writeLetters(
         ]
       : [];
   // The sending body is on its own roster (a Sở Nội vụ is a department too): no letter to itself.
-  const self = lettersToSender(c, profile, dates).map(
+  const self = plan.toSender.map(
     (l) =>
       `  Không lập thư cho ${l.name} (${l.unit}) vì đó là cơ quan gửi thư; việc cần tự theo dõi (cũng ở bảng tổng hợp): ${l.notes.join(" ")}`,
   );

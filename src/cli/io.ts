@@ -33,7 +33,7 @@ const SHIPPED_HINT = `Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}; h
  * a profile given by its path: by name, as the deployment's default, or chosen from what files name.
  */
 export function noteProfile(profile: Profile, name: string, note: (line: string) => void): void {
-  for (const line of profileNotes(profile)) note(`Lưu ý (${name}): ${line}`);
+  for (const line of profileNotes(profile, name)) note(line);
 }
 
 /**

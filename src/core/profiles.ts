@@ -46,7 +46,7 @@ export function buildProfilesLine(): string {
 export function profilesNotes(): string[] {
   return SHIPPED_PROFILE_NAMES.flatMap((name) => {
     const profile = shippedProfile(name);
-    return profile === undefined ? [] : profileNotes(profile).map((note) => `Lưu ý (${name}): ${note}`);
+    return profile === undefined ? [] : profileNotes(profile, name);
   });
 }
 
@@ -63,11 +63,12 @@ const parsed = new Map<string, Profile>();
 const notesOf = new WeakMap<Profile, readonly string[]>();
 
 /**
- * The notes a profile of profiles/ drew when read ("Hồ sơ không ghi “tasks”…"): a province's own file
- * used by name or as the default says them as a file given by its path does. Empty for any other.
+ * The notes a profile of profiles/ drew when read, as "Lưu ý (NAME): Hồ sơ không ghi “tasks”…": a
+ * province's own file used by name or as the default says them as a file given by its path does.
+ * Empty for any other profile.
  */
-export function profileNotes(profile: Profile): readonly string[] {
-  return notesOf.get(profile) ?? [];
+export function profileNotes(profile: Profile, name: string): string[] {
+  return (notesOf.get(profile) ?? []).map((note) => `Lưu ý (${name}): ${note}`);
 }
 
 /** A shipped profile by name (any case); undefined for an unknown name. A shipped file that does not parse is a bug and throws. */

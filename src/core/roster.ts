@@ -7,6 +7,7 @@ import { cleanName, foldKey, matchOption } from "./text";
 import { findSheet, isSummaryWorkbook, readMarker } from "./validate";
 import { cellText } from "./values";
 import { isIgnoredFileName } from "./file-kinds";
+import { INFO_COLS } from "./layout";
 import { columnLetters, type Sheet, type UnreadableReason, type Workbook } from "./workbook";
 
 export type RosterOutcome =
@@ -209,8 +210,8 @@ function notARoster(workbook: Workbook): string | null {
 /** Thông tin's MA_DON_VI value, when the sheet has that row and it is filled. */
 function unitCodeIn(info: Sheet): string | null {
   for (const row of info.rows) {
-    if (cellText(row?.[0]).trim() !== "MA_DON_VI") continue;
-    const code = cellText(row?.[2]).trim();
+    if (cellText(row?.[INFO_COLS.code]).trim() !== "MA_DON_VI") continue;
+    const code = cellText(row?.[INFO_COLS.value]).trim();
     return code === "" ? null : code;
   }
   return null;
@@ -349,8 +350,7 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
         ? row.cells.map((c) => c.normalize("NFC").trim()).find((c, i) => c !== "" && !used.has(i))
         : undefined;
     const outsideHeading =
-      outside !== undefined &&
-      ((name === "" && /\p{L}/u.test(outside)) || /^(tổng|cộng)(\s|:|$)/iu.test(outside));
+      outside !== undefined && ((name === "" && /\p{L}/u.test(outside)) || TOTAL_LINE.test(outside));
     const heading =
       typeText === ""
         ? get("code") === "" && isHeadingOrTotal(name, number)
@@ -435,6 +435,9 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
   };
 }
 
+/** A total line's words: "Tổng cộng: 63 đơn vị", "Cộng", "Tổng số". */
+const TOTAL_LINE = /^(tổng|cộng)(\s|:|$)/iu;
+
 /**
  * A group heading or a total line of a hand-made list: a total's words ("Tổng cộng: 63 đơn vị"), or a
  * name in capitals that numbers its group ("I", "A.", in its own column or before it) or names one ("CÁC SỞ, BAN, NGÀNH", "KHỐI …").
@@ -443,7 +446,7 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
  */
 function isHeadingOrTotal(name: string, number: string): boolean {
   const nfc = name.normalize("NFC");
-  if (/^(tổng|cộng)(\s|:|$)/iu.test(nfc)) return true;
+  if (TOTAL_LINE.test(nfc)) return true;
   const letters = nfc.replace(/[^\p{L}]/gu, "");
   const capitals =
     letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();

@@ -1168,15 +1168,15 @@ function ResultView({
           </ul>
         ),
       )}
-      {section("duplicates", t.duplicates, c.duplicates.length, () =>
-        c.duplicates.length === 0 ? (
-          none
-        ) : (
+      {section("duplicates", t.duplicates, c.duplicates.length, () => {
+        if (c.duplicates.length === 0) return none;
+        const keptSha256 = new Map(c.units.map((u) => [u.code, u.sha256]));
+        return (
           <ul className={styles.list}>
             {c.duplicates.map((d) => {
               // Two files of one name (two e-mails' attachments; the page knows no folders): told apart
               // by the start of their SHA-256, as the summary's "Nguồn" sheet lists them.
-              const kept = c.units.find((u) => u.code === d.unit)?.sha256;
+              const kept = keptSha256.get(d.unit);
               const twin = d.kept === d.dropped && kept !== undefined;
               const hash = (sha: string) => (twin ? ` (SHA-256 ${sha.slice(0, 12)}…)` : "");
               return (
@@ -1191,8 +1191,8 @@ function ResultView({
               );
             })}
           </ul>
-        ),
-      )}
+        );
+      })}
       {c.inRollup.length > 0 &&
         section("inRollup", t.inRollup, c.inRollup.length, () => (
           <ul className={styles.list}>

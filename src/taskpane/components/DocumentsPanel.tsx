@@ -119,14 +119,14 @@ export function DocumentsPanel({
       setNotice({ kind: "info", text: t.preparingDocument });
       const docs = await loadDocuments();
       await afterPaint();
+      const { toUnits, toSender } = docs.draftedLetters(c, profile, dates);
       const file = settle(
-        as === "docx" ? docs.allLettersFile(c, profile, dates) : docs.lettersZipFile(c, profile, dates),
+        as === "docx"
+          ? docs.allLettersFile(toUnits, profile, dates)
+          : docs.lettersZipFile(toUnits, profile, dates),
       );
       // The sending body on its own roster gets no letter from itself: said, as the command says it.
-      const self = docs
-        .lettersToSender(c, profile, dates)
-        .map((l) => ` ${t.noLetterToSender(l.name, l.unit, l.notes.join(" "))}`)
-        .join("");
+      const self = toSender.map((l) => ` ${t.noLetterToSender(l.name, l.unit, l.notes.join(" "))}`).join("");
       if (!file) {
         const held = docs.lettersHeldBy(c);
         return held > 0
