@@ -25,6 +25,7 @@ import {
   type Submission,
 } from "../core/consolidate";
 import { MSG } from "../core/messages";
+import { blankNote } from "../core/finding-order";
 import { viDate } from "../core/dates";
 import type { DocumentDates } from "../core/documents";
 import { judgedInPeriod, judgedPeriodsText, periodLabel, type Period } from "../core/form";
@@ -661,6 +662,7 @@ function humanSummary(
     for (const r of c.rejected.slice(0, LIST_LIMIT)) {
       const errors = r.findings.filter((f) => f.severity === "error");
       const first = errors[0] ?? r.findings[0];
+      const blank = blankNote(r, false);
       const more = errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : "";
       // Its unit reported inside a roll-up: nothing to send again (and no letter asks for it).
       const b = beside.get(r);
@@ -675,7 +677,7 @@ function humanSummary(
                 ? ` — ${MSG.failedCorrection(fileNameBeside(b.kept.file, r.file), viDate(b.kept.reportDate))}`
                 : ` — ${MSG.sameDayRejection(fileNameBeside(b.kept.file, r.file), r.reportDate === null)}`;
       lines.push(
-        `  ✗ ${r.file}: ${first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]` : ""}${more}${counted}`,
+        `  ✗ ${r.file}: ${blank !== undefined ? `${blank} (${errors.length} lỗi)` : first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]${more}` : ""}${counted}`,
       );
     }
     if (c.rejected.length > LIST_LIMIT) lines.push(`  … và ${c.rejected.length - LIST_LIMIT} tệp khác.`);

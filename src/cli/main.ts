@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { version as VERSION } from "../../package.json";
 import { z } from "../core/zod";
-import { orderFindings } from "../core/finding-order";
+import { blankNote, shownFindings } from "../core/finding-order";
 import { notOpenedResult } from "../app/inspect";
 import type { Finding } from "../core/findings";
 import { DEFAULT_PROFILE, type Profile } from "../core/profile";
@@ -408,7 +408,9 @@ export function humanValidation({ file, result, shortfalls = [], late, missing }
   // Checked by the profile the file names (a template made with one of profiles/): say which.
   const by = result.profile !== undefined ? ` · theo hồ sơ ${result.profile} ghi trong tệp` : "";
   const lines = [`${verdict}: ${file}${who}${by}`];
-  for (const f of orderFindings(result.findings)) {
+  const blank = blankNote(result);
+  if (blank !== undefined) lines.push(`    Lưu ý · ${blank}`);
+  for (const f of shownFindings(result.findings, result.blank)) {
     lines.push(
       `    ${f.severity === "error" ? "Lỗi" : "Cảnh báo"} · ${whereText(f)}${f.message} [${f.code}]`,
     );

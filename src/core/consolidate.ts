@@ -192,6 +192,8 @@ export interface RejectedFile {
   readonly year: number | null;
   readonly reportDate: CivilDate | null;
   readonly findings: readonly Finding[];
+  /** A template sent unfilled (ValidationResult.blank): its lists say so first and group its blank cells. */
+  readonly blank?: true;
 }
 
 export interface Duplicate {
@@ -1516,6 +1518,7 @@ function rejectedFile(s: Submission, findings: readonly Finding[]): RejectedFile
     year: r.year,
     reportDate: r.reportDate,
     findings,
+    ...(r.blank ? { blank: true as const } : {}),
   };
 }
 

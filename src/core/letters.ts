@@ -46,7 +46,7 @@ import { foldKey } from "./text";
 import { viInteger } from "./format";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
 import { MSG, periodVerdict, TOOL_WORDS } from "./messages";
-import { orderFindings } from "./finding-order";
+import { shownFindings } from "./finding-order";
 import { periodDeadlines } from "./template";
 import { isUnlikelyReportDate } from "./validate";
 
@@ -407,8 +407,9 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
         );
         continue;
       }
-      const { lines, errors, anotherPeriod } = returnedFile(r, sender, form.id, period, c.deadline);
-      add(unit, name, "returned", lines, `Tệp “${baseName(r.file)}” bị trả lại: ${errors} lỗi.`);
+      const { lines, errors, blank, anotherPeriod } = returnedFile(r, sender, form.id, period, c.deadline);
+      const why = blank ? "chưa có số liệu (mẫu chưa điền)" : `${errors} lỗi`;
+      add(unit, name, "returned", lines, `Tệp “${baseName(r.file)}” bị trả lại: ${why}.`);
       if (anotherPeriod) drafts.get(unit)!.anotherPeriod = true;
     }
     if (sameDayReturned(files))
@@ -699,9 +700,14 @@ function returnedFile(
    * counted, so no "trả lại", and the caller says how its on-time report stands).
    */
   opening?: (which: string) => string,
-): { lines: LetterLine[]; errors: number; anotherPeriod: boolean } {
+): { lines: LetterLine[]; errors: number; blank: boolean; anotherPeriod: boolean } {
   // In the order the clerk's own check lists them (sheet, then row and column), to tick off one against the other.
-  const all = orderFindings(r.findings.filter((f) => f.severity === "error"));
+  // A template sent unfilled: its blank cells in two items, not 22 alike ones (shownFindings).
+  const all = shownFindings(
+    r.findings.filter((f) => f.severity === "error"),
+    r.blank,
+  );
+  const blank = r.blank === true && !all.some((f) => periodVerdict(f) === "keep");
   // Another period's report (or roll-up): mending this file is not what is asked, so its other
   // errors are not listed either (they are of a file that will not be used).
   const anotherPeriod = all.some((f) => periodVerdict(f) === "keep");
@@ -742,13 +748,16 @@ function returnedFile(
       ).length;
   return {
     errors: errors.length,
+    blank,
     anotherPeriod,
     lines: [
       {
         kind: "paragraph",
         text:
           opening?.(which) ??
-          `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được, vì tệp có ${which}:`,
+          (blank
+            ? `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được: tệp chưa có số liệu nào (các ô số liệu ở trang “Chỉ tiêu” và cột Tình trạng ở trang “Nhiệm vụ” đều còn trống). Có lẽ đơn vị đã gửi nhầm mẫu chưa điền: nếu báo cáo đã điền ở một tệp khác, đề nghị gửi tệp đó; nếu chưa, đề nghị điền đủ các ô sau:`
+            : `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được, vì tệp có ${which}:`),
       },
       ...shown,
       ...(shape.length > 0
@@ -764,7 +773,7 @@ function returnedFile(
           : errors.every((f) => f.code === "UNREADABLE")
             ? // A file that could not be read at all (cut short, a PDF, a password): nothing in it to mend.
               `Đơn vị gửi lại tệp báo cáo (.xlsx, theo mẫu ${formId}) như hướng dẫn trên, sau khi kiểm tra tệp bằng ${checkTool(sender)}.`
-            : `Sau khi sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng ${checkTool(sender)}.${otherWarnings > 0 ? ` Chức năng này có thể nêu thêm ${otherWarnings} cảnh báo (không bắt buộc sửa: tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo).` : ""}`,
+            : `Sau khi ${blank ? "điền đủ các ô trên" : `sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên`} trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng ${checkTool(sender)}.${otherWarnings > 0 ? ` Chức năng này có thể nêu thêm ${otherWarnings} cảnh báo (không bắt buộc sửa: tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo).` : ""}`,
       },
       // Sent by the deadline: the corrected file may carry the day it is sent again (consolidate
       // records the first one, firstReportDate), so no clerk is tempted to keep an old date.

@@ -297,6 +297,17 @@ export const MSG = {
     `${label} ghi ${q(shown)}; đã hiểu là ${q(period)}. Nên chọn từ danh sách của ô (năm ghi ở ô Năm).`,
   textCoerced: (label: string, shown: string, value: number) =>
     `${label} được nhập dạng chữ ${q(shown)}; đã hiểu là ${value}. Nên nhập dạng số.`,
+  // A template sent unfilled (ValidationResult.blank): one line first, then its blank cells in two lines.
+  blankReport: (noUnit: boolean) =>
+    noUnit
+      ? "Tệp là mẫu báo cáo chưa điền: chưa có thông tin đơn vị, số liệu hay tình trạng nhiệm vụ nào."
+      : `Tệp chưa có số liệu nào: các ô số liệu ở trang ${q(SHEETS.counts)} và cột Tình trạng ở trang ${q(SHEETS.tasks)} đều còn trống.`,
+  blankAdvice: (noUnit: boolean) =>
+    `Nếu ${noUnit ? "báo cáo" : "số liệu"} đã điền ở một tệp khác, hãy dùng tệp đó; nếu chưa, điền ${noUnit ? "mẫu này " : ""}theo các lỗi dưới đây.`,
+  blankCounts: (cells: readonly string[]) =>
+    `${cells.length} ô số liệu bắt buộc còn trống: ${cells.join(", ")}. Nhập số liệu của đơn vị vào từng ô; số nào không có thì ghi 0.`,
+  blankStatuses: (count: number, rows: string, options: readonly string[]) =>
+    `${count} nhiệm vụ (${rows}) chưa chọn Tình trạng. Chọn cho từng nhiệm vụ một trong: ${options.map(q).join("; ")}.`,
   taskStatus: (row: number, shown: string, options: readonly string[]) =>
     shown === ""
       ? `Nhiệm vụ ở dòng ${row} chưa chọn Tình trạng. Chọn một trong: ${options.map(q).join("; ")}.`

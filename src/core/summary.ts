@@ -25,6 +25,7 @@ import {
 } from "./consolidate";
 import type { Finding, Severity } from "./findings";
 import { MSG } from "./messages";
+import { shownFindings } from "./finding-order";
 import { formSubject, periodPhrase, targetPhrase } from "./documents";
 import {
   chartIndicator,
@@ -797,7 +798,7 @@ function errorSheet(c: Consolidation): SheetSpec {
         r.unit !== null && rolledUp.has(r.unit)
           ? "Từ chối (đã tính trong tổng hợp)"
           : BESIDE_ACCEPTED_STATUS[beside.get(r)?.sent ?? "none"];
-      return r.findings.map((f) => findingRow(r.file, r.unit, status, f));
+      return shownFindings(r.findings, r.blank).map((f) => findingRow(r.file, r.unit, status, f));
     }),
     ...c.duplicates.map((d) => findingRow(d.dropped, d.unit, "Trùng", d.finding)),
     ...c.inRollup.map((r) => findingRow(r.file, r.unit, "Đã tính trong tổng hợp", r.finding)),

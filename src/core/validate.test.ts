@@ -1,13 +1,20 @@
 // Every defect class of SPEC §3–§4, each on a workbook built from the real template with the
 // one cell the test is about changed, read back through the real reader.
-import { reportBytes, reportSpec, type Edit, type ReportData } from "../../test/helpers/report-builder";
+import {
+  GOOD_COUNTS,
+  reportBytes,
+  reportSpec,
+  type Edit,
+  type ReportData,
+} from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import { writeXlsx } from "../xlsx/write";
 import { consolidate } from "./consolidate";
 import { DEFAULT_PROFILE } from "./profile";
 import { shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
-import type { Finding } from "./findings";
+import { finding, type Finding } from "./findings";
+import { shownFindings } from "./finding-order";
 
 const BASE: ReportData = { unit: "SO_NOI_VU", name: "Sở Nội vụ" };
 
@@ -897,5 +904,29 @@ describe("a template made with a profile of profiles/ names it; a check without 
       expect(r.profile).toBeUndefined();
       expect(r.findings.map((f) => f.code)).not.toContain("UNKNOWN_PROFILE");
     }
+  });
+});
+
+describe("a template sent unfilled (blank)", () => {
+  const none = Array(12).fill("");
+  test("nothing typed in Chỉ tiêu nor a status: blank; one figure or one status typed: not", () => {
+    const counts = Object.fromEntries(Object.keys(GOOD_COUNTS).map((code) => [code, [null, null] as const]));
+    expect(check({ counts, taskStatuses: none }).blank).toBe(true);
+    expect(check({ counts }).blank).toBeUndefined();
+    expect(check({ counts: { ...counts, HN_TONG: [null, 3] }, taskStatuses: none }).blank).toBeUndefined();
+    // A status typed wrong is typed: the clerk started filling the file.
+    const typed = [...none];
+    typed[4] = "Xong";
+    expect(check({ counts, taskStatuses: typed }).blank).toBeUndefined();
+  });
+  test("its lists group the blank statuses by rows, runs joined", () => {
+    const statuses = [5, 6, 7, 9, 11, 12].map((row) =>
+      finding("TASK_STATUS", "error", "Nhiệm vụ", `G${row}`, `dòng ${row}`),
+    );
+    const shown = shownFindings([...statuses].reverse(), true);
+    expect(shown.map((f) => [f.code, f.cell, f.message.split(" Chọn")[0]])).toEqual([
+      ["TASK_STATUS", null, "6 nhiệm vụ (dòng 5–7, 9, 11–12) chưa chọn Tình trạng."],
+    ]);
+    expect(shownFindings(statuses, undefined)).toEqual(statuses);
   });
 });

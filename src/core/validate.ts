@@ -160,6 +160,12 @@ export interface ValidationResult {
   readonly unitCell?: string;
   /** Thông tin's cell of the unit's name (TEN_DON_VI), e.g. "C6", when the file has that row. */
   readonly nameCell?: string;
+  /**
+   * Not one figure of "Chỉ tiêu" typed, no task given a status, no meeting logged: a template sent
+   * unfilled. Its findings stay one per cell (the add-in marks each); the lists group them
+   * (`shownFindings`) after one line that says so.
+   */
+  readonly blank?: true;
 }
 
 /** The sheet names a validator needs; readers may skip every other sheet. */
@@ -466,7 +472,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   const header = info ? readInfo(info, form, workbook.date1904, findings) : EMPTY_HEADER;
   const read = counts ? readCounts(counts, form, findings) : null;
   const values = read?.values ?? null;
-  const tasks = tasksSheet ? readTasks(tasksSheet, findings) : [];
+  const { tasks, statusesTyped } = tasksSheet ? readTasks(tasksSheet, findings) : NO_TASKS;
   if (tasksSheet && header.reportDate) checkLateTasks(tasksSheet.name, tasks, header.reportDate, findings);
   const meetingsSheet = form.meetingLog.enabled ? findSheet(workbook, SHEETS.meetings) : undefined;
   const meetings = meetingsSheet ? readMeetings(meetingsSheet, form, findings) : [];
@@ -509,6 +515,14 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
 
   noteMerges(workbook, profile, findings);
 
+  // Nothing typed where the figures go: a template sent unfilled (told in one line before its list).
+  const blank =
+    values !== null &&
+    statusesTyped === 0 &&
+    meetings.length === 0 &&
+    Object.values(values).every((v) => v.previous === null && v.current === null) &&
+    !findings.some((f) => f.code === "BAD_VALUE" && f.sheet === counts?.name);
+
   const valid = !hasErrors(findings);
   const report: UnitReport | null =
     valid &&
@@ -550,6 +564,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
       : {}),
     ...(header.cells.MA_DON_VI !== undefined ? { unitCell: header.cells.MA_DON_VI } : {}),
     ...(header.cells.TEN_DON_VI !== undefined ? { nameCell: header.cells.TEN_DON_VI } : {}),
+    ...(blank && report === null ? { blank: true as const } : {}),
   };
 }
 
@@ -1299,13 +1314,17 @@ function readValue(
   return null;
 }
 
-function readTasks(sheet: Sheet, findings: Finding[]): TaskRow[] {
+const NO_TASKS = { tasks: [], statusesTyped: 0 } as const;
+
+/** The task rows with a valid status, and how many rows have any status typed (valid or not). */
+function readTasks(sheet: Sheet, findings: Finding[]): { tasks: TaskRow[]; statusesTyped: number } {
   const header = headerRow(sheet);
   if (header === undefined) {
     findings.push(finding("MISSING_FIELD", "error", sheet.name, null, MSG.missingHeader(sheet.name)));
-    return [];
+    return { tasks: [], statusesTyped: 0 };
   }
   const tasks: TaskRow[] = [];
+  let statusesTyped = 0;
   const options = TASK_STATUSES.map((s) => s.label);
   for (let r = header + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
@@ -1313,6 +1332,7 @@ function readTasks(sheet: Sheet, findings: Finding[]): TaskRow[] {
     const content = row ? cellText(row[TASK_COLS.content]) : "";
     if (!row || content === "") continue;
     const statusText = cellText(row[TASK_COLS.status]);
+    if (statusText !== "") statusesTyped++;
     const status = statusText === "" ? undefined : matchOption(TASK_STATUSES, statusText);
     if (!status) {
       findings.push(
@@ -1341,7 +1361,7 @@ function readTasks(sheet: Sheet, findings: Finding[]): TaskRow[] {
       note: cellText(row[TASK_COLS.note]),
     });
   }
-  return tasks;
+  return { tasks, statusesTyped };
 }
 
 /**

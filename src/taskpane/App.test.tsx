@@ -6,7 +6,11 @@ import "./testing-jsdom";
 import { act } from "react";
 import { createRoot } from "react-dom/client";
 import { finding } from "../core/findings";
+import { inspectBytes } from "../app/inspect";
+import { DEFAULT_PROFILE } from "../core/profile";
+import { templateWorkbook } from "../core/template";
 import type { ValidationResult } from "../core/validate";
+import { writeXlsx } from "../xlsx/write";
 import type { ExcelActions } from "./actions";
 import { App } from "./App";
 import { memoryStore } from "./settings";
@@ -107,6 +111,35 @@ test("validate in Excel: grouped findings with counts; a click selects the cell;
   expect(byTestId("validate-notice").textContent).toContain("Đã tô màu và ghi chú 2 ô lỗi.");
   await click(byRole("button", "Xóa đánh dấu"));
   expect(calls).toContain("clear");
+});
+
+test("validate a template left unfilled: said so first, its blank cells in two lines, yet every cell is marked", async () => {
+  const { excel, calls } = fakeExcel();
+  const template = templateWorkbook(DEFAULT_PROFILE, {
+    unit: "SO_NOI_VU",
+    name: "Sở Nội vụ",
+    type: "SO_NGANH",
+  });
+  const blank = inspectBytes(writeXlsx(template), DEFAULT_PROFILE);
+  await render(
+    <App
+      env={{ host: "excel", excel: { ...excel, validateOpenWorkbook: async () => blank } }}
+      store={memoryStore()}
+    />,
+  );
+  await click(byRole("button", "Kiểm tra sổ tính"));
+  expect(byTestId("validate-blank").textContent).toBe(
+    "Tệp chưa có số liệu nào: các ô số liệu ở trang “Chỉ tiêu” và cột Tình trạng ở trang “Nhiệm vụ” đều còn trống. Nếu số liệu đã điền ở một tệp khác, hãy dùng tệp đó; nếu chưa, điền theo các lỗi dưới đây.",
+  );
+  const items = [...document.querySelectorAll("[data-finding-code]")].map((li) => li.textContent ?? "");
+  expect(items.filter((t) => t.includes("chưa chọn Tình trạng"))).toEqual([
+    expect.stringContaining("12 nhiệm vụ (dòng 5–16) chưa chọn Tình trạng."),
+  ]);
+  expect(items.filter((t) => t.includes("ô số liệu bắt buộc còn trống"))).toHaveLength(1);
+  await click(byRole("button", "Đánh dấu các ô lỗi"));
+  // Marks are per cell: every blank figure, every status and what Thông tin lacks.
+  expect(calls).toContain(`mark ${blank.findings.length}`);
+  expect(blank.findings.length).toBeGreaterThan(20);
 });
 
 test("an Excel error is shown in Vietnamese", async () => {

@@ -9,6 +9,7 @@ import { reportBytes } from "../helpers/report-builder";
 import { convertWithLibreOffice } from "../helpers/libreoffice";
 import { sha256Hex } from "../../src/cli/io";
 import { capture } from "../helpers/cli-io";
+import { docxText } from "../helpers/docx-text";
 
 const dir = mkdtempSync(join(tmpdir(), "kl226-cli-"));
 
@@ -238,11 +239,16 @@ test("a template made with --profile names it, and validate without --profile ch
   expect(human.stdout.split("\n")[0]).toMatch(
     /^✗ KHÔNG HỢP LỆ — \d+ lỗi, chưa gửi được: .*mau-dong-thap\.xlsx — SO_A \(Sở A\) · theo hồ sơ dong-thap-syt-226 ghi trong tệp$/,
   );
-  // Its own rows (hồ sơ công việc) are asked for, as the Sở Y tế will ask.
-  expect(human.stdout).toContain("Tổng số hồ sơ công việc");
+  // Its own rows (hồ sơ công việc, E14 and E15) are asked for, as the Sở Y tế will ask: in the blank
+  // template's one line of blank cells, and by name in the JSON's finding per cell.
+  expect(human.stdout).toContain(
+    "12 ô số liệu bắt buộc còn trống: D5, E5, E6, E7, D8, E8, E9, E10, E11, E12, E14, E15.",
+  );
   const json = capture();
   await main(["validate", template, "--json"], json);
-  expect(JSON.parse(json.stdout)[0]).toMatchObject({ form: "KL226-BC/1", profile: "dong-thap-syt-226" });
+  const parsed = JSON.parse(json.stdout) as Array<{ findings: Array<{ cell: string; message: string }> }>;
+  expect(parsed[0]).toMatchObject({ form: "KL226-BC/1", profile: "dong-thap-syt-226" });
+  expect(parsed[0]!.findings.find((f) => f.cell === "E14")?.message).toContain("Tổng số hồ sơ công việc");
 });
 
 test("a valid report's missed targets are told to the clerk before sending, worded as the letter will word them", async () => {
@@ -276,4 +282,74 @@ test("a valid report dated after its deadline is told it will count as late, bef
   expect(io.stdout).toContain(
     `✓ HỢP LỆ: ${file} — SO_A (Sở A)\n    Lưu ý · Ngày báo cáo 18/06/2026 sau hạn gửi báo cáo (06/06/2026): khi tổng hợp, báo cáo được tính là trễ hạn; nếu đây là bản gửi lại của báo cáo đã gửi đúng hạn, bảng tổng hợp ghi nhận cả lần gửi đầu.\n✓ HỢP LỆ: ${onTime} — SO_A (Sở A)\n\n`,
   );
+});
+
+test("a template sent back unfilled is said to be one, its blank cells in two lines; a consolidation's letter asks for the filled report", async () => {
+  const template = await makeTemplate("mau-trong.xlsx");
+  const io = capture();
+  expect(await main(["validate", template], io)).toBe(1);
+  const lines = io.stdout.split("\n");
+  // The report date (not given to template), 10 required figures and 12 statuses: 23 errors, said
+  // as such, then the file is called blank.
+  expect(lines[0]).toMatch(/^✗ KHÔNG HỢP LỆ — 23 lỗi, chưa gửi được: .*mau-trong\.xlsx — XA_QUANG_PHU/);
+  expect(lines[1]).toBe(
+    "    Lưu ý · Tệp chưa có số liệu nào: các ô số liệu ở trang “Chỉ tiêu” và cột Tình trạng ở trang “Nhiệm vụ” đều còn trống. Nếu số liệu đã điền ở một tệp khác, hãy dùng tệp đó; nếu chưa, điền theo các lỗi dưới đây.",
+  );
+  expect(lines.filter((l) => l.startsWith("    Lỗi ·"))).toEqual([
+    "    Lỗi · Trang Thông tin, ô C10: Chưa điền Ngày báo cáo. Nhập ngày ký báo cáo dạng dd/mm/yyyy, ví dụ 05/06/2026. [MISSING_VALUE]",
+    "    Lỗi · Trang Chỉ tiêu: 10 ô số liệu bắt buộc còn trống: D5, E5, E6, E7, D8, E8, E9, E10, E11, E12. Nhập số liệu của đơn vị vào từng ô; số nào không có thì ghi 0. [MISSING_VALUE]",
+    "    Lỗi · Trang Nhiệm vụ: 12 nhiệm vụ (dòng 5–16) chưa chọn Tình trạng. Chọn cho từng nhiệm vụ một trong: “Hoàn thành”; “Hoàn thành quá hạn”; “Đang thực hiện”; “Chưa thực hiện”. [TASK_STATUS]",
+  ]);
+  expect(io.stdout).toContain("Tổng kết: 1 tệp — 0 hợp lệ, 1 không hợp lệ; 23 lỗi, 0 cảnh báo.");
+
+  // --json keeps one finding per cell (the add-in marks each).
+  const json = capture();
+  await main(["validate", template, "--json"], json);
+  const parsed = JSON.parse(json.stdout) as Array<{ findings: Array<{ code: string }> }>;
+  expect(parsed[0]!.findings.filter((f) => f.code === "TASK_STATUS")).toHaveLength(12);
+
+  // One figure typed: no longer blank, each missing cell its own line again.
+  const partly = join(dir, "mau-mot-so.xlsx");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(template);
+  wb.getWorksheet("Chỉ tiêu")!.getCell("E5").value = 12;
+  await wb.xlsx.writeFile(partly);
+  const io2 = capture();
+  await main(["validate", partly], io2);
+  expect(io2.stdout).not.toContain("Lưu ý · Tệp chưa có số liệu");
+  expect(io2.stdout).toContain("Lỗi · Trang Nhiệm vụ, ô G16: Nhiệm vụ ở dòng 16 chưa chọn Tình trạng.");
+
+  // In a consolidation: one line for the file, and its unit's letter asks for the filled report.
+  const folder = mkdtempSync(join(tmpdir(), "kl226-blank-"));
+  writeFileSync(join(folder, "XA_QUANG_PHU.xlsx"), readFileSync(template));
+  const letters = join(folder, "thu");
+  const run = capture();
+  await main(
+    [
+      "consolidate",
+      folder,
+      "--out",
+      join(folder, "th.xlsx"),
+      "--period",
+      "6T",
+      "--year",
+      "2026",
+      "--letters",
+      letters,
+      "--letter-date",
+      "10/06/2026",
+    ],
+    run,
+  );
+  expect(run.stdout).toContain(
+    "XA_QUANG_PHU.xlsx: Tệp chưa có số liệu nào: các ô số liệu ở trang “Chỉ tiêu” và cột Tình trạng ở trang “Nhiệm vụ” đều còn trống. (23 lỗi)",
+  );
+  const text = docxText(readFileSync(join(letters, "XA_QUANG_PHU.docx")));
+  expect(text).toContain(
+    "phải trả lại, chưa tổng hợp được: tệp chưa có số liệu nào (các ô số liệu ở trang “Chỉ tiêu” và cột Tình trạng ở trang “Nhiệm vụ” đều còn trống). Có lẽ đơn vị đã gửi nhầm mẫu chưa điền",
+  );
+  expect(text).toContain(
+    "Trang “Chỉ tiêu”: 10 ô số liệu bắt buộc còn trống: D5, E5, E6, E7, D8, E8, E9, E10, E11, E12.",
+  );
+  expect(text).toContain("Sau khi điền đủ các ô trên trong tệp báo cáo");
 });

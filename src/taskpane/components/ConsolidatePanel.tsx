@@ -33,6 +33,7 @@ import { targetPhrase, vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
 import { forThePage } from "../../core/messages";
+import { blankNote, shownFindings } from "../../core/finding-order";
 import { DEFAULT_PROFILE, type RosterUnit } from "../../core/profile";
 import { DEFAULT_FORM } from "../../core/forms";
 import { defaultProfileForForm } from "../../core/profiles";
@@ -1117,13 +1118,18 @@ function ResultView({
                 {u.code} – {u.name}
                 <ul className={styles.sub}>
                   {u.files.map((file) => {
-                    const errors =
-                      rejectedByFile.get(file)?.findings.filter((f) => f.severity === "error") ?? [];
+                    const rejected = rejectedByFile.get(file);
+                    const errors = rejected?.findings.filter((f) => f.severity === "error") ?? [];
                     const first = errors[0];
+                    const blank = rejected ? blankNote(rejected, false) : undefined;
                     return (
                       <li key={file}>
-                        {t.returnedLine(file, first ? forThePage(first.message) : "")}
-                        {errors.length > 1 ? ` (${t.moreErrors(errors.length - 1)})` : ""}
+                        {blank !== undefined
+                          ? t.returnedLine(file, forThePage(blank))
+                          : t.returnedLine(file, first ? forThePage(first.message) : "")}
+                        {blank === undefined && errors.length > 1
+                          ? ` (${t.moreErrors(errors.length - 1)})`
+                          : ""}
                       </li>
                     );
                   })}
@@ -1253,23 +1259,28 @@ function ResultView({
           none
         ) : (
           <ul className={styles.list}>
-            {c.rejected.map((r) => (
-              <li key={`${r.file}-${r.sha256}`} data-file={r.file}>
-                {r.file}
-                {r.unit !== null ? ` (${r.unit})` : ""}
-                {besideText(t, r, beside.get(r))}
-                <ul className={styles.sub}>
-                  {r.findings
-                    .filter((f) => f.severity === "error")
-                    .map((f, i) => (
+            {c.rejected.map((r) => {
+              const blank = blankNote(r, false);
+              return (
+                <li key={`${r.file}-${r.sha256}`} data-file={r.file}>
+                  {r.file}
+                  {r.unit !== null ? ` (${r.unit})` : ""}
+                  {besideText(t, r, beside.get(r))}
+                  <ul className={styles.sub}>
+                    {blank !== undefined && <li data-testid="rejected-blank">{forThePage(blank)}</li>}
+                    {shownFindings(
+                      r.findings.filter((f) => f.severity === "error"),
+                      r.blank,
+                    ).map((f, i) => (
                       <li key={i}>
                         {f.sheet !== null && f.cell !== null ? `${t.cellRef(f.sheet, f.cell)}: ` : ""}
                         {forThePage(f.message)}
                       </li>
                     ))}
-                </ul>
-              </li>
-            ))}
+                  </ul>
+                </li>
+              );
+            })}
           </ul>
         ),
       )}

@@ -4,9 +4,10 @@
 
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { orderFindings } from "../../core/finding-order";
+import { blankNote, shownFindings } from "../../core/finding-order";
 import { inspectNamedBytes } from "../../app/inspect";
 import { periodLabel } from "../../core/form";
+import { forThePage } from "../../core/messages";
 import { viDate } from "../../core/dates";
 import type { Profile } from "../../core/profile";
 import { reportShortfalls } from "../../core/consolidate";
@@ -163,6 +164,8 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
     });
 
   const counts = result ? countFindings(result.findings) : null;
+  // A template sent unfilled: said before its list, which shows its blank cells in two lines.
+  const blank = result ? blankNote(result) : undefined;
   // Nothing read as a report (a lock file, a PDF, a roster, another workbook, a damaged file): no
   // errors in it to fix, another file to choose.
   // A KL226 summary or any other workbook is read under the default form and names no unit: the
@@ -270,6 +273,11 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
             <p className={styles.summary} data-testid="validate-counts">
               {t.counts(counts.errors, counts.warnings)}
             </p>
+            {blank !== undefined && (
+              <p className={styles.summary} data-testid="validate-blank">
+                {forThePage(blank)}
+              </p>
+            )}
           </section>
           {source !== null && <p className={styles.meta}>{t.fileChecked(source)}</p>}
           {result.unit !== null && (
@@ -297,7 +305,11 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
               {location}
             </p>
           )}
-          <FindingsList findings={orderFindings(result.findings)} strings={t} onSelect={select} />
+          <FindingsList
+            findings={shownFindings(result.findings, result.blank)}
+            strings={t}
+            onSelect={select}
+          />
           {late && (
             <p className={styles.meta} data-testid="validate-late">
               {t.lateBeforeSending(late)}
