@@ -220,8 +220,8 @@ export function makeCchcSamples(): {
         },
       },
       note: [
-        "Giải ngân đúng 95% vốn → không đạt (chỉ tiêu là trên 95%); có mô hình hay",
-        "Exactly 95% of the budget disbursed → short (the target is above 95%); a good practice filled",
+        "Giải ngân đúng 95% vốn: chỉ tiêu “trên 95%” chỉ đánh giá ở báo cáo năm, quý này ghi để theo dõi (ở báo cáo năm sẽ là không đạt); có mô hình hay",
+        "Exactly 95% of the budget disbursed: the “above 95%” target is judged in the year's report only, this quarter shows it as progress (a year's report would be short); a good practice filled",
       ],
     },
     TT_KIEM_NGHIEM: {

@@ -16,6 +16,7 @@ import {
   fileNameBeside,
   consolidate,
   consolidationJson,
+  laterPeriodFiles,
   rejectedBesideAccepted,
   unopenedFiles,
   unopenedSentence,
@@ -27,8 +28,8 @@ import {
 import { MSG } from "../core/messages";
 import { blankNote } from "../core/finding-order";
 import { viDate } from "../core/dates";
-import type { DocumentDates } from "../core/documents";
-import { judgedInPeriod, judgedPeriodsText, periodLabel, type Period } from "../core/form";
+import { planYearNote, type DocumentDates } from "../core/documents";
+import { judgedInPeriod, judgedPeriodsText, periodLabel, periodText, type Period } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";
 import { targetText } from "../core/indicator-text";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile";
@@ -207,9 +208,14 @@ const consolidateOptions = z
     ...lettersOptionShape,
     ...previousOptionShape,
   })
-  .refine((o) => (o.period === undefined) === (o.year === undefined), {
-    message: "--period và --year phải dùng cùng nhau, ví dụ --period 6T --year 2026",
-    path: ["period"],
+  .superRefine((o, ctx) => {
+    if ((o.period === undefined) !== (o.year === undefined))
+      ctx.addIssue({
+        code: "custom",
+        // The example with what was typed: a quarter's user is not shown 6T.
+        message: `--period và --year phải dùng cùng nhau, ví dụ --period ${o.period ?? "6T"} --year ${o.year ?? 2026}`,
+        path: ["period"],
+      });
   })
   .refine(rollupOptionsTogether, { message: ROLLUP_TOGETHER, path: ["rollup"] })
   .refine(letterDateUsed, { message: LETTER_DATE_NEEDS_DOCUMENTS, path: ["letter-date"] })
@@ -644,6 +650,13 @@ function humanSummary(
     lines.push(
       `Kỳ tổng hợp: ${periodLabel(c.period)} (${how}; hạn nộp ${c.deadline ? viDate(c.deadline) : "?"}).`,
     );
+    const planNote = planYearNote(c.form, c.period);
+    if (planNote !== undefined) lines.push(`  ${planNote}`);
+    const later = laterPeriodFiles(c);
+    if (later.length > 0)
+      lines.push(
+        `  Lưu ý: trong các tệp còn có báo cáo của kỳ sau (${later.map((p) => `${periodText(p.period)}: ${p.files} tệp`).join("; ")}): không tổng hợp vào kỳ này, không cần đơn vị sửa. Nên để báo cáo mỗi kỳ trong một thư mục riêng${c.periodGiven ? "" : `, hoặc chọn kỳ bằng --period và --year`}.`,
+      );
   } else {
     lines.push("Không xác định được kỳ tổng hợp: không có tệp nào khai Kỳ báo cáo và Năm hợp lệ.");
   }
@@ -761,8 +774,14 @@ function humanSummary(
       ? "Trễ hạn: không có."
       : `Trễ hạn: ${late.length} đơn vị: ${listCodes(late)}${updated.length > 0 ? ` (trong đó ${listCodes(updated)} đã gửi đúng hạn, bản trễ hạn là bản gửi lại)` : ""}.`,
   );
-  lines.push(`Chỉ tiêu không đạt (${c.shortfalls.length} trường hợp):`);
-  for (const ind of c.form.indicators) {
+  // Nothing accepted (a year run over quarters' files, a folder of another period): no zeros per
+  // indicator that read as a province with no shortfall.
+  if (c.units.length === 0)
+    lines.push(
+      "Chưa tổng hợp được báo cáo nào (không tệp nào được chấp nhận): chưa đánh giá được chỉ tiêu nào; bảng tổng hợp và văn bản chỉ ghi các tệp bị từ chối và đơn vị chưa nộp, chưa có số liệu để gửi đi.",
+    );
+  else lines.push(`Chỉ tiêu không đạt (${c.shortfalls.length} trường hợp):`);
+  for (const ind of c.units.length === 0 ? [] : c.form.indicators) {
     const n = c.province.counts[ind.id] ?? { met: 0, short: 0, na: 0 };
     lines.push(
       judgedInPeriod(ind, c.period?.kind)

@@ -13,6 +13,7 @@ import { deploymentProfile } from "../core/profiles";
 import { reportShortfalls } from "../core/consolidate";
 import { lateReport, lateReportText, type LateReport } from "../core/deadlines";
 import { shortfallLine } from "../core/letters";
+import { planYearNote } from "../core/documents";
 import { templateTasks, templateWorkbook } from "../core/template";
 import { profileCheckedBy, type ValidationResult } from "../core/validate";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
@@ -272,6 +273,10 @@ function templateCommand(args: string[], io: Io): number {
   writeAtomic(o.out, writeXlsx(spec, NODE_ZIP_CODEC));
   const tasks = templateTasks(profile.form, prefill).length;
   io.out(`Đã tạo mẫu báo cáo ${profile.form.id} — hồ sơ: ${profile.name}, ${tasks} nhiệm vụ: ${o.out}\n`);
+  // The 2025 plan's template made for 2026: its tasks and title are 2025's (said, not refused).
+  const planNote =
+    o.year === undefined ? undefined : planYearNote(profile.form, { kind: o.period ?? "NAM", year: o.year });
+  if (planNote !== undefined) io.err(`${planNote}\n`);
   return 0;
 }
 

@@ -294,7 +294,16 @@ const ALL_PERIODS = PERIOD_KINDS.map((id) => ({ id, ...PERIOD_LABELS[id] }));
 export const periodSchema = z.string().transform((s, ctx) => {
   const p = matchOption(ALL_PERIODS, s);
   if (!p) {
-    ctx.addIssue({ code: "custom", message: `dùng một trong ${PERIOD_KINDS.join(", ")}` });
+    // "quý II/2026", "6 tháng năm 2026": the period and its year, which go in two options.
+    const withYear = /^(.*?)[\s/]+(?:năm\s+)?(\d{4})$/iu.exec(s.normalize("NFC").trim());
+    const kind = withYear ? matchOption(ALL_PERIODS, withYear[1]!) : undefined;
+    ctx.addIssue({
+      code: "custom",
+      message:
+        kind && withYear
+          ? `ghi kỳ và năm ở hai tùy chọn: --period ${kind.id} --year ${withYear[2]}`
+          : `dùng một trong Q1, Q2, Q3, Q4 (quý I–IV), 6T (6 tháng), NAM (năm) — biểu mẫu của hồ sơ có thể chỉ có một số kỳ; ví dụ --period Q2 --year 2026`,
+    });
     return z.NEVER;
   }
   return p.id;

@@ -5,6 +5,7 @@ import { inspectBytes } from "../app/inspect";
 import {
   consolidate,
   consolidationJson,
+  laterPeriodFiles,
   majorityPeriod,
   OWN_TASKS_LABEL,
   unplacedRejected,
@@ -602,16 +603,21 @@ describe("period", () => {
       [
         submit("1.xlsx", unit("U1")),
         submit("2.xlsx", unit("U2")),
-        submit("3.xlsx", unit("U3", { period: "NAM", reportDate: { year: 2026, month: 12, day: 1 } })),
+        submit("6.xlsx", unit("U6")),
+        // Signed early the next year: a late year's report, or a mislabelled one.
+        submit("3.xlsx", unit("U3", { period: "NAM", reportDate: { year: 2027, month: 2, day: 10 } })),
         submit("4.xlsx", unit("U4", { year: 2027 })),
+        // Dated when a year's report is made: the next period's own report, left among these.
+        submit("5.xlsx", unit("U5", { period: "NAM", reportDate: { year: 2026, month: 12, day: 1 } })),
       ],
       { profile: DEFAULT_PROFILE },
     );
     expect(c.period).toEqual({ kind: "6T", year: 2026 });
-    expect(c.units.map((u) => u.code)).toEqual(["U1", "U2"]);
+    expect(c.units.map((u) => u.code)).toEqual(["U1", "U2", "U6"]);
     expect(c.rejected.map((r) => [r.file, r.findings[0]?.code])).toEqual([
       ["3.xlsx", "PERIOD_MISMATCH"],
       ["4.xlsx", "PERIOD_MISMATCH"],
+      ["5.xlsx", "PERIOD_MISMATCH"],
     ]);
     // At the cell that differs, saying what to choose or type there.
     expect(c.rejected.map((r) => [r.findings[0]!.cell, r.findings[0]!.message])).toEqual([
@@ -624,7 +630,12 @@ describe("period", () => {
         "C9",
         "Báo cáo kỳ 6 tháng đầu năm 2027, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026). Nếu đây là báo cáo kỳ 6 tháng đầu năm 2026, ghi Năm 2026 ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
       ],
+      [
+        "C8",
+        "Báo cáo kỳ năm 2026, đề ngày 01/12/2026: báo cáo của kỳ sau, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026), nên không tổng hợp vào kỳ này; không sửa Kỳ báo cáo của tệp này. Tệp thuộc đợt tổng hợp kỳ năm 2026; nếu đơn vị chưa gửi báo cáo kỳ 6 tháng đầu năm 2026, đề nghị lập và gửi vào đợt này.",
+      ],
     ]);
+    expect(laterPeriodFiles(c)).toEqual([{ period: { kind: "NAM", year: 2026 }, files: 1 }]);
   });
   test("one stray valid report of another period does not outvote the rejected files of this one", () => {
     const bad = (u: string) => submit(`${u}.xlsx`, unit(u, { counts: { HN_TONG: [100, -1] } }));

@@ -13,7 +13,9 @@ import {
   indicatorApplies,
   judgedInPeriod,
   indicatorInputs,
+  dateFitsPeriod,
   mislabelledAsLonger,
+  periodEnd,
   periodSpan,
   periodText,
   periodLabelOf,
@@ -521,13 +523,15 @@ export type SentWhen = "before" | "after" | "sameDay";
  * "SO_Y_TE (1)" the newer), so it is said as such and no letter claims either.
  */
 export function rejectedBesideAccepted(
-  c: Pick<Consolidation, "units" | "rejected">,
+  c: Pick<Consolidation, "units" | "rejected" | "period">,
 ): ReadonlyMap<RejectedFile, { readonly kept: UnitSummary; readonly sent: SentWhen }> {
   const accepted = new Map(c.units.map((u) => [u.code, u]));
   const out = new Map<RejectedFile, { readonly kept: UnitSummary; readonly sent: SentWhen }>();
   for (const r of c.rejected) {
     const kept = r.unit === null ? undefined : accepted.get(r.unit);
-    if (kept === undefined) continue;
+    // A later period's own report (quý II's, dated in June, in quý I's folder) is no correction of
+    // the accepted one: it belongs to its own period's run, and nothing is asked of it here.
+    if (kept === undefined || laterPeriodReport(r, c.period)) continue;
     // The same day (or no date read): which came later cannot be told — names are no guide
     // ("X ban cu" is the older, "X (1)" the newer) — so neither is claimed.
     const order = r.reportDate === null ? 0 : compareDates(r.reportDate, kept.reportDate);
@@ -688,9 +692,42 @@ function nameParts(name: string): { kind: string | null; rest: string } {
   return m ? { kind: m[1]!, rest: plain.slice(m[0].length) } : { kind: null, rest: plain };
 }
 
+/**
+ * A file declaring a period that ends after `period` and dated as a report of its own period is
+ * (dateFitsPeriod), not of `period`: the next period's report left among this one's files, not a
+ * mislabelled report of this period (a quý II file dated in March may be quý I's, and is asked so).
+ */
+export function laterPeriodReport(
+  r: Pick<RejectedFile, "period" | "year" | "reportDate">,
+  period: Period | null,
+): boolean {
+  if (period === null || r.period === null || r.year === null || r.reportDate === null) return false;
+  const declared: Period = { kind: r.period, year: r.year };
+  return (
+    periodEnd(declared) > periodEnd(period) &&
+    dateFitsPeriod(r.reportDate, declared) &&
+    !dateFitsPeriod(r.reportDate, period)
+  );
+}
+
+/** The later periods whose own reports were left among this period's files (laterPeriodReport), earliest first. */
+export function laterPeriodFiles(
+  c: Pick<Consolidation, "rejected" | "period">,
+): Array<{ readonly period: Period; readonly files: number }> {
+  const byPeriod = new Map<string, { period: Period; files: number }>();
+  for (const r of c.rejected) {
+    if (r.period === null || r.year === null || !laterPeriodReport(r, c.period)) continue;
+    const key = `${r.year}|${r.period}`;
+    const entry = byPeriod.get(key) ?? { period: { kind: r.period, year: r.year }, files: 0 };
+    entry.files++;
+    byPeriod.set(key, entry);
+  }
+  return [...byPeriod.values()].sort((a, b) => periodEnd(a.period) - periodEnd(b.period));
+}
+
 /** The rejected files their unit's accepted file, dated after them, replaced: by its file. */
 export function replacedFiles(
-  c: Pick<Consolidation, "units" | "rejected">,
+  c: Pick<Consolidation, "units" | "rejected" | "period">,
 ): ReadonlyMap<RejectedFile, string> {
   const out = new Map<RejectedFile, string>();
   for (const [r, { kept, sent }] of rejectedBesideAccepted(c)) if (sent === "before") out.set(r, kept.file);
@@ -747,6 +784,8 @@ function periodMismatchMessage(r: ValidationResult, declared: Period, period: Pe
   const start = periodFirstDay(period);
   if (r.reportDate !== null && compareDates(r.reportDate, start) < 0)
     return MSG.periodMismatchEarlier(found, expected, viDate(r.reportDate), viDate(start));
+  if (r.reportDate !== null && laterPeriodReport(r, period))
+    return MSG.periodMismatchLater(found, expected, viDate(r.reportDate));
   // A quarter's, a half year's and a year's figures never stand for one another: relabelled, a
   // quarter's report would be counted as the year's (or the half year's as a year's) unseen. But a
   // year's report dated before the year's last quarter, at a date this period's reports carry (a

@@ -12,6 +12,7 @@ import type { Block, DocumentSpec } from "./docspec";
 import type { Organisation as OfficialOrganisation } from "./official";
 import type { Organisation } from "./profile";
 import { isUnlikelyReportDate } from "./validate";
+import { MSG } from "./messages";
 
 /** The dates of what is sent: the letter's (and the report's) date and the date units must reply by. */
 export interface DocumentDates {
@@ -137,8 +138,35 @@ export function periodPhrase(period: Period | null): string {
  */
 export function formSubject(form: Form, period: Period | null): string {
   const base = form.title.replace(/^\s*Báo cáo\s+/i, "").trim();
-  const yearAtEnd = /\s+năm\s+(\d{4})$/i.exec(base);
+  const yearAtEnd = YEAR_AT_END.exec(base);
   return period && yearAtEnd && Number(yearAtEnd[1]) === period.year ? base.slice(0, yearAtEnd.index) : base;
+}
+
+const YEAR_AT_END = /\s+năm\s+(\d{4})$/i;
+
+/** The year a one-year plan's report is for, from its title ("… cải cách hành chính năm 2025"); undefined for a plan of no one year. */
+export function planYear(form: Form): number | undefined {
+  const m = YEAR_AT_END.exec(form.title.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Said when a one-year plan's form is used for another year's period (the 2025 CCHC plan for quý I/2026):
+ * its documents would read "… năm 2025 quý I năm 2026" and its tasks due "Năm 2025" count as overdue.
+ */
+export function planYearNote(form: Form, period: Period | null): string | undefined {
+  const year = planYear(form);
+  if (year === undefined || period === null || period.year === year) return undefined;
+  const title = form.title.trim();
+  const newTitle = title.replace(YEAR_AT_END, ` năm ${period.year}`);
+  return MSG.planYearDiffers(
+    form.id,
+    year,
+    periodText(period),
+    resultsTitle(form, period),
+    newTitle,
+    period.year,
+  );
 }
 
 /**

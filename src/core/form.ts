@@ -21,10 +21,11 @@ export interface Period {
 export const PERIOD_LABELS: Readonly<
   Record<PeriodKind, { readonly label: string; readonly aliases: readonly string[] }>
 > = {
-  Q1: { label: "Quý I", aliases: ["Q1", "Quý 1", "Quy I", "Quy 1"] },
-  Q2: { label: "Quý II", aliases: ["Q2", "Quý 2", "Quy II", "Quy 2"] },
-  Q3: { label: "Quý III", aliases: ["Q3", "Quý 3", "Quy III", "Quy 3"] },
-  Q4: { label: "Quý IV", aliases: ["Q4", "Quý 4", "Quy IV", "Quy 4"] },
+  // "Quí" is the older spelling many still type.
+  Q1: { label: "Quý I", aliases: ["Q1", "Quý 1", "Quy I", "Quy 1", "Quí I", "Quí 1"] },
+  Q2: { label: "Quý II", aliases: ["Q2", "Quý 2", "Quy II", "Quy 2", "Quí II", "Quí 2"] },
+  Q3: { label: "Quý III", aliases: ["Q3", "Quý 3", "Quy III", "Quy 3", "Quí III", "Quí 3"] },
+  Q4: { label: "Quý IV", aliases: ["Q4", "Quý 4", "Quy IV", "Quy 4", "Quí IV", "Quí 4"] },
   "6T": { label: "6 tháng", aliases: ["6T", "6 thang", "6 tháng đầu năm"] },
   NAM: { label: "Năm", aliases: ["NAM", "Cả năm", "Hằng năm"] },
 };
@@ -401,6 +402,11 @@ export function dateFitsPeriod(date: CivilDate, period: Period): boolean {
   return date.year === period.year && date.month >= from && date.month <= last + 1;
 }
 
+/** When a period ends, as one number (year × 12 + its last month): orders periods of any kind in time. */
+export function periodEnd(period: Period): number {
+  return period.year * 12 + periodMonths(period.kind).last;
+}
+
 /** How many months a period of this kind covers, less one: 0 a quarter, 5 a half year, 11 a year. */
 export function periodSpan(kind: PeriodKind): number {
   return periodMonths(kind).last - periodMonths(kind).first;
@@ -440,6 +446,24 @@ export function periodHolding(form: Form, declared: Period, date: CivilDate): Pe
     )
     .sort((a, b) => periodSpan(b.kind) - periodSpan(a.kind));
   return holding[0];
+}
+
+/**
+ * The period of `form` that follows `declared` (the one ending soonest after it, this year or the
+ * next; of two ending together the shorter), when a report dated `date` fits it (dateFitsPeriod) and
+ * does not fit `declared`: the next period's report with the last one's Kỳ báo cáo left in (a quý I
+ * file reused for quý II, dated in June). Such a file may also be a late report: a warning asks.
+ */
+export function nextPeriodHolding(form: Form, declared: Period, date: CivilDate): Period | undefined {
+  if (dateFitsPeriod(date, declared)) return undefined;
+  const next = form.periods
+    .flatMap((p): Period[] => [
+      { kind: p.kind, year: declared.year },
+      { kind: p.kind, year: declared.year + 1 },
+    ])
+    .filter((p) => periodEnd(p) > periodEnd(declared))
+    .sort((a, b) => periodEnd(a) - periodEnd(b) || periodSpan(a.kind) - periodSpan(b.kind))[0];
+  return next !== undefined && dateFitsPeriod(date, next) ? next : undefined;
 }
 
 export function periodLabelOf(kind: PeriodKind): string {

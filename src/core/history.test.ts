@@ -692,6 +692,40 @@ describe("a quarterly regime: only the same quarter of earlier years compares", 
     ]);
   });
 
+  it("the lists are against the latest quarter before this one, in whatever order the files are given", () => {
+    const quarter = (kind: "Q1" | "Q2" | "Q4", code: string): PreviousReport => ({
+      period: { kind, year: 2025 },
+      units: [{ code, values: {} }],
+    });
+    const q1 = quarter("Q1", "P_CU");
+    const q2 = quarter("Q2", "P_A");
+    // Quý II has P_A already (nothing new, nothing gone); quý I had only P_CU.
+    for (const given of [
+      [q1, q2],
+      [q2, q1],
+    ])
+      expect(compareWithPrevious(q3, given)).toMatchObject({
+        newUnits: [],
+        goneUnits: [],
+        listedAgainst: { kind: "Q2", year: 2025 },
+      });
+    // Last year's quý III (for the figures) and this year's quý II: the lists are against quý II, the figures against quý III 2024.
+    const h = compareWithPrevious(q3, [
+      summary("Q3", 2024, 1000),
+      { ...q2, units: [{ code: "P_CU", values: {} }] },
+    ]);
+    expect(h).toMatchObject({
+      comparedDeclared: true,
+      newUnits: ["P_A"],
+      goneUnits: ["P_CU"],
+      listedAgainst: { kind: "Q2", year: 2025 },
+    });
+    // A later quarter given by mistake (quý IV) is not what the lists are against.
+    expect(compareWithPrevious(q3, [quarter("Q4", "P_CU"), q2])).toMatchObject({
+      listedAgainst: { kind: "Q2", year: 2025 },
+    });
+  });
+
   it("quý III 2024 is compared, and the messages name that quarter", () => {
     expect(q3.units.map((u) => u.code)).toEqual(["P_A"]);
     const h = compareWithPrevious(q3, summary("Q3", 2024, 1000));

@@ -19,6 +19,7 @@ import { viInteger } from "./format";
 import {
   PERIOD_KINDS,
   PERIOD_LABELS,
+  periodEnd,
   periodText,
   type Form,
   type Indicator,
@@ -436,9 +437,10 @@ function outlierMessage(
 }
 
 /**
- * Earlier consolidations, newest year first, one per period (of two for the same period the first
- * given; of two periods of one year, the order given): the first is what the new/gone lists are
- * against (comparableHistory for the figures).
+ * Earlier consolidations, the one whose period ends last first (quý III before quý II of one year),
+ * one per period (of two for the same period the first given; of two ending together, a half year
+ * and its quý II, the order given). The latest one before this period is what the new/gone lists
+ * are against (`listsAgainst`); comparableHistory picks the figures'.
  */
 export function historyOrder(previous: readonly PreviousReport[]): PreviousReport[] {
   const byPeriod = new Map<string, PreviousReport>();
@@ -446,7 +448,20 @@ export function historyOrder(previous: readonly PreviousReport[]): PreviousRepor
     const key = `${p.period.kind}|${p.period.year}`;
     if (!byPeriod.has(key)) byPeriod.set(key, p);
   }
-  return [...byPeriod.values()].sort((a, b) => b.period.year - a.period.year);
+  return [...byPeriod.values()].sort((a, b) => periodEnd(b.period) - periodEnd(a.period));
+}
+
+/**
+ * The consolidation the new/gone and missing-again lists are against: the latest given that ends
+ * before `period` (quý II's for quý III, whatever last year's quý III says), else the latest given.
+ */
+export function listsAgainst(
+  previous: readonly PreviousReport[],
+  period: Period | null,
+): PreviousReport | undefined {
+  const given = historyOrder(previous);
+  if (period === null) return given[0];
+  return given.find((r) => periodEnd(r.period) < periodEnd(period)) ?? given[0];
 }
 
 /**
@@ -619,10 +634,10 @@ export function compareWithPrevious(
   band: OutlierBand = DEFAULT_PROFILE.outlier,
 ): HistoryComparison {
   const list = Array.isArray(previous) ? previous : [previous as PreviousReport];
-  const given = historyOrder(list);
   const reports = comparableHistory(list, c.period);
   // Which units are new or gone is a fact of the rosters, whatever the period: listed against the
-  // newest file given, comparable or not.
+  // latest file given before this period, comparable or not (quý II's for quý III).
+  const against = listsAgainst(list, c.period);
   const succession = successionOf(
     Object.entries(c.formerly ?? {}).map(([code, formerly]) => ({ code, formerly })),
   );
@@ -698,7 +713,7 @@ export function compareWithPrevious(
     return {
       warnings: [],
       mismatches: [],
-      ...membership(given[0]),
+      ...membership(against),
       comparedDeclared: false,
       compared: 0,
       reshaped: [],
@@ -815,7 +830,7 @@ export function compareWithPrevious(
   return {
     warnings,
     mismatches,
-    ...membership(newest),
+    ...membership(against),
     comparedDeclared,
     compared,
     reshaped: reshaped.sort((a, b) => compareText(a.unit, b.unit)),

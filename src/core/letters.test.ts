@@ -8,11 +8,17 @@ import {
   profile,
   roster,
 } from "../../test/helpers/documents-fixture";
-import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
+import { cchcUnit, reportBytes, type ReportData } from "../../test/helpers/report-builder";
 import { zipSync } from "fflate";
 import { inspectBytes, notOpenedResult } from "../app/inspect";
 import { UNREADABLE_MESSAGES } from "./findings";
-import { consolidate, unopenedFiles, unopenedSentence, unplacedRejected } from "./consolidate";
+import {
+  consolidate,
+  rejectedBesideAccepted,
+  unopenedFiles,
+  unopenedSentence,
+  unplacedRejected,
+} from "./consolidate";
 import { compareWithPrevious } from "./history";
 import { documentText } from "./documents";
 import {
@@ -1003,4 +1009,29 @@ test("a returned file's other warnings are not listed, but said to be there: the
   expect(text).toContain(
     "Chức năng này có thể nêu thêm 1 cảnh báo (không bắt buộc sửa: tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo).",
   );
+});
+
+test("a later period's own report left among this period's files is no failed correction: no letter about it", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const file = (name: string, period: "Q1" | "Q2", month: number) => ({
+    file: `in/${name}`,
+    sha256: name,
+    result: inspectBytes(
+      reportBytes(
+        { ...cchcUnit("P_A"), period, year: 2026, reportDate: { year: 2026, month, day: 10 } },
+        [],
+        cchc,
+      ),
+      cchc,
+    ),
+  });
+  const c = consolidate([file("P_A.xlsx", "Q1", 3), file("Q2-P_A.xlsx", "Q2", 6)], {
+    profile: cchc,
+    period: { kind: "Q1", year: 2026 },
+  });
+  expect(c.units.map((u) => u.file)).toEqual(["in/P_A.xlsx"]);
+  expect(c.rejected.map((r) => r.file)).toEqual(["in/Q2-P_A.xlsx"]);
+  expect(rejectedBesideAccepted(c).size).toBe(0);
+  const sent = followUpLetters(c, cchc, dates).find((l) => l.unit === "P_A");
+  expect(sent?.reasons ?? []).not.toContain("resent");
 });

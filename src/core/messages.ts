@@ -297,6 +297,23 @@ export const MSG = {
     `${label} ghi ${q(shown)}; đã hiểu là ${q(period)}. Nên chọn từ danh sách của ô (năm ghi ở ô Năm).`,
   textCoerced: (label: string, shown: string, value: number) =>
     `${label} được nhập dạng chữ ${q(shown)}; đã hiểu là ${value}. Nên nhập dạng số.`,
+  periodLooksNext: (
+    date: string,
+    declared: string,
+    next: string,
+    nextLabel: string,
+    nextYear: number | null,
+  ) =>
+    `Kỳ báo cáo ghi ${declared} nhưng Ngày báo cáo ${date} là lúc lập báo cáo ${next}: có thể tệp dùng lại mẫu của kỳ trước mà chưa sửa Kỳ báo cáo. Nếu đây là báo cáo ${next}, chọn ${q(nextLabel)} ở ô Kỳ báo cáo${nextYear !== null ? ` và ghi ${nextYear} ở ô Năm` : ""}; nếu đúng là báo cáo ${declared} gửi muộn, không cần sửa.`,
+  planYearDiffers: (
+    form: string,
+    year: number,
+    period: string,
+    title: string,
+    newTitle: string,
+    newYear: number,
+  ) =>
+    `Lưu ý: biểu mẫu ${form} là của kế hoạch năm ${year}, nhưng kỳ báo cáo là ${period}: văn bản sẽ có tiêu đề ${q(title)}, và nhiệm vụ hạn trong năm ${year} chưa hoàn thành được tính là quá hạn. Nếu đã có kế hoạch năm ${newYear}, lập hồ sơ theo kế hoạch đó: tiêu đề mới ở khóa "title" (ví dụ ${q(newTitle)}), cùng "subject" và "tasks" của kế hoạch mới (README, mục “Triển khai cho một tỉnh”).`,
   // A template sent unfilled (ValidationResult.blank): one line first, then its blank cells in two lines.
   blankReport: (noUnit: boolean) =>
     noUnit
@@ -322,6 +339,9 @@ export const MSG = {
   /** A file dated before the consolidated period began cannot be a report on it: no relabelling advice. */
   periodMismatchEarlier: (found: string, expected: string, date: string, start: string) =>
     `Báo cáo kỳ ${found}, đề ngày ${date}, trước khi kỳ đang tổng hợp (${expected}) bắt đầu (${start}): đây không phải báo cáo kỳ ${expected}, ${KEEP_PERIOD}. Đề nghị đơn vị lập báo cáo kỳ ${expected} và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ ${found}.`,
+  /** A later period's own report among this period's files: nothing to mend, it waits for its own run. */
+  periodMismatchLater: (found: string, expected: string, date: string) =>
+    `Báo cáo kỳ ${found}, đề ngày ${date}: báo cáo của kỳ sau, không phải kỳ đang tổng hợp (${expected}), nên không tổng hợp vào kỳ này; ${KEEP_PERIOD}. Tệp thuộc đợt tổng hợp kỳ ${found}; nếu đơn vị chưa gửi báo cáo kỳ ${expected}, đề nghị lập và gửi vào đợt này.`,
   /** A roll-up sums its units' reports of its period: relabelled, it would carry their figures into another. */
   periodMismatchRollup: (found: string, expected: string) =>
     `Báo cáo tổng hợp kỳ ${found}, không phải kỳ đang tổng hợp (${expected}): số liệu trong đó là của các báo cáo kỳ ${found}, nên ${KEEP_PERIOD}. Đề nghị đơn vị tổng hợp lại từ báo cáo kỳ ${expected} của các đơn vị trực thuộc, rồi lập lại báo cáo gửi cấp trên và gửi lên.`,

@@ -1,5 +1,6 @@
 import { indicatorById, type Indicator } from "./form";
 import { CCHC_FORM_ID } from "./forms";
+import { planYearNote, resultsTitle } from "./documents";
 import { DEFAULT_PROFILE, deadlineOf, parseProfile, type Profile } from "./profile";
 import { defaultProfileForForm, SHIPPED_PROFILE_NAMES, shippedProfile } from "./profiles";
 
@@ -392,4 +393,22 @@ test("a province's documents say they implement its own plan when the profile na
   const plan = "Kế hoạch số 145/KH-UBND ngày 20/01/2026 của UBND tỉnh Quảng Trị";
   expect(parsed({ subject: plan }).form.subject).toBe(plan);
   expect(parsed({}).form.subject).toBe("Kết luận số 226-KL/TW ngày 11/12/2025 của Ban Bí thư");
+});
+
+test("a one-year plan used for another year is said so; the next year's profile gives its own title (title)", () => {
+  const cchc2025 = shippedProfile("hcm-attp-cchc-2025")!;
+  const q1 = { kind: "Q1", year: 2026 } as const;
+  expect(planYearNote(cchc2025.form, { kind: "Q2", year: 2025 })).toBeUndefined();
+  expect(planYearNote(cchc2025.form, q1)).toBe(
+    'Lưu ý: biểu mẫu CCHC-BC/2025 là của kế hoạch năm 2025, nhưng kỳ báo cáo là quý I/2026: văn bản sẽ có tiêu đề “Kết quả thực hiện công tác cải cách hành chính năm 2025 quý I năm 2026”, và nhiệm vụ hạn trong năm 2025 chưa hoàn thành được tính là quá hạn. Nếu đã có kế hoạch năm 2026, lập hồ sơ theo kế hoạch đó: tiêu đề mới ở khóa "title" (ví dụ “Báo cáo kết quả thực hiện công tác cải cách hành chính năm 2026”), cùng "subject" và "tasks" của kế hoạch mới (README, mục “Triển khai cho một tỉnh”).',
+  );
+  const title = "Báo cáo kết quả thực hiện công tác cải cách hành chính năm 2026";
+  const cchc2026 = parsed({ form: CCHC_FORM_ID, title });
+  expect(cchc2026.form.title).toBe(title);
+  expect(resultsTitle(cchc2026.form, q1)).toBe(
+    "Kết quả thực hiện công tác cải cách hành chính quý I năm 2026",
+  );
+  expect(planYearNote(cchc2026.form, q1)).toBeUndefined();
+  // Kết luận 226 is no one year's plan: nothing to say in any year.
+  expect(planYearNote(DEFAULT_PROFILE.form, { kind: "6T", year: 2031 })).toBeUndefined();
 });

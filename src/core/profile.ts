@@ -141,6 +141,7 @@ const PROFILE_KEYS = [
   "name",
   "default",
   "form",
+  "title",
   "subject",
   "organisation",
   "targets",
@@ -170,6 +171,11 @@ export const profileFileSchema = z
     default: z.boolean().optional(),
     /** A built-in form id ("KL226-BC/1", "CCHC-BC/2025") or a whole form definition. */
     form: z.union([z.string().trim().min(1), z.record(z.string(), z.unknown())]).optional(),
+    /**
+     * The report's title, as the template, the summary and the documents name it ("Báo cáo kết quả
+     * thực hiện công tác cải cách hành chính năm 2026"): the year's plan has its own; default the form's.
+     */
+    title: z.string().trim().min(1).optional(),
     /**
      * What the documents say they implement ("Thực hiện …"): the province's own plan, e.g. "Kế hoạch
      * số 145/KH-UBND ngày 20/01/2026 của UBND tỉnh Quảng Trị"; default the form's (Kết luận 226).
@@ -352,6 +358,7 @@ export function parseProfile(given: unknown, base?: Profile): ProfileOutcome {
     ...start.form,
     periods,
     previousHeader: p.previousHeader ?? start.form.previousHeader,
+    title: p.title ?? start.form.title,
     subject: p.subject ?? start.form.subject,
     counts,
     parts,

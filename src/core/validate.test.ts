@@ -1,6 +1,7 @@
 // Every defect class of SPEC §3–§4, each on a workbook built from the real template with the
 // one cell the test is about changed, read back through the real reader.
 import {
+  cchcUnit,
   GOOD_COUNTS,
   reportBytes,
   reportSpec,
@@ -928,5 +929,42 @@ describe("a template sent unfilled (blank)", () => {
       ["TASK_STATUS", null, "6 nhiệm vụ (dòng 5–7, 9, 11–12) chưa chọn Tình trạng."],
     ]);
     expect(shownFindings(statuses, undefined)).toEqual(statuses);
+  });
+});
+
+describe("a report dated when the next period's report is made (UNLIKELY_DATE, a warning)", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const quarter = (period: "Q1" | "Q2", month: number) =>
+    inspectBytes(
+      reportBytes(
+        { ...cchcUnit("P_A"), period, year: 2026, reportDate: { year: 2026, month, day: 10 } },
+        [],
+        cchc,
+      ),
+      cchc,
+    );
+  test("quý I dated 10/06: perhaps quý II's with quý I left in Kỳ báo cáo; dated 10/04, a quý I report", () => {
+    const r = quarter("Q1", 6);
+    expect(r.valid).toBe(true);
+    expect(r.findings.filter((f) => f.code === "UNLIKELY_DATE")).toEqual([
+      {
+        code: "UNLIKELY_DATE",
+        severity: "warning",
+        sheet: "Thông tin",
+        cell: "C8",
+        message:
+          "Kỳ báo cáo ghi quý I/2026 nhưng Ngày báo cáo 10/06/2026 là lúc lập báo cáo quý II/2026: có thể tệp dùng lại mẫu của kỳ trước mà chưa sửa Kỳ báo cáo. Nếu đây là báo cáo quý II/2026, chọn “Quý II” ở ô Kỳ báo cáo; nếu đúng là báo cáo quý I/2026 gửi muộn, không cần sửa.",
+      },
+    ]);
+    expect(quarter("Q1", 4).findings.filter((f) => f.code === "UNLIKELY_DATE")).toEqual([]);
+    expect(quarter("Q2", 6).findings.filter((f) => f.code === "UNLIKELY_DATE")).toEqual([]);
+  });
+  test("a half year's report dated in October: perhaps the year's", () => {
+    const r = check({ reportDate: { year: 2026, month: 10, day: 20 } });
+    expect(r.findings.map((f) => f.message)).toEqual([
+      "Kỳ báo cáo ghi 6 tháng đầu năm 2026 nhưng Ngày báo cáo 20/10/2026 là lúc lập báo cáo năm 2026: có thể tệp dùng lại mẫu của kỳ trước mà chưa sửa Kỳ báo cáo. Nếu đây là báo cáo năm 2026, chọn “Năm” ở ô Kỳ báo cáo; nếu đúng là báo cáo 6 tháng đầu năm 2026 gửi muộn, không cần sửa.",
+    ]);
+    // August: neither the half year's window nor the year's.
+    expect(check({ reportDate: { year: 2026, month: 8, day: 20 } }).findings).toEqual([]);
   });
 });

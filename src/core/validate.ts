@@ -29,6 +29,7 @@ import {
   lastQuarterStart,
   MARKER,
   periodHolding,
+  nextPeriodHolding,
   periodKindText,
   periodLabelOf,
   periodMonths,
@@ -502,14 +503,21 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
     info && header.reportDate && header.period && header.year && rollupOf.length === 0
       ? earlyForPeriod(header.reportDate, { kind: header.period, year: header.year }, form)
       : null;
-  if (info && early && !findings.some((f) => f.code === "UNLIKELY_DATE"))
+  // Dated when the next period's report is made (quý I's entry left in a file of quý II, dated in
+  // June): a Sở's quý I run took it for a late correction and counted quý II's figures as quý I's.
+  const later =
+    info && header.reportDate && header.period && header.year && rollupOf.length === 0 && early === null
+      ? laterForPeriod(header.reportDate, { kind: header.period, year: header.year }, form)
+      : null;
+  const dateNote = early ?? later;
+  if (info && dateNote && !findings.some((f) => f.code === "UNLIKELY_DATE"))
     findings.push(
       finding(
         "UNLIKELY_DATE",
         "warning",
         info.name,
         header.cells.KY_BAO_CAO ?? header.cells.NGAY_BAO_CAO ?? null,
-        early,
+        dateNote,
       ),
     );
 
@@ -1006,6 +1014,19 @@ function earlyForPeriod(date: CivilDate, period: Period, form: Form): string | n
       ? { period: periodText(lastYear), type: `ghi ${lastYear.year} ở ô Năm` }
       : null;
   return MSG.periodNotOver(viDate(date), periodText(period), viDate(start), periodKindText(period.kind), fix);
+}
+
+/** A report dated when `period`'s next report is made (nextPeriodHolding): which to pick if it is that one. */
+function laterForPeriod(date: CivilDate, period: Period, form: Form): string | null {
+  const next = nextPeriodHolding(form, period, date);
+  if (next === undefined) return null;
+  return MSG.periodLooksNext(
+    viDate(date),
+    periodText(period),
+    periodText(next),
+    periodLabelOf(next.kind),
+    next.year !== period.year ? next.year : null,
+  );
 }
 
 /**

@@ -119,6 +119,8 @@ export interface Strings {
   readonly resultStale: string;
   readonly downloadsStale: string;
   readonly profileAside: (files: number, of: number, name: string) => string;
+  /** Later periods' own reports among the files picked ("quý II/2026: 7 tệp"): not consolidated, nothing to mend. */
+  readonly laterPeriodFiles: (periods: string) => string;
   readonly verdictStale: string;
   readonly outcomesLabel: string;
   readonly tileLabel: (label: string, count: number | string) => string;
@@ -338,6 +340,8 @@ const vi: Strings = {
   resultTitle: "Kết quả tổng hợp",
   profileAside: (n, of, name) =>
     `Lưu ý: ${n}/${of} tệp lập theo hồ sơ “${name}”, các tệp còn lại không ghi hồ sơ, nên đã tổng hợp theo hồ sơ trên; nhiệm vụ và chỉ tiêu riêng của hồ sơ kia không được dùng. Nếu các báo cáo là của kế hoạch đó, chọn hồ sơ này ở ô Hồ sơ rồi tổng hợp lại.`,
+  laterPeriodFiles: (periods) =>
+    `Lưu ý: trong các tệp đã chọn còn có báo cáo của kỳ sau (${periods}): không tổng hợp vào kỳ này, không cần đơn vị sửa. Nên chọn báo cáo của từng kỳ riêng, hoặc chọn kỳ ở ô Kỳ tổng hợp.`,
   verdictStale:
     "Đã đổi hồ sơ: kết quả dưới đây là của lần kiểm tra trước. Kiểm tra lại để có kết quả theo hồ sơ mới.",
   resultStale:
@@ -561,6 +565,8 @@ const en: Strings = {
   resultTitle: "Consolidation result",
   profileAside: (n, of, name) =>
     `Note: ${n} of ${of} files were made with the profile “${name}” and the others name none, so the profile above was used; that profile's own tasks and targets were not. If the reports are of that plan, pick it under Profile and consolidate again.`,
+  laterPeriodFiles: (periods) =>
+    `Note: the files picked include reports of a later period (${periods}): not consolidated in this one, nothing for the units to mend. Pick each period's reports on their own, or choose the period under Period.`,
   verdictStale:
     "The profile has changed: the result below is from the last check. Check again for the new profile.",
   resultStale:

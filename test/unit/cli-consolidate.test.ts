@@ -16,7 +16,8 @@ import ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
 import { main } from "../../src/cli/main";
 import { sha256Hex } from "../../src/cli/io";
-import { reportBytes } from "../helpers/report-builder";
+import { cchcUnit, reportBytes } from "../helpers/report-builder";
+import { shippedProfile } from "../../src/core/profiles";
 import { FOLDER_LOCK_UNAVAILABLE, lockFolder, testUnless } from "../helpers/conditions";
 import { capture } from "../helpers/cli-io";
 
@@ -541,4 +542,53 @@ test("a report known by its name under a code the roster lacks is named on the t
     "Mã đơn vị không có trong danh sách, được tính theo tên đơn vị, hoặc theo mã chỉ khác ở dấu “_” (đề nghị đơn vị ghi đúng mã ở các lần sau): XA_QUANG_PHUU → XA_QUANG_PHU (XA_QUANG_PHU.xlsx).",
   );
   expect(io.stdout).not.toContain("Chưa nộp: 1");
+});
+
+test("a quarter's run says the later quarter's reports left among its files, and that the 2025 plan is used for 2026", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "kl226-quarters-"));
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const write = (name: string, unit: string, period: "Q1" | "Q2", month: number) =>
+    writeFileSync(
+      join(dir, name),
+      reportBytes(
+        { ...cchcUnit(unit), period, year: 2026, reportDate: { year: 2026, month, day: 10 } },
+        [],
+        cchc,
+      ),
+    );
+  write("P_A.xlsx", "P_A", "Q1", 3);
+  write("P_B.xlsx", "P_B", "Q1", 3);
+  write("Q2-P_A.xlsx", "P_A", "Q2", 6);
+  const io = capture();
+  await main(
+    ["consolidate", dir, "--profile", "hcm-attp-cchc-2025", "--out", join(dir, "..", "q1.xlsx")],
+    io,
+  );
+  const lines = io.stdout.split("\n");
+  expect(lines[1]).toBe("Kỳ tổng hợp: Quý I/2026 (kỳ mà nhiều tệp khai nhất; hạn nộp 15/03/2026).");
+  expect(lines[2]).toMatch(
+    /^ {2}Lưu ý: biểu mẫu CCHC-BC\/2025 là của kế hoạch năm 2025, nhưng kỳ báo cáo là quý I\/2026/,
+  );
+  expect(lines[3]).toBe(
+    "  Lưu ý: trong các tệp còn có báo cáo của kỳ sau (quý II/2026: 1 tệp): không tổng hợp vào kỳ này, không cần đơn vị sửa. Nên để báo cáo mỗi kỳ trong một thư mục riêng, hoặc chọn kỳ bằng --period và --year.",
+  );
+  // Its line says whose round it belongs to, not that a correction failed.
+  const rejected = lines.find((l) => l.includes("Q2-P_A.xlsx"));
+  expect(rejected).toContain("báo cáo của kỳ sau, không phải kỳ đang tổng hợp (quý I/2026)");
+  expect(rejected).not.toContain("bản gửi sau");
+});
+
+test("--period typed with its year, or without --year, says how to write both", async () => {
+  const typed = capture();
+  expect(
+    await main(["consolidate", inDir, "--out", join(root, "p.xlsx"), "--period", "quý II/2026"], typed),
+  ).toBe(2);
+  expect(typed.stderr).toContain(
+    "Tùy chọn --period không hợp lệ: ghi kỳ và năm ở hai tùy chọn: --period Q2 --year 2026.",
+  );
+  const alone = capture();
+  expect(await main(["consolidate", inDir, "--out", join(root, "p.xlsx"), "--period", "Quí 3"], alone)).toBe(
+    2,
+  );
+  expect(alone.stderr).toContain("--period và --year phải dùng cùng nhau, ví dụ --period Q3 --year 2026.");
 });

@@ -15,10 +15,18 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
-import { PERIOD_KINDS, PERIOD_LABELS, periodLabel, type Period, type PeriodKind } from "../../core/form";
+import {
+  PERIOD_KINDS,
+  PERIOD_LABELS,
+  periodLabel,
+  periodText,
+  type Period,
+  type PeriodKind,
+} from "../../core/form";
 import {
   baseName,
   compareText,
+  laterPeriodFiles,
   rejectedBesideAccepted,
   unopenedFiles,
   unopenedSentence,
@@ -29,7 +37,7 @@ import {
   type SentWhen,
   type UnitSummary,
 } from "../../core/consolidate";
-import { targetPhrase, vietnamDate } from "../../core/documents";
+import { planYearNote, targetPhrase, vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
 import { forThePage } from "../../core/messages";
@@ -1030,6 +1038,8 @@ function ResultView({
   const rejectedByFile = new Map(c.rejected.map((r) => [r.file, r]));
   // A rejected file whose unit also sent a valid one needs no correcting: said after its name.
   const beside = rejectedBesideAccepted(c);
+  const planNote = planYearNote(c.form, c.period);
+  const later = laterPeriodFiles(c);
 
   return (
     <section data-testid="consolidation-result" aria-labelledby="consolidation-heading">
@@ -1046,6 +1056,16 @@ function ResultView({
       {outcome.namedAside && (
         <p className={styles.meta} data-testid="profile-aside">
           {t.profileAside(outcome.namedAside.files, outcome.namedAside.of, outcome.namedAside.profile.name)}
+        </p>
+      )}
+      {planNote !== undefined && (
+        <p className={styles.meta} data-testid="plan-year">
+          {planNote}
+        </p>
+      )}
+      {later.length > 0 && (
+        <p className={styles.meta} data-testid="later-period-files">
+          {t.laterPeriodFiles(later.map((p) => `${periodText(p.period)}: ${p.files} tệp`).join("; "))}
         </p>
       )}
       <NoticeBar
