@@ -49,6 +49,9 @@ function internalResult(detail: string): ValidationResult {
 const GENERIC_REASONS: ReadonlySet<UnreadableReason> = new Set([
   "ARCHIVE",
   "NOT_ZIP",
+  // Named .pdf, .jpg…: the name's message names the file; named .xlsx, the bytes say what it is.
+  "PDF_FILE",
+  "IMAGE_FILE",
   "NO_WORKBOOK",
   "CORRUPT",
   "TRUNCATED",

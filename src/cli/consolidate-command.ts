@@ -16,7 +16,7 @@ import {
   fileNameBeside,
   consolidate,
   consolidationJson,
-  laterPeriodFiles,
+  otherPeriodFiles,
   rejectedBesideAccepted,
   unopenedFiles,
   unopenedSentence,
@@ -213,7 +213,10 @@ const consolidateOptions = z
       ctx.addIssue({
         code: "custom",
         // The example with what was typed: a quarter's user is not shown 6T.
-        message: `--period và --year phải dùng cùng nhau, ví dụ --period ${o.period ?? "6T"} --year ${o.year ?? 2026}`,
+        message:
+          o.period === undefined
+            ? `--period và --year phải dùng cùng nhau, ví dụ --period 6T --year ${o.year ?? 2026} (kỳ theo biểu mẫu của hồ sơ: 6T, NAM, hoặc Q1–Q4 với báo cáo quý)`
+            : `--period và --year phải dùng cùng nhau, ví dụ --period ${o.period} --year 2026`,
         path: ["period"],
       });
   })
@@ -652,10 +655,10 @@ function humanSummary(
     );
     const planNote = planYearNote(c.form, c.period);
     if (planNote !== undefined) lines.push(`  ${planNote}`);
-    const later = laterPeriodFiles(c);
+    const later = otherPeriodFiles(c);
     if (later.length > 0)
       lines.push(
-        `  Lưu ý: trong các tệp còn có báo cáo của kỳ sau (${later.map((p) => `${periodText(p.period)}: ${p.files} tệp`).join("; ")}): không tổng hợp vào kỳ này, không cần đơn vị sửa. Nên để báo cáo mỗi kỳ trong một thư mục riêng${c.periodGiven ? "" : `, hoặc chọn kỳ bằng --period và --year`}.`,
+        `  Lưu ý: trong các tệp còn có báo cáo của kỳ khác (${later.map((p) => `${periodText(p.period)}: ${p.files} tệp`).join("; ")}): không tổng hợp vào kỳ này, không cần đơn vị sửa. Nên để báo cáo mỗi kỳ trong một thư mục riêng${c.periodGiven ? "" : `, hoặc chọn kỳ bằng --period và --year`}.`,
       );
   } else {
     lines.push("Không xác định được kỳ tổng hợp: không có tệp nào khai Kỳ báo cáo và Năm hợp lệ.");

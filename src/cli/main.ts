@@ -381,6 +381,8 @@ function validationJson({ file, result }: FileValidation): object {
     period: result.period,
     year: result.year,
     findings: result.findings.map(findingJson),
+    // Additive too: a template sent back unfilled (its findings are each blank cell).
+    ...(result.blank ? { blank: true } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { inspectBytes } from "../app/inspect";
 import {
   consolidate,
   consolidationJson,
-  laterPeriodFiles,
+  otherPeriodFiles,
   majorityPeriod,
   OWN_TASKS_LABEL,
   unplacedRejected,
@@ -515,7 +515,7 @@ describe("duplicates", () => {
       [
         "in/so-a (1).xlsx",
         "in/so-a.xlsx",
-        "Đơn vị SO_A đã gửi tệp so-a (1).xlsx cùng Ngày báo cáo 05/06/2026 và cùng mọi số liệu ở trang “Chỉ tiêu”; tệp đó được dùng, tệp này không được tổng hợp.",
+        "Đơn vị SO_A đã gửi tệp so-a (1).xlsx cùng Ngày báo cáo 05/06/2026 và cùng mọi số liệu ở trang “Chỉ tiêu” và “Nhiệm vụ”; tệp đó được dùng, tệp này không được tổng hợp.",
       ],
     ]);
     expect(c.duplicates.map((d) => d.conflict)).toEqual([false]);
@@ -635,7 +635,7 @@ describe("period", () => {
         "Báo cáo kỳ năm 2026, đề ngày 01/12/2026: báo cáo của kỳ sau, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026), nên không tổng hợp vào kỳ này; không sửa Kỳ báo cáo của tệp này. Tệp thuộc đợt tổng hợp kỳ năm 2026; nếu đơn vị chưa gửi báo cáo kỳ 6 tháng đầu năm 2026, đề nghị lập và gửi vào đợt này.",
       ],
     ]);
-    expect(laterPeriodFiles(c)).toEqual([{ period: { kind: "NAM", year: 2026 }, files: 1 }]);
+    expect(otherPeriodFiles(c)).toEqual([{ period: { kind: "NAM", year: 2026 }, files: 1 }]);
   });
   test("one stray valid report of another period does not outvote the rejected files of this one", () => {
     const bad = (u: string) => submit(`${u}.xlsx`, unit(u, { counts: { HN_TONG: [100, -1] } }));
@@ -891,6 +891,25 @@ describe("tasks", () => {
       },
     ]);
   });
+  test("a file on last year's template: the plan's deadline of each of its tasks is the one judged", () => {
+    // The plan's first task is due "Tháng 3/2026"; U_OLD's file still says "Tháng 12/2026" and
+    // U_NEW's says "Tháng 1/2026" — both open on 05/06/2026.
+    const oldTemplate = (code: string, deadline: string) =>
+      submit(
+        `${code}.xlsx`,
+        unit(code, { taskStatuses: ["Đang thực hiện", "Hoàn thành", "Hoàn thành"] }),
+        [{ op: "set", sheet: "Nhiệm vụ", cell: "F5", value: deadline }],
+        profile,
+      );
+    const run = consolidate([oldTemplate("U_OLD", "Tháng 12/2026"), oldTemplate("U_NEW", "Tháng 1/2026")], {
+      profile,
+    });
+    expect(run.units.map((u) => [u.code, u.tasks.overdue])).toEqual([
+      ["U_NEW", 1],
+      ["U_OLD", 1],
+    ]);
+    expect(run.tasks[0]).toMatchObject({ deadlineText: "Tháng 3/2026", overdue: 2 });
+  });
 });
 
 describe("JSON (SPEC §6) and determinism", () => {
@@ -1088,4 +1107,37 @@ test("two units counted with every figure the same: the later in code order is t
   );
   expect(small.units.map((u) => u.code)).toEqual(["XA_X", "XA_Y"]);
   expect(small.warnings.filter((w) => w.code === "DUPLICATE_UNIT")).toEqual([]);
+});
+
+describe("two files of a unit on one day with the same counts", () => {
+  const statuses = Array(12).fill("Hoàn thành");
+  const otherStatuses = [...statuses];
+  otherStatuses[2] = "Đang thực hiện";
+  test("a task's status differs: the summary's task figures differ, so the unit is asked which is right", () => {
+    const c = consolidate(
+      [
+        submit("SO_A (1).xlsx", unit("SO_A", { taskStatuses: otherStatuses })),
+        submit("SO_A (2).xlsx", unit("SO_A", { taskStatuses: statuses })),
+      ],
+      { profile: DEFAULT_PROFILE },
+    );
+    expect(c.duplicates.map((d) => [d.dropped, d.conflict])).toEqual([["SO_A (1).xlsx", true]]);
+    expect(c.duplicates[0]!.finding.message).toContain(
+      "nhưng số liệu khác nhau: “Tình trạng của nhiệm vụ ở dòng 7” (trang “Nhiệm vụ”, cột G) tệp này ghi “Đang thực hiện”, tệp SO_A (2).xlsx ghi “Hoàn thành”.",
+    );
+  });
+  test("only a free text differs: no conflict of figures, but the text the report quotes is said", () => {
+    const c = consolidate(
+      [
+        submit("SO_A (1).xlsx", unit("SO_A", { texts: { KHO_KHAN: "Thiếu nhân lực" } })),
+        submit("SO_A (2).xlsx", unit("SO_A", { texts: { KHO_KHAN: "Thiếu kinh phí" } })),
+      ],
+      { profile: DEFAULT_PROFILE },
+    );
+    expect(c.duplicates.map((d) => [d.dropped, d.conflict])).toEqual([["SO_A (1).xlsx", false]]);
+    expect(c.duplicates[0]!.finding.message).toBe(
+      "Đơn vị SO_A đã gửi tệp SO_A (2).xlsx cùng Ngày báo cáo 05/06/2026 và cùng mọi số liệu ở trang “Chỉ tiêu” và “Nhiệm vụ”; tệp đó được dùng, tệp này không được tổng hợp. Hai tệp ghi khác nhau ở “Khó khăn, vướng mắc” (trang “Thông tin”): báo cáo dùng nội dung của tệp SO_A (2).xlsx; nếu nội dung của tệp này mới đúng, hãy bỏ tệp kia hoặc sửa Ngày báo cáo của tệp này cho muộn hơn.",
+    );
+    expect(c.units[0]!.texts.KHO_KHAN).toBe("Thiếu kinh phí");
+  });
 });

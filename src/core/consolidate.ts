@@ -4,9 +4,9 @@
 // shortfalls. Pure and deterministic: the output does not depend on the input order.
 
 import type { PreviousMismatch } from "./history";
-import { ROLLUP_SOURCES_SHEET, TASK_STATUSES, type UnitTypeId } from "./catalogue";
+import { ROLLUP_SOURCES_SHEET, SHEETS, TASK_STATUSES, type UnitTypeId } from "./catalogue";
 import { compareDates, isoDate, parseDateText, viDate, type CivilDate } from "./dates";
-import { lateReport, reportDeadline } from "./deadlines";
+import { lateReport, parseDeadline, reportDeadline } from "./deadlines";
 import { finding, notTheUnits, UNREADABLE_MESSAGES, type Finding, type Severity } from "./findings";
 import { fileKindOf } from "./file-kinds";
 import {
@@ -41,7 +41,7 @@ import {
   type Status,
 } from "./judge";
 import { viInteger } from "./format";
-import { MSG } from "./messages";
+import { MSG, type FigureDifference } from "./messages";
 import type { Profile, RosterUnit } from "./profile";
 import { codeKey, foldKey, looseNameKey, matchKey, squeezedCode } from "./text";
 import { successionOf } from "./succession";
@@ -529,9 +529,9 @@ export function rejectedBesideAccepted(
   const out = new Map<RejectedFile, { readonly kept: UnitSummary; readonly sent: SentWhen }>();
   for (const r of c.rejected) {
     const kept = r.unit === null ? undefined : accepted.get(r.unit);
-    // A later period's own report (quý II's, dated in June, in quý I's folder) is no correction of
-    // the accepted one: it belongs to its own period's run, and nothing is asked of it here.
-    if (kept === undefined || laterPeriodReport(r, c.period)) continue;
+    // Another period's own report (quý II's, dated in June, in quý I's folder; or quý I's in quý
+    // II's) is no version of the accepted one: it belongs to its own round, nothing is asked of it.
+    if (kept === undefined || otherPeriodReport(r, c.period)) continue;
     // The same day (or no date read): which came later cannot be told — names are no guide
     // ("X ban cu" is the older, "X (1)" the newer) — so neither is claimed.
     const order = r.reportDate === null ? 0 : compareDates(r.reportDate, kept.reportDate);
@@ -693,30 +693,31 @@ function nameParts(name: string): { kind: string | null; rest: string } {
 }
 
 /**
- * A file declaring a period that ends after `period` and dated as a report of its own period is
- * (dateFitsPeriod), not of `period`: the next period's report left among this one's files, not a
- * mislabelled report of this period (a quý II file dated in March may be quý I's, and is asked so).
+ * A file declaring another period than `period` and dated as a report of its own period is
+ * (dateFitsPeriod), not of `period`: another round's report among this one's files — the next
+ * quarter's sent early, or last quarter's sent again — not a mislabelled report of this period (a
+ * quý II file dated in March may be quý I's, and is asked so) nor a version of this period's report.
  */
-export function laterPeriodReport(
+export function otherPeriodReport(
   r: Pick<RejectedFile, "period" | "year" | "reportDate">,
   period: Period | null,
 ): boolean {
   if (period === null || r.period === null || r.year === null || r.reportDate === null) return false;
   const declared: Period = { kind: r.period, year: r.year };
   return (
-    periodEnd(declared) > periodEnd(period) &&
+    (declared.kind !== period.kind || declared.year !== period.year) &&
     dateFitsPeriod(r.reportDate, declared) &&
     !dateFitsPeriod(r.reportDate, period)
   );
 }
 
-/** The later periods whose own reports were left among this period's files (laterPeriodReport), earliest first. */
-export function laterPeriodFiles(
+/** The other periods whose own reports were among this period's files (otherPeriodReport), earliest first. */
+export function otherPeriodFiles(
   c: Pick<Consolidation, "rejected" | "period">,
 ): Array<{ readonly period: Period; readonly files: number }> {
   const byPeriod = new Map<string, { period: Period; files: number }>();
   for (const r of c.rejected) {
-    if (r.period === null || r.year === null || !laterPeriodReport(r, c.period)) continue;
+    if (r.period === null || r.year === null || !otherPeriodReport(r, c.period)) continue;
     const key = `${r.year}|${r.period}`;
     const entry = byPeriod.get(key) ?? { period: { kind: r.period, year: r.year }, files: 0 };
     entry.files++;
@@ -784,7 +785,7 @@ function periodMismatchMessage(r: ValidationResult, declared: Period, period: Pe
   const start = periodFirstDay(period);
   if (r.reportDate !== null && compareDates(r.reportDate, start) < 0)
     return MSG.periodMismatchEarlier(found, expected, viDate(r.reportDate), viDate(start));
-  if (r.reportDate !== null && laterPeriodReport(r, period))
+  if (r.reportDate !== null && periodEnd(declared) > periodEnd(period) && otherPeriodReport(r, period))
     return MSG.periodMismatchLater(found, expected, viDate(r.reportDate));
   // A quarter's, a half year's and a year's figures never stand for one another: relabelled, a
   // quarter's report would be counted as the year's (or the half year's as a year's) unseen. But a
@@ -1049,7 +1050,13 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     if (o.misnamed && o.named !== null)
       return MSG.duplicateMisnamed(code, keptFile, o.named, rosterNames.get(o.named) ?? o.named);
     if (d.declaredCode === undefined || winner.declaredCode !== undefined)
-      return duplicateMessage(winner, d, o.sameDay, o.diff);
+      return duplicateMessage(
+        winner,
+        d,
+        o.sameDay,
+        o.diff,
+        o.sameDay && o.diff === null ? textsDiffering(d.report, winner.report, form) : [],
+      );
     if (d.sameFigures === true) return MSG.duplicateSameFigures(d.declaredCode, code, rosterName, keptFile);
     if (formerCodes.has(codeKey(d.declaredCode)))
       return MSG.duplicateFormer(d.declaredCode, code, rosterName, keptFile);
@@ -1256,8 +1263,9 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       (r.period !== null &&
         r.year !== null &&
         mislabelledAsLonger({ kind: r.period, year: r.year }, period, r.reportDate));
+    // Not a template sent back unfilled: no report was sent by the deadline, only a date on a blank form.
     for (const r of rejected) {
-      if (r.unit === null || r.reportDate === null || !ofThisPeriod(r)) continue;
+      if (r.unit === null || r.reportDate === null || r.blank === true || !ofThisPeriod(r)) continue;
       if (!r.findings.some((f) => f.code === "FORM_MISMATCH")) earliest(returned, r.unit, r.reportDate);
     }
     const onTime = (date: CivilDate | undefined): CivilDate | undefined =>
@@ -1369,13 +1377,11 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   };
 }
 
-/** The first count two reports of one unit give differently, for DUPLICATE_UNIT's message. */
-export interface CountDifference {
-  readonly label: string;
-  readonly column: string;
-  readonly here: number | null;
-  readonly there: number | null;
-}
+/**
+ * The first figure two reports of one unit give differently, for DUPLICATE_UNIT's message: a count,
+ * or else a task's status (its label as text), which the summary's task figures are made of.
+ */
+export type CountDifference = FigureDifference;
 
 /**
  * DUPLICATE_UNIT's message for `dropped`: the two report dates; for two reports of the same day,
@@ -1387,6 +1393,8 @@ function duplicateMessage(
   dropped: Candidate,
   sameDay: boolean,
   diff: CountDifference | null,
+  /** With no figure differing: the free texts the two fill differently (the report quotes the kept one's). */
+  texts: readonly string[],
 ): string {
   const keptName = fileNameBeside(kept.submission.file, dropped.submission.file);
   const unit = kept.report.unit.code;
@@ -1400,6 +1408,7 @@ function duplicateMessage(
         keptDate,
         diff,
         baseName(kept.submission.file) === baseName(dropped.submission.file),
+        texts,
       )
     : MSG.duplicateUnit(unit, keptName, keptDate, viDate(dropped.report.reportDate));
   // What makes the choice doubtful: a roll-up lost to a plain report, a date with a mistyped year.
@@ -1419,7 +1428,11 @@ function doubtfulDateNote({ report, submission }: Candidate): string | null {
     : null;
 }
 
-/** The first count (form order, this period before the previous one) two reports give differently. */
+/**
+ * The first count (form order, this period before the previous one) two reports give differently;
+ * else the first task row whose status differs (two files "with the same figures" counted different
+ * tasks done, and the summary's Nhiệm vụ took one file's without a word).
+ */
 function firstDifference(here: UnitReport, there: UnitReport, form: Form): CountDifference | null {
   for (const f of form.counts) {
     for (const column of ["current", "previous"] as const) {
@@ -1428,7 +1441,30 @@ function firstDifference(here: UnitReport, there: UnitReport, form: Form): Count
       if (a !== b) return { label: f.label, column: columnName(form, column), here: a, there: b };
     }
   }
-  return null;
+  const statuses = (r: UnitReport): Map<number, string> =>
+    new Map(r.tasks.map((t) => [t.row, TASK_STATUSES.find((s) => s.id === t.status)?.label ?? t.status]));
+  const a = statuses(here);
+  const b = statuses(there);
+  const rows = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => x - y);
+  const row = rows.find((r) => a.get(r) !== b.get(r));
+  return row === undefined
+    ? null
+    : {
+        label: `Tình trạng của nhiệm vụ ở dòng ${row}`,
+        column: `trang “${SHEETS.tasks}”, cột G`,
+        here: a.get(row) ?? null,
+        there: b.get(row) ?? null,
+      };
+}
+
+/** A free text as compared: spacing aside (a line break typed in one copy is no other answer). */
+const spaced = (text: string | undefined): string => (text ?? "").replace(/\s+/g, " ").trim();
+
+/** The free texts (Khó khăn, Kiến nghị…) two reports of one unit fill differently, by label: the report quotes the kept one's. */
+function textsDiffering(here: UnitReport, there: UnitReport, form: Form): string[] {
+  return form.freeText
+    .filter((f) => spaced(here.texts[f.code]) !== spaced(there.texts[f.code]))
+    .map((f) => f.label);
 }
 
 /** The roll-up that sums a unit, and that roll-up's line for it. */
@@ -1658,6 +1694,26 @@ function tasksAsOf(report: UnitReport, profile: Profile): CivilDate {
   return reportDeadline(profile, report.period.kind, report.period.year) ?? report.reportDate;
 }
 
+/**
+ * A unit's tasks with the plan's deadline on each of the plan's tasks (matched by content, as
+ * taskTables matches them): a file on last year's template says "Năm 2025" where the profile's plan
+ * now says "Năm 2026", and the Nhiệm vụ sheet shows the plan's. The unit's own tasks keep theirs.
+ */
+function withPlanDeadlines(tasks: readonly TaskRow[], form: Form): readonly TaskRow[] {
+  const keys = form.tasks.map((t) => matchKey(t.content));
+  const seen = new Set<number>();
+  return tasks.map((t) => {
+    const key = matchKey(t.content);
+    const i = keys.findIndex((k, j) => k === key && !seen.has(j));
+    if (i < 0) return t;
+    seen.add(i);
+    const plan = form.tasks[i]!.deadline;
+    if (matchKey(plan) === matchKey(t.deadlineText)) return t;
+    const parsed = parseDeadline(plan);
+    return { ...t, deadlineText: plan, deadline: parsed.kind === "date" ? parsed.date : null };
+  });
+}
+
 function taskCounts(tasks: readonly TaskRow[], reportDate: CivilDate): TaskCounts {
   return {
     total: tasks.length,
@@ -1703,7 +1759,7 @@ function unitSummary(
     values: report.values,
     ...(report.countRows ? { countRows: report.countRows } : {}),
     indicators: judgeUnit(report.values, profile.form, report.unit.typeId, report.period.kind),
-    tasks: taskCounts(report.tasks, tasksAsOf(report, profile)),
+    tasks: taskCounts(withPlanDeadlines(report.tasks, profile.form), tasksAsOf(report, profile)),
     onRoster,
     texts: report.texts,
     ...(report.rollupOf ? { rollupOf: report.rollupOf } : {}),
@@ -1898,7 +1954,7 @@ function taskTables(
   for (const { report } of sortedKept) {
     const asOf = tasksAsOf(report, profile);
     const seen = new Set<number>();
-    for (const t of report.tasks) {
+    for (const t of withPlanDeadlines(report.tasks, form)) {
       const key = matchKey(t.content);
       const i = keys.findIndex((k, j) => k === key && !seen.has(j));
       const row = i >= 0 ? rows[i] : undefined;
@@ -2011,7 +2067,12 @@ export function consolidationJson(c: Consolidation): object {
       target: s.target,
       gap: s.gap,
     })),
-    rejected: c.rejected.map((r) => ({ file: r.file, findings: r.findings.map(findingJson) })),
+    rejected: c.rejected.map((r) => ({
+      file: r.file,
+      findings: r.findings.map(findingJson),
+      // A template sent back unfilled (its findings are each blank cell).
+      ...(r.blank ? { blank: true } : {}),
+    })),
     duplicates: c.duplicates.map((d) => ({
       unit: d.unit,
       kept: d.kept,

@@ -154,7 +154,7 @@ export function planYear(form: Form): number | undefined {
  * Said when a one-year plan's form is used for another year's period (the 2025 CCHC plan for quý I/2026):
  * its documents would read "… năm 2025 quý I năm 2026" and its tasks due "Năm 2025" count as overdue.
  */
-export function planYearNote(form: Form, period: Period | null): string | undefined {
+export function planYearNote(form: Form, period: Period | null, page = false): string | undefined {
   const year = planYear(form);
   if (year === undefined || period === null || period.year === year) return undefined;
   const title = form.title.trim();
@@ -166,6 +166,7 @@ export function planYearNote(form: Form, period: Period | null): string | undefi
     resultsTitle(form, period),
     newTitle,
     period.year,
+    page,
   );
 }
 

@@ -75,6 +75,10 @@ export const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {
     "Tệp không phải là sổ tính Excel (.xlsx). Hãy mở báo cáo trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)” và gửi lại.",
   TEXT_FILE:
     "Tệp là văn bản thuần (CSV, HTML…) được đổi đuôi thành .xlsx. Hãy điền số liệu vào mẫu báo cáo và lưu dạng “Sổ làm việc Excel (*.xlsx)”.",
+  PDF_FILE:
+    "Tệp là bản PDF (bản in của báo cáo), không phải sổ tính Excel: không đọc được số liệu từ bản in. Hãy gửi tệp Excel .xlsx gốc của báo cáo (bản PDF có chữ ký gửi kèm riêng nếu cần).",
+  IMAGE_FILE:
+    "Tệp là ảnh (ảnh chụp hoặc ảnh quét báo cáo), không phải sổ tính Excel: không đọc được số liệu từ ảnh. Hãy điền số liệu vào mẫu báo cáo Excel và gửi tệp .xlsx.",
   LEGACY_XLS:
     "Tệp ở định dạng Excel 97–2003 (.xls). Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)” (LibreOffice Calc: Tệp → Lưu thành, kiểu “Excel 2007-365 (.xlsx)”) và gửi lại.",
   ENCRYPTED:

@@ -450,12 +450,16 @@ export function periodHolding(form: Form, declared: Period, date: CivilDate): Pe
 
 /**
  * The period of `form` that follows `declared` (the one ending soonest after it, this year or the
- * next; of two ending together the shorter), when a report dated `date` fits it (dateFitsPeriod) and
- * does not fit `declared`: the next period's report with the last one's Kỳ báo cáo left in (a quý I
- * file reused for quý II, dated in June). Such a file may also be a late report: a warning asks.
+ * next; of two ending together the shorter), when a report dated `date` fits it (dateFitsPeriod), is
+ * dated from a month before its deadline, and is past `declared`'s own window (to the end of the
+ * month after it, into January for a year): the next period's report with the last one's Kỳ báo cáo
+ * left in (a quý I file reused for quý II, dated in June). It may also be a late report: a warning asks.
  */
 export function nextPeriodHolding(form: Form, declared: Period, date: CivilDate): Period | undefined {
-  if (dateFitsPeriod(date, declared)) return undefined;
+  // Its own window runs into the next year: a quý IV or a year's report is signed in January.
+  const month = date.year * 12 + date.month;
+  const from = declared.year * 12 + (lastQuarterStart(declared)?.month ?? periodMonths(declared.kind).first);
+  if (month >= from && month <= periodEnd(declared) + 1) return undefined;
   const next = form.periods
     .flatMap((p): Period[] => [
       { kind: p.kind, year: declared.year },
@@ -463,7 +467,16 @@ export function nextPeriodHolding(form: Form, declared: Period, date: CivilDate)
     ])
     .filter((p) => periodEnd(p) > periodEnd(declared))
     .sort((a, b) => periodEnd(a) - periodEnd(b) || periodSpan(a.kind) - periodSpan(b.kind))[0];
-  return next !== undefined && dateFitsPeriod(date, next) ? next : undefined;
+  if (next === undefined || !dateFitsPeriod(date, next)) return undefined;
+  // And near the next report's deadline, from a month before it: a quý I report signed in May is a
+  // late one, quý II's are made in June.
+  const deadline = form.periods.find((p) => p.kind === next.kind)?.deadline;
+  if (deadline === undefined) return undefined;
+  const monthBefore =
+    deadline.month === 1
+      ? { year: next.year - 1, month: 12, day: Math.min(deadline.day, 28) }
+      : { year: next.year, month: deadline.month - 1, day: Math.min(deadline.day, 28) };
+  return compareDates(date, monthBefore) >= 0 ? next : undefined;
 }
 
 export function periodLabelOf(kind: PeriodKind): string {

@@ -33,7 +33,8 @@ import {
   letterStyle,
   withLetterSheet,
 } from "./letters";
-import { parseProfile, type Profile } from "./profile";
+import { DEFAULT_PROFILE, parseProfile, type Profile } from "./profile";
+import { templateWorkbook } from "./template";
 import { reportDocument } from "./report";
 import { shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
@@ -1034,4 +1035,37 @@ test("a later period's own report left among this period's files is no failed co
   expect(rejectedBesideAccepted(c).size).toBe(0);
   const sent = followUpLetters(c, cchc, dates).find((l) => l.unit === "P_A");
   expect(sent?.reasons ?? []).not.toContain("resent");
+});
+
+test("a template sent back unfilled, dated by the deadline, earns no on-time report: the filled one is asked for", () => {
+  const blank = templateWorkbook(DEFAULT_PROFILE, {
+    unit: "SO_A",
+    name: "Sở A",
+    type: "SO_NGANH",
+    period: "6T",
+    year: 2026,
+    reportDate: { year: 2026, month: 6, day: 1 },
+  });
+  const filledLate = reportBytes({
+    unit: "SO_A",
+    name: "Sở A",
+    reportDate: { year: 2026, month: 6, day: 20 },
+  });
+  const blankFile = {
+    file: "in/SO_A.xlsx",
+    sha256: "b",
+    result: inspectBytes(writeXlsx(blank), DEFAULT_PROFILE),
+  };
+  // Only the blank file: returned, asked for the filled report, no "đúng hạn" credit.
+  const returned = consolidate([blankFile], { profile: DEFAULT_PROFILE });
+  const text = followUpLetters(returned, DEFAULT_PROFILE, dates).find((l) => l.unit === "SO_A")!.text;
+  expect(text).toContain("tệp chưa có số liệu nào");
+  expect(text).toContain("tệp báo cáo đã điền đủ số liệu");
+  expect(text).not.toContain("đúng hạn (ngày 01/06/2026)");
+  // Then the filled report, after the deadline: late, not "đã gửi đúng hạn, bản trễ hạn là bản gửi lại".
+  const later = consolidate(
+    [blankFile, { file: "in/SO_A (2).xlsx", sha256: "f", result: inspectBytes(filledLate, DEFAULT_PROFILE) }],
+    { profile: DEFAULT_PROFILE },
+  );
+  expect(later.units.map((u) => [u.code, u.late, u.firstReportDate])).toEqual([["SO_A", true, undefined]]);
 });

@@ -45,7 +45,7 @@ import type { Organisation, Profile } from "./profile";
 import { foldKey } from "./text";
 import { viInteger } from "./format";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
-import { MSG, periodVerdict, TOOL_WORDS } from "./messages";
+import { MSG, periodVerdict, shownFigure, TOOL_WORDS } from "./messages";
 import { shownFindings } from "./finding-order";
 import { periodDeadlines } from "./template";
 import { isUnlikelyReportDate } from "./validate";
@@ -243,6 +243,8 @@ interface Draft {
   readonly sections: Map<LetterReason, { lines: LetterLine[]; notes: string[] }>;
   /** A returned file was another period's report: this period's report is asked for, not the file mended. */
   anotherPeriod?: boolean;
+  /** Every returned file was a template sent back unfilled: the filled report is asked for, not a mended one. */
+  blankOnly?: boolean;
   /** Two former units' own reports beside each other: one joint report is asked for, not which is right. */
   jointReport?: boolean;
 }
@@ -411,6 +413,8 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       const why = blank ? "chưa có số liệu (mẫu chưa điền)" : `${errors} lỗi`;
       add(unit, name, "returned", lines, `Tệp “${baseName(r.file)}” bị trả lại: ${why}.`);
       if (anotherPeriod) drafts.get(unit)!.anotherPeriod = true;
+      const draft = drafts.get(unit)!;
+      draft.blankOnly = blank && draft.blankOnly !== false;
     }
     if (sameDayReturned(files))
       add(
@@ -612,9 +616,11 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
           .map((r) =>
             r === "returned" && d.anotherPeriod
               ? send.missing
-              : r === "conflict" && d.jointReport
-                ? `báo cáo chung của đơn vị theo mẫu ${form.id}`
-                : send[r],
+              : r === "returned" && d.blankOnly === true
+                ? "tệp báo cáo đã điền đủ số liệu"
+                : r === "conflict" && d.jointReport
+                  ? `báo cáo chung của đơn vị theo mẫu ${form.id}`
+                  : send[r],
           ),
         ...(unjudged.length > 0 && !reasons.some((r) => r === "returned" || r === "resent")
           ? [`tệp báo cáo đã bổ sung số liệu ${baseline} (nếu có)`]
@@ -777,8 +783,10 @@ function returnedFile(
       },
       // Sent by the deadline: the corrected file may carry the day it is sent again (consolidate
       // records the first one, firstReportDate), so no clerk is tempted to keep an old date.
+      // Not for a blank template: a date on an unfilled form is no report sent by the deadline.
       ...(opening === undefined &&
       !anotherPeriod &&
+      !blank &&
       deadline !== null &&
       r.reportDate !== null &&
       compareDates(r.reportDate, deadline) <= 0
@@ -837,7 +845,6 @@ function conflictSection(
   const keptFile = baseName(kept.kept);
   const parts = list.some((d) => d.asked.parts);
   const recoded = list.some((d) => d.asked.keptCode !== undefined || d.asked.droppedCode !== undefined);
-  const shown = (n: number | null): string => (n === null ? "để trống" : viInteger(n));
   const dated = (code: string | undefined, date: CivilDate): string =>
     `(${code !== undefined ? `ghi mã ${code}, ` : ""}ngày báo cáo ${viDate(date)})`;
   // Files of one name (attachments of two e-mails) told apart as the one in use and the others.
@@ -862,7 +869,7 @@ function conflictSection(
       const d = same[0]!;
       const diff = d.asked.difference;
       return item(
-        `Tệp ${same.map((x) => named(x.dropped, false)).join(" và ")}${same.length > 1 ? " (giống hệt nhau)" : ""}${tagOf(d.asked.droppedCode, d.droppedReportDate)} ghi “${diff.label}” (${diff.column}) là ${shown(diff.here)}, tệp đang dùng ghi ${shown(diff.there)}.`,
+        `Tệp ${same.map((x) => named(x.dropped, false)).join(" và ")}${same.length > 1 ? " (giống hệt nhau)" : ""}${tagOf(d.asked.droppedCode, d.droppedReportDate)} ghi “${diff.label}” (${diff.column}) là ${shownFigure(diff.here)}, tệp đang dùng ghi ${shownFigure(diff.there)}.`,
       );
     }),
     p(

@@ -115,6 +115,19 @@ export function periodVerdict(f: {
   return f.message.includes(KEEP_PERIOD) ? "keep" : "relabel";
 }
 
+/** Where two files of one unit first differ: a count, or a task's status (its label). */
+export interface FigureDifference {
+  readonly label: string;
+  readonly column: string;
+  readonly here: number | string | null;
+  readonly there: number | string | null;
+}
+
+/** A differing figure as a message shows it: "để trống", 1.234, or a status “Hoàn thành”. */
+export function shownFigure(n: number | string | null): string {
+  return n === null ? "để trống" : typeof n === "string" ? q(n) : viNumber(n);
+}
+
 export const MSG = {
   notTemplate: (sheet: string, form: string) =>
     `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới ${TOOL_WORDS.template.both} và chép số liệu sang.`,
@@ -312,8 +325,10 @@ export const MSG = {
     title: string,
     newTitle: string,
     newYear: number,
+    /** The page's reader edits no profile file: told whom to ask. */
+    page = false,
   ) =>
-    `Lưu ý: biểu mẫu ${form} là của kế hoạch năm ${year}, nhưng kỳ báo cáo là ${period}: văn bản sẽ có tiêu đề ${q(title)}, và nhiệm vụ hạn trong năm ${year} chưa hoàn thành được tính là quá hạn. Nếu đã có kế hoạch năm ${newYear}, lập hồ sơ theo kế hoạch đó: tiêu đề mới ở khóa "title" (ví dụ ${q(newTitle)}), cùng "subject" và "tasks" của kế hoạch mới (README, mục “Triển khai cho một tỉnh”).`,
+    `Lưu ý: biểu mẫu ${form} là của kế hoạch năm ${year}, nhưng kỳ báo cáo là ${period}: văn bản sẽ có tiêu đề ${q(title)}, và nhiệm vụ hạn trong năm ${year} chưa hoàn thành được tính là quá hạn. ${page ? `Nếu đã có kế hoạch năm ${newYear}, cần hồ sơ theo kế hoạch đó (tiêu đề, văn bản thực hiện, nhiệm vụ): đề nghị người quản trị KL226 của cơ quan bổ sung.` : `Nếu đã có kế hoạch năm ${newYear}, lập hồ sơ theo kế hoạch đó: tiêu đề mới ở khóa "title" (ví dụ ${q(newTitle)}), cùng "subject" và "tasks" của kế hoạch mới (README, mục “Triển khai cho một tỉnh”).`}`,
   // A template sent unfilled (ValidationResult.blank): one line first, then its blank cells in two lines.
   blankReport: (noUnit: boolean) =>
     noUnit
@@ -338,7 +353,7 @@ export const MSG = {
   // These three hold KEEP_PERIOD: a letter then asks for this period's report, not the file corrected.
   /** A file dated before the consolidated period began cannot be a report on it: no relabelling advice. */
   periodMismatchEarlier: (found: string, expected: string, date: string, start: string) =>
-    `Báo cáo kỳ ${found}, đề ngày ${date}, trước khi kỳ đang tổng hợp (${expected}) bắt đầu (${start}): đây không phải báo cáo kỳ ${expected}, ${KEEP_PERIOD}. Đề nghị đơn vị lập báo cáo kỳ ${expected} và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ ${found}.`,
+    `Báo cáo kỳ ${found}, đề ngày ${date}, trước khi kỳ đang tổng hợp (${expected}) bắt đầu (${start}): đây không phải báo cáo kỳ ${expected}, ${KEEP_PERIOD}. Tệp này thuộc đợt tổng hợp kỳ ${found}; nếu đơn vị chưa gửi báo cáo kỳ ${expected}, đề nghị lập và gửi vào đợt này.`,
   /** A later period's own report among this period's files: nothing to mend, it waits for its own run. */
   periodMismatchLater: (found: string, expected: string, date: string) =>
     `Báo cáo kỳ ${found}, đề ngày ${date}: báo cáo của kỳ sau, không phải kỳ đang tổng hợp (${expected}), nên không tổng hợp vào kỳ này; ${KEEP_PERIOD}. Tệp thuộc đợt tổng hợp kỳ ${found}; nếu đơn vị chưa gửi báo cáo kỳ ${expected}, đề nghị lập và gửi vào đợt này.`,
@@ -356,35 +371,25 @@ export const MSG = {
     unit: string,
     kept: string,
     date: string,
-    diff: {
-      readonly label: string;
-      readonly column: string;
-      readonly here: number | null;
-      readonly there: number | null;
-    } | null,
+    diff: FigureDifference | null,
     /** Both files have one name (in two folders): the name cannot be what decided. */
     sameName = false,
+    /** With the same figures: the free texts (Thông tin) the two fill differently. */
+    texts: readonly string[] = [],
   ) => {
     if (diff === null)
-      return `Đơn vị ${unit} đã gửi tệp ${kept} cùng Ngày báo cáo ${date} và cùng mọi số liệu ở trang “Chỉ tiêu”; tệp đó được dùng, tệp này không được tổng hợp.`;
-    const shown = (n: number | null): string => (n === null ? "để trống" : viNumber(n));
-    return `Đơn vị ${unit} gửi hai báo cáo cùng Ngày báo cáo ${date} nhưng số liệu khác nhau: ${q(diff.label)} (${diff.column}) tệp này ghi ${shown(diff.here)}, tệp ${kept} ghi ${shown(diff.there)}. ${sameName ? `Hai tệp cùng ngày và cùng tên nên KL226 chọn cố định một tệp theo nội dung (lần tổng hợp nào cũng chọn như nhau): tệp ${kept} được dùng, dù chưa chắc là bản gửi sau` : `Khi cùng ngày, tệp có tên xếp sau theo thứ tự chữ cái (${kept}) được dùng`}; hãy hỏi đơn vị tệp nào đúng, rồi bỏ tệp sai hoặc sửa Ngày báo cáo của tệp đúng cho muộn hơn.`;
+      return `Đơn vị ${unit} đã gửi tệp ${kept} cùng Ngày báo cáo ${date} và cùng mọi số liệu ở trang “Chỉ tiêu” và “Nhiệm vụ”; tệp đó được dùng, tệp này không được tổng hợp.${texts.length > 0 ? ` Hai tệp ghi khác nhau ở ${texts.map(q).join(", ")} (trang “Thông tin”): báo cáo dùng nội dung của tệp ${kept}; nếu nội dung của tệp này mới đúng, hãy bỏ tệp kia hoặc sửa Ngày báo cáo của tệp này cho muộn hơn.` : ""}`;
+    return `Đơn vị ${unit} gửi hai báo cáo cùng Ngày báo cáo ${date} nhưng số liệu khác nhau: ${q(diff.label)} (${diff.column}) tệp này ghi ${shownFigure(diff.here)}, tệp ${kept} ghi ${shownFigure(diff.there)}. ${sameName ? `Hai tệp cùng ngày và cùng tên nên KL226 chọn cố định một tệp theo nội dung (lần tổng hợp nào cũng chọn như nhau): tệp ${kept} được dùng, dù chưa chắc là bản gửi sau` : `Khi cùng ngày, tệp có tên xếp sau theo thứ tự chữ cái (${kept}) được dùng`}; hãy hỏi đơn vị tệp nào đúng, rồi bỏ tệp sai hoặc sửa Ngày báo cáo của tệp đúng cho muộn hơn.`;
   },
   formerConflict: (
     unit: string,
     rosterName: string,
     dropped: { readonly code: string; readonly date: string },
     kept: { readonly code: string; readonly file: string; readonly date: string },
-    diff: {
-      readonly label: string;
-      readonly column: string;
-      readonly here: number | null;
-      readonly there: number | null;
-    },
+    diff: FigureDifference,
   ) => {
-    const shown = (n: number | null): string => (n === null ? "để trống" : viNumber(n));
     const parts = dropped.code !== kept.code && dropped.code !== unit && kept.code !== unit;
-    return `Đơn vị ${unit} (${rosterName}) có hai tệp số liệu khác nhau: tệp này (mã ${dropped.code}, ngày báo cáo ${dropped.date}) và tệp ${kept.file} (mã ${kept.code}, ngày báo cáo ${kept.date}); ${q(diff.label)} (${diff.column}) tệp này ghi ${shown(diff.here)}, tệp kia ghi ${shown(diff.there)}. Chỉ tệp ${kept.file} được tổng hợp. ${parts ? `Nếu mỗi tệp là báo cáo riêng của một đơn vị cũ, đề nghị ${unit} gửi một báo cáo chung, cộng số liệu các đơn vị cũ.` : `Hỏi lại đơn vị tệp nào đúng; nếu mỗi tệp là báo cáo riêng của một phần đơn vị, đề nghị gửi một báo cáo chung.`}`;
+    return `Đơn vị ${unit} (${rosterName}) có hai tệp số liệu khác nhau: tệp này (mã ${dropped.code}, ngày báo cáo ${dropped.date}) và tệp ${kept.file} (mã ${kept.code}, ngày báo cáo ${kept.date}); ${q(diff.label)} (${diff.column}) tệp này ghi ${shownFigure(diff.here)}, tệp kia ghi ${shownFigure(diff.there)}. Chỉ tệp ${kept.file} được tổng hợp. ${parts ? `Nếu mỗi tệp là báo cáo riêng của một đơn vị cũ, đề nghị ${unit} gửi một báo cáo chung, cộng số liệu các đơn vị cũ.` : `Hỏi lại đơn vị tệp nào đúng; nếu mỗi tệp là báo cáo riêng của một phần đơn vị, đề nghị gửi một báo cáo chung.`}`;
   },
   plainBesideRollup: (unit: string, rollup: string, units: number) =>
     `Đơn vị ${unit} gửi cả báo cáo tổng hợp của ${units} đơn vị (tệp ${rollup}) và tệp này, một báo cáo riêng cùng mã: báo cáo tổng hợp được dùng, vì nó gồm số liệu các đơn vị trực thuộc; tệp này không được tổng hợp. Nếu tệp này là số liệu riêng của cơ quan ${unit}, đề nghị đưa cơ quan vào báo cáo tổng hợp (với một mã riêng, ví dụ VP_${unit}) rồi gửi lại báo cáo tổng hợp.`,
@@ -446,13 +451,8 @@ export const MSG = {
     `Tệp này ghi mã ${declared}, không có trong danh sách đơn vị, mà mọi số liệu trùng với báo cáo của ${code} (${rosterName}, tệp ${kept}): coi là cùng một báo cáo gửi dưới mã khác, nên tệp này không được tổng hợp (tổng hợp cả hai thì số liệu của ${code} được tính hai lần). Nếu đây là báo cáo của một đơn vị khác, hỏi lại đơn vị gửi.`,
   sameFiguresTwice: (other: string, otherFile: string) =>
     `Mọi số liệu ở trang “Chỉ tiêu” trùng với báo cáo của ${other} (tệp ${otherFile}): nếu hai tệp là báo cáo của cùng một đơn vị, số liệu đang được tính hai lần; hỏi lại đơn vị, bỏ tệp thừa rồi tổng hợp lại.`,
-  recodedDiffers: (diff: {
-    readonly label: string;
-    readonly column: string;
-    readonly here: number | null;
-    readonly there: number | null;
-  }) =>
-    `Nhưng số liệu hai tệp khác nhau (${q(diff.label)}, ${diff.column}: tệp này ghi ${diff.here === null ? "để trống" : viNumber(diff.here)}, tệp kia ghi ${diff.there === null ? "để trống" : viNumber(diff.there)}): nếu tệp này là báo cáo của một đơn vị khác cùng tên, hỏi lại đơn vị gửi và tổng hợp lại.`,
+  recodedDiffers: (diff: FigureDifference) =>
+    `Nhưng số liệu hai tệp khác nhau (${q(diff.label)}, ${diff.column}: tệp này ghi ${shownFigure(diff.here)}, tệp kia ghi ${shownFigure(diff.there)}): nếu tệp này là báo cáo của một đơn vị khác cùng tên, hỏi lại đơn vị gửi và tổng hợp lại.`,
   duplicateRecoded: (declared: string, code: string, name: string, kept: string) =>
     `Tệp này ghi mã ${declared}, không có trong danh sách đơn vị (tên đơn vị “${name}” là của ${code}); ${code} đã gửi tệp ${kept} ghi đúng mã, nên tệp này không được tổng hợp.`,
   /** Rejected files that name no unit while units are missing: look before sending reminders. */

@@ -450,7 +450,7 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
 
   test("dated before the quarter began: not to be relabelled, but the quarter's own report asked for", () => {
     expect(mismatch(q("P_A", "Q2", 10, 6))).toBe(
-      "Báo cáo kỳ quý II/2025, đề ngày 10/06/2025, trước khi kỳ đang tổng hợp (quý III/2025) bắt đầu (01/07/2025): đây không phải báo cáo kỳ quý III/2025, không sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo kỳ quý III/2025 và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ quý II/2025.",
+      "Báo cáo kỳ quý II/2025, đề ngày 10/06/2025, trước khi kỳ đang tổng hợp (quý III/2025) bắt đầu (01/07/2025): đây không phải báo cáo kỳ quý III/2025, không sửa Kỳ báo cáo của tệp này. Tệp này thuộc đợt tổng hợp kỳ quý II/2025; nếu đơn vị chưa gửi báo cáo kỳ quý III/2025, đề nghị lập và gửi vào đợt này.",
     );
   });
 

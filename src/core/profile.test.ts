@@ -412,3 +412,9 @@ test("a one-year plan used for another year is said so; the next year's profile 
   // Kết luận 226 is no one year's plan: nothing to say in any year.
   expect(planYearNote(DEFAULT_PROFILE.form, { kind: "6T", year: 2031 })).toBeUndefined();
 });
+
+test("a title typed in capitals (copied from the template's A1) is refused, saying how to write it", () => {
+  expect(refused({ title: "BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2026" })).toBe(
+    "title: viết như một câu (chỉ chữ đầu viết hoa), không viết in hoa cả tiêu đề, ví dụ “Báo cáo kết quả thực hiện công tác cải cách hành chính năm 2026”",
+  );
+});

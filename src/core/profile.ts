@@ -175,7 +175,16 @@ export const profileFileSchema = z
      * The report's title, as the template, the summary and the documents name it ("Báo cáo kết quả
      * thực hiện công tác cải cách hành chính năm 2026"): the year's plan has its own; default the form's.
      */
-    title: z.string().trim().min(1).optional(),
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      // Copied from the template's A1 in capitals, it read "báo cáo kẾT QUẢ …" inside sentences.
+      .refine(
+        (t) => t !== t.toLocaleUpperCase("vi") || !/\p{L}{2}/u.test(t),
+        "viết như một câu (chỉ chữ đầu viết hoa), không viết in hoa cả tiêu đề, ví dụ “Báo cáo kết quả thực hiện công tác cải cách hành chính năm 2026”",
+      )
+      .optional(),
     /**
      * What the documents say they implement ("Thực hiện …"): the province's own plan, e.g. "Kế hoạch
      * số 145/KH-UBND ngày 20/01/2026 của UBND tỉnh Quảng Trị"; default the form's (Kết luận 226).

@@ -8,6 +8,7 @@ import {
   baseName,
   countedUnitsPhrase,
   pooledReductionSums,
+  otherPeriodReport,
   rejectedBesideAccepted,
   replacedFiles,
   rollupName,
@@ -23,9 +24,9 @@ import {
   type UnitSummary,
   type Warning,
 } from "./consolidate";
-import type { Finding, Severity } from "./findings";
+import { finding, type Finding, type Severity } from "./findings";
 import { MSG } from "./messages";
-import { shownFindings } from "./finding-order";
+import { blankNote, shownFindings } from "./finding-order";
 import { formSubject, periodPhrase, targetPhrase } from "./documents";
 import {
   chartIndicator,
@@ -366,7 +367,12 @@ function periodLine(c: Consolidation): string {
   const inRollup =
     c.inRollup.length > 0 ? `; đã tính trong báo cáo tổng hợp khác: ${c.inRollup.length} tệp` : "";
   const replaced = replacedFiles(c).size;
-  const rejected = `từ chối ${c.rejected.length} tệp${replaced > 0 ? ` (${replaced} tệp đã có tệp hợp lệ thay)` : ""}`;
+  const other = c.rejected.filter((r) => otherPeriodReport(r, c.period)).length;
+  const aside = [
+    ...(replaced > 0 ? [`${replaced} tệp đã có tệp hợp lệ thay`] : []),
+    ...(other > 0 ? [`${other} tệp là báo cáo kỳ khác`] : []),
+  ];
+  const rejected = `từ chối ${c.rejected.length} tệp${aside.length > 0 ? ` (${aside.join(", ")})` : ""}`;
   return `${period} Đã tổng hợp ${c.units.length} báo cáo; ${rejected}; trùng ${c.duplicates.length} tệp${inRollup}${missing}${returned}; trễ hạn: ${c.province.late} đơn vị.`;
 }
 
@@ -791,14 +797,23 @@ function errorSheet(c: Consolidation): SheetSpec {
     text(f.message, WRAP),
   ];
   const rolledUp = new Set(c.rolledUp);
+  const otherPeriod = new Set(c.rejected.filter((r) => otherPeriodReport(r, c.period)));
   const problemRows: Array<Array<CellSpec | null>> = [
     ...c.rejected.flatMap((r) => {
-      // Its unit reported inside a roll-up: rejected, with nothing to send again.
+      // Its unit reported inside a roll-up: rejected, with nothing to send again. Another period's
+      // own report: kept for that period's round, nothing to mend.
       const status =
         r.unit !== null && rolledUp.has(r.unit)
           ? "Từ chối (đã tính trong tổng hợp)"
-          : BESIDE_ACCEPTED_STATUS[beside.get(r)?.sent ?? "none"];
-      return shownFindings(r.findings, r.blank).map((f) => findingRow(r.file, r.unit, status, f));
+          : otherPeriod.has(r)
+            ? "Từ chối (báo cáo kỳ khác, để riêng)"
+            : BESIDE_ACCEPTED_STATUS[beside.get(r)?.sent ?? "none"];
+      // A template sent back unfilled: said on its first row, then its blank cells in two rows.
+      const blank = blankNote(r, false);
+      const said = blank === undefined ? [] : [finding("MISSING_VALUE", "error", null, null, blank)];
+      return [...said, ...shownFindings(r.findings, r.blank)].map((f) =>
+        findingRow(r.file, r.unit, status, f),
+      );
     }),
     ...c.duplicates.map((d) => findingRow(d.dropped, d.unit, "Trùng", d.finding)),
     ...c.inRollup.map((r) => findingRow(r.file, r.unit, "Đã tính trong tổng hợp", r.finding)),
@@ -813,7 +828,7 @@ function errorSheet(c: Consolidation): SheetSpec {
       cell(
         problemRows.length === 0
           ? "Không có tệp bị từ chối hay trùng."
-          : `${rejectedNote(c.rejected.length, replacedCount)}, ${c.duplicates.length} tệp trùng đơn vị không được tổng hợp${inRollupNote}.`,
+          : `${rejectedNote(c.rejected.length, replacedCount, otherPeriod.size)}, ${c.duplicates.length} tệp trùng đơn vị không được tổng hợp${inRollupNote}.`,
         NOTE,
       ),
     ],
@@ -843,8 +858,20 @@ function errorSheet(c: Consolidation): SheetSpec {
   };
 }
 
-/** The Lỗi sheet's count of rejected files: what to mend, and how many need it no more. */
-function rejectedNote(rejected: number, replaced: number): string {
+/**
+ * The Lỗi sheet's count of rejected files: what to mend, and how many need it no more (replaced by a
+ * valid file since; or another period's own report, `other`).
+ */
+function rejectedNote(rejected: number, replaced: number, other = 0): string {
+  if (other > 0) {
+    const parts = [
+      ...(replaced > 0 ? [`${replaced} tệp của đơn vị đã gửi tệp hợp lệ`] : []),
+      `${other} tệp là báo cáo của kỳ khác (để riêng cho đợt tổng hợp kỳ đó)`,
+    ].join(", ");
+    return replaced + other === rejected
+      ? `${rejected} tệp bị từ chối, đều không cần sửa: ${parts}`
+      : `${rejected} tệp bị từ chối (mỗi lỗi một dòng; sửa tất cả rồi gửi lại; không cần sửa: ${parts})`;
+  }
   if (replaced === 0) return `${rejected} tệp bị từ chối (mỗi lỗi một dòng; sửa tất cả rồi gửi lại)`;
   if (replaced === rejected)
     return `${rejected} tệp bị từ chối, đều của đơn vị đã gửi tệp hợp lệ sau đó (không cần sửa nữa)`;

@@ -782,6 +782,25 @@ describe("UNREADABLE", () => {
     expect(only(r.findings)).toEqual([["UNREADABLE", "error", null, null]]);
     expect(r.findings[0]?.message).toMatch(/Tệp|tệp/);
   });
+  // The report printed, or photographed, then sent under the workbook's name: said for what it is.
+  test.each([
+    [
+      "a PDF",
+      "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj",
+      "Tệp là bản PDF (bản in của báo cáo), không phải sổ tính Excel",
+    ],
+    [
+      "a JPEG photo",
+      "\u00ff\u00d8\u00ff\u00e0\u0000\u0010JFIF",
+      "Tệp là ảnh (ảnh chụp hoặc ảnh quét báo cáo)",
+    ],
+    ["a PNG scan", "\u0089PNG\r\n\u001a\n\u0000\u0000", "Tệp là ảnh (ảnh chụp hoặc ảnh quét báo cáo)"],
+  ])("%s named .xlsx", (_name, latin1, message) => {
+    const bytes = Uint8Array.from(latin1, (ch) => ch.charCodeAt(0));
+    const r = inspectBytes(bytes, DEFAULT_PROFILE, undefined, { fileName: "SO_NOI_VU.xlsx" });
+    expect(only(r.findings)).toEqual([["UNREADABLE", "error", null, null]]);
+    expect(r.findings[0]?.message).toContain(message);
+  });
 });
 
 test("findings carry Vietnamese messages that say what to type", () => {
@@ -959,12 +978,27 @@ describe("a report dated when the next period's report is made (UNLIKELY_DATE, a
     expect(quarter("Q1", 4).findings.filter((f) => f.code === "UNLIKELY_DATE")).toEqual([]);
     expect(quarter("Q2", 6).findings.filter((f) => f.code === "UNLIKELY_DATE")).toEqual([]);
   });
-  test("a half year's report dated in October: perhaps the year's", () => {
-    const r = check({ reportDate: { year: 2026, month: 10, day: 20 } });
+  test("a half year's report dated in November: perhaps the year's; in October, a late one", () => {
+    const r = check({ reportDate: { year: 2026, month: 11, day: 20 } });
     expect(r.findings.map((f) => f.message)).toEqual([
-      "Kỳ báo cáo ghi 6 tháng đầu năm 2026 nhưng Ngày báo cáo 20/10/2026 là lúc lập báo cáo năm 2026: có thể tệp dùng lại mẫu của kỳ trước mà chưa sửa Kỳ báo cáo. Nếu đây là báo cáo năm 2026, chọn “Năm” ở ô Kỳ báo cáo; nếu đúng là báo cáo 6 tháng đầu năm 2026 gửi muộn, không cần sửa.",
+      "Kỳ báo cáo ghi 6 tháng đầu năm 2026 nhưng Ngày báo cáo 20/11/2026 là lúc lập báo cáo năm 2026: có thể tệp dùng lại mẫu của kỳ trước mà chưa sửa Kỳ báo cáo. Nếu đây là báo cáo năm 2026, chọn “Năm” ở ô Kỳ báo cáo; nếu đúng là báo cáo 6 tháng đầu năm 2026 gửi muộn, không cần sửa.",
     ]);
-    // August: neither the half year's window nor the year's.
-    expect(check({ reportDate: { year: 2026, month: 8, day: 20 } }).findings).toEqual([]);
+    // The year's reports are made from a month before its deadline (06/12); August, October: late half years.
+    for (const month of [8, 10])
+      expect(check({ reportDate: { year: 2026, month, day: 20 } }).findings).toEqual([]);
+  });
+  test("quý I dated in May is a late one; a quý IV or a year's report signed in January is its own", () => {
+    expect(quarter("Q1", 5).findings.filter((f) => f.code === "UNLIKELY_DATE")).toEqual([]);
+    const signedInJanuary = (period: "Q4" | "NAM") =>
+      inspectBytes(
+        reportBytes(
+          { ...cchcUnit("P_A"), period, year: 2026, reportDate: { year: 2027, month: 1, day: 10 } },
+          [],
+          cchc,
+        ),
+        cchc,
+      ).findings.filter((f) => f.code === "UNLIKELY_DATE");
+    expect(signedInJanuary("Q4")).toEqual([]);
+    expect(signedInJanuary("NAM")).toEqual([]);
   });
 });

@@ -94,6 +94,8 @@ export type UnreadableReason =
   | "EMPTY" // zero bytes
   | "NOT_ZIP" // not a zip container at all (and not one of the cases below)
   | "TEXT_FILE" // CSV, HTML or other text renamed .xlsx
+  | "PDF_FILE" // a PDF (the report printed), whatever its name
+  | "IMAGE_FILE" // a photo or scan (PNG, JPEG), whatever its name
   | "LEGACY_XLS" // an Excel 97–2003 .xls (CFB container, not encrypted)
   | "ENCRYPTED" // a password-protected workbook (CFB container with EncryptionInfo)
   | "MACRO_ENABLED" // an .xlsm (macro-enabled content type)

@@ -136,6 +136,9 @@ test("validate a template left unfilled: said so first, its blank cells in two l
     expect.stringContaining("12 nhiệm vụ (dòng 5–16) chưa chọn Tình trạng."),
   ]);
   expect(items.filter((t) => t.includes("ô số liệu bắt buộc còn trống"))).toHaveLength(1);
+  // The sheets' badges count the cells, as the verdict does, not the grouped lines.
+  expect(must(byRole("heading", /^Chỉ tiêu/)).textContent).toContain("10 lỗi");
+  expect(must(byRole("heading", /^Nhiệm vụ/)).textContent).toContain("12 lỗi");
   await click(byRole("button", "Đánh dấu các ô lỗi"));
   // Marks are per cell: every blank figure, every status and what Thông tin lacks.
   expect(calls).toContain(`mark ${blank.findings.length}`);

@@ -119,8 +119,12 @@ export interface Strings {
   readonly resultStale: string;
   readonly downloadsStale: string;
   readonly profileAside: (files: number, of: number, name: string) => string;
-  /** Later periods' own reports among the files picked ("quý II/2026: 7 tệp"): not consolidated, nothing to mend. */
-  readonly laterPeriodFiles: (periods: string) => string;
+  /** Other periods' own reports among the files picked ("quý II/2026: 7 tệp"): not consolidated, nothing to mend. */
+  readonly otherPeriodFiles: (periods: string) => string;
+  /** "7 tệp" / "7 files", inside otherPeriodFiles. */
+  readonly fileCount: (n: number) => string;
+  /** Nothing accepted: the tiles' zeros are no province without shortfalls. */
+  readonly nothingAccepted: string;
   readonly verdictStale: string;
   readonly outcomesLabel: string;
   readonly tileLabel: (label: string, count: number | string) => string;
@@ -340,8 +344,11 @@ const vi: Strings = {
   resultTitle: "Kết quả tổng hợp",
   profileAside: (n, of, name) =>
     `Lưu ý: ${n}/${of} tệp lập theo hồ sơ “${name}”, các tệp còn lại không ghi hồ sơ, nên đã tổng hợp theo hồ sơ trên; nhiệm vụ và chỉ tiêu riêng của hồ sơ kia không được dùng. Nếu các báo cáo là của kế hoạch đó, chọn hồ sơ này ở ô Hồ sơ rồi tổng hợp lại.`,
-  laterPeriodFiles: (periods) =>
-    `Lưu ý: trong các tệp đã chọn còn có báo cáo của kỳ sau (${periods}): không tổng hợp vào kỳ này, không cần đơn vị sửa. Nên chọn báo cáo của từng kỳ riêng, hoặc chọn kỳ ở ô Kỳ tổng hợp.`,
+  fileCount: (n) => `${n} tệp`,
+  nothingAccepted:
+    "Chưa tổng hợp được báo cáo nào (không tệp nào được chấp nhận): chưa đánh giá được chỉ tiêu nào; bảng tổng hợp và văn bản chỉ ghi các tệp bị từ chối và đơn vị chưa nộp, chưa có số liệu để gửi đi.",
+  otherPeriodFiles: (periods) =>
+    `Lưu ý: trong các tệp đã chọn còn có báo cáo của kỳ khác (${periods}): không tổng hợp vào kỳ này, không cần đơn vị sửa. Nên chọn báo cáo của từng kỳ riêng, hoặc chọn kỳ ở ô Kỳ tổng hợp.`,
   verdictStale:
     "Đã đổi hồ sơ: kết quả dưới đây là của lần kiểm tra trước. Kiểm tra lại để có kết quả theo hồ sơ mới.",
   resultStale:
@@ -565,8 +572,11 @@ const en: Strings = {
   resultTitle: "Consolidation result",
   profileAside: (n, of, name) =>
     `Note: ${n} of ${of} files were made with the profile “${name}” and the others name none, so the profile above was used; that profile's own tasks and targets were not. If the reports are of that plan, pick it under Profile and consolidate again.`,
-  laterPeriodFiles: (periods) =>
-    `Note: the files picked include reports of a later period (${periods}): not consolidated in this one, nothing for the units to mend. Pick each period's reports on their own, or choose the period under Period.`,
+  fileCount: (n) => (n === 1 ? "1 file" : `${n} files`),
+  nothingAccepted:
+    "No report could be consolidated (no file was accepted): no indicator could be judged; the summary and documents list only the rejected files and the units that have not reported, with no figures to send.",
+  otherPeriodFiles: (periods) =>
+    `Note: the files picked include reports of another period (${periods}): not consolidated in this one, nothing for the units to mend. Pick each period's reports on their own, or choose the period under Period.`,
   verdictStale:
     "The profile has changed: the result below is from the last check. Check again for the new profile.",
   resultStale:

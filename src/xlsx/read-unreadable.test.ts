@@ -126,11 +126,14 @@ describe("readXlsx classifies unreadable input", () => {
     expect(reason(readXlsx(utf16))).toBe("TEXT_FILE");
   });
 
-  test("NOT_ZIP: other binary data", () => {
+  test("NOT_ZIP: other binary data; a PDF or a photo is named as such", () => {
+    const binary = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(reason(readXlsx(binary))).toBe("NOT_ZIP");
     const png = new Uint8Array([
       0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
     ]);
-    expect(reason(readXlsx(png))).toBe("NOT_ZIP");
+    expect(reason(readXlsx(png))).toBe("IMAGE_FILE");
+    expect(reason(readXlsx(strToU8("%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n")))).toBe("PDF_FILE");
   });
 
   test("TRUNCATED: a valid file cut in half, or a damaged central directory", () => {

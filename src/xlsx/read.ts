@@ -103,6 +103,18 @@ export function isPackedFile(bytes: Uint8Array): boolean {
   return isZip(bytes) || isCfb(bytes);
 }
 
+/** "%PDF-": the report printed to PDF, renamed .xlsx. */
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d];
+/** PNG and JPEG: a photo or scan of the report, renamed .xlsx. */
+const IMAGE_MAGICS = [
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  [0xff, 0xd8, 0xff],
+];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
 function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
   const limits = mergeLimits(options.limits);
   if (bytes.length > limits.maxFileBytes)
@@ -118,9 +130,13 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
   if (!isZip(bytes)) {
     const reason: UnreadableReason = isOtherArchive(bytes)
       ? "ARCHIVE"
-      : looksLikeText(bytes)
-        ? "TEXT_FILE"
-        : "NOT_ZIP";
+      : startsWith(bytes, PDF_MAGIC)
+        ? "PDF_FILE"
+        : IMAGE_MAGICS.some((m) => startsWith(bytes, m))
+          ? "IMAGE_FILE"
+          : looksLikeText(bytes)
+            ? "TEXT_FILE"
+            : "NOT_ZIP";
     fail(reason, `starts with ${hexHead(bytes)}`);
   }
 

@@ -223,7 +223,10 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
 
   test.each([
     [["--period", "6T"], /^--period và --year phải dùng cùng nhau, ví dụ --period 6T --year 2026\./],
-    [["--year", "2026"], /^--period và --year phải dùng cùng nhau/],
+    [
+      ["--year", "2027"],
+      /^--period và --year phải dùng cùng nhau, ví dụ --period 6T --year 2027 \(kỳ theo biểu mẫu của hồ sơ: 6T, NAM, hoặc Q1–Q4 với báo cáo quý\)\./,
+    ],
     [["--period", "QUY", "--year", "2026"], /^Tùy chọn --period không hợp lệ/],
     [["--period", "6T", "--year", "26"], /^Tùy chọn --year không hợp lệ/],
     // "-" wrote a file named "-": the JSON goes to a file, the screen has the command's own summary.
@@ -570,7 +573,7 @@ test("a quarter's run says the later quarter's reports left among its files, and
     /^ {2}Lưu ý: biểu mẫu CCHC-BC\/2025 là của kế hoạch năm 2025, nhưng kỳ báo cáo là quý I\/2026/,
   );
   expect(lines[3]).toBe(
-    "  Lưu ý: trong các tệp còn có báo cáo của kỳ sau (quý II/2026: 1 tệp): không tổng hợp vào kỳ này, không cần đơn vị sửa. Nên để báo cáo mỗi kỳ trong một thư mục riêng, hoặc chọn kỳ bằng --period và --year.",
+    "  Lưu ý: trong các tệp còn có báo cáo của kỳ khác (quý II/2026: 1 tệp): không tổng hợp vào kỳ này, không cần đơn vị sửa. Nên để báo cáo mỗi kỳ trong một thư mục riêng, hoặc chọn kỳ bằng --period và --year.",
   );
   // Its line says whose round it belongs to, not that a correction failed.
   const rejected = lines.find((l) => l.includes("Q2-P_A.xlsx"));

@@ -305,8 +305,9 @@ test("a template sent back unfilled is said to be one, its blank cells in two li
   // --json keeps one finding per cell (the add-in marks each).
   const json = capture();
   await main(["validate", template, "--json"], json);
-  const parsed = JSON.parse(json.stdout) as Array<{ findings: Array<{ code: string }> }>;
+  const parsed = JSON.parse(json.stdout) as Array<{ blank?: boolean; findings: Array<{ code: string }> }>;
   expect(parsed[0]!.findings.filter((f) => f.code === "TASK_STATUS")).toHaveLength(12);
+  expect(parsed[0]!.blank).toBe(true);
 
   // One figure typed: no longer blank, each missing cell its own line again.
   const partly = join(dir, "mau-mot-so.xlsx");
@@ -344,6 +345,15 @@ test("a template sent back unfilled is said to be one, its blank cells in two li
   expect(run.stdout).toContain(
     "XA_QUANG_PHU.xlsx: Tệp chưa có số liệu nào: các ô số liệu ở trang “Chỉ tiêu” và cột Tình trạng ở trang “Nhiệm vụ” đều còn trống. (23 lỗi)",
   );
+  // The summary's Lỗi sheet says it first, then the two lines.
+  const summary = new ExcelJS.Workbook();
+  await summary.xlsx.readFile(join(folder, "th.xlsx"));
+  const messages = (summary.getWorksheet("Lỗi")!.getColumn(8).values as unknown[])
+    .map((v) => (typeof v === "string" ? v : ""))
+    .filter((m) => m !== "");
+  const first = messages.findIndex((m) => m.startsWith("Tệp chưa có số liệu nào"));
+  expect(first).toBeGreaterThan(0);
+  expect(messages[first + 2]).toMatch(/^10 ô số liệu bắt buộc còn trống/);
   const text = docxText(readFileSync(join(letters, "XA_QUANG_PHU.docx")));
   expect(text).toContain(
     "phải trả lại, chưa tổng hợp được: tệp chưa có số liệu nào (các ô số liệu ở trang “Chỉ tiêu” và cột Tình trạng ở trang “Nhiệm vụ” đều còn trống). Có lẽ đơn vị đã gửi nhầm mẫu chưa điền",

@@ -26,7 +26,7 @@ import {
 import {
   baseName,
   compareText,
-  laterPeriodFiles,
+  otherPeriodFiles,
   rejectedBesideAccepted,
   unopenedFiles,
   unopenedSentence,
@@ -1038,8 +1038,8 @@ function ResultView({
   const rejectedByFile = new Map(c.rejected.map((r) => [r.file, r]));
   // A rejected file whose unit also sent a valid one needs no correcting: said after its name.
   const beside = rejectedBesideAccepted(c);
-  const planNote = planYearNote(c.form, c.period);
-  const later = laterPeriodFiles(c);
+  const planNote = planYearNote(c.form, c.period, true);
+  const later = otherPeriodFiles(c);
 
   return (
     <section data-testid="consolidation-result" aria-labelledby="consolidation-heading">
@@ -1056,16 +1056,6 @@ function ResultView({
       {outcome.namedAside && (
         <p className={styles.meta} data-testid="profile-aside">
           {t.profileAside(outcome.namedAside.files, outcome.namedAside.of, outcome.namedAside.profile.name)}
-        </p>
-      )}
-      {planNote !== undefined && (
-        <p className={styles.meta} data-testid="plan-year">
-          {planNote}
-        </p>
-      )}
-      {later.length > 0 && (
-        <p className={styles.meta} data-testid="later-period-files">
-          {t.laterPeriodFiles(later.map((p) => `${periodText(p.period)}: ${p.files} tệp`).join("; "))}
         </p>
       )}
       <NoticeBar
@@ -1102,6 +1092,24 @@ function ResultView({
           ))}
         </ul>
       </nav>
+      {/* Under the tiles: at 320 px the notes pushed the rejected files' tile below the fold. */}
+      {c.units.length === 0 && (
+        <p className={styles.meta} data-testid="nothing-accepted">
+          {t.nothingAccepted}
+        </p>
+      )}
+      {later.length > 0 && (
+        <p className={styles.meta} data-testid="other-period-files">
+          {t.otherPeriodFiles(
+            later.map((p) => `${periodText(p.period)}: ${t.fileCount(p.files)}`).join("; "),
+          )}
+        </p>
+      )}
+      {planNote !== undefined && (
+        <p className={styles.meta} data-testid="plan-year">
+          {planNote}
+        </p>
+      )}
       {/* Said again beside the buttons: the notice above is off-screen by the time one reaches them. */}
       {stale && (
         <p className={styles.meta} data-testid="downloads-stale">
@@ -1293,7 +1301,9 @@ function ResultView({
                       r.blank,
                     ).map((f, i) => (
                       <li key={i}>
-                        {f.sheet !== null && f.cell !== null ? `${t.cellRef(f.sheet, f.cell)}: ` : ""}
+                        {f.sheet === null
+                          ? ""
+                          : `${f.cell === null ? f.sheet : t.cellRef(f.sheet, f.cell)}: `}
                         {forThePage(f.message)}
                       </li>
                     ))}

@@ -307,6 +307,7 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
           )}
           <FindingsList
             findings={shownFindings(result.findings, result.blank)}
+            counted={result.findings}
             strings={t}
             onSelect={select}
           />
