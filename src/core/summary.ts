@@ -811,9 +811,11 @@ function errorSheet(c: Consolidation): SheetSpec {
       // A template sent back unfilled: said on its first row, then its blank cells in two rows.
       const blank = blankNote(r, false);
       const said = blank === undefined ? [] : [finding("MISSING_VALUE", "error", null, null, blank)];
-      return [...said, ...shownFindings(r.findings, r.blank)].map((f) =>
-        findingRow(r.file, r.unit, status, f),
-      );
+      // Another period's own report: its round will check its figures; here only why it is apart.
+      const findings = otherPeriod.has(r)
+        ? r.findings.filter((f) => f.code === "PERIOD_MISMATCH")
+        : shownFindings(r.findings, r.blank);
+      return [...said, ...findings].map((f) => findingRow(r.file, r.unit, status, f));
     }),
     ...c.duplicates.map((d) => findingRow(d.dropped, d.unit, "Trùng", d.finding)),
     ...c.inRollup.map((r) => findingRow(r.file, r.unit, "Đã tính trong tổng hợp", r.finding)),

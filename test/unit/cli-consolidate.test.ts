@@ -554,7 +554,14 @@ test("a quarter's run says the later quarter's reports left among its files, and
     writeFileSync(
       join(dir, name),
       reportBytes(
-        { ...cchcUnit(unit), period, year: 2026, reportDate: { year: 2026, month, day: 10 } },
+        {
+          ...cchcUnit(unit),
+          period,
+          year: 2026,
+          reportDate: { year: 2026, month, day: 10 },
+          // A count typed as text: a COERCED warning of quý II's file, for quý II's round to show.
+          counts: { ...cchcUnit(unit).counts, PAKN_TONG: [null, "12 "] },
+        },
         [],
         cchc,
       ),
@@ -563,10 +570,8 @@ test("a quarter's run says the later quarter's reports left among its files, and
   write("P_B.xlsx", "P_B", "Q1", 3);
   write("Q2-P_A.xlsx", "P_A", "Q2", 6);
   const io = capture();
-  await main(
-    ["consolidate", dir, "--profile", "hcm-attp-cchc-2025", "--out", join(dir, "..", "q1.xlsx")],
-    io,
-  );
+  const out = join(dir, "..", `q1-${Date.now()}.xlsx`);
+  await main(["consolidate", dir, "--profile", "hcm-attp-cchc-2025", "--out", out], io);
   const lines = io.stdout.split("\n");
   expect(lines[1]).toBe("Kỳ tổng hợp: Quý I/2026 (kỳ mà nhiều tệp khai nhất; hạn nộp 15/03/2026).");
   expect(lines[2]).toMatch(
@@ -579,6 +584,15 @@ test("a quarter's run says the later quarter's reports left among its files, and
   const rejected = lines.find((l) => l.includes("Q2-P_A.xlsx"));
   expect(rejected).toContain("báo cáo của kỳ sau, không phải kỳ đang tổng hợp (quý I/2026)");
   expect(rejected).not.toContain("bản gửi sau");
+  // The summary's Lỗi sheet: apart, with only why (its figures are its own round's to check).
+  const summary = new ExcelJS.Workbook();
+  await summary.xlsx.readFile(out);
+  const rows: string[][] = [];
+  summary.getWorksheet("Lỗi")!.eachRow((row) => {
+    const cells = (row.values as unknown[]).slice(1).map((v) => (typeof v === "string" ? v : ""));
+    if (cells[0]?.endsWith("Q2-P_A.xlsx")) rows.push([cells[2]!, cells[3]!]);
+  });
+  expect(rows).toEqual([["Từ chối (báo cáo kỳ khác, để riêng)", "PERIOD_MISMATCH"]]);
 });
 
 test("--period typed with its year, or without --year, says how to write both", async () => {
