@@ -1069,3 +1069,30 @@ test("a template sent back unfilled, dated by the deadline, earns no on-time rep
   );
   expect(later.units.map((u) => [u.code, u.late, u.firstReportDate])).toEqual([["SO_A", true, undefined]]);
 });
+
+test("a unit that sent only a later period's report is asked for this period's: nothing is returned to it", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const file = (unit: string, name: string, period: "Q1" | "Q2", month: number) => ({
+    file: `in/${name}`,
+    sha256: name,
+    result: inspectBytes(
+      reportBytes(
+        { ...cchcUnit(unit), period, year: 2026, reportDate: { year: 2026, month, day: 10 } },
+        [],
+        cchc,
+      ),
+      cchc,
+    ),
+  });
+  const c = consolidate([file("P_A", "P_A.xlsx", "Q1", 3), file("P_B", "Q2-P_B.xlsx", "Q2", 6)], {
+    profile: cchc,
+    period: { kind: "Q1", year: 2026 },
+  });
+  const letter = followUpLetters(c, cchc, dates).find((l) => l.unit === "P_B")!;
+  expect(letter.subject).toMatch(/^đôn đốc gửi báo cáo /);
+  expect(letter.text).toContain(
+    "đã nhận được tệp “Q2-P_B.xlsx” của đơn vị: tệp là báo cáo quý II năm 2026 (đề ngày 10/06/2026), được giữ để tổng hợp vào kỳ đó (không sửa Kỳ báo cáo của tệp này).",
+  );
+  expect(letter.text).not.toContain("phải trả lại");
+  expect(letter.notes).toEqual(["Tệp “Q2-P_B.xlsx” là báo cáo kỳ sau; chưa có báo cáo kỳ này."]);
+});

@@ -13,6 +13,7 @@ import {
   type Duplicate,
   contentNotRead,
   fileNameCode,
+  otherPeriodReport,
   rejectedBesideAccepted,
   laterFileFirst,
   unplacedRejected,
@@ -38,7 +39,14 @@ import {
 import type { Finding } from "./findings";
 import { pairOf, type Status } from "./judge";
 import { mismatchesByUnit, mismatchFigures, verdictChangeSentence, type PreviousMismatch } from "./history";
-import { indicatorApplies, judgedInPeriod, type Form, type Indicator, type PeriodKind } from "./form";
+import {
+  indicatorApplies,
+  judgedInPeriod,
+  periodEnd,
+  type Form,
+  type Indicator,
+  type PeriodKind,
+} from "./form";
 import { indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { bodyHeading, bodyParagraph, officialDocument, pursuant } from "./official";
 import type { Organisation, Profile } from "./profile";
@@ -245,6 +253,8 @@ interface Draft {
   anotherPeriod?: boolean;
   /** Every returned file was a template sent back unfilled: the filled report is asked for, not a mended one. */
   blankOnly?: boolean;
+  /** Every returned file was a later period's own report: nothing returned, this period's report is missing. */
+  laterOnly?: boolean;
   /** Two former units' own reports beside each other: one joint report is asked for, not which is right. */
   jointReport?: boolean;
 }
@@ -409,12 +419,36 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
         );
         continue;
       }
-      const { lines, errors, blank, anotherPeriod } = returnedFile(r, sender, form.id, period, c.deadline);
+      // A later period's own report: kept for its round; this period's report is what is missing.
+      const laterOwn =
+        otherPeriodReport(r, c.period) &&
+        c.period !== null &&
+        r.period !== null &&
+        r.year !== null &&
+        periodEnd({ kind: r.period, year: r.year }) > periodEnd(c.period);
+      const { lines, errors, blank, anotherPeriod } = returnedFile(
+        r,
+        sender,
+        form.id,
+        period,
+        c.deadline,
+        undefined,
+        laterOwn,
+      );
       const why = blank ? "chưa có số liệu (mẫu chưa điền)" : `${errors} lỗi`;
-      add(unit, name, "returned", lines, `Tệp “${baseName(r.file)}” bị trả lại: ${why}.`);
+      add(
+        unit,
+        name,
+        "returned",
+        lines,
+        laterOwn
+          ? `Tệp “${baseName(r.file)}” là báo cáo kỳ sau; chưa có báo cáo kỳ này.`
+          : `Tệp “${baseName(r.file)}” bị trả lại: ${why}.`,
+      );
       if (anotherPeriod) drafts.get(unit)!.anotherPeriod = true;
       const draft = drafts.get(unit)!;
       draft.blankOnly = blank && draft.blankOnly !== false;
+      draft.laterOnly = laterOwn && draft.laterOnly !== false;
     }
     if (sameDayReturned(files))
       add(
@@ -633,7 +667,11 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
           ),
         );
       body.push(p("Trân trọng./."));
-      const subject = letterSubject(reasons, resultsPhrase(form, c.period));
+      // Only a later period's report received: asked for this period's, as a unit that sent nothing is.
+      const subject = letterSubject(
+        d.laterOnly === true ? reasons.map((r) => (r === "returned" ? "missing" : r)) : reasons,
+        resultsPhrase(form, c.period),
+      );
       const text = [`V/v ${subject}`, `Kính gửi: ${addressee(d.name)}`, "", ...body.map(lineText)].join("\n");
       const notes = reasons.flatMap((r) => d.sections.get(r)?.notes ?? []);
       return { unit, name: d.name, reasons, subject, body, notes, text, fileName: letterFileName(unit) };
@@ -706,6 +744,8 @@ function returnedFile(
    * counted, so no "trả lại", and the caller says how its on-time report stands).
    */
   opening?: (which: string) => string,
+  /** A later period's own report (otherPeriodReport): kept for that round, nothing in it to return. */
+  laterOwn = false,
 ): { lines: LetterLine[]; errors: number; blank: boolean; anotherPeriod: boolean } {
   // In the order the clerk's own check lists them (sheet, then row and column), to tick off one against the other.
   // A template sent unfilled: its blank cells in two items, not 22 alike ones (shownFindings).
@@ -721,12 +761,15 @@ function returnedFile(
   // Another period's report: said once, in the letter's words for periods ("quý II năm 2025"); what
   // to do follows in the paragraphs below (the clerk's message asked for it too: three requests).
   const declared = r.period !== null && r.year !== null ? { kind: r.period, year: r.year } : null;
-  const shown =
-    anotherPeriod && declared !== null
+  const dated = r.reportDate ? ` (đề ngày ${viDate(r.reportDate)})` : "";
+  const later = laterOwn && anotherPeriod && declared !== null;
+  const shown = later
+    ? []
+    : anotherPeriod && declared !== null
       ? [
           {
             kind: "item" as const,
-            text: `Tệp là báo cáo ${periodPhrase(declared)}${r.reportDate ? ` (đề ngày ${viDate(r.reportDate)})` : ""}, không phải báo cáo ${period}; không sửa Kỳ báo cáo của tệp này.`,
+            text: `Tệp là báo cáo ${periodPhrase(declared)}${dated}, không phải báo cáo ${period}; không sửa Kỳ báo cáo của tệp này.`,
           },
         ]
       : errors.slice(0, ERRORS_SHOWN).map((f): LetterLine => ({ kind: "item", text: errorLine(f, sender) }));
@@ -761,9 +804,11 @@ function returnedFile(
         kind: "paragraph",
         text:
           opening?.(which) ??
-          (blank
-            ? `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được: tệp chưa có số liệu nào (các ô số liệu ở trang “Chỉ tiêu” và cột Tình trạng ở trang “Nhiệm vụ” đều còn trống). Có lẽ đơn vị đã gửi nhầm mẫu chưa điền: nếu báo cáo đã điền ở một tệp khác, đề nghị gửi tệp đó; nếu chưa, đề nghị điền đủ các ô sau:`
-            : `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được, vì tệp có ${which}:`),
+          (later
+            ? `${sender} đã nhận được tệp “${baseName(r.file)}” của đơn vị: tệp là báo cáo ${periodPhrase(declared)}${dated}, được giữ để tổng hợp vào kỳ đó (không sửa Kỳ báo cáo của tệp này). ${sender} chưa nhận được báo cáo ${period} của đơn vị.`
+            : blank
+              ? `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được: tệp chưa có số liệu nào (các ô số liệu ở trang “Chỉ tiêu” và cột Tình trạng ở trang “Nhiệm vụ” đều còn trống). Có lẽ đơn vị đã gửi nhầm mẫu chưa điền: nếu báo cáo đã điền ở một tệp khác, đề nghị gửi tệp đó; nếu chưa, đề nghị điền đủ các ô sau:`
+              : `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được, vì tệp có ${which}:`),
       },
       ...shown,
       ...(shape.length > 0
