@@ -566,6 +566,11 @@ export async function runConsolidation(
   // About the date the documents written carry: none when only letters were asked for and held.
   if (letterPlan !== undefined || o.report !== undefined) {
     const notes = documentDateNotes(c, dates, o.dates === undefined || o.datesDefaulted === true);
+    // ND30 wants the signer's typed name under the title: a profile without it leaves that line empty.
+    if (profile.organisation.signerName.trim() === "")
+      notes.push(
+        "  Lưu ý: hồ sơ chưa ghi họ tên người ký (organisation.signerName), nên dòng họ tên dưới chức vụ người ký để trống: ghi tên vào văn bản trước khi trình ký, hoặc thêm vào hồ sơ.",
+      );
     if (notes.length > 0) io.out(`${notes.join("\n")}\n`);
   }
   const rollupRequest = o.rollup;

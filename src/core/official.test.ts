@@ -150,11 +150,19 @@ describe("a letter (công văn)", () => {
     expect(rules(right!.blocks)).toHaveLength(1);
     // The sender's line is shorter than its column: indented on both sides.
     expect(rules(left!.blocks)[0]!.indent?.left).toBeGreaterThan(5);
+    // ND30: a third to a half of the name it underlines, however short: "SỞ NỘI VỤ" in 12 pt bold
+    // Times is 21.4 mm on paper (measured on a 300 dpi render), so 7.1–10.7 mm (the cell's padding
+    // is 3.8 mm).
+    const line = table.columnWidths[0]! - 3.8 - 2 * (rules(left!.blocks)[0]!.indent?.left ?? 0);
+    expect(line).toBeGreaterThanOrEqual(21.4 / 3);
+    expect(line).toBeLessThanOrEqual(21.4 / 2);
   });
 
   test("Số, V/v under it, place and date in italics", () => {
     expect(text(find(doc, /^Số: /))).toMatch(/^Số: \u00A0+\/SNV-CCHC$/);
     expect(find(doc, "V/v đôn đốc nộp báo cáo").align).toBe("center");
+    // ND30: 6 pt between the number and the trích yếu.
+    expect(find(doc, "V/v đôn đốc nộp báo cáo").spacing?.before).toBe(6);
     expect(find(doc, "Thanh Hóa, ngày 05 tháng 6 năm 2026").runs[0]).toMatchObject({ italic: true });
   });
 

@@ -209,8 +209,9 @@ function heading(doc: OfficialDocument): Block {
       ? [p(nameLines(org.superior.toUpperCase(), left - CELL_PADDING, 12, false), { align: "center" })]
       : []),
     p(nameLines(org.sender.toUpperCase(), left - CELL_PADDING, 12, true), { align: "center" }),
-    // ND30: a line a third to a half of the name's length under the issuing body.
-    rule(Math.min(Math.max(senderWidth * 0.4, 15), left * 0.5), left),
+    // ND30: a line a third to a half of the name's length under the issuing body (no floor: under
+    // "SỞ NỘI VỤ", 21 mm, a 15 mm floor drew 70 % of it, and a văn thư sends that back).
+    rule(Math.min(senderWidth * 0.4, left * 0.5), left),
   ];
   const rightTop: Block[] = [
     p([{ text: NATIONAL_NAME, size: 12, bold: true }], { align: "center" }),
@@ -224,7 +225,8 @@ function heading(doc: OfficialDocument): Block {
       spacing: { before: 6 },
     }),
     ...(doc.kind.letter
-      ? [p([{ text: `V/v ${doc.kind.subject}`, size: 12 }], { align: "center", spacing: { before: 2 } })]
+      ? // ND30: 6 pt between the number and the trích yếu.
+        [p([{ text: `V/v ${doc.kind.subject}`, size: 12 }], { align: "center", spacing: { before: 6 } })]
       : []),
   ];
   const rightBottom: Block[] = [

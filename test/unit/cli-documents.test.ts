@@ -507,3 +507,32 @@ test("a summary the analyst edited and saved is kept on a re-run: the new one go
   expect(readdirSync(dir)).toEqual(["tong-hop.xlsx"]);
   expect(plain.stdout).not.toContain("Giữ nguyên");
 });
+
+test("a profile without the signer's name is told the name line will be empty; one with it is not", async () => {
+  const run = async (...profile: string[]) => {
+    const io = capture();
+    await main(
+      ["consolidate", inDir, "--out", join(root, "ky.xlsx"), "--report", join(root, "ky.docx"), ...profile],
+      io,
+    );
+    return io.stdout.split("\n").filter((l) => l.includes("người ký"));
+  };
+  expect(await run()).toEqual([
+    "  Lưu ý: hồ sơ chưa ghi họ tên người ký (organisation.signerName), nên dòng họ tên dưới chức vụ người ký để trống: ghi tên vào văn bản trước khi trình ký, hoặc thêm vào hồ sơ.",
+  ]);
+  const named = join(root, "co-ten.json");
+  const base = JSON.parse(
+    readFileSync(join(__dirname, "..", "..", "profiles", "thanh-hoa-226.json"), "utf8"),
+  ) as {
+    organisation: Record<string, string>;
+  };
+  writeFileSync(
+    named,
+    JSON.stringify({
+      ...base,
+      default: false,
+      organisation: { ...base.organisation, signerName: "Nguyễn Văn A" },
+    }),
+  );
+  expect(await run("--profile", named)).toEqual([]);
+});
