@@ -258,11 +258,15 @@ test("a number stays on the line of the word that names it: 'năm 2026', 'ngày 
     text("Kết luận số 226-KL/TW năm 2026, ngày 14 tháng 12; Quý II; ≥ 95; 96,5 %; Tăng 2 (khánh năm 5)"),
   );
   expect(xml).toContain(
-    "Kết luận số\u00a0226-KL/TW năm\u00a02026, ngày\u00a014 tháng\u00a012; Quý II; ≥\u00a095; 96,5\u00a0%; Tăng 2 (khánh năm\u00a05)",
+    'Kết luận số\u00a0226</w:t><w:noBreakHyphen/><w:t xml:space="preserve">KL/TW năm\u00a02026, ngày\u00a014 tháng\u00a012; Quý II; ≥\u00a095; 96,5\u00a0%; Tăng 2 (khánh năm\u00a05)',
   );
-  // A negative number's sign is a minus sign (no break after it); a hyphen inside a word or code stays.
-  expect(documentXml(text("giảm -156,5% (-8,1%); 226-KL/TW"))).toContain(
-    "giảm \u2212156,5% (\u22128,1%); 226-KL/TW",
+  // A negative number's sign is a minus sign (no break after it); a hyphen inside a word stays, one
+  // inside a document's number and code is Word's non-breaking hyphen.
+  expect(documentXml(text("giảm -156,5% (-8,1%); Hà Nội-Hải Phòng"))).toContain(
+    "giảm \u2212156,5% (\u22128,1%); Hà Nội-Hải Phòng",
+  );
+  expect(documentXml(text("Kết luận 226-KL/TW, Quyết định 534/QĐ-TTg; Số: /BC-SNV"))).toContain(
+    '<w:t xml:space="preserve">Kết luận 226</w:t><w:noBreakHyphen/><w:t xml:space="preserve">KL/TW, Quyết định 534/QĐ</w:t><w:noBreakHyphen/><w:t xml:space="preserve">TTg; Số: /BC</w:t><w:noBreakHyphen/><w:t xml:space="preserve">SNV</w:t>',
   );
   // Only before a number: "năm nay" may still break.
   expect(documentXml(text("năm nay"))).toContain("năm nay");

@@ -57,13 +57,16 @@ function escapeXml(s: string): string {
  * ends (inside w:t Word shows them as mere spaces; a line end typed in a cell, Alt+Enter, is a break).
  */
 function runText(text: string): string {
-  const pieces = text.split(/(\t|\r\n|\r|\n)/);
+  const pieces = text.split(/(\t|\r\n|\r|\n|\u2011)/);
   return pieces
     .map((piece, i) =>
       i % 2 === 1
         ? piece === "\t"
           ? "<w:tab/>"
-          : "<w:br/>"
+          : piece === "\u2011"
+            ? // keepTogether's hyphen of a document's number: Word's own non-breaking hyphen.
+              "<w:noBreakHyphen/>"
+            : "<w:br/>"
         : piece === "" && pieces.length > 1
           ? ""
           : `<w:t xml:space="preserve">${escapeXml(piece)}</w:t>`,
@@ -77,7 +80,9 @@ function runText(text: string): string {
  * sign before a number ("≥ 95"), and between "năm", "tháng", "ngày", "số", "Quý" and the number
  * they name (a letter's V/v left "2026" alone on its last line, under "… Kết luận số 226-KL/TW năm");
  * a negative number's sign is the minus sign, which no line ends after (Word may break after a
- * hyphen: "-" / "156,5%" in a table of reductions).
+ * hyphen: "-" / "156,5%" in a table of reductions); and a document's number and code ("226-KL/TW",
+ * "534/QĐ-TTg", "/BC-SNV") does not break at its hyphen (a letter's first paragraph ended a line
+ * with "226-" and began the next with "KL/TW"): runText writes it as Word's non-breaking hyphen.
  * Only the .docx gets them; the text of the document model is as typed.
  */
 export function keepTogether(text: string): string {
@@ -85,8 +90,12 @@ export function keepTogether(text: string): string {
     .replace(/(\d) %/g, "$1\u00a0%")
     .replace(/([≥≤<>]) (?=\d)/g, "$1\u00a0")
     .replace(/(^|[^\p{L}])(năm|Năm|tháng|Tháng|ngày|Ngày|số|Số|quý|Quý) (?=\d)/gu, "$1$2\u00a0")
-    .replace(/(^|[\s(])-(?=\d)/g, "$1\u2212");
+    .replace(/(^|[\s(])-(?=\d)/g, "$1\u2212")
+    .replace(DOCUMENT_CODE, (code) => (code.includes("/") ? code.replace(/-/g, "\u2011") : code));
 }
+
+/** A number and code of a document: letters and digits joined by "/" and "-", maybe after a "/". */
+const DOCUMENT_CODE = /\/?[\p{L}\d]+(?:[-/][\p{L}\d]+)+/gu;
 
 const FIELD_CODE = { page: "PAGE", sectionPages: "SECTIONPAGES" } as const;
 

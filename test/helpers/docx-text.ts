@@ -5,8 +5,8 @@ import { extractEntry, readZipDirectory } from "../../src/xlsx/zip";
 
 /**
  * Paragraph texts of a .docx, in order (runs joined; tabs and breaks as spaces; the no-break spaces
- * that keep "năm 2026" or "≥ 95" on one line as plain spaces and a minus sign as "-", as a reader
- * reads them: the renderer's own test checks where they are).
+ * that keep "năm 2026" or "≥ 95" on one line as plain spaces, a minus sign and Word's non-breaking
+ * hyphen ("226-KL/TW") as "-", as a reader reads them: the renderer's own test checks where they are).
  */
 export function docxParagraphs(bytes: Uint8Array): string[] {
   const dir = readZipDirectory(bytes, 1000);
@@ -25,8 +25,8 @@ export function docxParagraphs(bytes: Uint8Array): string[] {
       .replace(/\u00a0/g, " ")
       .replace(/\u2212/g, "-");
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
-    [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:(?:br|tab)\/>/g)]
-      .map((t) => (t[1] === undefined ? " " : unescape(t[1])))
+    [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:(br|tab|noBreakHyphen)\/>/g)]
+      .map((t) => (t[1] !== undefined ? unescape(t[1]) : t[2] === "noBreakHyphen" ? "-" : " "))
       .join(""),
   );
 }
