@@ -78,6 +78,7 @@ import {
   readBytes,
   PROFILES_DIR,
   sameFile,
+  optionFiles,
   statOrNull,
   storedInputPath,
   storedOutputPath,
@@ -252,14 +253,27 @@ export interface RunOptions {
   readonly keepSubmissions?: boolean;
 }
 
+/** --roster's path, a pattern matching one file taken as that file; several are refused, named. */
+function oneRoster(given: string): string {
+  const files = optionFiles(given, "--roster");
+  if (files.length > 1)
+    throw new UsageError(
+      `Tùy chọn --roster: ${given} khớp ${files.length} tệp (${files.map((f) => basename(f)).join(", ")}); chỉ dùng một danh sách đơn vị: hãy ghi đúng tên tệp.`,
+    );
+  return files[0]!;
+}
+
 export async function consolidateCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, CONSOLIDATE);
   const options = checkOptions(CONSOLIDATE, consolidateOptions, values);
   // Files given by option are found as the inputs are, however their Vietnamese letters were typed.
+  // A pattern typed in cmd or PowerShell ("--previous tong-hop-*.json") is expanded as the inputs' are.
   const o = {
     ...options,
-    ...(options.roster !== undefined ? { roster: storedInputPath(options.roster) } : {}),
-    ...(options.previous !== undefined ? { previous: options.previous.map(storedInputPath) } : {}),
+    ...(options.roster !== undefined ? { roster: oneRoster(storedInputPath(options.roster)) } : {}),
+    ...(options.previous !== undefined
+      ? { previous: options.previous.flatMap((p) => optionFiles(storedInputPath(p), "--previous")) }
+      : {}),
     ...(options.profile !== undefined ? { profile: storedInputPath(options.profile) } : {}),
   };
   refuseOutputsOverReadFiles(

@@ -532,6 +532,21 @@ export function patternNotFound(given: string): string {
 }
 
 /**
+ * The files an option's path names when typed with * or ? in cmd or PowerShell, which leave the
+ * pattern to the command ("--previous tong-hop-2025*.json"): its matches, hidden files and Excel's
+ * lock files left out. A path that exists, or holds no pattern, is itself (its reader says what is
+ * wrong with it). A pattern matching nothing is said, by option.
+ */
+export function optionFiles(given: string, option: string): string[] {
+  if (statOrNull(given) !== null) return [given];
+  const matches = wildcardMatches(given)?.filter((f) => !isIgnoredFileName(basename(f)));
+  if (matches === undefined) return [given];
+  if (matches.length === 0)
+    throw new UsageError(`Tùy chọn ${option}: không tìm thấy ${given}${patternNotFound(given)}.`);
+  return matches;
+}
+
+/**
  * The files of a folder a pattern in the last part of a path names ("bao-cao\*.xlsx", "BC_?.xlsx"),
  * as a Unix shell would have expanded it before the command saw it: `*` any characters, `?` one, case
  * aside (Windows' names are), folders left out; sorted by name. A hidden file (".…") matched is passed

@@ -111,6 +111,60 @@ const ROWS: readonly Row[] = [
       /rep\*.SO_A\.xlsx — không có tệp hoặc thư mục này \(dấu \* hay \? chỉ dùng được trong tên tệp, không dùng trong tên thư mục\)/,
     ],
   },
+  {
+    name: "--roster ds*.csv and --previous tong-hop-*.json typed in cmd: the one roster and every summary matched",
+    setup: (d) => {
+      const year = (kind: string, y: number) =>
+        JSON.stringify({
+          form: "KL226-BC/1",
+          period: { kind, year: y },
+          units: [{ code: "SO_A", values: {} }],
+        });
+      writeFileSync(join(d, "tong-hop-2025-6T.json"), year("6T", 2025));
+      writeFileSync(join(d, "tong-hop-2025-NAM.json"), year("NAM", 2025));
+    },
+    args: (d) => [
+      "consolidate",
+      join(d, "reports"),
+      "--out",
+      join(d, "th.xlsx"),
+      "--roster",
+      join(d, "ds*.csv"),
+      "--previous",
+      join(d, "tong-hop-*.json"),
+    ],
+    code: 0,
+    stdout: [/Chưa nộp: 2 đơn vị/, /So sánh với 2 báo cáo tổng hợp các kỳ trước/],
+  },
+  {
+    name: "a --roster pattern that matches two files is refused, naming them: one roster is used",
+    setup: (d) => writeFileSync(join(d, "ds-cu.csv"), ROSTER),
+    args: (d) => [
+      "consolidate",
+      join(d, "reports"),
+      "--out",
+      join(d, "th.xlsx"),
+      "--roster",
+      join(d, "ds*.csv"),
+    ],
+    code: 2,
+    stderr: [
+      /Tùy chọn --roster: .*ds\*\.csv khớp 2 tệp \(ds-cu\.csv, ds\.csv\); chỉ dùng một danh sách đơn vị/,
+    ],
+  },
+  {
+    name: "a --previous pattern that matches nothing is said by option, nothing written",
+    args: (d) => [
+      "consolidate",
+      join(d, "reports"),
+      "--out",
+      join(d, "th.xlsx"),
+      "--previous",
+      join(d, "th-*.json"),
+    ],
+    code: 2,
+    stderr: [/Tùy chọn --previous: không tìm thấy .*th-\*\.json \(không có tệp nào khớp\)\./],
+  },
   // ── help ──
   {
     name: "kl226 --help lists every command",
