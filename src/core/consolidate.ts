@@ -711,6 +711,20 @@ export function otherPeriodReport(
   );
 }
 
+/** otherPeriodReport of a period that ends after `period`: the next round's report, sent early. */
+export function laterPeriodReport(
+  r: Pick<RejectedFile, "period" | "year" | "reportDate">,
+  period: Period | null,
+): boolean {
+  return (
+    period !== null &&
+    r.period !== null &&
+    r.year !== null &&
+    periodEnd({ kind: r.period, year: r.year }) > periodEnd(period) &&
+    otherPeriodReport(r, period)
+  );
+}
+
 /** The other periods whose own reports were among this period's files (otherPeriodReport), earliest first. */
 export function otherPeriodFiles(
   c: Pick<Consolidation, "rejected" | "period">,
@@ -785,7 +799,7 @@ function periodMismatchMessage(r: ValidationResult, declared: Period, period: Pe
   const start = periodFirstDay(period);
   if (r.reportDate !== null && compareDates(r.reportDate, start) < 0)
     return MSG.periodMismatchEarlier(found, expected, viDate(r.reportDate), viDate(start));
-  if (r.reportDate !== null && periodEnd(declared) > periodEnd(period) && otherPeriodReport(r, period))
+  if (r.reportDate !== null && laterPeriodReport(r, period))
     return MSG.periodMismatchLater(found, expected, viDate(r.reportDate));
   // A quarter's, a half year's and a year's figures never stand for one another: relabelled, a
   // quarter's report would be counted as the year's (or the half year's as a year's) unseen. But a
@@ -1695,22 +1709,24 @@ function tasksAsOf(report: UnitReport, profile: Profile): CivilDate {
 }
 
 /**
- * A unit's tasks with the plan's deadline on each of the plan's tasks (matched by content, as
- * taskTables matches them): a file on last year's template says "Năm 2025" where the profile's plan
- * now says "Năm 2026", and the Nhiệm vụ sheet shows the plan's. The unit's own tasks keep theirs.
+ * A unit's tasks, each with the plan's task it is (its index in `form.tasks`, matched by content: a
+ * unit that inserted or reordered rows still matches; the first matching row, repeats are its own)
+ * or null for the unit's own. A plan's task carries the plan's deadline: a file on last year's
+ * template says "Năm 2025" where the profile's plan now says "Năm 2026", and the Nhiệm vụ sheet
+ * shows the plan's. The unit's own tasks keep theirs.
  */
-function withPlanDeadlines(tasks: readonly TaskRow[], form: Form): readonly TaskRow[] {
+function planTasks(tasks: readonly TaskRow[], form: Form): Array<{ task: TaskRow; plan: number | null }> {
   const keys = form.tasks.map((t) => matchKey(t.content));
   const seen = new Set<number>();
   return tasks.map((t) => {
     const key = matchKey(t.content);
     const i = keys.findIndex((k, j) => k === key && !seen.has(j));
-    if (i < 0) return t;
+    if (i < 0) return { task: t, plan: null };
     seen.add(i);
-    const plan = form.tasks[i]!.deadline;
-    if (matchKey(plan) === matchKey(t.deadlineText)) return t;
-    const parsed = parseDeadline(plan);
-    return { ...t, deadlineText: plan, deadline: parsed.kind === "date" ? parsed.date : null };
+    const deadlineText = form.tasks[i]!.deadline;
+    if (matchKey(deadlineText) === matchKey(t.deadlineText)) return { task: t, plan: i };
+    const parsed = parseDeadline(deadlineText);
+    return { task: { ...t, deadlineText, deadline: parsed.kind === "date" ? parsed.date : null }, plan: i };
   });
 }
 
@@ -1759,7 +1775,10 @@ function unitSummary(
     values: report.values,
     ...(report.countRows ? { countRows: report.countRows } : {}),
     indicators: judgeUnit(report.values, profile.form, report.unit.typeId, report.period.kind),
-    tasks: taskCounts(withPlanDeadlines(report.tasks, profile.form), tasksAsOf(report, profile)),
+    tasks: taskCounts(
+      planTasks(report.tasks, profile.form).map((t) => t.task),
+      tasksAsOf(report, profile),
+    ),
     onRoster,
     texts: report.texts,
     ...(report.rollupOf ? { rollupOf: report.rollupOf } : {}),
@@ -1904,7 +1923,7 @@ export const OWN_TASKS_LABEL = "Nhiệm vụ đơn vị tự bổ sung";
 
 /**
  * SPEC §5 sheet Nhiệm vụ: per task of the profile's list, how many units report it done, in
- * progress, not started, overdue. Rows are matched by their content text (matchKey), so a unit
+ * progress, not started, overdue. Rows are matched by their content text (planTasks), so a unit
  * that inserted or reordered rows still counts; the first matching row of a unit is used. Rows
  * matching no profile task (and repeats) are the unit's own tasks: they count in the unit's totals
  * and are grouped in one row (counting task rows, not units) and listed one by one. A task that does
@@ -1915,7 +1934,6 @@ function taskTables(
   profile: Profile,
 ): { tasks: TaskSummary[]; ownTasks: OwnTask[] } {
   const form = profile.form;
-  const keys = form.tasks.map((t) => matchKey(t.content));
   const counted = (index: number | null, content: string, deadlineText: string) => ({
     index,
     content,
@@ -1954,12 +1972,10 @@ function taskTables(
   for (const { report } of sortedKept) {
     const asOf = tasksAsOf(report, profile);
     const seen = new Set<number>();
-    for (const t of withPlanDeadlines(report.tasks, form)) {
-      const key = matchKey(t.content);
-      const i = keys.findIndex((k, j) => k === key && !seen.has(j));
-      const row = i >= 0 ? rows[i] : undefined;
-      if (row) {
-        seen.add(i);
+    for (const { task: t, plan } of planTasks(report.tasks, form)) {
+      const row = plan === null ? undefined : rows[plan];
+      if (plan !== null && row) {
+        seen.add(plan);
         tally(row, t, asOf);
       } else {
         tally(own, t, asOf);

@@ -13,7 +13,7 @@ import {
   type Duplicate,
   contentNotRead,
   fileNameCode,
-  otherPeriodReport,
+  laterPeriodReport,
   rejectedBesideAccepted,
   laterFileFirst,
   unplacedRejected,
@@ -39,14 +39,7 @@ import {
 import type { Finding } from "./findings";
 import { pairOf, type Status } from "./judge";
 import { mismatchesByUnit, mismatchFigures, verdictChangeSentence, type PreviousMismatch } from "./history";
-import {
-  indicatorApplies,
-  judgedInPeriod,
-  periodEnd,
-  type Form,
-  type Indicator,
-  type PeriodKind,
-} from "./form";
+import { indicatorApplies, judgedInPeriod, type Form, type Indicator, type PeriodKind } from "./form";
 import { indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { bodyHeading, bodyParagraph, officialDocument, pursuant } from "./official";
 import type { Organisation, Profile } from "./profile";
@@ -420,12 +413,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
         continue;
       }
       // A later period's own report: kept for its round; this period's report is what is missing.
-      const laterOwn =
-        otherPeriodReport(r, c.period) &&
-        c.period !== null &&
-        r.period !== null &&
-        r.year !== null &&
-        periodEnd({ kind: r.period, year: r.year }) > periodEnd(c.period);
+      const laterOwn = laterPeriodReport(r, c.period);
       const { lines, errors, blank, anotherPeriod } = returnedFile(
         r,
         sender,
@@ -744,7 +732,7 @@ function returnedFile(
    * counted, so no "trả lại", and the caller says how its on-time report stands).
    */
   opening?: (which: string) => string,
-  /** A later period's own report (otherPeriodReport): kept for that round, nothing in it to return. */
+  /** A later period's own report (laterPeriodReport): kept for that round, nothing in it to return. */
   laterOwn = false,
 ): { lines: LetterLine[]; errors: number; blank: boolean; anotherPeriod: boolean } {
   // In the order the clerk's own check lists them (sheet, then row and column), to tick off one against the other.

@@ -499,17 +499,13 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   // At the Kỳ báo cáo cell: "Năm" picked for the half year's report (a clerk's, dated in June) passed
   // every check, and the Sở's run returned her on-time report as another period's. Not on a roll-up:
   // its period is its consolidation's, mended by running that again (--period).
-  const early =
+  // Or dated when the next period's report is made (quý I's entry left in a file of quý II, dated
+  // in June): a Sở's quý I run took it for a late correction and counted quý II's figures as quý I's.
+  const dateNote =
     info && header.reportDate && header.period && header.year && rollupOf.length === 0
-      ? earlyForPeriod(header.reportDate, { kind: header.period, year: header.year }, form)
+      ? (earlyForPeriod(header.reportDate, { kind: header.period, year: header.year }, form) ??
+        laterForPeriod(header.reportDate, { kind: header.period, year: header.year }, form))
       : null;
-  // Dated when the next period's report is made (quý I's entry left in a file of quý II, dated in
-  // June): a Sở's quý I run took it for a late correction and counted quý II's figures as quý I's.
-  const later =
-    info && header.reportDate && header.period && header.year && rollupOf.length === 0 && early === null
-      ? laterForPeriod(header.reportDate, { kind: header.period, year: header.year }, form)
-      : null;
-  const dateNote = early ?? later;
   if (info && dateNote && !findings.some((f) => f.code === "UNLIKELY_DATE"))
     findings.push(
       finding(
