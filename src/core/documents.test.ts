@@ -9,15 +9,30 @@ import {
   recipientName,
   resultsTitle,
   valuePhrase,
+  vietnamDate,
 } from "./documents";
 import { CCHC_FORM_ID, DEFAULT_FORM, builtinForm } from "./forms";
 import type { Indicator } from "./form";
+import { OTHER_ZONES, inTimeZone } from "../../test/helpers/time-zone";
 
 const ind = (id: string): Indicator => {
   const found = DEFAULT_FORM.indicators.find((i) => i.id === id);
   if (!found) throw new Error(id);
   return found;
 };
+
+describe("vietnamDate", () => {
+  test.each(OTHER_ZONES)("the day in Việt Nam is UTC+7 whatever the machine's zone (%s)", (zone, offset) => {
+    inTimeZone(zone, () => {
+      expect(new Date(Date.UTC(2026, 5, 11)).getTimezoneOffset()).toBe(offset);
+      // 2026-06-11 17:00 UTC is midnight of 12/06 in Hà Nội; a minute before is still 11/06.
+      expect(vietnamDate(Date.UTC(2026, 5, 11, 17, 0))).toEqual({ year: 2026, month: 6, day: 12 });
+      expect(vietnamDate(Date.UTC(2026, 5, 11, 16, 59))).toEqual({ year: 2026, month: 6, day: 11 });
+      // New Year's Day in Hà Nội while it is still 31/12 in Greenwich.
+      expect(vietnamDate(Date.UTC(2026, 11, 31, 17, 30))).toEqual({ year: 2027, month: 1, day: 1 });
+    });
+  });
+});
 
 describe("defaultReplyBy", () => {
   test("a week after the letter, the same weekday", () => {

@@ -199,9 +199,20 @@ describe("a letter (công văn)", () => {
 
   test("several recipients are a list under Kính gửi", () => {
     const many = officialDocument({ ...LETTER, recipients: ["Các sở, ban, ngành", "UBND các xã, phường"] });
-    find(many, "Kính gửi:");
-    find(many, "- Các sở, ban, ngành;");
-    find(many, "- UBND các xã, phường.");
+    const all = paragraphs(many.sections[0]!.blocks);
+    const at = all.findIndex((p) => text(p) === "Kính gửi:");
+    // "Kính gửi:" then the recipients, one a line, in the order given, right after it.
+    expect(all.slice(at, at + 3).map(text)).toEqual([
+      "Kính gửi:",
+      "- Các sở, ban, ngành;",
+      "- UBND các xã, phường.",
+    ]);
+    // Not centred: "Kính gửi:" indented 35 mm, the list further in (60 mm), under what follows the label.
+    expect(all.slice(at, at + 3).map((p) => [p.align, p.indent])).toEqual([
+      [undefined, { left: 35 }],
+      [undefined, { left: 60 }],
+      [undefined, { left: 60 }],
+    ]);
   });
 });
 

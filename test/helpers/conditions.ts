@@ -15,6 +15,14 @@ export function testUnless(skipReason: string | undefined): TestFn {
     test.skip(`${name} [skipped: ${skipReason}]`, fn as jest.ProvidesCallback, timeout);
 }
 
+type DescribeFn = (name: string, fn: () => void) => void;
+
+/** `describe` when `skipReason` is undefined; otherwise `describe.skip`, with the reason added to the block's name. */
+export function describeUnless(skipReason: string | undefined): DescribeFn {
+  if (skipReason === undefined) return (name, fn) => describe(name, fn);
+  return (name, fn) => describe.skip(`${name} [skipped: ${skipReason}]`, fn);
+}
+
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
 /**

@@ -34,10 +34,13 @@ export function canPrintToPdf(): boolean {
   );
 }
 
+/** Why documents cannot be printed here (undefined when they can): for testUnless/describeUnless. */
+export const PRINT_UNAVAILABLE: string | undefined = canPrintToPdf()
+  ? undefined
+  : "needs LibreOffice Calc and Writer (libreoffice-calc-nogui, libreoffice-writer-nogui) and poppler-utils; scripts/ensure-tools.sh installs them";
+
 /** Why print tests are skipped (or "" when they run). */
-export const PRINT_SKIP_REASON = canPrintToPdf()
-  ? ""
-  : "SKIPPED: needs LibreOffice Calc and Writer (libreoffice-calc-nogui, libreoffice-writer-nogui) and poppler-utils; scripts/ensure-tools.sh installs them";
+export const PRINT_SKIP_REASON = PRINT_UNAVAILABLE === undefined ? "" : `SKIPPED: ${PRINT_UNAVAILABLE}`;
 
 export interface PrintedDocument {
   readonly pdf: string;

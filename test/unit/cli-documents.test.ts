@@ -20,6 +20,7 @@ import { cellText } from "../../src/core/values";
 import { docxParagraphs, docxText } from "../helpers/docx-text";
 import { reportBytes } from "../helpers/report-builder";
 import { capture } from "../helpers/cli-io";
+import { OTHER_ZONES, inTimeZone } from "../helpers/time-zone";
 import { renderDocx } from "../../src/docx/render";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
@@ -229,10 +230,13 @@ describe("date and report options", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  test("today in Việt Nam is UTC+7 whatever the machine's zone", () => {
-    // 2026-06-11 17:30 UTC is already 12/06 in Hà Nội.
-    expect(todayInVietnam(Date.UTC(2026, 5, 11, 17, 30))).toEqual({ year: 2026, month: 6, day: 12 });
-    expect(todayInVietnam(Date.UTC(2026, 5, 11, 16, 59))).toEqual({ year: 2026, month: 6, day: 11 });
+  test.each(OTHER_ZONES)("today in Việt Nam is UTC+7 whatever the machine's zone (%s)", (zone, offset) => {
+    inTimeZone(zone, () => {
+      expect(new Date(Date.UTC(2026, 5, 11)).getTimezoneOffset()).toBe(offset);
+      // 2026-06-11 17:30 UTC is already 12/06 in Hà Nội.
+      expect(todayInVietnam(Date.UTC(2026, 5, 11, 17, 30))).toEqual({ year: 2026, month: 6, day: 12 });
+      expect(todayInVietnam(Date.UTC(2026, 5, 11, 16, 59))).toEqual({ year: 2026, month: 6, day: 11 });
+    });
   });
 });
 

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { main } from "../../src/cli/main";
+import * as parallel from "../../src/cli/parallel";
 import { inspectFiles, PARALLEL_MIN_FILES, threadCount, type PoolReport } from "../../src/cli/parallel";
 import { shareTexts } from "../../src/app/share-texts";
 import { consolidate, consolidationJson, type Submission } from "../../src/core/consolidate";
@@ -23,15 +24,30 @@ import { capture } from "../helpers/cli-io";
 const SAMPLES = resolve(__dirname, "../../samples");
 const root = mkdtempSync(join(tmpdir(), "kl226-parallel-"));
 
-/** Runs the command with KL226_THREADS set (restored afterwards); returns exit code and stdout. */
-async function withThreads(threads: number, argv: string[]): Promise<{ code: number; stdout: string }> {
+/**
+ * Runs the command with KL226_THREADS set (restored afterwards); returns exit code, stdout and how
+ * each reading of the files was shared out (inspectFiles' onPool), so a run can be shown to have
+ * used a worker thread, or not.
+ */
+async function withThreads(
+  threads: number,
+  argv: string[],
+): Promise<{ code: number; stdout: string; pools: PoolReport[] }> {
   const before = process.env.KL226_THREADS;
   process.env.KL226_THREADS = String(threads);
+  const pools: PoolReport[] = [];
+  const inspect = parallel.inspectFiles;
+  const spy = jest
+    .spyOn(parallel, "inspectFiles")
+    .mockImplementation((files, profile, options = {}) =>
+      inspect(files, profile, { ...options, onPool: (r) => void pools.push(r) }),
+    );
   try {
     const io = capture();
     const code = await main(argv, io);
-    return { code, stdout: io.stdout };
+    return { code, stdout: io.stdout, pools };
   } finally {
+    spy.mockRestore();
     if (before === undefined) delete process.env.KL226_THREADS;
     else process.env.KL226_THREADS = before;
   }
@@ -72,6 +88,10 @@ test("the bundled samples: the same summary bytes, JSON and printed summary on o
   expect(two.json).toBe(one.json);
   expect(two.printed).toBe(one.printed);
   expect(JSON.parse(one.json).units.length).toBeGreaterThan(40);
+  // KL226_THREADS=1 kept every file on the main thread; with KL226_THREADS=2 a worker thread took files
+  // too (how many depends on how soon it was up: the main thread may finish them all first).
+  expect(one.pools).toEqual([{ threads: 1, byWorkers: 0 }]);
+  expect(two.pools).toEqual([{ threads: 2, byWorkers: expect.any(Number) }]);
 }, 120_000);
 
 test("without --profile, files made with a plan's template are consolidated by that plan on one thread and on two; an older template among them is checked again by it", async () => {
@@ -86,6 +106,10 @@ test("without --profile, files made with a plan's template are consolidated by t
   expect(two.xlsx.equals(one.xlsx)).toBe(true);
   expect(two.json).toBe(one.json);
   expect(two.printed).toBe(one.printed);
+  // KL226_THREADS=1 kept every file on the main thread; with KL226_THREADS=2 a worker thread took files
+  // too (how many depends on how soon it was up: the main thread may finish them all first).
+  expect(one.pools).toEqual([{ threads: 1, byWorkers: 0 }]);
+  expect(two.pools).toEqual([{ threads: 2, byWorkers: expect.any(Number) }]);
   expect(one.printed).toContain(
     "Biểu mẫu: CCHC-BC/2025 — hồ sơ: Kế hoạch thực hiện công tác cải cách hành chính năm 2025 của Sở An toàn thực phẩm Thành phố Hồ Chí Minh (hồ sơ ghi trong 2/3 tệp theo mẫu này; chọn hồ sơ khác bằng --profile).",
   );
@@ -139,6 +163,10 @@ describe("1,000 generated reports", () => {
     const report = JSON.parse(one.json) as { units: unknown[]; missing: string[] };
     expect(report.units.length).toBeGreaterThan(900);
     expect(report.missing).toContain("XA_KHONG_NOP");
+    // KL226_THREADS=1 kept every file on the main thread; with KL226_THREADS=2 a worker thread took files
+    // too (how many depends on how soon it was up: the main thread may finish them all first).
+    expect(one.pools).toEqual([{ threads: 1, byWorkers: 0 }]);
+    expect(two.pools).toEqual([{ threads: 2, byWorkers: expect.any(Number) }]);
   }, 180_000);
 
   test("every file inspected in a worker thread: the same submissions, summary bytes and JSON as the main thread alone", async () => {
@@ -170,6 +198,10 @@ describe("1,000 generated reports", () => {
     expect(two.code).toBe(one.code);
     expect(two.stdout).toBe(one.stdout);
     expect(JSON.parse(one.stdout)).toHaveLength(1001);
+    // KL226_THREADS=1 kept every file on the main thread; with KL226_THREADS=2 a worker thread took files
+    // too (how many depends on how soon it was up: the main thread may finish them all first).
+    expect(one.pools).toEqual([{ threads: 1, byWorkers: 0 }]);
+    expect(two.pools).toEqual([{ threads: 2, byWorkers: expect.any(Number) }]);
   }, 180_000);
 });
 

@@ -123,10 +123,14 @@ test("what a run wrote into the input folder is replaced on the next run and not
   ];
   const first = capture();
   expect(await main([...args, ...rollup], first)).toBe(0);
+  const written = ["SO_A.xlsx", "XA_C.xlsx", "bao-cao.docx", "tong-hop.json", "tong-hop.xlsx"];
+  expect(readdirSync(dir).sort()).toEqual(written);
   const second = capture();
   expect(await main([...args, ...rollup], second)).toBe(0);
   expect(second.stdout).toContain("Đã đọc 2 tệp: chấp nhận 2");
   expect(second.stdout).not.toContain("SO_NOI_VU.xlsx: ");
+  // Replaced in their own names: no "tong-hop-moi.xlsx" or "bao-cao-moi.docx" beside them.
+  expect(readdirSync(dir).sort()).toEqual(written);
 });
 
 test("letters: refused in a folder holding what units sent; in a folder of their own inside the inbox, left out of the next run", async () => {

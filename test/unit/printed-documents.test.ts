@@ -15,11 +15,12 @@ import { NODE_ZIP_CODEC } from "../../src/xlsx/node-deflate";
 import { writeXlsx } from "../../src/xlsx/write";
 import {
   ARTIFACTS_DIR,
-  PRINT_SKIP_REASON,
+  PRINT_UNAVAILABLE,
   printToPdf,
   renderPages,
   type PrintedDocument,
 } from "../helpers/pdf";
+import { describeUnless } from "../helpers/conditions";
 
 const WIDE_COLS = 40;
 
@@ -103,8 +104,7 @@ function letter(unit: string, online: number, reduction: number): OfficialDocume
   };
 }
 
-const run = PRINT_SKIP_REASON === "" ? describe : describe.skip;
-if (PRINT_SKIP_REASON !== "") console.warn(PRINT_SKIP_REASON);
+const run = describeUnless(PRINT_UNAVAILABLE);
 
 run("printed through LibreOffice", () => {
   let dir = "";

@@ -23,6 +23,7 @@ import { terminalSafe } from "../../src/cli/terminal-safe";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { letterFileName } from "../../src/core/letters";
 import { capture } from "../helpers/cli-io";
+import { testUnless } from "../helpers/conditions";
 import { rawZip } from "../helpers/raw-xlsx";
 import { reportBytes } from "../helpers/report-builder";
 
@@ -132,7 +133,7 @@ describe("control characters from the files are shown on a terminal, not obeyed"
 
   // `script` gives the command a terminal, as an analyst's is; a pipe gets the text as is.
   const script = spawnSync("script", ["--version"]).status === 0;
-  (script ? test : test.skip)(
+  testUnless(script ? undefined : "script(1) is not installed here (util-linux)")(
     "the installed command on a terminal (script(1)): a file name's escape sequence printed as ␛[2J",
     () => {
       const dir = inbox("dau-cuoi");

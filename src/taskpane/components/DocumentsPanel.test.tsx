@@ -201,8 +201,10 @@ test("the documents can be dated another day, as --letter-date does; a date that
   // keep the keyboard's focus (aria-disabled, not disabled).
   expect(byTestId("download-letters").getAttribute("aria-disabled")).toBe("true");
   await act(async () => new Promise((r) => setTimeout(r, 500)));
-  await act(async () => byTestId("download-letters").click());
+  // Waited for as a download is (the module loads, then a paint and a timer) before looking.
+  await click("download-letters");
   expect(downloads).toEqual([]);
+  expect(document.querySelector('[data-testid="documents-notice"]')).toBeNull();
   // Said once, under the field (its error is announced there), and the focus goes to the field.
   expect(byTestId("documents").textContent?.split(t.documentsDateInvalid)).toHaveLength(2);
   expect(document.activeElement).toBe(field);
