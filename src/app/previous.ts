@@ -15,7 +15,7 @@ import {
   type OutlierBand,
   type PreviousReport,
 } from "../core/history";
-import { periodKindText, periodText, type Form } from "../core/form";
+import { periodKindText, periodText, reductionBases, type Form } from "../core/form";
 import { fileKindOf } from "../core/file-kinds";
 import { DEFAULT_FORM } from "../core/forms";
 import { TOOL_WORDS } from "../core/messages";
@@ -188,8 +188,29 @@ export function withPrevious(
     );
   // Units new, gone and missing twice, against the file listed (none when it is this period's own).
   if (h.listedAgainst !== null) lines.push(...membershipLines(c, h, h.listedAgainst));
+  // What the consolidation compared with said, for the report's note on its "năm trước" (its totals
+  // of the counts reductions are judged on: the figures last period's report was signed with).
+  const previousCheck =
+    h.comparedDeclared && comparable !== undefined && h.compared > 0
+      ? {
+          period: comparable.period,
+          compared: h.compared,
+          units: comparable.units.length,
+          totals: Object.fromEntries(
+            [...reductionBases(c.form)].map((code) => [
+              code,
+              comparable.units.reduce((sum, u) => sum + (u.values[code]?.current ?? 0), 0),
+            ]),
+          ),
+        }
+      : undefined;
   return {
-    consolidation: { ...c, warnings, previousMismatches: h.mismatches },
+    consolidation: {
+      ...c,
+      warnings,
+      previousMismatches: h.mismatches,
+      ...(previousCheck ? { previousCheck } : {}),
+    },
     lines,
     compared: h.comparedDeclared ? h.compared : 0,
   };

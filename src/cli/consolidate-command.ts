@@ -17,6 +17,8 @@ import {
   consolidate,
   consolidationJson,
   otherPeriodFiles,
+  otherPeriodOnlyUnits,
+  sentBackUnits,
   rejectedBesideAccepted,
   unopenedFiles,
   unopenedSentence,
@@ -773,9 +775,15 @@ function humanSummary(
   // Files and folders not opened here: their units are not known to have sent nothing, nor anything.
   const unopened = unopenedFiles(c);
   if (unopened.length > 0) lines.push(unopenedSentence(unopened, LIST_LIMIT));
-  if (c.returned.length > 0)
+  const sentBack = sentBackUnits(c);
+  if (sentBack.length > 0)
     lines.push(
-      `Bị trả lại: ${c.returned.length} đơn vị đã gửi nhưng mọi tệp đều bị từ chối: ${listCodes(c.returned.map((u) => u.code))}.`,
+      `Bị trả lại: ${sentBack.length} đơn vị đã gửi nhưng mọi tệp đều bị từ chối: ${listCodes(sentBack.map((u) => u.code))}.`,
+    );
+  const otherOnly = otherPeriodOnlyUnits(c);
+  if (otherOnly.length > 0)
+    lines.push(
+      `Chỉ gửi báo cáo kỳ khác: ${otherOnly.length} đơn vị chưa có báo cáo ${c.period ? periodText(c.period) : "kỳ này"} (tệp đã gửi là báo cáo của kỳ khác, không cần sửa): ${listCodes(otherOnly.map((u) => `${u.code} (${u.otherPeriods.map(periodText).join(", ")})`))}.`,
     );
   const recoded = c.units.filter((u) => u.declaredCode !== undefined);
   if (recoded.length > 0)

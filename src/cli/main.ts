@@ -14,6 +14,7 @@ import { reportShortfalls } from "../core/consolidate";
 import { lateReport, lateReportText, type LateReport } from "../core/deadlines";
 import { shortfallLine } from "../core/letters";
 import { planYearNote } from "../core/documents";
+import { periodText, type Period } from "../core/form";
 import { templateTasks, templateWorkbook } from "../core/template";
 import { profileCheckedBy, type ValidationResult } from "../core/validate";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
@@ -475,6 +476,30 @@ export function validationTally(all: readonly FileValidation[]): string {
         ]
       : []),
   ];
+  // Files of several periods (a half year's among the year's): each is checked on its own, so each
+  // may be valid, yet a consolidation takes one period's; said, with the fewer named.
+  const byPeriod = new Map<string, { period: Period; files: string[] }>();
+  for (const r of results) {
+    const { period, year } = r.result;
+    if (period === null || year === null) continue;
+    const key = `${year}|${period}`;
+    const entry = byPeriod.get(key) ?? { period: { kind: period, year }, files: [] };
+    entry.files.push(r.file);
+    byPeriod.set(key, entry);
+  }
+  if (byPeriod.size > 1) {
+    const periods = [...byPeriod.values()].sort((a, b) => b.files.length - a.files.length);
+    lines.push(
+      `Lưu ý: các tệp khai ${periods.length} kỳ báo cáo khác nhau: ${periods
+        .map(
+          (p, i) =>
+            `${periodText(p.period)} (${p.files.length} tệp${i > 0 ? `: ${p.files.slice(0, TALLY_LIST).join(", ")}${p.files.length > TALLY_LIST ? `, … (+${p.files.length - TALLY_LIST})` : ""}` : ""})`,
+        )
+        .join(
+          "; ",
+        )}. Mỗi lần tổng hợp chỉ dùng báo cáo của một kỳ; xem lại Kỳ báo cáo và Năm của các tệp khác kỳ.`,
+    );
+  }
   if (invalid.length > 0 && results.length > 1) {
     const names = invalid.slice(0, TALLY_LIST).map((r) => r.file);
     lines.push(

@@ -6,7 +6,9 @@ import {
   consolidate,
   consolidationJson,
   otherPeriodFiles,
+  otherPeriodOnlyUnits,
   majorityPeriod,
+  sentBackUnits,
   OWN_TASKS_LABEL,
   unplacedRejected,
   type Submission,
@@ -637,6 +639,67 @@ describe("period", () => {
     ]);
     expect(otherPeriodFiles(c)).toEqual([{ period: { kind: "NAM", year: 2026 }, files: 1 }]);
   });
+  test("a unit whose only files are another period's own reports is said apart from the returned ones: this period's report is missing", () => {
+    const roster = ["U1", "U5", "U7", "U8"].map((code) => ({
+      code,
+      name: `Đơn vị ${code}`,
+      type: "Sở, ban, ngành",
+    }));
+    const c = consolidate(
+      [
+        submit("U1.xlsx", unit("U1")),
+        // The year's report sent early, and last year's sent again: nothing in either to send back.
+        submit("U5.xlsx", unit("U5", { period: "NAM", reportDate: { year: 2026, month: 12, day: 1 } })),
+        submit(
+          "U7.xlsx",
+          unit("U7", { period: "NAM", year: 2025, reportDate: { year: 2025, month: 12, day: 1 } }),
+        ),
+        // This period's report with an error: sent back.
+        submit("U8.xlsx", unit("U8", { counts: { HN_TONG: [100, -1] } })),
+      ],
+      { profile: DEFAULT_PROFILE, period: { kind: "6T", year: 2026 }, roster },
+    );
+    // SPEC §5: still returned (every file rejected), never missing.
+    expect(c.returned.map((u) => [u.code, u.otherPeriods ?? null])).toEqual([
+      ["U5", [{ kind: "NAM", year: 2026 }]],
+      ["U7", [{ kind: "NAM", year: 2025 }]],
+      ["U8", null],
+    ]);
+    expect(c.missing).toEqual([]);
+    expect(sentBackUnits(c).map((u) => u.code)).toEqual(["U8"]);
+    expect(otherPeriodOnlyUnits(c).map((u) => u.code)).toEqual(["U5", "U7"]);
+    const json = consolidationJson(c) as Record<string, unknown>;
+    expect([json.returned, json.otherPeriodOnly]).toEqual([
+      ["U5", "U7", "U8"],
+      ["U5", "U7"],
+    ]);
+    // The summary counts them apart and lists them in a table of their own, with each file's period.
+    const texts = (name: string) =>
+      summaryWorkbook(c, DEFAULT_PROFILE)
+        .sheets.find((sh) => sh.name === name)!
+        .rows.map((r) => r.map((x) => (x && typeof x === "object" && "value" in x ? String(x.value) : "")));
+    expect(
+      texts("Tổng hợp")
+        .flat()
+        .find((t) => t.includes("bị trả lại:")),
+    ).toContain("; bị trả lại: 1 đơn vị; chỉ gửi báo cáo kỳ khác: 2 đơn vị;");
+    const missingSheet = texts("Chưa nộp");
+    const at = missingSheet.findIndex((r) => r[0] === "Đơn vị chỉ gửi báo cáo kỳ khác");
+    expect(missingSheet.slice(at + 1, at + 5)).toEqual([
+      [
+        "2 đơn vị chưa có báo cáo 6 tháng đầu năm 2026: tệp đã gửi là báo cáo của kỳ khác, không tổng hợp vào kỳ này (không phải sửa tệp đó).",
+      ],
+      ["Mã đơn vị", "Tên đơn vị", "Trong danh sách", "Tệp đã gửi", "Kỳ của tệp"],
+      ["U5", "Đơn vị U5", "Có", "U5.xlsx", "năm 2026"],
+      ["U7", "Đơn vị U7", "Có", "U7.xlsx", "năm 2025"],
+    ]);
+    const returnedAt = missingSheet.findIndex((r) => r[0] === "Đơn vị bị trả lại báo cáo");
+    expect(missingSheet.slice(returnedAt + 1).map((r) => r[0])).toEqual([
+      "1 đơn vị đã gửi tệp nhưng mọi tệp đều bị từ chối (lý do ở trang “Lỗi”); đây không phải là “chưa nộp”.",
+      "Mã đơn vị",
+      "U8",
+    ]);
+  });
   test("one stray valid report of another period does not outvote the rejected files of this one", () => {
     const bad = (u: string) => submit(`${u}.xlsx`, unit(u, { counts: { HN_TONG: [100, -1] } }));
     const stray = submit(
@@ -946,6 +1009,7 @@ describe("JSON (SPEC §6) and determinism", () => {
       "missing",
       "rosterGiven",
       "returned",
+      "otherPeriodOnly",
       "warnings",
     ]);
     expect(json.form).toBe("KL226-BC/1");

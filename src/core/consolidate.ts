@@ -308,6 +308,17 @@ export interface Consolidation {
    * verdicts they change: set when earlier consolidations were given (history.ts, `--previous`).
    */
   readonly previousMismatches?: readonly PreviousMismatch[];
+  /**
+   * With `--previous`, when column D could be checked: against which period's consolidation, how many
+   * units were compared, and what that consolidation said — its units and its totals of the counts
+   * reductions are judged on (the report says why its "năm trước" may differ from that report's).
+   */
+  readonly previousCheck?: {
+    readonly period: Period;
+    readonly compared: number;
+    readonly units: number;
+    readonly totals: Readonly<Record<string, number>>;
+  };
 }
 
 export interface ReturnedUnit {
@@ -316,6 +327,26 @@ export interface ReturnedUnit {
   readonly onRoster: boolean;
   /** The rejected files of the unit, sorted. */
   readonly files: readonly string[];
+  /**
+   * Every file is another period's own report (otherPeriodReport: the next quarter's sent early, last
+   * half year's sent again), those periods, earliest first: nothing was sent back, this period's report
+   * is what is missing. Still `returned` (SPEC §5: every file rejected), and said so apart.
+   */
+  readonly otherPeriods?: readonly Period[];
+}
+
+/** The returned units whose files were sent back: `returned` less those that sent only another period's report. */
+export function sentBackUnits(c: Pick<Consolidation, "returned">): readonly ReturnedUnit[] {
+  return c.returned.filter((u) => u.otherPeriods === undefined);
+}
+
+/** The returned units that sent only another period's own report (`otherPeriods`): this period's is missing. */
+export function otherPeriodOnlyUnits(
+  c: Pick<Consolidation, "returned">,
+): ReadonlyArray<ReturnedUnit & { readonly otherPeriods: readonly Period[] }> {
+  return c.returned.flatMap((u) =>
+    u.otherPeriods === undefined ? [] : [{ ...u, otherPeriods: u.otherPeriods }],
+  );
 }
 
 export type SourceStatus = "accepted" | "rejected" | "duplicate" | "in-rollup";
@@ -704,10 +735,15 @@ export function otherPeriodReport(
 ): boolean {
   if (period === null || r.period === null || r.year === null || r.reportDate === null) return false;
   const declared: Period = { kind: r.period, year: r.year };
+  // The month after a period ends is also the next one's first: dated then, a report is the one of
+  // the period that has just ended (a quý IV report signed on 12/01), not the new period's, weeks early.
+  const justEnded =
+    periodEnd(declared) < periodEnd(period) &&
+    r.reportDate.year * 12 + r.reportDate.month === periodEnd(declared) + 1;
   return (
     (declared.kind !== period.kind || declared.year !== period.year) &&
     dateFitsPeriod(r.reportDate, declared) &&
-    !dateFitsPeriod(r.reportDate, period)
+    (justEnded || !dateFitsPeriod(r.reportDate, period))
   );
 }
 
@@ -723,6 +759,15 @@ export function laterPeriodReport(
     periodEnd({ kind: r.period, year: r.year }) > periodEnd(period) &&
     otherPeriodReport(r, period)
   );
+}
+
+/** The distinct periods the files declare, earliest first. */
+function periodsOf(files: ReadonlyArray<Pick<RejectedFile, "period" | "year">>): Period[] {
+  const byKey = new Map<string, Period>();
+  for (const f of files)
+    if (f.period !== null && f.year !== null)
+      byKey.set(`${f.year}|${f.period}`, { kind: f.period, year: f.year });
+  return [...byKey.values()].sort((a, b) => periodEnd(a) - periodEnd(b));
 }
 
 /** The other periods whose own reports were among this period's files (otherPeriodReport), earliest first. */
@@ -801,6 +846,13 @@ function periodMismatchMessage(r: ValidationResult, declared: Period, period: Pe
     return MSG.periodMismatchEarlier(found, expected, viDate(r.reportDate), viDate(start));
   if (r.reportDate !== null && laterPeriodReport(r, period))
     return MSG.periodMismatchLater(found, expected, viDate(r.reportDate));
+  // Dated in the month after its own period ended, which is also this period's first month.
+  if (
+    r.reportDate !== null &&
+    r.reportDate.year * 12 + r.reportDate.month === periodEnd(declared) + 1 &&
+    otherPeriodReport(r, period)
+  )
+    return MSG.periodMismatchJustEnded(found, expected, viDate(r.reportDate));
   // A quarter's, a half year's and a year's figures never stand for one another: relabelled, a
   // quarter's report would be counted as the year's (or the half year's as a year's) unseen. But a
   // year's report dated before the year's last quarter, at a date this period's reports carry (a
@@ -1312,6 +1364,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       name: rosterByCode.get(code)?.name ?? files.find((f) => f.unitName)?.unitName ?? code,
       onRoster: rosterByCode.has(code),
       files: files.map((f) => f.file).sort(compareText),
+      ...(files.every((f) => otherPeriodReport(f, period)) ? { otherPeriods: periodsOf(files) } : {}),
     }))
     .sort((a, b) => compareText(a.code, b.code));
   const missing = roster
@@ -2116,6 +2169,8 @@ export function consolidationJson(c: Consolidation): object {
     // year's --previous then says "missing two periods running" cannot be told, not that none is).
     rosterGiven: c.rosterGiven,
     returned: c.returned.map((u) => u.code),
+    // Of those, the units that sent only another period's own report: this period's is missing.
+    otherPeriodOnly: c.returned.filter((u) => u.otherPeriods !== undefined).map((u) => u.code),
     warnings: c.warnings.map((w) => ({
       file: w.file,
       code: w.code,

@@ -2,7 +2,7 @@
 // official.ts lays out, the period and title phrases, document numbers and copies, the dates the
 // caller passes in (the core never reads the clock) and an indicator's value worded by its kind.
 
-import { periodText, type Form, type Indicator, type Period } from "./form";
+import { periodText, planYear, type Form, type Indicator, type Period } from "./form";
 import type { Consolidation } from "./consolidate";
 import { compareDates, dateFromUtcMs, dayNumber, type CivilDate } from "./dates";
 import { honestPercent, viInteger, viPercent } from "./format";
@@ -143,12 +143,6 @@ export function formSubject(form: Form, period: Period | null): string {
 }
 
 const YEAR_AT_END = /\s+năm\s+(\d{4})$/i;
-
-/** The year a one-year plan's report is for, from its title ("… cải cách hành chính năm 2025"); undefined for a plan of no one year. */
-export function planYear(form: Form): number | undefined {
-  const m = YEAR_AT_END.exec(form.title.trim());
-  return m ? Number(m[1]) : undefined;
-}
 
 /**
  * Said when a one-year plan's form is used for another year's period (the 2025 CCHC plan for quý I/2026):

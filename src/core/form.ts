@@ -392,15 +392,35 @@ export function lastQuarterStart(period: Period): CivilDate | undefined {
 }
 
 /**
- * Whether a report dated `date` can be a report on `period`: in its year, from its last quarter (a
- * quarter: from its first day) to the end of the month after it ends (reports are signed near the
- * end of their period, or just after).
+ * Whether a report dated `date` can be a report on `period`: from its last quarter (a quarter: from
+ * its first day) to the end of the month after it ends (reports are signed near the end of their
+ * period, or just after: a quý IV or a year's report in January of the next year).
  */
 export function dateFitsPeriod(date: CivilDate, period: Period): boolean {
-  const { first, last } = periodMonths(period.kind);
-  const from = lastQuarterStart(period)?.month ?? first;
-  return date.year === period.year && date.month >= from && date.month <= last + 1;
+  const month = date.year * 12 + date.month;
+  const from = period.year * 12 + (lastQuarterStart(period)?.month ?? periodMonths(period.kind).first);
+  return month >= from && month <= periodEnd(period) + 1;
 }
+
+/** The year a one-year plan's report is for, from its title ("… cải cách hành chính năm 2025"); undefined for a plan of no one year. */
+export function planYear(form: Form): number | undefined {
+  const m = /\s+năm\s+(\d{4})$/i.exec(form.title.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * The report date a hint gives as its example: the day before the form's first deadline, in the plan's
+ * year (KL226-BC/1: 05/06/2026; the 2025 CCHC plan: 14/03/2025), so a quarterly clerk is not shown a
+ * half year's date nor a one-year plan's clerk another year.
+ */
+export function exampleReportDate(form: Form): CivilDate {
+  const first = form.periods[0]?.deadline ?? { day: 6, month: 6 };
+  const year = planYear(form) ?? EXAMPLE_YEAR;
+  return { year, month: first.month, day: Math.max(1, first.day - 1) };
+}
+
+/** The year of examples for a form of no one year. */
+const EXAMPLE_YEAR = 2026;
 
 /** When a period ends, as one number (year × 12 + its last month): orders periods of any kind in time. */
 export function periodEnd(period: Period): number {
@@ -456,10 +476,7 @@ export function periodHolding(form: Form, declared: Period, date: CivilDate): Pe
  * left in (a quý I file reused for quý II, dated in June). It may also be a late report: a warning asks.
  */
 export function nextPeriodHolding(form: Form, declared: Period, date: CivilDate): Period | undefined {
-  // Its own window runs into the next year: a quý IV or a year's report is signed in January.
-  const month = date.year * 12 + date.month;
-  const from = declared.year * 12 + (lastQuarterStart(declared)?.month ?? periodMonths(declared.kind).first);
-  if (month >= from && month <= periodEnd(declared) + 1) return undefined;
+  if (dateFitsPeriod(date, declared)) return undefined;
   const next = form.periods
     .flatMap((p): Period[] => [
       { kind: p.kind, year: declared.year },

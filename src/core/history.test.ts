@@ -403,8 +403,10 @@ describe("roll-ups recorded for next year (JSON `rollups`, the summary's marked 
     expect(reverse.reshaped.map(reshapedText)).toEqual([
       "SO_A: năm trước tổng hợp 6 đơn vị, kỳ này là báo cáo riêng",
     ]);
+    expect(mismatches(reverse, "SO_A")).toBe(0);
     const other = compareWithPrevious(rolled, { ...last(lastUnits), rollups: [{ unit: "so_a", units: 4 }] });
     expect(other.reshaped.map(reshapedText)).toEqual(["SO_A: năm trước tổng hợp 4 đơn vị, kỳ này 3"]);
+    expect(mismatches(other, "SO_A")).toBe(0);
     const same = compareWithPrevious(rolled, { ...last(lastUnits), rollups: [{ unit: "SO_A", units: 3 }] });
     expect(same.reshaped).toEqual([]);
     expect(mismatches(same, "SO_A")).toBeGreaterThan(0);
@@ -631,6 +633,30 @@ describe("parsePreviousReport and period notes", () => {
     // In Vietnamese, not zod's "Invalid input: expected number, received string".
     const typed = parsePreviousReport({ period: { kind: "NAM", year: "2025" }, units: [] });
     expect(!typed.ok && typed.errors).toEqual(["period.year: giá trị không đúng kiểu"]);
+  });
+
+  it("refuses a negative figure or one with more decimals than a report holds; a fraction of a count is shown, not judged", () => {
+    const values = (current: number) =>
+      parsePreviousReport({
+        period: { kind: "NAM", year: 2025 },
+        units: [{ code: "SO_A", values: { HN_TONG: { current } } }],
+      });
+    const negative = values(-5);
+    expect(!negative.ok && negative.errors).toEqual([
+      "units.0.values.HN_TONG.current: số âm (số liệu báo cáo không âm)",
+    ]);
+    const long = values(100.125);
+    expect(!long.ok && long.errors).toEqual(["units.0.values.HN_TONG.current: tối đa 2 chữ số thập phân"]);
+    // A JSON edited by hand to 93.5 meetings (95.5 is a percent's own form): the mismatch is listed
+    // with the figure as written, and no verdict is computed from it (an exact judge takes whole counts).
+    const c = run([{ unit: "SO_A", name: "Sở A" }]);
+    const h = compareWithPrevious(
+      c,
+      last([{ code: "SO_A", values: { HN_TONG: { previous: 110, current: 93.5 } } }]),
+    );
+    expect(h.mismatches.map((m) => [m.unit, m.code, m.declared, m.reported, m.changes])).toEqual([
+      ["SO_A", "HN_TONG", 100, 93.5, []],
+    ]);
   });
 
   it("says a file of another period kind, or not earlier, is not compared, and an older year only for outliers", () => {

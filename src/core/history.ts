@@ -36,7 +36,13 @@ import { codeKey, matchKey, matchOption } from "./text";
 import { cellText, readCount } from "./values";
 import type { Sheet, Workbook } from "./workbook";
 
-const countSchema = z.number().finite().nullable();
+// What a report's cell can hold: a count, or a percent with at most 2 decimals (SPEC §3); never negative.
+const countSchema = z
+  .number()
+  .finite()
+  .refine((n) => n >= 0, { message: "số âm (số liệu báo cáo không âm)" })
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { message: "tối đa 2 chữ số thập phân" })
+  .nullable();
 
 /** Only the parts of last year's `consolidate --json` the cross-check needs; other keys are ignored. */
 export const previousReportSchema = z.object({
@@ -557,6 +563,8 @@ function verdictChanges(
   reported: number,
 ): VerdictChange[] {
   const form = c.form;
+  // A count is whole (a JSON edited by hand may say 100.5): judged exactly on whole numbers only.
+  if (!Number.isInteger(reported)) return [];
   const values = { ...u.values, [code]: { ...pairOf(u.values, code), previous: reported } };
   const judged = judgeUnit(values, form, u.typeId, c.period?.kind ?? null);
   return form.indicators.flatMap((indicator) => {

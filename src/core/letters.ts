@@ -246,8 +246,6 @@ interface Draft {
   anotherPeriod?: boolean;
   /** Every returned file was a template sent back unfilled: the filled report is asked for, not a mended one. */
   blankOnly?: boolean;
-  /** Every returned file was a later period's own report: nothing returned, this period's report is missing. */
-  laterOnly?: boolean;
   /** Two former units' own reports beside each other: one joint report is asked for, not which is right. */
   jointReport?: boolean;
 }
@@ -369,21 +367,27 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
 
   // Only a returned unit is written to about its files: not one whose report was accepted or
   // reached us inside a roll-up, nor one of another regime (consolidate decides `returned`).
-  const returnedNames = new Map(c.returned.map((u) => [u.code, u.name]));
+  const returnedUnits = new Map(c.returned.map((u) => [u.code, u]));
   const returnedFiles = new Map<string, RejectedFile[]>();
   for (const r of c.rejected) {
-    if (r.unit === null || !returnedNames.has(r.unit)) continue;
+    if (r.unit === null || !returnedUnits.has(r.unit)) continue;
     const files = returnedFiles.get(r.unit);
     if (files) files.push(r);
     else returnedFiles.set(r.unit, [r]);
   }
   for (const [unit, files] of returnedFiles) {
-    const name = returnedNames.get(unit) ?? files[0]!.unitName ?? unit;
+    const name = returnedUnits.get(unit)?.name ?? files[0]!.unitName ?? unit;
+    // Only another period's own report received (the next round's, or last round's again): nothing to
+    // return, this period's report is what is missing, and the letter asks for it as for a unit that sent nothing.
+    const otherOnly = returnedUnits.get(unit)?.otherPeriods !== undefined;
+    const reason: LetterReason = otherOnly ? "missing" : "returned";
     // A unit that sent again: only its latest file's errors are asked for; the earlier ones it
     // replaced are named, not listed again (a clerk was asked to fix "1,200" already fixed).
     const latest = latestFile(files);
     for (const r of latest ? [latest, ...files.filter((f) => f !== latest)] : files) {
       if (latest && r !== latest) {
+        // Versions of another period's report are that round's to sort out.
+        if (reason === "missing") continue;
         const same = r.sha256 === latest.sha256;
         // Two files of one name (sent in two e-mails): told apart by their dates, else by which came first.
         const twin = baseName(r.file) === baseName(latest.file);
@@ -412,8 +416,9 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
         );
         continue;
       }
-      // A later period's own report: kept for its round; this period's report is what is missing.
-      const laterOwn = laterPeriodReport(r, c.period);
+      // A later period's own report: kept for its round; this period's report is what is missing. An
+      // earlier one's, when the unit sent nothing else: said so, and this period's report asked for.
+      const own = laterPeriodReport(r, c.period) ? "later" : otherOnly ? "earlier" : undefined;
       const { lines, errors, blank, anotherPeriod } = returnedFile(
         r,
         sender,
@@ -421,24 +426,23 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
         period,
         c.deadline,
         undefined,
-        laterOwn,
+        own,
       );
       const why = blank ? "chưa có số liệu (mẫu chưa điền)" : `${errors} lỗi`;
       add(
         unit,
         name,
-        "returned",
+        reason,
         lines,
-        laterOwn
-          ? `Tệp “${baseName(r.file)}” là báo cáo kỳ sau; chưa có báo cáo kỳ này.`
+        own !== undefined
+          ? `Tệp “${baseName(r.file)}” là báo cáo ${own === "later" ? "kỳ sau" : "kỳ trước"}; chưa có báo cáo kỳ này.`
           : `Tệp “${baseName(r.file)}” bị trả lại: ${why}.`,
       );
       if (anotherPeriod) drafts.get(unit)!.anotherPeriod = true;
       const draft = drafts.get(unit)!;
       draft.blankOnly = blank && draft.blankOnly !== false;
-      draft.laterOnly = laterOwn && draft.laterOnly !== false;
     }
-    if (sameDayReturned(files))
+    if (reason === "returned" && sameDayReturned(files))
       add(
         unit,
         name,
@@ -655,11 +659,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
           ),
         );
       body.push(p("Trân trọng./."));
-      // Only a later period's report received: asked for this period's, as a unit that sent nothing is.
-      const subject = letterSubject(
-        d.laterOnly === true ? reasons.map((r) => (r === "returned" ? "missing" : r)) : reasons,
-        resultsPhrase(form, c.period),
-      );
+      const subject = letterSubject(reasons, resultsPhrase(form, c.period));
       const text = [`V/v ${subject}`, `Kính gửi: ${addressee(d.name)}`, "", ...body.map(lineText)].join("\n");
       const notes = reasons.flatMap((r) => d.sections.get(r)?.notes ?? []);
       return { unit, name: d.name, reasons, subject, body, notes, text, fileName: letterFileName(unit) };
@@ -732,8 +732,11 @@ function returnedFile(
    * counted, so no "trả lại", and the caller says how its on-time report stands).
    */
   opening?: (which: string) => string,
-  /** A later period's own report (laterPeriodReport): kept for that round, nothing in it to return. */
-  laterOwn = false,
+  /**
+   * Another period's own report, nothing in it to return: a later period's (laterPeriodReport), kept for
+   * that round, or an earlier one's, the unit's only file (its report of this period is missing).
+   */
+  own?: "later" | "earlier",
 ): { lines: LetterLine[]; errors: number; blank: boolean; anotherPeriod: boolean } {
   // In the order the clerk's own check lists them (sheet, then row and column), to tick off one against the other.
   // A template sent unfilled: its blank cells in two items, not 22 alike ones (shownFindings).
@@ -750,8 +753,8 @@ function returnedFile(
   // to do follows in the paragraphs below (the clerk's message asked for it too: three requests).
   const declared = r.period !== null && r.year !== null ? { kind: r.period, year: r.year } : null;
   const dated = r.reportDate ? ` (đề ngày ${viDate(r.reportDate)})` : "";
-  const later = laterOwn && anotherPeriod && declared !== null;
-  const shown = later
+  const ownReport = own !== undefined && anotherPeriod && declared !== null;
+  const shown = ownReport
     ? []
     : anotherPeriod && declared !== null
       ? [
@@ -792,8 +795,8 @@ function returnedFile(
         kind: "paragraph",
         text:
           opening?.(which) ??
-          (later
-            ? `${sender} đã nhận được tệp “${baseName(r.file)}” của đơn vị: tệp là báo cáo ${periodPhrase(declared)}${dated}, được giữ để tổng hợp vào kỳ đó (không sửa Kỳ báo cáo của tệp này). ${sender} chưa nhận được báo cáo ${period} của đơn vị.`
+          (ownReport
+            ? `${sender} đã nhận được tệp “${baseName(r.file)}” của đơn vị: tệp là báo cáo ${periodPhrase(declared)}${dated}, ${own === "later" ? "được giữ để tổng hợp vào kỳ đó" : `không phải báo cáo ${period}`} (không sửa Kỳ báo cáo của tệp này). ${sender} chưa nhận được báo cáo ${period} của đơn vị.`
             : blank
               ? `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được: tệp chưa có số liệu nào (các ô số liệu ở trang “Chỉ tiêu” và cột Tình trạng ở trang “Nhiệm vụ” đều còn trống). Có lẽ đơn vị đã gửi nhầm mẫu chưa điền: nếu báo cáo đã điền ở một tệp khác, đề nghị gửi tệp đó; nếu chưa, đề nghị điền đủ các ô sau:`
               : `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được, vì tệp có ${which}:`),

@@ -3,7 +3,7 @@
 
 import type { BadCountReason, BadPercentReason } from "./values";
 import { viInteger } from "./format";
-import type { CivilDate } from "./dates";
+import { viDate, type CivilDate } from "./dates";
 import { squeezedCode } from "./text";
 import { SHEETS } from "./catalogue";
 
@@ -206,6 +206,8 @@ export const MSG = {
         const grouped = /^\d{1,3},\d{3}$/.test(shown) ? shown.replace(",", "") : null;
         return `${what} có phần thập phân (${shown}). Đây là số đếm: nhập số nguyên, ví dụ 34${grouped ? `; nếu là ${grouped}, gõ ${grouped} (không có dấu phân cách)` : ""}.`;
       }
+      case "dateFormat":
+        return `${what} là một ngày (${shown}): ô có định dạng ngày tháng, nên số gõ vào đã thành ngày. Đổi định dạng ô thành Số (chuột phải → Định dạng ô → Số) rồi nhập số lượng, số nguyên, ví dụ 34.`;
       case "percentFormat":
         return `${what} là ${shown}: ô có định dạng phần trăm, nên đây là một tỷ lệ, không phải số đếm (tỷ lệ do chương trình tự tính). Đổi định dạng ô thành Số (chuột phải → Định dạng ô → Số) rồi nhập số lượng, số nguyên, ví dụ 34.`;
       case "commaGroups": {
@@ -234,7 +236,7 @@ export const MSG = {
   missingWeight: (weightLabel: string, rateLabel: string, column: string) =>
     `Đã điền ${q(rateLabel)} nhưng chưa điền ${q(weightLabel)} (${column}). Nhập số phiếu, lượt đánh giá đã dùng để tính tỷ lệ (số nguyên), để tỷ lệ toàn tỉnh được tính theo số phiếu.`,
   partWithoutWhole: (partLabel: string, part: number, wholeLabel: string, indicator: string) =>
-    `Đã điền ${q(partLabel)} (${part}) nhưng chưa điền ${q(wholeLabel)} (cột E, kỳ này): chỉ tiêu ${q(indicator)} của đơn vị không tính được, và số ${part} không được tính vào tỷ lệ chung. Điền ${q(wholeLabel)}; nếu không có thì xóa số “trong đó”.`,
+    `Đã điền ${q(partLabel)} (${viNumber(part)}) nhưng chưa điền ${q(wholeLabel)} (cột E, kỳ này): chỉ tiêu ${q(indicator)} của đơn vị không tính được, và số ${viNumber(part)} không được tính vào tỷ lệ chung. Điền ${q(wholeLabel)}; nếu không có thì xóa số “trong đó”.`,
   zeroWeight: (weightLabel: string, rateLabel: string, rate: number, column: string) =>
     `Đã điền ${q(rateLabel)} (${viNumber(rate)}%) nhưng ${q(weightLabel)} là 0 (${column}): tỷ lệ phải tính từ ít nhất một phiếu. Ghi số phiếu, lượt đánh giá đã dùng để tính tỷ lệ; nếu kỳ này không khảo sát, xóa ô tỷ lệ (để trống).`,
   badPercent: (label: string, column: string, shown: string, why: BadPercentReason) => {
@@ -275,12 +277,12 @@ export const MSG = {
     `Mã đơn vị ${q(shown)} không hợp lệ. Dùng 2–32 ký tự gồm chữ không dấu A–Z, số 0–9 và _ . - (ví dụ SO_NOI_VU, XA_TAN_AN).`,
   badEnum: (label: string, shown: string, options: readonly string[]) =>
     `${label} ${q(shown)} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
-  badYear: (shown: string) =>
-    `Năm ${q(shown)} không hợp lệ. Nhập năm báo cáo dạng số từ 2025 đến 2100, ví dụ 2026.`,
-  dateAsYear: (shown: string, year: number) =>
-    `Ô Năm đang là một ngày (${shown}), không phải một năm. Nhập năm báo cáo dạng số, ví dụ ${year >= 2025 && year <= 2100 ? year : 2026} (nếu ô vẫn hiện thành ngày, chọn định dạng ô là Số (Number)).`,
-  badDate: (shown: string) =>
-    `Ngày báo cáo ${q(shown)} không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.`,
+  badYear: (shown: string, example: number) =>
+    `Năm ${q(shown)} không hợp lệ. Nhập năm báo cáo dạng số từ 2025 đến 2100, ví dụ ${example}.`,
+  dateAsYear: (shown: string, year: number, example: number) =>
+    `Ô Năm đang là một ngày (${shown}), không phải một năm. Nhập năm báo cáo dạng số, ví dụ ${year >= 2025 && year <= 2100 ? year : example} (nếu ô vẫn hiện thành ngày, chọn định dạng ô là Số (Number)).`,
+  badDate: (shown: string, example: CivilDate) =>
+    `Ngày báo cáo ${q(shown)} không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ ${viDate(example)}.`,
   dateBeforePeriod: (date: string, period: string, start: string | null) =>
     `Ngày báo cáo ${date} ở trước ${start === null ? "năm của kỳ báo cáo" : `ngày bắt đầu kỳ báo cáo (${start})`} (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   dateBeforeQuarter: (date: string, period: string, start: string) =>
@@ -354,6 +356,9 @@ export const MSG = {
   /** A file dated before the consolidated period began cannot be a report on it: no relabelling advice. */
   periodMismatchEarlier: (found: string, expected: string, date: string, start: string) =>
     `Báo cáo kỳ ${found}, đề ngày ${date}, trước khi kỳ đang tổng hợp (${expected}) bắt đầu (${start}): đây không phải báo cáo kỳ ${expected}, ${KEEP_PERIOD}. Tệp này thuộc đợt tổng hợp kỳ ${found}; nếu đơn vị chưa gửi báo cáo kỳ ${expected}, đề nghị lập và gửi vào đợt này.`,
+  /** The report of the period that has just ended, signed in the month after it (a quý IV report dated 12/01). */
+  periodMismatchJustEnded: (found: string, expected: string, date: string) =>
+    `Báo cáo kỳ ${found}, đề ngày ${date}, ngay sau khi kỳ đó kết thúc: đây là báo cáo kỳ ${found}, không phải báo cáo kỳ đang tổng hợp (${expected}), ${KEEP_PERIOD}. Tệp này thuộc đợt tổng hợp kỳ ${found}; nếu đơn vị chưa gửi báo cáo kỳ ${expected}, đề nghị lập và gửi vào đợt này.`,
   /** A later period's own report among this period's files: nothing to mend, it waits for its own run. */
   periodMismatchLater: (found: string, expected: string, date: string) =>
     `Báo cáo kỳ ${found}, đề ngày ${date}: báo cáo của kỳ sau, không phải kỳ đang tổng hợp (${expected}), nên không tổng hợp vào kỳ này; ${KEEP_PERIOD}. Tệp thuộc đợt tổng hợp kỳ ${found}; nếu đơn vị chưa gửi báo cáo kỳ ${expected}, đề nghị lập và gửi vào đợt này.`,

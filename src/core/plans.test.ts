@@ -10,6 +10,7 @@ import {
   type Submission,
 } from "./consolidate";
 import { CCHC_FORM_ID } from "./forms";
+import type { Period } from "./form";
 import { DEFAULT_PROFILE, parseProfile, type Profile } from "./profile";
 import { defaultProfileForForm, shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
@@ -454,7 +455,26 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
     );
   });
 
-  test("its letter asks for this quarter's report, not for the file corrected and sent back", () => {
+  test("quý IV's report signed in January, in quý I's run: quý IV's own, not to be relabelled; quý I's dated then, in quý IV's run: relabelled", () => {
+    const dated = (code: string, period: "Q4" | "Q1", year: number): Submission =>
+      submit(
+        `${code}.xlsx`,
+        cchc(code, {}, { period, year, reportDate: { year: 2026, month: 1, day: 12 } }),
+        CCHC,
+      );
+    const run = (s: Submission, period: Period) =>
+      consolidate([s], { profile: CCHC, period }).rejected.flatMap((r) => r.findings)[0]?.message;
+    // The month after quý IV ends is quý I's first: a report dated then is quý IV's, just ended.
+    expect(run(dated("P_A", "Q4", 2025), { kind: "Q1", year: 2026 })).toBe(
+      "Báo cáo kỳ quý IV/2025, đề ngày 12/01/2026, ngay sau khi kỳ đó kết thúc: đây là báo cáo kỳ quý IV/2025, không phải báo cáo kỳ đang tổng hợp (quý I/2026), không sửa Kỳ báo cáo của tệp này. Tệp này thuộc đợt tổng hợp kỳ quý IV/2025; nếu đơn vị chưa gửi báo cáo kỳ quý I/2026, đề nghị lập và gửi vào đợt này.",
+    );
+    // Labelled quý I/2026 but signed when quý IV's reports are: quý IV's report, its label to mend.
+    expect(run(dated("P_B", "Q1", 2026), { kind: "Q4", year: 2025 })).toBe(
+      "Báo cáo kỳ quý I/2026, không phải kỳ đang tổng hợp (quý IV/2025). Nếu đây là báo cáo kỳ quý IV/2025, chọn Kỳ báo cáo “Quý IV” và ghi Năm 2025 ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
+    );
+  });
+
+  test("its letter asks for this quarter's report, not for the file corrected and sent back: the unit's only file, a đôn đốc", () => {
     const c = consolidate([q("P_A", "Q2", 10, 6), q("P_OK", "Q3", 15, 9)], {
       profile: CCHC,
       period: { kind: "Q3", year: 2025 },
@@ -464,9 +484,13 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
       replyBy: { year: 2025, month: 9, day: 29 },
     }).find((l) => l.unit === "P_A")!;
     // The period said once in the letter's words, then how and by when: not three requests to send.
+    // Nothing was sent back (its only file is last quarter's own report): this quarter's is missing.
+    expect(letter.subject).toMatch(/^đôn đốc gửi báo cáo/);
+    expect(letter.reasons).toEqual(["missing"]);
     expect(letter.text).toContain(
-      "- Tệp là báo cáo quý II năm 2025 (đề ngày 10/06/2025), không phải báo cáo quý III năm 2025; không sửa Kỳ báo cáo của tệp này.\nĐơn vị lập báo cáo quý III năm 2025 trên mẫu CCHC-BC/2025 (không sửa tệp đã gửi) và kiểm tra bằng chức năng “Kiểm tra” của phần bổ trợ Excel hoặc của trang kiểm tra báo cáo trên trình duyệt do Sở An toàn thực phẩm Thành phố Hồ Chí Minh cung cấp.\n",
+      "Sở An toàn thực phẩm Thành phố Hồ Chí Minh đã nhận được tệp “P_A.xlsx” của đơn vị: tệp là báo cáo quý II năm 2025 (đề ngày 10/06/2025), không phải báo cáo quý III năm 2025 (không sửa Kỳ báo cáo của tệp này). Sở An toàn thực phẩm Thành phố Hồ Chí Minh chưa nhận được báo cáo quý III năm 2025 của đơn vị.\nĐơn vị lập báo cáo quý III năm 2025 trên mẫu CCHC-BC/2025 (không sửa tệp đã gửi) và kiểm tra bằng chức năng “Kiểm tra” của phần bổ trợ Excel hoặc của trang kiểm tra báo cáo trên trình duyệt do Sở An toàn thực phẩm Thành phố Hồ Chí Minh cung cấp.\n",
     );
+    expect(letter.text).not.toContain("trả lại");
     expect(letter.text.match(/gửi vào đợt|kỳ đang tổng hợp|[Qq]uý III\/2025/g)).toBeNull();
     // The tool is named as the unit knows it, not by the product's name (a CCHC unit cannot place "KL226").
     expect(letter.text).not.toContain("KL226");

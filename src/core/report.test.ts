@@ -16,7 +16,8 @@ import type { DocumentSpec, TableSpec } from "./docspec";
 import { documentText } from "./documents";
 import { compareNatural, REPORT_APPENDICES, REPORT_SECTIONS, reportDocument } from "./report";
 import { shippedProfile } from "./profiles";
-import { compareWithPrevious } from "./history";
+import { compareWithPrevious, type PreviousReport } from "./history";
+import { withPrevious } from "../app/previous";
 import { templateTasks } from "./template";
 
 const c = fixtureConsolidation();
@@ -95,6 +96,54 @@ test("I: with a roster, a unit not on it has a row of its own, so every type's r
     ["Không có trong danh sách", "0", "1", "1", "0", "0", "0"],
     ["Tổng cộng", "1", "2", "2", "0", "0", "0"],
   ]);
+});
+
+test("I: a unit whose file declares another type than the roster's is counted on the roster's row, so the rows add up", () => {
+  const listed = [{ code: "SO_A", name: "SO_A", type: "Đơn vị sự nghiệp" }];
+  const c = consolidate(
+    [
+      {
+        file: "SO_A.xlsx",
+        sha256: "a",
+        result: inspectBytes(reportBytes({ unit: "SO_A", name: "SO_A", type: "SO_NGANH" }), profile),
+      },
+    ],
+    { profile, roster: listed },
+  );
+  expect(byTypeRows(reportDocument(c, profile, { date: dates.date, roster: listed }))).toEqual([
+    ["Loại đơn vị", "Phải báo cáo", "Đã tổng hợp", "Đúng hạn", "Trễ hạn", "Bị trả lại", "Chưa gửi"],
+    ["Đơn vị sự nghiệp", "1", "1", "1", "0", "0", "0"],
+    ["Tổng cộng", "1", "1", "1", "0", "0", "0"],
+  ]);
+});
+
+test("II: what the reductions are measured from, and, with last period's consolidation given, what it said", () => {
+  // Without --previous: said that the base is the units' own column D, not checked.
+  expect(main).toContain(
+    "Mức giảm so với cùng kỳ tính trên số liệu cùng kỳ năm trước do chính các đơn vị được tổng hợp kỳ này ghi (cột D), nên có thể khác tổng số của báo cáo kỳ trước (đơn vị chưa có báo cáo kỳ này, đơn vị mới, số liệu đã điều chỉnh); chưa đối chiếu với bảng tổng hợp kỳ trước.",
+  );
+  // Last year's consolidation, read from its JSON: two units, their meetings and documents that year.
+  const lastYear = { period: { kind: "6T" as const, year: 2025 }, units: [] as PreviousReport["units"] };
+  const checked = withPrevious(
+    c,
+    [
+      {
+        path: "tong-hop-2025.json",
+        report: () => ({
+          ...lastYear,
+          units: c.units.slice(0, 2).map((u, i) => ({
+            code: u.code,
+            values: { HN_TONG: { current: 100 + i }, VB_HANH_CHINH: { current: 1000 + i } },
+          })),
+        }),
+      },
+    ],
+    profile.outlier,
+  ).consolidation;
+  const text = documentText(reportDocument(checked, profile, { date: dates.date, roster }));
+  expect(text).toMatch(
+    /\. Đã đối chiếu với báo cáo tổng hợp 6 tháng đầu năm 2025 \(2 đơn vị so được, \d+ đơn vị ghi khác: mục IV\.5\); báo cáo đó ghi 201 cuộc họp, 2\.001 văn bản của 2 đơn vị\./,
+  );
 });
 
 test("II: one sentence per indicator with the pooled value in Vietnamese notation and the units met / short / not judged", () => {

@@ -10,8 +10,10 @@ import {
   compareText,
   contentNotRead,
   countedUnitsPhrase,
+  otherPeriodOnlyUnits,
   pooledReductionSums,
   rollupName,
+  sentBackUnits,
   unitsCovered,
   type Consolidation,
   type IndicatorResult,
@@ -234,14 +236,19 @@ function typeTally(c: Consolidation, roster: readonly RosterUnit[] | undefined) 
   }
   // With a roster, a unit not on it is counted on its own row, as a returned one is: every roster
   // type's row then adds up (must = consolidated + through a roll-up + returned + not sent).
+  // By the roster's type, as the unit's "must" row counts it (a file may declare another).
   for (const u of c.units) {
-    const r = row(roster && !u.onRoster ? NOT_ON_ROSTER : u.type);
+    const r = row(roster && !u.onRoster ? NOT_ON_ROSTER : (rosterType.get(u.code.toUpperCase()) ?? u.type));
     r.accepted += 1;
     if (u.late) r.late += 1;
     else r.onTime += 1;
   }
-  for (const u of c.returned)
-    row(rosterType.get(u.code) ?? (u.onRoster ? UNKNOWN_TYPE : NOT_ON_ROSTER)).returned += 1;
+  // A unit that sent only another period's report has not sent this period's: not sent, not returned.
+  for (const u of c.returned) {
+    const r = row(rosterType.get(u.code) ?? (u.onRoster ? UNKNOWN_TYPE : NOT_ON_ROSTER));
+    if (u.otherPeriods !== undefined) r.missing += 1;
+    else r.returned += 1;
+  }
   for (const u of c.missing) row(u.type || UNKNOWN_TYPE).missing += 1;
   const order = [...UNIT_TYPES.map((t) => t.label as string), UNKNOWN_TYPE, NOT_ON_ROSTER];
   const rank = (t: string): number => (order.includes(t) ? order.indexOf(t) : UNIT_TYPES.length);
@@ -295,16 +302,24 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
     sentences.push(
       `Có ${viInteger(doubtful.length)} đơn vị${doubtful.length <= 3 ? ` (${doubtful.map((u) => u.name).join(", ")})` : ""} ghi ngày báo cáo nằm ngoài kỳ báo cáo (có thể là báo cáo kỳ trước gửi lại, hoặc ngày ghi nhầm): việc đúng hạn hay trễ hạn, và số liệu, của các đơn vị này cần xem lại.`,
     );
+  const sentBack = sentBackUnits(c).length;
+  const otherOnly = otherPeriodOnlyUnits(c).length;
   sentences.push(
-    c.returned.length > 0
-      ? `Có ${viInteger(c.returned.length)} đơn vị có báo cáo bị trả lại (sai mẫu, sai kỳ báo cáo, thiếu hoặc sai số liệu) và chưa gửi lại bản đạt yêu cầu.`
+    sentBack > 0
+      ? `Có ${viInteger(sentBack)} đơn vị có báo cáo bị trả lại (sai mẫu, sai kỳ báo cáo, thiếu hoặc sai số liệu) và chưa gửi lại bản đạt yêu cầu.`
       : "Không có đơn vị nào có báo cáo bị trả lại.",
   );
+  const otherOnlyNote =
+    otherOnly > 0 ? ` (trong đó ${viInteger(otherOnly)} đơn vị chỉ gửi báo cáo của kỳ khác)` : "";
   if (c.rosterGiven)
     sentences.push(
-      c.missing.length > 0
-        ? `Có ${viInteger(c.missing.length)} đơn vị chưa gửi báo cáo.`
+      c.missing.length + otherOnly > 0
+        ? `Có ${viInteger(c.missing.length + otherOnly)} đơn vị chưa gửi báo cáo${otherOnlyNote}.`
         : "Mọi đơn vị trong danh sách đã gửi báo cáo.",
+    );
+  else if (otherOnly > 0)
+    sentences.push(
+      `Có ${viInteger(otherOnly)} đơn vị chưa gửi báo cáo ${period}, chỉ gửi báo cáo của kỳ khác.`,
     );
   if (c.duplicates.length > 0) {
     // A unit's roll-up kept over its plain report is not "the later date": said apart, with whose.
@@ -436,12 +451,37 @@ function fromTo(sums: { readonly previous: number; readonly current: number }, i
   return `từ ${viInteger(previous)} ${current < previous ? "xuống" : "lên"} ${viInteger(current)} ${itemUnit}`;
 }
 
+/**
+ * What "so với cùng kỳ" is measured from: the column D the units consolidated now typed, which need not
+ * add up to last period's signed report (units that have not reported now, new units, figures
+ * corrected since). Said, and checked against that report when one was given (`previousCheck`).
+ */
+function baselineNote(c: Consolidation): string {
+  const reductions = c.form.indicators.filter(
+    (i): i is Extract<Indicator, { kind: "reduction" }> =>
+      i.kind === "reduction" && judgedInPeriod(i, c.period?.kind),
+  );
+  if (reductions.length === 0 || c.units.length === 0) return "";
+  const lead =
+    " Mức giảm so với cùng kỳ tính trên số liệu cùng kỳ năm trước do chính các đơn vị được tổng hợp kỳ này ghi (cột D), nên có thể khác tổng số của báo cáo kỳ trước (đơn vị chưa có báo cáo kỳ này, đơn vị mới, số liệu đã điều chỉnh)";
+  const check = c.previousCheck;
+  if (check === undefined) return `${lead}; chưa đối chiếu với bảng tổng hợp kỳ trước.`;
+  const differ = new Set((c.previousMismatches ?? []).map((m) => m.unit)).size;
+  const totals = [...new Set(reductions.map((i) => i.of))]
+    .map((code) => {
+      const ind = reductions.find((i) => i.of === code)!;
+      return `${viInteger(check.totals[code] ?? 0)} ${ind.itemUnit}`;
+    })
+    .join(", ");
+  return `${lead}. Đã đối chiếu với báo cáo tổng hợp ${periodPhrase(check.period)} (${viInteger(check.compared)} đơn vị so được${differ > 0 ? `, ${viInteger(differ)} đơn vị ghi khác: mục IV.5` : ", khớp"}); báo cáo đó ghi ${totals} của ${viInteger(check.units)} đơn vị.`;
+}
+
 function indicatorSection(c: Consolidation): Block[] {
   const indicators = c.form.indicators;
   return [
     bodyHeading(REPORT_SECTIONS[1]),
     bodyParagraph(
-      `Kết quả chung tính trên tổng số liệu được tổng hợp (${countedUnitsPhrase(c)}; tỷ lệ tính từ các tổng số, không lấy bình quân tỷ lệ của các đơn vị); kết quả từng đơn vị tại Phụ lục I.`,
+      `Kết quả chung tính trên tổng số liệu được tổng hợp (${countedUnitsPhrase(c)}; tỷ lệ tính từ các tổng số, không lấy bình quân tỷ lệ của các đơn vị); kết quả từng đơn vị tại Phụ lục I.${baselineNote(c)}`,
     ),
     ...(indicators.length === 0
       ? [bodyParagraph("Biểu mẫu không có chỉ tiêu định lượng.")]
@@ -571,7 +611,12 @@ function shortfallSection(c: Consolidation): Block[] {
       ),
     );
   }
-  const missing = c.missing.map((u) => u.name);
+  const missing = [
+    ...c.missing.map((u) => u.name),
+    ...otherPeriodOnlyUnits(c).map(
+      (u) => `${u.name} (chỉ gửi báo cáo ${u.otherPeriods.map((p) => periodPhrase(p)).join(", ")})`,
+    ),
+  ];
   blocks.push(
     bodyParagraph(
       !c.rosterGiven
@@ -581,7 +626,7 @@ function shortfallSection(c: Consolidation): Block[] {
           : `2. Đơn vị chưa gửi báo cáo (${viInteger(missing.length)}): ${nameList(missing, "Phụ lục III")}.`,
     ),
   );
-  const returned = c.returned.map((u) => u.name);
+  const returned = sentBackUnits(c).map((u) => u.name);
   blocks.push(
     bodyParagraph(
       returned.length === 0
@@ -936,15 +981,17 @@ function missingAppendix(
       code: u.code,
       name: u.name,
       type: rosterType.get(u.code) ?? (u.onRoster ? "" : NOT_ON_ROSTER),
-      status: `Bị trả lại: ${rejectedOf(u.code)
-        .map((r) => {
-          const errors = `${viInteger(r.findings.filter((f) => f.severity === "error").length)} lỗi`;
-          // A file named for its unit (the usual case) is known by the code beside it; its name,
-          // one long word that would break mid-letter in this column, is left out.
-          const name = baseName(r.file);
-          return name.toUpperCase() === `${u.code}.XLSX` ? errors : `tệp “${name}” (${errors})`;
-        })
-        .join("; ")}`,
+      status: u.otherPeriods
+        ? `Chưa gửi báo cáo; tệp đã gửi là báo cáo ${u.otherPeriods.map((p) => periodPhrase(p)).join(", ")}`
+        : `Bị trả lại: ${rejectedOf(u.code)
+            .map((r) => {
+              const errors = `${viInteger(r.findings.filter((f) => f.severity === "error").length)} lỗi`;
+              // A file named for its unit (the usual case) is known by the code beside it; its name,
+              // one long word that would break mid-letter in this column, is left out.
+              const name = baseName(r.file);
+              return name.toUpperCase() === `${u.code}.XLSX` ? errors : `tệp “${name}” (${errors})`;
+            })
+            .join("; ")}`,
     })),
   ].map((u, i) => [
     ordinalCell(i + 1),

@@ -595,6 +595,57 @@ test("a pooled rate of 1% or less goes up as a percentage, which the level above
   expect(up.report?.values.HAI_LONG?.current).toBe(0.97);
 });
 
+test("a short pooled rate that rounds up to its target goes up rounded down, so the level above judges it short too (SPEC §9)", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const unitFile = (code: string, rate: number): Submission => ({
+    file: `${code}.xlsx`,
+    sha256: code,
+    result: inspectBytes(
+      reportBytes(
+        {
+          unit: code,
+          name: code,
+          type: "PHONG_THUOC_SO",
+          period: "Q2",
+          year: 2025,
+          reportDate: { year: 2025, month: 6, day: 12 },
+          counts: { HAI_LONG: [null, rate], PHIEU_KHAO_SAT: [null, 1] },
+        },
+        [],
+        cchc,
+      ),
+      cchc,
+    ),
+  });
+  // (95,99 + 96) / 2 = 95,995 %: short of ≥ 96 %; to the nearest hundredth it would read 96,00.
+  const c = consolidate([unitFile("P_A", 95.99), unitFile("P_B", 96)], { profile: cchc });
+  expect(c.province.indicators.HAI_LONG).toMatchObject({ value: 0.95995, status: "short" });
+  const workbook = rollupWorkbook(c, cchc, { code: "SO_ATTP", name: "Sở ATTP", typeId: "SO_NGANH" });
+  const up = inspectBytes(writeXlsx(workbook), cchc);
+  expect(up.report?.values.HAI_LONG?.current).toBe(95.99);
+  const above = consolidate([{ file: "SO_ATTP.xlsx", sha256: "up", result: up }], { profile: cchc });
+  expect(above.units[0]?.indicators.HAI_LONG?.status).toBe("short");
+  const counts = workbook.sheets.find((sh) => sh.name === "Chỉ tiêu")!;
+  const row = counts.rows.find(
+    (r) => r[0] && typeof r[0] === "object" && "value" in r[0] && r[0].value === "HAI_LONG",
+  )!;
+  expect(row.map((x) => (x && typeof x === "object" && "value" in x ? x.value : x)).at(-1)).toBe(
+    "E: bình quân theo số phiếu của 2 đơn vị; E: bình quân 95,9950 làm tròn xuống 95,99 để giữ đúng đánh giá (chưa đạt)",
+  );
+  // The summary's Số liệu total shows the pooled rate with the decimal that keeps it short.
+  const values = summaryWorkbook(c, cchc).sheets.find((sh) => sh.name === "Số liệu")!;
+  const total = values.rows.at(-1)!;
+  const header = values.rows.find((r) =>
+    r.some(
+      (x) => x && typeof x === "object" && "value" in x && String(x.value).startsWith("Mức độ hài lòng"),
+    ),
+  )!;
+  const at = header.findIndex(
+    (x) => x && typeof x === "object" && "value" in x && String(x.value).startsWith("Mức độ hài lòng"),
+  );
+  expect(total[at]).toMatchObject({ value: 95.995, style: { numFmt: "0.000" } });
+});
+
 test("the report says which report is a roll-up and how many units off the roster its figures include, and names a unit off the roster", () => {
   const below = consolidateReports([
     { unit: "BV_1", name: "Bệnh viện 1", type: "SU_NGHIEP" },

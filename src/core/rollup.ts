@@ -5,7 +5,8 @@ import { ROLLUP_SOURCES_SHEET, SHEETS, TASK_STATUSES, type TaskStatusId, type Un
 import { baseName, compareText, type Consolidation, type TaskSummary, type UnitSummary } from "./consolidate";
 import { compareDates, viDate, type CivilDate } from "./dates";
 import type { Column, Form, Indicator } from "./form";
-import { pairOf } from "./judge";
+import { judgeRate, pairOf } from "./judge";
+import { viDecimal } from "./format";
 import { COUNT_COLS, TASK_COLS, TEMPLATE_HEADER_ROW } from "./layout";
 import type { Profile } from "./profile";
 import type { CellInput, CellSpec, SheetSpec, WorkbookSpec } from "./sheetspec";
@@ -65,7 +66,24 @@ export function rollupCounts(
           0,
         );
         notes.push(`${COLUMN_LETTER[column]}: bình quân theo số phiếu của ${given.length} đơn vị`);
-        return { value: Math.round(weighted / weights) / 100, notes };
+        // The template takes 2 decimals: rounded to the nearest, a pooled 95,995 % would read 96 and
+        // pass a ≥ 96 % target at the level above that it misses here (SPEC §9: a shortfall never
+        // looks met). Then it is rounded the other way, and the note says so.
+        const nearest = Math.round(weighted / weights);
+        let shown = nearest;
+        if (rate) {
+          const verdict = (num: number, den: number) =>
+            judgeRate(num, den, rate.target, rate.comparison).status;
+          const exact = verdict(weighted, weights * 10_000);
+          if (verdict(nearest, 10_000) !== exact) {
+            shown =
+              nearest > weighted / weights ? Math.floor(weighted / weights) : Math.ceil(weighted / weights);
+            notes.push(
+              `${COLUMN_LETTER[column]}: bình quân ${viDecimal(weighted / weights / 100, 4)} làm tròn ${shown < nearest ? "xuống" : "lên"} ${viDecimal(shown / 100, 2)} để giữ đúng đánh giá (${exact === "met" ? "đạt" : "chưa đạt"})`,
+            );
+          }
+        }
+        return { value: shown / 100, notes };
       }
       const filled = units.filter((u) => value(u, f.code, column) !== null);
       const wholeFilled = (u: UnitSummary): boolean =>

@@ -102,7 +102,7 @@ test("Tổng hợp: one row per unit, an empty row, then the bold province row; 
   const province = s.rows[8]!;
   expect(province[0]?.style?.bold).toBe(true);
   expect(province[online]?.value).toBeCloseTo((20 + 60) / (35 + 90));
-  expect(province[online + 1]?.value).toBe("1 đạt\n1 không đạt\n0 —");
+  expect(province[online + 1]?.value).toBe("1 đạt\n1 không đạt");
   const counts = values("Số liệu");
   expect(counts[3]![counts[2]!.indexOf("Tổng số hội nghị, cuộc họp đã tổ chức (cùng kỳ năm trước)")]).toBe(
     100,

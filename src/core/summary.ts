@@ -8,6 +8,7 @@ import {
   baseName,
   countedUnitsPhrase,
   pooledReductionSums,
+  otherPeriodOnlyUnits,
   otherPeriodReport,
   rejectedBesideAccepted,
   replacedFiles,
@@ -17,6 +18,7 @@ import {
   unopenedFiles,
   unopenedSentence,
   unplacedRejected,
+  sentBackUnits,
   type Consolidation,
   type IndicatorResult,
   type SentWhen,
@@ -33,6 +35,7 @@ import {
   judgedInPeriod,
   judgedPeriodsText,
   periodLabel,
+  periodText,
   reductionBases,
   type Form,
   type Indicator,
@@ -363,7 +366,8 @@ function periodLine(c: Consolidation): string {
     ? `Kỳ báo cáo: ${periodLabel(c.period)}${c.deadline ? `; hạn nộp ${viDate(c.deadline)}` : ""}.`
     : "Không xác định được kỳ báo cáo (không có tệp nào khai kỳ và năm hợp lệ).";
   const missing = c.rosterGiven ? `; chưa nộp: ${c.missing.length} đơn vị` : "";
-  const returned = `; bị trả lại: ${c.returned.length} đơn vị`;
+  const otherOnly = otherPeriodOnlyUnits(c).length;
+  const returned = `; bị trả lại: ${sentBackUnits(c).length} đơn vị${otherOnly > 0 ? `; chỉ gửi báo cáo kỳ khác: ${otherOnly} đơn vị` : ""}`;
   const inRollup =
     c.inRollup.length > 0 ? `; đã tính trong báo cáo tổng hợp khác: ${c.inRollup.length} tệp` : "";
   const replaced = replacedFiles(c).size;
@@ -490,7 +494,12 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
         // One count a line: in the narrow verdict column "/"-joined counts broke mid-phrase. (The
         // province's verdict in words above them made the CCHC total row so tall that it printed
         // alone on two more pages: docs/DECISIONS.md, session 26.)
-        text(`${n.met} đạt\n${n.short} không đạt\n${n.na} —`, bold(CENTER_WRAP)),
+        // Units not judged only when there are any ("0 —" read as a code); "—" as the legend says
+        // (words there made the CCHC total row taller than its pages again).
+        text(
+          [`${n.met} đạt`, `${n.short} không đạt`, ...(n.na > 0 ? [`${n.na} —`] : [])].join("\n"),
+          bold(CENTER_WRAP),
+        ),
       ];
     }),
     num(sum(c.units.map((u) => u.tasks.total)), bold(NUM)),
@@ -532,6 +541,20 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   };
 }
 
+/**
+ * A pooled rate (the total row's weighted mean, 95,995) with as many decimals as its indicator's verdict
+ * needs (SPEC §9): with the units' two, a short 95,995 would read 96,00 beside a ≥ 96% target.
+ */
+function pooledRateStyle(c: Consolidation, k: CountColumn, style: CellStyle): CellStyle {
+  const ind = c.form.indicators.find((i) => i.kind === "percent" && i.rate === k.code);
+  const r = ind ? c.province.indicators[ind.id] : undefined;
+  if (!k.percent || k.column !== "current" || !ind || !r || r.value === null || r.status === "na")
+    return style;
+  // The percent format of the fraction (0.95995 → "0.000%") has the decimals the percentage needs.
+  const decimals = (/\.(0+)/.exec(indicatorValueFormat(ind, r.value, r.status))?.[1] ?? "").length;
+  return decimals <= 2 ? style : withNumFmt(style, `0.${"0".repeat(decimals)}`);
+}
+
 /** Số liệu: each unit's counts as reported (reduction bases in both columns), and their sums. */
 function valuesSheet(c: Consolidation, profile: Profile): SheetSpec {
   const total = totalRowLabels(profile, countedUnitsPhrase(c));
@@ -563,7 +586,9 @@ function valuesSheet(c: Consolidation, profile: Profile): SheetSpec {
     [
       text(total.code, bold(TEXT)),
       text(total.name, bold(WRAP)),
-      ...countColumns.map((k) => countCell(k, pairOf(c.province.values, k.code)[k.column], bold)),
+      ...countColumns.map((k) =>
+        countCell(k, pairOf(c.province.values, k.code)[k.column], (x) => bold(pooledRateStyle(c, k, x))),
+      ),
     ],
   ];
   const fixed: Record<number, number> = { 1: 28 };
@@ -740,18 +765,47 @@ function missingSheet(c: Consolidation): SheetSpec {
         ...(maybe.size > 0 ? [text(maybe.get(u.code) ?? "", WRAP)] : []),
       ]);
   }
+  // Only another period's own report received: nothing was sent back, this period's report is missing.
+  const otherOnly = otherPeriodOnlyUnits(c);
+  if (otherOnly.length > 0) {
+    rows.push(
+      [],
+      [cell("Đơn vị chỉ gửi báo cáo kỳ khác", SUBTITLE)],
+      [
+        cell(
+          `${otherOnly.length} đơn vị chưa có báo cáo ${c.period ? periodText(c.period) : "kỳ này"}: tệp đã gửi là báo cáo của kỳ khác, không tổng hợp vào kỳ này (không phải sửa tệp đó).`,
+          NOTE,
+        ),
+      ],
+      ["Mã đơn vị", "Tên đơn vị", "Trong danh sách", "Tệp đã gửi", "Kỳ của tệp"].map((h) => cell(h, HEAD)),
+    );
+    for (const u of otherOnly)
+      rows.push([
+        text(u.code),
+        text(u.name, WRAP),
+        text(u.onRoster ? "Có" : "Không", CENTER),
+        text(u.files.join("; "), WRAP),
+        text(u.otherPeriods.map(periodText).join("; "), WRAP),
+      ]);
+  }
+  const sentBack = sentBackUnits(c);
   rows.push([], [cell("Đơn vị bị trả lại báo cáo", SUBTITLE)]);
-  if (c.returned.length === 0)
-    rows.push([cell("Không có: mọi đơn vị đã gửi đều có báo cáo được chấp nhận.", NOTE)]);
+  if (sentBack.length === 0)
+    rows.push([
+      cell(
+        otherOnly.length > 0 ? "Không có." : "Không có: mọi đơn vị đã gửi đều có báo cáo được chấp nhận.",
+        NOTE,
+      ),
+    ]);
   else {
     rows.push([
       cell(
-        `${c.returned.length} đơn vị đã gửi tệp nhưng mọi tệp đều bị từ chối (lý do ở trang “Lỗi”); đây không phải là “chưa nộp”.`,
+        `${sentBack.length} đơn vị đã gửi tệp nhưng mọi tệp đều bị từ chối (lý do ở trang “Lỗi”); đây không phải là “chưa nộp”.`,
         NOTE,
       ),
     ]);
     rows.push(["Mã đơn vị", "Tên đơn vị", "Trong danh sách", "Tệp bị từ chối"].map((h) => cell(h, HEAD)));
-    for (const u of c.returned)
+    for (const u of sentBack)
       rows.push([
         text(u.code),
         text(u.name, WRAP),

@@ -17,6 +17,7 @@ import {
 } from "./catalogue";
 import type { CivilDate } from "./dates";
 import {
+  exampleReportDate,
   periodOptions,
   taskApplies,
   type Form,
@@ -209,7 +210,7 @@ function infoSheet(form: Form, prefill: TemplatePrefill): SheetSpec {
       ref: `C${rowOf("NAM")}`,
       min: 2025,
       max: 2100,
-      prompt: { title: "Năm báo cáo", text: "Nhập năm, ví dụ 2026." },
+      prompt: { title: "Năm báo cáo", text: `Nhập năm, ví dụ ${exampleReportDate(form).year}.` },
       error: { title: "Năm báo cáo", text: "Năm từ 2025 đến 2100." },
     },
   ];

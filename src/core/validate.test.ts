@@ -11,7 +11,8 @@ import {
 import { inspectBytes } from "../app/inspect";
 import { writeXlsx } from "../xlsx/write";
 import { consolidate } from "./consolidate";
-import { DEFAULT_PROFILE } from "./profile";
+import { DEFAULT_PROFILE, type Profile } from "./profile";
+import { templateWorkbook } from "./template";
 import { shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
 import { finding, type Finding } from "./findings";
@@ -403,6 +404,22 @@ test("a part larger than a whole typed '1,200' is said at once, since it is too 
   expect(only(part.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E6"]]);
 });
 
+test('"5/1" typed in a count cell, which Excel turns into a date, is refused with what happened, not read as 46027', () => {
+  const r = check({}, [
+    {
+      op: "set",
+      sheet: "Chỉ tiêu",
+      cell: "E14",
+      value: { date: { year: 2026, month: 1, day: 5 } },
+      numFmt: "d/m",
+    },
+  ]);
+  expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E14"]]);
+  expect(r.findings[0]?.message).toBe(
+    "Số liệu “Trong đó: gửi, nhận dưới dạng điện tử” (cột E, kỳ này) là một ngày (05/01/2026): ô có định dạng ngày tháng, nên số gõ vào đã thành ngày. Đổi định dạng ô thành Số (chuột phải → Định dạng ô → Số) rồi nhập số lượng, số nguyên, ví dụ 34.",
+  );
+});
+
 test('a percentage typed in a count cell is told it is a rate, not a count, as text ("60%") or as a number formatted as a percentage', () => {
   const typed = check({ counts: { HN_TRUC_TUYEN: [50, "60%"] } });
   expect(only(typed.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E6"]]);
@@ -738,6 +755,23 @@ describe("Nhiệm vụ", () => {
       status: "NOT_STARTED",
     });
   });
+  test("a deadline typed as a date (Excel stores 46112) is that date, shown as the clerk typed it", () => {
+    const r = check({}, [
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "Số hóa hồ sơ lưu trữ" },
+      {
+        op: "set",
+        sheet: "Nhiệm vụ",
+        cell: "F17",
+        value: { date: { year: 2026, month: 3, day: 31 } },
+        numFmt: "dd/mm/yyyy",
+      },
+      { op: "set", sheet: "Nhiệm vụ", cell: "G17", value: "Đang thực hiện" },
+    ]);
+    expect(r.report?.tasks[12]).toMatchObject({
+      deadlineText: "31/03/2026",
+      deadline: { year: 2026, month: 3, day: 31 },
+    });
+  });
 });
 
 describe("Hội nghị (warnings only)", () => {
@@ -948,6 +982,25 @@ describe("a template sent unfilled (blank)", () => {
       ["TASK_STATUS", null, "6 nhiệm vụ (dòng 5–7, 9, 11–12) chưa chọn Tình trạng."],
     ]);
     expect(shownFindings(statuses, undefined)).toEqual(statuses);
+  });
+});
+
+describe("the hints' examples follow the form", () => {
+  const hints = (profile: Profile) =>
+    inspectBytes(writeXlsx(templateWorkbook(profile)), profile)
+      .findings.filter((f) => f.cell === "C9" || f.cell === "C10")
+      .map((f) => f.message);
+  test("the 2025 CCHC plan's blank template: a 2025 year and a date before quý I's deadline (15/03)", () => {
+    expect(hints(shippedProfile("hcm-attp-cchc-2025")!)).toEqual([
+      "Chưa điền Năm. Nhập năm báo cáo, ví dụ 2025.",
+      "Chưa điền Ngày báo cáo. Nhập ngày ký báo cáo dạng dd/mm/yyyy, ví dụ 14/03/2025.",
+    ]);
+  });
+  test("KL226-BC/1's: 2026 and a date before the half year's deadline (06/06)", () => {
+    expect(hints(DEFAULT_PROFILE)).toEqual([
+      "Chưa điền Năm. Nhập năm báo cáo, ví dụ 2026.",
+      "Chưa điền Ngày báo cáo. Nhập ngày ký báo cáo dạng dd/mm/yyyy, ví dụ 05/06/2026.",
+    ]);
   });
 });
 

@@ -24,6 +24,7 @@ import { parseDeadline } from "./deadlines";
 import { finding, hasErrors, type Finding, type FindingCode, type Severity } from "./findings";
 import {
   countField,
+  exampleReportDate,
   indicatorInputs,
   isQuarter,
   lastQuarterStart,
@@ -473,7 +474,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   const header = info ? readInfo(info, form, workbook.date1904, findings) : EMPTY_HEADER;
   const read = counts ? readCounts(counts, form, findings) : null;
   const values = read?.values ?? null;
-  const { tasks, statusesTyped } = tasksSheet ? readTasks(tasksSheet, findings) : NO_TASKS;
+  const { tasks, statusesTyped } = tasksSheet ? readTasks(tasksSheet, workbook.date1904, findings) : NO_TASKS;
   if (tasksSheet && header.reportDate) checkLateTasks(tasksSheet.name, tasks, header.reportDate, findings);
   const meetingsSheet = form.meetingLog.enabled ? findSheet(workbook, SHEETS.meetings) : undefined;
   const meetings = meetingsSheet ? readMeetings(meetingsSheet, form, findings) : [];
@@ -805,9 +806,9 @@ function infoHint(code: InfoCode, form: Form): string {
     case "KY_BAO_CAO":
       return `Chọn ${orList(periodOptions(form).map((p) => `“${p.label}”`))}.`;
     case "NAM":
-      return "Nhập năm báo cáo, ví dụ 2026.";
+      return `Nhập năm báo cáo, ví dụ ${exampleReportDate(form).year}.`;
     case "NGAY_BAO_CAO":
-      return "Nhập ngày ký báo cáo dạng dd/mm/yyyy, ví dụ 05/06/2026.";
+      return `Nhập ngày ký báo cáo dạng dd/mm/yyyy, ví dụ ${viDate(exampleReportDate(form))}.`;
     default:
       return "";
   }
@@ -863,7 +864,7 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
               MSG.monthFirstDate(monthFirstText(d.date), d.date),
             ),
           );
-      } else if (d.kind === "bad") bad(MSG.badDate(d.shown));
+      } else if (d.kind === "bad") bad(MSG.badDate(d.shown, exampleReportDate(form)));
       else
         findings.push(
           finding(
@@ -946,7 +947,8 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
           // A date typed in the year cell shows as a date but is read as its serial (46178).
           const v = cell?.value;
           const date = v?.kind === "number" && v.isDate === true ? dateFromSerial(v.value, date1904) : null;
-          bad(date !== null ? MSG.dateAsYear(viDate(date), date.year) : MSG.badYear(text));
+          const example = exampleReportDate(form).year;
+          bad(date !== null ? MSG.dateAsYear(viDate(date), date.year, example) : MSG.badYear(text, example));
         }
         break;
       }
@@ -1334,7 +1336,11 @@ function readValue(
 const NO_TASKS = { tasks: [], statusesTyped: 0 } as const;
 
 /** The task rows with a valid status, and how many rows have any status typed (valid or not). */
-function readTasks(sheet: Sheet, findings: Finding[]): { tasks: TaskRow[]; statusesTyped: number } {
+function readTasks(
+  sheet: Sheet,
+  date1904: boolean,
+  findings: Finding[],
+): { tasks: TaskRow[]; statusesTyped: number } {
   const header = headerRow(sheet);
   if (header === undefined) {
     findings.push(finding("MISSING_FIELD", "error", sheet.name, null, MSG.missingHeader(sheet.name)));
@@ -1363,7 +1369,13 @@ function readTasks(sheet: Sheet, findings: Finding[]): { tasks: TaskRow[]; statu
       );
       continue;
     }
-    const deadlineText = cellText(row[TASK_COLS.deadline]);
+    // A deadline typed as a date in Excel is stored as its serial (46112): read as the date it shows.
+    const deadlineCell = row[TASK_COLS.deadline]?.value;
+    const deadlineDate =
+      deadlineCell?.kind === "number" && deadlineCell.isDate === true
+        ? dateFromSerial(deadlineCell.value, date1904)
+        : null;
+    const deadlineText = deadlineDate !== null ? viDate(deadlineDate) : cellText(row[TASK_COLS.deadline]);
     const parsed = parseDeadline(deadlineText);
     tasks.push({
       row: r + 1,

@@ -2,7 +2,7 @@
 // thousands separators, error values, formulas by cached value, dates as serials or dd/mm/yyyy.
 
 import type { Cell } from "./workbook";
-import { dateFromSerial, parseDateText, type CivilDate } from "./dates";
+import { dateFromSerial, parseDateText, viDate, type CivilDate } from "./dates";
 import { nfc } from "./text";
 
 export type CountRead =
@@ -26,7 +26,8 @@ export type BadCountReason =
   | "boolean"
   | "noCachedValue"
   | "tooLarge"
-  | "percentFormat";
+  | "percentFormat"
+  | "dateFormat";
 
 // Full-width forms (U+FF01–U+FF5E: "２５", "３．４５６"), read as the ASCII characters they stand for.
 const FULL_WIDTH = /[\uff01-\uff5e]/;
@@ -67,6 +68,11 @@ export function readCount(cell: Cell | undefined): CountRead {
           why: "percentFormat",
           shown: `${shownNumber(Math.round(v.value * 1e6) / 1e4)}%`,
         };
+      // "5/1" typed in Excel becomes a date (46027 underneath): a date where a count goes.
+      if (v.isDate === true) {
+        const date = dateFromSerial(v.value);
+        return { kind: "bad", why: "dateFormat", shown: date ? viDate(date) : shownNumber(v.value) };
+      }
       if (!Number.isInteger(v.value)) {
         // A formula's result saved as 20.999999999999996 or -2.8e-17: Excel shows 21 and 0, the
         // whole numbers the clerk meant.

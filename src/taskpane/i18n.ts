@@ -169,6 +169,9 @@ export interface Strings {
   readonly duplicateLine: (unit: string, kept: string, dropped: string, conflict: boolean) => string;
   readonly inRollup: string;
   readonly inRollupLine: (unit: string, rollupUnit: string, file: string) => string;
+  /** Units that sent only another period's own report: this period's is missing. */
+  readonly otherPeriodOnly: string;
+  readonly otherPeriodOnlyLine: (unit: string, files: string, periods: string) => string;
   readonly offRosterTitle: string;
   readonly recodedLine: (declared: string, code: string, name: string, file: string) => string;
   readonly offRosterLine: (code: string, name: string, file: string) => string;
@@ -389,6 +392,9 @@ const vi: Strings = {
     `${u}: giữ ${k}, bỏ ${d}${c ? " (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)" : ""}`,
   inRollup: "Đã tính trong báo cáo tổng hợp",
   inRollupLine: (u, r, f) => `${u}: đã tính trong báo cáo tổng hợp của ${r}, không cộng thêm ${f}`,
+  otherPeriodOnly: "Chỉ gửi báo cáo kỳ khác",
+  otherPeriodOnlyLine: (u, f, p) =>
+    `${u}: chưa có báo cáo kỳ này; ${f} là báo cáo ${p}, không tổng hợp vào kỳ này (không phải sửa tệp đó)`,
   offRosterTitle: "Mã đơn vị không có trong danh sách",
   recodedLine: (d, c, n, f) =>
     `${d} → ${c} – ${n} (${f}): tính theo tên đơn vị hoặc mã chỉ khác ở dấu “_”; đề nghị đơn vị ghi đúng mã ở các lần sau`,
@@ -621,6 +627,9 @@ const en: Strings = {
     `${u}: kept ${k}, dropped ${d}${c ? " (same report date, different figures: ask the unit which is right)" : ""}`,
   inRollup: "Already in a roll-up",
   inRollupLine: (u, r, f) => `${u}: counted in ${r}'s roll-up, ${f} not added again`,
+  otherPeriodOnly: "Only another period's report",
+  otherPeriodOnlyLine: (u, f, p) =>
+    `${u}: no report for this period yet; ${f} is the report of ${p}, not counted in this period (nothing to correct in it)`,
   offRosterTitle: "Unit codes not on the roster",
   recodedLine: (d, c, n, f) =>
     `${d} → ${c} – ${n} (${f}): counted by the unit's name or by a code differing only in "_"; ask the unit to write its code`,

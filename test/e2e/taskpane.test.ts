@@ -292,15 +292,30 @@ function expectProvinceRow(summary: SummaryReading, sums: CountSums): void {
 
 /** Units whose report is dated after 6/6/2026 (samples/README.md). */
 const LATE = ["PHUONG_TINH_GIA", "SO_VAN_HOA_TTDL", "XA_BA_THUOC", "XA_QUAN_HOA"];
-/** Every rejected sample file is named after its unit, all on the roster: each unit is returned, not missing. */
+/** Every rejected sample file is named after its unit, all on the roster: each unit is returned, not missing (JSON). */
 const RETURNED = REJECTED.map((f) => f.replace(/\.xlsx$/, "")).sort();
+/** Of those, SO_XAY_DUNG sent only last year's report (samples/README.md): said apart on the page. */
+const OTHER_PERIOD_ONLY = ["SO_XAY_DUNG"];
+const SENT_BACK = RETURNED.filter((code) => !OTHER_PERIOD_ONLY.includes(code));
 
-const TILES = ["accepted", "returned", "missing", "late", "duplicates", "shortfalls", "rejected"] as const;
+const TILES = [
+  "accepted",
+  "returned",
+  "missing",
+  "otherPeriodOnly",
+  "late",
+  "duplicates",
+  "shortfalls",
+  "rejected",
+] as const;
 
-/** The tiles' counts as the page shows them. */
+/** The tiles' counts as the page shows them (a tile shown only when it has some: null when absent). */
 async function tileCounts(): Promise<Record<string, string | null>> {
   const out: Record<string, string | null> = {};
-  for (const id of TILES) out[id] = await page.getByTestId(`count-${id}`).getAttribute("data-count");
+  for (const id of TILES) {
+    const tile = page.getByTestId(`count-${id}`);
+    out[id] = (await tile.count()) === 0 ? null : await tile.getAttribute("data-count");
+  }
   return out;
 }
 
@@ -329,8 +344,9 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
   const counts = await tileCounts();
   expect({ ...counts, shortfalls: undefined }).toEqual({
     accepted: String(accepted.codes.length),
-    returned: String(RETURNED.length),
+    returned: String(SENT_BACK.length),
     missing: String(NEVER_SENT.length),
+    otherPeriodOnly: String(OTHER_PERIOD_ONLY.length),
     late: String(LATE.length),
     duplicates: "1",
     shortfalls: undefined,
@@ -352,7 +368,16 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
     expect(box!.y + box!.height).toBeLessThanOrEqual(640);
   }
   // Long lists are collapsed (with their counts in the heading line); the inputs fold away.
-  for (const id of ["rejected", "returned", "missing", "accepted", "shortfalls", "late", "duplicates"]) {
+  for (const id of [
+    "rejected",
+    "returned",
+    "missing",
+    "otherPeriodOnly",
+    "accepted",
+    "shortfalls",
+    "late",
+    "duplicates",
+  ]) {
     await expect(page.getByTestId(id).getAttribute("open")).resolves.toBeNull();
   }
   await expect(page.getByTestId("rejected").locator("summary").textContent()).resolves.toBe(
@@ -377,7 +402,12 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
     "cons-returned",
   );
   const returnedText = (await page.getByTestId("returned").textContent()) ?? "";
-  for (const code of RETURNED) expect(returnedText).toContain(code);
+  for (const code of SENT_BACK) expect(returnedText).toContain(code);
+  for (const code of OTHER_PERIOD_ONLY) expect(returnedText).not.toContain(code);
+  await page.getByTestId("count-otherPeriodOnly").click();
+  await expect(page.getByTestId("otherPeriodOnly").textContent()).resolves.toContain(
+    "SO_XAY_DUNG – Sở Xây dựng: chưa có báo cáo kỳ này; SO_XAY_DUNG.xlsx là báo cáo năm 2025, không tổng hợp vào kỳ này (không phải sửa tệp đó)",
+  );
   await page.getByTestId("count-rejected").click();
   const rejectedText = (await page.getByTestId("rejected").textContent()) ?? "";
   for (const file of REJECTED) expect(rejectedText).toContain(file);
@@ -574,7 +604,9 @@ test("consolidates the CCHC samples with the explicit profile hcm-attp-cchc-2025
   );
   await expect(tileCounts()).resolves.toMatchObject({
     accepted: String(files.length - CCHC_REJECTED.length),
-    returned: String(CCHC_REJECTED.length),
+    // DOI_QL_ATTP_5 resent its quý I report only (samples/README.md): said apart.
+    returned: String(CCHC_REJECTED.length - 1),
+    otherPeriodOnly: "1",
     missing: "1",
     late: "1",
     duplicates: "0",

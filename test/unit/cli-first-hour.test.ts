@@ -681,6 +681,25 @@ const ROWS: readonly Row[] = [
     ],
   },
   {
+    name: "validate a folder holding two periods' reports: each valid, and the fewer named as another period's",
+    setup: (d) =>
+      writeFileSync(
+        join(d, "reports", "XA_N.xlsx"),
+        reportBytes({
+          unit: "XA_N",
+          name: "Xã N",
+          type: "UBND_XA",
+          period: "NAM",
+          reportDate: { year: 2026, month: 12, day: 1 },
+        }),
+      ),
+    args: (d) => ["validate", join(d, "reports")],
+    code: 0,
+    stdout: [
+      /Tổng kết: 3 tệp — cả 3 hợp lệ; 0 lỗi, 0 cảnh báo\.\nLưu ý: các tệp khai 2 kỳ báo cáo khác nhau: 6 tháng đầu năm 2026 \(2 tệp\); năm 2026 \(1 tệp: .*XA_N\.xlsx\)\. Mỗi lần tổng hợp chỉ dùng báo cáo của một kỳ; xem lại Kỳ báo cáo và Năm của các tệp khác kỳ\.\n$/,
+    ],
+  },
+  {
     name: "validate an empty folder",
     setup: (d) => mkdirSync(join(d, "trong")),
     args: (d) => ["validate", join(d, "trong")],
@@ -765,7 +784,11 @@ test("the bundled samples: demo exits 0 and says the rejections are deliberate",
   expect(io.stdout).toMatch(
     /Chưa nộp: 4 đơn vị chưa gửi tệp nào: DH_VHTTDL, SO_NGOAI_VU, XA_MUONG_LAT, XA_PU_NHI\./,
   );
-  expect(io.stdout).toMatch(/Bị trả lại: 7 đơn vị .*XA_NGA_SON/);
+  expect(io.stdout).toMatch(/Bị trả lại: 6 đơn vị .*XA_NGA_SON/);
+  // Last year's report as a unit's only file: nothing to send back, this period's report is missing.
+  expect(io.stdout).toMatch(
+    /Chỉ gửi báo cáo kỳ khác: 1 đơn vị chưa có báo cáo 6 tháng đầu năm 2026 \(.*\): SO_XAY_DUNG \(năm 2025\)\./,
+  );
   // The samples' README and rosters are not unit reports.
   expect(io.stdout).not.toMatch(/README\.md:|roster\.csv:/);
 }, 60_000);

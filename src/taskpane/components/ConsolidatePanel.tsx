@@ -27,7 +27,9 @@ import {
   baseName,
   compareText,
   otherPeriodFiles,
+  otherPeriodOnlyUnits,
   rejectedBesideAccepted,
+  sentBackUnits,
   unopenedFiles,
   unopenedSentence,
   unplacedRejected,
@@ -210,6 +212,7 @@ type ListId =
   | "late"
   | "duplicates"
   | "inRollup"
+  | "otherPeriodOnly"
   | "offRoster"
   | "shortfalls"
   | "rejected"
@@ -882,8 +885,19 @@ function outcomeTiles(c: Consolidation, t: Strings): Tile[] {
   const late = c.units.filter((u) => u.late);
   return [
     { id: "accepted", label: t.accepted, count: c.units.length, tone: "success" },
-    { id: "returned", label: t.returned, count: c.returned.length, tone: "danger" },
+    { id: "returned", label: t.returned, count: sentBackUnits(c).length, tone: "danger" },
     { id: "missing", label: t.missing, count: c.rosterGiven ? c.missing.length : null, tone: "warning" },
+    // Only a run whose files hold another period's report as some unit's only file meets this one.
+    ...(otherPeriodOnlyUnits(c).length > 0
+      ? [
+          {
+            id: "otherPeriodOnly" as const,
+            label: t.otherPeriodOnly,
+            count: otherPeriodOnlyUnits(c).length,
+            tone: "warning" as const,
+          },
+        ]
+      : []),
     { id: "late", label: t.lateTitle, count: late.length, tone: "warning" },
     { id: "duplicates", label: t.duplicates, count: c.duplicates.length, tone: "important" },
     // Only a province that received a department's roll-up together with its units meets this one.
@@ -1040,6 +1054,8 @@ function ResultView({
   const beside = rejectedBesideAccepted(c);
   const planNote = planYearNote(c.form, c.period, true);
   const later = otherPeriodFiles(c);
+  const sentBack = sentBackUnits(c);
+  const otherOnly = otherPeriodOnlyUnits(c);
 
   return (
     <section data-testid="consolidation-result" aria-labelledby="consolidation-heading">
@@ -1136,12 +1152,12 @@ function ResultView({
           </ul>
         </details>
       )}
-      {section("returned", t.returned, c.returned.length, () =>
-        c.returned.length === 0 ? (
+      {section("returned", t.returned, sentBack.length, () =>
+        sentBack.length === 0 ? (
           none
         ) : (
           <ul className={styles.list}>
-            {c.returned.map((u) => (
+            {sentBack.map((u) => (
               <li key={u.code}>
                 {u.code} – {u.name}
                 <ul className={styles.sub}>
@@ -1185,6 +1201,20 @@ function ResultView({
           </>
         ),
       )}
+      {otherOnly.length > 0 &&
+        section("otherPeriodOnly", t.otherPeriodOnly, otherOnly.length, () => (
+          <ul className={styles.list}>
+            {otherOnly.map((u) => (
+              <li key={u.code}>
+                {t.otherPeriodOnlyLine(
+                  `${u.code} – ${u.name}`,
+                  u.files.join("; "),
+                  u.otherPeriods.map(periodText).join(", "),
+                )}
+              </li>
+            ))}
+          </ul>
+        ))}
       {section("late", t.lateTitle, late.length, () =>
         late.length === 0 ? (
           none
