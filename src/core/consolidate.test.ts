@@ -522,6 +522,12 @@ describe("duplicates", () => {
     ]);
     expect(c.duplicates.map((d) => d.conflict)).toEqual([false]);
   });
+  test("same date: the later name wins whatever the case typed (“so_a” then “SO_A (1)”, as a file list sorts them)", () => {
+    const c = consolidate([submit("in/SO_A (1).xlsx", unit("SO_A")), submit("in/so_a.xlsx", unit("SO_A"))], {
+      profile: DEFAULT_PROFILE,
+    });
+    expect(c.duplicates.map((d) => [d.kept, d.dropped])).toEqual([["in/SO_A (1).xlsx", "in/so_a.xlsx"]]);
+  });
   test("same date, different figures: the message names the first count that differs and asks which file is right", () => {
     const first = submit("in/so-a-ban-1.xlsx", unit("SO_A", { counts: { HN_TONG: [100, 90] } }));
     const second = submit("in/so-a-ban-2.xlsx", unit("SO_A", { counts: { HN_TONG: [100, 95] } }));

@@ -533,7 +533,7 @@ function fileStem(file: string): string {
 
 /**
  * SPEC §5: the later NGAY_BAO_CAO wins; tie → the later file name in sort order, compared without
- * its extension (`fileStem`), then the whole base name, then the full path.
+ * its extension (`fileStem`) and case, then with case, then the whole base name, then the contents.
  */
 function laterFirst(a: Candidate, b: Candidate): number {
   return laterFileFirst(
@@ -807,6 +807,8 @@ export function laterFileFirst(
 ): number {
   return (
     compareDates(b.reportDate, a.reportDate) ||
+    // Without case first, as a file list sorts ("SO_A (1)" is after "so_a", whatever the case typed).
+    compareText(fileStem(b.file).toLowerCase(), fileStem(a.file).toLowerCase()) ||
     compareText(fileStem(b.file), fileStem(a.file)) ||
     compareText(baseName(b.file), baseName(a.file)) ||
     // Not the folders: the page knows only the files' names, and must keep the file the command keeps.

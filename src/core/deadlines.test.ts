@@ -20,6 +20,10 @@ test.each([
   ["2026-2027", day(2027, 12, 31)],
   ["Giai đoạn 2026 – 2030", day(2030, 12, 31)],
   ["Từ năm 2026 đến 2027", day(2027, 12, 31)],
+  // A comma before "năm", as often typed as not.
+  ["Tháng 6, năm 2026", day(2026, 6, 30)],
+  ["Quý II, năm 2026", day(2026, 6, 30)],
+  ["Ngày 15 tháng 9, năm 2026", day(2026, 9, 15)],
 ])("%s parses to its last day", (text, expected) => {
   expect(parseDeadline(text)).toEqual(expected);
 });

@@ -68,18 +68,19 @@ function parseDeadlineText(text: string): DeadlineParse {
   scan(/(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/, (m) =>
     dateOrNull(Number(m[3]), Number(m[2]), Number(m[1])),
   );
-  scan(/ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/, (m) =>
+  // A comma before "năm" is as often typed as not ("Tháng 6, năm 2026").
+  scan(/ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4})/, (m) =>
     dateOrNull(Number(m[3]), Number(m[2]), Number(m[1])),
   );
   // A span of years ("2026-2027", "giai đoạn 2026 – 2030") ends with its last year.
   scan(/(?<![\d/.])(\d{4})\s*(?:[-–]|den(?:\s+(?:het\s+)?nam)?)\s*(\d{4})(?![\d/])/, (m) =>
     Number(m[2]) >= Number(m[1]) ? endOfMonth(Number(m[2]), 12) : null,
   );
-  scan(/quy\s+(iv|iii|ii|i|[1-4])\b\s*(?:[/.-]|nam)?\s*(\d{4})/, (m) =>
+  scan(/quy\s+(iv|iii|ii|i|[1-4])\b\s*,?\s*(?:[/.-]|nam)?\s*(\d{4})/, (m) =>
     endOfQuarter(Number(m[2]), QUARTERS[m[1]!]!),
   );
   scan(/6\s+thang\s+dau\s+nam\s+(\d{4})/, (m) => endOfMonth(Number(m[1]), 6));
-  scan(/thang\s+(\d{1,2})\s*(?:[/.-]|nam)\s*(\d{4})/, (m) => endOfMonth(Number(m[2]), Number(m[1])));
+  scan(/thang\s+(\d{1,2})\s*(?:[/.-]|,?\s*nam)\s*(\d{4})/, (m) => endOfMonth(Number(m[2]), Number(m[1])));
   scan(/(?<![\d/.-])(\d{1,2})\s*\/\s*(\d{4})/, (m) => endOfMonth(Number(m[2]), Number(m[1])));
   scan(/(?<![\d/.-])(\d{4})(?![\d/])/, (m) => endOfMonth(Number(m[1]), 12));
   const valid = candidates.filter((c): c is Candidate & { date: CivilDate } => c.date !== null);

@@ -348,6 +348,8 @@ export const MSG = {
       : `Tình trạng ${q(shown)} của nhiệm vụ ở dòng ${row} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
   meetingTooLong: (row: number, type: string, days: number, limit: number) =>
     `Hội nghị ở dòng ${row} (loại ${type}) kéo dài ${viNumber(days)} ngày, vượt giới hạn ${viNumber(limit)} ngày. Kiểm tra lại số ngày hoặc loại hội nghị.`,
+  meetingBadDays: (row: number, shown: string) =>
+    `Hội nghị ở dòng ${row}: Số ngày ${q(shown)} không phải là số, nên chưa kiểm tra được thời lượng. Chỉ ghi số ngày, ví dụ 1 hoặc 0,5.`,
   meetingBadValue: (row: number, label: string, shown: string, options: readonly string[]) =>
     `Hội nghị ở dòng ${row}: ${label} ${q(shown)} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
   logMismatch: (what: string, logged: number, label: string, declared: number) =>

@@ -18,6 +18,7 @@ import { summaryWorkbook } from "./summary";
 import { shippedProfile } from "./profiles";
 import { cellText } from "./values";
 import { cellAt } from "./workbook";
+import { COUNT_COLS } from "./layout";
 
 const profile = DEFAULT_PROFILE;
 const COUNT_FIELDS = profile.form.counts;
@@ -593,6 +594,43 @@ test("a pooled rate of 1% or less goes up as a percentage, which the level above
   );
   expect(up.findings.filter((f) => f.severity === "error")).toEqual([]);
   expect(up.report?.values.HAI_LONG?.current).toBe(0.97);
+});
+
+test("units this consolidation leaves out of a reduction or a ratio (no baseline, a blank part) are named beside the sums the level above divides", () => {
+  const c = consolidateReports([
+    { unit: "P_A", name: "Phòng A", type: "PHONG_THUOC_SO", counts: { HN_TONG: [100, 90] } },
+    {
+      unit: "P_B",
+      name: "Phòng B",
+      type: "PHONG_THUOC_SO",
+      counts: {
+        HN_TONG: [0, 40],
+        HN_TRUC_TUYEN: [null, 30],
+        HN_VUOT_THOI_LUONG: [0, 0],
+        CC_KY_NANG_SO: [null, null],
+      },
+    },
+  ]);
+  // Here: meetings −10 % over P_A alone (P_B has no baseline), skills over P_A alone (P_B's part blank).
+  expect(c.units.map((u) => u.code)).toEqual(["P_A", "P_B"]);
+  expect(c.province.indicators.MEETING_REDUCTION).toMatchObject({ value: 0.1, status: "met" });
+  const read = readXlsx(rollupBytes(c, SO));
+  if (!read.ok) throw new Error(read.reason);
+  const counts = read.workbook.sheets.find((sh) => sh.name === "Chỉ tiêu")!;
+  const noteOf = (code: string): string =>
+    cellText(
+      cellAt(
+        counts,
+        counts.rows.findIndex((r) => cellText(r?.[0]) === code),
+        COUNT_COLS.note,
+      ),
+    );
+  expect(noteOf("HN_TONG")).toBe(
+    "D: gồm 1 đơn vị không có số cùng kỳ (P_B): mức giảm tính từ tổng D, E này khác mức giảm chung của đơn vị (chỉ tính các đơn vị có số cùng kỳ)",
+  );
+  expect(noteOf("CC_TONG")).toBe(
+    "E: gồm 1 đơn vị để trống số “trong đó” (P_B): tỷ lệ tính từ tổng này khác tỷ lệ chung của đơn vị (chỉ tính các đơn vị điền đủ)",
+  );
 });
 
 test("a short pooled rate that rounds up to its target goes up rounded down, so the level above judges it short too (SPEC §9)", () => {

@@ -4,7 +4,7 @@
 import { ROLLUP_SOURCES_SHEET, SHEETS, TASK_STATUSES, type TaskStatusId, type UnitTypeId } from "./catalogue";
 import { baseName, compareText, type Consolidation, type TaskSummary, type UnitSummary } from "./consolidate";
 import { compareDates, viDate, type CivilDate } from "./dates";
-import type { Column, Form, Indicator } from "./form";
+import { reductionBases, type Column, type Form, type Indicator } from "./form";
 import { judgeRate, pairOf } from "./judge";
 import { viDecimal } from "./format";
 import { COUNT_COLS, TASK_COLS, TEMPLATE_HEADER_ROW } from "./layout";
@@ -46,6 +46,7 @@ export function rollupCounts(
   const out: Record<string, Record<Column, RollupCount>> = {};
   const value = (u: UnitSummary, code: string, column: Column): number | null =>
     pairOf(u.values, code)[column];
+  const reductionBase = reductionBases(form);
   for (const f of form.counts) {
     const whole = form.parts.find((p) => p.part === f.code)?.whole;
     const rate = form.indicators.find(
@@ -116,17 +117,41 @@ export function rollupCounts(
             (u) => (value(u, f.code, "previous") === null) !== (value(u, f.code, "current") === null),
           )
         : [];
+    // A reduction is judged here on the units that have last year's figure (SPEC §5 pooled: a new unit
+    // with D 0 is left out of it), but the level above judges the sums: with such units in them, it
+    // may read another verdict than this consolidation's. Said beside the figures.
+    const baseless = reductionBase.has(f.code)
+      ? units.filter((u) => !value(u, f.code, "previous") && value(u, f.code, "current") !== null)
+      : [];
+    const baselessNote =
+      baseless.length > 0
+        ? [
+            `D: gồm ${baseless.length} đơn vị không có số cùng kỳ (${baseless.map((u) => u.code).join(", ")}): mức giảm tính từ tổng D, E này khác mức giảm chung của đơn vị (chỉ tính các đơn vị có số cùng kỳ)`,
+          ]
+        : [];
+    // A ratio's whole summed over a unit whose part is blank: this consolidation's ratio leaves that
+    // unit out (it needs both), the level above divides the sums. Said too.
+    const parts = form.indicators.flatMap((i) => (i.kind === "ratio" && i.whole === f.code ? [i.part] : []));
+    const partless = units.filter(
+      (u) => value(u, f.code, "current") !== null && parts.some((part) => value(u, part, "current") === null),
+    );
+    const partlessNote =
+      partless.length > 0
+        ? [
+            `E: gồm ${partless.length} đơn vị để trống số “trong đó” (${partless.map((u) => u.code).join(", ")}): tỷ lệ tính từ tổng này khác tỷ lệ chung của đơn vị (chỉ tính các đơn vị điền đủ)`,
+          ]
+        : [];
     out[f.code] = {
+      current: { ...current, notes: [...current.notes, ...partlessNote] },
       previous:
         unpaired.length === 0
-          ? previous
+          ? { ...previous, notes: [...previous.notes, ...baselessNote] }
           : {
               value: null,
               notes: [
                 `D: để trống vì ${unpaired.length} đơn vị (${unpaired.map((u) => u.code).join(", ")}) chỉ điền một trong hai cột D, E; cộng D của các đơn vị còn lại sẽ so sánh sai với E`,
               ],
             },
-      current,
     };
   }
   return out;

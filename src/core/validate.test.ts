@@ -797,6 +797,21 @@ describe("Hội nghị (warnings only)", () => {
       "Sổ hội nghị ghi 2 hội nghị, nhưng trang “Chỉ tiêu” khai “Tổng số hội nghị, cuộc họp đã tổ chức” là 90 (cột E, kỳ này). Kiểm tra lại để hai số khớp nhau.",
     );
   });
+  test("a length that is not a number (“2 ngày”) is said, not skipped", () => {
+    const r = check({
+      counts: { HN_TONG: [1, 1], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
+      meetings: [["Quán triệt", "Quán triệt", "Kết hợp", "2 ngày"]],
+    });
+    expect(r.valid).toBe(true);
+    expect(r.findings.map((f) => [f.code, f.severity, f.cell, f.message])).toEqual([
+      [
+        "BAD_VALUE",
+        "warning",
+        "F5",
+        "Hội nghị ở dòng 5: Số ngày “2 ngày” không phải là số, nên chưa kiểm tra được thời lượng. Chỉ ghi số ngày, ví dụ 1 hoặc 0,5.",
+      ],
+    ]);
+  });
   test("half-day limits accept decimal commas typed as text", () => {
     const r = check({
       counts: { HN_TONG: [1, 1], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },

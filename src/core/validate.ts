@@ -1486,6 +1486,18 @@ function readMeetings(sheet: Sheet, form: Form, findings: Finding[]): MeetingRow
       );
     }
     const days = readDecimal(daysCell);
+    // "2 ngày", "nửa ngày": not a number, so the length was not checked; said, not skipped.
+    const daysText = cellText(daysCell);
+    if (days === null && daysText !== "")
+      findings.push(
+        finding(
+          "BAD_VALUE",
+          "warning",
+          sheet.name,
+          a1(r, MEETING_COLS.days),
+          MSG.meetingBadDays(r + 1, daysText),
+        ),
+      );
     if (type && days !== null && days > limits[type.id]) {
       findings.push(
         finding(
