@@ -2,7 +2,8 @@
 // plain browser; inside an Office host it waits for a slow Office.onReady instead of giving up;
 // every file office.js asks for is served; the Internet Explorer message instead of a blank pane.
 
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { DIST, launchChromium, serveStatic, type StaticServer } from "./browser";
@@ -100,6 +101,28 @@ test("in a plain browser the page is standalone in under 1 s, and every file off
   expect(statuses.get("/office-js/office.js")).toBe(200);
   expect(statuses.get("/office-js/o15apptofilemappingtable.js")).toBe(200);
   expect(failed(statuses)).toEqual([]);
+  await page.context().close();
+});
+
+test("opened from the disk (file://), where Chromium refuses Web Workers, the page draws and consolidates by itself", async () => {
+  const { page } = await openPage(320);
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(join(DIST, "taskpane.html")).href);
+  await page.getByTestId("host-mode").filter({ hasText: STANDALONE_MODE }).waitFor({ timeout: 20_000 });
+  // The Tổng hợp tab starts its workers when it opens: refused here, which took the whole page down.
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  const samples = resolve(__dirname, "../../samples/2026-6T");
+  const picked = ["SO_TAI_CHINH.xlsx", "XA_THIEU_HOA.xlsx"].map((name) => ({
+    name,
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: readFileSync(join(samples, name)),
+  }));
+  await page.getByTestId("report-files").setInputFiles(picked);
+  await page.getByTestId("consolidate").click();
+  await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
+  await expect(page.getByTestId("count-accepted").getAttribute("data-count")).resolves.toBe("2");
+  expect(errors).toEqual([]);
   await page.context().close();
 });
 

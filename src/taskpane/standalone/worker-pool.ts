@@ -62,7 +62,17 @@ function keepWorkers(workers: Worker[]): void {
  */
 export function prepareWorkers(): void {
   if (idle || !workersAvailable()) return;
-  const workers = Array.from({ length: workerCount(Number.MAX_SAFE_INTEGER) }, () => startInspectWorker());
+  let workers: Worker[];
+  try {
+    workers = Array.from({ length: workerCount(Number.MAX_SAFE_INTEGER) }, () => startInspectWorker());
+  } catch (e) {
+    // A page opened from the disk (file://, origin "null") may not start workers at all: Chromium
+    // throws a SecurityError here. Uncaught, it took the whole page down (a blank pane); the page
+    // then does the work itself, as when a worker's script fails to load.
+    workersRefused = true;
+    console.warn("KL226: không khởi động được Web Worker; trang tự kiểm tra và tổng hợp.", e);
+    return;
+  }
   keepWorkers(workers);
   for (const w of workers) {
     w.onerror = (event) => {
@@ -75,8 +85,11 @@ export function prepareWorkers(): void {
   }
 }
 
+/** Set when the browser refused to start a worker (a page opened from the disk): not tried again. */
+let workersRefused = false;
+
 export function workersAvailable(): boolean {
-  return typeof Worker !== "undefined" && typeof MessageChannel !== "undefined";
+  return !workersRefused && typeof Worker !== "undefined" && typeof MessageChannel !== "undefined";
 }
 
 /** Workers for `fileCount` files: one per core (at most 4), and no more than there are batches. */
