@@ -497,7 +497,7 @@ export function validationTally(all: readonly FileValidation[]): string {
         )
         .join(
           "; ",
-        )}. Mỗi lần tổng hợp chỉ dùng báo cáo của một kỳ; xem lại Kỳ báo cáo và Năm của các tệp khác kỳ.`,
+        )}. Mỗi lần tổng hợp chỉ dùng báo cáo của một kỳ: xem lại Kỳ báo cáo và Năm của các tệp không thuộc kỳ sắp tổng hợp.`,
     );
   }
   if (invalid.length > 0 && results.length > 1) {

@@ -695,9 +695,9 @@ describe("period", () => {
       [
         "2 đơn vị chưa có báo cáo 6 tháng đầu năm 2026: tệp đã gửi là báo cáo của kỳ khác, không tổng hợp vào kỳ này (không phải sửa tệp đó).",
       ],
-      ["Mã đơn vị", "Tên đơn vị", "Trong danh sách", "Tệp đã gửi", "Kỳ của tệp"],
-      ["U5", "Đơn vị U5", "Có", "U5.xlsx", "năm 2026"],
-      ["U7", "Đơn vị U7", "Có", "U7.xlsx", "năm 2025"],
+      ["Mã đơn vị", "Tên đơn vị", "Trong danh sách", "Tệp đã gửi (kỳ của tệp)"],
+      ["U5", "Đơn vị U5", "Có", "U5.xlsx (năm 2026)"],
+      ["U7", "Đơn vị U7", "Có", "U7.xlsx (năm 2025)"],
     ]);
     const returnedAt = missingSheet.findIndex((r) => r[0] === "Đơn vị bị trả lại báo cáo");
     expect(missingSheet.slice(returnedAt + 1).map((r) => r[0])).toEqual([

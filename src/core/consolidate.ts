@@ -335,6 +335,20 @@ export interface ReturnedUnit {
   readonly otherPeriods?: readonly Period[];
 }
 
+/** An other-period-only unit's files, each with the period it is of: [["F.xlsx", năm 2025], …]. */
+export function otherPeriodFilesOf(
+  c: Pick<Consolidation, "rejected">,
+  u: Pick<ReturnedUnit, "files">,
+): Array<{ readonly file: string; readonly period: Period | null }> {
+  return u.files.map((file) => {
+    const r = c.rejected.find((x) => x.file === file);
+    return {
+      file,
+      period: r && r.period !== null && r.year !== null ? { kind: r.period, year: r.year } : null,
+    };
+  });
+}
+
 /** The returned units whose files were sent back: `returned` less those that sent only another period's report. */
 export function sentBackUnits(c: Pick<Consolidation, "returned">): readonly ReturnedUnit[] {
   return c.returned.filter((u) => u.otherPeriods === undefined);
@@ -1366,7 +1380,10 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       name: rosterByCode.get(code)?.name ?? files.find((f) => f.unitName)?.unitName ?? code,
       onRoster: rosterByCode.has(code),
       files: files.map((f) => f.file).sort(compareText),
-      ...(files.every((f) => otherPeriodReport(f, period)) ? { otherPeriods: periodsOf(files) } : {}),
+      // Not for a unit off the roster: nobody awaits this period's report from it (a commune merged away).
+      ...((!roster || rosterByCode.has(code)) && files.every((f) => otherPeriodReport(f, period))
+        ? { otherPeriods: periodsOf(files) }
+        : {}),
     }))
     .sort((a, b) => compareText(a.code, b.code));
   const missing = roster

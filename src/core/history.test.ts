@@ -8,6 +8,7 @@ import { consolidate, consolidationJson, type Consolidation } from "./consolidat
 import {
   compareWithPrevious,
   outlierVerdict,
+  mismatchFigures,
   parsePreviousReport,
   previousFromSummary,
   previousPeriodNotes,
@@ -657,6 +658,8 @@ describe("parsePreviousReport and period notes", () => {
     expect(h.mismatches.map((m) => [m.unit, m.code, m.declared, m.reported, m.changes])).toEqual([
       ["SO_A", "HN_TONG", 100, 93.5, []],
     ]);
+    // Quoted as written in the report and the letters, not rounded into another figure.
+    expect(mismatchFigures(h.mismatches[0]!)).toContain("ghi 93,5");
   });
 
   it("says a file of another period kind, or not earlier, is not compared, and an older year only for outliers", () => {

@@ -15,7 +15,6 @@ import {
 import { targetPhrase, valuePhrase } from "./documents";
 import { shownGap } from "./indicator-text";
 import { finding, type Finding } from "./findings";
-import { viInteger } from "./format";
 import {
   PERIOD_KINDS,
   PERIOD_LABELS,
@@ -27,7 +26,7 @@ import {
   type PeriodKind,
 } from "./form";
 import { pairOf } from "./judge";
-import { MSG, TOOL_WORDS } from "./messages";
+import { MSG, TOOL_WORDS, viNumber } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
 import { SUMMARY_SHEETS } from "./catalogue";
 import { countHeader, ROLLUP_LEGEND, ROLLUP_SOURCES_PREFIX, TOTAL_ROW_CODES } from "./summary";
@@ -602,7 +601,8 @@ export function mismatchFigures(m: PreviousMismatch, then = ""): string {
     m.from === undefined
       ? `báo cáo ${m.reportedIn} ghi`
       : `tổng của các đơn vị cũ ${m.from.join(", ")} trong báo cáo ${m.reportedIn} là`;
-  return `“${m.label}” ${viInteger(m.declared)} (${reported} ${viInteger(m.reported)}${then})`;
+  // As written (a JSON edited by hand may hold 100.5): quoted, never rounded into another figure.
+  return `“${m.label}” ${viNumber(m.declared)} (${reported} ${viNumber(m.reported)}${then})`;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   profile,
   roster,
 } from "../../test/helpers/documents-fixture";
-import { cchcUnit, reportBytes, type ReportData } from "../../test/helpers/report-builder";
+import { cchcUnit, reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
 import { zipSync } from "fflate";
 import { inspectBytes, notOpenedResult } from "../app/inspect";
 import { UNREADABLE_MESSAGES } from "./findings";
@@ -1095,4 +1095,60 @@ test("a unit that sent only a later period's report is asked for this period's: 
   );
   expect(letter.text).not.toContain("phải trả lại");
   expect(letter.notes).toEqual(["Tệp “Q2-P_B.xlsx” là báo cáo kỳ sau; chưa có báo cáo kỳ này."]);
+});
+
+test("a unit that sent this period's report with an error and the next period's: the error is asked for, the other file named as the next round's, not as a version", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const file = (name: string, period: "Q1" | "Q2", month: number, edits: Edit[] = []) => ({
+    file: `in/${name}`,
+    sha256: name,
+    result: inspectBytes(
+      reportBytes(
+        { ...cchcUnit("P_E"), period, year: 2026, reportDate: { year: 2026, month, day: 10 } },
+        edits,
+        cchc,
+      ),
+      cchc,
+    ),
+  });
+  const c = consolidate(
+    [
+      file("E_q1.xlsx", "Q1", 3, [{ op: "set", sheet: "Chỉ tiêu", cell: "E5", value: -1 }]),
+      file("E_q2.xlsx", "Q2", 6),
+    ],
+    { profile: cchc, period: { kind: "Q1", year: 2026 } },
+  );
+  expect(c.returned.map((u) => [u.code, u.otherPeriods ?? null])).toEqual([["P_E", null]]);
+  const letter = followUpLetters(c, cchc, dates).find((l) => l.unit === "P_E")!;
+  expect(letter.reasons).toEqual(["returned"]);
+  expect(letter.text).toContain("đã nhận được tệp báo cáo “E_q1.xlsx” của đơn vị nhưng phải trả lại");
+  expect(letter.text).toContain("- Trang “Chỉ tiêu”, ô E5:");
+  expect(letter.text).toContain(
+    "Tệp “E_q2.xlsx” là báo cáo quý II năm 2026 (đề ngày 10/06/2026), được giữ để tổng hợp vào kỳ đó; không sửa Kỳ báo cáo của tệp này.",
+  );
+  expect(letter.text).not.toContain("không cần sửa nữa");
+  expect(letter.text).not.toContain("chưa nhận được báo cáo");
+});
+
+test("a unit off the roster whose only file is another period's is returned as before, not chased for this period's report", () => {
+  const roster = [{ code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" }];
+  const lastYear = {
+    file: "in/XA_X.xlsx",
+    sha256: "x",
+    result: inspectBytes(
+      reportBytes({
+        unit: "XA_X",
+        name: "Xã X",
+        type: "UBND_XA",
+        period: "NAM",
+        year: 2025,
+        reportDate: { year: 2025, month: 12, day: 1 },
+      }),
+      DEFAULT_PROFILE,
+    ),
+  };
+  const c = consolidate([lastYear], { profile: DEFAULT_PROFILE, period: { kind: "6T", year: 2026 }, roster });
+  expect(c.returned.map((u) => [u.code, u.onRoster, u.otherPeriods ?? null])).toEqual([
+    ["XA_X", false, null],
+  ]);
 });

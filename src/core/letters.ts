@@ -14,6 +14,7 @@ import {
   contentNotRead,
   fileNameCode,
   laterPeriodReport,
+  otherPeriodReport,
   rejectedBesideAccepted,
   laterFileFirst,
   unplacedRejected,
@@ -381,13 +382,14 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
     // return, this period's report is what is missing, and the letter asks for it as for a unit that sent nothing.
     const otherOnly = returnedUnits.get(unit)?.otherPeriods !== undefined;
     const reason: LetterReason = otherOnly ? "missing" : "returned";
+    // Another period's own reports are no versions of this period's: not "replaced" by it, nor it by them.
+    const others = files.filter((f) => otherPeriodReport(f, c.period));
+    const thisPeriod = files.filter((f) => !otherPeriodReport(f, c.period));
     // A unit that sent again: only its latest file's errors are asked for; the earlier ones it
     // replaced are named, not listed again (a clerk was asked to fix "1,200" already fixed).
-    const latest = latestFile(files);
-    for (const r of latest ? [latest, ...files.filter((f) => f !== latest)] : files) {
+    const latest = latestFile(thisPeriod);
+    for (const r of latest ? [latest, ...thisPeriod.filter((f) => f !== latest)] : thisPeriod) {
       if (latest && r !== latest) {
-        // Versions of another period's report are that round's to sort out.
-        if (reason === "missing") continue;
         const same = r.sha256 === latest.sha256;
         // Two files of one name (sent in two e-mails): told apart by their dates, else by which came first.
         const twin = baseName(r.file) === baseName(latest.file);
@@ -416,33 +418,32 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
         );
         continue;
       }
-      // A later period's own report: kept for its round; this period's report is what is missing. An
-      // earlier one's, when the unit sent nothing else: said so, and this period's report asked for.
-      const own = laterPeriodReport(r, c.period) ? "later" : otherOnly ? "earlier" : undefined;
-      const { lines, errors, blank, anotherPeriod } = returnedFile(
-        r,
-        sender,
-        form.id,
-        period,
-        c.deadline,
-        undefined,
-        own,
-      );
+      const { lines, errors, blank, anotherPeriod } = returnedFile(r, sender, form.id, period, c.deadline);
       const why = blank ? "chưa có số liệu (mẫu chưa điền)" : `${errors} lỗi`;
-      add(
-        unit,
-        name,
-        reason,
-        lines,
-        own !== undefined
-          ? `Tệp “${baseName(r.file)}” là báo cáo ${own === "later" ? "kỳ sau" : "kỳ trước"}; chưa có báo cáo kỳ này.`
-          : `Tệp “${baseName(r.file)}” bị trả lại: ${why}.`,
-      );
+      add(unit, name, reason, lines, `Tệp “${baseName(r.file)}” bị trả lại: ${why}.`);
       if (anotherPeriod) drafts.get(unit)!.anotherPeriod = true;
       const draft = drafts.get(unit)!;
       draft.blankOnly = blank && draft.blankOnly !== false;
     }
-    if (reason === "returned" && sameDayReturned(files))
+    // Each other period's report said once, a sentence each. The first of a unit that sent nothing
+    // else opens its letter (received, whose it is, this period's not received), the others' sentences
+    // right after that opening, before what to do.
+    const ownOf = (r: RejectedFile) => (laterPeriodReport(r, c.period) ? "later" : "earlier");
+    const noteOf = (r: RejectedFile) =>
+      `Tệp “${baseName(r.file)}” là báo cáo ${ownOf(r) === "later" ? "kỳ sau" : "kỳ trước"}; ${otherOnly ? "chưa có báo cáo kỳ này" : "không tổng hợp vào kỳ này"}.`;
+    const sentences = (list: readonly RejectedFile[]) =>
+      list.map((r) => p(otherPeriodSentence(r, period, ownOf(r))));
+    const [first, ...rest] = others;
+    if (otherOnly && first !== undefined) {
+      const { lines } = returnedFile(first, sender, form.id, period, c.deadline, undefined, ownOf(first));
+      add(unit, name, reason, [...lines.slice(0, 1), ...sentences(rest), ...lines.slice(1)], noteOf(first));
+      for (const r of rest) drafts.get(unit)!.sections.get(reason)!.notes.push(noteOf(r));
+      drafts.get(unit)!.anotherPeriod = true;
+    } else if (others.length > 0) {
+      add(unit, name, reason, sentences(others), noteOf(others[0]!));
+      for (const r of others.slice(1)) drafts.get(unit)!.sections.get(reason)!.notes.push(noteOf(r));
+    }
+    if (reason === "returned" && sameDayReturned(thisPeriod))
       add(
         unit,
         name,
@@ -719,6 +720,13 @@ function latestFile(files: readonly RejectedFile[]): RejectedFile | undefined {
 /** Two or more different files of one unit, all returned, whose latest ones share their report date. */
 function sameDayReturned(files: readonly RejectedFile[]): boolean {
   return files.length > 1 && latestFile(files) === undefined && files.every((f) => f.reportDate !== null);
+}
+
+/** Another period's own report beside a unit's other files: whose period it is, in one sentence. */
+function otherPeriodSentence(r: RejectedFile, period: string, own: "later" | "earlier"): string {
+  const declared = r.period !== null && r.year !== null ? { kind: r.period, year: r.year } : null;
+  const dated = r.reportDate ? ` (đề ngày ${viDate(r.reportDate)})` : "";
+  return `Tệp “${baseName(r.file)}” là báo cáo ${declared ? periodPhrase(declared) : "kỳ khác"}${dated}, ${own === "later" ? "được giữ để tổng hợp vào kỳ đó" : `không phải báo cáo ${period}`}; không sửa Kỳ báo cáo của tệp này.`;
 }
 
 function returnedFile(

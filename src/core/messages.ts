@@ -263,6 +263,8 @@ export const MSG = {
         return `${what} là giá trị logic ${shown}. Nhập tỷ lệ phần trăm từ 0 đến 100.`;
       case "noCachedValue":
         return `${what} là công thức chưa được tính (tệp lưu bằng phần mềm không tính công thức). Mở tệp trong Excel và lưu lại (LibreOffice Calc: nhấn Ctrl+Shift+F9 để tính lại rồi lưu); hoặc nhập trực tiếp tỷ lệ.`;
+      case "dateFormat":
+        return `${what} là một ngày (${shown}): ô có định dạng ngày tháng, nên số gõ vào đã thành ngày. Đổi định dạng ô thành Số (chuột phải → Định dạng ô → Số) rồi nhập tỷ lệ từ 0 đến 100, ví dụ 96,5.`;
     }
   },
   roundedFormula: (label: string, column: string, shown: string, value: number) =>

@@ -141,6 +141,15 @@ test("II: what the reductions are measured from, and, with last period's consoli
     profile.outlier,
   ).consolidation;
   const text = documentText(reportDocument(checked, profile, { date: dates.date, roster }));
+  // Last year's annual summary given for a half year: given, but nothing compared.
+  const yearly = withPrevious(
+    c,
+    [{ path: "tong-hop-nam-2025.json", report: () => ({ period: { kind: "NAM", year: 2025 }, units: [] }) }],
+    profile.outlier,
+  ).consolidation;
+  expect(documentText(reportDocument(yearly, profile, { date: dates.date, roster }))).toContain(
+    "; tệp đối chiếu đã chọn không phải bảng tổng hợp cùng kỳ năm trước của các đơn vị này, nên chưa đối chiếu được.",
+  );
   expect(text).toMatch(
     /\. Đã đối chiếu với báo cáo tổng hợp 6 tháng đầu năm 2025 \(2 đơn vị so được, \d+ đơn vị ghi khác: mục IV\.5\); báo cáo đó ghi 201 cuộc họp, 2\.001 văn bản của 2 đơn vị\./,
   );

@@ -11,6 +11,7 @@ import {
   contentNotRead,
   countedUnitsPhrase,
   otherPeriodOnlyUnits,
+  otherPeriodReport,
   pooledReductionSums,
   rollupName,
   sentBackUnits,
@@ -43,6 +44,7 @@ import {
 import { countField, judgedInPeriod, judgedPeriodsText, type Indicator } from "./form";
 import { pairOf } from "./judge";
 import { honestPercentDistance, viInteger } from "./format";
+import { viNumber } from "./messages";
 import { gapText, indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { foldKey } from "./text";
 import { mismatchesByUnit, mismatchFigures, resultPhrase } from "./history";
@@ -465,12 +467,16 @@ function baselineNote(c: Consolidation): string {
   const lead =
     " Mức giảm so với cùng kỳ tính trên số liệu cùng kỳ năm trước do chính các đơn vị được tổng hợp kỳ này ghi (cột D), nên có thể khác tổng số của báo cáo kỳ trước (đơn vị chưa có báo cáo kỳ này, đơn vị mới, số liệu đã điều chỉnh)";
   const check = c.previousCheck;
-  if (check === undefined) return `${lead}; chưa đối chiếu với bảng tổng hợp kỳ trước.`;
+  // A file given but not comparable (another period kind, a later period, no unit in common) is no check either.
+  if (check === undefined)
+    return c.previousMismatches === undefined
+      ? `${lead}; chưa đối chiếu với bảng tổng hợp kỳ trước.`
+      : `${lead}; tệp đối chiếu đã chọn không phải bảng tổng hợp cùng kỳ năm trước của các đơn vị này, nên chưa đối chiếu được.`;
   const differ = new Set((c.previousMismatches ?? []).map((m) => m.unit)).size;
   const totals = [...new Set(reductions.map((i) => i.of))]
     .map((code) => {
       const ind = reductions.find((i) => i.of === code)!;
-      return `${viInteger(check.totals[code] ?? 0)} ${ind.itemUnit}`;
+      return `${viNumber(check.totals[code] ?? 0)} ${ind.itemUnit}`;
     })
     .join(", ");
   return `${lead}. Đã đối chiếu với báo cáo tổng hợp ${periodPhrase(check.period)} (${viInteger(check.compared)} đơn vị so được${differ > 0 ? `, ${viInteger(differ)} đơn vị ghi khác: mục IV.5` : ", khớp"}); báo cáo đó ghi ${totals} của ${viInteger(check.units)} đơn vị.`;
@@ -985,7 +991,11 @@ function missingAppendix(
         ? `Chưa gửi báo cáo; tệp đã gửi là báo cáo ${u.otherPeriods.map((p) => periodPhrase(p)).join(", ")}`
         : `Bị trả lại: ${rejectedOf(u.code)
             .map((r) => {
-              const errors = `${viInteger(r.findings.filter((f) => f.severity === "error").length)} lỗi`;
+              // Another period's own report beside this period's: whose it is, not its "1 lỗi".
+              const errors =
+                otherPeriodReport(r, c.period) && r.period !== null && r.year !== null
+                  ? `báo cáo ${periodPhrase({ kind: r.period, year: r.year })}, không tổng hợp vào kỳ này`
+                  : `${viInteger(r.findings.filter((f) => f.severity === "error").length)} lỗi`;
               // A file named for its unit (the usual case) is known by the code beside it; its name,
               // one long word that would break mid-letter in this column, is left out.
               const name = baseName(r.file);

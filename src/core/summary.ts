@@ -8,6 +8,7 @@ import {
   baseName,
   countedUnitsPhrase,
   pooledReductionSums,
+  otherPeriodFilesOf,
   otherPeriodOnlyUnits,
   otherPeriodReport,
   rejectedBesideAccepted,
@@ -777,15 +778,19 @@ function missingSheet(c: Consolidation): SheetSpec {
           NOTE,
         ),
       ],
-      ["Mã đơn vị", "Tên đơn vị", "Trong danh sách", "Tệp đã gửi", "Kỳ của tệp"].map((h) => cell(h, HEAD)),
+      ["Mã đơn vị", "Tên đơn vị", "Trong danh sách", "Tệp đã gửi (kỳ của tệp)"].map((h) => cell(h, HEAD)),
     );
     for (const u of otherOnly)
       rows.push([
         text(u.code),
         text(u.name, WRAP),
         text(u.onRoster ? "Có" : "Không", CENTER),
-        text(u.files.join("; "), WRAP),
-        text(u.otherPeriods.map(periodText).join("; "), WRAP),
+        text(
+          otherPeriodFilesOf(c, u)
+            .map((f) => `${f.file} (${f.period ? periodText(f.period) : "kỳ khác"})`)
+            .join("; "),
+          WRAP,
+        ),
       ]);
   }
   const sentBack = sentBackUnits(c);

@@ -420,6 +420,32 @@ test('"5/1" typed in a count cell, which Excel turns into a date, is refused wit
   );
 });
 
+test("a date where a rate goes (“9/5” typed becomes 9 May) is told it is a date, not a rate over 100%", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const r = inspectBytes(
+    reportBytes(
+      cchcUnit("P_A"),
+      [
+        {
+          op: "set",
+          sheet: "Chỉ tiêu",
+          cell: "E20",
+          value: { date: { year: 2026, month: 5, day: 9 } },
+          numFmt: "d/m",
+        },
+      ],
+      cchc,
+    ),
+    cchc,
+  );
+  expect(r.findings.filter((f) => f.cell === "E20").map((f) => [f.code, f.message])).toEqual([
+    [
+      "BAD_VALUE",
+      "“Mức độ hài lòng của cá nhân, tổ chức về giải quyết TTHC (%)” (cột E, kỳ này) là một ngày (09/05/2026): ô có định dạng ngày tháng, nên số gõ vào đã thành ngày. Đổi định dạng ô thành Số (chuột phải → Định dạng ô → Số) rồi nhập tỷ lệ từ 0 đến 100, ví dụ 96,5.",
+    ],
+  ]);
+});
+
 test('a percentage typed in a count cell is told it is a rate, not a count, as text ("60%") or as a number formatted as a percentage', () => {
   const typed = check({ counts: { HN_TRUC_TUYEN: [50, "60%"] } });
   expect(only(typed.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E6"]]);

@@ -170,7 +170,7 @@ export function readDate(cell: Cell | undefined, date1904: boolean): DateRead {
 }
 
 export type BadPercentReason =
-  "negative" | "range" | "scale" | "decimals" | "text" | "error" | "boolean" | "noCachedValue";
+  "negative" | "range" | "scale" | "decimals" | "text" | "error" | "boolean" | "noCachedValue" | "dateFormat";
 
 export type PercentRead =
   | { readonly kind: "blank" }
@@ -191,6 +191,11 @@ export function readPercent(cell: Cell | undefined): PercentRead {
   }
   switch (v.kind) {
     case "number": {
+      // "9/5" typed in Excel becomes a date (46151 underneath): said so, not "a rate over 100%".
+      if (v.isDate === true) {
+        const date = dateFromSerial(v.value);
+        return { kind: "bad", why: "dateFormat", shown: date ? viDate(date) : shownNumber(v.value) };
+      }
       const percent = v.isPercent ? v.value * 100 : v.value;
       const shown = v.isPercent ? `${shownNumber(percent)}%` : shownNumber(v.value);
       // 0.965 in a cell not formatted as a percentage: most likely a fraction typed for 96,5%.

@@ -120,7 +120,8 @@ export interface Strings {
   readonly downloadsStale: string;
   readonly profileAside: (files: number, of: number, name: string) => string;
   /** Other periods' own reports among the files picked ("quý II/2026: 7 tệp"): not consolidated, nothing to mend. */
-  readonly otherPeriodFiles: (periods: string) => string;
+  /** `periodChosen`: the period was picked (not "the one most files declare"), so choosing it is not advice. */
+  readonly otherPeriodFiles: (periods: string, periodChosen: boolean) => string;
   /** "7 tệp" / "7 files", inside otherPeriodFiles. */
   readonly fileCount: (n: number) => string;
   /** Nothing accepted: the tiles' zeros are no province without shortfalls. */
@@ -171,7 +172,10 @@ export interface Strings {
   readonly inRollupLine: (unit: string, rollupUnit: string, file: string) => string;
   /** Units that sent only another period's own report: this period's is missing. */
   readonly otherPeriodOnly: string;
-  readonly otherPeriodOnlyLine: (unit: string, files: string, periods: string) => string;
+  readonly otherPeriodOnlyLine: (
+    unit: string,
+    files: ReadonlyArray<{ readonly file: string; readonly period: string }>,
+  ) => string;
   readonly offRosterTitle: string;
   readonly recodedLine: (declared: string, code: string, name: string, file: string) => string;
   readonly offRosterLine: (code: string, name: string, file: string) => string;
@@ -350,8 +354,8 @@ const vi: Strings = {
   fileCount: (n) => `${n} tệp`,
   nothingAccepted:
     "Chưa tổng hợp được báo cáo nào (không tệp nào được chấp nhận): chưa đánh giá được chỉ tiêu nào; bảng tổng hợp và văn bản chỉ ghi các tệp bị từ chối và đơn vị chưa nộp, chưa có số liệu để gửi đi.",
-  otherPeriodFiles: (periods) =>
-    `Lưu ý: trong các tệp đã chọn còn có báo cáo của kỳ khác (${periods}): không tổng hợp vào kỳ này, không cần đơn vị sửa. Nên chọn báo cáo của từng kỳ riêng, hoặc chọn kỳ ở ô Kỳ tổng hợp.`,
+  otherPeriodFiles: (periods, periodChosen) =>
+    `Lưu ý: trong các tệp đã chọn còn có báo cáo của kỳ khác (${periods}): không tổng hợp vào kỳ này, không cần đơn vị sửa. Nên chọn báo cáo của từng kỳ riêng${periodChosen ? "" : ", hoặc chọn kỳ ở ô Kỳ tổng hợp"}.`,
   verdictStale:
     "Đã đổi hồ sơ: kết quả dưới đây là của lần kiểm tra trước. Kiểm tra lại để có kết quả theo hồ sơ mới.",
   resultStale:
@@ -393,8 +397,8 @@ const vi: Strings = {
   inRollup: "Đã tính trong báo cáo tổng hợp",
   inRollupLine: (u, r, f) => `${u}: đã tính trong báo cáo tổng hợp của ${r}, không cộng thêm ${f}`,
   otherPeriodOnly: "Chỉ gửi báo cáo kỳ khác",
-  otherPeriodOnlyLine: (u, f, p) =>
-    `${u}: chưa có báo cáo kỳ này; ${f} là báo cáo ${p}, không tổng hợp vào kỳ này (không phải sửa tệp đó)`,
+  otherPeriodOnlyLine: (u, files) =>
+    `${u}: chưa có báo cáo kỳ này; ${files.map((f) => `${f.file} là báo cáo ${f.period || "kỳ khác"}`).join(", ")}, không tổng hợp vào kỳ này (không phải sửa)`,
   offRosterTitle: "Mã đơn vị không có trong danh sách",
   recodedLine: (d, c, n, f) =>
     `${d} → ${c} – ${n} (${f}): tính theo tên đơn vị hoặc mã chỉ khác ở dấu “_”; đề nghị đơn vị ghi đúng mã ở các lần sau`,
@@ -581,8 +585,8 @@ const en: Strings = {
   fileCount: (n) => (n === 1 ? "1 file" : `${n} files`),
   nothingAccepted:
     "No report could be consolidated (no file was accepted): no indicator could be judged; the summary and documents list only the rejected files and the units that have not reported, with no figures to send.",
-  otherPeriodFiles: (periods) =>
-    `Note: the files picked include reports of another period (${periods}): not consolidated in this one, nothing for the units to mend. Pick each period's reports on their own, or choose the period under Period.`,
+  otherPeriodFiles: (periods, periodChosen) =>
+    `Note: the files picked include reports of another period (${periods}): not consolidated in this one, nothing for the units to mend. Pick each period's reports on their own${periodChosen ? "" : ", or choose the period under Period"}.`,
   verdictStale:
     "The profile has changed: the result below is from the last check. Check again for the new profile.",
   resultStale:
@@ -628,8 +632,8 @@ const en: Strings = {
   inRollup: "Already in a roll-up",
   inRollupLine: (u, r, f) => `${u}: counted in ${r}'s roll-up, ${f} not added again`,
   otherPeriodOnly: "Only another period's report",
-  otherPeriodOnlyLine: (u, f, p) =>
-    `${u}: no report for this period yet; ${f} is the report of ${p}, not counted in this period (nothing to correct in it)`,
+  otherPeriodOnlyLine: (u, files) =>
+    `${u}: no report for this period yet; ${files.map((f) => `${f.file} is the report of ${f.period || "another period"}`).join(", ")}, not counted in this period (nothing to correct)`,
   offRosterTitle: "Unit codes not on the roster",
   recodedLine: (d, c, n, f) =>
     `${d} → ${c} – ${n} (${f}): counted by the unit's name or by a code differing only in "_"; ask the unit to write its code`,

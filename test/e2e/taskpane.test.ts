@@ -355,6 +355,10 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
   await expect(page.getByTestId("consolidation-profile").textContent()).resolves.toContain(
     "Biểu mẫu KL226-BC/1 — hồ sơ Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa) (chọn tự động)",
   );
+  // Last year's report among these: said apart, with choosing the period as a way out (none chosen).
+  await expect(page.getByTestId("other-period-files").textContent()).resolves.toContain(
+    "(năm 2025: 1 tệp): không tổng hợp vào kỳ này, không cần đơn vị sửa. Nên chọn báo cáo của từng kỳ riêng, hoặc chọn kỳ ở ô Kỳ tổng hợp.",
+  );
   // A unit not on the roster has a list of its own, as the command prints it (not among the warnings).
   await expect(page.getByTestId("offRoster").locator("summary").textContent()).resolves.toBe(
     "Mã đơn vị không có trong danh sách (1)",
@@ -406,7 +410,7 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
   for (const code of OTHER_PERIOD_ONLY) expect(returnedText).not.toContain(code);
   await page.getByTestId("count-otherPeriodOnly").click();
   await expect(page.getByTestId("otherPeriodOnly").textContent()).resolves.toContain(
-    "SO_XAY_DUNG – Sở Xây dựng: chưa có báo cáo kỳ này; SO_XAY_DUNG.xlsx là báo cáo năm 2025, không tổng hợp vào kỳ này (không phải sửa tệp đó)",
+    "SO_XAY_DUNG – Sở Xây dựng: chưa có báo cáo kỳ này; SO_XAY_DUNG.xlsx là báo cáo năm 2025, không tổng hợp vào kỳ này (không phải sửa)",
   );
   await page.getByTestId("count-rejected").click();
   const rejectedText = (await page.getByTestId("rejected").textContent()) ?? "";
@@ -1175,6 +1179,10 @@ test("the period can be set, as --period/--year do: the files the majority would
     accepted: "1",
     rejected: String(REJECTED.length - 1),
   });
+  // The half year's own reports are said apart; choosing the period is not advised when it was chosen.
+  const otherFiles = (await page.getByTestId("other-period-files").textContent()) ?? "";
+  expect(otherFiles).toContain("còn có báo cáo của kỳ khác (6 tháng đầu năm 2026:");
+  expect(otherFiles).not.toContain("hoặc chọn kỳ");
   await clearInputs();
   await page.getByTestId("period-kind").selectOption("auto");
 });

@@ -696,7 +696,7 @@ const ROWS: readonly Row[] = [
     args: (d) => ["validate", join(d, "reports")],
     code: 0,
     stdout: [
-      /Tổng kết: 3 tệp — cả 3 hợp lệ; 0 lỗi, 0 cảnh báo\.\nLưu ý: các tệp khai 2 kỳ báo cáo khác nhau: 6 tháng đầu năm 2026 \(2 tệp\); năm 2026 \(1 tệp: .*XA_N\.xlsx\)\. Mỗi lần tổng hợp chỉ dùng báo cáo của một kỳ; xem lại Kỳ báo cáo và Năm của các tệp khác kỳ\.\n$/,
+      /Tổng kết: 3 tệp — cả 3 hợp lệ; 0 lỗi, 0 cảnh báo\.\nLưu ý: các tệp khai 2 kỳ báo cáo khác nhau: 6 tháng đầu năm 2026 \(2 tệp\); năm 2026 \(1 tệp: .*XA_N\.xlsx\)\. Mỗi lần tổng hợp chỉ dùng báo cáo của một kỳ: xem lại Kỳ báo cáo và Năm của các tệp không thuộc kỳ sắp tổng hợp\.\n$/,
     ],
   },
   {

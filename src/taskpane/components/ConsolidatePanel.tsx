@@ -27,6 +27,7 @@ import {
   baseName,
   compareText,
   otherPeriodFiles,
+  otherPeriodFilesOf,
   otherPeriodOnlyUnits,
   rejectedBesideAccepted,
   sentBackUnits,
@@ -1118,6 +1119,7 @@ function ResultView({
         <p className={styles.meta} data-testid="other-period-files">
           {t.otherPeriodFiles(
             later.map((p) => `${periodText(p.period)}: ${t.fileCount(p.files)}`).join("; "),
+            c.periodGiven,
           )}
         </p>
       )}
@@ -1208,8 +1210,10 @@ function ResultView({
               <li key={u.code}>
                 {t.otherPeriodOnlyLine(
                   `${u.code} – ${u.name}`,
-                  u.files.join("; "),
-                  u.otherPeriods.map(periodText).join(", "),
+                  otherPeriodFilesOf(c, u).map((f) => ({
+                    file: f.file,
+                    period: f.period ? periodText(f.period) : "",
+                  })),
                 )}
               </li>
             ))}
