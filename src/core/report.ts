@@ -453,6 +453,11 @@ function fromTo(sums: { readonly previous: number; readonly current: number }, i
   return `từ ${viInteger(previous)} ${current < previous ? "xuống" : "lên"} ${viInteger(current)} ${itemUnit}`;
 }
 
+/** "a", "a và b", "a, b và c". */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} và ${items.at(-1) ?? ""}`;
+}
+
 /**
  * What "so với cùng kỳ" is measured from: the column D the units consolidated now typed, which need not
  * add up to last period's signed report (units that have not reported now, new units, figures
@@ -620,7 +625,7 @@ function shortfallSection(c: Consolidation): Block[] {
   const missing = [
     ...c.missing.map((u) => u.name),
     ...otherPeriodOnlyUnits(c).map(
-      (u) => `${u.name} (chỉ gửi báo cáo ${u.otherPeriods.map((p) => periodPhrase(p)).join(", ")})`,
+      (u) => `${u.name} (chỉ gửi báo cáo ${andList(u.otherPeriods.map((p) => periodPhrase(p)))})`,
     ),
   ];
   blocks.push(
@@ -988,7 +993,7 @@ function missingAppendix(
       name: u.name,
       type: rosterType.get(u.code) ?? (u.onRoster ? "" : NOT_ON_ROSTER),
       status: u.otherPeriods
-        ? `Chưa gửi báo cáo; tệp đã gửi là báo cáo ${u.otherPeriods.map((p) => periodPhrase(p)).join(", ")}`
+        ? `Chưa gửi báo cáo; tệp đã gửi là báo cáo ${andList(u.otherPeriods.map((p) => periodPhrase(p)))}`
         : `Bị trả lại: ${rejectedOf(u.code)
             .map((r) => {
               // Another period's own report beside this period's: whose it is, not its "1 lỗi".
@@ -1023,9 +1028,10 @@ function missingAppendix(
       ...note,
       rows.length === 0
         ? bodyParagraph("Không có đơn vị nào chưa gửi hoặc bị trả lại báo cáo.")
-        : // The code column wide enough for a 20-letter code at 11 pt; the status is short ("Bị trả lại: 1 lỗi").
+        : // The code column wide enough for a 20-letter code at 11 pt; the status is short ("Bị trả lại: 1 lỗi")
+          // but for a unit that sent another period's report ("Chưa gửi báo cáo; tệp đã gửi là báo cáo …").
           table(
-            withOrdinalColumn([12, 44, 42, 30, 37], rows.length, 2),
+            withOrdinalColumn([12, 44, 38, 28, 43], rows.length, 2),
             ["STT", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Tình trạng"],
             rows,
           ),
