@@ -470,7 +470,7 @@ function baselineNote(c: Consolidation): string {
   );
   if (reductions.length === 0 || c.units.length === 0) return "";
   const lead =
-    " Mức giảm so với cùng kỳ tính trên số liệu cùng kỳ năm trước do chính các đơn vị được tổng hợp kỳ này ghi (cột D), nên có thể khác tổng số của báo cáo kỳ trước (đơn vị chưa có báo cáo kỳ này, đơn vị mới, số liệu đã điều chỉnh)";
+    "Mức giảm so với cùng kỳ tính trên số liệu cùng kỳ năm trước do chính các đơn vị được tổng hợp kỳ này ghi (cột D), nên có thể khác tổng số của báo cáo kỳ trước (đơn vị chưa có báo cáo kỳ này, đơn vị mới, số liệu đã điều chỉnh)";
   const check = c.previousCheck;
   // A file given but not comparable (another period kind, a later period, no unit in common) is no check either.
   if (check === undefined)
@@ -492,8 +492,10 @@ function indicatorSection(c: Consolidation): Block[] {
   return [
     bodyHeading(REPORT_SECTIONS[1]),
     bodyParagraph(
-      `Kết quả chung tính trên tổng số liệu được tổng hợp (${countedUnitsPhrase(c)}; tỷ lệ tính từ các tổng số, không lấy bình quân tỷ lệ của các đơn vị); kết quả từng đơn vị tại Phụ lục I.${baselineNote(c)}`,
+      `Kết quả chung tính trên tổng số liệu được tổng hợp (${countedUnitsPhrase(c)}; tỷ lệ tính từ các tổng số, không lấy bình quân tỷ lệ của các đơn vị); kết quả từng đơn vị tại Phụ lục I.`,
     ),
+    // A paragraph of its own: what "so với cùng kỳ" is measured from, before the figures that use it.
+    ...(baselineNote(c) === "" ? [] : [bodyParagraph(baselineNote(c))]),
     ...(indicators.length === 0
       ? [bodyParagraph("Biểu mẫu không có chỉ tiêu định lượng.")]
       : indicators.map((ind, i) =>
