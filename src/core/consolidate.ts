@@ -1902,7 +1902,9 @@ function provinceSummary(
       );
       const mean = (column: Column): number | null => {
         const pooled = ind ? pooledRate(units, ind.rate, ind.weight, column) : null;
-        return pooled && pooled.weights > 0 ? pooled.numerator / pooled.weights / 100 : null;
+        // One division of two whole numbers: the double nearest the exact mean (two divisions left
+        // 95.99510000000001 in the JSON for 95,9951).
+        return pooled && pooled.weights > 0 ? pooled.numerator / (pooled.weights * 100) : null;
       };
       values[f.code] = { previous: mean("previous"), current: mean("current") };
     } else {

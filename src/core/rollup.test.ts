@@ -635,7 +635,7 @@ test("units this consolidation leaves out of a reduction or a ratio (no baseline
 
 test("a short pooled rate that rounds up to its target goes up rounded down, so the level above judges it short too (SPEC §9)", () => {
   const cchc = shippedProfile("hcm-attp-cchc-2025")!;
-  const unitFile = (code: string, rate: number): Submission => ({
+  const unitFile = (code: string, rate: number, answers = 1): Submission => ({
     file: `${code}.xlsx`,
     sha256: code,
     result: inspectBytes(
@@ -647,7 +647,7 @@ test("a short pooled rate that rounds up to its target goes up rounded down, so 
           period: "Q2",
           year: 2025,
           reportDate: { year: 2025, month: 6, day: 12 },
-          counts: { HAI_LONG: [null, rate], PHIEU_KHAO_SAT: [null, 1] },
+          counts: { HAI_LONG: [null, rate], PHIEU_KHAO_SAT: [null, answers] },
         },
         [],
         cchc,
@@ -657,6 +657,9 @@ test("a short pooled rate that rounds up to its target goes up rounded down, so 
   });
   // (95,99 + 96) / 2 = 95,995 %: short of ≥ 96 %; to the nearest hundredth it would read 96,00.
   const c = consolidate([unitFile("P_A", 95.99), unitFile("P_B", 96)], { profile: cchc });
+  // The pooled mean is the double nearest the exact one: (95,90·3 + 95,91·7) / 10 is 95,907, not 95.90700000000001.
+  const noise = consolidate([unitFile("P_C", 95.9, 3), unitFile("P_D", 95.91, 7)], { profile: cchc });
+  expect(noise.province.values.HAI_LONG?.current).toBe(95.907);
   expect(c.province.indicators.HAI_LONG).toMatchObject({ value: 0.95995, status: "short" });
   const workbook = rollupWorkbook(c, cchc, { code: "SO_ATTP", name: "Sở ATTP", typeId: "SO_NGANH" });
   const up = inspectBytes(writeXlsx(workbook), cchc);
