@@ -564,9 +564,14 @@ describe("a roll-up consolidated together with the units it sums", () => {
   });
 });
 
-test("a pooled rate of 1% or less goes up as a percentage, which the level above reads back as the same rate", () => {
+/** A CCHC unit's quý II/2025 report with its satisfaction rate (and, when given, the answers it is over). */
+function cchcRateFile(code: string, rate: number | string, answers?: number): Submission {
   const cchc = shippedProfile("hcm-attp-cchc-2025")!;
-  const unitFile = (code: string, rate: string): Submission => ({
+  const counts =
+    answers === undefined
+      ? { HAI_LONG: [null, rate] as const }
+      : { HAI_LONG: [null, rate] as const, PHIEU_KHAO_SAT: [null, answers] as const };
+  return {
     file: `${code}.xlsx`,
     sha256: code,
     result: inspectBytes(
@@ -578,14 +583,19 @@ test("a pooled rate of 1% or less goes up as a percentage, which the level above
           period: "Q2",
           year: 2025,
           reportDate: { year: 2025, month: 6, day: 12 },
-          counts: { HAI_LONG: [null, rate] },
+          counts,
         },
         [],
         cchc,
       ),
       cchc,
     ),
-  });
+  };
+}
+
+test("a pooled rate of 1% or less goes up as a percentage, which the level above reads back as the same rate", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const unitFile = (code: string, rate: string): Submission => cchcRateFile(code, rate);
   const c = consolidate([unitFile("P_A", "0,97%")], { profile: cchc });
   expect(c.units.map((u) => u.values.HAI_LONG?.current)).toEqual([0.97]);
   const up = inspectBytes(
@@ -635,26 +645,7 @@ test("units this consolidation leaves out of a reduction or a ratio (no baseline
 
 test("a short pooled rate that rounds up to its target goes up rounded down, so the level above judges it short too (SPEC §9)", () => {
   const cchc = shippedProfile("hcm-attp-cchc-2025")!;
-  const unitFile = (code: string, rate: number, answers = 1): Submission => ({
-    file: `${code}.xlsx`,
-    sha256: code,
-    result: inspectBytes(
-      reportBytes(
-        {
-          unit: code,
-          name: code,
-          type: "PHONG_THUOC_SO",
-          period: "Q2",
-          year: 2025,
-          reportDate: { year: 2025, month: 6, day: 12 },
-          counts: { HAI_LONG: [null, rate], PHIEU_KHAO_SAT: [null, answers] },
-        },
-        [],
-        cchc,
-      ),
-      cchc,
-    ),
-  });
+  const unitFile = (code: string, rate: number, answers = 1): Submission => cchcRateFile(code, rate, answers);
   // (95,99 + 96) / 2 = 95,995 %: short of ≥ 96 %; to the nearest hundredth it would read 96,00.
   const c = consolidate([unitFile("P_A", 95.99), unitFile("P_B", 96)], { profile: cchc });
   // The pooled mean is the double nearest the exact one: (95,90·3 + 95,91·7) / 10 is 95,907, not 95.90700000000001.
