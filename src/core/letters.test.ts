@@ -1130,7 +1130,7 @@ test("a unit that sent this period's report with an error and the next period's:
   expect(letter.text).not.toContain("chưa nhận được báo cáo");
 });
 
-test("a unit off the roster whose only file is another period's is returned as before, not chased for this period's report", () => {
+test("a unit off the roster whose only file is another period's stays returned (not counted among those yet to report); its letter still says whose the file is", () => {
   const roster = [{ code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" }];
   const lastYear = {
     file: "in/XA_X.xlsx",
@@ -1151,4 +1151,11 @@ test("a unit off the roster whose only file is another period's is returned as b
   expect(c.returned.map((u) => [u.code, u.onRoster, u.otherPeriods ?? null])).toEqual([
     ["XA_X", false, null],
   ]);
+  // Its letter still says whose the file is and asks for this period's report, not a mended file.
+  const letter = followUpLetters(c, DEFAULT_PROFILE, dates).find((l) => l.unit === "XA_X")!;
+  expect(letter.text).toContain(
+    "tệp là báo cáo năm 2025 (đề ngày 01/12/2025), không phải báo cáo 6 tháng đầu năm 2026",
+  );
+  expect(letter.text).toContain("gửi báo cáo 6 tháng đầu năm 2026 theo mẫu KL226-BC/1 về");
+  expect(letter.text).not.toContain("đã sửa lỗi");
 });

@@ -433,16 +433,14 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       `Tệp “${baseName(r.file)}” là báo cáo ${ownOf(r) === "later" ? "kỳ sau" : "kỳ trước"}; ${otherOnly ? "chưa có báo cáo kỳ này" : "không tổng hợp vào kỳ này"}.`;
     const sentences = (list: readonly RejectedFile[]) =>
       list.map((r) => p(otherPeriodSentence(r, period, ownOf(r))));
+    // (A unit off the roster that sent only such files is not `otherPeriods`, but its letter reads the same.)
     const [first, ...rest] = others;
-    if (otherOnly && first !== undefined) {
+    if (thisPeriod.length === 0 && first !== undefined) {
       const { lines } = returnedFile(first, sender, form.id, period, c.deadline, undefined, ownOf(first));
       add(unit, name, reason, [...lines.slice(0, 1), ...sentences(rest), ...lines.slice(1)], noteOf(first));
-      for (const r of rest) drafts.get(unit)!.sections.get(reason)!.notes.push(noteOf(r));
       drafts.get(unit)!.anotherPeriod = true;
-    } else if (others.length > 0) {
-      add(unit, name, reason, sentences(others), noteOf(others[0]!));
-      for (const r of others.slice(1)) drafts.get(unit)!.sections.get(reason)!.notes.push(noteOf(r));
-    }
+    } else if (first !== undefined) add(unit, name, reason, sentences(others), noteOf(first));
+    for (const r of rest) add(unit, name, reason, [], noteOf(r));
     if (reason === "returned" && sameDayReturned(thisPeriod))
       add(
         unit,
