@@ -14,6 +14,7 @@ import {
   judgedInPeriod,
   indicatorInputs,
   dateFitsPeriod,
+  signedJustAfter,
   mislabelledAsLonger,
   periodEnd,
   periodSpan,
@@ -751,9 +752,7 @@ export function otherPeriodReport(
   const declared: Period = { kind: r.period, year: r.year };
   // The month after a period ends is also the next one's first: dated then, a report is the one of
   // the period that has just ended (a quý IV report signed on 12/01), not the new period's, weeks early.
-  const justEnded =
-    periodEnd(declared) < periodEnd(period) &&
-    r.reportDate.year * 12 + r.reportDate.month === periodEnd(declared) + 1;
+  const justEnded = periodEnd(declared) < periodEnd(period) && signedJustAfter(r.reportDate, declared);
   return (
     (declared.kind !== period.kind || declared.year !== period.year) &&
     dateFitsPeriod(r.reportDate, declared) &&
@@ -863,11 +862,7 @@ function periodMismatchMessage(r: ValidationResult, declared: Period, period: Pe
   if (r.reportDate !== null && laterPeriodReport(r, period))
     return MSG.periodMismatchLater(found, expected, viDate(r.reportDate));
   // Dated in the month after its own period ended, which is also this period's first month.
-  if (
-    r.reportDate !== null &&
-    r.reportDate.year * 12 + r.reportDate.month === periodEnd(declared) + 1 &&
-    otherPeriodReport(r, period)
-  )
+  if (r.reportDate !== null && signedJustAfter(r.reportDate, declared) && otherPeriodReport(r, period))
     return MSG.periodMismatchJustEnded(found, expected, viDate(r.reportDate));
   // A quarter's, a half year's and a year's figures never stand for one another: relabelled, a
   // quarter's report would be counted as the year's (or the half year's as a year's) unseen. But a
@@ -2191,7 +2186,7 @@ export function consolidationJson(c: Consolidation): object {
     rosterGiven: c.rosterGiven,
     returned: c.returned.map((u) => u.code),
     // Of those, the units that sent only another period's own report: this period's is missing.
-    otherPeriodOnly: c.returned.filter((u) => u.otherPeriods !== undefined).map((u) => u.code),
+    otherPeriodOnly: otherPeriodOnlyUnits(c).map((u) => u.code),
     warnings: c.warnings.map((w) => ({
       file: w.file,
       code: w.code,

@@ -422,6 +422,11 @@ export function exampleReportDate(form: Form): CivilDate {
 /** The year of examples for a form of no one year. */
 const EXAMPLE_YEAR = 2026;
 
+/** Dated in the month right after `period` ends (a quý IV report signed in January): its own signing month. */
+export function signedJustAfter(date: CivilDate, period: Period): boolean {
+  return date.year * 12 + date.month === periodEnd(period) + 1;
+}
+
 /** When a period ends, as one number (year × 12 + its last month): orders periods of any kind in time. */
 export function periodEnd(period: Period): number {
   return period.year * 12 + periodMonths(period.kind).last;

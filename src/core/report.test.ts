@@ -692,3 +692,23 @@ test("II: a unit with no baseline (column D 0: a new unit) is outside the pooled
   // The summed columns still add every unit.
   expect(c2.province.values.HN_TONG).toEqual({ previous: 100, current: 130 });
 });
+
+test("IV: without a roster, a unit that sent only another period's report is still named, apart from the returned", () => {
+  const file = (unit: string, extra: Partial<ReportData>) => ({
+    file: `${unit}.xlsx`,
+    sha256: unit,
+    result: inspectBytes(reportBytes({ unit, name: `Sở ${unit}`, ...extra }), profile),
+  });
+  const c = consolidate(
+    [
+      file("SO_A", {}),
+      file("SO_B", { period: "NAM", year: 2025, reportDate: { year: 2025, month: 12, day: 1 } }),
+    ],
+    { profile, period: { kind: "6T", year: 2026 } },
+  );
+  const text = documentText(reportDocument(c, profile, { date: dates.date }));
+  expect(text).toContain(
+    "2. Đơn vị chưa gửi báo cáo: chưa xác định (không có danh sách đơn vị phải báo cáo); đơn vị chỉ gửi báo cáo của kỳ khác (1): Sở SO_B (chỉ gửi báo cáo năm 2025).",
+  );
+  expect(text).toContain("3. Đơn vị có báo cáo bị trả lại: không có.");
+});

@@ -248,7 +248,8 @@ function typeTally(c: Consolidation, roster: readonly RosterUnit[] | undefined) 
   // A unit that sent only another period's report has not sent this period's: not sent, not returned.
   for (const u of c.returned) {
     const r = row(rosterType.get(u.code) ?? (u.onRoster ? UNKNOWN_TYPE : NOT_ON_ROSTER));
-    if (u.otherPeriods !== undefined) r.missing += 1;
+    // (Without a roster the table has no "Chưa gửi" column: counted where it is shown, among the returned.)
+    if (u.otherPeriods !== undefined && roster) r.missing += 1;
     else r.returned += 1;
   }
   for (const u of c.missing) row(u.type || UNKNOWN_TYPE).missing += 1;
@@ -495,7 +496,7 @@ function indicatorSection(c: Consolidation): Block[] {
       `Kết quả chung tính trên tổng số liệu được tổng hợp (${countedUnitsPhrase(c)}; tỷ lệ tính từ các tổng số, không lấy bình quân tỷ lệ của các đơn vị); kết quả từng đơn vị tại Phụ lục I.`,
     ),
     // A paragraph of its own: what "so với cùng kỳ" is measured from, before the figures that use it.
-    ...(baselineNote(c) === "" ? [] : [bodyParagraph(baselineNote(c))]),
+    ...[baselineNote(c)].filter((note) => note !== "").map((note) => bodyParagraph(note)),
     ...(indicators.length === 0
       ? [bodyParagraph("Biểu mẫu không có chỉ tiêu định lượng.")]
       : indicators.map((ind, i) =>
@@ -624,16 +625,15 @@ function shortfallSection(c: Consolidation): Block[] {
       ),
     );
   }
-  const missing = [
-    ...c.missing.map((u) => u.name),
-    ...otherPeriodOnlyUnits(c).map(
-      (u) => `${u.name} (chỉ gửi báo cáo ${andList(u.otherPeriods.map((p) => periodPhrase(p)))})`,
-    ),
-  ];
+  const otherOnly = otherPeriodOnlyUnits(c).map(
+    (u) => `${u.name} (chỉ gửi báo cáo ${andList(u.otherPeriods.map((p) => periodPhrase(p)))})`,
+  );
+  const missing = [...c.missing.map((u) => u.name), ...otherOnly];
   blocks.push(
     bodyParagraph(
       !c.rosterGiven
-        ? "2. Đơn vị chưa gửi báo cáo: chưa xác định (không có danh sách đơn vị phải báo cáo)."
+        ? // Without a roster nobody is known to be missing, but a unit that sent only another period's report is.
+          `2. Đơn vị chưa gửi báo cáo: chưa xác định (không có danh sách đơn vị phải báo cáo)${otherOnly.length > 0 ? `; đơn vị chỉ gửi báo cáo của kỳ khác (${viInteger(otherOnly.length)}): ${nameList(otherOnly, "Phụ lục III")}` : ""}.`
         : missing.length === 0
           ? "2. Đơn vị chưa gửi báo cáo: không có."
           : `2. Đơn vị chưa gửi báo cáo (${viInteger(missing.length)}): ${nameList(missing, "Phụ lục III")}.`,
