@@ -629,7 +629,7 @@ describe("parsePreviousReport and period notes", () => {
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.errors).toEqual([
       "period.year: thiếu giá trị",
-      "units.0.values.HN_TONG.current: giá trị không đúng kiểu",
+      "units.0 (SO_A).values.HN_TONG.current: giá trị không đúng kiểu",
     ]);
     // In Vietnamese, not zod's "Invalid input: expected number, received string".
     const typed = parsePreviousReport({ period: { kind: "NAM", year: "2025" }, units: [] });
@@ -644,10 +644,12 @@ describe("parsePreviousReport and period notes", () => {
       });
     const negative = values(-5);
     expect(!negative.ok && negative.errors).toEqual([
-      "units.0.values.HN_TONG.current: số âm (số liệu báo cáo không âm)",
+      "units.0 (SO_A).values.HN_TONG.current: số âm (số liệu báo cáo không âm)",
     ]);
     const long = values(100.125);
-    expect(!long.ok && long.errors).toEqual(["units.0.values.HN_TONG.current: tối đa 2 chữ số thập phân"]);
+    expect(!long.ok && long.errors).toEqual([
+      "units.0 (SO_A).values.HN_TONG.current: tối đa 2 chữ số thập phân",
+    ]);
     // A JSON edited by hand to 93.5 meetings (95.5 is a percent's own form): the mismatch is listed
     // with the figure as written, and no verdict is computed from it (an exact judge takes whole counts).
     const c = run([{ unit: "SO_A", name: "Sở A" }]);

@@ -86,11 +86,23 @@ export function parsePreviousReport(json: unknown): PreviousParse {
     error: (iss) => vietnameseIssue(iss as { code: string; input?: unknown; origin?: string }),
   });
   if (r.success) return { ok: true, report: r.data };
+  // A unit's entry named by its code too ("units.1 (SO_B).values…"): nobody counts JSON entries.
+  const codeAt = (index: unknown): string | undefined => {
+    const units = (json as { units?: unknown } | null)?.units;
+    const unit = Array.isArray(units) && typeof index === "number" ? (units[index] as unknown) : undefined;
+    const code = (unit as { code?: unknown } | undefined)?.code;
+    return typeof code === "string" ? code : undefined;
+  };
+  const where = (path: readonly PropertyKey[]): string => {
+    if (path.length === 0) return "(gốc)";
+    const code = path[0] === "units" ? codeAt(path[1]) : undefined;
+    return code === undefined
+      ? path.map(String).join(".")
+      : [`units.${String(path[1])} (${code})`, ...path.slice(2).map(String)].join(".");
+  };
   return {
     ok: false,
-    errors: r.error.issues
-      .slice(0, 10)
-      .map((i) => `${i.path.length ? i.path.join(".") : "(gốc)"}: ${i.message}`),
+    errors: r.error.issues.slice(0, 10).map((i) => `${where(i.path)}: ${i.message}`),
   };
 }
 
