@@ -14,7 +14,7 @@ import { reportShortfalls } from "../core/consolidate";
 import { lateReport, lateReportText, type LateReport } from "../core/deadlines";
 import { shortfallLine } from "../core/letters";
 import { planYearNote } from "../core/documents";
-import { periodText, type Period } from "../core/form";
+import { declaredPeriod, groupByPeriod, periodText } from "../core/form";
 import { templateTasks, templateWorkbook } from "../core/template";
 import { profileCheckedBy, type ValidationResult } from "../core/validate";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
@@ -478,17 +478,12 @@ export function validationTally(all: readonly FileValidation[]): string {
   ];
   // Files of several periods (a half year's among the year's): each is checked on its own, so each
   // may be valid, yet a consolidation takes one period's; said, with the fewer named.
-  const byPeriod = new Map<string, { period: Period; files: string[] }>();
-  for (const r of results) {
-    const { period, year } = r.result;
-    if (period === null || year === null) continue;
-    const key = `${year}|${period}`;
-    const entry = byPeriod.get(key) ?? { period: { kind: period, year }, files: [] };
-    entry.files.push(r.file);
-    byPeriod.set(key, entry);
-  }
-  if (byPeriod.size > 1) {
-    const periods = [...byPeriod.values()].sort((a, b) => b.files.length - a.files.length);
+  const byPeriod = groupByPeriod(results, (r) => declaredPeriod(r.result)).map((g) => ({
+    period: g.period,
+    files: g.items.map((r) => r.file),
+  }));
+  if (byPeriod.length > 1) {
+    const periods = byPeriod.sort((a, b) => b.files.length - a.files.length);
     lines.push(
       `Lưu ý: các tệp khai ${periods.length} kỳ báo cáo khác nhau: ${periods
         .map(

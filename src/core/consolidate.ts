@@ -14,6 +14,8 @@ import {
   judgedInPeriod,
   indicatorInputs,
   dateFitsPeriod,
+  declaredPeriod,
+  groupByPeriod,
   signedJustAfter,
   mislabelledAsLonger,
   periodEnd,
@@ -343,10 +345,7 @@ export function otherPeriodFilesOf(
 ): Array<{ readonly file: string; readonly period: Period | null }> {
   return u.files.map((file) => {
     const r = c.rejected.find((x) => x.file === file);
-    return {
-      file,
-      period: r && r.period !== null && r.year !== null ? { kind: r.period, year: r.year } : null,
-    };
+    return { file, period: r ? declaredPeriod(r) : null };
   });
 }
 
@@ -359,8 +358,8 @@ export function sentBackUnits(c: Pick<Consolidation, "returned">): readonly Retu
 export function otherPeriodOnlyUnits(
   c: Pick<Consolidation, "returned">,
 ): ReadonlyArray<ReturnedUnit & { readonly otherPeriods: readonly Period[] }> {
-  return c.returned.flatMap((u) =>
-    u.otherPeriods === undefined ? [] : [{ ...u, otherPeriods: u.otherPeriods }],
+  return c.returned.filter(
+    (u): u is ReturnedUnit & { readonly otherPeriods: readonly Period[] } => u.otherPeriods !== undefined,
   );
 }
 
@@ -748,8 +747,8 @@ export function otherPeriodReport(
   r: Pick<RejectedFile, "period" | "year" | "reportDate">,
   period: Period | null,
 ): boolean {
-  if (period === null || r.period === null || r.year === null || r.reportDate === null) return false;
-  const declared: Period = { kind: r.period, year: r.year };
+  const declared = declaredPeriod(r);
+  if (period === null || declared === null || r.reportDate === null) return false;
   // The month after a period ends is also the next one's first: dated then, a report is the one of
   // the period that has just ended (a quý IV report signed on 12/01), not the new period's, weeks early.
   const justEnded = periodEnd(declared) < periodEnd(period) && signedJustAfter(r.reportDate, declared);
@@ -767,35 +766,24 @@ export function laterPeriodReport(
 ): boolean {
   return (
     period !== null &&
-    r.period !== null &&
-    r.year !== null &&
-    periodEnd({ kind: r.period, year: r.year }) > periodEnd(period) &&
-    otherPeriodReport(r, period)
+    otherPeriodReport(r, period) &&
+    periodEnd(declaredPeriod(r) ?? period) > periodEnd(period)
   );
 }
 
-/** The distinct periods the files declare, earliest first. */
-function periodsOf(files: ReadonlyArray<Pick<RejectedFile, "period" | "year">>): Period[] {
-  const byKey = new Map<string, Period>();
-  for (const f of files)
-    if (f.period !== null && f.year !== null)
-      byKey.set(`${f.year}|${f.period}`, { kind: f.period, year: f.year });
-  return [...byKey.values()].sort((a, b) => periodEnd(a) - periodEnd(b));
+/** The files grouped by the period each declares, earliest first. */
+function filesByPeriod<T extends Pick<RejectedFile, "period" | "year">>(files: readonly T[]) {
+  return groupByPeriod(files, declaredPeriod).sort((a, b) => periodEnd(a.period) - periodEnd(b.period));
 }
 
 /** The other periods whose own reports were among this period's files (otherPeriodReport), earliest first. */
 export function otherPeriodFiles(
   c: Pick<Consolidation, "rejected" | "period">,
 ): Array<{ readonly period: Period; readonly files: number }> {
-  const byPeriod = new Map<string, { period: Period; files: number }>();
-  for (const r of c.rejected) {
-    if (r.period === null || r.year === null || !otherPeriodReport(r, c.period)) continue;
-    const key = `${r.year}|${r.period}`;
-    const entry = byPeriod.get(key) ?? { period: { kind: r.period, year: r.year }, files: 0 };
-    entry.files++;
-    byPeriod.set(key, entry);
-  }
-  return [...byPeriod.values()].sort((a, b) => periodEnd(a.period) - periodEnd(b.period));
+  return filesByPeriod(c.rejected.filter((r) => otherPeriodReport(r, c.period))).map((g) => ({
+    period: g.period,
+    files: g.items.length,
+  }));
 }
 
 /** The rejected files their unit's accepted file, dated after them, replaced: by its file. */
@@ -1001,7 +989,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     if (r.form !== null && r.form !== form.id && !r.findings.some((f) => f.code === "FORM_MISMATCH")) {
       extra.push(finding("FORM_MISMATCH", "error", "Thông tin", "A1", MSG.formMismatch(r.form, form.id)));
     }
-    const declared = r.period !== null && r.year !== null ? { kind: r.period, year: r.year } : null;
+    const declared = declaredPeriod(r);
     if (
       period &&
       declared &&
@@ -1377,7 +1365,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       files: files.map((f) => f.file).sort(compareText),
       // Not for a unit off the roster: nobody awaits this period's report from it (a commune merged away).
       ...((!roster || rosterByCode.has(code)) && files.every((f) => otherPeriodReport(f, period))
-        ? { otherPeriods: periodsOf(files) }
+        ? { otherPeriods: filesByPeriod(files).map((g) => g.period) }
         : {}),
     }))
     .sort((a, b) => compareText(a.code, b.code));

@@ -422,6 +422,31 @@ export function exampleReportDate(form: Form): CivilDate {
 /** The year of examples for a form of no one year. */
 const EXAMPLE_YEAR = 2026;
 
+/** The period a file declares (Kỳ báo cáo and Năm), or null while either is unread. */
+export function declaredPeriod(r: {
+  readonly period: PeriodKind | null;
+  readonly year: number | null;
+}): Period | null {
+  return r.period !== null && r.year !== null ? { kind: r.period, year: r.year } : null;
+}
+
+/** Items grouped by the period each declares (none: left out), in the order each period is first met. */
+export function groupByPeriod<T>(
+  items: readonly T[],
+  periodOf: (item: T) => Period | null,
+): Array<{ readonly period: Period; readonly items: T[] }> {
+  const groups = new Map<string, { period: Period; items: T[] }>();
+  for (const item of items) {
+    const period = periodOf(item);
+    if (period === null) continue;
+    const key = `${period.year}|${period.kind}`;
+    const group = groups.get(key) ?? { period, items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
 /** Dated in the month right after `period` ends (a quý IV report signed in January): its own signing month. */
 export function signedJustAfter(date: CivilDate, period: Period): boolean {
   return date.year * 12 + date.month === periodEnd(period) + 1;

@@ -244,11 +244,22 @@ export function honestPercentFormat(
   comparison: Comparison,
   options: HonestOptions = {},
 ): string {
-  const all = { maxDecimals: MAX_HONEST_DECIMALS, ...options };
-  const d =
-    fewestDecimalsWhenFar(value, target, comparison, all) ??
-    chooseHonest(value, target, comparison, all).decimals;
+  const d = honestPercentDecimals(value, target, comparison, options);
   return d === 0 ? "0%" : `0.${"0".repeat(d)}%`;
+}
+
+/** The decimals of the percent honestPercentFormat shows (a percentage cell of its own takes the same). */
+export function honestPercentDecimals(
+  value: number,
+  target: number,
+  comparison: Comparison,
+  options: HonestOptions = {},
+): number {
+  const all = { maxDecimals: MAX_HONEST_DECIMALS, ...options };
+  return (
+    fewestDecimalsWhenFar(value, target, comparison, all) ??
+    chooseHonest(value, target, comparison, all).decimals
+  );
 }
 
 /**

@@ -40,7 +40,14 @@ import {
 import type { Finding } from "./findings";
 import { pairOf, type Status } from "./judge";
 import { mismatchesByUnit, mismatchFigures, verdictChangeSentence, type PreviousMismatch } from "./history";
-import { indicatorApplies, judgedInPeriod, type Form, type Indicator, type PeriodKind } from "./form";
+import {
+  declaredPeriod,
+  indicatorApplies,
+  judgedInPeriod,
+  type Form,
+  type Indicator,
+  type PeriodKind,
+} from "./form";
 import { indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { bodyHeading, bodyParagraph, officialDocument, pursuant } from "./official";
 import type { Organisation, Profile } from "./profile";
@@ -722,7 +729,7 @@ function sameDayReturned(files: readonly RejectedFile[]): boolean {
 
 /** Another period's own report beside a unit's other files: whose period it is, in one sentence. */
 function otherPeriodSentence(r: RejectedFile, period: string, own: "later" | "earlier"): string {
-  const declared = r.period !== null && r.year !== null ? { kind: r.period, year: r.year } : null;
+  const declared = declaredPeriod(r);
   const dated = r.reportDate ? ` (đề ngày ${viDate(r.reportDate)})` : "";
   return `Tệp “${baseName(r.file)}” là báo cáo ${declared ? periodPhrase(declared) : "kỳ khác"}${dated}, ${own === "later" ? "được giữ để tổng hợp vào kỳ đó" : `không phải báo cáo ${period}`}; không sửa Kỳ báo cáo của tệp này.`;
 }
@@ -757,7 +764,7 @@ function returnedFile(
   const errors = anotherPeriod ? all.filter((f) => f.code === "PERIOD_MISMATCH") : all;
   // Another period's report: said once, in the letter's words for periods ("quý II năm 2025"); what
   // to do follows in the paragraphs below (the clerk's message asked for it too: three requests).
-  const declared = r.period !== null && r.year !== null ? { kind: r.period, year: r.year } : null;
+  const declared = declaredPeriod(r);
   const dated = r.reportDate ? ` (đề ngày ${viDate(r.reportDate)})` : "";
   const ownReport = own !== undefined && anotherPeriod && declared !== null;
   const shown = ownReport

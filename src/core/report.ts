@@ -41,7 +41,7 @@ import {
   targetPhrase,
   valuePhrase,
 } from "./documents";
-import { countField, judgedInPeriod, judgedPeriodsText, type Indicator } from "./form";
+import { countField, declaredPeriod, judgedInPeriod, judgedPeriodsText, type Indicator } from "./form";
 import { pairOf } from "./judge";
 import { honestPercentDistance, viInteger } from "./format";
 import { viNumber } from "./messages";
@@ -999,10 +999,10 @@ function missingAppendix(
         : `Bị trả lại: ${rejectedOf(u.code)
             .map((r) => {
               // Another period's own report beside this period's: whose it is, not its "1 lỗi".
-              const errors =
-                otherPeriodReport(r, c.period) && r.period !== null && r.year !== null
-                  ? `báo cáo ${periodPhrase({ kind: r.period, year: r.year })}, không tổng hợp vào kỳ này`
-                  : `${viInteger(r.findings.filter((f) => f.severity === "error").length)} lỗi`;
+              const declared = otherPeriodReport(r, c.period) ? declaredPeriod(r) : null;
+              const errors = declared
+                ? `báo cáo ${periodPhrase(declared)}, không tổng hợp vào kỳ này`
+                : `${viInteger(r.findings.filter((f) => f.severity === "error").length)} lỗi`;
               // A file named for its unit (the usual case) is known by the code beside it; its name,
               // one long word that would break mid-letter in this column, is left out.
               const name = baseName(r.file);

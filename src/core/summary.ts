@@ -60,7 +60,7 @@ import {
 } from "./sheetspec";
 import { isUnlikelyReportDate } from "./validate";
 import { columnLetters } from "./workbook";
-import { viInteger } from "./format";
+import { honestPercentDecimals, viInteger } from "./format";
 
 const TITLE: CellStyle = { bold: true, size: 14, color: "1F3864" };
 const NOTE: CellStyle = { italic: true, size: 10, color: "404040" };
@@ -551,8 +551,8 @@ function pooledRateStyle(c: Consolidation, k: CountColumn, style: CellStyle): Ce
   const r = ind ? c.province.indicators[ind.id] : undefined;
   if (!k.percent || k.column !== "current" || !ind || !r || r.value === null || r.status === "na")
     return style;
-  // The percent format of the fraction (0.95995 → "0.000%") has the decimals the percentage needs.
-  const decimals = (/\.(0+)/.exec(indicatorValueFormat(ind, r.value, r.status))?.[1] ?? "").length;
+  // The decimals the fraction's percent needs (0.95995 → 3) are the percentage's own.
+  const decimals = honestPercentDecimals(r.value, ind.target, ind.comparison, { met: r.status === "met" });
   return decimals <= 2 ? style : withNumFmt(style, `0.${"0".repeat(decimals)}`);
 }
 

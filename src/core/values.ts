@@ -53,6 +53,12 @@ const SPACE_GROUPS = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/;
 const ZERO_DECIMALS = /^\d+[.,]0{1,2}$/;
 const COMMA_GROUPS = /^\d{1,3}(?:,\d{3})+$/;
 
+/** A date cell's serial as the date it shows (dd/mm/yyyy), for a message; the number if it is none. */
+function shownDate(serial: number): string {
+  const date = dateFromSerial(serial);
+  return date ? viDate(date) : shownNumber(serial);
+}
+
 /** A non-negative whole count from a cell. */
 export function readCount(cell: Cell | undefined): CountRead {
   const v = cell?.value;
@@ -69,10 +75,7 @@ export function readCount(cell: Cell | undefined): CountRead {
           shown: `${shownNumber(Math.round(v.value * 1e6) / 1e4)}%`,
         };
       // "5/1" typed in Excel becomes a date (46027 underneath): a date where a count goes.
-      if (v.isDate === true) {
-        const date = dateFromSerial(v.value);
-        return { kind: "bad", why: "dateFormat", shown: date ? viDate(date) : shownNumber(v.value) };
-      }
+      if (v.isDate === true) return { kind: "bad", why: "dateFormat", shown: shownDate(v.value) };
       if (!Number.isInteger(v.value)) {
         // A formula's result saved as 20.999999999999996 or -2.8e-17: Excel shows 21 and 0, the
         // whole numbers the clerk meant.
@@ -192,10 +195,7 @@ export function readPercent(cell: Cell | undefined): PercentRead {
   switch (v.kind) {
     case "number": {
       // "9/5" typed in Excel becomes a date (46151 underneath): said so, not "a rate over 100%".
-      if (v.isDate === true) {
-        const date = dateFromSerial(v.value);
-        return { kind: "bad", why: "dateFormat", shown: date ? viDate(date) : shownNumber(v.value) };
-      }
+      if (v.isDate === true) return { kind: "bad", why: "dateFormat", shown: shownDate(v.value) };
       const percent = v.isPercent ? v.value * 100 : v.value;
       const shown = v.isPercent ? `${shownNumber(percent)}%` : shownNumber(v.value);
       // 0.965 in a cell not formatted as a percentage: most likely a fraction typed for 96,5%.

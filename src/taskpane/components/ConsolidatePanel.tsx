@@ -884,17 +884,18 @@ function InALaterTask({ children }: { children: ReactNode }): ReactNode {
 /** The result's tiles: what came of the run, group by group. */
 function outcomeTiles(c: Consolidation, t: Strings): Tile[] {
   const late = c.units.filter((u) => u.late);
+  const otherOnly = otherPeriodOnlyUnits(c).length;
   return [
     { id: "accepted", label: t.accepted, count: c.units.length, tone: "success" },
     { id: "returned", label: t.returned, count: sentBackUnits(c).length, tone: "danger" },
     { id: "missing", label: t.missing, count: c.rosterGiven ? c.missing.length : null, tone: "warning" },
     // Only a run whose files hold another period's report as some unit's only file meets this one.
-    ...(otherPeriodOnlyUnits(c).length > 0
+    ...(otherOnly > 0
       ? [
           {
             id: "otherPeriodOnly" as const,
             label: t.otherPeriodOnly,
-            count: otherPeriodOnlyUnits(c).length,
+            count: otherOnly,
             tone: "warning" as const,
           },
         ]
