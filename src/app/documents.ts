@@ -14,7 +14,7 @@ import {
 } from "../core/letters";
 import type { Profile, RosterUnit } from "../core/profile";
 import { reportDocument } from "../core/report";
-import { renderDocx } from "../docx/render";
+import { docxSeries, renderDocx } from "../docx/render";
 import { dosStamp, zipParts, type ZipCodec } from "../xlsx/zip-write";
 
 export { draftedLetters, lettersHeldBy };
@@ -39,12 +39,12 @@ export function letterFiles(
   dates: DocumentDates,
   codec?: ZipCodec,
 ): LetterFiles {
+  const render = docxSeries(codec);
   const files: LetterFile[] = [];
-  for (const letter of letters)
-    files.push({ letter, bytes: renderDocx(letterDocument(letter, profile, dates), codec) });
+  for (const letter of letters) files.push({ letter, bytes: render(letterDocument(letter, profile, dates)) });
   return {
     letters: files,
-    all: letters.length === 0 ? null : renderDocx(lettersDocument(letters, profile, dates), codec),
+    all: letters.length === 0 ? null : render(lettersDocument(letters, profile, dates)),
   };
 }
 
