@@ -96,3 +96,59 @@ function suffix(c: Consolidation): string {
 export const lettersFileName = (c: Consolidation): string => `thu-nhac-${suffix(c)}.docx`;
 export const lettersZipName = (c: Consolidation): string => `thu-nhac-tung-don-vi-${suffix(c)}.zip`;
 export const reportFileName = (c: Consolidation): string => `bao-cao-${suffix(c)}.docx`;
+
+/** A document the page makes after a consolidation (DocumentsPanel), in a worker or on its own thread. */
+export type DocumentKind = "letters" | "letters-zip" | "report";
+
+export interface DocumentRequest {
+  readonly kind: DocumentKind;
+  readonly consolidation: Consolidation;
+  readonly profile: Profile;
+  readonly dates: DocumentDates;
+  /** The roster the consolidation used (the report counts units by type from it). */
+  readonly roster?: readonly RosterUnit[];
+  /** When the .zip is made (ms since 1970): its files carry it, in the clerk's local time. */
+  readonly madeAt: number;
+}
+
+export interface MadeDocument {
+  /** The file's bytes; null when no unit needs a letter. */
+  readonly bytes: Uint8Array | null;
+  readonly name: string;
+  readonly mime: string;
+  /** Letters in it (0 for the report). */
+  readonly count: number;
+  /** Units whose letter waits for a decision (lettersHeldBy), said when there are no letters. */
+  readonly held: number;
+  /** The sending body on its own roster: no letter from itself (said, as the command says it). */
+  readonly toSender: readonly Pick<Letter, "name" | "unit" | "notes">[];
+}
+
+/** The document `request` asks for, with what the page says of it; the same bytes wherever it runs. */
+export function makeDocument(request: DocumentRequest): MadeDocument {
+  const { consolidation: c, profile, dates } = request;
+  if (request.kind === "report") {
+    const roster = request.roster ?? profile.roster;
+    return {
+      bytes: reportFile(c, profile, { date: dates.date, roster }),
+      name: reportFileName(c),
+      mime: DOCX_MIME,
+      count: 0,
+      held: 0,
+      toSender: [],
+    };
+  }
+  const { toUnits, toSender } = draftedLetters(c, profile, dates);
+  const zip = request.kind === "letters-zip";
+  const file = zip
+    ? lettersZipFile(toUnits, profile, dates, new Date(request.madeAt))
+    : allLettersFile(toUnits, profile, dates);
+  return {
+    bytes: file?.bytes ?? null,
+    name: zip ? lettersZipName(c) : lettersFileName(c),
+    mime: zip ? "application/zip" : DOCX_MIME,
+    count: file?.count ?? 0,
+    held: file ? 0 : lettersHeldBy(c),
+    toSender: toSender.map(({ name, unit, notes }) => ({ name, unit, notes })),
+  };
+}

@@ -4,3 +4,7 @@
 export function startInspectWorker(): Worker {
   throw new Error("Web Workers are not available under jest");
 }
+
+export function startDocumentsWorker(): Worker {
+  throw new Error("Web Workers are not available under jest");
+}

@@ -18,7 +18,9 @@ import {
 import { forThePage, MSG } from "../../core/messages";
 import type { Profile, RosterUnit } from "../../core/profile";
 import type { Strings } from "../i18n";
-import { downloadBlob } from "../standalone/files";
+import type { DocumentKind, MadeDocument } from "../../app/documents";
+import { makeDocumentOffThePage } from "../standalone/documents-client";
+import { afterNextPaint, downloadBlob } from "../standalone/files";
 import { FormMemory, NoticeBar, TextField, useAction, useBlockStyles, useKept } from "./common";
 
 /** The documents' fields as typed, kept by the panel from one result to the next. */
@@ -50,17 +52,6 @@ const loadDocuments = () => import(/* webpackChunkName: "documents" */ "../../ap
 
 /** How long the buttons stay disabled after a document is made (see `settle`). */
 const SETTLE_MS = 400;
-
-/**
- * Resolves after the browser has painted: the documents are made in one synchronous stretch (0.3–0.7 s
- * for 1,000 units here, seconds on a slow PC), and without a paint first the pane stayed on its last
- * message with the buttons enabled, as if the click had done nothing.
- */
-const afterPaint = (): Promise<void> =>
-  new Promise((resolve) => {
-    if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(resolve, 0));
-    else setTimeout(resolve, 0);
-  });
 
 export function DocumentsPanel({
   strings: t,
@@ -113,42 +104,52 @@ export function DocumentsPanel({
     return value;
   };
 
+  /**
+   * A document made off the page's thread (documents-client.ts), or in the page where no worker runs;
+   * downloaded under its name. The buttons settle once it is made (see `settle`).
+   */
+  const make = async (kind: DocumentKind): Promise<MadeDocument> => {
+    setNotice({ kind: "info", text: t.preparingDocument });
+    const request = {
+      kind,
+      consolidation: c,
+      profile,
+      dates,
+      ...(roster ? { roster } : {}),
+      madeAt: now(),
+    };
+    const made = await makeDocumentOffThePage(request, async () => {
+      const docs = await loadDocuments();
+      // Made in one stretch (seconds for 1,000 units): the "Đang lập" notice is drawn first.
+      await afterNextPaint();
+      return docs.makeDocument(request);
+    });
+    settle(null);
+    if (made.bytes) downloadBlob(made.bytes, made.name, made.mime);
+    return made;
+  };
+
   /** The letters: all in one .docx to print and sign, or each unit's own in a .zip to send by e-mail. */
   const downloadLetters = (as: "docx" | "zip") =>
     act(async () => {
-      setNotice({ kind: "info", text: t.preparingDocument });
-      const docs = await loadDocuments();
-      await afterPaint();
-      const { toUnits, toSender } = docs.draftedLetters(c, profile, dates);
-      const file = settle(
-        as === "docx"
-          ? docs.allLettersFile(toUnits, profile, dates)
-          : docs.lettersZipFile(toUnits, profile, dates),
-      );
+      const made = await make(as === "docx" ? "letters" : "letters-zip");
       // The sending body on its own roster gets no letter from itself: said, as the command says it.
-      const self = toSender.map((l) => ` ${t.noLetterToSender(l.name, l.unit, l.notes.join(" "))}`).join("");
-      if (!file) {
-        const held = docs.lettersHeldBy(c);
-        return held > 0
-          ? forThePage(MSG.lettersHeld(held))
+      const self = made.toSender
+        .map((l) => ` ${t.noLetterToSender(l.name, l.unit, l.notes.join(" "))}`)
+        .join("");
+      if (!made.bytes)
+        return made.held > 0
+          ? forThePage(MSG.lettersHeld(made.held))
           : self === ""
             ? t.noLetters
             : `${t.noOtherLetters}${self}`;
-      }
-      const name = as === "docx" ? docs.lettersFileName(c) : docs.lettersZipName(c);
-      downloadBlob(file.bytes, name, as === "docx" ? docs.DOCX_MIME : "application/zip");
-      return `${as === "docx" ? t.lettersDownloaded(name, file.count) : t.lettersZipDownloaded(name, file.count)}${self}`;
+      return `${as === "docx" ? t.lettersDownloaded(made.name, made.count) : t.lettersZipDownloaded(made.name, made.count)}${self}`;
     });
 
   const downloadReport = () =>
     act(async () => {
-      setNotice({ kind: "info", text: t.preparingDocument });
-      const docs = await loadDocuments();
-      await afterPaint();
-      const bytes = settle(docs.reportFile(c, profile, { date, roster: roster ?? profile.roster }));
-      const name = docs.reportFileName(c);
-      downloadBlob(bytes, name, docs.DOCX_MIME);
-      return t.downloaded(name);
+      const made = await make("report");
+      return t.downloaded(made.name);
     });
 
   return (

@@ -5,15 +5,14 @@
 
 import { consolidationProfile, consolidationRead, inspectSubmission } from "../../app/consolidate-files";
 import { shareTexts } from "../../app/share-texts";
-import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
+import { consolidate, type Submission } from "../../core/consolidate";
 import { DEFAULT_FORM } from "../../core/forms";
 import type { Profile } from "../../core/profile";
 import { defaultProfileForForm } from "../../core/profiles";
 import { createDecoder } from "../../xlsx/read";
 import { digestHex, fileBytes } from "./files";
 import {
-  CHUNK_ITEMS,
-  CHUNKED_LISTS,
+  consolidationChunks,
   type FileJob,
   type FromWorker,
   type Inspected,
@@ -127,16 +126,11 @@ function consolidateWhenComplete(): void {
   }
   const consolidation = consolidate(collected, { profile, roster: pending.roster, period: pending.period });
   pending = null;
-  const rest: Record<string, unknown> = { ...consolidation };
-  for (const list of CHUNKED_LISTS) {
-    const items = consolidation[list];
-    for (let i = 0; i < items.length; i += CHUNK_ITEMS)
-      scope.postMessage({ kind: "chunk", list, items: items.slice(i, i + CHUNK_ITEMS) });
-    rest[list] = [];
-  }
+  const { chunks, rest } = consolidationChunks(consolidation);
+  for (const chunk of chunks) scope.postMessage({ kind: "chunk", ...chunk });
   scope.postMessage({
     kind: "consolidated",
-    consolidation: rest as unknown as Consolidation,
+    consolidation: rest,
     profile,
     ...(namedAside ? { namedAside } : {}),
   } satisfies FromWorker);

@@ -69,3 +69,41 @@ export const CHUNKED_LISTS = ["units", "shortfalls", "sources", "rejected"] as c
 export type ChunkedList = (typeof CHUNKED_LISTS)[number];
 /** Items per chunk message. */
 export const CHUNK_ITEMS = 100;
+
+/** A consolidation as messages: CHUNK_ITEMS of each long list at a time, then the rest with those lists empty. */
+export function consolidationChunks(consolidation: Consolidation): {
+  readonly chunks: readonly { readonly list: ChunkedList; readonly items: readonly unknown[] }[];
+  readonly rest: Consolidation;
+} {
+  const chunks: { list: ChunkedList; items: readonly unknown[] }[] = [];
+  const rest: Record<string, unknown> = { ...consolidation };
+  for (const list of CHUNKED_LISTS) {
+    const items = consolidation[list];
+    for (let i = 0; i < items.length; i += CHUNK_ITEMS)
+      chunks.push({ list, items: items.slice(i, i + CHUNK_ITEMS) });
+    rest[list] = [];
+  }
+  return { chunks, rest: rest as unknown as Consolidation };
+}
+
+/** Collects the chunks of consolidationChunks and puts the consolidation back together. */
+export class ConsolidationJoiner {
+  private readonly lists = Object.fromEntries(CHUNKED_LISTS.map((list) => [list, [] as unknown[]])) as Record<
+    ChunkedList,
+    unknown[]
+  >;
+
+  add(list: ChunkedList, items: readonly unknown[]): void {
+    this.lists[list].push(...items);
+  }
+
+  /** The whole consolidation; the joiner starts empty again. */
+  join(rest: Consolidation): Consolidation {
+    const whole: Record<string, unknown> = { ...rest };
+    for (const list of CHUNKED_LISTS) {
+      whole[list] = this.lists[list];
+      this.lists[list] = [];
+    }
+    return whole as unknown as Consolidation;
+  }
+}

@@ -3,16 +3,9 @@
 // submissions in file order and consolidates them. The main thread only hands out batches, counts
 // progress and receives the consolidation, so the page stays responsive throughout.
 
-import type { Consolidation } from "../../core/consolidate";
 import type { Period } from "../../core/form";
 import type { Profile, RosterUnit } from "../../core/profile";
-import {
-  CHUNKED_LISTS,
-  type ChunkedList,
-  type FileJob,
-  type FromWorker,
-  type ToWorker,
-} from "./pool-messages";
+import { ConsolidationJoiner, type FileJob, type FromWorker, type ToWorker } from "./pool-messages";
 import type { PageConsolidation } from "./consolidate-run";
 import { startInspectWorker } from "./start-worker";
 
@@ -134,10 +127,7 @@ export function consolidateInWorkers(
   return new Promise((resolve, reject) => {
     let done = 0;
     let finished = false;
-    const chunks = Object.fromEntries(CHUNKED_LISTS.map((list) => [list, [] as unknown[]])) as Record<
-      ChunkedList,
-      unknown[]
-    >;
+    const joiner = new ConsolidationJoiner();
     const finish = (ok: boolean, outcome: () => void): void => {
       if (finished) return;
       finished = true;
@@ -161,11 +151,9 @@ export function consolidateInWorkers(
               period: options.period,
             });
         } else if (m.kind === "chunk") {
-          chunks[m.list].push(...m.items);
+          joiner.add(m.list, m.items);
         } else if (m.kind === "consolidated") {
-          const whole: Record<string, unknown> = { ...m.consolidation };
-          for (const list of CHUNKED_LISTS) whole[list] = chunks[list];
-          const consolidation = whole as unknown as Consolidation;
+          const consolidation = joiner.join(m.consolidation);
           const aside = m.namedAside ? { namedAside: m.namedAside } : {};
           finish(true, () => resolve({ consolidation, profile: m.profile, ...aside }));
         } else if (m.kind === "recheck") {
