@@ -34,9 +34,26 @@ async function cli() {
     // The build's own refusals (a profile that is not JSON, is invalid, or is named so the command
     // cannot carry it) start "kl226:" and are the user's to fix.
     if (e instanceof Error && e.message.startsWith("kl226:")) return refused(e.message);
-    require("tsx/cjs/api").register();
-    return require("../src/cli/entry.ts");
+    try {
+      require("tsx/cjs/api").register();
+      return require("../src/cli/entry.ts");
+    } catch (fallback) {
+      // tsx needs a temporary folder it can write (TMPDIR): without one the command cannot run at all.
+      // Said, with exit 2 ("nothing written"): Node's own stack trace ended with exit 1, which a script
+      // reads as "summary written, some files rejected".
+      return refused(
+        `kl226: không chạy được lệnh. Bản dựng của lệnh (build/cli) cũ hơn mã nguồn và không ghi lại được ` +
+          `(${why(e)}); cách chạy thẳng mã nguồn cũng không được (${why(fallback)}). Chưa có gì được ghi. ` +
+          `Hãy chạy "npm run build:cli" trong ${root} bằng tài khoản có quyền ghi thư mục đó, ` +
+          `hoặc đặt biến TMPDIR là một thư mục ghi được, rồi chạy lại.`,
+      );
+    }
   }
+}
+
+/** The first line of an error's message. */
+function why(e) {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
 
 /** A command that prints why it cannot run and ends with exit code 2. */
@@ -53,6 +70,13 @@ function refused(message) {
 // (src/cli/pool-threads.ts).
 cli()
   .then((kl226) => kl226.run(process.argv.slice(2), { script: __filename }))
-  .then((code) => {
-    process.exitCode = code;
-  });
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      // The command answers its own errors; this is the command failing to load (exit 2, as they do).
+      process.stderr.write(`kl226: lỗi nội bộ khi khởi động lệnh, chưa có gì được ghi: ${why(e)}\n`);
+      process.exitCode = 2;
+    },
+  );

@@ -20,6 +20,18 @@ export function guardOutputStreams(): void {
 }
 
 let failed = false;
+const WRITTEN = Symbol.for("kl226.outputsWritten");
+/**
+ * The outputs written whole so far (writeAtomic), in order. Kept on the process, not in this module:
+ * the built command bundles this module twice (the entry, which guards the streams, and the commands,
+ * which write), and each bundle has its own module state.
+ */
+const written: string[] = ((globalThis as { [WRITTEN]?: string[] })[WRITTEN] ??= []);
+
+/** Notes an output written whole: named if the command's own output then fails (exit 2). */
+export function noteWritten(path: string): void {
+  written.push(path);
+}
 
 function onWriteError(name: Stream, e: unknown): void {
   const code = errorCode(e);
@@ -29,6 +41,13 @@ function onWriteError(name: Stream, e: unknown): void {
     failed = true;
     process.once("exit", () => {
       process.exitCode = 2;
+      // Exit 2 reads "nothing was written" (--help): the files that were are named, whole and usable.
+      if (written.length > 0 && !process.stderr.destroyed)
+        process.stderr.write(
+          `Các tệp đã ghi xong và dùng được: ${written.slice(0, 5).join(", ")}${
+            written.length > 5 ? ` và ${written.length - 5} tệp khác` : ""
+          }.\n`,
+        );
     });
   }
   // A failed stderr is not told on stdout, which may be a JSON report a script reads.

@@ -94,10 +94,17 @@ function uneditedWorkbook(path: string, also: (bytes: Uint8Array) => boolean): b
   return /<Application>KL226<\/Application>/.test(smallPart(bytes, "docprops/app.xml")) && also(bytes);
 }
 
+/**
+ * Parts a package of ours may hold: the letters of 1,000 units in one file are ≈ 3,000 (each letter
+ * its own header and footers). At 2,000 such a file read as not ours, so as edited, and every re-run
+ * wrote another tat-ca-thu-nhac-moi-N.docx beside it.
+ */
+const PACKAGE_PARTS = 100_000;
+
 /** A small XML part of a zip package as text ("" when it is missing, too large or unreadable). */
 function smallPart(bytes: Uint8Array, name: string): string {
   try {
-    const entry = readZipDirectory(bytes, 2000).byName.get(name);
+    const entry = readZipDirectory(bytes, PACKAGE_PARTS).byName.get(name);
     if (entry === undefined || entry.compressedSize > 64 * 1024) return "";
     const data = entryData(bytes, entry);
     return new TextDecoder().decode(entry.method === 8 ? inflateRawSync(data) : data);

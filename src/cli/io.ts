@@ -2,7 +2,11 @@
 
 import {
   accessSync,
+  chmodSync,
+  chownSync,
   constants,
+  lstatSync,
+  readlinkSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -11,6 +15,7 @@ import {
   readdirSync,
   realpathSync,
   type Dirent,
+  type Stats,
 } from "node:fs";
 import { dirname, join, parse, resolve, basename, sep } from "node:path";
 import { isIgnoredFileName } from "../core/file-kinds";
@@ -20,6 +25,7 @@ import { nearestName } from "./nearest";
 
 export class UsageError extends Error {}
 
+import { noteWritten } from "./broken-pipe";
 import { fsReason, isErrnoError } from "./fs-reason";
 
 export { fsReason, isErrnoError } from "./fs-reason";
@@ -321,9 +327,30 @@ export function statOrNull(path: string): ReturnType<typeof statSync> | null {
  * Write a file so that it is either the old one or the complete new one: write a temporary file
  * beside it, then rename it into place (an interrupted run never leaves half a summary). Any
  * file-system problem is a sentence naming the path (exit 2), never a stack trace.
+ *
+ * What the path names is kept (an automation engineer's cron lines, session 32): a link ("latest.xlsx"
+ * → this period's file) is followed and the file it names is written, the link stays; a device or
+ * a pipe (`--json /dev/null`, `/dev/stdout`, a FIFO) is written into, not replaced by a file (as root,
+ * the rename had turned /dev/null into a file of JSON); a file written again keeps its permissions
+ * (a summary kept 600 came back readable by all) and, when the command runs as root, its owner.
  */
 export function writeAtomic(path: string, data: Uint8Array | string): void {
-  const target = resolve(path);
+  const given = resolve(path);
+  const named = statOrNull(given); // through any links
+  if (
+    (named && !named.isFile() && !named.isDirectory()) ||
+    /^\/(dev|proc)\//.test(given) // /dev/stdout, /dev/fd/63 (a shell's >(…)): whatever they stand for now
+  ) {
+    try {
+      writeFileSync(given, data);
+    } catch (e) {
+      throw fsError(e, path, "write");
+    }
+    noteWritten(path);
+    return;
+  }
+  const target = named ? realpathSync(given) : linkTarget(given);
+  const found = lstatOrNull(target);
   // Beside it under its own name, unless that name would pass the file system's 255 bytes (a long
   // name that fits would then fail for the temporary file alone).
   const name = basename(target);
@@ -332,9 +359,13 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
     Buffer.byteLength(name) > 200 ? `.kl226.${process.pid}.tmp` : `.${name}.${process.pid}.tmp`,
   );
   try {
+    // A file its owner made read-only is not replaced (root may: it may write it anyway).
+    if (found?.isFile()) accessSync(target, constants.W_OK);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(tmp, data);
+    if (found?.isFile()) keepOwnership(tmp, found);
     renameSync(tmp, target);
+    noteWritten(path);
   } catch (e) {
     rmSync(tmp, { force: true });
     const code = isErrnoError(e) ? e.code : undefined;
@@ -353,6 +384,34 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
       );
     }
     throw fsError(e, path, "write");
+  }
+}
+
+/** Where a chain of links to no file yet ends (at most 16 links: a loop is left to the write to refuse). */
+function linkTarget(path: string): string {
+  let at = path;
+  for (let i = 0; i < 16 && lstatOrNull(at)?.isSymbolicLink(); i++)
+    at = resolve(dirname(at), readlinkSync(at));
+  return at;
+}
+
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** The replaced file's permission bits, and as root its owner, given to the file that replaces it. */
+function keepOwnership(tmp: string, old: Stats): void {
+  chmodSync(tmp, old.mode & 0o7777);
+  if (process.getuid?.() === 0 && (old.uid !== 0 || old.gid !== 0)) {
+    try {
+      chownSync(tmp, old.uid, old.gid);
+    } catch {
+      // A file system without owners (a mounted share): the permission bits are what it keeps.
+    }
   }
 }
 

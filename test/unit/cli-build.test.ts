@@ -69,6 +69,24 @@ test("when the build cannot be written, the command still runs, from the TypeScr
   expect(JSON.parse(r.stdout)[0].findings.map((f: { code: string }) => f.code)).toContain("BAD_VALUE");
 }, 120_000);
 
+test("when neither the build nor tsx's temporary folder can be written, the command says so in Vietnamese with exit 2, not a stack trace with exit 1", () => {
+  const dir = checkout("no-tmp");
+  writeFileSync(join(dir, "build"), "a file where the build folder would go\n");
+  const sample = join(ROOT, "samples", "2026-6T", "SO_NOI_VU.xlsx");
+  const r = spawnSync(process.execPath, [join(dir, "bin", "kl226.js"), "validate", sample], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, KL226_THREADS: "", TMPDIR: join(dir, "build", "no-such-folder") },
+  });
+  // Exit 1 would read, to a script, as "checked, some files invalid".
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr).toMatch(/^kl226: không chạy được lệnh\./);
+  expect(r.stderr).toContain("npm run build:cli");
+  expect(r.stderr).toContain("TMPDIR");
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}, 120_000);
+
 test("the built command writes the same summary and JSON bytes as the TypeScript sources", async () => {
   execFileSync(process.execPath, [join(ROOT, "scripts", "build-cli.js")], { cwd: ROOT });
   const inputs = [join(ROOT, "samples", "2026-6T"), "--roster", join(ROOT, "samples", "roster.csv")];

@@ -78,6 +78,33 @@ testUnless(
   60_000,
 );
 
+testUnless(
+  existsSync("/dev/full") ? undefined : "no /dev/full (a device that is always full) on this machine",
+)(
+  "consolidate whose printout cannot be written names the summary and JSON it wrote, whole (exit 2 otherwise reads as nothing written)",
+  () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const out = join(dir, "full-stdout.xlsx");
+      const json = join(dir, "full-stdout.json");
+      const r = spawnSync(process.execPath, [BIN, "consolidate", SAMPLES, "--out", out, "--json", json], {
+        cwd: ROOT,
+        encoding: "utf8",
+        stdio: ["ignore", full, "pipe"],
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(
+        "Không ghi được kết quả của lệnh: ổ đĩa đã đầy; hãy giải phóng chỗ trống hoặc ghi sang ổ khác.\n" +
+          `Các tệp đã ghi xong và dùng được: ${out}, ${json}.\n`,
+      );
+      expect(JSON.parse(readFileSync(json, "utf8")).units.length).toBeGreaterThan(0);
+    } finally {
+      closeSync(full);
+    }
+  },
+  60_000,
+);
+
 /** `consolidate` of the samples with the roster, the summary and the JSON as `<name>.xlsx`/`.json`, and `extra`. */
 async function consolidateSamples(name: string, extra: readonly string[]) {
   const { main } = await import("../../src/cli/main");
