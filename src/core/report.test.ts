@@ -15,6 +15,7 @@ import {
 import type { DocumentSpec, TableSpec } from "./docspec";
 import { documentText } from "./documents";
 import { compareNatural, REPORT_APPENDICES, REPORT_SECTIONS, reportDocument } from "./report";
+import type { Profile } from "./profile";
 import { shippedProfile } from "./profiles";
 import { compareWithPrevious, type PreviousReport } from "./history";
 import { withPrevious } from "../app/previous";
@@ -616,6 +617,23 @@ test("Phụ lục II: a count allowed none says how many over; a percent's gap i
   const dc = reportDocument(cc, cchc, { date: dates.date });
   const percentRow = rowTexts(dc, tables(dc, 2)[0]!).find((r) => r[2]!.startsWith("Mức độ hài lòng"));
   expect(percentRow?.slice(3)).toEqual(["90,0%", "≥ 96%", "thấp hơn mục tiêu 6,0 điểm phần trăm"]);
+
+  // A province's own profile may ask for a rate of exactly 96%: 98% misses it from above.
+  const exactly: Profile = {
+    ...cchc,
+    form: {
+      ...cchc.form,
+      indicators: cchc.form.indicators.map((i) => (i.id === "HAI_LONG" ? { ...i, comparison: "=" } : i)),
+    },
+  };
+  const above: ReportData = { ...unit, counts: { ...unit.counts, HAI_LONG: [null, 98] } };
+  const ce = consolidate(
+    [{ file: "u.xlsx", sha256: "u", result: inspectBytes(reportBytes(above, [], exactly), exactly) }],
+    { profile: exactly },
+  );
+  const de = reportDocument(ce, exactly, { date: dates.date });
+  const equalRow = rowTexts(de, tables(de, 2)[0]!).find((r) => r[2]!.startsWith("Mức độ hài lòng"));
+  expect(equalRow?.slice(3)).toEqual(["98,0%", "= 96%", "cao hơn mục tiêu 2,0 điểm phần trăm"]);
 });
 
 test("Phụ lục II of a large province: STT 1000, not '1.000', in a column wide enough for four digits", () => {

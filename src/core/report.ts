@@ -929,7 +929,8 @@ function tableGap(ind: Indicator, gap: number | null, value: number | null): str
   if (ind.kind !== "percent") return gap === null ? "" : gapText(ind, gap);
   if (value === null) return "";
   const points = honestPercentDistance(value, ind.target, ind.comparison, { met: false });
-  return `${ind.comparison === "<=" ? "cao hơn" : "thấp hơn"} mục tiêu ${points} điểm phần trăm`;
+  // Short of "≥" is below, of "≤" above, of "=" either (a tester saw "thấp hơn" for 98% against "= 96%").
+  return `${value > ind.target ? "cao hơn" : "thấp hơn"} mục tiêu ${points} điểm phần trăm`;
 }
 
 function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
