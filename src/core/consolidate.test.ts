@@ -509,6 +509,27 @@ describe("duplicates", () => {
     expect(wrongPeriod.units.map((u) => [u.late, u.firstReportDate])).toEqual([[true, undefined]]);
     expect(JSON.stringify(consolidationJson(wrongPeriod))).not.toContain("firstReportDate");
   });
+  test("a report dated on the deadline day itself (06/06/2026) was sent on time: updated after it, the unit keeps that on-time date", () => {
+    const day = (d: number) => unit("SO_A", { reportDate: { year: 2026, month: 6, day: d } });
+    const c = consolidate([submit("in/SO_A.xlsx", day(6)), submit("in/SO_A (1).xlsx", day(9))], {
+      profile: DEFAULT_PROFILE,
+    });
+    expect(c.units.map((u) => [u.file, u.late, u.firstReportDate])).toEqual([
+      ["in/SO_A (1).xlsx", true, { year: 2026, month: 6, day: 6 }],
+    ]);
+    expect(consolidationJson(c)).toMatchObject({
+      units: [{ reportDate: "2026-06-09", late: true, firstReportDate: "2026-06-06" }],
+    });
+    const timeliness = summaryWorkbook(c, DEFAULT_PROFILE).sheets[0]!.rows.find(
+      (r) => r[0]?.value === "SO_A",
+    )![4];
+    expect(timeliness?.value).toBe("Trễ hạn (bản gửi lại)");
+    // The day after the deadline was no on-time report: an update of it is plainly late.
+    const after = consolidate([submit("in/SO_A.xlsx", day(7)), submit("in/SO_A (1).xlsx", day(9))], {
+      profile: DEFAULT_PROFILE,
+    });
+    expect(after.units.map((u) => [u.late, u.firstReportDate])).toEqual([[true, undefined]]);
+  });
   test("same date, same figures: the message says the figures agree", () => {
     const c = consolidate([submit("in/so-a.xlsx", unit("SO_A")), submit("in/so-a (1).xlsx", unit("SO_A"))], {
       profile: DEFAULT_PROFILE,

@@ -1,4 +1,5 @@
-import { DEFAULT_PROFILE } from "./profile";
+import { CCHC_FORM_ID } from "./forms";
+import { DEFAULT_PROFILE, parseProfile } from "./profile";
 import { shippedProfile } from "./profiles";
 import { lateReport, lateReportText, parseDeadline, reportDeadline } from "./deadlines";
 
@@ -61,6 +62,21 @@ test("report deadlines come from the profile", () => {
     month: 9,
     day: 15,
   });
+});
+
+test("a deadline on 29/02 falls on 28/02 in a year without that day, in texts and in the JSON alike", () => {
+  // A profile whose quý I report is due by the end of February, written as 29/02 to cover leap years.
+  const r = parseProfile({ form: CCHC_FORM_ID, deadlines: { Q1: { day: 29, month: 2 } } });
+  if (!r.ok) throw new Error(r.errors.join("; "));
+  expect(reportDeadline(r.profile, "Q1", 2027)).toEqual({ year: 2027, month: 2, day: 28 });
+  expect(reportDeadline(r.profile, "Q1", 2028)).toEqual({ year: 2028, month: 2, day: 29 });
+  // On 28/02/2027 the report is on time; on 01/03/2027, late against 28/02/2027 (there is no 29/02/2027).
+  const q1 = (month: number, day: number) => ({
+    period: { kind: "Q1" as const, year: 2027 },
+    reportDate: { year: 2027, month, day },
+  });
+  expect(lateReport(q1(2, 28), r.profile)).toBeUndefined();
+  expect(lateReportText(lateReport(q1(3, 1), r.profile)!)).toContain("(28/02/2027)");
 });
 
 test("a report dated over half a year past its deadline in a later year is likely that year's report: the clerk is told which cell to change", () => {

@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import {
   honestPercent,
+  honestPercentDistance,
   honestPercentFormat,
   viDecimal,
   viInteger,
@@ -105,6 +106,15 @@ describe("honest percents at the boundaries (SPEC §9)", () => {
   test("equal: a value off the target never shows as the target", () => {
     expect(honestPercent(0.60001, 0.6, "=")).toBe("60,001%");
     expect(honestPercent(0.59999, 0.6, "=")).toBe("59,999%");
+  });
+  test("the distance to the target in percentage points is a size, never negative, whichever side the value is on", () => {
+    // Phụ lục II: "thấp hơn mục tiêu 2,8 điểm phần trăm" for ≥; "cao hơn mục tiêu 3,0 …" for ≤, not "-3,0".
+    expect(honestPercentDistance(0.932, 0.96, ">=", { met: false })).toBe("2,8");
+    expect(honestPercentDistance(0.72, 0.69, "<=", { met: false })).toBe("3,0");
+    expect(honestPercentDistance(0.0504, 0.05, "<=", { met: false })).toBe("0,04");
+    // "=": 62,0% and 58,0% are both 2,0 points off 60%.
+    expect(honestPercentDistance(0.62, 0.6, "=", { met: false })).toBe("2,0");
+    expect(honestPercentDistance(0.58, 0.6, "=", { met: false })).toBe("2,0");
   });
   test("the exact verdict wins over a float that disagrees with it", () => {
     // A caller whose exact judgement says short while the float rounds onto the target.

@@ -139,6 +139,9 @@ describe("percentages (HAI_LONG) with their weight", () => {
     ["96,5", 96.5, true],
     ["96.25", 96.25, true],
     ["96,5%", 96.5, true],
+    // Every form satisfied: the top of the scale, not over it.
+    [100, 100, false],
+    ["100%", 100, true],
   ] as const)("%s reads as %s", (typed, value, coerced) => {
     const r = cchc({}, [set("HAI_LONG", typed)]);
     expect(r.valid).toBe(true);
@@ -147,6 +150,8 @@ describe("percentages (HAI_LONG) with their weight", () => {
   });
   test.each([
     [96.555, /quá 2 chữ số thập phân \(96,555\)\. Làm tròn đến 2 chữ số, gõ 96,56\./],
+    // A pasted 96,55004 is a hair off 96,55: still more than 2 decimals, not silently rounded.
+    [96.55004, /quá 2 chữ số thập phân \(96,55004\)\. Làm tròn đến 2 chữ số, gõ 96,55\./],
     ["96,555", /quá 2 chữ số thập phân \(96,555\)\. Làm tròn đến 2 chữ số, gõ 96,56\./],
     ["99,996", /gõ 100,00\./],
     [101, /vượt quá 100%/],

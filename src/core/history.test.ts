@@ -190,6 +190,21 @@ describe("compareWithPrevious", () => {
     expect(h.newUnits).toEqual(["SO_MOI"]);
     expect(h.goneUnits).toEqual(["SO_CU"]);
   });
+
+  it("a code hand-edited in last year's JSON with a stray space is still the unit: not gone, not new", () => {
+    const parsed = parsePreviousReport({
+      period: { kind: "NAM", year: 2025 },
+      units: [
+        { code: " SO_A ", values: {} },
+        { code: "SO_B\t", values: {} },
+        { code: "SO_MOI", values: {} },
+      ],
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+    const h = compareWithPrevious(c, parsed.report);
+    expect(h.newUnits).toEqual([]);
+    expect(h.goneUnits).toEqual([]);
+  });
 });
 
 describe("OUTLIER (a jump of more than 3× against the unit's own last report)", () => {

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { DEFAULT_FORM } from "./forms";
 import { indicatorById, type Indicator } from "./form";
 import {
+  hundredths,
   judgeCount,
   judgeIndicator,
   judgeMaxCount,
@@ -119,6 +120,13 @@ describe("every comparison (SPEC §8), judged exactly", () => {
     expect(judgeRate(9600, 10_000, 0.96)).toEqual({ value: 0.96, status: "met", gap: 0 });
     expect(judgeRate(9599, 10_000, 0.96)).toEqual({ value: 0.9599, status: "short", gap: null });
     expect(judgeRate(0, 0, 0.96).status).toBe("na");
+  });
+  test("a typed percentage is its hundredths exactly, even where the float times 100 falls just short", () => {
+    // 81,85 · 100 is 8184,999… and 1,13 · 100 is 112,999… in floats: a unit's 81,85% is never 81,84%.
+    expect(hundredths(81.85)).toBe(8185);
+    expect(hundredths(1.13)).toBe(113);
+    expect(hundredths(96.5)).toBe(9650);
+    expect(hundredths(100)).toBe(10_000);
   });
   test("the comparisons agree with BigInt arithmetic on random fractions", () => {
     fc.assert(

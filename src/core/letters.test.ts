@@ -405,6 +405,39 @@ describe("followUpLetters", () => {
     expect(text).not.toContain("chưa nhận");
   });
 
+  test("a returned file dated on the deadline day itself (06/06/2026) was sent on time: the letter says the resend may carry its own date", () => {
+    const roster = [{ code: "XA_HH", name: "Xã Hoằng Hóa", type: "UBND xã, phường" }];
+    const returnedOn = (day: number) =>
+      followUpLetters(
+        consolidate(
+          [
+            {
+              file: "in/XA_HH.xlsx",
+              sha256: "a",
+              result: inspectBytes(
+                reportBytes(
+                  { unit: "XA_HH", name: "Xã Hoằng Hóa", reportDate: { year: 2026, month: 6, day } },
+                  [{ op: "set", sheet: "Chỉ tiêu", cell: "E6", value: -1 }],
+                  profile,
+                ),
+                profile,
+              ),
+            },
+          ],
+          { profile, roster },
+        ),
+        profile,
+        dates,
+      );
+    const onTheDay = returnedOn(6);
+    expect(onTheDay.map((l) => [l.unit, l.reasons])).toEqual([["XA_HH", ["returned"]]]);
+    expect(onTheDay[0]!.text).toContain(
+      "Khi gửi lại, đề nghị đơn vị ghi Ngày báo cáo là ngày gửi lại; Sở Nội vụ tỉnh Thanh Hóa vẫn ghi nhận đơn vị đã gửi báo cáo đúng hạn (ngày 06/06/2026).",
+    );
+    // A day later it was late already: nothing on time to keep.
+    expect(returnedOn(7)[0]!.text).not.toContain("vẫn ghi nhận đơn vị đã gửi báo cáo đúng hạn");
+  });
+
   test("a file that could not be read is returned to the unit its name gives, with the reason, not 'not received'", () => {
     const l = letter("XA_HONG");
     expect(l.name).toBe("Xã Tệp Hỏng");

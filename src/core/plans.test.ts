@@ -243,6 +243,27 @@ describe("CCHC-BC/2025 (seed 001)", () => {
     const c = consolidate([a, b], { profile: CCHC });
     expect(c.units.map((u) => u.indicators.HAI_LONG?.status)).toEqual(["short", "met"]);
   });
+  test("a unit whose every surveyed citizen was satisfied (100%) is counted, not returned: 100% of 40 and 92% of 10 pool to 98,4%", () => {
+    const all = submit("a.xlsx", cchc("P_A", { HAI_LONG: [null, 100], PHIEU_KHAO_SAT: [null, 40] }), CCHC);
+    const most = submit("b.xlsx", cchc("P_B", { HAI_LONG: [null, 92], PHIEU_KHAO_SAT: [null, 10] }), CCHC);
+    const c = consolidate([all, most], { profile: CCHC });
+    expect(c.rejected).toEqual([]);
+    expect(c.units.map((u) => [u.code, u.values.HAI_LONG?.current, u.indicators.HAI_LONG?.status])).toEqual([
+      ["P_A", 100, "met"],
+      ["P_B", 92, "short"],
+    ]);
+    // (100·40 + 92·10) / 50 = 98,4%: without P_A the province would be 92%, short of 96%.
+    expect(c.province.values.HAI_LONG).toEqual({ previous: null, current: 98.4 });
+    expect(c.province.indicators.HAI_LONG?.status).toBe("met");
+  });
+  test("the province rate pools the hundredths as typed: 81,85% of 1 and 98,83% of 5 is exactly 96,00%, which meets 96%", () => {
+    // (8185·1 + 9883·5) / 6 = 57600 / 6 = 9600 hundredths. (81,85 · 100 is 8184,999… in floats.)
+    const a = submit("a.xlsx", cchc("P_A", { HAI_LONG: [null, 81.85], PHIEU_KHAO_SAT: [null, 1] }), CCHC);
+    const b = submit("b.xlsx", cchc("P_B", { HAI_LONG: [null, 98.83], PHIEU_KHAO_SAT: [null, 5] }), CCHC);
+    const c = consolidate([a, b], { profile: CCHC });
+    expect(c.province.values.HAI_LONG).toEqual({ previous: null, current: 96 });
+    expect(c.province.indicators.HAI_LONG).toMatchObject({ value: 0.96, status: "met", gap: 0 });
+  });
   test("xin lỗi hồ sơ trễ hạn is na when no file was late", () => {
     const c = consolidate(
       [submit("a.xlsx", cchc("P_A", { HS_TRE_HAN: [null, 0], HS_XIN_LOI: [null, 0] }), CCHC)],
@@ -325,6 +346,13 @@ describe("a mixed folder (SPEC §8)", () => {
     const c = consolidate(files, { profile });
     expect(c.units.map((u) => u.code)).toEqual(["P_A", "P_B"]);
     expect(c.rejected[0]?.findings.map((f) => f.code)).toEqual(["FORM_MISMATCH", "PERIOD_MISMATCH"]);
+  });
+  test("a tie goes to the fallback form even when another form's id sorts after it", () => {
+    // One file of each form. KL226-BC/1 sorts after CCHC-BC/2025, so a tie with it as the fallback
+    // says nothing about the rule; with CCHC-BC/2025 as the fallback, KL226-BC/1 must not take it.
+    const tied = [klFiles[0]!, submit("cchc.xlsx", cchc("P_A"), CCHC)];
+    expect(majorityForm(tied, CCHC_FORM_ID)).toBe(CCHC_FORM_ID);
+    expect(majorityForm(tied, "KL226-BC/1")).toBe("KL226-BC/1");
   });
 });
 

@@ -129,6 +129,38 @@ describe("rollupWorkbook", () => {
     expect(cellText(cellAt(counts, 4, 5))).toContain("không đơn vị nào có số liệu, ghi 0");
   });
 
+  it("says beside a sum how many units it counts when one unit left the count blank, so the level above knows the total is short of a unit", () => {
+    const noteOfCut = (c: Consolidation): { current: number | null | undefined; note: string } => {
+      const bytes = rollupBytes(c, SO);
+      const read = readXlsx(bytes);
+      if (!read.ok) throw new Error(read.reason);
+      const counts = read.workbook.sheets.find((s) => s.name === "Chỉ tiêu")!;
+      const row = counts.rows.findIndex((r) => cellText(r?.[0]) === "TTHC_CAT_GIAM");
+      return {
+        current: inspectBytes(bytes, profile).report?.values.TTHC_CAT_GIAM?.current,
+        note: cellText(cellAt(counts, row, COUNT_COLS.note)),
+      };
+    };
+    const withCut = (code: string, cut: readonly [number | null, number | null]): ReportData => ({
+      unit: code,
+      name: `Phòng ${code}`,
+      counts: { TTHC_CAT_GIAM: cut },
+    });
+    // A and B cut 3 TTHC last year and 5 this year; C left the optional count blank in both columns.
+    expect(
+      noteOfCut(
+        consolidateReports([withCut("P_A", [3, 5]), withCut("P_B", [3, 5]), withCut("P_C", [null, null])]),
+      ),
+    ).toEqual({
+      current: 10,
+      note: "D: cộng 2/3 đơn vị có số liệu; E: cộng 2/3 đơn vị có số liệu",
+    });
+    // Every unit gave it: a plain sum, nothing to say.
+    expect(
+      noteOfCut(consolidateReports([withCut("P_A", [3, 5]), withCut("P_B", [3, 5]), withCut("P_C", [3, 2])])),
+    ).toEqual({ current: 12, note: "" });
+  });
+
   it("leaves column D blank, with why, where a unit gave this period's count without last year's (the pair would show a change no unit had)", () => {
     const c = consolidateReports([
       { unit: "PHONG_A", name: "Phòng A", counts: { HN_TRUC_TUYEN: [12, 60] } },

@@ -115,6 +115,44 @@ test("Tổng hợp: one row per unit, an empty row, then the bold province row; 
   expect(s.columnWidths).toHaveLength(header.length);
 });
 
+test("Tổng hợp's province row adds up the rows above it: tasks done summed from the units' done, and the units not judged counted under the verdicts", () => {
+  const notAllDone = ["Đang thực hiện", "Chưa thực hiện", ...Array<string>(10).fill("Hoàn thành")];
+  const spec = summaryWorkbook(
+    consolidate(
+      [
+        submit("a.xlsx", { unit: "SO_A", name: "Sở A", taskStatuses: notAllDone }),
+        // No meeting this half year: its online ratio has nothing to be judged on.
+        submit("b.xlsx", {
+          unit: "SO_B",
+          name: "Sở B",
+          counts: { HN_TONG: [100, 0], HN_TRUC_TUYEN: [50, 0] },
+        }),
+      ],
+      { profile: DEFAULT_PROFILE },
+    ),
+    DEFAULT_PROFILE,
+  );
+  const rows = spec.sheets[0]!.rows.map((r) => r.map((x) => x?.value ?? null));
+  const header = rows[4]!;
+  const row = (code: string) => rows.find((r) => r[0] === code)!;
+  const tasks = (r: readonly unknown[]) => [
+    r[header.indexOf("Nhiệm vụ: tổng số")],
+    r[header.indexOf("Nhiệm vụ: hoàn thành")],
+    r[header.indexOf("Nhiệm vụ: quá hạn")],
+  ];
+  // 12 tasks each; Sở A has done 10 of its 12, Sở B all 12.
+  expect(tasks(row("SO_A"))).toEqual([12, 10, 0]);
+  expect(tasks(row("SO_B"))).toEqual([12, 12, 0]);
+  expect(tasks(row("TOÀN TỈNH"))).toEqual([24, 22, 0]);
+  // Online meetings: Sở A met (60 of 90), Sở B not judged: 1 + 0 + 1 is both units.
+  const online = header.indexOf("Họp trực tuyến (≥ 60%)");
+  expect(row("SO_B")[online + 1]).toBe("—");
+  expect(row("TOÀN TỈNH")[online + 1]).toBe("1 đạt\n0 không đạt\n1 —");
+  // Where every unit was judged, no "0 —" line.
+  const reduction = header.indexOf("Giảm hội nghị (≥ 10%)");
+  expect(row("TOÀN TỈNH")[reduction + 1]).toBe("2 đạt\n0 không đạt");
+});
+
 test("Không đạt: one row per shortfall with the gap in items", () => {
   const rows = values("Không đạt");
   expect(rows[2]).toEqual([

@@ -17,6 +17,7 @@ import { shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
 import { finding, type Finding } from "./findings";
 import { shownFindings } from "./finding-order";
+import { isUnlikelyReportDate } from "./validate";
 
 const BASE: ReportData = { unit: "SO_NOI_VU", name: "Sở Nội vụ" };
 
@@ -638,6 +639,32 @@ describe("Thông tin", () => {
       "Ngày báo cáo 05/06/2062 muộn hơn năm 2027, quá xa kỳ báo cáo (6 tháng đầu năm 2026): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.",
     );
     expect(check({ period: "NAM", reportDate: "10/01/2027" }).findings).toEqual([]);
+  });
+  test("the last day a report can plausibly carry is not doubted, at the file or in Tổng hợp; the day after is", () => {
+    // A half year's report may be signed up to the end of the next year: 31/12/2027 for 6 tháng đầu năm 2026.
+    const last = check({ unit: "SO_A", name: "Sở A", reportDate: { year: 2027, month: 12, day: 31 } });
+    const after = check({ unit: "SO_B", name: "Sở B", reportDate: { year: 2028, month: 1, day: 1 } });
+    expect(last.findings).toEqual([]);
+    expect(only(after.findings)).toEqual([["UNLIKELY_DATE", "warning", "Thông tin", "C10"]]);
+    const summary = summaryWorkbook(
+      consolidate(
+        [
+          { file: "a.xlsx", sha256: "a", result: last },
+          { file: "b.xlsx", sha256: "b", result: after },
+        ],
+        { profile: DEFAULT_PROFILE },
+      ),
+      DEFAULT_PROFILE,
+    );
+    const timeliness = (code: string) => summary.sheets[0]!.rows.find((r) => r[0]?.value === code)![4]?.value;
+    expect(timeliness("SO_A")).toBe("Trễ hạn");
+    expect(timeliness("SO_B")).toBe("Trễ hạn (xem lại ngày)");
+    // A quarter's: from its first day to six months after its end (quý I/2026: 01/01 to 30/09/2026).
+    const q1 = { kind: "Q1", year: 2026 } as const;
+    expect(isUnlikelyReportDate({ year: 2026, month: 9, day: 30 }, q1)).toBe(false);
+    expect(isUnlikelyReportDate({ year: 2026, month: 10, day: 1 }, q1)).toBe(true);
+    expect(isUnlikelyReportDate({ year: 2026, month: 1, day: 1 }, q1)).toBe(false);
+    expect(isUnlikelyReportDate({ year: 2025, month: 12, day: 31 }, q1)).toBe(true);
   });
   test("a year typed as text is accepted with COERCED", () => {
     const r = check({}, [{ op: "set", sheet: "Thông tin", cell: "C9", value: "2026" }]);

@@ -85,6 +85,19 @@ describe("rates (SPEC §8, 0–100)", () => {
   ])("a fraction where the scale is 0–100 is refused, not read as under 1%%: %p", (cell, shown) => {
     expect(readPercent(cell)).toEqual({ kind: "bad", why: "scale", shown });
   });
+  test("100% is the top of the scale and is read, however typed; a hundredth more is out of range", () => {
+    // Every answer satisfied: 100 typed, "100%" typed, or 1 in a cell formatted as a percentage.
+    expect(readPercent(num(100))).toEqual({ kind: "ok", value: 100, coerced: false });
+    expect(readPercent(str("100%"))).toEqual({ kind: "ok", value: 100, coerced: true, text: "100%" });
+    expect(readPercent(pct(1))).toEqual({ kind: "ok", value: 100, coerced: false });
+    expect(readPercent(num(100.01))).toEqual({ kind: "bad", why: "range", shown: "100,01" });
+  });
+  test("a rate with more than 2 decimals is refused, even one a hair off a hundredth (96,55004 is not 96,55)", () => {
+    expect(readPercent(num(96.5501))).toEqual({ kind: "bad", why: "decimals", shown: "96,5501" });
+    expect(readPercent(num(96.55004))).toEqual({ kind: "bad", why: "decimals", shown: "96,55004" });
+    expect(readPercent(num(96.54999))).toEqual({ kind: "bad", why: "decimals", shown: "96,54999" });
+    expect(readPercent(num(96.55))).toEqual({ kind: "ok", value: 96.55, coerced: false });
+  });
 });
 
 test("blank is blank", () => {
