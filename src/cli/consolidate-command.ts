@@ -565,6 +565,9 @@ export async function runConsolidation(
   if (o.profile === undefined)
     noteProfile(profile, profile.id ?? profile.name, (line) => io.err(`${line}\n`));
   io.out(humanSummary(c, profile, named, files.length, summaryAt.path, o.json, ignored));
+  // The summary written beside an edited one is said on stderr: a nightly job that publishes --out
+  // (and mails stderr) would otherwise go on publishing the edited file without a word.
+  if (summaryAt.kept.length > 0) io.err(`${summaryAt.kept.join("\n")}\n`);
   if (summaryAt.notes.length > 0) io.out(`${summaryAt.notes.join("\n")}\n`);
   if (history) io.out(`${history.lines.join("\n")}\n`);
   const roster = o.roster ?? profile.roster;

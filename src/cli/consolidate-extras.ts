@@ -119,6 +119,7 @@ export function writeRollup(
   return {
     line: [
       `Báo cáo tổng hợp gửi cấp trên (mẫu ${profile.form.id}, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${at.path}`,
+      ...at.kept,
       ...at.notes,
     ].join("\n"),
     written: true,
@@ -318,6 +319,8 @@ export function placeSummary(path: string): WorkbookPlacement {
 export interface WorkbookPlacement {
   readonly path: string;
   readonly write: () => void;
+  /** The file at the path given was kept, the workbook written beside it: worth a line on stderr. */
+  readonly kept: readonly string[];
   readonly notes: readonly string[];
 }
 
@@ -330,12 +333,13 @@ function placeWorkbook(path: string, ours: (path: string) => boolean, what: stri
     write: () => {
       for (const n of place.outdated) rmSync(join(dir, n), { force: true });
     },
-    notes: [
-      ...(place.kept.length > 0
+    kept:
+      place.kept.length > 0
         ? [
             `  Giữ nguyên ${someNames(place.kept)} (đã được sửa và lưu sau khi KL226 ghi, hoặc không phải ${what} của KL226); ${what} mới ghi vào ${place.target}: chép sang đó phần đã thêm nếu cần.`,
           ]
-        : []),
+        : [],
+    notes: [
       ...(place.outdated.length > 0
         ? [
             `  Đã xóa ${someNames(place.outdated)}: bản KL226 ghi ở lần chạy trước, nay thay bằng ${place.target}.`,

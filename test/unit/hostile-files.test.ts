@@ -205,6 +205,6 @@ describe("kl226 consolidate with hostile files among the inputs", () => {
     expect(await main(["consolidate", join(inDir, "a-good.xlsx"), "--out", target], io)).toBe(0);
     expect(readFileSync(target, "utf8")).toBe("a workbook of the analyst's");
     expect(readdirSync(dir).sort()).toEqual(["tong-hop-moi.xlsx", "tong-hop.xlsx"]);
-    expect(io.stdout).toContain("Giữ nguyên tong-hop.xlsx");
+    expect(io.stderr).toContain("Giữ nguyên tong-hop.xlsx");
   });
 });
