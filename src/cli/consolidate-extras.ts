@@ -31,7 +31,7 @@ import type { Form } from "../core/form";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
 import { isEarlierOutput, isUneditedSummary, isUneditedWorkbook } from "./earlier-output";
-import { fsReason, readBytes, UsageError, writeAtomic } from "./io";
+import { fsReason, readBytes, refuseReadOnly, UsageError, writeAtomic } from "./io";
 import { previousFromBytes, PreviousUnreadable, type PreviousFile } from "../app/previous";
 import { dateOption } from "./options";
 
@@ -384,6 +384,9 @@ export function planLetters(dir: string, { toUnits: letters, toSender }: Drafted
     throw new UsageError(
       `Không ghi được thư nhắc: ${join(dir, blocked.target)} là một thư mục. Đổi tên hoặc chuyển thư mục đó rồi chạy lại; chưa có gì được ghi.`,
     );
+  // A letter made read-only stopped the letters half-way, after the summary listed them all.
+  for (const p of placements.values())
+    if (isFile(join(dir, p.target))) refuseReadOnly(join(dir, p.target), `thư nhắc ${join(dir, p.target)}`);
   return { dir, letters, toSender, listing, placements };
 }
 

@@ -197,8 +197,13 @@ export function checkOutputs(targets: readonly OutputTarget[]): void {
       );
   }
   for (const t of targets) {
-    const target = resolve(t.path);
-    const existing = statOrNull(target);
+    const given = resolve(t.path);
+    const named = statOrNull(given);
+    // A pipe or a device is written into (writeAtomic): its folder need not be writable (/dev).
+    if (t.kind === "file" && writtenInto(given, named)) continue;
+    const target = t.kind === "file" ? fileBehind(given, named) : given;
+    const existing = t.kind === "file" ? statOrNull(target) : named;
+    if (t.kind === "file" && existing?.isFile()) refuseReadOnly(target, `${t.path} (${t.option})`);
     if (existing) {
       if (t.kind === "file" && existing.isDirectory())
         throw new UsageError(
@@ -315,7 +320,7 @@ function isDenied(path: string): boolean {
   }
 }
 
-export function statOrNull(path: string): ReturnType<typeof statSync> | null {
+export function statOrNull(path: string): Stats | null {
   try {
     return statSync(path);
   } catch {
@@ -337,10 +342,7 @@ export function statOrNull(path: string): ReturnType<typeof statSync> | null {
 export function writeAtomic(path: string, data: Uint8Array | string): void {
   const given = resolve(path);
   const named = statOrNull(given); // through any links
-  if (
-    (named && !named.isFile() && !named.isDirectory()) ||
-    /^\/(dev|proc)\//.test(given) // /dev/stdout, /dev/fd/63 (a shell's >(…)): whatever they stand for now
-  ) {
+  if (writtenInto(given, named)) {
     try {
       writeFileSync(given, data);
     } catch (e) {
@@ -349,7 +351,7 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
     noteWritten(path);
     return;
   }
-  const target = named ? realpathSync(given) : linkTarget(given);
+  const target = fileBehind(given, named);
   const found = lstatOrNull(target);
   // Beside it under its own name, unless that name would pass the file system's 255 bytes (a long
   // name that fits would then fail for the temporary file alone).
@@ -384,6 +386,31 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
       );
     }
     throw fsError(e, path, "write");
+  }
+}
+
+/** An output written into where it is, not replaced: a pipe, a device, /dev/stdout, /dev/fd/63 (a shell's >(…)). */
+function writtenInto(given: string, named: Stats | null): boolean {
+  return (named !== null && !named.isFile() && !named.isDirectory()) || /^\/(dev|proc)\//.test(given);
+}
+
+/** The file an output path stands for: itself, or the file its links end at (named or not yet there). */
+function fileBehind(given: string, named: Stats | null): string {
+  return named ? realpathSync(given) : linkTarget(given);
+}
+
+/**
+ * A file its owner made read-only is refused before anything is written (root may write it anyway),
+ * not found half-way: a new summary beside last run's JSON, or half the letters written.
+ */
+export function refuseReadOnly(path: string, shown: string): void {
+  try {
+    accessSync(path, constants.W_OK);
+  } catch (e) {
+    if (!isErrnoError(e) || (e.code !== "EACCES" && e.code !== "EPERM")) return;
+    throw new UsageError(
+      `Không ghi được ${shown}: tệp này chỉ cho đọc (không có quyền ghi). Hãy cho phép ghi tệp đó, chuyển nó đi hoặc chọn tên khác rồi chạy lại; chưa có gì được ghi.`,
+    );
   }
 }
 

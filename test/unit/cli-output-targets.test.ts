@@ -11,6 +11,7 @@ import {
   readFileSync,
   readdirSync,
   readlinkSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -19,6 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { capture } from "../helpers/cli-io";
+import { describeUnless } from "../helpers/conditions";
 import { reportBytes } from "../helpers/report-builder";
 
 const root = mkdtempSync(join(tmpdir(), "kl226-targets-"));
@@ -83,18 +85,64 @@ test("a summary kept private (600) is still private after the next run", async (
   expect(statSync(summary).mode & 0o777).toBe(0o600);
 });
 
-(isRoot ? test.skip : test)(
-  "a summary its owner made read-only is not replaced: said, exit 2 (skipped as root, who may write it)",
-  async () => {
-    const summary = join(out, "locked.xlsx");
-    writeFileSync(summary, "kept");
-    chmodSync(summary, 0o444);
-    const r = await consolidate("--out", summary);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("không có quyền ghi");
-    expect(readFileSync(summary, "utf8")).toBe("kept");
-  },
-);
+// What an account that is not root meets: run through setpriv as "nobody" when the tests run as root.
+const BIN = join(__dirname, "..", "..", "bin", "kl226.js");
+const NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
+const asNobodySkip = ((): string | undefined => {
+  if (!isRoot) return "the tests do not run as root, so cannot run the command as another account";
+  const r = spawnSync(NOBODY[0]!, [...NOBODY.slice(1), process.execPath, BIN, "--version"], {
+    encoding: "utf8",
+  });
+  return r.status === 0
+    ? undefined
+    : `the command cannot run as "nobody" here (setpriv: ${r.error?.message ?? r.stderr.trim()})`;
+})();
+
+describeUnless(asNobodySkip)("as an account that is not root", () => {
+  // Under /tmp itself: the tests' own temporary folder is root's alone (700), which "nobody" cannot enter.
+  const dir = mkdtempSync("/tmp/kl226-nobody-");
+  chmodSync(dir, 0o777);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const asNobody = (...args: string[]) =>
+    spawnSync(NOBODY[0]!, [...NOBODY.slice(1), process.execPath, BIN, ...args], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, KL226_THREADS: "" },
+    });
+  const samples = join(__dirname, "..", "..", "samples");
+  const args = ["consolidate", join(samples, "2026-6T"), "--roster", join(samples, "roster.csv")];
+
+  test("--json /dev/null discards the JSON (its folder, /dev, is not one to write in)", () => {
+    const r = asNobody(...args, "--out", "a.xlsx", "--json", "/dev/null");
+    expect([r.status, r.stderr]).toEqual([1, ""]); // 1: the samples hold rejected files
+    expect(statSync(join(dir, "a.xlsx")).isFile()).toBe(true);
+  });
+
+  test("a JSON its owner made read-only is refused before anything is written, not after the summary", () => {
+    writeFileSync(join(dir, "kept.json"), "last run's");
+    chmodSync(join(dir, "kept.json"), 0o444);
+    const r = asNobody(...args, "--out", "b.xlsx", "--json", "kept.json");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      "Không ghi được kept.json (--json): tệp này chỉ cho đọc (không có quyền ghi). Hãy cho phép ghi tệp đó, chuyển nó đi hoặc chọn tên khác rồi chạy lại; chưa có gì được ghi.\n",
+    );
+    expect(readdirSync(dir).filter((n) => n.startsWith("b."))).toEqual([]);
+    expect(readFileSync(join(dir, "kept.json"), "utf8")).toBe("last run's");
+  });
+
+  test("a letter made read-only is refused before anything is written, not half-way through the letters", () => {
+    expect(asNobody(...args, "--out", "c.xlsx", "--letters", "thu").status).toBe(1);
+    const letter = join(dir, "thu", "BQL_DU_AN_DD_CN.docx");
+    const before = readFileSync(letter);
+    chmodSync(letter, 0o444);
+    rmSync(join(dir, "c.xlsx"));
+    const r = asNobody(...args, "--out", "c.xlsx", "--letters", "thu");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Không ghi được thư nhắc thu/BQL_DU_AN_DD_CN.docx: tệp này chỉ cho đọc");
+    expect(readdirSync(dir)).not.toContain("c.xlsx");
+    expect(readFileSync(letter).equals(before)).toBe(true);
+  });
+});
 
 test("the letters of 700 units written twice into one folder: the joined file is replaced, not kept as edited beside a new one", async () => {
   // Every letter has its own header and footers: 700 letters in one file are over 2,000 parts, and the
