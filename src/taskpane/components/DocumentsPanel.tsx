@@ -18,8 +18,8 @@ import {
 import { forThePage, MSG } from "../../core/messages";
 import type { Profile, RosterUnit } from "../../core/profile";
 import type { Strings } from "../i18n";
-import type { DocumentKind, MadeDocument } from "../../app/documents";
-import { makeDocumentOffThePage } from "../standalone/documents-client";
+import type { DocumentKind } from "../../app/documents";
+import { makeDocumentOffThePage, type MadeFile } from "../standalone/documents-client";
 import { afterNextPaint, downloadBlob } from "../standalone/files";
 import { FormMemory, NoticeBar, TextField, useAction, useBlockStyles, useKept } from "./common";
 
@@ -108,7 +108,7 @@ export function DocumentsPanel({
    * A document made off the page's thread (documents-client.ts), or in the page where no worker runs;
    * downloaded under its name. The buttons settle once it is made (see `settle`).
    */
-  const make = async (kind: DocumentKind): Promise<MadeDocument> => {
+  const make = async (kind: DocumentKind): Promise<MadeFile> => {
     setNotice({ kind: "info", text: t.preparingDocument });
     const request = {
       kind,
@@ -125,7 +125,7 @@ export function DocumentsPanel({
       return docs.makeDocument(request);
     });
     settle(null);
-    if (made.bytes) downloadBlob(made.bytes, made.name, made.mime);
+    if (made.file) downloadBlob(made.file, made.name, made.mime);
     return made;
   };
 
@@ -137,7 +137,7 @@ export function DocumentsPanel({
       const self = made.toSender
         .map((l) => ` ${t.noLetterToSender(l.name, l.unit, l.notes.join(" "))}`)
         .join("");
-      if (!made.bytes)
+      if (!made.file)
         return made.held > 0
           ? forThePage(MSG.lettersHeld(made.held))
           : self === ""

@@ -16,6 +16,12 @@ let worker: Worker | null = null;
 let refused = false;
 let nextId = 0;
 
+/** A document made, its file ready to download: a Blob from the worker, bytes from the page. */
+export interface MadeFile extends Omit<MadeDocument, "bytes"> {
+  /** Null when no unit needs a letter. */
+  readonly file: Blob | Uint8Array | null;
+}
+
 /**
  * The document `request` asks for, made in the worker; `inPage` makes it in the page when the worker
  * cannot. Rejects with the message of a document that cannot be made, wherever it was made.
@@ -23,11 +29,15 @@ let nextId = 0;
 export async function makeDocumentOffThePage(
   request: DocumentRequest,
   inPage: () => Promise<MadeDocument>,
-): Promise<MadeDocument> {
+): Promise<MadeFile> {
+  const page = async (): Promise<MadeFile> => {
+    const { bytes, ...made } = await inPage();
+    return { ...made, file: bytes };
+  };
   const w = documentsWorker();
-  if (!w) return inPage();
+  if (!w) return page();
   const id = ++nextId;
-  const made = await new Promise<MadeDocument | null>((resolve, reject) => {
+  const made = await new Promise<MadeFile | null>((resolve, reject) => {
     // A worker whose script did not load (a server updated since the page was opened: README, Cập
     // nhật) is dropped; the page makes the document itself, and the next document tries a new worker.
     const unusable = (why: unknown): void => {
@@ -38,7 +48,7 @@ export async function makeDocumentOffThePage(
     };
     w.onmessage = ({ data: m }: MessageEvent<FromDocuments>) => {
       if (m.id !== id) return;
-      if (m.kind === "made") resolve(m.made);
+      if (m.kind === "made") resolve({ ...m.made, file: m.file });
       else reject(new Error(m.message));
     };
     w.onerror = (event) => {
@@ -61,7 +71,7 @@ export async function makeDocumentOffThePage(
       }
     })();
   });
-  return made ?? inPage();
+  return made ?? page();
 }
 
 function documentsWorker(): Worker | null {

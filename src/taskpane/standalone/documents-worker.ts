@@ -7,7 +7,7 @@ import { ConsolidationJoiner } from "./pool-messages";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToDocuments>) => void) | null;
-  postMessage(message: FromDocuments, transfer?: Transferable[]): void;
+  postMessage(message: FromDocuments): void;
 }
 const scope = globalThis as unknown as WorkerScope;
 
@@ -20,10 +20,12 @@ scope.onmessage = ({ data: message }) => {
   }
   const { id, request } = message;
   try {
-    const made = makeDocument({ ...request, consolidation: joiner.join(request.consolidation) });
-    // The bytes are handed over, not copied (each file is its own buffer: zipEntries makes it).
-    const buffer = made.bytes?.buffer;
-    scope.postMessage({ kind: "made", id, made }, buffer instanceof ArrayBuffer ? [buffer] : []);
+    const { bytes, ...made } = makeDocument({
+      ...request,
+      consolidation: joiner.join(request.consolidation),
+    });
+    const file = bytes ? new Blob([bytes as Uint8Array<ArrayBuffer>], { type: made.mime }) : null;
+    scope.postMessage({ kind: "made", id, made, file });
   } catch (e) {
     scope.postMessage({ kind: "failed", id, message: e instanceof Error ? e.message : String(e) });
   }

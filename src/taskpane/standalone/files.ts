@@ -140,16 +140,17 @@ export async function readPickedFiles(
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Offers bytes or text as a download named `fileName` (an object URL, revoked afterwards). */
-export function downloadBlob(data: Uint8Array | string, fileName: string, mime: string): void {
-  let part: BlobPart;
-  if (typeof data === "string") part = data;
+/** Offers bytes, text or a Blob as a download named `fileName` (an object URL, revoked afterwards). */
+export function downloadBlob(data: Uint8Array | string | Blob, fileName: string, mime: string): void {
+  let blob: Blob;
+  if (data instanceof Blob) blob = data;
+  else if (typeof data === "string") blob = new Blob([data], { type: mime });
   else {
     const copy = new Uint8Array(data.length);
     copy.set(data);
-    part = copy.buffer;
+    blob = new Blob([copy.buffer], { type: mime });
   }
-  const url = URL.createObjectURL(new Blob([part], { type: mime }));
+  const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
   a.download = fileName;
