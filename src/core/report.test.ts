@@ -634,6 +634,23 @@ test("Phụ lục II: a count allowed none says how many over; a percent's gap i
   const de = reportDocument(ce, exactly, { date: dates.date });
   const equalRow = rowTexts(de, tables(de, 2)[0]!).find((r) => r[2]!.startsWith("Mức độ hài lòng"));
   expect(equalRow?.slice(3)).toEqual(["98,0%", "= 96%", "cao hơn mục tiêu 2,0 điểm phần trăm"]);
+
+  // "> 96%" and 96% exactly: short, by no distance at all.
+  const over: Profile = {
+    ...cchc,
+    form: {
+      ...cchc.form,
+      indicators: cchc.form.indicators.map((i) => (i.id === "HAI_LONG" ? { ...i, comparison: ">" } : i)),
+    },
+  };
+  const at: ReportData = { ...unit, counts: { ...unit.counts, HAI_LONG: [null, 96] } };
+  const co = consolidate(
+    [{ file: "u.xlsx", sha256: "u", result: inspectBytes(reportBytes(at, [], over), over) }],
+    { profile: over },
+  );
+  const dov = reportDocument(co, over, { date: dates.date });
+  const overRow = rowTexts(dov, tables(dov, 2)[0]!).find((r) => r[2]!.startsWith("Mức độ hài lòng"));
+  expect(overRow?.slice(3)).toEqual(["96,0%", "> 96%", "bằng mục tiêu, chưa cao hơn"]);
 });
 
 test("Phụ lục II of a large province: STT 1000, not '1.000', in a column wide enough for four digits", () => {

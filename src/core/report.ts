@@ -928,6 +928,8 @@ export function compareNatural(a: string, b: string): number {
 function tableGap(ind: Indicator, gap: number | null, value: number | null): string {
   if (ind.kind !== "percent") return gap === null ? "" : gapText(ind, gap);
   if (value === null) return "";
+  // Only "> 96%" misses at 96% itself: "thấp hơn mục tiêu 0,0 điểm phần trăm" said nothing true.
+  if (value === ind.target) return "bằng mục tiêu, chưa cao hơn";
   const points = honestPercentDistance(value, ind.target, ind.comparison, { met: false });
   // Short of "≥" is below, of "≤" above, of "=" either (a tester saw "thấp hơn" for 98% against "= 96%").
   return `${value > ind.target ? "cao hơn" : "thấp hơn"} mục tiêu ${points} điểm phần trăm`;
