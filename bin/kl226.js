@@ -42,7 +42,7 @@ async function cli() {
       // Said, with exit 2 ("nothing written"): Node's own stack trace ended with exit 1, which a script
       // reads as "summary written, some files rejected".
       return refused(
-        `kl226: không chạy được lệnh. Bản dựng của lệnh (build/cli) cũ hơn mã nguồn và không ghi lại được ` +
+        `kl226: không chạy được lệnh. Bản dựng của lệnh (build/cli) chưa có hoặc cũ hơn mã nguồn, và không dựng lại được ` +
           `(${why(e)}); cách chạy thẳng mã nguồn cũng không được (${why(fallback)}). Chưa có gì được ghi. ` +
           `Hãy chạy "npm run build:cli" trong ${root} bằng tài khoản có quyền ghi thư mục đó, ` +
           `hoặc đặt biến TMPDIR là một thư mục ghi được, rồi chạy lại.`,
@@ -76,7 +76,9 @@ cli()
     },
     (e) => {
       // The command answers its own errors; this is the command failing to load (exit 2, as they do).
-      process.stderr.write(`kl226: lỗi nội bộ khi khởi động lệnh, chưa có gì được ghi: ${why(e)}\n`);
+      process.stderr.write(
+        `kl226: lỗi nội bộ khi khởi động lệnh, chưa có gì được ghi: ${why(e)}. Hãy báo lỗi kèm lệnh đã chạy.\n`,
+      );
       process.exitCode = 2;
     },
   );

@@ -10,7 +10,12 @@ import {
   RECHECK,
   type ProfileDecision,
 } from "../app/consolidate-files";
-import { isEarlierOutput, type EarlierOutputKind } from "./earlier-output";
+import {
+  isEarlierOutput,
+  isUneditedSummary,
+  isUneditedWorkbook,
+  type EarlierOutputKind,
+} from "./earlier-output";
 import {
   baseName,
   fileNameBeside,
@@ -84,6 +89,7 @@ import {
   statOrNull,
   storedInputPath,
   storedOutputPath,
+  outputFile,
   UsageError,
   writeAtomic,
   type ExpandedInputs,
@@ -362,6 +368,8 @@ const EARLIER_KIND: Readonly<Record<string, EarlierOutputKind>> = {
  */
 function earlierOutputsAmongInputs(files: readonly string[], targets: readonly OutputTarget[]): string[] {
   const inputs = new Map(files.map((f) => [resolve(f), f] as const));
+  // An output through a link writes the file the link names (writeAtomic): that one is compared too.
+  for (const f of files) if (!inputs.has(outputFile(f))) inputs.set(outputFile(f), f);
   const earlier: string[] = [];
   const refuse = (file: string, option: string): never => {
     // A report of ours the analyst edited there reads as a source file too: said, not called foreign.
@@ -393,7 +401,7 @@ function earlierOutputsAmongInputs(files: readonly string[], targets: readonly O
       }
       continue;
     }
-    const file = inputs.get(target);
+    const file = inputs.get(target) ?? inputs.get(outputFile(t.path));
     if (file === undefined) continue;
     if (!isEarlierOutput(target, EARLIER_KIND[t.option] ?? "summary")) refuse(file, t.option);
     earlier.push(target);
@@ -459,12 +467,25 @@ export async function runConsolidation(
   rollupRefused: boolean;
 }> {
   // Every destination is checked before anything is read or written (exit 2, nothing written).
+  // The summary, the roll-up and the report go beside an edited one rather than over it: only one
+  // they would replace must be writable (an edited summary made read-only still gets its -moi copy).
   const targets: OutputTarget[] = [
-    { path: o.out, option: "--out", kind: "file" },
+    { path: o.out, option: "--out", kind: "file", replaces: isUneditedSummary },
     ...(o.json !== undefined ? [{ path: o.json, option: "--json", kind: "file" } as const] : []),
-    ...(o.rollup !== undefined ? [{ path: o.rollup.out, option: "--rollup", kind: "file" } as const] : []),
+    ...(o.rollup !== undefined
+      ? [{ path: o.rollup.out, option: "--rollup", kind: "file", replaces: isUneditedWorkbook } as const]
+      : []),
     ...(o.letters !== undefined ? [{ path: o.letters, option: "--letters", kind: "dir" } as const] : []),
-    ...(o.report !== undefined ? [{ path: o.report, option: "--report", kind: "file" } as const] : []),
+    ...(o.report !== undefined
+      ? [
+          {
+            path: o.report,
+            option: "--report",
+            kind: "file",
+            replaces: (p: string) => isEarlierOutput(p, "docx"),
+          } as const,
+        ]
+      : []),
   ];
   checkOutputs(targets);
   const outputs = targets.filter((t) => t.kind === "file").map((t) => resolve(t.path));
@@ -567,7 +588,7 @@ export async function runConsolidation(
   io.out(humanSummary(c, profile, named, files.length, summaryAt.path, o.json, ignored));
   // The summary written beside an edited one is said on stderr: a nightly job that publishes --out
   // (and mails stderr) would otherwise go on publishing the edited file without a word.
-  if (summaryAt.kept.length > 0) io.err(`${summaryAt.kept.join("\n")}\n`);
+  for (const line of summaryAt.kept) io.err(`Lưu ý (${o.out}): ${line.trim()}\n`);
   if (summaryAt.notes.length > 0) io.out(`${summaryAt.notes.join("\n")}\n`);
   if (history) io.out(`${history.lines.join("\n")}\n`);
   const roster = o.roster ?? profile.roster;

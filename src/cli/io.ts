@@ -10,6 +10,7 @@ import {
   renameSync,
   rmSync,
   writeFileSync,
+  writeSync,
   mkdirSync,
   statSync,
   readdirSync,
@@ -159,11 +160,18 @@ export interface OutputTarget {
   /** The option that names it, for the message ("--out"). */
   readonly option: string;
   readonly kind: "file" | "dir";
+  /**
+   * For an output written beside a file it must not replace (an edited summary, report or roll-up):
+   * whether the file there is one it would replace. Only such a file must be writable.
+   */
+  readonly replaces?: (path: string) => boolean;
 }
 
 /**
  * Check every output before anything is written (exit 2, nothing written): no file where a folder
- * must be (ENOTDIR), no folder where the file goes (EISDIR), the nearest existing folder writable.
+ * must be (ENOTDIR), no folder where the file goes (EISDIR), the nearest existing folder writable,
+ * a file to be replaced writable; a pipe or a device is written into and needs none of it, a link
+ * is checked at the file it names (as writeAtomic writes).
  */
 /** A name a letter takes in its folder: the joined file, or a unit code's .docx (or an old .txt), or a copy beside one. */
 const LETTER_NAME = /^(?:tat-ca-thu-nhac|[A-Z0-9_.]+)(?:-moi(?:-\d+)?)?\.(?:docx|txt)$/;
@@ -203,7 +211,8 @@ export function checkOutputs(targets: readonly OutputTarget[]): void {
     if (t.kind === "file" && writtenInto(given, named)) continue;
     const target = t.kind === "file" ? fileBehind(given, named) : given;
     const existing = t.kind === "file" ? statOrNull(target) : named;
-    if (t.kind === "file" && existing?.isFile()) refuseReadOnly(target, `${t.path} (${t.option})`);
+    if (t.kind === "file" && existing?.isFile() && (t.replaces?.(target) ?? true))
+      refuseReadOnly(target, `${t.path} (${t.option})`);
     if (existing) {
       if (t.kind === "file" && existing.isDirectory())
         throw new UsageError(
@@ -344,11 +353,12 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
   const named = statOrNull(given); // through any links
   if (writtenInto(given, named)) {
     try {
-      writeFileSync(given, data);
+      const fd = ownDescriptor(given);
+      if (fd === undefined) writeFileSync(given, data);
+      else writeAllSync(fd, typeof data === "string" ? Buffer.from(data) : data);
     } catch (e) {
       throw fsError(e, path, "write");
     }
-    noteWritten(path);
     return;
   }
   const target = fileBehind(given, named);
@@ -367,7 +377,8 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
     writeFileSync(tmp, data);
     if (found?.isFile()) keepOwnership(tmp, found);
     renameSync(tmp, target);
-    noteWritten(path);
+    // The letters' own record (.kl226-thu-nhac.json) is ours to keep, not one to name.
+    if (!basename(target).startsWith(".kl226")) noteWritten(path);
   } catch (e) {
     rmSync(tmp, { force: true });
     const code = isErrnoError(e) ? e.code : undefined;
@@ -389,6 +400,35 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
   }
 }
 
+/**
+ * The command's own stream a path names (/dev/stdout, /dev/fd/1, /proc/self/fd/63), written through
+ * that descriptor: opened anew, /dev/stdout redirected to a file (`> out.json`) was truncated and
+ * written from its start, and the summary printed after it overwrote the JSON.
+ */
+function ownDescriptor(given: string): number | undefined {
+  if (given === "/dev/stdout") return 1;
+  if (given === "/dev/stderr") return 2;
+  const m = /^\/(?:dev\/fd|proc\/self\/fd)\/(\d+)$/.exec(given);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** All of `data` to `fd`, however many writes it takes (a pipe takes 64 KB at a time). */
+function writeAllSync(fd: number, data: Uint8Array): void {
+  for (let at = 0; at < data.length;) {
+    try {
+      at += writeSync(fd, data, at);
+    } catch (e) {
+      if (!isErrnoError(e) || e.code !== "EAGAIN") throw e;
+    }
+  }
+}
+
+/** The file an output path stands for (links followed), to compare with the files read. */
+export function outputFile(path: string): string {
+  const given = resolve(path);
+  return fileBehind(given, statOrNull(given));
+}
+
 /** An output written into where it is, not replaced: a pipe, a device, /dev/stdout, /dev/fd/63 (a shell's >(…)). */
 function writtenInto(given: string, named: Stats | null): boolean {
   return (named !== null && !named.isFile() && !named.isDirectory()) || /^\/(dev|proc)\//.test(given);
@@ -400,8 +440,9 @@ function fileBehind(given: string, named: Stats | null): string {
 }
 
 /**
- * A file its owner made read-only is refused before anything is written (root may write it anyway),
- * not found half-way: a new summary beside last run's JSON, or half the letters written.
+ * A file this account may not write (read-only, another account's) is refused before anything is
+ * written (root may write it anyway), not found half-way: a new summary beside last run's JSON, or
+ * half the letters written.
  */
 export function refuseReadOnly(path: string, shown: string): void {
   try {
@@ -409,7 +450,7 @@ export function refuseReadOnly(path: string, shown: string): void {
   } catch (e) {
     if (!isErrnoError(e) || (e.code !== "EACCES" && e.code !== "EPERM")) return;
     throw new UsageError(
-      `Không ghi được ${shown}: tệp này chỉ cho đọc (không có quyền ghi). Hãy cho phép ghi tệp đó, chuyển nó đi hoặc chọn tên khác rồi chạy lại; chưa có gì được ghi.`,
+      `Không ghi được ${shown}: tài khoản đang chạy KL226 không được ghi đè tệp này (tệp chỉ cho đọc, hoặc thuộc tài khoản khác). Hãy cho phép ghi tệp đó hoặc chuyển nó đi rồi chạy lại; chưa có gì được ghi.`,
     );
   }
 }

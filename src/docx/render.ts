@@ -414,7 +414,7 @@ const SERIES_PARTS = 128;
 /**
  * Renders a series of documents that share most of their parts, as renderDocx does, byte for byte:
  * every part but the body that comes again with the same text is compressed once. A unit's letter
- * differs from the next only in word/document.xml; compressing its nine other parts anew for each of
+ * differs from the next only in word/document.xml; compressing its ten other parts anew for each of
  * 1,000 letters was most of the letters' time (zlib and fflate pay a set-up per call).
  */
 export function docxSeries(codec: ZipCodec = FFLATE_CODEC): (spec: DocumentSpec) => Uint8Array {

@@ -3,11 +3,14 @@
 // written again keeps its permissions, and a file its owner made read-only is not replaced.
 
 import { spawn, spawnSync } from "node:child_process";
+import { strToU8, zipSync } from "fflate";
 import {
   chmodSync,
+  closeSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   readdirSync,
   readlinkSync,
@@ -37,6 +40,7 @@ const consolidate = async (...extra: string[]): Promise<{ code: number; stdout: 
 };
 
 const isRoot = process.getuid?.() === 0;
+const BIN = join(__dirname, "..", "..", "bin", "kl226.js");
 
 test("a link to this period's summary (latest.xlsx → 2026-6T.xlsx) stays a link, and the file it names is written", async () => {
   const dated = join(out, "2026-6T.xlsx");
@@ -77,6 +81,29 @@ test("--json /dev/null discards the JSON and leaves /dev/null a device", async (
   expect(readFileSync("/dev/null", "utf8")).toBe("");
 });
 
+test("--json /dev/stdout with the printout sent to a file: the JSON whole, then the summary, in that file", () => {
+  const saved = join(out, "stdout.txt");
+  const fd = openSync(saved, "w");
+  try {
+    const r = spawnSync(
+      process.execPath,
+      [BIN, "consolidate", inbox, "--out", join(out, "stdout.xlsx"), "--json", "/dev/stdout"],
+      {
+        stdio: ["ignore", fd, "pipe"],
+        encoding: "utf8",
+      },
+    );
+    expect(r.status).toBe(0);
+  } finally {
+    closeSync(fd);
+  }
+  const text = readFileSync(saved, "utf8");
+  // Opened anew, the file was cut to nothing and the summary printed after overwrote the JSON's start.
+  const end = text.indexOf("\n}\n") + 3;
+  expect(JSON.parse(text.slice(0, end)).units.map((u: { code: string }) => u.code)).toEqual(["SO_A"]);
+  expect(text.slice(end)).toContain("Bảng tổng hợp:");
+});
+
 test("a summary kept private (600) is still private after the next run", async () => {
   const summary = join(out, "private.xlsx");
   expect((await consolidate("--out", summary)).code).toBe(0);
@@ -86,7 +113,6 @@ test("a summary kept private (600) is still private after the next run", async (
 });
 
 // What an account that is not root meets: run through setpriv as "nobody" when the tests run as root.
-const BIN = join(__dirname, "..", "..", "bin", "kl226.js");
 const NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
 const asNobodySkip = ((): string | undefined => {
   if (!isRoot) return "the tests do not run as root, so cannot run the command as another account";
@@ -124,10 +150,26 @@ describeUnless(asNobodySkip)("as an account that is not root", () => {
     const r = asNobody(...args, "--out", "b.xlsx", "--json", "kept.json");
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      "Không ghi được kept.json (--json): tệp này chỉ cho đọc (không có quyền ghi). Hãy cho phép ghi tệp đó, chuyển nó đi hoặc chọn tên khác rồi chạy lại; chưa có gì được ghi.\n",
+      "Không ghi được kept.json (--json): tài khoản đang chạy KL226 không được ghi đè tệp này (tệp chỉ cho đọc, hoặc thuộc tài khoản khác). Hãy cho phép ghi tệp đó hoặc chuyển nó đi rồi chạy lại; chưa có gì được ghi.\n",
     );
     expect(readdirSync(dir).filter((n) => n.startsWith("b."))).toEqual([]);
     expect(readFileSync(join(dir, "kept.json"), "utf8")).toBe("last run's");
+  });
+
+  test("a summary the analyst edited and made read-only is kept, the new one written beside it (only a file to replace must be writable)", () => {
+    expect(asNobody(...args, "--out", "e.xlsx").status).toBe(1);
+    // Saved in Excel: its application is Excel's, no longer KL226's.
+    const edited = zipSync({
+      "docProps/app.xml": strToU8("<Properties><Application>Microsoft Excel</Application></Properties>"),
+    });
+    writeFileSync(join(dir, "e.xlsx"), edited);
+    chmodSync(join(dir, "e.xlsx"), 0o444);
+    const r = asNobody(...args, "--out", "e.xlsx");
+    expect([r.status, r.stderr]).toEqual([
+      1,
+      "Lưu ý (e.xlsx): Giữ nguyên e.xlsx (đã được sửa và lưu sau khi KL226 ghi, hoặc không phải bảng tổng hợp của KL226); bảng tổng hợp mới ghi vào e-moi.xlsx: chép sang đó phần đã thêm nếu cần.\n",
+    ]);
+    expect(statSync(join(dir, "e-moi.xlsx")).isFile()).toBe(true);
   });
 
   test("a letter made read-only is refused before anything is written, not half-way through the letters", () => {
@@ -138,7 +180,9 @@ describeUnless(asNobodySkip)("as an account that is not root", () => {
     rmSync(join(dir, "c.xlsx"));
     const r = asNobody(...args, "--out", "c.xlsx", "--letters", "thu");
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("Không ghi được thư nhắc thu/BQL_DU_AN_DD_CN.docx: tệp này chỉ cho đọc");
+    expect(r.stderr).toContain(
+      "Không ghi được thư nhắc thu/BQL_DU_AN_DD_CN.docx: tài khoản đang chạy KL226 không được ghi đè tệp này",
+    );
     expect(readdirSync(dir)).not.toContain("c.xlsx");
     expect(readFileSync(letter).equals(before)).toBe(true);
   });
