@@ -59,6 +59,16 @@ test("a link to this period's summary (latest.xlsx → 2026-6T.xlsx) stays a lin
   expect(JSON.parse(readFileSync(join(out, "2026-6T.json"), "utf8")).units).toHaveLength(1);
 });
 
+test("an output through a link to a unit's own file among the inputs is refused: the source is not written over", async () => {
+  const source = join(inbox, "so-a.xlsx");
+  const before = readFileSync(source);
+  symlinkSync(source, join(out, "points-at-source.json"));
+  const r = await consolidate("--out", join(out, "src.xlsx"), "--json", join(out, "points-at-source.json"));
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("nên --json không được ghi đè lên nó (tệp nguồn không bao giờ bị ghi đè)");
+  expect(readFileSync(source).equals(before)).toBe(true);
+});
+
 test("a pipe given as --json gets the JSON and stays a pipe (a FIFO, as `mkfifo` makes)", async () => {
   const fifo = join(out, "json.fifo");
   expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
