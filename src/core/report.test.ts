@@ -15,6 +15,7 @@ import {
 import type { DocumentSpec, TableSpec } from "./docspec";
 import { documentText } from "./documents";
 import { compareNatural, REPORT_APPENDICES, REPORT_SECTIONS, reportDocument } from "./report";
+import type { Comparison } from "./format";
 import type { Profile } from "./profile";
 import { shippedProfile } from "./profiles";
 import { compareWithPrevious, type PreviousReport } from "./history";
@@ -618,39 +619,29 @@ test("Phụ lục II: a count allowed none says how many over; a percent's gap i
   const percentRow = rowTexts(dc, tables(dc, 2)[0]!).find((r) => r[2]!.startsWith("Mức độ hài lòng"));
   expect(percentRow?.slice(3)).toEqual(["90,0%", "≥ 96%", "thấp hơn mục tiêu 6,0 điểm phần trăm"]);
 
-  // A province's own profile may ask for a rate of exactly 96%: 98% misses it from above.
-  const exactly: Profile = {
-    ...cchc,
-    form: {
-      ...cchc.form,
-      indicators: cchc.form.indicators.map((i) => (i.id === "HAI_LONG" ? { ...i, comparison: "=" } : i)),
-    },
+  // A province's own profile may judge the rate by another comparison: the row of one unit's rate.
+  const rowWith = (comparison: Comparison, rate: number): string[] | undefined => {
+    const own: Profile = {
+      ...cchc,
+      form: {
+        ...cchc.form,
+        indicators: cchc.form.indicators.map((i) => (i.id === "HAI_LONG" ? { ...i, comparison } : i)),
+      },
+    };
+    const data: ReportData = { ...unit, counts: { ...unit.counts, HAI_LONG: [null, rate] } };
+    const one = consolidate(
+      [{ file: "u.xlsx", sha256: "u", result: inspectBytes(reportBytes(data, [], own), own) }],
+      { profile: own },
+    );
+    const doc = reportDocument(one, own, { date: dates.date });
+    return rowTexts(doc, tables(doc, 2)[0]!)
+      .find((r) => r[2]!.startsWith("Mức độ hài lòng"))
+      ?.slice(3);
   };
-  const above: ReportData = { ...unit, counts: { ...unit.counts, HAI_LONG: [null, 98] } };
-  const ce = consolidate(
-    [{ file: "u.xlsx", sha256: "u", result: inspectBytes(reportBytes(above, [], exactly), exactly) }],
-    { profile: exactly },
-  );
-  const de = reportDocument(ce, exactly, { date: dates.date });
-  const equalRow = rowTexts(de, tables(de, 2)[0]!).find((r) => r[2]!.startsWith("Mức độ hài lòng"));
-  expect(equalRow?.slice(3)).toEqual(["98,0%", "= 96%", "cao hơn mục tiêu 2,0 điểm phần trăm"]);
-
-  // "> 96%" and 96% exactly: short, by no distance at all.
-  const over: Profile = {
-    ...cchc,
-    form: {
-      ...cchc.form,
-      indicators: cchc.form.indicators.map((i) => (i.id === "HAI_LONG" ? { ...i, comparison: ">" } : i)),
-    },
-  };
-  const at: ReportData = { ...unit, counts: { ...unit.counts, HAI_LONG: [null, 96] } };
-  const co = consolidate(
-    [{ file: "u.xlsx", sha256: "u", result: inspectBytes(reportBytes(at, [], over), over) }],
-    { profile: over },
-  );
-  const dov = reportDocument(co, over, { date: dates.date });
-  const overRow = rowTexts(dov, tables(dov, 2)[0]!).find((r) => r[2]!.startsWith("Mức độ hài lòng"));
-  expect(overRow?.slice(3)).toEqual(["96,0%", "> 96%", "bằng mục tiêu, chưa cao hơn"]);
+  // Exactly 96%: 98% misses it from above.
+  expect(rowWith("=", 98)).toEqual(["98,0%", "= 96%", "cao hơn mục tiêu 2,0 điểm phần trăm"]);
+  // Above 96%: 96% itself is short, by no distance at all.
+  expect(rowWith(">", 96)).toEqual(["96,0%", "> 96%", "bằng mục tiêu, chưa cao hơn"]);
 });
 
 test("Phụ lục II of a large province: STT 1000, not '1.000', in a column wide enough for four digits", () => {
