@@ -89,6 +89,7 @@ import {
   statOrNull,
   storedInputPath,
   storedOutputPath,
+  byRealFolder,
   outputFile,
   UsageError,
   writeAtomic,
@@ -368,8 +369,8 @@ const EARLIER_KIND: Readonly<Record<string, EarlierOutputKind>> = {
  */
 function earlierOutputsAmongInputs(files: readonly string[], targets: readonly OutputTarget[]): string[] {
   const inputs = new Map(files.map((f) => [resolve(f), f] as const));
-  // An output through a link writes the file the link names (writeAtomic): that one is compared too.
-  for (const f of files) if (!inputs.has(outputFile(f))) inputs.set(outputFile(f), f);
+  // An output through a link writes the file the link names (writeAtomic): that one is looked for too.
+  const inputsByRealPath = byRealFolder(files);
   const earlier: string[] = [];
   const refuse = (file: string, option: string): never => {
     // A report of ours the analyst edited there reads as a source file too: said, not called foreign.
@@ -401,7 +402,7 @@ function earlierOutputsAmongInputs(files: readonly string[], targets: readonly O
       }
       continue;
     }
-    const file = inputs.get(target) ?? inputs.get(outputFile(t.path));
+    const file = inputs.get(target) ?? inputsByRealPath.get(outputFile(t.path));
     if (file === undefined) continue;
     if (!isEarlierOutput(target, EARLIER_KIND[t.option] ?? "summary")) refuse(file, t.option);
     earlier.push(target);

@@ -377,16 +377,17 @@ export function planLetters(dir: string, { toUnits: letters, toSender }: Drafted
   const families = familiesOf(listing);
   const names = [...letters.map((l) => l.fileName), ...(letters.length > 0 ? [ALL_LETTERS_FILE] : [])];
   const placements = new Map(names.map((name) => [name, placeDocument(dir, name, families)]));
-  const blocked = [...placements.values()].find(
-    (p) => statSync(join(dir, p.target), { throwIfNoEntry: false })?.isDirectory() === true,
-  );
-  if (blocked)
-    throw new UsageError(
-      `Không ghi được thư nhắc: ${join(dir, blocked.target)} là một thư mục. Đổi tên hoặc chuyển thư mục đó rồi chạy lại; chưa có gì được ghi.`,
-    );
-  // A letter made read-only stopped the letters half-way, after the summary listed them all.
-  for (const p of placements.values())
-    if (isFile(join(dir, p.target))) refuseReadOnly(join(dir, p.target), `thư nhắc ${join(dir, p.target)}`);
+  // One look at each letter's place: a folder there, or a letter made read-only (it stopped the
+  // letters half-way, after the summary had listed them all), is refused before anything is written.
+  for (const p of placements.values()) {
+    const at = join(dir, p.target);
+    const found = statSync(at, { throwIfNoEntry: false });
+    if (found?.isDirectory())
+      throw new UsageError(
+        `Không ghi được thư nhắc: ${at} là một thư mục. Đổi tên hoặc chuyển thư mục đó rồi chạy lại; chưa có gì được ghi.`,
+      );
+    if (found?.isFile()) refuseReadOnly(at, `thư nhắc ${at}`);
+  }
   return { dir, letters, toSender, listing, placements };
 }
 

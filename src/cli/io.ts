@@ -206,11 +206,11 @@ export function checkOutputs(targets: readonly OutputTarget[]): void {
   }
   for (const t of targets) {
     const given = resolve(t.path);
-    const named = statOrNull(given);
+    // Taken through any links: what is at `target`.
+    const existing = statOrNull(given);
     // A pipe or a device is written into (writeAtomic): its folder need not be writable (/dev).
-    if (t.kind === "file" && writtenInto(given, named)) continue;
-    const target = t.kind === "file" ? fileBehind(given, named) : given;
-    const existing = t.kind === "file" ? statOrNull(target) : named;
+    if (t.kind === "file" && writtenInto(given, existing)) continue;
+    const target = t.kind === "file" ? fileBehind(given, existing) : given;
     if (t.kind === "file" && existing?.isFile() && (t.replaces?.(target) ?? true))
       refuseReadOnly(target, `${t.path} (${t.option})`);
     if (existing) {
@@ -362,7 +362,6 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
     return;
   }
   const target = fileBehind(given, named);
-  const found = lstatOrNull(target);
   // Beside it under its own name, unless that name would pass the file system's 255 bytes (a long
   // name that fits would then fail for the temporary file alone).
   const name = basename(target);
@@ -372,10 +371,10 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
   );
   try {
     // A file its owner made read-only is not replaced (root may: it may write it anyway).
-    if (found?.isFile()) accessSync(target, constants.W_OK);
+    if (named?.isFile()) accessSync(target, constants.W_OK);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(tmp, data);
-    if (found?.isFile()) keepOwnership(tmp, found);
+    if (named?.isFile()) keepOwnership(tmp, named);
     renameSync(tmp, target);
     // The letters' own record (.kl226-thu-nhac.json) is ours to keep, not one to name.
     if (!basename(target).startsWith(".kl226")) noteWritten(path);
@@ -423,10 +422,30 @@ function writeAllSync(fd: number, data: Uint8Array): void {
   }
 }
 
-/** The file an output path stands for (links followed), to compare with the files read. */
+/** The file an output path stands for (links followed), to compare with the files read (byRealFolder). */
 export function outputFile(path: string): string {
   const given = resolve(path);
   return fileBehind(given, statOrNull(given));
+}
+
+/**
+ * The files read by where they are once their folders' links are followed, to find an output's file
+ * (outputFile) among them: one realpath per folder, none per file (the listing stats no file either:
+ * on a network share each is a round trip; per file, this took ≈ 45 ms of a 1,000-file run).
+ */
+export function byRealFolder(files: readonly string[]): ReadonlyMap<string, string> {
+  const realFolders = new Map<string, string>();
+  const byReal = new Map<string, string>();
+  for (const f of files) {
+    const folder = dirname(resolve(f));
+    let real = realFolders.get(folder);
+    if (real === undefined) {
+      real = realPathOrSelf(folder);
+      realFolders.set(folder, real);
+    }
+    byReal.set(join(real, basename(f)), f);
+  }
+  return byReal;
 }
 
 /** An output written into where it is, not replaced: a pipe, a device, /dev/stdout, /dev/fd/63 (a shell's >(…)). */

@@ -490,13 +490,14 @@ function baselineNote(c: Consolidation): string {
 
 function indicatorSection(c: Consolidation): Block[] {
   const indicators = c.form.indicators;
+  const baseline = baselineNote(c);
   return [
     bodyHeading(REPORT_SECTIONS[1]),
     bodyParagraph(
       `Kết quả chung tính trên tổng số liệu được tổng hợp (${countedUnitsPhrase(c)}; tỷ lệ tính từ các tổng số, không lấy bình quân tỷ lệ của các đơn vị); kết quả từng đơn vị tại Phụ lục I.`,
     ),
     // A paragraph of its own: what "so với cùng kỳ" is measured from, before the figures that use it.
-    ...[baselineNote(c)].filter((note) => note !== "").map((note) => bodyParagraph(note)),
+    ...(baseline === "" ? [] : [bodyParagraph(baseline)]),
     ...(indicators.length === 0
       ? [bodyParagraph("Biểu mẫu không có chỉ tiêu định lượng.")]
       : indicators.map((ind, i) =>
