@@ -634,7 +634,7 @@ export function verdictChangeSentence(ch: VerdictChange): string {
  */
 export function resultPhrase(ind: Indicator, r: IndicatorResult): string {
   if (r.value === null) return "chưa đánh giá được";
-  const gap = r.status === "short" ? shownGap(ind, r.gap) : undefined;
+  const gap = r.status === "short" ? shownGap(ind, r.gap, r.value) : undefined;
   const verdict =
     r.status === "met"
       ? "đạt mục tiêu"

@@ -80,21 +80,44 @@ export function indicatorValueFormat(
   return honestPercentFormat(value, ind.target, ind.comparison, { met: status === "met" });
 }
 
-/** SPEC §5 "how many items short", worded per kind of target (a reduction: items over the allowed number). */
-export function gapText(ind: Indicator, gap: number | null): string {
+/**
+ * Whether a value judged against an "=" target lies above it (a ratio or a count too high, a
+ * reduction too deep): the gap then counts items to take away, not to add. Other comparisons say
+ * their direction themselves.
+ */
+function aboveEqualTarget(ind: Indicator, value: number | null | undefined): boolean {
+  return ind.comparison === "=" && value !== null && value !== undefined && value > ind.target;
+}
+
+/**
+ * SPEC §5 "how many items short", worded per kind of target (a reduction: items over the allowed
+ * number). `value` gives an "=" target's side: 12 of 15 online against "= 60%" is 3 meetings too
+ * many, not "cần thêm".
+ */
+export function gapText(ind: Indicator, gap: number | null, value: number | null | undefined): string {
   const n = gap === null ? "" : viInteger(gap);
+  const above = aboveEqualTarget(ind, value);
   switch (ind.kind) {
     case "ratio":
+      if (above) return `nhiều hơn mục tiêu ${n} ${ind.itemUnit}`;
       return ind.comparison === "<="
         ? `vượt ${n} ${ind.itemUnit} so với mức cho phép`
         : `cần thêm ${n} ${ind.itemUnit} để đạt mục tiêu`;
     case "reduction":
-      return `vượt ${n} ${ind.itemUnit} so với mức cho phép`;
+      // Reduced deeper than an "=" target asks: the items are fewer than planned, not too many.
+      return above
+        ? `giảm nhiều hơn mục tiêu ${n} ${ind.itemUnit}`
+        : `vượt ${n} ${ind.itemUnit} so với mức cho phép`;
     case "maxCount":
-      // "vượt 8 cuộc họp so với quy định" under "Hội nghị vượt thời lượng" read as too many meetings.
-      return `nhiều hơn mức cho phép ${n} ${ind.itemUnit}`;
     case "minCount":
-      return `còn thiếu ${n} ${ind.itemUnit} so với mục tiêu`;
+      // "vượt 8 cuộc họp so với quy định" under "Hội nghị vượt thời lượng" read as too many meetings.
+      if (ind.comparison === "=")
+        return above
+          ? `nhiều hơn mục tiêu ${n} ${ind.itemUnit}`
+          : `còn thiếu ${n} ${ind.itemUnit} so với mục tiêu`;
+      return ind.kind === "maxCount"
+        ? `nhiều hơn mức cho phép ${n} ${ind.itemUnit}`
+        : `còn thiếu ${n} ${ind.itemUnit} so với mục tiêu`;
     case "percent":
       return `chưa đạt mức ${targetWords(ind)}`;
   }
@@ -106,9 +129,13 @@ export function gapText(ind: Indicator, gap: number | null): string {
  * target is none ("có 2 cuộc họp, mục tiêu: không có cuộc họp nào" already says 2 too many); no
  * gap, nothing to say.
  */
-export function shownGap(ind: Indicator, gap: number | null | undefined): string | undefined {
+export function shownGap(
+  ind: Indicator,
+  gap: number | null | undefined,
+  value: number | null | undefined,
+): string | undefined {
   const repeats = ind.kind === "percent" || (ind.kind === "maxCount" && ind.target === 0);
-  return repeats || gap === null || gap === undefined ? undefined : gapText(ind, gap);
+  return repeats || gap === null || gap === undefined ? undefined : gapText(ind, gap, value);
 }
 
 /** "cần thêm …" → "Cần thêm …". */
@@ -117,6 +144,6 @@ export function sentenceCase(text: string): string {
 }
 
 /** The same, as a sentence fragment starting with a capital. */
-export function gapSentence(ind: Indicator, gap: number | null): string {
-  return sentenceCase(gapText(ind, gap));
+export function gapSentence(ind: Indicator, gap: number | null, value: number | null): string {
+  return sentenceCase(gapText(ind, gap, value));
 }

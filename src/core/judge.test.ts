@@ -13,6 +13,7 @@ import {
   toFraction,
 } from "./judge";
 import type { CountValues } from "./judge";
+import { gapText } from "./indicator-text";
 
 describe("exact judging at the boundary (SPEC §5)", () => {
   test("21 online of 35 is exactly 60% and meets ≥ 0.60", () => {
@@ -106,6 +107,32 @@ describe("every comparison (SPEC §8), judged exactly", () => {
     expect(judgeRatio(3, 5, 0.6, "=").status).toBe("met");
     expect(judgeRatio(2, 5, 0.6, "=")).toMatchObject({ status: "short", gap: 1 });
     expect(judgeRatio(4, 5, 0.6, "=")).toMatchObject({ status: "short", gap: 1 });
+  });
+  test("= t: the gap's words say which side of the target the value lies", () => {
+    const online = indicatorById(DEFAULT_FORM, "ONLINE_RATIO")!;
+    const equal: Indicator = { ...online, comparison: "=" };
+    const words = (part: number, whole: number) => {
+      const r = judgeRatio(part, whole, 0.6, "=");
+      return gapText(equal, r.gap, r.value);
+    };
+    expect(words(2, 5)).toBe("cần thêm 1 cuộc họp trực tuyến để đạt mục tiêu");
+    // 12 of 15 online against "= 60%": 3 too many, where it said "cần thêm 3".
+    expect(words(12, 15)).toBe("nhiều hơn mục tiêu 3 cuộc họp trực tuyến");
+    const docs = { ...indicatorById(DEFAULT_FORM, "DOC_REDUCTION")!, comparison: "=" } as Indicator;
+    // 100 → 70 is a 30% cut against "= 15%": 15 documents fewer than planned, not "vượt".
+    const deep = judgeReduction(100, 70, 0.15, "=");
+    expect(gapText(docs, deep.gap, deep.value)).toBe("giảm nhiều hơn mục tiêu 15 văn bản");
+    const shallow = judgeReduction(100, 90, 0.15, "=");
+    expect(gapText(docs, shallow.gap, shallow.value)).toBe("vượt 5 văn bản so với mức cho phép");
+    const overtime = {
+      ...indicatorById(DEFAULT_FORM, "OVERTIME_MEETINGS")!,
+      comparison: "=",
+      target: 2,
+    } as Indicator;
+    const many = judgeCount(5, 2, "=");
+    expect(gapText(overtime, many.gap, many.value)).toBe("nhiều hơn mục tiêu 3 cuộc họp");
+    const few = judgeCount(1, 2, "=");
+    expect(gapText(overtime, few.gap, few.value)).toBe("còn thiếu 1 cuộc họp so với mục tiêu");
   });
   test("minCount ≥ 15 TTHC cut: 14 is short by 1, 15 meets", () => {
     expect(judgeCount(14, 15, ">=")).toEqual({ value: 14, status: "short", gap: 1 });

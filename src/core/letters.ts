@@ -243,7 +243,7 @@ const BARE_IMPERATIVE =
 
 /** "Tỷ lệ hội nghị trực tuyến: đạt 33,3%, mục tiêu từ 60% trở lên; cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu." */
 export function shortfallLine(ind: Indicator, s: Pick<Shortfall, "value" | "gap">): string {
-  const gap = shownGap(ind, s.gap);
+  const gap = shownGap(ind, s.gap, s.value);
   return `${ind.label}: ${valuePhrase(ind, s.value, "short")}, ${targetPhrase(ind)}${gap ? `; ${gap}` : ""}.`;
 }
 

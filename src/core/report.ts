@@ -419,7 +419,7 @@ function indicatorSentence(
   const status = r?.status ?? "na";
   // "0 đơn vị chưa đánh giá được" says nothing: the units not judged are named only when there are some.
   const tally = `${viInteger(n.met)} đơn vị đạt, ${viInteger(n.short)} đơn vị chưa đạt${n.na > 0 ? `, ${viInteger(n.na)} đơn vị chưa đánh giá được` : ""}`;
-  const gap = shownGap(ind, r?.gap);
+  const gap = shownGap(ind, r?.gap, r?.value);
   const verdict =
     status === "met"
       ? "đạt mục tiêu"
@@ -927,7 +927,7 @@ export function compareNatural(a: string, b: string): number {
  * "≥ 96%": "thấp hơn mục tiêu 2,8 điểm phần trăm"); empty when not judged.
  */
 function tableGap(ind: Indicator, gap: number | null, value: number | null): string {
-  if (ind.kind !== "percent") return gap === null ? "" : gapText(ind, gap);
+  if (ind.kind !== "percent") return gap === null ? "" : gapText(ind, gap, value);
   if (value === null) return "";
   // Only "> 96%" misses at 96% itself: "thấp hơn mục tiêu 0,0 điểm phần trăm" said nothing true.
   if (value === ind.target) return "bằng mục tiêu, chưa cao hơn";

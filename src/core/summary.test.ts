@@ -179,13 +179,13 @@ test("Không đạt: one row per shortfall with the gap in items", () => {
     ],
   ]);
   const ind = (id: string) => indicatorById(DEFAULT_PROFILE.form, id)!;
-  expect(gapSentence(ind("MEETING_REDUCTION"), 5)).toBe("Vượt 5 cuộc họp so với mức cho phép");
-  expect(gapSentence(ind("DOC_REDUCTION"), 147)).toBe("Vượt 147 văn bản so với mức cho phép");
+  expect(gapSentence(ind("MEETING_REDUCTION"), 5, 0.05)).toBe("Vượt 5 cuộc họp so với mức cho phép");
+  expect(gapSentence(ind("DOC_REDUCTION"), 147, 0.05)).toBe("Vượt 147 văn bản so với mức cho phép");
   expect(targetText(ind("OVERTIME_MEETINGS"))).toBe("≤ 0");
   // In prose (report, letters) "at most 0" is said as none at all.
   expect(targetPhrase(ind("OVERTIME_MEETINGS"))).toBe("mục tiêu: không có cuộc họp nào");
   // Not "vượt 2 cuộc họp so với quy định", which under "Hội nghị vượt thời lượng" read as too many meetings.
-  expect(gapSentence(ind("OVERTIME_MEETINGS"), 2)).toBe("Nhiều hơn mức cho phép 2 cuộc họp");
+  expect(gapSentence(ind("OVERTIME_MEETINGS"), 2, 2)).toBe("Nhiều hơn mức cho phép 2 cuộc họp");
   expect(targetPhrase(ind("DOC_REDUCTION"))).toBe("mục tiêu giảm ít nhất 15%");
   expect(targetText(ind("DOC_REDUCTION"))).toBe("≥ 15%");
 });

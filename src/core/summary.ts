@@ -645,7 +645,7 @@ function shortfallSheet(c: Consolidation): SheetSpec {
           s.gap === null ? text("—", CENTER) : num(s.gap, merge(NUM, SHORT_FILL)),
           // No countable gap (a rate): no unit either ("— phiếu" read as a count of forms).
           text(s.gap === null ? "" : ind.itemUnit),
-          text(gapSentence(ind, s.gap), WRAP),
+          text(gapSentence(ind, s.gap, s.value), WRAP),
         ],
       ];
     }),

@@ -1299,7 +1299,7 @@ function ResultView({
                     ind.short,
                     indicatorValueText(ind, s.value, "short"),
                     targetPhrase(ind),
-                    sentenceCase(shownGap(ind, s.gap) ?? ""),
+                    sentenceCase(shownGap(ind, s.gap, s.value) ?? ""),
                   )}
                 </li>
               );

@@ -183,7 +183,7 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
             indicator.label,
             indicatorValueText(indicator, r.value, "short"),
             targetPhrase(indicator),
-            sentenceCase(shownGap(indicator, r.gap) ?? ""),
+            sentenceCase(shownGap(indicator, r.gap, r.value) ?? ""),
           ),
         )
       : [];
