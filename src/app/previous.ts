@@ -31,7 +31,7 @@ export interface PreviousFile {
 const FIRST_YEAR = `  Bảng tổng hợp tự lập (không do KL226 ghi) không đối chiếu được: kỳ đầu dùng KL226, ${TOOL_WORDS.firstYear.both}.`;
 
 /** What to pick instead, said after a file of another kind (a letter, a PDF, an archive…). */
-const PICK_INSTEAD = `Hãy chọn bảng tổng hợp .xlsx hoặc tệp .json của kỳ trước ${TOOL_WORDS.summaryFiles.both}.`;
+const PICK_INSTEAD = `Hãy chọn bảng tổng hợp .xlsx hoặc tệp .json cùng kỳ năm trước ${TOOL_WORDS.summaryFiles.both}.`;
 
 /**
  * How the file is to be read, by its name and, without a telling name, by its first bytes; for a file

@@ -164,7 +164,7 @@ export const CONSOLIDATE = defineCommand({
       type: "string",
       multiple: true,
       value: "NĂM_TRƯỚC.json|.xlsx",
-      help: "bảng tổng hợp (.xlsx) hoặc báo cáo JSON do kl226 consolidate ghi ở các kỳ trước, để đối chiếu số liệu (kỳ đầu dùng KL226: bỏ qua)",
+      help: "bảng tổng hợp (.xlsx) hoặc báo cáo JSON do kl226 consolidate ghi ở cùng kỳ các năm trước, để đối chiếu số liệu (kỳ đầu tiên dùng KL226 thì không dùng tùy chọn này)",
     },
     rollup: {
       type: "string",

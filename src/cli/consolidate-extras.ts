@@ -594,7 +594,7 @@ export function loadPrevious(path: string): PreviousFile {
 }
 
 function previousUsageError(path: string, why: string): UsageError {
-  return new UsageError(`Không đọc được báo cáo tổng hợp kỳ trước ${path} (--previous): ${why}`);
+  return new UsageError(`Không đọc được bảng tổng hợp năm trước ${path} (--previous): ${why}`);
 }
 
 /** `read()`, its PreviousUnreadable said as the command's usage error (exit 2) naming the file. */

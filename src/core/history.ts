@@ -107,7 +107,7 @@ export function parsePreviousReport(json: unknown): PreviousParse {
 }
 
 /** What to give instead, in the command's and the page's words alike (forThePage picks the page's). */
-const SUMMARY_HINT = `Dùng bảng tổng hợp .xlsx của kỳ trước (trang “${SUMMARY_SHEETS.values}” hoặc “${SUMMARY_SHEETS.summary}”) hoặc tệp .json của kỳ trước ${TOOL_WORDS.summaryFiles.both}.`;
+const SUMMARY_HINT = `Dùng bảng tổng hợp .xlsx cùng kỳ năm trước (trang “${SUMMARY_SHEETS.values}” hoặc “${SUMMARY_SHEETS.summary}”) hoặc tệp .json cùng kỳ năm trước ${TOOL_WORDS.summaryFiles.both}.`;
 
 /** The period in the summary's second row: "Kỳ báo cáo: 6 tháng 2025; hạn nộp …". */
 const ALL_PERIODS = PERIOD_KINDS.map((id) => ({ id, ...PERIOD_LABELS[id] }));

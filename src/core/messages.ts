@@ -63,7 +63,7 @@ export const TOOL_WORDS = {
   rejectedReasons: { both: "(lý do ở trang “Lỗi”)", page: "(lý do ở mục “Tệp bị từ chối”)" },
   previous: {
     both: "(lệnh kl226 consolidate … với một --previous trước mỗi tệp: --previous a.json --previous b.json)",
-    page: "(ô “Bảng tổng hợp kỳ trước” ở thẻ Tổng hợp)",
+    page: "(ô “Bảng tổng hợp năm trước” ở thẻ Tổng hợp)",
   },
   summaryBy: {
     both: "do “kl226 consolidate” ghi",
@@ -74,11 +74,11 @@ export const TOOL_WORDS = {
     page: "do KL226 lập (nút “Tải dữ liệu tổng hợp (.json)” ở thẻ Tổng hợp)",
   },
   summaryFiles: {
-    both: "(tệp --out hoặc --json của lần tổng hợp kỳ trước, hoặc tệp tải về ở thẻ Tổng hợp)",
-    page: "(tệp đã tải về bằng nút “Tải bảng tổng hợp (.xlsx)” hoặc “Tải dữ liệu tổng hợp (.json)” ở kỳ trước)",
+    both: "(tệp --out hoặc --json của lần tổng hợp cùng kỳ năm trước, hoặc tệp tải về ở thẻ Tổng hợp)",
+    page: "(tệp đã tải về bằng nút “Tải bảng tổng hợp (.xlsx)” hoặc “Tải dữ liệu tổng hợp (.json)” ở cùng kỳ năm trước)",
   },
-  previousFile: { both: "tệp đối chiếu (--previous)", page: "bảng tổng hợp kỳ trước đã chọn" },
-  previousCheck: { both: "kiểm tra lại tệp --previous", page: "kiểm tra lại bảng tổng hợp kỳ trước đã chọn" },
+  previousFile: { both: "tệp đối chiếu (--previous)", page: "bảng tổng hợp năm trước đã chọn" },
+  previousCheck: { both: "kiểm tra lại tệp --previous", page: "kiểm tra lại bảng tổng hợp năm trước đã chọn" },
   warningsDetail: { both: "chi tiết ở trang “Lỗi”", page: "chi tiết ở mục “Cảnh báo”" },
   firstYear: {
     both: "hãy bỏ --previous; từ kỳ sau, dùng tệp --out hoặc --json của kỳ này",

@@ -122,7 +122,7 @@ test("I: a unit whose file declares another type than the roster's is counted on
 test("II: what the reductions are measured from, and, with last period's consolidation given, what it said", () => {
   // Without --previous: said that the base is the units' own column D, not checked.
   expect(main).toContain(
-    "Mức giảm so với cùng kỳ tính trên số liệu cùng kỳ năm trước do chính các đơn vị được tổng hợp kỳ này ghi (cột D), nên có thể khác tổng số của báo cáo kỳ trước (đơn vị chưa có báo cáo kỳ này, đơn vị mới, số liệu đã điều chỉnh); chưa đối chiếu với bảng tổng hợp kỳ trước.",
+    "Mức giảm so với cùng kỳ tính trên số liệu cùng kỳ năm trước do chính các đơn vị được tổng hợp kỳ này kê khai, nên có thể khác tổng số trong báo cáo cùng kỳ năm trước (đơn vị chưa có báo cáo kỳ này, đơn vị mới, số liệu đã điều chỉnh); chưa đối chiếu với bảng tổng hợp cùng kỳ năm trước.",
   );
   // Last year's consolidation, read from its JSON: two units, their meetings and documents that year.
   const lastYear = { period: { kind: "6T" as const, year: 2025 }, units: [] as PreviousReport["units"] };
@@ -492,7 +492,7 @@ test("I: a late report that updates one sent on time is counted late and said to
   expect(text).toContain(
     "tổng hợp được báo cáo của 1 đơn vị (0 đúng hạn, 1 trễ hạn, trong đó 1 đơn vị đã gửi đúng hạn, bản trễ hạn là bản gửi lại; hạn gửi ngày 06/06/2026)",
   );
-  expect(text).toContain("Có 1 tệp gửi trùng đơn vị (đã dùng báo cáo gửi sau cùng).");
+  expect(text).toContain("Có 1 tệp gửi trùng đơn vị (đã dùng báo cáo ghi ngày báo cáo sau cùng).");
   // IV.4 and Phụ lục I name the unit late with what it sent on time, not as plainly late.
   expect(text).toContain(
     "4. Đơn vị gửi báo cáo trễ hạn (1): Sở A (bản gửi lại; bản đầu gửi ngày 02/06/2026, đúng hạn).",
@@ -737,4 +737,35 @@ test("IV: without a roster, a unit that sent only another period's report is sti
     "2. Đơn vị chưa gửi báo cáo: chưa xác định (không có danh sách đơn vị phải báo cáo); đơn vị chỉ gửi báo cáo của kỳ khác (1): Sở SO_B (chỉ gửi báo cáo năm 2025).",
   );
   expect(text).toContain("3. Đơn vị có báo cáo bị trả lại: không có.");
+});
+
+test("I: two files of a unit with other figures on one day are not said to be settled by the later one", () => {
+  const file = (name: string, online: number) => ({
+    file: `in/${name}`,
+    sha256: name,
+    result: inspectBytes(
+      reportBytes({
+        unit: "SO_TC",
+        name: "Sở Tài chính",
+        reportDate: { year: 2026, month: 6, day: 3 },
+        counts: { HN_TONG: [100, 90], HN_TRUC_TUYEN: [50, online] },
+      }),
+      profile,
+    ),
+  });
+  const run = consolidate([file("SO_TC.xlsx", 60), file("SO_TC (1).xlsx", 40)], { profile });
+  const text = documentText(reportDocument(run, profile, { date: dates.date }));
+  // The file used was only the names' choice: nobody knows which one the unit sent last.
+  expect(text).not.toContain("gửi sau cùng");
+  expect(text).not.toContain("tệp gửi trùng đơn vị");
+  expect(text).toContain(
+    "Có 1 đơn vị (Sở Tài chính) gửi hai tệp khác số liệu mà chưa rõ tệp nào đúng; đang tạm dùng một tệp, cần đơn vị xác nhận.",
+  );
+});
+
+test("II: a tally leaves out its zeros (“9 đơn vị đạt, 0 đơn vị chưa đạt” read as a form to fill)", () => {
+  expect(main).not.toMatch(/\b0 đơn vị (đạt|chưa đạt|chưa đánh giá được)/);
+  expect(main).toContain(
+    "5. Tỷ lệ số hóa văn bản (mục tiêu từ 95% trở lên): kết quả chung (9 đơn vị) đạt 96,9%, đạt mục tiêu; cả 9 đơn vị đều đạt.",
+  );
 });

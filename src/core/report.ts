@@ -327,9 +327,20 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   if (c.duplicates.length > 0) {
     // A unit's roll-up kept over its plain report is not "the later date": said apart, with whose.
     const besideRollup = c.duplicates.filter((d) => d.keptRollupUnits > 0);
-    const byDate = c.duplicates.length - besideRollup.length;
+    // Two files with other figures and nothing to tell which is right (one report date): the one
+    // used is only the file names' choice, so the report says it awaits the unit, not "the later one".
+    const asked = c.duplicates.filter((d) => d.keptRollupUnits === 0 && d.conflict);
+    const byDate = c.duplicates.length - besideRollup.length - asked.length;
     if (byDate > 0)
-      sentences.push(`Có ${viInteger(byDate)} tệp gửi trùng đơn vị (đã dùng báo cáo gửi sau cùng).`);
+      sentences.push(
+        `Có ${viInteger(byDate)} tệp gửi trùng đơn vị (đã dùng báo cáo ghi ngày báo cáo sau cùng).`,
+      );
+    if (asked.length > 0) {
+      const units = [...new Map(asked.map((d) => [d.unit, d.unitName])).values()];
+      sentences.push(
+        `Có ${viInteger(units.length)} đơn vị (${nameList(units, "xem trang Lỗi của bảng tổng hợp")}) gửi hai tệp khác số liệu mà chưa rõ tệp nào đúng; đang tạm dùng một tệp, cần đơn vị xác nhận.`,
+      );
+    }
     if (besideRollup.length > 0)
       sentences.push(
         `${nameList(
@@ -401,6 +412,23 @@ function pooledPhrase(pooled: number, c: Pick<Consolidation, "units">): string {
   return `${viInteger(pooled)}/${viInteger(reports)} ${noun} có đủ số liệu`;
 }
 
+/**
+ * How many units met, fell short, could not be judged: "8 đơn vị đạt, 1 đơn vị chưa đạt". A count of 0
+ * says nothing and is left out ("0 đơn vị chưa đạt"); when every unit is on one side, "cả 9 đơn vị
+ * đều đạt"; none judged at all, "0 đơn vị" is never written.
+ */
+function unitTally(n: { readonly met: number; readonly short: number; readonly na: number }): string {
+  const parts = [
+    [n.met, "đạt"],
+    [n.short, "chưa đạt"],
+    [n.na, "chưa đánh giá được"],
+  ] as const;
+  const some = parts.filter(([count]) => count > 0);
+  if (some.length === 1 && some[0]![0] > 1) return `cả ${viInteger(some[0]![0])} đơn vị đều ${some[0]![1]}`;
+  if (some.length === 0) return "không có đơn vị nào";
+  return some.map(([count, what]) => `${viInteger(count)} đơn vị ${what}`).join(", ");
+}
+
 /** "kết quả chung đạt 68,2%, đạt mục tiêu": the pooled value and its verdict. */
 function indicatorSentence(
   ind: Indicator,
@@ -417,8 +445,7 @@ function indicatorSentence(
   notThisPeriod = false,
 ): ParagraphSpec {
   const status = r?.status ?? "na";
-  // "0 đơn vị chưa đánh giá được" says nothing: the units not judged are named only when there are some.
-  const tally = `${viInteger(n.met)} đơn vị đạt, ${viInteger(n.short)} đơn vị chưa đạt${n.na > 0 ? `, ${viInteger(n.na)} đơn vị chưa đánh giá được` : ""}`;
+  const tally = unitTally(n);
   const gap = shownGap(ind, r?.gap, r?.value);
   const verdict =
     status === "met"
@@ -439,7 +466,7 @@ function indicatorSentence(
       : c.units.length === 0
         ? "không có báo cáo nào được tổng hợp, nên chưa đánh giá được."
         : status === "na" && pooled === 0
-          ? `không đơn vị nào có đủ số liệu để tính, nên chưa đánh giá được; ${tally}.`
+          ? "không đơn vị nào có đủ số liệu để tính, nên chưa đánh giá được."
           : `kết quả chung (${pooledPhrase(pooled, c)}) ${r ? valuePhrase(ind, r.value, status) : "chưa tính được"}${sums ? ` (${fromTo(sums, ind.itemUnit)})` : ""}, ${verdict}; ${tally}.`;
   return bodyParagraph([
     { text: `${index}. ${ind.label}`, bold: true },
@@ -471,12 +498,12 @@ function baselineNote(c: Consolidation): string {
   );
   if (reductions.length === 0 || c.units.length === 0) return "";
   const lead =
-    "Mức giảm so với cùng kỳ tính trên số liệu cùng kỳ năm trước do chính các đơn vị được tổng hợp kỳ này ghi (cột D), nên có thể khác tổng số của báo cáo kỳ trước (đơn vị chưa có báo cáo kỳ này, đơn vị mới, số liệu đã điều chỉnh)";
+    "Mức giảm so với cùng kỳ tính trên số liệu cùng kỳ năm trước do chính các đơn vị được tổng hợp kỳ này kê khai, nên có thể khác tổng số trong báo cáo cùng kỳ năm trước (đơn vị chưa có báo cáo kỳ này, đơn vị mới, số liệu đã điều chỉnh)";
   const check = c.previousCheck;
   // A file given but not comparable (another period kind, a later period, no unit in common) is no check either.
   if (check === undefined)
     return c.previousMismatches === undefined
-      ? `${lead}; chưa đối chiếu với bảng tổng hợp kỳ trước.`
+      ? `${lead}; chưa đối chiếu với bảng tổng hợp cùng kỳ năm trước.`
       : `${lead}; tệp đối chiếu đã chọn không phải bảng tổng hợp cùng kỳ năm trước của các đơn vị này, nên chưa đối chiếu được.`;
   const differ = new Set((c.previousMismatches ?? []).map((m) => m.unit)).size;
   const totals = [...new Set(reductions.map((i) => i.of))]

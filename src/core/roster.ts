@@ -199,7 +199,7 @@ const ROSTER_IS =
 /** A workbook KL226 made or reads that is not a roster: a unit's report (or blank template), or a summary. */
 function notARoster(workbook: Workbook): string | null {
   if (isSummaryWorkbook(workbook))
-    return "Tệp này là bảng tổng hợp do KL226 lập, không phải danh sách đơn vị (bảng tổng hợp kỳ trước chỉ dùng để đối chiếu với kỳ trước).";
+    return "Tệp này là bảng tổng hợp do KL226 lập, không phải danh sách đơn vị (bảng tổng hợp năm trước chỉ dùng để đối chiếu số liệu cùng kỳ).";
   const marker = readMarker(workbook);
   if (marker.kind !== "marker") return null;
   const info = findSheet(workbook, SHEETS.info);

@@ -315,16 +315,16 @@ const vi: Strings = {
   rosterNone: "Chưa chọn danh sách đơn vị.",
   rosterChosen: (f, n) => `Danh sách đơn vị: ${f} (${n} đơn vị)`,
   pickPrevious:
-    "Bảng tổng hợp kỳ trước để đối chiếu (tùy chọn: tệp .xlsx hoặc .json do KL226 lập, cùng kỳ năm trước; chọn được nhiều năm)",
-  previousNone: "Chưa chọn bảng tổng hợp kỳ trước: không đối chiếu cột D với năm trước.",
+    "Bảng tổng hợp năm trước để đối chiếu (không bắt buộc: tệp .xlsx hoặc .json do KL226 lập ở cùng kỳ năm trước; chọn được nhiều năm)",
+  previousNone: "Chưa chọn bảng tổng hợp năm trước: không đối chiếu cột D với năm trước.",
   previousChosen: (f) => `Đối chiếu với: ${f.join(", ")}`,
-  previousError: (f, why) => `Bảng tổng hợp kỳ trước không dùng được: ${f}: ${why}`,
+  previousError: (f, why) => `Bảng tổng hợp năm trước không dùng được: ${f}: ${why}`,
   comparisonSummary: (u, n) =>
     n === 0
-      ? "Đối chiếu với kỳ trước: không có số liệu cột D nào khác báo cáo kỳ trước"
-      : `Đối chiếu với kỳ trước: ${n} số liệu cột D khác báo cáo kỳ trước (${u.join(", ")})`,
-  comparisonNone: "Đối chiếu với kỳ trước: chưa so được số liệu nào (mở để xem lý do)",
-  comparisonFailed: (why) => `Chưa đối chiếu với kỳ trước. ${why}`,
+      ? "Đối chiếu với cùng kỳ năm trước: không có số liệu cột D nào khác báo cáo năm trước"
+      : `Đối chiếu với cùng kỳ năm trước: ${n} số liệu cột D khác báo cáo năm trước (${u.join(", ")})`,
+  comparisonNone: "Đối chiếu với cùng kỳ năm trước: chưa so được số liệu nào (mở để xem lý do)",
+  comparisonFailed: (why) => `Chưa đối chiếu với cùng kỳ năm trước. ${why}`,
   filesChosen: (n) => `Đã chọn ${n} tệp.`,
   pickedFilesTitle: (n) => `Xem, bỏ bớt các tệp đã chọn (${n})`,
   fileSize: (b) => (b < 1024 ? `${b} byte` : `${Math.round(b / 1024).toLocaleString("vi-VN")} KB`),
@@ -339,7 +339,7 @@ const vi: Strings = {
   consolidateButton: "Tổng hợp",
   clearFiles: "Bỏ chọn tệp",
   clearRoster: "Bỏ danh sách đơn vị này",
-  clearPrevious: "Bỏ bảng tổng hợp kỳ trước",
+  clearPrevious: "Bỏ bảng tổng hợp năm trước",
   progressReading: (d, t) => `Đang đọc tệp ${d}/${t}`,
   progressChecking: (d, t) => `Đang kiểm tra tệp ${d}/${t}`,
   progressReadingChecking: (d, t) => `Đang đọc và kiểm tra tệp ${d}/${t}`,

@@ -1281,7 +1281,7 @@ test("compares with last year's summary, as --previous does: a file not KL226's 
   }));
   const lastBytes = Buffer.from(JSON.stringify(last), "utf8");
   await expect(page.getByTestId("previous-chosen").textContent()).resolves.toBe(
-    "Chưa chọn bảng tổng hợp kỳ trước: không đối chiếu cột D với năm trước.",
+    "Chưa chọn bảng tổng hợp năm trước: không đối chiếu cột D với năm trước.",
   );
   // Last year's letter picked by mistake (the dialog offers every file when "Tất cả tệp" is chosen):
   // told what it is and which file to pick, in the page's words (it was "không phải JSON hợp lệ").
@@ -1292,13 +1292,13 @@ test("compares with last year's summary, as --previous does: a file not KL226's 
   });
   await page.getByTestId("previous-error").waitFor();
   await expect(page.getByTestId("previous-error").textContent()).resolves.toBe(
-    "Bảng tổng hợp kỳ trước không dùng được: thu-nhac-2025.docx: là văn bản Word, không phải bảng tổng hợp .xlsx hay tệp .json do KL226 lập. Hãy chọn bảng tổng hợp .xlsx hoặc tệp .json của kỳ trước (tệp đã tải về bằng nút “Tải bảng tổng hợp (.xlsx)” hoặc “Tải dữ liệu tổng hợp (.json)” ở kỳ trước).",
+    "Bảng tổng hợp năm trước không dùng được: thu-nhac-2025.docx: là văn bản Word, không phải bảng tổng hợp .xlsx hay tệp .json do KL226 lập. Hãy chọn bảng tổng hợp .xlsx hoặc tệp .json cùng kỳ năm trước (tệp đã tải về bằng nút “Tải bảng tổng hợp (.xlsx)” hoặc “Tải dữ liệu tổng hợp (.json)” ở cùng kỳ năm trước).",
   );
   // Let go of alone: the field's own button is next for the keyboard, the other inputs stay.
   await page.getByTestId("clear-previous").click();
   await expect(page.getByTestId("previous-error").count()).resolves.toBe(0);
   await expect(page.getByTestId("clear-previous").count()).resolves.toBe(0);
-  const previousButton = page.getByRole("button", { name: "Chọn các tệp… Bảng tổng hợp kỳ trước" });
+  const previousButton = page.getByRole("button", { name: "Chọn các tệp… Bảng tổng hợp năm trước" });
   // Two buttons say "Chọn các tệp…"; each is named with its field too.
   await expect(previousButton.count()).resolves.toBe(1);
   await expect(
@@ -1312,14 +1312,14 @@ test("compares with last year's summary, as --previous does: a file not KL226's 
   });
   await page.getByTestId("previous-error").waitFor();
   await expect(page.getByTestId("previous-error").textContent()).resolves.toMatch(
-    /^Bảng tổng hợp kỳ trước không dùng được: bang-tu-lap\.json: không đúng dạng tệp JSON do KL226 lập \(nút “Tải dữ liệu tổng hợp \(\.json\)” ở thẻ Tổng hợp\):/,
+    /^Bảng tổng hợp năm trước không dùng được: bang-tu-lap\.json: không đúng dạng tệp JSON do KL226 lập \(nút “Tải dữ liệu tổng hợp \(\.json\)” ở thẻ Tổng hợp\):/,
   );
   await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
   // Run anyway: the result says it was not compared, and the field's error stays in view.
   await page.getByTestId("consolidate").click();
   await page.getByTestId("comparison-failed").waitFor({ timeout: 60_000 });
   await expect(page.getByTestId("comparison-failed").textContent()).resolves.toMatch(
-    /^Chưa đối chiếu với kỳ trước\. Bảng tổng hợp kỳ trước không dùng được: bang-tu-lap\.json:/,
+    /^Chưa đối chiếu với cùng kỳ năm trước\. Bảng tổng hợp năm trước không dùng được: bang-tu-lap\.json:/,
   );
   await expect(page.getByTestId("previous-error").isVisible()).resolves.toBe(true);
   await page.getByTestId("previous-files").setInputFiles({
@@ -1338,7 +1338,7 @@ test("compares with last year's summary, as --previous does: a file not KL226's 
   await expect(page.getByTestId("comparison-failed").count()).resolves.toBe(0);
   // Closed, its line says what was found.
   await expect(comparison.locator("summary").textContent()).resolves.toMatch(
-    /^Đối chiếu với kỳ trước: 1 số liệu cột D khác báo cáo kỳ trước \([A-Z_]+\)$/,
+    /^Đối chiếu với cùng kỳ năm trước: 1 số liệu cột D khác báo cáo năm trước \([A-Z_]+\)$/,
   );
   await comparison.locator("summary").click();
   const said = await comparison.innerText();
@@ -1366,7 +1366,7 @@ test("compares with last year's summary, as --previous does: a file not KL226's 
   if ((await inputs.getAttribute("open")) === null) await inputs.locator(":scope > summary").click();
   await page.getByTestId("clear-previous").click();
   await expect(page.getByTestId("previous-chosen").textContent()).resolves.toBe(
-    "Chưa chọn bảng tổng hợp kỳ trước: không đối chiếu cột D với năm trước.",
+    "Chưa chọn bảng tổng hợp năm trước: không đối chiếu cột D với năm trước.",
   );
   await expect(page.getByTestId("files-chosen").textContent()).resolves.toBe(chosen);
   await expect(page.getByTestId("downloads-stale").textContent()).resolves.toBe(
@@ -1374,7 +1374,7 @@ test("compares with last year's summary, as --previous does: a file not KL226's 
   );
   await clearInputs();
   await expect(page.getByTestId("previous-chosen").textContent()).resolves.toBe(
-    "Chưa chọn bảng tổng hợp kỳ trước: không đối chiếu cột D với năm trước.",
+    "Chưa chọn bảng tổng hợp năm trước: không đối chiếu cột D với năm trước.",
   );
 });
 

@@ -254,7 +254,7 @@ describe("kl226 consolidate --previous", () => {
   it.each([
     [
       "bao-cao-nam-2025.docx",
-      "là văn bản Word, không phải bảng tổng hợp .xlsx hay tệp .json do KL226 lập. Hãy chọn bảng tổng hợp .xlsx hoặc tệp .json của kỳ trước (tệp --out hoặc --json",
+      "là văn bản Word, không phải bảng tổng hợp .xlsx hay tệp .json do KL226 lập. Hãy chọn bảng tổng hợp .xlsx hoặc tệp .json cùng kỳ năm trước (tệp --out hoặc --json",
     ],
     ["tong-hop-2025.pdf", "là tệp PDF (bản in), không phải bảng tổng hợp"],
     [
@@ -268,7 +268,7 @@ describe("kl226 consolidate --previous", () => {
     const out = join(root, "other-kind", "tong-hop.xlsx");
     const io = capture();
     expect(await main(["consolidate", dir2026, "--out", out, "--previous", other], io)).toBe(2);
-    expect(io.stderr).toContain(`Không đọc được báo cáo tổng hợp kỳ trước ${other} (--previous): ${said}`);
+    expect(io.stderr).toContain(`Không đọc được bảng tổng hợp năm trước ${other} (--previous): ${said}`);
     expect(io.stderr).not.toContain("JSON hợp lệ");
     expect(existsSync(out)).toBe(false);
   });
