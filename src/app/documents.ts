@@ -119,7 +119,7 @@ export interface MadeDocument {
   /** Letters in it (0 for the report). */
   readonly count: number;
   /** Units whose letter waits for a decision (lettersHeldBy), said when there are no letters. */
-  readonly held: number;
+  readonly held: readonly string[];
   /** The sending body on its own roster: no letter from itself (said, as the command says it). */
   readonly toSender: readonly Pick<Letter, "name" | "unit" | "notes">[];
 }
@@ -134,7 +134,7 @@ export function makeDocument(request: DocumentRequest): MadeDocument {
       name: reportFileName(c),
       mime: DOCX_MIME,
       count: 0,
-      held: 0,
+      held: [],
       toSender: [],
     };
   }
@@ -148,7 +148,7 @@ export function makeDocument(request: DocumentRequest): MadeDocument {
     name: zip ? lettersZipName(c) : lettersFileName(c),
     mime: zip ? "application/zip" : DOCX_MIME,
     count: file?.count ?? 0,
-    held: file ? 0 : lettersHeldBy(c),
+    held: file ? [] : lettersHeldBy(c),
     toSender: toSender.map(({ name, unit, notes }) => ({ name, unit, notes })),
   };
 }

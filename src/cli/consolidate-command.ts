@@ -424,7 +424,7 @@ function refuseRollupAmongInputs(rollup: string, inputs: readonly string[]): voi
     const dir = resolve(given);
     if (!target.startsWith(dir + sep)) continue;
     throw new UsageError(
-      `Tệp ${rollup} (--rollup) nằm trong thư mục nguồn ${given}: báo cáo gửi cấp trên là tổng của chính các báo cáo này, để cùng chỗ thì lần tổng hợp sau sẽ đọc nó như một báo cáo nữa (và có thể đè lên tệp đơn vị đã gửi; tệp nguồn không bao giờ bị ghi đè). Hãy ghi ra ngoài thư mục nguồn, ví dụ --rollup ${join(dirname(dir), "gui-cap-tren", basename(target))}; chưa có gì được ghi.`,
+      `Tệp ${rollup} (--rollup) nằm trong thư mục nguồn ${given}: báo cáo gửi cấp trên là tổng của chính các báo cáo này; nếu để chung thư mục, lần tổng hợp sau sẽ đọc nó như một báo cáo của đơn vị và tính trùng số liệu. Hãy ghi ra ngoài thư mục nguồn, ví dụ --rollup ${join(dirname(dir), "gui-cap-tren", basename(target))}; chưa có gì được ghi.`,
     );
   }
 }
@@ -537,7 +537,7 @@ export async function runConsolidation(
   // (an earlier run's letters are neither replaced nor removed).
   const heldBy = lettersHeldBy(c);
   const letterPlan =
-    o.letters === undefined || heldBy > 0
+    o.letters === undefined || heldBy.length > 0
       ? undefined
       : planLetters(o.letters, draftedLetters(c, profile, dates));
   if (letterPlan !== undefined) refuseOutputsAmongLetters(letterPlan, targets);
@@ -564,7 +564,7 @@ export async function runConsolidation(
               letterPlan.letters,
               letterPlan.dir,
               placedAs(letterPlan),
-              0,
+              [],
               letterPlan.toSender,
             )
           : o.letters !== undefined
@@ -813,7 +813,7 @@ function humanSummary(
   const recoded = c.units.filter((u) => u.declaredCode !== undefined);
   if (recoded.length > 0)
     lines.push(
-      `Mã đơn vị không có trong danh sách, được tính theo tên đơn vị, ${c.formerly === undefined ? "hoặc theo mã chỉ khác ở dấu “_”" : "theo mã chỉ khác ở dấu “_”, hoặc theo cột đơn vị cũ của danh sách"} (đề nghị đơn vị ghi đúng mã ở các lần sau): ${recoded
+      `Mã đơn vị không có trong danh sách, được tính theo tên đơn vị, ${c.formerly === undefined ? "hoặc theo mã chỉ khác ở dấu “_”, “.” hay “-”" : "theo mã chỉ khác ở dấu “_”, “.” hay “-”, hoặc theo cột đơn vị cũ của danh sách"} (đề nghị đơn vị ghi đúng mã ở các lần sau): ${recoded
         .slice(0, LIST_LIMIT)
         .map((u) => `${u.declaredCode} → ${u.code} (${baseName(u.file)})`)
         .join(", ")}${recoded.length > LIST_LIMIT ? `, … (+${recoded.length - LIST_LIMIT})` : ""}.`,
@@ -868,7 +868,7 @@ function refuseOutputsOverReadFiles(
     const read = reads.find(([, r]) => r !== undefined && sameFile(path, r));
     if (read !== undefined)
       throw new UsageError(
-        `${option} ${path} là tệp lệnh đang đọc (${read[0]} ${read[1] ?? ""}): tệp đầu vào không bao giờ bị ghi đè. Hãy chọn tên khác cho ${option}; chưa có gì được ghi.`,
+        `${option} ${path} trùng với tệp đầu vào mà lệnh đang đọc (${read[0]} ${read[1] ?? ""}): tệp đầu vào không bao giờ bị ghi đè. Hãy chọn tên khác cho ${option}; chưa có gì được ghi.`,
       );
   }
 }

@@ -8,7 +8,7 @@ export function fsReason(code: string | undefined): string | undefined {
       return "không tìm thấy tệp hoặc thư mục này";
     case "EACCES":
     case "EPERM":
-      return "tài khoản đang chạy KL226 không có quyền với tệp hoặc thư mục này (thuộc người dùng khác, bị chặn quyền, hoặc chỉ cho đọc khi cần ghi)";
+      return "tài khoản đang chạy KL226 không có quyền với tệp hoặc thư mục này (thuộc tài khoản khác, bị chặn quyền, hoặc chỉ cho phép đọc trong khi KL226 cần ghi vào)";
     case "EBUSY":
       return "tệp đang mở trong chương trình khác (ví dụ Excel); hãy đóng tệp rồi chạy lại";
     case "ENOSPC":
@@ -33,7 +33,7 @@ export function fsReason(code: string | undefined): string | undefined {
     case "ENOTREGULAR":
       return "không phải tệp thông thường (thiết bị, ống dẫn hay liên kết tới một thiết bị của hệ thống)";
     case "EOPTIONTOOBIG":
-      return "tệp quá lớn (quá 64 MB), không phải tệp này";
+      return "tệp quá lớn (hơn 64 MB): có lẽ đã chọn nhầm tệp; hãy kiểm tra lại đường dẫn";
     default:
       return undefined;
   }

@@ -201,7 +201,7 @@ export function checkOutputs(targets: readonly OutputTarget[]): void {
     );
     if (other)
       throw new UsageError(
-        `${other.option} ${other.path} nằm trong thư mục thư nhắc (${folder.option} ${folder.path}) và mang tên của một thư nhắc (thư mới thay thư cũ cùng tên, thư không còn cần bị xóa), nên ${other.option} có thể bị ghi đè hay xóa. Hãy đặt tên khác cho ${other.option}, ví dụ bao-cao.docx; chưa có gì được ghi.`,
+        `${other.option} ${other.path} nằm trong thư mục thư nhắc (${folder.option} ${folder.path}) và mang tên của một thư nhắc (thư mới ghi đè thư cũ cùng tên; thư không còn cần thiết sẽ bị xóa), nên ${other.option} có thể bị ghi đè hay xóa. Hãy đặt tên khác cho ${other.option}, ví dụ bao-cao.docx; chưa có gì được ghi.`,
       );
   }
   for (const t of targets) {

@@ -87,7 +87,7 @@ export function notOpenedMessage(what: "tệp" | "thư mục", code: string | un
     code === "EACCES" || code === "EPERM"
       ? `hãy cấp quyền đọc ${what} (hoặc chép ${what === "tệp" ? "tệp" : "các tệp"} sang thư mục của mình) rồi chạy lại`
       : "hãy kiểm tra lại trên máy rồi chạy lại";
-  return `Máy này không mở được ${what}: ${why}${inside}. Đây không phải lỗi trong tệp đơn vị gửi, đừng trả lại báo cáo vì lý do này: ${fix}.`;
+  return `Máy này không mở được ${what}: ${why}${inside}. Đây không phải lỗi của tệp đơn vị gửi; không trả lại báo cáo vì lý do này: ${fix}.`;
 }
 
 /**

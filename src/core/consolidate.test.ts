@@ -653,15 +653,15 @@ describe("period", () => {
       [
         "C8",
         // A year's figures never stand for the half year's: no relabelling advice.
-        "Báo cáo kỳ năm 2026, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026): số liệu năm 2026 không dùng thay số liệu 6 tháng đầu năm 2026 được, nên không sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo kỳ 6 tháng đầu năm 2026 và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ năm 2026.",
+        "Báo cáo năm 2026, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026): số liệu năm 2026 không dùng thay số liệu 6 tháng đầu năm 2026 được, nên không cần sửa ô Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo 6 tháng đầu năm 2026 và gửi vào đợt này; tệp này thuộc đợt tổng hợp báo cáo năm 2026.",
       ],
       [
         "C9",
-        "Báo cáo kỳ 6 tháng đầu năm 2027, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026). Nếu đây là báo cáo kỳ 6 tháng đầu năm 2026, ghi Năm 2026 ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
+        "Báo cáo 6 tháng đầu năm 2027, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026). Nếu đây là báo cáo 6 tháng đầu năm 2026, ghi Năm 2026 ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
       ],
       [
         "C8",
-        "Báo cáo kỳ năm 2026, đề ngày 01/12/2026: báo cáo của kỳ sau, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026), nên không tổng hợp vào kỳ này; không sửa Kỳ báo cáo của tệp này. Tệp thuộc đợt tổng hợp kỳ năm 2026; nếu đơn vị chưa gửi báo cáo kỳ 6 tháng đầu năm 2026, đề nghị lập và gửi vào đợt này.",
+        "Báo cáo năm 2026, đề ngày 01/12/2026: báo cáo của kỳ sau, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026), nên không tổng hợp vào kỳ này; không cần sửa ô Kỳ báo cáo của tệp này. Tệp thuộc đợt tổng hợp báo cáo năm 2026; nếu đơn vị chưa gửi báo cáo 6 tháng đầu năm 2026, đề nghị lập và gửi vào đợt này.",
       ],
     ]);
     expect(otherPeriodFiles(c)).toEqual([{ period: { kind: "NAM", year: 2026 }, files: 1 }]);
@@ -714,7 +714,7 @@ describe("period", () => {
     const at = missingSheet.findIndex((r) => r[0] === "Đơn vị chỉ gửi báo cáo kỳ khác");
     expect(missingSheet.slice(at + 1, at + 5)).toEqual([
       [
-        "2 đơn vị chưa có báo cáo 6 tháng đầu năm 2026: tệp đã gửi là báo cáo của kỳ khác, không tổng hợp vào kỳ này (không phải sửa tệp đó).",
+        "2 đơn vị chưa có báo cáo 6 tháng đầu năm 2026: tệp đã gửi là báo cáo của kỳ khác, không tổng hợp vào kỳ này (không cần sửa tệp đó).",
       ],
       ["Mã đơn vị", "Tên đơn vị", "Trong danh sách", "Tệp đã gửi (kỳ của tệp)"],
       ["U5", "Đơn vị U5", "Có", "U5.xlsx (năm 2026)"],

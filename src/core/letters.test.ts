@@ -43,7 +43,7 @@ import { writeXlsx } from "../xlsx/write";
 const c = fixtureConsolidation();
 /** As the command says a report it had no permission to read (src/cli/read-input.ts). */
 const notOpenedMessageForTest =
-  "Máy này không mở được tệp: tài khoản đang chạy KL226 không có quyền đọc tệp này (của người dùng khác, hoặc bị chặn quyền). Đây không phải lỗi trong tệp đơn vị gửi, đừng trả lại báo cáo vì lý do này: hãy cấp quyền đọc tệp (hoặc chép tệp sang thư mục của mình) rồi chạy lại.";
+  "Máy này không mở được tệp: tài khoản đang chạy KL226 không có quyền đọc tệp này (của người dùng khác, hoặc bị chặn quyền). Đây không phải lỗi của tệp đơn vị gửi; không trả lại báo cáo vì lý do này: hãy cấp quyền đọc tệp (hoặc chép tệp sang thư mục của mình) rồi chạy lại.";
 const letters = followUpLetters(c, profile, dates);
 const letter = (unit: string) => {
   const l = letters.find((x) => x.unit === unit);
@@ -132,7 +132,7 @@ describe("followUpLetters", () => {
       "Tệp “Bao cao - Xa Vang Mat.rar” là tệp nén, không phải sổ tính Excel .xlsx theo mẫu. Hãy giải nén các tệp báo cáo .xlsx bên trong vào thư mục các báo cáo, chuyển tệp nén ra khỏi thư mục đó, rồi tổng hợp lại.",
     );
     // What it holds is not read: any letter (Xã Khác "not received") might be wrong.
-    expect(lettersHeldBy(c2)).toBe(1);
+    expect(lettersHeldBy(c2)).toHaveLength(1);
     expect(followUpLetters(c2, profile, dates)).toEqual([]);
     // A unit's folder zipped and renamed as its report: told as an archive by its bytes, its unit not
     // made "returned" by the name, the letters held as well.
@@ -153,7 +153,7 @@ describe("followUpLetters", () => {
     );
     expect(c3.rejected[0]!.findings.map((f) => f.message)).toEqual([UNREADABLE_MESSAGES.ARCHIVE]);
     expect(c3.returned).toEqual([]);
-    expect(lettersHeldBy(c3)).toBe(1);
+    expect(lettersHeldBy(c3)).toHaveLength(1);
     expect(followUpLetters(c3, profile, dates)).toEqual([]);
   });
 
@@ -186,7 +186,7 @@ describe("followUpLetters", () => {
     // Not "returned" by its file's name: nobody read what it holds.
     expect(c2.returned).toEqual([]);
     expect(c2.missing.map((u) => u.code)).toEqual(["XA_PU_NHI", "XA_VANG"]);
-    expect(lettersHeldBy(c2)).toBe(3);
+    expect(lettersHeldBy(c2)).toHaveLength(3);
     expect(followUpLetters(c2, profile, dates)).toEqual([]);
     // The report to the level above says they were received and not yet read, apart from unplaced files.
     const report = documentText(reportDocument(c2, profile, { date: dates.date, roster }));
@@ -446,7 +446,7 @@ describe("followUpLetters", () => {
     expect(l.text).not.toContain("chưa nhận");
     // Nothing in it to mend: the file is sent again as the reason says, not "after mending the error".
     expect(l.text).not.toContain("Sau khi sửa");
-    expect(l.text).toContain("Đơn vị gửi lại tệp báo cáo (.xlsx, theo mẫu KL226-BC/1) như hướng dẫn trên");
+    expect(l.text).toContain("Đề nghị đơn vị kiểm tra tệp báo cáo (.xlsx, theo mẫu KL226-BC/1) bằng");
   });
 
   test("a returned file replaced by an accepted one is not mentioned", () => {
@@ -484,7 +484,7 @@ describe("followUpLetters", () => {
     expect(l?.text).not.toContain("trả lại");
     expect(l?.text).toContain(
       "Bảng tổng hợp đang dùng số liệu của tệp “SO_TC.xlsx” (ngày báo cáo 02/06/2026) đơn vị gửi trước.\n" +
-        "Tệp “SO_TC_v2.xlsx” (ngày báo cáo 05/06/2026) đơn vị gửi sau để thay báo cáo đó có lỗi sau nên chưa dùng được:",
+        "Tệp “SO_TC_v2.xlsx” (ngày báo cáo 05/06/2026) đơn vị gửi sau để thay thế có lỗi sau, nên chưa được sử dụng:",
     );
     expect(l?.text).toContain(
       "Nếu đơn vị muốn thay bằng số liệu mới, đề nghị sửa lỗi trên và gửi lại; Sở Nội vụ tỉnh Thanh Hóa vẫn ghi nhận đơn vị đã gửi báo cáo đúng hạn (ngày 02/06/2026).",
@@ -565,15 +565,15 @@ describe("followUpLetters", () => {
     expect(l?.text).toContain(
       "1. Các tệp báo cáo có số liệu khác nhau\n" +
         "Sở Nội vụ tỉnh Thanh Hóa nhận được hai tệp báo cáo của đơn vị có số liệu khác nhau, cùng Ngày báo cáo 03/06/2026, nên chưa rõ tệp nào là bản gửi sau:\n" +
-        "- Tệp “SO_TC (1).xlsx”: tệp bảng tổng hợp đang tạm dùng.\n" +
+        "- Tệp “SO_TC (1).xlsx”: là tệp đang được tạm dùng để tổng hợp.\n" +
         "- Tệp “SO_TC.xlsx” ghi “Trong đó: hội nghị, cuộc họp trực tuyến (kể cả kết hợp)” (cột E, kỳ này) là 60, tệp đang dùng ghi 40.\n" +
         "Số liệu và kết quả các chỉ tiêu của đơn vị (kể cả chỉ tiêu chưa đạt nêu trong văn bản này, nếu có) đang tính theo tệp “SO_TC (1).xlsx”; nếu đơn vị xác nhận tệp khác là đúng, các kết quả đó được tính lại theo tệp ấy.\n" +
-        "Đề nghị đơn vị cho biết tệp nào đúng. Nếu tệp đúng không phải tệp đang dùng, xin gửi lại tệp đó với Ngày báo cáo (trang “Thông tin”) là ngày gửi lại.\n" +
+        "Đề nghị đơn vị cho biết tệp nào đúng. Nếu tệp đúng không phải tệp đang dùng, đề nghị gửi lại tệp đó với Ngày báo cáo (trang “Thông tin”) là ngày gửi lại.\n" +
         "2. Chỉ tiêu chưa đạt\n" +
         "Theo số liệu của tệp “SO_TC (1).xlsx” đang tạm dùng (mục trên), báo cáo của đơn vị có 1 chỉ tiêu chưa đạt mục tiêu:",
     );
     expect(l?.text).toContain(
-      "Đề nghị Sở Tài chính gửi văn bản cho biết tệp báo cáo nào đúng (hoặc tệp đúng, gửi lại) và văn bản giải trình các chỉ tiêu chưa đạt về Sở Nội vụ tỉnh Thanh Hóa trước ngày",
+      "Đề nghị Sở Tài chính gửi văn bản cho biết tệp báo cáo nào đúng (hoặc gửi lại tệp đúng) và văn bản giải trình các chỉ tiêu chưa đạt về Sở Nội vụ tỉnh Thanh Hóa trước ngày",
     );
     expect(l?.notes[0]).toBe("Hai tệp số liệu khác nhau: “SO_TC.xlsx” và “SO_TC (1).xlsx” (đang dùng).");
     // Three files, two of them the same copy: one section, the copies one item, "ba tệp".
@@ -662,7 +662,7 @@ describe("followUpLetters", () => {
       followUpLetters(c, sender, dates),
       "thu",
       new Map(),
-      0,
+      [],
       lettersToSender(c, sender, dates),
     ).sheets[0]!;
     const row = sheet.rows.find((r) => r[0]?.value === "SO_TRE");
@@ -964,8 +964,8 @@ test.each([
   ],
   ["Hãy mở tệp trong Excel; hãy lưu lại.", "Đề nghị đơn vị mở tệp trong Excel; đề nghị đơn vị lưu lại."],
   [
-    "Báo cáo kỳ quý II/2025: không sửa Kỳ báo cáo của tệp này.",
-    "Báo cáo kỳ quý II/2025: không sửa Kỳ báo cáo của tệp này.",
+    "Báo cáo quý II/2025: không cần sửa ô Kỳ báo cáo của tệp này.",
+    "Báo cáo quý II/2025: không cần sửa ô Kỳ báo cáo của tệp này.",
   ],
   // Words that only contain the letters are left alone.
   ["Đã có hãng xe; Hãy", "Đã có hãng xe; Hãy"],
@@ -1124,7 +1124,7 @@ test("a unit that sent only a later period's report is asked for this period's: 
   const letter = followUpLetters(c, cchc, dates).find((l) => l.unit === "P_B")!;
   expect(letter.subject).toMatch(/^đôn đốc gửi báo cáo /);
   expect(letter.text).toContain(
-    "đã nhận được tệp “Q2-P_B.xlsx” của đơn vị: tệp là báo cáo quý II năm 2026 (đề ngày 10/06/2026), được giữ để tổng hợp vào kỳ đó (không sửa Kỳ báo cáo của tệp này).",
+    "đã nhận được tệp “Q2-P_B.xlsx” của đơn vị: tệp là báo cáo quý II năm 2026 (đề ngày 10/06/2026), được giữ để tổng hợp vào kỳ đó (không cần sửa ô Kỳ báo cáo của tệp này).",
   );
   expect(letter.text).not.toContain("phải trả lại");
   expect(letter.notes).toEqual(["Tệp “Q2-P_B.xlsx” là báo cáo kỳ sau; chưa có báo cáo kỳ này."]);
@@ -1157,7 +1157,7 @@ test("a unit that sent this period's report with an error and the next period's:
   expect(letter.text).toContain("đã nhận được tệp báo cáo “E_q1.xlsx” của đơn vị nhưng phải trả lại");
   expect(letter.text).toContain("- Trang “Chỉ tiêu”, ô E5:");
   expect(letter.text).toContain(
-    "Tệp “E_q2.xlsx” là báo cáo quý II năm 2026 (đề ngày 10/06/2026), được giữ để tổng hợp vào kỳ đó; không sửa Kỳ báo cáo của tệp này.",
+    "Tệp “E_q2.xlsx” là báo cáo quý II năm 2026 (đề ngày 10/06/2026), được giữ để tổng hợp vào kỳ đó; không cần sửa ô Kỳ báo cáo của tệp này.",
   );
   expect(letter.text).not.toContain("không cần sửa nữa");
   expect(letter.text).not.toContain("chưa nhận được báo cáo");

@@ -90,7 +90,7 @@ export const ALL_LETTERS_FILE = "tat-ca-thu-nhac.docx";
 export const REASON_LABELS: Readonly<Record<LetterReason, string>> = {
   missing: "Chưa gửi báo cáo",
   returned: "Báo cáo bị trả lại",
-  resent: "Bản báo cáo gửi lại chưa dùng được",
+  resent: "Báo cáo gửi lại chưa đạt yêu cầu",
   conflict: "Các tệp báo cáo có số liệu khác nhau",
   previous: "Số liệu cùng kỳ năm trước chưa khớp",
   short: "Chỉ tiêu chưa đạt",
@@ -190,8 +190,8 @@ function unitMessage(f: Finding, sender: string): string {
  * with a suffix, two names in one file name: testers broke each guess), so any letter could be the
  * wrong one. The command and the summary say so; the letters come once every file is read.
  */
-export function lettersHeldBy(c: Pick<Consolidation, "rejected">): number {
-  return c.rejected.filter(contentNotRead).length;
+export function lettersHeldBy(c: Pick<Consolidation, "rejected">): string[] {
+  return c.rejected.filter(contentNotRead).map((r) => baseName(r.file));
 }
 
 /** Why a report under a code the roster lacks was counted as this unit's, and the code to write. */
@@ -283,7 +283,7 @@ export interface DraftedLetters {
 
 /** Every letter of `c`, drafted once (a thousand units take ≈ 0.1 s); none while lettersHeldBy. */
 export function draftedLetters(c: Consolidation, profile: Profile, dates: DocumentDates): DraftedLetters {
-  if (lettersHeldBy(c) > 0) return { toUnits: [], toSender: [] };
+  if (lettersHeldBy(c).length > 0) return { toUnits: [], toSender: [] };
   const all = draftLetters(c, profile, dates);
   const own = (l: Letter): boolean => isSenderUnit(l.name, profile.organisation);
   return { toUnits: all.filter((l) => !own(l)), toSender: all.filter(own) };
@@ -482,7 +482,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       period,
       c.deadline,
       (which) =>
-        `Tệp “${baseName(file.file)}”${sent} đơn vị gửi sau để thay báo cáo đó có ${which} nên chưa dùng được:`,
+        `Tệp “${baseName(file.file)}”${sent} đơn vị gửi sau để thay thế có ${which}, nên chưa được sử dụng:`,
     );
     add(
       unit,
@@ -604,7 +604,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
     missing: `báo cáo ${period} theo mẫu ${form.id}`,
     returned: "tệp báo cáo đã sửa lỗi",
     resent: "tệp báo cáo đã sửa lỗi (nếu thay số liệu đang được tổng hợp)",
-    conflict: "văn bản cho biết tệp báo cáo nào đúng (hoặc tệp đúng, gửi lại)",
+    conflict: "văn bản cho biết tệp báo cáo nào đúng (hoặc gửi lại tệp đúng)",
     previous:
       "số liệu cùng kỳ năm trước đã kiểm tra lại (tệp báo cáo đã sửa, hoặc văn bản nêu lý do điều chỉnh)",
     short: "văn bản giải trình các chỉ tiêu chưa đạt",
@@ -731,7 +731,7 @@ function sameDayReturned(files: readonly RejectedFile[]): boolean {
 function otherPeriodSentence(r: RejectedFile, period: string, own: "later" | "earlier"): string {
   const declared = declaredPeriod(r);
   const dated = r.reportDate ? ` (đề ngày ${viDate(r.reportDate)})` : "";
-  return `Tệp “${baseName(r.file)}” là báo cáo ${declared ? periodPhrase(declared) : "kỳ khác"}${dated}, ${own === "later" ? "được giữ để tổng hợp vào kỳ đó" : `không phải báo cáo ${period}`}; không sửa Kỳ báo cáo của tệp này.`;
+  return `Tệp “${baseName(r.file)}” là báo cáo ${declared ? periodPhrase(declared) : "kỳ khác"}${dated}, ${own === "later" ? "được giữ để tổng hợp vào kỳ đó" : `không phải báo cáo ${period}`}; không cần sửa ô Kỳ báo cáo của tệp này.`;
 }
 
 function returnedFile(
@@ -773,14 +773,14 @@ function returnedFile(
       ? [
           {
             kind: "item" as const,
-            text: `Tệp là báo cáo ${periodPhrase(declared)}${dated}, không phải báo cáo ${period}; không sửa Kỳ báo cáo của tệp này.`,
+            text: `Tệp là báo cáo ${periodPhrase(declared)}${dated}, không phải báo cáo ${period}; không cần sửa ô Kỳ báo cáo của tệp này.`,
           },
         ]
       : errors.slice(0, ERRORS_SHOWN).map((f): LetterLine => ({ kind: "item", text: errorLine(f, sender) }));
   if (errors.length > ERRORS_SHOWN) {
     shown.push({
       kind: "item",
-      text: `Và ${errors.length - ERRORS_SHOWN} lỗi khác (chức năng kiểm tra nêu dưới đây liệt kê đủ).`,
+      text: `Ngoài ra còn ${errors.length - ERRORS_SHOWN} lỗi khác (chức năng kiểm tra nêu dưới đây liệt kê đủ).`,
     });
   }
   const which = errors.length === 1 ? "lỗi sau" : `${errors.length} lỗi sau`;
@@ -809,9 +809,9 @@ function returnedFile(
         text:
           opening?.(which) ??
           (ownReport
-            ? `${sender} đã nhận được tệp “${baseName(r.file)}” của đơn vị: tệp là báo cáo ${periodPhrase(declared)}${dated}, ${own === "later" ? "được giữ để tổng hợp vào kỳ đó" : `không phải báo cáo ${period}`} (không sửa Kỳ báo cáo của tệp này). ${sender} chưa nhận được báo cáo ${period} của đơn vị.`
+            ? `${sender} đã nhận được tệp “${baseName(r.file)}” của đơn vị: tệp là báo cáo ${periodPhrase(declared)}${dated}, ${own === "later" ? "được giữ để tổng hợp vào kỳ đó" : `không phải báo cáo ${period}`} (không cần sửa ô Kỳ báo cáo của tệp này). ${sender} chưa nhận được báo cáo ${period} của đơn vị.`
             : blank
-              ? `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được: tệp chưa có số liệu nào (các ô số liệu ở trang “Chỉ tiêu” và cột Tình trạng ở trang “Nhiệm vụ” đều còn trống). Có lẽ đơn vị đã gửi nhầm mẫu chưa điền: nếu báo cáo đã điền ở một tệp khác, đề nghị gửi tệp đó; nếu chưa, đề nghị điền đủ các ô sau:`
+              ? `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được: tệp chưa có số liệu nào (các ô số liệu ở trang “Chỉ tiêu” và cột Tình trạng ở trang “Nhiệm vụ” đều còn trống). Có thể đơn vị đã gửi nhầm tệp mẫu chưa điền: nếu báo cáo đã điền ở một tệp khác, đề nghị gửi tệp đó; nếu chưa, đề nghị điền đủ các ô sau:`
               : `${sender} đã nhận được tệp báo cáo “${baseName(r.file)}” của đơn vị nhưng phải trả lại, chưa tổng hợp được, vì tệp có ${which}:`),
       },
       ...shown,
@@ -824,10 +824,10 @@ function returnedFile(
       {
         kind: "paragraph",
         text: anotherPeriod
-          ? `Đơn vị lập báo cáo ${period} trên mẫu ${formId} (không sửa tệp đã gửi) và kiểm tra bằng ${checkTool(sender)}.`
+          ? `Đề nghị đơn vị lập báo cáo ${period} trên mẫu ${formId} (không cần sửa tệp đã gửi) và kiểm tra bằng ${checkTool(sender)}.`
           : errors.every((f) => f.code === "UNREADABLE")
             ? // A file that could not be read at all (cut short, a PDF, a password): nothing in it to mend.
-              `Đơn vị gửi lại tệp báo cáo (.xlsx, theo mẫu ${formId}) như hướng dẫn trên, sau khi kiểm tra tệp bằng ${checkTool(sender)}.`
+              `Đề nghị đơn vị kiểm tra tệp báo cáo (.xlsx, theo mẫu ${formId}) bằng ${checkTool(sender)} trước khi gửi lại.`
             : `Sau khi ${blank ? "điền đủ các ô trên" : `sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên`} trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng ${checkTool(sender)}.${otherWarnings > 0 ? ` Chức năng này có thể nêu thêm ${otherWarnings} cảnh báo (không bắt buộc sửa: tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo).` : ""}`,
       },
       // Sent by the deadline: the corrected file may carry the day it is sent again (consolidate
@@ -912,7 +912,7 @@ function conflictSection(
       `${sender} nhận được ${countWord(count)} tệp báo cáo của đơn vị có số liệu khác nhau${sameDay ? `, cùng Ngày báo cáo ${viDate(kept.asked.keptReportDate)}, nên chưa rõ tệp nào là bản gửi sau` : ""}:`,
     ),
     item(
-      `Tệp ${named(kept.kept, true)}${tagOf(kept.asked.keptCode, kept.asked.keptReportDate)}: tệp bảng tổng hợp đang tạm dùng.`,
+      `Tệp ${named(kept.kept, true)}${tagOf(kept.asked.keptCode, kept.asked.keptReportDate)}: là tệp đang được tạm dùng để tổng hợp.`,
     ),
     ...[...groups.values()].map((same) => {
       const d = same[0]!;
@@ -929,7 +929,7 @@ function conflictSection(
     p(
       parts
         ? "Nếu mỗi tệp là báo cáo riêng của một đơn vị cũ nay hợp thành đơn vị, đề nghị đơn vị lập một báo cáo chung, cộng số liệu các đơn vị cũ, ghi mã và tên mới của đơn vị."
-        : `Đề nghị đơn vị cho biết tệp nào đúng. Nếu tệp đúng không phải tệp đang dùng, xin gửi lại tệp đó với Ngày báo cáo (trang “Thông tin”) là ngày gửi lại${recoded ? `; nếu một tệp không phải báo cáo của đơn vị, xin cho biết để ${sender} hỏi lại nơi gửi` : ""}.`,
+        : `Đề nghị đơn vị cho biết tệp nào đúng. Nếu tệp đúng không phải tệp đang dùng, đề nghị gửi lại tệp đó với Ngày báo cáo (trang “Thông tin”) là ngày gửi lại${recoded ? `; nếu một tệp không phải báo cáo của đơn vị, đề nghị cho biết để ${sender} hỏi lại nơi gửi` : ""}.`,
     ),
   ];
   return {
@@ -1010,7 +1010,7 @@ export function withLetterSheet(
   folder?: string,
   placedAs: ReadonlyMap<string, string> = new Map(),
   /** Files not opened (lettersHeldBy): no letter was drawn, said instead of "no unit to remind". */
-  heldBy = 0,
+  heldBy: readonly string[] = [],
   /** The sending body's own (lettersToSender): listed, with why it has no letter, for it to follow up. */
   toSender: readonly Letter[] = [],
 ): WorkbookSpec {
@@ -1029,7 +1029,7 @@ export function withLetterSheet(
     [
       {
         value:
-          heldBy > 0
+          heldBy.length > 0
             ? MSG.lettersHeld(heldBy)
             : letters.length === 0
               ? "Không có đơn vị nào cần nhắc."

@@ -78,7 +78,10 @@ export const TOOL_WORDS = {
     page: "(tệp đã tải về bằng nút “Tải bảng tổng hợp (.xlsx)” hoặc “Tải dữ liệu tổng hợp (.json)” ở cùng kỳ năm trước)",
   },
   previousFile: { both: "tệp đối chiếu (--previous)", page: "bảng tổng hợp năm trước đã chọn" },
-  previousCheck: { both: "kiểm tra lại tệp --previous", page: "kiểm tra lại bảng tổng hợp năm trước đã chọn" },
+  previousCheck: {
+    both: "kiểm tra lại tệp --previous",
+    page: "kiểm tra lại bảng tổng hợp năm trước đã chọn",
+  },
   warningsDetail: { both: "chi tiết ở trang “Lỗi”", page: "chi tiết ở mục “Cảnh báo”" },
   firstYear: {
     both: "hãy bỏ --previous; từ kỳ sau, dùng tệp --out hoặc --json của kỳ này",
@@ -101,7 +104,7 @@ export function forThePage(message: string): string {
 }
 
 /** Said of a file that is another period's report: it is not to be relabelled (letters read it). */
-export const KEEP_PERIOD = "không sửa Kỳ báo cáo của tệp này";
+export const KEEP_PERIOD = "không cần sửa ô Kỳ báo cáo của tệp này";
 
 /**
  * Whether a finding says the file is another period's report, one to relabel (the list's wrong entry
@@ -303,7 +306,7 @@ export const MSG = {
   sameDayRejection: (keptFile: string, undated: boolean) =>
     `đơn vị có tệp hợp lệ ${keptFile}${undated ? "" : " cùng ngày báo cáo"}, đang được dùng; ${undated ? "tệp này không đọc được Ngày báo cáo nên chưa rõ gửi trước hay sau" : "chưa rõ tệp nào gửi sau"}: nếu tệp này là bản sửa gửi sau, hỏi lại đơn vị (gửi lại tệp đã sửa, Ngày báo cáo là ngày gửi)`,
   failedCorrection: (olderFile: string, olderDate: string) =>
-    `bản gửi sau này bị từ chối: bảng tổng hợp vẫn dùng tệp ${olderFile} (ngày báo cáo ${olderDate}) đơn vị gửi trước; muốn thay số liệu, đơn vị sửa lỗi rồi gửi lại`,
+    `tệp này (bản gửi sau) bị từ chối: bảng tổng hợp vẫn dùng tệp ${olderFile} (ngày báo cáo ${olderDate}) đơn vị gửi trước; muốn thay số liệu, đơn vị sửa lỗi rồi gửi lại`,
   monthFirstDate: (shown: string, read: CivilDate) =>
     `Ô Ngày báo cáo có định dạng tháng trước ngày (kiểu Mỹ, mm/dd/yyyy): ô hiện ${q(shown)} nhưng là ngày ${read.day} tháng ${read.month} năm ${read.year}, và chương trình đọc ngày đó. Nếu ngày báo cáo là ${read.month} tháng ${read.day} năm ${read.year}, gõ lại ô là '${shown} (có dấu nháy đơn ở đầu, để ô giữ đúng chữ đã gõ, vì máy đặt kiểu ngày của Mỹ sẽ lại đảo ngày và tháng). Ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   badEmail: (shown: string) =>
@@ -359,21 +362,21 @@ export const MSG = {
   // These three hold KEEP_PERIOD: a letter then asks for this period's report, not the file corrected.
   /** A file dated before the consolidated period began cannot be a report on it: no relabelling advice. */
   periodMismatchEarlier: (found: string, expected: string, date: string, start: string) =>
-    `Báo cáo kỳ ${found}, đề ngày ${date}, trước khi kỳ đang tổng hợp (${expected}) bắt đầu (${start}): đây không phải báo cáo kỳ ${expected}, ${KEEP_PERIOD}. Tệp này thuộc đợt tổng hợp kỳ ${found}; nếu đơn vị chưa gửi báo cáo kỳ ${expected}, đề nghị lập và gửi vào đợt này.`,
+    `Báo cáo ${found}, đề ngày ${date}, trước khi kỳ đang tổng hợp (${expected}) bắt đầu (${start}): đây không phải báo cáo ${expected}, ${KEEP_PERIOD}. Tệp này thuộc đợt tổng hợp báo cáo ${found}; nếu đơn vị chưa gửi báo cáo ${expected}, đề nghị lập và gửi vào đợt này.`,
   /** The report of the period that has just ended, signed in the month after it (a quý IV report dated 12/01). */
   periodMismatchJustEnded: (found: string, expected: string, date: string) =>
-    `Báo cáo kỳ ${found}, đề ngày ${date}, ngay sau khi kỳ đó kết thúc: đây là báo cáo kỳ ${found}, không phải báo cáo kỳ đang tổng hợp (${expected}), ${KEEP_PERIOD}. Tệp này thuộc đợt tổng hợp kỳ ${found}; nếu đơn vị chưa gửi báo cáo kỳ ${expected}, đề nghị lập và gửi vào đợt này.`,
+    `Báo cáo ${found}, đề ngày ${date}, ngay sau khi kỳ đó kết thúc: đây là báo cáo ${found}, không phải báo cáo kỳ đang tổng hợp (${expected}), ${KEEP_PERIOD}. Tệp này thuộc đợt tổng hợp báo cáo ${found}; nếu đơn vị chưa gửi báo cáo ${expected}, đề nghị lập và gửi vào đợt này.`,
   /** A later period's own report among this period's files: nothing to mend, it waits for its own run. */
   periodMismatchLater: (found: string, expected: string, date: string) =>
-    `Báo cáo kỳ ${found}, đề ngày ${date}: báo cáo của kỳ sau, không phải kỳ đang tổng hợp (${expected}), nên không tổng hợp vào kỳ này; ${KEEP_PERIOD}. Tệp thuộc đợt tổng hợp kỳ ${found}; nếu đơn vị chưa gửi báo cáo kỳ ${expected}, đề nghị lập và gửi vào đợt này.`,
+    `Báo cáo ${found}, đề ngày ${date}: báo cáo của kỳ sau, không phải kỳ đang tổng hợp (${expected}), nên không tổng hợp vào kỳ này; ${KEEP_PERIOD}. Tệp thuộc đợt tổng hợp báo cáo ${found}; nếu đơn vị chưa gửi báo cáo ${expected}, đề nghị lập và gửi vào đợt này.`,
   /** A roll-up sums its units' reports of its period: relabelled, it would carry their figures into another. */
   periodMismatchRollup: (found: string, expected: string) =>
-    `Báo cáo tổng hợp kỳ ${found}, không phải kỳ đang tổng hợp (${expected}): số liệu trong đó là của các báo cáo kỳ ${found}, nên ${KEEP_PERIOD}. Đề nghị đơn vị tổng hợp lại từ báo cáo kỳ ${expected} của các đơn vị trực thuộc, rồi lập lại báo cáo gửi cấp trên và gửi lên.`,
+    `Báo cáo tổng hợp ${found}, không phải kỳ đang tổng hợp (${expected}): số liệu trong đó là của các báo cáo ${found}, nên ${KEEP_PERIOD}. Đề nghị đơn vị tổng hợp lại từ báo cáo ${expected} của các đơn vị trực thuộc, rồi lập lại báo cáo gửi cấp trên và gửi lên.`,
   /** A quarter's report where the year's is consolidated (or any two spans): relabelling would miscount it. */
   periodMismatchSpan: (found: string, expected: string) =>
-    `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}): số liệu ${found} không dùng thay số liệu ${expected} được, nên ${KEEP_PERIOD}. Đề nghị đơn vị lập báo cáo kỳ ${expected} và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ ${found}.`,
+    `Báo cáo ${found}, không phải kỳ đang tổng hợp (${expected}): số liệu ${found} không dùng thay số liệu ${expected} được, nên ${KEEP_PERIOD}. Đề nghị đơn vị lập báo cáo ${expected} và gửi vào đợt này; tệp này thuộc đợt tổng hợp báo cáo ${found}.`,
   periodMismatch: (found: string, expected: string, fix: string, alsoYear: number | null) =>
-    `Báo cáo kỳ ${found}, không phải kỳ đang tổng hợp (${expected}). Nếu đây là báo cáo kỳ ${expected}, ${fix}${alsoYear !== null ? ` và ghi Năm ${alsoYear}` : ""} ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.`,
+    `Báo cáo ${found}, không phải kỳ đang tổng hợp (${expected}). Nếu đây là báo cáo ${expected}, ${fix}${alsoYear !== null ? ` và ghi Năm ${alsoYear}` : ""} ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.`,
   duplicateUnit: (unit: string, kept: string, keptDate: string, date: string) =>
     `Đơn vị ${unit} đã gửi báo cáo đề ngày sau: tệp ${kept} đề ngày ${keptDate}, tệp này đề ngày ${date}. Báo cáo đề ngày sau được dùng; tệp này không được tổng hợp. Nếu tệp này mới là bản đúng, hãy sửa Ngày báo cáo của nó hoặc bỏ tệp kia.`,
   duplicateSameDay: (
@@ -472,8 +475,13 @@ export const MSG = {
   unopenedFiles: (n: number, list: string) =>
     `Lưu ý: ${n} tệp hoặc thư mục chưa mở được trên máy này ${TOOL_WORDS.rejectedReasons.both}, chưa rõ nội dung (có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào): số liệu và danh sách chưa nộp chưa đầy đủ, chưa lập thư nhắc nào. Mở được rồi hãy tổng hợp lại: ${list}.`,
   /** No letter drawn while files were not opened (lettersHeldBy). */
-  lettersHeld: (n: number) =>
-    `Chưa lập thư nhắc nào: ${n} tệp hoặc thư mục chưa đọc được nội dung (chưa mở được trên máy này, hoặc tệp nén chưa giải nén), có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào (nên thư nào cũng có thể sai). Mở được hoặc giải nén các tệp đó (tệp nén đã giải nén thì bỏ ra khỏi các tệp tổng hợp) rồi hãy tổng hợp lại.`,
+  lettersHeld: (names: readonly string[]) =>
+    `Chưa lập thư nhắc nào: chưa đọc được nội dung của ${names
+      .slice(0, 3)
+      .map(q)
+      .join(
+        ", ",
+      )}${names.length > 3 ? ` và ${viInteger(names.length - 3)} tệp hoặc thư mục khác` : ""} (chưa mở được trên máy này, hoặc tệp nén chưa giải nén), có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào (nên thư nào cũng có thể sai). Sau khi mở được hoặc giải nén (tệp nén đã giải nén thì chuyển ra khỏi các tệp tổng hợp), hãy tổng hợp lại.`,
   unopenedOf: (code: string, name: string) => `có thể của ${code} — ${name}`,
   /** Excel's "~$" lock file checked by itself: not a report; the workbook it names is. */
   lockFile: (base: string) =>

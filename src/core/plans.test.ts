@@ -479,7 +479,7 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
 
   test("dated before the quarter began: not to be relabelled, but the quarter's own report asked for", () => {
     expect(mismatch(q("P_A", "Q2", 10, 6))).toBe(
-      "Báo cáo kỳ quý II/2025, đề ngày 10/06/2025, trước khi kỳ đang tổng hợp (quý III/2025) bắt đầu (01/07/2025): đây không phải báo cáo kỳ quý III/2025, không sửa Kỳ báo cáo của tệp này. Tệp này thuộc đợt tổng hợp kỳ quý II/2025; nếu đơn vị chưa gửi báo cáo kỳ quý III/2025, đề nghị lập và gửi vào đợt này.",
+      "Báo cáo quý II/2025, đề ngày 10/06/2025, trước khi kỳ đang tổng hợp (quý III/2025) bắt đầu (01/07/2025): đây không phải báo cáo quý III/2025, không cần sửa ô Kỳ báo cáo của tệp này. Tệp này thuộc đợt tổng hợp báo cáo quý II/2025; nếu đơn vị chưa gửi báo cáo quý III/2025, đề nghị lập và gửi vào đợt này.",
     );
   });
 
@@ -494,11 +494,11 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
       consolidate([s], { profile: CCHC, period }).rejected.flatMap((r) => r.findings)[0]?.message;
     // The month after quý IV ends is quý I's first: a report dated then is quý IV's, just ended.
     expect(run(dated("P_A", "Q4", 2025), { kind: "Q1", year: 2026 })).toBe(
-      "Báo cáo kỳ quý IV/2025, đề ngày 12/01/2026, ngay sau khi kỳ đó kết thúc: đây là báo cáo kỳ quý IV/2025, không phải báo cáo kỳ đang tổng hợp (quý I/2026), không sửa Kỳ báo cáo của tệp này. Tệp này thuộc đợt tổng hợp kỳ quý IV/2025; nếu đơn vị chưa gửi báo cáo kỳ quý I/2026, đề nghị lập và gửi vào đợt này.",
+      "Báo cáo quý IV/2025, đề ngày 12/01/2026, ngay sau khi kỳ đó kết thúc: đây là báo cáo quý IV/2025, không phải báo cáo kỳ đang tổng hợp (quý I/2026), không cần sửa ô Kỳ báo cáo của tệp này. Tệp này thuộc đợt tổng hợp báo cáo quý IV/2025; nếu đơn vị chưa gửi báo cáo quý I/2026, đề nghị lập và gửi vào đợt này.",
     );
     // Labelled quý I/2026 but signed when quý IV's reports are: quý IV's report, its label to mend.
     expect(run(dated("P_B", "Q1", 2026), { kind: "Q4", year: 2025 })).toBe(
-      "Báo cáo kỳ quý I/2026, không phải kỳ đang tổng hợp (quý IV/2025). Nếu đây là báo cáo kỳ quý IV/2025, chọn Kỳ báo cáo “Quý IV” và ghi Năm 2025 ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
+      "Báo cáo quý I/2026, không phải kỳ đang tổng hợp (quý IV/2025). Nếu đây là báo cáo quý IV/2025, chọn Kỳ báo cáo “Quý IV” và ghi Năm 2025 ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
     );
   });
 
@@ -516,7 +516,7 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
     expect(letter.subject).toMatch(/^đôn đốc gửi báo cáo/);
     expect(letter.reasons).toEqual(["missing"]);
     expect(letter.text).toContain(
-      "Sở An toàn thực phẩm Thành phố Hồ Chí Minh đã nhận được tệp “P_A.xlsx” của đơn vị: tệp là báo cáo quý II năm 2025 (đề ngày 10/06/2025), không phải báo cáo quý III năm 2025 (không sửa Kỳ báo cáo của tệp này). Sở An toàn thực phẩm Thành phố Hồ Chí Minh chưa nhận được báo cáo quý III năm 2025 của đơn vị.\nĐơn vị lập báo cáo quý III năm 2025 trên mẫu CCHC-BC/2025 (không sửa tệp đã gửi) và kiểm tra bằng chức năng “Kiểm tra” của phần bổ trợ Excel hoặc của trang kiểm tra báo cáo trên trình duyệt do Sở An toàn thực phẩm Thành phố Hồ Chí Minh cung cấp.\n",
+      "Sở An toàn thực phẩm Thành phố Hồ Chí Minh đã nhận được tệp “P_A.xlsx” của đơn vị: tệp là báo cáo quý II năm 2025 (đề ngày 10/06/2025), không phải báo cáo quý III năm 2025 (không cần sửa ô Kỳ báo cáo của tệp này). Sở An toàn thực phẩm Thành phố Hồ Chí Minh chưa nhận được báo cáo quý III năm 2025 của đơn vị.\nĐề nghị đơn vị lập báo cáo quý III năm 2025 trên mẫu CCHC-BC/2025 (không cần sửa tệp đã gửi) và kiểm tra bằng chức năng “Kiểm tra” của phần bổ trợ Excel hoặc của trang kiểm tra báo cáo trên trình duyệt do Sở An toàn thực phẩm Thành phố Hồ Chí Minh cung cấp.\n",
     );
     expect(letter.text).not.toContain("trả lại");
     expect(letter.text.match(/gửi vào đợt|kỳ đang tổng hợp|[Qq]uý III\/2025/g)).toBeNull();
@@ -556,7 +556,7 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
 
   test("dated inside the quarter: the quarter may just have been picked wrong, so relabelling is suggested", () => {
     expect(mismatch(q("P_A", "Q2", 20, 9))).toBe(
-      "Báo cáo kỳ quý II/2025, không phải kỳ đang tổng hợp (quý III/2025). Nếu đây là báo cáo kỳ quý III/2025, chọn Kỳ báo cáo “Quý III” ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
+      "Báo cáo quý II/2025, không phải kỳ đang tổng hợp (quý III/2025). Nếu đây là báo cáo quý III/2025, chọn Kỳ báo cáo “Quý III” ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
     );
   });
 
@@ -578,13 +578,13 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
     const rejected = year.rejected.find((r) => r.file === "P_A.xlsx")!.findings[0]!;
     expect(rejected.code).toBe("PERIOD_MISMATCH");
     expect(rejected.message).toBe(
-      "Báo cáo kỳ quý IV/2025, không phải kỳ đang tổng hợp (năm 2025): số liệu quý IV/2025 không dùng thay số liệu năm 2025 được, nên không sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo kỳ năm 2025 và gửi vào đợt này; tệp này thuộc đợt tổng hợp kỳ quý IV/2025.",
+      "Báo cáo quý IV/2025, không phải kỳ đang tổng hợp (năm 2025): số liệu quý IV/2025 không dùng thay số liệu năm 2025 được, nên không cần sửa ô Kỳ báo cáo của tệp này. Đề nghị đơn vị lập báo cáo năm 2025 và gửi vào đợt này; tệp này thuộc đợt tổng hợp báo cáo quý IV/2025.",
     );
     const letter = followUpLetters(year, CCHC, {
       date: { year: 2025, month: 12, day: 22 },
       replyBy: { year: 2025, month: 12, day: 29 },
     }).find((l) => l.unit === "P_A")!;
-    expect(letter.text).toContain("không sửa Kỳ báo cáo của tệp này");
+    expect(letter.text).toContain("không cần sửa ô Kỳ báo cáo của tệp này");
     expect(letter.text).not.toContain("chọn Kỳ báo cáo");
     expect(letter.text).not.toContain("vẫn ghi nhận đơn vị đã gửi báo cáo đúng hạn");
     // The year's report in Quý IV's consolidation: the same.
@@ -593,7 +593,7 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
       period: { kind: "Q4", year: 2025 },
     });
     expect(quarter.rejected.find((r) => r.file === "P_A.xlsx")!.findings[0]!.message).toMatch(
-      /^Báo cáo kỳ năm 2025, không phải kỳ đang tổng hợp \(quý IV\/2025\): số liệu năm 2025 không dùng thay số liệu quý IV\/2025 được, nên không sửa Kỳ báo cáo/,
+      /^Báo cáo năm 2025, không phải kỳ đang tổng hợp \(quý IV\/2025\): số liệu năm 2025 không dùng thay số liệu quý IV\/2025 được, nên không cần sửa ô Kỳ báo cáo/,
     );
   });
 
@@ -639,13 +639,13 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
     );
     const first = consolidate([wrong], { profile: DEFAULT_PROFILE, period: { kind: "6T", year: 2026 } });
     expect(first.rejected[0]!.findings[0]!.message).toBe(
-      "Báo cáo kỳ năm 2026, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026). Nếu đây là báo cáo kỳ 6 tháng đầu năm 2026, chọn Kỳ báo cáo “6 tháng” ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
+      "Báo cáo năm 2026, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026). Nếu đây là báo cáo 6 tháng đầu năm 2026, chọn Kỳ báo cáo “6 tháng” ở trang “Thông tin”; nếu là báo cáo kỳ khác, gửi vào đợt tổng hợp của kỳ đó.",
     );
     const letter = followUpLetters(first, DEFAULT_PROFILE, {
       date: { year: 2026, month: 6, day: 10 },
       replyBy: { year: 2026, month: 6, day: 17 },
     }).find((l) => l.unit === "XA_TAN_PHU")!;
-    expect(letter.text).not.toContain("không sửa Kỳ báo cáo");
+    expect(letter.text).not.toContain("không cần sửa ô Kỳ báo cáo");
     expect(letter.text).toContain("vẫn ghi nhận đơn vị đã gửi báo cáo đúng hạn (ngày 03/06/2026)");
     const second = consolidate([wrong, resent], {
       profile: DEFAULT_PROFILE,
@@ -679,7 +679,7 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
       DEFAULT_PROFILE,
     );
     const year = consolidate([march], { profile: DEFAULT_PROFILE, period: { kind: "NAM", year: 2026 } });
-    expect(year.rejected[0]!.findings[0]!.message).toContain("không sửa Kỳ báo cáo của tệp này");
+    expect(year.rejected[0]!.findings[0]!.message).toContain("không cần sửa ô Kỳ báo cáo của tệp này");
     // Quý II's report sent late, dated in July, and Quý III's sent late: late, not a resend of an on-time report.
     const c = consolidate([q("P_A", "Q2", 10, 7), q("P_A", "Q3", 22, 9)], {
       profile: CCHC,

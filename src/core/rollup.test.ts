@@ -523,7 +523,7 @@ describe("a roll-up consolidated together with the units it sums", () => {
     const old = submission("SO_Y_TE_2025.xlsx", rollupBytes(c2025, SO));
     const c = consolidate([old, submission("XA_C.xlsx", reportBytes(xaC))], { profile, period });
     expect(c.rejected.flatMap((r) => r.findings).find((f) => f.code === "PERIOD_MISMATCH")?.message).toBe(
-      "Báo cáo tổng hợp kỳ năm 2025, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026): số liệu trong đó là của các báo cáo kỳ năm 2025, nên không sửa Kỳ báo cáo của tệp này. Đề nghị đơn vị tổng hợp lại từ báo cáo kỳ 6 tháng đầu năm 2026 của các đơn vị trực thuộc, rồi lập lại báo cáo gửi cấp trên và gửi lên.",
+      "Báo cáo tổng hợp năm 2025, không phải kỳ đang tổng hợp (6 tháng đầu năm 2026): số liệu trong đó là của các báo cáo năm 2025, nên không cần sửa ô Kỳ báo cáo của tệp này. Đề nghị đơn vị tổng hợp lại từ báo cáo 6 tháng đầu năm 2026 của các đơn vị trực thuộc, rồi lập lại báo cáo gửi cấp trên và gửi lên.",
     );
   });
 

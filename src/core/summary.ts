@@ -774,7 +774,7 @@ function missingSheet(c: Consolidation): SheetSpec {
       [cell("Đơn vị chỉ gửi báo cáo kỳ khác", SUBTITLE)],
       [
         cell(
-          `${otherOnly.length} đơn vị chưa có báo cáo ${c.period ? periodText(c.period) : "kỳ này"}: tệp đã gửi là báo cáo của kỳ khác, không tổng hợp vào kỳ này (không phải sửa tệp đó).`,
+          `${otherOnly.length} đơn vị chưa có báo cáo ${c.period ? periodText(c.period) : "kỳ này"}: tệp đã gửi là báo cáo của kỳ khác, không tổng hợp vào kỳ này (không cần sửa tệp đó).`,
           NOTE,
         ),
       ],

@@ -398,10 +398,10 @@ const vi: Strings = {
   inRollupLine: (u, r, f) => `${u}: đã tính trong báo cáo tổng hợp của ${r}, không cộng thêm ${f}`,
   otherPeriodOnly: "Chỉ gửi báo cáo kỳ khác",
   otherPeriodOnlyLine: (u, files) =>
-    `${u}: chưa có báo cáo kỳ này; ${files.map((f) => `${f.file} là báo cáo ${f.period || "kỳ khác"}`).join(", ")}, không tổng hợp vào kỳ này (không phải sửa)`,
+    `${u}: chưa có báo cáo kỳ này; ${files.map((f) => `${f.file} là báo cáo ${f.period || "kỳ khác"}`).join(", ")}, không tổng hợp vào kỳ này (không cần sửa)`,
   offRosterTitle: "Mã đơn vị không có trong danh sách",
   recodedLine: (d, c, n, f) =>
-    `${d} → ${c} – ${n} (${f}): tính theo tên đơn vị hoặc mã chỉ khác ở dấu “_”; đề nghị đơn vị ghi đúng mã ở các lần sau`,
+    `${d} → ${c} – ${n} (${f}): tính theo tên đơn vị hoặc mã chỉ khác ở dấu “_”, “.” hay “-”; đề nghị đơn vị ghi đúng mã ở các lần sau`,
   offRosterLine: (c, n, f) => `${c} – ${n} (${f}): không có trong danh sách đơn vị, vẫn được tổng hợp`,
   writeSummary: "Ghi bảng tổng hợp vào sổ tính",
   summaryWritten: (s, n) => `Đã ghi ${s} trang tính tổng hợp (${n} lần đồng bộ với Excel).`,
@@ -445,7 +445,7 @@ const vi: Strings = {
           : []),
     ].join(" "),
   documentsIntro: (d, r) =>
-    `Thư nhắc các đơn vị (một tệp gồm thư của từng đơn vị, mỗi thư từ trang mới, để in và ký; hoặc tệp .zip gồm thư riêng của từng đơn vị để gửi thư điện tử) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
+    `Thư nhắc các đơn vị (một tệp gồm thư của từng đơn vị, mỗi thư bắt đầu ở một trang mới, để in và ký; hoặc tệp .zip gồm thư riêng của từng đơn vị để gửi thư điện tử) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
   documentsExcelNote:
     "Excel không mở được văn bản Word từ ngăn tác vụ: tệp .docx được tải xuống, hãy mở bằng Word.",
   downloadLetters: "Tải thư nhắc (.docx)",

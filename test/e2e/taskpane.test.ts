@@ -412,7 +412,7 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
   for (const code of OTHER_PERIOD_ONLY) expect(returnedText).not.toContain(code);
   await page.getByTestId("count-otherPeriodOnly").click();
   await expect(page.getByTestId("otherPeriodOnly").textContent()).resolves.toContain(
-    "SO_XAY_DUNG – Sở Xây dựng: chưa có báo cáo kỳ này; SO_XAY_DUNG.xlsx là báo cáo năm 2025, không tổng hợp vào kỳ này (không phải sửa)",
+    "SO_XAY_DUNG – Sở Xây dựng: chưa có báo cáo kỳ này; SO_XAY_DUNG.xlsx là báo cáo năm 2025, không tổng hợp vào kỳ này (không cần sửa)",
   );
   await page.getByTestId("count-rejected").click();
   const rejectedText = (await page.getByTestId("rejected").textContent()) ?? "";

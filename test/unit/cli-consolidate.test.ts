@@ -542,7 +542,7 @@ test("a report known by its name under a code the roster lacks is named on the t
   const io = capture();
   expect(await main(["consolidate", dir, "--roster", roster, "--out", join(dir, "th.xlsx")], io)).toBe(0);
   expect(io.stdout).toContain(
-    "Mã đơn vị không có trong danh sách, được tính theo tên đơn vị, hoặc theo mã chỉ khác ở dấu “_” (đề nghị đơn vị ghi đúng mã ở các lần sau): XA_QUANG_PHUU → XA_QUANG_PHU (XA_QUANG_PHU.xlsx).",
+    "Mã đơn vị không có trong danh sách, được tính theo tên đơn vị, hoặc theo mã chỉ khác ở dấu “_”, “.” hay “-” (đề nghị đơn vị ghi đúng mã ở các lần sau): XA_QUANG_PHUU → XA_QUANG_PHU (XA_QUANG_PHU.xlsx).",
   );
   expect(io.stdout).not.toContain("Chưa nộp: 1");
 });

@@ -310,7 +310,7 @@ test("each former ward sends its own report under its old code: none left out un
   // Three files, one letter section: each former ward's file with its code, date and figure.
   expect(letter).toContain(
     "nhận được ba tệp báo cáo của đơn vị có số liệu khác nhau:\n" +
-      "- Tệp “lam-son.xlsx” (ghi mã PHUONG_LAM_SON, ngày báo cáo 05/06/2026): tệp bảng tổng hợp đang tạm dùng.\n" +
+      "- Tệp “lam-son.xlsx” (ghi mã PHUONG_LAM_SON, ngày báo cáo 05/06/2026): là tệp đang được tạm dùng để tổng hợp.\n" +
       "- Tệp “ba-dinh.xlsx” (ghi mã PHUONG_BA_DINH, ngày báo cáo 03/06/2026) ghi “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này) là 10, tệp đang dùng ghi 14.\n" +
       "- Tệp “dien-bien.xlsx” (ghi mã PHUONG_DIEN_BIEN, ngày báo cáo 04/06/2026) ghi “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này) là 16, tệp đang dùng ghi 14.\n" +
       "Bảng tổng hợp đang tạm tính số liệu của đơn vị theo tệp “lam-son.xlsx”; số liệu của các tệp kia chưa được tính.",

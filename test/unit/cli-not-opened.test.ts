@@ -71,7 +71,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(
-      `${locked}: Máy này không mở được tệp: tài khoản đang chạy KL226 không có quyền đọc tệp này (của người dùng khác, hoặc bị chặn quyền). Đây không phải lỗi trong tệp đơn vị gửi, đừng trả lại báo cáo vì lý do này: hãy cấp quyền đọc tệp (hoặc chép tệp sang thư mục của mình) rồi chạy lại.`,
+      `${locked}: Máy này không mở được tệp: tài khoản đang chạy KL226 không có quyền đọc tệp này (của người dùng khác, hoặc bị chặn quyền). Đây không phải lỗi của tệp đơn vị gửi; không trả lại báo cáo vì lý do này: hãy cấp quyền đọc tệp (hoặc chép tệp sang thư mục của mình) rồi chạy lại.`,
     );
     expect(r.stdout).toContain(
       "Email xa Dong Son: Máy này không mở được thư mục: tài khoản đang chạy KL226 không có quyền đọc thư mục này (của người dùng khác, hoặc bị chặn quyền); các tệp bên trong chưa được đọc.",
@@ -82,7 +82,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
     expect(r.stdout).toMatch(/Chưa nộp: .*SO_TAI_CHINH/);
     // No letter at all until every file is read: any of them may be a unit's report or its resend.
     expect(r.stdout).toContain(
-      "Thư nhắc: Chưa lập thư nhắc nào: 2 tệp hoặc thư mục chưa đọc được nội dung (chưa mở được trên máy này, hoặc tệp nén chưa giải nén), có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào (nên thư nào cũng có thể sai). Mở được hoặc giải nén các tệp đó (tệp nén đã giải nén thì bỏ ra khỏi các tệp tổng hợp) rồi hãy tổng hợp lại.",
+      // Each named: the analyst knows which to open first.
+      `Thư nhắc: Chưa lập thư nhắc nào: chưa đọc được nội dung của “Email xa Dong Son”, “${locked}” (chưa mở được trên máy này, hoặc tệp nén chưa giải nén), có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào (nên thư nào cũng có thể sai). Sau khi mở được hoặc giải nén (tệp nén đã giải nén thì chuyển ra khỏi các tệp tổng hợp), hãy tổng hợp lại.`,
     );
     expect(r.stdout).toContain(
       `Thư của lần chạy trước trong ${letters} (nếu có) được giữ nguyên, chưa cập nhật.`,

@@ -356,7 +356,7 @@ test("a template sent back unfilled is said to be one, its blank cells in two li
   expect(messages[first + 2]).toMatch(/^10 ô số liệu bắt buộc còn trống/);
   const text = docxText(readFileSync(join(letters, "XA_QUANG_PHU.docx")));
   expect(text).toContain(
-    "phải trả lại, chưa tổng hợp được: tệp chưa có số liệu nào (các ô số liệu ở trang “Chỉ tiêu” và cột Tình trạng ở trang “Nhiệm vụ” đều còn trống). Có lẽ đơn vị đã gửi nhầm mẫu chưa điền",
+    "phải trả lại, chưa tổng hợp được: tệp chưa có số liệu nào (các ô số liệu ở trang “Chỉ tiêu” và cột Tình trạng ở trang “Nhiệm vụ” đều còn trống). Có thể đơn vị đã gửi nhầm tệp mẫu chưa điền",
   );
   expect(text).toContain(
     "Trang “Chỉ tiêu”: 10 ô số liệu bắt buộc còn trống: D5, E5, E6, E7, D8, E8, E9, E10, E11, E12.",

@@ -80,7 +80,7 @@ describe("an output named as a file the run reads is refused before anything is 
     const io = capture();
     expect(await main(["consolidate", dir, "--out", out, ...args], io)).toBe(2);
     expect(io.stderr).toContain(
-      `--json ${file} là tệp lệnh đang đọc (${option} ${file}): tệp đầu vào không bao giờ bị ghi đè.`,
+      `--json ${file} trùng với tệp đầu vào mà lệnh đang đọc (${option} ${file}): tệp đầu vào không bao giờ bị ghi đè.`,
     );
     expect(readFileSync(file, "utf8")).toBe(text);
     expect(existsSync(out)).toBe(false);
@@ -117,7 +117,9 @@ describe("an output named as a file the run reads is refused before anything is 
     const before = readFileSync(first);
     const io = capture();
     expect(await main(["consolidate", dir, "--out", first, "--previous", first], io)).toBe(2);
-    expect(io.stderr).toContain(`--out ${first} là tệp lệnh đang đọc (--previous ${first})`);
+    expect(io.stderr).toContain(
+      `--out ${first} trùng với tệp đầu vào mà lệnh đang đọc (--previous ${first})`,
+    );
     expect(readFileSync(first).equals(before)).toBe(true);
   });
 });

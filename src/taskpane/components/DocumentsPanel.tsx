@@ -138,7 +138,7 @@ export function DocumentsPanel({
         .map((l) => ` ${t.noLetterToSender(l.name, l.unit, l.notes.join(" "))}`)
         .join("");
       if (!made.file)
-        return made.held > 0
+        return made.held.length > 0
           ? forThePage(MSG.lettersHeld(made.held))
           : self === ""
             ? t.noLetters
