@@ -6,6 +6,7 @@ import {
   fileTooLargeMessage,
   finding,
   unreadableMessage,
+  UNREADABLE_AT_MESSAGES,
   UNREADABLE_MESSAGES,
   type Finding,
 } from "../core/findings";
@@ -35,8 +36,12 @@ export function notOpenedResult(message: string): ValidationResult {
   return failedResult(finding("NOT_OPENED", "error", null, null, message));
 }
 
-export function unreadableResult(message: string, detail?: string): ValidationResult {
-  const f = finding("UNREADABLE", "error", null, null, message);
+export function unreadableResult(
+  message: string,
+  detail?: string,
+  at?: { readonly sheet: string; readonly cell: string },
+): ValidationResult {
+  const f = finding("UNREADABLE", "error", at?.sheet ?? null, at?.cell ?? null, message);
   return failedResult(detail === undefined ? f : { ...f, detail });
 }
 
@@ -133,6 +138,8 @@ export function inspectBytes(
       return { ...unreadableResult(MSG.rosterNotReport, read.detail), notAReport: "roster" };
     if (read.reason === "FILE_TOO_LARGE")
       return unreadableResult(fileTooLargeMessage(bytes.length, profile.limits.maxFileBytes), read.detail);
+    const placed = read.at === undefined ? undefined : UNREADABLE_AT_MESSAGES[read.reason];
+    if (placed !== undefined) return unreadableResult(placed, read.detail, read.at);
     return readFailureResult(read.reason, read.detail, options.fileName);
   }
   try {

@@ -109,7 +109,20 @@ export const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {
     "Tệp là tệp nén (.zip, .rar, .7z…) chứa các tệp khác, không phải sổ tính Excel. Hãy giải nén các tệp báo cáo .xlsx bên trong vào thư mục các báo cáo, chuyển tệp nén ra khỏi thư mục đó, rồi tổng hợp lại; đơn vị gửi thì gửi thẳng tệp .xlsx.",
   APPLE_NUMBERS:
     "Tệp là bảng tính Apple Numbers (.numbers), không phải .xlsx. Trong Numbers, chọn Tệp → Xuất ra → Excel…, rồi gửi tệp .xlsx đã xuất.",
-  INTERNAL: `Lỗi của chương trình KL226 khi đọc tệp này, không phải lỗi của tệp: đừng yêu cầu đơn vị gửi lại vì lý do này. Hãy báo lỗi cho người quản trị KL226, gửi kèm tệp${TOOL_WORDS.internalDetail.both}.`,
+  INTERNAL: `Lỗi của chương trình KL226 khi đọc tệp này, không phải lỗi của tệp: không yêu cầu đơn vị gửi lại vì lý do này. Hãy báo lỗi cho người quản trị KL226, gửi kèm tệp${TOOL_WORDS.internalDetail.both}.`,
+};
+
+/**
+ * The messages of the reasons a reader can tie to one cell, said with that cell's sheet and address
+ * (the finding carries them): a note typed far out in an otherwise correct report is found and deleted.
+ */
+export const UNREADABLE_AT_MESSAGES: Partial<Readonly<Record<UnreadableReason, string>>> = {
+  TOO_MANY_ROWS:
+    "Ô này có dữ liệu ở dòng vượt quá giới hạn của trang tính (có thể là ghi chú gõ nhầm chỗ). Hãy xóa nội dung ô này và các dòng thừa (kể cả dòng trống đã định dạng), lưu lại và gửi lại.",
+  TOO_MANY_COLUMNS:
+    "Ô này có dữ liệu ở cột quá xa so với bảng của mẫu (có thể là ghi chú gõ nhầm chỗ). Hãy xóa nội dung ô này và các cột thừa, lưu lại và gửi lại.",
+  STRING_TOO_LONG:
+    "Ô này chứa đoạn văn bản quá dài (quá 32.767 ký tự). Hãy rút gọn nội dung, lưu lại và gửi lại.",
 };
 
 /** FILE_TOO_LARGE's message with the file's size and the limit, so the clerk knows how much to cut. */

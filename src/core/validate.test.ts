@@ -12,7 +12,7 @@ import { inspectBytes } from "../app/inspect";
 import { writeXlsx } from "../xlsx/write";
 import { consolidate } from "./consolidate";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
-import { templateWorkbook } from "./template";
+import { templateTasks, templateWorkbook } from "./template";
 import { shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
 import { finding, type Finding } from "./findings";
@@ -1122,4 +1122,22 @@ describe("a report dated when the next period's report is made (UNLIKELY_DATE, a
     expect(signedInJanuary("Q4")).toEqual([]);
     expect(signedInJanuary("NAM")).toEqual([]);
   });
+});
+
+test("characters that show nothing (a zero-width space pasted from a web page or chat) do not fail a text that looks right", () => {
+  // "Đang thực hiện" and the unit code as the clerk sees them; before, both were errors quoting what looked right.
+  const r = check({
+    unit: "XA_A\u200b",
+    taskStatuses: templateTasks(DEFAULT_PROFILE.form).map((_, i) =>
+      i === 0 ? "\u200bĐang thực hiện" : "Hoàn thành\u00ad",
+    ),
+  });
+  expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(r.report?.unit.code).toBe("XA_A");
+});
+
+test("a note typed far out of the template's table is named by its sheet and cell, not “một trang tính”", () => {
+  const r = check({}, [{ op: "set", sheet: "Chỉ tiêu", cell: "HZ5", value: "ghi chú" }]);
+  expect(only(r.findings)).toEqual([["UNREADABLE", "error", "Chỉ tiêu", "HZ5"]]);
+  expect(r.findings[0]!.message).toMatch(/^Ô này có dữ liệu ở cột quá xa so với bảng của mẫu/);
 });

@@ -119,13 +119,21 @@ export function readCount(cell: Cell | undefined): CountRead {
   }
 }
 
-/** Cell text as a clerk sees it (numbers without exponent, booleans as TRUE/FALSE), NFC, trimmed. */
+/**
+ * Characters that show nothing: zero-width space and joiners, word joiner, BOM, soft hyphen. Pasted
+ * from a web page or a chat into Google Sheets or WPS, they made "Đang thực hiện" or a unit code
+ * that looks right fail, with a message quoting what looks like the right text.
+ */
+const HIDDEN = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+const HIDDEN_ALL = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/** Cell text as a clerk sees it (numbers without exponent, booleans as TRUE/FALSE), NFC, trimmed, nothing invisible. */
 export function cellText(cell: Cell | undefined): string {
   const v = cell?.value;
   if (v === undefined) return "";
   switch (v.kind) {
     case "string":
-      return nfcTrim(v.value);
+      return nfcTrim(HIDDEN.test(v.value) ? v.value.replace(HIDDEN_ALL, "") : v.value);
     case "number":
       return numberText(v.value);
     case "boolean":

@@ -137,4 +137,10 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
 
 export type ReadOutcome =
   | { readonly ok: true; readonly workbook: Workbook }
-  | { readonly ok: false; readonly reason: UnreadableReason; readonly detail?: string };
+  | {
+      readonly ok: false;
+      readonly reason: UnreadableReason;
+      readonly detail?: string;
+      /** Where, for a cell over a limit (a stray note at HZ5, a row past the limit). */
+      readonly at?: { readonly sheet: string; readonly cell: string };
+    };

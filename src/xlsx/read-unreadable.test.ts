@@ -156,7 +156,8 @@ describe("readXlsx classifies unreadable input", () => {
     });
     expect(reason(readXlsx(docx))).toBe("NO_WORKBOOK");
     // A zip without Office's content types is an archive of files (its reports are to be unpacked).
-    expect(reason(readXlsx(zipSync({})))).toBe("ARCHIVE");
+    // An empty zip holds no reports to unpack: it is a file cut short or damaged, to be sent again.
+    expect(reason(readXlsx(zipSync({})))).toBe("TRUNCATED");
     expect(reason(readXlsx(zipSync({ "Bao cao/XA_A.xlsx": new Uint8Array([1, 2]) })))).toBe("ARCHIVE");
     // RAR, 7-Zip and gzip by their first bytes, whatever the file is called.
     for (const head of [
@@ -321,6 +322,16 @@ describe("readXlsx classifies unreadable input", () => {
     expect(reason(readXlsx(styled))).toBe("OK");
   });
 
+  test("part names written with a leading slash (/xl/workbook.xml) read as the usual names", () => {
+    const absolute = rawZip(
+      rawXlsxEntries({
+        sheets: [{ name: "S", xml: sheetXml('<row r="1"><c r="A1"><v>7</v></c></row>') }],
+      }).map((e) => ({ ...e, name: `/${e.name}` })),
+    );
+    const read = readXlsx(absolute);
+    expect(read.ok && read.workbook.sheets[0]?.rows[0]?.[0]?.value).toEqual({ kind: "number", value: 7 });
+  });
+
   test("TOO_MANY_COLUMNS", () => {
     const wide = rawXlsx({
       sheets: [
@@ -328,6 +339,8 @@ describe("readXlsx classifies unreadable input", () => {
       ],
     });
     expect(reason(readXlsx(wide))).toBe("TOO_MANY_COLUMNS");
+    // Said where: a note typed far out is found and deleted (the message names the sheet, not sheet1.xml).
+    expect(readXlsx(wide)).toMatchObject({ at: { sheet: "S", cell: "XFD1" } });
     const noRef = rawXlsx({
       sheets: [{ name: "S", xml: sheetXml(`<row>${"<c><v>1</v></c>".repeat(6)}</row>`) }],
     });

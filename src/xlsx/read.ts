@@ -61,7 +61,13 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadOutc
   try {
     return { ok: true, workbook: readWorkbook(bytes, options) };
   } catch (e) {
-    if (e instanceof ReadFailure) return { ok: false, reason: e.reason, detail: e.detail };
+    if (e instanceof ReadFailure)
+      return {
+        ok: false,
+        reason: e.reason,
+        detail: e.detail,
+        ...(e.sheet !== undefined && e.cell !== undefined ? { at: { sheet: e.sheet, cell: e.cell } } : {}),
+      };
     // Not a classified failure: a bug in the reader (or an input case it did not foresee, which is
     // also its bug). Never shown as a corrupt file: INTERNAL keeps the error for the bug report.
     return { ok: false, reason: "INTERNAL", detail: internalDetail(e) };
@@ -195,7 +201,7 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
       }
       const xml = readWorksheetText(part, rel.path);
       if (xml === undefined) fail("CORRUPT", `sheet "${ref.name}": missing part ${rel.path}`);
-      const rows = parseWorksheet(xml, {
+      const rows = parseNamedWorksheet(ref.name, xml, {
         part: rel.path,
         sharedStrings,
         numberStyles,
@@ -247,6 +253,17 @@ function isOtherArchive(b: Uint8Array): boolean {
   );
 }
 
+/** parseWorksheet, a cell over a limit said with its sheet's name (the clerk looks for "Chỉ tiêu", not sheet2.xml). */
+function parseNamedWorksheet(name: string, xml: string, ctx: Parameters<typeof parseWorksheet>[1]) {
+  try {
+    return parseWorksheet(xml, ctx);
+  } catch (e) {
+    if (e instanceof ReadFailure && e.cell !== undefined && e.sheet === undefined)
+      throw new ReadFailure(e.reason, e.detail, e.cell, name);
+    throw e;
+  }
+}
+
 /** A zip without a SpreadsheetML workbook: names the spreadsheet format it is, when it is one. */
 function failNotXlsx(r: PartReader): never {
   const has = (p: string): boolean => r.dir.byName.has(p);
@@ -260,6 +277,8 @@ function failNotXlsx(r: PartReader): never {
     fail("OPEN_DOCUMENT", "content.xml and META-INF/manifest.xml");
   // Numbers '13 and later: a zip of IWA archives (Index/Document.iwa), or one holding Index.zip.
   if (has("index/document.iwa") || has("index.zip")) fail("APPLE_NUMBERS", "Index/Document.iwa or Index.zip");
+  // A zip with nothing in it is a file cut short or damaged, not an archive of reports to unpack.
+  if (r.dir.entries.length === 0) fail("TRUNCATED", "a zip without any entry");
   // Every Office document (.docx, .pptx) has its content types: a zip without them is an archive of
   // files (a unit's folder zipped and renamed .xlsx), whose reports are to be unpacked.
   if (!has("[content_types].xml")) fail("ARCHIVE", "a zip without [Content_Types].xml");

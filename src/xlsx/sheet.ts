@@ -323,6 +323,7 @@ function tooLong(ctx: SheetContext, row: number, col: number, len: number): neve
   fail(
     "STRING_TOO_LONG",
     `${ctx.part}: cell ${a1(row, col)} has ${len} characters (limit ${ctx.limits.maxStringLength})`,
+    a1(row, col),
   );
 }
 
@@ -436,11 +437,12 @@ function storeCell(
   const limits = ctx.limits;
   // Limits apply to cells that carry something: formatting far out (no value) is harmless.
   if (row >= limits.maxRows)
-    fail("TOO_MANY_ROWS", `${ctx.part}: data in row ${row + 1} (limit ${limits.maxRows} rows)`);
+    fail("TOO_MANY_ROWS", `${ctx.part}: data in row ${row + 1} (limit ${limits.maxRows} rows)`, a1(row, col));
   if (col >= limits.maxColumns) {
     fail(
       "TOO_MANY_COLUMNS",
       `${ctx.part}: data at ${a1(row, col)}, column ${col + 1} (limit ${limits.maxColumns})`,
+      a1(row, col),
     );
   }
   let cells = rows[row];

@@ -150,7 +150,9 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDire
     const rawName = bytes.subarray(p + 46, nameEnd);
     // ASCII (the usual case) reads the same either way, and the UTF-8 decoder is the faster one.
     const decoded = ((flags & 0x800) !== 0 || isAscii(rawName) ? utf8 : latin1).decode(rawName);
-    const name = decoded.indexOf("\\") >= 0 ? decoded.replace(/\\/g, "/") : decoded;
+    // Backslashes (some old writers) and a leading "/" (absolute names) read as the usual part name.
+    const slashed = decoded.indexOf("\\") >= 0 ? decoded.replace(/\\/g, "/") : decoded;
+    const name = slashed.charCodeAt(0) === 47 ? slashed.replace(/^\/+/, "") : slashed;
     const entry: ZipEntry = { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset };
     entries.push(entry);
     const key = name.toLowerCase();

@@ -12,7 +12,7 @@ import { strToU8 } from "fflate";
 import { consolidateBytes, type FileBytes } from "../../src/app/consolidate-files";
 import { PartMemo } from "../../src/xlsx/read";
 import { main } from "../../src/cli/main";
-import { UNREADABLE_MESSAGES } from "../../src/core/findings";
+import { UNREADABLE_AT_MESSAGES, UNREADABLE_MESSAGES } from "../../src/core/findings";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { SUMMARY_SHEETS } from "../../src/core/catalogue";
 import type { CellValue } from "../../src/core/workbook";
@@ -49,7 +49,11 @@ describe("hostile files are rejected with their Vietnamese reason, and the good 
     (_label, name, build, reason) => {
       const out = consolidateWithGood(name, build());
       expect(out.hostile?.findings).toEqual([
-        expect.objectContaining({ code: "UNREADABLE", message: UNREADABLE_MESSAGES[reason] }),
+        // A reason tied to one cell is said with it (the finding names its sheet and cell).
+        expect.objectContaining({
+          code: "UNREADABLE",
+          message: UNREADABLE_AT_MESSAGES[reason] ?? UNREADABLE_MESSAGES[reason],
+        }),
       ]);
       expect(out.accepted).toEqual(["SO_A", "XA_B"]);
     },
