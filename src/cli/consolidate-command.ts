@@ -835,12 +835,12 @@ function humanSummary(
     lines.push(
       "Chưa tổng hợp được báo cáo nào (không tệp nào được chấp nhận): chưa đánh giá được chỉ tiêu nào; bảng tổng hợp và văn bản chỉ ghi các tệp bị từ chối và đơn vị chưa nộp, chưa có số liệu để gửi đi.",
     );
-  else lines.push(`Chỉ tiêu không đạt (${c.shortfalls.length} trường hợp):`);
+  else lines.push(`Kết quả các chỉ tiêu (${c.shortfalls.length} trường hợp chưa đạt):`);
   for (const ind of c.units.length === 0 ? [] : c.form.indicators) {
     const n = c.province.counts[ind.id] ?? { met: 0, short: 0, na: 0 };
     lines.push(
       judgedInPeriod(ind, c.period?.kind)
-        ? `  ${ind.short} (${targetText(ind)}): ${n.short} không đạt, ${n.met} đạt, ${n.na} không đánh giá được.`
+        ? `  ${ind.short} (${targetText(ind)}): ${n.short} chưa đạt, ${n.met} đạt, ${n.na} chưa đánh giá được.`
         : `  ${ind.short} (${targetText(ind)}): chỉ đánh giá ở ${judgedPeriodsText(ind)}; kỳ này không đánh giá.`,
     );
   }

@@ -469,7 +469,7 @@ export function validationTally(all: readonly FileValidation[]): string {
       : []),
     ...(unopened.length > 0
       ? [
-          `Chưa mở được ${unopened.length} tệp hoặc thư mục (việc trên máy này, không phải lỗi của đơn vị): ${unopened
+          `Chưa mở được ${unopened.length} tệp hoặc thư mục (do máy này, không phải lỗi của đơn vị): ${unopened
             .slice(0, TALLY_LIST)
             .map((r) => r.file)
             .join(", ")}${unopened.length > TALLY_LIST ? `, … (+${unopened.length - TALLY_LIST})` : ""}.`,

@@ -188,7 +188,7 @@ describe("CCHC-BC/2025 (seed 001)", () => {
     ).toEqual([]);
     const text = documentText(reportDocument(q2, CCHC, { date: { year: 2025, month: 6, day: 20 } }));
     expect(text).toContain(
-      "14. Giải ngân kế hoạch vốn đầu tư ngân sách nhà nước (mục tiêu trên 95%): chỉ đánh giá ở báo cáo năm; kỳ này kết quả chung (1 đơn vị) đạt 40,0%, để theo dõi.",
+      "14. Giải ngân kế hoạch vốn đầu tư ngân sách nhà nước (mục tiêu trên 95%): chỉ đánh giá ở báo cáo năm; kết quả chung kỳ này (1 đơn vị) đạt 40,0%, chỉ để theo dõi.",
     );
     // (A wide form's title rows start after the unit columns.)
     const legend = String(summaryWorkbook(q2, CCHC).sheets[0]!.rows[2]!.find((cell) => cell !== null)?.value);

@@ -457,10 +457,10 @@ function indicatorSentence(
   // A yearly target in a quarter's report: its value is progress, said without a verdict.
   const progress =
     c.units.length === 0 || pooled === 0 || !r
-      ? "không có số liệu để theo dõi"
-      : `kết quả chung (${pooledPhrase(pooled, c)}) ${valuePhrase(ind, r.value, "na")}, để theo dõi`;
+      ? "kỳ này không có số liệu để theo dõi"
+      : `kết quả chung kỳ này (${pooledPhrase(pooled, c)}) ${valuePhrase(ind, r.value, "na")}, chỉ để theo dõi`;
   const said = notThisPeriod
-    ? `chỉ đánh giá ở ${judgedPeriodsText(ind)}; kỳ này ${progress}.`
+    ? `chỉ đánh giá ở ${judgedPeriodsText(ind)}; ${progress}.`
     : status === "na" && noneOf !== undefined
       ? `không có ${noneOf.replace(/^Số\s+/, "").replace(/^./, (ch) => ch.toLowerCase())} trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.`
       : c.units.length === 0

@@ -134,7 +134,7 @@ describe("kl226 consolidate", () => {
     expect(s).toContain(
       "Trễ hạn: 1 đơn vị: SO_B (trong đó SO_B đã gửi đúng hạn, bản trễ hạn là bản gửi lại).",
     );
-    expect(s).toContain("Giảm hội nghị (≥ 10%): 1 không đạt");
+    expect(s).toContain("Giảm hội nghị (≥ 10%): 1 chưa đạt");
     expect(s).toContain(`Bảng tổng hợp: ${out}`);
     expect(s).toContain(`Báo cáo JSON: ${json}`);
   });
