@@ -3,7 +3,13 @@
 // others send it their submissions directly, and it consolidates them in file order, so the page's
 // main thread never holds or copies the submissions.
 
-import { consolidationProfile, consolidationRead, inspectSubmission } from "../../app/consolidate-files";
+import {
+  consolidationProfile,
+  consolidationRead,
+  inspectSubmission,
+  RECHECK,
+  type ProfileDecision,
+} from "../../app/consolidate-files";
 import { shareTexts } from "../../app/share-texts";
 import { consolidate, type Submission } from "../../core/consolidate";
 import { DEFAULT_FORM } from "../../core/forms";
@@ -39,6 +45,12 @@ let collected: Submission[] = [];
 let texts = new Map<string, string>();
 let received = 0;
 let pending: Extract<ToWorker, { kind: "consolidate" }> | null = null;
+/** The files that follow are checked again by this profile (a "recheck" message); null otherwise. */
+let recheckBy: Profile | null = null;
+/** The collector's decision once it asked for files to be checked again, and how many it asked for. */
+let decision: { readonly profile: Profile; readonly namedAside?: ProfileDecision["namedAside"] } | null =
+  null;
+let rechecked = 0;
 
 /**
  * Messages are handled one at a time, in order. A batch's files start being read and hashed as soon
@@ -66,11 +78,16 @@ async function handle(message: ToWorker, read: Promise<ReadFile[]> | null): Prom
     texts = new Map();
     received = 0;
     pending = null;
+    recheckBy = null;
+    decision = null;
+    rechecked = 0;
     chosen = message.profile;
     setUp = true;
     collector = message.collector;
     peers = message.peers;
     for (const peer of peers) peer.onmessage = (e: MessageEvent<ToCollector>) => collect(e.data.inspected);
+  } else if (message.kind === "recheck") {
+    recheckBy = message.profile;
   } else if (message.kind === "files") {
     const inspected = inspectJobs(message.jobs, await read!);
     if (collector) collector.postMessage({ inspected } satisfies ToCollector);
@@ -97,8 +114,10 @@ async function readJobs(jobs: readonly FileJob[]): Promise<ReadFile[]> {
 function inspectJobs(jobs: readonly FileJob[], read: readonly ReadFile[]): Inspected[] {
   if (!setUp) throw new Error("inspect worker: files before setup");
   // As readWith (profile-choice.ts) in the page: the chosen profile expects its form; none follows each file's.
-  const readWith = chosen ?? defaultProfileForForm(DEFAULT_FORM.id)!;
-  const options = consolidationRead(chosen ?? undefined);
+  // Checked again (the collector's recheck): by the profile most files name, each with its own form,
+  // as consolidate-run.ts does in the page and the command does.
+  const readWith = recheckBy ?? chosen ?? defaultProfileForForm(DEFAULT_FORM.id)!;
+  const options = recheckBy ? RECHECK : consolidationRead(chosen ?? undefined);
   return jobs.map((j, k) => ({
     index: j.index,
     submission: inspectSubmission({ file: j.file.name, ...read[k]! }, readWith, decoder, options),
@@ -112,20 +131,22 @@ function collect(inspected: readonly Inspected[]): void {
 }
 
 function consolidateWhenComplete(): void {
-  if (!pending || !setUp || received < pending.total) return;
-  const { profile, recheck, namedAside } = consolidationProfile(collected, chosen ?? undefined);
-  if (recheck.length > 0) {
-    // The files were read here, not kept: the page runs again with that profile chosen.
-    pending = null;
-    scope.postMessage({
-      kind: "recheck",
-      profile,
-      ...(namedAside ? { namedAside } : {}),
-    } satisfies FromWorker);
-    return;
+  if (!pending || !setUp || received < pending.total + rechecked) return;
+  if (decision === null) {
+    const { profile, recheck, namedAside } = consolidationProfile(collected, chosen ?? undefined);
+    decision = { profile, ...(namedAside ? { namedAside } : {}) };
+    if (recheck.length > 0) {
+      // The files were read in the workers, not kept: the page sends those again, to be checked by
+      // that profile; every other file's submission stays (not all of them again: twice the wait).
+      rechecked = recheck.length;
+      scope.postMessage({ kind: "recheck", profile, indexes: recheck } satisfies FromWorker);
+      return;
+    }
   }
+  const { profile, namedAside } = decision;
   const consolidation = consolidate(collected, { profile, roster: pending.roster, period: pending.period });
   pending = null;
+  decision = null;
   const { chunks, rest } = consolidationChunks(consolidation);
   for (const chunk of chunks) scope.postMessage({ kind: "chunk", ...chunk });
   scope.postMessage({

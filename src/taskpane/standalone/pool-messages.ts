@@ -25,6 +25,8 @@ export type ToWorker =
       readonly peers: readonly MessagePort[];
     }
   | { readonly kind: "files"; readonly jobs: readonly FileJob[] }
+  /** The files that follow are checked again by `profile` (the collector's "recheck"), each with its own form. */
+  | { readonly kind: "recheck"; readonly profile: Profile }
   | {
       readonly kind: "consolidate";
       readonly total: number;
@@ -47,12 +49,13 @@ export type FromWorker =
     }
   /**
    * No profile was chosen, most files name `profile`, and some of its form's files were checked by
-   * another (consolidate-files.ts consolidationProfile): the page runs again with `profile` chosen.
+   * another (consolidate-files.ts consolidationProfile): the page sends those files (`indexes`) again,
+   * to be checked by `profile`; the collector keeps the others' submissions and then consolidates.
    */
   | {
       readonly kind: "recheck";
       readonly profile: Profile;
-      readonly namedAside?: ProfileDecision["namedAside"];
+      readonly indexes: readonly number[];
     }
   | { readonly kind: "failed"; readonly message: string };
 

@@ -119,9 +119,12 @@ export function consolidateInWorkers(
   });
 
   let nextBatch = 0;
+  // Batches may be added after the first pass (files checked again): the next one is only taken when there is one.
   const sendBatch = (w: Worker): void => {
-    const jobs = batches[nextBatch++];
-    if (jobs) post(w, { kind: "files", jobs });
+    const jobs = batches[nextBatch];
+    if (!jobs) return;
+    nextBatch++;
+    post(w, { kind: "files", jobs });
   };
 
   return new Promise((resolve, reject) => {
@@ -141,7 +144,8 @@ export function consolidateInWorkers(
         const m = event.data;
         if (m.kind === "inspected") {
           done += m.count;
-          onProgress(done);
+          // Files checked again (below) count past the picked ones: the bar stays full meanwhile.
+          onProgress(Math.min(done, files.length));
           sendBatch(w);
           if (done === files.length)
             post(workers[0]!, {
@@ -157,17 +161,12 @@ export function consolidateInWorkers(
           const aside = m.namedAside ? { namedAside: m.namedAside } : {};
           finish(true, () => resolve({ consolidation, profile: m.profile, ...aside }));
         } else if (m.kind === "recheck") {
-          // Every file again, checked by the profile most files name (its workers kept for the run).
-          // What the files name aside is the first reading's: the run again has a profile chosen.
-          const aside = m.namedAside ? { namedAside: m.namedAside } : {};
-          finish(true, () =>
-            resolve(
-              consolidateInWorkers(files, { ...options, profile: m.profile }, onProgress).then((r) => ({
-                ...r,
-                ...aside,
-              })),
-            ),
-          );
+          // The files checked by another profile than the one most files name, again by it (each
+          // with its own form); the collector keeps every other submission, then consolidates.
+          for (const x of workers) post(x, { kind: "recheck", profile: m.profile });
+          for (let i = 0; i < m.indexes.length; i += BATCH)
+            batches.push(m.indexes.slice(i, i + BATCH).map((index) => ({ index, file: files[index]! })));
+          for (const x of workers) for (let k = 0; k < IN_FLIGHT; k++) sendBatch(x);
         } else {
           finish(false, () => reject(new Error(m.message)));
         }
