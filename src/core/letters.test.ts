@@ -3,6 +3,7 @@
 
 import {
   dates,
+  financeFile,
   fixtureConsolidation,
   onTimeThenUpdate,
   profile,
@@ -541,19 +542,7 @@ describe("followUpLetters", () => {
   });
 
   test("two files of the unit with other figures on one day: the unit is asked which is right, told which one counts; a later resend asks nothing", () => {
-    const file = (name: string, day: number, online: number) => ({
-      file: `in/${name}`,
-      sha256: name,
-      result: inspectBytes(
-        reportBytes({
-          unit: "SO_TC",
-          name: "Sở Tài chính",
-          reportDate: { year: 2026, month: 6, day },
-          counts: { HN_TONG: [100, 90], HN_TRUC_TUYEN: [50, online] },
-        }),
-        profile,
-      ),
-    });
+    const file = financeFile;
     const run = consolidate([file("SO_TC.xlsx", 3, 60), file("SO_TC (1).xlsx", 3, 40)], { profile });
     expect(run.duplicates.map((d) => d.conflict)).toEqual([true]);
     const l = followUpLetters(run, profile, dates).find((x) => x.unit === "SO_TC");

@@ -6,6 +6,7 @@ import { inspectBytes } from "../app/inspect";
 import { consolidate } from "./consolidate";
 import {
   dates,
+  financeFile,
   fixtureConsolidation,
   fixtureSubmissions,
   onTimeThenUpdate,
@@ -740,20 +741,9 @@ test("IV: without a roster, a unit that sent only another period's report is sti
 });
 
 test("I: two files of a unit with other figures on one day are not said to be settled by the later one", () => {
-  const file = (name: string, online: number) => ({
-    file: `in/${name}`,
-    sha256: name,
-    result: inspectBytes(
-      reportBytes({
-        unit: "SO_TC",
-        name: "Sở Tài chính",
-        reportDate: { year: 2026, month: 6, day: 3 },
-        counts: { HN_TONG: [100, 90], HN_TRUC_TUYEN: [50, online] },
-      }),
-      profile,
-    ),
+  const run = consolidate([financeFile("SO_TC.xlsx", 3, 60), financeFile("SO_TC (1).xlsx", 3, 40)], {
+    profile,
   });
-  const run = consolidate([file("SO_TC.xlsx", 60), file("SO_TC (1).xlsx", 40)], { profile });
   const text = documentText(reportDocument(run, profile, { date: dates.date }));
   // The file used was only the names' choice: nobody knows which one the unit sent last.
   expect(text).not.toContain("gửi sau cùng");

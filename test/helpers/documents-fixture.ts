@@ -111,3 +111,23 @@ export function onTimeThenUpdate(unit: string, name: string): [Submission, Submi
     { file: `in/${unit} (cap nhat).xlsx`, sha256: "b", result: dated(18) },
   ];
 }
+
+/**
+ * A file of Sở Tài chính dated `day` June 2026 with `online` of its 90 meetings online: two on one day
+ * with other figures are a conflict only the unit can settle (DUPLICATE_UNIT, `conflict`).
+ */
+export function financeFile(name: string, day: number, online: number): Submission {
+  return {
+    file: `in/${name}`,
+    sha256: name,
+    result: inspectBytes(
+      reportBytes({
+        unit: "SO_TC",
+        name: "Sở Tài chính",
+        reportDate: { year: 2026, month: 6, day },
+        counts: { HN_TONG: [100, 90], HN_TRUC_TUYEN: [50, online] },
+      }),
+      profile,
+    ),
+  };
+}
