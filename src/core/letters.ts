@@ -827,7 +827,7 @@ function returnedFile(
           ? `Đề nghị đơn vị lập báo cáo ${period} trên mẫu ${formId} (không cần sửa tệp đã gửi) và kiểm tra bằng ${checkTool(sender)}.`
           : errors.every((f) => f.code === "UNREADABLE")
             ? // A file that could not be read at all (cut short, a PDF, a password): nothing in it to mend.
-              `Đề nghị đơn vị kiểm tra tệp báo cáo (.xlsx, theo mẫu ${formId}) bằng ${checkTool(sender)} trước khi gửi lại.`
+              `Trước khi gửi lại, đề nghị đơn vị kiểm tra tệp báo cáo (.xlsx, theo mẫu ${formId}) bằng ${checkTool(sender)}.`
             : `Sau khi ${blank ? "điền đủ các ô trên" : `sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên`} trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng ${checkTool(sender)}.${otherWarnings > 0 ? ` Chức năng này có thể nêu thêm ${otherWarnings} cảnh báo (không bắt buộc sửa: tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo).` : ""}`,
       },
       // Sent by the deadline: the corrected file may carry the day it is sent again (consolidate
