@@ -447,7 +447,9 @@ describe("followUpLetters", () => {
     expect(l.text).not.toContain("chưa nhận");
     // Nothing in it to mend: the file is sent again as the reason says, not "after mending the error".
     expect(l.text).not.toContain("Sau khi sửa");
-    expect(l.text).toContain("Trước khi gửi lại, đề nghị đơn vị kiểm tra tệp báo cáo (.xlsx, theo mẫu KL226-BC/1) bằng");
+    expect(l.text).toContain(
+      "Trước khi gửi lại, đề nghị đơn vị kiểm tra tệp báo cáo (.xlsx, theo mẫu KL226-BC/1) bằng",
+    );
   });
 
   test("a returned file replaced by an accepted one is not mentioned", () => {
