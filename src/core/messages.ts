@@ -35,6 +35,11 @@ function unhideFirst(found: readonly string[], hidden: readonly string[]): strin
   return `Trước hết bỏ ẩn ${shut.length === 1 ? "trang" : "các trang"} ${shut.map(q).join(", ")} (nhấp chuột phải vào tên một trang → Bỏ ẩn). `;
 }
 
+/** Said of a copied sheet that is hidden: the clerk cannot delete a sheet it does not see. */
+function copyHiddenNote(hidden: boolean): string {
+  return hidden ? " (trang này đang bị ẩn: nhấp chuột phải vào tên một trang → Bỏ ẩn để thấy nó)" : "";
+}
+
 function hiddenNote(sheet: string, hidden: boolean): string {
   return hidden
     ? `, trang này đang bị ẩn (nhấp chuột phải vào tên một trang → Bỏ ẩn để thấy ${q(sheet)})`
@@ -146,8 +151,8 @@ export const MSG = {
       : `Không có trang tính ${q(sheet)} mà có các trang ${found.map((f) => q(f) + hiddenMark(f, hidden)).join(", ")}: có lẽ một trong số đó là trang ${q(sheet)} đã bị sửa tên. ${unhideFirst(found, hidden)}Giữ lại trang có số liệu đúng, đổi tên trang đó thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), xóa (các) trang kia, lưu rồi gửi lại.`,
   renamedLog: (sheet: string, found: readonly string[], hidden: readonly string[]) =>
     `Không có trang tính ${q(sheet)} mà có ${found.length === 1 ? "trang" : "các trang"} ${found.map((f) => q(f) + hiddenMark(f, hidden)).join(", ")}: có lẽ tên trang đã bị sửa, nên danh sách hội nghị chưa được đối chiếu với số hội nghị ở trang ${q(SHEETS.counts)}. ${unhideFirst(found, hidden)}${found.length === 1 ? `Đổi tên trang ${q(found[0]!)}` : "Giữ lại trang có danh sách đúng, xóa (các) trang kia, đổi tên trang đó"} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`,
-  copiedSheet: (copy: string, original: string, hidden: boolean) =>
-    `Sổ có trang ${q(copy)}, bản sao của trang ${q(original)}, cùng số liệu. Chương trình chỉ đọc trang ${q(original)}${hiddenNote(original, hidden)}. Nên xóa trang ${q(copy)} (nhấp chuột phải vào tên trang ở dưới cùng → Xóa) để khỏi nhầm khi sửa số liệu.`,
+  copiedSheet: (copy: string, original: string, hidden: boolean, copyHidden = false) =>
+    `Sổ có trang ${q(copy)}${copyHiddenNote(copyHidden)}, bản sao của trang ${q(original)}, cùng số liệu. Chương trình chỉ đọc trang ${q(original)}${hiddenNote(original, hidden)}. Nên xóa trang ${q(copy)} (nhấp chuột phải vào tên trang ở dưới cùng → Xóa) để khỏi nhầm khi sửa số liệu.`,
   hiddenSheet: (sheet: string, shown: readonly string[]) =>
     `Trang ${q(sheet)} đang bị ẩn: chương trình đọc số liệu ở trang này, dù khi mở tệp không thấy nó.${shown.length > 0 ? ` Trang đang thấy ${shown.map(q).join(", ")} không phải trang của mẫu, nên chưa biết số liệu nào là của đơn vị.` : ""} Bỏ ẩn trang ${q(sheet)} (nhấp chuột phải vào tên một trang → Bỏ ẩn; nếu không bỏ ẩn được, lập lại báo cáo từ mẫu), kiểm tra số liệu, xóa trang thừa, lưu rồi gửi lại.`,
   copiedSheetDiffers: (
@@ -155,6 +160,7 @@ export const MSG = {
     original: string,
     cells: ReadonlyArray<{ readonly cell: string; readonly copy: string; readonly original: string }>,
     hidden: boolean,
+    copyHidden = false,
   ) => {
     const shown = cells
       .slice(0, 3)
@@ -164,7 +170,7 @@ export const MSG = {
       )
       .join("; ");
     const more = cells.length > 3 ? `; và ${cells.length - 3} ô khác` : "";
-    return `Sổ có trang ${q(copy)}, bản sao của trang ${q(original)}, nhưng số liệu khác nhau (${shown}${more}). Chương trình chỉ đọc trang ${q(original)}${hiddenNote(original, hidden)}, nên chưa biết số liệu nào là đúng. Giữ lại một trang có số liệu đúng, đặt tên trang đó là ${q(original)}, xóa trang còn lại (nhấp chuột phải vào tên trang → Xóa), lưu rồi gửi lại.`;
+    return `Sổ có trang ${q(copy)}${copyHiddenNote(copyHidden)}, bản sao của trang ${q(original)}, nhưng số liệu khác nhau (${shown}${more}). Chương trình chỉ đọc trang ${q(original)}${hiddenNote(original, hidden)}, nên chưa biết số liệu nào là đúng. Giữ lại một trang có số liệu đúng, đặt tên trang đó là ${q(original)}, xóa trang còn lại (nhấp chuột phải vào tên trang → Xóa), lưu rồi gửi lại.`;
   },
   mergedCell: (cell: string, range: string, first: string) =>
     `(Ô ${cell} nằm trong vùng ô gộp ${range}: khi gộp, chỉ ô đầu ${first} giữ giá trị, ô ${cell} được coi là trống. ${UNMERGE} rồi nhập riêng từng ô.)`,

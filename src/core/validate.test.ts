@@ -253,6 +253,18 @@ describe("NOT_TEMPLATE", () => {
     expect(inspectBytes(hidden, DEFAULT_PROFILE).findings.map((f) => f.message)).toEqual([
       "Sổ có trang “Chỉ tiêu (2)”, bản sao của trang “Chỉ tiêu”, cùng số liệu. Chương trình chỉ đọc trang “Chỉ tiêu”, trang này đang bị ẩn (nhấp chuột phải vào tên một trang → Bỏ ẩn để thấy “Chỉ tiêu”). Nên xóa trang “Chỉ tiêu (2)” (nhấp chuột phải vào tên trang ở dưới cùng → Xóa) để khỏi nhầm khi sửa số liệu.",
     ]);
+    // A hidden copy with other figures: the clerk is told it is hidden (one cannot delete a sheet one does not see).
+    const withFigures = reportSpec(BASE, [
+      { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu (2)" },
+      { op: "set", sheet: "Chỉ tiêu (2)", cell: "E5", value: 77 },
+    ]);
+    const hiddenCopy = writeXlsx({
+      ...withFigures,
+      sheets: withFigures.sheets.map((sh) => (sh.name === "Chỉ tiêu (2)" ? { ...sh, hidden: true } : sh)),
+    });
+    expect(inspectBytes(hiddenCopy, DEFAULT_PROFILE).findings[0]?.message).toMatch(
+      /^Sổ có trang “Chỉ tiêu \(2\)” \(trang này đang bị ẩn: nhấp chuột phải vào tên một trang → Bỏ ẩn để thấy nó\), bản sao của trang “Chỉ tiêu”, nhưng số liệu khác nhau/,
+    );
     // A sheet of the clerk's own ("Ghi chú (2)") is no copy of the template's.
     expect(check({}, [{ op: "copySheet", sheet: "Chỉ tiêu", to: "Ghi chú (2)" }]).findings).toEqual([]);
   });

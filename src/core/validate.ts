@@ -588,7 +588,7 @@ function checkCopiedSheets(workbook: Workbook, findings: Finding[]): void {
     const copy = findSheet(workbook, copyName);
     const differ = copy === undefined ? [] : differingCells(original, copy);
     const isHidden = hidden.has(matchKey(original.name));
-    pushCopyFinding(findings, copyName, template, differ, isHidden);
+    pushCopyFinding(findings, copyName, template, differ, isHidden, hidden.has(matchKey(copyName)));
   }
   // Two sheets of one name but for case or spaces ("Chỉ tiêu" hidden, "Chỉ tiêu " shown): the first
   // is read, the other may be the one the analyst sees when opening the file.
@@ -597,7 +597,14 @@ function checkCopiedSheets(workbook: Workbook, findings: Finding[]): void {
     const key = matchKey(template);
     const [read, other] = workbook.sheets.filter((s) => matchKey(s.name) === key);
     if (read === undefined || other === undefined) continue;
-    pushCopyFinding(findings, other.name, template, differingCells(read, other), hiddenNames.has(read.name));
+    pushCopyFinding(
+      findings,
+      other.name,
+      template,
+      differingCells(read, other),
+      hiddenNames.has(read.name),
+      hiddenNames.has(other.name),
+    );
   }
 }
 
@@ -657,16 +664,23 @@ function pushCopyFinding(
   template: string,
   differ: ReturnType<typeof differingCells>,
   isHidden: boolean,
+  copyHidden: boolean,
 ): void {
   findings.push(
     differ.length === 0
-      ? finding("COPIED_SHEET", "warning", copyName, null, MSG.copiedSheet(copyName, template, isHidden))
+      ? finding(
+          "COPIED_SHEET",
+          "warning",
+          copyName,
+          null,
+          MSG.copiedSheet(copyName, template, isHidden, copyHidden),
+        )
       : finding(
           "COPIED_SHEET",
           "error",
           copyName,
           differ[0]!.cell,
-          MSG.copiedSheetDiffers(copyName, template, differ, isHidden),
+          MSG.copiedSheetDiffers(copyName, template, differ, isHidden, copyHidden),
         ),
   );
 }
