@@ -418,6 +418,8 @@ function writeAllSync(fd: number, data: Uint8Array): void {
       at += writeSync(fd, data, at);
     } catch (e) {
       if (!isErrnoError(e) || e.code !== "EAGAIN") throw e;
+      // A non-blocking pipe is full until its reader takes some: wait for it rather than spin a core.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
     }
   }
 }

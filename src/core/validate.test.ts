@@ -27,6 +27,15 @@ function check(data: Partial<ReportData> = {}, edits: Edit[] = []) {
 
 const only = (findings: readonly Finding[]) => findings.map((f) => [f.code, f.severity, f.sheet, f.cell]);
 
+/** The report made with `edits`, its sheet `hidden` hidden (as Excel's Hide does). */
+function withHiddenSheet(edits: Edit[], hidden: string): Uint8Array {
+  const spec = reportSpec(BASE, edits);
+  return writeXlsx({
+    ...spec,
+    sheets: spec.sheets.map((sh) => (sh.name === hidden ? { ...sh, hidden: true } : sh)),
+  });
+}
+
 test("a filled template validates clean and yields the report", () => {
   const r = check();
   expect(r.findings).toEqual([]);
@@ -176,11 +185,7 @@ describe("NOT_TEMPLATE", () => {
     );
   });
   test("a renamed sheet that is hidden: unhide it first (a hidden tab cannot be double-clicked)", () => {
-    const spec = reportSpec(BASE, [{ op: "renameSheet", sheet: "Chỉ tiêu", to: "Chi tieu" }]);
-    const bytes = writeXlsx({
-      ...spec,
-      sheets: spec.sheets.map((sh) => (sh.name === "Chi tieu" ? { ...sh, hidden: true } : sh)),
-    });
+    const bytes = withHiddenSheet([{ op: "renameSheet", sheet: "Chỉ tiêu", to: "Chi tieu" }], "Chi tieu");
     expect(
       inspectBytes(bytes, DEFAULT_PROFILE).findings.find((f) => f.code === "NOT_TEMPLATE")?.message,
     ).toBe(
@@ -245,23 +250,18 @@ describe("NOT_TEMPLATE", () => {
       expect(copied.valid).toBe(true);
       expect(only(copied.findings)).toEqual([["COPIED_SHEET", "warning", to, null]]);
     }
-    const spec = reportSpec(BASE, [{ op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu (2)" }]);
-    const hidden = writeXlsx({
-      ...spec,
-      sheets: spec.sheets.map((sh) => (sh.name === "Chỉ tiêu" ? { ...sh, hidden: true } : sh)),
-    });
+    const hidden = withHiddenSheet([{ op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu (2)" }], "Chỉ tiêu");
     expect(inspectBytes(hidden, DEFAULT_PROFILE).findings.map((f) => f.message)).toEqual([
       "Sổ có trang “Chỉ tiêu (2)”, bản sao của trang “Chỉ tiêu”, cùng số liệu. Chương trình chỉ đọc trang “Chỉ tiêu”, trang này đang bị ẩn (nhấp chuột phải vào tên một trang → Bỏ ẩn để thấy “Chỉ tiêu”). Nên xóa trang “Chỉ tiêu (2)” (nhấp chuột phải vào tên trang ở dưới cùng → Xóa) để khỏi nhầm khi sửa số liệu.",
     ]);
     // A hidden copy with other figures: the clerk is told it is hidden (one cannot delete a sheet one does not see).
-    const withFigures = reportSpec(BASE, [
-      { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu (2)" },
-      { op: "set", sheet: "Chỉ tiêu (2)", cell: "E5", value: 77 },
-    ]);
-    const hiddenCopy = writeXlsx({
-      ...withFigures,
-      sheets: withFigures.sheets.map((sh) => (sh.name === "Chỉ tiêu (2)" ? { ...sh, hidden: true } : sh)),
-    });
+    const hiddenCopy = withHiddenSheet(
+      [
+        { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu (2)" },
+        { op: "set", sheet: "Chỉ tiêu (2)", cell: "E5", value: 77 },
+      ],
+      "Chỉ tiêu (2)",
+    );
     expect(inspectBytes(hiddenCopy, DEFAULT_PROFILE).findings[0]?.message).toMatch(
       /^Sổ có trang “Chỉ tiêu \(2\)” \(trang này đang bị ẩn: nhấp chuột phải vào tên một trang → Bỏ ẩn để thấy nó\), bản sao của trang “Chỉ tiêu”, nhưng số liệu khác nhau/,
     );
@@ -270,14 +270,13 @@ describe("NOT_TEMPLATE", () => {
   });
   test("a hidden “Chỉ tiêu” beside a shown “Chỉ tiêu ” (a space after) with other figures: an error, not the hidden figures counted", () => {
     // A file that shows 90 in E5 when opened but holds 99999 in the sheet read.
-    const spec = reportSpec(BASE, [
-      { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu " },
-      { op: "set", sheet: "Chỉ tiêu", cell: "E5", value: 99999 },
-    ]);
-    const bytes = writeXlsx({
-      ...spec,
-      sheets: spec.sheets.map((sh) => (sh.name === "Chỉ tiêu" ? { ...sh, hidden: true } : sh)),
-    });
+    const bytes = withHiddenSheet(
+      [
+        { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu " },
+        { op: "set", sheet: "Chỉ tiêu", cell: "E5", value: 99999 },
+      ],
+      "Chỉ tiêu",
+    );
     const r = inspectBytes(bytes, DEFAULT_PROFILE);
     expect(r.valid).toBe(false);
     expect(r.findings.find((f) => f.code === "COPIED_SHEET")).toMatchObject({
@@ -295,13 +294,16 @@ describe("NOT_TEMPLATE", () => {
     expect(only(twin.findings)).toEqual([["COPIED_SHEET", "warning", "Chỉ tiêu ", null]]);
   });
   test("a hidden “Chỉ tiêu” beside a shown look-alike the template does not have (“Chỉ tiêu.”): an error; hidden alone, a warning", () => {
-    const spec = reportSpec(BASE, [
-      { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu." },
-      { op: "set", sheet: "Chỉ tiêu", cell: "E5", value: 77777 },
-    ]);
-    const hide = (sheets: typeof spec.sheets) =>
-      sheets.map((sh) => (sh.name === "Chỉ tiêu" ? { ...sh, hidden: true } : sh));
-    const r = inspectBytes(writeXlsx({ ...spec, sheets: hide(spec.sheets) }), DEFAULT_PROFILE);
+    const r = inspectBytes(
+      withHiddenSheet(
+        [
+          { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu." },
+          { op: "set", sheet: "Chỉ tiêu", cell: "E5", value: 77777 },
+        ],
+        "Chỉ tiêu",
+      ),
+      DEFAULT_PROFILE,
+    );
     expect(r.valid).toBe(false);
     expect(r.findings.find((f) => f.code === "HIDDEN_SHEET")).toMatchObject({
       severity: "error",
@@ -311,8 +313,7 @@ describe("NOT_TEMPLATE", () => {
       "Trang “Chỉ tiêu” đang bị ẩn: chương trình đọc số liệu ở trang này, dù khi mở tệp không thấy nó. Trang đang thấy “Chỉ tiêu.” không phải trang của mẫu, nên chưa biết số liệu nào là của đơn vị. Bỏ ẩn trang “Chỉ tiêu” (nhấp chuột phải vào tên một trang → Bỏ ẩn; nếu không bỏ ẩn được, lập lại báo cáo từ mẫu), kiểm tra số liệu, xóa trang thừa, lưu rồi gửi lại.",
     );
     // Hidden with nothing else shown: the figures are the unit's, the clerk is asked to unhide.
-    const alone = reportSpec(BASE, []);
-    const warned = inspectBytes(writeXlsx({ ...alone, sheets: hide(alone.sheets) }), DEFAULT_PROFILE);
+    const warned = inspectBytes(withHiddenSheet([], "Chỉ tiêu"), DEFAULT_PROFILE);
     expect(warned.valid).toBe(true);
     expect(only(warned.findings)).toEqual([["HIDDEN_SHEET", "warning", "Chỉ tiêu", null]]);
   });

@@ -124,8 +124,7 @@ export function readCount(cell: Cell | undefined): CountRead {
  * from a web page or a chat into Google Sheets or WPS, they made "Đang thực hiện" or a unit code
  * that looks right fail, with a message quoting what looks like the right text.
  */
-const HIDDEN = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
-const HIDDEN_ALL = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const HIDDEN = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 /** Cell text as a clerk sees it (numbers without exponent, booleans as TRUE/FALSE), NFC, trimmed, nothing invisible. */
 export function cellText(cell: Cell | undefined): string {
@@ -133,7 +132,8 @@ export function cellText(cell: Cell | undefined): string {
   if (v === undefined) return "";
   switch (v.kind) {
     case "string":
-      return nfcTrim(HIDDEN.test(v.value) ? v.value.replace(HIDDEN_ALL, "") : v.value);
+      // Without a match, replace returns the string itself: one scan, no copy.
+      return nfcTrim(v.value.replace(HIDDEN, ""));
     case "number":
       return numberText(v.value);
     case "boolean":

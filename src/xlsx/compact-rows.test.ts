@@ -14,6 +14,7 @@ const dec = new TextDecoder();
 function parse(xml: string): unknown {
   return parseWorksheet(xml, {
     part: "sheet.xml",
+    sheet: "S",
     sharedStrings: ["a", "b"],
     numberStyles: new Uint8Array(4),
     date1904: false,

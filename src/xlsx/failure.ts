@@ -5,15 +5,18 @@ export class ReadFailure extends Error {
   constructor(
     readonly reason: UnreadableReason,
     readonly detail: string,
-    /** The cell at fault ("HZ5"), when one is; the reader adds its sheet's name. */
-    readonly cell?: string,
-    readonly sheet?: string,
+    /** The cell at fault, when one is ("Chỉ tiêu", "HZ5"). */
+    readonly at?: { readonly sheet: string; readonly cell: string },
   ) {
     super(`${reason}: ${detail}`);
     this.name = "ReadFailure";
   }
 }
 
-export function fail(reason: UnreadableReason, detail: string, cell?: string): never {
-  throw new ReadFailure(reason, detail, cell);
+export function fail(
+  reason: UnreadableReason,
+  detail: string,
+  at?: { readonly sheet: string; readonly cell: string },
+): never {
+  throw new ReadFailure(reason, detail, at);
 }

@@ -66,7 +66,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadOutc
         ok: false,
         reason: e.reason,
         detail: e.detail,
-        ...(e.sheet !== undefined && e.cell !== undefined ? { at: { sheet: e.sheet, cell: e.cell } } : {}),
+        ...(e.at !== undefined ? { at: e.at } : {}),
       };
     // Not a classified failure: a bug in the reader (or an input case it did not foresee, which is
     // also its bug). Never shown as a corrupt file: INTERNAL keeps the error for the bug report.
@@ -201,8 +201,9 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
       }
       const xml = readWorksheetText(part, rel.path);
       if (xml === undefined) fail("CORRUPT", `sheet "${ref.name}": missing part ${rel.path}`);
-      const rows = parseNamedWorksheet(ref.name, xml, {
+      const rows = parseWorksheet(xml, {
         part: rel.path,
+        sheet: ref.name,
         sharedStrings,
         numberStyles,
         date1904: wb.date1904,
@@ -251,17 +252,6 @@ function isOtherArchive(b: Uint8Array): boolean {
     starts(0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c) ||
     starts(0x1f, 0x8b)
   );
-}
-
-/** parseWorksheet, a cell over a limit said with its sheet's name (the clerk looks for "Chỉ tiêu", not sheet2.xml). */
-function parseNamedWorksheet(name: string, xml: string, ctx: Parameters<typeof parseWorksheet>[1]) {
-  try {
-    return parseWorksheet(xml, ctx);
-  } catch (e) {
-    if (e instanceof ReadFailure && e.cell !== undefined && e.sheet === undefined)
-      throw new ReadFailure(e.reason, e.detail, e.cell, name);
-    throw e;
-  }
 }
 
 /** A zip without a SpreadsheetML workbook: names the spreadsheet format it is, when it is one. */

@@ -8,6 +8,8 @@ import { MAX_REPEAT, XmlScanner, decodeText, skippableElements, unescapeOoxml } 
 
 export interface SheetContext {
   readonly part: string;
+  /** The sheet's name in the workbook: a cell over a limit is said with it ("Chỉ tiêu", not sheet2.xml). */
+  readonly sheet: string;
   readonly sharedStrings: readonly string[];
   /** Per cellXfs index, what its number format shows (sml.ts parseNumberStyles: NUMBER_DATE, NUMBER_PERCENT). */
   readonly numberStyles: Uint8Array;
@@ -323,7 +325,7 @@ function tooLong(ctx: SheetContext, row: number, col: number, len: number): neve
   fail(
     "STRING_TOO_LONG",
     `${ctx.part}: cell ${a1(row, col)} has ${len} characters (limit ${ctx.limits.maxStringLength})`,
-    a1(row, col),
+    { sheet: ctx.sheet, cell: a1(row, col) },
   );
 }
 
@@ -437,12 +439,15 @@ function storeCell(
   const limits = ctx.limits;
   // Limits apply to cells that carry something: formatting far out (no value) is harmless.
   if (row >= limits.maxRows)
-    fail("TOO_MANY_ROWS", `${ctx.part}: data in row ${row + 1} (limit ${limits.maxRows} rows)`, a1(row, col));
+    fail("TOO_MANY_ROWS", `${ctx.part}: data in row ${row + 1} (limit ${limits.maxRows} rows)`, {
+      sheet: ctx.sheet,
+      cell: a1(row, col),
+    });
   if (col >= limits.maxColumns) {
     fail(
       "TOO_MANY_COLUMNS",
       `${ctx.part}: data at ${a1(row, col)}, column ${col + 1} (limit ${limits.maxColumns})`,
-      a1(row, col),
+      { sheet: ctx.sheet, cell: a1(row, col) },
     );
   }
   let cells = rows[row];
