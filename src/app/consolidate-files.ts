@@ -12,9 +12,9 @@ import {
 import { DEFAULT_FORM } from "../core/forms";
 import type { Profile } from "../core/profile";
 import { defaultProfileForForm, shippedProfile } from "../core/profiles";
-import type { ValidateOptions } from "../core/validate";
+import type { ValidateOptions, ValidationResult } from "../core/validate";
 import { createDecoder, type XlsxDecoder } from "../xlsx/read";
-import { inspectNamedBytes } from "./inspect";
+import { inspectBytesThen, inspectNamedBytes } from "./inspect";
 
 export interface FileBytes {
   readonly file: string;
@@ -34,6 +34,99 @@ export function inspectSubmission(
     sha256: input.sha256,
     result: inspectNamedBytes(input.file, input.bytes, profile, decoder, options),
   };
+}
+
+/** A file checked ahead (below) by the profile of profiles/ named `profile`, as RECHECK would check it. */
+export interface Ahead {
+  readonly profile: Profile["id"];
+  readonly submission: Submission;
+}
+
+/**
+ * A guess, made on one thread's files as they come, at the profile a consolidation without a chosen
+ * one will use: the profile of profiles/ most of them name so far (consolidationProfile's rule
+ * without its last step). A file that consolidationProfile would list to check again by it is
+ * checked by it at once, on the same read (inspectFirstPass): when the guess holds, as it does
+ * when a province's units fill its plan's template and a few an older one, no file is read twice.
+ */
+export class LikelyProfile {
+  private readonly named = new Map<string, number>();
+  private best: string | undefined;
+  private profile: Profile | undefined;
+
+  /** The guess, or undefined while no file has named a profile of profiles/. */
+  get current(): Profile | undefined {
+    return this.profile;
+  }
+
+  /** Counts a file's first check. */
+  note(result: ValidationResult): void {
+    const key = result.profile;
+    if (key === undefined || result.notAReport !== undefined) return;
+    const n = (this.named.get(key) ?? 0) + 1;
+    this.named.set(key, n);
+    const best = this.best === undefined ? 0 : this.named.get(this.best)!;
+    if (key !== this.best && (n > best || (n === best && compareText(key, this.best!) < 0))) {
+      this.best = key;
+      this.profile = shippedProfile(key);
+    }
+  }
+}
+
+/**
+ * One file of a consolidation's first pass without a chosen profile (consolidationRead(undefined)),
+ * by `readWith`; when `likely` would have it checked again, also its check by that profile on the
+ * same read.
+ */
+export function inspectFirstPass(
+  input: FileBytes,
+  readWith: Profile,
+  decoder: XlsxDecoder,
+  likely: LikelyProfile,
+): { readonly submission: Submission; readonly ahead?: Ahead } {
+  let by: Profile | undefined;
+  const [first, again] = inspectBytesThen(
+    input.bytes,
+    readWith,
+    decoder,
+    { ...consolidationRead(undefined), fileName: input.file },
+    (result) => {
+      const guess = likely.current;
+      by = guess !== undefined && checkedAgainBy(result, guess) ? guess : undefined;
+      return by && { profile: by, options: RECHECK };
+    },
+  );
+  likely.note(first);
+  const submission = { file: input.file, sha256: input.sha256, result: first };
+  return by && again
+    ? { submission, ahead: { profile: by.id, submission: { ...submission, result: again } } }
+    : { submission };
+}
+
+/** Whether consolidationProfile, choosing `profile` (named by files), lists this first check to check again. */
+function checkedAgainBy(result: ValidationResult, profile: Profile): boolean {
+  return result.form === profile.form.id && result.notAReport === undefined && result.profile !== profile.id;
+}
+
+/**
+ * The files `decision` lists to check again that were checked ahead by its profile take that check
+ * (`submissions` is updated); the others, still to check again, are returned.
+ */
+export function takeAhead(
+  decision: ProfileDecision,
+  submissions: Submission[],
+  aheads: readonly (Ahead | undefined)[],
+): number[] {
+  // Only a profile the files name (namedBy) can have been guessed: a form's default never is.
+  if (decision.namedBy === undefined) return [...decision.recheck];
+  const left: number[] = [];
+  for (const i of decision.recheck) {
+    const ahead = aheads[i];
+    if (ahead?.profile !== undefined && ahead.profile === decision.profile.id)
+      submissions[i] = ahead.submission;
+    else left.push(i);
+  }
+  return left;
 }
 
 /** Which profile a consolidation uses, and which files must be checked again by it. */

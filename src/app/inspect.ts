@@ -23,7 +23,7 @@ import {
   type ValidateOptions,
   type ValidationResult,
 } from "../core/validate";
-import type { UnreadableReason } from "../core/workbook";
+import type { ReadOutcome, UnreadableReason, Workbook } from "../core/workbook";
 import { internalDetail, readXlsx, type XlsxDecoder } from "../xlsx/read";
 
 /** A result that carries one finding and nothing read: an unreadable file, or our own failure. */
@@ -124,6 +124,27 @@ export function inspectBytes(
   decoder: XlsxDecoder = {},
   options: ValidateOptions & { readonly fileName?: string } = {},
 ): ValidationResult {
+  return inspectBytesThen(bytes, profile, decoder, options, () => undefined)[0];
+}
+
+/** A second check of a file already read: by this profile, with these options. */
+export interface CheckAgain {
+  readonly profile: Profile;
+  readonly options: ValidateOptions;
+}
+
+/**
+ * As inspectBytes, and then — when `then` asks, given the first result — the same workbook validated
+ * again as inspectBytes would validate it by that profile: one read for two checks (a consolidation's
+ * first pass, app/consolidate-files.ts). Read again when the two profiles' reading limits differ.
+ */
+export function inspectBytesThen(
+  bytes: Uint8Array,
+  profile: Profile,
+  decoder: XlsxDecoder,
+  options: ValidateOptions & { readonly fileName?: string },
+  then: (first: ValidationResult) => CheckAgain | undefined,
+): readonly [ValidationResult, ValidationResult | undefined] {
   const read = readXlsx(bytes, {
     limits: profile.limits,
     sheetFilter: isSheetToKeep,
@@ -131,28 +152,65 @@ export function inspectBytes(
     memo: decoder.memo,
   });
   if (!read.ok) {
-    // A roster (MA_DON_VI, TEN_DON_VI …) saved as CSV and left in the reports' folder is said to be
-    // one. Text named .xlsx stays a file "renamed .xlsx": the message may reach a unit in a letter.
-    const csvName = options.fileName !== undefined && fileKindOf(options.fileName).id === "csv";
-    if (read.reason === "TEXT_FILE" && csvName && looksLikeRoster(bytes))
-      return { ...unreadableResult(MSG.rosterNotReport, read.detail), notAReport: "roster" };
-    if (read.reason === "FILE_TOO_LARGE")
-      return unreadableResult(fileTooLargeMessage(bytes.length, profile.limits.maxFileBytes), read.detail);
-    const placed = read.at === undefined ? undefined : UNREADABLE_AT_MESSAGES[read.reason];
-    if (placed !== undefined) return unreadableResult(placed, read.detail, read.at);
-    return readFailureResult(read.reason, read.detail, options.fileName);
+    const first = readFailure(read, bytes, profile, options.fileName);
+    const again = then(first);
+    return [first, again && inspectBytes(bytes, again.profile, decoder, { ...options, ...again.options })];
   }
+  const first = judgeWorkbook(read.workbook, bytes, profile, decoder, options);
+  const again = then(first);
+  if (again === undefined) return [first, undefined];
+  const againOptions = { ...options, ...again.options };
+  return [
+    first,
+    sameLimits(profile.limits, again.profile.limits)
+      ? judgeWorkbook(read.workbook, bytes, again.profile, decoder, againOptions)
+      : inspectBytes(bytes, again.profile, decoder, againOptions),
+  ];
+}
+
+function sameLimits(a: Profile["limits"], b: Profile["limits"]): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof Profile["limits"])[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+function readFailure(
+  read: Extract<ReadOutcome, { ok: false }>,
+  bytes: Uint8Array,
+  profile: Profile,
+  fileName: string | undefined,
+): ValidationResult {
+  // A roster (MA_DON_VI, TEN_DON_VI …) saved as CSV and left in the reports' folder is said to be
+  // one. Text named .xlsx stays a file "renamed .xlsx": the message may reach a unit in a letter.
+  const csvName = fileName !== undefined && fileKindOf(fileName).id === "csv";
+  if (read.reason === "TEXT_FILE" && csvName && looksLikeRoster(bytes))
+    return { ...unreadableResult(MSG.rosterNotReport, read.detail), notAReport: "roster" };
+  if (read.reason === "FILE_TOO_LARGE")
+    return unreadableResult(fileTooLargeMessage(bytes.length, profile.limits.maxFileBytes), read.detail);
+  const placed = read.at === undefined ? undefined : UNREADABLE_AT_MESSAGES[read.reason];
+  if (placed !== undefined) return unreadableResult(placed, read.detail, read.at);
+  return readFailureResult(read.reason, read.detail, fileName);
+}
+
+/** A workbook read: validated, with its stale formulas; a roster among the reports is said to be one. */
+function judgeWorkbook(
+  workbook: Workbook,
+  bytes: Uint8Array,
+  profile: Profile,
+  decoder: XlsxDecoder,
+  options: ValidateOptions,
+): ValidationResult {
   try {
     if (
-      !read.workbook.sheets.some((sheet) => isReadSheet(sheet.name)) &&
-      isRosterWorkbook(bytes, read.workbook.sheetNames, decoder, profile)
+      !workbook.sheets.some((sheet) => isReadSheet(sheet.name)) &&
+      isRosterWorkbook(bytes, workbook.sheetNames, decoder, profile)
     )
       return {
         ...failedResult(finding("NOT_TEMPLATE", "error", null, null, MSG.rosterNotReport)),
         notAReport: "roster",
       };
-    const result = validateWorkbook(read.workbook, profile, options);
-    const stale = staleFormulaFindings(read.workbook);
+    const result = validateWorkbook(workbook, profile, options);
+    const stale = staleFormulaFindings(workbook);
     return stale.length === 0 ? result : { ...result, findings: [...result.findings, ...stale] };
   } catch (e) {
     // Validation returns findings for any workbook; an exception is our bug, not the file's.

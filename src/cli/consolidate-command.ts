@@ -8,6 +8,8 @@ import {
   consolidationProfile,
   consolidationRead,
   RECHECK,
+  takeAhead,
+  type Ahead,
   type ProfileDecision,
 } from "../app/consolidate-files";
 import {
@@ -649,11 +651,17 @@ async function inspectAndConsolidate(
   // Without --profile each file is read with its own form and the profile it names; the form most
   // files declare is consolidated, by the profile most of its files name (else its default).
   const readWith = o.profile ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE;
+  // No profile given: a file the likely profile would check again is checked by it on the same read.
+  const aheads: (Ahead | undefined)[] = [];
   const submissions = await inspectFiles(files, readWith, {
     ...consolidationRead(o.profile),
     onProgress: progressBar(io, files.length),
+    ...(o.profile ? {} : { onAhead: (i: number, ahead: Ahead) => void (aheads[i] = ahead) }),
   });
-  const { profile, recheck, namedBy, namedAside } = consolidationProfile(submissions, o.profile);
+  const decision = consolidationProfile(submissions, o.profile);
+  const { profile, namedBy, namedAside } = decision;
+  const recheck = takeAhead(decision, submissions, aheads);
+  aheads.length = 0;
   if (recheck.length > 0) {
     const decoder = createNodeDecoder();
     for (const i of recheck) submissions[i] = inspectPath(files[i]!, profile, decoder, RECHECK);

@@ -4,7 +4,7 @@
 // is the same whichever thread read which file. Few files, or KL226_THREADS=1, stay on the main thread.
 
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
-import { inspectSubmission } from "../app/consolidate-files";
+import { inspectFirstPass, inspectSubmission, LikelyProfile, type Ahead } from "../app/consolidate-files";
 import { notOpenedResult, unreadableResult } from "../app/inspect";
 import { shareTexts } from "../app/share-texts";
 import type { Submission } from "../core/consolidate";
@@ -24,6 +24,8 @@ export interface PoolData {
   readonly profile: Profile;
   /** Whether a file of another form is rejected or read with its own form (SPEC §8), and by a profile it names. */
   readonly read?: ValidateOptions;
+  /** A consolidation's first pass without a chosen profile: files are checked ahead (inspectFirstPass). */
+  readonly ahead?: boolean;
   /** Int32Array over a SharedArrayBuffer: [0] is the next file index to take. */
   readonly next: Int32Array;
   readonly port: MessagePort;
@@ -33,6 +35,7 @@ export interface PoolData {
 export interface Outcome {
   readonly index: number;
   readonly submission: Submission;
+  readonly ahead?: Ahead;
 }
 
 /**
@@ -45,22 +48,34 @@ export function inspectPath(
   decoder: XlsxDecoder,
   read: ValidateOptions = {},
 ): Submission {
+  return inspectPathAhead(file, profile, decoder, read, undefined).submission;
+}
+
+/** As inspectPath; with `likely` (a consolidation's first pass without a chosen profile), also checked ahead. */
+function inspectPathAhead(
+  file: string,
+  profile: Profile,
+  decoder: XlsxDecoder,
+  read: ValidateOptions,
+  likely: LikelyProfile | undefined,
+): { readonly submission: Submission; readonly ahead?: Ahead } {
   const input = readInput(file, profile.limits.maxFileBytes);
-  return input.ok
-    ? inspectSubmission(input, profile, decoder, read)
-    : {
-        file,
-        sha256: input.sha256,
-        result: input.notOpened ? notOpenedResult(input.message) : unreadableResult(input.message),
-      };
+  if (!input.ok) {
+    const result = input.notOpened ? notOpenedResult(input.message) : unreadableResult(input.message);
+    return { submission: { file, sha256: input.sha256, result } };
+  }
+  return likely
+    ? inspectFirstPass(input, profile, decoder, likely)
+    : { submission: inspectSubmission(input, profile, decoder, read) };
 }
 
 /** Takes file indexes from `next` until none is left, inspecting each; `deliver` gets every outcome. */
 export function inspectTaken(data: Omit<PoolData, "port">, deliver: (o: Outcome) => void): void {
-  const { files, profile, next, read } = data;
+  const { files, profile, next, read = {} } = data;
   const decoder = createNodeDecoder();
+  const likely = data.ahead === true ? new LikelyProfile() : undefined;
   for (let index = Atomics.add(next, 0, 1); index < files.length; index = Atomics.add(next, 0, 1)) {
-    deliver({ index, submission: inspectPath(files[index]!, profile, decoder, read) });
+    deliver({ index, ...inspectPathAhead(files[index]!, profile, decoder, read, likely) });
   }
 }
 
@@ -83,6 +98,11 @@ export interface InspectOptions {
   readonly workersOnly?: boolean;
   /** Told how the files were shared out, once they all are (tests, the bench). */
   readonly onPool?: (report: PoolReport) => void;
+  /**
+   * A consolidation's first pass without a chosen profile (`forms: "follow", fileProfile: true`):
+   * each file checked ahead by the likely profile is told here (consolidate-files.ts inspectFirstPass).
+   */
+  readonly onAhead?: (index: number, ahead: Ahead) => void;
 }
 
 /** Reads, hashes and inspects every file, in order of the list (a file that cannot be opened is rejected, the rest still run). */
@@ -105,16 +125,18 @@ export async function inspectFiles(
   const capYoung = files.length >= LARGE_RUN ? youngGenerationCap() : undefined;
   const deliver = (o: Outcome): void => {
     results[o.index] = shareTexts(o.submission, texts);
+    if (o.ahead) options.onAhead?.(o.index, o.ahead);
     done++;
     if (capYoung !== undefined && done % 16 === 0) capYoung();
     onProgress?.(done);
   };
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const pool = startWorkers(workersOnly ? threads : threads - 1, { files, profile, next, read });
+  const ahead = options.onAhead !== undefined;
+  const pool = startWorkers(workersOnly ? threads : threads - 1, { files, profile, next, read, ahead });
   try {
     // The main thread works too, collecting what the workers finished between its own files.
     if (!workersOnly || pool.length === 0) {
-      inspectTaken({ files, profile, next, read }, (o) => {
+      inspectTaken({ files, profile, next, read, ahead }, (o) => {
         deliver(o);
         byMain++;
         for (const w of pool) drain(w.port, deliver);

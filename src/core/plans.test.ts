@@ -1,7 +1,17 @@
 // Per-plan behaviour from the seeds' own numbers (SPEC §8), through the real template, reader,
 // validator and consolidation: each expected number is worked out by hand in the test.
 import { reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
-import { consolidateBytes, consolidationProfile, inspectSubmission } from "../app/consolidate-files";
+import {
+  consolidateBytes,
+  consolidationProfile,
+  inspectFirstPass,
+  inspectSubmission,
+  LikelyProfile,
+  RECHECK,
+  takeAhead,
+  type FileBytes,
+} from "../app/consolidate-files";
+import { createDecoder } from "../xlsx/read";
 import {
   consolidate,
   consolidationJson,
@@ -448,6 +458,73 @@ describe("without a profile, the one the templates name (SPEC §8, a quarterly p
     expect(decision.namedBy).toBeUndefined();
     // The plan one file names is said aside, for the analyst to choose it.
     expect(decision.namedAside).toEqual({ profile: ATTP, files: 1, of: 3 });
+  });
+
+  /** The first pass as the command and the page run it: one guess along the files, then what is left to check again. */
+  const firstPass = (files: readonly FileBytes[]) => {
+    const likely = new LikelyProfile();
+    const passes = files.map((f) => inspectFirstPass(f, DEFAULT_PROFILE, createDecoder(), likely));
+    const submissions = passes.map((p) => p.submission);
+    const decision = consolidationProfile(submissions, undefined);
+    const left = takeAhead(
+      decision,
+      submissions,
+      passes.map((p) => p.ahead),
+    );
+    for (const i of left) submissions[i] = inspectSubmission(files[i]!, decision.profile, undefined, RECHECK);
+    const c = consolidate(submissions, { profile: decision.profile });
+    return { left, c, aheads: passes.map((p) => p.ahead?.profile) };
+  };
+
+  test("an older template after files naming the plan is checked by the plan on its first read: the same consolidation as checking it again", () => {
+    const files = [made("a.xlsx", "P_A", ATTP), made("b.xlsx", "P_B", ATTP), made("c.xlsx", "P_C", CCHC)];
+    const { left, c, aheads } = firstPass(files);
+    expect(aheads).toEqual([undefined, undefined, "hcm-attp-cchc-2025"]);
+    expect(left).toEqual([]);
+    expect(c).toEqual(consolidateBytes(files, {}));
+    expect(taskCounts(c)).toEqual({ tasks: Array(8).fill([1, 2]), own: 8 });
+  });
+
+  test("a guess that does not hold is not used: most files name none, so the form's default checks them all", () => {
+    const files = [made("a.xlsx", "P_A", ATTP), made("b.xlsx", "P_B", CCHC), made("c.xlsx", "P_C", CCHC)];
+    const { left, c, aheads } = firstPass(files);
+    // Checked ahead by the plan the first file names, then not used: the default was decided.
+    expect(aheads).toEqual([undefined, "hcm-attp-cchc-2025", "hcm-attp-cchc-2025"]);
+    expect(left).toEqual([0]);
+    expect(c).toEqual(consolidateBytes(files, {}));
+    // By the default: the plan's file's 8 rows are its own tasks, none of the plan's taken.
+    expect(taskCounts(c).own).toBe(8);
+  });
+
+  test("a file checked ahead by a plan the files name less than another is checked again by the one decided", () => {
+    const TH = shippedProfile("thanh-hoa-226")!;
+    const HA = shippedProfile("hcm-attp-226")!;
+    const klFile = (file: string, profile: Profile) => ({
+      file,
+      bytes: reportBytes(kl(file.slice(0, 4).toUpperCase()), [], profile),
+      sha256: file,
+    });
+    const files = [
+      klFile("xa_a.xlsx", TH),
+      klFile("xa_b.xlsx", DEFAULT_PROFILE),
+      klFile("xa_c.xlsx", HA),
+      klFile("xa_d.xlsx", HA),
+      klFile("xa_e.xlsx", DEFAULT_PROFILE),
+      klFile("xa_f.xlsx", HA),
+    ];
+    const { left, c, aheads } = firstPass(files);
+    // The guess follows the files: thanh-hoa-226 after the first (the third, naming another, is checked
+    // ahead by it too), hcm-attp-226 (first by name on a tie) after the third.
+    expect(aheads).toEqual([
+      undefined,
+      "thanh-hoa-226",
+      "thanh-hoa-226",
+      undefined,
+      "hcm-attp-226",
+      undefined,
+    ]);
+    expect(left).toEqual([0, 1]);
+    expect(c).toEqual(consolidateBytes(files, {}));
   });
 
   test("a chosen profile is used for every file, nothing checked again", () => {

@@ -948,6 +948,20 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
       `^Lưu ý: \\d+/${files.length} tệp lập theo hồ sơ “${attp.name}”, các tệp còn lại không ghi hồ sơ`,
     ),
   );
+  // The workers checked the older files ahead by the plan the first files name; not used, as Node decides.
+  const [olderJson] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("download-json").click(),
+  ]);
+  const olderExpected = consolidateBytes(
+    mostlyOlder.map((f) => ({
+      file: f.name,
+      bytes: f.bytes,
+      sha256: createHash("sha256").update(f.bytes).digest("hex"),
+    })),
+    {},
+  );
+  expect(readFileSync(await olderJson.path(), "utf8")).toBe(summaryJsonText(olderExpected));
   const folded = page.getByTestId("inputs");
   if ((await folded.getAttribute("open")) === null) await folded.locator(":scope > summary").click();
   // A file picked again (from disk: its name, size and time) is said to be in the list already, not

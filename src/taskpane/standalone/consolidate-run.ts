@@ -5,8 +5,12 @@
 import {
   consolidationProfile,
   consolidationRead,
+  inspectFirstPass,
   inspectSubmission,
+  LikelyProfile,
   RECHECK,
+  takeAhead,
+  type Ahead,
   type ProfileDecision,
 } from "../../app/consolidate-files";
 import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
@@ -79,17 +83,26 @@ export async function consolidateFiles(
   );
   let sliceStart = performance.now();
   const readOptions = consolidationRead(options.profile);
+  // No profile chosen: a file the likely profile would check again is checked by it on the same read.
+  const likely = options.profile ? undefined : new LikelyProfile();
+  const aheads: (Ahead | undefined)[] = [];
   for (const [i, f] of picked.entries()) {
-    submissions.push(inspectSubmission(f, read.profile, decoder, readOptions));
+    if (likely) {
+      const pass = inspectFirstPass(f, read.profile, decoder, likely);
+      submissions.push(pass.submission);
+      aheads[i] = pass.ahead;
+    } else submissions.push(inspectSubmission(f, read.profile, decoder, readOptions));
     if (i === picked.length - 1 || performance.now() - sliceStart >= SLICE_MS) {
       progress(i + 1);
       await yieldToBrowser();
       sliceStart = performance.now();
     }
   }
-  const { profile, recheck, namedAside } = consolidationProfile(submissions, options.profile);
+  const decision = consolidationProfile(submissions, options.profile);
+  const { profile, namedAside } = decision;
   // Files checked by another profile than the one most files name: again, by it (their bytes are still here).
-  for (const i of recheck) submissions[i] = inspectSubmission(picked[i]!, profile, decoder, RECHECK);
+  for (const i of takeAhead(decision, submissions, aheads))
+    submissions[i] = inspectSubmission(picked[i]!, profile, decoder, RECHECK);
   return {
     consolidation: consolidate(submissions, { profile, roster: options.roster, period: options.period }),
     profile,

@@ -6,8 +6,12 @@
 import {
   consolidationProfile,
   consolidationRead,
+  inspectFirstPass,
   inspectSubmission,
+  LikelyProfile,
   RECHECK,
+  takeAhead,
+  type Ahead,
   type ProfileDecision,
 } from "../../app/consolidate-files";
 import { shareTexts } from "../../app/share-texts";
@@ -34,6 +38,8 @@ const scope = globalThis as unknown as WorkerScope;
 
 /** The run's chosen profile; null when each file is read with its own form. */
 let chosen: Profile | null = null;
+/** No profile chosen: this worker's guess at the one the run will use (a file it would check again is checked by it at once). */
+let likely: LikelyProfile | null = null;
 let setUp = false;
 let collector: MessagePort | null = null;
 let peers: readonly MessagePort[] = [];
@@ -41,6 +47,8 @@ let peers: readonly MessagePort[] = [];
 const decoder = createDecoder();
 /** The collector's state for the current run: every submission by file index, and the consolidation asked for once all have come. */
 let collected: Submission[] = [];
+/** The collector's checks ahead by file index, until the run's profile is decided. */
+let aheads: (Ahead | undefined)[] = [];
 /** Each text the collected submissions hold, kept once (app/share-texts.ts): less for the collector's GC to copy. */
 let texts = new Map<string, string>();
 let received = 0;
@@ -75,6 +83,7 @@ async function handle(message: ToWorker, read: Promise<ReadFile[]> | null): Prom
     collector?.close();
     for (const peer of peers) peer.close();
     collected = [];
+    aheads = [];
     texts = new Map();
     received = 0;
     pending = null;
@@ -82,6 +91,7 @@ async function handle(message: ToWorker, read: Promise<ReadFile[]> | null): Prom
     decision = null;
     rechecked = 0;
     chosen = message.profile;
+    likely = chosen ? null : new LikelyProfile();
     setUp = true;
     collector = message.collector;
     peers = message.peers;
@@ -118,14 +128,19 @@ function inspectJobs(jobs: readonly FileJob[], read: readonly ReadFile[]): Inspe
   // as consolidate-run.ts does in the page and the command does.
   const readWith = recheckBy ?? chosen ?? defaultProfileForForm(DEFAULT_FORM.id)!;
   const options = recheckBy ? RECHECK : consolidationRead(chosen ?? undefined);
-  return jobs.map((j, k) => ({
-    index: j.index,
-    submission: inspectSubmission({ file: j.file.name, ...read[k]! }, readWith, decoder, options),
-  }));
+  return jobs.map((j, k) => {
+    const input = { file: j.file.name, ...read[k]! };
+    if (likely && !recheckBy)
+      return { index: j.index, ...inspectFirstPass(input, readWith, decoder, likely) };
+    return { index: j.index, submission: inspectSubmission(input, readWith, decoder, options) };
+  });
 }
 
 function collect(inspected: readonly Inspected[]): void {
-  for (const { index, submission } of inspected) collected[index] = shareTexts(submission, texts);
+  for (const { index, submission, ahead } of inspected) {
+    collected[index] = shareTexts(submission, texts);
+    if (ahead) aheads[index] = ahead;
+  }
   received += inspected.length;
   consolidateWhenComplete();
 }
@@ -133,8 +148,12 @@ function collect(inspected: readonly Inspected[]): void {
 function consolidateWhenComplete(): void {
   if (!pending || !setUp || received < pending.total + rechecked) return;
   if (decision === null) {
-    const { profile, recheck, namedAside } = consolidationProfile(collected, chosen ?? undefined);
+    const decided = consolidationProfile(collected, chosen ?? undefined);
+    const { profile, namedAside } = decided;
     decision = { profile, ...(namedAside ? { namedAside } : {}) };
+    // Those checked ahead by the profile decided need not come again.
+    const recheck = takeAhead(decided, collected, aheads);
+    aheads = [];
     if (recheck.length > 0) {
       // The files were read in the workers, not kept: the page sends those again, to be checked by
       // that profile; every other file's submission stays (not all of them again: twice the wait).

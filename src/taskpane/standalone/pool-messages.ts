@@ -2,7 +2,7 @@
 
 import type { Period } from "../../core/form";
 import type { Consolidation, Submission } from "../../core/consolidate";
-import type { ProfileDecision } from "../../app/consolidate-files";
+import type { Ahead, ProfileDecision } from "../../app/consolidate-files";
 import type { Profile, RosterUnit } from "../../core/profile";
 
 export interface FileJob {
@@ -13,6 +13,8 @@ export interface FileJob {
 export interface Inspected {
   readonly index: number;
   readonly submission: Submission;
+  /** No profile chosen: the file checked ahead by the likely profile too (consolidate-files.ts inspectFirstPass). */
+  readonly ahead?: Ahead;
 }
 
 /** Page → worker. `setup` first and once; the collector (worker 0) gets every other worker's port. */
