@@ -14,7 +14,7 @@ import type { Profile } from "../core/profile";
 import { defaultProfileForForm, shippedProfile } from "../core/profiles";
 import type { ValidateOptions, ValidationResult } from "../core/validate";
 import { createDecoder, type XlsxDecoder } from "../xlsx/read";
-import { inspectBytesThen, inspectNamedBytes } from "./inspect";
+import { inspectBytesThen, inspectNamedBytes, sameLimits } from "./inspect";
 
 export interface FileBytes {
   readonly file: string;
@@ -44,32 +44,37 @@ export interface Ahead {
 
 /**
  * A guess, made on one thread's files as they come, at the profile a consolidation without a chosen
- * one will use: the profile of profiles/ most of them name so far (consolidationProfile's rule
- * without its last step). A file that consolidationProfile would list to check again by it is
- * checked by it at once, on the same read (inspectFirstPass): when the guess holds, as it does
- * when a province's units fill its plan's template and a few an older one, no file is read twice.
+ * one will use: per form, the profile of profiles/ most of its files so far name, once more of them
+ * name it than name none (consolidationProfile's rule, on the files seen). A file that
+ * consolidationProfile would list to check again by it is checked by it at once, on the same read
+ * (inspectFirstPass): when the guess holds, as it does when a province's units fill its plan's
+ * template and a few an older one, no file is read twice.
  */
 export class LikelyProfile {
-  private readonly named = new Map<string, number>();
-  private best: string | undefined;
-  private profile: Profile | undefined;
+  /** Per form: how many files name each profile ("" = none). */
+  private readonly named = new Map<string, Map<string, number>>();
 
-  /** The guess, or undefined while no file has named a profile of profiles/. */
-  get current(): Profile | undefined {
-    return this.profile;
+  /** The guess for a file of `formId`, or undefined while no profile is named by more of its files than none. */
+  of(formId: string): Profile | undefined {
+    const tally = this.named.get(formId);
+    if (tally === undefined) return undefined;
+    let best: string | undefined;
+    for (const [key, n] of tally)
+      if (
+        key !== "" &&
+        (best === undefined || n > tally.get(best)! || (n === tally.get(best)! && compareText(key, best) < 0))
+      )
+        best = key;
+    return best !== undefined && tally.get(best)! > (tally.get("") ?? 0) ? shippedProfile(best) : undefined;
   }
 
   /** Counts a file's first check. */
   note(result: ValidationResult): void {
-    const key = result.profile;
-    if (key === undefined || result.notAReport !== undefined) return;
-    const n = (this.named.get(key) ?? 0) + 1;
-    this.named.set(key, n);
-    const best = this.best === undefined ? 0 : this.named.get(this.best)!;
-    if (key !== this.best && (n > best || (n === best && compareText(key, this.best!) < 0))) {
-      this.best = key;
-      this.profile = shippedProfile(key);
-    }
+    if (result.form === null || result.notAReport !== undefined) return;
+    let tally = this.named.get(result.form);
+    if (tally === undefined) this.named.set(result.form, (tally = new Map()));
+    const key = result.profile ?? "";
+    tally.set(key, (tally.get(key) ?? 0) + 1);
   }
 }
 
@@ -91,8 +96,12 @@ export function inspectFirstPass(
     decoder,
     { ...consolidationRead(undefined), fileName: input.file },
     (result) => {
-      const guess = likely.current;
-      by = guess !== undefined && checkedAgainBy(result, guess) ? guess : undefined;
+      const guess = result.form === null ? undefined : likely.of(result.form);
+      // Read alike (limits), or the check again would read what this read did not.
+      by =
+        guess !== undefined && checkedAgainBy(result, guess) && sameLimits(readWith.limits, guess.limits)
+          ? guess
+          : undefined;
       return by && { profile: by, options: RECHECK };
     },
   );

@@ -154,21 +154,30 @@ export function inspectBytesThen(
   if (!read.ok) {
     const first = readFailure(read, bytes, profile, options.fileName);
     const again = then(first);
-    return [first, again && inspectBytes(bytes, again.profile, decoder, { ...options, ...again.options })];
+    return [first, again && inspectBytes(bytes, again.profile, decoder, againOptions(again, options))];
   }
   const first = judgeWorkbook(read.workbook, bytes, profile, decoder, options);
   const again = then(first);
   if (again === undefined) return [first, undefined];
-  const againOptions = { ...options, ...again.options };
+  const second = againOptions(again, options);
   return [
     first,
     sameLimits(profile.limits, again.profile.limits)
-      ? judgeWorkbook(read.workbook, bytes, again.profile, decoder, againOptions)
-      : inspectBytes(bytes, again.profile, decoder, againOptions),
+      ? judgeWorkbook(read.workbook, bytes, again.profile, decoder, second)
+      : inspectBytes(bytes, again.profile, decoder, second),
   ];
 }
 
-function sameLimits(a: Profile["limits"], b: Profile["limits"]): boolean {
+/** The second check's own options and the file's name: nothing of the first's (its `fileProfile` would follow the profile the file names). */
+function againOptions(
+  again: CheckAgain,
+  first: { readonly fileName?: string },
+): ValidateOptions & { readonly fileName?: string } {
+  return first.fileName === undefined ? again.options : { ...again.options, fileName: first.fileName };
+}
+
+/** Whether two profiles read files alike (their reading limits). */
+export function sameLimits(a: Profile["limits"], b: Profile["limits"]): boolean {
   if (a === b) return true;
   const keys = Object.keys(a) as (keyof Profile["limits"])[];
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);

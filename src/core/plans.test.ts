@@ -488,22 +488,24 @@ describe("without a profile, the one the templates name (SPEC §8, a quarterly p
   test("a guess that does not hold is not used: most files name none, so the form's default checks them all", () => {
     const files = [made("a.xlsx", "P_A", ATTP), made("b.xlsx", "P_B", CCHC), made("c.xlsx", "P_C", CCHC)];
     const { left, c, aheads } = firstPass(files);
-    // Checked ahead by the plan the first file names, then not used: the default was decided.
-    expect(aheads).toEqual([undefined, "hcm-attp-cchc-2025", "hcm-attp-cchc-2025"]);
+    // The second checked ahead by the plan the first names (the third not: one names it, one none),
+    // then not used: the default was decided.
+    expect(aheads).toEqual([undefined, "hcm-attp-cchc-2025", undefined]);
     expect(left).toEqual([0]);
     expect(c).toEqual(consolidateBytes(files, {}));
     // By the default: the plan's file's 8 rows are its own tasks, none of the plan's taken.
     expect(taskCounts(c).own).toBe(8);
   });
 
+  const klFile = (file: string, profile: Profile, extra: Partial<ReportData> = {}) => ({
+    file,
+    bytes: reportBytes(kl(file.slice(0, 4).toUpperCase(), extra), [], profile),
+    sha256: file,
+  });
+  const TH = shippedProfile("thanh-hoa-226")!;
+  const HA = shippedProfile("hcm-attp-226")!;
+
   test("a file checked ahead by a plan the files name less than another is checked again by the one decided", () => {
-    const TH = shippedProfile("thanh-hoa-226")!;
-    const HA = shippedProfile("hcm-attp-226")!;
-    const klFile = (file: string, profile: Profile) => ({
-      file,
-      bytes: reportBytes(kl(file.slice(0, 4).toUpperCase()), [], profile),
-      sha256: file,
-    });
     const files = [
       klFile("xa_a.xlsx", TH),
       klFile("xa_b.xlsx", DEFAULT_PROFILE),
@@ -513,18 +515,29 @@ describe("without a profile, the one the templates name (SPEC §8, a quarterly p
       klFile("xa_f.xlsx", HA),
     ];
     const { left, c, aheads } = firstPass(files);
-    // The guess follows the files: thanh-hoa-226 after the first (the third, naming another, is checked
-    // ahead by it too), hcm-attp-226 (first by name on a tie) after the third.
-    expect(aheads).toEqual([
-      undefined,
-      "thanh-hoa-226",
-      "thanh-hoa-226",
-      undefined,
-      "hcm-attp-226",
-      undefined,
-    ]);
+    // A guess once more files name a plan than none: thanh-hoa-226 after the first file; none after the
+    // second and third (one each); hcm-attp-226 after the fourth (2 against 1 naming none).
+    expect(aheads).toEqual([undefined, "thanh-hoa-226", undefined, undefined, "hcm-attp-226", undefined]);
     expect(left).toEqual([0, 1]);
     expect(c).toEqual(consolidateBytes(files, {}));
+  });
+
+  test("checked ahead, a file naming another plan or one this build lacks is judged by the guess alone, as checked again", () => {
+    // hcm-attp-226 alone checks that the staff with digital skills are no more than the staff (CC_KY_NANG_SO ≤ CC_TONG).
+    const over = { counts: { CC_TONG: [80, 80], CC_KY_NANG_SO: [60, 95] } } satisfies Partial<ReportData>;
+    const files = [
+      klFile("xa_a.xlsx", TH),
+      klFile("xa_b.xlsx", TH),
+      klFile("xa_c.xlsx", HA, over),
+      klFile("xa_d.xlsx", { ...TH, id: "khong-co-226" }),
+    ];
+    const { left, c, aheads } = firstPass(files);
+    expect(aheads).toEqual([undefined, undefined, "thanh-hoa-226", "thanh-hoa-226"]);
+    expect(left).toEqual([]);
+    expect(c).toEqual(consolidateBytes(files, {}));
+    // By thanh-hoa-226 the first file naming hcm-attp-226 is accepted; no warning that a profile is unknown.
+    expect(c.units.map((u) => u.code)).toEqual(["XA_A", "XA_B", "XA_C", "XA_D"]);
+    expect(c.warnings.map((w) => w.code)).not.toContain("UNKNOWN_PROFILE");
   });
 
   test("a chosen profile is used for every file, nothing checked again", () => {
