@@ -98,7 +98,8 @@ import {
   type ExpandedInputs,
   type OutputTarget,
 } from "./io";
-import { inspectFiles, inspectPath } from "./parallel";
+import { inspectFiles, inspectPath, LARGE_RUN } from "./parallel";
+import { collectGarbageNow } from "./young-generation";
 import {
   checkOptions,
   checkPeriodOfForm,
@@ -543,6 +544,8 @@ export async function runConsolidation(
       ? undefined
       : planLetters(o.letters, draftedLetters(c, profile, dates));
   if (letterPlan !== undefined) refuseOutputsAmongLetters(letterPlan, targets);
+  // A large run's peak is the summary's write: what the files' checking left is freed first.
+  if (files.length >= LARGE_RUN) collectGarbageNow();
   const summary = summaryWorkbook(c, profile);
   // An output that cannot be written ends the run (exit 2); what was written before it is said.
   const written: string[] = [];

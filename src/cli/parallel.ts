@@ -169,8 +169,8 @@ function startWorkers(count: number, data: Omit<PoolData, "port">): PoolWorker[]
   });
 }
 
-/** From this many files on, a run's young generation is held at 32 MB (young-generation.ts). */
-const LARGE_RUN = 2000;
+/** From this many files on, a run's young generation is held at 32 MB and its garbage collected before the summary (young-generation.ts). */
+export const LARGE_RUN = 2000;
 
 function drain(port: MessagePort, deliver: (o: Outcome) => void): void {
   for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port))

@@ -109,3 +109,46 @@ describe("the young generation of a large run", () => {
     expect(youngGenerationSizedByUser([], "--max_semi_space_size=64")).toBe(true);
   });
 });
+
+// Fills the old generation with 64 MB that then become garbage, and prints the heap in use before and
+// after the command's full collection, in MB.
+const COLLECT = join(dir, "collect.ts");
+writeFileSync(
+  COLLECT,
+  `import { getHeapStatistics } from "node:v8";
+import { collectGarbageNow } from ${JSON.stringify(join(ROOT, "src/cli/young-generation.ts"))};
+let kept: number[][] | null = [];
+for (let i = 0; i < 64; i++) kept.push(new Array<number>(128 * 1024).fill(i + 0.5));
+kept = null;
+const before = getHeapStatistics().used_heap_size;
+collectGarbageNow();
+const after = getHeapStatistics().used_heap_size;
+console.log(JSON.stringify([before / ${MB}, after / ${MB}]));
+`,
+);
+
+function collected(node: string): { before: number; after: number } {
+  const r = spawnSync(node, [join(ROOT, "scripts/run-ts.js"), COLLECT], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NODE_OPTIONS: "" },
+  });
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  const [before, after] = JSON.parse(r.stdout.trim()) as [number, number];
+  return { before, after };
+}
+
+describe("a large run's garbage, collected before its summary", () => {
+  test("on the Node that runs the tests, the 64 MB left behind are freed at once", () => {
+    const { before, after } = collected(process.execPath);
+    expect(before).toBeGreaterThan(64);
+    expect(before - after).toBeGreaterThan(56);
+  });
+
+  onNode24(`on Node 24 too${skipped}`, () => {
+    const { before, after } = collected("node" in found ? found.node : "");
+    expect(before).toBeGreaterThan(64);
+    expect(before - after).toBeGreaterThan(56);
+  });
+});
