@@ -149,7 +149,13 @@ export interface ProfileDecision {
    * When no profile was given and the form's default was used although some files name a profile of
    * profiles/ (fewer than name none): the one most of them name, and how many files of how many.
    */
-  readonly namedAside?: { readonly profile: Profile; readonly files: number; readonly of: number };
+  readonly namedAside?: {
+    readonly profile: Profile;
+    readonly files: number;
+    readonly of: number;
+    /** Files of the form that name no profile this build has (none, or one it lacks): at least `files`. */
+    readonly none: number;
+  };
 }
 
 /**
@@ -198,7 +204,7 @@ export function consolidationProfile(
   const aside = best === undefined ? undefined : shippedProfile(best);
   return aside === undefined
     ? { profile, recheck }
-    : { profile, recheck, namedAside: { profile: aside, files: count, of: ofForm } };
+    : { profile, recheck, namedAside: { profile: aside, files: count, of: ofForm, none: tally.get("")! } };
 }
 
 /** The read options of a consolidation: the given profile expects its form; none follows each file's form and named profile. */

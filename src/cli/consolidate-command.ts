@@ -702,7 +702,7 @@ function humanSummary(
   if (namedAside !== undefined) {
     const id = namedAside.profile.id ?? namedAside.profile.name;
     lines.push(
-      `Lưu ý: ${namedAside.files}/${namedAside.of} tệp theo mẫu này lập theo hồ sơ ${id} (${namedAside.profile.name}), các tệp còn lại không ghi hồ sơ, nên bảng tổng hợp theo hồ sơ trên: nhiệm vụ và chỉ tiêu riêng của hồ sơ ${id} không được dùng. Nếu các báo cáo là của kế hoạch đó, chạy lại với --profile ${id}.`,
+      `Lưu ý: ${namedAside.files}/${namedAside.of} tệp theo mẫu này lập theo hồ sơ ${id} (${namedAside.profile.name}), ${namedAside.none} tệp không ghi hồ sơ nào mà bản KL226 này có, nên bảng tổng hợp theo hồ sơ “${profile.name}”: nhiệm vụ và chỉ tiêu riêng của hồ sơ ${id} không được dùng. Nếu các báo cáo là của kế hoạch đó, chạy lại với --profile ${id}.`,
     );
   }
   if (c.period) {

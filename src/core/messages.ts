@@ -198,6 +198,19 @@ export const MSG = {
     `Tệp là báo cáo theo mẫu ${found}, không phải mẫu ${expected} của hồ sơ đã chọn. Tệp này thuộc chế độ báo cáo khác: hãy kiểm tra và tổng hợp nó theo mẫu ${found}, hoặc lập lại báo cáo trên mẫu ${expected}.`,
   missingField: (sheet: string, code: string, label: string, column: string) =>
     `Không tìm thấy dòng có mã ${code} (${label}) ở cột ${column} của trang ${q(sheet)}. Không xóa hay sửa mã ở cột ${column}; hãy chép lại dòng này từ mẫu.`,
+  /** A row the profile checking the file has and the template the unit filled never had (an older template, another plan's). */
+  rowNotInTemplate: (
+    sheet: string,
+    code: string,
+    label: string,
+    template: string,
+    profile: string,
+    indicators: readonly string[] | null,
+  ) =>
+    `Mẫu đơn vị đã dùng (${template}) không có dòng mã ${code} (${label}) ở trang ${q(sheet)}, dòng mà hồ sơ ${q(profile)} dùng để tổng hợp: đơn vị không xóa dòng nào, chỉ là lập báo cáo trên mẫu khác. ${indicators === null ? "Dòng này bắt buộc. Đề nghị đơn vị" : `Số liệu này không được tổng hợp${indicators.length > 0 ? ` và chỉ tiêu ${indicators.map(q).join(", ")} của đơn vị không đánh giá được` : ""}. Nếu đơn vị có số liệu này, đề nghị`} lập báo cáo trên mẫu theo hồ sơ này ${TOOL_WORDS.template.both} rồi chép số liệu sang và điền dòng này trước khi gửi lại.`,
+  /** How a template the unit filled is named in rowNotInTemplate. */
+  templateOf: (profile: string | null) =>
+    profile === null ? "mẫu chung, không ghi hồ sơ kế hoạch" : `mẫu theo hồ sơ ${q(profile)}`,
   missingOptionalRow: (sheet: string, code: string, label: string, indicators: readonly string[]) =>
     `Không thấy dòng có mã ${code} (${label}) ở cột A của trang ${q(sheet)}: có lẽ dòng đã bị xóa. Số liệu này không được tổng hợp${indicators.length > 0 ? ` và chỉ tiêu ${indicators.map(q).join(", ")} của đơn vị không đánh giá được` : ""}. Nếu đơn vị có số liệu, chép lại dòng này từ mẫu (cột A giữ đúng mã) rồi nhập số.`,
   missingHeader: (sheet: string) =>

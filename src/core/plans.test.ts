@@ -457,7 +457,7 @@ describe("without a profile, the one the templates name (SPEC §8, a quarterly p
     expect(decision.recheck).toEqual([2]);
     expect(decision.namedBy).toBeUndefined();
     // The plan one file names is said aside, for the analyst to choose it.
-    expect(decision.namedAside).toEqual({ profile: ATTP, files: 1, of: 3 });
+    expect(decision.namedAside).toEqual({ profile: ATTP, files: 1, of: 3, none: 2 });
   });
 
   /** The first pass as the command and the page run it: one guess along the files, then what is left to check again. */
@@ -538,6 +538,28 @@ describe("without a profile, the one the templates name (SPEC §8, a quarterly p
     // By thanh-hoa-226 the first file naming hcm-attp-226 is accepted; no warning that a profile is unknown.
     expect(c.units.map((u) => u.code)).toEqual(["XA_A", "XA_B", "XA_C", "XA_D"]);
     expect(c.warnings.map((w) => w.code)).not.toContain("UNKNOWN_PROFILE");
+  });
+
+  test("a file from another template checked by the plan is told its template lacks the plan's rows, not that a row was deleted", () => {
+    const DT = shippedProfile("dong-thap-syt-226")!;
+    const plan = [klFile("xa_a.xlsx", DT), klFile("xa_b.xlsx", DT)];
+    const older = consolidateBytes([...plan, klFile("xa_c.xlsx", DEFAULT_PROFILE)], {});
+    const [rejected] = older.rejected;
+    expect(rejected?.file).toBe("xa_c.xlsx");
+    expect(rejected?.findings.map((f) => [f.code, f.severity, f.message])).toContainEqual([
+      "MISSING_FIELD",
+      "error",
+      `Mẫu đơn vị đã dùng (mẫu chung, không ghi hồ sơ kế hoạch) không có dòng mã HSCV_TONG (Tổng số hồ sơ công việc) ở trang “Chỉ tiêu”, dòng mà hồ sơ “${DT.name}” dùng để tổng hợp: đơn vị không xóa dòng nào, chỉ là lập báo cáo trên mẫu khác. Dòng này bắt buộc. Đề nghị đơn vị lập báo cáo trên mẫu theo hồ sơ này (lệnh “kl226 template” hoặc nút Mẫu báo cáo) rồi chép số liệu sang và điền dòng này trước khi gửi lại.`,
+    ]);
+    // Another plan's template whose optional rows the plan has: accepted, and told why those figures are not counted.
+    const other = consolidateBytes(
+      [klFile("xa_a.xlsx", TH), klFile("xa_b.xlsx", TH), klFile("xa_c.xlsx", DT)],
+      {},
+    );
+    expect(other.rejected).toEqual([]);
+    expect(other.warnings.filter((w) => w.file === "xa_c.xlsx").map((w) => w.message)).toContain(
+      `Mẫu đơn vị đã dùng (mẫu theo hồ sơ “${DT.name}”) không có dòng mã VB_DIEN_TU (Trong đó: gửi, nhận dưới dạng điện tử) ở trang “Chỉ tiêu”, dòng mà hồ sơ “${TH.name}” dùng để tổng hợp: đơn vị không xóa dòng nào, chỉ là lập báo cáo trên mẫu khác. Số liệu này không được tổng hợp và chỉ tiêu “Văn bản không mật gửi, nhận dạng điện tử” của đơn vị không đánh giá được. Nếu đơn vị có số liệu này, đề nghị lập báo cáo trên mẫu theo hồ sơ này (lệnh “kl226 template” hoặc nút Mẫu báo cáo) rồi chép số liệu sang và điền dòng này trước khi gửi lại.`,
+    );
   });
 
   test("a chosen profile is used for every file, nothing checked again", () => {

@@ -472,7 +472,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   checkHiddenSheets(workbook, findings);
 
   const header = info ? readInfo(info, form, workbook.date1904, findings) : EMPTY_HEADER;
-  const read = counts ? readCounts(counts, form, findings) : null;
+  const read = counts ? readCounts(counts, form, findings, filledTemplate(workbook, profile)) : null;
   const values = read?.values ?? null;
   const { tasks, statusesTyped } = tasksSheet ? readTasks(tasksSheet, workbook.date1904, findings) : NO_TASKS;
   if (tasksSheet && header.reportDate) checkLateTasks(tasksSheet.name, tasks, header.reportDate, findings);
@@ -1150,10 +1150,37 @@ export function movedCountColumns(sheet: Sheet, form: Form, firstCodeRow: number
 }
 
 /** The counts of `Chỉ tiêu`, and the row (1-based, as Excel numbers it) each was found on. */
+/** The template a unit filled when its file is checked by another profile (a consolidation's plan). */
+interface FilledTemplate {
+  /** The count rows that template has. */
+  readonly codes: ReadonlySet<string>;
+  /** How messages name it ("mẫu chung, …", "mẫu theo hồ sơ “…”"). */
+  readonly name: string;
+  /** The profile the file is checked by. */
+  readonly checkedBy: string;
+}
+
+/**
+ * The template the unit filled, when the file is checked by another profile: the shipped profile
+ * the file names, else its form's default. A row of `profile` it never had was not deleted by the
+ * unit (rowNotInTemplate). Undefined when it is `profile`'s own or not known (an unknown profile).
+ */
+function filledTemplate(workbook: Workbook, profile: Profile): FilledTemplate | undefined {
+  const named = fileProfile(workbook);
+  const own = named === undefined ? defaultProfileForForm(profile.form.id) : shippedProfile(named);
+  if (own === undefined || own === profile || own.form.id !== profile.form.id) return undefined;
+  return {
+    codes: new Set(own.form.counts.map((f) => f.code)),
+    name: MSG.templateOf(named === undefined ? null : own.name),
+    checkedBy: profile.name,
+  };
+}
+
 function readCounts(
   sheet: Sheet,
   form: Form,
   findings: Finding[],
+  filled?: FilledTemplate,
 ): { readonly values: CountValues; readonly rows: Readonly<Record<string, number>> } {
   const rows = indexCodes(sheet, findings);
   const values: Record<string, CountPair> = {};
@@ -1179,13 +1206,32 @@ function readCounts(
   for (const field of form.counts) {
     const r = rows.get(field.code);
     if (r === undefined) {
-      if (field.previousRequired || field.currentRequired) findings.push(missingRow(sheet, field));
+      const required = field.previousRequired || field.currentRequired;
+      const judged = form.indicators.filter((ind) =>
+        indicatorInputs(ind).some(([code]) => code === field.code),
+      );
+      if (filled !== undefined && !filled.codes.has(field.code))
+        // Checked by a plan whose row the unit's template never had: not deleted, another template.
+        findings.push(
+          finding(
+            "MISSING_FIELD",
+            required ? "error" : "warning",
+            sheet.name,
+            null,
+            MSG.rowNotInTemplate(
+              sheet.name,
+              field.code,
+              field.label,
+              filled.name,
+              filled.checkedBy,
+              required ? null : judged.map((ind) => ind.label),
+            ),
+          ),
+        );
+      else if (required) findings.push(missingRow(sheet, field));
       else {
         // An optional row deleted: its figures are not summed and the indicators built on it are not
         // judged for the unit — said, since a blank cell would have been "chưa điền" only if required.
-        const judged = form.indicators.filter((ind) =>
-          indicatorInputs(ind).some(([code]) => code === field.code),
-        );
         findings.push(
           finding(
             "MISSING_FIELD",

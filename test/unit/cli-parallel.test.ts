@@ -133,7 +133,7 @@ test("without --profile, files made with a plan's template are consolidated by t
   const io = capture();
   await main(["consolidate", fewer, "--out", join(root, "attp-fewer.xlsx")], io);
   expect(io.stdout).toContain(
-    "Lưu ý: 1/3 tệp theo mẫu này lập theo hồ sơ hcm-attp-cchc-2025 (Kế hoạch thực hiện công tác cải cách hành chính năm 2025 của Sở An toàn thực phẩm Thành phố Hồ Chí Minh), các tệp còn lại không ghi hồ sơ, nên bảng tổng hợp theo hồ sơ trên: nhiệm vụ và chỉ tiêu riêng của hồ sơ hcm-attp-cchc-2025 không được dùng. Nếu các báo cáo là của kế hoạch đó, chạy lại với --profile hcm-attp-cchc-2025.",
+    "Lưu ý: 1/3 tệp theo mẫu này lập theo hồ sơ hcm-attp-cchc-2025 (Kế hoạch thực hiện công tác cải cách hành chính năm 2025 của Sở An toàn thực phẩm Thành phố Hồ Chí Minh), 2 tệp không ghi hồ sơ nào mà bản KL226 này có, nên bảng tổng hợp theo hồ sơ “Mặc định (CCHC-BC/2025)”: nhiệm vụ và chỉ tiêu riêng của hồ sơ hcm-attp-cchc-2025 không được dùng. Nếu các báo cáo là của kế hoạch đó, chạy lại với --profile hcm-attp-cchc-2025.",
   );
 }, 60_000);
 

@@ -1073,7 +1073,13 @@ function ResultView({
       </p>
       {outcome.namedAside && (
         <p className={styles.meta} data-testid="profile-aside">
-          {t.profileAside(outcome.namedAside.files, outcome.namedAside.of, outcome.namedAside.profile.name)}
+          {t.profileAside(
+            outcome.namedAside.files,
+            outcome.namedAside.of,
+            outcome.namedAside.profile.name,
+            outcome.namedAside.none,
+            outcome.profile.name,
+          )}
         </p>
       )}
       <NoticeBar
