@@ -985,9 +985,12 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     const r = s.result;
     const report = r.report;
     const extra: Finding[] = [];
-    // SPEC §8: a file of another form is rejected with FORM_MISMATCH (once, whoever found it).
+    // SPEC §8: a file of another form is rejected with FORM_MISMATCH (once, whoever found it). Not
+    // found while it was checked: no profile was chosen, and the form most files declare is this one.
     if (r.form !== null && r.form !== form.id && !r.findings.some((f) => f.code === "FORM_MISMATCH")) {
-      extra.push(finding("FORM_MISMATCH", "error", "Thông tin", "A1", MSG.formMismatch(r.form, form.id)));
+      extra.push(
+        finding("FORM_MISMATCH", "error", "Thông tin", "A1", MSG.formMismatchInRun(r.form, form.id)),
+      );
     }
     const declared = declaredPeriod(r);
     if (

@@ -168,7 +168,8 @@ const SHAPE_WARNINGS: ReadonlySet<string> = new Set([
 
 const SUMMARY_TEXT =
   /^Tệp này là bảng tổng hợp do KL226 lập .*không phải báo cáo của một đơn vị theo mẫu (\S+)\./;
-const FORM_MISMATCH_TEXT = /^Tệp là báo cáo theo mẫu (\S+), không phải mẫu (\S+) của hồ sơ đã chọn\./;
+const FORM_MISMATCH_TEXT =
+  /^Tệp là báo cáo theo mẫu (\S+), không phải mẫu (\S+) (?:của hồ sơ đã chọn\.|của bảng tổng hợp này \()/;
 
 /**
  * A finding's message as the unit reads it in a letter: no command or button of ours, and for a file

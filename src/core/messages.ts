@@ -196,6 +196,9 @@ export const MSG = {
     `Tệp là báo cáo theo mẫu ${found}, không phải mẫu ${expected} của đợt báo cáo này. Đề nghị đơn vị lập báo cáo trên mẫu ${expected} và gửi lại.`,
   formMismatch: (found: string, expected: string) =>
     `Tệp là báo cáo theo mẫu ${found}, không phải mẫu ${expected} của hồ sơ đã chọn. Tệp này thuộc chế độ báo cáo khác: hãy kiểm tra và tổng hợp nó theo mẫu ${found}, hoặc lập lại báo cáo trên mẫu ${expected}.`,
+  /** FORM_MISMATCH in a consolidation without a chosen profile: the form most files declare is consolidated. */
+  formMismatchInRun: (found: string, expected: string) =>
+    `Tệp là báo cáo theo mẫu ${found}, không phải mẫu ${expected} của bảng tổng hợp này (mẫu nhiều tệp dùng nhất). Tệp này thuộc chế độ báo cáo khác: hãy kiểm tra và tổng hợp nó theo mẫu ${found}, hoặc lập lại báo cáo trên mẫu ${expected}.`,
   missingField: (sheet: string, code: string, label: string, column: string) =>
     `Không tìm thấy dòng có mã ${code} (${label}) ở cột ${column} của trang ${q(sheet)}. Không xóa hay sửa mã ở cột ${column}; hãy chép lại dòng này từ mẫu.`,
   /** A row the profile checking the file has and the template the unit filled never had (an older template, another plan's). */

@@ -356,6 +356,32 @@ describe("a mixed folder (SPEC §8)", () => {
     const c = consolidate(files, { profile });
     expect(c.units.map((u) => u.code)).toEqual(["P_A", "P_B"]);
     expect(c.rejected[0]?.findings.map((f) => f.code)).toEqual(["FORM_MISMATCH", "PERIOD_MISMATCH"]);
+    // No profile was chosen: the file is not said to be of another form than "the chosen profile's".
+    expect(c.rejected[0]?.findings[0]?.message).toBe(
+      "Tệp là báo cáo theo mẫu KL226-BC/1, không phải mẫu CCHC-BC/2025 của bảng tổng hợp này (mẫu nhiều tệp dùng nhất). Tệp này thuộc chế độ báo cáo khác: hãy kiểm tra và tổng hợp nó theo mẫu KL226-BC/1, hoặc lập lại báo cáo trên mẫu CCHC-BC/2025.",
+    );
+    // The unit's letter asks for this run's form, as it does when a profile was chosen (the same
+    // period, so the letter is about the form alone).
+    const year = (data: ReportData): ReportData => ({
+      ...data,
+      period: "NAM",
+      year: 2025,
+      reportDate: { year: 2025, month: 12, day: 10 },
+    });
+    const sameYear = [
+      follow("c1.xlsx", year(cchc("P_A")), CCHC),
+      follow("c2.xlsx", year(cchc("P_B")), CCHC),
+      follow("kl1.xlsx", year(kl("SO_A")), DEFAULT_PROFILE),
+    ];
+    const y = consolidate(sameYear, { profile });
+    expect(y.rejected[0]?.findings.map((f) => f.code)).toEqual(["FORM_MISMATCH"]);
+    const [letter] = followUpLetters(y, profile, {
+      date: { year: 2025, month: 12, day: 20 },
+      replyBy: { year: 2025, month: 12, day: 27 },
+    });
+    expect(letter?.text).toContain(
+      "Tệp là báo cáo theo mẫu KL226-BC/1, không phải mẫu CCHC-BC/2025 của đợt báo cáo này. Đề nghị đơn vị lập báo cáo trên mẫu CCHC-BC/2025 và gửi lại.",
+    );
   });
   test("a tie goes to the fallback form even when another form's id sorts after it", () => {
     // One file of each form. KL226-BC/1 sorts after CCHC-BC/2025, so a tie with it as the fallback
