@@ -182,6 +182,9 @@ export const MSG = {
     `Các ô ${range} bị gộp (mẫu không gộp các ô này): chỉ ô đầu ${first} được đọc, các ô còn lại được coi là trống. ${UNMERGE} rồi nhập riêng số liệu vào từng ô.`,
   unknownProfile: (name: string) =>
     `Tệp lập theo hồ sơ cấu hình ${q(name)} của tỉnh, mà bản KL226 này không có: đã kiểm tra theo mẫu chung, các số liệu và chỉ tiêu riêng của hồ sơ đó chưa được kiểm tra. Hãy kiểm tra bằng phần bổ trợ hoặc lệnh kl226 của nơi đã phát hành mẫu (--profile ${name}).`,
+  /** The same, for a file checked again by the profile most files name (a consolidation without a chosen one). */
+  unknownProfileCheckedBy: (name: string, profile: string) =>
+    `Tệp lập theo hồ sơ cấu hình ${q(name)} của tỉnh, mà bản KL226 này không có: đã kiểm tra theo hồ sơ ${q(profile)} (hồ sơ mà nhiều tệp ghi nhất), các số liệu và chỉ tiêu riêng của hồ sơ ${q(name)} chưa được kiểm tra. Hãy kiểm tra bằng phần bổ trợ hoặc lệnh kl226 của nơi đã phát hành mẫu (--profile ${name}).`,
   rosterNotReport: `Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị ${TOOL_WORDS.roster.both}, hoặc để ngoài thư mục các báo cáo.`,
   // In a letter to a unit: the tool is named as the unit knows it (the Sở's add-in), not as KL226.
   summaryNotReportToUnit: (form: string, sender: string) =>

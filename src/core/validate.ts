@@ -332,6 +332,21 @@ export function validateWorkbook(
         return { ...result, findings: [...result.findings, f] };
       }
     }
+  } else if (options.forms === "follow") {
+    // Checked again by the profile most files name (RECHECK): a file naming a profile this build
+    // lacks keeps its warning, said with the profile that checked it.
+    const named = fileProfile(workbook);
+    if (named !== undefined && shippedProfile(named) === undefined) {
+      const result = validateByMarker(workbook, profile, options);
+      const f = finding(
+        "UNKNOWN_PROFILE",
+        "warning",
+        SHEETS.info,
+        "A1",
+        MSG.unknownProfileCheckedBy(named, profile.name),
+      );
+      return { ...result, findings: [...result.findings, f] };
+    }
   }
   return validateByMarker(workbook, profile, options);
 }
