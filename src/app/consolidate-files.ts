@@ -145,6 +145,8 @@ export interface ProfileDecision {
   readonly recheck: readonly number[];
   /** When no profile was given and the files name the one used: how many files of its form name it, of how many. */
   readonly namedBy?: { readonly files: number; readonly of: number };
+  /** With `namedBy`: the other profiles of profiles/ files of the form name, most named first, and how many files each. */
+  readonly namedOthers?: readonly { readonly profile: Profile; readonly files: number }[];
   /**
    * When no profile was given and the form's default was used although some files name a profile of
    * profiles/ (fewer than name none): the one most of them name, and how many files of how many.
@@ -200,7 +202,20 @@ export function consolidationProfile(
     )
       recheck.push(i);
   });
-  if (own !== undefined) return { profile, recheck, namedBy: { files: count, of: ofForm } };
+  if (own !== undefined) {
+    // Files of the form naming another plan: checked by this one like the rest, and said (a tie or a
+    // small lead picks one plan of two; the analyst must see that another was in the inbox).
+    const namedOthers = [...tally.entries()]
+      .filter(([key]) => key !== "" && key !== best)
+      .sort(([a, m], [b, n]) => n - m || compareText(a, b))
+      .map(([key, files]) => ({ profile: shippedProfile(key)!, files }));
+    return {
+      profile,
+      recheck,
+      namedBy: { files: count, of: ofForm },
+      ...(namedOthers.length > 0 ? { namedOthers } : {}),
+    };
+  }
   const aside = best === undefined ? undefined : shippedProfile(best);
   return aside === undefined
     ? { profile, recheck }

@@ -648,7 +648,7 @@ async function inspectAndConsolidate(
 ): Promise<{
   consolidated: Consolidation;
   profile: Profile;
-  named: Pick<ProfileDecision, "namedBy" | "namedAside">;
+  named: Pick<ProfileDecision, "namedBy" | "namedAside" | "namedOthers">;
   submissions: Submission[];
 }> {
   // Without --profile each file is read with its own form and the profile it names; the form most
@@ -662,7 +662,7 @@ async function inspectAndConsolidate(
     ...(o.profile ? {} : { onAhead: (i: number, ahead: Ahead) => void (aheads[i] = ahead) }),
   });
   const decision = consolidationProfile(submissions, o.profile);
-  const { profile, namedBy, namedAside } = decision;
+  const { profile, namedBy, namedAside, namedOthers } = decision;
   const recheck = takeAhead(decision, submissions, aheads);
   aheads.length = 0;
   if (recheck.length > 0) {
@@ -674,7 +674,7 @@ async function inspectAndConsolidate(
   return {
     consolidated,
     profile,
-    named: { namedBy, namedAside },
+    named: { namedBy, namedAside, namedOthers },
     submissions: o.keepSubmissions === true ? submissions : [],
   };
 }
@@ -684,7 +684,7 @@ const LIST_LIMIT = 20;
 function humanSummary(
   c: Consolidation,
   profile: Profile,
-  { namedBy, namedAside }: Pick<ProfileDecision, "namedBy" | "namedAside">,
+  { namedBy, namedAside, namedOthers }: Pick<ProfileDecision, "namedBy" | "namedAside" | "namedOthers">,
   fileCount: number,
   out: string,
   json: string | undefined,
@@ -699,6 +699,13 @@ function humanSummary(
       ? ""
       : ` (hồ sơ ghi trong ${namedBy.files}/${namedBy.of} tệp theo mẫu này; chọn hồ sơ khác bằng --profile)`;
   const lines: string[] = [`Biểu mẫu: ${c.form.id} — hồ sơ: ${profile.name}${whose}.`];
+  if (namedOthers !== undefined) {
+    const total = namedOthers.reduce((n, o) => n + o.files, 0);
+    const list = namedOthers.map((o) => `${o.files} tệp theo hồ sơ ${o.profile.id} (${o.profile.name})`);
+    lines.push(
+      `Lưu ý: ${total} tệp theo mẫu này lập theo hồ sơ khác: ${list.join("; ")}; các tệp này được kiểm tra theo hồ sơ ${profile.id ?? profile.name} như mọi tệp. Nếu đợt báo cáo là của kế hoạch khác, chạy lại với --profile và tên hồ sơ đó.`,
+    );
+  }
   if (namedAside !== undefined) {
     const id = namedAside.profile.id ?? namedAside.profile.name;
     lines.push(

@@ -4,6 +4,7 @@ import { reportBytes, type Edit, type ReportData } from "../../test/helpers/repo
 import {
   consolidateBytes,
   consolidationProfile,
+  consolidationRead,
   inspectFirstPass,
   inspectSubmission,
   LikelyProfile,
@@ -592,6 +593,23 @@ describe("without a profile, the one the templates name (SPEC §8, a quarterly p
     expect(other.warnings.filter((w) => w.file === "xa_c.xlsx").map((w) => w.message)).toContain(
       `Mẫu đơn vị đã dùng (mẫu theo hồ sơ “${DT.name}”) không có dòng mã VB_DIEN_TU (Trong đó: gửi, nhận dưới dạng điện tử) ở trang “Chỉ tiêu”, dòng mà hồ sơ “${TH.name}” dùng để tổng hợp: đơn vị không xóa dòng nào, chỉ là lập báo cáo trên mẫu khác. Số liệu này không được tổng hợp và chỉ tiêu “Văn bản không mật gửi, nhận dạng điện tử” của đơn vị không đánh giá được. Nếu đơn vị có số liệu này, đề nghị lập báo cáo trên mẫu theo hồ sơ này (lệnh “kl226 template” hoặc nút Mẫu báo cáo) rồi chép số liệu sang và điền dòng này trước khi gửi lại.`,
     );
+  });
+
+  test("another plan named by fewer files, or tied and later by name, is said beside the one used", () => {
+    const named = (files: readonly FileBytes[]) =>
+      consolidationProfile(
+        files.map((f) => inspectSubmission(f, DEFAULT_PROFILE, undefined, consolidationRead(undefined))),
+        undefined,
+      );
+    const fewer = named([klFile("xa_a.xlsx", TH), klFile("xa_b.xlsx", TH), klFile("xa_c.xlsx", HA)]);
+    expect(fewer.profile).toBe(TH);
+    expect(fewer.namedOthers).toEqual([{ profile: HA, files: 1 }]);
+    // A tie goes to the first by name, and the other is said with its count.
+    const tie = named([klFile("xa_a.xlsx", TH), klFile("xa_b.xlsx", HA)]);
+    expect(tie.profile).toBe(HA);
+    expect(tie.namedOthers).toEqual([{ profile: TH, files: 1 }]);
+    // One plan only: nothing to say.
+    expect(named([klFile("xa_a.xlsx", TH)]).namedOthers).toBeUndefined();
   });
 
   test("a chosen profile is used for every file, nothing checked again", () => {

@@ -119,6 +119,10 @@ export interface Strings {
   readonly resultStale: string;
   readonly downloadsStale: string;
   readonly profileAside: (files: number, of: number, name: string, none: number, used: string) => string;
+  readonly profileOthers: (
+    others: readonly { readonly name: string; readonly files: number }[],
+    used: string,
+  ) => string;
   /** Other periods' own reports among the files picked ("quý II/2026: 7 tệp"): not consolidated, nothing to mend. */
   /** `periodChosen`: the period was picked (not "the one most files declare"), so choosing it is not advice. */
   readonly otherPeriodFiles: (periods: string, periodChosen: boolean) => string;
@@ -351,6 +355,8 @@ const vi: Strings = {
   resultTitle: "Kết quả tổng hợp",
   profileAside: (n, of, name, none, used) =>
     `Lưu ý: ${n}/${of} tệp lập theo hồ sơ “${name}”, ${none} tệp không ghi hồ sơ nào mà bản KL226 này có, nên đã tổng hợp theo hồ sơ “${used}”; nhiệm vụ và chỉ tiêu riêng của hồ sơ “${name}” không được dùng. Nếu các báo cáo là của kế hoạch đó, chọn hồ sơ này ở ô Hồ sơ rồi tổng hợp lại.`,
+  profileOthers: (others, used) =>
+    `Lưu ý: ${others.reduce((n, o) => n + o.files, 0)} tệp lập theo hồ sơ khác (${others.map((o) => `“${o.name}”: ${o.files} tệp`).join("; ")}), đã được kiểm tra theo hồ sơ “${used}” như mọi tệp. Nếu các báo cáo là của kế hoạch khác, chọn hồ sơ đó ở ô Hồ sơ rồi tổng hợp lại.`,
   fileCount: (n) => `${n} tệp`,
   nothingAccepted:
     "Chưa tổng hợp được báo cáo nào (không tệp nào được chấp nhận): chưa đánh giá được chỉ tiêu nào; bảng tổng hợp và văn bản chỉ ghi các tệp bị từ chối và đơn vị chưa nộp, chưa có số liệu để gửi đi.",
@@ -582,6 +588,8 @@ const en: Strings = {
   resultTitle: "Consolidation result",
   profileAside: (n, of, name, none, used) =>
     `Note: ${n} of ${of} files were made with the profile “${name}” and ${none} name no profile this build has, so “${used}” was used; the own tasks and targets of “${name}” were not. If the reports are of that plan, pick it under Profile and consolidate again.`,
+  profileOthers: (others, used) =>
+    `Note: ${others.reduce((n, o) => n + o.files, 0)} files were made with another profile (${others.map((o) => `“${o.name}”: ${o.files}`).join("; ")}) and were checked by “${used}” like every file. If the reports are of another plan, pick it under Profile and consolidate again.`,
   fileCount: (n) => (n === 1 ? "1 file" : `${n} files`),
   nothingAccepted:
     "No report could be consolidated (no file was accepted): no indicator could be judged; the summary and documents list only the rejected files and the units that have not reported, with no figures to send.",

@@ -18,6 +18,7 @@ import { inspectBytes } from "../../src/app/inspect";
 import { previousFromBytes, withPrevious } from "../../src/app/previous";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { defaultProfileForForm, shippedProfile } from "../../src/core/profiles";
+import type { Profile } from "../../src/core/profile";
 import { rollupWorkbook } from "../../src/core/rollup";
 import { writeXlsx } from "../../src/xlsx/write";
 import { KL226_SET } from "../../scripts/bench-sets";
@@ -862,6 +863,21 @@ test("the letters of 1,000 units as a .zip are made in a worker: no long task on
   for (const name of Object.keys(want))
     expect([name, Buffer.from(got[name]!).equals(Buffer.from(want[name]!))]).toEqual([name, true]);
   await clearInputs();
+});
+
+test("Tự động: files naming another plan than the one most files name are said beside it, with how many", async () => {
+  const th = shippedProfile("thanh-hoa-226")!;
+  const ha = shippedProfile("hcm-attp-226")!;
+  const made = (unit: string, profile: Profile) => ({
+    name: `${unit}.xlsx`,
+    bytes: reportBytes({ unit, name: `Xã ${unit}` }, [], profile),
+  });
+  await clearInputs();
+  await page.getByTestId("consolidate-profile").selectOption("auto");
+  await timeConsolidation(page, [made("XA_A", th), made("XA_B", th), made("XA_C", ha)]);
+  await expect(page.getByTestId("profile-others").textContent()).resolves.toBe(
+    `Lưu ý: 1 tệp lập theo hồ sơ khác (“${ha.name}”: 1 tệp), đã được kiểm tra theo hồ sơ “${th.name}” như mọi tệp. Nếu các báo cáo là của kế hoạch khác, chọn hồ sơ đó ở ô Hồ sơ rồi tổng hợp lại.`,
+  );
 });
 
 test("Tự động in Web Workers: reports made with a plan's template are consolidated by that plan, an older template among them checked again by it; the same JSON as Node", async () => {

@@ -137,6 +137,21 @@ test("without --profile, files made with a plan's template are consolidated by t
   );
 }, 60_000);
 
+test("without --profile, files naming another plan than the one most files name are said beside it, with how many", async () => {
+  const dir = join(root, "two-plans");
+  mkdirSync(dir);
+  const th = shippedProfile("thanh-hoa-226")!;
+  const ha = shippedProfile("hcm-attp-226")!;
+  writeFileSync(join(dir, "XA_A.xlsx"), reportBytes({ unit: "XA_A", name: "Xã A" }, [], th));
+  writeFileSync(join(dir, "XA_B.xlsx"), reportBytes({ unit: "XA_B", name: "Xã B" }, [], th));
+  writeFileSync(join(dir, "XA_C.xlsx"), reportBytes({ unit: "XA_C", name: "Xã C" }, [], ha));
+  const io = capture();
+  await main(["consolidate", dir, "--out", join(root, "two-plans.xlsx")], io);
+  expect(io.stdout).toContain(
+    `Lưu ý: 1 tệp theo mẫu này lập theo hồ sơ khác: 1 tệp theo hồ sơ hcm-attp-226 (${ha.name}); các tệp này được kiểm tra theo hồ sơ thanh-hoa-226 như mọi tệp. Nếu đợt báo cáo là của kế hoạch khác, chạy lại với --profile và tên hồ sơ đó.`,
+  );
+}, 60_000);
+
 describe("1,000 generated reports", () => {
   const dir = join(root, "set");
   const roster = join(root, "roster.csv");

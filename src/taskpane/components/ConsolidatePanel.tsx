@@ -1071,6 +1071,14 @@ function ResultView({
           ? t.usedProfileAuto(c.form.id, outcome.profile.name)
           : t.usedProfile(c.form.id, outcome.profile.name)}
       </p>
+      {outcome.namedOthers && (
+        <p className={styles.meta} data-testid="profile-others">
+          {t.profileOthers(
+            outcome.namedOthers.map((o) => ({ name: o.profile.name, files: o.files })),
+            outcome.profile.name,
+          )}
+        </p>
+      )}
       {outcome.namedAside && (
         <p className={styles.meta} data-testid="profile-aside">
           {t.profileAside(

@@ -34,6 +34,7 @@ export interface PageConsolidation {
   readonly consolidation: Consolidation;
   readonly profile: Profile;
   readonly namedAside?: ProfileDecision["namedAside"];
+  readonly namedOthers?: ProfileDecision["namedOthers"];
 }
 
 export interface Progress {
@@ -99,7 +100,7 @@ export async function consolidateFiles(
     }
   }
   const decision = consolidationProfile(submissions, options.profile);
-  const { profile, namedAside } = decision;
+  const { profile, namedAside, namedOthers } = decision;
   // Files checked by another profile than the one most files name: again, by it (their bytes are still here).
   for (const i of takeAhead(decision, submissions, aheads))
     submissions[i] = inspectSubmission(picked[i]!, profile, decoder, RECHECK);
@@ -107,6 +108,7 @@ export async function consolidateFiles(
     consolidation: consolidate(submissions, { profile, roster: options.roster, period: options.period }),
     profile,
     ...(namedAside ? { namedAside } : {}),
+    ...(namedOthers ? { namedOthers } : {}),
   };
 }
 

@@ -56,8 +56,7 @@ let pending: Extract<ToWorker, { kind: "consolidate" }> | null = null;
 /** The files that follow are checked again by this profile (a "recheck" message); null otherwise. */
 let recheckBy: Profile | null = null;
 /** The collector's decision once it asked for files to be checked again, and how many it asked for. */
-let decision: { readonly profile: Profile; readonly namedAside?: ProfileDecision["namedAside"] } | null =
-  null;
+let decision: Pick<ProfileDecision, "profile" | "namedAside" | "namedOthers"> | null = null;
 let rechecked = 0;
 
 /**
@@ -149,8 +148,8 @@ function consolidateWhenComplete(): void {
   if (!pending || !setUp || received < pending.total + rechecked) return;
   if (decision === null) {
     const decided = consolidationProfile(collected, chosen ?? undefined);
-    const { profile, namedAside } = decided;
-    decision = { profile, ...(namedAside ? { namedAside } : {}) };
+    const { profile, namedAside, namedOthers } = decided;
+    decision = { profile, ...(namedAside ? { namedAside } : {}), ...(namedOthers ? { namedOthers } : {}) };
     // Those checked ahead by the profile decided need not come again.
     const recheck = takeAhead(decided, collected, aheads);
     aheads = [];
@@ -162,7 +161,7 @@ function consolidateWhenComplete(): void {
       return;
     }
   }
-  const { profile, namedAside } = decision;
+  const { profile, namedAside, namedOthers } = decision;
   const consolidation = consolidate(collected, { profile, roster: pending.roster, period: pending.period });
   pending = null;
   decision = null;
@@ -173,5 +172,6 @@ function consolidateWhenComplete(): void {
     consolidation: rest,
     profile,
     ...(namedAside ? { namedAside } : {}),
+    ...(namedOthers ? { namedOthers } : {}),
   } satisfies FromWorker);
 }

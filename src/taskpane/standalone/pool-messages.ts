@@ -48,6 +48,7 @@ export type FromWorker =
       readonly consolidation: Consolidation;
       readonly profile: Profile;
       readonly namedAside?: ProfileDecision["namedAside"];
+      readonly namedOthers?: ProfileDecision["namedOthers"];
     }
   /**
    * No profile was chosen, most files name `profile`, and some of its form's files were checked by

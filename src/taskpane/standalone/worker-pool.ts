@@ -159,7 +159,8 @@ export function consolidateInWorkers(
         } else if (m.kind === "consolidated") {
           const consolidation = joiner.join(m.consolidation);
           const aside = m.namedAside ? { namedAside: m.namedAside } : {};
-          finish(true, () => resolve({ consolidation, profile: m.profile, ...aside }));
+          const others = m.namedOthers ? { namedOthers: m.namedOthers } : {};
+          finish(true, () => resolve({ consolidation, profile: m.profile, ...aside, ...others }));
         } else if (m.kind === "recheck") {
           // The files checked by another profile than the one most files name, again by it (each
           // with its own form); the collector keeps every other submission, then consolidates.
