@@ -5,10 +5,12 @@ import {
   compareText,
   consolidate,
   majorityForm,
+  majorityPeriod,
   type ConsolidateOptions,
   type Consolidation,
   type Submission,
 } from "../core/consolidate";
+import type { Period } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";
 import type { Profile } from "../core/profile";
 import { defaultProfileForForm, shippedProfile } from "../core/profiles";
@@ -162,8 +164,9 @@ export interface ProfileDecision {
 
 /**
  * The profile a consolidation uses (SPEC §8): the one given; without one, of the form most files
- * declare (tie: KL226-BC/1), the profile of profiles/ that most of its files name (templates made
- * with it record it), else that form's default. Files must then have been inspected with
+ * declare (tie: KL226-BC/1), the profile of profiles/ that most of its files of the consolidated
+ * period name (templates made with it record it; `period` when given, else the one most declare),
+ * else that form's default. Files must then have been inspected with
  * `forms: "follow", fileProfile: true`, so each was read with its own form and the profile it names;
  * those its form's files checked by another are listed to be checked again, so every file counted is
  * checked by the profile the summary states.
@@ -171,15 +174,24 @@ export interface ProfileDecision {
 export function consolidationProfile(
   submissions: readonly Submission[],
   given: Profile | undefined,
+  period?: Period,
 ): ProfileDecision {
   if (given) return { profile: given, recheck: [] };
   const formId = majorityForm(submissions, DEFAULT_FORM.id);
   const fallback = defaultProfileForForm(formId) ?? defaultProfileForForm(DEFAULT_FORM.id)!;
+  // Files of another period than the one consolidated (given, else the one most files declare) do
+  // not choose the plan: last year's reports on an older template outvoted this period's plan files.
+  const consolidated = period ?? majorityPeriod(submissions, formId);
+  const otherPeriod = (s: Submission): boolean =>
+    consolidated !== null &&
+    s.result.period !== null &&
+    s.result.year !== null &&
+    (s.result.period !== consolidated.kind || s.result.year !== consolidated.year);
   // Each file of the form by the profile it was checked by ("" = its form's default); ties keep the default.
   const tally = new Map<string, number>([["", 0]]);
   let ofForm = 0;
   for (const s of submissions) {
-    if (s.result.form !== formId || s.result.notAReport !== undefined) continue;
+    if (s.result.form !== formId || s.result.notAReport !== undefined || otherPeriod(s)) continue;
     ofForm++;
     const key = s.result.profile ?? "";
     tally.set(key, (tally.get(key) ?? 0) + 1);
@@ -251,7 +263,7 @@ export function consolidateBytes(
     options.onProgress?.(i + 1, files.length);
     return s;
   });
-  const { profile, recheck } = consolidationProfile(submissions, options.profile);
+  const { profile, recheck } = consolidationProfile(submissions, options.profile, options.period);
   for (const i of recheck) submissions[i] = inspectSubmission(files[i]!, profile, decoder, RECHECK);
   return consolidate(submissions, { profile, roster: options.roster, period: options.period });
 }

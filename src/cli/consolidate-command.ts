@@ -661,7 +661,7 @@ async function inspectAndConsolidate(
     onProgress: progressBar(io, files.length),
     ...(o.profile ? {} : { onAhead: (i: number, ahead: Ahead) => void (aheads[i] = ahead) }),
   });
-  const decision = consolidationProfile(submissions, o.profile);
+  const decision = consolidationProfile(submissions, o.profile, o.period);
   const { profile, namedBy, namedAside, namedOthers } = decision;
   const recheck = takeAhead(decision, submissions, aheads);
   aheads.length = 0;

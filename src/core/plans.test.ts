@@ -612,6 +612,31 @@ describe("without a profile, the one the templates name (SPEC §8, a quarterly p
     expect(named([klFile("xa_a.xlsx", TH)]).namedOthers).toBeUndefined();
   });
 
+  test("files of another period do not choose the plan: last year's older templates do not outvote this half year's plan files", () => {
+    const lastYear = { period: "NAM", year: 2025, reportDate: { year: 2025, month: 12, day: 10 } } as const;
+    const files = [
+      ...["xa_a", "xa_b", "xa_c"].map((u) => klFile(`${u}.xlsx`, TH)),
+      klFile("xa_d.xlsx", DEFAULT_PROFILE),
+      ...["xa_e", "xa_f", "xa_g"].map((u) => klFile(`${u}.xlsx`, DEFAULT_PROFILE, lastYear)),
+    ];
+    const read = files.map((f) =>
+      inspectSubmission(f, DEFAULT_PROFILE, undefined, consolidationRead(undefined)),
+    );
+    // 3 files name thanh-hoa-226 and 4 none, but 3 of those are last year's: this half year, 3 against 1.
+    const decision = consolidationProfile(read, undefined);
+    expect(decision.profile).toBe(TH);
+    expect(decision.namedBy).toEqual({ files: 3, of: 4 });
+    // The same with the period given; and given last year's, last year's files choose (none names a plan).
+    expect(consolidationProfile(read, undefined, { kind: "6T", year: 2026 }).profile).toBe(TH);
+    expect(consolidationProfile(read, undefined, { kind: "NAM", year: 2025 }).profile).toBe(DEFAULT_PROFILE);
+    // The consolidation checks every file of the form by it; last year's are told their period.
+    const c = consolidateBytes(files, {});
+    expect(c.units.map((u) => u.code)).toEqual(["XA_A", "XA_B", "XA_C", "XA_D"]);
+    expect(c.rejected.map((r) => [r.file, r.findings.map((f) => f.code)])).toEqual(
+      ["xa_e.xlsx", "xa_f.xlsx", "xa_g.xlsx"].map((file) => [file, ["PERIOD_MISMATCH"]]),
+    );
+  });
+
   test("a chosen profile is used for every file, nothing checked again", () => {
     const read = [made("a.xlsx", "P_A", ATTP)].map((f) =>
       inspectSubmission(f, CCHC, undefined, { forms: "expect" }),

@@ -99,7 +99,7 @@ export async function consolidateFiles(
       sliceStart = performance.now();
     }
   }
-  const decision = consolidationProfile(submissions, options.profile);
+  const decision = consolidationProfile(submissions, options.profile, options.period);
   const { profile, namedAside, namedOthers } = decision;
   // Files checked by another profile than the one most files name: again, by it (their bytes are still here).
   for (const i of takeAhead(decision, submissions, aheads))

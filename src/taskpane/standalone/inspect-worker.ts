@@ -147,7 +147,7 @@ function collect(inspected: readonly Inspected[]): void {
 function consolidateWhenComplete(): void {
   if (!pending || !setUp || received < pending.total + rechecked) return;
   if (decision === null) {
-    const decided = consolidationProfile(collected, chosen ?? undefined);
+    const decided = consolidationProfile(collected, chosen ?? undefined, pending.period);
     const { profile, namedAside, namedOthers } = decided;
     decision = { profile, ...(namedAside ? { namedAside } : {}), ...(namedOthers ? { namedOthers } : {}) };
     // Those checked ahead by the profile decided need not come again.
