@@ -936,6 +936,11 @@ test("a returned file's errors are worded for the unit: no command of ours, and 
   expect(text("SO_B")).toContain(
     "- Trang “Thông tin”, ô A1: Tệp là báo cáo theo mẫu CCHC-BC/2025, không phải mẫu KL226-BC/1 của đợt báo cáo này. Đề nghị đơn vị lập báo cáo trên mẫu KL226-BC/1 và gửi lại.",
   );
+  // Nothing in that file is to be mended: a new report on this form, checked before it is sent.
+  expect(text("SO_B")).toContain(
+    "Trước khi gửi báo cáo lập trên mẫu KL226-BC/1, đề nghị đơn vị kiểm tra tệp bằng chức năng “Kiểm tra” của phần bổ trợ Excel hoặc của trang kiểm tra báo cáo trên trình duyệt do Sở Nội vụ tỉnh Thanh Hóa cung cấp.",
+  );
+  expect(text("SO_B")).not.toContain("Sau khi sửa");
   expect(text("SO_C")).toContain(
     "- Tệp gửi là một bảng tổng hợp (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của đơn vị theo mẫu KL226-BC/1. Đề nghị đơn vị gửi báo cáo theo mẫu KL226-BC/1; nếu đơn vị tổng hợp từ các đơn vị trực thuộc, gửi “báo cáo gửi cấp trên” (lập ở phần “Báo cáo gửi cấp trên” của phần bổ trợ Excel do Sở Nội vụ tỉnh Thanh Hóa cung cấp), không gửi bảng tổng hợp.",
   );

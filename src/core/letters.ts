@@ -829,7 +829,10 @@ function returnedFile(
           : errors.every((f) => f.code === "UNREADABLE")
             ? // A file that could not be read at all (cut short, a PDF, a password): nothing in it to mend.
               `Trước khi gửi lại, đề nghị đơn vị kiểm tra tệp báo cáo (.xlsx, theo mẫu ${formId}) bằng ${checkTool(sender)}.`
-            : `Sau khi ${blank ? "điền đủ các ô trên" : `sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên`} trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng ${checkTool(sender)}.${otherWarnings > 0 ? ` Chức năng này có thể nêu thêm ${otherWarnings} cảnh báo (không bắt buộc sửa: tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo).` : ""}`,
+            : errors.every((f) => f.code === "FORM_MISMATCH")
+              ? // A report of another form: a new report on this one, not the file mended.
+                `Trước khi gửi báo cáo lập trên mẫu ${formId}, đề nghị đơn vị kiểm tra tệp bằng ${checkTool(sender)}.`
+              : `Sau khi ${blank ? "điền đủ các ô trên" : `sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên`} trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng ${checkTool(sender)}.${otherWarnings > 0 ? ` Chức năng này có thể nêu thêm ${otherWarnings} cảnh báo (không bắt buộc sửa: tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo).` : ""}`,
       },
       // Sent by the deadline: the corrected file may carry the day it is sent again (consolidate
       // records the first one, firstReportDate), so no clerk is tempted to keep an old date.
