@@ -59,15 +59,8 @@ export class LikelyProfile {
   /** The guess for a file of `formId`, or undefined while no profile is named by more of its files than none. */
   of(formId: string): Profile | undefined {
     const tally = this.named.get(formId);
-    if (tally === undefined) return undefined;
-    let best: string | undefined;
-    for (const [key, n] of tally)
-      if (
-        key !== "" &&
-        (best === undefined || n > tally.get(best)! || (n === tally.get(best)! && compareText(key, best) < 0))
-      )
-        best = key;
-    return best !== undefined && tally.get(best)! > (tally.get("") ?? 0) ? shippedProfile(best) : undefined;
+    const best = tally && mostNamed(tally);
+    return best !== undefined && tally!.get(best)! > (tally!.get("") ?? 0) ? shippedProfile(best) : undefined;
   }
 
   /** Counts a file's first check. */
@@ -78,6 +71,17 @@ export class LikelyProfile {
     const key = result.profile ?? "";
     tally.set(key, (tally.get(key) ?? 0) + 1);
   }
+}
+
+/** The profile most files name in a tally by profile ("" = none, never chosen); ties: the first by name. */
+function mostNamed(tally: ReadonlyMap<string, number>): string | undefined {
+  let best: string | undefined;
+  for (const [key, n] of tally) {
+    const lead = best === undefined ? 0 : tally.get(best)!;
+    if (key !== "" && (n > lead || (n === lead && best !== undefined && compareText(key, best) < 0)))
+      best = key;
+  }
+  return best;
 }
 
 /**
@@ -162,6 +166,14 @@ export interface ProfileDecision {
   };
 }
 
+/** What is said beside the profile a consolidation used (namedAside, namedOthers): only those there are. */
+export function profileNotes(
+  decision: Pick<ProfileDecision, "namedAside" | "namedOthers">,
+): Pick<ProfileDecision, "namedAside" | "namedOthers"> {
+  const { namedAside, namedOthers } = decision;
+  return { ...(namedAside ? { namedAside } : {}), ...(namedOthers ? { namedOthers } : {}) };
+}
+
 /**
  * The profile a consolidation uses (SPEC §8): the one given; without one, of the form most files
  * declare (tie: KL226-BC/1), the profile of profiles/ that most of its files of the consolidated
@@ -198,9 +210,7 @@ export function consolidationProfile(
   }
   // The profile most files name (ties: the first by name); it is used when more files name it than
   // name none, else said aside. Only profiles of profiles/ are ever recorded as `result.profile`.
-  let best: string | undefined;
-  for (const [key, n] of [...tally.entries()].sort(([a], [b]) => compareText(a, b)))
-    if (key !== "" && n > (best === undefined ? 0 : tally.get(best)!)) best = key;
+  const best = mostNamed(tally);
   const count = best === undefined ? 0 : tally.get(best)!;
   const own = best !== undefined && count > tally.get("")! ? shippedProfile(best) : undefined;
   const profile = own ?? fallback;

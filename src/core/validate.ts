@@ -316,36 +316,25 @@ export function validateWorkbook(
   profile: Profile,
   options: ValidateOptions = {},
 ): ValidationResult {
-  if (options.forms === "follow" && options.fileProfile === true) {
-    // No profile chosen: a template made with a named profile of profiles/ is checked by it, as the
-    // province that issued it will check it; one this build does not have is said so.
-    const named = fileProfile(workbook);
-    if (named !== undefined) {
-      const own = shippedProfile(named);
-      const marker = readMarker(workbook);
-      const formId = marker.kind === "marker" ? marker.id : profile.form.id;
-      if (own !== undefined && own.form.id === formId)
-        return { ...validateByMarker(workbook, own, { forms: "expect" }), profile: own.id };
-      if (own === undefined) {
-        const result = validateByMarker(workbook, profile, options);
-        const f = finding("UNKNOWN_PROFILE", "warning", SHEETS.info, "A1", MSG.unknownProfile(named));
-        return { ...result, findings: [...result.findings, f] };
-      }
-    }
-  } else if (options.forms === "follow") {
-    // Checked again by the profile most files name (RECHECK): a file naming a profile this build
-    // lacks keeps its warning, said with the profile that checked it.
-    const named = fileProfile(workbook);
-    if (named !== undefined && shippedProfile(named) === undefined) {
+  // Each file read with its own form: one that names a profile of profiles/ is checked by it when no
+  // profile was chosen (fileProfile), as the province that issued it will check it; one this build
+  // does not have is said so, also when the profile most files name checks it again (RECHECK).
+  const named = options.forms === "follow" ? fileProfile(workbook) : undefined;
+  if (named !== undefined) {
+    const own = shippedProfile(named);
+    if (own === undefined) {
       const result = validateByMarker(workbook, profile, options);
-      const f = finding(
-        "UNKNOWN_PROFILE",
-        "warning",
-        SHEETS.info,
-        "A1",
-        MSG.unknownProfileCheckedBy(named, profile.name),
-      );
+      const message =
+        options.fileProfile === true
+          ? MSG.unknownProfile(named)
+          : MSG.unknownProfileCheckedBy(named, profile.name);
+      const f = finding("UNKNOWN_PROFILE", "warning", SHEETS.info, "A1", message);
       return { ...result, findings: [...result.findings, f] };
+    }
+    if (options.fileProfile === true) {
+      const marker = readMarker(workbook);
+      if (own.form.id === (marker.kind === "marker" ? marker.id : profile.form.id))
+        return { ...validateByMarker(workbook, own, { forms: "expect" }), profile: own.id };
     }
   }
   return validateByMarker(workbook, profile, options);

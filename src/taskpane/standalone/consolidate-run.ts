@@ -8,6 +8,7 @@ import {
   inspectFirstPass,
   inspectSubmission,
   LikelyProfile,
+  profileNotes,
   RECHECK,
   takeAhead,
   type Ahead,
@@ -100,15 +101,14 @@ export async function consolidateFiles(
     }
   }
   const decision = consolidationProfile(submissions, options.profile, options.period);
-  const { profile, namedAside, namedOthers } = decision;
+  const { profile } = decision;
   // Files checked by another profile than the one most files name: again, by it (their bytes are still here).
   for (const i of takeAhead(decision, submissions, aheads))
     submissions[i] = inspectSubmission(picked[i]!, profile, decoder, RECHECK);
   return {
     consolidation: consolidate(submissions, { profile, roster: options.roster, period: options.period }),
     profile,
-    ...(namedAside ? { namedAside } : {}),
-    ...(namedOthers ? { namedOthers } : {}),
+    ...profileNotes(decision),
   };
 }
 

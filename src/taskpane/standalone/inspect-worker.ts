@@ -9,6 +9,7 @@ import {
   inspectFirstPass,
   inspectSubmission,
   LikelyProfile,
+  profileNotes,
   RECHECK,
   takeAhead,
   type Ahead,
@@ -56,7 +57,7 @@ let pending: Extract<ToWorker, { kind: "consolidate" }> | null = null;
 /** The files that follow are checked again by this profile (a "recheck" message); null otherwise. */
 let recheckBy: Profile | null = null;
 /** The collector's decision once it asked for files to be checked again, and how many it asked for. */
-let decision: Pick<ProfileDecision, "profile" | "namedAside" | "namedOthers"> | null = null;
+let decision: ProfileDecision | null = null;
 let rechecked = 0;
 
 /**
@@ -147,21 +148,24 @@ function collect(inspected: readonly Inspected[]): void {
 function consolidateWhenComplete(): void {
   if (!pending || !setUp || received < pending.total + rechecked) return;
   if (decision === null) {
-    const decided = consolidationProfile(collected, chosen ?? undefined, pending.period);
-    const { profile, namedAside, namedOthers } = decided;
-    decision = { profile, ...(namedAside ? { namedAside } : {}), ...(namedOthers ? { namedOthers } : {}) };
+    decision = consolidationProfile(collected, chosen ?? undefined, pending.period);
     // Those checked ahead by the profile decided need not come again.
-    const recheck = takeAhead(decided, collected, aheads);
+    const recheck = takeAhead(decision, collected, aheads);
     aheads = [];
     if (recheck.length > 0) {
       // The files were read in the workers, not kept: the page sends those again, to be checked by
       // that profile; every other file's submission stays (not all of them again: twice the wait).
       rechecked = recheck.length;
-      scope.postMessage({ kind: "recheck", profile, indexes: recheck } satisfies FromWorker);
+      scope.postMessage({
+        kind: "recheck",
+        profile: decision.profile,
+        indexes: recheck,
+      } satisfies FromWorker);
       return;
     }
   }
-  const { profile, namedAside, namedOthers } = decision;
+  const { profile } = decision;
+  const notes = profileNotes(decision);
   const consolidation = consolidate(collected, { profile, roster: pending.roster, period: pending.period });
   pending = null;
   decision = null;
@@ -171,7 +175,6 @@ function consolidateWhenComplete(): void {
     kind: "consolidated",
     consolidation: rest,
     profile,
-    ...(namedAside ? { namedAside } : {}),
-    ...(namedOthers ? { namedOthers } : {}),
+    ...notes,
   } satisfies FromWorker);
 }

@@ -5,6 +5,7 @@
 
 import type { Period } from "../../core/form";
 import type { Profile, RosterUnit } from "../../core/profile";
+import { profileNotes } from "../../app/consolidate-files";
 import { ConsolidationJoiner, type FileJob, type FromWorker, type ToWorker } from "./pool-messages";
 import type { PageConsolidation } from "./consolidate-run";
 import { startInspectWorker } from "./start-worker";
@@ -158,9 +159,7 @@ export function consolidateInWorkers(
           joiner.add(m.list, m.items);
         } else if (m.kind === "consolidated") {
           const consolidation = joiner.join(m.consolidation);
-          const aside = m.namedAside ? { namedAside: m.namedAside } : {};
-          const others = m.namedOthers ? { namedOthers: m.namedOthers } : {};
-          finish(true, () => resolve({ consolidation, profile: m.profile, ...aside, ...others }));
+          finish(true, () => resolve({ consolidation, profile: m.profile, ...profileNotes(m) }));
         } else if (m.kind === "recheck") {
           // The files checked by another profile than the one most files name, again by it (each
           // with its own form); the collector keeps every other submission, then consolidates.
