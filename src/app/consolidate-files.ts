@@ -164,14 +164,28 @@ export interface ProfileDecision {
     /** Files of the form that name no profile this build has (none, or one it lacks): at least `files`. */
     readonly none: number;
   };
+  /**
+   * When no profile was given and files of the form name a profile this build lacks (a plan the
+   * province added to its own server's profiles/, not to this copy): each such profile, most named
+   * first, with its files, and how many files of the form were counted.
+   */
+  readonly namedUnknown?: {
+    readonly plans: readonly { readonly id: string; readonly files: number }[];
+    readonly of: number;
+  };
 }
 
-/** What is said beside the profile a consolidation used (namedAside, namedOthers): only those there are. */
-export function profileNotes(
-  decision: Pick<ProfileDecision, "namedAside" | "namedOthers">,
-): Pick<ProfileDecision, "namedAside" | "namedOthers"> {
-  const { namedAside, namedOthers } = decision;
-  return { ...(namedAside ? { namedAside } : {}), ...(namedOthers ? { namedOthers } : {}) };
+/** What is said beside the profile a consolidation used. */
+export type ProfileNotes = Pick<ProfileDecision, "namedAside" | "namedOthers" | "namedUnknown">;
+
+/** What is said beside the profile a consolidation used (namedAside, namedOthers, namedUnknown): only those there are. */
+export function profileNotes(decision: ProfileNotes): ProfileNotes {
+  const { namedAside, namedOthers, namedUnknown } = decision;
+  return {
+    ...(namedAside ? { namedAside } : {}),
+    ...(namedOthers ? { namedOthers } : {}),
+    ...(namedUnknown ? { namedUnknown } : {}),
+  };
 }
 
 /**
@@ -201,13 +215,28 @@ export function consolidationProfile(
     (s.result.period !== consolidated.kind || s.result.year !== consolidated.year);
   // Each file of the form by the profile it was checked by ("" = its form's default); ties keep the default.
   const tally = new Map<string, number>([["", 0]]);
+  // Profiles named that this build lacks (counted among "" above: the files were checked by the default).
+  const unknown = new Map<string, number>();
   let ofForm = 0;
   for (const s of submissions) {
     if (s.result.form !== formId || s.result.notAReport !== undefined || otherPeriod(s)) continue;
     ofForm++;
     const key = s.result.profile ?? "";
     tally.set(key, (tally.get(key) ?? 0) + 1);
+    const lacked = s.result.unknownProfile;
+    if (lacked !== undefined) unknown.set(lacked, (unknown.get(lacked) ?? 0) + 1);
   }
+  const namedUnknown =
+    unknown.size === 0
+      ? {}
+      : {
+          namedUnknown: {
+            plans: [...unknown.entries()]
+              .sort(([a, m], [b, n]) => n - m || compareText(a, b))
+              .map(([id, files]) => ({ id, files })),
+            of: ofForm,
+          },
+        };
   // The profile most files name (ties: the first by name); it is used when more files name it than
   // name none, else said aside. Only profiles of profiles/ are ever recorded as `result.profile`.
   const best = mostNamed(tally);
@@ -236,12 +265,18 @@ export function consolidationProfile(
       recheck,
       namedBy: { files: count, of: ofForm },
       ...(namedOthers.length > 0 ? { namedOthers } : {}),
+      ...namedUnknown,
     };
   }
   const aside = best === undefined ? undefined : shippedProfile(best);
   return aside === undefined
-    ? { profile, recheck }
-    : { profile, recheck, namedAside: { profile: aside, files: count, of: ofForm, none: tally.get("")! } };
+    ? { profile, recheck, ...namedUnknown }
+    : {
+        profile,
+        recheck,
+        namedAside: { profile: aside, files: count, of: ofForm, none: tally.get("")! },
+        ...namedUnknown,
+      };
 }
 
 /** The read options of a consolidation: the given profile expects its form; none follows each file's form and named profile. */

@@ -7,10 +7,12 @@ import { z } from "../core/zod";
 import {
   consolidationProfile,
   consolidationRead,
+  profileNotes,
   RECHECK,
   takeAhead,
   type Ahead,
   type ProfileDecision,
+  type ProfileNotes,
 } from "../app/consolidate-files";
 import {
   isEarlierOutput,
@@ -648,7 +650,7 @@ async function inspectAndConsolidate(
 ): Promise<{
   consolidated: Consolidation;
   profile: Profile;
-  named: Pick<ProfileDecision, "namedBy" | "namedAside" | "namedOthers">;
+  named: Pick<ProfileDecision, "namedBy"> & ProfileNotes;
   submissions: Submission[];
 }> {
   // Without --profile each file is read with its own form and the profile it names; the form most
@@ -662,7 +664,7 @@ async function inspectAndConsolidate(
     ...(o.profile ? {} : { onAhead: (i: number, ahead: Ahead) => void (aheads[i] = ahead) }),
   });
   const decision = consolidationProfile(submissions, o.profile, o.period);
-  const { profile, namedBy, namedAside, namedOthers } = decision;
+  const { profile, namedBy } = decision;
   const recheck = takeAhead(decision, submissions, aheads);
   aheads.length = 0;
   if (recheck.length > 0) {
@@ -674,7 +676,7 @@ async function inspectAndConsolidate(
   return {
     consolidated,
     profile,
-    named: { namedBy, namedAside, namedOthers },
+    named: { namedBy, ...profileNotes(decision) },
     submissions: o.keepSubmissions === true ? submissions : [],
   };
 }
@@ -684,7 +686,7 @@ const LIST_LIMIT = 20;
 function humanSummary(
   c: Consolidation,
   profile: Profile,
-  { namedBy, namedAside, namedOthers }: Pick<ProfileDecision, "namedBy" | "namedAside" | "namedOthers">,
+  { namedBy, namedAside, namedOthers, namedUnknown }: Pick<ProfileDecision, "namedBy"> & ProfileNotes,
   fileCount: number,
   out: string,
   json: string | undefined,
@@ -704,6 +706,14 @@ function humanSummary(
     const list = namedOthers.map((o) => `${o.files} tệp theo hồ sơ ${o.profile.id} (${o.profile.name})`);
     lines.push(
       `Lưu ý: ${total} tệp theo mẫu này lập theo hồ sơ khác: ${list.join("; ")}; các tệp này được kiểm tra theo hồ sơ ${profile.id ?? profile.name} như mọi tệp. Nếu đợt báo cáo là của kế hoạch khác, chạy lại với --profile và tên hồ sơ đó.`,
+    );
+  }
+  if (namedUnknown !== undefined) {
+    const total = namedUnknown.plans.reduce((n, p) => n + p.files, 0);
+    const list = namedUnknown.plans.map((p) => `${p.files} tệp theo hồ sơ ${p.id}`).join("; ");
+    const one = namedUnknown.plans.length === 1 ? namedUnknown.plans[0]!.id : undefined;
+    lines.push(
+      `Lưu ý: ${total}/${namedUnknown.of} tệp theo mẫu này lập theo hồ sơ mà bản KL226 này không có (${list}): các tệp đó được kiểm tra theo hồ sơ “${profile.name}”, chỉ tiêu và nhiệm vụ riêng của ${one === undefined ? "các hồ sơ đó" : "hồ sơ đó"} chưa được kiểm tra. Nếu đợt báo cáo là của kế hoạch đó, chép tệp hồ sơ (${one === undefined ? "TÊN.json" : `${one}.json`}) vào thư mục profiles/ của KL226 rồi chạy lại, hoặc chạy lại với --profile và đường dẫn tệp đó.`,
     );
   }
   if (namedAside !== undefined) {

@@ -1025,6 +1025,7 @@ describe("JSON (SPEC §6) and determinism", () => {
   test("exact keys and nesting", () => {
     expect(Object.keys(json)).toEqual([
       "form",
+      "profile",
       "period",
       "units",
       "province",
@@ -1040,6 +1041,11 @@ describe("JSON (SPEC §6) and determinism", () => {
       "warnings",
     ]);
     expect(json.form).toBe("KL226-BC/1");
+    // The form's own defaults are no profile of profiles/: no id, their title.
+    expect(json.profile).toEqual({
+      id: null,
+      name: "Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa)",
+    });
     expect(json.period).toEqual({ kind: "6T", year: 2026 });
     const units = json.units as Array<Record<string, unknown>>;
     expect(units.map((u) => u.code)).toEqual(["SO_A", "SO_B"]);

@@ -275,6 +275,12 @@ export interface Warning {
 export interface Consolidation {
   /** The form consolidated (the profile's). */
   readonly form: Form;
+  /**
+   * The profile it was consolidated by: its name in profiles/ (null for a file given by path or the
+   * form's own defaults) and its title. The JSON says it, so a nightly job knows which plan "Tự
+   * động" or the files' majority chose.
+   */
+  readonly plan: { readonly id: string | null; readonly name: string };
   /** Null only when no period was given and no file declares one. */
   readonly period: Period | null;
   /** True when the period came from the option rather than the files. */
@@ -1421,6 +1427,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   const { tasks, ownTasks } = taskTables(kept, profile);
   return {
     form,
+    plan: { id: profile.id ?? null, name: profile.name },
     period,
     periodGiven: options.period !== undefined,
     deadline,
@@ -2094,6 +2101,7 @@ export function consolidationJson(c: Consolidation): object {
   const provinceIndicators = indicators(c.province.indicators);
   return {
     form: form.id,
+    profile: { id: c.plan.id, name: c.plan.name },
     period: c.period ? { kind: c.period.kind, year: c.period.year } : null,
     units: c.units.map((u) => ({
       code: u.code,

@@ -449,6 +449,11 @@ describe("without a profile, the one the templates name (SPEC §8, a quarterly p
       ATTP.form.tasks.map((t) => t.content),
     );
     expect(taskCounts(c)).toEqual({ tasks: Array(8).fill([0, 2]), own: 0 });
+    // The JSON says which plan it chose (a nightly job reads it there, not on the terminal).
+    expect(consolidationJson(c)).toMatchObject({
+      form: "CCHC-BC/2025",
+      profile: { id: "hcm-attp-cchc-2025", name: ATTP.name },
+    });
     // What the form's default profile made of them (the run before): the plan's 8 tasks absent from
     // both reports, and the units' 16 rows counted as tasks they added themselves.
     expect(taskCounts(consolidateBytes(files, { profile: CCHC }))).toEqual({
@@ -571,6 +576,46 @@ describe("without a profile, the one the templates name (SPEC §8, a quarterly p
         `Tệp lập theo hồ sơ cấu hình “khong-co-226” của tỉnh, mà bản KL226 này không có: đã kiểm tra theo hồ sơ “${TH.name}” (hồ sơ mà nhiều tệp ghi nhất), các số liệu và chỉ tiêu riêng của hồ sơ “khong-co-226” chưa được kiểm tra. Hãy kiểm tra bằng phần bổ trợ hoặc lệnh kl226 của nơi đã phát hành mẫu (--profile khong-co-226).`,
       ],
     ]);
+  });
+
+  test("files naming plans this build lacks are said in one note, most named first, beside the plan chosen", () => {
+    const lacked = (id: string) => ({ ...TH, id });
+    const decide = (files: ReturnType<typeof klFile>[]) =>
+      consolidationProfile(
+        files.map((f) =>
+          inspectSubmission(f, DEFAULT_PROFILE, undefined, { forms: "follow", fileProfile: true }),
+        ),
+        undefined,
+      );
+    // Most files name quang-tri-226, which this build lacks: the form's default checks them all, and
+    // the note says so in one line instead of only one warning per file.
+    const mostly = decide([
+      klFile("xa_a.xlsx", lacked("quang-tri-226")),
+      klFile("xa_b.xlsx", lacked("khong-co-226")),
+      klFile("xa_c.xlsx", lacked("quang-tri-226")),
+      klFile("xa_d.xlsx", DEFAULT_PROFILE),
+      klFile("xa_e.xlsx", lacked("quang-tri-226")),
+    ]);
+    expect(mostly.profile.id).toBeUndefined();
+    expect(mostly.namedUnknown).toEqual({
+      plans: [
+        { id: "quang-tri-226", files: 3 },
+        { id: "khong-co-226", files: 1 },
+      ],
+      of: 5,
+    });
+    // Beside a plan this build has that most files name.
+    const some = decide([
+      klFile("xa_a.xlsx", TH),
+      klFile("xa_b.xlsx", TH),
+      klFile("xa_c.xlsx", lacked("quang-tri-226")),
+    ]);
+    expect(some.profile.id).toBe("thanh-hoa-226");
+    expect(some.namedBy).toEqual({ files: 2, of: 3 });
+    expect(some.namedUnknown).toEqual({ plans: [{ id: "quang-tri-226", files: 1 }], of: 3 });
+    expect(
+      decide([klFile("xa_a.xlsx", TH), klFile("xa_b.xlsx", DEFAULT_PROFILE)]).namedUnknown,
+    ).toBeUndefined();
   });
 
   test("a file from another template checked by the plan is told its template lacks the plan's rows, not that a row was deleted", () => {

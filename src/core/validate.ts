@@ -156,6 +156,8 @@ export interface ValidationResult {
   readonly notAReport?: "roster";
   /** The profile of profiles/ the file was checked by because it names it (a check without a profile). */
   readonly profile?: string;
+  /** The profile the file names when this build lacks it (UNKNOWN_PROFILE): a consolidation says them in one line. */
+  readonly unknownProfile?: string;
   /** Where the file's Kỳ báo cáo and Năm are ("Thông tin" cells, "C8"), when read: for PERIOD_MISMATCH. */
   readonly periodCells?: { readonly kind: string | null; readonly year: string | null };
   /** Where the file's Mã đơn vị is ("Thông tin" cell), when read: for a code the roster does not have. */
@@ -329,7 +331,7 @@ export function validateWorkbook(
           ? MSG.unknownProfile(named)
           : MSG.unknownProfileCheckedBy(named, profile.name);
       const f = finding("UNKNOWN_PROFILE", "warning", SHEETS.info, "A1", message);
-      return { ...result, findings: [...result.findings, f] };
+      return { ...result, findings: [...result.findings, f], unknownProfile: named };
     }
     if (options.fileProfile === true) {
       const marker = readMarker(workbook);

@@ -880,6 +880,30 @@ test("Tự động: files naming another plan than the one most files name are s
   );
 });
 
+test("Tự động: files naming a plan this build lacks are said in one note, on the page's own path and in Web Workers", async () => {
+  const lacked = { ...shippedProfile("thanh-hoa-226")!, id: "quang-tri-226" };
+  const made = (unit: string, profile: Profile) => ({
+    name: `${unit}.xlsx`,
+    bytes: reportBytes({ unit, name: `Xã ${unit}` }, [], profile),
+  });
+  const note = (n: number, of: number) =>
+    `Lưu ý: ${n}/${of} tệp lập theo hồ sơ mà bản phần bổ trợ này không có (“quang-tri-226”: ${n} tệp): các tệp đó được kiểm tra theo hồ sơ “${DEFAULT_PROFILE.name}”, chỉ tiêu và nhiệm vụ riêng của hồ sơ đó chưa được kiểm tra. Nếu đợt báo cáo là của kế hoạch đó, nhờ bộ phận công nghệ thông tin thêm hồ sơ vào bản phần bổ trợ của tỉnh (thư mục profiles/, xem hướng dẫn triển khai) rồi tổng hợp lại.`;
+  await clearInputs();
+  await page.getByTestId("consolidate-profile").selectOption("auto");
+  await timeConsolidation(page, [made("XA_A", lacked), made("XA_B", lacked), made("XA_C", DEFAULT_PROFILE)]);
+  await expect(page.getByTestId("profile-unknown").textContent()).resolves.toBe(note(2, 3));
+  // Enough files for the workers: the note comes back through their messages.
+  const many = Array.from({ length: WORKER_MIN_FILES + 2 }, (_, i) =>
+    made(`XA_${String(i + 1).padStart(3, "0")}`, i % 2 === 0 ? lacked : DEFAULT_PROFILE),
+  );
+  await clearInputs();
+  await page.getByTestId("consolidate-profile").selectOption("auto");
+  await timeConsolidation(page, many);
+  await expect(page.getByTestId("profile-unknown").textContent()).resolves.toBe(
+    note(Math.ceil(many.length / 2), many.length),
+  );
+});
+
 test("Tự động in Web Workers: reports made with a plan's template are consolidated by that plan, an older template among them checked again by it; the same JSON as Node", async () => {
   const attp = shippedProfile("hcm-attp-cchc-2025")!;
   const older = defaultProfileForForm("CCHC-BC/2025")!;

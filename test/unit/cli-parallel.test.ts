@@ -152,6 +152,24 @@ test("without --profile, files naming another plan than the one most files name 
   );
 }, 60_000);
 
+test("without --profile, files naming a plan this build lacks are said in one line, with what to do", async () => {
+  const dir = join(root, "lacked-plan");
+  mkdirSync(dir);
+  const th = shippedProfile("thanh-hoa-226")!;
+  const lacked = { ...th, id: "quang-tri-226" };
+  writeFileSync(join(dir, "XA_A.xlsx"), reportBytes({ unit: "XA_A", name: "Xã A" }, [], lacked));
+  writeFileSync(join(dir, "XA_B.xlsx"), reportBytes({ unit: "XA_B", name: "Xã B" }, [], lacked));
+  writeFileSync(join(dir, "XA_C.xlsx"), reportBytes({ unit: "XA_C", name: "Xã C" }, [], DEFAULT_PROFILE));
+  const io = capture();
+  const json = join(root, "lacked-plan.json");
+  await main(["consolidate", dir, "--out", join(root, "lacked-plan.xlsx"), "--json", json], io);
+  expect(io.stdout).toContain(
+    `Lưu ý: 2/3 tệp theo mẫu này lập theo hồ sơ mà bản KL226 này không có (2 tệp theo hồ sơ quang-tri-226): các tệp đó được kiểm tra theo hồ sơ “${DEFAULT_PROFILE.name}”, chỉ tiêu và nhiệm vụ riêng của hồ sơ đó chưa được kiểm tra. Nếu đợt báo cáo là của kế hoạch đó, chép tệp hồ sơ (quang-tri-226.json) vào thư mục profiles/ của KL226 rồi chạy lại, hoặc chạy lại với --profile và đường dẫn tệp đó.`,
+  );
+  // The JSON names the profile that judged them: the form's own defaults, no profile of profiles/.
+  expect(JSON.parse(readFileSync(json, "utf8")).profile).toEqual({ id: null, name: DEFAULT_PROFILE.name });
+}, 60_000);
+
 describe("1,000 generated reports", () => {
   const dir = join(root, "set");
   const roster = join(root, "roster.csv");

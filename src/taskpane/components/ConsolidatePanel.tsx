@@ -1079,6 +1079,11 @@ function ResultView({
           )}
         </p>
       )}
+      {outcome.namedUnknown && (
+        <p className={styles.meta} data-testid="profile-unknown">
+          {t.profileUnknown(outcome.namedUnknown.plans, outcome.namedUnknown.of, outcome.profile.name)}
+        </p>
+      )}
       {outcome.namedAside && (
         <p className={styles.meta} data-testid="profile-aside">
           {t.profileAside(

@@ -12,7 +12,7 @@ import {
   RECHECK,
   takeAhead,
   type Ahead,
-  type ProfileDecision,
+  type ProfileNotes,
 } from "../../app/consolidate-files";
 import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
 import type { Period } from "../../core/form";
@@ -31,11 +31,9 @@ import { fileBytes, readPickedFiles, throttledProgress, yieldToBrowser } from ".
 import { consolidateInWorkers, WORKER_MIN_FILES, workersAvailable } from "./worker-pool";
 
 /** A consolidation made in the page, with the profile it used and any profile the files name aside. */
-export interface PageConsolidation {
+export interface PageConsolidation extends ProfileNotes {
   readonly consolidation: Consolidation;
   readonly profile: Profile;
-  readonly namedAside?: ProfileDecision["namedAside"];
-  readonly namedOthers?: ProfileDecision["namedOthers"];
 }
 
 export interface Progress {

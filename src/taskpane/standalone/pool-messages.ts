@@ -2,7 +2,7 @@
 
 import type { Period } from "../../core/form";
 import type { Consolidation, Submission } from "../../core/consolidate";
-import type { Ahead, ProfileDecision } from "../../app/consolidate-files";
+import type { Ahead, ProfileNotes } from "../../app/consolidate-files";
 import type { Profile, RosterUnit } from "../../core/profile";
 
 export interface FileJob {
@@ -43,13 +43,11 @@ export type FromWorker =
   /** A slice of one of the consolidation's long lists, sent ahead of it (see CHUNKED_LISTS). */
   | { readonly kind: "chunk"; readonly list: ChunkedList; readonly items: readonly unknown[] }
   /** The consolidation, its chunked lists empty: the page appends the chunks it got, in order. */
-  | {
+  | ({
       readonly kind: "consolidated";
       readonly consolidation: Consolidation;
       readonly profile: Profile;
-      readonly namedAside?: ProfileDecision["namedAside"];
-      readonly namedOthers?: ProfileDecision["namedOthers"];
-    }
+    } & ProfileNotes)
   /**
    * No profile was chosen, most files name `profile`, and some of its form's files were checked by
    * another (consolidate-files.ts consolidationProfile): the page sends those files (`indexes`) again,
