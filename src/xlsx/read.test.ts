@@ -459,47 +459,6 @@ describe("less common package shapes", () => {
     expect(v(s, "C1")).toEqual({ kind: "number", value: 0.5, isDate: true });
   });
 
-  describe("only the head of a worksheet is decoded (up to its merges)", () => {
-    const HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}">`;
-    const readSheet = (xml: string): Sheet =>
-      ok(readXlsx(rawXlsx({ sheets: [{ name: "S", xml }] }))).sheets[0]!;
-
-    test("cells and merges before Vietnamese data validations read as written", () => {
-      const s = readSheet(
-        `${HEAD}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Số cuộc họp</t></is></c><c r="B1"><v>12</v></c></row>` +
-          `<row r="2"><c r="A2"><v>3</v></c><c r="B2"><v>4</v></c></row></sheetData>` +
-          `<protectedRanges><protectedRange name="Vùng nhập" sqref="B1:B2"/></protectedRanges>` +
-          `<mergeCells count="1"><mergeCell ref="A2:B2"/></mergeCells>` +
-          `<dataValidations count="1"><dataValidation type="whole" promptTitle="Số nguyên không âm" prompt="Nhập số" sqref="B1"/></dataValidations></worksheet>`,
-      );
-      expect(v(s, "A1")).toEqual({ kind: "string", value: "Số cuộc họp" });
-      expect(v(s, "B1")).toEqual({ kind: "number", value: 12 });
-      expect(v(s, "A2")).toEqual({ kind: "number", value: 3 });
-      expect(v(s, "B2")).toBeUndefined(); // covered by the merge A2:B2
-      expect(s.merges).toEqual([{ r0: 1, c0: 0, r1: 1, c1: 1 }]);
-    });
-
-    test('a cell whose text holds "</sheetData>" (CDATA) reads whole, prefixed or not', () => {
-      const plain = readSheet(
-        `${HEAD}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[</sheetData>]]></t></is></c>` +
-          `<c r="B1"><v>5</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="C1:D1"/></mergeCells></worksheet>`,
-      );
-      expect(v(plain, "A1")).toEqual({ kind: "string", value: "</sheetData>" });
-      expect(v(plain, "B1")).toEqual({ kind: "number", value: 5 });
-      expect(plain.merges).toEqual([{ r0: 0, c0: 2, r1: 0, c1: 3 }]);
-      // The real end tag prefixed: the head found by "</sheetData>" ends inside the CDATA, and the
-      // whole part is read instead.
-      const prefixed = readSheet(
-        `<?xml version="1.0" encoding="UTF-8"?>\n<x:worksheet xmlns:x="${NS_MAIN}"><x:sheetData><x:row r="1">` +
-          `<x:c r="A1" t="inlineStr"><x:is><x:t><![CDATA[</sheetData>]]></x:t></x:is></x:c><x:c r="B1"><x:v>5</x:v></x:c>` +
-          `</x:row></x:sheetData><x:mergeCells count="1"><x:mergeCell ref="C1:D1"/></x:mergeCells></x:worksheet>`,
-      );
-      expect(v(prefixed, "A1")).toEqual({ kind: "string", value: "</sheetData>" });
-      expect(v(prefixed, "B1")).toEqual({ kind: "number", value: 5 });
-      expect(prefixed.merges).toEqual([{ r0: 0, c0: 2, r1: 0, c1: 3 }]);
-    });
-  });
-
   test("an .xlsb-like package (binary workbook) is BINARY_XLSB, not MACRO_ENABLED", () => {
     const bytes = rawXlsx({
       sheets: [],

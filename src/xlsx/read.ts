@@ -199,28 +199,16 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
       if (!isSheetRelationship(rel.type)) {
         fail("CORRUPT", `sheet "${ref.name}": relationship ${ref.relId} is not a sheet (${rel.type})`);
       }
-      const raw = readWorksheetBytes(part, rel.path);
-      if (raw === undefined) fail("CORRUPT", `sheet "${ref.name}": missing part ${rel.path}`);
-      const context = {
+      const xml = readWorksheetText(part, rel.path);
+      if (xml === undefined) fail("CORRUPT", `sheet "${ref.name}": missing part ${rel.path}`);
+      const rows = parseWorksheet(xml, {
         part: rel.path,
         sheet: ref.name,
         sharedStrings,
         numberStyles,
         date1904: wb.date1904,
         limits,
-      };
-      const head = worksheetHead(raw);
-      let xml = head === raw.length ? decodeXml(raw) : utf8.decode(raw.subarray(0, head));
-      let rows: Rows;
-      try {
-        rows = parseWorksheet(xml, context);
-      } catch (e) {
-        // Only the head was decoded, and it did not hold a well-formed <sheetData> (a literal
-        // "</sheetData>" in its text, a prefixed end tag): the whole part is read, as before.
-        if (!(e instanceof ReadFailure) || e.reason !== "CORRUPT" || head === raw.length) throw e;
-        xml = decodeXml(raw);
-        rows = parseWorksheet(xml, context);
-      }
+      });
       const merges = parseMerges(xml);
       if (merges.length === 0) sheets.push({ name: ref.name, rows });
       else {
@@ -332,10 +320,10 @@ function readPartText(
 }
 
 /**
- * A worksheet's inflated bytes. One over the caps is read again with its empty formatted rows dropped
+ * A worksheet's XML. One over the caps is read again with its empty formatted rows dropped
  * (compact-rows.ts): a million of them is formatting, not content, and must not look like a zip bomb.
  */
-function readWorksheetBytes(r: PartReader, path: string): Uint8Array | undefined {
+function readWorksheetText(r: PartReader, path: string): string | undefined {
   const entry = r.dir.byName.get(path.toLowerCase());
   if (entry === undefined) return undefined;
   const data = entryData(r.bytes, entry);
@@ -344,60 +332,13 @@ function readWorksheetBytes(r: PartReader, path: string): Uint8Array | undefined
   // lie either way ends in the same place, at a cap).
   if (entry.uncompressedSize <= cap) {
     try {
-      return inflateEntry(data, entry, r.inflateRaw, r.budget);
+      return decodeXml(inflateEntry(data, entry, r.inflateRaw, r.budget));
     } catch (e) {
       if (!(e instanceof ReadFailure) || (e.reason !== "PART_TOO_LARGE" && e.reason !== "TOTAL_TOO_LARGE"))
         throw e;
     }
   }
-  return inflateWorksheetCompacting(data, entry, r.budget);
-}
-
-/**
- * How much of a worksheet's bytes the reader uses: in UTF-8, up to the end of `<mergeCells>` (or of
- * `<sheetData>` when no merges follow), the rest never being read; all of them in other encodings.
- * What follows (conditional formats, data validations with their Vietnamese prompts, page setup) is
- * what makes a template's sheet non-ASCII, and V8 keeps a text with one such character at two bytes a
- * character: the head alone decodes several times faster and is scanned as one-byte text.
- */
-function worksheetHead(b: Uint8Array): number {
-  if (
-    (b[0] === 0xff && b[1] === 0xfe) ||
-    (b[0] === 0xfe && b[1] === 0xff) ||
-    declaredEncoding(b) !== undefined
-  )
-    return b.length;
-  const end = lastTagEnd(b, SHEET_DATA_END, b.length);
-  if (end < 0) return b.length;
-  const merges = nextTagEnd(b, MERGE_CELLS_END, end);
-  return merges < 0 ? end : merges;
-}
-
-const SHEET_DATA_END = asciiBytes("</sheetData>");
-const MERGE_CELLS_END = asciiBytes("</mergeCells>");
-
-function asciiBytes(s: string): Uint8Array {
-  return Uint8Array.from(s, (c) => c.charCodeAt(0));
-}
-
-function bytesAt(b: Uint8Array, at: number, tag: Uint8Array): boolean {
-  if (at + tag.length > b.length) return false;
-  for (let k = 0; k < tag.length; k++) if (b[at + k] !== tag[k]) return false;
-  return true;
-}
-
-/** The offset just past the last `tag` in b before `before`, or -1. */
-function lastTagEnd(b: Uint8Array, tag: Uint8Array, before: number): number {
-  for (let i = before - tag.length; i >= 0; i--)
-    if (b[i] === 0x3c && bytesAt(b, i, tag)) return i + tag.length;
-  return -1;
-}
-
-/** The offset just past the first `tag` in b from `from`, or -1. */
-function nextTagEnd(b: Uint8Array, tag: Uint8Array, from: number): number {
-  for (let i = from; i + tag.length <= b.length; i++)
-    if (b[i] === 0x3c && bytesAt(b, i, tag)) return i + tag.length;
-  return -1;
+  return decodeXml(inflateWorksheetCompacting(data, entry, r.budget));
 }
 
 function wantedSheets(
