@@ -750,11 +750,14 @@ function nameParts(name: string): { kind: string | null; rest: string } {
  * quý II file dated in March may be quý I's, and is asked so) nor a version of this period's report.
  */
 export function otherPeriodReport(
-  r: Pick<RejectedFile, "period" | "year" | "reportDate">,
+  r: Pick<RejectedFile, "period" | "year" | "reportDate" | "findings">,
   period: Period | null,
 ): boolean {
   const declared = declaredPeriod(r);
   if (period === null || declared === null || r.reportDate === null) return false;
+  // A report of another form is another regime's, returned for its form (FORM_MISMATCH), whatever
+  // its period: not this regime's report of another round, kept for it with nothing to mend.
+  if (r.findings.some((f) => f.code === "FORM_MISMATCH")) return false;
   // The month after a period ends is also the next one's first: dated then, a report is the one of
   // the period that has just ended (a quý IV report signed on 12/01), not the new period's, weeks early.
   const justEnded = periodEnd(declared) < periodEnd(period) && signedJustAfter(r.reportDate, declared);
@@ -767,7 +770,7 @@ export function otherPeriodReport(
 
 /** otherPeriodReport of a period that ends after `period`: the next round's report, sent early. */
 export function laterPeriodReport(
-  r: Pick<RejectedFile, "period" | "year" | "reportDate">,
+  r: Pick<RejectedFile, "period" | "year" | "reportDate" | "findings">,
   period: Period | null,
 ): boolean {
   return (
@@ -1005,7 +1008,9 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       periodKey(declared) !== periodKey(period) &&
       // A report of this form is told its period even when it has other errors: another period's
       // report is not to be mended and sent back as this one (its letter asks for this period's).
-      (report !== null || extra.length > 0 || r.form === form.id)
+      // One of another form is not (its periods are another regime's, and FORM_MISMATCH says what
+      // to do), whether the form was chosen with the profile or by the files.
+      (r.form === form.id || (r.form === null && report !== null))
     ) {
       // At the cell that differs (the kind when both do), saying what to type there.
       const kindDiffers = declared.kind !== period.kind;

@@ -15,6 +15,7 @@ import { inspectBytes, notOpenedResult } from "../app/inspect";
 import { UNREADABLE_MESSAGES } from "./findings";
 import {
   consolidate,
+  otherPeriodFiles,
   rejectedBesideAccepted,
   unopenedFiles,
   unopenedSentence,
@@ -906,6 +907,22 @@ test("a returned file's errors are worded for the unit: no command of ours, and 
         reportBytes({ unit: "SO_A", name: "Sở A" }, [{ op: "removeSheet", sheet: "Nhiệm vụ" }]),
       ),
       file("SO_B.xlsx", reportBytes({ unit: "SO_B", name: "Sở B", period: "Q2", year: 2026 }, [], cchc)),
+      // Another form's report of last year's second quarter, dated then: another regime's, not this
+      // form's report of another round (it was said "chỉ gửi báo cáo kỳ khác", nothing to mend).
+      file(
+        "SO_E.xlsx",
+        reportBytes(
+          {
+            unit: "SO_E",
+            name: "Sở E",
+            period: "Q2",
+            year: 2025,
+            reportDate: { year: 2025, month: 6, day: 10 },
+          },
+          [],
+          cchc,
+        ),
+      ),
       // A district's summary sent in place of its report, named for the unit.
       file("SO_C.xlsx", writeXlsx(summaryWorkbook(fixtureConsolidation(), profile))),
       // An error, and a merge (a warning) that the resent file would still have.
@@ -924,10 +941,13 @@ test("a returned file's errors are worded for the unit: no command of ours, and 
         { code: "SO_B", name: "Sở B", type: "Sở, ban, ngành" },
         { code: "SO_C", name: "Sở C", type: "Sở, ban, ngành" },
         { code: "SO_D", name: "Sở D", type: "Sở, ban, ngành" },
+        { code: "SO_E", name: "Sở E", type: "Sở, ban, ngành" },
       ],
       period: { kind: "6T", year: 2026 },
     },
   );
+  expect(returned.returned.find((u) => u.code === "SO_E")?.otherPeriods).toBeUndefined();
+  expect(otherPeriodFiles(returned)).toEqual([]);
   const texts = followUpLetters(returned, profile, dates).map((l) => [l.unit, l.text] as const);
   const text = (unit: string) => texts.find(([u]) => u === unit)?.[1] ?? "";
   expect(text("SO_A")).toContain(
@@ -941,6 +961,16 @@ test("a returned file's errors are worded for the unit: no command of ours, and 
     "Trước khi gửi báo cáo lập trên mẫu KL226-BC/1, đề nghị đơn vị kiểm tra tệp bằng chức năng “Kiểm tra” của phần bổ trợ Excel hoặc của trang kiểm tra báo cáo trên trình duyệt do Sở Nội vụ tỉnh Thanh Hóa cung cấp.",
   );
   expect(text("SO_B")).not.toContain("Sau khi sửa");
+  // A report of another form was not this period's report sent on time, and what is asked for is a
+  // report on this form, not the file mended.
+  for (const unit of ["SO_B", "SO_E"]) {
+    expect(text(unit)).not.toContain("đúng hạn");
+    expect(text(unit)).not.toContain("đã sửa lỗi");
+    expect(text(unit)).toContain(
+      `Đề nghị ${unit === "SO_B" ? "Sở B" : "Sở E"} gửi báo cáo 6 tháng đầu năm 2026 theo mẫu KL226-BC/1 về Sở Nội vụ tỉnh Thanh Hóa trước ngày`,
+    );
+  }
+  expect(text("SO_E")).toContain("- Trang “Thông tin”, ô A1: Tệp là báo cáo theo mẫu CCHC-BC/2025");
   expect(text("SO_C")).toContain(
     "- Tệp gửi là một bảng tổng hợp (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của đơn vị theo mẫu KL226-BC/1. Đề nghị đơn vị gửi báo cáo theo mẫu KL226-BC/1; nếu đơn vị tổng hợp từ các đơn vị trực thuộc, gửi “báo cáo gửi cấp trên” (lập ở phần “Báo cáo gửi cấp trên” của phần bổ trợ Excel do Sở Nội vụ tỉnh Thanh Hóa cung cấp), không gửi bảng tổng hợp.",
   );

@@ -255,6 +255,8 @@ interface Draft {
   anotherPeriod?: boolean;
   /** Every returned file was a template sent back unfilled: the filled report is asked for, not a mended one. */
   blankOnly?: boolean;
+  /** Every returned file was a report of another form: this form's report is asked for, not a mended file. */
+  otherFormOnly?: boolean;
   /** Two former units' own reports beside each other: one joint report is asked for, not which is right. */
   jointReport?: boolean;
 }
@@ -426,12 +428,19 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
         );
         continue;
       }
-      const { lines, errors, blank, anotherPeriod } = returnedFile(r, sender, form.id, period, c.deadline);
+      const { lines, errors, blank, anotherPeriod, otherForm } = returnedFile(
+        r,
+        sender,
+        form.id,
+        period,
+        c.deadline,
+      );
       const why = blank ? "chưa có số liệu (mẫu chưa điền)" : `${errors} lỗi`;
       add(unit, name, reason, lines, `Tệp “${baseName(r.file)}” bị trả lại: ${why}.`);
       if (anotherPeriod) drafts.get(unit)!.anotherPeriod = true;
       const draft = drafts.get(unit)!;
       draft.blankOnly = blank && draft.blankOnly !== false;
+      draft.otherFormOnly = otherForm && draft.otherFormOnly !== false;
     }
     // Each other period's report said once, a sentence each. The first of a unit that sent nothing
     // else opens its letter (received, whose it is, this period's not received), the others' sentences
@@ -647,7 +656,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
         ...reasons
           .filter((r): r is Exclude<LetterReason, "late"> => r !== "late")
           .map((r) =>
-            r === "returned" && d.anotherPeriod
+            r === "returned" && (d.anotherPeriod || d.otherFormOnly === true)
               ? send.missing
               : r === "returned" && d.blankOnly === true
                 ? "tệp báo cáo đã điền đủ số liệu"
@@ -751,7 +760,7 @@ function returnedFile(
    * that round, or an earlier one's, the unit's only file (its report of this period is missing).
    */
   own?: "later" | "earlier",
-): { lines: LetterLine[]; errors: number; blank: boolean; anotherPeriod: boolean } {
+): { lines: LetterLine[]; errors: number; blank: boolean; anotherPeriod: boolean; otherForm: boolean } {
   // In the order the clerk's own check lists them (sheet, then row and column), to tick off one against the other.
   // A template sent unfilled: its blank cells in two items, not 22 alike ones (shownFindings).
   const all = shownFindings(
@@ -763,6 +772,9 @@ function returnedFile(
   // errors are not listed either (they are of a file that will not be used).
   const anotherPeriod = all.some((f) => periodVerdict(f) === "keep");
   const errors = anotherPeriod ? all.filter((f) => f.code === "PERIOD_MISMATCH") : all;
+  // A report of another form (another regime's): a report on this form is asked for, not the file
+  // mended, and it was not this period's report sent on time.
+  const otherForm = !anotherPeriod && errors.length > 0 && errors.every((f) => f.code === "FORM_MISMATCH");
   // Another period's report: said once, in the letter's words for periods ("quý II năm 2025"); what
   // to do follows in the paragraphs below (the clerk's message asked for it too: three requests).
   const declared = declaredPeriod(r);
@@ -804,6 +816,7 @@ function returnedFile(
     errors: errors.length,
     blank,
     anotherPeriod,
+    otherForm,
     lines: [
       {
         kind: "paragraph",
@@ -829,7 +842,7 @@ function returnedFile(
           : errors.every((f) => f.code === "UNREADABLE")
             ? // A file that could not be read at all (cut short, a PDF, a password): nothing in it to mend.
               `Trước khi gửi lại, đề nghị đơn vị kiểm tra tệp báo cáo (.xlsx, theo mẫu ${formId}) bằng ${checkTool(sender)}.`
-            : errors.every((f) => f.code === "FORM_MISMATCH")
+            : otherForm
               ? // A report of another form: a new report on this one, not the file mended.
                 `Trước khi gửi báo cáo lập trên mẫu ${formId}, đề nghị đơn vị kiểm tra tệp bằng ${checkTool(sender)}.`
               : `Sau khi ${blank ? "điền đủ các ô trên" : `sửa ${errors.length === 1 ? "lỗi" : "các lỗi"} trên`} trong tệp báo cáo (.xlsx, theo mẫu ${formId}), đơn vị kiểm tra lại tệp bằng ${checkTool(sender)}.${otherWarnings > 0 ? ` Chức năng này có thể nêu thêm ${otherWarnings} cảnh báo (không bắt buộc sửa: tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo).` : ""}`,
@@ -839,6 +852,7 @@ function returnedFile(
       // Not for a blank template: a date on an unfilled form is no report sent by the deadline.
       ...(opening === undefined &&
       !anotherPeriod &&
+      !otherForm &&
       !blank &&
       deadline !== null &&
       r.reportDate !== null &&

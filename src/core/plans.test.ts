@@ -337,7 +337,7 @@ describe("a mixed folder (SPEC §8)", () => {
       ["kl2.xlsx", "accepted"],
     ]);
   });
-  test("without a profile, the form most files declare is consolidated (tie: KL226-BC/1) and the others are FORM_MISMATCH with PERIOD_MISMATCH beside it", () => {
+  test("without a profile, the form most files declare is consolidated (tie: KL226-BC/1) and the others are FORM_MISMATCH alone, as with the profile chosen", () => {
     const follow = (file: string, data: ReportData, profile: Profile): Submission =>
       inspectSubmission(
         { file, bytes: reportBytes(data, [], profile), sha256: file },
@@ -356,7 +356,23 @@ describe("a mixed folder (SPEC §8)", () => {
     expect(profile.form.id).toBe(CCHC_FORM_ID);
     const c = consolidate(files, { profile });
     expect(c.units.map((u) => u.code)).toEqual(["P_A", "P_B"]);
-    expect(c.rejected[0]?.findings.map((f) => f.code)).toEqual(["FORM_MISMATCH", "PERIOD_MISMATCH"]);
+    // Its 6-month period is another regime's: no PERIOD_MISMATCH asking for this quarter's report
+    // beside FORM_MISMATCH (the profile chosen by --profile never added one either).
+    expect(c.rejected[0]?.findings.map((f) => f.code)).toEqual(["FORM_MISMATCH"]);
+    const chosen = consolidate(
+      [kl("SO_A"), cchc("P_A"), cchc("P_B")].map((data, i) =>
+        inspectSubmission(
+          {
+            file: files[i]!.file,
+            bytes: reportBytes(data, [], i === 0 ? DEFAULT_PROFILE : CCHC),
+            sha256: files[i]!.file,
+          },
+          profile,
+        ),
+      ),
+      { profile },
+    );
+    expect(chosen.rejected.map((r) => r.findings.map((f) => f.code))).toEqual([["FORM_MISMATCH"]]);
     // No profile was chosen: the file is not said to be of another form than "the chosen profile's".
     expect(c.rejected[0]?.findings[0]?.message).toBe(
       "Tệp là báo cáo theo mẫu KL226-BC/1, không phải mẫu CCHC-BC/2025 của bảng tổng hợp này (mẫu nhiều tệp dùng nhất). Tệp này thuộc chế độ báo cáo khác: hãy kiểm tra và tổng hợp nó theo mẫu KL226-BC/1, hoặc lập lại báo cáo trên mẫu CCHC-BC/2025.",
