@@ -175,6 +175,11 @@ export interface ProfileDecision {
   };
 }
 
+/** How many files name a profile this build lacks (0 without the note). */
+export function unknownFiles(namedUnknown: ProfileDecision["namedUnknown"]): number {
+  return namedUnknown?.plans.reduce((n, p) => n + p.files, 0) ?? 0;
+}
+
 /** What is said beside the profile a consolidation used. */
 export type ProfileNotes = Pick<ProfileDecision, "namedAside" | "namedOthers" | "namedUnknown">;
 

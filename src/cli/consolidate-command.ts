@@ -10,6 +10,7 @@ import {
   profileNotes,
   RECHECK,
   takeAhead,
+  unknownFiles,
   type Ahead,
   type ProfileDecision,
   type ProfileNotes,
@@ -709,17 +710,19 @@ function humanSummary(
     );
   }
   if (namedUnknown !== undefined) {
-    const total = namedUnknown.plans.reduce((n, p) => n + p.files, 0);
+    const total = unknownFiles(namedUnknown);
     const list = namedUnknown.plans.map((p) => `${p.files} tệp theo hồ sơ ${p.id}`).join("; ");
-    const one = namedUnknown.plans.length === 1 ? namedUnknown.plans[0]!.id : undefined;
+    const files = namedUnknown.plans.map((p) => `${p.id}.json`).join(", ");
+    const several = namedUnknown.plans.length > 1;
     lines.push(
-      `Lưu ý: ${total}/${namedUnknown.of} tệp theo mẫu này lập theo hồ sơ mà bản KL226 này không có (${list}): các tệp đó được kiểm tra theo hồ sơ “${profile.name}”, chỉ tiêu và nhiệm vụ riêng của ${one === undefined ? "các hồ sơ đó" : "hồ sơ đó"} chưa được kiểm tra. Nếu đợt báo cáo là của kế hoạch đó, chép tệp hồ sơ (${one === undefined ? "TÊN.json" : `${one}.json`}) vào thư mục profiles/ của KL226 rồi chạy lại, hoặc chạy lại với --profile và đường dẫn tệp đó.`,
+      `Lưu ý: ${total}/${namedUnknown.of} tệp theo mẫu này lập theo hồ sơ mà bản KL226 này không có (${list}): các tệp đó được kiểm tra theo hồ sơ “${profile.name}”, chỉ tiêu và nhiệm vụ riêng của ${several ? "các hồ sơ đó" : "hồ sơ đó"} chưa được kiểm tra. Nếu đợt báo cáo là của ${several ? "một trong các kế hoạch đó" : "kế hoạch đó"}, chép ${several ? "các tệp hồ sơ" : "tệp hồ sơ"} (${files}) vào thư mục ${PROFILES_DIR} rồi chạy lại, hoặc chạy lại với --profile và đường dẫn tệp hồ sơ của kế hoạch đó.`,
     );
   }
   if (namedAside !== undefined) {
     const id = namedAside.profile.id ?? namedAside.profile.name;
+    const lacked = unknownFiles(namedUnknown);
     lines.push(
-      `Lưu ý: ${namedAside.files}/${namedAside.of} tệp theo mẫu này lập theo hồ sơ ${id} (${namedAside.profile.name}), ${namedAside.none} tệp không ghi hồ sơ nào mà bản KL226 này có, nên bảng tổng hợp theo hồ sơ “${profile.name}”: nhiệm vụ và chỉ tiêu riêng của hồ sơ ${id} không được dùng. Nếu các báo cáo là của kế hoạch đó, chạy lại với --profile ${id}.`,
+      `Lưu ý: ${namedAside.files}/${namedAside.of} tệp theo mẫu này lập theo hồ sơ ${id} (${namedAside.profile.name}), ${namedAside.none} tệp không ghi hồ sơ nào mà bản KL226 này có${lacked > 0 ? ` (${lacked} tệp trong số đó lập theo hồ sơ bản này không có, nói ở dòng trên)` : ""}, nên bảng tổng hợp theo hồ sơ “${profile.name}”: nhiệm vụ và chỉ tiêu riêng của hồ sơ ${id} không được dùng. Nếu các báo cáo là của kế hoạch đó, chạy lại với --profile ${id}.`,
     );
   }
   if (c.period) {

@@ -118,7 +118,15 @@ export interface Strings {
   readonly resultTitle: string;
   readonly resultStale: string;
   readonly downloadsStale: string;
-  readonly profileAside: (files: number, of: number, name: string, none: number, used: string) => string;
+  /** `lacked`: how many of the `none` files name a profile this build lacks (said in profileUnknown, above). */
+  readonly profileAside: (
+    files: number,
+    of: number,
+    name: string,
+    none: number,
+    used: string,
+    lacked: number,
+  ) => string;
   readonly profileOthers: (
     others: readonly { readonly name: string; readonly files: number }[],
     used: string,
@@ -359,12 +367,12 @@ const vi: Strings = {
   resultSaid: (tiles) => `Đã tổng hợp xong. ${tiles.join("; ")}.`,
   resultPeriod: (p) => `Kỳ báo cáo: ${p}`,
   resultTitle: "Kết quả tổng hợp",
-  profileAside: (n, of, name, none, used) =>
-    `Lưu ý: ${n}/${of} tệp lập theo hồ sơ “${name}”, ${none} tệp không ghi hồ sơ nào mà bản KL226 này có, nên đã tổng hợp theo hồ sơ “${used}”; nhiệm vụ và chỉ tiêu riêng của hồ sơ “${name}” không được dùng. Nếu các báo cáo là của kế hoạch đó, chọn hồ sơ này ở ô Hồ sơ rồi tổng hợp lại.`,
+  profileAside: (n, of, name, none, used, lacked) =>
+    `Lưu ý: ${n}/${of} tệp lập theo hồ sơ “${name}”, ${none} tệp không ghi hồ sơ nào mà bản KL226 này có${lacked > 0 ? ` (${lacked} tệp trong số đó lập theo hồ sơ bản này không có, nói ở trên)` : ""}, nên đã tổng hợp theo hồ sơ “${used}”; nhiệm vụ và chỉ tiêu riêng của hồ sơ “${name}” không được dùng. Nếu các báo cáo là của kế hoạch đó, chọn hồ sơ này ở ô Hồ sơ rồi tổng hợp lại.`,
   profileOthers: (others, used) =>
     `Lưu ý: ${others.reduce((n, o) => n + o.files, 0)} tệp lập theo hồ sơ khác (${others.map((o) => `“${o.name}”: ${o.files} tệp`).join("; ")}), đã được kiểm tra theo hồ sơ “${used}” như mọi tệp. Nếu các báo cáo là của kế hoạch khác, chọn hồ sơ đó ở ô Hồ sơ rồi tổng hợp lại.`,
   profileUnknown: (plans, of, used) =>
-    `Lưu ý: ${plans.reduce((n, p) => n + p.files, 0)}/${of} tệp lập theo hồ sơ mà bản phần bổ trợ này không có (${plans.map((p) => `“${p.id}”: ${p.files} tệp`).join("; ")}): các tệp đó được kiểm tra theo hồ sơ “${used}”, chỉ tiêu và nhiệm vụ riêng của ${plans.length === 1 ? "hồ sơ đó" : "các hồ sơ đó"} chưa được kiểm tra. Nếu đợt báo cáo là của kế hoạch đó, nhờ bộ phận công nghệ thông tin thêm hồ sơ vào bản phần bổ trợ của tỉnh (thư mục profiles/, xem hướng dẫn triển khai) rồi tổng hợp lại.`,
+    `Lưu ý: ${plans.reduce((n, p) => n + p.files, 0)}/${of} tệp lập theo hồ sơ mà bản KL226 này không có (${plans.map((p) => `“${p.id}”: ${p.files} tệp`).join("; ")}): các tệp đó được kiểm tra theo hồ sơ “${used}”, chỉ tiêu và nhiệm vụ riêng của ${plans.length === 1 ? "hồ sơ đó" : "các hồ sơ đó"} chưa được kiểm tra. Nếu đợt báo cáo là của ${plans.length === 1 ? "kế hoạch đó" : "một trong các kế hoạch đó"}, nhờ bộ phận công nghệ thông tin thêm hồ sơ (${plans.map((p) => `${p.id}.json`).join(", ")}) vào thư mục profiles/ của bản KL226 của tỉnh (phần bổ trợ và trang kiểm tra, xem hướng dẫn triển khai) rồi tổng hợp lại.`,
   fileCount: (n) => `${n} tệp`,
   nothingAccepted:
     "Chưa tổng hợp được báo cáo nào (không tệp nào được chấp nhận): chưa đánh giá được chỉ tiêu nào; bảng tổng hợp và văn bản chỉ ghi các tệp bị từ chối và đơn vị chưa nộp, chưa có số liệu để gửi đi.",
@@ -594,12 +602,12 @@ const en: Strings = {
   resultSaid: (tiles) => `Consolidation done. ${tiles.join("; ")}.`,
   resultPeriod: (p) => `Period: ${p}`,
   resultTitle: "Consolidation result",
-  profileAside: (n, of, name, none, used) =>
-    `Note: ${n} of ${of} files were made with the profile “${name}” and ${none} name no profile this build has, so “${used}” was used; the own tasks and targets of “${name}” were not. If the reports are of that plan, pick it under Profile and consolidate again.`,
+  profileAside: (n, of, name, none, used, lacked) =>
+    `Note: ${n} of ${of} files were made with the profile “${name}” and ${none} name no profile this build has${lacked > 0 ? ` (${lacked} of them name one it lacks, see above)` : ""}, so “${used}” was used; the own tasks and targets of “${name}” were not. If the reports are of that plan, pick it under Profile and consolidate again.`,
   profileOthers: (others, used) =>
     `Note: ${others.reduce((n, o) => n + o.files, 0)} files were made with another profile (${others.map((o) => `“${o.name}”: ${o.files}`).join("; ")}) and were checked by “${used}” like every file. If the reports are of another plan, pick it under Profile and consolidate again.`,
   profileUnknown: (plans, of, used) =>
-    `Note: ${plans.reduce((n, p) => n + p.files, 0)} of ${of} files were made with a profile this build lacks (${plans.map((p) => `“${p.id}”: ${p.files}`).join("; ")}): they were checked by “${used}”, and the own tasks and targets of ${plans.length === 1 ? "that profile" : "those profiles"} were not. If the reports are of that plan, ask your IT staff to add the profile to the province's build (profiles/, see the deployment guide) and consolidate again.`,
+    `Note: ${plans.reduce((n, p) => n + p.files, 0)} of ${of} files were made with a profile this build lacks (${plans.map((p) => `“${p.id}”: ${p.files}`).join("; ")}): they were checked by “${used}”, and the own tasks and targets of ${plans.length === 1 ? "that profile" : "those profiles"} were not. If the reports are of ${plans.length === 1 ? "that plan" : "one of those plans"}, ask your IT staff to add the profile (${plans.map((p) => `${p.id}.json`).join(", ")}) to profiles/ in the province's KL226 build (the add-in and the checking page; see the deployment guide) and consolidate again.`,
   fileCount: (n) => (n === 1 ? "1 file" : `${n} files`),
   nothingAccepted:
     "No report could be consolidated (no file was accepted): no indicator could be judged; the summary and documents list only the rejected files and the units that have not reported, with no figures to send.",

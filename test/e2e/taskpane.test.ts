@@ -887,7 +887,7 @@ test("Tự động: files naming a plan this build lacks are said in one note, o
     bytes: reportBytes({ unit, name: `Xã ${unit}` }, [], profile),
   });
   const note = (n: number, of: number) =>
-    `Lưu ý: ${n}/${of} tệp lập theo hồ sơ mà bản phần bổ trợ này không có (“quang-tri-226”: ${n} tệp): các tệp đó được kiểm tra theo hồ sơ “${DEFAULT_PROFILE.name}”, chỉ tiêu và nhiệm vụ riêng của hồ sơ đó chưa được kiểm tra. Nếu đợt báo cáo là của kế hoạch đó, nhờ bộ phận công nghệ thông tin thêm hồ sơ vào bản phần bổ trợ của tỉnh (thư mục profiles/, xem hướng dẫn triển khai) rồi tổng hợp lại.`;
+    `Lưu ý: ${n}/${of} tệp lập theo hồ sơ mà bản KL226 này không có (“quang-tri-226”: ${n} tệp): các tệp đó được kiểm tra theo hồ sơ “${DEFAULT_PROFILE.name}”, chỉ tiêu và nhiệm vụ riêng của hồ sơ đó chưa được kiểm tra. Nếu đợt báo cáo là của kế hoạch đó, nhờ bộ phận công nghệ thông tin thêm hồ sơ (quang-tri-226.json) vào thư mục profiles/ của bản KL226 của tỉnh (phần bổ trợ và trang kiểm tra, xem hướng dẫn triển khai) rồi tổng hợp lại.`;
   await clearInputs();
   await page.getByTestId("consolidate-profile").selectOption("auto");
   await timeConsolidation(page, [made("XA_A", lacked), made("XA_B", lacked), made("XA_C", DEFAULT_PROFILE)]);

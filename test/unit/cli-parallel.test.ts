@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { main } from "../../src/cli/main";
+import { PROFILES_DIR } from "../../src/cli/io";
 import * as parallel from "../../src/cli/parallel";
 import { inspectFiles, PARALLEL_MIN_FILES, threadCount, type PoolReport } from "../../src/cli/parallel";
 import { shareTexts } from "../../src/app/share-texts";
@@ -164,7 +165,22 @@ test("without --profile, files naming a plan this build lacks are said in one li
   const json = join(root, "lacked-plan.json");
   await main(["consolidate", dir, "--out", join(root, "lacked-plan.xlsx"), "--json", json], io);
   expect(io.stdout).toContain(
-    `Lưu ý: 2/3 tệp theo mẫu này lập theo hồ sơ mà bản KL226 này không có (2 tệp theo hồ sơ quang-tri-226): các tệp đó được kiểm tra theo hồ sơ “${DEFAULT_PROFILE.name}”, chỉ tiêu và nhiệm vụ riêng của hồ sơ đó chưa được kiểm tra. Nếu đợt báo cáo là của kế hoạch đó, chép tệp hồ sơ (quang-tri-226.json) vào thư mục profiles/ của KL226 rồi chạy lại, hoặc chạy lại với --profile và đường dẫn tệp đó.`,
+    `Lưu ý: 2/3 tệp theo mẫu này lập theo hồ sơ mà bản KL226 này không có (2 tệp theo hồ sơ quang-tri-226): các tệp đó được kiểm tra theo hồ sơ “${DEFAULT_PROFILE.name}”, chỉ tiêu và nhiệm vụ riêng của hồ sơ đó chưa được kiểm tra. Nếu đợt báo cáo là của kế hoạch đó, chép tệp hồ sơ (quang-tri-226.json) vào thư mục ${PROFILES_DIR} rồi chạy lại, hoặc chạy lại với --profile và đường dẫn tệp hồ sơ của kế hoạch đó.`,
+  );
+  // Two plans this build lacks beside one it has: each named, the files to copy listed, and the
+  // note on the plan it has counts them among the files naming none, pointing to the line above.
+  writeFileSync(join(dir, "XA_C.xlsx"), reportBytes({ unit: "XA_C", name: "Xã C" }, [], th));
+  writeFileSync(
+    join(dir, "XA_D.xlsx"),
+    reportBytes({ unit: "XA_D", name: "Xã D" }, [], { ...th, id: "ha-tinh-226" }),
+  );
+  const again = capture();
+  await main(["consolidate", dir, "--out", join(root, "lacked-plans.xlsx")], again);
+  expect(again.stdout).toContain(
+    `Lưu ý: 3/4 tệp theo mẫu này lập theo hồ sơ mà bản KL226 này không có (2 tệp theo hồ sơ quang-tri-226; 1 tệp theo hồ sơ ha-tinh-226): các tệp đó được kiểm tra theo hồ sơ “${DEFAULT_PROFILE.name}”, chỉ tiêu và nhiệm vụ riêng của các hồ sơ đó chưa được kiểm tra. Nếu đợt báo cáo là của một trong các kế hoạch đó, chép các tệp hồ sơ (quang-tri-226.json, ha-tinh-226.json) vào thư mục ${PROFILES_DIR} rồi chạy lại`,
+  );
+  expect(again.stdout).toContain(
+    `Lưu ý: 1/4 tệp theo mẫu này lập theo hồ sơ thanh-hoa-226 (${th.name}), 3 tệp không ghi hồ sơ nào mà bản KL226 này có (3 tệp trong số đó lập theo hồ sơ bản này không có, nói ở dòng trên), nên`,
   );
   // The JSON names the profile that judged them: the form's own defaults, no profile of profiles/.
   expect(JSON.parse(readFileSync(json, "utf8")).profile).toEqual({ id: null, name: DEFAULT_PROFILE.name });

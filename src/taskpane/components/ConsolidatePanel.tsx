@@ -71,6 +71,7 @@ import {
 } from "../standalone/files";
 import { prepareWorkers } from "../standalone/worker-pool";
 import { previousFromBytes, PreviousUnreadable, withPrevious, type PreviousFile } from "../../app/previous";
+import { unknownFiles } from "../../app/consolidate-files";
 import { mismatchesByUnit } from "../../core/history";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
 import { FilePicker, FormMemory, NoticeBar, TextField, errorText, useAction, useBlockStyles } from "./common";
@@ -1092,6 +1093,7 @@ function ResultView({
             outcome.namedAside.profile.name,
             outcome.namedAside.none,
             outcome.profile.name,
+            unknownFiles(outcome.namedUnknown),
           )}
         </p>
       )}
