@@ -217,6 +217,8 @@ export const MSG = {
   /** How a template the unit filled is named in rowNotInTemplate. */
   templateOf: (profile: string | null) =>
     profile === null ? "mẫu chung, không ghi hồ sơ kế hoạch" : `mẫu theo hồ sơ ${q(profile)}`,
+  /** The same, for a template made with a plan this build lacks (named by its id). */
+  templateOfUnknown: (id: string) => `mẫu theo hồ sơ ${q(id)}, hồ sơ mà bản KL226 này không có`,
   missingOptionalRow: (sheet: string, code: string, label: string, indicators: readonly string[]) =>
     `Không thấy dòng có mã ${code} (${label}) ở cột A của trang ${q(sheet)}: có lẽ dòng đã bị xóa. Số liệu này không được tổng hợp${indicators.length > 0 ? ` và chỉ tiêu ${indicators.map(q).join(", ")} của đơn vị không đánh giá được` : ""}. Nếu đơn vị có số liệu, chép lại dòng này từ mẫu (cột A giữ đúng mã) rồi nhập số.`,
   missingHeader: (sheet: string) =>

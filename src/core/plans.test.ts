@@ -656,6 +656,18 @@ describe("without a profile, the one the templates name (SPEC §8, a quarterly p
     );
   });
 
+  test("a row missing from the template of a plan this build lacks is said as that template's, not as deleted", () => {
+    // thanh-hoa-226 has no CC_TONG row; a copy of it this build lacks made the unit's template.
+    const c = consolidateBytes([klFile("xa_a.xlsx", { ...TH, id: "quang-tri-226" })], {});
+    const messages = c.warnings.filter((w) => w.code === "MISSING_FIELD").map((w) => w.message);
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^Mẫu đơn vị đã dùng \(mẫu theo hồ sơ “quang-tri-226”, hồ sơ mà bản KL226 này không có\) không có dòng mã CC_TONG .*: đơn vị không xóa dòng nào, chỉ là lập báo cáo trên mẫu khác\./,
+      ),
+    );
+    expect(messages.join("\n")).not.toContain("có lẽ dòng đã bị xóa");
+  });
+
   test("another plan named by fewer files, or tied and later by name, is said beside the one used", () => {
     const named = (files: readonly FileBytes[]) =>
       consolidationProfile(

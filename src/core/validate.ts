@@ -1169,11 +1169,16 @@ interface FilledTemplate {
 /**
  * The template the unit filled, when the file is checked by another profile: the shipped profile
  * the file names, else its form's default. A row of `profile` it never had was not deleted by the
- * unit (rowNotInTemplate). Undefined when it is `profile`'s own or not known (an unknown profile).
+ * unit (rowNotInTemplate); nor was a row missing from the template of a plan this build lacks.
+ * Undefined when it is `profile`'s own.
  */
 function filledTemplate(workbook: Workbook, profile: Profile): FilledTemplate | undefined {
   const named = fileProfile(workbook);
   const own = named === undefined ? defaultProfileForForm(profile.form.id) : shippedProfile(named);
+  // A plan this build lacks (UNKNOWN_PROFILE): its template's rows are not known, so a row missing
+  // there is said as that template's, not as one the unit deleted.
+  if (named !== undefined && own === undefined)
+    return { codes: new Set(), name: MSG.templateOfUnknown(named), checkedBy: profile.name };
   if (own === undefined || own === profile || own.form.id !== profile.form.id) return undefined;
   return {
     codes: new Set(own.form.counts.map((f) => f.code)),
