@@ -373,6 +373,14 @@ describe("a mixed folder (SPEC §8)", () => {
       { profile },
     );
     expect(chosen.rejected.map((r) => r.findings.map((f) => f.code))).toEqual([["FORM_MISMATCH"]]);
+    // A file of the other form made with a plan of that form is checked beside FORM_MISMATCH by that
+    // plan, as its unit checks it: not told of rows the form's defaults have and its plan never had.
+    const th = shippedProfile("thanh-hoa-226")!;
+    const planned = inspectSubmission(
+      { file: "kl2.xlsx", bytes: reportBytes(kl("SO_B"), [], th), sha256: "kl2.xlsx" },
+      profile,
+    );
+    expect(planned.result.findings.map((f) => f.code)).toEqual(["FORM_MISMATCH"]);
     // No profile was chosen: the file is not said to be of another form than "the chosen profile's".
     expect(c.rejected[0]?.findings[0]?.message).toBe(
       "Tệp là báo cáo theo mẫu KL226-BC/1, không phải mẫu CCHC-BC/2025 của bảng tổng hợp này (mẫu nhiều tệp dùng nhất). Tệp này thuộc chế độ báo cáo khác: hãy kiểm tra và tổng hợp nó theo mẫu KL226-BC/1, hoặc lập lại báo cáo trên mẫu CCHC-BC/2025.",

@@ -347,10 +347,17 @@ function validateByMarker(workbook: Workbook, profile: Profile, options: Validat
   const marker = readMarker(workbook);
   if (marker.kind === "marker" && marker.id !== profile.form.id) {
     const other = knownForms(profile).find((f) => f.id === marker.id);
+    // A file of another form is checked as its own unit checks it: by the plan it names when this
+    // build has it and it is of that form (else the form's default), so what is said beside
+    // FORM_MISMATCH is the file's own problems, not rows another plan of its form never had.
+    const named = other === undefined ? undefined : fileProfile(workbook);
+    const namedOwn = named === undefined ? undefined : shippedProfile(named);
     const otherProfile = other
       ? other.id === profile.form.id
         ? profile
-        : defaultProfileForForm(other.id)
+        : namedOwn !== undefined && namedOwn.form.id === other.id
+          ? namedOwn
+          : defaultProfileForForm(other.id)
       : undefined;
     if (!other || !otherProfile) {
       const result = validateWithProfile(workbook, profile);
