@@ -1214,7 +1214,14 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       });
     }
   }
-  const coveredBy = rollupCover(winners);
+  // A unit a roll-up sums under a code the roster lacks, by a roster unit's name (the level below
+  // gave it its own code): the roster's, as for a unit's own file, so its own file here is left out
+  // (IN_ROLLUP) instead of counted a second time.
+  const sourceCode = (source: RollupSource): string =>
+    rosterCodes === null || rosterCodes.has(codeKey(source.code))
+      ? source.code
+      : (codeOfName(source.name) ?? byCode(source.code, source.name) ?? source.code);
+  const coveredBy = rollupCover(winners, sourceCode);
   const inRollup: InRollup[] = [];
   for (const [code, winner] of winners) {
     const cover = coveredBy.get(code);
@@ -1300,7 +1307,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       });
     }
   }
-  warnings.push(...rollupOverlaps(kept));
+  warnings.push(...rollupOverlaps(kept, sourceCode));
   warnings.push(...sameFiguresTwice(kept, form));
   duplicates.sort((a, b) => compareText(a.unit, b.unit) || compareText(a.dropped, b.dropped));
   warnings.sort((a, b) => compareText(a.file, b.file));
@@ -1565,16 +1572,20 @@ interface Cover {
  * order. Roll-ups that name each other in a ring, with none above them, cover nothing: they are
  * all counted, as before, rather than all left out.
  */
-function rollupCover(winners: ReadonlyMap<string, Candidate>): Map<string, Cover> {
+function rollupCover(
+  winners: ReadonlyMap<string, Candidate>,
+  codeOf: (source: RollupSource) => string,
+): Map<string, Cover> {
   const named = new Set<string>();
   for (const [code, c] of winners)
-    for (const s of c.report.rollupOf ?? []) if (s.code !== code) named.add(s.code);
+    for (const s of c.report.rollupOf ?? []) if (codeOf(s) !== code) named.add(codeOf(s));
   const cover = new Map<string, Cover>();
   const descend = (rollup: Candidate): void => {
     for (const source of rollup.report.rollupOf ?? []) {
-      if (source.code === rollup.report.unit.code || cover.has(source.code)) continue;
-      cover.set(source.code, { rollup, source });
-      const below = winners.get(source.code);
+      const code = codeOf(source);
+      if (code === rollup.report.unit.code || cover.has(code)) continue;
+      cover.set(code, { rollup, source });
+      const below = winners.get(code);
       if (below) descend(below);
     }
   };
@@ -1587,20 +1598,21 @@ function rollupCover(winners: ReadonlyMap<string, Candidate>): Map<string, Cover
  * apart, so the province total counts them twice. Said once per pair of roll-ups, on the later one
  * in code order, naming the units they share (ROLLUP_OVERLAP, a warning).
  */
-function rollupOverlaps(kept: readonly Candidate[]): Warning[] {
+function rollupOverlaps(kept: readonly Candidate[], codeOf: (source: RollupSource) => string): Warning[] {
   const firstNamer = new Map<string, Candidate>();
   const shared = new Map<Candidate, Map<Candidate, string[]>>();
   for (const rollup of kept) {
     for (const source of rollup.report.rollupOf ?? []) {
-      if (source.code === rollup.report.unit.code) continue;
-      const first = firstNamer.get(source.code);
+      const code = codeOf(source);
+      if (code === rollup.report.unit.code) continue;
+      const first = firstNamer.get(code);
       if (!first) {
-        firstNamer.set(source.code, rollup);
+        firstNamer.set(code, rollup);
         continue;
       }
       if (first === rollup) continue;
       const withFirst = shared.get(rollup) ?? new Map<Candidate, string[]>();
-      withFirst.set(first, [...(withFirst.get(first) ?? []), source.code]);
+      withFirst.set(first, [...(withFirst.get(first) ?? []), code]);
       shared.set(rollup, withFirst);
     }
   }

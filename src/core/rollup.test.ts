@@ -368,6 +368,28 @@ describe("a roll-up consolidated together with the units it sums", () => {
     );
   });
 
+  it("a unit the roll-up sums under another code than the roster's is known by its name: its own file is left out, not counted twice", () => {
+    // The department's list coded Phòng A "PHONG_A"; the province's roster codes it "PHONG_A_SYT".
+    const roster = [
+      { code: "SO_Y_TE", name: "Sở Y tế", type: "Sở, ban, ngành" },
+      { code: "PHONG_A_SYT", name: "Phòng A", type: "Phòng thuộc Sở" },
+      { code: "XA_C", name: "Xã C", type: "UBND xã, phường" },
+    ];
+    const own = submission("PHONG_A_SYT.xlsx", reportBytes({ ...phongA, unit: "PHONG_A_SYT" }));
+    const c = consolidate([soYTe, own, submission("XA_C.xlsx", reportBytes(xaC))], {
+      profile,
+      period,
+      roster,
+    });
+    expect(c.units.map((u) => u.code)).toEqual(["SO_Y_TE", "XA_C"]);
+    // 10 + 20 + 9 and 8 + 15 + 7: Phòng A once.
+    expect(c.province.values.HN_TONG).toEqual({ previous: 39, current: 30 });
+    expect(c.inRollup.map((r) => [r.unit, r.file, r.rollupUnit])).toEqual([
+      ["PHONG_A_SYT", "PHONG_A_SYT.xlsx", "SO_Y_TE"],
+    ]);
+    expect(c.missing).toEqual([]);
+  });
+
   it("says when the roll-up summed another file of the unit: a newer one asks the department for a new roll-up, an older one does not", () => {
     const copy = (file: string, reportDate: { year: number; month: number; day: number }) => ({
       file,
@@ -636,6 +658,47 @@ test("a pooled rate of 1% or less goes up as a percentage, which the level above
   );
   expect(up.findings.filter((f) => f.severity === "error")).toEqual([]);
   expect(up.report?.values.HAI_LONG?.current).toBe(0.97);
+});
+
+test("a unit with last year's rating but none this quarter: the roll-up's D keeps the rating and its answers together, a valid report", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const file = (code: string, counts: ReportData["counts"]): Submission => ({
+    file: `${code}.xlsx`,
+    sha256: code,
+    result: inspectBytes(
+      reportBytes(
+        {
+          unit: code,
+          name: code,
+          type: "PHONG_THUOC_SO",
+          period: "Q2",
+          year: 2025,
+          reportDate: { year: 2025, month: 6, day: 12 },
+          counts,
+        },
+        [],
+        cchc,
+      ),
+      cchc,
+    ),
+  });
+  const c = consolidate(
+    [
+      file("P_A", { HAI_LONG: [95, 97], PHIEU_KHAO_SAT: [100, 200] }),
+      // No survey this quarter: E blank, last year's D given.
+      file("P_B", { HAI_LONG: [98, null], PHIEU_KHAO_SAT: [50, null] }),
+    ],
+    { profile: cchc },
+  );
+  expect(c.rejected).toEqual([]);
+  const up = inspectBytes(
+    writeXlsx(rollupWorkbook(c, cchc, { code: "DOI_1", name: "Đội 1", typeId: "SO_NGANH" })),
+    cchc,
+  );
+  // (95·100 + 98·50) / 150 = 96 over 150 answers last year; 97 over 200 this quarter.
+  expect(up.findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(up.report?.values.HAI_LONG).toEqual({ previous: 96, current: 97 });
+  expect(up.report?.values.PHIEU_KHAO_SAT).toEqual({ previous: 150, current: 200 });
 });
 
 test("units this consolidation leaves out of a reduction or a ratio (no baseline, a blank part) are named beside the sums the level above divides", () => {

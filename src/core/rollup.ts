@@ -47,6 +47,10 @@ export function rollupCounts(
   const value = (u: UnitSummary, code: string, column: Column): number | null =>
     pairOf(u.values, code)[column];
   const reductionBase = reductionBases(form);
+  // The counts a percentage is weighted by (its number of survey answers).
+  const weights = new Set(
+    form.indicators.flatMap((i) => (i.kind === "percent" && i.weight !== undefined ? [i.weight] : [])),
+  );
   for (const f of form.counts) {
     const whole = form.parts.find((p) => p.part === f.code)?.whole;
     const rate = form.indicators.find(
@@ -111,8 +115,10 @@ export function rollupCounts(
     const current = cell("current", f.currentRequired);
     // Column D beside E is "the same count a year before": summed over other units than E (a unit
     // that gave E but left the optional D blank), the pair would show a change no unit had.
+    // Not for a percentage's weight: its D goes with the pooled rate's D (a rate in D with its weight
+    // blank is an invalid report), and no reduction is judged on it.
     const unpaired =
-      f.type !== "percent" && !f.previousRequired && previous.value !== null
+      f.type !== "percent" && !weights.has(f.code) && !f.previousRequired && previous.value !== null
         ? units.filter(
             (u) => (value(u, f.code, "previous") === null) !== (value(u, f.code, "current") === null),
           )
