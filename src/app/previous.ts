@@ -104,7 +104,17 @@ export function previousFromBytes(path: string, bytes: Uint8Array): PreviousFile
   if (!parsed.ok)
     return fail(`không đúng dạng tệp JSON ${TOOL_WORDS.jsonBy.both}:\n  ${parsed.errors.join("\n  ")}`);
   const report = parsed.report;
-  return { path, report: () => report };
+  return {
+    path,
+    // Another form's consolidation (a KL226-BC/1 summary for a CCHC-BC/2025 run) has none of this
+    // form's counts and other units: refused, not compared as "no unit in common".
+    report: (form) =>
+      report.form === undefined || report.form === form.id
+        ? report
+        : fail(
+            `là báo cáo tổng hợp theo mẫu ${report.form}, không phải mẫu ${form.id} của đợt tổng hợp này: số liệu của chế độ báo cáo khác không so sánh được. Hãy dùng bảng tổng hợp (.xlsx) hoặc tệp .json cùng kỳ năm trước của các báo cáo theo mẫu ${form.id}.`,
+          ),
+  };
 }
 
 /**

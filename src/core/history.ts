@@ -45,6 +45,8 @@ const countSchema = z
 
 /** Only the parts of last year's `consolidate --json` the cross-check needs; other keys are ignored. */
 export const previousReportSchema = z.object({
+  /** The form it consolidated (files since session 12): another form's figures are not this one's. */
+  form: z.string().optional(),
   period: z.object({ kind: z.enum(PERIOD_KINDS), year: z.number().int() }),
   units: z.array(
     z.object({

@@ -300,4 +300,19 @@ describe("kl226 consolidate --previous", () => {
     expect(io.stderr).toContain(bad);
     expect(existsSync(out)).toBe(false);
   });
+
+  it("refuses last year's JSON of another form (a CCHC-BC/2025 one for a KL226-BC/1 run): exit 2, nothing written", async () => {
+    const other = join(root, "cchc-2025.json");
+    writeFileSync(
+      other,
+      JSON.stringify({ form: "CCHC-BC/2025", period: { kind: "NAM", year: 2025 }, units: [] }),
+    );
+    const out = join(root, "other-form", "tong-hop.xlsx");
+    const io = capture();
+    expect(await main(["consolidate", dir2026, "--out", out, "--previous", other], io)).toBe(2);
+    expect(io.stderr).toBe(
+      `Không đọc được bảng tổng hợp năm trước ${other} (--previous): là báo cáo tổng hợp theo mẫu CCHC-BC/2025, không phải mẫu KL226-BC/1 của đợt tổng hợp này: số liệu của chế độ báo cáo khác không so sánh được. Hãy dùng bảng tổng hợp (.xlsx) hoặc tệp .json cùng kỳ năm trước của các báo cáo theo mẫu KL226-BC/1.\n`,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
 });
