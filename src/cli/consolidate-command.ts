@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { z } from "../core/zod";
+import { matchKey } from "../core/text";
 import {
   consolidationProfile,
   consolidationRead,
@@ -615,6 +616,13 @@ export async function runConsolidation(
   // About the date the documents written carry: none when only letters were asked for and held.
   if (letterPlan !== undefined || o.report !== undefined) {
     const notes = documentDateNotes(c, dates, o.dates === undefined || o.datesDefaulted === true);
+    // A unit consolidating for itself (--as-unit) signs with the profile's organisation unless its
+    // own profile names it: the letters and report would go out as the Sở's.
+    const asUnit = o.rollup?.unit;
+    if (asUnit !== undefined && matchKey(asUnit.name) !== matchKey(profile.organisation.sender))
+      notes.push(
+        `  Lưu ý: văn bản ghi cơ quan ban hành theo hồ sơ (“${profile.organisation.sender}”, người ký ${profile.organisation.signerTitle}), không phải ${asUnit.name} (--as-unit ${asUnit.code}): sửa phần đầu văn bản, người ký và nơi nhận trước khi trình ký, hoặc dùng một hồ sơ ghi “organisation” của đơn vị (--profile TỆP.json).`,
+      );
     // ND30 wants the signer's typed name under the title: a profile without it leaves that line empty.
     if (profile.organisation.signerName.trim() === "")
       notes.push(

@@ -114,6 +114,39 @@ describe("kl226 consolidate --rollup", () => {
     expect(await main(["validate", rollup], validate)).toBe(0);
   });
 
+  it("says that the letters and report of a unit consolidating for itself carry the profile's organisation", async () => {
+    const dir = join(root, "as-unit-documents");
+    const io = capture();
+    await main(
+      [
+        "consolidate",
+        inDir,
+        "--out",
+        join(dir, "th.xlsx"),
+        ...asUnit("SO_Y_TE", "Sở Y tế", join(dir, "len.xlsx")),
+        "--report",
+        join(dir, "bao-cao.docx"),
+      ],
+      io,
+    );
+    expect(io.stdout).toContain(
+      "  Lưu ý: văn bản ghi cơ quan ban hành theo hồ sơ (“Sở Nội vụ tỉnh Thanh Hóa”, người ký GIÁM ĐỐC), không phải Sở Y tế (--as-unit SO_Y_TE): sửa phần đầu văn bản, người ký và nơi nhận trước khi trình ký, hoặc dùng một hồ sơ ghi “organisation” của đơn vị (--profile TỆP.json).",
+    );
+    // Without documents there is nothing to say.
+    const plain = capture();
+    await main(
+      [
+        "consolidate",
+        inDir,
+        "--out",
+        join(dir, "th2.xlsx"),
+        ...asUnit("SO_Y_TE", "Sở Y tế", join(dir, "len2.xlsx")),
+      ],
+      plain,
+    );
+    expect(plain.stdout).not.toContain("cơ quan ban hành");
+  });
+
   it("consolidates a roll-up sent up together with one of its units' own files without counting that unit twice", async () => {
     const rollup = join(root, "cap-tinh", "SO_Y_TE.xlsx");
     const made = capture();
