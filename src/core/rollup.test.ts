@@ -701,6 +701,25 @@ test("a unit with last year's rating but none this quarter: the roll-up's D keep
   expect(up.report?.values.PHIEU_KHAO_SAT).toEqual({ previous: 150, current: 200 });
 });
 
+test("the units' own words (khó khăn, kiến nghị) go up in the roll-up, each after its unit's name", () => {
+  const c = consolidateReports([
+    { unit: "P_A", name: "Phòng A", type: "PHONG_THUOC_SO", texts: { KHO_KHAN: "Thiếu máy scan." } },
+    { unit: "P_B", name: "Phòng B", type: "PHONG_THUOC_SO" },
+    {
+      unit: "P_C",
+      name: "Phòng C",
+      type: "PHONG_THUOC_SO",
+      texts: { KHO_KHAN: "Mạng chậm.", KIEN_NGHI: "Cấp thêm chữ ký số." },
+    },
+  ]);
+  const up = inspectBytes(rollupBytes(c, SO), profile);
+  expect(up.findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(up.report?.texts).toMatchObject({
+    KHO_KHAN: "Phòng A: Thiếu máy scan.\nPhòng C: Mạng chậm.",
+    KIEN_NGHI: "Phòng C: Cấp thêm chữ ký số.",
+  });
+});
+
 test("units this consolidation leaves out of a reduction or a ratio (no baseline, a blank part) are named beside the sums the level above divides", () => {
   const c = consolidateReports([
     { unit: "P_A", name: "Phòng A", type: "PHONG_THUOC_SO", counts: { HN_TONG: [100, 90] } },

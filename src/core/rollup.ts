@@ -286,6 +286,25 @@ export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupU
         }),
       );
     }
+    if (sheet.name === SHEETS.info) {
+      // The units' own words (khó khăn, kiến nghị, mô hình hay), each after its unit's name: the level
+      // above quotes them in its report, which otherwise said no unit had named any.
+      return withCells(
+        sheet,
+        profile.form.freeText.flatMap((f) => {
+          const row = sheet.rows.findIndex((r) => {
+            const first = r[0]?.value;
+            return typeof first === "string" && first === f.code;
+          });
+          const said = c.units.flatMap((u) => {
+            const text = (u.texts[f.code] ?? "").trim();
+            return text === "" ? [] : [`${u.name}: ${text}`];
+          });
+          if (row < 0 || said.length === 0) return [];
+          return [{ row, col: 2, value: truncateText(said.join("\n"), MAX_TEXT), wrap: true }];
+        }),
+      );
+    }
     if (sheet.name === SHEETS.tasks) {
       return withCells(
         sheet,
@@ -320,6 +339,13 @@ interface CellEdit {
   readonly value: CellInput;
   readonly wrap?: boolean;
   readonly numFmt?: string;
+}
+
+/** A cell's text limit in Excel (32,767 characters); a longer roll-up text ends with "…". */
+const MAX_TEXT = 32_767;
+
+function truncateText(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** The sheet with the given cells replaced, keeping each cell's template style. */
