@@ -36,6 +36,7 @@ import {
   unplacedRejected,
   unplacedSentence,
   type Consolidation,
+  type InRollup,
   type Submission,
 } from "../core/consolidate";
 import { MSG } from "../core/messages";
@@ -692,6 +693,15 @@ async function inspectAndConsolidate(
 
 const LIST_LIMIT = 20;
 
+/** After a unit's own file left out for a roll-up: whether the roll-up summed another, and what to ask. */
+function inRollupNote(r: InRollup): string {
+  if (r.stale === "newer")
+    return ` (tệp này đề ngày sau tệp ${r.rollupUnit} đã tổng hợp: nếu số liệu đã thay đổi, đề nghị ${r.rollupUnit} tổng hợp lại và gửi báo cáo mới)`;
+  if (r.stale === "same day")
+    return ` (cùng ngày báo cáo với tệp ${r.rollupUnit} đã tổng hợp nhưng khác tệp đó: hỏi lại đơn vị tệp nào đúng)`;
+  return r.differs ? " (tệp đã tổng hợp khác tệp này, mới hơn: số liệu đã tổng hợp được dùng)" : "";
+}
+
 function humanSummary(
   c: Consolidation,
   profile: Profile,
@@ -796,9 +806,7 @@ function humanSummary(
       "Tệp của đơn vị đã được tính trong báo cáo tổng hợp của đơn vị khác (không cộng thêm, để không tính hai lần):",
     );
     for (const r of c.inRollup.slice(0, LIST_LIMIT))
-      lines.push(
-        `  ⊂ ${r.file}: đơn vị ${r.unit}, đã tính trong ${baseName(r.rollup)}${r.differs ? " (tệp đã tổng hợp khác tệp này)" : ""}`,
-      );
+      lines.push(`  ⊂ ${r.file}: đơn vị ${r.unit}, đã tính trong ${baseName(r.rollup)}${inRollupNote(r)}`);
     if (c.inRollup.length > LIST_LIMIT) lines.push(`  … và ${c.inRollup.length - LIST_LIMIT} tệp khác.`);
   }
   const overlaps = c.warnings.filter((w) => w.code === "ROLLUP_OVERLAP");

@@ -254,6 +254,11 @@ export interface InRollup {
   readonly rollupUnit: string;
   /** True when the roll-up summed another file of the unit (its SHA-256 differs from this one's). */
   readonly differs: boolean;
+  /**
+   * With `differs`: this file is dated after the one summed, or the same day (which is right cannot
+   * be told): the roll-up's unit is asked to consolidate again. Absent when the summed one is newer.
+   */
+  readonly stale?: "newer" | "same day";
   readonly finding: Finding;
 }
 
@@ -1647,6 +1652,7 @@ function inRollupOf(c: Candidate, cover: Cover): InRollup {
   const sameFile = cover.source.sha256.toLowerCase() === c.submission.sha256.toLowerCase();
   // Newer or older by a mistyped year says nothing: point at the year.
   const doubtful = sameFile ? null : doubtfulDateNote(c);
+  const when = sameFile ? null : comparedWith(c.report.reportDate, cover.source.reportDate);
   return {
     unit: c.report.unit.code,
     unitName: c.report.unit.name,
@@ -1655,6 +1661,7 @@ function inRollupOf(c: Candidate, cover: Cover): InRollup {
     rollup: cover.rollup.submission.file,
     rollupUnit,
     differs: !sameFile,
+    ...(when === "newer" || when === "same day" ? { stale: when } : {}),
     finding: finding(
       "IN_ROLLUP",
       "warning",
@@ -1671,7 +1678,7 @@ function inRollupOf(c: Candidate, cover: Cover): InRollup {
               file: cover.source.file,
               reportDate: cover.source.reportDate,
               ownDate: viDate(c.report.reportDate),
-              when: comparedWith(c.report.reportDate, cover.source.reportDate),
+              when: when ?? "older",
             },
       ) + (doubtful === null ? "" : ` ${doubtful}`),
     ),

@@ -188,6 +188,25 @@ describe("kl226 consolidate --rollup", () => {
     );
     // 100 + 200 (the roll-up) + 100 and 90 + 120 + 80: PHONG_A's 100 / 90 once.
     expect(report.province.values.HN_TONG).toEqual({ previous: 400, current: 290 });
+    // PHONG_A then sends the province a newer report with other figures: the roll-up is stale, and
+    // the terminal asks its unit to consolidate again (it said "khác tệp này", as for an older draft).
+    const newer = join(root, "cap-tinh-moi");
+    mkdirSync(newer);
+    writeFileSync(join(newer, "SO_Y_TE.xlsx"), readFileSync(rollup));
+    writeFileSync(
+      join(newer, "a.xlsx"),
+      reportBytes({
+        unit: "PHONG_A",
+        name: "Phòng A",
+        counts: { HN_TONG: [100, 80] },
+        reportDate: { year: 2026, month: 6, day: 9 },
+      }),
+    );
+    const again = capture();
+    await main(["consolidate", newer, "--out", join(root, "tinh-moi.xlsx")], again);
+    expect(again.stdout).toContain(
+      `  ⊂ ${join(newer, "a.xlsx")}: đơn vị PHONG_A, đã tính trong SO_Y_TE.xlsx (tệp này đề ngày sau tệp SO_Y_TE đã tổng hợp: nếu số liệu đã thay đổi, đề nghị SO_Y_TE tổng hợp lại và gửi báo cáo mới)\n`,
+    );
   });
 
   it("says of a rejected file whose unit the roll-up counts that the unit is counted all the same", async () => {
