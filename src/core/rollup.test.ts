@@ -619,12 +619,9 @@ describe("a roll-up consolidated together with the units it sums", () => {
 });
 
 /** A CCHC unit's quý II/2025 report with its satisfaction rate (and, when given, the answers it is over). */
-function cchcRateFile(code: string, rate: number | string, answers?: number): Submission {
+/** A CCHC-BC/2025 report of quý II/2025 with these counts, read by the shipped HCM plan. */
+function cchcFile(code: string, counts: ReportData["counts"]): Submission {
   const cchc = shippedProfile("hcm-attp-cchc-2025")!;
-  const counts =
-    answers === undefined
-      ? { HAI_LONG: [null, rate] as const }
-      : { HAI_LONG: [null, rate] as const, PHIEU_KHAO_SAT: [null, answers] as const };
   return {
     file: `${code}.xlsx`,
     sha256: code,
@@ -647,6 +644,15 @@ function cchcRateFile(code: string, rate: number | string, answers?: number): Su
   };
 }
 
+function cchcRateFile(code: string, rate: number | string, answers?: number): Submission {
+  return cchcFile(
+    code,
+    answers === undefined
+      ? { HAI_LONG: [null, rate] }
+      : { HAI_LONG: [null, rate], PHIEU_KHAO_SAT: [null, answers] },
+  );
+}
+
 test("a pooled rate of 1% or less goes up as a percentage, which the level above reads back as the same rate", () => {
   const cchc = shippedProfile("hcm-attp-cchc-2025")!;
   const unitFile = (code: string, rate: string): Submission => cchcRateFile(code, rate);
@@ -662,31 +668,11 @@ test("a pooled rate of 1% or less goes up as a percentage, which the level above
 
 test("a unit with last year's rating but none this quarter: the roll-up's D keeps the rating and its answers together, a valid report", () => {
   const cchc = shippedProfile("hcm-attp-cchc-2025")!;
-  const file = (code: string, counts: ReportData["counts"]): Submission => ({
-    file: `${code}.xlsx`,
-    sha256: code,
-    result: inspectBytes(
-      reportBytes(
-        {
-          unit: code,
-          name: code,
-          type: "PHONG_THUOC_SO",
-          period: "Q2",
-          year: 2025,
-          reportDate: { year: 2025, month: 6, day: 12 },
-          counts,
-        },
-        [],
-        cchc,
-      ),
-      cchc,
-    ),
-  });
   const c = consolidate(
     [
-      file("P_A", { HAI_LONG: [95, 97], PHIEU_KHAO_SAT: [100, 200] }),
+      cchcFile("P_A", { HAI_LONG: [95, 97], PHIEU_KHAO_SAT: [100, 200] }),
       // No survey this quarter: E blank, last year's D given.
-      file("P_B", { HAI_LONG: [98, null], PHIEU_KHAO_SAT: [50, null] }),
+      cchcFile("P_B", { HAI_LONG: [98, null], PHIEU_KHAO_SAT: [50, null] }),
     ],
     { profile: cchc },
   );
