@@ -17,7 +17,7 @@ import {
 } from "../core/history";
 import { periodKindText, periodText, reductionBases, type Form } from "../core/form";
 import { fileKindOf } from "../core/file-kinds";
-import { DEFAULT_FORM } from "../core/forms";
+import { BUILTIN_FORMS, DEFAULT_FORM } from "../core/forms";
 import { TOOL_WORDS } from "../core/messages";
 import { isZip, readXlsx } from "../xlsx/read";
 
@@ -58,6 +58,11 @@ function previousKind(path: string, bytes: Uint8Array): { read: "xlsx" | "json" 
   return { refused: `là ${kind.what}, không phải bảng tổng hợp .xlsx hay tệp .json do KL226 lập. ${how}` };
 }
 
+/** An earlier consolidation of another form than the one consolidated now. */
+function otherFormMessage(found: string, wanted: string): string {
+  return `là báo cáo tổng hợp theo mẫu ${found}, không phải mẫu ${wanted} của đợt tổng hợp này: số liệu của chế độ báo cáo khác không so sánh được. Hãy dùng bảng tổng hợp (.xlsx) hoặc tệp .json cùng kỳ năm trước của các báo cáo theo mẫu ${wanted}.`;
+}
+
 /** Why an earlier consolidation cannot be used, in Vietnamese (the command adds the file and the option). */
 export class PreviousUnreadable extends Error {}
 
@@ -86,8 +91,11 @@ export function previousFromBytes(path: string, bytes: Uint8Array): PreviousFile
       path,
       report: (form) => {
         const parsed = previousFromSummary(workbook, form);
-        return parsed.ok
-          ? parsed.report
+        if (parsed.ok) return parsed.report;
+        // Another form's summary (none of this form's count columns): said as such, like its JSON.
+        const other = BUILTIN_FORMS.find((f) => f.id !== form.id && previousFromSummary(workbook, f).ok);
+        return other !== undefined
+          ? fail(otherFormMessage(other.id, form.id))
           : fail(
               `không phải bảng tổng hợp ${TOOL_WORDS.summaryBy.both}:\n  ${parsed.errors.join("\n  ")}\n${FIRST_YEAR}`,
             );
@@ -111,9 +119,7 @@ export function previousFromBytes(path: string, bytes: Uint8Array): PreviousFile
     report: (form) =>
       report.form === undefined || report.form === form.id
         ? report
-        : fail(
-            `là báo cáo tổng hợp theo mẫu ${report.form}, không phải mẫu ${form.id} của đợt tổng hợp này: số liệu của chế độ báo cáo khác không so sánh được. Hãy dùng bảng tổng hợp (.xlsx) hoặc tệp .json cùng kỳ năm trước của các báo cáo theo mẫu ${form.id}.`,
-          ),
+        : fail(otherFormMessage(report.form, form.id)),
   };
 }
 

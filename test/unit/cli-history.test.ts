@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import { GOOD_COUNTS, reportBytes } from "../helpers/report-builder";
+import { cchcUnit, GOOD_COUNTS, reportBytes } from "../helpers/report-builder";
+import { defaultProfileForForm } from "../../src/core/profiles";
 import { capture } from "../helpers/cli-io";
 
 const root = mkdtempSync(join(tmpdir(), "kl226-history-"));
@@ -298,6 +299,24 @@ describe("kl226 consolidate --previous", () => {
     const io = capture();
     expect(await main(["consolidate", dir2026, "--out", out, "--previous", bad], io)).toBe(2);
     expect(io.stderr).toContain(bad);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("refuses last year's summary workbook of another form, saying which form it is: exit 2, nothing written", async () => {
+    const cchcDir = join(root, "cchc");
+    mkdirSync(cchcDir);
+    writeFileSync(
+      join(cchcDir, "p.xlsx"),
+      reportBytes(cchcUnit("PHONG_A"), [], defaultProfileForForm("CCHC-BC/2025")!),
+    );
+    const summary = join(root, "cchc-tong-hop.xlsx");
+    await main(["consolidate", cchcDir, "--out", summary], capture());
+    const out = join(root, "other-form-xlsx", "tong-hop.xlsx");
+    const io = capture();
+    expect(await main(["consolidate", dir2026, "--out", out, "--previous", summary], io)).toBe(2);
+    expect(io.stderr).toBe(
+      `Không đọc được bảng tổng hợp năm trước ${summary} (--previous): là báo cáo tổng hợp theo mẫu CCHC-BC/2025, không phải mẫu KL226-BC/1 của đợt tổng hợp này: số liệu của chế độ báo cáo khác không so sánh được. Hãy dùng bảng tổng hợp (.xlsx) hoặc tệp .json cùng kỳ năm trước của các báo cáo theo mẫu KL226-BC/1.\n`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
