@@ -302,36 +302,43 @@ describe("kl226 consolidate --previous", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it("refuses last year's summary workbook of another form, saying which form it is: exit 2, nothing written", async () => {
-    const cchcDir = join(root, "cchc");
-    mkdirSync(cchcDir);
-    writeFileSync(
-      join(cchcDir, "p.xlsx"),
-      reportBytes(cchcUnit("PHONG_A"), [], defaultProfileForForm("CCHC-BC/2025")!),
-    );
-    const summary = join(root, "cchc-tong-hop.xlsx");
-    await main(["consolidate", cchcDir, "--out", summary], capture());
-    const out = join(root, "other-form-xlsx", "tong-hop.xlsx");
-    const io = capture();
-    expect(await main(["consolidate", dir2026, "--out", out, "--previous", summary], io)).toBe(2);
-    expect(io.stderr).toBe(
-      `Không đọc được bảng tổng hợp năm trước ${summary} (--previous): là báo cáo tổng hợp theo mẫu CCHC-BC/2025, không phải mẫu KL226-BC/1 của đợt tổng hợp này: số liệu của chế độ báo cáo khác không so sánh được. Hãy dùng bảng tổng hợp (.xlsx) hoặc tệp .json cùng kỳ năm trước của các báo cáo theo mẫu KL226-BC/1.\n`,
-    );
-    expect(existsSync(out)).toBe(false);
-  });
-
-  it("refuses last year's JSON of another form (a CCHC-BC/2025 one for a KL226-BC/1 run): exit 2, nothing written", async () => {
-    const other = join(root, "cchc-2025.json");
-    writeFileSync(
-      other,
-      JSON.stringify({ form: "CCHC-BC/2025", period: { kind: "NAM", year: 2025 }, units: [] }),
-    );
-    const out = join(root, "other-form", "tong-hop.xlsx");
-    const io = capture();
-    expect(await main(["consolidate", dir2026, "--out", out, "--previous", other], io)).toBe(2);
-    expect(io.stderr).toBe(
-      `Không đọc được bảng tổng hợp năm trước ${other} (--previous): là báo cáo tổng hợp theo mẫu CCHC-BC/2025, không phải mẫu KL226-BC/1 của đợt tổng hợp này: số liệu của chế độ báo cáo khác không so sánh được. Hãy dùng bảng tổng hợp (.xlsx) hoặc tệp .json cùng kỳ năm trước của các báo cáo theo mẫu KL226-BC/1.\n`,
-    );
-    expect(existsSync(out)).toBe(false);
-  });
+  it.each([
+    [
+      "summary workbook",
+      async (): Promise<string> => {
+        const cchcDir = join(root, "cchc");
+        mkdirSync(cchcDir);
+        writeFileSync(
+          join(cchcDir, "p.xlsx"),
+          reportBytes(cchcUnit("PHONG_A"), [], defaultProfileForForm("CCHC-BC/2025")!),
+        );
+        const summary = join(root, "cchc-tong-hop.xlsx");
+        await main(["consolidate", cchcDir, "--out", summary], capture());
+        return summary;
+      },
+    ],
+    [
+      "JSON",
+      async (): Promise<string> => {
+        const json = join(root, "cchc-2025.json");
+        writeFileSync(
+          json,
+          JSON.stringify({ form: "CCHC-BC/2025", period: { kind: "NAM", year: 2025 }, units: [] }),
+        );
+        return json;
+      },
+    ],
+  ])(
+    "refuses last year's %s of another form (a CCHC-BC/2025 one for a KL226-BC/1 run), saying which: exit 2, nothing written",
+    async (what, make) => {
+      const previous = await make();
+      const out = join(root, `other-form-${what.replace(/ /g, "-")}`, "tong-hop.xlsx");
+      const io = capture();
+      expect(await main(["consolidate", dir2026, "--out", out, "--previous", previous], io)).toBe(2);
+      expect(io.stderr).toBe(
+        `Không đọc được bảng tổng hợp năm trước ${previous} (--previous): là báo cáo tổng hợp theo mẫu CCHC-BC/2025, không phải mẫu KL226-BC/1 của đợt tổng hợp này: số liệu của chế độ báo cáo khác không so sánh được. Hãy dùng bảng tổng hợp (.xlsx) hoặc tệp .json cùng kỳ năm trước của các báo cáo theo mẫu KL226-BC/1.\n`,
+      );
+      expect(existsSync(out)).toBe(false);
+    },
+  );
 });
