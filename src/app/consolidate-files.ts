@@ -59,8 +59,9 @@ export class LikelyProfile {
   /** The guess for a file of `formId`, or undefined while no profile is named by more of its files than none. */
   of(formId: string): Profile | undefined {
     const tally = this.named.get(formId);
-    const best = tally && mostNamed(tally);
-    return best !== undefined && tally!.get(best)! > (tally!.get("") ?? 0) ? shippedProfile(best) : undefined;
+    if (tally === undefined) return undefined;
+    const best = mostNamed(tally);
+    return best !== undefined && tally.get(best)! > (tally.get("") ?? 0) ? shippedProfile(best) : undefined;
   }
 
   /** Counts a file's first check. */
@@ -73,15 +74,14 @@ export class LikelyProfile {
   }
 }
 
+/** A tally's entries, most counted first (ties: by name). */
+function mostFirst(tally: ReadonlyMap<string, number>): [string, number][] {
+  return [...tally.entries()].sort(([a, m], [b, n]) => n - m || compareText(a, b));
+}
+
 /** The profile most files name in a tally by profile ("" = none, never chosen); ties: the first by name. */
 function mostNamed(tally: ReadonlyMap<string, number>): string | undefined {
-  let best: string | undefined;
-  for (const [key, n] of tally) {
-    const lead = best === undefined ? 0 : tally.get(best)!;
-    if (key !== "" && (n > lead || (n === lead && best !== undefined && compareText(key, best) < 0)))
-      best = key;
-  }
-  return best;
+  return mostFirst(tally).find(([key]) => key !== "")?.[0];
 }
 
 /**
@@ -236,9 +236,7 @@ export function consolidationProfile(
       ? {}
       : {
           namedUnknown: {
-            plans: [...unknown.entries()]
-              .sort(([a, m], [b, n]) => n - m || compareText(a, b))
-              .map(([id, files]) => ({ id, files })),
+            plans: mostFirst(unknown).map(([id, files]) => ({ id, files })),
             of: ofForm,
           },
         };
@@ -261,9 +259,8 @@ export function consolidationProfile(
   if (own !== undefined) {
     // Files of the form naming another plan: checked by this one like the rest, and said (a tie or a
     // small lead picks one plan of two; the analyst must see that another was in the inbox).
-    const namedOthers = [...tally.entries()]
+    const namedOthers = mostFirst(tally)
       .filter(([key]) => key !== "" && key !== best)
-      .sort(([a, m], [b, n]) => n - m || compareText(a, b))
       .map(([key, files]) => ({ profile: shippedProfile(key)!, files }));
     return {
       profile,

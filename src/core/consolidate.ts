@@ -1583,7 +1583,10 @@ function rollupCover(
 ): Map<string, Cover> {
   const named = new Set<string>();
   for (const [code, c] of winners)
-    for (const s of c.report.rollupOf ?? []) if (codeOf(s) !== code) named.add(codeOf(s));
+    for (const s of c.report.rollupOf ?? []) {
+      const source = codeOf(s);
+      if (source !== code) named.add(source);
+    }
   const cover = new Map<string, Cover>();
   const descend = (rollup: Candidate): void => {
     for (const source of rollup.report.rollupOf ?? []) {
@@ -1672,13 +1675,13 @@ function inRollupOf(c: Candidate, cover: Cover): InRollup {
         rollupUnit,
         rollupFile,
         cover.source.via,
-        sameFile
+        when === null
           ? null
           : {
               file: cover.source.file,
               reportDate: cover.source.reportDate,
               ownDate: viDate(c.report.reportDate),
-              when: when ?? "older",
+              when,
             },
       ) + (doubtful === null ? "" : ` ${doubtful}`),
     ),

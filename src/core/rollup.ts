@@ -292,10 +292,7 @@ export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupU
       return withCells(
         sheet,
         profile.form.freeText.flatMap((f) => {
-          const row = sheet.rows.findIndex((r) => {
-            const first = r[0]?.value;
-            return typeof first === "string" && first === f.code;
-          });
+          const row = sheet.rows.findIndex((r) => r[0]?.value === f.code);
           const said = c.units.flatMap((u) => {
             const text = (u.texts[f.code] ?? "").trim();
             return text === "" ? [] : [`${u.name}: ${text}`];

@@ -485,7 +485,14 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   checkHiddenSheets(workbook, findings);
 
   const header = info ? readInfo(info, form, workbook.date1904, findings) : EMPTY_HEADER;
-  const read = counts ? readCounts(counts, form, findings, filledTemplate(workbook, profile)) : null;
+  const read = counts
+    ? readCounts(
+        counts,
+        form,
+        findings,
+        once(() => filledTemplate(workbook, profile)),
+      )
+    : null;
   const values = read?.values ?? null;
   const { tasks, statusesTyped } = tasksSheet ? readTasks(tasksSheet, workbook.date1904, findings) : NO_TASKS;
   if (tasksSheet && header.reportDate) checkLateTasks(tasksSheet.name, tasks, header.reportDate, findings);
@@ -1162,7 +1169,16 @@ export function movedCountColumns(sheet: Sheet, form: Form, firstCodeRow: number
   return moved;
 }
 
-/** The counts of `Chỉ tiêu`, and the row (1-based, as Excel numbers it) each was found on. */
+/** `make()` the first time it is asked for, the same value after. */
+function once<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) [value, made] = [make(), true];
+    return value;
+  };
+}
+
 /** The template a unit filled when its file is checked by another profile (a consolidation's plan). */
 interface FilledTemplate {
   /** The count rows that template has. */
@@ -1194,11 +1210,15 @@ function filledTemplate(workbook: Workbook, profile: Profile): FilledTemplate | 
   };
 }
 
+/**
+ * The counts of `Chỉ tiêu`, and the row (1-based, as Excel numbers it) each was found on. `template`
+ * gives the template the unit filled, asked only when a row is missing (filledTemplate).
+ */
 function readCounts(
   sheet: Sheet,
   form: Form,
   findings: Finding[],
-  filled?: FilledTemplate,
+  template: () => FilledTemplate | undefined = () => undefined,
 ): { readonly values: CountValues; readonly rows: Readonly<Record<string, number>> } {
   const rows = indexCodes(sheet, findings);
   const values: Record<string, CountPair> = {};
@@ -1228,6 +1248,7 @@ function readCounts(
       const judged = form.indicators.filter((ind) =>
         indicatorInputs(ind).some(([code]) => code === field.code),
       );
+      const filled = template();
       if (filled !== undefined && !filled.codes.has(field.code))
         // Checked by a plan whose row the unit's template never had: not deleted, another template.
         findings.push(
