@@ -27,6 +27,7 @@ export type FindingCode =
   | "PREVIOUS_MISMATCH"
   | "OUTLIER"
   | "STALE_FORMULA"
+  | "LEGACY_TEXT"
   | "UNLIKELY_DATE"
   | "COPIED_SHEET"
   | "HIDDEN_SHEET"
@@ -178,4 +179,47 @@ export function staleFormulaMessage(sheet: string, cells: readonly string[]): st
     cells.length > 12 ? `${cells.slice(0, 12).join(", ")} và ${cells.length - 12} ô khác` : cells.join(", ");
   const which = cells.length === 1 ? `ô công thức ${shown}` : `các ô công thức ${shown}`;
   return `Tệp được lưu bởi phần mềm không tự tính công thức: giá trị đã lưu của ${which} trên trang “${sheet}” có thể khác số Excel sẽ hiển thị. Hãy mở tệp trong Excel, nhấn Ctrl+Alt+F9 để tính lại (LibreOffice Calc: Ctrl+Shift+F9), lưu rồi gửi lại.`;
+}
+
+/** The font family and Unikey's name of each legacy encoding (LEGACY_TEXT), as a clerk knows them. */
+const LEGACY_NAMES = {
+  TCVN3: { font: "phông .VnTime", unikey: "TCVN3 (ABC)" },
+  VNI: { font: "phông VNI-Times", unikey: "VNI Windows" },
+} as const;
+
+/**
+ * LEGACY_TEXT (docs/DECISIONS.md): text cells typed in TCVN3 or VNI, read as the Unicode they stand
+ * for; the clerk is asked to convert the workbook so the next report reads the same everywhere.
+ */
+export function legacyTextMessage(
+  sheet: string,
+  encoding: "TCVN3" | "VNI",
+  cells: readonly string[],
+  typed: string,
+  read: string,
+): string {
+  const shown =
+    cells.length > 12 ? `${cells.slice(0, 12).join(", ")} và ${cells.length - 12} ô khác` : cells.join(", ");
+  const which = cells.length === 1 ? `Ô ${shown}` : `${cells.length} ô (${shown})`;
+  return `${which} trên trang “${sheet}” ${legacyRead(encoding, typed, read)} Hãy kiểm tra chữ đã đọc; để lần sau không phải đọc lại, ${legacyAdvice(encoding, "cả sổ")}.`;
+}
+
+/** A roster's cells typed in TCVN3 or VNI (roster.ts), said as LEGACY_TEXT says a report's. */
+export function legacyTextNote(
+  encoding: "TCVN3" | "VNI",
+  count: number,
+  typed: string,
+  read: string,
+): string {
+  return `${count} ô ${legacyRead(encoding, typed, read)} Hãy kiểm tra tên đơn vị đã đọc; nên ${legacyAdvice(encoding, "danh sách")}.`;
+}
+
+const quoted = (t: string): string => `“${t.length > 60 ? `${t.slice(0, 57)}…` : t}”`;
+
+function legacyRead(encoding: "TCVN3" | "VNI", typed: string, read: string): string {
+  return `gõ bằng bảng mã ${encoding} (${LEGACY_NAMES[encoding].font}), như ${quoted(typed)}: đã đọc thành ${quoted(read)}.`;
+}
+
+function legacyAdvice(encoding: "TCVN3" | "VNI", what: string): string {
+  return `chuyển mã ${what} sang Unicode (Unikey: Công cụ chuyển mã, bảng mã nguồn ${LEGACY_NAMES[encoding].unikey}, bảng mã đích Unicode) và dùng phông Times New Roman`;
 }

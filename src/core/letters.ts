@@ -163,6 +163,7 @@ const SHAPE_WARNINGS: ReadonlySet<string> = new Set([
   "COPIED_SHEET",
   "HIDDEN_SHEET",
   "STALE_FORMULA",
+  "LEGACY_TEXT",
   "UNKNOWN_UNIT",
 ]);
 

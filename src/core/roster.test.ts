@@ -95,6 +95,42 @@ test("a workbook roster: first sheet, header in the first non-empty row, numeric
   });
 });
 
+test("a list kept since the .VnTime days: TCVN3 (or VNI) headers, names and types read as Unicode, and said", () => {
+  // Before, “Së T\u00adph¸p” went into every letter's “Kính gửi”, a file naming “Sở Tư pháp” was
+  // not matched, and a TCVN3 header row was “Không thấy dòng tiêu đề”.
+  const tcvn3 = parseRosterCsv(
+    'M· ®¬n vÞ,Tªn ®¬n vÞ,Lo¹i ®¬n vÞ\nSO_TU_PHAP,Së T\u00ad ph¸p,"Së, ban, ngµnh"\nXA_HAU_LOC,X· HËu Léc,"UBND x·, ph\u00adêng"\n',
+  );
+  expect(tcvn3).toEqual({
+    ok: true,
+    units: [
+      { code: "SO_TU_PHAP", name: "Sở Tư pháp", type: "Sở, ban, ngành" },
+      { code: "XA_HAU_LOC", name: "Xã Hậu Lộc", type: "UBND xã, phường" },
+    ],
+    notes: [
+      "7 ô gõ bằng bảng mã TCVN3 (phông .VnTime), như “M· ®¬n vÞ”: đã đọc thành “Mã đơn vị”. Hãy kiểm tra tên đơn vị đã đọc; nên chuyển mã danh sách sang Unicode (Unikey: Công cụ chuyển mã, bảng mã nguồn TCVN3 (ABC), bảng mã đích Unicode) và dùng phông Times New Roman.",
+    ],
+  });
+  const s = (value: string): Cell => ({ value: { kind: "string", value } });
+  const vni = parseRosterWorkbook({
+    date1904: false,
+    definedNames: {},
+    sheets: [
+      {
+        name: "DS",
+        rows: [
+          [s("MA_DON_VI"), s("TEN_DON_VI"), s("LOAI_DON_VI")],
+          [s("SO_TU_PHAP"), s("Sôû Tö phaùp"), s("Sôû, ban, ngaønh")],
+        ],
+      },
+    ],
+  });
+  expect(vni.ok && vni.units).toEqual([{ code: "SO_TU_PHAP", name: "Sở Tư pháp", type: "Sở, ban, ngành" }]);
+  expect(vni.ok && vni.notes).toEqual([
+    expect.stringMatching(/^2 ô gõ bằng bảng mã VNI \(phông VNI-Times\)/),
+  ]);
+});
+
 test("a row without a code says the code is missing, not that “” is a bad code", () => {
   expect(errors('MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\n,Sở A,"Sở, ban, ngành"\n')).toEqual([
     expect.stringMatching(/^Dòng 2 \(cột 1\): chưa có mã đơn vị\. Dùng 2–32 ký tự/),

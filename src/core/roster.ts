@@ -7,6 +7,8 @@ import { cleanName, foldKey, matchOption } from "./text";
 import { findSheet, isSummaryWorkbook, readMarker } from "./validate";
 import { cellText } from "./values";
 import { isIgnoredFileName } from "./file-kinds";
+import { legacyTextNote } from "./findings";
+import { unicodeWorkbook, vietnameseOf, type LegacyEncoding } from "./legacy-text";
 import { INFO_COLS } from "./layout";
 import { columnLetters, type Sheet, type UnreadableReason, type Workbook } from "./workbook";
 
@@ -99,12 +101,28 @@ interface RawRow {
 /** Parse CSV text (UTF-8, with or without BOM, "," or ";" separated, RFC 4180 quotes). */
 export function parseRosterCsv(text: string): RosterOutcome {
   const records = parseCsv(text.replace(/^\uFEFF/, ""));
+  // Names typed in TCVN3 or VNI (a list kept since the .VnTime days) read as Unicode, and said.
+  const legacy: { encoding: LegacyEncoding; typed: string; read: string }[] = [];
   const rows: RawRow[] = records.map(({ line, cells }) => ({
     where: `Dòng ${line}`,
-    cells,
+    cells: cells.map((typed) => {
+      const read = vietnameseOf(typed);
+      if (read?.encoding !== undefined) legacy.push({ encoding: read.encoding, typed, read: read.text });
+      return read?.text ?? typed;
+    }),
     cellName: (c) => `cột ${c + 1}`,
   }));
-  return rosterFromRows(rows, "tệp CSV");
+  const first = legacy[0];
+  return withNote(
+    rosterFromRows(rows, "tệp CSV"),
+    first && legacyTextNote(first.encoding, legacy.length, first.typed, first.read),
+  );
+}
+
+/** An outcome with one more note first (a roster that could be read). */
+function withNote(outcome: RosterOutcome, note: string | undefined): RosterOutcome {
+  if (!outcome.ok || note === undefined) return outcome;
+  return { ...outcome, notes: [note, ...(outcome.notes ?? [])] };
 }
 
 /**
@@ -112,7 +130,22 @@ export function parseRosterCsv(text: string): RosterOutcome {
  * rows) names the code and name columns ("Hướng dẫn" before "Danh sách" is passed over); else the
  * first sheet, whose errors then say what is missing.
  */
-export function parseRosterWorkbook(workbook: Workbook): RosterOutcome {
+export function parseRosterWorkbook(typed: Workbook): RosterOutcome {
+  const { workbook, legacy } = unicodeWorkbook(typed);
+  const first = legacy[0];
+  return withNote(
+    rosterOfWorkbook(workbook),
+    first &&
+      legacyTextNote(
+        first.encoding,
+        legacy.reduce((n, l) => n + l.cells.length, 0),
+        first.typed,
+        first.read,
+      ),
+  );
+}
+
+function rosterOfWorkbook(workbook: Workbook): RosterOutcome {
   const sheets = workbook.sheets.map((sheet) => ({ sheet, rows: rawRows(sheet) }));
   const first = sheets[0];
   if (!first) return { ok: false, errors: ["Sổ tính không có trang tính nào. " + HEADER_HINT] };

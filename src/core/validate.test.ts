@@ -1149,6 +1149,51 @@ test("characters that show nothing (a zero-width space pasted from a web page or
   expect(r.report?.unit.code).toBe("XA_A");
 });
 
+describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it from an old document", () => {
+  const statuses = (status: string) => templateTasks(DEFAULT_PROFILE.form).map(() => status);
+  const info = (row: number, value: string): Edit => ({
+    op: "set",
+    sheet: "Thông tin",
+    cell: `C${row}`,
+    value,
+  });
+
+  test("is read as the Unicode it shows, with one LEGACY_TEXT warning per sheet naming the cells", () => {
+    // Before, the type, the period and every status were errors quoting “Së, ban, ngµnh”, and the
+    // name reached the summary as “Uû ban nh©n d©n x· Hßa B×nh” (its “ư” lost with the soft hyphen).
+    const r = check({ name: "Uû ban nh©n d©n x· Hßa B×nh", taskStatuses: statuses("Ch\u00ada thùc hiÖn") }, [
+      info(7, "Së, ban, ngµnh"),
+      info(8, "6 th¸ng"),
+    ]);
+    expect(r.valid).toBe(true);
+    expect(r.report?.unit.name).toBe("Uỷ ban nhân dân xã Hòa Bình");
+    expect(r.report?.unit.typeId).toBe("SO_NGANH");
+    expect(r.report?.tasks.map((t) => t.status)).toEqual(statuses("NOT_STARTED"));
+    expect(only(r.findings)).toEqual([
+      ["LEGACY_TEXT", "warning", "Thông tin", "C6"],
+      ["LEGACY_TEXT", "warning", "Nhiệm vụ", "G5"],
+    ]);
+    expect(r.findings[0]!.message).toBe(
+      "3 ô (C6, C7, C8) trên trang “Thông tin” gõ bằng bảng mã TCVN3 (phông .VnTime), như “Uû ban nh©n d©n x· Hßa B×nh”: đã đọc thành “Uỷ ban nhân dân xã Hòa Bình”. Hãy kiểm tra chữ đã đọc; để lần sau không phải đọc lại, chuyển mã cả sổ sang Unicode (Unikey: Công cụ chuyển mã, bảng mã nguồn TCVN3 (ABC), bảng mã đích Unicode) và dùng phông Times New Roman.",
+    );
+    expect(r.findings[1]!.message).toMatch(
+      /^12 ô \(G5, G6, G7, .*, G16\) trên trang “Nhiệm vụ” .* như “Ch\u00ada thùc hiÖn”: đã đọc thành “Chưa thực hiện”/,
+    );
+  });
+
+  test("VNI too, and the Icelandic “Ð” read as “Đ” without a warning", () => {
+    const vni = check({ name: "UÛy ban nhaân daân xaõ Hoøa Bình", taskStatuses: statuses("Hoaøn thaønh") });
+    expect(vni.valid).toBe(true);
+    expect(vni.report?.unit.name).toBe("Ủy ban nhân dân xã Hòa Bình");
+    expect(vni.findings.map((f) => f.code)).toEqual(["LEGACY_TEXT", "LEGACY_TEXT"]);
+    expect(vni.findings[0]!.message).toMatch(/bảng mã VNI \(phông VNI-Times\).*nguồn VNI Windows/);
+
+    const eth = check({ name: "Phường Ðông Tiến", taskStatuses: statuses("Ðang thực hiện") });
+    expect(eth.findings).toEqual([]);
+    expect(eth.report?.unit.name).toBe("Phường Đông Tiến");
+  });
+});
+
 test("a note typed far out of the template's table is named by its sheet and cell, not “một trang tính”", () => {
   const r = check({}, [{ op: "set", sheet: "Chỉ tiêu", cell: "HZ5", value: "ghi chú" }]);
   expect(only(r.findings)).toEqual([["UNREADABLE", "error", "Chỉ tiêu", "HZ5"]]);

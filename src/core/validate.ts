@@ -21,7 +21,14 @@ import {
 } from "./catalogue";
 import { compareDates, dateFromSerial, daysInMonth, monthFirstText, viDate, type CivilDate } from "./dates";
 import { parseDeadline } from "./deadlines";
-import { finding, hasErrors, type Finding, type FindingCode, type Severity } from "./findings";
+import {
+  finding,
+  hasErrors,
+  legacyTextMessage,
+  type Finding,
+  type FindingCode,
+  type Severity,
+} from "./findings";
 import {
   countField,
   exampleReportDate,
@@ -45,6 +52,7 @@ import {
 import { BUILTIN_FORMS } from "./forms";
 import type { CountPair, CountValues } from "./judge";
 import { COUNT_COLS, INFO_COLS, MEETING_COLS, TASK_COLS } from "./layout";
+import { unicodeWorkbook } from "./legacy-text";
 import { MSG } from "./messages";
 import { templateWorkbook } from "./template";
 import type { Profile } from "./profile";
@@ -318,6 +326,23 @@ export function validateWorkbook(
   profile: Profile,
   options: ValidateOptions = {},
 ): ValidationResult {
+  // Text typed in TCVN3 or VNI is read as the Unicode it stands for, and said (LEGACY_TEXT).
+  const { workbook: unicode, legacy } = unicodeWorkbook(workbook);
+  const result = validateUnicode(unicode, profile, options);
+  if (legacy.length === 0) return result;
+  const said = legacy.map((l) =>
+    finding(
+      "LEGACY_TEXT",
+      "warning",
+      l.sheet,
+      l.cells[0] ?? null,
+      legacyTextMessage(l.sheet, l.encoding, l.cells, l.typed, l.read),
+    ),
+  );
+  return { ...result, findings: [...result.findings, ...said] };
+}
+
+function validateUnicode(workbook: Workbook, profile: Profile, options: ValidateOptions): ValidationResult {
   // Each file read with its own form: one that names a profile of profiles/ is checked by it when no
   // profile was chosen (fileProfile), as the province that issued it will check it; one this build
   // does not have is said so, also when the profile most files name checks it again (RECHECK).

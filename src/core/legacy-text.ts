@@ -1,0 +1,246 @@
+// Vietnamese typed in the pre-Unicode encodings offices still meet: TCVN3 (ABC, the .VnTime fonts)
+// and VNI Windows (the VNI-Times fonts). Text pasted from an old document or typed with Unikey set
+// to one of them reaches the workbook as Latin-1 letters ("Hoµn thµnh", "Hoaøn thaønh") that look
+// right only in that font. Recognised and read as the Unicode the clerk meant ("Hoàn thành"). Also
+// the Icelandic "Ð"/"ð" that some keyboards and fonts give for "Đ"/"đ" (the two look alike).
+
+import { a1, type Cell, type Sheet, type Workbook } from "./workbook";
+
+/** The legacy encoding a text was typed in. */
+export type LegacyEncoding = "TCVN3" | "VNI";
+
+// TCVN3 (TCVN 5712:1993, ABC): one byte a letter. Upper-case toned vowels have no code of their own.
+const TCVN3_CODES = "¡¢£¤¥¦§¨©ª«¬\u00ad®µ¶·¸¹»¼½¾ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßáâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ";
+const TCVN3_LETTERS = "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ";
+const TCVN3 = new Map([...TCVN3_CODES].map((code, i) => [code, [...TCVN3_LETTERS][i]!]));
+
+// VNI Windows: a vowel followed by a mark ("aø" = à, "aâ" = â, "aá" = ấ), and a few letters of one
+// byte (ô = ơ, ö = ư, ñ = đ, and the marked i's and ỵ). Marks as combining characters, composed by NFC.
+const ACUTE = "\u0301";
+const GRAVE = "\u0300";
+const HOOK = "\u0309";
+const TILDE = "\u0303";
+const DOT = "\u0323";
+const CIRCUMFLEX = "\u0302";
+const BREVE = "\u0306";
+const TONE_MARKS: Readonly<Record<string, string>> = { ù: ACUTE, ø: GRAVE, û: HOOK, õ: TILDE, ï: DOT };
+const CIRCUMFLEX_MARKS: Readonly<Record<string, string>> = {
+  â: CIRCUMFLEX,
+  á: CIRCUMFLEX + ACUTE,
+  à: CIRCUMFLEX + GRAVE,
+  å: CIRCUMFLEX + HOOK,
+  ã: CIRCUMFLEX + TILDE,
+  ä: CIRCUMFLEX + DOT,
+};
+const BREVE_MARKS: Readonly<Record<string, string>> = {
+  ê: BREVE,
+  é: BREVE + ACUTE,
+  è: BREVE + GRAVE,
+  ú: BREVE + HOOK,
+  ü: BREVE + TILDE,
+  ë: BREVE + DOT,
+};
+/** The marks each VNI base letter takes (lower case; a mark's case follows its letter's or not). */
+const VNI_MARKS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  a: { ...TONE_MARKS, ...CIRCUMFLEX_MARKS, ...BREVE_MARKS },
+  e: { ...TONE_MARKS, ...CIRCUMFLEX_MARKS },
+  o: { ...TONE_MARKS, ...CIRCUMFLEX_MARKS },
+  u: TONE_MARKS,
+  y: TONE_MARKS,
+  ơ: TONE_MARKS,
+  ư: TONE_MARKS,
+};
+/** VNI letters of one byte (lower case). */
+const VNI_SINGLE: Readonly<Record<string, string>> = {
+  ô: "ơ",
+  ö: "ư",
+  ñ: "đ",
+  í: "í",
+  ì: "ì",
+  æ: "ỉ",
+  ó: "ĩ",
+  ò: "ị",
+  î: "ỵ",
+};
+
+// The first hint of a legacy encoding in a text without a letter only Unicode has: a Latin-1
+// character no Unicode Vietnamese text holds (its letters there are only À–Ý's vowels).
+const LEGACY_HINT =
+  /[\u00a1-\u00ae\u00b5-\u00b9\u00bb-\u00be\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe]/;
+// A legacy text may hold none of those, only letters Unicode also has, but then spelled as no
+// Vietnamese word is: a VNI vowel and mark ("oâ" for ô, "aõ" for ã: "Coâng an xaõ"; not "oà", "oá",
+// "oã", "uý": old-style Unicode "hoà", "khoá", "xoã", "thuý"), or TCVN3's codes for ế, ấ, è … that
+// Unicode shows as capitals inside a word ("tiÕp" for tiếp: "Trùc tiÕp").
+const VNI_PAIR = /[aeAE][âáàãêéèúÂÁÀÃÊÉÈÚ]|[oO][âÂ]|[aeouyAEOUY][ùõÙÕ]/;
+const TCVN3_CAPITAL = /[a-z][ÈÉÊÌÒÓÔÕÝ]/;
+// Codes only TCVN3 uses (VNI keeps to À–ü): "©" for â, "µ" for à, "­" (a soft hyphen) for ư.
+const TCVN3_ONLY =
+  /[\u00a1-\u00ae\u00b5-\u00b9\u00bb-\u00be\u00c7\u00d0\u00d7\u00de\u00df\u00e7\u00f7\u00fe]/;
+// Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư, the marked vowels, combining marks): a text with
+// one is Unicode, whatever else it holds ("2×3", "© Sở Nội vụ").
+const UNICODE_VIETNAMESE =
+  /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]|\p{M}/u;
+// Any character past ASCII that is not a space or punctuation (those appear in legacy texts as typed).
+const NON_ASCII_LETTER = /[^\t\n\r\x20-\x7e\u00a0\u2000-\u206f]/;
+const ASCII_LETTER = /[A-Za-z]/;
+
+/**
+ * A text's Unicode reading when it was typed in a legacy encoding, else undefined: VNI when each of
+ * its marks follows a vowel it can mark and it holds no code only TCVN3 uses; TCVN3 when every
+ * character past ASCII is a TCVN3 code inside a word. A Unicode text, or one that fits neither
+ * wholly, is left as it is.
+ */
+export function unicodeOfLegacy(text: string): { encoding: LegacyEncoding; text: string } | undefined {
+  // Unicode first: most texts of a report have a Vietnamese letter within their first words.
+  if (UNICODE_VIETNAMESE.test(text)) return undefined;
+  if (!LEGACY_HINT.test(text) && !VNI_PAIR.test(text) && !TCVN3_CAPITAL.test(text)) return undefined;
+  // Without a code only TCVN3 uses, VNI is tried first: "KÕt hîp" is no VNI ("Õ" after "K"), and
+  // is read as TCVN3 after it.
+  const vni = TCVN3_ONLY.test(text) ? undefined : fromVni(text);
+  if (vni !== undefined) return { encoding: "VNI", text: vni };
+  const tcvn3 = fromTcvn3(text);
+  return tcvn3 === undefined ? undefined : { encoding: "TCVN3", text: tcvn3 };
+}
+
+/**
+ * A text as the Vietnamese it shows, when that differs from what it holds: typed in a legacy
+ * encoding (`encoding` says which, for a warning), or with an Icelandic "ð" anywhere or "Ð" starting
+ * a word ("Ðang", "Phường Ðông Tiến": read as "Đ" without a word; inside a word "Ð" is TCVN3's "é").
+ */
+export function vietnameseOf(text: string): { encoding?: LegacyEncoding; text: string } | undefined {
+  const folded =
+    text.indexOf("\u00d0") < 0 && text.indexOf("\u00f0") < 0
+      ? text
+      : text.replace(/\u00f0/g, "\u0111").replace(/(?<![\p{L}\p{M}])\u00d0/gu, "\u0110");
+  const legacy = unicodeOfLegacy(folded);
+  if (legacy !== undefined) return legacy;
+  return folded === text ? undefined : { text: folded };
+}
+
+/**
+ * TCVN3 text as Unicode; undefined when a character past ASCII is no TCVN3 code, or no code stands
+ * inside a word ("2×3", "© 2026": signs, not letters; "100.000 ®" is read with the words beside it),
+ * or soft hyphens are its only codes.
+ */
+function fromTcvn3(text: string): string | undefined {
+  const chars = [...text];
+  const inWord = (ch: string | undefined): boolean =>
+    ch !== undefined && (ASCII_LETTER.test(ch) || TCVN3.has(ch));
+  let out = "";
+  let inWords = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    const letter = TCVN3.get(ch);
+    if (letter !== undefined) {
+      if (ch !== "\u00ad" && (inWord(chars[i - 1]) || inWord(chars[i + 1]))) inWords++;
+      out += letter;
+    } else if (NON_ASCII_LETTER.test(ch)) {
+      return undefined;
+    } else {
+      out += ch;
+    }
+  }
+  return inWords > 0 ? out.normalize("NFC") : undefined;
+}
+
+/**
+ * VNI text as Unicode; undefined when a mark follows no letter it can mark, or a character past
+ * ASCII is no VNI code. A mark after an upper-case letter is upper case too in VNI ("AØ" = À); a
+ * clerk's mixed case ("Aø") is read the same.
+ */
+function fromVni(text: string): string | undefined {
+  const chars = [...text];
+  let out = "";
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    const lower = ch.toLowerCase();
+    const upper = ch !== lower;
+    const single = VNI_SINGLE[lower];
+    const base = single === "ơ" || single === "ư" ? single : lower;
+    const mark = VNI_MARKS[base]?.[(chars[i + 1] ?? "").toLowerCase()];
+    if (mark !== undefined) {
+      const letter = base.normalize("NFD") + mark;
+      out += upper ? letter.toUpperCase() : letter;
+      i++;
+    } else if (single !== undefined) {
+      out += upper ? single.toUpperCase() : single;
+    } else if (NON_ASCII_LETTER.test(ch)) {
+      return undefined;
+    } else {
+      out += ch;
+    }
+  }
+  return out.normalize("NFC");
+}
+
+/** Cells of one sheet read as Unicode, for the warning that names them. */
+export interface LegacySheet {
+  readonly sheet: string;
+  readonly encoding: LegacyEncoding;
+  /** A1 addresses, in row order. */
+  readonly cells: readonly string[];
+  /** The first cell's text as typed and as read. */
+  readonly typed: string;
+  readonly read: string;
+}
+
+/**
+ * The workbook with every text cell typed in a legacy encoding read as Unicode (and look-alike "Ð"
+ * as "Đ": vietnameseOf), and per sheet the cells typed in a legacy encoding. The workbook given is not changed (its rows may be shared with other files'
+ * through the reader's memo of repeated parts); a sheet without such cells is the same object.
+ */
+export function unicodeWorkbook(workbook: Workbook): { workbook: Workbook; legacy: LegacySheet[] } {
+  const legacy: LegacySheet[] = [];
+  let sheets: Sheet[] | undefined;
+  workbook.sheets.forEach((sheet, s) => {
+    const read = unicodeSheet(sheet);
+    if (read === undefined) return;
+    if (read.legacy !== undefined) legacy.push(read.legacy);
+    sheets ??= [...workbook.sheets];
+    sheets[s] = read.sheet;
+  });
+  return { workbook: sheets === undefined ? workbook : { ...workbook, sheets }, legacy };
+}
+
+function unicodeSheet(sheet: Sheet): { sheet: Sheet; legacy?: LegacySheet } | undefined {
+  let rows: (ReadonlyArray<Cell | undefined> | undefined)[] | undefined;
+  const cells: string[] = [];
+  let first: { typed: string; read: string; encoding: LegacyEncoding } | undefined;
+  // Plain loops: this runs over every text of every file.
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (row === undefined) continue;
+    let copy: (Cell | undefined)[] | undefined;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell === undefined || cell.value.kind !== "string") continue;
+      const typed = cell.value.value;
+      const read = vietnameseOf(typed);
+      if (read === undefined) continue;
+      if (read.encoding !== undefined) {
+        first ??= { typed, read: read.text, encoding: read.encoding };
+        cells.push(a1(r, c));
+      }
+      copy ??= [...row];
+      copy[c] = { ...cell, value: { kind: "string", value: read.text } };
+    }
+    if (copy === undefined) continue;
+    rows ??= [...sheet.rows];
+    rows[r] = copy;
+  }
+  if (rows === undefined) return undefined;
+  return {
+    sheet: { ...sheet, rows },
+    ...(first === undefined
+      ? {}
+      : {
+          legacy: {
+            sheet: sheet.name,
+            encoding: first.encoding,
+            cells,
+            typed: first.typed,
+            read: first.read,
+          },
+        }),
+  };
+}
