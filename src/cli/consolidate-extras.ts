@@ -210,9 +210,19 @@ export function documentDateNotes(c: Consolidation, dates: DocumentDates, defaul
 const MANIFEST = ".kl226-thu-nhac.json";
 const manifestSchema = z.object({ files: z.array(z.string()) });
 
-/** A file name kl226 may have written there: a letter (.docx, or .txt from versions before 2026-06) or the combined file. */
+/**
+ * A file name kl226 may have written there and may remove: a letter or the combined file (.docx).
+ * The .txt letters of versions before 2026-06 are not: those versions kept no manifest, so nothing
+ * tells such a letter from one an officer edited or a note saved under a unit's code (textLetters).
+ */
 function looksLikeOurs(name: string): boolean {
-  return /^[A-Za-z0-9_.-]+\.(docx|txt)$/.test(name) && !name.startsWith(".");
+  return /^[A-Za-z0-9_.-]+\.docx$/.test(name) && !name.startsWith(".");
+}
+
+/** The `<CODE>.txt` of units in `known` there: an old version's letters, maybe edited, or the user's own files. */
+function textLetters(listing: readonly string[], known: ReadonlySet<string>): string[] {
+  const names = new Set([...known].map((code) => letterFileName(code).replace(/\.docx$/, ".txt")));
+  return listing.filter((name) => names.has(name));
 }
 
 function previousFiles(dir: string): string[] {
@@ -399,9 +409,10 @@ export function placedAs(plan: LetterPlan): ReadonlyMap<string, string> {
 /**
  * One .docx per letter (`<UNIT_CODE>.docx`) and all of them in `tat-ca-thu-nhac.docx`, each written
  * atomically where `plan` placed it; letters an earlier run wrote there that this run does not need
- * are removed (those the folder's manifest lists, and `<CODE>.docx`/`<CODE>.txt` of any unit this
- * consolidation knows), never other files. A letter someone edited since is neither replaced nor
- * removed: the new one is written beside it. Returns the lines for the human summary.
+ * are removed (those the folder's manifest lists, and `<CODE>.docx` of any unit this consolidation
+ * knows), never other files: an old version's `<CODE>.txt` letters are kept and said. A letter
+ * someone edited since is neither replaced nor removed: the new one is written beside it. Returns
+ * the lines for the human summary.
  */
 export async function writeLetters(
   plan: LetterPlan,
@@ -453,11 +464,7 @@ export async function writeLetters(
     ...c.returned.map((u) => u.code),
     ...(roster ?? []).map((u) => u.code.toUpperCase()),
   ]);
-  const ourNames = new Set([
-    ALL_LETTERS_FILE,
-    ...previousFiles(dir),
-    ...[...known].flatMap((code) => [letterFileName(code), letterFileName(code).replace(/\.docx$/, ".txt")]),
-  ]);
+  const ourNames = new Set([ALL_LETTERS_FILE, ...previousFiles(dir), ...[...known].map(letterFileName)]);
   // Letters of units that need none now (they sent, or met their targets): KL226's removed, edited ones kept.
   const unneeded = listing.filter(
     (name) =>
@@ -479,7 +486,16 @@ export async function writeLetters(
     (superseded.size > 0
       ? ` Đã xóa ${superseded.size} bản KL226 ghi cạnh thư đã sửa ở lần chạy trước, nay thay bằng thư mới (${someNames([...superseded])}).`
       : "");
+  // This version writes no .txt (DECISIONS, session 36): an old one's letters are said, never touched.
+  const texts = textLetters(listing, known);
+  const newLetters = new Set(letters.map(({ letter }) => letter.fileName));
+  const textsWithNewLetter = texts.filter((name) => newLetters.has(name.replace(/\.txt$/, ".docx"))).length;
   const editedLines = [
+    ...(texts.length > 0
+      ? [
+          `  Giữ nguyên ${texts.length} tệp .txt trong ${dir} (${someNames(texts)}): thư nhắc của bản KL226 trước hoặc tệp do người dùng tạo; KL226 không sửa, không xóa tệp .txt nào. Thư nhắc nay là văn bản Word (.docx); thư .txt của bản trước không theo số liệu lần này, đừng gửi${textsWithNewLetter > 0 ? ` (${textsWithNewLetter} đơn vị trong số đó có thư .docx mới)` : ""}. Xóa hoặc chuyển các tệp .txt đi khi không cần nữa.`,
+        ]
+      : []),
     ...(beside.length > 0
       ? [
           `  ${beside.length} thư trong ${dir} đã được sửa sau khi KL226 ghi nên được giữ nguyên; thư mới ghi bên cạnh: ${someNames(beside)}. Tệp ${ALL_LETTERS_FILE} gồm các thư mới, không có phần đã sửa.`,

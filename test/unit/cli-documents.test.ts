@@ -83,7 +83,7 @@ describe("kl226 consolidate --letters --report", () => {
   const io = capture();
   let code: number | undefined;
   beforeAll(async () => {
-    // What an earlier run (the .txt letters of old versions, a letter no longer needed) and the analyst left there.
+    // What earlier runs (an old version's .txt letter, a letter no longer needed) and the analyst left there.
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "PHONG_A.txt"), "thư cũ");
     writeFileSync(join(dir, "PHONG_A.docx"), ourLetter());
@@ -114,12 +114,21 @@ describe("kl226 consolidate --letters --report", () => {
       readdirSync(dir)
         .filter((f) => !f.startsWith("."))
         .sort(),
-    ).toEqual(["PHONG_B.docx", "PHONG_C.docx", "PHONG_D.docx", "ghi-chu.docx", "tat-ca-thu-nhac.docx"]);
+    ).toEqual([
+      "PHONG_A.txt",
+      "PHONG_B.docx",
+      "PHONG_C.docx",
+      "PHONG_D.docx",
+      "ghi-chu.docx",
+      "tat-ca-thu-nhac.docx",
+    ]);
     expect(io.stdout).toContain(
       "Thư nhắc: 3 đơn vị (thư đề ngày 12/06/2026, hạn trả lời 19/06/2026; theo lý do: chưa gửi báo cáo 1, báo cáo bị trả lại 1, chỉ tiêu chưa đạt 1)",
     );
+    expect(io.stdout).toContain("Đã xóa 1 thư cũ của lần chạy trước không còn cần (PHONG_A.docx).");
+    // An old version's .txt letter may have been edited: kept, and said (session 36).
     expect(io.stdout).toContain(
-      "Đã xóa 2 thư cũ của lần chạy trước không còn cần (PHONG_A.docx, PHONG_A.txt).",
+      `  Giữ nguyên 1 tệp .txt trong ${dir} (PHONG_A.txt): thư nhắc của bản KL226 trước`,
     );
   });
 
@@ -194,7 +203,7 @@ describe("kl226 consolidate --letters --report", () => {
       readdirSync(dir)
         .filter((f) => !f.startsWith("."))
         .sort(),
-    ).toEqual(["PHONG_B.docx", "PHONG_C.docx", "ghi-chu.docx", "tat-ca-thu-nhac.docx"]);
+    ).toEqual(["PHONG_A.txt", "PHONG_B.docx", "PHONG_C.docx", "ghi-chu.docx", "tat-ca-thu-nhac.docx"]);
     expect(docxText(read(join(dir, "PHONG_C.docx")))).toContain("trước ngày 30/06/2026");
     expect(
       docxParagraphs(read(join(dir, "tat-ca-thu-nhac.docx"))).filter((p) => p.startsWith("Kính gửi:")),
@@ -436,6 +445,50 @@ test("a letter or the report someone edited since is never replaced or removed: 
   expect(io.stdout).toContain(
     "Giữ nguyên bao-cao-moi.docx (đã được sửa sau khi KL226 ghi); báo cáo mới ghi vào bao-cao.docx",
   );
+});
+
+test("an old release's .txt letters, one edited, and a note under a unit's code are never removed by a letter re-run, and are said", async () => {
+  const dir = join(root, "thu-txt");
+  mkdirSync(dir, { recursive: true });
+  // The old release wrote PHONG_B/C/D.txt (as core/letters.ts worded them then); the officer added a
+  // line to PHONG_C's and wrote a note of his own under PHONG_A's code (A needs no letter now).
+  const oldLetter = (code: string, name: string) =>
+    `Kính gửi: ${name} (mã đơn vị ${code})\n\nSở Nội vụ đã tổng hợp báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026. Đối với đơn vị, có các nội dung cần lưu ý sau:\n`;
+  const before = {
+    "PHONG_A.txt": "Ghi chú của cán bộ CNTT: Phòng A đổi đầu mối.\n",
+    "PHONG_B.txt": oldLetter("PHONG_B", "Phòng B"),
+    "PHONG_C.txt": `${oldLetter("PHONG_C", "Phòng C")}Đã gọi điện nhắc ngày 10/6.\n`,
+    "PHONG_D.txt": oldLetter("PHONG_D", "Phòng D"),
+  };
+  for (const [name, text] of Object.entries(before)) writeFileSync(join(dir, name), text);
+  const args = ["consolidate", inDir, "--out", join(root, "txt.xlsx"), "--roster", roster, "--letters", dir];
+  // Twice: the second run neither removes them nor writes anything twice.
+  for (const _round of [1, 2]) {
+    const io = capture();
+    expect(await main([...args, "--letter-date", "12/6/2026"], io)).toBe(1);
+    for (const [name, text] of Object.entries(before))
+      expect(readFileSync(join(dir, name), "utf8")).toBe(text);
+    expect(
+      readdirSync(dir)
+        .filter((f) => !f.startsWith("."))
+        .sort(),
+    ).toEqual([
+      "PHONG_A.txt",
+      "PHONG_B.docx",
+      "PHONG_B.txt",
+      "PHONG_C.docx",
+      "PHONG_C.txt",
+      "PHONG_D.docx",
+      "PHONG_D.txt",
+      "tat-ca-thu-nhac.docx",
+    ]);
+    // Nothing was removed, and no unit that still needs a letter is called one that does not.
+    expect(io.stdout).not.toContain("Đã xóa");
+    expect(io.stdout).not.toContain("không còn cần");
+    expect(io.stdout).toContain(
+      `  Giữ nguyên 4 tệp .txt trong ${dir} (PHONG_A.txt, PHONG_B.txt, PHONG_C.txt, PHONG_D.txt): thư nhắc của bản KL226 trước hoặc tệp do người dùng tạo; KL226 không sửa, không xóa tệp .txt nào. Thư nhắc nay là văn bản Word (.docx); thư .txt của bản trước không theo số liệu lần này, đừng gửi (3 đơn vị trong số đó có thư .docx mới). Xóa hoặc chuyển các tệp .txt đi khi không cần nữa.`,
+    );
+  }
 });
 
 test("a unit whose code ends in -MOI keeps its letter: it is a document of its own, not a copy beside another unit's", async () => {
