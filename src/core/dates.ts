@@ -88,8 +88,10 @@ const DOCUMENT_DATE = /^(?:.*,\s*)?ngày\s+(\d{1,2}),?\s+tháng\s+(\d{1,2}),?\s+
  * ("ngày 15 tháng 6 năm 2026"); null unless the day exists.
  */
 export function parseDateText(text: string): CivilDate | null {
-  const t = text.trim();
-  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  // Full-width digits and slashes ("０５/０６/２０２６", an East Asian keyboard) as ASCII; spaces around
+  // the separators ("5 / 6 / 2026", a no-break space pasted from a document) allowed.
+  const t = (/[\uff01-\uff5e]/.test(text) ? text.normalize("NFKC") : text).trim();
+  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(t);
   if (m) return checked(Number(m[3]), Number(m[2]), Number(m[1]));
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));

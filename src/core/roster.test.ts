@@ -131,6 +131,13 @@ test("a list kept since the .VnTime days: TCVN3 (or VNI) headers, names and type
   ]);
 });
 
+test("a list whose marked letters became “?” (saved as Excel's plain CSV) is refused once, saying how to save it", () => {
+  // Before, it was read: letters went to “Kính gửi: S? T? ph?p” and no file matched by name.
+  expect(errors("MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO_TU_PHAP,S? T? ph?p,Ban\nXA_A,X? A,UBND\n")).toEqual([
+    "2 tên đơn vị có dấu “?” thay cho chữ có dấu (Dòng 2 “S? T? ph?p”; Dòng 3 “X? A”): danh sách đã được lưu bằng bảng mã không có tiếng Việt (như “CSV (Comma delimited)” của Excel), các chữ có dấu đã mất. Mở danh sách gốc, lưu lại dạng “CSV UTF-8 (Comma delimited) (*.csv)” hoặc “Sổ làm việc Excel (*.xlsx)” rồi chạy lại.",
+  ]);
+});
+
 test("a row without a code says the code is missing, not that “” is a bad code", () => {
   expect(errors('MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\n,Sở A,"Sở, ban, ngành"\n')).toEqual([
     expect.stringMatching(/^Dòng 2 \(cột 1\): chưa có mã đơn vị\. Dùng 2–32 ký tự/),

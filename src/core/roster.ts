@@ -3,10 +3,11 @@
 
 import { SHEETS, UNIT_TYPES } from "./catalogue";
 import { rosterUnitSchema, type RosterUnit } from "./profile";
-import { cleanName, foldKey, matchOption } from "./text";
+import { cleanName, matchOption } from "./text";
 import { findSheet, isSummaryWorkbook, readMarker } from "./validate";
 import { cellText } from "./values";
 import { isIgnoredFileName } from "./file-kinds";
+import { headerKey, unitTypeByAlias } from "./unit-types";
 import { legacyTextNote } from "./findings";
 import { unicodeWorkbook, vietnameseOf, type LegacyEncoding } from "./legacy-text";
 import { INFO_COLS } from "./layout";
@@ -27,13 +28,6 @@ const COLUMNS = [
   { key: "type", header: "LOAI_DON_VI", label: "Loại đơn vị" },
 ] as const;
 type ColumnKey = (typeof COLUMNS)[number]["key"];
-
-/** "Mã đơn vị", "ma_don_vi", "MA DON VI" and "Tên cơ quan, đơn vị" → "ma_don_vi", "ten_co_quan_don_vi". */
-function headerKey(text: string): string {
-  return foldKey(text)
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_|_$/g, "");
-}
 
 /** The headers of each column as hand-made lists write them too ("Mã", "Tên cơ quan, đơn vị", "Loại hình"). */
 const HEADER_ALIASES: Readonly<Record<ColumnKey, readonly string[]>> = {
@@ -68,24 +62,6 @@ function columnOf(text: string): ColumnKey | "formerly" | undefined {
   const plain = key.replace(AFTER_REORGANISATION, "");
   return HEADER_KEYS.find(([k]) => k === key || k === plain)?.[1];
 }
-
-/** The types as lists shorten them ("Sở", "Xã", "Sự nghiệp"), by headerKey. */
-const TYPE_ALIASES: ReadonlyMap<string, (typeof UNIT_TYPES)[number]> = new Map(
-  (
-    [
-      ["SO_NGANH", ["Sở", "Sở ngành", "Ban", "Ngành", "Sở, ban"]],
-      [
-        "UBND_XA",
-        ["Xã", "Phường", "Thị trấn", "UBND", "UBND xã", "UBND phường", "Xã, phường", "UBND cấp xã"],
-      ],
-      ["SU_NGHIEP", ["Sự nghiệp", "ĐVSN", "Đơn vị sự nghiệp công lập"]],
-      ["PHONG_THUOC_SO", ["Phòng", "Phòng thuộc Sở", "Đơn vị thuộc Sở"]],
-    ] as const
-  ).flatMap(([id, names]) => {
-    const type = UNIT_TYPES.find((t) => t.id === id)!;
-    return names.map((n) => [headerKey(n), type] as const);
-  }),
-);
 
 const TYPE_HINT = UNIT_TYPES.map((t) => `“${t.label}”`).join("; ");
 const HEADER_HINT =
@@ -358,6 +334,8 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
   const skipped: string[] = [];
   // Each unknown type's error, with the type and the row: the same one on many rows is said once.
   const badTypes = new Map<string, { readonly type: string; readonly where: string }>();
+  // Names whose marked letters became "?" (a list saved in a code page without Vietnamese).
+  const lostLetters: string[] = [];
   const firstSeen = new Map<string, string>();
   for (const row of rows.slice(1)) {
     const at = (key: ColumnKey): number => columns.get(key) ?? 0;
@@ -368,7 +346,7 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
         ? undefined
         : (UNIT_TYPES.find((t) => t.id === typeText.toUpperCase()) ??
           matchOption(UNIT_TYPES, typeText) ??
-          TYPE_ALIASES.get(headerKey(typeText)));
+          unitTypeByAlias(typeText));
     // A group's heading ("I. CÁC SỞ, BAN, NGÀNH") or a total line ("Tổng cộng: 63 đơn vị"): no code,
     // no type, and a name in capitals or a sum's word. Skipped, and said (a unit forgotten is not).
     const name = get("name");
@@ -398,6 +376,7 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
       skipped.push(`${row.where} (“${heading}”)`);
       continue;
     }
+    if (LOST_LETTER.test(name)) lostLetters.push(`${row.where} “${name}”`);
     const former = formerly === undefined ? "" : (row.cells[formerly] ?? "").normalize("NFC").trim();
     const parsed = rosterUnitSchema.safeParse({
       code: get("code"),
@@ -438,6 +417,10 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
     firstSeen.set(unit.code, row.where);
     units.push(unit);
   }
+  if (lostLetters.length > 0)
+    errors.unshift(
+      `${lostLetters.length} tên đơn vị có dấu “?” thay cho chữ có dấu (${lostLetters.slice(0, 5).join("; ")}${lostLetters.length > 5 ? "; …" : ""}): danh sách đã được lưu bằng bảng mã không có tiếng Việt (như “CSV (Comma delimited)” của Excel), các chữ có dấu đã mất. Mở danh sách gốc, lưu lại dạng “CSV UTF-8 (Comma delimited) (*.csv)” hoặc “Sổ làm việc Excel (*.xlsx)” rồi chạy lại.`,
+    );
   if (errors.length > 0) return { ok: false, errors: groupedTypeErrors(errors, badTypes) };
   if (units.length === 0)
     return { ok: false, errors: [`Danh sách đơn vị chỉ có dòng tiêu đề, chưa có đơn vị nào (${source}).`] };
@@ -467,6 +450,9 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
       : {}),
   };
 }
+
+/** A "?" inside or at the end of a word ("S? T? ph?p"): no unit's name has one; a lost letter. */
+const LOST_LETTER = /\p{L}\?|\?\p{L}/u;
 
 /** A total line's words: "Tổng cộng: 63 đơn vị", "Cộng", "Tổng số". */
 const TOTAL_LINE = /^(tổng|cộng)(\s|:|$)/iu;

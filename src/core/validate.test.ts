@@ -564,6 +564,19 @@ describe("Thông tin", () => {
     expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Thông tin", cell]]);
     expect(r.findings[0]?.message).toMatch(message);
   });
+  test.each([
+    ["Xã", "UBND xã, phường"],
+    ["UBND xa, phuong", "UBND xã, phường"],
+    ["Sự nghiệp", "Đơn vị sự nghiệp"],
+  ])("a type written as the roster may write it (%p) is read, with COERCED", (typed, type) => {
+    // Before, “Xã” was refused here although the roster took it.
+    const r = check({}, [{ op: "set", sheet: "Thông tin", cell: "C7", value: typed }]);
+    expect(only(r.findings)).toEqual([["COERCED", "warning", "Thông tin", "C7"]]);
+    expect(r.findings[0]!.message).toBe(
+      `Loại đơn vị ghi “${typed}”; đã hiểu là “${type}”. Nên chọn từ danh sách của ô.`,
+    );
+    expect(r.report?.unit.type).toBe(type);
+  });
   test("unit codes are upper-cased and may be stored as numbers", () => {
     expect(check({ unit: " so_noi_vu " }).unit).toBe("SO_NOI_VU");
     const r = check({}, [{ op: "set", sheet: "Thông tin", cell: "C5", value: 1234 }]);
@@ -580,11 +593,15 @@ describe("Thông tin", () => {
     expect(r.report?.unit.type).toBe("UBND xã, phường");
     expect(r.report?.period.kind).toBe("NAM");
   });
-  test("the report date may be typed as text dd/mm/yyyy", () => {
-    const r = check({ reportDate: "05/06/2026" });
-    expect(r.valid).toBe(true);
-    expect(r.reportDate).toEqual({ year: 2026, month: 6, day: 5 });
-  });
+  test.each(["05/06/2026", "5 / 6 / 2026", "5\u00a0/6/2026", "０５/０６/２０２６"])(
+    "the report date may be typed as text dd/mm/yyyy: %p",
+    (reportDate) => {
+      // Spaces around the slashes and full-width digits were refused before (a tester's clerks).
+      const r = check({ reportDate });
+      expect(r.valid).toBe(true);
+      expect(r.reportDate).toEqual({ year: 2026, month: 6, day: 5 });
+    },
+  );
   test("a report date shown month first (typed on a US machine) whose day could be a month is read as stored, with a warning saying both", () => {
     const r = check({}, [
       {

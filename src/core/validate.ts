@@ -53,6 +53,7 @@ import { BUILTIN_FORMS } from "./forms";
 import type { CountPair, CountValues } from "./judge";
 import { COUNT_COLS, INFO_COLS, MEETING_COLS, TASK_COLS } from "./layout";
 import { unicodeWorkbook } from "./legacy-text";
+import { unitTypeByAlias } from "./unit-types";
 import { MSG } from "./messages";
 import { templateWorkbook } from "./template";
 import type { Profile } from "./profile";
@@ -963,8 +964,15 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
         break;
       case "LOAI_DON_VI": {
         const t = matchOption(UNIT_TYPES, text);
+        // Written short or without marks ("Xã", "UBND xa, phuong"), as the roster may write it too.
+        const alias = t ? undefined : unitTypeByAlias(text);
         if (t) h.type = t;
-        else
+        else if (alias) {
+          h.type = alias;
+          findings.push(
+            finding("COERCED", "warning", sheet.name, at, MSG.typeCoerced(field.label, text, alias.label)),
+          );
+        } else
           bad(
             MSG.badEnum(
               field.label,

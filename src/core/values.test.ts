@@ -37,6 +37,9 @@ test.each([
   [num(-1), "negative"],
   [num(3.5), "fraction"],
   [str("-3"), "negative"],
+  // The typographic minus and a dash (a word processor's "-") were "không phải là số".
+  [str("\u22122"), "negative"],
+  [str("\u2013 2"), "negative"],
   [str("2,5"), "fraction"],
   [str("1,234"), "commaGroups"],
   [str("1,234,567"), "commaGroups"],
@@ -91,6 +94,12 @@ describe("rates (SPEC §8, 0–100)", () => {
     expect(readPercent(str("100%"))).toEqual({ kind: "ok", value: 100, coerced: true, text: "100%" });
     expect(readPercent(pct(1))).toEqual({ kind: "ok", value: 100, coerced: false });
     expect(readPercent(num(100.01))).toEqual({ kind: "bad", why: "range", shown: "100,01" });
+  });
+  test("“1.234” is a thousand and more in Vietnamese writing: out of range, not a rate with 3 decimals to round to 1,23", () => {
+    expect(readPercent(str("1.234"))).toEqual({ kind: "bad", why: "range", shown: "1.234" });
+    expect(readPercent(str("96.500"))).toEqual({ kind: "bad", why: "range", shown: "96.500" });
+    expect(readPercent(str("0.965"))).toEqual({ kind: "bad", why: "scale", shown: "0.965" });
+    expect(readPercent(str("\u22125"))).toEqual({ kind: "bad", why: "negative", shown: "\u22125" });
   });
   test("a rate with more than 2 decimals is refused, even one a hair off a hundredth (96,55004 is not 96,55)", () => {
     expect(readPercent(num(96.5501))).toEqual({ kind: "bad", why: "decimals", shown: "96,5501" });

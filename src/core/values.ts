@@ -52,6 +52,8 @@ const SPACE_GROUPS = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/;
 // "38.0", "38,00": a whole number with an empty fraction (not three digits, which read as a group).
 const ZERO_DECIMALS = /^\d+[.,]0{1,2}$/;
 const COMMA_GROUPS = /^\d{1,3}(?:,\d{3})+$/;
+// A minus sign first: the hyphen, the typographic minus or a dash as word processors turn "-" into.
+const MINUS_FIRST = /^[-\u2212\u2013\u2014]\s*\d/;
 
 /** A date cell's serial as the date it shows (dd/mm/yyyy), for a message; the number if it is none. */
 function shownDate(serial: number): string {
@@ -101,7 +103,7 @@ export function readCount(cell: Cell | undefined): CountRead {
             ? text.replace(/[.,]0+$/, "")
             : null;
       if (compact === null) {
-        if (/^-\s*\d/.test(text)) return { kind: "bad", why: "negative", shown: text };
+        if (MINUS_FIRST.test(text)) return { kind: "bad", why: "negative", shown: text };
         // "1,234": a thousands comma (English style) or a decimal comma (Vietnamese): ask, do not guess.
         if (COMMA_GROUPS.test(text)) return { kind: "bad", why: "commaGroups", shown: text };
         if (/^\d+[.,]\d+$/.test(text)) return { kind: "bad", why: "fraction", shown: text };
@@ -213,7 +215,10 @@ export function readPercent(cell: Cell | undefined): PercentRead {
     case "string": {
       const text = halfWidth(visibleText(v.value));
       if (text === "") return { kind: "blank" };
-      if (/^-\s*\d/.test(text)) return { kind: "bad", why: "negative", shown: text };
+      if (MINUS_FIRST.test(text)) return { kind: "bad", why: "negative", shown: text };
+      // "1.234" is a thousand two hundred and thirty-four in Vietnamese writing, not 1,234 % ("0.965"
+      // is a fraction, said below).
+      if (DOT_GROUPS.test(text) && !text.startsWith("0")) return { kind: "bad", why: "range", shown: text };
       const m = PERCENT_TEXT.exec(text);
       if (!m) return { kind: "bad", why: "text", shown: text };
       const typed = Number(`${m[1]}.${m[2] ?? "0"}`);
