@@ -1011,6 +1011,34 @@ describe("cells merged by the clerk are read as Excel shows them: only a merge's
   test("the template's own merges (its title rows) say nothing", () => {
     expect(check().findings).toEqual([]);
   });
+  test("a template of an older release (no free-text rows, its footnote merged at A15:C15) says nothing; nor a footnote moved down by an inserted row", () => {
+    // Before the free-text rows (commit 76e9098) Thông tin ended at EMAIL (row 13), a blank row and
+    // the footnote "(*) Bắt buộc…" merged over A15:C15: today's KIEN_NGHI row.
+    const older: Edit[] = [14, 14, 14].map((row) => ({ op: "deleteRow", sheet: "Thông tin", row }));
+    const r = check({}, [...older, { op: "merge", sheet: "Thông tin", range: "A15:C15" }]);
+    expect(r.findings).toEqual([]);
+    expect(r.valid).toBe(true);
+    const moved = check({}, [
+      { op: "insertRow", sheet: "Thông tin", row: 14 },
+      { op: "merge", sheet: "Thông tin", range: "A19:C19" },
+    ]);
+    expect(moved.findings).toEqual([]);
+  });
+  test("the same A15:C15 merged by a clerk on today's template hides KIEN_NGHI's text: a warning", () => {
+    const r = check({ texts: { KIEN_NGHI: "Đề nghị tập huấn thêm" } }, [
+      { op: "merge", sheet: "Thông tin", range: "A15:C15" },
+    ]);
+    expect(only(r.findings)).toEqual([["MERGED_CELLS", "warning", "Thông tin", "A15"]]);
+    expect(r.findings[0]?.message).toMatch(/^Các ô A15:C15 bị gộp \(mẫu không gộp các ô này\)/);
+    expect(r.report?.texts.KIEN_NGHI).toBeUndefined();
+  });
+  test("merges over rows no figure is read from say nothing: Chỉ tiêu's header, the row above Nhiệm vụ's", () => {
+    const r = check({}, [
+      { op: "merge", sheet: "Chỉ tiêu", range: "D4:E4" },
+      { op: "merge", sheet: "Nhiệm vụ", range: "B3:G3" },
+    ]);
+    expect(r.findings).toEqual([]);
+  });
 });
 
 describe("a template made with a profile of profiles/ names it; a check without a profile uses it", () => {

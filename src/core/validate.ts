@@ -417,10 +417,8 @@ function validateByMarker(workbook: Workbook, profile: Profile, options: Validat
 function indexCodes(sheet: Sheet, findings: Finding[]): Map<string, number> {
   const rows = new Map<string, number>();
   sheet.rows.forEach((row, r) => {
-    const cell = row?.[0];
-    if (!cell) return;
-    const code = codeKey(cellText(cell));
-    if (!/^[A-Z][A-Z0-9_]*$/.test(code)) return;
+    const code = rowCode(row);
+    if (code === undefined) return;
     const first = rows.get(code);
     if (first === undefined) rows.set(code, r);
     else
@@ -435,6 +433,14 @@ function indexCodes(sheet: Sheet, findings: Finding[]): Map<string, number> {
       );
   });
   return rows;
+}
+
+/** The code in a row's column A (codeKey), or undefined when it holds none (a title, "Mã", a note, blank). */
+function rowCode(row: Sheet["rows"][number]): string | undefined {
+  const cell = row?.[0];
+  if (!cell) return undefined;
+  const code = codeKey(cellText(cell));
+  return /^[A-Z][A-Z0-9_]*$/.test(code) ? code : undefined;
 }
 
 function headerRow(sheet: Sheet): number | undefined {
@@ -764,27 +770,71 @@ function templateMerges(profile: Profile): ReadonlyMap<string, ReadonlySet<strin
   return merges;
 }
 
-/** The columns validation reads on each template sheet (a merge elsewhere, over notes, is harmless). */
-const READ_COLUMNS: ReadonlyMap<string, readonly number[]> = new Map<string, readonly number[]>([
-  [matchKey(SHEETS.info), [INFO_COLS.code, INFO_COLS.value]],
-  [matchKey(SHEETS.counts), [COUNT_COLS.code, COUNT_COLS.previous, COUNT_COLS.current]],
-  [matchKey(SHEETS.tasks), [TASK_COLS.content, TASK_COLS.deadline, TASK_COLS.status]],
-  [matchKey(SHEETS.meetings), Object.values(MEETING_COLS)],
+/**
+ * The cells validation reads on each template sheet. On Thông tin and Chỉ tiêu rows are found by
+ * their code (SPEC §3), not by number: column A is read in every row, the value columns only in a
+ * row with a code. On Nhiệm vụ and Hội nghị the columns it reads, below the STT header. Titles,
+ * guidance, headers, notes and the footnote are not read, wherever a release put them.
+ */
+interface ReadCells {
+  /** Read in every row: column A, where codes are looked for. */
+  readonly everyRow: readonly number[];
+  /** Read only in the sheet's data rows. */
+  readonly columns: readonly number[];
+  /** Its data rows: those with a code in column A, or those below the STT header. */
+  readonly rows: "coded" | "belowHeader";
+}
+
+const READ_CELLS: ReadonlyMap<string, ReadCells> = new Map<string, ReadCells>([
+  [matchKey(SHEETS.info), { everyRow: [INFO_COLS.code], columns: [INFO_COLS.value], rows: "coded" }],
+  [
+    matchKey(SHEETS.counts),
+    { everyRow: [COUNT_COLS.code], columns: [COUNT_COLS.previous, COUNT_COLS.current], rows: "coded" },
+  ],
+  [
+    matchKey(SHEETS.tasks),
+    { everyRow: [], columns: [TASK_COLS.content, TASK_COLS.deadline, TASK_COLS.status], rows: "belowHeader" },
+  ],
+  [matchKey(SHEETS.meetings), { everyRow: [], columns: Object.values(MEETING_COLS), rows: "belowHeader" }],
 ]);
+
+/**
+ * Whether a merge hides a cell validation reads: one of its cells but the first (the only one Excel
+ * shows and the reader keeps). A merge over the rows of an older release's footnote ("A15:C15" before
+ * the free-text rows came) or over notes hides none.
+ */
+function hidesReadCell(sheet: Sheet, m: CellRange, read: ReadCells): boolean {
+  // The first row whose cell in column c is hidden: in the merge's first column, the row below its first.
+  const hiddenFrom = (c: number): number => (c === m.c0 ? m.r0 + 1 : m.r0);
+  const within = (c: number): boolean => c >= m.c0 && c <= m.c1 && hiddenFrom(c) <= m.r1;
+  if (read.everyRow.some(within)) return true;
+  const columns = read.columns.filter(within);
+  if (columns.length === 0) return false;
+  if (read.rows === "belowHeader") {
+    const header = headerRow(sheet);
+    return header !== undefined && m.r1 > header;
+  }
+  const last = Math.min(m.r1, sheet.rows.length - 1);
+  return columns.some((c) => {
+    for (let r = hiddenFrom(c); r <= last; r++) if (rowCode(sheet.rows[r]) !== undefined) return true;
+    return false;
+  });
+}
 
 /**
  * Cells merged on a template sheet where the template has no merge: the reader keeps only each
  * merge's first cell, as Excel shows it. A finding in such a merge (a blank the clerk sees filled,
  * or the first cell holding what a LibreOffice merge moved into it) says so after its own text, and
- * a missing code row under a merge in column A too; a merge over cells validation reads that no
- * finding points into gets a warning of its own. Merges over notes say nothing.
+ * a missing code row under a merge in column A too; a merge hiding a cell validation reads that no
+ * finding points into gets a warning of its own. Merges over notes, titles or the footnote of any
+ * release's layout say nothing.
  */
 function noteMerges(workbook: Workbook, profile: Profile, findings: Finding[]): void {
   const own = templateMerges(profile);
   for (const sheet of workbook.sheets) {
     const template = own.get(matchKey(sheet.name));
     if (template === undefined || sheet.merges === undefined) continue;
-    const read = READ_COLUMNS.get(matchKey(sheet.name)) ?? [];
+    const read = READ_CELLS.get(matchKey(sheet.name));
     // A title merged across the table ("A1:F1"): a column inserted or deleted widens or narrows it
     // ("A1:G1"); its first cell is all that is read either way. Worked out only for a merge the
     // template lacks (most files have none).
@@ -813,8 +863,7 @@ function noteMerges(workbook: Workbook, profile: Profile, findings: Finding[]): 
         findings[i] = { ...f, message: `${f.message} ${note}` };
         explained = true;
       });
-      const coversRead = read.some((c) => c >= m.c0 && c <= m.c1 && (m.r1 > m.r0 || c > m.c0));
-      if (!explained && coversRead)
+      if (!explained && read !== undefined && hidesReadCell(sheet, m, read))
         findings.push(finding("MERGED_CELLS", "warning", sheet.name, first, MSG.mergedRange(range, first)));
     }
   }
