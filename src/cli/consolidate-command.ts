@@ -532,6 +532,7 @@ export async function runConsolidation(
   for (const dir of found.emptyFolders) io.err(`Lưu ý: thư mục ${dir} không có tệp nào.\n`);
   for (const note of skippedNotes(found)) io.err(`${note}\n`);
   const { consolidated, profile, named, submissions } = await inspectAndConsolidate(files, o, io);
+  refuseDocumentsOfLackedPlan(o, profile, named);
   // Last year's cross-check adds warnings before anything is written (JSON and the Lỗi sheet).
   const history =
     o.previous === undefined ? undefined : withPrevious(consolidated, o.previous, profile.outlier);
@@ -689,6 +690,31 @@ async function inspectAndConsolidate(
     named: { namedBy, ...profileNotes(decision) },
     submissions: o.keepSubmissions === true ? submissions : [],
   };
+}
+
+/**
+ * Letters, a report or a roll-up are refused (exit 2, nothing written) when no profile was given and
+ * most files of the form name a plan this build lacks: they would carry the default profile's
+ * organisation, targets and tasks (a Quảng Trị analyst's report headed "UBND TỈNH THANH HÓA", exit 0).
+ * The summary alone is still written, with the note that says how to get the plan.
+ */
+function refuseDocumentsOfLackedPlan(
+  o: Pick<RunOptions, "profile" | "letters" | "report" | "rollup">,
+  profile: Profile,
+  { namedUnknown }: ProfileNotes,
+): void {
+  const asked = [
+    ...(o.letters !== undefined ? ["--letters"] : []),
+    ...(o.report !== undefined ? ["--report"] : []),
+    ...(o.rollup !== undefined ? ["--rollup"] : []),
+  ];
+  if (o.profile !== undefined || namedUnknown === undefined || asked.length === 0) return;
+  const lacked = unknownFiles(namedUnknown);
+  if (lacked * 2 <= namedUnknown.of) return;
+  const plan = namedUnknown.plans[0]!.id;
+  throw new UsageError(
+    `Chưa lập văn bản nào (${asked.join(", ")}) và chưa ghi tệp nào: ${lacked}/${namedUnknown.of} tệp theo mẫu này lập theo hồ sơ ${namedUnknown.plans.map((p) => p.id).join(", ")} mà bản KL226 này không có, nên văn bản sẽ mang tên cơ quan, chỉ tiêu và nhiệm vụ của hồ sơ “${profile.name}”, không phải của kế hoạch đó. Chép tệp hồ sơ ${plan}.json (ở thư mục profiles/ của bản KL226 đã cài trước đây hay trên máy chủ của tỉnh) vào thư mục ${PROFILES_DIR} rồi chạy lại, hoặc chạy lại với --profile ĐƯỜNG_DẪN/${plan}.json.`,
+  );
 }
 
 const LIST_LIMIT = 20;

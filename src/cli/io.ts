@@ -75,7 +75,7 @@ export function loadProfile(nameOrPath: string, note: (line: string) => void = (
     if (missing && looksLikeName) {
       const near = nearestProfileName(nameOrPath);
       throw new UsageError(
-        `Không có hồ sơ cấu hình “${nameOrPath}”.${near ? ` Có phải là ${near}?` : ""} ${SHIPPED_HINT}`,
+        `Không có hồ sơ cấu hình “${nameOrPath}”.${near ? ` Có phải là ${near}?` : ""} ${SHIPPED_HINT} Nếu đó là hồ sơ riêng của tỉnh (có ở bản KL226 đã cài trước đây hay trên máy chủ của tỉnh), chép tệp ${nameOrPath}.json vào thư mục ${PROFILES_DIR} rồi chạy lại, hoặc ghi đường dẫn tệp: --profile ĐƯỜNG_DẪN/${nameOrPath}.json.`,
       );
     }
     const code = isErrnoError(e) ? e.code : undefined;

@@ -137,6 +137,8 @@ export interface Strings {
     of: number,
     used: string,
   ) => string;
+  /** Instead of the letters, report and roll-up when most files name a plan this build lacks (profile chosen automatically). */
+  readonly documentsHeld: (plan: string, used: string) => string;
   /** Other periods' own reports among the files picked ("quý II/2026: 7 tệp"): not consolidated, nothing to mend. */
   /** `periodChosen`: the period was picked (not "the one most files declare"), so choosing it is not advice. */
   readonly otherPeriodFiles: (periods: string, periodChosen: boolean) => string;
@@ -373,6 +375,8 @@ const vi: Strings = {
     `Lưu ý: ${others.reduce((n, o) => n + o.files, 0)} tệp lập theo hồ sơ khác (${others.map((o) => `“${o.name}”: ${o.files} tệp`).join("; ")}), đã được kiểm tra theo hồ sơ “${used}” như mọi tệp. Nếu các báo cáo là của kế hoạch khác, chọn hồ sơ đó ở ô Hồ sơ rồi tổng hợp lại.`,
   profileUnknown: (plans, of, used) =>
     `Lưu ý: ${plans.reduce((n, p) => n + p.files, 0)}/${of} tệp lập theo hồ sơ mà bản KL226 này không có (${plans.map((p) => `“${p.id}”: ${p.files} tệp`).join("; ")}): các tệp đó được kiểm tra theo hồ sơ “${used}”, chỉ tiêu và nhiệm vụ riêng của ${plans.length === 1 ? "hồ sơ đó" : "các hồ sơ đó"} chưa được kiểm tra. Nếu đợt báo cáo là của ${plans.length === 1 ? "kế hoạch đó" : "một trong các kế hoạch đó"}, nhờ bộ phận công nghệ thông tin thêm hồ sơ (${plans.map((p) => `${p.id}.json`).join(", ")}) vào thư mục profiles/ của bản KL226 của tỉnh (phần bổ trợ và trang kiểm tra, xem hướng dẫn triển khai) rồi tổng hợp lại.`,
+  documentsHeld: (plan, used) =>
+    `Chưa lập thư nhắc, báo cáo hay báo cáo tổng hợp gửi cấp trên: phần lớn tệp lập theo hồ sơ “${plan}” mà bản KL226 này không có, nên văn bản sẽ mang tên cơ quan, chỉ tiêu và nhiệm vụ của hồ sơ “${used}”. Khi bản KL226 của tỉnh có hồ sơ đó (nói ở trên), tổng hợp lại; hoặc chọn ở ô Hồ sơ đúng hồ sơ của cơ quan mình.`,
   fileCount: (n) => `${n} tệp`,
   nothingAccepted:
     "Chưa tổng hợp được báo cáo nào (không tệp nào được chấp nhận): chưa đánh giá được chỉ tiêu nào; bảng tổng hợp và văn bản chỉ ghi các tệp bị từ chối và đơn vị chưa nộp, chưa có số liệu để gửi đi.",
@@ -608,6 +612,8 @@ const en: Strings = {
     `Note: ${others.reduce((n, o) => n + o.files, 0)} files were made with another profile (${others.map((o) => `“${o.name}”: ${o.files}`).join("; ")}) and were checked by “${used}” like every file. If the reports are of another plan, pick it under Profile and consolidate again.`,
   profileUnknown: (plans, of, used) =>
     `Note: ${plans.reduce((n, p) => n + p.files, 0)} of ${of} files were made with a profile this build lacks (${plans.map((p) => `“${p.id}”: ${p.files}`).join("; ")}): they were checked by “${used}”, and the own tasks and targets of ${plans.length === 1 ? "that profile" : "those profiles"} were not. If the reports are of ${plans.length === 1 ? "that plan" : "one of those plans"}, ask your IT staff to add the profile (${plans.map((p) => `${p.id}.json`).join(", ")}) to profiles/ in the province's KL226 build (the add-in and the checking page; see the deployment guide) and consolidate again.`,
+  documentsHeld: (plan, used) =>
+    `No letters, report or roll-up yet: most files were made with the profile “${plan}”, which this build lacks, so documents would carry the organisation, targets and tasks of “${used}”. Consolidate again once the province's build has that profile (see above), or pick your own organisation's profile under Profile.`,
   fileCount: (n) => (n === 1 ? "1 file" : `${n} files`),
   nothingAccepted:
     "No report could be consolidated (no file was accepted): no indicator could be judged; the summary and documents list only the rejected files and the units that have not reported, with no figures to send.",

@@ -892,6 +892,11 @@ test("Tự động: files naming a plan this build lacks are said in one note, o
   await page.getByTestId("consolidate-profile").selectOption("auto");
   await timeConsolidation(page, [made("XA_A", lacked), made("XA_B", lacked), made("XA_C", DEFAULT_PROFILE)]);
   await expect(page.getByTestId("profile-unknown").textContent()).resolves.toBe(note(2, 3));
+  // Most files name it: no letters, report or roll-up with the default profile's organisation.
+  await expect(page.getByTestId("documents-held").textContent()).resolves.toBe(
+    `Chưa lập thư nhắc, báo cáo hay báo cáo tổng hợp gửi cấp trên: phần lớn tệp lập theo hồ sơ “quang-tri-226” mà bản KL226 này không có, nên văn bản sẽ mang tên cơ quan, chỉ tiêu và nhiệm vụ của hồ sơ “${DEFAULT_PROFILE.name}”. Khi bản KL226 của tỉnh có hồ sơ đó (nói ở trên), tổng hợp lại; hoặc chọn ở ô Hồ sơ đúng hồ sơ của cơ quan mình.`,
+  );
+  await expect(page.getByTestId("documents").count()).resolves.toBe(0);
   // Enough files for the workers: the note comes back through their messages.
   const many = Array.from({ length: WORKER_MIN_FILES + 2 }, (_, i) =>
     made(`XA_${String(i + 1).padStart(3, "0")}`, i % 2 === 0 ? lacked : DEFAULT_PROFILE),
@@ -902,6 +907,9 @@ test("Tự động: files naming a plan this build lacks are said in one note, o
   await expect(page.getByTestId("profile-unknown").textContent()).resolves.toBe(
     note(Math.ceil(many.length / 2), many.length),
   );
+  // Half of them, not most: the documents are offered (the note above says what was checked).
+  await expect(page.getByTestId("documents-held").count()).resolves.toBe(0);
+  await expect(page.getByTestId("documents").count()).resolves.toBe(1);
 });
 
 test("Tự động in Web Workers: reports made with a plan's template are consolidated by that plan, an older template among them checked again by it; the same JSON as Node", async () => {

@@ -2,7 +2,16 @@
 // the summary workbook, the JSON report and `validate --json`, for the bundled samples and for 1,000
 // generated reports; an unreadable input fails the run with the same message either way.
 
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { main } from "../../src/cli/main";
@@ -184,6 +193,32 @@ test("without --profile, files naming a plan this build lacks are said in one li
   );
   // The JSON names the profile that judged them: the form's own defaults, no profile of profiles/.
   expect(JSON.parse(readFileSync(json, "utf8")).profile).toEqual({ id: null, name: DEFAULT_PROFILE.name });
+}, 60_000);
+
+test("without --profile, letters, a report or a roll-up of files that mostly name a plan this build lacks are refused, nothing written", async () => {
+  // A tester's upgrade: the report came out headed with the default profile's province, exit 0.
+  const dir = join(root, "lacked-documents");
+  mkdirSync(dir);
+  const lacked = { ...shippedProfile("thanh-hoa-226")!, id: "quang-tri-226" };
+  writeFileSync(join(dir, "XA_A.xlsx"), reportBytes({ unit: "XA_A", name: "Xã A" }, [], lacked));
+  writeFileSync(join(dir, "XA_B.xlsx"), reportBytes({ unit: "XA_B", name: "Xã B" }, [], lacked));
+  writeFileSync(join(dir, "XA_C.xlsx"), reportBytes({ unit: "XA_C", name: "Xã C" }, [], DEFAULT_PROFILE));
+  const out = join(root, "lacked-documents-out");
+  const io = capture();
+  const code = await main(
+    ["consolidate", dir, "--out", join(out, "th.xlsx"), "--report", join(out, "bc.docx"), "--letters", out],
+    io,
+  );
+  expect(code).toBe(2);
+  expect(io.stderr).toContain(
+    `Chưa lập văn bản nào (--letters, --report) và chưa ghi tệp nào: 2/3 tệp theo mẫu này lập theo hồ sơ quang-tri-226 mà bản KL226 này không có, nên văn bản sẽ mang tên cơ quan, chỉ tiêu và nhiệm vụ của hồ sơ “${DEFAULT_PROFILE.name}”, không phải của kế hoạch đó. Chép tệp hồ sơ quang-tri-226.json (ở thư mục profiles/ của bản KL226 đã cài trước đây hay trên máy chủ của tỉnh) vào thư mục ${PROFILES_DIR} rồi chạy lại, hoặc chạy lại với --profile ĐƯỜNG_DẪN/quang-tri-226.json.`,
+  );
+  expect(existsSync(out)).toBe(false);
+  // A plan chosen with --profile: the analyst said which organisation signs; the report is written.
+  const chosen = capture();
+  const args = ["consolidate", dir, "--out", join(out, "th.xlsx"), "--report", join(out, "bc.docx")];
+  expect(await main([...args, "--profile", "thanh-hoa-226"], chosen)).not.toBe(2);
+  expect(existsSync(join(out, "bc.docx"))).toBe(true);
 }, 60_000);
 
 describe("1,000 generated reports", () => {

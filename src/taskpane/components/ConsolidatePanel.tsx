@@ -330,6 +330,14 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   useEffect(() => prepareWorkers(), []);
   // Names kept for what renders from the result (the roll-up form, the documents).
   const result = outcome?.consolidation ?? null;
+  // Most files name a plan this build lacks and none was chosen: documents would carry the default
+  // profile's organisation (as the command refuses --letters/--report/--rollup then).
+  const heldFor =
+    outcome?.auto === true &&
+    outcome.namedUnknown !== undefined &&
+    unknownFiles(outcome.namedUnknown) * 2 > outcome.namedUnknown.of
+      ? outcome.namedUnknown.plans[0]!.id
+      : undefined;
   const profile =
     outcome?.profile ?? chosenProfile(choice) ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE;
 
@@ -812,25 +820,31 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
             </summary>
             {inputs}
           </details>
-          <InALaterTask>
-            <DocumentsPanel
-              strings={t}
-              profile={profile}
-              consolidation={result}
-              roster={roster?.units}
-              inExcel={excel !== null}
-              stale={stale}
-              typed={typed.documents}
-            />
-            <RollupForm
-              strings={t}
-              profile={profile}
-              excel={excel}
-              consolidation={result}
-              stale={stale}
-              typed={typed.rollup}
-            />
-          </InALaterTask>
+          {heldFor !== undefined ? (
+            <p className={styles.meta} data-testid="documents-held">
+              {t.documentsHeld(heldFor, profile.name)}
+            </p>
+          ) : (
+            <InALaterTask>
+              <DocumentsPanel
+                strings={t}
+                profile={profile}
+                consolidation={result}
+                roster={roster?.units}
+                inExcel={excel !== null}
+                stale={stale}
+                typed={typed.documents}
+              />
+              <RollupForm
+                strings={t}
+                profile={profile}
+                excel={excel}
+                consolidation={result}
+                stale={stale}
+                typed={typed.rollup}
+              />
+            </InALaterTask>
+          )}
         </>
       ) : (
         <>
