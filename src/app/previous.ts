@@ -12,6 +12,7 @@ import {
   previousFromSummary,
   previousPeriodNotes,
   reshapedText,
+  RETURNED_SINCE,
   type OutlierBand,
   type PreviousReport,
 } from "../core/history";
@@ -280,14 +281,17 @@ function membershipLines(
       `  Nếu các đơn vị không còn trong danh sách đã được sắp xếp, hợp nhất vào đơn vị khác: thêm cột “Đơn vị cũ” vào danh sách đơn vị, ghi cho mỗi đơn vị mới tên hoặc mã các đơn vị cũ của nó; khi đó tệp gửi dưới mã cũ được tính cho đơn vị mới, và cột D được so với tổng số liệu năm trước của các đơn vị cũ.`,
     );
   // A unit that sent nothing this period nor in that file's: two periods without a report.
+  // (A file from before RETURNED_SINCE whose rejected files do not all say whose: one may be theirs.)
   if (h.missingAgain.length > 0)
     lines.push(
-      `  Đơn vị chưa nộp kỳ này, ${against} cũng ghi chưa nộp: ${h.missingAgain.length} đơn vị (${h.missingAgain.join(", ")}).`,
+      `  Đơn vị chưa nộp kỳ này, ${against} cũng ghi chưa nộp: ${h.missingAgain.length} đơn vị (${h.missingAgain.join(", ")})${
+        h.missingAgainUnsure > 0
+          ? `; ${against} do bản KL226 trước ngày ${RETURNED_SINCE} lập, có ${h.missingAgainUnsure} tệp bị từ chối không rõ của đơn vị nào, có thể là của đơn vị trên`
+          : ""
+      }.`,
     );
-  // Without a roster then, "none missing two periods running" would be a guess.
+  // Without a roster then (or without the list), "none missing two periods running" would be a guess.
   if (h.missingThenUnknown)
-    lines.push(
-      `  Chưa biết đơn vị nào chưa nộp cả kỳ trước: ${against} được lập không có danh sách đơn vị (hoặc bởi bản KL226 cũ), nên không ghi đơn vị chưa nộp.`,
-    );
+    lines.push(`  Chưa biết đơn vị nào chưa nộp cả kỳ trước: ${against} ${h.missingThenWhy ?? ""}.`);
   return lines;
 }

@@ -602,7 +602,11 @@ export function rejectedBesideAccepted(
  * its bytes. Nobody knows whose reports it holds: its name makes no unit "returned", and it holds the
  * letters (lettersHeldBy).
  */
-export function contentNotRead(r: Pick<RejectedFile, "file" | "findings">): boolean {
+export function contentNotRead(r: {
+  readonly file: string;
+  /** A run's findings, or an earlier run's read back from its JSON (history.ts). */
+  readonly findings: ReadonlyArray<Pick<Finding, "message"> & { readonly code: string }>;
+}): boolean {
   return (
     notTheUnits(r.findings) ||
     r.findings.some(

@@ -66,7 +66,7 @@ export const hasErrors = (findings: readonly Finding[]): boolean =>
  * (NOT_OPENED: no permission, busy, gone) or our own bug (INTERNAL). Its content is not known: the
  * file is listed as rejected, but no letter asks the unit to mend it, nor calls its report returned.
  */
-export const notTheUnits = (findings: readonly Finding[]): boolean =>
+export const notTheUnits = (findings: ReadonlyArray<{ readonly code: string }>): boolean =>
   findings.some((f) => f.code === "NOT_OPENED" || f.code === "INTERNAL");
 
 /** Vietnamese reasons for unreadable files: what happened and what to send instead. */

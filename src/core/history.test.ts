@@ -347,6 +347,8 @@ describe("OUTLIER with several years of history (mean ± 3 standard deviations)"
       goneUnits: [],
       missingAgain: [],
       missingThenUnknown: false,
+      missingThenWhy: null,
+      missingAgainUnsure: 0,
       merged: [],
       comparedDeclared: false,
       compared: 0,
@@ -629,6 +631,170 @@ describe("previousFromSummary: last year's summary workbook instead of its JSON"
     const r = previousFromSummary(unitReport.workbook, profile.form);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors[0]).toContain("Không có trang “Số liệu” hay “Tổng hợp”");
+  });
+});
+
+describe("a file an older release wrote (before `returned`, 03/12/2026): its `missing` listed returned units too", () => {
+  // This period SO_TRA and SO_VANG sent nothing.
+  const now: Consolidation = {
+    ...run([{ unit: "SO_A", name: "Sở A" }]),
+    missing: ["SO_TRA", "SO_VANG"].map((code) => ({ code, name: code, type: "Sở, ban, ngành" })),
+  };
+  const rejectedFile = (file: string) => ({
+    file,
+    findings: [
+      {
+        code: "MISSING_VALUE",
+        severity: "error",
+        sheet: "Chỉ tiêu",
+        cell: "E8",
+        message: "Chưa điền số liệu “Số văn bản hành chính ban hành” (cột E, kỳ này).",
+      },
+    ],
+  });
+  // The keys and shapes of an older release's JSON (d45fc64): no `returned`, no `rosterGiven`; last
+  // year SO_TRA's file was rejected, SO_VANG sent nothing, and both were listed in `missing`.
+  const oldJson = {
+    period: { kind: "NAM", year: 2025 },
+    units: [{ code: "SO_A", values: { HN_TONG: { previous: 40, current: 33 } } }],
+    province: {},
+    shortfalls: [],
+    rejected: [rejectedFile("/hop-thu/2025/SO_TRA.xlsx")],
+    duplicates: [],
+    missing: ["SO_TRA", "SO_VANG"],
+    warnings: [],
+  };
+  const parsed = (json: unknown): PreviousReport => {
+    const r = parsePreviousReport(json);
+    if (!r.ok) throw new Error(r.errors.join("; "));
+    return r.report;
+  };
+
+  it("a unit its `rejected` list names sent a report (returned), so it is not missing two periods running", () => {
+    expect(parsed(oldJson).missing).toEqual(["SO_VANG"]);
+    const h = compareWithPrevious(now, parsed(oldJson));
+    expect([h.missingAgain, h.missingAgainUnsure, h.missingThenUnknown]).toEqual([["SO_VANG"], 0, false]);
+    // The same lists in a file written since (`returned` present): `missing` is only who sent nothing.
+    expect(compareWithPrevious(now, parsed({ ...oldJson, returned: [] })).missingAgain).toEqual([
+      "SO_TRA",
+      "SO_VANG",
+    ]);
+  });
+
+  it("a rejected file whose name is no unit's code may be a listed unit's: counted for the line to say", () => {
+    const unnamed = {
+      ...oldJson,
+      rejected: [...oldJson.rejected, rejectedFile("/hop-thu/2025/Bao cao 6T.xlsx")],
+    };
+    expect(compareWithPrevious(now, parsed(unnamed))).toMatchObject({
+      missingAgain: ["SO_VANG"],
+      missingAgainUnsure: 1,
+    });
+    // A second file of a unit accepted that year (its code leads the name) is not one of those.
+    const second = {
+      ...oldJson,
+      rejected: [...oldJson.rejected, rejectedFile("/hop-thu/2025/SO_A (cu).xlsx")],
+    };
+    expect(compareWithPrevious(now, parsed(second)).missingAgainUnsure).toBe(0);
+  });
+
+  it("an empty `missing` in such a file may be a run without a roster (it did not record which): not known, said why", () => {
+    const h = compareWithPrevious(now, parsed({ ...oldJson, rejected: [], missing: [] }));
+    expect([h.missingAgain, h.missingThenUnknown]).toEqual([[], true]);
+    expect(h.missingThenWhy).toContain("do bản KL226 trước ngày 03/12/2026 lập");
+  });
+
+  // The summary such a release wrote: one "Chưa nộp" table of every roster unit without an accepted
+  // report, and the Nguồn sheet of every file (Mã đơn vị as the file gave it, empty when unreadable).
+  const OLD_MISSING_TITLE = [{ value: "ĐƠN VỊ CHƯA NỘP BÁO CÁO HỢP LỆ" }];
+  const OLD_SOURCES_HEAD = [
+    "Tệp",
+    "SHA-256",
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Kỳ báo cáo",
+    "Ngày báo cáo",
+    "Xử lý",
+    "Lý do",
+  ];
+  const oldMissingRows = (codes: readonly string[]) => [
+    OLD_MISSING_TITLE,
+    [
+      {
+        value: `${codes.length} đơn vị trong danh sách chưa có báo cáo được chấp nhận (chưa nộp, hoặc tệp đã nộp bị từ chối: xem trang “Lỗi”).`,
+      },
+    ],
+    ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị"].map((value) => ({ value })),
+    ...codes.map((code) => [{ value: code }, { value: code }, { value: "Sở, ban, ngành" }]),
+  ];
+  const source = (file: string, unit: string, status: string, reason = "") =>
+    [file, "sha", unit, unit, "Năm 2025", "", status, reason].map((value) => ({ value }));
+  const OLD_SOURCES = [
+    [{ value: "NGUỒN DỮ LIỆU" }],
+    [{ value: "4 tệp đã đọc." }],
+    OLD_SOURCES_HEAD.map((value) => ({ value })),
+    source("in/SO_A.xlsx", "SO_A", "Chấp nhận"),
+    // Read: its unit is the code the file gave, whatever its name.
+    source("in/bao cao so tra.xlsx", "SO_TRA", "Từ chối", "MISSING_VALUE: Chưa điền số liệu …"),
+    // Not read: the code its name starts with (consolidate's rule).
+    source("in/XA_HONG.xlsx", "", "Từ chối", "UNREADABLE: Tệp bị cắt cụt hoặc hỏng …"),
+  ];
+  const oldSummary = (
+    missingRows: ReadonlyArray<ReadonlyArray<{ value: string }>>,
+    sources: ReadonlyArray<ReadonlyArray<{ value: string }>> | null = OLD_SOURCES,
+  ): PreviousReport => {
+    const spec = summaryWorkbook(run([{ unit: "SO_A", name: "Sở A" }]), profile);
+    const sheets = spec.sheets.flatMap((sh) =>
+      sh.name === "Chưa nộp"
+        ? [{ name: sh.name, rows: missingRows }]
+        : sh.name === "Nguồn"
+          ? sources === null
+            ? []
+            : [{ name: sh.name, rows: sources }]
+          : [sh],
+    );
+    const read = readXlsx(writeXlsx({ ...spec, sheets }));
+    if (!read.ok) throw new Error("summary unreadable");
+    const r = previousFromSummary(read.workbook, profile.form);
+    if (!r.ok) throw new Error(r.errors.join("; "));
+    return r.report;
+  };
+
+  it("its summary's Chưa nộp table is read, and split by the Nguồn sheet's rejected files", () => {
+    const report = oldSummary(oldMissingRows(["SO_TRA", "SO_VANG", "XA_HONG"]));
+    expect([report.missing, report.unplacedRejected, report.missingUnread]).toEqual([
+      ["SO_VANG"],
+      undefined,
+      undefined,
+    ]);
+    const h = compareWithPrevious(now, { ...report, period: { kind: "NAM", year: 2025 } });
+    expect([h.missingAgain, h.missingThenUnknown]).toEqual([["SO_VANG"], false]);
+    // A rejected file that names no unit, by content or name (a scan sent as .pdf).
+    const pdf = source("in/scan.pdf", "", "Từ chối", "UNREADABLE: Tệp là bản PDF …");
+    expect(
+      oldSummary(oldMissingRows(["SO_TRA", "SO_VANG", "XA_HONG"]), [...OLD_SOURCES, pdf]).unplacedRejected,
+    ).toBe(1);
+  });
+
+  it("its other Chưa nộp notes: every unit sent (none missing), or no roster (not known)", () => {
+    const note = (value: string) => [OLD_MISSING_TITLE, [{ value }]];
+    expect(oldSummary(note("Tất cả đơn vị trong danh sách đã nộp báo cáo hợp lệ.")).missing).toEqual([]);
+    const noRoster = oldSummary(
+      note(
+        "Không có danh sách đơn vị phải báo cáo (tùy chọn --roster hoặc danh sách trong hồ sơ cấu hình), nên không xác định được đơn vị chưa nộp.",
+      ),
+    );
+    expect([noRoster.missing, noRoster.rosterGiven]).toEqual([[], false]);
+  });
+
+  it("without its Nguồn sheet the table cannot be split: not read, and the reason is said", () => {
+    const report = oldSummary(oldMissingRows(["SO_TRA", "SO_VANG"]), null);
+    expect(report.missing).toBeUndefined();
+    const h = compareWithPrevious(now, { ...report, period: { kind: "NAM", year: 2025 } });
+    expect([h.missingAgain, h.missingThenUnknown]).toEqual([[], true]);
+    expect(h.missingThenWhy).toBe(
+      "do bản KL226 trước ngày 03/12/2026 lập: trang “Chưa nộp” ghi chung đơn vị chưa nộp với đơn vị có tệp bị từ chối, và không có trang “Nguồn” đọc được để tách ra",
+    );
   });
 });
 

@@ -5,6 +5,8 @@
 import { vietnameseIssue, z } from "./zod";
 import {
   compareText,
+  contentNotRead,
+  fileNameCode,
   judgeUnit,
   markedRollupUnits,
   rollupCodes,
@@ -70,13 +72,81 @@ export const previousReportSchema = z.object({
       }),
     )
     .optional(),
-  /** The roster units that had sent nothing (absent in a summary whose run had no roster, or an older one). */
+  /**
+   * The roster units that had sent nothing (absent in a summary whose run had no roster, or an older
+   * one). In a file written before `returned` (RETURNED_SINCE) also the units whose every file was
+   * rejected: parsePreviousReport takes those out (oldMissing).
+   */
   missing: z.array(z.string()).optional(),
   /** False in a JSON whose run had no roster: its `missing` is [] without meaning none (files since session 28). */
   rosterGiven: z.boolean().optional(),
+  /** The units whose every file was rejected (files since RETURNED_SINCE): its presence says `missing` is as today's. */
+  returned: z.array(z.string()).optional(),
+  /** The files rejected: in an older file, the units they name are taken out of `missing` (oldMissing). */
+  rejected: z
+    .array(
+      z.object({
+        file: z.string(),
+        findings: z.array(z.object({ code: z.string(), message: z.string() })),
+      }),
+    )
+    .optional(),
 });
 
-export type PreviousReport = z.infer<typeof previousReportSchema>;
+/**
+ * An earlier consolidation as the comparison reads it: its JSON's parts (less the rejected files), or a
+ * summary workbook's. `missing` always means "sent nothing", whichever release wrote the file.
+ */
+export type PreviousReport = Omit<z.infer<typeof previousReportSchema>, "rejected"> & {
+  /**
+   * In a file written before RETURNED_SINCE: how many of its rejected files no unit could be told for
+   * (a unit left in `missing` may have sent one of them); absent when every one was placed.
+   */
+  readonly unplacedRejected?: number;
+  /** Why the file's units that sent nothing are not known (`missing` absent), said after "tệp năm 2025 ". */
+  readonly missingUnread?: string;
+};
+
+/**
+ * The day `returned` was added (76e9098, 3 December 2026): files written before it list the units whose
+ * every file was rejected in `missing` too (JSON), or in one "Chưa nộp" table (summary).
+ */
+export const RETURNED_SINCE = "03/12/2026";
+
+/** A rejected file of an earlier run, as its JSON or its summary's Nguồn sheet has it. */
+interface EarlierRejected {
+  readonly file: string;
+  /** The unit code the file gave (the summary's Nguồn sheet), null when not known (every JSON). */
+  readonly unit: string | null;
+  readonly findings: ReadonlyArray<{ readonly code: string; readonly message: string }>;
+}
+
+/**
+ * The units of an older file's list of "no accepted report" (written before RETURNED_SINCE) that sent
+ * nothing, as `missing` means since: a unit that run rejected a file of was returned, not missing —
+ * the unit the file gave, or, where that is not known, the code its name starts with (consolidate's
+ * rule for a file whose content names no unit; a file whose content was not read names none). The
+ * rejected files left without a unit, beside units still listed, are counted (`unplacedRejected`):
+ * one of those units may have sent one.
+ */
+function oldMissing(
+  listed: readonly string[],
+  rejected: readonly EarlierRejected[],
+  accepted: ReadonlySet<string>,
+): Pick<PreviousReport, "missing" | "unplacedRejected"> {
+  const keys = new Set(listed.map(codeKey));
+  const sent = new Set<string>();
+  let unplaced = 0;
+  for (const r of rejected) {
+    const named = r.unit ?? (contentNotRead(r) ? null : fileNameCode(r.file));
+    const code = named === null ? null : codeKey(named);
+    if (code !== null && keys.has(code)) sent.add(code);
+    // A name that is no unit's code ("BaoCao.xlsx"); a unit the file gave is placed, listed or not.
+    else if (code === null || (r.unit === null && !accepted.has(code))) unplaced++;
+  }
+  const missing = listed.filter((code) => !sent.has(codeKey(code)));
+  return { missing, ...(unplaced > 0 && missing.length > 0 ? { unplacedRejected: unplaced } : {}) };
+}
 
 export type PreviousParse =
   | { readonly ok: true; readonly report: PreviousReport }
@@ -87,7 +157,25 @@ export function parsePreviousReport(json: unknown): PreviousParse {
   const r = previousReportSchema.safeParse(json, {
     error: (iss) => vietnameseIssue(iss as { code: string; input?: unknown; origin?: string }),
   });
-  if (r.success) return { ok: true, report: r.data };
+  if (r.success) {
+    const { rejected, ...report } = r.data;
+    // Written before `returned` existed: its `missing` holds the returned units too.
+    if (report.returned !== undefined || report.missing === undefined) return { ok: true, report };
+    // Nor did it record whether its run had a roster (rosterGiven): an empty list may mean none was given.
+    if (report.missing.length === 0) {
+      const { missing: _empty, ...rest } = report;
+      return {
+        ok: true,
+        report: {
+          ...rest,
+          missingUnread: `do bản KL226 trước ngày ${RETURNED_SINCE} lập, không ghi đơn vị nào chưa nộp nhưng cũng không ghi lần tổng hợp đó có dùng danh sách đơn vị hay không`,
+        },
+      };
+    }
+    const accepted = new Set(report.units.map((u) => codeKey(u.code)));
+    const files = (rejected ?? []).map((f) => ({ ...f, unit: null }));
+    return { ok: true, report: { ...report, ...oldMissing(report.missing, files, accepted) } };
+  }
   // A unit's entry named by its code too ("units.1 (SO_B).values…"): nobody counts JSON entries.
   const codeAt = (index: unknown): string | undefined => {
     const units = (json as { units?: unknown } | null)?.units;
@@ -263,34 +351,89 @@ export function previousFromSummary(workbook: Workbook, form: Form): PreviousPar
     const name = nameCol >= 0 ? cellText(row?.[nameCol]).trim() : "";
     units.push({ code, ...(name !== "" ? { name } : {}), values });
   }
-  const missing = missingOf(workbook);
-  return {
-    ok: true,
-    report: { period, units, ...(shapes ? { rollups } : {}), ...(missing ? { missing } : {}) },
+  const missing = missingOf(workbook, new Set(units.map((u) => codeKey(u.code))));
+  return { ok: true, report: { period, units, ...(shapes ? { rollups } : {}), ...missing } };
+}
+
+/** What the summary's "Chưa nộp" sheet says of the units that sent nothing. */
+type MissingRead = Pick<PreviousReport, "missing" | "rosterGiven" | "unplacedRejected" | "missingUnread">;
+
+/**
+ * The summary's "Chưa nộp" sheet: the codes of its first table under a "Mã đơn vị" header below the
+ * line that heads it, to its first blank line. Summaries since RETURNED_SINCE list the units that sent
+ * nothing ("Chưa nộp: N đơn vị …", "Chưa nộp: không có"); older ones one table of the units without an
+ * accepted report ("N đơn vị trong danh sách chưa có báo cáo được chấp nhận (chưa nộp, hoặc tệp đã nộp
+ * bị từ chối …)"), which their Nguồn sheet splits (oldMissing). Without a roster both say so.
+ */
+function missingOf(workbook: Workbook, accepted: ReadonlySet<string>): MissingRead {
+  const sheet = workbook.sheets.find((s) => matchKey(s.name) === matchKey(SUMMARY_SHEETS.missing));
+  if (sheet === undefined)
+    return { missingUnread: `không có trang “${SUMMARY_SHEETS.missing}” (đã bị xóa hoặc đổi tên?)` };
+  const rows = sheet.rows;
+  const lineAt = (test: (key: string) => boolean): number =>
+    rows.findIndex((row) => test(matchKey(cellText(row?.[0]))));
+  const codesBelow = (said: number): string[] | undefined => {
+    const head = rows.findIndex(
+      (row, i) => i > said && matchKey(cellText(row?.[0])) === matchKey("Mã đơn vị"),
+    );
+    if (head < 0) return undefined;
+    const out: string[] = [];
+    for (const row of rows.slice(head + 1)) {
+      const code = cellText(row?.[0]).trim();
+      if (code === "") break;
+      out.push(code);
+    }
+    return out;
   };
+  const unread: MissingRead = {
+    missingUnread: `có trang “${SUMMARY_SHEETS.missing}” nhưng không đọc được danh sách đơn vị trong đó (trang đã bị sửa?)`,
+  };
+  if (lineAt((k) => k.startsWith("không có danh sách đơn vị phải báo cáo")) >= 0)
+    return { missing: [], rosterGiven: false };
+  const said = lineAt((k) => k.startsWith("chưa nộp:"));
+  if (said >= 0) {
+    if (matchKey(cellText(rows[said]?.[0])).startsWith("chưa nộp: không có")) return { missing: [] };
+    const codes = codesBelow(said);
+    return codes === undefined ? unread : { missing: codes };
+  }
+  // Written before RETURNED_SINCE.
+  if (lineAt((k) => k.startsWith("tất cả đơn vị trong danh sách đã nộp báo cáo hợp lệ")) >= 0)
+    return { missing: [] };
+  const old = lineAt((k) => /^\d+ đơn vị trong danh sách chưa có báo cáo được chấp nhận/u.test(k));
+  const listed = old < 0 ? undefined : codesBelow(old);
+  if (listed === undefined) return unread;
+  const rejected = rejectedOnSources(workbook);
+  return rejected === undefined
+    ? {
+        missingUnread: `do bản KL226 trước ngày ${RETURNED_SINCE} lập: trang “${SUMMARY_SHEETS.missing}” ghi chung đơn vị chưa nộp với đơn vị có tệp bị từ chối, và không có trang “${SUMMARY_SHEETS.sources}” đọc được để tách ra`,
+      }
+    : oldMissing(listed, rejected, accepted);
 }
 
 /**
- * The codes of the summary's "Chưa nộp" table (the first under a "Mã đơn vị" header, to its first
- * blank line); undefined when the sheet is not there or says no roster was given.
+ * The rejected files of a summary's Nguồn sheet (Tệp, Mã đơn vị, Xử lý "Từ chối", and the first error
+ * "CODE: message" under Lý do); undefined when the sheet or those columns are not there.
  */
-function missingOf(workbook: Workbook): string[] | undefined {
-  const sheet = workbook.sheets.find((s) => matchKey(s.name) === matchKey(SUMMARY_SHEETS.missing));
-  if (sheet === undefined) return undefined;
-  const rows = sheet.rows;
-  // "Chưa nộp: N đơn vị …" above the table, "Chưa nộp: không có" without one; no such line: no roster.
-  const said = rows.findIndex((row) => matchKey(cellText(row?.[0])).startsWith("chưa nộp:"));
-  if (said < 0) return undefined;
-  if (matchKey(cellText(rows[said]?.[0])).startsWith("chưa nộp: không có")) return [];
-  const head = rows.findIndex((row, i) => i > said && matchKey(cellText(row?.[0])) === matchKey("Mã đơn vị"));
-  if (head < 0) return undefined;
-  const out: string[] = [];
-  for (const row of rows.slice(head + 1)) {
-    const code = cellText(row?.[0]).trim();
-    if (code === "") break;
-    out.push(code);
-  }
-  return out;
+function rejectedOnSources(workbook: Workbook): EarlierRejected[] | undefined {
+  const sheet = workbook.sheets.find((s) => matchKey(s.name) === matchKey(SUMMARY_SHEETS.sources));
+  const header = sheet === undefined ? undefined : headerRow(sheet);
+  if (sheet === undefined || header === undefined) return undefined;
+  const [fileCol, unitCol, statusCol, reasonCol] = ["Tệp", "Mã đơn vị", "Xử lý", "Lý do"].map((name) =>
+    header.keys.indexOf(matchKey(name)),
+  ) as [number, number, number, number];
+  if (fileCol < 0 || unitCol < 0 || statusCol < 0) return undefined;
+  return sheet.rows.slice(header.at + 1).flatMap((row) => {
+    if (matchKey(cellText(row?.[statusCol])) !== matchKey("Từ chối")) return [];
+    const unit = cellText(row?.[unitCol]).trim();
+    const reason = /^([A-Z_]+): (.*)$/su.exec(reasonCol < 0 ? "" : cellText(row?.[reasonCol]));
+    return [
+      {
+        file: cellText(row?.[fileCol]).trim(),
+        unit: unit === "" ? null : unit,
+        findings: reason ? [{ code: reason[1]!, message: reason[2]! }] : [],
+      },
+    ];
+  });
 }
 
 export interface HistoryWarning {
@@ -371,6 +514,16 @@ export interface HistoryComparison {
   readonly missingAgain: readonly string[];
   /** Units are missing now, but that file's run had no roster: whether any was missing then too is not known. */
   readonly missingThenUnknown: boolean;
+  /**
+   * Why that file's missing units are not known, said after "tệp năm 2025 " (no roster then, a summary
+   * without its Chưa nộp sheet…); null when they are.
+   */
+  readonly missingThenWhy: string | null;
+  /**
+   * That file's rejected files no unit could be told for (one written before RETURNED_SINCE): a unit of
+   * `missingAgain` may have sent one of them. 0 when none, or nothing is listed.
+   */
+  readonly missingAgainUnsure: number;
   /**
    * Units the roster says were made of others, compared with the earlier units' figures summed: each
    * with those units' codes in that file (in code order), sorted by unit.
@@ -694,6 +847,8 @@ export function compareWithPrevious(
         goneUnits: [],
         missingAgain: [],
         missingThenUnknown: false,
+        missingThenWhy: null,
+        missingAgainUnsure: 0,
         merged: [],
         listedAgainst: null,
       };
@@ -726,6 +881,12 @@ export function compareWithPrevious(
         .filter((code) => missingThen.has(code))
         .sort(compareText),
       missingThenUnknown: c.missing.length > 0 && !missingKnown,
+      missingThenWhy: missingKnown
+        ? null
+        : against.rosterGiven === false
+          ? "được lập không có danh sách đơn vị, nên không ghi đơn vị chưa nộp"
+          : (against.missingUnread ?? "không ghi đơn vị chưa nộp"),
+      missingAgainUnsure: missingKnown ? (against.unplacedRejected ?? 0) : 0,
       merged: merged.sort((a, b) => compareText(a.unit, b.unit)),
       listedAgainst: against.period,
     };

@@ -126,9 +126,71 @@ describe("kl226 consolidate --previous", () => {
     );
     expect(io.stdout).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: PHONG_D.");
     expect(io.stdout).toContain(
-      "Chưa biết đơn vị nào chưa nộp cả kỳ trước: tệp năm 2025 được lập không có danh sách đơn vị (hoặc bởi bản KL226 cũ), nên không ghi đơn vị chưa nộp.",
+      "Chưa biết đơn vị nào chưa nộp cả kỳ trước: tệp năm 2025 được lập không có danh sách đơn vị, nên không ghi đơn vị chưa nộp.",
     );
     expect(io.stdout).not.toContain("cũng ghi chưa nộp");
+  });
+
+  it("last year's JSON from a release before `returned` (03/12/2026): a unit whose file it rejected is not said to be missing again", async () => {
+    const roster = join(root, "ds-2026-old.csv");
+    writeFileSync(
+      roster,
+      'MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nPHONG_A,Phòng A,"Sở, ban, ngành"\nPHONG_B,Phòng B,"Sở, ban, ngành"\nPHONG_D,Phòng D,"Sở, ban, ngành"\nPHONG_E,Phòng E,"Sở, ban, ngành"\n',
+    );
+    // That release's keys, written by hand: PHONG_E's file was rejected and PHONG_D sent nothing,
+    // both in `missing`; no `returned`, no `rosterGiven`.
+    const rejected = (file: string) => ({
+      file: join(dir2025, file),
+      findings: [
+        {
+          code: "UNREADABLE",
+          severity: "error",
+          sheet: null,
+          cell: null,
+          message: "Tệp bị cắt cụt hoặc hỏng.",
+        },
+      ],
+    });
+    const oldJson = {
+      period: { kind: "NAM", year: 2025 },
+      units: [{ code: "PHONG_A", values: { HN_TONG: { previous: 110, current: 100 } } }],
+      province: {},
+      shortfalls: [],
+      rejected: [rejected("PHONG_E.xlsx")],
+      duplicates: [],
+      missing: ["PHONG_D", "PHONG_E"],
+      warnings: [],
+    };
+    const against = async (json: object, name: string) => {
+      const last = join(root, `${name}.json`);
+      writeFileSync(last, JSON.stringify(json));
+      const io = capture();
+      await main(
+        [
+          "consolidate",
+          dir2026,
+          "--out",
+          join(root, `${name}-2026.xlsx`),
+          "--roster",
+          roster,
+          "--previous",
+          last,
+        ],
+        io,
+      );
+      return io.stdout;
+    };
+    const out = await against(oldJson, "2025-old-release");
+    expect(out).toContain("Chưa nộp: 2 đơn vị chưa gửi tệp nào: PHONG_D, PHONG_E.");
+    expect(out).toContain("Đơn vị chưa nộp kỳ này, tệp năm 2025 cũng ghi chưa nộp: 1 đơn vị (PHONG_D).\n");
+    // A rejected file whose name gives no unit: one of the units listed may have sent it.
+    const unnamed = await against(
+      { ...oldJson, rejected: [...oldJson.rejected, rejected("bao cao.xlsx")] },
+      "2025-old-release-unnamed",
+    );
+    expect(unnamed).toContain(
+      "Đơn vị chưa nộp kỳ này, tệp năm 2025 cũng ghi chưa nộp: 1 đơn vị (PHONG_D); tệp năm 2025 do bản KL226 trước ngày 03/12/2026 lập, có 1 tệp bị từ chối không rõ của đơn vị nào, có thể là của đơn vị trên.",
+    );
   });
 
   it("this period's own summary given as last year's: nothing compared, and no unit listed as new, gone or missing there too", async () => {
