@@ -185,15 +185,25 @@ export interface LegacySheet {
 }
 
 /**
- * The workbook with every text cell typed in a legacy encoding read as Unicode (and look-alike "Ð"
- * as "Đ": vietnameseOf), and per sheet the cells typed in a legacy encoding. The workbook given is not changed (its rows may be shared with other files'
- * through the reader's memo of repeated parts); a sheet without such cells is the same object.
+ * The columns of a sheet whose texts are read (0-based), "all" for every cell, or undefined for a
+ * sheet nothing is read from as text: only those cells are looked at (this runs for every file).
  */
-export function unicodeWorkbook(workbook: Workbook): { workbook: Workbook; legacy: LegacySheet[] } {
+export type TextColumns = (sheet: Sheet) => readonly number[] | "all" | undefined;
+
+/**
+ * The workbook with every text cell typed in a legacy encoding read as Unicode (and look-alike "Ð"
+ * as "Đ": vietnameseOf), in the columns `columns` names (default: every cell), and per sheet the
+ * cells typed in a legacy encoding. The workbook given is not changed (its rows may be shared with
+ * other files' through the reader's memo of repeated parts); a sheet without such cells is the same object.
+ */
+export function unicodeWorkbook(
+  workbook: Workbook,
+  columns: TextColumns = () => "all",
+): { workbook: Workbook; legacy: LegacySheet[] } {
   const legacy: LegacySheet[] = [];
   let sheets: Sheet[] | undefined;
   workbook.sheets.forEach((sheet, s) => {
-    const read = unicodeSheet(sheet);
+    const read = unicodeSheet(sheet, columns(sheet));
     if (read === undefined) return;
     if (read.legacy !== undefined) legacy.push(read.legacy);
     sheets ??= [...workbook.sheets];
@@ -202,16 +212,22 @@ export function unicodeWorkbook(workbook: Workbook): { workbook: Workbook; legac
   return { workbook: sheets === undefined ? workbook : { ...workbook, sheets }, legacy };
 }
 
-function unicodeSheet(sheet: Sheet): { sheet: Sheet; legacy?: LegacySheet } | undefined {
+function unicodeSheet(
+  sheet: Sheet,
+  columns: readonly number[] | "all" | undefined,
+): { sheet: Sheet; legacy?: LegacySheet } | undefined {
+  if (columns === undefined) return undefined;
   let rows: (ReadonlyArray<Cell | undefined> | undefined)[] | undefined;
   const cells: string[] = [];
   let first: { typed: string; read: string; encoding: LegacyEncoding } | undefined;
-  // Plain loops: this runs over every text of every file.
+  // Plain loops: this runs over the texts of every file.
   for (let r = 0; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (row === undefined) continue;
     let copy: (Cell | undefined)[] | undefined;
-    for (let c = 0; c < row.length; c++) {
+    const last = columns === "all" ? row.length : columns.length;
+    for (let i = 0; i < last; i++) {
+      const c = columns === "all" ? i : columns[i]!;
       const cell = row[c];
       if (cell === undefined || cell.value.kind !== "string") continue;
       const typed = cell.value.value;

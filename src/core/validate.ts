@@ -322,13 +322,27 @@ export interface ValidateOptions {
   readonly fileProfile?: boolean;
 }
 
+// The columns of each sheet whose texts validation reads (the rest is labels and counts): only these
+// are looked at for TCVN3 and VNI text (legacy-text.ts), as that runs for every file.
+const TEXT_COLUMNS: ReadonlyMap<string, readonly number[] | "all"> = new Map<
+  string,
+  readonly number[] | "all"
+>([
+  [matchKey(SHEETS.info), [INFO_COLS.value]],
+  [matchKey(SHEETS.tasks), Object.values(TASK_COLS).filter((c) => c !== TASK_COLS.no)],
+  [matchKey(SHEETS.meetings), Object.values(MEETING_COLS).filter((c) => c !== MEETING_COLS.no)],
+  [ROLLUP_SOURCES_KEY, "all"],
+]);
+const textColumns = (sheet: Sheet): readonly number[] | "all" | undefined =>
+  TEXT_COLUMNS.get(matchKey(sheet.name));
+
 export function validateWorkbook(
   workbook: Workbook,
   profile: Profile,
   options: ValidateOptions = {},
 ): ValidationResult {
   // Text typed in TCVN3 or VNI is read as the Unicode it stands for, and said (LEGACY_TEXT).
-  const { workbook: unicode, legacy } = unicodeWorkbook(workbook);
+  const { workbook: unicode, legacy } = unicodeWorkbook(workbook, textColumns);
   const result = validateUnicode(unicode, profile, options);
   if (legacy.length === 0) return result;
   const said = legacy.map((l) =>
