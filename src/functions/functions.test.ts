@@ -6,6 +6,7 @@ import {
   ErrorCode,
   installCustomFunctionsDouble,
 } from "../../test/helpers/custom-functions-double";
+import { dateFromSerial } from "../core/dates";
 import { check, deadline, dueDate, gap, meetingOk, onlineRatio, ratio, reduction, target } from "./functions";
 
 let uninstall: () => void;
@@ -189,6 +190,15 @@ describe("MEETING_OK", () => {
     expect(meetingOk("Quan trọng", 2)).toBe(false);
     expect(meetingOk("QUAN_TRONG", 1.5)).toBe(true);
     expect(meetingOk("Quán triệt".normalize("NFD"), 0.5)).toBe(true);
+  });
+  test("a type or a deadline typed in a .VnTime (TCVN3) or VNI-Times cell is read as it shows", () => {
+    // "Qu¸n triÖt" shows as “Quán triệt” in its font; before, #VALUE! and #N/A.
+    expect(meetingOk("Qu¸n triÖt", 0.5)).toBe(true);
+    expect(meetingOk("Quan träng", 2)).toBe(false);
+    expect(meetingOk("Chuyeân moân", 1)).toBe(true);
+    expect(dateFromSerial(deadline("Th¸ng 6/2026"))).toEqual({ year: 2026, month: 6, day: 30 });
+    expect(dateFromSerial(deadline("§Õn 31/12/2026"))).toEqual({ year: 2026, month: 12, day: 31 });
+    expect(dateFromSerial(dueDate("N¨m", 2026))).toEqual({ year: 2026, month: 12, day: 6 });
   });
   test("one typo is forgiven when only one type is that close", () => {
     expect(meetingOk("quan triet", 0.5)).toBe(true);

@@ -9,6 +9,7 @@ import { BUILTIN_FORMS } from "../core/forms";
 import { judgeCount, judgeRatio, judgeReduction, judgeValue } from "../core/judge";
 import { DEFAULT_PROFILE, type Profile } from "../core/profile";
 import { defaultProfileForForm, SHIPPED_PROFILE_NAMES, shippedProfile } from "../core/profiles";
+import { vietnameseOf } from "../core/legacy-text";
 import { viNumber } from "../core/messages";
 import { codeKey, foldKey } from "../core/text";
 
@@ -77,6 +78,11 @@ function toText(value: unknown): string {
     v = (v[0] as unknown[])[0];
   if (v === null || v === undefined) return "";
   return typeof v === "string" ? v : String(v);
+}
+
+/** A text typed in TCVN3 or VNI (a .VnTime cell: "Qu¸n triÖt") as the Unicode it shows (legacy-text.ts). */
+function unicodeText(text: string): string {
+  return vietnameseOf(text)?.text ?? text;
 }
 
 /**
@@ -318,7 +324,7 @@ function meetingLimit(key: string, profile: Profile): number | undefined {
   return limits.size === 1 ? near[0]![1] : undefined;
 }
 
-const meetingKey = memo((text: string) => foldKey(text));
+const meetingKey = memo((text: string) => foldKey(unicodeText(text)));
 
 /** True when a and b differ by at most one substitution, insertion or deletion. */
 function withinOneEdit(a: string, b: string): boolean {
@@ -359,7 +365,7 @@ const PERIOD_KEYS: ReadonlyMap<string, PeriodKind> = new Map(
   ),
 );
 
-const periodOf = memo((text: string) => PERIOD_KEYS.get(foldKey(text)));
+const periodOf = memo((text: string) => PERIOD_KEYS.get(foldKey(unicodeText(text))));
 
 /**
  * Hạn gửi báo cáo của kỳ (mặc định 6 tháng: 6/6; năm: 6/12; theo hồ sơ khi có), dạng ngày của Excel.
@@ -394,7 +400,7 @@ export function dueDate(period: string, year: number, profile?: string): number 
   return serialFromDate(due);
 }
 
-const deadlineOf = memo(parseDeadline);
+const deadlineOf = memo((text: string) => parseDeadline(unicodeText(text)));
 
 /**
  * Ngày cuối cùng của một thời hạn như "Quý IV/2026", "Tháng 6/2026", "Đến 31/12/2026", dạng ngày của Excel.
