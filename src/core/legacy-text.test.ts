@@ -23,12 +23,33 @@ describe("TCVN3 (ABC, .VnTime)", () => {
     ["Quan träng", "Quan trọng"],
     ["TiÕng ViÖt", "Tiếng Việt"],
     ["Kinh phÝ 100.000 ®", "Kinh phí 100.000 đ"],
-    // Every letter: ă â ê ô ơ ư đ and the five marks on each vowel, then the capitals TCVN3 has.
-    ["µ¶·¸¹ ¨»¼½¾Æ ©ÇÈÉÊË", "àảãáạ ăằẳẵắặ âầẩẫấậ"],
-    ["ÌÎÏÐÑ ªÒÓÔÕÖ ×ØÜÝÞ", "èẻẽéẹ êềểễếệ ìỉĩíị"],
-    ["ßáâãä «åæçèé ¬êëìíî", "òỏõóọ ôồổỗốộ ơờởỡớợ"],
-    ["ïñòóô \u00adõö÷øù úûüýþ ®", "ùủũúụ ưừửữứự ỳỷỹýỵ đ"],
-    ["¡¢£¤¥¦§", "ĂÂÊÔƠƯĐ"],
+    // Codes VNI reads too (Ö, Ô, ñ, ô, î as one-byte letters): read as VNI they spell no Vietnamese
+    // ("ViƯt", "NguyƠn", "Thđ tơc"), or no more than TCVN3's reading ("Hỵp": the tie goes to TCVN3).
+    ["ViÖt Nam", "Việt Nam"],
+    ["NguyÔn Minh", "Nguyễn Minh"],
+    ["Thñ tôc", "Thủ tục"],
+    ["Côc ThuÕ", "Cục Thuế"],
+    ["Hîp", "Hợp"],
+    ["BÖnh viÖn", "Bệnh viện"],
+    ["Tr\u00adêng §H Hång §øc", "Trường ĐH Hồng Đức"],
+    ["Hoµn\u00a0thµnh", "Hoàn\u00a0thành"],
+    // Every letter, in syllables: the five marks on each vowel, ă â ê ô ơ ư đ, then the capitals TCVN3 has.
+    [
+      "tµ t¶ t· t¸ t¹ t¨m t»m t¼m t½m t¾m tÆm t©m tÇm tÈm tÉm tÊm tËm",
+      "tà tả tã tá tạ tăm tằm tẳm tẵm tắm tặm tâm tầm tẩm tẫm tấm tậm",
+    ],
+    ["tÌ tÎ tÏ tÐ tÑ tª tÒ tÓ tÔ tÕ tÖ t× tØ tÜ tÝ tÞ", "tè tẻ tẽ té tẹ tê tề tể tễ tế tệ tì tỉ tĩ tí tị"],
+    [
+      "tß tá tâ tã tä t« tå tæ tç tè té t¬ tê të tì tí tî",
+      "tò tỏ tõ tó tọ tô tồ tổ tỗ tố tộ tơ tờ tở tỡ tớ tợ",
+    ],
+    [
+      "tï tñ tò tó tô t\u00ad tõ tö t÷ tø tù tú tû tü tý tþ ®i",
+      "tù tủ tũ tú tụ tư từ tử tữ tứ tự tỳ tỷ tỹ tý tỵ đi",
+    ],
+    ["¡n ¢n £n ¤n ¥n ¦n §i", "Ăn Ân Ên Ôn Ơn Ưn Đi"],
+    // Only letters Unicode has too, but no Vietnamese as they stand.
+    ["§· xong", "Đã xong"],
   ])("%s → %s", (typed, meant) => {
     expect(unicodeOfLegacy(typed)).toEqual({ encoding: "TCVN3", text: meant });
   });
@@ -48,10 +69,17 @@ describe("VNI Windows (VNI-Times)", () => {
     ["Keát hôïp", "Kết hợp"],
     // Only letters Unicode also has, but spelled as no Vietnamese word is.
     ["Coâng an xaõ", "Công an xã"],
+    // One of each spelling no word has: "oâ", "aõ", "aù", a circumflex and hook or tilde.
+    ["Coâng an", "Công an"],
+    ["Xaõ", "Xã"],
+    ["Baùo caùo", "Báo cáo"],
+    ["Caån Mieãn", "Cẩn Miễn"],
+    ["ñoàng chí", "đồng chí"],
+    ["Hoaøn\u00a0thaønh", "Hoàn\u00a0thành"],
     // Upper case: the mark follows its letter's case; a clerk's mixed case is read the same.
     ["ÑOÀNG NAI", "ĐỒNG NAI"],
-    ["Aø aê aé aè aú aü aë", "À ă ắ ằ ẳ ẵ ặ"],
-    ["í ì æ ó ò î yù yø yû yõ", "í ì ỉ ĩ ị ỵ ý ỳ ỷ ỹ"],
+    ["taøm taêm taém taèm taúm taüm taëm TAØM", "tàm tăm tắm tằm tẳm tẵm tặm TÀM"],
+    ["tí tì tæ tó tò tî tyù tyø tyû tyõ", "tí tì tỉ tĩ tị tỵ tý tỳ tỷ tỹ"],
   ])("%s → %s", (typed, meant) => {
     expect(unicodeOfLegacy(typed)).toEqual({ encoding: "VNI", text: meant });
   });
@@ -69,6 +97,17 @@ test.each([
   ["ASCII", "SO_NOI_VU"],
   ["capitals starting words", "Ông Tô, bà Hà"],
   ["a letter neither encoding has", "25°C, Hà Nội"],
+  // A re-tester's Unicode texts: signs beside words Unicode already spells ("·" is TCVN3's ã).
+  ["a middle dot", "Lê Công Tú · 0912 345 678"],
+  ["guillemets", "«Công an»"],
+  ["a sign after words", "Tô Lâm ©"],
+  ["a unit of measure", "µg/l"],
+  ["a soft hyphen inside a word", "Công\u00adan"],
+  ["foreign names", "Björn, Raúl Araújo, Müller"],
+  ["a brand", "iPhÔne"],
+  ["capitals", "HÒA BÌNH, ÔNG TÔ"],
+  ["a sign TCVN3 reads as a letter", "Phòng Tài chính, 2×3"],
+  ["a French word", "naïve"],
 ])("%s is left as typed", (_, text) => {
   expect(unicodeOfLegacy(text)).toBeUndefined();
 });
@@ -110,6 +149,27 @@ describe("unicodeWorkbook", () => {
     expect(legacy).toEqual([
       { sheet: "Nhiệm vụ", encoding: "TCVN3", cells: ["D2", "E2"], typed: "Hoµn thµnh", read: "Hoàn thành" },
     ]);
+  });
+
+  test("once a cell is clearly TCVN3, its sheet's cells of letters Unicode has too are read by it where that spells more", () => {
+    // "Bé Néi vô" has no code only TCVN3 uses; beside "Hoµn thµnh" it is Bộ Nội vụ. "Lê Công Tú"
+    // read so spells no more ("Lờ Cụng Tỳ"): left. "Ðông" is read as "Đông" and not counted.
+    const sheet = {
+      name: "Thông tin",
+      rows: [[cell("Hoµn thµnh")], [cell("Bé Néi vô")], [cell("Lê Công Tú")], [cell("Ðông")]],
+    };
+    const { workbook: read, legacy } = unicodeWorkbook({ ...workbook, sheets: [sheet] });
+    expect(read.sheets[0]!.rows.map((row) => row![0])).toEqual([
+      cell("Hoàn thành"),
+      cell("Bộ Nội vụ"),
+      cell("Lê Công Tú"),
+      cell("Đông"),
+    ]);
+    expect(legacy).toEqual([
+      { sheet: "Thông tin", encoding: "TCVN3", cells: ["A1", "A2"], typed: "Hoµn thµnh", read: "Hoàn thành" },
+    ]);
+    // Alone, "Bé Néi vô" is left as typed: nothing says it is not Unicode.
+    expect(vietnameseOf("Bé Néi vô")).toBeUndefined();
   });
 
   test("gives the same workbook back when no text is legacy", () => {

@@ -4,6 +4,7 @@
 // right only in that font. Recognised and read as the Unicode the clerk meant ("Hoàn thành"). Also
 // the Icelandic "Ð"/"ð" that some keyboards and fonts give for "Đ"/"đ" (the two look alike).
 
+import { isSyllable } from "./syllable";
 import { a1, type Cell, type Sheet, type Workbook } from "./workbook";
 
 /** The legacy encoding a text was typed in. */
@@ -73,9 +74,6 @@ const LEGACY_HINT =
 // Unicode shows as capitals inside a word ("tiÕp" for tiếp: "Trùc tiÕp").
 const VNI_PAIR = /[aeAE][âáàãêéèúÂÁÀÃÊÉÈÚ]|[oO][âÂ]|[aeouyAEOUY][ùõÙÕ]/;
 const TCVN3_CAPITAL = /[a-z][ÈÉÊÌÒÓÔÕÝ]/;
-// Codes only TCVN3 uses (VNI keeps to À–ü): "©" for â, "µ" for à, "­" (a soft hyphen) for ư.
-const TCVN3_ONLY =
-  /[\u00a1-\u00ae\u00b5-\u00b9\u00bb-\u00be\u00c7\u00d0\u00d7\u00de\u00df\u00e7\u00f7\u00fe]/;
 // Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư, the marked vowels, combining marks): a text with
 // one is Unicode, whatever else it holds ("2×3", "© Sở Nội vụ").
 const UNICODE_VIETNAMESE =
@@ -83,23 +81,60 @@ const UNICODE_VIETNAMESE =
 // Any character past ASCII that is not a space or punctuation (those appear in legacy texts as typed).
 const NON_ASCII_LETTER = /[^\t\n\r\x20-\x7e\u00a0\u2000-\u206f]/;
 const ASCII_LETTER = /[A-Za-z]/;
+const LATIN1 = /[\u00a1-\u00ff]/;
 
 /**
- * A text's Unicode reading when it was typed in a legacy encoding, else undefined: VNI when each of
- * its marks follows a vowel it can mark and it holds no code only TCVN3 uses; TCVN3 when every
- * character past ASCII is a TCVN3 code inside a word. A Unicode text, or one that fits neither
- * wholly, is left as it is.
+ * A text's Unicode reading when it was typed in a legacy encoding, else undefined. A reading is taken
+ * only when it spells Vietnamese where the text as it stands does not (`plausibility`): of the words
+ * it changes, more are syllables after than before, and at least two in three after. With both
+ * encodings possible, the one that spells more. `evident` (another cell of the workbook was clearly
+ * in that encoding): no first hint needed ("Bé Néi vô" holds only letters Unicode has too).
  */
-export function unicodeOfLegacy(text: string): { encoding: LegacyEncoding; text: string } | undefined {
+export function unicodeOfLegacy(
+  text: string,
+  evident?: LegacyEncoding,
+): { encoding: LegacyEncoding; text: string } | undefined {
   // Unicode first: most texts of a report have a Vietnamese letter within their first words.
   if (UNICODE_VIETNAMESE.test(text)) return undefined;
-  if (!LEGACY_HINT.test(text) && !VNI_PAIR.test(text) && !TCVN3_CAPITAL.test(text)) return undefined;
-  // Without a code only TCVN3 uses, VNI is tried first: "KÕt hîp" is no VNI ("Õ" after "K"), and
-  // is read as TCVN3 after it.
-  const vni = TCVN3_ONLY.test(text) ? undefined : fromVni(text);
-  if (vni !== undefined) return { encoding: "VNI", text: vni };
-  const tcvn3 = fromTcvn3(text);
-  return tcvn3 === undefined ? undefined : { encoding: "TCVN3", text: tcvn3 };
+  if (evident === undefined) {
+    if (!LEGACY_HINT.test(text) && !VNI_PAIR.test(text) && !TCVN3_CAPITAL.test(text)) return undefined;
+  } else if (!LATIN1.test(text)) return undefined;
+  let best: { encoding: LegacyEncoding; text: string; score: number } | undefined;
+  for (const encoding of evident === undefined ? (["TCVN3", "VNI"] as const) : [evident]) {
+    const read = encoding === "TCVN3" ? fromTcvn3(text) : fromVni(text);
+    if (read === undefined) continue;
+    const score = plausibility(text, read);
+    if (score !== undefined && (best === undefined || score > best.score))
+      best = { encoding, text: read, score };
+  }
+  return best && { encoding: best.encoding, text: best.text };
+}
+
+// Words: runs of letters and of the Latin-1 characters legacy codes use ("x·", "nh©n", "Uû").
+const WORD_SEPARATORS = /[^\p{L}\p{M}\u00a1-\u00ff]+/u;
+
+/**
+ * How well `read` spells Vietnamese where `typed` did not, or undefined when it does not: over the
+ * words it changed (not a sign alone, "·" or "©": no evidence either way; "§·" for Đã is a word),
+ * more syllables after than before and at least two in three after ("Tr­êng §H Hång §øc": ĐH is no
+ * syllable). "Lê Công Tú · 0912" read as TCVN3 gives "Lờ Cụng Tỳ ã": as many syllables as it held.
+ */
+function plausibility(typed: string, read: string): number | undefined {
+  const before = typed.split(WORD_SEPARATORS);
+  const after = read.split(WORD_SEPARATORS);
+  if (before.length !== after.length) return undefined;
+  let changed = 0;
+  let validBefore = 0;
+  let validAfter = 0;
+  before.forEach((word, i) => {
+    const now = after[i]!;
+    if (now === word || (word.length < 2 && !ASCII_LETTER.test(word))) return;
+    changed++;
+    if (isSyllable(word)) validBefore++;
+    if (isSyllable(now)) validAfter++;
+  });
+  if (changed === 0 || validAfter <= validBefore || validAfter * 3 < changed * 2) return undefined;
+  return validAfter * 2 - changed;
 }
 
 /**
@@ -107,40 +142,29 @@ export function unicodeOfLegacy(text: string): { encoding: LegacyEncoding; text:
  * encoding (`encoding` says which, for a warning), or with an Icelandic "ð" anywhere or "Ð" starting
  * a word ("Ðang", "Phường Ðông Tiến": read as "Đ" without a word; inside a word "Ð" is TCVN3's "é").
  */
-export function vietnameseOf(text: string): { encoding?: LegacyEncoding; text: string } | undefined {
+export function vietnameseOf(
+  text: string,
+  evident?: LegacyEncoding,
+): { encoding?: LegacyEncoding; text: string } | undefined {
   const folded =
     text.indexOf("\u00d0") < 0 && text.indexOf("\u00f0") < 0
       ? text
       : text.replace(/\u00f0/g, "\u0111").replace(/(?<![\p{L}\p{M}])\u00d0/gu, "\u0110");
-  const legacy = unicodeOfLegacy(folded);
+  const legacy = unicodeOfLegacy(folded, evident);
   if (legacy !== undefined) return legacy;
   return folded === text ? undefined : { text: folded };
 }
 
-/**
- * TCVN3 text as Unicode; undefined when a character past ASCII is no TCVN3 code, or no code stands
- * inside a word ("2×3", "© 2026": signs, not letters; "100.000 ®" is read with the words beside it),
- * or soft hyphens are its only codes.
- */
+/** TCVN3 text as Unicode; undefined when a character past ASCII is no TCVN3 code. */
 function fromTcvn3(text: string): string | undefined {
-  const chars = [...text];
-  const inWord = (ch: string | undefined): boolean =>
-    ch !== undefined && (ASCII_LETTER.test(ch) || TCVN3.has(ch));
   let out = "";
-  let inWords = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
+  for (const ch of text) {
     const letter = TCVN3.get(ch);
-    if (letter !== undefined) {
-      if (ch !== "\u00ad" && (inWord(chars[i - 1]) || inWord(chars[i + 1]))) inWords++;
-      out += letter;
-    } else if (NON_ASCII_LETTER.test(ch)) {
-      return undefined;
-    } else {
-      out += ch;
-    }
+    if (letter !== undefined) out += letter;
+    else if (NON_ASCII_LETTER.test(ch)) return undefined;
+    else out += ch;
   }
-  return inWords > 0 ? out.normalize("NFC") : undefined;
+  return out.normalize("NFC");
 }
 
 /**
@@ -200,10 +224,22 @@ export function unicodeWorkbook(
   workbook: Workbook,
   columns: TextColumns = () => "all",
 ): { workbook: Workbook; legacy: LegacySheet[] } {
+  const once = readSheets(workbook, columns, undefined);
+  // A cell clearly in one encoding makes it evident for the workbook's other cells: those that hold
+  // only letters Unicode has too ("Bé Néi vô") are read by it where that spells more Vietnamese.
+  const evident = once.legacy[0]?.encoding;
+  return evident === undefined ? once : readSheets(workbook, columns, evident);
+}
+
+function readSheets(
+  workbook: Workbook,
+  columns: TextColumns,
+  evident: LegacyEncoding | undefined,
+): { workbook: Workbook; legacy: LegacySheet[] } {
   const legacy: LegacySheet[] = [];
   let sheets: Sheet[] | undefined;
   workbook.sheets.forEach((sheet, s) => {
-    const read = unicodeSheet(sheet, columns(sheet));
+    const read = unicodeSheet(sheet, columns(sheet), evident);
     if (read === undefined) return;
     if (read.legacy !== undefined) legacy.push(read.legacy);
     sheets ??= [...workbook.sheets];
@@ -215,6 +251,7 @@ export function unicodeWorkbook(
 function unicodeSheet(
   sheet: Sheet,
   columns: readonly number[] | "all" | undefined,
+  evident: LegacyEncoding | undefined,
 ): { sheet: Sheet; legacy?: LegacySheet } | undefined {
   if (columns === undefined) return undefined;
   let rows: (ReadonlyArray<Cell | undefined> | undefined)[] | undefined;
@@ -231,7 +268,7 @@ function unicodeSheet(
       const cell = row[c];
       if (cell === undefined || cell.value.kind !== "string") continue;
       const typed = cell.value.value;
-      const read = vietnameseOf(typed);
+      const read = vietnameseOf(typed) ?? (evident === undefined ? undefined : vietnameseOf(typed, evident));
       if (read === undefined) continue;
       if (read.encoding !== undefined) {
         first ??= { typed, read: read.text, encoding: read.encoding };

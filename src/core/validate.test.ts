@@ -593,7 +593,7 @@ describe("Thông tin", () => {
     expect(r.report?.unit.type).toBe("UBND xã, phường");
     expect(r.report?.period.kind).toBe("NAM");
   });
-  test.each(["05/06/2026", "5 / 6 / 2026", "5\u00a0/6/2026", "０５/０６/２０２６"])(
+  test.each(["05/06/2026", "5 / 6 / 2026", "5\u00a0/6/2026", "０５/０６/２０２６", "０５／０６／２０２６"])(
     "the report date may be typed as text dd/mm/yyyy: %p",
     (reportDate) => {
       // Spaces around the slashes and full-width digits were refused before (a tester's clerks).
@@ -1224,6 +1224,35 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
     expect(r.findings[1]!.message).toMatch(
       /^12 ô \(G5, G6, G7, .*, G16\) trên trang “Nhiệm vụ” .* như “Ch\u00ada thùc hiÖn”: đã đọc thành “Chưa thực hiện”/,
     );
+  });
+
+  test("in every column read as text: a task's content and result, a meeting's name, type and form", () => {
+    const r = check(
+      {
+        meetings: [
+          ["Héi nghÞ qu¸n triÖt NghÞ quyÕt", "Qu¸n triÖt", "Trùc tuyÕn", 0.5],
+          ["Giao ban", "Chuyªn m«n", "KÕt hîp", 1],
+        ],
+        counts: { HN_TONG: [100, 2], HN_TRUC_TUYEN: [50, 2], HN_VUOT_THOI_LUONG: [0, 0] },
+      },
+      [
+        { op: "set", sheet: "Nhiệm vụ", cell: "B5", value: "KiÓm tra c«ng t¸c v¨n th\u00ad" },
+        { op: "set", sheet: "Nhiệm vụ", cell: "H5", value: "§· hoµn thµnh" },
+      ],
+    );
+    expect(r.findings.filter((f) => f.severity === "error" || f.code !== "LEGACY_TEXT")).toEqual([]);
+    expect(r.report?.tasks[0]).toMatchObject({
+      content: "Kiểm tra công tác văn thư",
+      result: "Đã hoàn thành",
+    });
+    expect(r.report?.meetings).toEqual([
+      { row: 5, name: "Hội nghị quán triệt Nghị quyết", type: "QUAN_TRIET", form: "TRUC_TUYEN", days: 0.5 },
+      { row: 6, name: "Giao ban", type: "CHUYEN_MON", form: "KET_HOP", days: 1 },
+    ]);
+    expect(only(r.findings)).toEqual([
+      ["LEGACY_TEXT", "warning", "Nhiệm vụ", "B5"],
+      ["LEGACY_TEXT", "warning", "Hội nghị", "B5"],
+    ]);
   });
 
   test("VNI too, and the Icelandic “Ð” read as “Đ” without a warning", () => {

@@ -40,6 +40,9 @@ test.each([
   // The typographic minus and a dash (a word processor's "-") were "không phải là số".
   [str("\u22122"), "negative"],
   [str("\u2013 2"), "negative"],
+  [str("\u20143"), "negative"],
+  [str("\u20112"), "negative"],
+  [str("\ufe632"), "negative"],
   [str("2,5"), "fraction"],
   [str("1,234"), "commaGroups"],
   [str("1,234,567"), "commaGroups"],
@@ -97,6 +100,7 @@ describe("rates (SPEC §8, 0–100)", () => {
   });
   test("“1.234” is a thousand and more in Vietnamese writing: out of range, not a rate with 3 decimals to round to 1,23", () => {
     expect(readPercent(str("1.234"))).toEqual({ kind: "bad", why: "range", shown: "1.234" });
+    expect(readPercent(str("1.234 %"))).toEqual({ kind: "bad", why: "range", shown: "1.234 %" });
     expect(readPercent(str("96.500"))).toEqual({ kind: "bad", why: "range", shown: "96.500" });
     expect(readPercent(str("0.965"))).toEqual({ kind: "bad", why: "scale", shown: "0.965" });
     expect(readPercent(str("\u22125"))).toEqual({ kind: "bad", why: "negative", shown: "\u22125" });

@@ -52,8 +52,9 @@ const SPACE_GROUPS = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/;
 // "38.0", "38,00": a whole number with an empty fraction (not three digits, which read as a group).
 const ZERO_DECIMALS = /^\d+[.,]0{1,2}$/;
 const COMMA_GROUPS = /^\d{1,3}(?:,\d{3})+$/;
-// A minus sign first: the hyphen, the typographic minus or a dash as word processors turn "-" into.
-const MINUS_FIRST = /^[-\u2212\u2013\u2014]\s*\d/;
+// A minus sign first: the hyphen (also Unicode's and the no-break one), the typographic or small
+// minus, or a dash as word processors turn "-" into.
+const MINUS_FIRST = /^[-\u2010\u2011\u2212\u2013\u2014\ufe63]\s*\d/;
 
 /** A date cell's serial as the date it shows (dd/mm/yyyy), for a message; the number if it is none. */
 function shownDate(serial: number): string {
@@ -216,9 +217,11 @@ export function readPercent(cell: Cell | undefined): PercentRead {
       const text = halfWidth(visibleText(v.value));
       if (text === "") return { kind: "blank" };
       if (MINUS_FIRST.test(text)) return { kind: "bad", why: "negative", shown: text };
-      // "1.234" is a thousand two hundred and thirty-four in Vietnamese writing, not 1,234 % ("0.965"
-      // is a fraction, said below).
-      if (DOT_GROUPS.test(text) && !text.startsWith("0")) return { kind: "bad", why: "range", shown: text };
+      // "1.234" (or "1.234 %") is a thousand two hundred and thirty-four in Vietnamese writing, not
+      // 1,234 % ("0.965" is a fraction, said below).
+      const digits = text.replace(/\s*%$/, "");
+      if (DOT_GROUPS.test(digits) && !digits.startsWith("0"))
+        return { kind: "bad", why: "range", shown: text };
       const m = PERCENT_TEXT.exec(text);
       if (!m) return { kind: "bad", why: "text", shown: text };
       const typed = Number(`${m[1]}.${m[2] ?? "0"}`);

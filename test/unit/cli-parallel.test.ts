@@ -214,10 +214,25 @@ test("without --profile, letters, a report or a roll-up of files that mostly nam
     `Chưa lập văn bản nào (--letters, --report) và chưa ghi tệp nào: 2/3 tệp theo mẫu này lập theo hồ sơ quang-tri-226 mà bản KL226 này không có, nên văn bản sẽ mang tên cơ quan, chỉ tiêu và nhiệm vụ của hồ sơ “${DEFAULT_PROFILE.name}”, không phải của kế hoạch đó. Chép tệp hồ sơ quang-tri-226.json (ở thư mục profiles/ của bản KL226 đã cài trước đây hay trên máy chủ của tỉnh) vào thư mục ${PROFILES_DIR} rồi chạy lại, hoặc chạy lại với --profile ĐƯỜNG_DẪN/quang-tri-226.json.`,
   );
   expect(existsSync(out)).toBe(false);
+  // A roll-up alone is refused too: it would be made on the default profile's template.
+  const rollup = capture();
+  const asUnit = ["--as-unit", "SO_NV", "--name", "Sở Nội vụ", "--type", "SO_NGANH"];
+  const up = ["--rollup", join(out, "len.xlsx")];
+  expect(await main(["consolidate", dir, "--out", join(out, "th.xlsx"), ...asUnit, ...up], rollup)).toBe(2);
+  expect(rollup.stderr).toContain("Chưa lập văn bản nào (--rollup) và chưa ghi tệp nào: 2/3 tệp");
+  expect(existsSync(out)).toBe(false);
   // A plan chosen with --profile: the analyst said which organisation signs; the report is written.
   const chosen = capture();
   const args = ["consolidate", dir, "--out", join(out, "th.xlsx"), "--report", join(out, "bc.docx")];
-  expect(await main([...args, "--profile", "thanh-hoa-226"], chosen)).not.toBe(2);
+  await main([...args, "--profile", "thanh-hoa-226"], chosen);
+  expect(chosen.stderr).not.toContain("Chưa lập văn bản");
+  expect(existsSync(join(out, "bc.docx"))).toBe(true);
+  // Half the files, not most: the report is written (the note says what was checked by what).
+  rmSync(out, { recursive: true });
+  rmSync(join(dir, "XA_B.xlsx"));
+  const half = capture();
+  await main(args, half);
+  expect(half.stdout).toContain("Lưu ý: 1/2 tệp theo mẫu này lập theo hồ sơ mà bản KL226 này không có");
   expect(existsSync(join(out, "bc.docx"))).toBe(true);
 }, 60_000);
 
