@@ -698,6 +698,28 @@ describe("a file an older release wrote (before `returned`, 03/12/2026): its `mi
     expect(compareWithPrevious(now, parsed(second)).missingAgainUnsure).toBe(0);
   });
 
+  // A rejected file whose content was never read names no unit: its name does not make that unit returned.
+  it("a rejected archive or unopened file named after a listed unit leaves that unit missing again, counted as unsure", () => {
+    const unread = (file: string, code: string, message: string) => ({
+      file,
+      findings: [{ code, severity: "error", sheet: null, cell: null, message }],
+    });
+    const zip = unread(
+      "/hop-thu/2025/SO_VANG.zip",
+      "UNREADABLE",
+      "Tệp là tệp nén (.zip, .rar, .7z…) chứa các tệp khác, không phải sổ tính Excel.",
+    );
+    const notOpened = unread(
+      "/hop-thu/2025/SO_VANG.xlsx",
+      "NOT_OPENED",
+      "Không mở được tệp (đang mở trong Excel?).",
+    );
+    for (const file of [zip, notOpened]) {
+      const h = compareWithPrevious(now, parsed({ ...oldJson, rejected: [...oldJson.rejected, file] }));
+      expect([h.missingAgain, h.missingAgainUnsure, h.missingThenUnknown]).toEqual([["SO_VANG"], 1, false]);
+    }
+  });
+
   it("an empty `missing` in such a file may be a run without a roster (it did not record which): not known, said why", () => {
     const h = compareWithPrevious(now, parsed({ ...oldJson, rejected: [], missing: [] }));
     expect([h.missingAgain, h.missingThenUnknown]).toEqual([[], true]);
@@ -785,6 +807,20 @@ describe("a file an older release wrote (before `returned`, 03/12/2026): its `mi
       ),
     );
     expect([noRoster.missing, noRoster.rosterGiven]).toEqual([[], false]);
+  });
+
+  // A Nguồn sheet edited by hand (no "Xử lý" column) cannot tell the rejected files: not read, not all missing again.
+  it("a Nguồn sheet without its Xử lý column cannot split the table: not read, no unit called missing again", () => {
+    const edited = OLD_SOURCES.map((row, i) =>
+      i === 2 ? row.map((cell) => (cell.value === "Xử lý" ? { value: "Ghi chú" } : cell)) : row,
+    );
+    const report = oldSummary(oldMissingRows(["SO_TRA", "SO_VANG"]), edited);
+    expect(report.missing).toBeUndefined();
+    const h = compareWithPrevious(now, { ...report, period: { kind: "NAM", year: 2025 } });
+    expect([h.missingAgain, h.missingThenUnknown]).toEqual([[], true]);
+    expect(h.missingThenWhy).toBe(
+      "do bản KL226 trước ngày 03/12/2026 lập: trang “Chưa nộp” ghi chung đơn vị chưa nộp với đơn vị có tệp bị từ chối, và không có trang “Nguồn” đọc được để tách ra",
+    );
   });
 
   it("without its Nguồn sheet the table cannot be split: not read, and the reason is said", () => {

@@ -131,10 +131,35 @@ test("a list kept since the .VnTime days: TCVN3 (or VNI) headers, names and type
   ]);
 });
 
+// An Icelandic "Ð" starting a word is read as "Đ" quietly: no note about a legacy encoding the list was not typed in.
+test("a CSV name with an Icelandic “Ð” (“Phường Ðông Tiến”) is read as “Đông” and gets no note", () => {
+  expect(
+    parseRosterCsv('MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nP_DONG_TIEN,Phường Ðông Tiến,"UBND xã, phường"\n'),
+  ).toEqual({
+    ok: true,
+    units: [{ code: "P_DONG_TIEN", name: "Phường Đông Tiến", type: "UBND xã, phường" }],
+  });
+});
+
 test("a list whose marked letters became “?” (saved as Excel's plain CSV) is refused once, saying how to save it", () => {
   // Before, it was read: letters went to “Kính gửi: S? T? ph?p” and no file matched by name.
   expect(errors("MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO_TU_PHAP,S? T? ph?p,Ban\nXA_A,X? A,UBND\n")).toEqual([
     "2 tên đơn vị có dấu “?” thay cho chữ có dấu (Dòng 2 “S? T? ph?p”; Dòng 3 “X? A”): danh sách đã được lưu bằng bảng mã không có tiếng Việt (như “CSV (Comma delimited)” của Excel), các chữ có dấu đã mất. Mở danh sách gốc, lưu lại dạng “CSV UTF-8 (Comma delimited) (*.csv)” hoặc “Sổ làm việc Excel (*.xlsx)” rồi chạy lại.",
+  ]);
+});
+
+// Only a "?" beside a letter is a lost letter: a "?" standing alone in a name is kept, one before a word's letters is refused.
+test("a “?” on its own in a name (“Đơn vị ?”, “(?)”) is read as typed; a lost first letter (“?y ban”) is refused", () => {
+  expect(
+    units(
+      'MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nDV_A,Đơn vị ?,"Sở, ban, ngành"\nTO_CT,Tổ công tác (?),"Sở, ban, ngành"\n',
+    ),
+  ).toEqual([
+    { code: "DV_A", name: "Đơn vị ?", type: "Sở, ban, ngành" },
+    { code: "TO_CT", name: "Tổ công tác (?)", type: "Sở, ban, ngành" },
+  ]);
+  expect(errors("MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nUBND_A,?y ban nhân dân,UBND\n")).toEqual([
+    "1 tên đơn vị có dấu “?” thay cho chữ có dấu (Dòng 2 “?y ban nhân dân”): danh sách đã được lưu bằng bảng mã không có tiếng Việt (như “CSV (Comma delimited)” của Excel), các chữ có dấu đã mất. Mở danh sách gốc, lưu lại dạng “CSV UTF-8 (Comma delimited) (*.csv)” hoặc “Sổ làm việc Excel (*.xlsx)” rồi chạy lại.",
   ]);
 });
 

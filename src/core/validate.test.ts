@@ -1039,6 +1039,40 @@ describe("cells merged by the clerk are read as Excel shows them: only a merge's
     ]);
     expect(r.findings).toEqual([]);
   });
+  // Nhiệm vụ's STT header row holds no task: merging its titles says nothing.
+  test("Nhiệm vụ's STT header row merged across its titles (B4:G4) says nothing: no task is read from it", () => {
+    const r = check({}, [{ op: "merge", sheet: "Nhiệm vụ", range: "B4:G4" }]);
+    expect(r.findings).toEqual([]);
+    expect(r.valid).toBe(true);
+  });
+  // Column A is where codes are looked for: a merge there hides a row's code, even of an optional field.
+  test("two code rows merged in Thông tin's column A (A12:A13, Điện thoại and Email) warn that A13 is not read", () => {
+    const r = check({}, [{ op: "merge", sheet: "Thông tin", range: "A12:A13" }]);
+    expect(r.valid).toBe(true);
+    expect(r.findings).toEqual([
+      {
+        code: "MERGED_CELLS",
+        severity: "warning",
+        sheet: "Thông tin",
+        cell: "A12",
+        message: `Các ô A12:A13 bị gộp (mẫu không gộp các ô này): chỉ ô đầu A12 được đọc, các ô còn lại được coi là trống. ${UNMERGE} rồi nhập riêng số liệu vào từng ô.`,
+      },
+    ]);
+  });
+  // Column D (cùng kỳ năm trước) is read too: a merge hiding an optional D9 is said, not passed over.
+  test("a merge hiding a column-D figure on Chỉ tiêu (D8:D9, TTHC_TONG's previous) warns", () => {
+    const r = check({}, [{ op: "merge", sheet: "Chỉ tiêu", range: "D8:D9" }]);
+    expect(r.valid).toBe(true);
+    expect(r.findings).toEqual([
+      {
+        code: "MERGED_CELLS",
+        severity: "warning",
+        sheet: "Chỉ tiêu",
+        cell: "D8",
+        message: `Các ô D8:D9 bị gộp (mẫu không gộp các ô này): chỉ ô đầu D8 được đọc, các ô còn lại được coi là trống. ${UNMERGE} rồi nhập riêng số liệu vào từng ô.`,
+      },
+    ]);
+  });
 });
 
 describe("a template made with a profile of profiles/ names it; a check without a profile uses it", () => {
@@ -1223,6 +1257,18 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
     );
     expect(r.findings[1]!.message).toMatch(
       /^12 ô \(G5, G6, G7, .*, G16\) trên trang “Nhiệm vụ” .* như “Ch\u00ada thùc hiÖn”: đã đọc thành “Chưa thực hiện”/,
+    );
+  });
+
+  // A long list of cells is cut at 12 and the rest counted, so the warning stays readable.
+  test("on 13 cells of one sheet (12 statuses and a result) the warning names 12 of them and says “và 1 ô khác”", () => {
+    const r = check({ taskStatuses: statuses("Ch\u00ada thùc hiÖn") }, [
+      { op: "set", sheet: "Nhiệm vụ", cell: "H5", value: "§· hoµn thµnh" },
+    ]);
+    expect(r.report?.tasks[0]?.result).toBe("Đã hoàn thành");
+    expect(only(r.findings)).toEqual([["LEGACY_TEXT", "warning", "Nhiệm vụ", "G5"]]);
+    expect(r.findings[0]!.message).toBe(
+      "13 ô (G5, H5, G6, G7, G8, G9, G10, G11, G12, G13, G14, G15 và 1 ô khác) trên trang “Nhiệm vụ” gõ bằng bảng mã TCVN3 (phông .VnTime), như “Ch\u00ada thùc hiÖn”: đã đọc thành “Chưa thực hiện”. Hãy kiểm tra chữ đã đọc; để lần sau không phải đọc lại, chuyển mã cả sổ sang Unicode (Unikey: Công cụ chuyển mã, bảng mã nguồn TCVN3 (ABC), bảng mã đích Unicode) và dùng phông Times New Roman.",
     );
   });
 

@@ -491,6 +491,32 @@ test("an old release's .txt letters, one edited, and a note under a unit's code 
   }
 });
 
+// Only a known unit's <CODE>.txt is called an old letter: a user's own note there is neither named nor counted, nor removed.
+test("a note of the user's own in the letters folder (ghi-chu.txt) is not named as an old release's letter, and is kept", async () => {
+  const dir = join(root, "thu-ghi-chu");
+  mkdirSync(dir, { recursive: true });
+  const note = "Danh sách đơn vị đã gọi điện nhắc.\n";
+  writeFileSync(join(dir, "ghi-chu.txt"), note);
+  writeFileSync(join(dir, "PHONG_B.txt"), "Kính gửi: Phòng B (mã đơn vị PHONG_B)\n");
+  const io = capture();
+  const args = [
+    "consolidate",
+    inDir,
+    "--out",
+    join(root, "ghi-chu.xlsx"),
+    "--roster",
+    roster,
+    "--letters",
+    dir,
+  ];
+  expect(await main([...args, "--letter-date", "12/6/2026"], io)).toBe(1);
+  expect(readFileSync(join(dir, "ghi-chu.txt"), "utf8")).toBe(note);
+  expect(io.stdout).toContain(
+    `  Giữ nguyên 1 tệp .txt trong ${dir} (PHONG_B.txt): thư nhắc của bản KL226 trước hoặc tệp do người dùng tạo;`,
+  );
+  expect(io.stdout).not.toContain("ghi-chu.txt");
+});
+
 test("a unit whose code ends in -MOI keeps its letter: it is a document of its own, not a copy beside another unit's", async () => {
   const dir = join(root, "moi");
   const inbox = join(dir, "in");
