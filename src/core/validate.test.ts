@@ -1045,31 +1045,26 @@ describe("cells merged by the clerk are read as Excel shows them: only a merge's
     expect(r.findings).toEqual([]);
     expect(r.valid).toBe(true);
   });
-  // Column A is where codes are looked for: a merge there hides a row's code, even of an optional field.
-  test("two code rows merged in Thông tin's column A (A12:A13, Điện thoại and Email) warn that A13 is not read", () => {
-    const r = check({}, [{ op: "merge", sheet: "Thông tin", range: "A12:A13" }]);
+  // Column A is where codes are looked for: a merge there hides a row's code, even of an optional
+  // field. Column D (cùng kỳ năm trước) is read too: a merge hiding an optional D9 is said.
+  test.each([
+    [
+      "two code rows merged in Thông tin's column A (Điện thoại and Email) warn that A13 is not read",
+      "Thông tin",
+      "A12:A13",
+    ],
+    ["a merge hiding a column-D figure on Chỉ tiêu (TTHC_TONG's previous) warns", "Chỉ tiêu", "D8:D9"],
+  ])("%s", (_, sheet, range) => {
+    const r = check({}, [{ op: "merge", sheet, range }]);
+    const first = range.slice(0, range.indexOf(":"));
     expect(r.valid).toBe(true);
     expect(r.findings).toEqual([
       {
         code: "MERGED_CELLS",
         severity: "warning",
-        sheet: "Thông tin",
-        cell: "A12",
-        message: `Các ô A12:A13 bị gộp (mẫu không gộp các ô này): chỉ ô đầu A12 được đọc, các ô còn lại được coi là trống. ${UNMERGE} rồi nhập riêng số liệu vào từng ô.`,
-      },
-    ]);
-  });
-  // Column D (cùng kỳ năm trước) is read too: a merge hiding an optional D9 is said, not passed over.
-  test("a merge hiding a column-D figure on Chỉ tiêu (D8:D9, TTHC_TONG's previous) warns", () => {
-    const r = check({}, [{ op: "merge", sheet: "Chỉ tiêu", range: "D8:D9" }]);
-    expect(r.valid).toBe(true);
-    expect(r.findings).toEqual([
-      {
-        code: "MERGED_CELLS",
-        severity: "warning",
-        sheet: "Chỉ tiêu",
-        cell: "D8",
-        message: `Các ô D8:D9 bị gộp (mẫu không gộp các ô này): chỉ ô đầu D8 được đọc, các ô còn lại được coi là trống. ${UNMERGE} rồi nhập riêng số liệu vào từng ô.`,
+        sheet,
+        cell: first,
+        message: `Các ô ${range} bị gộp (mẫu không gộp các ô này): chỉ ô đầu ${first} được đọc, các ô còn lại được coi là trống. ${UNMERGE} rồi nhập riêng số liệu vào từng ô.`,
       },
     ]);
   });
