@@ -1,6 +1,10 @@
 // Text typed in TCVN3 (.VnTime) or VNI (VNI-Times) read as the Unicode the clerk meant; every
 // other text left as it is. Inputs are what Unikey in each encoding types; expectations typed by hand.
+import { toTcvn3, toVni } from "../../test/helpers/legacy-encoders";
+import { BUILTIN_FORMS } from "./forms";
 import { unicodeOfLegacy, unicodeWorkbook, vietnameseOf } from "./legacy-text";
+import { SHIPPED_PROFILE_NAMES, shippedProfile } from "./profiles";
+import { templateTasks } from "./template";
 import type { Workbook } from "./workbook";
 
 describe("TCVN3 (ABC, .VnTime)", () => {
@@ -33,6 +37,19 @@ describe("TCVN3 (ABC, .VnTime)", () => {
     ["BÖnh viÖn", "Bệnh viện"],
     ["Tr\u00adêng §H Hång §øc", "Trường ĐH Hồng Đức"],
     ["Hoµn\u00a0thµnh", "Hoàn\u00a0thành"],
+    // A second tester's: capitals (TCVN3 types a capital's marked vowel small), ép starting a text,
+    // a grave before a stop, a capital-looking code after a capital, a sign past Latin-1 beside.
+    ["THUÕ", "THUẾ"],
+    ["C¶I C¸CH THñ TôC HµNH CHÝNH", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"],
+    ["CñA Së", "CỦA SỞ"],
+    ["§¥N VÞ Cò", "ĐƠN VỊ CŨ"],
+    ["Uû BAN NH¢N D¢N X·", "UỶ BAN NHÂN DÂN XÃ"],
+    ["Tû LÖ", "Tỷ Lệ"],
+    ["T\u00ad NSNN", "Tư NSNN"],
+    ["Ðp tiÕn ®é", "ép tiến độ"],
+    ["khai thùc", "khai thực"],
+    ["KÕ ho¹ch", "Kế hoạch"],
+    ["Sè hãa v¨n b¶n ®¹t ≥ 95%", "Số hóa văn bản đạt ≥ 95%"],
     // Every letter, in syllables: the five marks on each vowel, ă â ê ô ơ ư đ, then the capitals TCVN3 has.
     [
       "tµ t¶ t· t¸ t¹ t¨m t»m t¼m t½m t¾m tÆm t©m tÇm tÈm tÉm tÊm tËm",
@@ -76,6 +93,14 @@ describe("VNI Windows (VNI-Times)", () => {
     ["Caån Mieãn", "Cẩn Miễn"],
     ["ñoàng chí", "đồng chí"],
     ["Hoaøn\u00a0thaønh", "Hoàn\u00a0thành"],
+    // Read as TCVN3 too ("Chửa", "Cụ quan chuỷ trỡ"): VNI's words are the common ones.
+    ["Chöa", "Chưa"],
+    ["Cô quan chuû trì", "Cơ quan chủ trì"],
+    ["- Löu: VT, SNV.", "- Lưu: VT, SNV."],
+    ["Ñôn vò", "Đơn vị"],
+    ["Hoà sô môùi", "Hồ sơ mới"],
+    ["Soá 12/QÑ-UBND", "Số 12/QĐ-UBND"],
+    ["thaønh phoá", "thành phố"],
     // Upper case: the mark follows its letter's case; a clerk's mixed case is read the same.
     ["ÑOÀNG NAI", "ĐỒNG NAI"],
     ["taøm taêm taém taèm taúm taüm taëm TAØM", "tàm tăm tắm tằm tẳm tẵm tặm TÀM"],
@@ -108,6 +133,12 @@ test.each([
   ["capitals", "HÒA BÌNH, ÔNG TÔ"],
   ["a sign TCVN3 reads as a letter", "Phòng Tài chính, 2×3"],
   ["a French word", "naïve"],
+  // A second tester's: one word made a syllable beside words Unicode already spells.
+  ["a unit of measure beside a name", "Lê Công Tú µm"],
+  ["a French name beside a word", "Ông Loïc"],
+  ["a size", "Phông 3m×6m"],
+  ["a sign glued to a word", "nên có¬"],
+  ["a name and a sign between words", "Bé Na · 0912"],
 ])("%s is left as typed", (_, text) => {
   expect(unicodeOfLegacy(text)).toBeUndefined();
 });
@@ -177,4 +208,34 @@ describe("unicodeWorkbook", () => {
     expect(unicodeWorkbook(plain)).toEqual({ workbook: plain, legacy: [] });
     expect(unicodeWorkbook(plain).workbook).toBe(plain);
   });
+});
+
+test("every task and count label of the built-in forms and shipped profiles, typed in TCVN3 or VNI, reads back; as Unicode, is left", () => {
+  // The encoders (test/helpers/legacy-encoders.ts) write what Unikey types in each encoding.
+  const phrases = new Set<string>();
+  for (const form of BUILTIN_FORMS) {
+    for (const c of form.counts) phrases.add(c.label);
+    for (const t of templateTasks(form)) phrases.add(t.content);
+  }
+  for (const id of SHIPPED_PROFILE_NAMES)
+    for (const t of templateTasks(shippedProfile(id)!.form)) phrases.add(t.content);
+  const misread: unknown[] = [];
+  let typedIn = 0;
+  for (const phrase of phrases) {
+    if (vietnameseOf(phrase) !== undefined) misread.push(["Unicode", phrase]);
+    for (const [encoding, encode] of [
+      ["TCVN3", toTcvn3],
+      ["VNI", toVni],
+    ] as const) {
+      const typed = encode(phrase);
+      if (typed === undefined || typed === phrase) continue;
+      typedIn++;
+      const read = vietnameseOf(typed);
+      // TCVN3 has no capital marked vowels: "Ủy" is typed "ñy" and reads "ủy".
+      if (read?.encoding !== encoding || read.text.toLowerCase() !== phrase.toLowerCase())
+        misread.push([encoding, phrase, typed, read]);
+    }
+  }
+  expect(typedIn).toBeGreaterThan(100);
+  expect(misread).toEqual([]);
 });

@@ -4,6 +4,7 @@
 // right only in that font. Recognised and read as the Unicode the clerk meant ("Hoàn thành"). Also
 // the Icelandic "Ð"/"ð" that some keyboards and fonts give for "Đ"/"đ" (the two look alike).
 
+import { COMMON_SYLLABLES } from "./common-syllables";
 import { isSyllable } from "./syllable";
 import { a1, type Cell, type Sheet, type Workbook } from "./workbook";
 
@@ -66,29 +67,39 @@ const VNI_SINGLE: Readonly<Record<string, string>> = {
 
 // The first hint of a legacy encoding in a text without a letter only Unicode has: a Latin-1
 // character no Unicode Vietnamese text holds (its letters there are only À–Ý's vowels).
-const LEGACY_HINT =
-  /[\u00a1-\u00ae\u00b5-\u00b9\u00bb-\u00be\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe]/;
+const HINTS =
+  "\\u00a1-\\u00ae\\u00b5-\\u00b9\\u00bb-\\u00be\\u00c4-\\u00c7\\u00cb\\u00ce-\\u00d1\\u00d6-\\u00d8\\u00db\\u00dc\\u00de\\u00df\\u00e4-\\u00e7\\u00eb\\u00ee\\u00ef\\u00f1\\u00f6-\\u00f8\\u00fb\\u00fc\\u00fe";
+const LEGACY_HINT = new RegExp(`[${HINTS}]`);
+// Such a character beside an ASCII letter, inside a word ("Q§", "QÑ"), not a sign between words.
+const HINT_IN_WORD = new RegExp(`[A-Za-z\\u00c0-\\u00ff][${HINTS}]|[${HINTS}][A-Za-z\\u00c0-\\u00ff]`);
 // A legacy text may hold none of those, only letters Unicode also has, but then spelled as no
 // Vietnamese word is: a VNI vowel and mark ("oâ" for ô, "aõ" for ã: "Coâng an xaõ"; not "oà", "oá",
 // "oã", "uý": old-style Unicode "hoà", "khoá", "xoã", "thuý"), or TCVN3's codes for ế, ấ, è … that
 // Unicode shows as capitals inside a word ("tiÕp" for tiếp: "Trùc tiÕp").
-const VNI_PAIR = /[aeAE][âáàãêéèúÂÁÀÃÊÉÈÚ]|[oO][âÂ]|[aeouyAEOUY][ùõÙÕ]/;
+const VNI_PAIR = /[aeAE][âáàãêéèúÂÁÀÃÊÉÈÚ]|[oO][âÂ]|[aeouyôöAEOUYÔÖ][ùõÙÕ]/;
 const TCVN3_CAPITAL = /[a-z][ÈÉÊÌÒÓÔÕÝ]/;
+// Or a grave or tilde vowel before c, t or p, which no Vietnamese syllable has: TCVN3's ự, ố, ồ …
+// ("thùc" for thực, "tèt" for tốt).
+const TCVN3_STOP = /[àèìòùãõÀÈÌÒÙÃÕ][ctpCTP]/;
 // Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư, the marked vowels, combining marks): a text with
 // one is Unicode, whatever else it holds ("2×3", "© Sở Nội vụ").
 const UNICODE_VIETNAMESE =
   /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]|\p{M}/u;
-// Any character past ASCII that is not a space or punctuation (those appear in legacy texts as typed).
-const NON_ASCII_LETTER = /[^\t\n\r\x20-\x7e\u00a0\u2000-\u206f]/;
+// What a legacy text cannot hold beside its codes: another Latin-1 character, or a letter or mark of
+// another script (signs past Latin-1, "≥ 95%", "→", "€", are typed beside it as they are).
+const NOT_LEGACY = /[\u0080-\u009f\u00a1-\u00ff]|[\p{L}\p{M}]/u;
 const ASCII_LETTER = /[A-Za-z]/;
 const LATIN1 = /[\u00a1-\u00ff]/;
+const VOWEL = /[aeiouyAEIOUY]/;
+const MICRO_UNIT = /^µ(?:g|m|l|L|s|mol|V|A|W)$/;
 
 /**
  * A text's Unicode reading when it was typed in a legacy encoding, else undefined. A reading is taken
- * only when it spells Vietnamese where the text as it stands does not (`plausibility`): of the words
- * it changes, more are syllables after than before, and at least two in three after. With both
- * encodings possible, the one that spells more. `evident` (another cell of the workbook was clearly
- * in that encoding): no first hint needed ("Bé Néi vô" holds only letters Unicode has too).
+ * only when it spells Vietnamese where the text as it stands does not (`plausibility`). With both
+ * encodings possible, the one that turns more words into syllables, then the one whose words are
+ * more common (COMMON_SYLLABLES: VNI "Chöa" is "Chưa", not TCVN3's "Chửa"), then TCVN3. `evident`
+ * (another cell of the workbook was clearly in that encoding): no first hint needed, and a reading
+ * need only spell more ("Bé Néi vô", only letters Unicode has too, beside "Hoµn thµnh").
  */
 export function unicodeOfLegacy(
   text: string,
@@ -97,14 +108,25 @@ export function unicodeOfLegacy(
   // Unicode first: most texts of a report have a Vietnamese letter within their first words.
   if (UNICODE_VIETNAMESE.test(text)) return undefined;
   if (evident === undefined) {
-    if (!LEGACY_HINT.test(text) && !VNI_PAIR.test(text) && !TCVN3_CAPITAL.test(text)) return undefined;
+    if (
+      !LEGACY_HINT.test(text) &&
+      !VNI_PAIR.test(text) &&
+      !TCVN3_CAPITAL.test(text) &&
+      !TCVN3_STOP.test(text)
+    )
+      return undefined;
   } else if (!LATIN1.test(text)) return undefined;
-  let best: { encoding: LegacyEncoding; text: string; score: number } | undefined;
+  let best: { encoding: LegacyEncoding; text: string; score: readonly [number, number] } | undefined;
   for (const encoding of evident === undefined ? (["TCVN3", "VNI"] as const) : [evident]) {
     const read = encoding === "TCVN3" ? fromTcvn3(text) : fromVni(text);
     if (read === undefined) continue;
-    const score = plausibility(text, read);
-    if (score !== undefined && (best === undefined || score > best.score))
+    const score = plausibility(text, read, evident !== undefined);
+    if (
+      score !== undefined &&
+      (best === undefined ||
+        score[0] > best.score[0] ||
+        (score[0] === best.score[0] && score[1] > best.score[1]))
+    )
       best = { encoding, text: read, score };
   }
   return best && { encoding: best.encoding, text: best.text };
@@ -112,29 +134,58 @@ export function unicodeOfLegacy(
 
 // Words: runs of letters and of the Latin-1 characters legacy codes use ("x·", "nh©n", "Uû").
 const WORD_SEPARATORS = /[^\p{L}\p{M}\u00a1-\u00ff]+/u;
+const WORD_SEPARATORS_KEPT = /([^\p{L}\p{M}\u00a1-\u00ff]+)/u;
+
+/** A hint inside a word ("Q§", "QÑ", "oâ", "tiÕp", "thùc"), not a sign between words ("Bé Na ·"). */
+function hintInWord(text: string): boolean {
+  return HINT_IN_WORD.test(text) || VNI_PAIR.test(text) || TCVN3_CAPITAL.test(text) || TCVN3_STOP.test(text);
+}
 
 /**
- * How well `read` spells Vietnamese where `typed` did not, or undefined when it does not: over the
- * words it changed (not a sign alone, "·" or "©": no evidence either way; "§·" for Đã is a word),
- * more syllables after than before and at least two in three after ("Tr­êng §H Hång §øc": ĐH is no
- * syllable). "Lê Công Tú · 0912" read as TCVN3 gives "Lờ Cụng Tỳ ã": as many syllables as it held.
+ * How well `read` spells Vietnamese where `typed` did not, as [words it turned into syllables less
+ * the syllables it changed, its common words], or undefined. Over the words it changed (not a sign
+ * alone, "·" or "©": no evidence either way; "§·" for Đã is a word): at least two in three
+ * syllables after, and more words turned into syllables than syllables changed, or more common
+ * words after ("Lê Công Tú µm" read as TCVN3 is "Lờ Cụng Tỳ àm": one word made a syllable, three
+ * syllables changed, a common word lost; "Ông Loïc" read as VNI, "Ơng Lọc").
  */
-function plausibility(typed: string, read: string): number | undefined {
+function plausibility(typed: string, read: string, evident: boolean): readonly [number, number] | undefined {
   const before = typed.split(WORD_SEPARATORS);
   const after = read.split(WORD_SEPARATORS);
   if (before.length !== after.length) return undefined;
   let changed = 0;
   let validBefore = 0;
   let validAfter = 0;
+  let made = 0;
+  let common = 0;
+  let commonBefore = 0;
+  // In a text with small letters, a word in capitals that a reading changes ("KÕ" in "KÕ ho¹ch")
+  // is TCVN3's small marked letters after a capital, not a Unicode word in capitals.
+  const mixedCase = /[a-z]/.test(typed);
   before.forEach((word, i) => {
     const now = after[i]!;
     if (now === word || (word.length < 2 && !ASCII_LETTER.test(word))) return;
+    // An abbreviation read ("Q§" for QĐ, "§H" for ĐH) has no vowel, a unit of measure ("µm", "µg")
+    // is written so in Unicode: no evidence either way.
+    if (!VOWEL.test(now.normalize("NFD")) || MICRO_UNIT.test(word)) return;
     changed++;
-    if (isSyllable(word)) validBefore++;
-    if (isSyllable(now)) validAfter++;
+    const was = isSyllable(word) && !(mixedCase && word.length > 1 && word === word.toUpperCase());
+    const is = isSyllable(now);
+    if (was) validBefore++;
+    if (is) validAfter++;
+    if (is && !was) made++;
+    if (is && COMMON_SYLLABLES.has(now.toLowerCase())) common++;
+    if (was && COMMON_SYLLABLES.has(word.toLowerCase())) commonBefore++;
   });
-  if (changed === 0 || validAfter <= validBefore || validAfter * 3 < changed * 2) return undefined;
-  return validAfter * 2 - changed;
+  if (changed === 0 || validAfter * 3 < changed * 2) return undefined;
+  // More words made syllables than syllables changed, or more common words after: "thaønh phoá"
+  // (thành phố; "phoá" is an old-style spelling no one writes), "Soá 12/QÑ" (Số 12/QĐ). Beside an evident cell, more
+  // syllables and more common words after ("Bé Néi vô": Bộ Nội vụ; not "Lê Công Tú µm": Lờ Cụng Tỳ àm).
+  const spells = evident
+    ? validAfter > validBefore && common > commonBefore
+    : made > validBefore || (common > commonBefore && hintInWord(typed));
+  if (!spells) return undefined;
+  return [made - validBefore, common];
 }
 
 /**
@@ -146,13 +197,12 @@ export function vietnameseOf(
   text: string,
   evident?: LegacyEncoding,
 ): { encoding?: LegacyEncoding; text: string } | undefined {
-  const folded =
-    text.indexOf("\u00d0") < 0 && text.indexOf("\u00f0") < 0
-      ? text
-      : text.replace(/\u00f0/g, "\u0111").replace(/(?<![\p{L}\p{M}])\u00d0/gu, "\u0110");
-  const legacy = unicodeOfLegacy(folded, evident);
+  if (text.indexOf("\u00d0") < 0 && text.indexOf("\u00f0") < 0) return unicodeOfLegacy(text, evident);
+  // A legacy text first: TCVN3's "é" may start a word ("Ðp tiÕn ®é", ép tiến độ).
+  const legacy = unicodeOfLegacy(text, evident);
   if (legacy !== undefined) return legacy;
-  return folded === text ? undefined : { text: folded };
+  const folded = text.replace(/\u00f0/g, "\u0111").replace(/(?<![\p{L}\p{M}])\u00d0/gu, "\u0110");
+  return unicodeOfLegacy(folded, evident) ?? (folded === text ? undefined : { text: folded });
 }
 
 /** TCVN3 text as Unicode; undefined when a character past ASCII is no TCVN3 code. */
@@ -161,10 +211,30 @@ function fromTcvn3(text: string): string | undefined {
   for (const ch of text) {
     const letter = TCVN3.get(ch);
     if (letter !== undefined) out += letter;
-    else if (NON_ASCII_LETTER.test(ch)) return undefined;
+    else if (ch > "\u007f" && NOT_LEGACY.test(ch)) return undefined;
     else out += ch;
   }
-  return out.normalize("NFC");
+  return inCapitals(text, out).normalize("NFC");
+}
+
+/**
+ * TCVN3 has no capital marked vowels: typed in capitals, "C¶I C¸CH" is CẢI CÁCH. Words without a
+ * small ASCII letter are put in capitals when every word the reading changed has only capital ASCII
+ * letters and one has two or more
+ * ("CñA Së" is CỦA SỞ; "Tû LÖ" is Tỷ Lệ; "T­ NSNN" is Tư NSNN: an acronym beside says nothing).
+ */
+function inCapitals(typed: string, read: string): string {
+  const before = typed.split(WORD_SEPARATORS_KEPT);
+  const after = read.split(WORD_SEPARATORS_KEPT);
+  if (before.length !== after.length) return read;
+  const changed = before.filter((word, i) => word !== after[i]);
+  // TCVN3's own capitals (Ă Â Ê Ô Ơ Ư Đ) count: "§¥N VÞ Cò" is ĐƠN VỊ CŨ.
+  const capitals = (word: string) => word.replace(/[^A-Z\u00a1-\u00a7]/g, "").length;
+  // An abbreviation ("Q§" for QĐ: no vowel) says nothing of the words around it.
+  const words = changed.filter((word) => /[aeiouyAEIOUY\u00a1-\u00a6\u00b5-\u00fe]/.test(word));
+  if (words.some((word) => /[a-z]/.test(word)) || !words.some((word) => capitals(word) >= 2)) return read;
+  // Every word without a small ASCII letter, also one the reading kept ("Lý": ý is the same code).
+  return after.map((word) => (/[a-z]/.test(word) ? word : word.toUpperCase())).join("");
 }
 
 /**
@@ -188,7 +258,7 @@ function fromVni(text: string): string | undefined {
       i++;
     } else if (single !== undefined) {
       out += upper ? single.toUpperCase() : single;
-    } else if (NON_ASCII_LETTER.test(ch)) {
+    } else if (ch > "\u007f" && NOT_LEGACY.test(ch)) {
       return undefined;
     } else {
       out += ch;

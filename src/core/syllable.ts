@@ -52,14 +52,19 @@ export function isSyllable(word: string): boolean {
   let toneAt = -1;
   let letters = 0;
   let bare = "";
+  let previous = "";
   for (const ch of lower.normalize("NFD")) {
     const code = ch.charCodeAt(0);
     if (TONES.has(code)) {
-      if (tone !== undefined) return false;
+      // A tone mark sits on a vowel ("ñ" is n and a tilde: VNI's đ, no syllable).
+      if (tone !== undefined || previous === "" || !"aeiouy".includes(previous)) return false;
       tone = code;
       toneAt = letters - 1;
     } else {
-      if (code < 0x300 || code > 0x36f) letters++;
+      if (code < 0x300 || code > 0x36f) {
+        letters++;
+        previous = ch;
+      }
       bare += ch;
     }
   }
