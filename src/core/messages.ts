@@ -384,6 +384,8 @@ export const MSG = {
     `Hội nghị ở dòng ${row} (loại ${type}) kéo dài ${viNumber(days)} ngày, vượt giới hạn ${viNumber(limit)} ngày. Kiểm tra lại số ngày hoặc loại hội nghị.`,
   meetingBadDays: (row: number, shown: string) =>
     `Hội nghị ở dòng ${row}: Số ngày ${q(shown)} không phải là số, nên chưa kiểm tra được thời lượng. Chỉ ghi số ngày, ví dụ 1 hoặc 0,5.`,
+  meetingNegativeDays: (row: number, shown: string) =>
+    `Hội nghị ở dòng ${row}: Số ngày ${q(shown)} là số âm, nên chưa kiểm tra được thời lượng. Chỉ ghi số ngày, ví dụ 1 hoặc 0,5.`,
   meetingBadValue: (row: number, label: string, shown: string, options: readonly string[]) =>
     `Hội nghị ở dòng ${row}: ${label} ${q(shown)} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
   logMismatch: (what: string, logged: number, label: string, declared: number) =>

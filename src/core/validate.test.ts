@@ -895,6 +895,24 @@ describe("Hội nghị (warnings only)", () => {
       ],
     ]);
   });
+  test.each([-1, "-1", "–0,5"])(
+    "a negative length (%p) is said as one, not “không phải là số” nor taken as short",
+    (days) => {
+      const r = check({
+        counts: { HN_TONG: [1, 1], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
+        meetings: [["Quán triệt", "Quán triệt", "Kết hợp", days]],
+      });
+      expect(r.valid).toBe(true);
+      expect(r.findings.map((f) => [f.code, f.severity, f.cell, f.message])).toEqual([
+        [
+          "BAD_VALUE",
+          "warning",
+          "F5",
+          `Hội nghị ở dòng 5: Số ngày “${days}” là số âm, nên chưa kiểm tra được thời lượng. Chỉ ghi số ngày, ví dụ 1 hoặc 0,5.`,
+        ],
+      ]);
+    },
+  );
   test("half-day limits accept decimal commas typed as text", () => {
     const r = check({
       counts: { HN_TONG: [1, 1], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },

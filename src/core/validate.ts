@@ -1680,9 +1680,12 @@ function readMeetings(sheet: Sheet, form: Form, findings: Finding[]): MeetingRow
         ),
       );
     }
-    const days = readDecimal(daysCell);
-    // "2 ngày", "nửa ngày": not a number, so the length was not checked; said, not skipped.
+    const read = readDecimal(daysCell);
+    // "2 ngày", "nửa ngày": not a number, so the length was not checked; said, not skipped. So is a
+    // negative length ("-1" typed, or -1 in the cell: it was taken as a short meeting).
     const daysText = cellText(daysCell);
+    const negative = (read !== null && read < 0) || /^[-\u2010\u2011\u2212\u2013\u2014]\s*\d/.test(daysText);
+    const days = negative ? null : read;
     if (days === null && daysText !== "")
       findings.push(
         finding(
@@ -1690,7 +1693,7 @@ function readMeetings(sheet: Sheet, form: Form, findings: Finding[]): MeetingRow
           "warning",
           sheet.name,
           a1(r, MEETING_COLS.days),
-          MSG.meetingBadDays(r + 1, daysText),
+          negative ? MSG.meetingNegativeDays(r + 1, daysText) : MSG.meetingBadDays(r + 1, daysText),
         ),
       );
     if (type && days !== null && days > limits[type.id]) {
