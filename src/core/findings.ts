@@ -192,7 +192,6 @@ const LEGACY_NAMES = {
  * for; the clerk is asked to convert the workbook so the next report reads the same everywhere.
  */
 export function legacyTextMessage(
-  sheet: string,
   encoding: "TCVN3" | "VNI",
   cells: readonly string[],
   typed: string,
@@ -201,7 +200,7 @@ export function legacyTextMessage(
   const shown =
     cells.length > 12 ? `${cells.slice(0, 12).join(", ")} và ${cells.length - 12} ô khác` : cells.join(", ");
   const which = cells.length === 1 ? `Ô ${shown}` : `${cells.length} ô (${shown})`;
-  return `${which} trên trang “${sheet}” ${legacyRead(encoding, typed, read)} Hãy kiểm tra chữ đã đọc; để lần sau không phải đọc lại, ${legacyAdvice(encoding, "cả sổ")}.`;
+  return `${which} ${legacyRead(encoding, typed, read)} Hãy kiểm tra chữ đã đọc; để lần sau không phải đọc lại, ${legacyAdvice(encoding, "cả sổ")}.`;
 }
 
 /** A roster's cells typed in TCVN3 or VNI (roster.ts), said as LEGACY_TEXT says a report's. */

@@ -1266,10 +1266,10 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
       ["LEGACY_TEXT", "warning", "Nhiệm vụ", "G5"],
     ]);
     expect(r.findings[0]!.message).toBe(
-      "3 ô (C6, C7, C8) trên trang “Thông tin” gõ bằng bảng mã TCVN3 (phông .VnTime), như “Uû ban nh©n d©n x· Hßa B×nh”: đã đọc thành “Uỷ ban nhân dân xã Hòa Bình”. Hãy kiểm tra chữ đã đọc; để lần sau không phải đọc lại, chuyển mã cả sổ sang Unicode (Unikey: Công cụ chuyển mã, bảng mã nguồn TCVN3 (ABC), bảng mã đích Unicode) và dùng phông Times New Roman.",
+      "3 ô (C6, C7, C8) gõ bằng bảng mã TCVN3 (phông .VnTime), như “Uû ban nh©n d©n x· Hßa B×nh”: đã đọc thành “Uỷ ban nhân dân xã Hòa Bình”. Hãy kiểm tra chữ đã đọc; để lần sau không phải đọc lại, chuyển mã cả sổ sang Unicode (Unikey: Công cụ chuyển mã, bảng mã nguồn TCVN3 (ABC), bảng mã đích Unicode) và dùng phông Times New Roman.",
     );
     expect(r.findings[1]!.message).toMatch(
-      /^12 ô \(G5, G6, G7, .*, G16\) trên trang “Nhiệm vụ” .* như “Ch\u00ada thùc hiÖn”: đã đọc thành “Chưa thực hiện”/,
+      /^12 ô \(G5, G6, G7, .*, G16\) gõ bằng bảng mã TCVN3 .* như “Ch\u00ada thùc hiÖn”: đã đọc thành “Chưa thực hiện”/,
     );
   });
 
@@ -1281,7 +1281,7 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
     expect(r.report?.tasks[0]?.result).toBe("Đã hoàn thành");
     expect(only(r.findings)).toEqual([["LEGACY_TEXT", "warning", "Nhiệm vụ", "G5"]]);
     expect(r.findings[0]!.message).toBe(
-      "13 ô (G5, H5, G6, G7, G8, G9, G10, G11, G12, G13, G14, G15 và 1 ô khác) trên trang “Nhiệm vụ” gõ bằng bảng mã TCVN3 (phông .VnTime), như “Ch\u00ada thùc hiÖn”: đã đọc thành “Chưa thực hiện”. Hãy kiểm tra chữ đã đọc; để lần sau không phải đọc lại, chuyển mã cả sổ sang Unicode (Unikey: Công cụ chuyển mã, bảng mã nguồn TCVN3 (ABC), bảng mã đích Unicode) và dùng phông Times New Roman.",
+      "13 ô (G5, H5, G6, G7, G8, G9, G10, G11, G12, G13, G14, G15 và 1 ô khác) gõ bằng bảng mã TCVN3 (phông .VnTime), như “Ch\u00ada thùc hiÖn”: đã đọc thành “Chưa thực hiện”. Hãy kiểm tra chữ đã đọc; để lần sau không phải đọc lại, chuyển mã cả sổ sang Unicode (Unikey: Công cụ chuyển mã, bảng mã nguồn TCVN3 (ABC), bảng mã đích Unicode) và dùng phông Times New Roman.",
     );
   });
 

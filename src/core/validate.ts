@@ -351,7 +351,7 @@ export function validateWorkbook(
       "warning",
       l.sheet,
       l.cells[0] ?? null,
-      legacyTextMessage(l.sheet, l.encoding, l.cells, l.typed, l.read),
+      legacyTextMessage(l.encoding, l.cells, l.typed, l.read),
     ),
   );
   return { ...result, findings: [...result.findings, ...said] };
