@@ -284,11 +284,11 @@ function membershipLines(
   // (A file from before RETURNED_SINCE whose rejected files do not all say whose: one may be theirs.)
   if (h.missingAgain.length > 0)
     lines.push(
-      `  Đơn vị chưa nộp kỳ này, ${against} cũng ghi chưa nộp: ${h.missingAgain.length} đơn vị (${h.missingAgain.join(", ")})${
+      `  Đơn vị chưa nộp kỳ này, ${against} cũng ghi chưa nộp: ${h.missingAgain.length} đơn vị (${h.missingAgain.join(", ")}).${
         h.missingAgainUnsure > 0
-          ? `; ${against} do bản KL226 trước ngày ${RETURNED_SINCE} lập, có ${h.missingAgainUnsure} tệp bị từ chối không rõ của đơn vị nào, có thể là của đơn vị trên`
+          ? ` Lưu ý: ${against} do phiên bản KL226 cũ (phát hành trước ngày ${RETURNED_SINCE}) lập, trong đó có ${h.missingAgainUnsure} tệp bị từ chối không xác định được của đơn vị nào; có thể ${h.missingAgain.length > 1 ? "một trong các đơn vị" : "đơn vị"} nêu trên đã nộp kỳ trước nhưng tệp bị từ chối.`
           : ""
-      }.`,
+      }`,
     );
   // Without a roster then (or without the list), "none missing two periods running" would be a guess.
   if (h.missingThenUnknown)

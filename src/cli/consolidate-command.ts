@@ -713,7 +713,7 @@ function refuseDocumentsOfLackedPlan(
   if (lacked * 2 <= namedUnknown.of) return;
   const plan = namedUnknown.plans[0]!.id;
   throw new UsageError(
-    `Chưa lập văn bản nào (${asked.join(", ")}) và chưa ghi tệp nào: ${lacked}/${namedUnknown.of} tệp theo mẫu này lập theo hồ sơ ${namedUnknown.plans.map((p) => p.id).join(", ")} mà bản KL226 này không có, nên văn bản sẽ mang tên cơ quan, chỉ tiêu và nhiệm vụ của hồ sơ “${profile.name}”, không phải của kế hoạch đó. Chép tệp hồ sơ ${plan}.json (ở thư mục profiles/ của bản KL226 đã cài trước đây hay trên máy chủ của tỉnh) vào thư mục ${PROFILES_DIR} rồi chạy lại, hoặc chạy lại với --profile ĐƯỜNG_DẪN/${plan}.json.`,
+    `Chưa lập văn bản nào (${asked.join(", ")}) và chưa ghi tệp nào: ${lacked}/${namedUnknown.of} tệp báo cáo lập theo hồ sơ cấu hình ${namedUnknown.plans.map((p) => `“${p.id}”`).join(", ")}, bản KL226 này không có hồ sơ đó. Nếu lập bây giờ, văn bản sẽ ghi tên cơ quan, chỉ tiêu và nhiệm vụ theo hồ sơ mặc định “${profile.name}”, không đúng với các báo cáo. Chép tệp ${plan}.json (thường có trong thư mục profiles/ của bản KL226 cài trước đây hoặc trên máy chủ của tỉnh) vào thư mục ${PROFILES_DIR} rồi chạy lại, hoặc chạy lại với --profile ĐƯỜNG_DẪN/${plan}.json. Nếu các báo cáo đúng là theo kế hoạch của cơ quan mình, chạy lại với --profile TÊN_HỒ_SƠ.`,
   );
 }
 

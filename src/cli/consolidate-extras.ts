@@ -493,7 +493,7 @@ export async function writeLetters(
   const editedLines = [
     ...(texts.length > 0
       ? [
-          `  Giữ nguyên ${texts.length} tệp .txt trong ${dir} (${someNames(texts)}): thư nhắc của bản KL226 trước hoặc tệp do người dùng tạo; KL226 không sửa, không xóa tệp .txt nào. Thư nhắc nay là văn bản Word (.docx); thư .txt của bản trước không theo số liệu lần này, đừng gửi${textsWithNewLetter > 0 ? ` (${textsWithNewLetter} đơn vị trong số đó có thư .docx mới)` : ""}. Xóa hoặc chuyển các tệp .txt đi khi không cần nữa.`,
+          `  Giữ nguyên ${texts.length} tệp .txt trong ${dir} (${someNames(texts)}): đó là thư nhắc do phiên bản KL226 trước lập hoặc tệp do người dùng tạo; KL226 không sửa và không xóa tệp .txt. Thư nhắc nay được lập dạng văn bản Word (.docx); các thư .txt cũ không theo số liệu lần tổng hợp này, không gửi các thư đó${textsWithNewLetter > 0 ? ` (đã có thư .docx mới cho ${textsWithNewLetter} đơn vị trong số này)` : ""}. Khi không cần nữa, hãy xóa hoặc chuyển các tệp .txt sang thư mục khác.`,
         ]
       : []),
     ...(beside.length > 0

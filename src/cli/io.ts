@@ -75,7 +75,7 @@ export function loadProfile(nameOrPath: string, note: (line: string) => void = (
     if (missing && looksLikeName) {
       const near = nearestProfileName(nameOrPath);
       throw new UsageError(
-        `Không có hồ sơ cấu hình “${nameOrPath}”.${near ? ` Có phải là ${near}?` : ""} ${SHIPPED_HINT} Nếu đó là hồ sơ riêng của tỉnh (có ở bản KL226 đã cài trước đây hay trên máy chủ của tỉnh), chép tệp ${nameOrPath}.json vào thư mục ${PROFILES_DIR} rồi chạy lại, hoặc ghi đường dẫn tệp: --profile ĐƯỜNG_DẪN/${nameOrPath}.json.`,
+        `Bản KL226 này không có hồ sơ cấu hình “${nameOrPath}”.${near ? ` Có phải là ${near}?` : ""} Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}. Nếu đó là hồ sơ riêng của tỉnh, chép tệp ${nameOrPath}.json (thường có trong thư mục profiles/ của bản KL226 cài trước đây hoặc trên máy chủ của tỉnh) vào thư mục ${PROFILES_DIR} rồi chạy lại, hoặc chỉ đường dẫn tới tệp: --profile ĐƯỜNG_DẪN/${nameOrPath}.json.`,
       );
     }
     const code = isErrnoError(e) ? e.code : undefined;

@@ -189,7 +189,8 @@ const LEGACY_NAMES = {
 
 /**
  * LEGACY_TEXT (docs/DECISIONS.md): text cells typed in TCVN3 or VNI, read as the Unicode they stand
- * for; the clerk is asked to convert the workbook so the next report reads the same everywhere.
+ * for; the clerk is asked to check the reading and how to convert with Unikey (which converts the
+ * clipboard: only text cells, so no formula turns into its value).
  */
 export function legacyTextMessage(
   encoding: "TCVN3" | "VNI",
@@ -199,8 +200,11 @@ export function legacyTextMessage(
 ): string {
   const shown =
     cells.length > 12 ? `${cells.slice(0, 12).join(", ")} và ${cells.length - 12} ô khác` : cells.join(", ");
-  const which = cells.length === 1 ? `Ô ${shown}` : `${cells.length} ô (${shown})`;
-  return `${which} ${legacyRead(encoding, typed, read)} Hãy kiểm tra chữ đã đọc; để lần sau không phải đọc lại, ${legacyAdvice(encoding, "cả sổ")}.`;
+  const said =
+    cells.length === 1
+      ? `Ô này được gõ bằng bảng mã ${legacyName(encoding)}: ${quoted(typed)}, chương trình đã đọc là ${quoted(read)}.`
+      : `${cells.length} ô (${shown}) được gõ bằng bảng mã ${legacyName(encoding)}, ví dụ ${quoted(typed)} được chương trình đọc là ${quoted(read)}.`;
+  return `${said} Đề nghị kiểm tra lại. Để các kỳ sau không phải chuyển đổi, hãy chuyển mã các ô chữ sang Unicode bằng Unikey: ${unikeySteps(encoding, "chọn các ô chữ (không chọn ô có công thức)", "vào đúng các ô đó rồi đặt phông Times New Roman")}.`;
 }
 
 /** A roster's cells typed in TCVN3 or VNI (roster.ts), said as LEGACY_TEXT says a report's. */
@@ -210,15 +214,17 @@ export function legacyTextNote(
   typed: string,
   read: string,
 ): string {
-  return `${count} ô ${legacyRead(encoding, typed, read)} Hãy kiểm tra tên đơn vị đã đọc; nên ${legacyAdvice(encoding, "danh sách")}.`;
+  // Saved again as Excel's plain CSV, the converted letters would become "?" (roster.ts refuses that).
+  return `${count} ô được gõ bằng bảng mã ${legacyName(encoding)}, ví dụ ${quoted(typed)} được đọc là ${quoted(read)}. Đề nghị kiểm tra lại tên các đơn vị. Để lần sau không phải chuyển đổi, hãy chuyển mã danh sách sang Unicode bằng Unikey (${unikeySteps(encoding, "mở danh sách trong Excel, chọn các ô chữ", "vào chỗ cũ")}), rồi lưu dạng “Sổ làm việc Excel (*.xlsx)” (phông Times New Roman) hoặc “CSV UTF-8 (phân tách bằng dấu phẩy)”.`;
 }
 
 const quoted = (t: string): string => `“${t.length > 60 ? `${t.slice(0, 57)}…` : t}”`;
 
-function legacyRead(encoding: "TCVN3" | "VNI", typed: string, read: string): string {
-  return `gõ bằng bảng mã ${encoding} (${LEGACY_NAMES[encoding].font}), như ${quoted(typed)}: đã đọc thành ${quoted(read)}.`;
+function legacyName(encoding: "TCVN3" | "VNI"): string {
+  return `${encoding} (${LEGACY_NAMES[encoding].font})`;
 }
 
-function legacyAdvice(encoding: "TCVN3" | "VNI", what: string): string {
-  return `chuyển mã ${what} sang Unicode (Unikey: Công cụ chuyển mã, bảng mã nguồn ${LEGACY_NAMES[encoding].unikey}, bảng mã đích Unicode) và dùng phông Times New Roman`;
+/** Unikey's clipboard conversion, step by step (Ctrl+Shift+F6 opens its Công cụ chuyển mã). */
+function unikeySteps(encoding: "TCVN3" | "VNI", select: string, paste: string): string {
+  return `${select}, nhấn Ctrl+C; nhấn Ctrl+Shift+F6 để mở Công cụ chuyển mã (Unikey Toolkit), chọn Nguồn: ${LEGACY_NAMES[encoding].unikey}, Đích: Unicode, bấm “Chuyển mã”; nhấn Ctrl+V ${paste}`;
 }

@@ -723,7 +723,7 @@ describe("a file an older release wrote (before `returned`, 03/12/2026): its `mi
   it("an empty `missing` in such a file may be a run without a roster (it did not record which): not known, said why", () => {
     const h = compareWithPrevious(now, parsed({ ...oldJson, rejected: [], missing: [] }));
     expect([h.missingAgain, h.missingThenUnknown]).toEqual([[], true]);
-    expect(h.missingThenWhy).toContain("do bản KL226 trước ngày 03/12/2026 lập");
+    expect(h.missingThenWhy).toContain("do phiên bản KL226 cũ (phát hành trước ngày 03/12/2026) lập");
   });
 
   // The summary such a release wrote: one "Chưa nộp" table of every roster unit without an accepted
@@ -819,7 +819,7 @@ describe("a file an older release wrote (before `returned`, 03/12/2026): its `mi
     const h = compareWithPrevious(now, { ...report, period: { kind: "NAM", year: 2025 } });
     expect([h.missingAgain, h.missingThenUnknown]).toEqual([[], true]);
     expect(h.missingThenWhy).toBe(
-      "do bản KL226 trước ngày 03/12/2026 lập: trang “Chưa nộp” ghi chung đơn vị chưa nộp với đơn vị có tệp bị từ chối, và không có trang “Nguồn” đọc được để tách ra",
+      "do phiên bản KL226 cũ (phát hành trước ngày 03/12/2026) lập: trang “Chưa nộp” ghi chung đơn vị chưa nộp với đơn vị có tệp bị từ chối, và trang “Nguồn” không có hoặc không đọc được, nên không tách riêng được đơn vị chưa nộp",
     );
   });
 
@@ -829,7 +829,7 @@ describe("a file an older release wrote (before `returned`, 03/12/2026): its `mi
     const h = compareWithPrevious(now, { ...report, period: { kind: "NAM", year: 2025 } });
     expect([h.missingAgain, h.missingThenUnknown]).toEqual([[], true]);
     expect(h.missingThenWhy).toBe(
-      "do bản KL226 trước ngày 03/12/2026 lập: trang “Chưa nộp” ghi chung đơn vị chưa nộp với đơn vị có tệp bị từ chối, và không có trang “Nguồn” đọc được để tách ra",
+      "do phiên bản KL226 cũ (phát hành trước ngày 03/12/2026) lập: trang “Chưa nộp” ghi chung đơn vị chưa nộp với đơn vị có tệp bị từ chối, và trang “Nguồn” không có hoặc không đọc được, nên không tách riêng được đơn vị chưa nộp",
     );
   });
 });

@@ -168,7 +168,7 @@ export function parsePreviousReport(json: unknown): PreviousParse {
         ok: true,
         report: {
           ...rest,
-          missingUnread: `do bản KL226 trước ngày ${RETURNED_SINCE} lập, không ghi đơn vị nào chưa nộp nhưng cũng không ghi lần tổng hợp đó có dùng danh sách đơn vị hay không`,
+          missingUnread: `do phiên bản KL226 cũ (phát hành trước ngày ${RETURNED_SINCE}) lập: tệp không ghi đơn vị nào chưa nộp, và cũng không ghi rõ lần tổng hợp đó có dùng danh sách đơn vị hay không`,
         },
       };
     }
@@ -368,7 +368,9 @@ type MissingRead = Pick<PreviousReport, "missing" | "rosterGiven" | "unplacedRej
 function missingOf(workbook: Workbook, accepted: ReadonlySet<string>): MissingRead {
   const sheet = workbook.sheets.find((s) => matchKey(s.name) === matchKey(SUMMARY_SHEETS.missing));
   if (sheet === undefined)
-    return { missingUnread: `không có trang “${SUMMARY_SHEETS.missing}” (đã bị xóa hoặc đổi tên?)` };
+    return {
+      missingUnread: `không có trang “${SUMMARY_SHEETS.missing}” (có thể trang đã bị xóa hoặc đổi tên)`,
+    };
   const rows = sheet.rows;
   const lineAt = (test: (key: string) => boolean): number =>
     rows.findIndex((row) => test(matchKey(cellText(row?.[0]))));
@@ -386,7 +388,7 @@ function missingOf(workbook: Workbook, accepted: ReadonlySet<string>): MissingRe
     return out;
   };
   const unread: MissingRead = {
-    missingUnread: `có trang “${SUMMARY_SHEETS.missing}” nhưng không đọc được danh sách đơn vị trong đó (trang đã bị sửa?)`,
+    missingUnread: `có trang “${SUMMARY_SHEETS.missing}” nhưng không đọc được bảng mã đơn vị chưa nộp trong trang đó (có thể trang đã bị sửa)`,
   };
   if (lineAt((k) => k.startsWith("không có danh sách đơn vị phải báo cáo")) >= 0)
     return { missing: [], rosterGiven: false };
@@ -405,7 +407,7 @@ function missingOf(workbook: Workbook, accepted: ReadonlySet<string>): MissingRe
   const rejected = rejectedOnSources(workbook);
   return rejected === undefined
     ? {
-        missingUnread: `do bản KL226 trước ngày ${RETURNED_SINCE} lập: trang “${SUMMARY_SHEETS.missing}” ghi chung đơn vị chưa nộp với đơn vị có tệp bị từ chối, và không có trang “${SUMMARY_SHEETS.sources}” đọc được để tách ra`,
+        missingUnread: `do phiên bản KL226 cũ (phát hành trước ngày ${RETURNED_SINCE}) lập: trang “${SUMMARY_SHEETS.missing}” ghi chung đơn vị chưa nộp với đơn vị có tệp bị từ chối, và trang “${SUMMARY_SHEETS.sources}” không có hoặc không đọc được, nên không tách riêng được đơn vị chưa nộp`,
       }
     : oldMissing(listed, rejected, accepted);
 }

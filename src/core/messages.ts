@@ -385,7 +385,7 @@ export const MSG = {
   meetingBadDays: (row: number, shown: string) =>
     `Hội nghị ở dòng ${row}: Số ngày ${q(shown)} không phải là số, nên chưa kiểm tra được thời lượng. Chỉ ghi số ngày, ví dụ 1 hoặc 0,5.`,
   meetingNegativeDays: (row: number, shown: string) =>
-    `Hội nghị ở dòng ${row}: Số ngày ${q(shown)} là số âm, nên chưa kiểm tra được thời lượng. Chỉ ghi số ngày, ví dụ 1 hoặc 0,5.`,
+    `Hội nghị ở dòng ${row}: Số ngày ghi ${q(shown)} là số âm, nên chưa kiểm tra được thời lượng. Ghi số ngày không có dấu trừ, ví dụ 1 hoặc 0,5.`,
   meetingBadValue: (row: number, label: string, shown: string, options: readonly string[]) =>
     `Hội nghị ở dòng ${row}: ${label} ${q(shown)} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
   logMismatch: (what: string, logged: number, label: string, declared: number) =>

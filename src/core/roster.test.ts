@@ -108,7 +108,7 @@ test("a list kept since the .VnTime days: TCVN3 (or VNI) headers, names and type
       { code: "XA_HAU_LOC", name: "Xã Hậu Lộc", type: "UBND xã, phường" },
     ],
     notes: [
-      "7 ô gõ bằng bảng mã TCVN3 (phông .VnTime), như “M· ®¬n vÞ”: đã đọc thành “Mã đơn vị”. Hãy kiểm tra tên đơn vị đã đọc; nên chuyển mã danh sách sang Unicode (Unikey: Công cụ chuyển mã, bảng mã nguồn TCVN3 (ABC), bảng mã đích Unicode) và dùng phông Times New Roman.",
+      "7 ô được gõ bằng bảng mã TCVN3 (phông .VnTime), ví dụ “M· ®¬n vÞ” được đọc là “Mã đơn vị”. Đề nghị kiểm tra lại tên các đơn vị. Để lần sau không phải chuyển đổi, hãy chuyển mã danh sách sang Unicode bằng Unikey (mở danh sách trong Excel, chọn các ô chữ, nhấn Ctrl+C; nhấn Ctrl+Shift+F6 để mở Công cụ chuyển mã (Unikey Toolkit), chọn Nguồn: TCVN3 (ABC), Đích: Unicode, bấm “Chuyển mã”; nhấn Ctrl+V vào chỗ cũ), rồi lưu dạng “Sổ làm việc Excel (*.xlsx)” (phông Times New Roman) hoặc “CSV UTF-8 (phân tách bằng dấu phẩy)”.",
     ],
   });
   const s = (value: string): Cell => ({ value: { kind: "string", value } });
@@ -127,7 +127,9 @@ test("a list kept since the .VnTime days: TCVN3 (or VNI) headers, names and type
   });
   expect(vni.ok && vni.units).toEqual([{ code: "SO_TU_PHAP", name: "Sở Tư pháp", type: "Sở, ban, ngành" }]);
   expect(vni.ok && vni.notes).toEqual([
-    expect.stringMatching(/^2 ô gõ bằng bảng mã VNI \(phông VNI-Times\)/),
+    expect.stringMatching(
+      /^2 ô được gõ bằng bảng mã VNI \(phông VNI-Times\).*Nguồn: VNI Windows, Đích: Unicode/,
+    ),
   ]);
 });
 
@@ -144,7 +146,7 @@ test("a CSV name with an Icelandic “Ð” (“Phường Ðông Tiến”) is r
 test("a list whose marked letters became “?” (saved as Excel's plain CSV) is refused once, saying how to save it", () => {
   // Before, it was read: letters went to “Kính gửi: S? T? ph?p” and no file matched by name.
   expect(errors("MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO_TU_PHAP,S? T? ph?p,Ban\nXA_A,X? A,UBND\n")).toEqual([
-    "2 tên đơn vị có dấu “?” thay cho chữ có dấu (Dòng 2 “S? T? ph?p”; Dòng 3 “X? A”): danh sách đã được lưu bằng bảng mã không có tiếng Việt (như “CSV (Comma delimited)” của Excel), các chữ có dấu đã mất. Mở danh sách gốc, lưu lại dạng “CSV UTF-8 (Comma delimited) (*.csv)” hoặc “Sổ làm việc Excel (*.xlsx)” rồi chạy lại.",
+    "2 tên đơn vị có ký tự “?” ở chỗ lẽ ra là chữ có dấu (Dòng 2 “S? T? ph?p”; Dòng 3 “X? A”): có lẽ danh sách đã được lưu dạng CSV không hỗ trợ tiếng Việt (kiểu “CSV (phân tách bằng dấu phẩy)” của Excel); các chữ có dấu đã mất, không khôi phục được từ tệp này. Mở tệp danh sách gốc (trước khi lưu thành CSV), chọn Tệp → Lưu thành, kiểu “CSV UTF-8 (phân tách bằng dấu phẩy) (*.csv)” hoặc “Sổ làm việc Excel (*.xlsx)”, rồi dùng tệp đó làm danh sách đơn vị.",
   ]);
 });
 
@@ -159,7 +161,7 @@ test("a “?” on its own in a name (“Đơn vị ?”, “(?)”) is read as 
     { code: "TO_CT", name: "Tổ công tác (?)", type: "Sở, ban, ngành" },
   ]);
   expect(errors("MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nUBND_A,?y ban nhân dân,UBND\n")).toEqual([
-    "1 tên đơn vị có dấu “?” thay cho chữ có dấu (Dòng 2 “?y ban nhân dân”): danh sách đã được lưu bằng bảng mã không có tiếng Việt (như “CSV (Comma delimited)” của Excel), các chữ có dấu đã mất. Mở danh sách gốc, lưu lại dạng “CSV UTF-8 (Comma delimited) (*.csv)” hoặc “Sổ làm việc Excel (*.xlsx)” rồi chạy lại.",
+    "1 tên đơn vị có ký tự “?” ở chỗ lẽ ra là chữ có dấu (Dòng 2 “?y ban nhân dân”): có lẽ danh sách đã được lưu dạng CSV không hỗ trợ tiếng Việt (kiểu “CSV (phân tách bằng dấu phẩy)” của Excel); các chữ có dấu đã mất, không khôi phục được từ tệp này. Mở tệp danh sách gốc (trước khi lưu thành CSV), chọn Tệp → Lưu thành, kiểu “CSV UTF-8 (phân tách bằng dấu phẩy) (*.csv)” hoặc “Sổ làm việc Excel (*.xlsx)”, rồi dùng tệp đó làm danh sách đơn vị.",
   ]);
 });
 

@@ -419,7 +419,7 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
   }
   if (lostLetters.length > 0)
     errors.unshift(
-      `${lostLetters.length} tên đơn vị có dấu “?” thay cho chữ có dấu (${lostLetters.slice(0, 5).join("; ")}${lostLetters.length > 5 ? "; …" : ""}): danh sách đã được lưu bằng bảng mã không có tiếng Việt (như “CSV (Comma delimited)” của Excel), các chữ có dấu đã mất. Mở danh sách gốc, lưu lại dạng “CSV UTF-8 (Comma delimited) (*.csv)” hoặc “Sổ làm việc Excel (*.xlsx)” rồi chạy lại.`,
+      `${lostLetters.length} tên đơn vị có ký tự “?” ở chỗ lẽ ra là chữ có dấu (${lostLetters.slice(0, 5).join("; ")}${lostLetters.length > 5 ? "; …" : ""}): có lẽ danh sách đã được lưu dạng CSV không hỗ trợ tiếng Việt (kiểu “CSV (phân tách bằng dấu phẩy)” của Excel); các chữ có dấu đã mất, không khôi phục được từ tệp này. Mở tệp danh sách gốc (trước khi lưu thành CSV), chọn Tệp → Lưu thành, kiểu “CSV UTF-8 (phân tách bằng dấu phẩy) (*.csv)” hoặc “Sổ làm việc Excel (*.xlsx)”, rồi dùng tệp đó làm danh sách đơn vị.`,
     );
   if (errors.length > 0) return { ok: false, errors: groupedTypeErrors(errors, badTypes) };
   if (units.length === 0)

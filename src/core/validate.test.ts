@@ -908,7 +908,7 @@ describe("Hội nghị (warnings only)", () => {
           "BAD_VALUE",
           "warning",
           "F5",
-          `Hội nghị ở dòng 5: Số ngày “${days}” là số âm, nên chưa kiểm tra được thời lượng. Chỉ ghi số ngày, ví dụ 1 hoặc 0,5.`,
+          `Hội nghị ở dòng 5: Số ngày ghi “${days}” là số âm, nên chưa kiểm tra được thời lượng. Ghi số ngày không có dấu trừ, ví dụ 1 hoặc 0,5.`,
         ],
       ]);
     },
@@ -1266,10 +1266,10 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
       ["LEGACY_TEXT", "warning", "Nhiệm vụ", "G5"],
     ]);
     expect(r.findings[0]!.message).toBe(
-      "3 ô (C6, C7, C8) gõ bằng bảng mã TCVN3 (phông .VnTime), như “Uû ban nh©n d©n x· Hßa B×nh”: đã đọc thành “Uỷ ban nhân dân xã Hòa Bình”. Hãy kiểm tra chữ đã đọc; để lần sau không phải đọc lại, chuyển mã cả sổ sang Unicode (Unikey: Công cụ chuyển mã, bảng mã nguồn TCVN3 (ABC), bảng mã đích Unicode) và dùng phông Times New Roman.",
+      "3 ô (C6, C7, C8) được gõ bằng bảng mã TCVN3 (phông .VnTime), ví dụ “Uû ban nh©n d©n x· Hßa B×nh” được chương trình đọc là “Uỷ ban nhân dân xã Hòa Bình”. Đề nghị kiểm tra lại. Để các kỳ sau không phải chuyển đổi, hãy chuyển mã các ô chữ sang Unicode bằng Unikey: chọn các ô chữ (không chọn ô có công thức), nhấn Ctrl+C; nhấn Ctrl+Shift+F6 để mở Công cụ chuyển mã (Unikey Toolkit), chọn Nguồn: TCVN3 (ABC), Đích: Unicode, bấm “Chuyển mã”; nhấn Ctrl+V vào đúng các ô đó rồi đặt phông Times New Roman.",
     );
     expect(r.findings[1]!.message).toMatch(
-      /^12 ô \(G5, G6, G7, .*, G16\) gõ bằng bảng mã TCVN3 .* như “Ch\u00ada thùc hiÖn”: đã đọc thành “Chưa thực hiện”/,
+      /^12 ô \(G5, G6, G7, .*, G16\) được gõ bằng bảng mã TCVN3 .* ví dụ “Ch\u00ada thùc hiÖn” được chương trình đọc là “Chưa thực hiện”/,
     );
   });
 
@@ -1281,7 +1281,7 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
     expect(r.report?.tasks[0]?.result).toBe("Đã hoàn thành");
     expect(only(r.findings)).toEqual([["LEGACY_TEXT", "warning", "Nhiệm vụ", "G5"]]);
     expect(r.findings[0]!.message).toBe(
-      "13 ô (G5, H5, G6, G7, G8, G9, G10, G11, G12, G13, G14, G15 và 1 ô khác) gõ bằng bảng mã TCVN3 (phông .VnTime), như “Ch\u00ada thùc hiÖn”: đã đọc thành “Chưa thực hiện”. Hãy kiểm tra chữ đã đọc; để lần sau không phải đọc lại, chuyển mã cả sổ sang Unicode (Unikey: Công cụ chuyển mã, bảng mã nguồn TCVN3 (ABC), bảng mã đích Unicode) và dùng phông Times New Roman.",
+      "13 ô (G5, H5, G6, G7, G8, G9, G10, G11, G12, G13, G14, G15 và 1 ô khác) được gõ bằng bảng mã TCVN3 (phông .VnTime), ví dụ “Ch\u00ada thùc hiÖn” được chương trình đọc là “Chưa thực hiện”. Đề nghị kiểm tra lại. Để các kỳ sau không phải chuyển đổi, hãy chuyển mã các ô chữ sang Unicode bằng Unikey: chọn các ô chữ (không chọn ô có công thức), nhấn Ctrl+C; nhấn Ctrl+Shift+F6 để mở Công cụ chuyển mã (Unikey Toolkit), chọn Nguồn: TCVN3 (ABC), Đích: Unicode, bấm “Chuyển mã”; nhấn Ctrl+V vào đúng các ô đó rồi đặt phông Times New Roman.",
     );
   });
 
@@ -1319,7 +1319,9 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
     expect(vni.valid).toBe(true);
     expect(vni.report?.unit.name).toBe("Ủy ban nhân dân xã Hòa Bình");
     expect(vni.findings.map((f) => f.code)).toEqual(["LEGACY_TEXT", "LEGACY_TEXT"]);
-    expect(vni.findings[0]!.message).toMatch(/bảng mã VNI \(phông VNI-Times\).*nguồn VNI Windows/);
+    expect(vni.findings[0]!.message).toMatch(
+      /bảng mã VNI \(phông VNI-Times\).*Nguồn: VNI Windows, Đích: Unicode/,
+    );
 
     const eth = check({ name: "Phường Ðông Tiến", taskStatuses: statuses("Ðang thực hiện") });
     expect(eth.findings).toEqual([]);

@@ -376,7 +376,7 @@ const vi: Strings = {
   profileUnknown: (plans, of, used) =>
     `Lưu ý: ${plans.reduce((n, p) => n + p.files, 0)}/${of} tệp lập theo hồ sơ mà bản KL226 này không có (${plans.map((p) => `“${p.id}”: ${p.files} tệp`).join("; ")}): các tệp đó được kiểm tra theo hồ sơ “${used}”, chỉ tiêu và nhiệm vụ riêng của ${plans.length === 1 ? "hồ sơ đó" : "các hồ sơ đó"} chưa được kiểm tra. Nếu đợt báo cáo là của ${plans.length === 1 ? "kế hoạch đó" : "một trong các kế hoạch đó"}, nhờ bộ phận công nghệ thông tin thêm hồ sơ (${plans.map((p) => `${p.id}.json`).join(", ")}) vào thư mục profiles/ của bản KL226 của tỉnh (phần bổ trợ và trang kiểm tra, xem hướng dẫn triển khai) rồi tổng hợp lại.`,
   documentsHeld: (plan, used) =>
-    `Chưa lập thư nhắc, báo cáo hay báo cáo tổng hợp gửi cấp trên: phần lớn tệp lập theo hồ sơ “${plan}” mà bản KL226 này không có, nên văn bản sẽ mang tên cơ quan, chỉ tiêu và nhiệm vụ của hồ sơ “${used}”. Khi bản KL226 của tỉnh có hồ sơ đó (nói ở trên), tổng hợp lại; hoặc chọn ở ô Hồ sơ đúng hồ sơ của cơ quan mình.`,
+    `Chưa lập thư nhắc, báo cáo kết quả và báo cáo gửi cấp trên: phần lớn tệp lập theo hồ sơ “${plan}”, bản KL226 này không có hồ sơ đó; nếu lập bây giờ, văn bản sẽ ghi tên cơ quan, chỉ tiêu và nhiệm vụ theo hồ sơ “${used}”. Khi bản KL226 của tỉnh đã có hồ sơ “${plan}” (xem lưu ý ở trên), hãy tổng hợp lại; hoặc chọn đúng hồ sơ của cơ quan mình ở ô Hồ sơ rồi tổng hợp lại.`,
   fileCount: (n) => `${n} tệp`,
   nothingAccepted:
     "Chưa tổng hợp được báo cáo nào (không tệp nào được chấp nhận): chưa đánh giá được chỉ tiêu nào; bảng tổng hợp và văn bản chỉ ghi các tệp bị từ chối và đơn vị chưa nộp, chưa có số liệu để gửi đi.",

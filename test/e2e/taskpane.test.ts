@@ -894,7 +894,7 @@ test("Tự động: files naming a plan this build lacks are said in one note, o
   await expect(page.getByTestId("profile-unknown").textContent()).resolves.toBe(note(2, 3));
   // Most files name it: no letters, report or roll-up with the default profile's organisation.
   await expect(page.getByTestId("documents-held").textContent()).resolves.toBe(
-    `Chưa lập thư nhắc, báo cáo hay báo cáo tổng hợp gửi cấp trên: phần lớn tệp lập theo hồ sơ “quang-tri-226” mà bản KL226 này không có, nên văn bản sẽ mang tên cơ quan, chỉ tiêu và nhiệm vụ của hồ sơ “${DEFAULT_PROFILE.name}”. Khi bản KL226 của tỉnh có hồ sơ đó (nói ở trên), tổng hợp lại; hoặc chọn ở ô Hồ sơ đúng hồ sơ của cơ quan mình.`,
+    `Chưa lập thư nhắc, báo cáo kết quả và báo cáo gửi cấp trên: phần lớn tệp lập theo hồ sơ “quang-tri-226”, bản KL226 này không có hồ sơ đó; nếu lập bây giờ, văn bản sẽ ghi tên cơ quan, chỉ tiêu và nhiệm vụ theo hồ sơ “${DEFAULT_PROFILE.name}”. Khi bản KL226 của tỉnh đã có hồ sơ “quang-tri-226” (xem lưu ý ở trên), hãy tổng hợp lại; hoặc chọn đúng hồ sơ của cơ quan mình ở ô Hồ sơ rồi tổng hợp lại.`,
   );
   await expect(page.getByTestId("documents").count()).resolves.toBe(0);
   // Enough files for the workers: the note comes back through their messages.

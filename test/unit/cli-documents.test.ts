@@ -128,7 +128,7 @@ describe("kl226 consolidate --letters --report", () => {
     expect(io.stdout).toContain("Đã xóa 1 thư cũ của lần chạy trước không còn cần (PHONG_A.docx).");
     // An old version's .txt letter may have been edited: kept, and said (session 36).
     expect(io.stdout).toContain(
-      `  Giữ nguyên 1 tệp .txt trong ${dir} (PHONG_A.txt): thư nhắc của bản KL226 trước`,
+      `  Giữ nguyên 1 tệp .txt trong ${dir} (PHONG_A.txt): đó là thư nhắc do phiên bản KL226 trước lập`,
     );
   });
 
@@ -486,7 +486,7 @@ test("an old release's .txt letters, one edited, and a note under a unit's code 
     expect(io.stdout).not.toContain("Đã xóa");
     expect(io.stdout).not.toContain("không còn cần");
     expect(io.stdout).toContain(
-      `  Giữ nguyên 4 tệp .txt trong ${dir} (PHONG_A.txt, PHONG_B.txt, PHONG_C.txt, PHONG_D.txt): thư nhắc của bản KL226 trước hoặc tệp do người dùng tạo; KL226 không sửa, không xóa tệp .txt nào. Thư nhắc nay là văn bản Word (.docx); thư .txt của bản trước không theo số liệu lần này, đừng gửi (3 đơn vị trong số đó có thư .docx mới). Xóa hoặc chuyển các tệp .txt đi khi không cần nữa.`,
+      `  Giữ nguyên 4 tệp .txt trong ${dir} (PHONG_A.txt, PHONG_B.txt, PHONG_C.txt, PHONG_D.txt): đó là thư nhắc do phiên bản KL226 trước lập hoặc tệp do người dùng tạo; KL226 không sửa và không xóa tệp .txt. Thư nhắc nay được lập dạng văn bản Word (.docx); các thư .txt cũ không theo số liệu lần tổng hợp này, không gửi các thư đó (đã có thư .docx mới cho 3 đơn vị trong số này). Khi không cần nữa, hãy xóa hoặc chuyển các tệp .txt sang thư mục khác.`,
     );
   }
 });
@@ -512,7 +512,7 @@ test("a note of the user's own in the letters folder (ghi-chu.txt) is not named 
   expect(await main([...args, "--letter-date", "12/6/2026"], io)).toBe(1);
   expect(readFileSync(join(dir, "ghi-chu.txt"), "utf8")).toBe(note);
   expect(io.stdout).toContain(
-    `  Giữ nguyên 1 tệp .txt trong ${dir} (PHONG_B.txt): thư nhắc của bản KL226 trước hoặc tệp do người dùng tạo;`,
+    `  Giữ nguyên 1 tệp .txt trong ${dir} (PHONG_B.txt): đó là thư nhắc do phiên bản KL226 trước lập hoặc tệp do người dùng tạo;`,
   );
   expect(io.stdout).not.toContain("ghi-chu.txt");
 });

@@ -338,7 +338,7 @@ const ROWS: readonly Row[] = [
     name: "a profile name mistyped",
     args: (d) => ["validate", "--profile", "thanh-hoa", join(d, "reports")],
     code: 2,
-    stderr: [/Không có hồ sơ cấu hình “thanh-hoa”\. Có phải là thanh-hoa-226\?/],
+    stderr: [/Bản KL226 này không có hồ sơ cấu hình “thanh-hoa”\. Có phải là thanh-hoa-226\?/],
   },
   {
     name: "a profile with a trailing comma says the line, the column and what was read last",

@@ -211,7 +211,7 @@ test("without --profile, letters, a report or a roll-up of files that mostly nam
   );
   expect(code).toBe(2);
   expect(io.stderr).toContain(
-    `Chưa lập văn bản nào (--letters, --report) và chưa ghi tệp nào: 2/3 tệp theo mẫu này lập theo hồ sơ quang-tri-226 mà bản KL226 này không có, nên văn bản sẽ mang tên cơ quan, chỉ tiêu và nhiệm vụ của hồ sơ “${DEFAULT_PROFILE.name}”, không phải của kế hoạch đó. Chép tệp hồ sơ quang-tri-226.json (ở thư mục profiles/ của bản KL226 đã cài trước đây hay trên máy chủ của tỉnh) vào thư mục ${PROFILES_DIR} rồi chạy lại, hoặc chạy lại với --profile ĐƯỜNG_DẪN/quang-tri-226.json.`,
+    `Chưa lập văn bản nào (--letters, --report) và chưa ghi tệp nào: 2/3 tệp báo cáo lập theo hồ sơ cấu hình “quang-tri-226”, bản KL226 này không có hồ sơ đó. Nếu lập bây giờ, văn bản sẽ ghi tên cơ quan, chỉ tiêu và nhiệm vụ theo hồ sơ mặc định “${DEFAULT_PROFILE.name}”, không đúng với các báo cáo. Chép tệp quang-tri-226.json (thường có trong thư mục profiles/ của bản KL226 cài trước đây hoặc trên máy chủ của tỉnh) vào thư mục ${PROFILES_DIR} rồi chạy lại, hoặc chạy lại với --profile ĐƯỜNG_DẪN/quang-tri-226.json. Nếu các báo cáo đúng là theo kế hoạch của cơ quan mình, chạy lại với --profile TÊN_HỒ_SƠ.`,
   );
   expect(existsSync(out)).toBe(false);
   // A roll-up alone is refused too: it would be made on the default profile's template.
