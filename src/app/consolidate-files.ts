@@ -180,6 +180,17 @@ export function unknownFiles(namedUnknown: ProfileDecision["namedUnknown"]): num
   return namedUnknown?.plans.reduce((n, p) => n + p.files, 0) ?? 0;
 }
 
+/**
+ * The plan this build lacks that most of the form's files name, when more than half of them name
+ * lacked plans: documents made now would carry the default profile's organisation, so the command
+ * refuses them and the page holds them (a profile chosen by the user is the user's call).
+ */
+export function lackedPlanOfMost(namedUnknown: ProfileDecision["namedUnknown"]): string | undefined {
+  return namedUnknown !== undefined && unknownFiles(namedUnknown) * 2 > namedUnknown.of
+    ? namedUnknown.plans[0]?.id
+    : undefined;
+}
+
 /** What is said beside the profile a consolidation used. */
 export type ProfileNotes = Pick<ProfileDecision, "namedAside" | "namedOthers" | "namedUnknown">;
 

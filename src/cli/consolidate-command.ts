@@ -8,6 +8,7 @@ import { matchKey } from "../core/text";
 import {
   consolidationProfile,
   consolidationRead,
+  lackedPlanOfMost,
   profileNotes,
   RECHECK,
   takeAhead,
@@ -708,12 +709,11 @@ function refuseDocumentsOfLackedPlan(
     ...(o.report !== undefined ? ["--report"] : []),
     ...(o.rollup !== undefined ? ["--rollup"] : []),
   ];
-  if (o.profile !== undefined || namedUnknown === undefined || asked.length === 0) return;
-  const lacked = unknownFiles(namedUnknown);
-  if (lacked * 2 <= namedUnknown.of) return;
-  const plan = namedUnknown.plans[0]!.id;
+  const plan = lackedPlanOfMost(namedUnknown);
+  if (o.profile !== undefined || namedUnknown === undefined || plan === undefined || asked.length === 0)
+    return;
   throw new UsageError(
-    `Chưa lập văn bản nào (${asked.join(", ")}) và chưa ghi tệp nào: ${lacked}/${namedUnknown.of} tệp báo cáo lập theo hồ sơ cấu hình ${namedUnknown.plans.map((p) => `“${p.id}”`).join(", ")}, bản KL226 này không có hồ sơ đó. Nếu lập bây giờ, văn bản sẽ ghi tên cơ quan, chỉ tiêu và nhiệm vụ theo hồ sơ mặc định “${profile.name}”, không đúng với các báo cáo. Chép tệp ${plan}.json (thường có trong thư mục profiles/ của bản KL226 cài trước đây hoặc trên máy chủ của tỉnh) vào thư mục ${PROFILES_DIR} rồi chạy lại, hoặc chạy lại với --profile ĐƯỜNG_DẪN/${plan}.json. Nếu các báo cáo đúng là theo kế hoạch của cơ quan mình, chạy lại với --profile TÊN_HỒ_SƠ.`,
+    `Chưa lập văn bản nào (${asked.join(", ")}) và chưa ghi tệp nào: ${unknownFiles(namedUnknown)}/${namedUnknown.of} tệp báo cáo lập theo hồ sơ cấu hình ${namedUnknown.plans.map((p) => `“${p.id}”`).join(", ")}, bản KL226 này không có hồ sơ đó. Nếu lập bây giờ, văn bản sẽ ghi tên cơ quan, chỉ tiêu và nhiệm vụ theo hồ sơ mặc định “${profile.name}”, không đúng với các báo cáo. Chép tệp ${plan}.json (thường có trong thư mục profiles/ của bản KL226 cài trước đây hoặc trên máy chủ của tỉnh) vào thư mục ${PROFILES_DIR} rồi chạy lại, hoặc chạy lại với --profile ĐƯỜNG_DẪN/${plan}.json. Nếu các báo cáo đúng là theo kế hoạch của cơ quan mình, chạy lại với --profile TÊN_HỒ_SƠ.`,
   );
 }
 

@@ -108,13 +108,7 @@ export function unicodeOfLegacy(
   // Unicode first: most texts of a report have a Vietnamese letter within their first words.
   if (UNICODE_VIETNAMESE.test(text)) return undefined;
   if (evident === undefined) {
-    if (
-      !LEGACY_HINT.test(text) &&
-      !VNI_PAIR.test(text) &&
-      !TCVN3_CAPITAL.test(text) &&
-      !TCVN3_STOP.test(text)
-    )
-      return undefined;
+    if (!LEGACY_HINT.test(text) && !spelledHint(text)) return undefined;
   } else if (!LATIN1.test(text)) return undefined;
   let best: { encoding: LegacyEncoding; text: string; score: readonly [number, number] } | undefined;
   for (const encoding of evident === undefined ? (["TCVN3", "VNI"] as const) : [evident]) {
@@ -136,9 +130,14 @@ export function unicodeOfLegacy(
 const WORD_SEPARATORS = /[^\p{L}\p{M}\u00a1-\u00ff]+/u;
 const WORD_SEPARATORS_KEPT = /([^\p{L}\p{M}\u00a1-\u00ff]+)/u;
 
-/** A hint inside a word ("Q§", "QÑ", "oâ", "tiÕp", "thùc"), not a sign between words ("Bé Na ·"). */
+/** A hint spelled with letters Unicode has too: "oâ", "tiÕp", "thùc". */
+function spelledHint(text: string): boolean {
+  return VNI_PAIR.test(text) || TCVN3_CAPITAL.test(text) || TCVN3_STOP.test(text);
+}
+
+/** A hint inside a word ("Q§", "QÑ", or a spelled one), not a sign between words ("Bé Na ·"). */
 function hintInWord(text: string): boolean {
-  return HINT_IN_WORD.test(text) || VNI_PAIR.test(text) || TCVN3_CAPITAL.test(text) || TCVN3_STOP.test(text);
+  return HINT_IN_WORD.test(text) || spelledHint(text);
 }
 
 /**

@@ -64,6 +64,7 @@ import {
   readCount,
   readDate,
   readDecimal,
+  startsWithMinus,
   readPercent,
   type CountRead,
   type PercentRead,
@@ -1684,7 +1685,7 @@ function readMeetings(sheet: Sheet, form: Form, findings: Finding[]): MeetingRow
     // "2 ngày", "nửa ngày": not a number, so the length was not checked; said, not skipped. So is a
     // negative length ("-1" typed, or -1 in the cell: it was taken as a short meeting).
     const daysText = cellText(daysCell);
-    const negative = (read !== null && read < 0) || /^[-\u2010\u2011\u2212\u2013\u2014]\s*\d/.test(daysText);
+    const negative = (read !== null && read < 0) || startsWithMinus(daysText);
     const days = negative ? null : read;
     if (days === null && daysText !== "")
       findings.push(

@@ -56,6 +56,11 @@ const COMMA_GROUPS = /^\d{1,3}(?:,\d{3})+$/;
 // minus, or a dash as word processors turn "-" into.
 const MINUS_FIRST = /^[-\u2010\u2011\u2212\u2013\u2014\ufe63]\s*\d/;
 
+/** A number typed with a minus sign (any of them) in front: "-2", "−2", "– 0,5". */
+export function startsWithMinus(text: string): boolean {
+  return MINUS_FIRST.test(text);
+}
+
 /** A date cell's serial as the date it shows (dd/mm/yyyy), for a message; the number if it is none. */
 function shownDate(serial: number): string {
   const date = dateFromSerial(serial);

@@ -71,7 +71,7 @@ import {
 } from "../standalone/files";
 import { prepareWorkers } from "../standalone/worker-pool";
 import { previousFromBytes, PreviousUnreadable, withPrevious, type PreviousFile } from "../../app/previous";
-import { unknownFiles } from "../../app/consolidate-files";
+import { lackedPlanOfMost, unknownFiles } from "../../app/consolidate-files";
 import { mismatchesByUnit } from "../../core/history";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
 import { FilePicker, FormMemory, NoticeBar, TextField, errorText, useAction, useBlockStyles } from "./common";
@@ -332,12 +332,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   const result = outcome?.consolidation ?? null;
   // Most files name a plan this build lacks and none was chosen: documents would carry the default
   // profile's organisation (as the command refuses --letters/--report/--rollup then).
-  const heldFor =
-    outcome?.auto === true &&
-    outcome.namedUnknown !== undefined &&
-    unknownFiles(outcome.namedUnknown) * 2 > outcome.namedUnknown.of
-      ? outcome.namedUnknown.plans[0]!.id
-      : undefined;
+  const heldFor = outcome?.auto === true ? lackedPlanOfMost(outcome.namedUnknown) : undefined;
   const profile =
     outcome?.profile ?? chosenProfile(choice) ?? defaultProfileForForm(DEFAULT_FORM.id) ?? DEFAULT_PROFILE;
 
