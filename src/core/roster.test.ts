@@ -133,6 +133,24 @@ test("a list kept since the .VnTime days: TCVN3 (or VNI) headers, names and type
   ]);
 });
 
+test("a TCVN3 list as CSV reads as the same list as a workbook: a name of letters Unicode has too (“Bé Néi vô”) beside evident TCVN3", () => {
+  // Before, the CSV kept “Bé Néi vô” (Bộ Nội vụ) in letters and the Chưa nộp list; the workbook read it.
+  const rows = [
+    ["MA_DON_VI", "TEN_DON_VI", "LOAI_DON_VI"],
+    ["SO_NV", "Së Néi vô", "Së, ban, ngµnh"],
+    ["BO_NV", "Bé Néi vô", "Së, ban, ngµnh"],
+  ];
+  const csv = parseRosterCsv(rows.map((r) => r.map((c) => `"${c}"`).join(",")).join("\n"));
+  const s = (value: string): Cell => ({ value: { kind: "string", value } });
+  const xlsx = parseRosterWorkbook({
+    date1904: false,
+    definedNames: {},
+    sheets: [{ name: "DS", rows: rows.map((r) => r.map(s)) }],
+  });
+  expect(xlsx.ok && xlsx.units.map((u) => u.name)).toEqual(["Sở Nội vụ", "Bộ Nội vụ"]);
+  expect(csv).toEqual(xlsx);
+});
+
 // An Icelandic "Ð" starting a word is read as "Đ" quietly: no note about a legacy encoding the list was not typed in.
 test("a CSV name with an Icelandic “Ð” (“Phường Ðông Tiến”) is read as “Đông” and gets no note", () => {
   expect(

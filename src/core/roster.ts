@@ -9,9 +9,9 @@ import { cellText } from "./values";
 import { isIgnoredFileName } from "./file-kinds";
 import { headerKey, unitTypeByAlias } from "./unit-types";
 import { legacyTextNote } from "./findings";
-import { unicodeWorkbook, vietnameseOf, type LegacyEncoding } from "./legacy-text";
+import { unicodeWorkbook, type LegacySheet } from "./legacy-text";
 import { INFO_COLS } from "./layout";
-import { columnLetters, type Sheet, type UnreadableReason, type Workbook } from "./workbook";
+import { columnLetters, type Cell, type Sheet, type UnreadableReason, type Workbook } from "./workbook";
 
 export type RosterOutcome =
   | {
@@ -77,27 +77,34 @@ interface RawRow {
 /** Parse CSV text (UTF-8, with or without BOM, "," or ";" separated, RFC 4180 quotes). */
 export function parseRosterCsv(text: string): RosterOutcome {
   const records = parseCsv(text.replace(/^\uFEFF/, ""));
-  // Names typed in TCVN3 or VNI (a list kept since the .VnTime days) read as Unicode, and said.
-  const legacy: { encoding: LegacyEncoding; typed: string; read: string }[] = [];
-  const rows: RawRow[] = records.map(({ line, cells }) => ({
+  // Names typed in TCVN3 or VNI (a list kept since the .VnTime days) read as Unicode, and said: as a
+  // workbook's cells are (unicodeWorkbook, with its second look by the encoding other cells show).
+  const typed: Workbook = {
+    date1904: false,
+    definedNames: {},
+    sheets: [
+      {
+        name: "CSV",
+        rows: records.map(({ cells }) => cells.map((value): Cell => ({ value: { kind: "string", value } }))),
+      },
+    ],
+  };
+  const { workbook, legacy } = unicodeWorkbook(typed);
+  const read = workbook.sheets[0]!.rows;
+  const rows: RawRow[] = records.map(({ line }, i) => ({
     where: `Dòng ${line}`,
-    cells: cells.map((typed) => {
-      const read = vietnameseOf(typed);
-      if (read?.encoding !== undefined) legacy.push({ encoding: read.encoding, typed, read: read.text });
-      return read?.text ?? typed;
-    }),
+    cells: (read[i] ?? []).map((cell) => (cell?.value.kind === "string" ? cell.value.value : "")),
     cellName: (c) => `cột ${c + 1}`,
   }));
-  const first = legacy[0];
-  return withNote(
-    rosterFromRows(rows, "tệp CSV"),
-    first && legacyTextNote(first.encoding, legacy.length, first.typed, first.read),
-  );
+  return withLegacyNote(rosterFromRows(rows, "tệp CSV"), legacy);
 }
 
-/** An outcome with one more note first (a roster that could be read). */
-function withNote(outcome: RosterOutcome, note: string | undefined): RosterOutcome {
-  if (!outcome.ok || note === undefined) return outcome;
+/** An outcome (a roster that could be read) with the note on its cells typed in TCVN3 or VNI first. */
+function withLegacyNote(outcome: RosterOutcome, legacy: readonly LegacySheet[]): RosterOutcome {
+  const first = legacy[0];
+  if (!outcome.ok || first === undefined) return outcome;
+  const cells = legacy.reduce((n, l) => n + l.cells.length, 0);
+  const note = legacyTextNote(first.encoding, cells, first.typed, first.read);
   return { ...outcome, notes: [note, ...(outcome.notes ?? [])] };
 }
 
@@ -108,17 +115,7 @@ function withNote(outcome: RosterOutcome, note: string | undefined): RosterOutco
  */
 export function parseRosterWorkbook(typed: Workbook): RosterOutcome {
   const { workbook, legacy } = unicodeWorkbook(typed);
-  const first = legacy[0];
-  return withNote(
-    rosterOfWorkbook(workbook),
-    first &&
-      legacyTextNote(
-        first.encoding,
-        legacy.reduce((n, l) => n + l.cells.length, 0),
-        first.typed,
-        first.read,
-      ),
-  );
+  return withLegacyNote(rosterOfWorkbook(workbook), legacy);
 }
 
 function rosterOfWorkbook(workbook: Workbook): RosterOutcome {
