@@ -266,7 +266,10 @@ function fromVni(text: string): string | undefined {
   return out.normalize("NFC");
 }
 
-/** Cells of one sheet read as Unicode, for the warning that names them. */
+/**
+ * Cells of one sheet typed in one encoding, read as Unicode, for the warning that names them (a sheet
+ * with cells of both has one of each: Unikey converts each from its own).
+ */
 export interface LegacySheet {
   readonly sheet: string;
   readonly encoding: LegacyEncoding;
@@ -310,7 +313,7 @@ function readSheets(
   workbook.sheets.forEach((sheet, s) => {
     const read = unicodeSheet(sheet, columns(sheet), evident);
     if (read === undefined) return;
-    if (read.legacy !== undefined) legacy.push(read.legacy);
+    legacy.push(...read.legacy);
     sheets ??= [...workbook.sheets];
     sheets[s] = read.sheet;
   });
@@ -321,11 +324,11 @@ function unicodeSheet(
   sheet: Sheet,
   columns: readonly number[] | "all" | undefined,
   evident: LegacyEncoding | undefined,
-): { sheet: Sheet; legacy?: LegacySheet } | undefined {
+): { sheet: Sheet; legacy: LegacySheet[] } | undefined {
   if (columns === undefined) return undefined;
   let rows: (ReadonlyArray<Cell | undefined> | undefined)[] | undefined;
-  const cells: string[] = [];
-  let first: { typed: string; read: string; encoding: LegacyEncoding } | undefined;
+  // Per encoding, in the order first met: its cells and its first cell's text.
+  const byEncoding = new Map<LegacyEncoding, { cells: string[]; typed: string; read: string }>();
   // Plain loops: this runs over the texts of every file.
   for (let r = 0; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
@@ -340,8 +343,9 @@ function unicodeSheet(
       const read = vietnameseOf(typed) ?? (evident === undefined ? undefined : vietnameseOf(typed, evident));
       if (read === undefined) continue;
       if (read.encoding !== undefined) {
-        first ??= { typed, read: read.text, encoding: read.encoding };
-        cells.push(a1(r, c));
+        const seen = byEncoding.get(read.encoding);
+        if (seen === undefined) byEncoding.set(read.encoding, { cells: [a1(r, c)], typed, read: read.text });
+        else seen.cells.push(a1(r, c));
       }
       copy ??= [...row];
       copy[c] = { ...cell, value: { kind: "string", value: read.text } };
@@ -353,16 +357,6 @@ function unicodeSheet(
   if (rows === undefined) return undefined;
   return {
     sheet: { ...sheet, rows },
-    ...(first === undefined
-      ? {}
-      : {
-          legacy: {
-            sheet: sheet.name,
-            encoding: first.encoding,
-            cells,
-            typed: first.typed,
-            read: first.read,
-          },
-        }),
+    legacy: [...byEncoding].map(([encoding, l]) => ({ sheet: sheet.name, encoding, ...l })),
   };
 }

@@ -151,6 +151,17 @@ test("a TCVN3 list as CSV reads as the same list as a workbook: a name of letter
   expect(csv).toEqual(xlsx);
 });
 
+test("a list with names in both TCVN3 and VNI gets a note for each, counting its own cells", () => {
+  const r = parseRosterCsv(
+    "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO_TP,Së T\u00ad ph¸p,Ban\nSO_YT,Sôû Y teá,Ban\n",
+  );
+  expect(r.ok && r.units.map((u) => u.name)).toEqual(["Sở Tư pháp", "Sở Y tế"]);
+  expect(r.ok && r.notes).toEqual([
+    expect.stringMatching(/^1 ô được gõ bằng bảng mã TCVN3 .*“Së T\u00ad ph¸p”.*Nguồn: TCVN3 \(ABC\)/),
+    expect.stringMatching(/^1 ô được gõ bằng bảng mã VNI .*“Sôû Y teá”.*Nguồn: VNI Windows/),
+  ]);
+});
+
 // An Icelandic "Ð" starting a word is read as "Đ" quietly: no note about a legacy encoding the list was not typed in.
 test("a CSV name with an Icelandic “Ð” (“Phường Ðông Tiến”) is read as “Đông” and gets no note", () => {
   expect(

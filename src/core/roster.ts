@@ -99,13 +99,17 @@ export function parseRosterCsv(text: string): RosterOutcome {
   return withLegacyNote(rosterFromRows(rows, "tệp CSV"), legacy);
 }
 
-/** An outcome (a roster that could be read) with the note on its cells typed in TCVN3 or VNI first. */
+/** An outcome (a roster that could be read) with a note first on its cells typed in each of TCVN3 and VNI. */
 function withLegacyNote(outcome: RosterOutcome, legacy: readonly LegacySheet[]): RosterOutcome {
-  const first = legacy[0];
-  if (!outcome.ok || first === undefined) return outcome;
-  const cells = legacy.reduce((n, l) => n + l.cells.length, 0);
-  const note = legacyTextNote(first.encoding, cells, first.typed, first.read);
-  return { ...outcome, notes: [note, ...(outcome.notes ?? [])] };
+  if (!outcome.ok || legacy.length === 0) return outcome;
+  const notes = (["TCVN3", "VNI"] as const).flatMap((encoding) => {
+    const typed = legacy.filter((l) => l.encoding === encoding);
+    const first = typed[0];
+    if (first === undefined) return [];
+    const cells = typed.reduce((n, l) => n + l.cells.length, 0);
+    return [legacyTextNote(encoding, cells, first.typed, first.read)];
+  });
+  return { ...outcome, notes: [...notes, ...(outcome.notes ?? [])] };
 }
 
 /**

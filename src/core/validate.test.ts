@@ -1314,6 +1314,24 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
     ]);
   });
 
+  test("a sheet with cells of both encodings gets a warning per encoding, each naming only its own cells", () => {
+    // Before, one warning named all 12 cells “TCVN3” and said to convert them from TCVN3 (ABC): done
+    // so, the 11 VNI statuses would have been garbled.
+    const typed = statuses("Chöa thöïc hieän").map((s, i) => (i === 0 ? "Hoµn thµnh" : s));
+    const r = check({ taskStatuses: typed });
+    expect(r.report?.tasks.map((t) => t.status)).toEqual(
+      statuses("NOT_STARTED").map((s, i) => (i === 0 ? "DONE" : s)),
+    );
+    expect(only(r.findings)).toEqual([
+      ["LEGACY_TEXT", "warning", "Nhiệm vụ", "G5"],
+      ["LEGACY_TEXT", "warning", "Nhiệm vụ", "G6"],
+    ]);
+    expect(r.findings[0]!.message).toMatch(/^Ô này được gõ bằng bảng mã TCVN3 .*Nguồn: TCVN3 \(ABC\)/);
+    expect(r.findings[1]!.message).toMatch(
+      /^11 ô \(G6, G7, .*, G16\) được gõ bằng bảng mã VNI .*Nguồn: VNI Windows/,
+    );
+  });
+
   test("VNI too, and the Icelandic “Ð” read as “Đ” without a warning", () => {
     const vni = check({ name: "UÛy ban nhaân daân xaõ Hoøa Bình", taskStatuses: statuses("Hoaøn thaønh") });
     expect(vni.valid).toBe(true);
