@@ -19,6 +19,8 @@ test.each([
   [str("２５"), { kind: "ok", value: 25, coerced: true, text: "２５" }],
   [str("３．４５６"), { kind: "ok", value: 3456, coerced: true, text: "３．４５６" }],
   [str("3456\u200b"), { kind: "ok", value: 3456, coerced: true, text: "3456" }],
+  // A soft hyphen pasted with it (Word's optional hyphen): invisible, as cellText drops it.
+  [str("1.234\u00ad"), { kind: "ok", value: 1234, coerced: true, text: "1.234" }],
   // A formula whose result Excel shows as 21 and saves as 20.999999999999996.
   [
     { value: { kind: "number", value: 20.999999999999996 }, formula: true } as Cell,
@@ -79,6 +81,7 @@ describe("rates (SPEC §8, 0–100)", () => {
     // From an East Asian keyboard, and with a zero-width space pasted after it.
     [str("９６，５"), { kind: "ok", value: 96.5, coerced: true, text: "96,5" }],
     [str("96,5\u200b"), { kind: "ok", value: 96.5, coerced: true, text: "96,5" }],
+    [str("96,5\u00ad"), { kind: "ok", value: 96.5, coerced: true, text: "96,5" }],
   ])("read: %p", (cell, expected) => {
     expect(readPercent(cell)).toEqual(expected);
   });

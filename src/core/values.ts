@@ -32,18 +32,23 @@ export type BadCountReason =
 // Full-width forms (U+FF01–U+FF5E: "２５", "３．４５６"), read as the ASCII characters they stand for.
 const FULL_WIDTH = /[\uff01-\uff5e]/;
 const FULL_WIDTH_ALL = /[\uff01-\uff5e]/g;
+/**
+ * Characters that show nothing: zero-width space and joiners, word joiner, BOM, soft hyphen. Pasted
+ * from a web page or a chat into Google Sheets or WPS, they made "Đang thực hiện", a unit code or a
+ * count that looks right fail, with a message quoting what looks like the right text.
+ */
+const HIDDEN = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
 /** Typed text without the invisible characters pasted with it ("3456\u200b"): NFC, trimmed. */
 function visibleText(typed: string): string {
-  return nfcTrim(typed.replace(INVISIBLE_IN_NUMBER, ""));
+  // Without a match, replace returns the string itself: one scan, no copy.
+  return nfcTrim(typed.replace(HIDDEN, ""));
 }
 
 /** Full-width digits and signs as ASCII ("２５", "９６，５％" from an East Asian keyboard). */
 function halfWidth(text: string): string {
   return FULL_WIDTH.test(text) ? text.replace(FULL_WIDTH_ALL, (ch) => ch.normalize("NFKC")) : text;
 }
-
-// Zero-width spaces and joiners, the word joiner and a byte order mark.
-const INVISIBLE_IN_NUMBER = /[\u200b-\u200d\u2060\ufeff]/g;
 
 // "1.234", "1 234" (also no-break and narrow no-break spaces) and plain digits.
 const DIGITS = /^\d+$/;
@@ -127,21 +132,13 @@ export function readCount(cell: Cell | undefined): CountRead {
   }
 }
 
-/**
- * Characters that show nothing: zero-width space and joiners, word joiner, BOM, soft hyphen. Pasted
- * from a web page or a chat into Google Sheets or WPS, they made "Đang thực hiện" or a unit code
- * that looks right fail, with a message quoting what looks like the right text.
- */
-const HIDDEN = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
-
 /** Cell text as a clerk sees it (numbers without exponent, booleans as TRUE/FALSE), NFC, trimmed, nothing invisible. */
 export function cellText(cell: Cell | undefined): string {
   const v = cell?.value;
   if (v === undefined) return "";
   switch (v.kind) {
     case "string":
-      // Without a match, replace returns the string itself: one scan, no copy.
-      return nfcTrim(v.value.replace(HIDDEN, ""));
+      return visibleText(v.value);
     case "number":
       return numberText(v.value);
     case "boolean":
