@@ -1,4 +1,4 @@
-import { readCount, readDate, readPercent } from "./values";
+import { readCount, readDate, readDecimal, readPercent } from "./values";
 import { dateFromSerial, serialFromDate } from "./dates";
 import type { Cell } from "./workbook";
 
@@ -141,4 +141,16 @@ test("serials round-trip around Excel's phantom 29/02/1900", () => {
   for (const s of [1, 59, 61, 46178, 2958465]) expect(serialFromDate(dateFromSerial(s)!)).toBe(s);
   expect(serialFromDate({ year: 2026, month: 12, day: 31 })).toBe(46387);
   expect(dateFromSerial(60)).toEqual({ year: 1900, month: 2, day: 29 });
+});
+
+// A meeting's length (Hội nghị, column F) read as the counts are: before, "1,5" with a zero-width
+// space pasted after it was "không phải là số", quoting what looked like 1,5.
+test.each([
+  [str("0,5"), 0.5],
+  [str(" 1.5 "), 1.5],
+  [str("1,5\u200b"), 1.5],
+  [str("２"), 2],
+  [str("nửa ngày"), null],
+])("a meeting's length: %p", (cell, expected) => {
+  expect(readDecimal(cell)).toBe(expected);
 });

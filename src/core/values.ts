@@ -265,6 +265,7 @@ export function readDecimal(cell: Cell | undefined): number | null {
   if (v === undefined) return null;
   if (v.kind === "number") return v.value;
   if (v.kind !== "string") return null;
-  const text = v.value.trim().replace(",", ".");
+  // What the clerk sees: without invisible characters, full-width digits as ASCII (as readCount).
+  const text = halfWidth(visibleText(v.value)).replace(",", ".");
   return /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : null;
 }
