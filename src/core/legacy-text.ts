@@ -200,8 +200,9 @@ export function vietnameseOf(
   // A legacy text first: TCVN3's "é" may start a word ("Ðp tiÕn ®é", ép tiến độ).
   const legacy = unicodeOfLegacy(text, evident);
   if (legacy !== undefined) return legacy;
+  // Folded, the text holds "Đ" or "đ", which neither encoding has: it is Unicode, or as typed.
   const folded = text.replace(/\u00f0/g, "\u0111").replace(/(?<![\p{L}\p{M}])\u00d0/gu, "\u0110");
-  return unicodeOfLegacy(folded, evident) ?? (folded === text ? undefined : { text: folded });
+  return folded === text ? undefined : { text: folded };
 }
 
 /** TCVN3 text as Unicode; undefined when a character past ASCII is no TCVN3 code. */
