@@ -617,6 +617,15 @@ export function contentNotRead(r: {
   );
 }
 
+/**
+ * The unit code a rejected file's name gives, when its content names none: the code its name starts
+ * with ("XA_NGA_SON.xlsx"), unless its content was not read (contentNotRead), which is no sign of what
+ * a unit sent. This run's consolidation and an earlier run's read back (history.ts) place files alike.
+ */
+export function unitOfFileName(r: Parameters<typeof contentNotRead>[0]): string | null {
+  return contentNotRead(r) ? null : fileNameCode(r.file);
+}
+
 function countBy(keys: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -1327,8 +1336,8 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     rejected.forEach((r, i) => {
       // A file this machine could not open (or our bug) is no sign of what the unit sent: its unit
       // is not "returned" for it (the unplaced note names it beside the missing units).
-      if (r.unit !== null || contentNotRead(r)) return;
-      const guess = fileNameCode(r.file);
+      if (r.unit !== null) return;
+      const guess = unitOfFileName(r);
       if (guess && rosterCodes.has(guess)) rejected[i] = { ...r, unit: guess, unitFromFileName: true };
     });
   }

@@ -5,11 +5,10 @@
 import { vietnameseIssue, z } from "./zod";
 import {
   compareText,
-  contentNotRead,
-  fileNameCode,
   judgeUnit,
   markedRollupUnits,
   rollupCodes,
+  unitOfFileName,
   type Consolidation,
   type IndicatorResult,
   type UnitSummary,
@@ -124,8 +123,8 @@ interface EarlierRejected {
 /**
  * The units of an older file's list of "no accepted report" (written before RETURNED_SINCE) that sent
  * nothing, as `missing` means since: a unit that run rejected a file of was returned, not missing —
- * the unit the file gave, or, where that is not known, the code its name starts with (consolidate's
- * rule for a file whose content names no unit; a file whose content was not read names none). The
+ * the unit the file gave, or, where that is not known, the code its name starts with (unitOfFileName,
+ * consolidate's rule for a file whose content names no unit; a file whose content was not read names none). The
  * rejected files left without a unit, beside units still listed, are counted (`unplacedRejected`):
  * one of those units may have sent one.
  */
@@ -138,7 +137,7 @@ function oldMissing(
   const sent = new Set<string>();
   let unplaced = 0;
   for (const r of rejected) {
-    const named = r.unit ?? (contentNotRead(r) ? null : fileNameCode(r.file));
+    const named = r.unit ?? unitOfFileName(r);
     const code = named === null ? null : codeKey(named);
     if (code !== null && keys.has(code)) sent.add(code);
     // A name that is no unit's code ("BaoCao.xlsx"); a unit the file gave is placed, listed or not.
