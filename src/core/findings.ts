@@ -3,6 +3,7 @@
 
 import { TOOL_WORDS } from "./messages";
 import type { UnreadableReason } from "./workbook";
+import { clipped } from "./text";
 
 export type FindingCode =
   | "UNREADABLE"
@@ -218,7 +219,7 @@ export function legacyTextNote(
   return `${count} ô được gõ bằng bảng mã ${legacyName(encoding)}, ví dụ ${quoted(typed)} được đọc là ${quoted(read)}. Đề nghị kiểm tra lại tên các đơn vị. Để lần sau không phải chuyển đổi, hãy chuyển mã danh sách sang Unicode bằng Unikey (${unikeySteps(encoding, "mở danh sách trong Excel, chọn các ô chữ", "vào chỗ cũ")}), rồi lưu dạng “Sổ làm việc Excel (*.xlsx)” (phông Times New Roman) hoặc “CSV UTF-8 (phân tách bằng dấu phẩy)”.`;
 }
 
-const quoted = (t: string): string => `“${t.length > 60 ? `${t.slice(0, 57)}…` : t}”`;
+const quoted = (t: string): string => `“${t.length > 60 ? clipped(t, 58) : t}”`;
 
 function legacyName(encoding: "TCVN3" | "VNI"): string {
   return `${encoding} (${LEGACY_NAMES[encoding].font})`;

@@ -1,4 +1,4 @@
-import { UNREADABLE_MESSAGES } from "./findings";
+import { legacyTextNote, UNREADABLE_MESSAGES } from "./findings";
 import { fileKindOf } from "./file-kinds";
 import { MSG, forThePage, viNumber } from "./messages";
 
@@ -61,4 +61,12 @@ test("numbers in messages are in Vietnamese notation, thousands grouped as the c
   expect(viNumber(-1234.5)).toBe("-1.234,5");
   expect(viNumber(96.5)).toBe("96,5");
   expect(viNumber(7)).toBe("7");
+});
+
+test("a long text quoted in a note is cut before an emoji, not through it (half of one is no character)", () => {
+  // 56 letters, then an emoji whose two UTF-16 halves straddle the cut at 57.
+  const typed = `${"a".repeat(56)}\u{1F44D} ghi chó thªm`;
+  const note = legacyTextNote("TCVN3", 1, typed, "đọc");
+  expect(note).toContain(`ví dụ “${"a".repeat(56)}…” được đọc là “đọc”`);
+  expect(note).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
 });

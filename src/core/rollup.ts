@@ -12,7 +12,7 @@ import type { Profile } from "./profile";
 import type { CellInput, CellSpec, SheetSpec, WorkbookSpec } from "./sheetspec";
 import { MSG } from "./messages";
 import { templateTasks, templateWorkbook } from "./template";
-import { codeKey } from "./text";
+import { clipped, codeKey } from "./text";
 import { isUnlikelyReportDate } from "./validate";
 
 export interface RollupUnit {
@@ -298,7 +298,7 @@ export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupU
             return text === "" ? [] : [`${u.name}: ${text}`];
           });
           if (row < 0 || said.length === 0) return [];
-          return [{ row, col: 2, value: truncateText(said.join("\n"), MAX_TEXT), wrap: true }];
+          return [{ row, col: 2, value: clipped(said.join("\n"), MAX_TEXT), wrap: true }];
         }),
       );
     }
@@ -340,10 +340,6 @@ interface CellEdit {
 
 /** A cell's text limit in Excel (32,767 characters); a longer roll-up text ends with "…". */
 const MAX_TEXT = 32_767;
-
-function truncateText(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /** The sheet with the given cells replaced, keeping each cell's template style. */
 function withCells(sheet: SheetSpec, edits: readonly CellEdit[]): SheetSpec {

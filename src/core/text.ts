@@ -124,3 +124,16 @@ export function toneKey(name: string): string {
     .replace(/([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])/g, "$1$3$2")
     .normalize("NFC");
 }
+
+/**
+ * `text` in at most `max` UTF-16 units, cut with "…" when longer, never between the two halves of a
+ * character outside the BMP (an emoji in a clerk's note): half of one is no character, and the xlsx
+ * writer and Word drop it.
+ */
+export function clipped(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
