@@ -1063,6 +1063,32 @@ describe("cells merged by the clerk are read as Excel shows them: only a merge's
     expect(r.findings).toEqual([]);
     expect(r.valid).toBe(true);
   });
+  // A clerk's note below the tasks, typed in column A and merged across the table as a heading is: a
+  // row with nothing in Nội dung is no task, so the merge hides nothing read. It drew a warning that
+  // asked to unmerge and "nhập riêng số liệu vào từng ô", in the clerk's check and in a returned
+  // file's letter.
+  test("a note row merged across Nhiệm vụ (A20:I20) or Hội nghị (A25:F25) says nothing; the tasks are read as before", () => {
+    const r = check({}, [
+      { op: "set", sheet: "Nhiệm vụ", cell: "A20", value: "Ghi chú: nhiệm vụ 3 phối hợp với Sở Tài chính" },
+      { op: "merge", sheet: "Nhiệm vụ", range: "A20:I20" },
+      { op: "set", sheet: "Hội nghị", cell: "A25", value: "Ghi chú: số liệu đến hết ngày 31/5" },
+      { op: "merge", sheet: "Hội nghị", range: "A25:F25" },
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.valid).toBe(true);
+    expect(r.report?.tasks).toHaveLength(12);
+  });
+  // A number in the merge's first cell is a task's STT: the merge hid that task's content and status.
+  test.each([13, "13"])(
+    "a row merged from its STT (%p in A20, A20:I20) still warns: the task's cells are hidden",
+    (no) => {
+      const r = check({}, [
+        { op: "set", sheet: "Nhiệm vụ", cell: "A20", value: no },
+        { op: "merge", sheet: "Nhiệm vụ", range: "A20:I20" },
+      ]);
+      expect(only(r.findings)).toEqual([["MERGED_CELLS", "warning", "Nhiệm vụ", "A20"]]);
+    },
+  );
   // Column A is where codes are looked for: a merge there hides a row's code, even of an optional
   // field. Column D (cùng kỳ năm trước) is read too: a merge hiding an optional D9 is said.
   test.each([

@@ -827,13 +827,26 @@ function hidesReadCell(sheet: Sheet, m: CellRange, read: ReadCells): boolean {
   if (columns.length === 0) return false;
   if (read.rows === "belowHeader") {
     const header = headerRow(sheet);
-    return header !== undefined && m.r1 > header;
+    return header !== undefined && m.r1 > header && !isNoteRow(sheet, m);
   }
   const last = Math.min(m.r1, sheet.rows.length - 1);
   return columns.some((c) => {
     for (let r = hiddenFrom(c); r <= last; r++) if (rowCode(sheet.rows[r]) !== undefined) return true;
     return false;
   });
+}
+
+/**
+ * A clerk's note or heading across a list (Nhiệm vụ, Hội nghị): one row merged from column A whose text
+ * is no STT ("Ghi chú: …", "II. Nhiệm vụ đơn vị bổ sung"). Nothing in its Nội dung or Tên: no task or
+ * meeting either way. A number there is a row's STT, whose other cells the merge hid.
+ */
+function isNoteRow(sheet: Sheet, m: CellRange): boolean {
+  if (m.r0 !== m.r1 || m.c0 !== 0) return false;
+  const first = cellAt(sheet, m.r0, 0);
+  if (first?.value.kind !== "string") return false;
+  const text = cellText(first).trim();
+  return text !== "" && !/^\d+[.)]?$/.test(text);
 }
 
 /**
