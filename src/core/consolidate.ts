@@ -259,6 +259,10 @@ export interface InRollup {
    * be told): the roll-up's unit is asked to consolidate again. Absent when the summed one is newer.
    */
   readonly stale?: "newer" | "same day";
+  /** This file's report date. */
+  readonly reportDate: CivilDate;
+  /** The unit's file the roll-up summed, as its hidden sheet names it (date as written, dd/mm/yyyy). */
+  readonly summed: { readonly file: string; readonly reportDate: string; readonly via?: string };
   readonly finding: Finding;
 }
 
@@ -1678,6 +1682,12 @@ function inRollupOf(c: Candidate, cover: Cover): InRollup {
     rollupUnit,
     differs: !sameFile,
     ...(when === "newer" || when === "same day" ? { stale: when } : {}),
+    reportDate: c.report.reportDate,
+    summed: {
+      file: cover.source.file,
+      reportDate: cover.source.reportDate,
+      ...(cover.source.via === undefined ? {} : { via: cover.source.via }),
+    },
     finding: finding(
       "IN_ROLLUP",
       "warning",

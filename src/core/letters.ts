@@ -11,6 +11,7 @@ import {
   fileNameBeside,
   type ConflictDetail,
   type Duplicate,
+  type InRollup,
   contentNotRead,
   fileNameCode,
   laterPeriodReport,
@@ -59,7 +60,8 @@ import { shownFindings } from "./finding-order";
 import { periodDeadlines } from "./template";
 import { isUnlikelyReportDate } from "./validate";
 
-export type LetterReason = "missing" | "returned" | "resent" | "conflict" | "previous" | "short" | "late";
+export type LetterReason =
+  "missing" | "returned" | "resent" | "conflict" | "rollup" | "previous" | "short" | "late";
 
 /** One line of a letter's body: a numbered heading, a paragraph or a "- " item of a list. */
 export interface LetterLine {
@@ -92,6 +94,7 @@ export const REASON_LABELS: Readonly<Record<LetterReason, string>> = {
   returned: "Báo cáo bị trả lại",
   resent: "Báo cáo gửi lại chưa đạt yêu cầu",
   conflict: "Các tệp báo cáo có số liệu khác nhau",
+  rollup: "Báo cáo tổng hợp cần xem lại",
   previous: "Số liệu cùng kỳ năm trước chưa khớp",
   short: "Chỉ tiêu chưa đạt",
   late: "Gửi báo cáo trễ hạn",
@@ -102,6 +105,7 @@ const REASON_ORDER: readonly LetterReason[] = [
   "returned",
   "resent",
   "conflict",
+  "rollup",
   "previous",
   "short",
   "late",
@@ -533,6 +537,35 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
     if (parts) drafts.get(unit)!.jointReport = true;
   }
 
+  // A unit's own file dated after the one a roll-up summed (or the same day, unlike it): the summary
+  // counts the roll-up's figures (IN_ROLLUP), so the roll-up's unit is asked for a new roll-up, as the
+  // command's line says (the unit itself is not written to: its figures are counted, through the roll-up).
+  const staleRollups = new Map<string, InRollup[]>();
+  for (const r of c.inRollup)
+    if (r.stale !== undefined) staleRollups.set(r.rollupUnit, [...(staleRollups.get(r.rollupUnit) ?? []), r]);
+  for (const [unit, list] of staleRollups) {
+    const name = unitsByCode.get(unit)?.name ?? unit;
+    const one = list.length === 1;
+    const [first, ...rest] = list.map((r) => ({ line: item(staleRollupLine(r)), note: staleRollupNote(r) }));
+    add(
+      unit,
+      name,
+      "rollup",
+      [
+        p(
+          `${sender} nhận được báo cáo riêng của ${one ? "đơn vị" : `${countWord(list.length)} đơn vị`} dưới đây, khác với tệp mà báo cáo tổng hợp của đơn vị (tệp “${baseName(list[0]!.rollup)}”) đã tính:`,
+        ),
+        first!.line,
+        ...rest.map((r) => r.line),
+        p(
+          `Để số liệu không bị tính hai lần, bảng tổng hợp của ${sender} đang dùng số liệu trong báo cáo tổng hợp của đơn vị, chưa gồm ${one ? "tệp" : "các tệp"} trên. Nếu số liệu của ${one ? "đơn vị" : "các đơn vị"} trên đã thay đổi, đề nghị đơn vị tổng hợp lại và gửi báo cáo tổng hợp mới; nếu không, đề nghị đơn vị xác nhận số liệu đã tổng hợp vẫn đúng.`,
+        ),
+      ],
+      first!.note,
+    );
+    for (const r of rest) add(unit, name, "rollup", [], r.note);
+  }
+
   for (const [unit, list] of mismatchesByUnit(c.previousMismatches ?? [])) {
     const reportedIn = list[0]!.reportedIn;
     add(
@@ -616,6 +649,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
     returned: "tệp báo cáo đã sửa lỗi",
     resent: "tệp báo cáo đã sửa lỗi (nếu thay số liệu đang được tổng hợp)",
     conflict: "văn bản cho biết tệp báo cáo nào đúng (hoặc gửi lại tệp đúng)",
+    rollup: "báo cáo tổng hợp mới (hoặc văn bản xác nhận số liệu đã tổng hợp vẫn đúng)",
     previous:
       "số liệu cùng kỳ năm trước đã kiểm tra lại (tệp báo cáo đã sửa, hoặc văn bản nêu lý do điều chỉnh)",
     short: "văn bản giải trình các chỉ tiêu chưa đạt",
@@ -887,6 +921,10 @@ function letterSubject(reasons: readonly LetterReason[], results: string): strin
       return reasons.includes("short")
         ? `xác nhận số liệu và các chỉ tiêu chưa đạt trong báo cáo ${results}`
         : `xác nhận số liệu báo cáo ${results}`;
+    case "rollup":
+      return reasons.includes("short")
+        ? `xem lại báo cáo tổng hợp và các chỉ tiêu chưa đạt trong báo cáo ${results}`
+        : `xem lại báo cáo tổng hợp ${results}`;
     case "previous":
       return reasons.includes("short")
         ? `kiểm tra số liệu cùng kỳ năm trước và các chỉ tiêu chưa đạt trong báo cáo ${results}`
@@ -896,6 +934,34 @@ function letterSubject(reasons: readonly LetterReason[], results: string): strin
     case "late":
       return `thời hạn gửi báo cáo ${results}`;
   }
+}
+
+/** The file the roll-up summed, as its hidden sheet names it: "“PHONG_A.xlsx”, ngày báo cáo 02/06/2026". */
+function summedFile(r: InRollup, withDate: boolean): string {
+  const parts = [
+    ...(r.summed.file === "" ? [] : [`“${r.summed.file}”`]),
+    ...(withDate && r.summed.reportDate !== "" ? [`ngày báo cáo ${r.summed.reportDate}`] : []),
+  ];
+  const via = r.summed.via === undefined ? "" : `, qua báo cáo tổng hợp của ${r.summed.via}`;
+  return parts.length === 0 && via === ""
+    ? ""
+    : ` (${parts.join(", ")}${parts.length > 0 ? via : via.slice(2)})`;
+}
+
+/** A roll-up unit's letter: one unit's own file that its roll-up does not hold (InRollup.stale). */
+function staleRollupLine(r: InRollup): string {
+  const who = `${r.unitName} (${r.unit}): tệp “${baseName(r.file)}”`;
+  return r.stale === "same day"
+    ? `${who} cùng ngày báo cáo ${viDate(r.reportDate)} với tệp đơn vị đã tổng hợp${summedFile(r, false)} nhưng không giống hệt tệp đó; đề nghị đơn vị cho biết tệp nào đúng.`
+    : `${who}, ngày báo cáo ${viDate(r.reportDate)}, lập sau tệp đơn vị đã tổng hợp${summedFile(r, true)}.`;
+}
+
+/** The same, for the index sheet. */
+function staleRollupNote(r: InRollup): string {
+  const who = `${r.unitName} (${r.unit}): tệp “${baseName(r.file)}”`;
+  return r.stale === "same day"
+    ? `${who} cùng ngày báo cáo với tệp đã tổng hợp, khác tệp đó.`
+    : `${who} ngày báo cáo ${viDate(r.reportDate)}, sau tệp đã tổng hợp${r.summed.reportDate === "" ? "" : ` (ngày báo cáo ${r.summed.reportDate})`}.`;
 }
 
 /**

@@ -418,6 +418,50 @@ describe("a roll-up consolidated together with the units it sums", () => {
     );
   });
 
+  // The command asked SO_Y_TE for a new roll-up on the terminal, but the letters (what the Sở sends)
+  // said nothing to SO_Y_TE: it got no letter, or one about its shortfalls only.
+  it("the roll-up unit's letter asks it to consolidate again when a unit's own file is newer than the one it summed; an older one asks nothing", () => {
+    const dates = { date: { year: 2026, month: 6, day: 10 }, replyBy: { year: 2026, month: 6, day: 17 } };
+    const resent = submission(
+      "PHONG_A (gui lai).xlsx",
+      reportBytes({
+        ...phongA,
+        counts: { HN_TONG: [10, 7], HN_TRUC_TUYEN: [1, 5] },
+        reportDate: { year: 2026, month: 6, day: 8 },
+      }),
+    );
+    const c = consolidate([soYTe, resent, submission("XA_C.xlsx", reportBytes(xaC))], { profile, period });
+    const letter = followUpLetters(c, profile, dates).find((l) => l.unit === "SO_Y_TE");
+    expect(letter?.subject).toBe(
+      "xem lại báo cáo tổng hợp kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026",
+    );
+    expect(letter?.reasons).toEqual(["rollup"]);
+    expect(letter?.notes).toEqual([
+      "Phòng A (PHONG_A): tệp “PHONG_A (gui lai).xlsx” ngày báo cáo 08/06/2026, sau tệp đã tổng hợp (ngày báo cáo 02/06/2026).",
+    ]);
+    expect(letter?.body.map((l) => l.text).slice(1, -1)).toEqual([
+      "Sở Nội vụ tỉnh Thanh Hóa nhận được báo cáo riêng của đơn vị dưới đây, khác với tệp mà báo cáo tổng hợp của đơn vị (tệp “SO_Y_TE.xlsx”) đã tính:",
+      "Phòng A (PHONG_A): tệp “PHONG_A (gui lai).xlsx”, ngày báo cáo 08/06/2026, lập sau tệp đơn vị đã tổng hợp (“PHONG_A.xlsx”, ngày báo cáo 02/06/2026).",
+      "Để số liệu không bị tính hai lần, bảng tổng hợp của Sở Nội vụ tỉnh Thanh Hóa đang dùng số liệu trong báo cáo tổng hợp của đơn vị, chưa gồm tệp trên. Nếu số liệu của đơn vị trên đã thay đổi, đề nghị đơn vị tổng hợp lại và gửi báo cáo tổng hợp mới; nếu không, đề nghị đơn vị xác nhận số liệu đã tổng hợp vẫn đúng.",
+      "Đề nghị Sở Y tế gửi báo cáo tổng hợp mới (hoặc văn bản xác nhận số liệu đã tổng hợp vẫn đúng) về Sở Nội vụ tỉnh Thanh Hóa trước ngày 17/06/2026.",
+    ]);
+    // The same day: which is right is asked. An older draft of the unit's: no letter to SO_Y_TE.
+    const sameDay = submission(
+      "PHONG_A (sua).xlsx",
+      reportBytes({ ...phongA, counts: { HN_TONG: [10, 7], HN_TRUC_TUYEN: [1, 5] } }),
+    );
+    const asked = followUpLetters(consolidate([soYTe, sameDay], { profile, period }), profile, dates);
+    expect(asked.find((l) => l.unit === "SO_Y_TE")?.body.map((l) => l.text)).toContain(
+      "Phòng A (PHONG_A): tệp “PHONG_A (sua).xlsx” cùng ngày báo cáo 02/06/2026 với tệp đơn vị đã tổng hợp (“PHONG_A.xlsx”) nhưng không giống hệt tệp đó; đề nghị đơn vị cho biết tệp nào đúng.",
+    );
+    const draft = submission(
+      "PHONG_A (ban nhap).xlsx",
+      reportBytes({ ...phongA, reportDate: { year: 2026, month: 5, day: 20 } }),
+    );
+    const none = followUpLetters(consolidate([soYTe, draft], { profile, period }), profile, dates);
+    expect(none.map((l) => l.unit)).toEqual([]);
+  });
+
   it("counts a unit the roll-up sums as reported: not missing, not returned, and sent no letter for its rejected file", () => {
     const broken = submission(
       "PHONG_B.xlsx",
