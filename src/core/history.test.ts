@@ -726,6 +726,28 @@ describe("a file an older release wrote (before `returned`, 03/12/2026): its `mi
     expect(h.missingThenWhy).toContain("do phiên bản KL226 cũ (phát hành trước ngày 03/12/2026) lập");
   });
 
+  // Between `returned` (76e9098) and `rosterGiven` (2640336) a JSON listed `returned` (with or without
+  // a roster) but not whether its run had a roster: an empty `missing` was read as "none missing then".
+  it("an empty `missing` in a file written between `returned` and `rosterGiven` (03–06/12/2026) is not known either, said why", () => {
+    const between = { ...oldJson, rejected: [], missing: [], returned: [] };
+    const h = compareWithPrevious(now, parsed(between));
+    expect([h.missingAgain, h.missingThenUnknown]).toEqual([[], true]);
+    expect(h.missingThenWhy).toBe(
+      "do phiên bản KL226 cũ (phát hành trước ngày 06/12/2026) lập: tệp không ghi đơn vị nào chưa nộp, và cũng không ghi rõ lần tổng hợp đó có dùng danh sách đơn vị hay không",
+    );
+    // Since then the file says it: with a roster every unit had sent; without one nobody knows.
+    expect(compareWithPrevious(now, parsed({ ...between, rosterGiven: true })).missingThenUnknown).toBe(
+      false,
+    );
+    expect(compareWithPrevious(now, parsed({ ...between, rosterGiven: false })).missingThenWhy).toBe(
+      "được lập không có danh sách đơn vị, nên không ghi đơn vị chưa nộp",
+    );
+    // A unit listed in `missing` says a roster was given, in any release.
+    expect(compareWithPrevious(now, parsed({ ...between, missing: ["SO_VANG"] })).missingAgain).toEqual([
+      "SO_VANG",
+    ]);
+  });
+
   // The summary such a release wrote: one "Chưa nộp" table of every roster unit without an accepted
   // report, and the Nguồn sheet of every file (Mã đơn vị as the file gave it, empty when unreadable).
   const OLD_MISSING_TITLE = [{ value: "ĐƠN VỊ CHƯA NỘP BÁO CÁO HỢP LỆ" }];

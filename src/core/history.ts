@@ -112,6 +112,12 @@ export type PreviousReport = Omit<z.infer<typeof previousReportSchema>, "rejecte
  */
 export const RETURNED_SINCE = "03/12/2026";
 
+/**
+ * The day `rosterGiven` was added (2640336, 6 December 2026): in a JSON written before it (with or
+ * without `returned`), an empty `missing` may be a run without a roster as well as one where every unit sent.
+ */
+export const ROSTER_GIVEN_SINCE = "06/12/2026";
+
 /** A rejected file of an earlier run, as its JSON or its summary's Nguồn sheet has it. */
 interface EarlierRejected {
   readonly file: string;
@@ -158,19 +164,22 @@ export function parsePreviousReport(json: unknown): PreviousParse {
   });
   if (r.success) {
     const { rejected, ...report } = r.data;
-    // Written before `returned` existed: its `missing` holds the returned units too.
-    if (report.returned !== undefined || report.missing === undefined) return { ok: true, report };
-    // Nor did it record whether its run had a roster (rosterGiven): an empty list may mean none was given.
-    if (report.missing.length === 0) {
+    if (report.missing === undefined) return { ok: true, report };
+    // Written before `rosterGiven` (ROSTER_GIVEN_SINCE): an empty list may mean no roster was given.
+    // Files between RETURNED_SINCE and then list `returned`, which was written with or without a roster.
+    if (report.missing.length === 0 && report.rosterGiven === undefined) {
       const { missing: _empty, ...rest } = report;
+      const before = report.returned === undefined ? RETURNED_SINCE : ROSTER_GIVEN_SINCE;
       return {
         ok: true,
         report: {
           ...rest,
-          missingUnread: `do phiên bản KL226 cũ (phát hành trước ngày ${RETURNED_SINCE}) lập: tệp không ghi đơn vị nào chưa nộp, và cũng không ghi rõ lần tổng hợp đó có dùng danh sách đơn vị hay không`,
+          missingUnread: `do phiên bản KL226 cũ (phát hành trước ngày ${before}) lập: tệp không ghi đơn vị nào chưa nộp, và cũng không ghi rõ lần tổng hợp đó có dùng danh sách đơn vị hay không`,
         },
       };
     }
+    // Written before `returned` existed: its `missing` holds the returned units too.
+    if (report.returned !== undefined) return { ok: true, report };
     const accepted = new Set(report.units.map((u) => codeKey(u.code)));
     const files = (rejected ?? []).map((f) => ({ ...f, unit: null }));
     return { ok: true, report: { ...report, ...oldMissing(report.missing, files, accepted) } };
