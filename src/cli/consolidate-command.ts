@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { z } from "../core/zod";
-import { matchKey } from "../core/text";
+import { issuerIsNot } from "../core/rollup";
 import {
   consolidationProfile,
   consolidationRead,
@@ -622,7 +622,7 @@ export async function runConsolidation(
     // A unit consolidating for itself (--as-unit) signs with the profile's organisation unless its
     // own profile names it: the letters and report would go out as the Sở's.
     const asUnit = o.rollup?.unit;
-    if (asUnit !== undefined && matchKey(asUnit.name) !== matchKey(profile.organisation.sender))
+    if (asUnit !== undefined && issuerIsNot(profile.organisation, asUnit.name))
       notes.push(
         `  Lưu ý: văn bản ghi cơ quan ban hành theo hồ sơ (“${profile.organisation.sender}”, người ký ${profile.organisation.signerTitle}), không phải ${asUnit.name} (--as-unit ${asUnit.code}): sửa phần đầu văn bản, người ký và nơi nhận trước khi trình ký, hoặc dùng một hồ sơ ghi “organisation” của đơn vị (--profile TỆP.json).`,
       );

@@ -8,11 +8,11 @@ import { reductionBases, type Column, type Form, type Indicator } from "./form";
 import { judgeRate, pairOf } from "./judge";
 import { viDecimal } from "./format";
 import { COUNT_COLS, TASK_COLS, TEMPLATE_HEADER_ROW } from "./layout";
-import type { Profile } from "./profile";
+import type { Organisation, Profile } from "./profile";
 import type { CellInput, CellSpec, SheetSpec, WorkbookSpec } from "./sheetspec";
 import { MSG } from "./messages";
 import { templateTasks, templateWorkbook } from "./template";
-import { clipped, codeKey } from "./text";
+import { clipped, codeKey, matchKey } from "./text";
 import { isUnlikelyReportDate } from "./validate";
 
 export interface RollupUnit {
@@ -194,6 +194,16 @@ export function rollupTaskText(t: TaskSummary): string {
  */
 export function nothingToRollUp(c: Consolidation): string | null {
   return c.units.length === 0 ? MSG.rollupOfNothing : null;
+}
+
+/**
+ * Whether a unit consolidating for itself (--as-unit, the page's roll-up form) is another body than the
+ * profile's organisation, which its letters and report name as their issuer and signer: a Đội's
+ * documents would go out as the Sở's. Deriving a heading, signer and superior from a name would be
+ * guesswork, so the command and the page say it instead.
+ */
+export function issuerIsNot(org: Pick<Organisation, "sender">, unitName: string): boolean {
+  return unitName.trim() !== "" && matchKey(unitName) !== matchKey(org.sender);
 }
 
 /**

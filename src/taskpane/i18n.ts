@@ -210,6 +210,8 @@ export interface Strings {
   readonly rollupNothing: string;
   readonly rollupCode: string;
   readonly rollupName: string;
+  /** The unit typed is not the profile's organisation, which the letters and report name as issuer. */
+  readonly rollupIssuer: (name: string, sender: string, signer: string) => string;
   readonly rollupType: string;
   readonly rollupOpen: string;
   readonly rollupDownload: string;
@@ -443,6 +445,8 @@ const vi: Strings = {
     "Không có báo cáo nào được chấp nhận, nên báo cáo gửi cấp trên sẽ toàn số 0 và chưa được lập: hãy sửa các tệp bị từ chối (lý do ở danh sách bên trên) rồi tổng hợp lại.",
   rollupCode: "Mã đơn vị tổng hợp",
   rollupName: "Tên đơn vị tổng hợp",
+  rollupIssuer: (name, sender, signer) =>
+    `Nếu thư nhắc và báo cáo kết quả ở phần “Văn bản gửi đi” là văn bản của ${name}: các văn bản đó ghi cơ quan ban hành theo hồ sơ (“${sender}”, người ký ${signer}), không phải ${name}; sửa phần đầu văn bản, người ký và nơi nhận trước khi trình ký, hoặc dùng hồ sơ ghi cơ quan của đơn vị (nhờ cán bộ công nghệ thông tin thêm vào KL226 của tỉnh).`,
   rollupType: "Loại đơn vị",
   rollupOpen: "Mở báo cáo gửi cấp trên trong sổ tính mới",
   rollupDownload: "Tải báo cáo gửi cấp trên (.xlsx)",
@@ -684,6 +688,8 @@ const en: Strings = {
     "No report was accepted, so a report to the level above would be all zeros and is not made: fix the rejected files (reasons in the list above) and consolidate again.",
   rollupCode: "Consolidating unit code",
   rollupName: "Consolidating unit name",
+  rollupIssuer: (name, sender, signer) =>
+    `If the letters and the report under “Documents to send” are ${name}'s: they name the profile's organisation as their issuer (“${sender}”, signed by ${signer}), not ${name}; edit their heading, signer and recipients before signing, or use a profile that names the unit's organisation (ask the IT staff to add it to the province's KL226).`,
   rollupType: "Unit type",
   rollupOpen: "Open the report in a new workbook",
   rollupDownload: "Download the report (.xlsx)",

@@ -120,6 +120,21 @@ test("the code, name and kind typed are kept when the form is made again for a n
   expect(byTestId<HTMLSelectElement>("rollup-type").value).toBe("UBND_XA");
 });
 
+// The command says it after --as-unit with --letters or --report; the page said nothing, so a Đội's
+// analyst printed letters headed by the Sở and signed GIÁM ĐỐC without a word.
+test("a unit typed that is not the profile's organisation is told that the documents above name the organisation as issuer", async () => {
+  await render(consolidation(), null);
+  await typeInto(byTestId("rollup-name"), "Đội Quản lý thị trường số 1");
+  expect(byTestId("rollup").textContent).toContain(
+    "Nếu thư nhắc và báo cáo kết quả ở phần “Văn bản gửi đi” là văn bản của Đội Quản lý thị trường số 1: các văn bản đó ghi cơ quan ban hành theo hồ sơ (“Sở Nội vụ tỉnh Thanh Hóa”, người ký GIÁM ĐỐC), không phải Đội Quản lý thị trường số 1; sửa phần đầu văn bản, người ký và nơi nhận trước khi trình ký",
+  );
+  // The organisation itself (any case), or nothing typed yet: no such note.
+  for (const name of ["SỞ NỘI VỤ TỈNH THANH HÓA", ""]) {
+    await typeInto(byTestId("rollup-name"), name);
+    expect(byTestId("rollup").textContent).not.toContain("ghi cơ quan ban hành theo hồ sơ");
+  }
+});
+
 test("a bad code or an empty name is shown under its field and nothing is opened", async () => {
   const { excel, opened } = excelDouble();
   await render(consolidation(), excel);

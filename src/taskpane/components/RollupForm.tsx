@@ -7,7 +7,13 @@ import { useRef, useState } from "react";
 import { UNIT_TYPES, type UnitTypeId } from "../../core/catalogue";
 import type { Consolidation } from "../../core/consolidate";
 import type { Profile } from "../../core/profile";
-import { nothingToRollUp, rollupRefusal, rollupWorkbook, type RollupUnit } from "../../core/rollup";
+import {
+  issuerIsNot,
+  nothingToRollUp,
+  rollupRefusal,
+  rollupWorkbook,
+  type RollupUnit,
+} from "../../core/rollup";
 import { rollupUnitSchema } from "../../core/unit-schema";
 import { writeXlsx } from "../../xlsx/write";
 import type { ExcelActions } from "../actions";
@@ -140,6 +146,17 @@ export function RollupForm({
           value={name}
           onChange={setName}
           error={errors.name}
+          // As the command says after --as-unit with --letters or --report: this page's documents
+          // carry the profile's organisation, which may not be the unit typed here.
+          {...(issuerIsNot(profile.organisation, name)
+            ? {
+                warning: t.rollupIssuer(
+                  name.trim(),
+                  profile.organisation.sender,
+                  profile.organisation.signerTitle,
+                ),
+              }
+            : {})}
           placeholder={t.rollupNameExample}
           inputRef={nameInput}
           testId="rollup-name"
