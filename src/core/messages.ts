@@ -144,7 +144,17 @@ export const MSG = {
     moved: ReadonlyArray<{ readonly header: string; readonly at: string; readonly expected: string }>,
     previousHeader: string,
   ) =>
-    `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc số liệu của trang này (đọc theo vị trí sẽ lấy nhầm số). Hãy đưa về đúng mẫu: cột D số liệu ${previousHeader.toLowerCase()}, cột E số liệu kỳ này, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.`,
+    `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc số liệu của trang này (đọc theo vị trí sẽ lấy nhầm số). Hãy đưa về đúng mẫu: ${moved.some((m) => m.expected === "A") ? "cột A mã chỉ tiêu, " : ""}cột D số liệu ${previousHeader.toLowerCase()}, cột E số liệu kỳ này, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.`,
+  movedInfoColumns: (
+    sheet: string,
+    moved: ReadonlyArray<{ readonly header: string; readonly at: string; readonly expected: string }>,
+  ) =>
+    `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc thông tin của trang này. Hãy đưa về đúng mẫu: cột A mã, cột C giá trị, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.`,
+  movedTaskColumns: (
+    sheet: string,
+    moved: ReadonlyArray<{ readonly header: string; readonly at: string; readonly expected: string }>,
+  ) =>
+    `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc nhiệm vụ của trang này (đọc theo vị trí sẽ lấy nhầm). Hãy đưa về đúng mẫu: ${moved.some((m) => m.expected === "A") ? "cột A STT, " : ""}cột B nội dung nhiệm vụ, cột F thời hạn, cột G tình trạng, xóa cột đã chèn hoặc chèn lại cột đã xóa, lưu rồi gửi lại.`,
   renamedSheet: (sheet: string, found: readonly string[], hidden: readonly string[]) =>
     found.length === 1
       ? `Không có trang tính ${q(sheet)} mà có trang ${q(found[0]!)}${hiddenMark(found[0]!, hidden)}: có lẽ tên trang đã bị sửa. ${unhideFirst(found, hidden)}Đổi tên trang ${q(found[0]!)} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`

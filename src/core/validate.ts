@@ -531,7 +531,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   checkCopiedSheets(workbook, findings);
   checkHiddenSheets(workbook, findings);
 
-  const header = info ? readInfo(info, form, workbook.date1904, findings) : EMPTY_HEADER;
+  const header = info ? readInfoWhereItIs(info, form, workbook.date1904, findings) : EMPTY_HEADER;
   const read = counts
     ? readCounts(
         counts,
@@ -968,6 +968,71 @@ function missingRow(sheet: Sheet, field: { readonly code: string; readonly label
   );
 }
 
+const INFO_CODES: ReadonlySet<string> = new Set(INFO_FIELDS.map((f) => f.code));
+
+/**
+ * `Thông tin` as readInfo reads it, unless its columns moved: a column inserted before A (the codes
+ * in B) or before C (the values in D, under the header "Giá trị"). Then one NOT_TEMPLATE error says
+ * so (not "chưa điền Mã đơn vị" on a blank C5 when the code is in D5), and the unit, period and date
+ * are still read where they are, with that error only, so the file is known as its unit's (a
+ * returned file in the letters, not "chưa nộp").
+ */
+function readInfoWhereItIs(sheet: Sheet, form: Form, date1904: boolean, findings: Finding[]): Header {
+  const shift = shiftedCodeColumn(sheet, INFO_CODES);
+  const codeCol = shift?.col ?? INFO_COLS.code;
+  let firstRow = shift?.firstRow;
+  if (firstRow === undefined) {
+    const r = sheet.rows.findIndex(
+      (row) => row?.[0] !== undefined && INFO_CODES.has(codeKey(cellText(row[0]))),
+    );
+    if (r >= 0) firstRow = r;
+  }
+  const headRow = firstRow === undefined ? -1 : codeHeaderRow(sheet, firstRow, codeCol);
+  const head = headRow < 0 ? undefined : sheet.rows[headRow];
+  const isValueHeader = (c: number): boolean => {
+    const cell = head?.[c];
+    return cell !== undefined && /^gia tri\b/.test(foldKey(cellText(cell)));
+  };
+  const expectedValue = codeCol + INFO_COLS.value;
+  let valueCol = expectedValue;
+  if (head !== undefined && !isValueHeader(expectedValue)) {
+    const at = head.findIndex((_, c) => c > codeCol + INFO_COLS.label && isValueHeader(c));
+    if (at >= 0) valueCol = at;
+  }
+  if (shift === undefined && valueCol === INFO_COLS.value) return readInfo(sheet, form, date1904, findings);
+  const moved: MovedColumn[] = [];
+  if (shift !== undefined) moved.push(movedCodeColumn(sheet, shift));
+  if (valueCol !== INFO_COLS.value)
+    moved.push({
+      header: isValueHeader(valueCol) ? cleanName(cellText(head?.[valueCol])) : "Giá trị",
+      cell: a1(headRow, valueCol),
+      at: columnLetters(valueCol),
+      expected: columnLetters(INFO_COLS.value),
+    });
+  findings.push(
+    finding(
+      "NOT_TEMPLATE",
+      "error",
+      sheet.name,
+      moved[0]?.cell ?? null,
+      MSG.movedInfoColumns(sheet.name, moved),
+    ),
+  );
+  // The sheet as the template lays it out (code, label, value), its findings dropped: the error above
+  // is what the clerk is to mend; the cells read are named where they are in her file.
+  const view: Sheet = {
+    name: sheet.name,
+    rows: sheet.rows.map((row) => row && [row[codeCol], row[codeCol + INFO_COLS.label], row[valueCol]]),
+  };
+  const header = readInfo(view, form, date1904, []);
+  const cells: Header["cells"] = {};
+  for (const [code, at] of Object.entries(header.cells) as Array<[InfoCode, string]>) {
+    const p = parseA1(at);
+    if (p !== undefined) cells[code] = a1(p.row, valueCol);
+  }
+  return { ...header, cells };
+}
+
 function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding[]): Header {
   const rows = indexCodes(sheet, findings);
   const h: Header = { ...EMPTY_HEADER, texts: {}, cells: {} };
@@ -1226,6 +1291,61 @@ export function columnName(form: Form, column: Column): string {
 /** Words of a header that compares figures or notes on them (folded: no diacritics, lower case). */
 const COMPARING_HEADER = /so voi|so sanh|%|tang|giam|ty le|ghi chu|ke hoach|chenh/;
 
+/**
+ * The header row of a sheet whose rows are found by code (Thông tin, Chỉ tiêu): the nearest row above
+ * the first code whose cell in the code column starts "Mã"; -1 when there is none.
+ */
+function codeHeaderRow(sheet: Sheet, firstCodeRow: number, codeColumn: number): number {
+  for (let r = firstCodeRow - 1; r >= 0; r--) {
+    const cell = sheet.rows[r]?.[codeColumn];
+    if (cell !== undefined && /^ma(\s|$)/.test(foldKey(cellText(cell)))) return r;
+  }
+  return -1;
+}
+
+/** How far right of column A a sheet's codes sit, and the first row with one. */
+interface CodeColumn {
+  readonly col: number;
+  readonly firstRow: number;
+}
+
+/**
+ * Where the sheet's codes are when column A has none of them: a clerk inserted a column before A (an
+ * "STT" column) and every code, figure and value moved one to the right. The column (B to F) holding
+ * most of `codes`, at least two; undefined when column A has one or no other column has two.
+ */
+function shiftedCodeColumn(sheet: Sheet, codes: ReadonlySet<string>): CodeColumn | undefined {
+  const hits = new Map<number, { count: number; firstRow: number }>();
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    for (let c = 0; c <= Math.min(5, row.length - 1); c++) {
+      const cell = row[c];
+      if (cell === undefined || !codes.has(codeKey(cellText(cell)))) continue;
+      if (c === 0) return undefined;
+      const seen = hits.get(c);
+      if (seen) seen.count++;
+      else hits.set(c, { count: 1, firstRow: r });
+    }
+  }
+  let best: CodeColumn | undefined;
+  let most = 1;
+  for (const [col, { count, firstRow }] of hits) if (count > most) [best, most] = [{ col, firstRow }, count];
+  return best;
+}
+
+/** The code column moved right, as a moved header ("Mã" at B4), for the message that says so. */
+function movedCodeColumn(sheet: Sheet, shift: CodeColumn): MovedColumn {
+  const headRow = codeHeaderRow(sheet, shift.firstRow, shift.col);
+  const head = headRow < 0 ? undefined : sheet.rows[headRow]?.[shift.col];
+  return {
+    header: head === undefined ? "Mã" : cleanName(cellText(head)),
+    cell: a1(headRow < 0 ? shift.firstRow : headRow, shift.col),
+    at: columnLetters(shift.col),
+    expected: columnLetters(COUNT_COLS.code),
+  };
+}
+
 /** A header of `Chỉ tiêu`'s header row found in another column than the template's. */
 export interface MovedColumn {
   readonly header: string;
@@ -1244,12 +1364,13 @@ export interface MovedColumn {
  * are, and each found elsewhere than E and D is returned. A header renamed beyond recognition,
  * blank or missing says nothing, and nothing is returned for it.
  */
-export function movedCountColumns(sheet: Sheet, form: Form, firstCodeRow: number): MovedColumn[] {
-  let headRow = -1;
-  for (let r = firstCodeRow - 1; r >= 0 && headRow < 0; r--) {
-    const a = sheet.rows[r]?.[0];
-    if (a !== undefined && /^ma(\s|$)/.test(foldKey(cellText(a)))) headRow = r;
-  }
+export function movedCountColumns(
+  sheet: Sheet,
+  form: Form,
+  firstCodeRow: number,
+  codeColumn = COUNT_COLS.code as number,
+): MovedColumn[] {
+  const headRow = codeHeaderRow(sheet, firstCodeRow, codeColumn);
   const head = sheet.rows[headRow];
   if (head === undefined) return [];
   const previous = foldKey(form.previousHeader);
@@ -1332,7 +1453,13 @@ function readCounts(
 ): { readonly values: CountValues; readonly rows: Readonly<Record<string, number>> } {
   const rows = indexCodes(sheet, findings);
   const values: Record<string, CountPair> = {};
-  const moved = rows.size === 0 ? [] : movedCountColumns(sheet, form, Math.min(...rows.values()));
+  const shift = shiftedCodeColumn(sheet, new Set(form.counts.map((f) => f.code)));
+  const moved =
+    shift !== undefined
+      ? [movedCodeColumn(sheet, shift), ...movedCountColumns(sheet, form, shift.firstRow, shift.col)]
+      : rows.size === 0
+        ? []
+        : movedCountColumns(sheet, form, Math.min(...rows.values()));
   if (moved.length > 0) {
     // Every figure would be read from the wrong column: one error that says how to put them back,
     // not a "chưa điền" on each cell the clerk did fill.
@@ -1542,6 +1669,55 @@ function readValue(
   return null;
 }
 
+/** The headers of `Nhiệm vụ` that name a column validation reads (folded), by that column. */
+const TASK_HEADERS: ReadonlyArray<readonly [column: number, header: RegExp]> = [
+  [TASK_COLS.content, /^(noi dung|ten nhiem vu|nhiem vu)\b/],
+  [TASK_COLS.deadline, /^thoi han\b/],
+  [TASK_COLS.status, /^tinh trang\b/],
+];
+
+/**
+ * The read columns of `Nhiệm vụ` whose header (in the STT header row) is found in another column than
+ * the template's: a column inserted ("Tiến độ (%)" before G) or deleted. A header renamed beyond
+ * recognition, or where the template has it, says nothing; nor does a column added after I.
+ */
+function movedTaskColumns(sheet: Sheet, headRow: number, offset = 0): MovedColumn[] {
+  const head = sheet.rows[headRow] ?? [];
+  const folded = (c: number): string => {
+    const cell = head[c];
+    return cell === undefined ? "" : foldKey(cellText(cell));
+  };
+  const moved: MovedColumn[] = [];
+  for (const [expected, pattern] of TASK_HEADERS) {
+    if (offset === 0 && pattern.test(folded(expected))) continue;
+    const at = head.findIndex((_, c) => c > TASK_COLS.no && pattern.test(folded(c)));
+    if (at >= 0 && at !== expected)
+      moved.push({
+        header: cleanName(cellText(head[at])),
+        cell: a1(headRow, at),
+        at: columnLetters(at),
+        expected: columnLetters(expected),
+      });
+  }
+  return moved;
+}
+
+/** `Nhiệm vụ`'s "STT" header found in column B to D (a column inserted before A), and what moved with it. */
+function movedSttColumn(sheet: Sheet): MovedColumn[] {
+  for (let r = 0; r < Math.min(sheet.rows.length, 30); r++) {
+    const row = sheet.rows[r];
+    for (let c = 1; c <= 3; c++) {
+      const cell = row?.[c];
+      if (cell === undefined || matchKey(cellText(cell)) !== "stt") continue;
+      return [
+        { header: cleanName(cellText(cell)), cell: a1(r, c), at: columnLetters(c), expected: "A" },
+        ...movedTaskColumns(sheet, r, c),
+      ];
+    }
+  }
+  return [];
+}
+
 const NO_TASKS = { tasks: [], statusesTyped: 0 } as const;
 
 /** The task rows with a valid status, and how many rows have any status typed (valid or not). */
@@ -1551,6 +1727,15 @@ function readTasks(
   findings: Finding[],
 ): { tasks: TaskRow[]; statusesTyped: number } {
   const header = headerRow(sheet);
+  const moved = header === undefined ? movedSttColumn(sheet) : movedTaskColumns(sheet, header);
+  if (moved.length > 0) {
+    // Every status (or deadline) would be read from the wrong column: one error that says how to put
+    // the columns back, not a TASK_STATUS on each task with the column inserted before G's "50".
+    findings.push(
+      finding("NOT_TEMPLATE", "error", sheet.name, moved[0]!.cell, MSG.movedTaskColumns(sheet.name, moved)),
+    );
+    return { tasks: [], statusesTyped: 1 };
+  }
   if (header === undefined) {
     findings.push(finding("MISSING_FIELD", "error", sheet.name, null, MSG.missingHeader(sheet.name)));
     return { tasks: [], statusesTyped: 0 };

@@ -1,0 +1,102 @@
+// What a clerk does to the workbook's structure before sending it (session 37): columns inserted or
+// deleted on a template sheet. Each workbook is the real template, filled, with the clerk's edit,
+// read back through the real reader.
+import { reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
+import { inspectBytes } from "../app/inspect";
+import { DEFAULT_PROFILE } from "./profile";
+import type { Finding } from "./findings";
+
+const BASE: ReportData = { unit: "SO_NOI_VU", name: "Sở Nội vụ" };
+
+function check(edits: Edit[] = [], data: Partial<ReportData> = {}) {
+  return inspectBytes(reportBytes({ ...BASE, ...data }, edits), DEFAULT_PROFILE);
+}
+
+const only = (findings: readonly Finding[]) => findings.map((f) => [f.code, f.severity, f.sheet, f.cell]);
+const onSheet = (r: ReturnType<typeof check>, sheet: string) => r.findings.filter((f) => f.sheet === sheet);
+
+describe("a column inserted before A (an STT column) or a column moved: one error that says so", () => {
+  test("Chỉ tiêu with an STT column before A: one NOT_TEMPLATE naming the shift, not 13 “chép lại dòng này từ mẫu”", () => {
+    const r = check([
+      { op: "insertColumn", sheet: "Chỉ tiêu", before: "A" },
+      { op: "set", sheet: "Chỉ tiêu", cell: "A4", value: "STT" },
+      ...Array.from({ length: 13 }, (_, i) => ({
+        op: "set" as const,
+        sheet: "Chỉ tiêu",
+        cell: `A${i + 5}`,
+        value: i + 1,
+      })),
+    ]);
+    expect(r.valid).toBe(false);
+    expect(only(onSheet(r, "Chỉ tiêu"))).toEqual([["NOT_TEMPLATE", "error", "Chỉ tiêu", "B4"]]);
+    expect(onSheet(r, "Chỉ tiêu")[0]!.message).toBe(
+      "Trang “Chỉ tiêu” bị lệch cột so với mẫu: cột “Mã” đang ở cột B (mẫu: cột A), cột “Cùng kỳ năm trước” đang ở cột E (mẫu: cột D), cột “Kỳ này” đang ở cột F (mẫu: cột E). Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc số liệu của trang này (đọc theo vị trí sẽ lấy nhầm số). Hãy đưa về đúng mẫu: cột A mã chỉ tiêu, cột D số liệu cùng kỳ năm trước, cột E số liệu kỳ này, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.",
+    );
+  });
+
+  test("Thông tin with a column before A: one error, and the unit still known (its letter is a returned file's, not “chưa nộp”)", () => {
+    const r = check([{ op: "insertColumn", sheet: "Thông tin", before: "A" }]);
+    expect(r.valid).toBe(false);
+    expect(only(onSheet(r, "Thông tin"))).toEqual([["NOT_TEMPLATE", "error", "Thông tin", "B4"]]);
+    expect(onSheet(r, "Thông tin")[0]!.message).toBe(
+      "Trang “Thông tin” bị lệch cột so với mẫu: cột “Mã” đang ở cột B (mẫu: cột A), cột “Giá trị” đang ở cột D (mẫu: cột C). Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc thông tin của trang này. Hãy đưa về đúng mẫu: cột A mã, cột C giá trị, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.",
+    );
+    expect(r.unit).toBe("SO_NOI_VU");
+    expect(r.period).toBe("6T");
+    expect(r.year).toBe(2026);
+  });
+
+  test("Thông tin with a column inserted before C: the values in D are not “chưa điền” in C", () => {
+    const r = check([
+      { op: "insertColumn", sheet: "Thông tin", before: "C" },
+      { op: "set", sheet: "Thông tin", cell: "C4", value: "Ghi chú" },
+    ]);
+    expect(only(onSheet(r, "Thông tin"))).toEqual([["NOT_TEMPLATE", "error", "Thông tin", "D4"]]);
+    expect(onSheet(r, "Thông tin")[0]!.message).toContain("cột “Giá trị” đang ở cột D (mẫu: cột C)");
+    expect(r.unit).toBe("SO_NOI_VU");
+    expect(r.unitCell).toBe("D5");
+  });
+
+  test("Nhiệm vụ with a “Tiến độ (%)” column inserted before G: one error, not a TASK_STATUS on every task", () => {
+    const r = check([
+      { op: "insertColumn", sheet: "Nhiệm vụ", before: "G" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "G4", value: "Tiến độ (%)" },
+      ...Array.from({ length: 12 }, (_, i) => ({
+        op: "set" as const,
+        sheet: "Nhiệm vụ",
+        cell: `G${i + 5}`,
+        value: 50,
+      })),
+    ]);
+    expect(r.valid).toBe(false);
+    expect(only(onSheet(r, "Nhiệm vụ"))).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "H4"]]);
+    expect(onSheet(r, "Nhiệm vụ")[0]!.message).toBe(
+      "Trang “Nhiệm vụ” bị lệch cột so với mẫu: cột “Tình trạng” đang ở cột H (mẫu: cột G). Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc nhiệm vụ của trang này (đọc theo vị trí sẽ lấy nhầm). Hãy đưa về đúng mẫu: cột B nội dung nhiệm vụ, cột F thời hạn, cột G tình trạng, xóa cột đã chèn hoặc chèn lại cột đã xóa, lưu rồi gửi lại.",
+    );
+  });
+
+  test("Nhiệm vụ with column D deleted: one error naming Thời hạn and Tình trạng", () => {
+    const r = check([{ op: "deleteColumn", sheet: "Nhiệm vụ", column: "D" }]);
+    expect(only(onSheet(r, "Nhiệm vụ"))).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "E4"]]);
+    expect(onSheet(r, "Nhiệm vụ")[0]!.message).toContain(
+      "cột “Thời hạn” đang ở cột E (mẫu: cột F), cột “Tình trạng” đang ở cột F (mẫu: cột G)",
+    );
+  });
+
+  test("Nhiệm vụ with an STT column inserted before A: said as a shift, not “chép lại dòng tiêu đề từ mẫu”", () => {
+    const r = check([{ op: "insertColumn", sheet: "Nhiệm vụ", before: "A" }]);
+    expect(only(onSheet(r, "Nhiệm vụ"))).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "B4"]]);
+    expect(onSheet(r, "Nhiệm vụ")[0]!.message).toContain("cột “STT” đang ở cột B (mẫu: cột A)");
+  });
+
+  test("headers renamed where the template has them, or a column added after I: read as before", () => {
+    const r = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "G4", value: "TÌNH TRẠNG" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "F4", value: null },
+      { op: "set", sheet: "Nhiệm vụ", cell: "J4", value: "Tình trạng (kỳ trước)" },
+      { op: "set", sheet: "Thông tin", cell: "C4", value: "Nội dung điền" },
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.tasks).toHaveLength(12);
+  });
+});
