@@ -100,3 +100,59 @@ describe("a column inserted before A (an STT column) or a column moved: one erro
     expect(r.report?.tasks).toHaveLength(12);
   });
 });
+
+describe("group headings and a total line in a list are not tasks or meetings", () => {
+  test("Nhiệm vụ with “I”/“II” group headings and a “Tổng cộng” line: accepted, 12 tasks, no TASK_STATUS", () => {
+    const r = check([
+      { op: "insertRow", sheet: "Nhiệm vụ", row: 5, cells: ["I", "NHÓM NHIỆM VỤ VỀ THỂ CHẾ"] },
+      { op: "insertRow", sheet: "Nhiệm vụ", row: 12, cells: ["II.", "Nhóm nhiệm vụ về chuyển đổi số"] },
+      { op: "insertRow", sheet: "Nhiệm vụ", row: 19, cells: [null, "NHIỆM VỤ ĐƠN VỊ BỔ SUNG"] },
+      {
+        op: "insertRow",
+        sheet: "Nhiệm vụ",
+        row: 20,
+        cells: [null, "Tổng cộng: 12 nhiệm vụ", null, null, null, null, "12 hoàn thành"],
+      },
+      // A heading merged across the row, as it is centred: no MERGED_CELLS either.
+      { op: "merge", sheet: "Nhiệm vụ", range: "B5:I5" },
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.tasks).toHaveLength(12);
+    expect(r.report?.tasks.map((t) => t.row)).not.toContain(5);
+  });
+
+  test("a task the unit added without a status is still one (with an STT, or in lower case without)", () => {
+    const r = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "A17", value: 13 },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "TẬP HUẤN VĂN THƯ" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B18", value: "Số hóa hồ sơ lưu trữ" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B19", value: "II" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "F19", value: "Năm 2026" },
+    ]);
+    expect(only(r.findings)).toEqual([
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G17"],
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G18"],
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G19"],
+    ]);
+  });
+
+  test("Hội nghị with month headings between meetings: not counted, so no LOG_MISMATCH", () => {
+    const data: Partial<ReportData> = {
+      counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
+      meetings: [
+        ["Hội nghị quán triệt Kết luận 226", "Quán triệt", "Trực tuyến", 0.5],
+        ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
+      ],
+    };
+    expect(check([], data).findings).toEqual([]);
+    const r = check(
+      [
+        { op: "insertRow", sheet: "Hội nghị", row: 5, cells: [null, "Tháng 1/2026"] },
+        { op: "insertRow", sheet: "Hội nghị", row: 7, cells: ["II", "QUÝ II"] },
+      ],
+      data,
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.report?.meetings.map((m) => m.row)).toEqual([6, 8]);
+  });
+});

@@ -842,7 +842,11 @@ function hidesReadCell(sheet: Sheet, m: CellRange, read: ReadCells): boolean {
  * meeting either way. A number there is a row's STT, whose other cells the merge hid.
  */
 function isNoteRow(sheet: Sheet, m: CellRange): boolean {
-  if (m.r0 !== m.r1 || m.c0 !== 0) return false;
+  if (m.r0 !== m.r1) return false;
+  // A group heading typed in Nội dung or Tên and merged across the row ("B5:I5"): no task either.
+  const row = sheet.rows[m.r0];
+  if (m.c0 === 1 && row !== undefined) return isListHeading(row, 1, []);
+  if (m.c0 !== 0) return false;
   const first = cellAt(sheet, m.r0, 0);
   if (first?.value.kind !== "string") return false;
   const text = cellText(first).trim();
@@ -1718,6 +1722,38 @@ function movedSttColumn(sheet: Sheet): MovedColumn[] {
   return [];
 }
 
+/** A group's number in a list's STT column: a Roman numeral or a capital letter ("II", "B.", "III)"). */
+const GROUP_NUMBER = /^(?:[IVXLC]+|[A-Z])[.)]?$/;
+/** A heading of a meeting log's period ("Tháng 1/2026", "Quý II", "Đợt 2"), folded. */
+const PERIOD_HEADING = /^(thang|quy|dot|nam)\s*[\divx]/;
+/** A total line ("Tổng cộng: 12 nhiệm vụ", "Cộng"), folded. */
+const TOTAL_LINE = /^(tong cong|tong so|cong)\b/;
+
+/**
+ * A group heading or a total line a clerk typed into a list (Nhiệm vụ, Hội nghị): the text in the
+ * task's or meeting's own column and nothing in the columns `others` — and a group's number in column A
+ * ("I", "B."), or no number and a heading's look (in capitals, a period of the log: "Tháng 1/2026"), or
+ * a total ("Tổng cộng: 12 nhiệm vụ"; whatever its status cell says). Not a task or a meeting: it was a
+ * TASK_STATUS error ("Nhiệm vụ ở dòng 5 chưa chọn Tình trạng") on a heading, and the log counted its
+ * month headings as meetings. A row with a number in A, or in lower case without one, stays a task.
+ */
+function isListHeading(
+  row: ReadonlyArray<Cell | undefined>,
+  textCol: number,
+  others: readonly number[],
+  statusText = "",
+): boolean {
+  if (others.some((c) => cellText(row[c]) !== "")) return false;
+  const no = cellText(row[0]).trim();
+  const text = cellText(row[textCol]).trim();
+  const folded = foldKey(text);
+  if (no !== "" && !GROUP_NUMBER.test(no)) return false;
+  if (TOTAL_LINE.test(folded)) return true;
+  if (statusText !== "") return false;
+  if (no !== "") return true;
+  return (/\p{L}/u.test(text) && text === text.toLocaleUpperCase("vi")) || PERIOD_HEADING.test(folded);
+}
+
 const NO_TASKS = { tasks: [], statusesTyped: 0 } as const;
 
 /** The task rows with a valid status, and how many rows have any status typed (valid or not). */
@@ -1749,8 +1785,9 @@ function readTasks(
     const content = row ? cellText(row[TASK_COLS.content]) : "";
     if (!row || content === "") continue;
     const statusText = cellText(row[TASK_COLS.status]);
-    if (statusText !== "") statusesTyped++;
     const status = statusText === "" ? undefined : matchOption(TASK_STATUSES, statusText);
+    if (!status && isListHeading(row, TASK_COLS.content, [2, 3, 4, 5, 7, 8], statusText)) continue;
+    if (statusText !== "") statusesTyped++;
     if (!status) {
       findings.push(
         finding(
@@ -1844,6 +1881,8 @@ function readMeetings(sheet: Sheet, form: Form, findings: Finding[]): MeetingRow
     const formText = text(MEETING_COLS.form);
     const daysCell = cellAt(sheet, r, MEETING_COLS.days);
     if (name === "" && typeText === "" && formText === "" && cellText(daysCell) === "") continue;
+    const row = sheet.rows[r];
+    if (row && isListHeading(row, MEETING_COLS.name, [2, 3, 4, 5])) continue;
     // The log is optional: its problems are warnings, never a reason to reject the report.
     const type = typeText === "" ? undefined : foldOption(MEETING_TYPES, typeText);
     const meetingForm = formText === "" ? undefined : foldOption(MEETING_FORMS, formText);
