@@ -156,3 +156,22 @@ describe("group headings and a total line in a list are not tasks or meetings", 
     expect(r.report?.meetings.map((m) => m.row)).toEqual([6, 8]);
   });
 });
+
+test("Chỉ tiêu's header made two rows, “Số liệu” merged over D:E and the others merged down: read, no MERGED_CELLS", () => {
+  const r = check([
+    { op: "insertRow", sheet: "Chỉ tiêu", row: 5, cells: [null, null, null, "Cùng kỳ năm trước", "Kỳ này"] },
+    { op: "set", sheet: "Chỉ tiêu", cell: "D4", value: "Số liệu" },
+    { op: "set", sheet: "Chỉ tiêu", cell: "E4", value: null },
+    ...["A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:F5"].map((range) => ({
+      op: "merge" as const,
+      sheet: "Chỉ tiêu",
+      range,
+    })),
+  ]);
+  expect(r.findings).toEqual([]);
+  expect(r.report?.values.HN_TONG).toEqual({ previous: 100, current: 90 });
+  // A code row merged into the header is still said (MISSING_FIELD, with the merge named).
+  const hidden = check([{ op: "merge", sheet: "Chỉ tiêu", range: "A4:A5" }]);
+  expect(only(hidden.findings)).toEqual([["MISSING_FIELD", "error", "Chỉ tiêu", null]]);
+  expect(hidden.findings[0]!.message).toContain("A4:A5");
+});

@@ -822,7 +822,13 @@ function hidesReadCell(sheet: Sheet, m: CellRange, read: ReadCells): boolean {
   // The first row whose cell in column c is hidden: in the merge's first column, the row below its first.
   const hiddenFrom = (c: number): number => (c === m.c0 ? m.r0 + 1 : m.r0);
   const within = (c: number): boolean => c >= m.c0 && c <= m.c1 && hiddenFrom(c) <= m.r1;
-  if (read.everyRow.some(within)) return true;
+  if (read.everyRow.some(within)) {
+    // A header made two rows ("Mã" merged down A4:A5) above every code hides none: a code merged away
+    // is a MISSING_FIELD, whose message names the merge.
+    if (read.rows !== "coded") return true;
+    const firstCoded = sheet.rows.findIndex((row) => rowCode(row) !== undefined);
+    if (firstCoded < 0 || m.r1 >= firstCoded) return true;
+  }
   const columns = read.columns.filter(within);
   if (columns.length === 0) return false;
   if (read.rows === "belowHeader") {
