@@ -175,3 +175,17 @@ test("Chỉ tiêu's header made two rows, “Số liệu” merged over D:E and 
   expect(only(hidden.findings)).toEqual([["MISSING_FIELD", "error", "Chỉ tiêu", null]]);
   expect(hidden.findings[0]!.message).toContain("A4:A5");
 });
+
+test("=D5*0.9 in E, its result 57,6 shown as 58 by the cell's format: the error says it is the formula's result and how to round it", () => {
+  const r = check([
+    { op: "set", sheet: "Chỉ tiêu", cell: "D5", value: 64 },
+    { op: "set", sheet: "Chỉ tiêu", cell: "E5", value: { formula: "D5*0.9", cached: 57.6 } },
+  ]);
+  expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E5"]]);
+  expect(r.findings[0]!.message).toBe(
+    "Số liệu “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này) là kết quả của công thức trong ô, bằng 57,6 (có phần thập phân; ô có thể đang hiện số đã làm tròn). Đây là số đếm: nhập trực tiếp số nguyên, hoặc bọc công thức trong hàm ROUND, ví dụ =ROUND(D5*0,9;0).",
+  );
+  // A fraction typed, not computed: as before.
+  const typed = check([{ op: "set", sheet: "Chỉ tiêu", cell: "E5", value: 57.6 }]);
+  expect(typed.findings[0]!.message).toContain("có phần thập phân (57,6). Đây là số đếm: nhập số nguyên");
+});

@@ -62,9 +62,10 @@ test("a count with decimals is quoted as a Vietnamese Excel shows it", () => {
   expect(readCount(num(1000.5))).toEqual({ kind: "bad", why: "fraction", shown: "1000,5" });
   // A typed number off a whole one by a rounding error is still a fraction: only a formula's result is rounded.
   expect(readCount(num(20.999999999999996))).toMatchObject({ kind: "bad", why: "fraction" });
+  // A formula's real fraction stays bad, said as the formula's result (its cell may show it rounded).
   expect(readCount({ value: { kind: "number", value: 20.5 }, formula: true })).toMatchObject({
     kind: "bad",
-    why: "fraction",
+    why: "formulaFraction",
   });
 });
 

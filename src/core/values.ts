@@ -20,6 +20,7 @@ export type CountRead =
 export type BadCountReason =
   | "negative"
   | "fraction"
+  | "formulaFraction"
   | "commaGroups"
   | "text"
   | "error"
@@ -96,7 +97,12 @@ export function readCount(cell: Cell | undefined): CountRead {
         if (cell?.formula === true && whole >= 0 && Math.abs(v.value - whole) <= 1e-9 * Math.max(1, whole))
           return { kind: "ok", value: whole, coerced: true, text: shownNumber(v.value), rounded: true };
         if (v.value < 0) return { kind: "bad", why: "negative", shown: shownNumber(v.value) };
-        return { kind: "bad", why: "fraction", shown: shownNumber(v.value) };
+        // =D5*0.9 giving 57,6, which a "#,##0" cell shows as 58: said as the formula's result.
+        return {
+          kind: "bad",
+          why: cell?.formula === true ? "formulaFraction" : "fraction",
+          shown: shownNumber(v.value),
+        };
       }
       if (v.value < 0) return { kind: "bad", why: "negative", shown: shownNumber(v.value) };
       if (!Number.isSafeInteger(v.value))
