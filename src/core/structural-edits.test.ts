@@ -128,11 +128,14 @@ describe("group headings and a total line in a list are not tasks or meetings", 
       { op: "set", sheet: "Nhiệm vụ", cell: "B18", value: "Số hóa hồ sơ lưu trữ" },
       { op: "set", sheet: "Nhiệm vụ", cell: "B19", value: "II" },
       { op: "set", sheet: "Nhiệm vụ", cell: "F19", value: "Năm 2026" },
+      // "Công tác …" is a task, not a "Cộng" (total) line, though the two read alike without marks.
+      { op: "set", sheet: "Nhiệm vụ", cell: "B20", value: "Công tác tuyên truyền Kết luận 226" },
     ]);
     expect(only(r.findings)).toEqual([
       ["TASK_STATUS", "error", "Nhiệm vụ", "G17"],
       ["TASK_STATUS", "error", "Nhiệm vụ", "G18"],
       ["TASK_STATUS", "error", "Nhiệm vụ", "G19"],
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G20"],
     ]);
   });
 

@@ -1732,8 +1732,11 @@ function movedSttColumn(sheet: Sheet): MovedColumn[] {
 const GROUP_NUMBER = /^(?:[IVXLC]+|[A-Z])[.)]?$/;
 /** A heading of a meeting log's period ("Tháng 1/2026", "Quý II", "Đợt 2"), folded. */
 const PERIOD_HEADING = /^(thang|quy|dot|nam)\s*[\divx]/;
-/** A total line ("Tổng cộng: 12 nhiệm vụ", "Cộng"), folded. */
-const TOTAL_LINE = /^(tong cong|tong so|cong)\b/;
+/**
+ * A total line ("Tổng cộng: 12 nhiệm vụ", "Cộng"), in lower case with its marks: folded, "Cộng" would be
+ * "Công" too, and "Công tác tuyên truyền …" is how many a task begins.
+ */
+const TOTAL_LINE = /^(?:tổng cộng|tổng số|cộng)(?![\p{L}\p{M}])/u;
 
 /**
  * A group heading or a total line a clerk typed into a list (Nhiệm vụ, Hội nghị): the text in the
@@ -1754,7 +1757,7 @@ function isListHeading(
   const text = cellText(row[textCol]).trim();
   const folded = foldKey(text);
   if (no !== "" && !GROUP_NUMBER.test(no)) return false;
-  if (TOTAL_LINE.test(folded)) return true;
+  if (TOTAL_LINE.test(text.toLocaleLowerCase("vi"))) return true;
   if (statusText !== "") return false;
   if (no !== "") return true;
   return (/\p{L}/u.test(text) && text === text.toLocaleUpperCase("vi")) || PERIOD_HEADING.test(folded);
