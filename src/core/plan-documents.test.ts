@@ -1,0 +1,51 @@
+// What each shipped plan's own documents say, read against the plan in the seeds as the Sở's chánh
+// văn phòng would before signing (session 37): the letters and the report of one round, per profile.
+import { consolidate } from "./consolidate";
+import { documentText, type DocumentDates } from "./documents";
+import type { Period } from "./form";
+import { followUpLetters, letterDocument } from "./letters";
+import { shippedProfile } from "./profiles";
+import { reportDocument } from "./report";
+
+/** A round in which the one unit of the roster sent nothing, dated a week after its deadline: one letter, and the report. */
+function documents(name: string, period: Period): { letter: string; report: string } {
+  const profile = shippedProfile(name)!;
+  const roster = [{ code: "KHTC", name: "Phòng Kế hoạch - Tài chính", type: "Phòng, đơn vị thuộc Sở" }];
+  const c = consolidate([], { profile, roster, period });
+  const due = c.deadline!;
+  const dates: DocumentDates = {
+    date: { ...due, day: due.day + 7 },
+    replyBy: { ...due, day: due.day + 14 },
+  };
+  const [letter] = followUpLetters(c, profile, dates);
+  const report = reportDocument(c, profile, { date: dates.date, roster });
+  return {
+    letter: documentText(letterDocument(letter!, profile, dates)),
+    report: documentText({ ...report, sections: [report.sections[0]!] }),
+  };
+}
+
+// Each plan names who consolidates the units' reports: Đồng Nai's "Văn phòng Sở … Tổng hợp báo cáo
+// định kỳ", Đồng Tháp's "gửi báo cáo … về Sở Y tế (qua Phòng Tổ chức cán bộ Sở)" (its own plan kept
+// "Lưu: VT, TCCB"), HCM's Văn phòng Sở "tham mưu thực hiện chế độ báo cáo". Without it the letters
+// were kept "Lưu: VT, SKHCN" (the Sở itself) and the report "Lưu: VT".
+describe.each([
+  ["dong-nai-skhcn-226", { kind: "6T", year: 2026 }, "SKHCN", "VP"],
+  ["dong-thap-syt-226", { kind: "NAM", year: 2026 }, "SYT", "TCCB"],
+  ["hcm-attp-226", { kind: "6T", year: 2026 }, "SATTP", "VP"],
+  ["hcm-attp-cchc-2025", { kind: "Q2", year: 2025 }, "SATTP", "VP"],
+] as const)(
+  "%s: the office that consolidates drafts and keeps the documents",
+  (name, period, body, office) => {
+    const { letter, report } = documents(name, period);
+    test(`letters numbered …/${body}-${office} and kept "Lưu: VT, ${office}"`, () => {
+      expect(letter).toMatch(new RegExp(`Số: \\u00A0+/${body}-${office}\\b`));
+      expect(letter).toContain(`- Lưu: VT, ${office}.`);
+      expect(letter).not.toContain(`Lưu: VT, ${body}.`);
+    });
+    test(`the report kept "Lưu: VT, ${office}"`, () => {
+      expect(report).toMatch(new RegExp(`Số: \\u00A0+/BC-${body}\\b`));
+      expect(report).toContain(`- Lưu: VT, ${office}.`);
+    });
+  },
+);
