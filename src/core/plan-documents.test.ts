@@ -49,3 +49,28 @@ describe.each([
     });
   },
 );
+
+// Đồng Nai's plan: "Tổng hợp báo cáo định kỳ … gửi UBND thành phố (qua Sở Nội vụ)", its own Nơi nhận
+// listing "Sở Nội vụ"; HCM's KL226 plan: "báo cáo kết quả về UBND Thành phố (qua Sở Nội vụ)". The
+// report said "kính báo cáo Ủy ban nhân dân …" and was sent to no Sở Nội vụ: the signer added it by hand.
+describe.each([
+  ["dong-nai-skhcn-226", "Ủy ban nhân dân thành phố Đồng Nai"],
+  ["hcm-attp-226", "Ủy ban nhân dân Thành phố Hồ Chí Minh"],
+] as const)(
+  "%s: the report goes to the city's People's Committee through its Sở Nội vụ",
+  (name, superior) => {
+    const { report } = documents(name, { kind: "6T", year: 2026 });
+    test("the closing sentence says through whom", () => {
+      expect(report).toContain(`kính báo cáo ${superior} (qua Sở Nội vụ)./.`);
+    });
+    test("Nơi nhận: the People's Committee, the Sở Nội vụ, then Lưu", () => {
+      expect(report).toContain(`Nơi nhận: - ${superior}; - Sở Nội vụ; - Lưu: VT, VP. |`);
+    });
+  },
+);
+
+test("a plan that names no body in between keeps its one recipient (Đồng Tháp reports to its Sở Nội vụ itself)", () => {
+  const { report } = documents("dong-thap-syt-226", { kind: "NAM", year: 2026 });
+  expect(report).toContain("kính báo cáo Sở Nội vụ tỉnh Đồng Tháp./.");
+  expect(report).not.toContain("(qua ");
+});

@@ -60,6 +60,12 @@ export interface Organisation {
    * phố Hồ Chí Minh". Optional; the superior body by default.
    */
   readonly reportTo?: string;
+  /**
+   * The body the report passes through on its way to its recipient, when the plan says so: Đồng
+   * Nai's and HCM's KL226 plans send theirs to the city's People's Committee "qua Sở Nội vụ". The
+   * report then ends "kính báo cáo … (qua Sở Nội vụ)" and lists it under "Nơi nhận". Optional.
+   */
+  readonly reportVia?: string;
 }
 
 export interface OutlierBand {
@@ -212,6 +218,7 @@ export const profileFileSchema = z
           .trim()
           .min(1, "tên cơ quan nhận báo cáo, ví dụ Sở Nội vụ Thành phố Hồ Chí Minh")
           .optional(),
+        reportVia: z.string().trim().min(1, "tên cơ quan báo cáo được gửi qua, ví dụ Sở Nội vụ").optional(),
       })
       .partial()
       .strict()

@@ -1081,6 +1081,8 @@ export function reportDocument(c: Consolidation, profile: Profile, options: Repo
   const org = profile.organisation;
   // Where the report goes: the profile's reportTo (a plan may send it to the Sở Nội vụ), else the superior body.
   const superior = recipientName(org.reportTo ?? org.superior);
+  // "qua Sở Nội vụ": the body it passes through, said in the closing sentence and sent a copy.
+  const via = org.reportVia === undefined ? "" : ` (qua ${org.reportVia})`;
   const code = reportCode(org);
   const intro = bodyParagraph(
     `${pursuant(c.form.subject)}, ${org.sender} báo cáo kết quả thực hiện ${periodPhrase(c.period)} (tổng hợp từ báo cáo của các cơ quan, đơn vị theo mẫu ${c.form.id}) như sau:`,
@@ -1099,10 +1101,10 @@ export function reportDocument(c: Consolidation, profile: Profile, options: Repo
       ...freeTextSection(c),
       ...analystSection(superior),
       bodyParagraph(
-        `Trên đây là báo cáo kết quả thực hiện ${periodPhrase(c.period)} của ${org.sender}, kính báo cáo ${superior}./.`,
+        `Trên đây là báo cáo kết quả thực hiện ${periodPhrase(c.period)} của ${org.sender}, kính báo cáo ${superior}${via}./.`,
       ),
     ],
-    copies: [superior, keptCopy(org, false)],
+    copies: [superior, ...(org.reportVia === undefined ? [] : [org.reportVia]), keptCopy(org, false)],
   });
   const heads = REPORT_APPENDICES.map((_, i) => appendixHead(i, code, options.date, org.sender));
   return {
