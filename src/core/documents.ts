@@ -13,6 +13,7 @@ import type { Organisation as OfficialOrganisation } from "./official";
 import type { Organisation } from "./profile";
 import { isUnlikelyReportDate } from "./validate";
 import { MSG } from "./messages";
+import { unitTypeByAlias } from "./unit-types";
 
 /** The dates of what is sent: the letter's (and the report's) date and the date units must reply by. */
 export interface DocumentDates {
@@ -101,6 +102,28 @@ export function issuingBody(org: Organisation): OfficialOrganisation {
     signerTitle: org.signerTitle,
     signerName: org.signerName === "" ? undefined : org.signerName,
   };
+}
+
+/**
+ * Who a round's reports come from, as the letters and the report name them: "phòng, đơn vị" when
+ * every unit is a Sở's own, a phòng or a public service unit with at least one phòng (Đồng Nai's,
+ * Đồng Tháp's and HCM's plans address "các phòng, đơn vị"; a phòng is no "cơ quan"), else "cơ quan,
+ * đơn vị" (a province's Sở, communes and units). `types` are the units' types as written.
+ */
+export function reportersWord(types: readonly string[]): string {
+  const ids = new Set(types.map((t) => unitTypeByAlias(t)?.id));
+  const own =
+    ids.has("PHONG_THUOC_SO") && [...ids].every((id) => id === "PHONG_THUOC_SO" || id === "SU_NGHIEP");
+  return own ? "phòng, đơn vị" : "cơ quan, đơn vị";
+}
+
+/** The types of a consolidation's units, as reportersWord reads them: those reported and those missing. */
+export function roundTypes(c: Consolidation, roster?: readonly { readonly type: string }[]): string[] {
+  return [
+    ...c.units.map((u) => u.type),
+    ...c.missing.map((u) => u.type),
+    ...(roster ?? []).map((u) => u.type),
+  ];
 }
 
 /** "SNV-CCHC" (a letter's code: the body and the drafting office), "SNV" without an office. */

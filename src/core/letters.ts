@@ -33,7 +33,9 @@ import {
   keptCopy,
   letterCode,
   periodPhrase,
+  reportersWord,
   resultsPhrase,
+  roundTypes,
   targetPhrase,
   valuePhrase,
   type DocumentDates,
@@ -665,7 +667,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       const numbered = reasons.length > 1;
       const body: LetterLine[] = [
         p(
-          `${pursuant(form.subject)}, ${sender} đã tiếp nhận, tổng hợp báo cáo ${resultsPhrase(form, c.period)} của các cơ quan, đơn vị${c.deadline ? ` (hạn gửi báo cáo: ngày ${viDate(c.deadline)})` : ""}. Qua rà soát, ${sender} đề nghị ${addressee(d.name)} thực hiện các nội dung sau:`,
+          `${pursuant(form.subject)}, ${sender} đã tiếp nhận, tổng hợp báo cáo ${resultsPhrase(form, c.period)} của các ${reportersWord(roundTypes(c))}${c.deadline ? ` (hạn gửi báo cáo: ngày ${viDate(c.deadline)})` : ""}. Qua rà soát, ${sender} đề nghị ${addressee(d.name)} thực hiện các nội dung sau:`,
         ),
       ];
       reasons.forEach((r, i) => {

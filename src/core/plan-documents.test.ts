@@ -1,7 +1,7 @@
 // What each shipped plan's own documents say, read against the plan in the seeds as the Sở's chánh
 // văn phòng would before signing (session 37): the letters and the report of one round, per profile.
 import { consolidate } from "./consolidate";
-import { documentText, type DocumentDates } from "./documents";
+import { documentText, reportersWord, type DocumentDates } from "./documents";
 import type { Period } from "./form";
 import { followUpLetters, letterDocument } from "./letters";
 import { shippedProfile } from "./profiles";
@@ -73,4 +73,35 @@ test("a plan that names no body in between keeps its one recipient (Đồng Thá
   const { report } = documents("dong-thap-syt-226", { kind: "NAM", year: 2026 });
   expect(report).toContain("kính báo cáo Sở Nội vụ tỉnh Đồng Tháp./.");
   expect(report).not.toContain("(qua ");
+});
+
+// A Sở's round is its own phòng and units: each plan addresses "các phòng, đơn vị" (Đồng Nai), "các
+// phòng thuộc Sở và các đơn vị trực thuộc" (Đồng Tháp), "các phòng, chi cục, đơn vị thuộc Sở" (HCM).
+// The letters said the Sở had consolidated the reports "của các cơ quan, đơn vị", the report that
+// "1 cơ quan, đơn vị phải gửi báo cáo": a phòng is no cơ quan.
+describe.each([
+  ["dong-nai-skhcn-226", { kind: "6T", year: 2026 }],
+  ["dong-thap-syt-226", { kind: "NAM", year: 2026 }],
+  ["hcm-attp-226", { kind: "6T", year: 2026 }],
+  ["hcm-attp-cchc-2025", { kind: "Q2", year: 2025 }],
+] as const)("%s: a Sở's own phòng and units are 'phòng, đơn vị'", (name, period) => {
+  const { letter, report } = documents(name, period);
+  test("the letter", () => {
+    expect(letter).toMatch(/ của các phòng, đơn vị \(hạn gửi báo cáo/);
+    expect(letter).not.toContain("cơ quan, đơn vị");
+  });
+  test("the report", () => {
+    expect(report).toContain("tổng hợp từ báo cáo của các phòng, đơn vị theo mẫu");
+    expect(report).toMatch(/Theo danh sách, 1 phòng, đơn vị phải gửi báo cáo/);
+    // (HCM's task 18 speaks of "người đứng đầu cơ quan, đơn vị": the plan's own words stay.)
+    expect(report).not.toMatch(/các cơ quan, đơn vị|cơ quan, đơn vị phải gửi/);
+  });
+});
+
+test("a province's round of Sở, communes and units keeps 'cơ quan, đơn vị'", () => {
+  expect(reportersWord(["Sở, ban, ngành", "UBND xã, phường", "Đơn vị sự nghiệp"])).toBe("cơ quan, đơn vị");
+  expect(reportersWord(["Phòng, đơn vị thuộc Sở", "UBND xã, phường"])).toBe("cơ quan, đơn vị");
+  expect(reportersWord(["Đơn vị sự nghiệp"])).toBe("cơ quan, đơn vị");
+  expect(reportersWord([])).toBe("cơ quan, đơn vị");
+  expect(reportersWord(["Phòng", "Đơn vị sự nghiệp"])).toBe("phòng, đơn vị");
 });

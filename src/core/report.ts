@@ -37,7 +37,9 @@ import {
   periodPhrase,
   recipientName,
   reportCode,
+  reportersWord,
   resultsTitle,
+  roundTypes,
   targetPhrase,
   valuePhrase,
 } from "./documents";
@@ -290,7 +292,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   const sentences: string[] = [];
   if (c.rosterGiven)
     sentences.push(
-      `Theo danh sách, ${viInteger(roster?.length ?? c.units.length + c.missing.length + c.returned.length)} cơ quan, đơn vị phải gửi báo cáo ${period}.`,
+      `Theo danh sách, ${viInteger(roster?.length ?? c.units.length + c.missing.length + c.returned.length)} ${reportersWord(roundTypes(c, roster))} phải gửi báo cáo ${period}.`,
     );
   sentences.push(
     `Đến ngày ${viDate(options.date)}, ${sender} đã nhận ${viInteger(c.sources.length)} tệp báo cáo; tổng hợp được báo cáo của ${viInteger(c.units.length)} đơn vị (${viInteger(onTime)} đúng hạn, ${viInteger(late)} trễ hạn${updated > 0 ? `, trong đó ${viInteger(updated)} đơn vị đã gửi đúng hạn, bản trễ hạn là bản gửi lại` : ""}${deadline})` +
@@ -1085,7 +1087,7 @@ export function reportDocument(c: Consolidation, profile: Profile, options: Repo
   const via = org.reportVia === undefined ? "" : ` (qua ${org.reportVia})`;
   const code = reportCode(org);
   const intro = bodyParagraph(
-    `${pursuant(c.form.subject)}, ${org.sender} báo cáo kết quả thực hiện ${periodPhrase(c.period)} (tổng hợp từ báo cáo của các cơ quan, đơn vị theo mẫu ${c.form.id}) như sau:`,
+    `${pursuant(c.form.subject)}, ${org.sender} báo cáo kết quả thực hiện ${periodPhrase(c.period)} (tổng hợp từ báo cáo của các ${reportersWord(roundTypes(c, options.roster))} theo mẫu ${c.form.id}) như sau:`,
   );
   const main = officialDocument({
     organisation: issuingBody(org),
