@@ -980,6 +980,15 @@ function missingRow(sheet: Sheet, field: { readonly code: string; readonly label
 
 const INFO_CODES: ReadonlySet<string> = new Set(INFO_FIELDS.map((f) => f.code));
 
+const COUNT_CODES = new WeakMap<Form, ReadonlySet<string>>();
+
+/** A form's indicator codes as a set, made once per form (every file's Chỉ tiêu is looked up in it). */
+function countCodes(form: Form): ReadonlySet<string> {
+  let codes = COUNT_CODES.get(form);
+  if (codes === undefined) COUNT_CODES.set(form, (codes = new Set(form.counts.map((f) => f.code))));
+  return codes;
+}
+
 /**
  * `Thông tin` as readInfo reads it, unless its columns moved: a column inserted before A (the codes
  * in B) or before C (the values in D, under the header "Giá trị"). Then one NOT_TEMPLATE error says
@@ -988,15 +997,10 @@ const INFO_CODES: ReadonlySet<string> = new Set(INFO_FIELDS.map((f) => f.code));
  * returned file in the letters, not "chưa nộp").
  */
 function readInfoWhereItIs(sheet: Sheet, form: Form, date1904: boolean, findings: Finding[]): Header {
-  const shift = shiftedCodeColumn(sheet, INFO_CODES);
-  const codeCol = shift?.col ?? INFO_COLS.code;
-  let firstRow = shift?.firstRow;
-  if (firstRow === undefined) {
-    const r = sheet.rows.findIndex(
-      (row) => row?.[0] !== undefined && INFO_CODES.has(codeKey(cellText(row[0]))),
-    );
-    if (r >= 0) firstRow = r;
-  }
+  const found = codeColumn(sheet, INFO_CODES);
+  const shift = found !== undefined && found.col > 0 ? found : undefined;
+  const codeCol = found?.col ?? INFO_COLS.code;
+  const firstRow = found?.firstRow;
   const headRow = firstRow === undefined ? -1 : codeHeaderRow(sheet, firstRow, codeCol);
   const head = headRow < 0 ? undefined : sheet.rows[headRow];
   const isValueHeader = (c: number): boolean => {
@@ -1319,20 +1323,29 @@ interface CodeColumn {
   readonly firstRow: number;
 }
 
+/** A cell that may hold one of a sheet's codes: a code is short, a title or an instruction is not. */
+function holdsCode(cell: Cell | undefined, codes: ReadonlySet<string>): boolean {
+  const v = cell?.value;
+  // Codes are at most 32 characters (SPEC §3); spaces or invisible characters typed round one, a few more.
+  if (v === undefined || (v.kind === "string" && v.value.length > 48)) return false;
+  return codes.has(codeKey(cellText(cell)));
+}
+
 /**
- * Where the sheet's codes are when column A has none of them: a clerk inserted a column before A (an
- * "STT" column) and every code, figure and value moved one to the right. The column (B to F) holding
- * most of `codes`, at least two; undefined when column A has one or no other column has two.
+ * Where the sheet's codes are: column A, as the template has them (the first row holding one), or,
+ * when column A has none, where a clerk's column inserted before A (an "STT" column) moved every code,
+ * figure and value: the column (B to F) holding most of `codes`, at least two. Undefined when no
+ * column qualifies. Column A is looked at first and alone: the usual file stops there.
  */
-function shiftedCodeColumn(sheet: Sheet, codes: ReadonlySet<string>): CodeColumn | undefined {
+function codeColumn(sheet: Sheet, codes: ReadonlySet<string>): CodeColumn | undefined {
+  const rows = sheet.rows;
+  for (let r = 0; r < rows.length; r++) if (holdsCode(rows[r]?.[0], codes)) return { col: 0, firstRow: r };
   const hits = new Map<number, { count: number; firstRow: number }>();
-  for (let r = 0; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
     if (!row) continue;
-    for (let c = 0; c <= Math.min(5, row.length - 1); c++) {
-      const cell = row[c];
-      if (cell === undefined || !codes.has(codeKey(cellText(cell)))) continue;
-      if (c === 0) return undefined;
+    for (let c = 1; c <= Math.min(5, row.length - 1); c++) {
+      if (!holdsCode(row[c], codes)) continue;
       const seen = hits.get(c);
       if (seen) seen.count++;
       else hits.set(c, { count: 1, firstRow: r });
@@ -1342,6 +1355,12 @@ function shiftedCodeColumn(sheet: Sheet, codes: ReadonlySet<string>): CodeColumn
   let most = 1;
   for (const [col, { count, firstRow }] of hits) if (count > most) [best, most] = [{ col, firstRow }, count];
   return best;
+}
+
+/** codeColumn when the codes moved right of column A (a column inserted before it); undefined otherwise. */
+function shiftedCodeColumn(sheet: Sheet, codes: ReadonlySet<string>): CodeColumn | undefined {
+  const found = codeColumn(sheet, codes);
+  return found !== undefined && found.col > 0 ? found : undefined;
 }
 
 /** The code column moved right, as a moved header ("Mã" at B4), for the message that says so. */
@@ -1463,7 +1482,7 @@ function readCounts(
 ): { readonly values: CountValues; readonly rows: Readonly<Record<string, number>> } {
   const rows = indexCodes(sheet, findings);
   const values: Record<string, CountPair> = {};
-  const shift = shiftedCodeColumn(sheet, new Set(form.counts.map((f) => f.code)));
+  const shift = shiftedCodeColumn(sheet, countCodes(form));
   const moved =
     shift !== undefined
       ? [movedCodeColumn(sheet, shift), ...movedCountColumns(sheet, form, shift.firstRow, shift.col)]
