@@ -139,6 +139,21 @@ describe("group headings and a total line in a list are not tasks or meetings", 
     ]);
   });
 
+  test("a task the unit added beginning “Cộng tác…” or “Cộng đồng…” is no “Cộng” (total) line: its missing or mistyped status is said", () => {
+    const r = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "Cộng tác với Sở Tài chính rà soát quy trình" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B18", value: "Cộng đồng số: phổ cập kỹ năng số cho người dân" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "G18", value: "Đang làm" },
+      // A total line, with or without its count, is still none.
+      { op: "set", sheet: "Nhiệm vụ", cell: "B19", value: "Cộng" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B20", value: "Cộng: 12 nhiệm vụ" },
+    ]);
+    expect(only(r.findings)).toEqual([
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G17"],
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G18"],
+    ]);
+  });
+
   test("Hội nghị with month headings between meetings: not counted, so no LOG_MISMATCH", () => {
     const data: Partial<ReportData> = {
       counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },

@@ -1752,10 +1752,11 @@ const GROUP_NUMBER = /^(?:[IVXLC]+|[A-Z])[.)]?$/;
 /** A heading of a meeting log's period ("Tháng 1/2026", "Quý II", "Đợt 2"), folded. */
 const PERIOD_HEADING = /^(thang|quy|dot|nam)\s*[\divx]/;
 /**
- * A total line ("Tổng cộng: 12 nhiệm vụ", "Cộng"), in lower case with its marks: folded, "Cộng" would be
- * "Công" too, and "Công tác tuyên truyền …" is how many a task begins.
+ * A total line ("Tổng cộng: 12 nhiệm vụ", "Cộng", "Cộng: 12"), in lower case with its marks: folded, "Cộng"
+ * would be "Công" too, and "Công tác tuyên truyền …" is how many a task begins. "Cộng" alone or before its
+ * count only: "Cộng tác với …", "Cộng đồng số …" begin tasks.
  */
-const TOTAL_LINE = /^(?:tổng cộng|tổng số|cộng)(?![\p{L}\p{M}])/u;
+const TOTAL_LINE = /^(?:tổng cộng|tổng số)(?![\p{L}\p{M}])|^cộng\s*(?:$|[\d:(.])/u;
 
 /**
  * A group heading or a total line a clerk typed into a list (Nhiệm vụ, Hội nghị): the text in the
