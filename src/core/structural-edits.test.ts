@@ -154,6 +154,31 @@ describe("group headings and a total line in a list are not tasks or meetings", 
     ]);
   });
 
+  test("a task or meeting beginning with its month or quarter (“Tháng 6: hoàn thành …”) is one; only the period alone is a heading", () => {
+    const r = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "Tháng 6: hoàn thành số hóa hồ sơ lưu trữ" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B18", value: "Quý III tổ chức tập huấn văn thư" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B19", value: "Năm 2026 số hóa 100% hồ sơ" },
+      // Headings of a period, with its year, a colon or a count: still none.
+      { op: "set", sheet: "Nhiệm vụ", cell: "B20", value: "Quý II năm 2026:" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B21", value: "Tháng 01/2026 (2 nhiệm vụ)" },
+    ]);
+    expect(only(r.findings)).toEqual([
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G17"],
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G18"],
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G19"],
+    ]);
+    // A meeting named by its quarter, without STT, type or form, is counted in the log.
+    const log = check(
+      [{ op: "insertRow", sheet: "Hội nghị", row: 5, cells: [null, "Quý II: Hội nghị sơ kết 6 tháng"] }],
+      {
+        counts: { HN_TONG: [3, 1], HN_TRUC_TUYEN: [1, 0], HN_VUOT_THOI_LUONG: [0, 0] },
+      },
+    );
+    expect(log.findings).toEqual([]);
+    expect(log.report?.meetings.map((m) => m.row)).toEqual([5]);
+  });
+
   test("Hội nghị with month headings between meetings: not counted, so no LOG_MISMATCH", () => {
     const data: Partial<ReportData> = {
       counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },

@@ -1749,8 +1749,13 @@ function movedSttColumn(sheet: Sheet): MovedColumn[] {
 
 /** A group's number in a list's STT column: a Roman numeral or a capital letter ("II", "B.", "III)"). */
 const GROUP_NUMBER = /^(?:[IVXLC]+|[A-Z])[.)]?$/;
-/** A heading of a meeting log's period ("Tháng 1/2026", "Quý II", "Đợt 2"), folded. */
-const PERIOD_HEADING = /^(thang|quy|dot|nam)\s*[\divx]/;
+/**
+ * A heading of a meeting log's period, folded: the period alone, with its year, a colon or a count in
+ * brackets ("Tháng 1/2026", "Quý II năm 2026:", "Đợt 2 (3 cuộc)"). Not a task or meeting named after its
+ * period ("Tháng 6: hoàn thành số hóa …", "Quý II: Hội nghị sơ kết").
+ */
+const PERIOD_HEADING =
+  /^(?:thang|quy|dot|nam)\s*(?:\d+|[ivx]+)(?:\s*(?:[/.-]|nam)\s*\d{4})?\s*[:.]?\s*(?:\([^)]*\))?$/;
 /**
  * A total line ("Tổng cộng: 12 nhiệm vụ", "Cộng", "Cộng: 12"), in lower case with its marks: folded, "Cộng"
  * would be "Công" too, and "Công tác tuyên truyền …" is how many a task begins. "Cộng" alone or before its
