@@ -179,6 +179,37 @@ describe("group headings and a total line in a list are not tasks or meetings", 
     expect(log.report?.meetings.map((m) => m.row)).toEqual([5]);
   });
 
+  test("a total line is no task or meeting whatever else its row holds: a status filled down to it, the days summed", () => {
+    const r = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "Tổng cộng: 12 nhiệm vụ" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "G17", value: "Hoàn thành" },
+      // A task in capitals with its status is a task.
+      { op: "set", sheet: "Nhiệm vụ", cell: "B18", value: "TẬP HUẤN VĂN THƯ" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "G18", value: "Hoàn thành" },
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.tasks.map((t) => t.row)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18]);
+    const log = check(
+      [
+        {
+          op: "insertRow",
+          sheet: "Hội nghị",
+          row: 7,
+          cells: [null, "Tổng cộng", null, null, null, { formula: "SUM(F5:F6)", cached: 1.5 }],
+        },
+      ],
+      {
+        counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
+        meetings: [
+          ["Hội nghị quán triệt Kết luận 226", "Quán triệt", "Trực tuyến", 0.5],
+          ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
+        ],
+      },
+    );
+    expect(log.findings).toEqual([]);
+    expect(log.report?.meetings.map((m) => m.row)).toEqual([5, 6]);
+  });
+
   test("Hội nghị with month headings between meetings: not counted, so no LOG_MISMATCH", () => {
     const data: Partial<ReportData> = {
       counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },

@@ -1764,10 +1764,11 @@ const PERIOD_HEADING =
 const TOTAL_LINE = /^(?:tổng cộng|tổng số)(?![\p{L}\p{M}])|^cộng\s*(?:$|[\d:(.])/u;
 
 /**
- * A group heading or a total line a clerk typed into a list (Nhiệm vụ, Hội nghị): the text in the
- * task's or meeting's own column and nothing in the columns `others` — and a group's number in column A
- * ("I", "B."), or no number and a heading's look (in capitals, a period of the log: "Tháng 1/2026"), or
- * a total ("Tổng cộng: 12 nhiệm vụ"; whatever its status cell says). Not a task or a meeting: it was a
+ * A group heading or a total line a clerk typed into a list (Nhiệm vụ, Hội nghị), no STT number in
+ * column A: a total ("Tổng cộng: 12 nhiệm vụ"), whatever its status or other cells say; or the text in
+ * the task's or meeting's own column, no status, nothing in the columns `others`, and a group's number in
+ * column A ("I", "B.") or no number and a heading's look (in capitals, a period of the log: "Tháng
+ * 1/2026"). Not a task or a meeting: it was a
  * TASK_STATUS error ("Nhiệm vụ ở dòng 5 chưa chọn Tình trạng") on a heading, and the log counted its
  * month headings as meetings. A row with a number in A, or in lower case without one, stays a task.
  */
@@ -1777,15 +1778,14 @@ function isListHeading(
   others: readonly number[],
   statusText = "",
 ): boolean {
-  if (others.some((c) => cellText(row[c]) !== "")) return false;
   const no = cellText(row[0]).trim();
-  const text = cellText(row[textCol]).trim();
-  const folded = foldKey(text);
   if (no !== "" && !GROUP_NUMBER.test(no)) return false;
+  const text = cellText(row[textCol]).trim();
+  // A total whatever else its row holds: a status filled down to it, the days summed under Số ngày.
   if (TOTAL_LINE.test(text.toLocaleLowerCase("vi"))) return true;
-  if (statusText !== "") return false;
+  if (statusText !== "" || others.some((c) => cellText(row[c]) !== "")) return false;
   if (no !== "") return true;
-  return (/\p{L}/u.test(text) && text === text.toLocaleUpperCase("vi")) || PERIOD_HEADING.test(folded);
+  return (/\p{L}/u.test(text) && text === text.toLocaleUpperCase("vi")) || PERIOD_HEADING.test(foldKey(text));
 }
 
 const NO_TASKS = { tasks: [], statusesTyped: 0 } as const;
@@ -1820,7 +1820,8 @@ function readTasks(
     if (!row || content === "") continue;
     const statusText = cellText(row[TASK_COLS.status]);
     const status = statusText === "" ? undefined : matchOption(TASK_STATUSES, statusText);
-    if (!status && isListHeading(row, TASK_COLS.content, [2, 3, 4, 5, 7, 8], statusText)) continue;
+    // A heading has no status; a total line may ("Hoàn thành" filled down to it) and is no task either.
+    if (isListHeading(row, TASK_COLS.content, [2, 3, 4, 5, 7, 8], statusText)) continue;
     if (statusText !== "") statusesTyped++;
     if (!status) {
       findings.push(
