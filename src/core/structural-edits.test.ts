@@ -210,6 +210,31 @@ describe("group headings and a total line in a list are not tasks or meetings", 
     expect(log.report?.meetings.map((m) => m.row)).toEqual([5, 6]);
   });
 
+  test("a total line typed in column A and merged over the name (“Tổng cộng” across A:B) is no meeting or task either", () => {
+    const log = check(
+      [
+        { op: "insertRow", sheet: "Hội nghị", row: 7, cells: ["Tổng cộng", null, null, null, null, 1.5] },
+        { op: "merge", sheet: "Hội nghị", range: "A7:B7" },
+      ],
+      {
+        counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
+        meetings: [
+          ["Hội nghị quán triệt Kết luận 226", "Quán triệt", "Trực tuyến", 0.5],
+          ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
+        ],
+      },
+    );
+    expect(log.findings).toEqual([]);
+    expect(log.report?.meetings.map((m) => m.row)).toEqual([5, 6]);
+    const r = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "A17", value: "Cộng" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "12 nhiệm vụ" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "G17", value: "Hoàn thành" },
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.tasks).toHaveLength(12);
+  });
+
   test("Hội nghị with month headings between meetings: not counted, so no LOG_MISMATCH", () => {
     const data: Partial<ReportData> = {
       counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },

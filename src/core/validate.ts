@@ -1763,14 +1763,18 @@ const PERIOD_HEADING =
  */
 const TOTAL_LINE = /^(?:tổng cộng|tổng số)(?![\p{L}\p{M}])|^cộng\s*(?:$|[\d:(.])/u;
 
+function isTotal(text: string): boolean {
+  return text !== "" && TOTAL_LINE.test(text.toLocaleLowerCase("vi"));
+}
+
 /**
- * A group heading or a total line a clerk typed into a list (Nhiệm vụ, Hội nghị), no STT number in
- * column A: a total ("Tổng cộng: 12 nhiệm vụ"), whatever its status or other cells say; or the text in
- * the task's or meeting's own column, no status, nothing in the columns `others`, and a group's number in
- * column A ("I", "B.") or no number and a heading's look (in capitals, a period of the log: "Tháng
- * 1/2026"). Not a task or a meeting: it was a
- * TASK_STATUS error ("Nhiệm vụ ở dòng 5 chưa chọn Tình trạng") on a heading, and the log counted its
- * month headings as meetings. A row with a number in A, or in lower case without one, stays a task.
+ * A group heading or a total line a clerk typed into a list (Nhiệm vụ, Hội nghị): a total ("Tổng cộng: 12
+ * nhiệm vụ", in column A or in the list's own column), whatever its status or other cells say; or the
+ * text in the task's or meeting's own column, no status, nothing in the columns `others`, and a group's
+ * number in column A ("I", "B.") or no number and a heading's look (in capitals, a period of the log:
+ * "Tháng 1/2026"). Not a task or a meeting: it was a TASK_STATUS error ("Nhiệm vụ ở dòng 5 chưa chọn
+ * Tình trạng") on a heading, and the log counted its month headings as meetings. A row with a number in
+ * A, or in lower case without one, stays a task.
  */
 function isListHeading(
   row: ReadonlyArray<Cell | undefined>,
@@ -1779,10 +1783,11 @@ function isListHeading(
   statusText = "",
 ): boolean {
   const no = cellText(row[0]).trim();
-  if (no !== "" && !GROUP_NUMBER.test(no)) return false;
+  // "Tổng cộng" typed in column A, as tables write it (merged over B or not), is a total too.
+  if (no !== "" && !GROUP_NUMBER.test(no)) return isTotal(no);
   const text = cellText(row[textCol]).trim();
   // A total whatever else its row holds: a status filled down to it, the days summed under Số ngày.
-  if (TOTAL_LINE.test(text.toLocaleLowerCase("vi"))) return true;
+  if (isTotal(text)) return true;
   if (statusText !== "" || others.some((c) => cellText(row[c]) !== "")) return false;
   if (no !== "") return true;
   return (/\p{L}/u.test(text) && text === text.toLocaleUpperCase("vi")) || PERIOD_HEADING.test(foldKey(text));
