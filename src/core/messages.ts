@@ -247,7 +247,7 @@ export const MSG = {
         return `${what} có phần thập phân (${shown}). Đây là số đếm: nhập số nguyên, ví dụ 34${grouped ? `; nếu là ${grouped}, gõ ${grouped} (không có dấu phân cách)` : ""}.`;
       }
       case "formulaFraction":
-        return `${what} là kết quả của công thức trong ô, bằng ${shown} (có phần thập phân; ô có thể đang hiện số đã làm tròn). Đây là số đếm: nhập trực tiếp số nguyên, hoặc bọc công thức trong hàm ROUND, ví dụ =ROUND(D5*0,9;0).`;
+        return `${what} là kết quả của công thức trong ô, bằng ${shown} (có phần thập phân; ô có thể đang hiện số đã làm tròn). Đây là số đếm: nhập trực tiếp số nguyên, hoặc bọc công thức trong hàm ROUND, ví dụ =ROUND(D5*0,9;0) (nếu công thức đã có ROUND, sửa số chữ số thập phân (số cuối) thành 0).`;
       case "dateFormat":
         return `${what} là một ngày (${shown}): ô có định dạng ngày tháng, nên số gõ vào đã thành ngày. Đổi định dạng ô thành Số (chuột phải → Định dạng ô → Số) rồi nhập số lượng, số nguyên, ví dụ 34.`;
       case "percentFormat":

@@ -282,7 +282,17 @@ test("=D5*0.9 in E, its result 57,6 shown as 58 by the cell's format: the error 
   ]);
   expect(only(r.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E5"]]);
   expect(r.findings[0]!.message).toBe(
-    "Số liệu “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này) là kết quả của công thức trong ô, bằng 57,6 (có phần thập phân; ô có thể đang hiện số đã làm tròn). Đây là số đếm: nhập trực tiếp số nguyên, hoặc bọc công thức trong hàm ROUND, ví dụ =ROUND(D5*0,9;0).",
+    "Số liệu “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này) là kết quả của công thức trong ô, bằng 57,6 (có phần thập phân; ô có thể đang hiện số đã làm tròn). Đây là số đếm: nhập trực tiếp số nguyên, hoặc bọc công thức trong hàm ROUND, ví dụ =ROUND(D5*0,9;0) (nếu công thức đã có ROUND, sửa số chữ số thập phân (số cuối) thành 0).",
+  );
+  // Already rounded, to one decimal (=ROUND(D5*0.9;1)): the message says to make its last argument 0,
+  // not only to wrap it in ROUND, which it is.
+  const rounded = check([
+    { op: "set", sheet: "Chỉ tiêu", cell: "D5", value: 64 },
+    { op: "set", sheet: "Chỉ tiêu", cell: "E5", value: { formula: "ROUND(D5*0.9,1)", cached: 57.6 } },
+  ]);
+  expect(only(rounded.findings)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E5"]]);
+  expect(rounded.findings[0]!.message).toContain(
+    "nếu công thức đã có ROUND, sửa số chữ số thập phân (số cuối) thành 0",
   );
   // A fraction typed, not computed: as before.
   const typed = check([{ op: "set", sheet: "Chỉ tiêu", cell: "E5", value: 57.6 }]);
