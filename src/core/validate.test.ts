@@ -1089,6 +1089,18 @@ describe("cells merged by the clerk are read as Excel shows them: only a merge's
       expect(only(r.findings)).toEqual([["MERGED_CELLS", "warning", "Nhiệm vụ", "A20"]]);
     },
   );
+  // LibreOffice's merge moves the hidden cells' text into the first ("13 Tập huấn … Hoàn thành"): the
+  // clerk sees task 13 reported; it is no task as read (Nội dung blank), so the merge is said.
+  test.each(["13 Tập huấn nghiệp vụ văn thư Hoàn thành", "1.1", "a) Tập huấn nghiệp vụ văn thư"])(
+    "a task's row merged with its text moved into A (%p, A17:I17) still warns",
+    (text) => {
+      const r = check({}, [
+        { op: "set", sheet: "Nhiệm vụ", cell: "A17", value: text },
+        { op: "merge", sheet: "Nhiệm vụ", range: "A17:I17" },
+      ]);
+      expect(only(r.findings)).toEqual([["MERGED_CELLS", "warning", "Nhiệm vụ", "A17"]]);
+    },
+  );
   // Column A is where codes are looked for: a merge there hides a row's code, even of an optional
   // field. Column D (cùng kỳ năm trước) is read too: a merge hiding an optional D9 is said.
   test.each([

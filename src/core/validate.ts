@@ -844,8 +844,9 @@ function hidesReadCell(sheet: Sheet, m: CellRange, read: ReadCells): boolean {
 
 /**
  * A clerk's note or heading across a list (Nhiệm vụ, Hội nghị): one row merged from column A whose text
- * is no STT ("Ghi chú: …", "II. Nhiệm vụ đơn vị bổ sung"). Nothing in its Nội dung or Tên: no task or
- * meeting either way. A number there is a row's STT, whose other cells the merge hid.
+ * does not begin with a task's STT ("Ghi chú: …", "II. Nhiệm vụ đơn vị bổ sung"). Nothing in its Nội
+ * dung or Tên: no task or meeting either way. A number there is a row's STT, whose other cells the merge
+ * hid.
  */
 function isNoteRow(sheet: Sheet, m: CellRange): boolean {
   if (m.r0 !== m.r1) return false;
@@ -856,8 +857,15 @@ function isNoteRow(sheet: Sheet, m: CellRange): boolean {
   const first = cellAt(sheet, m.r0, 0);
   if (first?.value.kind !== "string") return false;
   const text = cellText(first).trim();
-  return text !== "" && !/^\d+[.)]?$/.test(text);
+  return text !== "" && !TASK_NUMBER_FIRST.test(text);
 }
+
+/**
+ * A task's STT first in a merged row's text ("13", "1.1", "a) …", "13 Tập huấn … Hoàn thành", as
+ * LibreOffice's merge moves the hidden cells' text into the first): the merge hid a task's cells. A
+ * heading numbered in Arabic ("1. Nhiệm vụ chung") merged across is said too, a warning only.
+ */
+const TASK_NUMBER_FIRST = /^(?:\d|[a-zđ]\)|[IVX]+\.\d)/u;
 
 /**
  * Cells merged on a template sheet where the template has no merge: the reader keeps only each
