@@ -136,6 +136,25 @@ export function shownFigure(n: number | string | null): string {
   return n === null ? "để trống" : typeof n === "string" ? q(n) : viNumber(n);
 }
 
+/** Column letters ("B", "AA") as a number, to tell a column moved left from one moved right. */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/**
+ * How to put moved columns back: a column inserted moved them right (delete it), one deleted moved them
+ * left (insert it again; "xóa cột đã chèn" told the clerk who deleted the label column B to delete more).
+ */
+function putColumnsBack(moved: ReadonlyArray<{ readonly at: string; readonly expected: string }>): string {
+  const right = moved.some((m) => columnNumber(m.at) > columnNumber(m.expected));
+  const left = moved.some((m) => columnNumber(m.at) < columnNumber(m.expected));
+  const remove = "xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa)";
+  const insert = "chèn lại cột đã xóa (nhấp chuột phải vào tên cột → Chèn)";
+  return left && right ? `${remove} hoặc ${insert}` : left ? insert : remove;
+}
+
 export const MSG = {
   notTemplate: (sheet: string, form: string) =>
     `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới ${TOOL_WORDS.template.both} và chép số liệu sang.`,
@@ -144,12 +163,12 @@ export const MSG = {
     moved: ReadonlyArray<{ readonly header: string; readonly at: string; readonly expected: string }>,
     previousHeader: string,
   ) =>
-    `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc số liệu của trang này (đọc theo vị trí sẽ lấy nhầm số). Hãy đưa về đúng mẫu: ${moved.some((m) => m.expected === "A") ? "cột A mã chỉ tiêu, " : ""}cột D số liệu ${previousHeader.toLowerCase()}, cột E số liệu kỳ này, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.`,
+    `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc số liệu của trang này (đọc theo vị trí sẽ lấy nhầm số). Hãy đưa về đúng mẫu: ${moved.some((m) => m.expected === "A") ? "cột A mã chỉ tiêu, " : ""}cột D số liệu ${previousHeader.toLowerCase()}, cột E số liệu kỳ này, ${putColumnsBack(moved)}, lưu rồi gửi lại.`,
   movedInfoColumns: (
     sheet: string,
     moved: ReadonlyArray<{ readonly header: string; readonly at: string; readonly expected: string }>,
   ) =>
-    `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc thông tin của trang này. Hãy đưa về đúng mẫu: cột A mã, cột C giá trị, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.`,
+    `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc thông tin của trang này. Hãy đưa về đúng mẫu: cột A mã, cột C giá trị, ${putColumnsBack(moved)}, lưu rồi gửi lại.`,
   movedTaskColumns: (
     sheet: string,
     moved: ReadonlyArray<{ readonly header: string; readonly at: string; readonly expected: string }>,

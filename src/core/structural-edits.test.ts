@@ -57,6 +57,16 @@ describe("a column inserted before A (an STT column) or a column moved: one erro
     expect(r.unitCell).toBe("D5");
   });
 
+  test("Thông tin with its label column B deleted: one error, the values in B not six “chưa điền” in C, the unit known", () => {
+    const r = check([{ op: "deleteColumn", sheet: "Thông tin", column: "B" }]);
+    expect(only(onSheet(r, "Thông tin"))).toEqual([["NOT_TEMPLATE", "error", "Thông tin", "B4"]]);
+    expect(onSheet(r, "Thông tin")[0]!.message).toContain(
+      "cột “Giá trị” đang ở cột B (mẫu: cột C). Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc thông tin của trang này. Hãy đưa về đúng mẫu: cột A mã, cột C giá trị, chèn lại cột đã xóa (nhấp chuột phải vào tên cột → Chèn), lưu rồi gửi lại.",
+    );
+    expect(r.unit).toBe("SO_NOI_VU");
+    expect(r.unitCell).toBe("B5");
+  });
+
   test("Nhiệm vụ with a “Tiến độ (%)” column inserted before G: one error, not a TASK_STATUS on every task", () => {
     const r = check([
       { op: "insertColumn", sheet: "Nhiệm vụ", before: "G" },

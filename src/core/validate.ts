@@ -999,7 +999,8 @@ function countCodes(form: Form): ReadonlySet<string> {
 
 /**
  * `Thông tin` as readInfo reads it, unless its columns moved: a column inserted before A (the codes
- * in B) or before C (the values in D, under the header "Giá trị"). Then one NOT_TEMPLATE error says
+ * in B) or before C (the values in D, under the header "Giá trị"), or column B deleted (the values in
+ * B). Then one NOT_TEMPLATE error says
  * so (not "chưa điền Mã đơn vị" on a blank C5 when the code is in D5), and the unit, period and date
  * are still read where they are, with that error only, so the file is known as its unit's (a
  * returned file in the letters, not "chưa nộp").
@@ -1018,7 +1019,8 @@ function readInfoWhereItIs(sheet: Sheet, form: Form, date1904: boolean, findings
   const expectedValue = codeCol + INFO_COLS.value;
   let valueCol = expectedValue;
   if (head !== undefined && !isValueHeader(expectedValue)) {
-    const at = head.findIndex((_, c) => c > codeCol + INFO_COLS.label && isValueHeader(c));
+    // Right of the code: the label column deleted puts "Giá trị" in B.
+    const at = head.findIndex((_, c) => c > codeCol && isValueHeader(c));
     if (at >= 0) valueCol = at;
   }
   if (shift === undefined && valueCol === INFO_COLS.value) return readInfo(sheet, form, date1904, findings);
