@@ -1774,7 +1774,10 @@ const PERIOD_HEADING =
 const TOTAL_LINE = /^(?:tổng cộng|tổng số)(?![\p{L}\p{M}])|^cộng\s*(?:$|[\d:(.])/u;
 
 function isTotal(text: string): boolean {
-  return text !== "" && TOTAL_LINE.test(text.toLocaleLowerCase("vi"));
+  // "Tổng …" or "Cộng …" only: a task's STT ("1") or its text is let go before lowering its case.
+  const first = text.charCodeAt(0);
+  if (first !== 0x54 && first !== 0x74 && first !== 0x43 && first !== 0x63) return false;
+  return TOTAL_LINE.test(text.toLocaleLowerCase("vi"));
 }
 
 /**
