@@ -308,3 +308,92 @@ test("=D5*0.9 in E, its result 57,6 shown as 58 by the cell's format: the error 
   const typed = check([{ op: "set", sheet: "Chỉ tiêu", cell: "E5", value: 57.6 }]);
   expect(typed.findings[0]!.message).toContain("có phần thập phân (57,6). Đây là số đếm: nhập số nguyên");
 });
+
+describe("a moved column keeps the name the clerk gave its header", () => {
+  test("Thông tin's “Giá trị (ghi rõ)” moved to D, and Chỉ tiêu's “Mã chỉ tiêu” moved to B, are named as typed", () => {
+    const info = check([
+      { op: "insertColumn", sheet: "Thông tin", before: "C" },
+      { op: "set", sheet: "Thông tin", cell: "C4", value: "Ghi chú" },
+      { op: "set", sheet: "Thông tin", cell: "D4", value: "Giá trị (ghi rõ)" },
+    ]);
+    expect(only(onSheet(info, "Thông tin"))).toEqual([["NOT_TEMPLATE", "error", "Thông tin", "D4"]]);
+    expect(onSheet(info, "Thông tin")[0]!.message).toContain(
+      "cột “Giá trị (ghi rõ)” đang ở cột D (mẫu: cột C)",
+    );
+    expect(info.unitCell).toBe("D5");
+
+    const counts = check([
+      { op: "insertColumn", sheet: "Chỉ tiêu", before: "A" },
+      { op: "set", sheet: "Chỉ tiêu", cell: "A4", value: "STT" },
+      { op: "set", sheet: "Chỉ tiêu", cell: "B4", value: "Mã chỉ tiêu" },
+    ]);
+    expect(only(onSheet(counts, "Chỉ tiêu"))).toEqual([["NOT_TEMPLATE", "error", "Chỉ tiêu", "B4"]]);
+    expect(onSheet(counts, "Chỉ tiêu")[0]!.message).toContain("cột “Mã chỉ tiêu” đang ở cột B (mẫu: cột A)");
+  });
+
+  test("Nhiệm vụ with a column inserted before B and its headers renamed “Nhiệm vụ” and “Tình trạng thực hiện”: each moved one named", () => {
+    const r = check([
+      { op: "insertColumn", sheet: "Nhiệm vụ", before: "B" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B4", value: "Mã NV" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "C4", value: "Nhiệm vụ" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "H4", value: "Tình trạng thực hiện" },
+    ]);
+    expect(only(onSheet(r, "Nhiệm vụ"))).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "C4"]]);
+    expect(onSheet(r, "Nhiệm vụ")[0]!.message).toContain(
+      "bị lệch cột so với mẫu: cột “Nhiệm vụ” đang ở cột C (mẫu: cột B), cột “Thời hạn” đang ở cột G (mẫu: cột F), cột “Tình trạng thực hiện” đang ở cột H (mẫu: cột G).",
+    );
+  });
+
+  test("Nhiệm vụ with two columns inserted before A: STT and every read column are named where they are", () => {
+    const r = check([
+      { op: "insertColumn", sheet: "Nhiệm vụ", before: "A" },
+      { op: "insertColumn", sheet: "Nhiệm vụ", before: "A" },
+    ]);
+    expect(only(onSheet(r, "Nhiệm vụ"))).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "C4"]]);
+    expect(onSheet(r, "Nhiệm vụ")[0]!.message).toBe(
+      "Trang “Nhiệm vụ” bị lệch cột so với mẫu: cột “STT” đang ở cột C (mẫu: cột A), cột “Nội dung nhiệm vụ” đang ở cột D (mẫu: cột B), cột “Thời hạn” đang ở cột H (mẫu: cột F), cột “Tình trạng” đang ở cột I (mẫu: cột G). Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc nhiệm vụ của trang này (đọc theo vị trí sẽ lấy nhầm). Hãy đưa về đúng mẫu: cột A STT, cột B nội dung nhiệm vụ, cột F thời hạn, cột G tình trạng, xóa cột đã chèn hoặc chèn lại cột đã xóa, lưu rồi gửi lại.",
+    );
+  });
+});
+
+describe("which rows of a list are headings, and which stay tasks or meetings", () => {
+  test("a group numbered with a capital letter (“A”, “B.”) is a heading, as “I”, “II.” are", () => {
+    const r = check([
+      { op: "insertRow", sheet: "Nhiệm vụ", row: 5, cells: ["A", "NHIỆM VỤ CHUNG"] },
+      { op: "insertRow", sheet: "Nhiệm vụ", row: 12, cells: ["B.", "Nhiệm vụ riêng của đơn vị"] },
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.tasks).toHaveLength(12);
+  });
+
+  test("a row in capitals is still a task when its status is typed (not one of the list) or it has a note in I", () => {
+    const r = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "TẬP HUẤN VĂN THƯ" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "G17", value: "xong" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B18", value: "TẬP HUẤN LƯU TRỮ" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "I18", value: "Đơn vị bổ sung" },
+    ]);
+    expect(only(r.findings)).toEqual([
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G17"],
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G18"],
+    ]);
+  });
+
+  test("Hội nghị: a “Năm 2026” heading is not a meeting; a row with its Số ngày filled is one, whatever its name", () => {
+    const data: Partial<ReportData> = {
+      counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
+      meetings: [
+        ["Hội nghị quán triệt Kết luận 226", "Quán triệt", "Trực tuyến", 0.5],
+        ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
+      ],
+    };
+    const heading = check([{ op: "insertRow", sheet: "Hội nghị", row: 5, cells: [null, "Năm 2026"] }], data);
+    expect(heading.findings).toEqual([]);
+    expect(heading.report?.meetings.map((m) => m.row)).toEqual([6, 7]);
+    const withDays = check(
+      [{ op: "insertRow", sheet: "Hội nghị", row: 5, cells: [null, "Tháng 3/2026", null, null, null, 1] }],
+      data,
+    );
+    expect(withDays.report?.meetings.map((m) => m.row)).toEqual([5, 6, 7]);
+  });
+});

@@ -1079,7 +1079,7 @@ describe("cells merged by the clerk are read as Excel shows them: only a merge's
     expect(r.report?.tasks).toHaveLength(12);
   });
   // A number in the merge's first cell is a task's STT: the merge hid that task's content and status.
-  test.each([13, "13"])(
+  test.each([13, "13", "13.", "13)"])(
     "a row merged from its STT (%p in A20, A20:I20) still warns: the task's cells are hidden",
     (no) => {
       const r = check({}, [
@@ -1101,6 +1101,19 @@ describe("cells merged by the clerk are read as Excel shows them: only a merge's
       expect(only(r.findings)).toEqual([["MERGED_CELLS", "warning", "Nhiệm vụ", "A17"]]);
     },
   );
+  // Only a merge from column A can be a note row: a sub-task numbered as text ("3.1") whose Sản phẩm
+  // and Thời hạn were merged (E20:F20) has its deadline hidden, and is told so.
+  test("a sub-task numbered “3.1” with E20:F20 merged warns that the merge hides F20", () => {
+    const r = check({}, [
+      { op: "set", sheet: "Nhiệm vụ", cell: "A20", value: "3.1" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B20", value: "Rà soát quy chế làm việc" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "E20", value: "Quy chế" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "F20", value: "30/6/2026" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "G20", value: "Hoàn thành" },
+      { op: "merge", sheet: "Nhiệm vụ", range: "E20:F20" },
+    ]);
+    expect(only(r.findings)).toEqual([["MERGED_CELLS", "warning", "Nhiệm vụ", "E20"]]);
+  });
   // Column A is where codes are looked for: a merge there hides a row's code, even of an optional
   // field. Column D (cùng kỳ năm trước) is read too: a merge hiding an optional D9 is said.
   test.each([
