@@ -70,3 +70,11 @@ test("a long text quoted in a note is cut before an emoji, not through it (half 
   expect(note).toContain(`ví dụ “${"a".repeat(56)}…” được đọc là “đọc”`);
   expect(note).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
 });
+
+test("a long text quoted in a note keeps 57 characters and “…”, and an emoji that ends right at the cut whole", () => {
+  const note = legacyTextNote("TCVN3", 1, "b".repeat(70), "đọc");
+  expect(note).toContain(`ví dụ “${"b".repeat(57)}…” được đọc là`);
+  // 55 letters, then an emoji in the 56th and 57th UTF-16 units: both halves are kept.
+  const emoji = legacyTextNote("TCVN3", 1, `${"a".repeat(55)}\u{1F44D} ghi chó thªm`, "đọc");
+  expect(emoji).toContain(`ví dụ “${"a".repeat(55)}\u{1F44D}…” được đọc là`);
+});

@@ -462,6 +462,44 @@ describe("a roll-up consolidated together with the units it sums", () => {
     expect(none.map((l) => l.unit)).toEqual([]);
   });
 
+  it("two units' newer files: one letter to the roll-up's unit naming both, and an index note for each", () => {
+    const dates = { date: { year: 2026, month: 6, day: 10 }, replyBy: { year: 2026, month: 6, day: 17 } };
+    const resent = (unit: ReportData, day: number) =>
+      submission(
+        `${unit.unit} (gui lai).xlsx`,
+        reportBytes({ ...unit, reportDate: { year: 2026, month: 6, day } }),
+      );
+    const c = consolidate([soYTe, resent(phongA, 8), resent(phongB, 9)], { profile, period });
+    const letters = followUpLetters(c, profile, dates).filter((l) => l.unit === "SO_Y_TE");
+    expect(letters).toHaveLength(1);
+    expect(letters[0]!.notes).toEqual([
+      "Phòng A (PHONG_A): tệp “PHONG_A (gui lai).xlsx” ngày báo cáo 08/06/2026, sau tệp đã tổng hợp (ngày báo cáo 02/06/2026).",
+      "Phòng B (PHONG_B): tệp “PHONG_B (gui lai).xlsx” ngày báo cáo 09/06/2026, sau tệp đã tổng hợp (ngày báo cáo 04/06/2026).",
+    ]);
+    expect(letters[0]!.body.map((l) => l.text).slice(1, 5)).toEqual([
+      "Sở Nội vụ tỉnh Thanh Hóa nhận được báo cáo riêng của hai đơn vị dưới đây, khác với tệp mà báo cáo tổng hợp của đơn vị (tệp “SO_Y_TE.xlsx”) đã tính:",
+      "Phòng A (PHONG_A): tệp “PHONG_A (gui lai).xlsx”, ngày báo cáo 08/06/2026, lập sau tệp đơn vị đã tổng hợp (“PHONG_A.xlsx”, ngày báo cáo 02/06/2026).",
+      "Phòng B (PHONG_B): tệp “PHONG_B (gui lai).xlsx”, ngày báo cáo 09/06/2026, lập sau tệp đơn vị đã tổng hợp (“PHONG_B.xlsx”, ngày báo cáo 04/06/2026).",
+      "Để số liệu không bị tính hai lần, bảng tổng hợp của Sở Nội vụ tỉnh Thanh Hóa đang dùng số liệu trong báo cáo tổng hợp của đơn vị, chưa gồm các tệp trên. Nếu số liệu của các đơn vị trên đã thay đổi, đề nghị đơn vị tổng hợp lại và gửi báo cáo tổng hợp mới; nếu không, đề nghị đơn vị xác nhận số liệu đã tổng hợp vẫn đúng.",
+    ]);
+  });
+
+  it("a unit's newer file beside a roll-up of roll-ups: the letter names the roll-up between, through which its file was summed", () => {
+    const dates = { date: { year: 2026, month: 6, day: 10 }, replyBy: { year: 2026, month: 6, day: 17 } };
+    const khoi: RollupUnit = { code: "KHOI_VX", name: "Khối Văn xã", typeId: "SO_NGANH" };
+    const top = consolidate([soYTe, submission("XA_C.xlsx", reportBytes(xaC))], { profile, period });
+    const khoiFile = submission("KHOI_VX.xlsx", rollupBytes(top, khoi));
+    const resent = submission(
+      "PHONG_A (gui lai).xlsx",
+      reportBytes({ ...phongA, reportDate: { year: 2026, month: 6, day: 8 } }),
+    );
+    const c = consolidate([khoiFile, resent], { profile, period });
+    const letter = followUpLetters(c, profile, dates).find((l) => l.unit === "KHOI_VX");
+    expect(letter?.body.map((l) => l.text)).toContain(
+      "Phòng A (PHONG_A): tệp “PHONG_A (gui lai).xlsx”, ngày báo cáo 08/06/2026, lập sau tệp đơn vị đã tổng hợp (“PHONG_A.xlsx”, ngày báo cáo 02/06/2026, qua báo cáo tổng hợp của SO_Y_TE).",
+    );
+  });
+
   it("counts a unit the roll-up sums as reported: not missing, not returned, and sent no letter for its rejected file", () => {
     const broken = submission(
       "PHONG_B.xlsx",
@@ -748,6 +786,24 @@ test("the units' own words (khó khăn, kiến nghị) go up in the roll-up, eac
     KHO_KHAN: "Phòng A: Thiếu máy scan.\nPhòng C: Mạng chậm.",
     KIEN_NGHI: "Phòng C: Cấp thêm chữ ký số.",
   });
+});
+
+// Excel holds at most 32,767 characters in a cell: longer, the roll-up would be a file Excel repairs.
+test("the units' words joined past a cell's 32,767 characters end with “…” at the limit; exactly at the limit, they are whole", () => {
+  const textOf = (lengths: readonly [number, number]) => {
+    const c = consolidateReports([
+      { unit: "P_A", name: "Phòng A", type: "PHONG_THUOC_SO", texts: { KHO_KHAN: "a".repeat(lengths[0]) } },
+      { unit: "P_B", name: "Phòng B", type: "PHONG_THUOC_SO", texts: { KHO_KHAN: "b".repeat(lengths[1]) } },
+    ]);
+    return inspectBytes(rollupBytes(c, SO), profile).report?.texts.KHO_KHAN ?? "";
+  };
+  // "Phòng A: " + 20,000 + "\n" + "Phòng B: " + 20,000: 40,019 characters.
+  const long = textOf([20_000, 20_000]);
+  expect(long).toHaveLength(32_767);
+  expect(long.endsWith("b…")).toBe(true);
+  // 9 + 16,374 + 1 + 9 + 16,374 = 32,767: kept as typed.
+  const full = textOf([16_374, 16_374]);
+  expect(full).toBe(`Phòng A: ${"a".repeat(16_374)}\nPhòng B: ${"b".repeat(16_374)}`);
 });
 
 test("units this consolidation leaves out of a reduction or a ratio (no baseline, a blank part) are named beside the sums the level above divides", () => {

@@ -384,3 +384,14 @@ test.each([
     { code: "XA_A", name: "Xã A", type: "UBND xã, phường", formerly: "Xã B, Xã C" },
   ]);
 });
+
+test("the encoding's note comes first, before the note on the group and total lines left out", () => {
+  const r = parseRosterCsv(
+    "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\nSO_TP,Së T\u00ad ph¸p,Ban\nSO_NV,Së Néi vô,Ban\n,Tổng cộng: 2 đơn vị,\n",
+  );
+  expect(r.ok && r.units.map((u) => u.name)).toEqual(["Sở Tư pháp", "Sở Nội vụ"]);
+  expect(r.ok && r.notes).toEqual([
+    expect.stringMatching(/^2 ô được gõ bằng bảng mã TCVN3 /),
+    expect.stringMatching(/^bỏ qua 1 dòng tên nhóm hoặc dòng tổng .*Tổng cộng: 2 đơn vị/),
+  ]);
+});

@@ -128,6 +128,11 @@ test("a unit typed that is not the profile's organisation is told that the docum
   expect(byTestId("rollup").textContent).toContain(
     "Nếu thư nhắc và báo cáo kết quả ở phần “Văn bản gửi đi” là văn bản của Đội Quản lý thị trường số 1: các văn bản đó ghi cơ quan ban hành theo hồ sơ (“Sở Nội vụ tỉnh Thanh Hóa”, người ký GIÁM ĐỐC), không phải Đội Quản lý thị trường số 1; sửa phần đầu văn bản, người ký và nơi nhận trước khi trình ký",
   );
+  // The name as the clerk meant it: spaces typed round it are not quoted.
+  await typeInto(byTestId("rollup-name"), "  Đội Quản lý thị trường số 2 ");
+  expect(byTestId("rollup").textContent).toContain(
+    "là văn bản của Đội Quản lý thị trường số 2: các văn bản đó ghi cơ quan ban hành theo hồ sơ (“Sở Nội vụ tỉnh Thanh Hóa”, người ký GIÁM ĐỐC), không phải Đội Quản lý thị trường số 2; sửa",
+  );
   // The organisation itself (any case), or nothing typed yet: no such note.
   for (const name of ["SỞ NỘI VỤ TỈNH THANH HÓA", ""]) {
     await typeInto(byTestId("rollup-name"), name);
