@@ -6,6 +6,10 @@ import type { Period } from "./form";
 import { followUpLetters, letterDocument } from "./letters";
 import { shippedProfile } from "./profiles";
 import { reportDocument } from "./report";
+import { DEFAULT_PROFILE } from "./profile";
+import type { UnitTypeId } from "./catalogue";
+import { inspectBytes } from "../app/inspect";
+import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
 
 /** A round in which the one unit of the roster sent nothing, dated a week after its deadline: one letter, and the report. */
 function documents(name: string, period: Period): { letter: string; report: string } {
@@ -104,4 +108,33 @@ test("a province's round of Sở, communes and units keeps 'cơ quan, đơn vị
   expect(reportersWord(["Đơn vị sự nghiệp"])).toBe("cơ quan, đơn vị");
   expect(reportersWord([])).toBe("cơ quan, đơn vị");
   expect(reportersWord(["Phòng", "Đơn vị sự nghiệp"])).toBe("phòng, đơn vị");
+});
+
+// A returned file is no accepted unit and no missing one: the roster alone gives its type. A round
+// whose Sở Tài chính was sent back beside one phòng is a round of "cơ quan, đơn vị" in the report.
+test("the report names its round from the roster too: a Sở whose file was returned makes it 'cơ quan, đơn vị'", () => {
+  const profile = DEFAULT_PROFILE;
+  const roster = [
+    { code: "PHONG_A", name: "Phòng A", type: "Phòng, đơn vị thuộc Sở" },
+    { code: "SO_TC", name: "Sở Tài chính", type: "Sở, ban, ngành" },
+  ];
+  const file = (unit: string, name: string, type: UnitTypeId, counts: ReportData["counts"] = {}) => ({
+    file: `${unit}.xlsx`,
+    sha256: unit,
+    result: inspectBytes(reportBytes({ unit, name, type, counts }), profile),
+  });
+  const c = consolidate(
+    [
+      file("PHONG_A", "Phòng A", "PHONG_THUOC_SO"),
+      file("SO_TC", "Sở Tài chính", "SO_NGANH", { HN_TONG: [1, "mười"] }),
+    ],
+    { profile, roster, period: { kind: "6T", year: 2026 } },
+  );
+  expect(c.returned.map((u) => u.code)).toEqual(["SO_TC"]);
+  const report = documentText(
+    reportDocument(c, profile, { date: { year: 2026, month: 6, day: 20 }, roster }),
+  );
+  expect(report).toContain("tổng hợp từ báo cáo của các cơ quan, đơn vị theo mẫu KL226-BC/1");
+  expect(report).toContain("Theo danh sách, 2 cơ quan, đơn vị phải gửi báo cáo");
+  expect(report).not.toContain("phòng, đơn vị");
 });
