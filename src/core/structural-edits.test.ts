@@ -379,6 +379,25 @@ describe("which rows of a list are headings, and which stay tasks or meetings", 
     ]);
   });
 
+  // "Cộng" alone is a total line ("Cộng: 14"), but "Cộng đồng …", "Cộng tác …" begin tasks: one
+  // typed in Nội dung alone, without its status, was dropped without a word, as a total.
+  test("a task beginning “Cộng đồng” or “Cộng tác” without a status is a TASK_STATUS, not a total line; “Cộng: 14” is one", () => {
+    const r = check([
+      {
+        op: "set",
+        sheet: "Nhiệm vụ",
+        cell: "B17",
+        value: "Cộng đồng số: hướng dẫn người dân dùng dịch vụ công",
+      },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B18", value: "Cộng tác với Sở Tài chính rà soát thủ tục" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B19", value: "Cộng: 14 nhiệm vụ" },
+    ]);
+    expect(only(r.findings)).toEqual([
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G17"],
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G18"],
+    ]);
+  });
+
   test("Hội nghị: a “Năm 2026” heading is not a meeting; a row with its Số ngày filled is one, whatever its name", () => {
     const data: Partial<ReportData> = {
       counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
