@@ -863,7 +863,9 @@ test("roster: missing units and units not on the roster (accepted with UNKNOWN_U
   ]);
   // SPEC §5: XA_C sent a file that was rejected: returned, never counted as missing.
   expect(c.missing.map((u) => u.code)).toEqual(["SO_B"]);
-  expect(c.returned).toEqual([{ code: "XA_C", name: "Xã C", onRoster: true, files: ["c.xlsx"] }]);
+  expect(c.returned).toEqual([
+    { code: "XA_C", name: "Xã C", onRoster: true, type: "UBND xã, phường", files: ["c.xlsx"] },
+  ]);
   expect(c.warnings.filter((w) => w.code === "UNKNOWN_UNIT")).toEqual([
     expect.objectContaining({ file: "x.xlsx", unit: "SO_X", severity: "warning" }),
   ]);

@@ -343,6 +343,8 @@ export interface ReturnedUnit {
   readonly code: string;
   readonly name: string;
   readonly onRoster: boolean;
+  /** Its type as the roster gives it (the documents' "phòng, đơn vị" or "cơ quan, đơn vị"); off the roster, not known. */
+  readonly type?: string;
   /** The rejected files of the unit, sorted. */
   readonly files: readonly string[];
   /**
@@ -1405,6 +1407,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       code,
       name: rosterByCode.get(code)?.name ?? files.find((f) => f.unitName)?.unitName ?? code,
       onRoster: rosterByCode.has(code),
+      ...(rosterByCode.has(code) ? { type: rosterByCode.get(code)!.type } : {}),
       files: files.map((f) => f.file).sort(compareText),
       // Not for a unit off the roster: nobody awaits this period's report from it (a commune merged away).
       ...((!roster || rosterByCode.has(code)) && files.every((f) => otherPeriodReport(f, period))

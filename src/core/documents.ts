@@ -117,11 +117,16 @@ export function reportersWord(types: readonly string[]): string {
   return own ? "phòng, đơn vị" : "cơ quan, đơn vị";
 }
 
-/** The types of a consolidation's units, as reportersWord reads them: those reported and those missing. */
+/**
+ * The types of a consolidation's units, as reportersWord reads them: those reported, those missing and
+ * those returned (a returned unit off the roster is of no known type: the round is then said "cơ quan,
+ * đơn vị", as a letter to a Sở whose file was sent back beside one phòng's must be).
+ */
 export function roundTypes(c: Consolidation, roster?: readonly { readonly type: string }[]): string[] {
   return [
     ...c.units.map((u) => u.type),
     ...c.missing.map((u) => u.type),
+    ...c.returned.map((u) => u.type ?? ""),
     ...(roster ?? []).map((u) => u.type),
   ];
 }

@@ -138,3 +138,35 @@ test("the report names its round from the roster too: a Sở whose file was retu
   expect(report).toContain("Theo danh sách, 2 cơ quan, đơn vị phải gửi báo cáo");
   expect(report).not.toContain("phòng, đơn vị");
 });
+
+// The letters have no roster of their own: the returned unit's type comes with the consolidation. The
+// letter to that Sở said "… của các phòng, đơn vị" while the report said "cơ quan, đơn vị".
+test.each([true, false])(
+  "the letter to a Sở whose file was returned beside one phòng's says 'cơ quan, đơn vị' (roster: %p)",
+  (withRoster) => {
+    const profile = DEFAULT_PROFILE;
+    const roster = [
+      { code: "PHONG_A", name: "Phòng A", type: "Phòng, đơn vị thuộc Sở" },
+      { code: "SO_TC", name: "Sở Tài chính", type: "Sở, ban, ngành" },
+    ];
+    const file = (unit: string, name: string, type: UnitTypeId, counts: ReportData["counts"] = {}) => ({
+      file: `${unit}.xlsx`,
+      sha256: unit,
+      result: inspectBytes(reportBytes({ unit, name, type, counts }), profile),
+    });
+    const c = consolidate(
+      [
+        file("PHONG_A", "Phòng A", "PHONG_THUOC_SO"),
+        file("SO_TC", "Sở Tài chính", "SO_NGANH", { HN_TONG: [1, "mười"] }),
+      ],
+      { profile, ...(withRoster ? { roster } : {}), period: { kind: "6T", year: 2026 } },
+    );
+    const dates = { date: { year: 2026, month: 6, day: 20 }, replyBy: { year: 2026, month: 6, day: 27 } };
+    const letter = followUpLetters(c, profile, dates).find((l) => l.unit === "SO_TC");
+    const text = documentText(letterDocument(letter!, profile, dates));
+    expect(text).toContain(
+      "báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026 của các cơ quan, đơn vị",
+    );
+    expect(text).not.toContain("phòng, đơn vị");
+  },
+);

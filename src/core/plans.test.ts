@@ -434,7 +434,13 @@ describe("returned is not missing (SPEC §5)", () => {
     });
     expect(c.missing.map((u) => u.code)).toEqual(["XA_C"]);
     expect(c.returned).toEqual([
-      { code: "XA_B", name: "Xã B", onRoster: true, files: ["nop/XA_B (ban cuoi).xlsx"] },
+      {
+        code: "XA_B",
+        name: "Xã B",
+        onRoster: true,
+        type: "UBND xã, phường",
+        files: ["nop/XA_B (ban cuoi).xlsx"],
+      },
     ]);
     expect(c.rejected[0]).toMatchObject({ unit: "XA_B", unitFromFileName: true });
     expect((consolidationJson(c) as { returned: string[] }).returned).toEqual(["XA_B"]);
