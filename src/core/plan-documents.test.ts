@@ -111,13 +111,15 @@ test("a province's round of Sở, communes and units keeps 'cơ quan, đơn vị
 });
 
 // A returned file is no accepted unit and no missing one: the roster alone gives its type. A round
-// whose Sở Tài chính was sent back beside one phòng is a round of "cơ quan, đơn vị" in the report.
-test("the report names its round from the roster too: a Sở whose file was returned makes it 'cơ quan, đơn vị'", () => {
+// whose Sở Tài chính was sent back beside one phòng is a round of "cơ quan, đơn vị".
+const PHONG_AND_SO = [
+  { code: "PHONG_A", name: "Phòng A", type: "Phòng, đơn vị thuộc Sở" },
+  { code: "SO_TC", name: "Sở Tài chính", type: "Sở, ban, ngành" },
+];
+
+/** Phòng A's report accepted, Sở Tài chính's returned (a count typed in words), with or without the roster. */
+function phongAndReturnedSo(withRoster: boolean) {
   const profile = DEFAULT_PROFILE;
-  const roster = [
-    { code: "PHONG_A", name: "Phòng A", type: "Phòng, đơn vị thuộc Sở" },
-    { code: "SO_TC", name: "Sở Tài chính", type: "Sở, ban, ngành" },
-  ];
   const file = (unit: string, name: string, type: UnitTypeId, counts: ReportData["counts"] = {}) => ({
     file: `${unit}.xlsx`,
     sha256: unit,
@@ -128,11 +130,16 @@ test("the report names its round from the roster too: a Sở whose file was retu
       file("PHONG_A", "Phòng A", "PHONG_THUOC_SO"),
       file("SO_TC", "Sở Tài chính", "SO_NGANH", { HN_TONG: [1, "mười"] }),
     ],
-    { profile, roster, period: { kind: "6T", year: 2026 } },
+    { profile, ...(withRoster ? { roster: PHONG_AND_SO } : {}), period: { kind: "6T", year: 2026 } },
   );
+  return { profile, c };
+}
+
+test("the report names its round from the roster too: a Sở whose file was returned makes it 'cơ quan, đơn vị'", () => {
+  const { profile, c } = phongAndReturnedSo(true);
   expect(c.returned.map((u) => u.code)).toEqual(["SO_TC"]);
   const report = documentText(
-    reportDocument(c, profile, { date: { year: 2026, month: 6, day: 20 }, roster }),
+    reportDocument(c, profile, { date: { year: 2026, month: 6, day: 20 }, roster: PHONG_AND_SO }),
   );
   expect(report).toContain("tổng hợp từ báo cáo của các cơ quan, đơn vị theo mẫu KL226-BC/1");
   expect(report).toContain("Theo danh sách, 2 cơ quan, đơn vị phải gửi báo cáo");
@@ -144,23 +151,7 @@ test("the report names its round from the roster too: a Sở whose file was retu
 test.each([true, false])(
   "the letter to a Sở whose file was returned beside one phòng's says 'cơ quan, đơn vị' (roster: %p)",
   (withRoster) => {
-    const profile = DEFAULT_PROFILE;
-    const roster = [
-      { code: "PHONG_A", name: "Phòng A", type: "Phòng, đơn vị thuộc Sở" },
-      { code: "SO_TC", name: "Sở Tài chính", type: "Sở, ban, ngành" },
-    ];
-    const file = (unit: string, name: string, type: UnitTypeId, counts: ReportData["counts"] = {}) => ({
-      file: `${unit}.xlsx`,
-      sha256: unit,
-      result: inspectBytes(reportBytes({ unit, name, type, counts }), profile),
-    });
-    const c = consolidate(
-      [
-        file("PHONG_A", "Phòng A", "PHONG_THUOC_SO"),
-        file("SO_TC", "Sở Tài chính", "SO_NGANH", { HN_TONG: [1, "mười"] }),
-      ],
-      { profile, ...(withRoster ? { roster } : {}), period: { kind: "6T", year: 2026 } },
-    );
+    const { profile, c } = phongAndReturnedSo(withRoster);
     const dates = { date: { year: 2026, month: 6, day: 20 }, replyBy: { year: 2026, month: 6, day: 27 } };
     const letter = followUpLetters(c, profile, dates).find((l) => l.unit === "SO_TC");
     const text = documentText(letterDocument(letter!, profile, dates));

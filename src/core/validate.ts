@@ -1428,15 +1428,24 @@ export function movedCountColumns(
     const expected = COUNT_COLS[column];
     if (kindOf(expected) === column) continue;
     const at = head.findIndex((_, col) => col >= COUNT_COLS.unit && kindOf(col) === column);
-    if (at >= 0)
-      moved.push({
-        header: cleanName(cellText(head[at])),
-        cell: a1(headRow, at),
-        at: columnLetters(at),
-        expected: columnLetters(expected),
-      });
+    if (at >= 0) moved.push(movedHeader(head, headRow, at, expected));
   }
   return moved;
+}
+
+/** A read column's header found in column `at` of row `headRow` where the template has it in `expected`. */
+function movedHeader(
+  head: ReadonlyArray<Cell | undefined>,
+  headRow: number,
+  at: number,
+  expected: number,
+): MovedColumn {
+  return {
+    header: cleanName(cellText(head[at])),
+    cell: a1(headRow, at),
+    at: columnLetters(at),
+    expected: columnLetters(expected),
+  };
 }
 
 /** `make()` the first time it is asked for, the same value after. */
@@ -1730,13 +1739,7 @@ function movedTaskColumns(sheet: Sheet, headRow: number, offset = 0): MovedColum
   for (const [expected, pattern] of TASK_HEADERS) {
     if (offset === 0 && pattern.test(folded(expected))) continue;
     const at = head.findIndex((_, c) => c > TASK_COLS.no && pattern.test(folded(c)));
-    if (at >= 0 && at !== expected)
-      moved.push({
-        header: cleanName(cellText(head[at])),
-        cell: a1(headRow, at),
-        at: columnLetters(at),
-        expected: columnLetters(expected),
-      });
+    if (at >= 0 && at !== expected) moved.push(movedHeader(head, headRow, at, expected));
   }
   return moved;
 }
