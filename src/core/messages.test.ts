@@ -78,3 +78,22 @@ test("a long text quoted in a note keeps 57 characters and “…”, and an emo
   const emoji = legacyTextNote("TCVN3", 1, `${"a".repeat(55)}\u{1F44D} ghi chó thªm`, "đọc");
   expect(emoji).toContain(`ví dụ “${"a".repeat(55)}\u{1F44D}…” được đọc là`);
 });
+
+// "96.500" typed by a clerk who writes the decimal point the English way: refused as over 100 % (in
+// Vietnamese writing it is 96 500), told why, and what to type if 96,5 % was meant.
+test.each([
+  [
+    "96.500",
+    "“Mức độ hài lòng” (cột E) là 96.500: dấu chấm ngăn cách hàng nghìn, nên số này là 96.500, vượt quá 100%. Nếu là 96,5%, ghi 96,5 (dấu phẩy trước phần thập phân). Nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 96,5 (không nhập số phiếu vào ô này).",
+  ],
+  [
+    "96.550",
+    "“Mức độ hài lòng” (cột E) là 96.550: dấu chấm ngăn cách hàng nghìn, nên số này là 96.550, vượt quá 100%. Nếu là 96,55%, ghi 96,55 (dấu phẩy trước phần thập phân). Nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 96,5 (không nhập số phiếu vào ô này).",
+  ],
+  [
+    "1.234 %",
+    "“Mức độ hài lòng” (cột E) là 1.234 %: dấu chấm ngăn cách hàng nghìn, nên số này là 1.234, vượt quá 100%. Nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 96,5 (không nhập số phiếu vào ô này).",
+  ],
+])("a rate typed %p with a dot is said as Vietnamese writing reads it", (typed, message) => {
+  expect(MSG.badPercent("Mức độ hài lòng", "cột E", typed, "dotThousands")).toBe(message);
+});

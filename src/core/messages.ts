@@ -307,6 +307,17 @@ export const MSG = {
         return `${what} là số âm (${shown}). Nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 96,5.`;
       case "range":
         return `${what} là ${shown}, vượt quá 100%. Nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 96,5 (không nhập số phiếu vào ô này).`;
+      case "dotThousands": {
+        // Read the Vietnamese way (the dot groups thousands) and, beside it, as a dot-decimal writer meant it.
+        const typed = shown.replace(/\s*%$/, "");
+        const asWritten = viNumber(Number(typed.replace(/\./g, "")));
+        const meant = Number(typed);
+        const decimalReading =
+          meant <= 100 && Math.abs(Math.round(meant * 100) - meant * 100) < 1e-6
+            ? ` Nếu là ${viNumber(meant)}%, ghi ${viNumber(meant)} (dấu phẩy trước phần thập phân).`
+            : "";
+        return `${what} là ${shown}: dấu chấm ngăn cách hàng nghìn, nên số này là ${asWritten}, vượt quá 100%.${decimalReading} Nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 96,5 (không nhập số phiếu vào ô này).`;
+      }
       case "scale": {
         const typed = shown.replace(/%$/, "");
         const meant = viNumber(Math.round(Number(typed.replace(",", ".")) * 10000) / 100);

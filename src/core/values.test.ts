@@ -103,9 +103,9 @@ describe("rates (SPEC §8, 0–100)", () => {
     expect(readPercent(num(100.01))).toEqual({ kind: "bad", why: "range", shown: "100,01" });
   });
   test("“1.234” is a thousand and more in Vietnamese writing: out of range, not a rate with 3 decimals to round to 1,23", () => {
-    expect(readPercent(str("1.234"))).toEqual({ kind: "bad", why: "range", shown: "1.234" });
-    expect(readPercent(str("1.234 %"))).toEqual({ kind: "bad", why: "range", shown: "1.234 %" });
-    expect(readPercent(str("96.500"))).toEqual({ kind: "bad", why: "range", shown: "96.500" });
+    expect(readPercent(str("1.234"))).toEqual({ kind: "bad", why: "dotThousands", shown: "1.234" });
+    expect(readPercent(str("1.234 %"))).toEqual({ kind: "bad", why: "dotThousands", shown: "1.234 %" });
+    expect(readPercent(str("96.500"))).toEqual({ kind: "bad", why: "dotThousands", shown: "96.500" });
     expect(readPercent(str("0.965"))).toEqual({ kind: "bad", why: "scale", shown: "0.965" });
     expect(readPercent(str("\u22125"))).toEqual({ kind: "bad", why: "negative", shown: "\u22125" });
   });

@@ -192,7 +192,17 @@ export function readDate(cell: Cell | undefined, date1904: boolean): DateRead {
 }
 
 export type BadPercentReason =
-  "negative" | "range" | "scale" | "decimals" | "text" | "error" | "boolean" | "noCachedValue" | "dateFormat";
+  | "negative"
+  | "range"
+  /** "96.500": a dot groups thousands in Vietnamese writing (96 500), where the clerk may have meant 96,5. */
+  | "dotThousands"
+  | "scale"
+  | "decimals"
+  | "text"
+  | "error"
+  | "boolean"
+  | "noCachedValue"
+  | "dateFormat";
 
 export type PercentRead =
   | { readonly kind: "blank" }
@@ -229,7 +239,7 @@ export function readPercent(cell: Cell | undefined): PercentRead {
       // 1,234 % ("0.965" is a fraction, said below).
       const digits = text.replace(/\s*%$/, "");
       if (DOT_GROUPS.test(digits) && !digits.startsWith("0"))
-        return { kind: "bad", why: "range", shown: text };
+        return { kind: "bad", why: "dotThousands", shown: text };
       const m = PERCENT_TEXT.exec(text);
       if (!m) return { kind: "bad", why: "text", shown: text };
       const typed = Number(`${m[1]}.${m[2] ?? "0"}`);
