@@ -660,6 +660,8 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   // thousand units, the letters asking for a report were at the end of 1,271 printed pages.
   const urgency = (d: Draft): number => REASON_ORDER.findIndex((r) => d.sections.has(r));
   const recodedUnits = new Map(c.units.filter((u) => u.declaredCode !== undefined).map((u) => [u.code, u]));
+  // Who the round's reports come from: the same in every letter, read from every unit once.
+  const reporters = reportersWord(roundTypes(c));
   return [...drafts.entries()]
     .sort(([a, da], [b, db]) => urgency(da) - urgency(db) || compareText(a, b))
     .map(([unit, d]) => {
@@ -667,7 +669,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       const numbered = reasons.length > 1;
       const body: LetterLine[] = [
         p(
-          `${pursuant(form.subject)}, ${sender} đã tiếp nhận, tổng hợp báo cáo ${resultsPhrase(form, c.period)} của các ${reportersWord(roundTypes(c))}${c.deadline ? ` (hạn gửi báo cáo: ngày ${viDate(c.deadline)})` : ""}. Qua rà soát, ${sender} đề nghị ${addressee(d.name)} thực hiện các nội dung sau:`,
+          `${pursuant(form.subject)}, ${sender} đã tiếp nhận, tổng hợp báo cáo ${resultsPhrase(form, c.period)} của các ${reporters}${c.deadline ? ` (hạn gửi báo cáo: ngày ${viDate(c.deadline)})` : ""}. Qua rà soát, ${sender} đề nghị ${addressee(d.name)} thực hiện các nội dung sau:`,
         ),
       ];
       reasons.forEach((r, i) => {
@@ -950,9 +952,14 @@ function summedFile(r: InRollup, withDate: boolean): string {
     : ` (${parts.join(", ")}${parts.length > 0 ? via : via.slice(2)})`;
 }
 
+/** "Phòng A (PHONG_A): tệp “PHONG_A (gui lai).xlsx”": whose file the roll-up does not hold. */
+function staleFile(r: InRollup): string {
+  return `${r.unitName} (${r.unit}): tệp “${baseName(r.file)}”`;
+}
+
 /** A roll-up unit's letter: one unit's own file that its roll-up does not hold (InRollup.stale). */
 function staleRollupLine(r: InRollup): string {
-  const who = `${r.unitName} (${r.unit}): tệp “${baseName(r.file)}”`;
+  const who = staleFile(r);
   return r.stale === "same day"
     ? `${who} cùng ngày báo cáo ${viDate(r.reportDate)} với tệp đơn vị đã tổng hợp${summedFile(r, false)} nhưng không giống hệt tệp đó; đề nghị đơn vị cho biết tệp nào đúng.`
     : `${who}, ngày báo cáo ${viDate(r.reportDate)}, lập sau tệp đơn vị đã tổng hợp${summedFile(r, true)}.`;
@@ -960,7 +967,7 @@ function staleRollupLine(r: InRollup): string {
 
 /** The same, for the index sheet. */
 function staleRollupNote(r: InRollup): string {
-  const who = `${r.unitName} (${r.unit}): tệp “${baseName(r.file)}”`;
+  const who = staleFile(r);
   return r.stale === "same day"
     ? `${who} cùng ngày báo cáo với tệp đã tổng hợp, khác tệp đó.`
     : `${who} ngày báo cáo ${viDate(r.reportDate)}, sau tệp đã tổng hợp${r.summed.reportDate === "" ? "" : ` (ngày báo cáo ${r.summed.reportDate})`}.`;

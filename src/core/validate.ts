@@ -1026,22 +1026,11 @@ function readInfoWhereItIs(sheet: Sheet, form: Form, date1904: boolean, findings
   if (shift === undefined && valueCol === INFO_COLS.value) return readInfo(sheet, form, date1904, findings);
   const moved: MovedColumn[] = [];
   if (shift !== undefined) moved.push(movedCodeColumn(sheet, shift));
-  if (valueCol !== INFO_COLS.value)
-    moved.push({
-      header: isValueHeader(valueCol) ? cleanName(cellText(head?.[valueCol])) : "Giá trị",
-      cell: a1(headRow, valueCol),
-      at: columnLetters(valueCol),
-      expected: columnLetters(INFO_COLS.value),
-    });
-  findings.push(
-    finding(
-      "NOT_TEMPLATE",
-      "error",
-      sheet.name,
-      moved[0]?.cell ?? null,
-      MSG.movedInfoColumns(sheet.name, moved),
-    ),
-  );
+  if (valueCol !== INFO_COLS.value) {
+    const value = movedHeader(head ?? [], headRow, valueCol, INFO_COLS.value);
+    moved.push(isValueHeader(valueCol) ? value : { ...value, header: "Giá trị" });
+  }
+  findings.push(movedColumnsError(sheet, moved, MSG.movedInfoColumns(sheet.name, moved)));
   // The sheet as the template lays it out (code, label, value), its findings dropped: the error above
   // is what the clerk is to mend; the cells read are named where they are in her file.
   const view: Sheet = {
@@ -1448,6 +1437,11 @@ function movedHeader(
   };
 }
 
+/** A sheet's one NOT_TEMPLATE error for its moved columns, at the first one's header. */
+function movedColumnsError(sheet: Sheet, moved: readonly MovedColumn[], message: string): Finding {
+  return finding("NOT_TEMPLATE", "error", sheet.name, moved[0]?.cell ?? null, message);
+}
+
 /** `make()` the first time it is asked for, the same value after. */
 function once<T>(make: () => T): () => T {
   let made = false;
@@ -1501,7 +1495,11 @@ function readCounts(
 ): { readonly values: CountValues; readonly rows: Readonly<Record<string, number>> } {
   const rows = indexCodes(sheet, findings);
   const values: Record<string, CountPair> = {};
-  const shift = shiftedCodeColumn(sheet, countCodes(form));
+  // Column A's codes are in `rows` already: the other columns are looked at only when it holds none.
+  const codes = countCodes(form);
+  const shift = [...rows.keys()].some((code) => codes.has(code))
+    ? undefined
+    : shiftedCodeColumn(sheet, codes);
   const moved =
     shift !== undefined
       ? [movedCodeColumn(sheet, shift), ...movedCountColumns(sheet, form, shift.firstRow, shift.col)]
@@ -1511,15 +1509,7 @@ function readCounts(
   if (moved.length > 0) {
     // Every figure would be read from the wrong column: one error that says how to put them back,
     // not a "chưa điền" on each cell the clerk did fill.
-    findings.push(
-      finding(
-        "NOT_TEMPLATE",
-        "error",
-        sheet.name,
-        moved[0]?.cell ?? null,
-        MSG.movedColumns(sheet.name, moved, form.previousHeader),
-      ),
-    );
+    findings.push(movedColumnsError(sheet, moved, MSG.movedColumns(sheet.name, moved, form.previousHeader)));
     for (const field of form.counts) values[field.code] = { previous: null, current: null };
     return { values, rows: {} };
   }
@@ -1822,9 +1812,7 @@ function readTasks(
   if (moved.length > 0) {
     // Every status (or deadline) would be read from the wrong column: one error that says how to put
     // the columns back, not a TASK_STATUS on each task with the column inserted before G's "50".
-    findings.push(
-      finding("NOT_TEMPLATE", "error", sheet.name, moved[0]!.cell, MSG.movedTaskColumns(sheet.name, moved)),
-    );
+    findings.push(movedColumnsError(sheet, moved, MSG.movedTaskColumns(sheet.name, moved)));
     return { tasks: [], statusesTyped: 1 };
   }
   if (header === undefined) {
