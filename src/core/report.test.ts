@@ -17,7 +17,7 @@ import type { DocumentSpec, TableSpec } from "./docspec";
 import { documentText } from "./documents";
 import { compareNatural, REPORT_APPENDICES, REPORT_SECTIONS, reportDocument } from "./report";
 import type { Comparison } from "./format";
-import type { Profile } from "./profile";
+import type { Profile, RosterUnit } from "./profile";
 import { shippedProfile } from "./profiles";
 import { compareWithPrevious, type PreviousReport } from "./history";
 import { withPrevious } from "../app/previous";
@@ -757,5 +757,52 @@ test("II: a tally leaves out its zeros (“9 đơn vị đạt, 0 đơn vị ch�
   expect(main).not.toMatch(/\b0 đơn vị (đạt|chưa đạt|chưa đánh giá được)/);
   expect(main).toContain(
     "5. Tỷ lệ số hóa văn bản (mục tiêu từ 95% trở lên): kết quả chung (9 đơn vị) đạt 96,9%, đạt mục tiêu; cả 9 đơn vị đều đạt.",
+  );
+});
+
+test("Phụ lục III lists a unit that sent only another period's report with those that have not sent, not among the returned", () => {
+  const file = (unit: string, name: string, extra: Partial<ReportData>) => ({
+    file: `${unit}.xlsx`,
+    sha256: unit,
+    result: inspectBytes(reportBytes({ unit, name, ...extra }), profile),
+  });
+  const units: RosterUnit[] = [
+    { code: "SO_TOT", name: "Sở Tốt", type: "Sở, ban, ngành" },
+    { code: "SO_VANG", name: "Sở Vắng", type: "Sở, ban, ngành" },
+    { code: "SO_XAY_DUNG", name: "Sở Xây dựng", type: "Sở, ban, ngành" },
+    { code: "PHUONG_AN", name: "Phường An", type: "UBND xã, phường" },
+    { code: "XA_NGA_SON", name: "Xã Nga Sơn", type: "UBND xã, phường" },
+  ];
+  const c = consolidate(
+    [
+      file("SO_TOT", "Sở Tốt", {}),
+      file("SO_XAY_DUNG", "Sở Xây dựng", {
+        period: "NAM",
+        year: 2025,
+        reportDate: { year: 2025, month: 12, day: 4 },
+      }),
+      file("PHUONG_AN", "Phường An", { counts: { HN_TONG: [100, 90], HN_TRUC_TUYEN: [50, 95] } }),
+      file("XA_NGA_SON", "Xã Nga Sơn", { type: "UBND_XA", counts: { VB_HANH_CHINH: [200, -2] } }),
+    ],
+    { profile, roster: units, period: { kind: "6T", year: 2026 } },
+  );
+  const d = reportDocument(c, profile, { date: dates.date, roster: units });
+  const rows = documentText({ ...d, sections: [d.sections[3]!] })
+    .split("\n")
+    .filter((l) => /^\d+ \| /.test(l));
+  // By name alone Sở Xây dựng stood between Phường An and Xã Nga Sơn, the two returned units.
+  expect(rows).toEqual([
+    "1 | SO_VANG | Sở Vắng | Sở, ban, ngành | Chưa gửi báo cáo",
+    "2 | SO_XAY_DUNG | Sở Xây dựng | Sở, ban, ngành | Chưa gửi báo cáo; tệp đã gửi là báo cáo năm 2025",
+    "3 | PHUONG_AN | Phường An | UBND xã, phường | Bị trả lại: 1 lỗi",
+    "4 | XA_NGA_SON | Xã Nga Sơn | UBND xã, phường | Bị trả lại: 1 lỗi",
+  ]);
+  // As IV.2 and IV.3 say them.
+  const text = documentText({ ...d, sections: [d.sections[0]!] });
+  expect(text).toContain(
+    "2. Đơn vị chưa gửi báo cáo (2): Sở Vắng và Sở Xây dựng (chỉ gửi báo cáo năm 2025).",
+  );
+  expect(text).toContain(
+    "3. Đơn vị có báo cáo bị trả lại, chưa gửi lại bản đạt yêu cầu (2): Phường An và Xã Nga Sơn.",
   );
 });

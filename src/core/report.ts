@@ -18,6 +18,7 @@ import {
   unitsCovered,
   type Consolidation,
   type IndicatorResult,
+  type ReturnedUnit,
   type Shortfall,
   type UnitSummary,
 } from "./consolidate";
@@ -1008,6 +1009,10 @@ function missingAppendix(
 ): SectionSpec {
   const rosterType = new Map((roster ?? []).map((u) => [u.code.toUpperCase(), u.type]));
   const rejectedOf = (code: string) => c.rejected.filter((r) => r.unit === code);
+  const typeOf = (u: ReturnedUnit): string => rosterType.get(u.code) ?? (u.onRoster ? "" : NOT_ON_ROSTER);
+  // Who has not sent this period's report, then who sent it and had it returned, as IV.2 and IV.3
+  // say them: a unit that sent only another period's report is one that has not sent (after the
+  // units that sent nothing, as IV.2 lists it), not a returned row among the "Bị trả lại".
   const rows: TableCellSpec[][] = [
     ...byName(
       c.missing,
@@ -1020,28 +1025,36 @@ function missingAppendix(
       status: "Chưa gửi báo cáo",
     })),
     ...byName(
-      c.returned,
+      otherPeriodOnlyUnits(c),
       (u) => u.name,
       (u) => u.code,
     ).map((u) => ({
       code: u.code,
       name: u.name,
-      type: rosterType.get(u.code) ?? (u.onRoster ? "" : NOT_ON_ROSTER),
-      status: u.otherPeriods
-        ? `Chưa gửi báo cáo; tệp đã gửi là báo cáo ${andList(u.otherPeriods.map((p) => periodPhrase(p)))}`
-        : `Bị trả lại: ${rejectedOf(u.code)
-            .map((r) => {
-              // Another period's own report beside this period's: whose it is, not its "1 lỗi".
-              const declared = otherPeriodReport(r, c.period) ? declaredPeriod(r) : null;
-              const errors = declared
-                ? `báo cáo ${periodPhrase(declared)}, không tổng hợp vào kỳ này`
-                : `${viInteger(r.findings.filter((f) => f.severity === "error").length)} lỗi`;
-              // A file named for its unit (the usual case) is known by the code beside it; its name,
-              // one long word that would break mid-letter in this column, is left out.
-              const name = baseName(r.file);
-              return name.toUpperCase() === `${u.code}.XLSX` ? errors : `tệp “${name}” (${errors})`;
-            })
-            .join("; ")}`,
+      type: typeOf(u),
+      status: `Chưa gửi báo cáo; tệp đã gửi là báo cáo ${andList(u.otherPeriods.map((p) => periodPhrase(p)))}`,
+    })),
+    ...byName(
+      sentBackUnits(c),
+      (u) => u.name,
+      (u) => u.code,
+    ).map((u) => ({
+      code: u.code,
+      name: u.name,
+      type: typeOf(u),
+      status: `Bị trả lại: ${rejectedOf(u.code)
+        .map((r) => {
+          // Another period's own report beside this period's: whose it is, not its "1 lỗi".
+          const declared = otherPeriodReport(r, c.period) ? declaredPeriod(r) : null;
+          const errors = declared
+            ? `báo cáo ${periodPhrase(declared)}, không tổng hợp vào kỳ này`
+            : `${viInteger(r.findings.filter((f) => f.severity === "error").length)} lỗi`;
+          // A file named for its unit (the usual case) is known by the code beside it; its name,
+          // one long word that would break mid-letter in this column, is left out.
+          const name = baseName(r.file);
+          return name.toUpperCase() === `${u.code}.XLSX` ? errors : `tệp “${name}” (${errors})`;
+        })
+        .join("; ")}`,
     })),
   ].map((u, i) => [
     ordinalCell(i + 1),
