@@ -18,10 +18,12 @@ export const AUTO = "auto";
 export type ProfileChoice = string;
 
 /**
- * The template's default: this deployment's own profile (`"default": true` in profiles/), else
- * thanh-hoa-226 (SPEC §8: it equals the default profile).
+ * The template's default: this deployment's own profile (`"default": true` in profiles/), else none
+ * chosen (AUTO), whose template is the built-in default's, as `kl226 template` writes it without
+ * --profile. (SPEC §8 says thanh-hoa-226 equals the default; since session 23 it drops the
+ * digital-skills target its plan does not set, so its template was not the command's.)
  */
-export const DEFAULT_TEMPLATE_PROFILE = deploymentProfile()?.id ?? "thanh-hoa-226";
+export const DEFAULT_TEMPLATE_PROFILE = deploymentProfile()?.id ?? AUTO;
 
 export interface ProfileOption {
   readonly value: ProfileChoice;
@@ -103,6 +105,6 @@ export function useProfileChoice(
   allowAuto: boolean,
 ): [ProfileChoice, (next: ProfileChoice) => void] {
   return useRememberedChoice(store, key, allowAuto ? AUTO : DEFAULT_TEMPLATE_PROFILE, (v) =>
-    isValidChoice(v, allowAuto),
+    isValidChoice(v, allowAuto || DEFAULT_TEMPLATE_PROFILE === AUTO),
   );
 }

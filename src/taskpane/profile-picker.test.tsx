@@ -87,7 +87,7 @@ function fakeExcel() {
 
 const standalone = (store: SettingsStore) => <App env={{ host: "standalone", excel: null }} store={store} />;
 
-test("each tab has a picker: Tự động and the shipped profiles by name (the template has no Tự động)", async () => {
+test("each tab has a picker: Tự động and the shipped profiles by name (the template: the built-in default first)", async () => {
   await mount(standalone(memoryStore()));
   for (const id of ["validate-profile", "consolidate-profile"]) {
     const select = byTestId<HTMLSelectElement>(id);
@@ -103,9 +103,17 @@ test("each tab has a picker: Tự động and the shipped profiles by name (the 
       "tệp mẫu KL226-BC/1 không ghi hồ sơ thì theo hồ sơ mặc định “Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa)”",
     );
   }
+  // Without a deployment default the template is the built-in default's, as `kl226 template` writes
+  // it without --profile (it was thanh-hoa-226's, which has no digital-skills rows).
   const template = byTestId<HTMLSelectElement>("template-profile");
-  expect([...template.options].map((o) => o.value)).toEqual([...SHIPPED_PROFILE_NAMES]);
-  expect(template.value).toBe("thanh-hoa-226");
+  expect([...template.options].map((o) => o.value)).toEqual(["auto", ...SHIPPED_PROFILE_NAMES]);
+  expect(template.options[0]!.textContent).toBe(
+    "Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa) (KL226-BC/1)",
+  );
+  expect(template.value).toBe("auto");
+  expect(byTestId("template-profile-hint").textContent).toBe(
+    "Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa) · biểu mẫu KL226-BC/1",
+  );
 });
 
 test("a choice is stored per tab and restored in the next session", async () => {
@@ -128,14 +136,44 @@ test("a choice is stored per tab and restored in the next session", async () => 
   expect(byTestId("template-summary").textContent).toContain("Quý I");
 });
 
-test("a stored value no longer offered is ignored; auto is never taken for the template", async () => {
+test("a stored value no longer offered is ignored; the template's built-in default is kept", async () => {
   const store = memoryStore({
     [SETTING_KEYS.validateProfile]: "tinh-da-bo",
-    [SETTING_KEYS.templateProfile]: "auto",
+    [SETTING_KEYS.templateProfile]: "tinh-da-bo",
   });
   await mount(standalone(store));
   expect(byTestId<HTMLSelectElement>("validate-profile").value).toBe("auto");
-  expect(byTestId<HTMLSelectElement>("template-profile").value).toBe("thanh-hoa-226");
+  expect(byTestId<HTMLSelectElement>("template-profile").value).toBe("auto");
+  await choose(byTestId("template-profile"), "thanh-hoa-226");
+  await choose(byTestId("template-profile"), "auto");
+  expect(store.values.get(SETTING_KEYS.templateProfile)).toBe("auto");
+  await mount(standalone(store));
+  expect(byTestId<HTMLSelectElement>("template-profile").value).toBe("auto");
+});
+
+test("the template without a choice is the one `kl226 template` writes without --profile: the digital-skills rows and 12 tasks", async () => {
+  const { excel, inserted } = fakeExcel();
+  await mount(<App env={{ host: "excel", excel }} store={memoryStore()} />);
+  expect(byTestId("template-summary").textContent).toBe(
+    "Mẫu liệt kê 12 nhiệm vụ áp dụng. Kỳ báo cáo: “6 tháng” (hạn 06/6) hoặc “Năm” (hạn 06/12).",
+  );
+  await click(byTestId("insert-template"));
+  const read = readXlsx(Uint8Array.from(atob(inserted[0]!), (ch) => ch.charCodeAt(0)));
+  if (!read.ok) throw new Error(read.reason);
+  const codes = read.workbook.sheets
+    .find((s) => s.name === "Chỉ tiêu")!
+    .rows.map((row) => cellText(row?.[0]));
+  expect(codes).toContain("CC_TONG");
+  expect(codes).toContain("CC_KY_NANG_SO");
+  // Thanh Hóa's plan, chosen, has neither (its plan sets no digital-skills target).
+  await choose(byTestId("template-profile"), "thanh-hoa-226");
+  await click(byTestId("insert-template"));
+  const thanhHoa = readXlsx(Uint8Array.from(atob(inserted[1]!), (ch) => ch.charCodeAt(0)));
+  if (!thanhHoa.ok) throw new Error(thanhHoa.reason);
+  const its = thanhHoa.workbook.sheets
+    .find((s) => s.name === "Chỉ tiêu")!
+    .rows.map((row) => cellText(row?.[0]));
+  expect(its).not.toContain("CC_KY_NANG_SO");
 });
 
 test("localStorage remembers between page loads; a storage that throws behaves as empty", async () => {

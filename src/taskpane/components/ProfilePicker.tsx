@@ -1,4 +1,5 @@
-// The profile picker of a tab: "Tự động (theo mẫu trong tệp)" where the tab allows it, then the
+// The profile picker of a tab: "Tự động (theo mẫu trong tệp)" where the tab allows it (the template,
+// in a deployment without a default profile, the built-in default by its name instead), then the
 // shipped profiles by name; under it, the form the choice reads with.
 
 import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
@@ -31,11 +32,16 @@ export function ProfilePicker({
   testId,
 }: ProfilePickerProps) {
   const styles = useStyles();
-  const options = profileOptions(allowAuto ? t.profileAuto : undefined);
-  const chosen = chosenProfile(value);
+  const byDefault = deploymentProfile() ?? DEFAULT_PROFILE;
+  // The template always has a profile: without a deployment default, the one `kl226 template` uses
+  // without --profile, the built-in default, offered first by its name (it is no file of profiles/).
+  const builtIn = !allowAuto && deploymentProfile() === undefined;
+  const options = builtIn
+    ? [{ value: AUTO, label: DEFAULT_PROFILE.name, form: DEFAULT_PROFILE.form.id }, ...profileOptions()]
+    : profileOptions(allowAuto ? t.profileAuto : undefined);
+  const chosen = chosenProfile(value) ?? (builtIn ? DEFAULT_PROFILE : undefined);
   // The option text is cut at 320 px and every plan's name starts alike: the hint shows it whole.
   // Without a choice, a file naming no profile is read by the deployment's default: named here.
-  const byDefault = deploymentProfile() ?? DEFAULT_PROFILE;
   const hint = chosen
     ? t.profileHint(chosen.name, chosen.form.id)
     : t.profileAutoHint(byDefault.name, byDefault.form.id);
@@ -57,7 +63,7 @@ export function ProfilePicker({
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
-            {o.value === AUTO ? o.label : `${o.label} (${o.form})`}
+            {o.value === AUTO && !builtIn ? o.label : `${o.label} (${o.form})`}
           </option>
         ))}
       </Select>
