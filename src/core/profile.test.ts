@@ -318,6 +318,11 @@ describe("a new province's profile mistakes are told in Vietnamese, with what to
     expect(refused({ organisation: { ...QUANG_TRI, abbreviation: "Sở Nội vụ tỉnh Quảng Trị" } })).toBe(
       "organisation.abbreviation: viết tắt tên cơ quan, không có dấu cách, ví dụ SNV",
     );
+    // The drafting office's name written out, as a province's IT officer may: what is wrong is said.
+    expect(refused({ organisation: { ...QUANG_TRI, office: "Phòng CCHC" } })).toBe(
+      "organisation.office: viết tắt của phòng soạn thảo, không có dấu cách, ví dụ CCHC",
+    );
+    expect(parsed({ organisation: { ...QUANG_TRI, office: "CCHC" } }).organisation.office).toBe("CCHC");
   });
 
   test("no organisation, or another province's without its tasks: a note says what the documents will carry", () => {

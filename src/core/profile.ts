@@ -211,7 +211,7 @@ export const profileFileSchema = z
         office: z
           .string()
           .trim()
-          .regex(/^[\p{L}0-9.&-]{1,20}$/u, "viết tắt của phòng soạn thảo, ví dụ CCHC")
+          .regex(/^[\p{L}0-9.&-]{1,20}$/u, "viết tắt của phòng soạn thảo, không có dấu cách, ví dụ CCHC")
           .optional(),
         reportTo: z
           .string()
