@@ -173,6 +173,14 @@ const ROWS: readonly Row[] = [
     stdout: [/kl226 template/, /kl226 validate/, /kl226 consolidate/, /kl226 demo/, /kl226 LỆNH --help/],
   },
   {
+    name: "kl226 --help gives the exit codes as each command's help does: a file not opened and a same-day conflict are 1 too",
+    args: () => ["--help"],
+    code: 0,
+    stdout: [
+      /Mã thoát: 0 thành công; 1 có tệp không hợp lệ, bị từ chối hay không mở được, đơn vị gửi hai tệp cùng ngày báo cáo mà số liệu khác nhau, hoặc chưa lập được báo cáo tổng hợp \(--rollup\); 2 /,
+    ],
+  },
+  {
     name: "kl226 --version says the version of package.json (it was told to put the option after a command, where none has it)",
     args: () => ["--version"],
     code: 0,
