@@ -34,6 +34,30 @@ describe("a column inserted before A (an STT column) or a column moved: one erro
     );
   });
 
+  // Its figures are there, in E and F: a file whose Chỉ tiêu was not read for its moved columns is no
+  // template sent unfilled, though no status was chosen either ("Tệp chưa có số liệu nào" in the
+  // clerk's check, "chưa có số liệu (mẫu chưa điền)" in the letter, which asked for a filled report).
+  test("Chỉ tiêu with an STT column before A and no status chosen: not “a template sent unfilled”", () => {
+    const r = check([{ op: "insertColumn", sheet: "Chỉ tiêu", before: "A" }], {
+      taskStatuses: Array.from({ length: 12 }, () => ""),
+    });
+    expect(only(onSheet(r, "Chỉ tiêu"))).toEqual([["NOT_TEMPLATE", "error", "Chỉ tiêu", "B4"]]);
+    expect(onSheet(r, "Nhiệm vụ")).toHaveLength(12);
+    expect(r.blank).toBeUndefined();
+    // Nor one whose Nhiệm vụ was not read, its figures left blank.
+    const tasks = check([{ op: "insertColumn", sheet: "Nhiệm vụ", before: "G" }], {
+      counts: Object.fromEntries(DEFAULT_PROFILE.form.counts.map((f) => [f.code, [null, null]])),
+    });
+    expect(only(onSheet(tasks, "Nhiệm vụ"))).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "H4"]]);
+    expect(tasks.blank).toBeUndefined();
+    // The template as it was sent, unfilled, still is one.
+    const unfilled = check([], {
+      counts: Object.fromEntries(DEFAULT_PROFILE.form.counts.map((f) => [f.code, [null, null]])),
+      taskStatuses: Array.from({ length: 12 }, () => ""),
+    });
+    expect(unfilled.blank).toBe(true);
+  });
+
   test("Thông tin with a column before A: one error, and the unit still known (its letter is a returned file's, not “chưa nộp”)", () => {
     const r = check([{ op: "insertColumn", sheet: "Thông tin", before: "A" }]);
     expect(r.valid).toBe(false);

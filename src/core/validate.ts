@@ -588,12 +588,18 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   noteMerges(workbook, profile, findings);
 
   // Nothing typed where the figures go: a template sent unfilled (told in one line before its list).
+  // Not a file whose Chỉ tiêu or Nhiệm vụ was left unread for its moved columns (one NOT_TEMPLATE):
+  // what was typed there is not known, and its figures most often are there, a column off.
+  const unread = (sheet: Sheet | undefined): boolean =>
+    sheet !== undefined && findings.some((f) => f.code === "NOT_TEMPLATE" && f.sheet === sheet.name);
   const blank =
     values !== null &&
     statusesTyped === 0 &&
     meetings.length === 0 &&
     Object.values(values).every((v) => v.previous === null && v.current === null) &&
-    !findings.some((f) => f.code === "BAD_VALUE" && f.sheet === counts?.name);
+    !findings.some((f) => f.code === "BAD_VALUE" && f.sheet === counts?.name) &&
+    !unread(counts) &&
+    !unread(tasksSheet);
 
   const valid = !hasErrors(findings);
   const report: UnitReport | null =
@@ -1813,7 +1819,7 @@ function readTasks(
     // Every status (or deadline) would be read from the wrong column: one error that says how to put
     // the columns back, not a TASK_STATUS on each task with the column inserted before G's "50".
     findings.push(movedColumnsError(sheet, moved, MSG.movedTaskColumns(sheet.name, moved)));
-    return { tasks: [], statusesTyped: 1 };
+    return { tasks: [], statusesTyped: 0 };
   }
   if (header === undefined) {
     findings.push(finding("MISSING_FIELD", "error", sheet.name, null, MSG.missingHeader(sheet.name)));
