@@ -269,6 +269,42 @@ describe("group headings and a total line in a list are not tasks or meetings", 
     expect(r.report?.tasks).toHaveLength(12);
   });
 
+  // "Tổng" alone is how many tables label their total ("Tổng: 12", "TỔNG" in A); only "Tổng cộng",
+  // "Tổng số" and "Cộng" were totals, so the task list's "Tổng: 12 nhiệm vụ" was a task without a
+  // status (the file returned) and the log's "Tổng" with the days summed a meeting (LOG_MISMATCH).
+  test("a total line labelled “Tổng” alone (“Tổng: 12 nhiệm vụ”, “TỔNG” in A) is no task or meeting; “Tổng kết …” is a task", () => {
+    const r = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "Tổng: 12 nhiệm vụ" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B18", value: "Tổng (12 nhiệm vụ)" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "G18", value: "Hoàn thành" },
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.tasks).toHaveLength(12);
+    const tasks = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "Tổng kết 5 năm thực hiện Kết luận 226" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B18", value: "Tổng hợp báo cáo quý" },
+    ]);
+    expect(only(tasks.findings)).toEqual([
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G17"],
+      ["TASK_STATUS", "error", "Nhiệm vụ", "G18"],
+    ]);
+    const log = check(
+      [
+        { op: "insertRow", sheet: "Hội nghị", row: 7, cells: ["TỔNG", null, null, null, null, 1.5] },
+        { op: "merge", sheet: "Hội nghị", range: "A7:B7" },
+      ],
+      {
+        counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
+        meetings: [
+          ["Hội nghị quán triệt Kết luận 226", "Quán triệt", "Trực tuyến", 0.5],
+          ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
+        ],
+      },
+    );
+    expect(log.findings).toEqual([]);
+    expect(log.report?.meetings.map((m) => m.row)).toEqual([5, 6]);
+  });
+
   test("Hội nghị with month headings between meetings: not counted, so no LOG_MISMATCH", () => {
     const data: Partial<ReportData> = {
       counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },

@@ -1766,11 +1766,12 @@ const GROUP_NUMBER = /^(?:[IVXLC]+|[A-Z])[.)]?$/;
 const PERIOD_HEADING =
   /^(?:thang|quy|dot|nam)\s*(?:\d+|[ivx]+)(?:\s*(?:[/.-]|nam)\s*\d{4})?\s*[:.]?\s*(?:\([^)]*\))?$/;
 /**
- * A total line ("Tổng cộng: 12 nhiệm vụ", "Cộng", "Cộng: 12"), in lower case with its marks: folded, "Cộng"
- * would be "Công" too, and "Công tác tuyên truyền …" is how many a task begins. "Cộng" alone or before its
- * count only: "Cộng tác với …", "Cộng đồng số …" begin tasks.
+ * A total line ("Tổng cộng: 12 nhiệm vụ", "Tổng: 12", "Cộng", "Cộng: 12"), in lower case with its marks:
+ * folded, "Cộng" would be "Công" too, and "Công tác tuyên truyền …" is how many a task begins. "Tổng" and
+ * "Cộng" alone or before a count only: "Tổng kết …", "Tổng hợp …", "Cộng tác với …", "Cộng đồng số …"
+ * begin tasks.
  */
-const TOTAL_LINE = /^(?:tổng cộng|tổng số)(?![\p{L}\p{M}])|^cộng\s*(?:$|[\d:(.])/u;
+const TOTAL_LINE = /^(?:tổng cộng|tổng số)(?![\p{L}\p{M}])|^(?:tổng|cộng)\s*(?:$|[\d:(.])/u;
 
 function isTotal(text: string): boolean {
   // "Tổng …" or "Cộng …" only: a task's STT ("1") or its text is let go before lowering its case.
