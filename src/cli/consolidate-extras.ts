@@ -10,6 +10,7 @@ import { compareDates, dateFromUtcMs, dayNumber, viDate, type CivilDate } from "
 import {
   defaultReplyBy,
   documentDateConcerns,
+  isSenderUnit,
   latestReportDate,
   vietnamDate,
   weekendName,
@@ -17,7 +18,6 @@ import {
 } from "../core/documents";
 import {
   ALL_LETTERS_FILE,
-  isSenderUnit,
   LETTER_SHEET,
   letterFileName,
   lettersByReason,

@@ -14,6 +14,7 @@ import type { Organisation } from "./profile";
 import { isUnlikelyReportDate } from "./validate";
 import { MSG } from "./messages";
 import { unitTypeByAlias } from "./unit-types";
+import { foldKey } from "./text";
 
 /** The dates of what is sent: the letter's (and the report's) date and the date units must reply by. */
 export interface DocumentDates {
@@ -129,6 +130,23 @@ export function roundTypes(c: Consolidation, roster?: readonly { readonly type: 
     ...c.returned.map((u) => u.type ?? ""),
     ...(roster ?? []).map((u) => u.type),
   ];
+}
+
+/**
+ * A unit named as the body that sends the documents: "Sở Nội vụ" for "SỞ NỘI VỤ" / "Sở Nội vụ tỉnh
+ * Thanh Hóa" (no letter to itself; no note that the documents name another issuer).
+ */
+export function isSenderUnit(name: string, org: Pick<Organisation, "sender" | "senderHeading">): boolean {
+  const unit = senderKey(name);
+  return unit !== "" && (unit === senderKey(org.senderHeading) || unit === senderKey(org.sender));
+}
+
+/** A body's name without case, marks, or the level word a list may leave out ("tỉnh", "thành phố", "TP."). */
+function senderKey(name: string): string {
+  return foldKey(name)
+    .replace(/\b(tinh|thanh pho|tp)\b\.?/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** "SNV-CCHC" (a letter's code: the body and the drafting office), "SNV" without an office. */

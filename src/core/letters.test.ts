@@ -22,12 +22,11 @@ import {
   unplacedRejected,
 } from "./consolidate";
 import { compareWithPrevious } from "./history";
-import { documentText } from "./documents";
+import { documentText, isSenderUnit } from "./documents";
 import {
   ALL_LETTERS_FILE,
   followUpLetters,
   lettersHeldBy,
-  isSenderUnit,
   LETTER_SHEET,
   letterDocument,
   lettersDocument,

@@ -29,6 +29,7 @@ import { joinDocuments, type Block, type DocumentSpec } from "./docspec";
 import {
   addressee,
   baselinePhrase,
+  isSenderUnit,
   issuingBody,
   keptCopy,
   letterCode,
@@ -53,8 +54,7 @@ import {
 } from "./form";
 import { indicatorValueText, shownGap, targetText } from "./indicator-text";
 import { bodyHeading, bodyParagraph, officialDocument, pursuant } from "./official";
-import type { Organisation, Profile } from "./profile";
-import { foldKey } from "./text";
+import type { Profile } from "./profile";
 import { viInteger } from "./format";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
 import { MSG, periodVerdict, shownFigure, TOOL_WORDS } from "./messages";
@@ -307,20 +307,6 @@ export function followUpLetters(c: Consolidation, profile: Profile, dates: Docum
 /** The letters the sending body would write to itself (DraftedLetters.toSender). */
 export function lettersToSender(c: Consolidation, profile: Profile, dates: DocumentDates): readonly Letter[] {
   return draftedLetters(c, profile, dates).toSender;
-}
-
-/** A unit named as the sending body: "Sở Nội vụ" for "SỞ NỘI VỤ" / "Sở Nội vụ tỉnh Thanh Hóa". */
-export function isSenderUnit(name: string, org: Organisation): boolean {
-  const unit = senderKey(name);
-  return unit !== "" && (unit === senderKey(org.senderHeading) || unit === senderKey(org.sender));
-}
-
-/** A body's name without case, marks, or the level word a list may leave out ("tỉnh", "thành phố", "TP."). */
-function senderKey(name: string): string {
-  return foldKey(name)
-    .replace(/\b(tinh|thanh pho|tp)\b\.?/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
 }
 
 function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates): Letter[] {

@@ -13,7 +13,7 @@ import { followUpLetters } from "./letters";
 import { DEFAULT_PROFILE } from "./profile";
 import { ROLLUP_SOURCES_SHEET } from "./catalogue";
 import { reportDocument } from "./report";
-import { rollupWorkbook, type RollupUnit } from "./rollup";
+import { issuerIsNot, rollupWorkbook, type RollupUnit } from "./rollup";
 import { summaryWorkbook } from "./summary";
 import { shippedProfile } from "./profiles";
 import { cellText } from "./values";
@@ -895,4 +895,16 @@ test("the report says which report is a roll-up and how many units off the roste
   expect(text).toContain(
     "tổng hợp được báo cáo của 2 đơn vị (2 đúng hạn, 0 trễ hạn; hạn gửi ngày 06/06/2026), trong đó 1 đơn vị không có trong danh sách (Xã Lạ); báo cáo của Sở Y tế là báo cáo tổng hợp, gồm số liệu của 2 đơn vị trực thuộc (không báo cáo trực tiếp về Sở Nội vụ tỉnh Thanh Hóa), đã tính trong kết quả chung.",
   );
+});
+
+// The Sở's own analyst typing its name as the roster and the command's example write it ("Sở Y tế",
+// "--name \"Sở Y tế\"") was told its documents named "Sở Y tế tỉnh Đồng Tháp", not Sở Y tế, and to
+// edit their heading and signer before signing: they are its own. The letters' rule for the sending
+// body (isSenderUnit: without "tỉnh"/"thành phố", or as the heading names it) is the one used.
+test("a unit named as the profile's organisation is, without its province or as its heading names it, is not another issuer", () => {
+  const org = shippedProfile("dong-thap-syt-226")!.organisation;
+  for (const name of ["Sở Y tế", "SỞ Y TẾ", " Sở Y tế tỉnh Đồng Tháp ", "Sở Y tế Đồng Tháp", ""])
+    expect([name, issuerIsNot(org, name)]).toEqual([name, false]);
+  for (const name of ["Sở Y tế tỉnh Thanh Hóa", "Phòng Nghiệp vụ Y", "Trung tâm Kiểm soát bệnh tật"])
+    expect([name, issuerIsNot(org, name)]).toEqual([name, true]);
 });

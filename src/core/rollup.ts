@@ -12,7 +12,8 @@ import type { Organisation, Profile } from "./profile";
 import type { CellInput, CellSpec, SheetSpec, WorkbookSpec } from "./sheetspec";
 import { MSG } from "./messages";
 import { templateTasks, templateWorkbook } from "./template";
-import { clipped, codeKey, matchKey } from "./text";
+import { clipped, codeKey } from "./text";
+import { isSenderUnit } from "./documents";
 import { isUnlikelyReportDate } from "./validate";
 
 export interface RollupUnit {
@@ -200,10 +201,11 @@ export function nothingToRollUp(c: Consolidation): string | null {
  * Whether a unit consolidating for itself (--as-unit, the page's roll-up form) is another body than the
  * profile's organisation, which its letters and report name as their issuer and signer: a Đội's
  * documents would go out as the Sở's. Deriving a heading, signer and superior from a name would be
- * guesswork, so the command and the page say it instead.
+ * guesswork, so the command and the page say it instead. The organisation named without its province
+ * ("Sở Y tế" for "Sở Y tế tỉnh Đồng Tháp", as a roster writes it) is itself, as the letters take it.
  */
-export function issuerIsNot(org: Pick<Organisation, "sender">, unitName: string): boolean {
-  return unitName.trim() !== "" && matchKey(unitName) !== matchKey(org.sender);
+export function issuerIsNot(org: Pick<Organisation, "sender" | "senderHeading">, unitName: string): boolean {
+  return unitName.trim() !== "" && !isSenderUnit(unitName, org);
 }
 
 /**

@@ -133,8 +133,8 @@ test("a unit typed that is not the profile's organisation is told that the docum
   expect(byTestId("rollup").textContent).toContain(
     "là văn bản của Đội Quản lý thị trường số 2: các văn bản đó ghi cơ quan ban hành theo hồ sơ (“Sở Nội vụ tỉnh Thanh Hóa”, người ký GIÁM ĐỐC), không phải Đội Quản lý thị trường số 2; sửa",
   );
-  // The organisation itself (any case), or nothing typed yet: no such note.
-  for (const name of ["SỞ NỘI VỤ TỈNH THANH HÓA", ""]) {
+  // The organisation itself (any case, or without its province), or nothing typed yet: no such note.
+  for (const name of ["SỞ NỘI VỤ TỈNH THANH HÓA", "Sở Nội vụ", ""]) {
     await typeInto(byTestId("rollup-name"), name);
     expect(byTestId("rollup").textContent).not.toContain("ghi cơ quan ban hành theo hồ sơ");
   }
