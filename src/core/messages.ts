@@ -143,11 +143,14 @@ function columnNumber(letters: string): number {
   return n;
 }
 
+/** A template sheet's header found in another column than the template's (validate.ts MovedColumn). */
+type Moved = ReadonlyArray<{ readonly header: string; readonly at: string; readonly expected: string }>;
+
 /**
  * How to put moved columns back: a column inserted moved them right (delete it), one deleted moved them
  * left (insert it again; "xóa cột đã chèn" told the clerk who deleted the label column B to delete more).
  */
-function putColumnsBack(moved: ReadonlyArray<{ readonly at: string; readonly expected: string }>): string {
+function putColumnsBack(moved: Moved): string {
   const right = moved.some((m) => columnNumber(m.at) > columnNumber(m.expected));
   const left = moved.some((m) => columnNumber(m.at) < columnNumber(m.expected));
   const remove = "xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa)";
@@ -155,25 +158,20 @@ function putColumnsBack(moved: ReadonlyArray<{ readonly at: string; readonly exp
   return left && right ? `${remove} hoặc ${insert}` : left ? insert : remove;
 }
 
+/** The moved-column messages' first sentences, up to what was not read ("… không đọc {what} của trang này"). */
+function movedOpening(sheet: string, moved: Moved, what: string): string {
+  return `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc ${what} của trang này`;
+}
+
 export const MSG = {
   notTemplate: (sheet: string, form: string) =>
     `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới ${TOOL_WORDS.template.both} và chép số liệu sang.`,
-  movedColumns: (
-    sheet: string,
-    moved: ReadonlyArray<{ readonly header: string; readonly at: string; readonly expected: string }>,
-    previousHeader: string,
-  ) =>
-    `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc số liệu của trang này (đọc theo vị trí sẽ lấy nhầm số). Hãy đưa về đúng mẫu: ${moved.some((m) => m.expected === "A") ? "cột A mã chỉ tiêu, " : ""}cột D số liệu ${previousHeader.toLowerCase()}, cột E số liệu kỳ này, ${putColumnsBack(moved)}, lưu rồi gửi lại.`,
-  movedInfoColumns: (
-    sheet: string,
-    moved: ReadonlyArray<{ readonly header: string; readonly at: string; readonly expected: string }>,
-  ) =>
-    `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc thông tin của trang này. Hãy đưa về đúng mẫu: cột A mã, cột C giá trị, ${putColumnsBack(moved)}, lưu rồi gửi lại.`,
-  movedTaskColumns: (
-    sheet: string,
-    moved: ReadonlyArray<{ readonly header: string; readonly at: string; readonly expected: string }>,
-  ) =>
-    `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc nhiệm vụ của trang này (đọc theo vị trí sẽ lấy nhầm). Hãy đưa về đúng mẫu: ${moved.some((m) => m.expected === "A") ? "cột A STT, " : ""}cột B nội dung nhiệm vụ, cột F thời hạn, cột G tình trạng, xóa cột đã chèn hoặc chèn lại cột đã xóa, lưu rồi gửi lại.`,
+  movedColumns: (sheet: string, moved: Moved, previousHeader: string) =>
+    `${movedOpening(sheet, moved, "số liệu")} (đọc theo vị trí sẽ lấy nhầm số). Hãy đưa về đúng mẫu: ${moved.some((m) => m.expected === "A") ? "cột A mã chỉ tiêu, " : ""}cột D số liệu ${previousHeader.toLowerCase()}, cột E số liệu kỳ này, ${putColumnsBack(moved)}, lưu rồi gửi lại.`,
+  movedInfoColumns: (sheet: string, moved: Moved) =>
+    `${movedOpening(sheet, moved, "thông tin")}. Hãy đưa về đúng mẫu: cột A mã, cột C giá trị, ${putColumnsBack(moved)}, lưu rồi gửi lại.`,
+  movedTaskColumns: (sheet: string, moved: Moved) =>
+    `${movedOpening(sheet, moved, "nhiệm vụ")} (đọc theo vị trí sẽ lấy nhầm). Hãy đưa về đúng mẫu: ${moved.some((m) => m.expected === "A") ? "cột A STT, " : ""}cột B nội dung nhiệm vụ, cột F thời hạn, cột G tình trạng, ${putColumnsBack(moved)}, lưu rồi gửi lại.`,
   renamedSheet: (sheet: string, found: readonly string[], hidden: readonly string[]) =>
     found.length === 1
       ? `Không có trang tính ${q(sheet)} mà có trang ${q(found[0]!)}${hiddenMark(found[0]!, hidden)}: có lẽ tên trang đã bị sửa. ${unhideFirst(found, hidden)}Đổi tên trang ${q(found[0]!)} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`

@@ -105,15 +105,20 @@ describe("a column inserted before A (an STT column) or a column moved: one erro
     expect(r.valid).toBe(false);
     expect(only(onSheet(r, "Nhiệm vụ"))).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "H4"]]);
     expect(onSheet(r, "Nhiệm vụ")[0]!.message).toBe(
-      "Trang “Nhiệm vụ” bị lệch cột so với mẫu: cột “Tình trạng” đang ở cột H (mẫu: cột G). Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc nhiệm vụ của trang này (đọc theo vị trí sẽ lấy nhầm). Hãy đưa về đúng mẫu: cột B nội dung nhiệm vụ, cột F thời hạn, cột G tình trạng, xóa cột đã chèn hoặc chèn lại cột đã xóa, lưu rồi gửi lại.",
+      "Trang “Nhiệm vụ” bị lệch cột so với mẫu: cột “Tình trạng” đang ở cột H (mẫu: cột G). Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc nhiệm vụ của trang này (đọc theo vị trí sẽ lấy nhầm). Hãy đưa về đúng mẫu: cột B nội dung nhiệm vụ, cột F thời hạn, cột G tình trạng, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.",
     );
   });
 
-  test("Nhiệm vụ with column D deleted: one error naming Thời hạn and Tình trạng", () => {
+  // Told as Thông tin and Chỉ tiêu tell a column moved left: insert it again, not "xóa cột đã chèn hoặc
+  // chèn lại cột đã xóa", which left the clerk who deleted D to work out which.
+  test("Nhiệm vụ with column D deleted: one error naming Thời hạn and Tình trạng, and to insert the column again", () => {
     const r = check([{ op: "deleteColumn", sheet: "Nhiệm vụ", column: "D" }]);
     expect(only(onSheet(r, "Nhiệm vụ"))).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "E4"]]);
     expect(onSheet(r, "Nhiệm vụ")[0]!.message).toContain(
       "cột “Thời hạn” đang ở cột E (mẫu: cột F), cột “Tình trạng” đang ở cột F (mẫu: cột G)",
+    );
+    expect(onSheet(r, "Nhiệm vụ")[0]!.message).toContain(
+      "cột G tình trạng, chèn lại cột đã xóa (nhấp chuột phải vào tên cột → Chèn), lưu rồi gửi lại.",
     );
   });
 
@@ -411,7 +416,7 @@ describe("a moved column keeps the name the clerk gave its header", () => {
     ]);
     expect(only(onSheet(r, "Nhiệm vụ"))).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "C4"]]);
     expect(onSheet(r, "Nhiệm vụ")[0]!.message).toBe(
-      "Trang “Nhiệm vụ” bị lệch cột so với mẫu: cột “STT” đang ở cột C (mẫu: cột A), cột “Nội dung nhiệm vụ” đang ở cột D (mẫu: cột B), cột “Thời hạn” đang ở cột H (mẫu: cột F), cột “Tình trạng” đang ở cột I (mẫu: cột G). Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc nhiệm vụ của trang này (đọc theo vị trí sẽ lấy nhầm). Hãy đưa về đúng mẫu: cột A STT, cột B nội dung nhiệm vụ, cột F thời hạn, cột G tình trạng, xóa cột đã chèn hoặc chèn lại cột đã xóa, lưu rồi gửi lại.",
+      "Trang “Nhiệm vụ” bị lệch cột so với mẫu: cột “STT” đang ở cột C (mẫu: cột A), cột “Nội dung nhiệm vụ” đang ở cột D (mẫu: cột B), cột “Thời hạn” đang ở cột H (mẫu: cột F), cột “Tình trạng” đang ở cột I (mẫu: cột G). Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc nhiệm vụ của trang này (đọc theo vị trí sẽ lấy nhầm). Hãy đưa về đúng mẫu: cột A STT, cột B nội dung nhiệm vụ, cột F thời hạn, cột G tình trạng, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.",
     );
   });
 });
