@@ -1380,8 +1380,8 @@ function movedCodeColumn(sheet: Sheet, shift: CodeColumn): MovedColumn {
   };
 }
 
-/** A header of `Chỉ tiêu`'s header row found in another column than the template's. */
-export interface MovedColumn {
+/** A header of Thông tin, Chỉ tiêu or Nhiệm vụ found in another column than the template's. */
+interface MovedColumn {
   readonly header: string;
   /** Its cell ("F4"). */
   readonly cell: string;
@@ -1398,7 +1398,7 @@ export interface MovedColumn {
  * are, and each found elsewhere than E and D is returned. A header renamed beyond recognition,
  * blank or missing says nothing, and nothing is returned for it.
  */
-export function movedCountColumns(
+function movedCountColumns(
   sheet: Sheet,
   form: Form,
   firstCodeRow: number,
@@ -1806,6 +1806,18 @@ function isListHeading(
   return (/\p{L}/u.test(text) && text === text.toLocaleUpperCase("vi")) || PERIOD_HEADING.test(foldKey(text));
 }
 
+/** A task row's columns besides STT, Nội dung and Tình trạng: filled, the row is no heading. */
+const TASK_OTHERS = [
+  TASK_COLS.lead,
+  TASK_COLS.partners,
+  TASK_COLS.product,
+  TASK_COLS.deadline,
+  TASK_COLS.result,
+  TASK_COLS.note,
+] as const;
+/** A meeting row's columns besides STT and Tên: filled, the row is no heading. */
+const MEETING_OTHERS = [MEETING_COLS.type, MEETING_COLS.form, MEETING_COLS.date, MEETING_COLS.days] as const;
+
 const NO_TASKS = { tasks: [], statusesTyped: 0 } as const;
 
 /** The task rows with a valid status, and how many rows have any status typed (valid or not). */
@@ -1837,7 +1849,7 @@ function readTasks(
     const statusText = cellText(row[TASK_COLS.status]);
     const status = statusText === "" ? undefined : matchOption(TASK_STATUSES, statusText);
     // A heading has no status; a total line may ("Hoàn thành" filled down to it) and is no task either.
-    if (isListHeading(row, TASK_COLS.content, [2, 3, 4, 5, 7, 8], statusText)) continue;
+    if (isListHeading(row, TASK_COLS.content, TASK_OTHERS, statusText)) continue;
     if (statusText !== "") statusesTyped++;
     if (!status) {
       findings.push(
@@ -1933,7 +1945,7 @@ function readMeetings(sheet: Sheet, form: Form, findings: Finding[]): MeetingRow
     const daysCell = cellAt(sheet, r, MEETING_COLS.days);
     if (name === "" && typeText === "" && formText === "" && cellText(daysCell) === "") continue;
     const row = sheet.rows[r];
-    if (row && isListHeading(row, MEETING_COLS.name, [2, 3, 4, 5])) continue;
+    if (row && isListHeading(row, MEETING_COLS.name, MEETING_OTHERS)) continue;
     // The log is optional: its problems are warnings, never a reason to reject the report.
     const type = typeText === "" ? undefined : foldOption(MEETING_TYPES, typeText);
     const meetingForm = formText === "" ? undefined : foldOption(MEETING_FORMS, formText);
