@@ -480,4 +480,31 @@ describe("which rows of a list are headings, and which stay tasks or meetings", 
     );
     expect(withDays.report?.meetings.map((m) => m.row)).toEqual([5, 6, 7]);
   });
+
+  // Vietnamese tables number their columns in a row under the header ("(1)", "(2)" … or 1, 2 …): that
+  // row in Nhiệm vụ was a task whose status "(7)" is not one of the list, and the file was returned;
+  // in Hội nghị a meeting named "(2)", with two BAD_VALUE warnings and LOG_MISMATCH counting it.
+  test("a row numbering the columns under the header (“(1)” … “(9)”, or 1 … 6) is no task or meeting", () => {
+    const numbers = (n: number, shown: (i: number) => string | number) =>
+      Array.from({ length: n }, (_, i) => shown(i + 1));
+    const r = check([{ op: "insertRow", sheet: "Nhiệm vụ", row: 5, cells: numbers(9, (i) => `(${i})`) }]);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.tasks).toHaveLength(12);
+    const log = check([{ op: "insertRow", sheet: "Hội nghị", row: 5, cells: numbers(6, (i) => i) }], {
+      counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
+      meetings: [
+        ["Hội nghị quán triệt Kết luận 226", "Quán triệt", "Trực tuyến", 0.5],
+        ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
+      ],
+    });
+    expect(log.findings).toEqual([]);
+    expect(log.report?.meetings.map((m) => m.row)).toEqual([6, 7]);
+    // A task whose status is a number is not such a row: its status is said.
+    const task = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "A17", value: 13 },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "Tập huấn văn thư" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "G17", value: 7 },
+    ]);
+    expect(only(task.findings)).toEqual([["TASK_STATUS", "error", "Nhiệm vụ", "G17"]]);
+  });
 });

@@ -1806,6 +1806,22 @@ function isListHeading(
   return (/\p{L}/u.test(text) && text === text.toLocaleUpperCase("vi")) || PERIOD_HEADING.test(foldKey(text));
 }
 
+/**
+ * The row under a table's header that numbers its columns, as Vietnamese tables do ("(1)", "(2)" … or
+ * 1, 2 …): each cell filled, at least three, holds its own column's number. No task or meeting.
+ */
+function isColumnNumbers(row: ReadonlyArray<Cell | undefined>): boolean {
+  let filled = 0;
+  for (let c = 0; c < row.length; c++) {
+    const text = cellText(row[c]);
+    if (text === "") continue;
+    const number = /^\(?(\d{1,2})\)?$/.exec(text);
+    if (number === null || Number(number[1]) !== c + 1) return false;
+    filled++;
+  }
+  return filled >= 3;
+}
+
 /** A task row's columns besides STT, Nội dung and Tình trạng: filled, the row is no heading. */
 const TASK_OTHERS = [
   TASK_COLS.lead,
@@ -1848,8 +1864,10 @@ function readTasks(
     if (!row || content === "") continue;
     const statusText = cellText(row[TASK_COLS.status]);
     const status = statusText === "" ? undefined : matchOption(TASK_STATUSES, statusText);
-    // A heading has no status; a total line may ("Hoàn thành" filled down to it) and is no task either.
+    // A heading has no status; a total line may ("Hoàn thành" filled down to it) and is no task either,
+    // nor is the row numbering the columns, its status "(7)".
     if (isListHeading(row, TASK_COLS.content, TASK_OTHERS, statusText)) continue;
+    if (status === undefined && isColumnNumbers(row)) continue;
     if (statusText !== "") statusesTyped++;
     if (!status) {
       findings.push(
@@ -1945,7 +1963,7 @@ function readMeetings(sheet: Sheet, form: Form, findings: Finding[]): MeetingRow
     const daysCell = cellAt(sheet, r, MEETING_COLS.days);
     if (name === "" && typeText === "" && formText === "" && cellText(daysCell) === "") continue;
     const row = sheet.rows[r];
-    if (row && isListHeading(row, MEETING_COLS.name, MEETING_OTHERS)) continue;
+    if (row && (isListHeading(row, MEETING_COLS.name, MEETING_OTHERS) || isColumnNumbers(row))) continue;
     // The log is optional: its problems are warnings, never a reason to reject the report.
     const type = typeText === "" ? undefined : foldOption(MEETING_TYPES, typeText);
     const meetingForm = formText === "" ? undefined : foldOption(MEETING_FORMS, formText);
