@@ -262,7 +262,12 @@ export interface InRollup {
   /** This file's report date. */
   readonly reportDate: CivilDate;
   /** The unit's file the roll-up summed, as its hidden sheet names it (date as written, dd/mm/yyyy). */
-  readonly summed: { readonly file: string; readonly reportDate: string; readonly via?: string };
+  readonly summed: {
+    readonly file: string;
+    readonly reportDate: string;
+    /** The roll-up between, by its name as the roll-up lists it ("Sở Y tế"), or its code if it is not named. */
+    readonly via?: string;
+  };
   readonly finding: Finding;
 }
 
@@ -1669,6 +1674,15 @@ function comparedWith(date: CivilDate, recorded: string): "newer" | "same day" |
   return order > 0 ? "newer" : order === 0 ? "same day" : "older";
 }
 
+/**
+ * The roll-up between, named as the roll-up lists it ("Sở Y tế"), else by its code: the letter names it
+ * inside brackets already, where a code means little to the unit that reads it.
+ */
+function viaUnit(code: string, sources: readonly RollupSource[] | undefined): string {
+  const between = sources?.find((s) => s.code === code && s.via === undefined && s.name.trim() !== "");
+  return between === undefined ? code : between.name.trim();
+}
+
 function inRollupOf(c: Candidate, cover: Cover): InRollup {
   const rollupFile = baseName(cover.rollup.submission.file);
   const rollupUnit = cover.rollup.report.unit.code;
@@ -1689,7 +1703,9 @@ function inRollupOf(c: Candidate, cover: Cover): InRollup {
     summed: {
       file: cover.source.file,
       reportDate: cover.source.reportDate,
-      ...(cover.source.via === undefined ? {} : { via: cover.source.via }),
+      ...(cover.source.via === undefined
+        ? {}
+        : { via: viaUnit(cover.source.via, cover.rollup.report.rollupOf) }),
     },
     finding: finding(
       "IN_ROLLUP",

@@ -496,7 +496,7 @@ describe("a roll-up consolidated together with the units it sums", () => {
     const c = consolidate([khoiFile, resent], { profile, period });
     const letter = followUpLetters(c, profile, dates).find((l) => l.unit === "KHOI_VX");
     expect(letter?.body.map((l) => l.text)).toContain(
-      "Phòng A (PHONG_A): tệp “PHONG_A (gui lai).xlsx”, ngày báo cáo 08/06/2026, lập sau tệp đơn vị đã tổng hợp (“PHONG_A.xlsx”, ngày báo cáo 02/06/2026, qua báo cáo tổng hợp của SO_Y_TE).",
+      "Phòng A (PHONG_A): tệp “PHONG_A (gui lai).xlsx”, ngày báo cáo 08/06/2026, lập sau tệp đơn vị đã tổng hợp (“PHONG_A.xlsx”, ngày báo cáo 02/06/2026, qua báo cáo tổng hợp của Sở Y tế).",
     );
   });
 
