@@ -648,6 +648,8 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   const recodedUnits = new Map(c.units.filter((u) => u.declaredCode !== undefined).map((u) => [u.code, u]));
   // Who the round's reports come from: the same in every letter, read from every unit once.
   const reporters = reportersWord(roundTypes(c));
+  // Where the plan has the units send: "về Sở Y tế tỉnh Đồng Tháp (qua Phòng Tổ chức cán bộ)".
+  const via = org.unitsReportVia === undefined ? "" : ` (qua ${org.unitsReportVia})`;
   return [...drafts.entries()]
     .sort(([a, da], [b, db]) => urgency(da) - urgency(db) || compareText(a, b))
     .map(([unit, d]) => {
@@ -696,7 +698,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       if (toSend.length > 0)
         body.push(
           p(
-            `Đề nghị ${addressee(d.name)} gửi ${listText(toSend)} về ${sender} trước ngày ${viDate(dates.replyBy)}.`,
+            `Đề nghị ${addressee(d.name)} gửi ${listText(toSend)} về ${sender}${via} trước ngày ${viDate(dates.replyBy)}.`,
           ),
         );
       body.push(p("Trân trọng./."));

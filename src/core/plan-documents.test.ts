@@ -73,6 +73,36 @@ describe.each([
   },
 );
 
+// Đồng Tháp's plan: "Các đơn vị trực thuộc … gửi báo cáo kết quả thực hiện về Sở Y tế (qua Phòng Tổ chức
+// cán bộ Sở)"; Đồng Nai's: "Trưởng các phòng, đơn vị trực thuộc … báo cáo kết quả về Văn phòng Sở". The
+// letters asked for the report "về Sở …" alone, and a phòng sent it to the Sở's general inbox.
+describe("the letters say through which office of the Sở the units send, as the plan does (organisation.unitsReportVia)", () => {
+  test.each([
+    [
+      "dong-thap-syt-226",
+      { kind: "NAM", year: 2026 },
+      "Đề nghị Phòng Kế hoạch - Tài chính gửi báo cáo năm 2026 theo mẫu KL226-BC/1 về Sở Y tế tỉnh Đồng Tháp (qua Phòng Tổ chức cán bộ) trước ngày 15/12/2026.",
+    ],
+    [
+      "dong-nai-skhcn-226",
+      { kind: "6T", year: 2026 },
+      "Đề nghị Phòng Kế hoạch - Tài chính gửi báo cáo 6 tháng đầu năm 2026 theo mẫu KL226-BC/1 về Sở Khoa học và Công nghệ thành phố Đồng Nai (qua Văn phòng Sở) trước ngày 24/06/2026.",
+    ],
+  ] as const)("%s", (name, period, sentence) => {
+    const { letter, report } = documents(name, period);
+    expect(letter).toContain(sentence);
+    // The report goes up, not to the units: it says nothing of the office.
+    expect(report).not.toMatch(/qua (Phòng Tổ chức cán bộ|Văn phòng Sở)/);
+  });
+
+  test("HCM's plans name no office for the units' reports: the letter asks for it at the Sở", () => {
+    const { letter } = documents("hcm-attp-226", { kind: "6T", year: 2026 });
+    expect(letter).toContain(
+      "Đề nghị Phòng Kế hoạch - Tài chính gửi báo cáo 6 tháng đầu năm 2026 theo mẫu KL226-BC/1 về Sở An toàn thực phẩm Thành phố Hồ Chí Minh trước ngày 20/06/2026.",
+    );
+  });
+});
+
 test("a plan that names no body in between keeps its one recipient (Đồng Tháp reports to its Sở Nội vụ itself)", () => {
   const { report } = documents("dong-thap-syt-226", { kind: "NAM", year: 2026 });
   expect(report).toContain("kính báo cáo Sở Nội vụ tỉnh Đồng Tháp./.");

@@ -325,6 +325,22 @@ describe("a new province's profile mistakes are told in Vietnamese, with what to
     expect(parsed({ organisation: { ...QUANG_TRI, office: "CCHC" } }).organisation.office).toBe("CCHC");
   });
 
+  test("a body sent through is its name: the documents add “(qua …)” themselves", () => {
+    expect(
+      parsed({ organisation: { ...QUANG_TRI, unitsReportVia: "Phòng Cải cách hành chính" } }).organisation
+        .unitsReportVia,
+    ).toBe("Phòng Cải cách hành chính");
+    expect(refused({ organisation: { ...QUANG_TRI, unitsReportVia: "(qua Phòng Tổ chức cán bộ Sở)" } })).toBe(
+      "organisation.unitsReportVia: ghi tên, không ghi “qua” hay dấu ngoặc (văn bản tự thêm “(qua …)”): tên phòng của cơ quan mà các đơn vị gửi báo cáo qua, ví dụ Phòng Tổ chức cán bộ",
+    );
+    expect(refused({ organisation: { ...QUANG_TRI, reportVia: "qua Sở Nội vụ" } })).toBe(
+      "organisation.reportVia: ghi tên, không ghi “qua” hay dấu ngoặc (văn bản tự thêm “(qua …)”): tên cơ quan báo cáo được gửi qua, ví dụ Sở Nội vụ",
+    );
+    expect(refused({ organisation: { ...QUANG_TRI, unitsReportVia: " " } })).toBe(
+      "organisation.unitsReportVia: không được để trống: ghi tên phòng của cơ quan mà các đơn vị gửi báo cáo qua, ví dụ Phòng Tổ chức cán bộ, hoặc bỏ khóa này",
+    );
+  });
+
   test("no organisation, or another province's without its tasks: a note says what the documents will carry", () => {
     expect(notes({ targets: { ONLINE_RATIO: 0.7 } })).toEqual([
       'Hồ sơ không ghi tên cơ quan (“organisation”): bảng tổng hợp, thư nhắc và báo cáo sẽ đề tên Sở Nội vụ tỉnh Thanh Hóa (mặc định). Nếu không phải, thêm "organisation": { "sender", "senderHeading", "abbreviation", "place", "superior", "signerTitle", "signerName" } vào hồ sơ.',

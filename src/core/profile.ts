@@ -66,6 +66,12 @@ export interface Organisation {
    * report then ends "kính báo cáo … (qua Sở Nội vụ)" and lists it under "Nơi nhận". Optional.
    */
   readonly reportVia?: string;
+  /**
+   * The office (phòng) of the sender through which the units send their reports, when the plan says
+   * so: Đồng Tháp's "gửi báo cáo … về Sở Y tế (qua Phòng Tổ chức cán bộ Sở)", Đồng Nai's "báo cáo kết
+   * quả về Văn phòng Sở". A letter then asks for what it asks "về … (qua Phòng Tổ chức cán bộ)". Optional.
+   */
+  readonly unitsReportVia?: string;
 }
 
 export interface OutlierBand {
@@ -166,6 +172,21 @@ const PROFILE_KEYS = [
   "outlier",
 ] as const;
 
+/**
+ * A body a document sends through, as the plan names it: the document adds "(qua …)" itself, so a name
+ * copied with it ("(qua Phòng Tổ chức cán bộ Sở)") would print "((qua …))".
+ */
+function viaName(what: string) {
+  return z
+    .string()
+    .trim()
+    .min(1, `không được để trống: ghi ${what}, hoặc bỏ khóa này`)
+    .refine(
+      (name) => !/^\(|^qua\s|\)$/iu.test(name),
+      `ghi tên, không ghi “qua” hay dấu ngoặc (văn bản tự thêm “(qua …)”): ${what}`,
+    );
+}
+
 /** A province's profile file: every key optional, merged over the chosen form's default. */
 export const profileFileSchema = z
   .object({
@@ -218,7 +239,10 @@ export const profileFileSchema = z
           .trim()
           .min(1, "tên cơ quan nhận báo cáo, ví dụ Sở Nội vụ Thành phố Hồ Chí Minh")
           .optional(),
-        reportVia: z.string().trim().min(1, "tên cơ quan báo cáo được gửi qua, ví dụ Sở Nội vụ").optional(),
+        reportVia: viaName("tên cơ quan báo cáo được gửi qua, ví dụ Sở Nội vụ").optional(),
+        unitsReportVia: viaName(
+          "tên phòng của cơ quan mà các đơn vị gửi báo cáo qua, ví dụ Phòng Tổ chức cán bộ",
+        ).optional(),
       })
       .partial()
       .strict()
@@ -527,7 +551,11 @@ function issueText(issue: z.core.$ZodIssue): string {
         ? `khóa không được hỗ trợ: ${issue.keys.join(", ")} (các khóa hợp lệ: ${PROFILE_KEYS.join(", ")})`
         : `khóa không được hỗ trợ: ${issue.keys.join(", ")} (kiểm tra chính tả tên khóa, xem mục “Report forms and profiles” của README)`;
     case "too_small":
-      return `giá trị quá nhỏ (tối thiểu ${String(issue.minimum)})`;
+      // A schema's own words ("thiếu tên đơn vị"); an empty text is no "value too small".
+      if (!issue.message.startsWith("Too small")) return issue.message;
+      return issue.origin === "string"
+        ? "không được để trống"
+        : `giá trị quá nhỏ (tối thiểu ${String(issue.minimum)})`;
     case "too_big":
       return issue.maximum === 1 && isTargetPath(issue.path)
         ? `giá trị quá lớn (tối đa 1): ${FRACTION_HINT}`
