@@ -626,11 +626,9 @@ export async function runConsolidation(
       notes.push(
         `  Lưu ý: văn bản ghi cơ quan ban hành theo hồ sơ (“${profile.organisation.sender}”, người ký ${profile.organisation.signerTitle}), không phải ${asUnit.name} (--as-unit ${asUnit.code}): sửa phần đầu văn bản, người ký và nơi nhận trước khi trình ký, hoặc dùng một hồ sơ ghi “organisation” của đơn vị (--profile TỆP.json).`,
       );
-    // ND30 wants the signer's typed name under the title: a profile without it leaves that line empty.
+    // ND30 wants the signer's typed name under the title: a profile without it leaves a dotted line.
     if (profile.organisation.signerName.trim() === "")
-      notes.push(
-        "  Lưu ý: hồ sơ chưa ghi họ tên người ký (organisation.signerName), nên dòng họ tên dưới chức vụ người ký để trống: ghi tên vào văn bản trước khi trình ký, hoặc thêm vào hồ sơ.",
-      );
+      notes.push(`  Lưu ý: ${MSG.signerNameToFill(profile.organisation.signerTitle)}`);
     if (notes.length > 0) io.out(`${notes.join("\n")}\n`);
   }
   const rollupRequest = o.rollup;

@@ -163,6 +163,12 @@ function movedOpening(sheet: string, moved: Moved, what: string): string {
   return `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc ${what} của trang này`;
 }
 
+/** "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC": the signer's title lines as the documents print them, on one line. */
+function titleOnOneLine(title: string): string {
+  const lines = title.split("\n").map((l) => l.trim().toLocaleUpperCase("vi"));
+  return lines.filter((l) => l !== "").join(" / ");
+}
+
 export const MSG = {
   notTemplate: (sheet: string, form: string) =>
     `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới ${TOOL_WORDS.template.both} và chép số liệu sang.`,
@@ -538,6 +544,9 @@ export const MSG = {
     `Nhưng số liệu hai tệp khác nhau (${q(diff.label)}, ${diff.column}: tệp này ghi ${shownFigure(diff.here)}, tệp kia ghi ${shownFigure(diff.there)}): nếu tệp này là báo cáo của một đơn vị khác cùng tên, hỏi lại đơn vị gửi và tổng hợp lại.`,
   duplicateRecoded: (declared: string, code: string, name: string, kept: string) =>
     `Tệp này ghi mã ${declared}, không có trong danh sách đơn vị (tên đơn vị “${name}” là của ${code}); ${code} đã gửi tệp ${kept} ghi đúng mã, nên tệp này không được tổng hợp.`,
+  /** A profile without the signer's name: the documents' name line is dotted (official.ts NAME_TO_FILL). */
+  signerNameToFill: (title: string) =>
+    `hồ sơ chưa ghi họ tên người ký (organisation.signerName), nên dưới chức vụ người ký (${titleOnOneLine(title)}) là một dòng chấm “……”: gõ họ tên người ký vào dòng đó trước khi in trình ký, hoặc thêm vào hồ sơ.`,
   /** Rejected files that name no unit while units are missing: look before sending reminders. */
   unplacedFiles: (n: number, list: string) =>
     `Lưu ý: ${n} tệp bị từ chối không xác định được đơn vị gửi ${TOOL_WORDS.rejectedReasons.both}; trước khi gửi thư nhắc, xem đơn vị chưa nộp có gửi một trong các tệp này không: ${list}.`,

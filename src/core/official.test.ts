@@ -190,6 +190,17 @@ describe("a letter (công văn)", () => {
     expect(find(doc, "Nguyễn Văn An").runs[0]).toMatchObject({ bold: true });
   });
 
+  test("a signer the profile does not name: the title, room to sign, then a dotted line for the name", () => {
+    for (const signerName of [undefined, "", "  "]) {
+      const unsigned = officialDocument({ ...LETTER, organisation: { ...LETTER.organisation, signerName } });
+      const all = paragraphs(unsigned.sections[0]!.blocks).map(text);
+      const at = all.indexOf("PHÓ GIÁM ĐỐC");
+      expect(all.slice(at, at + 3)).toEqual(["PHÓ GIÁM ĐỐC", "", "…………………………"]);
+      expect(find(unsigned, "…………………………").runs[0]).toMatchObject({ bold: true, size: 14 });
+      expect(all.join("\n")).not.toMatch(/undefined/);
+    }
+  });
+
   test("page numbers at the top centre from page 2, none on page 1", () => {
     expect(section.firstPageHeader).toEqual([]);
     expect(section.header).toEqual([

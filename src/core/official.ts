@@ -58,6 +58,12 @@ const SIGNATURE_COLUMNS = [80, TEXT_WIDTH - 80];
 const CELL_PADDING = 3.8;
 
 const NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+/**
+ * The signer's name line when the profile gives none (HCM's plans name no signer): a dotted line to
+ * write or type the name on. Left empty, the block printed as finished without the name ND30 puts
+ * under the signature, and a draft went up for signing so. Bold, as the name typed over it will be.
+ */
+export const NAME_TO_FILL = "…".repeat(10);
 const MOTTO = "Độc lập - Tự do - Hạnh phúc";
 
 /** Rough printed width in mm of Times New Roman text (average glyph ≈ 0.5 em, capitals ≈ 0.68 em). */
@@ -306,7 +312,7 @@ function signatureBlock(doc: OfficialDocument): Block {
     ),
     // Room for the signature and the seal.
     p([{ text: "" }], { spacing: { exactLine: 70 }, keepWithNext: true }),
-    p([{ text: org.signerName ?? "", size: 14, bold: true }], { align: "center" }),
+    p([{ text: org.signerName?.trim() || NAME_TO_FILL, size: 14, bold: true }], { align: "center" }),
   ];
   return {
     kind: "table",

@@ -103,6 +103,30 @@ describe("the letters say through which office of the Sở the units send, as th
   });
 });
 
+// HCM's two plans name no signer (seed 000 is an appendix, seed 001 "của Giám đốc Sở" without a name):
+// the block printed "GIÁM ĐỐC", room to sign, and an empty line, a finished-looking block without the
+// name ND30 wants typed under the signature.
+describe.each([
+  ["hcm-attp-226", { kind: "6T", year: 2026 }],
+  ["hcm-attp-cchc-2025", { kind: "Q2", year: 2025 }],
+] as const)("%s: no signer named, a dotted line under the title to type the name on", (name, period) => {
+  const { letter, report } = documents(name, period);
+  test.each([
+    ["the letter", letter],
+    ["the report", report],
+  ])("%s", (_, text) => {
+    expect(text).toMatch(/\| GIÁM ĐỐC\s+…………………………$/m);
+    expect(text).not.toMatch(/undefined|null/);
+  });
+});
+
+test("a plan that names its signer has the name under the title (Đồng Nai: KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC)", () => {
+  const { letter, report } = documents("dong-nai-skhcn-226", { kind: "6T", year: 2026 });
+  for (const text of [letter, report]) {
+    expect(text).toMatch(/\| KT\. GIÁM ĐỐC PHÓ GIÁM ĐỐC\s+Nguyễn Minh Quang$/m);
+  }
+});
+
 test("a plan that names no body in between keeps its one recipient (Đồng Tháp reports to its Sở Nội vụ itself)", () => {
   const { report } = documents("dong-thap-syt-226", { kind: "NAM", year: 2026 });
   expect(report).toContain("kính báo cáo Sở Nội vụ tỉnh Đồng Tháp./.");

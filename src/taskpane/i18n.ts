@@ -242,6 +242,8 @@ export interface Strings {
   ) => string;
   readonly documentsIntro: (date: string, replyBy: string) => string;
   readonly documentsExcelNote: string;
+  /** The profile names no signer: the name line under the title is dotted. */
+  readonly documentsNoSigner: (title: string) => string;
   readonly downloadLetters: string;
   readonly downloadLettersZip: string;
   readonly lettersZipDownloaded: (file: string, letters: number) => string;
@@ -478,6 +480,7 @@ const vi: Strings = {
     `Thư nhắc các đơn vị (một tệp gồm thư của từng đơn vị, mỗi thư bắt đầu ở một trang mới, để in và ký; hoặc tệp .zip gồm thư riêng của từng đơn vị để gửi thư điện tử) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
   documentsExcelNote:
     "Excel không mở được văn bản Word từ ngăn tác vụ: tệp .docx được tải xuống, hãy mở bằng Word.",
+  documentsNoSigner: (title) => `Lưu ý: ${MSG.signerNameToFill(title)}`,
   downloadLetters: "Tải thư nhắc (.docx)",
   downloadLettersZip: "Tải thư riêng từng đơn vị (.zip)",
   lettersZipDownloaded: (f, n) =>
@@ -723,6 +726,8 @@ const en: Strings = {
     `Follow-up letters to the units (one file holding each unit's letter, each on a new page, to print and sign; or a .zip of each unit's own letter, for e-mail) and the report to the level above, as Word documents laid out per Decree 30/2020/NĐ-CP (in Vietnamese). Dated ${d}; the letters ask for a reply by ${r}; the document number is left blank for the clerk.`,
   documentsExcelNote:
     "Excel cannot open a Word document from a taskpane: the .docx file is downloaded; open it in Word.",
+  documentsNoSigner: (title) =>
+    `Note: the profile gives no signer's name (organisation.signerName), so under the signer's title (${title.split("\n").join(" / ")}) the name line is dotted “……”: type the signer's name on it before printing for signature, or add it to the profile.`,
   downloadLetters: "Download letters (.docx)",
   downloadLettersZip: "Download each unit's letter (.zip)",
   lettersZipDownloaded: (f, n) =>

@@ -593,7 +593,7 @@ test("a summary the analyst edited and saved is kept on a re-run: the new one go
   expect(plain.stdout).not.toContain("Giữ nguyên");
 });
 
-test("a profile without the signer's name is told the name line will be empty; one with it is not", async () => {
+test("a profile without the signer's name is told the name line is dotted; one with it is not", async () => {
   const run = async (...profile: string[]) => {
     const io = capture();
     await main(
@@ -603,7 +603,7 @@ test("a profile without the signer's name is told the name line will be empty; o
     return io.stdout.split("\n").filter((l) => l.includes("người ký"));
   };
   expect(await run()).toEqual([
-    "  Lưu ý: hồ sơ chưa ghi họ tên người ký (organisation.signerName), nên dòng họ tên dưới chức vụ người ký để trống: ghi tên vào văn bản trước khi trình ký, hoặc thêm vào hồ sơ.",
+    "  Lưu ý: hồ sơ chưa ghi họ tên người ký (organisation.signerName), nên dưới chức vụ người ký (GIÁM ĐỐC) là một dòng chấm “……”: gõ họ tên người ký vào dòng đó trước khi in trình ký, hoặc thêm vào hồ sơ.",
   ]);
   const named = join(root, "co-ten.json");
   const base = JSON.parse(

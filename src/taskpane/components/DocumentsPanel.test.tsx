@@ -89,6 +89,17 @@ test("says the documents' date and reply date, and in Excel why they download", 
   expect(byTestId("documents").textContent).not.toContain(t.documentsExcelNote);
 });
 
+test("a profile that names no signer is told the name line is dotted, to type the name on before signing", async () => {
+  await render();
+  expect(byTestId("documents-no-signer").textContent).toBe(
+    "Lưu ý: hồ sơ chưa ghi họ tên người ký (organisation.signerName), nên dưới chức vụ người ký (GIÁM ĐỐC) là một dòng chấm “……”: gõ họ tên người ký vào dòng đó trước khi in trình ký, hoặc thêm vào hồ sơ.",
+  );
+  await render({
+    profile: { ...profile, organisation: { ...profile.organisation, signerName: "Lê Văn Hùng" } },
+  });
+  expect(document.querySelector('[data-testid="documents-no-signer"]')).toBeNull();
+});
+
 test("the letters button downloads one .docx with every unit's letter, each with its own heading", async () => {
   await render();
   await click("download-letters");

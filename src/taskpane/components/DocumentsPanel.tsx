@@ -162,6 +162,11 @@ export function DocumentsPanel({
       )}
       <p className={styles.hint}>{t.documentsIntro(viDate(dates.date), viDate(dates.replyBy))}</p>
       {inExcel && <p className={styles.hint}>{t.documentsExcelNote}</p>}
+      {profile.organisation.signerName.trim() === "" && (
+        <p className={styles.hint} data-testid="documents-no-signer">
+          {t.documentsNoSigner(profile.organisation.signerTitle)}
+        </p>
+      )}
       <TextField
         label={t.documentsDate}
         value={dateText}
