@@ -6,7 +6,7 @@
 import { z } from "./zod";
 import { UNIT_TYPES, type UnitTypeId } from "./catalogue";
 import type { Comparison } from "./format";
-import { compareDates, type CivilDate } from "./dates";
+import { compareDates, isValidDate, type CivilDate } from "./dates";
 
 /** Every period a form may use (SPEC §6: `--period Q1|Q2|Q3|Q4|6T|NAM`). */
 export const PERIOD_KINDS = ["Q1", "Q2", "Q3", "Q4", "6T", "NAM"] as const;
@@ -46,6 +46,37 @@ function unitTypeIdOf(value: unknown): unknown {
   const key = value.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
   return UNIT_TYPES.find((t) => t.id.toLowerCase() === key || t.label.toLowerCase() === key)?.id ?? value;
 }
+
+/** "số /KH-SKHCN", "Quyết định số …/QĐ-SATTP": a number the draft the text was copied from left blank. */
+const BLANK_NUMBER = /(?<![\p{L}\d])số\s*[.…_]*\s*\/[^\s,;)]*/iu;
+/** "ngày tháng năm 2026", "ngày /6/2026", "ngày   tháng 01 năm 2025": a date left blank likewise. */
+const BLANK_DATE = /(?<![\p{L}\d])(?:ngày\s*[.…_]*\s*(?:tháng|\/)|tháng\s*[.…_]*\s*năm)[^,;)]*/iu;
+const SLASH_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/gu;
+
+/**
+ * What is wrong with a document a form or profile cites (`subject`: "Kế hoạch số 4245/KH-SYT ngày
+ * 26/5/2026"), in Vietnamese: a number or date left blank, as the seeds' unsigned drafts have them
+ * ("Kế hoạch số /KH-SATTP ngày tháng năm 2026"), or a day that does not exist. Every letter and the
+ * report open with it. Undefined when none.
+ */
+export function citedDocumentProblem(cited: string): string | undefined {
+  const example =
+    "khi kế hoạch đã ban hành, ghi số và ngày, ví dụ “Kế hoạch số 45/KH-SKHCN ngày 15/6/2026”; khi chưa có số, ghi tên kế hoạch không kèm “số”, “ngày”, ví dụ “Kế hoạch của Sở Khoa học và Công nghệ triển khai thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ”";
+  const number = BLANK_NUMBER.exec(cited)?.[0];
+  if (number !== undefined) return `số văn bản còn để trống (“${number.trim()}”): ${example}`;
+  const date = BLANK_DATE.exec(cited)?.[0];
+  if (date !== undefined) return `ngày ban hành còn để trống (“${date.trim()}”): ${example}`;
+  for (const m of cited.matchAll(SLASH_DATE))
+    if (!isValidDate(Number(m[3]), Number(m[2]), Number(m[1])))
+      return `ngày ${m[0]} không có trong lịch: ghi đúng ngày ban hành của văn bản`;
+  return undefined;
+}
+
+/** A document a form or profile cites, refused with citedDocumentProblem's words. */
+export const citedDocument = text.superRefine((cited, ctx) => {
+  const problem = citedDocumentProblem(cited);
+  if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+});
 
 /** A day of the year ("day 2, month 6"): report deadlines of a form or profile. */
 export const dayMonth = z
@@ -196,7 +227,7 @@ export const formSchema = z
     /** "Báo cáo kết quả thực hiện Kết luận số 226-KL/TW": the template's and documents' title. */
     title: text,
     /** What is being implemented, for sentences: "Kết luận số 226-KL/TW", "Kế hoạch cải cách hành chính năm 2025". */
-    subject: text,
+    subject: citedDocument,
     periods: z.array(z.object({ kind: z.enum(PERIOD_KINDS), deadline: dayMonth }).strict()).min(1),
     /** Header of column D in Chỉ tiêu (e.g. "Năm 2025" for a fixed baseline). */
     previousHeader: text.default("Cùng kỳ năm trước"),

@@ -11,10 +11,12 @@ import type { UnitTypeId } from "./catalogue";
 import { inspectBytes } from "../app/inspect";
 import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
 
+const ROSTER = [{ code: "KHTC", name: "Phòng Kế hoạch - Tài chính", type: "Phòng, đơn vị thuộc Sở" }];
+
 /** A round in which the one unit of the roster sent nothing, dated a week after its deadline: one letter, and the report. */
 function documents(name: string, period: Period): { letter: string; report: string } {
   const profile = shippedProfile(name)!;
-  const roster = [{ code: "KHTC", name: "Phòng Kế hoạch - Tài chính", type: "Phòng, đơn vị thuộc Sở" }];
+  const roster = ROSTER;
   const c = consolidate([], { profile, roster, period });
   const due = c.deadline!;
   const dates: DocumentDates = {
@@ -101,6 +103,39 @@ describe("the letters say through which office of the Sở the units send, as th
       "Đề nghị Phòng Kế hoạch - Tài chính gửi báo cáo 6 tháng đầu năm 2026 theo mẫu KL226-BC/1 về Sở An toàn thực phẩm Thành phố Hồ Chí Minh trước ngày 20/06/2026.",
     );
   });
+});
+
+// Đồng Nai's and HCM's KL226 plans were unnumbered drafts ("Số: /KH-SKHCN", "Kế hoạch số /KH-SATTP"),
+// cited by their titles alone: "Căn cứ Kế hoạch triển khai thực hiện Quyết định số 534/QĐ-TTg ngày
+// 31/3/2026 của Thủ tướng Chính phủ, Sở …" read as the Prime Minister's plan. Each plan's appendix cites
+// it "của Sở …": so do the letters and the report, until the profile gives its number.
+describe.each([
+  [
+    "dong-nai-skhcn-226",
+    "Căn cứ Kế hoạch của Sở Khoa học và Công nghệ triển khai thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ và Kế hoạch số 123-KH/TU ngày 26/5/2026 của Thành ủy Đồng Nai, Sở Khoa học và Công nghệ thành phố Đồng Nai",
+  ],
+  [
+    "hcm-attp-226",
+    "Căn cứ Kế hoạch của Sở An toàn thực phẩm triển khai thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ, Sở An toàn thực phẩm Thành phố Hồ Chí Minh",
+  ],
+] as const)("%s: the plan the documents rest on is the Sở's own", (name, opening) => {
+  const { letter, report } = documents(name, { kind: "6T", year: 2026 });
+  test("the letter", () => expect(letter).toContain(`${opening} đã tiếp nhận, tổng hợp báo cáo`));
+  test("the report", () => expect(report).toContain(`${opening} báo cáo kết quả thực hiện 6 tháng`));
+});
+
+test("once the plan has its number, the profile's subject cites it: 'Thực hiện Kế hoạch số …'", () => {
+  const profile = shippedProfile("dong-nai-skhcn-226")!;
+  const numbered = {
+    ...profile,
+    form: { ...profile.form, subject: "Kế hoạch số 45/KH-SKHCN ngày 15/6/2026" },
+  };
+  const c = consolidate([], { profile: numbered, roster: ROSTER, period: { kind: "6T", year: 2026 } });
+  const dates = { date: { year: 2026, month: 6, day: 17 }, replyBy: { year: 2026, month: 6, day: 24 } };
+  const [letter] = followUpLetters(c, numbered, dates);
+  expect(documentText(letterDocument(letter!, numbered, dates))).toContain(
+    "Thực hiện Kế hoạch số 45/KH-SKHCN ngày 15/6/2026, Sở Khoa học và Công nghệ thành phố Đồng Nai đã tiếp nhận, tổng hợp báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026 của các phòng, đơn vị (hạn gửi báo cáo: ngày 10/06/2026).",
+  );
 });
 
 // HCM's two plans name no signer (seed 000 is an appendix, seed 001 "của Giám đốc Sở" without a name):

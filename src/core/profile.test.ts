@@ -242,9 +242,12 @@ describe("the shipped profiles (SPEC §8), from the seeds' own numbers", () => {
     expect(p.form.indicators.map((i) => i.kind)).not.toContain("minCount");
     expect(p.form.tasks.map((t) => t.content)).toContain("Rà soát, cắt giảm 15 thủ tục hành chính");
     expect(p.form.counts.map((c) => c.code)).toContain("TTHC_CAT_GIAM");
-    // Its own plan, unnumbered in the seed, by its title (letters go from the Sở, so no "của Sở…").
+    // Its own plan, unnumbered in the seed, by its title and whose it is, as the plan's appendix cites
+    // it ("kèm Kế hoạch số /KH-SKHCN … của Sở Khoa học và công nghệ"): without "của Sở …" the letters'
+    // "Căn cứ Kế hoạch triển khai thực hiện Quyết định số 534/QĐ-TTg … của Thủ tướng Chính phủ" read as
+    // the Prime Minister's plan.
     expect(p.form.subject).toBe(
-      "Kế hoạch triển khai thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ và Kế hoạch số 123-KH/TU ngày 26/5/2026 của Thành ủy Đồng Nai",
+      "Kế hoạch của Sở Khoa học và Công nghệ triển khai thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ và Kế hoạch số 123-KH/TU ngày 26/5/2026 của Thành ủy Đồng Nai",
     );
   });
   test("dong-thap-syt-226 (seed 002): its plan cited, the report sent to the Sở Nội vụ", () => {
@@ -408,6 +411,37 @@ describe("a new province's profile mistakes are told in Vietnamese, with what to
       "indicators.X_RATIO.appliesTo.0: phải là một trong: SO_NGANH, UBND_XA, SU_NGHIEP, PHONG_THUOC_SO",
     );
   });
+});
+
+test("the plan cited is refused with its number or date left blank, as the unsigned draft it was copied from has them", () => {
+  const how =
+    "khi kế hoạch đã ban hành, ghi số và ngày, ví dụ “Kế hoạch số 45/KH-SKHCN ngày 15/6/2026”; khi chưa có số, ghi tên kế hoạch không kèm “số”, “ngày”, ví dụ “Kế hoạch của Sở Khoa học và Công nghệ triển khai thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ”";
+  expect(refused({ subject: "Kế hoạch số /KH-SKHCN ngày /6/2026 của Sở Khoa học và Công nghệ" })).toBe(
+    `subject: số văn bản còn để trống (“số /KH-SKHCN”): ${how}`,
+  );
+  expect(refused({ subject: "Kế hoạch số …/KH-SATTP ngày 15/6/2026" })).toBe(
+    `subject: số văn bản còn để trống (“số …/KH-SATTP”): ${how}`,
+  );
+  expect(refused({ subject: "Kế hoạch số 45/KH-SATTP ngày tháng năm 2026" })).toBe(
+    `subject: ngày ban hành còn để trống (“ngày tháng năm 2026”): ${how}`,
+  );
+  expect(
+    refused({ subject: "Kế hoạch ban hành kèm theo Quyết định số 12/QĐ-SATTP ngày   tháng 01 năm 2025" }),
+  ).toBe(`subject: ngày ban hành còn để trống (“ngày   tháng 01 năm 2025”): ${how}`);
+  expect(refused({ subject: "Kế hoạch số 45/KH-SKHCN ngày 31/6/2026" })).toBe(
+    "subject: ngày 31/6/2026 không có trong lịch: ghi đúng ngày ban hành của văn bản",
+  );
+  // Once issued: its number and date, as Đồng Tháp's profile cites its plan.
+  expect(parsed({ subject: "Kế hoạch số 45/KH-SKHCN ngày 15/6/2026" }).form.subject).toBe(
+    "Kế hoạch số 45/KH-SKHCN ngày 15/6/2026",
+  );
+  // Numbers of other documents, and a date in words, are no blanks.
+  expect(
+    parsed({
+      subject:
+        "Kế hoạch số 498/KH-UBND ngày 22 tháng 4 năm 2026 của Ủy ban nhân dân tỉnh triển khai Nghị định số 30/2020/NĐ-CP",
+    }).form.subject,
+  ).toMatch(/^Kế hoạch số 498/);
 });
 
 test("a province's documents say they implement its own plan when the profile names it (subject)", () => {

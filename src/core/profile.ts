@@ -5,6 +5,7 @@
 
 import { z } from "./zod";
 import {
+  citedDocument,
   countFieldSchema,
   dayMonth,
   formSchema,
@@ -216,7 +217,7 @@ export const profileFileSchema = z
      * What the documents say they implement ("Thực hiện …"): the province's own plan, e.g. "Kế hoạch
      * số 145/KH-UBND ngày 20/01/2026 của UBND tỉnh Quảng Trị"; default the form's (Kết luận 226).
      */
-    subject: z.string().trim().min(1).optional(),
+    subject: citedDocument.optional(),
     organisation: z
       .object({
         sender: z.string().trim().min(1),
