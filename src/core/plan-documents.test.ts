@@ -162,6 +162,20 @@ test("a plan that names its signer has the name under the title (Đồng Nai: KT
   }
 });
 
+// Seed 004 lists "UBND tỉnh" under its own Nơi nhận, while its title and body say "trên địa bàn thành phố
+// Đồng Nai", "Thành ủy Đồng Nai", "gửi UBND thành phố (qua Sở Nội vụ)": the documents follow the body.
+test("Đồng Nai's documents say 'thành phố' throughout, as its plan's body does, never 'tỉnh'", () => {
+  const { letter, report } = documents("dong-nai-skhcn-226", { kind: "6T", year: 2026 });
+  for (const text of [letter, report]) {
+    // The heading's two lines of the People's Committee, then the Sở's.
+    expect(text).toMatch(/^UBND THÀNH PHỐ\nĐỒNG NAI SỞ KHOA HỌC\nVÀ CÔNG NGHỆ /);
+    expect(text).not.toMatch(/tỉnh/i);
+  }
+  expect(letter).toContain("Đồng Nai, ngày 17 tháng 6 năm 2026");
+  expect(report).toContain("kính báo cáo Ủy ban nhân dân thành phố Đồng Nai (qua Sở Nội vụ)./.");
+  expect(report).toContain("Nơi nhận: - Ủy ban nhân dân thành phố Đồng Nai; - Sở Nội vụ; - Lưu: VT, VP. |");
+});
+
 test("a plan that names no body in between keeps its one recipient (Đồng Tháp reports to its Sở Nội vụ itself)", () => {
   const { report } = documents("dong-thap-syt-226", { kind: "NAM", year: 2026 });
   expect(report).toContain("kính báo cáo Sở Nội vụ tỉnh Đồng Tháp./.");

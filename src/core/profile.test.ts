@@ -344,6 +344,25 @@ describe("a new province's profile mistakes are told in Vietnamese, with what to
     );
   });
 
+  test("a Sở of a 'thành phố' under a 'UBND TỈNH' of the same place is refused (seed 004's Nơi nhận says 'UBND tỉnh', its body 'thành phố')", () => {
+    const dongNai = shippedProfile("dong-nai-skhcn-226")!.organisation;
+    expect(refused({ organisation: { ...dongNai, superior: "UBND TỈNH ĐỒNG NAI" } })).toBe(
+      "organisation: “superior” ghi “UBND TỈNH ĐỒNG NAI”, “sender” ghi “Sở Khoa học và Công nghệ thành phố Đồng Nai”: một Sở và Ủy ban nhân dân cấp trên của nó cùng một cấp, nên ghi cùng “thành phố” hoặc cùng “tỉnh”, theo tên gọi trong văn bản của địa phương (mọi văn bản ghi tên này ở phần đầu và nơi nhận).",
+    );
+    expect(refused({ organisation: { ...QUANG_TRI, reportTo: "Sở Nội vụ thành phố Quảng Trị" } })).toMatch(
+      /^organisation: “superior” ghi “UBND TỈNH QUẢNG TRỊ”, “reportTo” ghi “Sở Nội vụ thành phố Quảng Trị”/,
+    );
+    // The same level, another place, or a body that is no Sở: nothing to compare.
+    expect(parsed({ organisation: dongNai }).organisation.superior).toBe("UBND THÀNH PHỐ ĐỒNG NAI");
+    expect(
+      parsed({ organisation: { ...QUANG_TRI, reportTo: "Sở Nội vụ tỉnh Quang Tri" } }).organisation.reportTo,
+    ).toBe("Sở Nội vụ tỉnh Quang Tri");
+    expect(
+      parsed({ organisation: { ...QUANG_TRI, sender: "Ban Quản lý khu kinh tế thành phố Quảng Trị" } })
+        .organisation.sender,
+    ).toBe("Ban Quản lý khu kinh tế thành phố Quảng Trị");
+  });
+
   test("no organisation, or another province's without its tasks: a note says what the documents will carry", () => {
     expect(notes({ targets: { ONLINE_RATIO: 0.7 } })).toEqual([
       'Hồ sơ không ghi tên cơ quan (“organisation”): bảng tổng hợp, thư nhắc và báo cáo sẽ đề tên Sở Nội vụ tỉnh Thanh Hóa (mặc định). Nếu không phải, thêm "organisation": { "sender", "senderHeading", "abbreviation", "place", "superior", "signerTitle", "signerName" } vào hồ sơ.',

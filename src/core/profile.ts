@@ -22,7 +22,7 @@ import {
 } from "./form";
 import { BUILTIN_FORMS, builtinForm, DEFAULT_FORM } from "./forms";
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "./workbook";
-import { nfcDeep } from "./text";
+import { foldKey, nfcDeep } from "./text";
 
 export type { TaskTemplate } from "./form";
 
@@ -426,6 +426,8 @@ export function parseProfile(given: unknown, base?: Profile): ProfileOutcome {
     };
   }
   const organisation = { ...start.organisation, ...p.organisation };
+  const level = levelConflict(organisation);
+  if (level !== undefined) return { ok: false, errors: [level] };
   const notes: string[] = [];
   if (
     IDENTITY_KEYS.every((k) => p.organisation?.[k] === undefined) &&
@@ -454,6 +456,30 @@ export function parseProfile(given: unknown, base?: Profile): ProfileOutcome {
       outlier: { ...start.outlier, ...p.outlier },
     },
   };
+}
+
+/** "… tỉnh Đồng Nai", "UBND THÀNH PHỐ ĐỒNG NAI": the level word a body's name ends its place with. */
+const LEVEL_PLACE = /(?:^|\s)(tỉnh|thành phố)\s+(\S.*)$/iu;
+
+/**
+ * A Sở of one level under a People's Committee of another for the same place: seed 004 lists "UBND
+ * tỉnh" under its Nơi nhận though its body says "thành phố Đồng Nai" throughout, and a profile copied
+ * from that line would head every document "UBND TỈNH ĐỒNG NAI" over "Sở … thành phố Đồng Nai". A Sở
+ * is a department of its People's Committee, so both say the same level (a district's "thành phố
+ * Thanh Hóa" inside "tỉnh Thanh Hóa" has no Sở). The Vietnamese refusal, or undefined.
+ */
+function levelConflict(org: Organisation): string | undefined {
+  const superior = LEVEL_PLACE.exec(org.superior);
+  if (!superior) return undefined;
+  const [, level = "", place = ""] = superior;
+  for (const key of ["sender", "reportTo"] as const) {
+    const body = org[key];
+    const own = body !== undefined && /^Sở\s/iu.test(body) ? LEVEL_PLACE.exec(body) : null;
+    if (!own || foldKey(own[2] ?? "") !== foldKey(place)) continue;
+    if (foldKey(own[1] ?? "") !== foldKey(level))
+      return `organisation: “superior” ghi “${org.superior}”, “${key}” ghi “${body}”: một Sở và Ủy ban nhân dân cấp trên của nó cùng một cấp, nên ghi cùng “${(own[1] ?? "").toLocaleLowerCase("vi")}” hoặc cùng “${level.toLocaleLowerCase("vi")}”, theo tên gọi trong văn bản của địa phương (mọi văn bản ghi tên này ở phần đầu và nơi nhận).`;
+  }
+  return undefined;
 }
 
 /**
