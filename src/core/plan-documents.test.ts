@@ -138,6 +138,47 @@ test("once the plan has its number, the profile's subject cites it: 'Thực hi�
   );
 });
 
+// SPEC §5: "one dated on the deadline day is on time". The plans write "trước ngày 10/6" (Đồng Nai),
+// "trước ngày 02/6 … 01/12" (Đồng Tháp); session 23 kept the day itself on time, as the SPEC says.
+test.each([
+  [
+    "dong-nai-skhcn-226",
+    { kind: "6T", year: 2026 },
+    { year: 2026, month: 6, day: 10 },
+    "Đến ngày 17/06/2026, Sở Khoa học và Công nghệ thành phố Đồng Nai đã nhận 1 tệp báo cáo; tổng hợp được báo cáo của 1 đơn vị (1 đúng hạn, 0 trễ hạn; hạn gửi ngày 10/06/2026).",
+  ],
+  [
+    "dong-thap-syt-226",
+    { kind: "NAM", year: 2026 },
+    { year: 2026, month: 12, day: 1 },
+    "Đến ngày 08/12/2026, Sở Y tế tỉnh Đồng Tháp đã nhận 1 tệp báo cáo; tổng hợp được báo cáo của 1 đơn vị (1 đúng hạn, 0 trễ hạn; hạn gửi ngày 01/12/2026).",
+  ],
+] as const)(
+  "%s: a report dated on the plan's deadline day is on time, in the report and in the letters",
+  (name, period, due, line) => {
+    const profile = shippedProfile(name)!;
+    const unit = { unit: "KHTC", name: "Phòng Kế hoạch - Tài chính", type: "PHONG_THUOC_SO" as const };
+    // Every target met (Đồng Tháp's own hồ sơ công việc too): nothing but the date could draw a letter.
+    const counts = { HSCV_TONG: [100, 100], HSCV_MANG: [100, 100] } as const;
+    const bytes = reportBytes(
+      { ...unit, period: period.kind, year: period.year, reportDate: due, counts },
+      [],
+      profile,
+    );
+    const c = consolidate([{ file: "KHTC.xlsx", sha256: "k", result: inspectBytes(bytes, profile) }], {
+      profile,
+      roster: ROSTER,
+      period,
+    });
+    const dates = { date: { ...due, day: due.day + 7 }, replyBy: { ...due, day: due.day + 14 } };
+    expect(followUpLetters(c, profile, dates)).toEqual([]);
+    const report = reportDocument(c, profile, { date: dates.date, roster: ROSTER });
+    const text = documentText({ ...report, sections: [report.sections[0]!] });
+    expect(text).toContain(line);
+    expect(text).toContain("4. Đơn vị gửi báo cáo trễ hạn: không có.");
+  },
+);
+
 // HCM's two plans name no signer (seed 000 is an appendix, seed 001 "của Giám đốc Sở" without a name):
 // the block printed "GIÁM ĐỐC", room to sign, and an empty line, a finished-looking block without the
 // name ND30 wants typed under the signature.
