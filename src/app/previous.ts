@@ -2,7 +2,7 @@
 // trước"): an earlier consolidation read from its bytes, and its cross-check added to this one's
 // warnings, with the lines that say what was compared. No file system: the command and the page share it.
 
-import { compareText, type Consolidation, type Warning } from "../core/consolidate";
+import { baseName, compareText, type Consolidation, type Warning } from "../core/consolidate";
 import {
   compareWithPrevious,
   comparableHistory,
@@ -19,7 +19,7 @@ import {
 import { periodKindText, periodText, reductionBases, type Form } from "../core/form";
 import { fileKindOf } from "../core/file-kinds";
 import { BUILTIN_FORMS, DEFAULT_FORM } from "../core/forms";
-import { TOOL_WORDS } from "../core/messages";
+import { MSG, TOOL_WORDS } from "../core/messages";
 import { isZip, readXlsx } from "../xlsx/read";
 
 export interface PreviousFile {
@@ -286,7 +286,12 @@ function membershipLines(
     lines.push(
       `  Đơn vị chưa nộp kỳ này, ${against} cũng ghi chưa nộp: ${h.missingAgain.length} đơn vị (${h.missingAgain.join(", ")}).${
         h.missingAgainUnsure > 0
-          ? ` Lưu ý: ${against} do phiên bản KL226 cũ (phát hành trước ngày ${RETURNED_SINCE}) lập, trong đó có ${h.missingAgainUnsure} tệp bị từ chối không xác định được của đơn vị nào; có thể ${h.missingAgain.length > 1 ? "một trong các đơn vị" : "đơn vị"} nêu trên đã nộp kỳ trước nhưng tệp bị từ chối.`
+          ? ` Lưu ý: ${against} do phiên bản KL226 cũ (phát hành trước ngày ${RETURNED_SINCE}) lập, trong đó có ${h.missingAgainUnsure} tệp bị từ chối không xác định được của đơn vị nào; có thể ${h.missingAgain.length > 1 ? "một trong các đơn vị" : "đơn vị"} nêu trên đã nộp kỳ trước nhưng tệp bị từ chối${
+              // A file named after one of them ("BC so tu phap.xlsx"): which, as this period's note says it.
+              h.missingAgainMaybe.length > 0
+                ? `: ${h.missingAgainMaybe.map((m) => `tệp “${baseName(m.file)}” (${MSG.unplacedMaybe(m.code, m.name)})`).join(", ")}`
+                : ""
+            }.`
           : ""
       }`,
     );

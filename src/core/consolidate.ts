@@ -658,7 +658,7 @@ type NamedUnit = Pick<RosterUnit, "code" | "name">;
  * Phú, not Xã Quảng Phú), when exactly one does. One-word names are too loose to tell ("Sở Y tế" is
  * "so y te"). The names are taken apart once, not per file.
  */
-function unitNamer<U extends NamedUnit>(units: readonly U[]): (text: string) => U | null {
+export function unitNamer<U extends NamedUnit>(units: readonly U[]): (text: string) => U | null {
   const names = units.map((u) => ({ u, ...nameParts(u.name) })).filter(({ rest }) => rest.includes(" "));
   return (text) => {
     const words = ` ${plainWords(text)} `;

@@ -4,10 +4,12 @@
 
 import { vietnameseIssue, z } from "./zod";
 import {
+  baseName,
   compareText,
   judgeUnit,
   markedRollupUnits,
   rollupCodes,
+  unitNamer,
   unitOfFileName,
   type Consolidation,
   type IndicatorResult,
@@ -98,10 +100,10 @@ export const previousReportSchema = z.object({
  */
 export type PreviousReport = Omit<z.infer<typeof previousReportSchema>, "rejected"> & {
   /**
-   * In a file written before RETURNED_SINCE: how many of its rejected files no unit could be told for
-   * (a unit left in `missing` may have sent one of them); absent when every one was placed.
+   * In a file written before RETURNED_SINCE: its rejected files no unit could be told for, as it names
+   * them (a unit left in `missing` may have sent one of them); absent when every one was placed.
    */
-  readonly unplacedRejected?: number;
+  readonly unplacedRejected?: readonly string[];
   /** Why the file's units that sent nothing are not known (`missing` absent), said after "tệp năm 2025 ". */
   readonly missingUnread?: string;
 };
@@ -141,16 +143,16 @@ function oldMissing(
 ): Pick<PreviousReport, "missing" | "unplacedRejected"> {
   const keys = new Set(listed.map(codeKey));
   const sent = new Set<string>();
-  let unplaced = 0;
+  const unplaced: string[] = [];
   for (const r of rejected) {
     const named = r.unit ?? unitOfFileName(r);
     const code = named === null ? null : codeKey(named);
     if (code !== null && keys.has(code)) sent.add(code);
     // A name that is no unit's code ("BaoCao.xlsx"); a unit the file gave is placed, listed or not.
-    else if (code === null || (r.unit === null && !accepted.has(code))) unplaced++;
+    else if (code === null || (r.unit === null && !accepted.has(code))) unplaced.push(r.file);
   }
   const missing = listed.filter((code) => !sent.has(codeKey(code)));
-  return { missing, ...(unplaced > 0 && missing.length > 0 ? { unplacedRejected: unplaced } : {}) };
+  return { missing, ...(unplaced.length > 0 && missing.length > 0 ? { unplacedRejected: unplaced } : {}) };
 }
 
 export type PreviousParse =
@@ -535,6 +537,16 @@ export interface HistoryComparison {
    */
   readonly missingAgainUnsure: number;
   /**
+   * Of those files, each whose name names one unit of `missingAgain` by its name ("BC so tu phap.xlsx":
+   * Sở Tư pháp), as a missing unit's is named this period (unplacedRejected). Said, never decided: that
+   * JSON records no unit per rejected file, and a guess taken for fact would hide a unit missing twice.
+   */
+  readonly missingAgainMaybe: ReadonlyArray<{
+    readonly file: string;
+    readonly code: string;
+    readonly name: string;
+  }>;
+  /**
    * Units the roster says were made of others, compared with the earlier units' figures summed: each
    * with those units' codes in that file (in code order), sorted by unit.
    */
@@ -859,6 +871,7 @@ export function compareWithPrevious(
         missingThenUnknown: false,
         missingThenWhy: null,
         missingAgainUnsure: 0,
+        missingAgainMaybe: [],
         merged: [],
         listedAgainst: null,
       };
@@ -877,6 +890,11 @@ export function compareWithPrevious(
     const absorbed = new Set(all.flatMap(([, scope]) => scope.codes));
     const missingKnown = against.missing !== undefined && against.rosterGiven !== false;
     const missingThen = new Set((missingKnown ? (against.missing ?? []) : []).map(codeKey));
+    // Missing in that file's run too: two periods without a report. (A unit that file does not list
+    // at all may not have existed then: a commune made in a merger is not "missing again".)
+    const missingAgain = c.missing.filter((u) => missingThen.has(codeKey(u.code)));
+    const unsure = missingKnown && missingAgain.length > 0 ? (against.unplacedRejected ?? []) : [];
+    const namedUnit = unitNamer(missingAgain);
     return {
       newUnits: [...now]
         .filter((code) => !before.has(code) && !merged.some((m) => m.unit === code))
@@ -884,19 +902,18 @@ export function compareWithPrevious(
       goneUnits: [...before.keys()]
         .filter((code) => !now.has(code) && !summed.has(code) && !absorbed.has(code))
         .sort(compareText),
-      // Missing in that file's run too: two periods without a report. (A unit that file does not list
-      // at all may not have existed then: a commune made in a merger is not "missing again".)
-      missingAgain: c.missing
-        .map((u) => codeKey(u.code))
-        .filter((code) => missingThen.has(code))
-        .sort(compareText),
+      missingAgain: missingAgain.map((u) => codeKey(u.code)).sort(compareText),
       missingThenUnknown: c.missing.length > 0 && !missingKnown,
       missingThenWhy: missingKnown
         ? null
         : against.rosterGiven === false
           ? "được lập không có danh sách đơn vị, nên không ghi đơn vị chưa nộp"
           : (against.missingUnread ?? "không ghi đơn vị chưa nộp"),
-      missingAgainUnsure: missingKnown ? (against.unplacedRejected ?? 0) : 0,
+      missingAgainUnsure: unsure.length,
+      missingAgainMaybe: unsure.flatMap((file) => {
+        const unit = namedUnit(baseName(file).replace(/\.[^.]*$/, ""));
+        return unit === null ? [] : [{ file, code: unit.code, name: unit.name }];
+      }),
       merged: merged.sort((a, b) => compareText(a.unit, b.unit)),
       listedAgainst: against.period,
     };
