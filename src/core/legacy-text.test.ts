@@ -7,6 +7,8 @@ import { SHIPPED_PROFILE_NAMES, shippedProfile } from "./profiles";
 import { templateTasks } from "./template";
 import type { Workbook } from "./workbook";
 
+const cell = (value: string) => ({ value: { kind: "string" as const, value } });
+
 describe("TCVN3 (ABC, .VnTime)", () => {
   test.each([
     ["Uû ban nh©n d©n x· Hßa B×nh", "Uỷ ban nhân dân xã Hòa Bình"],
@@ -105,6 +107,11 @@ describe("VNI Windows (VNI-Times)", () => {
     ["ÑOÀNG NAI", "ĐỒNG NAI"],
     ["taøm taêm taém taèm taúm taüm taëm TAØM", "tàm tăm tắm tằm tẳm tẵm tặm TÀM"],
     ["tí tì tæ tó tò tî tyù tyø tyû tyõ", "tí tì tỉ tĩ tị tỵ tý tỳ tỷ tỹ"],
+    // VNI's dot below: a capitalised word with it alone is read when it reads as a common word (else
+    // it is a name's tréma: below).
+    ["hoïc taäp", "học tập"],
+    ["Haïn", "Hạn"],
+    ["Vuï", "Vụ"],
   ])("%s → %s", (typed, meant) => {
     expect(unicodeOfLegacy(typed)).toEqual({ encoding: "VNI", text: meant });
   });
@@ -143,6 +150,45 @@ test.each([
   expect(unicodeOfLegacy(text)).toBeUndefined();
 });
 
+describe("a name with a tréma (ï, ë), as French and Dutch names are spelled, stays as typed", () => {
+  // VNI's dot below is typed ï after a vowel: "Loïc" is VNI for Lọc, and was read so. Alone, or the
+  // only word a reading changes, a capitalised word with it is a name unless it reads as a common word.
+  test.each([
+    "Loïc",
+    "Loïc Martin",
+    "Anh Loïc",
+    "ông Loïc",
+    "Jean-Loïc Dupont",
+    "Caïn",
+    "Naïm",
+    "Anaïs",
+    "Zoë",
+    "Noël",
+    "Raphaël",
+    "Joëlle",
+    "Héloïse",
+    "Citroën",
+    "François",
+    "Françoise Hardy",
+    "Thaïs",
+    "Haïti",
+    "Israël",
+    "Ông Loïc (chuyên gia Pháp)",
+  ])("%s", (name) => {
+    expect(vietnameseOf(name)).toBeUndefined();
+  });
+
+  test("beside VNI cells too, when its reading is no common word", () => {
+    const sheet = { name: "S", rows: [[cell("Hoaøn thaønh")], [cell("Loïc")], [cell("Loïc Martin")]] };
+    const { workbook: read } = unicodeWorkbook({ sheets: [sheet], date1904: false, definedNames: {} });
+    expect(read.sheets[0]!.rows.map((row) => row![0])).toEqual([
+      cell("Hoàn thành"),
+      cell("Loïc"),
+      cell("Loïc Martin"),
+    ]);
+  });
+});
+
 test.each([
   ["Ðang thực hiện", "Đang thực hiện"],
   ["Phường Ðông Tiến", "Phường Đông Tiến"],
@@ -157,7 +203,6 @@ test("inside a TCVN3 word Ð is é", () => {
 });
 
 describe("unicodeWorkbook", () => {
-  const cell = (value: string) => ({ value: { kind: "string" as const, value } });
   const workbook: Workbook = {
     sheets: [
       { name: "Thông tin", rows: [[cell("MA_DON_VI"), cell("Mã"), cell("XA_A")]] },

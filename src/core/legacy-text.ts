@@ -92,6 +92,10 @@ const ASCII_LETTER = /[A-Za-z]/;
 const LATIN1 = /[\u00a1-\u00ff]/;
 const VOWEL = /[aeiouyAEIOUY]/;
 const MICRO_UNIT = /^µ(?:g|m|l|L|s|mol|V|A|W)$/;
+// A capitalised word whose only mark is a tréma on a vowel after a vowel, as French and Dutch names
+// are spelled ("Loïc", "Caïn", "Naïm"): VNI's dot below spells it too ("Loïc" is Lọc), so alone it
+// says nothing unless it reads as a common word ("Haïn": Hạn).
+const TREMA_NAME = /^[A-Z][a-z]*[aeiouy][ïë][a-z]*$/;
 
 /**
  * A text's Unicode reading when it was typed in a legacy encoding, else undefined. A reading is taken
@@ -114,7 +118,7 @@ export function unicodeOfLegacy(
   for (const encoding of evident === undefined ? (["TCVN3", "VNI"] as const) : [evident]) {
     const read = encoding === "TCVN3" ? fromTcvn3(text) : fromVni(text);
     if (read === undefined) continue;
-    const score = plausibility(text, read, evident !== undefined);
+    const score = plausibility(text, read, encoding, evident !== undefined);
     if (
       score !== undefined &&
       (best === undefined ||
@@ -148,7 +152,12 @@ function hintInWord(text: string): boolean {
  * words after ("Lê Công Tú µm" read as TCVN3 is "Lờ Cụng Tỳ àm": one word made a syllable, three
  * syllables changed, a common word lost; "Ông Loïc" read as VNI, "Ơng Lọc").
  */
-function plausibility(typed: string, read: string, evident: boolean): readonly [number, number] | undefined {
+function plausibility(
+  typed: string,
+  read: string,
+  encoding: LegacyEncoding,
+  evident: boolean,
+): readonly [number, number] | undefined {
   const before = typed.split(WORD_SEPARATORS);
   const after = read.split(WORD_SEPARATORS);
   if (before.length !== after.length) return undefined;
@@ -158,6 +167,7 @@ function plausibility(typed: string, read: string, evident: boolean): readonly [
   let made = 0;
   let common = 0;
   let commonBefore = 0;
+  let named = false;
   // In a text with small letters, a word in capitals that a reading changes ("KÕ" in "KÕ ho¹ch")
   // is TCVN3's small marked letters after a capital, not a Unicode word in capitals.
   const mixedCase = /[a-z]/.test(typed);
@@ -168,6 +178,7 @@ function plausibility(typed: string, read: string, evident: boolean): readonly [
     // is written so in Unicode: no evidence either way.
     if (!VOWEL.test(now.normalize("NFD")) || MICRO_UNIT.test(word)) return;
     changed++;
+    if (encoding === "VNI" && TREMA_NAME.test(word)) named = true;
     const was = isSyllable(word) && !(mixedCase && word.length > 1 && word === word.toUpperCase());
     const is = isSyllable(now);
     if (was) validBefore++;
@@ -177,6 +188,9 @@ function plausibility(typed: string, read: string, evident: boolean): readonly [
     if (was && COMMON_SYLLABLES.has(word.toLowerCase())) commonBefore++;
   });
   if (changed === 0 || validAfter * 3 < changed * 2) return undefined;
+  // A name with a tréma alone ("Loïc", "Anh Loïc", "Loïc Martin"; VNI would read Lọc): as typed,
+  // unless it reads as a common word ("Haïn" alone is Hạn).
+  if (named && changed === 1 && common === 0 && !evident) return undefined;
   // More words made syllables than syllables changed, or more common words after: "thaønh phoá"
   // (thành phố; "phoá" is an old-style spelling no one writes), "Soá 12/QÑ" (Số 12/QĐ). Beside an evident cell, more
   // syllables and more common words after ("Bé Néi vô": Bộ Nội vụ; not "Lê Công Tú µm": Lờ Cụng Tỳ àm).

@@ -1383,6 +1383,16 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
     );
   });
 
+  test("a French name with a tréma stays as typed, without a warning", () => {
+    // “Loïc” is how VNI types Lọc, and “Loïc Martin” was read “Lọc Martin” and said to be VNI.
+    const r = check({ preparer: "Loïc Martin" }, [
+      { op: "set", sheet: "Nhiệm vụ", cell: "D5", value: "Anh Loïc" },
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.preparer).toBe("Loïc Martin");
+    expect(r.report?.tasks[0]?.partners).toBe("Anh Loïc");
+  });
+
   test("VNI too, and the Icelandic “Ð” read as “Đ” without a warning", () => {
     const vni = check({ name: "UÛy ban nhaân daân xaõ Hoøa Bình", taskStatuses: statuses("Hoaøn thaønh") });
     expect(vni.valid).toBe(true);
