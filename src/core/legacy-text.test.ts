@@ -248,6 +248,29 @@ describe("unicodeWorkbook", () => {
     expect(vietnameseOf("Bé Néi vô")).toBeUndefined();
   });
 
+  test("in a workbook of both encodings, a cell that needs the second look is read by the encoding its reading spells", () => {
+    // Before, the second look used the first legacy cell's encoding (VNI here), so "§· nép" stayed
+    // as typed beside a TCVN3 "Hoµn thµnh"; "Chöa hoaøn thaønh" (VNI) and "Lê Công Tú" as before.
+    const sheet = {
+      name: "Nhiệm vụ",
+      rows: [
+        [cell("Hoaøn thaønh"), cell("Chöa hoaøn thaønh")],
+        [cell("Hoµn thµnh"), cell("§· nép")],
+        [cell("Lê Công Tú")],
+      ],
+    };
+    const { workbook: read, legacy } = unicodeWorkbook({ ...workbook, sheets: [sheet] });
+    expect(read.sheets[0]!.rows).toEqual([
+      [cell("Hoàn thành"), cell("Chưa hoàn thành")],
+      [cell("Hoàn thành"), cell("Đã nộp")],
+      [cell("Lê Công Tú")],
+    ]);
+    expect(legacy).toEqual([
+      { sheet: "Nhiệm vụ", encoding: "VNI", cells: ["A1", "B1"], typed: "Hoaøn thaønh", read: "Hoàn thành" },
+      { sheet: "Nhiệm vụ", encoding: "TCVN3", cells: ["A2", "B2"], typed: "Hoµn thµnh", read: "Hoàn thành" },
+    ]);
+  });
+
   test("gives the same workbook back when no text is legacy", () => {
     const plain: Workbook = { ...workbook, sheets: [workbook.sheets[0]!] };
     expect(unicodeWorkbook(plain)).toEqual({ workbook: plain, legacy: [] });

@@ -312,16 +312,39 @@ export function unicodeWorkbook(
   columns: TextColumns = () => "all",
 ): { workbook: Workbook; legacy: LegacySheet[] } {
   const once = readSheets(workbook, columns, undefined);
+  if (once.legacy.length === 0) return once;
   // A cell clearly in one encoding makes it evident for the workbook's other cells: those that hold
-  // only letters Unicode has too ("Bé Néi vô") are read by it where that spells more Vietnamese.
-  const evident = once.legacy[0]?.encoding;
-  return evident === undefined ? once : readSheets(workbook, columns, evident);
+  // only letters Unicode has too ("Bé Néi vô") are read by it where that spells more Vietnamese. In a
+  // workbook with cells of both, by the one whose reading spells more (readBeside).
+  const evident: LegacyEncoding[] = [];
+  for (const l of once.legacy) if (!evident.includes(l.encoding)) evident.push(l.encoding);
+  return readSheets(workbook, columns, evident);
+}
+
+/**
+ * A text's reading by the encodings other cells of its workbook were clearly typed in, where it
+ * spells more Vietnamese (unicodeOfLegacy's `evident`). With both, the one whose reading does; none
+ * when both do and differ: which encoding the cell was typed in cannot be told, and a reading by the
+ * wrong one would garble it.
+ */
+function readBeside(
+  text: string,
+  evident: readonly LegacyEncoding[],
+): { encoding?: LegacyEncoding; text: string } | undefined {
+  let found: { encoding?: LegacyEncoding; text: string } | undefined;
+  for (const encoding of evident) {
+    const read = vietnameseOf(text, encoding);
+    if (read === undefined) continue;
+    if (found !== undefined && found.text !== read.text) return undefined;
+    found ??= read;
+  }
+  return found;
 }
 
 function readSheets(
   workbook: Workbook,
   columns: TextColumns,
-  evident: LegacyEncoding | undefined,
+  evident: readonly LegacyEncoding[] | undefined,
 ): { workbook: Workbook; legacy: LegacySheet[] } {
   const legacy: LegacySheet[] = [];
   let sheets: Sheet[] | undefined;
@@ -338,7 +361,7 @@ function readSheets(
 function unicodeSheet(
   sheet: Sheet,
   columns: readonly number[] | "all" | undefined,
-  evident: LegacyEncoding | undefined,
+  evident: readonly LegacyEncoding[] | undefined,
 ): { sheet: Sheet; legacy: LegacySheet[] } | undefined {
   if (columns === undefined) return undefined;
   let rows: (ReadonlyArray<Cell | undefined> | undefined)[] | undefined;
@@ -355,7 +378,7 @@ function unicodeSheet(
       const cell = row[c];
       if (cell === undefined || cell.value.kind !== "string") continue;
       const typed = cell.value.value;
-      const read = vietnameseOf(typed) ?? (evident === undefined ? undefined : vietnameseOf(typed, evident));
+      const read = vietnameseOf(typed) ?? (evident === undefined ? undefined : readBeside(typed, evident));
       if (read === undefined) continue;
       if (read.encoding !== undefined) {
         const seen = byEncoding.get(read.encoding);

@@ -1383,6 +1383,23 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
     );
   });
 
+  test("a cell that needs a second look, in a sheet of both encodings, is read by the encoding its reading spells", () => {
+    // Task 2's status and result typed in TCVN3 among VNI statuses: “§· nép” (Đã nộp) is read only
+    // beside a clear TCVN3 cell (“§·” is codes alone, “nép” a word as it stands), and the second look
+    // used the first legacy cell's encoding (VNI here), so it was left as typed.
+    const typed = statuses("Hoaøn thaønh").map((s, i) => (i === 1 ? "Hoµn thµnh" : s));
+    const r = check({ taskStatuses: typed }, [{ op: "set", sheet: "Nhiệm vụ", cell: "H6", value: "§· nép" }]);
+    expect(r.report?.tasks[1]).toMatchObject({ status: "DONE", result: "Đã nộp" });
+    expect(only(r.findings)).toEqual([
+      ["LEGACY_TEXT", "warning", "Nhiệm vụ", "G5"],
+      ["LEGACY_TEXT", "warning", "Nhiệm vụ", "G6"],
+    ]);
+    expect(r.findings[0]!.message).toMatch(/^11 ô \(G5, G7, .*, G16\) được gõ bằng bảng mã VNI /);
+    expect(r.findings[1]!.message).toMatch(
+      /^2 ô \(G6, H6\) được gõ bằng bảng mã TCVN3 \(phông \.VnTime\), ví dụ “Hoµn thµnh” được chương trình đọc là “Hoàn thành”/,
+    );
+  });
+
   test("a French name with a tréma stays as typed, without a warning", () => {
     // “Loïc” is how VNI types Lọc, and “Loïc Martin” was read “Lọc Martin” and said to be VNI.
     const r = check({ preparer: "Loïc Martin" }, [
