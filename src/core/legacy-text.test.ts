@@ -1,6 +1,7 @@
 // Text typed in TCVN3 (.VnTime) or VNI (VNI-Times) read as the Unicode the clerk meant; every
 // other text left as it is. Inputs are what Unikey in each encoding types; expectations typed by hand.
 import { toTcvn3, toVni } from "../../test/helpers/legacy-encoders";
+import { COMMON_SYLLABLES } from "./common-syllables";
 import { BUILTIN_FORMS } from "./forms";
 import { unicodeOfLegacy, unicodeWorkbook, vietnameseOf } from "./legacy-text";
 import { SHIPPED_PROFILE_NAMES, shippedProfile } from "./profiles";
@@ -72,6 +73,32 @@ describe("TCVN3 (ABC, .VnTime)", () => {
   ])("%s → %s", (typed, meant) => {
     expect(unicodeOfLegacy(typed)).toEqual({ encoding: "TCVN3", text: meant });
   });
+
+  // A word or two of letters Unicode has too, spelled as no Vietnamese word is (before, left as
+  // typed unless another cell of the workbook was clearly TCVN3): ố ộ ờ ớ before i, ó õ ỏ before a,
+  // uố uộ, ụ before a stop, a capital code between a capital and a small letter.
+  test.each([
+    ["Bé Néi vô", "Bộ Nội vụ"],
+    ["Néi dung", "Nội dung"],
+    ["Víi", "Với"],
+    ["Míi", "Mới"],
+    ["Thêi gian", "Thời gian"],
+    ["Cuèi kú", "Cuối kỳ"],
+    ["Tèi", "Tối"],
+    ["Héi", "Hội"],
+    ["Thuéc", "Thuộc"],
+    ["Muèn", "Muốn"],
+    ["hãa", "hóa"],
+    ["Khãa", "Khóa"],
+    ["Môc", "Mục"],
+    ["Phô lôc I", "Phụ lục I"],
+    ["MÉu", "Mẫu"],
+    ["NÕu", "Nếu"],
+    ["CÊp", "Cấp"],
+    ["TÝnh", "Tính"],
+  ])("a short text: %s → %s", (typed, meant) => {
+    expect(unicodeOfLegacy(typed)).toEqual({ encoding: "TCVN3", text: meant });
+  });
 });
 
 describe("VNI Windows (VNI-Times)", () => {
@@ -107,6 +134,14 @@ describe("VNI Windows (VNI-Times)", () => {
     ["ÑOÀNG NAI", "ĐỒNG NAI"],
     ["taøm taêm taém taèm taúm taüm taëm TAØM", "tàm tăm tắm tằm tẳm tẵm tặm TÀM"],
     ["tí tì tæ tó tò tî tyù tyø tyû tyõ", "tí tì tỉ tĩ tị tỵ tý tỳ tỷ tỹ"],
+    // A word alone, spelled as no Vietnamese word is: uố uồ (Unicode's old-style "hoá", "hoà" are
+    // words, "uoá" none), ĩnh ịnh, ịu.
+    ["Cuoái", "Cuối"],
+    ["thuoác", "thuốc"],
+    ["Xuoáng", "Xuống"],
+    ["Quoác", "Quốc"],
+    ["Chòu", "Chịu"],
+    ["Thònh", "Thịnh"],
     // VNI's dot below: a capitalised word with it alone is read when it reads as a common word (else
     // it is a name's tréma: below).
     ["hoïc taäp", "học tập"],
@@ -146,6 +181,17 @@ test.each([
   ["a size", "Phông 3m×6m"],
   ["a sign glued to a word", "nên có¬"],
   ["a name and a sign between words", "Bé Na · 0912"],
+  // A word alone that is a Vietnamese word as it stands, though TCVN3 or VNI would read it as another
+  // ("Bé" is Bộ in TCVN3, "Cô" Cụ, "Phó" Phú, "Toát" VNI's Tốt): nothing tells them apart.
+  ["a word: bé", "Bé"],
+  ["a word: cô", "Cô"],
+  ["a word: phó", "Phó"],
+  ["a word: mét", "Mét"],
+  ["a word: toát", "Toát"],
+  // French names and words with a circumflex before t or p, a Portuguese ã before e.
+  ["a French place", "Côte d'Ivoire"],
+  ["a French word", "Hôtel"],
+  ["a Portuguese name", "Guimarães"],
 ])("%s is left as typed", (_, text) => {
   expect(unicodeOfLegacy(text)).toBeUndefined();
 });
@@ -189,6 +235,14 @@ describe("a name with a tréma (ï, ë), as French and Dutch names are spelled, 
   });
 });
 
+test("every common word, alone, in small letters, capitalised or in capitals, is left as typed", () => {
+  const read: string[] = [];
+  for (const word of COMMON_SYLLABLES)
+    for (const typed of [word, word[0]!.toUpperCase() + word.slice(1), word.toUpperCase()])
+      if (vietnameseOf(typed) !== undefined) read.push(typed);
+  expect(read).toEqual([]);
+});
+
 test.each([
   ["Ðang thực hiện", "Đang thực hiện"],
   ["Phường Ðông Tiến", "Phường Đông Tiến"],
@@ -228,24 +282,24 @@ describe("unicodeWorkbook", () => {
   });
 
   test("once a cell is clearly TCVN3, its sheet's cells of letters Unicode has too are read by it where that spells more", () => {
-    // "Bé Néi vô" has no code only TCVN3 uses; beside "Hoµn thµnh" it is Bộ Nội vụ. "Lê Công Tú"
-    // read so spells no more ("Lờ Cụng Tỳ"): left. "Ðông" is read as "Đông" and not counted.
+    // "§· nép" (Đã nộp): "§·" is codes only, "nép" a word as it stands; beside "Hoµn thµnh" it is
+    // read. "Lê Công Tú" read so spells no more ("Lờ Cụng Tỳ"): left. "Ðông" is read as "Đông" and not counted.
     const sheet = {
       name: "Thông tin",
-      rows: [[cell("Hoµn thµnh")], [cell("Bé Néi vô")], [cell("Lê Công Tú")], [cell("Ðông")]],
+      rows: [[cell("Hoµn thµnh")], [cell("§· nép")], [cell("Lê Công Tú")], [cell("Ðông")]],
     };
     const { workbook: read, legacy } = unicodeWorkbook({ ...workbook, sheets: [sheet] });
     expect(read.sheets[0]!.rows.map((row) => row![0])).toEqual([
       cell("Hoàn thành"),
-      cell("Bộ Nội vụ"),
+      cell("Đã nộp"),
       cell("Lê Công Tú"),
       cell("Đông"),
     ]);
     expect(legacy).toEqual([
       { sheet: "Thông tin", encoding: "TCVN3", cells: ["A1", "A2"], typed: "Hoµn thµnh", read: "Hoàn thành" },
     ]);
-    // Alone, "Bé Néi vô" is left as typed: nothing says it is not Unicode.
-    expect(vietnameseOf("Bé Néi vô")).toBeUndefined();
+    // Alone, "§· nép" is left as typed.
+    expect(vietnameseOf("§· nép")).toBeUndefined();
   });
 
   test("in a workbook of both encodings, a cell that needs the second look is read by the encoding its reading spells", () => {

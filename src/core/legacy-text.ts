@@ -76,11 +76,23 @@ const HINT_IN_WORD = new RegExp(`[A-Za-z\\u00c0-\\u00ff][${HINTS}]|[${HINTS}][A-
 // Vietnamese word is: a VNI vowel and mark ("oâ" for ô, "aõ" for ã: "Coâng an xaõ"; not "oà", "oá",
 // "oã", "uý": old-style Unicode "hoà", "khoá", "xoã", "thuý"), or TCVN3's codes for ế, ấ, è … that
 // Unicode shows as capitals inside a word ("tiÕp" for tiếp: "Trùc tiÕp").
-const VNI_PAIR = /[aeAE][âáàãêéèúÂÁÀÃÊÉÈÚ]|[oO][âÂ]|[aeouyôöAEOUYÔÖ][ùõÙÕ]/;
-const TCVN3_CAPITAL = /[a-z][ÈÉÊÌÒÓÔÕÝ]/;
-// Or a grave or tilde vowel before c, t or p, which no Vietnamese syllable has: TCVN3's ự, ố, ồ …
-// ("thùc" for thực, "tèt" for tốt).
-const TCVN3_STOP = /[àèìòùãõÀÈÌÒÙÃÕ][ctpCTP]/;
+const VNI_PAIR = /[aeAE][âáàãêéèúÂÁÀÃÊÉÈÚ]|[oO][âÂ]|[aeouyôöAEOUYÔÖ][ùõÙÕ]|[uU][oO][áàãÁÀÃ]|[óò](?:nh|u)/;
+// (A capital code after a capital, before a small letter, too: "CÊp", "NÕu" for Cấp, Nếu.)
+const TCVN3_CAPITAL = /[a-z][ÈÉÊÌÒÓÔÕÝ]|[A-Z][ÈÉÊÌÒÓÔÕÝ][a-z]/;
+// Or TCVN3's codes for ố ộ ờ ớ ỡ õ ó ỏ ú ụ ũ ừ ự ỳ spelled where a Vietnamese word has no such
+// letter: before "i" ("Néi", "Víi", "Thêi": Nội, Với, Thời), before "a" or "e" ("hãa": hóa),
+// before "y" ("thôy": thụy), before "u" ("cõu": cừu), after "u" ("Cuèi", "Thuéc": Cuối, Thuộc;
+// Unicode's "quét" only gets a look), "ôa" ("lôa": lụa). VNI's uố, uồ, uỗ ("Cuoái", "thuoác": Cuối,
+// thuốc), ĩnh, ịnh and ịu ("Thònh", "chòu": Thịnh, chịu) likewise, in VNI_PAIR.
+const TCVN3_PAIR = /[âèéêìí][iI]|[ãâá][ae]|[òóô]y|[õùú]u|u[èéú]|ôa/;
+// Or a grave or tilde vowel, or an unmarked ô, before c, t or p, which no Vietnamese syllable has:
+// TCVN3's ự, ố, ồ, ụ … ("thùc" for thực, "tèt" for tốt, "Môc" for Mục).
+const TCVN3_STOP = /[àèìòùãõÀÈÌÒÙÃÕ][ctpCTP]|ô[ctp]/;
+// The four as one pattern: one scan of a text instead of four (most texts without a Unicode-only
+// letter come here: "Hoàn thành", "Chuyên môn", a name).
+const SPELLED_HINT = new RegExp(
+  [VNI_PAIR, TCVN3_CAPITAL, TCVN3_STOP, TCVN3_PAIR].map((r) => r.source).join("|"),
+);
 // Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư, the marked vowels, combining marks): a text with
 // one is Unicode, whatever else it holds ("2×3", "© Sở Nội vụ").
 const UNICODE_VIETNAMESE =
@@ -103,7 +115,8 @@ const TREMA_NAME = /^[A-Z][a-z]*[aeiouy][ïë][a-z]*$/;
  * encodings possible, the one that turns more words into syllables, then the one whose words are
  * more common (COMMON_SYLLABLES: VNI "Chöa" is "Chưa", not TCVN3's "Chửa"), then TCVN3. `evident`
  * (another cell of the workbook was clearly in that encoding): no first hint needed, and a reading
- * need only spell more ("Bé Néi vô", only letters Unicode has too, beside "Hoµn thµnh").
+ * need only spell more ("§· nép", Đã nộp: a word of codes alone and a word as it stands, beside
+ * "Hoµn thµnh").
  */
 export function unicodeOfLegacy(
   text: string,
@@ -136,7 +149,7 @@ const WORD_SEPARATORS_KEPT = /([^\p{L}\p{M}\u00a1-\u00ff]+)/u;
 
 /** A hint spelled with letters Unicode has too: "oâ", "tiÕp", "thùc". */
 function spelledHint(text: string): boolean {
-  return VNI_PAIR.test(text) || TCVN3_CAPITAL.test(text) || TCVN3_STOP.test(text);
+  return SPELLED_HINT.test(text);
 }
 
 /** A hint inside a word ("Q§", "QÑ", or a spelled one), not a sign between words ("Bé Na ·"). */
@@ -193,7 +206,7 @@ function plausibility(
   if (named && changed === 1 && common === 0 && !evident) return undefined;
   // More words made syllables than syllables changed, or more common words after: "thaønh phoá"
   // (thành phố; "phoá" is an old-style spelling no one writes), "Soá 12/QÑ" (Số 12/QĐ). Beside an evident cell, more
-  // syllables and more common words after ("Bé Néi vô": Bộ Nội vụ; not "Lê Công Tú µm": Lờ Cụng Tỳ àm).
+  // syllables and more common words after ("§· nép": Đã nộp; not "Lê Công Tú µm": Lờ Cụng Tỳ àm).
   const spells = evident
     ? validAfter > validBefore && common > commonBefore
     : made > validBefore || (common > commonBefore && hintInWord(typed));
@@ -314,7 +327,7 @@ export function unicodeWorkbook(
   const once = readSheets(workbook, columns, undefined);
   if (once.legacy.length === 0) return once;
   // A cell clearly in one encoding makes it evident for the workbook's other cells: those that hold
-  // only letters Unicode has too ("Bé Néi vô") are read by it where that spells more Vietnamese. In a
+  // no hint inside a word ("§· nép") are read by it where that spells more Vietnamese. In a
   // workbook with cells of both, by the one whose reading spells more (readBeside).
   const evident: LegacyEncoding[] = [];
   for (const l of once.legacy) if (!evident.includes(l.encoding)) evident.push(l.encoding);

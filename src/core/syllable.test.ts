@@ -17,6 +17,7 @@ test.each([
   "nghiêng",
   "giếng",
   "quốc",
+  "quở",
   "của",
   "mía",
   "mưa",
@@ -54,6 +55,8 @@ test.each([
   ["a Latin-1 letter no Vietnamese word has", "björn"],
   ["a letter that is a sign", "x·"],
   ["too long", "nghiêngnghiêng"],
+  // "qu" holds its glide: no word spells "quo" (VNI's "quoác" is quốc).
+  ["o after qu", "quoác"],
 ])("%s: %s is not", (_, word) => {
   expect(isSyllable(word)).toBe(false);
 });

@@ -76,7 +76,7 @@ export function isSyllable(word: string): boolean {
     return FINALS.some((final) => {
       if (!rest.endsWith(final)) return false;
       const nucleus = rest.slice(0, rest.length - final.length);
-      if (nucleus === "" || (initial === "qu" && /^[uư]/.test(nucleus))) return false;
+      if (nucleus === "" || (initial === "qu" && /^[uưo]/.test(nucleus))) return false;
       // In a nucleus that ends in a glide the tone is never on its last letter ("xảo", not "xaỏ").
       if (final === "")
         return EITHER.has(nucleus) || (OPEN.has(nucleus) && toneAt !== initial.length + nucleus.length - 1);

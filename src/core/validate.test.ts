@@ -1400,6 +1400,22 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
     );
   });
 
+  test("a short text of letters Unicode has too, alone in a Unicode report, is read where it spells no Vietnamese as typed", () => {
+    // “Néi vô” (Nội vụ) as the lead unit of task 1: before, left as typed ("Néi" is no word) unless
+    // another cell of the report was clearly TCVN3.
+    const r = check({}, [{ op: "set", sheet: "Nhiệm vụ", cell: "C5", value: "Néi vô" }]);
+    expect(r.report?.tasks[0]?.lead).toBe("Nội vụ");
+    expect(r.findings.map((f) => [f.code, f.cell, f.message])).toEqual([
+      [
+        "LEGACY_TEXT",
+        "C5",
+        expect.stringMatching(
+          /^Ô này được gõ bằng bảng mã TCVN3 \(phông \.VnTime\): “Néi vô”, chương trình đã đọc là “Nội vụ”\./,
+        ),
+      ],
+    ]);
+  });
+
   test("a French name with a tréma stays as typed, without a warning", () => {
     // “Loïc” is how VNI types Lọc, and “Loïc Martin” was read “Lọc Martin” and said to be VNI.
     const r = check({ preparer: "Loïc Martin" }, [
