@@ -11,10 +11,22 @@ export type CellValue =
       readonly monthFirst?: boolean;
       readonly isPercent?: boolean;
     }
-  | { readonly kind: "string"; readonly value: string }
+  | {
+      readonly kind: "string";
+      readonly value: string;
+      /** Shown in a legacy Vietnamese font (the cell's style in the file): its text is that font's encoding. */
+      readonly font?: LegacyFont;
+    }
   | { readonly kind: "boolean"; readonly value: boolean }
   | { readonly kind: "error"; readonly value: string }
   | { readonly kind: "empty" };
+
+/**
+ * The legacy Vietnamese font families a cell may be shown in: TCVN3's (ABC: ".VnTime", ".VnArial" …),
+ * TCVN3's capitals fonts (".VnTimeH" …: every letter drawn as a capital, so small letters' codes show
+ * capitals) and VNI's ("VNI-Times" …).
+ */
+export type LegacyFont = "TCVN3" | "TCVN3_CAPITALS" | "VNI";
 
 export interface Cell {
   readonly value: CellValue;

@@ -253,6 +253,59 @@ describe("percentages", () => {
   });
 });
 
+describe("legacy Vietnamese fonts", () => {
+  // As Excel writes a workbook whose clerk chose old fonts: each <font> with its size, colour and
+  // family around the name; a differential style's font after cellXfs is no cell's.
+  const styles = (fonts: readonly string[], defaultFont = 0): string =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}">` +
+    `<fonts count="${fonts.length}">${fonts.map((f) => `<font><b/><sz val="12"/><color theme="1"/><name val="${f}"/><family val="2"/><charset val="163"/></font>`).join("")}</fonts>` +
+    `<fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders>` +
+    `<cellStyleXfs count="1"><xf numFmtId="0" fontId="${defaultFont}" fillId="0" borderId="0"/></cellStyleXfs>` +
+    `<cellXfs count="${fonts.length}">${fonts.map((_, i) => `<xf numFmtId="0" fontId="${(i + defaultFont) % fonts.length}" fillId="0" borderId="0" xfId="0" applyFont="1"/>`).join("")}</cellXfs>` +
+    `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+    `<dxfs count="1"><dxf><font><name val=".VnTimeH"/></font></dxf></dxfs></styleSheet>`;
+
+  test("a text cell carries the TCVN3, TCVN3 capitals or VNI font its style shows it in", () => {
+    const fonts = ["Times New Roman", ".VnTime", ".VnTimeH", "VNI-Times", ".VnArial NarrowH", "Arial"];
+    const cells = fonts.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i}" t="s"><v>0</v></c>`);
+    const s = read1(
+      `<row r="1">${cells.join("")}</row><row r="2"><c r="A2" s="2" t="inlineStr"><is><t>uû ban</t></is></c><c r="B2" s="1"><v>7</v></c></row>`,
+      { styles: styles(fonts), sharedStrings: sstXml(["Hoµn thµnh"]) },
+    );
+    const text = { kind: "string", value: "Hoµn thµnh" };
+    expect(["A1", "B1", "C1", "D1", "E1", "F1"].map((a) => v(s, a))).toEqual([
+      text,
+      { ...text, font: "TCVN3" },
+      { ...text, font: "TCVN3_CAPITALS" },
+      { ...text, font: "VNI" },
+      { ...text, font: "TCVN3_CAPITALS" },
+      text,
+    ]);
+    expect(v(s, "A2")).toEqual({ kind: "string", value: "uû ban", font: "TCVN3_CAPITALS" });
+    // A number has no font to carry.
+    expect(v(s, "B2")).toEqual({ kind: "number", value: 7 });
+  });
+
+  test("a cell without a style is in the workbook's default font", () => {
+    const s = read1('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', {
+      styles: styles(["Calibri", ".VnTime"], 1),
+      sharedStrings: sstXml(["Së"]),
+    });
+    expect(v(s, "A1")).toEqual({ kind: "string", value: "Së", font: "TCVN3" });
+  });
+
+  test("no font key on any cell of a workbook whose fonts are all Unicode ones", () => {
+    const s = read1('<row r="1"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" t="s"><v>0</v></c></row>', {
+      styles: styles(["Calibri", "Times New Roman"]),
+      sharedStrings: sstXml(["Hoµn thµnh"]),
+    });
+    expect(s.rows[0]).toEqual([
+      { value: { kind: "string", value: "Hoµn thµnh" } },
+      { value: { kind: "string", value: "Hoµn thµnh" } },
+    ]);
+  });
+});
+
 describe("dates", () => {
   const styles = stylesXml(
     [

@@ -6,11 +6,12 @@ import { ReadFailure, fail } from "./failure";
 import { fflateInflateRaw, type InflateRaw } from "./inflate";
 import {
   parseContentTypes,
-  parseNumberStyles,
+  parseStyles,
   parseRels,
   parseSharedStrings,
   parseWorkbookPart,
   resolvePartPath,
+  type CellStyles,
   type WorkbookSheetRef,
 } from "./sml";
 import { parseMerges, parseWorksheet, type Rows } from "./sheet";
@@ -55,6 +56,7 @@ export interface ReadOptions {
 const REL_WORKSHEET_SUFFIXES = ["/worksheet", "/chartsheet", "/dialogsheet", "/macrosheet"];
 const REL_SHARED_STRINGS = "/sharedStrings";
 const REL_STYLES = "/styles";
+const NO_STYLES: CellStyles = { numbers: new Uint8Array(0) };
 
 /** Reads an .xlsx package. Never throws for any input: failures come back as `{ ok: false, reason }`. */
 export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadOutcome {
@@ -188,9 +190,8 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
     const sstXml = readPartText(bytes, dir, sstPath, inflateRaw, budget);
     const sharedStrings = sstXml === undefined ? [] : parseSharedStrings(sstXml, sstPath, limits);
     const stylesAt = stylesPath;
-    const numberStyles =
-      memoParse(part, stylesAt, `styles|${stylesAt}`, (xml) => parseNumberStyles(xml, stylesAt)) ??
-      new Uint8Array(0);
+    const styles =
+      memoParse(part, stylesAt, `styles|${stylesAt}`, (xml) => parseStyles(xml, stylesAt)) ?? NO_STYLES;
 
     for (const ref of wanted) {
       const rel = rels.get(ref.relId);
@@ -205,7 +206,8 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
         part: rel.path,
         sheet: ref.name,
         sharedStrings,
-        numberStyles,
+        numberStyles: styles.numbers,
+        legacyFonts: styles.fonts,
         date1904: wb.date1904,
         limits,
       });

@@ -3,7 +3,7 @@
 import type { Cell, CellRange, CellValue, ReadLimits } from "../core/workbook";
 import { EMPTY, a1, parseA1 } from "../core/workbook";
 import { fail } from "./failure";
-import { isoToSerial } from "./sml";
+import { LEGACY_FONTS, isoToSerial } from "./sml";
 import { MAX_REPEAT, XmlScanner, decodeText, skippableElements, unescapeOoxml } from "./xml";
 
 export interface SheetContext {
@@ -13,6 +13,8 @@ export interface SheetContext {
   readonly sharedStrings: readonly string[];
   /** Per cellXfs index, what its number format shows (sml.ts parseNumberStyles: NUMBER_DATE, NUMBER_PERCENT). */
   readonly numberStyles: Uint8Array;
+  /** Per cellXfs index, its legacy font (sml.ts CellStyles.fonts); absent in the usual file without one. */
+  readonly legacyFonts?: Uint8Array;
   readonly date1904: boolean;
   readonly limits: ReadLimits;
 }
@@ -364,14 +366,16 @@ function cellValue(
           return hasFormula ? EMPTY_VALUE : undefined;
         fail("CORRUPT", `${ctx.part}: cell ${a1(row, col)} refers to a missing shared string`);
       }
-      value = { kind: "string", value: str };
+      value =
+        ctx.legacyFonts === undefined ? { kind: "string", value: str } : textIn(ctx.legacyFonts, style, str);
       break;
     }
     case T_INLINE:
     case T_STR: {
       const str = unescapeOoxml(isText ?? vString(xml, vStart, vEnd, vText) ?? "");
       if (str.length > ctx.limits.maxStringLength) tooLong(ctx, row, col, str.length);
-      value = { kind: "string", value: str };
+      value =
+        ctx.legacyFonts === undefined ? { kind: "string", value: str } : textIn(ctx.legacyFonts, style, str);
       break;
     }
     case T_BOOL: {
@@ -425,6 +429,12 @@ function cellValue(
     }
   }
   return value === EMPTY_VALUE && !hasFormula ? undefined : value;
+}
+
+/** A text cell's value, with the legacy font its style shows it in, if any. */
+function textIn(fonts: Uint8Array, style: number, text: string): CellValue {
+  const font = LEGACY_FONTS[fonts[style] ?? 0];
+  return font === undefined ? { kind: "string", value: text } : { kind: "string", value: text, font };
 }
 
 /** Puts a cell that carries something into rows, after the row and column limits. */

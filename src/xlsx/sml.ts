@@ -1,5 +1,5 @@
-// Targeted SpreadsheetML part parsers: content types, relationships, workbook, shared strings, styles (date formats), ISO dates.
-import type { ReadLimits } from "../core/workbook";
+// Targeted SpreadsheetML part parsers: content types, relationships, workbook, shared strings, styles (date formats, legacy Vietnamese fonts), ISO dates.
+import type { LegacyFont, ReadLimits } from "../core/workbook";
 import { fail } from "./failure";
 import { XmlScanner, decodeText, skippableElements, unescapeOoxml } from "./xml";
 
@@ -384,6 +384,70 @@ export function parseNumberStyles(xml: string, part: string): Uint8Array {
     out[i] = kind;
   }
   return out;
+}
+
+/** A styles part read: what numbers show per cellXfs index, and the legacy fonts when any style uses one. */
+export interface CellStyles {
+  readonly numbers: Uint8Array;
+  /** Per cellXfs index, an index into LEGACY_FONTS (0: none); absent when no style has a legacy font. */
+  readonly fonts?: Uint8Array;
+}
+
+/** The legacy font of each index of CellStyles.fonts. */
+export const LEGACY_FONTS: readonly (LegacyFont | undefined)[] = [
+  undefined,
+  "TCVN3",
+  "TCVN3_CAPITALS",
+  "VNI",
+];
+
+// A styles part that names no TCVN3 (".VnTime") or VNI ("VNI-Times") font is not scanned for fonts:
+// most files' fonts are Unicode ones, and the scan would cost each of them.
+const LEGACY_FONT_NAME = /\.vn|vni[- ]/i;
+
+/** The styles part's number kinds and, when it names a TCVN3 or VNI font, each style's legacy font. */
+export function parseStyles(xml: string, part: string): CellStyles {
+  const numbers = parseNumberStyles(xml, part);
+  const fonts = LEGACY_FONT_NAME.test(xml) ? legacyFontStyles(xml, part) : undefined;
+  return fonts === undefined ? { numbers } : { numbers, fonts };
+}
+
+const FONTS_NOT_NEEDED = skippableElements(["fonts", "font", "name", "cellXfs", "xf"]);
+
+/** Per cellXfs index, its font's index in LEGACY_FONTS; undefined when none is legacy. */
+function legacyFontStyles(xml: string, part: string): Uint8Array | undefined {
+  const sc = new XmlScanner(xml, part);
+  const fonts: number[] = [];
+  const xfs: number[] = [];
+  let inFonts = false;
+  let inCellXfs = false;
+  while (sc.next()) {
+    const name = sc.name;
+    if (sc.closing) {
+      if (name === "cellXfs") break;
+      if (name === "fonts") inFonts = false;
+      sc.skip(FONTS_NOT_NEEDED);
+      continue;
+    }
+    sc.skip(FONTS_NOT_NEEDED);
+    if (name === "fonts") inFonts = !sc.selfClosing;
+    else if (name === "font" && inFonts) fonts.push(0);
+    else if (name === "name" && inFonts && fonts.length > 0)
+      fonts[fonts.length - 1] = legacyFontKind(sc.attr("val"));
+    else if (name === "cellXfs") inCellXfs = !sc.selfClosing;
+    else if (name === "xf" && inCellXfs) xfs.push(fonts[Number(sc.attr("fontId") ?? "0")] ?? 0);
+  }
+  return xfs.some((kind) => kind !== 0) ? Uint8Array.from(xfs) : undefined;
+}
+
+/**
+ * A font name's index in LEGACY_FONTS: TCVN3's fonts begin with ".Vn" (ABC's naming), its capitals
+ * fonts end in "H" (".VnTimeH", ".VnArial NarrowH"); VNI's begin with "VNI-" ("VNI-Times").
+ */
+function legacyFontKind(name: string | undefined): number {
+  const font = (name ?? "").trim();
+  if (/^\.vn/i.test(font)) return font.endsWith("H") ? 2 : 1;
+  return /^vni[- ]/i.test(font) ? 3 : 0;
 }
 
 const MS_PER_DAY = 86_400_000;
