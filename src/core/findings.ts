@@ -198,14 +198,32 @@ export function legacyTextMessage(
   cells: readonly string[],
   typed: string,
   read: string,
+  capitals: readonly string[] = [],
 ): string {
-  const shown =
-    cells.length > 12 ? `${cells.slice(0, 12).join(", ")} và ${cells.length - 12} ô khác` : cells.join(", ");
+  const shown = cellList(cells);
   const said =
     cells.length === 1
       ? `Ô này được gõ bằng bảng mã ${legacyName(encoding)}: ${quoted(typed)}, chương trình đã đọc là ${quoted(read)}.`
       : `${cells.length} ô (${shown}) được gõ bằng bảng mã ${legacyName(encoding)}, ví dụ ${quoted(typed)} được chương trình đọc là ${quoted(read)}.`;
-  return `${said} Đề nghị kiểm tra lại. Để các kỳ sau không phải chuyển đổi, hãy chuyển mã các ô chữ sang Unicode bằng Unikey: ${unikeySteps(encoding, "chọn các ô chữ (không chọn ô có công thức)", "vào đúng các ô đó rồi đặt phông Times New Roman")}.`;
+  return `${said} Đề nghị kiểm tra lại. Để các kỳ sau không phải chuyển đổi, hãy chuyển mã các ô chữ sang Unicode bằng Unikey: ${unikeySteps(encoding, "chọn các ô chữ (không chọn ô có công thức)", "vào đúng các ô đó rồi đặt phông Times New Roman")}.${capitalsNote(capitals)}`;
+}
+
+/**
+ * Cells in a TCVN3 capitals font (.VnTimeH draws small letters' codes as capitals): read in capitals,
+ * and converted by Unikey with “Sang chữ hoa”, apart from the others (the option applies to all it converts).
+ */
+function capitalsNote(cells: readonly string[]): string {
+  if (cells.length === 0) return "";
+  const which = cells.length === 1 ? `Ô ${cells[0]}` : `Các ô ${cellList(cells)}`;
+  const these = cells.length === 1 ? "ô này" : "các ô này";
+  return ` ${which} dùng phông chữ hoa của bảng mã TCVN3 (như .VnTimeH), nên được đọc bằng chữ in hoa như trên màn hình; khi chuyển mã, chuyển riêng ${these} và đánh dấu thêm “Sang chữ hoa” trong Công cụ chuyển mã.`;
+}
+
+/** Cells named in a LEGACY_TEXT warning: at most 12, the rest counted, so it stays readable. */
+function cellList(cells: readonly string[]): string {
+  return cells.length > 12
+    ? `${cells.slice(0, 12).join(", ")} và ${cells.length - 12} ô khác`
+    : cells.join(", ");
 }
 
 /** A roster's cells typed in TCVN3 or VNI (roster.ts), said as LEGACY_TEXT says a report's. */

@@ -6,7 +6,7 @@ import { BUILTIN_FORMS } from "./forms";
 import { unicodeOfLegacy, unicodeWorkbook, vietnameseOf } from "./legacy-text";
 import { SHIPPED_PROFILE_NAMES, shippedProfile } from "./profiles";
 import { templateTasks } from "./template";
-import type { Workbook } from "./workbook";
+import type { LegacyFont, Workbook } from "./workbook";
 
 const cell = (value: string) => ({ value: { kind: "string" as const, value } });
 
@@ -322,6 +322,69 @@ describe("unicodeWorkbook", () => {
     expect(legacy).toEqual([
       { sheet: "Nhiệm vụ", encoding: "VNI", cells: ["A1", "B1"], typed: "Hoaøn thaønh", read: "Hoàn thành" },
       { sheet: "Nhiệm vụ", encoding: "TCVN3", cells: ["A2", "B2"], typed: "Hoµn thµnh", read: "Hoàn thành" },
+    ]);
+  });
+
+  test("a cell shown in a legacy font is read by that font's encoding, where that spells as much and more", () => {
+    // The font is what the clerk saw: "Sè" in .VnTime shows Số, "Cô quan" in VNI-Times Cơ quan, in
+    // .VnTime Cụ quan. Unicode in a .VnTime cell that would read as less ("Lê Công Tú": Lờ Cụng Tỳ)
+    // stays, and a text with a letter only Unicode has is Unicode whatever its font.
+    const inFont = (value: string, font: LegacyFont) => ({ value: { kind: "string" as const, value, font } });
+    const sheet = {
+      name: "S",
+      rows: [
+        [inFont("Sè", "TCVN3"), inFont("Cã", "TCVN3"), inFont("Bé", "TCVN3")],
+        [inFont("Cô quan", "VNI"), inFont("Cô quan", "TCVN3"), cell("Cô quan")],
+        [inFont("Lê Công Tú", "TCVN3"), inFont("Sở Nội vụ", "TCVN3"), inFont("Loïc", "VNI")],
+        [inFont("Hoaøn thaønh", "TCVN3")],
+      ],
+    };
+    const { workbook: read, legacy } = unicodeWorkbook({ ...workbook, sheets: [sheet] });
+    expect(
+      read.sheets[0]!.rows.map((row) => row!.map((c) => c!.value.kind === "string" && c!.value.value)),
+    ).toEqual([
+      ["Số", "Có", "Bộ"],
+      ["Cơ quan", "Cụ quan", "Cô quan"],
+      ["Lê Công Tú", "Sở Nội vụ", "Lọc"],
+      ["Hoàn thành"],
+    ]);
+    expect(legacy).toEqual([
+      { sheet: "S", encoding: "TCVN3", cells: ["A1", "B1", "C1", "B2"], typed: "Sè", read: "Số" },
+      { sheet: "S", encoding: "VNI", cells: ["A2", "C3", "A4"], typed: "Cô quan", read: "Cơ quan" },
+    ]);
+  });
+
+  test("TCVN3 in a capitals font (.VnTimeH) is read in capitals, and its cells named", () => {
+    // .VnTimeH draws the small letters' codes as capitals: a heading or unit name typed so holds
+    // small letters and shows UỶ BAN NHÂN DÂN …; before, it was read in small letters.
+    const capitals = (value: string) => ({
+      value: { kind: "string" as const, value, font: "TCVN3_CAPITALS" as const },
+    });
+    const sheet = {
+      name: "S",
+      rows: [
+        [capitals("uû ban nh©n d©n x· hßa b×nh")],
+        [capitals("bé néi vô")],
+        [cell("Hoµn thµnh")],
+        [capitals("KL226")],
+      ],
+    };
+    const { workbook: read, legacy } = unicodeWorkbook({ ...workbook, sheets: [sheet] });
+    expect(read.sheets[0]!.rows.map((row) => row![0]!.value)).toEqual([
+      { kind: "string", value: "UỶ BAN NHÂN DÂN XÃ HÒA BÌNH" },
+      { kind: "string", value: "BỘ NỘI VỤ" },
+      { kind: "string", value: "Hoàn thành" },
+      { kind: "string", value: "KL226", font: "TCVN3_CAPITALS" },
+    ]);
+    expect(legacy).toEqual([
+      {
+        sheet: "S",
+        encoding: "TCVN3",
+        cells: ["A1", "A2", "A3"],
+        typed: "uû ban nh©n d©n x· hßa b×nh",
+        read: "UỶ BAN NHÂN DÂN XÃ HÒA BÌNH",
+        capitals: ["A1", "A2"],
+      },
     ]);
   });
 

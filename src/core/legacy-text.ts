@@ -6,10 +6,23 @@
 
 import { COMMON_SYLLABLES } from "./common-syllables";
 import { isSyllable } from "./syllable";
-import { a1, type Cell, type Sheet, type Workbook } from "./workbook";
+import { a1, type Cell, type LegacyFont, type Sheet, type Workbook } from "./workbook";
 
 /** The legacy encoding a text was typed in. */
 export type LegacyEncoding = "TCVN3" | "VNI";
+
+/**
+ * What says a text is in a legacy encoding beside its own letters: other cells of its workbook were
+ * clearly typed in it, or its cell is shown in one of its fonts (.VnTime, VNI-Times).
+ */
+export type Evidence = "workbook" | "font";
+
+/** The encoding of each legacy font. */
+const FONT_ENCODING: Readonly<Record<LegacyFont, LegacyEncoding>> = {
+  TCVN3: "TCVN3",
+  TCVN3_CAPITALS: "TCVN3",
+  VNI: "VNI",
+};
 
 // TCVN3 (TCVN 5712:1993, ABC): one byte a letter. Upper-case toned vowels have no code of their own.
 const TCVN3_CODES = "¡¢£¤¥¦§¨©ª«¬\u00ad®µ¶·¸¹»¼½¾ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßáâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ";
@@ -116,11 +129,13 @@ const TREMA_NAME = /^[A-Z][a-z]*[aeiouy][ïë][a-z]*$/;
  * more common (COMMON_SYLLABLES: VNI "Chöa" is "Chưa", not TCVN3's "Chửa"), then TCVN3. `evident`
  * (another cell of the workbook was clearly in that encoding): no first hint needed, and a reading
  * need only spell more ("§· nép", Đã nộp: a word of codes alone and a word as it stands, beside
- * "Hoµn thµnh").
+ * "Hoµn thµnh"). `by` "font" (`evident` is the encoding of the cell's own font): a reading need
+ * only spell as much and more of something ("Sè" in .VnTime is Số; not "Lê Công Tú": Lờ Cụng Tỳ).
  */
 export function unicodeOfLegacy(
   text: string,
   evident?: LegacyEncoding,
+  by: Evidence = "workbook",
 ): { encoding: LegacyEncoding; text: string } | undefined {
   // Unicode first: most texts of a report have a Vietnamese letter within their first words.
   if (UNICODE_VIETNAMESE.test(text)) return undefined;
@@ -131,7 +146,7 @@ export function unicodeOfLegacy(
   for (const encoding of evident === undefined ? (["TCVN3", "VNI"] as const) : [evident]) {
     const read = encoding === "TCVN3" ? fromTcvn3(text) : fromVni(text);
     if (read === undefined) continue;
-    const score = plausibility(text, read, encoding, evident !== undefined);
+    const score = plausibility(text, read, encoding, evident === undefined ? "own" : by);
     if (
       score !== undefined &&
       (best === undefined ||
@@ -169,7 +184,7 @@ function plausibility(
   typed: string,
   read: string,
   encoding: LegacyEncoding,
-  evident: boolean,
+  evidence: Evidence | "own",
 ): readonly [number, number] | undefined {
   const before = typed.split(WORD_SEPARATORS);
   const after = read.split(WORD_SEPARATORS);
@@ -203,13 +218,19 @@ function plausibility(
   if (changed === 0 || validAfter * 3 < changed * 2) return undefined;
   // A name with a tréma alone ("Loïc", "Anh Loïc", "Loïc Martin"; VNI would read Lọc): as typed,
   // unless it reads as a common word ("Haïn" alone is Hạn).
-  if (named && changed === 1 && common === 0 && !evident) return undefined;
+  if (named && changed === 1 && common === 0 && evidence === "own") return undefined;
   // More words made syllables than syllables changed, or more common words after: "thaønh phoá"
   // (thành phố; "phoá" is an old-style spelling no one writes), "Soá 12/QÑ" (Số 12/QĐ). Beside an evident cell, more
   // syllables and more common words after ("§· nép": Đã nộp; not "Lê Công Tú µm": Lờ Cụng Tỳ àm).
-  const spells = evident
-    ? validAfter > validBefore && common > commonBefore
-    : made > validBefore || (common > commonBefore && hintInWord(typed));
+  // In the encoding's font, as many of each and more of one ("Sè", "Bé" alone: Số, Bộ).
+  const spells =
+    evidence === "own"
+      ? made > validBefore || (common > commonBefore && hintInWord(typed))
+      : evidence === "workbook"
+        ? validAfter > validBefore && common > commonBefore
+        : validAfter >= validBefore &&
+          common >= commonBefore &&
+          (validAfter > validBefore || common > commonBefore);
   if (!spells) return undefined;
   return [made - validBefore, common];
 }
@@ -222,10 +243,11 @@ function plausibility(
 export function vietnameseOf(
   text: string,
   evident?: LegacyEncoding,
+  by?: Evidence,
 ): { encoding?: LegacyEncoding; text: string } | undefined {
-  if (text.indexOf("\u00d0") < 0 && text.indexOf("\u00f0") < 0) return unicodeOfLegacy(text, evident);
+  if (text.indexOf("\u00d0") < 0 && text.indexOf("\u00f0") < 0) return unicodeOfLegacy(text, evident, by);
   // A legacy text first: TCVN3's "é" may start a word ("Ðp tiÕn ®é", ép tiến độ).
-  const legacy = unicodeOfLegacy(text, evident);
+  const legacy = unicodeOfLegacy(text, evident, by);
   if (legacy !== undefined) return legacy;
   // Folded, the text holds "Đ" or "đ", which neither encoding has: it is Unicode, or as typed.
   const folded = text.replace(/\u00f0/g, "\u0111").replace(/(?<![\p{L}\p{M}])\u00d0/gu, "\u0110");
@@ -306,6 +328,8 @@ export interface LegacySheet {
   /** The first cell's text as typed and as read. */
   readonly typed: string;
   readonly read: string;
+  /** Of `cells`, those shown in a TCVN3 capitals font (.VnTimeH), read in capitals; absent when none. */
+  readonly capitals?: readonly string[];
 }
 
 /**
@@ -379,7 +403,10 @@ function unicodeSheet(
   if (columns === undefined) return undefined;
   let rows: (ReadonlyArray<Cell | undefined> | undefined)[] | undefined;
   // Per encoding, in the order first met: its cells and its first cell's text.
-  const byEncoding = new Map<LegacyEncoding, { cells: string[]; typed: string; read: string }>();
+  const byEncoding = new Map<
+    LegacyEncoding,
+    { cells: string[]; typed: string; read: string; capitals?: string[] }
+  >();
   // Plain loops: this runs over the texts of every file.
   for (let r = 0; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
@@ -391,15 +418,28 @@ function unicodeSheet(
       const cell = row[c];
       if (cell === undefined || cell.value.kind !== "string") continue;
       const typed = cell.value.value;
-      const read = vietnameseOf(typed) ?? (evident === undefined ? undefined : readBeside(typed, evident));
+      // A cell shown in a legacy font is read by its encoding first: the font is what the clerk saw.
+      const font = cell.value.font;
+      const read =
+        (font === undefined ? undefined : vietnameseOf(typed, FONT_ENCODING[font], "font")) ??
+        vietnameseOf(typed) ??
+        (evident === undefined ? undefined : readBeside(typed, evident));
       if (read === undefined) continue;
+      // .VnTimeH draws every letter as a capital: "uû ban nh©n d©n" shows, and is, UỶ BAN NHÂN DÂN.
+      const capitals = font === "TCVN3_CAPITALS" && read.encoding === "TCVN3";
+      const text = capitals ? read.text.toUpperCase() : read.text;
       if (read.encoding !== undefined) {
-        const seen = byEncoding.get(read.encoding);
-        if (seen === undefined) byEncoding.set(read.encoding, { cells: [a1(r, c)], typed, read: read.text });
-        else seen.cells.push(a1(r, c));
+        const at = a1(r, c);
+        let seen = byEncoding.get(read.encoding);
+        if (seen === undefined) {
+          seen = { cells: [], typed, read: text };
+          byEncoding.set(read.encoding, seen);
+        }
+        seen.cells.push(at);
+        if (capitals) (seen.capitals ??= []).push(at);
       }
       copy ??= [...row];
-      copy[c] = { ...cell, value: { kind: "string", value: read.text } };
+      copy[c] = { ...cell, value: { kind: "string", value: text } };
     }
     if (copy === undefined) continue;
     rows ??= [...sheet.rows];

@@ -8,6 +8,7 @@ import {
   type Edit,
   type ReportData,
 } from "../../test/helpers/report-builder";
+import { withFont } from "../../test/helpers/legacy-fonts";
 import { inspectBytes } from "../app/inspect";
 import { writeXlsx } from "../xlsx/write";
 import { consolidate } from "./consolidate";
@@ -1424,6 +1425,53 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
     expect(r.findings).toEqual([]);
     expect(r.report?.preparer).toBe("Loïc Martin");
     expect(r.report?.tasks[0]?.partners).toBe("Anh Loïc");
+  });
+
+  test("a unit name and status typed in .VnTimeH (TCVN3's capitals font) are read in capitals, and the warning says how to convert them", () => {
+    // .VnTimeH shows "uû ban nh©n d©n x· hßa b×nh" as UỶ BAN NHÂN DÂN XÃ HÒA BÌNH; it was read, and
+    // reached the summary and letters, as "uỷ ban nhân dân xã hòa bình".
+    const bytes = reportBytes({
+      ...BASE,
+      name: "uû ban nh©n d©n x· hßa b×nh",
+      taskStatuses: statuses("hoµn thµnh"),
+    });
+    const r = inspectBytes(
+      withFont(bytes, ".VnTimeH", { "Thông tin": ["C6"], "Nhiệm vụ": ["G5"] }),
+      DEFAULT_PROFILE,
+    );
+    expect(r.valid).toBe(true);
+    expect(r.report?.unit.name).toBe("UỶ BAN NHÂN DÂN XÃ HÒA BÌNH");
+    expect(r.report?.tasks.map((t) => t.status)).toEqual(statuses("DONE"));
+    expect(only(r.findings)).toEqual([
+      ["LEGACY_TEXT", "warning", "Thông tin", "C6"],
+      ["LEGACY_TEXT", "warning", "Nhiệm vụ", "G5"],
+    ]);
+    expect(r.findings[0]!.message).toBe(
+      "Ô này được gõ bằng bảng mã TCVN3 (phông .VnTime): “uû ban nh©n d©n x· hßa b×nh”, chương trình đã đọc là “UỶ BAN NHÂN DÂN XÃ HÒA BÌNH”. Đề nghị kiểm tra lại. Để các kỳ sau không phải chuyển đổi, hãy chuyển mã các ô chữ sang Unicode bằng Unikey: chọn các ô chữ (không chọn ô có công thức), nhấn Ctrl+C; nhấn Ctrl+Shift+F6 để mở Công cụ chuyển mã (Unikey Toolkit), chọn Nguồn: TCVN3 (ABC), Đích: Unicode, bấm “Chuyển mã”; nhấn Ctrl+V vào đúng các ô đó rồi đặt phông Times New Roman. Ô C6 dùng phông chữ hoa của bảng mã TCVN3 (như .VnTimeH), nên được đọc bằng chữ in hoa như trên màn hình; khi chuyển mã, chuyển riêng ô này và đánh dấu thêm “Sang chữ hoa” trong Công cụ chuyển mã.",
+    );
+    expect(r.findings[1]!.message).toMatch(
+      /^12 ô \(G5, G6, .*\.VnTimeH\), nên được đọc bằng chữ in hoa như trên màn hình; khi chuyển mã, chuyển riêng ô này/,
+    );
+  });
+
+  test("a word alone in a .VnTime or VNI-Times cell is read by its font's encoding", () => {
+    // “Cã” (Có) in .VnTime, beside VNI-Times statuses: “cã” spells a syllable as it stands, so without
+    // its font it stayed as typed; each cell is read in the encoding of its own font.
+    const bytes = reportBytes({ ...BASE, taskStatuses: statuses("Hoaøn thaønh") }, [
+      { op: "set", sheet: "Nhiệm vụ", cell: "H5", value: "Cã" },
+    ]);
+    const fonts = withFont(withFont(bytes, "VNI-Times", { "Nhiệm vụ": ["G5"] }), ".VnTime", {
+      "Nhiệm vụ": ["H5"],
+    });
+    const r = inspectBytes(fonts, DEFAULT_PROFILE);
+    expect(r.report?.tasks[0]).toMatchObject({ status: "DONE", result: "Có" });
+    expect(only(r.findings)).toEqual([
+      ["LEGACY_TEXT", "warning", "Nhiệm vụ", "G5"],
+      ["LEGACY_TEXT", "warning", "Nhiệm vụ", "H5"],
+    ]);
+    expect(r.findings[1]!.message).toMatch(
+      /^Ô này được gõ bằng bảng mã TCVN3 \(phông \.VnTime\): “Cã”, chương trình đã đọc là “Có”\./,
+    );
   });
 
   test("VNI too, and the Icelandic “Ð” read as “Đ” without a warning", () => {

@@ -352,7 +352,7 @@ export function validateWorkbook(
       "warning",
       l.sheet,
       l.cells[0] ?? null,
-      legacyTextMessage(l.encoding, l.cells, l.typed, l.read),
+      legacyTextMessage(l.encoding, l.cells, l.typed, l.read, l.capitals),
     ),
   );
   return { ...result, findings: [...result.findings, ...said] };
