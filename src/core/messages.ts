@@ -178,6 +178,15 @@ export const MSG = {
     `${movedOpening(sheet, moved, "thông tin")}. Hãy đưa về đúng mẫu: cột A mã, cột C giá trị, ${putColumnsBack(moved)}, lưu rồi gửi lại.`,
   movedTaskColumns: (sheet: string, moved: Moved) =>
     `${movedOpening(sheet, moved, "nhiệm vụ")} (đọc theo vị trí sẽ lấy nhầm). Hãy đưa về đúng mẫu: ${moved.some((m) => m.expected === "A") ? "cột A STT, " : ""}cột B nội dung nhiệm vụ, cột F thời hạn, cột G tình trạng, ${putColumnsBack(moved)}, lưu rồi gửi lại.`,
+  /** Nhiệm vụ's Tình trạng (G) deleted: `now` is the header that moved into G ("Kết quả cụ thể/minh chứng"). */
+  deletedStatusColumn: (
+    sheet: string,
+    now: { readonly header: string; readonly cell: string; readonly at: string; readonly expected: string },
+  ) =>
+    `Trang ${q(sheet)} không có cột ${q("Tình trạng")} (mẫu: cột ${now.at}): cột ${q(now.header)} đang ở cột ${now.at} (mẫu: cột ${now.expected}). Có lẽ cột ${q("Tình trạng")} đã bị xóa, cùng tình trạng đã chọn của các nhiệm vụ, nên chương trình không đọc nhiệm vụ của trang này. Hãy chèn lại cột trước cột ${now.at} (nhấp chuột phải vào tên cột ${now.at} → Chèn), ghi ${q("Tình trạng")} ở ô ${now.cell}, chọn lại tình trạng cho từng nhiệm vụ (Hoàn thành, Hoàn thành quá hạn, Đang thực hiện hoặc Chưa thực hiện), lưu rồi gửi lại.`,
+  /** Hội nghị's read columns moved: the log is left unread (a warning: the log is optional). */
+  movedLogColumns: (sheet: string, moved: Moved) =>
+    `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc sổ hội nghị (đọc theo vị trí sẽ lấy nhầm) và chưa đối chiếu được với số hội nghị ở trang ${q(SHEETS.counts)}; sổ không bắt buộc, báo cáo vẫn được tổng hợp. Hãy đưa về đúng mẫu: ${moved.some((m) => m.expected === "A") ? "cột A STT, " : ""}cột B tên hội nghị, cột C loại, cột D hình thức, cột F số ngày, ${putColumnsBack(moved)}, lưu rồi gửi lại.`,
   renamedSheet: (sheet: string, found: readonly string[], hidden: readonly string[]) =>
     found.length === 1
       ? `Không có trang tính ${q(sheet)} mà có trang ${q(found[0]!)}${hiddenMark(found[0]!, hidden)}: có lẽ tên trang đã bị sửa. ${unhideFirst(found, hidden)}Đổi tên trang ${q(found[0]!)} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`

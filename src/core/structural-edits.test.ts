@@ -117,9 +117,38 @@ describe("a column inserted before A (an STT column) or a column moved: one erro
     expect(onSheet(r, "Nhiệm vụ")[0]!.message).toContain(
       "cột “Thời hạn” đang ở cột E (mẫu: cột F), cột “Tình trạng” đang ở cột F (mẫu: cột G)",
     );
+    // A column deleted is put back by inserting one, not by deleting more.
     expect(onSheet(r, "Nhiệm vụ")[0]!.message).toContain(
       "cột G tình trạng, chèn lại cột đã xóa (nhấp chuột phải vào tên cột → Chèn), lưu rồi gửi lại.",
     );
+  });
+
+  test("Nhiệm vụ with its Tình trạng column G deleted: one error saying the column was deleted, not “chưa chọn Tình trạng” on each task", () => {
+    const r = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "H5", value: "Kế hoạch số 12/KH-SNV ngày 10/3/2026" },
+      { op: "deleteColumn", sheet: "Nhiệm vụ", column: "G" },
+    ]);
+    expect(r.valid).toBe(false);
+    expect(only(r.findings)).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "G4"]]);
+    expect(r.findings[0]!.message).toBe(
+      "Trang “Nhiệm vụ” không có cột “Tình trạng” (mẫu: cột G): cột “Kết quả cụ thể/minh chứng” đang ở cột G (mẫu: cột H). Có lẽ cột “Tình trạng” đã bị xóa, cùng tình trạng đã chọn của các nhiệm vụ, nên chương trình không đọc nhiệm vụ của trang này. Hãy chèn lại cột trước cột G (nhấp chuột phải vào tên cột G → Chèn), ghi “Tình trạng” ở ô G4, chọn lại tình trạng cho từng nhiệm vụ (Hoàn thành, Hoàn thành quá hạn, Đang thực hiện hoặc Chưa thực hiện), lưu rồi gửi lại.",
+    );
+    // The file is still its unit's (a returned file in the letters, not "chưa nộp").
+    expect(r.unit).toBe("SO_NOI_VU");
+
+    // G and H deleted: "Ghi chú" is in G, and said so.
+    const both = check([
+      { op: "deleteColumn", sheet: "Nhiệm vụ", column: "G" },
+      { op: "deleteColumn", sheet: "Nhiệm vụ", column: "G" },
+    ]);
+    expect(only(both.findings)).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "G4"]]);
+    expect(both.findings[0]!.message).toContain("cột “Ghi chú” đang ở cột G (mẫu: cột I)");
+  });
+
+  test("Nhiệm vụ's G headed “Kết quả thực hiện” over the statuses is the status column renamed: read as before", () => {
+    const r = check([{ op: "set", sheet: "Nhiệm vụ", cell: "G4", value: "Kết quả thực hiện" }]);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.tasks).toHaveLength(12);
   });
 
   test("Nhiệm vụ with an STT column inserted before A: said as a shift, not “chép lại dòng tiêu đề từ mẫu”", () => {
@@ -506,5 +535,62 @@ describe("which rows of a list are headings, and which stay tasks or meetings", 
       { op: "set", sheet: "Nhiệm vụ", cell: "G17", value: 7 },
     ]);
     expect(only(task.findings)).toEqual([["TASK_STATUS", "error", "Nhiệm vụ", "G17"]]);
+  });
+});
+
+describe("Hội nghị's columns are checked as the other sheets' (its warnings only: the log is optional)", () => {
+  const LOG: Partial<ReportData> = {
+    counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
+    meetings: [
+      ["Hội nghị quán triệt Kết luận 226", "Quán triệt", "Trực tuyến", 0.5],
+      ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
+    ],
+  };
+
+  test("a “Chủ trì” column inserted before C: one warning saying the columns moved, not “Hình thức “Quán triệt” không hợp lệ” on each meeting", () => {
+    const r = check(
+      [
+        { op: "insertColumn", sheet: "Hội nghị", before: "C" },
+        { op: "set", sheet: "Hội nghị", cell: "C4", value: "Chủ trì" },
+      ],
+      LOG,
+    );
+    expect(r.valid).toBe(true);
+    expect(only(r.findings)).toEqual([["LOG_MISMATCH", "warning", "Hội nghị", "D4"]]);
+    expect(r.findings[0]!.message).toBe(
+      "Trang “Hội nghị” bị lệch cột so với mẫu: cột “Loại” đang ở cột D (mẫu: cột C), cột “Hình thức” đang ở cột E (mẫu: cột D), cột “Số ngày” đang ở cột G (mẫu: cột F). Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc sổ hội nghị (đọc theo vị trí sẽ lấy nhầm) và chưa đối chiếu được với số hội nghị ở trang “Chỉ tiêu”; sổ không bắt buộc, báo cáo vẫn được tổng hợp. Hãy đưa về đúng mẫu: cột B tên hội nghị, cột C loại, cột D hình thức, cột F số ngày, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.",
+    );
+    expect(r.report?.meetings).toEqual([]);
+  });
+
+  test("an STT column inserted before A: said, where the log was left unread without a word", () => {
+    const r = check([{ op: "insertColumn", sheet: "Hội nghị", before: "A" }], LOG);
+    expect(only(r.findings)).toEqual([["LOG_MISMATCH", "warning", "Hội nghị", "B4"]]);
+    expect(r.findings[0]!.message).toContain(
+      "cột “STT” đang ở cột B (mẫu: cột A), cột “Tên hội nghị” đang ở cột C (mẫu: cột B)",
+    );
+    expect(r.findings[0]!.message).toContain("Hãy đưa về đúng mẫu: cột A STT, cột B tên hội nghị");
+  });
+
+  test("column C (Loại) deleted: told to insert it again", () => {
+    const r = check([{ op: "deleteColumn", sheet: "Hội nghị", column: "C" }], LOG);
+    expect(only(r.findings)).toEqual([["LOG_MISMATCH", "warning", "Hội nghị", "C4"]]);
+    expect(r.findings[0]!.message).toContain(
+      "cột “Hình thức” đang ở cột C (mẫu: cột D), cột “Số ngày” đang ở cột E (mẫu: cột F)",
+    );
+    expect(r.findings[0]!.message).toContain("chèn lại cột đã xóa (nhấp chuột phải vào tên cột → Chèn)");
+  });
+
+  test("a column added after F, or headers renamed where the template has them: the log read as before", () => {
+    const r = check(
+      [
+        { op: "set", sheet: "Hội nghị", cell: "G4", value: "Ghi chú (loại hội nghị cũ)" },
+        { op: "set", sheet: "Hội nghị", cell: "C4", value: "Loại hội nghị" },
+        { op: "set", sheet: "Hội nghị", cell: "F4", value: "Thời lượng (ngày)" },
+      ],
+      LOG,
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.report?.meetings.map((m) => m.row)).toEqual([5, 6]);
   });
 });

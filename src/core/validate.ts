@@ -1713,35 +1713,74 @@ function readValue(
   return null;
 }
 
-/** The headers of `Nhiệm vụ` that name a column validation reads (folded), by that column. */
-const TASK_HEADERS: ReadonlyArray<readonly [column: number, header: RegExp]> = [
+/** A list's headers that name a column validation reads (folded), by that column. */
+type ListHeaders = ReadonlyArray<readonly [column: number, header: RegExp]>;
+
+/** The headers of `Nhiệm vụ` that name a column validation reads. */
+const TASK_HEADERS: ListHeaders = [
   [TASK_COLS.content, /^(noi dung|ten nhiem vu|nhiem vu)\b/],
   [TASK_COLS.deadline, /^thoi han\b/],
   [TASK_COLS.status, /^tinh trang\b/],
 ];
 
+/** The headers of `Hội nghị` that name a column validation reads (Ngày, column E, is not read). */
+const MEETING_HEADERS: ListHeaders = [
+  [MEETING_COLS.name, /^(ten\b|noi dung)/],
+  [MEETING_COLS.type, /^loai\b/],
+  [MEETING_COLS.form, /^hinh thuc\b/],
+  [MEETING_COLS.days, /^(so ngay|thoi luong)\b/],
+];
+
 /**
- * The read columns of `Nhiệm vụ` whose header (in the STT header row) is found in another column than
- * the template's: a column inserted ("Tiến độ (%)" before G) or deleted. A header renamed beyond
- * recognition, or where the template has it, says nothing; nor does a column added after I.
+ * The read columns of a list (Nhiệm vụ, Hội nghị) whose header (in the STT header row) is found in
+ * another column than the template's: a column inserted ("Tiến độ (%)" before G) or deleted. A header
+ * renamed beyond recognition, or where the template has it, says nothing; nor does a column added
+ * after the list's last. Only the header row is looked at.
  */
-function movedTaskColumns(sheet: Sheet, headRow: number, offset = 0): MovedColumn[] {
+function movedListColumns(sheet: Sheet, headRow: number, headers: ListHeaders, offset = 0): MovedColumn[] {
   const head = sheet.rows[headRow] ?? [];
   const folded = (c: number): string => {
     const cell = head[c];
     return cell === undefined ? "" : foldKey(cellText(cell));
   };
   const moved: MovedColumn[] = [];
-  for (const [expected, pattern] of TASK_HEADERS) {
+  for (const [expected, pattern] of headers) {
     if (offset === 0 && pattern.test(folded(expected))) continue;
-    const at = head.findIndex((_, c) => c > TASK_COLS.no && pattern.test(folded(c)));
+    const at = head.findIndex((_, c) => c > 0 && pattern.test(folded(c)));
     if (at >= 0 && at !== expected) moved.push(movedHeader(head, headRow, at, expected));
   }
   return moved;
 }
 
-/** `Nhiệm vụ`'s "STT" header found in column B to D (a column inserted before A), and what moved with it. */
-function movedSttColumn(sheet: Sheet): MovedColumn[] {
+/** The headers the template has right of Tình trạng (G): "Kết quả cụ thể/minh chứng" (H), "Ghi chú" (I). */
+const AFTER_STATUS: ListHeaders = [
+  [TASK_COLS.result, /^ket qua\b/],
+  [TASK_COLS.note, /^ghi chu\b/],
+];
+
+/**
+ * `Nhiệm vụ`'s Tình trạng column deleted: no "Tình trạng" header anywhere (movedListColumns found
+ * none), column G headed as the template's H or I, and no status in it. The statuses went with the
+ * column, so every task was "chưa chọn Tình trạng" without a word of the column. Returns the header
+ * now in G, and where the template has it; undefined otherwise (a G renamed "Trạng thái", or "Kết quả
+ * thực hiện" over the statuses, is read as before). Column G is looked down only when so headed.
+ */
+function deletedStatusColumn(sheet: Sheet, headRow: number): MovedColumn | undefined {
+  const head = sheet.rows[headRow];
+  const cell = head?.[TASK_COLS.status];
+  if (head === undefined || cell === undefined) return undefined;
+  const text = foldKey(cellText(cell));
+  const was = AFTER_STATUS.find(([, header]) => header.test(text));
+  if (was === undefined) return undefined;
+  for (let r = headRow + 1; r < sheet.rows.length; r++) {
+    const status = sheet.rows[r]?.[TASK_COLS.status];
+    if (status !== undefined && matchOption(TASK_STATUSES, cellText(status)) !== undefined) return undefined;
+  }
+  return movedHeader(head, headRow, TASK_COLS.status, was[0]);
+}
+
+/** A list's "STT" header found in column B to D (a column inserted before A), and what moved with it. */
+function movedSttColumn(sheet: Sheet, headers: ListHeaders): MovedColumn[] {
   for (let r = 0; r < Math.min(sheet.rows.length, 30); r++) {
     const row = sheet.rows[r];
     for (let c = 1; c <= 3; c++) {
@@ -1749,7 +1788,7 @@ function movedSttColumn(sheet: Sheet): MovedColumn[] {
       if (cell === undefined || matchKey(cellText(cell)) !== "stt") continue;
       return [
         { header: cleanName(cellText(cell)), cell: a1(r, c), at: columnLetters(c), expected: "A" },
-        ...movedTaskColumns(sheet, r, c),
+        ...movedListColumns(sheet, r, headers, c),
       ];
     }
   }
@@ -1834,21 +1873,31 @@ const TASK_OTHERS = [
 /** A meeting row's columns besides STT and Tên: filled, the row is no heading. */
 const MEETING_OTHERS = [MEETING_COLS.type, MEETING_COLS.form, MEETING_COLS.date, MEETING_COLS.days] as const;
 
-const NO_TASKS = { tasks: [], statusesTyped: 0 } as const;
+interface TasksRead {
+  readonly tasks: TaskRow[];
+  readonly statusesTyped: number;
+}
+
+const NO_TASKS: TasksRead = { tasks: [], statusesTyped: 0 };
 
 /** The task rows with a valid status, and how many rows have any status typed (valid or not). */
-function readTasks(
-  sheet: Sheet,
-  date1904: boolean,
-  findings: Finding[],
-): { tasks: TaskRow[]; statusesTyped: number } {
+function readTasks(sheet: Sheet, date1904: boolean, findings: Finding[]): TasksRead {
   const header = headerRow(sheet);
-  const moved = header === undefined ? movedSttColumn(sheet) : movedTaskColumns(sheet, header);
+  const moved =
+    header === undefined
+      ? movedSttColumn(sheet, TASK_HEADERS)
+      : movedListColumns(sheet, header, TASK_HEADERS);
   if (moved.length > 0) {
     // Every status (or deadline) would be read from the wrong column: one error that says how to put
     // the columns back, not a TASK_STATUS on each task with the column inserted before G's "50".
     findings.push(movedColumnsError(sheet, moved, MSG.movedTaskColumns(sheet.name, moved)));
     return { tasks: [], statusesTyped: 0 };
+  }
+  const deleted = header === undefined ? undefined : deletedStatusColumn(sheet, header);
+  if (deleted !== undefined) {
+    // Tình trạng deleted with its statuses: said once, as a column, not "chưa chọn" on every task.
+    findings.push(movedColumnsError(sheet, [deleted], MSG.deletedStatusColumn(sheet.name, deleted)));
+    return NO_TASKS;
   }
   if (header === undefined) {
     findings.push(finding("MISSING_FIELD", "error", sheet.name, null, MSG.missingHeader(sheet.name)));
@@ -1952,6 +2001,20 @@ function collapseSpaces(text: string): string {
 
 function readMeetings(sheet: Sheet, form: Form, findings: Finding[]): MeetingRow[] {
   const header = headerRow(sheet);
+  const moved =
+    header === undefined
+      ? movedSttColumn(sheet, MEETING_HEADERS)
+      : movedListColumns(sheet, header, MEETING_HEADERS);
+  if (moved.length > 0) {
+    // Read by position, the log would give a type as its form ("Hình thức “Quán triệt” không hợp lệ")
+    // and count no meeting online: one warning that says the columns moved, the log left unread. A
+    // warning, as the log is optional (SPEC §3); its figures are the Chỉ tiêu sheet's.
+    const m = moved[0]!;
+    findings.push(
+      finding("LOG_MISMATCH", "warning", sheet.name, m.cell, MSG.movedLogColumns(sheet.name, moved)),
+    );
+    return [];
+  }
   if (header === undefined) return [];
   const limits = form.meetingLog.limits;
   const meetings: MeetingRow[] = [];
