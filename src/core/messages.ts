@@ -196,7 +196,7 @@ export const MSG = {
   copiedSheet: (copy: string, original: string, hidden: boolean, copyHidden = false) =>
     `Sổ có trang ${q(copy)}${copyHiddenNote(copyHidden)}, bản sao của trang ${q(original)}, cùng số liệu. Chương trình chỉ đọc trang ${q(original)}${hiddenNote(original, hidden)}. Nên xóa trang ${q(copy)} (nhấp chuột phải vào tên trang ở dưới cùng → Xóa) để khỏi nhầm khi sửa số liệu.`,
   hiddenSheet: (sheet: string, shown: readonly string[]) =>
-    `Trang ${q(sheet)} đang bị ẩn: chương trình đọc số liệu ở trang này, dù khi mở tệp không thấy nó.${shown.length > 0 ? ` Trang đang thấy ${shown.map(q).join(", ")} không phải trang của mẫu, nên chưa biết số liệu nào là của đơn vị.` : ""} Bỏ ẩn trang ${q(sheet)} (nhấp chuột phải vào tên một trang → Bỏ ẩn; nếu không bỏ ẩn được, lập lại báo cáo từ mẫu), kiểm tra số liệu, xóa trang thừa, lưu rồi gửi lại.`,
+    `Trang ${q(sheet)} đang bị ẩn: chương trình đọc số liệu ở trang này, dù khi mở tệp không thấy nó.${shown.length > 0 ? ` Trang đang thấy ${shown.map(q).join(", ")} không phải trang của mẫu, nên chưa biết số liệu nào là của đơn vị.` : ""} Bỏ ẩn trang ${q(sheet)} (nhấp chuột phải vào tên một trang → Bỏ ẩn; nếu không bỏ ẩn được, lập lại báo cáo từ mẫu), kiểm tra số liệu, ${shown.length > 0 ? "xóa trang thừa, " : ""}lưu rồi gửi lại.`,
   copiedSheetDiffers: (
     copy: string,
     original: string,

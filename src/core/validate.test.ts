@@ -317,6 +317,10 @@ describe("NOT_TEMPLATE", () => {
     const warned = inspectBytes(withHiddenSheet([], "Chỉ tiêu"), DEFAULT_PROFILE);
     expect(warned.valid).toBe(true);
     expect(only(warned.findings)).toEqual([["HIDDEN_SHEET", "warning", "Chỉ tiêu", null]]);
+    // No other sheet is shown, so no "xóa trang thừa": there is none to delete.
+    expect(warned.findings[0]!.message).toBe(
+      "Trang “Chỉ tiêu” đang bị ẩn: chương trình đọc số liệu ở trang này, dù khi mở tệp không thấy nó. Bỏ ẩn trang “Chỉ tiêu” (nhấp chuột phải vào tên một trang → Bỏ ẩn; nếu không bỏ ẩn được, lập lại báo cáo từ mẫu), kiểm tra số liệu, lưu rồi gửi lại.",
+    );
   });
   test("only the copy left (the original deleted): rename the copy back", () => {
     const r = check({}, [
