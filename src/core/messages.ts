@@ -261,6 +261,28 @@ export const MSG = {
     profile === null ? "mẫu chung, không ghi hồ sơ kế hoạch" : `mẫu theo hồ sơ ${q(profile)}`,
   /** The same, for a template made with a plan this build lacks (named by its id). */
   templateOfUnknown: (id: string) => `mẫu theo hồ sơ ${q(id)}, hồ sơ mà bản KL226 này không có`,
+  /**
+   * Tasks of the plan no row of Nhiệm vụ holds (a row deleted, or its text edited). `no` is the task's
+   * STT in the template, null when it depends on the template (a plan whose tasks apply to some units
+   * only). Up to three are quoted, cut (the plan's texts run to 260 characters); more, by their STT.
+   */
+  missingPlanTasks: (
+    sheet: string,
+    missing: ReadonlyArray<{ readonly no: number | null; readonly content: string }>,
+  ) => {
+    const one = missing.length === 1;
+    const quoted = (text: string): string => q(wordsUpTo(text, 60));
+    const which =
+      missing.length > 3 && missing.every((m) => m.no !== null)
+        ? `các nhiệm vụ số ${missing.map((m) => m.no).join(", ")}`
+        : missing
+            .map((m) => (m.no === null ? quoted(m.content) : `nhiệm vụ ${m.no} (${quoted(m.content)})`))
+            .join(", ");
+    const head = one
+      ? `Không thấy ${missing[0]!.no === null ? `nhiệm vụ ${which}` : which} của mẫu ở trang ${q(sheet)}`
+      : `Không thấy ${missing.length} nhiệm vụ của mẫu ở trang ${q(sheet)}: ${which}`;
+    return `${head}. Có lẽ ${one ? "dòng" : "các dòng"} đã bị xóa, hoặc nội dung nhiệm vụ (cột B) đã bị sửa, nên khi tổng hợp ${one ? "nhiệm vụ này" : "các nhiệm vụ này"} được tính là “Không có trong báo cáo” của đơn vị. Hãy chép lại ${one ? "dòng này" : "các dòng này"} từ mẫu ${TOOL_WORDS.template.both}, giữ nguyên nội dung ở cột B, và chọn Tình trạng${one ? "" : " cho từng nhiệm vụ"} (chưa làm thì chọn “Chưa thực hiện”).`;
+  },
   missingOptionalRow: (sheet: string, code: string, label: string, indicators: readonly string[]) =>
     `Không thấy dòng có mã ${code} (${label}) ở cột A của trang ${q(sheet)}: có lẽ dòng đã bị xóa. Số liệu này không được tổng hợp${indicators.length > 0 ? ` và chỉ tiêu ${indicators.map(q).join(", ")} của đơn vị không đánh giá được` : ""}. Nếu đơn vị có số liệu, chép lại dòng này từ mẫu (cột A giữ đúng mã) rồi nhập số.`,
   missingHeader: (sheet: string) =>
@@ -604,6 +626,14 @@ export const MSG = {
   previousYearDiffers: (found: string, wanted: string) =>
     `Lưu ý: ${TOOL_WORDS.previousFile.both} là kỳ ${found}, không phải ${wanted}: không đối chiếu cột D (cùng kỳ năm trước), chỉ dùng để phát hiện số liệu bất thường.`,
 };
+
+/** A long text cut after its last whole word within `max` characters, with "…" ("… hành chính…"). */
+function wordsUpTo(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // A space just after the cut ends a whole word.
+  const space = text.slice(0, max + 1).lastIndexOf(" ");
+  return `${text.slice(0, space > max / 2 ? space : max).replace(/[\s,;:.–-]+$/u, "")}…`;
+}
 
 /** "96,555" → "gõ 96,56": the typed rate rounded half up to 2 decimals, on its digits (no float). */
 function roundedExample(shown: string): string {

@@ -3,7 +3,9 @@
 // read back through the real reader.
 import { reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
-import { DEFAULT_PROFILE } from "./profile";
+import { consolidate } from "./consolidate";
+import { DEFAULT_PROFILE, type Profile } from "./profile";
+import { shippedProfile } from "./profiles";
 import type { Finding } from "./findings";
 
 const BASE: ReportData = { unit: "SO_NOI_VU", name: "Sở Nội vụ" };
@@ -592,5 +594,99 @@ describe("Hội nghị's columns are checked as the other sheets' (its warnings 
     );
     expect(r.findings).toEqual([]);
     expect(r.report?.meetings.map((m) => m.row)).toEqual([5, 6]);
+  });
+});
+
+describe("a task of the plan the unit deleted is said at validate time (a warning: the file is accepted)", () => {
+  test("task 5's row deleted: one warning naming it and how to put it back; the summary counts it “Không có trong báo cáo”", () => {
+    const r = check([{ op: "deleteRow", sheet: "Nhiệm vụ", row: 9 }]);
+    expect(r.valid).toBe(true);
+    expect(only(r.findings)).toEqual([["MISSING_FIELD", "warning", "Nhiệm vụ", null]]);
+    expect(r.findings[0]!.message).toBe(
+      "Không thấy nhiệm vụ 5 (“Đánh giá việc thực hiện phân cấp, phân quyền trong quản lý…”) của mẫu ở trang “Nhiệm vụ”. Có lẽ dòng đã bị xóa, hoặc nội dung nhiệm vụ (cột B) đã bị sửa, nên khi tổng hợp nhiệm vụ này được tính là “Không có trong báo cáo” của đơn vị. Hãy chép lại dòng này từ mẫu (lệnh “kl226 template” hoặc nút Mẫu báo cáo), giữ nguyên nội dung ở cột B, và chọn Tình trạng (chưa làm thì chọn “Chưa thực hiện”).",
+    );
+    expect(r.report?.tasks).toHaveLength(11);
+    // What the warning says of the summary: the task is counted absent for the unit.
+    const c = consolidate([{ file: "so-noi-vu.xlsx", sha256: "a", result: r }], { profile: DEFAULT_PROFILE });
+    expect(c.tasks[4]).toMatchObject({ index: 5, done: 0, absent: 1 });
+    expect(c.tasks[3]).toMatchObject({ index: 4, done: 1, absent: 0 });
+  });
+
+  test("three deleted are each quoted; more are named by their STT; a task whose text was edited is one of them", () => {
+    const three = check([1, 2, 3].map(() => ({ op: "deleteRow" as const, sheet: "Nhiệm vụ", row: 5 })));
+    expect(only(three.findings)).toEqual([["MISSING_FIELD", "warning", "Nhiệm vụ", null]]);
+    expect(three.findings[0]!.message).toContain(
+      "Không thấy 3 nhiệm vụ của mẫu ở trang “Nhiệm vụ”: nhiệm vụ 1 (“Rà soát, sửa đổi, bổ sung, ban hành hoặc trình cấp có thẩm…”), nhiệm vụ 2 (“Thực hiện cắt giảm tối thiểu 15% số lượng văn bản hành chính…”), nhiệm vụ 3 (“Thực hiện cắt giảm tối thiểu 10% số lượng hội nghị, cuộc họp…”). Có lẽ các dòng đã bị xóa",
+    );
+    expect(three.findings[0]!.message).toContain(
+      "Hãy chép lại các dòng này từ mẫu (lệnh “kl226 template” hoặc nút Mẫu báo cáo), giữ nguyên nội dung ở cột B, và chọn Tình trạng cho từng nhiệm vụ",
+    );
+    const five = check([
+      ...[1, 2, 3, 4].map(() => ({ op: "deleteRow" as const, sheet: "Nhiệm vụ", row: 5 })),
+      { op: "set", sheet: "Nhiệm vụ", cell: "B6", value: "Tăng cường kiểm tra kỷ luật, kỷ cương hành chính" },
+    ]);
+    expect(five.findings[0]!.message).toContain(
+      "Không thấy 5 nhiệm vụ của mẫu ở trang “Nhiệm vụ”: các nhiệm vụ số 1, 2, 3, 4, 6. Có lẽ các dòng đã bị xóa, hoặc nội dung nhiệm vụ (cột B) đã bị sửa",
+    );
+  });
+
+  test("not said: the plan's tasks moved, with rows between, or one without its status (that is its own error)", () => {
+    const r = check([
+      { op: "insertRow", sheet: "Nhiệm vụ", row: 5, cells: ["I", "NHÓM NHIỆM VỤ VỀ THỂ CHẾ"] },
+      { op: "deleteRow", sheet: "Nhiệm vụ", row: 6 },
+      {
+        op: "insertRow",
+        sheet: "Nhiệm vụ",
+        row: 17,
+        cells: [
+          12,
+          "rà soát, sửa đổi, bổ sung, ban hành hoặc trình cấp có thẩm quyền ban hành các văn bản quy phạm pháp luật có quy định còn chồng chéo, không còn phù hợp thực tiễn; rà soát cắt giảm, đơn giản hóa thủ tục hành chính trong quá trình ban hành văn bản quy phạm pháp luật  ",
+          null,
+          null,
+          null,
+          "Năm 2026",
+          "Hoàn thành",
+        ],
+      },
+      { op: "set", sheet: "Nhiệm vụ", cell: "G10", value: null },
+    ]);
+    expect(only(r.findings)).toEqual([["TASK_STATUS", "error", "Nhiệm vụ", "G10"]]);
+  });
+
+  describe("tasks the unit's template never had", () => {
+    // Task 12 of the plan for the departments' own offices only ("đơn vị thuộc/trực thuộc").
+    const profile: Profile = {
+      ...DEFAULT_PROFILE,
+      form: {
+        ...DEFAULT_PROFILE.form,
+        tasks: DEFAULT_PROFILE.form.tasks.map((t, i) =>
+          i === 11 ? { ...t, appliesTo: ["PHONG_THUOC_SO" as const] } : t,
+        ),
+      },
+    };
+    const deleteTask12 = [{ op: "deleteRow" as const, sheet: "Nhiệm vụ", row: 16 }];
+
+    test("a task that does not apply to the unit is not said; one that does is, quoted without an STT (which depends on the template)", () => {
+      const so = inspectBytes(reportBytes(BASE, deleteTask12, profile), profile);
+      expect(so.findings).toEqual([]);
+      const office = inspectBytes(
+        reportBytes(
+          { unit: "VP_SO_NOI_VU", name: "Văn phòng Sở", type: "PHONG_THUOC_SO" },
+          deleteTask12,
+          profile,
+        ),
+        profile,
+      );
+      expect(only(office.findings)).toEqual([["MISSING_FIELD", "warning", "Nhiệm vụ", null]]);
+      expect(office.findings[0]!.message).toContain(
+        "Không thấy nhiệm vụ “Bổ sung tiêu chí về kết quả triển khai Kết luận số 226-KL/TW…” của mẫu ở trang “Nhiệm vụ”.",
+      );
+    });
+
+    test("a file on the common template checked by a province's plan: that plan's tasks are not said to be deleted", () => {
+      const plan = shippedProfile("dong-thap-syt-226")!;
+      const r = inspectBytes(reportBytes(BASE), plan);
+      expect(r.findings.filter((f) => f.sheet === "Nhiệm vụ")).toEqual([]);
+    });
   });
 });

@@ -1350,13 +1350,16 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
         ],
         counts: { HN_TONG: [100, 2], HN_TRUC_TUYEN: [50, 2], HN_VUOT_THOI_LUONG: [0, 0] },
       },
+      // The unit's own task (typed below the plan's: one typed over a plan's task would leave that one
+      // missing, MISSING_FIELD).
       [
-        { op: "set", sheet: "Nhiệm vụ", cell: "B5", value: "KiÓm tra c«ng t¸c v¨n th\u00ad" },
-        { op: "set", sheet: "Nhiệm vụ", cell: "H5", value: "§· hoµn thµnh" },
+        { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "KiÓm tra c«ng t¸c v¨n th\u00ad" },
+        { op: "set", sheet: "Nhiệm vụ", cell: "G17", value: "Hoàn thành" },
+        { op: "set", sheet: "Nhiệm vụ", cell: "H17", value: "§· hoµn thµnh" },
       ],
     );
     expect(r.findings.filter((f) => f.severity === "error" || f.code !== "LEGACY_TEXT")).toEqual([]);
-    expect(r.report?.tasks[0]).toMatchObject({
+    expect(r.report?.tasks.find((t) => t.row === 17)).toMatchObject({
       content: "Kiểm tra công tác văn thư",
       result: "Đã hoàn thành",
     });
@@ -1365,7 +1368,7 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
       { row: 6, name: "Giao ban", type: "CHUYEN_MON", form: "KET_HOP", days: 1 },
     ]);
     expect(only(r.findings)).toEqual([
-      ["LEGACY_TEXT", "warning", "Nhiệm vụ", "B5"],
+      ["LEGACY_TEXT", "warning", "Nhiệm vụ", "B17"],
       ["LEGACY_TEXT", "warning", "Hội nghị", "B5"],
     ]);
   });

@@ -48,6 +48,7 @@ import {
   type Form,
   type Period,
   type PeriodKind,
+  taskApplies,
 } from "./form";
 import { BUILTIN_FORMS } from "./forms";
 import type { CountPair, CountValues } from "./judge";
@@ -532,17 +533,14 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   checkHiddenSheets(workbook, findings);
 
   const header = info ? readInfoWhereItIs(info, form, workbook.date1904, findings) : EMPTY_HEADER;
-  const read = counts
-    ? readCounts(
-        counts,
-        form,
-        findings,
-        once(() => filledTemplate(workbook, profile)),
-      )
-    : null;
+  const template = once(() => filledTemplate(workbook, profile));
+  const read = counts ? readCounts(counts, form, findings, template) : null;
   const values = read?.values ?? null;
-  const { tasks, statusesTyped } = tasksSheet ? readTasks(tasksSheet, workbook.date1904, findings) : NO_TASKS;
+  const { tasks, statusesTyped, contents } = tasksSheet
+    ? readTasks(tasksSheet, workbook.date1904, findings)
+    : NO_TASKS;
   if (tasksSheet && header.reportDate) checkLateTasks(tasksSheet.name, tasks, header.reportDate, findings);
+  if (tasksSheet && contents) checkPlanTasks(tasksSheet.name, contents, form, header, template, findings);
   const meetingsSheet = form.meetingLog.enabled ? findSheet(workbook, SHEETS.meetings) : undefined;
   const meetings = meetingsSheet ? readMeetings(meetingsSheet, form, findings) : [];
   if (form.meetingLog.enabled && !meetingsSheet) {
@@ -1462,6 +1460,8 @@ function once<T>(make: () => T): () => T {
 interface FilledTemplate {
   /** The count rows that template has. */
   readonly codes: ReadonlySet<string>;
+  /** Its tasks, by the matchKey of their content. */
+  readonly tasks: ReadonlySet<string>;
   /** How messages name it ("mẫu chung, …", "mẫu theo hồ sơ “…”"). */
   readonly name: string;
   /** The profile the file is checked by. */
@@ -1480,10 +1480,16 @@ function filledTemplate(workbook: Workbook, profile: Profile): FilledTemplate | 
   // A plan this build lacks (UNKNOWN_PROFILE): its template's rows are not known, so a row missing
   // there is said as that template's, not as one the unit deleted.
   if (named !== undefined && own === undefined)
-    return { codes: new Set(), name: MSG.templateOfUnknown(named), checkedBy: profile.name };
+    return {
+      codes: new Set(),
+      tasks: new Set(),
+      name: MSG.templateOfUnknown(named),
+      checkedBy: profile.name,
+    };
   if (own === undefined || own === profile || own.form.id !== profile.form.id) return undefined;
   return {
     codes: new Set(own.form.counts.map((f) => f.code)),
+    tasks: new Set(taskKeys(own.form)),
     name: MSG.templateOf(named === undefined ? null : own.name),
     checkedBy: profile.name,
   };
@@ -1876,6 +1882,11 @@ const MEETING_OTHERS = [MEETING_COLS.type, MEETING_COLS.form, MEETING_COLS.date,
 interface TasksRead {
   readonly tasks: TaskRow[];
   readonly statusesTyped: number;
+  /**
+   * The matchKey of every row's Nội dung below the header (tasks, headings, rows without a status):
+   * what the plan's tasks are looked for in. Absent when the list was not read.
+   */
+  readonly contents?: ReadonlySet<string>;
 }
 
 const NO_TASKS: TasksRead = { tasks: [], statusesTyped: 0 };
@@ -1904,6 +1915,7 @@ function readTasks(sheet: Sheet, date1904: boolean, findings: Finding[]): TasksR
     return { tasks: [], statusesTyped: 0 };
   }
   const tasks: TaskRow[] = [];
+  const contents = new Set<string>();
   let statusesTyped = 0;
   const options = TASK_STATUSES.map((s) => s.label);
   for (let r = header + 1; r < sheet.rows.length; r++) {
@@ -1911,6 +1923,7 @@ function readTasks(sheet: Sheet, date1904: boolean, findings: Finding[]): TasksR
     // A task row is a row with content; blank and note-only rows are not tasks.
     const content = row ? cellText(row[TASK_COLS.content]) : "";
     if (!row || content === "") continue;
+    contents.add(matchKey(content));
     const statusText = cellText(row[TASK_COLS.status]);
     const status = statusText === "" ? undefined : matchOption(TASK_STATUSES, statusText);
     // A heading has no status; a total line may ("Hoàn thành" filled down to it) and is no task either,
@@ -1951,7 +1964,51 @@ function readTasks(sheet: Sheet, date1904: boolean, findings: Finding[]): TasksR
       note: cellText(row[TASK_COLS.note]),
     });
   }
-  return { tasks, statusesTyped };
+  return { tasks, statusesTyped, contents };
+}
+
+const TASK_KEYS = new WeakMap<Form, readonly string[]>();
+
+/** The matchKey of each of a form's tasks' content, in its order, made once per form. */
+function taskKeys(form: Form): readonly string[] {
+  let keys = TASK_KEYS.get(form);
+  if (keys === undefined) TASK_KEYS.set(form, (keys = form.tasks.map((t) => matchKey(t.content))));
+  return keys;
+}
+
+/**
+ * The plan's tasks that apply to the unit and that no row of Nhiệm vụ holds (matched by content, as
+ * the summary's Nhiệm vụ sheet matches them): a row deleted, or its text edited. Passed silently, such
+ * a task was counted "Không có trong báo cáo" for the unit in the summary. A warning (MISSING_FIELD, as
+ * an optional count row deleted): SPEC §3 requires a status on every row there is, not every task of
+ * the plan, and the summary counts the task absent, so nothing is lost that the analyst does not see.
+ * A task of the checking plan that the unit's template never had (another plan's template) is not
+ * said: the unit deleted nothing.
+ */
+function checkPlanTasks(
+  sheet: string,
+  contents: ReadonlySet<string>,
+  form: Form,
+  header: Header,
+  template: () => FilledTemplate | undefined,
+  findings: Finding[],
+): void {
+  const keys = taskKeys(form);
+  const unit = { code: header.code ?? undefined, typeId: header.type?.id };
+  // A task's STT is its place in the plan, unless some tasks apply to some units only: then it is its
+  // place in the unit's own template, or in the whole list of a template made for no unit.
+  const numbered = form.tasks.every((t) => t.appliesTo === undefined);
+  let missing: Array<{ no: number | null; content: string; key: string }> | undefined;
+  form.tasks.forEach((task, i) => {
+    const key = keys[i]!;
+    if (contents.has(key) || !taskApplies(task, unit)) return;
+    (missing ??= []).push({ no: numbered ? i + 1 : null, content: task.content, key });
+  });
+  if (missing === undefined) return;
+  const filled = template();
+  const deleted = filled === undefined ? missing : missing.filter((m) => filled.tasks.has(m.key));
+  if (deleted.length > 0)
+    findings.push(finding("MISSING_FIELD", "warning", sheet, null, MSG.missingPlanTasks(sheet, deleted)));
 }
 
 /**
