@@ -322,6 +322,34 @@ describe("duplicates", () => {
     // Without a roster the name is the one typed.
     expect(consolidate([short], { profile: DEFAULT_PROFILE }).units.map((u) => u.name)).toEqual(["STC"]);
   });
+  test("a code typed in words (“so nong nghiep mt”) finds the roster's code it spells: said at its cell, the file that unit's returned file, not “chưa nộp”", () => {
+    const roster = [
+      { code: "SO_NONG_NGHIEP_MT", name: "Sở Nông nghiệp và Môi trường", type: "Sở, ban, ngành" },
+      { code: "SO_NOI_VU", name: "Sở Nội vụ", type: "Sở, ban, ngành" },
+    ];
+    // Its name typed short, as no roster name: the code alone finds the unit.
+    const file = submit("in/nong-nghiep.xlsx", unit("so nong nghiep mt", { name: "Sở NN&MT" }));
+    const c = consolidate([file], { profile: DEFAULT_PROFILE, roster });
+    expect(c.rejected.map((r) => [r.file, r.unit])).toEqual([["in/nong-nghiep.xlsx", "SO_NONG_NGHIEP_MT"]]);
+    expect(c.rejected[0]!.findings.map((f) => [f.code, f.sheet, f.cell, f.message])).toEqual([
+      [
+        "BAD_VALUE",
+        "Thông tin",
+        "C5",
+        "Mã đơn vị “so nong nghiep mt” không hợp lệ; trong danh sách đơn vị, mã này là SO_NONG_NGHIEP_MT (Sở Nông nghiệp và Môi trường). Sửa ô Mã đơn vị thành SO_NONG_NGHIEP_MT (viết liền, chữ in hoa không dấu, các từ nối bằng “_”), lưu rồi gửi lại.",
+      ],
+    ]);
+    expect(c.returned.map((u) => u.code)).toEqual(["SO_NONG_NGHIEP_MT"]);
+    expect(c.missing.map((u) => u.code)).toEqual(["SO_NOI_VU"]);
+    // Words that spell no roster code keep the message of a check without a roster.
+    const other = consolidate([submit("in/x.xlsx", unit("so tai chinh", { name: "Sở TC" }))], {
+      profile: DEFAULT_PROFILE,
+      roster,
+    });
+    expect(other.rejected[0]!.unit).toBeNull();
+    expect(other.rejected[0]!.findings[0]!.message).toContain("Nếu mã đơn vị được cấp là SO_TAI_CHINH");
+  });
+
   test("found by name whatever the tone placement or a leading “UBND”, or by a code that differs only in its “_”: not an extra unit beside a missing one", () => {
     const roster = [
       { code: "XA_MUONG_LAT", name: "Xã Mường Lát", type: "UBND xã, phường" },

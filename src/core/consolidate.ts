@@ -46,7 +46,7 @@ import {
 import { viInteger } from "./format";
 import { MSG, type FigureDifference } from "./messages";
 import type { Profile, RosterUnit } from "./profile";
-import { codeKey, foldKey, looseNameKey, matchKey, squeezedCode } from "./text";
+import { codeFromWords, codeKey, foldKey, looseNameKey, matchKey, squeezedCode } from "./text";
 import { successionOf } from "./succession";
 import {
   columnName,
@@ -966,6 +966,8 @@ export function countedUnitsPhrase(c: Pick<Consolidation, "units">): string {
     : `${viInteger(c.units.length)} báo cáo, gồm ${viInteger(covered)} đơn vị`;
 }
 
+const INFO_KEY = matchKey(SHEETS.info);
+
 export function consolidate(all: readonly Submission[], options: ConsolidateOptions): Consolidation {
   const { profile } = options;
   const form = profile.form;
@@ -1054,9 +1056,30 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       // No code at all, and a roster unit's name: that unit sent it (returned, not missing).
       const byNameOnly =
         r.unit === null && r.unitName !== null && rosterCodes !== null ? codeOfName(r.unitName) : undefined;
+      // A code typed in words ("so nong nghiep mt"): the roster's code they spell, separators aside
+      // (SO_NONG_NGHIEP_MT), is said at its cell, and the file is that unit's, returned.
+      const spelled =
+        r.unit === null && r.unitTyped !== undefined && rosterCodes !== null
+          ? bySqueezedCode.get(squeezedCode(codeFromWords(r.unitTyped)))
+          : undefined;
+      const told =
+        spelled === undefined
+          ? findings
+          : findings.map((f) =>
+              f.code === "BAD_VALUE" && f.cell === r.unitCell && matchKey(f.sheet ?? "") === INFO_KEY
+                ? {
+                    ...f,
+                    message: MSG.badUnitCode(r.unitTyped!, null, {
+                      code: spelled,
+                      name: rosterNames.get(spelled) ?? spelled,
+                    }),
+                  }
+                : f,
+            );
+      const unit = byNameOnly ?? spelled;
       rejected.push(
         named === undefined
-          ? { ...rejectedFile(s, findings), ...(byNameOnly !== undefined ? { unit: byNameOnly } : {}) }
+          ? { ...rejectedFile(s, told), ...(unit !== undefined ? { unit } : {}) }
           : {
               ...rejectedFile(s, [
                 ...findings,

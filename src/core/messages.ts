@@ -382,8 +382,18 @@ export const MSG = {
     `${q(partLabel)} (${viNumber(part)}) lớn hơn ${q(wholeLabel)} (${viNumber(whole)}) ở cột ${column}. Số “trong đó” không thể vượt tổng; kiểm tra lại hai số này.`,
   duplicateCode: (sheet: string, code: string, firstRow: number) =>
     `Mã ${code} xuất hiện hai lần trên trang ${q(sheet)} (lần đầu ở dòng ${firstRow}). Xóa dòng thừa, chỉ giữ một dòng cho mỗi mã.`,
-  badUnitCode: (shown: string) =>
-    `Mã đơn vị ${q(shown)} không hợp lệ. Dùng 2–32 ký tự gồm chữ không dấu A–Z, số 0–9 và _ . - (ví dụ SO_NOI_VU, XA_TAN_AN).`,
+  /**
+   * A malformed unit code; `spelled` the code its words make (codeFromWords) when that is one, and
+   * `onRoster` the roster's unit of that code (a consolidation with a roster).
+   */
+  badUnitCode: (
+    shown: string,
+    spelled: string | null = null,
+    onRoster: { readonly code: string; readonly name: string } | null = null,
+  ) =>
+    onRoster !== null
+      ? `Mã đơn vị ${q(shown)} không hợp lệ; trong danh sách đơn vị, mã này là ${onRoster.code} (${onRoster.name}). Sửa ô Mã đơn vị thành ${onRoster.code} (viết liền, chữ in hoa không dấu, các từ nối bằng “_”), lưu rồi gửi lại.`
+      : `Mã đơn vị ${q(shown)} không hợp lệ. Dùng 2–32 ký tự gồm chữ không dấu A–Z, số 0–9 và _ . - (ví dụ SO_NOI_VU, XA_TAN_AN).${spelled === null ? "" : ` Nếu mã đơn vị được cấp là ${spelled}, ghi đúng ${spelled} (viết liền, chữ in hoa không dấu, các từ nối bằng “_”).`}`,
   badEnum: (label: string, shown: string, options: readonly string[]) =>
     `${label} ${q(shown)} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
   badYear: (shown: string, example: number) =>

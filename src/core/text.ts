@@ -70,6 +70,15 @@ export function squeezedCode(code: string): string {
   return codeKey(code).replace(/[_.\-\s]/g, "");
 }
 
+/**
+ * The unit code a clerk spelled out in words ("so nong nghiep mt", "Sở Nội vụ"): without marks, upper
+ * case, its words joined by "_" ("SO_NONG_NGHIEP_MT", "SO_NOI_VU"). A guess at what she meant, to be
+ * offered, never taken for the code.
+ */
+export function codeFromWords(text: string): string {
+  return foldKey(text).toUpperCase().replace(/ /g, "_");
+}
+
 /** A code from column A: NFC, trimmed, upper case. */
 export function codeKey(text: string): string {
   return nfc(text.trim().toUpperCase());

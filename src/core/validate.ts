@@ -59,7 +59,7 @@ import { MSG } from "./messages";
 import { templateWorkbook } from "./template";
 import type { Profile } from "./profile";
 import { defaultProfileForForm, shippedProfile } from "./profiles";
-import { cleanName, codeKey, foldKey, foldOption, matchKey, matchOption, nfc } from "./text";
+import { cleanName, codeFromWords, codeKey, foldKey, foldOption, matchKey, matchOption, nfc } from "./text";
 import {
   cellText,
   readCount,
@@ -173,6 +173,11 @@ export interface ValidationResult {
   readonly periodCells?: { readonly kind: string | null; readonly year: string | null };
   /** Where the file's Mã đơn vị is ("Thông tin" cell), when read: for a code the roster does not have. */
   readonly unitCell?: string;
+  /**
+   * Mã đơn vị as typed when it is no valid code (BAD_VALUE, `unit` null): a consolidation looks the code
+   * its words spell up in the roster ("so nong nghiep mt": SO_NONG_NGHIEP_MT).
+   */
+  readonly unitTyped?: string;
   /** Thông tin's cell of the unit's name (TEN_DON_VI), e.g. "C6", when the file has that row. */
   readonly nameCell?: string;
   /**
@@ -639,6 +644,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
       ? { periodCells: { kind: header.cells.KY_BAO_CAO ?? null, year: header.cells.NAM ?? null } }
       : {}),
     ...(header.cells.MA_DON_VI !== undefined ? { unitCell: header.cells.MA_DON_VI } : {}),
+    ...(header.typedCode !== undefined ? { unitTyped: header.typedCode } : {}),
     ...(header.cells.TEN_DON_VI !== undefined ? { nameCell: header.cells.TEN_DON_VI } : {}),
     ...(blank && report === null ? { blank: true as const } : {}),
   };
@@ -927,6 +933,8 @@ function inRange(cell: string, m: CellRange): boolean {
 
 interface Header {
   code: string | null;
+  /** Mã đơn vị as typed when it is no code ("so nong nghiep mt"); absent otherwise. */
+  typedCode?: string;
   name: string | null;
   type: (typeof UNIT_TYPES)[number] | null;
   period: PeriodKind | null;
@@ -1115,7 +1123,13 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
       case "MA_DON_VI": {
         const code = codeKey(text);
         if (UNIT_CODE.test(code)) h.code = code;
-        else bad(MSG.badUnitCode(text));
+        else {
+          // Typed in words ("so nong nghiep mt"): the code they spell is offered (and looked up in
+          // the roster by a consolidation, which keeps the text typed).
+          const spelled = codeFromWords(text);
+          bad(MSG.badUnitCode(text, UNIT_CODE.test(spelled) ? spelled : null));
+          h.typedCode = text;
+        }
         break;
       }
       case "TEN_DON_VI":
