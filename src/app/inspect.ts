@@ -10,14 +10,17 @@ import {
   UNREADABLE_MESSAGES,
   type Finding,
 } from "../core/findings";
+import { SHEETS } from "../core/catalogue";
 import { MSG } from "../core/messages";
 import { isRosterSheet } from "../core/roster";
 import { foldKey } from "../core/text";
 import type { Profile } from "../core/profile";
 import { staleFormulaFindings } from "../core/stale";
 import {
+  findSheet,
   isReadSheet,
   isSheetToKeep,
+  isTemplateSheet,
   NOTHING_READ,
   validateWorkbook,
   type ValidateOptions,
@@ -218,13 +221,38 @@ function judgeWorkbook(
         ...failedResult(finding("NOT_TEMPLATE", "error", null, null, MSG.rosterNotReport)),
         notAReport: "roster",
       };
-    const result = validateWorkbook(workbook, profile, options);
+    const result = validateWorkbook(withSkippedSheets(workbook, bytes, decoder, profile), profile, options);
     const stale = staleFormulaFindings(workbook);
     return stale.length === 0 ? result : { ...result, findings: [...result.findings, ...stale] };
   } catch (e) {
     // Validation returns findings for any workbook; an exception is our bug, not the file's.
     return internalResult(internalDetail(e));
   }
+}
+
+/**
+ * A report without a "Thông tin" sheet, with the sheets the reader skipped read too: Thông tin
+ * renamed to anything ("Sheet1", "TT đơn vị") is then found by its rows (core/validate.ts), and the
+ * file known as its unit's. Only such files pay for the second read; one that fails it (a sheet over
+ * the limits) is validated as first read.
+ */
+function withSkippedSheets(
+  workbook: Workbook,
+  bytes: Uint8Array,
+  decoder: XlsxDecoder,
+  profile: Profile,
+): Workbook {
+  // A report that lacks Thông tin only: a spreadsheet of none of the template's sheets is not read whole.
+  if (findSheet(workbook, SHEETS.info) !== undefined || !workbook.sheets.some((s) => isTemplateSheet(s.name)))
+    return workbook;
+  const read = new Set(workbook.sheets.map((s) => s.name));
+  if ((workbook.sheetNames ?? []).every((name) => read.has(name))) return workbook;
+  const skipped = readXlsx(bytes, {
+    limits: profile.limits,
+    sheetFilter: (name) => !isSheetToKeep(name),
+    inflateRaw: decoder.inflateRaw,
+  });
+  return skipped.ok ? { ...workbook, sheets: [...workbook.sheets, ...skipped.workbook.sheets] } : workbook;
 }
 
 /**

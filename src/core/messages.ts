@@ -187,10 +187,19 @@ export const MSG = {
   /** Hội nghị's read columns moved: the log is left unread (a warning: the log is optional). */
   movedLogColumns: (sheet: string, moved: Moved) =>
     `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc sổ hội nghị (đọc theo vị trí sẽ lấy nhầm) và chưa đối chiếu được với số hội nghị ở trang ${q(SHEETS.counts)}; sổ không bắt buộc, báo cáo vẫn được tổng hợp. Hãy đưa về đúng mẫu: ${moved.some((m) => m.expected === "A") ? "cột A STT, " : ""}cột B tên hội nghị, cột C loại, cột D hình thức, cột F số ngày, ${putColumnsBack(moved)}, lưu rồi gửi lại.`,
-  renamedSheet: (sheet: string, found: readonly string[], hidden: readonly string[]) =>
-    found.length === 1
-      ? `Không có trang tính ${q(sheet)} mà có trang ${q(found[0]!)}${hiddenMark(found[0]!, hidden)}: có lẽ tên trang đã bị sửa. ${unhideFirst(found, hidden)}Đổi tên trang ${q(found[0]!)} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`
-      : `Không có trang tính ${q(sheet)} mà có các trang ${found.map((f) => q(f) + hiddenMark(f, hidden)).join(", ")}: có lẽ một trong số đó là trang ${q(sheet)} đã bị sửa tên. ${unhideFirst(found, hidden)}Giữ lại trang có số liệu đúng, đổi tên trang đó thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), xóa (các) trang kia, lưu rồi gửi lại.`,
+  /** `byRows`: those of `found` known by what they hold (Thông tin's rows), not by their name. */
+  renamedSheet: (
+    sheet: string,
+    found: readonly string[],
+    hidden: readonly string[],
+    byRows: readonly string[] = [],
+  ) => {
+    const mark = (f: string): string =>
+      `${hiddenMark(f, hidden)}${byRows.includes(f) ? `, chứa các dòng của trang ${q(sheet)} (Mã đơn vị, Tên đơn vị…)` : ""}`;
+    return found.length === 1
+      ? `Không có trang tính ${q(sheet)} mà có trang ${q(found[0]!)}${mark(found[0]!)}: có lẽ tên trang đã bị sửa. ${unhideFirst(found, hidden)}Đổi tên trang ${q(found[0]!)} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`
+      : `Không có trang tính ${q(sheet)} mà có các trang ${found.map((f) => q(f) + mark(f)).join(", ")}: có lẽ một trong số đó là trang ${q(sheet)} đã bị sửa tên. ${unhideFirst(found, hidden)}Giữ lại trang có số liệu đúng, đổi tên trang đó thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), xóa (các) trang kia, lưu rồi gửi lại.`;
+  },
   renamedLog: (sheet: string, found: readonly string[], hidden: readonly string[]) =>
     `Không có trang tính ${q(sheet)} mà có ${found.length === 1 ? "trang" : "các trang"} ${found.map((f) => q(f) + hiddenMark(f, hidden)).join(", ")}: có lẽ tên trang đã bị sửa, nên danh sách hội nghị chưa được đối chiếu với số hội nghị ở trang ${q(SHEETS.counts)}. ${unhideFirst(found, hidden)}${found.length === 1 ? `Đổi tên trang ${q(found[0]!)}` : "Giữ lại trang có danh sách đúng, xóa (các) trang kia, đổi tên trang đó"} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`,
   copiedSheet: (copy: string, original: string, hidden: boolean, copyHidden = false) =>

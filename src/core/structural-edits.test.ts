@@ -690,3 +690,58 @@ describe("a task of the plan the unit deleted is said at validate time (a warnin
     });
   });
 });
+
+describe("Thông tin renamed: the error says what to rename, and the file is still its unit's", () => {
+  const ROSTER = [
+    { code: "SO_NOI_VU", name: "Sở Nội vụ", type: "Sở, ban, ngành" },
+    { code: "SO_TAI_CHINH", name: "Sở Tài chính", type: "Sở, ban, ngành" },
+  ];
+
+  test.each(["Thong tin", "Thông tin chung"])(
+    "“%s”: one NOT_TEMPLATE naming it, the unit, period and year read from it",
+    (to) => {
+      const r = check([{ op: "renameSheet", sheet: "Thông tin", to }]);
+      expect(r.valid).toBe(false);
+      expect(only(r.findings)).toEqual([["NOT_TEMPLATE", "error", "Thông tin", null]]);
+      expect(r.findings[0]!.message).toBe(
+        `Không có trang tính “Thông tin” mà có trang “${to}”: có lẽ tên trang đã bị sửa. Đổi tên trang “${to}” thành đúng “Thông tin” (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`,
+      );
+      expect([r.unit, r.unitName, r.period, r.year]).toEqual(["SO_NOI_VU", "Sở Nội vụ", "6T", 2026]);
+      // Its cells are on no "Thông tin": none is pointed at.
+      expect(r.unitCell).toBeUndefined();
+    },
+  );
+
+  test("renamed “Sheet1”: found by its rows, named with what it holds, the unit read", () => {
+    const r = check([{ op: "renameSheet", sheet: "Thông tin", to: "Sheet1" }]);
+    expect(only(r.findings)).toEqual([["NOT_TEMPLATE", "error", "Thông tin", null]]);
+    expect(r.findings[0]!.message).toBe(
+      "Không có trang tính “Thông tin” mà có trang “Sheet1”, chứa các dòng của trang “Thông tin” (Mã đơn vị, Tên đơn vị…): có lẽ tên trang đã bị sửa. Đổi tên trang “Sheet1” thành đúng “Thông tin” (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.",
+    );
+    expect(r.unit).toBe("SO_NOI_VU");
+  });
+
+  test("two sheets that may be it (“Thong tin” and a copy “Sheet1”): both named, the unit not guessed", () => {
+    const r = check([
+      { op: "renameSheet", sheet: "Thông tin", to: "Thong tin" },
+      { op: "copySheet", sheet: "Thong tin", to: "Sheet1" },
+      { op: "set", sheet: "Sheet1", cell: "C5", value: "SO_TAI_CHINH" },
+    ]);
+    expect(only(r.findings)).toEqual([["NOT_TEMPLATE", "error", "Thông tin", null]]);
+    expect(r.findings[0]!.message).toBe(
+      "Không có trang tính “Thông tin” mà có các trang “Thong tin”, “Sheet1”, chứa các dòng của trang “Thông tin” (Mã đơn vị, Tên đơn vị…): có lẽ một trong số đó là trang “Thông tin” đã bị sửa tên. Giữ lại trang có số liệu đúng, đổi tên trang đó thành đúng “Thông tin” (nhấp đúp vào tên trang ở dưới cùng), xóa (các) trang kia, lưu rồi gửi lại.",
+    );
+    expect(r.unit).toBeNull();
+  });
+
+  test("in a consolidation with a roster, the unit is bị trả lại (its letter a returned file's), not chưa nộp", () => {
+    const r = check([{ op: "renameSheet", sheet: "Thông tin", to: "Thong tin" }]);
+    const c = consolidate([{ file: "in/bao-cao.xlsx", sha256: "a", result: r }], {
+      profile: DEFAULT_PROFILE,
+      roster: ROSTER,
+    });
+    expect(c.rejected.map((f) => [f.file, f.unit])).toEqual([["in/bao-cao.xlsx", "SO_NOI_VU"]]);
+    expect(c.returned.map((u) => u.code)).toEqual(["SO_NOI_VU"]);
+    expect(c.missing.map((u) => u.code)).toEqual(["SO_TAI_CHINH"]);
+  });
+});

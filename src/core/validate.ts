@@ -511,6 +511,9 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
     const f = finding("NOT_TEMPLATE", "error", null, null, MSG.summaryNotReport(form.id));
     return { ...NOTHING_READ, findings: [f], form: form.id };
   }
+  // Thông tin renamed ("Thong tin", "Thông tin chung", or "Sheet1" when the reader kept every sheet
+  // of a file without one): found by its name or by its rows.
+  const infoFound = info ? undefined : renamedInfo(workbook);
   for (const [sheet, name] of [
     [info, SHEETS.info],
     [counts, SHEETS.counts],
@@ -519,7 +522,10 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
     if (!sheet) {
       // A sheet renamed by hand ("Chi tieu" typed without its marks), or only its copy left ("Chỉ
       // tiêu (2)"), or lengthened ("Chỉ tiêu 6 tháng"): say which one and how to fix it.
-      const candidates = renamedCandidates(workbook, name);
+      const candidates =
+        infoFound !== undefined && name === SHEETS.info
+          ? infoFound.candidates
+          : renamedCandidates(workbook, name);
       findings.push(
         finding(
           "NOT_TEMPLATE",
@@ -527,7 +533,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
           name,
           null,
           candidates.length > 0
-            ? MSG.renamedSheet(name, candidates, workbook.hiddenSheets ?? [])
+            ? MSG.renamedSheet(name, candidates, workbook.hiddenSheets ?? [], infoFound?.byRows ?? [])
             : MSG.notTemplate(name, form.id),
         ),
       );
@@ -537,7 +543,14 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   checkCopiedSheets(workbook, findings);
   checkHiddenSheets(workbook, findings);
 
-  const header = info ? readInfoWhereItIs(info, form, workbook.date1904, findings) : EMPTY_HEADER;
+  // A renamed Thông tin, alone of its kind, is read for the unit, period and date only (its findings
+  // dropped: the NOT_TEMPLATE above is what to mend, and its cells are on no "Thông tin"), so the file
+  // is its unit's returned file in a consolidation, not a "chưa nộp" known by its file name at best.
+  const header = info
+    ? readInfoWhereItIs(info, form, workbook.date1904, findings)
+    : infoFound?.sheet !== undefined
+      ? { ...readInfoWhereItIs(infoFound.sheet, form, workbook.date1904, []), cells: {} }
+      : EMPTY_HEADER;
   const template = once(() => filledTemplate(workbook, profile));
   const read = counts ? readCounts(counts, form, findings, template) : null;
   const values = read?.values ?? null;
@@ -704,6 +717,35 @@ function renamedCandidates(workbook: Workbook, name: string): string[] {
       copiedSheetOf(n) === name ||
       (lengthenedSheetOf(n) === name && !isBlankSheet(workbook, n)),
   );
+}
+
+/**
+ * The sheets that may be Thông tin renamed: by name (renamedCandidates) and, among the sheets read that
+ * are not the template's, any holding its rows (`byRows`: "Sheet1" with MA_DON_VI, TEN_DON_VI … in
+ * column A). `sheet` is the one to read the unit from: the only candidate, holding Thông tin's rows.
+ */
+function renamedInfo(workbook: Workbook): {
+  readonly candidates: readonly string[];
+  readonly byRows: readonly string[];
+  readonly sheet?: Sheet;
+} {
+  const named = renamedCandidates(workbook, SHEETS.info);
+  const byRows = workbook.sheets
+    .filter((s) => !named.includes(s.name) && !isTemplateSheet(s.name) && holdsInfoRows(s))
+    .map((s) => s.name);
+  const candidates = byRows.length === 0 ? named : [...named, ...byRows];
+  const only = candidates.length === 1 ? workbook.sheets.find((s) => s.name === candidates[0]) : undefined;
+  return { candidates, byRows, ...(only !== undefined && holdsInfoRows(only) ? { sheet: only } : {}) };
+}
+
+/** Whether a sheet holds Thông tin's rows: two of its codes or more, in column A or moved to B–F. */
+function holdsInfoRows(sheet: Sheet): boolean {
+  const found = codeColumn(sheet, INFO_CODES);
+  if (found === undefined) return false;
+  let seen = 0;
+  for (let r = found.firstRow; r < sheet.rows.length; r++)
+    if (holdsCode(sheet.rows[r]?.[found.col], INFO_CODES) && ++seen >= 2) return true;
+  return false;
 }
 
 /** A sheet read with no cell holding anything; a sheet the reader skipped counts as not blank. */
