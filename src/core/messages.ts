@@ -188,6 +188,13 @@ export const MSG = {
   movedLogColumns: (sheet: string, moved: Moved) =>
     `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc sổ hội nghị (đọc theo vị trí sẽ lấy nhầm) và chưa đối chiếu được với số hội nghị ở trang ${q(SHEETS.counts)}; sổ không bắt buộc, báo cáo vẫn được tổng hợp. Hãy đưa về đúng mẫu: ${moved.some((m) => m.expected === "A") ? "cột A STT, " : ""}cột B tên hội nghị, cột C loại, cột D hình thức, cột F số ngày, ${putColumnsBack(moved)}, lưu rồi gửi lại.`,
   /** `byRows`: those of `found` known by what they hold (Thông tin's rows), not by their name. */
+  /** A sheet's code column (A) deleted: `first` is its first row read by label ("Mã đơn vị" at A6, MA_DON_VI). */
+  deletedCodeColumn: (
+    sheet: string,
+    what: string,
+    first: { readonly label: string; readonly cell: string; readonly code: string },
+  ) =>
+    `Trang ${q(sheet)} không có cột ${q("Mã")} (mẫu: cột A): ô ${first.cell} là ${q(first.label)}, không phải mã ${first.code}. Có lẽ cột mã đã bị xóa, nên chương trình không đọc ${what} của trang này theo mẫu. Hãy chèn lại cột A (nhấp chuột phải vào tên cột A → Chèn), chép các mã ở cột A của trang ${q(sheet)} trong mẫu ${TOOL_WORDS.template.both} vào đúng từng dòng (ô ${first.cell} là ${first.code}), lưu rồi gửi lại.`,
   renamedSheet: (
     sheet: string,
     found: readonly string[],

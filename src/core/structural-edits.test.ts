@@ -14,6 +14,12 @@ function check(edits: Edit[] = [], data: Partial<ReportData> = {}) {
   return inspectBytes(reportBytes({ ...BASE, ...data }, edits), DEFAULT_PROFILE);
 }
 
+/** Two units must report: SO_NOI_VU, whose file is checked, and SO_TAI_CHINH, which sent none. */
+const ROSTER = [
+  { code: "SO_NOI_VU", name: "Sở Nội vụ", type: "Sở, ban, ngành" },
+  { code: "SO_TAI_CHINH", name: "Sở Tài chính", type: "Sở, ban, ngành" },
+];
+
 const only = (findings: readonly Finding[]) => findings.map((f) => [f.code, f.severity, f.sheet, f.cell]);
 const onSheet = (r: ReturnType<typeof check>, sheet: string) => r.findings.filter((f) => f.sheet === sheet);
 
@@ -692,11 +698,6 @@ describe("a task of the plan the unit deleted is said at validate time (a warnin
 });
 
 describe("Thông tin renamed: the error says what to rename, and the file is still its unit's", () => {
-  const ROSTER = [
-    { code: "SO_NOI_VU", name: "Sở Nội vụ", type: "Sở, ban, ngành" },
-    { code: "SO_TAI_CHINH", name: "Sở Tài chính", type: "Sở, ban, ngành" },
-  ];
-
   test.each(["Thong tin", "Thông tin chung"])(
     "“%s”: one NOT_TEMPLATE naming it, the unit, period and year read from it",
     (to) => {
@@ -743,5 +744,52 @@ describe("Thông tin renamed: the error says what to rename, and the file is sti
     expect(c.rejected.map((f) => [f.file, f.unit])).toEqual([["in/bao-cao.xlsx", "SO_NOI_VU"]]);
     expect(c.returned.map((u) => u.code)).toEqual(["SO_NOI_VU"]);
     expect(c.missing.map((u) => u.code)).toEqual(["SO_TAI_CHINH"]);
+  });
+});
+
+// Column A holds the codes the rows are read by (SPEC §3); a clerk who thought them clutter and deleted
+// the column got 13 "Không tìm thấy dòng có mã … chép lại dòng này từ mẫu" on Chỉ tiêu, and on Thông
+// tin six of them and no unit: the file of a unit that reported was a file of no one.
+describe("the code column A deleted: one error that says so, the unit still known", () => {
+  test("Chỉ tiêu: one NOT_TEMPLATE naming the first row's label and its code, not 13 MISSING_FIELD", () => {
+    const r = check([{ op: "deleteColumn", sheet: "Chỉ tiêu", column: "A" }]);
+    expect(r.valid).toBe(false);
+    expect(only(r.findings)).toEqual([["NOT_TEMPLATE", "error", "Chỉ tiêu", "A4"]]);
+    expect(r.findings[0]!.message).toBe(
+      "Trang “Chỉ tiêu” không có cột “Mã” (mẫu: cột A): ô A5 là “Tổng số hội nghị, cuộc họp đã tổ chức”, không phải mã HN_TONG. Có lẽ cột mã đã bị xóa, nên chương trình không đọc số liệu của trang này theo mẫu. Hãy chèn lại cột A (nhấp chuột phải vào tên cột A → Chèn), chép các mã ở cột A của trang “Chỉ tiêu” trong mẫu (lệnh “kl226 template” hoặc nút Mẫu báo cáo) vào đúng từng dòng (ô A5 là HN_TONG), lưu rồi gửi lại.",
+    );
+    expect(r.unit).toBe("SO_NOI_VU");
+  });
+
+  test("Thông tin: one NOT_TEMPLATE, and the unit read by the rows' labels ('Email' is no code left in A)", () => {
+    const r = check([{ op: "deleteColumn", sheet: "Thông tin", column: "A" }]);
+    expect(r.valid).toBe(false);
+    expect(only(r.findings)).toEqual([["NOT_TEMPLATE", "error", "Thông tin", "A4"]]);
+    expect(r.findings[0]!.message).toContain(
+      "Trang “Thông tin” không có cột “Mã” (mẫu: cột A): ô A5 là “Mã đơn vị (*)”, không phải mã MA_DON_VI.",
+    );
+    expect(r.unit).toBe("SO_NOI_VU");
+    const c = consolidate([{ file: "in/bao-cao.xlsx", sha256: "a", result: r }], {
+      profile: DEFAULT_PROFILE,
+      roster: ROSTER,
+    });
+    expect(c.returned.map((u) => u.code)).toEqual(["SO_NOI_VU"]);
+    expect(c.missing.map((u) => u.code)).toEqual(["SO_TAI_CHINH"]);
+  });
+
+  test("labels edited as well: the rows are not guessed (MISSING_FIELD per row, as before)", () => {
+    const r = check([
+      { op: "deleteColumn", sheet: "Chỉ tiêu", column: "A" },
+      { op: "set", sheet: "Chỉ tiêu", cell: "A5", value: "Hội nghị" },
+      { op: "set", sheet: "Chỉ tiêu", cell: "A6", value: "Trực tuyến" },
+      ...Array.from({ length: 11 }, (_, i) => ({
+        op: "set" as const,
+        sheet: "Chỉ tiêu",
+        cell: `A${i + 7}`,
+        value: `Dòng ${i + 3}`,
+      })),
+    ]);
+    expect(onSheet(r, "Chỉ tiêu").every((f) => f.code === "MISSING_FIELD")).toBe(true);
+    expect(onSheet(r, "Chỉ tiêu").length).toBeGreaterThan(1);
   });
 });

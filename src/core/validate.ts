@@ -741,10 +741,13 @@ function renamedInfo(workbook: Workbook): {
 /** Whether a sheet holds Thông tin's rows: two of its codes or more, in column A or moved to B–F. */
 function holdsInfoRows(sheet: Sheet): boolean {
   const found = codeColumn(sheet, INFO_CODES);
-  if (found === undefined) return false;
-  let seen = 0;
-  for (let r = found.firstRow; r < sheet.rows.length; r++)
-    if (holdsCode(sheet.rows[r]?.[found.col], INFO_CODES) && ++seen >= 2) return true;
+  return found !== undefined && codeAfter(sheet, found);
+}
+
+/** Whether Thông tin's column `found` holds a second code below its first (the next row, as a rule). */
+function codeAfter(sheet: Sheet, found: CodeColumn): boolean {
+  for (let r = found.firstRow + 1; r < sheet.rows.length; r++)
+    if (holdsCode(sheet.rows[r]?.[found.col], INFO_CODES)) return true;
   return false;
 }
 
@@ -1061,6 +1064,10 @@ function countCodes(form: Form): ReadonlySet<string> {
  */
 function readInfoWhereItIs(sheet: Sheet, form: Form, date1904: boolean, findings: Finding[]): Header {
   const found = codeColumn(sheet, INFO_CODES);
+  // Its codes deleted with column A, the label "Email" still reads as the code EMAIL: one code is none.
+  const deleted =
+    found === undefined || !codeAfter(sheet, found) ? deletedCodeColumn(sheet, INFO_LABELS) : undefined;
+  if (deleted !== undefined) return readInfoByLabels(sheet, form, date1904, findings, deleted);
   const shift = found !== undefined && found.col > 0 ? found : undefined;
   const codeCol = found?.col ?? INFO_COLS.code;
   const firstRow = found?.firstRow;
@@ -1095,6 +1102,44 @@ function readInfoWhereItIs(sheet: Sheet, form: Form, date1904: boolean, findings
   const cells: Header["cells"] = {};
   for (const [code, at] of Object.entries(header.cells) as Array<[InfoCode, string]>) {
     const p = parseA1(at);
+    if (p !== undefined) cells[code] = a1(p.row, valueCol);
+  }
+  return { ...header, cells };
+}
+
+/**
+ * `Thông tin` with its code column deleted (its labels in A, its values in B): one NOT_TEMPLATE, and the
+ * rows read by their labels, so the file is still its unit's (returned to it, not a unit that sent
+ * nothing), as with its columns moved.
+ */
+function readInfoByLabels(
+  sheet: Sheet,
+  form: Form,
+  date1904: boolean,
+  findings: Finding[],
+  deleted: DeletedCodes,
+): Header {
+  findings.push(deletedCodesError(sheet, deleted, "thông tin"));
+  const head = sheet.rows[deleted.headRow];
+  const at = head?.findIndex((cell, c) => c > 0 && /^gia tri\b/.test(foldKey(cellText(cell)))) ?? -1;
+  const valueCol = at > 0 ? at : INFO_COLS.label;
+  const view: Sheet = {
+    name: sheet.name,
+    rows: sheet.rows.map((row, r) => {
+      const code = deleted.codes.get(r);
+      return (
+        row && [
+          code === undefined ? undefined : { value: { kind: "string", value: code } },
+          row[0],
+          row[valueCol],
+        ]
+      );
+    }),
+  };
+  const header = readInfo(view, form, date1904, []);
+  const cells: Header["cells"] = {};
+  for (const [code, cell] of Object.entries(header.cells) as Array<[InfoCode, string]>) {
+    const p = parseA1(cell);
     if (p !== undefined) cells[code] = a1(p.row, valueCol);
   }
   return { ...header, cells };
@@ -1416,6 +1461,62 @@ function codeColumn(sheet: Sheet, codes: ReadonlySet<string>): CodeColumn | unde
   return best;
 }
 
+/** Rows of a sheet whose code column was deleted, each with the code its label in column A names. */
+interface DeletedCodes {
+  readonly codes: ReadonlyMap<number, string>;
+  /** The row above the first such row that heads the table, or that first row when none does. */
+  readonly headRow: number;
+}
+
+/** Folded label → code, for the rows a sheet reads by code (Thông tin's, a form's counts). */
+function labelCodes(
+  fields: ReadonlyArray<{ readonly code: string; readonly label: string }>,
+): ReadonlyMap<string, string> {
+  return new Map(fields.map((f) => [labelKey(f.label), f.code]));
+}
+
+/** A row label folded, without the mark after it: "Mã đơn vị (*)" and "Mã đơn vị" are one label. */
+function labelKey(text: string): string {
+  return foldKey(text).replace(/\s*\([^()]*\)$/, "");
+}
+
+const INFO_LABELS = labelCodes(INFO_FIELDS);
+const COUNT_LABELS = new WeakMap<Form, ReadonlyMap<string, string>>();
+
+/**
+ * The code column deleted (SPEC §3 reads the rows by their code in A): column A then holds the rows'
+ * labels, as the template writes them ("Mã đơn vị", "Tổng số hội nghị, cuộc họp đã tổ chức"). Three of
+ * them at least, each once; asked only of a sheet with none of its codes in columns A to F.
+ */
+function deletedCodeColumn(sheet: Sheet, labels: ReadonlyMap<string, string>): DeletedCodes | undefined {
+  const codes = new Map<number, string>();
+  const seen = new Set<string>();
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const cell = sheet.rows[r]?.[0];
+    const code = cell === undefined ? undefined : labels.get(labelKey(cellText(cell)));
+    if (code === undefined || seen.has(code)) continue;
+    seen.add(code);
+    codes.set(r, code);
+  }
+  if (codes.size < 3) return undefined;
+  const first = Math.min(...codes.keys());
+  const head = first > 0 && (sheet.rows[first - 1] ?? []).some((c) => cellText(c) !== "") ? first - 1 : first;
+  return { codes, headRow: head };
+}
+
+/** The NOT_TEMPLATE for a deleted code column: at A of its header row, its first row's label quoted. */
+function deletedCodesError(sheet: Sheet, deleted: DeletedCodes, what: string): Finding {
+  const [row, code] = [...deleted.codes][0]!;
+  const label = cleanName(cellText(sheet.rows[row]?.[0]));
+  return finding(
+    "NOT_TEMPLATE",
+    "error",
+    sheet.name,
+    a1(deleted.headRow, 0),
+    MSG.deletedCodeColumn(sheet.name, what, { label, cell: a1(row, 0), code }),
+  );
+}
+
 /** codeColumn when the codes moved right of column A (a column inserted before it); undefined otherwise. */
 function shiftedCodeColumn(sheet: Sheet, codes: ReadonlySet<string>): CodeColumn | undefined {
   const found = codeColumn(sheet, codes);
@@ -1574,6 +1675,15 @@ function readCounts(
       : rows.size === 0
         ? []
         : movedCountColumns(sheet, form, Math.min(...rows.values()));
+  let labels = COUNT_LABELS.get(form);
+  if (labels === undefined) COUNT_LABELS.set(form, (labels = labelCodes(form.counts)));
+  const deleted = rows.size === 0 && shift === undefined ? deletedCodeColumn(sheet, labels) : undefined;
+  if (deleted !== undefined) {
+    // Every row would be "không tìm thấy dòng có mã …, chép lại dòng này": one error, the column.
+    findings.push(deletedCodesError(sheet, deleted, "số liệu"));
+    for (const field of form.counts) values[field.code] = { previous: null, current: null };
+    return { values, rows: {} };
+  }
   if (moved.length > 0) {
     // Every figure would be read from the wrong column: one error that says how to put them back,
     // not a "chưa điền" on each cell the clerk did fill.
