@@ -49,8 +49,12 @@ function unitTypeIdOf(value: unknown): unknown {
 
 /** "số /KH-SKHCN", "Quyết định số …/QĐ-SATTP": a number the draft the text was copied from left blank. */
 const BLANK_NUMBER = /(?<![\p{L}\d])số\s*[.…_]*\s*\/[^\s,;)]*/iu;
-/** "ngày tháng năm 2026", "ngày /6/2026", "ngày   tháng 01 năm 2025": a date left blank likewise. */
-const BLANK_DATE = /(?<![\p{L}\d])(?:ngày\s*[.…_]*\s*(?:tháng|\/)|tháng\s*[.…_]*\s*năm)[^,;)]*/iu;
+/**
+ * "ngày tháng năm 2026", "ngày /6/2026", "ngày   tháng 01 năm 2025", "ngày 15 tháng năm 2026": a date
+ * left blank likewise. A month left blank only after "ngày" and its day: "6 tháng năm 2026" alone is
+ * a period ("báo cáo 6 tháng năm 2026", "9 tháng năm"), part of a plan's title, no blank.
+ */
+const BLANK_DATE = /(?<![\p{L}\d])ngày\s*(?:[.…_]*\s*(?:tháng|\/)|\d{1,2}\s*tháng\s*[.…_]*\s*năm)[^,;)]*/iu;
 const SLASH_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/gu;
 
 /**

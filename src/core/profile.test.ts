@@ -454,6 +454,15 @@ test("the plan cited is refused with its number or date left blank, as the unsig
   expect(parsed({ subject: "Kế hoạch số 45/KH-SKHCN ngày 15/6/2026" }).form.subject).toBe(
     "Kế hoạch số 45/KH-SKHCN ngày 15/6/2026",
   );
+  expect(refused({ subject: "Kế hoạch số 45/KH-SKHCN ngày 15 tháng năm 2026" })).toBe(
+    `subject: ngày ban hành còn để trống (“ngày 15 tháng năm 2026”): ${how}`,
+  );
+  // A period in the plan's title is no month left blank: "6 tháng năm 2026" is the half-year.
+  for (const subject of [
+    "Kế hoạch số 45/KH-UBND ngày 15/01/2026 về kiểm tra công tác cải cách hành chính 6 tháng năm 2026",
+    "Kế hoạch số 12/KH-SYT ngày 05/6/2026 thực hiện báo cáo 9 tháng năm 2026",
+  ])
+    expect(parsed({ subject }).form.subject).toBe(subject);
   // Numbers of other documents, and a date in words, are no blanks.
   expect(
     parsed({
