@@ -335,7 +335,7 @@ describe("unicodeWorkbook", () => {
       rows: [
         [inFont("Sè", "TCVN3"), inFont("Cã", "TCVN3"), inFont("Bé", "TCVN3")],
         [inFont("Cô quan", "VNI"), inFont("Cô quan", "TCVN3"), cell("Cô quan")],
-        [inFont("Lê Công Tú", "TCVN3"), inFont("Sở Nội vụ", "TCVN3"), inFont("Loïc", "VNI")],
+        [inFont("Lê Công Tú", "TCVN3"), cell("Sở Nội vụ"), inFont("Loïc", "VNI")],
         [inFont("Hoaøn thaønh", "TCVN3")],
       ],
     };
@@ -351,6 +351,43 @@ describe("unicodeWorkbook", () => {
     expect(legacy).toEqual([
       { sheet: "S", encoding: "TCVN3", cells: ["A1", "B1", "C1", "B2"], typed: "Sè", read: "Số" },
       { sheet: "S", encoding: "VNI", cells: ["A2", "C3", "A4"], typed: "Cô quan", read: "Cơ quan" },
+    ]);
+  });
+
+  test("a legacy font that another of its cells shows Unicode in decides nothing: Unicode typed over an old template's font stays", () => {
+    // An old template's default font (.VnTime, VNI-Times), not installed on the clerk's computer and
+    // drawn in another, or Unicode typed over it: "Sở Nội vụ" in that font says so. "Hoà Bình"
+    // (old-style Unicode) was read as VNI's "Hồ Bình", "Cô Hà" and "Bé" in .VnTime as "Cụ Hà", "Bộ".
+    // A cell clearly in the encoding is still read, by its own hints; the other font still decides.
+    const inFont = (value: string, font: LegacyFont) => ({ value: { kind: "string" as const, value, font } });
+    const info = {
+      name: "Thông tin",
+      rows: [
+        [inFont("Sở Nội vụ", "VNI"), inFont("UBND xã Hoà Bình", "VNI"), inFont("Hoà", "VNI")],
+        [inFont("Đang thực hiện", "TCVN3"), inFont("Cô Hà", "TCVN3"), inFont("Bé", "TCVN3")],
+      ],
+    };
+    const tasks = {
+      name: "Nhiệm vụ",
+      rows: [[inFont("Hoµn thµnh", "TCVN3"), inFont("Sè", "TCVN3"), inFont("Cô quan", "VNI")]],
+    };
+    const { workbook: read, legacy } = unicodeWorkbook({ ...workbook, sheets: [info, tasks] });
+    const texts = (s: number) =>
+      read.sheets[s]!.rows.map((row) => row!.map((c) => c!.value.kind === "string" && c!.value.value));
+    expect(texts(0)).toEqual([
+      ["Sở Nội vụ", "UBND xã Hoà Bình", "Hoà"],
+      ["Đang thực hiện", "Cô Hà", "Bé"],
+    ]);
+    expect(texts(1)).toEqual([["Hoàn thành", "Sè", "Cô quan"]]);
+    expect(legacy).toEqual([
+      { sheet: "Nhiệm vụ", encoding: "TCVN3", cells: ["A1"], typed: "Hoµn thµnh", read: "Hoàn thành" },
+    ]);
+    // Without a Unicode cell in it, the font decides as before.
+    const alone = unicodeWorkbook({ ...workbook, sheets: [tasks] }).workbook.sheets[0]!.rows[0]!;
+    expect(alone.map((c) => c!.value.kind === "string" && c!.value.value)).toEqual([
+      "Hoàn thành",
+      "Số",
+      "Cơ quan",
     ]);
   });
 

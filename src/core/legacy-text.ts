@@ -348,15 +348,25 @@ export function unicodeWorkbook(
   workbook: Workbook,
   columns: TextColumns = () => "all",
 ): { workbook: Workbook; legacy: LegacySheet[] } {
-  const once = readSheets(workbook, columns, undefined);
-  if (once.legacy.length === 0) return once;
+  let once = readSheets(workbook, columns, undefined, NO_ENCODINGS);
+  // A cell shown in a legacy font that holds a letter only Unicode has ("Sở Nội vụ" in VNI-Times)
+  // says its workbook's text in that font was typed in Unicode: an old template's default font, not
+  // installed here and drawn in another, or Unicode typed over it. Its font then decides nothing:
+  // "Hoà Bình" (old-style Unicode) in that font would be read as VNI's "Hồ Bình", "Cô" in .VnTime as
+  // "Cụ". Cells clearly in an encoding are still read (by their own hints). Only such files read twice.
+  const unicodeFonts = once.unicodeFonts;
+  if (unicodeFonts.size > 0) once = readSheets(workbook, columns, undefined, unicodeFonts);
+  if (once.legacy.length === 0) return { workbook: once.workbook, legacy: once.legacy };
   // A cell clearly in one encoding makes it evident for the workbook's other cells: those that hold
   // no hint inside a word ("§· nép") are read by it where that spells more Vietnamese. In a
   // workbook with cells of both, by the one whose reading spells more (readBeside).
   const evident: LegacyEncoding[] = [];
   for (const l of once.legacy) if (!evident.includes(l.encoding)) evident.push(l.encoding);
-  return readSheets(workbook, columns, evident);
+  const twice = readSheets(workbook, columns, evident, unicodeFonts);
+  return { workbook: twice.workbook, legacy: twice.legacy };
 }
+
+const NO_ENCODINGS: ReadonlySet<LegacyEncoding> = new Set();
 
 /**
  * A text's reading by the encodings other cells of its workbook were clearly typed in, where it
@@ -378,27 +388,36 @@ function readBeside(
   return found;
 }
 
+/**
+ * Every sheet's cells read (unicodeSheet), and the encodings of the legacy fonts some cell holding a
+ * letter only Unicode has is shown in (`unicodeFonts`); cells in the fonts of `untrusted`'s encodings
+ * are read as if in no font.
+ */
 function readSheets(
   workbook: Workbook,
   columns: TextColumns,
   evident: readonly LegacyEncoding[] | undefined,
-): { workbook: Workbook; legacy: LegacySheet[] } {
+  untrusted: ReadonlySet<LegacyEncoding>,
+): { workbook: Workbook; legacy: LegacySheet[]; unicodeFonts: Set<LegacyEncoding> } {
   const legacy: LegacySheet[] = [];
+  const unicodeFonts = new Set<LegacyEncoding>();
   let sheets: Sheet[] | undefined;
   workbook.sheets.forEach((sheet, s) => {
-    const read = unicodeSheet(sheet, columns(sheet), evident);
+    const read = unicodeSheet(sheet, columns(sheet), evident, untrusted, unicodeFonts);
     if (read === undefined) return;
     legacy.push(...read.legacy);
     sheets ??= [...workbook.sheets];
     sheets[s] = read.sheet;
   });
-  return { workbook: sheets === undefined ? workbook : { ...workbook, sheets }, legacy };
+  return { workbook: sheets === undefined ? workbook : { ...workbook, sheets }, legacy, unicodeFonts };
 }
 
 function unicodeSheet(
   sheet: Sheet,
   columns: readonly number[] | "all" | undefined,
   evident: readonly LegacyEncoding[] | undefined,
+  untrusted: ReadonlySet<LegacyEncoding>,
+  unicodeFonts: Set<LegacyEncoding>,
 ): { sheet: Sheet; legacy: LegacySheet[] } | undefined {
   if (columns === undefined) return undefined;
   let rows: (ReadonlyArray<Cell | undefined> | undefined)[] | undefined;
@@ -420,8 +439,10 @@ function unicodeSheet(
       const typed = cell.value.value;
       // A cell shown in a legacy font is read by its encoding first: the font is what the clerk saw.
       const font = cell.value.font;
+      const byFont = font === undefined ? undefined : FONT_ENCODING[font];
+      if (byFont !== undefined && UNICODE_VIETNAMESE.test(typed)) unicodeFonts.add(byFont);
       const read =
-        (font === undefined ? undefined : vietnameseOf(typed, FONT_ENCODING[font], "font")) ??
+        (byFont === undefined || untrusted.has(byFont) ? undefined : vietnameseOf(typed, byFont, "font")) ??
         vietnameseOf(typed) ??
         (evident === undefined ? undefined : readBeside(typed, evident));
       if (read === undefined) continue;

@@ -1496,6 +1496,23 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
     );
   });
 
+  test("a Unicode report in an old template's VNI-Times keeps its names: “Hoà Bình” is not read “Hồ Bình”", () => {
+    // The clerk's cells in VNI-Times (an old template's font, drawn in another where it is not
+    // installed) hold Unicode, "Đang thực hiện" among them. The unit's name in old-style Unicode,
+    // "UBND xã Hoà Bình", was read as VNI ("Hồ Bình") into the summary and letters, with a LEGACY_TEXT.
+    const bytes = reportBytes(
+      { ...BASE, name: "UBND xã Hoà Bình", taskStatuses: statuses("Đang thực hiện") },
+      [{ op: "set", sheet: "Nhiệm vụ", cell: "D5", value: "Cô Hoà" }],
+    );
+    const r = inspectBytes(
+      withFont(bytes, "VNI-Times", { "Thông tin": ["C6"], "Nhiệm vụ": ["G5", "G6", "D5"] }),
+      DEFAULT_PROFILE,
+    );
+    expect(r.report?.unit.name).toBe("UBND xã Hoà Bình");
+    expect(r.report?.tasks[0]).toMatchObject({ status: "IN_PROGRESS", partners: "Cô Hoà" });
+    expect(r.findings).toEqual([]);
+  });
+
   test("VNI too, and the Icelandic “Ð” read as “Đ” without a warning", () => {
     const vni = check({ name: "UÛy ban nhaân daân xaõ Hoøa Bình", taskStatuses: statuses("Hoaøn thaønh") });
     expect(vni.valid).toBe(true);
