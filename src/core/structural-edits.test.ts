@@ -603,6 +603,50 @@ describe("Hội nghị's columns are checked as the other sheets' (its warnings 
   });
 });
 
+describe("a header renamed where the template has it and a column of the clerk's own after the list's last, its header like the renamed one: no moved column", () => {
+  // "Tên hội nghị" renamed "Hội nghị, hội thảo" in B and a column G "Nội dung chính" added: B was said
+  // moved to G across Loại, Hình thức and Số ngày in their places, the log left unread with a
+  // LOG_MISMATCH. In Nhiệm vụ, Tình trạng renamed "Trạng thái" and a column J "Tình trạng hồ sơ"
+  // added: the file was returned (NOT_TEMPLATE), its statuses in G as the template has them.
+  test("Hội nghị: B renamed, G “Nội dung chính” added: the log read as the template's", () => {
+    const r = check(
+      [
+        { op: "set", sheet: "Hội nghị", cell: "B4", value: "Hội nghị, hội thảo" },
+        { op: "set", sheet: "Hội nghị", cell: "G4", value: "Nội dung chính" },
+        { op: "set", sheet: "Hội nghị", cell: "G5", value: "Quán triệt Kết luận 226" },
+      ],
+      {
+        counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
+        meetings: [
+          ["Hội nghị quán triệt Kết luận 226", "Quán triệt", "Trực tuyến", 0.5],
+          ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
+        ],
+      },
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.report?.meetings.map((m) => [m.row, m.type, m.form])).toEqual([
+      [5, "QUAN_TRIET", "TRUC_TUYEN"],
+      [6, "CHUYEN_MON", "TRUC_TIEP"],
+    ]);
+  });
+
+  test("Nhiệm vụ: G renamed “Trạng thái”, J “Tình trạng hồ sơ” added: the statuses read, the file accepted", () => {
+    const r = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "G4", value: "Trạng thái" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "J4", value: "Tình trạng hồ sơ" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "J5", value: "Đủ" },
+    ]);
+    expect(r.valid).toBe(true);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.tasks).toHaveLength(12);
+  });
+
+  test("a real move still is one: “Tình trạng” in H after a column inserted before G", () => {
+    const r = check([{ op: "insertColumn", sheet: "Nhiệm vụ", before: "G" }]);
+    expect(only(onSheet(r, "Nhiệm vụ"))).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "H4"]]);
+  });
+});
+
 describe("a task of the plan the unit deleted is said at validate time (a warning: the file is accepted)", () => {
   test("task 5's row deleted: one warning naming it and how to put it back; the summary counts it “Không có trong báo cáo”", () => {
     const r = check([{ op: "deleteRow", sheet: "Nhiệm vụ", row: 9 }]);

@@ -1903,23 +1903,42 @@ const MEETING_HEADERS: ListHeaders = [
   [MEETING_COLS.days, /^(so ngay|thoi luong)\b/],
 ];
 
+/** The header of `Hội nghị` validation does not read: Ngày (E), a place the columns are told by. */
+const MEETING_LANDMARKS: ListHeaders = [[MEETING_COLS.date, /^ngay\b/]];
+
 /**
  * The read columns of a list (Nhiệm vụ, Hội nghị) whose header (in the STT header row) is found in
  * another column than the template's: a column inserted ("Tiến độ (%)" before G) or deleted. A header
  * renamed beyond recognition, or where the template has it, says nothing; nor does a column added
  * after the list's last. Only the header row is looked at.
+ *
+ * A header found across another header of the template in its place (`headers`, or `landmarks`: the
+ * list's headers validation does not read) moved in no insertion or deletion, which moves every
+ * header after it: it is the clerk's own column named like one the clerk renamed in its place ("Tên
+ * hội nghị" renamed in B, a column G "Nội dung chính" added, across Loại, Hình thức and Số ngày).
  */
-function movedListColumns(sheet: Sheet, headRow: number, headers: ListHeaders, offset = 0): MovedColumn[] {
+function movedListColumns(
+  sheet: Sheet,
+  headRow: number,
+  headers: ListHeaders,
+  offset = 0,
+  landmarks: ListHeaders = [],
+): MovedColumn[] {
   const head = sheet.rows[headRow] ?? [];
   const folded = (c: number): string => {
     const cell = head[c];
     return cell === undefined ? "" : foldKey(cellText(cell));
   };
+  const inPlace = (c: number, pattern: RegExp): boolean => offset === 0 && pattern.test(folded(c));
+  let stayed: number[] | undefined;
   const moved: MovedColumn[] = [];
   for (const [expected, pattern] of headers) {
-    if (offset === 0 && pattern.test(folded(expected))) continue;
+    if (inPlace(expected, pattern)) continue;
     const at = head.findIndex((_, c) => c > 0 && pattern.test(folded(c)));
-    if (at >= 0 && at !== expected) moved.push(movedHeader(head, headRow, at, expected));
+    if (at < 0 || at === expected) continue;
+    stayed ??= [...headers, ...landmarks].filter(([c, p]) => inPlace(c, p)).map(([c]) => c);
+    if (stayed.some((c) => c > Math.min(at, expected) && c < Math.max(at, expected))) continue;
+    moved.push(movedHeader(head, headRow, at, expected));
   }
   return moved;
 }
@@ -2063,7 +2082,7 @@ function readTasks(sheet: Sheet, date1904: boolean, findings: Finding[]): TasksR
   const moved =
     header === undefined
       ? movedSttColumn(sheet, TASK_HEADERS)
-      : movedListColumns(sheet, header, TASK_HEADERS);
+      : movedListColumns(sheet, header, TASK_HEADERS, 0, AFTER_STATUS);
   if (moved.length > 0) {
     // Every status (or deadline) would be read from the wrong column: one error that says how to put
     // the columns back, not a TASK_STATUS on each task with the column inserted before G's "50".
@@ -2227,7 +2246,7 @@ function readMeetings(sheet: Sheet, form: Form, findings: Finding[]): MeetingRow
   const moved =
     header === undefined
       ? movedSttColumn(sheet, MEETING_HEADERS)
-      : movedListColumns(sheet, header, MEETING_HEADERS);
+      : movedListColumns(sheet, header, MEETING_HEADERS, 0, MEETING_LANDMARKS);
   if (moved.length > 0) {
     // Read by position, the log would give a type as its form ("Hình thức “Quán triệt” không hợp lệ")
     // and count no meeting online: one warning that says the columns moved, the log left unread. A
