@@ -339,6 +339,18 @@ describe("a new province's profile mistakes are told in Vietnamese, with what to
     expect(refused({ organisation: { ...QUANG_TRI, reportVia: "qua Sở Nội vụ" } })).toBe(
       "organisation.reportVia: ghi tên, không ghi “qua” hay dấu ngoặc (văn bản tự thêm “(qua …)”): tên cơ quan báo cáo được gửi qua, ví dụ Sở Nội vụ",
     );
+    expect(refused({ organisation: { ...QUANG_TRI, unitsReportVia: "Phòng Tổ chức cán bộ Sở)" } })).toMatch(
+      /^organisation\.unitsReportVia: ghi tên, không ghi “qua” hay dấu ngoặc/,
+    );
+    // A name with its own bracketed part is a name: such a reportVia loaded before unitsReportVia came.
+    const withPart = "Sở Nội vụ (Phòng Cải cách hành chính)";
+    expect(parsed({ organisation: { ...QUANG_TRI, reportVia: withPart } }).organisation.reportVia).toBe(
+      withPart,
+    );
+    expect(
+      parsed({ organisation: { ...QUANG_TRI, unitsReportVia: "Văn phòng Sở (Bộ phận một cửa)" } })
+        .organisation.unitsReportVia,
+    ).toBe("Văn phòng Sở (Bộ phận một cửa)");
     expect(refused({ organisation: { ...QUANG_TRI, unitsReportVia: " " } })).toBe(
       "organisation.unitsReportVia: không được để trống: ghi tên phòng của cơ quan mà các đơn vị gửi báo cáo qua, ví dụ Phòng Tổ chức cán bộ, hoặc bỏ khóa này",
     );

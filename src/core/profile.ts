@@ -175,7 +175,9 @@ const PROFILE_KEYS = [
 
 /**
  * A body a document sends through, as the plan names it: the document adds "(qua …)" itself, so a name
- * copied with it ("(qua Phòng Tổ chức cán bộ Sở)") would print "((qua …))".
+ * copied with it ("(qua Phòng Tổ chức cán bộ Sở)", "qua Sở Nội vụ", "Phòng Tổ chức cán bộ Sở)") would
+ * print "((qua …))". A name with its own bracketed part ("Sở Nội vụ (Phòng Cải cách hành chính)", as
+ * a profile's reportVia was accepted before unitsReportVia came) is a name.
  */
 function viaName(what: string) {
   return z
@@ -183,7 +185,7 @@ function viaName(what: string) {
     .trim()
     .min(1, `không được để trống: ghi ${what}, hoặc bỏ khóa này`)
     .refine(
-      (name) => !/^\(|^qua\s|\)$/iu.test(name),
+      (name) => !/^\(|^qua\s/iu.test(name) && !(name.endsWith(")") && !name.includes("(")),
       `ghi tên, không ghi “qua” hay dấu ngoặc (văn bản tự thêm “(qua …)”): ${what}`,
     );
 }
