@@ -159,6 +159,19 @@ describe("a column inserted before A (an STT column) or a column moved: one erro
     expect(r.report?.tasks).toHaveLength(12);
   });
 
+  test("Nhiệm vụ's G renamed “Kết quả thực hiện” before any status is chosen: each task's status asked, no column said deleted", () => {
+    // H still holds “Kết quả cụ thể/minh chứng”: G was renamed, not deleted. It was one NOT_TEMPLATE
+    // telling the clerk to insert a column before G, which would push her own column and its row
+    // texts one column off.
+    const r = check([{ op: "set", sheet: "Nhiệm vụ", cell: "G4", value: "Kết quả thực hiện" }], {
+      taskStatuses: Array.from({ length: 12 }, () => ""),
+    });
+    expect(r.findings.filter((f) => f.code === "NOT_TEMPLATE")).toEqual([]);
+    expect(only(onSheet(r, "Nhiệm vụ"))).toEqual(
+      Array.from({ length: 12 }, (_, i) => ["TASK_STATUS", "error", "Nhiệm vụ", `G${i + 5}`]),
+    );
+  });
+
   test("Nhiệm vụ with an STT column inserted before A: said as a shift, not “chép lại dòng tiêu đề từ mẫu”", () => {
     const r = check([{ op: "insertColumn", sheet: "Nhiệm vụ", before: "A" }]);
     expect(only(onSheet(r, "Nhiệm vụ"))).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "B4"]]);

@@ -1954,7 +1954,8 @@ const AFTER_STATUS: ListHeaders = [
  * none), column G headed as the template's H or I, and no status in it. The statuses went with the
  * column, so every task was "chưa chọn Tình trạng" without a word of the column. Returns the header
  * now in G, and where the template has it; undefined otherwise (a G renamed "Trạng thái", or "Kết quả
- * thực hiện" over the statuses, is read as before). Column G is looked down only when so headed.
+ * thực hiện" over the statuses, or beside H's own header, is read as before). Column G is looked
+ * down only when so headed.
  */
 function deletedStatusColumn(sheet: Sheet, headRow: number): MovedColumn | undefined {
   const head = sheet.rows[headRow];
@@ -1963,6 +1964,10 @@ function deletedStatusColumn(sheet: Sheet, headRow: number): MovedColumn | undef
   const text = foldKey(cellText(cell));
   const was = AFTER_STATUS.find(([, header]) => header.test(text));
   if (was === undefined) return undefined;
+  // That header still in its own place (H "Kết quả cụ thể/minh chứng" beside a G "Kết quả thực
+  // hiện"): G was renamed, not deleted, its statuses perhaps not chosen yet.
+  const own = head[was[0]];
+  if (own !== undefined && was[1].test(foldKey(cellText(own)))) return undefined;
   for (let r = headRow + 1; r < sheet.rows.length; r++) {
     const status = sheet.rows[r]?.[TASK_COLS.status];
     if (status !== undefined && matchOption(TASK_STATUSES, cellText(status)) !== undefined) return undefined;
