@@ -1,7 +1,7 @@
 // One submitted file from bytes to a validation result: read (bounded) then validate. Shared by
 // the CLI, the standalone page and consolidation; imports neither Node nor the DOM.
 
-import { fileKindMessage, fileKindOf } from "../core/file-kinds";
+import { fileKindMessage, fileKindOf, textContentOf, type TextContent } from "../core/file-kinds";
 import {
   fileTooLargeMessage,
   finding,
@@ -70,12 +70,14 @@ const GENERIC_REASONS: ReadonlySet<UnreadableReason> = new Set([
  * The result for a read that failed: INTERNAL for our bugs; a file not named .xlsx whose bytes say
  * nothing more precise (not a zip, damaged, cut short) is told what it is by its name (.xls, .ods,
  * .numbers … and how to save it as .xlsx, core/file-kinds.ts); otherwise UNREADABLE with the
- * reason's message, which the name makes exact for text files (a .csv, an .xls that is HTML).
+ * reason's message, which the name makes exact for text files (a .csv, an .xls that is HTML or a CSV:
+ * `content`, what the text's first characters show).
  */
 function readFailureResult(
   reason: UnreadableReason,
   detail: string | undefined,
   fileName?: string,
+  content?: TextContent,
 ): ValidationResult {
   if (reason === "INTERNAL") return internalResult(detail ?? "");
   // Excel's lock file, picked or named by itself (a folder scan passes it over): what it is, and the
@@ -97,7 +99,19 @@ function readFailureResult(
   ) {
     return unreadableResult(fileKindMessage(fileName), detail);
   }
-  return unreadableResult(unreadableMessage(reason, fileName), detail);
+  return unreadableResult(unreadableMessage(reason, fileName, content), detail);
+}
+
+/** The first characters of a text file, as UTF-16 when its byte-order mark says so (Excel's "Unicode Text"), else UTF-8. */
+function textHead(bytes: Uint8Array): string {
+  const head = bytes.subarray(0, 512);
+  const encoding =
+    head[0] === 0xff && head[1] === 0xfe
+      ? "utf-16le"
+      : head[0] === 0xfe && head[1] === 0xff
+        ? "utf-16be"
+        : "utf-8";
+  return new TextDecoder(encoding).decode(head);
 }
 
 /**
@@ -201,7 +215,8 @@ function readFailure(
     return unreadableResult(fileTooLargeMessage(bytes.length, profile.limits.maxFileBytes), read.detail);
   const placed = read.at === undefined ? undefined : UNREADABLE_AT_MESSAGES[read.reason];
   if (placed !== undefined) return unreadableResult(placed, read.detail, read.at);
-  return readFailureResult(read.reason, read.detail, fileName);
+  const content = read.reason === "TEXT_FILE" ? textContentOf(textHead(bytes)) : undefined;
+  return readFailureResult(read.reason, read.detail, fileName, content);
 }
 
 /** A workbook read: validated, with its stale formulas; a roster among the reports is said to be one. */

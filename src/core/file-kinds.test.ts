@@ -1,6 +1,7 @@
 // What a clerk reads when the file they sent is not a workbook: one sentence saying what the file is,
 // then how to save it as .xlsx. The expected texts are written out by hand.
-import { fileKindMessage } from "./file-kinds";
+import { fileKindMessage, textContentOf } from "./file-kinds";
+import { unreadableMessage } from "./findings";
 
 test("a file of a kind we do not know is named by its extension, said once not to be a workbook", () => {
   expect(fileKindMessage("/hop-thu/ghi-chu.md")).toBe(
@@ -26,5 +27,29 @@ test("a .json among the reports (last year's consolidation given without --previ
     "Tệp “tong-hop-2025.json” là tệp dữ liệu JSON (.json), không phải sổ tính Excel .xlsx theo mẫu. " +
       "Nếu đây là tệp tổng hợp năm trước để đối chiếu, hãy đưa nó vào mục đối chiếu " +
       "(lệnh kl226 consolidate … với một --previous trước mỗi tệp: --previous a.json --previous b.json), không để chung với các báo cáo.",
+  );
+});
+
+test("a text file's first characters say whether it is a web page or XML, a CSV, or plain text", () => {
+  expect(textContentOf("<html><body><table>")).toBe("markup");
+  expect(textContentOf('\uFEFF  <?xml version="1.0"?>\n<Workbook>')).toBe("markup");
+  expect(textContentOf("STT;Chỉ tiêu;Kỳ này\n1;HN_TONG;90\n")).toBe("csv");
+  expect(textContentOf("MA_DON_VI,SO_A\r\nHN_TONG,90")).toBe("csv");
+  // Excel's "Unicode Text" (decoded): the columns parted by tabs.
+  expect(textContentOf("Mã\tTên\nSO_A\tSở A")).toBe("csv");
+  expect(textContentOf("Báo cáo 6 tháng đầu năm 2026\nSở A")).toBe("text");
+});
+
+test("an .xls that is a CSV is said to be one, not a web page, and told to put its figures into the template", () => {
+  expect(unreadableMessage("TEXT_FILE", "C:\\Bao cao\\SO_A.xls", "csv")).toBe(
+    "Tệp .xls này thực chất là tệp văn bản CSV (chữ và số cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc dấu tab) được đặt đuôi .xls, không phải sổ tính Excel, nên không có các trang tính của mẫu báo cáo. " +
+      "Hãy mở tệp trong Excel, chép số liệu vào mẫu báo cáo (lệnh “kl226 template” hoặc nút Mẫu báo cáo), lưu mẫu đã điền kiểu “Sổ làm việc Excel (*.xlsx)” (Tệp → Lưu thành) rồi gửi lại tệp .xlsx đó.",
+  );
+  expect(unreadableMessage("TEXT_FILE", "SO_A.xls", "text")).toMatch(
+    /^Tệp \.xls này thực chất là tệp văn bản thuần \(chỉ có chữ\) được đặt đuôi \.xls, không phải sổ tính Excel, nên/,
+  );
+  // A web page or XML "exported to Excel" keeps its words.
+  expect(unreadableMessage("TEXT_FILE", "SO_A.xls", "markup")).toBe(
+    "Tệp .xls này thực chất là văn bản (trang HTML hoặc XML do phần mềm khác xuất ra), không phải sổ tính Excel. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)”, chép số liệu vào mẫu báo cáo và gửi lại.",
   );
 });

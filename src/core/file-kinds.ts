@@ -151,6 +151,20 @@ export function isIgnoredFileName(path: string, size?: number): boolean {
 /** Larger than any Excel lock file ("~$…": a user name in 165 bytes), smaller than any workbook. */
 export const LOCK_FILE_MAX_BYTES = 1024;
 
+/**
+ * What a file that reads as text holds, by its first characters (already decoded): `markup`, an HTML
+ * page or XML (what some programs "export to Excel" as .xls); `csv`, lines of fields parted by commas,
+ * semicolons or tabs (Excel's "CSV" or "Unicode Text", a system's export); else plain `text`.
+ */
+export type TextContent = "markup" | "csv" | "text";
+
+export function textContentOf(head: string): TextContent {
+  const body = head.replace(/^\uFEFF/, "").trimStart();
+  if (body.startsWith("<")) return "markup";
+  const firstLine = body.split(/\r\n|\r|\n/, 1)[0] ?? "";
+  return /[,;\t]/.test(firstLine) ? "csv" : "text";
+}
+
 /** Why a file that is not a .xlsx workbook is rejected: what it is, and how to save it as .xlsx. */
 export function fileKindMessage(path: string): string {
   const kind = fileKindOf(path);

@@ -1,6 +1,7 @@
 // Findings: what validation and consolidation report, as values (SPEC §4). Messages are Vietnamese
 // and tell the clerk what is wrong and what to type; they are built only here.
 
+import type { TextContent } from "./file-kinds";
 import { TOOL_WORDS } from "./messages";
 import type { UnreadableReason } from "./workbook";
 import { clipped } from "./text";
@@ -149,17 +150,32 @@ const TEXT_KINDS: Readonly<Record<string, string>> = {
   xml: "văn bản XML",
 };
 
+/** What the text of an .xls that is no workbook is, by its content (file-kinds' textContentOf). */
+const TEXT_IN_XLS: Readonly<Record<TextContent, string>> = {
+  markup: "văn bản (trang HTML hoặc XML do phần mềm khác xuất ra)",
+  csv: "tệp văn bản CSV (chữ và số cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc dấu tab) được đặt đuôi .xls",
+  text: "tệp văn bản thuần (chỉ có chữ) được đặt đuôi .xls",
+};
+
 /**
  * The Vietnamese reason for an unreadable file. The file name, when the caller knows it, makes the
- * message exact where the content alone cannot: a .csv was not renamed, and a text file named .xls
- * is the HTML or XML "Excel" export of some other program.
+ * message exact where the content alone cannot: a .csv was not renamed; a text file named .xls is
+ * the HTML or XML "Excel" export of some other program or, by its `content`, a CSV or plain text.
  */
-export function unreadableMessage(reason: UnreadableReason, fileName?: string): string {
+export function unreadableMessage(
+  reason: UnreadableReason,
+  fileName?: string,
+  content: TextContent = "markup",
+): string {
   const ext = fileExtension(fileName);
   if (reason === "TEXT_FILE" && ext !== "xlsx" && ext !== "") {
     const kind = TEXT_KINDS[ext];
     if (ext === "xls" || ext === "xlt") {
-      return "Tệp .xls này thực chất là văn bản (trang HTML hoặc XML do phần mềm khác xuất ra), không phải sổ tính Excel. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)”, chép số liệu vào mẫu báo cáo và gửi lại.";
+      const what = `Tệp .${ext} này thực chất là ${TEXT_IN_XLS[content]}, không phải sổ tính Excel`;
+      // Text has one table at most, never the template's sheets: saved as .xlsx it is still no report.
+      return content === "markup"
+        ? `${what}. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)”, chép số liệu vào mẫu báo cáo và gửi lại.`
+        : `${what}, nên không có các trang tính của mẫu báo cáo. Hãy mở tệp trong Excel, chép số liệu vào mẫu báo cáo ${TOOL_WORDS.template.both}, lưu mẫu đã điền kiểu “Sổ làm việc Excel (*.xlsx)” (Tệp → Lưu thành) rồi gửi lại tệp .xlsx đó.`;
     }
     return `Tệp là ${kind ?? `văn bản thuần (.${ext})`}, không phải sổ tính Excel (.xlsx). Hãy điền số liệu vào mẫu báo cáo và lưu dạng “Sổ làm việc Excel (*.xlsx)”.`;
   }

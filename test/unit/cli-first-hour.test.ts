@@ -553,8 +553,8 @@ const ROWS: readonly Row[] = [
         "ghi-chu",
         "so-lieu.csv",
       ]);
-      // The test's .xls holds text: the bytes tell more than the name (an HTML/XML export, not a real .xls).
-      expect(why["XA_C.xls"]).toMatch(/\.xls này thực chất là văn bản.*\*\.xlsx/);
+      // The test's .xls holds text: the bytes tell more than the name (two letters, not a real .xls).
+      expect(why["XA_C.xls"]).toMatch(/\.xls này thực chất là tệp văn bản thuần \(chỉ có chữ\).*\*\.xlsx/);
       expect(why["XA_D.xlsm"]).toMatch(/có macro \(\.xlsm\).*\*\.xlsx/);
       expect(why["SO_A (cu).xlsb"]).toMatch(/nhị phân của Excel \(\.xlsb\).*\*\.xlsx/);
       expect(why["bang.ods"]).toMatch(/OpenDocument \(\.ods\).*LibreOffice Calc.*\.xlsx/);
@@ -719,7 +719,8 @@ const ROWS: readonly Row[] = [
     setup: (d) => writeFileSync(join(d, "bao-cao.xls"), "MA_DON_VI;XA_C\n"),
     args: (d) => ["validate", join(d, "bao-cao.xls")],
     code: 1,
-    stdout: [/Tệp \.xls này thực chất là văn bản.*\*\.xlsx/],
+    // A CSV line: said to be one (it was "trang HTML hoặc XML"), and to be copied into the template.
+    stdout: [/Tệp \.xls này thực chất là tệp văn bản CSV .*chép số liệu vào mẫu báo cáo.*\*\.xlsx/],
   },
   // ── demo ──
   {

@@ -114,6 +114,29 @@ wb.save(sys.argv[1]); print("{}")
     expect(m).toContain("HTML");
   });
 
+  test("an .xls that is really a CSV (a system's “Excel” export, or a CSV renamed) is named a CSV, not a web page", () => {
+    const m = only(csv, "SO_A.xls").message;
+    expect(m).toBe(
+      "Tệp .xls này thực chất là tệp văn bản CSV (chữ và số cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc dấu tab) được đặt đuôi .xls, không phải sổ tính Excel, nên không có các trang tính của mẫu báo cáo. " +
+        "Hãy mở tệp trong Excel, chép số liệu vào mẫu báo cáo (lệnh “kl226 template” hoặc nút Mẫu báo cáo), lưu mẫu đã điền kiểu “Sổ làm việc Excel (*.xlsx)” (Tệp → Lưu thành) rồi gửi lại tệp .xlsx đó.",
+    );
+    expect(m).not.toContain("HTML");
+    // Excel's "Unicode Text" (UTF-16 with its byte-order mark, columns parted by tabs), renamed .xls.
+    const utf16 = (text: string) =>
+      new Uint8Array([
+        0xff,
+        0xfe,
+        ...[...text].flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]),
+      ]);
+    expect(only(utf16("Mã\tKỳ này\r\nHN_TONG\t90\r\n"), "SO_A.xls").message).toContain(
+      "thực chất là tệp văn bản CSV",
+    );
+    // Read as UTF-16 too, a web page saved so is still one.
+    expect(only(utf16("<html><body><table></table></body></html>"), "SO_A.xls").message).toContain(
+      "trang HTML hoặc XML",
+    );
+  });
+
   test("a real Excel 97–2003 .xls, a binary .xlsb, an OpenDocument .ods, an Apple .numbers", () => {
     expect(only(cfb(["Workbook"]), "so-a.xls").message).toContain("(.xls)");
     const xlsb = zipSync({
