@@ -2,7 +2,13 @@
 // trước"): an earlier consolidation read from its bytes, and its cross-check added to this one's
 // warnings, with the lines that say what was compared. No file system: the command and the page share it.
 
-import { baseName, compareText, type Consolidation, type Warning } from "../core/consolidate";
+import {
+  baseName,
+  compareText,
+  otherPeriodOnlyUnits,
+  type Consolidation,
+  type Warning,
+} from "../core/consolidate";
 import {
   compareWithPrevious,
   comparableHistory,
@@ -20,6 +26,7 @@ import { periodKindText, periodText, reductionBases, type Form } from "../core/f
 import { fileKindOf } from "../core/file-kinds";
 import { BUILTIN_FORMS, DEFAULT_FORM } from "../core/forms";
 import { MSG, TOOL_WORDS } from "../core/messages";
+import { codeKey } from "../core/text";
 import { isZip, readXlsx } from "../xlsx/read";
 
 export interface PreviousFile {
@@ -280,11 +287,20 @@ function membershipLines(
     lines.push(
       `  Nếu các đơn vị không còn trong danh sách đã được sắp xếp, hợp nhất vào đơn vị khác: thêm cột “Đơn vị cũ” vào danh sách đơn vị, ghi cho mỗi đơn vị mới tên hoặc mã các đơn vị cũ của nó; khi đó tệp gửi dưới mã cũ được tính cho đơn vị mới, và cột D được so với tổng số liệu năm trước của các đơn vị cũ.`,
     );
-  // A unit that sent nothing this period nor in that file's: two periods without a report.
+  // A unit without this period's report nor that file's: two periods without a report. One that sent
+  // only another period's report, now or then, is said so, as the Chưa nộp sheet and the report say it.
   // (A file from before RETURNED_SINCE whose rejected files do not all say whose: one may be theirs.)
+  const otherNow = new Set(otherPeriodOnlyUnits(c).map((u) => codeKey(u.code)));
+  const otherThen = new Set(h.otherPeriodThen);
+  const again = h.missingAgain.map((code) => {
+    const now = otherNow.has(code);
+    const then = otherThen.has(code);
+    const only = now && then ? "cả hai kỳ" : now ? "kỳ này" : then ? "kỳ đó" : "";
+    return only === "" ? code : `${code}: ${only} chỉ gửi báo cáo của kỳ khác`;
+  });
   if (h.missingAgain.length > 0)
     lines.push(
-      `  Đơn vị chưa nộp kỳ này, ${against} cũng ghi chưa nộp: ${h.missingAgain.length} đơn vị (${h.missingAgain.join(", ")}).${
+      `  Đơn vị chưa nộp kỳ này, ${against} cũng ghi chưa nộp: ${h.missingAgain.length} đơn vị (${again.join(again.some((a) => a.includes(":")) ? "; " : ", ")}).${
         h.missingAgainUnsure > 0
           ? ` Lưu ý: ${against} do phiên bản KL226 cũ (phát hành trước ngày ${RETURNED_SINCE}) lập, trong đó có ${h.missingAgainUnsure} tệp bị từ chối không xác định được của đơn vị nào; có thể ${h.missingAgain.length > 1 ? "một trong các đơn vị" : "đơn vị"} nêu trên đã nộp kỳ trước nhưng tệp bị từ chối${
               // A file named after one of them ("BC so tu phap.xlsx"): which, as this period's note says it.

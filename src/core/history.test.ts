@@ -18,6 +18,7 @@ import {
 import { DEFAULT_PROFILE } from "./profile";
 import { shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
+import { withPrevious } from "../app/previous";
 import type { Sheet, Workbook } from "./workbook";
 
 const profile = DEFAULT_PROFILE;
@@ -346,6 +347,7 @@ describe("OUTLIER with several years of history (mean ± 3 standard deviations)"
       newUnits: [],
       goneUnits: [],
       missingAgain: [],
+      otherPeriodThen: [],
       missingThenUnknown: false,
       missingThenWhy: null,
       missingAgainUnsure: 0,
@@ -632,6 +634,118 @@ describe("previousFromSummary: last year's summary workbook instead of its JSON"
     const r = previousFromSummary(unitReport.workbook, profile.form);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors[0]).toContain("Không có trang “Số liệu” hay “Tổng hợp”");
+  });
+});
+
+describe("a unit that sent only another period's report has not sent the period's, in last year's file and in this round", () => {
+  const roster = ["SO_A", "SO_KHAC", "SO_TRA", "SO_VANG"].map((code) => ({
+    code,
+    name: code,
+    type: "Sở, ban, ngành",
+  }));
+  const round = (year: number, reports: readonly ReportData[]): Consolidation =>
+    consolidate(
+      reports.map((r) => ({
+        file: `in/${r.unit}.xlsx`,
+        sha256: r.unit,
+        result: inspectBytes(reportBytes({ period: "6T", year, ...r }), profile),
+      })),
+      { profile, period: { kind: "6T", year }, roster },
+    );
+  // 6 tháng 2026: Sở Khác sent only its 2025 year report again, Sở Trả's report was sent back, Sở Vắng sent nothing.
+  const then = round(2026, [
+    { unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day: 2 } },
+    {
+      unit: "SO_KHAC",
+      name: "Sở Khác",
+      period: "NAM",
+      year: 2025,
+      reportDate: { year: 2025, month: 12, day: 1 },
+    },
+    {
+      unit: "SO_TRA",
+      name: "Sở Trả",
+      counts: { HN_TONG: [100, -1] },
+      reportDate: { year: 2026, month: 6, day: 2 },
+    },
+  ]);
+  // 6 tháng 2027: Sở Vắng sends only its 2026 year report; Sở Khác and Sở Trả send nothing.
+  const now = round(2027, [
+    { unit: "SO_A", name: "Sở A", reportDate: { year: 2027, month: 6, day: 2 } },
+    {
+      unit: "SO_VANG",
+      name: "Sở Vắng",
+      period: "NAM",
+      year: 2026,
+      reportDate: { year: 2026, month: 12, day: 1 },
+    },
+  ]);
+  const parsed = (json: unknown): PreviousReport => {
+    const r = parsePreviousReport(JSON.parse(JSON.stringify(json)));
+    if (!r.ok) throw new Error(r.errors.join("; "));
+    return r.report;
+  };
+
+  it("the rounds are as described", () => {
+    expect([
+      then.missing.map((u) => u.code),
+      then.returned.map((u) => [u.code, u.otherPeriods !== undefined]),
+    ]).toEqual([
+      ["SO_VANG"],
+      [
+        ["SO_KHAC", true],
+        ["SO_TRA", false],
+      ],
+    ]);
+    expect([
+      now.missing.map((u) => u.code),
+      now.returned.map((u) => [u.code, u.otherPeriods !== undefined]),
+    ]).toEqual([["SO_KHAC", "SO_TRA"], [["SO_VANG", true]]]);
+  });
+
+  it("is missing two periods running, from last year's JSON; a unit sent back then is not", () => {
+    const h = compareWithPrevious(now, parsed(consolidationJson(then)));
+    expect([h.missingAgain, h.otherPeriodThen, h.missingThenUnknown]).toEqual([
+      ["SO_KHAC", "SO_VANG"],
+      ["SO_KHAC"],
+      false,
+    ]);
+    // The line the command prints names which period had only another period's report.
+    const { lines } = withPrevious(
+      now,
+      [{ path: "tong-hop-2026.json", report: () => parsed(consolidationJson(then)) }],
+      profile.outlier,
+    );
+    expect(lines).toContain(
+      "  Đơn vị chưa nộp kỳ này, tệp 6 tháng đầu năm 2026 cũng ghi chưa nộp: 2 đơn vị (SO_KHAC: kỳ đó chỉ gửi báo cáo của kỳ khác; SO_VANG: kỳ này chỉ gửi báo cáo của kỳ khác).",
+    );
+  });
+
+  it("is read from last year's summary too (its Chưa nộp sheet's table of units that sent only another period's report)", () => {
+    const read = readXlsx(writeXlsx(summaryWorkbook(then, profile)));
+    if (!read.ok) throw new Error("summary unreadable");
+    const r = previousFromSummary(read.workbook, profile.form);
+    if (!r.ok) throw new Error(r.errors.join("; "));
+    expect([r.report.missing, r.report.otherPeriodOnly]).toEqual([["SO_VANG"], ["SO_KHAC"]]);
+    const h = compareWithPrevious(now, r.report);
+    expect([h.missingAgain, h.otherPeriodThen]).toEqual([["SO_KHAC", "SO_VANG"], ["SO_KHAC"]]);
+  });
+
+  it("a JSON written before `otherPeriodOnly` (057b029) lists such a unit as returned only: it counts as one that sent", () => {
+    const { otherPeriodOnly: _key, ...old } = consolidationJson(then) as Record<string, unknown>;
+    const h = compareWithPrevious(now, parsed(old));
+    expect([h.missingAgain, h.otherPeriodThen, h.missingThenUnknown]).toEqual([["SO_VANG"], [], false]);
+  });
+
+  it("without a roster then, a unit that sent only another period's report is still known not to have sent", () => {
+    const noRoster = {
+      ...(consolidationJson(then) as Record<string, unknown>),
+      missing: [],
+      rosterGiven: false,
+    };
+    const h = compareWithPrevious(now, parsed(noRoster));
+    // Sở Khác is known; whether Sở Trả sent nothing then is not (said so, as before).
+    expect([h.missingAgain, h.missingThenUnknown]).toEqual([["SO_KHAC"], true]);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   compareText,
   judgeUnit,
   markedRollupUnits,
+  otherPeriodOnlyUnits,
   rollupCodes,
   unitNamer,
   unitOfFileName,
@@ -32,7 +33,13 @@ import { pairOf } from "./judge";
 import { MSG, TOOL_WORDS, viNumber } from "./messages";
 import { DEFAULT_PROFILE, type Profile } from "./profile";
 import { SUMMARY_SHEETS } from "./catalogue";
-import { countHeader, ROLLUP_LEGEND, ROLLUP_SOURCES_PREFIX, TOTAL_ROW_CODES } from "./summary";
+import {
+  countHeader,
+  ROLLUP_LEGEND,
+  ROLLUP_SOURCES_PREFIX,
+  SUMMARY_OTHER_PERIOD_ONLY,
+  TOTAL_ROW_CODES,
+} from "./summary";
 import { successionOf, type Scope } from "./succession";
 import { codeKey, matchKey, matchOption } from "./text";
 import { cellText, readCount } from "./values";
@@ -83,6 +90,12 @@ export const previousReportSchema = z.object({
   rosterGiven: z.boolean().optional(),
   /** The units whose every file was rejected (files since RETURNED_SINCE): its presence says `missing` is as today's. */
   returned: z.array(z.string()).optional(),
+  /**
+   * Of `returned`, the units that sent only another period's own report: that period's report is
+   * missing, as its report said ("chưa gửi báo cáo"). Absent in files written before 057b029
+   * (06/12/2026), where such a unit is only `returned`: then it is not known, and it counts as sent.
+   */
+  otherPeriodOnly: z.array(z.string()).optional(),
   /** The files rejected: in an older file, the units they name are taken out of `missing` (oldMissing). */
   rejected: z
     .array(
@@ -365,17 +378,45 @@ export function previousFromSummary(workbook: Workbook, form: Form): PreviousPar
   return { ok: true, report: { period, units, ...(shapes ? { rollups } : {}), ...missing } };
 }
 
-/** What the summary's "Chưa nộp" sheet says of the units that sent nothing. */
-type MissingRead = Pick<PreviousReport, "missing" | "rosterGiven" | "unplacedRejected" | "missingUnread">;
+/** What the summary's "Chưa nộp" sheet says of the units that sent nothing, or only another period's report. */
+type MissingRead = Pick<
+  PreviousReport,
+  "missing" | "rosterGiven" | "unplacedRejected" | "missingUnread" | "otherPeriodOnly"
+>;
 
 /**
  * The summary's "Chưa nộp" sheet: the codes of its first table under a "Mã đơn vị" header below the
  * line that heads it, to its first blank line. Summaries since RETURNED_SINCE list the units that sent
  * nothing ("Chưa nộp: N đơn vị …", "Chưa nộp: không có"); older ones one table of the units without an
  * accepted report ("N đơn vị trong danh sách chưa có báo cáo được chấp nhận (chưa nộp, hoặc tệp đã nộp
- * bị từ chối …)"), which their Nguồn sheet splits (oldMissing). Without a roster both say so.
+ * bị từ chối …)"), which their Nguồn sheet splits (oldMissing). Without a roster both say so. The units
+ * that sent only another period's report have a table of their own below ("Đơn vị chỉ gửi báo cáo kỳ
+ * khác", with or without a roster), read into `otherPeriodOnly`.
  */
 function missingOf(workbook: Workbook, accepted: ReadonlySet<string>): MissingRead {
+  const read = sentNothingOf(workbook, accepted);
+  const sheet = workbook.sheets.find((s) => matchKey(s.name) === matchKey(SUMMARY_SHEETS.missing));
+  const rows = sheet?.rows ?? [];
+  const said = rows.findIndex((row) => matchKey(cellText(row?.[0])) === matchKey(SUMMARY_OTHER_PERIOD_ONLY));
+  const otherPeriodOnly = said < 0 ? [] : (codesUnder(rows, said) ?? []);
+  return otherPeriodOnly.length > 0 ? { ...read, otherPeriodOnly } : read;
+}
+
+/** The codes of the first table under a "Mã đơn vị" header below row `said`, to its first blank line. */
+function codesUnder(rows: Sheet["rows"], said: number): string[] | undefined {
+  const head = rows.findIndex((row, i) => i > said && matchKey(cellText(row?.[0])) === matchKey("Mã đơn vị"));
+  if (head < 0) return undefined;
+  const out: string[] = [];
+  for (const row of rows.slice(head + 1)) {
+    const code = cellText(row?.[0]).trim();
+    if (code === "") break;
+    out.push(code);
+  }
+  return out;
+}
+
+/** The summary's "Chưa nộp" sheet's units that sent nothing (missingOf). */
+function sentNothingOf(workbook: Workbook, accepted: ReadonlySet<string>): MissingRead {
   const sheet = workbook.sheets.find((s) => matchKey(s.name) === matchKey(SUMMARY_SHEETS.missing));
   if (sheet === undefined)
     return {
@@ -384,19 +425,7 @@ function missingOf(workbook: Workbook, accepted: ReadonlySet<string>): MissingRe
   const rows = sheet.rows;
   const lineAt = (test: (key: string) => boolean): number =>
     rows.findIndex((row) => test(matchKey(cellText(row?.[0]))));
-  const codesBelow = (said: number): string[] | undefined => {
-    const head = rows.findIndex(
-      (row, i) => i > said && matchKey(cellText(row?.[0])) === matchKey("Mã đơn vị"),
-    );
-    if (head < 0) return undefined;
-    const out: string[] = [];
-    for (const row of rows.slice(head + 1)) {
-      const code = cellText(row?.[0]).trim();
-      if (code === "") break;
-      out.push(code);
-    }
-    return out;
-  };
+  const codesBelow = (said: number): string[] | undefined => codesUnder(rows, said);
   const unread: MissingRead = {
     missingUnread: `có trang “${SUMMARY_SHEETS.missing}” nhưng không đọc được bảng mã đơn vị chưa nộp trong trang đó (có thể trang đã bị sửa)`,
   };
@@ -522,8 +551,13 @@ export interface HistoryComparison {
   readonly newUnits: readonly string[];
   /** Units of last year's consolidation with no accepted report this year, nor summed in a roll-up counted this year, sorted. */
   readonly goneUnits: readonly string[];
-  /** Roster units missing this period that the same file lists as missing too: two periods without a report, sorted. */
+  /**
+   * Units without this period's report (none sent, or only another period's) that the same file lists
+   * so too: two periods without a report, sorted.
+   */
   readonly missingAgain: readonly string[];
+  /** Of `missingAgain`, those that file lists as having sent only another period's report then, sorted. */
+  readonly otherPeriodThen: readonly string[];
   /** Units are missing now, but that file's run had no roster: whether any was missing then too is not known. */
   readonly missingThenUnknown: boolean;
   /**
@@ -868,6 +902,7 @@ export function compareWithPrevious(
         newUnits: [],
         goneUnits: [],
         missingAgain: [],
+        otherPeriodThen: [],
         missingThenUnknown: false,
         missingThenWhy: null,
         missingAgainUnsure: 0,
@@ -889,12 +924,19 @@ export function compareWithPrevious(
     // Named in a unit's column, found in that file: merged into it, compared or not.
     const absorbed = new Set(all.flatMap(([, scope]) => scope.codes));
     const missingKnown = against.missing !== undefined && against.rosterGiven !== false;
-    const missingThen = new Set((missingKnown ? (against.missing ?? []) : []).map(codeKey));
-    // Missing in that file's run too: two periods without a report. (A unit that file does not list
-    // at all may not have existed then: a commune made in a merger is not "missing again".)
-    const missingAgain = c.missing.filter((u) => missingThen.has(codeKey(u.code)));
+    // Without this period's report, now and then: a unit that sent only another period's report has
+    // not sent it (the report says "chưa gửi báo cáo"), known with or without a roster. A file written
+    // before `otherPeriodOnly` lists such a unit as returned only: it counts as one that sent.
+    const otherThen = new Set((against.otherPeriodOnly ?? []).map(codeKey));
+    const missingThen = new Set([
+      ...(missingKnown ? (against.missing ?? []) : []).map(codeKey),
+      ...otherThen,
+    ]);
+    const missingNowUnits = [...c.missing, ...otherPeriodOnlyUnits(c)];
+    const missingNow = missingNowUnits.map((u) => codeKey(u.code));
+    const missingAgain = missingNow.filter((code) => missingThen.has(code)).sort(compareText);
     const unsure = missingKnown && missingAgain.length > 0 ? (against.unplacedRejected ?? []) : [];
-    const namedUnit = unitNamer(missingAgain);
+    const namedUnit = unitNamer(missingNowUnits.filter((u) => missingThen.has(codeKey(u.code))));
     return {
       newUnits: [...now]
         .filter((code) => !before.has(code) && !merged.some((m) => m.unit === code))
@@ -902,8 +944,11 @@ export function compareWithPrevious(
       goneUnits: [...before.keys()]
         .filter((code) => !now.has(code) && !summed.has(code) && !absorbed.has(code))
         .sort(compareText),
-      missingAgain: missingAgain.map((u) => codeKey(u.code)).sort(compareText),
-      missingThenUnknown: c.missing.length > 0 && !missingKnown,
+      // Missing in that file's run too: two periods without a report. (A unit that file does not list
+      // at all may not have existed then: a commune made in a merger is not "missing again".)
+      missingAgain,
+      otherPeriodThen: missingAgain.filter((code) => otherThen.has(code)),
+      missingThenUnknown: !missingKnown && missingNow.some((code) => !missingThen.has(code)),
       missingThenWhy: missingKnown
         ? null
         : against.rosterGiven === false

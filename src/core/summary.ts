@@ -715,6 +715,9 @@ function taskSheet(c: Consolidation): SheetSpec {
   };
 }
 
+/** The Chưa nộp sheet's heading of the units that sent only another period's report (history.ts reads it back). */
+export const SUMMARY_OTHER_PERIOD_ONLY = "Đơn vị chỉ gửi báo cáo kỳ khác";
+
 function missingSheet(c: Consolidation): SheetSpec {
   const rows: Array<Array<CellSpec | null>> = [[cell("ĐƠN VỊ CHƯA NỘP VÀ ĐƠN VỊ BỊ TRẢ LẠI BÁO CÁO", TITLE)]];
   let table: { header: number; last: number } | undefined;
@@ -771,7 +774,7 @@ function missingSheet(c: Consolidation): SheetSpec {
   if (otherOnly.length > 0) {
     rows.push(
       [],
-      [cell("Đơn vị chỉ gửi báo cáo kỳ khác", SUBTITLE)],
+      [cell(SUMMARY_OTHER_PERIOD_ONLY, SUBTITLE)],
       [
         cell(
           `${otherOnly.length} đơn vị chưa có báo cáo ${c.period ? periodText(c.period) : "kỳ này"}: tệp đã gửi là báo cáo của kỳ khác, không tổng hợp vào kỳ này (không cần sửa tệp đó).`,
