@@ -265,9 +265,12 @@ test("appendices: per-unit values honest at the target, the shortfalls with item
     "Xã Chín Chín | Giảm số lượng hội nghị so với cùng kỳ | 9,96% | ≥ 10% | vượt 1 cuộc họp so với mức cho phép",
   );
   const missing = appendix(2);
-  expect(missing).toContain("SO_VANG | Sở Vắng Mặt | Sở, ban, ngành | Chưa gửi báo cáo");
-  // The file is named for its unit: its name is not repeated beside the code (it would break mid-word).
-  expect(missing).toContain("XA_HONG | Xã Tệp Hỏng | UBND xã, phường | Bị trả lại: 1 lỗi");
+  // By name, without the codes a signed report's reader does not know the units by.
+  expect(missing).toContain("STT | Tên đơn vị | Loại đơn vị | Tình trạng");
+  expect(missing).toContain("| Sở Vắng Mặt | Sở, ban, ngành | Chưa gửi báo cáo");
+  // The file is named for its unit: its name is not said (it would break mid-word).
+  expect(missing).toContain("| Xã Tệp Hỏng | UBND xã, phường | Bị trả lại: 1 lỗi");
+  expect(missing).not.toMatch(/SO_VANG|XA_HONG/);
 });
 
 test("without a roster: no 'must report' column and the missing units are said to be unknown", () => {
@@ -792,10 +795,10 @@ test("Phụ lục III lists a unit that sent only another period's report with t
     .filter((l) => /^\d+ \| /.test(l));
   // By name alone Sở Xây dựng stood between Phường An and Xã Nga Sơn, the two returned units.
   expect(rows).toEqual([
-    "1 | SO_VANG | Sở Vắng | Sở, ban, ngành | Chưa gửi báo cáo",
-    "2 | SO_XAY_DUNG | Sở Xây dựng | Sở, ban, ngành | Chưa gửi báo cáo; tệp đã gửi là báo cáo năm 2025",
-    "3 | PHUONG_AN | Phường An | UBND xã, phường | Bị trả lại: 1 lỗi",
-    "4 | XA_NGA_SON | Xã Nga Sơn | UBND xã, phường | Bị trả lại: 1 lỗi",
+    "1 | Sở Vắng | Sở, ban, ngành | Chưa gửi báo cáo",
+    "2 | Sở Xây dựng | Sở, ban, ngành | Chưa gửi báo cáo; tệp đã gửi là báo cáo năm 2025",
+    "3 | Phường An | UBND xã, phường | Bị trả lại: 1 lỗi",
+    "4 | Xã Nga Sơn | UBND xã, phường | Bị trả lại: 1 lỗi",
   ]);
   // As IV.2 and IV.3 say them.
   const text = documentText({ ...d, sections: [d.sections[0]!] });
@@ -805,4 +808,71 @@ test("Phụ lục III lists a unit that sent only another period's report with t
   expect(text).toContain(
     "3. Đơn vị có báo cáo bị trả lại, chưa gửi lại bản đạt yêu cầu (2): Phường An và Xã Nga Sơn.",
   );
+});
+
+describe("IV's lists name the units in the appendices' order, by name, with a code only where two units share a name", () => {
+  const file = (unit: string, name: string, extra: Partial<ReportData> = {}) => ({
+    file: `${unit}.xlsx`,
+    sha256: unit,
+    result: inspectBytes(reportBytes({ unit, name, ...extra }), profile),
+  });
+  // Codes in another order than names (the bundled samples' DH_VHTTDL, "Trường Đại học …", stood first in IV.2).
+  const units: RosterUnit[] = [
+    { code: "DH_VH", name: "Trường Đại học Văn hóa", type: "Đơn vị sự nghiệp" },
+    { code: "SO_NGOAI_VU", name: "Sở Ngoại vụ", type: "Sở, ban, ngành" },
+    { code: "A_XA_BAC", name: "Xã Bắc", type: "UBND xã, phường" },
+    { code: "B_PHUONG_NAM", name: "Phường Nam", type: "UBND xã, phường" },
+    { code: "C_XA_DONG", name: "Xã Đông", type: "UBND xã, phường" },
+    { code: "D_PHUONG_TAY", name: "Phường Tây", type: "UBND xã, phường" },
+    // Two communes of one name (in two former districts): told apart by their codes.
+    { code: "XA_TAN_PHU_1", name: "Xã Tân Phú", type: "UBND xã, phường" },
+    { code: "XA_TAN_PHU_2", name: "Xã Tân Phú", type: "UBND xã, phường" },
+  ];
+  const late = { reportDate: { year: 2026, month: 6, day: 9 } };
+  const c = consolidate(
+    [
+      file("A_XA_BAC", "Xã Bắc", { type: "UBND_XA", counts: { HN_TONG: [100, -1] } }),
+      file("B_PHUONG_NAM", "Phường Nam", { type: "UBND_XA", counts: { HN_TONG: [100, -1] } }),
+      file("C_XA_DONG", "Xã Đông", { type: "UBND_XA", ...late }),
+      file("D_PHUONG_TAY", "Phường Tây", { type: "UBND_XA", ...late }),
+      file("XA_TAN_PHU_2", "Xã Tân Phú", {
+        type: "UBND_XA",
+        counts: { HN_TONG: [100, 90], HN_TRUC_TUYEN: [50, 50] },
+      }),
+    ],
+    { profile, roster: units, period: { kind: "6T", year: 2026 } },
+  );
+  const d = reportDocument(c, profile, { date: dates.date, roster: units });
+  const body = documentText({ ...d, sections: [d.sections[0]!] });
+
+  test("IV.2, IV.3 and IV.4 by name, as Phụ lục III and Phụ lục I list them", () => {
+    expect(body).toContain(
+      "2. Đơn vị chưa gửi báo cáo (3): Sở Ngoại vụ, Trường Đại học Văn hóa và Xã Tân Phú (XA_TAN_PHU_1).",
+    );
+    expect(body).toContain(
+      "3. Đơn vị có báo cáo bị trả lại, chưa gửi lại bản đạt yêu cầu (2): Phường Nam và Xã Bắc.",
+    );
+    expect(body).toContain("4. Đơn vị gửi báo cáo trễ hạn (2): Phường Tây và Xã Đông.");
+    const rows = documentText({ ...d, sections: [d.sections[3]!] })
+      .split("\n")
+      .filter((l) => /^\d+ \| /.test(l));
+    expect(rows).toEqual([
+      "1 | Sở Ngoại vụ | Sở, ban, ngành | Chưa gửi báo cáo",
+      "2 | Trường Đại học Văn hóa | Đơn vị sự nghiệp | Chưa gửi báo cáo",
+      "3 | Xã Tân Phú (XA_TAN_PHU_1) | UBND xã, phường | Chưa gửi báo cáo",
+      "4 | Phường Nam | UBND xã, phường | Bị trả lại: 1 lỗi",
+      "5 | Xã Bắc | UBND xã, phường | Bị trả lại: 1 lỗi",
+    ]);
+  });
+
+  test("a name two units share carries its code wherever the report names the unit; other names never do", () => {
+    expect(body).toContain(
+      "- Tỷ lệ hội nghị trực tuyến (mục tiêu từ 60% trở lên): 1 đơn vị: Xã Tân Phú (XA_TAN_PHU_2) (55,6%).",
+    );
+    expect(documentText({ ...d, sections: [d.sections[1]!] })).toContain("| Xã Tân Phú (XA_TAN_PHU_2) |");
+    expect(documentText({ ...d, sections: [d.sections[2]!] })).toContain(
+      "| Xã Tân Phú (XA_TAN_PHU_2) | Tỷ lệ hội nghị trực tuyến |",
+    );
+    expect(documentText(d)).not.toMatch(/SO_NGOAI_VU|DH_VH|A_XA_BAC|B_PHUONG_NAM|C_XA_DONG|D_PHUONG_TAY/);
+  });
 });

@@ -20,7 +20,6 @@ import {
   type IndicatorResult,
   type ReturnedUnit,
   type Shortfall,
-  type UnitSummary,
 } from "./consolidate";
 import { viDate, type CivilDate } from "./dates";
 import type {
@@ -208,6 +207,42 @@ function nameList(names: readonly string[], where: string, limit = NAMES_IN_TEXT
     : `${shown.slice(0, -1).join(", ")} và ${shown[shown.length - 1] ?? ""}`;
 }
 
+/** The report's name of each unit, by consolidation (built once per report). */
+const NAMERS = new WeakMap<Consolidation, (code: string, name: string) => string>();
+
+/**
+ * How the report names a unit: by its name, as the UBND knows it and as the appendices list it; its
+ * code follows only where another unit of the round (consolidated, not sent, returned) bears the same
+ * name ("Xã Tân Phú (XA_TAN_PHU_2)"), and never for a unit known by its code alone.
+ */
+function unitName(c: Consolidation, code: string, name: string): string {
+  let namer = NAMERS.get(c);
+  if (namer === undefined) {
+    const codes = new Map<string, Set<string>>();
+    for (const u of [...c.units, ...c.missing, ...c.returned]) {
+      const key = foldKey(u.name);
+      codes.set(key, (codes.get(key) ?? new Set()).add(u.code.toUpperCase()));
+    }
+    namer = (code, name) =>
+      name !== code && (codes.get(foldKey(name))?.size ?? 0) > 1 ? `${name} (${code})` : name;
+    NAMERS.set(c, namer);
+  }
+  return namer(code, name);
+}
+
+/** Units as the report lists them: by name (byName), each named as unitName says. */
+function namesByName<T extends { readonly code: string; readonly name: string }>(
+  c: Consolidation,
+  units: readonly T[],
+  label: (u: T, name: string) => string = (_u, name) => name,
+): string[] {
+  return byName(
+    units,
+    (u) => u.name,
+    (u) => u.code,
+  ).map((u) => label(u, unitName(c, u.code, u.name)));
+}
+
 /** The type label of each unit code the report counts (accepted: as declared; others: the roster's). */
 function typeTally(c: Consolidation, roster: readonly RosterUnit[] | undefined) {
   const rosterType = new Map((roster ?? []).map((u) => [u.code.toUpperCase(), u.type || UNKNOWN_TYPE]));
@@ -278,7 +313,10 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   const deadline = c.deadline ? `; hạn gửi ngày ${viDate(c.deadline)}` : "";
   // Who is off the roster (a few, by name), and which reports sum those of units below them: the
   // totals of section II include those units' figures.
-  const offNames = c.units.filter((u) => !u.onRoster).map((u) => u.name);
+  const offNames = namesByName(
+    c,
+    c.units.filter((u) => !u.onRoster),
+  );
   const offRosterNames = offNames.length > 0 && offNames.length <= 3 ? ` (${offNames.join(", ")})` : "";
   // (Roster units inside a roll-up are counted just above; these are the ones the roster does not list.)
   const rosterCodes = new Set(c.rosterGiven ? (roster ?? []).map((u) => u.code.toUpperCase()) : []);
@@ -286,7 +324,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
     const below = (u.rollupOf ?? []).filter((s) => !rosterCodes.has(s.code.toUpperCase())).length;
     return below > 0
       ? [
-          `báo cáo của ${u.name} là báo cáo tổng hợp, gồm số liệu của ${viInteger(below)} đơn vị trực thuộc${c.rosterGiven ? ` (không báo cáo trực tiếp về ${sender})` : ""}, đã tính trong kết quả chung`,
+          `báo cáo của ${unitName(c, u.code, u.name)} là báo cáo tổng hợp, gồm số liệu của ${viInteger(below)} đơn vị trực thuộc${c.rosterGiven ? ` (không báo cáo trực tiếp về ${sender})` : ""}, đã tính trong kết quả chung`,
         ]
       : [];
   });
@@ -306,7 +344,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
   const doubtful = c.units.filter((u) => doubtfulDate(u, c.period));
   if (doubtful.length > 0)
     sentences.push(
-      `Có ${viInteger(doubtful.length)} đơn vị${doubtful.length <= 3 ? ` (${doubtful.map((u) => u.name).join(", ")})` : ""} ghi ngày báo cáo nằm ngoài kỳ báo cáo (có thể là báo cáo kỳ trước gửi lại, hoặc ngày ghi nhầm): việc đúng hạn hay trễ hạn, và số liệu, của các đơn vị này cần xem lại.`,
+      `Có ${viInteger(doubtful.length)} đơn vị${doubtful.length <= 3 ? ` (${namesByName(c, doubtful).join(", ")})` : ""} ghi ngày báo cáo nằm ngoài kỳ báo cáo (có thể là báo cáo kỳ trước gửi lại, hoặc ngày ghi nhầm): việc đúng hạn hay trễ hạn, và số liệu, của các đơn vị này cần xem lại.`,
     );
   const sentBack = sentBackUnits(c).length;
   const otherOnly = otherPeriodOnlyUnits(c).length;
@@ -339,7 +377,9 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
         `Có ${viInteger(byDate)} tệp gửi trùng đơn vị (đã dùng báo cáo ghi ngày báo cáo sau cùng).`,
       );
     if (asked.length > 0) {
-      const units = [...new Map(asked.map((d) => [d.unit, d.unitName])).values()];
+      const units = namesByName(c, [
+        ...new Map(asked.map((d) => [d.unit, { code: d.unit, name: d.unitName }])).values(),
+      ]);
       sentences.push(
         `Có ${viInteger(units.length)} đơn vị (${nameList(units, "xem trang Lỗi của bảng tổng hợp")}) gửi hai tệp khác số liệu mà chưa rõ tệp nào đúng; đang tạm dùng một tệp, cần đơn vị xác nhận.`,
       );
@@ -347,14 +387,20 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
     if (besideRollup.length > 0)
       sentences.push(
         `${nameList(
-          besideRollup.map((d) => d.unitName),
+          namesByName(
+            c,
+            besideRollup.map((d) => ({ code: d.unit, name: d.unitName })),
+          ),
           "xem trang Lỗi của bảng tổng hợp",
         )} gửi cả báo cáo tổng hợp và báo cáo riêng cùng mã: dùng báo cáo tổng hợp (gồm số liệu các đơn vị trực thuộc), báo cáo riêng không được cộng.`,
       );
   }
   if (c.inRollup.length > 0) {
-    const by = [...new Set(c.inRollup.map((r) => r.rollupUnit))].map(
-      (code) => c.units.find((u) => u.code === code)?.name ?? code,
+    const by = namesByName(
+      c,
+      [...new Set(c.inRollup.map((r) => r.rollupUnit))].map(
+        (code) => c.units.find((u) => u.code === code) ?? { code, name: code },
+      ),
     );
     sentences.push(
       `Có ${viInteger(c.inRollup.length)} đơn vị gửi riêng báo cáo nhưng đã được tính trong báo cáo tổng hợp của ${by.join(", ")}, nên không cộng thêm, để số liệu không bị tính hai lần.`,
@@ -610,7 +656,7 @@ function taskSection(c: Consolidation): Block[] {
     blocks.push(
       bodyParagraph(
         `${overdue.length === 0 ? "Đơn vị có nhiệm vụ tự bổ sung quá hạn" : "Đơn vị có nhiệm vụ quá hạn (kể cả nhiệm vụ đơn vị tự bổ sung)"}: ${nameList(
-          unitsOverdue.map((u) => `${u.name} (${viInteger(u.tasks.overdue)})`),
+          namesByName(c, unitsOverdue, (u, name) => `${name} (${viInteger(u.tasks.overdue)})`),
           "Phụ lục I",
         )}.`,
       ),
@@ -647,7 +693,7 @@ function shortfallSection(c: Consolidation): Block[] {
     const ranked = [...items].sort(furthestFirst(ind));
     const names = ranked.map(
       (s) =>
-        `${s.unitName} (${ind.kind === "reduction" ? valuePhrase(ind, s.value, "short") : indicatorValueText(ind, s.value, "short")})`,
+        `${unitName(c, s.unit, s.unitName)} (${ind.kind === "reduction" ? valuePhrase(ind, s.value, "short") : indicatorValueText(ind, s.value, "short")})`,
     );
     const lead = items.length > NAMES_IN_TEXT ? ", xa mục tiêu nhất là " : ": ";
     blocks.push(
@@ -656,10 +702,14 @@ function shortfallSection(c: Consolidation): Block[] {
       ),
     );
   }
-  const otherOnly = otherPeriodOnlyUnits(c).map(
-    (u) => `${u.name} (chỉ gửi báo cáo ${andList(u.otherPeriods.map((p) => periodPhrase(p)))})`,
+  // By name, as Phụ lục III lists them: the units that sent nothing, then those that sent only another
+  // period's report.
+  const otherOnly = namesByName(
+    c,
+    otherPeriodOnlyUnits(c),
+    (u, name) => `${name} (chỉ gửi báo cáo ${andList(u.otherPeriods.map((p) => periodPhrase(p)))})`,
   );
-  const missing = [...c.missing.map((u) => u.name), ...otherOnly];
+  const missing = [...namesByName(c, c.missing), ...otherOnly];
   blocks.push(
     bodyParagraph(
       !c.rosterGiven
@@ -670,7 +720,7 @@ function shortfallSection(c: Consolidation): Block[] {
           : `2. Đơn vị chưa gửi báo cáo (${viInteger(missing.length)}): ${nameList(missing, "Phụ lục III")}.`,
     ),
   );
-  const returned = sentBackUnits(c).map((u) => u.name);
+  const returned = namesByName(c, sentBackUnits(c));
   blocks.push(
     bodyParagraph(
       returned.length === 0
@@ -679,9 +729,11 @@ function shortfallSection(c: Consolidation): Block[] {
     ),
   );
   // A unit that sent on time and whose kept report is a later correction or update is named so.
-  const late = c.units
-    .filter((u) => u.late)
-    .map((u) => (u.firstReportDate ? `${u.name} (${resentPhrase(u.firstReportDate)})` : u.name));
+  const late = namesByName(
+    c,
+    c.units.filter((u) => u.late),
+    (u, name) => (u.firstReportDate ? `${name} (${resentPhrase(u.firstReportDate)})` : name),
+  );
   blocks.push(
     bodyParagraph(
       late.length === 0
@@ -700,7 +752,7 @@ function shortfallSection(c: Consolidation): Block[] {
 function baselineParagraphs(c: Consolidation): Block[] {
   const all = c.previousMismatches ?? [];
   if (all.length === 0) return [];
-  const names = new Map(c.units.map((u) => [u.code, u.name]));
+  const names = new Map(c.units.map((u) => [u.code, unitName(c, u.code, u.name)]));
   const byUnit = mismatchesByUnit(all);
   const units = byName(
     [...byUnit.keys()],
@@ -743,7 +795,7 @@ const ANSWER_INDENT_MM = 12.7;
  * in a cell, often a numbered list): Word and LibreOffice stretch a justified line that ends in a
  * manual line break across the whole width ("thiếu      máy      tính").
  */
-function quote(u: UnitSummary, text: string): ParagraphSpec[] {
+function quote(name: string, text: string): ParagraphSpec[] {
   // Quotation marks inside the unit's text become single ones within ours (“… ‘Ngày thứ Bảy’ …”),
   // also a pair that spans two lines.
   const lines = innerQuotes(text)
@@ -754,7 +806,7 @@ function quote(u: UnitSummary, text: string): ParagraphSpec[] {
     const last = i === lines.length - 1;
     const words: Run = { text: `${i === 0 ? "“" : ""}${l}${last ? "”" : ""}`, italic: true };
     const first = i === 0;
-    const paragraph = bodyParagraph(first ? [{ text: `- ${u.name}: `, bold: true }, words] : [words]);
+    const paragraph = bodyParagraph(first ? [{ text: `- ${name}: `, bold: true }, words] : [words]);
     // The lines of one answer close together, the space after comes after its last line, and the
     // lines after the first stand indented as a block under it (with the first line's indent they
     // read as answers of other units).
@@ -771,14 +823,19 @@ function freeTextSection(c: Consolidation): Block[] {
   if (c.form.freeText.length === 0)
     return [...blocks, bodyParagraph("Biểu mẫu không có mục khó khăn, kiến nghị.")];
   c.form.freeText.forEach((f, i) => {
-    const answers = c.units.filter((u) => (u.texts[f.code] ?? "").trim() !== "");
+    // By name, as the appendices list the units.
+    const answers = byName(
+      c.units.filter((u) => (u.texts[f.code] ?? "").trim() !== ""),
+      (u) => u.name,
+      (u) => u.code,
+    );
     // A subheading keeps with what it heads (heading V and "1. Khó khăn…" stood alone at a page's foot).
     blocks.push({
       ...bodyParagraph([{ text: `${i + 1}. ${f.label}`, italic: true, bold: true }]),
       keepWithNext: true,
     });
     if (answers.length === 0) blocks.push(bodyParagraph("Không có đơn vị nào nêu."));
-    else blocks.push(...answers.flatMap((u) => quote(u, u.texts[f.code] ?? "")));
+    else blocks.push(...answers.flatMap((u) => quote(unitName(c, u.code, u.name), u.texts[f.code] ?? "")));
   });
   return blocks;
 }
@@ -862,7 +919,7 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
   ).map((u, i) => [
     ordinalCell(i + 1, size),
     // A roll-up's row sums other units: said under its name, as the total row counts them.
-    cellText(rollupName(u, "\n"), { size }),
+    cellText(rollupName({ ...u, name: unitName(c, u.code, u.name) }, "\n"), { size }),
     cellText(
       `${viDate(u.reportDate)}${u.late ? (u.firstReportDate ? "\n(trễ hạn, bản gửi lại)" : "\n(trễ hạn)") : ""}`,
       {
@@ -979,7 +1036,7 @@ function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
   });
   const cells = rows.map(({ s, ind }, i) => [
     ordinalCell(i + 1),
-    cellText(s.unitName),
+    cellText(unitName(c, s.unit, s.unitName)),
     cellText(ind.label),
     numberCell(indicatorValueText(ind, s.value, "short")),
     numberCell(targetText(ind)),
@@ -1019,8 +1076,7 @@ function missingAppendix(
       (u) => u.name,
       (u) => u.code,
     ).map((u) => ({
-      code: u.code,
-      name: u.name,
+      name: unitName(c, u.code, u.name),
       type: u.type,
       status: "Chưa gửi báo cáo",
     })),
@@ -1029,8 +1085,7 @@ function missingAppendix(
       (u) => u.name,
       (u) => u.code,
     ).map((u) => ({
-      code: u.code,
-      name: u.name,
+      name: unitName(c, u.code, u.name),
       type: typeOf(u),
       status: `Chưa gửi báo cáo; tệp đã gửi là báo cáo ${andList(u.otherPeriods.map((p) => periodPhrase(p)))}`,
     })),
@@ -1039,8 +1094,7 @@ function missingAppendix(
       (u) => u.name,
       (u) => u.code,
     ).map((u) => ({
-      code: u.code,
-      name: u.name,
+      name: unitName(c, u.code, u.name),
       type: typeOf(u),
       status: `Bị trả lại: ${rejectedOf(u.code)
         .map((r) => {
@@ -1049,20 +1103,14 @@ function missingAppendix(
           const errors = declared
             ? `báo cáo ${periodPhrase(declared)}, không tổng hợp vào kỳ này`
             : `${viInteger(r.findings.filter((f) => f.severity === "error").length)} lỗi`;
-          // A file named for its unit (the usual case) is known by the code beside it; its name,
-          // one long word that would break mid-letter in this column, is left out.
+          // A file named for its unit's code (the usual case) is the unit's own; its name, one long
+          // word that would break mid-letter in this column, is left out.
           const name = baseName(r.file);
           return name.toUpperCase() === `${u.code}.XLSX` ? errors : `tệp “${name}” (${errors})`;
         })
         .join("; ")}`,
     })),
-  ].map((u, i) => [
-    ordinalCell(i + 1),
-    cellText(u.code, { size: 11 }),
-    cellText(u.name),
-    cellText(u.type),
-    cellText(u.status),
-  ]);
+  ].map((u, i) => [ordinalCell(i + 1), cellText(u.name), cellText(u.type), cellText(u.status)]);
   const note = c.rosterGiven
     ? []
     : [
@@ -1076,11 +1124,12 @@ function missingAppendix(
       ...note,
       rows.length === 0
         ? bodyParagraph("Không có đơn vị nào chưa gửi hoặc bị trả lại báo cáo.")
-        : // The code column wide enough for a 20-letter code at 11 pt; the status is short ("Bị trả lại: 1 lỗi")
-          // but for a unit that sent another period's report ("Chưa gửi báo cáo; tệp đã gửi là báo cáo …").
+        : // Units by name, as the body and the other appendices name them (a code only beside a name
+          // two units share, unitName): the UBND knows its units by name. The status is short ("Bị trả
+          // lại: 1 lỗi") but for a unit that sent another period's report ("Chưa gửi báo cáo; tệp đã gửi …").
           table(
-            withOrdinalColumn([12, 44, 38, 28, 43], rows.length, 2),
-            ["STT", "Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Tình trạng"],
+            withOrdinalColumn([12, 64, 36, 53], rows.length, 1),
+            ["STT", "Tên đơn vị", "Loại đơn vị", "Tình trạng"],
             rows,
           ),
     ],
