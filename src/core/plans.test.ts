@@ -666,7 +666,7 @@ describe("without a profile, the one the templates name (SPEC §8, a quarterly p
     );
     expect(other.rejected).toEqual([]);
     expect(other.warnings.filter((w) => w.file === "xa_c.xlsx").map((w) => w.message)).toContain(
-      `Mẫu đơn vị đã dùng (mẫu theo hồ sơ “${DT.name}”) không có dòng mã VB_DIEN_TU (Trong đó: gửi, nhận dưới dạng điện tử) ở trang “Chỉ tiêu”, dòng mà hồ sơ “${TH.name}” dùng để tổng hợp: đơn vị không xóa dòng nào, chỉ là lập báo cáo trên mẫu khác. Số liệu này không được tổng hợp và chỉ tiêu “Văn bản không mật gửi, nhận dạng điện tử” của đơn vị không đánh giá được. Nếu đơn vị có số liệu này, đề nghị lập báo cáo trên mẫu theo hồ sơ này (lệnh “kl226 template” hoặc nút Mẫu báo cáo) rồi chép số liệu sang và điền dòng này trước khi gửi lại.`,
+      `Mẫu đơn vị đã dùng (mẫu theo hồ sơ “${DT.name}”) không có dòng mã VB_DIEN_TU (Trong đó: gửi, nhận dưới dạng điện tử) ở trang “Chỉ tiêu”, dòng mà hồ sơ “${TH.name}” dùng để tổng hợp: đơn vị không xóa dòng nào, chỉ là lập báo cáo trên mẫu khác. Số liệu này không được tổng hợp và chỉ tiêu “Văn bản không mật gửi, nhận dưới dạng điện tử” của đơn vị không đánh giá được. Nếu đơn vị có số liệu này, đề nghị lập báo cáo trên mẫu theo hồ sơ này (lệnh “kl226 template” hoặc nút Mẫu báo cáo) rồi chép số liệu sang và điền dòng này trước khi gửi lại.`,
     );
   });
 

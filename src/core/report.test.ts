@@ -876,3 +876,8 @@ describe("IV's lists name the units in the appendices' order, by name, with a co
     expect(documentText(d)).not.toMatch(/SO_NGOAI_VU|DH_VH|A_XA_BAC|B_PHUONG_NAM|C_XA_DONG|D_PHUONG_TAY/);
   });
 });
+
+test("II names the e-document indicator as the plan does (“gửi, nhận dưới dạng điện tử”, not “nhận dạng”)", () => {
+  expect(main).toContain("6. Văn bản không mật gửi, nhận dưới dạng điện tử (mục tiêu 100%)");
+  expect(main).not.toContain("nhận dạng điện tử");
+});

@@ -119,7 +119,7 @@ export const KL226_FORM = {
       part: "VB_DIEN_TU",
       whole: "VB_KHONG_MAT",
       target: 1,
-      label: "Văn bản không mật gửi, nhận dạng điện tử",
+      label: "Văn bản không mật gửi, nhận dưới dạng điện tử",
       short: "Văn bản điện tử",
       itemUnit: "văn bản",
     },
