@@ -469,8 +469,12 @@ test("III: units overdue only on tasks they added themselves are said so (it fol
   });
   expect(own.units.map((u) => u.tasks.overdue)).toEqual([1]);
   const text = documentText(reportDocument(own, profile, { date: dates.date }));
-  expect(text).toContain("Không có nhiệm vụ nào của kế hoạch có đơn vị báo cáo quá hạn.");
-  expect(text).toContain("Đơn vị có nhiệm vụ tự bổ sung quá hạn: Sở A (1)");
+  // The tasks the units added are said before who is overdue on them, each unit with how many.
+  expect(text).toContain(
+    "Không có nhiệm vụ nào của kế hoạch có đơn vị báo cáo quá hạn.\n" +
+      "Các đơn vị tự bổ sung 1 nhiệm vụ: 0 hoàn thành, 1 đang thực hiện, 0 chưa thực hiện; 1 quá hạn.\n" +
+      "Đơn vị có nhiệm vụ tự bổ sung quá hạn: Sở A (1 nhiệm vụ).",
+  );
   expect(text).not.toContain("kể cả nhiệm vụ đơn vị tự bổ sung");
 });
 
@@ -877,7 +881,61 @@ describe("IV's lists name the units in the appendices' order, by name, with a co
   });
 });
 
+test("III: past 30 units overdue, the rest are in the summary's Tổng hợp sheet, not Phụ lục I (which has no task column)", () => {
+  const row = 5 + templateTasks(profile.form).length;
+  const files = Array.from({ length: 31 }, (_, i) => {
+    const code = `XA_${String(i + 1).padStart(2, "0")}`;
+    const bytes = reportBytes({ unit: code, name: `Xã Số ${i + 1}`, type: "UBND_XA" }, [
+      { op: "set", sheet: "Nhiệm vụ", cell: `B${row}`, value: "Việc riêng của đơn vị" },
+      { op: "set", sheet: "Nhiệm vụ", cell: `F${row}`, value: "Tháng 4/2026" },
+      { op: "set", sheet: "Nhiệm vụ", cell: `G${row}`, value: "Chưa thực hiện" },
+    ]);
+    return { file: `${code}.xlsx`, sha256: code, result: inspectBytes(bytes, profile) };
+  });
+  const text = documentText(reportDocument(consolidate(files, { profile }), profile, { date: dates.date }));
+  // By name with its digits as numbers: "Xã Số 2" before "Xã Số 10"; the 31st is left to the summary.
+  expect(text).toContain(
+    "Đơn vị có nhiệm vụ tự bổ sung quá hạn: Xã Số 1 (1 nhiệm vụ), Xã Số 2 (1 nhiệm vụ), Xã Số 3 (1 nhiệm vụ),",
+  );
+  expect(text).toContain("Xã Số 30 (1 nhiệm vụ) và 1 đơn vị khác (xem trang Tổng hợp của bảng tổng hợp).");
+});
+
 test("II names the e-document indicator as the plan does (“gửi, nhận dưới dạng điện tử”, not “nhận dạng”)", () => {
   expect(main).toContain("6. Văn bản không mật gửi, nhận dưới dạng điện tử (mục tiêu 100%)");
   expect(main).not.toContain("nhận dạng điện tử");
+});
+
+test("Phụ lục I's total row says over how many units a value only followed this period was pooled, as II says it", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  // Only P_A gave its capital plan and disbursement (the others left those optional rows blank).
+  const unit = (code: string, capital: boolean) => ({
+    file: `${code}.xlsx`,
+    sha256: code,
+    result: inspectBytes(
+      reportBytes(
+        {
+          ...cchcUnit(code),
+          counts: capital
+            ? { VON_KE_HOACH: [null, 1000], VON_GIAI_NGAN: [null, 960] }
+            : { VON_KE_HOACH: [null, null], VON_GIAI_NGAN: [null, null] },
+        },
+        [],
+        cchc,
+      ),
+      cchc,
+    ),
+  });
+  const q2 = consolidate([unit("P_A", true), unit("P_B", false), unit("P_C", false)], {
+    profile: cchc,
+    period: { kind: "Q2", year: 2025 },
+  });
+  const d = reportDocument(q2, cchc, { date: { year: 2025, month: 6, day: 20 } });
+  expect(documentText({ ...d, sections: [d.sections[0]!] })).toContain(
+    "chỉ đánh giá ở báo cáo năm; kết quả chung kỳ này (1/3 đơn vị có đủ số liệu) đạt 96,0%, chỉ để theo dõi.",
+  );
+  const total = documentText({ ...d, sections: [d.sections[1]!] })
+    .split("\n")
+    .find((l) => l.startsWith(" | Tính chung"));
+  // Giải ngân vốn, the last column: pooled over the one unit that gave it.
+  expect(total).toMatch(/\| 98,5% \| 100,0% \| 100,0% \| 100,0% \| 96,0% \(1 đơn vị\)$/);
 });

@@ -651,22 +651,26 @@ function taskSection(c: Consolidation): Block[] {
       ),
     );
   }
-  const unitsOverdue = c.units.filter((u) => u.tasks.overdue > 0);
-  if (unitsOverdue.length > 0) {
-    blocks.push(
-      bodyParagraph(
-        `${overdue.length === 0 ? "Đơn vị có nhiệm vụ tự bổ sung quá hạn" : "Đơn vị có nhiệm vụ quá hạn (kể cả nhiệm vụ đơn vị tự bổ sung)"}: ${nameList(
-          namesByName(c, unitsOverdue, (u, name) => `${name} (${viInteger(u.tasks.overdue)})`),
-          "Phụ lục I",
-        )}.`,
-      ),
-    );
-  }
+  // The tasks the units added, then who has overdue tasks: the line naming "nhiệm vụ tự bổ sung quá
+  // hạn" stood before the one saying the units had added any.
   if (own && own.done + own.inProgress + own.notStarted > 0) {
     const count = own.done + own.inProgress + own.notStarted;
     blocks.push(
       bodyParagraph(
         `Các đơn vị tự bổ sung ${viInteger(count)} nhiệm vụ: ${viInteger(own.done)} hoàn thành, ${viInteger(own.inProgress)} đang thực hiện, ${viInteger(own.notStarted)} chưa thực hiện; ${viInteger(own.overdue)} quá hạn.`,
+      ),
+    );
+  }
+  // Each with how many of its tasks ("(1)" alone said nothing); past 30 names, the summary's Tổng hợp
+  // sheet has every unit's overdue tasks (Phụ lục I, named before, has no task column).
+  const unitsOverdue = c.units.filter((u) => u.tasks.overdue > 0);
+  if (unitsOverdue.length > 0) {
+    blocks.push(
+      bodyParagraph(
+        `${overdue.length === 0 ? "Đơn vị có nhiệm vụ tự bổ sung quá hạn" : "Đơn vị có nhiệm vụ quá hạn (kể cả nhiệm vụ đơn vị tự bổ sung)"}: ${nameList(
+          namesByName(c, unitsOverdue, (u, name) => `${name} (${viInteger(u.tasks.overdue)} nhiệm vụ)`),
+          "xem trang Tổng hợp của bảng tổng hợp",
+        )}.`,
       ),
     );
   }
@@ -938,7 +942,12 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     // A pooled value over fewer units than the row names says over how many.
     ...indicators.map((ind) => {
       const pooled = c.province.pooled[ind.id] ?? 0;
-      const shown = c.province.indicators[ind.id]?.status !== "na" && pooled > 0;
+      // Also for a value only followed this period (a yearly target in a quarter), as II says it.
+      const r = c.province.indicators[ind.id];
+      const shown =
+        r !== undefined &&
+        (r.status !== "na" || (r.value !== null && !judgedInPeriod(ind, c.period?.kind))) &&
+        pooled > 0;
       const over = shown && pooled < c.units.length ? `\n(${viInteger(pooled)} đơn vị)` : "";
       return valueCell(ind, c.province.indicators[ind.id], over);
     }),
