@@ -939,3 +939,22 @@ test("Phụ lục I's total row says over how many units a value only followed t
   // Giải ngân vốn, the last column: pooled over the one unit that gave it.
   expect(total).toMatch(/\| 98,5% \| 100,0% \| 100,0% \| 100,0% \| 96,0% \(1 đơn vị\)$/);
 });
+
+test("IV.1 says what a count counts: “Sở A (2 cuộc họp)”, not “Sở A (2)”", () => {
+  const over = consolidate(
+    [
+      {
+        file: "SO_A.xlsx",
+        sha256: "a",
+        result: inspectBytes(
+          reportBytes({ unit: "SO_A", name: "Sở A", counts: { HN_VUOT_THOI_LUONG: [0, 2] } }),
+          profile,
+        ),
+      },
+    ],
+    { profile },
+  );
+  expect(documentText(reportDocument(over, profile, { date: dates.date }))).toContain(
+    "- Hội nghị vượt thời lượng quy định (mục tiêu: không có cuộc họp nào): 1 đơn vị: Sở A (2 cuộc họp).",
+  );
+});

@@ -47,7 +47,7 @@ import { countField, declaredPeriod, judgedInPeriod, judgedPeriodsText, type Ind
 import { pairOf } from "./judge";
 import { honestPercentDistance, viInteger } from "./format";
 import { viNumber } from "./messages";
-import { gapText, indicatorValueText, shownGap, targetText } from "./indicator-text";
+import { gapText, indicatorValueText, isCountKind, shownGap, targetText } from "./indicator-text";
 import { foldKey } from "./text";
 import { mismatchesByUnit, mismatchFigures, resultPhrase } from "./history";
 import { doubtfulDate, notJudgedThisPeriod } from "./summary";
@@ -695,10 +695,14 @@ function shortfallSection(c: Consolidation): Block[] {
     // worst (in code order, 30 "Trung tâm…" read as the worst and hid the communes). A reduction in
     // words, as letters say it: "tăng 12,7%", not a "-12,7%" whose sign a line break can strand.
     const ranked = [...items].sort(furthestFirst(ind));
-    const names = ranked.map(
-      (s) =>
-        `${unitName(c, s.unit, s.unitName)} (${ind.kind === "reduction" ? valuePhrase(ind, s.value, "short") : indicatorValueText(ind, s.value, "short")})`,
-    );
+    // A count with what it counts: "Phường Đông Tiến (2 cuộc họp)", not "(2)".
+    const shown = (value: number | null): string =>
+      ind.kind === "reduction"
+        ? valuePhrase(ind, value, "short")
+        : isCountKind(ind.kind) && value !== null
+          ? `${viInteger(value)} ${ind.itemUnit}`
+          : indicatorValueText(ind, value, "short");
+    const names = ranked.map((s) => `${unitName(c, s.unit, s.unitName)} (${shown(s.value)})`);
     const lead = items.length > NAMES_IN_TEXT ? ", xa mục tiêu nhất là " : ": ";
     blocks.push(
       bodyParagraph(
