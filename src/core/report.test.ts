@@ -958,3 +958,39 @@ test("IV.1 says what a count counts: “Sở A (2 cuộc họp)”, not “Sở 
     "- Hội nghị vượt thời lượng quy định (mục tiêu: không có cuộc họp nào): 1 đơn vị: Sở A (2 cuộc họp).",
   );
 });
+
+test("without a roster, I's table counts a unit that sent only another period's report apart from the returned, and nobody is “not on the list”", () => {
+  const file = (unit: string, name: string, extra: Partial<ReportData> = {}) => ({
+    file: `${unit}.xlsx`,
+    sha256: unit,
+    result: inspectBytes(reportBytes({ unit, name, ...extra }), profile),
+  });
+  const c = consolidate(
+    [
+      file("SO_TOT", "Sở Tốt"),
+      file("SO_LOI", "Sở Lỗi", { counts: { HN_TONG: [100, -1] } }),
+      file("SO_XAY_DUNG", "Sở Xây dựng", {
+        period: "NAM",
+        year: 2025,
+        reportDate: { year: 2025, month: 12, day: 4 },
+      }),
+    ],
+    { profile, period: { kind: "6T", year: 2026 } },
+  );
+  const d = reportDocument(c, profile, { date: dates.date });
+  // The returned unit's column said 2 (the other period's unit with it) beside "Có 1 đơn vị có báo cáo bị trả lại".
+  expect(byTypeRows(d)).toEqual([
+    ["Loại đơn vị", "Đã tổng hợp", "Đúng hạn", "Trễ hạn", "Bị trả lại", "Chỉ gửi báo cáo kỳ khác"],
+    ["Sở, ban, ngành", "1", "1", "0", "0", "0"],
+    ["Chưa xác định loại", "0", "0", "0", "1", "1"],
+    ["Tổng cộng", "1", "1", "0", "1", "1"],
+  ]);
+  const text = documentText(d);
+  expect(text).toContain(
+    "Có 1 đơn vị có báo cáo bị trả lại (sai mẫu, sai kỳ báo cáo, thiếu hoặc sai số liệu) và chưa gửi lại bản đạt yêu cầu. Có 1 đơn vị chưa gửi báo cáo 6 tháng đầu năm 2026, chỉ gửi báo cáo của kỳ khác.",
+  );
+  expect(text).not.toContain("Không có trong danh sách");
+  expect(documentText({ ...d, sections: [d.sections[3]!] })).toContain(
+    "1 | Sở Xây dựng |  | Chưa gửi báo cáo; tệp đã gửi là báo cáo năm 2025\n2 | Sở Lỗi |  | Bị trả lại: 1 lỗi",
+  );
+});

@@ -256,6 +256,7 @@ function typeTally(c: Consolidation, roster: readonly RosterUnit[] | undefined) 
       rolledUp: number;
       returned: number;
       missing: number;
+      otherOnly: number;
     }
   >();
   const row = (type: string) => {
@@ -263,7 +264,16 @@ function typeTally(c: Consolidation, roster: readonly RosterUnit[] | undefined) 
     if (!r)
       rows.set(
         type,
-        (r = { must: 0, accepted: 0, onTime: 0, late: 0, rolledUp: 0, returned: 0, missing: 0 }),
+        (r = {
+          must: 0,
+          accepted: 0,
+          onTime: 0,
+          late: 0,
+          rolledUp: 0,
+          returned: 0,
+          missing: 0,
+          otherOnly: 0,
+        }),
       );
     return r;
   };
@@ -284,11 +294,14 @@ function typeTally(c: Consolidation, roster: readonly RosterUnit[] | undefined) 
     else r.onTime += 1;
   }
   // A unit that sent only another period's report has not sent this period's: not sent, not returned.
+  // Without a roster nobody is "not on it", and a rejected file's type is not known.
   for (const u of c.returned) {
-    const r = row(rosterType.get(u.code) ?? (u.onRoster ? UNKNOWN_TYPE : NOT_ON_ROSTER));
-    // (Without a roster the table has no "Chưa gửi" column: counted where it is shown, among the returned.)
-    if (u.otherPeriods !== undefined && roster) r.missing += 1;
-    else r.returned += 1;
+    const r = row(rosterType.get(u.code) ?? (u.onRoster || !c.rosterGiven ? UNKNOWN_TYPE : NOT_ON_ROSTER));
+    // (Without a roster the table has no "Chưa gửi" column, which would read as all who have not
+    // sent: such a unit has a column of its own, not the returned units', which section I counts apart.)
+    if (u.otherPeriods === undefined) r.returned += 1;
+    else if (c.rosterGiven) r.missing += 1;
+    else r.otherOnly += 1;
   }
   for (const u of c.missing) row(u.type || UNKNOWN_TYPE).missing += 1;
   const order = [...UNIT_TYPES.map((t) => t.label as string), UNKNOWN_TYPE, NOT_ON_ROSTER];
@@ -414,6 +427,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
 
   const withRoster = c.rosterGiven && roster !== undefined;
   const withRolledUp = withRoster && tally.some(([, r]) => r.rolledUp > 0);
+  const withOtherOnly = !c.rosterGiven && otherOnly > 0;
   const header = [
     "Loại đơn vị",
     ...(withRoster ? ["Phải báo cáo"] : []),
@@ -423,6 +437,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
     ...(withRolledUp ? ["Qua báo cáo tổng hợp"] : []),
     "Bị trả lại",
     ...(c.rosterGiven ? ["Chưa gửi"] : []),
+    ...(withOtherOnly ? ["Chỉ gửi báo cáo kỳ khác"] : []),
   ];
   const counts = (r: (typeof tally)[number][1]) => [
     ...(withRoster ? [r.must] : []),
@@ -432,6 +447,7 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
     ...(withRolledUp ? [r.rolledUp] : []),
     r.returned,
     ...(c.rosterGiven ? [r.missing] : []),
+    ...(withOtherOnly ? [r.otherOnly] : []),
   ];
   const total = tally.reduce((sum, [, r]) => counts(r).map((n, i) => (sum[i] ?? 0) + n), [] as number[]);
   const numberColumns = header.length - 1;
@@ -1079,7 +1095,9 @@ function missingAppendix(
 ): SectionSpec {
   const rosterType = new Map((roster ?? []).map((u) => [u.code.toUpperCase(), u.type]));
   const rejectedOf = (code: string) => c.rejected.filter((r) => r.unit === code);
-  const typeOf = (u: ReturnedUnit): string => rosterType.get(u.code) ?? (u.onRoster ? "" : NOT_ON_ROSTER);
+  // Without a roster nobody is "not on it", and a rejected file's type is not known.
+  const typeOf = (u: ReturnedUnit): string =>
+    rosterType.get(u.code) ?? (u.onRoster || !c.rosterGiven ? "" : NOT_ON_ROSTER);
   // Who has not sent this period's report, then who sent it and had it returned, as IV.2 and IV.3
   // say them: a unit that sent only another period's report is one that has not sent (after the
   // units that sent nothing, as IV.2 lists it), not a returned row among the "Bị trả lại".
