@@ -336,7 +336,7 @@ describe("duplicates", () => {
         "BAD_VALUE",
         "Thông tin",
         "C5",
-        "Mã đơn vị “so nong nghiep mt” không hợp lệ; trong danh sách đơn vị, mã này là SO_NONG_NGHIEP_MT (Sở Nông nghiệp và Môi trường). Sửa ô Mã đơn vị thành SO_NONG_NGHIEP_MT (viết liền, chữ in hoa không dấu, các từ nối bằng “_”), lưu rồi gửi lại.",
+        "Mã đơn vị “so nong nghiep mt” không hợp lệ; theo danh sách đơn vị, đó là mã SO_NONG_NGHIEP_MT (Sở Nông nghiệp và Môi trường). Sửa ô Mã đơn vị thành SO_NONG_NGHIEP_MT (viết liền, chữ in hoa không dấu, các từ nối bằng “_”), lưu rồi gửi lại.",
       ],
     ]);
     expect(c.returned.map((u) => u.code)).toEqual(["SO_NONG_NGHIEP_MT"]);

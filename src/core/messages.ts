@@ -183,11 +183,10 @@ export const MSG = {
     sheet: string,
     now: { readonly header: string; readonly cell: string; readonly at: string; readonly expected: string },
   ) =>
-    `Trang ${q(sheet)} không có cột ${q("Tình trạng")} (mẫu: cột ${now.at}): cột ${q(now.header)} đang ở cột ${now.at} (mẫu: cột ${now.expected}). Có lẽ cột ${q("Tình trạng")} đã bị xóa, cùng tình trạng đã chọn của các nhiệm vụ, nên chương trình không đọc nhiệm vụ của trang này. Hãy chèn lại cột trước cột ${now.at} (nhấp chuột phải vào tên cột ${now.at} → Chèn), ghi ${q("Tình trạng")} ở ô ${now.cell}, chọn lại tình trạng cho từng nhiệm vụ (Hoàn thành, Hoàn thành quá hạn, Đang thực hiện hoặc Chưa thực hiện), lưu rồi gửi lại.`,
+    `Trang ${q(sheet)} không có cột ${q("Tình trạng")} (mẫu: cột ${now.at}): cột ${q(now.header)} đang ở cột ${now.at} (mẫu: cột ${now.expected}). Có lẽ cột ${q("Tình trạng")} đã bị xóa cùng với tình trạng đã chọn cho các nhiệm vụ, nên chương trình không đọc nhiệm vụ của trang này. Hãy chèn lại cột trước cột ${now.at} (nhấp chuột phải vào tên cột ${now.at} → Chèn), ghi ${q("Tình trạng")} ở ô ${now.cell}, chọn lại tình trạng cho từng nhiệm vụ (Hoàn thành, Hoàn thành quá hạn, Đang thực hiện hoặc Chưa thực hiện), lưu rồi gửi lại.`,
   /** Hội nghị's read columns moved: the log is left unread (a warning: the log is optional). */
   movedLogColumns: (sheet: string, moved: Moved) =>
-    `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc sổ hội nghị (đọc theo vị trí sẽ lấy nhầm) và chưa đối chiếu được với số hội nghị ở trang ${q(SHEETS.counts)}; sổ không bắt buộc, báo cáo vẫn được tổng hợp. Hãy đưa về đúng mẫu: ${moved.some((m) => m.expected === "A") ? "cột A STT, " : ""}cột B tên hội nghị, cột C loại, cột D hình thức, cột F số ngày, ${putColumnsBack(moved)}, lưu rồi gửi lại.`,
-  /** `byRows`: those of `found` known by what they hold (Thông tin's rows), not by their name. */
+    `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc danh sách hội nghị của trang này (đọc theo vị trí sẽ lấy nhầm) và chưa đối chiếu được với số hội nghị ở trang ${q(SHEETS.counts)}; trang ${q(sheet)} không bắt buộc, báo cáo vẫn được tổng hợp. Hãy đưa về đúng mẫu: ${moved.some((m) => m.expected === "A") ? "cột A STT, " : ""}cột B tên hội nghị, cột C loại, cột D hình thức, cột F số ngày, ${putColumnsBack(moved)}, lưu rồi gửi lại.`,
   /** A sheet's code column (A) deleted: `first` is its first row read by label ("Mã đơn vị" at A6, MA_DON_VI). */
   deletedCodeColumn: (
     sheet: string,
@@ -195,14 +194,21 @@ export const MSG = {
     first: { readonly label: string; readonly cell: string; readonly code: string },
   ) =>
     `Trang ${q(sheet)} không có cột ${q("Mã")} (mẫu: cột A): ô ${first.cell} là ${q(first.label)}, không phải mã ${first.code}. Có lẽ cột mã đã bị xóa, nên chương trình không đọc ${what} của trang này theo mẫu. Hãy chèn lại cột A (nhấp chuột phải vào tên cột A → Chèn), chép các mã ở cột A của trang ${q(sheet)} trong mẫu ${TOOL_WORDS.template.both} vào đúng từng dòng (ô ${first.cell} là ${first.code}), lưu rồi gửi lại.`,
+  /** `byRows`: those of `found` known by what they hold (Thông tin's rows), not by their name. */
   renamedSheet: (
     sheet: string,
     found: readonly string[],
     hidden: readonly string[],
     byRows: readonly string[] = [],
   ) => {
-    const mark = (f: string): string =>
-      `${hiddenMark(f, hidden)}${byRows.includes(f) ? `, chứa các dòng của trang ${q(sheet)} (Mã đơn vị, Tên đơn vị…)` : ""}`;
+    // In brackets, so that in a list of sheets it is plain which one holds the rows.
+    const mark = (f: string): string => {
+      const notes = [
+        ...(hidden.includes(f) ? ["đang bị ẩn"] : []),
+        ...(byRows.includes(f) ? [`có các dòng Mã đơn vị, Tên đơn vị… của trang ${q(sheet)}`] : []),
+      ];
+      return notes.length === 0 ? "" : ` (${notes.join("; ")})`;
+    };
     return found.length === 1
       ? `Không có trang tính ${q(sheet)} mà có trang ${q(found[0]!)}${mark(found[0]!)}: có lẽ tên trang đã bị sửa. ${unhideFirst(found, hidden)}Đổi tên trang ${q(found[0]!)} thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.`
       : `Không có trang tính ${q(sheet)} mà có các trang ${found.map((f) => q(f) + mark(f)).join(", ")}: có lẽ một trong số đó là trang ${q(sheet)} đã bị sửa tên. ${unhideFirst(found, hidden)}Giữ lại trang có số liệu đúng, đổi tên trang đó thành đúng ${q(sheet)} (nhấp đúp vào tên trang ở dưới cùng), xóa (các) trang kia, lưu rồi gửi lại.`;
@@ -297,7 +303,7 @@ export const MSG = {
     const head = one
       ? `Không thấy ${missing[0]!.no === null ? `nhiệm vụ ${which}` : which} của mẫu ở trang ${q(sheet)}`
       : `Không thấy ${missing.length} nhiệm vụ của mẫu ở trang ${q(sheet)}: ${which}`;
-    return `${head}. Có lẽ ${one ? "dòng" : "các dòng"} đã bị xóa, hoặc nội dung nhiệm vụ (cột B) đã bị sửa, nên khi tổng hợp ${one ? "nhiệm vụ này" : "các nhiệm vụ này"} được tính là “Không có trong báo cáo” của đơn vị. Hãy chép lại ${one ? "dòng này" : "các dòng này"} từ mẫu ${TOOL_WORDS.template.both}, giữ nguyên nội dung ở cột B, và chọn Tình trạng${one ? "" : " cho từng nhiệm vụ"} (chưa làm thì chọn “Chưa thực hiện”).`;
+    return `${head}. Có lẽ ${one ? "dòng" : "các dòng"} đã bị xóa, hoặc nội dung nhiệm vụ (cột B) đã bị sửa, nên khi tổng hợp ${one ? "nhiệm vụ này" : "các nhiệm vụ này"} được tính là “Không có trong báo cáo” của đơn vị. Hãy chép lại ${one ? "dòng này" : "các dòng này"} từ mẫu ${TOOL_WORDS.template.both}, giữ nguyên nội dung ở cột B, và chọn Tình trạng ở cột G${one ? "" : " cho từng nhiệm vụ"} (nhiệm vụ chưa thực hiện thì chọn “Chưa thực hiện”).`;
   },
   missingOptionalRow: (sheet: string, code: string, label: string, indicators: readonly string[]) =>
     `Không thấy dòng có mã ${code} (${label}) ở cột A của trang ${q(sheet)}: có lẽ dòng đã bị xóa. Số liệu này không được tổng hợp${indicators.length > 0 ? ` và chỉ tiêu ${indicators.map(q).join(", ")} của đơn vị không đánh giá được` : ""}. Nếu đơn vị có số liệu, chép lại dòng này từ mẫu (cột A giữ đúng mã) rồi nhập số.`,
@@ -408,8 +414,8 @@ export const MSG = {
     onRoster: { readonly code: string; readonly name: string } | null = null,
   ) =>
     onRoster !== null
-      ? `Mã đơn vị ${q(shown)} không hợp lệ; trong danh sách đơn vị, mã này là ${onRoster.code} (${onRoster.name}). Sửa ô Mã đơn vị thành ${onRoster.code} (viết liền, chữ in hoa không dấu, các từ nối bằng “_”), lưu rồi gửi lại.`
-      : `Mã đơn vị ${q(shown)} không hợp lệ. Dùng 2–32 ký tự gồm chữ không dấu A–Z, số 0–9 và _ . - (ví dụ SO_NOI_VU, XA_TAN_AN).${spelled === null ? "" : ` Nếu mã đơn vị được cấp là ${spelled}, ghi đúng ${spelled} (viết liền, chữ in hoa không dấu, các từ nối bằng “_”).`}`,
+      ? `Mã đơn vị ${q(shown)} không hợp lệ; theo danh sách đơn vị, đó là mã ${onRoster.code} (${onRoster.name}). Sửa ô Mã đơn vị thành ${onRoster.code} (viết liền, chữ in hoa không dấu, các từ nối bằng “_”), lưu rồi gửi lại.`
+      : `Mã đơn vị ${q(shown)} không hợp lệ. Dùng 2–32 ký tự gồm chữ không dấu A–Z, số 0–9 và _ . - (ví dụ SO_NOI_VU, XA_TAN_AN).${spelled === null ? "" : ` Nếu mã đơn vị được cấp là ${spelled}, sửa ô Mã đơn vị thành ${spelled} (viết liền, chữ in hoa không dấu, các từ nối bằng “_”).`}`,
   badEnum: (label: string, shown: string, options: readonly string[]) =>
     `${label} ${q(shown)} không hợp lệ. Chọn một trong: ${options.map(q).join("; ")}.`,
   badYear: (shown: string, example: number) =>
@@ -603,7 +609,7 @@ export const MSG = {
     `Tệp này ghi mã ${declared}, không có trong danh sách đơn vị (tên đơn vị “${name}” là của ${code}); ${code} đã gửi tệp ${kept} ghi đúng mã, nên tệp này không được tổng hợp.`,
   /** A profile without the signer's name: the documents' name line is dotted (official.ts NAME_TO_FILL). */
   signerNameToFill: (title: string) =>
-    `hồ sơ chưa ghi họ tên người ký (organisation.signerName), nên dưới chức vụ người ký (${titleOnOneLine(title)}) là một dòng chấm “……”: gõ họ tên người ký vào dòng đó trước khi in trình ký, hoặc thêm vào hồ sơ.`,
+    `hồ sơ chưa ghi họ tên người ký (organisation.signerName), nên dòng họ tên dưới chức vụ người ký (${titleOnOneLine(title)}) là dòng dấu chấm “……”: gõ họ tên người ký vào dòng đó trước khi in trình ký, hoặc ghi họ tên vào hồ sơ.`,
   /** Rejected files that name no unit while units are missing: look before sending reminders. */
   unplacedFiles: (n: number, list: string) =>
     `Lưu ý: ${n} tệp bị từ chối không xác định được đơn vị gửi ${TOOL_WORDS.rejectedReasons.both}; trước khi gửi thư nhắc, xem đơn vị chưa nộp có gửi một trong các tệp này không: ${list}.`,

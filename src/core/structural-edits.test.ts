@@ -139,7 +139,7 @@ describe("a column inserted before A (an STT column) or a column moved: one erro
     expect(r.valid).toBe(false);
     expect(only(r.findings)).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "G4"]]);
     expect(r.findings[0]!.message).toBe(
-      "Trang “Nhiệm vụ” không có cột “Tình trạng” (mẫu: cột G): cột “Kết quả cụ thể/minh chứng” đang ở cột G (mẫu: cột H). Có lẽ cột “Tình trạng” đã bị xóa, cùng tình trạng đã chọn của các nhiệm vụ, nên chương trình không đọc nhiệm vụ của trang này. Hãy chèn lại cột trước cột G (nhấp chuột phải vào tên cột G → Chèn), ghi “Tình trạng” ở ô G4, chọn lại tình trạng cho từng nhiệm vụ (Hoàn thành, Hoàn thành quá hạn, Đang thực hiện hoặc Chưa thực hiện), lưu rồi gửi lại.",
+      "Trang “Nhiệm vụ” không có cột “Tình trạng” (mẫu: cột G): cột “Kết quả cụ thể/minh chứng” đang ở cột G (mẫu: cột H). Có lẽ cột “Tình trạng” đã bị xóa cùng với tình trạng đã chọn cho các nhiệm vụ, nên chương trình không đọc nhiệm vụ của trang này. Hãy chèn lại cột trước cột G (nhấp chuột phải vào tên cột G → Chèn), ghi “Tình trạng” ở ô G4, chọn lại tình trạng cho từng nhiệm vụ (Hoàn thành, Hoàn thành quá hạn, Đang thực hiện hoặc Chưa thực hiện), lưu rồi gửi lại.",
     );
     // The file is still its unit's (a returned file in the letters, not "chưa nộp").
     expect(r.unit).toBe("SO_NOI_VU");
@@ -579,7 +579,7 @@ describe("Hội nghị's columns are checked as the other sheets' (its warnings 
     expect(r.valid).toBe(true);
     expect(only(r.findings)).toEqual([["LOG_MISMATCH", "warning", "Hội nghị", "D4"]]);
     expect(r.findings[0]!.message).toBe(
-      "Trang “Hội nghị” bị lệch cột so với mẫu: cột “Loại” đang ở cột D (mẫu: cột C), cột “Hình thức” đang ở cột E (mẫu: cột D), cột “Số ngày” đang ở cột G (mẫu: cột F). Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc sổ hội nghị (đọc theo vị trí sẽ lấy nhầm) và chưa đối chiếu được với số hội nghị ở trang “Chỉ tiêu”; sổ không bắt buộc, báo cáo vẫn được tổng hợp. Hãy đưa về đúng mẫu: cột B tên hội nghị, cột C loại, cột D hình thức, cột F số ngày, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.",
+      "Trang “Hội nghị” bị lệch cột so với mẫu: cột “Loại” đang ở cột D (mẫu: cột C), cột “Hình thức” đang ở cột E (mẫu: cột D), cột “Số ngày” đang ở cột G (mẫu: cột F). Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc danh sách hội nghị của trang này (đọc theo vị trí sẽ lấy nhầm) và chưa đối chiếu được với số hội nghị ở trang “Chỉ tiêu”; trang “Hội nghị” không bắt buộc, báo cáo vẫn được tổng hợp. Hãy đưa về đúng mẫu: cột B tên hội nghị, cột C loại, cột D hình thức, cột F số ngày, xóa cột đã chèn (nhấp chuột phải vào tên cột → Xóa), lưu rồi gửi lại.",
     );
     expect(r.report?.meetings).toEqual([]);
   });
@@ -666,7 +666,7 @@ describe("a task of the plan the unit deleted is said at validate time (a warnin
     expect(r.valid).toBe(true);
     expect(only(r.findings)).toEqual([["MISSING_FIELD", "warning", "Nhiệm vụ", null]]);
     expect(r.findings[0]!.message).toBe(
-      "Không thấy nhiệm vụ 5 (“Đánh giá việc thực hiện phân cấp, phân quyền trong quản lý…”) của mẫu ở trang “Nhiệm vụ”. Có lẽ dòng đã bị xóa, hoặc nội dung nhiệm vụ (cột B) đã bị sửa, nên khi tổng hợp nhiệm vụ này được tính là “Không có trong báo cáo” của đơn vị. Hãy chép lại dòng này từ mẫu (lệnh “kl226 template” hoặc nút Mẫu báo cáo), giữ nguyên nội dung ở cột B, và chọn Tình trạng (chưa làm thì chọn “Chưa thực hiện”).",
+      "Không thấy nhiệm vụ 5 (“Đánh giá việc thực hiện phân cấp, phân quyền trong quản lý…”) của mẫu ở trang “Nhiệm vụ”. Có lẽ dòng đã bị xóa, hoặc nội dung nhiệm vụ (cột B) đã bị sửa, nên khi tổng hợp nhiệm vụ này được tính là “Không có trong báo cáo” của đơn vị. Hãy chép lại dòng này từ mẫu (lệnh “kl226 template” hoặc nút Mẫu báo cáo), giữ nguyên nội dung ở cột B, và chọn Tình trạng ở cột G (nhiệm vụ chưa thực hiện thì chọn “Chưa thực hiện”).",
     );
     expect(r.report?.tasks).toHaveLength(11);
     // What the warning says of the summary: the task is counted absent for the unit.
@@ -682,7 +682,7 @@ describe("a task of the plan the unit deleted is said at validate time (a warnin
       "Không thấy 3 nhiệm vụ của mẫu ở trang “Nhiệm vụ”: nhiệm vụ 1 (“Rà soát, sửa đổi, bổ sung, ban hành hoặc trình cấp có thẩm…”), nhiệm vụ 2 (“Thực hiện cắt giảm tối thiểu 15% số lượng văn bản hành chính…”), nhiệm vụ 3 (“Thực hiện cắt giảm tối thiểu 10% số lượng hội nghị, cuộc họp…”). Có lẽ các dòng đã bị xóa",
     );
     expect(three.findings[0]!.message).toContain(
-      "Hãy chép lại các dòng này từ mẫu (lệnh “kl226 template” hoặc nút Mẫu báo cáo), giữ nguyên nội dung ở cột B, và chọn Tình trạng cho từng nhiệm vụ",
+      "Hãy chép lại các dòng này từ mẫu (lệnh “kl226 template” hoặc nút Mẫu báo cáo), giữ nguyên nội dung ở cột B, và chọn Tình trạng ở cột G cho từng nhiệm vụ",
     );
     const five = check([
       ...[1, 2, 3, 4].map(() => ({ op: "deleteRow" as const, sheet: "Nhiệm vụ", row: 5 })),
@@ -774,7 +774,7 @@ describe("Thông tin renamed: the error says what to rename, and the file is sti
     const r = check([{ op: "renameSheet", sheet: "Thông tin", to: "Sheet1" }]);
     expect(only(r.findings)).toEqual([["NOT_TEMPLATE", "error", "Thông tin", null]]);
     expect(r.findings[0]!.message).toBe(
-      "Không có trang tính “Thông tin” mà có trang “Sheet1”, chứa các dòng của trang “Thông tin” (Mã đơn vị, Tên đơn vị…): có lẽ tên trang đã bị sửa. Đổi tên trang “Sheet1” thành đúng “Thông tin” (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.",
+      "Không có trang tính “Thông tin” mà có trang “Sheet1” (có các dòng Mã đơn vị, Tên đơn vị… của trang “Thông tin”): có lẽ tên trang đã bị sửa. Đổi tên trang “Sheet1” thành đúng “Thông tin” (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.",
     );
     expect(r.unit).toBe("SO_NOI_VU");
   });
@@ -787,7 +787,7 @@ describe("Thông tin renamed: the error says what to rename, and the file is sti
     ]);
     expect(only(r.findings)).toEqual([["NOT_TEMPLATE", "error", "Thông tin", null]]);
     expect(r.findings[0]!.message).toBe(
-      "Không có trang tính “Thông tin” mà có các trang “Thong tin”, “Sheet1”, chứa các dòng của trang “Thông tin” (Mã đơn vị, Tên đơn vị…): có lẽ một trong số đó là trang “Thông tin” đã bị sửa tên. Giữ lại trang có số liệu đúng, đổi tên trang đó thành đúng “Thông tin” (nhấp đúp vào tên trang ở dưới cùng), xóa (các) trang kia, lưu rồi gửi lại.",
+      "Không có trang tính “Thông tin” mà có các trang “Thong tin”, “Sheet1” (có các dòng Mã đơn vị, Tên đơn vị… của trang “Thông tin”): có lẽ một trong số đó là trang “Thông tin” đã bị sửa tên. Giữ lại trang có số liệu đúng, đổi tên trang đó thành đúng “Thông tin” (nhấp đúp vào tên trang ở dưới cùng), xóa (các) trang kia, lưu rồi gửi lại.",
     );
     expect(r.unit).toBeNull();
   });

@@ -58,11 +58,11 @@ test("a unit code typed in words is BAD_VALUE offering the code its words spell;
   const words = check({ unit: "so nong nghiep mt", name: "Sở Nông nghiệp và Môi trường" });
   expect(only(words.findings)).toEqual([["BAD_VALUE", "error", "Thông tin", "C5"]]);
   expect(words.findings[0]!.message).toBe(
-    "Mã đơn vị “so nong nghiep mt” không hợp lệ. Dùng 2–32 ký tự gồm chữ không dấu A–Z, số 0–9 và _ . - (ví dụ SO_NOI_VU, XA_TAN_AN). Nếu mã đơn vị được cấp là SO_NONG_NGHIEP_MT, ghi đúng SO_NONG_NGHIEP_MT (viết liền, chữ in hoa không dấu, các từ nối bằng “_”).",
+    "Mã đơn vị “so nong nghiep mt” không hợp lệ. Dùng 2–32 ký tự gồm chữ không dấu A–Z, số 0–9 và _ . - (ví dụ SO_NOI_VU, XA_TAN_AN). Nếu mã đơn vị được cấp là SO_NONG_NGHIEP_MT, sửa ô Mã đơn vị thành SO_NONG_NGHIEP_MT (viết liền, chữ in hoa không dấu, các từ nối bằng “_”).",
   );
   expect(words.unit).toBeNull();
   expect(check({ unit: "Sở Nội vụ" }).findings[0]!.message).toContain(
-    "Nếu mã đơn vị được cấp là SO_NOI_VU, ghi đúng SO_NOI_VU",
+    "Nếu mã đơn vị được cấp là SO_NOI_VU, sửa ô Mã đơn vị thành SO_NOI_VU",
   );
   expect(check({ unit: "SỞ/NỘI/VỤ" }).findings[0]!.message).toBe(
     "Mã đơn vị “SỞ/NỘI/VỤ” không hợp lệ. Dùng 2–32 ký tự gồm chữ không dấu A–Z, số 0–9 và _ . - (ví dụ SO_NOI_VU, XA_TAN_AN).",

@@ -603,7 +603,7 @@ test("a profile without the signer's name is told the name line is dotted; one w
     return io.stdout.split("\n").filter((l) => l.includes("người ký"));
   };
   expect(await run()).toEqual([
-    "  Lưu ý: hồ sơ chưa ghi họ tên người ký (organisation.signerName), nên dưới chức vụ người ký (GIÁM ĐỐC) là một dòng chấm “……”: gõ họ tên người ký vào dòng đó trước khi in trình ký, hoặc thêm vào hồ sơ.",
+    "  Lưu ý: hồ sơ chưa ghi họ tên người ký (organisation.signerName), nên dòng họ tên dưới chức vụ người ký (GIÁM ĐỐC) là dòng dấu chấm “……”: gõ họ tên người ký vào dòng đó trước khi in trình ký, hoặc ghi họ tên vào hồ sơ.",
   ]);
   const named = join(root, "co-ten.json");
   const base = JSON.parse(

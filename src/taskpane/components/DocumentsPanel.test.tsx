@@ -92,7 +92,7 @@ test("says the documents' date and reply date, and in Excel why they download", 
 test("a profile that names no signer is told the name line is dotted, to type the name on before signing", async () => {
   await render();
   expect(byTestId("documents-no-signer").textContent).toBe(
-    "Lưu ý: hồ sơ chưa ghi họ tên người ký (organisation.signerName), nên dưới chức vụ người ký (GIÁM ĐỐC) là một dòng chấm “……”: gõ họ tên người ký vào dòng đó trước khi in trình ký, hoặc thêm vào hồ sơ.",
+    "Lưu ý: hồ sơ chưa ghi họ tên người ký (organisation.signerName), nên dòng họ tên dưới chức vụ người ký (GIÁM ĐỐC) là dòng dấu chấm “……”: gõ họ tên người ký vào dòng đó trước khi in trình ký, hoặc ghi họ tên vào hồ sơ.",
   );
   await render({
     profile: { ...profile, organisation: { ...profile.organisation, signerName: "Lê Văn Hùng" } },
