@@ -124,7 +124,7 @@ export function mainHelp(commands: readonly CommandSpec[] = COMMANDS): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
     "",
     "Xem hướng dẫn từng lệnh: kl226 LỆNH --help (ví dụ kl226 consolidate --help). Phiên bản: kl226 --version.",
-    "Mã thoát: 0 thành công; 1 có tệp không hợp lệ, bị từ chối hay không mở được, đơn vị gửi hai tệp cùng ngày báo cáo mà số liệu khác nhau, hoặc chưa lập được báo cáo tổng hợp (--rollup); 2 dùng lệnh sai, hoặc không đọc/ghi được hồ sơ, danh sách, tệp kết quả.",
+    "Mã thoát: 0 thành công; 1 có tệp không hợp lệ, bị từ chối hay không mở được, có đơn vị gửi hai tệp cùng ngày báo cáo mà số liệu khác nhau, hoặc chưa lập được báo cáo tổng hợp (--rollup); 2 dùng lệnh sai, hoặc không đọc/ghi được hồ sơ, danh sách, tệp kết quả.",
     "",
   ].join("\n");
 }

@@ -334,13 +334,13 @@ describe("a new province's profile mistakes are told in Vietnamese, with what to
         .unitsReportVia,
     ).toBe("Phòng Cải cách hành chính");
     expect(refused({ organisation: { ...QUANG_TRI, unitsReportVia: "(qua Phòng Tổ chức cán bộ Sở)" } })).toBe(
-      "organisation.unitsReportVia: ghi tên, không ghi “qua” hay dấu ngoặc (văn bản tự thêm “(qua …)”): tên phòng của cơ quan mà các đơn vị gửi báo cáo qua, ví dụ Phòng Tổ chức cán bộ",
+      "organisation.unitsReportVia: chỉ ghi tên, không ghi “qua” hay dấu ngoặc của “(qua …)” (văn bản tự thêm phần này): tên phòng của cơ quan mà các đơn vị gửi báo cáo qua, ví dụ Phòng Tổ chức cán bộ",
     );
     expect(refused({ organisation: { ...QUANG_TRI, reportVia: "qua Sở Nội vụ" } })).toBe(
-      "organisation.reportVia: ghi tên, không ghi “qua” hay dấu ngoặc (văn bản tự thêm “(qua …)”): tên cơ quan báo cáo được gửi qua, ví dụ Sở Nội vụ",
+      "organisation.reportVia: chỉ ghi tên, không ghi “qua” hay dấu ngoặc của “(qua …)” (văn bản tự thêm phần này): tên cơ quan báo cáo được gửi qua, ví dụ Sở Nội vụ",
     );
     expect(refused({ organisation: { ...QUANG_TRI, unitsReportVia: "Phòng Tổ chức cán bộ Sở)" } })).toMatch(
-      /^organisation\.unitsReportVia: ghi tên, không ghi “qua” hay dấu ngoặc/,
+      /^organisation\.unitsReportVia: chỉ ghi tên, không ghi “qua” hay dấu ngoặc/,
     );
     // A name with its own bracketed part is a name: such a reportVia loaded before unitsReportVia came.
     const withPart = "Sở Nội vụ (Phòng Cải cách hành chính)";
@@ -359,7 +359,7 @@ describe("a new province's profile mistakes are told in Vietnamese, with what to
   test("a Sở of a 'thành phố' under a 'UBND TỈNH' of the same place is refused (seed 004's Nơi nhận says 'UBND tỉnh', its body 'thành phố')", () => {
     const dongNai = shippedProfile("dong-nai-skhcn-226")!.organisation;
     expect(refused({ organisation: { ...dongNai, superior: "UBND TỈNH ĐỒNG NAI" } })).toBe(
-      "organisation: “superior” ghi “UBND TỈNH ĐỒNG NAI”, “sender” ghi “Sở Khoa học và Công nghệ thành phố Đồng Nai”: một Sở và Ủy ban nhân dân cấp trên của nó cùng một cấp, nên ghi cùng “thành phố” hoặc cùng “tỉnh”, theo tên gọi trong văn bản của địa phương (mọi văn bản ghi tên này ở phần đầu và nơi nhận).",
+      "organisation: “superior” ghi “UBND TỈNH ĐỒNG NAI”, “sender” ghi “Sở Khoa học và Công nghệ thành phố Đồng Nai”: Sở và Ủy ban nhân dân cấp trên thuộc cùng một địa phương, nên cùng ghi “thành phố” hoặc cùng ghi “tỉnh”, theo tên gọi trong văn bản của địa phương (tên này được in ở phần đầu và phần nơi nhận của mọi văn bản).",
     );
     expect(refused({ organisation: { ...QUANG_TRI, reportTo: "Sở Nội vụ thành phố Quảng Trị" } })).toMatch(
       /^organisation: “superior” ghi “UBND TỈNH QUẢNG TRỊ”, “reportTo” ghi “Sở Nội vụ thành phố Quảng Trị”/,

@@ -186,7 +186,7 @@ function viaName(what: string) {
     .min(1, `không được để trống: ghi ${what}, hoặc bỏ khóa này`)
     .refine(
       (name) => !/^\(|^qua\s/iu.test(name) && !(name.endsWith(")") && !name.includes("(")),
-      `ghi tên, không ghi “qua” hay dấu ngoặc (văn bản tự thêm “(qua …)”): ${what}`,
+      `chỉ ghi tên, không ghi “qua” hay dấu ngoặc của “(qua …)” (văn bản tự thêm phần này): ${what}`,
     );
 }
 
@@ -479,7 +479,7 @@ function levelConflict(org: Organisation): string | undefined {
     const own = body !== undefined && /^Sở\s/iu.test(body) ? LEVEL_PLACE.exec(body) : null;
     if (!own || foldKey(own[2] ?? "") !== foldKey(place)) continue;
     if (foldKey(own[1] ?? "") !== foldKey(level))
-      return `organisation: “superior” ghi “${org.superior}”, “${key}” ghi “${body}”: một Sở và Ủy ban nhân dân cấp trên của nó cùng một cấp, nên ghi cùng “${(own[1] ?? "").toLocaleLowerCase("vi")}” hoặc cùng “${level.toLocaleLowerCase("vi")}”, theo tên gọi trong văn bản của địa phương (mọi văn bản ghi tên này ở phần đầu và nơi nhận).`;
+      return `organisation: “superior” ghi “${org.superior}”, “${key}” ghi “${body}”: Sở và Ủy ban nhân dân cấp trên thuộc cùng một địa phương, nên cùng ghi “${(own[1] ?? "").toLocaleLowerCase("vi")}” hoặc cùng ghi “${level.toLocaleLowerCase("vi")}”, theo tên gọi trong văn bản của địa phương (tên này được in ở phần đầu và phần nơi nhận của mọi văn bản).`;
   }
   return undefined;
 }

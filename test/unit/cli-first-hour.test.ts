@@ -177,7 +177,7 @@ const ROWS: readonly Row[] = [
     args: () => ["--help"],
     code: 0,
     stdout: [
-      /Mã thoát: 0 thành công; 1 có tệp không hợp lệ, bị từ chối hay không mở được, đơn vị gửi hai tệp cùng ngày báo cáo mà số liệu khác nhau, hoặc chưa lập được báo cáo tổng hợp \(--rollup\); 2 /,
+      /Mã thoát: 0 thành công; 1 có tệp không hợp lệ, bị từ chối hay không mở được, có đơn vị gửi hai tệp cùng ngày báo cáo mà số liệu khác nhau, hoặc chưa lập được báo cáo tổng hợp \(--rollup\); 2 /,
     ],
   },
   {
