@@ -158,6 +158,13 @@ function putColumnsBack(moved: Moved): string {
   return left && right ? `${remove} hoặc ${insert}` : left ? insert : remove;
 }
 
+/** "chèn lại cột trước cột G (…)", or for columns deleted side by side "chèn lại 2 cột trước cột G (…)". */
+function insertBefore(count: number, at: string): string {
+  return count > 1
+    ? `chèn lại ${count} cột trước cột ${at} (chọn ${count} cột bắt đầu từ cột ${at}, nhấp chuột phải → Chèn)`
+    : `chèn lại cột trước cột ${at} (nhấp chuột phải vào tên cột ${at} → Chèn)`;
+}
+
 /** The moved-column messages' first sentences, up to what was not read ("… không đọc {what} của trang này"). */
 function movedOpening(sheet: string, moved: Moved, what: string): string {
   return `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc ${what} của trang này`;
@@ -183,7 +190,7 @@ export const MSG = {
     sheet: string,
     now: { readonly header: string; readonly cell: string; readonly at: string; readonly expected: string },
   ) =>
-    `Trang ${q(sheet)} không có cột ${q("Tình trạng")} (mẫu: cột ${now.at}): cột ${q(now.header)} đang ở cột ${now.at} (mẫu: cột ${now.expected}). Có lẽ cột ${q("Tình trạng")} đã bị xóa cùng với tình trạng đã chọn cho các nhiệm vụ, nên chương trình không đọc nhiệm vụ của trang này. Hãy chèn lại cột trước cột ${now.at} (nhấp chuột phải vào tên cột ${now.at} → Chèn), ghi ${q("Tình trạng")} ở ô ${now.cell}, chọn lại tình trạng cho từng nhiệm vụ (Hoàn thành, Hoàn thành quá hạn, Đang thực hiện hoặc Chưa thực hiện), lưu rồi gửi lại.`,
+    `Trang ${q(sheet)} không có cột ${q("Tình trạng")} (mẫu: cột ${now.at}): cột ${q(now.header)} đang ở cột ${now.at} (mẫu: cột ${now.expected}). Có lẽ cột ${q("Tình trạng")} đã bị xóa cùng với tình trạng đã chọn cho các nhiệm vụ, nên chương trình không đọc nhiệm vụ của trang này. Hãy ${insertBefore(columnNumber(now.expected) - columnNumber(now.at), now.at)}, ghi ${q("Tình trạng")} ở ô ${now.cell}${columnNumber(now.expected) - columnNumber(now.at) > 1 ? " (và tiêu đề các cột khác đã xóa, như trong mẫu)" : ""}, chọn lại tình trạng cho từng nhiệm vụ (Hoàn thành, Hoàn thành quá hạn, Đang thực hiện hoặc Chưa thực hiện), lưu rồi gửi lại.`,
   /** Hội nghị's read columns moved: the log is left unread (a warning: the log is optional). */
   movedLogColumns: (sheet: string, moved: Moved) =>
     `Trang ${q(sheet)} bị lệch cột so với mẫu: ${moved.map((m) => `cột ${q(m.header)} đang ở cột ${m.at} (mẫu: cột ${m.expected})`).join(", ")}. Có lẽ đã chèn, xóa hoặc đổi chỗ cột, nên chương trình không đọc danh sách hội nghị của trang này (đọc theo vị trí sẽ lấy nhầm) và chưa đối chiếu được với số hội nghị ở trang ${q(SHEETS.counts)}; trang ${q(sheet)} không bắt buộc, báo cáo vẫn được tổng hợp. Hãy đưa về đúng mẫu: ${moved.some((m) => m.expected === "A") ? "cột A STT, " : ""}cột B tên hội nghị, cột C loại, cột D hình thức, cột F số ngày, ${putColumnsBack(moved)}, lưu rồi gửi lại.`,

@@ -151,6 +151,10 @@ describe("a column inserted before A (an STT column) or a column moved: one erro
     ]);
     expect(only(both.findings)).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "G4"]]);
     expect(both.findings[0]!.message).toContain("cột “Ghi chú” đang ở cột G (mẫu: cột I)");
+    // Two columns gone: two to insert, or Ghi chú stays a column off (H, not I).
+    expect(both.findings[0]!.message).toContain(
+      "Hãy chèn lại 2 cột trước cột G (chọn 2 cột bắt đầu từ cột G, nhấp chuột phải → Chèn), ghi “Tình trạng” ở ô G4 (và tiêu đề các cột khác đã xóa, như trong mẫu), chọn lại tình trạng",
+    );
   });
 
   test("Nhiệm vụ's G headed “Kết quả thực hiện” over the statuses is the status column renamed: read as before", () => {
