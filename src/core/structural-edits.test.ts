@@ -750,6 +750,22 @@ describe("a task of the plan the unit deleted is said at validate time (a warnin
       );
     });
 
+    // A province's own profile (on its server, not shipped in this build) names itself in its template:
+    // its files were passed over as of "a plan this build lacks", whose rows are not known.
+    test("a province's own profile checking its own template's file: a task deleted is said, as for a shipped plan", () => {
+      const own: Profile = {
+        ...shippedProfile("dong-thap-syt-226")!,
+        id: "quang-tri-226",
+        name: "Quảng Trị",
+      };
+      const r = inspectBytes(reportBytes(BASE, [{ op: "deleteRow", sheet: "Nhiệm vụ", row: 9 }], own), own);
+      expect(only(r.findings)).toEqual([["MISSING_FIELD", "warning", "Nhiệm vụ", null]]);
+      expect(r.findings[0]!.message).toContain("Không thấy nhiệm vụ 5 (“");
+      expect(r.findings[0]!.message).toContain("Có lẽ dòng đã bị xóa");
+      // Its template as sent, no row deleted: nothing said.
+      expect(inspectBytes(reportBytes(BASE, [], own), own).findings).toEqual([]);
+    });
+
     test("a file on the common template checked by a province's plan: that plan's tasks are not said to be deleted", () => {
       const plan = shippedProfile("dong-thap-syt-226")!;
       const r = inspectBytes(reportBytes(BASE), plan);

@@ -1633,7 +1633,13 @@ interface FilledTemplate {
  */
 function filledTemplate(workbook: Workbook, profile: Profile): FilledTemplate | undefined {
   const named = fileProfile(workbook);
-  const own = named === undefined ? defaultProfileForForm(profile.form.id) : shippedProfile(named);
+  // The checking profile's own template (a province's profile on its server, not shipped) is known.
+  const own =
+    named === undefined
+      ? defaultProfileForForm(profile.form.id)
+      : named === profile.id?.toLowerCase()
+        ? profile
+        : shippedProfile(named);
   // A plan this build lacks (UNKNOWN_PROFILE): its template's rows are not known, so a row missing
   // there is said as that template's, not as one the unit deleted.
   if (named !== undefined && own === undefined)
