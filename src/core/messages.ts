@@ -314,6 +314,9 @@ export const MSG = {
   },
   missingOptionalRow: (sheet: string, code: string, label: string, indicators: readonly string[]) =>
     `Không thấy dòng có mã ${code} (${label}) ở cột A của trang ${q(sheet)}: có lẽ dòng đã bị xóa. Số liệu này không được tổng hợp${indicators.length > 0 ? ` và chỉ tiêu ${indicators.map(q).join(", ")} của đơn vị không đánh giá được` : ""}. Nếu đơn vị có số liệu, chép lại dòng này từ mẫu (cột A giữ đúng mã) rồi nhập số.`,
+  /** Hội nghị with meetings listed but no header row: the log unread (a warning: it is optional). */
+  logWithoutHeader: (sheet: string) =>
+    `Không tìm thấy dòng tiêu đề có ô ${q("STT")} ở cột A của trang ${q(sheet)}, nên chương trình không đọc danh sách hội nghị của trang này và chưa đối chiếu được với số hội nghị ở trang ${q(SHEETS.counts)}; trang ${q(sheet)} không bắt buộc, báo cáo vẫn được tổng hợp. Hãy chép lại dòng tiêu đề từ mẫu (ngay trên hội nghị đầu tiên), lưu rồi gửi lại.`,
   missingHeader: (sheet: string) =>
     `Không tìm thấy dòng tiêu đề có ô ${q("STT")} ở cột A của trang ${q(sheet)}. Hãy chép lại dòng tiêu đề từ mẫu.`,
   missingInfo: (label: string, hint: string) => `Chưa điền ${label}. ${hint}`,

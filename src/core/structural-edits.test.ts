@@ -597,6 +597,18 @@ describe("Hội nghị's columns are checked as the other sheets' (its warnings 
     expect(r.findings[0]!.message).toContain("Hãy đưa về đúng mẫu: cột A STT, cột B tên hội nghị");
   });
 
+  test("its header row deleted, meetings under it: one warning that the log was not read (it was passed over without a word)", () => {
+    const r = check([{ op: "deleteRow", sheet: "Hội nghị", row: 4 }], LOG);
+    expect(r.valid).toBe(true);
+    expect(only(r.findings)).toEqual([["LOG_MISMATCH", "warning", "Hội nghị", "D4"]]);
+    expect(r.findings[0]!.message).toBe(
+      "Không tìm thấy dòng tiêu đề có ô “STT” ở cột A của trang “Hội nghị”, nên chương trình không đọc danh sách hội nghị của trang này và chưa đối chiếu được với số hội nghị ở trang “Chỉ tiêu”; trang “Hội nghị” không bắt buộc, báo cáo vẫn được tổng hợp. Hãy chép lại dòng tiêu đề từ mẫu (ngay trên hội nghị đầu tiên), lưu rồi gửi lại.",
+    );
+    // No meeting listed, the header deleted with the rest: nothing to say.
+    const empty = check([{ op: "deleteRow", sheet: "Hội nghị", row: 4 }]);
+    expect(empty.findings).toEqual([]);
+  });
+
   test("column C (Loại) deleted: told to insert it again", () => {
     const r = check([{ op: "deleteColumn", sheet: "Hội nghị", column: "C" }], LOG);
     expect(only(r.findings)).toEqual([["LOG_MISMATCH", "warning", "Hội nghị", "C4"]]);

@@ -2268,7 +2268,23 @@ function readMeetings(sheet: Sheet, form: Form, findings: Finding[]): MeetingRow
     );
     return [];
   }
-  if (header === undefined) return [];
+  if (header === undefined) {
+    // Its header row deleted, meetings under it: the log unread, said as a moved column is.
+    const first = sheet.rows.findIndex((row) =>
+      foldOption(MEETING_FORMS, cellText(row?.[MEETING_COLS.form])),
+    );
+    if (first >= 0)
+      findings.push(
+        finding(
+          "LOG_MISMATCH",
+          "warning",
+          sheet.name,
+          a1(first, MEETING_COLS.form),
+          MSG.logWithoutHeader(sheet.name),
+        ),
+      );
+    return [];
+  }
   const limits = form.meetingLog.limits;
   const meetings: MeetingRow[] = [];
   for (let r = header + 1; r < sheet.rows.length; r++) {
