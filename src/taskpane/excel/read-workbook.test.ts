@@ -69,9 +69,14 @@ function contextFor(sheets: ReadonlyArray<{ name: string; range: RangeData }>) {
   const asked: string[] = [];
   const mocks: OfficeMockObject[] = [];
   const items = sheets.map(({ name, range }) => {
-    const used = Object.assign(new OfficeMockObject({ ...range } as unknown as Record<string, unknown>), {
-      isNullObject: false,
-    });
+    const size = {
+      rowCount: range.values.length,
+      columnCount: Math.max(0, ...range.values.map((row) => row.length)),
+    };
+    const used = Object.assign(
+      new OfficeMockObject({ ...range, ...size } as unknown as Record<string, unknown>),
+      { isNullObject: false },
+    );
     mocks.push(used);
     const ws = new OfficeMockObject({
       name,
@@ -129,6 +134,36 @@ test("the open workbook reads into the same findings as the saved file, in 2 syn
   );
   expect(fromExcel.findings).toContainEqual(expect.objectContaining({ code: "COERCED", cell: "E9" }));
   expect(model.date1904).toBe(false);
+});
+
+// A clerk who renamed Thông tin in Excel was told "Thiếu trang tính … tải mẫu mới và chép số liệu sang",
+// with no unit: the add-in read only the sheets named as the template's, so the check that finds a
+// renamed sheet (by its name or rows) had nothing to look at. A file sent says what to rename.
+test("a renamed Thông tin in the open workbook is found and said as in a file sent; the clerk's own sheets are read only then", async () => {
+  const file = fileModel(reportBytes({ unit: "SO_OK", name: "Sở Tốt" }));
+  const renamed = file.sheets.map((s) => ({
+    name: s.name === "Thông tin" ? "Thong tin" : s.name,
+    range: rangeOf(s),
+  }));
+  // A data sheet of the clerk's, 300 × 100 cells: sized, not loaded.
+  const cell = { value: { kind: "number", value: 1 } } as const;
+  const data = {
+    name: "Dữ liệu",
+    range: rangeOf({ name: "Dữ liệu", rows: Array.from({ length: 300 }, () => Array(100).fill(cell)) }),
+  };
+  const { context, asked, syncs } = contextFor([...renamed, data]);
+  const result = validateWorkbook(await readOpenWorkbook(context), DEFAULT_PROFILE);
+  expect(syncs()).toBe(3); // the names; the other sheets' sizes; the ranges
+  // Each other sheet's used range is asked for once to size it, a second time to read it.
+  expect(asked.filter((n) => n === "Thong tin")).toHaveLength(2);
+  expect(asked.filter((n) => n === "Dữ liệu")).toHaveLength(1);
+  expect(result.valid).toBe(false);
+  expect(result.findings.map((f) => [f.code, f.sheet])).toEqual([["NOT_TEMPLATE", "Thông tin"]]);
+  expect(result.findings[0]!.message).toMatch(/^Không có trang tính “Thông tin” mà có trang “Thong tin”/);
+  expect(result.findings[0]!.message).toContain(
+    "có lẽ tên trang đã bị sửa. Đổi tên trang “Thong tin” thành đúng “Thông tin” (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.",
+  );
+  expect(result.unit).toBe("SO_OK");
 });
 
 test("a valid report read through Office.js is valid, with its report date", async () => {

@@ -4,6 +4,8 @@
 
 import { parseDateText } from "../../core/dates";
 import { dateFromSerial } from "../../core/dates";
+import { SHEETS } from "../../core/catalogue";
+import { matchKey } from "../../core/text";
 import { isTemplateSheet } from "../../core/validate";
 import type { Cell, CellValue, Sheet, Workbook } from "../../core/workbook";
 import { isDateFormatCode, isMonthFirstDateCode, isPercentFormatCode } from "../../xlsx/sml";
@@ -25,13 +27,35 @@ export interface RangeData {
 // isNullObject needs no load: Office.js sets it on every *OrNullObject proxy at sync.
 const RANGE_PROPS = "rowIndex,columnIndex,values,valueTypes,numberFormat,formulas,text";
 
-/** Reads the template sheets of the open workbook (2 syncs). */
+/** The sheets a report cannot do without: one missing is perhaps renamed ("Thong tin"). */
+const REQUIRED_SHEETS = [SHEETS.info, SHEETS.counts, SHEETS.tasks].map(matchKey);
+
+/** A sheet of the clerk's read beside the template's only up to this many cells (a renamed template sheet is a few hundred). */
+const OTHER_SHEET_MAX_CELLS = 20_000;
+
+/**
+ * Reads the template sheets of the open workbook (2 syncs). When one it cannot do without is not
+ * there by its name, the other sheets of template size are read too (1 sync more to size them), so
+ * the check finds the renamed one by its name or its rows and says what to rename, and the unit is
+ * still known, as for a file sent. A workbook of large data sheets is not loaded whole.
+ */
 export async function readOpenWorkbook(context: Excel.RequestContext): Promise<Workbook> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
   const wanted = sheets.items.filter((ws) => isTemplateSheet(ws.name.normalize("NFC")));
-  return readSheets(context, wanted);
+  const names = new Set(wanted.map((ws) => matchKey(ws.name.normalize("NFC"))));
+  if (REQUIRED_SHEETS.every((n) => names.has(n))) return readSheets(context, wanted);
+  const others = sheets.items.filter((ws) => !wanted.includes(ws));
+  const sizes = others.map((ws) => ws.getUsedRangeOrNullObject(true).load("rowCount,columnCount"));
+  await context.sync();
+  const small = others.filter((_, i) => {
+    const size = sizes[i];
+    return (
+      size !== undefined && !size.isNullObject && size.rowCount * size.columnCount <= OTHER_SHEET_MAX_CELLS
+    );
+  });
+  return readSheets(context, [...wanted, ...small]);
 }
 
 /** Reads the used ranges of the given worksheets in one batch (1 sync). */
