@@ -14,6 +14,15 @@ function check(edits: Edit[] = [], data: Partial<ReportData> = {}) {
   return inspectBytes(reportBytes({ ...BASE, ...data }, edits), DEFAULT_PROFILE);
 }
 
+/** A meeting log of two meetings, one online, as Chỉ tiêu counts them (3 held last year, 2 this period). */
+const LOG: Partial<ReportData> = {
+  counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
+  meetings: [
+    ["Hội nghị quán triệt Kết luận 226", "Quán triệt", "Trực tuyến", 0.5],
+    ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
+  ],
+};
+
 /** Two units must report: SO_NOI_VU, whose file is checked, and SO_TAI_CHINH, which sent none. */
 const ROSTER = [
   { code: "SO_NOI_VU", name: "Sở Nội vụ", type: "Sở, ban, ngành" },
@@ -291,13 +300,7 @@ describe("group headings and a total line in a list are not tasks or meetings", 
           cells: [null, "Tổng cộng", null, null, null, { formula: "SUM(F5:F6)", cached: 1.5 }],
         },
       ],
-      {
-        counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
-        meetings: [
-          ["Hội nghị quán triệt Kết luận 226", "Quán triệt", "Trực tuyến", 0.5],
-          ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
-        ],
-      },
+      LOG,
     );
     expect(log.findings).toEqual([]);
     expect(log.report?.meetings.map((m) => m.row)).toEqual([5, 6]);
@@ -309,13 +312,7 @@ describe("group headings and a total line in a list are not tasks or meetings", 
         { op: "insertRow", sheet: "Hội nghị", row: 7, cells: ["Tổng cộng", null, null, null, null, 1.5] },
         { op: "merge", sheet: "Hội nghị", range: "A7:B7" },
       ],
-      {
-        counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
-        meetings: [
-          ["Hội nghị quán triệt Kết luận 226", "Quán triệt", "Trực tuyến", 0.5],
-          ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
-        ],
-      },
+      LOG,
     );
     expect(log.findings).toEqual([]);
     expect(log.report?.meetings.map((m) => m.row)).toEqual([5, 6]);
@@ -352,13 +349,7 @@ describe("group headings and a total line in a list are not tasks or meetings", 
         { op: "insertRow", sheet: "Hội nghị", row: 7, cells: ["TỔNG", null, null, null, null, 1.5] },
         { op: "merge", sheet: "Hội nghị", range: "A7:B7" },
       ],
-      {
-        counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
-        meetings: [
-          ["Hội nghị quán triệt Kết luận 226", "Quán triệt", "Trực tuyến", 0.5],
-          ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
-        ],
-      },
+      LOG,
     );
     expect(log.findings).toEqual([]);
     expect(log.report?.meetings.map((m) => m.row)).toEqual([5, 6]);
@@ -564,14 +555,6 @@ describe("which rows of a list are headings, and which stay tasks or meetings", 
 });
 
 describe("Hội nghị's columns are checked as the other sheets' (its warnings only: the log is optional)", () => {
-  const LOG: Partial<ReportData> = {
-    counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
-    meetings: [
-      ["Hội nghị quán triệt Kết luận 226", "Quán triệt", "Trực tuyến", 0.5],
-      ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
-    ],
-  };
-
   test("a “Chủ trì” column inserted before C: one warning saying the columns moved, not “Hình thức “Quán triệt” không hợp lệ” on each meeting", () => {
     const r = check(
       [
@@ -644,13 +627,7 @@ describe("a header renamed where the template has it and a column of the clerk's
         { op: "set", sheet: "Hội nghị", cell: "G4", value: "Nội dung chính" },
         { op: "set", sheet: "Hội nghị", cell: "G5", value: "Quán triệt Kết luận 226" },
       ],
-      {
-        counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },
-        meetings: [
-          ["Hội nghị quán triệt Kết luận 226", "Quán triệt", "Trực tuyến", 0.5],
-          ["Họp chuyên môn quý II", "Chuyên môn", "Trực tiếp", 1],
-        ],
-      },
+      LOG,
     );
     expect(r.findings).toEqual([]);
     expect(r.report?.meetings.map((m) => [m.row, m.type, m.form])).toEqual([
