@@ -461,3 +461,41 @@ test("every task and count label of the built-in forms and shipped profiles, typ
   expect(typedIn).toBeGreaterThan(100);
   expect(misread).toEqual([]);
 });
+
+describe("rules a mutation test found untested (session 38)", () => {
+  const inFont = (value: string, font: LegacyFont) => ({ value: { kind: "string" as const, value, font } });
+  const readAlone = (value: string, font: LegacyFont) =>
+    unicodeWorkbook({
+      sheets: [{ name: "Thông tin", rows: [[inFont(value, font)]] }],
+      date1904: false,
+      definedNames: {},
+    }).workbook.sheets[0]!.rows[0]![0]!.value;
+
+  test.each([
+    // ụ before y, ừ before u, ụ before a: pairs no Vietnamese syllable spells as typed.
+    ["Thôy", "Thụy"],
+    ["cõu", "cừu"],
+    ["Lôa", "Lụa"],
+  ])("TCVN3 %s alone, only letters Unicode has too, is read %s", (typed, read) => {
+    expect(unicodeOfLegacy(typed)).toEqual({ encoding: "TCVN3", text: read });
+  });
+
+  test("TCVN3's ở after a vowel is no name's tréma: 'Thuë' is Thuở", () => {
+    expect(unicodeOfLegacy("Thuë")).toEqual({ encoding: "TCVN3", text: "Thuở" });
+  });
+
+  test("a tréma name beside another VNI word is read: 'Buøi Loïc' is Bùi Lọc", () => {
+    expect(unicodeOfLegacy("Buøi Loïc")).toEqual({ encoding: "VNI", text: "Bùi Lọc" });
+  });
+
+  test("in .VnTime, Unicode whose reading spells fewer syllables or only as many stays as typed", () => {
+    // 'Bé Cô Thúy' would be 'Bộ Cụ Thỳy' (Thỳy no syllable), 'dùng' would be 'dựng' (as many of each).
+    expect(readAlone("Bé Cô Thúy", "TCVN3")).toEqual({ kind: "string", value: "Bé Cô Thúy", font: "TCVN3" });
+    expect(readAlone("dùng", "TCVN3")).toEqual({ kind: "string", value: "dùng", font: "TCVN3" });
+    expect(readAlone("Sè", "TCVN3")).toEqual({ kind: "string", value: "Số" });
+  });
+
+  test("a word only a .VnTimeH font tells is read by TCVN3 in capitals: 'Sè' is SỐ", () => {
+    expect(readAlone("Sè", "TCVN3_CAPITALS")).toEqual({ kind: "string", value: "SỐ" });
+  });
+});

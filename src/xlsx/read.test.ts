@@ -294,6 +294,17 @@ describe("legacy Vietnamese fonts", () => {
     expect(v(s, "A1")).toEqual({ kind: "string", value: "Së", font: "TCVN3" });
   });
 
+  test("a workbook whose only legacy font is VNI's carries it (no .VnTime named anywhere)", () => {
+    const s = read1('<row r="1"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" s="0" t="s"><v>0</v></c></row>', {
+      styles: styles(["Calibri", "VNI-Times"]).replace(/<dxfs.*<\/dxfs>/, ""),
+      sharedStrings: sstXml(["Hoaøn thaønh"]),
+    });
+    expect(s.rows[0]).toEqual([
+      { value: { kind: "string", value: "Hoaøn thaønh", font: "VNI" } },
+      { value: { kind: "string", value: "Hoaøn thaønh" } },
+    ]);
+  });
+
   test("no font key on any cell of a workbook whose fonts are all Unicode ones", () => {
     const s = read1('<row r="1"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" t="s"><v>0</v></c></row>', {
       styles: styles(["Calibri", "Times New Roman"]),
