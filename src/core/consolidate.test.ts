@@ -341,6 +341,31 @@ describe("duplicates", () => {
     ]);
     expect(c.returned.map((u) => u.code)).toEqual(["SO_NONG_NGHIEP_MT"]);
     expect(c.missing.map((u) => u.code)).toEqual(["SO_NOI_VU"]);
+    // Another cell of Thông tin wrong in the same file keeps its own words: only Mã đơn vị's is told the code.
+    const twice = consolidate(
+      [
+        submit(
+          "in/nong-nghiep-2.xlsx",
+          unit("so nong nghiep mt", { name: "Sở NN&MT", reportDate: "ngày 32/13/2026" }),
+        ),
+      ],
+      { profile: DEFAULT_PROFILE, roster },
+    );
+    expect(twice.rejected[0]!.findings.map((f) => [f.code, f.cell, f.message.split(/[;:]/)[0]])).toEqual([
+      ["BAD_VALUE", "C5", "Mã đơn vị “so nong nghiep mt” không hợp lệ"],
+      [
+        "BAD_VALUE",
+        "C10",
+        "Ngày báo cáo “ngày 32/13/2026” không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.",
+      ],
+    ]);
+    // Typed with its marks, as the unit's name is written: the code its words spell without them.
+    const marked = consolidate([submit("in/noi-vu.xlsx", unit("Sở Nội vụ", { name: "Sở NV" }))], {
+      profile: DEFAULT_PROFILE,
+      roster,
+    });
+    expect(marked.rejected.map((r) => r.unit)).toEqual(["SO_NOI_VU"]);
+    expect(marked.missing.map((u) => u.code)).toEqual(["SO_NONG_NGHIEP_MT"]);
     // Words that spell no roster code keep the message of a check without a roster.
     const other = consolidate([submit("in/x.xlsx", unit("so tai chinh", { name: "Sở TC" }))], {
       profile: DEFAULT_PROFILE,

@@ -354,6 +354,10 @@ describe("a new province's profile mistakes are told in Vietnamese, with what to
     expect(refused({ organisation: { ...QUANG_TRI, unitsReportVia: " " } })).toBe(
       "organisation.unitsReportVia: không được để trống: ghi tên phòng của cơ quan mà các đơn vị gửi báo cáo qua, ví dụ Phòng Tổ chức cán bộ, hoặc bỏ khóa này",
     );
+    // A text the schema requires, left empty, is no "value too small" either.
+    expect(refused({ organisation: { ...QUANG_TRI, sender: " " } })).toBe(
+      "organisation.sender: không được để trống",
+    );
   });
 
   test("a Sở of a 'thành phố' under a 'UBND TỈNH' of the same place is refused (seed 004's Nơi nhận says 'UBND tỉnh', its body 'thành phố')", () => {
@@ -468,6 +472,9 @@ test("the plan cited is refused with its number or date left blank, as the unsig
   );
   expect(refused({ subject: "Kế hoạch số 45/KH-SKHCN ngày 15 tháng năm 2026" })).toBe(
     `subject: ngày ban hành còn để trống (“ngày 15 tháng năm 2026”): ${how}`,
+  );
+  expect(refused({ subject: "Kế hoạch số 45/KH-SKHCN ngày /6/2026" })).toBe(
+    `subject: ngày ban hành còn để trống (“ngày /6/2026”): ${how}`,
   );
   // A period in the plan's title is no month left blank: "6 tháng năm 2026" is the half-year.
   for (const subject of [

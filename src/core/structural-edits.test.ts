@@ -185,6 +185,16 @@ describe("a column inserted before A (an STT column) or a column moved: one erro
     );
   });
 
+  test("Nhiệm vụ's G renamed “Kết quả thực hiện” over its chosen statuses, H renamed too: read as before, no column said deleted", () => {
+    // The statuses are there, in G: the column was renamed, not deleted, whatever H is now headed.
+    const r = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "G4", value: "Kết quả thực hiện" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "H4", value: "Minh chứng" },
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.tasks).toHaveLength(12);
+  });
+
   test("Nhiệm vụ with an STT column inserted before A: said as a shift, not “chép lại dòng tiêu đề từ mẫu”", () => {
     const r = check([{ op: "insertColumn", sheet: "Nhiệm vụ", before: "A" }]);
     expect(only(onSheet(r, "Nhiệm vụ"))).toEqual([["NOT_TEMPLATE", "error", "Nhiệm vụ", "B4"]]);
@@ -835,6 +845,8 @@ describe("the code column A deleted: one error that says so, the unit still know
       "Trang “Thông tin” không có cột “Mã” (mẫu: cột A): ô A5 là “Mã đơn vị (*)”, không phải mã MA_DON_VI.",
     );
     expect(r.unit).toBe("SO_NOI_VU");
+    // Where the clerk finds her unit's code and name now: column B, beside their labels in A.
+    expect([r.unitCell, r.nameCell]).toEqual(["B5", "B6"]);
     const c = consolidate([{ file: "in/bao-cao.xlsx", sha256: "a", result: r }], {
       profile: DEFAULT_PROFILE,
       roster: ROSTER,
