@@ -994,3 +994,30 @@ test("without a roster, I's table counts a unit that sent only another period's 
     "1 | Sở Xây dựng |  | Chưa gửi báo cáo; tệp đã gửi là báo cáo năm 2025\n2 | Sở Lỗi |  | Bị trả lại: 1 lỗi",
   );
 });
+
+test("Phụ lục III says a returned unit the roster does not list is not on it, as II's table does", () => {
+  const units: RosterUnit[] = [{ code: "SO_TOT", name: "Sở Tốt", type: "Sở, ban, ngành" }];
+  const c = consolidate(
+    [
+      {
+        file: "SO_TOT.xlsx",
+        sha256: "SO_TOT",
+        result: inspectBytes(reportBytes({ unit: "SO_TOT", name: "Sở Tốt" }), profile),
+      },
+      {
+        file: "XA_MOI.xlsx",
+        sha256: "XA_MOI",
+        result: inspectBytes(
+          reportBytes({ unit: "XA_MOI", name: "Xã Mới", counts: { VB_HANH_CHINH: [200, -2] } }),
+          profile,
+        ),
+      },
+    ],
+    { profile, roster: units, period: { kind: "6T", year: 2026 } },
+  );
+  const d = reportDocument(c, profile, { date: dates.date, roster: units });
+  const rows = documentText({ ...d, sections: [d.sections[3]!] })
+    .split("\n")
+    .filter((l) => /^\d+ \| /.test(l));
+  expect(rows).toEqual(["1 | Xã Mới | Không có trong danh sách | Bị trả lại: 1 lỗi"]);
+});

@@ -611,6 +611,14 @@ describe("Hội nghị's columns are checked as the other sheets' (its warnings 
     expect(r.findings[0]!.message).toContain("chèn lại cột đã xóa (nhấp chuột phải vào tên cột → Chèn)");
   });
 
+  test("column B (Tên hội nghị) deleted: Loại, now in B, is the first header said moved", () => {
+    const r = check([{ op: "deleteColumn", sheet: "Hội nghị", column: "B" }], LOG);
+    expect(only(r.findings)).toEqual([["LOG_MISMATCH", "warning", "Hội nghị", "B4"]]);
+    expect(r.findings[0]!.message).toContain(
+      "cột “Loại” đang ở cột B (mẫu: cột C), cột “Hình thức” đang ở cột C (mẫu: cột D), cột “Số ngày” đang ở cột E (mẫu: cột F)",
+    );
+  });
+
   test("a column added after F, or headers renamed where the template has them: the log read as before", () => {
     const r = check(
       [
