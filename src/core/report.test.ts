@@ -269,7 +269,7 @@ test("appendices: per-unit values honest at the target, the shortfalls with item
   expect(missing).toContain("STT | Tên đơn vị | Loại đơn vị | Tình trạng");
   expect(missing).toContain("| Sở Vắng Mặt | Sở, ban, ngành | Chưa gửi báo cáo");
   // The file is named for its unit: its name is not said (it would break mid-word).
-  expect(missing).toContain("| Xã Tệp Hỏng | UBND xã, phường | Bị trả lại: 1 lỗi");
+  expect(missing).toContain("| Xã Tệp Hỏng | UBND xã, phường | Bị trả lại: tệp không đọc được");
   expect(missing).not.toMatch(/SO_VANG|XA_HONG/);
 });
 
@@ -801,8 +801,8 @@ test("Phụ lục III lists a unit that sent only another period's report with t
   expect(rows).toEqual([
     "1 | Sở Vắng | Sở, ban, ngành | Chưa gửi báo cáo",
     "2 | Sở Xây dựng | Sở, ban, ngành | Chưa gửi báo cáo; tệp đã gửi là báo cáo năm 2025",
-    "3 | Phường An | UBND xã, phường | Bị trả lại: 1 lỗi",
-    "4 | Xã Nga Sơn | UBND xã, phường | Bị trả lại: 1 lỗi",
+    "3 | Phường An | UBND xã, phường | Bị trả lại: 1 lỗi số liệu",
+    "4 | Xã Nga Sơn | UBND xã, phường | Bị trả lại: 1 lỗi số liệu",
   ]);
   // As IV.2 and IV.3 say them.
   const text = documentText({ ...d, sections: [d.sections[0]!] });
@@ -864,8 +864,8 @@ describe("IV's lists name the units in the appendices' order, by name, with a co
       "1 | Sở Ngoại vụ | Sở, ban, ngành | Chưa gửi báo cáo",
       "2 | Trường Đại học Văn hóa | Đơn vị sự nghiệp | Chưa gửi báo cáo",
       "3 | Xã Tân Phú (XA_TAN_PHU_1) | UBND xã, phường | Chưa gửi báo cáo",
-      "4 | Phường Nam | UBND xã, phường | Bị trả lại: 1 lỗi",
-      "5 | Xã Bắc | UBND xã, phường | Bị trả lại: 1 lỗi",
+      "4 | Phường Nam | UBND xã, phường | Bị trả lại: 1 lỗi số liệu",
+      "5 | Xã Bắc | UBND xã, phường | Bị trả lại: 1 lỗi số liệu",
     ]);
   });
 
@@ -991,7 +991,7 @@ test("without a roster, I's table counts a unit that sent only another period's 
   );
   expect(text).not.toContain("Không có trong danh sách");
   expect(documentText({ ...d, sections: [d.sections[3]!] })).toContain(
-    "1 | Sở Xây dựng |  | Chưa gửi báo cáo; tệp đã gửi là báo cáo năm 2025\n2 | Sở Lỗi |  | Bị trả lại: 1 lỗi",
+    "1 | Sở Xây dựng |  | Chưa gửi báo cáo; tệp đã gửi là báo cáo năm 2025\n2 | Sở Lỗi |  | Bị trả lại: 1 lỗi số liệu",
   );
 });
 
@@ -1019,5 +1019,49 @@ test("Phụ lục III says a returned unit the roster does not list is not on it
   const rows = documentText({ ...d, sections: [d.sections[3]!] })
     .split("\n")
     .filter((l) => /^\d+ \| /.test(l));
-  expect(rows).toEqual(["1 | Xã Mới | Không có trong danh sách | Bị trả lại: 1 lỗi"]);
+  expect(rows).toEqual(["1 | Xã Mới | Không có trong danh sách | Bị trả lại: 1 lỗi số liệu"]);
+});
+
+// "Bị trả lại: 1 lỗi" told the UBND's reader nothing of why: section I names the kinds ("sai mẫu, sai
+// kỳ báo cáo, thiếu hoặc sai số liệu"), and Phụ lục III now says which a file had.
+test("Phụ lục III says why each file was returned, in section I's words: sai mẫu, lỗi số liệu", () => {
+  const units: RosterUnit[] = [
+    { code: "SO_LECH", name: "Sở Lệch Cột", type: "Sở, ban, ngành" },
+    { code: "SO_SAI", name: "Sở Sai Số", type: "Sở, ban, ngành" },
+  ];
+  const file = (unit: string, name: string, bytes: Uint8Array) => ({
+    file: `${unit}.xlsx`,
+    sha256: unit,
+    result: inspectBytes(bytes, profile),
+  });
+  const c = consolidate(
+    [
+      // An STT column inserted before Chỉ tiêu's A (NOT_TEMPLATE) and a count typed below zero.
+      file(
+        "SO_LECH",
+        "Sở Lệch Cột",
+        reportBytes({ unit: "SO_LECH", name: "Sở Lệch Cột", counts: { HN_TONG: [100, -1] } }, [
+          { op: "insertColumn", sheet: "Chỉ tiêu", before: "A" },
+        ]),
+      ),
+      file(
+        "SO_SAI",
+        "Sở Sai Số",
+        reportBytes({
+          unit: "SO_SAI",
+          name: "Sở Sai Số",
+          counts: { HN_TONG: [100, -1], TTHC_TONG: [1000, -2] },
+        }),
+      ),
+    ],
+    { profile, roster: units, period: { kind: "6T", year: 2026 } },
+  );
+  const d = reportDocument(c, profile, { date: dates.date, roster: units });
+  const rows = documentText({ ...d, sections: [d.sections[3]!] })
+    .split("\n")
+    .filter((l) => /^\d+ \| /.test(l));
+  expect(rows).toEqual([
+    "1 | Sở Lệch Cột | Sở, ban, ngành | Bị trả lại: sai mẫu",
+    "2 | Sở Sai Số | Sở, ban, ngành | Bị trả lại: 2 lỗi số liệu",
+  ]);
 });

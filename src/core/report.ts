@@ -22,6 +22,7 @@ import {
   type Shortfall,
 } from "./consolidate";
 import { viDate, type CivilDate } from "./dates";
+import type { Finding, FindingCode } from "./findings";
 import type {
   Block,
   DocumentSpec,
@@ -205,6 +206,28 @@ function nameList(names: readonly string[], where: string, limit = NAMES_IN_TEXT
   return shown.length <= 1
     ? (shown[0] ?? "")
     : `${shown.slice(0, -1).join(", ")} và ${shown[shown.length - 1] ?? ""}`;
+}
+
+/** Errors that leave a file unread, and those of a file not on the form: said as such, not counted. */
+const UNREAD_CODES: ReadonlySet<FindingCode> = new Set(["UNREADABLE", "NOT_OPENED", "INTERNAL"]);
+const NOT_FORM_CODES: ReadonlySet<FindingCode> = new Set(["NOT_TEMPLATE", "FORM_MISMATCH"]);
+
+/**
+ * Why a file was returned, in section I's words ("sai mẫu, sai kỳ báo cáo, thiếu hoặc sai số liệu"):
+ * "tệp không đọc được", "sai mẫu", "sai kỳ báo cáo", "2 lỗi số liệu", those that apply, in that order.
+ * A bare "1 lỗi" told the report's reader nothing of a file on another form.
+ */
+function rejectionWords(findings: readonly Finding[]): string {
+  const errors = findings.filter((f) => f.severity === "error");
+  const kinds: string[] = [];
+  if (errors.some((f) => UNREAD_CODES.has(f.code))) kinds.push("tệp không đọc được");
+  if (errors.some((f) => NOT_FORM_CODES.has(f.code))) kinds.push("sai mẫu");
+  if (errors.some((f) => f.code === "PERIOD_MISMATCH")) kinds.push("sai kỳ báo cáo");
+  const data = errors.filter(
+    (f) => !UNREAD_CODES.has(f.code) && !NOT_FORM_CODES.has(f.code) && f.code !== "PERIOD_MISMATCH",
+  ).length;
+  if (data > 0) kinds.push(`${viInteger(data)} lỗi số liệu`);
+  return kinds.join(", ");
 }
 
 /** The report's name of each unit, by consolidation (built once per report). */
@@ -1133,7 +1156,7 @@ function missingAppendix(
           const declared = otherPeriodReport(r, c.period) ? declaredPeriod(r) : null;
           const errors = declared
             ? `báo cáo ${periodPhrase(declared)}, không tổng hợp vào kỳ này`
-            : `${viInteger(r.findings.filter((f) => f.severity === "error").length)} lỗi`;
+            : rejectionWords(r.findings);
           // A file named for its unit's code (the usual case) is the unit's own; its name, one long
           // word that would break mid-letter in this column, is left out.
           const name = baseName(r.file);
