@@ -346,6 +346,13 @@ describe("group headings and a total line in a list are not tasks or meetings", 
     ]);
     expect(r.findings).toEqual([]);
     expect(r.report?.tasks).toHaveLength(12);
+    // A task of the unit's own that opens with "Tổng" and a number is still one, with its status.
+    const own = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "Tổng 5 năm thực hiện Kết luận 226" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "G17", value: "Hoàn thành" },
+    ]);
+    expect(own.findings).toEqual([]);
+    expect(own.report?.tasks).toHaveLength(13);
     const tasks = check([
       { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "Tổng kết 5 năm thực hiện Kết luận 226" },
       { op: "set", sheet: "Nhiệm vụ", cell: "B18", value: "Tổng hợp báo cáo quý" },

@@ -2012,13 +2012,34 @@ const PERIOD_HEADING =
  * "Cộng" alone or before a count only: "Tổng kết …", "Tổng hợp …", "Cộng tác với …", "Cộng đồng số …"
  * begin tasks.
  */
-const TOTAL_LINE = /^(?:tổng cộng|tổng số)(?![\p{L}\p{M}])|^(?:tổng|cộng)\s*(?:$|[\d:(.])/u;
+const TOTAL_LINE = /^(?:tổng cộng|tổng số)(?![\p{L}\p{M}])/u;
+const BARE_TOTAL = /^(?:tổng|cộng)\s*(?:$|[\d:(.])/u;
+/** What a bare "Tổng"/"Cộng" line may say beside its count ("Tổng: 12 nhiệm vụ", "Cộng (5 cuộc họp)"). */
+const TOTAL_WORDS = new Set([
+  "tổng",
+  "cộng",
+  "nhiệm",
+  "vụ",
+  "hội",
+  "nghị",
+  "cuộc",
+  "họp",
+  "buổi",
+  "ngày",
+  "lượt",
+]);
 
 function isTotal(text: string): boolean {
   // "Tổng …" or "Cộng …" only: a task's STT ("1") or its text is let go before lowering its case.
   const first = text.charCodeAt(0);
   if (first !== 0x54 && first !== 0x74 && first !== 0x43 && first !== 0x63) return false;
-  return TOTAL_LINE.test(text.toLocaleLowerCase("vi"));
+  const lower = text.toLocaleLowerCase("vi");
+  if (TOTAL_LINE.test(lower)) return true;
+  // A bare "Tổng" before its count, and nothing but what is counted: "Tổng 5 năm thực hiện Kết luận
+  // 226" is a task of the unit's own, whatever number follows the word.
+  return (
+    BARE_TOTAL.test(lower) && lower.split(/[^\p{L}\p{M}]+/u).every((w) => w === "" || TOTAL_WORDS.has(w))
+  );
 }
 
 /**
