@@ -23,6 +23,7 @@ import {
   periodText,
   periodLabelOf,
   taskApplies,
+  taskKeys,
   type Column,
   type Comparison,
   type Form,
@@ -1873,7 +1874,7 @@ function tasksAsOf(report: UnitReport, profile: Profile): CivilDate {
  * shows the plan's. The unit's own tasks keep theirs.
  */
 function planTasks(tasks: readonly TaskRow[], form: Form): Array<{ task: TaskRow; plan: number | null }> {
-  const keys = form.tasks.map((t) => matchKey(t.content));
+  const keys = taskKeys(form);
   const seen = new Set<number>();
   return tasks.map((t) => {
     const key = matchKey(t.content);

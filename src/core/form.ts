@@ -7,6 +7,7 @@ import { z } from "./zod";
 import { UNIT_TYPES, type UnitTypeId } from "./catalogue";
 import type { Comparison } from "./format";
 import { compareDates, isValidDate, type CivilDate } from "./dates";
+import { matchKey } from "./text";
 
 /** Every period a form may use (SPEC §6: `--period Q1|Q2|Q3|Q4|6T|NAM`). */
 export const PERIOD_KINDS = ["Q1", "Q2", "Q3", "Q4", "6T", "NAM"] as const;
@@ -608,6 +609,18 @@ export function chartIndicator(form: Form): Indicator | undefined {
 /** Whether an indicator applies to a unit of this type (SPEC §8 appliesTo). */
 export function indicatorApplies(ind: Indicator, typeId: UnitTypeId): boolean {
   return ind.appliesTo === undefined || ind.appliesTo.includes(typeId);
+}
+
+const TASK_KEYS = new WeakMap<Form, readonly string[]>();
+
+/**
+ * The matchKey of each of a form's tasks' content, in its order, made once per form: how a unit's
+ * task rows are matched to the plan's (the consolidation's Nhiệm vụ, validation's missing tasks).
+ */
+export function taskKeys(form: Form): readonly string[] {
+  let keys = TASK_KEYS.get(form);
+  if (keys === undefined) TASK_KEYS.set(form, (keys = form.tasks.map((t) => matchKey(t.content))));
+  return keys;
 }
 
 /** Whether a task applies to a unit (by type id or unit code; SPEC §8). */

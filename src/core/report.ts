@@ -208,9 +208,16 @@ function nameList(names: readonly string[], where: string, limit = NAMES_IN_TEXT
     : `${shown.slice(0, -1).join(", ")} và ${shown[shown.length - 1] ?? ""}`;
 }
 
-/** Errors that leave a file unread, and those of a file not on the form: said as such, not counted. */
-const UNREAD_CODES: ReadonlySet<FindingCode> = new Set(["UNREADABLE", "NOT_OPENED", "INTERNAL"]);
-const NOT_FORM_CODES: ReadonlySet<FindingCode> = new Set(["NOT_TEMPLATE", "FORM_MISMATCH"]);
+/** Errors said by their kind, in section I's words; every other error is a "lỗi số liệu", counted. */
+const REJECTION_KINDS: Partial<Record<FindingCode, string>> = {
+  UNREADABLE: "tệp không đọc được",
+  NOT_OPENED: "tệp không đọc được",
+  INTERNAL: "tệp không đọc được",
+  NOT_TEMPLATE: "sai mẫu",
+  FORM_MISMATCH: "sai mẫu",
+  PERIOD_MISMATCH: "sai kỳ báo cáo",
+};
+const REJECTION_ORDER = ["tệp không đọc được", "sai mẫu", "sai kỳ báo cáo"];
 
 /**
  * Why a file was returned, in section I's words ("sai mẫu, sai kỳ báo cáo, thiếu hoặc sai số liệu"):
@@ -218,16 +225,18 @@ const NOT_FORM_CODES: ReadonlySet<FindingCode> = new Set(["NOT_TEMPLATE", "FORM_
  * A bare "1 lỗi" told the report's reader nothing of a file on another form.
  */
 function rejectionWords(findings: readonly Finding[]): string {
-  const errors = findings.filter((f) => f.severity === "error");
-  const kinds: string[] = [];
-  if (errors.some((f) => UNREAD_CODES.has(f.code))) kinds.push("tệp không đọc được");
-  if (errors.some((f) => NOT_FORM_CODES.has(f.code))) kinds.push("sai mẫu");
-  if (errors.some((f) => f.code === "PERIOD_MISMATCH")) kinds.push("sai kỳ báo cáo");
-  const data = errors.filter(
-    (f) => !UNREAD_CODES.has(f.code) && !NOT_FORM_CODES.has(f.code) && f.code !== "PERIOD_MISMATCH",
-  ).length;
-  if (data > 0) kinds.push(`${viInteger(data)} lỗi số liệu`);
-  return kinds.join(", ");
+  const kinds = new Set<string>();
+  let data = 0;
+  for (const f of findings) {
+    if (f.severity !== "error") continue;
+    const kind = REJECTION_KINDS[f.code];
+    if (kind === undefined) data++;
+    else kinds.add(kind);
+  }
+  return [
+    ...REJECTION_ORDER.filter((k) => kinds.has(k)),
+    ...(data > 0 ? [`${viInteger(data)} lỗi số liệu`] : []),
+  ].join(", ");
 }
 
 /** The report's name of each unit, by consolidation (built once per report). */

@@ -49,6 +49,7 @@ import {
   type Period,
   type PeriodKind,
   taskApplies,
+  taskKeys,
 } from "./form";
 import { BUILTIN_FORMS } from "./forms";
 import type { CountPair, CountValues } from "./judge";
@@ -1062,6 +1063,9 @@ function countCodes(form: Form): ReadonlySet<string> {
  * are still read where they are, with that error only, so the file is known as its unit's (a
  * returned file in the letters, not "chưa nộp").
  */
+/** Thông tin's "Giá trị" header, folded: where its values are when its columns moved. */
+const VALUE_HEADER = /^gia tri\b/;
+
 function readInfoWhereItIs(sheet: Sheet, form: Form, date1904: boolean, findings: Finding[]): Header {
   const found = codeColumn(sheet, INFO_CODES);
   // Its codes deleted with column A, the label "Email" still reads as the code EMAIL: one code is none.
@@ -1075,7 +1079,7 @@ function readInfoWhereItIs(sheet: Sheet, form: Form, date1904: boolean, findings
   const head = headRow < 0 ? undefined : sheet.rows[headRow];
   const isValueHeader = (c: number): boolean => {
     const cell = head?.[c];
-    return cell !== undefined && /^gia tri\b/.test(foldKey(cellText(cell)));
+    return cell !== undefined && VALUE_HEADER.test(foldKey(cellText(cell)));
   };
   const expectedValue = codeCol + INFO_COLS.value;
   let valueCol = expectedValue;
@@ -1092,12 +1096,26 @@ function readInfoWhereItIs(sheet: Sheet, form: Form, date1904: boolean, findings
     moved.push(isValueHeader(valueCol) ? value : { ...value, header: "Giá trị" });
   }
   findings.push(movedColumnsError(sheet, moved, MSG.movedInfoColumns(sheet.name, moved)));
-  // The sheet as the template lays it out (code, label, value), its findings dropped: the error above
-  // is what the clerk is to mend; the cells read are named where they are in her file.
-  const view: Sheet = {
-    name: sheet.name,
-    rows: sheet.rows.map((row) => row && [row[codeCol], row[codeCol + INFO_COLS.label], row[valueCol]]),
-  };
+  return readInfoAsTemplate(sheet, form, date1904, valueCol, (row) => [
+    row[codeCol],
+    row[codeCol + INFO_COLS.label],
+    row[valueCol],
+  ]);
+}
+
+/**
+ * Thông tin read from a view of it laid out as the template's (code, label, value: `layout` gives a
+ * row's three cells), its findings dropped: the NOT_TEMPLATE already said is what the clerk is to
+ * mend. The cells read are named where they are in her file, in column `valueCol`.
+ */
+function readInfoAsTemplate(
+  sheet: Sheet,
+  form: Form,
+  date1904: boolean,
+  valueCol: number,
+  layout: (row: ReadonlyArray<Cell | undefined>, r: number) => Array<Cell | undefined>,
+): Header {
+  const view: Sheet = { name: sheet.name, rows: sheet.rows.map((row, r) => row && layout(row, r)) };
   const header = readInfo(view, form, date1904, []);
   const cells: Header["cells"] = {};
   for (const [code, at] of Object.entries(header.cells) as Array<[InfoCode, string]>) {
@@ -1121,28 +1139,16 @@ function readInfoByLabels(
 ): Header {
   findings.push(deletedCodesError(sheet, deleted, "thông tin"));
   const head = sheet.rows[deleted.headRow];
-  const at = head?.findIndex((cell, c) => c > 0 && /^gia tri\b/.test(foldKey(cellText(cell)))) ?? -1;
+  const at = head?.findIndex((cell, c) => c > 0 && VALUE_HEADER.test(foldKey(cellText(cell)))) ?? -1;
   const valueCol = at > 0 ? at : INFO_COLS.label;
-  const view: Sheet = {
-    name: sheet.name,
-    rows: sheet.rows.map((row, r) => {
-      const code = deleted.codes.get(r);
-      return (
-        row && [
-          code === undefined ? undefined : { value: { kind: "string", value: code } },
-          row[0],
-          row[valueCol],
-        ]
-      );
-    }),
-  };
-  const header = readInfo(view, form, date1904, []);
-  const cells: Header["cells"] = {};
-  for (const [code, cell] of Object.entries(header.cells) as Array<[InfoCode, string]>) {
-    const p = parseA1(cell);
-    if (p !== undefined) cells[code] = a1(p.row, valueCol);
-  }
-  return { ...header, cells };
+  return readInfoAsTemplate(sheet, form, date1904, valueCol, (row, r) => {
+    const code = deleted.codes.get(r);
+    return [
+      code === undefined ? undefined : { value: { kind: "string", value: code } },
+      row[0],
+      row[valueCol],
+    ];
+  });
 }
 
 function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding[]): Header {
@@ -1483,6 +1489,13 @@ function labelKey(text: string): string {
 const INFO_LABELS = labelCodes(INFO_FIELDS);
 const COUNT_LABELS = new WeakMap<Form, ReadonlyMap<string, string>>();
 
+/** A form's count labels (labelCodes), made once per form, as countCodes makes its codes. */
+function countLabels(form: Form): ReadonlyMap<string, string> {
+  let labels = COUNT_LABELS.get(form);
+  if (labels === undefined) COUNT_LABELS.set(form, (labels = labelCodes(form.counts)));
+  return labels;
+}
+
 /**
  * The code column deleted (SPEC §3 reads the rows by their code in A): column A then holds the rows'
  * labels, as the template writes them ("Mã đơn vị", "Tổng số hội nghị, cuộc họp đã tổ chức"). Three of
@@ -1681,9 +1694,8 @@ function readCounts(
       : rows.size === 0
         ? []
         : movedCountColumns(sheet, form, Math.min(...rows.values()));
-  let labels = COUNT_LABELS.get(form);
-  if (labels === undefined) COUNT_LABELS.set(form, (labels = labelCodes(form.counts)));
-  const deleted = rows.size === 0 && shift === undefined ? deletedCodeColumn(sheet, labels) : undefined;
+  const deleted =
+    rows.size === 0 && shift === undefined ? deletedCodeColumn(sheet, countLabels(form)) : undefined;
   if (deleted !== undefined) {
     // Every row would be "không tìm thấy dòng có mã …, chép lại dòng này": one error, the column.
     findings.push(deletedCodesError(sheet, deleted, "số liệu"));
@@ -2182,15 +2194,6 @@ function readTasks(sheet: Sheet, date1904: boolean, findings: Finding[]): TasksR
     });
   }
   return { tasks, statusesTyped, contents };
-}
-
-const TASK_KEYS = new WeakMap<Form, readonly string[]>();
-
-/** The matchKey of each of a form's tasks' content, in its order, made once per form. */
-function taskKeys(form: Form): readonly string[] {
-  let keys = TASK_KEYS.get(form);
-  if (keys === undefined) TASK_KEYS.set(form, (keys = form.tasks.map((t) => matchKey(t.content))));
-  return keys;
 }
 
 /**
