@@ -372,6 +372,42 @@ describe("group headings and a total line in a list are not tasks or meetings", 
     expect(log.report?.meetings.map((m) => m.row)).toEqual([5, 6]);
   });
 
+  // Before session 38 "Cộng" before its count was a total whatever followed; a bare total that goes on to
+  // break its count down ("Cộng: 12 nhiệm vụ, 10 hoàn thành") was then made a task without a status
+  // (the file returned) or, with "Hoàn thành" filled down to it, a 13th task, and in the log a meeting.
+  test("a bare “Tổng”/“Cộng” total that breaks its count down (“Cộng: 12 nhiệm vụ, 10 hoàn thành”) is still no task or meeting", () => {
+    const r = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "Cộng: 12 nhiệm vụ, 10 hoàn thành" },
+      {
+        op: "set",
+        sheet: "Nhiệm vụ",
+        cell: "B18",
+        value: "Tổng: 12 nhiệm vụ (10 hoàn thành, 2 đang thực hiện)",
+      },
+      { op: "set", sheet: "Nhiệm vụ", cell: "G18", value: "Hoàn thành" },
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.tasks).toHaveLength(12);
+    const log = check(
+      [
+        {
+          op: "insertRow",
+          sheet: "Hội nghị",
+          row: 7,
+          cells: [null, "Cộng: 2 cuộc họp, 1 trực tuyến", null, null, null, 1.5],
+        },
+      ],
+      LOG,
+    );
+    expect(log.findings).toEqual([]);
+    expect(log.report?.meetings.map((m) => m.row)).toEqual([5, 6]);
+    // What opens with another word after its number is a task of the unit's own, as before.
+    const own = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "Tổng 5 năm thực hiện Kết luận 226, 12 nhiệm vụ" },
+    ]);
+    expect(only(own.findings)).toEqual([["TASK_STATUS", "error", "Nhiệm vụ", "G17"]]);
+  });
+
   test("Hội nghị with month headings between meetings: not counted, so no LOG_MISMATCH", () => {
     const data: Partial<ReportData> = {
       counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },

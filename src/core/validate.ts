@@ -2026,7 +2026,7 @@ const PERIOD_HEADING =
  */
 const TOTAL_LINE = /^(?:tổng cộng|tổng số)(?![\p{L}\p{M}])/u;
 const BARE_TOTAL = /^(?:tổng|cộng)\s*(?:$|[\d:(.])/u;
-/** What a bare "Tổng"/"Cộng" line may say beside its count ("Tổng: 12 nhiệm vụ", "Cộng (5 cuộc họp)"). */
+/** What a bare "Tổng"/"Cộng" line counts, the first word after it ("Tổng: 12 nhiệm vụ", "Cộng (5 cuộc họp)"). */
 const TOTAL_WORDS = new Set([
   "tổng",
   "cộng",
@@ -2047,11 +2047,12 @@ function isTotal(text: string): boolean {
   if (first !== 0x54 && first !== 0x74 && first !== 0x43 && first !== 0x63) return false;
   const lower = text.toLocaleLowerCase("vi");
   if (TOTAL_LINE.test(lower)) return true;
-  // A bare "Tổng" before its count, and nothing but what is counted: "Tổng 5 năm thực hiện Kết luận
-  // 226" is a task of the unit's own, whatever number follows the word.
-  return (
-    BARE_TOTAL.test(lower) && lower.split(/[^\p{L}\p{M}]+/u).every((w) => w === "" || TOTAL_WORDS.has(w))
-  );
+  // A bare "Tổng" before its count, its first word after it what is counted, whatever follows ("Cộng:
+  // 12 nhiệm vụ, 10 hoàn thành", a total before session 38 too): "Tổng 5 năm thực hiện Kết luận 226"
+  // is a task of the unit's own, whatever number follows the word.
+  if (!BARE_TOTAL.test(lower)) return false;
+  const counted = /^[^\p{L}\p{M}]*[\p{L}\p{M}]+[^\p{L}\p{M}]*([\p{L}\p{M}]*)/u.exec(lower)?.[1] ?? "";
+  return counted === "" || TOTAL_WORDS.has(counted);
 }
 
 /**
