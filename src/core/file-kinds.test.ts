@@ -38,6 +38,11 @@ test("a text file's first characters say whether it is a web page or XML, a CSV,
   // Excel's "Unicode Text" (decoded): the columns parted by tabs.
   expect(textContentOf("Mã\tTên\nSO_A\tSở A")).toBe("csv");
   expect(textContentOf("Báo cáo 6 tháng đầu năm 2026\nSở A")).toBe("text");
+  // A single-file web page (MHTML: Excel's .mht, a page saved by Internet Explorer) opens with mail headers.
+  expect(textContentOf("MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\n")).toBe("markup");
+  expect(textContentOf("From: <Saved by Windows Internet Explorer 11>\r\nMIME-Version: 1.0\r\n")).toBe(
+    "markup",
+  );
 });
 
 test("an .xls that is a CSV is said to be one, not a web page, and told to put its figures into the template", () => {

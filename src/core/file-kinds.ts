@@ -153,14 +153,18 @@ export const LOCK_FILE_MAX_BYTES = 1024;
 
 /**
  * What a file that reads as text holds, by its first characters (already decoded): `markup`, an HTML
- * page or XML (what some programs "export to Excel" as .xls); `csv`, lines of fields parted by commas,
- * semicolons or tabs (Excel's "CSV" or "Unicode Text", a system's export); else plain `text`.
+ * page or XML (what some programs "export to Excel" as .xls), or a single-file web page (MHTML: Excel's
+ * .mht, a page saved by Internet Explorer), whose mail headers carry a "MIME-Version:" line; `csv`, lines
+ * of fields parted by commas, semicolons or tabs (Excel's "CSV" or "Unicode Text", a system's export);
+ * else plain `text`.
  */
 export type TextContent = "markup" | "csv" | "text";
 
+const MIME_HEADER = /^MIME-Version\s*:/im;
+
 export function textContentOf(head: string): TextContent {
   const body = head.replace(/^\uFEFF/, "").trimStart();
-  if (body.startsWith("<")) return "markup";
+  if (body.startsWith("<") || MIME_HEADER.test(body)) return "markup";
   const firstLine = body.split(/\r\n|\r|\n/, 1)[0] ?? "";
   return /[,;\t]/.test(firstLine) ? "csv" : "text";
 }

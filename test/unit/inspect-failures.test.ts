@@ -114,6 +114,20 @@ wb.save(sys.argv[1]); print("{}")
     expect(m).toContain("HTML");
   });
 
+  // Excel's "Single File Web Page" (.mht) and a page saved by Internet Explorer, renamed .xls, as some web
+  // systems export: a web page (Excel opens it), not "tệp văn bản thuần (chỉ có chữ)" (session 38's
+  // textContentOf looked for "<" only, and a MIME header line has no comma to be a CSV).
+  test("an .xls that is a single-file web page (MHTML, “MIME-Version: 1.0” …) is named a web page, not plain text", () => {
+    const mht = strToU8(
+      'MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related; boundary="----=_NextPart_01DA"\r\n\r\n------=_NextPart_01DA\r\nContent-Type: text/html; charset="utf-8"\r\n\r\n<html><body><table></table></body></html>\r\n',
+    );
+    expect(only(mht, "SO_A.xls").message).toContain("trang HTML hoặc XML");
+    const saved = strToU8(
+      "From: <Saved by Windows Internet Explorer 11>\r\nSubject: Bao cao\r\nDate: Mon, 8 Jun 2026 08:00:00 +0700\r\nMIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n<html></html>\r\n",
+    );
+    expect(only(saved, "SO_A.xls").message).toContain("trang HTML hoặc XML");
+  });
+
   test("an .xls that is really a CSV (a system's “Excel” export, or a CSV renamed) is named a CSV, not a web page", () => {
     const m = only(csv, "SO_A.xls").message;
     expect(m).toBe(
