@@ -48,8 +48,11 @@ function unitTypeIdOf(value: unknown): unknown {
   return UNIT_TYPES.find((t) => t.id.toLowerCase() === key || t.label.toLowerCase() === key)?.id ?? value;
 }
 
-/** "số /KH-SKHCN", "Quyết định số …/QĐ-SATTP": a number the draft the text was copied from left blank. */
-const BLANK_NUMBER = /(?<![\p{L}\d])số\s*[.…_]*\s*\/[^\s,;)]*/iu;
+/**
+ * "số /KH-SKHCN", "Quyết định số …/QĐ-SATTP": a number the draft the text was copied from left blank,
+ * before a document's code in capitals; "chuyển đổi số/số hóa" is words.
+ */
+const BLANK_NUMBER = /(?<![\p{L}\d])(?:số|Số|SỐ)\s*[.…_]*\s*\/[A-ZĐ][A-ZĐ\d.-]*(?![\p{L}\p{M}\d])/u;
 /**
  * "ngày tháng năm 2026", "ngày /6/2026", "ngày   tháng 01 năm 2025", "ngày 15 tháng năm 2026": a date
  * left blank likewise. A month left blank only after "ngày" and its day: "6 tháng năm 2026" alone is

@@ -489,6 +489,15 @@ test("the plan cited is refused with its number or date left blank, as the unsig
         "Kế hoạch số 498/KH-UBND ngày 22 tháng 4 năm 2026 của Ủy ban nhân dân tỉnh triển khai Nghị định số 30/2020/NĐ-CP",
     }).form.subject,
   ).toMatch(/^Kế hoạch số 498/);
+  // "số" before a slash in words is no number left blank: only a document's code after it ("/KH-…") is.
+  for (const subject of [
+    "Kế hoạch thực hiện chuyển đổi số/số hóa văn bản năm 2026",
+    "Kế hoạch chuyển đổi số/Đề án 06 của Sở Y tế năm 2026",
+  ])
+    expect(parsed({ subject }).form.subject).toBe(subject);
+  expect(refused({ subject: "KẾ HOẠCH SỐ /KH-SYT NGÀY 15/6/2026" })).toBe(
+    `subject: số văn bản còn để trống (“SỐ /KH-SYT”): ${how}`,
+  );
 });
 
 test("a province's documents say they implement its own plan when the profile names it (subject)", () => {
