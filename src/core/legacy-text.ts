@@ -6,7 +6,7 @@
 
 import { COMMON_SYLLABLES } from "./common-syllables";
 import { isSyllable } from "./syllable";
-import { a1, type Cell, type LegacyFont, type Sheet, type Workbook } from "./workbook";
+import { a1, type Cell, type LegacyFont, type Sheet, type TextRun, type Workbook } from "./workbook";
 
 /** The legacy encoding a text was typed in. */
 export type LegacyEncoding = "TCVN3" | "VNI";
@@ -412,6 +412,60 @@ function readSheets(
   return { workbook: sheets === undefined ? workbook : { ...workbook, sheets }, legacy, unicodeFonts };
 }
 
+/** A text as read (vietnameseOf), and whether it was read in capitals. */
+interface TextRead {
+  readonly encoding?: LegacyEncoding;
+  readonly text: string;
+  readonly capitals: boolean;
+}
+
+/** A text shown in `font` as the clerk saw it, or undefined when it is read as it stands. */
+function readText(
+  typed: string,
+  font: LegacyFont | undefined,
+  evident: readonly LegacyEncoding[] | undefined,
+  untrusted: ReadonlySet<LegacyEncoding>,
+  unicodeFonts: Set<LegacyEncoding>,
+): TextRead | undefined {
+  // A cell shown in a legacy font is read by its encoding first: the font is what the clerk saw.
+  const byFont = font === undefined ? undefined : FONT_ENCODING[font];
+  if (byFont !== undefined && UNICODE_VIETNAMESE.test(typed)) unicodeFonts.add(byFont);
+  const read =
+    (byFont === undefined || untrusted.has(byFont) ? undefined : vietnameseOf(typed, byFont, "font")) ??
+    vietnameseOf(typed) ??
+    (evident === undefined ? undefined : readBeside(typed, evident));
+  if (read === undefined) return undefined;
+  // .VnTimeH draws every letter as a capital: "uû ban nh©n d©n" shows, and is, UỶ BAN NHÂN DÂN.
+  const capitals = font === "TCVN3_CAPITALS" && read.encoding === "TCVN3";
+  return { ...read, text: capitals ? read.text.toUpperCase() : read.text, capitals };
+}
+
+/**
+ * A text whose parts are shown in fonts of their own (Word's `.VnTime` text pasted after "Ghi chú: "
+ * typed in Unicode), each part read by its own font; the encoding of the first part read.
+ */
+function readRuns(
+  runs: readonly TextRun[],
+  evident: readonly LegacyEncoding[] | undefined,
+  untrusted: ReadonlySet<LegacyEncoding>,
+  unicodeFonts: Set<LegacyEncoding>,
+): TextRead | undefined {
+  let text = "";
+  let encoding: LegacyEncoding | undefined;
+  let capitals = false;
+  let changed = false;
+  for (const run of runs) {
+    const read = readText(run.text, run.font, evident, untrusted, unicodeFonts);
+    text += read === undefined ? run.text : read.text;
+    if (read === undefined) continue;
+    changed = true;
+    encoding ??= read.encoding;
+    capitals ||= read.capitals;
+  }
+  if (!changed) return undefined;
+  return encoding === undefined ? { text, capitals } : { encoding, text, capitals };
+}
+
 function unicodeSheet(
   sheet: Sheet,
   columns: readonly number[] | "all" | undefined,
@@ -437,18 +491,13 @@ function unicodeSheet(
       const cell = row[c];
       if (cell === undefined || cell.value.kind !== "string") continue;
       const typed = cell.value.value;
-      // A cell shown in a legacy font is read by its encoding first: the font is what the clerk saw.
-      const font = cell.value.font;
-      const byFont = font === undefined ? undefined : FONT_ENCODING[font];
-      if (byFont !== undefined && UNICODE_VIETNAMESE.test(typed)) unicodeFonts.add(byFont);
+      const runs = cell.value.runs;
       const read =
-        (byFont === undefined || untrusted.has(byFont) ? undefined : vietnameseOf(typed, byFont, "font")) ??
-        vietnameseOf(typed) ??
-        (evident === undefined ? undefined : readBeside(typed, evident));
+        runs === undefined
+          ? readText(typed, cell.value.font, evident, untrusted, unicodeFonts)
+          : readRuns(runs, evident, untrusted, unicodeFonts);
       if (read === undefined) continue;
-      // .VnTimeH draws every letter as a capital: "uû ban nh©n d©n" shows, and is, UỶ BAN NHÂN DÂN.
-      const capitals = font === "TCVN3_CAPITALS" && read.encoding === "TCVN3";
-      const text = capitals ? read.text.toUpperCase() : read.text;
+      const { text, capitals } = read;
       if (read.encoding !== undefined) {
         const at = a1(r, c);
         let seen = byEncoding.get(read.encoding);

@@ -8,7 +8,7 @@ import {
   type Edit,
   type ReportData,
 } from "../../test/helpers/report-builder";
-import { withFont } from "../../test/helpers/legacy-fonts";
+import { withFont, withRichText } from "../../test/helpers/legacy-fonts";
 import { inspectBytes } from "../app/inspect";
 import { writeXlsx } from "../xlsx/write";
 import { consolidate } from "./consolidate";
@@ -1473,6 +1473,36 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
     );
     expect(r.findings[1]!.message).toMatch(
       /^12 ô \(G5, G6, .*\.VnTimeH\), nên được đọc bằng chữ in hoa như trên màn hình; khi chuyển mã, chuyển riêng ô này/,
+    );
+  });
+
+  test("text pasted from Word in .VnTimeH or .VnTime into a Times New Roman cell is read by its runs' fonts", () => {
+    // The runs' fonts were not read: the name reached the summary and letters as “uỷ ban nhân dân xã
+    // hòa bình”, and H5, begun in Unicode, stayed as typed (“Đã hoµn thµnh…”) without a word.
+    const bytes = withRichText(
+      withRichText(reportBytes(BASE), "Thông tin", "C6", [
+        { text: "uû ban nh©n d©n ", font: ".VnTimeH" },
+        { text: "x· hßa b×nh", font: ".VnTimeH" },
+      ]),
+      "Nhiệm vụ",
+      "H5",
+      [
+        { text: "Đã ", font: "Times New Roman" },
+        { text: "hoµn thµnh 12 cuéc häp", font: ".VnTime" },
+      ],
+    );
+    const r = inspectBytes(bytes, DEFAULT_PROFILE);
+    expect(r.report?.unit.name).toBe("UỶ BAN NHÂN DÂN XÃ HÒA BÌNH");
+    expect(r.report?.tasks[0]?.result).toBe("Đã hoàn thành 12 cuộc họp");
+    expect(only(r.findings)).toEqual([
+      ["LEGACY_TEXT", "warning", "Thông tin", "C6"],
+      ["LEGACY_TEXT", "warning", "Nhiệm vụ", "H5"],
+    ]);
+    expect(r.findings[0]!.message).toMatch(
+      /“uû ban nh©n d©n x· hßa b×nh”, chương trình đã đọc là “UỶ BAN NHÂN DÂN XÃ HÒA BÌNH”\..* Ô C6 dùng phông chữ hoa của bảng mã TCVN3 \(như \.VnTimeH\)/,
+    );
+    expect(r.findings[1]!.message).toMatch(
+      /^Ô này được gõ bằng bảng mã TCVN3 \(phông \.VnTime\): “Đã hoµn thµnh 12 cuéc häp”, chương trình đã đọc là “Đã hoàn thành 12 cuộc họp”\./,
     );
   });
 

@@ -16,6 +16,11 @@ export type CellValue =
       readonly value: string;
       /** Shown in a legacy Vietnamese font (the cell's style in the file): its text is that font's encoding. */
       readonly font?: LegacyFont;
+      /**
+       * Shown in more than one font, one a legacy one (a rich text whose parts carry their own font, as
+       * Word's text pasted in `.VnTime` into a Times New Roman cell): its parts in order, `value` joined.
+       */
+      readonly runs?: readonly TextRun[];
     }
   | { readonly kind: "boolean"; readonly value: boolean }
   | { readonly kind: "error"; readonly value: string }
@@ -27,6 +32,12 @@ export type CellValue =
  * capitals) and VNI's ("VNI-Times" …).
  */
 export type LegacyFont = "TCVN3" | "TCVN3_CAPITALS" | "VNI";
+
+/** A part of a cell's text shown in one font (`font` absent: a Unicode one). */
+export interface TextRun {
+  readonly text: string;
+  readonly font?: LegacyFont;
+}
 
 export interface Cell {
   readonly value: CellValue;

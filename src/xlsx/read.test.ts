@@ -305,6 +305,92 @@ describe("legacy Vietnamese fonts", () => {
     ]);
   });
 
+  // A rich text as Excel saves one pasted from Word: each run with its own properties and font.
+  const run = (text: string, font?: string): string =>
+    `<r><rPr>${font === undefined ? "" : `<rFont val="${font}"/>`}<sz val="12"/><family val="1"/></rPr><t xml:space="preserve">${text}</t></r>`;
+  const richSst = (items: readonly string[]): string =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS_MAIN}" count="${items.length}" uniqueCount="${items.length}">${items.map((i) => `<si>${i}</si>`).join("")}</sst>`;
+
+  test("a rich text cell whose runs carry a legacy font carries it, in a cell styled in a Unicode font", () => {
+    // Before, A1 was read without a font (its style's Times New Roman): "uû ban" in small letters.
+    const s = read1(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" s="1" t="s"><v>4</v></c></row>',
+      {
+        styles: styles(["Times New Roman", ".VnTime"]),
+        sharedStrings: richSst([
+          run("uû ban ", ".VnTimeH") + run("nh©n d©n", ".VnTimeH"),
+          run("Ghi chó: ", "Times New Roman") + run("Hoµn thµnh", ".VnTime"),
+          run("Tr\u00adêng ", ".VnTimeH") + run(", ") + run("Hoaøn", "VNI-Times"),
+          "<t>plain</t>",
+          run("Sở Nội vụ", "Times New Roman") + run(" Hoµn thµnh"),
+        ]),
+      },
+    );
+    expect(s.rows[0]).toEqual([
+      { value: { kind: "string", value: "uû ban nh©n d©n", font: "TCVN3_CAPITALS" } },
+      {
+        value: {
+          kind: "string",
+          value: "Ghi chó: Hoµn thµnh",
+          runs: [{ text: "Ghi chó: " }, { text: "Hoµn thµnh", font: "TCVN3" }],
+        },
+      },
+      {
+        // A run without a font of its own (", ") is in the cell's; without a letter, it joins the run before.
+        value: {
+          kind: "string",
+          value: "Tr\u00adêng , Hoaøn",
+          runs: [
+            { text: "Tr\u00adêng , ", font: "TCVN3_CAPITALS" },
+            { text: "Hoaøn", font: "VNI" },
+          ],
+        },
+      },
+      { value: { kind: "string", value: "plain" } },
+      {
+        // E1's style is .VnTime: its run without a font is in it, its Times New Roman run is not.
+        value: {
+          kind: "string",
+          value: "Sở Nội vụ Hoµn thµnh",
+          runs: [{ text: "Sở Nội vụ" }, { text: " Hoµn thµnh", font: "TCVN3" }],
+        },
+      },
+    ]);
+  });
+
+  test("runs in .VnTimeH carry it in a workbook whose styles name no legacy font", () => {
+    const s = read1('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>', {
+      styles: styles(["Times New Roman", "Arial"]),
+      sharedStrings: richSst(["<t>Hoµn thµnh</t>", run("uû ban", ".VnTimeH")]),
+    });
+    expect(s.rows[0]).toEqual([
+      { value: { kind: "string", value: "Hoµn thµnh" } },
+      { value: { kind: "string", value: "uû ban", font: "TCVN3_CAPITALS" } },
+    ]);
+  });
+
+  test("rich text in Unicode fonts only carries no font key, nor do runs in a legacy font's name elsewhere", () => {
+    const s = read1('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>', {
+      styles: styles(["Calibri", "Times New Roman"]),
+      sharedStrings: richSst([
+        run("Hoµn ", "Times New Roman") + run("thµnh", "Arial"),
+        run("www.sonoivu.gov.vn", "Calibri") + run(" .VnTime"),
+      ]),
+    });
+    expect(s.rows[0]).toEqual([
+      { value: { kind: "string", value: "Hoµn thµnh" } },
+      { value: { kind: "string", value: "www.sonoivu.gov.vn .VnTime" } },
+    ]);
+  });
+
+  test("a run in Times New Roman in a .VnTime cell is in Times New Roman", () => {
+    const s = read1('<row r="1"><c r="A1" s="1" t="s"><v>0</v></c></row>', {
+      styles: styles(["Calibri", ".VnTime"]),
+      sharedStrings: richSst([run("Sè", "Times New Roman") + run(" 12")]),
+    });
+    expect(v(s, "A1")).toEqual({ kind: "string", value: "Sè 12" });
+  });
+
   test("no font key on any cell of a workbook whose fonts are all Unicode ones", () => {
     const s = read1('<row r="1"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" t="s"><v>0</v></c></row>', {
       styles: styles(["Calibri", "Times New Roman"]),

@@ -12,6 +12,7 @@ import {
   parseWorkbookPart,
   resolvePartPath,
   type CellStyles,
+  type SharedStrings,
   type WorkbookSheetRef,
 } from "./sml";
 import { parseMerges, parseWorksheet, type Rows } from "./sheet";
@@ -57,6 +58,7 @@ const REL_WORKSHEET_SUFFIXES = ["/worksheet", "/chartsheet", "/dialogsheet", "/m
 const REL_SHARED_STRINGS = "/sharedStrings";
 const REL_STYLES = "/styles";
 const NO_STYLES: CellStyles = { numbers: new Uint8Array(0) };
+const NO_STRINGS: SharedStrings = { strings: [] };
 
 /** Reads an .xlsx package. Never throws for any input: failures come back as `{ ok: false, reason }`. */
 export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): ReadOutcome {
@@ -187,11 +189,18 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
     // Some writers omit the relationship but still ship the part at its usual place.
     sstPath ??= resolvePartPath(wbDir, "sharedStrings.xml");
     stylesPath ??= resolvePartPath(wbDir, "styles.xml");
-    const sstXml = readPartText(bytes, dir, sstPath, inflateRaw, budget);
-    const sharedStrings = sstXml === undefined ? [] : parseSharedStrings(sstXml, sstPath, limits);
     const stylesAt = stylesPath;
     const styles =
       memoParse(part, stylesAt, `styles|${stylesAt}`, (xml) => parseStyles(xml, stylesAt)) ?? NO_STYLES;
+    const sstXml = readPartText(bytes, dir, sstPath, inflateRaw, budget);
+    const sst =
+      sstXml === undefined
+        ? NO_STRINGS
+        : parseSharedStrings(sstXml, sstPath, limits, styles.fonts !== undefined);
+    const sharedStrings = sst.strings;
+    const stringRuns = sst.runs;
+    // The cells look at their runs only behind the styles' legacy fonts (one test on the common path).
+    const legacyFonts = styles.fonts ?? (stringRuns === undefined ? undefined : new Uint8Array(0));
 
     for (const ref of wanted) {
       const rel = rels.get(ref.relId);
@@ -207,7 +216,8 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
         sheet: ref.name,
         sharedStrings,
         numberStyles: styles.numbers,
-        legacyFonts: styles.fonts,
+        legacyFonts,
+        stringRuns,
         date1904: wb.date1904,
         limits,
       });

@@ -1,9 +1,9 @@
 // The worksheet hot path: a specialised scanner over <sheetData> that turns rows and cells into the sparse Sheet rows.
 // It works on char codes and offsets (no per-tag strings) because this loop runs for every cell of every file.
-import type { Cell, CellRange, CellValue, ReadLimits } from "../core/workbook";
+import type { Cell, CellRange, CellValue, ReadLimits, TextRun } from "../core/workbook";
 import { EMPTY, a1, parseA1 } from "../core/workbook";
 import { fail } from "./failure";
-import { LEGACY_FONTS, isoToSerial } from "./sml";
+import { LEGACY_FONTS, isoToSerial, type SharedRun } from "./sml";
 import { MAX_REPEAT, XmlScanner, decodeText, skippableElements, unescapeOoxml } from "./xml";
 
 export interface SheetContext {
@@ -15,6 +15,8 @@ export interface SheetContext {
   readonly numberStyles: Uint8Array;
   /** Per cellXfs index, its legacy font (sml.ts CellStyles.fonts); absent in the usual file without one. */
   readonly legacyFonts?: Uint8Array;
+  /** Per shared string, its runs' own fonts (sml.ts sharedStringRuns); only with `legacyFonts`. */
+  readonly stringRuns?: readonly (readonly SharedRun[] | undefined)[];
   readonly date1904: boolean;
   readonly limits: ReadLimits;
 }
@@ -367,7 +369,11 @@ function cellValue(
         fail("CORRUPT", `${ctx.part}: cell ${a1(row, col)} refers to a missing shared string`);
       }
       value =
-        ctx.legacyFonts === undefined ? { kind: "string", value: str } : textIn(ctx.legacyFonts, style, str);
+        ctx.legacyFonts === undefined
+          ? { kind: "string", value: str }
+          : ctx.stringRuns?.[idx] === undefined
+            ? textIn(ctx.legacyFonts, style, str)
+            : textInRuns(ctx.stringRuns[idx], ctx.legacyFonts[style] ?? 0, str);
       break;
     }
     case T_INLINE:
@@ -435,6 +441,36 @@ function cellValue(
 function textIn(fonts: Uint8Array, style: number, text: string): CellValue {
   const font = LEGACY_FONTS[fonts[style] ?? 0];
   return font === undefined ? { kind: "string", value: text } : { kind: "string", value: text, font };
+}
+
+// A run without a letter (a space, a comma) shows the same in any font: it joins the run before it.
+const LETTER = /[\p{L}\u00a1-\u00ff]/u;
+
+/**
+ * A rich text cell's value by its runs' fonts (a run without its own font is in the cell's, `cellFont`):
+ * one font, as a cell in it; runs of more than one, one a legacy font, each part with its own.
+ */
+function textInRuns(runs: readonly SharedRun[], cellFont: number, text: string): CellValue {
+  const parts: { text: string; font: number }[] = [];
+  for (const run of runs) {
+    const font = run.font < 0 ? cellFont : run.font;
+    const last = parts[parts.length - 1];
+    if (last !== undefined && (last.font === font || !LETTER.test(run.text))) last.text += run.text;
+    else if (last !== undefined && !LETTER.test(last.text))
+      parts[parts.length - 1] = { text: last.text + run.text, font };
+    else if (run.text !== "") parts.push({ text: run.text, font });
+  }
+  const first = parts[0];
+  if (first === undefined || parts.length === 1) {
+    const font = LEGACY_FONTS[first?.font ?? cellFont];
+    return font === undefined ? { kind: "string", value: text } : { kind: "string", value: text, font };
+  }
+  if (parts.every((part) => part.font === 0)) return { kind: "string", value: text };
+  const out: TextRun[] = parts.map((part) => {
+    const font = LEGACY_FONTS[part.font];
+    return font === undefined ? { text: part.text } : { text: part.text, font };
+  });
+  return { kind: "string", value: text, runs: out };
 }
 
 /** Puts a cell that carries something into rows, after the row and column limits. */

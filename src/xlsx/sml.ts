@@ -169,8 +169,25 @@ function unquoteLiteral(text: string): string {
   return text;
 }
 
-export function parseSharedStrings(xml: string, part: string, limits: ReadLimits): string[] {
-  return plainSharedStrings(xml, part, limits) ?? scanSharedStrings(xml, part, limits);
+/** A shared strings part read: the texts and, when one has runs in fonts of their own, its runs. */
+export interface SharedStrings {
+  readonly strings: readonly string[];
+  /** Per string, its runs (sharedStringRuns); absent for the usual part. */
+  readonly runs?: readonly (readonly SharedRun[] | undefined)[];
+}
+
+/** The part's strings; `legacyStyles`: a cell style has a TCVN3 or VNI font (CellStyles.fonts). */
+export function parseSharedStrings(
+  xml: string,
+  part: string,
+  limits: ReadLimits,
+  legacyStyles = false,
+): SharedStrings {
+  const plain = plainSharedStrings(xml, part, limits);
+  if (plain !== undefined) return { strings: plain };
+  const strings = scanSharedStrings(xml, part, limits);
+  const runs = sharedStringRuns(xml, part, legacyStyles);
+  return runs === undefined ? { strings } : { strings, runs };
 }
 
 const SI_OPEN = "<si>";
@@ -269,6 +286,70 @@ function scanSharedStrings(xml: string, part: string, limits: ReadLimits): strin
     }
   }
   return out;
+}
+
+/** A run of a rich shared string: its text and its own font (an index into LEGACY_FONTS; -1: the cell's). */
+export interface SharedRun {
+  readonly text: string;
+  readonly font: number;
+}
+
+// A run font of TCVN3 or VNI (`<rFont val=".VnTimeH"/>`, as Excel and LibreOffice write it): only a
+// part naming one is scanned a second time for its runs' fonts.
+const LEGACY_RUN_FONT = /rFont[ \t\r\n]+val[ \t\r\n]*=[ \t\r\n]*["'][ \t]*(?:\.vn|vni[- ])/i;
+
+/**
+ * Per shared string, its runs when one has a font of its own, or undefined for the whole part when
+ * none need reading: without a legacy run font (and `legacyStyles`, a legacy cell style, where a run
+ * in a Unicode font shows Unicode). Rare: a plain part (`<si><t>`) never comes here, and a rich one is
+ * read again only when it names such a font (one indexOf, one regex).
+ */
+function sharedStringRuns(
+  xml: string,
+  part: string,
+  legacyStyles: boolean,
+): readonly (readonly SharedRun[] | undefined)[] | undefined {
+  if (xml.indexOf("rFont") < 0 || (!legacyStyles && !LEGACY_RUN_FONT.test(xml))) return undefined;
+  const sc = new XmlScanner(xml, part);
+  const out: (SharedRun[] | undefined)[] = [];
+  let runs: SharedRun[] = [];
+  let ownFont = false;
+  let inSi = false;
+  let inRun = false;
+  let inRPh = false;
+  let font = -1;
+  while (sc.next()) {
+    const name = sc.name;
+    if (sc.closing) {
+      if (name === "si" && inSi) {
+        out.push(ownFont ? runs : undefined);
+        inSi = false;
+      } else if (name === "r") inRun = false;
+      else if (name === "rPh") inRPh = false;
+      continue;
+    }
+    if (name === "si") {
+      if (sc.selfClosing) out.push(undefined);
+      else {
+        inSi = true;
+        inRun = false;
+        inRPh = false;
+        runs = [];
+        ownFont = false;
+      }
+    } else if (name === "rPh") inRPh = !sc.selfClosing;
+    else if (name === "r" && inSi && !inRPh) {
+      inRun = !sc.selfClosing;
+      font = -1;
+    } else if (name === "rFont" && inRun) {
+      font = legacyFontKind(sc.attr("val"));
+      ownFont = true;
+    } else if (name === "t" && inSi && !inRPh) {
+      // Text outside a run (`<si><t>`) is in the cell's font.
+      runs.push({ text: unescapeOoxml(sc.text()), font: inRun ? font : -1 });
+    }
+  }
+  return out.some((r) => r !== undefined) ? out : undefined;
 }
 
 const BUILTIN_DATE_FORMATS = new Set<number>([

@@ -1,6 +1,7 @@
 // Test helper: shows cells of a built .xlsx in a font of the clerk's old documents (".VnTime",
 // ".VnTimeH", "VNI-Times"), as Excel saves a cell whose font the clerk chose: one more <font> in
-// styles.xml and, per style the cells had, one more cell style (xf) like it but for that font.
+// styles.xml and, per style the cells had, one more cell style (xf) like it but for that font; or
+// a cell's text pasted from Word, its runs in such fonts (withRichText).
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 /** The package with the cells of `cells` (sheet name → A1 addresses) shown in `font`. */
@@ -76,4 +77,47 @@ function sheetParts(text: (path: string) => string): Map<string, string> {
   for (const m of text("xl/workbook.xml").matchAll(/<sheet name="([^"]+)"[^>]*r:id="([^"]+)"/g))
     paths.set(m[1]!, targets.get(m[2]!) ?? "");
   return paths;
+}
+
+/** A part of a rich text: its text and the font Word gave it (none: the cell's). */
+export interface Run {
+  readonly text: string;
+  readonly font?: string;
+}
+
+/**
+ * The package with the cell `sheet`!`at` holding `runs` as one rich shared string, as Excel saves
+ * text pasted from Word in its own fonts: each run with `<rPr><rFont val="…"/>`, the cell's style
+ * (its Times New Roman) kept.
+ */
+export function withRichText(bytes: Uint8Array, sheet: string, at: string, runs: readonly Run[]): Uint8Array {
+  const parts = unzipSync(bytes);
+  const text = (path: string): string => {
+    const part = parts[path];
+    if (part === undefined) throw new Error(`withRichText: no part ${path}`);
+    return strFromU8(part);
+  };
+  const sst = text("xl/sharedStrings.xml");
+  const index = (sst.match(/<si>/g) ?? []).length;
+  const escape = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const si = runs
+    .map(
+      (run) =>
+        `<r><rPr>${run.font === undefined ? "" : `<rFont val="${run.font}"/>`}<sz val="12"/><family val="1"/></rPr><t xml:space="preserve">${escape(run.text)}</t></r>`,
+    )
+    .join("");
+  parts["xl/sharedStrings.xml"] = strToU8(
+    sst.replace(/uniqueCount="\d+"/, `uniqueCount="${index + 1}"`).replace("</sst>", `<si>${si}</si></sst>`),
+  );
+  const path = sheetParts(text).get(sheet);
+  if (path === undefined) throw new Error(`withRichText: no sheet ${sheet}`);
+  const xml = text(path);
+  const cell = new RegExp(`<c r="${at}"( s="\\d+")?[^>]*?(?:/>|>[\\s\\S]*?</c>)`).exec(xml);
+  if (cell === null) throw new Error(`withRichText: no cell ${sheet}!${at}`);
+  parts[path] = strToU8(
+    xml.slice(0, cell.index) +
+      `<c r="${at}"${cell[1] ?? ""} t="s"><v>${index}</v></c>` +
+      xml.slice(cell.index + cell[0].length),
+  );
+  return zipSync(parts);
 }
