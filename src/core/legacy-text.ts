@@ -317,6 +317,20 @@ function fromVni(text: string): string | undefined {
 }
 
 /**
+ * A text of the sheet reads as typed in TCVN3 or VNI by its own letters (vietnameseOf): where its
+ * cells' fonts are worth asking for (the add-in asks Excel for them only then).
+ */
+export function hasLegacyText(sheet: Sheet): boolean {
+  for (const row of sheet.rows) {
+    if (row === undefined) continue;
+    for (const cell of row)
+      if (cell?.value.kind === "string" && vietnameseOf(cell.value.value)?.encoding !== undefined)
+        return true;
+  }
+  return false;
+}
+
+/**
  * Cells of one sheet typed in one encoding, read as Unicode, for the warning that names them (a sheet
  * with cells of both has one of each: Unikey converts each from its own).
  */

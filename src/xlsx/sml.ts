@@ -521,6 +521,11 @@ function legacyFontStyles(xml: string, part: string): Uint8Array | undefined {
   return xfs.some((kind) => kind !== 0) ? Uint8Array.from(xfs) : undefined;
 }
 
+/** The legacy font a font name is (".VnTimeH": TCVN3_CAPITALS), or undefined for a Unicode one. */
+export function legacyFontNamed(name: string | undefined): LegacyFont | undefined {
+  return LEGACY_FONTS[legacyFontKind(name)];
+}
+
 /**
  * A font name's index in LEGACY_FONTS: TCVN3's fonts begin with ".Vn" (ABC's naming), its capitals
  * fonts end in "H" (".VnTimeH", ".VnArial NarrowH"); VNI's begin with "VNI-" ("VNI-Times").

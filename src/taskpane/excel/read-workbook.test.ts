@@ -8,6 +8,7 @@ import type { Sheet, Workbook } from "../../core/workbook";
 import { readXlsx } from "../../xlsx/read";
 import { dateFromSerial, viDate } from "../../core/dates";
 import { reportBytes } from "../../../test/helpers/report-builder";
+import { withFont } from "../../../test/helpers/legacy-fonts";
 import { cellValue, readOpenWorkbook, sheetFromRange, type RangeData } from "./read-workbook";
 
 /** The used range Excel would report for a sheet of the file model. */
@@ -64,17 +65,36 @@ function rangeOf(sheet: Sheet, date1904 = false): RangeData {
   };
 }
 
-/** A request context over mocked worksheets; counts syncs and which used ranges were asked for. */
-function contextFor(sheets: ReadonlyArray<{ name: string; range: RangeData }>) {
+/** The font Excel gives each cell of `range` (rangeOf's), as the file model shows it in one. */
+function fontsOf(sheet: Sheet, range: RangeData): string[][] {
+  const names = { TCVN3: ".VnTime", TCVN3_CAPITALS: ".VnTimeH", VNI: "VNI-Times" } as const;
+  return range.values.map((row, r) =>
+    row.map((_, c) => {
+      const value = sheet.rows[r + range.rowIndex]?.[c + range.columnIndex]?.value;
+      return value?.kind === "string" && value.font !== undefined ? names[value.font] : "Times New Roman";
+    }),
+  );
+}
+
+/**
+ * A request context over mocked worksheets; counts syncs, which used ranges were asked for and of
+ * which sheets the cells' fonts (getCellProperties, answering `fonts`).
+ */
+function contextFor(sheets: ReadonlyArray<{ name: string; range: RangeData; fonts?: string[][] }>) {
   const asked: string[] = [];
+  const fontsAsked: string[] = [];
   const mocks: OfficeMockObject[] = [];
-  const items = sheets.map(({ name, range }) => {
+  const items = sheets.map(({ name, range, fonts }) => {
     const size = {
       rowCount: range.values.length,
       columnCount: Math.max(0, ...range.values.map((row) => row.length)),
     };
+    const getCellProperties = () => {
+      fontsAsked.push(name);
+      return { value: (fonts ?? []).map((row) => row.map((font) => ({ format: { font: { name: font } } }))) };
+    };
     const used = Object.assign(
-      new OfficeMockObject({ ...range, ...size } as unknown as Record<string, unknown>),
+      new OfficeMockObject({ ...range, ...size, getCellProperties } as unknown as Record<string, unknown>),
       { isNullObject: false },
     );
     mocks.push(used);
@@ -97,7 +117,7 @@ function contextFor(sheets: ReadonlyArray<{ name: string; range: RangeData }>) {
       await new Promise((r) => setTimeout(r, 0));
     },
   } as unknown as Excel.RequestContext;
-  return { context, asked, syncs: () => syncs };
+  return { context, asked, fontsAsked, syncs: () => syncs };
 }
 
 function fileModel(bytes: Uint8Array): Workbook {
@@ -120,11 +140,12 @@ test("the open workbook reads into the same findings as the saved file, in 2 syn
       range: rangeOf({ name: "x", rows: [[{ value: { kind: "string", value: "?" } }]] }),
     },
   ];
-  const { context, asked, syncs } = contextFor(sheets);
+  const { context, asked, fontsAsked, syncs } = contextFor(sheets);
 
   const model = await readOpenWorkbook(context);
 
   expect(syncs()).toBe(2);
+  expect(fontsAsked).toEqual([]); // no text typed in TCVN3 or VNI: no fonts asked for
   expect(asked).not.toContain("Ghi chú riêng"); // only the template sheets are read
   const fromExcel = validateWorkbook(model, DEFAULT_PROFILE);
   const fromFile = validateWorkbook(file, DEFAULT_PROFILE);
@@ -164,6 +185,35 @@ test("a renamed Thông tin in the open workbook is found and said as in a file s
     "có lẽ tên trang đã bị sửa. Đổi tên trang “Thong tin” thành đúng “Thông tin” (nhấp đúp vào tên trang ở dưới cùng), lưu rồi gửi lại.",
   );
   expect(result.unit).toBe("SO_OK");
+});
+
+// The add-in read no fonts: a unit name typed in .VnTimeH (shown UỶ BAN NHÂN DÂN XÃ HÒA BÌNH) was read
+// in small letters there, into the check's name, while the file sent was read in capitals.
+test("text in .VnTimeH or .VnTime in the open workbook is read by its font as in the file sent; fonts asked only of sheets with such text", async () => {
+  const typed = reportBytes({ unit: "SO_NOI_VU", name: "uû ban nh©n d©n x· hßa b×nh" }, [
+    { op: "set", sheet: "Nhiệm vụ", cell: "H5", value: "Cã" },
+    { op: "set", sheet: "Nhiệm vụ", cell: "H6", value: "Hoµn thµnh" },
+  ]);
+  const file = fileModel(
+    withFont(withFont(typed, ".VnTimeH", { "Thông tin": ["C6"] }), ".VnTime", { "Nhiệm vụ": ["H5", "H6"] }),
+  );
+  const sheets = file.sheets.map((s) => {
+    const range = rangeOf(s);
+    return { name: s.name, range, fonts: fontsOf(s, range) };
+  });
+  const { context, fontsAsked, syncs } = contextFor(sheets);
+
+  const result = validateWorkbook(await readOpenWorkbook(context), DEFAULT_PROFILE);
+
+  expect(syncs()).toBe(3); // the names; the ranges; the fonts of Thông tin and Nhiệm vụ
+  expect(fontsAsked).toEqual(["Thông tin", "Nhiệm vụ"]);
+  expect(result.report?.unit.name).toBe("UỶ BAN NHÂN DÂN XÃ HÒA BÌNH");
+  // “Cã” alone is Có only by its .VnTime font.
+  expect(result.report?.tasks.slice(0, 2).map((t) => t.result)).toEqual(["Có", "Hoàn thành"]);
+  expect(result.findings).toEqual(validateWorkbook(file, DEFAULT_PROFILE).findings);
+  expect(result.findings.find((f) => f.cell === "C6")?.message).toContain(
+    "Ô C6 dùng phông chữ hoa của bảng mã TCVN3 (như .VnTimeH), nên được đọc bằng chữ in hoa như trên màn hình",
+  );
 });
 
 test("a valid report read through Office.js is valid, with its report date", async () => {

@@ -1,14 +1,16 @@
 // The open workbook → the core's Workbook model, in two context.sync() calls whatever its size:
 // (1) the sheet names, (2) the used ranges of the template sheets (values, valueTypes,
 // numberFormat, formulas, text) in one batch. Dates and percentages are recognised by their number format.
+// A sheet with text typed in TCVN3 or VNI has its cells' fonts read too, in one more.
 
 import { parseDateText } from "../../core/dates";
 import { dateFromSerial } from "../../core/dates";
 import { SHEETS } from "../../core/catalogue";
 import { matchKey } from "../../core/text";
 import { isTemplateSheet } from "../../core/validate";
+import { hasLegacyText } from "../../core/legacy-text";
 import type { Cell, CellValue, Sheet, Workbook } from "../../core/workbook";
-import { isDateFormatCode, isMonthFirstDateCode, isPercentFormatCode } from "../../xlsx/sml";
+import { isDateFormatCode, isMonthFirstDateCode, isPercentFormatCode, legacyFontNamed } from "../../xlsx/sml";
 
 /** How Office.js writes Excel's built-in short date format (numFmtId 14), whatever the reader's settings. */
 const BUILTIN_SHORT_DATE = "m/d/yyyy";
@@ -58,7 +60,14 @@ export async function readOpenWorkbook(context: Excel.RequestContext): Promise<W
   return readSheets(context, [...wanted, ...small]);
 }
 
-/** Reads the used ranges of the given worksheets in one batch (1 sync). */
+/** Just the font's name of each cell. */
+const FONT_NAME: Excel.CellPropertiesLoadOptions = { format: { font: { name: true } } };
+
+/**
+ * Reads the used ranges of the given worksheets in one batch (1 sync), and the cells' fonts of those
+ * with text typed in TCVN3 or VNI (1 sync more, only then): a cell in .VnTimeH shows capitals, and
+ * one in .VnTime or VNI-Times is read as that font shows it, as the file reader does.
+ */
 export async function readSheets(
   context: Excel.RequestContext,
   worksheets: readonly Excel.Worksheet[],
@@ -72,7 +81,40 @@ export async function readSheets(
       ? sheetFromRange(ws.name, range)
       : { name: ws.name.normalize("NFC"), rows: [] };
   });
+  const fonts = sheets.map((sheet, i) =>
+    hasLegacyText(sheet) ? ranges[i]?.getCellProperties(FONT_NAME) : undefined,
+  );
+  if (fonts.some((f) => f !== undefined)) {
+    await context.sync();
+    fonts.forEach((f, i) => {
+      const range = ranges[i];
+      if (f !== undefined && range !== undefined) sheets[i] = withFonts(sheets[i]!, range, f.value);
+    });
+  }
   return { sheets, date1904: looksLike1904(sheets, ranges), definedNames: {} };
+}
+
+/** The font Office.js gives a cell (getCellProperties with FONT_NAME). */
+export interface CellFont {
+  readonly format?: { readonly font?: { readonly name?: string | null } };
+}
+
+/** A sheet read from `range` with each text cell's legacy font (.VnTime, .VnTimeH, VNI-Times) from `fonts`. */
+export function withFonts(
+  sheet: Sheet,
+  range: Pick<RangeData, "rowIndex" | "columnIndex">,
+  fonts: ReadonlyArray<ReadonlyArray<CellFont>>,
+): Sheet {
+  const rows = sheet.rows.map((row, r) =>
+    row?.map((cell, c) => {
+      if (cell?.value.kind !== "string") return cell;
+      const font = legacyFontNamed(
+        fonts[r - range.rowIndex]?.[c - range.columnIndex]?.format?.font?.name ?? "",
+      );
+      return font === undefined ? cell : { ...cell, value: { ...cell.value, font } };
+    }),
+  );
+  return { ...sheet, rows };
 }
 
 /** One loaded range as a sparse Sheet: rows/columns offset by the range's position. */
