@@ -242,15 +242,19 @@ function cellList(cells: readonly string[]): string {
     : cells.join(", ");
 }
 
-/** A roster's cells typed in TCVN3 or VNI (roster.ts), said as LEGACY_TEXT says a report's. */
+/**
+ * A roster's cells typed in TCVN3 or VNI (roster.ts), said as LEGACY_TEXT says a report's; `capitals`,
+ * those in .VnTimeH: converted without “Sang chữ hoa”, its names would reach the letters in small letters.
+ */
 export function legacyTextNote(
   encoding: "TCVN3" | "VNI",
   count: number,
   typed: string,
   read: string,
+  capitals: readonly string[] = [],
 ): string {
   // Saved again as Excel's plain CSV, the converted letters would become "?" (roster.ts refuses that).
-  return `${count} ô được gõ bằng bảng mã ${legacyName(encoding)}, ví dụ ${quoted(typed)} được đọc là ${quoted(read)}. Đề nghị kiểm tra lại tên các đơn vị. Để lần sau không phải chuyển đổi, hãy chuyển mã danh sách sang Unicode bằng Unikey (${unikeySteps(encoding, "mở danh sách trong Excel, chọn các ô chữ", "vào chỗ cũ")}), rồi lưu dạng “Sổ làm việc Excel (*.xlsx)” (phông Times New Roman) hoặc “CSV UTF-8 (phân tách bằng dấu phẩy)”.`;
+  return `${count} ô được gõ bằng bảng mã ${legacyName(encoding)}, ví dụ ${quoted(typed)} được đọc là ${quoted(read)}. Đề nghị kiểm tra lại tên các đơn vị. Để lần sau không phải chuyển đổi, hãy chuyển mã danh sách sang Unicode bằng Unikey (${unikeySteps(encoding, "mở danh sách trong Excel, chọn các ô chữ", "vào chỗ cũ")}), rồi lưu dạng “Sổ làm việc Excel (*.xlsx)” (phông Times New Roman) hoặc “CSV UTF-8 (phân tách bằng dấu phẩy)”.${capitalsNote(capitals)}`;
 }
 
 const quoted = (t: string): string => `“${t.length > 60 ? clipped(t, 58) : t}”`;

@@ -133,6 +133,34 @@ test("a list kept since the .VnTime days: TCVN3 (or VNI) headers, names and type
   ]);
 });
 
+test("a list's names in .VnTimeH are read in capitals, and the note says to convert those cells with “Sang chữ hoa”", () => {
+  // The note said only to convert with Unikey: done so, the names .VnTimeH showed in capitals became
+  // small letters in the list, and in every letter's “Kính gửi” after it.
+  const s = (value: string, font?: "TCVN3_CAPITALS"): Cell => ({
+    value: font === undefined ? { kind: "string", value } : { kind: "string", value, font },
+  });
+  const r = parseRosterWorkbook({
+    date1904: false,
+    definedNames: {},
+    sheets: [
+      {
+        name: "DS",
+        rows: [
+          [s("MA_DON_VI"), s("TEN_DON_VI"), s("LOAI_DON_VI")],
+          [s("XA_HOA_BINH"), s("uû ban nh©n d©n x· hßa b×nh", "TCVN3_CAPITALS"), s("UBND x·")],
+          [s("SO_TU_PHAP"), s("Së T\u00ad ph¸p"), s("Së, ban, ngµnh")],
+        ],
+      },
+    ],
+  });
+  expect(r.ok && r.units.map((u) => u.name)).toEqual(["UỶ BAN NHÂN DÂN XÃ HÒA BÌNH", "Sở Tư pháp"]);
+  expect(r.ok && r.notes).toEqual([
+    expect.stringMatching(
+      /^4 ô được gõ bằng bảng mã TCVN3 \(phông \.VnTime\), ví dụ “uû ban nh©n d©n x· hßa b×nh” được đọc là “UỶ BAN NHÂN DÂN XÃ HÒA BÌNH”\..*“CSV UTF-8 \(phân tách bằng dấu phẩy\)”\. Ô B2 dùng phông chữ hoa của bảng mã TCVN3 \(như \.VnTimeH\), nên được đọc bằng chữ in hoa như trên màn hình; khi chuyển mã, chuyển riêng ô này và đánh dấu thêm “Sang chữ hoa” trong Công cụ chuyển mã\.$/,
+    ),
+  ]);
+});
+
 test("a TCVN3 list as CSV reads as the same list as a workbook: a name of letters Unicode has too (“Bé Néi vô”) beside evident TCVN3", () => {
   // Before, the CSV kept “Bé Néi vô” (Bộ Nội vụ) in letters and the Chưa nộp list; the workbook read it.
   const rows = [

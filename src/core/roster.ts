@@ -107,7 +107,12 @@ function withLegacyNote(outcome: RosterOutcome, legacy: readonly LegacySheet[]):
     const first = typed[0];
     if (first === undefined) return [];
     const cells = typed.reduce((n, l) => n + l.cells.length, 0);
-    return [legacyTextNote(encoding, cells, first.typed, first.read)];
+    // Cells in .VnTimeH, named by their sheet too when more than one sheet has some.
+    const inCapitals = typed.filter((l) => l.capitals !== undefined);
+    const capitals = inCapitals.flatMap((l) =>
+      (l.capitals ?? []).map((at) => (inCapitals.length > 1 ? `${at} (trang “${l.sheet}”)` : at)),
+    );
+    return [legacyTextNote(encoding, cells, first.typed, first.read, capitals)];
   });
   return { ...outcome, notes: [...notes, ...(outcome.notes ?? [])] };
 }
