@@ -61,6 +61,35 @@ describe("exceljs-written workbook", () => {
   });
 });
 
+test("exceljs rich text in .VnTimeH and .VnTime runs, in Times New Roman cells, carries the runs' fonts", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("S");
+  ws.getCell("A1").value = {
+    richText: [
+      { font: { name: ".VnTimeH", size: 12 }, text: "uû ban " },
+      { font: { name: ".VnTimeH", bold: true }, text: "nh©n d©n" },
+    ],
+  };
+  ws.getCell("A2").value = {
+    richText: [
+      { font: { name: "Times New Roman" }, text: "Đã " },
+      { font: { name: ".VnTime" }, text: "hoµn thµnh" },
+    ],
+  };
+  for (const at of ["A1", "A2"]) ws.getCell(at).font = { name: "Times New Roman" };
+  const s = sheet(read(new Uint8Array(await wb.xlsx.writeBuffer())), "S");
+  expect(cellAt(s, 0, 0)?.value).toEqual({
+    kind: "string",
+    value: "uû ban nh©n d©n",
+    font: "TCVN3_CAPITALS",
+  });
+  expect(cellAt(s, 1, 0)?.value).toEqual({
+    kind: "string",
+    value: "Đã hoµn thµnh",
+    runs: [{ text: "Đã " }, { text: "hoµn thµnh", font: "TCVN3" }],
+  });
+});
+
 describe("openpyxl fixture (formulas saved without cached values)", () => {
   const wb = read(readFileSync(join(FIXTURES, "openpyxl-basic.xlsx")));
   const s = sheet(wb, "Báo cáo");
