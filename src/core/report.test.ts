@@ -815,11 +815,18 @@ test("Phụ lục III lists a unit that sent only another period's report with t
 });
 
 describe("IV's lists name the units in the appendices' order, by name, with a code only where two units share a name", () => {
-  const file = (unit: string, name: string, extra: Partial<ReportData> = {}) => ({
+  const file = (
+    unit: string,
+    name: string,
+    extra: Partial<ReportData> = {},
+    edits: Parameters<typeof reportBytes>[1] = [],
+  ) => ({
     file: `${unit}.xlsx`,
     sha256: unit,
-    result: inspectBytes(reportBytes({ unit, name, ...extra }), profile),
+    result: inspectBytes(reportBytes({ unit, name, ...extra }, edits), profile),
   });
+  // A task of its own, overdue (III names the unit with how many).
+  const ownRow = 5 + templateTasks(profile.form).length;
   // Codes in another order than names (the bundled samples' DH_VHTTDL, "Trường Đại học …", stood first in IV.2).
   const units: RosterUnit[] = [
     { code: "DH_VH", name: "Trường Đại học Văn hóa", type: "Đơn vị sự nghiệp" },
@@ -839,10 +846,16 @@ describe("IV's lists name the units in the appendices' order, by name, with a co
       file("B_PHUONG_NAM", "Phường Nam", { type: "UBND_XA", counts: { HN_TONG: [100, -1] } }),
       file("C_XA_DONG", "Xã Đông", { type: "UBND_XA", ...late }),
       file("D_PHUONG_TAY", "Phường Tây", { type: "UBND_XA", ...late }),
-      file("XA_TAN_PHU_2", "Xã Tân Phú", {
-        type: "UBND_XA",
-        counts: { HN_TONG: [100, 90], HN_TRUC_TUYEN: [50, 50] },
-      }),
+      file(
+        "XA_TAN_PHU_2",
+        "Xã Tân Phú",
+        { type: "UBND_XA", counts: { HN_TONG: [100, 90], HN_TRUC_TUYEN: [50, 50] } },
+        [
+          { op: "set", sheet: "Nhiệm vụ", cell: `B${ownRow}`, value: "Việc riêng của xã" },
+          { op: "set", sheet: "Nhiệm vụ", cell: `F${ownRow}`, value: "Tháng 4/2026" },
+          { op: "set", sheet: "Nhiệm vụ", cell: `G${ownRow}`, value: "Chưa thực hiện" },
+        ],
+      ),
     ],
     { profile, roster: units, period: { kind: "6T", year: 2026 } },
   );
@@ -870,9 +883,12 @@ describe("IV's lists name the units in the appendices' order, by name, with a co
   });
 
   test("a name two units share carries its code wherever the report names the unit; other names never do", () => {
+    // The code and what follows the name share one pair of brackets ("(XA_TAN_PHU_2) (55,6%)" read as a slip).
     expect(body).toContain(
-      "- Tỷ lệ hội nghị trực tuyến (mục tiêu từ 60% trở lên): 1 đơn vị: Xã Tân Phú (XA_TAN_PHU_2) (55,6%).",
+      "- Tỷ lệ hội nghị trực tuyến (mục tiêu từ 60% trở lên): 1 đơn vị: Xã Tân Phú (XA_TAN_PHU_2; 55,6%).",
     );
+    expect(body).toContain("Đơn vị có nhiệm vụ tự bổ sung quá hạn: Xã Tân Phú (XA_TAN_PHU_2; 1 nhiệm vụ).");
+    expect(body).not.toMatch(/\) \(/);
     expect(documentText({ ...d, sections: [d.sections[1]!] })).toContain("| Xã Tân Phú (XA_TAN_PHU_2) |");
     expect(documentText({ ...d, sections: [d.sections[2]!] })).toContain(
       "| Xã Tân Phú (XA_TAN_PHU_2) | Tỷ lệ hội nghị trực tuyến |",

@@ -239,15 +239,17 @@ function rejectionWords(findings: readonly Finding[]): string {
   ].join(", ");
 }
 
-/** The report's name of each unit, by consolidation (built once per report). */
-const NAMERS = new WeakMap<Consolidation, (code: string, name: string) => string>();
+/** The code the report adds to a unit's name (or none), by consolidation (built once per report). */
+const NAMERS = new WeakMap<Consolidation, (code: string, name: string) => string | undefined>();
 
 /**
  * How the report names a unit: by its name, as the UBND knows it and as the appendices list it; its
  * code follows only where another unit of the round (consolidated, not sent, returned) bears the same
- * name ("Xã Tân Phú (XA_TAN_PHU_2)"), and never for a unit known by its code alone.
+ * name ("Xã Tân Phú (XA_TAN_PHU_2)"), and never for a unit known by its code alone. A note (a value,
+ * a count) shares the code's parentheses after a semicolon, "Xã Tân Phú (XA_TAN_PHU_2; 55,6%)": two
+ * brackets in a row read as a slip, and a comma would run into the decimal comma.
  */
-function unitName(c: Consolidation, code: string, name: string): string {
+function unitName(c: Consolidation, code: string, name: string, note?: string): string {
   let namer = NAMERS.get(c);
   if (namer === undefined) {
     const codes = new Map<string, Set<string>>();
@@ -255,24 +257,24 @@ function unitName(c: Consolidation, code: string, name: string): string {
       const key = foldKey(u.name);
       codes.set(key, (codes.get(key) ?? new Set()).add(u.code.toUpperCase()));
     }
-    namer = (code, name) =>
-      name !== code && (codes.get(foldKey(name))?.size ?? 0) > 1 ? `${name} (${code})` : name;
+    namer = (code, name) => (name !== code && (codes.get(foldKey(name))?.size ?? 0) > 1 ? code : undefined);
     NAMERS.set(c, namer);
   }
-  return namer(code, name);
+  const inBrackets = [namer(code, name), note].filter((s) => s !== undefined && s !== "");
+  return inBrackets.length === 0 ? name : `${name} (${inBrackets.join("; ")})`;
 }
 
-/** Units as the report lists them: by name (byName), each named as unitName says. */
+/** Units as the report lists them: by name (byName), each named as unitName says, with its note if any. */
 function namesByName<T extends { readonly code: string; readonly name: string }>(
   c: Consolidation,
   units: readonly T[],
-  label: (u: T, name: string) => string = (_u, name) => name,
+  note: (u: T) => string | undefined = () => undefined,
 ): string[] {
   return byName(
     units,
     (u) => u.name,
     (u) => u.code,
-  ).map((u) => label(u, unitName(c, u.code, u.name)));
+  ).map((u) => unitName(c, u.code, u.name, note(u)));
 }
 
 /** The type label of each unit code the report counts (accepted: as declared; others: the roster's). */
@@ -716,7 +718,7 @@ function taskSection(c: Consolidation): Block[] {
     blocks.push(
       bodyParagraph(
         `${overdue.length === 0 ? "Đơn vị có nhiệm vụ tự bổ sung quá hạn" : "Đơn vị có nhiệm vụ quá hạn (kể cả nhiệm vụ đơn vị tự bổ sung)"}: ${nameList(
-          namesByName(c, unitsOverdue, (u, name) => `${name} (${viInteger(u.tasks.overdue)} nhiệm vụ)`),
+          namesByName(c, unitsOverdue, (u) => `${viInteger(u.tasks.overdue)} nhiệm vụ`),
           "xem trang Tổng hợp của bảng tổng hợp",
         )}.`,
       ),
@@ -750,7 +752,7 @@ function shortfallSection(c: Consolidation): Block[] {
         : isCountKind(ind.kind) && value !== null
           ? `${viInteger(value)} ${ind.itemUnit}`
           : indicatorValueText(ind, value, "short");
-    const names = ranked.map((s) => `${unitName(c, s.unit, s.unitName)} (${shown(s.value)})`);
+    const names = ranked.map((s) => unitName(c, s.unit, s.unitName, shown(s.value)));
     const lead = items.length > NAMES_IN_TEXT ? ", xa mục tiêu nhất là " : ": ";
     blocks.push(
       bodyParagraph(
@@ -763,7 +765,7 @@ function shortfallSection(c: Consolidation): Block[] {
   const otherOnly = namesByName(
     c,
     otherPeriodOnlyUnits(c),
-    (u, name) => `${name} (chỉ gửi báo cáo ${andList(u.otherPeriods.map((p) => periodPhrase(p)))})`,
+    (u) => `chỉ gửi báo cáo ${andList(u.otherPeriods.map((p) => periodPhrase(p)))}`,
   );
   const missing = [...namesByName(c, c.missing), ...otherOnly];
   blocks.push(
@@ -788,7 +790,7 @@ function shortfallSection(c: Consolidation): Block[] {
   const late = namesByName(
     c,
     c.units.filter((u) => u.late),
-    (u, name) => (u.firstReportDate ? `${name} (${resentPhrase(u.firstReportDate)})` : name),
+    (u) => (u.firstReportDate ? resentPhrase(u.firstReportDate) : undefined),
   );
   blocks.push(
     bodyParagraph(
