@@ -900,18 +900,23 @@ function freeTextSection(c: Consolidation): Block[] {
 
 function analystSection(superior: string): Block[] {
   // Dotted lines to write on, as Vietnamese forms leave room; a ruled border would merge into one
-  // box in Word when paragraphs share it.
+  // box in Word when paragraphs share it. The heading, its note and the lines stay on one page (ten
+  // lines at a page's foot and two over the closing sentence read as two places to write): each
+  // keeps with the next, and the last keeps with the closing and the signature (officialDocument).
   const dots = "…".repeat(31);
   return [
     bodyHeading(REPORT_SECTIONS[5]),
-    bodyParagraph([
-      {
-        text: `(Phần dành cho chuyên viên tổng hợp viết: đánh giá chung, nguyên nhân của những chỉ tiêu chưa đạt, giải pháp trong thời gian tới và kiến nghị với ${superior}.)`,
-        italic: true,
-      },
-    ]),
+    {
+      ...bodyParagraph([
+        {
+          text: `(Phần dành cho chuyên viên tổng hợp viết: đánh giá chung, nguyên nhân của những chỉ tiêu chưa đạt, giải pháp trong thời gian tới và kiến nghị với ${superior}.)`,
+          italic: true,
+        },
+      ]),
+      keepWithNext: true,
+    },
     ...Array.from({ length: ANALYST_LINES }, () =>
-      para([{ text: dots }], { spacing: { before: 6, after: 0 } }),
+      para([{ text: dots }], { spacing: { before: 6, after: 0 }, keepWithNext: true }),
     ),
   ];
 }

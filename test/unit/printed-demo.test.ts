@@ -41,10 +41,12 @@ run("npm run demo's documents, printed through LibreOffice", () => {
     letterFiles = readdirSync(join(out, "thu-nhac")).filter((f) => /^[A-Z0-9_]+\.docx$/.test(f));
     // Printed in the same soffice run, under a name of its own (the PDFs are named after the files).
     copyFileSync(join(out, "cchc", "tong-hop.xlsx"), join(out, "tong-hop-cchc.xlsx"));
+    copyFileSync(join(out, "cchc", "bao-cao.docx"), join(out, "bao-cao-cchc.docx"));
     const files = {
       summary: join(out, "tong-hop.xlsx"),
       cchc: join(out, "tong-hop-cchc.xlsx"),
       report: join(out, "bao-cao.docx"),
+      cchcReport: join(out, "bao-cao-cchc.docx"),
       all: join(out, "thu-nhac", "tat-ca-thu-nhac.docx"),
       // XA_NONG_CONG sent a file with a negative count: it was returned.
       returned: join(out, "thu-nhac", "XA_NONG_CONG.docx"),
@@ -139,6 +141,19 @@ run("npm run demo's documents, printed through LibreOffice", () => {
     for (const code of json.missing) expect(text).toContain(roster.units.find((u) => u.code === code)!.name);
     expect(doc.pages[0]).not.toMatch(/^\s*1\s*$/m);
     renderPages(doc.pdf, join(artifacts, "bao-cao"), { first: 1, last: doc.pageCount, dpi: 70 });
+  });
+
+  test("section VI's twelve lines to write on stand on one page, with its heading, the closing sentence and the signature", () => {
+    // The Thanh Hóa report broke them ten at a page's foot and two over the closing sentence.
+    for (const doc of [printed.report!, printed.cchcReport!]) {
+      const lines = doc.pages.map((p) => p.split("\n").filter((l) => /^\s*…{20,}\s*$/.test(l)).length);
+      const at = doc.pages.findIndex((p) => p.includes("VI. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ"));
+      expect({ pdf: doc.pdf, at: at >= 0, lines: lines[at] }).toEqual({ pdf: doc.pdf, at: true, lines: 12 });
+      expect(lines.reduce((a, b) => a + b, 0)).toBe(12);
+      expect(doc.pages[at]).toContain("Trên đây là báo cáo kết quả thực hiện");
+      expect(doc.pages[at]).toContain("Nơi nhận:");
+      renderPages(doc.pdf, join(artifacts, `muc-vi-${at + 1}`), { first: at + 1, last: at + 1, dpi: 60 });
+    }
   });
 
   test("a returned unit's letter says its file was returned and lists its errors, never that nothing arrived", () => {
