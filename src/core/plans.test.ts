@@ -963,6 +963,35 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
   });
 });
 
+test("the report says how many units a ratio is over when only some had any: 1 of 4 had a late hồ sơ, not “4 đơn vị”", () => {
+  const unit = (code: string, late: number, paid: number | null) =>
+    submit(
+      `${code}.xlsx`,
+      cchc(code, {
+        HS_TRE_HAN: [null, late],
+        HS_XIN_LOI: [null, late === 0 ? 0 : late - 1],
+        HS_CO_PHI: [null, paid],
+        HS_THANH_TOAN_DT: [null, paid],
+      }),
+      CCHC,
+    );
+  const c = consolidate([unit("P_A", 4, 10), unit("P_B", 0, 5), unit("P_C", 0, 0), unit("P_D", 0, null)], {
+    profile: CCHC,
+  });
+  expect(c.rejected).toEqual([]);
+  const text = documentText(reportDocument(c, CCHC, { date: { year: 2025, month: 7, day: 20 } }));
+  // Three had no late hồ sơ: "chưa đánh giá được" for them, and now the reader sees why.
+  expect(text).toContain(
+    "7. Hồ sơ trễ hạn được xin lỗi theo quy định (mục tiêu 100%): kết quả chung (1/4 đơn vị có hồ sơ giải quyết trễ hạn) đạt 75,0%, chưa đạt mục tiêu (cần thêm 1 hồ sơ để đạt mục tiêu); 1 đơn vị chưa đạt, 3 đơn vị chưa đánh giá được.",
+  );
+  // One unit with no fee-paying hồ sơ, one that left the optional rows blank.
+  expect(text).toContain(
+    "8. Tỷ lệ ứng dụng thanh toán điện tử trong giải quyết TTHC (mục tiêu 100%): kết quả chung (2/4 đơn vị có hồ sơ TTHC có phí, lệ phí; 1 đơn vị thiếu số liệu) đạt 100,0%",
+  );
+  // A ratio every unit had something of keeps its plain count.
+  expect(text).toContain("12. CBCCVC sử dụng chữ ký số (mục tiêu 100%): kết quả chung (4 đơn vị)");
+});
+
 test("the report says a ratio over nothing is over nothing: no late hồ sơ, so no apology to count", () => {
   const c = consolidate(
     [

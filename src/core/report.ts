@@ -13,6 +13,7 @@ import {
   otherPeriodOnlyUnits,
   otherPeriodReport,
   pooledReductionSums,
+  pooledUnits,
   rollupName,
   sentBackUnits,
   unitsCovered,
@@ -504,11 +505,36 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
  * figures "(6/10 đơn vị có đủ số liệu)" — "6 trong 10 đơn vị có đủ số liệu đạt 100%" read as if six
  * units had reached 100%.
  */
-function pooledPhrase(pooled: number, c: Pick<Consolidation, "units">): string {
+function pooledPhrase(pooled: number, c: Pick<Consolidation, "units">, having?: WholeHaving): string {
   const reports = c.units.length;
-  if (pooled === reports) return countedUnitsPhrase(c);
   const noun = unitsCovered(c) === reports ? "đơn vị" : "báo cáo";
+  // A ratio over what only some units had: "(3/10 đơn vị có hồ sơ giải quyết trễ hạn)"; "kết quả chung
+  // (10 đơn vị) đạt 75,0%" beside "7 đơn vị chưa đánh giá được" read as if seven had not reported.
+  if (having !== undefined && having.count > 0 && having.count < pooled) {
+    const lacking = reports - pooled;
+    return `${viInteger(having.count)}/${viInteger(reports)} ${noun} có ${having.thing}${lacking > 0 ? `; ${viInteger(lacking)} ${noun} thiếu số liệu` : ""}`;
+  }
+  if (pooled === reports) return countedUnitsPhrase(c);
   return `${viInteger(pooled)}/${viInteger(reports)} ${noun} có đủ số liệu`;
+}
+
+/** A ratio's whole as "có …" says it, and how many of the pooled units have any (above 0). */
+interface WholeHaving {
+  readonly thing: string;
+  readonly count: number;
+}
+
+/**
+ * What a count's label counts, as "có …" and "không có …" say it: "Số hồ sơ giải quyết trễ hạn" →
+ * "hồ sơ giải quyết trễ hạn", "Tổng số CBCCVC, người lao động" → "CBCCVC, người lao động" (an
+ * abbreviation keeps its capitals), "(PAKN)" dropped, "(không mật)" unbracketed.
+ */
+function thingsCounted(label: string): string {
+  const bare = label
+    .replace(/^(?:Tổng số|Số)\s+/u, "")
+    .replace(/\s*\(\p{Lu}{2,}\)/gu, "")
+    .replace(/\(([^()]*)\)/g, "$1");
+  return /^\p{Lu}{2,}/u.test(bare) ? bare : bare.replace(/^./u, (ch) => ch.toLowerCase());
 }
 
 /**
@@ -542,6 +568,8 @@ function indicatorSentence(
   sums?: { readonly previous: number; readonly current: number } | null,
   /** The consolidation's period does not judge it (a yearly target in a quarter): its value is progress. */
   notThisPeriod = false,
+  /** A ratio's whole and how many pooled units have any: said when some have none. */
+  having?: WholeHaving,
 ): ParagraphSpec {
   const status = r?.status ?? "na";
   const tally = unitTally(n);
@@ -557,16 +585,16 @@ function indicatorSentence(
   const progress =
     c.units.length === 0 || pooled === 0 || !r
       ? "kỳ này không có số liệu để theo dõi"
-      : `kết quả chung kỳ này (${pooledPhrase(pooled, c)}) ${valuePhrase(ind, r.value, "na")}, chỉ để theo dõi`;
+      : `kết quả chung kỳ này (${pooledPhrase(pooled, c, having)}) ${valuePhrase(ind, r.value, "na")}, chỉ để theo dõi`;
   const said = notThisPeriod
     ? `chỉ đánh giá ở ${judgedPeriodsText(ind)}; ${progress}.`
     : status === "na" && noneOf !== undefined
-      ? `không có ${noneOf.replace(/^Số\s+/, "").replace(/^./, (ch) => ch.toLowerCase())} trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.`
+      ? `không có ${thingsCounted(noneOf)} trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.`
       : c.units.length === 0
         ? "không có báo cáo nào được tổng hợp, nên chưa đánh giá được."
         : status === "na" && pooled === 0
           ? "không đơn vị nào có đủ số liệu để tính, nên chưa đánh giá được."
-          : `kết quả chung (${pooledPhrase(pooled, c)}) ${r ? valuePhrase(ind, r.value, status) : "chưa tính được"}${sums ? ` (${fromTo(sums, ind.itemUnit)})` : ""}, ${verdict}; ${tally}.`;
+          : `kết quả chung (${pooledPhrase(pooled, c, having)}) ${r ? valuePhrase(ind, r.value, status) : "chưa tính được"}${sums ? ` (${fromTo(sums, ind.itemUnit)})` : ""}, ${verdict}; ${tally}.`;
   return bodyParagraph([
     { text: `${index}. ${ind.label}`, bold: true },
     { text: ` (${targetPhrase(ind)}): ${said}` },
@@ -639,6 +667,14 @@ function indicatorSection(c: Consolidation): Block[] {
               : undefined,
             pooledReductionSums(ind, c.units),
             !judgedInPeriod(ind, c.period?.kind),
+            ind.kind === "ratio"
+              ? {
+                  thing: thingsCounted(countField(c.form, ind.whole).label),
+                  count: pooledUnits(ind, c.units).filter(
+                    (u) => (pairOf(u.values, ind.whole).current ?? 0) > 0,
+                  ).length,
+                }
+              : undefined,
           ),
         )),
   ];
