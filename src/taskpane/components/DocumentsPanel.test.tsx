@@ -6,7 +6,12 @@
 import "../testing-jsdom";
 import { act } from "react";
 import { createRoot } from "react-dom/client";
-import { fixtureConsolidation, profile, roster } from "../../../test/helpers/documents-fixture";
+import {
+  fixtureConsolidation,
+  fixtureSubmissions,
+  profile,
+  roster,
+} from "../../../test/helpers/documents-fixture";
 import { docxParagraphs, docxText } from "../../../test/helpers/docx-text";
 import { STRINGS } from "../i18n";
 import { consolidate } from "../../core/consolidate";
@@ -147,6 +152,25 @@ test("the report button downloads the report with its sections", async () => {
   expect(text).toContain("I. TÌNH HÌNH TIẾP NHẬN BÁO CÁO");
   expect(text).toContain("VI. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ");
   expect(text).toContain("Sở Vắng Mặt");
+});
+
+test("a profile that carries its roster, none picked: the report counts by that roster, as the command's does", async () => {
+  // consolidate() takes the profile's roster then (c.rosterGiven); the report's counts by type must too.
+  const withRoster = { ...profile, roster };
+  const rolled = consolidate(fixtureSubmissions(), {
+    profile: withRoster,
+    period: { kind: "6T", year: 2026 },
+  });
+  await render({ profile: withRoster, consolidation: rolled, roster: undefined });
+  await click("download-report");
+  const paragraphs = docxParagraphs(await bytesOf(downloads[0]!.blob));
+  // I's table by type, cell by cell: "Phải báo cáo" and the returned unit's type are the roster's (the
+  // report without it had neither: no column "Phải báo cáo", Sở Lỗi's return in no type's row).
+  const row = (type: string): string[] =>
+    paragraphs.slice(paragraphs.indexOf(type), paragraphs.indexOf(type) + 7);
+  expect(paragraphs).toContain("Phải báo cáo");
+  expect(row("Sở, ban, ngành")).toEqual(["Sở, ban, ngành", "7", "5", "4", "1", "1", "1"]);
+  expect(row("Tổng cộng")).toEqual(["Tổng cộng", "13", "9", "8", "1", "2", "2"]);
 });
 
 test("the sending body on its own roster: its own letter left out, and the notice says why and what it has to follow up", async () => {
