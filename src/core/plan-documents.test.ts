@@ -6,7 +6,8 @@ import type { Period } from "./form";
 import { followUpLetters, letterDocument } from "./letters";
 import { shippedProfile } from "./profiles";
 import { reportDocument } from "./report";
-import { DEFAULT_PROFILE } from "./profile";
+import { DEFAULT_PROFILE, parseProfile } from "./profile";
+import { PROFILE_FILES } from "./profiles-list";
 import type { UnitTypeId } from "./catalogue";
 import { inspectBytes } from "../app/inspect";
 import { reportBytes, type ReportData } from "../../test/helpers/report-builder";
@@ -135,6 +136,27 @@ test("once the plan has its number, the profile's subject cites it: 'Thực hi�
   const [letter] = followUpLetters(c, numbered, dates);
   expect(documentText(letterDocument(letter!, numbered, dates))).toContain(
     "Thực hiện Kế hoạch số 45/KH-SKHCN ngày 15/6/2026, Sở Khoa học và Công nghệ thành phố Đồng Nai đã tiếp nhận, tổng hợp báo cáo kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026 của các phòng, đơn vị (hạn gửi báo cáo: ngày 10/06/2026).",
+  );
+});
+
+test("a profile's reportSubject: the report upward cites the superior's plan, the letters to the units still the Sở's own", () => {
+  const file = {
+    ...(PROFILE_FILES["dong-nai-skhcn-226"] as object),
+    reportSubject: "Kế hoạch số 83/KH-UBND ngày 10/6/2026 của UBND thành phố",
+  };
+  const r = parseProfile(file);
+  if (!r.ok) throw new Error(r.errors.join("; "));
+  const profile = r.profile;
+  const c = consolidate([], { profile, roster: ROSTER, period: { kind: "6T", year: 2026 } });
+  const dates = { date: { year: 2026, month: 6, day: 17 }, replyBy: { year: 2026, month: 6, day: 24 } };
+  const report = documentText(reportDocument(c, profile, { date: dates.date, roster: ROSTER }));
+  expect(report).toContain(
+    "Thực hiện Kế hoạch số 83/KH-UBND ngày 10/6/2026 của UBND thành phố, Sở Khoa học và Công nghệ thành phố Đồng Nai báo cáo kết quả thực hiện 6 tháng đầu năm 2026",
+  );
+  expect(report).not.toContain("Căn cứ Kế hoạch của Sở Khoa học và Công nghệ");
+  const [letter] = followUpLetters(c, profile, dates);
+  expect(documentText(letterDocument(letter!, profile, dates))).toContain(
+    "Căn cứ Kế hoạch của Sở Khoa học và Công nghệ triển khai thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026",
   );
 });
 

@@ -506,6 +506,15 @@ test("a province's documents say they implement its own plan when the profile na
   expect(parsed({}).form.subject).toBe("Kết luận số 226-KL/TW ngày 11/12/2025 của Ban Bí thư");
 });
 
+test("the report upward may cite another plan than the letters (reportSubject), checked as subject is; without it, none", () => {
+  const plan = "Kế hoạch số 83/KH-UBND ngày 10/6/2026 của UBND thành phố";
+  expect(parsed({ reportSubject: plan }).reportSubject).toBe(plan);
+  expect(parsed({}).reportSubject).toBeUndefined();
+  expect(refused({ reportSubject: "Kế hoạch số /KH-UBND ngày 10/6/2026 của UBND thành phố" })).toMatch(
+    /^reportSubject: số văn bản còn để trống \(“số \/KH-UBND”\): khi kế hoạch đã ban hành, ghi số và ngày/,
+  );
+});
+
 test("a one-year plan used for another year is said so; the next year's profile gives its own title (title)", () => {
   const cchc2025 = shippedProfile("hcm-attp-cchc-2025")!;
   const q1 = { kind: "Q1", year: 2026 } as const;

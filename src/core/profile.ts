@@ -91,6 +91,12 @@ export interface Profile {
   readonly form: Form;
   readonly organisation: Organisation;
   readonly roster?: readonly RosterUnit[];
+  /**
+   * What the report upward says it implements, when not the letters' `form.subject`: a Sở's letters
+   * cite its own plan, its report may cite the superior's ("Kế hoạch số 83/KH-UBND ngày 10/6/2026 của
+   * UBND thành phố").
+   */
+  readonly reportSubject?: string;
   readonly limits: ReadLimits;
   /**
    * OUTLIER band against the unit's own history (src/core/history.ts): outside mean ± `sd` standard
@@ -156,6 +162,7 @@ const PROFILE_KEYS = [
   "form",
   "title",
   "subject",
+  "reportSubject",
   "organisation",
   "targets",
   "deadlines",
@@ -220,6 +227,8 @@ export const profileFileSchema = z
      * số 145/KH-UBND ngày 20/01/2026 của UBND tỉnh Quảng Trị"; default the form's (Kết luận 226).
      */
     subject: citedDocument.optional(),
+    /** What the report upward cites instead of `subject` (the superior's plan); default `subject`. */
+    reportSubject: citedDocument.optional(),
     organisation: z
       .object({
         sender: z.string().trim().min(1),
@@ -446,6 +455,7 @@ export function parseProfile(given: unknown, base?: Profile): ProfileOutcome {
     notes.push(
       `Hồ sơ không ghi “tasks”: mẫu báo cáo và báo cáo kết quả dùng danh sách nhiệm vụ của Kế hoạch tỉnh Thanh Hóa (mặc định), có cả các mục tiêu của kế hoạch đó. Ghi "tasks": [ { "content": …, "deadline": … } ] theo kế hoạch của tỉnh.`,
     );
+  const reportSubject = p.reportSubject ?? start.reportSubject;
   return {
     ok: true,
     notes,
@@ -454,6 +464,7 @@ export function parseProfile(given: unknown, base?: Profile): ProfileOutcome {
       form: form.data,
       organisation,
       roster: p.roster ?? start.roster,
+      ...(reportSubject === undefined ? {} : { reportSubject }),
       limits: { ...start.limits, ...p.limits },
       outlier: { ...start.outlier, ...p.outlier },
     },

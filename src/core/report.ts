@@ -1255,7 +1255,7 @@ export function reportDocument(c: Consolidation, profile: Profile, options: Repo
   const via = org.reportVia === undefined ? "" : ` (qua ${org.reportVia})`;
   const code = reportCode(org);
   const intro = bodyParagraph(
-    `${pursuant(c.form.subject)}, ${org.sender} báo cáo kết quả thực hiện ${periodPhrase(c.period)} (tổng hợp từ báo cáo của các ${reportersWord(roundTypes(c, options.roster))} theo mẫu ${c.form.id}) như sau:`,
+    `${pursuant(profile.reportSubject ?? c.form.subject)}, ${org.sender} báo cáo kết quả thực hiện ${periodPhrase(c.period)} (tổng hợp từ báo cáo của các ${reportersWord(roundTypes(c, options.roster))} theo mẫu ${c.form.id}) như sau:`,
   );
   const main = officialDocument({
     organisation: issuingBody(org),
