@@ -116,16 +116,21 @@ function textHead(bytes: Uint8Array): string {
 
 /**
  * Text whose first line names the roster's code and name columns, as `--roster` reads them
- * (SPEC §5 `MA_DON_VI`, `TEN_DON_VI`, or "Mã đơn vị", "Tên đơn vị").
+ * (SPEC §5 `MA_DON_VI`, `TEN_DON_VI`, or "Mã đơn vị", "Tên đơn vị"): "list" when it names its type
+ * column too (`LOAI_DON_VI`, "Loại đơn vị", "Loại") and no count of the form (a unit's own figures
+ * exported with its code and name, `MA_DON_VI,TEN_DON_VI,HN_TONG`, are no list); "columns" when only
+ * code and name; undefined when not those.
  */
-function looksLikeRoster(bytes: Uint8Array): boolean {
-  const firstLine = new TextDecoder("utf-8").decode(bytes.subarray(0, 512)).split(/\r?\n/, 1)[0] ?? "";
-  const headers = new Set(
-    firstLine
-      .split(/[,;\t]/)
-      .map((h) => foldKey(h.replace(/^[\s"'\ufeff]+|[\s"']+$/g, "")).replace(/_/g, " ")),
-  );
-  return headers.has("ma don vi") && headers.has("ten don vi");
+function rosterHeader(head: string, profile: Profile): "list" | "columns" | undefined {
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? "";
+  const headers = firstLine
+    .split(/[,;\t]/)
+    .map((h) => foldKey(h.replace(/^[\s"'\ufeff]+|[\s"']+$/g, "")).replace(/_/g, " "));
+  if (!headers.includes("ma don vi") || !headers.includes("ten don vi")) return undefined;
+  const counts = new Set(profile.form.counts.map((f) => foldKey(f.code).replace(/_/g, " ")));
+  return headers.some((h) => h === "loai don vi" || h === "loai") && !headers.some((h) => counts.has(h))
+    ? "list"
+    : "columns";
 }
 
 /**
@@ -207,15 +212,21 @@ function readFailure(
   fileName: string | undefined,
 ): ValidationResult {
   // A roster (MA_DON_VI, TEN_DON_VI …) saved as CSV and left in the reports' folder is said to be
-  // one. Text named .xlsx stays a file "renamed .xlsx": the message may reach a unit in a letter.
-  const csvName = fileName !== undefined && fileKindOf(fileName).id === "csv";
-  if (read.reason === "TEXT_FILE" && csvName && looksLikeRoster(bytes))
+  // one, left out of every count: no unit's returned report. Named .xls or .xlsx, as a unit's report
+  // is, it must name the type column too and no count (XA_NGA_SON.xlsx of the samples, a unit's
+  // figures as CSV, stays that unit's returned file), and is told to be renamed .csv to be used.
+  const head = read.reason === "TEXT_FILE" ? textHead(bytes) : undefined;
+  const kind = fileName === undefined ? undefined : fileKindOf(fileName).id;
+  const roster = head === undefined || kind === undefined ? undefined : rosterHeader(head, profile);
+  if (roster !== undefined && kind === "csv")
     return { ...unreadableResult(MSG.rosterNotReport, read.detail), notAReport: "roster" };
+  if (roster === "list" && (kind === "xls" || kind === "xlsx"))
+    return { ...unreadableResult(MSG.rosterTextNotReport(kind), read.detail), notAReport: "roster" };
   if (read.reason === "FILE_TOO_LARGE")
     return unreadableResult(fileTooLargeMessage(bytes.length, profile.limits.maxFileBytes), read.detail);
   const placed = read.at === undefined ? undefined : UNREADABLE_AT_MESSAGES[read.reason];
   if (placed !== undefined) return unreadableResult(placed, read.detail, read.at);
-  const content = read.reason === "TEXT_FILE" ? textContentOf(textHead(bytes)) : undefined;
+  const content = head === undefined ? undefined : textContentOf(head);
   return readFailureResult(read.reason, read.detail, fileName, content);
 }
 

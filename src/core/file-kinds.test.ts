@@ -30,18 +30,26 @@ test("a .json among the reports (last year's consolidation given without --previ
   );
 });
 
-test("a text file's first characters say whether it is a web page or XML, a CSV, or plain text", () => {
-  expect(textContentOf("<html><body><table>")).toBe("markup");
-  expect(textContentOf('\uFEFF  <?xml version="1.0"?>\n<Workbook>')).toBe("markup");
+test("a text file's first characters say whether it is a web page, XML, a CSV, or plain text", () => {
+  expect(textContentOf("<html><body><table>")).toBe("html");
+  // Excel's own "Trang web" and XHTML start with a declaration or a comment before <html>.
+  expect(textContentOf('<html xmlns:o="urn:schemas-microsoft-com:office:office">')).toBe("html");
+  expect(textContentOf('<?xml version="1.0"?>\n<!DOCTYPE html>\n<html>')).toBe("html");
+  expect(textContentOf("<!-- xuất từ phần mềm -->\n<TABLE border=1><TR><TD>SO_A")).toBe("html");
+  // Excel 2003's "XML Spreadsheet", and any other XML.
+  expect(
+    textContentOf('\uFEFF  <?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook>'),
+  ).toBe("xml");
+  expect(textContentOf("<BaoCao><DonVi>SO_A</DonVi></BaoCao>")).toBe("xml");
   expect(textContentOf("STT;Chỉ tiêu;Kỳ này\n1;HN_TONG;90\n")).toBe("csv");
   expect(textContentOf("MA_DON_VI,SO_A\r\nHN_TONG,90")).toBe("csv");
   // Excel's "Unicode Text" (decoded): the columns parted by tabs.
   expect(textContentOf("Mã\tTên\nSO_A\tSở A")).toBe("csv");
   expect(textContentOf("Báo cáo 6 tháng đầu năm 2026\nSở A")).toBe("text");
   // A single-file web page (MHTML: Excel's .mht, a page saved by Internet Explorer) opens with mail headers.
-  expect(textContentOf("MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\n")).toBe("markup");
+  expect(textContentOf("MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\n")).toBe("html");
   expect(textContentOf("From: <Saved by Windows Internet Explorer 11>\r\nMIME-Version: 1.0\r\n")).toBe(
-    "markup",
+    "html",
   );
 });
 
@@ -53,8 +61,28 @@ test("an .xls that is a CSV is said to be one, not a web page, and told to put i
   expect(unreadableMessage("TEXT_FILE", "SO_A.xls", "text")).toMatch(
     /^Tệp \.xls này thực chất là tệp văn bản thuần \(chỉ có chữ\) được đặt đuôi \.xls, không phải sổ tính Excel, nên/,
   );
-  // A web page or XML "exported to Excel" keeps its words.
-  expect(unreadableMessage("TEXT_FILE", "SO_A.xls", "markup")).toBe(
-    "Tệp .xls này thực chất là văn bản (trang HTML hoặc XML do phần mềm khác xuất ra), không phải sổ tính Excel. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)”, chép số liệu vào mẫu báo cáo và gửi lại.",
+  // A web page or XML "exported to Excel" is named which, with the same advice.
+  expect(unreadableMessage("TEXT_FILE", "SO_A.xls", "html")).toBe(
+    "Tệp .xls này thực chất là trang web (HTML) do phần mềm khác xuất ra, không phải sổ tính Excel. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)”, chép số liệu vào mẫu báo cáo và gửi lại.",
+  );
+  expect(unreadableMessage("TEXT_FILE", "SO_A.xls", "xml")).toBe(
+    "Tệp .xls này thực chất là văn bản XML (như bảng tính “XML Spreadsheet 2003”) do phần mềm khác xuất ra, không phải sổ tính Excel. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)”, chép số liệu vào mẫu báo cáo và gửi lại.",
+  );
+});
+
+test("text named .xlsx is named exactly (CSV, web page, XML, plain text), not “văn bản thuần (CSV, HTML…)”", () => {
+  const advice =
+    " được đổi đuôi thành .xlsx. Hãy điền số liệu vào mẫu báo cáo và lưu dạng “Sổ làm việc Excel (*.xlsx)”.";
+  expect(unreadableMessage("TEXT_FILE", "SO_A.xlsx", "csv")).toBe(
+    "Tệp là văn bản CSV (chữ và số cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc dấu tab)" + advice,
+  );
+  expect(unreadableMessage("TEXT_FILE", "SO_A.xlsx", "html")).toBe("Tệp là trang web (HTML)" + advice);
+  expect(unreadableMessage("TEXT_FILE", "SO_A.xlsx", "xml")).toBe("Tệp là văn bản XML" + advice);
+  expect(unreadableMessage("TEXT_FILE", "SO_A.xlsx", "text")).toBe(
+    "Tệp là văn bản thuần (chỉ có chữ)" + advice,
+  );
+  // What the text is not known: the words that fit any.
+  expect(unreadableMessage("TEXT_FILE", "SO_A.xlsx")).toBe(
+    "Tệp là văn bản thuần (CSV, HTML…) được đổi đuôi thành .xlsx. Hãy điền số liệu vào mẫu báo cáo và lưu dạng “Sổ làm việc Excel (*.xlsx)”.",
   );
 });

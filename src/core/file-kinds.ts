@@ -152,19 +152,24 @@ export function isIgnoredFileName(path: string, size?: number): boolean {
 export const LOCK_FILE_MAX_BYTES = 1024;
 
 /**
- * What a file that reads as text holds, by its first characters (already decoded): `markup`, an HTML
- * page or XML (what some programs "export to Excel" as .xls), or a single-file web page (MHTML: Excel's
- * .mht, a page saved by Internet Explorer), whose mail headers carry a "MIME-Version:" line; `csv`, lines
- * of fields parted by commas, semicolons or tabs (Excel's "CSV" or "Unicode Text", a system's export);
- * else plain `text`.
+ * What a file that reads as text holds, by its first characters (already decoded): `html`, a web page
+ * (what some programs "export to Excel" as .xls, Excel's own "Trang web" too) or a single-file web page
+ * (MHTML: Excel's .mht, a page saved by Internet Explorer), whose mail headers carry a "MIME-Version:"
+ * line; `xml`, other XML (Excel 2003's "XML Spreadsheet", a system's export); `csv`, lines of fields
+ * parted by commas, semicolons or tabs (Excel's "CSV" or "Unicode Text", a system's export); else plain
+ * `text`.
  */
-export type TextContent = "markup" | "csv" | "text";
+export type TextContent = "html" | "xml" | "csv" | "text";
+
+/** A web page's first tags (after an XML declaration or a comment, as XHTML and Excel's pages start). */
+const HTML_TAG = /<(?:!doctype\s+html|html|head|body|meta|table)\b/i;
 
 const MIME_HEADER = /^MIME-Version\s*:/im;
 
 export function textContentOf(head: string): TextContent {
   const body = head.replace(/^\uFEFF/, "").trimStart();
-  if (body.startsWith("<") || MIME_HEADER.test(body)) return "markup";
+  if (MIME_HEADER.test(body)) return "html";
+  if (body.startsWith("<")) return HTML_TAG.test(body) ? "html" : "xml";
   const firstLine = body.split(/\r\n|\r|\n/, 1)[0] ?? "";
   return /[,;\t]/.test(firstLine) ? "csv" : "text";
 }

@@ -152,33 +152,49 @@ const TEXT_KINDS: Readonly<Record<string, string>> = {
 
 /** What the text of an .xls that is no workbook is, by its content (file-kinds' textContentOf). */
 const TEXT_IN_XLS: Readonly<Record<TextContent, string>> = {
-  markup: "văn bản (trang HTML hoặc XML do phần mềm khác xuất ra)",
+  html: "trang web (HTML) do phần mềm khác xuất ra",
+  xml: "văn bản XML (như bảng tính “XML Spreadsheet 2003”) do phần mềm khác xuất ra",
   csv: "tệp văn bản CSV (chữ và số cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc dấu tab) được đặt đuôi .xls",
   text: "tệp văn bản thuần (chỉ có chữ) được đặt đuôi .xls",
+};
+
+/** What text named .xlsx is, by its content: said exactly, where it was "văn bản thuần (CSV, HTML…)". */
+const TEXT_IN_XLSX: Readonly<Record<TextContent, string>> = {
+  html: "trang web (HTML)",
+  xml: "văn bản XML",
+  csv: "văn bản CSV (chữ và số cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc dấu tab)",
+  text: "văn bản thuần (chỉ có chữ)",
 };
 
 /**
  * The Vietnamese reason for an unreadable file. The file name, when the caller knows it, makes the
  * message exact where the content alone cannot: a .csv was not renamed; a text file named .xls is
- * the HTML or XML "Excel" export of some other program or, by its `content`, a CSV or plain text.
+ * the HTML or XML "Excel" export of some other program or a CSV or plain text. `content`, what the
+ * text's first characters show, names text named .xlsx (or of no known name) and .xls exactly.
  */
 export function unreadableMessage(
   reason: UnreadableReason,
   fileName?: string,
-  content: TextContent = "markup",
+  content?: TextContent,
 ): string {
   const ext = fileExtension(fileName);
   if (reason === "TEXT_FILE" && ext !== "xlsx" && ext !== "") {
     const kind = TEXT_KINDS[ext];
     if (ext === "xls" || ext === "xlt") {
-      const what = `Tệp .${ext} này thực chất là ${TEXT_IN_XLS[content]}, không phải sổ tính Excel`;
+      const text =
+        content === undefined
+          ? "văn bản (trang HTML hoặc XML do phần mềm khác xuất ra)"
+          : TEXT_IN_XLS[content];
+      const what = `Tệp .${ext} này thực chất là ${text}, không phải sổ tính Excel`;
       // Text has one table at most, never the template's sheets: saved as .xlsx it is still no report.
-      return content === "markup"
+      return content === undefined || content === "html" || content === "xml"
         ? `${what}. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)”, chép số liệu vào mẫu báo cáo và gửi lại.`
         : `${what}, nên không có các trang tính của mẫu báo cáo. Hãy mở tệp trong Excel, chép số liệu vào mẫu báo cáo ${TOOL_WORDS.template.both}, lưu mẫu đã điền kiểu “Sổ làm việc Excel (*.xlsx)” (Tệp → Lưu thành) rồi gửi lại tệp .xlsx đó.`;
     }
     return `Tệp là ${kind ?? `văn bản thuần (.${ext})`}, không phải sổ tính Excel (.xlsx). Hãy điền số liệu vào mẫu báo cáo và lưu dạng “Sổ làm việc Excel (*.xlsx)”.`;
   }
+  if (reason === "TEXT_FILE" && content !== undefined)
+    return `Tệp là ${TEXT_IN_XLSX[content]} được đổi đuôi thành .xlsx. Hãy điền số liệu vào mẫu báo cáo và lưu dạng “Sổ làm việc Excel (*.xlsx)”.`;
   return UNREADABLE_MESSAGES[reason];
 }
 

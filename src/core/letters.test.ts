@@ -443,7 +443,7 @@ describe("followUpLetters", () => {
     const l = letter("XA_HONG");
     expect(l.name).toBe("Xã Tệp Hỏng");
     expect(l.text).toContain("tệp báo cáo “XA_HONG.xlsx”");
-    expect(l.text).toMatch(/- Tệp là văn bản thuần/);
+    expect(l.text).toMatch(/- Tệp là văn bản CSV \(.*\) được đổi đuôi thành \.xlsx/);
     expect(l.text).not.toContain("chưa nhận");
     // Nothing in it to mend: the file is sent again as the reason says, not "after mending the error".
     expect(l.text).not.toContain("Sau khi sửa");

@@ -16,6 +16,9 @@ describe("the add-in shows its own buttons and fields, not the command's", () =>
     expect(forThePage(MSG.rosterNotReport)).toBe(
       "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hoặc để ngoài thư mục các báo cáo.",
     );
+    expect(forThePage(MSG.rosterTextNotReport("xlsx"))).toContain(
+      "Để dùng nó làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hãy đổi đuôi tệp thành .csv",
+    );
     expect(forThePage(MSG.unknownProfile("quang-tri-226"))).toBe(
       "Tệp lập theo hồ sơ cấu hình “quang-tri-226” của tỉnh, mà bản KL226 này không có: đã kiểm tra theo mẫu chung, các số liệu và chỉ tiêu riêng của hồ sơ đó chưa được kiểm tra. Hãy kiểm tra bằng phần bổ trợ KL226 của nơi đã phát hành mẫu.",
     );
@@ -44,6 +47,7 @@ describe("the add-in shows its own buttons and fields, not the command's", () =>
       MSG.notTemplate("Chỉ tiêu", "CCHC-BC/2025"),
       MSG.unknownForm("X", ["KL226-BC/1"]),
       MSG.rosterNotReport,
+      MSG.rosterTextNotReport("xls"),
       MSG.unknownProfile("tinh-x"),
       MSG.summaryNotReport("KL226-BC/1"),
       ...Object.values(UNREADABLE_MESSAGES),

@@ -84,8 +84,8 @@ export function fixtureSubmissions(): Submission[] {
       "in/SO_TOT (ban cu).xlsx",
       reportBytes({ unit: "SO_TOT", name: "Sở Tốt", counts: { HN_TONG: [100, -5] } }),
     ),
-    // Not a workbook at all: attributed to XA_HONG by its name.
-    submission("in/XA_HONG.xlsx", new TextEncoder().encode("MA_DON_VI,TEN_DON_VI\nXA_HONG,Xã Tệp Hỏng\n")),
+    // Not a workbook at all (its figures as CSV, renamed .xlsx): attributed to XA_HONG by its name.
+    submission("in/XA_HONG.xlsx", new TextEncoder().encode("STT,Chỉ tiêu,Kỳ này\n1,HN_TONG,90\n")),
   ];
 }
 

@@ -38,8 +38,37 @@ describe("an unreadable file is named for what it is", () => {
     expect(asCsv).toMatchObject({ code: "UNREADABLE" });
     expect(asCsv.message).toMatch(/^Tệp là văn bản CSV, không phải sổ tính Excel/);
     expect(asCsv.message).not.toContain("đổi đuôi");
-    expect(only(csv, "SO_A.xlsx").message).toBe(UNREADABLE_MESSAGES.TEXT_FILE);
-    expect(only(csv, "SO_A.xlsx").message).toContain("đổi đuôi");
+    expect(only(csv, "SO_A.xlsx").message).toBe(
+      "Tệp là văn bản CSV (chữ và số cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc dấu tab) được đổi đuôi thành .xlsx. Hãy điền số liệu vào mẫu báo cáo và lưu dạng “Sổ làm việc Excel (*.xlsx)”.",
+    );
+  });
+
+  test("text named .xlsx is named by its first characters: a web page, XML, plain text (UTF-16 too)", () => {
+    const html = strToU8('<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><table><tr><td>SO_A');
+    expect(only(html, "SO_A.xlsx").message).toMatch(
+      /^Tệp là trang web \(HTML\) được đổi đuôi thành \.xlsx\. Hãy điền/,
+    );
+    const xml = strToU8('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook>');
+    expect(only(xml, "SO_A.xlsx").message).toMatch(
+      /^Tệp là văn bản XML được đổi đuôi thành \.xlsx\. Hãy điền/,
+    );
+    const text = strToU8("Báo cáo 6 tháng đầu năm 2026 của Sở A\nSố hội nghị: 90\n");
+    expect(only(text, "SO_A.xlsx").message).toMatch(
+      /^Tệp là văn bản thuần \(chỉ có chữ\) được đổi đuôi thành \.xlsx\. Hãy điền/,
+    );
+    // Excel's "Unicode Text" (UTF-16 with its byte-order mark, columns parted by tabs) renamed .xlsx.
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...[..."Mã\tKỳ này\r\nHN_TONG\t90\r\n"].flatMap((ch) => [
+        ch.charCodeAt(0) & 0xff,
+        ch.charCodeAt(0) >> 8,
+      ]),
+    ]);
+    expect(only(utf16, "SO_A.xlsx").message).toMatch(/^Tệp là văn bản CSV \(/);
+    // None says "CSV, HTML…" of a file whose kind was seen.
+    for (const bytes of [csv, html, xml, text, utf16])
+      expect(only(bytes, "SO_A.xlsx").message).not.toBe(UNREADABLE_MESSAGES.TEXT_FILE);
   });
 
   test("a roster CSV left among the reports (its first line names MA_DON_VI and TEN_DON_VI) is said to be one", () => {
@@ -47,8 +76,6 @@ describe("an unreadable file is named for what it is", () => {
     const expected =
       "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.";
     expect(only(roster, "roster.csv")).toMatchObject({ code: "UNREADABLE", message: expected });
-    // Named .xlsx it is a file renamed, as a unit would be told in a letter.
-    expect(only(roster, "danh-sach.xlsx").message).toBe(UNREADABLE_MESSAGES.TEXT_FILE);
     expect(only(strToU8('"ma_don_vi","ten_don_vi"\r\n"SO_A","Sở A"\r\n'), "ds.csv").message).toBe(expected);
     // The headers --roster also takes: "Mã đơn vị", "Tên đơn vị" (any case, with an STT column).
     expect(
@@ -56,6 +83,57 @@ describe("an unreadable file is named for what it is", () => {
     ).toBe(expected);
     // A unit's figures as CSV are not a roster.
     expect(only(strToU8("MA_DON_VI;SO_A\nHN_TONG;90\n"), "so-a.csv").message).not.toBe(expected);
+  });
+
+  test("a roster saved as CSV and named .xls or .xlsx is said to be one, how to use it, and left out of the counts", () => {
+    const roster = strToU8("\uFEFFMA_DON_VI;TEN_DON_VI;LOAI_DON_VI\nSO_A;Sở A;Sở, ban, ngành\n");
+    const asXls = inspectBytes(roster, DEFAULT_PROFILE, undefined, {
+      fileName: "bao-cao/Danh sach don vi.XLS",
+    });
+    expect(asXls.notAReport).toBe("roster");
+    expect(asXls.findings.map((f) => [f.code, f.message])).toEqual([
+      [
+        "UNREADABLE",
+        "Tệp là danh sách đơn vị (có cột MA_DON_VI) lưu dạng văn bản CSV nhưng đặt đuôi .xls, không phải báo cáo của đơn vị. Để dùng nó làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hãy đổi đuôi tệp thành .csv (ví dụ danh-sach.csv) rồi chọn tệp .csv đó; hoặc để tệp ngoài thư mục các báo cáo.",
+      ],
+    ]);
+    const asXlsx = inspectBytes(roster, DEFAULT_PROFILE, undefined, { fileName: "danh-sach.xlsx" });
+    expect(asXlsx.notAReport).toBe("roster");
+    expect(asXlsx.findings[0]!.message).toMatch(
+      /^Tệp là danh sách đơn vị \(có cột MA_DON_VI\) lưu dạng văn bản CSV nhưng đặt đuôi \.xlsx,/,
+    );
+    // Headers as a hand-made list writes them, in Excel's "Unicode Text" (UTF-16, tabs).
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...[..."STT\tMã đơn vị\tTên đơn vị\tLoại đơn vị\r\n1\tSO_A\tSở A\tSở\r\n"].flatMap((ch) => [
+        ch.charCodeAt(0) & 0xff,
+        ch.charCodeAt(0) >> 8,
+      ]),
+    ]);
+    expect(inspectBytes(utf16, DEFAULT_PROFILE, undefined, { fileName: "ds.xls" }).notAReport).toBe("roster");
+    // A unit's figures as CSV named .xls are not a roster: the CSV message, a report returned to its unit.
+    const figures = inspectBytes(strToU8("MA_DON_VI;SO_A\nHN_TONG;90\n"), DEFAULT_PROFILE, undefined, {
+      fileName: "SO_A.xls",
+    });
+    expect(figures.notAReport).toBeUndefined();
+    expect(figures.findings[0]!.message).toContain("thực chất là tệp văn bản CSV");
+    // A unit's figures exported with its code and name (the samples' XA_NGA_SON.xlsx), or a list
+    // without the type column, named as a report: that unit's file, told what it is, not a roster.
+    const own = strToU8(
+      "\uFEFFMA_DON_VI,TEN_DON_VI,HN_TONG,HN_TRUC_TUYEN\r\nXA_NGA_SON,Xã Nga Sơn,38,25\r\n",
+    );
+    const ownResult = inspectBytes(own, DEFAULT_PROFILE, undefined, { fileName: "XA_NGA_SON.xlsx" });
+    expect(ownResult.notAReport).toBeUndefined();
+    expect(ownResult.findings[0]!.message).toMatch(/^Tệp là văn bản CSV \(.*\) được đổi đuôi thành \.xlsx/);
+    const twoColumns = strToU8("MA_DON_VI;TEN_DON_VI\nSO_A;Sở A\n");
+    expect(
+      inspectBytes(twoColumns, DEFAULT_PROFILE, undefined, { fileName: "SO_A.xls" }).notAReport,
+    ).toBeUndefined();
+    // Under a text name (.txt) it is a roster, as a .csv one is.
+    expect(inspectBytes(roster, DEFAULT_PROFILE, undefined, { fileName: "ds.txt" }).notAReport).toBe(
+      "roster",
+    );
   });
 
   test("a roster saved as .xlsx (by openpyxl, a title row above the headers) and left among the reports is said to be one", () => {
@@ -121,11 +199,11 @@ wb.save(sys.argv[1]); print("{}")
     const mht = strToU8(
       'MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related; boundary="----=_NextPart_01DA"\r\n\r\n------=_NextPart_01DA\r\nContent-Type: text/html; charset="utf-8"\r\n\r\n<html><body><table></table></body></html>\r\n',
     );
-    expect(only(mht, "SO_A.xls").message).toContain("trang HTML hoặc XML");
+    expect(only(mht, "SO_A.xls").message).toContain("thực chất là trang web (HTML)");
     const saved = strToU8(
       "From: <Saved by Windows Internet Explorer 11>\r\nSubject: Bao cao\r\nDate: Mon, 8 Jun 2026 08:00:00 +0700\r\nMIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n<html></html>\r\n",
     );
-    expect(only(saved, "SO_A.xls").message).toContain("trang HTML hoặc XML");
+    expect(only(saved, "SO_A.xls").message).toContain("thực chất là trang web (HTML)");
   });
 
   test("an .xls that is really a CSV (a system's “Excel” export, or a CSV renamed) is named a CSV, not a web page", () => {
@@ -147,7 +225,7 @@ wb.save(sys.argv[1]); print("{}")
     );
     // Read as UTF-16 too, a web page saved so is still one.
     expect(only(utf16("<html><body><table></table></body></html>"), "SO_A.xls").message).toContain(
-      "trang HTML hoặc XML",
+      "thực chất là trang web (HTML)",
     );
   });
 
