@@ -1,6 +1,7 @@
 // What a clerk does to the workbook's structure before sending it (session 37): columns inserted or
 // deleted on a template sheet. Each workbook is the real template, filled, with the clerk's edit,
 // read back through the real reader.
+import { toTcvn3, toVni } from "../../test/helpers/legacy-encoders";
 import { reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import { consolidate } from "./consolidate";
@@ -96,6 +97,34 @@ describe("a column inserted before A (an STT column) or a column moved: one erro
     expect(onSheet(r, "Thông tin")[0]!.message).toContain("cột “Giá trị” đang ở cột D (mẫu: cột C)");
     expect(r.unit).toBe("SO_NOI_VU");
     expect(r.unitCell).toBe("D5");
+  });
+
+  // The name an off-roster unit's returned file is quoted by (letters, report) is read from the moved
+  // column as from C: typed in TCVN3 or VNI it is the Unicode it shows, and said (LEGACY_TEXT).
+  test("Thông tin with a column inserted before C and its name typed in TCVN3 or VNI: the name read as it shows, its cell D6 said", () => {
+    const shown = "Ban Quản lý dự án đầu tư xây dựng tỉnh";
+    for (const [encoding, typed] of [
+      ["TCVN3", toTcvn3(shown)!],
+      ["VNI", toVni(shown)!],
+    ] as const) {
+      const r = check([{ op: "insertColumn", sheet: "Thông tin", before: "C" }], { name: typed });
+      expect(r.unitName).toBe(shown);
+      expect(r.nameCell).toBe("D6");
+      expect(only(onSheet(r, "Thông tin"))).toEqual([
+        ["NOT_TEMPLATE", "error", "Thông tin", "D4"],
+        ["LEGACY_TEXT", "warning", "Thông tin", "D6"],
+      ]);
+      expect(onSheet(r, "Thông tin")[1]!.message).toContain(`bảng mã ${encoding}`);
+    }
+    // Column B deleted: the values in B, read alike.
+    const deleted = check([{ op: "deleteColumn", sheet: "Thông tin", column: "B" }], {
+      name: toTcvn3(shown)!,
+    });
+    expect(deleted.unitName).toBe(shown);
+    expect(only(onSheet(deleted, "Thông tin"))).toEqual([
+      ["NOT_TEMPLATE", "error", "Thông tin", "B4"],
+      ["LEGACY_TEXT", "warning", "Thông tin", "B6"],
+    ]);
   });
 
   test("Thông tin with its label column B deleted: one error, the values in B not six “chưa điền” in C, the unit known", () => {

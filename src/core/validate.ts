@@ -330,27 +330,106 @@ export interface ValidateOptions {
   readonly fileProfile?: boolean;
 }
 
-// The columns of each sheet whose texts validation reads (the rest is labels and counts): only these
-// are looked at for TCVN3 and VNI text (legacy-text.ts), as that runs for every file.
-const TEXT_COLUMNS: ReadonlyMap<string, readonly number[] | "all"> = new Map<
-  string,
-  readonly number[] | "all"
->([
-  [matchKey(SHEETS.info), [INFO_COLS.value]],
-  [matchKey(SHEETS.tasks), Object.values(TASK_COLS).filter((c) => c !== TASK_COLS.no)],
-  [matchKey(SHEETS.meetings), Object.values(MEETING_COLS).filter((c) => c !== MEETING_COLS.no)],
-  [ROLLUP_SOURCES_KEY, "all"],
+/**
+ * The cells validation checks on a sheet (a merge that hides one is said: MERGED_CELLS). On Thông tin
+ * and Chỉ tiêu rows are found by their code (SPEC §3), not by number: column A is read in every row,
+ * the value columns only in a row with a code. On Nhiệm vụ and Hội nghị the columns it reads, below
+ * the STT header. Titles, guidance, headers, notes and the footnote are not read, wherever a release
+ * put them.
+ */
+interface ReadCells {
+  /** Read in every row: column A, where codes are looked for. */
+  readonly everyRow: readonly number[];
+  /** Read only in the sheet's data rows. */
+  readonly columns: readonly number[];
+  /** Its data rows: those with a code in column A, or those below the STT header. */
+  readonly rows: "coded" | "belowHeader";
+}
+
+/** What validation reads on a sheet: the cells it checks, and the columns whose texts it takes. */
+interface SheetReads {
+  readonly cells?: ReadCells;
+  /**
+   * The columns whose texts are read ("all": every cell); only these are looked at for TCVN3 and
+   * VNI text (legacy-text.ts), as that runs for every file. Counts are no text.
+   */
+  readonly texts?: readonly number[] | "all";
+}
+
+const INFO_KEY = matchKey(SHEETS.info);
+
+const SHEET_READS: ReadonlyMap<string, SheetReads> = new Map<string, SheetReads>([
+  [
+    INFO_KEY,
+    {
+      cells: { everyRow: [INFO_COLS.code], columns: [INFO_COLS.value], rows: "coded" },
+      texts: [INFO_COLS.value],
+    },
+  ],
+  [
+    matchKey(SHEETS.counts),
+    {
+      cells: {
+        everyRow: [COUNT_COLS.code],
+        columns: [COUNT_COLS.previous, COUNT_COLS.current],
+        rows: "coded",
+      },
+    },
+  ],
+  [
+    matchKey(SHEETS.tasks),
+    {
+      cells: {
+        everyRow: [],
+        columns: [TASK_COLS.content, TASK_COLS.deadline, TASK_COLS.status],
+        rows: "belowHeader",
+      },
+      texts: Object.values(TASK_COLS).filter((c) => c !== TASK_COLS.no),
+    },
+  ],
+  [
+    matchKey(SHEETS.meetings),
+    {
+      cells: { everyRow: [], columns: Object.values(MEETING_COLS), rows: "belowHeader" },
+      texts: Object.values(MEETING_COLS).filter((c) => c !== MEETING_COLS.no),
+    },
+  ],
+  [ROLLUP_SOURCES_KEY, { texts: "all" }],
 ]);
 const textColumns = (sheet: Sheet): readonly number[] | "all" | undefined =>
-  TEXT_COLUMNS.get(matchKey(sheet.name));
+  SHEET_READS.get(matchKey(sheet.name))?.texts;
 
 export function validateWorkbook(
   workbook: Workbook,
   profile: Profile,
   options: ValidateOptions = {},
 ): ValidationResult {
-  // Text typed in TCVN3 or VNI is read as the Unicode it stands for, and said (LEGACY_TEXT).
-  const { workbook: unicode, legacy } = unicodeWorkbook(workbook, textColumns);
+  const result = validateAsRead(workbook, profile, options, textColumns);
+  // Thông tin's values read from another column than C (a column inserted before C, or B deleted:
+  // the cells say where): read again with that column's texts taken from TCVN3 and VNI too, so a
+  // unit's name typed so is its name in the letters. Only such files pay for it.
+  const valueCol = movedInfoValues(result);
+  if (valueCol === undefined) return result;
+  return validateAsRead(workbook, profile, options, (sheet) =>
+    matchKey(sheet.name) === INFO_KEY ? [valueCol] : textColumns(sheet),
+  );
+}
+
+/** The column Thông tin's values were read from when it is not C; undefined when C (or nothing read). */
+function movedInfoValues(result: ValidationResult): number | undefined {
+  const at = result.nameCell ?? result.unitCell;
+  if (at === undefined || /^C\d/.test(at)) return undefined;
+  return parseA1(at)?.col;
+}
+
+/** The workbook validated with the texts of `columns` typed in TCVN3 or VNI read as Unicode, and said (LEGACY_TEXT). */
+function validateAsRead(
+  workbook: Workbook,
+  profile: Profile,
+  options: ValidateOptions,
+  columns: (sheet: Sheet) => readonly number[] | "all" | undefined,
+): ValidationResult {
+  const { workbook: unicode, legacy } = unicodeWorkbook(workbook, columns);
   const result = validateUnicode(unicode, profile, options);
   if (legacy.length === 0) return result;
   const said = legacy.map((l) =>
@@ -842,34 +921,6 @@ function templateMerges(profile: Profile): ReadonlyMap<string, ReadonlySet<strin
 }
 
 /**
- * The cells validation reads on each template sheet. On Thông tin and Chỉ tiêu rows are found by
- * their code (SPEC §3), not by number: column A is read in every row, the value columns only in a
- * row with a code. On Nhiệm vụ and Hội nghị the columns it reads, below the STT header. Titles,
- * guidance, headers, notes and the footnote are not read, wherever a release put them.
- */
-interface ReadCells {
-  /** Read in every row: column A, where codes are looked for. */
-  readonly everyRow: readonly number[];
-  /** Read only in the sheet's data rows. */
-  readonly columns: readonly number[];
-  /** Its data rows: those with a code in column A, or those below the STT header. */
-  readonly rows: "coded" | "belowHeader";
-}
-
-const READ_CELLS: ReadonlyMap<string, ReadCells> = new Map<string, ReadCells>([
-  [matchKey(SHEETS.info), { everyRow: [INFO_COLS.code], columns: [INFO_COLS.value], rows: "coded" }],
-  [
-    matchKey(SHEETS.counts),
-    { everyRow: [COUNT_COLS.code], columns: [COUNT_COLS.previous, COUNT_COLS.current], rows: "coded" },
-  ],
-  [
-    matchKey(SHEETS.tasks),
-    { everyRow: [], columns: [TASK_COLS.content, TASK_COLS.deadline, TASK_COLS.status], rows: "belowHeader" },
-  ],
-  [matchKey(SHEETS.meetings), { everyRow: [], columns: Object.values(MEETING_COLS), rows: "belowHeader" }],
-]);
-
-/**
  * Whether a merge hides a cell validation reads: one of its cells but the first (the only one Excel
  * shows and the reader keeps). A merge over the rows of an older release's footnote ("A15:C15" before
  * the free-text rows came) or over notes hides none.
@@ -936,7 +987,7 @@ function noteMerges(workbook: Workbook, profile: Profile, findings: Finding[]): 
   for (const sheet of workbook.sheets) {
     const template = own.get(matchKey(sheet.name));
     if (template === undefined || sheet.merges === undefined) continue;
-    const read = READ_CELLS.get(matchKey(sheet.name));
+    const read = SHEET_READS.get(matchKey(sheet.name))?.cells;
     // A title merged across the table ("A1:F1"): a column inserted or deleted widens or narrows it
     // ("A1:G1"); its first cell is all that is read either way. Worked out only for a merge the
     // template lacks (most files have none).
