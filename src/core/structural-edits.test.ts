@@ -477,6 +477,47 @@ test("Chỉ tiêu's header made two rows, “Số liệu” merged over D:E and 
   expect(hidden.findings[0]!.message).toContain("A4:A5");
 });
 
+test("Nhiệm vụ's header made two rows, “Nội dung nhiệm vụ” merged down B4:B5 and “Đơn vị” over “Chủ trì” and “Phối hợp”: read, no MERGED_CELLS", () => {
+  const twoRows: Edit[] = [
+    { op: "insertRow", sheet: "Nhiệm vụ", row: 5, cells: [null, null, "Chủ trì", "Phối hợp"] },
+    { op: "set", sheet: "Nhiệm vụ", cell: "C4", value: "Đơn vị" },
+    { op: "set", sheet: "Nhiệm vụ", cell: "D4", value: null },
+    ...["A4:A5", "B4:B5", "C4:D4", "E4:E5", "F4:F5", "G4:G5", "H4:H5", "I4:I5"].map((range) => ({
+      op: "merge" as const,
+      sheet: "Nhiệm vụ",
+      range,
+    })),
+  ];
+  const r = check(twoRows);
+  expect(r.findings).toEqual([]);
+  expect(r.report?.tasks.map((t) => t.row)).toEqual(Array.from({ length: 12 }, (_, i) => i + 6));
+  // Hội nghị's alike (its log read, its two meetings counted).
+  const log = check(
+    [
+      { op: "insertRow", sheet: "Hội nghị", row: 5, cells: [] },
+      ...["A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:E5", "F4:F5"].map((range) => ({
+        op: "merge" as const,
+        sheet: "Hội nghị",
+        range,
+      })),
+    ],
+    LOG,
+  );
+  expect(log.findings).toEqual([]);
+  expect(log.report?.meetings.map((m) => m.row)).toEqual([6, 7]);
+  // The first task merged into the header (its status in G5 still shows): its Nội dung is hidden, said.
+  const hidden = check([{ op: "merge", sheet: "Nhiệm vụ", range: "B4:B5" }]);
+  expect(only(hidden.findings)).toContainEqual(["MERGED_CELLS", "warning", "Nhiệm vụ", "B4"]);
+  // A merge down over more rows than a header has hides tasks, whatever they show.
+  const deep = check([
+    { op: "insertRow", sheet: "Nhiệm vụ", row: 5, cells: [] },
+    { op: "insertRow", sheet: "Nhiệm vụ", row: 5, cells: [] },
+    { op: "insertRow", sheet: "Nhiệm vụ", row: 5, cells: [] },
+    { op: "merge", sheet: "Nhiệm vụ", range: "F4:F7" },
+  ]);
+  expect(only(deep.findings)).toEqual([["MERGED_CELLS", "warning", "Nhiệm vụ", "F4"]]);
+});
+
 test("=D5*0.9 in E, its result 57,6 shown as 58 by the cell's format: the error says it is the formula's result and how to round it", () => {
   const r = check([
     { op: "set", sheet: "Chỉ tiêu", cell: "D5", value: 64 },

@@ -84,7 +84,7 @@ export function codeKey(text: string): string {
   return nfc(text.trim().toUpperCase());
 }
 
-interface Labelled {
+export interface Labelled {
   readonly label: string;
   readonly aliases?: readonly string[];
 }

@@ -60,7 +60,17 @@ import { MSG } from "./messages";
 import { templateWorkbook } from "./template";
 import type { Profile } from "./profile";
 import { defaultProfileForForm, shippedProfile } from "./profiles";
-import { cleanName, codeFromWords, codeKey, foldKey, foldOption, matchKey, matchOption, nfc } from "./text";
+import {
+  cleanName,
+  codeFromWords,
+  codeKey,
+  foldKey,
+  foldOption,
+  matchKey,
+  matchOption,
+  nfc,
+  type Labelled,
+} from "./text";
 import {
   cellText,
   readCount,
@@ -344,6 +354,8 @@ interface ReadCells {
   readonly columns: readonly number[];
   /** Its data rows: those with a code in column A, or those below the STT header. */
   readonly rows: "coded" | "belowHeader";
+  /** Below the header, the columns whose chosen option marks a row of the list (a status, a meeting's type). */
+  readonly chosen?: ReadonlyArray<{ readonly col: number; readonly options: readonly Labelled[] }>;
 }
 
 /** What validation reads on a sheet: the cells it checks, and the columns whose texts it takes. */
@@ -383,6 +395,7 @@ const SHEET_READS: ReadonlyMap<string, SheetReads> = new Map<string, SheetReads>
         everyRow: [],
         columns: [TASK_COLS.content, TASK_COLS.deadline, TASK_COLS.status],
         rows: "belowHeader",
+        chosen: [{ col: TASK_COLS.status, options: TASK_STATUSES }],
       },
       texts: Object.values(TASK_COLS).filter((c) => c !== TASK_COLS.no),
     },
@@ -390,7 +403,15 @@ const SHEET_READS: ReadonlyMap<string, SheetReads> = new Map<string, SheetReads>
   [
     matchKey(SHEETS.meetings),
     {
-      cells: { everyRow: [], columns: Object.values(MEETING_COLS), rows: "belowHeader" },
+      cells: {
+        everyRow: [],
+        columns: Object.values(MEETING_COLS),
+        rows: "belowHeader",
+        chosen: [
+          { col: MEETING_COLS.type, options: MEETING_TYPES },
+          { col: MEETING_COLS.form, options: MEETING_FORMS },
+        ],
+      },
       texts: Object.values(MEETING_COLS).filter((c) => c !== MEETING_COLS.no),
     },
   ],
@@ -940,13 +961,36 @@ function hidesReadCell(sheet: Sheet, m: CellRange, read: ReadCells): boolean {
   if (columns.length === 0) return false;
   if (read.rows === "belowHeader") {
     const header = headerRow(sheet);
-    return header !== undefined && m.r1 > header && !isNoteRow(sheet, m);
+    return (
+      header !== undefined && m.r1 > header && !isNoteRow(sheet, m) && !isHeaderMerge(sheet, m, header, read)
+    );
   }
   const last = Math.min(m.r1, sheet.rows.length - 1);
   return columns.some((c) => {
     for (let r = hiddenFrom(c); r <= last; r++) if (rowCode(sheet.rows[r]) !== undefined) return true;
     return false;
   });
+}
+
+/**
+ * A list's header made two or three rows, as clerks draw one ("Nội dung nhiệm vụ" merged down B4:B5
+ * beside "Đơn vị" over "Chủ trì" and "Phối hợp"): a merge from the header row down at most two rows,
+ * each of which shows no row of the list (no STT number in A, no status or meeting type chosen where
+ * the merge does not cover it). It hides no task or meeting; a task merged into the header that shows
+ * its status is still said.
+ */
+function isHeaderMerge(sheet: Sheet, m: CellRange, header: number, read: ReadCells): boolean {
+  if (m.r0 > header || m.r1 > header + 2) return false;
+  for (let r = header + 1; r <= m.r1; r++) {
+    const row = sheet.rows[r];
+    if (row === undefined) continue;
+    if (/^\d/.test(cellText(row[0]).trim())) return false;
+    for (const { col, options } of read.chosen ?? []) {
+      const text = cellText(row[col]);
+      if (text !== "" && foldOption(options, text) !== undefined) return false;
+    }
+  }
+  return true;
 }
 
 /**
