@@ -137,25 +137,54 @@ export function unicodeOfLegacy(
   evident?: LegacyEncoding,
   by: Evidence = "workbook",
 ): { encoding: LegacyEncoding; text: string } | undefined {
+  const read = legacyReading(text, evident, by);
+  return read && { encoding: read.encoding, text: read.text };
+}
+
+/** unicodeOfLegacy's reading, a tie between the encodings broken by `prefer` or said (`tied`). */
+function legacyReading(
+  text: string,
+  evident: LegacyEncoding | undefined,
+  by: Evidence = "workbook",
+  prefer?: LegacyEncoding,
+): LegacyReading | undefined {
   // Unicode first: most texts of a report have a Vietnamese letter within their first words.
   if (UNICODE_VIETNAMESE.test(text)) return undefined;
   if (evident === undefined) {
     if (!LEGACY_HINT.test(text) && !spelledHint(text)) return undefined;
   } else if (!LATIN1.test(text)) return undefined;
   let best: { encoding: LegacyEncoding; text: string; score: readonly [number, number] } | undefined;
+  let tied = false;
   for (const encoding of evident === undefined ? (["TCVN3", "VNI"] as const) : [evident]) {
     const read = encoding === "TCVN3" ? fromTcvn3(text) : fromVni(text);
     if (read === undefined) continue;
     const score = plausibility(text, read, encoding, evident === undefined ? "own" : by);
+    if (score === undefined) continue;
+    const same = best !== undefined && score[0] === best.score[0] && score[1] === best.score[1];
+    // A tie ("Tö": TCVN3 Tử, VNI Tư, as well spelled and as common) goes to `prefer`, the encoding
+    // the workbook's other cells were clearly typed in; without one, to TCVN3, said tied.
+    if (same && best!.text !== read) tied = true;
     if (
-      score !== undefined &&
-      (best === undefined ||
-        score[0] > best.score[0] ||
-        (score[0] === best.score[0] && score[1] > best.score[1]))
-    )
+      best === undefined ||
+      score[0] > best.score[0] ||
+      (score[0] === best.score[0] && score[1] > best.score[1]) ||
+      (same && encoding === prefer)
+    ) {
+      if (!same) tied = false;
       best = { encoding, text: read, score };
+    }
   }
-  return best && { encoding: best.encoding, text: best.text };
+  if (best === undefined) return undefined;
+  return tied && prefer === undefined
+    ? { encoding: best.encoding, text: best.text, tied: true }
+    : { encoding: best.encoding, text: best.text };
+}
+
+/** A legacy text's reading; `tied` when the other encoding's reads another word as well (no evidence of which). */
+interface LegacyReading {
+  readonly encoding: LegacyEncoding;
+  readonly text: string;
+  readonly tied?: true;
 }
 
 // Words: runs of letters and of the Latin-1 characters legacy codes use ("x·", "nh©n", "Uû").
@@ -245,9 +274,21 @@ export function vietnameseOf(
   evident?: LegacyEncoding,
   by?: Evidence,
 ): { encoding?: LegacyEncoding; text: string } | undefined {
-  if (text.indexOf("\u00d0") < 0 && text.indexOf("\u00f0") < 0) return unicodeOfLegacy(text, evident, by);
+  const read = readVietnamese(text, evident, by);
+  return read?.tied === true ? { encoding: read.encoding, text: read.text } : read;
+}
+
+/** vietnameseOf's reading, a tie broken by `prefer` or said (`tied`). */
+function readVietnamese(
+  text: string,
+  evident?: LegacyEncoding,
+  by?: Evidence,
+  prefer?: LegacyEncoding,
+): { encoding?: LegacyEncoding; text: string; tied?: true } | undefined {
+  if (text.indexOf("\u00d0") < 0 && text.indexOf("\u00f0") < 0)
+    return legacyReading(text, evident, by, prefer);
   // A legacy text first: TCVN3's "é" may start a word ("Ðp tiÕn ®é", ép tiến độ).
-  const legacy = unicodeOfLegacy(text, evident, by);
+  const legacy = legacyReading(text, evident, by, prefer);
   if (legacy !== undefined) return legacy;
   // Folded, the text holds "Đ" or "đ", which neither encoding has: it is Unicode, or as typed.
   const folded = text.replace(/\u00f0/g, "\u0111").replace(/(?<![\p{L}\p{M}])\u00d0/gu, "\u0110");
@@ -373,10 +414,20 @@ export function unicodeWorkbook(
   if (once.legacy.length === 0) return { workbook: once.workbook, legacy: once.legacy };
   // A cell clearly in one encoding makes it evident for the workbook's other cells: those that hold
   // no hint inside a word ("§· nép") are read by it where that spells more Vietnamese. In a
-  // workbook with cells of both, by the one whose reading spells more (readBeside).
-  const evident: LegacyEncoding[] = [];
-  for (const l of once.legacy) if (!evident.includes(l.encoding)) evident.push(l.encoding);
-  const twice = readSheets(workbook, columns, evident, unicodeFonts);
+  // workbook with cells of both, by the one whose reading spells more (readBeside). A word both
+  // read as well ("Tö") is no evidence of its encoding when another cell is clear: it is read by
+  // the workbook's one encoding (VNI's Tư beside VNI cells), else as before (TCVN3's Tử).
+  const seen: LegacyEncoding[] = [];
+  for (const l of once.legacy) if (!seen.includes(l.encoding)) seen.push(l.encoding);
+  const clear = seen.filter((e) => once.clear.has(e));
+  const evident = clear.length > 0 ? clear : seen;
+  const twice = readSheets(
+    workbook,
+    columns,
+    evident,
+    unicodeFonts,
+    clear.length === 1 ? clear[0] : undefined,
+  );
   return { workbook: twice.workbook, legacy: twice.legacy };
 }
 
@@ -391,7 +442,7 @@ const NO_ENCODINGS: ReadonlySet<LegacyEncoding> = new Set();
 function readBeside(
   text: string,
   evident: readonly LegacyEncoding[],
-): { encoding?: LegacyEncoding; text: string } | undefined {
+): { encoding?: LegacyEncoding; text: string; tied?: true } | undefined {
   let found: { encoding?: LegacyEncoding; text: string } | undefined;
   for (const encoding of evident) {
     const read = vietnameseOf(text, encoding);
@@ -412,41 +463,55 @@ function readSheets(
   columns: TextColumns,
   evident: readonly LegacyEncoding[] | undefined,
   untrusted: ReadonlySet<LegacyEncoding>,
-): { workbook: Workbook; legacy: LegacySheet[]; unicodeFonts: Set<LegacyEncoding> } {
+  prefer?: LegacyEncoding,
+): {
+  workbook: Workbook;
+  legacy: LegacySheet[];
+  unicodeFonts: Set<LegacyEncoding>;
+  clear: Set<LegacyEncoding>;
+} {
   const legacy: LegacySheet[] = [];
-  const unicodeFonts = new Set<LegacyEncoding>();
+  const found = { unicodeFonts: new Set<LegacyEncoding>(), clear: new Set<LegacyEncoding>() };
   let sheets: Sheet[] | undefined;
   workbook.sheets.forEach((sheet, s) => {
-    const read = unicodeSheet(sheet, columns(sheet), evident, untrusted, unicodeFonts);
+    const read = unicodeSheet(sheet, columns(sheet), { evident, untrusted, prefer }, found);
     if (read === undefined) return;
     legacy.push(...read.legacy);
     sheets ??= [...workbook.sheets];
     sheets[s] = read.sheet;
   });
-  return { workbook: sheets === undefined ? workbook : { ...workbook, sheets }, legacy, unicodeFonts };
+  return { workbook: sheets === undefined ? workbook : { ...workbook, sheets }, legacy, ...found };
 }
 
-/** A text as read (vietnameseOf), and whether it was read in capitals. */
+/** A text as read (readVietnamese), whether it was read in capitals, and `tied` as readVietnamese says. */
 interface TextRead {
   readonly encoding?: LegacyEncoding;
   readonly text: string;
   readonly capitals: boolean;
+  readonly tied?: true;
+}
+
+/** How a sheet's texts are read: the evident encodings, the untrusted fonts', the tie-breaking one. */
+interface ReadBy {
+  readonly evident: readonly LegacyEncoding[] | undefined;
+  readonly untrusted: ReadonlySet<LegacyEncoding>;
+  readonly prefer: LegacyEncoding | undefined;
 }
 
 /** A text shown in `font` as the clerk saw it, or undefined when it is read as it stands. */
 function readText(
   typed: string,
   font: LegacyFont | undefined,
-  evident: readonly LegacyEncoding[] | undefined,
-  untrusted: ReadonlySet<LegacyEncoding>,
+  by: ReadBy,
   unicodeFonts: Set<LegacyEncoding>,
 ): TextRead | undefined {
+  const { evident, untrusted, prefer } = by;
   // A cell shown in a legacy font is read by its encoding first: the font is what the clerk saw.
   const byFont = font === undefined ? undefined : FONT_ENCODING[font];
   if (byFont !== undefined && UNICODE_VIETNAMESE.test(typed)) unicodeFonts.add(byFont);
   const read =
-    (byFont === undefined || untrusted.has(byFont) ? undefined : vietnameseOf(typed, byFont, "font")) ??
-    vietnameseOf(typed) ??
+    (byFont === undefined || untrusted.has(byFont) ? undefined : readVietnamese(typed, byFont, "font")) ??
+    readVietnamese(typed, undefined, undefined, prefer) ??
     (evident === undefined ? undefined : readBeside(typed, evident));
   if (read === undefined) return undefined;
   // .VnTimeH draws every letter as a capital: "uû ban nh©n d©n" shows, and is, UỶ BAN NHÂN DÂN.
@@ -456,37 +521,44 @@ function readText(
 
 /**
  * A text whose parts are shown in fonts of their own (Word's `.VnTime` text pasted after "Ghi chú: "
- * typed in Unicode), each part read by its own font; the encoding of the first part read.
+ * typed in Unicode), each part read by its own font; the encoding of the first part read, tied only
+ * when every part read was.
  */
 function readRuns(
   runs: readonly TextRun[],
-  evident: readonly LegacyEncoding[] | undefined,
-  untrusted: ReadonlySet<LegacyEncoding>,
+  by: ReadBy,
   unicodeFonts: Set<LegacyEncoding>,
 ): TextRead | undefined {
   let text = "";
   let encoding: LegacyEncoding | undefined;
   let capitals = false;
   let changed = false;
+  let tied = true;
   for (const run of runs) {
-    const read = readText(run.text, run.font, evident, untrusted, unicodeFonts);
+    const read = readText(run.text, run.font, by, unicodeFonts);
     text += read === undefined ? run.text : read.text;
     if (read === undefined) continue;
     changed = true;
     encoding ??= read.encoding;
     capitals ||= read.capitals;
+    if (read.tied !== true) tied = false;
   }
   if (!changed) return undefined;
-  return encoding === undefined ? { text, capitals } : { encoding, text, capitals };
+  const read = encoding === undefined ? { text, capitals } : { encoding, text, capitals };
+  return tied ? { ...read, tied } : read;
 }
 
+/**
+ * One sheet's cells read. `found` gathers the encodings of the legacy fonts that show a letter only
+ * Unicode has (`unicodeFonts`) and the encodings some cell was read by without a tie (`clear`).
+ */
 function unicodeSheet(
   sheet: Sheet,
   columns: readonly number[] | "all" | undefined,
-  evident: readonly LegacyEncoding[] | undefined,
-  untrusted: ReadonlySet<LegacyEncoding>,
-  unicodeFonts: Set<LegacyEncoding>,
+  by: ReadBy,
+  found: { readonly unicodeFonts: Set<LegacyEncoding>; readonly clear: Set<LegacyEncoding> },
 ): { sheet: Sheet; legacy: LegacySheet[] } | undefined {
+  const { unicodeFonts } = found;
   if (columns === undefined) return undefined;
   let rows: (ReadonlyArray<Cell | undefined> | undefined)[] | undefined;
   // Per encoding, in the order first met: its cells and its first cell's text.
@@ -508,9 +580,10 @@ function unicodeSheet(
       const runs = cell.value.runs;
       const read =
         runs === undefined
-          ? readText(typed, cell.value.font, evident, untrusted, unicodeFonts)
-          : readRuns(runs, evident, untrusted, unicodeFonts);
+          ? readText(typed, cell.value.font, by, unicodeFonts)
+          : readRuns(runs, by, unicodeFonts);
       if (read === undefined) continue;
+      if (read.encoding !== undefined && read.tied !== true) found.clear.add(read.encoding);
       const { text, capitals } = read;
       if (read.encoding !== undefined) {
         const at = a1(r, c);

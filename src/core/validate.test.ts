@@ -1423,6 +1423,24 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
     );
   });
 
+  test("a lone word both encodings read (“Tö”: TCVN3 Tử, VNI Tư) is read by the workbook's encoding, VNI beside VNI cells", () => {
+    // Task 1's lead “Tö” (the clerk's short for Sở Tư pháp) beside VNI statuses: before, TCVN3's “Tử”
+    // in the summary, and a TCVN3 warning telling the clerk to convert that cell from TCVN3 (ABC).
+    const tu = { op: "set", sheet: "Nhiệm vụ", cell: "C5", value: "Tö" } as const;
+    const vni = check({ taskStatuses: statuses("Hoaøn thaønh") }, [tu]);
+    expect(vni.report?.tasks[0]?.lead).toBe("Tư");
+    expect(only(vni.findings)).toEqual([["LEGACY_TEXT", "warning", "Nhiệm vụ", "C5"]]);
+    expect(vni.findings[0]!.message).toMatch(/^13 ô \(C5, G5, G6, .*\) được gõ bằng bảng mã VNI /);
+    // “Thuû” beside VNI cells: Thủ (TCVN3's reading, Thuỷ, before).
+    const thu = check({ taskStatuses: statuses("Hoaøn thaønh") }, [{ ...tu, value: "Thuû" }]);
+    expect(thu.report?.tasks[0]?.lead).toBe("Thủ");
+    // Beside TCVN3 cells, and alone in a Unicode report, TCVN3's reading as before.
+    const tcvn3 = check({ taskStatuses: statuses("Hoµn thµnh") }, [tu]);
+    expect(tcvn3.report?.tasks[0]?.lead).toBe("Tử");
+    expect(only(tcvn3.findings)).toEqual([["LEGACY_TEXT", "warning", "Nhiệm vụ", "C5"]]);
+    expect(check({}, [tu]).report?.tasks[0]?.lead).toBe("Tử");
+  });
+
   test("a short text of letters Unicode has too, alone in a Unicode report, is read where it spells no Vietnamese as typed", () => {
     // “Néi vô” (Nội vụ) as the lead unit of task 1: before, left as typed ("Néi" is no word) unless
     // another cell of the report was clearly TCVN3.
