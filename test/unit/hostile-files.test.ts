@@ -43,6 +43,14 @@ function consolidateWithGood(name: string, bytes: Uint8Array): Outcome {
   return { hostile: c.rejected.find((r) => r.file === name), accepted: c.units.map((u) => u.code) };
 }
 
+/** Text named .xlsx is named for what its first characters show, not by its reason's words alone. */
+const TEXT_RENAMED: Readonly<Record<string, string>> = {
+  "csv.xlsx":
+    "Tệp là văn bản CSV (chữ và số cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc dấu tab) được đổi đuôi thành .xlsx. Hãy điền số liệu vào mẫu báo cáo và lưu dạng “Sổ làm việc Excel (*.xlsx)”.",
+  "html.xlsx":
+    "Tệp là trang web (HTML) được đổi đuôi thành .xlsx. Hãy điền số liệu vào mẫu báo cáo và lưu dạng “Sổ làm việc Excel (*.xlsx)”.",
+};
+
 describe("hostile files are rejected with their Vietnamese reason, and the good files are still accepted", () => {
   test.each(HOSTILE_CASES)(
     "%s",
@@ -52,7 +60,7 @@ describe("hostile files are rejected with their Vietnamese reason, and the good 
         // A reason tied to one cell is said with it (the finding names its sheet and cell).
         expect.objectContaining({
           code: "UNREADABLE",
-          message: UNREADABLE_AT_MESSAGES[reason] ?? UNREADABLE_MESSAGES[reason],
+          message: TEXT_RENAMED[name] ?? UNREADABLE_AT_MESSAGES[reason] ?? UNREADABLE_MESSAGES[reason],
         }),
       ]);
       expect(out.accepted).toEqual(["SO_A", "XA_B"]);
