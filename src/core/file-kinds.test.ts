@@ -66,7 +66,7 @@ test("an .xls that is a CSV is said to be one, not a web page, and told to put i
     "Tệp .xls này thực chất là trang web (HTML) do phần mềm khác xuất ra, không phải sổ tính Excel. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)”, chép số liệu vào mẫu báo cáo và gửi lại.",
   );
   expect(unreadableMessage("TEXT_FILE", "SO_A.xls", "xml")).toBe(
-    "Tệp .xls này thực chất là văn bản XML (như bảng tính “XML Spreadsheet 2003”) do phần mềm khác xuất ra, không phải sổ tính Excel. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)”, chép số liệu vào mẫu báo cáo và gửi lại.",
+    "Tệp .xls này thực chất là văn bản XML (như dạng “Bảng tính XML 2003”) do phần mềm khác xuất ra, không phải sổ tính Excel. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)”, chép số liệu vào mẫu báo cáo và gửi lại.",
   );
 });
 

@@ -153,7 +153,7 @@ const TEXT_KINDS: Readonly<Record<string, string>> = {
 /** What the text of an .xls that is no workbook is, by its content (file-kinds' textContentOf). */
 const TEXT_IN_XLS: Readonly<Record<TextContent, string>> = {
   html: "trang web (HTML) do phần mềm khác xuất ra",
-  xml: "văn bản XML (như bảng tính “XML Spreadsheet 2003”) do phần mềm khác xuất ra",
+  xml: "văn bản XML (như dạng “Bảng tính XML 2003”) do phần mềm khác xuất ra",
   csv: "tệp văn bản CSV (chữ và số cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc dấu tab) được đặt đuôi .xls",
   text: "tệp văn bản thuần (chỉ có chữ) được đặt đuôi .xls",
 };

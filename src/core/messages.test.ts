@@ -14,10 +14,10 @@ describe("the add-in shows its own buttons and fields, not the command's", () =>
       "Ô A1 trang “Thông tin” ghi mẫu “KL999”, không phải mẫu báo cáo mà chương trình biết (KL226-BC/1, CCHC-BC/2025). Hãy lập báo cáo trên mẫu đúng (thẻ “Mẫu báo cáo”) và chép số liệu sang.",
     );
     expect(forThePage(MSG.rosterNotReport)).toBe(
-      "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hoặc để ngoài thư mục các báo cáo.",
+      "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng tệp này làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hoặc để ngoài thư mục các báo cáo.",
     );
     expect(forThePage(MSG.rosterTextNotReport("xlsx"))).toContain(
-      "Để dùng nó làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hãy đổi đuôi tệp thành .csv",
+      "Để dùng tệp này làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hãy đổi đuôi tệp thành .csv",
     );
     expect(forThePage(MSG.unknownProfile("quang-tri-226"))).toBe(
       "Tệp lập theo hồ sơ cấu hình “quang-tri-226” của tỉnh, mà bản KL226 này không có: đã kiểm tra theo mẫu chung, các số liệu và chỉ tiêu riêng của hồ sơ đó chưa được kiểm tra. Hãy kiểm tra bằng phần bổ trợ KL226 của nơi đã phát hành mẫu.",

@@ -183,7 +183,7 @@ test("a roster picked in Kiểm tra is told where it belongs in this page, in th
   const item = page.locator('[data-finding-code="NOT_TEMPLATE"]');
   await item.waitFor();
   await expect(item.textContent()).resolves.toContain(
-    "Dùng nó làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hoặc để ngoài thư mục các báo cáo.",
+    "Dùng tệp này làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hoặc để ngoài thư mục các báo cáo.",
   );
   await expect(page.getByTestId("validate-result").textContent()).resolves.not.toMatch(/--roster|kl226 /);
   // Nothing in it for the clerk to fix: another file to choose, not "Cần sửa 1 lỗi".

@@ -74,7 +74,7 @@ describe("an unreadable file is named for what it is", () => {
   test("a roster CSV left among the reports (its first line names MA_DON_VI and TEN_DON_VI) is said to be one", () => {
     const roster = strToU8("\uFEFFMA_DON_VI;TEN_DON_VI;LOAI_DON_VI\nSO_A;Sở A;Sở, ban, ngành\n");
     const expected =
-      "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.";
+      "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng tệp này làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.";
     expect(only(roster, "roster.csv")).toMatchObject({ code: "UNREADABLE", message: expected });
     expect(only(strToU8('"ma_don_vi","ten_don_vi"\r\n"SO_A","Sở A"\r\n'), "ds.csv").message).toBe(expected);
     // The headers --roster also takes: "Mã đơn vị", "Tên đơn vị" (any case, with an STT column).
@@ -94,7 +94,7 @@ describe("an unreadable file is named for what it is", () => {
     expect(asXls.findings.map((f) => [f.code, f.message])).toEqual([
       [
         "UNREADABLE",
-        "Tệp là danh sách đơn vị (có cột MA_DON_VI) lưu dạng văn bản CSV nhưng đặt đuôi .xls, không phải báo cáo của đơn vị. Để dùng nó làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hãy đổi đuôi tệp thành .csv (ví dụ danh-sach.csv) rồi chọn tệp .csv đó; hoặc để tệp ngoài thư mục các báo cáo.",
+        "Tệp là danh sách đơn vị (có cột MA_DON_VI) lưu dạng văn bản CSV nhưng đặt đuôi .xls, không phải báo cáo của đơn vị. Để dùng tệp này làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hãy đổi đuôi tệp thành .csv (ví dụ danh-sach.csv) rồi chọn tệp .csv đó; hoặc để tệp ngoài thư mục các báo cáo.",
       ],
     ]);
     const asXlsx = inspectBytes(roster, DEFAULT_PROFILE, undefined, { fileName: "danh-sach.xlsx" });
@@ -163,7 +163,7 @@ wb.save(sys.argv[1]); print("{}")
         sheet: null,
         cell: null,
         message:
-          "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng nó làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.",
+          "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng tệp này làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.",
       },
     ]);
     // A workbook whose first sheet has other headers is not a roster: it lacks the template's sheets.
