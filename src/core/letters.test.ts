@@ -1014,6 +1014,13 @@ test.each([
     "Nếu không có, cần ghi số 0; nếu có, cần ghi số lượng (chỉ ghi số).",
   ],
   ["Số ở cột F, ghi chú của đơn vị, không được đọc.", "Số ở cột F, ghi chú của đơn vị, không được đọc."],
+  // A step after a comma in a clause that already asks goes on with the request: “Đề nghị đơn vị mở
+  // trong Excel, cần chọn Lưu thành …, cần chép số liệu …” read as three orders (session 39's proofreader).
+  [
+    "Tệp .xls này thực chất là văn bản XML. Hãy mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)”, chép số liệu vào mẫu báo cáo và gửi lại.",
+    "Tệp .xls này thực chất là văn bản XML. Đề nghị đơn vị mở trong Excel, chọn Lưu thành “Sổ làm việc Excel (*.xlsx)”, chép số liệu vào mẫu báo cáo và gửi lại.",
+  ],
+  ["Hãy mở tệp; nếu không có, ghi số 0.", "Đề nghị đơn vị mở tệp; nếu không có, cần ghi số 0."],
   [
     "Tệp có mật khẩu: Hãy gỡ mật khẩu. Đừng đổi tên tệp; Đừng nén tệp.",
     "Tệp có mật khẩu: đề nghị đơn vị gỡ mật khẩu. Không đổi tên tệp; không nén tệp.",

@@ -236,10 +236,21 @@ export function letterStyle(message: string): string {
     .replace(/([,;:(]\s*)hãy\s+/gu, "$1đề nghị đơn vị ")
     .replace(/(^|[.;:]\s+)Đừng\s+/gu, (_, lead: string) => `${opening(lead, "không")} `)
     .replace(/(\s)đừng\s+/gu, "$1không ")
-    .replace(
-      BARE_IMPERATIVE,
-      (_, lead: string, verb: string) => `${opening(lead, "cần")} ${verb.toLowerCase()} `,
+    .replace(BARE_IMPERATIVE, (order: string, lead: string, verb: string, at: number, text: string) =>
+      // A step after a comma in a clause that already asks ("Đề nghị đơn vị mở tệp trong Excel, chọn
+      // Tệp → Lưu thành …, chép số liệu …") goes on with that request: "cần chọn" read as a new order.
+      lead.includes(",") && REQUEST.test(text.slice(clauseStart(text, at), at))
+        ? order
+        : `${opening(lead, "cần")} ${verb.toLowerCase()} `,
     );
+}
+
+const REQUEST = /đề nghị đơn vị/iu;
+
+/** Where the clause holding `at` starts: after the last full stop, semicolon or colon before it. */
+function clauseStart(text: string, at: number): number {
+  const before = text.slice(0, at);
+  return Math.max(0, ...[...before.matchAll(/[.;:]\s/gu)].map((m) => m.index + m[0].length));
 }
 
 // A sentence or clause that starts with a bare order to the clerk ("Nhập số nguyên…", "…; kiểm tra
