@@ -142,7 +142,7 @@ test("once the plan has its number, the profile's subject cites it: 'Thực hi�
 test("a profile's reportSubject: the report upward cites the superior's plan, the letters to the units still the Sở's own", () => {
   const file = {
     ...(PROFILE_FILES["dong-nai-skhcn-226"] as object),
-    reportSubject: "Kế hoạch số 83/KH-UBND ngày 10/6/2026 của UBND thành phố",
+    reportSubject: "Kế hoạch số 83/KH-UBND ngày 10/6/2026 của UBND thành phố Đồng Nai",
   };
   const r = parseProfile(file);
   if (!r.ok) throw new Error(r.errors.join("; "));
@@ -151,7 +151,7 @@ test("a profile's reportSubject: the report upward cites the superior's plan, th
   const dates = { date: { year: 2026, month: 6, day: 17 }, replyBy: { year: 2026, month: 6, day: 24 } };
   const report = documentText(reportDocument(c, profile, { date: dates.date, roster: ROSTER }));
   expect(report).toContain(
-    "Thực hiện Kế hoạch số 83/KH-UBND ngày 10/6/2026 của UBND thành phố, Sở Khoa học và Công nghệ thành phố Đồng Nai báo cáo kết quả thực hiện 6 tháng đầu năm 2026",
+    "Thực hiện Kế hoạch số 83/KH-UBND ngày 10/6/2026 của UBND thành phố Đồng Nai, Sở Khoa học và Công nghệ thành phố Đồng Nai báo cáo kết quả thực hiện 6 tháng đầu năm 2026",
   );
   expect(report).not.toContain("Căn cứ Kế hoạch của Sở Khoa học và Công nghệ");
   const [letter] = followUpLetters(c, profile, dates);

@@ -507,10 +507,12 @@ test("a province's documents say they implement its own plan when the profile na
 });
 
 test("the report upward may cite another plan than the letters (reportSubject), checked as subject is; without it, none", () => {
-  const plan = "Kế hoạch số 83/KH-UBND ngày 10/6/2026 của UBND thành phố";
+  const plan = "Kế hoạch số 83/KH-UBND ngày 10/6/2026 của UBND thành phố Đồng Nai";
   expect(parsed({ reportSubject: plan }).reportSubject).toBe(plan);
   expect(parsed({}).reportSubject).toBeUndefined();
-  expect(refused({ reportSubject: "Kế hoạch số /KH-UBND ngày 10/6/2026 của UBND thành phố" })).toMatch(
+  expect(
+    refused({ reportSubject: "Kế hoạch số /KH-UBND ngày 10/6/2026 của UBND thành phố Đồng Nai" }),
+  ).toMatch(
     /^reportSubject: số văn bản còn để trống \(“số \/KH-UBND”\): khi kế hoạch đã ban hành, ghi số và ngày/,
   );
 });

@@ -94,7 +94,7 @@ export interface Profile {
   /**
    * What the report upward says it implements, when not the letters' `form.subject`: a Sở's letters
    * cite its own plan, its report may cite the superior's ("Kế hoạch số 83/KH-UBND ngày 10/6/2026 của
-   * UBND thành phố").
+   * UBND thành phố Đồng Nai").
    */
   readonly reportSubject?: string;
   readonly limits: ReadLimits;
