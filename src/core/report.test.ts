@@ -1,7 +1,14 @@
 // The report sent upward (SPEC §9): sections I–VI and three appendices from the consolidation and
 // the profile, laid out as a Nghị định 30 document with a type name, numbers in Vietnamese notation.
 
-import { cchcUnit, reportBytes, type ReportData } from "../../test/helpers/report-builder";
+import {
+  cchcUnit,
+  reportBytes,
+  reportSpec,
+  type Edit,
+  type ReportData,
+} from "../../test/helpers/report-builder";
+import { writeXlsx } from "../xlsx/write";
 import { inspectBytes } from "../app/inspect";
 import { consolidate } from "./consolidate";
 import {
@@ -1079,5 +1086,64 @@ test("Phụ lục III says why each file was returned, in section I's words: sai
   expect(rows).toEqual([
     "1 | Sở Lệch Cột | Sở, ban, ngành | Bị trả lại: sai mẫu",
     "2 | Sở Sai Số | Sở, ban, ngành | Bị trả lại: 2 lỗi số liệu",
+  ]);
+});
+
+// A hidden template sheet beside a stray one, a copy with other figures, a row deleted or doubled
+// were "1 lỗi số liệu", as if a figure were wrong: the workbook is not the template's shape.
+test("Phụ lục III says 'sai mẫu' of a file returned for its sheets or rows, not 'lỗi số liệu'", () => {
+  const units: RosterUnit[] = ["SO_AN", "SO_SAO", "SO_XOA", "SO_LAP"].map((code) => ({
+    code,
+    name: `Sở ${code.slice(3)}`,
+    type: "Sở, ban, ngành",
+  }));
+  const file = (unit: string, edits: Edit[], hidden?: string, counts?: ReportData["counts"]) => {
+    const spec = reportSpec(
+      { unit, name: `Sở ${unit.slice(3)}`, ...(counts ? { counts } : {}) },
+      edits,
+      profile,
+    );
+    const sheets = spec.sheets.map((sh) => (sh.name === hidden ? { ...sh, hidden: true } : sh));
+    return {
+      file: `${unit}.xlsx`,
+      sha256: unit,
+      result: inspectBytes(writeXlsx({ ...spec, sheets }), profile),
+    };
+  };
+  const files = [
+    // "Chỉ tiêu" hidden, a look-alike "Chỉ tiêu." shown with another figure: HIDDEN_SHEET, an error.
+    file(
+      "SO_AN",
+      [
+        { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu." },
+        { op: "set", sheet: "Chỉ tiêu", cell: "E5", value: 77777 },
+      ],
+      "Chỉ tiêu",
+    ),
+    // A copy "Chỉ tiêu (2)" with another figure: COPIED_SHEET, an error.
+    file("SO_SAO", [
+      { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu (2)" },
+      { op: "set", sheet: "Chỉ tiêu (2)", cell: "E5", value: 77 },
+    ]),
+    // HN_TONG's row deleted (MISSING_FIELD), and a count typed below zero.
+    file("SO_XOA", [{ op: "deleteRow", sheet: "Chỉ tiêu", row: 5 }], undefined, { TTHC_TONG: [1000, -2] }),
+    // HN_TONG's row doubled (DUPLICATE_CODE).
+    file("SO_LAP", [
+      { op: "insertRow", sheet: "Chỉ tiêu", row: 6, cells: ["HN_TONG", "Tổng số hội nghị", "Cuộc", 100, 90] },
+    ]),
+  ];
+  expect(
+    files.map((f) => f.result.findings.filter((x) => x.severity === "error").map((x) => x.code)),
+  ).toEqual([["HIDDEN_SHEET"], ["COPIED_SHEET"], ["MISSING_FIELD", "BAD_VALUE"], ["DUPLICATE_CODE"]]);
+  const c = consolidate(files, { profile, roster: units, period: { kind: "6T", year: 2026 } });
+  const d = reportDocument(c, profile, { date: dates.date, roster: units });
+  const rows = documentText({ ...d, sections: [d.sections[3]!] })
+    .split("\n")
+    .filter((l) => /^\d+ \| /.test(l));
+  expect(rows).toEqual([
+    "1 | Sở AN | Sở, ban, ngành | Bị trả lại: sai mẫu",
+    "2 | Sở LAP | Sở, ban, ngành | Bị trả lại: sai mẫu",
+    "3 | Sở SAO | Sở, ban, ngành | Bị trả lại: sai mẫu",
+    "4 | Sở XOA | Sở, ban, ngành | Bị trả lại: sai mẫu, 1 lỗi số liệu",
   ]);
 });

@@ -209,16 +209,50 @@ function nameList(names: readonly string[], where: string, limit = NAMES_IN_TEXT
     : `${shown.slice(0, -1).join(", ")} và ${shown[shown.length - 1] ?? ""}`;
 }
 
-/** Errors said by their kind, in section I's words; every other error is a "lỗi số liệu", counted. */
-const REJECTION_KINDS: Partial<Record<FindingCode, string>> = {
+/** The kinds a returned file is said by, in this order, then its "lỗi số liệu" counted. */
+const REJECTION_ORDER = ["tệp không đọc được", "sai mẫu", "sai kỳ báo cáo"] as const;
+type RejectionKind = (typeof REJECTION_ORDER)[number];
+
+/**
+ * Each code's kind as Phụ lục III says why a file was returned, in section I's words ("sai mẫu, sai kỳ
+ * báo cáo, thiếu hoặc sai số liệu"); "data" errors are counted ("2 lỗi số liệu"). Every code is
+ * decided here, so a new one cannot fall into "lỗi số liệu" unseen. A workbook not shaped as the
+ * template is "sai mẫu" whatever was changed: a sheet or row missing or doubled, a template sheet
+ * hidden beside one that is not the template's, a copy of one with other figures (the letters say
+ * which). `null`: never an error (a warning only), so never a reason.
+ */
+const REJECTION_KINDS: Readonly<Record<FindingCode, RejectionKind | "data" | null>> = {
   UNREADABLE: "tệp không đọc được",
   NOT_OPENED: "tệp không đọc được",
   INTERNAL: "tệp không đọc được",
   NOT_TEMPLATE: "sai mẫu",
   FORM_MISMATCH: "sai mẫu",
+  MISSING_FIELD: "sai mẫu",
+  DUPLICATE_CODE: "sai mẫu",
+  HIDDEN_SHEET: "sai mẫu",
+  COPIED_SHEET: "sai mẫu",
   PERIOD_MISMATCH: "sai kỳ báo cáo",
+  MISSING_VALUE: "data",
+  BAD_VALUE: "data",
+  INCONSISTENT: "data",
+  TASK_STATUS: "data",
+  COERCED: null,
+  LOG_MISMATCH: null,
+  MEETING_TOO_LONG: null,
+  DUPLICATE_UNIT: null,
+  IN_ROLLUP: null,
+  ROLLUP_OVERLAP: null,
+  UNKNOWN_UNIT: null,
+  FILE_NAME_UNIT: null,
+  OTHER_UNIT_NAME: null,
+  PREVIOUS_MISMATCH: null,
+  OUTLIER: null,
+  STALE_FORMULA: null,
+  LEGACY_TEXT: null,
+  UNLIKELY_DATE: null,
+  MERGED_CELLS: null,
+  UNKNOWN_PROFILE: null,
 };
-const REJECTION_ORDER = ["tệp không đọc được", "sai mẫu", "sai kỳ báo cáo"];
 
 /**
  * Why a file was returned, in section I's words ("sai mẫu, sai kỳ báo cáo, thiếu hoặc sai số liệu"):
@@ -226,12 +260,13 @@ const REJECTION_ORDER = ["tệp không đọc được", "sai mẫu", "sai kỳ 
  * A bare "1 lỗi" told the report's reader nothing of a file on another form.
  */
 function rejectionWords(findings: readonly Finding[]): string {
-  const kinds = new Set<string>();
+  const kinds = new Set<RejectionKind>();
   let data = 0;
   for (const f of findings) {
     if (f.severity !== "error") continue;
-    const kind = REJECTION_KINDS[f.code];
-    if (kind === undefined) data++;
+    // (A code that is only ever a warning, were it an error one day, would be counted as data.)
+    const kind = REJECTION_KINDS[f.code] ?? "data";
+    if (kind === "data") data++;
     else kinds.add(kind);
   }
   return [
