@@ -194,6 +194,8 @@ export interface RejectedFile {
   /** True when `unit` comes from the file name (the file could not be read). */
   readonly unitFromFileName?: boolean;
   readonly unitName: string | null;
+  /** Loại đơn vị as the file declares it, when read. */
+  readonly unitType?: string;
   readonly period: PeriodKind | null;
   readonly year: number | null;
   readonly reportDate: CivilDate | null;
@@ -349,7 +351,11 @@ export interface ReturnedUnit {
   readonly code: string;
   readonly name: string;
   readonly onRoster: boolean;
-  /** Its type as the roster gives it (the documents' "phòng, đơn vị" or "cơ quan, đơn vị"); off the roster, not known. */
+  /**
+   * Its type as the roster gives it (the documents' "phòng, đơn vị" or "cơ quan, đơn vị"); where none
+   * does (no roster, off it, left blank there), as its files declare it (the first in file order that
+   * does); else not known.
+   */
   readonly type?: string;
   /** The rejected files of the unit, sorted. */
   readonly files: readonly string[];
@@ -1436,7 +1442,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       code,
       name: rosterByCode.get(code)?.name ?? files.find((f) => f.unitName)?.unitName ?? code,
       onRoster: rosterByCode.has(code),
-      ...(rosterByCode.has(code) ? { type: rosterByCode.get(code)!.type } : {}),
+      ...typeOfReturned(rosterByCode.get(code)?.type, files),
       files: files.map((f) => f.file).sort(compareText),
       // Not for a unit off the roster: nobody awaits this period's report from it (a commune merged away).
       ...((!roster || rosterByCode.has(code)) && files.every((f) => otherPeriodReport(f, period))
@@ -1754,6 +1760,18 @@ function inRollupOf(c: Candidate, cover: Cover): InRollup {
   };
 }
 
+/** A returned unit's type: the roster's, else the first its files declare (sorted by file), else none. */
+function typeOfReturned(
+  rosterType: string | undefined,
+  files: readonly RejectedFile[],
+): { readonly type?: string } {
+  const type =
+    rosterType !== undefined && rosterType.trim() !== ""
+      ? rosterType
+      : [...files].sort((a, b) => compareText(a.file, b.file)).find((f) => f.unitType)?.unitType;
+  return type === undefined ? {} : { type };
+}
+
 function rejectedFile(s: Submission, findings: readonly Finding[]): RejectedFile {
   const r = s.result;
   return {
@@ -1761,6 +1779,7 @@ function rejectedFile(s: Submission, findings: readonly Finding[]): RejectedFile
     sha256: s.sha256,
     unit: r.unit,
     unitName: r.unitName,
+    ...(r.unitType !== undefined ? { unitType: r.unitType } : {}),
     period: r.period,
     year: r.year,
     reportDate: r.reportDate,

@@ -120,8 +120,9 @@ export function reportersWord(types: readonly string[]): string {
 
 /**
  * The types of a consolidation's units, as reportersWord reads them: those reported, those missing and
- * those returned (a returned unit off the roster is of no known type: the round is then said "cơ quan,
- * đơn vị", as a letter to a Sở whose file was sent back beside one phòng's must be).
+ * those returned (a returned unit off the roster is of the type its file declares, else of none: the
+ * round is then said "cơ quan, đơn vị", as a letter to a Sở whose file was sent back beside one
+ * phòng's must be).
  */
 export function roundTypes(c: Consolidation, roster?: readonly { readonly type: string }[]): string[] {
   return [

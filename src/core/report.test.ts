@@ -1004,8 +1004,7 @@ test("without a roster, I's table counts a unit that sent only another period's 
   // The returned unit's column said 2 (the other period's unit with it) beside "Có 1 đơn vị có báo cáo bị trả lại".
   expect(byTypeRows(d)).toEqual([
     ["Loại đơn vị", "Đã tổng hợp", "Đúng hạn", "Trễ hạn", "Bị trả lại", "Chỉ gửi báo cáo kỳ khác"],
-    ["Sở, ban, ngành", "1", "1", "0", "0", "0"],
-    ["Chưa xác định loại", "0", "0", "0", "1", "1"],
+    ["Sở, ban, ngành", "1", "1", "0", "1", "1"],
     ["Tổng cộng", "1", "1", "0", "1", "1"],
   ]);
   const text = documentText(d);
@@ -1014,7 +1013,41 @@ test("without a roster, I's table counts a unit that sent only another period's 
   );
   expect(text).not.toContain("Không có trong danh sách");
   expect(documentText({ ...d, sections: [d.sections[3]!] })).toContain(
-    "1 | Sở Xây dựng |  | Chưa gửi báo cáo; tệp đã gửi là báo cáo năm 2025\n2 | Sở Lỗi |  | Bị trả lại: 1 lỗi số liệu",
+    "1 | Sở Xây dựng | Sở, ban, ngành | Chưa gửi báo cáo; tệp đã gửi là báo cáo năm 2025\n2 | Sở Lỗi | Sở, ban, ngành | Bị trả lại: 1 lỗi số liệu",
+  );
+});
+
+// Without a roster a returned unit was "Chưa xác định loại" in I's table and of no type in Phụ lục III,
+// though its file's Loại đơn vị was read: ReturnedUnit carried the roster's type only.
+test("without a roster, a returned unit is counted and listed by the type its file declares", () => {
+  const file = (unit: string, name: string, edits: Edit[] = [], extra: Partial<ReportData> = {}) => ({
+    file: `${unit}.xlsx`,
+    sha256: unit,
+    result: inspectBytes(reportBytes({ unit, name, ...extra }, edits, profile), profile),
+  });
+  const c = consolidate(
+    [
+      file("SO_TOT", "Sở Tốt"),
+      file("XA_LOI", "Xã Lỗi", [], { type: "UBND_XA", counts: { HN_TONG: [100, -1] } }),
+      // Loại đơn vị left blank: no type to tell.
+      file("SO_TRONG", "Sở Trống", [{ op: "set", sheet: "Thông tin", cell: "C7", value: null }]),
+    ],
+    { profile, period: { kind: "6T", year: 2026 } },
+  );
+  expect(c.returned.map((u) => [u.code, u.type])).toEqual([
+    ["SO_TRONG", undefined],
+    ["XA_LOI", "UBND xã, phường"],
+  ]);
+  const d = reportDocument(c, profile, { date: dates.date });
+  expect(byTypeRows(d)).toEqual([
+    ["Loại đơn vị", "Đã tổng hợp", "Đúng hạn", "Trễ hạn", "Bị trả lại"],
+    ["Sở, ban, ngành", "1", "1", "0", "0"],
+    ["UBND xã, phường", "0", "0", "0", "1"],
+    ["Chưa xác định loại", "0", "0", "0", "1"],
+    ["Tổng cộng", "1", "1", "0", "2"],
+  ]);
+  expect(documentText({ ...d, sections: [d.sections[3]!] })).toContain(
+    "1 | Sở Trống |  | Bị trả lại: 1 lỗi số liệu\n2 | Xã Lỗi | UBND xã, phường | Bị trả lại: 1 lỗi số liệu",
   );
 });
 

@@ -364,9 +364,11 @@ function typeTally(c: Consolidation, roster: readonly RosterUnit[] | undefined) 
     else r.onTime += 1;
   }
   // A unit that sent only another period's report has not sent this period's: not sent, not returned.
-  // Without a roster nobody is "not on it", and a rejected file's type is not known.
+  // Without a roster nobody is "not on it", and a returned unit is of the type its file declares.
   for (const u of c.returned) {
-    const r = row(rosterType.get(u.code) ?? (u.onRoster || !c.rosterGiven ? UNKNOWN_TYPE : NOT_ON_ROSTER));
+    const r = row(
+      rosterType.get(u.code) ?? (u.onRoster || !c.rosterGiven ? u.type || UNKNOWN_TYPE : NOT_ON_ROSTER),
+    );
     // (Without a roster the table has no "Chưa gửi" column, which would read as all who have not
     // sent: such a unit has a column of its own, not the returned units', which section I counts apart.)
     if (u.otherPeriods === undefined) r.returned += 1;
@@ -1205,9 +1207,9 @@ function missingAppendix(
 ): SectionSpec {
   const rosterType = new Map((roster ?? []).map((u) => [u.code.toUpperCase(), u.type]));
   const rejectedOf = (code: string) => c.rejected.filter((r) => r.unit === code);
-  // Without a roster nobody is "not on it", and a rejected file's type is not known.
+  // Without a roster nobody is "not on it", and a returned unit is of the type its file declares.
   const typeOf = (u: ReturnedUnit): string =>
-    rosterType.get(u.code) ?? (u.onRoster || !c.rosterGiven ? "" : NOT_ON_ROSTER);
+    rosterType.get(u.code) ?? (u.onRoster || !c.rosterGiven ? (u.type ?? "") : NOT_ON_ROSTER);
   // Who has not sent this period's report, then who sent it and had it returned, as IV.2 and IV.3
   // say them: a unit that sent only another period's report is one that has not sent (after the
   // units that sent nothing, as IV.2 lists it), not a returned row among the "Bị trả lại".

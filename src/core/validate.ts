@@ -169,6 +169,8 @@ export interface ValidationResult {
   /** What the file declares, when readable: for listing even rejected files. */
   readonly unit: string | null;
   readonly unitName: string | null;
+  /** Loại đơn vị as the template labels it, when read: a returned unit's type where no roster gives one. */
+  readonly unitType?: string;
   readonly period: PeriodKind | null;
   readonly year: number | null;
   readonly reportDate: CivilDate | null;
@@ -750,6 +752,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
     form: form.id,
     unit: header.code,
     unitName: header.name,
+    ...(header.type ? { unitType: header.type.label } : {}),
     period: header.period,
     year: header.year,
     reportDate: header.reportDate,
