@@ -1285,7 +1285,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   for (const [code, winner] of winners) {
     const cover = coveredBy.get(code);
     if (cover) {
-      inRollup.push(inRollupOf(winner, cover));
+      inRollup.push(inRollupOf(winner, cover, rosterNames));
       continue;
     }
     kept.push(winner);
@@ -1713,9 +1713,22 @@ function viaUnit(code: string, sources: readonly RollupSource[] | undefined): st
   return between === undefined ? code : between.name.trim();
 }
 
-function inRollupOf(c: Candidate, cover: Cover): InRollup {
+/** "Phòng A (PHONG_A)", as the letters name a unit; the code alone where no other name is known. */
+function namedWithCode(name: string, code: string): string {
+  const n = name.trim();
+  return n === "" || n.toUpperCase() === code.toUpperCase() ? code : `${n} (${code})`;
+}
+
+/**
+ * `rosterNames`: by code key, the roster's names, which the roll-up's unit goes by as in its letter
+ * (unitSummary); the unit left out is named as its file names it, as the letters do.
+ */
+function inRollupOf(c: Candidate, cover: Cover, rosterNames: ReadonlyMap<string, string>): InRollup {
   const rollupFile = baseName(cover.rollup.submission.file);
   const rollupUnit = cover.rollup.report.unit.code;
+  const rollupName = rosterNames.get(codeKey(rollupUnit)) ?? cover.rollup.report.unit.name;
+  const via =
+    cover.source.via === undefined ? undefined : viaUnit(cover.source.via, cover.rollup.report.rollupOf);
   const sameFile = cover.source.sha256.toLowerCase() === c.submission.sha256.toLowerCase();
   // Newer or older by a mistyped year says nothing: point at the year.
   const doubtful = sameFile ? null : doubtfulDateNote(c);
@@ -1733,9 +1746,7 @@ function inRollupOf(c: Candidate, cover: Cover): InRollup {
     summed: {
       file: cover.source.file,
       reportDate: cover.source.reportDate,
-      ...(cover.source.via === undefined
-        ? {}
-        : { via: viaUnit(cover.source.via, cover.rollup.report.rollupOf) }),
+      ...(via === undefined ? {} : { via }),
     },
     finding: finding(
       "IN_ROLLUP",
@@ -1743,10 +1754,10 @@ function inRollupOf(c: Candidate, cover: Cover): InRollup {
       "Thông tin",
       null,
       MSG.inRollup(
-        c.report.unit.code,
-        rollupUnit,
+        namedWithCode(c.report.unit.name, c.report.unit.code),
+        rollupName.trim() || rollupUnit,
         rollupFile,
-        cover.source.via,
+        via,
         when === null
           ? null
           : {

@@ -563,6 +563,10 @@ export const MSG = {
     `Tệp không được dùng là báo cáo tổng hợp của ${units} đơn vị, nên số liệu của các đơn vị đó không có trong tổng.`,
   doubtfulDate: (date: string, file: string) =>
     `Lưu ý: Ngày báo cáo ${date} của tệp ${file} có thể gõ nhầm năm, nên tệp được chọn theo ngày có thể không phải bản mới nhất.`,
+  /**
+   * A unit's own file left out for a roll-up that sums it; the units named as the letters name them:
+   * `unit` "Phòng A (PHONG_A)", the roll-up and the one between by their names ("Sở Y tế").
+   */
   inRollup: (
     unit: string,
     rollupUnit: string,
@@ -577,7 +581,7 @@ export const MSG = {
     } | null,
   ) => {
     const through = via === undefined ? "" : `, qua báo cáo tổng hợp của ${via}`;
-    const head = `Đơn vị ${unit} đã được tính trong báo cáo tổng hợp của ${rollupUnit} (tệp ${rollupFile}${through}), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.`;
+    const head = `${unit} đã được tính trong báo cáo tổng hợp của ${rollupUnit} (tệp ${rollupFile}${through}), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.`;
     if (summed === null) return head;
     const other = `tệp mà ${rollupUnit} đã tổng hợp (${summed.file || "không rõ tên tệp"}${summed.reportDate ? `, ngày báo cáo ${summed.reportDate}` : ""})`;
     switch (summed.when) {

@@ -354,7 +354,7 @@ describe("a roll-up consolidated together with the units it sums", () => {
       sheet: "Thông tin",
       cell: null,
       message:
-        "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.",
+        "Phòng A (PHONG_A) đã được tính trong báo cáo tổng hợp của Sở Y tế (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.",
     });
     expect(c.sources.map((s) => [s.file, s.status])).toEqual([
       ["PHONG_A.xlsx", "in-rollup"],
@@ -402,15 +402,15 @@ describe("a roll-up consolidated together with the units it sums", () => {
     expect(newer.units.map((u) => u.code)).toEqual(["SO_Y_TE"]);
     expect(newer.inRollup[0]?.differs).toBe(true);
     expect(newer.inRollup[0]?.finding.message).toBe(
-      "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này (ngày báo cáo 05/06/2026) mới hơn tệp mà SO_Y_TE đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026): nếu số liệu của đơn vị đã thay đổi, đề nghị SO_Y_TE tổng hợp lại và gửi báo cáo mới.",
+      "Phòng A (PHONG_A) đã được tính trong báo cáo tổng hợp của Sở Y tế (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này (ngày báo cáo 05/06/2026) mới hơn tệp mà Sở Y tế đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026): nếu số liệu của đơn vị đã thay đổi, đề nghị Sở Y tế tổng hợp lại và gửi báo cáo mới.",
     );
     const draft = withCopy("PHONG_A (ban nhap).xlsx", { year: 2026, month: 5, day: 20 });
     expect(draft.inRollup[0]?.finding.message).toBe(
-      "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này (ngày báo cáo 20/05/2026) cũ hơn tệp mà SO_Y_TE đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026), nên số liệu đã tổng hợp được dùng.",
+      "Phòng A (PHONG_A) đã được tính trong báo cáo tổng hợp của Sở Y tế (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này (ngày báo cáo 20/05/2026) cũ hơn tệp mà Sở Y tế đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026), nên số liệu đã tổng hợp được dùng.",
     );
     const sameDay = withCopy("PHONG_A (sua).xlsx", { year: 2026, month: 6, day: 2 });
     expect(sameDay.inRollup[0]?.finding.message).toBe(
-      "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này cùng ngày báo cáo với tệp mà SO_Y_TE đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026) nhưng không giống hệt tệp đó: hãy hỏi lại đơn vị tệp nào đúng; nếu là tệp này, đề nghị SO_Y_TE tổng hợp lại và gửi báo cáo mới.",
+      "Phòng A (PHONG_A) đã được tính trong báo cáo tổng hợp của Sở Y tế (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần. Tệp này cùng ngày báo cáo với tệp mà Sở Y tế đã tổng hợp (PHONG_A.xlsx, ngày báo cáo 02/06/2026) nhưng không giống hệt tệp đó: hãy hỏi lại đơn vị tệp nào đúng; nếu là tệp này, đề nghị Sở Y tế tổng hợp lại và gửi báo cáo mới.",
     );
     const typo = withCopy("PHONG_A (2062).xlsx", { year: 2062, month: 6, day: 2 });
     expect(typo.inRollup[0]?.finding.message).toMatch(
@@ -680,7 +680,7 @@ describe("a roll-up consolidated together with the units it sums", () => {
     expect(c.province.values.HN_TONG).toEqual({ previous: 39, current: 30 });
     expect(c.inRollup.map((r) => [r.unit, r.rollupUnit, r.differs])).toEqual([["PHONG_A", "KHOI_VX", false]]);
     expect(c.inRollup[0]?.finding.message).toBe(
-      "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của KHOI_VX (tệp KHOI_VX.xlsx, qua báo cáo tổng hợp của SO_Y_TE), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.",
+      "Phòng A (PHONG_A) đã được tính trong báo cáo tổng hợp của Khối Văn xã (tệp KHOI_VX.xlsx, qua báo cáo tổng hợp của Sở Y tế), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.",
     );
   });
 

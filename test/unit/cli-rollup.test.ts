@@ -184,7 +184,7 @@ describe("kl226 consolidate --rollup", () => {
       ["PHONG_A", "SO_Y_TE", false],
     ]);
     expect(report.inRollup[0]?.message).toBe(
-      "Đơn vị PHONG_A đã được tính trong báo cáo tổng hợp của SO_Y_TE (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.",
+      "Phòng A (PHONG_A) đã được tính trong báo cáo tổng hợp của Sở Y tế (tệp SO_Y_TE.xlsx), nên tệp này không được cộng thêm, để số liệu không bị tính hai lần.",
     );
     // 100 + 200 (the roll-up) + 100 and 90 + 120 + 80: PHONG_A's 100 / 90 once.
     expect(report.province.values.HN_TONG).toEqual({ previous: 400, current: 290 });
