@@ -108,7 +108,7 @@ describe("a quarter's report date (UNLIKELY_DATE)", () => {
     );
     const early = dated(2025, 6, 20);
     expect(early.findings[0]?.message).toMatch(
-      /^Ngày báo cáo 20\/06\/2025 ở trước ngày bắt đầu kỳ báo cáo \(01\/07\/2025\) \(quý III\/2025\)/,
+      /^Ngày báo cáo 20\/06\/2025 ở trước ngày bắt đầu kỳ báo cáo quý III\/2025 \(01\/07\/2025\):/,
     );
   });
 });

@@ -439,9 +439,9 @@ export const MSG = {
   badDate: (shown: string, example: CivilDate) =>
     `Ngày báo cáo ${q(shown)} không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ ${viDate(example)}.`,
   dateBeforePeriod: (date: string, period: string, start: string | null) =>
-    `Ngày báo cáo ${date} ở trước ${start === null ? "năm của kỳ báo cáo" : `ngày bắt đầu kỳ báo cáo (${start})`} (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
+    `Ngày báo cáo ${date} ở trước ${start === null ? `năm của kỳ báo cáo (${period})` : `ngày bắt đầu kỳ báo cáo ${period} (${start})`}: có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   dateBeforeQuarter: (date: string, period: string, start: string) =>
-    `Ngày báo cáo ${date} ở trước ngày bắt đầu kỳ báo cáo (${start}) (${period}): có thể đây là báo cáo của kỳ trước, hoặc Kỳ báo cáo hay Ngày báo cáo bị ghi nhầm. Kiểm tra lại hai ô này; ngày báo cáo quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
+    `Ngày báo cáo ${date} ở trước ngày bắt đầu kỳ báo cáo ${period} (${start}): có thể đây là báo cáo của kỳ trước, hoặc Kỳ báo cáo hay Ngày báo cáo bị ghi nhầm. Kiểm tra lại hai ô này; ngày báo cáo quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   /** A half year's or a year's report dated before the period's last quarter began: the list's wrong entry, most often. */
   periodNotOver: (
     date: string,

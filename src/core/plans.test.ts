@@ -874,7 +874,7 @@ describe("a quarter's report of the wrong quarter (SPEC §5 PERIOD_MISMATCH), as
   test("relabelled Quý III but dated in June: warned as possibly last quarter's, not as a mistyped year", () => {
     const s = q("P_A", "Q3", 10, 6);
     expect(s.result.findings.find((f) => f.code === "UNLIKELY_DATE")?.message).toBe(
-      "Ngày báo cáo 10/06/2025 ở trước ngày bắt đầu kỳ báo cáo (01/07/2025) (quý III/2025): có thể đây là báo cáo của kỳ trước, hoặc Kỳ báo cáo hay Ngày báo cáo bị ghi nhầm. Kiểm tra lại hai ô này; ngày báo cáo quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.",
+      "Ngày báo cáo 10/06/2025 ở trước ngày bắt đầu kỳ báo cáo quý III/2025 (01/07/2025): có thể đây là báo cáo của kỳ trước, hoặc Kỳ báo cáo hay Ngày báo cáo bị ghi nhầm. Kiểm tra lại hai ô này; ngày báo cáo quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.",
     );
   });
 
