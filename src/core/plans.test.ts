@@ -980,14 +980,17 @@ test("the report says how many units a ratio is over when only some had any: 1 o
   });
   expect(c.rejected).toEqual([]);
   const text = documentText(reportDocument(c, CCHC, { date: { year: 2025, month: 7, day: 20 } }));
-  // Three had no late hồ sơ: "chưa đánh giá được" for them, and now the reader sees why.
+  // Three had no late hồ sơ: the bracket says over how many, and the tally says the three had none
+  // (it said "3 đơn vị chưa đánh giá được", as if their reports lacked something).
   expect(text).toContain(
-    "7. Hồ sơ trễ hạn được xin lỗi theo quy định (mục tiêu 100%): kết quả chung (1/4 đơn vị có hồ sơ giải quyết trễ hạn) đạt 75,0%, chưa đạt mục tiêu (cần thêm 1 hồ sơ để đạt mục tiêu); 1 đơn vị chưa đạt, 3 đơn vị chưa đánh giá được.",
+    "7. Hồ sơ trễ hạn được xin lỗi theo quy định (mục tiêu 100%): kết quả chung (1/4 đơn vị có hồ sơ giải quyết trễ hạn) đạt 75,0%, chưa đạt mục tiêu (cần thêm 1 hồ sơ để đạt mục tiêu); 1 đơn vị chưa đạt, 3 đơn vị không có hồ sơ giải quyết trễ hạn.",
   );
-  // One unit with no fee-paying hồ sơ, one that left the optional rows blank.
+  // One unit with no fee-paying hồ sơ, one that left the optional rows blank: only that one is not judged.
   expect(text).toContain(
-    "8. Tỷ lệ ứng dụng thanh toán điện tử trong giải quyết TTHC (mục tiêu 100%): kết quả chung (2/4 đơn vị có hồ sơ TTHC có phí, lệ phí; 1 đơn vị thiếu số liệu) đạt 100,0%",
+    "8. Tỷ lệ ứng dụng thanh toán điện tử trong giải quyết TTHC (mục tiêu 100%): kết quả chung (2/4 đơn vị có hồ sơ TTHC có phí, lệ phí; 1 đơn vị thiếu số liệu) đạt 100,0%, đạt mục tiêu; 2 đơn vị đạt, 1 đơn vị chưa đánh giá được, 1 đơn vị không có hồ sơ TTHC có phí, lệ phí.",
   );
+  // The summary and the JSON keep SPEC §5's categories: the three are "na" there.
+  expect(c.province.counts.XIN_LOI_RATIO).toEqual({ met: 0, short: 1, na: 3 });
   // A ratio every unit had something of keeps its plain count.
   expect(text).toContain("12. CBCCVC sử dụng chữ ký số (mục tiêu 100%): kết quả chung (4 đơn vị)");
 });

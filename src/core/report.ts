@@ -577,13 +577,21 @@ function thingsCounted(label: string): string {
 /**
  * How many units met, fell short, could not be judged: "8 đơn vị đạt, 1 đơn vị chưa đạt". A count of 0
  * says nothing and is left out ("0 đơn vị chưa đạt"); when every unit is on one side, "cả 9 đơn vị
- * đều đạt"; none judged at all, "0 đơn vị" is never written.
+ * đều đạt"; none judged at all, "0 đơn vị" is never written. Of those not judged, the units with none
+ * of a ratio's whole are said so, last ("7 đơn vị không có hồ sơ giải quyết trễ hạn"): they are SPEC
+ * §5's na, as the summary and the JSON count them, but "chưa đánh giá được" read as a gap in the
+ * reports; last, so a whole's own comma ("có phí, lệ phí") runs into nothing after it.
  */
-function unitTally(n: { readonly met: number; readonly short: number; readonly na: number }): string {
+function unitTally(
+  n: { readonly met: number; readonly short: number; readonly na: number },
+  none?: { readonly count: number; readonly thing: string },
+): string {
+  const without = Math.min(none?.count ?? 0, n.na);
   const parts = [
     [n.met, "đạt"],
     [n.short, "chưa đạt"],
-    [n.na, "chưa đánh giá được"],
+    [n.na - without, "chưa đánh giá được"],
+    [without, `không có ${none?.thing ?? ""}`],
   ] as const;
   const some = parts.filter(([count]) => count > 0);
   if (some.length === 1 && some[0]![0] > 1) return `cả ${viInteger(some[0]![0])} đơn vị đều ${some[0]![1]}`;
@@ -609,7 +617,13 @@ function indicatorSentence(
   having?: WholeHaving,
 ): ParagraphSpec {
   const status = r?.status ?? "na";
-  const tally = unitTally(n);
+  // The pooled units with none of the whole (the bracket's "3/10 đơn vị có …" says the others have some).
+  const tally = unitTally(
+    n,
+    having !== undefined && having.count > 0
+      ? { count: pooled - having.count, thing: having.thing }
+      : undefined,
+  );
   const gap = shownGap(ind, r?.gap, r?.value);
   const verdict =
     status === "met"
