@@ -518,6 +518,27 @@ test("Nhiệm vụ's header made two rows, “Nội dung nhiệm vụ” merged 
   expect(only(deep.findings)).toEqual([["MERGED_CELLS", "warning", "Nhiệm vụ", "F4"]]);
 });
 
+// Mutation test (session 39): each sign of a row of the list kept the merge said on its own.
+test("a task or meeting merged into its list's header is said by its STT alone, or by its chosen status or type alone", () => {
+  const merged = (sheet: string, cleared: string[], data: Partial<ReportData> = {}) =>
+    only(
+      check(
+        [
+          ...cleared.map((cell) => ({ op: "set" as const, sheet, cell, value: null })),
+          { op: "merge", sheet, range: "B4:B5" },
+        ],
+        data,
+      ).findings,
+    );
+  // Task 1 with its STT but no status yet: its Nội dung in B5 is hidden all the same.
+  expect(merged("Nhiệm vụ", ["G5"])).toContainEqual(["MERGED_CELLS", "warning", "Nhiệm vụ", "B4"]);
+  // A task without an STT (the clerk's own) whose status is chosen.
+  expect(merged("Nhiệm vụ", ["A5"])).toContainEqual(["MERGED_CELLS", "warning", "Nhiệm vụ", "B4"]);
+  // A meeting without an STT, by its type (Quán triệt) or by its form (Trực tuyến).
+  expect(merged("Hội nghị", ["A5", "D5"], LOG)).toContainEqual(["MERGED_CELLS", "warning", "Hội nghị", "B4"]);
+  expect(merged("Hội nghị", ["A5", "C5"], LOG)).toContainEqual(["MERGED_CELLS", "warning", "Hội nghị", "B4"]);
+});
+
 test("=D5*0.9 in E, its result 57,6 shown as 58 by the cell's format: the error says it is the formula's result and how to round it", () => {
   const r = check([
     { op: "set", sheet: "Chỉ tiêu", cell: "D5", value: 64 },
