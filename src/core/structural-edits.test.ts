@@ -437,6 +437,37 @@ describe("group headings and a total line in a list are not tasks or meetings", 
     expect(only(own.findings)).toEqual([["TASK_STATUS", "error", "Nhiệm vụ", "G17"]]);
   });
 
+  // Mutation test (session 39): "Cộng: 12, trong đó …" (a total before session 38) was a task without
+  // a status again, the file returned: the first word after the count was taken whatever came between.
+  test("a bare total whose count stands alone before its breakdown (“Tổng: 12 (10 hoàn thành, …)”, “Cộng: 12, trong đó …”) is no task or meeting", () => {
+    const r = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "Tổng: 12 (10 hoàn thành, 2 đang thực hiện)" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B18", value: "Cộng: 12, trong đó 10 hoàn thành" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "B19", value: "Tổng: 12; 10 hoàn thành" },
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.report?.tasks).toHaveLength(12);
+    // In the log, the days summed after the meetings: "buổi" counted, its breakdown after.
+    const log = check(
+      [
+        {
+          op: "insertRow",
+          sheet: "Hội nghị",
+          row: 7,
+          cells: [null, "Cộng: 2 buổi, 1 trực tuyến", null, null, null, 1.5],
+        },
+      ],
+      LOG,
+    );
+    expect(log.findings).toEqual([]);
+    expect(log.report?.meetings.map((m) => m.row)).toEqual([5, 6]);
+    // A number with a decimal comma before another word is still a task of the unit's own.
+    const own = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "Tổng 2,5 năm thực hiện Kết luận 226" },
+    ]);
+    expect(only(own.findings)).toEqual([["TASK_STATUS", "error", "Nhiệm vụ", "G17"]]);
+  });
+
   test("Hội nghị with month headings between meetings: not counted, so no LOG_MISMATCH", () => {
     const data: Partial<ReportData> = {
       counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },

@@ -2147,11 +2147,17 @@ function isTotal(text: string): boolean {
   if (TOTAL_LINE.test(lower)) return true;
   // A bare "Tổng" before its count, its first word after it what is counted, whatever follows ("Cộng:
   // 12 nhiệm vụ, 10 hoàn thành", a total before session 38 too): "Tổng 5 năm thực hiện Kết luận 226"
-  // is a task of the unit's own, whatever number follows the word.
+  // is a task of the unit's own, whatever number follows the word. A count closed by a comma, a
+  // semicolon or a bracket stands alone, whatever the words after it ("Tổng: 12 (10 hoàn thành, …)",
+  // "Cộng: 12, trong đó 10 hoàn thành"); a decimal comma ("5,5 ngày") does not close it.
   if (!BARE_TOTAL.test(lower)) return false;
-  const counted = /^[^\p{L}\p{M}]*[\p{L}\p{M}]+[^\p{L}\p{M}]*([\p{L}\p{M}]*)/u.exec(lower)?.[1] ?? "";
-  return counted === "" || TOTAL_WORDS.has(counted);
+  const [, between = "", counted = ""] =
+    /^[^\p{L}\p{M}]*[\p{L}\p{M}]+([^\p{L}\p{M}]*)([\p{L}\p{M}]*)/u.exec(lower) ?? [];
+  return counted === "" || TOTAL_WORDS.has(counted) || COUNT_CLOSED.test(between);
 }
+
+/** A count followed by its own punctuation, not by a word: "12 (", "12, ", "12;" (not "5,5"). */
+const COUNT_CLOSED = /\d\s*(?:[;(]|,(?!\d))/;
 
 /**
  * A group heading or a total line a clerk typed into a list (Nhiệm vụ, Hội nghị): a total ("Tổng cộng: 12
