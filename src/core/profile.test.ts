@@ -498,6 +498,10 @@ test("the plan cited is refused with its number or date left blank, as the unsig
   expect(refused({ subject: "KẾ HOẠCH SỐ /KH-SYT NGÀY 15/6/2026" })).toBe(
     `subject: số văn bản còn để trống (“SỐ /KH-SYT”): ${how}`,
   );
+  // A code beginning with Đ (Đề án, "/ĐA-UBND") is a document's code too (mutation test, session 39).
+  expect(refused({ subject: "Đề án số …/ĐA-UBND ngày 15/6/2026 của UBND tỉnh" })).toBe(
+    `subject: số văn bản còn để trống (“số …/ĐA-UBND”): ${how}`,
+  );
 });
 
 test("a province's documents say they implement its own plan when the profile names it (subject)", () => {
@@ -510,6 +514,10 @@ test("the report upward may cite another plan than the letters (reportSubject), 
   const plan = "Kế hoạch số 83/KH-UBND ngày 10/6/2026 của UBND thành phố Đồng Nai";
   expect(parsed({ reportSubject: plan }).reportSubject).toBe(plan);
   expect(parsed({}).reportSubject).toBeUndefined();
+  // Misspelt, the key is refused with the valid keys, reportSubject among them.
+  expect(refused({ reportSubjet: plan })).toMatch(
+    /^\(gốc\): khóa không được hỗ trợ: reportSubjet \(các khóa hợp lệ: .*\breportSubject\b/,
+  );
   expect(
     refused({ reportSubject: "Kế hoạch số /KH-UBND ngày 10/6/2026 của UBND thành phố Đồng Nai" }),
   ).toMatch(
