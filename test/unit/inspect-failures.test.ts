@@ -130,6 +130,18 @@ describe("an unreadable file is named for what it is", () => {
     expect(
       inspectBytes(twoColumns, DEFAULT_PROFILE, undefined, { fileName: "SO_A.xls" }).notAReport,
     ).toBeUndefined();
+    // Mutation test (session 39): a list whose type column is headed "Loại", as --roster reads it, is
+    // one; a unit's figures exported with its type column too are no list, by their counts.
+    const typeShort = strToU8("Mã đơn vị;Tên đơn vị;Loại\nSO_A;Sở A;Sở, ban, ngành\n");
+    expect(inspectBytes(typeShort, DEFAULT_PROFILE, undefined, { fileName: "ds.xlsx" }).notAReport).toBe(
+      "roster",
+    );
+    const typed = strToU8(
+      "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI,HN_TONG\r\nXA_NGA_SON,Xã Nga Sơn,UBND cấp xã,38\r\n",
+    );
+    const typedResult = inspectBytes(typed, DEFAULT_PROFILE, undefined, { fileName: "XA_NGA_SON.xlsx" });
+    expect(typedResult.notAReport).toBeUndefined();
+    expect(typedResult.findings[0]!.message).toMatch(/^Tệp là văn bản CSV \(.*\) được đổi đuôi thành \.xlsx/);
     // Under a text name (.txt) it is a roster, as a .csv one is.
     expect(inspectBytes(roster, DEFAULT_PROFILE, undefined, { fileName: "ds.txt" }).notAReport).toBe(
       "roster",
