@@ -995,6 +995,42 @@ test("the report says how many units a ratio is over when only some had any: 1 o
   expect(text).toContain("12. CBCCVC sử dụng chữ ký số (mục tiêu 100%): kết quả chung (4 đơn vị)");
 });
 
+// Mutation test (session 39): how ca1d8ad's labels read was pinned for "Số hồ sơ …" wholes only.
+test("a ratio's whole is said in words as the form's label has it: its abbreviation kept, “(PAKN)” and “Tổng số” dropped, “(không mật)” unbracketed", () => {
+  const unit = (code: string, n: number) =>
+    submit(
+      `${code}.xlsx`,
+      cchc(code, {
+        TTHC_TONG: [null, n],
+        TTHC_CONG_KHAI: [null, n],
+        TTHC_DVC_TT: [null, n],
+        PAKN_TONG: [null, 0],
+        PAKN_XU_LY: [null, 0],
+        VB_KHONG_MAT: [null, n * 10],
+        VB_DIEN_TU: [null, n * 9],
+        CC_TONG: [null, n * 2],
+        CC_CHU_KY_SO: [null, n * 2],
+        CC_THU_CONG_VU: [null, n],
+      }),
+      CCHC,
+    );
+  const c = consolidate([unit("P_A", 5), unit("P_B", 0), unit("P_C", 3)], { profile: CCHC });
+  expect(c.rejected).toEqual([]);
+  const text = documentText(reportDocument(c, CCHC, { date: { year: 2025, month: 7, day: 20 } }));
+  expect(text).toContain(
+    "1. TTHC được công bố, công khai đúng quy định (mục tiêu 100%): kết quả chung (2/3 đơn vị có TTHC thuộc thẩm quyền tiếp nhận, giải quyết) đạt 100,0%",
+  );
+  expect(text).toContain(
+    "9. PAKN được tiếp nhận, xử lý và công khai kết quả (mục tiêu 100%): không có phản ánh, kiến nghị về quy định, TTHC tiếp nhận trong kỳ (mẫu số bằng 0)",
+  );
+  expect(text).toContain(
+    "kết quả chung (2/3 đơn vị có văn bản, tài liệu chính thức không mật trao đổi giữa các cơ quan hành chính) đạt 90,0%",
+  );
+  expect(text).toContain(
+    "12. CBCCVC sử dụng chữ ký số (mục tiêu 100%): kết quả chung (2/3 đơn vị có cán bộ, công chức, viên chức) đạt 100,0%",
+  );
+});
+
 test("the report says a ratio over nothing is over nothing: no late hồ sơ, so no apology to count", () => {
   const c = consolidate(
     [
