@@ -369,6 +369,19 @@ describe("legacy Vietnamese fonts", () => {
     ]);
   });
 
+  // Mutation test (session 39): with .VnTimeH beside it, a VNI-Times run was found by ".Vn" alone.
+  test("runs in VNI-Times carry it in a workbook whose styles and other runs name no other legacy font", () => {
+    const s = read1('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', {
+      styles: styles(["Times New Roman", "Arial"]),
+      sharedStrings: richSst([run("Ghi chú: ", "Times New Roman") + run("Hoaøn thaønh", "VNI-Times")]),
+    });
+    expect(v(s, "A1")).toEqual({
+      kind: "string",
+      value: "Ghi chú: Hoaøn thaønh",
+      runs: [{ text: "Ghi chú: " }, { text: "Hoaøn thaønh", font: "VNI" }],
+    });
+  });
+
   test("rich text in Unicode fonts only carries no font key, nor do runs in a legacy font's name elsewhere", () => {
     const s = read1('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>', {
       styles: styles(["Calibri", "Times New Roman"]),
