@@ -216,6 +216,24 @@ test("text in .VnTimeH or .VnTime in the open workbook is read by its font as in
   );
 });
 
+// Mutation test (session 39): every sheet of the test above starts at A1, so a font read from the wrong
+// cell of a used range that starts lower went unseen.
+test("a cell's font is that cell's when the sheet's used range does not start at A1 (its title row cleared)", async () => {
+  const typed = reportBytes({ unit: "SO_NOI_VU", name: "uû ban nh©n d©n x· hßa b×nh" });
+  const file = fileModel(withFont(typed, ".VnTimeH", { "Thông tin": ["C6"] }));
+  const sheets = file.sheets.map((s) => {
+    const sheet = s.name === "Thông tin" ? { ...s, rows: [undefined, ...s.rows.slice(1)] } : s;
+    const range = rangeOf(sheet);
+    return { name: s.name, range, fonts: fontsOf(sheet, range) };
+  });
+  expect(sheets.find((s) => s.name === "Thông tin")?.range.rowIndex).toBeGreaterThan(0);
+  const { context } = contextFor(sheets);
+
+  const result = validateWorkbook(await readOpenWorkbook(context), DEFAULT_PROFILE);
+
+  expect(result.report?.unit.name).toBe("UỶ BAN NHÂN DÂN XÃ HÒA BÌNH");
+});
+
 test("a valid report read through Office.js is valid, with its report date", async () => {
   const file = fileModel(
     reportBytes({ unit: "SO_OK", name: "Sở Tốt", reportDate: { year: 2026, month: 6, day: 5 } }),
