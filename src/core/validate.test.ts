@@ -1441,6 +1441,23 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
     expect(check({}, [tu]).report?.tasks[0]?.lead).toBe("Tử");
   });
 
+  // Mutation test (session 39): a cell read by its runs' fonts counted as no clear evidence, and no test saw.
+  test("a lone word both encodings read (“Tö”) goes to VNI when the only VNI text is a part pasted from Word in VNI-Times", () => {
+    const bytes = withRichText(
+      reportBytes(BASE, [{ op: "set", sheet: "Nhiệm vụ", cell: "C5", value: "Tö" }]),
+      "Nhiệm vụ",
+      "H5",
+      [
+        { text: "Đã ", font: "Times New Roman" },
+        { text: "hoaøn thaønh 12 cuoäc hoïp", font: "VNI-Times" },
+      ],
+    );
+    const r = inspectBytes(bytes, DEFAULT_PROFILE);
+    expect(r.report?.tasks[0]).toMatchObject({ lead: "Tư", result: "Đã hoàn thành 12 cuộc họp" });
+    expect(only(r.findings)).toEqual([["LEGACY_TEXT", "warning", "Nhiệm vụ", "C5"]]);
+    expect(r.findings[0]!.message).toMatch(/^2 ô \(C5, H5\) được gõ bằng bảng mã VNI /);
+  });
+
   test("a short text of letters Unicode has too, alone in a Unicode report, is read where it spells no Vietnamese as typed", () => {
     // “Néi vô” (Nội vụ) as the lead unit of task 1: before, left as typed ("Néi" is no word) unless
     // another cell of the report was clearly TCVN3.
