@@ -382,6 +382,35 @@ describe("legacy Vietnamese fonts", () => {
     });
   });
 
+  // Mutation test (session 39): an empty string written <si/> must keep its place, or each later cell
+  // would take the runs, and so the text, of the string after its own.
+  test("an empty shared string written <si/> before rich ones leaves each cell its own runs", () => {
+    const s = read1('<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>2</v></c></row>', {
+      styles: styles(["Times New Roman", "Arial"]),
+      sharedStrings: richSst([
+        "",
+        run("Ghi chú: ", "Times New Roman") + run("Hoµn thµnh", ".VnTime"),
+        run("Sở Nội vụ ", "Times New Roman") + run("uû ban", ".VnTimeH"),
+      ]).replace("<si></si>", "<si/>"),
+    });
+    expect(s.rows[0]).toEqual([
+      {
+        value: {
+          kind: "string",
+          value: "Ghi chú: Hoµn thµnh",
+          runs: [{ text: "Ghi chú: " }, { text: "Hoµn thµnh", font: "TCVN3" }],
+        },
+      },
+      {
+        value: {
+          kind: "string",
+          value: "Sở Nội vụ uû ban",
+          runs: [{ text: "Sở Nội vụ " }, { text: "uû ban", font: "TCVN3_CAPITALS" }],
+        },
+      },
+    ]);
+  });
+
   test("rich text in Unicode fonts only carries no font key, nor do runs in a legacy font's name elsewhere", () => {
     const s = read1('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>', {
       styles: styles(["Calibri", "Times New Roman"]),
