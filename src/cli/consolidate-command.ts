@@ -28,6 +28,7 @@ import {
   fileNameBeside,
   consolidate,
   consolidationJson,
+  namedWithCode,
   otherPeriodFiles,
   otherPeriodOnlyUnits,
   sentBackUnits,
@@ -718,12 +719,22 @@ function refuseDocumentsOfLackedPlan(
 const LIST_LIMIT = 20;
 
 /** After a unit's own file left out for a roll-up: whether the roll-up summed another, and what to ask. */
+/**
+ * A unit's own file left out, named as the summary's IN_ROLLUP line names it ("Phòng A (PHONG_A)",
+ * the roll-up by its name): the analyst forwards the names, and a note after a dash, as a rejected
+ * file's, so the file's bracket is not followed by another.
+ */
+function inRollupLine(r: InRollup): string {
+  const via = r.summed.via === undefined ? "" : `, qua báo cáo tổng hợp của ${r.summed.via}`;
+  return `  ⊂ ${r.file}: ${namedWithCode(r.unitName, r.unit)}, đã tính trong báo cáo tổng hợp của ${r.rollupName} (tệp ${baseName(r.rollup)}${via})${inRollupNote(r)}`;
+}
+
 function inRollupNote(r: InRollup): string {
   if (r.stale === "newer")
-    return ` (tệp này đề ngày sau tệp ${r.rollupUnit} đã tổng hợp: nếu số liệu đã thay đổi, đề nghị ${r.rollupUnit} tổng hợp lại và gửi báo cáo mới)`;
+    return ` — tệp này đề ngày sau tệp mà ${r.rollupName} đã tổng hợp: nếu số liệu đã thay đổi, đề nghị ${r.rollupName} tổng hợp lại và gửi báo cáo mới`;
   if (r.stale === "same day")
-    return ` (cùng ngày báo cáo với tệp ${r.rollupUnit} đã tổng hợp nhưng khác tệp đó: hỏi lại đơn vị tệp nào đúng)`;
-  return r.differs ? " (tệp đã tổng hợp khác tệp này, mới hơn: số liệu đã tổng hợp được dùng)" : "";
+    return ` — cùng ngày báo cáo với tệp mà ${r.rollupName} đã tổng hợp nhưng khác tệp đó: hỏi lại đơn vị tệp nào đúng`;
+  return r.differs ? " — tệp đã tổng hợp khác tệp này, mới hơn: số liệu đã tổng hợp được dùng" : "";
 }
 
 function humanSummary(
@@ -829,8 +840,7 @@ function humanSummary(
     lines.push(
       "Tệp của đơn vị đã được tính trong báo cáo tổng hợp của đơn vị khác (không cộng thêm, để không tính hai lần):",
     );
-    for (const r of c.inRollup.slice(0, LIST_LIMIT))
-      lines.push(`  ⊂ ${r.file}: đơn vị ${r.unit}, đã tính trong ${baseName(r.rollup)}${inRollupNote(r)}`);
+    for (const r of c.inRollup.slice(0, LIST_LIMIT)) lines.push(inRollupLine(r));
     if (c.inRollup.length > LIST_LIMIT) lines.push(`  … và ${c.inRollup.length - LIST_LIMIT} tệp khác.`);
   }
   const overlaps = c.warnings.filter((w) => w.code === "ROLLUP_OVERLAP");

@@ -255,6 +255,8 @@ export interface InRollup {
   /** The roll-up's file, kept, and its unit. */
   readonly rollup: string;
   readonly rollupUnit: string;
+  /** The roll-up's unit by name, as the IN_ROLLUP message names it: the roster's, else its file's, else its code. */
+  readonly rollupName: string;
   /** True when the roll-up summed another file of the unit (its SHA-256 differs from this one's). */
   readonly differs: boolean;
   /**
@@ -1714,7 +1716,7 @@ function viaUnit(code: string, sources: readonly RollupSource[] | undefined): st
 }
 
 /** "Phòng A (PHONG_A)", as the letters name a unit; the code alone where no other name is known. */
-function namedWithCode(name: string, code: string): string {
+export function namedWithCode(name: string, code: string): string {
   const n = name.trim();
   return n === "" || n.toUpperCase() === code.toUpperCase() ? code : `${n} (${code})`;
 }
@@ -1726,7 +1728,8 @@ function namedWithCode(name: string, code: string): string {
 function inRollupOf(c: Candidate, cover: Cover, rosterNames: ReadonlyMap<string, string>): InRollup {
   const rollupFile = baseName(cover.rollup.submission.file);
   const rollupUnit = cover.rollup.report.unit.code;
-  const rollupName = rosterNames.get(codeKey(rollupUnit)) ?? cover.rollup.report.unit.name;
+  const rollupName =
+    (rosterNames.get(codeKey(rollupUnit)) ?? cover.rollup.report.unit.name).trim() || rollupUnit;
   const via =
     cover.source.via === undefined ? undefined : viaUnit(cover.source.via, cover.rollup.report.rollupOf);
   const sameFile = cover.source.sha256.toLowerCase() === c.submission.sha256.toLowerCase();
@@ -1740,6 +1743,7 @@ function inRollupOf(c: Candidate, cover: Cover, rosterNames: ReadonlyMap<string,
     sha256: c.submission.sha256,
     rollup: cover.rollup.submission.file,
     rollupUnit,
+    rollupName,
     differs: !sameFile,
     ...(when === "newer" || when === "same day" ? { stale: when } : {}),
     reportDate: c.report.reportDate,
@@ -1755,7 +1759,7 @@ function inRollupOf(c: Candidate, cover: Cover, rosterNames: ReadonlyMap<string,
       null,
       MSG.inRollup(
         namedWithCode(c.report.unit.name, c.report.unit.code),
-        rollupName.trim() || rollupUnit,
+        rollupName,
         rollupFile,
         via,
         when === null

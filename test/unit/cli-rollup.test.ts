@@ -172,7 +172,7 @@ describe("kl226 consolidate --rollup", () => {
       "Đã đọc 3 tệp: chấp nhận 2, từ chối 0, trùng đơn vị 0, 1 tệp đã tính trong báo cáo tổng hợp khác.",
     );
     expect(io.stdout).toContain(
-      `  ⊂ ${join(root, "cap-tinh", "a.xlsx")}: đơn vị PHONG_A, đã tính trong SO_Y_TE.xlsx\n`,
+      `  ⊂ ${join(root, "cap-tinh", "a.xlsx")}: Phòng A (PHONG_A), đã tính trong báo cáo tổng hợp của Sở Y tế (tệp SO_Y_TE.xlsx)\n`,
     );
     const report = JSON.parse(readFileSync(json, "utf8")) as {
       units: Array<{ code: string }>;
@@ -205,7 +205,15 @@ describe("kl226 consolidate --rollup", () => {
     const again = capture();
     await main(["consolidate", newer, "--out", join(root, "tinh-moi.xlsx")], again);
     expect(again.stdout).toContain(
-      `  ⊂ ${join(newer, "a.xlsx")}: đơn vị PHONG_A, đã tính trong SO_Y_TE.xlsx (tệp này đề ngày sau tệp SO_Y_TE đã tổng hợp: nếu số liệu đã thay đổi, đề nghị SO_Y_TE tổng hợp lại và gửi báo cáo mới)\n`,
+      `  ⊂ ${join(newer, "a.xlsx")}: Phòng A (PHONG_A), đã tính trong báo cáo tổng hợp của Sở Y tế (tệp SO_Y_TE.xlsx) — tệp này đề ngày sau tệp mà Sở Y tế đã tổng hợp: nếu số liệu đã thay đổi, đề nghị Sở Y tế tổng hợp lại và gửi báo cáo mới\n`,
+    );
+    // With a roster, the roll-up goes by the roster's name, as in the summary's line and its letter.
+    const roster = join(root, "ds-tinh.csv");
+    writeFileSync(roster, "Mã đơn vị;Tên đơn vị;Loại đơn vị\nSO_Y_TE;Sở Y tế tỉnh Thanh Hóa;SO_NGANH\n");
+    const named = capture();
+    await main(["consolidate", newer, "--out", join(root, "tinh-moi-ds.xlsx"), "--roster", roster], named);
+    expect(named.stdout).toContain(
+      `  ⊂ ${join(newer, "a.xlsx")}: Phòng A (PHONG_A), đã tính trong báo cáo tổng hợp của Sở Y tế tỉnh Thanh Hóa (tệp SO_Y_TE.xlsx) — tệp này đề ngày sau tệp mà Sở Y tế tỉnh Thanh Hóa đã tổng hợp: nếu số liệu đã thay đổi, đề nghị Sở Y tế tỉnh Thanh Hóa tổng hợp lại và gửi báo cáo mới\n`,
     );
   });
 
