@@ -1009,7 +1009,7 @@ test("without a roster, I's table counts a unit that sent only another period's 
   ]);
   const text = documentText(d);
   expect(text).toContain(
-    "Có 1 đơn vị có báo cáo bị trả lại (sai mẫu, sai kỳ báo cáo, thiếu hoặc sai số liệu) và chưa gửi lại bản đạt yêu cầu. Có 1 đơn vị chưa gửi báo cáo 6 tháng đầu năm 2026, chỉ gửi báo cáo của kỳ khác.",
+    "Có 1 đơn vị có báo cáo bị trả lại (lỗi số liệu) và chưa gửi lại bản đạt yêu cầu. Có 1 đơn vị chưa gửi báo cáo 6 tháng đầu năm 2026, chỉ gửi báo cáo của kỳ khác.",
   );
   expect(text).not.toContain("Không có trong danh sách");
   expect(documentText({ ...d, sections: [d.sections[3]!] })).toContain(
@@ -1078,9 +1078,9 @@ test("Phụ lục III says a returned unit the roster does not list is not on it
   expect(rows).toEqual(["1 | Xã Mới | Không có trong danh sách | Bị trả lại: 1 lỗi số liệu"]);
 });
 
-// "Bị trả lại: 1 lỗi" told the UBND's reader nothing of why: section I names the kinds ("sai mẫu, sai
-// kỳ báo cáo, thiếu hoặc sai số liệu"), and Phụ lục III now says which a file had.
-test("Phụ lục III says why each file was returned, in section I's words: sai mẫu, lỗi số liệu", () => {
+// "Bị trả lại: 1 lỗi" told the UBND's reader nothing of why: Phụ lục III says which kinds a file had,
+// and section I names those that occurred this round (it named all three whichever did).
+test("Phụ lục III says why each file was returned, and section I names only those kinds: sai mẫu, lỗi số liệu", () => {
   const units: RosterUnit[] = [
     { code: "SO_LECH", name: "Sở Lệch Cột", type: "Sở, ban, ngành" },
     { code: "SO_SAI", name: "Sở Sai Số", type: "Sở, ban, ngành" },
@@ -1120,6 +1120,9 @@ test("Phụ lục III says why each file was returned, in section I's words: sai
     "1 | Sở Lệch Cột | Sở, ban, ngành | Bị trả lại: sai mẫu",
     "2 | Sở Sai Số | Sở, ban, ngành | Bị trả lại: 2 lỗi số liệu",
   ]);
+  expect(documentText(d)).toContain(
+    "Có 2 đơn vị có báo cáo bị trả lại (sai mẫu, lỗi số liệu) và chưa gửi lại bản đạt yêu cầu.",
+  );
 });
 
 // A hidden template sheet beside a stray one, a copy with other figures, a row deleted or doubled

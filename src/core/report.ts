@@ -214,8 +214,8 @@ const REJECTION_ORDER = ["tệp không đọc được", "sai mẫu", "sai kỳ 
 type RejectionKind = (typeof REJECTION_ORDER)[number];
 
 /**
- * Each code's kind as Phụ lục III says why a file was returned, in section I's words ("sai mẫu, sai kỳ
- * báo cáo, thiếu hoặc sai số liệu"); "data" errors are counted ("2 lỗi số liệu"). Every code is
+ * Each code's kind as Phụ lục III says why a file was returned, and section I the round's ("sai mẫu,
+ * sai kỳ báo cáo, lỗi số liệu"); "data" errors are counted ("2 lỗi số liệu"). Every code is
  * decided here, so a new one cannot fall into "lỗi số liệu" unseen. A workbook not shaped as the
  * template is "sai mẫu" whatever was changed: a sheet or row missing or doubled, a template sheet
  * hidden beside one that is not the template's, a copy of one with other figures (the letters say
@@ -254,12 +254,8 @@ const REJECTION_KINDS: Readonly<Record<FindingCode, RejectionKind | "data" | nul
   UNKNOWN_PROFILE: null,
 };
 
-/**
- * Why a file was returned, in section I's words ("sai mẫu, sai kỳ báo cáo, thiếu hoặc sai số liệu"):
- * "tệp không đọc được", "sai mẫu", "sai kỳ báo cáo", "2 lỗi số liệu", those that apply, in that order.
- * A bare "1 lỗi" told the report's reader nothing of a file on another form.
- */
-function rejectionWords(findings: readonly Finding[]): string {
+/** A returned file's kinds, in REJECTION_ORDER, and how many "lỗi số liệu" it has. */
+function rejectionKinds(findings: readonly Finding[]): { kinds: RejectionKind[]; data: number } {
   const kinds = new Set<RejectionKind>();
   let data = 0;
   for (const f of findings) {
@@ -269,10 +265,35 @@ function rejectionWords(findings: readonly Finding[]): string {
     if (kind === "data") data++;
     else kinds.add(kind);
   }
-  return [
-    ...REJECTION_ORDER.filter((k) => kinds.has(k)),
-    ...(data > 0 ? [`${viInteger(data)} lỗi số liệu`] : []),
-  ].join(", ");
+  return { kinds: REJECTION_ORDER.filter((k) => kinds.has(k)), data };
+}
+
+/**
+ * Why a file was returned, in section I's words: "tệp không đọc được", "sai mẫu", "sai kỳ báo cáo",
+ * "2 lỗi số liệu", those that apply, in that order.
+ * A bare "1 lỗi" told the report's reader nothing of a file on another form.
+ */
+function rejectionWords(findings: readonly Finding[]): string {
+  const { kinds, data } = rejectionKinds(findings);
+  return [...kinds, ...(data > 0 ? [`${viInteger(data)} lỗi số liệu`] : [])].join(", ");
+}
+
+/**
+ * Why this round's returned units were returned, for section I: only the kinds Phụ lục III gives their
+ * files, in its words and order ("sai mẫu, lỗi số liệu"), not every kind whichever occurred. A file that
+ * is another period's report is no reason (Phụ lục III says whose period it is).
+ */
+function roundRejectionWords(c: Consolidation, units: readonly ReturnedUnit[]): string {
+  const codes = new Set(units.map((u) => u.code));
+  const kinds = new Set<RejectionKind>();
+  let data = false;
+  for (const r of c.rejected) {
+    if (r.unit === null || !codes.has(r.unit) || otherPeriodReport(r, c.period)) continue;
+    const of = rejectionKinds(r.findings);
+    for (const k of of.kinds) kinds.add(k);
+    data ||= of.data > 0;
+  }
+  return [...REJECTION_ORDER.filter((k) => kinds.has(k)), ...(data ? ["lỗi số liệu"] : [])].join(", ");
 }
 
 /** The code the report adds to a unit's name (or none), by consolidation (built once per report). */
@@ -431,11 +452,13 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
     sentences.push(
       `Có ${viInteger(doubtful.length)} đơn vị${doubtful.length <= 3 ? ` (${namesByName(c, doubtful).join(", ")})` : ""} ghi ngày báo cáo nằm ngoài kỳ báo cáo (có thể là báo cáo kỳ trước gửi lại, hoặc ngày ghi nhầm): việc đúng hạn hay trễ hạn, và số liệu, của các đơn vị này cần xem lại.`,
     );
-  const sentBack = sentBackUnits(c).length;
+  const sentBackList = sentBackUnits(c);
+  const sentBack = sentBackList.length;
   const otherOnly = otherPeriodOnlyUnits(c).length;
+  const why = roundRejectionWords(c, sentBackList);
   sentences.push(
     sentBack > 0
-      ? `Có ${viInteger(sentBack)} đơn vị có báo cáo bị trả lại (sai mẫu, sai kỳ báo cáo, thiếu hoặc sai số liệu) và chưa gửi lại bản đạt yêu cầu.`
+      ? `Có ${viInteger(sentBack)} đơn vị có báo cáo bị trả lại${why === "" ? "" : ` (${why})`} và chưa gửi lại bản đạt yêu cầu.`
       : "Không có đơn vị nào có báo cáo bị trả lại.",
   );
   const otherOnlyNote =
