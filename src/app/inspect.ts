@@ -12,7 +12,7 @@ import {
 } from "../core/findings";
 import { SHEETS } from "../core/catalogue";
 import { MSG } from "../core/messages";
-import { isRosterSheet } from "../core/roster";
+import { isRosterSheet, isTypedRosterText } from "../core/roster";
 import { foldKey } from "../core/text";
 import type { Profile } from "../core/profile";
 import { staleFormulaFindings } from "../core/stale";
@@ -102,9 +102,11 @@ function readFailureResult(
   return unreadableResult(unreadableMessage(reason, fileName, content), detail);
 }
 
+const TEXT_HEAD_BYTES = 512;
+
 /** The first characters of a text file, as UTF-16 when its byte-order mark says so (Excel's "Unicode Text"), else UTF-8. */
 function textHead(bytes: Uint8Array): string {
-  const head = bytes.subarray(0, 512);
+  const head = bytes.subarray(0, TEXT_HEAD_BYTES);
   const encoding =
     head[0] === 0xff && head[1] === 0xfe
       ? "utf-16le"
@@ -119,18 +121,20 @@ function textHead(bytes: Uint8Array): string {
  * (SPEC §5 `MA_DON_VI`, `TEN_DON_VI`, or "Mã đơn vị", "Tên đơn vị"): "list" when it names its type
  * column too (`LOAI_DON_VI`, "Loại đơn vị", "Loại") and no count of the form (a unit's own figures
  * exported with its code and name, `MA_DON_VI,TEN_DON_VI,HN_TONG`, are no list); "columns" when only
- * code and name; undefined when not those.
+ * code and name; undefined when not those. Headed by the short words --roster reads too ("Mã;Tên;Loại"),
+ * a "list" only by its rows' unit types and no count (`isTypedRosterText`): "Mã;Tên" alone is too common
+ * a head for a unit's own export. `whole`: `head` is the whole file.
  */
-function rosterHeader(head: string, profile: Profile): "list" | "columns" | undefined {
+function rosterHeader(head: string, profile: Profile, whole: boolean): "list" | "columns" | undefined {
   const firstLine = head.split(/\r?\n/, 1)[0] ?? "";
   const headers = firstLine
     .split(/[,;\t]/)
     .map((h) => foldKey(h.replace(/^[\s"'\ufeff]+|[\s"']+$/g, "")).replace(/_/g, " "));
-  if (!headers.includes("ma don vi") || !headers.includes("ten don vi")) return undefined;
   const counts = new Set(profile.form.counts.map((f) => foldKey(f.code).replace(/_/g, " ")));
-  return headers.some((h) => h === "loai don vi" || h === "loai") && !headers.some((h) => counts.has(h))
-    ? "list"
-    : "columns";
+  const noCount = !headers.some((h) => counts.has(h));
+  if (!headers.includes("ma don vi") || !headers.includes("ten don vi"))
+    return noCount && isTypedRosterText(head, whole) ? "list" : undefined;
+  return headers.some((h) => h === "loai don vi" || h === "loai") && noCount ? "list" : "columns";
 }
 
 /**
@@ -217,7 +221,10 @@ function readFailure(
   // figures as CSV, stays that unit's returned file), and is told to be renamed .csv to be used.
   const head = read.reason === "TEXT_FILE" ? textHead(bytes) : undefined;
   const kind = fileName === undefined ? undefined : fileKindOf(fileName).id;
-  const roster = head === undefined || kind === undefined ? undefined : rosterHeader(head, profile);
+  const roster =
+    head === undefined || kind === undefined
+      ? undefined
+      : rosterHeader(head, profile, bytes.length <= TEXT_HEAD_BYTES);
   if (roster !== undefined && kind === "csv")
     return { ...unreadableResult(MSG.rosterNotReport, read.detail), notAReport: "roster" };
   if (roster === "list" && (kind === "xls" || kind === "xlsx"))

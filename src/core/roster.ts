@@ -285,6 +285,34 @@ export function isRosterSheet(sheet: Sheet): boolean {
   return keys.has("code") && keys.has("name");
 }
 
+/** The unit type a roster's type cell names: an id ("UBND_XA"), a label, or a short name ("Xã", "Sở"). */
+function unitTypeOf(text: string): (typeof UNIT_TYPES)[number] | undefined {
+  return (
+    UNIT_TYPES.find((t) => t.id === text.toUpperCase()) ??
+    matchOption(UNIT_TYPES, text) ??
+    unitTypeByAlias(text)
+  );
+}
+
+/**
+ * CSV text headed by the short words --roster also reads ("Mã;Tên;Loại", "Mã;Đơn vị;Loại hình") that is
+ * a list by its rows: a type column, each complete row's type one --roster takes (Sở, Xã, Phường,
+ * UBND_XA …; blank on a group's heading), at least one so. `text` may be a file's first characters
+ * (`whole` false): its last line, perhaps cut, is not judged. A unit's own figures headed "Mã;Tên;…"
+ * have no such column, or no types in it.
+ */
+export function isTypedRosterText(text: string, whole: boolean): boolean {
+  const records = parseCsv(text.replace(/^\uFEFF/, ""));
+  const complete = whole ? records : records.slice(0, -1);
+  const [head, ...rows] = complete.filter((r) => r.cells.some((c) => c.trim() !== ""));
+  if (head === undefined) return false;
+  const keys = head.cells.map(columnOf);
+  const typeAt = keys.indexOf("type");
+  if (!keys.includes("code") || !keys.includes("name") || typeAt < 0) return false;
+  const types = rows.map((r) => (r.cells[typeAt] ?? "").normalize("NFC").trim()).filter((t) => t !== "");
+  return types.length > 0 && types.every((t) => unitTypeOf(t) !== undefined);
+}
+
 function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
   const nonEmpty = all.filter((r) => r.cells.some((c) => c.trim() !== ""));
   if (nonEmpty.length === 0)
@@ -347,12 +375,7 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
     const at = (key: ColumnKey): number => columns.get(key) ?? 0;
     const get = (key: ColumnKey): string => (row.cells[at(key)] ?? "").normalize("NFC").trim();
     const typeText = get("type");
-    const type =
-      typeText === ""
-        ? undefined
-        : (UNIT_TYPES.find((t) => t.id === typeText.toUpperCase()) ??
-          matchOption(UNIT_TYPES, typeText) ??
-          unitTypeByAlias(typeText));
+    const type = typeText === "" ? undefined : unitTypeOf(typeText);
     // A group's heading ("I. CÁC SỞ, BAN, NGÀNH") or a total line ("Tổng cộng: 63 đơn vị"): no code,
     // no type, and a name in capitals or a sum's word. Skipped, and said (a unit forgotten is not).
     const name = get("name");

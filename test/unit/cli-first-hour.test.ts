@@ -331,6 +331,28 @@ const ROWS: readonly Row[] = [
     ],
   },
   {
+    // Headed by the short words --roster reads: it was a rejected report, a unit's without a code.
+    name: "a roster headed “Mã;Tên;Loại” left among the reports is set aside too",
+    setup: (d) =>
+      writeFileSync(
+        join(d, "reports", "ds-ngan.csv"),
+        "Mã;Tên;Loại\nSO_A;Sở A;Sở\nSO_B;Sở B;SO_NGANH\nXA_C;Xã C;Xã\nXA_D;Xã D;UBND_XA\n",
+      ),
+    args: (d) => [
+      "consolidate",
+      join(d, "reports"),
+      "--roster",
+      join(d, "ds.csv"),
+      "--out",
+      join(d, "th.xlsx"),
+    ],
+    code: 0,
+    stdout: [
+      /Đã đọc 2 tệp: chấp nhận 2, từ chối 0, trùng đơn vị 0\./,
+      /Bỏ qua 1 tệp danh sách đơn vị \(không phải báo cáo, không tính vào số tệp đã đọc\): .*ds-ngan\.csv\./,
+    ],
+  },
+  {
     name: "a missing required option",
     args: (d) => ["consolidate", join(d, "reports")],
     code: 2,

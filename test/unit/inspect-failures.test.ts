@@ -142,6 +142,22 @@ describe("an unreadable file is named for what it is", () => {
     const typedResult = inspectBytes(typed, DEFAULT_PROFILE, undefined, { fileName: "XA_NGA_SON.xlsx" });
     expect(typedResult.notAReport).toBeUndefined();
     expect(typedResult.findings[0]!.message).toMatch(/^Tệp là văn bản CSV \(.*\) được đổi đuôi thành \.xlsx/);
+    // Headed "Mã;Tên;Loại" (the short words --roster reads): a list by its rows' unit types, under a
+    // report's name too; a unit's own export headed so, with other things in "Loại" or with a count
+    // column, stays that unit's file.
+    const short = strToU8("Mã;Tên;Loại\nSO_A;Sở A;Sở\nXA_B;Xã B;Xã\nPHUONG_C;Phường C;UBND_XA\n");
+    expect(inspectBytes(short, DEFAULT_PROFILE, undefined, { fileName: "ds.csv" }).notAReport).toBe("roster");
+    const shortXlsx = inspectBytes(short, DEFAULT_PROFILE, undefined, { fileName: "danh-sach.xlsx" });
+    expect(shortXlsx.notAReport).toBe("roster");
+    expect(shortXlsx.findings[0]!.message).toMatch(/^Tệp là danh sách đơn vị .* đặt đuôi \.xlsx,/);
+    const ownShort = strToU8("Mã;Tên;Loại\nVB_01;Kế hoạch số 12/KH-UBND;Kế hoạch\n");
+    expect(
+      inspectBytes(ownShort, DEFAULT_PROFILE, undefined, { fileName: "XA_B.csv" }).notAReport,
+    ).toBeUndefined();
+    const shortCounts = strToU8("Mã;Tên;Loại;HN_TONG\nXA_B;Xã B;UBND_XA;38\n");
+    expect(
+      inspectBytes(shortCounts, DEFAULT_PROFILE, undefined, { fileName: "XA_B.csv" }).notAReport,
+    ).toBeUndefined();
     // Under a text name (.txt) it is a roster, as a .csv one is.
     expect(inspectBytes(roster, DEFAULT_PROFILE, undefined, { fileName: "ds.txt" }).notAReport).toBe(
       "roster",
