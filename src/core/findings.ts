@@ -247,8 +247,37 @@ export function legacyTextMessage(
 function capitalsNote(cells: readonly string[]): string {
   if (cells.length === 0) return "";
   const which = cells.length === 1 ? `Ô ${cells[0]}` : `Các ô ${cellList(cells)}`;
-  const these = cells.length === 1 ? "ô này" : "các ô này";
-  return ` ${which} dùng phông chữ hoa của bảng mã TCVN3 (như .VnTimeH), nên được đọc bằng chữ in hoa như trên màn hình; khi chuyển mã, chuyển riêng ${these} và đánh dấu thêm “Sang chữ hoa” trong Công cụ chuyển mã.`;
+  return ` ${which} ${capitalsAdvice(cells.length === 1 ? "ô này" : "các ô này")}`;
+}
+
+function capitalsAdvice(these: string): string {
+  return `dùng phông chữ hoa của bảng mã TCVN3 (như .VnTimeH), nên được đọc bằng chữ in hoa như trên màn hình; khi chuyển mã, chuyển riêng ${these} và đánh dấu thêm “Sang chữ hoa” trong Công cụ chuyển mã.`;
+}
+
+/**
+ * capitalsNote for cells on more than one sheet: each sheet named once, "Các ô (trang “DS”: ô B2, B3;
+ * trang “DS2”: ô C4)" (it followed every cell), at most 12 cells in all as cellList names them.
+ */
+function capitalsBySheetNote(sheets: readonly SheetCells[]): string {
+  const named = sheets.filter((s) => s.cells.length > 0);
+  if (named.length <= 1) return capitalsNote(named[0]?.cells ?? []);
+  const total = named.reduce((n, s) => n + s.cells.length, 0);
+  let left = 12;
+  const parts: string[] = [];
+  for (const s of named) {
+    if (left === 0) break;
+    const shown = s.cells.slice(0, left);
+    left -= shown.length;
+    parts.push(`trang “${s.sheet}”: ô ${shown.join(", ")}`);
+  }
+  const more = total > 12 ? ` và ${total - 12} ô khác` : "";
+  return ` Các ô (${parts.join("; ")}${more}) ${capitalsAdvice("các ô này")}`;
+}
+
+/** Cells of one sheet, A1 addresses. */
+export interface SheetCells {
+  readonly sheet: string;
+  readonly cells: readonly string[];
 }
 
 /** Cells named in a LEGACY_TEXT warning: at most 12, the rest counted, so it stays readable. */
@@ -260,17 +289,18 @@ function cellList(cells: readonly string[]): string {
 
 /**
  * A roster's cells typed in TCVN3 or VNI (roster.ts), said as LEGACY_TEXT says a report's; `capitals`,
- * those in .VnTimeH: converted without “Sang chữ hoa”, its names would reach the letters in small letters.
+ * those in .VnTimeH by sheet (a sheet named only when more than one has some): converted without
+ * “Sang chữ hoa”, its names would reach the letters in small letters.
  */
 export function legacyTextNote(
   encoding: "TCVN3" | "VNI",
   count: number,
   typed: string,
   read: string,
-  capitals: readonly string[] = [],
+  capitals: readonly SheetCells[] = [],
 ): string {
   // Saved again as Excel's plain CSV, the converted letters would become "?" (roster.ts refuses that).
-  return `${count} ô được gõ bằng bảng mã ${legacyName(encoding)}, ví dụ ${quoted(typed)} được đọc là ${quoted(read)}. Đề nghị kiểm tra lại tên các đơn vị. Để lần sau không phải chuyển đổi, hãy chuyển mã danh sách sang Unicode bằng Unikey (${unikeySteps(encoding, "mở danh sách trong Excel, chọn các ô chữ", "vào chỗ cũ")}), rồi lưu dạng “Sổ làm việc Excel (*.xlsx)” (phông Times New Roman) hoặc “CSV UTF-8 (phân tách bằng dấu phẩy)”.${capitalsNote(capitals)}`;
+  return `${count} ô được gõ bằng bảng mã ${legacyName(encoding)}, ví dụ ${quoted(typed)} được đọc là ${quoted(read)}. Đề nghị kiểm tra lại tên các đơn vị. Để lần sau không phải chuyển đổi, hãy chuyển mã danh sách sang Unicode bằng Unikey (${unikeySteps(encoding, "mở danh sách trong Excel, chọn các ô chữ", "vào chỗ cũ")}), rồi lưu dạng “Sổ làm việc Excel (*.xlsx)” (phông Times New Roman) hoặc “CSV UTF-8 (phân tách bằng dấu phẩy)”.${capitalsBySheetNote(capitals)}`;
 }
 
 const quoted = (t: string): string => `“${t.length > 60 ? clipped(t, 58) : t}”`;

@@ -161,6 +161,41 @@ test("a list's names in .VnTimeH are read in capitals, and the note says to conv
   ]);
 });
 
+// With .VnTimeH cells on two sheets the note named the sheet after every cell ("Các ô B2 (trang “DS”),
+// B3 (trang “DS”), B2 (trang “Xã”)"): each sheet is named once now, and only where two sheets have some.
+test("a list's .VnTimeH cells on two sheets are named sheet by sheet, each sheet once", () => {
+  const s = (value: string, font?: "TCVN3_CAPITALS"): Cell => ({
+    value: font === undefined ? { kind: "string", value } : { kind: "string", value, font },
+  });
+  const header = [s("MA_DON_VI"), s("TEN_DON_VI"), s("LOAI_DON_VI")];
+  const notes = (second: Cell) =>
+    parseRosterWorkbook({
+      date1904: false,
+      definedNames: {},
+      sheets: [
+        {
+          name: "DS",
+          rows: [
+            header,
+            [s("XA_HOA_BINH"), s("uû ban nh©n d©n x· hßa b×nh", "TCVN3_CAPITALS"), s("UBND x·")],
+            [s("XA_AN_LAC"), s("uû ban nh©n d©n x· an l¹c", "TCVN3_CAPITALS"), s("UBND x·")],
+            [s("SO_TU_PHAP"), s("Së T\u00ad ph¸p"), s("Së, ban, ngµnh")],
+          ],
+        },
+        { name: "Ghi chú", rows: [[s("A")], [s("B")], [s("C")], [s("Ng­êi lËp"), second]] },
+      ],
+    });
+  const both = notes(s("phßng néi vô", "TCVN3_CAPITALS"));
+  expect(both.ok && both.notes?.[0]).toMatch(
+    / Các ô \(trang “DS”: ô B2, B3; trang “Ghi chú”: ô B4\) dùng phông chữ hoa của bảng mã TCVN3 \(như \.VnTimeH\), nên được đọc bằng chữ in hoa như trên màn hình; khi chuyển mã, chuyển riêng các ô này và đánh dấu thêm “Sang chữ hoa” trong Công cụ chuyển mã\.$/,
+  );
+  // The second sheet's legacy text in .VnTime only: the capitals are all on DS, named as on one sheet.
+  const one = notes(s("phßng néi vô"));
+  expect(one.ok && one.notes?.[0]).toMatch(
+    / Các ô B2, B3 dùng phông chữ hoa của bảng mã TCVN3 \(như \.VnTimeH\), nên được đọc bằng chữ in hoa như trên màn hình; khi chuyển mã, chuyển riêng các ô này/,
+  );
+});
+
 test("a TCVN3 list as CSV reads as the same list as a workbook: a name of letters Unicode has too (“Bé Néi vô”) beside evident TCVN3", () => {
   // Before, the CSV kept “Bé Néi vô” (Bộ Nội vụ) in letters and the Chưa nộp list; the workbook read it.
   const rows = [

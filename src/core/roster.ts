@@ -107,11 +107,8 @@ function withLegacyNote(outcome: RosterOutcome, legacy: readonly LegacySheet[]):
     const first = typed[0];
     if (first === undefined) return [];
     const cells = typed.reduce((n, l) => n + l.cells.length, 0);
-    // Cells in .VnTimeH, named by their sheet too when more than one sheet has some.
-    const inCapitals = typed.filter((l) => l.capitals !== undefined);
-    const capitals = inCapitals.flatMap((l) =>
-      (l.capitals ?? []).map((at) => (inCapitals.length > 1 ? `${at} (trang “${l.sheet}”)` : at)),
-    );
+    // Cells in .VnTimeH by sheet, each sheet named once when more than one has some.
+    const capitals = typed.map((l) => ({ sheet: l.sheet, cells: l.capitals ?? [] }));
     return [legacyTextNote(encoding, cells, first.typed, first.read, capitals)];
   });
   return { ...outcome, notes: [...notes, ...(outcome.notes ?? [])] };
