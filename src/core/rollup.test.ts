@@ -362,6 +362,12 @@ describe("a roll-up consolidated together with the units it sums", () => {
       ["XA_C.xlsx", "accepted"],
     ]);
     expect(c.rolledUp).toEqual(["PHONG_A", "PHONG_B"]);
+    // The summary's Nguồn sheet names the roll-up as the warning does, not by its code alone.
+    const sources = summaryWorkbook(c, profile).sheets.find((s) => s.name === "Nguồn");
+    const left = sources?.rows.find((r) => r.some((cell) => cell?.value === "PHONG_A.xlsx"));
+    expect(left?.map((cell) => cell?.value)).toContain(
+      "Đã tính trong báo cáo tổng hợp của Sở Y tế (tệp SO_Y_TE.xlsx)",
+    );
     const report = documentText(reportDocument(c, profile, { date: { year: 2026, month: 6, day: 10 } }));
     expect(report).toContain(
       "Có 1 đơn vị gửi riêng báo cáo nhưng đã được tính trong báo cáo tổng hợp của Sở Y tế, nên không cộng thêm, để số liệu không bị tính hai lần.",

@@ -978,7 +978,8 @@ function sourceSheet(c: Consolidation): SheetSpec {
     }
     if (status === "in-rollup") {
       const r = c.inRollup.find((x) => x.file === file && x.sha256 === sha);
-      return r ? `Đã tính trong báo cáo tổng hợp của ${r.rollupUnit} (tệp ${baseName(r.rollup)})` : "";
+      // Named as the IN_ROLLUP line and the letters name it ("của Sở Y tế (tệp SO_Y_TE.xlsx)").
+      return r ? `Đã tính trong báo cáo tổng hợp của ${r.rollupName} (tệp ${baseName(r.rollup)})` : "";
     }
     return "";
   };
