@@ -468,6 +468,40 @@ describe("group headings and a total line in a list are not tasks or meetings", 
     expect(only(own.findings)).toEqual([["TASK_STATUS", "error", "Nhiệm vụ", "G17"]]);
   });
 
+  // Adversarial re-test (session 39): totals as clerks type them, their count closed by a line break
+  // (Alt+Enter), a full stop or a dash, or counting what they call tasks and meetings ("NV", "đầu
+  // việc", "HN", "phiên họp"), returned the file for a status missing on the total line.
+  test("a bare total whose count ends its line, sentence or dash, or counts in the clerk's words, is no task or meeting", () => {
+    const totals = [
+      "Tổng: 12\nHoàn thành: 10\nĐang thực hiện: 2",
+      "Tổng: 12. Trong đó: hoàn thành 10, đang thực hiện 2.",
+      "Cộng: 12 - Hoàn thành: 10; Đang thực hiện: 2",
+      "Tổng: 12 – hoàn thành 10, đang thực hiện 2",
+      "Tổng: 12 NV",
+      "Cộng: 12 đầu việc",
+      "Tổng: 12 nội dung",
+      "Tổng: 12 công việc",
+    ];
+    for (const value of totals) {
+      const r = check([{ op: "set", sheet: "Nhiệm vụ", cell: "B17", value }]);
+      expect([value, r.findings]).toEqual([value, []]);
+      expect(r.report?.tasks).toHaveLength(12);
+    }
+    for (const value of ["Tổng: 2 HN", "Cộng: 2 phiên họp", "Tổng: 02 lần", "Cộng: 2\n1 trực tuyến"]) {
+      const log = check(
+        [{ op: "insertRow", sheet: "Hội nghị", row: 7, cells: [null, value, null, null, null, 1.5] }],
+        LOG,
+      );
+      expect([value, log.findings]).toEqual([value, []]);
+      expect(log.report?.meetings.map((m) => m.row)).toEqual([5, 6]);
+    }
+    // A thousands' point or a range's dash is no count standing alone: a task of the unit's own.
+    for (const value of ["Tổng 2.500 hồ sơ tồn đọng được số hóa", "Tổng 3-5 năm rà soát quy hoạch"]) {
+      const own = check([{ op: "set", sheet: "Nhiệm vụ", cell: "B17", value }]);
+      expect([value, only(own.findings)]).toEqual([value, [["TASK_STATUS", "error", "Nhiệm vụ", "G17"]]]);
+    }
+  });
+
   test("Hội nghị with month headings between meetings: not counted, so no LOG_MISMATCH", () => {
     const data: Partial<ReportData> = {
       counts: { HN_TONG: [3, 2], HN_TRUC_TUYEN: [1, 1], HN_VUOT_THOI_LUONG: [0, 0] },

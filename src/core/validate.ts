@@ -2124,16 +2124,27 @@ const PERIOD_HEADING =
  */
 const TOTAL_LINE = /^(?:tổng cộng|tổng số)(?![\p{L}\p{M}])/u;
 const BARE_TOTAL = /^(?:tổng|cộng)\s*(?:$|[\d:(.])/u;
-/** What a bare "Tổng"/"Cộng" line counts, the first word after it ("Tổng: 12 nhiệm vụ", "Cộng (5 cuộc họp)"). */
+/**
+ * What a bare "Tổng"/"Cộng" line counts, the first word after it ("Tổng: 12 nhiệm vụ", "Cộng (5 cuộc họp)"),
+ * in the clerk's words too ("12 NV", "12 đầu việc", "12 nội dung", "2 HN", "2 phiên họp", "2 lần").
+ */
 const TOTAL_WORDS = new Set([
   "tổng",
   "cộng",
   "nhiệm",
   "vụ",
+  "nv",
+  "đầu",
+  "việc",
+  "công",
+  "nội",
   "hội",
   "nghị",
+  "hn",
   "cuộc",
   "họp",
+  "phiên",
+  "lần",
   "buổi",
   "ngày",
   "lượt",
@@ -2148,16 +2159,18 @@ function isTotal(text: string): boolean {
   // A bare "Tổng" before its count, its first word after it what is counted, whatever follows ("Cộng:
   // 12 nhiệm vụ, 10 hoàn thành", a total before session 38 too): "Tổng 5 năm thực hiện Kết luận 226"
   // is a task of the unit's own, whatever number follows the word. A count closed by a comma, a
-  // semicolon or a bracket stands alone, whatever the words after it ("Tổng: 12 (10 hoàn thành, …)",
-  // "Cộng: 12, trong đó 10 hoàn thành"); a decimal comma ("5,5 ngày") does not close it.
+  // semicolon, a bracket, a full stop, a dash between spaces or the cell's line break (Alt+Enter)
+  // stands alone, whatever the words after it ("Tổng: 12 (10 hoàn thành, …)", "Cộng: 12, trong đó 10
+  // hoàn thành", "Tổng: 12 - Hoàn thành: 10"); a decimal comma ("5,5 ngày"), a thousands' point
+  // ("2.500 hồ sơ") or a range ("3-5 năm") does not close it.
   if (!BARE_TOTAL.test(lower)) return false;
   const [, between = "", counted = ""] =
     /^[^\p{L}\p{M}]*[\p{L}\p{M}]+([^\p{L}\p{M}]*)([\p{L}\p{M}]*)/u.exec(lower) ?? [];
   return counted === "" || TOTAL_WORDS.has(counted) || COUNT_CLOSED.test(between);
 }
 
-/** A count followed by its own punctuation, not by a word: "12 (", "12, ", "12;" (not "5,5"). */
-const COUNT_CLOSED = /\d\s*(?:[;(]|,(?!\d))/;
+/** A count followed by its own punctuation, not by a word: "12 (", "12, ", "12;", "12.", "12 - ", "12⏎" (not "5,5", "2.500", "3-5"). */
+const COUNT_CLOSED = /\d(?:\s*(?:[;(\n]|[,.](?!\d))|\s+[-–—]\s)/;
 
 /**
  * A group heading or a total line a clerk typed into a list (Nhiệm vụ, Hội nghị): a total ("Tổng cộng: 12
