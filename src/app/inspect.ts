@@ -12,7 +12,7 @@ import {
 } from "../core/findings";
 import { SHEETS } from "../core/catalogue";
 import { MSG } from "../core/messages";
-import { isRosterSheet, isTypedRosterText } from "../core/roster";
+import { headerColumns, isRosterSheet, isTypedRosterText, MAX_TITLE_ROWS } from "../core/roster";
 import { foldKey } from "../core/text";
 import type { Profile } from "../core/profile";
 import { staleFormulaFindings } from "../core/stale";
@@ -117,24 +117,28 @@ function textHead(bytes: Uint8Array): string {
 }
 
 /**
- * Text whose first line names the roster's code and name columns, as `--roster` reads them
- * (SPEC §5 `MA_DON_VI`, `TEN_DON_VI`, or "Mã đơn vị", "Tên đơn vị"): "list" when it names its type
- * column too (`LOAI_DON_VI`, "Loại đơn vị", "Loại") and no count of the form (a unit's own figures
- * exported with its code and name, `MA_DON_VI,TEN_DON_VI,HN_TONG`, are no list); "columns" when only
- * code and name; undefined when not those. Headed by the short words --roster reads too ("Mã;Tên;Loại"),
- * a "list" only by its rows' unit types and no count (`isTypedRosterText`): "Mã;Tên" alone is too common
- * a head for a unit's own export. `whole`: `head` is the whole file.
+ * Text whose header names the roster's code and name columns, as `--roster` reads them (SPEC §5
+ * `MA_DON_VI`, `TEN_DON_VI`, or "Mã đơn vị", "Mã ĐV", "Tên cơ quan, đơn vị" …), in its first line or
+ * below a few title lines: "list" when it names its type column too (`LOAI_DON_VI`, "Loại đơn vị",
+ * "Loại hình" …) and no count of the form (a unit's own figures exported with its code and name,
+ * `MA_DON_VI,TEN_DON_VI,HN_TONG`, are no list); "columns" when only code and name; undefined when not
+ * those. Headed other than by the standard names ("Mã;Tên;Loại", "Mã ĐV;…"), a "list" only by its
+ * rows' unit types as well (`isTypedRosterText`), else undefined: such heads are too common in a
+ * unit's own export. `whole`: `head` is the whole file.
  */
 function rosterHeader(head: string, profile: Profile, whole: boolean): "list" | "columns" | undefined {
-  const firstLine = head.split(/\r?\n/, 1)[0] ?? "";
-  const headers = firstLine
-    .split(/[,;\t]/)
-    .map((h) => foldKey(h.replace(/^[\s"'\ufeff]+|[\s"']+$/g, "")).replace(/_/g, " "));
   const counts = new Set(profile.form.counts.map((f) => foldKey(f.code).replace(/_/g, " ")));
-  const noCount = !headers.some((h) => counts.has(h));
-  if (!headers.includes("ma don vi") || !headers.includes("ten don vi"))
-    return noCount && isTypedRosterText(head, whole) ? "list" : undefined;
-  return headers.some((h) => h === "loai don vi" || h === "loai") && noCount ? "list" : "columns";
+  const lines = head.split(/\r\n|\r|\n/);
+  for (let i = 0; i <= MAX_TITLE_ROWS && i < lines.length; i++) {
+    const cells = lines[i]!.split(/[,;\t]/).map((h) => h.replace(/^[\s"'\ufeff]+|[\s"']+$/g, ""));
+    const columns = headerColumns(cells);
+    if (!columns.has("code") || !columns.has("name")) continue;
+    const headers = cells.map((h) => foldKey(h).replace(/_/g, " "));
+    const list = columns.has("type") && !headers.some((h) => counts.has(h));
+    if (headers.includes("ma don vi") && headers.includes("ten don vi")) return list ? "list" : "columns";
+    return list && isTypedRosterText(lines.slice(i).join("\n"), whole) ? "list" : undefined;
+  }
+  return undefined;
 }
 
 /**

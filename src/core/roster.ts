@@ -241,10 +241,10 @@ function rawRows(sheet: Sheet): RawRow[] {
  * Title rows a roster may have above its header: an official list's whole heading ("UBND TỈNH …",
  * "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập …", the place and date, "DANH SÁCH …", "(Kèm theo …)").
  */
-const MAX_TITLE_ROWS = 12;
+export const MAX_TITLE_ROWS = 12;
 
-/** The columns a row names, as roster column keys. */
-function headerColumns(cells: readonly string[]): Set<ColumnKey | "formerly" | undefined> {
+/** The columns a row names, as roster column keys (exported: a roster among the reports is told by them). */
+export function headerColumns(cells: readonly string[]): Set<ColumnKey | "formerly" | undefined> {
   return new Set(cells.map(columnOf));
 }
 

@@ -164,6 +164,26 @@ describe("an unreadable file is named for what it is", () => {
     );
   });
 
+  // Adversarial re-test (session 39): a list's headers as --roster reads them ("Mã ĐV", "Tên cơ quan,
+  // đơn vị", "Loại hình"), or below its title as Excel saves a list with one, were a unit's figures:
+  // the file was returned to no unit and told to copy its figures into the template.
+  test("a roster named .xls or .xlsx with a hand-made list's headers, or its title above them, is said to be one", () => {
+    const lists = [
+      "STT;Mã ĐV;Tên cơ quan, đơn vị;Loại hình\r\n1;SO_A;Sở A;Sở\r\n",
+      'STT,Mã,"Tên cơ quan, đơn vị",Loại hình đơn vị\r\n1,SO_A,Sở A,Sở\r\n',
+      "DANH SÁCH CƠ QUAN, ĐƠN VỊ BÁO CÁO;;;\r\n;;;\r\nSTT;Mã đơn vị;Tên đơn vị;Loại đơn vị\r\n1;SO_A;Sở A;Sở\r\n",
+    ];
+    for (const text of lists) {
+      const result = inspectBytes(strToU8(text), DEFAULT_PROFILE, undefined, { fileName: "ds.xls" });
+      expect([text, result.notAReport]).toEqual([text, "roster"]);
+    }
+    // A unit's figures below a title, with its code and name but no type, stay its returned file.
+    const figures = strToU8("BÁO CÁO SỐ LIỆU;;;\r\nMã đơn vị;Tên đơn vị;HN_TONG\r\nSO_A;Sở A;12\r\n");
+    expect(
+      inspectBytes(figures, DEFAULT_PROFILE, undefined, { fileName: "SO_A.xlsx" }).notAReport,
+    ).toBeUndefined();
+  });
+
   test("a roster saved as .xlsx (by openpyxl, a title row above the headers) and left among the reports is said to be one", () => {
     const path = join(dir, "DS_DON_VI.xlsx");
     runOpenpyxl(
