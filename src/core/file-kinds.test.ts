@@ -36,6 +36,15 @@ test("a text file's first characters say whether it is a web page, XML, a CSV, o
   expect(textContentOf('<html xmlns:o="urn:schemas-microsoft-com:office:office">')).toBe("html");
   expect(textContentOf('<?xml version="1.0"?>\n<!DOCTYPE html>\n<html>')).toBe("html");
   expect(textContentOf("<!-- xuất từ phần mềm -->\n<TABLE border=1><TR><TD>SO_A")).toBe("html");
+  // A web system's "Xuất Excel" page whose style sheet fills the first 512 bytes before its table
+  // (adversarial re-test, session 39: it was called XML).
+  const styles = [".text", ".num", ".date", ".header", ".title", ".total", ".note", ".center"]
+    .map(
+      (c) =>
+        `  ${c} { mso-number-format:"\\@"; border: .5pt solid windowtext; font-family: "Times New Roman"; }`,
+    )
+    .join("\r\n");
+  expect(textContentOf(`<style type="text/css">\r\n${styles}`.slice(0, 512))).toBe("html");
   // Excel 2003's "XML Spreadsheet", and any other XML.
   expect(
     textContentOf('\uFEFF  <?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook>'),

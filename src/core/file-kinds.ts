@@ -161,8 +161,11 @@ export const LOCK_FILE_MAX_BYTES = 1024;
  */
 export type TextContent = "html" | "xml" | "csv" | "text";
 
-/** A web page's first tags (after an XML declaration or a comment, as XHTML and Excel's pages start). */
-const HTML_TAG = /<(?:!doctype\s+html|html|head|body|meta|table)\b/i;
+/**
+ * A web page's first tags (after an XML declaration or a comment, as XHTML and Excel's pages start), or
+ * the style sheet a web system's "Xuất Excel" page opens with before its table.
+ */
+const HTML_TAG = /<(?:!doctype\s+html|html|head|body|meta|style|table)\b/i;
 
 const MIME_HEADER = /^MIME-Version\s*:/im;
 
