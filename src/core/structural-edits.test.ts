@@ -470,9 +470,13 @@ describe("group headings and a total line in a list are not tasks or meetings", 
 
   // Adversarial re-test (session 39): totals as clerks type them, their count closed by a line break
   // (Alt+Enter), a full stop or a dash, or counting what they call tasks and meetings ("NV", "đầu
-  // việc", "HN", "phiên họp"), returned the file for a status missing on the total line.
+  // việc", "HN", "phiên họp"), or "Tổng cộng" with two spaces, returned the file for a status missing
+  // on the total line.
   test("a bare total whose count ends its line, sentence or dash, or counts in the clerk's words, is no task or meeting", () => {
     const totals = [
+      // Two spaces, or the no-break space of a line pasted from Word, between its words.
+      "Tổng  cộng: 12 nhiệm vụ",
+      "Tổng\u00a0cộng: 12",
       "Tổng: 12\nHoàn thành: 10\nĐang thực hiện: 2",
       "Tổng: 12. Trong đó: hoàn thành 10, đang thực hiện 2.",
       "Cộng: 12 - Hoàn thành: 10; Đang thực hiện: 2",

@@ -2122,7 +2122,8 @@ const PERIOD_HEADING =
  * "Cộng" alone or before a count only: "Tổng kết …", "Tổng hợp …", "Cộng tác với …", "Cộng đồng số …"
  * begin tasks.
  */
-const TOTAL_LINE = /^(?:tổng cộng|tổng số)(?![\p{L}\p{M}])/u;
+// Any spaces between the words: two typed, or Word's no-break space in a line pasted from it.
+const TOTAL_LINE = /^tổng\s+(?:cộng|số)(?![\p{L}\p{M}])/u;
 const BARE_TOTAL = /^(?:tổng|cộng)\s*(?:$|[\d:(.])/u;
 /**
  * What a bare "Tổng"/"Cộng" line counts, the first word after it ("Tổng: 12 nhiệm vụ", "Cộng (5 cuộc họp)"),
