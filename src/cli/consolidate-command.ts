@@ -50,7 +50,13 @@ import { DEFAULT_FORM } from "../core/forms";
 import { targetText } from "../core/indicator-text";
 import { DEFAULT_PROFILE, type Profile, type RosterUnit } from "../core/profile";
 import { defaultProfileForForm } from "../core/profiles";
-import { textNotRosterMessage, parseRosterCsv, parseRosterWorkbook, rosterUnreadable } from "../core/roster";
+import {
+  textNotRosterMessage,
+  parseRosterCsv,
+  parseRosterWorkbook,
+  rosterText,
+  rosterUnreadable,
+} from "../core/roster";
 import { draftedLetters, lettersHeldBy, withLetterSheet } from "../core/letters";
 import { summaryWorkbook } from "../core/summary";
 import { createNodeDecoder, createNodeInflateRaw } from "../xlsx/node-inflate";
@@ -1018,14 +1024,11 @@ export function loadRoster(
       );
     outcome = parseRosterWorkbook(read.workbook);
   } else {
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
+    const text = rosterText(bytes);
+    if (text === undefined)
       throw new UsageError(
         `Danh sách đơn vị ${path} không phải văn bản UTF-8. Trong Excel, hãy lưu lại dạng “CSV UTF-8 (phân tách bằng dấu phẩy)”.`,
       );
-    }
     const notList = textNotRosterMessage(path, text);
     if (notList !== null) throw new UsageError(`Không đọc được danh sách đơn vị ${path}: ${notList}`);
     outcome = parseRosterCsv(text);

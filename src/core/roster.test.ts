@@ -1,6 +1,6 @@
 // Roster parsing (SPEC §5): CSV variants and workbooks, Vietnamese errors naming the line or cell.
 
-import { parseRosterCsv, parseRosterWorkbook } from "./roster";
+import { parseRosterCsv, parseRosterWorkbook, rosterText } from "./roster";
 import type { Cell, Workbook } from "./workbook";
 
 const units = (text: string) => {
@@ -13,6 +13,28 @@ const errors = (text: string) => {
   if (r.ok) throw new Error("expected errors");
   return r.errors;
 };
+
+// Excel's "Văn bản Unicode (*.txt)" ("Unicode Text"), renamed .csv as the reports' message about a
+// roster among them asks: UTF-16 with its byte-order mark, tab-separated. It was refused as not UTF-8.
+test("a list saved as Excel's Unicode Text (UTF-16, tab-separated) is read, its Vietnamese intact", () => {
+  const text =
+    "\uFEFFMã đơn vị\tTên đơn vị\tLoại đơn vị\r\nSO_Y_TE\tSở Y tế\tSở, ban, ngành\r\nXA_HOA_BINH\tXã Hòa Bình\tXã\r\n";
+  const le = new Uint8Array(Buffer.from(text, "utf16le"));
+  const be = le.slice();
+  for (let i = 0; i + 1 < be.length; i += 2) [be[i], be[i + 1]] = [le[i + 1]!, le[i]!];
+  for (const bytes of [le, be]) {
+    expect(units(rosterText(bytes) ?? "")).toEqual([
+      { code: "SO_Y_TE", name: "Sở Y tế", type: "Sở, ban, ngành" },
+      { code: "XA_HOA_BINH", name: "Xã Hòa Bình", type: "UBND xã, phường" },
+    ]);
+  }
+  // An ANSI CSV of a Vietnamese Windows (cp1258 bytes) is no UTF-8: said by the caller, not misread.
+  expect(rosterText(new Uint8Array([0x4d, 0x61, 0x0a, 0xd0, 0xf2, 0x0a]))).toBeUndefined();
+  // UTF-8, its byte-order mark dropped as a decoder does.
+  expect(rosterText(new Uint8Array(Buffer.from("\uFEFFMA_DON_VI,TEN_DON_VI\n", "utf8")))).toBe(
+    "MA_DON_VI,TEN_DON_VI\n",
+  );
+});
 
 test("comma CSV with BOM and CRLF, columns in any order", () => {
   expect(units('\uFEFFTEN_DON_VI,MA_DON_VI,LOAI_DON_VI\r\nSở Nội vụ,so_noi_vu,"Sở, ban, ngành"\r\n')).toEqual(

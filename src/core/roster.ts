@@ -74,7 +74,26 @@ interface RawRow {
   readonly cellName: (col: number) => string;
 }
 
-/** Parse CSV text (UTF-8, with or without BOM, "," or ";" separated, RFC 4180 quotes). */
+/**
+ * A roster file's text: UTF-16 when its byte-order mark says so (Excel's "Văn bản Unicode" / "Unicode
+ * Text", tab-separated), else UTF-8 (with or without BOM); undefined when the bytes are not UTF-8 (an
+ * ANSI "CSV (phân tách bằng dấu phẩy)" of a Vietnamese Windows), for the caller to say how to save it.
+ */
+export function rosterText(bytes: Uint8Array): string | undefined {
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? "utf-16le"
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? "utf-16be"
+        : "utf-8";
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parse CSV text (with or without BOM, "," ";" or tab separated, RFC 4180 quotes). */
 export function parseRosterCsv(text: string): RosterOutcome {
   const records = parseCsv(text.replace(/^\uFEFF/, ""));
   // Names typed in TCVN3 or VNI (a list kept since the .VnTime days) read as Unicode, and said: as a
@@ -528,11 +547,15 @@ function groupedTypeErrors(
   });
 }
 
-/** RFC 4180 records with their 1-based starting line; the separator is ";" when the header has more ";" than ",". */
+/**
+ * RFC 4180 records with their 1-based starting line; the separator is the one of ",", ";" and tab
+ * (Excel's "Unicode Text") the header has most of, "," on a tie.
+ */
 function parseCsv(text: string): Array<{ line: number; cells: string[] }> {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
   const outside = firstLine.replace(/"[^"]*"/g, "");
-  const sep = (outside.match(/;/g)?.length ?? 0) > (outside.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const count = (sep: string): number => outside.split(sep).length - 1;
+  const sep = [";", "\t"].reduce((best, s) => (count(s) > count(best) ? s : best), ",");
   const records: Array<{ line: number; cells: string[] }> = [];
   let cells: string[] = [];
   let field = "";

@@ -609,3 +609,22 @@ test("--period typed with its year, or without --year, says how to write both", 
   );
   expect(alone.stderr).toContain("--period và --year phải dùng cùng nhau, ví dụ --period Q3 --year 2026.");
 });
+
+// Excel's "Văn bản Unicode" list (UTF-16, tabs) given to --roster: read as the UTF-8 one is, where it
+// was refused as "không phải văn bản UTF-8" (the message for a roster among the reports asks to rename
+// such a list .csv and pass it with --roster).
+test("--roster reads a list saved as Excel's Unicode Text (UTF-16, tab-separated) as the UTF-8 one", async () => {
+  const roster = join(root, "ds-unicode.csv");
+  const text = readFileSync(rosterCsv, "utf8").replace(/;/g, "\t").replace(/\n/g, "\r\n");
+  writeFileSync(roster, Buffer.from(text.startsWith("\uFEFF") ? text : `\uFEFF${text}`, "utf16le"));
+  const json = join(root, "unicode-roster.json");
+  const io = capture();
+  const code = await main(
+    ["consolidate", inDir, "--out", join(root, "unicode-roster.xlsx"), "--json", json, "--roster", roster],
+    io,
+  );
+  expect([code, io.stderr]).toEqual([1, ""]);
+  const report = JSON.parse(readFileSync(json, "utf8"));
+  expect(report.missing).toEqual(["XA_E"]);
+  expect(report.returned).toEqual(["XA_C", "XA_D"]);
+});

@@ -21,6 +21,7 @@ import {
   textNotRosterMessage,
   parseRosterCsv,
   parseRosterWorkbook,
+  rosterText,
   rosterUnreadable,
   type RosterOutcome,
 } from "../../core/roster";
@@ -125,7 +126,8 @@ export async function readRosterFile(file: File, profile: Profile): Promise<Rost
     ? null
     : textNotRosterMessage(file.name, new TextDecoder("utf-8").decode(bytes.subarray(0, 512)));
   if (notList !== null) return { ok: false, errors: [`${file.name}: ${notList}`] };
-  if (/\.csv$/i.test(file.name) && !packed) return parseRosterCsv(new TextDecoder("utf-8").decode(bytes));
+  if (/\.csv$/i.test(file.name) && !packed)
+    return parseRosterCsv(rosterText(bytes) ?? new TextDecoder("utf-8").decode(bytes));
   const read = readXlsx(bytes, { limits: profile.limits });
   if (!read.ok) {
     // Not a workbook: what the file is, and what a roster is (the reports' advice would say "send the report").
