@@ -1368,7 +1368,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       });
     }
   }
-  warnings.push(...rollupOverlaps(kept, sourceCode));
+  warnings.push(...rollupOverlaps(kept, sourceCode, rosterNames));
   warnings.push(...sameFiguresTwice(kept, form));
   duplicates.sort((a, b) => compareText(a.unit, b.unit) || compareText(a.dropped, b.dropped));
   warnings.sort((a, b) => compareText(a.file, b.file));
@@ -1663,7 +1663,11 @@ function rollupCover(
  * apart, so the province total counts them twice. Said once per pair of roll-ups, on the later one
  * in code order, naming the units they share (ROLLUP_OVERLAP, a warning).
  */
-function rollupOverlaps(kept: readonly Candidate[], codeOf: (source: RollupSource) => string): Warning[] {
+function rollupOverlaps(
+  kept: readonly Candidate[],
+  codeOf: (source: RollupSource) => string,
+  rosterNames: ReadonlyMap<string, string>,
+): Warning[] {
   const firstNamer = new Map<string, Candidate>();
   const shared = new Map<Candidate, Map<Candidate, string[]>>();
   for (const rollup of kept) {
@@ -1677,10 +1681,15 @@ function rollupOverlaps(kept: readonly Candidate[], codeOf: (source: RollupSourc
       }
       if (first === rollup) continue;
       const withFirst = shared.get(rollup) ?? new Map<Candidate, string[]>();
-      withFirst.set(first, [...(withFirst.get(first) ?? []), code]);
+      // Named as the letters name a unit ("Phòng A (PHONG_A)"): the roster's name, else the roll-up's.
+      const name = rosterNames.get(codeKey(code)) ?? source.name;
+      withFirst.set(first, [...(withFirst.get(first) ?? []), namedWithCode(name, code)]);
       shared.set(rollup, withFirst);
     }
   }
+  // A roll-up by its unit's name, as the IN_ROLLUP line names it: the roster's, else its file's, else its code.
+  const rollupName = (c: Candidate): string =>
+    (rosterNames.get(codeKey(c.report.unit.code)) ?? c.report.unit.name).trim() || c.report.unit.code;
   return [...shared].flatMap(([rollup, withFirst]) =>
     [...withFirst].map(([first, units]) => ({
       file: rollup.submission.file,
@@ -1691,8 +1700,8 @@ function rollupOverlaps(kept: readonly Candidate[], codeOf: (source: RollupSourc
       cell: null,
       message: MSG.rollupOverlap(
         units,
-        rollup.report.unit.code,
-        first.report.unit.code,
+        rollupName(rollup),
+        rollupName(first),
         baseName(first.submission.file),
       ),
     })),

@@ -651,7 +651,7 @@ describe("a roll-up consolidated together with the units it sums", () => {
         sheet: "Nguồn tổng hợp",
         cell: null,
         message:
-          "Báo cáo tổng hợp của SO_Y_TE và báo cáo tổng hợp của SO_GD (tệp SO_GD.xlsx) cùng tính đơn vị PHONG_A, nên số liệu của đơn vị này bị cộng hai lần vào tổng. Đề nghị hai đơn vị thống nhất mỗi đơn vị chỉ do một bên tổng hợp, rồi bên kia lập lại báo cáo tổng hợp.",
+          "Báo cáo tổng hợp của Sở Y tế và báo cáo tổng hợp của Sở Giáo dục (tệp SO_GD.xlsx) cùng tính đơn vị Phòng A (PHONG_A), nên số liệu của đơn vị này bị cộng hai lần vào tổng. Đề nghị hai đơn vị thống nhất mỗi đơn vị chỉ do một bên tổng hợp, rồi bên kia lập lại báo cáo tổng hợp.",
       },
     ]);
     // Without the overlap, no such warning: the earlier tests' single roll-up.

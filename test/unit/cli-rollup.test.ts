@@ -292,7 +292,7 @@ describe("kl226 consolidate --rollup", () => {
     const io = capture();
     expect(await main(["consolidate", dir, "--out", join(root, "hai-so.xlsx")], io)).toBe(0);
     expect(io.stdout).toContain(
-      `Cảnh báo: có đơn vị bị cộng hai lần vì nằm trong hai báo cáo tổng hợp:\n  ! ${join(dir, "SO_Y_TE.xlsx")}: Báo cáo tổng hợp của SO_Y_TE và báo cáo tổng hợp của SO_GD (tệp SO_GD.xlsx) cùng tính đơn vị PHONG_A,`,
+      `Cảnh báo: có đơn vị bị cộng hai lần vì nằm trong hai báo cáo tổng hợp:\n  ! ${join(dir, "SO_Y_TE.xlsx")}: Báo cáo tổng hợp của Sở Y tế và báo cáo tổng hợp của Sở Giáo dục (tệp SO_GD.xlsx) cùng tính đơn vị Phòng A (PHONG_A),`,
     );
   });
 
