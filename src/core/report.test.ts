@@ -1125,6 +1125,56 @@ test("Phụ lục III says why each file was returned, and section I names only 
   );
 });
 
+// Mutation test (session 39): section I gathers the kinds over every unit still returned, and only
+// theirs: a unit whose later file was accepted gives no kind, and a first unit's "lỗi số liệu" is kept
+// after a second unit's "sai mẫu".
+test("section I names the kinds of every unit still returned, not of a unit that has since sent a good file", () => {
+  const units: RosterUnit[] = [
+    { code: "SO_A_SAI", name: "Sở A Sai Số", type: "Sở, ban, ngành" },
+    { code: "SO_B_LECH", name: "Sở B Lệch Cột", type: "Sở, ban, ngành" },
+    { code: "SO_C_DA_SUA", name: "Sở C Đã Sửa", type: "Sở, ban, ngành" },
+  ];
+  const file = (name: string, unit: string, bytes: Uint8Array) => ({
+    file: name,
+    sha256: name,
+    result: inspectBytes(bytes, profile),
+  });
+  const wrongForm = (unit: string) =>
+    reportBytes({ unit, name: unit, counts: { HN_TONG: [100, 90] } }, [
+      { op: "insertColumn", sheet: "Chỉ tiêu", before: "A" },
+    ]);
+  const negative = (unit: string, day: number) =>
+    reportBytes({
+      unit,
+      name: unit,
+      counts: { HN_TONG: [100, -1] },
+      reportDate: { year: 2026, month: 6, day },
+    });
+  const sentence = (files: ReturnType<typeof file>[]): string | undefined => {
+    const c = consolidate(files, { profile, roster: units, period: { kind: "6T", year: 2026 } });
+    const text = documentText(reportDocument(c, profile, { date: dates.date, roster: units }));
+    return /Có \S+ đơn vị có báo cáo bị trả lại[^.]*\./.exec(text)?.[0];
+  };
+  expect(
+    sentence([
+      file("SO_A_SAI.xlsx", "SO_A_SAI", negative("SO_A_SAI", 5)),
+      file("SO_B_LECH.xlsx", "SO_B_LECH", wrongForm("SO_B_LECH")),
+    ]),
+  ).toBe("Có 2 đơn vị có báo cáo bị trả lại (sai mẫu, lỗi số liệu) và chưa gửi lại bản đạt yêu cầu.");
+  const good = reportBytes({
+    unit: "SO_C_DA_SUA",
+    name: "Sở C Đã Sửa",
+    counts: { HN_TONG: [100, 90] },
+    reportDate: { year: 2026, month: 6, day: 8 },
+  });
+  expect(
+    sentence([
+      file("SO_B_LECH.xlsx", "SO_B_LECH", wrongForm("SO_B_LECH")),
+      file("SO_C_DA_SUA.xlsx", "SO_C_DA_SUA", negative("SO_C_DA_SUA", 5)),
+      file("SO_C_DA_SUA (2).xlsx", "SO_C_DA_SUA", good),
+    ]),
+  ).toBe("Có 1 đơn vị có báo cáo bị trả lại (sai mẫu) và chưa gửi lại bản đạt yêu cầu.");
+});
 // A hidden template sheet beside a stray one, a copy with other figures, a row deleted or doubled
 // were "1 lỗi số liệu", as if a figure were wrong: the workbook is not the template's shape.
 test("Phụ lục III says 'sai mẫu' of a file returned for its sheets or rows, not 'lỗi số liệu'", () => {
