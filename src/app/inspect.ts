@@ -103,10 +103,15 @@ function readFailureResult(
 }
 
 const TEXT_HEAD_BYTES = 512;
+/**
+ * What is read of a text file to find a roster's header below its title lines: an official heading of
+ * seven lines saved as "Văn bản Unicode" (UTF-16, two bytes a letter) fills more than 512 bytes.
+ */
+const ROSTER_HEAD_BYTES = 4096;
 
 /** The first characters of a text file, as UTF-16 when its byte-order mark says so (Excel's "Unicode Text"), else UTF-8. */
-function textHead(bytes: Uint8Array): string {
-  const head = bytes.subarray(0, TEXT_HEAD_BYTES);
+function textHead(bytes: Uint8Array, size = TEXT_HEAD_BYTES): string {
+  const head = bytes.subarray(0, size);
   const encoding =
     head[0] === 0xff && head[1] === 0xfe
       ? "utf-16le"
@@ -228,7 +233,7 @@ function readFailure(
   const roster =
     head === undefined || kind === undefined
       ? undefined
-      : rosterHeader(head, profile, bytes.length <= TEXT_HEAD_BYTES);
+      : rosterHeader(textHead(bytes, ROSTER_HEAD_BYTES), profile, bytes.length <= ROSTER_HEAD_BYTES);
   if (roster !== undefined && kind === "csv")
     return { ...unreadableResult(MSG.rosterNotReport, read.detail), notAReport: "roster" };
   if (roster === "list" && (kind === "xls" || kind === "xlsx"))

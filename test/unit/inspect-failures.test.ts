@@ -164,6 +164,56 @@ describe("an unreadable file is named for what it is", () => {
     );
   });
 
+  // Mutation test (session 39): headed by the short words below a title, or with a group's heading
+  // (no type) among its rows, a list is one; a unit's own export headed "Mã;Tên;Loại" with no type in
+  // Loại, or only one row's, stays its file. Saved as "Văn bản Unicode" under an official heading (the
+  // header past the first 512 bytes) it was a unit's returned file.
+  test("a roster below its title or with group headings is one, a unit's 'Mã;Tên;Loại' export with few types is not", () => {
+    const utf16 = (text: string) =>
+      new Uint8Array([
+        0xff,
+        0xfe,
+        ...[...text].flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]),
+      ]);
+    const heading = [
+      "UBND TỈNH THANH HÓA",
+      "SỞ NỘI VỤ",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Thanh Hóa, ngày 10 tháng 6 năm 2026",
+      "DANH SÁCH CƠ QUAN, ĐƠN VỊ BÁO CÁO KẾT QUẢ THỰC HIỆN KẾT LUẬN 226-KL/TW",
+      "(Kèm theo Công văn số 123/SNV-CCHC ngày 10/6/2026 của Sở Nội vụ)",
+    ].join("\t\t\t\r\n");
+    const lists: Array<[string, Uint8Array]> = [
+      ["title", strToU8("DANH SÁCH ĐƠN VỊ;;\r\nMã;Tên;Loại\r\nSO_A;Sở A;Sở\r\n")],
+      [
+        "groups",
+        strToU8(
+          "Mã;Tên;Loại\r\n;I. CÁC SỞ, BAN, NGÀNH;\r\nSO_A;Sở A;Sở\r\n;II. UBND CẤP XÃ;\r\nXA_B;Xã B;Xã\r\n",
+        ),
+      ],
+      [
+        "unicode",
+        utf16(
+          `${heading}\t\t\t\r\nSTT\tMã ĐV\tTên cơ quan, đơn vị\tLoại hình\r\n1\tSO_A\tSở A\tSở\r\n2\tXA_B\tXã B\tXã\r\n`,
+        ),
+      ],
+    ];
+    for (const [what, bytes] of lists)
+      expect([
+        what,
+        inspectBytes(bytes, DEFAULT_PROFILE, undefined, { fileName: "ds.xls" }).notAReport,
+      ]).toEqual([what, "roster"]);
+    const exports = [
+      "Mã;Tên;Loại\r\nVB_01;Kế hoạch số 12/KH-UBND;\r\nVB_02;Báo cáo số 30/BC-UBND;\r\n",
+      "Mã;Tên;Loại\r\nVB_01;Sở Tư pháp góp ý;Sở\r\nVB_02;Kế hoạch số 12/KH-UBND;Kế hoạch\r\n",
+    ];
+    for (const text of exports)
+      expect([
+        text,
+        inspectBytes(strToU8(text), DEFAULT_PROFILE, undefined, { fileName: "XA_B.xls" }).notAReport,
+      ]).toEqual([text, undefined]);
+  });
   // Adversarial re-test (session 39): a list's headers as --roster reads them ("Mã ĐV", "Tên cơ quan,
   // đơn vị", "Loại hình"), or below its title as Excel saves a list with one, were a unit's figures:
   // the file was returned to no unit and told to copy its figures into the template.
