@@ -12,7 +12,13 @@ import {
 } from "../core/findings";
 import { SHEETS } from "../core/catalogue";
 import { MSG } from "../core/messages";
-import { headerColumns, isRosterSheet, isTypedRosterText, MAX_TITLE_ROWS } from "../core/roster";
+import {
+  headerColumns,
+  isRosterSheet,
+  isTypedRosterText,
+  MAX_TITLE_ROWS,
+  textEncodingOf,
+} from "../core/roster";
 import { foldKey } from "../core/text";
 import type { Profile } from "../core/profile";
 import { staleFormulaFindings } from "../core/stale";
@@ -112,13 +118,7 @@ const ROSTER_HEAD_BYTES = 4096;
 /** The first characters of a text file, as UTF-16 when its byte-order mark says so (Excel's "Unicode Text"), else UTF-8. */
 function textHead(bytes: Uint8Array, size = TEXT_HEAD_BYTES): string {
   const head = bytes.subarray(0, size);
-  const encoding =
-    head[0] === 0xff && head[1] === 0xfe
-      ? "utf-16le"
-      : head[0] === 0xfe && head[1] === 0xff
-        ? "utf-16be"
-        : "utf-8";
-  return new TextDecoder(encoding).decode(head);
+  return new TextDecoder(textEncodingOf(head)).decode(head);
 }
 
 /**

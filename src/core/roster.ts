@@ -74,20 +74,20 @@ interface RawRow {
   readonly cellName: (col: number) => string;
 }
 
+/** A text file's encoding by its byte-order mark: UTF-16 (Excel's "Văn bản Unicode") when it says so, else UTF-8. */
+export function textEncodingOf(bytes: Uint8Array): "utf-16le" | "utf-16be" | "utf-8" {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  return bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
+}
+
 /**
  * A roster file's text: UTF-16 when its byte-order mark says so (Excel's "Văn bản Unicode" / "Unicode
  * Text", tab-separated), else UTF-8 (with or without BOM); undefined when the bytes are not UTF-8 (an
  * ANSI "CSV (phân tách bằng dấu phẩy)" of a Vietnamese Windows), for the caller to say how to save it.
  */
 export function rosterText(bytes: Uint8Array): string | undefined {
-  const encoding =
-    bytes[0] === 0xff && bytes[1] === 0xfe
-      ? "utf-16le"
-      : bytes[0] === 0xfe && bytes[1] === 0xff
-        ? "utf-16be"
-        : "utf-8";
   try {
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return new TextDecoder(textEncodingOf(bytes), { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }
