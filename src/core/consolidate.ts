@@ -1687,9 +1687,6 @@ function rollupOverlaps(
       shared.set(rollup, withFirst);
     }
   }
-  // A roll-up by its unit's name, as the IN_ROLLUP line names it: the roster's, else its file's, else its code.
-  const rollupName = (c: Candidate): string =>
-    (rosterNames.get(codeKey(c.report.unit.code)) ?? c.report.unit.name).trim() || c.report.unit.code;
   return [...shared].flatMap(([rollup, withFirst]) =>
     [...withFirst].map(([first, units]) => ({
       file: rollup.submission.file,
@@ -1700,8 +1697,8 @@ function rollupOverlaps(
       cell: null,
       message: MSG.rollupOverlap(
         units,
-        rollupName(rollup),
-        rollupName(first),
+        rollupNameOf(rollup, rosterNames),
+        rollupNameOf(first, rosterNames),
         baseName(first.submission.file),
       ),
     })),
@@ -1724,6 +1721,12 @@ function viaUnit(code: string, sources: readonly RollupSource[] | undefined): st
   return between === undefined ? code : between.name.trim();
 }
 
+/** A roll-up by its unit's name, as IN_ROLLUP and ROLLUP_OVERLAP name it: the roster's, else its file's, else its code. */
+function rollupNameOf(rollup: Candidate, rosterNames: ReadonlyMap<string, string>): string {
+  const { code, name } = rollup.report.unit;
+  return (rosterNames.get(codeKey(code)) ?? name).trim() || code;
+}
+
 /** "Phòng A (PHONG_A)", as the letters name a unit; the code alone where no other name is known. */
 export function namedWithCode(name: string, code: string): string {
   const n = name.trim();
@@ -1737,8 +1740,7 @@ export function namedWithCode(name: string, code: string): string {
 function inRollupOf(c: Candidate, cover: Cover, rosterNames: ReadonlyMap<string, string>): InRollup {
   const rollupFile = baseName(cover.rollup.submission.file);
   const rollupUnit = cover.rollup.report.unit.code;
-  const rollupName =
-    (rosterNames.get(codeKey(rollupUnit)) ?? cover.rollup.report.unit.name).trim() || rollupUnit;
+  const rollupName = rollupNameOf(cover.rollup, rosterNames);
   const via =
     cover.source.via === undefined ? undefined : viaUnit(cover.source.via, cover.rollup.report.rollupOf);
   const sameFile = cover.source.sha256.toLowerCase() === c.submission.sha256.toLowerCase();

@@ -285,15 +285,12 @@ function rejectionWords(findings: readonly Finding[]): string {
  */
 function roundRejectionWords(c: Consolidation, units: readonly ReturnedUnit[]): string {
   const codes = new Set(units.map((u) => u.code));
-  const kinds = new Set<RejectionKind>();
-  let data = false;
-  for (const r of c.rejected) {
-    if (r.unit === null || !codes.has(r.unit) || otherPeriodReport(r, c.period)) continue;
-    const of = rejectionKinds(r.findings);
-    for (const k of of.kinds) kinds.add(k);
-    data ||= of.data > 0;
-  }
-  return [...REJECTION_ORDER.filter((k) => kinds.has(k)), ...(data ? ["lỗi số liệu"] : [])].join(", ");
+  const { kinds, data } = rejectionKinds(
+    c.rejected
+      .filter((r) => r.unit !== null && codes.has(r.unit) && !otherPeriodReport(r, c.period))
+      .flatMap((r) => r.findings),
+  );
+  return [...kinds, ...(data > 0 ? ["lỗi số liệu"] : [])].join(", ");
 }
 
 /** The code the report adds to a unit's name (or none), by consolidation (built once per report). */

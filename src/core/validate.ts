@@ -441,8 +441,8 @@ export function validateWorkbook(
 /** The column Thông tin's values were read from when it is not C; undefined when C (or nothing read). */
 function movedInfoValues(result: ValidationResult): number | undefined {
   const at = result.nameCell ?? result.unitCell;
-  if (at === undefined || /^C\d/.test(at)) return undefined;
-  return parseA1(at)?.col;
+  const col = at === undefined ? undefined : parseA1(at)?.col;
+  return col === INFO_COLS.value ? undefined : col;
 }
 
 /** The workbook validated with the texts of `columns` typed in TCVN3 or VNI read as Unicode, and said (LEGACY_TEXT). */
@@ -1153,6 +1153,9 @@ function countCodes(form: Form): ReadonlySet<string> {
   return codes;
 }
 
+/** Thông tin's "Giá trị" header, folded: where its values are when its columns moved. */
+const VALUE_HEADER = /^gia tri\b/;
+
 /**
  * `Thông tin` as readInfo reads it, unless its columns moved: a column inserted before A (the codes
  * in B) or before C (the values in D, under the header "Giá trị"), or column B deleted (the values in
@@ -1161,9 +1164,6 @@ function countCodes(form: Form): ReadonlySet<string> {
  * are still read where they are, with that error only, so the file is known as its unit's (a
  * returned file in the letters, not "chưa nộp").
  */
-/** Thông tin's "Giá trị" header, folded: where its values are when its columns moved. */
-const VALUE_HEADER = /^gia tri\b/;
-
 function readInfoWhereItIs(sheet: Sheet, form: Form, date1904: boolean, findings: Finding[]): Header {
   const found = codeColumn(sheet, INFO_CODES);
   // Its codes deleted with column A, the label "Email" still reads as the code EMAIL: one code is none.
@@ -2116,12 +2116,6 @@ const GROUP_NUMBER = /^(?:[IVXLC]+|[A-Z])[.)]?$/;
  */
 const PERIOD_HEADING =
   /^(?:thang|quy|dot|nam)\s*(?:\d+|[ivx]+)(?:\s*(?:[/.-]|nam)\s*\d{4})?\s*[:.]?\s*(?:\([^)]*\))?$/;
-/**
- * A total line ("Tổng cộng: 12 nhiệm vụ", "Tổng: 12", "Cộng", "Cộng: 12"), in lower case with its marks:
- * folded, "Cộng" would be "Công" too, and "Công tác tuyên truyền …" is how many a task begins. "Tổng" and
- * "Cộng" alone or before a count only: "Tổng kết …", "Tổng hợp …", "Cộng tác với …", "Cộng đồng số …"
- * begin tasks.
- */
 // Any spaces between the words: two typed, or Word's no-break space in a line pasted from it.
 const TOTAL_LINE = /^tổng\s+(?:cộng|số)(?![\p{L}\p{M}])/u;
 const BARE_TOTAL = /^(?:tổng|cộng)\s*(?:$|[\d:(.])/u;
@@ -2151,6 +2145,15 @@ const TOTAL_WORDS = new Set([
   "lượt",
 ]);
 
+/** A count followed by its own punctuation, not by a word: "12 (", "12, ", "12;", "12.", "12 - ", "12⏎" (not "5,5", "2.500", "3-5"). */
+const COUNT_CLOSED = /\d(?:\s*(?:[;(\n]|[,.](?!\d))|\s+[-–—]\s)/;
+
+/**
+ * A total line ("Tổng cộng: 12 nhiệm vụ", "Tổng: 12", "Cộng", "Cộng: 12"), in lower case with its marks:
+ * folded, "Cộng" would be "Công" too, and "Công tác tuyên truyền …" is how many a task begins. "Tổng" and
+ * "Cộng" alone or before a count only: "Tổng kết …", "Tổng hợp …", "Cộng tác với …", "Cộng đồng số …"
+ * begin tasks.
+ */
 function isTotal(text: string): boolean {
   // "Tổng …" or "Cộng …" only: a task's STT ("1") or its text is let go before lowering its case.
   const first = text.charCodeAt(0);
@@ -2169,9 +2172,6 @@ function isTotal(text: string): boolean {
     /^[^\p{L}\p{M}]*[\p{L}\p{M}]+([^\p{L}\p{M}]*)([\p{L}\p{M}]*)/u.exec(lower) ?? [];
   return counted === "" || TOTAL_WORDS.has(counted) || COUNT_CLOSED.test(between);
 }
-
-/** A count followed by its own punctuation, not by a word: "12 (", "12, ", "12;", "12.", "12 - ", "12⏎" (not "5,5", "2.500", "3-5"). */
-const COUNT_CLOSED = /\d(?:\s*(?:[;(\n]|[,.](?!\d))|\s+[-–—]\s)/;
 
 /**
  * A group heading or a total line a clerk typed into a list (Nhiệm vụ, Hội nghị): a total ("Tổng cộng: 12
