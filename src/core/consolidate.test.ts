@@ -562,6 +562,34 @@ describe("duplicates", () => {
     expect(wrongPeriod.units.map((u) => [u.late, u.firstReportDate])).toEqual([[true, undefined]]);
     expect(JSON.stringify(consolidationJson(wrongPeriod))).not.toContain("firstReportDate");
   });
+  test("a file of this period with last year in Năm, sent by the deadline and returned, then corrected late: a resend, as one returned for another error", () => {
+    // Sở Tư pháp filled last year's workbook again and left "Năm 2025"; dated 02/06/2026 it is this
+    // half year's report (the terminal says "ghi Năm 2026"), not 2025's, and the unit is "bị trả lại".
+    const day = (d: number, extra: Partial<ReportData> = {}) =>
+      unit("SO_A", { reportDate: { year: 2026, month: 6, day: d }, ...extra });
+    const c = consolidate(
+      [submit("in/SO_A.xlsx", day(2, { year: 2025 })), submit("in/SO_A (1).xlsx", day(12))],
+      { profile: DEFAULT_PROFILE, period: { kind: "6T", year: 2026 } },
+    );
+    expect(c.rejected.map((r) => r.findings[0]!.message)).toEqual([
+      expect.stringContaining("ghi Năm 2026 ở trang “Thông tin”"),
+    ]);
+    expect(c.units.map((u) => [u.late, u.firstReportDate])).toEqual([
+      [true, { year: 2026, month: 6, day: 2 }],
+    ]);
+    expect(
+      summaryWorkbook(c, DEFAULT_PROFILE).sheets[0]!.rows.find((r) => r[0]?.value === "SO_A")![4]?.value,
+    ).toBe("Trễ hạn (bản gửi lại)");
+    // Last year's own half-year report (dated in its own window) is still no sending of this period.
+    const lastYears = consolidate(
+      [
+        submit("in/SO_A-cu.xlsx", unit("SO_A", { year: 2025, reportDate: { year: 2025, month: 6, day: 2 } })),
+        submit("in/SO_A.xlsx", day(12)),
+      ],
+      { profile: DEFAULT_PROFILE, period: { kind: "6T", year: 2026 } },
+    );
+    expect(lastYears.units.map((u) => [u.late, u.firstReportDate])).toEqual([[true, undefined]]);
+  });
   test("a report dated on the deadline day itself (06/06/2026) was sent on time: updated after it, the unit keeps that on-time date", () => {
     const day = (d: number) => unit("SO_A", { reportDate: { year: 2026, month: 6, day: d } });
     const c = consolidate([submit("in/SO_A.xlsx", day(6)), submit("in/SO_A (1).xlsx", day(9))], {

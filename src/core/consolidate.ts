@@ -1403,10 +1403,16 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
           earliest(valid, shape(x.report.unit.code, x.report.rollupOf !== undefined), x.report.reportDate);
     const returned = new Map<string, CivilDate>();
     // A file of this period, or one labelled with a longer period by the list's wrong entry (its
-    // figures were this period's, sent by the deadline). Not one relabelling merely may mend (a
-    // quarter's for another quarter's): that is most often what its label says.
+    // figures were this period's, sent by the deadline), or one of this kind with last year's Năm
+    // left in it and dated within this period (not that year's own report: otherPeriodReport), which
+    // its message asks to relabel too. Not one relabelling merely may mend (a quarter's for another
+    // quarter's): that is most often what its label says.
     const ofThisPeriod = (r: RejectedFile): boolean =>
       (r.period === period.kind && r.year === period.year) ||
+      (r.period === period.kind &&
+        r.reportDate !== null &&
+        dateFitsPeriod(r.reportDate, period) &&
+        !otherPeriodReport(r, period)) ||
       (r.period !== null &&
         r.year !== null &&
         mislabelledAsLonger({ kind: r.period, year: r.year }, period, r.reportDate));
