@@ -33,6 +33,7 @@ import {
   otherPeriodOnlyUnits,
   sentBackUnits,
   rejectedBesideAccepted,
+  replacedByLaterReturned,
   unopenedFiles,
   unopenedSentence,
   unplacedRejected,
@@ -753,6 +754,7 @@ function humanSummary(
   ignored: readonly string[] = [],
 ): string {
   const beside = rejectedBesideAccepted(c);
+  const resent = replacedByLaterReturned(c);
   const replacedCount = [...beside.values()].filter((b) => b.sent === "before").length;
   // Without --profile, a profile the files name is said to be theirs (the templates were made with
   // it); one fewer files name than name none is said aside, with how to use it.
@@ -801,7 +803,7 @@ function humanSummary(
   }
   const notReports = c.notReports ?? [];
   lines.push(
-    `Đã đọc ${fileCount - notReports.length} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}${replacedNote(replacedCount)}, trùng đơn vị ${c.duplicates.length}${c.inRollup.length > 0 ? `, ${c.inRollup.length} tệp đã tính trong báo cáo tổng hợp khác` : ""}.`,
+    `Đã đọc ${fileCount - notReports.length} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}${replacedNote(replacedCount, resent.size)}, trùng đơn vị ${c.duplicates.length}${c.inRollup.length > 0 ? `, ${c.inRollup.length} tệp đã tính trong báo cáo tổng hợp khác` : ""}.`,
   );
   if (ignored.length > 0) lines.push(ignoredNote(ignored));
   if (notReports.length > 0)
@@ -818,11 +820,14 @@ function humanSummary(
       const more = errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : "";
       // Its unit reported inside a roll-up: nothing to send again (and no letter asks for it).
       const b = beside.get(r);
+      const later = resent.get(r);
       const counted =
         r.unit !== null && rolledUp.has(r.unit)
           ? " — đơn vị đã được tính trong báo cáo tổng hợp khác"
           : b === undefined
-            ? ""
+            ? later === undefined
+              ? ""
+              : ` — ${MSG.replacedByLaterReturned(fileNameBeside(later.file, r.file), later.sha256 === r.sha256)}`
             : b.sent === "before"
               ? ` — đơn vị đã gửi tệp hợp lệ ${fileNameBeside(b.kept.file, r.file)}, tệp này không cần sửa nữa`
               : b.sent === "after"
@@ -990,8 +995,12 @@ export function ignoredNote(ignored: readonly string[]): string {
 }
 
 /** " (3 tệp của đơn vị đã gửi lại tệp hợp lệ)" after the rejected count, or "". */
-function replacedNote(n: number): string {
-  return n === 0 ? "" : ` (${n} tệp của đơn vị đã gửi lại tệp hợp lệ)`;
+function replacedNote(n: number, resent: number): string {
+  const notes = [
+    ...(n === 0 ? [] : [`${n} tệp của đơn vị đã gửi lại tệp hợp lệ`]),
+    ...(resent === 0 ? [] : [`${resent} tệp đã có bản gửi sau, cũng bị từ chối`]),
+  ];
+  return notes.length === 0 ? "" : ` (${notes.join("; ")})`;
 }
 
 function listCodes(codes: readonly string[]): string {

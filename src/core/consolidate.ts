@@ -616,6 +616,42 @@ export function rejectedBesideAccepted(
   return out;
 }
 
+/** A returned unit's latest file when it sent more than one, each with a Ngày báo cáo; else undefined. */
+export function latestReturnedFile(files: readonly RejectedFile[]): RejectedFile | undefined {
+  const dated = files.filter(
+    (f): f is RejectedFile & { readonly reportDate: CivilDate } => f.reportDate !== null,
+  );
+  if (files.length < 2 || dated.length < files.length) return undefined;
+  const [first, second] = dated.sort(laterFileFirst);
+  // Two different files of the latest day: which came later cannot be told (only names would say).
+  return second !== undefined &&
+    compareDates(first!.reportDate, second.reportDate) === 0 &&
+    first!.sha256 !== second.sha256
+    ? undefined
+    : first;
+}
+
+/**
+ * Each earlier file of a unit still returned that sent again, with its latest file (latestReturnedFile,
+ * over this period's files): the one its letter asks about, so the earlier needs no mending. Another
+ * period's own report is no version of this period's.
+ */
+export function replacedByLaterReturned(
+  c: Pick<Consolidation, "returned" | "rejected" | "period">,
+): ReadonlyMap<RejectedFile, RejectedFile> {
+  const returned = new Set(c.returned.map((u) => u.code));
+  const byUnit = new Map<string, RejectedFile[]>();
+  for (const r of c.rejected)
+    if (r.unit !== null && returned.has(r.unit) && !otherPeriodReport(r, c.period))
+      byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
+  const out = new Map<RejectedFile, RejectedFile>();
+  for (const files of byUnit.values()) {
+    const latest = latestReturnedFile(files);
+    if (latest !== undefined) for (const f of files) if (f !== latest) out.set(f, latest);
+  }
+  return out;
+}
+
 /**
  * Whether a rejected file's content was not read at all: not opened on this machine or our bug
  * (notTheUnits), or an archive of other files (a unit's folder, a district's bundle), by its name or

@@ -17,7 +17,7 @@ import {
   laterPeriodReport,
   otherPeriodReport,
   rejectedBesideAccepted,
-  laterFileFirst,
+  latestReturnedFile,
   unplacedRejected,
   type Consolidation,
   type RejectedFile,
@@ -401,7 +401,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
     const thisPeriod = files.filter((f) => !otherPeriodReport(f, c.period));
     // A unit that sent again: only its latest file's errors are asked for; the earlier ones it
     // replaced are named, not listed again (a clerk was asked to fix "1,200" already fixed).
-    const latest = latestFile(thisPeriod);
+    const latest = latestReturnedFile(thisPeriod);
     for (const r of latest ? [latest, ...thisPeriod.filter((f) => f !== latest)] : thisPeriod) {
       if (latest && r !== latest) {
         const same = r.sha256 === latest.sha256;
@@ -487,7 +487,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
   }
   for (const [unit, { files, kept }] of corrected) {
     // Several tries: the latest one's errors (each has a date: it is dated after the kept report).
-    const file = latestFile(files) ?? (files[0] as RejectedFile);
+    const file = latestReturnedFile(files) ?? (files[0] as RejectedFile);
     const sent = file.reportDate === null ? "" : ` (ngày báo cáo ${viDate(file.reportDate)})`;
     const { lines, errors } = returnedFile(
       file,
@@ -755,24 +755,11 @@ function reductionsWithoutBaseline(u: UnitSummary, form: Form, period: PeriodKin
   );
 }
 
-/** A returned unit's latest file when it sent more than one, each with a Ngày báo cáo; else undefined. */
-function latestFile(files: readonly RejectedFile[]): RejectedFile | undefined {
-  const dated = files.filter(
-    (f): f is RejectedFile & { readonly reportDate: CivilDate } => f.reportDate !== null,
-  );
-  if (files.length < 2 || dated.length < files.length) return undefined;
-  const [first, second] = dated.sort(laterFileFirst);
-  // Two different files of the latest day: which came later cannot be told (only names would say).
-  return second !== undefined &&
-    compareDates(first!.reportDate, second.reportDate) === 0 &&
-    first!.sha256 !== second.sha256
-    ? undefined
-    : first;
-}
-
 /** Two or more different files of one unit, all returned, whose latest ones share their report date. */
 function sameDayReturned(files: readonly RejectedFile[]): boolean {
-  return files.length > 1 && latestFile(files) === undefined && files.every((f) => f.reportDate !== null);
+  return (
+    files.length > 1 && latestReturnedFile(files) === undefined && files.every((f) => f.reportDate !== null)
+  );
 }
 
 /** Another period's own report beside a unit's other files: whose period it is, in one sentence. */

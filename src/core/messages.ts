@@ -455,6 +455,11 @@ export const MSG = {
     `Ngày báo cáo ${date} muộn hơn ${latest}, quá xa kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   sameDayRejection: (keptFile: string, undated: boolean) =>
     `đơn vị có tệp hợp lệ ${keptFile}${undated ? "" : " cùng ngày báo cáo"}, đang được dùng; ${undated ? "tệp này không đọc được Ngày báo cáo nên chưa rõ gửi trước hay sau" : "chưa rõ tệp nào gửi sau"}: nếu tệp này là bản sửa gửi sau, hỏi lại đơn vị (gửi lại tệp đã sửa, Ngày báo cáo là ngày gửi)`,
+  /** A returned unit's earlier file beside its latest (also rejected), which its letter asks about. */
+  replacedByLaterReturned: (laterFile: string, same: boolean) =>
+    same
+      ? `tệp ${laterFile} đơn vị gửi sau giống hệt tệp này: các lỗi chưa được sửa (thư nhắc nêu lỗi theo tệp gửi sau)`
+      : `đơn vị đã gửi lại tệp ${laterFile} (cũng bị từ chối; thư nhắc nêu lỗi của tệp đó), tệp này không cần sửa nữa`,
   failedCorrection: (olderFile: string, olderDate: string) =>
     `tệp này (bản gửi sau) bị từ chối: bảng tổng hợp vẫn dùng tệp ${olderFile} (ngày báo cáo ${olderDate}) đơn vị gửi trước; muốn thay số liệu, đơn vị sửa lỗi rồi gửi lại`,
   monthFirstDate: (shown: string, read: CivilDate) =>

@@ -12,6 +12,7 @@ import {
   otherPeriodOnlyUnits,
   otherPeriodReport,
   rejectedBesideAccepted,
+  replacedByLaterReturned,
   replacedFiles,
   rollupName,
   rollupCodes,
@@ -842,6 +843,7 @@ const BESIDE_ACCEPTED_STATUS: Readonly<Record<SentWhen | "none", string>> = {
 function errorSheet(c: Consolidation): SheetSpec {
   const beside = rejectedBesideAccepted(c);
   const replacedCount = [...beside.values()].filter((b) => b.sent === "before").length;
+  const resent = replacedByLaterReturned(c);
   const header = ["Tệp", "Mã đơn vị", "Xử lý", "Mã lỗi", "Mức độ", "Trang", "Ô", "Nội dung"].map((h) =>
     cell(h, HEAD),
   );
@@ -869,7 +871,11 @@ function errorSheet(c: Consolidation): SheetSpec {
           ? "Từ chối (đã tính trong tổng hợp)"
           : otherPeriod.has(r)
             ? "Từ chối (báo cáo kỳ khác, để riêng)"
-            : BESIDE_ACCEPTED_STATUS[beside.get(r)?.sent ?? "none"];
+            : resent.has(r)
+              ? resent.get(r)!.sha256 === r.sha256
+                ? "Từ chối (giống hệt bản gửi sau)"
+                : "Từ chối (đã có bản gửi sau)"
+              : BESIDE_ACCEPTED_STATUS[beside.get(r)?.sent ?? "none"];
       // A template sent back unfilled: said on its first row, then its blank cells in two rows.
       const blank = blankNote(r, false);
       const said = blank === undefined ? [] : [finding("MISSING_VALUE", "error", null, null, blank)];
@@ -892,7 +898,7 @@ function errorSheet(c: Consolidation): SheetSpec {
       cell(
         problemRows.length === 0
           ? "Không có tệp bị từ chối hay trùng."
-          : `${rejectedNote(c.rejected.length, replacedCount, otherPeriod.size)}, ${c.duplicates.length} tệp trùng đơn vị không được tổng hợp${inRollupNote}.`,
+          : `${rejectedNote(c.rejected.length, replacedCount, otherPeriod.size, resent.size)}, ${c.duplicates.length} tệp trùng đơn vị không được tổng hợp${inRollupNote}.`,
         NOTE,
       ),
     ],
@@ -926,13 +932,14 @@ function errorSheet(c: Consolidation): SheetSpec {
  * The Lỗi sheet's count of rejected files: what to mend, and how many need it no more (replaced by a
  * valid file since; or another period's own report, `other`).
  */
-function rejectedNote(rejected: number, replaced: number, other = 0): string {
-  if (other > 0) {
+function rejectedNote(rejected: number, replaced: number, other = 0, resent = 0): string {
+  if (other > 0 || resent > 0) {
     const parts = [
       ...(replaced > 0 ? [`${replaced} tệp của đơn vị đã gửi tệp hợp lệ`] : []),
-      `${other} tệp là báo cáo của kỳ khác (để riêng cho đợt tổng hợp kỳ đó)`,
+      ...(resent > 0 ? [`${resent} tệp đã có bản gửi sau (cũng bị từ chối)`] : []),
+      ...(other > 0 ? [`${other} tệp là báo cáo của kỳ khác (để riêng cho đợt tổng hợp kỳ đó)`] : []),
     ].join(", ");
-    return replaced + other === rejected
+    return replaced + other + resent === rejected
       ? `${rejected} tệp bị từ chối, đều không cần sửa: ${parts}`
       : `${rejected} tệp bị từ chối (mỗi lỗi một dòng; sửa tất cả rồi gửi lại; không cần sửa: ${parts})`;
   }

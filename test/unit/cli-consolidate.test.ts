@@ -534,6 +534,57 @@ test("a returned file beside the unit's corrected one is said to need no mending
   );
 });
 
+test("a unit that sent again and was returned again: its earlier file is said to need no mending, as its letter says, not listed as one more to fix", async () => {
+  // Xã Nga Sơn typed "hai mươi" on 05/06, then "20 cuộc" on 12/06: both returned; the letter asks
+  // about the second only ("… gửi trước đó không cần sửa nữa"), so must the terminal and the Lỗi sheet.
+  const dir = mkdtempSync(join(tmpdir(), "kl226-resent-returned-"));
+  const nga = (day: number, current: string) =>
+    reportBytes({
+      unit: "XA_NGA_SON",
+      name: "Xã Nga Sơn",
+      type: "UBND_XA",
+      reportDate: { year: 2026, month: 6, day },
+      counts: { HN_TONG: [30, current] },
+    });
+  writeFileSync(join(dir, "Báo cáo - Xã Nga Sơn.xlsx"), nga(5, "hai mươi"));
+  writeFileSync(join(dir, "Báo cáo - Xã Nga Sơn (1).xlsx"), nga(12, "20 cuộc"));
+  writeFileSync(
+    join(dir, "SO_B.xlsx"),
+    reportBytes({ unit: "SO_B", name: "Sở B", counts: { HN_TONG: [100, -1] } }),
+  );
+  const io = capture();
+  const out = join(dir, "th.xlsx");
+  expect(await main(["consolidate", dir, "--out", out], io)).toBe(1);
+  expect(io.stdout).toContain(
+    "Đã đọc 3 tệp: chấp nhận 0, từ chối 3 (1 tệp đã có bản gửi sau, cũng bị từ chối), trùng đơn vị 0.",
+  );
+  expect(io.stdout).toMatch(
+    / {2}✗ .*Nga Sơn\.xlsx: .*“hai mươi”.*\[BAD_VALUE Chỉ tiêu!E5\][^\n]* — đơn vị đã gửi lại tệp Báo cáo - Xã Nga Sơn \(1\)\.xlsx \(cũng bị từ chối; thư nhắc nêu lỗi của tệp đó\), tệp này không cần sửa nữa\n/,
+  );
+  expect(io.stdout).toMatch(
+    / {2}✗ .*Nga Sơn \(1\)\.xlsx: .*“20 cuộc”.*\[BAD_VALUE Chỉ tiêu!E5\]( \(và 1 lỗi khác\))?\n/,
+  );
+  expect(io.stdout).toMatch(/ {2}✗ .*SO_B\.xlsx: .*\[BAD_VALUE Chỉ tiêu!E5\]\n/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const errors = wb.getWorksheet("Lỗi")!;
+  expect(String(errors.getCell("A2").value)).toContain(
+    "3 tệp bị từ chối (mỗi lỗi một dòng; sửa tất cả rồi gửi lại; không cần sửa: 1 tệp đã có bản gửi sau (cũng bị từ chối))",
+  );
+  const rows = errors.getSheetValues().slice(4) as unknown[][];
+  const status = (file: string) => rows.find((r) => String(r[1]).endsWith(file))?.[3];
+  expect(status("Xã Nga Sơn.xlsx")).toBe("Từ chối (đã có bản gửi sau)");
+  expect(status("Xã Nga Sơn (1).xlsx")).toBe("Từ chối");
+  expect(status("SO_B.xlsx")).toBe("Từ chối");
+  // The same broken file sent again unchanged: said identical, its errors not mended.
+  writeFileSync(join(dir, "Báo cáo - Xã Nga Sơn (1).xlsx"), nga(5, "hai mươi"));
+  const again = capture();
+  await main(["consolidate", dir, "--out", out], again);
+  expect(again.stdout).toMatch(
+    /Nga Sơn\.xlsx: .*— tệp Báo cáo - Xã Nga Sơn \(1\)\.xlsx đơn vị gửi sau giống hệt tệp này: các lỗi chưa được sửa/,
+  );
+});
+
 test("a report known by its name under a code the roster lacks is named on the terminal with the code to write", async () => {
   const dir = mkdtempSync(join(tmpdir(), "kl226-recoded-"));
   writeFileSync(join(dir, "XA_QUANG_PHU.xlsx"), reportBytes({ unit: "XA_QUANG_PHUU", name: "Xã Quảng Phú" }));
