@@ -1125,6 +1125,41 @@ test("Phụ lục III says why each file was returned, and section I names only 
   );
 });
 
+// A three-week round: Xã Nga Sơn's "hai mươi" file (with the year left 2025) was returned, then its
+// "20 cuộc" one; Phụ lục III listed both files as if both were still to mend, and section I named the
+// first one's "sai kỳ báo cáo" although its letter asks about the second only.
+test("Phụ lục III says a unit returned again by its latest file, counting the times, and section I only that file's kinds", () => {
+  const units: RosterUnit[] = [{ code: "XA_NGA_SON", name: "Xã Nga Sơn", type: "UBND xã, phường" }];
+  const file = (name: string, bytes: Uint8Array) => ({
+    file: `hop-thu/${name}`,
+    sha256: name,
+    result: inspectBytes(bytes, profile),
+  });
+  const nga = (day: number, current: string, year = 2026) =>
+    reportBytes({
+      unit: "XA_NGA_SON",
+      name: "Xã Nga Sơn",
+      type: "UBND_XA",
+      year,
+      reportDate: { year: 2026, month: 6, day },
+      counts: { HN_TONG: [100, current], HN_TRUC_TUYEN: [50, 0] },
+    });
+  const c = consolidate(
+    [file("Nga Son.xlsx", nga(5, "hai mươi", 2025)), file("Nga Son (1).xlsx", nga(12, "20 cuộc"))],
+    { profile, roster: units, period: { kind: "6T", year: 2026 } },
+  );
+  const d = reportDocument(c, profile, { date: dates.date, roster: units });
+  const rows = documentText({ ...d, sections: [d.sections[3]!] })
+    .split("\n")
+    .filter((l) => /^\d+ \| /.test(l));
+  expect(rows).toEqual([
+    "1 | Xã Nga Sơn | UBND xã, phường | Bị trả lại 2 lần, tệp gửi sau cùng: tệp “Nga Son (1).xlsx” (1 lỗi số liệu)",
+  ]);
+  expect(documentText(d)).toContain(
+    "Có 1 đơn vị có báo cáo bị trả lại (lỗi số liệu) và chưa gửi lại bản đạt yêu cầu.",
+  );
+});
+
 // Mutation test (session 39): section I gathers the kinds over every unit still returned, and only
 // theirs: a unit whose later file was accepted gives no kind, and a first unit's "lỗi số liệu" is kept
 // after a second unit's "sai mẫu".

@@ -16,6 +16,7 @@ import {
   pooledUnits,
   rollupName,
   sentBackUnits,
+  replacedByLaterReturned,
   unitsCovered,
   type Consolidation,
   type IndicatorResult,
@@ -285,9 +286,13 @@ function rejectionWords(findings: readonly Finding[]): string {
  */
 function roundRejectionWords(c: Consolidation, units: readonly ReturnedUnit[]): string {
   const codes = new Set(units.map((u) => u.code));
+  // A file its unit replaced by a later one (also returned) is no reason any more: Phụ lục III's.
+  const resent = replacedByLaterReturned(c);
   const { kinds, data } = rejectionKinds(
     c.rejected
-      .filter((r) => r.unit !== null && codes.has(r.unit) && !otherPeriodReport(r, c.period))
+      .filter(
+        (r) => r.unit !== null && codes.has(r.unit) && !otherPeriodReport(r, c.period) && !resent.has(r),
+      )
       .flatMap((r) => r.findings),
   );
   return [...kinds, ...(data > 0 ? ["lỗi số liệu"] : [])].join(", ");
@@ -1240,7 +1245,11 @@ function missingAppendix(
   roster: readonly RosterUnit[] | undefined,
 ): SectionSpec {
   const rosterType = new Map((roster ?? []).map((u) => [u.code.toUpperCase(), u.type]));
-  const rejectedOf = (code: string) => c.rejected.filter((r) => r.unit === code);
+  // A unit returned again is said by its latest file, as its letter asks about it only; the earlier
+  // ones it replaced are counted ("Bị trả lại 2 lần"), not listed as files still to mend.
+  const resent = replacedByLaterReturned(c);
+  const rejectedOf = (code: string) => c.rejected.filter((r) => r.unit === code && !resent.has(r));
+  const timesReturned = (code: string) => [...resent.keys()].filter((r) => r.unit === code).length + 1;
   // Without a roster nobody is "not on it", and a returned unit is of the type its file declares.
   const typeOf = (u: ReturnedUnit): string =>
     rosterType.get(u.code) ?? (u.onRoster || !c.rosterGiven ? (u.type ?? "") : NOT_ON_ROSTER);
@@ -1273,7 +1282,9 @@ function missingAppendix(
     ).map((u) => ({
       name: unitName(c, u.code, u.name),
       type: typeOf(u),
-      status: `Bị trả lại: ${rejectedOf(u.code)
+      status: `Bị trả lại${timesReturned(u.code) > 1 ? ` ${timesReturned(u.code)} lần, tệp gửi sau cùng` : ""}: ${rejectedOf(
+        u.code,
+      )
         .map((r) => {
           // Another period's own report beside this period's: whose it is, not its "1 lỗi".
           const declared = otherPeriodReport(r, c.period) ? declaredPeriod(r) : null;
