@@ -40,6 +40,7 @@ import {
   unplacedSentence,
   type Consolidation,
   type InRollup,
+  type RejectedFile,
   type Submission,
 } from "../core/consolidate";
 import { MSG } from "../core/messages";
@@ -755,6 +756,9 @@ function humanSummary(
 ): string {
   const beside = rejectedBesideAccepted(c);
   const resent = replacedByLaterReturned(c);
+  // Another rejected file of the same unit with the same bytes: one version sent twice.
+  const twinOf = (r: RejectedFile): RejectedFile | undefined =>
+    c.rejected.find((x) => x !== r && x.unit === r.unit && x.sha256 === r.sha256);
   const replacedCount = [...beside.values()].filter((b) => b.sent === "before").length;
   // Without --profile, a profile the files name is said to be theirs (the templates were made with
   // it); one fewer files name than name none is said aside, with how to use it.
@@ -821,6 +825,7 @@ function humanSummary(
       // Its unit reported inside a roll-up: nothing to send again (and no letter asks for it).
       const b = beside.get(r);
       const later = resent.get(r);
+      const twin = b?.sent === "sameDay" ? twinOf(r) : undefined;
       const counted =
         r.unit !== null && rolledUp.has(r.unit)
           ? " — đơn vị đã được tính trong báo cáo tổng hợp khác"
@@ -832,7 +837,9 @@ function humanSummary(
               ? ` — đơn vị đã gửi tệp hợp lệ ${fileNameBeside(b.kept.file, r.file)}, tệp này không cần sửa nữa`
               : b.sent === "after"
                 ? ` — ${MSG.failedCorrection(fileNameBeside(b.kept.file, r.file), viDate(b.kept.reportDate))}`
-                : ` — ${MSG.sameDayRejection(fileNameBeside(b.kept.file, r.file), r.reportDate === null)}`;
+                : twin !== undefined
+                  ? ` — ${MSG.identicalBesideAccepted(fileNameBeside(b.kept.file, r.file), fileNameBeside(twin.file, r.file))}`
+                  : ` — ${MSG.sameDayRejection(fileNameBeside(b.kept.file, r.file), r.reportDate === null)}`;
       lines.push(
         `  ✗ ${r.file}: ${blank !== undefined ? `${blank} (${errors.length} lỗi)` : first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]${more}` : ""}${counted}`,
       );

@@ -455,6 +455,12 @@ export const MSG = {
     `Ngày báo cáo ${date} muộn hơn ${latest}, quá xa kỳ báo cáo (${period}): có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   sameDayRejection: (keptFile: string, undated: boolean) =>
     `đơn vị có tệp hợp lệ ${keptFile}${undated ? "" : " cùng ngày báo cáo"}, đang được dùng; ${undated ? "tệp này không đọc được Ngày báo cáo nên chưa rõ gửi trước hay sau" : "chưa rõ tệp nào gửi sau"}: nếu tệp này là bản sửa gửi sau, hỏi lại đơn vị (gửi lại tệp đã sửa, Ngày báo cáo là ngày gửi)`,
+  /**
+   * A rejected file beside its unit's accepted one, its order unknown (same day, or undated), that is
+   * byte for byte another of the unit's files: one version sent twice, old if either came first.
+   */
+  identicalBesideAccepted: (keptFile: string, twinFile: string) =>
+    `đơn vị có tệp hợp lệ ${keptFile}, đang được dùng; tệp này giống hệt tệp ${twinFile} (một bản gửi hai lần): nếu một trong hai tệp đến trước tệp hợp lệ, đó là bản cũ gửi lại, không cần sửa nữa; nếu không, hỏi lại đơn vị (gửi lại tệp đã sửa, Ngày báo cáo là ngày gửi)`,
   /** A returned unit's earlier file beside its latest (also rejected), which its letter asks about. */
   replacedByLaterReturned: (laterFile: string, same: boolean) =>
     same

@@ -585,6 +585,38 @@ test("a unit that sent again and was returned again: its earlier file is said to
   );
 });
 
+test("an old returned file sent again by mistake, byte for byte, is said to be that file again, not a possible correction to ask the unit about", async () => {
+  // Xã Hoằng Hóa's first file had no Ngày báo cáo (returned); its corrected one was accepted; in week 3
+  // the clerk sent the first file again under a new name. Each was "chưa rõ gửi trước hay sau: nếu
+  // tệp này là bản sửa gửi sau, hỏi lại đơn vị", though the copy is the returned file itself.
+  const dir = mkdtempSync(join(tmpdir(), "kl226-old-again-"));
+  const first = reportBytes({ unit: "XA_HOANG_HOA", name: "Xã Hoằng Hóa", type: "UBND_XA" }, [
+    { op: "set", sheet: "Thông tin", cell: "C10", value: null },
+  ]);
+  mkdirSync(join(dir, "tuan-1"));
+  mkdirSync(join(dir, "tuan-3"));
+  writeFileSync(join(dir, "tuan-1", "KL226_XA_HOANG_HOA.xlsx"), first);
+  writeFileSync(
+    join(dir, "tuan-1", "Hoang Hoa (da sua).xlsx"),
+    reportBytes({
+      unit: "XA_HOANG_HOA",
+      name: "Xã Hoằng Hóa",
+      type: "UBND_XA",
+      reportDate: { year: 2026, month: 6, day: 12 },
+    }),
+  );
+  writeFileSync(join(dir, "tuan-3", "Hoang Hoa (1).xlsx"), first);
+  const io = capture();
+  expect(await main(["consolidate", dir, "--out", join(dir, "th.xlsx")], io)).toBe(1);
+  expect(io.stdout).toMatch(
+    / {2}✗ .*tuan-3\/Hoang Hoa \(1\)\.xlsx: Chưa điền Ngày báo cáo\..* — đơn vị có tệp hợp lệ Hoang Hoa \(da sua\)\.xlsx, đang được dùng; tệp này giống hệt tệp KL226_XA_HOANG_HOA\.xlsx \(một bản gửi hai lần\): nếu một trong hai tệp đến trước tệp hợp lệ, đó là bản cũ gửi lại, không cần sửa nữa; nếu không, hỏi lại đơn vị/,
+  );
+  expect(io.stdout).toMatch(
+    / {2}✗ .*tuan-1\/KL226_XA_HOANG_HOA\.xlsx: .* tệp này giống hệt tệp Hoang Hoa \(1\)\.xlsx \(một bản gửi hai lần\)/,
+  );
+  expect(io.stdout).not.toContain("nếu tệp này là bản sửa gửi sau");
+});
+
 test("a report known by its name under a code the roster lacks is named on the terminal with the code to write", async () => {
   const dir = mkdtempSync(join(tmpdir(), "kl226-recoded-"));
   writeFileSync(join(dir, "XA_QUANG_PHU.xlsx"), reportBytes({ unit: "XA_QUANG_PHUU", name: "Xã Quảng Phú" }));
