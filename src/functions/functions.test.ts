@@ -60,6 +60,33 @@ describe("ONLINE_RATIO and RATIO", () => {
   });
 });
 
+describe("numbers pasted as text, as the template reads them", () => {
+  test("' 12 ', '1.234', '1 234', '0,5' and '95,5%' are the numbers they show (a text cell was #VALUE! 'cần một số')", () => {
+    expect(ratio(cell(" 12 "), 20)).toBe(0.6);
+    expect(onlineRatio(cell("1.234"), 2000)).toBe(0.617);
+    expect(ratio(12, cell("1 234"))).toBe(12 / 1234);
+    expect(reduction(cell("1.000"), cell("850"))).toBe(0.15);
+    expect(meetingOk("Chuyên môn", cell("0,5"))).toBe(true);
+    expect(meetingOk("Quán triệt", cell("1"))).toBe(false);
+    expect(dueDate("6T", cell("2026"))).toBe(46179); // 06/06/2026
+    // 95,5% is short of HAI_LONG's 96%; 96,5 typed as the form has it meets it; 60% meets 0,6.
+    expect(check("HAI_LONG", cell("95,5%"), "hcm-attp-cchc-2025")).toBe("Không đạt");
+    expect(check("HAI_LONG", cell("96,5"))).toBe("Đạt");
+    expect(check("ONLINE_RATIO", cell("60%"))).toBe("Đạt");
+    expect(check("ONLINE_RATIO", cell("59,9%"))).toBe("Không đạt");
+  });
+  test("GAP's whole typed '1.234' is 1234 (it said b must be a whole number): ceil(0,6 × 1234) − 700 = 41", () => {
+    expect(gap("ONLINE_RATIO", 700, "1.234")).toBe(41);
+    expect(gap("ONLINE_RATIO", cell("700"), " 1.234 ")).toBe(41);
+  });
+  test("a negative typed as text is refused as a negative; a word says what was typed and what to type", () => {
+    expect(excelError(() => ratio(cell("-5"), 10)).message).toMatch(/không được âm/);
+    const e = excelError(() => ratio(cell("12 hồ sơ"), 20));
+    expect(e.code).toBe(ErrorCode.invalidValue);
+    expect(e.message).toBe("Phần: “12 hồ sơ” không phải một số; gõ số như 1234, 1.234, 0,5 hoặc 95,5%.");
+  });
+});
+
 describe("REDUCTION", () => {
   test("100 → 90 is exactly 0.1 and meets MEETING_REDUCTION", () => {
     expect(reduction(100, 90)).toBe(0.1);

@@ -12,6 +12,8 @@ import { defaultProfileForForm, SHIPPED_PROFILE_NAMES, shippedProfile } from "..
 import { vietnameseOf } from "../core/legacy-text";
 import { viNumber } from "../core/messages";
 import { codeKey, foldKey } from "../core/text";
+import { readCount, readDecimal, startsWithMinus } from "../core/values";
+import type { Cell } from "../core/workbook";
 
 /** The part of Office's `CustomFunctions` global this module uses. */
 interface ExcelRuntime {
@@ -68,7 +70,34 @@ function toNumber(value: unknown, name: string): number {
   if (v === null || v === undefined || v === "") return 0;
   if (typeof v === "number" && Number.isFinite(v)) return v;
   if (typeof v === "boolean") return v ? 1 : 0;
-  return fail("invalidValue", `${name}: cần một số.`);
+  const typed = typeof v === "string" ? numberFromText(v) : null;
+  if (typed !== null) return typed;
+  return fail(
+    "invalidValue",
+    typeof v === "string"
+      ? `${name}: “${v.trim()}” không phải một số; gõ số như 1234, 1.234, 0,5 hoặc 95,5%.`
+      : `${name}: cần một số.`,
+  );
+}
+
+/**
+ * A number pasted or typed as text, read as the template reads a count ("1.234", " 12 ", "1 234":
+ * readCount) or a decimal ("0,5": readDecimal), "95,5%" as Excel's arithmetic reads it (0,955), a
+ * minus sign first as a negative; null when it is no number ("abc", "12 hồ sơ").
+ */
+function numberFromText(text: string): number | null {
+  const trimmed = text.trim();
+  if (startsWithMinus(trimmed)) {
+    const rest = numberFromText(trimmed.replace(/^\S\s*/, ""));
+    return rest === null ? null : -rest;
+  }
+  if (trimmed.endsWith("%")) {
+    const rest = numberFromText(trimmed.slice(0, -1));
+    return rest === null ? null : rest / 100;
+  }
+  const cell: Cell = { value: { kind: "string", value: trimmed } };
+  const count = readCount(cell);
+  return count.kind === "ok" ? count.value : readDecimal(cell);
 }
 
 /** A text argument; a 1×1 matrix is unwrapped, a number becomes its text, a blank becomes "". */
@@ -284,10 +313,7 @@ export function gap(indicator: string, a: number, b?: number | string, profile?:
   // Omitted optional arguments arrive as null (TOOLCHAIN); for a ratio or a reduction b is needed.
   if (b === null || b === undefined || bIsName)
     return fail("invalidValue", `Chỉ tiêu ${ind.id} cần cả hai số a và b.`);
-  const second = checkedCount(
-    typeof b === "number" ? b : typeof b === "string" ? toNumber(Number(b.trim()), "b") : toNumber(b, "b"),
-    "b",
-  );
+  const second = checkedCount(typeof b === "number" ? b : toNumber(b, "b"), "b");
   if (ind.kind === "ratio") {
     checkedPartWhole(first, second, "a (phần)", "b (tổng)");
     return judgeRatio(first, second, ind.target, ind.comparison).gap ?? 0;
