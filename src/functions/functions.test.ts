@@ -267,6 +267,11 @@ describe("DUE_DATE and DEADLINE (1900 date system serials)", () => {
   test("a date cell is its own deadline", () => {
     expect(deadline(cell(46387.75) as unknown as string)).toBe(46387);
   });
+  test("a year typed alone in Thời hạn (a number cell 2026) is 31/12/2026, as the template's check reads it, not 18/07/1905", () => {
+    expect(deadline(cell(2026) as unknown as string)).toBe(46387); // 31/12/2026
+    expect(deadline(cell([[2025]]) as unknown as string)).toBe(46022); // 31/12/2025
+    expect(deadline(cell(1899) as unknown as string)).toBe(1899); // a serial below 1900: a day of 1905
+  });
   test("#N/A for standing tasks, blanks and unreadable text", () => {
     const standing = excelError(() => deadline("Thường xuyên"));
     expect(standing.code).toBe(ErrorCode.notAvailable);

@@ -435,8 +435,9 @@ const deadlineOf = memo((text: string) => parseDeadline(unicodeText(text)));
  * @returns Ngày cuối của thời hạn; #N/A với "Thường xuyên", "Hằng năm", "Theo…" hoặc văn bản không đọc được.
  */
 export function deadline(text: string): number {
-  // A cell that already holds a date arrives as its serial: that day is the deadline.
-  if (typeof text === "number") {
+  // A year typed alone (2026) is the year, as the template's check reads that cell; as a serial it
+  // would be a day of 1905–1927, no plan's deadline. A cell that holds a date arrives as its serial.
+  if (typeof text === "number" && !(Number.isInteger(text) && text >= 1900 && text <= 9999)) {
     if (dateFromSerial(text) !== null) return Math.floor(text);
     return fail("notAvailable", "Không phải một ngày hợp lệ.");
   }
