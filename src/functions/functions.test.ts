@@ -252,6 +252,25 @@ describe("DUE_DATE and DEADLINE (1900 date system serials)", () => {
     expect(dueDate("6 tháng", 2026)).toBe(46179);
     expect(dueDate("năm", cell([[2026]]))).toBe(46362);
   });
+  test("every shipped profile's deadlines, its quarters only where its form has them", () => {
+    expect(dueDate("6T", 2026, "dong-thap-syt-226")).toBe(46175); // 02/06/2026
+    expect(dueDate("NAM", 2026, "dong-thap-syt-226")).toBe(46357); // 01/12/2026
+    expect(dueDate("6T", 2026, "dong-nai-skhcn-226")).toBe(46183); // 10/06/2026
+    expect(dueDate("NAM", 2026, "hcm-attp-226")).toBe(46362); // 06/12/2026
+    expect(dueDate("Quý I", 2025, "hcm-attp-cchc-2025")).toBe(45731); // 15/03/2025
+    expect(dueDate("Q4", 2025, "hcm-attp-cchc-2025")).toBe(46006); // 15/12/2025
+    expect(dueDate("NAM", 2025, "hcm-attp-cchc-2025")).toBe(46006); // 15/12/2025
+  });
+  test("a period the profile's form has not: #N/A naming the profile as typed and its periods (it named the plan's long title)", () => {
+    const half = excelError(() => dueDate("6T", 2025, "hcm-attp-cchc-2025"));
+    expect(half.code).toBe(ErrorCode.notAvailable);
+    expect(half.message).toBe(
+      'Hồ sơ "hcm-attp-cchc-2025" (biểu mẫu CCHC-BC/2025) không có kỳ 6 tháng: dùng "Q1", "Q2", "Q3", "Q4", "NAM".',
+    );
+    expect(excelError(() => dueDate("Q1", 2025, " thanh-hoa-226 ")).message).toBe(
+      'Hồ sơ "thanh-hoa-226" (biểu mẫu KL226-BC/1) không có kỳ Quý I: dùng "6T", "NAM".',
+    );
+  });
   test("errors", () => {
     expect(excelError(() => dueDate("Quý", 2026)).code).toBe(ErrorCode.invalidValue);
     expect(excelError(() => dueDate("6T", 2026.5)).code).toBe(ErrorCode.invalidValue);

@@ -422,7 +422,11 @@ export function dueDate(period: string, year: number, profile?: string): number 
         ));
   const due = p ? reportDeadline(p, kind, y) : null;
   if (due === null)
-    return fail("notAvailable", `Hồ sơ "${chosen?.name ?? ""}" không có kỳ ${PERIOD_LABELS[kind].label}.`);
+    // Named as typed ("hcm-attp-cchc-2025"), not by its plan's long title, with the periods it has.
+    return fail(
+      "notAvailable",
+      `Hồ sơ "${toText(profile).trim()}" (biểu mẫu ${p?.form.id ?? ""}) không có kỳ ${PERIOD_LABELS[kind].label}: dùng ${(p?.form.periods ?? []).map((x) => `"${x.kind}"`).join(", ")}.`,
+    );
   return serialFromDate(due);
 }
 
