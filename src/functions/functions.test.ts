@@ -164,6 +164,52 @@ describe("TARGET and CHECK", () => {
   });
 });
 
+describe("every shipped profile, and ids of another form or plan", () => {
+  const KL226 = { ONLINE_RATIO: 0.6, MEETING_REDUCTION: 0.1, DOC_REDUCTION: 0.15, TTHC_DIGITAL_RATIO: 0.95 };
+  const CCHC_IDS =
+    "CONG_KHAI_RATIO, DVC_TRUC_TUYEN_RATIO, SO_HOA_HO_SO_RATIO, TAI_SU_DUNG_RATIO, DUNG_HAN_RATIO, KQ_DIEN_TU_RATIO, XIN_LOI_RATIO, THANH_TOAN_DT_RATIO, PAKN_RATIO, HAI_LONG, VB_DIEN_TU_RATIO, CHU_KY_SO_RATIO, THU_CONG_VU_RATIO, GIAI_NGAN_RATIO";
+  test("TARGET under each shipped profile gives its plan's targets (SPEC §2, §8)", () => {
+    for (const name of ["hcm-attp-226", "dong-thap-syt-226", "thanh-hoa-226", "dong-nai-skhcn-226"])
+      for (const [id, t] of Object.entries(KL226))
+        expect([name, id, target(id, name)]).toEqual([name, id, t]);
+    expect(target("HSCV_MANG_RATIO", "dong-thap-syt-226")).toBe(0.95);
+    expect(target("DIGITAL_SKILLS_RATIO", "dong-nai-skhcn-226")).toBe(1);
+    const cchc = {
+      SO_HOA_HO_SO_RATIO: 0.8,
+      TAI_SU_DUNG_RATIO: 0.55,
+      HAI_LONG: 0.96,
+      GIAI_NGAN_RATIO: 0.95,
+      PAKN_RATIO: 1,
+    };
+    for (const [id, t] of Object.entries(cchc))
+      expect([id, target(id, "hcm-attp-cchc-2025")]).toEqual([id, t]);
+    // CCHC-BC/2025: 70 of 100 dossiers digitised is 10 short of 80 %; 95 of 100 disbursed is not "trên 95 %".
+    expect(gap("SO_HOA_HO_SO_RATIO", 70, 100, "hcm-attp-cchc-2025")).toBe(10);
+    expect(check("GIAI_NGAN_RATIO", ratio(95, 100), "hcm-attp-cchc-2025")).toBe("Không đạt");
+    expect(gap("GIAI_NGAN_RATIO", 95, 100, "hcm-attp-cchc-2025")).toBe(1);
+    expect(check("HSCV_MANG_RATIO", ratio(95, 100), "dong-thap-syt-226")).toBe("Đạt");
+  });
+  test("an id of the other form names the profile and says what to type (it said only 'Không có chỉ tiêu')", () => {
+    const e = excelError(() => target("ONLINE_RATIO", "hcm-attp-cchc-2025"));
+    expect(e.code).toBe(ErrorCode.notAvailable);
+    expect(e.message).toBe(
+      'Chỉ tiêu "ONLINE_RATIO" không có trong hồ sơ "hcm-attp-cchc-2025" (biểu mẫu CCHC-BC/2025); bỏ trống tên hồ sơ để dùng mục tiêu mặc định, hoặc ghi tên một hồ sơ có chỉ tiêu này: dong-nai-skhcn-226, dong-thap-syt-226, hcm-attp-226, thanh-hoa-226. ' +
+        `Mã hợp lệ của hồ sơ "hcm-attp-cchc-2025": ${CCHC_IDS}.`,
+    );
+  });
+  test("an id the profile's plan drops, or one only a profile has, names where it is", () => {
+    expect(excelError(() => gap("EDOC_RATIO", 90, 100, "dong-thap-syt-226")).message).toBe(
+      'Chỉ tiêu "EDOC_RATIO" không có trong hồ sơ "dong-thap-syt-226" (biểu mẫu KL226-BC/1); bỏ trống tên hồ sơ để dùng mục tiêu mặc định, hoặc ghi tên một hồ sơ có chỉ tiêu này: dong-nai-skhcn-226, hcm-attp-226, thanh-hoa-226. ' +
+        'Mã hợp lệ của hồ sơ "dong-thap-syt-226": ONLINE_RATIO, MEETING_REDUCTION, DOC_REDUCTION, TTHC_DIGITAL_RATIO, DIGITIZATION_RATIO, OVERTIME_MEETINGS, HSCV_MANG_RATIO.',
+    );
+    const own = excelError(() => check(" hscv_mang_ratio ", 0.95));
+    expect(own.code).toBe(ErrorCode.notAvailable);
+    expect(own.message).toMatch(
+      /^Chỉ tiêu "hscv_mang_ratio" không có trong các chỉ tiêu mặc định; chỉ tiêu này có trong hồ sơ dong-thap-syt-226: ghi tên hồ sơ ở đối số cuối\. Mã hợp lệ: ONLINE_RATIO, /,
+    );
+  });
+});
+
 describe("GAP (SPEC §5)", () => {
   test("ratio: ceil(t·whole) − part", () => {
     expect(gap("ONLINE_RATIO", 20, 35)).toBe(1);

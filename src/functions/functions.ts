@@ -166,12 +166,37 @@ function indicatorOf(value: unknown, profile: Profile | null): Indicator {
     if (!t) byProfile.set(profile, (t = new Map(profile.form.indicators.map((i) => [i.id, i]))));
     table = t;
   }
-  const ind = table.get(typeof value === "string" ? indicatorKey(value) : indicatorKey(toText(value)));
+  const key = typeof value === "string" ? indicatorKey(value) : indicatorKey(toText(value));
+  const ind = table.get(key);
   if (ind) return ind;
-  return fail(
-    "notAvailable",
-    `Không có chỉ tiêu "${toText(value)}". Mã hợp lệ: ${(profile ? [...table.keys()] : DEFAULT_IDS).join(", ")}.`,
+  return fail("notAvailable", unknownIndicatorMessage(toText(value), key, profile, table));
+}
+
+/**
+ * Why an indicator id is not there, and what to type: one of another form or plan
+ * (=TARGET("ONLINE_RATIO"; "hcm-attp-cchc-2025"), a Đồng Tháp id without its profile) names the
+ * shipped profiles that have it; an id of none lists the valid ones, as before.
+ */
+function unknownIndicatorMessage(
+  typed: string,
+  key: string,
+  profile: Profile | null,
+  table: ReadonlyMap<string, Indicator>,
+): string {
+  const here = profile ? ` của hồ sơ "${profile.id ?? profile.name}"` : "";
+  const codes = `Mã hợp lệ${here}: ${(profile ? [...table.keys()] : DEFAULT_IDS).join(", ")}.`;
+  const holders = SHIPPED_PROFILE_NAMES.filter((name) =>
+    shippedProfile(name)?.form.indicators.some((i) => i.id === key),
   );
+  if (holders.length === 0) return `Không có chỉ tiêu "${typed}". ${codes}`;
+  const inDefault = profile !== null && DEFAULT_INDICATORS.has(key);
+  const where = profile
+    ? `không có trong hồ sơ "${profile.id ?? profile.name}" (biểu mẫu ${profile.form.id})`
+    : "không có trong các chỉ tiêu mặc định";
+  const use = inDefault
+    ? `bỏ trống tên hồ sơ để dùng mục tiêu mặc định, hoặc ghi tên một hồ sơ có chỉ tiêu này: ${holders.join(", ")}`
+    : `chỉ tiêu này có trong hồ sơ ${holders.join(", ")}: ghi tên hồ sơ ở đối số cuối`;
+  return `Chỉ tiêu "${typed.trim()}" ${where}; ${use}. ${codes}`;
 }
 
 const indicatorKey = memo((text: string): string => codeKey(text));
