@@ -267,8 +267,8 @@ export function ratio(part: number, whole: number): number {
 /**
  * Mục tiêu của một chỉ tiêu (ví dụ ONLINE_RATIO → 0,6), theo hồ sơ mặc định hoặc hồ sơ được chọn.
  * @customfunction TARGET
- * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO", "MEETING_REDUCTION", "OVERTIME_MEETINGS", "GIAI_NGAN_RATIO".
- * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226"; bỏ trống: mặc định.
+ * @param indicator Mã chỉ tiêu của biểu mẫu KL226-BC/1 (ví dụ "ONLINE_RATIO", "DOC_REDUCTION", "OVERTIME_MEETINGS") hoặc CCHC-BC/2025 (ví dụ "SO_HOA_HO_SO_RATIO", "HAI_LONG", "GIAI_NGAN_RATIO").
+ * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226" hoặc "hcm-attp-cchc-2025"; bỏ trống: mặc định.
  * @returns Giá trị mục tiêu; #N/A nếu mã hoặc hồ sơ không tồn tại.
  */
 export function target(indicator: string, profile?: string): number {
@@ -278,9 +278,9 @@ export function target(indicator: string, profile?: string): number {
 /**
  * Đánh giá một giá trị so với mục tiêu: "Đạt" hoặc "Không đạt".
  * @customfunction CHECK
- * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO".
+ * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO" (KL226-BC/1) hoặc "SO_HOA_HO_SO_RATIO" (CCHC-BC/2025).
  * @param value Tỷ lệ, mức giảm dạng 0–1 (0,59 hoặc 59%); số lượng: số nguyên; HAI_LONG: như trong biểu mẫu (95,6).
- * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-nai-skhcn-226"; bỏ trống: mặc định.
+ * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226" hoặc "hcm-attp-cchc-2025"; bỏ trống: mặc định.
  * @returns "Đạt" hoặc "Không đạt".
  */
 export function check(indicator: string, value: number, profile?: string): string {
@@ -317,10 +317,10 @@ function judgedValue(ind: Indicator, v: number): number {
 /**
  * Số lượng còn thiếu (hoặc vượt mức cho phép) để đạt mục tiêu, 0 khi đã đạt, như cột "Số còn thiếu" của bảng tổng hợp.
  * @customfunction GAP
- * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO".
+ * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO" (KL226-BC/1) hoặc "SO_HOA_HO_SO_RATIO" (CCHC-BC/2025).
  * @param a Tỷ lệ: phần (ví dụ số họp trực tuyến); giảm: số cùng kỳ; chỉ tiêu số lượng: số lượng.
  * @param [b] Tỷ lệ: tổng; giảm: số kỳ này; bỏ trống với chỉ tiêu số lượng (hoặc ghi tên hồ sơ).
- * @param [profile] Tên hồ sơ có sẵn; bỏ trống: mặc định.
+ * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226" hoặc "hcm-attp-cchc-2025"; bỏ trống: mặc định.
  * @returns Số còn thiếu hoặc vượt mức cho phép.
  */
 export function gap(indicator: string, a: number, b?: number | string, profile?: string): number {
@@ -391,7 +391,7 @@ function withinOneEdit(a: string, b: string): boolean {
  * @customfunction MEETING_OK
  * @param type Loại hội nghị: "Quán triệt", "Chuyên môn" hoặc "Quan trọng" (có dấu hay không dấu đều được).
  * @param days Số ngày họp (ví dụ 0,5).
- * @param [profile] Tên hồ sơ có sẵn (giới hạn thời lượng của tỉnh); bỏ trống: mặc định.
+ * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226" (giới hạn thời lượng của kế hoạch); bỏ trống: mặc định.
  * @returns TRUE nếu đúng quy định, FALSE nếu vượt thời lượng.
  */
 export function meetingOk(type: string, days: number, profile?: string): boolean {
@@ -419,11 +419,11 @@ const PERIOD_KEYS: ReadonlyMap<string, PeriodKind> = new Map(
 const periodOf = memo((text: string) => PERIOD_KEYS.get(foldKey(unicodeText(text))));
 
 /**
- * Hạn gửi báo cáo của kỳ (mặc định 6 tháng: 6/6; năm: 6/12; theo hồ sơ khi có), dạng ngày của Excel.
+ * Hạn gửi báo cáo của kỳ, dạng ngày của Excel (mặc định 6 tháng: 6/6; năm: 6/12; quý của biểu mẫu CCHC-BC/2025: ngày 15 tháng cuối quý; theo hồ sơ khi có).
  * @customfunction DUE_DATE
- * @param period Kỳ báo cáo: "6T" (6 tháng), "NAM" (năm), "Q1"–"Q4" (quý, với hồ sơ báo cáo theo quý).
+ * @param period Kỳ báo cáo: "6T" (6 tháng), "NAM" (năm), "Q1"–"Q4" (quý, biểu mẫu CCHC-BC/2025).
  * @param year Năm báo cáo, ví dụ 2026.
- * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226"; bỏ trống: mặc định.
+ * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226" hoặc "hcm-attp-cchc-2025"; bỏ trống: mặc định.
  * @returns Ngày hạn (định dạng ô là ngày để xem dd/mm/yyyy).
  */
 export function dueDate(period: string, year: number, profile?: string): number {
