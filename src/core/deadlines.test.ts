@@ -25,6 +25,9 @@ test.each([
   ["Tháng 6, năm 2026", day(2026, 6, 30)],
   ["Quý II, năm 2026", day(2026, 6, 30)],
   ["Ngày 15 tháng 9, năm 2026", day(2026, 9, 15)],
+  // An ISO date as a web system exports it: that day (it was 31/12 of its year).
+  ["2026-06-30", day(2026, 6, 30)],
+  ["Đến 2026-03-31", day(2026, 3, 31)],
 ])("%s parses to its last day", (text, expected) => {
   expect(parseDeadline(text)).toEqual(expected);
 });

@@ -68,6 +68,10 @@ function parseDeadlineText(text: string): DeadlineParse {
   scan(/(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/, (m) =>
     dateOrNull(Number(m[3]), Number(m[2]), Number(m[1])),
   );
+  // An ISO date as web systems export it ("2026-06-30"): its day, not the year it starts with.
+  scan(/(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/.-])/, (m) =>
+    dateOrNull(Number(m[1]), Number(m[2]), Number(m[3])),
+  );
   // A comma before "năm" is as often typed as not ("Tháng 6, năm 2026").
   scan(/ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4})/, (m) =>
     dateOrNull(Number(m[3]), Number(m[2]), Number(m[1])),

@@ -328,6 +328,7 @@ describe("DUE_DATE and DEADLINE (1900 date system serials)", () => {
     expect(deadline("Đến 31/12/2026")).toBe(46387);
     expect(deadline("Năm 2026")).toBe(46387);
     expect(deadline(cell([["Quý I/2026"]]) as unknown as string)).toBe(46112); // 31/03/2026
+    expect(deadline("2026-06-30")).toBe(46203); // an ISO date as a web system exports it: 30/06/2026, not 31/12
   });
   test("a date cell is its own deadline", () => {
     expect(deadline(cell(46387.75) as unknown as string)).toBe(46387);
