@@ -317,6 +317,11 @@ describe("DUE_DATE and DEADLINE (1900 date system serials)", () => {
       'Hồ sơ "thanh-hoa-226" (biểu mẫu KL226-BC/1) không có kỳ Quý I: dùng "6T", "NAM".',
     );
   });
+  test("the report's date cell given for the year says it holds a date and what to type (it said only 1900–9999)", () => {
+    const e = excelError(() => dueDate("6T", 46179)); // a cell showing 06/06/2026
+    expect(e.code).toBe(ErrorCode.invalidValue);
+    expect(e.message).toBe("Năm: ô chứa ngày 06/06/2026, không phải một năm; gõ 2026 hoặc dùng YEAR(ô đó).");
+  });
   test("errors", () => {
     expect(excelError(() => dueDate("Quý", 2026)).code).toBe(ErrorCode.invalidValue);
     expect(excelError(() => dueDate("6T", 2026.5)).code).toBe(ErrorCode.invalidValue);

@@ -2,7 +2,7 @@
 // core's data and the core's answers into Excel values or Excel errors. No rule lives here.
 
 import { MEETING_TYPES } from "../core/catalogue";
-import { dateFromSerial, serialFromDate } from "../core/dates";
+import { dateFromSerial, serialFromDate, viDate } from "../core/dates";
 import { parseDeadline, reportDeadline } from "../core/deadlines";
 import { PERIOD_KINDS, PERIOD_LABELS, type Indicator, type PeriodKind } from "../core/form";
 import { BUILTIN_FORMS } from "../core/forms";
@@ -434,6 +434,13 @@ export function dueDate(period: string, year: number, profile?: string): number 
       `Kỳ báo cáo "${toText(period)}" không hợp lệ: dùng ${PERIOD_KINDS.map((k) => `"${k}"`).join(", ")}.`,
     );
   const y = toNumber(year, "Năm");
+  // The report's date cell (Ngày báo cáo) given for its year: said so, with what to type.
+  const shown = y > 9999 ? dateFromSerial(y) : null;
+  if (shown !== null)
+    fail(
+      "invalidValue",
+      `Năm: ô chứa ngày ${viDate(shown)}, không phải một năm; gõ ${shown.year} hoặc dùng YEAR(ô đó).`,
+    );
   if (!Number.isInteger(y) || y < 1900 || y > 9999)
     fail("invalidValue", "Năm phải là số nguyên từ 1900 đến 9999.");
   const chosen = profileOf(profile);
