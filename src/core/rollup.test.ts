@@ -658,6 +658,20 @@ describe("a roll-up consolidated together with the units it sums", () => {
     expect(consolidate([soYTe], { profile, period }).warnings).toEqual([]);
   });
 
+  it("names the unit two roll-ups share by the roster's name, as the letters do, not as a roll-up's list typed it", () => {
+    const soGd: RollupUnit = { code: "SO_GD", name: "Sở Giáo dục", typeId: "SO_NGANH" };
+    const gd = submission("SO_GD.xlsx", rollupBytes(consolidateReports([phongA, xaC]), soGd));
+    const roster = [
+      { code: "SO_Y_TE", name: "Sở Y tế", type: "Sở, ban, ngành" },
+      { code: "SO_GD", name: "Sở Giáo dục và Đào tạo", type: "Sở, ban, ngành" },
+      { code: "PHONG_A", name: "Phòng Kế hoạch - Tài chính", type: "Phòng chuyên môn thuộc sở" },
+    ];
+    const c = consolidate([soYTe, gd], { profile, period, roster });
+    expect(c.warnings.filter((w) => w.code === "ROLLUP_OVERLAP").map((w) => w.message)).toEqual([
+      "Báo cáo tổng hợp của Sở Y tế và báo cáo tổng hợp của Sở Giáo dục và Đào tạo (tệp SO_GD.xlsx) cùng tính đơn vị Phòng Kế hoạch - Tài chính (PHONG_A), nên số liệu của đơn vị này bị cộng hai lần vào tổng. Đề nghị hai đơn vị thống nhất mỗi đơn vị chỉ do một bên tổng hợp, rồi bên kia lập lại báo cáo tổng hợp.",
+    ]);
+  });
+
   it("a roll-up of roll-ups beside a plain report of its code is said to sum its units at the bottom, as the totals count them", () => {
     const khoi: RollupUnit = { code: "KHOI_VX", name: "Khối Văn xã", typeId: "SO_NGANH" };
     const top = consolidate([soYTe, submission("XA_C.xlsx", reportBytes(xaC))], { profile, period });

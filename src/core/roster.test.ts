@@ -218,6 +218,39 @@ test("a list's .VnTimeH cells on two sheets are named sheet by sheet, each sheet
   );
 });
 
+test("a list's .VnTimeH cells on several sheets name at most 12 cells in all and count the rest", () => {
+  const s = (value: string): Cell => ({ value: { kind: "string", value, font: "TCVN3_CAPITALS" } });
+  const t = (value: string): Cell => ({ value: { kind: "string", value } });
+  /** A sheet of `n` communes in .VnTimeH under the header (names in B2, B3 …). */
+  const sheet = (name: string, n: number, from: number) => ({
+    name,
+    rows: [
+      [t("MA_DON_VI"), t("TEN_DON_VI"), t("LOAI_DON_VI")],
+      ...Array.from({ length: n }, (_, i) => [
+        t(`XA_${from + i}`),
+        s(`uû ban nh©n d©n x· sè ${from + i}`),
+        t("UBND x·"),
+      ]),
+    ],
+  });
+  const note = (...counts: number[]) => {
+    const r = parseRosterWorkbook({
+      date1904: false,
+      definedNames: {},
+      sheets: counts.map((n, i) => sheet(`DS${i + 1}`, n, 100 * (i + 1))),
+    });
+    return r.ok ? r.notes?.[0] : r.errors.join("\n");
+  };
+  // 10 + 5 + 2 = 17: DS1's ten, two of DS2's, the other five counted; DS3 not named with no cell.
+  expect(note(10, 5, 2)).toMatch(
+    / Các ô \(trang “DS1”: ô B2, B3, B4, B5, B6, B7, B8, B9, B10, B11; trang “DS2”: ô B2, B3 và 5 ô khác\) dùng phông chữ hoa /,
+  );
+  // Exactly 12: all named, nothing "khác".
+  expect(note(10, 2)).toMatch(
+    / Các ô \(trang “DS1”: ô B2, B3, B4, B5, B6, B7, B8, B9, B10, B11; trang “DS2”: ô B2, B3\) dùng phông chữ hoa /,
+  );
+});
+
 test("a TCVN3 list as CSV reads as the same list as a workbook: a name of letters Unicode has too (“Bé Néi vô”) beside evident TCVN3", () => {
   // Before, the CSV kept “Bé Néi vô” (Bộ Nội vụ) in letters and the Chưa nộp list; the workbook read it.
   const rows = [

@@ -217,6 +217,39 @@ describe("kl226 consolidate --rollup", () => {
     );
   });
 
+  it("names the roll-up between and the roll-up to ask on the ⊂ line of a unit's same-day file with other figures", async () => {
+    const dir = join(root, "qua-khoi");
+    const so = join(dir, "so", "SO_Y_TE.xlsx");
+    expect(
+      await main(
+        ["consolidate", inDir, "--out", join(dir, "so-th.xlsx"), ...asUnit("SO_Y_TE", "Sở Y tế", so)],
+        capture(),
+      ),
+    ).toBe(0);
+    writeFileSync(
+      join(dir, "so", "xa-c.xlsx"),
+      reportBytes({ unit: "XA_C", name: "Xã C", type: "UBND_XA", counts: { HN_TONG: [100, 80] } }),
+    );
+    const khoi = join(dir, "tinh", "KHOI_VX.xlsx");
+    const khoiArgs = asUnit("KHOI_VX", "Khối Văn xã", khoi);
+    expect(
+      await main(
+        ["consolidate", join(dir, "so"), "--out", join(dir, "khoi-th.xlsx"), ...khoiArgs],
+        capture(),
+      ),
+    ).toBe(0);
+    // PHONG_A sends the province a file of the same report date as the one Sở Y tế summed, other figures.
+    writeFileSync(
+      join(dir, "tinh", "a.xlsx"),
+      reportBytes({ unit: "PHONG_A", name: "Phòng A", counts: { HN_TONG: [100, 85] } }),
+    );
+    const io = capture();
+    await main(["consolidate", join(dir, "tinh"), "--out", join(dir, "tinh-th.xlsx")], io);
+    expect(io.stdout).toContain(
+      `  ⊂ ${join(dir, "tinh", "a.xlsx")}: Phòng A (PHONG_A), đã tính trong báo cáo tổng hợp của Khối Văn xã (tệp KHOI_VX.xlsx, qua báo cáo tổng hợp của Sở Y tế) — cùng ngày báo cáo với tệp mà Khối Văn xã đã tổng hợp nhưng khác tệp đó: hỏi lại đơn vị tệp nào đúng\n`,
+    );
+  });
+
   it("says of a rejected file whose unit the roll-up counts that the unit is counted all the same", async () => {
     const dir = join(root, "cap-tinh-loi");
     mkdirSync(dir);
