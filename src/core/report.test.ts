@@ -1210,6 +1210,57 @@ test("section I names the kinds of every unit still returned, not of a unit that
     ]),
   ).toBe("Có 1 đơn vị có báo cáo bị trả lại (sai mẫu) và chưa gửi lại bản đạt yêu cầu.");
 });
+
+// Mutation test (session 40): section I and Phụ lục III say the kinds in one order, Phụ lục III's
+// ("sai mẫu" before "sai kỳ báo cáo"), whichever unit's file came first; and a still-returned unit's
+// other file, last year's report, adds no "sai kỳ báo cáo" (Phụ lục III gives that unit only its
+// figures' errors).
+test("section I names the kinds in Phụ lục III's order, and not a still-returned unit's other period's file", () => {
+  const units: RosterUnit[] = [
+    { code: "SO_A_KY", name: "Sở A Sai Kỳ", type: "Sở, ban, ngành" },
+    { code: "SO_B_LECH", name: "Sở B Lệch Cột", type: "Sở, ban, ngành" },
+  ];
+  const file = (name: string, bytes: Uint8Array) => ({
+    file: name,
+    sha256: name,
+    result: inspectBytes(bytes, profile),
+  });
+  const period = { kind: "6T", year: 2026 } as const;
+  const text = (files: ReturnType<typeof file>[]) => {
+    const c = consolidate(files, { profile, roster: units, period });
+    const d = reportDocument(c, profile, { date: dates.date, roster: units });
+    return {
+      sentence: /Có \S+ đơn vị có báo cáo bị trả lại[^.]*\./.exec(documentText(d))?.[0],
+      rows: documentText({ ...d, sections: [d.sections[3]!] })
+        .split("\n")
+        .filter((l) => /^\d+ \| /.test(l)),
+    };
+  };
+  // SO_A_KY's file says "Năm 2026" though dated 05/06/2026 (this round's, mislabelled); SO_B_LECH's
+  // has a column inserted before Chỉ tiêu's A.
+  const mislabelled = reportBytes({ unit: "SO_A_KY", name: "Sở A Sai Kỳ", period: "NAM" });
+  const wrongForm = reportBytes({ unit: "SO_B_LECH", name: "Sở B Lệch Cột" }, [
+    { op: "insertColumn", sheet: "Chỉ tiêu", before: "A" },
+  ]);
+  expect(text([file("SO_A_KY.xlsx", mislabelled), file("SO_B_LECH.xlsx", wrongForm)])).toEqual({
+    sentence: "Có 2 đơn vị có báo cáo bị trả lại (sai mẫu, sai kỳ báo cáo) và chưa gửi lại bản đạt yêu cầu.",
+    rows: [
+      "1 | Sở A Sai Kỳ | Sở, ban, ngành | Bị trả lại: sai kỳ báo cáo",
+      "2 | Sở B Lệch Cột | Sở, ban, ngành | Bị trả lại: sai mẫu",
+    ],
+  });
+  // SO_A_KY sends its report of 6 tháng đầu năm 2025 too, and this round's with a count below zero.
+  const lastYear = reportBytes({
+    unit: "SO_A_KY",
+    name: "Sở A Sai Kỳ",
+    year: 2025,
+    reportDate: { year: 2025, month: 6, day: 5 },
+  });
+  const negative = reportBytes({ unit: "SO_A_KY", name: "Sở A Sai Kỳ", counts: { HN_TONG: [100, -1] } });
+  expect(text([file("SO_A_KY (2025).xlsx", lastYear), file("SO_A_KY.xlsx", negative)]).sentence).toBe(
+    "Có 1 đơn vị có báo cáo bị trả lại (lỗi số liệu) và chưa gửi lại bản đạt yêu cầu.",
+  );
+});
 // A hidden template sheet beside a stray one, a copy with other figures, a row deleted or doubled
 // were "1 lỗi số liệu", as if a figure were wrong: the workbook is not the template's shape.
 test("Phụ lục III says 'sai mẫu' of a file returned for its sheets or rows, not 'lỗi số liệu'", () => {
