@@ -134,8 +134,12 @@ function textHead(bytes: Uint8Array, size = TEXT_HEAD_BYTES): string {
 function rosterHeader(head: string, profile: Profile, whole: boolean): "list" | "columns" | undefined {
   const counts = new Set(profile.form.counts.map((f) => foldKey(f.code).replace(/_/g, " ")));
   const lines = head.split(/\r\n|\r|\n/);
-  for (let i = 0; i <= MAX_TITLE_ROWS && i < lines.length; i++) {
+  // Title lines counted as --roster counts rows: those with text, not the blank ";;;" between blocks.
+  let titles = 0;
+  for (let i = 0; titles <= MAX_TITLE_ROWS && i < lines.length; i++) {
     const cells = lines[i]!.split(/[,;\t]/).map((h) => h.replace(/^[\s"'\ufeff]+|[\s"']+$/g, ""));
+    if (cells.every((c) => c === "")) continue;
+    titles++;
     const columns = headerColumns(cells);
     if (!columns.has("code") || !columns.has("name")) continue;
     const headers = cells.map((h) => foldKey(h).replace(/_/g, " "));

@@ -10,6 +10,7 @@ import { inspectBytes } from "../../src/app/inspect";
 import { main } from "../../src/cli/main";
 import { UNREADABLE_MESSAGES } from "../../src/core/findings";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { parseRosterCsv } from "../../src/core/roster";
 import * as validateModule from "../../src/core/validate";
 import * as sheetModule from "../../src/xlsx/sheet";
 import { cfb } from "../helpers/hostile-files";
@@ -232,6 +233,47 @@ describe("an unreadable file is named for what it is", () => {
     expect(
       inspectBytes(figures, DEFAULT_PROFILE, undefined, { fileName: "SO_A.xlsx" }).notAReport,
     ).toBeUndefined();
+  });
+
+  // Mutation test (session 40): --roster looks for the header among the first 13 rows with text, the
+  // folder's scan among the first 13 lines, blank ";;;" lines too: a list with a full official heading
+  // and blank lines between its blocks, which --roster reads, was a unit's returned file. Each title
+  // line ends in ";;;" as Excel saves a sheet of four columns as CSV.
+  test("a roster with twelve title lines and blank lines between them is one, as --roster reads it", () => {
+    const titles = [
+      "UBND TỈNH THANH HÓA",
+      "SỞ NỘI VỤ",
+      "Số: 123/DS-SNV",
+      "",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Thanh Hóa, ngày 10 tháng 6 năm 2026",
+      "",
+      "DANH SÁCH",
+      "CƠ QUAN, ĐƠN VỊ BÁO CÁO KẾT QUẢ THỰC HIỆN",
+      "KẾT LUẬN SỐ 226-KL/TW CỦA BỘ CHÍNH TRỊ",
+      "(Kèm theo Công văn số 123/SNV-CCHC ngày 10/6/2026 của Sở Nội vụ)",
+      "",
+      "Kỳ báo cáo: 6 tháng đầu năm 2026",
+      "Đơn vị tính: đơn vị",
+    ];
+    const list = (lines: readonly string[]) =>
+      [
+        ...lines.map((l) => `${l};;;`),
+        "STT;Mã đơn vị;Tên đơn vị;Loại đơn vị",
+        "1;SO_A;Sở A;Sở",
+        "2;XA_B;Xã B;Xã",
+        "",
+      ].join("\r\n");
+    const asReport = (text: string) =>
+      inspectBytes(strToU8(text), DEFAULT_PROFILE, undefined, { fileName: "ds.xls" }).notAReport;
+    // Twelve lines with text above the header (three blank): --roster reads it, the scan sets it aside.
+    expect(parseRosterCsv(list(titles)).ok).toBe(true);
+    expect(asReport(list(titles))).toBe("roster");
+    // A thirteenth line with text: --roster finds no header, and the scan no list.
+    const thirteen = [...titles, "Ghi chú: xếp theo khối"];
+    expect(parseRosterCsv(list(thirteen)).ok).toBe(false);
+    expect(asReport(list(thirteen))).toBeUndefined();
   });
 
   test("a roster saved as .xlsx (by openpyxl, a title row above the headers) and left among the reports is said to be one", () => {
