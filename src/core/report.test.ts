@@ -532,6 +532,30 @@ test("I: a report dated outside its period is counted by its date and said to ne
   );
 });
 
+test("I names up to three units dated outside the period, and counts more without names", () => {
+  const outside = (code: string, name: string) => ({
+    file: `${code}.xlsx`,
+    sha256: code,
+    result: inspectBytes(
+      reportBytes({ unit: code, name, reportDate: { year: 2025, month: 12, day: 20 } }),
+      profile,
+    ),
+  });
+  const text = (files: ReturnType<typeof outside>[]) =>
+    documentText(
+      reportDocument(consolidate(files, { profile, period: { kind: "6T", year: 2026 } }), profile, {
+        date: dates.date,
+      }),
+    );
+  const three = [outside("SO_A", "Sở A"), outside("SO_B", "Sở B"), outside("SO_C", "Sở C")];
+  expect(text(three)).toContain(
+    "Có 3 đơn vị (Sở A, Sở B, Sở C) ghi ngày báo cáo nằm ngoài kỳ báo cáo (có thể là báo cáo kỳ trước gửi lại, hoặc ngày ghi nhầm)",
+  );
+  expect(text([...three, outside("SO_D", "Sở D")])).toContain(
+    "Có 4 đơn vị ghi ngày báo cáo nằm ngoài kỳ báo cáo (có thể là báo cáo kỳ trước gửi lại, hoặc ngày ghi nhầm)",
+  );
+});
+
 test("IV.1 with more units than it names: those named are the furthest from the target, a rise in words", () => {
   // Sở 1 … Sở 32 each sent more documents than last year (100 → 100 + k): a rise, worst for Sở 32.
   const subs = Array.from({ length: 32 }, (_, i) => {

@@ -506,6 +506,66 @@ describe("a roll-up consolidated together with the units it sums", () => {
     );
   });
 
+  it("a roll-up whose Nguồn sheet lost a summed file's name or its date: the letter and its note say what is known, with no empty brackets", () => {
+    const dates = { date: { year: 2026, month: 6, day: 10 }, replyBy: { year: 2026, month: 6, day: 17 } };
+    const khoi: RollupUnit = { code: "KHOI_VX", name: "Khối Văn xã", typeId: "SO_NGANH" };
+    const top = consolidate([soYTe, submission("XA_C.xlsx", reportBytes(xaC))], { profile, period });
+    /** The khối's roll-up with PHONG_A's Tệp (column 2) or Ngày báo cáo (4) cleared in Nguồn tổng hợp by hand. */
+    const spec = rollupWorkbook(top, profile, khoi);
+    const cleared = (column: number) => ({
+      ...spec,
+      sheets: spec.sheets.map((sh) =>
+        sh.name !== ROLLUP_SOURCES_SHEET
+          ? sh
+          : {
+              ...sh,
+              rows: sh.rows.map((r) =>
+                r?.[0] && typeof r[0] === "object" && "value" in r[0] && r[0].value === "PHONG_A"
+                  ? r.map((cell, i) => (i === column ? { value: "" } : cell))
+                  : r,
+              ),
+            },
+      ),
+    });
+    const noFile = submission("KHOI_VX.xlsx", writeXlsx(cleared(2)));
+    const noDate = submission("KHOI_VX.xlsx", writeXlsx(cleared(4)));
+    expect(noFile.result.report?.rollupOf?.find((s) => s.code === "PHONG_A")).toMatchObject({
+      file: "",
+      reportDate: "02/06/2026",
+      via: "SO_Y_TE",
+    });
+    expect(noDate.result.report?.rollupOf?.find((s) => s.code === "PHONG_A")).toMatchObject({
+      file: "PHONG_A.xlsx",
+      reportDate: "",
+    });
+    const own = (file: string, day: number) =>
+      submission(
+        file,
+        reportBytes({
+          ...phongA,
+          counts: { HN_TONG: [10, 7], HN_TRUC_TUYEN: [1, 5] },
+          reportDate: { year: 2026, month: 6, day },
+        }),
+      );
+    // The same day as the file Sở Y tế summed (02/06/2026, still in its own roll-up), other figures.
+    const sameDay = followUpLetters(
+      consolidate([noFile, own("PHONG_A (sua).xlsx", 2)], { profile, period }),
+      profile,
+      dates,
+    ).find((l) => l.unit === "KHOI_VX");
+    expect(sameDay?.body.map((l) => l.text)).toContain(
+      "Phòng A (PHONG_A): tệp “PHONG_A (sua).xlsx” cùng ngày báo cáo 02/06/2026 với tệp đơn vị đã tổng hợp (qua báo cáo tổng hợp của Sở Y tế) nhưng không giống hệt tệp đó; đề nghị đơn vị cho biết tệp nào đúng.",
+    );
+    const newer = followUpLetters(
+      consolidate([noDate, own("PHONG_A (gui lai).xlsx", 8)], { profile, period }),
+      profile,
+      dates,
+    ).find((l) => l.unit === "KHOI_VX");
+    expect(newer?.notes).toEqual([
+      "Phòng A (PHONG_A): tệp “PHONG_A (gui lai).xlsx” ngày báo cáo 08/06/2026, sau tệp đã tổng hợp.",
+    ]);
+  });
+
   it("counts a unit the roll-up sums as reported: not missing, not returned, and sent no letter for its rejected file", () => {
     const broken = submission(
       "PHONG_B.xlsx",
@@ -914,6 +974,34 @@ test("the report says which report is a roll-up and how many units off the roste
   const text = documentText(reportDocument(c, profile, { date: { year: 2026, month: 6, day: 10 }, roster }));
   expect(text).toContain(
     "tổng hợp được báo cáo của 2 đơn vị (2 đúng hạn, 0 trễ hạn; hạn gửi ngày 06/06/2026), trong đó 1 đơn vị không có trong danh sách (Xã Lạ); báo cáo của Sở Y tế là báo cáo tổng hợp, gồm số liệu của 2 đơn vị trực thuộc (không báo cáo trực tiếp về Sở Nội vụ tỉnh Thanh Hóa), đã tính trong kết quả chung.",
+  );
+});
+
+test("section I names up to three units off the roster, and says a roll-up's units report not directly to the sender only with a roster", () => {
+  const below = consolidateReports([
+    { unit: "BV_1", name: "Bệnh viện 1", type: "SU_NGHIEP" },
+    { unit: "BV_2", name: "Bệnh viện 2", type: "SU_NGHIEP" },
+  ]);
+  const xa = (code: string, name: string) =>
+    submission(`${code}.xlsx`, reportBytes({ unit: code, name, type: "UBND_XA" }));
+  const files = [
+    submission("SO_Y_TE.xlsx", rollupBytes(below, SO)),
+    xa("XA_LA", "Xã Lạ"),
+    xa("XA_MOI", "Xã Mới"),
+    xa("XA_XA", "Xã Xa"),
+  ];
+  const roster = [{ code: "SO_Y_TE", name: "Sở Y tế", type: "Sở, ban, ngành" }];
+  const text = (withRoster: boolean) => {
+    const c = consolidate(files, { profile, period, ...(withRoster ? { roster } : {}) });
+    const date = { year: 2026, month: 6, day: 10 };
+    return documentText(reportDocument(c, profile, withRoster ? { date, roster } : { date }));
+  };
+  expect(text(true)).toContain(
+    "trong đó 3 đơn vị không có trong danh sách (Xã Lạ, Xã Mới, Xã Xa); báo cáo của Sở Y tế là báo cáo tổng hợp, gồm số liệu của 2 đơn vị trực thuộc (không báo cáo trực tiếp về Sở Nội vụ tỉnh Thanh Hóa), đã tính trong kết quả chung.",
+  );
+  // Without a roster, whom a unit reports to directly is not known: the roll-up is said to sum its units.
+  expect(text(false)).toContain(
+    "tổng hợp được báo cáo của 4 đơn vị (4 đúng hạn, 0 trễ hạn; hạn gửi ngày 06/06/2026); báo cáo của Sở Y tế là báo cáo tổng hợp, gồm số liệu của 2 đơn vị trực thuộc, đã tính trong kết quả chung.",
   );
 });
 
