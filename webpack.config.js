@@ -73,7 +73,11 @@ const ADDIN_URL_EXAMPLE = "ADDIN_URL=https://kl226.tinh.gov.vn/bao-cao/ npm run 
  * fragment, always ending in "/". Empty or unset: the development address.
  */
 function addinBase(value) {
-  const text = (value ?? "").trim();
+  // Windows' cmd keeps the quotes of `set ADDIN_URL="https://…/"` in the value; PowerShell and bash drop them.
+  const text = (value ?? "")
+    .trim()
+    .replace(/^(["'])(.*)\1$/, "$2")
+    .trim();
   if (text === "") return DEV_BASE;
   let url;
   try {

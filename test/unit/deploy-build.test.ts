@@ -257,6 +257,24 @@ describe("the build settings, read by webpack.config.js", () => {
     ).rejects.toThrow('ADDIN_URL="https://portal.quangtri.gov.vn/kl226//" có "//" trong đường dẫn thư mục');
   });
 
+  test('ADDIN_URL set in Windows\' cmd with quotes (set ADDIN_URL="https://…/") is the address inside them', async () => {
+    const config = await makeConfig(
+      { addinUrl: '"https://kl226.sonoivu.quangtri.gov.vn/bao-cao/"' },
+      { mode: "production" },
+    );
+    const copy = config.plugins.find((p) => p.constructor.name === "CopyPlugin") as {
+      patterns: { from: string; transform?: (content: Buffer) => string }[];
+    };
+    const manifest = copy.patterns.find((p) => p.from === "manifest.xml")!.transform!(
+      readFileSync(join(ROOT, "manifest.xml")),
+    );
+    expect(manifest).toContain(
+      '<SourceLocation DefaultValue="https://kl226.sonoivu.quangtri.gov.vn/bao-cao/taskpane.html"/>',
+    );
+    expect(manifest).toContain("<AppDomain>https://kl226.sonoivu.quangtri.gov.vn</AppDomain>");
+    expect(manifest).not.toContain("&quot;");
+  });
+
   test("a test server on localhost at another port is an address like any other", () => {
     const moved = makeConfig.manifestForBase(
       readFileSync(join(ROOT, "manifest.xml"), "utf8"),
