@@ -2,6 +2,7 @@
 // runtime), functions.json generated from the JSDoc of src/functions/functions.ts, the manifest
 // (its URLs set from ADDIN_URL), icons, the ES5 guard for old webviews and office.js (a local copy,
 // or Microsoft's CDN with OFFICE_JS=cdn). docs/DECISIONS.md, "Office.js loading" and "Deployment".
+const fs = require("node:fs");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -206,6 +207,27 @@ class BuildInfoPlugin {
   }
 }
 
+/**
+ * Refuses an output folder that holds files of something other than a KL226 build: webpack's
+ * `output.clean` empties the folder before writing, so `--output-path D:/` or a server's wwwroot
+ * would lose everything in it. A folder with an earlier build (its page or kl226-build.txt) is
+ * built over as dist/ is.
+ */
+function checkOutputFolder(folder) {
+  let entries;
+  try {
+    entries = fs.readdirSync(folder);
+  } catch {
+    return; // Not there yet: webpack makes it.
+  }
+  if (entries.length === 0 || entries.includes(EMITTED.taskpane) || entries.includes(EMITTED.buildInfo))
+    return;
+  const some = entries.slice(0, 3).join(", ") + (entries.length > 3 ? ", …" : "");
+  refuse(
+    `thư mục dựng ${folder} đã có ${entries.length} tệp hay thư mục không phải của bản dựng KL226 (${some}). Bản dựng xóa mọi thứ trong thư mục dựng trước khi ghi vào: chọn một thư mục trống hoặc chưa có, ví dụ --output-path D:/kl226-ban-dung, rồi chép từ đó lên máy chủ.`,
+  );
+}
+
 /** HTTPS options for `webpack serve` only: a build never needs (or fails for lack of) dev certificates. */
 async function devHttpsOptions() {
   const devCerts = require("office-addin-dev-certs");
@@ -226,6 +248,9 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
   const serving = Boolean(process.env.WEBPACK_SERVE);
   const outputPath = env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist");
+  // `--output-path D` (webpack's own flag, README) overrides output.path after this function.
+  const chosenOutput = argv.outputPath ?? env.outputPath;
+  if (chosenOutput && !serving) checkOutputFolder(path.resolve(chosenOutput));
   // `--env addinUrl=…` / `--env officeJs=cdn` for callers that cannot set the environment.
   const base = addinBase(env.addinUrl ?? process.env.ADDIN_URL);
   const officeJs = officeJsSource(env.officeJs ?? process.env.OFFICE_JS);

@@ -275,6 +275,22 @@ describe("the build settings, read by webpack.config.js", () => {
     expect(manifest).not.toContain("&quot;");
   });
 
+  test("--output-path to a folder holding other files is refused before anything in it is deleted", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "kl226-wwwroot-"));
+    try {
+      writeFileSync(join(folder, "index.html"), "<p>Cổng thông tin của Sở</p>");
+      await expect(makeConfig({}, { mode: "production", outputPath: folder })).rejects.toThrow(
+        `thư mục dựng ${folder} đã có 1 tệp hay thư mục không phải của bản dựng KL226 (index.html). Bản dựng xóa mọi thứ trong thư mục dựng trước khi ghi vào: chọn một thư mục trống hoặc chưa có`,
+      );
+      expect(readFileSync(join(folder, "index.html"), "utf8")).toBe("<p>Cổng thông tin của Sở</p>");
+      // A folder holding an earlier build is built over, as dist/ is.
+      writeFileSync(join(folder, "taskpane.html"), "<!doctype html>");
+      await expect(makeConfig({}, { mode: "production", outputPath: folder })).resolves.toBeDefined();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test("a test server on localhost at another port is an address like any other", () => {
     const moved = makeConfig.manifestForBase(
       readFileSync(join(ROOT, "manifest.xml"), "utf8"),
