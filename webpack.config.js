@@ -2,6 +2,7 @@
 // runtime), functions.json generated from the JSDoc of src/functions/functions.ts, the manifest
 // (its URLs set from ADDIN_URL), icons, the ES5 guard for old webviews and office.js (a local copy,
 // or Microsoft's CDN with OFFICE_JS=cdn). docs/DECISIONS.md, "Office.js loading" and "Deployment".
+const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -228,6 +229,29 @@ function checkOutputFolder(folder) {
   );
 }
 
+/**
+ * The code a build is made from, as `git log -1` gives it ("mã nguồn ngày 07/12/2026, commit 318d2b6"),
+ * said in kl226-build.txt: an officer who has copied a new build onto the server can open that file
+ * there and see it is the new one (the address and profiles are the same from one build to the next).
+ */
+function sourceVersion() {
+  const git = (...args) =>
+    execFileSync("git", ["-C", __dirname, ...args], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+  try {
+    // A copy unpacked inside some other git folder is not that folder's commit.
+    if (path.resolve(git("rev-parse", "--show-toplevel")) !== path.resolve(__dirname))
+      throw new Error("not ours");
+    const [commit, day] = git("log", "-1", "--format=%h %cs").split(" ");
+    const [y, m, d] = day.split("-");
+    return `mã nguồn ngày ${d}/${m}/${y}, commit ${commit}`;
+  } catch {
+    return "mã nguồn không lấy bằng git (không rõ ngày, commit)";
+  }
+}
+
 /** HTTPS options for `webpack serve` only: a build never needs (or fails for lack of) dev certificates. */
 async function devHttpsOptions() {
   const devCerts = require("office-addin-dev-certs");
@@ -258,10 +282,11 @@ module.exports = async (env = {}, argv = {}) => {
   // whose profile did not get into the folder, sees it here rather than on the users' machines.
   const { buildProfilesLine, profilesNotes } = require("./build/cli/main.cjs");
   const profilesLine = buildProfilesLine();
-  const buildInfo = `bản dựng cho ${base}; ${profilesLine}.`;
+  const source = sourceVersion();
+  const buildInfo = `bản dựng cho ${base}, từ ${source}; ${profilesLine}.`;
   if (!serving && fromWebpackCli()) {
     console.log(
-      `kl226: bản dựng cho ${base}${base === DEV_BASE ? " (máy phát triển; bản cho tỉnh: ADDIN_URL=https://MÁY-CHỦ/THƯ-MỤC/ npm run build)" : ""}; ${profilesLine}.`,
+      `kl226: bản dựng cho ${base}${base === DEV_BASE ? " (máy phát triển; bản cho tỉnh: ADDIN_URL=https://MÁY-CHỦ/THƯ-MỤC/ npm run build)" : ""}, từ ${source}; ${profilesLine}.`,
     );
     for (const note of profilesNotes()) console.log(`kl226: ${note}`);
   }

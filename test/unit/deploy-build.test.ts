@@ -15,6 +15,11 @@ const BASE = "https://kl226.example.gov.vn/bao-cao/";
 const ORIGIN = "https://kl226.example.gov.vn";
 const DEV_BASE = "https://localhost:3000/";
 const WEBPACK_BIN = require.resolve("webpack/bin/webpack.js");
+/** The checkout's last commit as git itself says it: what kl226-build.txt names, so an officer can tell builds apart. */
+const [COMMIT, DAY] = spawnSync("git", ["log", "-1", "--format=%h %cs"], { cwd: ROOT, encoding: "utf8" })
+  .stdout.trim()
+  .split(" ");
+const SOURCE = `mã nguồn ngày ${DAY!.split("-").reverse().join("/")}, commit ${COMMIT}`;
 
 interface XmlElement {
   readonly name: string;
@@ -100,7 +105,7 @@ test("the province build compiles", () => {
   // It says first what it is for: the address and the profiles it carries (an officer whose profile
   // did not make it into profiles/, or who forgot ADDIN_URL, sees it before deploying).
   expect(String(build.stdout)).toContain(
-    `kl226: bản dựng cho ${BASE}; hồ sơ: dong-nai-skhcn-226, dong-thap-syt-226, hcm-attp-226, hcm-attp-cchc-2025, thanh-hoa-226; mặc định: không có hồ sơ nào ghi "default": true, nên “Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa)”.`,
+    `kl226: bản dựng cho ${BASE}, từ ${SOURCE}; hồ sơ: dong-nai-skhcn-226, dong-thap-syt-226, hcm-attp-226, hcm-attp-cchc-2025, thanh-hoa-226; mặc định: không có hồ sơ nào ghi "default": true, nên “Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa)”.`,
   );
 });
 
@@ -166,7 +171,7 @@ test("npm run validate passes the built folder offline and lists what it could n
   expect(run.stdout).toContain("✓ <Version> 1.");
   const lines = run.stdout.trim().split("\n");
   expect(lines.at(-2)).toBe(
-    `Bản dựng cho ${BASE}; hồ sơ: dong-nai-skhcn-226, dong-thap-syt-226, hcm-attp-226, hcm-attp-cchc-2025, thanh-hoa-226; mặc định: không có hồ sơ nào ghi "default": true, nên “Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa)”. Hồ sơ của tỉnh phải có tên trong danh sách này.`,
+    `Bản dựng cho ${BASE}, từ ${SOURCE}; hồ sơ: dong-nai-skhcn-226, dong-thap-syt-226, hcm-attp-226, hcm-attp-cchc-2025, thanh-hoa-226; mặc định: không có hồ sơ nào ghi "default": true, nên “Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa)”. Hồ sơ của tỉnh phải có tên trong danh sách này.`,
   );
   expect(run.stdout.trim().endsWith("manifest.xml: đạt")).toBe(true);
   // A build without that file (older, or copied in part) is said not to confirm its profiles.
