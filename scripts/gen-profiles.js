@@ -20,6 +20,19 @@ function profileNames() {
     throw new Error(
       `kl226: tên tệp hồ sơ chỉ gồm chữ không dấu, số và - _ . (ví dụ quang-tri-226.json): đổi tên ${badNames.map((f) => `profiles/${f}`).join(", ")} rồi chạy lại.`,
     );
+  // Notepad's "Save as" with "Text Documents (*.txt)" makes quang-tri-226.json.txt (or .txt), which
+  // Explorer shows as quang-tri-226.json: passed over, the province's profile was missing without a word.
+  const asText = readdirSync(DIR).filter(
+    (f) =>
+      /\.json\.txt$/i.test(f) ||
+      (/\.txt$/i.test(f) && /^\uFEFF?\s*\{/.test(readFileSync(join(DIR, f), "utf8"))),
+  );
+  if (asText.length > 0) {
+    const renames = asText.map((f) => `ren profiles\\${f} ${f.replace(/(\.json)?\.txt$/i, ".json")}`);
+    throw new Error(
+      `kl226: ${asText.map((f) => `profiles/${f}`).join(", ")} là tệp văn bản .txt (Notepad thêm đuôi .txt khi lưu với kiểu tệp *.txt), không phải hồ sơ .json, nên không được đọc: đổi tên (trong cửa sổ lệnh: ${renames.join("; ")}) rồi chạy lại.`,
+    );
+  }
   return files
     .map((f) => f.replace(/\.json$/i, ""))
     .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
@@ -60,5 +73,12 @@ function genProfiles() {
 module.exports = { genProfiles, listText, profileNames };
 
 if (require.main === module) {
-  if (genProfiles()) console.log(`kl226: ${OUT} lists ${profileNames().join(", ")}`);
+  try {
+    if (genProfiles()) console.log(`kl226: ${OUT} lists ${profileNames().join(", ")}`);
+  } catch (e) {
+    // A profile file named wrong: its Vietnamese message, not Node's stack trace after it.
+    if (!/^kl226: /.test(e.message)) throw e;
+    console.error(e.message);
+    process.exitCode = 1;
+  }
 }

@@ -221,6 +221,25 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
     );
   }, 120_000);
 
+  test("a profile Notepad saved as quang-tri-226.json.txt (Explorer shows quang-tri-226.json) stops the build and the command, saying to rename it", () => {
+    const dir = checkout("province-notepad");
+    writeFileSync(join(dir, "profiles", "quang-tri-226.json.txt"), JSON.stringify(quangTri, null, 2));
+    const said =
+      "kl226: profiles/quang-tri-226.json.txt là tệp văn bản .txt (Notepad thêm đuôi .txt khi lưu với kiểu tệp *.txt), không phải hồ sơ .json, nên không được đọc: đổi tên (trong cửa sổ lệnh: ren profiles\\quang-tri-226.json.txt quang-tri-226.json) rồi chạy lại.\n";
+    const built = buildCliIn(dir);
+    expect([built.status, built.stderr]).toEqual([1, said]);
+    const made = kl226(dir, ["template", "--out", join(dir, "mau.xlsx"), "--profile", "quang-tri-226"]);
+    expect([made.status, made.stderr]).toEqual([2, said]);
+    // Saved with no extension typed, Notepad makes quang-tri-226.txt: the same, by its JSON inside.
+    rmSync(join(dir, "profiles", "quang-tri-226.json.txt"));
+    writeFileSync(join(dir, "profiles", "quang-tri-226.txt"), `\uFEFF${JSON.stringify(quangTri)}`);
+    expect(buildCliIn(dir).stderr).toContain("ren profiles\\quang-tri-226.txt quang-tri-226.json");
+    // A note kept beside the profiles is no profile and stops nothing.
+    rmSync(join(dir, "profiles", "quang-tri-226.txt"));
+    writeFileSync(join(dir, "profiles", "ghi-chu.txt"), "Hồ sơ của tỉnh: quang-tri-226.json");
+    expect(buildCliIn(dir).status).toBe(0);
+  }, 120_000);
+
   test('the province\'s profile marked "default" is what a template, a check and a consolidation use without --profile', () => {
     const dir = checkout("province-default");
     const own = {
