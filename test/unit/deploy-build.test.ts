@@ -254,7 +254,8 @@ describe("the build settings, read by webpack.config.js", () => {
     expect(local.officeJs).toBe("office-js/office.js");
     expect(local.csp).toContain("script-src 'self';");
     expect(local.copied).toEqual(expect.arrayContaining(["office.js", "telemetry/oteljs_agave.js"]));
-  });
+    // Each configuration builds the command first (2–3 s): two of them passed Jest's 5 s on a loaded machine.
+  }, 30_000);
 
   test("an address with an empty folder in it (“…/kl226//”) is refused, saying what to write", async () => {
     await expect(
@@ -294,7 +295,7 @@ describe("the build settings, read by webpack.config.js", () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
-  });
+  }, 30_000);
 
   test("a test server on localhost at another port is an address like any other", () => {
     const moved = makeConfig.manifestForBase(
