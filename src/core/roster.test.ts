@@ -331,6 +331,20 @@ test("title rows above the header (as agencies print their lists) are skipped; a
   );
 });
 
+test("a list typed in Notepad with “;” under a title line without one is read by its “;”, as the reports' folder reads it", () => {
+  // The title line has no separator at all, and a name has a comma: the first lines' ";" decide.
+  const text =
+    "DANH SÁCH ĐƠN VỊ BÁO CÁO NĂM 2026\r\nMã đơn vị;Tên đơn vị;Loại đơn vị\r\nSO_A;Sở Văn hóa, Thể thao và Du lịch;SO_NGANH\r\nXA_B;Xã Bình An;UBND_XA\r\n";
+  expect(units(text)).toEqual([
+    { code: "SO_A", name: "Sở Văn hóa, Thể thao và Du lịch", type: "Sở, ban, ngành" },
+    { code: "XA_B", name: "Xã Bình An", type: "UBND xã, phường" },
+  ]);
+  // A comma list under a title with a comma of its own stays a comma list.
+  expect(
+    units('DANH SÁCH ĐƠN VỊ, NĂM 2026\nMã đơn vị,Tên đơn vị,Loại đơn vị\nSO_A,"Sở A; Sở B",SO_NGANH\n'),
+  ).toEqual([{ code: "SO_A", name: "Sở A; Sở B", type: "Sở, ban, ngành" }]);
+});
+
 test("a hand-made list as a first-year Sở keeps it: an official heading, “Mã”/“Tên”/“Loại”, short types, group and total rows", () => {
   const heading =
     'UBND TỈNH THANH HÓA,,,\nSỞ NỘI VỤ,,,\n,,,\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM,,,\nĐộc lập - Tự do - Hạnh phúc,,,\n"Thanh Hóa, ngày 02 tháng 6 năm 2026",,,\nDANH SÁCH ĐƠN VỊ BÁO CÁO,,,\n(Kèm theo Công văn số 123/SNV),,,\n';

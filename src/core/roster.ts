@@ -547,13 +547,17 @@ function groupedTypeErrors(
   });
 }
 
+/** Lines read to choose a CSV's separator: the title lines a roster may have, its header and a few rows. */
+const SEPARATOR_LINES = 20;
+
 /**
  * RFC 4180 records with their 1-based starting line; the separator is the one of ",", ";" and tab
- * (Excel's "Unicode Text") the header has most of, "," on a tie.
+ * (Excel's "Unicode Text") the first lines have most of (the title lines, the header and its first
+ * rows: a title typed by hand in Notepad has none), "," on a tie.
  */
 function parseCsv(text: string): Array<{ line: number; cells: string[] }> {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  const outside = firstLine.replace(/"[^"]*"/g, "");
+  const head = text.split(/\r?\n/, SEPARATOR_LINES).join("\n");
+  const outside = head.replace(/"[^"]*"/g, "");
   const count = (sep: string): number => outside.split(sep).length - 1;
   const sep = [";", "\t"].reduce((best, s) => (count(s) > count(best) ? s : best), ",");
   const records: Array<{ line: number; cells: string[] }> = [];
