@@ -728,6 +728,39 @@ test("one wrong file among those picked is taken out alone, from the list of fil
   await clearInputs();
 });
 
+test("Esc in a list opened from its tile folds it and gives the focus back to the tile", async () => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await clearInputs();
+  await page
+    .getByTestId("report-files")
+    .setInputFiles([
+      xlsx("SO_A.xlsx", reportBytes({ unit: "SO_A", name: "Sở A" })),
+      xlsx("SO_B.xlsx", reportBytes({ unit: "SO_B", name: "Sở B", counts: { HN_TONG: [100, -5] } })),
+    ]);
+  await page.getByTestId("consolidate").click();
+  await page.waitForFunction(() => document.activeElement?.id === "consolidation-heading", undefined, {
+    timeout: 60_000,
+  });
+  await page.getByTestId("count-returned").focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("returned").getAttribute("open")).resolves.toBe("");
+  await expect(page.getByTestId("returned").textContent()).resolves.toContain("SO_B – Sở B");
+  // Esc did nothing: the list stayed open and the analyst had to find the tiles again with Shift+Tab.
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("returned").getAttribute("open")).resolves.toBeNull();
+  await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe(
+    "count-returned",
+  );
+  const tile = await page.getByTestId("count-returned").boundingBox();
+  expect(tile && tile.y >= 0 && tile.y + tile.height <= 640).toBe(true);
+  // Enter on the tile opens it again.
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("returned").getAttribute("open")).resolves.toBe("");
+  await page.setViewportSize({ width: 800, height: 900 });
+  await clearInputs();
+});
+
 test("consolidates 1,000 picked reports in Web Workers: the same JSON as Node, and prints the time and the main thread's long tasks", async () => {
   const set = [...KL226_SET.workbooks(1000)].map((w) => ({ name: w.name, bytes: w.bytes }));
   await clearInputs();

@@ -1040,6 +1040,15 @@ function ResultView({
     summary?.focus();
     summary?.scrollIntoView({ block: "start" });
   };
+  /** Esc in an opened list folds it and goes back to its tile (its title line when it has none), as it came. */
+  const hide = (id: ListId): void => {
+    flushSync(() => setOpen((o) => ({ ...o, [id]: false })));
+    const back =
+      document.querySelector<HTMLElement>(`[data-testid="count-${id}"]`) ??
+      document.getElementById(`cons-${id}`)?.querySelector("summary");
+    back?.focus();
+    back?.scrollIntoView({ block: "nearest" });
+  };
 
   /** A list, its rows made only once it is opened: a thousand closed rows would hold up the page when the result appears. */
   /** A folded list under its title and count (null: not known, as the missing units without a roster). */
@@ -1052,6 +1061,12 @@ function ResultView({
       onToggle={(e) => {
         const now = e.currentTarget.open;
         setOpen((o) => (o[id] === now ? o : { ...o, [id]: now }));
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== "Escape" || !(open[id] ?? false)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        hide(id);
       }}
     >
       <summary className={styles.summaryLine}>
