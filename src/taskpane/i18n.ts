@@ -146,6 +146,8 @@ export interface Strings {
   readonly fileCount: (n: number) => string;
   /** Nothing accepted: the tiles' zeros are no province without shortfalls. */
   readonly nothingAccepted: string;
+  /** Beside nothingAccepted when the profile was chosen, not read from the files: the choice may be why. */
+  readonly nothingAcceptedChosen: (profile: string, auto: string) => string;
   readonly verdictStale: string;
   readonly outcomesLabel: string;
   readonly tileLabel: (label: string, count: number | string) => string;
@@ -384,6 +386,8 @@ const vi: Strings = {
   fileCount: (n) => `${n} tệp`,
   nothingAccepted:
     "Chưa tổng hợp được báo cáo nào (không tệp nào được chấp nhận): chưa đánh giá được chỉ tiêu nào; bảng tổng hợp và văn bản chỉ ghi các tệp bị từ chối và đơn vị chưa nộp, chưa có số liệu để gửi đi.",
+  nothingAcceptedChosen: (p, auto) =>
+    `Các tệp được kiểm tra theo hồ sơ “${p}” đã chọn ở ô Hồ sơ, không theo mẫu ghi trong tệp: nếu các đơn vị lập báo cáo trên mẫu của hồ sơ khác, chọn “${auto}” ở ô Hồ sơ rồi tổng hợp lại trước khi tải thư nhắc.`,
   otherPeriodFiles: (periods, periodChosen) =>
     `Lưu ý: trong các tệp đã chọn còn có báo cáo của kỳ khác (${periods}): không tổng hợp vào kỳ này, không cần đơn vị sửa. Nên chọn báo cáo của từng kỳ riêng${periodChosen ? "" : ", hoặc chọn kỳ ở ô Kỳ tổng hợp"}.`,
   verdictStale:
@@ -624,6 +628,8 @@ const en: Strings = {
   fileCount: (n) => (n === 1 ? "1 file" : `${n} files`),
   nothingAccepted:
     "No report could be consolidated (no file was accepted): no indicator could be judged; the summary and documents list only the rejected files and the units that have not reported, with no figures to send.",
+  nothingAcceptedChosen: (p, auto) =>
+    `The files were checked by the profile “${p}” chosen under Profile, not by the template each file names: if the units made their reports on another profile's template, choose “${auto}” under Profile and consolidate again before downloading the letters.`,
   otherPeriodFiles: (periods, periodChosen) =>
     `Note: the files picked include reports of another period (${periods}): not consolidated in this one, nothing for the units to mend. Pick each period's reports on their own${periodChosen ? "" : ", or choose the period under Period"}.`,
   verdictStale:

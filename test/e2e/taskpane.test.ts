@@ -761,6 +761,36 @@ test("Esc in a list opened from its tile folds it and gives the focus back to th
   await clearInputs();
 });
 
+test("a profile chosen under which no file is accepted says that the choice may be why, and that Tự động reads each file's own", async () => {
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await clearInputs();
+  // Two reports on the common template, checked by Đồng Tháp's plan the analyst picked: both rejected.
+  await page.getByTestId("consolidate-profile").selectOption("dong-thap-syt-226");
+  await page
+    .getByTestId("report-files")
+    .setInputFiles([
+      xlsx("SO_A.xlsx", reportBytes({ unit: "SO_A", name: "Sở A" })),
+      xlsx("SO_B.xlsx", reportBytes({ unit: "SO_B", name: "Sở B" })),
+    ]);
+  await page.getByTestId("consolidate").click();
+  await page.waitForFunction(() => document.activeElement?.id === "consolidation-heading", undefined, {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId("count-rejected").getAttribute("data-count")).resolves.toBe("2");
+  // It said only that nothing was accepted; the letters then asked both units to redo their reports.
+  await expect(page.getByTestId("nothing-accepted-profile").textContent()).resolves.toBe(
+    "Các tệp được kiểm tra theo hồ sơ “Kế hoạch số 4245/KH-SYT của Sở Y tế tỉnh Đồng Tháp triển khai thực hiện Kết luận số 226-KL/TW (Kế hoạch số 498/KH-UBND của UBND tỉnh, Quyết định số 534/QĐ-TTg)” đã chọn ở ô Hồ sơ, không theo mẫu ghi trong tệp: nếu các đơn vị lập báo cáo trên mẫu của hồ sơ khác, chọn “Tự động (theo mẫu trong tệp)” ở ô Hồ sơ rồi tổng hợp lại trước khi tải thư nhắc.",
+  );
+  // As it says: Tự động accepts both, and the note is gone.
+  const folded = page.getByTestId("inputs");
+  if ((await folded.getAttribute("open")) === null) await folded.locator(":scope > summary").click();
+  await page.getByTestId("consolidate-profile").selectOption("auto");
+  await page.getByTestId("consolidate").click();
+  await page.locator('[data-testid="count-accepted"][data-count="2"]').waitFor({ timeout: 60_000 });
+  await expect(page.getByTestId("nothing-accepted-profile").count()).resolves.toBe(0);
+  await clearInputs();
+});
+
 test("consolidates 1,000 picked reports in Web Workers: the same JSON as Node, and prints the time and the main thread's long tasks", async () => {
   const set = [...KL226_SET.workbooks(1000)].map((w) => ({ name: w.name, bytes: w.bytes }));
   await clearInputs();

@@ -1161,6 +1161,11 @@ function ResultView({
           {t.nothingAccepted}
         </p>
       )}
+      {c.units.length === 0 && !outcome.auto && c.rejected.length > 0 && (
+        <p className={styles.meta} data-testid="nothing-accepted-profile">
+          {t.nothingAcceptedChosen(outcome.profile.name, t.profileAuto)}
+        </p>
+      )}
       {later.length > 0 && (
         <p className={styles.meta} data-testid="other-period-files">
           {t.otherPeriodFiles(
