@@ -1319,7 +1319,7 @@ test("a unit's returned file beside its corrected one needs no correcting; a lat
   await clearInputs();
 });
 
-test("two attachments of one name from two e-mails (different figures, same day): the duplicates list tells them apart by their SHA-256", async () => {
+test("two attachments of one name from two e-mails (different figures, same day): the duplicates list names the unit and tells them apart by their SHA-256", async () => {
   const sent = (meetings: number) =>
     reportBytes({ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [100, meetings] } });
   const first = sent(90);
@@ -1338,7 +1338,7 @@ test("two attachments of one name from two e-mails (different figures, same day)
   // On one day and one name, the command keeps the file whose SHA-256 sorts later (laterFileFirst); so does the page.
   const [kept, dropped] = [first, second].sort((a, b) => (sha(b) < sha(a) ? -1 : 1));
   expect(line).toBe(
-    `SO_A: giữ BaoCao.xlsx (SHA-256 ${sha(kept!)}…), bỏ BaoCao.xlsx (SHA-256 ${sha(dropped!)}…) (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)`,
+    `SO_A – Sở A: giữ BaoCao.xlsx (SHA-256 ${sha(kept!)}…), bỏ BaoCao.xlsx (SHA-256 ${sha(dropped!)}…) (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)`,
   );
   await clearInputs();
 });

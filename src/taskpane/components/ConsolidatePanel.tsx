@@ -1290,6 +1290,8 @@ function ResultView({
       {section("duplicates", t.duplicates, c.duplicates.length, () => {
         if (c.duplicates.length === 0) return none;
         const keptSha256 = new Map(c.units.map((u) => [u.code, u.sha256]));
+        // Named as every other list names a unit ("SO_A – Sở A"), by the unit counted.
+        const names = new Map(c.units.map((u) => [u.code, u.name]));
         return (
           <ul className={styles.list}>
             {c.duplicates.map((d) => {
@@ -1301,7 +1303,7 @@ function ResultView({
               return (
                 <li key={`${d.unit}-${d.dropped}-${d.droppedSha256}`}>
                   {t.duplicateLine(
-                    d.unit,
+                    names.has(d.unit) ? `${d.unit} – ${names.get(d.unit)}` : d.unit,
                     `${d.kept}${hash(kept ?? "")}`,
                     `${d.dropped}${hash(d.droppedSha256)}`,
                     d.conflict,
