@@ -425,6 +425,16 @@ describe("group headings and a total line in a list are not tasks or meetings", 
       "Cộng: 12 đầu việc",
       "Tổng: 12 nội dung",
       "Tổng: 12 công việc",
+      // Done out of all, what is counted named before the count, or "=" for the colon (session 40).
+      "Tổng: 10/12 hoàn thành",
+      "Cộng: 10 / 12 nhiệm vụ hoàn thành",
+      "Tổng nhiệm vụ: 12",
+      "TỔNG NHIỆM VỤ: 12 (10 hoàn thành)",
+      "Cộng nhiệm vụ: 12",
+      "Tổng NV: 12",
+      "Tổng = 12",
+      "Cộng = 12 nhiệm vụ",
+      "Tổng số nhiệm vụ = 12",
     ];
     for (const value of totals) {
       const r = check([{ op: "set", sheet: "Nhiệm vụ", cell: "B17", value }]);
@@ -450,6 +460,9 @@ describe("group headings and a total line in a list are not tasks or meetings", 
       "Cộng: 2 phiên họp",
       "Tổng: 02 lần",
       "Cộng: 2\n1 trực tuyến",
+      "Tổng cuộc họp: 2",
+      "Cộng hội nghị = 2",
+      "Tổng: 1/2 trực tuyến",
     ];
     for (const value of logTotals) {
       const log = check(
@@ -466,6 +479,14 @@ describe("group headings and a total line in a list are not tasks or meetings", 
       "Tổng 2,5 năm thực hiện Kết luận 226",
       "Tổng 2.500 hồ sơ tồn đọng được số hóa",
       "Tổng 3-5 năm rà soát quy hoạch",
+      // Tasks that begin with "Tổng"/"Cộng" and a word not counted, a colon after it or not.
+      "Tổng kết công tác năm 2025",
+      "Tổng kết: 5 năm thực hiện Kết luận 226",
+      "Tổng hợp số liệu",
+      "Tổng hợp số liệu: báo cáo quý = 4 kỳ",
+      "Tổng công ty Điện lực: phối hợp cấp điện",
+      "Cộng đồng số: 12 tổ công nghệ",
+      "Tổng nhiệm vụ hoàn thành trong năm",
     ];
     for (const value of own) {
       const r = check([{ op: "set", sheet: "Nhiệm vụ", cell: "B17", value }]);

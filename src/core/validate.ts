@@ -2118,7 +2118,12 @@ const PERIOD_HEADING =
   /^(?:thang|quy|dot|nam)\s*(?:\d+|[ivx]+)(?:\s*(?:[/.-]|nam)\s*\d{4})?\s*[:.]?\s*(?:\([^)]*\))?$/;
 // Any spaces between the words: two typed, or Word's no-break space in a line pasted from it.
 const TOTAL_LINE = /^tổng\s+(?:cộng|số)(?![\p{L}\p{M}])/u;
-const BARE_TOTAL = /^(?:tổng|cộng)\s*(?:$|[\d:(.])/u;
+const BARE_TOTAL = /^(?:tổng|cộng)\s*(?:$|[\d:(.=])/u;
+/**
+ * "Tổng"/"Cộng" naming what it counts before a colon or "=" ("Tổng nhiệm vụ: 12", "Cộng NV = 12", "Tổng
+ * cuộc họp: 2"): one or two of TOTAL_WORDS, so "Tổng kết: …", "Tổng hợp số liệu", "Cộng đồng số: …" stay tasks.
+ */
+const NAMED_TOTAL = /^(?:tổng|cộng)\s+([\p{L}\p{M}]+)(?:\s+([\p{L}\p{M}]+))?\s*[:=]/u;
 /**
  * What a bare "Tổng"/"Cộng" line counts, the first word after it ("Tổng: 12 nhiệm vụ", "Cộng (5 cuộc họp)"),
  * in the clerk's words too ("12 NV", "12 đầu việc", "12 nội dung", "2 HN", "2 phiên họp", "2 lần").
@@ -2145,11 +2150,15 @@ const TOTAL_WORDS = new Set([
   "lượt",
 ]);
 
-/** A count followed by its own punctuation, not by a word: "12 (", "12, ", "12;", "12.", "12 - ", "12⏎" (not "5,5", "2.500", "3-5"). */
-const COUNT_CLOSED = /\d(?:\s*(?:[;(\n]|[,.](?!\d))|\s+[-–—]\s)/;
+/**
+ * A count followed by its own punctuation, not by a word: "12 (", "12, ", "12;", "12.", "12 - ", "12⏎"
+ * (not "5,5", "2.500", "3-5"); or a count of those done out of all, "10/12" (before "hoàn thành").
+ */
+const COUNT_CLOSED = /\d(?:\s*(?:[;(\n]|[,.](?!\d))|\s+[-–—]\s|\s*\/\s*\d)/;
 
 /**
- * A total line ("Tổng cộng: 12 nhiệm vụ", "Tổng: 12", "Cộng", "Cộng: 12"), in lower case with its marks:
+ * A total line ("Tổng cộng: 12 nhiệm vụ", "Tổng: 12", "Cộng", "Cộng: 12", "Tổng nhiệm vụ: 12", "Tổng = 12",
+ * "Tổng: 10/12 hoàn thành"), in lower case with its marks:
  * folded, "Cộng" would be "Công" too, and "Công tác tuyên truyền …" is how many a task begins. "Tổng" and
  * "Cộng" alone or before a count only: "Tổng kết …", "Tổng hợp …", "Cộng tác với …", "Cộng đồng số …"
  * begin tasks.
@@ -2160,6 +2169,8 @@ function isTotal(text: string): boolean {
   if (first !== 0x54 && first !== 0x74 && first !== 0x43 && first !== 0x63) return false;
   const lower = text.toLocaleLowerCase("vi");
   if (TOTAL_LINE.test(lower)) return true;
+  const named = NAMED_TOTAL.exec(lower);
+  if (named !== null && [named[1], named[2]].every((w) => w === undefined || TOTAL_WORDS.has(w))) return true;
   // A bare "Tổng" before its count, its first word after it what is counted, whatever follows ("Cộng:
   // 12 nhiệm vụ, 10 hoàn thành", a total before session 38 too): "Tổng 5 năm thực hiện Kết luận 226"
   // is a task of the unit's own, whatever number follows the word. A count closed by a comma, a
