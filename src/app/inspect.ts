@@ -13,10 +13,11 @@ import {
 import { SHEETS } from "../core/catalogue";
 import { MSG } from "../core/messages";
 import {
+  codeHeaderOf,
   headerColumns,
-  isRosterSheet,
   isTypedRosterText,
   MAX_TITLE_ROWS,
+  rosterSheetCodeHeader,
   textEncodingOf,
 } from "../core/roster";
 import { foldKey } from "../core/text";
@@ -129,9 +130,14 @@ function textHead(bytes: Uint8Array, size = TEXT_HEAD_BYTES): string {
  * `MA_DON_VI,TEN_DON_VI,HN_TONG`, are no list); "columns" when only code and name; undefined when not
  * those. Headed other than by the standard names ("Mã;Tên;Loại", "Mã ĐV;…"), a "list" only by its
  * rows' unit types as well (`isTypedRosterText`), else undefined: such heads are too common in a
- * unit's own export. `whole`: `head` is the whole file.
+ * unit's own export. `whole`: `head` is the whole file. `code`: the code column's header as the list has
+ * it, for the message to name ("Mã đơn vị", not always MA_DON_VI).
  */
-function rosterHeader(head: string, profile: Profile, whole: boolean): "list" | "columns" | undefined {
+function rosterHeader(
+  head: string,
+  profile: Profile,
+  whole: boolean,
+): { readonly kind: "list" | "columns"; readonly code: string } | undefined {
   const counts = new Set(profile.form.counts.map((f) => foldKey(f.code).replace(/_/g, " ")));
   const lines = head.split(/\r\n|\r|\n/);
   // Title lines counted as --roster counts rows: those with text, not the blank ";;;" between blocks.
@@ -144,8 +150,10 @@ function rosterHeader(head: string, profile: Profile, whole: boolean): "list" | 
     if (!columns.has("code") || !columns.has("name")) continue;
     const headers = cells.map((h) => foldKey(h).replace(/_/g, " "));
     const list = columns.has("type") && !headers.some((h) => counts.has(h));
-    if (headers.includes("ma don vi") && headers.includes("ten don vi")) return list ? "list" : "columns";
-    return list && isTypedRosterText(lines.slice(i).join("\n"), whole) ? "list" : undefined;
+    const code = codeHeaderOf(cells) ?? "";
+    if (headers.includes("ma don vi") && headers.includes("ten don vi"))
+      return { kind: list ? "list" : "columns", code };
+    return list && isTypedRosterText(lines.slice(i).join("\n"), whole) ? { kind: "list", code } : undefined;
   }
   return undefined;
 }
@@ -239,9 +247,12 @@ function readFailure(
       ? undefined
       : rosterHeader(textHead(bytes, ROSTER_HEAD_BYTES), profile, bytes.length <= ROSTER_HEAD_BYTES);
   if (roster !== undefined && kind === "csv")
-    return { ...unreadableResult(MSG.rosterNotReport, read.detail), notAReport: "roster" };
-  if (roster === "list" && (kind === "xls" || kind === "xlsx"))
-    return { ...unreadableResult(MSG.rosterTextNotReport(kind), read.detail), notAReport: "roster" };
+    return { ...unreadableResult(MSG.rosterNotReport(roster.code), read.detail), notAReport: "roster" };
+  if (roster?.kind === "list" && (kind === "xls" || kind === "xlsx"))
+    return {
+      ...unreadableResult(MSG.rosterTextNotReport(roster.code, kind), read.detail),
+      notAReport: "roster",
+    };
   if (read.reason === "FILE_TOO_LARGE")
     return unreadableResult(fileTooLargeMessage(bytes.length, profile.limits.maxFileBytes), read.detail);
   const placed = read.at === undefined ? undefined : UNREADABLE_AT_MESSAGES[read.reason];
@@ -259,12 +270,12 @@ function judgeWorkbook(
   options: ValidateOptions,
 ): ValidationResult {
   try {
-    if (
-      !workbook.sheets.some((sheet) => isReadSheet(sheet.name)) &&
-      isRosterWorkbook(bytes, workbook.sheetNames, decoder, profile)
-    )
+    const rosterCode = workbook.sheets.some((sheet) => isReadSheet(sheet.name))
+      ? undefined
+      : rosterWorkbookCodeHeader(bytes, workbook.sheetNames, decoder, profile);
+    if (rosterCode !== undefined)
       return {
-        ...failedResult(finding("NOT_TEMPLATE", "error", null, null, MSG.rosterNotReport)),
+        ...failedResult(finding("NOT_TEMPLATE", "error", null, null, MSG.rosterNotReport(rosterCode))),
         notAReport: "roster",
       };
     const result = validateWorkbook(withSkippedSheets(workbook, bytes, decoder, profile), profile, options);
@@ -302,25 +313,25 @@ function withSkippedSheets(
 }
 
 /**
- * A workbook with none of the template's sheets whose first sheet is a roster (MA_DON_VI, TEN_DON_VI …):
- * the roster saved as .xlsx and left among the reports. Read again for that one sheet; only files that
- * are not reports pay for it.
+ * The code column's header of a workbook with none of the template's sheets whose first sheet is a
+ * roster (MA_DON_VI, TEN_DON_VI …): the roster saved as .xlsx and left among the reports. Read again for
+ * that one sheet; only files that are not reports pay for it.
  */
-function isRosterWorkbook(
+function rosterWorkbookCodeHeader(
   bytes: Uint8Array,
   sheetNames: readonly string[] | undefined,
   decoder: XlsxDecoder,
   profile: Profile,
-): boolean {
+): string | undefined {
   const first = sheetNames?.[0];
-  if (first === undefined) return false;
+  if (first === undefined) return undefined;
   const read = readXlsx(bytes, {
     limits: profile.limits,
     sheetFilter: (name) => name === first,
     inflateRaw: decoder.inflateRaw,
   });
   const sheet = read.ok ? read.workbook.sheets[0] : undefined;
-  return sheet !== undefined && isRosterSheet(sheet);
+  return sheet === undefined ? undefined : rosterSheetCodeHeader(sheet);
 }
 
 /**

@@ -13,10 +13,10 @@ describe("the add-in shows its own buttons and fields, not the command's", () =>
     expect(forThePage(MSG.unknownForm("KL999", ["KL226-BC/1", "CCHC-BC/2025"]))).toBe(
       "Ô A1 trang “Thông tin” ghi mẫu “KL999”, không phải mẫu báo cáo mà chương trình biết (KL226-BC/1, CCHC-BC/2025). Hãy lập báo cáo trên mẫu đúng (thẻ “Mẫu báo cáo”) và chép số liệu sang.",
     );
-    expect(forThePage(MSG.rosterNotReport)).toBe(
-      "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng tệp này làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hoặc để ngoài thư mục các báo cáo.",
+    expect(forThePage(MSG.rosterNotReport("MA_DON_VI"))).toBe(
+      "Tệp là danh sách đơn vị (có cột “MA_DON_VI”), không phải báo cáo của đơn vị. Dùng tệp này làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hoặc để ngoài thư mục các báo cáo.",
     );
-    expect(forThePage(MSG.rosterTextNotReport("xlsx"))).toContain(
+    expect(forThePage(MSG.rosterTextNotReport("Mã đơn vị", "xlsx"))).toContain(
       "Để dùng tệp này làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hãy đổi đuôi tệp thành .csv",
     );
     expect(forThePage(MSG.unknownProfile("quang-tri-226"))).toBe(
@@ -38,7 +38,7 @@ describe("the add-in shows its own buttons and fields, not the command's", () =>
     expect(MSG.notTemplate("Nhiệm vụ", "KL226-BC/1")).toContain(
       "(lệnh “kl226 template” hoặc nút Mẫu báo cáo)",
     );
-    expect(MSG.rosterNotReport).toContain("(tùy chọn --roster, hoặc nút chọn danh sách đơn vị)");
+    expect(MSG.rosterNotReport("Mã")).toContain("(tùy chọn --roster, hoặc nút chọn danh sách đơn vị)");
     expect(UNREADABLE_MESSAGES.INTERNAL).toContain("kl226 validate TỆP --json");
   });
 
@@ -46,8 +46,8 @@ describe("the add-in shows its own buttons and fields, not the command's", () =>
     const messages = [
       MSG.notTemplate("Chỉ tiêu", "CCHC-BC/2025"),
       MSG.unknownForm("X", ["KL226-BC/1"]),
-      MSG.rosterNotReport,
-      MSG.rosterTextNotReport("xls"),
+      MSG.rosterNotReport("MA_DON_VI"),
+      MSG.rosterTextNotReport("MA_DON_VI", "xls"),
       MSG.unknownProfile("tinh-x"),
       MSG.summaryNotReport("KL226-BC/1"),
       ...Object.values(UNREADABLE_MESSAGES),

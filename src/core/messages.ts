@@ -256,11 +256,13 @@ export const MSG = {
   /** The same, for a file checked again by the profile most files name (a consolidation without a chosen one). */
   unknownProfileCheckedBy: (name: string, profile: string) =>
     `Tệp lập theo hồ sơ cấu hình ${q(name)} của tỉnh, mà bản KL226 này không có: đã kiểm tra theo hồ sơ ${q(profile)} (hồ sơ mà nhiều tệp ghi nhất), các số liệu và chỉ tiêu riêng của hồ sơ ${q(name)} chưa được kiểm tra. Hãy kiểm tra bằng phần bổ trợ hoặc lệnh kl226 của nơi đã phát hành mẫu (--profile ${name}).`,
-  rosterNotReport: `Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng tệp này làm danh sách đơn vị ${TOOL_WORDS.roster.both}, hoặc để ngoài thư mục các báo cáo.`,
+  /** `code`: the list's code column as it is headed ("MA_DON_VI", "Mã đơn vị", "Mã"). */
+  rosterNotReport: (code: string) =>
+    `Tệp là danh sách đơn vị (có cột ${q(code)}), không phải báo cáo của đơn vị. Dùng tệp này làm danh sách đơn vị ${TOOL_WORDS.roster.both}, hoặc để ngoài thư mục các báo cáo.`,
   // A CSV roster named .xls or .xlsx: the roster's readers take a CSV by its .csv name (the page) or
   // refuse text named .xlsx, so the name is mended first.
-  rosterTextNotReport: (ext: string) =>
-    `Tệp là danh sách đơn vị (có cột MA_DON_VI) lưu dạng văn bản CSV nhưng đặt đuôi .${ext}, không phải báo cáo của đơn vị. Để dùng tệp này làm danh sách đơn vị ${TOOL_WORDS.roster.both}, hãy đổi đuôi tệp thành .csv (ví dụ danh-sach.csv) rồi chọn tệp .csv đó; hoặc để tệp ngoài thư mục các báo cáo.`,
+  rosterTextNotReport: (code: string, ext: string) =>
+    `Tệp là danh sách đơn vị (có cột ${q(code)}) lưu dạng văn bản CSV nhưng đặt đuôi .${ext}, không phải báo cáo của đơn vị. Để dùng tệp này làm danh sách đơn vị ${TOOL_WORDS.roster.both}, hãy đổi đuôi tệp thành .csv (ví dụ danh-sach.csv) rồi chọn tệp .csv đó; hoặc để tệp ngoài thư mục các báo cáo.`,
   // In a letter to a unit: the tool is named as the unit knows it (the Sở's add-in), not as KL226.
   summaryNotReportToUnit: (form: string, sender: string) =>
     `Tệp gửi là một bảng tổng hợp (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của đơn vị theo mẫu ${form}. Đề nghị đơn vị gửi báo cáo theo mẫu ${form}; nếu đơn vị tổng hợp từ các đơn vị trực thuộc, gửi “báo cáo gửi cấp trên” (lập ở phần “Báo cáo gửi cấp trên” của phần bổ trợ Excel do ${sender} cung cấp), không gửi bảng tổng hợp.`,

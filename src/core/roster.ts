@@ -288,17 +288,22 @@ function headerIndex(rows: readonly { readonly cells: readonly string[] }[]): nu
   return best;
 }
 
+/** The code column's header as the list has it ("MA_DON_VI", "Mã đơn vị", "Mã"), in a header row's cells. */
+export function codeHeaderOf(cells: readonly string[]): string | undefined {
+  return cells.find((c) => columnOf(c) === "code")?.trim();
+}
+
 /**
- * A sheet whose header (below at most a few title rows) names the roster's code and name columns
- * (MA_DON_VI, TEN_DON_VI or "Mã đơn vị", "Tên đơn vị"): a roster workbook, not a unit's report.
+ * The code column's header of a sheet whose header (below at most a few title rows) names the roster's
+ * code and name columns (MA_DON_VI, TEN_DON_VI or "Mã đơn vị", "Tên đơn vị"): a roster workbook, not a
+ * unit's report; undefined for any other sheet.
  */
-export function isRosterSheet(sheet: Sheet): boolean {
+export function rosterSheetCodeHeader(sheet: Sheet): string | undefined {
   const rows = sheet.rows
     .map((row) => ({ cells: (row ?? []).map((cell) => cellText(cell)) }))
     .filter((r) => r.cells.some((c) => c.trim() !== ""));
-  const head = rows[Math.max(0, headerIndex(rows))];
-  const keys = headerColumns(head?.cells ?? []);
-  return keys.has("code") && keys.has("name");
+  const head = rows[Math.max(0, headerIndex(rows))]?.cells ?? [];
+  return headerColumns(head).has("name") ? codeHeaderOf(head) : undefined;
 }
 
 /** The unit type a roster's type cell names: an id ("UBND_XA"), a label, or a short name ("Xã", "Sở"). */

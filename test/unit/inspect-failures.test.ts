@@ -72,18 +72,25 @@ describe("an unreadable file is named for what it is", () => {
       expect(only(bytes, "SO_A.xlsx").message).not.toBe(UNREADABLE_MESSAGES.TEXT_FILE);
   });
 
-  test("a roster CSV left among the reports (its first line names MA_DON_VI and TEN_DON_VI) is said to be one", () => {
+  test("a roster CSV left among the reports (its first line names MA_DON_VI and TEN_DON_VI) is said to be one, its code column named as the list heads it", () => {
     const roster = strToU8("\uFEFFMA_DON_VI;TEN_DON_VI;LOAI_DON_VI\nSO_A;Sở A;Sở, ban, ngành\n");
-    const expected =
-      "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng tệp này làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.";
-    expect(only(roster, "roster.csv")).toMatchObject({ code: "UNREADABLE", message: expected });
-    expect(only(strToU8('"ma_don_vi","ten_don_vi"\r\n"SO_A","Sở A"\r\n'), "ds.csv").message).toBe(expected);
-    // The headers --roster also takes: "Mã đơn vị", "Tên đơn vị" (any case, with an STT column).
+    const expected = (code: string) =>
+      `Tệp là danh sách đơn vị (có cột “${code}”), không phải báo cáo của đơn vị. Dùng tệp này làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.`;
+    expect(only(roster, "roster.csv")).toMatchObject({ code: "UNREADABLE", message: expected("MA_DON_VI") });
+    expect(only(strToU8('"ma_don_vi","ten_don_vi"\r\n"SO_A","Sở A"\r\n'), "ds.csv").message).toBe(
+      expected("ma_don_vi"),
+    );
+    // The headers --roster also takes: "Mã đơn vị", "Tên đơn vị" (any case, with an STT column), and
+    // the short "Mã;Tên;Loại" with unit types in its rows: the column named as the clerk typed it
+    // (session 39 said "có cột MA_DON_VI" of a list with no such column).
     expect(
       only(strToU8("STT;Mã đơn vị;Tên Đơn Vị;Loại đơn vị\n1;SO_A;Sở A;SO_NGANH\n"), "ds.csv").message,
-    ).toBe(expected);
+    ).toBe(expected("Mã đơn vị"));
+    expect(only(strToU8("Mã;Tên;Loại\nSO_A;Sở A;Sở\n"), "ds.csv").message).toBe(expected("Mã"));
     // A unit's figures as CSV are not a roster.
-    expect(only(strToU8("MA_DON_VI;SO_A\nHN_TONG;90\n"), "so-a.csv").message).not.toBe(expected);
+    expect(only(strToU8("MA_DON_VI;SO_A\nHN_TONG;90\n"), "so-a.csv").message).not.toMatch(
+      /danh sách đơn vị \(có cột/,
+    );
   });
 
   test("a roster saved as CSV and named .xls or .xlsx is said to be one, how to use it, and left out of the counts", () => {
@@ -95,13 +102,13 @@ describe("an unreadable file is named for what it is", () => {
     expect(asXls.findings.map((f) => [f.code, f.message])).toEqual([
       [
         "UNREADABLE",
-        "Tệp là danh sách đơn vị (có cột MA_DON_VI) lưu dạng văn bản CSV nhưng đặt đuôi .xls, không phải báo cáo của đơn vị. Để dùng tệp này làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hãy đổi đuôi tệp thành .csv (ví dụ danh-sach.csv) rồi chọn tệp .csv đó; hoặc để tệp ngoài thư mục các báo cáo.",
+        "Tệp là danh sách đơn vị (có cột “MA_DON_VI”) lưu dạng văn bản CSV nhưng đặt đuôi .xls, không phải báo cáo của đơn vị. Để dùng tệp này làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hãy đổi đuôi tệp thành .csv (ví dụ danh-sach.csv) rồi chọn tệp .csv đó; hoặc để tệp ngoài thư mục các báo cáo.",
       ],
     ]);
     const asXlsx = inspectBytes(roster, DEFAULT_PROFILE, undefined, { fileName: "danh-sach.xlsx" });
     expect(asXlsx.notAReport).toBe("roster");
     expect(asXlsx.findings[0]!.message).toMatch(
-      /^Tệp là danh sách đơn vị \(có cột MA_DON_VI\) lưu dạng văn bản CSV nhưng đặt đuôi \.xlsx,/,
+      /^Tệp là danh sách đơn vị \(có cột “MA_DON_VI”\) lưu dạng văn bản CSV nhưng đặt đuôi \.xlsx,/,
     );
     // Headers as a hand-made list writes them, in Excel's "Unicode Text" (UTF-16, tabs).
     const utf16 = new Uint8Array([
@@ -112,7 +119,9 @@ describe("an unreadable file is named for what it is", () => {
         ch.charCodeAt(0) >> 8,
       ]),
     ]);
-    expect(inspectBytes(utf16, DEFAULT_PROFILE, undefined, { fileName: "ds.xls" }).notAReport).toBe("roster");
+    const utf16Result = inspectBytes(utf16, DEFAULT_PROFILE, undefined, { fileName: "ds.xls" });
+    expect(utf16Result.notAReport).toBe("roster");
+    expect(utf16Result.findings[0]!.message).toMatch(/^Tệp là danh sách đơn vị \(có cột “Mã đơn vị”\) lưu/);
     // A unit's figures as CSV named .xls are not a roster: the CSV message, a report returned to its unit.
     const figures = inspectBytes(strToU8("MA_DON_VI;SO_A\nHN_TONG;90\n"), DEFAULT_PROFILE, undefined, {
       fileName: "SO_A.xls",
@@ -303,7 +312,7 @@ wb.save(sys.argv[1]); print("{}")
         sheet: null,
         cell: null,
         message:
-          "Tệp là danh sách đơn vị (có cột MA_DON_VI), không phải báo cáo của đơn vị. Dùng tệp này làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.",
+          "Tệp là danh sách đơn vị (có cột “Mã đơn vị”), không phải báo cáo của đơn vị. Dùng tệp này làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hoặc để ngoài thư mục các báo cáo.",
       },
     ]);
     // A workbook whose first sheet has other headers is not a roster: it lacks the template's sheets.
