@@ -17,6 +17,7 @@ import {
   headerColumns,
   isTypedRosterText,
   MAX_TITLE_ROWS,
+  rosterHeadEncodingOf,
   rosterSheetCodeHeader,
   textEncodingOf,
 } from "../core/roster";
@@ -120,6 +121,17 @@ const ROSTER_HEAD_BYTES = 4096;
 function textHead(bytes: Uint8Array, size = TEXT_HEAD_BYTES): string {
   const head = bytes.subarray(0, size);
   return new TextDecoder(textEncodingOf(head)).decode(head);
+}
+
+/**
+ * The first characters of a text file read to find a roster's header, and whether they were read as
+ * Windows' Vietnamese code page (an ANSI CSV, no UTF-8); its tone marks, apart in that code page, put on
+ * their letters.
+ */
+function rosterHead(bytes: Uint8Array): { readonly text: string; readonly ansi: boolean } {
+  const head = bytes.subarray(0, ROSTER_HEAD_BYTES);
+  const encoding = rosterHeadEncodingOf(head);
+  return { text: new TextDecoder(encoding).decode(head).normalize("NFC"), ansi: encoding === "windows-1258" };
 }
 
 /**
@@ -242,10 +254,14 @@ function readFailure(
   // figures as CSV, stays that unit's returned file), and is told to be renamed .csv to be used.
   const head = read.reason === "TEXT_FILE" ? textHead(bytes) : undefined;
   const kind = fileName === undefined ? undefined : fileKindOf(fileName).id;
+  const rosterRead = head === undefined || kind === undefined ? undefined : rosterHead(bytes);
   const roster =
-    head === undefined || kind === undefined
+    rosterRead === undefined
       ? undefined
-      : rosterHeader(textHead(bytes, ROSTER_HEAD_BYTES), profile, bytes.length <= ROSTER_HEAD_BYTES);
+      : rosterHeader(rosterRead.text, profile, bytes.length <= ROSTER_HEAD_BYTES);
+  // Saved as ANSI CSV, any name: --roster and the page read UTF-8 only, so it is saved again first.
+  if (rosterRead?.ansi === true && (roster?.kind === "list" || (roster !== undefined && kind === "csv")))
+    return { ...unreadableResult(MSG.rosterAnsiNotReport(roster.code), read.detail), notAReport: "roster" };
   if (roster !== undefined && kind === "csv")
     return { ...unreadableResult(MSG.rosterNotReport(roster.code), read.detail), notAReport: "roster" };
   if (roster?.kind === "list" && (kind === "xls" || kind === "xlsx"))

@@ -48,6 +48,7 @@ describe("the add-in shows its own buttons and fields, not the command's", () =>
       MSG.unknownForm("X", ["KL226-BC/1"]),
       MSG.rosterNotReport("MA_DON_VI"),
       MSG.rosterTextNotReport("MA_DON_VI", "xls"),
+      MSG.rosterAnsiNotReport("Mã đơn vị"),
       MSG.unknownProfile("tinh-x"),
       MSG.summaryNotReport("KL226-BC/1"),
       ...Object.values(UNREADABLE_MESSAGES),

@@ -81,6 +81,23 @@ export function textEncodingOf(bytes: Uint8Array): "utf-16le" | "utf-16be" | "ut
 }
 
 /**
+ * The encoding a text file's first bytes are read in to find a roster's header: textEncodingOf's, or
+ * Windows' Vietnamese code page when they are no UTF-8 (Excel's plain "CSV (phân tách bằng dấu phẩy)"
+ * on a Vietnamese Windows, which --roster refuses with how to save it as UTF-8). A character cut at
+ * the end of `head` is no reason to leave UTF-8.
+ */
+export function rosterHeadEncodingOf(head: Uint8Array): ReturnType<typeof textEncodingOf> | "windows-1258" {
+  const encoding = textEncodingOf(head);
+  if (encoding !== "utf-8") return encoding;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
+    return encoding;
+  } catch {
+    return "windows-1258";
+  }
+}
+
+/**
  * A roster file's text: UTF-16 when its byte-order mark says so (Excel's "Văn bản Unicode" / "Unicode
  * Text", tab-separated), else UTF-8 (with or without BOM); undefined when the bytes are not UTF-8 (an
  * ANSI "CSV (phân tách bằng dấu phẩy)" of a Vietnamese Windows), for the caller to say how to save it.

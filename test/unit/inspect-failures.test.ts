@@ -178,6 +178,72 @@ describe("an unreadable file is named for what it is", () => {
   // (no type) among its rows, a list is one; a unit's own export headed "Mã;Tên;Loại" with no type in
   // Loại, or only one row's, stays its file. Saved as "Văn bản Unicode" under an official heading (the
   // header past the first 512 bytes) it was a unit's returned file.
+  // Excel's plain "CSV (phân tách bằng dấu phẩy)" on a Vietnamese Windows writes cp1258: its letters
+  // with a circumflex, breve or horn and "đ" one byte each, the tone marks apart after them. Such a
+  // list among the reports was a unit's returned file (its header read as UTF-8 was garbled).
+  test("a roster saved as ANSI CSV (cp1258) among the reports is one, told how to save it as UTF-8 to use it", () => {
+    const TONES = /[\u0300\u0301\u0303\u0309\u0323]/;
+    const byChar = new Map<string, number>();
+    const ansi = new TextDecoder("windows-1258");
+    for (let b = 0; b < 256; b++) byChar.set(ansi.decode(new Uint8Array([b])), b);
+    const cp1258 = (text: string) =>
+      new Uint8Array(
+        [...text.normalize("NFD")]
+          .reduce<string[]>((out, ch) => {
+            // A circumflex, breve or horn joins its letter; a tone mark stays apart.
+            if (/\p{M}/u.test(ch) && !TONES.test(ch)) out.push((out.pop()! + ch).normalize("NFC"));
+            else out.push(ch);
+            return out;
+          }, [])
+          .map((ch) => byChar.get(ch)!),
+      );
+    const roster = cp1258(
+      "STT;Mã đơn vị;Tên đơn vị;Loại đơn vị\r\n1;SO_A;Sở A;Sở\r\n2;XA_B;Xã Bình An;Xã\r\n",
+    );
+    // The fixture is no UTF-8, and reads back as the list it was written from.
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(roster)).toThrow();
+    expect(ansi.decode(roster).normalize("NFC")).toContain("Mã đơn vị;Tên đơn vị;Loại đơn vị");
+    const expected =
+      "Tệp là danh sách đơn vị (có cột “Mã đơn vị”) lưu dạng “CSV (phân tách bằng dấu phẩy)” theo bảng mã tiếng Việt cũ của Windows (không phải UTF-8), không phải báo cáo của đơn vị. Để dùng tệp này làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hãy mở tệp trong Excel, chọn Tệp → Lưu thành, kiểu “CSV UTF-8 (phân tách bằng dấu phẩy) (*.csv)”, rồi chọn tệp .csv mới đó; hoặc để tệp ngoài thư mục các báo cáo.";
+    for (const name of ["bao-cao/Danh sach don vi.csv", "danh-sach.xlsx", "DS.xls"]) {
+      const result = inspectBytes(roster, DEFAULT_PROFILE, undefined, { fileName: name });
+      expect([name, result.notAReport, result.findings.map((f) => f.message)]).toEqual([
+        name,
+        "roster",
+        [expected],
+      ]);
+    }
+    // Headed MA_DON_VI (no letter past ASCII in the header, the names in cp1258): the same advice, not
+    // "dùng tệp này làm danh sách đơn vị", which --roster would refuse.
+    const standard = cp1258("MA_DON_VI;TEN_DON_VI;LOAI_DON_VI\r\nSO_A;Sở A;Sở\r\n");
+    expect(only(standard, "ds.csv").message).toBe(expected.replace("“Mã đơn vị”", "“MA_DON_VI”"));
+    // A unit's figures saved so, with its code and name but no type, named as a report: its file.
+    const figures = cp1258("Mã đơn vị;Tên đơn vị;HN_TONG\r\nSO_A;Sở A;12\r\n");
+    expect(
+      inspectBytes(figures, DEFAULT_PROFILE, undefined, { fileName: "SO_A.xlsx" }).notAReport,
+    ).toBeUndefined();
+    // A UTF-8 roster whose 4 KiB read ends inside a letter (some of 17 title lengths, a row's length,
+    // do: "ở" is three bytes) is still read as UTF-8, with its usual message.
+    const lists = Array.from({ length: 17 }, (_, pad) =>
+      strToU8(
+        `DANH SÁCH ĐƠN VỊ${" ".repeat(pad)}\nMã đơn vị;Tên đơn vị;Loại đơn vị\n${"SO_A;Sở A;Sở\n".repeat(400)}`,
+      ),
+    );
+    const cutInLetter = (bytes: Uint8Array) => {
+      try {
+        new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, 4096));
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    expect(lists.map(cutInLetter)).toContain(true);
+    for (const bytes of lists)
+      expect(only(bytes, "ds.csv").message).toMatch(
+        /^Tệp là danh sách đơn vị \(có cột “Mã đơn vị”\), không phải báo cáo/,
+      );
+  });
+
   test("a roster below its title or with group headings is one, a unit's 'Mã;Tên;Loại' export with few types is not", () => {
     const utf16 = (text: string) =>
       new Uint8Array([
