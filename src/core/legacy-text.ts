@@ -442,7 +442,7 @@ const NO_ENCODINGS: ReadonlySet<LegacyEncoding> = new Set();
 function readBeside(
   text: string,
   evident: readonly LegacyEncoding[],
-): { encoding?: LegacyEncoding; text: string; tied?: true } | undefined {
+): { encoding?: LegacyEncoding; text: string } | undefined {
   let found: { encoding?: LegacyEncoding; text: string } | undefined;
   for (const encoding of evident) {
     const read = vietnameseOf(text, encoding);
