@@ -231,12 +231,13 @@ export function legacyTextMessage(
   typed: string,
   read: string,
   capitals: readonly string[] = [],
+  fonts: readonly string[] = [],
 ): string {
   const shown = cellList(cells);
   const said =
     cells.length === 1
-      ? `Ô này được gõ bằng bảng mã ${legacyName(encoding)}: ${quoted(typed)}, chương trình đã đọc là ${quoted(read)}.`
-      : `${cells.length} ô (${shown}) được gõ bằng bảng mã ${legacyName(encoding)}, ví dụ ${quoted(typed)} được chương trình đọc là ${quoted(read)}.`;
+      ? `Ô này được gõ bằng bảng mã ${legacyName(encoding, fonts)}: ${quoted(typed)}, chương trình đã đọc là ${quoted(read)}.`
+      : `${cells.length} ô (${shown}) được gõ bằng bảng mã ${legacyName(encoding, fonts)}, ví dụ ${quoted(typed)} được chương trình đọc là ${quoted(read)}.`;
   return `${said} Đề nghị kiểm tra lại. Để các kỳ sau không phải chuyển đổi, hãy chuyển mã các ô chữ sang Unicode bằng Unikey: ${unikeySteps(encoding, "chọn các ô chữ (không chọn ô có công thức)", "vào đúng các ô đó rồi đặt phông Times New Roman")}.${capitalsNote(capitals)}`;
 }
 
@@ -298,15 +299,22 @@ export function legacyTextNote(
   typed: string,
   read: string,
   capitals: readonly SheetCells[] = [],
+  fonts: readonly string[] = [],
 ): string {
   // Saved again as Excel's plain CSV, the converted letters would become "?" (roster.ts refuses that).
-  return `${count} ô được gõ bằng bảng mã ${legacyName(encoding)}, ví dụ ${quoted(typed)} được đọc là ${quoted(read)}. Đề nghị kiểm tra lại tên các đơn vị. Để lần sau không phải chuyển đổi, hãy chuyển mã danh sách sang Unicode bằng Unikey (${unikeySteps(encoding, "mở danh sách trong Excel, chọn các ô chữ", "vào chỗ cũ")}), rồi lưu dạng “Sổ làm việc Excel (*.xlsx)” (phông Times New Roman) hoặc “CSV UTF-8 (phân tách bằng dấu phẩy)”.${capitalsBySheetNote(capitals)}`;
+  return `${count} ô được gõ bằng bảng mã ${legacyName(encoding, fonts)}, ví dụ ${quoted(typed)} được đọc là ${quoted(read)}. Đề nghị kiểm tra lại tên các đơn vị. Để lần sau không phải chuyển đổi, hãy chuyển mã danh sách sang Unicode bằng Unikey (${unikeySteps(encoding, "mở danh sách trong Excel, chọn các ô chữ", "vào chỗ cũ")}), rồi lưu dạng “Sổ làm việc Excel (*.xlsx)” (phông Times New Roman) hoặc “CSV UTF-8 (phân tách bằng dấu phẩy)”.${capitalsBySheetNote(capitals)}`;
 }
 
 const quoted = (t: string): string => `“${t.length > 60 ? clipped(t, 58) : t}”`;
 
-function legacyName(encoding: "TCVN3" | "VNI"): string {
-  return `${encoding} (${LEGACY_NAMES[encoding].font})`;
+/**
+ * "TCVN3 (phông .VnArial)": the encoding with the fonts the cells are shown in when the file says them
+ * (at most three, the rest counted), else the encoding's usual font.
+ */
+function legacyName(encoding: "TCVN3" | "VNI", fonts: readonly string[] = []): string {
+  if (fonts.length === 0) return `${encoding} (${LEGACY_NAMES[encoding].font})`;
+  const more = fonts.length > 3 ? ` và ${fonts.length - 3} phông khác` : "";
+  return `${encoding} (phông ${fonts.slice(0, 3).join(", ")}${more})`;
 }
 
 /** Unikey's clipboard conversion, step by step (Ctrl+Shift+F6 opens its Công cụ chuyển mã). */

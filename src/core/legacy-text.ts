@@ -385,6 +385,11 @@ export interface LegacySheet {
   readonly read: string;
   /** Of `cells`, those shown in a TCVN3 capitals font (.VnTimeH), read in capitals; absent when none. */
   readonly capitals?: readonly string[];
+  /**
+   * The names of the fonts of this encoding `cells` are shown in (".VnArial", "VNI-Helve"), in the order
+   * first met, for the warning to name the clerk's font; absent when none is known (read by the text alone).
+   */
+  readonly fonts?: readonly string[];
 }
 
 /**
@@ -483,12 +488,16 @@ function readSheets(
   return { workbook: sheets === undefined ? workbook : { ...workbook, sheets }, legacy, ...found };
 }
 
-/** A text as read (readVietnamese), whether it was read in capitals, and `tied` as readVietnamese says. */
+/**
+ * A text as read (readVietnamese), whether it was read in capitals, `tied` as readVietnamese says, and
+ * the names of the fonts of its encoding it is shown in (`fonts`, when known).
+ */
 interface TextRead {
   readonly encoding?: LegacyEncoding;
   readonly text: string;
   readonly capitals: boolean;
   readonly tied?: true;
+  readonly fonts?: readonly string[];
 }
 
 /** How a sheet's texts are read: the evident encodings, the untrusted fonts', the tie-breaking one. */
@@ -504,6 +513,7 @@ function readText(
   font: LegacyFont | undefined,
   by: ReadBy,
   unicodeFonts: Set<LegacyEncoding>,
+  fontName?: string,
 ): TextRead | undefined {
   const { evident, untrusted, prefer } = by;
   // A cell shown in a legacy font is read by its encoding first: the font is what the clerk saw.
@@ -516,7 +526,11 @@ function readText(
   if (read === undefined) return undefined;
   // .VnTimeH draws every letter as a capital: "uû ban nh©n d©n" shows, and is, UỶ BAN NHÂN DÂN.
   const capitals = font === "TCVN3_CAPITALS" && read.encoding === "TCVN3";
-  return { ...read, text: capitals ? read.text.toUpperCase() : read.text, capitals };
+  const text = capitals ? read.text.toUpperCase() : read.text;
+  // The font is named only when the text was read in its encoding (a VNI text in .VnTime is not).
+  return fontName !== undefined && byFont !== undefined && read.encoding === byFont
+    ? { ...read, text, capitals, fonts: [fontName] }
+    : { ...read, text, capitals };
 }
 
 /**
@@ -534,18 +548,22 @@ function readRuns(
   let capitals = false;
   let changed = false;
   let tied = true;
+  const fonts: string[] = [];
   for (const run of runs) {
-    const read = readText(run.text, run.font, by, unicodeFonts);
+    const read = readText(run.text, run.font, by, unicodeFonts, run.fontName);
     text += read === undefined ? run.text : read.text;
     if (read === undefined) continue;
     changed = true;
     encoding ??= read.encoding;
     capitals ||= read.capitals;
     if (read.tied !== true) tied = false;
+    // The fonts of the encoding the text is said in, the first part's.
+    if (read.encoding === encoding) for (const f of read.fonts ?? []) if (!fonts.includes(f)) fonts.push(f);
   }
   if (!changed) return undefined;
   const read = encoding === undefined ? { text, capitals } : { encoding, text, capitals };
-  return tied ? { ...read, tied } : read;
+  const named = fonts.length === 0 ? read : { ...read, fonts };
+  return tied ? { ...named, tied } : named;
 }
 
 /**
@@ -564,7 +582,7 @@ function unicodeSheet(
   // Per encoding, in the order first met: its cells and its first cell's text.
   const byEncoding = new Map<
     LegacyEncoding,
-    { cells: string[]; typed: string; read: string; capitals?: string[] }
+    { cells: string[]; typed: string; read: string; capitals?: string[]; fonts?: string[] }
   >();
   // Plain loops: this runs over the texts of every file.
   for (let r = 0; r < sheet.rows.length; r++) {
@@ -580,7 +598,7 @@ function unicodeSheet(
       const runs = cell.value.runs;
       const read =
         runs === undefined
-          ? readText(typed, cell.value.font, by, unicodeFonts)
+          ? readText(typed, cell.value.font, by, unicodeFonts, cell.value.fontName)
           : readRuns(runs, by, unicodeFonts);
       if (read === undefined) continue;
       if (read.encoding !== undefined && read.tied !== true) found.clear.add(read.encoding);
@@ -594,6 +612,7 @@ function unicodeSheet(
         }
         seen.cells.push(at);
         if (capitals) (seen.capitals ??= []).push(at);
+        for (const f of read.fonts ?? []) if (!(seen.fonts ??= []).includes(f)) seen.fonts.push(f);
       }
       copy ??= [...row];
       copy[c] = { ...cell, value: { kind: "string", value: text } };

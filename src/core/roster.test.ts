@@ -155,6 +155,30 @@ test("a list kept since the .VnTime days: TCVN3 (or VNI) headers, names and type
   ]);
 });
 
+test("a list's note names the font its names are shown in (.VnArial), not the usual .VnTime", () => {
+  const s = (value: string, fontName?: string): Cell => ({
+    value:
+      fontName === undefined ? { kind: "string", value } : { kind: "string", value, font: "TCVN3", fontName },
+  });
+  const r = parseRosterWorkbook({
+    date1904: false,
+    definedNames: {},
+    sheets: [
+      {
+        name: "DS",
+        rows: [
+          [s("MA_DON_VI"), s("TEN_DON_VI"), s("LOAI_DON_VI")],
+          [s("SO_TU_PHAP"), s("Së T\u00ad ph¸p", ".VnArial"), s("Së, ban, ngµnh", ".VnArial")],
+        ],
+      },
+    ],
+  });
+  expect(r.ok && r.units.map((u) => u.name)).toEqual(["Sở Tư pháp"]);
+  expect(r.ok && r.notes).toEqual([
+    expect.stringMatching(/^2 ô được gõ bằng bảng mã TCVN3 \(phông \.VnArial\), ví dụ “Së T\u00ad ph¸p”/),
+  ]);
+});
+
 test("a list's names in .VnTimeH are read in capitals, and the note says to convert those cells with “Sang chữ hoa”", () => {
   // The note said only to convert with Unikey: done so, the names .VnTimeH showed in capitals became
   // small letters in the list, and in every letter's “Kính gửi” after it.

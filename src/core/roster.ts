@@ -145,7 +145,8 @@ function withLegacyNote(outcome: RosterOutcome, legacy: readonly LegacySheet[]):
     const cells = typed.reduce((n, l) => n + l.cells.length, 0);
     // Cells in .VnTimeH by sheet, each sheet named once when more than one has some.
     const capitals = typed.map((l) => ({ sheet: l.sheet, cells: l.capitals ?? [] }));
-    return [legacyTextNote(encoding, cells, first.typed, first.read, capitals)];
+    const fonts = [...new Set(typed.flatMap((l) => l.fonts ?? []))];
+    return [legacyTextNote(encoding, cells, first.typed, first.read, capitals, fonts)];
   });
   return { ...outcome, notes: [...notes, ...(outcome.notes ?? [])] };
 }

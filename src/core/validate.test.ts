@@ -1504,7 +1504,7 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
       ["LEGACY_TEXT", "warning", "Nhiệm vụ", "G5"],
     ]);
     expect(r.findings[0]!.message).toBe(
-      "Ô này được gõ bằng bảng mã TCVN3 (phông .VnTime): “uû ban nh©n d©n x· hßa b×nh”, chương trình đã đọc là “UỶ BAN NHÂN DÂN XÃ HÒA BÌNH”. Đề nghị kiểm tra lại. Để các kỳ sau không phải chuyển đổi, hãy chuyển mã các ô chữ sang Unicode bằng Unikey: chọn các ô chữ (không chọn ô có công thức), nhấn Ctrl+C; nhấn Ctrl+Shift+F6 để mở Công cụ chuyển mã (Unikey Toolkit), chọn Nguồn: TCVN3 (ABC), Đích: Unicode, bấm “Chuyển mã”; nhấn Ctrl+V vào đúng các ô đó rồi đặt phông Times New Roman. Ô C6 dùng phông chữ hoa của bảng mã TCVN3 (như .VnTimeH), nên được đọc bằng chữ in hoa như trên màn hình; khi chuyển mã, chuyển riêng ô này và đánh dấu thêm “Sang chữ hoa” trong Công cụ chuyển mã.",
+      "Ô này được gõ bằng bảng mã TCVN3 (phông .VnTimeH): “uû ban nh©n d©n x· hßa b×nh”, chương trình đã đọc là “UỶ BAN NHÂN DÂN XÃ HÒA BÌNH”. Đề nghị kiểm tra lại. Để các kỳ sau không phải chuyển đổi, hãy chuyển mã các ô chữ sang Unicode bằng Unikey: chọn các ô chữ (không chọn ô có công thức), nhấn Ctrl+C; nhấn Ctrl+Shift+F6 để mở Công cụ chuyển mã (Unikey Toolkit), chọn Nguồn: TCVN3 (ABC), Đích: Unicode, bấm “Chuyển mã”; nhấn Ctrl+V vào đúng các ô đó rồi đặt phông Times New Roman. Ô C6 dùng phông chữ hoa của bảng mã TCVN3 (như .VnTimeH), nên được đọc bằng chữ in hoa như trên màn hình; khi chuyển mã, chuyển riêng ô này và đánh dấu thêm “Sang chữ hoa” trong Công cụ chuyển mã.",
     );
     expect(r.findings[1]!.message).toMatch(
       /^12 ô \(G5, G6, .*\.VnTimeH\), nên được đọc bằng chữ in hoa như trên màn hình; khi chuyển mã, chuyển riêng ô này/,
@@ -1559,6 +1559,40 @@ describe("text typed in TCVN3 (.VnTime) or VNI (VNI-Times), as a clerk pastes it
     expect(r.findings[1]!.message).toMatch(
       /^Ô này được gõ bằng bảng mã TCVN3 \(phông \.VnTime\): “Cã”, chương trình đã đọc là “Có”\./,
     );
+  });
+
+  // The warning named each encoding's usual font (".VnTime", "VNI-Times") whatever the clerk used;
+  // it now names the cells' own fonts where the file says them (session 39's noticed item).
+  test("the warning names the fonts the cells are shown in (.VnArial, VNI-Helve), the usual one when read by the text alone", () => {
+    const bytes = reportBytes({ ...BASE, name: "Së Néi vô", taskStatuses: statuses("Hoaøn thaønh") }, [
+      { op: "set", sheet: "Nhiệm vụ", cell: "H5", value: "Cã" },
+    ]);
+    const fonts = withFont(
+      withFont(withFont(bytes, ".VnArial", { "Thông tin": ["C6"], "Nhiệm vụ": ["H5"] }), "VNI-Helve", {
+        "Nhiệm vụ": ["G5"],
+      }),
+      "VNI-Times",
+      { "Nhiệm vụ": ["G6"] },
+    );
+    const r = inspectBytes(fonts, DEFAULT_PROFILE);
+    expect(r.report?.unit.name).toBe("Sở Nội vụ");
+    expect(r.report?.tasks[0]).toMatchObject({ status: "DONE", result: "Có" });
+    expect(r.findings.map((f) => [f.sheet, f.cell, f.message.split(" “")[0]])).toEqual([
+      ["Thông tin", "C6", "Ô này được gõ bằng bảng mã TCVN3 (phông .VnArial):"],
+      [
+        "Nhiệm vụ",
+        "G5",
+        "12 ô (G5, G6, G7, G8, G9, G10, G11, G12, G13, G14, G15, G16) được gõ bằng bảng mã VNI (phông VNI-Helve, VNI-Times), ví dụ",
+      ],
+      ["Nhiệm vụ", "H5", "Ô này được gõ bằng bảng mã TCVN3 (phông .VnArial):"],
+    ]);
+    // Without a font (Times New Roman cells), the encoding's usual font, as before (“Cã” alone is then
+    // read as typed: it spells a syllable).
+    const plain = inspectBytes(bytes, DEFAULT_PROFILE);
+    expect(plain.findings.map((f) => f.message.split(" “")[0])).toEqual([
+      "Ô này được gõ bằng bảng mã TCVN3 (phông .VnTime):",
+      "12 ô (G5, G6, G7, G8, G9, G10, G11, G12, G13, G14, G15, G16) được gõ bằng bảng mã VNI (phông VNI-Times), ví dụ",
+    ]);
   });
 
   test("a Unicode report in an old template's VNI-Times keeps its names: “Hoà Bình” is not read “Hồ Bình”", () => {

@@ -461,7 +461,7 @@ function validateAsRead(
       "warning",
       l.sheet,
       l.cells[0] ?? null,
-      legacyTextMessage(l.encoding, l.cells, l.typed, l.read, l.capitals),
+      legacyTextMessage(l.encoding, l.cells, l.typed, l.read, l.capitals, l.fonts),
     ),
   );
   return { ...result, findings: [...result.findings, ...said] };

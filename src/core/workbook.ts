@@ -16,6 +16,8 @@ export type CellValue =
       readonly value: string;
       /** Shown in a legacy Vietnamese font (the cell's style in the file): its text is that font's encoding. */
       readonly font?: LegacyFont;
+      /** That font's name as the file has it (".VnArial", "VNI-Helve"), for the warning to name; absent when not known. */
+      readonly fontName?: string;
       /**
        * Shown in more than one font, one a legacy one (a rich text whose parts carry their own font, as
        * Word's text pasted in `.VnTime` into a Times New Roman cell): its parts in order, `value` joined.
@@ -37,6 +39,8 @@ export type LegacyFont = "TCVN3" | "TCVN3_CAPITALS" | "VNI";
 export interface TextRun {
   readonly text: string;
   readonly font?: LegacyFont;
+  /** The legacy font's name as the file has it (".VnTime"), with `font`. */
+  readonly fontName?: string;
 }
 
 export interface Cell {

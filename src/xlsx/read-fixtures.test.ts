@@ -82,11 +82,12 @@ test("exceljs rich text in .VnTimeH and .VnTime runs, in Times New Roman cells, 
     kind: "string",
     value: "uû ban nh©n d©n",
     font: "TCVN3_CAPITALS",
+    fontName: ".VnTimeH",
   });
   expect(cellAt(s, 1, 0)?.value).toEqual({
     kind: "string",
     value: "Đã hoµn thµnh",
-    runs: [{ text: "Đã " }, { text: "hoµn thµnh", font: "TCVN3" }],
+    runs: [{ text: "Đã " }, { text: "hoµn thµnh", font: "TCVN3", fontName: ".VnTime" }],
   });
 });
 

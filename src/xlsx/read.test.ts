@@ -265,7 +265,7 @@ describe("legacy Vietnamese fonts", () => {
     `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
     `<dxfs count="1"><dxf><font><name val=".VnTimeH"/></font></dxf></dxfs></styleSheet>`;
 
-  test("a text cell carries the TCVN3, TCVN3 capitals or VNI font its style shows it in", () => {
+  test("a text cell carries the TCVN3, TCVN3 capitals or VNI font its style shows it in, and that font's name", () => {
     const fonts = ["Times New Roman", ".VnTime", ".VnTimeH", "VNI-Times", ".VnArial NarrowH", "Arial"];
     const cells = fonts.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i}" t="s"><v>0</v></c>`);
     const s = read1(
@@ -275,13 +275,18 @@ describe("legacy Vietnamese fonts", () => {
     const text = { kind: "string", value: "Hoµn thµnh" };
     expect(["A1", "B1", "C1", "D1", "E1", "F1"].map((a) => v(s, a))).toEqual([
       text,
-      { ...text, font: "TCVN3" },
-      { ...text, font: "TCVN3_CAPITALS" },
-      { ...text, font: "VNI" },
-      { ...text, font: "TCVN3_CAPITALS" },
+      { ...text, font: "TCVN3", fontName: ".VnTime" },
+      { ...text, font: "TCVN3_CAPITALS", fontName: ".VnTimeH" },
+      { ...text, font: "VNI", fontName: "VNI-Times" },
+      { ...text, font: "TCVN3_CAPITALS", fontName: ".VnArial NarrowH" },
       text,
     ]);
-    expect(v(s, "A2")).toEqual({ kind: "string", value: "uû ban", font: "TCVN3_CAPITALS" });
+    expect(v(s, "A2")).toEqual({
+      kind: "string",
+      value: "uû ban",
+      font: "TCVN3_CAPITALS",
+      fontName: ".VnTimeH",
+    });
     // A number has no font to carry.
     expect(v(s, "B2")).toEqual({ kind: "number", value: 7 });
   });
@@ -291,7 +296,7 @@ describe("legacy Vietnamese fonts", () => {
       styles: styles(["Calibri", ".VnTime"], 1),
       sharedStrings: sstXml(["Së"]),
     });
-    expect(v(s, "A1")).toEqual({ kind: "string", value: "Së", font: "TCVN3" });
+    expect(v(s, "A1")).toEqual({ kind: "string", value: "Së", font: "TCVN3", fontName: ".VnTime" });
   });
 
   test("a workbook whose only legacy font is VNI's carries it (no .VnTime named anywhere)", () => {
@@ -300,7 +305,7 @@ describe("legacy Vietnamese fonts", () => {
       sharedStrings: sstXml(["Hoaøn thaønh"]),
     });
     expect(s.rows[0]).toEqual([
-      { value: { kind: "string", value: "Hoaøn thaønh", font: "VNI" } },
+      { value: { kind: "string", value: "Hoaøn thaønh", font: "VNI", fontName: "VNI-Times" } },
       { value: { kind: "string", value: "Hoaøn thaønh" } },
     ]);
   });
@@ -327,12 +332,12 @@ describe("legacy Vietnamese fonts", () => {
       },
     );
     expect(s.rows[0]).toEqual([
-      { value: { kind: "string", value: "uû ban nh©n d©n", font: "TCVN3_CAPITALS" } },
+      { value: { kind: "string", value: "uû ban nh©n d©n", font: "TCVN3_CAPITALS", fontName: ".VnTimeH" } },
       {
         value: {
           kind: "string",
           value: "Ghi chó: Hoµn thµnh",
-          runs: [{ text: "Ghi chó: " }, { text: "Hoµn thµnh", font: "TCVN3" }],
+          runs: [{ text: "Ghi chó: " }, { text: "Hoµn thµnh", font: "TCVN3", fontName: ".VnTime" }],
         },
       },
       {
@@ -341,8 +346,8 @@ describe("legacy Vietnamese fonts", () => {
           kind: "string",
           value: "Tr\u00adêng , Hoaøn",
           runs: [
-            { text: "Tr\u00adêng , ", font: "TCVN3_CAPITALS" },
-            { text: "Hoaøn", font: "VNI" },
+            { text: "Tr\u00adêng , ", font: "TCVN3_CAPITALS", fontName: ".VnTimeH" },
+            { text: "Hoaøn", font: "VNI", fontName: "VNI-Times" },
           ],
         },
       },
@@ -352,7 +357,7 @@ describe("legacy Vietnamese fonts", () => {
         value: {
           kind: "string",
           value: "Sở Nội vụ Hoµn thµnh",
-          runs: [{ text: "Sở Nội vụ" }, { text: " Hoµn thµnh", font: "TCVN3" }],
+          runs: [{ text: "Sở Nội vụ" }, { text: " Hoµn thµnh", font: "TCVN3", fontName: ".VnTime" }],
         },
       },
     ]);
@@ -365,7 +370,7 @@ describe("legacy Vietnamese fonts", () => {
     });
     expect(s.rows[0]).toEqual([
       { value: { kind: "string", value: "Hoµn thµnh" } },
-      { value: { kind: "string", value: "uû ban", font: "TCVN3_CAPITALS" } },
+      { value: { kind: "string", value: "uû ban", font: "TCVN3_CAPITALS", fontName: ".VnTimeH" } },
     ]);
   });
 
@@ -378,7 +383,7 @@ describe("legacy Vietnamese fonts", () => {
     expect(v(s, "A1")).toEqual({
       kind: "string",
       value: "Ghi chú: Hoaøn thaønh",
-      runs: [{ text: "Ghi chú: " }, { text: "Hoaøn thaønh", font: "VNI" }],
+      runs: [{ text: "Ghi chú: " }, { text: "Hoaøn thaønh", font: "VNI", fontName: "VNI-Times" }],
     });
   });
 
@@ -398,14 +403,14 @@ describe("legacy Vietnamese fonts", () => {
         value: {
           kind: "string",
           value: "Ghi chú: Hoµn thµnh",
-          runs: [{ text: "Ghi chú: " }, { text: "Hoµn thµnh", font: "TCVN3" }],
+          runs: [{ text: "Ghi chú: " }, { text: "Hoµn thµnh", font: "TCVN3", fontName: ".VnTime" }],
         },
       },
       {
         value: {
           kind: "string",
           value: "Sở Nội vụ uû ban",
-          runs: [{ text: "Sở Nội vụ " }, { text: "uû ban", font: "TCVN3_CAPITALS" }],
+          runs: [{ text: "Sở Nội vụ " }, { text: "uû ban", font: "TCVN3_CAPITALS", fontName: ".VnTimeH" }],
         },
       },
     ]);

@@ -217,6 +217,7 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
         sharedStrings,
         numberStyles: styles.numbers,
         legacyFonts,
+        legacyFontNames: styles.fontNames,
         stringRuns,
         date1904: wb.date1904,
         limits,

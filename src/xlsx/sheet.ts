@@ -1,6 +1,6 @@
 // The worksheet hot path: a specialised scanner over <sheetData> that turns rows and cells into the sparse Sheet rows.
 // It works on char codes and offsets (no per-tag strings) because this loop runs for every cell of every file.
-import type { Cell, CellRange, CellValue, ReadLimits, TextRun } from "../core/workbook";
+import type { Cell, CellRange, CellValue, LegacyFont, ReadLimits, TextRun } from "../core/workbook";
 import { EMPTY, a1, parseA1 } from "../core/workbook";
 import { fail } from "./failure";
 import { LEGACY_FONTS, isoToSerial, type SharedRun } from "./sml";
@@ -15,6 +15,8 @@ export interface SheetContext {
   readonly numberStyles: Uint8Array;
   /** Per cellXfs index, its legacy font (sml.ts CellStyles.fonts); absent in the usual file without one. */
   readonly legacyFonts?: Uint8Array;
+  /** Per cellXfs index, its legacy font's name (sml.ts CellStyles.fontNames); with `legacyFonts` when a style has one. */
+  readonly legacyFontNames?: readonly string[];
   /** Per shared string, its runs' own fonts (sml.ts sharedStringRuns); only with `legacyFonts`. */
   readonly stringRuns?: readonly (readonly SharedRun[] | undefined)[];
   readonly date1904: boolean;
@@ -372,16 +374,20 @@ function cellValue(
         ctx.legacyFonts === undefined
           ? { kind: "string", value: str }
           : ctx.stringRuns?.[idx] === undefined
-            ? textIn(ctx.legacyFonts, style, str)
-            : textInRuns(ctx.stringRuns[idx], ctx.legacyFonts[style] ?? 0, str);
+            ? textIn(ctx, style, str)
+            : textInRuns(
+                ctx.stringRuns[idx],
+                ctx.legacyFonts[style] ?? 0,
+                ctx.legacyFontNames?.[style] ?? "",
+                str,
+              );
       break;
     }
     case T_INLINE:
     case T_STR: {
       const str = unescapeOoxml(isText ?? vString(xml, vStart, vEnd, vText) ?? "");
       if (str.length > ctx.limits.maxStringLength) tooLong(ctx, row, col, str.length);
-      value =
-        ctx.legacyFonts === undefined ? { kind: "string", value: str } : textIn(ctx.legacyFonts, style, str);
+      value = ctx.legacyFonts === undefined ? { kind: "string", value: str } : textIn(ctx, style, str);
       break;
     }
     case T_BOOL: {
@@ -437,10 +443,19 @@ function cellValue(
   return value === EMPTY_VALUE && !hasFormula ? undefined : value;
 }
 
-/** A text cell's value, with the legacy font its style shows it in, if any. */
-function textIn(fonts: Uint8Array, style: number, text: string): CellValue {
-  const font = LEGACY_FONTS[fonts[style] ?? 0];
-  return font === undefined ? { kind: "string", value: text } : { kind: "string", value: text, font };
+/** A text cell's value, with the legacy font its style shows it in, if any (ctx.legacyFonts is set). */
+function textIn(ctx: SheetContext, style: number, text: string): CellValue {
+  const font = LEGACY_FONTS[ctx.legacyFonts?.[style] ?? 0];
+  return font === undefined
+    ? { kind: "string", value: text }
+    : legacyText(text, font, ctx.legacyFontNames?.[style]);
+}
+
+/** A text shown in a legacy font, with the font's name when known. */
+function legacyText(value: string, font: LegacyFont, fontName: string | undefined): CellValue {
+  return fontName === undefined || fontName === ""
+    ? { kind: "string", value, font }
+    : { kind: "string", value, font, fontName };
 }
 
 // A run without a letter (a space, a comma) shows the same in any font: it joins the run before it.
@@ -450,25 +465,33 @@ const LETTER = /[\p{L}\u00a1-\u00ff]/u;
  * A rich text cell's value by its runs' fonts (a run without its own font is in the cell's, `cellFont`):
  * one font, as a cell in it; runs of more than one, one a legacy font, each part with its own.
  */
-function textInRuns(runs: readonly SharedRun[], cellFont: number, text: string): CellValue {
-  const parts: { text: string; font: number }[] = [];
+function textInRuns(
+  runs: readonly SharedRun[],
+  cellFont: number,
+  cellFontName: string,
+  text: string,
+): CellValue {
+  const parts: { text: string; font: number; name: string }[] = [];
   for (const run of runs) {
-    const font = run.font < 0 ? cellFont : run.font;
+    const [font, name] = run.font < 0 ? [cellFont, cellFontName] : [run.font, run.fontName ?? ""];
     const last = parts[parts.length - 1];
     if (last !== undefined && (last.font === font || !LETTER.test(run.text))) last.text += run.text;
     else if (last !== undefined && !LETTER.test(last.text))
-      parts[parts.length - 1] = { text: last.text + run.text, font };
-    else if (run.text !== "") parts.push({ text: run.text, font });
+      parts[parts.length - 1] = { text: last.text + run.text, font, name };
+    else if (run.text !== "") parts.push({ text: run.text, font, name });
   }
   const first = parts[0];
   if (first === undefined || parts.length === 1) {
     const font = LEGACY_FONTS[first?.font ?? cellFont];
-    return font === undefined ? { kind: "string", value: text } : { kind: "string", value: text, font };
+    return font === undefined
+      ? { kind: "string", value: text }
+      : legacyText(text, font, first?.name ?? cellFontName);
   }
   if (parts.every((part) => part.font === 0)) return { kind: "string", value: text };
   const out: TextRun[] = parts.map((part) => {
     const font = LEGACY_FONTS[part.font];
-    return font === undefined ? { text: part.text } : { text: part.text, font };
+    if (font === undefined) return { text: part.text };
+    return part.name === "" ? { text: part.text, font } : { text: part.text, font, fontName: part.name };
   });
   return { kind: "string", value: text, runs: out };
 }

@@ -288,10 +288,14 @@ function scanSharedStrings(xml: string, part: string, limits: ReadLimits): strin
   return out;
 }
 
-/** A run of a rich shared string: its text and its own font (an index into LEGACY_FONTS; -1: the cell's). */
+/**
+ * A run of a rich shared string: its text and its own font (an index into LEGACY_FONTS; -1: the cell's),
+ * with that font's name when a legacy one.
+ */
 export interface SharedRun {
   readonly text: string;
   readonly font: number;
+  readonly fontName?: string;
 }
 
 // A run font of TCVN3 or VNI (`<rFont val=".VnTimeH"/>`, as Excel and LibreOffice write it): only a
@@ -318,6 +322,7 @@ function sharedStringRuns(
   let inRun = false;
   let inRPh = false;
   let font = -1;
+  let fontName = "";
   while (sc.next()) {
     const name = sc.name;
     if (sc.closing) {
@@ -342,11 +347,14 @@ function sharedStringRuns(
       inRun = !sc.selfClosing;
       font = -1;
     } else if (name === "rFont" && inRun) {
-      font = legacyFontKind(sc.attr("val"));
+      const val = sc.attr("val");
+      font = legacyFontKind(val);
+      fontName = (val ?? "").trim();
       ownFont = true;
     } else if (name === "t" && inSi && !inRPh) {
       // Text outside a run (`<si><t>`) is in the cell's font.
-      runs.push({ text: unescapeOoxml(sc.text()), font: inRun ? font : -1 });
+      const text = unescapeOoxml(sc.text());
+      runs.push(inRun && font > 0 ? { text, font, fontName } : { text, font: inRun ? font : -1 });
     }
   }
   return out.some((r) => r !== undefined) ? out : undefined;
@@ -472,6 +480,8 @@ export interface CellStyles {
   readonly numbers: Uint8Array;
   /** Per cellXfs index, an index into LEGACY_FONTS (0: none); absent when no style has a legacy font. */
   readonly fonts?: Uint8Array;
+  /** Per cellXfs index, its legacy font's name (".VnArial"), "" when none; with `fonts`. */
+  readonly fontNames?: readonly string[];
 }
 
 /** The legacy font of each index of CellStyles.fonts. */
@@ -490,16 +500,21 @@ const LEGACY_FONT_NAME = /\.vn|vni[- ]/i;
 export function parseStyles(xml: string, part: string): CellStyles {
   const numbers = parseNumberStyles(xml, part);
   const fonts = LEGACY_FONT_NAME.test(xml) ? legacyFontStyles(xml, part) : undefined;
-  return fonts === undefined ? { numbers } : { numbers, fonts };
+  return fonts === undefined ? { numbers } : { numbers, fonts: fonts.kinds, fontNames: fonts.names };
 }
 
 const FONTS_NOT_NEEDED = skippableElements(["fonts", "font", "name", "cellXfs", "xf"]);
 
-/** Per cellXfs index, its font's index in LEGACY_FONTS; undefined when none is legacy. */
-function legacyFontStyles(xml: string, part: string): Uint8Array | undefined {
+/** Per cellXfs index, its font's index in LEGACY_FONTS and its name; undefined when none is legacy. */
+function legacyFontStyles(
+  xml: string,
+  part: string,
+): { kinds: Uint8Array; names: readonly string[] } | undefined {
   const sc = new XmlScanner(xml, part);
   const fonts: number[] = [];
+  const fontNames: string[] = [];
   const xfs: number[] = [];
+  const names: string[] = [];
   let inFonts = false;
   let inCellXfs = false;
   while (sc.next()) {
@@ -512,13 +527,21 @@ function legacyFontStyles(xml: string, part: string): Uint8Array | undefined {
     }
     sc.skip(FONTS_NOT_NEEDED);
     if (name === "fonts") inFonts = !sc.selfClosing;
-    else if (name === "font" && inFonts) fonts.push(0);
-    else if (name === "name" && inFonts && fonts.length > 0)
-      fonts[fonts.length - 1] = legacyFontKind(sc.attr("val"));
-    else if (name === "cellXfs") inCellXfs = !sc.selfClosing;
-    else if (name === "xf" && inCellXfs) xfs.push(fonts[Number(sc.attr("fontId") ?? "0")] ?? 0);
+    else if (name === "font" && inFonts) {
+      fonts.push(0);
+      fontNames.push("");
+    } else if (name === "name" && inFonts && fonts.length > 0) {
+      const val = sc.attr("val");
+      fonts[fonts.length - 1] = legacyFontKind(val);
+      fontNames[fonts.length - 1] = fonts[fonts.length - 1] === 0 ? "" : (val ?? "").trim();
+    } else if (name === "cellXfs") inCellXfs = !sc.selfClosing;
+    else if (name === "xf" && inCellXfs) {
+      const id = Number(sc.attr("fontId") ?? "0");
+      xfs.push(fonts[id] ?? 0);
+      names.push(fontNames[id] ?? "");
+    }
   }
-  return xfs.some((kind) => kind !== 0) ? Uint8Array.from(xfs) : undefined;
+  return xfs.some((kind) => kind !== 0) ? { kinds: Uint8Array.from(xfs), names } : undefined;
 }
 
 /** The legacy font a font name is (".VnTimeH": TCVN3_CAPITALS), or undefined for a Unicode one. */

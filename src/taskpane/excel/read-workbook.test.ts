@@ -71,7 +71,8 @@ function fontsOf(sheet: Sheet, range: RangeData): string[][] {
   return range.values.map((row, r) =>
     row.map((_, c) => {
       const value = sheet.rows[r + range.rowIndex]?.[c + range.columnIndex]?.value;
-      return value?.kind === "string" && value.font !== undefined ? names[value.font] : "Times New Roman";
+      if (value?.kind !== "string" || value.font === undefined) return "Times New Roman";
+      return value.fontName ?? names[value.font];
     }),
   );
 }
@@ -214,6 +215,25 @@ test("text in .VnTimeH or .VnTime in the open workbook is read by its font as in
   expect(result.findings.find((f) => f.cell === "C6")?.message).toContain(
     "Ô C6 dùng phông chữ hoa của bảng mã TCVN3 (như .VnTimeH), nên được đọc bằng chữ in hoa như trên màn hình",
   );
+});
+
+// The warning named ".VnTime" of any TCVN3 font; the add-in names the cell's, as the file reader does.
+test("text in .VnArial in the open workbook is said to be in .VnArial, as in the file sent", async () => {
+  const typed = reportBytes({ unit: "SO_NOI_VU", name: "Së Néi vô" });
+  const file = fileModel(withFont(typed, ".VnArial", { "Thông tin": ["C6"] }));
+  const sheets = file.sheets.map((s) => {
+    const range = rangeOf(s);
+    return { name: s.name, range, fonts: fontsOf(s, range) };
+  });
+  const { context } = contextFor(sheets);
+
+  const result = validateWorkbook(await readOpenWorkbook(context), DEFAULT_PROFILE);
+
+  expect(result.report?.unit.name).toBe("Sở Nội vụ");
+  expect(result.findings.map((f) => f.message.split(":")[0])).toEqual([
+    "Ô này được gõ bằng bảng mã TCVN3 (phông .VnArial)",
+  ]);
+  expect(result.findings).toEqual(validateWorkbook(file, DEFAULT_PROFILE).findings);
 });
 
 // Mutation test (session 39): every sheet of the test above starts at A1, so a font read from the wrong

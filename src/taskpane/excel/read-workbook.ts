@@ -108,10 +108,9 @@ export function withFonts(
   const rows = sheet.rows.map((row, r) =>
     row?.map((cell, c) => {
       if (cell?.value.kind !== "string") return cell;
-      const font = legacyFontNamed(
-        fonts[r - range.rowIndex]?.[c - range.columnIndex]?.format?.font?.name ?? "",
-      );
-      return font === undefined ? cell : { ...cell, value: { ...cell.value, font } };
+      const fontName = (fonts[r - range.rowIndex]?.[c - range.columnIndex]?.format?.font?.name ?? "").trim();
+      const font = legacyFontNamed(fontName);
+      return font === undefined ? cell : { ...cell, value: { ...cell.value, font, fontName } };
     }),
   );
   return { ...sheet, rows };
