@@ -890,9 +890,7 @@ function humanSummary(
   else if (c.missing.length === 0)
     lines.push("Chưa nộp: không có (mọi đơn vị trong danh sách đã gửi báo cáo).");
   else {
-    lines.push(
-      `Chưa nộp: ${c.missing.length} đơn vị chưa gửi tệp nào: ${listCodes(c.missing.map((u) => u.code))}.`,
-    );
+    lines.push(...unitLines(`Chưa nộp: ${c.missing.length} đơn vị chưa gửi tệp nào:`, c.missing));
     const unplaced = unplacedRejected(c);
     if (unplaced.length > 0) lines.push(`  ${unplacedSentence(unplaced, LIST_LIMIT)}`);
   }
@@ -902,7 +900,7 @@ function humanSummary(
   const sentBack = sentBackUnits(c);
   if (sentBack.length > 0)
     lines.push(
-      `Bị trả lại: ${sentBack.length} đơn vị đã gửi nhưng mọi tệp đều bị từ chối: ${listCodes(sentBack.map((u) => u.code))}.`,
+      ...unitLines(`Bị trả lại: ${sentBack.length} đơn vị đã gửi nhưng mọi tệp đều bị từ chối:`, sentBack),
     );
   const otherOnly = otherPeriodOnlyUnits(c);
   if (otherOnly.length > 0)
@@ -920,14 +918,17 @@ function humanSummary(
   const unknown = c.units.filter((u) => !u.onRoster).map((u) => u.code);
   if (unknown.length > 0)
     lines.push(`Không có trong danh sách đơn vị (vẫn tổng hợp): ${listCodes(unknown)}.`);
-  const late = c.units.filter((u) => u.late).map((u) => u.code);
-  // Of them, units whose late report is an update of one they sent on time.
-  const updated = c.units.filter((u) => u.firstReportDate).map((u) => u.code);
-  lines.push(
-    late.length === 0
-      ? "Trễ hạn: không có."
-      : `Trễ hạn: ${late.length} đơn vị: ${listCodes(late)}${updated.length > 0 ? ` (trong đó ${listCodes(updated)} đã gửi đúng hạn, bản trễ hạn là bản gửi lại)` : ""}.`,
-  );
+  const late = c.units.filter((u) => u.late);
+  // Of them, units whose late report is an update of one they sent on time, marked in the list.
+  const updated = late.filter((u) => u.firstReportDate).length;
+  if (late.length === 0) lines.push("Trễ hạn: không có.");
+  else
+    lines.push(
+      ...unitLines(
+        `Trễ hạn: ${late.length} đơn vị${updated > 0 ? ` (“${RESENT_MARK}”: ${updated} đơn vị đã gửi đúng hạn, bản được dùng là bản gửi lại sau hạn)` : ""}:`,
+        late.map((u) => (u.firstReportDate ? { ...u, note: RESENT_MARK } : u)),
+      ),
+    );
   // Nothing accepted (a year run over quarters' files, a folder of another period): no zeros per
   // indicator that read as a province with no shortfall.
   if (c.units.length === 0)
@@ -1008,6 +1009,41 @@ function replacedNote(n: number, resent: number): string {
     ...(resent === 0 ? [] : [`${resent} tệp đã có bản gửi sau, cũng bị từ chối`]),
   ];
   return notes.length === 0 ? "" : ` (${notes.join("; ")})`;
+}
+
+/** The width the terminal's lists of units are filled to: a console window's default. */
+const TERMINAL_WIDTH = 80;
+
+/** Trễ hạn's mark of a unit that sent on time and whose late report is a resend. */
+const RESENT_MARK = "bản gửi lại";
+
+/**
+ * `head` and its units by name and code, "Xã Nga Sơn (XA_NGA_SON)" as the summary and the letters
+ * name them (the code alone where no name is known), a note in the code's brackets; cut after
+ * LIST_LIMIT as listCodes cuts codes. Filled into lines of TERMINAL_WIDTH characters, broken only
+ * between two units, each line after the first indented: one line of twenty names would not be read.
+ * A name with a comma in it makes "; " the separator, as the report's lists do.
+ */
+function unitLines(
+  head: string,
+  units: ReadonlyArray<{ readonly code: string; readonly name: string; readonly note?: string }>,
+): string[] {
+  const named = units.slice(0, LIST_LIMIT).map(({ code, name, note }) => {
+    const withCode = namedWithCode(name.replace(/\s+/g, " "), code);
+    if (note === undefined) return withCode;
+    return withCode === code ? `${code} (${note})` : `${withCode.slice(0, -1)}; ${note})`;
+  });
+  const separator = named.some((n) => n.includes(",")) ? ";" : ",";
+  const items = [...named, ...(units.length > LIST_LIMIT ? [`… (+${units.length - LIST_LIMIT})`] : [])];
+  const lines = [head];
+  items.forEach((item, i) => {
+    const piece = `${item}${i === items.length - 1 ? "." : separator}`;
+    const last = lines[lines.length - 1]!;
+    if ([...last].length + 1 + [...piece].length <= TERMINAL_WIDTH)
+      lines[lines.length - 1] = `${last} ${piece}`;
+    else lines.push(`  ${piece}`);
+  });
+  return lines;
 }
 
 function listCodes(codes: readonly string[]): string {

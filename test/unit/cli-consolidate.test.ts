@@ -128,11 +128,13 @@ describe("kl226 consolidate", () => {
     expect(s).toContain("Kỳ tổng hợp: 6 tháng đầu năm 2026");
     expect(s).toContain("Đã đọc 6 tệp: chấp nhận 2, từ chối 3, trùng đơn vị 1.");
     expect(s).toMatch(/xa-c\.xlsx: .*không phải là số/);
-    expect(s).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: XA_E.");
-    expect(s).toContain("Bị trả lại: 2 đơn vị đã gửi nhưng mọi tệp đều bị từ chối: XA_C, XA_D.");
+    expect(s).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: Xã E (XA_E).");
+    expect(s).toContain(
+      "Bị trả lại: 2 đơn vị đã gửi nhưng mọi tệp đều bị từ chối: Xã C (XA_C),\n  Xã D (XA_D).",
+    );
     // so-b-cu.xlsx, left out for the later so-b.xlsx, was dated on time.
     expect(s).toContain(
-      "Trễ hạn: 1 đơn vị: SO_B (trong đó SO_B đã gửi đúng hạn, bản trễ hạn là bản gửi lại).",
+      "Trễ hạn: 1 đơn vị (“bản gửi lại”: 1 đơn vị đã gửi đúng hạn, bản được dùng là bản gửi lại sau hạn):\n  =1+1 (SO_B; bản gửi lại).",
     );
     expect(s).toContain("Giảm hội nghị (≥ 10%): 1 chưa đạt");
     expect(s).toContain(`Bảng tổng hợp: ${out}`);
@@ -473,7 +475,7 @@ test("a file named for another roster unit is said on the terminal, beside that 
   expect(io.stdout).toContain(
     `Cảnh báo: tên tệp là mã của một đơn vị khác trong danh sách (tệp chép mà chưa sửa mã?):\n  ! ${join(dir, "XA_HA_TRUNG.xlsx")}: Tên tệp XA_HA_TRUNG.xlsx là mã của XA_HA_TRUNG (Xã Hà Trung) trong danh sách đơn vị`,
   );
-  expect(io.stdout).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: XA_HA_TRUNG.");
+  expect(io.stdout).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: Xã Hà Trung (XA_HA_TRUNG).");
   expect(io.stdout).toContain(`dùng tệp XA_AN_HOA.xlsx`);
 });
 
@@ -710,4 +712,100 @@ test("--roster reads a list saved as Excel's Unicode Text (UTF-16, tab-separated
   const report = JSON.parse(readFileSync(json, "utf8"));
   expect(report.missing).toEqual(["XA_E"]);
   expect(report.returned).toEqual(["XA_C", "XA_D"]);
+});
+
+test("the Chưa nộp, Bị trả lại and Trễ hạn lines name each unit with its code, in lines an 80-column terminal shows whole", async () => {
+  // A second-week analyst forwards these lines; codes alone ("XA_NGA_SON") had to be looked up in
+  // the roster, while the summary and the report said "Xã Nga Sơn".
+  const dir = mkdtempSync(join(tmpdir(), "kl226-named-lines-"));
+  const communes = [
+    ["XA_HOANG_HOA", "Xã Hoằng Hóa"],
+    ["XA_HOANG_TIEN", "Xã Hoằng Tiến"],
+    ["XA_HAU_LOC", "Xã Hậu Lộc"],
+    ["XA_HA_TRUNG", "Xã Hà Trung"],
+    ["XA_VINH_LOC", "Xã Vĩnh Lộc"],
+    ["XA_YEN_DINH", "Xã Yên Định"],
+    ["XA_THIEU_HOA", "Xã Thiệu Hóa"],
+    ["XA_THO_XUAN", "Xã Thọ Xuân"],
+    ["XA_NGOC_LAC", "Xã Ngọc Lặc"],
+    ["XA_CAM_THUY", "Xã Cẩm Thủy"],
+    ["XA_THACH_THANH", "Xã Thạch Thành"],
+    ["XA_BA_THUOC", "Xã Bá Thước"],
+    ["XA_QUAN_HOA", "Xã Quan Hóa"],
+    ["XA_QUAN_SON", "Xã Quan Sơn"],
+    ["XA_MUONG_LAT", "Xã Mường Lát"],
+    ["XA_LANG_CHANH", "Xã Lang Chánh"],
+    ["XA_THUONG_XUAN", "Xã Thường Xuân"],
+    ["XA_NHU_XUAN", "Xã Như Xuân"],
+    ["XA_NHU_THANH", "Xã Như Thanh"],
+    ["XA_NONG_CONG", "Xã Nông Cống"],
+    ["XA_TINH_GIA", "Xã Tĩnh Gia"],
+    ["XA_QUANG_XUONG", "Xã Quảng Xương"],
+  ] as const;
+  const roster = `${dir}.csv`;
+  writeFileSync(
+    roster,
+    [
+      "MA_DON_VI;TEN_DON_VI;LOAI_DON_VI",
+      "SO_TU_PHAP;Sở Tư pháp;Sở, ban, ngành",
+      "XA_NGA_SON;Xã Nga Sơn;UBND xã, phường",
+      "PHUONG_HAM_RONG;Phường Hàm Rồng;UBND xã, phường",
+      ...communes.map(([code, name]) => `${code};${name};UBND xã, phường`),
+    ].join("\n"),
+  );
+  // Sở Tư pháp sent on 03/06 and again on 12/06 (late, a resend); Hàm Rồng only on 10/06 (late);
+  // Xã Nga Sơn's only file was returned; the 22 communes sent nothing.
+  writeFileSync(
+    join(dir, "SO_TU_PHAP.xlsx"),
+    reportBytes({ unit: "SO_TU_PHAP", name: "Sở Tư pháp", reportDate: { year: 2026, month: 6, day: 3 } }),
+  );
+  writeFileSync(
+    join(dir, "SO_TU_PHAP (1).xlsx"),
+    reportBytes({
+      unit: "SO_TU_PHAP",
+      name: "Sở Tư pháp",
+      reportDate: { year: 2026, month: 6, day: 12 },
+      counts: { HN_TONG: [100, 80] },
+    }),
+  );
+  writeFileSync(
+    join(dir, "PHUONG_HAM_RONG.xlsx"),
+    reportBytes({
+      unit: "PHUONG_HAM_RONG",
+      name: "Phường Hàm Rồng",
+      type: "UBND_XA",
+      reportDate: { year: 2026, month: 6, day: 10 },
+    }),
+  );
+  writeFileSync(
+    join(dir, "XA_NGA_SON.xlsx"),
+    reportBytes({
+      unit: "XA_NGA_SON",
+      name: "Xã Nga Sơn",
+      type: "UBND_XA",
+      counts: { HN_TONG: [30, "hai mươi"] },
+    }),
+  );
+  const io = capture();
+  expect(await main(["consolidate", dir, "--roster", roster, "--out", join(dir, "th.xlsx")], io)).toBe(1);
+  const lines = io.stdout.split("\n");
+  // 83 characters on one line: the name goes to the next.
+  expect(io.stdout).toContain(
+    "\nBị trả lại: 1 đơn vị đã gửi nhưng mọi tệp đều bị từ chối:\n  Xã Nga Sơn (XA_NGA_SON).\n",
+  );
+  expect(io.stdout).toContain(
+    "\nTrễ hạn: 2 đơn vị (“bản gửi lại”: 1 đơn vị đã gửi đúng hạn, bản được dùng là bản gửi lại sau hạn):\n  Phường Hàm Rồng (PHUONG_HAM_RONG), Sở Tư pháp (SO_TU_PHAP; bản gửi lại).\n",
+  );
+  // 22 units: the first 20 named, as many codes were listed before, then the count of the rest.
+  const start = lines.findIndex((l) => l.startsWith("Chưa nộp: 22 đơn vị chưa gửi tệp nào:"));
+  expect(start).toBeGreaterThan(-1);
+  const end = lines.findIndex((l, i) => i > start && !l.startsWith("  "));
+  const block = lines.slice(start, end);
+  expect(block[block.length - 1]).toMatch(/, … \(\+2\)\.$/);
+  // Each named unit whole on one line: 20 of the 22, none cut in two.
+  const shown = communes.filter(([code, name]) => block.some((l) => l.includes(`${name} (${code})`)));
+  expect(shown).toHaveLength(20);
+  for (const [code] of communes) expect(block.filter((l) => l.includes(code)).length).toBeLessThanOrEqual(1);
+  for (const l of block) expect([...l].length).toBeLessThanOrEqual(80);
+  expect(block.length).toBeGreaterThan(3);
 });

@@ -124,7 +124,7 @@ describe("kl226 consolidate --previous", () => {
       ["consolidate", dir2026, "--out", join(root, "2026-nr.xlsx"), "--roster", roster, "--previous", last],
       io,
     );
-    expect(io.stdout).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: PHONG_D.");
+    expect(io.stdout).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: Phòng D (PHONG_D).");
     expect(io.stdout).toContain(
       "Chưa biết đơn vị nào chưa nộp cả kỳ trước: tệp năm 2025 được lập không có danh sách đơn vị, nên không ghi đơn vị chưa nộp.",
     );
@@ -181,7 +181,7 @@ describe("kl226 consolidate --previous", () => {
       return io.stdout;
     };
     const out = await against(oldJson, "2025-old-release");
-    expect(out).toContain("Chưa nộp: 2 đơn vị chưa gửi tệp nào: PHONG_D, PHONG_E.");
+    expect(out).toContain("Chưa nộp: 2 đơn vị chưa gửi tệp nào: Phòng D (PHONG_D), Phòng E (PHONG_E).");
     expect(out).toContain("Đơn vị chưa nộp kỳ này, tệp năm 2025 cũng ghi chưa nộp: 1 đơn vị (PHONG_D).\n");
     // A rejected file whose name gives no unit: one of the units listed may have sent it.
     const unnamed = await against(

@@ -155,7 +155,7 @@ beforeAll(async () => {
   // Every file accepted; Phường Trường Thi sent nothing.
   expect([code, io.stdout]).toEqual([
     0,
-    expect.stringContaining("Chưa nộp: 1 đơn vị chưa gửi tệp nào: PHUONG_TRUONG_THI."),
+    expect.stringContaining("Chưa nộp: 1 đơn vị chưa gửi tệp nào: Phường Trường Thi (PHUONG_TRUONG_THI)."),
   ]);
 });
 

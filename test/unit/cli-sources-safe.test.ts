@@ -235,7 +235,7 @@ test("a roster typed composed is found stored decomposed, and left out of the re
   const typed = join(dir, "Danh sách.csv".normalize("NFC"));
   expect(await main(["consolidate", dir, "--roster", typed, "--out", join(root, "ds-nfd.xlsx")], io)).toBe(0);
   expect(io.stdout).toContain("Đã đọc 2 tệp: chấp nhận 2, từ chối 0");
-  expect(io.stdout).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: XA_E.");
+  expect(io.stdout).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: Xã E (XA_E).");
 });
 
 test("template does not put a blank form beside a filled report whose name is stored decomposed", async () => {
