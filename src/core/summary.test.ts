@@ -358,6 +358,42 @@ test("rejected files whose units all sent valid ones since: nothing left to mend
   expect(text("Tổng hợp", 1)).toContain("; từ chối 1 tệp (1 tệp đã có tệp hợp lệ thay); ");
 });
 
+// Xã Nga Sơn typed "hai mươi" on 05/06 and "20 cuộc" on 12/06, both returned; Sở A's first file was
+// replaced by a valid one. The terminal said "từ chối 3 (1 tệp của đơn vị đã gửi lại tệp hợp lệ; 1 tệp
+// đã có bản gửi sau, cũng bị từ chối)", the title line only the first.
+const returnedAgain = () =>
+  summaryWorkbook(
+    consolidate(
+      [
+        submit("SO_A.xlsx", { unit: "SO_A", name: "Sở A", counts: { HN_TONG: [100, -1] } }),
+        submit("SO_A-sua.xlsx", { unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day: 6 } }),
+        ...(
+          [
+            ["Báo cáo - Xã Nga Sơn.xlsx", 5, "hai mươi"],
+            ["Báo cáo - Xã Nga Sơn (1).xlsx", 12, "20 cuộc"],
+          ] as const
+        ).map(([file, day, current]) =>
+          submit(file, {
+            unit: "XA_NGA_SON",
+            name: "Xã Nga Sơn",
+            type: "UBND_XA",
+            reportDate: { year: 2026, month: 6, day },
+            counts: { HN_TONG: [30, current] },
+          }),
+        ),
+      ],
+      { profile: DEFAULT_PROFILE },
+    ),
+    DEFAULT_PROFILE,
+  );
+
+test("a returned unit's earlier file, its latest returned too, is counted on the title line as on the terminal", () => {
+  const first = returnedAgain().sheets.find((s) => s.name === "Tổng hợp")!.rows[1]!;
+  expect(String(first.find((c) => c?.value)?.value)).toContain(
+    "; từ chối 3 tệp (1 tệp đã có tệp hợp lệ thay, 1 tệp đã có bản gửi sau cũng bị từ chối); ",
+  );
+});
+
 describe("the written file", () => {
   const bytes = writeXlsx(spec);
   const dir = mkdtempSync(join(tmpdir(), "kl226-summary-"));

@@ -373,9 +373,12 @@ function periodLine(c: Consolidation): string {
   const inRollup =
     c.inRollup.length > 0 ? `; đã tính trong báo cáo tổng hợp khác: ${c.inRollup.length} tệp` : "";
   const replaced = replacedFiles(c).size;
+  // A returned unit's earlier files, its latest also returned: counted as the terminal and Lỗi count them.
+  const resent = replacedByLaterReturned(c).size;
   const other = c.rejected.filter((r) => otherPeriodReport(r, c.period)).length;
   const aside = [
     ...(replaced > 0 ? [`${replaced} tệp đã có tệp hợp lệ thay`] : []),
+    ...(resent > 0 ? [`${resent} tệp đã có bản gửi sau cũng bị từ chối`] : []),
     ...(other > 0 ? [`${other} tệp là báo cáo kỳ khác`] : []),
   ];
   const rejected = `từ chối ${c.rejected.length} tệp${aside.length > 0 ? ` (${aside.join(", ")})` : ""}`;
