@@ -684,3 +684,21 @@ test("a reduction's total that leaves out a unit with no baseline says so, in th
   // The untouched fixture (every unit with a baseline) gets no such sentence.
   expect(String(spec.sheets[0]!.rows[2]![0]!.value)).not.toContain("Dòng tổng của");
 });
+
+test("Nguồn says of a returned file a later one replaced what the Lỗi sheet says, not a plain 'Từ chối' still to mend", () => {
+  const sheetOf = (name: string) => returnedAgain().sheets.find((s) => s.name === name)!;
+  const statusOn = (name: string, column: number) =>
+    Object.fromEntries(
+      sheetOf(name)
+        .rows.slice(3)
+        .filter((r) => r[0]?.value !== undefined)
+        .map((r) => [String(r[0]!.value), r[column]?.value]),
+    );
+  const expected = {
+    "SO_A.xlsx": "Từ chối (đã có tệp hợp lệ)",
+    "Báo cáo - Xã Nga Sơn.xlsx": "Từ chối (đã có bản gửi sau)",
+    "Báo cáo - Xã Nga Sơn (1).xlsx": "Từ chối",
+  };
+  expect(statusOn("Nguồn", 6)).toEqual({ ...expected, "SO_A-sua.xlsx": "Chấp nhận" });
+  expect(statusOn("Lỗi", 2)).toMatchObject(expected);
+});

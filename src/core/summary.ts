@@ -23,6 +23,7 @@ import {
   sentBackUnits,
   type Consolidation,
   type IndicatorResult,
+  type RejectedFile,
   type SentWhen,
   type SourceStatus,
   type UnitSummary,
@@ -843,10 +844,33 @@ const BESIDE_ACCEPTED_STATUS: Readonly<Record<SentWhen | "none", string>> = {
   none: "Từ chối",
 };
 
+/**
+ * A rejected file's "Xử lý", on the Lỗi sheet and Nguồn alike: what became of it beside its unit's
+ * other files (a roll-up counted it, another period's report, a later file replaced it), else "Từ chối".
+ */
+function rejectedStatus(c: Consolidation): (r: RejectedFile) => string {
+  const beside = rejectedBesideAccepted(c);
+  const resent = replacedByLaterReturned(c);
+  const rolledUp = new Set(c.rolledUp);
+  return (r) =>
+    // Its unit reported inside a roll-up: rejected, with nothing to send again. Another period's
+    // own report: kept for that period's round, nothing to mend.
+    r.unit !== null && rolledUp.has(r.unit)
+      ? "Từ chối (đã tính trong tổng hợp)"
+      : otherPeriodReport(r, c.period)
+        ? "Từ chối (báo cáo kỳ khác, để riêng)"
+        : resent.has(r)
+          ? resent.get(r)!.sha256 === r.sha256
+            ? "Từ chối (giống hệt bản gửi sau)"
+            : "Từ chối (đã có bản gửi sau)"
+          : BESIDE_ACCEPTED_STATUS[beside.get(r)?.sent ?? "none"];
+}
+
 function errorSheet(c: Consolidation): SheetSpec {
   const beside = rejectedBesideAccepted(c);
   const replacedCount = [...beside.values()].filter((b) => b.sent === "before").length;
   const resent = replacedByLaterReturned(c);
+  const statusOf = rejectedStatus(c);
   const header = ["Tệp", "Mã đơn vị", "Xử lý", "Mã lỗi", "Mức độ", "Trang", "Ô", "Nội dung"].map((h) =>
     cell(h, HEAD),
   );
@@ -863,22 +887,10 @@ function errorSheet(c: Consolidation): SheetSpec {
     text(f.cell),
     text(f.message, WRAP),
   ];
-  const rolledUp = new Set(c.rolledUp);
   const otherPeriod = new Set(c.rejected.filter((r) => otherPeriodReport(r, c.period)));
   const problemRows: Array<Array<CellSpec | null>> = [
     ...c.rejected.flatMap((r) => {
-      // Its unit reported inside a roll-up: rejected, with nothing to send again. Another period's
-      // own report: kept for that period's round, nothing to mend.
-      const status =
-        r.unit !== null && rolledUp.has(r.unit)
-          ? "Từ chối (đã tính trong tổng hợp)"
-          : otherPeriod.has(r)
-            ? "Từ chối (báo cáo kỳ khác, để riêng)"
-            : resent.has(r)
-              ? resent.get(r)!.sha256 === r.sha256
-                ? "Từ chối (giống hệt bản gửi sau)"
-                : "Từ chối (đã có bản gửi sau)"
-              : BESIDE_ACCEPTED_STATUS[beside.get(r)?.sent ?? "none"];
+      const status = statusOf(r);
       // A template sent back unfilled: said on its first row, then its blank cells in two rows.
       const blank = blankNote(r, false);
       const said = blank === undefined ? [] : [finding("MISSING_VALUE", "error", null, null, blank)];
@@ -970,9 +982,17 @@ function sourceSheet(c: Consolidation): SheetSpec {
       return codes.length > 0 ? [[`${u.file}\n${u.sha256}`, codes] as const] : [];
     }),
   );
+  const rejectedOf = (file: string, sha: string): RejectedFile | undefined =>
+    c.rejected.find((x) => x.file === file && x.sha256 === sha);
+  // A returned file a later one replaced said so as on the Lỗi sheet: "Từ chối" alone is to mend.
+  const statusOf = rejectedStatus(c);
+  const said = (file: string, sha: string, status: SourceStatus): string => {
+    const r = status === "rejected" ? rejectedOf(file, sha) : undefined;
+    return r === undefined ? SOURCE_LABELS[status] : statusOf(r);
+  };
   const reason = (file: string, sha: string, status: SourceStatus): string => {
     if (status === "rejected") {
-      const r = c.rejected.find((x) => x.file === file && x.sha256 === sha);
+      const r = rejectedOf(file, sha);
       const first = r?.findings.find((f) => f.severity === "error") ?? r?.findings[0];
       return first ? `${first.code}: ${first.message}` : "";
     }
@@ -1010,7 +1030,7 @@ function sourceSheet(c: Consolidation): SheetSpec {
       text(s.period ? periodLabel(s.period) : "", WRAP),
       s.reportDate ? cell({ date: s.reportDate }, DATE) : text(""),
       text(
-        SOURCE_LABELS[s.status],
+        said(s.file, s.sha256, s.status),
         s.status === "accepted"
           ? merge(CENTER, MET_FILL)
           : s.status === "rejected"
