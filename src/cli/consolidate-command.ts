@@ -32,6 +32,7 @@ import {
   otherPeriodFiles,
   otherPeriodOnlyUnits,
   sentBackUnits,
+  identicalRejectedFile,
   rejectedBesideAccepted,
   replacedByLaterReturned,
   unopenedFiles,
@@ -40,7 +41,6 @@ import {
   unplacedSentence,
   type Consolidation,
   type InRollup,
-  type RejectedFile,
   type Submission,
 } from "../core/consolidate";
 import { MSG } from "../core/messages";
@@ -756,9 +756,6 @@ function humanSummary(
 ): string {
   const beside = rejectedBesideAccepted(c);
   const resent = replacedByLaterReturned(c);
-  // Another rejected file of the same unit with the same bytes: one version sent twice.
-  const twinOf = (r: RejectedFile): RejectedFile | undefined =>
-    c.rejected.find((x) => x !== r && x.unit === r.unit && x.sha256 === r.sha256);
   const replacedCount = [...beside.values()].filter((b) => b.sent === "before").length;
   // Without --profile, a profile the files name is said to be theirs (the templates were made with
   // it); one fewer files name than name none is said aside, with how to use it.
@@ -825,7 +822,7 @@ function humanSummary(
       // Its unit reported inside a roll-up: nothing to send again (and no letter asks for it).
       const b = beside.get(r);
       const later = resent.get(r);
-      const twin = b?.sent === "sameDay" ? twinOf(r) : undefined;
+      const twin = b?.sent === "sameDay" ? identicalRejectedFile(c, r) : undefined;
       const counted =
         r.unit !== null && rolledUp.has(r.unit)
           ? " — đơn vị đã được tính trong báo cáo tổng hợp khác"

@@ -653,6 +653,17 @@ export function replacedByLaterReturned(
 }
 
 /**
+ * Another rejected file of `r`'s unit with the same bytes (its SHA-256): one version sent twice, so an
+ * old returned file sent again by mistake is told from a correction; undefined when there is none.
+ */
+export function identicalRejectedFile(
+  c: Pick<Consolidation, "rejected">,
+  r: RejectedFile,
+): RejectedFile | undefined {
+  return c.rejected.find((x) => x !== r && x.unit === r.unit && x.sha256 === r.sha256);
+}
+
+/**
  * Whether a rejected file's content was not read at all: not opened on this machine or our bug
  * (notTheUnits), or an archive of other files (a unit's folder, a district's bundle), by its name or
  * its bytes. Nobody knows whose reports it holds: its name makes no unit "returned", and it holds the
