@@ -41,6 +41,7 @@ import {
   unplacedSentence,
   type Consolidation,
   type InRollup,
+  type RejectedFile,
   type Submission,
 } from "../core/consolidate";
 import { MSG } from "../core/messages";
@@ -819,24 +820,7 @@ function humanSummary(
       const first = errors[0] ?? r.findings[0];
       const blank = blankNote(r, false);
       const more = errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : "";
-      // Its unit reported inside a roll-up: nothing to send again (and no letter asks for it).
-      const b = beside.get(r);
-      const later = resent.get(r);
-      const twin = b?.sent === "sameDay" ? identicalRejectedFile(c, r) : undefined;
-      const counted =
-        r.unit !== null && rolledUp.has(r.unit)
-          ? " — đơn vị đã được tính trong báo cáo tổng hợp khác"
-          : b === undefined
-            ? later === undefined
-              ? ""
-              : ` — ${MSG.replacedByLaterReturned(fileNameBeside(later.file, r.file), later.sha256 === r.sha256)}`
-            : b.sent === "before"
-              ? ` — đơn vị đã gửi tệp hợp lệ ${fileNameBeside(b.kept.file, r.file)}, tệp này không cần sửa nữa`
-              : b.sent === "after"
-                ? ` — ${MSG.failedCorrection(fileNameBeside(b.kept.file, r.file), viDate(b.kept.reportDate))}`
-                : twin !== undefined
-                  ? ` — ${MSG.identicalBesideAccepted(fileNameBeside(b.kept.file, r.file), fileNameBeside(twin.file, r.file))}`
-                  : ` — ${MSG.sameDayRejection(fileNameBeside(b.kept.file, r.file), r.reportDate === null)}`;
+      const counted = rejectedAside(c, r, { rolledUp, beside, resent });
       lines.push(
         `  ✗ ${r.file}: ${blank !== undefined ? `${blank} (${errors.length} lỗi)` : first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]${more}` : ""}${counted}`,
       );
@@ -997,6 +981,42 @@ export function skippedNotes(
 /** The Excel lock and hidden files a folder scan passed over, named (validate and consolidate alike). */
 export function ignoredNote(ignored: readonly string[]): string {
   return `Bỏ qua ${ignored.length} tệp khóa “~$…” của Excel hoặc tệp ẩn (không phải báo cáo): ${listCodes(ignored.map(baseName))}.`;
+}
+
+/**
+ * Said after a rejected file on the terminal: what became of it beside its unit's other files (its
+ * unit counted in a roll-up, a valid file sent before or after it, a later file returned too), or "".
+ */
+function rejectedAside(
+  c: Consolidation,
+  r: RejectedFile,
+  {
+    rolledUp,
+    beside,
+    resent,
+  }: {
+    readonly rolledUp: ReadonlySet<string>;
+    readonly beside: ReturnType<typeof rejectedBesideAccepted>;
+    readonly resent: ReturnType<typeof replacedByLaterReturned>;
+  },
+): string {
+  // Its unit reported inside a roll-up: nothing to send again (and no letter asks for it).
+  if (r.unit !== null && rolledUp.has(r.unit)) return " — đơn vị đã được tính trong báo cáo tổng hợp khác";
+  const b = beside.get(r);
+  if (b === undefined) {
+    const later = resent.get(r);
+    return later === undefined
+      ? ""
+      : ` — ${MSG.replacedByLaterReturned(fileNameBeside(later.file, r.file), later.sha256 === r.sha256)}`;
+  }
+  const kept = fileNameBeside(b.kept.file, r.file);
+  if (b.sent === "before") return ` — đơn vị đã gửi tệp hợp lệ ${kept}, tệp này không cần sửa nữa`;
+  if (b.sent === "after") return ` — ${MSG.failedCorrection(kept, viDate(b.kept.reportDate))}`;
+  // The same day or undated: which came later cannot be told, unless it is one version sent twice.
+  const twin = identicalRejectedFile(c, r);
+  return twin === undefined
+    ? ` — ${MSG.sameDayRejection(kept, r.reportDate === null)}`
+    : ` — ${MSG.identicalBesideAccepted(kept, fileNameBeside(twin.file, r.file))}`;
 }
 
 /** " (3 tệp của đơn vị đã gửi lại tệp hợp lệ)" after the rejected count, or "". */
