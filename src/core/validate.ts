@@ -2160,8 +2160,8 @@ const COUNT_CLOSED = /\d(?:\s*(?:[;(\n]|[,.](?!\d))|\s+[-–—]\s|\s*\/\s*\d)/;
  * A total line ("Tổng cộng: 12 nhiệm vụ", "Tổng: 12", "Cộng", "Cộng: 12", "Tổng nhiệm vụ: 12", "Tổng = 12",
  * "Tổng: 10/12 hoàn thành"), in lower case with its marks:
  * folded, "Cộng" would be "Công" too, and "Công tác tuyên truyền …" is how many a task begins. "Tổng" and
- * "Cộng" alone or before a count only: "Tổng kết …", "Tổng hợp …", "Cộng tác với …", "Cộng đồng số …"
- * begin tasks.
+ * "Cộng" alone, before a count, or naming what is counted (TOTAL_WORDS) before ":" or "=" only: "Tổng
+ * kết …", "Tổng hợp …", "Cộng tác với …", "Cộng đồng số: …" begin tasks.
  */
 function isTotal(text: string): boolean {
   // "Tổng …" or "Cộng …" only: a task's STT ("1") or its text is let go before lowering its case.
