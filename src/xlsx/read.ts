@@ -196,11 +196,11 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
     const sst =
       sstXml === undefined
         ? NO_STRINGS
-        : parseSharedStrings(sstXml, sstPath, limits, styles.fonts !== undefined);
+        : parseSharedStrings(sstXml, sstPath, limits, styles.legacy !== undefined);
     const sharedStrings = sst.strings;
     const stringRuns = sst.runs;
     // The cells look at their runs only behind the styles' legacy fonts (one test on the common path).
-    const legacyFonts = styles.fonts ?? (stringRuns === undefined ? undefined : new Uint8Array(0));
+    const legacyFonts = styles.legacy?.kinds ?? (stringRuns === undefined ? undefined : new Uint8Array(0));
 
     for (const ref of wanted) {
       const rel = rels.get(ref.relId);
@@ -217,7 +217,7 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
         sharedStrings,
         numberStyles: styles.numbers,
         legacyFonts,
-        legacyFontNames: styles.fontNames,
+        legacyFontNames: styles.legacy?.names,
         stringRuns,
         date1904: wb.date1904,
         limits,

@@ -13,9 +13,9 @@ export interface SheetContext {
   readonly sharedStrings: readonly string[];
   /** Per cellXfs index, what its number format shows (sml.ts parseNumberStyles: NUMBER_DATE, NUMBER_PERCENT). */
   readonly numberStyles: Uint8Array;
-  /** Per cellXfs index, its legacy font (sml.ts CellStyles.fonts); absent in the usual file without one. */
+  /** Per cellXfs index, its legacy font (sml.ts LegacyStyleFonts.kinds); absent in the usual file without one. */
   readonly legacyFonts?: Uint8Array;
-  /** Per cellXfs index, its legacy font's name (sml.ts CellStyles.fontNames); with `legacyFonts` when a style has one. */
+  /** Per cellXfs index, its legacy font's name (sml.ts LegacyStyleFonts.names); with `legacyFonts` when a style has one. */
   readonly legacyFontNames?: readonly string[];
   /** Per shared string, its runs' own fonts (sml.ts sharedStringRuns); only with `legacyFonts`. */
   readonly stringRuns?: readonly (readonly SharedRun[] | undefined)[];

@@ -176,7 +176,7 @@ export interface SharedStrings {
   readonly runs?: readonly (readonly SharedRun[] | undefined)[];
 }
 
-/** The part's strings; `legacyStyles`: a cell style has a TCVN3 or VNI font (CellStyles.fonts). */
+/** The part's strings; `legacyStyles`: a cell style has a TCVN3 or VNI font (CellStyles.legacy). */
 export function parseSharedStrings(
   xml: string,
   part: string,
@@ -478,13 +478,17 @@ export function parseNumberStyles(xml: string, part: string): Uint8Array {
 /** A styles part read: what numbers show per cellXfs index, and the legacy fonts when any style uses one. */
 export interface CellStyles {
   readonly numbers: Uint8Array;
-  /** Per cellXfs index, an index into LEGACY_FONTS (0: none); absent when no style has a legacy font. */
-  readonly fonts?: Uint8Array;
-  /** Per cellXfs index, its legacy font's name (".VnArial"), "" when none; with `fonts`. */
-  readonly fontNames?: readonly string[];
+  /** Absent when no style has a legacy font. */
+  readonly legacy?: LegacyStyleFonts;
 }
 
-/** The legacy font of each index of CellStyles.fonts. */
+/** Per cellXfs index, its font as an index into LEGACY_FONTS (0: none) and that font's name (".VnArial"; "" when none). */
+export interface LegacyStyleFonts {
+  readonly kinds: Uint8Array;
+  readonly names: readonly string[];
+}
+
+/** The legacy font of each index of LegacyStyleFonts.kinds. */
 export const LEGACY_FONTS: readonly (LegacyFont | undefined)[] = [
   undefined,
   "TCVN3",
@@ -499,17 +503,14 @@ const LEGACY_FONT_NAME = /\.vn|vni[- ]/i;
 /** The styles part's number kinds and, when it names a TCVN3 or VNI font, each style's legacy font. */
 export function parseStyles(xml: string, part: string): CellStyles {
   const numbers = parseNumberStyles(xml, part);
-  const fonts = LEGACY_FONT_NAME.test(xml) ? legacyFontStyles(xml, part) : undefined;
-  return fonts === undefined ? { numbers } : { numbers, fonts: fonts.kinds, fontNames: fonts.names };
+  const legacy = LEGACY_FONT_NAME.test(xml) ? legacyFontStyles(xml, part) : undefined;
+  return legacy === undefined ? { numbers } : { numbers, legacy };
 }
 
 const FONTS_NOT_NEEDED = skippableElements(["fonts", "font", "name", "cellXfs", "xf"]);
 
 /** Per cellXfs index, its font's index in LEGACY_FONTS and its name; undefined when none is legacy. */
-function legacyFontStyles(
-  xml: string,
-  part: string,
-): { kinds: Uint8Array; names: readonly string[] } | undefined {
+function legacyFontStyles(xml: string, part: string): LegacyStyleFonts | undefined {
   const sc = new XmlScanner(xml, part);
   const fonts: number[] = [];
   const fontNames: string[] = [];
