@@ -473,7 +473,9 @@ function textInRuns(
 ): CellValue {
   const parts: { text: string; font: number; name: string }[] = [];
   for (const run of runs) {
-    const [font, name] = run.font < 0 ? [cellFont, cellFontName] : [run.font, run.fontName ?? ""];
+    const own = run.font >= 0;
+    const font = own ? run.font : cellFont;
+    const name = own ? (run.fontName ?? "") : cellFontName;
     const last = parts[parts.length - 1];
     if (last !== undefined && (last.font === font || !LETTER.test(run.text))) last.text += run.text;
     else if (last !== undefined && !LETTER.test(last.text))
