@@ -820,9 +820,9 @@ function humanSummary(
       const first = errors[0] ?? r.findings[0];
       const blank = blankNote(r, false);
       const more = errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : "";
-      const counted = rejectedAside(c, r, { rolledUp, beside, resent });
+      const aside = rejectedAside(c, r, { rolledUp, beside, resent });
       lines.push(
-        `  ✗ ${r.file}: ${blank !== undefined ? `${blank} (${errors.length} lỗi)` : first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]${more}` : ""}${counted}`,
+        `  ✗ ${r.file}: ${blank !== undefined ? `${blank} (${errors.length} lỗi)` : first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]${more}` : ""}${aside}`,
       );
     }
     if (c.rejected.length > LIST_LIMIT) lines.push(`  … và ${c.rejected.length - LIST_LIMIT} tệp khác.`);
@@ -1019,10 +1019,13 @@ function rejectedAside(
     : ` — ${MSG.identicalBesideAccepted(kept, fileNameBeside(twin.file, r.file))}`;
 }
 
-/** " (3 tệp của đơn vị đã gửi lại tệp hợp lệ)" after the rejected count, or "". */
-function replacedNote(n: number, resent: number): string {
+/**
+ * After the rejected count, the files that need no mending: " (3 tệp của đơn vị đã gửi lại tệp hợp lệ; 1 tệp
+ * đã có bản gửi sau, cũng bị từ chối)", either alone, or "".
+ */
+function replacedNote(replaced: number, resent: number): string {
   const notes = [
-    ...(n === 0 ? [] : [`${n} tệp của đơn vị đã gửi lại tệp hợp lệ`]),
+    ...(replaced === 0 ? [] : [`${replaced} tệp của đơn vị đã gửi lại tệp hợp lệ`]),
     ...(resent === 0 ? [] : [`${resent} tệp đã có bản gửi sau, cũng bị từ chối`]),
   ];
   return notes.length === 0 ? "" : ` (${notes.join("; ")})`;

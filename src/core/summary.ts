@@ -945,7 +945,8 @@ function errorSheet(c: Consolidation): SheetSpec {
 
 /**
  * The Lỗi sheet's count of rejected files: what to mend, and how many need it no more (replaced by a
- * valid file since; or another period's own report, `other`).
+ * valid file since; another period's own report, `other`; or a returned unit's earlier file beside its
+ * later one, also returned, `resent`).
  */
 function rejectedNote(rejected: number, replaced: number, other = 0, resent = 0): string {
   if (other > 0 || resent > 0) {
