@@ -13,7 +13,11 @@ const OUT = join(ROOT, "src", "core", "profiles-list.ts");
 
 /** A profile's name: its file name without .json, lower case (what --profile and the taskpane use). */
 function profileNames() {
-  const files = readdirSync(DIR).filter((f) => /\.json$/i.test(f));
+  // Files only: a folder kept there (a "ghi-chu.txt" of notes, an old copy) is none of the profiles.
+  const entries = readdirSync(DIR, { withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name);
+  const files = entries.filter((f) => /\.json$/i.test(f));
   // A name the command line and the add-in could not carry is refused, not skipped without a word.
   const badNames = files.filter((f) => !/^[a-z0-9][a-z0-9._-]*\.json$/i.test(f));
   if (badNames.length > 0)
@@ -22,7 +26,7 @@ function profileNames() {
     );
   // Notepad's "Save as" with "Text Documents (*.txt)" makes quang-tri-226.json.txt (or .txt), which
   // Explorer shows as quang-tri-226.json: passed over, the province's profile was missing without a word.
-  const asText = readdirSync(DIR).filter(
+  const asText = entries.filter(
     (f) =>
       /\.json\.txt$/i.test(f) ||
       (/\.txt$/i.test(f) && /^\uFEFF?\s*\{/.test(readFileSync(join(DIR, f), "utf8"))),

@@ -238,6 +238,10 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
     rmSync(join(dir, "profiles", "quang-tri-226.txt"));
     writeFileSync(join(dir, "profiles", "ghi-chu.txt"), "Hồ sơ của tỉnh: quang-tri-226.json");
     expect(buildCliIn(dir).status).toBe(0);
+    // Nor a folder of notes named like one (it stopped the build with Node's own error).
+    mkdirSync(join(dir, "profiles", "cu.txt"));
+    const withFolder = buildCliIn(dir);
+    expect([withFolder.status, withFolder.stderr]).toEqual([0, ""]);
   }, 120_000);
 
   test('the province\'s profile marked "default" is what a template, a check and a consolidation use without --profile', () => {
