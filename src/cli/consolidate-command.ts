@@ -829,9 +829,11 @@ function humanSummary(
   }
   if (c.duplicates.length > 0) {
     lines.push("Tệp trùng đơn vị (không được tổng hợp):");
+    // Named as the unit counted is (the roster's name, else its file's), as the lists below name it.
+    const counted = new Map(c.units.map((u) => [u.code, u.name]));
     for (const d of c.duplicates.slice(0, LIST_LIMIT))
       lines.push(
-        `  = ${d.dropped}: đơn vị ${d.unit}, dùng tệp ${fileNameBeside(d.kept, d.dropped)}${d.conflict ? (d.former === true ? " (tệp của đơn vị cũ, số liệu khác: hỏi lại đơn vị)" : " (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)") : ""}${d.droppedRollupUnits > 0 ? `; tệp không dùng là báo cáo tổng hợp của ${d.droppedRollupUnits} đơn vị` : ""}${d.keptRollupUnits > 0 ? `; tệp dùng là báo cáo tổng hợp của ${d.keptRollupUnits} đơn vị, tệp không dùng là báo cáo riêng cùng mã` : ""}`,
+        `  = ${d.dropped}: đơn vị ${namedWithCode((counted.get(d.unit) ?? d.unitName).replace(/\s+/g, " "), d.unit)}, dùng tệp ${fileNameBeside(d.kept, d.dropped)}${d.conflict ? (d.former === true ? " (tệp của đơn vị cũ, số liệu khác: hỏi lại đơn vị)" : " (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)") : ""}${d.droppedRollupUnits > 0 ? `; tệp không dùng là báo cáo tổng hợp của ${d.droppedRollupUnits} đơn vị` : ""}${d.keptRollupUnits > 0 ? `; tệp dùng là báo cáo tổng hợp của ${d.keptRollupUnits} đơn vị, tệp không dùng là báo cáo riêng cùng mã` : ""}`,
       );
     if (c.duplicates.length > LIST_LIMIT) lines.push(`  … và ${c.duplicates.length - LIST_LIMIT} tệp khác.`);
   }
@@ -886,7 +888,10 @@ function humanSummary(
   const otherOnly = otherPeriodOnlyUnits(c);
   if (otherOnly.length > 0)
     lines.push(
-      `Chỉ gửi báo cáo kỳ khác: ${otherOnly.length} đơn vị chưa có báo cáo ${c.period ? periodText(c.period) : "kỳ này"} (tệp đã gửi là báo cáo của kỳ khác, không cần sửa): ${listCodes(otherOnly.map((u) => `${u.code} (${u.otherPeriods.map(periodText).join(", ")})`))}.`,
+      ...unitLines(
+        `Chỉ gửi báo cáo kỳ khác: ${otherOnly.length} đơn vị chưa có báo cáo ${c.period ? periodText(c.period) : "kỳ này"} (tệp đã gửi là báo cáo của kỳ khác, không cần sửa):`,
+        otherOnly.map((u) => ({ ...u, note: u.otherPeriods.map(periodText).join(", ") })),
+      ),
     );
   const recoded = c.units.filter((u) => u.declaredCode !== undefined);
   if (recoded.length > 0)
@@ -896,9 +901,9 @@ function humanSummary(
         .map((u) => `${u.declaredCode} → ${u.code} (${baseName(u.file)})`)
         .join(", ")}${recoded.length > LIST_LIMIT ? `, … (+${recoded.length - LIST_LIMIT})` : ""}.`,
     );
-  const unknown = c.units.filter((u) => !u.onRoster).map((u) => u.code);
+  const unknown = c.units.filter((u) => !u.onRoster);
   if (unknown.length > 0)
-    lines.push(`Không có trong danh sách đơn vị (vẫn tổng hợp): ${listCodes(unknown)}.`);
+    lines.push(...unitLines("Không có trong danh sách đơn vị (vẫn tổng hợp):", unknown));
   const late = c.units.filter((u) => u.late);
   // Of them, units whose late report is an update of one they sent on time, marked in the list.
   const updated = late.filter((u) => u.firstReportDate).length;

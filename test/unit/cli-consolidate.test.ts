@@ -448,7 +448,7 @@ test("two files of one unit with the same report date but different figures: the
   // Which file counted was decided by its name alone: a script running the command must notice.
   expect(await main(["consolidate", dir, "--out", join(root, "cung-ngay.xlsx")], io)).toBe(1);
   expect(io.stdout).toContain(
-    `  = ${join(dir, "so-a.xlsx")}: đơn vị SO_A, dùng tệp so-a (1).xlsx (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)\n`,
+    `  = ${join(dir, "so-a.xlsx")}: đơn vị Sở A (SO_A), dùng tệp so-a (1).xlsx (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)\n`,
   );
   expect(existsSync(join(root, "cung-ngay.xlsx"))).toBe(true);
   // The same file sent twice (same figures) is no conflict: nothing to ask, exit 0.
@@ -808,4 +808,59 @@ test("the Chưa nộp, Bị trả lại and Trễ hạn lines name each unit wit
   for (const [code] of communes) expect(block.filter((l) => l.includes(code)).length).toBeLessThanOrEqual(1);
   for (const l of block) expect([...l].length).toBeLessThanOrEqual(80);
   expect(block.length).toBeGreaterThan(3);
+});
+
+test("the other-period, not-on-roster and duplicate-file lines name each unit with its code as the Chưa nộp line does", async () => {
+  // These lines gave codes only ("SO_XAY_DUNG (năm 2025)", "đơn vị SO_B"), on one long line, while
+  // the Chưa nộp, Bị trả lại and Trễ hạn lines above said "Xã Nga Sơn (XA_NGA_SON)".
+  const dir = mkdtempSync(join(tmpdir(), "kl226-named-others-"));
+  const roster = `${dir}.csv`;
+  writeFileSync(
+    roster,
+    [
+      "MA_DON_VI;TEN_DON_VI;LOAI_DON_VI",
+      "SO_TU_PHAP;Sở Tư pháp;Sở, ban, ngành",
+      "SO_XAY_DUNG;Sở Xây dựng;Sở, ban, ngành",
+      "SO_GIAO_DUC;Sở Giáo dục và Đào tạo;Sở, ban, ngành",
+    ].join("\n"),
+  );
+  writeFileSync(join(dir, "SO_TU_PHAP.xlsx"), reportBytes({ unit: "SO_TU_PHAP", name: "Sở Tư pháp" }));
+  // Sent again on the same day with other figures: one of the two is left out.
+  writeFileSync(
+    join(dir, "SO_TU_PHAP (1).xlsx"),
+    reportBytes({ unit: "SO_TU_PHAP", name: "Sở Tư pháp", counts: { HN_TONG: [100, 80] } }),
+  );
+  // Only last year's report: this period's is missing, nothing to mend.
+  writeFileSync(
+    join(dir, "SO_XAY_DUNG.xlsx"),
+    reportBytes({
+      unit: "SO_XAY_DUNG",
+      name: "Sở Xây dựng",
+      year: 2025,
+      reportDate: { year: 2025, month: 6, day: 10 },
+    }),
+  );
+  writeFileSync(join(dir, "SO_GIAO_DUC.xlsx"), reportBytes({ unit: "SO_GIAO_DUC", name: "Sở Giáo dục" }));
+  // Eleven wards the roster does not have: their names fill more than one line.
+  const wards = Array.from({ length: 11 }, (_, i) => [`PHUONG_${i + 1}`, `Phường số ${i + 1}`] as const);
+  for (const [code, name] of wards)
+    writeFileSync(join(dir, `${code}.xlsx`), reportBytes({ unit: code, name, type: "UBND_XA" }));
+  const io = capture();
+  await main(["consolidate", dir, "--roster", roster, "--out", join(dir, "th.xlsx")], io);
+  expect(io.stdout).toContain(
+    "\nChỉ gửi báo cáo kỳ khác: 1 đơn vị chưa có báo cáo 6 tháng đầu năm 2026 (tệp đã gửi là báo cáo của kỳ khác, không cần sửa):\n  Sở Xây dựng (SO_XAY_DUNG; 6 tháng đầu năm 2025).\n",
+  );
+  expect(io.stdout).toContain(
+    `  = ${join(dir, "SO_TU_PHAP.xlsx")}: đơn vị Sở Tư pháp (SO_TU_PHAP), dùng tệp SO_TU_PHAP (1).xlsx (cùng ngày báo cáo nhưng số liệu khác: hỏi lại đơn vị tệp nào đúng)\n`,
+  );
+  const lines = io.stdout.split("\n");
+  const start = lines.indexOf("Không có trong danh sách đơn vị (vẫn tổng hợp): Phường số 1 (PHUONG_1),");
+  expect(start).toBeGreaterThan(-1);
+  const end = lines.findIndex((l, i) => i > start && !l.startsWith("  "));
+  const block = lines.slice(start, end);
+  expect(block).toHaveLength(5);
+  for (const [code, name] of wards)
+    expect(block.filter((l) => l.includes(`${name} (${code})`))).toHaveLength(1);
+  for (const l of block) expect([...l].length).toBeLessThanOrEqual(80);
+  expect(block[block.length - 1]).toMatch(/Phường số 9 \(PHUONG_9\)\.$/);
 });

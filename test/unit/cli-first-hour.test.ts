@@ -819,7 +819,7 @@ test("the bundled samples: demo exits 0 and says the rejections are deliberate",
   expect(io.stdout).toMatch(/Bị trả lại: 6 đơn vị .*:(\n {2}.*)*Xã Nga Sơn \(XA_NGA_SON\)/);
   // Last year's report as a unit's only file: nothing to send back, this period's report is missing.
   expect(io.stdout).toMatch(
-    /Chỉ gửi báo cáo kỳ khác: 1 đơn vị chưa có báo cáo 6 tháng đầu năm 2026 \(.*\): SO_XAY_DUNG \(năm 2025\)\./,
+    /Chỉ gửi báo cáo kỳ khác: 1 đơn vị chưa có báo cáo 6 tháng đầu năm 2026 \(.*\):\n {2}Sở Xây dựng \(SO_XAY_DUNG; năm 2025\)\.\n/,
   );
   // The samples' README and rosters are not unit reports.
   expect(io.stdout).not.toMatch(/README\.md:|roster\.csv:/);
