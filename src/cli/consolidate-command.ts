@@ -908,6 +908,14 @@ function humanSummary(
   // Of them, units whose late report is an update of one they sent on time, marked in the list.
   const updated = late.filter((u) => u.firstReportDate).length;
   if (late.length === 0) lines.push("Trễ hạn: không có.");
+  // Every one a resend: said once in the head, no mark on each (the count was said twice).
+  else if (updated === late.length)
+    lines.push(
+      ...unitLines(
+        `Trễ hạn: ${late.length} đơn vị (${late.length > 1 ? "đều " : ""}đã gửi đúng hạn, bản được dùng là bản gửi lại sau hạn):`,
+        late,
+      ),
+    );
   else
     lines.push(
       ...unitLines(

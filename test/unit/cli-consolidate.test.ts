@@ -134,7 +134,7 @@ describe("kl226 consolidate", () => {
     );
     // so-b-cu.xlsx, left out for the later so-b.xlsx, was dated on time.
     expect(s).toContain(
-      "Trễ hạn: 1 đơn vị (“bản gửi lại”: 1 đơn vị đã gửi đúng hạn, bản được dùng là bản gửi lại sau hạn):\n  =1+1 (SO_B; bản gửi lại).",
+      "Trễ hạn: 1 đơn vị (đã gửi đúng hạn, bản được dùng là bản gửi lại sau hạn):\n  =1+1 (SO_B).",
     );
     expect(s).toContain("Giảm hội nghị (≥ 10%): 1 chưa đạt");
     expect(s).toContain(`Bảng tổng hợp: ${out}`);
@@ -863,4 +863,30 @@ test("the other-period, not-on-roster and duplicate-file lines name each unit wi
     expect(block.filter((l) => l.includes(`${name} (${code})`))).toHaveLength(1);
   for (const l of block) expect([...l].length).toBeLessThanOrEqual(80);
   expect(block[block.length - 1]).toMatch(/Phường số 9 \(PHUONG_9\)\.$/);
+});
+
+test("when every late unit is a resend, the Trễ hạn line says so once", async () => {
+  // "Trễ hạn: 2 đơn vị (“bản gửi lại”: 2 đơn vị …): … (SO_A; bản gửi lại), … (SO_B; bản gửi lại)"
+  // gave the count twice and marked every unit with what the head had said.
+  const dir = mkdtempSync(join(tmpdir(), "kl226-late-resends-"));
+  for (const [code, name] of [
+    ["SO_A", "Sở A"],
+    ["SO_B", "Sở B"],
+  ]) {
+    writeFileSync(join(dir, `${code}.xlsx`), reportBytes({ unit: code!, name: name! }));
+    writeFileSync(
+      join(dir, `${code} (1).xlsx`),
+      reportBytes({
+        unit: code!,
+        name: name!,
+        reportDate: { year: 2026, month: 6, day: 12 },
+        counts: { HN_TONG: [100, 80] },
+      }),
+    );
+  }
+  const io = capture();
+  await main(["consolidate", dir, "--out", join(dir, "th.xlsx")], io);
+  expect(io.stdout).toContain(
+    "\nTrễ hạn: 2 đơn vị (đều đã gửi đúng hạn, bản được dùng là bản gửi lại sau hạn):\n  Sở A (SO_A), Sở B (SO_B).\n",
+  );
 });
