@@ -59,3 +59,18 @@ function loadCommands(): typeof import("./main") {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require("./main") as typeof import("./main");
 }
+
+// `node build/cli/kl226.cjs …` run directly, not through bin/kl226.js: it runs as the command does
+// (it loaded, did nothing and ended with exit 0, which a script reads as success).
+if (require.main === module)
+  run(process.argv.slice(2), { script: __filename }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(
+        `kl226: lỗi nội bộ khi khởi động lệnh, chưa có gì được ghi: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}. Hãy báo lỗi kèm lệnh đã chạy.\n`,
+      );
+      process.exitCode = 2;
+    },
+  );

@@ -116,6 +116,25 @@ test("the built command writes the same summary and JSON bytes as the TypeScript
   expect(built.stdout.replaceAll("built.", "sources.")).toBe(io.stdout);
 }, 120_000);
 
+test("build/cli/kl226.cjs run directly is the command, as bin/kl226.js runs it", () => {
+  // It loaded, printed nothing and ended with exit 0: a script calling it read success.
+  execFileSync(process.execPath, [join(ROOT, "scripts", "build-cli.js")], { cwd: ROOT });
+  const built = (...args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, "build", "cli", "kl226.cjs"), ...args], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, KL226_THREADS: "" },
+    });
+  const sample = join(root, "SO_A.xlsx");
+  writeFileSync(sample, reportBytes({ unit: "SO_A", name: "Sở A" }));
+  const valid = built("validate", sample);
+  expect(valid.status).toBe(0);
+  expect(valid.stdout).toContain(`✓ HỢP LỆ: ${sample} — SO_A (Sở A)`);
+  const usage = built("consolidate");
+  expect(usage.status).toBe(2);
+  expect(usage.stderr).toContain("Cần ít nhất một tệp .xlsx hoặc thư mục chứa báo cáo");
+}, 120_000);
+
 test("the built commands are ASCII (quicker to read at every start), and escaping what esbuild leaves keeps its meaning", () => {
   execFileSync(process.execPath, [join(ROOT, "scripts", "build-cli.js")], { cwd: ROOT });
   for (const file of ["kl226.cjs", "main.cjs", "inspect-worker.cjs"]) {
