@@ -261,7 +261,11 @@ function readFailure(
       : rosterHeader(rosterRead.text, profile, bytes.length <= ROSTER_HEAD_BYTES);
   // Saved as ANSI CSV, any name: --roster and the page read UTF-8 only, so it is saved again first.
   if (rosterRead?.ansi === true && (roster?.kind === "list" || (roster !== undefined && kind === "csv")))
-    return { ...unreadableResult(MSG.rosterAnsiNotReport(roster.code), read.detail), notAReport: "roster" };
+    return {
+      ...unreadableResult(MSG.rosterAnsiNotReport(roster.code), read.detail),
+      notAReport: "roster",
+      notUtf8: true,
+    };
   if (roster !== undefined && kind === "csv")
     return { ...unreadableResult(MSG.rosterNotReport(roster.code), read.detail), notAReport: "roster" };
   if (roster?.kind === "list" && (kind === "xls" || kind === "xlsx"))

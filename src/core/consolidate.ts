@@ -331,6 +331,8 @@ export interface Consolidation {
   readonly sources: readonly SourceRow[];
   /** Files among the submissions that are no reports (a roster): left out of the consolidation. */
   readonly notReports?: readonly string[];
+  /** Of them, the rosters saved in Windows' Vietnamese code page (no UTF-8), which --roster refuses. */
+  readonly notUtf8Rosters?: readonly string[];
   /**
    * Column D figures that differ from the units' own reports of that period a year before, with the
    * verdicts they change: set when earlier consolidations were given (history.ts, `--previous`).
@@ -1030,6 +1032,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   // A roster left among the reports is no report: out of every count, named apart.
   const notReports = all.filter((s) => s.result.notAReport !== undefined).map((s) => s.file);
   const submissions = notReports.length === 0 ? all : all.filter((s) => s.result.notAReport === undefined);
+  const notUtf8Rosters = all.filter((s) => s.result.notUtf8 === true).map((s) => s.file);
   // Sorting first makes every later step independent of the order the files came in.
   const sorted = [...submissions].sort(
     (a, b) => compareText(a.file, b.file) || compareText(a.sha256, b.sha256),
@@ -1580,6 +1583,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     warnings,
     sources,
     ...(notReports.length > 0 ? { notReports: [...notReports].sort(compareText) } : {}),
+    ...(notUtf8Rosters.length > 0 ? { notUtf8Rosters: [...notUtf8Rosters].sort(compareText) } : {}),
   };
 }
 

@@ -267,6 +267,9 @@ export const MSG = {
   // --roster says of it, how to save it as UTF-8, before it can be used.
   rosterAnsiNotReport: (code: string) =>
     `Tệp là danh sách đơn vị (có cột ${q(code)}) lưu dạng “CSV (phân tách bằng dấu phẩy)” theo bảng mã tiếng Việt cũ của Windows (không phải UTF-8), không phải báo cáo của đơn vị. Để dùng tệp này làm danh sách đơn vị ${TOOL_WORDS.roster.both}, hãy mở tệp trong Excel, chọn Tệp → Lưu thành, kiểu “CSV UTF-8 (phân tách bằng dấu phẩy) (*.csv)”, rồi chọn tệp .csv mới đó; hoặc để tệp ngoài thư mục các báo cáo.`,
+  // Consolidate's line of the rosters set aside, after it, of those saved so: how to save them to use them.
+  rosterAnsiSetAside: (files: readonly string[]) =>
+    `${files.length === 1 ? `Tệp ${files[0]!} lưu` : `Các tệp ${files.join(", ")} lưu`} dạng “CSV (phân tách bằng dấu phẩy)” theo bảng mã tiếng Việt cũ của Windows (không phải UTF-8): để dùng làm danh sách đơn vị ${TOOL_WORDS.roster.both}, hãy mở tệp trong Excel, chọn Tệp → Lưu thành, kiểu “CSV UTF-8 (phân tách bằng dấu phẩy) (*.csv)”, rồi chọn tệp .csv mới đó.`,
   // In a letter to a unit: the tool is named as the unit knows it (the Sở's add-in), not as KL226.
   summaryNotReportToUnit: (form: string, sender: string) =>
     `Tệp gửi là một bảng tổng hợp (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của đơn vị theo mẫu ${form}. Đề nghị đơn vị gửi báo cáo theo mẫu ${form}; nếu đơn vị tổng hợp từ các đơn vị trực thuộc, gửi “báo cáo gửi cấp trên” (lập ở phần “Báo cáo gửi cấp trên” của phần bổ trợ Excel do ${sender} cung cấp), không gửi bảng tổng hợp.`,

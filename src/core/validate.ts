@@ -178,6 +178,8 @@ export interface ValidationResult {
   readonly report: UnitReport | null;
   /** The file is no unit's report but a list of units (a roster left among the reports): consolidation leaves it out. */
   readonly notAReport?: "roster";
+  /** That roster is saved in Windows' Vietnamese code page, no UTF-8: --roster would refuse it as it is. */
+  readonly notUtf8?: true;
   /** The profile of profiles/ the file was checked by because it names it (a check without a profile). */
   readonly profile?: string;
   /** The profile the file names when this build lacks it (UNKNOWN_PROFILE): a consolidation says them in one line. */

@@ -19,6 +19,7 @@ import { fsError, fsReason } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { reportBytes } from "../helpers/report-builder";
 import { capture } from "../helpers/cli-io";
+import { cp1258 } from "../helpers/cp1258";
 
 const packageVersion = (
   JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }
@@ -327,7 +328,25 @@ const ROWS: readonly Row[] = [
     code: 0,
     stdout: [
       /Đã đọc 2 tệp: chấp nhận 2, từ chối 0, trùng đơn vị 0\./,
-      /Bỏ qua 1 tệp danh sách đơn vị \(không phải báo cáo, không tính vào số tệp đã đọc\): .*danh-sach-cu\.csv\. Nên để danh sách đơn vị ngoài thư mục các báo cáo\./,
+      /Bỏ qua 1 tệp danh sách đơn vị \(không phải báo cáo, không tính vào số tệp đã đọc\): .*danh-sach-cu\.csv\. Nên để danh sách đơn vị ngoài thư mục các báo cáo\.\n/,
+    ],
+  },
+  {
+    // Saved as Excel's plain CSV on a Vietnamese Windows: given to --roster as it is, it is refused.
+    name: "a roster saved as ANSI CSV left among the reports is set aside with how to save it as UTF-8",
+    setup: (d) => writeFileSync(join(d, "reports", "danh-sach-cu.csv"), cp1258(ROSTER)),
+    args: (d) => [
+      "consolidate",
+      join(d, "reports"),
+      "--roster",
+      join(d, "ds.csv"),
+      "--out",
+      join(d, "th.xlsx"),
+    ],
+    code: 0,
+    stdout: [
+      /Đã đọc 2 tệp: chấp nhận 2, từ chối 0, trùng đơn vị 0\./,
+      /Bỏ qua 1 tệp danh sách đơn vị \(không phải báo cáo, không tính vào số tệp đã đọc\): .*danh-sach-cu\.csv\. Nên để danh sách đơn vị ngoài thư mục các báo cáo\. Tệp danh-sach-cu\.csv lưu dạng “CSV \(phân tách bằng dấu phẩy\)” theo bảng mã tiếng Việt cũ của Windows \(không phải UTF-8\): để dùng làm danh sách đơn vị \(tùy chọn --roster, hoặc nút chọn danh sách đơn vị\), hãy mở tệp trong Excel, chọn Tệp → Lưu thành, kiểu “CSV UTF-8 \(phân tách bằng dấu phẩy\) \(\*\.csv\)”, rồi chọn tệp \.csv mới đó\.\n/,
     ],
   },
   {
