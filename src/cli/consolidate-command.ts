@@ -24,6 +24,7 @@ import {
   type EarlierOutputKind,
 } from "./earlier-output";
 import {
+  arrivedUnderOtherCode,
   baseName,
   fileNameBeside,
   consolidate,
@@ -873,7 +874,19 @@ function humanSummary(
   else if (c.missing.length === 0)
     lines.push("Chưa nộp: không có (mọi đơn vị trong danh sách đã gửi báo cáo).");
   else {
-    lines.push(...unitLines(`Chưa nộp: ${c.missing.length} đơn vị chưa gửi tệp nào:`, c.missing));
+    // A file named for a missing unit that gives another's code: its report may be that one.
+    const arrived = arrivedUnderOtherCode(c);
+    lines.push(
+      ...unitLines(
+        `Chưa nộp: ${c.missing.length} đơn vị chưa gửi tệp nào:`,
+        c.missing.map((u) => {
+          const files = arrived.get(u.code);
+          return files === undefined
+            ? u
+            : { ...u, note: files.map((f) => MSG.arrivedUnderOther(f.file, f.unit)).join("; ") };
+        }),
+      ),
+    );
     const unplaced = unplacedRejected(c);
     if (unplaced.length > 0) lines.push(`  ${unplacedSentence(unplaced, LIST_LIMIT)}`);
   }

@@ -3,6 +3,7 @@
 import { GOOD_COUNTS, reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import {
+  arrivedUnderOtherCode,
   consolidate,
   consolidationJson,
   otherPeriodFiles,
@@ -291,6 +292,37 @@ describe("duplicates", () => {
       roster,
     });
     expect(plain.warnings.map((w) => w.code)).not.toContain("FILE_NAME_UNIT");
+  });
+  test("a missing unit whose code a file of another unit's code is named by is pointed at that file", () => {
+    const roster = [
+      { code: "SO_03", name: "Sở thứ 3", type: "Sở, ban, ngành" },
+      { code: "SO_30", name: "Sở thứ 30", type: "Sở, ban, ngành" },
+      { code: "SO_3", name: "Sở thứ ba", type: "Sở, ban, ngành" },
+      { code: "XA_A", name: "Xã A", type: "UBND xã, phường" },
+      { code: "XA_A_B", name: "Xã A B", type: "UBND xã, phường" },
+    ];
+    // SO_30's clerk copied SO_03's file and left its code; a resend named in words and lower case too.
+    const c = consolidate(
+      [
+        submit("in/SO_03.xlsx", unit("SO_03", { counts: { HN_TONG: [100, 90] } })),
+        submit("in/SO_30.xlsx", unit("SO_03", { counts: { HN_TONG: [100, 70] } })),
+        submit("in/bao cao so_30 (gui lai).xlsx", unit("SO_03", { counts: { HN_TONG: [100, 71] } })),
+        // Named for its own code, which holds XA_A: no hint for XA_A.
+        submit("in/XA_A_B.xlsx", unit("XA_A_B")),
+      ],
+      { profile: DEFAULT_PROFILE, roster },
+    );
+    expect(c.missing.map((u) => u.code)).toEqual(["SO_3", "SO_30", "XA_A"]);
+    // SO_3 is not in "SO_30" nor in "SO_03"; XA_A's name is the start of XA_A_B's own.
+    expect([...arrivedUnderOtherCode(c)]).toEqual([
+      [
+        "SO_30",
+        [
+          { file: "SO_30.xlsx", unit: "SO_03" },
+          { file: "bao cao so_30 (gui lai).xlsx", unit: "SO_03" },
+        ],
+      ],
+    ]);
   });
   test("a roster unit goes by the roster's name; a file with its code and another roster unit's name is said so", () => {
     const roster = [

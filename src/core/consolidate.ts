@@ -744,6 +744,47 @@ export function unplacedRejected(c: Pick<Consolidation, "rejected" | "missing">)
     .map((r) => ({ file: r.file, maybe: named(baseName(r.file).replace(/\.[^.]*$/, "")) }));
 }
 
+/** A file whose name holds a missing unit's code while its Thông tin gives `unit`, another's. */
+export interface ArrivedUnderOther {
+  /** Its base name. */
+  readonly file: string;
+  /** The code its Thông tin gives, as typed. */
+  readonly unit: string;
+}
+
+/**
+ * By code of each missing unit, the files read whose name holds that code (case and marks folded, not
+ * inside a longer word: "SO_30" in "bc SO_30 (1).xlsx", not in "SO_300.xlsx") while their Thông tin
+ * gives another unit's code and their name not that one ("SO_30.xlsx" carrying SO_03 while SO_30 sent
+ * nothing): the unit's report may have come on a copy of another's file, not re-coded. Said beside the
+ * missing unit, never decided: it stays missing (FILE_NAME_UNIT warns of the file itself).
+ */
+export function arrivedUnderOtherCode(
+  c: Pick<Consolidation, "missing" | "sources">,
+): ReadonlyMap<string, readonly ArrivedUnderOther[]> {
+  const out = new Map<string, ArrivedUnderOther[]>();
+  if (c.missing.length === 0) return out;
+  for (const s of c.sources) {
+    if (s.unit === null) continue;
+    const name = fileStem(s.file);
+    if (namesCode(name, s.unit)) continue;
+    for (const u of c.missing)
+      if (foldKey(u.code) !== foldKey(s.unit) && namesCode(name, u.code))
+        out.set(u.code, [...(out.get(u.code) ?? []), { file: baseName(s.file), unit: s.unit }]);
+  }
+  return out;
+}
+
+/** Whether `name` holds `code`, case and marks folded, with no letter or digit either side of it. */
+function namesCode(name: string, code: string): boolean {
+  const n = foldKey(name);
+  const k = foldKey(code);
+  if (k === "") return false;
+  for (let i = n.indexOf(k); i >= 0; i = n.indexOf(k, i + 1))
+    if (!/[\p{L}\p{N}]/u.test(n[i - 1] ?? "") && !/[\p{L}\p{N}]/u.test(n[i + k.length] ?? "")) return true;
+  return false;
+}
+
 /** A rejected file whose content is not known (notTheUnits), with the unit its path names, if one. */
 export interface UnopenedFile {
   readonly file: string;

@@ -270,6 +270,8 @@ export const MSG = {
   // Consolidate's line of the rosters set aside, after it, of those saved so: how to save them to use them.
   rosterAnsiSetAside: (files: readonly string[]) =>
     `${files.length === 1 ? `Tệp ${files[0]!} lưu` : `Các tệp ${files.join(", ")} lưu`} dạng “CSV (phân tách bằng dấu phẩy)” theo bảng mã tiếng Việt cũ của Windows (không phải UTF-8): để dùng làm danh sách đơn vị ${TOOL_WORDS.roster.both}, hãy mở tệp trong Excel, chọn Tệp → Lưu thành, kiểu “CSV UTF-8 (phân tách bằng dấu phẩy) (*.csv)”, rồi chọn tệp .csv mới đó.`,
+  // Beside a missing unit: a file named for it that gives another unit's code (arrivedUnderOtherCode).
+  arrivedUnderOther: (file: string, code: string) => `có tệp ${file}, nhưng tệp ghi mã ${code}`,
   // In a letter to a unit: the tool is named as the unit knows it (the Sở's add-in), not as KL226.
   summaryNotReportToUnit: (form: string, sender: string) =>
     `Tệp gửi là một bảng tổng hợp (có trang “Tổng hợp” và “Nguồn”), không phải báo cáo của đơn vị theo mẫu ${form}. Đề nghị đơn vị gửi báo cáo theo mẫu ${form}; nếu đơn vị tổng hợp từ các đơn vị trực thuộc, gửi “báo cáo gửi cấp trên” (lập ở phần “Báo cáo gửi cấp trên” của phần bổ trợ Excel do ${sender} cung cấp), không gửi bảng tổng hợp.`,

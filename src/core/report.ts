@@ -6,6 +6,7 @@
 
 import { UNIT_TYPES } from "./catalogue";
 import {
+  arrivedUnderOtherCode,
   baseName,
   compareText,
   contentNotRead,
@@ -49,7 +50,7 @@ import {
 import { countField, declaredPeriod, judgedInPeriod, judgedPeriodsText, type Indicator } from "./form";
 import { pairOf } from "./judge";
 import { honestPercentDistance, viInteger } from "./format";
-import { viNumber } from "./messages";
+import { MSG, viNumber } from "./messages";
 import { gapText, indicatorValueText, isCountKind, shownGap, targetText } from "./indicator-text";
 import { foldKey } from "./text";
 import { mismatchesByUnit, mismatchFigures, resultPhrase } from "./history";
@@ -1256,16 +1257,22 @@ function missingAppendix(
   // Who has not sent this period's report, then who sent it and had it returned, as IV.2 and IV.3
   // say them: a unit that sent only another period's report is one that has not sent (after the
   // units that sent nothing, as IV.2 lists it), not a returned row among the "Bị trả lại".
+  // A file named for a missing unit that gives another's code: its report may be that one.
+  const arrived = arrivedUnderOtherCode(c);
   const rows: TableCellSpec[][] = [
     ...byName(
       c.missing,
       (u) => u.name,
       (u) => u.code,
-    ).map((u) => ({
-      name: unitName(c, u.code, u.name),
-      type: u.type,
-      status: "Chưa gửi báo cáo",
-    })),
+    ).map((u) => {
+      const files = arrived.get(u.code) ?? [];
+      const note = files.map((f) => MSG.arrivedUnderOther(`“${f.file}”`, f.unit)).join("; ");
+      return {
+        name: unitName(c, u.code, u.name),
+        type: u.type,
+        status: note === "" ? "Chưa gửi báo cáo" : `Chưa gửi báo cáo (${note})`,
+      };
+    }),
     ...byName(
       otherPeriodOnlyUnits(c),
       (u) => u.name,

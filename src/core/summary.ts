@@ -5,6 +5,7 @@
 import { SUMMARY_SHEETS } from "./catalogue";
 import { viDate } from "./dates";
 import {
+  arrivedUnderOtherCode,
   baseName,
   countedUnitsPhrase,
   pooledReductionSums,
@@ -726,6 +727,7 @@ export const SUMMARY_OTHER_PERIOD_ONLY = "Đơn vị chỉ gửi báo cáo kỳ 
 function missingSheet(c: Consolidation): SheetSpec {
   const rows: Array<Array<CellSpec | null>> = [[cell("ĐƠN VỊ CHƯA NỘP VÀ ĐƠN VỊ BỊ TRẢ LẠI BÁO CÁO", TITLE)]];
   let table: { header: number; last: number } | undefined;
+  const widths: Record<number, number> = { 1: 40, 3: 40 };
   // Files and folders not opened here: said above the table (a line under it would be read as a code).
   const unopened = unopenedFiles(c);
   const unopenedNote = (): void => {
@@ -757,21 +759,30 @@ function missingSheet(c: Consolidation): SheetSpec {
     const maybe = new Map(
       unplaced.flatMap((f) => (f.maybe ? [[f.maybe.code, baseName(f.file)] as const] : [])),
     );
+    // A file named for the unit that gives another's code: its report may be that one.
+    const arrived = arrivedUnderOtherCode(c);
+    const arrivedNote = (code: string): string => {
+      const note = (arrived.get(code) ?? []).map((f) => MSG.arrivedUnderOther(f.file, f.unit)).join("; ");
+      return note === "" ? "" : `${note[0]!.toUpperCase()}${note.slice(1)}.`;
+    };
     rows.push(
       [
         "Mã đơn vị",
         "Tên đơn vị",
         "Loại đơn vị",
         ...(maybe.size > 0 ? ["Có thể đã gửi (tệp bị từ chối)"] : []),
+        ...(arrived.size > 0 ? ["Ghi chú"] : []),
       ].map((h) => cell(h, HEAD)),
     );
     table = { header: rows.length, last: rows.length + c.missing.length };
+    if (arrived.size > 0) widths[maybe.size > 0 ? 4 : 3] = 46;
     for (const u of c.missing)
       rows.push([
         text(u.code),
         text(u.name, WRAP),
         text(u.type),
         ...(maybe.size > 0 ? [text(maybe.get(u.code) ?? "", WRAP)] : []),
+        ...(arrived.size > 0 ? [text(arrivedNote(u.code), WRAP)] : []),
       ]);
   }
   // Only another period's own report received: nothing was sent back, this period's report is missing.
@@ -829,7 +840,7 @@ function missingSheet(c: Consolidation): SheetSpec {
   return {
     name: SUMMARY_SHEETS.missing,
     rows,
-    ...sized(rows, 2, { 1: 40, 3: 40 }),
+    ...sized(rows, 2, widths),
     ...(table
       ? { freeze: { rows: table.header, cols: 0 }, autoFilter: `A${table.header}:C${table.last}` }
       : {}),

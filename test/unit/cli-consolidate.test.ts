@@ -20,6 +20,7 @@ import { cchcUnit, reportBytes } from "../helpers/report-builder";
 import { shippedProfile } from "../../src/core/profiles";
 import { FOLDER_LOCK_UNAVAILABLE, lockFolder, testUnless } from "../helpers/conditions";
 import { capture } from "../helpers/cli-io";
+import { docxParagraphs } from "../helpers/docx-text";
 
 const root = mkdtempSync(join(tmpdir(), "kl226-consolidate-"));
 const inDir = join(root, "in");
@@ -475,7 +476,10 @@ test("a file named for another roster unit is said on the terminal, beside that 
   expect(io.stdout).toContain(
     `Cảnh báo: tên tệp là mã của một đơn vị khác trong danh sách (tệp chép mà chưa sửa mã?):\n  ! ${join(dir, "XA_HA_TRUNG.xlsx")}: Tên tệp XA_HA_TRUNG.xlsx là mã của XA_HA_TRUNG (Xã Hà Trung) trong danh sách đơn vị`,
   );
-  expect(io.stdout).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: Xã Hà Trung (XA_HA_TRUNG).");
+  // And beside the unit where it is listed as missing.
+  expect(io.stdout).toContain(
+    "Chưa nộp: 1 đơn vị chưa gửi tệp nào:\n  Xã Hà Trung (XA_HA_TRUNG; có tệp XA_HA_TRUNG.xlsx, nhưng tệp ghi mã XA_AN_HOA).\n",
+  );
   expect(io.stdout).toContain(`dùng tệp XA_AN_HOA.xlsx`);
 });
 
@@ -889,4 +893,47 @@ test("when every late unit is a resend, the Trễ hạn line says so once", asyn
   expect(io.stdout).toContain(
     "\nTrễ hạn: 2 đơn vị (đều đã gửi đúng hạn, bản được dùng là bản gửi lại sau hạn):\n  Sở A (SO_A), Sở B (SO_B).\n",
   );
+});
+
+test("a missing unit whose code names a file that gives another unit's code is pointed at that file, in the terminal, the summary and the report", async () => {
+  // SO_30's clerk copied SO_03's file and sent it as SO_30.xlsx without changing the code: the only
+  // hint was a warning lines away from the Chưa nộp list where the analyst looks for SO_30.
+  const dir = mkdtempSync(join(tmpdir(), "kl226-arrived-under-other-"));
+  const roster = `${dir}.csv`;
+  writeFileSync(
+    roster,
+    [
+      "MA_DON_VI;TEN_DON_VI;LOAI_DON_VI",
+      "SO_03;Sở thứ 3;Sở, ban, ngành",
+      "SO_30;Sở thứ 30;Sở, ban, ngành",
+      "SO_11;Sở thứ 11;Sở, ban, ngành",
+    ].join("\n"),
+  );
+  writeFileSync(join(dir, "SO_03.xlsx"), reportBytes({ unit: "SO_03", name: "Sở thứ 3" }));
+  writeFileSync(
+    join(dir, "SO_30.xlsx"),
+    reportBytes({ unit: "SO_03", name: "Sở thứ 3", counts: { HN_TONG: [100, 70] } }),
+  );
+  const out = join(dir, "th.xlsx");
+  const report = join(dir, "bao-cao.docx");
+  const io = capture();
+  await main(["consolidate", dir, "--roster", roster, "--out", out, "--report", report], io);
+  expect(io.stdout).toContain(
+    "\nChưa nộp: 2 đơn vị chưa gửi tệp nào: Sở thứ 11 (SO_11);\n  Sở thứ 30 (SO_30; có tệp SO_30.xlsx, nhưng tệp ghi mã SO_03).\n",
+  );
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const rows: unknown[][] = [];
+  wb.getWorksheet("Chưa nộp")!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  expect(rows).toContainEqual(["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Ghi chú"]);
+  expect(rows).toContainEqual(["SO_11", "Sở thứ 11", "Sở, ban, ngành"]);
+  expect(rows).toContainEqual([
+    "SO_30",
+    "Sở thứ 30",
+    "Sở, ban, ngành",
+    "Có tệp SO_30.xlsx, nhưng tệp ghi mã SO_03.",
+  ]);
+  const paragraphs = docxParagraphs(readFileSync(report));
+  expect(paragraphs).toContain("Chưa gửi báo cáo (có tệp “SO_30.xlsx”, nhưng tệp ghi mã SO_03)");
+  expect(paragraphs.filter((p) => p === "Chưa gửi báo cáo")).toHaveLength(1);
 });
