@@ -14,6 +14,7 @@ import { writeXlsx } from "../xlsx/write";
 import type { ExcelActions } from "./actions";
 import { App } from "./App";
 import { memoryStore } from "./settings";
+import { reportBytes } from "../../test/helpers/report-builder";
 
 const RESULT: ValidationResult = {
   valid: false,
@@ -143,6 +144,26 @@ test("validate a template left unfilled: said so first, its blank cells in two l
   // Marks are per cell: every blank figure, every status and what Thông tin lacks.
   expect(calls).toContain(`mark ${blank.findings.length}`);
   expect(blank.findings.length).toBeGreaterThan(20);
+});
+
+test("a workbook with the unit's name but no valid code names the unit and says what is wrong with its code", async () => {
+  const { excel } = fakeExcel();
+  const shown = async (unit: string): Promise<string> => {
+    const result = inspectBytes(reportBytes({ unit, name: "UBND xã Quảng Phú" }), DEFAULT_PROFILE);
+    await render(
+      <App
+        env={{ host: "excel", excel: { ...excel, validateOpenWorkbook: async () => result } }}
+        store={memoryStore()}
+      />,
+    );
+    await click(byRole("button", "Kiểm tra sổ tính"));
+    return byTestId("validate-unit").textContent ?? "";
+  };
+  expect(await shown("")).toBe("Đơn vị: UBND xã Quảng Phú — chưa điền mã đơn vị (xem lỗi bên dưới)");
+  expect(await shown("xã quảng phú")).toBe(
+    "Đơn vị: UBND xã Quảng Phú — mã đơn vị “xã quảng phú” không hợp lệ (xem lỗi bên dưới)",
+  );
+  expect(await shown("XA_QUANG_PHU")).toBe("Đơn vị: XA_QUANG_PHU – UBND xã Quảng Phú");
 });
 
 test("an Excel error is shown in Vietnamese", async () => {

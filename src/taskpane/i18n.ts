@@ -63,6 +63,8 @@ export interface Strings {
   readonly nothingToMark: string;
   readonly fileChecked: (file: string) => string;
   readonly unitLine: (code: string, name: string) => string;
+  /** A file naming its unit without a valid code: the name, and that the code is missing or wrong (`typed`). */
+  readonly unitLineNoCode: (name: string, typed: string | undefined) => string;
   readonly reportPeriodLine: (period: string, date: string | null) => string;
   // Template
   readonly templateIntro: string;
@@ -317,6 +319,8 @@ const vi: Strings = {
   nothingToMark: "Không có ô lỗi nào để đánh dấu.",
   fileChecked: (f) => `Tệp: ${f}`,
   unitLine: (code, name) => `Đơn vị: ${code} – ${name}`,
+  unitLineNoCode: (name, typed) =>
+    `Đơn vị: ${name} — ${typed === undefined ? "chưa điền mã đơn vị" : `mã đơn vị “${typed}” không hợp lệ`} (xem lỗi bên dưới)`,
   reportPeriodLine: (period, date) =>
     `Kỳ báo cáo khai trong tệp: ${period}${date ? ` (ngày báo cáo ${date})` : ""}.`,
   templateIntro:
@@ -559,6 +563,8 @@ const en: Strings = {
   nothingToMark: "There are no error cells to mark.",
   fileChecked: (f) => `File: ${f}`,
   unitLine: (code, name) => `Unit: ${code} – ${name}`,
+  unitLineNoCode: (name, typed) =>
+    `Unit: ${name} — ${typed === undefined ? "no unit code filled in" : `the unit code “${typed}” is not valid`} (see the error below)`,
   reportPeriodLine: (period, date) =>
     `Period stated in the file: ${period}${date ? ` (report date ${date})` : ""}.`,
   templateIntro:

@@ -153,6 +153,19 @@ test("validates a picked workbook: the negative count is listed with its cell, a
   await page.getByTestId("verdict-stale").waitFor({ state: "detached" });
 });
 
+test("a clerk's file with the unit's name but no code names the unit and says the code is missing", async () => {
+  const noCode = reportBytes({ unit: "", name: "UBND xã Quảng Phú" });
+  await page.getByTestId("validate-file").setInputFiles(xlsx("bao-cao-xa.xlsx", noCode));
+  await page.getByTestId("validate-unit").waitFor();
+  await expect(page.getByTestId("validate-unit").textContent()).resolves.toBe(
+    "Đơn vị: UBND xã Quảng Phú — chưa điền mã đơn vị (xem lỗi bên dưới)",
+  );
+  await expect(page.locator('[data-finding-code="MISSING_VALUE"]').textContent()).resolves.toContain(
+    "Chưa điền Mã đơn vị.",
+  );
+  await screenshots("validate-no-code");
+});
+
 test("a valid report dated after its deadline is told, before sending, that it will count as late", async () => {
   const late = reportBytes({ unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day: 18 } });
   await page.getByTestId("validate-file").setInputFiles(xlsx("bao-cao-muon.xlsx", late));

@@ -280,8 +280,18 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
             )}
           </section>
           {source !== null && <p className={styles.meta}>{t.fileChecked(source)}</p>}
-          {result.unit !== null && (
-            <p className={styles.meta}>{t.unitLine(result.unit, result.unitName ?? "")}</p>
+          {result.unit !== null ? (
+            <p className={styles.meta} data-testid="validate-unit">
+              {t.unitLine(result.unit, result.unitName ?? "")}
+            </p>
+          ) : (
+            // The clerk typed the name but no code (or a wrong one): the file is still theirs, named.
+            result.unitName !== null &&
+            result.unitName.trim() !== "" && (
+              <p className={styles.meta} data-testid="validate-unit">
+                {t.unitLineNoCode(result.unitName, result.unitTyped)}
+              </p>
+            )
           )}
           {result.period !== null && result.year !== null && (
             // The period and date the file declares: a valid report of last year's period is still
