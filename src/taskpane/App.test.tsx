@@ -100,6 +100,10 @@ test("validate in Excel: grouped findings with counts; a click selects the cell;
   // The verdict in words comes first.
   expect(byTestId("validate-verdict").textContent).toContain("Không hợp lệ — chưa gửi được");
   expect(must(byRole("heading", /^Chỉ tiêu/)).textContent).toContain("1 lỗi");
+  // The finding's code after its message, said to be a code (for looking it up).
+  expect(document.querySelector('[data-finding-code="COERCED"]')?.textContent).toBe(
+    "Cảnh báo Số liệu được nhập dạng chữ.Mã: COERCED · Chỉ tiêu!E9",
+  );
   // Unit-supplied text is text, never markup.
   expect(container.querySelector("img")).toBeNull();
   expect(byTestId("validate-result").textContent).toContain("<img src=x onerror=alert(1)>");

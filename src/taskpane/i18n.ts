@@ -54,6 +54,8 @@ export interface Strings {
   readonly generalGroup: string;
   readonly findingsLabel: string;
   readonly cellRef: (sheet: string, cell: string) => string;
+  /** A finding's code (SPEC §4) under its message, for looking it up: "Mã: COERCED". */
+  readonly findingCode: (code: string) => string;
   readonly findingButtonLabel: (severity: string, sheet: string, cell: string, message: string) => string;
   readonly selectedCell: (sheet: string, cell: string) => string;
   readonly markErrors: string;
@@ -310,6 +312,7 @@ const vi: Strings = {
   generalGroup: "Chung",
   findingsLabel: "Kết quả kiểm tra",
   cellRef: (sheet, cell) => `${sheet}!${cell}`,
+  findingCode: (code) => `Mã: ${code}`,
   findingButtonLabel: (sev, sheet, cell, msg) => `${sev} tại ô ${cell} trang ${sheet}: ${msg}`,
   selectedCell: (sheet, cell) => `Vị trí: trang “${sheet}”, ô ${cell}`,
   markErrors: "Đánh dấu các ô lỗi",
@@ -554,6 +557,7 @@ const en: Strings = {
   generalGroup: "General",
   findingsLabel: "Validation findings",
   cellRef: (sheet, cell) => `${sheet}!${cell}`,
+  findingCode: (code) => `Code: ${code}`,
   findingButtonLabel: (sev, sheet, cell, msg) => `${sev} at cell ${cell} of sheet ${sheet}: ${msg}`,
   selectedCell: (sheet, cell) => `Location: sheet “${sheet}”, cell ${cell}`,
   markErrors: "Mark error cells",

@@ -166,6 +166,40 @@ test("a clerk's file with the unit's name but no code names the unit and says th
   await screenshots("validate-no-code");
 });
 
+test("each finding's code reads as a code: a small grey 'Mã: …' under its message, not before it", async () => {
+  // One count typed as text ("100"): COERCED, a warning.
+  const typedAsText = reportBytes({
+    unit: "XA_QUANG_PHU",
+    name: "UBND xã Quảng Phú",
+    counts: { HN_TONG: ["100", 90] },
+  });
+  await page.getByTestId("validate-file").setInputFiles(xlsx("bao-cao-xa.xlsx", typedAsText));
+  const coerced = page.locator('[data-finding-code="COERCED"]');
+  // Read first: the badge and the message; the code after it, as a code.
+  await expect(coerced.textContent()).resolves.toMatch(
+    /^Cảnh báo Số liệu .*Nên nhập dạng số\.Mã: COERCED · Chỉ tiêu!D5$/,
+  );
+  const code = coerced.getByText("Mã: COERCED", { exact: true });
+  // The line above it: the badge and the message.
+  const message = coerced.locator("span:has(> .fui-Badge)");
+  const look = (el: Element) => {
+    const s = getComputedStyle(el);
+    return { size: parseFloat(s.fontSize), color: s.color };
+  };
+  const [codeLook, messageLook] = [await code.evaluate(look), await message.evaluate(look)];
+  expect(codeLook.size).toBeLessThan(messageLook.size);
+  // Grey: red, green and blue alike, lighter than the message's text (Fluent's secondary text).
+  const rgb = (c: string) => (c.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+  const [r, g, b] = rgb(codeLook.color);
+  expect({ grey: r === g && g === b, lighter: r! > rgb(messageLook.color)[0]! }).toEqual({
+    grey: true,
+    lighter: true,
+  });
+  const [codeBox, messageBox] = [await code.boundingBox(), await message.boundingBox()];
+  expect(codeBox!.y).toBeGreaterThan(messageBox!.y);
+  await screenshots("validate-code");
+});
+
 test("a valid report dated after its deadline is told, before sending, that it will count as late", async () => {
   const late = reportBytes({ unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day: 18 } });
   await page.getByTestId("validate-file").setInputFiles(xlsx("bao-cao-muon.xlsx", late));

@@ -88,8 +88,9 @@ export function FindingsList({ findings, counted, strings: t, onSelect }: Findin
                       {forThePage(f.message)}
                     </span>
                     <span className={styles.where}>
-                      {/* The code is for looking it up (SPEC §4); read aloud it was English mid-sentence. */}
-                      <span aria-hidden="true">{f.code}</span>
+                      {/* The code is for looking it up (SPEC §4), small and grey after the message, said to
+                          be a code ("Mã: COERCED"); read aloud it was English mid-sentence. */}
+                      <span aria-hidden="true">{t.findingCode(f.code)}</span>
                       {f.sheet !== null && f.cell !== null ? ` · ${t.cellRef(f.sheet, f.cell)}` : ""}
                     </span>
                   </span>
