@@ -650,6 +650,12 @@ export const MSG = {
   /** A profile without the signer's name: the documents' name line is dotted (official.ts NAME_TO_FILL). */
   signerNameToFill: (title: string) =>
     `hồ sơ chưa ghi họ tên người ký (organisation.signerName), nên dòng họ tên dưới chức vụ người ký (${titleOnOneLine(title)}) là dòng dấu chấm “……”: gõ họ tên người ký vào dòng đó trước khi in trình ký, hoặc ghi họ tên vào hồ sơ.`,
+  /**
+   * The same, where no profile can be edited (the add-in's page): what the signer and the clerk do
+   * with the documents downloaded, without the profile's key.
+   */
+  signerNameByHand: (title: string) =>
+    `hồ sơ đang dùng chưa có họ tên người ký, nên trong thư nhắc và báo cáo tải về, dòng họ tên dưới chức vụ người ký (${titleOnOneLine(title)}) để trống (dòng dấu chấm “……”) cho người ký ghi tay; muốn in sẵn họ tên, mở tệp đã tải bằng Word, gõ họ tên vào dòng đó rồi in trình ký.`,
   /** Rejected files that name no unit while units are missing: look before sending reminders. */
   unplacedFiles: (n: number, list: string) =>
     `Lưu ý: ${n} tệp bị từ chối không xác định được đơn vị gửi ${TOOL_WORDS.rejectedReasons.both}; trước khi gửi thư nhắc, xem đơn vị chưa nộp có gửi một trong các tệp này không: ${list}.`,

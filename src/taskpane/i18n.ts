@@ -491,7 +491,7 @@ const vi: Strings = {
     `Thư nhắc các đơn vị (một tệp gồm thư của từng đơn vị, mỗi thư bắt đầu ở một trang mới, để in và ký; hoặc tệp .zip gồm thư riêng của từng đơn vị để gửi thư điện tử) và báo cáo kết quả gửi cấp trên, dạng văn bản Word theo Nghị định 30/2020/NĐ-CP. Văn bản đề ngày ${d}; thư đề nghị đơn vị trả lời trước ngày ${r}; số văn bản để trống cho văn thư ghi.`,
   documentsExcelNote:
     "Excel không mở được văn bản Word từ ngăn tác vụ: tệp .docx được tải xuống, hãy mở bằng Word.",
-  documentsNoSigner: (title) => `Lưu ý: ${MSG.signerNameToFill(title)}`,
+  documentsNoSigner: (title) => `Lưu ý: ${MSG.signerNameByHand(title)}`,
   downloadLetters: "Tải thư nhắc (.docx)",
   downloadLettersZip: "Tải thư riêng từng đơn vị (.zip)",
   lettersZipDownloaded: (f, n) =>
@@ -743,7 +743,7 @@ const en: Strings = {
   documentsExcelNote:
     "Excel cannot open a Word document from a taskpane: the .docx file is downloaded; open it in Word.",
   documentsNoSigner: (title) =>
-    `Note: the profile gives no signer's name (organisation.signerName), so under the signer's title (${title.split("\n").join(" / ")}) the name line is dotted “……”: type the signer's name on it before printing for signature, or add it to the profile.`,
+    `Note: the profile in use has no signer's name, so in the letters and report downloaded the name line under the signer's title (${title.split("\n").join(" / ")}) is left dotted “……” for the signer to write by hand; to print the name, open the downloaded file in Word, type the name on that line, then print for signature.`,
   downloadLetters: "Download letters (.docx)",
   downloadLettersZip: "Download each unit's letter (.zip)",
   lettersZipDownloaded: (f, n) =>

@@ -94,10 +94,11 @@ test("says the documents' date and reply date, and in Excel why they download", 
   expect(byTestId("documents").textContent).not.toContain(t.documentsExcelNote);
 });
 
-test("a profile that names no signer is told the name line is dotted, to type the name on before signing", async () => {
+test("a profile that names no signer is told, in the page's words, that the name line is left for the signer's hand or to type in Word", async () => {
   await render();
+  // No profile key: nothing on the page edits a profile.
   expect(byTestId("documents-no-signer").textContent).toBe(
-    "Lưu ý: hồ sơ chưa ghi họ tên người ký (organisation.signerName), nên dòng họ tên dưới chức vụ người ký (GIÁM ĐỐC) là dòng dấu chấm “……”: gõ họ tên người ký vào dòng đó trước khi in trình ký, hoặc ghi họ tên vào hồ sơ.",
+    "Lưu ý: hồ sơ đang dùng chưa có họ tên người ký, nên trong thư nhắc và báo cáo tải về, dòng họ tên dưới chức vụ người ký (GIÁM ĐỐC) để trống (dòng dấu chấm “……”) cho người ký ghi tay; muốn in sẵn họ tên, mở tệp đã tải bằng Word, gõ họ tên vào dòng đó rồi in trình ký.",
   );
   await render({
     profile: { ...profile, organisation: { ...profile.organisation, signerName: "Lê Văn Hùng" } },
