@@ -605,6 +605,22 @@ test("downloads the report as a Word document, its Word writer loaded on demand 
   await screenshots("documents");
 });
 
+test("at 1280 px the documents' date field is as wide as a date, not the page", async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByTestId("documents").scrollIntoViewIfNeeded();
+  const field = page.getByTestId("documents-date");
+  // The drawn box is the input's wrapper (its border); the input fills it.
+  const box = await field.evaluate((el) => el.parentElement!.getBoundingClientRect().width);
+  // It holds today's date as dd/mm/yyyy: the date shows whole.
+  const fits = await field.evaluate((el) => el.scrollWidth <= el.clientWidth);
+  expect({ box: box <= 240, fits }).toEqual({ box: true, fits: true });
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-documents-1280.png"), fullPage: true });
+  await page.setViewportSize({ width: 320, height: 900 });
+  const narrow = await field.evaluate((el) => el.parentElement!.getBoundingClientRect().right);
+  expect(narrow).toBeLessThanOrEqual(320);
+  await page.setViewportSize({ width: 800, height: 900 });
+});
+
 (PRINT_SKIP_REASON === "" ? test : test.skip)(
   "the downloaded report opens in LibreOffice and prints with every section heading",
   async () => {

@@ -35,6 +35,8 @@ const useStyles = makeStyles({
   bar: { marginTop: tokens.spacingVerticalS },
   text: { overflowWrap: "anywhere", whiteSpace: "normal" },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  // "dd/mm/yyyy" and room to spare; a 1280 px page drew a date field as wide as the page.
+  date: { width: "100%", maxWidth: "12em" },
 });
 
 export interface FilePickerProps {
@@ -96,6 +98,8 @@ export interface TextFieldProps {
   readonly inputMode?: InputProps["inputMode"];
   /** The input itself, for the form to move the focus to it when its value is refused. */
   readonly inputRef?: Ref<HTMLInputElement>;
+  /** A date is typed: the field as wide as one, not the pane. */
+  readonly date?: boolean;
 }
 
 /** A labelled text input whose problem, if any, is said under it (the forms' one shape). */
@@ -107,6 +111,7 @@ export function TextField({
   warning,
   testId,
   inputRef,
+  date = false,
   ...input
 }: TextFieldProps) {
   const styles = useStyles();
@@ -123,6 +128,7 @@ export function TextField({
       hint={error || warning === undefined ? undefined : { children: warning, className: styles.warning }}
     >
       <Input
+        {...(date ? { className: styles.date } : {})}
         value={value}
         onChange={(_, d) => onChange(d.value)}
         disabled={input.disabled}
