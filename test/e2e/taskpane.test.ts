@@ -524,7 +524,11 @@ test("makes the report for the level above: a wrong code is explained under the 
   await page.getByTestId("rollup").scrollIntoViewIfNeeded();
   await page.getByTestId("rollup-code").fill("Sở Nội vụ");
   await page.getByTestId("rollup-download").click();
-  await page.getByText("mã đơn vị gồm 2–32 ký tự A–Z, 0–9, _ . - (ví dụ SO_Y_TE)").waitFor();
+  await page
+    .getByText(
+      "mã “Sở Nội vụ” có chữ có dấu (ở, ộ, ụ) và dấu cách; mã đơn vị viết liền, chữ in hoa không dấu, các từ nối bằng “_”: gõ SO_NOI_VU",
+    )
+    .waitFor();
   await page.getByTestId("rollup-code").fill("ubnd_tinh");
   await page.getByTestId("rollup-name").fill("UBND tỉnh Thanh Hóa");
   await page.getByTestId("rollup-type").selectOption("SO_NGANH");

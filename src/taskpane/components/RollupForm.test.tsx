@@ -140,6 +140,32 @@ test("a unit typed that is not the profile's organisation is told that the docum
   }
 });
 
+test("a code typed in words is told what is wrong with it and which code its words make", async () => {
+  const { excel } = excelDouble();
+  const refusal = async (typed: string): Promise<string> => {
+    await render(consolidation(), excel);
+    await typeInto(byTestId("rollup-code"), typed);
+    await typeInto(byTestId("rollup-name"), "Sở Nội vụ");
+    await act(async () => byTestId("rollup-open").click());
+    return document.querySelector('[role="alert"]')?.textContent ?? "";
+  };
+  expect(await refusal("so nội vụ")).toBe(
+    "mã “so nội vụ” có chữ có dấu (ộ, ụ) và dấu cách; mã đơn vị viết liền, chữ in hoa không dấu, các từ nối bằng “_”: gõ SO_NOI_VU",
+  );
+  expect(await refusal("so noi vu")).toBe(
+    "mã “so noi vu” có dấu cách; mã đơn vị viết liền, chữ in hoa không dấu, các từ nối bằng “_”: gõ SO_NOI_VU",
+  );
+  // No code its words make: what a code is made of.
+  expect(await refusal("SỞ/NỘI/VỤ")).toBe(
+    "mã “SỞ/NỘI/VỤ” có chữ có dấu (Ở, Ộ, Ụ) và ký tự “/”; mã đơn vị gồm 2–32 ký tự A–Z, 0–9, _ . - (ví dụ SO_Y_TE)",
+  );
+  expect(await refusal("S")).toBe(
+    "mã “S” chỉ có 1 ký tự; mã đơn vị gồm 2–32 ký tự A–Z, 0–9, _ . - (ví dụ SO_Y_TE)",
+  );
+  // Lower case alone is no fault: taken as SO_NOI_VU.
+  expect(await refusal("so_noi_vu")).toBe("");
+});
+
 test("a bad code or an empty name is shown under its field and nothing is opened", async () => {
   const { excel, opened } = excelDouble();
   await render(consolidation(), excel);
@@ -147,7 +173,7 @@ test("a bad code or an empty name is shown under its field and nothing is opened
   await act(async () => byTestId("rollup-open").click());
   expect(opened).toEqual([]);
   expect(byTestId("rollup").textContent).toContain(
-    "mã đơn vị gồm 2–32 ký tự A–Z, 0–9, _ . - (ví dụ SO_Y_TE)",
+    "mã “Sở Y tế” có chữ có dấu (ở, ế) và dấu cách; mã đơn vị viết liền, chữ in hoa không dấu, các từ nối bằng “_”: gõ SO_Y_TE",
   );
   expect(byTestId("rollup").textContent).toContain("cần tên đơn vị, ví dụ Sở Y tế");
   // The first refused field takes the focus (the button it was on does nothing more).
