@@ -622,6 +622,40 @@ describe("duplicates", () => {
     );
     expect(lastYears.units.map((u) => [u.late, u.firstReportDate])).toEqual([[true, undefined]]);
   });
+  test("last year's own report still in the folder is no on-time sending of this one: the year's report signed in January, a half year's sent late last year", () => {
+    // 2025's year report, signed on 15/01/2026 as a year's report is, is 2025's: the 2026 report of
+    // 10/12/2026 is late, no resend.
+    const year = consolidate(
+      [
+        submit(
+          "in/SO_A-2025.xlsx",
+          unit("SO_A", { period: "NAM", year: 2025, reportDate: { year: 2026, month: 1, day: 15 } }),
+        ),
+        submit(
+          "in/SO_A.xlsx",
+          unit("SO_A", { period: "NAM", reportDate: { year: 2026, month: 12, day: 10 } }),
+        ),
+      ],
+      { profile: DEFAULT_PROFILE, period: { kind: "NAM", year: 2026 } },
+    );
+    expect(year.units.map((u) => [u.file, u.late, u.firstReportDate])).toEqual([
+      ["in/SO_A.xlsx", true, undefined],
+    ]);
+    // Last year's half-year report, itself sent late (20/08/2025), is no sending of 2026's either.
+    const half = consolidate(
+      [
+        submit(
+          "in/SO_A-2025.xlsx",
+          unit("SO_A", { year: 2025, reportDate: { year: 2025, month: 8, day: 20 } }),
+        ),
+        submit("in/SO_A.xlsx", unit("SO_A", { reportDate: { year: 2026, month: 6, day: 12 } })),
+      ],
+      { profile: DEFAULT_PROFILE, period: { kind: "6T", year: 2026 } },
+    );
+    expect(half.units.map((u) => [u.file, u.late, u.firstReportDate])).toEqual([
+      ["in/SO_A.xlsx", true, undefined],
+    ]);
+  });
   test("a report dated on the deadline day itself (06/06/2026) was sent on time: updated after it, the unit keeps that on-time date", () => {
     const day = (d: number) => unit("SO_A", { reportDate: { year: 2026, month: 6, day: d } });
     const c = consolidate([submit("in/SO_A.xlsx", day(6)), submit("in/SO_A (1).xlsx", day(9))], {

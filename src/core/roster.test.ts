@@ -367,6 +367,15 @@ test("a list typed in Notepad with “;” under a title line without one is rea
   expect(
     units('DANH SÁCH ĐƠN VỊ, NĂM 2026\nMã đơn vị,Tên đơn vị,Loại đơn vị\nSO_A,"Sở A; Sở B",SO_NGANH\n'),
   ).toEqual([{ code: "SO_A", name: "Sở A; Sở B", type: "Sở, ban, ngành" }]);
+  // An official heading typed above it, its date line with a comma: the list's ";" still decide.
+  expect(
+    units(
+      "UBND TỈNH THANH HÓA\nSỞ NỘI VỤ\nThanh Hóa, ngày 02 tháng 6 năm 2026\nDANH SÁCH ĐƠN VỊ\nMã đơn vị;Tên đơn vị;Loại đơn vị\nSO_A;Sở A;SO_NGANH\nXA_B;Xã Bình An;UBND_XA\n",
+    ),
+  ).toEqual([
+    { code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" },
+    { code: "XA_B", name: "Xã Bình An", type: "UBND xã, phường" },
+  ]);
 });
 
 test("a hand-made list as a first-year Sở keeps it: an official heading, “Mã”/“Tên”/“Loại”, short types, group and total rows", () => {

@@ -427,6 +427,7 @@ describe("group headings and a total line in a list are not tasks or meetings", 
       "Tổng: 12 công việc",
       // Done out of all, what is counted named before the count, or "=" for the colon (session 40).
       "Tổng: 10/12 hoàn thành",
+      "Tổng: 10 / 12 hoàn thành",
       "Cộng: 10 / 12 nhiệm vụ hoàn thành",
       "Tổng nhiệm vụ: 12",
       "TỔNG NHIỆM VỤ: 12 (10 hoàn thành)",

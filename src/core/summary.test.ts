@@ -685,6 +685,55 @@ test("a reduction's total that leaves out a unit with no baseline says so, in th
   expect(String(spec.sheets[0]!.rows[2]![0]!.value)).not.toContain("Dòng tổng của");
 });
 
+test("a unit's returned files before its valid one are replaced by it, not by each other; an unchanged copy of a returned file is said to be one", () => {
+  // Sở B was returned on 02/06 and 04/06 and sent a valid file on 05/06: both earlier files need no
+  // mending because of the valid one. Xã C sent the same returned file twice (byte for byte).
+  const dated = (day: number, current: number): ReportData => ({
+    unit: "SO_B",
+    name: "Sở B",
+    reportDate: { year: 2026, month: 6, day },
+    counts: { HN_TONG: [100, current] },
+  });
+  const xaC = {
+    unit: "XA_C",
+    name: "Xã C",
+    type: "UBND_XA",
+    reportDate: { year: 2026, month: 6, day: 5 },
+    counts: { HN_TONG: [30, "hai mươi"] },
+  } as const;
+  const wb = summaryWorkbook(
+    consolidate(
+      [
+        submit("SO_B.xlsx", dated(2, -1)),
+        submit("SO_B (1).xlsx", dated(4, -2)),
+        submit("SO_B (2).xlsx", dated(5, 80)),
+        { ...submit("XA_C.xlsx", xaC), sha256: "sha-xa-c" },
+        { ...submit("XA_C (1).xlsx", xaC), sha256: "sha-xa-c" },
+      ],
+      { profile: DEFAULT_PROFILE },
+    ),
+    DEFAULT_PROFILE,
+  );
+  const statusOn = (name: string, column: number) =>
+    wb.sheets
+      .find((s) => s.name === name)!
+      .rows.slice(3)
+      .filter((r) => r[0]?.value !== undefined && r[column]?.value !== undefined)
+      .map((r) => `${String(r[0]!.value)}: ${String(r[column]!.value)}`);
+  const expected = [
+    "SO_B.xlsx: Từ chối (đã có tệp hợp lệ)",
+    "SO_B (1).xlsx: Từ chối (đã có tệp hợp lệ)",
+    "XA_C (1).xlsx: Từ chối",
+    "XA_C.xlsx: Từ chối (giống hệt bản gửi sau)",
+  ];
+  expect(new Set(statusOn("Nguồn", 6))).toEqual(new Set([...expected, "SO_B (2).xlsx: Chấp nhận"]));
+  expect(new Set(statusOn("Lỗi", 2))).toEqual(new Set(expected));
+  const title = wb.sheets.find((s) => s.name === "Tổng hợp")!.rows[1]!;
+  expect(String(title.find((c) => c?.value)?.value)).toContain(
+    "; từ chối 4 tệp (2 tệp đã có tệp hợp lệ thay, 1 tệp đã có bản gửi sau cũng bị từ chối); ",
+  );
+});
+
 test("Nguồn says of a returned file a later one replaced what the Lỗi sheet says, not a plain 'Từ chối' still to mend", () => {
   const sheetOf = (name: string) => returnedAgain().sheets.find((s) => s.name === name)!;
   const statusOn = (name: string, column: number) =>

@@ -84,6 +84,8 @@ describe("numbers pasted as text, as the template reads them", () => {
     const e = excelError(() => ratio(cell("12 hồ sơ"), 20));
     expect(e.code).toBe(ErrorCode.invalidValue);
     expect(e.message).toBe("Phần: “12 hồ sơ” không phải một số; gõ số như 1234, 1.234, 0,5 hoặc 95,5%.");
+    // Pasted with the spaces around it, the text is quoted as it reads.
+    expect(excelError(() => ratio(cell(" 12 hồ sơ "), 20)).message).toMatch(/^Phần: “12 hồ sơ” không/);
   });
 });
 
