@@ -937,3 +937,43 @@ test("a missing unit whose code names a file that gives another unit's code is p
   expect(paragraphs).toContain("Chưa gửi báo cáo (có tệp “SO_30.xlsx”, nhưng tệp ghi mã SO_03)");
   expect(paragraphs.filter((p) => p === "Chưa gửi báo cáo")).toHaveLength(1);
 });
+
+test("a unit's line fills its 80 columns exactly; a name typed over two lines reads as one; a name with a comma makes '; ' the separator", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "kl226-named-edges-"));
+  // "Bị trả lại: … từ chối:" is 57 characters; " Xã Yên Mỹ (XA_YEN_MY)." 23 more: 80, one line.
+  writeFileSync(
+    join(dir, "XA_YEN_MY.xlsx"),
+    reportBytes({
+      unit: "XA_YEN_MY",
+      name: "Xã Yên Mỹ",
+      type: "UBND_XA",
+      counts: { HN_TONG: [30, "hai mươi"] },
+    }),
+  );
+  // Both late (after 06/06): one name typed with Alt+Enter, one with a comma in it.
+  writeFileSync(
+    join(dir, "PHUONG_HAM_RONG.xlsx"),
+    reportBytes({
+      unit: "PHUONG_HAM_RONG",
+      name: "Phường\nHàm  Rồng",
+      type: "UBND_XA",
+      reportDate: { year: 2026, month: 6, day: 10 },
+    }),
+  );
+  writeFileSync(
+    join(dir, "TRUONG_DH_VHTTDL.xlsx"),
+    reportBytes({
+      unit: "TRUONG_DH_VHTTDL",
+      name: "Trường Đại học Văn hóa, Thể thao và Du lịch Thanh Hóa",
+      reportDate: { year: 2026, month: 6, day: 11 },
+    }),
+  );
+  const io = capture();
+  expect(await main(["consolidate", dir, "--out", join(dir, "th.xlsx")], io)).toBe(1);
+  expect(io.stdout).toContain(
+    "\nBị trả lại: 1 đơn vị đã gửi nhưng mọi tệp đều bị từ chối: Xã Yên Mỹ (XA_YEN_MY).\n",
+  );
+  expect(io.stdout).toContain(
+    "\nTrễ hạn: 2 đơn vị: Phường Hàm Rồng (PHUONG_HAM_RONG);\n  Trường Đại học Văn hóa, Thể thao và Du lịch Thanh Hóa (TRUONG_DH_VHTTDL).\n",
+  );
+});
