@@ -281,6 +281,23 @@ describe("the build settings, read by webpack.config.js", () => {
     expect(manifest).not.toContain("&quot;");
   });
 
+  test("ADDIN_URL set in cmd with single quotes (set ADDIN_URL='https://…/'), which cmd keeps too, is the address inside them", async () => {
+    const config = await makeConfig(
+      { addinUrl: "'https://kl226.sonoivu.quangtri.gov.vn/bao-cao/'" },
+      { mode: "production" },
+    );
+    const copy = config.plugins.find((p) => p.constructor.name === "CopyPlugin") as {
+      patterns: { from: string; transform?: (content: Buffer) => string }[];
+    };
+    expect(
+      copy.patterns.find((p) => p.from === "manifest.xml")!.transform!(
+        readFileSync(join(ROOT, "manifest.xml")),
+      ),
+    ).toContain(
+      '<SourceLocation DefaultValue="https://kl226.sonoivu.quangtri.gov.vn/bao-cao/taskpane.html"/>',
+    );
+  });
+
   test("--output-path to a folder holding other files is refused before anything in it is deleted", async () => {
     const folder = mkdtempSync(join(tmpdir(), "kl226-wwwroot-"));
     try {
@@ -289,7 +306,16 @@ describe("the build settings, read by webpack.config.js", () => {
         `thư mục dựng ${folder} đã có 1 tệp hay thư mục không phải của bản dựng KL226 (index.html). Bản dựng xóa mọi thứ trong thư mục dựng trước khi ghi vào: chọn một thư mục trống hoặc chưa có`,
       );
       expect(readFileSync(join(folder, "index.html"), "utf8")).toBe("<p>Cổng thông tin của Sở</p>");
-      // A folder holding an earlier build is built over, as dist/ is.
+      // A wwwroot of many files names three and counts them all, not a screen of names.
+      for (const f of ["a.html", "b.html", "c.css"]) writeFileSync(join(folder, f), "");
+      await expect(makeConfig({}, { mode: "production", outputPath: folder })).rejects.toThrow(
+        /đã có 4 tệp hay thư mục không phải của bản dựng KL226 \([^,()]+, [^,()]+, [^,()]+, …\)\. /,
+      );
+      // A folder holding an earlier build is built over, as dist/ is: by its page, or by its
+      // kl226-build.txt alone.
+      writeFileSync(join(folder, "kl226-build.txt"), "bản dựng cho https://kl226.example.vn/");
+      await expect(makeConfig({}, { mode: "production", outputPath: folder })).resolves.toBeDefined();
+      rmSync(join(folder, "kl226-build.txt"));
       writeFileSync(join(folder, "taskpane.html"), "<!doctype html>");
       await expect(makeConfig({}, { mode: "production", outputPath: folder })).resolves.toBeDefined();
     } finally {
