@@ -1177,7 +1177,7 @@ test("Phụ lục III says a unit returned again by its latest file, counting th
     .split("\n")
     .filter((l) => /^\d+ \| /.test(l));
   expect(rows).toEqual([
-    "1 | Xã Nga Sơn | UBND xã, phường | Bị trả lại 2 lần, tệp gửi sau cùng: tệp “Nga Son (1).xlsx” (1 lỗi số liệu)",
+    "1 | Xã Nga Sơn | UBND xã, phường | Bị trả lại 2 lần, lần sau cùng: tệp “Nga Son (1).xlsx” (1 lỗi số liệu)",
   ]);
   expect(documentText(d)).toContain(
     "Có 1 đơn vị có báo cáo bị trả lại (lỗi số liệu) và chưa gửi lại bản đạt yêu cầu.",

@@ -1289,7 +1289,7 @@ function missingAppendix(
     ).map((u) => ({
       name: unitName(c, u.code, u.name),
       type: typeOf(u),
-      status: `Bị trả lại${timesReturned(u.code) > 1 ? ` ${timesReturned(u.code)} lần, tệp gửi sau cùng` : ""}: ${rejectedOf(
+      status: `Bị trả lại${timesReturned(u.code) > 1 ? ` ${timesReturned(u.code)} lần, lần sau cùng` : ""}: ${rejectedOf(
         u.code,
       )
         .map((r) => {
