@@ -33,7 +33,7 @@ import {
   otherPeriodFiles,
   otherPeriodOnlyUnits,
   sentBackUnits,
-  identicalRejectedFile,
+  rejectedAsides,
   rejectedBesideAccepted,
   replacedByLaterReturned,
   unopenedFiles,
@@ -42,6 +42,7 @@ import {
   unplacedSentence,
   type Consolidation,
   type InRollup,
+  type RejectedAside,
   type RejectedFile,
   type Submission,
 } from "../core/consolidate";
@@ -815,13 +816,13 @@ function humanSummary(
     );
   if (c.rejected.length > 0) {
     lines.push("Tệp bị từ chối (chi tiết ở trang “Lỗi”):");
-    const rolledUp = new Set(c.rolledUp);
+    const asideOf = rejectedAsides(c);
     for (const r of c.rejected.slice(0, LIST_LIMIT)) {
       const errors = r.findings.filter((f) => f.severity === "error");
       const first = errors[0] ?? r.findings[0];
       const blank = blankNote(r, false);
       const more = errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : "";
-      const aside = rejectedAside(c, r, { rolledUp, beside, resent });
+      const aside = asideText(r, asideOf(r));
       lines.push(
         `  ✗ ${r.file}: ${blank !== undefined ? `${blank} (${errors.length} lỗi)` : first ? `${first.message} [${first.code}${first.cell ? ` ${first.sheet ?? ""}!${first.cell}` : ""}]${more}` : ""}${aside}`,
       );
@@ -1009,40 +1010,27 @@ export function ignoredNote(ignored: readonly string[]): string {
   return `Bỏ qua ${ignored.length} tệp khóa “~$…” của Excel hoặc tệp ẩn (không phải báo cáo): ${listCodes(ignored.map(baseName))}.`;
 }
 
-/**
- * Said after a rejected file on the terminal: what became of it beside its unit's other files (its
- * unit counted in a roll-up, a valid file sent before or after it, a later file returned too), or "".
- */
-function rejectedAside(
-  c: Consolidation,
-  r: RejectedFile,
-  {
-    rolledUp,
-    beside,
-    resent,
-  }: {
-    readonly rolledUp: ReadonlySet<string>;
-    readonly beside: ReturnType<typeof rejectedBesideAccepted>;
-    readonly resent: ReturnType<typeof replacedByLaterReturned>;
-  },
-): string {
-  // Its unit reported inside a roll-up: nothing to send again (and no letter asks for it).
-  if (r.unit !== null && rolledUp.has(r.unit)) return " — đơn vị đã được tính trong báo cáo tổng hợp khác";
-  const b = beside.get(r);
-  if (b === undefined) {
-    const later = resent.get(r);
-    return later === undefined
-      ? ""
-      : ` — ${MSG.replacedByLaterReturned(fileNameBeside(later.file, r.file), later.sha256 === r.sha256)}`;
+/** Said after a rejected file on the terminal: what became of it beside its unit's other files, or "". */
+function asideText(r: RejectedFile, aside: RejectedAside): string {
+  switch (aside.kind) {
+    case "none":
+    case "otherPeriod":
+      return "";
+    // Its unit reported inside a roll-up: nothing to send again (and no letter asks for it).
+    case "inRollup":
+      return " — đơn vị đã được tính trong báo cáo tổng hợp khác";
+    case "laterReturned":
+      return ` — ${MSG.replacedByLaterReturned(fileNameBeside(aside.later.file, r.file), aside.later.sha256 === r.sha256)}`;
+    case "besideAccepted": {
+      const kept = fileNameBeside(aside.kept.file, r.file);
+      if (aside.sent === "before") return ` — đơn vị đã gửi tệp hợp lệ ${kept}, tệp này không cần sửa nữa`;
+      if (aside.sent === "after") return ` — ${MSG.failedCorrection(kept, viDate(aside.kept.reportDate))}`;
+      // The same day or undated: which came later cannot be told, unless it is one version sent twice.
+      return aside.twin === undefined
+        ? ` — ${MSG.sameDayRejection(kept, r.reportDate === null)}`
+        : ` — ${MSG.identicalBesideAccepted(kept, fileNameBeside(aside.twin.file, r.file))}`;
+    }
   }
-  const kept = fileNameBeside(b.kept.file, r.file);
-  if (b.sent === "before") return ` — đơn vị đã gửi tệp hợp lệ ${kept}, tệp này không cần sửa nữa`;
-  if (b.sent === "after") return ` — ${MSG.failedCorrection(kept, viDate(b.kept.reportDate))}`;
-  // The same day or undated: which came later cannot be told, unless it is one version sent twice.
-  const twin = identicalRejectedFile(c, r);
-  return twin === undefined
-    ? ` — ${MSG.sameDayRejection(kept, r.reportDate === null)}`
-    : ` — ${MSG.identicalBesideAccepted(kept, fileNameBeside(twin.file, r.file))}`;
 }
 
 /**

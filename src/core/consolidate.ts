@@ -666,6 +666,41 @@ export function identicalRejectedFile(
 }
 
 /**
+ * What became of a rejected file beside its unit's other files, one answer for the terminal, the Lỗi
+ * and Nguồn sheets and the page: its unit counted in a roll-up; another period's own report (kept for
+ * its own round); an earlier file of a unit still returned, which its later file replaced
+ * (replacedByLaterReturned); beside the unit's accepted report, sent before, after or the same day
+ * (rejectedBesideAccepted), the same day with its `twin` when it is byte for byte another of the
+ * unit's rejected files (identicalRejectedFile: one version sent twice); or nothing of the kind.
+ */
+export type RejectedAside =
+  | { readonly kind: "none" | "inRollup" | "otherPeriod" }
+  | { readonly kind: "laterReturned"; readonly later: RejectedFile }
+  | {
+      readonly kind: "besideAccepted";
+      readonly kept: UnitSummary;
+      readonly sent: SentWhen;
+      readonly twin?: RejectedFile;
+    };
+
+/** Each rejected file's RejectedAside, the maps behind it built once for the whole consolidation. */
+export function rejectedAsides(c: Consolidation): (r: RejectedFile) => RejectedAside {
+  const beside = rejectedBesideAccepted(c);
+  const resent = replacedByLaterReturned(c);
+  const rolledUp = new Set(c.rolledUp);
+  return (r) => {
+    if (r.unit !== null && rolledUp.has(r.unit)) return { kind: "inRollup" };
+    if (otherPeriodReport(r, c.period)) return { kind: "otherPeriod" };
+    const later = resent.get(r);
+    if (later !== undefined) return { kind: "laterReturned", later };
+    const b = beside.get(r);
+    if (b === undefined) return { kind: "none" };
+    const twin = b.sent === "sameDay" ? identicalRejectedFile(c, r) : undefined;
+    return { kind: "besideAccepted", kept: b.kept, sent: b.sent, ...(twin && { twin }) };
+  };
+}
+
+/**
  * Whether a rejected file's content was not read at all: not opened on this machine or our bug
  * (notTheUnits), or an archive of other files (a unit's folder, a district's bundle), by its name or
  * its bytes. Nobody knows whose reports it holds: its name makes no unit "returned", and it holds the

@@ -12,6 +12,7 @@ import {
   otherPeriodFilesOf,
   otherPeriodOnlyUnits,
   otherPeriodReport,
+  rejectedAsides,
   rejectedBesideAccepted,
   replacedByLaterReturned,
   replacedFiles,
@@ -848,33 +849,39 @@ function missingSheet(c: Consolidation): SheetSpec {
 }
 
 /** Lỗi's "Xử lý" of a rejected file beside its unit's accepted one, by when it was sent. */
-const BESIDE_ACCEPTED_STATUS: Readonly<Record<SentWhen | "none", string>> = {
+const BESIDE_ACCEPTED_STATUS: Readonly<Record<SentWhen, string>> = {
   before: "Từ chối (đã có tệp hợp lệ)",
   after: "Từ chối (bản gửi sau; đang dùng bản gửi trước)",
   sameDay: "Từ chối (cùng ngày với tệp hợp lệ đang dùng)",
-  none: "Từ chối",
 };
+/** The same day as the accepted report, byte for byte another of the unit's files: one version sent twice. */
+const SENT_TWICE_STATUS = "Từ chối (gửi hai lần; cùng ngày với tệp hợp lệ đang dùng)";
 
 /**
  * A rejected file's "Xử lý", on the Lỗi sheet and Nguồn alike: what became of it beside its unit's
  * other files (a roll-up counted it, another period's report, a later file replaced it), else "Từ chối".
  */
 function rejectedStatus(c: Consolidation): (r: RejectedFile) => string {
-  const beside = rejectedBesideAccepted(c);
-  const resent = replacedByLaterReturned(c);
-  const rolledUp = new Set(c.rolledUp);
-  return (r) =>
-    // Its unit reported inside a roll-up: rejected, with nothing to send again. Another period's
-    // own report: kept for that period's round, nothing to mend.
-    r.unit !== null && rolledUp.has(r.unit)
-      ? "Từ chối (đã tính trong tổng hợp)"
-      : otherPeriodReport(r, c.period)
-        ? "Từ chối (báo cáo kỳ khác, để riêng)"
-        : resent.has(r)
-          ? resent.get(r)!.sha256 === r.sha256
-            ? "Từ chối (giống hệt bản gửi sau)"
-            : "Từ chối (đã có bản gửi sau)"
-          : BESIDE_ACCEPTED_STATUS[beside.get(r)?.sent ?? "none"];
+  const asideOf = rejectedAsides(c);
+  return (r) => {
+    const aside = asideOf(r);
+    switch (aside.kind) {
+      case "none":
+        return "Từ chối";
+      // Its unit reported inside a roll-up: rejected, with nothing to send again. Another period's
+      // own report: kept for that period's round, nothing to mend.
+      case "inRollup":
+        return "Từ chối (đã tính trong tổng hợp)";
+      case "otherPeriod":
+        return "Từ chối (báo cáo kỳ khác, để riêng)";
+      case "laterReturned":
+        return aside.later.sha256 === r.sha256
+          ? "Từ chối (giống hệt bản gửi sau)"
+          : "Từ chối (đã có bản gửi sau)";
+      case "besideAccepted":
+        return aside.twin === undefined ? BESIDE_ACCEPTED_STATUS[aside.sent] : SENT_TWICE_STATUS;
+    }
+  };
 }
 
 function errorSheet(c: Consolidation): SheetSpec {

@@ -181,6 +181,12 @@ export interface Strings {
   readonly failedCorrection: (olderFile: string, olderDate: string) => string;
   /** A rejected file dated the same day as the unit's accepted one: which came later cannot be told. */
   readonly sameDayRejection: (keptFile: string, undated: boolean) => string;
+  /** Beside the accepted file, order unknown, byte for byte another rejected file: one version sent twice. */
+  readonly sentTwiceBesideAccepted: (keptFile: string, twinFile: string) => string;
+  /** An earlier file of a unit still returned: its later file (also rejected) is the one asked about. */
+  readonly replacedByLaterReturned: (laterFile: string, same: boolean) => string;
+  /** Its unit was counted inside another unit's roll-up: nothing to send again. */
+  readonly rejectedInRollup: string;
   readonly shortfalls: string;
   readonly duplicates: string;
   readonly warnings: string;
@@ -426,6 +432,9 @@ const vi: Strings = {
   replacedBy: (f) => ` — đơn vị đã gửi tệp hợp lệ ${f}, tệp này không cần sửa nữa`,
   failedCorrection: (f, d) => ` — ${MSG.failedCorrection(f, d)}`,
   sameDayRejection: (f, undated) => ` — ${MSG.sameDayRejection(f, undated)}`,
+  sentTwiceBesideAccepted: (f, twin) => ` — ${MSG.identicalBesideAccepted(f, twin)}`,
+  replacedByLaterReturned: (f, same) => ` — ${MSG.replacedByLaterReturned(f, same)}`,
+  rejectedInRollup: " — đơn vị đã được tính trong báo cáo tổng hợp khác",
   shortfalls: "Chỉ tiêu không đạt",
   duplicates: "Nộp trùng",
   warnings: "Cảnh báo",
@@ -676,6 +685,13 @@ const en: Strings = {
     ` — sent later and rejected: the summary still counts ${f} (report date ${d}), sent earlier; to replace its figures the unit corrects the errors and sends again`,
   sameDayRejection: (f, undated) =>
     ` — the unit's valid file ${f}${undated ? "" : " has the same report date and"} is the one counted${undated ? " (this file's report date could not be read)" : ""}; if this file is a later correction, ask the unit to send it corrected`,
+  sentTwiceBesideAccepted: (f, twin) =>
+    ` — the unit's valid file ${f} is the one counted; this file is identical to ${twin} (one version sent twice): if either came before the valid file, it is the old version sent again and needs no correcting; otherwise ask the unit to send it corrected`,
+  replacedByLaterReturned: (f, same) =>
+    same
+      ? ` — the unit sent ${f} later, identical to this file: the errors are not corrected (the reminder letter lists them by the later file)`
+      : ` — the unit sent ${f} later (also rejected; the reminder letter lists its errors); this file needs no correcting`,
+  rejectedInRollup: " — the unit is already counted in another unit's roll-up",
   shortfalls: "Shortfalls",
   duplicates: "Duplicates",
   warnings: "Warnings",

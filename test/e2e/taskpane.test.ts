@@ -1364,19 +1364,48 @@ test("a unit's returned file beside its corrected one needs no correcting; a lat
       name: "SO_B-sua.xlsx",
       bytes: reportBytes({ unit: "SO_B", name: "Sở B", reportDate: { year: 2026, month: 6, day: 6 } }),
     },
+    // Returned twice: the earlier file needs no mending, its letter asks about the later one (as the
+    // terminal and the Lỗi sheet say).
+    {
+      name: "XA_C.xlsx",
+      bytes: reportBytes({
+        unit: "XA_C",
+        name: "Xã C",
+        type: "UBND_XA",
+        reportDate: { year: 2026, month: 6, day: 2 },
+        counts: { HN_TONG: [30, -1] },
+      }),
+    },
+    {
+      name: "XA_C (1).xlsx",
+      bytes: reportBytes({
+        unit: "XA_C",
+        name: "Xã C",
+        type: "UBND_XA",
+        reportDate: { year: 2026, month: 6, day: 4 },
+        counts: { HN_TONG: [30, "hai mươi"] },
+      }),
+    },
   ];
   await page.setViewportSize({ width: 320, height: 640 });
   await page.getByRole("tab", { name: "Tổng hợp" }).click();
   await clearInputs();
   await page.getByTestId("consolidate-profile").selectOption("auto");
   await page.getByTestId("report-files").setInputFiles(picked.map((f) => xlsx(f.name, f.bytes)));
-  await page.getByTestId("files-chosen").filter({ hasText: "Đã chọn 4 tệp." }).waitFor();
+  await page.getByTestId("files-chosen").filter({ hasText: "Đã chọn 6 tệp." }).waitFor();
   await page.getByTestId("consolidate").click();
   await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
-  await expect(tileCounts()).resolves.toMatchObject({ accepted: "2", rejected: "1", late: "1" });
+  await expect(tileCounts()).resolves.toMatchObject({ accepted: "2", rejected: "3", late: "1" });
   await page.getByTestId("count-rejected").click();
-  await expect(page.getByTestId("rejected").locator("li[data-file]").first().textContent()).resolves.toMatch(
+  const rejected = page.getByTestId("rejected").locator("li[data-file]");
+  await expect(rejected.filter({ hasText: /^SO_B\.xlsx/ }).textContent()).resolves.toMatch(
     /^SO_B\.xlsx \(SO_B\) — đơn vị đã gửi tệp hợp lệ SO_B-sua\.xlsx, tệp này không cần sửa nữa/,
+  );
+  await expect(rejected.filter({ hasText: /^XA_C\.xlsx/ }).textContent()).resolves.toMatch(
+    /^XA_C\.xlsx \(XA_C\) — đơn vị đã gửi lại tệp XA_C \(1\)\.xlsx \(cũng bị từ chối; thư nhắc nêu lỗi của tệp đó\), tệp này không cần sửa nữa/,
+  );
+  await expect(rejected.filter({ hasText: /^XA_C \(1\)\.xlsx/ }).textContent()).resolves.not.toContain(
+    "không cần sửa nữa",
   );
   await page.getByTestId("count-late").click();
   await expect(page.getByTestId("late").locator("li").first().textContent()).resolves.toBe(

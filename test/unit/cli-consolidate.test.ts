@@ -621,6 +621,22 @@ test("an old returned file sent again by mistake, byte for byte, is said to be t
     / {2}✗ .*tuan-1\/KL226_XA_HOANG_HOA\.xlsx: .* tệp này giống hệt tệp Hoang Hoa \(1\)\.xlsx \(một bản gửi hai lần\)/,
   );
   expect(io.stdout).not.toContain("nếu tệp này là bản sửa gửi sau");
+  // The Lỗi and Nguồn sheets say it as the terminal does, not "cùng ngày với tệp hợp lệ" alone.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir, "th.xlsx"));
+  for (const [sheet, column] of [
+    ["Lỗi", 3],
+    ["Nguồn", 7],
+  ] as const) {
+    const status = new Map<string, unknown>();
+    wb.getWorksheet(sheet)!.eachRow((row) =>
+      status.set(String(row.getCell(1).value), row.getCell(column).value),
+    );
+    expect([sheet, status.get(join(dir, "tuan-3", "Hoang Hoa (1).xlsx"))]).toEqual([
+      sheet,
+      "Từ chối (gửi hai lần; cùng ngày với tệp hợp lệ đang dùng)",
+    ]);
+  }
 });
 
 test("a report known by its name under a code the roster lacks is named on the terminal with the code to write", async () => {

@@ -29,16 +29,15 @@ import {
   otherPeriodFiles,
   otherPeriodFilesOf,
   otherPeriodOnlyUnits,
-  rejectedBesideAccepted,
+  rejectedAsides,
   sentBackUnits,
   unopenedFiles,
   unopenedSentence,
   unplacedRejected,
   unplacedSentence,
   type Consolidation,
+  type RejectedAside,
   type RejectedFile,
-  type SentWhen,
-  type UnitSummary,
 } from "../../core/consolidate";
 import { planYearNote, targetPhrase, vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
@@ -864,17 +863,25 @@ function unplacedNote(c: Parameters<typeof unopenedFiles>[0]): ReactNode {
   );
 }
 
-/** Said after a rejected file's name when its unit's report was accepted: by when the file was sent. */
-function besideText(
-  t: Strings,
-  r: RejectedFile,
-  b: { readonly kept: UnitSummary; readonly sent: SentWhen } | undefined,
-): string {
-  if (b === undefined) return "";
-  const kept = baseName(b.kept.file);
-  if (b.sent === "before") return t.replacedBy(kept);
-  if (b.sent === "after") return t.failedCorrection(kept, viDate(b.kept.reportDate));
-  return t.sameDayRejection(kept, r.reportDate === null);
+/** Said after a rejected file's name: what became of it beside its unit's other files, as the terminal says. */
+function asideText(t: Strings, r: RejectedFile, aside: RejectedAside): string {
+  switch (aside.kind) {
+    case "none":
+    case "otherPeriod":
+      return "";
+    case "inRollup":
+      return t.rejectedInRollup;
+    case "laterReturned":
+      return t.replacedByLaterReturned(baseName(aside.later.file), aside.later.sha256 === r.sha256);
+    case "besideAccepted": {
+      const kept = baseName(aside.kept.file);
+      if (aside.sent === "before") return t.replacedBy(kept);
+      if (aside.sent === "after") return t.failedCorrection(kept, viDate(aside.kept.reportDate));
+      return aside.twin === undefined
+        ? t.sameDayRejection(kept, r.reportDate === null)
+        : t.sentTwiceBesideAccepted(kept, baseName(aside.twin.file));
+    }
+  }
 }
 
 /**
@@ -1078,7 +1085,7 @@ function ResultView({
   const none = <p className={styles.sub}>{t.none}</p>;
   const rejectedByFile = new Map(c.rejected.map((r) => [r.file, r]));
   // A rejected file whose unit also sent a valid one needs no correcting: said after its name.
-  const beside = rejectedBesideAccepted(c);
+  const asideOf = rejectedAsides(c);
   const planNote = planYearNote(c.form, c.period, true);
   const later = otherPeriodFiles(c);
   const sentBack = sentBackUnits(c);
@@ -1380,7 +1387,7 @@ function ResultView({
                 <li key={`${r.file}-${r.sha256}`} data-file={r.file}>
                   {r.file}
                   {r.unit !== null ? ` (${r.unit})` : ""}
-                  {besideText(t, r, beside.get(r))}
+                  {asideText(t, r, asideOf(r))}
                   <ul className={styles.sub}>
                     {blank !== undefined && <li data-testid="rejected-blank">{forThePage(blank)}</li>}
                     {shownFindings(
