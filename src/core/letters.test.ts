@@ -261,6 +261,27 @@ describe("followUpLetters", () => {
     expect(early.find((x) => x.unit === "XA_HA_TRUNG")?.text).toContain("có nhận được tệp XA_HA_TRUNG.xlsx");
   });
 
+  test("missing, with a file whose name holds the unit's code after other words: the letter says what arrived, as the terminal does", () => {
+    const roster = [
+      { code: "SO_03", name: "Sở thứ 3", type: "Sở, ban, ngành" },
+      { code: "SO_30", name: "Sở thứ 30", type: "Sở, ban, ngành" },
+    ];
+    const read = (unit: string) => inspectBytes(reportBytes({ unit, name: "Sở thứ 3" }), profile);
+    // SO_30's clerk copied SO_03's file, kept its code and named the resend in words, lower case.
+    const c = consolidate(
+      [
+        { file: "in/SO_03.xlsx", sha256: "a", result: read("SO_03") },
+        { file: "in/bao cao so_30 (gui lai).xlsx", sha256: "b", result: read("SO_03") },
+      ],
+      { profile, roster },
+    );
+    expect(c.missing.map((u) => u.code)).toEqual(["SO_30"]);
+    const l = followUpLetters(c, profile, dates).find((x) => x.unit === "SO_30");
+    expect(l?.text).toContain(
+      "Sở Nội vụ tỉnh Thanh Hóa có nhận được tệp bao cao so_30 (gui lai).xlsx mang mã của đơn vị ở tên tệp, nhưng ô Mã đơn vị trong tệp ghi SO_03, nên tệp được tính là báo cáo của SO_03. Nếu tệp đó là báo cáo của đơn vị, khi gửi lại xin sửa ô Mã đơn vị (trang “Thông tin”) thành SO_30.",
+    );
+  });
+
   test("a returned file whose code the roster lacks, on a roster unit's name: the letter goes to that unit and asks for its code too", () => {
     const l = followUpLetters(mistypedQuangPhu({ HN_TONG: [100, -1] }), profile, dates);
     expect(l.map((x) => [x.unit, x.reasons])).toEqual([["XA_QUANG_PHU", ["returned"]]]);

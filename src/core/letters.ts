@@ -13,7 +13,7 @@ import {
   type Duplicate,
   type InRollup,
   contentNotRead,
-  fileNameCode,
+  arrivedUnderOtherCode,
   laterPeriodReport,
   otherPeriodReport,
   rejectedBesideAccepted,
@@ -348,16 +348,16 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
     if (f.maybe !== null && r !== undefined)
       guessed.set(f.maybe.code, [...(guessed.get(f.maybe.code) ?? []), r]);
   }
+  // A file named for a missing unit that holds another unit's code, by the rule the terminal, the
+  // summary and Phụ lục III point at it by (arrivedUnderOtherCode: "bao cao so_30 (gui lai).xlsx" too).
+  const arrived = arrivedUnderOtherCode(c);
   for (const u of c.missing) {
-    // A file named for this unit that holds another unit's code (FILE_NAME_UNIT): most likely this
-    // unit's report on a copied file, so the letter says what arrived and what to correct.
-    const misnamed = c.warnings
-      .filter((w) => w.code === "FILE_NAME_UNIT" && fileNameCode(w.file) === u.code)
-      .map((w) =>
-        p(
-          `${sender} có nhận được tệp ${baseName(w.file)} mang mã của đơn vị ở tên tệp, nhưng ô Mã đơn vị trong tệp ghi ${w.unit}, nên tệp được tính là báo cáo của ${w.unit}. Nếu tệp đó là báo cáo của đơn vị, khi gửi lại xin sửa ô Mã đơn vị (trang “Thông tin”) thành ${u.code}.`,
-        ),
-      );
+    // Most likely this unit's report on a copied file, so the letter says what arrived and what to correct.
+    const misnamed = (arrived.get(u.code) ?? []).map((f) =>
+      p(
+        `${sender} có nhận được tệp ${f.file} mang mã của đơn vị ở tên tệp, nhưng ô Mã đơn vị trong tệp ghi ${f.unit}, nên tệp được tính là báo cáo của ${f.unit}. Nếu tệp đó là báo cáo của đơn vị, khi gửi lại xin sửa ô Mã đơn vị (trang “Thông tin”) thành ${u.code}.`,
+      ),
+    );
     const unread = (guessed.get(u.code) ?? []).map((r) =>
       p(
         `${sender} có nhận được tệp “${baseName(r.file)}”, có thể là báo cáo của đơn vị (tên tệp gần với tên đơn vị), nhưng tệp không dùng được. ${letterStyle(r.findings.find((f) => f.severity === "error")?.message ?? r.findings[0]?.message ?? "")}`,
