@@ -324,6 +324,32 @@ describe("duplicates", () => {
       ],
     ]);
   });
+  test("the JSON carries a missing unit's note of a file named for it under another unit's code, and no note key when none", () => {
+    const roster = [
+      { code: "SO_03", name: "Sở thứ 3", type: "Sở, ban, ngành" },
+      { code: "SO_30", name: "Sở thứ 30", type: "Sở, ban, ngành" },
+      { code: "SO_11", name: "Sở thứ 11", type: "Sở, ban, ngành" },
+    ];
+    const c = consolidate(
+      [
+        submit("in/SO_03.xlsx", unit("SO_03", { counts: { HN_TONG: [100, 90] } })),
+        submit("in/bao cao so_30 (gui lai).xlsx", unit("SO_03", { counts: { HN_TONG: [100, 71] } })),
+      ],
+      { profile: DEFAULT_PROFILE, roster },
+    );
+    const json = consolidationJson(c) as Record<string, unknown>;
+    // `missing` stays a list of codes (SPEC §6); the note goes beside it, for SO_30 only.
+    expect(json.missing).toEqual(["SO_11", "SO_30"]);
+    expect(json.missingNotes).toEqual([
+      {
+        unit: "SO_30",
+        note: "Có tệp bao cao so_30 (gui lai).xlsx, nhưng tệp ghi mã SO_03.",
+        files: [{ file: "bao cao so_30 (gui lai).xlsx", unit: "SO_03" }],
+      },
+    ]);
+    const plain = consolidate([submit("in/SO_03.xlsx", unit("SO_03"))], { profile: DEFAULT_PROFILE, roster });
+    expect(Object.keys(consolidationJson(plain))).not.toContain("missingNotes");
+  });
   test("a roster unit goes by the roster's name; a file with its code and another roster unit's name is said so", () => {
     const roster = [
       { code: "BQL_DU_AN", name: "Ban Quản lý dự án đầu tư xây dựng", type: "Sở, ban, ngành" },

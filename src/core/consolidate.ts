@@ -2339,6 +2339,26 @@ function taskTables(
  * SPEC §6 `consolidate --json`: these keys (and `form`, the form consolidated); dates ISO, `type`
  * the label, `file` as given; counts and indicators in the form's order.
  */
+/** `missingNotes` of the JSON: per missing unit pointed at a file (arrivedUnderOtherCode), its note and files. */
+function missingNotesJson(c: Consolidation): { missingNotes?: object[] } {
+  const arrived = arrivedUnderOtherCode(c);
+  if (arrived.size === 0) return {};
+  return {
+    missingNotes: c.missing.flatMap((u) => {
+      const files = arrived.get(u.code);
+      if (files === undefined) return [];
+      const note = files.map((f) => MSG.arrivedUnderOther(f.file, f.unit)).join("; ");
+      return [
+        {
+          unit: u.code,
+          note: `${note[0]!.toUpperCase()}${note.slice(1)}.`,
+          files: files.map((f) => ({ file: f.file, unit: f.unit })),
+        },
+      ];
+    }),
+  };
+}
+
 export function consolidationJson(c: Consolidation): object {
   const form = c.form;
   const values = (v: CountValues): Record<string, { previous: number | null; current: number | null }> =>
@@ -2451,6 +2471,9 @@ export function consolidationJson(c: Consolidation): object {
       return codes.length > 0 ? [{ unit: u.code, units: codes.length, codes }] : [];
     }),
     missing: c.missing.map((u) => u.code),
+    // Beside `missing` (its entries are codes, SPEC §6), only when some: a missing unit's note of the
+    // files named for it that give another unit's code, as the terminal and the Chưa nộp sheet say it.
+    ...missingNotesJson(c),
     // Whether `missing` is known: without a roster it is [] though nobody knows who has not sent (next
     // year's --previous then says "missing two periods running" cannot be told, not that none is).
     rosterGiven: c.rosterGiven,
