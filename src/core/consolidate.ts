@@ -810,6 +810,21 @@ export function arrivedUnderOtherCode(
   return out;
 }
 
+/**
+ * By code of each missing unit pointed at a file (arrivedUnderOtherCode), what the terminal says in
+ * the unit's brackets: "có tệp SO_30.xlsx, nhưng tệp ghi mã SO_03" (several joined by "; ").
+ */
+export function arrivedUnderOtherNotes(
+  c: Pick<Consolidation, "missing" | "sources">,
+): ReadonlyMap<string, string> {
+  return new Map(
+    [...arrivedUnderOtherCode(c)].map(([code, files]) => [
+      code,
+      files.map((f) => MSG.arrivedUnderOther(f.file, f.unit)).join("; "),
+    ]),
+  );
+}
+
 /** Whether `name` holds `code`, case and marks folded, with no letter or digit either side of it. */
 function namesCode(name: string, code: string): boolean {
   const n = foldKey(name);
@@ -2343,11 +2358,12 @@ function taskTables(
 function missingNotesJson(c: Consolidation): { missingNotes?: object[] } {
   const arrived = arrivedUnderOtherCode(c);
   if (arrived.size === 0) return {};
+  const notes = arrivedUnderOtherNotes(c);
   return {
     missingNotes: c.missing.flatMap((u) => {
       const files = arrived.get(u.code);
-      if (files === undefined) return [];
-      const note = files.map((f) => MSG.arrivedUnderOther(f.file, f.unit)).join("; ");
+      const note = notes.get(u.code);
+      if (files === undefined || note === undefined) return [];
       return [
         {
           unit: u.code,

@@ -1415,6 +1415,43 @@ test("a unit's returned file beside its corrected one needs no correcting; a lat
   await clearInputs();
 });
 
+test("a missing unit whose report came on another unit's file, named for it, is pointed at that file in Chưa nộp, as the terminal does", async () => {
+  // SO_30's clerk copied SO_03's file, kept its code and named the resend in words, lower case.
+  const picked = [
+    { name: "SO_03.xlsx", bytes: reportBytes({ unit: "SO_03", name: "Sở thứ 3" }) },
+    {
+      name: "bao cao so_30 (gui lai).xlsx",
+      bytes: reportBytes({ unit: "SO_03", name: "Sở thứ 3", counts: { HN_TONG: [100, 70] } }),
+    },
+  ];
+  const rosterText = [
+    "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI",
+    'SO_03,Sở thứ 3,"Sở, ban, ngành"',
+    'SO_30,Sở thứ 30,"Sở, ban, ngành"',
+    'SO_11,Sở thứ 11,"Sở, ban, ngành"',
+  ].join("\n");
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await clearInputs();
+  await page.getByTestId("consolidate-profile").selectOption("auto");
+  await page.getByTestId("report-files").setInputFiles(picked.map((f) => xlsx(f.name, f.bytes)));
+  await page.getByTestId("files-chosen").filter({ hasText: "Đã chọn 2 tệp." }).waitFor();
+  await page
+    .getByTestId("roster-file")
+    .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(rosterText) });
+  await page.getByTestId("roster-chosen").filter({ hasText: "roster.csv" }).waitFor();
+  await page.getByTestId("consolidate").click();
+  await page.getByTestId("consolidation-result").waitFor({ timeout: 60_000 });
+  await expect(tileCounts()).resolves.toMatchObject({ accepted: "1", missing: "2", duplicates: "1" });
+  await page.getByTestId("count-missing").click();
+  const missing = page.getByTestId("missing").locator("li");
+  await expect(missing.allTextContents()).resolves.toEqual([
+    "SO_11 – Sở thứ 11",
+    "SO_30 – Sở thứ 30 (có tệp bao cao so_30 (gui lai).xlsx, nhưng tệp ghi mã SO_03)",
+  ]);
+  await screenshots("consolidate-missing-arrived-under-other-code");
+  await clearInputs();
+});
+
 test("two attachments of one name from two e-mails (different figures, same day): the duplicates list names the unit and tells them apart by their SHA-256", async () => {
   const sent = (meetings: number) =>
     reportBytes({ unit: "SO_A", name: "Sở A", counts: { HN_TONG: [100, meetings] } });

@@ -24,6 +24,7 @@ import {
   type PeriodKind,
 } from "../../core/form";
 import {
+  arrivedUnderOtherNotes,
   baseName,
   compareText,
   otherPeriodFiles,
@@ -1090,6 +1091,7 @@ function ResultView({
   const later = otherPeriodFiles(c);
   const sentBack = sentBackUnits(c);
   const otherOnly = otherPeriodOnlyUnits(c);
+  const missingNotes = arrivedUnderOtherNotes(c);
 
   return (
     <section data-testid="consolidation-result" aria-labelledby="consolidation-heading">
@@ -1251,11 +1253,16 @@ function ResultView({
         ) : (
           <>
             <ul className={styles.list}>
-              {c.missing.map((u) => (
-                <li key={u.code}>
-                  {u.code} – {u.name}
-                </li>
-              ))}
+              {c.missing.map((u) => {
+                // A file named for the unit that gives another's code, as the terminal says it.
+                const note = missingNotes.get(u.code);
+                return (
+                  <li key={u.code} data-unit={u.code}>
+                    {u.code} – {u.name}
+                    {note === undefined ? "" : ` (${note})`}
+                  </li>
+                );
+              })}
             </ul>
             {unplacedNote(c)}
           </>
