@@ -1035,12 +1035,12 @@ function asideText(r: RejectedFile, aside: RejectedAside): string {
 
 /**
  * After the rejected count, the files that need no mending: " (3 tệp của đơn vị đã gửi lại tệp hợp lệ; 1 tệp
- * đã có bản gửi sau, cũng bị từ chối)", either alone, or "".
+ * đã có bản gửi sau cũng bị từ chối)", either alone, or "".
  */
 function replacedNote(replaced: number, resent: number): string {
   const notes = [
     ...(replaced === 0 ? [] : [`${replaced} tệp của đơn vị đã gửi lại tệp hợp lệ`]),
-    ...(resent === 0 ? [] : [`${resent} tệp đã có bản gửi sau, cũng bị từ chối`]),
+    ...(resent === 0 ? [] : [MSG.resentAlsoRejected(resent)]),
   ];
   return notes.length === 0 ? "" : ` (${notes.join("; ")})`;
 }

@@ -472,6 +472,12 @@ export const MSG = {
    */
   identicalBesideAccepted: (keptFile: string, twinFile: string) =>
     `đơn vị có tệp hợp lệ ${keptFile}, đang được dùng; tệp này giống hệt tệp ${twinFile} (một bản gửi hai lần): nếu một trong hai tệp đến trước tệp hợp lệ, đó là bản cũ gửi lại, không cần sửa nữa; nếu không, hỏi lại đơn vị (gửi lại tệp đã sửa, Ngày báo cáo là ngày gửi)`,
+  /**
+   * The count of a returned unit's earlier files beside its latest, also rejected: one phrase for the
+   * terminal's "từ chối" count, the summary's title line and the Lỗi sheet's head (no comma or bracket
+   * inside, as each sits in a list of its own).
+   */
+  resentAlsoRejected: (files: number) => `${files} tệp đã có bản gửi sau cũng bị từ chối`,
   /** A returned unit's earlier file beside its latest (also rejected), which its letter asks about. */
   replacedByLaterReturned: (laterFile: string, same: boolean) =>
     same

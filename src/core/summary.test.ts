@@ -360,7 +360,7 @@ test("rejected files whose units all sent valid ones since: nothing left to mend
 
 // Xã Nga Sơn typed "hai mươi" on 05/06 and "20 cuộc" on 12/06, both returned; Sở A's first file was
 // replaced by a valid one. The terminal said "từ chối 3 (1 tệp của đơn vị đã gửi lại tệp hợp lệ; 1 tệp
-// đã có bản gửi sau, cũng bị từ chối)", the title line only the first.
+// đã có bản gửi sau cũng bị từ chối)", the title line only the first.
 const returnedAgain = () =>
   summaryWorkbook(
     consolidate(

@@ -381,7 +381,7 @@ function periodLine(c: Consolidation): string {
   const other = c.rejected.filter((r) => otherPeriodReport(r, c.period)).length;
   const aside = [
     ...(replaced > 0 ? [`${replaced} tệp đã có tệp hợp lệ thay`] : []),
-    ...(resent > 0 ? [`${resent} tệp đã có bản gửi sau cũng bị từ chối`] : []),
+    ...(resent > 0 ? [MSG.resentAlsoRejected(resent)] : []),
     ...(other > 0 ? [`${other} tệp là báo cáo kỳ khác`] : []),
   ];
   const rejected = `từ chối ${c.rejected.length} tệp${aside.length > 0 ? ` (${aside.join(", ")})` : ""}`;
@@ -970,7 +970,7 @@ function rejectedNote(rejected: number, replaced: number, other = 0, resent = 0)
   if (other > 0 || resent > 0) {
     const parts = [
       ...(replaced > 0 ? [`${replaced} tệp của đơn vị đã gửi tệp hợp lệ`] : []),
-      ...(resent > 0 ? [`${resent} tệp đã có bản gửi sau (cũng bị từ chối)`] : []),
+      ...(resent > 0 ? [MSG.resentAlsoRejected(resent)] : []),
       ...(other > 0 ? [`${other} tệp là báo cáo của kỳ khác (để riêng cho đợt tổng hợp kỳ đó)`] : []),
     ].join(", ");
     return replaced + other + resent === rejected

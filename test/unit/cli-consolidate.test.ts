@@ -562,7 +562,7 @@ test("a unit that sent again and was returned again: its earlier file is said to
   const out = join(dir, "th.xlsx");
   expect(await main(["consolidate", dir, "--out", out], io)).toBe(1);
   expect(io.stdout).toContain(
-    "Đã đọc 3 tệp: chấp nhận 0, từ chối 3 (1 tệp đã có bản gửi sau, cũng bị từ chối), trùng đơn vị 0.",
+    "Đã đọc 3 tệp: chấp nhận 0, từ chối 3 (1 tệp đã có bản gửi sau cũng bị từ chối), trùng đơn vị 0.",
   );
   expect(io.stdout).toMatch(
     / {2}✗ .*Nga Sơn\.xlsx: .*“hai mươi”.*\[BAD_VALUE Chỉ tiêu!E5\][^\n]* — đơn vị đã gửi lại tệp Báo cáo - Xã Nga Sơn \(1\)\.xlsx \(cũng bị từ chối; thư nhắc nêu lỗi của tệp đó\), tệp này không cần sửa nữa\n/,
@@ -575,7 +575,11 @@ test("a unit that sent again and was returned again: its earlier file is said to
   await wb.xlsx.readFile(out);
   const errors = wb.getWorksheet("Lỗi")!;
   expect(String(errors.getCell("A2").value)).toContain(
-    "3 tệp bị từ chối (mỗi lỗi một dòng; sửa tất cả rồi gửi lại; không cần sửa: 1 tệp đã có bản gửi sau (cũng bị từ chối))",
+    "3 tệp bị từ chối (mỗi lỗi một dòng; sửa tất cả rồi gửi lại; không cần sửa: 1 tệp đã có bản gửi sau cũng bị từ chối)",
+  );
+  // The summary's title line counts that file in the same words as the terminal and the Lỗi sheet.
+  expect(String(wb.getWorksheet("Tổng hợp")!.getCell("A2").value)).toContain(
+    "; từ chối 3 tệp (1 tệp đã có bản gửi sau cũng bị từ chối); ",
   );
   const rows = errors.getSheetValues().slice(4) as unknown[][];
   const status = (file: string) => rows.find((r) => String(r[1]).endsWith(file))?.[3];
