@@ -318,8 +318,8 @@ describe("duplicates", () => {
       [
         "SO_30",
         [
-          { file: "SO_30.xlsx", unit: "SO_03" },
-          { file: "bao cao so_30 (gui lai).xlsx", unit: "SO_03" },
+          { file: "SO_30.xlsx", unit: "SO_03", accepted: false },
+          { file: "bao cao so_30 (gui lai).xlsx", unit: "SO_03", accepted: false },
         ],
       ],
     ]);

@@ -785,6 +785,8 @@ export interface ArrivedUnderOther {
   readonly file: string;
   /** The code its Thông tin gives, as typed. */
   readonly unit: string;
+  /** Whether it was consolidated as that unit's report (not returned, a duplicate or in a roll-up). */
+  readonly accepted: boolean;
 }
 
 /**
@@ -805,7 +807,10 @@ export function arrivedUnderOtherCode(
     if (namesCode(name, s.unit)) continue;
     for (const u of c.missing)
       if (foldKey(u.code) !== foldKey(s.unit) && namesCode(name, u.code))
-        out.set(u.code, [...(out.get(u.code) ?? []), { file: baseName(s.file), unit: s.unit }]);
+        out.set(u.code, [
+          ...(out.get(u.code) ?? []),
+          { file: baseName(s.file), unit: s.unit, accepted: s.status === "accepted" },
+        ]);
   }
   return out;
 }

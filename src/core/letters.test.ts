@@ -250,7 +250,7 @@ describe("followUpLetters", () => {
     const l = followUpLetters(misnamed, profile, dates).find((x) => x.unit === "XA_HA_TRUNG");
     expect(l?.reasons).toEqual(["missing"]);
     expect(l?.text).toContain(
-      "Sở Nội vụ tỉnh Thanh Hóa có nhận được tệp XA_HA_TRUNG.xlsx mang mã của đơn vị ở tên tệp, nhưng ô Mã đơn vị trong tệp ghi XA_AN_HOA, nên tệp được tính là báo cáo của XA_AN_HOA. Nếu tệp đó là báo cáo của đơn vị, khi gửi lại xin sửa ô Mã đơn vị (trang “Thông tin”) thành XA_HA_TRUNG.",
+      "Sở Nội vụ tỉnh Thanh Hóa có nhận được tệp “XA_HA_TRUNG.xlsx” mang mã của đơn vị ở tên tệp, nhưng ô Mã đơn vị trong tệp ghi XA_AN_HOA, nên tệp được xem là tệp của XA_AN_HOA. Nếu tệp đó là báo cáo của đơn vị, khi gửi lại xin sửa ô Mã đơn vị (trang “Thông tin”) thành XA_HA_TRUNG.",
     );
     expect(l?.text.match(/Đề nghị/g)).toHaveLength(1);
     // Before the deadline too: that unit still has time to send its report under its own code.
@@ -258,7 +258,9 @@ describe("followUpLetters", () => {
       date: { year: 2026, month: 6, day: 5 },
       replyBy: { year: 2026, month: 6, day: 12 },
     });
-    expect(early.find((x) => x.unit === "XA_HA_TRUNG")?.text).toContain("có nhận được tệp XA_HA_TRUNG.xlsx");
+    expect(early.find((x) => x.unit === "XA_HA_TRUNG")?.text).toContain(
+      "có nhận được tệp “XA_HA_TRUNG.xlsx”",
+    );
   });
 
   test("missing, with a file whose name holds the unit's code after other words: the letter says what arrived, as the terminal does", () => {
@@ -278,7 +280,19 @@ describe("followUpLetters", () => {
     expect(c.missing.map((u) => u.code)).toEqual(["SO_30"]);
     const l = followUpLetters(c, profile, dates).find((x) => x.unit === "SO_30");
     expect(l?.text).toContain(
-      "Sở Nội vụ tỉnh Thanh Hóa có nhận được tệp bao cao so_30 (gui lai).xlsx mang mã của đơn vị ở tên tệp, nhưng ô Mã đơn vị trong tệp ghi SO_03, nên tệp được tính là báo cáo của SO_03. Nếu tệp đó là báo cáo của đơn vị, khi gửi lại xin sửa ô Mã đơn vị (trang “Thông tin”) thành SO_30.",
+      "Sở Nội vụ tỉnh Thanh Hóa có nhận được tệp “bao cao so_30 (gui lai).xlsx” mang mã của đơn vị ở tên tệp, nhưng ô Mã đơn vị trong tệp ghi SO_03, nên tệp được xem là tệp của SO_03. Nếu tệp đó là báo cáo của đơn vị, khi gửi lại xin sửa ô Mã đơn vị (trang “Thông tin”) thành SO_30.",
+    );
+    // The copy was SO_03's second file, not consolidated: it is SO_03's file, not "counted as SO_03's
+    // report". Had SO_03 sent nothing else, the file would be consolidated as its report, and said so.
+    const alone = consolidate(
+      [{ file: "in/bao cao so_30 (gui lai).xlsx", sha256: "b", result: read("SO_03") }],
+      {
+        profile,
+        roster,
+      },
+    );
+    expect(followUpLetters(alone, profile, dates).find((x) => x.unit === "SO_30")?.text).toContain(
+      "nhưng ô Mã đơn vị trong tệp ghi SO_03, nên tệp được tính là báo cáo của SO_03.",
     );
   });
 

@@ -355,7 +355,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
     // Most likely this unit's report on a copied file, so the letter says what arrived and what to correct.
     const misnamed = (arrived.get(u.code) ?? []).map((f) =>
       p(
-        `${sender} có nhận được tệp ${f.file} mang mã của đơn vị ở tên tệp, nhưng ô Mã đơn vị trong tệp ghi ${f.unit}, nên tệp được tính là báo cáo của ${f.unit}. Nếu tệp đó là báo cáo của đơn vị, khi gửi lại xin sửa ô Mã đơn vị (trang “Thông tin”) thành ${u.code}.`,
+        `${sender} có nhận được tệp “${f.file}” mang mã của đơn vị ở tên tệp, nhưng ô Mã đơn vị trong tệp ghi ${f.unit}, nên tệp ${f.accepted ? "được tính là báo cáo" : "được xem là tệp"} của ${f.unit}. Nếu tệp đó là báo cáo của đơn vị, khi gửi lại xin sửa ô Mã đơn vị (trang “Thông tin”) thành ${u.code}.`,
       ),
     );
     const unread = (guessed.get(u.code) ?? []).map((r) =>
