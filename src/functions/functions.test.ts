@@ -256,6 +256,16 @@ describe("MEETING_OK", () => {
     expect(meetingOk("Chuyên môn", 1.5, "dong-thap-syt-226")).toBe(false);
     expect(excelError(() => meetingOk("Chuyên môn", 1, "khong-co")).code).toBe(ErrorCode.notAvailable);
   });
+  test("a profile whose form has no meeting log is #N/A saying so and what to type (it answered with the default limits, as if the plan had them)", () => {
+    const e = excelError(() => meetingOk("Chuyên môn", 1, " hcm-attp-cchc-2025 "));
+    expect(e.code).toBe(ErrorCode.notAvailable);
+    expect(e.message).toBe(
+      'Hồ sơ "hcm-attp-cchc-2025" (biểu mẫu CCHC-BC/2025) không có trang Hội nghị, nên không có giới hạn thời lượng họp: bỏ trống hồ sơ để dùng giới hạn mặc định (quán triệt ½ ngày, chuyên môn 1 ngày, quan trọng 1,5 ngày).',
+    );
+    // The same meeting without the profile is judged by the default limits.
+    expect(meetingOk("Chuyên môn", 1)).toBe(true);
+    expect(meetingOk("Chuyên môn", 1, "hcm-attp-226")).toBe(true);
+  });
   test("type matched without diacritics or case", () => {
     expect(meetingOk("quan trieu", 0.5)).toBe(true);
     expect(meetingOk("Quán triệt", 0.5)).toBe(true);

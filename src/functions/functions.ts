@@ -391,12 +391,20 @@ function withinOneEdit(a: string, b: string): boolean {
  * @customfunction MEETING_OK
  * @param type Loại hội nghị: "Quán triệt", "Chuyên môn" hoặc "Quan trọng" (có dấu hay không dấu đều được).
  * @param days Số ngày họp (ví dụ 0,5).
- * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226" (giới hạn thời lượng của kế hoạch); bỏ trống: mặc định.
+ * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226" (giới hạn thời lượng của kế hoạch); bỏ trống: mặc định. Hồ sơ có biểu mẫu không có trang Hội nghị (như "hcm-attp-cchc-2025") cho #N/A.
  * @returns TRUE nếu đúng quy định, FALSE nếu vượt thời lượng.
  */
 export function meetingOk(type: string, days: number, profile?: string): boolean {
   // A province's profile may set its own limits (meetingLimits), as its consolidation judges them.
-  const limit = meetingLimit(meetingKey(toText(type)), profileOf(profile) ?? KL226_DEFAULT);
+  // A form without a meeting log (CCHC-BC/2025) has no limits of its own: the defaults given under
+  // its name would read as its plan's rule, so it is #N/A, as DUE_DATE's period the form has not.
+  const chosen = profileOf(profile);
+  if (chosen && !chosen.form.meetingLog.enabled)
+    return fail(
+      "notAvailable",
+      `Hồ sơ "${toText(profile).trim()}" (biểu mẫu ${chosen.form.id}) không có trang Hội nghị, nên không có giới hạn thời lượng họp: bỏ trống hồ sơ để dùng giới hạn mặc định (quán triệt ½ ngày, chuyên môn 1 ngày, quan trọng 1,5 ngày).`,
+    );
+  const limit = meetingLimit(meetingKey(toText(type)), chosen ?? KL226_DEFAULT);
   if (limit === undefined)
     return fail(
       "invalidValue",
@@ -419,7 +427,7 @@ const PERIOD_KEYS: ReadonlyMap<string, PeriodKind> = new Map(
 const periodOf = memo((text: string) => PERIOD_KEYS.get(foldKey(unicodeText(text))));
 
 /**
- * Hạn gửi báo cáo của kỳ, dạng ngày của Excel (mặc định 6 tháng: 6/6; năm: 6/12; quý của biểu mẫu CCHC-BC/2025: ngày 15 tháng cuối quý; theo hồ sơ khi có).
+ * Hạn gửi báo cáo của kỳ, dạng ngày của Excel (mặc định theo biểu mẫu KL226-BC/1: 6 tháng 6/6, năm 6/12; quý của biểu mẫu CCHC-BC/2025: ngày 15 tháng cuối quý). Kế hoạch khác cần ghi tên hồ sơ, ví dụ báo cáo năm CCHC hạn 15/12: =KL226.DUE_DATE("NAM"; 2025; "hcm-attp-cchc-2025").
  * @customfunction DUE_DATE
  * @param period Kỳ báo cáo: "6T" (6 tháng), "NAM" (năm), "Q1"–"Q4" (quý, biểu mẫu CCHC-BC/2025).
  * @param year Năm báo cáo, ví dụ 2026.

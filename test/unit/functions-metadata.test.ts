@@ -57,3 +57,17 @@ test("every optional profile argument is helped alike, with a shipped name of ea
 test("DUE_DATE says the quarters' default deadline, the 15th of the quarter's last month (SPEC §8)", () => {
   expect(functions.find((f) => f.id === "DUE_DATE")?.description).toMatch(/quý .*ngày 15 tháng cuối quý/);
 });
+
+test("DUE_DATE's help says its default is KL226-BC/1's and other plans name their profile, with the CCHC year report's example (NAM alone gave 06/12, the CCHC report being due 15/12)", () => {
+  const help = functions.find((f) => f.id === "DUE_DATE")?.description ?? "";
+  expect(help).toMatch(/mặc định theo biểu mẫu KL226-BC\/1: 6 tháng 6\/6, năm 6\/12/);
+  expect(help).toMatch(
+    /Kế hoạch khác cần ghi tên hồ sơ, ví dụ báo cáo năm CCHC hạn 15\/12: =KL226\.DUE_DATE\("NAM"; 2025; "hcm-attp-cchc-2025"\)/,
+  );
+});
+
+test("MEETING_OK's profile help says a form without a Hội nghị sheet, the CCHC one, is #N/A", () => {
+  expect(param("MEETING_OK", "profile")).toMatch(
+    /Hồ sơ có biểu mẫu không có trang Hội nghị \(như "hcm-attp-cchc-2025"\) cho #N\/A\.$/,
+  );
+});
