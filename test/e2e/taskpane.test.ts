@@ -557,6 +557,56 @@ test("makes the report for the level above: a wrong code is explained under the 
   await screenshots("rollup");
 });
 
+test("at 1280 px the Hồ sơ drop-down and the roll-up's code, name and type are as wide as what they hold, not the page", async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // The Hồ sơ drop-down is among the inputs, folded under the result: opened, as an analyst does.
+  const inputs = page.getByTestId("inputs");
+  await inputs.locator("> summary").click();
+  await expect(inputs.evaluate((el) => (el as HTMLDetailsElement).open)).resolves.toBe(true);
+  // The drawn box: the input's or select's wrapper (its border).
+  const drawn = (testId: string) =>
+    page.getByTestId(testId).evaluate((el) => {
+      const box = el.parentElement!.getBoundingClientRect();
+      return { width: Math.round(box.width), right: box.right };
+    });
+  const widths = async () => ({
+    profile: (await drawn("consolidate-profile")).width,
+    code: (await drawn("rollup-code")).width,
+    name: (await drawn("rollup-name")).width,
+    type: (await drawn("rollup-type")).width,
+  });
+  const wide = await widths();
+  // 24em and 36em of the page's 14 px type: each was about 1,200 px.
+  expect({
+    profile: wide.profile >= 300 && wide.profile <= 520,
+    code: wide.code >= 200 && wide.code <= 340,
+    name: wide.name >= 300 && wide.name <= 520,
+    type: wide.type >= 150 && wide.type <= 340,
+    wide,
+  }).toEqual({ profile: true, code: true, name: true, type: true, wide });
+  // A 32-capital code and a long name show whole.
+  await page.getByTestId("rollup-code").fill("PHONG_QUAN_LY_CHAT_LUONG_NONG_SA");
+  await page.getByTestId("rollup-name").fill("Trường Đại học Văn hóa, Thể thao và Du lịch Thanh Hóa");
+  for (const id of ["rollup-code", "rollup-name"])
+    expect([id, await page.getByTestId(id).evaluate((el) => el.scrollWidth <= el.clientWidth)]).toEqual([
+      id,
+      true,
+    ]);
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-rollup-1280.png"), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-rollup-1280-top.png") });
+  // Inside a 320 px pane, and at 160 px (200 % zoom), each is the pane's width, as before.
+  for (const width of [320, 160]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const id of ["consolidate-profile", "rollup-code", "rollup-name", "rollup-type"])
+      expect([width, id, (await drawn(id)).right <= width]).toEqual([width, id, true]);
+    await page.screenshot({ path: join(ARTIFACTS, `taskpane-rollup-inputs-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 800, height: 900 });
+  await inputs.locator("> summary").click();
+  await page.getByTestId("rollup-code").fill("UBND_TINH");
+  await page.getByTestId("rollup-name").fill("UBND tỉnh Thanh Hóa");
+});
+
 let reportDocx = "";
 /** The documents' code: the worker that makes them, or the chunk the page loads when no worker runs. */
 const DOCUMENTS_CODE = /\/js\/documents(-worker)?\.[0-9a-f]+\.js$/;

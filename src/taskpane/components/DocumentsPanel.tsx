@@ -179,7 +179,7 @@ export function DocumentsPanel({
         warning={dateWarning}
         placeholder={t.documentsDateExample}
         inputRef={dateInput}
-        date
+        holds="date"
         testId="documents-date"
       />
       {/* Focusable while the documents are made: a disabled button the focus was on dropped it to the page. */}

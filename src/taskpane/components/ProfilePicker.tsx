@@ -7,10 +7,12 @@ import { DEFAULT_PROFILE } from "../../core/profile";
 import { deploymentProfile } from "../../core/profiles";
 import type { Strings } from "../i18n";
 import { AUTO, chosenProfile, profileOptions, type ProfileChoice } from "../profile-choice";
+import { FIELD_WIDTH } from "./common";
 
 const useStyles = makeStyles({
   field: { marginTop: tokens.spacingVerticalS, minWidth: 0 },
-  select: { minWidth: 0, maxWidth: "100%" },
+  // A plan's name is long (the hint shows it whole): as wide as a unit's name, not a 1280 px page.
+  select: { minWidth: 0, maxWidth: `min(100%, ${FIELD_WIDTH.name})` },
 });
 
 export interface ProfilePickerProps {

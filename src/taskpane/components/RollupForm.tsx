@@ -19,7 +19,7 @@ import { writeXlsx } from "../../xlsx/write";
 import type { ExcelActions } from "../actions";
 import type { Strings } from "../i18n";
 import { XLSX_MIME, downloadBlob, toBase64 } from "../standalone/files";
-import { FormMemory, NoticeBar, TextField, useAction, useBlockStyles, useKept } from "./common";
+import { FIELD_WIDTH, FormMemory, NoticeBar, TextField, useAction, useBlockStyles, useKept } from "./common";
 
 const useStyles = makeStyles({
   fields: {
@@ -28,6 +28,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     marginTop: tokens.spacingVerticalS,
   },
+  // As wide as the code above it ("Phòng, đơn vị thuộc Sở"), not the page.
+  type: { width: "100%", maxWidth: FIELD_WIDTH.code },
 });
 
 export interface RollupFormProps {
@@ -138,6 +140,7 @@ export function RollupForm({
           error={errors.code}
           placeholder={t.rollupCodeExample}
           inputRef={codeInput}
+          holds="code"
           testId="rollup-code"
         />
         <TextField
@@ -159,6 +162,7 @@ export function RollupForm({
             : {})}
           placeholder={t.rollupNameExample}
           inputRef={nameInput}
+          holds="name"
           testId="rollup-name"
         />
         <Field
@@ -168,6 +172,7 @@ export function RollupForm({
           validationState={errors.typeId ? "error" : "none"}
         >
           <Select
+            className={styles.type}
             value={typeId}
             onChange={(_, d) => setTypeId(d.value as UnitTypeId)}
             data-testid="rollup-type"

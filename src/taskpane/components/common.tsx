@@ -13,6 +13,9 @@ import {
 import { useId, useRef, useState, type ChangeEvent, type Ref } from "react";
 import type { Strings } from "../i18n";
 
+/** The widest a field of a code or a name (and a drop-down of as long a choice) is drawn on a wide page. */
+export const FIELD_WIDTH = { code: "24em", name: "36em" } as const;
+
 const useStyles = makeStyles({
   picker: {
     display: "flex",
@@ -35,8 +38,12 @@ const useStyles = makeStyles({
   bar: { marginTop: tokens.spacingVerticalS },
   text: { overflowWrap: "anywhere", whiteSpace: "normal" },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  // "dd/mm/yyyy" and room to spare; a 1280 px page drew a date field as wide as the page.
+  // A field as wide as what it holds, never wider than the pane: a 1280 px page drew each as wide as
+  // the page. "dd/mm/yyyy" and room to spare; a unit code of 32 capitals; a unit's name of about 60
+  // letters ("Trường Đại học Văn hóa, Thể thao và Du lịch Thanh Hóa"). FIELD_WIDTH gives them to a Select.
   date: { width: "100%", maxWidth: "12em" },
+  code: { width: "100%", maxWidth: FIELD_WIDTH.code },
+  name: { width: "100%", maxWidth: FIELD_WIDTH.name },
 });
 
 export interface FilePickerProps {
@@ -98,8 +105,8 @@ export interface TextFieldProps {
   readonly inputMode?: InputProps["inputMode"];
   /** The input itself, for the form to move the focus to it when its value is refused. */
   readonly inputRef?: Ref<HTMLInputElement>;
-  /** A date is typed: the field as wide as one, not the pane. */
-  readonly date?: boolean;
+  /** What is typed (a date, a unit code, a name): the field as wide as one, not the pane. */
+  readonly holds?: "date" | "code" | "name";
 }
 
 /** A labelled text input whose problem, if any, is said under it (the forms' one shape). */
@@ -111,7 +118,7 @@ export function TextField({
   warning,
   testId,
   inputRef,
-  date = false,
+  holds,
   ...input
 }: TextFieldProps) {
   const styles = useStyles();
@@ -128,7 +135,7 @@ export function TextField({
       hint={error || warning === undefined ? undefined : { children: warning, className: styles.warning }}
     >
       <Input
-        {...(date ? { className: styles.date } : {})}
+        {...(holds ? { className: styles[holds] } : {})}
         value={value}
         onChange={(_, d) => onChange(d.value)}
         disabled={input.disabled}
