@@ -170,6 +170,24 @@ test("a workbook with the unit's name but no valid code names the unit and says 
   expect(await shown("XA_QUANG_PHU")).toBe("Đơn vị: XA_QUANG_PHU – UBND xã Quảng Phú");
 });
 
+test("a workbook with the unit's code but no name says the name is missing, with no dash before nothing", async () => {
+  const { excel } = fakeExcel();
+  const result = inspectBytes(reportBytes({ unit: "SO_A", name: "" }), DEFAULT_PROFILE);
+  await render(
+    <App
+      env={{ host: "excel", excel: { ...excel, validateOpenWorkbook: async () => result } }}
+      store={memoryStore()}
+    />,
+  );
+  await click(byRole("button", "Kiểm tra sổ tính"));
+  // It read "Đơn vị: SO_A – ".
+  expect(byTestId("validate-unit").textContent).toBe(
+    "Đơn vị: SO_A — chưa điền tên đơn vị (xem lỗi bên dưới)",
+  );
+  // The error it points at is listed below.
+  expect(document.body.textContent).toContain("Chưa điền Tên đơn vị. Nhập tên đầy đủ của đơn vị vào cột C.");
+});
+
 test("an Excel error is shown in Vietnamese", async () => {
   const { excel } = fakeExcel();
   const failing: ExcelActions = {

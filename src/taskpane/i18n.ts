@@ -65,6 +65,8 @@ export interface Strings {
   readonly nothingToMark: string;
   readonly fileChecked: (file: string) => string;
   readonly unitLine: (code: string, name: string) => string;
+  /** A file giving its unit's code with the name left blank: the code, and that the name is missing. */
+  readonly unitLineNoName: (code: string) => string;
   /** A file naming its unit without a valid code: the name, and that the code is missing or wrong (`typed`). */
   readonly unitLineNoCode: (name: string, typed: string | undefined) => string;
   readonly reportPeriodLine: (period: string, date: string | null) => string;
@@ -328,6 +330,7 @@ const vi: Strings = {
   nothingToMark: "Không có ô lỗi nào để đánh dấu.",
   fileChecked: (f) => `Tệp: ${f}`,
   unitLine: (code, name) => `Đơn vị: ${code} – ${name}`,
+  unitLineNoName: (code) => `Đơn vị: ${code} — chưa điền tên đơn vị (xem lỗi bên dưới)`,
   unitLineNoCode: (name, typed) =>
     `Đơn vị: ${name} — ${typed === undefined ? "chưa điền mã đơn vị" : `mã đơn vị “${typed}” không hợp lệ`} (xem lỗi bên dưới)`,
   reportPeriodLine: (period, date) =>
@@ -576,6 +579,7 @@ const en: Strings = {
   nothingToMark: "There are no error cells to mark.",
   fileChecked: (f) => `File: ${f}`,
   unitLine: (code, name) => `Unit: ${code} – ${name}`,
+  unitLineNoName: (code) => `Unit: ${code} — no unit name filled in (see the error below)`,
   unitLineNoCode: (name, typed) =>
     `Unit: ${name} — ${typed === undefined ? "no unit code filled in" : `the unit code “${typed}” is not valid`} (see the error below)`,
   reportPeriodLine: (period, date) =>

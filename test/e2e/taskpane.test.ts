@@ -166,6 +166,20 @@ test("a clerk's file with the unit's name but no code names the unit and says th
   await screenshots("validate-no-code");
 });
 
+test("a clerk's file with the unit's code but no name says the name is missing, with no dash before nothing", async () => {
+  const noName = reportBytes({ unit: "SO_A", name: "" });
+  await page.getByTestId("validate-file").setInputFiles(xlsx("SO_A.xlsx", noName));
+  await page.getByTestId("validate-unit").filter({ hasText: "SO_A" }).waitFor();
+  // It read "Đơn vị: SO_A – ".
+  await expect(page.getByTestId("validate-unit").textContent()).resolves.toBe(
+    "Đơn vị: SO_A — chưa điền tên đơn vị (xem lỗi bên dưới)",
+  );
+  await expect(page.locator('[data-finding-code="MISSING_VALUE"]').textContent()).resolves.toContain(
+    "Chưa điền Tên đơn vị.",
+  );
+  await screenshots("validate-no-name");
+});
+
 test("each finding's code reads as a code: a small grey 'Mã: …' under its message, not before it", async () => {
   // One count typed as text ("100"): COERCED, a warning.
   const typedAsText = reportBytes({

@@ -282,7 +282,10 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
           {source !== null && <p className={styles.meta}>{t.fileChecked(source)}</p>}
           {result.unit !== null ? (
             <p className={styles.meta} data-testid="validate-unit">
-              {t.unitLine(result.unit, result.unitName ?? "")}
+              {/* A code with its name left blank read "Đơn vị: SO_A – ", a dash before nothing. */}
+              {result.unitName === null || result.unitName.trim() === ""
+                ? t.unitLineNoName(result.unit)
+                : t.unitLine(result.unit, result.unitName)}
             </p>
           ) : (
             // The clerk typed the name but no code (or a wrong one): the file is still theirs, named.
