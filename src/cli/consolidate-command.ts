@@ -24,7 +24,7 @@ import {
   type EarlierOutputKind,
 } from "./earlier-output";
 import {
-  arrivedUnderOtherCode,
+  arrivedUnderOtherNotes,
   baseName,
   fileNameBeside,
   consolidate,
@@ -876,15 +876,13 @@ function humanSummary(
     lines.push("Chưa nộp: không có (mọi đơn vị trong danh sách đã gửi báo cáo).");
   else {
     // A file named for a missing unit that gives another's code: its report may be that one.
-    const arrived = arrivedUnderOtherCode(c);
+    const arrived = arrivedUnderOtherNotes(c);
     lines.push(
       ...unitLines(
         `Chưa nộp: ${c.missing.length} đơn vị chưa gửi tệp nào:`,
         c.missing.map((u) => {
-          const files = arrived.get(u.code);
-          return files === undefined
-            ? u
-            : { ...u, note: files.map((f) => MSG.arrivedUnderOther(f.file, f.unit)).join("; ") };
+          const note = arrived.get(u.code);
+          return note === undefined ? u : { ...u, note };
         }),
       ),
     );

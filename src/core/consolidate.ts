@@ -45,6 +45,7 @@ import {
   type Status,
 } from "./judge";
 import { viInteger } from "./format";
+import { sentenceCase } from "./indicator-text";
 import { MSG, type FigureDifference } from "./messages";
 import type { Profile, RosterUnit } from "./profile";
 import { codeFromWords, codeKey, foldKey, looseNameKey, matchKey, squeezedCode } from "./text";
@@ -658,7 +659,7 @@ export function replacedByLaterReturned(
  * Another rejected file of `r`'s unit with the same bytes (its SHA-256): one version sent twice, so an
  * old returned file sent again by mistake is told from a correction; undefined when there is none.
  */
-export function identicalRejectedFile(
+function identicalRejectedFile(
   c: Pick<Consolidation, "rejected">,
   r: RejectedFile,
 ): RejectedFile | undefined {
@@ -2377,10 +2378,6 @@ function taskTables(
   return { tasks: [...rows, own], ownTasks };
 }
 
-/**
- * SPEC §6 `consolidate --json`: these keys (and `form`, the form consolidated); dates ISO, `type`
- * the label, `file` as given; counts and indicators in the form's order.
- */
 /** `missingNotes` of the JSON: per missing unit pointed at a file (arrivedUnderOtherCode), its note and files. */
 function missingNotesJson(c: Consolidation): { missingNotes?: object[] } {
   const arrived = arrivedUnderOtherCode(c);
@@ -2389,12 +2386,11 @@ function missingNotesJson(c: Consolidation): { missingNotes?: object[] } {
   return {
     missingNotes: c.missing.flatMap((u) => {
       const files = arrived.get(u.code);
-      const note = notes.get(u.code);
-      if (files === undefined || note === undefined) return [];
+      if (files === undefined) return [];
       return [
         {
           unit: u.code,
-          note: `${note[0]!.toUpperCase()}${note.slice(1)}.`,
+          note: `${sentenceCase(notes.get(u.code)!)}.`,
           files: files.map((f) => ({ file: f.file, unit: f.unit })),
         },
       ];
@@ -2402,6 +2398,10 @@ function missingNotesJson(c: Consolidation): { missingNotes?: object[] } {
   };
 }
 
+/**
+ * SPEC §6 `consolidate --json`: these keys (and `form`, the form consolidated); dates ISO, `type`
+ * the label, `file` as given; counts and indicators in the form's order.
+ */
 export function consolidationJson(c: Consolidation): object {
   const form = c.form;
   const values = (v: CountValues): Record<string, { previous: number | null; current: number | null }> =>

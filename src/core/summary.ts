@@ -5,7 +5,7 @@
 import { SUMMARY_SHEETS } from "./catalogue";
 import { viDate } from "./dates";
 import {
-  arrivedUnderOtherCode,
+  arrivedUnderOtherNotes,
   baseName,
   countedUnitsPhrase,
   pooledReductionSums,
@@ -13,7 +13,6 @@ import {
   otherPeriodOnlyUnits,
   otherPeriodReport,
   rejectedAsides,
-  rejectedBesideAccepted,
   replacedByLaterReturned,
   replacedFiles,
   rollupName,
@@ -46,7 +45,7 @@ import {
   type Indicator,
   type Period,
 } from "./form";
-import { gapSentence, indicatorValueFormat, isCountKind, targetText } from "./indicator-text";
+import { gapSentence, indicatorValueFormat, isCountKind, sentenceCase, targetText } from "./indicator-text";
 import { pairOf } from "./judge";
 import type { Profile } from "./profile";
 import { chartSheet } from "./chart";
@@ -761,10 +760,10 @@ function missingSheet(c: Consolidation): SheetSpec {
       unplaced.flatMap((f) => (f.maybe ? [[f.maybe.code, baseName(f.file)] as const] : [])),
     );
     // A file named for the unit that gives another's code: its report may be that one.
-    const arrived = arrivedUnderOtherCode(c);
+    const arrived = arrivedUnderOtherNotes(c);
     const arrivedNote = (code: string): string => {
-      const note = (arrived.get(code) ?? []).map((f) => MSG.arrivedUnderOther(f.file, f.unit)).join("; ");
-      return note === "" ? "" : `${note[0]!.toUpperCase()}${note.slice(1)}.`;
+      const note = arrived.get(code);
+      return note === undefined ? "" : `${sentenceCase(note)}.`;
     };
     rows.push(
       [
@@ -885,8 +884,7 @@ function rejectedStatus(c: Consolidation): (r: RejectedFile) => string {
 }
 
 function errorSheet(c: Consolidation): SheetSpec {
-  const beside = rejectedBesideAccepted(c);
-  const replacedCount = [...beside.values()].filter((b) => b.sent === "before").length;
+  const replacedCount = replacedFiles(c).size;
   const resent = replacedByLaterReturned(c);
   const statusOf = rejectedStatus(c);
   const header = ["Tệp", "Mã đơn vị", "Xử lý", "Mã lỗi", "Mức độ", "Trang", "Ô", "Nội dung"].map((h) =>
