@@ -3,7 +3,7 @@
 // same parts, in alternated pairs.
 import { inflateRawSync } from "node:zlib";
 import type { ReadLimits } from "../src/core/workbook";
-import { isTemplateSheet } from "../src/core/validate";
+import { isTemplateSheet } from "../src/core/template-sheets";
 import type { InflateRaw } from "../src/xlsx/inflate";
 import { createNodeDecoder, createNodeInflateRaw } from "../src/xlsx/node-inflate";
 import { readXlsx } from "../src/xlsx/read";

@@ -24,11 +24,8 @@ import {
 import { foldKey } from "../core/text";
 import type { Profile } from "../core/profile";
 import { staleFormulaFindings } from "../core/stale";
+import { findSheet, isReadSheet, isSheetToKeep, isTemplateSheet } from "../core/template-sheets";
 import {
-  findSheet,
-  isReadSheet,
-  isSheetToKeep,
-  isTemplateSheet,
   NOTHING_READ,
   validateWorkbook,
   type ValidateOptions,
@@ -309,7 +306,7 @@ function judgeWorkbook(
 
 /**
  * A report without a "Thông tin" sheet, with the sheets the reader skipped read too: Thông tin
- * renamed to anything ("Sheet1", "TT đơn vị") is then found by its rows (core/validate.ts), and the
+ * renamed to anything ("Sheet1", "TT đơn vị") is then found by its rows (core/template-sheets.ts), and the
  * file known as its unit's. Only such files pay for the second read; one that fails it (a sheet over
  * the limits) is validated as first read.
  */

@@ -50,16 +50,10 @@ import { MSG, type FigureDifference } from "./messages";
 import type { Profile, RosterUnit } from "./profile";
 import { codeFromWords, codeKey, foldKey, looseNameKey, matchKey, squeezedCode } from "./text";
 import { successionOf } from "./succession";
-import {
-  columnName,
-  isUnlikelyReportDate,
-  lateBeforeDeadline,
-  periodFirstDay,
-  type RollupSource,
-  type TaskRow,
-  type UnitReport,
-  type ValidationResult,
-} from "./validate";
+import { columnName } from "./counts-sheet";
+import { isUnlikelyReportDate, periodFirstDay } from "./report-dates";
+import { lateBeforeDeadline } from "./lists";
+import type { RollupSource, TaskRow, UnitReport, ValidationResult } from "./validate";
 
 export interface Submission {
   /** The path as given (shown and written to JSON as is). */

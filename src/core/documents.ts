@@ -11,7 +11,7 @@ import type { Status } from "./judge";
 import type { Block, DocumentSpec } from "./docspec";
 import type { Organisation as OfficialOrganisation } from "./official";
 import type { Organisation } from "./profile";
-import { isUnlikelyReportDate } from "./validate";
+import { isUnlikelyReportDate } from "./report-dates";
 import { MSG } from "./messages";
 import { unitTypeByAlias } from "./unit-types";
 import { foldKey } from "./text";

@@ -60,7 +60,7 @@ import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
 import { MSG, periodVerdict, shownFigure, TOOL_WORDS } from "./messages";
 import { shownFindings } from "./finding-order";
 import { periodDeadlines } from "./template";
-import { isUnlikelyReportDate } from "./validate";
+import { isUnlikelyReportDate } from "./report-dates";
 
 export type LetterReason =
   "missing" | "returned" | "resent" | "conflict" | "rollup" | "previous" | "short" | "late";

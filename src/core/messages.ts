@@ -143,7 +143,7 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-/** A template sheet's header found in another column than the template's (validate.ts MovedColumn). */
+/** A template sheet's header found in another column than the template's (structural-edits.ts MovedColumn). */
 type Moved = ReadonlyArray<{ readonly header: string; readonly at: string; readonly expected: string }>;
 
 /**

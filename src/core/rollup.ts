@@ -14,7 +14,7 @@ import { MSG } from "./messages";
 import { templateTasks, templateWorkbook } from "./template";
 import { clipped, codeKey } from "./text";
 import { isSenderUnit } from "./documents";
-import { isUnlikelyReportDate } from "./validate";
+import { isUnlikelyReportDate } from "./report-dates";
 
 export interface RollupUnit {
   readonly code: string;

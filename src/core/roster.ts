@@ -4,7 +4,8 @@
 import { SHEETS, UNIT_TYPES } from "./catalogue";
 import { rosterUnitSchema, type RosterUnit } from "./profile";
 import { cleanName, matchOption } from "./text";
-import { findSheet, isSummaryWorkbook, readMarker } from "./validate";
+import { findSheet, isSummaryWorkbook } from "./template-sheets";
+import { readMarker } from "./marker";
 import { cellText } from "./values";
 import { isIgnoredFileName } from "./file-kinds";
 import { headerKey, unitTypeByAlias } from "./unit-types";

@@ -3,7 +3,7 @@
 // that are not what Excel shows the clerk. One warning per template sheet, naming the cells.
 
 import { finding, staleFormulaMessage, type Finding } from "./findings";
-import { isTemplateSheet } from "./validate";
+import { isTemplateSheet } from "./template-sheets";
 import { a1, type Workbook } from "./workbook";
 
 /**

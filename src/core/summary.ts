@@ -61,7 +61,7 @@ import {
   type WorkbookSpec,
   withNumFmt,
 } from "./sheetspec";
-import { isUnlikelyReportDate } from "./validate";
+import { isUnlikelyReportDate } from "./report-dates";
 import { columnLetters } from "./workbook";
 import { honestPercentDecimals, viInteger } from "./format";
 

@@ -18,7 +18,7 @@ import { shippedProfile } from "./profiles";
 import { summaryWorkbook } from "./summary";
 import { finding, type Finding } from "./findings";
 import { shownFindings } from "./finding-order";
-import { isUnlikelyReportDate } from "./validate";
+import { isUnlikelyReportDate } from "./report-dates";
 
 const BASE: ReportData = { unit: "SO_NOI_VU", name: "Sở Nội vụ" };
 

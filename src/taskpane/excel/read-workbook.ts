@@ -7,7 +7,7 @@ import { parseDateText } from "../../core/dates";
 import { dateFromSerial } from "../../core/dates";
 import { SHEETS } from "../../core/catalogue";
 import { matchKey } from "../../core/text";
-import { isTemplateSheet } from "../../core/validate";
+import { isTemplateSheet } from "../../core/template-sheets";
 import { hasLegacyText } from "../../core/legacy-text";
 import type { Cell, CellValue, Sheet, Workbook } from "../../core/workbook";
 import { isDateFormatCode, isMonthFirstDateCode, isPercentFormatCode, legacyFontNamed } from "../../xlsx/sml";
