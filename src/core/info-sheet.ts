@@ -23,7 +23,7 @@ import {
   movedHeader,
   movedColumnsError,
 } from "./structural-edits";
-import { cleanName, codeFromWords, codeKey, foldKey, matchOption } from "./text";
+import { cleanName, codeFromWords, codeKey, foldKey, matchOption, type Labelled } from "./text";
 import { unitTypeByAlias } from "./unit-types";
 import { cellText, readCount, readDate } from "./values";
 import { a1, cellAt, parseA1, type Cell, type Sheet } from "./workbook";
@@ -79,6 +79,31 @@ function infoHint(code: InfoCode, form: Form): string {
     default:
       return "";
   }
+}
+
+/** MISSING_VALUE for a Thông tin field left blank, saying what to type in it (infoHint). */
+function missingValue(
+  sheet: Sheet,
+  at: string,
+  field: { readonly code: InfoCode; readonly label: string },
+  form: Form,
+): Finding {
+  return finding(
+    "MISSING_VALUE",
+    "error",
+    sheet.name,
+    at,
+    MSG.missingInfo(field.label, infoHint(field.code, form)),
+  );
+}
+
+/** BAD_VALUE's message for a choice typed as none of `options` (Loại đơn vị, Kỳ báo cáo), naming them. */
+function badChoice(label: string, text: string, options: readonly Labelled[]): string {
+  return MSG.badEnum(
+    label,
+    text,
+    options.map((o) => o.label),
+  );
 }
 
 function orList(items: readonly string[]): string {
@@ -217,31 +242,13 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
             ),
           );
       } else if (d.kind === "bad") bad(MSG.badDate(d.shown, exampleReportDate(form)));
-      else
-        findings.push(
-          finding(
-            "MISSING_VALUE",
-            "error",
-            sheet.name,
-            at,
-            MSG.missingInfo(field.label, infoHint("NGAY_BAO_CAO", form)),
-          ),
-        );
+      else findings.push(missingValue(sheet, at, field, form));
       continue;
     }
     // A name of only invisible characters is no name (the letter would say "Kính gửi: ").
     const value = field.code === "TEN_DON_VI" ? cleanName(text) : text;
     if (value === "") {
-      if (field.required)
-        findings.push(
-          finding(
-            "MISSING_VALUE",
-            "error",
-            sheet.name,
-            at,
-            MSG.missingInfo(field.label, infoHint(field.code, form)),
-          ),
-        );
+      if (field.required) findings.push(missingValue(sheet, at, field, form));
       continue;
     }
     switch (field.code) {
@@ -270,14 +277,7 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
           findings.push(
             finding("COERCED", "warning", sheet.name, at, MSG.typeCoerced(field.label, text, alias.label)),
           );
-        } else
-          bad(
-            MSG.badEnum(
-              field.label,
-              text,
-              UNIT_TYPES.map((o) => o.label),
-            ),
-          );
+        } else bad(badChoice(field.label, text, UNIT_TYPES));
         break;
       }
       case "KY_BAO_CAO": {
@@ -290,14 +290,7 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
           findings.push(
             finding("COERCED", "warning", sheet.name, at, MSG.periodCoerced(field.label, text, p.label)),
           );
-        } else if (!p)
-          bad(
-            MSG.badEnum(
-              field.label,
-              text,
-              periods.map((o) => o.label),
-            ),
-          );
+        } else if (!p) bad(badChoice(field.label, text, periods));
         break;
       }
       case "NAM": {

@@ -16,12 +16,11 @@ import {
   TASK_HEADERS,
   MEETING_HEADERS,
   MEETING_LANDMARKS,
-  movedListColumns,
+  movedColumnsOfList,
   AFTER_STATUS,
   deletedStatusColumn,
-  movedSttColumn,
 } from "./structural-edits";
-import { foldKey, foldOption, matchKey, matchOption } from "./text";
+import { foldKey, foldOption, matchKey, matchOption, type Labelled } from "./text";
 import type { TaskRow, MeetingRow } from "./validate";
 import { cellText, readDecimal, startsWithMinus } from "./values";
 import { a1, cellAt, type Cell, type Sheet } from "./workbook";
@@ -177,15 +176,12 @@ export const NO_TASKS: TasksRead = { tasks: [], statusesTyped: 0 };
 /** The task rows with a valid status, and how many rows have any status typed (valid or not). */
 export function readTasks(sheet: Sheet, date1904: boolean, findings: Finding[]): TasksRead {
   const header = headerRow(sheet);
-  const moved =
-    header === undefined
-      ? movedSttColumn(sheet, TASK_HEADERS)
-      : movedListColumns(sheet, header, TASK_HEADERS, 0, AFTER_STATUS);
+  const moved = movedColumnsOfList(sheet, header, TASK_HEADERS, AFTER_STATUS);
   if (moved.length > 0) {
     // Every status (or deadline) would be read from the wrong column: one error that says how to put
     // the columns back, not a TASK_STATUS on each task with the column inserted before G's "50".
     findings.push(movedColumnsError(sheet, moved, MSG.movedTaskColumns(sheet.name, moved)));
-    return { tasks: [], statusesTyped: 0 };
+    return NO_TASKS;
   }
   const deleted = header === undefined ? undefined : deletedStatusColumn(sheet, header);
   if (deleted !== undefined) {
@@ -195,7 +191,7 @@ export function readTasks(sheet: Sheet, date1904: boolean, findings: Finding[]):
   }
   if (header === undefined) {
     findings.push(finding("MISSING_FIELD", "error", sheet.name, null, MSG.missingHeader(sheet.name)));
-    return { tasks: [], statusesTyped: 0 };
+    return NO_TASKS;
   }
   const tasks: TaskRow[] = [];
   const contents = new Set<string>();
@@ -323,10 +319,7 @@ function collapseSpaces(text: string): string {
 
 export function readMeetings(sheet: Sheet, form: Form, findings: Finding[]): MeetingRow[] {
   const header = headerRow(sheet);
-  const moved =
-    header === undefined
-      ? movedSttColumn(sheet, MEETING_HEADERS)
-      : movedListColumns(sheet, header, MEETING_HEADERS, 0, MEETING_LANDMARKS);
+  const moved = movedColumnsOfList(sheet, header, MEETING_HEADERS, MEETING_LANDMARKS);
   if (moved.length > 0) {
     // Read by position, the log would give a type as its form ("Hình thức “Quán triệt” không hợp lệ")
     // and count no meeting online: one warning that says the columns moved, the log left unread. A
@@ -368,38 +361,10 @@ export function readMeetings(sheet: Sheet, form: Form, findings: Finding[]): Mee
     // The log is optional: its problems are warnings, never a reason to reject the report.
     const type = typeText === "" ? undefined : foldOption(MEETING_TYPES, typeText);
     const meetingForm = formText === "" ? undefined : foldOption(MEETING_FORMS, formText);
-    if (typeText !== "" && !type) {
-      findings.push(
-        finding(
-          "BAD_VALUE",
-          "warning",
-          sheet.name,
-          a1(r, MEETING_COLS.type),
-          MSG.meetingBadValue(
-            r + 1,
-            "Loại",
-            typeText,
-            MEETING_TYPES.map((t) => t.label),
-          ),
-        ),
-      );
-    }
-    if (formText !== "" && !meetingForm) {
-      findings.push(
-        finding(
-          "BAD_VALUE",
-          "warning",
-          sheet.name,
-          a1(r, MEETING_COLS.form),
-          MSG.meetingBadValue(
-            r + 1,
-            "Hình thức",
-            formText,
-            MEETING_FORMS.map((t) => t.label),
-          ),
-        ),
-      );
-    }
+    if (typeText !== "" && !type)
+      findings.push(badMeetingChoice(sheet, r, MEETING_COLS.type, "Loại", typeText, MEETING_TYPES));
+    if (formText !== "" && !meetingForm)
+      findings.push(badMeetingChoice(sheet, r, MEETING_COLS.form, "Hình thức", formText, MEETING_FORMS));
     const read = readDecimal(daysCell);
     // "2 ngày", "nửa ngày": not a number, so the length was not checked; said, not skipped. So is a
     // negative length ("-1" typed, or -1 in the cell: it was taken as a short meeting).
@@ -430,6 +395,29 @@ export function readMeetings(sheet: Sheet, form: Form, findings: Finding[]): Mee
     meetings.push({ row: r + 1, name, type: type?.id ?? null, form: meetingForm?.id ?? null, days });
   }
   return meetings;
+}
+
+/** A meeting's Loại or Hình thức typed as none of its options: BAD_VALUE, a warning as the log is optional. */
+function badMeetingChoice(
+  sheet: Sheet,
+  r: number,
+  col: number,
+  what: string,
+  text: string,
+  options: readonly Labelled[],
+): Finding {
+  return finding(
+    "BAD_VALUE",
+    "warning",
+    sheet.name,
+    a1(r, col),
+    MSG.meetingBadValue(
+      r + 1,
+      what,
+      text,
+      options.map((o) => o.label),
+    ),
+  );
 }
 
 export function checkLog(

@@ -264,7 +264,7 @@ export const MEETING_LANDMARKS: ListHeaders = [[MEETING_COLS.date, /^ngay\b/]];
  * header after it: it is the clerk's own column named like one the clerk renamed in its place ("Tên
  * hội nghị" renamed in B, a column G "Nội dung chính" added, across Loại, Hình thức and Số ngày).
  */
-export function movedListColumns(
+function movedListColumns(
   sheet: Sheet,
   headRow: number,
   headers: ListHeaders,
@@ -322,8 +322,24 @@ export function deletedStatusColumn(sheet: Sheet, headRow: number): MovedColumn 
   return movedHeader(head, headRow, TASK_COLS.status, was[0]);
 }
 
+/**
+ * A list's read columns found elsewhere than the template has them: under its "STT" header row
+ * (movedListColumns), or, with no "STT" in column A, that header and the columns moved with it
+ * (movedSttColumn).
+ */
+export function movedColumnsOfList(
+  sheet: Sheet,
+  headRow: number | undefined,
+  headers: ListHeaders,
+  landmarks: ListHeaders,
+): MovedColumn[] {
+  return headRow === undefined
+    ? movedSttColumn(sheet, headers)
+    : movedListColumns(sheet, headRow, headers, 0, landmarks);
+}
+
 /** A list's "STT" header found in column B to D (a column inserted before A), and what moved with it. */
-export function movedSttColumn(sheet: Sheet, headers: ListHeaders): MovedColumn[] {
+function movedSttColumn(sheet: Sheet, headers: ListHeaders): MovedColumn[] {
   for (let r = 0; r < Math.min(sheet.rows.length, 30); r++) {
     const row = sheet.rows[r];
     for (let c = 1; c <= 3; c++) {
