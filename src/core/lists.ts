@@ -44,9 +44,11 @@ const TOTAL_LINE = /^tổng\s+(?:cộng|số)(?![\p{L}\p{M}])/u;
 const BARE_TOTAL = /^(?:tổng|cộng)\s*(?:$|[\d:(.=])/u;
 /**
  * "Tổng"/"Cộng" naming what it counts before a colon or "=" ("Tổng nhiệm vụ: 12", "Cộng NV = 12", "Tổng
- * cuộc họp: 2"): one or two of TOTAL_WORDS, so "Tổng kết: …", "Tổng hợp số liệu", "Cộng đồng số: …" stay tasks.
+ * cuộc họp: 2"), and which of them ("Tổng nhiệm vụ hoàn thành: 10", "Tổng cuộc họp trực tuyến: 1"): a
+ * word of TOTAL_WORDS first, then those or WHICH_WORDS, so "Tổng kết: …", "Tổng hợp số liệu", "Cộng đồng
+ * số: …", "Tổng công ty Điện lực: …" stay tasks.
  */
-const NAMED_TOTAL = /^(?:tổng|cộng)\s+([\p{L}\p{M}]+)(?:\s+([\p{L}\p{M}]+))?\s*[:=]/u;
+const NAMED_TOTAL = /^(?:tổng|cộng)((?:\s+[\p{L}\p{M}]+){1,6})\s*[:=]/u;
 /**
  * What a bare "Tổng"/"Cộng" line counts, the first word after it ("Tổng: 12 nhiệm vụ", "Cộng (5 cuộc họp)"),
  * in the clerk's words too ("12 NV", "12 đầu việc", "12 nội dung", "2 HN", "2 phiên họp", "2 lần").
@@ -74,10 +76,24 @@ const TOTAL_WORDS = new Set([
 ]);
 
 /**
- * A count followed by its own punctuation, not by a word: "12 (", "12, ", "12;", "12.", "12 - ", "12⏎"
- * (not "5,5", "2.500", "3-5"); or a count of those done out of all, "10/12" (before "hoàn thành").
+ * Which of the counted ones a total line names: the words of a task's status, a meeting's type or form
+ * ("hoàn thành", "đang thực hiện", "trực tuyến"), and the clerk's "đã", "đúng" ("đã hoàn thành", "đúng hạn").
  */
-const COUNT_CLOSED = /\d(?:\s*(?:[;(\n]|[,.](?!\d))|\s+[-–—]\s|\s*\/\s*\d)/;
+const WHICH_WORDS: ReadonlySet<string> = new Set([
+  ...[...TASK_STATUSES, ...MEETING_TYPES, ...MEETING_FORMS].flatMap((o) =>
+    o.label.toLocaleLowerCase("vi").split(" "),
+  ),
+  "đã",
+  "đúng",
+]);
+
+/**
+ * A count followed by its own punctuation, not by a word: "12 (", "12, ", "12;", "12.", "12 - ", "12⏎"
+ * (not "5,5", "2.500", "3-5").
+ */
+const COUNT_CLOSED = /\d(?:\s*(?:[;(\n]|[,.](?!\d))|\s+[-–—]\s)/;
+/** A count of those done out of all, "10/12", "10 / 12": a total's only before what or which it counts. */
+const OUT_OF = /\d\s*\/\s*\d/;
 
 /**
  * A total line ("Tổng cộng: 12 nhiệm vụ", "Tổng: 12", "Cộng", "Cộng: 12", "Tổng nhiệm vụ: 12", "Tổng = 12",
@@ -92,19 +108,28 @@ function isTotal(text: string): boolean {
   if (first !== 0x54 && first !== 0x74 && first !== 0x43 && first !== 0x63) return false;
   const lower = text.toLocaleLowerCase("vi");
   if (TOTAL_LINE.test(lower)) return true;
-  const named = NAMED_TOTAL.exec(lower);
-  if (named !== null && [named[1], named[2]].every((w) => w === undefined || TOTAL_WORDS.has(w))) return true;
+  const named = NAMED_TOTAL.exec(lower)?.[1]?.trim().split(/\s+/);
+  if (
+    named !== undefined &&
+    TOTAL_WORDS.has(named[0]!) &&
+    named.every((w) => TOTAL_WORDS.has(w) || WHICH_WORDS.has(w))
+  )
+    return true;
   // A bare "Tổng" before its count, its first word after it what is counted, whatever follows ("Cộng:
   // 12 nhiệm vụ, 10 hoàn thành", a total before session 38 too): "Tổng 5 năm thực hiện Kết luận 226"
   // is a task of the unit's own, whatever number follows the word. A count closed by a comma, a
   // semicolon, a bracket, a full stop, a dash between spaces or the cell's line break (Alt+Enter)
   // stands alone, whatever the words after it ("Tổng: 12 (10 hoàn thành, …)", "Cộng: 12, trong đó 10
   // hoàn thành", "Tổng: 12 - Hoàn thành: 10"); a decimal comma ("5,5 ngày"), a thousands' point
-  // ("2.500 hồ sơ") or a range ("3-5 năm") does not close it.
+  // ("2.500 hồ sơ") or a range ("3-5 năm") does not close it. Done out of all ("10/12") before what or
+  // which it counts ("10/12 hoàn thành", "10/12 số nhiệm vụ"), not before other words: "Tổng 3/4 số xã
+  // đã triển khai …" is a task, and a task is not to vanish from the count unsaid.
   if (!BARE_TOTAL.test(lower)) return false;
-  const [, between = "", counted = ""] =
-    /^[^\p{L}\p{M}]*[\p{L}\p{M}]+([^\p{L}\p{M}]*)([\p{L}\p{M}]*)/u.exec(lower) ?? [];
-  return counted === "" || TOTAL_WORDS.has(counted) || COUNT_CLOSED.test(between);
+  const [, between = "", counted = "", next = ""] =
+    /^[^\p{L}\p{M}]*[\p{L}\p{M}]+([^\p{L}\p{M}]*)([\p{L}\p{M}]*)(?:\s+([\p{L}\p{M}]+))?/u.exec(lower) ?? [];
+  if (counted === "" || TOTAL_WORDS.has(counted) || COUNT_CLOSED.test(between)) return true;
+  const which = counted === "số" ? next : counted;
+  return OUT_OF.test(between) && (TOTAL_WORDS.has(which) || WHICH_WORDS.has(which));
 }
 
 /**

@@ -436,6 +436,11 @@ describe("group headings and a total line in a list are not tasks or meetings", 
       "Tổng = 12",
       "Cộng = 12 nhiệm vụ",
       "Tổng số nhiệm vụ = 12",
+      // What is counted, then which of them, before the colon (session 41).
+      "Tổng nhiệm vụ hoàn thành: 10",
+      "Tổng nhiệm vụ đã hoàn thành: 10/12",
+      "Cộng NV đang thực hiện = 2",
+      "Tổng: 10/12 số nhiệm vụ hoàn thành",
     ];
     for (const value of totals) {
       const r = check([{ op: "set", sheet: "Nhiệm vụ", cell: "B17", value }]);
@@ -464,6 +469,7 @@ describe("group headings and a total line in a list are not tasks or meetings", 
       "Tổng cuộc họp: 2",
       "Cộng hội nghị = 2",
       "Tổng: 1/2 trực tuyến",
+      "Tổng cuộc họp trực tuyến: 1",
     ];
     for (const value of logTotals) {
       const log = check(
@@ -488,6 +494,9 @@ describe("group headings and a total line in a list are not tasks or meetings", 
       "Tổng công ty Điện lực: phối hợp cấp điện",
       "Cộng đồng số: 12 tổ công nghệ",
       "Tổng nhiệm vụ hoàn thành trong năm",
+      // A share of the unit's own before other words is no "done out of all" (session 41).
+      "Tổng 3/4 số xã đã triển khai mô hình một cửa liên thông",
+      "Tổng: 3/4 số xã đã triển khai",
     ];
     for (const value of own) {
       const r = check([{ op: "set", sheet: "Nhiệm vụ", cell: "B17", value }]);
