@@ -463,7 +463,8 @@ const LETTER = /[\p{L}\u00a1-\u00ff]/u;
 
 /**
  * A rich text cell's value by its runs' fonts (a run without its own font is in the cell's, `cellFont`):
- * one font, as a cell in it; runs of more than one, one a legacy font, each part with its own.
+ * one font, as a cell in it; runs of more than one, one a legacy font, each part with its own. Two
+ * fonts of one kind (".VnTime" then ".VnArial") stay two parts, so the warning names both.
  */
 function textInRuns(
   runs: readonly SharedRun[],
@@ -477,7 +478,8 @@ function textInRuns(
     const font = own ? run.font : cellFont;
     const name = own ? (run.fontName ?? "") : cellFontName;
     const last = parts[parts.length - 1];
-    if (last !== undefined && (last.font === font || !LETTER.test(run.text))) last.text += run.text;
+    if (last !== undefined && ((last.font === font && last.name === name) || !LETTER.test(run.text)))
+      last.text += run.text;
     else if (last !== undefined && !LETTER.test(last.text))
       parts[parts.length - 1] = { text: last.text + run.text, font, name };
     else if (run.text !== "") parts.push({ text: run.text, font, name });
