@@ -3,7 +3,7 @@
 import type { Cell, CellRange, CellValue, LegacyFont, ReadLimits, TextRun } from "../core/workbook";
 import { EMPTY, a1, parseA1 } from "../core/workbook";
 import { fail } from "./failure";
-import { LEGACY_FONTS, isoToSerial, type SharedRun } from "./sml";
+import { LEGACY_FONTS, inlineStringRuns, isoToSerial, type SharedRun } from "./sml";
 import { MAX_REPEAT, XmlScanner, decodeText, skippableElements, unescapeOoxml } from "./xml";
 
 export interface SheetContext {
@@ -342,7 +342,8 @@ function vString(xml: string, vStart: number, vEnd: number, vText: string | unde
 
 /**
  * The value of a finished cell, or undefined when it carries nothing (style only, or empty without
- * a formula). vStart/vEnd is the raw <v> range (-1 when none) unless vText holds its decoded text.
+ * a formula). vStart/vEnd is the raw <v> range (-1 when none) unless vText holds its decoded text;
+ * isFrom/isTo the inside of an inline string's <is> (-1 when none), for its runs' fonts.
  */
 function cellValue(
   xml: string,
@@ -356,6 +357,8 @@ function cellValue(
   vText: string | undefined,
   isText: string | undefined,
   hasFormula: boolean,
+  isFrom = -1,
+  isTo = -1,
 ): CellValue | undefined {
   const hasV = vStart >= 0 || vText !== undefined;
   if (!hasV && isText === undefined) return hasFormula ? EMPTY_VALUE : undefined;
@@ -387,7 +390,17 @@ function cellValue(
     case T_STR: {
       const str = unescapeOoxml(isText ?? vString(xml, vStart, vEnd, vText) ?? "");
       if (str.length > ctx.limits.maxStringLength) tooLong(ctx, row, col, str.length);
-      value = ctx.legacyFonts === undefined ? { kind: "string", value: str } : textIn(ctx, style, str);
+      // Rich text written inline has its runs' fonts, as a rich shared string (`<is><r><rPr><rFont …`).
+      const runs =
+        type === T_INLINE && isFrom >= 0 && isTo > isFrom
+          ? inlineStringRuns(xml, isFrom, isTo, ctx.part, ctx.legacyFontNames !== undefined)
+          : undefined;
+      value =
+        runs !== undefined
+          ? textInRuns(runs, ctx.legacyFonts?.[style] ?? 0, ctx.legacyFontNames?.[style] ?? "", str)
+          : ctx.legacyFonts === undefined
+            ? { kind: "string", value: str }
+            : textIn(ctx, style, str);
       break;
     }
     case T_BOOL: {
@@ -599,6 +612,8 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
   let vEnd = -1;
   let vText: string | undefined;
   let isText: string | undefined;
+  let isFrom = -1; // the inside of the cell's <is>, for its runs' fonts
+  let isTo = -1;
   let hasFormula = false;
   let inIs = false;
   let inRPh = false;
@@ -696,6 +711,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
         vStart = vEnd = -1;
         vText = undefined;
         isText = undefined;
+        isFrom = isTo = -1;
         hasFormula = false;
         inIs = false;
         inRPh = false;
@@ -751,13 +767,18 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
               vText,
               isText,
               hasFormula,
+              isFrom,
+              isTo,
             );
             if (value !== undefined) storeCell(rows, ctx, cRow, cCol, value, hasFormula);
           }
           inCell = false;
         }
       } else if (len === 2) {
-        if (c0 === 0x69 /* i */ && xml.charCodeAt(local + 1) === CH_s) inIs = false;
+        if (c0 === 0x69 /* i */ && xml.charCodeAt(local + 1) === CH_s) {
+          if (inIs) isTo = lt;
+          inIs = false;
+        }
       } else if (len === 3 && c0 === CH_r && xml.startsWith("rPh", local)) inRPh = false;
       continue;
     }
@@ -788,6 +809,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
         vStart = vEnd = -1;
         vText = undefined;
         isText = undefined;
+        isFrom = isTo = -1;
         hasFormula = false;
         inIs = false;
         inRPh = false;
@@ -836,6 +858,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
       if (inCell) {
         isText = "";
         inIs = !selfClosing;
+        if (inIs) isFrom = pos;
       }
     }
   }

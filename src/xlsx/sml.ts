@@ -360,6 +360,23 @@ function sharedStringRuns(
   return out.some((r) => r !== undefined) ? out : undefined;
 }
 
+/**
+ * An inline string's runs (`<c t="inlineStr"><is><r>…`, as some writers save rich text) between
+ * `from` and `to` (the inside of `<is>`), read as a shared string's: undefined when none has a font
+ * worth reading. Only this cell's text is searched, never the rest of the sheet.
+ */
+export function inlineStringRuns(
+  xml: string,
+  from: number,
+  to: number,
+  part: string,
+  legacyStyles: boolean,
+): readonly SharedRun[] | undefined {
+  const inside = xml.slice(from, to);
+  if (inside.indexOf("rFont") < 0) return undefined;
+  return sharedStringRuns(`<si>${inside}</si>`, part, legacyStyles)?.[0];
+}
+
 const BUILTIN_DATE_FORMATS = new Set<number>([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
   55, 56, 57, 58,

@@ -1,7 +1,8 @@
 // Test helper: shows cells of a built .xlsx in a font of the clerk's old documents (".VnTime",
 // ".VnTimeH", "VNI-Times"), as Excel saves a cell whose font the clerk chose: one more <font> in
 // styles.xml and, per style the cells had, one more cell style (xf) like it but for that font; or
-// a cell's text pasted from Word, its runs in such fonts (withRichText).
+// a cell's text pasted from Word, its runs in such fonts (withRichText), or the same runs written in
+// the cell itself, as some writers save rich text (withInlineRichText).
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 /** The package with the cells of `cells` (sheet name → A1 addresses) shown in `font`. */
@@ -99,13 +100,7 @@ export function withRichText(bytes: Uint8Array, sheet: string, at: string, runs:
   };
   const sst = text("xl/sharedStrings.xml");
   const index = (sst.match(/<si>/g) ?? []).length;
-  const escape = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const si = runs
-    .map(
-      (run) =>
-        `<r><rPr>${run.font === undefined ? "" : `<rFont val="${run.font}"/>`}<sz val="12"/><family val="1"/></rPr><t xml:space="preserve">${escape(run.text)}</t></r>`,
-    )
-    .join("");
+  const si = runXml(runs);
   parts["xl/sharedStrings.xml"] = strToU8(
     sst.replace(/uniqueCount="\d+"/, `uniqueCount="${index + 1}"`).replace("</sst>", `<si>${si}</si></sst>`),
   );
@@ -117,6 +112,47 @@ export function withRichText(bytes: Uint8Array, sheet: string, at: string, runs:
   parts[path] = strToU8(
     xml.slice(0, cell.index) +
       `<c r="${at}"${cell[1] ?? ""} t="s"><v>${index}</v></c>` +
+      xml.slice(cell.index + cell[0].length),
+  );
+  return zipSync(parts);
+}
+
+/** Runs as `<r>` elements: each with `<rPr>`, its `<rFont>` when it has a font of its own. */
+function runXml(runs: readonly Run[]): string {
+  const escape = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return runs
+    .map(
+      (run) =>
+        `<r><rPr>${run.font === undefined ? "" : `<rFont val="${run.font}"/>`}<sz val="12"/><family val="1"/></rPr><t xml:space="preserve">${escape(run.text)}</t></r>`,
+    )
+    .join("");
+}
+
+/**
+ * The package with the cell `sheet`!`at` holding `runs` as an inline rich string
+ * (`<c t="inlineStr"><is><r>…`), as some writers save rich text; the cell's style kept (withFont
+ * after this gives it an old font).
+ */
+export function withInlineRichText(
+  bytes: Uint8Array,
+  sheet: string,
+  at: string,
+  runs: readonly Run[],
+): Uint8Array {
+  const parts = unzipSync(bytes);
+  const text = (path: string): string => {
+    const part = parts[path];
+    if (part === undefined) throw new Error(`withInlineRichText: no part ${path}`);
+    return strFromU8(part);
+  };
+  const path = sheetParts(text).get(sheet);
+  if (path === undefined) throw new Error(`withInlineRichText: no sheet ${sheet}`);
+  const xml = text(path);
+  const cell = new RegExp(`<c r="${at}"( s="\\d+")?[^>]*?(?:/>|>[\\s\\S]*?</c>)`).exec(xml);
+  if (cell === null) throw new Error(`withInlineRichText: no cell ${sheet}!${at}`);
+  parts[path] = strToU8(
+    xml.slice(0, cell.index) +
+      `<c r="${at}"${cell[1] ?? ""} t="inlineStr"><is>${runXml(runs)}</is></c>` +
       xml.slice(cell.index + cell[0].length),
   );
   return zipSync(parts);
