@@ -114,21 +114,36 @@ const TEXT_HEAD_BYTES = 512;
  */
 const ROSTER_HEAD_BYTES = 4096;
 
-/** The first characters of a text file, as UTF-16 when its byte-order mark says so (Excel's "Unicode Text"), else UTF-8. */
-function textHead(bytes: Uint8Array, size = TEXT_HEAD_BYTES): string {
-  const head = bytes.subarray(0, size);
-  return new TextDecoder(textEncodingOf(head)).decode(head);
+/** A text file's first characters: what it is (`head`) and, when asked, where a roster's header is looked for. */
+interface TextHeads {
+  /** Its first 512 bytes' characters, for textContentOf. */
+  readonly head: string;
+  /**
+   * Its first 4096 bytes' characters, read to find a roster's header, and whether they were read as
+   * Windows' Vietnamese code page (an ANSI CSV, no UTF-8); its tone marks, apart in that code page, put
+   * on their letters.
+   */
+  readonly roster?: { readonly text: string; readonly ansi: boolean };
 }
 
 /**
- * The first characters of a text file read to find a roster's header, and whether they were read as
- * Windows' Vietnamese code page (an ANSI CSV, no UTF-8); its tone marks, apart in that code page, put on
- * their letters.
+ * A text file's first characters, as UTF-16 when its byte-order mark says so (Excel's "Unicode Text"),
+ * else UTF-8, decoded once: the roster's 4096 bytes go on from the first 512 (read again only when they
+ * are no UTF-8, in Windows' Vietnamese code page). `withRoster`: the roster's characters too.
  */
-function rosterHead(bytes: Uint8Array): { readonly text: string; readonly ansi: boolean } {
-  const head = bytes.subarray(0, ROSTER_HEAD_BYTES);
-  const encoding = rosterHeadEncodingOf(head);
-  return { text: new TextDecoder(encoding).decode(head).normalize("NFC"), ansi: encoding === "windows-1258" };
+function textHeads(bytes: Uint8Array, withRoster: boolean): TextHeads {
+  const decoder = new TextDecoder(textEncodingOf(bytes));
+  // Streamed when more follows: a character cut by the 512th byte comes with the rest, where alone it
+  // was read as "\ufffd", which textContentOf reads as it reads nothing (no sign, space or tag letter).
+  const head = decoder.decode(bytes.subarray(0, TEXT_HEAD_BYTES), { stream: withRoster });
+  if (!withRoster) return { head };
+  const rosterBytes = bytes.subarray(0, ROSTER_HEAD_BYTES);
+  const encoding = rosterHeadEncodingOf(rosterBytes);
+  const text =
+    encoding === decoder.encoding
+      ? head + decoder.decode(rosterBytes.subarray(TEXT_HEAD_BYTES))
+      : new TextDecoder(encoding).decode(rosterBytes);
+  return { head, roster: { text: text.normalize("NFC"), ansi: encoding === "windows-1258" } };
 }
 
 /**
@@ -249,9 +264,10 @@ function readFailure(
   // one, left out of every count: no unit's returned report. Named .xls or .xlsx, as a unit's report
   // is, it must name the type column too and no count (XA_NGA_SON.xlsx of the samples, a unit's
   // figures as CSV, stays that unit's returned file), and is told to be renamed .csv to be used.
-  const head = read.reason === "TEXT_FILE" ? textHead(bytes) : undefined;
   const kind = fileName === undefined ? undefined : fileKindOf(fileName).id;
-  const rosterRead = head === undefined || kind === undefined ? undefined : rosterHead(bytes);
+  const heads = read.reason === "TEXT_FILE" ? textHeads(bytes, kind !== undefined) : undefined;
+  const head = heads?.head;
+  const rosterRead = heads?.roster;
   const roster =
     rosterRead === undefined
       ? undefined

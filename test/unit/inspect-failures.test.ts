@@ -421,6 +421,21 @@ wb.save(sys.argv[1]); print("{}")
     expect(only(saved, "SO_A.xls").message).toContain("thực chất là trang web (HTML)");
   });
 
+  // The first 512 bytes (what the file is) and the first 4096 (a roster's header) are decoded once
+  // (session 41): a letter cut by the 512th byte is read whole where the roster's header is looked for.
+  test("a roster whose header has a letter across the 512th byte is still said to be a roster, by its header", () => {
+    const title = "Danh sách các đơn vị gửi báo cáo ";
+    const pad = 510 - 1 - Buffer.byteLength(title);
+    const text = `${title}${"x".repeat(pad)}\nMã đơn vị,Tên đơn vị,Loại đơn vị\nSO_A,Sở A,SO_NGANH\n`;
+    const bytes = strToU8(text);
+    // "ã" (two bytes) is the file's 512th and 513th bytes.
+    expect(Buffer.from(bytes.subarray(510, 513)).toString("utf8")).toBe("Mã");
+    expect(only(bytes, "danh-sach.csv").message).toMatch(/^Tệp là danh sách đơn vị \(có cột “Mã đơn vị”\)/);
+    expect(only(bytes, "danh-sach.xls").message).toMatch(
+      /^Tệp là danh sách đơn vị \(có cột “Mã đơn vị”\) lưu dạng văn bản CSV nhưng đặt đuôi \.xls/,
+    );
+  });
+
   test("an .xls that is really a CSV (a system's “Excel” export, or a CSV renamed) is named a CSV, not a web page", () => {
     const m = only(csv, "SO_A.xls").message;
     expect(m).toBe(
