@@ -1,7 +1,13 @@
 // One submitted file from bytes to a validation result: read (bounded) then validate. Shared by
 // the CLI, the standalone page and consolidation; imports neither Node nor the DOM.
 
-import { fileKindMessage, fileKindOf, textContentOf, type TextContent } from "../core/file-kinds";
+import {
+  MAIL_HEAD_BYTES,
+  fileKindMessage,
+  fileKindOf,
+  textContentOf,
+  type TextContent,
+} from "../core/file-kinds";
 import {
   fileTooLargeMessage,
   finding,
@@ -144,6 +150,11 @@ function textHeads(bytes: Uint8Array, withRoster: boolean): TextHeads {
       ? head + decoder.decode(rosterBytes.subarray(TEXT_HEAD_BYTES))
       : new TextDecoder(encoding).decode(rosterBytes);
   return { head, roster: { text: text.normalize("NFC"), ansi: encoding === "windows-1258" } };
+}
+
+/** A text file's first MAIL_HEAD_BYTES bytes' characters, where a web page's long mail headers are read. */
+function mailHead(bytes: Uint8Array): string {
+  return new TextDecoder(textEncodingOf(bytes)).decode(bytes.subarray(0, MAIL_HEAD_BYTES));
 }
 
 /**
@@ -290,7 +301,7 @@ function readFailure(
     return unreadableResult(fileTooLargeMessage(bytes.length, profile.limits.maxFileBytes), read.detail);
   const placed = read.at === undefined ? undefined : UNREADABLE_AT_MESSAGES[read.reason];
   if (placed !== undefined) return unreadableResult(placed, read.detail, read.at);
-  const content = head === undefined ? undefined : textContentOf(head);
+  const content = head === undefined ? undefined : textContentOf(head, () => mailHead(bytes));
   return readFailureResult(read.reason, read.detail, fileName, content);
 }
 

@@ -62,6 +62,33 @@ test("a text file's first characters say whether it is a web page, XML, a CSV, o
   );
 });
 
+// Session 41: a page's "MIME-Version:" after a long "From:"/"Subject:" block, or after a byte-order mark
+// and blank lines, came past the 512 bytes looked at, and the page was called plain text.
+test("a single-file web page whose MIME-Version comes after the head's 512 bytes is a web page, looked for in its header block only", () => {
+  const subject = `Subject: =?utf-8?B?${"QsOhbyBjw6FvIGvhur90IHF14bqj".repeat(30)}?=`;
+  const saved = `From: <Saved by Windows Internet Explorer 11>\r\n${subject}\r\nDate: Mon, 8 Jun 2026 08:00:00 +0700\r\nMIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n<html></html>`;
+  expect(saved.indexOf("MIME-Version")).toBeGreaterThan(512);
+  expect(textContentOf(saved.slice(0, 512), () => saved)).toBe("html");
+  // A header folded onto the next line (a long Subject as Outlook writes it) is still in the block.
+  const folded = `From: <Saved by Windows Internet Explorer 11>\r\nSubject: ${"Báo cáo ".repeat(40)}\r\n\t${"kết quả ".repeat(40)}\r\nMIME-Version: 1.0\r\n\r\n<html></html>`;
+  expect(textContentOf(folded.slice(0, 512), () => folded)).toBe("html");
+  const blank = `\uFEFF${"\r\n".repeat(300)}MIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n<html></html>`;
+  expect(textContentOf(blank.slice(0, 512), () => blank)).toBe("html");
+  // After the header block (a blank line, or a line that is no header), a "MIME-Version:" line is the
+  // text's own: a note, not a page.
+  const note = `Note: ${"x".repeat(600)}\r\n\r\nMIME-Version: 1.0\r\n`;
+  expect(textContentOf(note.slice(0, 512), () => note)).toBe("text");
+  const csv = `Time: 08:00,SO_A\r\n${"SO_B,90\r\n".repeat(80)}MIME-Version: 1.0\r\n`;
+  expect(textContentOf(csv.slice(0, 512), () => csv)).toBe("csv");
+  // Only a head of headers or blank lines asks for more: a CSV, a web page or XML never does.
+  const never = () => {
+    throw new Error("asked for more");
+  };
+  expect(textContentOf("STT;Chỉ tiêu;Kỳ này\n1;HN_TONG;90\n", never)).toBe("csv");
+  expect(textContentOf("<html><body><table>", never)).toBe("html");
+  expect(textContentOf("Báo cáo 6 tháng đầu năm 2026\nSở A", never)).toBe("text");
+});
+
 test("an .xls that is a CSV is said to be one, not a web page, and told to put its figures into the template", () => {
   expect(unreadableMessage("TEXT_FILE", "C:\\Bao cao\\SO_A.xls", "csv")).toBe(
     "Tệp .xls này thực chất là tệp văn bản CSV (chữ và số cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc dấu tab) được đặt đuôi .xls, không phải sổ tính Excel, nên không có các trang tính của mẫu báo cáo. " +

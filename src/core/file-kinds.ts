@@ -169,9 +169,28 @@ const HTML_TAG = /<(?:!doctype\s+html|html|head|body|meta|style|table)\b/i;
 
 const MIME_HEADER = /^MIME-Version\s*:/im;
 
-export function textContentOf(head: string): TextContent {
+/**
+ * How far a single-file web page's mail headers are looked for when its head holds headers (or blank
+ * lines) and no "MIME-Version:" yet: a long "Subject:", or many blank lines before the headers. Never
+ * the whole file (a page saved so may be tens of megabytes).
+ */
+export const MAIL_HEAD_BYTES = 16384;
+
+// A mail header line ("Subject: …": a name of printable ASCII without ":" or a space, then ":"), and
+// a header folded onto the next line (it starts with a space or a tab).
+const HEADER_LINE = /^[!-9;-~]+[ \t]*:/;
+const FOLDED_LINE = /^[ \t]/;
+
+/**
+ * What a text file is by its first characters (`head`: its first 512 bytes'); `further`, when given,
+ * its first MAIL_HEAD_BYTES bytes' characters, asked only when `head` is a mail header block (or blank
+ * lines) without "MIME-Version:", whose header may come later.
+ */
+export function textContentOf(head: string, further?: () => string): TextContent {
   const body = head.replace(/^\uFEFF/, "").trimStart();
   if (MIME_HEADER.test(body)) return "html";
+  if (further !== undefined && (body === "" || HEADER_LINE.test(body)) && namesMimeVersion(further()))
+    return "html";
   if (body.startsWith("<")) return HTML_TAG.test(body) ? "html" : "xml";
   const firstLine = body.split(/\r\n|\r|\n/, 1)[0] ?? "";
   return /[,;\t]/.test(firstLine) ? "csv" : "text";
@@ -187,4 +206,19 @@ export function fileKindMessage(path: string): string {
     return `${name} (${ext ? `tệp .${ext}` : "tệp không có phần đuôi"}) không phải sổ tính Excel .xlsx theo mẫu. ${kind.howToXlsx}`;
   }
   return `${name} là ${kind.what}, không phải sổ tính Excel .xlsx theo mẫu${kind.why ? `: ${kind.why}` : ""}. ${kind.howToXlsx}`;
+}
+
+/**
+ * Whether a text's mail header block (its lines after a byte-order mark and blank lines, up to the
+ * first line that is no header: the blank one before the page) has a "MIME-Version:" line.
+ */
+function namesMimeVersion(text: string): boolean {
+  for (const line of text
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .split(/\r\n|\r|\n/)) {
+    if (/^MIME-Version[ \t]*:/i.test(line)) return true;
+    if (!HEADER_LINE.test(line) && !FOLDED_LINE.test(line)) return false;
+  }
+  return false;
 }

@@ -421,6 +421,38 @@ wb.save(sys.argv[1]); print("{}")
     expect(only(saved, "SO_A.xls").message).toContain("thực chất là trang web (HTML)");
   });
 
+  // Session 41: the page's "MIME-Version:" after a long "From:"/"Subject:" block or a byte-order mark and
+  // blank lines came past the 512 bytes looked at: "tệp văn bản thuần (chỉ có chữ)".
+  test("an .xls that is a single-file web page whose MIME-Version comes after its first 512 bytes is named a web page", () => {
+    const subject = `Subject: =?utf-8?B?${Buffer.from("Báo cáo kết quả thực hiện Kết luận 226-KL/TW của Sở Nội vụ, 6 tháng đầu năm 2026 ".repeat(4)).toString("base64")}?=`;
+    const saved = strToU8(
+      `From: <Saved by Windows Internet Explorer 11>\r\n${subject}\r\nDate: Mon, 8 Jun 2026 08:00:00 +0700\r\nMIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n<html></html>\r\n`,
+    );
+    const blank = strToU8(
+      `\uFEFF${"\r\n".repeat(300)}MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: text/html\r\n\r\n<html></html>\r\n`,
+    );
+    for (const bytes of [saved, blank]) {
+      expect(Buffer.from(bytes).indexOf("MIME-Version")).toBeGreaterThan(512);
+      expect(only(bytes, "SO_A.xls").message).toContain("thực chất là trang web (HTML)");
+    }
+  });
+
+  test("a large text .xls whose head is mail headers without MIME-Version is read no further than 16 KiB to tell", () => {
+    const lines = Array.from({ length: 400_000 }, (_, i) => `X-Line-${i}: ${"x".repeat(20)}\r\n`).join("");
+    const bytes = strToU8(`From: someone\r\n${lines}MIME-Version: 1.0\r\n\r\n<html></html>`);
+    expect(bytes.length).toBeGreaterThan(10_000_000);
+    const decode = jest.spyOn(TextDecoder.prototype, "decode");
+    try {
+      expect(only(bytes, "SO_A.xls").message).toContain("tệp văn bản thuần");
+      const longest = Math.max(
+        ...decode.mock.calls.map(([input]) => (input as Uint8Array | undefined)?.byteLength ?? 0),
+      );
+      expect(longest).toBe(16384);
+    } finally {
+      decode.mockRestore();
+    }
+  });
+
   // The first 512 bytes (what the file is) and the first 4096 (a roster's header) are decoded once
   // (session 41): a letter cut by the 512th byte is read whole where the roster's header is looked for.
   test("a roster whose header has a letter across the 512th byte is still said to be a roster, by its header", () => {
