@@ -4,12 +4,15 @@
 
 import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import {
+  chmodSync,
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
@@ -262,6 +265,72 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
     const withFolder = buildCliIn(dir);
     expect([withFolder.status, withFolder.stderr]).toEqual([0, ""]);
   }, 120_000);
+
+  // Session 41: a file there that may be a profile and cannot be read stopped the build with Node's own
+  // error and stack ("EACCES: permission denied, open …"), or, a link to a file no longer there, was
+  // passed over without a word.
+  test("a profile there that is a link to a file no longer there stops the build and the command, naming it; a link to a profile is that profile", () => {
+    const dir = checkout("province-link");
+    symlinkSync(join(dir, "gone", "quang-tri-226.json"), join(dir, "profiles", "quang-tri-226.json"));
+    const said =
+      "kl226: không đọc được profiles/quang-tri-226.json (tệp là liên kết symlink tới một tệp không còn ở đó). Nếu đó là hồ sơ của tỉnh, hãy chép lại tệp vào thư mục profiles/ (hoặc cấp quyền đọc tệp cho tài khoản chạy lệnh); nếu không, chuyển tệp ra khỏi thư mục profiles/. Rồi chạy lại.\n";
+    const built = buildCliIn(dir);
+    expect([built.status, built.stderr]).toEqual([1, said]);
+    const made = kl226(dir, ["template", "--out", join(dir, "mau.xlsx"), "--profile", "quang-tri-226"]);
+    expect([made.status, made.stdout, made.stderr]).toEqual([2, "", said]);
+    // The file back where the link points: the profile is known by its name.
+    mkdirSync(join(dir, "gone"));
+    writeFileSync(join(dir, "gone", "quang-tri-226.json"), JSON.stringify(quangTri));
+    const linked = kl226(dir, ["template", "--out", join(dir, "mau.xlsx"), "--profile", "quang-tri-226"]);
+    expect(linked.stderr).toBe("");
+    expect(linked.stdout).toContain("hồ sơ: Kế hoạch thực hiện Kết luận 226 của UBND tỉnh Quảng Trị");
+  }, 120_000);
+
+  // Root reads a file of mode 000: as root the script is run as "nobody" (setpriv), so the test fails
+  // for root too; without setpriv there is no unprivileged account to read as.
+  const asRoot = process.getuid?.() === 0;
+  const setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => existsSync(p));
+  const unprivileged = !asRoot || (setpriv !== undefined && existsSync("/tmp")) ? test : test.skip;
+  unprivileged(
+    "a profile there the account cannot read (a .json or a .txt) stops the build saying which file and what to do, not Node's error",
+    () => {
+      // The script alone, in a folder "nobody" may enter (the tests' own temporary folder is closed to
+      // other accounts): no build is needed to see what it says.
+      const dir = mkdtempSync(join(asRoot ? "/tmp" : tmpdir(), "kl226-unreadable-"));
+      try {
+        chmodSync(dir, 0o755);
+        for (const part of ["scripts/gen-profiles.js", "profiles", "src/core/profiles-list.ts"])
+          cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+        const gen = (): SpawnSyncReturns<string> =>
+          asRoot
+            ? spawnSync(
+                setpriv!,
+                [
+                  "--reuid=65534",
+                  "--regid=65534",
+                  "--clear-groups",
+                  process.execPath,
+                  "scripts/gen-profiles.js",
+                ],
+                { cwd: dir, encoding: "utf8" },
+              )
+            : spawnSync(process.execPath, ["scripts/gen-profiles.js"], { cwd: dir, encoding: "utf8" });
+        const locked = (name: string, text: string): void => {
+          writeFileSync(join(dir, "profiles", name), text);
+          chmodSync(join(dir, "profiles", name), 0o000);
+        };
+        locked("quang-tri-226.json", JSON.stringify(quangTri));
+        locked("ghi-chu.txt", "Hồ sơ của tỉnh: quang-tri-226.json");
+        const r = gen();
+        expect([r.status, r.stderr]).toEqual([
+          1,
+          "kl226: không đọc được profiles/ghi-chu.txt (tài khoản đang chạy lệnh không có quyền đọc tệp), profiles/quang-tri-226.json (tài khoản đang chạy lệnh không có quyền đọc tệp). Nếu đó là hồ sơ của tỉnh, hãy chép lại tệp vào thư mục profiles/ (hoặc cấp quyền đọc tệp cho tài khoản chạy lệnh); nếu không, chuyển tệp ra khỏi thư mục profiles/. Rồi chạy lại.\n",
+        ]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   test('the province\'s profile marked "default" is what a template, a check and a consolidation use without --profile', () => {
     const dir = checkout("province-default");
