@@ -108,6 +108,8 @@ const SOURCE_LABELS: Record<SourceStatus, string> = {
   duplicate: "Trùng",
   "in-rollup": "Đã tính trong tổng hợp",
 };
+/** Nguồn's "Xử lý" of a roster left among the reports (Consolidation.notReports). */
+const NOT_REPORT_STATUS = "Bỏ qua (danh sách đơn vị)";
 const SEVERITY_LABELS: Record<Severity, string> = { error: "Lỗi", warning: "Cảnh báo" };
 
 const statusStyle = (base: CellStyle, status: IndicatorResult["status"]): CellStyle =>
@@ -1030,11 +1032,19 @@ function sourceSheet(c: Consolidation): SheetSpec {
     }
     return "";
   };
+  // A roster left among the reports: set aside, not read as a report, so not among the files read;
+  // listed last, as the terminal's "Bỏ qua … tệp danh sách đơn vị" says it.
+  const notReports = c.notReports ?? [];
+  const notUtf8 = new Set(c.notUtf8Rosters ?? []);
+  const asideNote =
+    notReports.length > 0
+      ? ` Ngoài ra bỏ qua ${notReports.length} tệp danh sách đơn vị (không phải báo cáo, ở cuối bảng).`
+      : "";
   const rows: Array<Array<CellSpec | null>> = [
     [cell("NGUỒN DỮ LIỆU", TITLE)],
     [
       cell(
-        `${c.sources.length} tệp đã đọc. Mã SHA-256 giúp đối chiếu đúng tệp đã nhận; tệp nguồn không bị sửa đổi.`,
+        `${c.sources.length} tệp đã đọc. Mã SHA-256 giúp đối chiếu đúng tệp đã nhận; tệp nguồn không bị sửa đổi.${asideNote}`,
         NOTE,
       ),
     ],
@@ -1056,6 +1066,19 @@ function sourceSheet(c: Consolidation): SheetSpec {
       ),
       text(reason(s.file, s.sha256, s.status), WRAP),
     ]),
+    ...notReports.map((file) => [
+      text(file, WRAP),
+      text(""),
+      text(""),
+      text(""),
+      text(""),
+      text(""),
+      text(NOT_REPORT_STATUS, merge(CENTER, LATE_FILL)),
+      text(
+        `Tệp danh sách đơn vị, không phải báo cáo: không tổng hợp, không tính vào số tệp đã đọc. Nên để danh sách đơn vị ngoài thư mục các báo cáo.${notUtf8.has(file) ? ` ${MSG.rosterAnsiSetAside([baseName(file)])}` : ""}`,
+        WRAP,
+      ),
+    ]),
   ];
   return {
     name: SUMMARY_SHEETS.sources,
@@ -1063,7 +1086,7 @@ function sourceSheet(c: Consolidation): SheetSpec {
     // "6 tháng đầu năm 2026" on two lines: the page across holds the file, the unit and the reason.
     ...sized(rows, 2, { 0: 36, 1: HASH_WIDTH, 3: 34, 4: 13, 7: 60 }),
     freeze: { rows: 3, cols: 1 },
-    autoFilter: `A3:H${Math.max(3, 3 + c.sources.length)}`,
+    autoFilter: `A3:H${Math.max(3, 3 + c.sources.length + notReports.length)}`,
   };
 }
 

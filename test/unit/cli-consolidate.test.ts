@@ -997,3 +997,42 @@ test("a unit's line fills its 80 columns exactly; a name typed over two lines re
     "\nTrễ hạn: 2 đơn vị: Phường Hàm Rồng (PHUONG_HAM_RONG);\n  Trường Đại học Văn hóa, Thể thao và Du lịch Thanh Hóa (TRUONG_DH_VHTTDL).\n",
   );
 });
+
+test("a roster left among the reports is named on the summary's Nguồn sheet and in the JSON, not only on the terminal", async () => {
+  // The analyst opens only tong-hop.xlsx the next morning: the terminal's "Bỏ qua 1 tệp danh sách đơn
+  // vị" is gone, and the summary said "2 tệp đã đọc" with no word of the third file in the folder.
+  const dir = mkdtempSync(join(tmpdir(), "kl226-roster-aside-"));
+  const reports = join(dir, "bao-cao");
+  mkdirSync(reports);
+  writeFileSync(join(reports, "SO_A.xlsx"), reportBytes({ unit: "SO_A", name: "Sở A" }));
+  writeFileSync(join(reports, "SO_B.xlsx"), reportBytes({ unit: "SO_B", name: "Sở B" }));
+  const list = "MA_DON_VI;TEN_DON_VI;LOAI_DON_VI\nSO_A;Sở A;Sở, ban, ngành\nSO_B;Sở B;Sở, ban, ngành\n";
+  writeFileSync(join(reports, "danh-sach-cu.csv"), list);
+  writeFileSync(join(dir, "ds.csv"), list);
+  const out = join(dir, "th.xlsx");
+  const jsonPath = join(dir, "th.json");
+  const io = capture();
+  expect(
+    await main(
+      ["consolidate", reports, "--roster", join(dir, "ds.csv"), "--out", out, "--json", jsonPath],
+      io,
+    ),
+  ).toBe(0);
+  const report = JSON.parse(readFileSync(jsonPath, "utf8"));
+  expect(report.notReports).toEqual([{ file: join(reports, "danh-sach-cu.csv"), kind: "roster" }]);
+  expect(Object.keys(report).indexOf("notReports")).toBe(Object.keys(report).indexOf("rejected") + 1);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const rows: string[][] = [];
+  wb.getWorksheet("Nguồn")!.eachRow((row) =>
+    rows.push([1, 7, 8].map((c) => String(row.getCell(c).value ?? ""))),
+  );
+  expect(rows[1]![0]).toBe(
+    "2 tệp đã đọc. Mã SHA-256 giúp đối chiếu đúng tệp đã nhận; tệp nguồn không bị sửa đổi. Ngoài ra bỏ qua 1 tệp danh sách đơn vị (không phải báo cáo, ở cuối bảng).",
+  );
+  expect(rows.at(-1)).toEqual([
+    join(reports, "danh-sach-cu.csv"),
+    "Bỏ qua (danh sách đơn vị)",
+    "Tệp danh sách đơn vị, không phải báo cáo: không tổng hợp, không tính vào số tệp đã đọc. Nên để danh sách đơn vị ngoài thư mục các báo cáo.",
+  ]);
+});
