@@ -1343,3 +1343,28 @@ test("Phụ lục III says 'sai mẫu' of a file returned for its sheets or rows
     "4 | Sở XOA | Sở, ban, ngành | Bị trả lại: sai mẫu, 1 lỗi số liệu",
   ]);
 });
+
+test("IV.2 names a missing unit's file that came under another unit's code, as Phụ lục III does, not the name alone", () => {
+  // SO_30's clerk copied SO_03's file and kept its code: Phụ lục III said so, while IV.2, the sentence
+  // the signer reads, listed "Sở thứ 30" as if nothing had come.
+  const units: RosterUnit[] = [
+    { code: "SO_03", name: "Sở thứ 3", type: "Sở, ban, ngành" },
+    { code: "SO_11", name: "Sở thứ 11", type: "Sở, ban, ngành" },
+    { code: "SO_30", name: "Sở thứ 30", type: "Sở, ban, ngành" },
+  ];
+  const read = (unit: string) => inspectBytes(reportBytes({ unit, name: "Sở thứ 3" }), profile);
+  const misnamed = consolidate(
+    [
+      { file: "in/SO_03.xlsx", sha256: "a", result: read("SO_03") },
+      { file: "in/bao cao so_30 (gui lai).xlsx", sha256: "b", result: read("SO_03") },
+    ],
+    { profile, roster: units },
+  );
+  const d = reportDocument(misnamed, profile, { date: dates.date, roster: units });
+  expect(documentText({ ...d, sections: [d.sections[0]!] })).toContain(
+    "2. Đơn vị chưa gửi báo cáo (2): Sở thứ 11; Sở thứ 30 (có tệp “bao cao so_30 (gui lai).xlsx”, nhưng tệp ghi mã SO_03).",
+  );
+  expect(documentText({ ...d, sections: [d.sections[3]!] })).toContain(
+    "Chưa gửi báo cáo (có tệp “bao cao so_30 (gui lai).xlsx”, nhưng tệp ghi mã SO_03)",
+  );
+});

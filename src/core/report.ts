@@ -324,6 +324,16 @@ function unitName(c: Consolidation, code: string, name: string, note?: string): 
   return inBrackets.length === 0 ? name : `${name} (${inBrackets.join("; ")})`;
 }
 
+/**
+ * A missing unit's note of the files named for it that give another unit's code (arrivedUnderOtherCode),
+ * each name quoted: IV.2 and Phụ lục III say it alike. "" when none.
+ */
+function arrivedNote(c: Consolidation): (u: { readonly code: string }) => string {
+  const arrived = arrivedUnderOtherCode(c);
+  return (u) =>
+    (arrived.get(u.code) ?? []).map((f) => MSG.arrivedUnderOther(`“${f.file}”`, f.unit)).join("; ");
+}
+
 /** Units as the report lists them: by name (byName), each named as unitName says, with its note if any. */
 function namesByName<T extends { readonly code: string; readonly name: string }>(
   c: Consolidation,
@@ -874,13 +884,14 @@ function shortfallSection(c: Consolidation): Block[] {
     );
   }
   // By name, as Phụ lục III lists them: the units that sent nothing, then those that sent only another
-  // period's report.
+  // period's report; each with Phụ lục III's note of a file named for it under another unit's code,
+  // which the signer would otherwise read as "sent nothing" and chase.
   const otherOnly = namesByName(
     c,
     otherPeriodOnlyUnits(c),
     (u) => `chỉ gửi báo cáo ${andList(u.otherPeriods.map((p) => periodPhrase(p)))}`,
   );
-  const missing = [...namesByName(c, c.missing), ...otherOnly];
+  const missing = [...namesByName(c, c.missing, arrivedNote(c)), ...otherOnly];
   blocks.push(
     bodyParagraph(
       !c.rosterGiven
@@ -1258,15 +1269,14 @@ function missingAppendix(
   // say them: a unit that sent only another period's report is one that has not sent (after the
   // units that sent nothing, as IV.2 lists it), not a returned row among the "Bị trả lại".
   // A file named for a missing unit that gives another's code: its report may be that one.
-  const arrived = arrivedUnderOtherCode(c);
+  const noteOf = arrivedNote(c);
   const rows: TableCellSpec[][] = [
     ...byName(
       c.missing,
       (u) => u.name,
       (u) => u.code,
     ).map((u) => {
-      const files = arrived.get(u.code) ?? [];
-      const note = files.map((f) => MSG.arrivedUnderOther(`“${f.file}”`, f.unit)).join("; ");
+      const note = noteOf(u);
       return {
         name: unitName(c, u.code, u.name),
         type: u.type,
