@@ -987,7 +987,7 @@ test("the report says how many units a ratio is over when only some had any: 1 o
   );
   // One unit with no fee-paying hồ sơ, one that left the optional rows blank: only that one is not judged.
   expect(text).toContain(
-    "8. Tỷ lệ ứng dụng thanh toán điện tử trong giải quyết TTHC (mục tiêu 100%): kết quả chung (2/4 đơn vị có hồ sơ TTHC có phí, lệ phí; 1 đơn vị thiếu số liệu) đạt 100,0%, đạt mục tiêu; 2 đơn vị đạt, 1 đơn vị chưa đánh giá được, 1 đơn vị không có hồ sơ TTHC có phí, lệ phí.",
+    "8. Tỷ lệ ứng dụng thanh toán điện tử trong giải quyết TTHC (mục tiêu 100%): kết quả chung (2/4 đơn vị phát sinh hồ sơ TTHC có phí, lệ phí; 1 đơn vị thiếu số liệu) đạt 100,0%, đạt mục tiêu; 2 đơn vị đạt, 1 đơn vị chưa đánh giá được, 1 đơn vị không phát sinh hồ sơ TTHC có phí, lệ phí.",
   );
   // The summary and the JSON keep SPEC §5's categories: the three are "na" there.
   expect(c.province.counts.XIN_LOI_RATIO).toEqual({ met: 0, short: 1, na: 3 });

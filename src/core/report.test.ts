@@ -1368,3 +1368,32 @@ test("IV.2 names a missing unit's file that came under another unit's code, as P
     "Chưa gửi báo cáo (có tệp “bao cao so_30 (gui lai).xlsx”, nhưng tệp ghi mã SO_03)",
   );
 });
+
+test("II.8 of the CCHC report says “phát sinh hồ sơ TTHC có phí, lệ phí”, not “có hồ sơ TTHC có phí, lệ phí”", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  // P_B had no dossier with a fee this quarter: II.8 is pooled over the two that had.
+  const unit = (code: string, fees: number) => ({
+    file: `${code}.xlsx`,
+    sha256: code,
+    result: inspectBytes(
+      reportBytes(
+        {
+          ...cchcUnit(code),
+          counts: { ...cchcUnit(code).counts, HS_CO_PHI: [null, fees], HS_THANH_TOAN_DT: [null, fees] },
+        },
+        [],
+        cchc,
+      ),
+      cchc,
+    ),
+  });
+  const q2 = consolidate([unit("P_A", 10), unit("P_B", 0), unit("P_C", 4)], {
+    profile: cchc,
+    period: { kind: "Q2", year: 2025 },
+  });
+  const d = reportDocument(q2, cchc, { date: { year: 2025, month: 6, day: 20 } });
+  const text = documentText({ ...d, sections: [d.sections[0]!] });
+  expect(text).toContain(
+    "8. Tỷ lệ ứng dụng thanh toán điện tử trong giải quyết TTHC (mục tiêu 100%): kết quả chung (2/3 đơn vị phát sinh hồ sơ TTHC có phí, lệ phí) đạt 100,0%, đạt mục tiêu; 2 đơn vị đạt, 1 đơn vị không phát sinh hồ sơ TTHC có phí, lệ phí.",
+  );
+});

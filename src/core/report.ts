@@ -580,21 +580,37 @@ function receptionSection(c: Consolidation, profile: Profile, options: ReportOpt
  */
 function pooledPhrase(pooled: number, c: Pick<Consolidation, "units">, having?: WholeHaving): string {
   const reports = c.units.length;
-  const noun = unitsCovered(c) === reports ? "đơn vị" : "báo cáo";
+  const noun = countedNoun(c);
   // A ratio over what only some units had: "(3/10 đơn vị có hồ sơ giải quyết trễ hạn)"; "kết quả chung
   // (10 đơn vị) đạt 75,0%" beside "7 đơn vị chưa đánh giá được" read as if seven had not reported.
   if (having !== undefined && having.count > 0 && having.count < pooled) {
     const lacking = reports - pooled;
-    return `${viInteger(having.count)}/${viInteger(reports)} ${noun} có ${having.thing}${lacking > 0 ? `; ${viInteger(lacking)} ${noun} thiếu số liệu` : ""}`;
+    return `${viInteger(having.count)}/${viInteger(reports)} ${noun} ${haveVerb(having.thing)} ${having.thing}${lacking > 0 ? `; ${viInteger(lacking)} ${noun} thiếu số liệu` : ""}`;
   }
   if (pooled === reports) return countedUnitsPhrase(c);
   return `${viInteger(pooled)}/${viInteger(reports)} ${noun} có đủ số liệu`;
+}
+
+/**
+ * What section II counts: "đơn vị", or "báo cáo" when a roll-up sums several units ("53 báo cáo, gồm 59
+ * đơn vị": "51 đơn vị đạt, 2 đơn vị chưa đạt" then added up to the reports, not to the 59 units).
+ */
+function countedNoun(c: Pick<Consolidation, "units">): string {
+  return unitsCovered(c) === c.units.length ? "đơn vị" : "báo cáo";
 }
 
 /** A ratio's whole as "có …" says it, and how many of the pooled units have any (above 0). */
 interface WholeHaving {
   readonly thing: string;
   readonly count: number;
+}
+
+/**
+ * The verb before what a count counts: "có hồ sơ giải quyết trễ hạn", but "phát sinh hồ sơ TTHC có phí,
+ * lệ phí" ("đơn vị có hồ sơ TTHC có phí, lệ phí" said "có" twice), as "không phát sinh …" after "không".
+ */
+function haveVerb(thing: string): string {
+  return /(^|\s)có(\s|$)/u.test(thing) ? "phát sinh" : "có";
 }
 
 /**
@@ -616,23 +632,25 @@ function thingsCounted(label: string): string {
  * đều đạt"; none judged at all, "0 đơn vị" is never written. Of those not judged, the units with none
  * of a ratio's whole are said so, last ("7 đơn vị không có hồ sơ giải quyết trễ hạn"): they are SPEC
  * §5's na, as the summary and the JSON count them, but "chưa đánh giá được" read as a gap in the
- * reports; last, so a whole's own comma ("có phí, lệ phí") runs into nothing after it.
+ * reports; last, so a whole's own comma ("có phí, lệ phí") runs into nothing after it. `noun` is
+ * countedNoun's: with a roll-up among them, the tally counts reports.
  */
 function unitTally(
   n: { readonly met: number; readonly short: number; readonly na: number },
   none?: { readonly count: number; readonly thing: string },
+  noun = "đơn vị",
 ): string {
   const without = Math.min(none?.count ?? 0, n.na);
   const parts = [
     [n.met, "đạt"],
     [n.short, "chưa đạt"],
     [n.na - without, "chưa đánh giá được"],
-    [without, `không có ${none?.thing ?? ""}`],
+    [without, `không ${haveVerb(none?.thing ?? "")} ${none?.thing ?? ""}`],
   ] as const;
   const some = parts.filter(([count]) => count > 0);
-  if (some.length === 1 && some[0]![0] > 1) return `cả ${viInteger(some[0]![0])} đơn vị đều ${some[0]![1]}`;
-  if (some.length === 0) return "không có đơn vị nào";
-  return some.map(([count, what]) => `${viInteger(count)} đơn vị ${what}`).join(", ");
+  if (some.length === 1 && some[0]![0] > 1) return `cả ${viInteger(some[0]![0])} ${noun} đều ${some[0]![1]}`;
+  if (some.length === 0) return `không có ${noun} nào`;
+  return some.map(([count, what]) => `${viInteger(count)} ${noun} ${what}`).join(", ");
 }
 
 /** "kết quả chung đạt 68,2%, đạt mục tiêu": the pooled value and its verdict. */
@@ -659,6 +677,7 @@ function indicatorSentence(
     having !== undefined && having.count > 0
       ? { count: pooled - having.count, thing: having.thing }
       : undefined,
+    countedNoun(c),
   );
   const gap = shownGap(ind, r?.gap, r?.value);
   const verdict =
@@ -676,7 +695,7 @@ function indicatorSentence(
   const said = notThisPeriod
     ? `chỉ đánh giá ở ${judgedPeriodsText(ind)}; ${progress}.`
     : status === "na" && noneOf !== undefined
-      ? `không có ${thingsCounted(noneOf)} trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.`
+      ? `không ${haveVerb(thingsCounted(noneOf))} ${thingsCounted(noneOf)} trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.`
       : c.units.length === 0
         ? "không có báo cáo nào được tổng hợp, nên chưa đánh giá được."
         : status === "na" && pooled === 0
@@ -1024,9 +1043,12 @@ function freeTextSection(c: Consolidation): Block[] {
 
 function analystSection(superior: string): Block[] {
   // Dotted lines to write on, as Vietnamese forms leave room; a ruled border would merge into one
-  // box in Word when paragraphs share it. The heading, its note and the lines stay on one page (ten
-  // lines at a page's foot and two over the closing sentence read as two places to write): each
-  // keeps with the next, and the last keeps with the closing and the signature (officialDocument).
+  // box in Word when paragraphs share it. The heading and its note keep with the first line (never
+  // a heading alone at a page's foot), the last line with the closing and the signature
+  // (officialDocument's keepLastWithNext); the lines between run on as text does. Kept together
+  // whole, heading to signature (two thirds of a page), they left up to half a page blank under
+  // section V, and the text the analyst types over the lines, inheriting the keep, would do so in
+  // the signed report too.
   const dots = "…".repeat(31);
   return [
     bodyHeading(REPORT_SECTIONS[5]),
@@ -1039,8 +1061,8 @@ function analystSection(superior: string): Block[] {
       ]),
       keepWithNext: true,
     },
-    ...Array.from({ length: ANALYST_LINES }, () =>
-      para([{ text: dots }], { spacing: { before: 6, after: 0 }, keepWithNext: true }),
+    ...Array.from({ length: ANALYST_LINES }, (_, i) =>
+      para([{ text: dots }], { spacing: { before: 6, after: 0 }, keepWithNext: i === 0 }),
     ),
   ];
 }

@@ -644,6 +644,16 @@ describe("a roll-up consolidated together with the units it sums", () => {
     ).toBe("1 đơn vị");
   });
 
+  it("section II's tallies count reports, as its lead-in does, when a roll-up sums several units", () => {
+    // "kết quả chung (2 báo cáo, gồm 3 đơn vị) …; cả 2 đơn vị đều đạt": two of what, of three?
+    const c = consolidate([soYTe, submission("XA_C.xlsx", reportBytes(xaC))], { profile, period });
+    const text = documentText(reportDocument(c, profile, { date: { year: 2026, month: 6, day: 12 } }));
+    const first = text.split("\n").find((l) => l.startsWith("1. Tỷ lệ hội nghị trực tuyến"));
+    expect(first).toBe(
+      "1. Tỷ lệ hội nghị trực tuyến (mục tiêu từ 60% trở lên): kết quả chung (2 báo cáo, gồm 3 đơn vị) đạt 63,3%, đạt mục tiêu; cả 2 báo cáo đều đạt.",
+    );
+  });
+
   it("a unit's roll-up is used over a plain report of the same code, even one dated later: the plain one is said to be left out, and why", () => {
     for (const day of [4, 5]) {
       const plain = ownReport("SO_Y_TE_co_quan.xlsx", "SO_Y_TE", "Sở Y tế", day);
