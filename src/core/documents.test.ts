@@ -74,8 +74,8 @@ describe("periods and titles", () => {
   });
   test("the summary's title names the year once too (it read “… năm 2025 Quý III/2025”)", () => {
     const cchc = builtinForm(CCHC_FORM_ID)!;
-    expect(summaryTitle(cchc, { kind: "Q3", year: 2025 }, " — ").toUpperCase()).toBe(
-      "TỔNG HỢP KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH — QUÝ III NĂM 2025",
+    expect(summaryTitle(cchc, { kind: "Q3", year: 2025 }, " – ").toUpperCase()).toBe(
+      "TỔNG HỢP KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH – QUÝ III NĂM 2025",
     );
     // Another year than the title's is the title's own: both stay.
     expect(summaryTitle(cchc, { kind: "Q1", year: 2026 })).toBe(
@@ -85,8 +85,8 @@ describe("periods and titles", () => {
       "Tổng hợp kết quả thực hiện Kết luận số 226-KL/TW năm 2026",
     );
     // The period as the report says it (the summary said "6 tháng đầu năm 2026", the report "6 tháng đầu năm 2026").
-    expect(summaryTitle(DEFAULT_FORM, { kind: "6T", year: 2026 }, " — ").toUpperCase()).toBe(
-      "TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾT LUẬN SỐ 226-KL/TW — 6 THÁNG ĐẦU NĂM 2026",
+    expect(summaryTitle(DEFAULT_FORM, { kind: "6T", year: 2026 }, " – ").toUpperCase()).toBe(
+      "TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾT LUẬN SỐ 226-KL/TW – 6 THÁNG ĐẦU NĂM 2026",
     );
   });
 });

@@ -198,7 +198,7 @@ describe("followUpLetters", () => {
     // The analyst is told which, by the paths given, with the unit each may be of (its name or folder's).
     expect(unplacedRejected(c2)).toEqual([]);
     expect(unopenedSentence(unopenedFiles(c2))).toBe(
-      "Lưu ý: 3 tệp hoặc thư mục chưa mở được trên máy này (lý do ở trang “Lỗi”), chưa rõ nội dung (có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào): số liệu và danh sách chưa nộp chưa đầy đủ, chưa lập thư nhắc nào. Mở được rồi hãy tổng hợp lại: “in/XA_KHAC (gui lai).xlsx” (có thể của XA_KHAC — Xã Khác), “in/XA_PU_NHI.xlsx” (có thể của XA_PU_NHI — Xã Pù Nhi), “in/Zalo - xa Vang Mat/BaoCao.xlsx” (có thể của XA_VANG — Xã Vắng Mặt).",
+      "Lưu ý: 3 tệp hoặc thư mục chưa mở được trên máy này (lý do ở trang “Lỗi”), chưa rõ nội dung (có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào): số liệu và danh sách chưa nộp chưa đầy đủ, chưa lập thư nhắc nào. Mở được rồi hãy tổng hợp lại: “in/XA_KHAC (gui lai).xlsx” (có thể của XA_KHAC – Xã Khác), “in/XA_PU_NHI.xlsx” (có thể của XA_PU_NHI – Xã Pù Nhi), “in/Zalo - xa Vang Mat/BaoCao.xlsx” (có thể của XA_VANG – Xã Vắng Mặt).",
     );
     // Folders above the one holding it are the analyst's ("Sở Nội vụ/Hộp thư 6T"): no hint from them.
     const above = consolidate([notOpened("So Noi vu/Hop thu 6T/tai-ve (3).xlsx")], {

@@ -665,7 +665,9 @@ export const MSG = {
   /** Rejected files that name no unit while units are missing: look before sending reminders. */
   unplacedFiles: (n: number, list: string) =>
     `Lưu ý: ${n} tệp bị từ chối không xác định được đơn vị gửi ${TOOL_WORDS.rejectedReasons.both}; trước khi gửi thư nhắc, xem đơn vị chưa nộp có gửi một trong các tệp này không: ${list}.`,
-  unplacedMaybe: (code: string, name: string) => `tên tệp gần với ${code} — ${name}`,
+  // A code and its name are joined by a spaced en dash, as Vietnamese documents set a dash (and the
+  // add-in's lists do: "SO_30 – Sở thứ 30"); "—" alone is the mark of a value not judged.
+  unplacedMaybe: (code: string, name: string) => `tên tệp gần với ${code} – ${name}`,
   /** Files and folders this machine could not open (NOT_OPENED) or our bug: read them first; letters held. */
   unopenedFiles: (n: number, list: string) =>
     `Lưu ý: ${n} tệp hoặc thư mục chưa mở được trên máy này ${TOOL_WORDS.rejectedReasons.both}, chưa rõ nội dung (có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào): số liệu và danh sách chưa nộp chưa đầy đủ, chưa lập thư nhắc nào. Mở được rồi hãy tổng hợp lại: ${list}.`,
@@ -677,7 +679,7 @@ export const MSG = {
       .join(
         ", ",
       )}${names.length > 3 ? ` và ${viInteger(names.length - 3)} tệp hoặc thư mục khác` : ""} (chưa mở được trên máy này, hoặc tệp nén chưa giải nén), có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào (nên thư nào cũng có thể sai). Sau khi mở được hoặc giải nén (tệp nén đã giải nén thì chuyển ra khỏi các tệp tổng hợp), hãy tổng hợp lại.`,
-  unopenedOf: (code: string, name: string) => `có thể của ${code} — ${name}`,
+  unopenedOf: (code: string, name: string) => `có thể của ${code} – ${name}`,
   /** Excel's "~$" lock file checked by itself: not a report; the workbook it names is. */
   lockFile: (base: string) =>
     `Tệp “${base}” là tệp khóa tạm Excel ghi khi tệp “${base.slice(2)}” đang mở (chỉ chứa tên người đang mở), không phải báo cáo. Hãy chọn tệp “${base.slice(2)}”; nếu Excel đã đóng mà tệp khóa còn, có thể xóa nó.`,

@@ -522,7 +522,7 @@ test("the notes under each title speak of weighted percents only for a form that
     );
   for (const note of notes(spec)) expect(note).not.toMatch(/hài lòng|số phiếu/);
   // The profile's name carries its own brackets: it is not put inside another pair.
-  expect(notes(spec)[0]).toContain(`Mục tiêu áp dụng — hồ sơ ${DEFAULT_PROFILE.name}: `);
+  expect(notes(spec)[0]).toContain(`Mục tiêu áp dụng theo hồ sơ ${DEFAULT_PROFILE.name}: `);
   expect(notes(spec)[0]).toMatch(/; bị trả lại: \d+ đơn vị; trễ hạn: \d+ đơn vị\./);
   const cchc = shippedProfile("hcm-attp-cchc-2025")!;
   const wide = summaryWorkbook(
@@ -750,4 +750,15 @@ test("Nguồn says of a returned file a later one replaced what the Lỗi sheet 
   };
   expect(statusOn("Nguồn", 6)).toEqual({ ...expected, "SO_A-sua.xlsx": "Chấp nhận" });
   expect(statusOn("Lỗi", 2)).toMatchObject(expected);
+});
+
+test("a title and its period, and a sheet's header, are joined by one dash, the spaced en dash of Vietnamese documents", () => {
+  // Tổng hợp's title read "… 226-KL/TW — 6 THÁNG …" (em dash) under the header "… – Tổng hợp" (en dash).
+  const summary = sheet("Tổng hợp");
+  expect(summary.rows[0]![0]?.value).toBe(
+    "TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾT LUẬN SỐ 226-KL/TW – 6 THÁNG ĐẦU NĂM 2026",
+  );
+  expect(summary.print?.header?.center).toBe(
+    "Tổng hợp kết quả thực hiện Kết luận số 226-KL/TW 6 tháng đầu năm 2026 – Tổng hợp",
+  );
 });

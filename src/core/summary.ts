@@ -447,7 +447,7 @@ export function reductionPoolNote(c: Pick<Consolidation, "form" | "units" | "pro
 function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
   const form = c.form;
   const legend =
-    `Mục tiêu áp dụng — hồ sơ ${profile.name}: ` +
+    `Mục tiêu áp dụng theo hồ sơ ${profile.name}: ` +
     form.indicators.map((ind) => `${ind.short} ${targetText(ind)}`).join("; ") +
     `. Ô đỏ: không đạt; ô xanh: đạt; “—”: không đánh giá được (mẫu số bằng 0, chưa điền hoặc chỉ tiêu không áp dụng cho loại đơn vị). Dòng tổng tính tỷ lệ từ tổng số (không lấy trung bình các tỷ lệ${weightedNote(form)}). Số liệu từng đơn vị ở trang “Số liệu”.` +
     notJudgedThisPeriod(c) +
@@ -516,7 +516,8 @@ function summarySheet(c: Consolidation, profile: Profile): SheetSpec {
     num(sum(c.units.map((u) => u.tasks.overdue)), bold(NUM)),
   ];
 
-  const title = summaryTitle(form, c.period, " — ").toUpperCase();
+  // The title and its period as the page header joins the title and the sheet: a spaced en dash.
+  const title = summaryTitle(form, c.period, " – ").toUpperCase();
   const headerRow = 5;
   const lastUnitRow = headerRow + c.units.length;
   const rows = [

@@ -628,7 +628,7 @@ const ROWS: readonly Row[] = [
       /XA_C\.xlsx: Máy này không mở được tệp: không tìm thấy tệp hoặc thư mục này\. Đây không phải lỗi của tệp đơn vị gửi; không trả lại báo cáo vì lý do này: hãy kiểm tra lại trên máy rồi chạy lại\./,
       // What XA_C sent is not known: not "returned" (its letter would return a report nobody read).
       /Chưa nộp: 2 đơn vị chưa gửi tệp nào: Xã C \(XA_C\), Xã D \(XA_D\)\./,
-      /Lưu ý: 1 tệp hoặc thư mục chưa mở được trên máy này \(lý do ở trang “Lỗi”\), chưa rõ nội dung \(có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào\): số liệu và danh sách chưa nộp chưa đầy đủ, chưa lập thư nhắc nào\. Mở được rồi hãy tổng hợp lại: “.*XA_C\.xlsx” \(có thể của XA_C — Xã C\)\./,
+      /Lưu ý: 1 tệp hoặc thư mục chưa mở được trên máy này \(lý do ở trang “Lỗi”\), chưa rõ nội dung \(có thể là báo cáo hay bản gửi lại của bất kỳ đơn vị nào\): số liệu và danh sách chưa nộp chưa đầy đủ, chưa lập thư nhắc nào\. Mở được rồi hãy tổng hợp lại: “.*XA_C\.xlsx” \(có thể của XA_C – Xã C\)\./,
     ],
   },
   {

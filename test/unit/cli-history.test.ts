@@ -197,7 +197,7 @@ describe("kl226 consolidate --previous", () => {
       "2025-old-release-named",
     );
     expect(named).toContain(
-      "Đơn vị chưa nộp kỳ này, tệp năm 2025 cũng ghi chưa nộp: 1 đơn vị (PHONG_D). Lưu ý: tệp năm 2025 do phiên bản KL226 cũ (phát hành trước ngày 03/12/2026) lập, trong đó có 1 tệp bị từ chối không xác định được của đơn vị nào; có thể đơn vị nêu trên đã nộp kỳ trước nhưng tệp bị từ chối: tệp “BC phong D.xlsx” (tên tệp gần với PHONG_D — Phòng D).",
+      "Đơn vị chưa nộp kỳ này, tệp năm 2025 cũng ghi chưa nộp: 1 đơn vị (PHONG_D). Lưu ý: tệp năm 2025 do phiên bản KL226 cũ (phát hành trước ngày 03/12/2026) lập, trong đó có 1 tệp bị từ chối không xác định được của đơn vị nào; có thể đơn vị nêu trên đã nộp kỳ trước nhưng tệp bị từ chối: tệp “BC phong D.xlsx” (tên tệp gần với PHONG_D – Phòng D).",
     );
   });
 
