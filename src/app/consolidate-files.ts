@@ -2,7 +2,6 @@
 // Shared by the CLI and the taskpane; imports neither Node nor the DOM.
 
 import {
-  compareText,
   consolidate,
   majorityForm,
   majorityPeriod,
@@ -10,6 +9,7 @@ import {
   type Consolidation,
   type Submission,
 } from "../core/consolidate";
+import { compareText } from "../core/text";
 import type { Period } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";
 import type { Profile } from "../core/profile";

@@ -2,13 +2,8 @@
 // trước"): an earlier consolidation read from its bytes, and its cross-check added to this one's
 // warnings, with the lines that say what was compared. No file system: the command and the page share it.
 
-import {
-  baseName,
-  compareText,
-  otherPeriodOnlyUnits,
-  type Consolidation,
-  type Warning,
-} from "../core/consolidate";
+import { otherPeriodOnlyUnits, type Consolidation, type Warning } from "../core/consolidate";
+import { baseName } from "../core/file-names";
 import {
   compareWithPrevious,
   comparableHistory,
@@ -26,7 +21,7 @@ import { periodKindText, periodText, reductionBases, type Form } from "../core/f
 import { fileKindOf } from "../core/file-kinds";
 import { BUILTIN_FORMS, DEFAULT_FORM } from "../core/forms";
 import { MSG, TOOL_WORDS } from "../core/messages";
-import { codeKey } from "../core/text";
+import { codeKey, compareText } from "../core/text";
 import { isZip, readXlsx } from "../xlsx/read";
 
 export interface PreviousFile {

@@ -24,15 +24,20 @@ import {
   type EarlierOutputKind,
 } from "./earlier-output";
 import {
-  arrivedUnderOtherNotes,
-  baseName,
-  fileNameBeside,
   consolidate,
   consolidationJson,
   namedWithCode,
-  otherPeriodFiles,
   otherPeriodOnlyUnits,
   sentBackUnits,
+  type Consolidation,
+  type InRollup,
+  type RejectedFile,
+  type Submission,
+} from "../core/consolidate";
+import { baseName, fileNameBeside } from "../core/file-names";
+import {
+  arrivedUnderOtherNotes,
+  otherPeriodFiles,
   rejectedAsides,
   rejectedBesideAccepted,
   replacedByLaterReturned,
@@ -40,12 +45,8 @@ import {
   unopenedSentence,
   unplacedRejected,
   unplacedSentence,
-  type Consolidation,
-  type InRollup,
   type RejectedAside,
-  type RejectedFile,
-  type Submission,
-} from "../core/consolidate";
+} from "../core/file-fates";
 import { MSG } from "../core/messages";
 import { blankNote } from "../core/finding-order";
 import { viDate } from "../core/dates";

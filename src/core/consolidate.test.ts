@@ -3,17 +3,15 @@
 import { GOOD_COUNTS, reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
 import {
-  arrivedUnderOtherCode,
   consolidate,
   consolidationJson,
-  otherPeriodFiles,
   otherPeriodOnlyUnits,
   majorityPeriod,
   sentBackUnits,
   OWN_TASKS_LABEL,
-  unplacedRejected,
   type Submission,
 } from "./consolidate";
+import { arrivedUnderOtherCode, otherPeriodFiles, unplacedRejected } from "./file-fates";
 import { summaryWorkbook } from "./summary";
 import { DEFAULT_PROFILE, parseProfile, type Profile } from "./profile";
 

@@ -4,18 +4,16 @@
 
 import { vietnameseIssue, z } from "./zod";
 import {
-  baseName,
-  compareText,
   judgeUnit,
   markedRollupUnits,
   otherPeriodOnlyUnits,
   rollupCodes,
-  unitNamer,
-  unitOfFileName,
   type Consolidation,
   type IndicatorResult,
   type UnitSummary,
 } from "./consolidate";
+import { unitOfFileName } from "./file-fates";
+import { baseName, unitNamer } from "./file-names";
 import { targetPhrase, valuePhrase } from "./documents";
 import { shownGap } from "./indicator-text";
 import { finding, type Finding } from "./findings";
@@ -41,7 +39,7 @@ import {
   TOTAL_ROW_CODES,
 } from "./summary";
 import { successionOf, type Scope } from "./succession";
-import { codeKey, matchKey, matchOption } from "./text";
+import { codeKey, matchKey, matchOption, compareText } from "./text";
 import { cellText, readCount } from "./values";
 import type { Sheet, Workbook } from "./workbook";
 

@@ -13,14 +13,14 @@ import { cchcUnit, reportBytes, type Edit, type ReportData } from "../../test/he
 import { zipSync } from "fflate";
 import { inspectBytes, notOpenedResult } from "../app/inspect";
 import { UNREADABLE_MESSAGES } from "./findings";
+import { consolidate } from "./consolidate";
 import {
-  consolidate,
   otherPeriodFiles,
   rejectedBesideAccepted,
   unopenedFiles,
   unopenedSentence,
   unplacedRejected,
-} from "./consolidate";
+} from "./file-fates";
 import { compareWithPrevious } from "./history";
 import { documentText, isSenderUnit } from "./documents";
 import {

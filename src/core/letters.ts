@@ -6,12 +6,15 @@
 // summary's "Thư nhắc" sheet, an index of who gets a letter and why.
 
 import {
-  baseName,
-  compareText,
-  fileNameBeside,
   type ConflictDetail,
   type Duplicate,
   type InRollup,
+  type Consolidation,
+  type RejectedFile,
+  type Shortfall,
+  type UnitSummary,
+} from "./consolidate";
+import {
   contentNotRead,
   arrivedUnderOtherCode,
   laterPeriodReport,
@@ -19,11 +22,9 @@ import {
   rejectedBesideAccepted,
   latestReturnedFile,
   unplacedRejected,
-  type Consolidation,
-  type RejectedFile,
-  type Shortfall,
-  type UnitSummary,
-} from "./consolidate";
+} from "./file-fates";
+import { compareText } from "./text";
+import { baseName, fileNameBeside } from "./file-names";
 import { compareDates, dayNumber, viDate, type CivilDate } from "./dates";
 import { joinDocuments, type Block, type DocumentSpec } from "./docspec";
 import {

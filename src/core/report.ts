@@ -6,24 +6,25 @@
 
 import { UNIT_TYPES } from "./catalogue";
 import {
-  arrivedUnderOtherCode,
-  baseName,
-  compareText,
-  contentNotRead,
   countedUnitsPhrase,
   otherPeriodOnlyUnits,
-  otherPeriodReport,
   pooledReductionSums,
   pooledUnits,
   rollupName,
   sentBackUnits,
-  replacedByLaterReturned,
   unitsCovered,
   type Consolidation,
   type IndicatorResult,
   type ReturnedUnit,
   type Shortfall,
 } from "./consolidate";
+import { baseName } from "./file-names";
+import {
+  arrivedUnderOtherCode,
+  contentNotRead,
+  otherPeriodReport,
+  replacedByLaterReturned,
+} from "./file-fates";
 import { viDate, type CivilDate } from "./dates";
 import type { Finding, FindingCode } from "./findings";
 import type {
@@ -52,7 +53,7 @@ import { pairOf } from "./judge";
 import { honestPercentDistance, viInteger } from "./format";
 import { MSG, viNumber } from "./messages";
 import { gapText, indicatorValueText, isCountKind, shownGap, targetText } from "./indicator-text";
-import { foldKey } from "./text";
+import { foldKey, compareText } from "./text";
 import { mismatchesByUnit, mismatchFigures, resultPhrase } from "./history";
 import { doubtfulDate, notJudgedThisPeriod } from "./summary";
 import {

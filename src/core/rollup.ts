@@ -2,7 +2,8 @@
 // consolidating unit reports the sums of its units), with a hidden sheet naming the sources.
 
 import { ROLLUP_SOURCES_SHEET, SHEETS, TASK_STATUSES, type TaskStatusId, type UnitTypeId } from "./catalogue";
-import { baseName, compareText, type Consolidation, type TaskSummary, type UnitSummary } from "./consolidate";
+import { type Consolidation, type TaskSummary, type UnitSummary } from "./consolidate";
+import { baseName } from "./file-names";
 import { compareDates, viDate, type CivilDate } from "./dates";
 import { reductionBases, type Column, type Form, type Indicator } from "./form";
 import { judgeRate, pairOf } from "./judge";
@@ -12,7 +13,7 @@ import type { Organisation, Profile } from "./profile";
 import type { CellInput, CellSpec, SheetSpec, WorkbookSpec } from "./sheetspec";
 import { MSG } from "./messages";
 import { templateTasks, templateWorkbook } from "./template";
-import { clipped, codeKey } from "./text";
+import { clipped, codeKey, compareText } from "./text";
 import { isSenderUnit } from "./documents";
 import { isUnlikelyReportDate } from "./report-dates";
 

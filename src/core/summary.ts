@@ -5,31 +5,33 @@
 import { SUMMARY_SHEETS } from "./catalogue";
 import { viDate } from "./dates";
 import {
-  arrivedUnderOtherNotes,
-  baseName,
   countedUnitsPhrase,
   pooledReductionSums,
   otherPeriodFilesOf,
   otherPeriodOnlyUnits,
-  otherPeriodReport,
-  rejectedAsides,
-  replacedByLaterReturned,
-  replacedFiles,
   rollupName,
   rollupCodes,
   rollupUnits,
-  unopenedFiles,
-  unopenedSentence,
-  unplacedRejected,
   sentBackUnits,
   type Consolidation,
   type IndicatorResult,
   type RejectedFile,
-  type SentWhen,
   type SourceStatus,
   type UnitSummary,
   type Warning,
 } from "./consolidate";
+import { baseName } from "./file-names";
+import {
+  arrivedUnderOtherNotes,
+  otherPeriodReport,
+  rejectedAsides,
+  replacedByLaterReturned,
+  replacedFiles,
+  unopenedFiles,
+  unopenedSentence,
+  unplacedRejected,
+  type SentWhen,
+} from "./file-fates";
 import { finding, type Finding, type Severity } from "./findings";
 import { MSG } from "./messages";
 import { blankNote, shownFindings } from "./finding-order";

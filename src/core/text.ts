@@ -1,4 +1,5 @@
-// Text matching rules of SPEC §3: trim, Unicode NFC, case-insensitive; and a diacritic-free fold.
+// Text matching rules of SPEC §3: trim, Unicode NFC, case-insensitive; a diacritic-free fold; and a
+// code-unit order that does not depend on the machine's locale.
 // These run for every cell of column A of every file, so option keys are computed once.
 
 import { memoize } from "./memo";
@@ -145,4 +146,9 @@ export function clipped(text: string, max: number): string {
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end -= 1;
   return `${text.slice(0, end)}…`;
+}
+
+/** Code-unit order: deterministic whatever the machine's locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -24,22 +24,24 @@ import {
   type PeriodKind,
 } from "../../core/form";
 import {
-  arrivedUnderOtherNotes,
-  baseName,
-  compareText,
-  otherPeriodFiles,
   otherPeriodFilesOf,
   otherPeriodOnlyUnits,
-  rejectedAsides,
   sentBackUnits,
+  type Consolidation,
+  type RejectedFile,
+} from "../../core/consolidate";
+import { compareText } from "../../core/text";
+import { baseName } from "../../core/file-names";
+import {
+  arrivedUnderOtherNotes,
+  otherPeriodFiles,
+  rejectedAsides,
   unopenedFiles,
   unopenedSentence,
   unplacedRejected,
   unplacedSentence,
-  type Consolidation,
   type RejectedAside,
-  type RejectedFile,
-} from "../../core/consolidate";
+} from "../../core/file-fates";
 import { planYearNote, targetPhrase, vietnamDate } from "../../core/documents";
 import { viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
