@@ -55,7 +55,7 @@ import { sentenceCase } from "./indicator-text";
 import { MSG, type FigureDifference } from "./messages";
 import type { Profile, RosterUnit } from "./profile";
 import { codeFromWords, codeKey, compareText, looseNameKey, matchKey, squeezedCode } from "./text";
-import { successionOf } from "./succession";
+import { successionOf, type Succession } from "./succession";
 import { columnName } from "./counts-sheet";
 import { isUnlikelyReportDate, periodFirstDay } from "./report-dates";
 import { lateBeforeDeadline } from "./lists";
@@ -667,6 +667,11 @@ export function countedUnitsPhrase(c: Pick<Consolidation, "units">): string {
 
 const INFO_KEY = matchKey(SHEETS.info);
 
+/**
+ * SPEC §5, §8: the consolidation of every file given, in steps: the files sorted into rejected ones
+ * and candidates per unit, the one that counts for each unit and the duplicates beside it, the units
+ * counted (or summed in a roll-up), the returned and missing units, the province's figures.
+ */
 export function consolidate(all: readonly Submission[], options: ConsolidateOptions): Consolidation {
   const { profile } = options;
   const form = profile.form;
@@ -682,6 +687,83 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   const deadline = period ? reportDeadline(profile, period.kind, period.year) : null;
 
   const roster = options.roster ?? profile.roster;
+  const lookup = rosterLookup(roster, profile);
+  const { rosterCodes, rosterNames, succession } = lookup;
+  const read = candidatesPerUnit(sorted, form, period, lookup);
+  const { candidates } = read;
+  const order = fileOrder(lookup);
+  if (rosterCodes !== null) sameFiguresToRosterUnit(candidates, rosterCodes, form);
+  const { winners, duplicates } = duplicatesResolved(candidates, form, lookup, order);
+  const sourceCode = rollupSourceCode(lookup);
+  const coveredBy = rollupCover(winners, sourceCode);
+  const counted = countedUnits(winners, coveredBy, profile, lookup, order);
+  const { kept, inRollup, warnings } = counted;
+  warnings.push(...fileNameUnitWarnings(candidates, lookup, order));
+  warnings.push(...rollupOverlaps(kept, sourceCode, rosterNames));
+  warnings.push(...sameFiguresTwice(kept, form));
+  warnings.sort((a, b) => compareText(a.file, b.file));
+
+  const rejected = rejectedPlacedByFileName(read.rejected, rosterCodes);
+  const units =
+    deadline !== null && period !== null
+      ? unitsWithFirstReportDates(counted.units, candidates, rejected, period, deadline, order)
+      : counted.units;
+  const { returned, missing } = returnedAndMissing(units, coveredBy, rejected, roster, rosterCodes, period);
+  const shortfalls = shortfallsOf(units, form);
+  const sources = sourceRows(sorted, rejected, kept, inRollup);
+  const { tasks, ownTasks } = taskTables(kept, profile);
+  return {
+    form,
+    plan: { id: profile.id ?? null, name: profile.name },
+    period,
+    periodGiven: options.period !== undefined,
+    deadline,
+    units,
+    province: provinceSummary(units, form, period?.kind ?? null),
+    tasks,
+    ownTasks,
+    shortfalls,
+    rejected,
+    duplicates,
+    inRollup,
+    rolledUp: [...coveredBy.keys()].sort(compareText),
+    missing,
+    returned,
+    rosterGiven: roster !== undefined,
+    ...(succession.any
+      ? {
+          formerly: Object.fromEntries(
+            (roster ?? []).flatMap((u) => (u.formerly ? [[codeKey(u.code), u.formerly] as const] : [])),
+          ),
+        }
+      : {}),
+    warnings,
+    sources,
+    ...(notReports.length > 0 ? { notReports: [...notReports].sort(compareText) } : {}),
+    ...(notUtf8Rosters.length > 0 ? { notUtf8Rosters: [...notUtf8Rosters].sort(compareText) } : {}),
+  };
+}
+
+/**
+ * What the roster (the one given, else the profile's) says of the codes and names the files give,
+ * for one run: its codes and names, and the roster unit a code it lacks stands for (a mistyped code,
+ * or a predecessor's in a reorganisation).
+ */
+interface RosterLookup {
+  readonly rosterCodes: ReadonlySet<string> | null;
+  readonly rosterNames: ReadonlyMap<string, string>;
+  readonly codeOfName: (name: string) => string | undefined;
+  readonly bySqueezedCode: ReadonlyMap<string, string>;
+  readonly byCode: (code: string, name: string) => string | undefined;
+  readonly succession: Succession;
+  /** The roster unit a code the roster lacks is counted for, by its name or its predecessor's code. */
+  readonly knownByName: (code: string | null, name: string | null) => string | undefined;
+  /** Codes given by files that were counted for the unit that succeeded theirs (knownByName adds them). */
+  readonly formerCodes: ReadonlySet<string>;
+  readonly recodedMessage: (declared: string, code: string, name: string, accepted: boolean) => string;
+}
+
+function rosterLookup(roster: readonly RosterUnit[] | undefined, profile: Profile): RosterLookup {
   const rosterCodes = roster ? new Set(roster.map((u) => codeKey(u.code))) : null;
   const rosterNames = new Map((roster ?? []).map((u) => [codeKey(u.code), u.name]));
   const codeOfName = rosterUnitsByName(roster ?? []);
@@ -718,7 +800,30 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     formerCodes.has(codeKey(declared))
       ? MSG.unitCodeFormer(declared, name, code, rosterNames.get(code) ?? code, accepted)
       : MSG.unitCodeByName(declared, code, name, accepted);
+  return {
+    rosterCodes,
+    rosterNames,
+    codeOfName,
+    bySqueezedCode,
+    byCode,
+    succession,
+    knownByName,
+    formerCodes,
+    recodedMessage,
+  };
+}
 
+/**
+ * The files sorted, in file order, into the rejected ones (another form, another period, errors;
+ * with the roster unit that sent it when that can be told) and the valid ones, as candidates by the
+ * code they are counted under.
+ */
+function candidatesPerUnit(
+  sorted: readonly Submission[],
+  form: Form,
+  period: Period | null,
+  { rosterCodes, rosterNames, codeOfName, bySqueezedCode, knownByName, recodedMessage }: RosterLookup,
+): { rejected: RejectedFile[]; candidates: Map<string, Candidate[]> } {
   const rejected: RejectedFile[] = [];
   const candidates = new Map<string, Candidate[]>();
   for (const s of sorted) {
@@ -809,6 +914,22 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     list.push(candidate);
     candidates.set(candidate.report.unit.code, list);
   }
+  return { rejected, candidates };
+}
+
+/**
+ * Which of a unit's files goes first (preferredIn: the rules in its comments, then SPEC §5's
+ * laterFirst), and what tells them apart.
+ */
+interface FileOrder {
+  readonly otherNamed: (c: Candidate) => string | null;
+  readonly guessed: (c: Candidate) => boolean;
+  readonly fromFormer: (c: Candidate) => boolean;
+  readonly preferredIn: (list: readonly Candidate[]) => (a: Candidate, b: Candidate) => number;
+  readonly partsOfFormer: (list: readonly Candidate[]) => boolean;
+}
+
+function fileOrder({ rosterCodes, formerCodes }: RosterLookup): FileOrder {
   // The roster unit a file's name names when it is not the unit the file declares ("XA_HA_TRUNG.xlsx"
   // holding XA_AN_HOA: a neighbour's file copied and not re-coded), or null.
   const namedOther = new Map<Candidate, string | null>();
@@ -851,54 +972,63 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   /** Files under two or more different predecessors' codes: each former unit's own report, parts of one. */
   const partsOfFormer = (list: readonly Candidate[]): boolean =>
     new Set(list.filter(fromFormer).map((c) => codeKey(c.declaredCode!))).size >= 2;
+  return { otherNamed, guessed, fromFormer, preferredIn, partsOfFormer };
+}
 
-  if (rosterCodes !== null) sameFiguresToRosterUnit(candidates, rosterCodes, form);
+/** DUPLICATE_UNIT's message for `d`, left out beside `winner`, the file counted for unit `code`. */
+function droppedMessage(
+  { rosterNames, formerCodes }: RosterLookup,
+  form: Form,
+  code: string,
+  winner: Candidate,
+  d: Candidate,
+  o: {
+    readonly former: boolean;
+    readonly conflict: boolean;
+    readonly misnamed: boolean;
+    readonly named: string | null;
+    readonly sameDay: boolean;
+    readonly diff: CountDifference | null;
+  },
+): string {
+  const keptFile = fileNameBeside(winner.submission.file, d.submission.file);
+  const rosterName = rosterNames.get(code) ?? code;
+  if (o.former && o.conflict && o.diff !== null)
+    return MSG.formerConflict(
+      code,
+      rosterName,
+      { code: d.declaredCode ?? code, date: viDate(d.report.reportDate) },
+      { code: winner.declaredCode ?? code, file: keptFile, date: viDate(winner.report.reportDate) },
+      o.diff,
+    );
+  if (o.misnamed && o.named !== null)
+    return MSG.duplicateMisnamed(code, keptFile, o.named, rosterNames.get(o.named) ?? o.named);
+  if (d.declaredCode === undefined || winner.declaredCode !== undefined)
+    return duplicateMessage(
+      winner,
+      d,
+      o.sameDay,
+      o.diff,
+      o.sameDay && o.diff === null ? textsDiffering(d.report, winner.report, form) : [],
+    );
+  if (d.sameFigures === true) return MSG.duplicateSameFigures(d.declaredCode, code, rosterName, keptFile);
+  if (formerCodes.has(codeKey(d.declaredCode)))
+    return MSG.duplicateFormer(d.declaredCode, code, rosterName, keptFile);
+  const recoded = MSG.duplicateRecoded(d.declaredCode, code, d.report.unit.name, keptFile);
+  return o.conflict && o.diff !== null ? `${recoded} ${MSG.recodedDiffers(o.diff)}` : recoded;
+}
 
-  /** DUPLICATE_UNIT's message for `d`, left out beside `winner`, the file counted for unit `code`. */
-  const droppedMessage = (
-    code: string,
-    winner: Candidate,
-    d: Candidate,
-    o: {
-      readonly former: boolean;
-      readonly conflict: boolean;
-      readonly misnamed: boolean;
-      readonly named: string | null;
-      readonly sameDay: boolean;
-      readonly diff: CountDifference | null;
-    },
-  ): string => {
-    const keptFile = fileNameBeside(winner.submission.file, d.submission.file);
-    const rosterName = rosterNames.get(code) ?? code;
-    if (o.former && o.conflict && o.diff !== null)
-      return MSG.formerConflict(
-        code,
-        rosterName,
-        { code: d.declaredCode ?? code, date: viDate(d.report.reportDate) },
-        { code: winner.declaredCode ?? code, file: keptFile, date: viDate(winner.report.reportDate) },
-        o.diff,
-      );
-    if (o.misnamed && o.named !== null)
-      return MSG.duplicateMisnamed(code, keptFile, o.named, rosterNames.get(o.named) ?? o.named);
-    if (d.declaredCode === undefined || winner.declaredCode !== undefined)
-      return duplicateMessage(
-        winner,
-        d,
-        o.sameDay,
-        o.diff,
-        o.sameDay && o.diff === null ? textsDiffering(d.report, winner.report, form) : [],
-      );
-    if (d.sameFigures === true) return MSG.duplicateSameFigures(d.declaredCode, code, rosterName, keptFile);
-    if (formerCodes.has(codeKey(d.declaredCode)))
-      return MSG.duplicateFormer(d.declaredCode, code, rosterName, keptFile);
-    const recoded = MSG.duplicateRecoded(d.declaredCode, code, d.report.unit.name, keptFile);
-    return o.conflict && o.diff !== null ? `${recoded} ${MSG.recodedDiffers(o.diff)}` : recoded;
-  };
-
-  const units: UnitSummary[] = [];
+/**
+ * The file that counts for each unit code (`winners`) and the duplicates left out beside it, each
+ * with its DUPLICATE_UNIT finding, sorted by unit and file.
+ */
+function duplicatesResolved(
+  candidates: ReadonlyMap<string, readonly Candidate[]>,
+  form: Form,
+  lookup: RosterLookup,
+  { otherNamed, guessed, fromFormer, preferredIn, partsOfFormer }: FileOrder,
+): { winners: Map<string, Candidate>; duplicates: Duplicate[] } {
   const duplicates: Duplicate[] = [];
-  const warnings: Warning[] = [];
-  const kept: Candidate[] = [];
   const winners = new Map<string, Candidate>();
   for (const code of [...candidates.keys()].sort(compareText)) {
     const list = candidates.get(code) ?? [];
@@ -950,7 +1080,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
           "warning",
           "Thông tin",
           null,
-          droppedMessage(code, winner, d, { former, conflict, misnamed, named, sameDay, diff }),
+          droppedMessage(lookup, form, code, winner, d, { former, conflict, misnamed, named, sameDay, diff }),
         ),
         ...(conflict && diff !== null
           ? {
@@ -966,14 +1096,38 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       });
     }
   }
-  // A unit a roll-up sums under a code the roster lacks, by a roster unit's name (the level below
-  // gave it its own code): the roster's, as for a unit's own file, so its own file here is left out
-  // (IN_ROLLUP) instead of counted a second time.
-  const sourceCode = (source: RollupSource): string =>
+  duplicates.sort((a, b) => compareText(a.unit, b.unit) || compareText(a.dropped, b.dropped));
+  return { winners, duplicates };
+}
+
+// A unit a roll-up sums under a code the roster lacks, by a roster unit's name (the level below
+// gave it its own code): the roster's, as for a unit's own file, so its own file here is left out
+// (IN_ROLLUP) instead of counted a second time.
+function rollupSourceCode({
+  rosterCodes,
+  codeOfName,
+  byCode,
+}: RosterLookup): (source: RollupSource) => string {
+  return (source) =>
     rosterCodes === null || rosterCodes.has(codeKey(source.code))
       ? source.code
       : (codeOfName(source.name) ?? byCode(source.code, source.name) ?? source.code);
-  const coveredBy = rollupCover(winners, sourceCode);
+}
+
+/**
+ * The units counted, in code order (each unit's winning file, unless a roll-up counted here sums
+ * its unit: then `inRollup`), with the warnings of their files and of their codes.
+ */
+function countedUnits(
+  winners: ReadonlyMap<string, Candidate>,
+  coveredBy: ReadonlyMap<string, Cover>,
+  profile: Profile,
+  { rosterCodes, rosterNames, codeOfName, recodedMessage }: RosterLookup,
+  { fromFormer }: FileOrder,
+): { units: UnitSummary[]; kept: Candidate[]; inRollup: InRollup[]; warnings: Warning[] } {
+  const units: UnitSummary[] = [];
+  const warnings: Warning[] = [];
+  const kept: Candidate[] = [];
   const inRollup: InRollup[] = [];
   for (const [code, winner] of winners) {
     const cover = coveredBy.get(code);
@@ -1038,6 +1192,16 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       });
     }
   }
+  return { units, kept, inRollup, warnings };
+}
+
+/** FILE_NAME_UNIT: each valid file, counted or not, whose name gives another roster unit's code (otherNamed). */
+function fileNameUnitWarnings(
+  candidates: ReadonlyMap<string, readonly Candidate[]>,
+  { rosterNames }: RosterLookup,
+  { otherNamed }: FileOrder,
+): Warning[] {
+  const warnings: Warning[] = [];
   for (const list of candidates.values()) {
     for (const c of list) {
       const named = otherNamed(c);
@@ -1059,70 +1223,90 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       });
     }
   }
-  warnings.push(...rollupOverlaps(kept, sourceCode, rosterNames));
-  warnings.push(...sameFiguresTwice(kept, form));
-  duplicates.sort((a, b) => compareText(a.unit, b.unit) || compareText(a.dropped, b.dropped));
-  warnings.sort((a, b) => compareText(a.file, b.file));
+  return warnings;
+}
 
-  // SPEC §5: returned (every file rejected) is not missing (no file at all). A file that cannot be
-  // read names no unit; when its name starts with a roster code ("XA_NGA_SON.xlsx"), that unit sent it.
-  if (rosterCodes) {
-    rejected.forEach((r, i) => {
-      // A file this machine could not open (or our bug) is no sign of what the unit sent: its unit
-      // is not "returned" for it (the unplaced note names it beside the missing units).
-      if (r.unit !== null) return;
-      const guess = unitOfFileName(r);
-      if (guess && rosterCodes.has(guess)) rejected[i] = { ...r, unit: guess, unitFromFileName: true };
-    });
+// SPEC §5: returned (every file rejected) is not missing (no file at all). A file that cannot be
+// read names no unit; when its name starts with a roster code ("XA_NGA_SON.xlsx"), that unit sent it.
+function rejectedPlacedByFileName(
+  rejected: RejectedFile[],
+  rosterCodes: ReadonlySet<string> | null,
+): RejectedFile[] {
+  if (rosterCodes === null) return rejected;
+  return rejected.map((r) => {
+    // A file this machine could not open (or our bug) is no sign of what the unit sent: its unit
+    // is not "returned" for it (the unplaced note names it beside the missing units).
+    if (r.unit !== null) return r;
+    const guess = unitOfFileName(r);
+    return guess && rosterCodes.has(guess) ? { ...r, unit: guess, unitFromFileName: true } : r;
+  });
+}
+
+// A late report kept after a file of this period the unit sent by the deadline — a valid report
+// it updated since (its own files, not one named for another unit), else one returned and
+// corrected since (of this form) — is said apart (firstReportDate), so that a clerk who dates the
+// corrected file honestly is not told late where one who kept the old date is not.
+function unitsWithFirstReportDates(
+  units: readonly UnitSummary[],
+  candidates: ReadonlyMap<string, readonly Candidate[]>,
+  rejected: readonly RejectedFile[],
+  period: Period,
+  deadline: CivilDate,
+  { otherNamed }: FileOrder,
+): UnitSummary[] {
+  const earliest = (seen: Map<string, CivilDate>, unit: string, date: CivilDate): void => {
+    const before = seen.get(unit);
+    if (before === undefined || compareDates(date, before) < 0) seen.set(unit, date);
+  };
+  // By shape too: a department's own report, dropped beside its roll-up as another report, is no
+  // earlier version of the roll-up (a tester's late roll-up was called a resend of it).
+  const shape = (code: string, rollup: boolean): string => `${code}\n${rollup ? "rollup" : "own"}`;
+  const valid = new Map<string, CivilDate>();
+  for (const list of candidates.values())
+    for (const x of list)
+      if (otherNamed(x) === null)
+        earliest(valid, shape(x.report.unit.code, x.report.rollupOf !== undefined), x.report.reportDate);
+  const returned = new Map<string, CivilDate>();
+  // A file of this period, or one labelled with a longer period by the list's wrong entry (its
+  // figures were this period's, sent by the deadline), or one of this kind with last year's Năm
+  // left in it and dated within this period (not that year's own report: otherPeriodReport), which
+  // its message asks to relabel too. Not one relabelling merely may mend (a quarter's for another
+  // quarter's): that is most often what its label says.
+  const ofThisPeriod = (r: RejectedFile): boolean =>
+    (r.period === period.kind && r.year === period.year) ||
+    (r.period === period.kind &&
+      r.reportDate !== null &&
+      dateFitsPeriod(r.reportDate, period) &&
+      !otherPeriodReport(r, period)) ||
+    (r.period !== null &&
+      r.year !== null &&
+      mislabelledAsLonger({ kind: r.period, year: r.year }, period, r.reportDate));
+  // Not a template sent back unfilled: no report was sent by the deadline, only a date on a blank form.
+  for (const r of rejected) {
+    if (r.unit === null || r.reportDate === null || r.blank === true || !ofThisPeriod(r)) continue;
+    if (!r.findings.some((f) => f.code === "FORM_MISMATCH")) earliest(returned, r.unit, r.reportDate);
   }
-  // A late report kept after a file of this period the unit sent by the deadline — a valid report
-  // it updated since (its own files, not one named for another unit), else one returned and
-  // corrected since (of this form) — is said apart (firstReportDate), so that a clerk who dates the
-  // corrected file honestly is not told late where one who kept the old date is not.
-  if (deadline !== null && period !== null) {
-    const earliest = (seen: Map<string, CivilDate>, unit: string, date: CivilDate): void => {
-      const before = seen.get(unit);
-      if (before === undefined || compareDates(date, before) < 0) seen.set(unit, date);
-    };
-    // By shape too: a department's own report, dropped beside its roll-up as another report, is no
-    // earlier version of the roll-up (a tester's late roll-up was called a resend of it).
-    const shape = (code: string, rollup: boolean): string => `${code}\n${rollup ? "rollup" : "own"}`;
-    const valid = new Map<string, CivilDate>();
-    for (const list of candidates.values())
-      for (const x of list)
-        if (otherNamed(x) === null)
-          earliest(valid, shape(x.report.unit.code, x.report.rollupOf !== undefined), x.report.reportDate);
-    const returned = new Map<string, CivilDate>();
-    // A file of this period, or one labelled with a longer period by the list's wrong entry (its
-    // figures were this period's, sent by the deadline), or one of this kind with last year's Năm
-    // left in it and dated within this period (not that year's own report: otherPeriodReport), which
-    // its message asks to relabel too. Not one relabelling merely may mend (a quarter's for another
-    // quarter's): that is most often what its label says.
-    const ofThisPeriod = (r: RejectedFile): boolean =>
-      (r.period === period.kind && r.year === period.year) ||
-      (r.period === period.kind &&
-        r.reportDate !== null &&
-        dateFitsPeriod(r.reportDate, period) &&
-        !otherPeriodReport(r, period)) ||
-      (r.period !== null &&
-        r.year !== null &&
-        mislabelledAsLonger({ kind: r.period, year: r.year }, period, r.reportDate));
-    // Not a template sent back unfilled: no report was sent by the deadline, only a date on a blank form.
-    for (const r of rejected) {
-      if (r.unit === null || r.reportDate === null || r.blank === true || !ofThisPeriod(r)) continue;
-      if (!r.findings.some((f) => f.code === "FORM_MISMATCH")) earliest(returned, r.unit, r.reportDate);
-    }
-    const onTime = (date: CivilDate | undefined): CivilDate | undefined =>
-      date !== undefined && compareDates(date, deadline) <= 0 ? date : undefined;
-    units.forEach((u, i) => {
-      const rollup = u.rollupOf !== undefined;
-      // A returned file's shape is not known: it counts for a unit's own report only.
-      const first = u.late
-        ? (onTime(valid.get(shape(u.code, rollup))) ?? (rollup ? undefined : onTime(returned.get(u.code))))
-        : undefined;
-      if (first !== undefined) units[i] = { ...u, firstReportDate: first };
-    });
-  }
+  const onTime = (date: CivilDate | undefined): CivilDate | undefined =>
+    date !== undefined && compareDates(date, deadline) <= 0 ? date : undefined;
+  return units.map((u) => {
+    const rollup = u.rollupOf !== undefined;
+    // A returned file's shape is not known: it counts for a unit's own report only.
+    const first = u.late
+      ? (onTime(valid.get(shape(u.code, rollup))) ?? (rollup ? undefined : onTime(returned.get(u.code))))
+      : undefined;
+    return first !== undefined ? { ...u, firstReportDate: first } : u;
+  });
+}
+
+/** SPEC §5: the units whose every file was rejected (returned) and the roster units with no file (missing). */
+function returnedAndMissing(
+  units: readonly UnitSummary[],
+  coveredBy: ReadonlyMap<string, Cover>,
+  rejected: readonly RejectedFile[],
+  roster: readonly RosterUnit[] | undefined,
+  rosterCodes: ReadonlySet<string> | null,
+  period: Period | null,
+): { returned: ReturnedUnit[]; missing: RosterUnit[] } {
   // A unit a roll-up sums has reported through it, with or without a file of its own here.
   const acceptedCodes = new Set([...units.map((u) => u.code), ...coveredBy.keys()]);
   const rejectedByUnit = new Map<string, RejectedFile[]>();
@@ -1154,7 +1338,11 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
         .filter((u) => !acceptedCodes.has(u.code) && !rejectedByUnit.has(u.code))
         .sort((a, b) => compareText(a.code, b.code))
     : [];
+  return { returned, missing };
+}
 
+/** Each counted unit's indicators short of their target, in unit and indicator order. */
+function shortfallsOf(units: readonly UnitSummary[], form: Form): Shortfall[] {
   const shortfalls: Shortfall[] = [];
   for (const u of units) {
     for (const ind of form.indicators) {
@@ -1172,7 +1360,16 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       }
     }
   }
+  return shortfalls;
+}
 
+/** Every file read (rosters left among the reports aside), in file order, with what became of it. */
+function sourceRows(
+  sorted: readonly Submission[],
+  rejected: readonly RejectedFile[],
+  kept: readonly Candidate[],
+  inRollup: readonly InRollup[],
+): SourceRow[] {
   const rejectedKeys = new Set(rejected.map((r) => `${r.file}\u0000${r.sha256}`));
   const keptSubmissions = new Set(kept.map((k) => k.submission));
   const inRollupFiles = new Set(inRollup.map((r) => `${r.file}\u0000${r.sha256}`));
@@ -1194,38 +1391,7 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
     reportDate: s.result.reportDate,
     status: statusOf(s),
   }));
-
-  const { tasks, ownTasks } = taskTables(kept, profile);
-  return {
-    form,
-    plan: { id: profile.id ?? null, name: profile.name },
-    period,
-    periodGiven: options.period !== undefined,
-    deadline,
-    units,
-    province: provinceSummary(units, form, period?.kind ?? null),
-    tasks,
-    ownTasks,
-    shortfalls,
-    rejected,
-    duplicates,
-    inRollup,
-    rolledUp: [...coveredBy.keys()].sort(compareText),
-    missing,
-    returned,
-    rosterGiven: roster !== undefined,
-    ...(succession.any
-      ? {
-          formerly: Object.fromEntries(
-            (roster ?? []).flatMap((u) => (u.formerly ? [[codeKey(u.code), u.formerly] as const] : [])),
-          ),
-        }
-      : {}),
-    warnings,
-    sources,
-    ...(notReports.length > 0 ? { notReports: [...notReports].sort(compareText) } : {}),
-    ...(notUtf8Rosters.length > 0 ? { notUtf8Rosters: [...notUtf8Rosters].sort(compareText) } : {}),
-  };
+  return sources;
 }
 
 /**
