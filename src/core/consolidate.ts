@@ -1114,6 +1114,26 @@ function rollupSourceCode({
       : (codeOfName(source.name) ?? byCode(source.code, source.name) ?? source.code);
 }
 
+/** A warning at `cell` of the Thông tin sheet of `c`'s file, told under unit `unit`. */
+function infoWarning(
+  c: Candidate,
+  unit: string,
+  code: Finding["code"],
+  cell: string | null,
+  message: string,
+): Warning {
+  return {
+    file: c.submission.file,
+    sha256: c.submission.sha256,
+    unit,
+    code,
+    severity: "warning",
+    sheet: "Thông tin",
+    cell,
+    message,
+  };
+}
+
 /**
  * The units counted, in code order (each unit's winning file, unless a roll-up counted here sums
  * its unit: then `inRollup`), with the warnings of their files and of their codes.
@@ -1158,38 +1178,35 @@ function countedUnits(
     const typed = winner.report.unit.name;
     const named = codeOfName(typed);
     if (rosterCodes?.has(code) === true && named !== undefined && named !== code)
-      warnings.push({
-        file,
-        sha256: winner.submission.sha256,
-        unit: code,
-        code: "OTHER_UNIT_NAME",
-        severity: "warning",
-        sheet: "Thông tin",
-        cell: winner.submission.result.nameCell ?? null,
-        message: MSG.otherUnitName(
-          typed,
-          named,
-          rosterNames.get(named) ?? typed,
+      warnings.push(
+        infoWarning(
+          winner,
           code,
-          rosterNames.get(code) ?? code,
+          "OTHER_UNIT_NAME",
+          winner.submission.result.nameCell ?? null,
+          MSG.otherUnitName(
+            typed,
+            named,
+            rosterNames.get(named) ?? typed,
+            code,
+            rosterNames.get(code) ?? code,
+          ),
         ),
-      });
+      );
     // A code the roster does not have: counted for the roster unit of the same name, or as its own.
     const declared = winner.declaredCode;
     if (declared !== undefined || !onRoster) {
-      warnings.push({
-        file,
-        sha256: winner.submission.sha256,
-        unit: code,
-        code: "UNKNOWN_UNIT",
-        severity: "warning",
-        sheet: "Thông tin",
-        cell: winner.submission.result.unitCell ?? null,
-        message:
+      warnings.push(
+        infoWarning(
+          winner,
+          code,
+          "UNKNOWN_UNIT",
+          winner.submission.result.unitCell ?? null,
           declared !== undefined
             ? recodedMessage(declared, code, winner.report.unit.name, true)
             : MSG.unknownUnit(code),
-      });
+        ),
+      );
     }
   }
   return { units, kept, inRollup, warnings };
@@ -1206,21 +1223,20 @@ function fileNameUnitWarnings(
     for (const c of list) {
       const named = otherNamed(c);
       if (named === null) continue;
-      warnings.push({
-        file: c.submission.file,
-        sha256: c.submission.sha256,
-        unit: c.report.unit.code,
-        code: "FILE_NAME_UNIT",
-        severity: "warning",
-        sheet: "Thông tin",
-        cell: null,
-        message: MSG.fileNameUnit(
-          baseName(c.submission.file),
-          named,
-          rosterNames.get(named) ?? named,
+      warnings.push(
+        infoWarning(
+          c,
           c.report.unit.code,
+          "FILE_NAME_UNIT",
+          null,
+          MSG.fileNameUnit(
+            baseName(c.submission.file),
+            named,
+            rosterNames.get(named) ?? named,
+            c.report.unit.code,
+          ),
         ),
-      });
+      );
     }
   }
   return warnings;
