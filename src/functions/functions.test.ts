@@ -87,6 +87,54 @@ describe("numbers pasted as text, as the template reads them", () => {
     // Pasted with the spaces around it, the text is quoted as it reads.
     expect(excelError(() => ratio(cell(" 12 hồ sơ "), 20)).message).toMatch(/^Phần: “12 hồ sơ” không/);
   });
+  test("'--5' and '5%%' are refused saying what to type, also as GAP's b (GAP took '--5' for a profile's name; '5%%' read as 0,0005)", () => {
+    for (const typed of ["--5", "- -5", "−−5"]) {
+      const e = excelError(() => ratio(cell(typed), 10));
+      expect([typed, e.code, e.message]).toEqual([
+        typed,
+        ErrorCode.invalidValue,
+        `Phần: “${typed}” không phải một số; gõ số như 1234, 1.234, 0,5 hoặc 95,5%.`,
+      ]);
+    }
+    expect(excelError(() => check("ONLINE_RATIO", cell("60%%"))).message).toBe(
+      "Giá trị: “60%%” không phải một số; gõ số như 1234, 1.234, 0,5 hoặc 95,5%.",
+    );
+    expect(excelError(() => ratio(cell("5%%"), 10)).code).toBe(ErrorCode.invalidValue);
+    const b = excelError(() => gap("ONLINE_RATIO", 20, "--35"));
+    expect([b.code, b.message]).toEqual([
+      ErrorCode.invalidValue,
+      "b: “--35” không phải một số; gõ số như 1234, 1.234, 0,5 hoặc 95,5%.",
+    ]);
+    expect(excelError(() => gap("ONLINE_RATIO", 20, "−35")).message).toMatch(/^b phải là số nguyên không âm/);
+  });
+});
+
+describe("messages quote as the rest of the product does", () => {
+  test("what was typed and a profile's name are in “…”, as in every other Vietnamese text (they were in straight quotes)", () => {
+    const messages = [
+      excelError(() => target("ONLINE", "dong-thap")).message,
+      excelError(() => target("ONLINE")).message,
+      excelError(() => target("EDOC_RATIO", "dong-thap-syt-226")).message,
+      excelError(() => meetingOk("Hội thảo", 1)).message,
+      excelError(() => meetingOk("Chuyên môn", 1, "hcm-attp-cchc-2025")).message,
+      excelError(() => dueDate("Tuần 1", 2026)).message,
+      excelError(() => dueDate("6T", 2026, "hcm-attp-cchc-2025")).message,
+      excelError(() => deadline("sớm nhất có thể")).message,
+    ];
+    expect(messages.filter((m) => m?.includes('"'))).toEqual([]);
+    expect(messages).toEqual([
+      expect.stringMatching(/^Không có hồ sơ “dong-thap”\. Hồ sơ có sẵn: dong-nai-skhcn-226, /),
+      expect.stringMatching(/^Không có chỉ tiêu “ONLINE”\. Mã hợp lệ: /),
+      expect.stringMatching(
+        /^Chỉ tiêu “EDOC_RATIO” không có trong hồ sơ “dong-thap-syt-226” \(biểu mẫu KL226-BC\/1\)/,
+      ),
+      "Loại hội nghị “Hội thảo” không hợp lệ: dùng Quán triệt, Chuyên môn hoặc Quan trọng.",
+      expect.stringMatching(/^Hồ sơ “hcm-attp-cchc-2025” \(biểu mẫu CCHC-BC\/2025\) không có trang Hội nghị/),
+      "Kỳ báo cáo “Tuần 1” không hợp lệ: dùng “Q1”, “Q2”, “Q3”, “Q4”, “6T”, “NAM”.",
+      "Hồ sơ “hcm-attp-cchc-2025” (biểu mẫu CCHC-BC/2025) không có kỳ 6 tháng: dùng “Q1”, “Q2”, “Q3”, “Q4”, “NAM”.",
+      "Không đọc được thời hạn “sớm nhất có thể” (ví dụ hợp lệ: Quý IV/2026, Tháng 6/2026, Đến 31/12/2026).",
+    ]);
+  });
 });
 
 describe("REDUCTION", () => {
@@ -118,7 +166,7 @@ describe("TARGET and CHECK", () => {
   test("#N/A with a Vietnamese message for an unknown id", () => {
     const e = excelError(() => target("ONLINE"));
     expect(e.code).toBe(ErrorCode.notAvailable);
-    expect(e.message).toMatch(/Không có chỉ tiêu "ONLINE"/);
+    expect(e.message).toMatch(/Không có chỉ tiêu “ONLINE”/);
     expect(excelError(() => check("NOPE", 1)).code).toBe(ErrorCode.notAvailable);
     expect(excelError(() => target(cell(null) as unknown as string)).code).toBe(ErrorCode.notAvailable);
   });
@@ -195,19 +243,19 @@ describe("every shipped profile, and ids of another form or plan", () => {
     const e = excelError(() => target("ONLINE_RATIO", "hcm-attp-cchc-2025"));
     expect(e.code).toBe(ErrorCode.notAvailable);
     expect(e.message).toBe(
-      'Chỉ tiêu "ONLINE_RATIO" không có trong hồ sơ "hcm-attp-cchc-2025" (biểu mẫu CCHC-BC/2025); bỏ trống tên hồ sơ để dùng mục tiêu mặc định, hoặc ghi tên một hồ sơ có chỉ tiêu này: dong-nai-skhcn-226, dong-thap-syt-226, hcm-attp-226, thanh-hoa-226. ' +
-        `Mã hợp lệ của hồ sơ "hcm-attp-cchc-2025": ${CCHC_IDS}.`,
+      "Chỉ tiêu “ONLINE_RATIO” không có trong hồ sơ “hcm-attp-cchc-2025” (biểu mẫu CCHC-BC/2025); bỏ trống tên hồ sơ để dùng mục tiêu mặc định, hoặc ghi tên một hồ sơ có chỉ tiêu này: dong-nai-skhcn-226, dong-thap-syt-226, hcm-attp-226, thanh-hoa-226. " +
+        `Mã hợp lệ của hồ sơ “hcm-attp-cchc-2025”: ${CCHC_IDS}.`,
     );
   });
   test("an id the profile's plan drops, or one only a profile has, names where it is", () => {
     expect(excelError(() => gap("EDOC_RATIO", 90, 100, "dong-thap-syt-226")).message).toBe(
-      'Chỉ tiêu "EDOC_RATIO" không có trong hồ sơ "dong-thap-syt-226" (biểu mẫu KL226-BC/1); bỏ trống tên hồ sơ để dùng mục tiêu mặc định, hoặc ghi tên một hồ sơ có chỉ tiêu này: dong-nai-skhcn-226, hcm-attp-226, thanh-hoa-226. ' +
-        'Mã hợp lệ của hồ sơ "dong-thap-syt-226": ONLINE_RATIO, MEETING_REDUCTION, DOC_REDUCTION, TTHC_DIGITAL_RATIO, DIGITIZATION_RATIO, OVERTIME_MEETINGS, HSCV_MANG_RATIO.',
+      "Chỉ tiêu “EDOC_RATIO” không có trong hồ sơ “dong-thap-syt-226” (biểu mẫu KL226-BC/1); bỏ trống tên hồ sơ để dùng mục tiêu mặc định, hoặc ghi tên một hồ sơ có chỉ tiêu này: dong-nai-skhcn-226, hcm-attp-226, thanh-hoa-226. " +
+        "Mã hợp lệ của hồ sơ “dong-thap-syt-226”: ONLINE_RATIO, MEETING_REDUCTION, DOC_REDUCTION, TTHC_DIGITAL_RATIO, DIGITIZATION_RATIO, OVERTIME_MEETINGS, HSCV_MANG_RATIO.",
     );
     const own = excelError(() => check(" hscv_mang_ratio ", 0.95));
     expect(own.code).toBe(ErrorCode.notAvailable);
     expect(own.message).toMatch(
-      /^Chỉ tiêu "hscv_mang_ratio" không có trong các chỉ tiêu mặc định; chỉ tiêu này có trong hồ sơ dong-thap-syt-226: ghi tên hồ sơ ở đối số cuối\. Mã hợp lệ: ONLINE_RATIO, /,
+      /^Chỉ tiêu “hscv_mang_ratio” không có trong các chỉ tiêu mặc định; chỉ tiêu này có trong hồ sơ dong-thap-syt-226: ghi tên hồ sơ ở đối số cuối\. Mã hợp lệ: ONLINE_RATIO, /,
     );
   });
 });
@@ -260,7 +308,7 @@ describe("MEETING_OK", () => {
     const e = excelError(() => meetingOk("Chuyên môn", 1, " hcm-attp-cchc-2025 "));
     expect(e.code).toBe(ErrorCode.notAvailable);
     expect(e.message).toBe(
-      'Hồ sơ "hcm-attp-cchc-2025" (biểu mẫu CCHC-BC/2025) không có trang Hội nghị, nên không có giới hạn thời lượng họp: bỏ trống hồ sơ để dùng giới hạn mặc định (quán triệt ½ ngày, chuyên môn 1 ngày, quan trọng 1,5 ngày).',
+      "Hồ sơ “hcm-attp-cchc-2025” (biểu mẫu CCHC-BC/2025) không có trang Hội nghị, nên không có giới hạn thời lượng họp: bỏ trống hồ sơ để dùng giới hạn mặc định (quán triệt ½ ngày, chuyên môn 1 ngày, quan trọng 1,5 ngày).",
     );
     // The same meeting without the profile is judged by the default limits.
     expect(meetingOk("Chuyên môn", 1)).toBe(true);
@@ -294,7 +342,7 @@ describe("MEETING_OK", () => {
   test("#VALUE! with a Vietnamese message for an unknown type or negative days", () => {
     const e = excelError(() => meetingOk("Hội thảo", 1));
     expect(e.code).toBe(ErrorCode.invalidValue);
-    expect(e.message).toMatch(/Loại hội nghị "Hội thảo" không hợp lệ/);
+    expect(e.message).toMatch(/Loại hội nghị “Hội thảo” không hợp lệ/);
     expect(excelError(() => meetingOk("Chuyên môn", -1)).code).toBe(ErrorCode.invalidValue);
   });
   test("1×1 ranges and blanks", () => {
@@ -323,10 +371,10 @@ describe("DUE_DATE and DEADLINE (1900 date system serials)", () => {
     const half = excelError(() => dueDate("6T", 2025, "hcm-attp-cchc-2025"));
     expect(half.code).toBe(ErrorCode.notAvailable);
     expect(half.message).toBe(
-      'Hồ sơ "hcm-attp-cchc-2025" (biểu mẫu CCHC-BC/2025) không có kỳ 6 tháng: dùng "Q1", "Q2", "Q3", "Q4", "NAM".',
+      "Hồ sơ “hcm-attp-cchc-2025” (biểu mẫu CCHC-BC/2025) không có kỳ 6 tháng: dùng “Q1”, “Q2”, “Q3”, “Q4”, “NAM”.",
     );
     expect(excelError(() => dueDate("Q1", 2025, " thanh-hoa-226 ")).message).toBe(
-      'Hồ sơ "thanh-hoa-226" (biểu mẫu KL226-BC/1) không có kỳ Quý I: dùng "6T", "NAM".',
+      "Hồ sơ “thanh-hoa-226” (biểu mẫu KL226-BC/1) không có kỳ Quý I: dùng “6T”, “NAM”.",
     );
   });
   test("the report's date cell given for the year says it holds a date and what to type (it said only 1900–9999)", () => {

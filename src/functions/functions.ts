@@ -75,7 +75,7 @@ function toNumber(value: unknown, name: string): number {
   return fail(
     "invalidValue",
     typeof v === "string"
-      ? `${name}: “${v.trim()}” không phải một số; gõ số như 1234, 1.234, 0,5 hoặc 95,5%.`
+      ? `${name}: ${quoted(v.trim())} không phải một số; gõ số như 1234, 1.234, 0,5 hoặc 95,5%.`
       : `${name}: cần một số.`,
   );
 }
@@ -91,14 +91,23 @@ function numberFromText(text: string): number | null {
     const rest = numberFromText(trimmed.replace(/^\S\s*/, ""));
     return rest === null ? null : -rest;
   }
+  // One % last: "5%%" is no 0,0005 but #VALUE!, as "--5" is (startsWithMinus wants a digit next).
   if (trimmed.endsWith("%")) {
-    const rest = numberFromText(trimmed.slice(0, -1));
+    const before = trimmed.slice(0, -1);
+    const rest = before.trimEnd().endsWith("%") ? null : numberFromText(before);
     return rest === null ? null : rest / 100;
   }
   const cell: Cell = { value: { kind: "string", value: trimmed } };
   const count = readCount(cell);
   return count.kind === "ok" ? count.value : readDecimal(cell);
 }
+
+/**
+ * A typed value or a name quoted in a message with “…”, as every other Vietnamese text of the
+ * product quotes; a cell's line breaks become one space. Straight quotes stay only inside a formula
+ * shown to copy (=KL226.DUE_DATE("NAM"; …)), where Excel needs them.
+ */
+const quoted = (text: string): string => `“${text.replace(/[\r\n\t\u2028\u2029]+/g, " ")}”`;
 
 /** A text argument; a 1×1 matrix is unwrapped, a number becomes its text, a blank becomes "". */
 function toText(value: unknown): string {
@@ -140,7 +149,10 @@ function profileOf(value: unknown): Profile | null {
   if (name === "") return null;
   const p = shippedProfile(name);
   if (p) return p;
-  return fail("notAvailable", `Không có hồ sơ "${name}". Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}.`);
+  return fail(
+    "notAvailable",
+    `Không có hồ sơ ${quoted(name)}. Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}.`,
+  );
 }
 
 /** The profile a KL226-BC/1 function uses without one: this deployment's own (profiles/, "default"), else the SPEC's. */
@@ -183,20 +195,20 @@ function unknownIndicatorMessage(
   profile: Profile | null,
   table: ReadonlyMap<string, Indicator>,
 ): string {
-  const here = profile ? ` của hồ sơ "${profile.id ?? profile.name}"` : "";
+  const here = profile ? ` của hồ sơ ${quoted(profile.id ?? profile.name)}` : "";
   const codes = `Mã hợp lệ${here}: ${(profile ? [...table.keys()] : DEFAULT_IDS).join(", ")}.`;
   const holders = SHIPPED_PROFILE_NAMES.filter((name) =>
     shippedProfile(name)?.form.indicators.some((i) => i.id === key),
   );
-  if (holders.length === 0) return `Không có chỉ tiêu "${typed}". ${codes}`;
+  if (holders.length === 0) return `Không có chỉ tiêu ${quoted(typed)}. ${codes}`;
   const inDefault = profile !== null && DEFAULT_INDICATORS.has(key);
   const where = profile
-    ? `không có trong hồ sơ "${profile.id ?? profile.name}" (biểu mẫu ${profile.form.id})`
+    ? `không có trong hồ sơ ${quoted(profile.id ?? profile.name)} (biểu mẫu ${profile.form.id})`
     : "không có trong các chỉ tiêu mặc định";
   const use = inDefault
     ? `bỏ trống tên hồ sơ để dùng mục tiêu mặc định, hoặc ghi tên một hồ sơ có chỉ tiêu này: ${holders.join(", ")}`
     : `chỉ tiêu này có trong hồ sơ ${holders.join(", ")}: ghi tên hồ sơ ở đối số cuối`;
-  return `Chỉ tiêu "${typed.trim()}" ${where}; ${use}. ${codes}`;
+  return `Chỉ tiêu ${quoted(typed.trim())} ${where}; ${use}. ${codes}`;
 }
 
 const indicatorKey = memo((text: string): string => codeKey(text));
@@ -276,12 +288,12 @@ export function target(indicator: string, profile?: string): number {
 }
 
 /**
- * Đánh giá một giá trị so với mục tiêu: "Đạt" hoặc "Không đạt".
+ * Đánh giá một giá trị so với mục tiêu: “Đạt” hoặc “Không đạt”.
  * @customfunction CHECK
  * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO" (KL226-BC/1) hoặc "SO_HOA_HO_SO_RATIO" (CCHC-BC/2025).
  * @param value Tỷ lệ, mức giảm dạng 0–1 (0,59 hoặc 59%); số lượng: số nguyên; HAI_LONG: như trong biểu mẫu (95,6).
  * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226" hoặc "hcm-attp-cchc-2025"; bỏ trống: mặc định.
- * @returns "Đạt" hoặc "Không đạt".
+ * @returns “Đạt” hoặc “Không đạt”.
  */
 export function check(indicator: string, value: number, profile?: string): string {
   const ind = indicatorOf(indicator, profileOf(profile));
@@ -315,7 +327,7 @@ function judgedValue(ind: Indicator, v: number): number {
 }
 
 /**
- * Số lượng còn thiếu (hoặc vượt mức cho phép) để đạt mục tiêu, 0 khi đã đạt, như cột "Số còn thiếu" của bảng tổng hợp.
+ * Số còn thiếu (hoặc vượt mức cho phép) để đạt mục tiêu, như cột “Số còn thiếu”; 0 khi đã đạt.
  * @customfunction GAP
  * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO" (KL226-BC/1) hoặc "SO_HOA_HO_SO_RATIO" (CCHC-BC/2025).
  * @param a Tỷ lệ: phần (ví dụ số họp trực tuyến); giảm: số cùng kỳ; chỉ tiêu số lượng: số lượng.
@@ -325,7 +337,8 @@ function judgedValue(ind: Indicator, v: number): number {
  */
 export function gap(indicator: string, a: number, b?: number | string, profile?: string): number {
   // GAP("TTHC_CUT_MIN"; 14; "dong-nai-skhcn-226"): a count indicator takes the profile third.
-  const bIsName = typeof b === "string" && !/^\s*-?\d/.test(b);
+  // A text is a profile's name unless it starts as a number might ("--5", "−5", "+5"): those are b.
+  const bIsName = typeof b === "string" && !/^\s*[-+\u2010\u2011\u2212\u2013\u2014\ufe63\d]/.test(b);
   const ind = indicatorOf(indicator, profileOf(bIsName ? b : profile));
   if (ind.kind === "percent")
     return fail(
@@ -387,7 +400,7 @@ function withinOneEdit(a: string, b: string): boolean {
 }
 
 /**
- * TRUE nếu thời lượng hội nghị không vượt quy định của loại hội nghị (mặc định: quán triệt ≤ ½ ngày, chuyên môn ≤ 1 ngày, quan trọng ≤ 1,5 ngày).
+ * TRUE nếu số ngày họp đúng quy định (mặc định: quán triệt ½, chuyên môn 1, quan trọng 1,5 ngày).
  * @customfunction MEETING_OK
  * @param type Loại hội nghị: "Quán triệt", "Chuyên môn" hoặc "Quan trọng" (có dấu hay không dấu đều được).
  * @param days Số ngày họp (ví dụ 0,5).
@@ -402,13 +415,13 @@ export function meetingOk(type: string, days: number, profile?: string): boolean
   if (chosen && !chosen.form.meetingLog.enabled)
     return fail(
       "notAvailable",
-      `Hồ sơ "${toText(profile).trim()}" (biểu mẫu ${chosen.form.id}) không có trang Hội nghị, nên không có giới hạn thời lượng họp: bỏ trống hồ sơ để dùng giới hạn mặc định (quán triệt ½ ngày, chuyên môn 1 ngày, quan trọng 1,5 ngày).`,
+      `Hồ sơ ${quoted(toText(profile).trim())} (biểu mẫu ${chosen.form.id}) không có trang Hội nghị, nên không có giới hạn thời lượng họp: bỏ trống hồ sơ để dùng giới hạn mặc định (quán triệt ½ ngày, chuyên môn 1 ngày, quan trọng 1,5 ngày).`,
     );
   const limit = meetingLimit(meetingKey(toText(type)), chosen ?? KL226_DEFAULT);
   if (limit === undefined)
     return fail(
       "invalidValue",
-      `Loại hội nghị "${toText(type)}" không hợp lệ: dùng Quán triệt, Chuyên môn hoặc Quan trọng.`,
+      `Loại hội nghị ${quoted(toText(type))} không hợp lệ: dùng Quán triệt, Chuyên môn hoặc Quan trọng.`,
     );
   const d = typeof days === "number" ? days : toNumber(days, "Số ngày");
   if (!(d >= 0)) fail("invalidValue", "Số ngày họp không được âm.");
@@ -427,9 +440,9 @@ const PERIOD_KEYS: ReadonlyMap<string, PeriodKind> = new Map(
 const periodOf = memo((text: string) => PERIOD_KEYS.get(foldKey(unicodeText(text))));
 
 /**
- * Hạn gửi báo cáo của kỳ, dạng ngày của Excel (mặc định theo biểu mẫu KL226-BC/1: 6 tháng 6/6, năm 6/12; quý của biểu mẫu CCHC-BC/2025: ngày 15 tháng cuối quý). Kế hoạch khác cần ghi tên hồ sơ, ví dụ báo cáo năm CCHC hạn 15/12: =KL226.DUE_DATE("NAM"; 2025; "hcm-attp-cchc-2025").
+ * Hạn gửi báo cáo của kỳ (mặc định theo biểu mẫu KL226-BC/1; kế hoạch khác: ghi tên hồ sơ).
  * @customfunction DUE_DATE
- * @param period Kỳ báo cáo: "6T" (6 tháng), "NAM" (năm), "Q1"–"Q4" (quý, biểu mẫu CCHC-BC/2025).
+ * @param period Kỳ: "6T" (mặc định hạn 6/6), "NAM" (6/12), "Q1"–"Q4" (quý CCHC-BC/2025: ngày 15 tháng cuối quý).
  * @param year Năm báo cáo, ví dụ 2026.
  * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226" hoặc "hcm-attp-cchc-2025"; bỏ trống: mặc định.
  * @returns Ngày hạn (định dạng ô là ngày để xem dd/mm/yyyy).
@@ -439,7 +452,7 @@ export function dueDate(period: string, year: number, profile?: string): number 
   if (kind === undefined)
     return fail(
       "invalidValue",
-      `Kỳ báo cáo "${toText(period)}" không hợp lệ: dùng ${PERIOD_KINDS.map((k) => `"${k}"`).join(", ")}.`,
+      `Kỳ báo cáo ${quoted(toText(period))} không hợp lệ: dùng ${PERIOD_KINDS.map(quoted).join(", ")}.`,
     );
   const y = toNumber(year, "Năm");
   // The report's date cell (Ngày báo cáo) given for its year: said so, with what to type.
@@ -465,7 +478,7 @@ export function dueDate(period: string, year: number, profile?: string): number 
     // Named as typed ("hcm-attp-cchc-2025"), not by its plan's long title, with the periods it has.
     return fail(
       "notAvailable",
-      `Hồ sơ "${toText(profile).trim()}" (biểu mẫu ${p?.form.id ?? ""}) không có kỳ ${PERIOD_LABELS[kind].label}: dùng ${(p?.form.periods ?? []).map((x) => `"${x.kind}"`).join(", ")}.`,
+      `Hồ sơ ${quoted(toText(profile).trim())} (biểu mẫu ${p?.form.id ?? ""}) không có kỳ ${PERIOD_LABELS[kind].label}: dùng ${(p?.form.periods ?? []).map((x) => quoted(x.kind)).join(", ")}.`,
     );
   return serialFromDate(due);
 }
@@ -473,7 +486,7 @@ export function dueDate(period: string, year: number, profile?: string): number 
 const deadlineOf = memo((text: string) => parseDeadline(unicodeText(text)));
 
 /**
- * Ngày cuối cùng của một thời hạn như "Quý IV/2026", "Tháng 6/2026", "Đến 31/12/2026", dạng ngày của Excel.
+ * Ngày cuối của một thời hạn như "Quý IV/2026", "Tháng 6/2026", "Đến 31/12/2026" (dạng ngày).
  * @customfunction DEADLINE
  * @param text Thời hạn ghi trong kế hoạch (cột Thời hạn).
  * @returns Ngày cuối của thời hạn; #N/A với "Thường xuyên", "Hằng năm", "Theo…" hoặc văn bản không đọc được.
@@ -490,6 +503,6 @@ export function deadline(text: string): number {
   if (parsed.kind === "none") return fail("notAvailable", "Nhiệm vụ thường xuyên, không có ngày hết hạn.");
   return fail(
     "notAvailable",
-    `Không đọc được thời hạn "${toText(text)}" (ví dụ hợp lệ: Quý IV/2026, Tháng 6/2026, Đến 31/12/2026).`,
+    `Không đọc được thời hạn ${quoted(toText(text))} (ví dụ hợp lệ: Quý IV/2026, Tháng 6/2026, Đến 31/12/2026).`,
   );
 }
