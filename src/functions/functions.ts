@@ -109,6 +109,24 @@ function numberFromText(text: string): number | null {
  */
 const quoted = (text: string): string => `“${text.replace(/[\r\n\t\u2028\u2029]+/g, " ")}”`;
 
+/**
+ * True for an empty cell as Excel on the web hands it (null; "" from a formula such as =IF(…;"")),
+ * alone or as a 1×1 range. Excel on Windows hands an empty cell as 0, which no function can tell
+ * from a typed 0 (office-js issue #4702).
+ */
+function isBlank(value: unknown): boolean {
+  const v: unknown =
+    Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1
+      ? (value[0] as unknown[])[0]
+      : value;
+  return v === null || v === undefined || v === "";
+}
+
+/** #N/A for a judged value left blank: judging it as 0 would say "Đạt" of a count nobody typed. */
+function notEntered(what: string, toType: string, notYet = "chưa đánh giá được"): never {
+  return fail("notAvailable", `Chưa nhập ${what}: ô đang trống, nên ${notYet}. ${toType}`);
+}
+
 /** A text argument; a 1×1 matrix is unwrapped, a number becomes its text, a blank becomes "". */
 function toText(value: unknown): string {
   let v = value;
@@ -297,9 +315,19 @@ export function target(indicator: string, profile?: string): number {
  */
 export function check(indicator: string, value: number, profile?: string): string {
   const ind = indicatorOf(indicator, profileOf(profile));
+  if (isBlank(value)) return notEntered(`giá trị của ${ind.id}`, TO_TYPE[ind.kind]);
   const v = typeof value === "number" && Number.isFinite(value) ? value : toNumber(value, "Giá trị");
   return judgeValue(ind.comparison, judgedValue(ind, v), ind.target) === "met" ? "Đạt" : "Không đạt";
 }
+
+/** What to type in a CHECK value's empty cell, by its indicator's kind. */
+const TO_TYPE: Readonly<Record<Indicator["kind"], string>> = {
+  ratio: "Nhập tỷ lệ vào ô đó, ví dụ 0,6 hoặc 60%.",
+  reduction: "Nhập mức giảm vào ô đó, ví dụ 0,1 hoặc 10%.",
+  maxCount: "Nhập số lượng vào ô đó; không có thì nhập 0.",
+  minCount: "Nhập số lượng vào ô đó; không có thì nhập 0.",
+  percent: "Nhập giá trị như trong biểu mẫu vào ô đó, ví dụ 95,6.",
+};
 
 /**
  * A CHECK value on the scale its indicator is judged on, or #VALUE!: a ratio or a reduction is a
@@ -345,6 +373,8 @@ export function gap(indicator: string, a: number, b?: number | string, profile?:
       "notAvailable",
       `Chỉ tiêu ${ind.id} là tỷ lệ phần trăm bình quân, không có số lượng còn thiếu.`,
     );
+  if (isBlank(a))
+    return notEntered("a", "Nhập số lượng vào ô đó; không có thì nhập 0.", "chưa tính được số còn thiếu");
   const first = checkedCount(typeof a === "number" ? a : toNumber(a, "a"), "a");
   if (ind.kind === "maxCount" || ind.kind === "minCount")
     return judgeCount(first, ind.target, ind.comparison).gap ?? 0;
@@ -423,6 +453,7 @@ export function meetingOk(type: string, days: number, profile?: string): boolean
       "invalidValue",
       `Loại hội nghị ${quoted(toText(type))} không hợp lệ: dùng Quán triệt, Chuyên môn hoặc Quan trọng.`,
     );
+  if (isBlank(days)) return notEntered("số ngày họp", "Nhập số ngày vào ô đó, ví dụ 0,5.");
   const d = typeof days === "number" ? days : toNumber(days, "Số ngày");
   if (!(d >= 0)) fail("invalidValue", "Số ngày họp không được âm.");
   return d <= limit;
