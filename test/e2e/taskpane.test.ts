@@ -1573,6 +1573,33 @@ test("the period can be set, as --period/--year do: the files the majority would
   await page.getByTestId("period-kind").selectOption("auto");
 });
 
+test("the Năm under Kỳ tổng hợp is as wide as a year (it was 207 px at 1280 px, Fluent's own width, for four digits)", async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await page.getByTestId("period-kind").selectOption("NAM");
+  const drawn = () =>
+    page.getByTestId("period-year").evaluate((el) => {
+      const box = el.parentElement!.getBoundingClientRect();
+      return { width: Math.round(box.width), right: box.right };
+    });
+  await page.getByTestId("period-year").fill("2026");
+  const wide = await drawn();
+  // 8em of the page's 14 px type, padding and border: about 112 px, where it was 207.
+  expect({ fits: wide.width >= 80 && wide.width <= 160, wide }).toEqual({ fits: true, wide });
+  expect(await page.getByTestId("period-year").evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await page.getByTestId("period-kind").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-period-year-1280.png") });
+  // In a 320 px pane, and at 160 px (200 % zoom), it stays inside the pane.
+  for (const width of [320, 160]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect([width, (await drawn()).right <= width]).toEqual([width, true]);
+    await page.getByTestId("period-kind").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, `taskpane-period-year-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.getByTestId("period-kind").selectOption("auto");
+});
+
 test("compares with last year's summary, as --previous does: a file not KL226's is refused under its field; the mismatch is said and reaches the JSON as Node's", async () => {
   await page.setViewportSize({ width: 320, height: 900 });
   await page.getByRole("tab", { name: "Tổng hợp" }).click();

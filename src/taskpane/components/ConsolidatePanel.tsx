@@ -685,6 +685,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
             error={yearError}
             disabled={busy}
             inputMode="numeric"
+            holds="year"
             testId="period-year"
           />
         )}

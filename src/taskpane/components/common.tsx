@@ -42,6 +42,8 @@ const useStyles = makeStyles({
   // the page. "dd/mm/yyyy" and room to spare; a unit code of 32 capitals; a unit's name of about 60
   // letters ("Trường Đại học Văn hóa, Thể thao và Du lịch Thanh Hóa"). FIELD_WIDTH gives them to a Select.
   date: { width: "100%", maxWidth: "12em" },
+  // A year, four digits: the Năm under Kỳ tổng hợp was Fluent's own 207 px.
+  year: { width: "100%", maxWidth: "8em" },
   code: { width: "100%", maxWidth: FIELD_WIDTH.code },
   name: { width: "100%", maxWidth: FIELD_WIDTH.name },
 });
@@ -105,8 +107,8 @@ export interface TextFieldProps {
   readonly inputMode?: InputProps["inputMode"];
   /** The input itself, for the form to move the focus to it when its value is refused. */
   readonly inputRef?: Ref<HTMLInputElement>;
-  /** What is typed (a date, a unit code, a name): the field as wide as one, not the pane. */
-  readonly holds?: "date" | "code" | "name";
+  /** What is typed (a date, a year, a unit code, a name): the field as wide as one, not the pane. */
+  readonly holds?: "date" | "year" | "code" | "name";
 }
 
 /** A labelled text input whose problem, if any, is said under it (the forms' one shape). */
