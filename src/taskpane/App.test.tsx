@@ -102,13 +102,13 @@ test("validate in Excel: grouped findings with counts; a click selects the cell;
   expect(must(byRole("heading", /^Chỉ tiêu/)).textContent).toContain("1 lỗi");
   // The finding's code after its message, said to be a code (for looking it up).
   expect(document.querySelector('[data-finding-code="COERCED"]')?.textContent).toBe(
-    "Cảnh báo Số liệu được nhập dạng chữ.Mã: COERCED · Chỉ tiêu!E9",
+    "Cảnh báo Số liệu được nhập dạng chữ.Mã: COERCED · trang “Chỉ tiêu”, ô E9",
   );
   // Unit-supplied text is text, never markup.
   expect(container.querySelector("img")).toBeNull();
   expect(byTestId("validate-result").textContent).toContain("<img src=x onerror=alert(1)>");
 
-  await click(byRole("button", /ô E5 trang Chỉ tiêu/));
+  await click(byRole("button", /tại trang “Chỉ tiêu”, ô E5:/));
   expect(calls).toContain("select Chỉ tiêu!E5");
   expect(byTestId("selected-cell").textContent).toBe("Vị trí: trang “Chỉ tiêu”, ô E5");
   await click(byRole("button", "Đánh dấu các ô lỗi"));
@@ -163,11 +163,33 @@ test("a workbook with the unit's name but no valid code names the unit and says 
     await click(byRole("button", "Kiểm tra sổ tính"));
     return byTestId("validate-unit").textContent ?? "";
   };
-  expect(await shown("")).toBe("Đơn vị: UBND xã Quảng Phú — chưa điền mã đơn vị (xem lỗi bên dưới)");
+  expect(await shown("")).toBe("Đơn vị: UBND xã Quảng Phú – chưa điền mã đơn vị (xem lỗi bên dưới)");
   expect(await shown("xã quảng phú")).toBe(
-    "Đơn vị: UBND xã Quảng Phú — mã đơn vị “xã quảng phú” không hợp lệ (xem lỗi bên dưới)",
+    "Đơn vị: UBND xã Quảng Phú – mã đơn vị “xã quảng phú” không hợp lệ (xem lỗi bên dưới)",
   );
   expect(await shown("XA_QUANG_PHU")).toBe("Đơn vị: XA_QUANG_PHU – UBND xã Quảng Phú");
+});
+
+test("a place and a unit line read one way on the page: “trang “Chỉ tiêu”, ô E9” under a finding as after clicking it, one dash “–” after the unit's code (it read Chỉ tiêu!E9, and “—” when the name was missing)", async () => {
+  const { excel, calls } = fakeExcel();
+  await render(<App env={{ host: "excel", excel }} store={memoryStore()} />);
+  await click(byRole("button", "Kiểm tra sổ tính"));
+  const under = document.querySelector('[data-finding-code="COERCED"]')?.textContent ?? "";
+  expect(under).toMatch(/ · trang “Chỉ tiêu”, ô E9$/);
+  await click(byRole("button", /tại trang “Chỉ tiêu”, ô E9:/));
+  expect(calls).toContain("select Chỉ tiêu!E9");
+  expect(byTestId("selected-cell").textContent).toBe("Vị trí: trang “Chỉ tiêu”, ô E9");
+  expect(document.body.textContent).not.toMatch(/Chỉ tiêu!/);
+  const result = inspectBytes(reportBytes({ unit: "SO_A", name: "" }), DEFAULT_PROFILE);
+  await render(
+    <App
+      env={{ host: "excel", excel: { ...excel, validateOpenWorkbook: async () => result } }}
+      store={memoryStore()}
+    />,
+  );
+  await click(byRole("button", "Kiểm tra sổ tính"));
+  expect(byTestId("validate-unit").textContent).not.toContain("—");
+  expect(byTestId("validate-unit").textContent).toMatch(/^Đơn vị: SO_A – /);
 });
 
 test("a workbook with the unit's code but no name says the name is missing, with no dash before nothing", async () => {
@@ -182,7 +204,7 @@ test("a workbook with the unit's code but no name says the name is missing, with
   await click(byRole("button", "Kiểm tra sổ tính"));
   // It read "Đơn vị: SO_A – ".
   expect(byTestId("validate-unit").textContent).toBe(
-    "Đơn vị: SO_A — chưa điền tên đơn vị (xem lỗi bên dưới)",
+    "Đơn vị: SO_A – chưa điền tên đơn vị (xem lỗi bên dưới)",
   );
   // The error it points at is listed below.
   expect(document.body.textContent).toContain("Chưa điền Tên đơn vị. Nhập tên đầy đủ của đơn vị vào cột C.");

@@ -53,7 +53,10 @@ export interface Strings {
   readonly warningWord: string;
   readonly generalGroup: string;
   readonly findingsLabel: string;
+  /** A cell's place as the page says it everywhere (under a finding, clicked, in a returned file's list): trang “Chỉ tiêu”, ô D5. */
   readonly cellRef: (sheet: string, cell: string) => string;
+  /** A place at the start of a line, a sheet alone when no cell: "Trang “Chỉ tiêu”, ô D5: ". */
+  readonly placeLead: (sheet: string, cell: string | null) => string;
   /** A finding's code (SPEC §4) under its message, for looking it up: "Mã: COERCED". */
   readonly findingCode: (code: string) => string;
   readonly findingButtonLabel: (severity: string, sheet: string, cell: string, message: string) => string;
@@ -319,9 +322,11 @@ const vi: Strings = {
   warningWord: "Cảnh báo",
   generalGroup: "Chung",
   findingsLabel: "Kết quả kiểm tra",
-  cellRef: (sheet, cell) => `${sheet}!${cell}`,
+  // As the letters say a place ("Trang “Chỉ tiêu”, ô D5: "), not Excel's Chỉ tiêu!D5.
+  cellRef: (sheet, cell) => `trang “${sheet}”, ô ${cell}`,
+  placeLead: (sheet, cell) => (cell === null ? `Trang “${sheet}”: ` : `Trang “${sheet}”, ô ${cell}: `),
   findingCode: (code) => `Mã: ${code}`,
-  findingButtonLabel: (sev, sheet, cell, msg) => `${sev} tại ô ${cell} trang ${sheet}: ${msg}`,
+  findingButtonLabel: (sev, sheet, cell, msg) => `${sev} tại trang “${sheet}”, ô ${cell}: ${msg}`,
   selectedCell: (sheet, cell) => `Vị trí: trang “${sheet}”, ô ${cell}`,
   markErrors: "Đánh dấu các ô lỗi",
   clearMarks: "Xóa đánh dấu",
@@ -330,9 +335,10 @@ const vi: Strings = {
   nothingToMark: "Không có ô lỗi nào để đánh dấu.",
   fileChecked: (f) => `Tệp: ${f}`,
   unitLine: (code, name) => `Đơn vị: ${code} – ${name}`,
-  unitLineNoName: (code) => `Đơn vị: ${code} — chưa điền tên đơn vị (xem lỗi bên dưới)`,
+  // The one dash between a code and a name on the page, "–", also where the name or code is missing.
+  unitLineNoName: (code) => `Đơn vị: ${code} – chưa điền tên đơn vị (xem lỗi bên dưới)`,
   unitLineNoCode: (name, typed) =>
-    `Đơn vị: ${name} — ${typed === undefined ? "chưa điền mã đơn vị" : `mã đơn vị “${typed}” không hợp lệ`} (xem lỗi bên dưới)`,
+    `Đơn vị: ${name} – ${typed === undefined ? "chưa điền mã đơn vị" : `mã đơn vị “${typed}” không hợp lệ`} (xem lỗi bên dưới)`,
   reportPeriodLine: (period, date) =>
     `Kỳ báo cáo khai trong tệp: ${period}${date ? ` (ngày báo cáo ${date})` : ""}.`,
   templateIntro:
@@ -568,9 +574,10 @@ const en: Strings = {
   warningWord: "Warning",
   generalGroup: "General",
   findingsLabel: "Validation findings",
-  cellRef: (sheet, cell) => `${sheet}!${cell}`,
+  cellRef: (sheet, cell) => `sheet “${sheet}”, cell ${cell}`,
+  placeLead: (sheet, cell) => (cell === null ? `Sheet “${sheet}”: ` : `Sheet “${sheet}”, cell ${cell}: `),
   findingCode: (code) => `Code: ${code}`,
-  findingButtonLabel: (sev, sheet, cell, msg) => `${sev} at cell ${cell} of sheet ${sheet}: ${msg}`,
+  findingButtonLabel: (sev, sheet, cell, msg) => `${sev} at sheet “${sheet}”, cell ${cell}: ${msg}`,
   selectedCell: (sheet, cell) => `Location: sheet “${sheet}”, cell ${cell}`,
   markErrors: "Mark error cells",
   clearMarks: "Clear marks",
@@ -579,9 +586,9 @@ const en: Strings = {
   nothingToMark: "There are no error cells to mark.",
   fileChecked: (f) => `File: ${f}`,
   unitLine: (code, name) => `Unit: ${code} – ${name}`,
-  unitLineNoName: (code) => `Unit: ${code} — no unit name filled in (see the error below)`,
+  unitLineNoName: (code) => `Unit: ${code} – no unit name filled in (see the error below)`,
   unitLineNoCode: (name, typed) =>
-    `Unit: ${name} — ${typed === undefined ? "no unit code filled in" : `the unit code “${typed}” is not valid`} (see the error below)`,
+    `Unit: ${name} – ${typed === undefined ? "no unit code filled in" : `the unit code “${typed}” is not valid`} (see the error below)`,
   reportPeriodLine: (period, date) =>
     `Period stated in the file: ${period}${date ? ` (report date ${date})` : ""}.`,
   templateIntro:

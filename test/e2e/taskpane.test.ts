@@ -158,7 +158,7 @@ test("a clerk's file with the unit's name but no code names the unit and says th
   await page.getByTestId("validate-file").setInputFiles(xlsx("bao-cao-xa.xlsx", noCode));
   await page.getByTestId("validate-unit").waitFor();
   await expect(page.getByTestId("validate-unit").textContent()).resolves.toBe(
-    "Đơn vị: UBND xã Quảng Phú — chưa điền mã đơn vị (xem lỗi bên dưới)",
+    "Đơn vị: UBND xã Quảng Phú – chưa điền mã đơn vị (xem lỗi bên dưới)",
   );
   await expect(page.locator('[data-finding-code="MISSING_VALUE"]').textContent()).resolves.toContain(
     "Chưa điền Mã đơn vị.",
@@ -172,7 +172,7 @@ test("a clerk's file with the unit's code but no name says the name is missing, 
   await page.getByTestId("validate-unit").filter({ hasText: "SO_A" }).waitFor();
   // It read "Đơn vị: SO_A – ".
   await expect(page.getByTestId("validate-unit").textContent()).resolves.toBe(
-    "Đơn vị: SO_A — chưa điền tên đơn vị (xem lỗi bên dưới)",
+    "Đơn vị: SO_A – chưa điền tên đơn vị (xem lỗi bên dưới)",
   );
   await expect(page.locator('[data-finding-code="MISSING_VALUE"]').textContent()).resolves.toContain(
     "Chưa điền Tên đơn vị.",
@@ -191,7 +191,7 @@ test("each finding's code reads as a code: a small grey 'Mã: …' under its mes
   const coerced = page.locator('[data-finding-code="COERCED"]');
   // Read first: the badge and the message; the code after it, as a code.
   await expect(coerced.textContent()).resolves.toMatch(
-    /^Cảnh báo Số liệu .*Nên nhập dạng số\.Mã: COERCED · Chỉ tiêu!D5$/,
+    /^Cảnh báo Số liệu .*Nên nhập dạng số\.Mã: COERCED · trang “Chỉ tiêu”, ô D5$/,
   );
   const code = coerced.getByText("Mã: COERCED", { exact: true });
   // The line above it: the badge and the message.

@@ -1405,9 +1405,7 @@ function ResultView({
                       r.blank,
                     ).map((f, i) => (
                       <li key={i}>
-                        {f.sheet === null
-                          ? ""
-                          : `${f.cell === null ? f.sheet : t.cellRef(f.sheet, f.cell)}: `}
+                        {f.sheet === null ? "" : t.placeLead(f.sheet, f.cell)}
                         {forThePage(f.message)}
                       </li>
                     ))}
