@@ -24,6 +24,7 @@ import { writeXlsx } from "../../src/xlsx/write";
 import { KL226_SET } from "../../scripts/bench-sets";
 import { WORKER_MIN_FILES } from "../../src/taskpane/standalone/worker-pool";
 import { summaryJsonText } from "../../src/taskpane/summary-data";
+import { cp1258 } from "../helpers/cp1258";
 import { cchcUnit, reportBytes, type ReportData } from "../helpers/report-builder";
 import { PRINT_SKIP_REASON, printToPdf } from "../helpers/pdf";
 import { DIST, launchChromium, serveStatic, type StaticServer } from "./browser";
@@ -1598,6 +1599,32 @@ test("the Năm under Kỳ tổng hợp is as wide as a year (it was 207 px at 12
   }
   await page.setViewportSize({ width: 800, height: 900 });
   await page.getByTestId("period-kind").selectOption("auto");
+});
+
+test("a roster saved as Excel's plain CSV of a Vietnamese Windows (cp1258) is refused with how to save it as UTF-8, as --roster refuses it", async () => {
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.getByRole("tab", { name: "Tổng hợp" }).click();
+  await clearInputs();
+  // Excel's plain "CSV (phân tách bằng dấu phẩy)" of a Vietnamese Windows (code page 1258): refused with
+  // how to save it as UTF-8, as --roster refuses it (the page took it, its names read "S�� T� pha�p").
+  await page.getByTestId("roster-file").setInputFiles({
+    name: "danh-sach-ansi.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      cp1258(
+        "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\r\nSO_TU_PHAP,Sở Tư pháp,SO_NGANH\r\nXA_HOA_BINH,UBND xã Hòa Bình,UBND_XA\r\n",
+      ),
+    ),
+  });
+  await page.getByTestId("roster-error").filter({ hasText: "danh-sach-ansi.csv" }).waitFor();
+  await expect(page.getByTestId("roster-error").textContent()).resolves.toBe(
+    "Danh sách đơn vị không hợp lệ: Tệp danh-sach-ansi.csv lưu dạng “CSV (phân tách bằng dấu phẩy)” theo bảng mã tiếng Việt cũ của Windows (không phải UTF-8): để dùng làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hãy mở tệp trong Excel, chọn Tệp → Lưu thành, kiểu “CSV UTF-8 (phân tách bằng dấu phẩy) (*.csv)”, rồi chọn tệp .csv mới đó.",
+  );
+  // Not taken as the roster.
+  await expect(page.getByTestId("roster-chosen").textContent()).resolves.not.toContain("danh-sach-ansi.csv");
+  await page.getByTestId("roster-error").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, "taskpane-roster-cp1258-320.png") });
+  await page.setViewportSize({ width: 800, height: 900 });
 });
 
 test("compares with last year's summary, as --previous does: a file not KL226's is refused under its field; the mismatch is said and reaches the JSON as Node's", async () => {

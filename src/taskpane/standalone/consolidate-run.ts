@@ -26,6 +26,7 @@ import {
   type RosterOutcome,
 } from "../../core/roster";
 import { fileKindOf } from "../../core/file-kinds";
+import { forThePage, MSG } from "../../core/messages";
 import { createDecoder, isPackedFile, readXlsx } from "../../xlsx/read";
 import { readWith } from "../profile-choice";
 import { fileBytes, readPickedFiles, throttledProgress, yieldToBrowser } from "./files";
@@ -126,8 +127,14 @@ export async function readRosterFile(file: File, profile: Profile): Promise<Rost
     ? null
     : textNotRosterMessage(file.name, new TextDecoder("utf-8").decode(bytes.subarray(0, 512)));
   if (notList !== null) return { ok: false, errors: [`${file.name}: ${notList}`] };
-  if (/\.csv$/i.test(file.name) && !packed)
-    return parseRosterCsv(rosterText(bytes) ?? new TextDecoder("utf-8").decode(bytes));
+  if (/\.csv$/i.test(file.name) && !packed) {
+    // Not UTF-8: Excel's plain "CSV (phân tách bằng dấu phẩy)" of a Vietnamese Windows (code page 1258).
+    // Read as UTF-8 its names came out as "S�� T� pha�p" and were taken; refused, with how to save
+    // it as UTF-8, as --roster refuses it.
+    const text = rosterText(bytes);
+    if (text === undefined) return { ok: false, errors: [forThePage(MSG.rosterAnsiSetAside([file.name]))] };
+    return parseRosterCsv(text);
+  }
   const read = readXlsx(bytes, { limits: profile.limits });
   if (!read.ok) {
     // Not a workbook: what the file is, and what a roster is (the reports' advice would say "send the report").
