@@ -14,7 +14,8 @@ import type { Period } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";
 import type { Profile } from "../core/profile";
 import { defaultProfileForForm, shippedProfile } from "../core/profiles";
-import type { ValidateOptions, ValidationResult } from "../core/validate";
+import type { ValidateOptions } from "../core/validate";
+import type { ValidationResult } from "../core/unit-report";
 import { createDecoder, type XlsxDecoder } from "../xlsx/read";
 import { inspectBytesThen, inspectNamedBytes, sameLimits } from "./inspect";
 

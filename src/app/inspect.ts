@@ -31,12 +31,8 @@ import { foldKey } from "../core/text";
 import type { Profile } from "../core/profile";
 import { staleFormulaFindings } from "../core/stale";
 import { findSheet, isReadSheet, isSheetToKeep, isTemplateSheet } from "../core/template-sheets";
-import {
-  NOTHING_READ,
-  validateWorkbook,
-  type ValidateOptions,
-  type ValidationResult,
-} from "../core/validate";
+import { NOTHING_READ, validateWorkbook, type ValidateOptions } from "../core/validate";
+import type { ValidationResult } from "../core/unit-report";
 import type { ReadOutcome, UnreadableReason, Workbook } from "../core/workbook";
 import { internalDetail, readXlsx, type XlsxDecoder } from "../xlsx/read";
 

@@ -16,7 +16,8 @@ import { shortfallLine } from "../core/letters";
 import { planYearNote } from "../core/documents";
 import { declaredPeriod, groupByPeriod, periodText } from "../core/form";
 import { templateTasks, templateWorkbook } from "../core/template";
-import { profileCheckedBy, type ValidationResult } from "../core/validate";
+import { profileCheckedBy } from "../core/validate";
+import type { ValidationResult } from "../core/unit-report";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
 import { writeXlsx } from "../xlsx/write";
 import {

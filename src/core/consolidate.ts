@@ -59,7 +59,7 @@ import { successionOf, type Succession } from "./succession";
 import { columnName } from "./counts-sheet";
 import { isUnlikelyReportDate, periodFirstDay } from "./report-dates";
 import { lateBeforeDeadline } from "./lists";
-import type { RollupSource, TaskRow, UnitReport, ValidationResult } from "./validate";
+import type { RollupSource, TaskRow, UnitReport, ValidationResult } from "./unit-report";
 
 export interface Submission {
   /** The path as given (shown and written to JSON as is). */

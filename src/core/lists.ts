@@ -21,7 +21,7 @@ import {
   deletedStatusColumn,
 } from "./structural-edits";
 import { foldKey, foldOption, matchKey, matchOption, type Labelled } from "./text";
-import type { TaskRow, MeetingRow } from "./validate";
+import type { TaskRow, MeetingRow } from "./unit-report";
 import { cellText, readDecimal, startsWithMinus } from "./values";
 import { a1, cellAt, type Cell, type Sheet } from "./workbook";
 

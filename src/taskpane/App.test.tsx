@@ -9,7 +9,7 @@ import { finding } from "../core/findings";
 import { inspectBytes } from "../app/inspect";
 import { DEFAULT_PROFILE } from "../core/profile";
 import { templateWorkbook } from "../core/template";
-import type { ValidationResult } from "../core/validate";
+import type { ValidationResult } from "../core/unit-report";
 import { writeXlsx } from "../xlsx/write";
 import type { ExcelActions } from "./actions";
 import { App } from "./App";

@@ -4,7 +4,7 @@
 import type { Consolidation } from "../core/consolidate";
 import type { Finding } from "../core/findings";
 import type { Profile } from "../core/profile";
-import type { ValidationResult } from "../core/validate";
+import type { ValidationResult } from "../core/unit-report";
 import type { HostKind } from "./host";
 
 export interface SummaryWriteReport {

@@ -11,7 +11,7 @@ import { finding } from "../core/findings";
 import { reportBytes } from "../../test/helpers/report-builder";
 import { DEFAULT_PROFILE, type Profile } from "../core/profile";
 import { SHIPPED_PROFILE_NAMES, shippedProfile } from "../core/profiles";
-import type { ValidationResult } from "../core/validate";
+import type { ValidationResult } from "../core/unit-report";
 import { cellText } from "../core/values";
 import { readXlsx } from "../xlsx/read";
 import type { ExcelActions } from "./actions";

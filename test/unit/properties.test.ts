@@ -14,7 +14,7 @@ import {
   type CountValues,
 } from "../../src/core/judge";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
-import type { TaskRow, ValidationResult } from "../../src/core/validate";
+import type { TaskRow, ValidationResult } from "../../src/core/unit-report";
 
 const RUNS = { numRuns: 1000 };
 type CountCode = string;

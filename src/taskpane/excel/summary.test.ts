@@ -9,7 +9,7 @@ import { DEFAULT_PROFILE } from "../../core/profile";
 import { SUMMARY_SHEETS } from "../../core/catalogue";
 import { summaryWorkbook } from "../../core/summary";
 import type { CellSpec, WorkbookSpec } from "../../core/sheetspec";
-import type { ValidationResult } from "../../core/validate";
+import type { ValidationResult } from "../../core/unit-report";
 import { columnLetters } from "../../core/workbook";
 import { reportBytes } from "../../../test/helpers/report-builder";
 import { CHART_SHEET, onlineRatioChart } from "../summary-data";
