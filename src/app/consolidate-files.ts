@@ -1,14 +1,8 @@
 // Many submitted files (bytes) to one consolidation: inspect each, then consolidate (SPEC §5).
 // Shared by the CLI and the taskpane; imports neither Node nor the DOM.
 
-import {
-  consolidate,
-  majorityForm,
-  majorityPeriod,
-  type ConsolidateOptions,
-  type Consolidation,
-  type Submission,
-} from "../core/consolidate";
+import { consolidate, majorityForm, majorityPeriod, type ConsolidateOptions } from "../core/consolidate";
+import type { Consolidation, Submission } from "../core/consolidation";
 import { compareText } from "../core/text";
 import type { Period } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";

@@ -2,7 +2,7 @@
 // one file for printing, and the report; with the names the taskpane gives its downloads. Used by
 // the CLI and (loaded on demand) by the taskpane.
 
-import type { Consolidation } from "../core/consolidate";
+import type { Consolidation } from "../core/consolidation";
 import type { DocumentDates } from "../core/documents";
 import {
   ALL_LETTERS_FILE,

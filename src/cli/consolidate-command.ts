@@ -29,11 +29,8 @@ import {
   namedWithCode,
   otherPeriodOnlyUnits,
   sentBackUnits,
-  type Consolidation,
-  type InRollup,
-  type RejectedFile,
-  type Submission,
 } from "../core/consolidate";
+import type { Consolidation, InRollup, RejectedFile, Submission } from "../core/consolidation";
 import { baseName, fileNameBeside } from "../core/file-names";
 import {
   arrivedUnderOtherNotes,

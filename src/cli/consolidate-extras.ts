@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { z } from "../core/zod";
-import type { Consolidation } from "../core/consolidate";
+import type { Consolidation } from "../core/consolidation";
 import { compareDates, dateFromUtcMs, dayNumber, viDate, type CivilDate } from "../core/dates";
 import {
   defaultReplyBy,

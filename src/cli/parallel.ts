@@ -7,7 +7,7 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:wor
 import { inspectFirstPass, inspectSubmission, LikelyProfile, type Ahead } from "../app/consolidate-files";
 import { notOpenedResult, unreadableResult } from "../app/inspect";
 import { shareTexts } from "../app/share-texts";
-import type { Submission } from "../core/consolidate";
+import type { Submission } from "../core/consolidation";
 import type { Profile } from "../core/profile";
 import type { ValidateOptions } from "../core/validate";
 import { createNodeDecoder } from "../xlsx/node-inflate";

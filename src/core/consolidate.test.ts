@@ -9,8 +9,8 @@ import {
   majorityPeriod,
   sentBackUnits,
   OWN_TASKS_LABEL,
-  type Submission,
 } from "./consolidate";
+import type { Submission } from "./consolidation";
 import { arrivedUnderOtherCode, otherPeriodFiles, unplacedRejected } from "./file-fates";
 import { summaryWorkbook } from "./summary";
 import { DEFAULT_PROFILE, parseProfile, type Profile } from "./profile";

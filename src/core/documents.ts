@@ -3,7 +3,7 @@
 // caller passes in (the core never reads the clock) and an indicator's value worded by its kind.
 
 import { periodText, planYear, type Form, type Indicator, type Period } from "./form";
-import type { Consolidation } from "./consolidate";
+import type { Consolidation } from "./consolidation";
 import { compareDates, dateFromUtcMs, dayNumber, type CivilDate } from "./dates";
 import { honestPercent, viInteger, viPercent } from "./format";
 import { isCountKind, targetWords } from "./indicator-text";

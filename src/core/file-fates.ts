@@ -2,7 +2,7 @@
 // units still missing (SPEC §5): replaced, corrected too late, another period's, unopened, unplaced,
 // a missing unit's report under another code; and the sentences the terminal, page and summary say.
 
-import type { Consolidation, RejectedFile, UnitSummary } from "./consolidate";
+import type { Consolidation, RejectedFile, UnitSummary } from "./consolidation";
 import { compareDates, type CivilDate } from "./dates";
 import { fileKindOf } from "./file-kinds";
 import {

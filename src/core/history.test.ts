@@ -4,7 +4,8 @@ import { inspectBytes } from "../app/inspect";
 import { cchcUnit, reportBytes, type ReportData } from "../../test/helpers/report-builder";
 import { readXlsx } from "../xlsx/read";
 import { writeXlsx } from "../xlsx/write";
-import { consolidate, consolidationJson, type Consolidation } from "./consolidate";
+import { consolidate, consolidationJson } from "./consolidate";
+import type { Consolidation } from "./consolidation";
 import {
   compareWithPrevious,
   outlierVerdict,

@@ -3,15 +3,14 @@
 // Pure: the CLI reads the file; this module checks its shape (zod) and compares.
 
 import { vietnameseIssue, z } from "./zod";
-import {
-  judgeUnit,
-  markedRollupUnits,
-  otherPeriodOnlyUnits,
-  rollupCodes,
-  type Consolidation,
-  type IndicatorResult,
-  type UnitSummary,
-} from "./consolidate";
+import { judgeUnit, markedRollupUnits, otherPeriodOnlyUnits, rollupCodes } from "./consolidate";
+import type {
+  Consolidation,
+  IndicatorResult,
+  PreviousMismatch,
+  UnitSummary,
+  VerdictChange,
+} from "./consolidation";
 import { unitOfFileName } from "./file-fates";
 import { baseName, unitNamer } from "./file-names";
 import { targetPhrase, valuePhrase } from "./documents";
@@ -479,37 +478,6 @@ export interface HistoryWarning {
   readonly unit: string;
   readonly file: string;
   readonly finding: Finding;
-}
-
-/**
- * A count's column D ("cùng kỳ năm trước") that differs from what the unit itself reported for that
- * period (PREVIOUS_MISMATCH), with what it changes: a unit judged on a baseline it raised can pass a
- * reduction target its own last report says it missed. The letters ask the unit about it, the report
- * names it.
- */
-export interface PreviousMismatch {
-  readonly unit: string;
-  /** The count's code and its label. */
-  readonly code: string;
-  readonly label: string;
-  /** Its column D cell in the unit's file ("D5"), when known. */
-  readonly cell: string | null;
-  readonly declared: number;
-  readonly reported: number;
-  /** The period of the report it differs from, as said mid-sentence ("năm 2025"). */
-  readonly reportedIn: string;
-  /** Each indicator of this count whose verdict differs when judged on the figure reported then. */
-  readonly changes: readonly VerdictChange[];
-  /** For a unit made of others (the roster's "Đơn vị cũ"): the earlier units whose figures were summed. */
-  readonly from?: readonly string[];
-}
-
-export interface VerdictChange {
-  readonly indicator: Indicator;
-  /** Judged on column D as declared (what the summary shows) … */
-  readonly declared: IndicatorResult;
-  /** … and on the figure the unit reported for that period. */
-  readonly reported: IndicatorResult;
 }
 
 /**

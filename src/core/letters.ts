@@ -5,15 +5,16 @@
 // by what happened, with what to send and by when; the letters joined for printing; and the
 // summary's "Thư nhắc" sheet, an index of who gets a letter and why.
 
-import {
-  type ConflictDetail,
-  type Duplicate,
-  type InRollup,
-  type Consolidation,
-  type RejectedFile,
-  type Shortfall,
-  type UnitSummary,
-} from "./consolidate";
+import type {
+  ConflictDetail,
+  Duplicate,
+  InRollup,
+  Consolidation,
+  PreviousMismatch,
+  RejectedFile,
+  Shortfall,
+  UnitSummary,
+} from "./consolidation";
 import {
   contentNotRead,
   arrivedUnderOtherCode,
@@ -44,7 +45,7 @@ import {
 } from "./documents";
 import type { Finding } from "./findings";
 import { pairOf, type Status } from "./judge";
-import { mismatchesByUnit, mismatchFigures, verdictChangeSentence, type PreviousMismatch } from "./history";
+import { mismatchesByUnit, mismatchFigures, verdictChangeSentence } from "./history";
 import {
   declaredPeriod,
   indicatorApplies,

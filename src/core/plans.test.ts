@@ -13,13 +13,8 @@ import {
   type FileBytes,
 } from "../app/consolidate-files";
 import { createDecoder } from "../xlsx/read";
-import {
-  consolidate,
-  consolidationJson,
-  majorityForm,
-  reportShortfalls,
-  type Submission,
-} from "./consolidate";
+import { consolidate, consolidationJson, majorityForm, reportShortfalls } from "./consolidate";
+import type { Submission } from "./consolidation";
 import { CCHC_FORM_ID } from "./forms";
 import type { Period } from "./form";
 import { DEFAULT_PROFILE, parseProfile, type Profile } from "./profile";

@@ -13,11 +13,8 @@ import {
   rollupName,
   sentBackUnits,
   unitsCovered,
-  type Consolidation,
-  type IndicatorResult,
-  type ReturnedUnit,
-  type Shortfall,
 } from "./consolidate";
+import type { Consolidation, IndicatorResult, ReturnedUnit, Shortfall } from "./consolidation";
 import { baseName } from "./file-names";
 import {
   arrivedUnderOtherCode,

@@ -7,7 +7,8 @@ import { reportBytes, type ReportData } from "../../test/helpers/report-builder"
 import { readXlsx } from "../xlsx/read";
 import { writeXlsx } from "../xlsx/write";
 import { TASK_STATUSES } from "./catalogue";
-import { consolidate, countedUnitsPhrase, type Consolidation, type Submission } from "./consolidate";
+import { consolidate, countedUnitsPhrase } from "./consolidate";
+import type { Consolidation, Submission } from "./consolidation";
 import { documentText } from "./documents";
 import { followUpLetters } from "./letters";
 import { DEFAULT_PROFILE } from "./profile";

@@ -2,7 +2,7 @@
 // consolidating unit reports the sums of its units), with a hidden sheet naming the sources.
 
 import { ROLLUP_SOURCES_SHEET, SHEETS, TASK_STATUSES, type TaskStatusId, type UnitTypeId } from "./catalogue";
-import { type Consolidation, type TaskSummary, type UnitSummary } from "./consolidate";
+import type { Consolidation, TaskSummary, UnitSummary } from "./consolidation";
 import { baseName } from "./file-names";
 import { compareDates, viDate, type CivilDate } from "./dates";
 import { reductionBases, type Column, type Form, type Indicator } from "./form";

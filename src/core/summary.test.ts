@@ -10,7 +10,8 @@ import { cchcUnit, reportBytes, type ReportData } from "../../test/helpers/repor
 import { inspectBytes } from "../app/inspect";
 import { writeXlsx } from "../xlsx/write";
 import type { WorkbookSpec } from "./sheetspec";
-import { consolidate, consolidationJson, type Submission } from "./consolidate";
+import { consolidate, consolidationJson } from "./consolidate";
+import type { Submission } from "./consolidation";
 import { targetPhrase } from "./documents";
 import { DEFAULT_PROFILE } from "./profile";
 import { shippedProfile } from "./profiles";

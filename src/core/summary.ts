@@ -13,13 +13,15 @@ import {
   rollupCodes,
   rollupUnits,
   sentBackUnits,
-  type Consolidation,
-  type IndicatorResult,
-  type RejectedFile,
-  type SourceStatus,
-  type UnitSummary,
-  type Warning,
 } from "./consolidate";
+import type {
+  Consolidation,
+  IndicatorResult,
+  RejectedFile,
+  SourceStatus,
+  UnitSummary,
+  Warning,
+} from "./consolidation";
 import { baseName } from "./file-names";
 import {
   arrivedUnderOtherNotes,

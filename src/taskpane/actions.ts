@@ -1,7 +1,7 @@
 // The Office actions the UI may call, handed to presentational components as props (STYLE §1):
 // inside Excel they are the thin Excel.run wrappers of excel/run.ts; standalone they are absent.
 
-import type { Consolidation } from "../core/consolidate";
+import type { Consolidation } from "../core/consolidation";
 import type { Finding } from "../core/findings";
 import type { Profile } from "../core/profile";
 import type { ValidationResult } from "../core/unit-report";

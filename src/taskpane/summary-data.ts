@@ -1,7 +1,8 @@
 // What the taskpane derives from a Consolidation for output: the summary workbook, its file
 // names, the JSON report and the chart of the online-meeting ratio (all built in core/summary.ts).
 
-import { consolidationJson, type Consolidation } from "../core/consolidate";
+import { consolidationJson } from "../core/consolidate";
+import type { Consolidation } from "../core/consolidation";
 import type { Profile } from "../core/profile";
 import { summaryChart, summaryWorkbook } from "../core/summary";
 import type { ChartSheetSpec, WorkbookSpec } from "../core/sheetspec";

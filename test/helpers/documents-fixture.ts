@@ -4,7 +4,8 @@
 // unreadable file named after its unit, a file replaced by an accepted one, a missing unit and the
 // free-text answers of two units.
 import { inspectBytes } from "../../src/app/inspect";
-import { consolidate, type Consolidation, type Submission } from "../../src/core/consolidate";
+import { consolidate } from "../../src/core/consolidate";
+import type { Consolidation, Submission } from "../../src/core/consolidation";
 import type { DocumentDates } from "../../src/core/documents";
 import { DEFAULT_PROFILE, type RosterUnit } from "../../src/core/profile";
 import { reportBytes, type ReportData } from "./report-builder";

@@ -4,7 +4,8 @@
 // the weighted percentages) computed here, independently of the code under test.
 import fc from "fast-check";
 import { inspectBytes } from "../../src/app/inspect";
-import { consolidate, type Submission } from "../../src/core/consolidate";
+import { consolidate } from "../../src/core/consolidate";
+import type { Submission } from "../../src/core/consolidation";
 import { formSchema, type Form, type FormInput } from "../../src/core/form";
 import { DEFAULT_PROFILE, type Profile } from "../../src/core/profile";
 import type { CellInput } from "../../src/core/sheetspec";

@@ -4,7 +4,8 @@
 
 import fc from "fast-check";
 import { parseProfile, type Profile } from "../../src/core/profile";
-import { consolidate, consolidationJson, type Submission } from "../../src/core/consolidate";
+import { consolidate, consolidationJson } from "../../src/core/consolidate";
+import type { Submission } from "../../src/core/consolidation";
 import { finding } from "../../src/core/findings";
 import {
   judgeMaxCount,

@@ -23,13 +23,8 @@ import {
   type Period,
   type PeriodKind,
 } from "../../core/form";
-import {
-  otherPeriodFilesOf,
-  otherPeriodOnlyUnits,
-  sentBackUnits,
-  type Consolidation,
-  type RejectedFile,
-} from "../../core/consolidate";
+import { otherPeriodFilesOf, otherPeriodOnlyUnits, sentBackUnits } from "../../core/consolidate";
+import type { Consolidation, RejectedFile } from "../../core/consolidation";
 import { compareText } from "../../core/text";
 import { baseName } from "../../core/file-names";
 import {
@@ -56,12 +51,8 @@ import type { ExcelActions } from "../actions";
 import type { Strings } from "../i18n";
 import { AUTO, chosenProfile, useProfileChoice } from "../profile-choice";
 import { SETTING_KEYS, type SettingsStore } from "../settings";
-import {
-  consolidateFiles,
-  readRosterFile,
-  type PageConsolidation,
-  type Progress,
-} from "../standalone/consolidate-run";
+import { consolidateFiles, readRosterFile, type Progress } from "../standalone/consolidate-run";
+import type { PageConsolidation } from "../standalone/pool-messages";
 import {
   XLSX_MIME,
   afterNextPaint,

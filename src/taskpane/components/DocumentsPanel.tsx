@@ -6,7 +6,7 @@
 
 import { Button } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import type { Consolidation } from "../../core/consolidate";
+import type { Consolidation } from "../../core/consolidation";
 import { parseDateText, viDate } from "../../core/dates";
 import {
   defaultReplyBy,

@@ -5,7 +5,7 @@
 import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { UNIT_TYPES, type UnitTypeId } from "../../core/catalogue";
-import type { Consolidation } from "../../core/consolidate";
+import type { Consolidation } from "../../core/consolidation";
 import type { Profile } from "../../core/profile";
 import {
   issuerIsNot,

@@ -4,7 +4,8 @@
 
 import { inspectBytes } from "../../app/inspect";
 import { chartSheet } from "../../core/chart";
-import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
+import { consolidate } from "../../core/consolidate";
+import type { Consolidation, Submission } from "../../core/consolidation";
 import { DEFAULT_PROFILE } from "../../core/profile";
 import { SUMMARY_SHEETS } from "../../core/catalogue";
 import { summaryWorkbook } from "../../core/summary";

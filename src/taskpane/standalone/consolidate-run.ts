@@ -12,9 +12,9 @@ import {
   RECHECK,
   takeAhead,
   type Ahead,
-  type ProfileNotes,
 } from "../../app/consolidate-files";
-import { consolidate, type Consolidation, type Submission } from "../../core/consolidate";
+import { consolidate } from "../../core/consolidate";
+import type { Submission } from "../../core/consolidation";
 import type { Period } from "../../core/form";
 import type { Profile, RosterUnit } from "../../core/profile";
 import {
@@ -30,13 +30,8 @@ import { forThePage, MSG } from "../../core/messages";
 import { createDecoder, isPackedFile, readXlsx } from "../../xlsx/read";
 import { readWith } from "../profile-choice";
 import { fileBytes, readPickedFiles, throttledProgress, yieldToBrowser } from "./files";
+import type { PageConsolidation } from "./pool-messages";
 import { consolidateInWorkers, WORKER_MIN_FILES, workersAvailable } from "./worker-pool";
-
-/** A consolidation made in the page, with the profile it used and any profile the files name aside. */
-export interface PageConsolidation extends ProfileNotes {
-  readonly consolidation: Consolidation;
-  readonly profile: Profile;
-}
 
 export interface Progress {
   /** "both": read and checked together, in workers. */

@@ -16,7 +16,8 @@ import {
   type ProfileDecision,
 } from "../../app/consolidate-files";
 import { shareTexts } from "../../app/share-texts";
-import { consolidate, type Submission } from "../../core/consolidate";
+import { consolidate } from "../../core/consolidate";
+import type { Submission } from "../../core/consolidation";
 import { DEFAULT_FORM } from "../../core/forms";
 import type { Profile } from "../../core/profile";
 import { defaultProfileForForm } from "../../core/profiles";

@@ -1,9 +1,18 @@
 // The messages between the page and its inspect workers (worker-pool.ts ↔ inspect-worker.ts).
 
 import type { Period } from "../../core/form";
-import type { Consolidation, Submission } from "../../core/consolidate";
+import type { Consolidation, Submission } from "../../core/consolidation";
 import type { Ahead, ProfileNotes } from "../../app/consolidate-files";
 import type { Profile, RosterUnit } from "../../core/profile";
+
+/**
+ * A consolidation made in the page — by the workers, or with few files by the page itself
+ * (consolidate-run.ts) — with the profile it used and any profile the files name aside.
+ */
+export interface PageConsolidation extends ProfileNotes {
+  readonly consolidation: Consolidation;
+  readonly profile: Profile;
+}
 
 export interface FileJob {
   readonly index: number;

@@ -7,7 +7,7 @@ import type { Period } from "../../core/form";
 import type { Profile, RosterUnit } from "../../core/profile";
 import { profileNotes } from "../../app/consolidate-files";
 import { ConsolidationJoiner, type FileJob, type FromWorker, type ToWorker } from "./pool-messages";
-import type { PageConsolidation } from "./consolidate-run";
+import type { PageConsolidation } from "./pool-messages";
 import { startInspectWorker } from "./start-worker";
 
 /**
