@@ -94,6 +94,20 @@ const WHICH_WORDS: ReadonlySet<string> = new Set([
 const COUNT_CLOSED = /\d(?:\s*(?:[;(\n]|[,.](?!\d))|\s+[-–—]\s)/;
 /** A count of those done out of all, "10/12", "10 / 12": a total's only before what or which it counts. */
 const OUT_OF = /\d\s*\/\s*\d/;
+/**
+ * A bare "Tổng"/"Cộng", a count, then which of them in a status's, a meeting type's or form's whole words
+ * ("Tổng: 10 hoàn thành", "Cộng: 10 đã hoàn thành, 2 đang thực hiện", "Tổng: 1 trực tuyến"), ended there or
+ * by a sign: "Tổng 2 chuyên đề …" (not "chuyên môn") and "Tổng: 10 hoàn thành trong năm" stay tasks.
+ */
+const COUNT_THEN_WHICH = new RegExp(
+  `^(?:tổng|cộng)[^\\p{L}\\p{M}]*\\d[^\\p{L}\\p{M}]*(?:(?:đã|đúng)\\s+)?(?:${[
+    ...[...TASK_STATUSES, ...MEETING_TYPES, ...MEETING_FORMS].map((o) => o.label.toLocaleLowerCase("vi")),
+    "hạn",
+  ]
+    .sort((a, b) => b.length - a.length)
+    .join("|")})\\s*(?:$|[^\\s\\p{L}\\p{M}])`,
+  "u",
+);
 
 /**
  * A total line ("Tổng cộng: 12 nhiệm vụ", "Tổng: 12", "Cộng", "Cộng: 12", "Tổng nhiệm vụ: 12", "Tổng = 12",
@@ -127,7 +141,13 @@ function isTotal(text: string): boolean {
   if (!BARE_TOTAL.test(lower)) return false;
   const [, between = "", counted = "", next = ""] =
     /^[^\p{L}\p{M}]*[\p{L}\p{M}]+([^\p{L}\p{M}]*)([\p{L}\p{M}]*)(?:\s+([\p{L}\p{M}]+))?/u.exec(lower) ?? [];
-  if (counted === "" || TOTAL_WORDS.has(counted) || COUNT_CLOSED.test(between)) return true;
+  if (
+    counted === "" ||
+    TOTAL_WORDS.has(counted) ||
+    COUNT_CLOSED.test(between) ||
+    COUNT_THEN_WHICH.test(lower)
+  )
+    return true;
   const which = counted === "số" ? next : counted;
   return OUT_OF.test(between) && (TOTAL_WORDS.has(which) || WHICH_WORDS.has(which));
 }

@@ -441,6 +441,10 @@ describe("group headings and a total line in a list are not tasks or meetings", 
       "Tổng nhiệm vụ đã hoàn thành: 10/12",
       "Cộng NV đang thực hiện = 2",
       "Tổng: 10/12 số nhiệm vụ hoàn thành",
+      // A plain count, then which of them in a status's whole words (session 41).
+      "Tổng: 10 hoàn thành",
+      "Cộng: 10 đã hoàn thành, 2 đang thực hiện",
+      "Tổng 2 hoàn thành quá hạn",
     ];
     for (const value of totals) {
       const r = check([{ op: "set", sheet: "Nhiệm vụ", cell: "B17", value }]);
@@ -459,6 +463,12 @@ describe("group headings and a total line in a list are not tasks or meetings", 
     ]);
     expect(filled.findings).toEqual([]);
     expect(filled.report?.tasks).toHaveLength(12);
+    const filledCount = check([
+      { op: "set", sheet: "Nhiệm vụ", cell: "B17", value: "Tổng: 10 hoàn thành" },
+      { op: "set", sheet: "Nhiệm vụ", cell: "G17", value: "Hoàn thành" },
+    ]);
+    expect(filledCount.findings).toEqual([]);
+    expect(filledCount.report?.tasks).toHaveLength(12);
     const logTotals = [
       "Cộng: 2 cuộc họp, 1 trực tuyến",
       "Cộng: 2 buổi, 1 trực tuyến",
@@ -470,6 +480,7 @@ describe("group headings and a total line in a list are not tasks or meetings", 
       "Cộng hội nghị = 2",
       "Tổng: 1/2 trực tuyến",
       "Tổng cuộc họp trực tuyến: 1",
+      "Tổng: 1 trực tuyến",
     ];
     for (const value of logTotals) {
       const log = check(
@@ -483,6 +494,10 @@ describe("group headings and a total line in a list are not tasks or meetings", 
     // the unit's own, its missing status said.
     const own = [
       "Tổng 5 năm thực hiện Kết luận 226, 12 nhiệm vụ",
+      "Tổng 5 năm thực hiện Kết luận 226",
+      // A count before a status's or a form's words that go on as the unit's own (session 41).
+      "Tổng 2 chuyên đề tập huấn nghiệp vụ",
+      "Tổng: 10 hoàn thành trong năm",
       "Tổng 2,5 năm thực hiện Kết luận 226",
       "Tổng 2.500 hồ sơ tồn đọng được số hóa",
       "Tổng 3-5 năm rà soát quy hoạch",
