@@ -599,9 +599,7 @@ export async function runConsolidation(
   );
   const json = o.json;
   if (json !== undefined)
-    await output(json, () =>
-      writeAtomic(json, `${JSON.stringify(withNotReports(consolidationJson(c), c), null, 2)}\n`),
-    );
+    await output(json, () => writeAtomic(json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`));
   // The letters' own record (".kl226-thu-nhac.json") is a hidden file of ours, not one to mention.
   const lettersDir = o.letters === undefined ? undefined : resolve(o.letters) + sep;
   const ignored = found.ignored.filter((f) => lettersDir === undefined || !resolve(f).startsWith(lettersDir));
@@ -1123,31 +1121,4 @@ export function loadRoster(
     );
   for (const line of outcome.notes ?? []) note(`Danh sách đơn vị ${path}: ${line}`);
   return outcome.units;
-}
-
-/**
- * The JSON with `notReports` beside `rejected`, only when some: each roster left among the reports,
- * set aside (the terminal's "Bỏ qua … tệp danh sách đơn vị", the Nguồn sheet's last rows), `file` as
- * given; `notUtf8` when saved in Windows' Vietnamese code page, which --roster refuses. (It belongs in
- * consolidationJson, core, so that the page's JSON carries it too: consolidate.ts is being split.)
- */
-function withNotReports(json: object, c: Consolidation): object {
-  const files = c.notReports ?? [];
-  if (files.length === 0) return json;
-  const notUtf8 = new Set(c.notUtf8Rosters ?? []);
-  const notReports = files.map((file) => ({
-    file,
-    kind: "roster",
-    ...(notUtf8.has(file) ? { notUtf8: true } : {}),
-  }));
-  return Object.fromEntries(
-    Object.entries(json).flatMap(([key, value]) =>
-      key === "rejected"
-        ? [
-            [key, value],
-            ["notReports", notReports],
-          ]
-        : [[key, value]],
-    ),
-  );
 }

@@ -1175,6 +1175,28 @@ describe("tasks", () => {
   });
 });
 
+test("a roster picked among the reports is in the JSON beside rejected, as the page downloads it and the command writes it", () => {
+  // The page's “Tải JSON” (summaryJsonText) and `consolidate --json` both write consolidationJson: the
+  // page lacked notReports while its note said a roster was set aside.
+  const roster = new TextEncoder().encode(
+    "MA_DON_VI;TEN_DON_VI;LOAI_DON_VI\nSO_A;Sở A;Sở, ban, ngành\nSO_B;Sở B;Sở, ban, ngành\n",
+  );
+  const listed: Submission = {
+    file: "danh-sach.csv",
+    sha256: "sha-roster",
+    result: inspectBytes(roster, DEFAULT_PROFILE, {}, { fileName: "danh-sach.csv" }),
+  };
+  const c = consolidate([submit("SO_A.xlsx", unit("SO_A")), listed], { profile: DEFAULT_PROFILE });
+  const json = consolidationJson(c) as Record<string, unknown>;
+  expect(json.notReports).toEqual([{ file: "danh-sach.csv", kind: "roster" }]);
+  expect(Object.keys(json).indexOf("notReports")).toBe(Object.keys(json).indexOf("rejected") + 1);
+  expect(json.rejected).toEqual([]);
+  const plain = consolidationJson(
+    consolidate([submit("SO_A.xlsx", unit("SO_A"))], { profile: DEFAULT_PROFILE }),
+  );
+  expect(Object.keys(plain)).not.toContain("notReports");
+});
+
 describe("JSON (SPEC §6) and determinism", () => {
   const subs = [
     submit(

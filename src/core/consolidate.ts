@@ -1799,6 +1799,19 @@ function missingNotesJson(c: Consolidation): { missingNotes?: object[] } {
   };
 }
 
+function notReportsJson(c: Consolidation): { notReports?: object[] } {
+  const files = c.notReports ?? [];
+  if (files.length === 0) return {};
+  const notUtf8 = new Set(c.notUtf8Rosters ?? []);
+  return {
+    notReports: files.map((file) => ({
+      file,
+      kind: "roster",
+      ...(notUtf8.has(file) ? { notUtf8: true } : {}),
+    })),
+  };
+}
+
 /**
  * SPEC §6 `consolidate --json`: these keys (and `form`, the form consolidated); dates ISO, `type`
  * the label, `file` as given; counts and indicators in the form's order.
@@ -1892,6 +1905,10 @@ export function consolidationJson(c: Consolidation): object {
       // A template sent back unfilled (its findings are each blank cell).
       ...(r.blank ? { blank: true } : {}),
     })),
+    // Beside `rejected`, only when some: each roster left among the reports, set aside (the terminal's
+    // "Bỏ qua … tệp danh sách đơn vị", Nguồn's last rows, the page's note), `file` as given; `notUtf8`
+    // when saved in Windows' Vietnamese code page, which --roster and the page refuse.
+    ...notReportsJson(c),
     duplicates: c.duplicates.map((d) => ({
       unit: d.unit,
       kept: d.kept,
