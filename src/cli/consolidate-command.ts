@@ -810,7 +810,7 @@ function humanSummary(
   if (ignored.length > 0) lines.push(ignoredNote(ignored));
   if (notReports.length > 0)
     lines.push(
-      `Bỏ qua ${notReports.length} tệp danh sách đơn vị (không phải báo cáo, không tính vào số tệp đã đọc): ${notReports.join(", ")}. Nên để danh sách đơn vị ngoài thư mục các báo cáo.${c.notUtf8Rosters === undefined ? "" : ` ${MSG.rosterAnsiSetAside(c.notUtf8Rosters.map(baseName))}`}`,
+      `Bỏ qua ${notReports.length} tệp danh sách đơn vị (không phải báo cáo, không tính vào số tệp đã đọc): ${notReports.map((n) => n.file).join(", ")}. Nên để danh sách đơn vị ngoài thư mục các báo cáo.${c.notUtf8Rosters === undefined ? "" : ` ${MSG.rosterAnsiSetAside(c.notUtf8Rosters.map(baseName))}`}`,
     );
   if (c.rejected.length > 0) {
     lines.push("Tệp bị từ chối (chi tiết ở trang “Lỗi”):");

@@ -70,6 +70,7 @@ import type {
   RejectedFile,
   Duplicate,
   InRollup,
+  NotReport,
   Warning,
   Consolidation,
   ReturnedUnit,
@@ -379,7 +380,9 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   const { profile } = options;
   const form = profile.form;
   // A roster left among the reports is no report: out of every count, named apart.
-  const notReports = all.filter((s) => s.result.notAReport !== undefined).map((s) => s.file);
+  const notReports = all
+    .filter((s) => s.result.notAReport !== undefined)
+    .map((s): NotReport => ({ file: s.file, sha256: s.sha256 }));
   const submissions = notReports.length === 0 ? all : all.filter((s) => s.result.notAReport === undefined);
   const notUtf8Rosters = all.filter((s) => s.result.notUtf8 === true).map((s) => s.file);
   // Sorting first makes every later step independent of the order the files came in.
@@ -442,7 +445,13 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
       : {}),
     warnings,
     sources,
-    ...(notReports.length > 0 ? { notReports: [...notReports].sort(compareText) } : {}),
+    ...(notReports.length > 0
+      ? {
+          notReports: [...notReports].sort(
+            (a, b) => compareText(a.file, b.file) || compareText(a.sha256, b.sha256),
+          ),
+        }
+      : {}),
     ...(notUtf8Rosters.length > 0 ? { notUtf8Rosters: [...notUtf8Rosters].sort(compareText) } : {}),
   };
 }
@@ -1804,7 +1813,7 @@ function notReportsJson(c: Consolidation): { notReports?: object[] } {
   if (files.length === 0) return {};
   const notUtf8 = new Set(c.notUtf8Rosters ?? []);
   return {
-    notReports: files.map((file) => ({
+    notReports: files.map(({ file }) => ({
       file,
       kind: "roster",
       ...(notUtf8.has(file) ? { notUtf8: true } : {}),

@@ -274,7 +274,7 @@ export interface Consolidation {
   /** Every submission, sorted by file, with what became of it (the summary's "Nguồn" sheet). */
   readonly sources: readonly SourceRow[];
   /** Files among the submissions that are no reports (a roster): left out of the consolidation. */
-  readonly notReports?: readonly string[];
+  readonly notReports?: readonly NotReport[];
   /** Of them, the rosters saved in Windows' Vietnamese code page (no UTF-8), which --roster refuses. */
   readonly notUtf8Rosters?: readonly string[];
   /**
@@ -316,6 +316,12 @@ export interface ReturnedUnit {
 }
 
 export type SourceStatus = "accepted" | "rejected" | "duplicate" | "in-rollup";
+
+/** A file among the submissions that is no report (a roster), with its hash as each file read has. */
+export interface NotReport {
+  readonly file: string;
+  readonly sha256: string;
+}
 
 export interface SourceRow {
   readonly file: string;

@@ -1071,9 +1071,10 @@ function sourceSheet(c: Consolidation): SheetSpec {
       ),
       text(reason(s.file, s.sha256, s.status), WRAP),
     ]),
-    ...notReports.map((file) => [
+    // Its SHA-256 as the files read have theirs: its bytes were read (and hashed) to tell it a roster.
+    ...notReports.map(({ file, sha256 }) => [
       text(file, WRAP),
-      text(""),
+      text(sha256, HASH),
       text(""),
       text(""),
       text(""),

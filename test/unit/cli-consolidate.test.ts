@@ -10,6 +10,7 @@ import {
   readdirSync,
   writeFileSync,
 } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -1035,4 +1036,11 @@ test("a roster left among the reports is named on the summary's Nguồn sheet an
     "Bỏ qua (danh sách đơn vị)",
     "Tệp danh sách đơn vị, không phải báo cáo: không tổng hợp, không tính vào số tệp đã đọc. Nên để danh sách đơn vị ngoài thư mục các báo cáo.",
   ]);
+  // Its SHA-256 as every file read has one: the analyst matches the file she set aside to the row.
+  const sources = wb.getWorksheet("Nguồn")!;
+  expect(sources.getCell(sources.rowCount, 2).value).toBe(
+    createHash("sha256")
+      .update(readFileSync(join(reports, "danh-sach-cu.csv")))
+      .digest("hex"),
+  );
 });

@@ -1408,7 +1408,7 @@ function ResultView({
         ),
       )}
       {c.notReports !== undefined && c.notReports.length > 0 && (
-        <p data-testid="not-reports">{t.notReports(c.notReports)}</p>
+        <p data-testid="not-reports">{t.notReports(c.notReports.map((n) => n.file))}</p>
       )}
       {c.warnings.length > 0 &&
         section("warnings", t.warnings, c.warnings.length, () => (
