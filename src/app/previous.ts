@@ -2,7 +2,7 @@
 // trước"): an earlier consolidation read from its bytes, and its cross-check added to this one's
 // warnings, with the lines that say what was compared. No file system: the command and the page share it.
 
-import { otherPeriodOnlyUnits } from "../core/consolidate";
+import { otherPeriodOnlyUnits } from "../core/file-fates";
 import type { Consolidation, Warning } from "../core/consolidation";
 import { baseName } from "../core/file-names";
 import {

@@ -23,16 +23,12 @@ import {
   isUneditedWorkbook,
   type EarlierOutputKind,
 } from "./earlier-output";
-import {
-  consolidate,
-  consolidationJson,
-  namedWithCode,
-  otherPeriodOnlyUnits,
-  sentBackUnits,
-} from "../core/consolidate";
+import { consolidate, consolidationJson, namedWithCode } from "../core/consolidate";
 import type { Consolidation, InRollup, RejectedFile, Submission } from "../core/consolidation";
 import { baseName, fileNameBeside } from "../core/file-names";
 import {
+  otherPeriodOnlyUnits,
+  sentBackUnits,
   arrivedUnderOtherNotes,
   otherPeriodFiles,
   rejectedAsides,

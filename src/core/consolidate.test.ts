@@ -2,16 +2,15 @@
 
 import { GOOD_COUNTS, reportBytes, type Edit, type ReportData } from "../../test/helpers/report-builder";
 import { inspectBytes } from "../app/inspect";
-import {
-  consolidate,
-  consolidationJson,
-  otherPeriodOnlyUnits,
-  majorityPeriod,
-  sentBackUnits,
-  OWN_TASKS_LABEL,
-} from "./consolidate";
+import { consolidate, consolidationJson, majorityPeriod, OWN_TASKS_LABEL } from "./consolidate";
 import type { Submission } from "./consolidation";
-import { arrivedUnderOtherCode, otherPeriodFiles, unplacedRejected } from "./file-fates";
+import {
+  otherPeriodOnlyUnits,
+  sentBackUnits,
+  arrivedUnderOtherCode,
+  otherPeriodFiles,
+  unplacedRejected,
+} from "./file-fates";
 import { summaryWorkbook } from "./summary";
 import { DEFAULT_PROFILE, parseProfile, type Profile } from "./profile";
 

@@ -12,6 +12,7 @@ import {
   arrivedUnderOtherNotes,
   filesByPeriod,
   laterPeriodReport,
+  otherPeriodOnlyUnits,
   otherPeriodReport,
   unitOfFileName,
 } from "./file-fates";
@@ -86,31 +87,6 @@ export interface ConsolidateOptions {
   readonly roster?: readonly RosterUnit[];
   /** The period to consolidate; defaults to the period most files declare. */
   readonly period?: Period;
-}
-
-/** An other-period-only unit's files, each with the period it is of: [["F.xlsx", năm 2025], …]. */
-export function otherPeriodFilesOf(
-  c: Pick<Consolidation, "rejected">,
-  u: Pick<ReturnedUnit, "files">,
-): Array<{ readonly file: string; readonly period: Period | null }> {
-  return u.files.map((file) => {
-    const r = c.rejected.find((x) => x.file === file);
-    return { file, period: r ? declaredPeriod(r) : null };
-  });
-}
-
-/** The returned units whose files were sent back: `returned` less those that sent only another period's report. */
-export function sentBackUnits(c: Pick<Consolidation, "returned">): readonly ReturnedUnit[] {
-  return c.returned.filter((u) => u.otherPeriods === undefined);
-}
-
-/** The returned units that sent only another period's own report (`otherPeriods`): this period's is missing. */
-export function otherPeriodOnlyUnits(
-  c: Pick<Consolidation, "returned">,
-): ReadonlyArray<ReturnedUnit & { readonly otherPeriods: readonly Period[] }> {
-  return c.returned.filter(
-    (u): u is ReturnedUnit & { readonly otherPeriods: readonly Period[] } => u.otherPeriods !== undefined,
-  );
 }
 
 const periodKey = (p: Period): string => `${p.kind}/${p.year}`;

@@ -2,7 +2,7 @@
 // units still missing (SPEC §5): replaced, corrected too late, another period's, unopened, unplaced,
 // a missing unit's report under another code; and the sentences the terminal, page and summary say.
 
-import type { Consolidation, RejectedFile, UnitSummary } from "./consolidation";
+import type { Consolidation, RejectedFile, ReturnedUnit, UnitSummary } from "./consolidation";
 import { compareDates, type CivilDate } from "./dates";
 import { fileKindOf } from "./file-kinds";
 import {
@@ -390,4 +390,29 @@ export function replacedFiles(
   const out = new Map<RejectedFile, string>();
   for (const [r, { kept, sent }] of rejectedBesideAccepted(c)) if (sent === "before") out.set(r, kept.file);
   return out;
+}
+
+/** An other-period-only unit's files, each with the period it is of: [["F.xlsx", năm 2025], …]. */
+export function otherPeriodFilesOf(
+  c: Pick<Consolidation, "rejected">,
+  u: Pick<ReturnedUnit, "files">,
+): Array<{ readonly file: string; readonly period: Period | null }> {
+  return u.files.map((file) => {
+    const r = c.rejected.find((x) => x.file === file);
+    return { file, period: r ? declaredPeriod(r) : null };
+  });
+}
+
+/** The returned units whose files were sent back: `returned` less those that sent only another period's report. */
+export function sentBackUnits(c: Pick<Consolidation, "returned">): readonly ReturnedUnit[] {
+  return c.returned.filter((u) => u.otherPeriods === undefined);
+}
+
+/** The returned units that sent only another period's own report (`otherPeriods`): this period's is missing. */
+export function otherPeriodOnlyUnits(
+  c: Pick<Consolidation, "returned">,
+): ReadonlyArray<ReturnedUnit & { readonly otherPeriods: readonly Period[] }> {
+  return c.returned.filter(
+    (u): u is ReturnedUnit & { readonly otherPeriods: readonly Period[] } => u.otherPeriods !== undefined,
+  );
 }

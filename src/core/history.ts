@@ -3,7 +3,7 @@
 // Pure: the CLI reads the file; this module checks its shape (zod) and compares.
 
 import { vietnameseIssue, z } from "./zod";
-import { judgeUnit, markedRollupUnits, otherPeriodOnlyUnits, rollupCodes } from "./consolidate";
+import { judgeUnit, markedRollupUnits, rollupCodes } from "./consolidate";
 import type {
   Consolidation,
   IndicatorResult,
@@ -11,7 +11,7 @@ import type {
   UnitSummary,
   VerdictChange,
 } from "./consolidation";
-import { unitOfFileName } from "./file-fates";
+import { otherPeriodOnlyUnits, unitOfFileName } from "./file-fates";
 import { baseName, unitNamer } from "./file-names";
 import { targetPhrase, valuePhrase } from "./documents";
 import { shownGap } from "./indicator-text";

@@ -7,16 +7,16 @@
 import { UNIT_TYPES } from "./catalogue";
 import {
   countedUnitsPhrase,
-  otherPeriodOnlyUnits,
   pooledReductionSums,
   pooledUnits,
   rollupName,
-  sentBackUnits,
   unitsCovered,
 } from "./consolidate";
 import type { Consolidation, IndicatorResult, ReturnedUnit, Shortfall } from "./consolidation";
 import { baseName } from "./file-names";
 import {
+  otherPeriodOnlyUnits,
+  sentBackUnits,
   arrivedUnderOtherCode,
   contentNotRead,
   otherPeriodReport,

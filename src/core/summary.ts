@@ -4,16 +4,7 @@
 
 import { SUMMARY_SHEETS } from "./catalogue";
 import { viDate } from "./dates";
-import {
-  countedUnitsPhrase,
-  pooledReductionSums,
-  otherPeriodFilesOf,
-  otherPeriodOnlyUnits,
-  rollupName,
-  rollupCodes,
-  rollupUnits,
-  sentBackUnits,
-} from "./consolidate";
+import { countedUnitsPhrase, pooledReductionSums, rollupName, rollupCodes, rollupUnits } from "./consolidate";
 import type {
   Consolidation,
   IndicatorResult,
@@ -24,6 +15,9 @@ import type {
 } from "./consolidation";
 import { baseName } from "./file-names";
 import {
+  otherPeriodFilesOf,
+  otherPeriodOnlyUnits,
+  sentBackUnits,
   arrivedUnderOtherNotes,
   otherPeriodReport,
   rejectedAsides,

@@ -23,11 +23,13 @@ import {
   type Period,
   type PeriodKind,
 } from "../../core/form";
-import { otherPeriodFilesOf, otherPeriodOnlyUnits, sentBackUnits } from "../../core/consolidate";
 import type { Consolidation, RejectedFile } from "../../core/consolidation";
 import { compareText } from "../../core/text";
 import { baseName } from "../../core/file-names";
 import {
+  otherPeriodFilesOf,
+  otherPeriodOnlyUnits,
+  sentBackUnits,
   arrivedUnderOtherNotes,
   otherPeriodFiles,
   rejectedAsides,
