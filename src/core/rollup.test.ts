@@ -303,7 +303,9 @@ describe("two-level consolidation", () => {
           // which a roll-up's plain sums cannot carry (docs/DECISIONS.md).
         },
       ),
-      { numRuns: 25 },
+      // Seeded: a failure comes back on the next run, and two commits' runs draw the same units (the
+      // refactors compare every consolidate() result byte for byte). Another seed explores further.
+      { numRuns: 25, seed: 226 },
     );
   });
 });
