@@ -788,12 +788,16 @@ function taskSection(c: Consolidation): Block[] {
   const listed = c.tasks.filter((t) => t.index !== null);
   const own = c.tasks.find((t) => t.index === null);
   const blocks: Block[] = [bodyHeading(REPORT_SECTIONS[2])];
+  // A roll-up's task statuses are one report's: with one among them the table counts reports, as
+  // section II's tallies do (countedNoun), and its lead-in says how many units they cover.
+  const noun = countedNoun(c);
+  const covered = unitsCovered(c);
   if (listed.length === 0) blocks.push(bodyParagraph("Kế hoạch không có danh mục nhiệm vụ."));
   else {
     // The lead-in stays with its table (it sat alone at the foot of a page under its heading).
     blocks.push({
       ...bodyParagraph(
-        `Số đơn vị theo tình trạng thực hiện từng nhiệm vụ của kế hoạch (${viInteger(c.units.length)} báo cáo được tổng hợp):`,
+        `Số ${noun} theo tình trạng thực hiện từng nhiệm vụ của kế hoạch (${viInteger(c.units.length)} báo cáo được tổng hợp${covered === c.units.length ? "" : `, gồm ${viInteger(covered)} đơn vị`}):`,
       ),
       keepWithNext: true,
     });
@@ -820,14 +824,14 @@ function taskSection(c: Consolidation): Block[] {
     bodyParagraph(
       overdue.length === 0
         ? "Không có nhiệm vụ nào của kế hoạch có đơn vị báo cáo quá hạn."
-        : `Nhiệm vụ của kế hoạch có đơn vị báo cáo quá hạn (thời hạn đã qua mà chưa hoàn thành): ${overdue.map((t) => `nhiệm vụ số ${t.index ?? ""} (${viInteger(t.overdue)} đơn vị)`).join("; ")}.`,
+        : `Nhiệm vụ của kế hoạch có đơn vị báo cáo quá hạn (thời hạn đã qua mà chưa hoàn thành): ${overdue.map((t) => `nhiệm vụ số ${t.index ?? ""} (${viInteger(t.overdue)} ${noun})`).join("; ")}.`,
     ),
   );
   const doneLate = listed.filter((t) => t.doneLate > 0);
   if (doneLate.length > 0) {
     blocks.push(
       bodyParagraph(
-        `Trong số đơn vị hoàn thành, có đơn vị hoàn thành quá hạn: ${doneLate.map((t) => `nhiệm vụ số ${t.index ?? ""} (${viInteger(t.doneLate)} đơn vị)`).join("; ")}.`,
+        `Trong số ${noun === "đơn vị" ? "đơn vị hoàn thành, có đơn vị" : "báo cáo ghi hoàn thành, có báo cáo ghi"} hoàn thành quá hạn: ${doneLate.map((t) => `nhiệm vụ số ${t.index ?? ""} (${viInteger(t.doneLate)} ${noun})`).join("; ")}.`,
       ),
     );
   }
@@ -1261,8 +1265,9 @@ function shortfallAppendix(c: Consolidation, head: Block[]): SectionSpec {
         ? bodyParagraph("Không có chỉ tiêu nào chưa đạt.")
         : table(
             // "Mục tiêu" wide enough for "≥ 100%" on one line at 12 pt (17 mm broke it before the "%"),
-            // "Kết quả" for an honest "94,997%" (20 mm broke it).
-            withOrdinalColumn([12, 36, 40, 23, 21, 33], rows.length, 1),
+            // "Kết quả" for an honest "94,997%" (20 mm broke it); the gap on two lines ("cần thêm 83 văn
+            // bản / để đạt mục tiêu"; 33 mm took three), from the unit's column, whose names wrap anyway.
+            withOrdinalColumn([12, 30, 40, 23, 21, 39], rows.length, 1),
             ["STT", "Đơn vị", "Chỉ tiêu", "Kết quả", "Mục tiêu", "Số còn thiếu, vượt"],
             cells,
           ),

@@ -657,6 +657,24 @@ describe("a roll-up consolidated together with the units it sums", () => {
     );
   });
 
+  it("section III counts reports too, its lead-in saying how many units they cover, when a roll-up sums several units", () => {
+    // "Số đơn vị theo tình trạng … (2 báo cáo được tổng hợp)": the table's rows add up to the 2 reports
+    // (a roll-up's statuses are one report's), not to the 3 units.
+    const c = consolidate([soYTe, submission("XA_C.xlsx", reportBytes(xaC))], { profile, period });
+    const lines = documentText(reportDocument(c, profile, { date: { year: 2026, month: 6, day: 12 } })).split(
+      "\n",
+    );
+    expect(lines.find((l) => l.includes("theo tình trạng thực hiện từng nhiệm vụ"))).toBe(
+      "Số báo cáo theo tình trạng thực hiện từng nhiệm vụ của kế hoạch (2 báo cáo được tổng hợp, gồm 3 đơn vị):",
+    );
+    const plain = consolidate([submission("XA_C.xlsx", reportBytes(xaC))], { profile, period });
+    expect(
+      documentText(reportDocument(plain, profile, { date: { year: 2026, month: 6, day: 12 } }))
+        .split("\n")
+        .find((l) => l.includes("theo tình trạng thực hiện từng nhiệm vụ")),
+    ).toBe("Số đơn vị theo tình trạng thực hiện từng nhiệm vụ của kế hoạch (1 báo cáo được tổng hợp):");
+  });
+
   it("a unit's roll-up is used over a plain report of the same code, even one dated later: the plain one is said to be left out, and why", () => {
     for (const day of [4, 5]) {
       const plain = ownReport("SO_Y_TE_co_quan.xlsx", "SO_Y_TE", "Sở Y tế", day);

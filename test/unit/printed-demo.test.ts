@@ -143,6 +143,18 @@ run("npm run demo's documents, printed through LibreOffice", () => {
     renderPages(doc.pdf, join(artifacts, "bao-cao"), { first: 1, last: doc.pageCount, dpi: 70 });
   });
 
+  test("Phụ lục II's last column holds its header on one line and a gap on two: 'tiêu' is never left alone on a third", () => {
+    // At 33 mm it read "cần thêm 83 văn / bản để đạt mục / tiêu", row after row, under "Số còn thiếu, / vượt".
+    const doc = printed.report!;
+    const first = doc.pages.findIndex((p) => /^\s*Phụ lục II\s*$/m.test(p));
+    const next = doc.pages.findIndex((p) => /^\s*Phụ lục III\s*$/m.test(p));
+    const pages = doc.pages.slice(first, next);
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages[0]).toMatch(/Số còn thiếu, vượt/);
+    const lone = pages.flatMap((p) => p.split("\n").filter((l) => /(?:^|\s{3,})tiêu\s*$/.test(l)));
+    expect(lone).toEqual([]);
+  });
+
   test("section VI follows section V on its page, its twelve lines run on to the closing sentence and the signature", () => {
     // Kept whole from its heading to the signature, VI left a third of page 5 blank under section V
     // in the Thanh Hóa report (half a page with fewer units).
