@@ -986,9 +986,16 @@ function unitsWithFirstReportDates(
       r.year !== null &&
       mislabelledAsLonger({ kind: r.period, year: r.year }, period, r.reportDate));
   // Not a template sent back unfilled: no report was sent by the deadline, only a date on a blank form.
+  // Its Ngày báo cáo left blank (returned for it): when it came cannot be told, and is said so.
+  const undated = new Map<string, string>();
   for (const r of rejected) {
-    if (r.unit === null || r.reportDate === null || r.blank === true || !ofThisPeriod(r)) continue;
-    if (!r.findings.some((f) => f.code === "FORM_MISMATCH")) earliest(returned, r.unit, r.reportDate);
+    if (r.unit === null || r.blank === true || r.findings.some((f) => f.code === "FORM_MISMATCH")) continue;
+    if (r.reportDate !== null) {
+      if (ofThisPeriod(r)) earliest(returned, r.unit, r.reportDate);
+    } else if (r.period === period.kind && r.year === period.year) {
+      const before = undated.get(r.unit);
+      if (before === undefined || compareText(r.file, before) < 0) undated.set(r.unit, r.file);
+    }
   }
   const onTime = (date: CivilDate | undefined): CivilDate | undefined =>
     date !== undefined && compareDates(date, deadline) <= 0 ? date : undefined;
@@ -998,7 +1005,9 @@ function unitsWithFirstReportDates(
     const first = u.late
       ? (onTime(valid.get(shape(u.code, rollup))) ?? (rollup ? undefined : onTime(returned.get(u.code))))
       : undefined;
-    return first !== undefined ? { ...u, firstReportDate: first } : u;
+    if (first !== undefined) return { ...u, firstReportDate: first };
+    const file = u.late && !rollup ? undated.get(u.code) : undefined;
+    return file !== undefined ? { ...u, firstReportUndated: file } : u;
   });
 }
 

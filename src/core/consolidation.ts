@@ -55,6 +55,13 @@ export interface UnitSummary {
    * the report kept, so `late` stays true; the documents say both, and no letter calls the unit late.
    */
   readonly firstReportDate?: CivilDate;
+  /**
+   * When the report kept is late and the unit had sent a file of the period before it that was
+   * returned with Ngày báo cáo blank: that file (the earliest by name). When it came cannot be told
+   * (the file gives no date and its modified time is not kept), so the documents say so rather than
+   * call the unit late outright or excuse it.
+   */
+  readonly firstReportUndated?: string;
   /** The code the kept file gives when the roster has no such code and the unit was known by its name. */
   readonly declaredCode?: string;
   /**

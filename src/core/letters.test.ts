@@ -1259,3 +1259,46 @@ test("a unit off the roster whose only file is another period's stays returned (
   expect(letter.text).toContain("gửi báo cáo 6 tháng đầu năm 2026 theo mẫu KL226-BC/1 về");
   expect(letter.text).not.toContain("đã sửa lỗi");
 });
+
+test("a unit whose first file was returned with Ngày báo cáo blank, corrected after the deadline: the letter says when it came cannot be told", () => {
+  // Nothing tells whether "SO_A.xlsx" came by the deadline (no date in it, its modified time not kept):
+  // "Trễ hạn" alone accused a unit that may have sent on time, "bản gửi lại" would excuse one that did not.
+  const undated = {
+    file: "in/SO_A.xlsx",
+    sha256: "u",
+    result: inspectBytes(reportBytes({ unit: "SO_A", name: "Sở A", reportDate: "" }), DEFAULT_PROFILE),
+  };
+  const corrected = {
+    file: "in/SO_A (sua).xlsx",
+    sha256: "s",
+    result: inspectBytes(
+      reportBytes({ unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day: 20 } }),
+      DEFAULT_PROFILE,
+    ),
+  };
+  const c = consolidate([undated, corrected], { profile: DEFAULT_PROFILE });
+  expect(c.rejected.map((r) => [r.file, r.reportDate])).toEqual([["in/SO_A.xlsx", null]]);
+  expect(c.units.map((u) => [u.code, u.late, u.firstReportDate, u.firstReportUndated])).toEqual([
+    ["SO_A", true, undefined, "in/SO_A.xlsx"],
+  ]);
+  const text = followUpLetters(c, DEFAULT_PROFILE, dates).find((l) => l.unit === "SO_A")!.text;
+  expect(text).toContain(
+    "Tệp “SO_A.xlsx” của đơn vị không ghi Ngày báo cáo, nên chưa xác định được đơn vị gửi tệp đó trước hay sau hạn.",
+  );
+  expect(JSON.stringify(summaryWorkbook(c, DEFAULT_PROFILE))).toContain("Trễ hạn (có tệp không ghi ngày)");
+  // Corrected by the deadline, nothing is late and nothing is said of the blank date.
+  const onTime = consolidate(
+    [
+      undated,
+      {
+        ...corrected,
+        result: inspectBytes(
+          reportBytes({ unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day: 3 } }),
+          DEFAULT_PROFILE,
+        ),
+      },
+    ],
+    { profile: DEFAULT_PROFILE },
+  );
+  expect(onTime.units.map((u) => [u.late, u.firstReportUndated])).toEqual([[false, undefined]]);
+});

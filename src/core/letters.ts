@@ -632,16 +632,22 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       : deadline
         ? `, chậm ${days} ngày so với hạn gửi báo cáo (ngày ${viDate(deadline)})`
         : ", sau hạn gửi báo cáo";
+    // A rejected file of the unit with Ngày báo cáo blank may have come by the deadline: nothing tells
+    // (its modified time is not kept), so the letter says it cannot, and the sender checks its receipt.
+    const undatedNote =
+      u.firstReportUndated === undefined
+        ? ""
+        : ` Tệp “${baseName(u.firstReportUndated)}” của đơn vị không ghi Ngày báo cáo, nên chưa xác định được đơn vị gửi tệp đó trước hay sau hạn.`;
     add(
       u.code,
       u.name,
       "late",
       [
         p(
-          `Báo cáo của đơn vị đề ngày ${viDate(u.reportDate)}${after}. Đề nghị đơn vị bảo đảm thời hạn gửi báo cáo trong các kỳ tới: ${nextDeadlinesText(form)}.`,
+          `Báo cáo của đơn vị đề ngày ${viDate(u.reportDate)}${after}.${undatedNote} Đề nghị đơn vị bảo đảm thời hạn gửi báo cáo trong các kỳ tới: ${nextDeadlinesText(form)}.`,
         ),
       ],
-      `Trễ hạn: báo cáo đề ngày ${viDate(u.reportDate)}${deadline ? ` (hạn ${viDate(deadline)})` : ""}.`,
+      `Trễ hạn: báo cáo đề ngày ${viDate(u.reportDate)}${deadline ? ` (hạn ${viDate(deadline)})` : ""}${u.firstReportUndated === undefined ? "" : `; tệp “${baseName(u.firstReportUndated)}” không ghi ngày, chưa rõ gửi trước hay sau hạn`}.`,
     );
   }
 

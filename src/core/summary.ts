@@ -344,11 +344,20 @@ export function doubtfulDate(u: UnitSummary, period: Period | null): boolean {
 /** Thời hạn's cell: on time, late, late as an update, each "(xem lại ngày)" when the date is in doubt. */
 function timelinessCell(u: UnitSummary, period: Period | null): CellSpec {
   const doubtful = doubtfulDate(u, period);
-  const said = u.firstReportDate ? "Trễ hạn (bản gửi lại)" : u.late ? "Trễ hạn" : "Đúng hạn";
+  const said = u.firstReportDate
+    ? "Trễ hạn (bản gửi lại)"
+    : u.firstReportUndated !== undefined
+      ? "Trễ hạn (có tệp không ghi ngày)"
+      : u.late
+        ? "Trễ hạn"
+        : "Đúng hạn";
   return text(
     doubtful ? `${said} (xem lại ngày)` : said,
     u.late || doubtful
-      ? merge(u.firstReportDate || doubtful ? merge(CENTER, WRAP) : CENTER, LATE_FILL)
+      ? merge(
+          u.firstReportDate || u.firstReportUndated !== undefined || doubtful ? merge(CENTER, WRAP) : CENTER,
+          LATE_FILL,
+        )
       : CENTER,
   );
 }
