@@ -635,8 +635,8 @@ function thingsCounted(label: string): string {
  */
 function unitTally(
   n: { readonly met: number; readonly short: number; readonly na: number },
-  none?: { readonly count: number; readonly thing: string },
-  noun = "đơn vị",
+  none: { readonly count: number; readonly thing: string } | undefined,
+  noun: string,
 ): string {
   const without = Math.min(none?.count ?? 0, n.na);
   const parts = [
