@@ -1,4 +1,5 @@
-// The messages between the page and its inspect workers (worker-pool.ts ↔ inspect-worker.ts).
+// The messages between the page and its inspect workers (worker-pool.ts ↔ inspect-worker.ts), and the
+// consolidation the page makes of what they send back (PageConsolidation).
 
 import type { Period } from "../../core/form";
 import type { Consolidation, Submission } from "../../core/consolidation";
