@@ -29,9 +29,9 @@ function unreadableReason(e) {
     case "EPERM":
       return "tài khoản đang chạy lệnh không có quyền đọc tệp";
     case "ENOENT":
-      return "tệp là liên kết symlink tới một tệp không còn ở đó";
+      return "tệp là liên kết (symlink) tới một tệp không còn ở đó";
     case "ELOOP":
-      return "tệp là liên kết vòng (trỏ về chính nó)";
+      return "tệp là liên kết vòng (symlink trỏ về chính nó)";
     default:
       return `lỗi đọc tệp${e && e.code ? ` (${e.code})` : ""}`;
   }

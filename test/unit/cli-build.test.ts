@@ -273,7 +273,7 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
     const dir = checkout("province-link");
     symlinkSync(join(dir, "gone", "quang-tri-226.json"), join(dir, "profiles", "quang-tri-226.json"));
     const said =
-      "kl226: không đọc được profiles/quang-tri-226.json (tệp là liên kết symlink tới một tệp không còn ở đó). Nếu đó là hồ sơ của tỉnh, hãy chép lại tệp vào thư mục profiles/ (hoặc cấp quyền đọc tệp cho tài khoản chạy lệnh); nếu không, chuyển tệp ra khỏi thư mục profiles/. Rồi chạy lại.\n";
+      "kl226: không đọc được profiles/quang-tri-226.json (tệp là liên kết (symlink) tới một tệp không còn ở đó). Nếu đó là hồ sơ của tỉnh, hãy chép lại tệp vào thư mục profiles/ (hoặc cấp quyền đọc tệp cho tài khoản chạy lệnh); nếu không, chuyển tệp ra khỏi thư mục profiles/. Rồi chạy lại.\n";
     const built = buildCliIn(dir);
     expect([built.status, built.stderr]).toEqual([1, said]);
     const made = kl226(dir, ["template", "--out", join(dir, "mau.xlsx"), "--profile", "quang-tri-226"]);
