@@ -286,6 +286,23 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
     expect(linked.stdout).toContain("hồ sơ: Kế hoạch thực hiện Kết luận 226 của UBND tỉnh Quảng Trị");
   }, 120_000);
 
+  test("a link there to a folder, even one named .json, is no profile: the script says nothing and lists the profiles it did", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kl226-folder-link-"));
+    try {
+      for (const part of ["scripts/gen-profiles.js", "profiles", "src/core/profiles-list.ts"])
+        cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+      mkdirSync(join(dir, "luu-tru"));
+      symlinkSync(join(dir, "luu-tru"), join(dir, "profiles", "ban-cu.json"));
+      const r = spawnSync(process.execPath, ["scripts/gen-profiles.js"], { cwd: dir, encoding: "utf8" });
+      expect([r.status, r.stderr]).toEqual([0, ""]);
+      expect(readFileSync(join(dir, "src/core/profiles-list.ts"), "utf8")).toBe(
+        readFileSync(join(ROOT, "src/core/profiles-list.ts"), "utf8"),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   // Root reads a file of mode 000: as root the script is run as "nobody" (setpriv), so the test fails
   // for root too; without setpriv there is no unprivileged account to read as.
   const asRoot = process.getuid?.() === 0;
