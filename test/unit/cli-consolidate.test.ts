@@ -22,6 +22,7 @@ import { shippedProfile } from "../../src/core/profiles";
 import { FOLDER_LOCK_UNAVAILABLE, lockFolder, testUnless } from "../helpers/conditions";
 import { capture } from "../helpers/cli-io";
 import { docxParagraphs } from "../helpers/docx-text";
+import { cp1258 } from "../helpers/cp1258";
 
 const root = mkdtempSync(join(tmpdir(), "kl226-consolidate-"));
 const inDir = join(root, "in");
@@ -1043,4 +1044,44 @@ test("a roster left among the reports is named on the summary's Nguồn sheet an
       .update(readFileSync(join(reports, "danh-sach-cu.csv")))
       .digest("hex"),
   );
+});
+
+test("two rosters left among the reports, one saved in Windows' Vietnamese code page: both listed last in name order, the ANSI one saying how to save it as UTF-8, on Nguồn and in the JSON", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "kl226-rosters-aside-"));
+  const reports = join(dir, "bao-cao");
+  mkdirSync(reports);
+  writeFileSync(join(reports, "SO_A.xlsx"), reportBytes({ unit: "SO_A", name: "Sở A" }));
+  writeFileSync(join(reports, "SO_B.xlsx"), reportBytes({ unit: "SO_B", name: "Sở B" }));
+  const list =
+    "Mã đơn vị,Tên đơn vị,Loại đơn vị\nSO_A,Sở Tư pháp,Sở, ban, ngành\nSO_B,Sở Y tế,Sở, ban, ngành\n";
+  writeFileSync(join(reports, "ds-ansi.csv"), cp1258(list));
+  writeFileSync(join(reports, "ds-cu.csv"), list);
+  const out = join(dir, "th.xlsx");
+  const jsonPath = join(dir, "th.json");
+  expect(await main(["consolidate", reports, "--out", out, "--json", jsonPath], capture())).toBe(0);
+  expect(JSON.parse(readFileSync(jsonPath, "utf8")).notReports).toEqual([
+    { file: join(reports, "ds-ansi.csv"), kind: "roster", notUtf8: true },
+    { file: join(reports, "ds-cu.csv"), kind: "roster" },
+  ]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const sheet = wb.getWorksheet("Nguồn")!;
+  const rows: string[][] = [];
+  sheet.eachRow((row) => rows.push([1, 7, 8].map((c) => String(row.getCell(c).value ?? ""))));
+  expect(rows[1]![0]).toContain("Ngoài ra bỏ qua 2 tệp danh sách đơn vị (không phải báo cáo, ở cuối bảng).");
+  expect(rows.slice(-2)).toEqual([
+    [
+      join(reports, "ds-ansi.csv"),
+      "Bỏ qua (danh sách đơn vị)",
+      "Tệp danh sách đơn vị, không phải báo cáo: không tổng hợp, không tính vào số tệp đã đọc. Nên để danh sách đơn vị ngoài thư mục các báo cáo. Tệp ds-ansi.csv lưu dạng “CSV (phân tách bằng dấu phẩy)” theo bảng mã tiếng Việt cũ của Windows (không phải UTF-8): để dùng làm danh sách đơn vị (tùy chọn --roster, hoặc nút chọn danh sách đơn vị), hãy mở tệp trong Excel, chọn Tệp → Lưu thành, kiểu “CSV UTF-8 (phân tách bằng dấu phẩy) (*.csv)”, rồi chọn tệp .csv mới đó.",
+    ],
+    [
+      join(reports, "ds-cu.csv"),
+      "Bỏ qua (danh sách đơn vị)",
+      "Tệp danh sách đơn vị, không phải báo cáo: không tổng hợp, không tính vào số tệp đã đọc. Nên để danh sách đơn vị ngoài thư mục các báo cáo.",
+    ],
+  ]);
+  // The filter's drop-downs reach the last row (the header on row 3, two reports, two rosters), so
+  // filtering by Xử lý finds the rosters too.
+  expect(sheet.autoFilter).toBe("A3:H7");
 });
