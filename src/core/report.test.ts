@@ -430,6 +430,33 @@ test("section V's subheadings keep with what they head (V and “1. Khó khăn, 
   expect(blocks[sub]).toMatchObject({ kind: "paragraph", keepWithNext: true });
 });
 
+test("section VI's heading never ends a page with less than two of its lines under it, and the lines between run on (kept whole to the signature, it left half a page blank under section V)", () => {
+  const blocks = doc.sections[0]!.blocks;
+  const at = blocks.findIndex(
+    (b) => b.kind === "paragraph" && b.runs.some((r) => "text" in r && r.text.startsWith("VI. ")),
+  );
+  expect(at).toBeGreaterThan(0);
+  // The heading, its note, then the twelve dotted lines: the first keeps with the second, the last
+  // with the closing sentence and the signature.
+  const keeps = blocks.slice(at, at + 14).map((b) => b.kind === "paragraph" && b.keepWithNext === true);
+  expect(keeps).toEqual([
+    true,
+    true,
+    true,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    true,
+  ]);
+});
+
 test("section III's lead-in keeps with its table (it was left alone at the foot of a page)", () => {
   const lead = doc.sections[0]!.blocks.find(
     (b) =>
@@ -1395,5 +1422,17 @@ test("II.8 of the CCHC report says “phát sinh hồ sơ TTHC có phí, lệ ph
   const text = documentText({ ...d, sections: [d.sections[0]!] });
   expect(text).toContain(
     "8. Tỷ lệ ứng dụng thanh toán điện tử trong giải quyết TTHC (mục tiêu 100%): kết quả chung (2/3 đơn vị phát sinh hồ sơ TTHC có phí, lệ phí) đạt 100,0%, đạt mục tiêu; 2 đơn vị đạt, 1 đơn vị không phát sinh hồ sơ TTHC có phí, lệ phí.",
+  );
+  // No unit had one: the sentence that says there was nothing to judge says "không phát sinh" too.
+  const none = consolidate([unit("P_A", 0), unit("P_B", 0), unit("P_C", 0)], {
+    profile: cchc,
+    period: { kind: "Q2", year: 2025 },
+  });
+  const n = reportDocument(none, cchc, { date: { year: 2025, month: 6, day: 20 } });
+  const line = documentText({ ...n, sections: [n.sections[0]!] })
+    .split("\n")
+    .find((l) => l.startsWith("8. "));
+  expect(line).toBe(
+    "8. Tỷ lệ ứng dụng thanh toán điện tử trong giải quyết TTHC (mục tiêu 100%): không phát sinh hồ sơ TTHC có phí, lệ phí trong kỳ (mẫu số bằng 0), nên không có gì để đánh giá.",
   );
 });
