@@ -439,6 +439,7 @@ describe("group headings and a total line in a list are not tasks or meetings", 
       // What is counted, then which of them, before the colon (session 41).
       "Tổng nhiệm vụ hoàn thành: 10",
       "Tổng nhiệm vụ đã hoàn thành: 10/12",
+      "Tổng nhiệm vụ hoàn thành đúng hạn: 8",
       "Cộng NV đang thực hiện = 2",
       "Tổng: 10/12 số nhiệm vụ hoàn thành",
       // A plain count, then which of them in a status's whole words (session 41).

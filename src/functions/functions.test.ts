@@ -135,6 +135,15 @@ describe("messages quote as the rest of the product does", () => {
       "Không đọc được thời hạn “sớm nhất có thể” (ví dụ hợp lệ: Quý IV/2026, Tháng 6/2026, Đến 31/12/2026).",
     ]);
   });
+
+  test("a cell typed on two lines (Alt+Enter) is quoted on one line, its break a space", () => {
+    expect(excelError(() => deadline("sớm nhất\ncó thể")).message).toBe(
+      "Không đọc được thời hạn “sớm nhất có thể” (ví dụ hợp lệ: Quý IV/2026, Tháng 6/2026, Đến 31/12/2026).",
+    );
+    expect(excelError(() => meetingOk("Hội\r\nthảo", 1)).message).toBe(
+      "Loại hội nghị “Hội thảo” không hợp lệ: dùng Quán triệt, Chuyên môn hoặc Quan trọng.",
+    );
+  });
 });
 
 describe("REDUCTION", () => {

@@ -190,6 +190,18 @@ test("a place and a unit line read one way on the page: “trang “Chỉ tiêu�
   await click(byRole("button", "Kiểm tra sổ tính"));
   expect(byTestId("validate-unit").textContent).not.toContain("—");
   expect(byTestId("validate-unit").textContent).toMatch(/^Đơn vị: SO_A – /);
+  // The name without its code: the same dash (it read "UBND xã Quảng Phú — chưa điền mã đơn vị").
+  const noCode = inspectBytes(reportBytes({ unit: "", name: "UBND xã Quảng Phú" }), DEFAULT_PROFILE);
+  await render(
+    <App
+      env={{ host: "excel", excel: { ...excel, validateOpenWorkbook: async () => noCode } }}
+      store={memoryStore()}
+    />,
+  );
+  await click(byRole("button", "Kiểm tra sổ tính"));
+  expect(byTestId("validate-unit").textContent).toBe(
+    "Đơn vị: UBND xã Quảng Phú – chưa điền mã đơn vị (xem lỗi bên dưới)",
+  );
 });
 
 test("a workbook with the unit's code but no name says the name is missing, with no dash before nothing", async () => {
