@@ -1472,6 +1472,14 @@ test("a unit's returned file beside its corrected one needs no correcting; a lat
   await expect(rejected.filter({ hasText: /^XA_C \(1\)\.xlsx/ }).textContent()).resolves.not.toContain(
     "không cần sửa nữa",
   );
+  // Its error's place as the page says a place everywhere, first on its line (it read "Chỉ tiêu!D6: …").
+  await expect(
+    rejected
+      .filter({ hasText: /^XA_C \(1\)\.xlsx/ })
+      .locator("li")
+      .last()
+      .textContent(),
+  ).resolves.toMatch(/^Trang “Chỉ tiêu”, ô [A-Z]+\d+: /);
   await page.getByTestId("count-late").click();
   await expect(page.getByTestId("late").locator("li").first().textContent()).resolves.toBe(
     "SO_A – Sở A: ngày báo cáo 18/06/2026 (bản gửi lại; bản đầu đề ngày 02/06/2026, đúng hạn)",
