@@ -800,13 +800,14 @@ function humanSummary(
     lines.push("Không xác định được kỳ tổng hợp: không có tệp nào khai Kỳ báo cáo và Năm hợp lệ.");
   }
   const notReports = c.notReports ?? [];
+  const notUtf8 = notReports.filter((n) => n.notUtf8 === true);
   lines.push(
     `Đã đọc ${fileCount - notReports.length} tệp: chấp nhận ${c.units.length}, từ chối ${c.rejected.length}${replacedNote(replacedCount, resent.size)}, trùng đơn vị ${c.duplicates.length}${c.inRollup.length > 0 ? `, ${c.inRollup.length} tệp đã tính trong báo cáo tổng hợp khác` : ""}.`,
   );
   if (ignored.length > 0) lines.push(ignoredNote(ignored));
   if (notReports.length > 0)
     lines.push(
-      `Bỏ qua ${notReports.length} tệp danh sách đơn vị (không phải báo cáo, không tính vào số tệp đã đọc): ${notReports.map((n) => n.file).join(", ")}. Nên để danh sách đơn vị ngoài thư mục các báo cáo.${c.notUtf8Rosters === undefined ? "" : ` ${MSG.rosterAnsiSetAside(c.notUtf8Rosters.map(baseName))}`}`,
+      `Bỏ qua ${notReports.length} tệp danh sách đơn vị (không phải báo cáo, không tính vào số tệp đã đọc): ${notReports.map((n) => n.file).join(", ")}. Nên để danh sách đơn vị ngoài thư mục các báo cáo.${notUtf8.length === 0 ? "" : ` ${MSG.rosterAnsiSetAside(notUtf8.map((n) => baseName(n.file)))}`}`,
     );
   if (c.rejected.length > 0) {
     lines.push("Tệp bị từ chối (chi tiết ở trang “Lỗi”):");

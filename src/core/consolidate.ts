@@ -358,9 +358,12 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
   // A roster left among the reports is no report: out of every count, named apart.
   const notReports = all
     .filter((s) => s.result.notAReport !== undefined)
-    .map((s): NotReport => ({ file: s.file, sha256: s.sha256 }));
+    .map((s): NotReport => ({
+      file: s.file,
+      sha256: s.sha256,
+      ...(s.result.notUtf8 ? { notUtf8: true } : {}),
+    }));
   const submissions = notReports.length === 0 ? all : all.filter((s) => s.result.notAReport === undefined);
-  const notUtf8Rosters = all.filter((s) => s.result.notUtf8 === true).map((s) => s.file);
   // Sorting first makes every later step independent of the order the files came in.
   const sorted = [...submissions].sort(
     (a, b) => compareText(a.file, b.file) || compareText(a.sha256, b.sha256),
@@ -428,7 +431,6 @@ export function consolidate(all: readonly Submission[], options: ConsolidateOpti
           ),
         }
       : {}),
-    ...(notUtf8Rosters.length > 0 ? { notUtf8Rosters: [...notUtf8Rosters].sort(compareText) } : {}),
   };
 }
 
@@ -1796,12 +1798,11 @@ function missingNotesJson(c: Consolidation): { missingNotes?: object[] } {
 function notReportsJson(c: Consolidation): { notReports?: object[] } {
   const files = c.notReports ?? [];
   if (files.length === 0) return {};
-  const notUtf8 = new Set(c.notUtf8Rosters ?? []);
   return {
-    notReports: files.map(({ file }) => ({
+    notReports: files.map(({ file, notUtf8 }) => ({
       file,
       kind: "roster",
-      ...(notUtf8.has(file) ? { notUtf8: true } : {}),
+      ...(notUtf8 ? { notUtf8: true } : {}),
     })),
   };
 }

@@ -282,8 +282,6 @@ export interface Consolidation {
   readonly sources: readonly SourceRow[];
   /** Files among the submissions that are no reports (a roster): left out of the consolidation. */
   readonly notReports?: readonly NotReport[];
-  /** Of them, the rosters saved in Windows' Vietnamese code page (no UTF-8), which --roster refuses. */
-  readonly notUtf8Rosters?: readonly string[];
   /**
    * Column D figures that differ from the units' own reports of that period a year before, with the
    * verdicts they change: set when earlier consolidations were given (history.ts, `--previous`).
@@ -328,6 +326,8 @@ export type SourceStatus = "accepted" | "rejected" | "duplicate" | "in-rollup";
 export interface NotReport {
   readonly file: string;
   readonly sha256: string;
+  /** Saved in Windows' Vietnamese code page (no UTF-8), which --roster and the page refuse. */
+  readonly notUtf8?: true;
 }
 
 export interface SourceRow {

@@ -1043,7 +1043,6 @@ function sourceSheet(c: Consolidation): SheetSpec {
   // A roster left among the reports: set aside, not read as a report, so not among the files read;
   // listed last, as the terminal's "Bỏ qua … tệp danh sách đơn vị" says it.
   const notReports = c.notReports ?? [];
-  const notUtf8 = new Set(c.notUtf8Rosters ?? []);
   const asideNote =
     notReports.length > 0
       ? ` Ngoài ra bỏ qua ${notReports.length} tệp danh sách đơn vị (không phải báo cáo, ở cuối bảng).`
@@ -1075,7 +1074,7 @@ function sourceSheet(c: Consolidation): SheetSpec {
       text(reason(s.file, s.sha256, s.status), WRAP),
     ]),
     // Its SHA-256 as the files read have theirs: its bytes were read (and hashed) to tell it a roster.
-    ...notReports.map(({ file, sha256 }) => [
+    ...notReports.map(({ file, sha256, notUtf8 }) => [
       text(file, WRAP),
       text(sha256, HASH),
       text(""),
@@ -1084,7 +1083,7 @@ function sourceSheet(c: Consolidation): SheetSpec {
       text(""),
       text(NOT_REPORT_STATUS, merge(CENTER, LATE_FILL)),
       text(
-        `Tệp danh sách đơn vị, không phải báo cáo: không tổng hợp, không tính vào số tệp đã đọc. Nên để danh sách đơn vị ngoài thư mục các báo cáo.${notUtf8.has(file) ? ` ${MSG.rosterAnsiSetAside([baseName(file)])}` : ""}`,
+        `Tệp danh sách đơn vị, không phải báo cáo: không tổng hợp, không tính vào số tệp đã đọc. Nên để danh sách đơn vị ngoài thư mục các báo cáo.${notUtf8 ? ` ${MSG.rosterAnsiSetAside([baseName(file)])}` : ""}`,
         WRAP,
       ),
     ]),
