@@ -25,6 +25,7 @@ import {
 } from "./earlier-output";
 import { consolidate, consolidationJson, namedWithCode } from "../core/consolidate";
 import type { Consolidation, InRollup, RejectedFile, Submission } from "../core/consolidation";
+import { UNDATED_FIRST_MARK, UNDATED_FIRST_OPEN } from "../core/consolidation";
 import { baseName, fileNameBeside } from "../core/file-names";
 import {
   otherPeriodOnlyUnits,
@@ -912,24 +913,40 @@ function humanSummary(
   if (unknown.length > 0)
     lines.push(...unitLines("Không có trong danh sách đơn vị (vẫn tổng hợp):", unknown));
   const late = c.units.filter((u) => u.late);
-  // Of them, units whose late report is an update of one they sent on time, marked in the list.
+  // Of them, units whose late report is an update of one they sent on time, and units whose earlier,
+  // returned file had no Ngày báo cáo (when it came cannot be told), each marked in the list.
   const updated = late.filter((u) => u.firstReportDate).length;
+  const undated = late.filter((u) => !u.firstReportDate && u.firstReportUndated !== undefined).length;
+  const resentWhy = "đã gửi đúng hạn, bản được dùng là bản gửi lại sau hạn";
+  const undatedWhy = `có tệp bị trả lại không ghi Ngày báo cáo, ${UNDATED_FIRST_OPEN}`;
   if (late.length === 0) lines.push("Trễ hạn: không có.");
-  // Every one a resend: said once in the head, no mark on each (the count was said twice).
-  else if (updated === late.length)
+  // Every one a resend, or every one with an undated file: said once in the head, no mark on each
+  // (the count was said twice).
+  else if (updated === late.length || undated === late.length)
     lines.push(
       ...unitLines(
-        `Trễ hạn: ${late.length} đơn vị (${late.length > 1 ? "đều " : ""}đã gửi đúng hạn, bản được dùng là bản gửi lại sau hạn):`,
+        `Trễ hạn: ${late.length} đơn vị (${late.length > 1 ? "đều " : ""}${updated > 0 ? resentWhy : undatedWhy}):`,
         late,
       ),
     );
-  else
+  else {
+    const marks = [
+      ...(updated > 0 ? [`“${RESENT_MARK}”: ${updated} đơn vị ${resentWhy}`] : []),
+      ...(undated > 0 ? [`“${UNDATED_FIRST_MARK}”: ${undated} đơn vị ${undatedWhy}`] : []),
+    ];
     lines.push(
       ...unitLines(
-        `Trễ hạn: ${late.length} đơn vị${updated > 0 ? ` (“${RESENT_MARK}”: ${updated} đơn vị đã gửi đúng hạn, bản được dùng là bản gửi lại sau hạn)` : ""}:`,
-        late.map((u) => (u.firstReportDate ? { ...u, note: RESENT_MARK } : u)),
+        `Trễ hạn: ${late.length} đơn vị${marks.length > 0 ? ` (${marks.join("; ")})` : ""}:`,
+        late.map((u) =>
+          u.firstReportDate
+            ? { ...u, note: RESENT_MARK }
+            : u.firstReportUndated !== undefined
+              ? { ...u, note: UNDATED_FIRST_MARK }
+              : u,
+        ),
       ),
     );
+  }
   // Nothing accepted (a year run over quarters' files, a folder of another period): no zeros per
   // indicator that read as a province with no shortfall.
   if (c.units.length === 0)

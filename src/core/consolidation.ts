@@ -39,6 +39,15 @@ export interface TaskCounts {
   readonly overdue: number;
 }
 
+/**
+ * How a late unit with `firstReportUndated` is marked after "Trễ hạn" wherever units are listed: Tổng
+ * hợp's Thời hạn, the terminal's list, the report's IV.4 and Phụ lục I. One phrase, so each reads alike.
+ */
+export const UNDATED_FIRST_MARK = "có tệp không ghi ngày";
+
+/** What that mark leaves open, as the unit's letter says it of the file. */
+export const UNDATED_FIRST_OPEN = "chưa rõ gửi trước hay sau hạn";
+
 export interface UnitSummary {
   readonly code: string;
   readonly name: string;

@@ -15,6 +15,7 @@ import type {
   Shortfall,
   UnitSummary,
 } from "./consolidation";
+import { UNDATED_FIRST_OPEN } from "./consolidation";
 import {
   contentNotRead,
   arrivedUnderOtherCode,
@@ -647,7 +648,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
           `Báo cáo của đơn vị đề ngày ${viDate(u.reportDate)}${after}.${undatedNote} Đề nghị đơn vị bảo đảm thời hạn gửi báo cáo trong các kỳ tới: ${nextDeadlinesText(form)}.`,
         ),
       ],
-      `Trễ hạn: báo cáo đề ngày ${viDate(u.reportDate)}${deadline ? ` (hạn ${viDate(deadline)})` : ""}${u.firstReportUndated === undefined ? "" : `; tệp “${baseName(u.firstReportUndated)}” không ghi ngày, chưa rõ gửi trước hay sau hạn`}.`,
+      `Trễ hạn: báo cáo đề ngày ${viDate(u.reportDate)}${deadline ? ` (hạn ${viDate(deadline)})` : ""}${u.firstReportUndated === undefined ? "" : `; tệp “${baseName(u.firstReportUndated)}” không ghi ngày, ${UNDATED_FIRST_OPEN}`}.`,
     );
   }
 

@@ -542,6 +542,34 @@ test("I: a late report that updates one sent on time is counted late and said to
   expect(text).toContain("18/06/2026 (trễ hạn, bản gửi lại)");
 });
 
+test("IV.4 and Phụ lục I: a late unit whose returned first file had Ngày báo cáo blank is not named plainly late", () => {
+  // Tổng hợp said "Trễ hạn (có tệp không ghi ngày)" and the letter why, while the report sent to the
+  // UBND named the unit among the plainly late.
+  const undated = consolidate(
+    [
+      {
+        file: "in/SO_A.xlsx",
+        sha256: "u",
+        result: inspectBytes(reportBytes({ unit: "SO_A", name: "Sở A", reportDate: "" }), profile),
+      },
+      {
+        file: "in/SO_A (sua).xlsx",
+        sha256: "s",
+        result: inspectBytes(
+          reportBytes({ unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day: 20 } }),
+          profile,
+        ),
+      },
+    ],
+    { profile },
+  );
+  const text = documentText(reportDocument(undated, profile, { date: dates.date }));
+  expect(text).toContain(
+    "4. Đơn vị gửi báo cáo trễ hạn (1): Sở A (có tệp không ghi ngày, chưa rõ gửi trước hay sau hạn).",
+  );
+  expect(text).toContain("20/06/2026 (trễ hạn, có tệp không ghi ngày)");
+});
+
 test("I: a report dated outside its period is counted by its date and said to need a look", () => {
   const dated = inspectBytes(
     reportBytes({ unit: "SO_A", name: "Sở A", reportDate: { year: 2025, month: 12, day: 20 } }),

@@ -13,6 +13,7 @@ import {
   unitsCovered,
 } from "./consolidate";
 import type { Consolidation, IndicatorResult, ReturnedUnit, Shortfall } from "./consolidation";
+import { UNDATED_FIRST_MARK, UNDATED_FIRST_OPEN } from "./consolidation";
 import { baseName } from "./file-names";
 import {
   otherPeriodOnlyUnits,
@@ -931,11 +932,17 @@ function shortfallSection(c: Consolidation): Block[] {
         : `3. Đơn vị có báo cáo bị trả lại, chưa gửi lại bản đạt yêu cầu (${viInteger(returned.length)}): ${nameList(returned, "Phụ lục III")}.`,
     ),
   );
-  // A unit that sent on time and whose kept report is a later correction or update is named so.
+  // A unit that sent on time and whose kept report is a later correction or update is named so; one
+  // whose earlier, returned file had no date is said to be in doubt, as its letter says it.
   const late = namesByName(
     c,
     c.units.filter((u) => u.late),
-    (u) => (u.firstReportDate ? resentPhrase(u.firstReportDate) : undefined),
+    (u) =>
+      u.firstReportDate
+        ? resentPhrase(u.firstReportDate)
+        : u.firstReportUndated !== undefined
+          ? `${UNDATED_FIRST_MARK}, ${UNDATED_FIRST_OPEN}`
+          : undefined,
   );
   blocks.push(
     bodyParagraph(
@@ -1132,7 +1139,7 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     // A roll-up's row sums other units: said under its name, as the total row counts them.
     cellText(rollupName({ ...u, name: unitName(c, u.code, u.name) }, "\n"), { size }),
     cellText(
-      `${viDate(u.reportDate)}${u.late ? (u.firstReportDate ? "\n(trễ hạn, bản gửi lại)" : "\n(trễ hạn)") : ""}`,
+      `${viDate(u.reportDate)}${u.late ? `\n(trễ hạn${u.firstReportDate ? ", bản gửi lại" : u.firstReportUndated !== undefined ? `, ${UNDATED_FIRST_MARK}` : ""})` : ""}`,
       {
         align: "center",
         size,

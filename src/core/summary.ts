@@ -13,6 +13,7 @@ import type {
   UnitSummary,
   Warning,
 } from "./consolidation";
+import { UNDATED_FIRST_MARK } from "./consolidation";
 import { baseName } from "./file-names";
 import {
   otherPeriodFilesOf,
@@ -347,7 +348,7 @@ function timelinessCell(u: UnitSummary, period: Period | null): CellSpec {
   const said = u.firstReportDate
     ? "Trễ hạn (bản gửi lại)"
     : u.firstReportUndated !== undefined
-      ? "Trễ hạn (có tệp không ghi ngày)"
+      ? `Trễ hạn (${UNDATED_FIRST_MARK})`
       : u.late
         ? "Trễ hạn"
         : "Đúng hạn";

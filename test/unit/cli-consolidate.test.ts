@@ -917,6 +917,36 @@ test("when every late unit is a resend, the Trễ hạn line says so once", asyn
   );
 });
 
+test("a late unit whose returned first file had Ngày báo cáo blank is marked in the Trễ hạn line, not plainly late", async () => {
+  // Tổng hợp said "Trễ hạn (có tệp không ghi ngày)" and the letter why, while the terminal listed the
+  // unit among the plainly late: the analyst reading it would not know to check when that file came.
+  const root = mkdtempSync(join(tmpdir(), "kl226-late-undated-"));
+  const [dir, mixed] = [join(root, "alone"), join(root, "mixed")];
+  for (const d of [dir, mixed]) {
+    mkdirSync(d);
+    writeFileSync(join(d, "SO_A.xlsx"), reportBytes({ unit: "SO_A", name: "Sở A", reportDate: "" }));
+    writeFileSync(
+      join(d, "SO_A (sua).xlsx"),
+      reportBytes({ unit: "SO_A", name: "Sở A", reportDate: { year: 2026, month: 6, day: 20 } }),
+    );
+  }
+  writeFileSync(
+    join(mixed, "SO_B.xlsx"),
+    reportBytes({ unit: "SO_B", name: "Sở B", reportDate: { year: 2026, month: 6, day: 12 } }),
+  );
+  const undatedOnly = capture();
+  await main(["consolidate", dir, "--out", join(root, "alone.xlsx")], undatedOnly);
+  expect(undatedOnly.stdout).toContain(
+    "\nTrễ hạn: 1 đơn vị (có tệp bị trả lại không ghi Ngày báo cáo, chưa rõ gửi trước hay sau hạn):\n  Sở A (SO_A).\n",
+  );
+  // Beside a unit plainly late, the mark says which one it is.
+  const io = capture();
+  await main(["consolidate", mixed, "--out", join(root, "mixed.xlsx")], io);
+  expect(io.stdout).toContain(
+    "\nTrễ hạn: 2 đơn vị (“có tệp không ghi ngày”: 1 đơn vị có tệp bị trả lại không ghi Ngày báo cáo, chưa rõ gửi trước hay sau hạn):\n  Sở A (SO_A; có tệp không ghi ngày), Sở B (SO_B).\n",
+  );
+});
+
 test("a missing unit whose code names a file that gives another unit's code is pointed at that file, in the terminal, the summary and the report", async () => {
   // SO_30's clerk copied SO_03's file and sent it as SO_30.xlsx without changing the code: the only
   // hint was a warning lines away from the Chưa nộp list where the analyst looks for SO_30.
