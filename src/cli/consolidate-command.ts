@@ -1121,10 +1121,8 @@ export function loadRoster(
     outcome = parseRosterWorkbook(read.workbook);
   } else {
     const text = rosterText(bytes);
-    if (text === undefined)
-      throw new UsageError(
-        `Danh sách đơn vị ${path} không phải văn bản UTF-8. Trong Excel, hãy lưu lại dạng “CSV UTF-8 (phân tách bằng dấu phẩy)”.`,
-      );
+    // Excel's plain CSV of a Vietnamese Windows: the advice a roster set aside among the reports gets.
+    if (text === undefined) throw new UsageError(MSG.rosterAnsiGiven(path));
     const notList = textNotRosterMessage(path, text);
     if (notList !== null) throw new UsageError(`Không đọc được danh sách đơn vị ${path}: ${notList}`);
     outcome = parseRosterCsv(text);

@@ -51,6 +51,14 @@ function hiddenNote(sheet: string, hidden: boolean): string {
  * since the same finding reaches a command's output and the add-in; the add-in shows only its own
  * words (`forThePage`), a clerk there has no command line.
  */
+/** How a roster kept as Excel's plain CSV of a Vietnamese Windows (code page 1258) is said to be saved. */
+const ANSI_CSV =
+  "dạng “CSV (phân tách bằng dấu phẩy)” theo bảng mã tiếng Việt cũ của Windows (không phải UTF-8)";
+
+/** How to save such a roster so that it can be read. */
+const SAVE_AS_UTF8_CSV =
+  "hãy mở tệp trong Excel, chọn Tệp → Lưu thành, kiểu “CSV UTF-8 (phân tách bằng dấu phẩy) (*.csv)”";
+
 export const TOOL_WORDS = {
   template: { both: "(lệnh “kl226 template” hoặc nút Mẫu báo cáo)", page: "(thẻ “Mẫu báo cáo”)" },
   roster: {
@@ -269,7 +277,10 @@ export const MSG = {
     `Tệp là danh sách đơn vị (có cột ${q(code)}) lưu dạng “CSV (phân tách bằng dấu phẩy)” theo bảng mã tiếng Việt cũ của Windows (không phải UTF-8), không phải báo cáo của đơn vị. Để dùng tệp này làm danh sách đơn vị ${TOOL_WORDS.roster.both}, hãy mở tệp trong Excel, chọn Tệp → Lưu thành, kiểu “CSV UTF-8 (phân tách bằng dấu phẩy) (*.csv)”, rồi chọn tệp .csv mới đó; hoặc để tệp ngoài thư mục các báo cáo.`,
   // Consolidate's line of the rosters set aside, after it, of those saved so: how to save them to use them.
   rosterAnsiSetAside: (files: readonly string[]) =>
-    `${files.length === 1 ? `Tệp ${files[0]!} lưu` : `Các tệp ${files.join(", ")} lưu`} dạng “CSV (phân tách bằng dấu phẩy)” theo bảng mã tiếng Việt cũ của Windows (không phải UTF-8): để dùng làm danh sách đơn vị ${TOOL_WORDS.roster.both}, hãy mở tệp trong Excel, chọn Tệp → Lưu thành, kiểu “CSV UTF-8 (phân tách bằng dấu phẩy) (*.csv)”, rồi chọn tệp .csv mới đó.`,
+    `${files.length === 1 ? `Tệp ${files[0]!} lưu` : `Các tệp ${files.join(", ")} lưu`} ${ANSI_CSV}: để dùng làm danh sách đơn vị ${TOOL_WORDS.roster.both}, ${SAVE_AS_UTF8_CSV}, rồi chọn tệp .csv mới đó.`,
+  // The same file given as --roster: refused (its names would read "S�� T� pha�p"), with the same advice.
+  rosterAnsiGiven: (path: string) =>
+    `Danh sách đơn vị ${path} lưu ${ANSI_CSV}: để dùng tệp này làm danh sách đơn vị, ${SAVE_AS_UTF8_CSV}, rồi ghi tên tệp .csv mới đó sau --roster.`,
   // Beside a missing unit: a file named for it that gives another unit's code (arrivedUnderOtherCode).
   arrivedUnderOther: (file: string, code: string) => `có tệp ${file}, nhưng tệp ghi mã ${code}`,
   // In a letter to a unit: the tool is named as the unit knows it (the Sở's add-in), not as KL226.

@@ -350,6 +350,24 @@ const ROWS: readonly Row[] = [
     ],
   },
   {
+    // The same file given to --roster: it said only "không phải văn bản UTF-8 … lưu lại dạng CSV UTF-8",
+    // shorter than the set-aside line and the page (no Tệp → Lưu thành, no where to give the new file).
+    name: "a roster saved as ANSI CSV given to --roster is refused with how to save it as UTF-8 and pass it again",
+    setup: (d) => writeFileSync(join(d, "ds-cu.csv"), cp1258(ROSTER)),
+    args: (d) => [
+      "consolidate",
+      join(d, "reports"),
+      "--roster",
+      join(d, "ds-cu.csv"),
+      "--out",
+      join(d, "th.xlsx"),
+    ],
+    code: 2,
+    stderr: [
+      /Danh sách đơn vị .*ds-cu\.csv lưu dạng “CSV \(phân tách bằng dấu phẩy\)” theo bảng mã tiếng Việt cũ của Windows \(không phải UTF-8\): để dùng tệp này làm danh sách đơn vị, hãy mở tệp trong Excel, chọn Tệp → Lưu thành, kiểu “CSV UTF-8 \(phân tách bằng dấu phẩy\) \(\*\.csv\)”, rồi ghi tên tệp \.csv mới đó sau --roster\.\n/,
+    ],
+  },
+  {
     // Headed by the short words --roster reads: it was a rejected report, a unit's without a code.
     name: "a roster headed “Mã;Tên;Loại” left among the reports is set aside too",
     setup: (d) =>
