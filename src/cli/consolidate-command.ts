@@ -23,9 +23,9 @@ import {
   isUneditedWorkbook,
   type EarlierOutputKind,
 } from "./earlier-output";
-import { consolidate, consolidationJson, namedWithCode } from "../core/consolidate";
+import { consolidate, consolidationJson, lateMark, namedWithCode } from "../core/consolidate";
 import type { Consolidation, InRollup, RejectedFile, Submission } from "../core/consolidation";
-import { UNDATED_FIRST_MARK, UNDATED_FIRST_OPEN } from "../core/consolidation";
+import { RESENT_MARK, UNDATED_FIRST_MARK, UNDATED_FIRST_OPEN } from "../core/consolidation";
 import { baseName, fileNameBeside } from "../core/file-names";
 import {
   otherPeriodOnlyUnits,
@@ -915,8 +915,8 @@ function humanSummary(
   const late = c.units.filter((u) => u.late);
   // Of them, units whose late report is an update of one they sent on time, and units whose earlier,
   // returned file had no Ngày báo cáo (when it came cannot be told), each marked in the list.
-  const updated = late.filter((u) => u.firstReportDate).length;
-  const undated = late.filter((u) => !u.firstReportDate && u.firstReportUndated !== undefined).length;
+  const updated = late.filter((u) => lateMark(u) === RESENT_MARK).length;
+  const undated = late.filter((u) => lateMark(u) === UNDATED_FIRST_MARK).length;
   const resentWhy = "đã gửi đúng hạn, bản được dùng là bản gửi lại sau hạn";
   const undatedWhy = `có tệp bị trả lại không ghi Ngày báo cáo, ${UNDATED_FIRST_OPEN}`;
   if (late.length === 0) lines.push("Trễ hạn: không có.");
@@ -937,13 +937,10 @@ function humanSummary(
     lines.push(
       ...unitLines(
         `Trễ hạn: ${late.length} đơn vị${marks.length > 0 ? ` (${marks.join("; ")})` : ""}:`,
-        late.map((u) =>
-          u.firstReportDate
-            ? { ...u, note: RESENT_MARK }
-            : u.firstReportUndated !== undefined
-              ? { ...u, note: UNDATED_FIRST_MARK }
-              : u,
-        ),
+        late.map((u) => {
+          const note = lateMark(u);
+          return note === undefined ? u : { ...u, note };
+        }),
       ),
     );
   }
@@ -1057,9 +1054,6 @@ function replacedNote(replaced: number, resent: number): string {
 
 /** The width the terminal's lists of units are filled to: a console window's default. */
 const TERMINAL_WIDTH = 80;
-
-/** Trễ hạn's mark of a unit that sent on time and whose late report is a resend. */
-const RESENT_MARK = "bản gửi lại";
 
 /**
  * `head` and its units by name and code, "Xã Nga Sơn (XA_NGA_SON)" as the summary and the letters

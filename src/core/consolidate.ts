@@ -79,6 +79,7 @@ import type {
   SourceRow,
   CountDifference,
 } from "./consolidation";
+import { RESENT_MARK, UNDATED_FIRST_MARK } from "./consolidation";
 import type { RollupSource, TaskRow, UnitReport, ValidationResult } from "./unit-report";
 
 export interface ConsolidateOptions {
@@ -320,6 +321,17 @@ export function unitsCovered(c: Pick<Consolidation, "units">): number {
 export function rollupMark(summed: number): string {
   // "7 đơn vị" held together: a narrow name column wrapped it as "(tổng hợp 7" over "đơn vị)".
   return `(tổng hợp ${viInteger(summed)}\u00a0đơn vị)`;
+}
+
+/**
+ * What a late unit's "Trễ hạn" is marked with where units are listed: an update of a report sent on
+ * time (RESENT_MARK), or an earlier returned file without a date (UNDATED_FIRST_MARK); else none.
+ */
+export function lateMark(
+  u: Pick<UnitSummary, "firstReportDate" | "firstReportUndated">,
+): typeof RESENT_MARK | typeof UNDATED_FIRST_MARK | undefined {
+  if (u.firstReportDate) return RESENT_MARK;
+  return u.firstReportUndated !== undefined ? UNDATED_FIRST_MARK : undefined;
 }
 
 /**

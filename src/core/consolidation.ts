@@ -40,8 +40,14 @@ export interface TaskCounts {
 }
 
 /**
- * How a late unit with `firstReportUndated` is marked after "Trễ hạn" wherever units are listed: Tổng
- * hợp's Thời hạn, the terminal's list, the report's IV.4 and Phụ lục I. One phrase, so each reads alike.
+ * How a late unit with `firstReportDate` (an update of a report sent on time) is marked after "Trễ hạn"
+ * wherever units are listed: Tổng hợp's Thời hạn, the terminal's list, Phụ lục I (consolidate.ts lateMark).
+ */
+export const RESENT_MARK = "bản gửi lại";
+
+/**
+ * How a late unit with `firstReportUndated` is marked there, and in the report's IV.4. One phrase, so
+ * each reads alike.
  */
 export const UNDATED_FIRST_MARK = "có tệp không ghi ngày";
 

@@ -79,10 +79,11 @@ const TOTAL_WORDS = new Set([
  * Which of the counted ones a total line names: the words of a task's status, a meeting's type or form
  * ("hoàn thành", "đang thực hiện", "trực tuyến"), and the clerk's "đã", "đúng" ("đã hoàn thành", "đúng hạn").
  */
+const WHICH_LABELS = [...TASK_STATUSES, ...MEETING_TYPES, ...MEETING_FORMS].map((o) =>
+  o.label.toLocaleLowerCase("vi"),
+);
 const WHICH_WORDS: ReadonlySet<string> = new Set([
-  ...[...TASK_STATUSES, ...MEETING_TYPES, ...MEETING_FORMS].flatMap((o) =>
-    o.label.toLocaleLowerCase("vi").split(" "),
-  ),
+  ...WHICH_LABELS.flatMap((label) => label.split(" ")),
   "đã",
   "đúng",
 ]);
@@ -100,10 +101,7 @@ const OUT_OF = /\d\s*\/\s*\d/;
  * by a sign: "Tổng 2 chuyên đề …" (not "chuyên môn") and "Tổng: 10 hoàn thành trong năm" stay tasks.
  */
 const COUNT_THEN_WHICH = new RegExp(
-  `^(?:tổng|cộng)[^\\p{L}\\p{M}]*\\d[^\\p{L}\\p{M}]*(?:(?:đã|đúng)\\s+)?(?:${[
-    ...[...TASK_STATUSES, ...MEETING_TYPES, ...MEETING_FORMS].map((o) => o.label.toLocaleLowerCase("vi")),
-    "hạn",
-  ]
+  `^(?:tổng|cộng)[^\\p{L}\\p{M}]*\\d[^\\p{L}\\p{M}]*(?:(?:đã|đúng)\\s+)?(?:${[...WHICH_LABELS, "hạn"]
     .sort((a, b) => b.length - a.length)
     .join("|")})\\s*(?:$|[^\\s\\p{L}\\p{M}])`,
   "u",

@@ -7,6 +7,7 @@
 import { UNIT_TYPES } from "./catalogue";
 import {
   countedUnitsPhrase,
+  lateMark,
   pooledReductionSums,
   pooledUnits,
   rollupName,
@@ -1139,7 +1140,7 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     // A roll-up's row sums other units: said under its name, as the total row counts them.
     cellText(rollupName({ ...u, name: unitName(c, u.code, u.name) }, "\n"), { size }),
     cellText(
-      `${viDate(u.reportDate)}${u.late ? `\n(trễ hạn${u.firstReportDate ? ", bản gửi lại" : u.firstReportUndated !== undefined ? `, ${UNDATED_FIRST_MARK}` : ""})` : ""}`,
+      `${viDate(u.reportDate)}${u.late ? `\n(trễ hạn${lateMark(u) === undefined ? "" : `, ${lateMark(u)}`})` : ""}`,
       {
         align: "center",
         size,

@@ -4,7 +4,14 @@
 
 import { SUMMARY_SHEETS } from "./catalogue";
 import { viDate } from "./dates";
-import { countedUnitsPhrase, pooledReductionSums, rollupName, rollupCodes, rollupUnits } from "./consolidate";
+import {
+  countedUnitsPhrase,
+  lateMark,
+  pooledReductionSums,
+  rollupName,
+  rollupCodes,
+  rollupUnits,
+} from "./consolidate";
 import type {
   Consolidation,
   IndicatorResult,
@@ -13,7 +20,6 @@ import type {
   UnitSummary,
   Warning,
 } from "./consolidation";
-import { UNDATED_FIRST_MARK } from "./consolidation";
 import { baseName } from "./file-names";
 import {
   otherPeriodFilesOf,
@@ -345,20 +351,12 @@ export function doubtfulDate(u: UnitSummary, period: Period | null): boolean {
 /** Thời hạn's cell: on time, late, late as an update, each "(xem lại ngày)" when the date is in doubt. */
 function timelinessCell(u: UnitSummary, period: Period | null): CellSpec {
   const doubtful = doubtfulDate(u, period);
-  const said = u.firstReportDate
-    ? "Trễ hạn (bản gửi lại)"
-    : u.firstReportUndated !== undefined
-      ? `Trễ hạn (${UNDATED_FIRST_MARK})`
-      : u.late
-        ? "Trễ hạn"
-        : "Đúng hạn";
+  const mark = lateMark(u);
+  const said = mark !== undefined ? `Trễ hạn (${mark})` : u.late ? "Trễ hạn" : "Đúng hạn";
   return text(
     doubtful ? `${said} (xem lại ngày)` : said,
     u.late || doubtful
-      ? merge(
-          u.firstReportDate || u.firstReportUndated !== undefined || doubtful ? merge(CENTER, WRAP) : CENTER,
-          LATE_FILL,
-        )
+      ? merge(mark !== undefined || doubtful ? merge(CENTER, WRAP) : CENTER, LATE_FILL)
       : CENTER,
   );
 }
