@@ -396,10 +396,13 @@ function findingJson(f: Finding): object {
 
 const errorCount = (r: ValidationResult): number => r.findings.filter((f) => f.severity === "error").length;
 
-/** "Trang Chỉ tiêu, ô E5: " — where a finding points, in words. */
+/**
+ * "Trang “Chỉ tiêu”, ô E5: " — where a finding points, in words, as the page and the letters say it (the
+ * sheet's name in quotes: a name such as "Thông tin" read inside a sentence is otherwise taken for words).
+ */
 function whereText(f: Finding): string {
   if (f.sheet === null) return "";
-  return f.cell === null ? `Trang ${f.sheet}: ` : `Trang ${f.sheet}, ô ${f.cell}: `;
+  return f.cell === null ? `Trang “${f.sheet}”: ` : `Trang “${f.sheet}”, ô ${f.cell}: `;
 }
 
 /** Human output: the file's verdict on one line, then its errors in sheet and row order, then its warnings. */

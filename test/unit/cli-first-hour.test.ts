@@ -731,7 +731,7 @@ const ROWS: readonly Row[] = [
     // A mistyped path is no report that failed its checks: said as not found, the rest checked.
     code: 1,
     stdout: [
-      /^✗ KHÔNG HỢP LỆ — 2 lỗi, 1 cảnh báo, chưa gửi được: .*XA_C\.xlsx — XA_C \(Xã C\)\n {4}Lỗi · Trang Chỉ tiêu, ô E5: .*\n {4}Lỗi · Trang Chỉ tiêu, ô E8: .*\n {4}Cảnh báo · Trang Chỉ tiêu, ô E6: /,
+      /^✗ KHÔNG HỢP LỆ — 2 lỗi, 1 cảnh báo, chưa gửi được: .*XA_C\.xlsx — XA_C \(Xã C\)\n {4}Lỗi · Trang “Chỉ tiêu”, ô E5: .*\n {4}Lỗi · Trang “Chỉ tiêu”, ô E8: .*\n {4}Cảnh báo · Trang “Chỉ tiêu”, ô E6: /,
       /\n✗ KHÔNG TÌM THẤY: .*khong-co\.xlsx — không có tệp hoặc thư mục này\. Hãy kiểm tra lại đường dẫn\.\n/,
       /\n✓ HỢP LỆ: .*SO_A\.xlsx — SO_A \(Sở A\)\n/,
       /\nTổng kết: 2 tệp — 1 hợp lệ, 1 không hợp lệ; 2 lỗi, 1 cảnh báo\.\nKhông tìm thấy 1 đường dẫn: .*khong-co\.xlsx\. Hãy kiểm tra lại rồi chạy lại cho các tệp đó\.\nTệp không hợp lệ: .*XA_C\.xlsx\.\n$/,

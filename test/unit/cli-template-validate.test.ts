@@ -160,8 +160,8 @@ test("human output: a verdict line, errors in sheet and row order before warning
     /^✗ KHÔNG HỢP LỆ — \d+ lỗi, 1 cảnh báo, chưa gửi được: .*human\.xlsx — SO_TU_PHAP \(Sở Tư pháp\)$/,
   );
   const findings = lines.slice(1).filter((l) => l.startsWith("    "));
-  const g5 = findings.findIndex((l) => /^ {4}Lỗi · Trang Nhiệm vụ, ô G5: /.test(l));
-  const e6 = findings.findIndex((l) => /^ {4}Cảnh báo · Trang Chỉ tiêu, ô E6: /.test(l));
+  const g5 = findings.findIndex((l) => /^ {4}Lỗi · Trang “Nhiệm vụ”, ô G5: /.test(l));
+  const e6 = findings.findIndex((l) => /^ {4}Cảnh báo · Trang “Chỉ tiêu”, ô E6: /.test(l));
   expect(g5).toBeGreaterThanOrEqual(0);
   // The warning on an earlier sheet still comes after every error.
   expect(e6).toBe(findings.length - 1);
@@ -296,9 +296,9 @@ test("a template sent back unfilled is said to be one, its blank cells in two li
     "    Lưu ý · Tệp chưa có số liệu nào: các ô số liệu ở trang “Chỉ tiêu” và cột Tình trạng ở trang “Nhiệm vụ” đều còn trống. Nếu số liệu đã điền ở một tệp khác, hãy dùng tệp đó; nếu chưa, điền theo các lỗi dưới đây.",
   );
   expect(lines.filter((l) => l.startsWith("    Lỗi ·"))).toEqual([
-    "    Lỗi · Trang Thông tin, ô C10: Chưa điền Ngày báo cáo. Nhập ngày ký báo cáo dạng dd/mm/yyyy, ví dụ 05/06/2026. [MISSING_VALUE]",
-    "    Lỗi · Trang Chỉ tiêu: 10 ô số liệu bắt buộc còn trống: D5, E5, E6, E7, D8, E8, E9, E10, E11, E12. Nhập số liệu của đơn vị vào từng ô; số nào không có thì ghi 0. [MISSING_VALUE]",
-    "    Lỗi · Trang Nhiệm vụ: 12 nhiệm vụ (dòng 5–16) chưa chọn Tình trạng. Chọn cho từng nhiệm vụ một trong: “Hoàn thành”; “Hoàn thành quá hạn”; “Đang thực hiện”; “Chưa thực hiện”. [TASK_STATUS]",
+    "    Lỗi · Trang “Thông tin”, ô C10: Chưa điền Ngày báo cáo. Nhập ngày ký báo cáo dạng dd/mm/yyyy, ví dụ 05/06/2026. [MISSING_VALUE]",
+    "    Lỗi · Trang “Chỉ tiêu”: 10 ô số liệu bắt buộc còn trống: D5, E5, E6, E7, D8, E8, E9, E10, E11, E12. Nhập số liệu của đơn vị vào từng ô; số nào không có thì ghi 0. [MISSING_VALUE]",
+    "    Lỗi · Trang “Nhiệm vụ”: 12 nhiệm vụ (dòng 5–16) chưa chọn Tình trạng. Chọn cho từng nhiệm vụ một trong: “Hoàn thành”; “Hoàn thành quá hạn”; “Đang thực hiện”; “Chưa thực hiện”. [TASK_STATUS]",
   ]);
   expect(io.stdout).toContain("Tổng kết: 1 tệp — 0 hợp lệ, 1 không hợp lệ; 23 lỗi, 0 cảnh báo.");
 
@@ -318,7 +318,7 @@ test("a template sent back unfilled is said to be one, its blank cells in two li
   const io2 = capture();
   await main(["validate", partly], io2);
   expect(io2.stdout).not.toContain("Lưu ý · Tệp chưa có số liệu");
-  expect(io2.stdout).toContain("Lỗi · Trang Nhiệm vụ, ô G16: Nhiệm vụ ở dòng 16 chưa chọn Tình trạng.");
+  expect(io2.stdout).toContain("Lỗi · Trang “Nhiệm vụ”, ô G16: Nhiệm vụ ở dòng 16 chưa chọn Tình trạng.");
 
   // In a consolidation: one line for the file, and its unit's letter asks for the filled report.
   const folder = mkdtempSync(join(tmpdir(), "kl226-blank-"));
