@@ -178,7 +178,7 @@ describe("every comparison (SPEC §8), judged exactly", () => {
           }
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 500, seed: 226 },
     );
   });
 });

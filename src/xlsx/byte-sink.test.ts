@@ -58,6 +58,6 @@ test("any texts (emoji, lone surrogates, NFD) encode as TextEncoder does, from a
         expect(sink.view()).toEqual(expected);
       },
     ),
-    { numRuns: 300 },
+    { numRuns: 300, seed: 226 },
   );
 });

@@ -71,7 +71,7 @@ test("for any rows and any chunking, the compacted XML parses to the same rows",
         expect(parse(compact(xml, cuts))).toEqual(parse(xml));
       },
     ),
-    { numRuns: 400 },
+    { numRuns: 400, seed: 226 },
   );
 });
 

@@ -53,6 +53,6 @@ test("random text with entity-like pieces decodes as the regex decoder did", () 
       const raw = pieces.join("");
       expect(decodeText(raw)).toBe(referenceDecode(raw));
     }),
-    { numRuns: 3000 },
+    { numRuns: 3000, seed: 226 },
   );
 });

@@ -17,7 +17,9 @@ import {
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import type { TaskRow, ValidationResult } from "../../src/core/unit-report";
 
-const RUNS = { numRuns: 1000 };
+// Seeded, as every property of the suite: CI draws the same cases on every run and a failure comes
+// back on the next one; another seed, set here by hand, explores further.
+const RUNS = { numRuns: 1000, seed: 226 };
 type CountCode = string;
 const COUNT_CODES = DEFAULT_PROFILE.form.counts.map((f) => f.code);
 
