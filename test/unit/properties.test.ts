@@ -141,6 +141,13 @@ function submissions(cases: readonly UnitCase[]): Submission[] {
   });
 }
 
+/** A target written with a few decimals (0.95) as the exact fraction it stands for ([95n, 100n]). */
+function decimalFraction(target: number): [bigint, bigint] {
+  const [whole = "", decimals = ""] = String(target).split(".");
+  if (!/^\d+$/.test(whole + decimals)) throw new Error(`not a plain decimal: ${target}`);
+  return [BigInt(whole + decimals), 10n ** BigInt(decimals.length)];
+}
+
 const run = (subs: readonly Submission[], profile = DEFAULT_PROFILE): ReturnType<typeof consolidate> =>
   consolidate(subs, { profile, period: PERIOD });
 
@@ -153,7 +160,17 @@ describe("consolidation properties", () => {
           if (rule.kind !== "ratio") continue;
           const part = values.reduce((n, v) => n + (v[rule.part]?.current ?? 0), 0);
           const whole = values.reduce((n, v) => n + (v[rule.whole]?.current ?? 0), 0);
-          const expected = judgeRatio(part, whole, rule.target);
+          // The oracle is BigInt arithmetic on the sums, not judgeRatio (consolidate calls it).
+          const [num, den] = decimalFraction(rule.target);
+          const short = BigInt(part) * den < num * BigInt(whole);
+          const expected =
+            whole === 0
+              ? { value: null, status: "na", gap: 0 }
+              : {
+                  value: part / whole,
+                  status: short ? "short" : "met",
+                  gap: short ? Number((num * BigInt(whole) + den - 1n) / den) - part : 0,
+                };
           expect(c.province.indicators[rule.id]).toEqual({
             ...expected,
             target: rule.target,
@@ -285,24 +302,31 @@ describe("judging is exact", () => {
   });
 
   test("(e) gap is 0 exactly when met; part + gap meets a short ratio and part + gap − 1 does not", () => {
+    let shorts = 0;
     fc.assert(
       fc.property(countArb, countArb, targetArb, (a, b, t) => {
         const [part, whole] = a <= b ? [a, b] : [b, a];
         fc.pre(whole > 0);
         const j = judgeRatio(part, whole, t.value);
         expect(j.gap === 0).toBe(j.status === "met");
-        if (j.status === "short" && j.gap !== null) {
+        if (j.status === "short") {
+          shorts += 1;
+          // A short ratio always has a gap: a null one must fail here, not skip the checks.
           expect(j.gap).toBeGreaterThan(0);
-          expect(part + j.gap).toBeLessThanOrEqual(whole);
-          expect(judgeRatio(part + j.gap, whole, t.value).status).toBe("met");
-          expect(judgeRatio(part + j.gap - 1, whole, t.value).status).toBe("short");
+          const gap = j.gap!;
+          expect(part + gap).toBeLessThanOrEqual(whole);
+          expect(judgeRatio(part + gap, whole, t.value).status).toBe("met");
+          expect(judgeRatio(part + gap - 1, whole, t.value).status).toBe("short");
         }
       }),
       RUNS,
     );
+    // The draws reach the short branch (else the checks above prove nothing).
+    expect(shorts).toBeGreaterThan(RUNS.numRuns / 10);
   });
 
   test("(e) for reductions and maximum counts, removing gap items meets the target and gap − 1 does not", () => {
+    const shorts = { reduction: 0, max: 0 };
     fc.assert(
       fc.property(
         countArb,
@@ -313,19 +337,27 @@ describe("judging is exact", () => {
           fc.pre(previous > 0);
           const j = judgeReduction(previous, current, t.value);
           expect(j.gap === 0).toBe(j.status === "met");
-          if (j.status === "short" && j.gap !== null) {
-            expect(judgeReduction(previous, current - j.gap, t.value).status).toBe("met");
-            expect(judgeReduction(previous, current - j.gap + 1, t.value).status).toBe("short");
+          if (j.status === "short") {
+            shorts.reduction += 1;
+            expect(j.gap).toBeGreaterThan(0);
+            const gap = j.gap!;
+            expect(judgeReduction(previous, current - gap, t.value).status).toBe("met");
+            expect(judgeReduction(previous, current - gap + 1, t.value).status).toBe("short");
           }
           const m = judgeMaxCount(current, max);
           expect(m.gap === 0).toBe(m.status === "met");
-          if (m.status === "short" && m.gap !== null) {
-            expect(judgeMaxCount(current - m.gap, max).status).toBe("met");
-            expect(judgeMaxCount(current - m.gap + 1, max).status).toBe("short");
+          if (m.status === "short") {
+            shorts.max += 1;
+            expect(m.gap).toBeGreaterThan(0);
+            const gap = m.gap!;
+            expect(judgeMaxCount(current - gap, max).status).toBe("met");
+            expect(judgeMaxCount(current - gap + 1, max).status).toBe("short");
           }
         },
       ),
       RUNS,
     );
+    expect(shorts.reduction).toBeGreaterThan(RUNS.numRuns / 10);
+    expect(shorts.max).toBeGreaterThan(RUNS.numRuns / 10);
   });
 });
