@@ -521,8 +521,7 @@ describe("previousFromSummary: last year's summary workbook instead of its JSON"
     const read = workbook();
     if (!read.ok) throw new Error("summary unreadable");
     const parsed = previousFromSummary(read.workbook, profile.form);
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
+    if (!parsed.ok) throw new Error(`summary not read back: ${parsed.errors.join("; ")}`);
     const json = JSON.parse(JSON.stringify(consolidationJson(c))) as PreviousReport;
     expect(parsed.report.period).toEqual({ kind: "NAM", year: 2026 });
     expect(parsed.report.units.map((u) => u.code)).toEqual(["SO_A", "SO_B"]);

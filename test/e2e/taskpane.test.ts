@@ -26,7 +26,8 @@ import { WORKER_MIN_FILES } from "../../src/taskpane/standalone/worker-pool";
 import { summaryJsonText } from "../../src/taskpane/summary-data";
 import { cp1258 } from "../helpers/cp1258";
 import { cchcUnit, reportBytes, type ReportData } from "../helpers/report-builder";
-import { PRINT_SKIP_REASON, printToPdf } from "../helpers/pdf";
+import { PRINT_UNAVAILABLE, printToPdf } from "../helpers/pdf";
+import { testUnless } from "../helpers/conditions";
 import { DIST, launchChromium, serveStatic, type StaticServer } from "./browser";
 import { countSums, readSummary, sheetNames, type CountSums, type SummaryReading } from "./independent";
 import { timeConsolidation, timingLine } from "./consolidate-timing";
@@ -690,7 +691,7 @@ test("at 1280 px the documents' date field is as wide as a date, not the page", 
   await page.setViewportSize({ width: 800, height: 900 });
 });
 
-(PRINT_SKIP_REASON === "" ? test : test.skip)(
+testUnless(PRINT_UNAVAILABLE)(
   "the downloaded report opens in LibreOffice and prints with every section heading",
   async () => {
     expect(reportDocx).not.toBe("");

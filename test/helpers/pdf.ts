@@ -39,9 +39,6 @@ export const PRINT_UNAVAILABLE: string | undefined = canPrintToPdf()
   ? undefined
   : "needs LibreOffice Calc and Writer (libreoffice-calc-nogui, libreoffice-writer-nogui) and poppler-utils; scripts/ensure-tools.sh installs them";
 
-/** Why print tests are skipped (or "" when they run). */
-export const PRINT_SKIP_REASON = PRINT_UNAVAILABLE === undefined ? "" : `SKIPPED: ${PRINT_UNAVAILABLE}`;
-
 export interface PrintedDocument {
   readonly pdf: string;
   /** Text of each page (pdftotext -layout), page 1 first. */

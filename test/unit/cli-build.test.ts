@@ -22,6 +22,7 @@ import { join, resolve } from "node:path";
 import { runInNewContext } from "node:vm";
 import { main, mainHelpText, type Io } from "../../src/cli/main";
 import { checkout as checkoutIn } from "../helpers/checkout";
+import { testUnless } from "../helpers/conditions";
 import { reportBytes } from "../helpers/report-builder";
 
 const ROOT = resolve(__dirname, "../..");
@@ -342,7 +343,11 @@ describe("a province's own profile copied into profiles/ is known by name (SPEC 
   // for root too; without setpriv there is no unprivileged account to read as.
   const asRoot = process.getuid?.() === 0;
   const setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => existsSync(p));
-  const unprivileged = !asRoot || (setpriv !== undefined && existsSync("/tmp")) ? test : test.skip;
+  const unprivileged = testUnless(
+    !asRoot || (setpriv !== undefined && existsSync("/tmp"))
+      ? undefined
+      : "run as root without setpriv (or /tmp): no unprivileged account to read the profile as",
+  );
   unprivileged(
     "a profile there the account cannot read (a .json or a .txt) stops the build saying which file and what to do, not Node's error",
     () => {

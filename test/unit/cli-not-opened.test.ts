@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { testUnless } from "../helpers/conditions";
 
 const ROOT = resolve(__dirname, "../..");
 const BIN = join(ROOT, "bin", "kl226.js");
@@ -25,8 +26,14 @@ const nobodyRuns =
 const dir = mkdtempSync(join(process.platform === "linux" ? "/tmp" : tmpdir(), "kl226-not-opened-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-(process.platform === "linux" && (!asRoot || nobodyRuns) ? test : test.skip)(
-  `a file and a folder without read permission are rejected as this machine's problem; no letter returns them${asRoot && !nobodyRuns ? " (skipped: run as root and user nobody cannot run this checkout)" : ""}`,
+testUnless(
+  process.platform !== "linux"
+    ? "read permissions are set and checked as on Linux"
+    : asRoot && !nobodyRuns
+      ? "run as root and user nobody cannot run this checkout"
+      : undefined,
+)(
+  "a file and a folder without read permission are rejected as this machine's problem; no letter returns them",
   () => {
     chmodSync(dir, 0o777);
     const inbox = join(dir, "inbox");
