@@ -220,12 +220,15 @@ test("Chưa nộp, Lỗi and Nguồn", () => {
   ]);
 });
 
-test("without a roster, Chưa nộp says so", () => {
+test("without a roster, Chưa nộp says so, in the written file too", async () => {
   const plain = summaryWorkbook(consolidate([], { profile: DEFAULT_PROFILE }), DEFAULT_PROFILE);
   expect(plain.sheets.find((s) => s.name === "Chưa nộp")!.rows[1]![0]!.value).toMatch(
     /Không có danh sách đơn vị/,
   );
-  expect(() => writeXlsx(plain)).not.toThrow();
+  // What the analyst opens: the sentence in A2 of the written workbook, read by another library.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(writeXlsx(plain)) as unknown as ExcelJS.Buffer);
+  expect(String(wb.getWorksheet("Chưa nộp")?.getCell("A2").value)).toMatch(/Không có danh sách đơn vị/);
 });
 
 test("Nhiệm vụ: units done per task, and of them those done late in a column of its own", () => {

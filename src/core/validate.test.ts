@@ -975,6 +975,11 @@ describe("UNREADABLE", () => {
 
 test("findings carry Vietnamese messages that say what to type", () => {
   const r = check({ counts: { HN_TONG: [100, null] }, reportDate: "32/13/2026" });
+  // The two mistakes made, each found (else the loop below would check nothing).
+  expect(only(r.findings)).toEqual([
+    ["BAD_VALUE", "error", "Thông tin", "C10"],
+    ["MISSING_VALUE", "error", "Chỉ tiêu", "E5"],
+  ]);
   for (const f of r.findings) {
     expect(f.message).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵêềếệểễôồốộổỗơờớợởỡưừứựửữđ]/);
     expect(f.message).toMatch(/Nhập|nhập|Chọn|ghi/);

@@ -110,6 +110,10 @@ describe.each([10, 400])("the summary of %i units", (n) => {
   test("takes 2 syncs, each request under 5 MB", () => {
     expect(run.excel.syncs).toBe(2);
     expect(run.report.syncs).toBe(2);
+    // One payload per sync, and the payload counted (a kilobyte or more per unit): else "under 5 MB"
+    // would hold for any request.
+    expect(run.excel.requests).toHaveLength(2);
+    expect(Math.max(...run.excel.requests)).toBeGreaterThan(n * 1000);
     for (const bytes of run.excel.requests) expect(bytes).toBeLessThan(5 * 1024 * 1024);
   });
 
@@ -244,6 +248,9 @@ test("a small request budget splits the writes, each request within it", async (
   const c = consolidation(400);
   const report = await writeSummary(excel.context(), summaryWorkbook(c, DEFAULT_PROFILE), 200_000);
   expect(report.syncs).toBeGreaterThan(2);
+  // The writes carry more than two budgets' worth, split into one request per sync.
+  expect(excel.requests).toHaveLength(report.syncs);
+  expect(excel.requests.reduce((a, b) => a + b, 0)).toBeGreaterThan(200_000 * 2);
   for (const bytes of excel.requests) expect(bytes).toBeLessThan(200_000 * 1.2);
 });
 
