@@ -297,7 +297,7 @@ export function ratio(part: number, whole: number): number {
 /**
  * Mục tiêu của một chỉ tiêu (ví dụ ONLINE_RATIO → 0,6), theo hồ sơ mặc định hoặc hồ sơ được chọn.
  * @customfunction TARGET
- * @param indicator Mã chỉ tiêu của biểu mẫu KL226-BC/1 (ví dụ "ONLINE_RATIO", "DOC_REDUCTION", "OVERTIME_MEETINGS") hoặc CCHC-BC/2025 (ví dụ "SO_HOA_HO_SO_RATIO", "HAI_LONG", "GIAI_NGAN_RATIO").
+ * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO" (KL226-BC/1) hoặc "SO_HOA_HO_SO_RATIO" (CCHC-BC/2025).
  * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226" hoặc "hcm-attp-cchc-2025"; bỏ trống: mặc định.
  * @returns Giá trị mục tiêu; #N/A nếu mã hoặc hồ sơ không tồn tại.
  */
@@ -309,7 +309,7 @@ export function target(indicator: string, profile?: string): number {
  * Đánh giá một giá trị so với mục tiêu: “Đạt” hoặc “Không đạt”.
  * @customfunction CHECK
  * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO" (KL226-BC/1) hoặc "SO_HOA_HO_SO_RATIO" (CCHC-BC/2025).
- * @param value Tỷ lệ, mức giảm dạng 0–1 (0,59 hoặc 59%); số lượng: số nguyên; HAI_LONG: như trong biểu mẫu (95,6).
+ * @param value Tỷ lệ, mức giảm: 0,59 hoặc 59%; số lượng: số nguyên; HAI_LONG: 95,6. Ô trống: #N/A “Chưa nhập…”.
  * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226" hoặc "hcm-attp-cchc-2025"; bỏ trống: mặc định.
  * @returns “Đạt” hoặc “Không đạt”.
  */
@@ -358,7 +358,7 @@ function judgedValue(ind: Indicator, v: number): number {
  * Số còn thiếu (hoặc vượt mức cho phép) để đạt mục tiêu, như cột “Số còn thiếu”; 0 khi đã đạt.
  * @customfunction GAP
  * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO" (KL226-BC/1) hoặc "SO_HOA_HO_SO_RATIO" (CCHC-BC/2025).
- * @param a Tỷ lệ: phần (ví dụ số họp trực tuyến); giảm: số cùng kỳ; chỉ tiêu số lượng: số lượng.
+ * @param a Tỷ lệ: phần (số họp trực tuyến); giảm: số cùng kỳ; số lượng: số lượng. Ô trống: #N/A “Chưa nhập…”.
  * @param [b] Tỷ lệ: tổng; giảm: số kỳ này; bỏ trống với chỉ tiêu số lượng (hoặc ghi tên hồ sơ).
  * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226" hoặc "hcm-attp-cchc-2025"; bỏ trống: mặc định.
  * @returns Số còn thiếu hoặc vượt mức cho phép.
@@ -433,8 +433,8 @@ function withinOneEdit(a: string, b: string): boolean {
  * TRUE nếu số ngày họp đúng quy định (mặc định: quán triệt ½, chuyên môn 1, quan trọng 1,5 ngày).
  * @customfunction MEETING_OK
  * @param type Loại hội nghị: "Quán triệt", "Chuyên môn" hoặc "Quan trọng" (có dấu hay không dấu đều được).
- * @param days Số ngày họp (ví dụ 0,5).
- * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226" (giới hạn thời lượng của kế hoạch); bỏ trống: mặc định. Hồ sơ có biểu mẫu không có trang Hội nghị (như "hcm-attp-cchc-2025") cho #N/A.
+ * @param days Số ngày họp, ví dụ 0,5. Ô trống: #N/A “Chưa nhập…”.
+ * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226"; bỏ trống: mặc định. Không có trang Hội nghị: #N/A.
  * @returns TRUE nếu đúng quy định, FALSE nếu vượt thời lượng.
  */
 export function meetingOk(type: string, days: number, profile?: string): boolean {

@@ -76,8 +76,37 @@ test("every function's autocomplete description is one line, at most 100 charact
   expect(lengths.filter(([, length]) => length === 0 || length > 100)).toEqual([]);
 });
 
-test("MEETING_OK's profile help says a form without a Hội nghị sheet, the CCHC one, is #N/A", () => {
-  expect(param("MEETING_OK", "profile")).toMatch(
-    /Hồ sơ có biểu mẫu không có trang Hội nghị \(như "hcm-attp-cchc-2025"\) cho #N\/A\.$/,
+test("MEETING_OK's profile help says a profile without a Hội nghị sheet is #N/A, in one line (it was 178 characters)", () => {
+  expect(param("MEETING_OK", "profile")).toBe(
+    'Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226"; bỏ trống: mặc định. Không có trang Hội nghị: #N/A.',
+  );
+});
+
+// An argument's help shows in the same tooltip while that argument is typed: held to the
+// descriptions' one line (TARGET's indicator help was 175 characters, MEETING_OK's profile 178).
+test("every argument's help is one line, at most 100 characters, as the descriptions (TARGET's indicator help was 175)", () => {
+  const helps = functions.flatMap((f) =>
+    f.parameters.map((p) => [`${f.id}(${p.name})`, [...(p.description ?? "")].length] as const),
+  );
+  expect(helps).toHaveLength(22);
+  expect(helps.filter(([, length]) => length === 0 || length > 100)).toEqual([]);
+  expect(param("TARGET", "indicator")).toBe(
+    'Mã chỉ tiêu, ví dụ "ONLINE_RATIO" (KL226-BC/1) hoặc "SO_HOA_HO_SO_RATIO" (CCHC-BC/2025).',
+  );
+});
+
+test("CHECK's value, GAP's a and MEETING_OK's days say an empty cell gives #N/A “Chưa nhập…” (the message said it, the help did not)", () => {
+  for (const [id, name] of [
+    ["CHECK", "value"],
+    ["GAP", "a"],
+    ["MEETING_OK", "days"],
+  ] as const)
+    expect([id, name, param(id, name)]).toEqual([
+      id,
+      name,
+      expect.stringMatching(/ Ô trống: #N\/A “Chưa nhập…”\.$/),
+    ]);
+  expect(param("CHECK", "value")).toBe(
+    "Tỷ lệ, mức giảm: 0,59 hoặc 59%; số lượng: số nguyên; HAI_LONG: 95,6. Ô trống: #N/A “Chưa nhập…”.",
   );
 });
