@@ -105,7 +105,38 @@ describe("numbers pasted as text, as the template reads them", () => {
       ErrorCode.invalidValue,
       "b: “--35” không phải một số; gõ số như 1234, 1.234, 0,5 hoặc 95,5%.",
     ]);
-    expect(excelError(() => gap("ONLINE_RATIO", 20, "−35")).message).toMatch(/^b phải là số nguyên không âm/);
+    expect(excelError(() => gap("ONLINE_RATIO", 20, "−35")).message).toMatch(/^b là số lượng: /);
+  });
+});
+
+describe("numbers in messages as a Vietnamese reader reads them", () => {
+  test("a part over its whole is shown with a decimal comma: 'Phần (1,5)', not 'Phần (1.5)', which reads as fifteen", () => {
+    const e = excelError(() => ratio(cell("1,5"), 1));
+    expect([e.code, e.message]).toEqual([ErrorCode.invalidValue, "Phần (1,5) lớn hơn Tổng (1)."]);
+    expect(excelError(() => onlineRatio(1234.5, 1000)).message).toBe(
+      "Số hội nghị trực tuyến (1.234,5) lớn hơn Tổng số hội nghị (1.000).",
+    );
+    // GAP named its arguments twice over: 'a (phần) (40) lớn hơn b (tổng) (35).'
+    expect(excelError(() => gap("ONLINE_RATIO", 40, 35)).message).toBe("Phần a (40) lớn hơn Tổng b (35).");
+    expect(excelError(() => gap("ONLINE_RATIO", 20, 0)).message).toBe("Tổng b bằng 0.");
+    expect(excelError(() => gap("DOC_REDUCTION", 0, 3)).message).toBe("Số cùng kỳ a bằng 0.");
+  });
+  test("a count given a fraction or a percent says what was given and what to type (it said only 'phải là số nguyên không âm')", () => {
+    const value = excelError(() => check("OVERTIME_MEETINGS", cell("1,5")));
+    expect([value.code, value.message]).toEqual([
+      ErrorCode.invalidValue,
+      "Giá trị của OVERTIME_MEETINGS là số lượng: gõ số nguyên không âm, ví dụ 0, 3 hoặc 35 (không phải 1,5).",
+    ]);
+    // A ratio typed where GAP wants the count it is made of.
+    expect(excelError(() => gap("ONLINE_RATIO", cell("60%"), 35)).message).toBe(
+      "a là số lượng: gõ số nguyên không âm, ví dụ 0, 3 hoặc 35 (không phải 0,6).",
+    );
+    expect(excelError(() => gap("ONLINE_RATIO", 20, -35)).message).toBe(
+      "b là số lượng: gõ số nguyên không âm, ví dụ 0, 3 hoặc 35 (không phải -35).",
+    );
+    expect(excelError(() => reduction(10, -5)).message).toBe(
+      "Số lượng cùng kỳ và số lượng kỳ này không được âm.",
+    );
   });
 });
 

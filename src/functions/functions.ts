@@ -235,11 +235,17 @@ const indicatorKey = memo((text: string): string => codeKey(text));
 function checkedPartWhole(part: number, whole: number, partName: string, wholeName: string): void {
   if (!(part >= 0 && whole >= 0)) fail("invalidValue", `${partName} và ${wholeName} không được âm.`);
   if (whole === 0) fail("divisionByZero", `${wholeName} bằng 0.`);
-  if (part > whole) fail("invalidValue", `${partName} (${part}) lớn hơn ${wholeName} (${whole}).`);
+  if (part > whole)
+    fail("invalidValue", `${partName} (${viNumber(part)}) lớn hơn ${wholeName} (${viNumber(whole)}).`);
 }
 
+/** A count, or #VALUE! saying what was given ("không phải 1,5"): a clerk who typed a ratio sees why. */
 function checkedCount(n: number, name: string): number {
-  if (!Number.isInteger(n) || n < 0) fail("invalidValue", `${name} phải là số nguyên không âm (số lượng).`);
+  if (!Number.isInteger(n) || n < 0)
+    fail(
+      "invalidValue",
+      `${name} là số lượng: gõ số nguyên không âm, ví dụ 0, 3 hoặc 35 (không phải ${viNumber(n)}).`,
+    );
   return n;
 }
 
@@ -273,7 +279,7 @@ export function reduction(previous: number, current: number): number {
     return (previous - current) / previous;
   const p = toNumber(previous, "Số lượng cùng kỳ");
   const c = toNumber(current, "Số lượng kỳ này");
-  if (!(p >= 0 && c >= 0)) fail("invalidValue", "Số lượng không được âm.");
+  if (!(p >= 0 && c >= 0)) fail("invalidValue", "Số lượng cùng kỳ và số lượng kỳ này không được âm.");
   if (p === 0) fail("divisionByZero", "Số lượng cùng kỳ bằng 0.");
   return (p - c) / p;
 }
@@ -338,7 +344,7 @@ function judgedValue(ind: Indicator, v: number): number {
   switch (ind.kind) {
     case "maxCount":
     case "minCount":
-      return checkedCount(v, "Giá trị");
+      return checkedCount(v, `Giá trị của ${ind.id}`);
     case "percent":
       if (!(v >= 0 && v <= 100))
         fail("invalidValue", `Giá trị của ${ind.id} phải từ 0 đến 100 (ví dụ 95,6 hoặc ô 95,6%).`);
@@ -383,10 +389,10 @@ export function gap(indicator: string, a: number, b?: number | string, profile?:
     return fail("invalidValue", `Chỉ tiêu ${ind.id} cần cả hai số a và b.`);
   const second = checkedCount(typeof b === "number" ? b : toNumber(b, "b"), "b");
   if (ind.kind === "ratio") {
-    checkedPartWhole(first, second, "a (phần)", "b (tổng)");
+    checkedPartWhole(first, second, "Phần a", "Tổng b");
     return judgeRatio(first, second, ind.target, ind.comparison).gap ?? 0;
   }
-  if (first === 0) fail("divisionByZero", "a (số cùng kỳ) bằng 0.");
+  if (first === 0) fail("divisionByZero", "Số cùng kỳ a bằng 0.");
   return judgeReduction(first, second, ind.target, ind.comparison).gap ?? 0;
 }
 
