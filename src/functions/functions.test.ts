@@ -154,7 +154,9 @@ describe("messages quote as the rest of the product does", () => {
     ];
     expect(messages.filter((m) => m?.includes('"'))).toEqual([]);
     expect(messages).toEqual([
-      expect.stringMatching(/^Không có hồ sơ “dong-thap”\. Hồ sơ có sẵn: dong-nai-skhcn-226, /),
+      expect.stringMatching(
+        /^Không có hồ sơ “dong-thap”; có phải dong-thap-syt-226\? Hồ sơ có sẵn: dong-nai-skhcn-226, /,
+      ),
       expect.stringMatching(/^Không có chỉ tiêu “ONLINE”\. Mã hợp lệ: /),
       expect.stringMatching(
         /^Chỉ tiêu “EDOC_RATIO” không có trong hồ sơ “dong-thap-syt-226” \(biểu mẫu KL226-BC\/1\)/,
@@ -272,6 +274,53 @@ describe("TARGET and CHECK", () => {
     // A count is a whole number, as GAP has it.
     expect(excelError(() => check("OVERTIME_MEETINGS", -3)).code).toBe(ErrorCode.invalidValue);
     expect(excelError(() => check("OVERTIME_MEETINGS", 0.5)).code).toBe(ErrorCode.invalidValue);
+  });
+  test("a code typed with spaces or dashes is the code; a name or a typo says which code to type (both only listed 22 codes)", () => {
+    expect(target("online ratio")).toBe(0.6);
+    expect(target(" Online-Ratio ")).toBe(0.6);
+    expect(check("so hoa ho so ratio", cell("80%"), "hcm-attp-cchc-2025")).toBe("Đạt");
+    const typo = excelError(() => target("ONLNE_RATIO"));
+    expect([typo.code, typo.message]).toEqual([
+      ErrorCode.notAvailable,
+      expect.stringMatching(
+        /^Không có chỉ tiêu “ONLNE_RATIO”; có phải ONLINE_RATIO\? Mã hợp lệ: ONLINE_RATIO, /,
+      ),
+    ]);
+    for (const name of [
+      "Tỷ lệ hội nghị trực tuyến",
+      "ty le hoi nghi truc tuyen",
+      "Họp trực tuyến".normalize("NFD"),
+    ])
+      expect([name, excelError(() => check(name, 0.6)).message]).toEqual([
+        name,
+        expect.stringMatching(
+          /^“.+” là tên chỉ tiêu, không phải mã: gõ mã ONLINE_RATIO\. Mã hợp lệ: ONLINE_RATIO, /,
+        ),
+      ]);
+    // Far from every code: the list alone, as before.
+    expect(excelError(() => target("ONLINE")).message).toMatch(/^Không có chỉ tiêu “ONLINE”\. Mã hợp lệ: /);
+  });
+  test("an empty indicator cell is not yet entered (it said 'Không có chỉ tiêu “”')", () => {
+    for (const empty of [null, "", "  ", [[null]]]) {
+      const e = excelError(() => target(cell(empty) as unknown as string));
+      expect([empty, e.code, e.message]).toEqual([
+        empty,
+        ErrorCode.notAvailable,
+        "Chưa nhập mã chỉ tiêu: ô đang trống, nên chưa biết là chỉ tiêu nào. Nhập mã vào ô đó, ví dụ ONLINE_RATIO hoặc SO_HOA_HO_SO_RATIO.",
+      ]);
+    }
+  });
+  test("a profile's name typed with spaces, underscores or diacritics is the profile; part of one is named", () => {
+    expect(target("HSCV_MANG_RATIO", "Đồng Tháp SYT 226")).toBe(0.95);
+    expect(target("HSCV_MANG_RATIO", "dong_thap_syt_226")).toBe(0.95);
+    const part = excelError(() => target("ONLINE_RATIO", "dong thap"));
+    expect([part.code, part.message]).toEqual([
+      ErrorCode.notAvailable,
+      "Không có hồ sơ “dong thap”; có phải dong-thap-syt-226? Hồ sơ có sẵn: dong-nai-skhcn-226, dong-thap-syt-226, hcm-attp-226, hcm-attp-cchc-2025, thanh-hoa-226.",
+    ]);
+    expect(excelError(() => dueDate("NAM", 2025, "HCM ATTP")).message).toMatch(
+      /^Không có hồ sơ “HCM ATTP”; có phải hcm-attp-226 hoặc hcm-attp-cchc-2025\? /,
+    );
   });
   test("an unknown id lists the codes in the forms' order, KL226-BC/1 first", () => {
     const e = excelError(() => check("Họp trực tuyến", 0.6));

@@ -165,12 +165,23 @@ function memo<T>(fn: (text: string) => T, max = 1000): (text: string) => T {
 function profileOf(value: unknown): Profile | null {
   const name = toText(value).trim();
   if (name === "") return null;
-  const p = shippedProfile(name);
+  const p = shippedProfile(name) ?? shippedProfile(profileKey(name));
   if (p) return p;
+  // "dong thap" or "Đồng Tháp" typed for dong-thap-syt-226: name the profiles it is part of.
+  const key = profileKey(name);
+  const near = key.length >= 3 ? SHIPPED_PROFILE_NAMES.filter((n) => n.includes(key)) : [];
+  const guess = near.length > 0 ? `; có phải ${near.join(" hoặc ")}?` : ".";
   return fail(
     "notAvailable",
-    `Không có hồ sơ ${quoted(name)}. Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}.`,
+    `Không có hồ sơ ${quoted(name)}${guess} Hồ sơ có sẵn: ${SHIPPED_PROFILE_NAMES.join(", ")}.`,
   );
+}
+
+/** A profile's name as a clerk may type it ("Dong Thap SYT 226", "dong_thap_syt_226") in the files' own spelling. */
+function profileKey(name: string): string {
+  return foldKey(name)
+    .trim()
+    .replace(/[\s_\u2010-\u2015]+/g, "-");
 }
 
 /** The profile a KL226-BC/1 function uses without one: this deployment's own (profiles/, "default"), else the SPEC's. */
@@ -199,6 +210,12 @@ function indicatorOf(value: unknown, profile: Profile | null): Indicator {
   const key = typeof value === "string" ? indicatorKey(value) : indicatorKey(toText(value));
   const ind = table.get(key);
   if (ind) return ind;
+  if (key === "")
+    return notEntered(
+      "mã chỉ tiêu",
+      "Nhập mã vào ô đó, ví dụ ONLINE_RATIO hoặc SO_HOA_HO_SO_RATIO.",
+      "chưa biết là chỉ tiêu nào",
+    );
   return fail("notAvailable", unknownIndicatorMessage(toText(value), key, profile, table));
 }
 
@@ -218,7 +235,7 @@ function unknownIndicatorMessage(
   const holders = SHIPPED_PROFILE_NAMES.filter((name) =>
     shippedProfile(name)?.form.indicators.some((i) => i.id === key),
   );
-  if (holders.length === 0) return `Không có chỉ tiêu ${quoted(typed)}. ${codes}`;
+  if (holders.length === 0) return `${unknownCode(typed, key, table)} ${codes}`;
   const inDefault = profile !== null && DEFAULT_INDICATORS.has(key);
   const where = profile
     ? `không có trong hồ sơ ${quoted(profile.id ?? profile.name)} (biểu mẫu ${profile.form.id})`
@@ -229,7 +246,22 @@ function unknownIndicatorMessage(
   return `Chỉ tiêu ${quoted(typed.trim())} ${where}; ${use}. ${codes}`;
 }
 
-const indicatorKey = memo((text: string): string => codeKey(text));
+/** An id as typed, any case, its words joined by spaces or dashes ("online ratio", "ONLINE-RATIO") as by "_". */
+const indicatorKey = memo((text: string): string => codeKey(text).replace(/[\s\-\u2010-\u2015]+/g, "_"));
+
+/**
+ * An id of no form, said with what it was likely meant as: an indicator's name typed for its code
+ * ("Tỷ lệ hội nghị trực tuyến", without diacritics too) or a code one letter off ("ONLNE_RATIO").
+ * Only the failing call pays for the search.
+ */
+function unknownCode(typed: string, key: string, table: ReadonlyMap<string, Indicator>): string {
+  const folded = foldKey(unicodeText(typed));
+  const named = [...table.values()].find((i) => foldKey(i.label) === folded || foldKey(i.short) === folded);
+  if (named) return `${quoted(typed.trim())} là tên chỉ tiêu, không phải mã: gõ mã ${named.id}.`;
+  const near = [...table.keys()].filter((id) => withinOneEdit(key, id));
+  const guess = near.length === 1 ? `; có phải ${near[0]}?` : ".";
+  return `Không có chỉ tiêu ${quoted(typed.trim())}${guess}`;
+}
 
 /** Shared by ONLINE_RATIO, RATIO and GAP: SPEC §7 error order (negative, then zero whole, then part > whole). */
 function checkedPartWhole(part: number, whole: number, partName: string, wholeName: string): void {
