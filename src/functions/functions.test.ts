@@ -447,11 +447,17 @@ describe("MEETING_OK", () => {
     expect(dateFromSerial(deadline("§Õn 31/12/2026"))).toEqual({ year: 2026, month: 12, day: 31 });
     expect(dateFromSerial(dueDate("N¨m", 2026))).toEqual({ year: 2026, month: 12, day: 6 });
   });
+  test("a type named with its noun, as a meeting's title has it, is the type ('Hội nghị quán triệt' was #VALUE!)", () => {
+    expect(meetingOk("Hội nghị quán triệt", 0.5)).toBe(true);
+    expect(meetingOk("Họp chuyên môn", 1.5)).toBe(false);
+    expect(meetingOk("hoi nghi quan trong", 1.5)).toBe(true);
+    expect(excelError(() => meetingOk("Hội nghị", 1)).code).toBe(ErrorCode.invalidValue);
+  });
   test("one typo is forgiven when only one type is that close", () => {
     expect(meetingOk("quan triet", 0.5)).toBe(true);
     expect(meetingOk("chuyen mn", 1)).toBe(true);
     expect(excelError(() => meetingOk("quan", 1)).code).toBe(ErrorCode.invalidValue);
-    expect(excelError(() => meetingOk("", 1)).code).toBe(ErrorCode.invalidValue);
+    expect(excelError(() => meetingOk("", 1)).code).toBe(ErrorCode.notAvailable); // not yet entered
   });
   test("#VALUE! with a Vietnamese message for an unknown type or negative days", () => {
     const e = excelError(() => meetingOk("Hội thảo", 1));
@@ -498,7 +504,34 @@ describe("DUE_DATE and DEADLINE (1900 date system serials)", () => {
   test("errors", () => {
     expect(excelError(() => dueDate("Quý", 2026)).code).toBe(ErrorCode.invalidValue);
     expect(excelError(() => dueDate("6T", 2026.5)).code).toBe(ErrorCode.invalidValue);
-    expect(excelError(() => dueDate("6T", cell(null))).code).toBe(ErrorCode.invalidValue);
+    expect(excelError(() => dueDate("6T", 2026.5)).message).toBe(
+      "Năm phải là số nguyên từ 1900 đến 9999, gõ đủ bốn chữ số như 2026 (không phải 2026,5).",
+    );
+    expect(excelError(() => dueDate("6T", 26)).message).toMatch(
+      /gõ đủ bốn chữ số như 2026 \(không phải 26\)\.$/,
+    );
+  });
+  test("an empty period, year, meeting type or deadline cell is not yet entered, #N/A saying what to type (they said 'không hợp lệ' of “” or that the year must be 1900–9999)", () => {
+    const said = (call: () => unknown): [string, string | undefined] => {
+      const e = excelError(call);
+      return [e.code, e.message];
+    };
+    expect(said(() => dueDate("6T", cell(null)))).toEqual([
+      ErrorCode.notAvailable,
+      "Chưa nhập năm: ô đang trống, nên chưa tính được hạn. Nhập năm vào ô đó, ví dụ 2026.",
+    ]);
+    expect(said(() => dueDate(cell(null) as unknown as string, 2026))).toEqual([
+      ErrorCode.notAvailable,
+      "Chưa nhập kỳ báo cáo: ô đang trống, nên chưa tính được hạn. Nhập 6T, NAM hoặc Q1–Q4 vào ô đó.",
+    ]);
+    expect(said(() => meetingOk(" ", 1))).toEqual([
+      ErrorCode.notAvailable,
+      "Chưa nhập loại hội nghị: ô đang trống, nên chưa đánh giá được. Nhập Quán triệt, Chuyên môn hoặc Quan trọng vào ô đó.",
+    ]);
+    expect(said(() => deadline(cell([[""]]) as unknown as string))).toEqual([
+      ErrorCode.notAvailable,
+      "Chưa nhập thời hạn: ô đang trống, nên chưa có ngày cuối. Nhập thời hạn vào ô đó, ví dụ Quý IV/2026, Tháng 6/2026 hoặc Đến 31/12/2026.",
+    ]);
   });
   test("the last day of a deadline phrase", () => {
     expect(deadline("Quý IV/2026")).toBe(46387); // 31/12/2026
@@ -515,6 +548,14 @@ describe("DUE_DATE and DEADLINE (1900 date system serials)", () => {
     expect(deadline(cell(2026) as unknown as string)).toBe(46387); // 31/12/2026
     expect(deadline(cell([[2025]]) as unknown as string)).toBe(46022); // 31/12/2025
     expect(deadline(cell(1899) as unknown as string)).toBe(1899); // a serial below 1900: a day of 1905
+  });
+  test("a deadline with no date is named as typed ('Theo chỉ đạo' was called a standing task); a number that is no date says what to type", () => {
+    expect(excelError(() => deadline("Theo chỉ đạo của UBND tỉnh")).message).toBe(
+      "Thời hạn “Theo chỉ đạo của UBND tỉnh” không có ngày hết hạn (nhiệm vụ thường xuyên, hằng năm hoặc theo yêu cầu).",
+    );
+    expect(excelError(() => deadline(cell(-5) as unknown as string)).message).toBe(
+      "Số -5 không phải một ngày; ghi thời hạn như Quý IV/2026, Tháng 6/2026, Đến 31/12/2026 hoặc một ô ngày.",
+    );
   });
   test("#N/A for standing tasks, blanks and unreadable text", () => {
     const standing = excelError(() => deadline("Thường xuyên"));

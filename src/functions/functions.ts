@@ -451,6 +451,9 @@ function meetingLimit(key: string, profile: Profile): number | undefined {
   if (!table) meetingTables.set(profile, (table = meetingLimitsOf(profile)));
   const exact = table.get(key);
   if (exact !== undefined) return exact;
+  // "Hội nghị chuyên môn", "Họp quán triệt": the type named with its noun, as a meeting's title has it.
+  const bare = key.replace(/^(hoi nghi|cuoc hop|hop)\s+/, "");
+  if (bare !== key) return meetingLimit(bare, profile);
   const near = [...table].filter(([name]) => withinOneEdit(key, name));
   const limits = new Set(near.map(([, limit]) => limit));
   return limits.size === 1 ? near[0]![1] : undefined;
@@ -485,6 +488,8 @@ export function meetingOk(type: string, days: number, profile?: string): boolean
       "notAvailable",
       `Hồ sơ ${quoted(toText(profile).trim())} (biểu mẫu ${chosen.form.id}) không có trang Hội nghị, nên không có giới hạn thời lượng họp: bỏ trống hồ sơ để dùng giới hạn mặc định (quán triệt ½ ngày, chuyên môn 1 ngày, quan trọng 1,5 ngày).`,
     );
+  if (toText(type).trim() === "")
+    return notEntered("loại hội nghị", "Nhập Quán triệt, Chuyên môn hoặc Quan trọng vào ô đó.");
   const limit = meetingLimit(meetingKey(toText(type)), chosen ?? KL226_DEFAULT);
   if (limit === undefined)
     return fail(
@@ -517,12 +522,15 @@ const periodOf = memo((text: string) => PERIOD_KEYS.get(foldKey(unicodeText(text
  * @returns Ngày hạn (định dạng ô là ngày để xem dd/mm/yyyy).
  */
 export function dueDate(period: string, year: number, profile?: string): number {
+  if (toText(period).trim() === "")
+    return notEntered("kỳ báo cáo", "Nhập 6T, NAM hoặc Q1–Q4 vào ô đó.", "chưa tính được hạn");
   const kind = periodOf(toText(period));
   if (kind === undefined)
     return fail(
       "invalidValue",
       `Kỳ báo cáo ${quoted(toText(period))} không hợp lệ: dùng ${PERIOD_KINDS.map(quoted).join(", ")}.`,
     );
+  if (isBlank(year)) return notEntered("năm", "Nhập năm vào ô đó, ví dụ 2026.", "chưa tính được hạn");
   const y = toNumber(year, "Năm");
   // The report's date cell (Ngày báo cáo) given for its year: said so, with what to type.
   const shown = y > 9999 ? dateFromSerial(y) : null;
@@ -532,7 +540,10 @@ export function dueDate(period: string, year: number, profile?: string): number 
       `Năm: ô chứa ngày ${viDate(shown)}, không phải một năm; gõ ${shown.year} hoặc dùng YEAR(ô đó).`,
     );
   if (!Number.isInteger(y) || y < 1900 || y > 9999)
-    fail("invalidValue", "Năm phải là số nguyên từ 1900 đến 9999.");
+    fail(
+      "invalidValue",
+      `Năm phải là số nguyên từ 1900 đến 9999, gõ đủ bốn chữ số như 2026 (không phải ${String(y).replace(".", ",")}).`,
+    );
   const chosen = profileOf(profile);
   // Without a profile, a quarter is the CCHC-BC/2025 regime's (KL226-BC/1 has none).
   const p =
@@ -565,11 +576,25 @@ export function deadline(text: string): number {
   // would be a day of 1905–1927, no plan's deadline. A cell that holds a date arrives as its serial.
   if (typeof text === "number" && !(Number.isInteger(text) && text >= 1900 && text <= 9999)) {
     if (dateFromSerial(text) !== null) return Math.floor(text);
-    return fail("notAvailable", "Không phải một ngày hợp lệ.");
+    return fail(
+      "notAvailable",
+      `Số ${viNumber(text)} không phải một ngày; ghi thời hạn như Quý IV/2026, Tháng 6/2026, Đến 31/12/2026 hoặc một ô ngày.`,
+    );
   }
+  if (isBlank(text))
+    return notEntered(
+      "thời hạn",
+      "Nhập thời hạn vào ô đó, ví dụ Quý IV/2026, Tháng 6/2026 hoặc Đến 31/12/2026.",
+      "chưa có ngày cuối",
+    );
   const parsed = deadlineOf(toText(text));
   if (parsed.kind === "date") return serialFromDate(parsed.date);
-  if (parsed.kind === "none") return fail("notAvailable", "Nhiệm vụ thường xuyên, không có ngày hết hạn.");
+  // "Thường xuyên", "Hằng năm", "Theo chỉ đạo…", "Từ năm 2025": named as typed, not all called standing.
+  if (parsed.kind === "none")
+    return fail(
+      "notAvailable",
+      `Thời hạn ${quoted(toText(text).trim())} không có ngày hết hạn (nhiệm vụ thường xuyên, hằng năm hoặc theo yêu cầu).`,
+    );
   return fail(
     "notAvailable",
     `Không đọc được thời hạn ${quoted(toText(text))} (ví dụ hợp lệ: Quý IV/2026, Tháng 6/2026, Đến 31/12/2026).`,
