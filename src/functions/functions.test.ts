@@ -271,6 +271,13 @@ describe("TARGET and CHECK", () => {
     expect(check("HAI_LONG", 0.956)).toBe("Không đạt");
     expect(check("HAI_LONG", 0.97)).toBe("Đạt");
     expect(excelError(() => check("HAI_LONG", 150)).code).toBe(ErrorCode.invalidValue);
+    // "150%" typed is 1,5 as Excel reads it, no 1,5 % on the form's scale (it said Không đạt).
+    const over = excelError(() => check("HAI_LONG", cell(" 150% ")));
+    expect([over.code, over.message]).toEqual([
+      ErrorCode.invalidValue,
+      "Giá trị của HAI_LONG phải từ 0 đến 100% (ví dụ 95,6 hoặc 95,6%).",
+    ]);
+    expect(check("HAI_LONG", cell("100%"))).toBe("Đạt");
     // A count is a whole number, as GAP has it.
     expect(excelError(() => check("OVERTIME_MEETINGS", -3)).code).toBe(ErrorCode.invalidValue);
     expect(excelError(() => check("OVERTIME_MEETINGS", 0.5)).code).toBe(ErrorCode.invalidValue);

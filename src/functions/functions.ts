@@ -354,7 +354,12 @@ export function target(indicator: string, profile?: string): number {
 export function check(indicator: string, value: number, profile?: string): string {
   const ind = indicatorOf(indicator, profileOf(profile));
   if (isBlank(value)) return notEntered(`giá trị của ${ind.id}`, TO_TYPE[ind.kind]);
-  const v = typeof value === "number" && Number.isFinite(value) ? value : toNumber(value, "Giá trị");
+  if (typeof value === "number" && Number.isFinite(value))
+    return judgeValue(ind.comparison, judgedValue(ind, value), ind.target) === "met" ? "Đạt" : "Không đạt";
+  const v = toNumber(value, "Giá trị");
+  // "150%" typed as text is 1,5 as a fraction, not the form's 1,5 (%): over 100% for HAI_LONG.
+  if (ind.kind === "percent" && v > 1 && toText(value).trim().endsWith("%"))
+    fail("invalidValue", `Giá trị của ${ind.id} phải từ 0 đến 100% (ví dụ 95,6 hoặc 95,6%).`);
   return judgeValue(ind.comparison, judgedValue(ind, v), ind.target) === "met" ? "Đạt" : "Không đạt";
 }
 
