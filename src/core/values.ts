@@ -51,6 +51,20 @@ function halfWidth(text: string): string {
   return FULL_WIDTH.test(text) ? text.replace(FULL_WIDTH_ALL, (ch) => ch.normalize("NFKC")) : text;
 }
 
+/**
+ * A number typed as text, as the clerk meant it: full-width forms as ASCII, and without an
+ * apostrophe kept in front of it ("'1033"). Excel hides the apostrophe that makes a cell text, but
+ * LibreOffice Calc and Google Sheets keep it as part of the text when the cell was already formatted
+ * as Text, and a word processor turns it into ‘ or ’. The digits after it are what the clerk typed.
+ */
+function typedNumber(text: string): string {
+  const t = halfWidth(text);
+  const c = t.charCodeAt(0);
+  // One comparison on the common path; the pattern only after a quote.
+  return (c === 0x27 || c === 0x2018 || c === 0x2019) && QUOTED_NUMBER.test(t) ? t.slice(1).trimStart() : t;
+}
+const QUOTED_NUMBER = /^['\u2018\u2019]\s*[-\u2010\u2011\u2212\u2013\u2014\ufe63]?\s*\d/;
+
 // "1.234", "1 234" (also no-break and narrow no-break spaces) and plain digits.
 const DIGITS = /^\d+$/;
 const DOT_GROUPS = /^\d{1,3}(?:\.\d{3})+$/;
@@ -110,7 +124,7 @@ export function readCount(cell: Cell | undefined): CountRead {
       return { kind: "ok", value: v.value, coerced: false };
     case "string": {
       const typed = visibleText(v.value);
-      const text = halfWidth(typed);
+      const text = typedNumber(typed);
       if (text === "") return { kind: "blank" };
       const compact = DIGITS.test(text)
         ? text
@@ -187,7 +201,7 @@ export function readDate(cell: Cell | undefined, date1904: boolean): DateRead {
   }
   const text = cellText(cell);
   if (text === "") return { kind: "blank" };
-  const date = v.kind === "string" ? parseDateText(text) : null;
+  const date = v.kind === "string" ? parseDateText(typedNumber(text)) : null;
   return date ? { kind: "ok", date } : { kind: "bad", shown: text };
 }
 
@@ -232,7 +246,7 @@ export function readPercent(cell: Cell | undefined): PercentRead {
       return checkedPercent(percent, shown, false);
     }
     case "string": {
-      const text = halfWidth(visibleText(v.value));
+      const text = typedNumber(visibleText(v.value));
       if (text === "") return { kind: "blank" };
       if (MINUS_FIRST.test(text)) return { kind: "bad", why: "negative", shown: text };
       // "1.234" (or "1.234 %") is a thousand two hundred and thirty-four in Vietnamese writing, not
@@ -282,6 +296,6 @@ export function readDecimal(cell: Cell | undefined): number | null {
   if (v.kind === "number") return v.value;
   if (v.kind !== "string") return null;
   // What the clerk sees: without invisible characters, full-width digits as ASCII (as readCount).
-  const text = halfWidth(visibleText(v.value)).replace(",", ".");
+  const text = typedNumber(visibleText(v.value)).replace(",", ".");
   return /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : null;
 }

@@ -1,0 +1,230 @@
+// What the programs clerks fill the template in write (session 42): Google Sheets' "Tải xuống →
+// .xlsx", WPS Office, Apple Numbers' export, Excel with protection, filters, array formulas and a
+// selection far down, and what clerks type in them: numbers behind an apostrophe, dates month first,
+// a space far below the table. Each file is a real filled report with the parts those programs write
+// differently, made in code; the shapes that read right already are held to the original's result.
+
+import { crc32, deflateRawSync } from "node:zlib";
+import { strFromU8, strToU8, unzipSync } from "fflate";
+import { inspectBytes } from "../../src/app/inspect";
+import { DEFAULT_PROFILE } from "../../src/core/profile";
+import { shippedProfile } from "../../src/core/profiles";
+import { readXlsx } from "../../src/xlsx/read";
+import { openpyxlCells, readerCells } from "../helpers/openpyxl";
+import { rawZip, type RawZipEntry } from "../helpers/raw-xlsx";
+import { cchcUnit, reportBytes, type Edit } from "../helpers/report-builder";
+
+const WORKBOOK = "xl/workbook.xml";
+
+const COUNTS = "xl/worksheets/sheet2.xml"; // "Chỉ tiêu"
+
+/** A real report with some parts replaced or added (null: left out). */
+function withParts(
+  base: Uint8Array,
+  replace: Readonly<Record<string, string | Uint8Array | null>>,
+): Uint8Array {
+  const parts: Record<string, Uint8Array | string | null> = { ...unzipSync(base), ...replace };
+  const entries: RawZipEntry[] = Object.entries(parts).flatMap(([name, content]) => {
+    if (content === null) return [];
+    const bytes = typeof content === "string" ? strToU8(content) : content;
+    return [{ name, data: deflateRawSync(bytes), method: 8, declaredSize: bytes.length, crc: crc32(bytes) }];
+  });
+  return rawZip(entries);
+}
+
+const part = (bytes: Uint8Array, name: string): string => strFromU8(unzipSync(bytes)[name]!);
+
+/** Every part of `bytes` whose name matches, with `edit` applied to its text. */
+function editParts(bytes: Uint8Array, names: RegExp, edit: (xml: string) => string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(unzipSync(bytes))) if (names.test(name)) out[name] = edit(part(bytes, name));
+  return out;
+}
+
+const BASE = reportBytes({ unit: "XA_QUANG_PHU", name: "UBND xã Quảng Phú", type: "UBND_XA" });
+const BASE_RESULT = inspectBytes(BASE, DEFAULT_PROFILE);
+const check = (bytes: Uint8Array) => inspectBytes(bytes, DEFAULT_PROFILE);
+const report = (edits: Edit[]) =>
+  check(reportBytes({ unit: "XA_QUANG_PHU", name: "UBND xã Quảng Phú", type: "UBND_XA" }, edits));
+const brief = (r: ReturnType<typeof check>) => r.findings.map((f) => [f.code, f.severity, f.sheet, f.cell]);
+
+test("the base report is valid (the shapes below are judged against it)", () => {
+  expect(BASE_RESULT).toMatchObject({ valid: true, findings: [] });
+  expect(BASE_RESULT.report?.values.VB_HANH_CHINH).toEqual({ previous: 200, current: 170 });
+});
+
+describe("the programs' own file shapes read as the report the clerk filled", () => {
+  const strings = [...part(BASE, "xl/sharedStrings.xml").matchAll(/<si><t[^>]*>(.*?)<\/t><\/si>/gs)].map(
+    (m) => m[1]!,
+  );
+
+  test("Google Sheets: strings in the cells (no shared strings), named constants and dimensions dropped, _lists only hidden", () => {
+    const sheets = editParts(BASE, /^xl\/worksheets\//, (xml) =>
+      xml
+        .replace(/<dimension [^>]*\/>/, "")
+        .replace(
+          /<c ([^>]*?)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
+          (_, a: string, b: string, i: string) =>
+            `<c ${a}t="inlineStr"${b}><is><t>${strings[Number(i)]}</t></is></c>`,
+        ),
+    );
+    const bytes = withParts(BASE, {
+      ...sheets,
+      "xl/sharedStrings.xml": null,
+      [WORKBOOK]: part(BASE, WORKBOOK)
+        .replace(/<definedNames>.*<\/definedNames>/, "")
+        .replace('state="veryHidden"', 'state="hidden"'),
+      "xl/_rels/workbook.xml.rels": part(BASE, "xl/_rels/workbook.xml.rels").replace(
+        /<Relationship [^>]*sharedStrings[^>]*\/>/,
+        "",
+      ),
+    });
+    expect(part(bytes, COUNTS)).toContain('t="inlineStr"><is><t>VB_HANH_CHINH</t></is>');
+    expect(check(bytes)).toEqual(BASE_RESULT);
+  });
+
+  test('WPS Office: its namespaces, t="n" on every number, its app.xml and custom properties', () => {
+    const sheets = editParts(BASE, /^xl\/worksheets\//, (xml) =>
+      xml
+        .replace(
+          "<worksheet ",
+          '<worksheet xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData" ',
+        )
+        .replace(/<c (r="[A-Z]+\d+" s="\d+")><v>/g, '<c $1 t="n"><v>'),
+    );
+    const bytes = withParts(BASE, {
+      ...sheets,
+      "docProps/app.xml":
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>WPS 表格</Application><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant><vt:variant><vt:i4>5</vt:i4></vt:variant></vt:vector></HeadingPairs></Properties>',
+      "docProps/custom.xml":
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="KSOProductBuildVer"><vt:lpwstr>1033-12.2.0.13359</vt:lpwstr></property></Properties>',
+    });
+    expect(part(bytes, COUNTS)).toContain('t="n"><v>170</v>');
+    expect(check(bytes)).toEqual(BASE_RESULT);
+  });
+
+  test("Apple Numbers: an “Export Summary” sheet first, no defined names, _lists shown", () => {
+    const summary =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Export Summary</t></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>Table Name</t></is></c><c r="B3" t="inlineStr"><is><t>Sheet Name</t></is></c></row></sheetData></worksheet>';
+    const bytes = withParts(BASE, {
+      "xl/worksheets/sheet6.xml": summary,
+      [WORKBOOK]: part(BASE, WORKBOOK)
+        .replace(/<definedNames>.*<\/definedNames>/, "")
+        .replace(' state="veryHidden"', "")
+        .replace("<sheets>", '<sheets><sheet name="Export Summary" sheetId="6" r:id="rId99"/>'),
+      "xl/_rels/workbook.xml.rels": part(BASE, "xl/_rels/workbook.xml.rels").replace(
+        "</Relationships>",
+        '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet6.xml"/></Relationships>',
+      ),
+    });
+    expect(check(bytes)).toEqual(BASE_RESULT);
+  });
+
+  test("Excel with every template sheet and the workbook's structure protected", () => {
+    const sheets = editParts(BASE, /^xl\/worksheets\/sheet[1-4]\.xml$/, (xml) =>
+      xml.replace(
+        "</sheetData>",
+        '</sheetData><sheetProtection algorithmName="SHA-512" hashValue="YWJj" saltValue="ZGVm" spinCount="100000" sheet="1" objects="1" scenarios="1"/>',
+      ),
+    );
+    const bytes = withParts(BASE, {
+      ...sheets,
+      [WORKBOOK]: part(BASE, WORKBOOK).replace(
+        "<bookViews>",
+        '<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="YWJj" workbookSaltValue="ZGVm" workbookSpinCount="100000" lockStructure="1"/><bookViews>',
+      ),
+    });
+    expect(check(bytes)).toEqual(BASE_RESULT);
+  });
+
+  test("an autofilter on Chỉ tiêu hiding the row of a count: the hidden count is still read", () => {
+    const bytes = withParts(BASE, {
+      [COUNTS]: part(BASE, COUNTS)
+        .replace('<row r="8"', '<row r="8" hidden="1"')
+        .replace(
+          "</sheetData>",
+          '</sheetData><autoFilter ref="A4:F17"><filterColumn colId="2"><filters><filter val="cuộc"/></filters></filterColumn></autoFilter>',
+        ),
+      [WORKBOOK]: part(BASE, WORKBOOK).replace(
+        "<definedNames>",
+        '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">\'Chỉ tiêu\'!$A$4:$F$17</definedName>',
+      ),
+    });
+    expect(part(bytes, COUNTS)).toMatch(/<row r="8" hidden="1"[^>]*>.*?<v>170<\/v>/);
+    expect(check(bytes)).toEqual(BASE_RESULT);
+  });
+
+  test('array formulas (Ctrl+Shift+Enter, and a dynamic array\'s cm="1") are read by their cached values', () => {
+    const counts = part(BASE, COUNTS);
+    expect(counts).toContain('<c r="E11" s="12"><v>3200</v></c>');
+    const bytes = withParts(BASE, {
+      [COUNTS]: counts
+        .replace(
+          '<c r="E11" s="12"><v>3200</v></c>',
+          '<c r="E11" s="12"><f t="array" ref="E11">SUM(E12:E12*1)+100</f><v>3200</v></c>',
+        )
+        .replace(
+          /<c r="E12" s="(\d+)"><v>3100<\/v><\/c>/,
+          '<c r="E12" s="$1" cm="1"><f t="array" ref="E12">_xlfn.SINGLE(D12)+300</f><v>3100</v></c>',
+        ),
+    });
+    expect(part(bytes, COUNTS)).toContain('cm="1"><f t="array"');
+    expect(readerCells(readOk(bytes))["Chỉ tiêu"]).toEqual(openpyxlCells(bytes)["Chỉ tiêu"]);
+    expect(check(bytes)).toEqual(BASE_RESULT);
+  });
+
+  test("a frozen pane with the selection at E40000 and a formatted empty cell there", () => {
+    const bytes = withParts(BASE, {
+      [COUNTS]: part(BASE, COUNTS)
+        .replace(/<selection [^>]*\/>/, '<selection pane="bottomRight" activeCell="E40000" sqref="E40000"/>')
+        .replace(/<dimension [^>]*\/>/, '<dimension ref="A1:F40000"/>')
+        .replace("</sheetData>", '<row r="40000" spans="1:6"><c r="E40000" s="12"/></row></sheetData>'),
+    });
+    expect(check(bytes)).toEqual(BASE_RESULT);
+  });
+});
+
+function readOk(bytes: Uint8Array) {
+  const out = readXlsx(bytes);
+  if (!out.ok) throw new Error(`expected a workbook, got ${out.reason}`);
+  return out.workbook;
+}
+
+describe("a number or a date behind an apostrophe kept as text (LibreOffice and Google Sheets keep it in a Text cell)", () => {
+  test("“'170” and “‘170” for a count are 170, with the COERCED warning quoting what was typed", () => {
+    for (const typed of ["'170", "\u2018170", "' 170"]) {
+      const r = report([{ op: "set", sheet: "Chỉ tiêu", cell: "E8", value: typed }]);
+      expect(r.valid).toBe(true);
+      expect(brief(r)).toEqual([["COERCED", "warning", "Chỉ tiêu", "E8"]]);
+      expect(r.findings[0]!.message).toContain(`được nhập dạng chữ “${typed}”; đã hiểu là 170.`);
+      expect(r.report?.values.VB_HANH_CHINH).toEqual({ previous: 200, current: 170 });
+    }
+  });
+
+  test("“'1.033” is read as its thousands; “'-2” is said to be negative; an apostrophe before words stays text", () => {
+    const thousands = report([{ op: "set", sheet: "Chỉ tiêu", cell: "D9", value: "'1.000" }]);
+    expect(thousands.report?.values.TTHC_TONG).toEqual({ previous: 1000, current: 1200 });
+    const negative = report([{ op: "set", sheet: "Chỉ tiêu", cell: "E17", value: "'-2" }]);
+    expect(brief(negative)).toEqual([["BAD_VALUE", "error", "Chỉ tiêu", "E17"]]);
+    expect(negative.findings[0]!.message).toContain("là số âm");
+    const words = report([{ op: "set", sheet: "Chỉ tiêu", cell: "E8", value: "'khoảng 170" }]);
+    expect(words.findings[0]!.message).toContain("không phải là số (“'khoảng 170”)");
+  });
+
+  test("Ngày báo cáo “'05/06/2026” (what the month-first advice tells the clerk to type) is 5 June 2026", () => {
+    const r = report([{ op: "set", sheet: "Thông tin", cell: "C10", value: "'05/06/2026" }]);
+    expect(r).toMatchObject({ valid: true, findings: [], reportDate: { year: 2026, month: 6, day: 5 } });
+  });
+
+  test("a CCHC satisfaction rate “'95,6” is 95,6 (with the warning)", () => {
+    const profile = shippedProfile("hcm-attp-cchc-2025")!;
+    const bytes = reportBytes(
+      { ...cchcUnit("P_A"), counts: { ...cchcUnit("P_A").counts, HAI_LONG: [null, "'95,6"] } },
+      [],
+      profile,
+    );
+    const r = inspectBytes(bytes, profile);
+    expect(r.report?.values.HAI_LONG?.current).toBe(95.6);
+    expect(r.findings.filter((f) => f.code !== "COERCED")).toEqual([]);
+  });
+});
