@@ -104,6 +104,22 @@ export function parseDateText(text: string): CivilDate | null {
   return null;
 }
 
+/**
+ * The date a dd/mm/yyyy text that names no day stands for when read month first, as typed on an
+ * English-US machine ("6/30/2026": no month 30, but 30 June): null when the text is a day as it
+ * stands, or is none either way. Only to say so in the message; such a text is not read.
+ */
+export function monthFirstReading(
+  text: string,
+): { readonly date: CivilDate; readonly typedMonth: number } | null {
+  const t = (/[\uff01-\uff5e]/.test(text) ? text.normalize("NFKC") : text).trim();
+  // Also behind the apostrophe LibreOffice keeps in a Text cell ("'6/30/2026").
+  const m = /^['\u2018\u2019]?\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(t);
+  if (!m || checked(Number(m[3]), Number(m[2]), Number(m[1])) !== null) return null;
+  const date = checked(Number(m[3]), Number(m[1]), Number(m[2]));
+  return date && { date, typedMonth: Number(m[2]) };
+}
+
 function checked(year: number, month: number, day: number): CivilDate | null {
   return isValidDate(year, month, day) ? { year, month, day } : null;
 }

@@ -3,7 +3,7 @@
 
 import { INFO_FIELDS, UNIT_TYPES, type InfoCode } from "./catalogue";
 import { indexCodes, missingRow } from "./coded-rows";
-import { dateFromSerial, monthFirstText, viDate, type CivilDate } from "./dates";
+import { dateFromSerial, monthFirstReading, monthFirstText, viDate, type CivilDate } from "./dates";
 import { finding, type Finding } from "./findings";
 import { exampleReportDate, periodOptions, type Form, type PeriodKind } from "./form";
 import { INFO_COLS } from "./layout";
@@ -241,8 +241,14 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
               MSG.monthFirstDate(monthFirstText(d.date), d.date),
             ),
           );
-      } else if (d.kind === "bad") bad(MSG.badDate(d.shown, exampleReportDate(form)));
-      else findings.push(missingValue(sheet, at, field, form));
+      } else if (d.kind === "bad") {
+        const meant = monthFirstReading(d.shown);
+        bad(
+          meant
+            ? MSG.badDateMonthFirst(d.shown, meant.typedMonth, meant.date)
+            : MSG.badDate(d.shown, exampleReportDate(form)),
+        );
+      } else findings.push(missingValue(sheet, at, field, form));
       continue;
     }
     // A name of only invisible characters is no name (the letter would say "Kính gửi: ").

@@ -460,6 +460,9 @@ export const MSG = {
     `Ô Năm đang là một ngày (${shown}), không phải một năm. Nhập năm báo cáo dạng số, ví dụ ${year >= 2025 && year <= 2100 ? year : example} (nếu ô vẫn hiện thành ngày, chọn định dạng ô là Số (Number)).`,
   badDate: (shown: string, example: CivilDate) =>
     `Ngày báo cáo ${q(shown)} không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ ${viDate(example)}.`,
+  /** "6/30/2026": no month 30, so most likely typed month first (an English-US habit), meaning `meant`. */
+  badDateMonthFirst: (shown: string, typedMonth: number, meant: CivilDate) =>
+    `Ngày báo cáo ${q(shown)} không tồn tại (không có tháng ${typedMonth}): có lẽ đã gõ tháng trước ngày, theo kiểu Mỹ. Nếu là ngày ${meant.day} tháng ${meant.month} năm ${meant.year}, gõ ${viDate(meant)} (ngày trước, rồi tháng, rồi năm).`,
   dateBeforePeriod: (date: string, period: string, start: string | null) =>
     `Ngày báo cáo ${date} ở trước ${start === null ? `năm của kỳ báo cáo (${period})` : `ngày bắt đầu kỳ báo cáo ${period} (${start})`}: có thể gõ nhầm năm. Kiểm tra lại Ngày báo cáo; ngày này quyết định báo cáo đúng hạn hay trễ hạn, và tệp nào được dùng khi đơn vị gửi nhiều tệp.`,
   dateBeforeQuarter: (date: string, period: string, start: string) =>

@@ -228,3 +228,19 @@ describe("a number or a date behind an apostrophe kept as text (LibreOffice and 
     expect(r.findings.filter((f) => f.code !== "COERCED")).toEqual([]);
   });
 });
+describe("a report date typed month first (an English-US habit) is said as such", () => {
+  test("“6/30/2026”: no month 30; the message says the day it likely is and what to type", () => {
+    const r = report([{ op: "set", sheet: "Thông tin", cell: "C10", value: "6/30/2026" }]);
+    expect(brief(r)).toEqual([["BAD_VALUE", "error", "Thông tin", "C10"]]);
+    expect(r.findings[0]!.message).toBe(
+      "Ngày báo cáo “6/30/2026” không tồn tại (không có tháng 30): có lẽ đã gõ tháng trước ngày, theo kiểu Mỹ. Nếu là ngày 30 tháng 6 năm 2026, gõ 30/06/2026 (ngày trước, rồi tháng, rồi năm).",
+    );
+  });
+
+  test("a date that is none either way (“32/13/2026”) keeps the general message", () => {
+    const r = report([{ op: "set", sheet: "Thông tin", cell: "C10", value: "32/13/2026" }]);
+    expect(r.findings[0]!.message).toBe(
+      "Ngày báo cáo “32/13/2026” không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.",
+    );
+  });
+});
