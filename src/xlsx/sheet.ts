@@ -523,13 +523,19 @@ function storeCell(
   hasFormula: boolean,
 ): void {
   const limits = ctx.limits;
-  // Limits apply to cells that carry something: formatting far out (no value) is harmless.
-  if (row >= limits.maxRows)
+  // Limits apply to cells that carry something: formatting far out (no value) is harmless, and so is
+  // text of nothing but spaces (a space typed to "clear" a cell, an empty string Google Sheets or a
+  // program writes): it shows nothing, so it is no note typed in the wrong place. Looked at only past
+  // a limit, so the common path does no more.
+  if (row >= limits.maxRows) {
+    if (!hasFormula && isBlankText(value)) return;
     fail("TOO_MANY_ROWS", `${ctx.part}: data in row ${row + 1} (limit ${limits.maxRows} rows)`, {
       sheet: ctx.sheet,
       cell: a1(row, col),
     });
+  }
   if (col >= limits.maxColumns) {
+    if (!hasFormula && isBlankText(value)) return;
     fail(
       "TOO_MANY_COLUMNS",
       `${ctx.part}: data at ${a1(row, col)}, column ${col + 1} (limit ${limits.maxColumns})`,
@@ -546,6 +552,11 @@ function storeCell(
       ? EMPTY_FORMULA_CELL
       : { value, formula: true }
     : { value };
+}
+
+/** A text value of nothing but white space (or nothing). */
+function isBlankText(value: CellValue): boolean {
+  return value.kind === "string" && value.value.trim() === "";
 }
 
 /** Everything before <sheetData> (sheetPr, dimension, sheetViews, sheetFormatPr, cols) can be passed over. */

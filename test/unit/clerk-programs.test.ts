@@ -15,7 +15,7 @@ import { rawZip, type RawZipEntry } from "../helpers/raw-xlsx";
 import { cchcUnit, reportBytes, type Edit } from "../helpers/report-builder";
 
 const WORKBOOK = "xl/workbook.xml";
-
+const INFO = "xl/worksheets/sheet1.xml"; // "Thông tin"
 const COUNTS = "xl/worksheets/sheet2.xml"; // "Chỉ tiêu"
 
 /** A real report with some parts replaced or added (null: left out). */
@@ -242,5 +242,30 @@ describe("a report date typed month first (an English-US habit) is said as such"
     expect(r.findings[0]!.message).toBe(
       "Ngày báo cáo “32/13/2026” không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.",
     );
+  });
+});
+describe("text of only spaces far below the table (a space typed to clear a cell) is no data past the limit", () => {
+  for (const [what, cell] of [
+    ["a space", '<c r="E25000" s="12" t="inlineStr"><is><t xml:space="preserve"> </t></is></c>'],
+    ["an empty string", '<c r="E25000" s="12" t="str"><v></v></c>'],
+  ] as const) {
+    test(`${what} at E25000 of Chỉ tiêu: the report is read as it is`, () => {
+      const bytes = withParts(BASE, {
+        [COUNTS]: part(BASE, COUNTS).replace("</sheetData>", `<row r="25000">${cell}</row></sheetData>`),
+      });
+      expect(check(bytes)).toEqual(BASE_RESULT);
+    });
+  }
+
+  test("a word there is still refused, naming the cell", () => {
+    const bytes = withParts(BASE, {
+      [INFO]: part(BASE, INFO).replace(
+        "</sheetData>",
+        '<row r="25000"><c r="C25000" t="inlineStr"><is><t>ghi chú</t></is></c></row></sheetData>',
+      ),
+    });
+    const r = check(bytes);
+    expect(r.valid).toBe(false);
+    expect(brief(r)).toEqual([["UNREADABLE", "error", "Thông tin", "C25000"]]);
   });
 });
