@@ -75,6 +75,7 @@ import {
   lettersOptionShape,
   loadPrevious,
   previousOptionShape,
+  LETTERS_RECORD,
   planLetters,
   placedAs,
   placeSummary,
@@ -402,8 +403,12 @@ function earlierOutputsAmongInputs(files: readonly string[], targets: readonly O
     const target = resolve(t.path);
     if (t.kind === "dir") {
       // Letters are written as MÃ.docx into that folder: among the inputs, it may hold only letters.
-      for (const [path, file] of inputs) {
-        if (!path.startsWith(target + sep)) continue;
+      // Compared where the files are once links are followed: "--letters thu" with thu -> bao-cao
+      // (or the reports given through a link to their folder) wrote the letters among the reports.
+      const real = outputFile(t.path);
+      for (const [realPath, file] of inputsByRealPath) {
+        const path = resolve(file);
+        if (!path.startsWith(target + sep) && !realPath.startsWith(real + sep)) continue;
         if (isEarlierOutput(path, "docx")) {
           earlier.push(path);
           continue;
@@ -529,6 +534,13 @@ export async function runConsolidation(
     ...earlier,
     ...(o.exclude ?? []).map((p) => resolve(p)),
   ]);
+  // KL226's own letters and report left among the inputs by an earlier run (a letters' folder inside
+  // the inbox, not named this time): read as a unit's Word file each, every unit that had sent nothing
+  // was "Bị trả lại" and its letter asked it to send again. Only .docx files are opened for this.
+  const ownDocuments = found.files.filter(
+    (f) => !skip.has(resolve(f)) && /\.docx$/i.test(f) && isEarlierOutput(f, "docx"),
+  );
+  for (const f of ownDocuments) skip.add(resolve(f));
   const files = found.files.filter((f) => !skip.has(resolve(f)));
   if (files.length === 0) {
     const ignored =
@@ -539,6 +551,7 @@ export async function runConsolidation(
   }
   for (const dir of found.emptyFolders) io.err(`Lưu ý: thư mục ${dir} không có tệp nào.\n`);
   for (const note of skippedNotes(found)) io.err(`${note}\n`);
+  if (ownDocuments.length > 0) io.err(`${ownDocumentsNote(ownDocuments)}\n`);
   const { consolidated, profile, named, submissions } = await inspectAndConsolidate(files, o, io);
   refuseDocumentsOfLackedPlan(o, profile, named);
   // Last year's cross-check adds warnings before anything is written (JSON and the Lỗi sheet).
@@ -599,7 +612,13 @@ export async function runConsolidation(
     await output(json, () => writeAtomic(json, `${JSON.stringify(consolidationJson(c), null, 2)}\n`));
   // The letters' own record (".kl226-thu-nhac.json") is a hidden file of ours, not one to mention.
   const lettersDir = o.letters === undefined ? undefined : resolve(o.letters) + sep;
-  const ignored = found.ignored.filter((f) => lettersDir === undefined || !resolve(f).startsWith(lettersDir));
+  // So is one beside the letters of an earlier run passed over above.
+  const ownFolders = new Set(ownDocuments.map((f) => dirname(resolve(f))));
+  const ignored = found.ignored.filter(
+    (f) =>
+      (lettersDir === undefined || !resolve(f).startsWith(lettersDir)) &&
+      !(basename(f) === LETTERS_RECORD && ownFolders.has(dirname(resolve(f)))),
+  );
   summaryAt.write();
   // A province's profile chosen without --profile (the default, or the one the files name) says what
   // it would have said given by name (--profile NAME says it when read).
@@ -1010,6 +1029,12 @@ export function skippedNotes(
         ]
       : []),
   ];
+}
+
+/** KL226's own Word documents found among the inputs and passed over, by the folders holding them (a letter a unit). */
+function ownDocumentsNote(files: readonly string[]): string {
+  const folders = [...new Set(files.map((f) => dirname(f)))];
+  return `Bỏ qua ${files.length} văn bản Word do KL226 lập ở lần chạy trước (thư nhắc, báo cáo) trong thư mục ${listCodes(folders)}: không phải báo cáo của đơn vị. Nên để thư nhắc và báo cáo ngoài thư mục các báo cáo.`;
 }
 
 /** The Excel lock and hidden files a folder scan passed over, named (validate and consolidate alike). */

@@ -207,7 +207,8 @@ export function documentDateNotes(c: Consolidation, dates: DocumentDates, defaul
 }
 
 /** What kl226 wrote into a letters folder, so a re-run removes the letters it no longer needs. */
-const MANIFEST = ".kl226-thu-nhac.json";
+export const LETTERS_RECORD = ".kl226-thu-nhac.json";
+const MANIFEST = LETTERS_RECORD;
 const manifestSchema = z.object({ files: z.array(z.string()) });
 
 /**

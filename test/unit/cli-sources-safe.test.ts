@@ -333,3 +333,52 @@ test("validate names the files it skips as Excel lock or hidden files, as consol
     "Bỏ qua 1 tệp khóa “~$…” của Excel hoặc tệp ẩn (không phải báo cáo): ~$XA_C ban sao.xlsx.\n",
   );
 });
+
+test("--letters through a link to the input folder is refused as the folder itself is: the letters would land among the reports", async () => {
+  const dir = inbox("letters-link");
+  const link = join(root, "letters-link-alias");
+  symlinkSync(dir, link);
+  const before = hashesOf(dir);
+  const io = capture();
+  const args = ["consolidate", dir, "--out", join(root, "th-letters-link.xlsx"), "--roster", roster()];
+  expect(await main([...args, "--letters", link], io)).toBe(2);
+  expect(io.stderr).toContain(
+    `Thư mục ${link} (--letters) chứa ${join(dir, "SO_A.xlsx")}, một tệp nhận được`,
+  );
+  expect(io.stderr).toContain("chưa có gì được ghi");
+  expect(hashesOf(dir)).toEqual(before);
+  // And the inbox reached through the link, letters in the folder itself: refused too.
+  const through = capture();
+  const viaLink = ["consolidate", link, "--out", join(root, "th-letters-link2.xlsx"), "--roster", roster()];
+  expect(await main([...viaLink, "--letters", dir], through)).toBe(2);
+  expect(hashesOf(dir)).toEqual(before);
+});
+
+test("letters and a report of an earlier run left in a subfolder of the inbox are not read as units' Word files when the next run writes them elsewhere", async () => {
+  const dir = inbox("letters-left", { "XA_C.docx": unitsWordFile });
+  const own = join(dir, "thu-nhac");
+  const out = ["--roster", roster()];
+  const first = capture();
+  const written = ["--letters", own, "--report", join(own, "bao-cao.docx")];
+  expect(
+    await main(["consolidate", dir, "--out", join(root, "left-1.xlsx"), ...out, ...written], first),
+  ).toBe(1);
+  // XA_E sent nothing: its letter asks for a report.
+  expect(readdirSync(own)).toContain("XA_E.docx");
+  expect(first.stdout).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: Xã E (XA_E).");
+  const second = capture();
+  const elsewhere = ["--letters", join(root, "letters-left-new")];
+  expect(
+    await main(["consolidate", dir, "--out", join(root, "left-2.xlsx"), ...out, ...elsewhere], second),
+  ).toBe(1);
+  // Before: "Đã đọc 6 tệp", every letter and the report rejected as a unit's Word file, XA_E "Bị trả lại".
+  expect(second.stdout).toContain("Đã đọc 3 tệp");
+  expect(second.stdout).toContain("Chưa nộp: 1 đơn vị chưa gửi tệp nào: Xã E (XA_E).");
+  expect(second.stdout).not.toMatch(/✗[^\n]*thu-nhac/);
+  // The unit's own Word file is still rejected, named.
+  expect(second.stdout).toContain(`✗ ${join(dir, "XA_C.docx")}:`);
+  expect(second.stderr).toContain(
+    `Bỏ qua 3 văn bản Word do KL226 lập ở lần chạy trước (thư nhắc, báo cáo) trong thư mục ${own}: không phải báo cáo của đơn vị. Nên để thư nhắc và báo cáo ngoài thư mục các báo cáo.\n`,
+  );
+  expect(second.stdout + second.stderr).not.toContain(".kl226-thu-nhac.json");
+});
