@@ -12,7 +12,7 @@ import type { Profile } from "../core/profile";
 import type { ValidateOptions } from "../core/validate";
 import { createNodeDecoder } from "../xlsx/node-inflate";
 import type { XlsxDecoder } from "../xlsx/read";
-import { readInput } from "./read-input";
+import { readInput, STILL_WRITTEN } from "./read-input";
 import { PARALLEL_MIN_FILES, takeWorkers, threadCount, type StartedWorker } from "./warm-workers";
 import { youngGenerationCap } from "./young-generation";
 
@@ -152,7 +152,22 @@ export async function inspectFiles(
   options.onPool?.({ threads: pool.length + (workersOnly ? 0 : 1), byWorkers: done - byMain });
   // A file a worker took but never answered (the worker died): read it here.
   const decoder = createNodeDecoder();
-  return results.map((s, i) => s ?? inspectPath(files[i]!, profile, decoder, read));
+  return results.map((s, i) =>
+    unlessChangedSince(s ?? inspectPath(files[i]!, profile, decoder, read), profile.limits.maxFileBytes),
+  );
+}
+
+/**
+ * A file rejected as unreadable whose bytes, read again once every file is done, are no longer those
+ * read: it was still being copied in, downloaded or saved, and read cut short. That is this machine's
+ * moment, not the unit's file (its letter asked it to send again): NOT_OPENED, run again. Only a file
+ * that could not be read is read again.
+ */
+function unlessChangedSince(s: Submission, maxBytes: number): Submission {
+  if (s.sha256 === "" || !s.result.findings.some((f) => f.code === "UNREADABLE")) return s;
+  const again = readInput(s.file, maxBytes);
+  if (!again.ok || again.sha256 === s.sha256) return s;
+  return { file: s.file, sha256: s.sha256, result: notOpenedResult(STILL_WRITTEN) };
 }
 
 interface PoolWorker extends StartedWorker {

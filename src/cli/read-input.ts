@@ -90,6 +90,10 @@ export function notOpenedMessage(what: "tệp" | "thư mục", code: string | un
   return `Máy này không mở được ${what}: ${why}${inside}. Đây không phải lỗi của tệp đơn vị gửi; không trả lại báo cáo vì lý do này: ${fix}.`;
 }
 
+/** A file whose bytes changed while the run read it (still being copied in, downloaded or saved): NOT_OPENED. */
+export const STILL_WRITTEN =
+  "Tệp đã thay đổi trong lúc KL226 đọc (đang được chép vào, tải xuống hay lưu), nên chưa đọc được trọn vẹn. Đây không phải lỗi của tệp đơn vị gửi; không trả lại báo cáo vì lý do này: đợi chép hay tải xong rồi chạy lại.";
+
 /**
  * Read one input for checking (sources are only ever opened for reading). A file that cannot be
  * opened, or is over `maxBytes` (not read into memory, only hashed), comes back with the reason.
