@@ -5,8 +5,8 @@
 // those roll-ups, writes the report and the follow-up letters (Word documents), and checks that the
 // province totals equal adding every unit directly.
 
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { z } from "../core/zod";
 import { inspectBytes } from "../app/inspect";
 import { UNIT_TYPES, type UnitTypeId } from "../core/catalogue";
@@ -45,6 +45,21 @@ export const DEMO = defineCommand({
   examples: ["kl226 demo", "kl226 demo --samples bao-cao-thu --out-dir ket-qua"],
 });
 
+/** Where `path` is once links are followed: its existing part's real path, the rest as given. */
+function realPathOfSome(path: string): string {
+  const rest: string[] = [];
+  for (let at = resolve(path); ;) {
+    try {
+      return join(realpathSync(at), ...rest);
+    } catch {
+      const up = dirname(at);
+      if (up === at) return resolve(path);
+      rest.unshift(basename(at));
+      at = up;
+    }
+  }
+}
+
 /** The samples' sub-folder of department folders (cấp sở: the department level). */
 export const DEPARTMENTS_DIR = "cap-so";
 /** The samples' sub-folder of the CCHC-BC/2025 regime (seed 001), consolidated apart with its plan's profile. */
@@ -78,6 +93,14 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
         : `Không tìm thấy thư mục ${samples} (--samples). Hãy kiểm tra lại đường dẫn, hoặc bỏ --samples để chạy trên bộ báo cáo mẫu kèm theo; chưa có gì được ghi.`,
     );
   }
+  // Its summaries, letters and roll-ups written among the samples would be read as reports next time
+  // (the roll-up of step 1 too, by step 2 of the next run). Compared where the folders really are.
+  const realSamples = realPathOfSome(samples);
+  const realOut = realPathOfSome(outDir);
+  if (realOut === realSamples || realOut.startsWith(realSamples + sep))
+    throw new UsageError(
+      `Thư mục kết quả ${outDir} (${o["out-dir"] === undefined ? "mặc định: out/ trong thư mục đang đứng" : "--out-dir"}) nằm trong thư mục báo cáo ${samples}${o.samples === undefined ? "" : " (--samples)"}: bảng tổng hợp, thư nhắc và báo cáo gửi cấp trên ghi vào đó sẽ bị đọc như báo cáo của đơn vị ở lần tổng hợp sau. Hãy chọn thư mục ngoài ${samples}, ví dụ --out-dir ${join(dirname(resolve(samples)), "ket-qua")}; chưa có gì được ghi.`,
+    );
   const profile = DEFAULT_PROFILE;
   const rosterPath = join(samples, "roster.csv");
   const roster = existsSync(rosterPath) ? loadRoster(rosterPath, profile) : undefined;

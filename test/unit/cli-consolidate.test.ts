@@ -434,6 +434,27 @@ describe("kl226 demo", () => {
     expect(none.stdout).toBe("");
     expect(existsSync(join(root, "x", "tong-hop.xlsx"))).toBe(false);
   });
+
+  test.each([
+    ["a folder inside it", (samples: string) => join(samples, "ket-qua")],
+    ["the folder itself", (samples: string) => samples],
+  ])(
+    "--out-dir inside the samples folder (%s) is refused before anything is written: the outputs would be read as reports next time",
+    async (_, outDirOf) => {
+      const samples = join(root, `mau-out-dir-${_.length}`);
+      mkdirSync(samples);
+      writeFileSync(join(samples, "so-a.xlsx"), files["so-a.xlsx"]!);
+      const outDir = outDirOf(samples);
+      const io = capture();
+      expect(await main(["demo", "--samples", samples, "--out-dir", outDir], io)).toBe(2);
+      expect(io.stderr).toContain(
+        `Thư mục kết quả ${outDir} (--out-dir) nằm trong thư mục báo cáo ${samples} (--samples): bảng tổng hợp, thư nhắc và báo cáo gửi cấp trên ghi vào đó sẽ bị đọc như báo cáo của đơn vị ở lần tổng hợp sau. Hãy chọn thư mục ngoài ${samples}, ví dụ --out-dir ${join(root, "ket-qua")}; chưa có gì được ghi.`,
+      );
+      // Before: tong-hop.xlsx, tong-hop.json, bao-cao.docx and thu-nhac/ written among the samples.
+      expect(readdirSync(samples)).toEqual(["so-a.xlsx"]);
+      expect(io.stdout).toBe("");
+    },
+  );
 });
 
 test("two files of one unit with the same report date but different figures: the line says to ask the unit, exit 1", async () => {
