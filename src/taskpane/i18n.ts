@@ -94,6 +94,10 @@ export interface Strings {
   readonly pickRoster: string;
   readonly rosterNone: string;
   readonly rosterChosen: (file: string, units: number) => string;
+  /** The file picked as the roster was refused (why is said under it): none is in use. */
+  readonly rosterRefused: (file: string) => string;
+  /** The picker's button once the file it gave was refused. */
+  readonly chooseOtherFile: string;
   readonly pickPrevious: string;
   readonly previousNone: string;
   readonly previousChosen: (files: readonly string[]) => string;
@@ -362,6 +366,9 @@ const vi: Strings = {
   pickRoster: "Danh sách đơn vị (tùy chọn, .csv hoặc .xlsx)",
   rosterNone: "Chưa chọn danh sách đơn vị.",
   rosterChosen: (f, n) => `Danh sách đơn vị: ${f} (${n} đơn vị)`,
+  rosterRefused: (f) =>
+    `Không dùng được tệp ${f} làm danh sách đơn vị (lý do và cách sửa ở dưới): chưa có danh sách đơn vị nào.`,
+  chooseOtherFile: "Chọn tệp khác…",
   pickPrevious:
     "Bảng tổng hợp năm trước để đối chiếu (không bắt buộc: tệp .xlsx hoặc .json do KL226 lập ở cùng kỳ năm trước; chọn được nhiều năm)",
   previousNone: "Chưa chọn bảng tổng hợp năm trước: không đối chiếu cột D với năm trước.",
@@ -613,6 +620,9 @@ const en: Strings = {
   pickRoster: "Roster of units (optional, .csv or .xlsx)",
   rosterNone: "No roster chosen.",
   rosterChosen: (f, n) => `Roster: ${f} (${n} units)`,
+  rosterRefused: (f) =>
+    `${f} cannot be used as the roster (why and how to fix it below): no roster is in use.`,
+  chooseOtherFile: "Choose another file…",
   pickPrevious:
     "Earlier summary to compare with (optional: the .xlsx or .json KL226 made, the same period last year; several years allowed)",
   previousNone: "No earlier summary chosen: column D is not checked against last year.",

@@ -1629,10 +1629,26 @@ test("a roster saved as Excel's plain CSV of a Vietnamese Windows (cp1258) is re
   await expect(page.getByTestId("roster-error").textContent()).resolves.toBe(
     "Danh sách đơn vị không hợp lệ: Tệp danh-sach-ansi.csv lưu dạng “CSV (phân tách bằng dấu phẩy)” theo bảng mã tiếng Việt cũ của Windows (không phải UTF-8): để dùng làm danh sách đơn vị (ô “Danh sách đơn vị” ở thẻ Tổng hợp), hãy mở tệp trong Excel, chọn Tệp → Lưu thành, kiểu “CSV UTF-8 (phân tách bằng dấu phẩy) (*.csv)”, rồi chọn tệp .csv mới đó.",
   );
-  // Not taken as the roster.
-  await expect(page.getByTestId("roster-chosen").textContent()).resolves.not.toContain("danh-sach-ansi.csv");
+  // Not taken as the roster, and the field says so: it read "Chưa chọn danh sách đơn vị." over a
+  // "Bỏ danh sách đơn vị này" button, as if a roster were in use; the picker offers another file.
+  await expect(page.getByTestId("roster-chosen").textContent()).resolves.toBe(
+    "Không dùng được tệp danh-sach-ansi.csv làm danh sách đơn vị (lý do và cách sửa ở dưới): chưa có danh sách đơn vị nào.",
+  );
+  await expect(page.getByTestId("clear-roster").count()).resolves.toBe(0);
+  const picker = page.getByRole("button", {
+    name: "Chọn tệp khác… Danh sách đơn vị (tùy chọn, .csv hoặc .xlsx)",
+  });
+  await expect(picker.count()).resolves.toBe(1);
   await page.getByTestId("roster-error").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ARTIFACTS, "taskpane-roster-cp1258-320.png") });
+  // The file saved again as UTF-8 is taken: the field names it, and it can be removed.
+  await page.getByTestId("roster-file").setInputFiles(join(SAMPLES, "roster.csv"));
+  await page.getByTestId("roster-chosen").filter({ hasText: "roster.csv" }).waitFor();
+  await expect(page.getByTestId("roster-error").count()).resolves.toBe(0);
+  await expect(page.getByTestId("clear-roster").textContent()).resolves.toBe("Bỏ danh sách đơn vị này");
+  await expect(
+    page.getByRole("button", { name: "Chọn tệp… Danh sách đơn vị (tùy chọn, .csv hoặc .xlsx)" }).count(),
+  ).resolves.toBe(1);
   await page.setViewportSize({ width: 800, height: 900 });
 });
 

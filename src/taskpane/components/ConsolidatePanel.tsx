@@ -299,6 +299,9 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   const saidAt = useRef(0);
   // A roster that could not be read: said under its field, not at the foot of the panel.
   const [rosterError, setRosterError] = useFieldError();
+  // The file that error is about: the field says it was not taken, not "no roster chosen" above a
+  // "remove" button for a roster that was never in use.
+  const [refusedRoster, setRefusedRoster] = useState("");
   const reportsButton = useRef<HTMLButtonElement>(null);
   const rosterButton = useRef<HTMLButtonElement>(null);
   const previousButton = useRef<HTMLButtonElement>(null);
@@ -386,6 +389,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   const pickRoster = async (picked: File[]): Promise<void> => {
     const file = picked[0];
     if (!file) return;
+    setRefusedRoster(file.name);
     try {
       const outcome = await readRosterFile(
         file,
@@ -590,7 +594,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       </div>
       <FilePicker
         label={t.pickRoster}
-        button={t.chooseFile}
+        button={rosterError === null ? t.chooseFile : t.chooseOtherFile}
         accept=".csv,.xlsx"
         disabled={busy}
         testId="roster-file"
@@ -599,9 +603,13 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         buttonRef={rosterButton}
       />
       <p className={styles.meta} role="status" data-testid="roster-chosen">
-        {roster ? t.rosterChosen(roster.file, roster.units.length) : t.rosterNone}
+        {roster
+          ? t.rosterChosen(roster.file, roster.units.length)
+          : rosterError !== null
+            ? t.rosterRefused(refusedRoster)
+            : t.rosterNone}
       </p>
-      {(roster !== null || rosterError !== null) && (
+      {roster !== null && (
         <ClearChoice
           text={t.clearRoster}
           disabled={busy}
