@@ -1053,3 +1053,30 @@ test("a unit named as the profile's organisation is, without its province or as 
   for (const name of ["Sở Y tế tỉnh Thanh Hóa", "Phòng Nghiệp vụ Y", "Trung tâm Kiểm soát bệnh tật"])
     expect([name, issuerIsNot(org, name)]).toEqual([name, true]);
 });
+
+test("a note naming a hundred units left out of the sums is written whole, its row at the 409 points a spreadsheet allows (the roll-up of 1,000 units stopped on “invalid row height 615”)", () => {
+  const codes = Array.from({ length: 120 }, (_, i) => `PHONG_XA_${String(i + 1).padStart(3, "0")}`);
+  const c = consolidateReports([
+    { unit: "P_A", name: "Phòng A", type: "PHONG_THUOC_SO", counts: { HN_TONG: [100, 90] } },
+    ...codes.map((unit, i): ReportData => ({
+      unit,
+      name: `Phòng xã ${i + 1}`,
+      type: "PHONG_THUOC_SO",
+      counts: {
+        HN_TONG: [0, 40],
+        HN_TRUC_TUYEN: [null, 30],
+        HN_VUOT_THOI_LUONG: [0, 0],
+        CC_KY_NANG_SO: [null, null],
+      },
+    })),
+  ]);
+  const book = rollupWorkbook(c, profile, SO);
+  const read = readXlsx(writeXlsx(book));
+  if (!read.ok) throw new Error(read.reason);
+  const counts = read.workbook.sheets.find((sh) => sh.name === "Chỉ tiêu")!;
+  const row = counts.rows.findIndex((r) => cellText(r?.[0]) === "HN_TONG");
+  const note = cellText(cellAt(counts, row, COUNT_COLS.note));
+  expect(note.startsWith("D: gồm 120 đơn vị không có số cùng kỳ (PHONG_XA_001, PHONG_XA_002,")).toBe(true);
+  expect(note).toContain("PHONG_XA_120)");
+  expect(book.sheets.find((sh) => sh.name === "Chỉ tiêu")!.rowHeights?.[row]).toBe(409);
+});
