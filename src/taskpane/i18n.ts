@@ -237,6 +237,8 @@ export interface Strings {
   readonly rollupOpen: string;
   readonly rollupDownload: string;
   readonly rollupOpened: (code: string) => string;
+  /** The roll-up workbook could not be written (a fault of KL226's, as the command's "Lỗi nội bộ"). */
+  readonly rollupFailed: (detail: string) => string;
   // Documents (letters and the report, SPEC §9)
   readonly documentsTitle: string;
   readonly periodChoice: string;
@@ -489,6 +491,8 @@ const vi: Strings = {
   rollupOpen: "Mở báo cáo gửi cấp trên trong sổ tính mới",
   rollupDownload: "Tải báo cáo gửi cấp trên (.xlsx)",
   rollupOpened: (c) => `Đã mở báo cáo gửi cấp trên của ${c} trong sổ tính mới.`,
+  rollupFailed: (d) =>
+    `Lỗi nội bộ của KL226, chưa lập được báo cáo gửi cấp trên (${d}). Hãy báo lỗi cho bộ phận công nghệ thông tin, kèm các tệp đã chọn.`,
   documentsTitle: "Văn bản gửi đi",
   periodChoice: "Kỳ tổng hợp",
   periodAuto: "Tự động (kỳ mà nhiều tệp khai nhất)",
@@ -750,6 +754,8 @@ const en: Strings = {
   rollupOpen: "Open the report in a new workbook",
   rollupDownload: "Download the report (.xlsx)",
   rollupOpened: (c) => `Opened the report of ${c} in a new workbook.`,
+  rollupFailed: (d) =>
+    `KL226 failed inside and made no report for the level above (${d}). Please report it to IT with the files chosen.`,
   documentsTitle: "Documents to send",
   periodChoice: "Period to consolidate",
   periodAuto: "Automatic (the period most files state)",

@@ -14,6 +14,7 @@ import type { ExcelActions } from "../actions";
 import { STRINGS } from "../i18n";
 import { FormMemory } from "./common";
 import { type RollupTyped, RollupForm } from "./RollupForm";
+import * as write from "../../xlsx/write";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 const profile = DEFAULT_PROFILE;
@@ -226,4 +227,19 @@ test("refuses, under the code, a roll-up under the code of a unit whose own repo
   expect(byTestId("rollup").textContent).toContain(
     "Mã SO_Y_TE của báo cáo gửi cấp trên cũng là mã của SO_Y_TE (ban truoc).xlsx trong số được tổng hợp (báo cáo riêng của đơn vị đó, được cộng như mọi đơn vị), nên báo cáo gửi cấp trên chưa được lập. Nếu đây là báo cáo của cả cấp tổng hợp (ví dụ Sở Nội vụ tổng hợp toàn tỉnh), hãy dùng mã của cấp đó, như UBND_TINH. Nếu đây là báo cáo của chính SO_Y_TE gửi lên (một Sở tổng hợp các đơn vị trực thuộc) và tệp kia là số liệu riêng của cơ quan SO_Y_TE, hãy đổi Mã đơn vị ở trang “Thông tin” của tệp kia thành một mã riêng, ví dụ VP_SO_Y_TE, rồi tổng hợp lại.",
   );
+});
+
+test("a roll-up that cannot be written is said under the buttons, not lost in the click (1,000 units' note stopped the writer and the page said nothing)", async () => {
+  await render(consolidation(), null);
+  const writer = jest.spyOn(write, "writeXlsx").mockImplementationOnce(() => {
+    throw new Error("xlsx writer: invalid row height 615");
+  });
+  await typeInto(byTestId("rollup-code"), "SO_Y_TE");
+  await typeInto(byTestId("rollup-name"), "Sở Y tế");
+  await act(async () => byTestId("rollup-download").click());
+  expect(writer).toHaveBeenCalledTimes(1);
+  expect(byTestId("rollup-notice").textContent).toBe(
+    "Lỗi nội bộ của KL226, chưa lập được báo cáo gửi cấp trên (xlsx writer: invalid row height 615). Hãy báo lỗi cho bộ phận công nghệ thông tin, kèm các tệp đã chọn.",
+  );
+  writer.mockRestore();
 });

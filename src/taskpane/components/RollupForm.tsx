@@ -19,7 +19,16 @@ import { writeXlsx } from "../../xlsx/write";
 import type { ExcelActions } from "../actions";
 import type { Strings } from "../i18n";
 import { XLSX_MIME, downloadBlob, toBase64 } from "../standalone/files";
-import { FIELD_WIDTH, FormMemory, NoticeBar, TextField, useAction, useBlockStyles, useKept } from "./common";
+import {
+  FIELD_WIDTH,
+  FormMemory,
+  NoticeBar,
+  TextField,
+  errorText,
+  useAction,
+  useBlockStyles,
+  useKept,
+} from "./common";
 
 const useStyles = makeStyles({
   fields: {
@@ -90,25 +99,34 @@ export function RollupForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const codeInput = useRef<HTMLInputElement>(null);
   const nameInput = useRef<HTMLInputElement>(null);
-  const { busy, notice, act } = useAction(t, excel !== null);
+  const { busy, notice, setNotice, act } = useAction(t, excel !== null);
 
-  /** The roll-up bytes, or null when the form is not filled correctly (the errors show under the fields). */
-  const build = (): { unit: RollupUnit; bytes: Uint8Array } | null => {
-    const checked = checkUnit(code, name, typeId);
-    if ("errors" in checked) {
-      setErrors(checked.errors);
+  /** The unit typed, or null when the form is not filled correctly (the errors show under the fields). */
+  const checked = (): RollupUnit | null => {
+    const typed = checkUnit(code, name, typeId);
+    if ("errors" in typed) {
+      setErrors(typed.errors);
       // The first refused field takes the focus; its message is announced there.
-      (checked.errors.code ? codeInput : checked.errors.name ? nameInput : codeInput).current?.focus();
+      (typed.errors.code ? codeInput : typed.errors.name ? nameInput : codeInput).current?.focus();
       return null;
     }
-    const refusal = rollupRefusal(c, checked.unit);
+    const refusal = rollupRefusal(c, typed.unit);
     if (refusal !== null) {
       setErrors({ code: refusal });
       codeInput.current?.focus();
       return null;
     }
     setErrors({});
-    return { unit: checked.unit, bytes: writeXlsx(rollupWorkbook(c, profile, checked.unit)) };
+    return typed.unit;
+  };
+  /** The workbook, or null when it could not be written: said under the buttons (the page said nothing). */
+  const written = (unit: RollupUnit): Uint8Array | null => {
+    try {
+      return writeXlsx(rollupWorkbook(c, profile, unit));
+    } catch (e) {
+      setNotice({ kind: "error", text: t.rollupFailed(errorText(e)) });
+      return null;
+    }
   };
 
   // No form to fill when no roll-up can be made: no period, or no accepted report (a report of zeros).
@@ -192,11 +210,12 @@ export function RollupForm({
             disabled={busy}
             data-testid="rollup-open"
             onClick={() => {
-              const built = build();
-              if (built) {
+              const unit = checked();
+              const bytes = unit && written(unit);
+              if (unit && bytes) {
                 void act(async () => {
-                  await excel.openWorkbook(toBase64(built.bytes));
-                  return t.rollupOpened(built.unit.code);
+                  await excel.openWorkbook(toBase64(bytes));
+                  return t.rollupOpened(unit.code);
                 });
               }
             }}
@@ -209,11 +228,12 @@ export function RollupForm({
           disabled={busy}
           data-testid="rollup-download"
           onClick={() => {
-            const built = build();
-            if (built) {
+            const unit = checked();
+            const bytes = unit && written(unit);
+            if (unit && bytes) {
               void act(() => {
-                const file = rollupFileName(built.unit.code, c.form.id);
-                downloadBlob(built.bytes, file, XLSX_MIME);
+                const file = rollupFileName(unit.code, c.form.id);
+                downloadBlob(bytes, file, XLSX_MIME);
                 return t.downloaded(file);
               });
             }
