@@ -102,6 +102,8 @@ export interface Strings {
   readonly previousNone: string;
   readonly previousChosen: (files: readonly string[]) => string;
   readonly previousError: (file: string, why: string) => string;
+  /** A file picked as last year's summary was refused (why is said under it): none is in use. */
+  readonly previousRefused: (file: string) => string;
   readonly comparisonSummary: (units: readonly string[], mismatches: number) => string;
   readonly comparisonNone: string;
   readonly comparisonFailed: (why: string) => string;
@@ -376,6 +378,8 @@ const vi: Strings = {
   previousNone: "Chưa chọn bảng tổng hợp năm trước: không đối chiếu cột D với năm trước.",
   previousChosen: (f) => `Đối chiếu với: ${f.join(", ")}`,
   previousError: (f, why) => `Bảng tổng hợp năm trước không dùng được: ${f}: ${why}`,
+  previousRefused: (f) =>
+    `Không dùng được tệp ${f} để đối chiếu (lý do ở dưới): chưa đối chiếu cột D với năm trước.`,
   comparisonSummary: (u, n) =>
     n === 0
       ? "Đối chiếu với cùng kỳ năm trước: không có số liệu cột D nào khác báo cáo năm trước"
@@ -632,6 +636,8 @@ const en: Strings = {
   previousNone: "No earlier summary chosen: column D is not checked against last year.",
   previousChosen: (f) => `Compared with: ${f.join(", ")}`,
   previousError: (f, why) => `The earlier summary cannot be used: ${f}: ${why}`,
+  previousRefused: (f) =>
+    `${f} cannot be used to compare with (why below): column D is not checked against last year.`,
   comparisonSummary: (u, n) =>
     n === 0
       ? "Comparison with earlier periods: no column D figure differs from the earlier report"

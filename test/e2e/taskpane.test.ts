@@ -1695,17 +1695,19 @@ test("compares with last year's summary, as --previous does: a file not KL226's 
   await expect(page.getByTestId("previous-error").textContent()).resolves.toBe(
     "Bảng tổng hợp năm trước không dùng được: thu-nhac-2025.docx: là văn bản Word, không phải bảng tổng hợp .xlsx hay tệp .json do KL226 lập. Hãy chọn bảng tổng hợp .xlsx hoặc tệp .json cùng kỳ năm trước (tệp đã tải về bằng nút “Tải bảng tổng hợp (.xlsx)” hoặc “Tải dữ liệu tổng hợp (.json)” ở cùng kỳ năm trước).",
   );
-  // Let go of alone: the field's own button is next for the keyboard, the other inputs stay.
-  await page.getByTestId("clear-previous").click();
-  await expect(page.getByTestId("previous-error").count()).resolves.toBe(0);
+  // The field says nothing is in use (it read "Chưa chọn bảng tổng hợp năm trước" over a "Bỏ bảng tổng
+  // hợp năm trước" button, as if one were), and its button offers another file.
+  await expect(page.getByTestId("previous-chosen").textContent()).resolves.toBe(
+    "Không dùng được tệp thu-nhac-2025.docx để đối chiếu (lý do ở dưới): chưa đối chiếu cột D với năm trước.",
+  );
   await expect(page.getByTestId("clear-previous").count()).resolves.toBe(0);
-  const previousButton = page.getByRole("button", { name: "Chọn các tệp… Bảng tổng hợp năm trước" });
-  // Two buttons say "Chọn các tệp…"; each is named with its field too.
-  await expect(previousButton.count()).resolves.toBe(1);
+  // Two buttons said "Chọn các tệp…"; each is named with its field too.
+  await expect(
+    page.getByRole("button", { name: "Chọn tệp khác… Bảng tổng hợp năm trước" }).count(),
+  ).resolves.toBe(1);
   await expect(
     page.getByRole("button", { name: "Chọn các tệp… Tệp báo cáo của các đơn vị" }).count(),
   ).resolves.toBe(1);
-  await expect(previousButton.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
   await page.getByTestId("previous-files").setInputFiles({
     name: "bang-tu-lap.json",
     mimeType: "application/json",
@@ -1769,6 +1771,12 @@ test("compares with last year's summary, as --previous does: a file not KL226's 
   await expect(page.getByTestId("previous-chosen").textContent()).resolves.toBe(
     "Chưa chọn bảng tổng hợp năm trước: không đối chiếu cột D với năm trước.",
   );
+  // The button went with the choice: the field's own button is next for the keyboard.
+  await expect(
+    page
+      .getByRole("button", { name: "Chọn các tệp… Bảng tổng hợp năm trước" })
+      .evaluate((b) => b === document.activeElement),
+  ).resolves.toBe(true);
   await expect(page.getByTestId("files-chosen").textContent()).resolves.toBe(chosen);
   await expect(page.getByTestId("downloads-stale").textContent()).resolves.toBe(
     "Lưu ý: các nút dưới đây cho kết quả của lần tổng hợp trước, chưa gồm thay đổi vừa rồi. Bấm “Tổng hợp” trước khi tải.",

@@ -314,6 +314,8 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
   // Earlier summaries to compare with (the command's --previous), and why one picked cannot be used.
   const [previous, setPrevious] = useState<readonly PreviousFile[]>([]);
   const [previousError, setPreviousError] = useFieldError();
+  // The file refused when picked, named in the field's line while none is in use (as the roster's).
+  const [refusedPrevious, setRefusedPrevious] = useState("");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [inputsOpen, setInputsOpen] = useState(false);
   // The period to consolidate: the one most files declare (AUTO), or one the analyst sets, as
@@ -424,6 +426,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         read.push(previousFromBytes(file.name, new Uint8Array(await file.arrayBuffer())));
       } catch (e) {
         setPrevious([]);
+        setRefusedPrevious(file.name);
         setPreviousError(
           t.previousError(file.name, forThePage(e instanceof PreviousUnreadable ? e.message : errorText(e))),
         );
@@ -630,7 +633,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       ))}
       <FilePicker
         label={t.pickPrevious}
-        button={t.chooseFiles}
+        button={previousError !== null && previous.length === 0 ? t.chooseOtherFile : t.chooseFiles}
         accept=".json,.xlsx"
         multiple
         disabled={busy}
@@ -640,9 +643,13 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         buttonRef={previousButton}
       />
       <p className={styles.meta} role="status" data-testid="previous-chosen">
-        {previous.length > 0 ? t.previousChosen(previous.map((p) => p.path)) : t.previousNone}
+        {previous.length > 0
+          ? t.previousChosen(previous.map((p) => p.path))
+          : previousError !== null
+            ? t.previousRefused(refusedPrevious)
+            : t.previousNone}
       </p>
-      {(previous.length > 0 || previousError !== null) && (
+      {previous.length > 0 && (
         <ClearChoice
           text={t.clearPrevious}
           disabled={busy}
