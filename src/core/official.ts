@@ -357,11 +357,9 @@ export function officialDocument(doc: OfficialDocument): DocumentSpec {
     ...(doc.kind.letter && (doc.recipients ?? []).length === 0 ? [p([], { spacing: { after: 12 } })] : []),
     ...keepLastWithNext(doc.body),
     p([], { spacing: { after: 6 }, keepWithNext: true }),
+    // The last block: the .docx writer ends the section after it with a hidden paragraph that takes
+    // no room, so a signature at the foot of a page is not followed by a blank page.
     signatureBlock(doc),
-    // A tiny paragraph after the signature: LibreOffice otherwise adds a blank page when a
-    // section that ends in a kept-together table is followed by another section (joined letters,
-    // the report's appendices) and the table sits low on its page.
-    p([], { spacing: { exactLine: 1 } }),
   ];
   return {
     title,

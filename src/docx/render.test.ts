@@ -246,16 +246,49 @@ test("a name with markup characters or a control character pasted from a PDF sti
   expect(doc).not.toMatch(/[\x00-\x08\x0B\x0C\x0E-\x1F]/);
 });
 
-test("a table as a section's last block: its properties go in an empty paragraph after it (a table cannot hold them)", () => {
-  const doc = documentXml(
-    sections(
-      [{ kind: "table", borders: true, columnWidths: [50], rows: [[{ blocks: [] }]] }],
-      [{ kind: "pageBreak" }],
-    ),
-  );
-  expect(doc).toMatch(/<\/w:tbl><w:p><w:pPr><w:sectPr>/);
+/** The paragraph a section's table is followed by: hidden, 1 pt, with the section's properties if any. */
+const HIDDEN_AFTER_TABLE =
+  /<\/w:tbl><w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="1" w:lineRule="exact"\/><w:jc w:val="left"\/><w:rPr><w:vanish\/>[^]*?<\/w:rPr>(<w:sectPr>[^]*?<\/w:sectPr>)?<\/w:pPr><\/w:p>/g;
+
+test("a table as a section's last block: its properties go in a hidden paragraph one twip high after it (a table cannot hold them; a visible one printed a blank page when the table ended at a page's foot)", () => {
+  const table: Block = { kind: "table", borders: true, columnWidths: [50], rows: [[{ blocks: [] }]] };
+  const doc = documentXml(sections([table], [{ kind: "pageBreak" }], [table]));
+  const closing = [...doc.matchAll(HIDDEN_AFTER_TABLE)];
+  // The first section's carries its properties; the document's last table is followed by one too
+  // (Word needs a paragraph after a table at the end), whose properties close the body after it.
+  expect(closing.map((m) => m[1] !== undefined)).toEqual([true, false]);
+  expect(doc).toMatch(/<\/w:rPr><\/w:pPr><\/w:p><w:sectPr>[^]*<\/w:sectPr><\/w:body>/);
   // An empty cell still holds the paragraph Word requires.
   expect(doc).toContain("</w:tcPr><w:p/></w:tc>");
+});
+
+test("a section's last paragraph that shows nothing is written hidden and one twip high; one with text or a line is not", () => {
+  const empty: Block = { kind: "paragraph", runs: [], spacing: { before: 12, after: 6 } };
+  const line: Block = { kind: "paragraph", runs: [], border: { bottom: true } };
+  const doc = documentXml(sections([text("Một").sections[0]!.blocks[0]!, empty], [line], [empty]));
+  expect(doc.match(/<w:vanish\/>/g)).toHaveLength(2);
+  expect(doc).not.toContain('w:before="240"');
+  expect(doc).toMatch(
+    /<w:pBdr><w:bottom [^>]*\/><\/w:pBdr>[^<]*<w:spacing[^>]*\/><w:jc w:val="left"\/><w:sectPr>/,
+  );
+});
+
+test("an official document (a letter, the report's main text) ends its section with the signature table and a hidden paragraph one twip high, nothing that takes room", () => {
+  const letter = officialDocument({
+    organisation: { sender: "Sở Nội vụ", abbreviation: "SNV", place: "Thanh Hóa", signerTitle: "Giám đốc" },
+    date: { year: 2026, month: 6, day: 5 },
+    kind: { letter: true, subject: "thử" },
+    recipients: ["A"],
+    body: [bodyParagraph("Nội dung.")],
+    copies: ["Lưu: VT"],
+  });
+  const joined = documentXml(joinDocuments([letter, letter]));
+  // Each letter's signature table is followed only by the hidden paragraph: the first carries its
+  // section's properties, the second is followed by the body's.
+  expect([...joined.matchAll(HIDDEN_AFTER_TABLE)].map((m) => m[1] !== undefined)).toEqual([true, false]);
+  expect(joined).toMatch(/<w:vanish\/>[^]*?<\/w:p><w:sectPr>[^]*<\/w:sectPr><\/w:body>/);
+  // No paragraph that takes room (the 1 pt one that used to follow the table) is left.
+  expect(joined).not.toContain('w:line="20"');
 });
 
 test("a tab in a text is Word's tab, a line end typed in a cell a line break (inside w:t both are mere spaces to Word)", () => {

@@ -166,6 +166,32 @@ function indent(ind: NonNullable<ParagraphSpec["indent"]>): string {
   return `<w:ind${attrs}/>`;
 }
 
+/**
+ * The paragraph that ends a section after a table: a table cannot carry the section's properties, and
+ * Word needs a paragraph after a table at a section's end (and at the document's). It must take no
+ * room: when the table ended at the foot of a page, the 1 pt paragraph that carried the break went to
+ * the next page alone, printed blank but for its page number, before the next section (Phụ lục I after
+ * the report's signature; the next of the joined letters), or after a letter. Its mark is hidden
+ * (w:vanish: Word lays out no hidden paragraph, LibreOffice none but the document's last) and its line
+ * one twip (1/20 pt) exactly, which is what LibreOffice gives the document's last paragraph. A
+ * section's last paragraph that shows nothing (no text, no line) is written the same way.
+ */
+function closingParagraph(sectPr: string): string {
+  return (
+    '<w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="1" w:lineRule="exact"/><w:jc w:val="left"/>' +
+    `<w:rPr><w:vanish/><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>${sectPr}</w:pPr></w:p>`
+  );
+}
+
+/** True when a paragraph prints nothing: no text, no field, no line above or below. */
+function showsNothing(p: ParagraphSpec): boolean {
+  return (
+    p.border?.top !== true &&
+    p.border?.bottom !== true &&
+    p.runs.every((r) => "text" in r && r.text === "" && r.breakBefore !== true)
+  );
+}
+
 /** `sectPr`: the properties of the section this paragraph ends (a section's last paragraph carries them). */
 function paragraph(p: ParagraphSpec, out: string[], sectPr = ""): void {
   // The order CT_PPr prescribes: keepNext, pBdr, spacing, ind, jc.
@@ -224,15 +250,19 @@ function table(t: TableSpec, out: string[]): void {
   out.push("</w:tbl>");
 }
 
-function block(b: Block, out: string[], sectPr = ""): void {
+/**
+ * A block; `last` when it is its section's last, `sectPr` then the properties it ends the section with
+ * ("" for the document's last section, whose properties close the body).
+ */
+function block(b: Block, out: string[], last = false, sectPr = ""): void {
   switch (b.kind) {
     case "paragraph":
-      paragraph(b, out, sectPr);
+      if (last && showsNothing(b)) out.push(closingParagraph(sectPr));
+      else paragraph(b, out, sectPr);
       break;
     case "table":
       table(b, out);
-      // A table cannot carry a section's properties: an empty paragraph after it does.
-      if (sectPr !== "") out.push(`<w:p><w:pPr>${sectPr}</w:pPr></w:p>`);
+      if (last) out.push(closingParagraph(sectPr));
       break;
     case "pageBreak":
       out.push(
@@ -346,17 +376,14 @@ export function documentParts(spec: DocumentSpec): ReadonlyMap<string, string> {
     if (hasFirst) add("footer", "first", s.firstPageFooter ?? []);
     margins.push(...own);
     const sectPr = sectionProperties(s, own);
-    if (i === spec.sections.length - 1) {
-      blocks(s.blocks, body);
-      body.push(sectPr); // the last section's properties close the body
-      return;
-    }
+    const final = i === spec.sections.length - 1;
     // A section but the last ends with its last paragraph, which carries its properties (no extra
-    // paragraph that could spill onto a page of its own).
+    // paragraph that could spill onto a page of its own); the last section's close the body.
     blocks(s.blocks.slice(0, -1), body);
     const last = s.blocks[s.blocks.length - 1];
-    if (last === undefined) body.push(`<w:p><w:pPr>${sectPr}</w:pPr></w:p>`);
-    else block(last, body, sectPr);
+    if (last !== undefined) block(last, body, true, final ? "" : sectPr);
+    else if (!final) body.push(closingParagraph(sectPr));
+    if (final) body.push(sectPr);
   });
 
   const rels =
