@@ -96,6 +96,8 @@ export interface Strings {
   readonly rosterChosen: (file: string, units: number) => string;
   /** The file picked as the roster was refused (why is said under it): none is in use. */
   readonly rosterRefused: (file: string) => string;
+  /** With the result of a run made while the file picked as the roster stood refused. */
+  readonly rosterRefusedRun: (file: string) => string;
   /** The picker's button once the file it gave was refused. */
   readonly chooseOtherFile: string;
   readonly pickPrevious: string;
@@ -373,6 +375,8 @@ const vi: Strings = {
   rosterRefused: (f) =>
     `Không dùng được tệp ${f} làm danh sách đơn vị (lý do và cách sửa ở dưới): chưa có danh sách đơn vị nào.`,
   chooseOtherFile: "Chọn tệp khác…",
+  rosterRefusedRun: (f) =>
+    `Đã tổng hợp không có danh sách đơn vị: tệp ${f} không dùng được (lý do ở ô “Danh sách đơn vị” bên dưới), nên chưa biết đơn vị nào chưa nộp.`,
   pickPrevious:
     "Bảng tổng hợp năm trước để đối chiếu (không bắt buộc: tệp .xlsx hoặc .json do KL226 lập ở cùng kỳ năm trước; chọn được nhiều năm)",
   previousNone: "Chưa chọn bảng tổng hợp năm trước: không đối chiếu cột D với năm trước.",
@@ -631,6 +635,8 @@ const en: Strings = {
   rosterRefused: (f) =>
     `${f} cannot be used as the roster (why and how to fix it below): no roster is in use.`,
   chooseOtherFile: "Choose another file…",
+  rosterRefusedRun: (f) =>
+    `Consolidated without a roster: ${f} cannot be used (why is under “Roster of units” below), so no unit is known to be missing.`,
   pickPrevious:
     "Earlier summary to compare with (optional: the .xlsx or .json KL226 made, the same period last year; several years allowed)",
   previousNone: "No earlier summary chosen: column D is not checked against last year.",

@@ -1641,6 +1641,21 @@ test("a roster saved as Excel's plain CSV of a Vietnamese Windows (cp1258) is re
   await expect(picker.count()).resolves.toBe(1);
   await page.getByTestId("roster-error").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ARTIFACTS, "taskpane-roster-cp1258-320.png") });
+  // Run anyway: the result says, in the first screen beside the "—" of Chưa nộp, that no roster was
+  // used and why no unit is named missing (it said nothing; the refusal was under the folded inputs).
+  await page.getByTestId("report-files").setInputFiles(sampleFiles().map((f) => xlsx(f.name, f.bytes)));
+  await page.getByTestId("consolidate").click();
+  await page.getByTestId("roster-refused").waitFor({ timeout: 60_000 });
+  await expect(page.getByTestId("roster-refused").textContent()).resolves.toBe(
+    "Đã tổng hợp không có danh sách đơn vị: tệp danh-sach-ansi.csv không dùng được (lý do ở ô “Danh sách đơn vị” bên dưới), nên chưa biết đơn vị nào chưa nộp.",
+  );
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const said = await page.getByTestId("roster-refused").boundingBox();
+  expect(said && said.y + said.height).toBeLessThanOrEqual(640);
+  await firstScreen("roster-cp1258-result");
+  await page.setViewportSize({ width: 320, height: 900 });
+  await expect(page.getByTestId("roster-error").isVisible()).resolves.toBe(true);
   // The file saved again as UTF-8 is taken: the field names it, and it can be removed.
   await page.getByTestId("roster-file").setInputFiles(join(SAMPLES, "roster.csv"));
   await page.getByTestId("roster-chosen").filter({ hasText: "roster.csv" }).waitFor();

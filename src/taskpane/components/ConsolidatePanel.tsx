@@ -224,6 +224,8 @@ interface Outcome extends PageConsolidation {
   readonly compared?: number;
   /** Why an earlier summary picked was not compared with (refused when picked, or during the run). */
   readonly comparisonFailed?: string;
+  /** The file refused as the roster when the run began: the run went on without one. */
+  readonly rosterRefused?: string;
 }
 
 /**
@@ -513,6 +515,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
               }
             : {}),
           ...(comparisonFailed !== undefined ? { comparisonFailed } : {}),
+          ...(rosterError !== null ? { rosterRefused: refusedRoster } : {}),
         });
         setStale(false);
         // Folded under the result, unless a roster or last year's summary that could not be used is said there.
@@ -1148,6 +1151,15 @@ function ResultView({
             : { kind: "warning", text: t.comparisonFailed(outcome.comparisonFailed) }
         }
         testId="comparison-failed"
+      />
+      {/* Beside the "—" of Chưa nộp: why no one could be named missing (the refusal is in the field below). */}
+      <NoticeBar
+        notice={
+          outcome.rosterRefused === undefined
+            ? null
+            : { kind: "warning", text: t.rosterRefusedRun(outcome.rosterRefused) }
+        }
+        testId="roster-refused"
       />
       <nav aria-label={t.outcomesLabel}>
         <ul className={styles.tiles} role="list">
