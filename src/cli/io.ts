@@ -373,6 +373,7 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
     // A file its owner made read-only is not replaced (root may: it may write it anyway).
     if (named?.isFile()) accessSync(target, constants.W_OK);
     mkdirSync(dirname(target), { recursive: true });
+    sweepDeadTemporaries(dirname(target));
     writeFileSync(tmp, data);
     if (named?.isFile()) keepOwnership(tmp, named);
     renameSync(tmp, target);
@@ -396,6 +397,44 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
       );
     }
     throw fsError(e, path, "write");
+  }
+}
+
+/** Folders already looked at for what killed runs left (sweepDeadTemporaries): once per folder and run. */
+const sweptFolders = new Set<string>();
+
+/** writeAtomic's temporary names: ".tong-hop.xlsx.4242.tmp", or ".kl226.4242.tmp" for a long name. */
+const OUR_TEMPORARY = /^\.(?:kl226|.+\.(?:xlsx|docx|json))\.(\d+)\.tmp$/;
+
+/**
+ * The temporary files a run of ours killed while writing (kill -9, a power cut) left in `dir`: half
+ * a summary, letter or JSON, never the file it was to replace, but named by every later scan of that
+ * folder as a hidden file passed over. Removed once per folder and run, only those of a run that is
+ * over: a run writing there at the same time keeps its own. Nobody else's file has such a name.
+ */
+function sweepDeadTemporaries(dir: string): void {
+  if (sweptFolders.has(dir)) return;
+  sweptFolders.add(dir);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(OUR_TEMPORARY.exec(name)?.[1] ?? NaN);
+    if (!Number.isSafeInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    rmSync(join(dir, name), { force: true });
+  }
+}
+
+/** Whether a process of that id is running (EPERM: it is, under another account). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return isErrnoError(e) && e.code === "EPERM";
   }
 }
 

@@ -219,3 +219,22 @@ test("the letters of 700 units written twice into one folder: the joined file is
   expect(readdirSync(letters).filter((n) => n.startsWith("tat-ca"))).toEqual(["tat-ca-thu-nhac.docx"]);
   expect(readdirSync(letters).filter((n) => n.endsWith(".docx"))).toHaveLength(701);
 }, 120_000);
+
+test("half a summary a killed run left beside it (.tong-hop.xlsx.PID.tmp) is removed by the next write there, not named as a hidden file ever after", async () => {
+  const dir = join(root, "killed");
+  mkdirSync(dir);
+  // The id of a run that is over, and of one still running (this test's parent process).
+  const over = spawnSync(process.execPath, ["-e", ""]).pid!;
+  const left = {
+    dead: `.tong-hop.xlsx.${over}.tmp`,
+    deadJson: `.tong-hop.json.${over}.tmp`,
+    running: `.tong-hop.xlsx.${process.ppid}.tmp`,
+    // Files of that shape that are not ours: a user's own hidden file, one without a run's id.
+    users: `.ghi-chu.txt.${over}.tmp`,
+    noId: ".tong-hop.xlsx.tmp",
+  };
+  for (const name of Object.values(left)) writeFileSync(join(dir, name), "PK\x03\x04 half");
+  const r = await consolidate("--out", join(dir, "tong-hop.xlsx"));
+  expect(r.code).toBe(0);
+  expect(readdirSync(dir).sort()).toEqual([left.running, left.users, left.noId, "tong-hop.xlsx"].sort());
+});
