@@ -407,10 +407,18 @@ const sweptFolders = new Set<string>();
 const OUR_TEMPORARY = /^\.(?:kl226|.+\.(?:xlsx|docx|json))\.(\d+)\.tmp$/;
 
 /**
+ * How old a temporary file must be before it is taken for a killed run's: a run writes and renames
+ * its own within seconds, and a shared folder's other computers have process ids this one cannot see.
+ */
+const TEMPORARY_STALE_MS = 10 * 60 * 1000;
+
+/**
  * The temporary files a run of ours killed while writing (kill -9, a power cut) left in `dir`: half
  * a summary, letter or JSON, never the file it was to replace, but named by every later scan of that
  * folder as a hidden file passed over. Removed once per folder and run, only those of a run that is
- * over: a run writing there at the same time keeps its own. Nobody else's file has such a name.
+ * over and older than ten minutes: a run writing there at the same time keeps its own, also one on
+ * another computer writing to the same shared folder (its id means nothing here). Nobody else's file
+ * has such a name.
  */
 function sweepDeadTemporaries(dir: string): void {
   if (sweptFolders.has(dir)) return;
@@ -424,7 +432,13 @@ function sweepDeadTemporaries(dir: string): void {
   for (const name of names) {
     const pid = Number(OUR_TEMPORARY.exec(name)?.[1] ?? NaN);
     if (!Number.isSafeInteger(pid) || pid === process.pid || isRunning(pid)) continue;
-    rmSync(join(dir, name), { force: true });
+    const path = join(dir, name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs < TEMPORARY_STALE_MS) continue;
+    } catch {
+      continue;
+    }
+    rmSync(path, { force: true });
   }
 }
 

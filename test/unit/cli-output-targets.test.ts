@@ -17,6 +17,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -232,9 +233,18 @@ test("half a summary a killed run left beside it (.tong-hop.xlsx.PID.tmp) is rem
     // Files of that shape that are not ours: a user's own hidden file, one without a run's id.
     users: `.ghi-chu.txt.${over}.tmp`,
     noId: ".tong-hop.xlsx.tmp",
+    // A run's file written a minute ago under an id this computer does not run: another computer's
+    // run writing to the same shared folder, at work now.
+    recent: `.tong-hop.docx.${over}.tmp`,
   };
-  for (const name of Object.values(left)) writeFileSync(join(dir, name), "PK\x03\x04 half");
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  for (const name of Object.values(left)) {
+    writeFileSync(join(dir, name), "PK\x03\x04 half");
+    if (name !== left.recent) utimesSync(join(dir, name), hourAgo, hourAgo);
+  }
   const r = await consolidate("--out", join(dir, "tong-hop.xlsx"));
   expect(r.code).toBe(0);
-  expect(readdirSync(dir).sort()).toEqual([left.running, left.users, left.noId, "tong-hop.xlsx"].sort());
+  expect(readdirSync(dir).sort()).toEqual(
+    [left.running, left.users, left.noId, left.recent, "tong-hop.xlsx"].sort(),
+  );
 });
