@@ -1233,7 +1233,9 @@ test("Tự động in Web Workers: reports made with a plan's template are conso
   await expect(page.getByTestId("roster-error").textContent()).resolves.toBe(
     "Danh sách đơn vị không hợp lệ: cong-van.docx: đây là văn bản Word. Danh sách đơn vị là tệp .csv (UTF-8) hoặc .xlsx có các cột MA_DON_VI, TEN_DON_VI, LOAI_DON_VI (như tệp roster.csv trong bộ mẫu).",
   );
-  const rosterButton = page.getByRole("button", { name: "Chọn tệp…" });
+  // Named with its field; it now offers another file.
+  const rosterButton = page.getByRole("button", { name: "Danh sách đơn vị (tùy chọn" });
+  await expect(rosterButton.textContent()).resolves.toBe("Chọn tệp khác…");
   await expect(rosterButton.getAttribute("aria-invalid")).resolves.toBe("true");
   await expect(rosterButton.getAttribute("aria-describedby")).resolves.toContain("roster-error");
   // The native inputs behind the buttons are not a second, English-speaking button.
