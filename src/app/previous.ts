@@ -113,6 +113,10 @@ export function previousFromBytes(path: string, bytes: Uint8Array): PreviousFile
     return fail(`không phải tệp JSON đọc được (hỏng hoặc bị cắt khi tải về?). ${PICK_INSTEAD}`);
   }
   const parsed = parsePreviousReport(json);
+  // JSON of some other program (neither a period nor units at its top): said as such, without the
+  // schema's paths ("period: thiếu giá trị"), which help only with a KL226 file damaged in part.
+  if (!parsed.ok && !looksConsolidated(json))
+    return fail(`là dữ liệu JSON nhưng không phải tệp JSON ${TOOL_WORDS.jsonBy.both}. ${PICK_INSTEAD}`);
   if (!parsed.ok)
     return fail(`không đúng dạng tệp JSON ${TOOL_WORDS.jsonBy.both}:\n  ${parsed.errors.join("\n  ")}`);
   const report = parsed.report;
@@ -125,6 +129,11 @@ export function previousFromBytes(path: string, bytes: Uint8Array): PreviousFile
         ? report
         : fail(otherFormMessage(report.form, form.id)),
   };
+}
+
+/** Whether parsed JSON has a consolidation's top (its period or its units), damaged or not. */
+function looksConsolidated(json: unknown): boolean {
+  return typeof json === "object" && json !== null && ("period" in json || "units" in json);
 }
 
 /**

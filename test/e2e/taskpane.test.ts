@@ -1732,7 +1732,7 @@ test("compares with last year's summary, as --previous does: a file not KL226's 
   });
   await page.getByTestId("previous-error").waitFor();
   await expect(page.getByTestId("previous-error").textContent()).resolves.toMatch(
-    /^Bảng tổng hợp năm trước không dùng được: bang-tu-lap\.json: không đúng dạng tệp JSON do KL226 lập \(nút “Tải dữ liệu tổng hợp \(\.json\)” ở thẻ Tổng hợp\):/,
+    /^Bảng tổng hợp năm trước không dùng được: bang-tu-lap\.json: là dữ liệu JSON nhưng không phải tệp JSON do KL226 lập \(nút “Tải dữ liệu tổng hợp \(\.json\)” ở thẻ Tổng hợp\)\. Hãy chọn bảng tổng hợp \.xlsx hoặc tệp \.json cùng kỳ năm trước \(tệp đã tải về/,
   );
   await page.getByTestId("report-files").setInputFiles(files.map((f) => xlsx(f.name, f.bytes)));
   // Run anyway: the result says it was not compared, and the field's error stays in view.

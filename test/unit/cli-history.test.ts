@@ -372,6 +372,31 @@ describe("kl226 consolidate --previous", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("says a JSON of another program is not KL226's, without the schema's paths; a KL226 JSON damaged in part names where", async () => {
+    const other = join(root, "so-lieu-phan-mem-khac.json");
+    writeFileSync(other, JSON.stringify({ "ghi chu": "tự lập", data: [1, 2] }));
+    const io = capture();
+    expect(
+      await main(["consolidate", dir2026, "--out", join(root, "other", "t.xlsx"), "--previous", other], io),
+    ).toBe(2);
+    expect(io.stderr).toContain(
+      "là dữ liệu JSON nhưng không phải tệp JSON do “kl226 consolidate --json” ghi. Hãy chọn bảng tổng hợp .xlsx hoặc tệp .json cùng kỳ năm trước",
+    );
+    expect(io.stderr).not.toContain("thiếu giá trị");
+    const damaged = join(root, "tong-hop-hong.json");
+    writeFileSync(damaged, JSON.stringify({ period: { kind: "NAM" }, units: [] }));
+    const io2 = capture();
+    expect(
+      await main(
+        ["consolidate", dir2026, "--out", join(root, "other", "t.xlsx"), "--previous", damaged],
+        io2,
+      ),
+    ).toBe(2);
+    expect(io2.stderr).toContain(
+      "không đúng dạng tệp JSON do “kl226 consolidate --json” ghi:\n  period.year: thiếu giá trị",
+    );
+  });
+
   it.each([
     [
       "summary workbook",
