@@ -283,6 +283,8 @@ export interface Strings {
   // Errors
   readonly errorPrefix: string;
   readonly excelError: (detail: string) => string;
+  /** Something failed that KL226 did not mean to refuse (its text is a program's English): what to do. */
+  readonly internalError: (detail: string) => string;
   readonly staleBuild: string;
   readonly fileReadError: (file: string) => string;
   readonly rosterError: (detail: string) => string;
@@ -542,6 +544,8 @@ const vi: Strings = {
     `Không lập thư cho ${name} (${unit}) vì đó là cơ quan gửi thư; việc cần tự theo dõi (cũng ở bảng tổng hợp): ${notes}`,
   errorPrefix: "Lỗi",
   excelError: (d) => `Excel báo lỗi: ${d}`,
+  internalError: (d) =>
+    `Lỗi nội bộ của KL226 (${d}). Các tệp đã chọn không bị thay đổi. Tải lại trang (phím F5) rồi làm lại; nếu vẫn lỗi, hãy báo cho bộ phận công nghệ thông tin, kèm các tệp đã chọn.`,
   staleBuild:
     "Trang KL226 đã được cập nhật trên máy chủ nên phần này của bản đang mở không còn tải được. Tải lại trang (phím F5) rồi làm lại; trong Excel: đóng hẳn Excel rồi mở lại. Các tệp báo cáo và sổ tính không bị thay đổi.",
   fileReadError: (f) => `Không đọc được tệp ${f}.`,
@@ -812,6 +816,8 @@ const en: Strings = {
     `No letter to ${name} (${unit}): it is the body sending the letters; to follow up yourself (also in the summary): ${notes}`,
   errorPrefix: "Error",
   excelError: (d) => `Excel reported an error: ${d}`,
+  internalError: (d) =>
+    `KL226 internal error (${d}). The chosen files were not changed. Reload the page (F5) and try again; if it happens again, report it to your IT staff with the chosen files.`,
   staleBuild:
     "KL226 was updated on the server, so this part of the open version can no longer be loaded. Reload the page (F5) and do it again; in Excel, close Excel completely and open it again. No report file or workbook was changed.",
   fileReadError: (f) => `Could not read file ${f}.`,

@@ -69,7 +69,15 @@ import { previousFromBytes, PreviousUnreadable, withPrevious, type PreviousFile 
 import { lackedPlanOfMost, unknownFiles } from "../../app/consolidate-files";
 import { mismatchesByUnit } from "../../core/history";
 import { summaryFileName, summaryJsonText, summarySpec } from "../summary-data";
-import { FilePicker, FormMemory, NoticeBar, TextField, errorText, useAction, useBlockStyles } from "./common";
+import {
+  FilePicker,
+  FormMemory,
+  NoticeBar,
+  TextField,
+  pageErrorText,
+  useAction,
+  useBlockStyles,
+} from "./common";
 import { DocumentsPanel, type DocumentsTyped } from "./DocumentsPanel";
 import { ProfilePicker } from "./ProfilePicker";
 import { RollupForm, type RollupTyped } from "./RollupForm";
@@ -415,7 +423,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       }
     } catch (e) {
       setRoster(null);
-      setRosterError(t.rosterError(errorText(e)));
+      setRosterError(t.rosterError(pageErrorText(e, t)));
     }
     markStale();
   };
@@ -430,7 +438,10 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
         setPrevious([]);
         setRefusedPrevious(file.name);
         setPreviousError(
-          t.previousError(file.name, forThePage(e instanceof PreviousUnreadable ? e.message : errorText(e))),
+          t.previousError(
+            file.name,
+            forThePage(e instanceof PreviousUnreadable ? e.message : pageErrorText(e, t)),
+          ),
         );
         markStale();
         return;
@@ -527,7 +538,7 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
       await afterNextPaint();
       heading.current?.focus();
     } catch (e) {
-      setNotice({ kind: "error", text: errorText(e) });
+      setNotice({ kind: "error", text: pageErrorText(e, t) });
     } finally {
       setBusy(false);
       setProgress(null);

@@ -22,7 +22,7 @@ import type { Strings } from "../i18n";
 import { AUTO, chosenProfile, readWith, useProfileChoice } from "../profile-choice";
 import { SETTING_KEYS, type SettingsStore } from "../settings";
 import { afterNextPaint, fileBytes } from "../standalone/files";
-import { FilePicker, NoticeBar, errorText, type Notice } from "./common";
+import { FilePicker, NoticeBar, errorText, pageErrorText, type Notice } from "./common";
 import { FindingsList } from "./FindingsList";
 import { ProfilePicker } from "./ProfilePicker";
 
@@ -93,7 +93,7 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
     try {
       await work();
     } catch (e) {
-      setNotice({ kind: "error", text: excel ? t.excelError(errorText(e)) : errorText(e) });
+      setNotice({ kind: "error", text: excel ? t.excelError(errorText(e)) : pageErrorText(e, t) });
     } finally {
       setBusy(false);
     }

@@ -242,6 +242,20 @@ export function errorText(e: unknown): string {
   return String(e);
 }
 
+/** A letter only Vietnamese text has (KL226's own messages all have some; a TypeError's English none). */
+const VIETNAMESE_LETTER = /[À-ỹĐđ]/;
+
+/**
+ * A thrown value as the page shows it: KL226's own refusals (in Vietnamese) as they are; anything else
+ * (a TypeError's or the browser's English, "Cannot read properties of undefined") as KL226's internal
+ * error, with what to do; a page whose build the server replaced, as such.
+ */
+export function pageErrorText(e: unknown, strings: Pick<Strings, "internalError" | "staleBuild">): string {
+  if (isStaleBuild(e)) return strings.staleBuild;
+  const text = errorText(e);
+  return VIETNAMESE_LETTER.test(text) ? text : strings.internalError(text);
+}
+
 /**
  * Busy flag, notice and a runner for one panel action: success text or a Vietnamese error notice
  * (with Excel's own wording wrapped when the action ran in Excel).
@@ -259,7 +273,7 @@ export function useAction(strings: Strings, inExcel: boolean) {
         ? strings.staleBuild
         : inExcel
           ? strings.excelError(errorText(e))
-          : errorText(e);
+          : pageErrorText(e, strings);
       setNotice({ kind: "error", text });
     } finally {
       setBusy(false);
