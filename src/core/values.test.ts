@@ -17,6 +17,8 @@ test.each([
   [str("38,00"), { kind: "ok", value: 38, coerced: true, text: "38,00" }],
   // Full-width digits from an East Asian keyboard; a zero-width space pasted with the number.
   [str("２５"), { kind: "ok", value: 25, coerced: true, text: "２５" }],
+  // An apostrophe kept as text before the number (LibreOffice, Google Sheets), or a word processor's ‘ or ’ for it.
+  [str("\u2019170"), { kind: "ok", value: 170, coerced: true, text: "\u2019170" }],
   [str("３．４５６"), { kind: "ok", value: 3456, coerced: true, text: "３．４５６" }],
   [str("3456\u200b"), { kind: "ok", value: 3456, coerced: true, text: "3456" }],
   // A soft hyphen pasted with it (Word's optional hyphen): invisible, as cellText drops it.
@@ -152,6 +154,9 @@ test.each([
   [str("1,5\u200b"), 1.5],
   [str("２"), 2],
   [str("nửa ngày"), null],
+  // Behind the apostrophe LibreOffice Calc keeps in a cell formatted as Text: the length typed.
+  [str("'0,5"), 0.5],
+  [str("'nửa ngày"), null],
 ])("a meeting's length: %p", (cell, expected) => {
   expect(readDecimal(cell)).toBe(expected);
 });

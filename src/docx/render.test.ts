@@ -273,6 +273,22 @@ test("a section's last paragraph that shows nothing is written hidden and one tw
   );
 });
 
+test("only a section's last paragraph is hidden, and only when it shows nothing: a blank line between texts keeps its room; a line above, or a line break, prints; a section with no block still ends as a section", () => {
+  const empty: Block = { kind: "paragraph", runs: [], spacing: { before: 12, after: 6 } };
+  const words = text("Một").sections[0]!.blocks[0]!;
+  const lineAbove: Block = { kind: "paragraph", runs: [], border: { top: true } };
+  const lineBreak: Block = { kind: "paragraph", runs: [{ text: "", breakBefore: true }] };
+  // The blank line between two texts is written with its spacing (12 pt before: 240 twips), not hidden.
+  const between = documentXml(sections([words, empty, words], [lineAbove], [lineBreak]));
+  expect(between).toContain('w:before="240"');
+  expect(between).not.toContain("<w:vanish/>");
+  expect(between).toMatch(/<w:pBdr><w:top [^>]*\/><\/w:pBdr>/);
+  expect(between).toMatch(/<w:br\/>/);
+  // Three sections, one of them empty: three sets of section properties (two in paragraphs, the last closing the body).
+  const withEmpty = documentXml(sections([words], [], [words]));
+  expect(withEmpty.match(/<w:sectPr>/g)).toHaveLength(3);
+});
+
 test("an official document (a letter, the report's main text) ends its section with the signature table and a hidden paragraph one twip high, nothing that takes room", () => {
   const letter = officialDocument({
     organisation: { sender: "Sở Nội vụ", abbreviation: "SNV", place: "Thanh Hóa", signerTitle: "Giám đốc" },

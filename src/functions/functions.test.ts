@@ -458,6 +458,7 @@ describe("MEETING_OK", () => {
     expect(meetingOk("Hội nghị quán triệt", 0.5)).toBe(true);
     expect(meetingOk("Họp chuyên môn", 1.5)).toBe(false);
     expect(meetingOk("hoi nghi quan trong", 1.5)).toBe(true);
+    expect(meetingOk("Cuộc họp chuyên môn", 1)).toBe(true);
     expect(excelError(() => meetingOk("Hội nghị", 1)).code).toBe(ErrorCode.invalidValue);
   });
   test("one typo is forgiven when only one type is that close", () => {

@@ -237,6 +237,15 @@ describe("a report date typed month first (an English-US habit) is said as such"
     );
   });
 
+  test("also behind an apostrophe kept as text (“'6/30/2026”), or typed in full-width digits", () => {
+    for (const typed of ["'6/30/2026", "\u20196/30/2026", "６/３０/２０２６"]) {
+      const r = report([{ op: "set", sheet: "Thông tin", cell: "C10", value: typed }]);
+      expect(r.findings[0]!.message).toContain(
+        "không tồn tại (không có tháng 30): có lẽ đã gõ tháng trước ngày, theo kiểu Mỹ. Nếu là ngày 30 tháng 6 năm 2026, gõ 30/06/2026",
+      );
+    }
+  });
+
   test("a date that is none either way (“32/13/2026”) keeps the general message", () => {
     const r = report([{ op: "set", sheet: "Thông tin", cell: "C10", value: "32/13/2026" }]);
     expect(r.findings[0]!.message).toBe(
@@ -256,6 +265,28 @@ describe("text of only spaces far below the table (a space typed to clear a cell
       expect(check(bytes)).toEqual(BASE_RESULT);
     });
   }
+
+  test("a space far to the right (column GT, past the 200 columns read) is no data either", () => {
+    const bytes = withParts(BASE, {
+      [COUNTS]: part(BASE, COUNTS).replace(
+        "</sheetData>",
+        '<row r="19000"><c r="GT19000" t="inlineStr"><is><t xml:space="preserve">  </t></is></c></row></sheetData>',
+      ),
+    });
+    expect(check(bytes)).toEqual(BASE_RESULT);
+  });
+
+  test("a formula there that gives an empty text is still refused, naming the cell (it is work left in the wrong place)", () => {
+    const bytes = withParts(BASE, {
+      [INFO]: part(BASE, INFO).replace(
+        "</sheetData>",
+        '<row r="25000"><c r="C25000" t="str"><f>IF(1,"","")</f><v></v></c></row></sheetData>',
+      ),
+    });
+    const r = check(bytes);
+    expect(r.valid).toBe(false);
+    expect(brief(r)).toEqual([["UNREADABLE", "error", "Thông tin", "C25000"]]);
+  });
 
   test("a word there is still refused, naming the cell", () => {
     const bytes = withParts(BASE, {
