@@ -161,12 +161,16 @@ export async function inspectFiles(
  * A file rejected as unreadable whose bytes, read again once every file is done, are no longer those
  * read: it was still being copied in, downloaded or saved, and read cut short. That is this machine's
  * moment, not the unit's file (its letter asked it to send again): NOT_OPENED, run again. Only a file
- * that could not be read is read again.
+ * that could not be read is read again; one that cannot be opened then is NOT_OPENED with its reason.
  */
 function unlessChangedSince(s: Submission, maxBytes: number): Submission {
   if (s.sha256 === "" || !s.result.findings.some((f) => f.code === "UNREADABLE")) return s;
   const again = readInput(s.file, maxBytes);
-  if (!again.ok || again.sha256 === s.sha256) return s;
+  // Gone or not opened when read again (moved away, held by the program still writing it): this
+  // machine's moment too, said with why; not the unit's file to send again.
+  if (!again.ok && again.notOpened)
+    return { file: s.file, sha256: s.sha256, result: notOpenedResult(again.message) };
+  if (again.sha256 === s.sha256) return s;
   return { file: s.file, sha256: s.sha256, result: notOpenedResult(STILL_WRITTEN) };
 }
 

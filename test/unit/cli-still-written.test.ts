@@ -4,7 +4,7 @@
 
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { main } from "../../src/cli/main";
 import * as readInputModule from "../../src/cli/read-input";
 import { capture } from "../helpers/cli-io";
@@ -70,4 +70,43 @@ test("a file cut short that stays so (a download that stopped) is still the unit
   expect(await main(["validate", join(dir, "XA_C.xlsx")], io)).toBe(1);
   expect(io.stdout).toContain("Tệp bị cắt cụt hoặc hỏng");
   expect(io.stdout).toContain("Hãy gửi lại tệp gốc");
+});
+
+test("only a file that could not be read is read again: a report read whole is read once (issue 16)", async () => {
+  const dir = inbox("once");
+  const spy = readMidCopy();
+  expect(await main(["consolidate", dir, "--out", join(root, "once.xlsx")], capture())).toBe(1);
+  const reads = spy.mock.calls.map(([file]) => basename(file));
+  expect(reads.filter((f) => f === "SO_A.xlsx")).toHaveLength(1);
+  expect(reads.filter((f) => f === "XA_C.xlsx")).toHaveLength(2);
+});
+
+test("a file read cut short that cannot be opened when read again (moved away, still held) is 'not opened', with why, not the unit's to send again", async () => {
+  const dir = inbox("moved");
+  const real = readInputModule.readInput;
+  let reads = 0;
+  jest.spyOn(readInputModule, "readInput").mockImplementation((file, max) => {
+    const read = real(file, max);
+    if (!file.endsWith("XA_C.xlsx") || !read.ok) return read;
+    if (++reads > 1)
+      return {
+        ok: false,
+        file,
+        sha256: "",
+        message: readInputModule.notOpenedMessage("tệp", "ENOENT"),
+        notOpened: true,
+      };
+    const bytes = read.bytes.slice(0, read.bytes.length >> 1);
+    return { ...read, bytes, sha256: readInputModule.sha256Hex(bytes) };
+  });
+  const io = capture();
+  expect(await main(["validate", dir], io)).toBe(1);
+  expect(io.stdout).toContain(
+    `✗ CHƯA MỞ ĐƯỢC (trên máy này; chưa kiểm tra nội dung): ${join(dir, "XA_C.xlsx")}`,
+  );
+  expect(io.stdout).toContain(
+    "Lỗi · Máy này không mở được tệp: không tìm thấy tệp hoặc thư mục này. Đây không phải lỗi của tệp đơn vị gửi; không trả lại báo cáo vì lý do này: hãy kiểm tra lại trên máy rồi chạy lại. [NOT_OPENED]",
+  );
+  // Before: "Tệp bị cắt cụt hoặc hỏng … Hãy gửi lại tệp gốc" for a file no longer there.
+  expect(io.stdout).not.toContain("cắt cụt");
 });
