@@ -97,9 +97,11 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   // (the roll-up of step 1 too, by step 2 of the next run). Compared where the folders really are.
   const realSamples = realPathOfSome(samples);
   const realOut = realPathOfSome(outDir);
+  // "--samples ." is named by its path: "thư mục ngoài ." says nothing.
+  const shownSamples = /^\.{1,2}[\\/]?$/.test(samples) ? resolve(samples) : samples;
   if (realOut === realSamples || realOut.startsWith(realSamples + sep))
     throw new UsageError(
-      `Thư mục kết quả ${outDir} (${o["out-dir"] === undefined ? "mặc định: out/ trong thư mục đang đứng" : "--out-dir"}) nằm trong thư mục báo cáo ${samples}${o.samples === undefined ? "" : " (--samples)"}: bảng tổng hợp, thư nhắc và báo cáo gửi cấp trên ghi vào đó sẽ bị đọc như báo cáo của đơn vị ở lần tổng hợp sau. Hãy chọn thư mục ngoài ${samples}, ví dụ --out-dir ${join(dirname(resolve(samples)), "ket-qua")}; chưa có gì được ghi.`,
+      `Thư mục kết quả ${outDir} (${o["out-dir"] === undefined ? "mặc định: out/ trong thư mục đang đứng" : "--out-dir"}) nằm trong thư mục báo cáo ${shownSamples}${o.samples === undefined ? "" : " (--samples)"}: bảng tổng hợp, thư nhắc và báo cáo gửi cấp trên ghi vào đó sẽ bị đọc như báo cáo của đơn vị ở lần tổng hợp sau. Hãy chọn thư mục ngoài ${shownSamples}, ví dụ --out-dir ${join(dirname(resolve(samples)), "ket-qua")}; chưa có gì được ghi.`,
     );
   const profile = DEFAULT_PROFILE;
   const rosterPath = join(samples, "roster.csv");

@@ -8,6 +8,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { createHash } from "node:crypto";
@@ -435,9 +436,35 @@ describe("kl226 demo", () => {
     expect(existsSync(join(root, "x", "tong-hop.xlsx"))).toBe(false);
   });
 
+  test("run from inside the samples folder without --out-dir (out/ there by default) is refused, the default named as such", async () => {
+    const samples = join(root, "mau-mac-dinh");
+    mkdirSync(samples);
+    writeFileSync(join(samples, "so-a.xlsx"), files["so-a.xlsx"]!);
+    const cwd = process.cwd();
+    process.chdir(samples);
+    try {
+      const io = capture();
+      expect(await main(["demo", "--samples", "."], io)).toBe(2);
+      // "--samples ." named by its path: it said "nằm trong thư mục báo cáo . (--samples)" and "chọn thư mục ngoài .,".
+      expect(io.stderr).toContain(
+        `Thư mục kết quả ${join(samples, "out")} (mặc định: out/ trong thư mục đang đứng) nằm trong thư mục báo cáo ${samples} (--samples): bảng tổng hợp, thư nhắc và báo cáo gửi cấp trên ghi vào đó sẽ bị đọc như báo cáo của đơn vị ở lần tổng hợp sau. Hãy chọn thư mục ngoài ${samples}, ví dụ --out-dir ${join(root, "ket-qua")}; chưa có gì được ghi.`,
+      );
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(readdirSync(samples)).toEqual(["so-a.xlsx"]);
+  });
+
   test.each([
     ["a folder inside it", (samples: string) => join(samples, "ket-qua")],
     ["the folder itself", (samples: string) => samples],
+    [
+      "a new folder named through a link to it",
+      (samples: string) => {
+        symlinkSync(samples, `${samples}-lien-ket`);
+        return join(`${samples}-lien-ket`, "ket-qua");
+      },
+    ],
   ])(
     "--out-dir inside the samples folder (%s) is refused before anything is written: the outputs would be read as reports next time",
     async (_, outDirOf) => {
