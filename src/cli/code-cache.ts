@@ -2,10 +2,7 @@
 // good part of every run's start-up, and with the cache beside it V8 only checks and deserialises. The
 // cache is written at the end of a run when there is none or V8 rejected it (a rebuild); a folder that
 // cannot be written just means no cache. One cache per V8 version: a checkout run by two Nodes (nvm, an
-// upgrade) keeps one for each instead of each rewriting the other's on every run; and one per command:
-// the cache written at the end of a run holds the functions that run compiled, so a cache first written
-// by `validate` of one file left `consolidate` compiling the summary writer and the consolidation on every
-// later run (a 777 KB cache against 1,072 KB after a consolidation).
+// upgrade) keeps one for each instead of each rewriting the other's on every run.
 // Node ≥ 22 has this built in (module.enableCompileCache).
 
 import { isAscii } from "node:buffer";
@@ -22,9 +19,8 @@ type ModuleFunction = (
   dirname: string,
 ) => void;
 
-/** `key` names the run's kind (the command), one cache for each. */
-export function requireWithCodeCache<T>(file: string, key: string): T {
-  const cacheFile = `${file}.${key}.${process.versions.v8}.v8-cache`;
+export function requireWithCodeCache<T>(file: string): T {
+  const cacheFile = `${file}.${process.versions.v8}.v8-cache`;
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);

@@ -38,7 +38,7 @@ export async function run(argv: readonly string[], launch?: Launch): Promise<num
   }
   // Worker threads boot on the other cores while the commands load here (src/cli/parallel.ts adopts them).
   warmWorkers(files);
-  const { main } = loadCommands(argv[0]);
+  const { main } = loadCommands();
   return main(argv);
 }
 
@@ -52,19 +52,9 @@ function builtHelp(): string | undefined {
   }
 }
 
-/**
- * The commands (main.ts's COMMANDS), each with a code cache of its own; anything else (a typo, `help`)
- * shares one, so a mistyped name does not leave a cache file behind.
- */
-const CACHED_COMMANDS: ReadonlySet<string> = new Set(["template", "validate", "consolidate", "demo"]);
-
-/** The built commands through V8's code cache, one per command; the sources (run through tsx) by a plain require. */
-function loadCommands(command: string | undefined): typeof import("./main") {
-  if (__filename.endsWith(".cjs"))
-    return requireWithCodeCache(
-      join(__dirname, "main.cjs"),
-      command !== undefined && CACHED_COMMANDS.has(command) ? command : "other",
-    );
+/** The built commands through V8's code cache; the sources (run through tsx) by a plain require. */
+function loadCommands(): typeof import("./main") {
+  if (__filename.endsWith(".cjs")) return requireWithCodeCache(join(__dirname, "main.cjs"));
   // require, not import(): Node's ESM loader would first scan the module for its exports.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require("./main") as typeof import("./main");

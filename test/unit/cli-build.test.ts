@@ -9,7 +9,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -61,40 +60,6 @@ test("a checkout without a build is built on first use, the build is reused, and
     "HỢP LỆ",
   );
   expect(builtAt(dir)).toBeGreaterThan(at);
-}, 120_000);
-
-test("each command keeps its own code cache: a consolidation after a check of one file gets one holding what it compiled, and neither is rewritten after", () => {
-  const dir = checkout("caches");
-  const cli = join(dir, "build", "cli");
-  const caches = (): Record<string, { size: number; at: number }> =>
-    Object.fromEntries(
-      readdirSync(cli)
-        .filter((f) => f.endsWith(".v8-cache"))
-        .map((f) => [
-          f.split(".")[2]!,
-          { size: statSync(join(cli, f)).size, at: statSync(join(cli, f)).mtimeMs },
-        ]),
-    );
-  const check = (): void => {
-    expect(kl226(dir, ["validate", join(ROOT, "samples", "2026-6T", "SO_NOI_VU.xlsx")]).stdout).toContain(
-      "HỢP LỆ",
-    );
-  };
-  const out = join(root, "caches.xlsx");
-  const merge = (): void => {
-    const args = ["consolidate", join(ROOT, "samples", "2026-6T"), "--out", out];
-    expect(kl226(dir, args).stdout).toContain("Bảng tổng hợp:");
-  };
-  check();
-  expect(Object.keys(caches())).toEqual(["validate"]);
-  merge();
-  const both = caches();
-  expect(Object.keys(both).sort()).toEqual(["consolidate", "validate"]);
-  // Written at the end of its first run, the consolidation's cache holds the summary writer's functions too.
-  expect(both.consolidate!.size).toBeGreaterThan(both.validate!.size * 1.2);
-  check();
-  merge();
-  expect(caches()).toEqual(both);
 }, 120_000);
 
 test("when the build cannot be written, the command still runs, from the TypeScript sources", () => {
