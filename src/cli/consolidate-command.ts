@@ -1031,8 +1031,8 @@ export function skippedNotes(
   ];
 }
 
-/** KL226's own Word documents found among the inputs and passed over, by the folders holding them (a letter a unit). */
-function ownDocumentsNote(files: readonly string[]): string {
+/** KL226's own Word documents found among the inputs and passed over, by the folders holding them (a letter a unit; validate and consolidate alike). */
+export function ownDocumentsNote(files: readonly string[]): string {
   const folders = [...new Set(files.map((f) => dirname(f)))];
   return `Bỏ qua ${files.length} văn bản Word do KL226 lập ở lần chạy trước (thư nhắc, báo cáo) trong thư mục ${listCodes(folders)}: không phải báo cáo của đơn vị. Nên để thư nhắc và báo cáo ngoài thư mục các báo cáo.`;
 }

@@ -35,7 +35,14 @@ import {
 } from "./io";
 import { inspectFiles } from "./parallel";
 
-import { CONSOLIDATE, consolidateCommand, ignoredNote, skippedNotes } from "./consolidate-command";
+import {
+  CONSOLIDATE,
+  consolidateCommand,
+  ignoredNote,
+  ownDocumentsNote,
+  skippedNotes,
+} from "./consolidate-command";
+import { isEarlierOutput } from "./earlier-output";
 import { DEMO, demoCommand } from "./demo-command";
 import { unitCodeSchema, unitTypeSchema } from "../core/unit-schema";
 import {
@@ -313,15 +320,23 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   const skipped = { outsideLinks: [] as string[], oddNames: [] as string[], followedLinks: [] as string[] };
   // A file met again (a folder given twice, a file also inside a folder given) is checked once.
   const seen = new Set<string>();
+  // KL226's own letters and report in a folder checked (a letters' folder inside the inbox): passed
+  // over as consolidate passes them, not each checked as a unit's Word file. One named alone is checked.
+  const ownDocuments: string[] = [];
   for (const p of positionals) {
     const found = expandInputs([p]);
+    const own = new Set(
+      found.files.filter((f) => f !== p && /\.docx$/i.test(f) && isEarlierOutput(f, "docx")),
+    );
+    for (const f of own) ownDocuments.push(f);
     // Element by element: spreading 130,000 files into push() overflows the call stack.
     for (const f of found.ignored) ignored.push(f);
     for (const f of found.outsideLinks) skipped.outsideLinks.push(f);
     for (const f of found.oddNames) skipped.oddNames.push(f);
     for (const f of found.followedLinks) skipped.followedLinks.push(f);
     if (found.missing.length > 0) entries.push({ file: p, missing: true });
-    for (const file of firstMeetings(found.files, seen)) entries.push({ file });
+    const files = own.size === 0 ? found.files : found.files.filter((f) => !own.has(f));
+    for (const file of firstMeetings(files, seen)) entries.push({ file });
     for (const f of found.emptyFolders) empty.push(f);
   }
   if (entries.length === 0)
@@ -333,6 +348,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   // As consolidate says it: a copy named "~$…" is skipped, and the clerk should know which.
   if (ignored.length > 0) io.err(`${ignoredNote(ignored)}\n`);
   for (const note of skippedNotes(skipped)) io.err(`${note}\n`);
+  if (ownDocuments.length > 0) io.err(`${ownDocumentsNote(ownDocuments)}\n`);
   // Read and checked on every core (src/cli/parallel.ts); a file that cannot be opened is that file's verdict.
   const present = entries.filter((e) => !e.missing).map((e) => e.file);
   const inspected = await inspectFiles(present, profile, {

@@ -381,4 +381,15 @@ test("letters and a report of an earlier run left in a subfolder of the inbox ar
     `Bỏ qua 3 văn bản Word do KL226 lập ở lần chạy trước (thư nhắc, báo cáo) trong thư mục ${own}: không phải báo cáo của đơn vị. Nên để thư nhắc và báo cáo ngoài thư mục các báo cáo.\n`,
   );
   expect(second.stdout + second.stderr).not.toContain(".kl226-thu-nhac.json");
+  // `validate` of the folder passes them over the same way; a letter named alone is still checked.
+  const check = capture();
+  await main(["validate", dir], check);
+  expect(check.stdout).not.toMatch(/thu-nhac/);
+  expect(check.stdout).toContain(`${join(dir, "XA_C.docx")}`);
+  expect(check.stderr).toContain(
+    `Bỏ qua 3 văn bản Word do KL226 lập ở lần chạy trước (thư nhắc, báo cáo) trong thư mục ${own}:`,
+  );
+  const alone = capture();
+  await main(["validate", join(own, "XA_E.docx")], alone);
+  expect(alone.stdout).toContain(join(own, "XA_E.docx"));
 });
