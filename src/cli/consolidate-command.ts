@@ -19,6 +19,7 @@ import {
 } from "../app/consolidate-files";
 import {
   isEarlierOutput,
+  isOwnDocument,
   isUneditedSummary,
   isUneditedWorkbook,
   type EarlierOutputKind,
@@ -537,9 +538,7 @@ export async function runConsolidation(
   // KL226's own letters and report left among the inputs by an earlier run (a letters' folder inside
   // the inbox, not named this time): read as a unit's Word file each, every unit that had sent nothing
   // was "Bị trả lại" and its letter asked it to send again. Only .docx files are opened for this.
-  const ownDocuments = found.files.filter(
-    (f) => !skip.has(resolve(f)) && /\.docx$/i.test(f) && isEarlierOutput(f, "docx"),
-  );
+  const ownDocuments = found.files.filter((f) => !skip.has(resolve(f)) && isOwnDocument(f));
   for (const f of ownDocuments) skip.add(resolve(f));
   const files = found.files.filter((f) => !skip.has(resolve(f)));
   if (files.length === 0) {

@@ -208,7 +208,6 @@ export function documentDateNotes(c: Consolidation, dates: DocumentDates, defaul
 
 /** What kl226 wrote into a letters folder, so a re-run removes the letters it no longer needs. */
 export const LETTERS_RECORD = ".kl226-thu-nhac.json";
-const MANIFEST = LETTERS_RECORD;
 const manifestSchema = z.object({ files: z.array(z.string()) });
 
 /**
@@ -228,7 +227,7 @@ function textLetters(listing: readonly string[], known: ReadonlySet<string>): st
 
 function previousFiles(dir: string): string[] {
   try {
-    const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")));
+    const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(join(dir, LETTERS_RECORD), "utf8")));
     return parsed.success ? parsed.data.files.filter(looksLikeOurs) : [];
   } catch {
     return [];
@@ -479,7 +478,7 @@ export async function writeLetters(
   const stale = unneeded.filter((name) => !editedUnneeded.includes(name));
   for (const name of stale) rmSync(join(dir, name), { force: true });
   if (written.size > 0 || existsSync(dir))
-    writeAtomic(join(dir, MANIFEST), `${JSON.stringify({ files: [...written].sort() }, null, 2)}\n`);
+    writeAtomic(join(dir, LETTERS_RECORD), `${JSON.stringify({ files: [...written].sort() }, null, 2)}\n`);
   const removed =
     (stale.length > 0
       ? ` Đã xóa ${stale.length} thư cũ của lần chạy trước không còn cần (${someNames(stale)}).`

@@ -12,6 +12,15 @@ import { entryData, readZipDirectory } from "../xlsx/zip";
 export type EarlierOutputKind = "summary" | "json" | "docx";
 
 /**
+ * Whether a file found in the inputs' folders is KL226's own letter or report of an earlier run (a
+ * letters' folder inside the inbox): passed over by validate and consolidate alike, not checked as a
+ * unit's Word file. Only a .docx file is opened to tell.
+ */
+export function isOwnDocument(path: string): boolean {
+  return /\.docx$/i.test(path) && isEarlierOutput(path, "docx");
+}
+
+/**
  * True when `path` holds an earlier output of the given kind. A file that cannot be read is not one
  * (the caller then refuses to overwrite it).
  */

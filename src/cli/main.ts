@@ -42,7 +42,7 @@ import {
   ownDocumentsNote,
   skippedNotes,
 } from "./consolidate-command";
-import { isEarlierOutput } from "./earlier-output";
+import { isOwnDocument } from "./earlier-output";
 import { DEMO, demoCommand } from "./demo-command";
 import { unitCodeSchema, unitTypeSchema } from "../core/unit-schema";
 import {
@@ -325,9 +325,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   const ownDocuments: string[] = [];
   for (const p of positionals) {
     const found = expandInputs([p]);
-    const own = new Set(
-      found.files.filter((f) => f !== p && /\.docx$/i.test(f) && isEarlierOutput(f, "docx")),
-    );
+    const own = new Set(found.files.filter((f) => f !== p && isOwnDocument(f)));
     for (const f of own) ownDocuments.push(f);
     // Element by element: spreading 130,000 files into push() overflows the call stack.
     for (const f of found.ignored) ignored.push(f);

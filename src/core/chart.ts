@@ -7,6 +7,7 @@
 import { honestPercentFormat } from "./format";
 import { columnLetters } from "./workbook";
 import {
+  MAX_ROW_HEIGHT,
   PAGE_OF_PAGES,
   TABLE_HEAD as HEAD,
   type CellStyle,
@@ -78,7 +79,7 @@ export function chartSheet(spec: ChartSheetSpec): SheetSpec {
   const rowHeights: Record<number, number> = { 0: 30 };
   spec.units.forEach((u, i) => {
     const lines = Math.ceil(unitLabel(u).length / (NAME_WIDTH - 1));
-    if (lines > 1) rowHeights[i + 1] = Math.min(409, lines * 15);
+    if (lines > 1) rowHeights[i + 1] = Math.min(MAX_ROW_HEIGHT, lines * 15);
   });
   return {
     name: spec.name,

@@ -83,15 +83,21 @@ function pad2(n: number): string {
  */
 const DOCUMENT_DATE = /^(?:.*,\s*)?ngày\s+(\d{1,2}),?\s+tháng\s+(\d{1,2}),?\s+năm\s+(\d{4})\.?$/;
 
+/** A typed date's text with full-width digits and slashes ("０５/０６/２０２６", an East Asian keyboard) as ASCII, trimmed. */
+function typedDateText(text: string): string {
+  return (/[\uff01-\uff5e]/.test(text) ? text.normalize("NFKC") : text).trim();
+}
+
+/** dd/mm/yyyy, also with - or ., spaces around the separators allowed ("5 / 6 / 2026", a no-break space pasted from a document). */
+const NUMERIC_DATE = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/;
+
 /**
  * Parse a typed date: dd/mm/yyyy (also with - or .), ISO yyyy-mm-dd, or a document's date line
  * ("ngày 15 tháng 6 năm 2026"); null unless the day exists.
  */
 export function parseDateText(text: string): CivilDate | null {
-  // Full-width digits and slashes ("０５/０６/２０２６", an East Asian keyboard) as ASCII; spaces around
-  // the separators ("5 / 6 / 2026", a no-break space pasted from a document) allowed.
-  const t = (/[\uff01-\uff5e]/.test(text) ? text.normalize("NFKC") : text).trim();
-  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(t);
+  const t = typedDateText(text);
+  let m = NUMERIC_DATE.exec(t);
   if (m) return checked(Number(m[3]), Number(m[2]), Number(m[1]));
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -112,9 +118,8 @@ export function parseDateText(text: string): CivilDate | null {
 export function monthFirstReading(
   text: string,
 ): { readonly date: CivilDate; readonly typedMonth: number } | null {
-  const t = (/[\uff01-\uff5e]/.test(text) ? text.normalize("NFKC") : text).trim();
   // Also behind the apostrophe LibreOffice keeps in a Text cell ("'6/30/2026").
-  const m = /^['\u2018\u2019]?\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(t);
+  const m = NUMERIC_DATE.exec(typedDateText(text).replace(/^['\u2018\u2019]\s*/, ""));
   if (!m || checked(Number(m[3]), Number(m[2]), Number(m[1])) !== null) return null;
   const date = checked(Number(m[3]), Number(m[1]), Number(m[2]));
   return date && { date, typedMonth: Number(m[2]) };

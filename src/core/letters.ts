@@ -60,6 +60,7 @@ import { bodyHeading, bodyParagraph, officialDocument, pursuant } from "./offici
 import type { Profile } from "./profile";
 import { viInteger } from "./format";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
+import { MAX_ROW_HEIGHT } from "./sheetspec";
 import { MSG, periodVerdict, shownFigure, TOOL_WORDS } from "./messages";
 import { shownFindings } from "./finding-order";
 import { periodDeadlines } from "./template";
@@ -1153,7 +1154,7 @@ export function withLetterSheet(
           .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / ((WIDTHS[c] ?? 10) - 2))), 0),
       ),
     );
-    if (lines > 1) rowHeights[4 + i] = Math.min(409, lines * 15);
+    if (lines > 1) rowHeights[4 + i] = Math.min(MAX_ROW_HEIGHT, lines * 15);
   });
   const sheet: SheetSpec = {
     name: LETTER_SHEET,

@@ -1140,7 +1140,7 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
     // A roll-up's row sums other units: said under its name, as the total row counts them.
     cellText(rollupName({ ...u, name: unitName(c, u.code, u.name) }, "\n"), { size }),
     cellText(
-      `${viDate(u.reportDate)}${u.late ? `\n(trễ hạn${lateMark(u) === undefined ? "" : `, ${lateMark(u)}`})` : ""}`,
+      `${viDate(u.reportDate)}${u.late ? `\n(${["trễ hạn", lateMark(u)].filter(Boolean).join(", ")})` : ""}`,
       {
         align: "center",
         size,

@@ -11,6 +11,7 @@ import { viDecimal } from "./format";
 import { COUNT_COLS, TASK_COLS, TEMPLATE_HEADER_ROW } from "./layout";
 import type { Organisation, Profile } from "./profile";
 import type { CellInput, CellSpec, SheetSpec, WorkbookSpec } from "./sheetspec";
+import { MAX_ROW_HEIGHT } from "./sheetspec";
 import { MSG } from "./messages";
 import { templateTasks, templateWorkbook } from "./template";
 import { clipped, codeKey, compareText } from "./text";
@@ -267,7 +268,7 @@ export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupU
     if (sheet.name === SHEETS.counts) {
       // A row's note (column F, 26 wide at 9 pt: ≈ 34 characters a line) gets the lines it needs;
       // the level above reads it to know what a sum left out (a tester found them printed over the
-      // rows below). Never past the 409 points a spreadsheet allows a row (the writer refuses more): a
+      // rows below). Never past the tallest row a spreadsheet allows (MAX_ROW_HEIGHT): a
       // note naming a hundred units is whole in its cell, read there.
       const notes = profile.form.counts.map((f) => {
         const pair = counts[f.code];
@@ -277,7 +278,8 @@ export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupU
       notes.forEach((note, i) => {
         const lines = Math.ceil(note.length / 34);
         const row = TEMPLATE_HEADER_ROW + i;
-        if (lines > 1) rowHeights[row] = Math.min(409, Math.max(rowHeights[row] ?? 0, 12 * lines + 3));
+        if (lines > 1)
+          rowHeights[row] = Math.min(MAX_ROW_HEIGHT, Math.max(rowHeights[row] ?? 0, 12 * lines + 3));
       });
       return withCells(
         { ...sheet, rowHeights },

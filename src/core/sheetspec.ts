@@ -4,6 +4,9 @@
 
 import type { Comparison } from "./format";
 
+/** The tallest row a spreadsheet allows, in points (the writer refuses more): a computed height stops there. */
+export const MAX_ROW_HEIGHT = 409;
+
 export interface CellStyle {
   readonly bold?: boolean;
   readonly italic?: boolean;
@@ -71,7 +74,7 @@ export interface SheetSpec {
    * rows of the template) take it, so a template needs no thousands of empty styled cells.
    */
   readonly columnStyles?: ReadonlyArray<CellStyle | undefined>;
-  /** Row heights in points, by 0-based row index. */
+  /** Row heights in points, by 0-based row index (at most MAX_ROW_HEIGHT). */
   readonly rowHeights?: Readonly<Record<number, number>>;
   /** Merged ranges, e.g. "A1:F1". */
   readonly merges?: readonly string[];

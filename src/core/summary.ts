@@ -55,6 +55,7 @@ import { pairOf } from "./judge";
 import type { Profile } from "./profile";
 import { chartSheet } from "./chart";
 import {
+  MAX_ROW_HEIGHT,
   PAGE_OF_PAGES,
   TABLE_HEAD as HEAD,
   type CellInput,
@@ -1122,7 +1123,7 @@ function sized(
       const needed = c.value.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
       lines = Math.max(lines, needed);
     });
-    if (lines > 1) rowHeights[r] = Math.min(409, Math.max(heights[r] ?? 0, lines * 15));
+    if (lines > 1) rowHeights[r] = Math.min(MAX_ROW_HEIGHT, Math.max(heights[r] ?? 0, lines * 15));
   });
   return { columnWidths, rowHeights };
 }

@@ -29,6 +29,7 @@ import { viNumber } from "./messages";
 import { TEMPLATE_HEADER_ROW } from "./layout";
 import type { Profile } from "./profile";
 import {
+  MAX_ROW_HEIGHT,
   TABLE_HEAD as HEAD,
   type CellSpec,
   type CellStyle,
@@ -410,7 +411,7 @@ function taskRowHeights(tasks: readonly TaskTemplate[], firstIndex: number): Rec
       1,
       ...texts.map((text, c) => Math.ceil((text.length * 1.1) / (TASK_WIDTHS[c + 1] ?? 20))),
     );
-    heights[firstIndex + i] = Math.min(409, 15 * lines + 3);
+    heights[firstIndex + i] = Math.min(MAX_ROW_HEIGHT, 15 * lines + 3);
   });
   return heights;
 }

@@ -165,10 +165,13 @@ function memo<T>(fn: (text: string) => T, max = 1000): (text: string) => T {
 function profileOf(value: unknown): Profile | null {
   const name = toText(value).trim();
   if (name === "") return null;
-  const p = shippedProfile(name) ?? shippedProfile(profileKey(name));
+  const p = shippedProfile(name);
   if (p) return p;
-  // "dong thap" or "Đồng Tháp" typed for dong-thap-syt-226: name the profiles it is part of.
+  // Typed loosely ("Dong Thap SYT 226"): the key, made only when the name is not one as it stands.
   const key = profileKey(name);
+  const loose = shippedProfile(key);
+  if (loose) return loose;
+  // "dong thap" or "Đồng Tháp" typed for dong-thap-syt-226: name the profiles it is part of.
   const near = key.length >= 3 ? SHIPPED_PROFILE_NAMES.filter((n) => n.includes(key)) : [];
   const guess = near.length > 0 ? `; có phải ${near.join(" hoặc ")}?` : ".";
   return fail(
@@ -354,11 +357,10 @@ export function target(indicator: string, profile?: string): number {
 export function check(indicator: string, value: number, profile?: string): string {
   const ind = indicatorOf(indicator, profileOf(profile));
   if (isBlank(value)) return notEntered(`giá trị của ${ind.id}`, TO_TYPE[ind.kind]);
-  if (typeof value === "number" && Number.isFinite(value))
-    return judgeValue(ind.comparison, judgedValue(ind, value), ind.target) === "met" ? "Đạt" : "Không đạt";
-  const v = toNumber(value, "Giá trị");
+  const typed = !(typeof value === "number" && Number.isFinite(value));
+  const v = typed ? toNumber(value, "Giá trị") : value;
   // "150%" typed as text is 1,5 as a fraction, not the form's 1,5 (%): over 100% for HAI_LONG.
-  if (ind.kind === "percent" && v > 1 && toText(value).trim().endsWith("%"))
+  if (typed && ind.kind === "percent" && v > 1 && toText(value).trim().endsWith("%"))
     fail("invalidValue", `Giá trị của ${ind.id} phải từ 0 đến 100% (ví dụ 95,6 hoặc 95,6%).`);
   return judgeValue(ind.comparison, judgedValue(ind, v), ind.target) === "met" ? "Đạt" : "Không đạt";
 }

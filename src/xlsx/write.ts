@@ -9,6 +9,7 @@ import type {
   SheetSpec,
   WorkbookSpec,
 } from "../core/sheetspec";
+import { MAX_ROW_HEIGHT } from "../core/sheetspec";
 import { ByteSink } from "./byte-sink";
 import { StyleTable } from "./write-styles";
 import { CHART_CONTENT_TYPE, DRAWING_CONTENT_TYPE, chartXml, drawingXml } from "./write-chart";
@@ -527,7 +528,7 @@ function renderSheet(
     }
     let attrs = ` r="${r + 1}"`;
     if (ht !== undefined) {
-      if (!Number.isFinite(ht) || ht < 0 || ht > 409)
+      if (!Number.isFinite(ht) || ht < 0 || ht > MAX_ROW_HEIGHT)
         throw new Error(`xlsx writer: invalid row height ${ht}`);
       attrs += ` ht="${ht}" customHeight="1"`;
     }
