@@ -560,3 +560,71 @@ test("the encoding's note comes first, before the note on the group and total li
     expect.stringMatching(/^bỏ qua 1 dòng tên nhóm hoặc dòng tổng .*Tổng cộng: 2 đơn vị/),
   ]);
 });
+
+// A clerk who pasted a row twice was refused as if two units shared a code ("Dòng 6: mã đơn vị
+// SO_TAI_CHINH trùng với dòng 3"); the same code with another name or type still is.
+test("a row pasted twice, every column alike, is taken once with a note naming both lines; a code on rows that differ stays refused", () => {
+  const head = 'STT,MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\n1,SO_A,Sở A,"Sở, ban, ngành"\n2,XA_B,Xã B,UBND_XA\n';
+  const twice = parseRosterCsv(
+    `${head}2,XA_B, Xã B ,UBND_XA,\n3,SO_C,Sở C,"Sở, ban, ngành"\n1,SO_A,Sở A,"Sở, ban, ngành"\n`,
+  );
+  expect(twice).toEqual({
+    ok: true,
+    units: [
+      { code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" },
+      { code: "XA_B", name: "Xã B", type: "UBND xã, phường" },
+      { code: "SO_C", name: "Sở C", type: "Sở, ban, ngành" },
+    ],
+    notes: [
+      "dòng 4 lặp lại y hệt dòng 3 (XA_B); dòng 6 lặp lại y hệt dòng 2 (SO_A); KL226 chỉ tính mỗi đơn vị một lần. Nên xóa dòng thừa trong danh sách.",
+    ],
+  });
+  // Another name, another type, or another STT: not the same row; refused as before.
+  for (const other of ["2,XA_B,Xã B mới,UBND_XA", '2,XA_B,Xã B,"Sở, ban, ngành"', "7,XA_B,Xã B,UBND_XA"])
+    expect(errors(`${head}${other}\n`)).toEqual([
+      "Dòng 4: mã đơn vị XA_B trùng với dòng 3. Mỗi đơn vị chỉ ghi một dòng; xóa dòng thừa.",
+    ]);
+  // A workbook's rows, said by the same lines.
+  const s = (value: string): Cell => ({ value: { kind: "string", value } });
+  const row = [s("SO_A"), s("Sở A"), s("Sở, ban, ngành")];
+  expect(
+    parseRosterWorkbook({
+      date1904: false,
+      definedNames: {},
+      sheets: [
+        { name: "DS", rows: [[s("MA_DON_VI"), s("TEN_DON_VI"), s("LOAI_DON_VI")], row, undefined, row] },
+      ],
+    }),
+  ).toEqual({
+    ok: true,
+    units: [{ code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" }],
+    notes: ["dòng 4 lặp lại y hệt dòng 2 (SO_A); KL226 chỉ tính một lần. Nên xóa dòng thừa trong danh sách."],
+  });
+});
+
+// Saved with "\r\r\n" line ends by an old Windows tool, a list's 5th row was told as row 9.
+test("rows of a CSV with \\r\\r\\n line ends are numbered as an editor shows them; lone \\r line ends still count", () => {
+  const lines = [
+    "MA_DON_VI,TEN_DON_VI,LOAI_DON_VI",
+    'SO_A,Sở A,"Sở, ban, ngành"',
+    "XA_B,Xã B,UBND_XA",
+    'SO_C,"Sở C',
+    'mới","Sở, ban, ngành"',
+    "SO_D,Sở D,Cấp lạ",
+    "",
+  ];
+  for (const end of ["\r\r\n", "\r\n", "\n"])
+    expect([end, errors(lines.join(end))]).toEqual([
+      end,
+      [expect.stringMatching(/^Dòng 6 \(cột 3\): loại đơn vị “Cấp lạ” không hợp lệ/)],
+    ]);
+  expect(units(lines.slice(0, 5).join("\r\r\n"))).toEqual([
+    { code: "SO_A", name: "Sở A", type: "Sở, ban, ngành" },
+    { code: "XA_B", name: "Xã B", type: "UBND xã, phường" },
+    { code: "SO_C", name: "Sở C mới", type: "Sở, ban, ngành" },
+  ]);
+  // An old Mac's "\r" alone, and a blank line between ("\r\r"): each "\r" a line.
+  expect(errors("MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\rSO_A,Sở A,SO_NGANH\r\rSO_D,Sở D,Cấp lạ\r")).toEqual([
+    expect.stringMatching(/^Dòng 4 \(cột 3\)/),
+  ]);
+});

@@ -410,7 +410,10 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
   const badTypes = new Map<string, { readonly type: string; readonly where: string }>();
   // Names whose marked letters became "?" (a list saved in a code page without Vietnamese).
   const lostLetters: string[] = [];
-  const firstSeen = new Map<string, string>();
+  // Each code's first row: where it is and its cells as compared for a row pasted twice.
+  const firstSeen = new Map<string, { readonly where: string; readonly cells: string }>();
+  // Rows that repeat an earlier one cell for cell: taken once, and said.
+  const repeated: string[] = [];
   for (const row of rows.slice(1)) {
     const at = (key: ColumnKey): number => columns.get(key) ?? 0;
     const get = (key: ColumnKey): string => (row.cells[at(key)] ?? "").normalize("NFC").trim();
@@ -477,13 +480,19 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
     }
     const unit = parsed.data;
     const first = firstSeen.get(unit.code);
+    const cells = rowCellsKey(row.cells);
+    if (first !== undefined && first.cells === cells) {
+      // The same row pasted twice (every column alike): one unit, counted once; said with both lines.
+      repeated.push(`${row.where.toLowerCase()} lặp lại y hệt ${first.where.toLowerCase()} (${unit.code})`);
+      continue;
+    }
     if (first !== undefined) {
       errors.push(
-        `${row.where}: mã đơn vị ${unit.code} trùng với ${first.toLowerCase()}. Mỗi đơn vị chỉ ghi một dòng; xóa dòng thừa.`,
+        `${row.where}: mã đơn vị ${unit.code} trùng với ${first.where.toLowerCase()}. Mỗi đơn vị chỉ ghi một dòng; xóa dòng thừa.`,
       );
       continue;
     }
-    firstSeen.set(unit.code, row.where);
+    firstSeen.set(unit.code, { where: row.where, cells });
     units.push(unit);
   }
   if (lostLetters.length > 0)
@@ -502,12 +511,19 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
             ? `cột “${formerHeader}” (đơn vị cũ) không ghi đơn vị nào.`
             : `đọc cột “${formerHeader}”: ${merged} đơn vị có đơn vị cũ; tệp gửi dưới mã hay tên đơn vị cũ được tính cho đơn vị mới, và cột D được so với tổng số liệu năm trước của các đơn vị cũ (khi đối chiếu với bảng tổng hợp năm trước).`,
         ];
+  const repeatNote =
+    repeated.length === 0
+      ? []
+      : [
+          `${repeated.slice(0, 10).join("; ")}${repeated.length > 10 ? `; … và ${repeated.length - 10} dòng lặp lại khác` : ""}; KL226 chỉ tính ${repeated.length === 1 ? "một lần" : "mỗi đơn vị một lần"}. Nên xóa dòng thừa trong danh sách.`,
+        ];
   return {
     ok: true,
     units,
-    ...(skipped.length > 0 || formerNote.length > 0
+    ...(skipped.length > 0 || formerNote.length > 0 || repeatNote.length > 0
       ? {
           notes: [
+            ...repeatNote,
             ...formerNote,
             ...(skipped.length === 0
               ? []
@@ -518,6 +534,16 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
         }
       : {}),
   };
+}
+
+/**
+ * A row's cells as compared for a row pasted twice: each trimmed and in NFC, empty cells at the end
+ * dropped (one copy may reach a column further by a stray separator or a cleared cell).
+ */
+function rowCellsKey(cells: readonly string[]): string {
+  const shown = cells.map((c) => c.normalize("NFC").trim());
+  while (shown.length > 0 && shown[shown.length - 1] === "") shown.pop();
+  return JSON.stringify(shown);
 }
 
 /** A "?" inside or at the end of a word ("S? T? ph?p"): no unit's name has one; a lost letter. */
@@ -617,8 +643,20 @@ function parseCsv(text: string): Array<{ line: number; cells: string[] }> {
       field = "";
       quoted = true;
     } else if (ch === sep) endField();
-    else if (ch === "\r" && text[i + 1] === "\n") continue;
-    else if (ch === "\n" || ch === "\r") {
+    else if (ch === "\r") {
+      // "\r\n", or "\r\r\n" (a CRLF written again through a text-mode file by some old Windows
+      // tools): one line end, as a text editor and Excel show it, so a row's number is the one the
+      // clerk sees; the "\n" ends it. Lone "\r"s (an old Mac's line ends) each end a line.
+      let j = i + 1;
+      while (text[j] === "\r") j++;
+      if (text[j] !== "\n")
+        for (; i < j; i++) {
+          endRecord();
+          line++;
+          start = line;
+        }
+      i = j - 1;
+    } else if (ch === "\n") {
       endRecord();
       line++;
       start = line;

@@ -310,6 +310,17 @@ describe("kl226 consolidate: usage errors and unreadable inputs exit 2", () => {
     const d = await run(inDir, "--out", out, "--roster", dup);
     expect(d.code).toBe(2);
     expect(d.io.stderr).toMatch(/Dòng 3: mã đơn vị SO_A trùng với dòng 2/);
+    // The same row pasted twice: taken once, said on the terminal with both lines; the run goes on.
+    writeFileSync(
+      dup,
+      'MA_DON_VI,TEN_DON_VI,LOAI_DON_VI\r\r\nSO_A,A,"Sở, ban, ngành"\r\r\nSO_A,A,"Sở, ban, ngành"\r\r\n',
+    );
+    const twice = await run(inDir, "--out", out, "--roster", dup);
+    // 1, not 2: the folder's own invalid reports; the list is no usage error now.
+    expect(twice.code).toBe(1);
+    expect(twice.io.stderr).toContain(
+      `Danh sách đơn vị ${dup}: dòng 3 lặp lại y hệt dòng 2 (SO_A); KL226 chỉ tính một lần.`,
+    );
     const latin1 = join(root, "latin1.csv");
     writeFileSync(latin1, Buffer.from([0x4d, 0x41, 0x0a, 0xe9, 0xff]));
     expect((await run(inDir, "--out", out, "--roster", latin1)).io.stderr).toContain("UTF-8");

@@ -35,3 +35,21 @@ test("the same roster saved as CSV UTF-8 is read with its names whole", async ()
     ["XA_HOA_BINH", "UBND xã Hòa Bình"],
   ]);
 });
+
+// The page reads a picked list through the same core as --roster: a row pasted twice in a list saved
+// with "\r\r\n" line ends was refused ("Dòng 7: mã đơn vị … trùng với dòng 3") under the field.
+test("a roster with a row pasted twice and \\r\\r\\n line ends is taken, its note naming the lines as an editor shows them", async () => {
+  const lines = ROSTER.split("\r\n");
+  const text = [...lines.slice(0, 3), lines[1], ""].join("\r\r\n");
+  const outcome = await readRosterFile(new File([new TextEncoder().encode(text)], "ds.csv"), DEFAULT_PROFILE);
+  expect(outcome).toEqual({
+    ok: true,
+    units: [
+      { code: "SO_TU_PHAP", name: "Sở Tư pháp", type: "Sở, ban, ngành" },
+      { code: "XA_HOA_BINH", name: "UBND xã Hòa Bình", type: "UBND xã, phường" },
+    ],
+    notes: [
+      "dòng 4 lặp lại y hệt dòng 2 (SO_TU_PHAP); KL226 chỉ tính một lần. Nên xóa dòng thừa trong danh sách.",
+    ],
+  });
+});
