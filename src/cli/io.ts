@@ -9,6 +9,7 @@ import {
   readlinkSync,
   renameSync,
   rmSync,
+  statfsSync,
   writeFileSync,
   writeSync,
   mkdirSync,
@@ -18,6 +19,7 @@ import {
   type Dirent,
   type Stats,
 } from "node:fs";
+import { homedir } from "node:os";
 import { dirname, join, parse, resolve, basename, sep } from "node:path";
 import { isIgnoredFileName } from "../core/file-kinds";
 import { parseProfile, type Profile } from "../core/profile";
@@ -209,6 +211,9 @@ export function checkOutputs(targets: readonly OutputTarget[]): void {
     // Taken through any links: what is at `target`.
     const existing = statOrNull(given);
     // A pipe or a device is written into (writeAtomic): its folder need not be writable (/dev).
+    // Nothing there yet: /proc/x.xlsx is no file to write into (as /proc/self/fd/1 is), but a place
+    // in a folder that holds none, said before the run, not as "not found" after it.
+    if (existing === null) refuseSystemFolder(t, given);
     if (t.kind === "file" && writtenInto(given, existing)) continue;
     const target = t.kind === "file" ? fileBehind(given, existing) : given;
     if (t.kind === "file" && existing?.isFile() && (t.replaces?.(target) ?? true))
@@ -228,18 +233,24 @@ export function checkOutputs(targets: readonly OutputTarget[]): void {
     for (;;) {
       const st = statOrNull(dir);
       if (st) {
-        if (!st.isDirectory())
+        if (!st.isDirectory()) {
+          // Beside that file is where the clerk most likely meant (tong-hop.xlsx/ket-qua.xlsx).
+          const instead = placeInstead(t, dir, [dirname(dir)]);
           throw new UsageError(
-            `Không ghi được ${t.path} (${t.option}): ${dir} là một tệp, không phải thư mục. Hãy chọn đường dẫn khác; chưa có gì được ghi.`,
+            `Không ghi được ${t.path} (${t.option}): ${dir} là một tệp, không phải thư mục, nên không chứa được ${t.kind === "dir" ? "thư mục" : "tệp"} nào. Hãy gõ đường dẫn ${instead === undefined ? "tới một thư mục có thật" : `khác, ví dụ ${instead}`}; chưa có gì được ghi.`,
           );
+        }
         try {
           accessSync(dir, constants.W_OK);
         } catch (e) {
           const why = fsReason(isErrnoError(e) ? e.code : undefined);
+          const instead = placeInstead(t, dir);
           // A reason that already says what to do (a read-only or full disk) is not followed by advice again.
           const then = why?.includes("hãy")
-            ? "Chưa có gì được ghi."
-            : "Hãy chọn thư mục khác; chưa có gì được ghi.";
+            ? instead === undefined
+              ? "Chưa có gì được ghi."
+              : `Ví dụ ${instead}; chưa có gì được ghi.`
+            : `Hãy chọn thư mục khác${instead === undefined ? "" : `, ví dụ ${instead}`}; chưa có gì được ghi.`;
           throw new UsageError(
             `Không ghi được ${t.path} (${t.option}): không ghi được vào thư mục ${dir}${why ? ` — ${why}` : ""}. ${then}`,
           );
@@ -251,6 +262,69 @@ export function checkOutputs(targets: readonly OutputTarget[]): void {
       dir = up;
     }
   }
+}
+
+/**
+ * Linux file systems where the system shows itself as files and no file can be saved, by statfs
+ * type: proc, sysfs, cgroup and cgroup2, debugfs, tracefs, securityfs, pstore, bpf, devpts, configfs,
+ * efivarfs, binfmt_misc, mqueue, fusectl.
+ */
+const SYSTEM_FILE_SYSTEMS: ReadonlySet<number> = new Set([
+  0x9fa0, 0x62656572, 0x27e0eb, 0x63677270, 0x64626720, 0x74726163, 0x73636673, 0x6165676c, 0xcafe4a11,
+  0x1cd1, 0x62656570, 0xde5e81e4, 0x42494e4d, 0x19800202, 0x65735543,
+]);
+
+/** Whether `dir` is in a system file system of Linux (/proc, /sys …), where no file can be made. */
+function isSystemFolder(dir: string): boolean {
+  if (process.platform !== "linux") return false;
+  try {
+    return SYSTEM_FILE_SYSTEMS.has(statfsSync(dir).type);
+  } catch {
+    return false;
+  }
+}
+
+/** The nearest folder of `path` (or itself) that exists; undefined when none does (a missing drive). */
+function nearestExisting(path: string): string | undefined {
+  for (let dir = path; ; dir = dirname(dir)) {
+    if (statOrNull(dir) !== null) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** An output to be made in a system folder of Linux (/proc/x.xlsx, /sys/…): refused, saying what the folder is and what to type. */
+function refuseSystemFolder(t: OutputTarget, given: string): void {
+  const dir = nearestExisting(dirname(given));
+  if (dir === undefined || !isSystemFolder(dir)) return;
+  const instead = placeInstead(t, dir);
+  throw new UsageError(
+    `Không ghi được ${t.path} (${t.option}): ${dir} thuộc thư mục hệ thống của Linux (/proc, /sys …: hệ điều hành trình bày thông tin của nó dưới dạng tệp), không lưu được tệp nào vào đó. Hãy ghi vào một thư mục của mình${instead === undefined ? "" : `, ví dụ ${instead}`}; chưa có gì được ghi.`,
+  );
+}
+
+/**
+ * What to type instead of an output's place that cannot be written (`refused`): the option with the
+ * same name in the first of `near`, the folder the command runs in (the name alone) and the home
+ * folder that is a folder this account may write in, is not `refused` and has nothing of that name
+ * yet; undefined when none is.
+ */
+function placeInstead(t: OutputTarget, refused: string, near: readonly string[] = []): string | undefined {
+  const name = basename(t.path);
+  const cwd = process.cwd();
+  for (const dir of [...near, cwd, homedir()]) {
+    const place = join(dir, name);
+    if (resolve(dir) === resolve(refused) || statOrNull(place) !== null) continue;
+    if (!statOrNull(dir)?.isDirectory() || isSystemFolder(dir)) continue;
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch {
+      continue;
+    }
+    const here = resolve(dir) === resolve(cwd);
+    const typed = here ? name : place;
+    return `${t.option} ${/\s/.test(typed) ? `"${typed}"` : typed}${here ? " (ghi vào thư mục đang đứng)" : ""}`;
+  }
+  return undefined;
 }
 
 function byName(a: Dirent, b: Dirent): number {
@@ -391,6 +465,18 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
         `Không ghi được ${path}: đã có một thư mục trùng tên. Hãy chọn tên tệp khác rồi chạy lại; chưa có gì bị ghi dở.`,
       );
     }
+    // No file there to be open: the folder refused a new one (on Windows, C:\Program Files and other
+    // folders whose rights access() does not see), said as that, not "close the file".
+    // "Not found" with the folder there (made just before, or found): it takes no file (a folder
+    // removed meanwhile is said as not found, below).
+    const folder = named === null ? nearestExisting(dirname(target)) : undefined;
+    if (
+      folder !== undefined &&
+      (code === "EPERM" || code === "EACCES" || (code === "ENOENT" && folder === dirname(target)))
+    )
+      throw new UsageError(
+        `Không ghi được ${path}: thư mục ${folder} không cho tạo tệp mới (${code === "ENOENT" ? "thư mục hệ thống, hoặc ổ đĩa không cho tạo tệp" : "tài khoản đang chạy KL226 không có quyền ghi vào đó, hoặc là thư mục hệ thống"}). Hãy chọn một thư mục của mình, ví dụ trong ${homedir()}; chưa có gì bị ghi dở.`,
+      );
     if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
       throw new UsageError(
         `Không ghi được ${path}: tệp đang mở trong chương trình khác hoặc không có quyền ghi. Hãy đóng tệp rồi chạy lại; chưa có gì bị ghi dở.`,

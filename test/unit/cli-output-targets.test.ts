@@ -20,8 +20,9 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
+import { writeAtomic } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { capture } from "../helpers/cli-io";
 import { describeUnless } from "../helpers/conditions";
@@ -135,6 +136,52 @@ const asNobodySkip = ((): string | undefined => {
     : `the command cannot run as "nobody" here (setpriv: ${r.error?.message ?? r.stderr.trim()})`;
 })();
 
+// /proc/x.xlsx was taken, the whole run made, then "không tìm thấy tệp hoặc thư mục này"; /sys/x.xlsx
+// "tệp đang mở trong chương trình khác … Hãy đóng tệp"; a folder that is a file "Hãy chọn đường dẫn
+// khác" without saying which.
+describeUnless(process.platform === "linux" ? undefined : "/proc and /sys are Linux's")(
+  "an output in a place that takes no file",
+  () => {
+    const here = mkdtempSync(join(tmpdir(), "kl226-place-"));
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [BIN, "consolidate", inbox, ...args], { cwd: here, encoding: "utf8" });
+
+    test.each([
+      ["/proc/tong-hop.xlsx", "--out", "/proc"],
+      ["/sys/kernel/tong-hop.xlsx", "--out", "/sys/kernel"],
+      ["/proc/moi/thu-nhac", "--letters", "/proc"],
+    ])(
+      "%s (%s) is refused before the run, saying it is Linux's system folder and what to type",
+      (path, option, dir) => {
+        const args = option === "--out" ? ["--out", path] : ["--out", "th.xlsx", "--letters", path];
+        const r = run(...args);
+        expect([r.status, r.stdout]).toEqual([2, ""]);
+        expect(r.stderr).toBe(
+          `Không ghi được ${path} (${option}): ${dir} thuộc thư mục hệ thống của Linux (/proc, /sys …: hệ điều hành trình bày thông tin của nó dưới dạng tệp), không lưu được tệp nào vào đó. Hãy ghi vào một thư mục của mình, ví dụ ${option} ${option === "--out" ? "tong-hop.xlsx" : "thu-nhac"} (ghi vào thư mục đang đứng); chưa có gì được ghi.\n`,
+        );
+        expect(readdirSync(here)).toEqual([]);
+      },
+    );
+
+    test("--out under a file is refused saying the file is no folder, with the same name beside it to type", () => {
+      writeFileSync(join(here, "ket-qua"), "một tệp");
+      const r = run("--out", join(here, "ket-qua", "tong-hop.xlsx"));
+      expect([r.status, r.stderr]).toEqual([
+        2,
+        `Không ghi được ${join(here, "ket-qua", "tong-hop.xlsx")} (--out): ${join(here, "ket-qua")} là một tệp, không phải thư mục, nên không chứa được tệp nào. Hãy gõ đường dẫn khác, ví dụ --out tong-hop.xlsx (ghi vào thư mục đang đứng); chưa có gì được ghi.\n`,
+      ]);
+      rmSync(join(here, "ket-qua"));
+    });
+
+    test("a summary the folder refuses when written (no file there before) is said as the folder's refusal, not 'close the file'", () => {
+      // As root /sys passes access(); its write is refused (EACCES) as Windows refuses C:\Program Files.
+      expect(() => writeAtomic("/sys/kernel/tong-hop.xlsx", "x")).toThrow(
+        `Không ghi được /sys/kernel/tong-hop.xlsx: thư mục /sys/kernel không cho tạo tệp mới (tài khoản đang chạy KL226 không có quyền ghi vào đó, hoặc là thư mục hệ thống). Hãy chọn một thư mục của mình, ví dụ trong ${homedir()}; chưa có gì bị ghi dở.`,
+      );
+    });
+  },
+);
+
 describeUnless(asNobodySkip)("as an account that is not root", () => {
   // Under /tmp itself: the tests' own temporary folder is root's alone (700), which "nobody" cannot enter.
   const dir = mkdtempSync("/tmp/kl226-nobody-");
@@ -196,6 +243,16 @@ describeUnless(asNobodySkip)("as an account that is not root", () => {
     );
     expect(readdirSync(dir)).not.toContain("c.xlsx");
     expect(readFileSync(letter).equals(before)).toBe(true);
+  });
+
+  test("--out in a read-only folder is refused before the run, with a folder it may write in to type", () => {
+    mkdirSync(join(dir, "chi-doc"));
+    chmodSync(join(dir, "chi-doc"), 0o555);
+    const r = asNobody(...args, "--out", "chi-doc/d.xlsx");
+    expect([r.status, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toBe(
+      `Không ghi được chi-doc/d.xlsx (--out): không ghi được vào thư mục ${join(dir, "chi-doc")} — tài khoản đang chạy KL226 không có quyền với tệp hoặc thư mục này (thuộc tài khoản khác, bị chặn quyền, hoặc chỉ cho phép đọc trong khi KL226 cần ghi vào). Hãy chọn thư mục khác, ví dụ --out d.xlsx (ghi vào thư mục đang đứng); chưa có gì được ghi.\n`,
+    );
   });
 });
 
