@@ -65,6 +65,8 @@ export const SUMMARY_SHEETS = {
 
 /** The hidden sheet of a roll-up (core/rollup.ts) that lists the unit reports summed into it. */
 export const ROLLUP_SOURCES_SHEET = "Nguồn tổng hợp";
+/** The roll-up's sheet that prints the units of a Chỉ tiêu note too long for its cell (core/rollup.ts). */
+export const ROLLUP_LISTS_SHEET = "Đơn vị trong ghi chú";
 
 /** The defined name that carries the form marker (SPEC §3, §8). */
 export const TEMPLATE_DEFINED_NAME = "KL226_TEMPLATE";

@@ -1054,7 +1054,7 @@ test("a unit named as the profile's organisation is, without its province or as 
     expect([name, issuerIsNot(org, name)]).toEqual([name, true]);
 });
 
-test("a note naming a hundred units left out of the sums is written whole, its row at the 409 points a spreadsheet allows (the roll-up of 1,000 units stopped on “invalid row height 615”)", () => {
+test("a note naming a hundred units says how many and where their list is, and a sheet prints every one with its name (a 409-point cell printed about 30 lines of codes and cut the rest)", () => {
   const codes = Array.from({ length: 120 }, (_, i) => `PHONG_XA_${String(i + 1).padStart(3, "0")}`);
   const c = consolidateReports([
     { unit: "P_A", name: "Phòng A", type: "PHONG_THUOC_SO", counts: { HN_TONG: [100, 90] } },
@@ -1075,8 +1075,46 @@ test("a note naming a hundred units left out of the sums is written whole, its r
   if (!read.ok) throw new Error(read.reason);
   const counts = read.workbook.sheets.find((sh) => sh.name === "Chỉ tiêu")!;
   const row = counts.rows.findIndex((r) => cellText(r?.[0]) === "HN_TONG");
-  const note = cellText(cellAt(counts, row, COUNT_COLS.note));
-  expect(note.startsWith("D: gồm 120 đơn vị không có số cùng kỳ (PHONG_XA_001, PHONG_XA_002,")).toBe(true);
-  expect(note).toContain("PHONG_XA_120)");
-  expect(book.sheets.find((sh) => sh.name === "Chỉ tiêu")!.rowHeights?.[row]).toBe(409);
+  expect(cellText(cellAt(counts, row, COUNT_COLS.note))).toBe(
+    "D: gồm 120 đơn vị không có số cùng kỳ (danh sách ở trang “Đơn vị trong ghi chú”, mục 1): mức giảm tính từ tổng D, E này khác mức giảm chung của đơn vị (chỉ tính các đơn vị có số cùng kỳ)",
+  );
+  expect(book.sheets.find((sh) => sh.name === "Chỉ tiêu")!.rowHeights?.[row]).toBeLessThan(120);
+  const list = read.workbook.sheets.find((sh) => sh.name === "Đơn vị trong ghi chú");
+  expect(read.workbook.hiddenSheets).not.toContain("Đơn vị trong ghi chú");
+  expect(read.workbook.hiddenSheets).toContain("Nguồn tổng hợp");
+  const texts = Array.from(list!.rows, (r) => Array.from(r ?? [], (v) => cellText(v)));
+  const head = texts.findIndex((r) => r[2] === "Mã đơn vị");
+  expect(texts[head]).toEqual(["Mục", "Mã chỉ tiêu", "Mã đơn vị", "Tên đơn vị"]);
+  expect(texts.find((r) => r[0] === "1" && r[1] === "HN_TONG" && r[2] !== "Mã đơn vị")).toEqual([
+    "1",
+    "HN_TONG",
+    "D: gồm 120 đơn vị không có số cùng kỳ: mức giảm tính từ tổng D, E này khác mức giảm chung của đơn vị (chỉ tính các đơn vị có số cùng kỳ)",
+  ]);
+  const listed = texts.slice(head + 1).filter((r) => r[0] === "1");
+  expect(listed.map((r) => r[2])).toEqual(codes);
+  expect(listed[119]).toEqual(["1", "HN_TONG", "PHONG_XA_120", "Phòng xã 120"]);
+  // Printed: the table's header on every page, pages numbered.
+  const print = book.sheets.find((sh) => sh.name === "Đơn vị trong ghi chú")!.print;
+  expect(print?.repeatRows).toBe(`${head + 1}:${head + 1}`);
+  expect(print?.footer).toEqual({ center: "Trang {page}/{pages}" });
+});
+
+test("a note naming ten units or fewer keeps them in its cell, and no list sheet is added", () => {
+  const codes = Array.from({ length: 10 }, (_, i) => `PHONG_XA_${String(i + 1).padStart(3, "0")}`);
+  const c = consolidateReports([
+    { unit: "P_A", name: "Phòng A", type: "PHONG_THUOC_SO", counts: { HN_TONG: [100, 90] } },
+    ...codes.map((unit, i): ReportData => ({
+      unit,
+      name: `Phòng xã ${i + 1}`,
+      type: "PHONG_THUOC_SO",
+      counts: { HN_TONG: [0, 40], HN_TRUC_TUYEN: [null, 30], HN_VUOT_THOI_LUONG: [0, 0] },
+    })),
+  ]);
+  const book = rollupWorkbook(c, profile, SO);
+  const counts = book.sheets.find((sh) => sh.name === "Chỉ tiêu")!;
+  const row = counts.rows.findIndex((r) => r[0]?.value === "HN_TONG");
+  expect(counts.rows[row]?.[COUNT_COLS.note]?.value).toBe(
+    `D: gồm 10 đơn vị không có số cùng kỳ (${codes.join(", ")}): mức giảm tính từ tổng D, E này khác mức giảm chung của đơn vị (chỉ tính các đơn vị có số cùng kỳ)`,
+  );
+  expect(book.sheets.map((sh) => sh.name)).not.toContain("Đơn vị trong ghi chú");
 });

@@ -1,17 +1,24 @@
 // The roll-up: a consolidation turned into one KL226-BC/1 submission for the level above (the
 // consolidating unit reports the sums of its units), with a hidden sheet naming the sources.
 
-import { ROLLUP_SOURCES_SHEET, SHEETS, TASK_STATUSES, type TaskStatusId, type UnitTypeId } from "./catalogue";
+import {
+  ROLLUP_LISTS_SHEET,
+  ROLLUP_SOURCES_SHEET,
+  SHEETS,
+  TASK_STATUSES,
+  type TaskStatusId,
+  type UnitTypeId,
+} from "./catalogue";
 import type { Consolidation, TaskSummary, UnitSummary } from "./consolidation";
 import { baseName } from "./file-names";
 import { compareDates, viDate, type CivilDate } from "./dates";
 import { reductionBases, type Column, type Form, type Indicator } from "./form";
 import { judgeRate, pairOf } from "./judge";
-import { viDecimal } from "./format";
+import { viDecimal, viInteger } from "./format";
 import { COUNT_COLS, TASK_COLS, TEMPLATE_HEADER_ROW } from "./layout";
 import type { Organisation, Profile } from "./profile";
 import type { CellInput, CellSpec, SheetSpec, WorkbookSpec } from "./sheetspec";
-import { MAX_ROW_HEIGHT } from "./sheetspec";
+import { MAX_ROW_HEIGHT, PAGE_OF_PAGES, TABLE_HEAD } from "./sheetspec";
 import { MSG } from "./messages";
 import { templateTasks, templateWorkbook } from "./template";
 import { clipped, codeKey, compareText } from "./text";
@@ -26,10 +33,20 @@ export interface RollupUnit {
 
 const COLUMN_LETTER: Readonly<Record<Column, string>> = { previous: "D", current: "E" };
 
+/**
+ * A note beside a roll-up count. One that names units has them apart (`units`, written in
+ * parentheses between `text` and `rest`), so a list too long for its cell can go to a sheet of its own.
+ */
+export interface RollupNote {
+  readonly text: string;
+  readonly units?: readonly Pick<UnitSummary, "code" | "name">[];
+  readonly rest?: string;
+}
+
 /** One count of the roll-up: the value written and why it is not the plain sum, if it is not. */
 export interface RollupCount {
   readonly value: number | null;
-  readonly notes: readonly string[];
+  readonly notes: readonly RollupNote[];
 }
 
 /**
@@ -60,7 +77,7 @@ export function rollupCounts(
       (i): i is Extract<Indicator, { kind: "percent" }> => i.kind === "percent" && i.rate === f.code,
     );
     const cell = (column: Column, required: boolean): RollupCount => {
-      const notes: string[] = [];
+      const notes: RollupNote[] = [];
       if (f.type === "percent") {
         const given = rate
           ? units.filter((u) => value(u, f.code, column) !== null && value(u, rate.weight, column) !== null)
@@ -73,7 +90,7 @@ export function rollupCounts(
             Math.round((value(u, f.code, column) ?? 0) * 100) * (value(u, rate?.weight ?? "", column) ?? 0),
           0,
         );
-        notes.push(`${COLUMN_LETTER[column]}: bình quân theo số phiếu của ${given.length} đơn vị`);
+        notes.push({ text: `${COLUMN_LETTER[column]}: bình quân theo số phiếu của ${given.length} đơn vị` });
         // The template takes 2 decimals: rounded to the nearest, a pooled 95,995 % would read 96 and
         // pass a ≥ 96 % target at the level above that it misses here (SPEC §9: a shortfall never
         // looks met). Then it is rounded the other way, and the note says so.
@@ -86,9 +103,9 @@ export function rollupCounts(
           if (verdict(nearest, 10_000) !== exact) {
             shown =
               nearest > weighted / weights ? Math.floor(weighted / weights) : Math.ceil(weighted / weights);
-            notes.push(
-              `${COLUMN_LETTER[column]}: bình quân ${viDecimal(weighted / weights / 100, 4)} làm tròn ${shown < nearest ? "xuống" : "lên"} ${viDecimal(shown / 100, 2)} để giữ đúng đánh giá (${exact === "met" ? "đạt" : "chưa đạt"})`,
-            );
+            notes.push({
+              text: `${COLUMN_LETTER[column]}: bình quân ${viDecimal(weighted / weights / 100, 4)} làm tròn ${shown < nearest ? "xuống" : "lên"} ${viDecimal(shown / 100, 2)} để giữ đúng đánh giá (${exact === "met" ? "đạt" : "chưa đạt"})`,
+            });
           }
         }
         return { value: shown / 100, notes };
@@ -100,17 +117,21 @@ export function rollupCounts(
       const left = filled.filter((u) => !wholeFilled(u));
       if (left.length > 0) {
         const leftSum = left.reduce((s, u) => s + (value(u, f.code, column) ?? 0), 0);
-        notes.push(
-          `${COLUMN_LETTER[column]}: không cộng ${leftSum} của ${left.length} đơn vị (${left.map((u) => u.code).join(", ")}) vì đơn vị không điền số tổng`,
-        );
+        notes.push({
+          text: `${COLUMN_LETTER[column]}: không cộng ${viInteger(leftSum)} của ${left.length} đơn vị`,
+          units: left,
+          rest: " vì đơn vị không điền số tổng",
+        });
       }
       let total: number | null =
         counted.length === 0 ? null : counted.reduce((s, u) => s + (value(u, f.code, column) ?? 0), 0);
       if (total === null && required) {
         total = 0;
-        notes.push(`${COLUMN_LETTER[column]}: không đơn vị nào có số liệu, ghi 0`);
+        notes.push({ text: `${COLUMN_LETTER[column]}: không đơn vị nào có số liệu, ghi 0` });
       } else if (total !== null && counted.length < units.length) {
-        notes.push(`${COLUMN_LETTER[column]}: cộng ${counted.length}/${units.length} đơn vị có số liệu`);
+        notes.push({
+          text: `${COLUMN_LETTER[column]}: cộng ${counted.length}/${units.length} đơn vị có số liệu`,
+        });
       }
       return { value: total, notes };
     };
@@ -132,10 +153,14 @@ export function rollupCounts(
     const baseless = reductionBase.has(f.code)
       ? units.filter((u) => !value(u, f.code, "previous") && value(u, f.code, "current") !== null)
       : [];
-    const baselessNote =
+    const baselessNote: RollupNote[] =
       baseless.length > 0
         ? [
-            `D: gồm ${baseless.length} đơn vị không có số cùng kỳ (${baseless.map((u) => u.code).join(", ")}): mức giảm tính từ tổng D, E này khác mức giảm chung của đơn vị (chỉ tính các đơn vị có số cùng kỳ)`,
+            {
+              text: `D: gồm ${baseless.length} đơn vị không có số cùng kỳ`,
+              units: baseless,
+              rest: ": mức giảm tính từ tổng D, E này khác mức giảm chung của đơn vị (chỉ tính các đơn vị có số cùng kỳ)",
+            },
           ]
         : [];
     // A ratio's whole summed over a unit whose part is blank: this consolidation's ratio leaves that
@@ -144,10 +169,14 @@ export function rollupCounts(
     const partless = units.filter(
       (u) => value(u, f.code, "current") !== null && parts.some((part) => value(u, part, "current") === null),
     );
-    const partlessNote =
+    const partlessNote: RollupNote[] =
       partless.length > 0
         ? [
-            `E: gồm ${partless.length} đơn vị để trống số “trong đó” (${partless.map((u) => u.code).join(", ")}): tỷ lệ tính từ tổng này khác tỷ lệ chung của đơn vị (chỉ tính các đơn vị điền đủ)`,
+            {
+              text: `E: gồm ${partless.length} đơn vị để trống số “trong đó”`,
+              units: partless,
+              rest: ": tỷ lệ tính từ tổng này khác tỷ lệ chung của đơn vị (chỉ tính các đơn vị điền đủ)",
+            },
           ]
         : [];
     out[f.code] = {
@@ -158,7 +187,11 @@ export function rollupCounts(
           : {
               value: null,
               notes: [
-                `D: để trống vì ${unpaired.length} đơn vị (${unpaired.map((u) => u.code).join(", ")}) chỉ điền một trong hai cột D, E; cộng D của các đơn vị còn lại sẽ so sánh sai với E`,
+                {
+                  text: `D: để trống vì ${unpaired.length} đơn vị`,
+                  units: unpaired,
+                  rest: " chỉ điền một trong hai cột D, E; cộng D của các đơn vị còn lại sẽ so sánh sai với E",
+                },
               ],
             },
     };
@@ -264,16 +297,27 @@ export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupU
   const counts = rollupCounts(c.units, profile.form);
   const tasks = c.tasks.filter((t) => t.index !== null);
   const listed = templateTasks(profile.form, prefill);
+  // A note naming more units than a few prints them on a sheet of their own (a cell of 409 points
+  // printed about 30 lines of a 152-unit list and cut the rest): the note says how many and where.
+  const moved: MovedList[] = [];
+  const notes = profile.form.counts.map((f) => {
+    const pair = counts[f.code];
+    if (!pair) return "";
+    return [...pair.previous.notes, ...pair.current.notes]
+      .map((n) => {
+        if (n.units === undefined) return n.text;
+        if (n.units.length <= INLINE_UNITS)
+          return `${n.text} (${n.units.map((u) => u.code).join(", ")})${n.rest ?? ""}`;
+        moved.push({ indicator: f.code, note: `${n.text}${n.rest ?? ""}`, units: n.units });
+        return `${n.text} (danh sách ở trang “${ROLLUP_LISTS_SHEET}”, mục ${moved.length})${n.rest ?? ""}`;
+      })
+      .join("; ");
+  });
   const sheets = base.sheets.map((sheet) => {
     if (sheet.name === SHEETS.counts) {
       // A row's note (column F, 26 wide at 9 pt: ≈ 34 characters a line) gets the lines it needs;
       // the level above reads it to know what a sum left out (a tester found them printed over the
-      // rows below). Never past the tallest row a spreadsheet allows (MAX_ROW_HEIGHT): a
-      // note naming a hundred units is whole in its cell, read there.
-      const notes = profile.form.counts.map((f) => {
-        const pair = counts[f.code];
-        return pair ? [...pair.previous.notes, ...pair.current.notes].join("; ") : "";
-      });
+      // rows below). Never past the tallest row a spreadsheet allows (MAX_ROW_HEIGHT).
       const rowHeights = { ...sheet.rowHeights };
       notes.forEach((note, i) => {
         const lines = Math.ceil(note.length / 34);
@@ -342,7 +386,74 @@ export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupU
   return {
     ...base,
     title: `${base.title ?? ""} (tổng hợp của ${unit.name})`,
-    sheets: [...sheets, sourcesSheet(c)],
+    sheets: [...sheets, ...(moved.length > 0 ? [listsSheet(moved)] : []), sourcesSheet(c)],
+  };
+}
+
+/** The most units a roll-up note names in its cell; a longer list goes to ROLLUP_LISTS_SHEET. */
+const INLINE_UNITS = 10;
+
+interface MovedList {
+  readonly indicator: string;
+  readonly note: string;
+  readonly units: readonly Pick<UnitSummary, "code" | "name">[];
+}
+
+/**
+ * The lists of the Chỉ tiêu notes too long for their cell: first what each "mục" is (the note
+ * without its list), then one row per unit with its name, so the whole list prints (the header row
+ * repeated on each page) and can be filtered by mục.
+ */
+function listsSheet(moved: readonly MovedList[]): SheetSpec {
+  const cell = { border: true, vAlign: "top" as const };
+  const wrapped = { ...cell, wrap: true };
+  const legendHead = 3;
+  const tableHead = legendHead + moved.length + 2;
+  const heights: Record<number, number> = {};
+  // Column C merged over C:D (68 wide at 11 pt: ≈ 75 characters a line).
+  moved.forEach((m, i) => {
+    heights[legendHead + 1 + i] = Math.min(MAX_ROW_HEIGHT, 15 * Math.ceil(m.note.length / 75) + 3);
+  });
+  const rows: Array<Array<CellSpec | null>> = [
+    [{ value: `CÁC ĐƠN VỊ NÊU Ở CỘT GHI CHÚ TRANG “${SHEETS.counts}”`, style: { bold: true, size: 12 } }],
+    [
+      {
+        value: `Ghi chú có hơn ${INLINE_UNITS} đơn vị thì ô ghi chú ghi số đơn vị và số mục; danh sách đủ ở đây, mỗi đơn vị một dòng (lọc theo cột “Mục”).`,
+        style: { italic: true },
+      },
+    ],
+    [],
+    ["Mục", "Mã chỉ tiêu", "Ghi chú"].map((h) => ({ value: h, style: TABLE_HEAD })),
+    ...moved.map((m, i) => [
+      { value: i + 1, style: { ...cell, hAlign: "center" as const } },
+      { value: m.indicator, style: cell },
+      { value: m.note, style: wrapped },
+      { value: null, style: cell },
+    ]),
+    [],
+    ["Mục", "Mã chỉ tiêu", "Mã đơn vị", "Tên đơn vị"].map((h) => ({ value: h, style: TABLE_HEAD })),
+    ...moved.flatMap((m, i) =>
+      m.units.map((u) => [
+        { value: i + 1, style: { ...cell, hAlign: "center" as const } },
+        { value: m.indicator, style: cell },
+        { value: u.code, style: cell },
+        { value: u.name, style: wrapped },
+      ]),
+    ),
+  ];
+  return {
+    name: ROLLUP_LISTS_SHEET,
+    rows,
+    columnWidths: [7, 20, 18, 50],
+    rowHeights: heights,
+    merges: moved.map((_, i) => `C${legendHead + 2 + i}:D${legendHead + 2 + i}`),
+    autoFilter: `A${tableHead + 1}:D${rows.length}`,
+    print: {
+      fitToWidth: true,
+      repeatRows: `${tableHead + 1}:${tableHead + 1}`,
+      header: { center: `${ROLLUP_LISTS_SHEET} (kèm trang “${SHEETS.counts}”)` },
+      footer: PAGE_OF_PAGES,
+    },
   };
 }
 
