@@ -551,3 +551,16 @@ test("a title typed in capitals (copied from the template's A1) is refused, sayi
     "title: viết như một câu (chỉ chữ đầu viết hoa), không viết in hoa cả tiêu đề, ví dụ “Báo cáo kết quả thực hiện công tác cải cách hành chính năm 2026”",
   );
 });
+
+test("a profile's short name is what the page's picker shows, at most 30 characters; a profile naming itself does not keep its base's", () => {
+  expect(
+    parsed({ name: "Kế hoạch số 12/KH-UBND của UBND tỉnh X", shortName: " UBND tỉnh X " }).shortName,
+  ).toBe("UBND tỉnh X");
+  // The default's short name names the default, not a province's own plan built over it.
+  expect(parsed({ name: "Kế hoạch số 12/KH-UBND của UBND tỉnh X" }).shortName).toBeUndefined();
+  expect(refused({ shortName: "Sở Khoa học và Công nghệ thành phố Đồng Nai" })).toContain(
+    "tối đa 30 ký tự, để đọc được trong ô chọn hồ sơ ở khung 320 px",
+  );
+  for (const name of SHIPPED_PROFILE_NAMES)
+    expect(shippedProfile(name)?.shortName?.length ?? 99).toBeLessThanOrEqual(30);
+});

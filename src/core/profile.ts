@@ -85,6 +85,11 @@ export interface OutlierBand {
 /** Plain data only (it crosses worker and window boundaries by structured clone). */
 export interface Profile {
   readonly name: string;
+  /**
+   * What the page's profile picker shows (a plan's name runs to 150 characters, alike at the start,
+   * and a 320 px picker shows about 35): the name in full is under the picker. Default: the name.
+   */
+  readonly shortName?: string;
   /** The name of a profile of profiles/ ("quang-tri-226"), which templates made with it record. */
   readonly id?: string;
   /** The effective form: the chosen form with this profile's targets, deadlines, tasks, counts and indicators. */
@@ -139,6 +144,7 @@ export function defaultProfileFor(form: Form): Profile {
 export const DEFAULT_PROFILE: Profile = {
   ...defaultProfileFor(DEFAULT_FORM),
   name: "Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa)",
+  shortName: "Mặc định – Thanh Hóa",
 };
 
 export const rosterUnitSchema = z
@@ -158,6 +164,7 @@ const codeList = z.array(z.string().trim().toUpperCase()).optional();
 
 const PROFILE_KEYS = [
   "name",
+  "shortName",
   "default",
   "form",
   "title",
@@ -197,10 +204,20 @@ function viaName(what: string) {
     );
 }
 
+/** The longest short name (`shortName`) of a profile. */
+export const SHORT_NAME_MAX = 30;
+
 /** A province's profile file: every key optional, merged over the chosen form's default. */
 export const profileFileSchema = z
   .object({
     name: z.string().trim().min(1).optional(),
+    /** The name the page's profile picker shows (a 320 px pane shows about 35 characters): "Sở Y tế Đồng Tháp". */
+    shortName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(SHORT_NAME_MAX, `tối đa ${SHORT_NAME_MAX} ký tự, để đọc được trong ô chọn hồ sơ ở khung 320 px`)
+      .optional(),
     /**
      * This deployment's default (a file in profiles/): what a template, a check and a consolidation
      * use when no profile is chosen. At most one file of profiles/ says so.
@@ -461,6 +478,10 @@ export function parseProfile(given: unknown, base?: Profile): ProfileOutcome {
     notes,
     profile: {
       name: p.name ?? start.name,
+      // A profile naming itself is not the base's short name (which names the base).
+      ...((p.shortName ?? (p.name === undefined ? start.shortName : undefined)) === undefined
+        ? {}
+        : { shortName: p.shortName ?? start.shortName }),
       form: form.data,
       organisation,
       roster: p.roster ?? start.roster,
@@ -597,6 +618,8 @@ function issueText(issue: z.core.$ZodIssue): string {
         ? "không được để trống"
         : `giá trị quá nhỏ (tối thiểu ${String(issue.minimum)})`;
     case "too_big":
+      // A schema's own words, as too_small.
+      if (!issue.message.startsWith("Too big")) return issue.message;
       return issue.maximum === 1 && isTargetPath(issue.path)
         ? `giá trị quá lớn (tối đa 1): ${FRACTION_HINT}`
         : `giá trị quá lớn (tối đa ${String(issue.maximum)})`;

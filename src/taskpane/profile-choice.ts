@@ -36,9 +36,17 @@ export interface ProfileOption {
 export function profileOptions(autoLabel?: string): ProfileOption[] {
   const shipped = SHIPPED_PROFILE_NAMES.map((name) => {
     const p = shippedProfile(name)!;
-    return { value: name, label: p.name, form: p.form.id };
+    return { value: name, label: pickerLabel(p), form: p.form.id };
   });
   return autoLabel === undefined ? shipped : [{ value: AUTO, label: autoLabel, form: "" }, ...shipped];
+}
+
+/**
+ * A profile as its picker option reads: its short name when it has one (the full name is under the
+ * picker), else its name and form.
+ */
+export function pickerLabel(p: Pick<Profile, "name" | "shortName" | "form">): string {
+  return p.shortName ?? `${p.name} (${p.form.id})`;
 }
 
 /** The chosen profile; undefined for "auto". */

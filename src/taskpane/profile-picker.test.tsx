@@ -87,16 +87,22 @@ function fakeExcel() {
 
 const standalone = (store: SettingsStore) => <App env={{ host: "standalone", excel: null }} store={store} />;
 
-test("each tab has a picker: Tự động and the shipped profiles by name (the template: the built-in default first)", async () => {
+test("each tab has a picker: Tự động and the shipped profiles by their short names, whole in a 320 px pane (the template: the built-in default first), the full name under it", async () => {
   await mount(standalone(memoryStore()));
   for (const id of ["validate-profile", "consolidate-profile"]) {
     const select = byTestId<HTMLSelectElement>(id);
     const options = [...select.options];
     expect(options.map((o) => o.value)).toEqual(["auto", ...SHIPPED_PROFILE_NAMES]);
     expect(options[0]!.textContent).toBe("Tự động (theo mẫu trong tệp)");
-    expect(options[4]!.textContent).toBe(
-      "Kế hoạch thực hiện công tác cải cách hành chính năm 2025 của Sở An toàn thực phẩm Thành phố Hồ Chí Minh (CCHC-BC/2025)",
-    );
+    // The plans' names run to 150 characters and a 320 px picker showed the first 35 of them.
+    expect(options.map((o) => o.textContent)).toEqual([
+      "Tự động (theo mẫu trong tệp)",
+      "Sở KH&CN Đồng Nai – KL226",
+      "Sở Y tế Đồng Tháp – KL226",
+      "Sở ATTP TP.HCM – KL226",
+      "Sở ATTP TP.HCM – CCHC 2025",
+      "UBND tỉnh Thanh Hóa – KL226",
+    ]);
     expect(select.value).toBe("auto");
     // Which profile a file naming none is read by (a deployment's own default, here the built-in one).
     expect(byTestId(`${id}-hint`).textContent).toContain(
@@ -107,12 +113,14 @@ test("each tab has a picker: Tự động and the shipped profiles by name (the 
   // it without --profile (it was thanh-hoa-226's, which has no digital-skills rows).
   const template = byTestId<HTMLSelectElement>("template-profile");
   expect([...template.options].map((o) => o.value)).toEqual(["auto", ...SHIPPED_PROFILE_NAMES]);
-  expect(template.options[0]!.textContent).toBe(
-    "Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa) (KL226-BC/1)",
-  );
+  expect(template.options[0]!.textContent).toBe("Mặc định – Thanh Hóa");
   expect(template.value).toBe("auto");
   expect(byTestId("template-profile-hint").textContent).toBe(
     "Mặc định (chỉ tiêu chung; cơ quan và nhiệm vụ của tỉnh Thanh Hóa) · biểu mẫu KL226-BC/1",
+  );
+  await choose(template, "hcm-attp-cchc-2025");
+  expect(byTestId("template-profile-hint").textContent).toBe(
+    "Kế hoạch thực hiện công tác cải cách hành chính năm 2025 của Sở An toàn thực phẩm Thành phố Hồ Chí Minh · biểu mẫu CCHC-BC/2025",
   );
 });
 

@@ -6,7 +6,7 @@ import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { DEFAULT_PROFILE } from "../../core/profile";
 import { deploymentProfile } from "../../core/profiles";
 import type { Strings } from "../i18n";
-import { AUTO, chosenProfile, profileOptions, type ProfileChoice } from "../profile-choice";
+import { AUTO, chosenProfile, pickerLabel, profileOptions, type ProfileChoice } from "../profile-choice";
 import { FIELD_WIDTH } from "./common";
 
 const useStyles = makeStyles({
@@ -39,10 +39,14 @@ export function ProfilePicker({
   // without --profile, the built-in default, offered first by its name (it is no file of profiles/).
   const builtIn = !allowAuto && deploymentProfile() === undefined;
   const options = builtIn
-    ? [{ value: AUTO, label: DEFAULT_PROFILE.name, form: DEFAULT_PROFILE.form.id }, ...profileOptions()]
+    ? [
+        { value: AUTO, label: pickerLabel(DEFAULT_PROFILE), form: DEFAULT_PROFILE.form.id },
+        ...profileOptions(),
+      ]
     : profileOptions(allowAuto ? t.profileAuto : undefined);
   const chosen = chosenProfile(value) ?? (builtIn ? DEFAULT_PROFILE : undefined);
-  // The option text is cut at 320 px and every plan's name starts alike: the hint shows it whole.
+  // A plan's name is too long for the picker (cut at 320 px, and every one starts alike): the option
+  // shows its short name, the hint its name in full.
   // Without a choice, a file naming no profile is read by the deployment's default: named here.
   const hint = chosen
     ? t.profileHint(chosen.name, chosen.form.id)
@@ -65,7 +69,7 @@ export function ProfilePicker({
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
-            {o.value === AUTO && !builtIn ? o.label : `${o.label} (${o.form})`}
+            {o.label}
           </option>
         ))}
       </Select>
