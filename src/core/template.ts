@@ -48,6 +48,11 @@ export interface TemplatePrefill {
 }
 
 const TITLE: CellStyle = { bold: true, size: 13, color: "1F3864", vAlign: "center" };
+/**
+ * Characters of TITLE kept to one line of Thông tin's A–C (16 + 30 + 46 characters wide): 76 fit
+ * printed ("… HÀNH CHÍNH NĂM 202"), 70 leaves room for wider capitals; KL226-BC/1's 60 stay one line.
+ */
+const TITLE_CHARS_PER_LINE = 70;
 const NOTE: CellStyle = { italic: true, size: 10, color: "404040", wrap: true, vAlign: "top" };
 const CODE: CellStyle = { border: true, color: "595959", size: 9, vAlign: "top" };
 const LABEL: CellStyle = { border: true, wrap: true, vAlign: "top" };
@@ -228,13 +233,19 @@ function infoSheet(form: Form, prefill: TemplatePrefill): SheetSpec {
   const percent = form.counts.some((f) => f.type === "percent")
     ? "; tỷ lệ phần trăm ghi số từ 0 đến 100, ví dụ 96,5"
     : "";
+  // The title in A1 (merged over A–C) is cut at column C's edge, on screen and printed, when it is
+  // longer than one line: CCHC-BC/2025's read "… HÀNH CHÍNH NĂM 202". It wraps, in a row tall enough
+  // for its lines (a merged cell's row is never fitted by Excel or LibreOffice).
+  const title = `${form.id} · ${form.title.toUpperCase()}`;
+  const titleLines = Math.ceil(title.length / TITLE_CHARS_PER_LINE);
+  const titleHeight: Record<number, number> = titleLines > 1 ? { 0: 18 * titleLines } : {};
   const meetings = form.meetingLog.enabled
     ? " Trang “Hội nghị” (không bắt buộc): mỗi hội nghị một dòng."
     : "";
   return {
     name: SHEETS.info,
     rows: [
-      [c(`${form.id} · ${form.title.toUpperCase()}`, TITLE)],
+      [c(title, titleLines > 1 ? { ...TITLE, wrap: true } : TITLE)],
       [
         c(
           `Hướng dẫn: điền các ô nền vàng. Trang “Thông tin”: cột C. Trang “Chỉ tiêu”: ${counts}, số nguyên không âm, không có thì ghi 0${percent}. Trang “Nhiệm vụ”: chọn Tình trạng ở cột G, ghi kết quả ở cột H.${meetings} Không sửa mã ở cột A. Có thể chèn thêm dòng ghi chú.`,
@@ -258,7 +269,7 @@ function infoSheet(form: Form, prefill: TemplatePrefill): SheetSpec {
       ],
     ],
     columnWidths: [16, 30, 46],
-    rowHeights: { 1: 78, ...freeTextHeights },
+    rowHeights: { ...titleHeight, 1: 78, ...freeTextHeights },
     merges: ["A1:C1", "A2:C2", `A${lastField + 2}:C${lastField + 2}`],
     freeze: { rows: TEMPLATE_HEADER_ROW, cols: 0 },
     dataValidations: validations,
