@@ -905,6 +905,30 @@ test("the units' own words (khó khăn, kiến nghị) go up in the roll-up, eac
   });
 });
 
+// The template's free-text rows are 60 pt (four lines); the level above reads the units' words in the
+// cell, and a row height written in the file is kept as it is by Excel and LibreOffice.
+test("the units' words show whole in the roll-up: each free-text row is as tall as the lines its text takes", () => {
+  const said =
+    "Đề nghị bố trí kinh phí mua máy quét tài liệu và tập huấn số hóa hồ sơ cho viên chức một cửa trong quý IV năm nay.";
+  const c = consolidateReports(
+    ["A", "B", "C", "D"].map((x) => ({
+      unit: `P_${x}`,
+      name: `Phòng ${x}`,
+      type: "PHONG_THUOC_SO" as const,
+      texts: { KIEN_NGHI: said },
+    })),
+  );
+  const info = rollupWorkbook(c, profile, SO).sheets.find((sh) => sh.name === "Thông tin")!;
+  const row = info.rows.findIndex((r) => r[0]?.value === "KIEN_NGHI");
+  // "Phòng A: " and 114 characters a unit: 123, three lines of column C (≤ 52 characters a line
+  // printed at 11 pt), 12 lines of ≥ 14 pt for the four units.
+  expect(info.rows[row]?.[2]?.value).toBe(["A", "B", "C", "D"].map((x) => `Phòng ${x}: ${said}`).join("\n"));
+  expect(info.rowHeights?.[row]).toBeGreaterThanOrEqual(12 * 14);
+  // A row no unit wrote in keeps the template's height.
+  const model = info.rows.findIndex((r) => r[0]?.value === "MO_HINH_HAY");
+  expect(info.rowHeights?.[model]).toBe(60);
+});
+
 // Excel holds at most 32,767 characters in a cell: longer, the roll-up would be a file Excel repairs.
 test("the units' words joined past a cell's 32,767 characters end with “…” at the limit; exactly at the limit, they are whole", () => {
   const textOf = (lengths: readonly [number, number]) => {

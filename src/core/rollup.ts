@@ -349,18 +349,24 @@ export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupU
     if (sheet.name === SHEETS.info) {
       // The units' own words (khó khăn, kiến nghị, mô hình hay), each after its unit's name: the level
       // above quotes them in its report, which otherwise said no unit had named any.
-      return withCells(
-        sheet,
-        profile.form.freeText.flatMap((f) => {
-          const row = sheet.rows.findIndex((r) => r[0]?.value === f.code);
-          const said = c.units.flatMap((u) => {
-            const text = (u.texts[f.code] ?? "").trim();
-            return text === "" ? [] : [`${u.name}: ${text}`];
-          });
-          if (row < 0 || said.length === 0) return [];
-          return [{ row, col: 2, value: clipped(said.join("\n"), MAX_TEXT), wrap: true }];
-        }),
-      );
+      // Each row as tall as its lines: the template's 60 pt (four lines) cut off the second unit's
+      // words, on screen and printed, and a row height set in the file is not fitted by Excel.
+      const rowHeights = { ...sheet.rowHeights };
+      const edits = profile.form.freeText.flatMap((f) => {
+        const row = sheet.rows.findIndex((r) => r[0]?.value === f.code);
+        const said = c.units.flatMap((u) => {
+          const text = (u.texts[f.code] ?? "").trim();
+          return text === "" ? [] : [`${u.name}: ${text}`];
+        });
+        if (row < 0 || said.length === 0) return [];
+        const value = clipped(said.join("\n"), MAX_TEXT);
+        const lines = value
+          .split("\n")
+          .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / INFO_TEXT_CHARS_PER_LINE)), 0);
+        rowHeights[row] = Math.min(MAX_ROW_HEIGHT, Math.max(rowHeights[row] ?? 0, 15 * lines + 3));
+        return [{ row, col: 2, value, wrap: true }];
+      });
+      return withCells({ ...sheet, rowHeights }, edits);
     }
     if (sheet.name === SHEETS.tasks) {
       return withCells(
@@ -464,6 +470,12 @@ interface CellEdit {
   readonly wrap?: boolean;
   readonly numFmt?: string;
 }
+
+/**
+ * Characters of a unit's words in a line of Thông tin's column C (46 wide, 11 pt): ≈ 52 print, fewer
+ * where words wrap early.
+ */
+const INFO_TEXT_CHARS_PER_LINE = 45;
 
 /** A cell's text limit in Excel (32,767 characters); a longer roll-up text ends with "…". */
 const MAX_TEXT = 32_767;
