@@ -23,11 +23,16 @@ export const UNIT_TYPES = [
 ] as const;
 export type UnitTypeId = (typeof UNIT_TYPES)[number]["id"];
 
+/**
+ * The statuses of the Nhiệm vụ list, with the words clerks paste from last period's Word report instead
+ * of picking ("Đã hoàn thành", "Đang triển khai"): read as the status they plainly name, with a warning.
+ * "Chưa hoàn thành" is no alias: it may be in progress or not begun.
+ */
 export const TASK_STATUSES = [
-  { id: "DONE", label: "Hoàn thành", done: true },
-  { id: "DONE_LATE", label: "Hoàn thành quá hạn", done: true },
-  { id: "IN_PROGRESS", label: "Đang thực hiện", done: false },
-  { id: "NOT_STARTED", label: "Chưa thực hiện", done: false },
+  { id: "DONE", label: "Hoàn thành", done: true, aliases: ["Đã hoàn thành"] },
+  { id: "DONE_LATE", label: "Hoàn thành quá hạn", done: true, aliases: ["Đã hoàn thành quá hạn"] },
+  { id: "IN_PROGRESS", label: "Đang thực hiện", done: false, aliases: ["Đang triển khai"] },
+  { id: "NOT_STARTED", label: "Chưa thực hiện", done: false, aliases: ["Chưa triển khai"] },
 ] as const;
 export type TaskStatusId = (typeof TASK_STATUSES)[number]["id"];
 

@@ -265,6 +265,17 @@ export function readTasks(sheet: Sheet, date1904: boolean, findings: Finding[]):
       );
       continue;
     }
+    // Read by one of its aliases ("Đã hoàn thành"): said, as a unit type typed outside the list is.
+    if (matchKey(statusText) !== matchKey(status.label))
+      findings.push(
+        finding(
+          "COERCED",
+          "warning",
+          sheet.name,
+          a1(r, TASK_COLS.status),
+          MSG.taskStatusCoerced(r + 1, statusText, status.label),
+        ),
+      );
     // A deadline typed as a date in Excel is stored as its serial (46112): read as the date it shows.
     const deadlineCell = row[TASK_COLS.deadline]?.value;
     const deadlineDate =

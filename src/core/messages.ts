@@ -507,6 +507,8 @@ export const MSG = {
     `Kỳ báo cáo ghi ${q(shown)} nhưng ô Năm ghi ${year}: chưa rõ báo cáo của năm nào. Chọn ${q(period)} từ danh sách ở ô này và ghi đúng năm của kỳ báo cáo ở ô Năm.`,
   periodCoerced: (label: string, shown: string, period: string) =>
     `${label} ghi ${q(shown)}; đã hiểu là ${q(period)}. Nên chọn từ danh sách của ô (năm ghi ở ô Năm).`,
+  taskStatusCoerced: (row: number, shown: string, status: string) =>
+    `Tình trạng của nhiệm vụ ở dòng ${row} ghi ${q(shown)}; đã hiểu là ${q(status)}. Nên chọn từ danh sách của ô.`,
   typeCoerced: (label: string, shown: string, type: string) =>
     `${label} ghi ${q(shown)}; đã hiểu là ${q(type)}. Nên chọn từ danh sách của ô.`,
   textCoerced: (label: string, shown: string, value: number) =>

@@ -840,6 +840,35 @@ describe("Nhiệm vụ", () => {
       },
     ]);
   });
+  // Pasted from last period's Word report over the drop-down (a paste passes Excel's list check).
+  test("“Đã hoàn thành”, “Đang triển khai”, “Chưa triển khai” are read as the list's status, each with a warning at its cell; “Chưa hoàn thành” is still asked", () => {
+    const statuses = Array(12).fill("Hoàn thành");
+    // Task 1's deadline (Quý I/2026) is past on the report's date (05/06/2026): it may be done late.
+    statuses[0] = "Đã hoàn thành quá hạn";
+    statuses[1] = "đang triển khai ";
+    statuses[2] = "Chưa triển khai".normalize("NFD");
+    statuses[3] = "Đã hoàn thành";
+    const r = check({ taskStatuses: statuses });
+    expect(r.valid).toBe(true);
+    expect(r.report?.tasks.slice(0, 5).map((t) => t.status)).toEqual([
+      "DONE_LATE",
+      "IN_PROGRESS",
+      "NOT_STARTED",
+      "DONE",
+      "DONE",
+    ]);
+    expect(only(r.findings)).toEqual([
+      ["COERCED", "warning", "Nhiệm vụ", "G5"],
+      ["COERCED", "warning", "Nhiệm vụ", "G6"],
+      ["COERCED", "warning", "Nhiệm vụ", "G7"],
+      ["COERCED", "warning", "Nhiệm vụ", "G8"],
+    ]);
+    expect(r.findings[3]!.message).toBe(
+      "Tình trạng của nhiệm vụ ở dòng 8 ghi “Đã hoàn thành”; đã hiểu là “Hoàn thành”. Nên chọn từ danh sách của ô.",
+    );
+    const asked = check({ taskStatuses: ["Chưa hoàn thành", ...Array(11).fill("Hoàn thành")] });
+    expect(only(asked.findings)).toEqual([["TASK_STATUS", "error", "Nhiệm vụ", "G5"]]);
+  });
   test("statuses match in NFD with trailing spaces", () => {
     const r = check({ taskStatuses: Array(12).fill("đang thực hiện  ".normalize("NFD")) });
     expect(r.findings).toEqual([]);
