@@ -393,6 +393,8 @@ function validationJson({ file, result }: FileValidation): object {
     form: result.form,
     // Additive to SPEC §6: the profile of profiles/ the file named and was checked by.
     ...(result.profile !== undefined ? { profile: result.profile } : {}),
+    // Told by its rows, the file naming none.
+    ...(result.profileByRows === true ? { profileByRows: true } : {}),
     unit: result.unit,
     period: result.period,
     year: result.year,
@@ -432,7 +434,12 @@ export function humanValidation({ file, result, shortfalls = [], late, missing }
       ? "✗ CHƯA MỞ ĐƯỢC (trên máy này; chưa kiểm tra nội dung)"
       : `✗ KHÔNG HỢP LỆ — ${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ""}, chưa gửi được`;
   // Checked by the profile the file names (a template made with one of profiles/): say which.
-  const by = result.profile !== undefined ? ` · theo hồ sơ ${result.profile} ghi trong tệp` : "";
+  const by =
+    result.profile === undefined
+      ? ""
+      : result.profileByRows === true
+        ? ` · theo hồ sơ ${result.profile}, nhận ra từ các nhiệm vụ và chỉ tiêu trong tệp (tệp không ghi tên hồ sơ)`
+        : ` · theo hồ sơ ${result.profile} ghi trong tệp`;
   const lines = [`${verdict}: ${file}${who}${by}`];
   const blank = blankNote(result);
   if (blank !== undefined) lines.push(`    Lưu ý · ${blank}`);

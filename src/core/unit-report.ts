@@ -97,6 +97,11 @@ export interface ValidationResult {
   readonly notUtf8?: true;
   /** The profile of profiles/ the file was checked by because it names it (a check without a profile). */
   readonly profile?: string;
+  /**
+   * `profile` is not named by the file but told by its rows (a plan's tasks, its counts): the file
+   * names none (Google Sheets and Apple Numbers drop it when they save). Said beside the profile.
+   */
+  readonly profileByRows?: true;
   /** The profile the file names when this build lacks it (UNKNOWN_PROFILE): a consolidation says them in one line. */
   readonly unknownProfile?: string;
   /** Where the file's Kỳ báo cáo and Năm are ("Thông tin" cells, "C8"), when read: for PERIOD_MISMATCH. */

@@ -2,7 +2,7 @@
 // findings carry stable codes, A1 cells and Vietnamese messages, and the parsed report is
 // returned when there is no error. Every rule comes from the form; nothing here names a count.
 
-import { ROLLUP_SOURCES_SHEET, SHEETS } from "./catalogue";
+import { PROFILE_DEFINED_NAME, ROLLUP_SOURCES_SHEET, SHEETS } from "./catalogue";
 import { readCounts } from "./counts-sheet";
 import { finding, hasErrors, legacyTextMessage, type Finding } from "./findings";
 import { EMPTY_HEADER, readInfoWhereItIs } from "./info-sheet";
@@ -11,6 +11,7 @@ import { unicodeWorkbook } from "./legacy-text";
 import { NO_TASKS, readTasks, checkPlanTasks, checkLateTasks, readMeetings, checkLog } from "./lists";
 import { readMarker, knownForms, fileProfile, filledTemplate } from "./marker";
 import { noteMerges } from "./merges";
+import { profileByRows } from "./profile-by-rows";
 import { MSG } from "./messages";
 import type { Profile } from "./profile";
 import { defaultProfileForForm, shippedProfile } from "./profiles";
@@ -137,7 +138,25 @@ function validateUnicode(workbook: Workbook, profile: Profile, options: Validate
         return { ...validateByMarker(workbook, own, { forms: "expect" }), profile: own.id };
     }
   }
-  return validateByMarker(workbook, profile, options);
+  const result = validateByMarker(workbook, profile, options);
+  // A file naming no profile (saved by Google Sheets or Numbers, which drop the name) that lacks rows
+  // of its form's default: checked by the shipped plan whose tasks and counts it has, as a
+  // consolidation of files that name it would, not told to copy back the default's rows.
+  if (named !== undefined || options.fileProfile !== true || result.form === null) return result;
+  if (!result.findings.some((f) => f.code === "MISSING_FIELD")) return result;
+  const checkedBy = result.form === profile.form.id ? profile : defaultProfileForForm(result.form);
+  const found = checkedBy && profileByRows(workbook, checkedBy);
+  if (found?.id === undefined) return result;
+  // Read as if it named the plan: a row the plan has and the file lacks is one the unit deleted.
+  const naming = {
+    ...workbook,
+    definedNames: { ...workbook.definedNames, [PROFILE_DEFINED_NAME]: found.id },
+  };
+  return {
+    ...validateByMarker(naming, found, { forms: "expect" }),
+    profile: found.id,
+    profileByRows: true,
+  };
 }
 
 /** The file by the form its marker names: FORM_MISMATCH, or (follow) its form's default profile. */

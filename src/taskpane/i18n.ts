@@ -28,6 +28,8 @@ export interface Strings {
   readonly profileHint: (profileName: string, formId: string) => string;
   readonly usedProfile: (formId: string, profileName: string) => string;
   readonly usedProfileAuto: (formId: string, profileName: string) => string;
+  /** The file names no profile (a program dropped the name): the profile was told by its tasks and counts. */
+  readonly usedProfileByRows: (formId: string, profileName: string) => string;
   // Validate
   readonly validateIntroExcel: string;
   readonly validateIntroStandalone: string;
@@ -312,6 +314,8 @@ const vi: Strings = {
   profileHint: (name, id) => `${name} · biểu mẫu ${id}`,
   usedProfile: (id, name) => `Biểu mẫu ${id} — hồ sơ ${name}`,
   usedProfileAuto: (id, name) => `Biểu mẫu ${id} — hồ sơ ${name} (chọn tự động)`,
+  usedProfileByRows: (id, name) =>
+    `Biểu mẫu ${id} — hồ sơ ${name} (chọn tự động, nhận ra từ các nhiệm vụ và chỉ tiêu trong tệp vì tệp không ghi tên hồ sơ)`,
   validateIntroExcel: "Kiểm tra sổ tính đang mở theo mẫu. Bấm vào một lỗi để chọn ô đó trong Excel.",
   validateIntroStandalone: "Chọn một tệp báo cáo .xlsx để kiểm tra theo mẫu.",
   validateButton: "Kiểm tra sổ tính",
@@ -574,6 +578,8 @@ const en: Strings = {
   profileHint: (name, id) => `${name} · form ${id}`,
   usedProfile: (id, name) => `Form ${id} — profile ${name}`,
   usedProfileAuto: (id, name) => `Form ${id} — profile ${name} (automatic, from the files)`,
+  usedProfileByRows: (id, name) =>
+    `Form ${id} — profile ${name} (automatic, told by the file's tasks and counts: the file names no profile)`,
   validateIntroExcel:
     "Check the open workbook against its form. Click a finding to select its cell in Excel.",
   validateIntroStandalone: "Pick a report .xlsx file to check against its form.",

@@ -8,15 +8,17 @@ import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { inspectBytes } from "../app/inspect";
 import { finding } from "../core/findings";
-import { reportBytes } from "../../test/helpers/report-builder";
+import { cchcUnit, reportBytes } from "../../test/helpers/report-builder";
 import { DEFAULT_PROFILE, type Profile } from "../core/profile";
 import { SHIPPED_PROFILE_NAMES, shippedProfile } from "../core/profiles";
 import type { ValidationResult } from "../core/unit-report";
+import { validateWorkbook } from "../core/validate";
 import { cellText } from "../core/values";
 import { readXlsx } from "../xlsx/read";
 import type { ExcelActions } from "./actions";
 import { App } from "./App";
 import { templateFileName } from "./components/TemplatePanel";
+import { readWith } from "./profile-choice";
 import {
   chooseStore,
   localStore,
@@ -291,4 +293,28 @@ test("Kiểm tra of a valid report lists the targets it misses, not as errors, a
     "1 chỉ tiêu chưa đạt mục tiêu (không phải lỗi: tệp vẫn gửi được; khi tổng hợp, đơn vị sẽ được đề nghị giải trình):" +
       "Tỷ lệ hội nghị trực tuyến: 33,3% (mục tiêu từ 60% trở lên); cần thêm 24 cuộc họp trực tuyến để đạt mục tiêu",
   );
+});
+
+test("in Excel, which reads no defined names, a plan's report on Tự động is checked by the plan its rows show, and said so", async () => {
+  const plan = shippedProfile("hcm-attp-cchc-2025")!;
+  const read = readXlsx(reportBytes(cchcUnit("P_A"), [], plan));
+  if (!read.ok) throw new Error(read.reason);
+  const { excel } = fakeExcel();
+  // As excel/run.ts reads the open workbook: its sheets only (read-workbook.ts gives no defined names).
+  const open = { ...read.workbook, definedNames: {} };
+  const actions: ExcelActions = {
+    ...excel,
+    validateOpenWorkbook: async (profile) => {
+      const how = readWith(profile);
+      return validateWorkbook(open, how.profile, { forms: how.forms, fileProfile: how.forms === "follow" });
+    },
+  };
+  await mount(<App env={{ host: "excel", excel: actions }} store={memoryStore()} />);
+  await click(byTestId("validate-open"));
+  // Before: the form's default, and "Không thấy 8 nhiệm vụ của mẫu … Hãy chép lại các dòng này từ mẫu".
+  expect(byTestId("validate-profile-used").textContent).toBe(
+    `Biểu mẫu CCHC-BC/2025 — hồ sơ ${plan.name} (chọn tự động, nhận ra từ các nhiệm vụ và chỉ tiêu trong tệp vì tệp không ghi tên hồ sơ)`,
+  );
+  expect(document.body.textContent).not.toContain("Không thấy 8 nhiệm vụ");
+  expect(byTestId("validate-verdict").textContent).toContain("Hợp lệ");
 });

@@ -4,12 +4,17 @@
 // a space far below the table. Each file is a real filled report with the parts those programs write
 // differently, made in code; the shapes that read right already are held to the original's result.
 
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { crc32, deflateRawSync } from "node:zlib";
 import { strFromU8, strToU8, unzipSync } from "fflate";
 import { inspectBytes } from "../../src/app/inspect";
+import { main } from "../../src/cli/main";
 import { DEFAULT_PROFILE } from "../../src/core/profile";
 import { shippedProfile } from "../../src/core/profiles";
 import { readXlsx } from "../../src/xlsx/read";
+import { capture } from "../helpers/cli-io";
 import { openpyxlCells, readerCells } from "../helpers/openpyxl";
 import { rawZip, type RawZipEntry } from "../helpers/raw-xlsx";
 import { cchcUnit, reportBytes, type Edit } from "../helpers/report-builder";
@@ -181,6 +186,75 @@ describe("the programs' own file shapes read as the report the clerk filled", ()
         .replace("</sheetData>", '<row r="40000" spans="1:6"><c r="E40000" s="12"/></row></sheetData>'),
     });
     expect(check(bytes)).toEqual(BASE_RESULT);
+  });
+});
+
+describe("a report saved without its defined names (Google Sheets, Numbers) is checked by the plan its rows show", () => {
+  const FOLLOW = { forms: "follow", fileProfile: true } as const;
+  const withoutNames = (bytes: Uint8Array): Uint8Array =>
+    withParts(bytes, { [WORKBOOK]: part(bytes, WORKBOOK).replace(/<definedNames>.*<\/definedNames>/, "") });
+  const planFile = (id: string, edits: Edit[] = []): Uint8Array => {
+    const profile = shippedProfile(id)!;
+    return profile.form.id === "CCHC-BC/2025"
+      ? reportBytes(cchcUnit("P_A"), edits, profile)
+      : reportBytes({ unit: "SO_TU_PHAP", name: "Sở Tư pháp", type: "SO_NGANH" }, edits, profile);
+  };
+
+  test.each(["hcm-attp-cchc-2025", "dong-thap-syt-226", "hcm-attp-226", "dong-nai-skhcn-226"])(
+    "%s: validate without a profile gives the named file's result, saying the plan was told by its rows",
+    (id) => {
+      const named = inspectBytes(planFile(id), DEFAULT_PROFILE, {}, FOLLOW);
+      expect(named.profile).toBe(id);
+      const bytes = withoutNames(planFile(id));
+      expect(part(bytes, WORKBOOK)).not.toContain("KL226_PROFILE");
+      // Before: "Không thấy 8 nhiệm vụ của mẫu … Hãy chép lại các dòng này từ mẫu" for a unit that deleted nothing.
+      expect(inspectBytes(bytes, DEFAULT_PROFILE, {}, FOLLOW)).toEqual({ ...named, profileByRows: true });
+    },
+  );
+
+  test("a plan's file with one task deleted as well: the one task is said, not the default's eight", () => {
+    const bytes = withoutNames(
+      planFile("hcm-attp-cchc-2025", [{ op: "deleteRow", sheet: "Nhiệm vụ", row: 7 }]),
+    );
+    const r = inspectBytes(bytes, DEFAULT_PROFILE, {}, FOLLOW);
+    expect(r.profile).toBe("hcm-attp-cchc-2025");
+    expect(brief(r)).toEqual([["MISSING_FIELD", "warning", "Nhiệm vụ", null]]);
+    expect(r.findings[0]!.message).toMatch(/^Không thấy nhiệm vụ 3 \(“Cải cách thủ tục hành chính: /);
+  });
+
+  test("a default report keeps the default; a plan that only leaves rows out (thanh-hoa-226) is not guessed", () => {
+    const plain = inspectBytes(withoutNames(BASE), DEFAULT_PROFILE, {}, FOLLOW);
+    expect(plain).toEqual(BASE_RESULT);
+    // Its file is a default one with the two digital-skills rows deleted as far as its rows tell:
+    // the rows are said missing, as before.
+    const r = inspectBytes(withoutNames(planFile("thanh-hoa-226")), DEFAULT_PROFILE, {}, FOLLOW);
+    expect(r.profile).toBeUndefined();
+    expect(r.findings.map((f) => f.message.slice(0, 37))).toEqual([
+      "Không thấy dòng có mã CC_TONG (Tổng s",
+      "Không thấy dòng có mã CC_KY_NANG_SO (",
+    ]);
+  });
+
+  test("kl226 validate says the plan was told by the file's rows, in its line and its JSON", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "kl226-names-")), "P_A.xlsx");
+    writeFileSync(file, withoutNames(planFile("hcm-attp-cchc-2025")));
+    const human = capture();
+    expect(await main(["validate", file], human)).toBe(0);
+    expect(human.stdout).toBe(
+      `✓ HỢP LỆ: ${file} — P_A (Phòng P_A) · theo hồ sơ hcm-attp-cchc-2025, nhận ra từ các nhiệm vụ và chỉ tiêu trong tệp (tệp không ghi tên hồ sơ)\n\nTổng kết: 1 tệp — hợp lệ; 0 lỗi, 0 cảnh báo.\n`,
+    );
+    const json = capture();
+    await main(["validate", file, "--json"], json);
+    expect(JSON.parse(json.stdout)).toMatchObject([
+      { valid: true, profile: "hcm-attp-cchc-2025", profileByRows: true, findings: [] },
+    ]);
+  });
+
+  test("checked by a chosen profile (validate --profile, consolidation) nothing is guessed", () => {
+    const bytes = withoutNames(planFile("hcm-attp-cchc-2025"));
+    const plan = shippedProfile("hcm-attp-cchc-2025")!;
+    expect(inspectBytes(bytes, plan, {}, { forms: "expect" })).toMatchObject({ valid: true, findings: [] });
+    expect(inspectBytes(bytes, plan, {}, { forms: "expect" }).profile).toBeUndefined();
   });
 });
 

@@ -309,9 +309,11 @@ export function ValidatePanel({ strings: t, store, excel }: ValidatePanelProps) 
           )}
           {checked.profile && result.form !== null && !unread && (
             <p className={styles.meta} data-testid="validate-profile-used">
-              {checked.auto
-                ? t.usedProfileAuto(result.form, checked.profile.name)
-                : t.usedProfile(checked.profile.form.id, checked.profile.name)}
+              {!checked.auto
+                ? t.usedProfile(checked.profile.form.id, checked.profile.name)
+                : result.profileByRows === true
+                  ? t.usedProfileByRows(result.form, checked.profile.name)
+                  : t.usedProfileAuto(result.form, checked.profile.name)}
             </p>
           )}
           {location !== null && (
