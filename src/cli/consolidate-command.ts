@@ -77,6 +77,8 @@ import {
   loadPrevious,
   previousOptionShape,
   LETTERS_RECORD,
+  lettersIncompleteSaid,
+  lettersLeftIncomplete,
   planLetters,
   placedAs,
   placeSummary,
@@ -633,11 +635,11 @@ export async function runConsolidation(
   const { report } = o;
   if (letterPlan !== undefined)
     io.out(
-      `${(await output(letterPlan.dir, () => writeLetters(letterPlan, c, profile, dates, roster))).join("\n")}\n`,
+      `${(await output(letterPlan.dir, () => writeLetters(letterPlan, c, profile, dates, roster, (line) => io.err(line)))).join("\n")}\n`,
     );
   else if (o.letters !== undefined)
     io.out(
-      `Thư nhắc: ${MSG.lettersHeld(heldBy)} Thư của lần chạy trước trong ${o.letters} (nếu có) được giữ nguyên, chưa cập nhật.\n`,
+      `Thư nhắc: ${MSG.lettersHeld(heldBy)} Thư của lần chạy trước trong ${o.letters} (nếu có) được giữ nguyên, chưa cập nhật.${lettersLeftIncomplete(o.letters) ? ` Lưu ý: ${lettersIncompleteSaid(o.letters)}; đừng gửi thư trong đó trước khi chạy lại cho đủ.` : ""}\n`,
     );
   if (report !== undefined)
     io.out(`${(await output(report, () => writeReport(report, c, profile, dates, roster))).join("\n")}\n`);

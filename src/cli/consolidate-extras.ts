@@ -34,6 +34,7 @@ import { isEarlierOutput, isUneditedSummary, isUneditedWorkbook } from "./earlie
 import { fsReason, readBytes, refuseReadOnly, UsageError, writeAtomic } from "./io";
 import { previousFromBytes, PreviousUnreadable, type PreviousFile } from "../app/previous";
 import { dateOption } from "./options";
+import { signalSaid, withSignalsHeld } from "./signals";
 
 /**
  * The Word writer (app/documents.ts: the letters, the report and their renderer), set up only when
@@ -208,7 +209,27 @@ export function documentDateNotes(c: Consolidation, dates: DocumentDates, defaul
 
 /** What kl226 wrote into a letters folder, so a re-run removes the letters it no longer needs. */
 export const LETTERS_RECORD = ".kl226-thu-nhac.json";
-const manifestSchema = z.object({ files: z.array(z.string()) });
+// `incomplete`: written before a run replaces the letters, removed once all are written; still there,
+// the run stopped half-way (a power cut, kill -9, a full disk) and old and new letters are mixed.
+const manifestSchema = z.object({ files: z.array(z.string()), incomplete: z.boolean().optional() });
+
+/**
+ * Whether the letters in `dir` were left half-replaced by a run that stopped while writing them (its
+ * record still says so): the next run says it, and one that holds the letters too.
+ */
+export function lettersLeftIncomplete(dir: string): boolean {
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(join(dir, LETTERS_RECORD), "utf8")));
+    return parsed.success && parsed.data.incomplete === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Said when a run finds the letters a run before it left half-replaced. */
+export function lettersIncompleteSaid(dir: string): string {
+  return `lần chạy trước đã dừng giữa chừng khi đang ghi thư nhắc vào ${dir} (máy tắt, tiến trình bị dừng hẳn, hoặc hết chỗ trống), nên thư trong đó lẫn thư của hai lần chạy`;
+}
 
 /**
  * A file name kl226 may have written there and may remove: a letter or the combined file (.docx).
@@ -420,9 +441,31 @@ export async function writeLetters(
   profile: Profile,
   dates: DocumentDates,
   roster: readonly RosterUnit[] | undefined,
+  err: (text: string) => void = () => {},
 ): Promise<string[]> {
+  const { dir } = plan;
+  const documents = (await wordDocuments()).letterFiles(plan.letters, profile, dates, NODE_ZIP_CODEC);
+  // From here all is synchronous: a Ctrl+C while the letters are replaced ends the run once the whole
+  // new set is in place, not between two letters (old and new ones mixed in the folder).
+  return withSignalsHeld(
+    () => replaceLetters(plan, documents, c, dates, roster, profile),
+    (signal) =>
+      `Đã nhận ${signalSaid(signal)} trong lúc ghi thư nhắc: KL226 ghi xong cả bộ thư nhắc mới vào ${dir} rồi mới dừng, để thư mục không lẫn thư cũ với thư mới. Các kết quả sau thư nhắc (nếu có) chưa được ghi: chạy lại lệnh để ghi đủ.\n`,
+    err,
+  );
+}
+
+/** writeLetters' writing, all synchronous: the letters `documents` placed by `plan`, and the record. */
+function replaceLetters(
+  plan: LetterPlan,
+  { letters, all }: ReturnType<Awaited<ReturnType<typeof wordDocuments>>["letterFiles"]>,
+  c: Consolidation,
+  dates: DocumentDates,
+  roster: readonly RosterUnit[] | undefined,
+  profile: Profile,
+): string[] {
   const { dir, listing, placements } = plan;
-  const { letters, all } = (await wordDocuments()).letterFiles(plan.letters, profile, dates, NODE_ZIP_CODEC);
+  const leftIncomplete = lettersLeftIncomplete(dir);
   const written = new Set<string>();
   // "SO_A.docx → SO_A-moi.docx" for letters written beside an edited one; the edited ones themselves,
   // and KL226's copies superseded by this run's (removed).
@@ -434,6 +477,16 @@ export async function writeLetters(
     ...(all ? [{ name: ALL_LETTERS_FILE, bytes: all }] : []),
     // The letters the plan placed.
   ].map((f) => ({ ...f, place: placements.get(f.name)! }));
+  // What a run that stops half-way (a power cut, kill -9, a full disk) leaves is said by the record:
+  // the letters before and those of this run all listed as ours (the next run removes those it does
+  // not need, never duplicates them), and the set marked incomplete until the last is written.
+  if (files.length > 0) {
+    const both = new Set([...previousFiles(dir), ...files.map((f) => f.place.target)]);
+    writeAtomic(
+      join(dir, LETTERS_RECORD),
+      `${JSON.stringify({ files: [...both].sort(), incomplete: true }, null, 2)}\n`,
+    );
+  }
   const write = ({ name, bytes, place }: (typeof files)[number]): string => {
     writeAtomic(join(dir, place.target), bytes);
     written.add(place.target);
@@ -453,7 +506,7 @@ export async function writeLetters(
       // A full disk mid-way: the letters already written are whole and said, not left unmentioned.
       if (!(e instanceof UsageError) || paths.length === 0) throw e;
       throw new UsageError(
-        `${e.message} Trong ${dir} đã ghi xong ${paths.length}/${files.length} thư nhắc (${someNames(paths.map((p) => basename(p)))}); chạy lại sau khi có chỗ trống để ghi đủ.`,
+        `${e.message} Trong ${dir} đã ghi xong ${paths.length}/${files.length} thư nhắc (${someNames(paths.map((p) => basename(p)))}), các thư khác còn là thư của lần chạy trước; chạy lại sau khi có chỗ trống để ghi đủ.`,
       );
     }
   }
@@ -540,6 +593,9 @@ export async function writeLetters(
     letters.length === 0
       ? `Thư nhắc: không có đơn vị nào cần nhắc (${existsSync(dir) ? `thư mục ${dir}` : `chưa tạo thư mục ${dir}`}).${removed}`
       : `Thư nhắc: ${letters.length} đơn vị (${when}; theo lý do: ${lettersByReason(letters.map((l) => l.letter))}), mỗi đơn vị một văn bản Word trong ${dir}, tất cả trong ${allPath} để in (và trang “${LETTER_SHEET}” của bảng tổng hợp).${removed}`,
+    ...(leftIncomplete
+      ? [`  Lưu ý: ${lettersIncompleteSaid(dir)}; lần này đã thay bằng cả bộ thư mới.`]
+      : []),
     ...editedLines,
     ...early,
     ...beforeReports,
