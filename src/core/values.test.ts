@@ -157,6 +157,13 @@ test.each([
   // Behind the apostrophe LibreOffice Calc keeps in a cell formatted as Text: the length typed.
   [str("'0,5"), 0.5],
   [str("'nửa ngày"), null],
+  // Written the Vietnamese way, thousands grouped (the custom functions read it alike); the English
+  // way is not read.
+  [str("1.234,5"), 1234.5],
+  [str("1 234,5"), 1234.5],
+  [str("1.234.567,25"), 1234567.25],
+  [str("1,234.5"), null],
+  [str("1.23,5"), null],
 ])("a meeting's length: %p", (cell, expected) => {
   expect(readDecimal(cell)).toBe(expected);
 });

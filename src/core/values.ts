@@ -289,13 +289,23 @@ function checkedPercent(percent: number, shown: string, coerced: boolean): Perce
   return coerced ? { kind: "ok", value, coerced, text: shown } : { kind: "ok", value, coerced };
 }
 
-/** A decimal number from a cell: a number, or text with "," or "." as decimal mark ("0,5"). */
+/**
+ * A decimal number from a cell: a number, or text with "," or "." as decimal mark ("0,5"), or
+ * written the Vietnamese way with its thousands grouped, "1.234,5" or "1 234,5" (the comma is then
+ * the decimal mark, so the dots can only group thousands; "1,234.5" is not read).
+ */
 export function readDecimal(cell: Cell | undefined): number | null {
   const v = cell?.value;
   if (v === undefined) return null;
   if (v.kind === "number") return v.value;
   if (v.kind !== "string") return null;
   // What the clerk sees: without invisible characters, full-width digits as ASCII (as readCount).
-  const text = typedNumber(visibleText(v.value)).replace(",", ".");
+  const typed = typedNumber(visibleText(v.value));
+  const text = (GROUPED_DECIMAL.test(typed) ? typed.replace(/[. \u00a0\u202f]/g, "") : typed).replace(
+    ",",
+    ".",
+  );
   return /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : null;
 }
+// "1.234,5", "1 234,5": DOT_GROUPS or SPACE_GROUPS, then a decimal comma.
+const GROUPED_DECIMAL = /^\d{1,3}(?:(?:\.\d{3})+|(?:[ \u00a0\u202f]\d{3})+),\d+$/;

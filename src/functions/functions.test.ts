@@ -75,6 +75,54 @@ describe("numbers pasted as text, as the template reads them", () => {
     expect(check("ONLINE_RATIO", cell("60%"))).toBe("Đạt");
     expect(check("ONLINE_RATIO", cell("59,9%"))).toBe("Không đạt");
   });
+  test("'1.234,5' is read as '1234,5' is, the Vietnamese way (dot thousands, comma decimals; it was #VALUE! 'không phải một số'), as a meeting's days in the template", () => {
+    expect(meetingOk("Quan trọng", cell("1.234,5"))).toBe(false);
+    expect(ratio(cell("1.234,5"), 2469)).toBe(ratio(cell("1234,5"), 2469));
+    expect(ratio(cell("1.234,5"), 2469)).toBe(0.5);
+    // A count given it says so as for "1234,5".
+    expect(excelError(() => check("OVERTIME_MEETINGS", cell("1.234,5"))).message).toBe(
+      "Giá trị của OVERTIME_MEETINGS là số lượng: gõ số nguyên không âm, ví dụ 0, 3 hoặc 35 (không phải 1.234,5).",
+    );
+    expect(check("ONLINE_RATIO", cell("0,6"))).toBe("Đạt");
+    expect(excelError(() => check("HAI_LONG", cell("1 234,5"))).message).toBe(
+      "Giá trị của HAI_LONG phải từ 0 đến 100 (ví dụ 95,6 hoặc ô 95,6%).",
+    );
+    // "1,234.5" is the English way: not read, the message shows the Vietnamese one.
+    expect(excelError(() => meetingOk("Quan trọng", cell("1,234.5"))).message).toBe(
+      "Số ngày: “1,234.5” không phải một số; gõ số như 1234, 1.234, 0,5, 1.234,5 hoặc 95,5%.",
+    );
+  });
+  test("'1.500' as a count is 1500, as the template reads a count; as days or a rate it is asked, not guessed (MEETING_OK read 1500 days)", () => {
+    expect(reduction(cell("1.500"), 1200)).toBe(0.2);
+    expect(check("OVERTIME_MEETINGS", cell("1.000"))).toBe("Không đạt");
+    const days = excelError(() => meetingOk("Quan trọng", cell("1.500")));
+    expect([days.code, days.message]).toEqual([
+      ErrorCode.invalidValue,
+      "Số ngày: “1.500” là 1500 hay 1,5? Dấu chấm có thể ngăn cách hàng nghìn hoặc là dấu thập phân: gõ 1500 hoặc 1,5.",
+    ]);
+    expect(excelError(() => check("HAI_LONG", cell("96.500"))).message).toBe(
+      "Giá trị: “96.500” là 96500 hay 96,5? Dấu chấm có thể ngăn cách hàng nghìn hoặc là dấu thập phân: gõ 96500 hoặc 96,5.",
+    );
+    // Not three digits after the dot, or a 0 before it: a decimal, as the template reads days.
+    expect(meetingOk("Quan trọng", cell("1.5"))).toBe(true);
+    expect(meetingOk("Chuyên môn", cell("0.500"))).toBe(true);
+    expect(check("ONLINE_RATIO", cell("0.600"))).toBe("Đạt");
+  });
+  test("HAI_LONG: a number from 0 to 1 is an Excel percentage (1 is 100%, as a '100%' cell holds 1), said in the help; typed as text without % it is asked (the template refuses it too)", () => {
+    expect(check("HAI_LONG", 1)).toBe("Đạt");
+    expect(check("HAI_LONG", 0.95)).toBe("Không đạt");
+    expect(check("HAI_LONG", cell("1%"))).toBe("Không đạt");
+    expect(check("HAI_LONG", cell("100%"))).toBe("Đạt");
+    expect(check("HAI_LONG", cell("96"))).toBe("Đạt");
+    const one = excelError(() => check("HAI_LONG", cell("1")));
+    expect([one.code, one.message]).toEqual([
+      ErrorCode.invalidValue,
+      "Giá trị “1” của HAI_LONG là 1% (theo biểu mẫu, thang 0–100) hay 100%? Gõ kèm dấu %, ví dụ 1% hoặc 100%.",
+    ]);
+    expect(excelError(() => check("HAI_LONG", cell("0,97"))).message).toBe(
+      "Giá trị “0,97” của HAI_LONG là 0,97% (theo biểu mẫu, thang 0–100) hay 97%? Gõ kèm dấu %, ví dụ 0,97% hoặc 97%.",
+    );
+  });
   test("GAP's whole typed '1.234' is 1234 (it said b must be a whole number): ceil(0,6 × 1234) − 700 = 41", () => {
     expect(gap("ONLINE_RATIO", 700, "1.234")).toBe(41);
     expect(gap("ONLINE_RATIO", cell("700"), " 1.234 ")).toBe(41);
@@ -83,7 +131,9 @@ describe("numbers pasted as text, as the template reads them", () => {
     expect(excelError(() => ratio(cell("-5"), 10)).message).toMatch(/không được âm/);
     const e = excelError(() => ratio(cell("12 hồ sơ"), 20));
     expect(e.code).toBe(ErrorCode.invalidValue);
-    expect(e.message).toBe("Phần: “12 hồ sơ” không phải một số; gõ số như 1234, 1.234, 0,5 hoặc 95,5%.");
+    expect(e.message).toBe(
+      "Phần: “12 hồ sơ” không phải một số; gõ số như 1234, 1.234, 0,5, 1.234,5 hoặc 95,5%.",
+    );
     // Pasted with the spaces around it, the text is quoted as it reads.
     expect(excelError(() => ratio(cell(" 12 hồ sơ "), 20)).message).toMatch(/^Phần: “12 hồ sơ” không/);
   });
@@ -93,17 +143,17 @@ describe("numbers pasted as text, as the template reads them", () => {
       expect([typed, e.code, e.message]).toEqual([
         typed,
         ErrorCode.invalidValue,
-        `Phần: “${typed}” không phải một số; gõ số như 1234, 1.234, 0,5 hoặc 95,5%.`,
+        `Phần: “${typed}” không phải một số; gõ số như 1234, 1.234, 0,5, 1.234,5 hoặc 95,5%.`,
       ]);
     }
     expect(excelError(() => check("ONLINE_RATIO", cell("60%%"))).message).toBe(
-      "Giá trị: “60%%” không phải một số; gõ số như 1234, 1.234, 0,5 hoặc 95,5%.",
+      "Giá trị: “60%%” không phải một số; gõ số như 1234, 1.234, 0,5, 1.234,5 hoặc 95,5%.",
     );
     expect(excelError(() => ratio(cell("5%%"), 10)).code).toBe(ErrorCode.invalidValue);
     const b = excelError(() => gap("ONLINE_RATIO", 20, "--35"));
     expect([b.code, b.message]).toEqual([
       ErrorCode.invalidValue,
-      "b: “--35” không phải một số; gõ số như 1234, 1.234, 0,5 hoặc 95,5%.",
+      "b: “--35” không phải một số; gõ số như 1234, 1.234, 0,5, 1.234,5 hoặc 95,5%.",
     ]);
     expect(excelError(() => gap("ONLINE_RATIO", 20, "−35")).message).toMatch(/^b là số lượng: /);
   });

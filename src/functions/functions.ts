@@ -59,7 +59,7 @@ function fail(kind: ErrorKind, message: string): never {
  * function); this slow path also accepts a 1×1 matrix and treats a blank (null or "") as 0,
  * as Excel's own arithmetic does.
  */
-function toNumber(value: unknown, name: string): number {
+function toNumber(value: unknown, name: string, as: NumberKind = "count"): number {
   let v = value;
   if (Array.isArray(v)) {
     const row: unknown = v[0];
@@ -70,34 +70,60 @@ function toNumber(value: unknown, name: string): number {
   if (v === null || v === undefined || v === "") return 0;
   if (typeof v === "number" && Number.isFinite(v)) return v;
   if (typeof v === "boolean") return v ? 1 : 0;
-  const typed = typeof v === "string" ? numberFromText(v) : null;
-  if (typed !== null) return typed;
+  const typed = typeof v === "string" ? numberFromText(v, as) : null;
+  if (typeof typed === "number") return typed;
+  if (typed !== null)
+    return fail(
+      "invalidValue",
+      `${name}: ${quoted(typeof v === "string" ? v.trim() : "")} là ${typed.thousands} hay ${typed.decimal}? Dấu chấm có thể ngăn cách hàng nghìn hoặc là dấu thập phân: gõ ${typed.thousands} hoặc ${typed.decimal}.`,
+    );
   return fail(
     "invalidValue",
     typeof v === "string"
-      ? `${name}: ${quoted(v.trim())} không phải một số; gõ số như 1234, 1.234, 0,5 hoặc 95,5%.`
+      ? `${name}: ${quoted(v.trim())} không phải một số; gõ số như 1234, 1.234, 0,5, 1.234,5 hoặc 95,5%.`
       : `${name}: cần một số.`,
   );
 }
+
+/**
+ * What an argument holds: a count (whole, so "1.500" can only be 1500, as the template reads a
+ * count: readCount) or a decimal (a rate, a number of days), where "1.500" may as well be 1,5.
+ */
+type NumberKind = "count" | "decimal";
+
+/** Both readings of a text that is one or the other ("1.500": 1500 or 1,5), as a clerk would type them. */
+interface Ambiguous {
+  readonly thousands: string;
+  readonly decimal: string;
+}
+// One to three digits (not "0"), a dot, three digits: a thousands group or a decimal point.
+const DOT_OR_GROUP = /^[1-9]\d{0,2}\.\d{3}$/;
 
 /**
  * A number pasted or typed as text, read as the template reads a count ("1.234", " 12 ", "1 234":
  * readCount) or a decimal ("0,5": readDecimal), "95,5%" as Excel's arithmetic reads it (0,955), a
  * minus sign first as a negative; null when it is no number ("abc", "12 hồ sơ").
  */
-function numberFromText(text: string): number | null {
+function numberFromText(text: string, as: NumberKind): number | Ambiguous | null {
   const trimmed = text.trim();
   if (startsWithMinus(trimmed)) {
-    const rest = numberFromText(trimmed.replace(/^\S\s*/, ""));
-    return rest === null ? null : -rest;
+    const rest = numberFromText(trimmed.replace(/^\S\s*/, ""), as);
+    return typeof rest === "number" ? -rest : rest;
   }
   // One % last: "5%%" is no 0,0005 but #VALUE!, as "--5" is (startsWithMinus wants a digit next).
   if (trimmed.endsWith("%")) {
     const before = trimmed.slice(0, -1);
-    const rest = before.trimEnd().endsWith("%") ? null : numberFromText(before);
-    return rest === null ? null : rest / 100;
+    const rest = before.trimEnd().endsWith("%") ? null : numberFromText(before, as);
+    return typeof rest === "number" ? rest / 100 : rest;
   }
   const cell: Cell = { value: { kind: "string", value: trimmed } };
+  if (as === "decimal") {
+    // "1.500" days or "1.234" % is 1500 in Vietnamese writing and 1,5 in English: not guessed.
+    if (DOT_OR_GROUP.test(trimmed))
+      return { thousands: trimmed.replace(".", ""), decimal: viNumber(Number(trimmed)) };
+    // "0.500" is 0,5 (no thousands group starts with 0), not the 500 a count would read.
+    if (/^\d+[.,]\d+$/.test(trimmed)) return readDecimal(cell);
+  }
   const count = readCount(cell);
   return count.kind === "ok" ? count.value : readDecimal(cell);
 }
@@ -350,7 +376,7 @@ export function target(indicator: string, profile?: string): number {
  * Đánh giá một giá trị so với mục tiêu: “Đạt” hoặc “Không đạt”.
  * @customfunction CHECK
  * @param indicator Mã chỉ tiêu, ví dụ "ONLINE_RATIO" (KL226-BC/1) hoặc "SO_HOA_HO_SO_RATIO" (CCHC-BC/2025).
- * @param value Tỷ lệ, mức giảm: 0,59 hoặc 59%; số lượng: số nguyên; HAI_LONG: 95,6. Ô trống: #N/A “Chưa nhập…”.
+ * @param value Tỷ lệ: 0,59 hay 59%; số lượng: số nguyên; HAI_LONG: 95,6 (1 là 100%). Ô trống: #N/A “Chưa nhập…”.
  * @param [profile] Tên hồ sơ có sẵn, ví dụ "dong-thap-syt-226" hoặc "hcm-attp-cchc-2025"; bỏ trống: mặc định.
  * @returns “Đạt” hoặc “Không đạt”.
  */
@@ -358,10 +384,20 @@ export function check(indicator: string, value: number, profile?: string): strin
   const ind = indicatorOf(indicator, profileOf(profile));
   if (isBlank(value)) return notEntered(`giá trị của ${ind.id}`, TO_TYPE[ind.kind]);
   const typed = !(typeof value === "number" && Number.isFinite(value));
-  const v = typed ? toNumber(value, "Giá trị") : value;
+  const whole = ind.kind === "maxCount" || ind.kind === "minCount";
+  const v = typed ? toNumber(value, "Giá trị", whole ? "count" : "decimal") : value;
+  const withPercent = typed && toText(value).trim().endsWith("%");
   // "150%" typed as text is 1,5 as a fraction, not the form's 1,5 (%): over 100% for HAI_LONG.
-  if (typed && ind.kind === "percent" && v > 1 && toText(value).trim().endsWith("%"))
+  if (withPercent && ind.kind === "percent" && v > 1)
     fail("invalidValue", `Giá trị của ${ind.id} phải từ 0 đến 100% (ví dụ 95,6 hoặc 95,6%).`);
+  // A number from 0 to 1 is Excel's percentage (a "96%" cell holds 0,96; "100%" holds 1), as the
+  // help says. Typed as text it comes from no percent cell: "1" is 1% on the form's 0–100 scale or
+  // 100%, refused with both as the template refuses the same text in its cell (readPercent).
+  if (typed && !withPercent && ind.kind === "percent" && v > 0 && v <= 1)
+    fail(
+      "invalidValue",
+      `Giá trị ${quoted(toText(value).trim())} của ${ind.id} là ${viNumber(v)}% (theo biểu mẫu, thang 0–100) hay ${viNumber(Math.round(v * 10000) / 100)}%? Gõ kèm dấu %, ví dụ ${viNumber(v)}% hoặc ${viNumber(Math.round(v * 10000) / 100)}%.`,
+    );
   return judgeValue(ind.comparison, judgedValue(ind, v), ind.target) === "met" ? "Đạt" : "Không đạt";
 }
 
@@ -504,7 +540,7 @@ export function meetingOk(type: string, days: number, profile?: string): boolean
       `Loại hội nghị ${quoted(toText(type))} không hợp lệ: dùng Quán triệt, Chuyên môn hoặc Quan trọng.`,
     );
   if (isBlank(days)) return notEntered("số ngày họp", "Nhập số ngày vào ô đó, ví dụ 0,5.");
-  const d = typeof days === "number" ? days : toNumber(days, "Số ngày");
+  const d = typeof days === "number" ? days : toNumber(days, "Số ngày", "decimal");
   if (!(d >= 0)) fail("invalidValue", "Số ngày họp không được âm.");
   return d <= limit;
 }

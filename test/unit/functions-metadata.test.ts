@@ -107,6 +107,6 @@ test("CHECK's value, GAP's a and MEETING_OK's days say an empty cell gives #N/A 
       expect.stringMatching(/ Ô trống: #N\/A “Chưa nhập…”\.$/),
     ]);
   expect(param("CHECK", "value")).toBe(
-    "Tỷ lệ, mức giảm: 0,59 hoặc 59%; số lượng: số nguyên; HAI_LONG: 95,6. Ô trống: #N/A “Chưa nhập…”.",
+    "Tỷ lệ: 0,59 hay 59%; số lượng: số nguyên; HAI_LONG: 95,6 (1 là 100%). Ô trống: #N/A “Chưa nhập…”.",
   );
 });
