@@ -255,6 +255,13 @@ export const MSG = {
     `(Ô ${cell} nằm trong vùng ô gộp ${range}: khi gộp, chỉ ô đầu ${first} giữ giá trị, ô ${cell} được coi là trống. ${UNMERGE} rồi nhập riêng từng ô.)`,
   mergedFirst: (first: string, range: string) =>
     `(Ô ${first} là ô đầu của vùng ô gộp ${range}: khi gộp, nội dung các ô kia có thể đã bị dồn vào ô này. ${UNMERGE} rồi nhập riêng từng ô.)`,
+  /** A finding's cell in a hidden row (a filter, Hide) or column: the clerk does not see it. */
+  hiddenCell: (cell: string, row: number | null, column: string | null) =>
+    row !== null && column !== null
+      ? `(Dòng ${row} và cột ${column} đang bị ẩn: bỏ lọc hoặc hiện dòng, hiện cột để thấy ô ${cell}.)`
+      : row !== null
+        ? `(Dòng ${row} đang bị ẩn: bỏ lọc hoặc hiện dòng để thấy ô ${cell}.)`
+        : `(Cột ${column} đang bị ẩn: hiện cột để thấy ô ${cell}.)`,
   mergedCodes: (range: string) =>
     `(Cột A có các ô gộp ${range}: khi gộp, chỉ ô đầu giữ mã, các dòng sau mất mã. ${UNMERGE} rồi ghi lại mã của từng dòng như trong mẫu.)`,
   mergedRange: (range: string, first: string) =>

@@ -11,6 +11,7 @@ import { unicodeWorkbook } from "./legacy-text";
 import { NO_TASKS, readTasks, checkPlanTasks, checkLateTasks, readMeetings, checkLog } from "./lists";
 import { readMarker, knownForms, fileProfile, filledTemplate } from "./marker";
 import { noteMerges } from "./merges";
+import { noteHidden } from "./hidden-cells";
 import { profileByRows } from "./profile-by-rows";
 import { MSG } from "./messages";
 import type { Profile } from "./profile";
@@ -334,6 +335,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
     );
 
   noteMerges(workbook, profile, findings);
+  noteHidden(workbook, findings);
 
   // Nothing typed where the figures go: a template sent unfilled (told in one line before its list).
   // Not a file whose Chỉ tiêu or Nhiệm vụ was left unread for its moved columns (one NOT_TEMPLATE):

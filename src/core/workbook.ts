@@ -56,6 +56,10 @@ export interface Sheet {
   readonly rows: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>;
   /** Merged ranges (`<mergeCells>`), 0-based and inclusive; absent when the sheet has none. */
   readonly merges?: readonly CellRange[];
+  /** Rows not shown (a filter, Hide), 0-based; absent when none (or the reader does not know). */
+  readonly hiddenRows?: readonly number[];
+  /** Columns not shown, as 0-based inclusive ranges ([4, 4]: column E); absent when none. */
+  readonly hiddenColumns?: ReadonlyArray<readonly [number, number]>;
 }
 
 /** A rectangle of cells, 0-based, first and last row and column included. */

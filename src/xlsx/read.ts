@@ -15,7 +15,7 @@ import {
   type SharedStrings,
   type WorkbookSheetRef,
 } from "./sml";
-import { parseMerges, parseWorksheet, type Rows } from "./sheet";
+import { parseMerges, parseWorksheet, type Hidden, type Rows } from "./sheet";
 import { PartMemo } from "./part-memo";
 import {
   chargeBudget,
@@ -211,23 +211,35 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
       }
       const xml = readWorksheetText(part, rel.path);
       if (xml === undefined) fail("CORRUPT", `sheet "${ref.name}": missing part ${rel.path}`);
-      const rows = parseWorksheet(xml, {
-        part: rel.path,
-        sheet: ref.name,
-        sharedStrings,
-        numberStyles: styles.numbers,
-        legacyFonts,
-        legacyFontNames: styles.legacy?.names,
-        stringRuns,
-        date1904: wb.date1904,
-        limits,
-      });
+      const hidden: Hidden = { rows: [], columns: [] };
+      const rows = parseWorksheet(
+        xml,
+        {
+          part: rel.path,
+          sheet: ref.name,
+          sharedStrings,
+          numberStyles: styles.numbers,
+          legacyFonts,
+          legacyFontNames: styles.legacy?.names,
+          stringRuns,
+          date1904: wb.date1904,
+          limits,
+        },
+        hidden,
+      );
       const merges = parseMerges(xml);
-      if (merges.length === 0) sheets.push({ name: ref.name, rows });
-      else {
-        blankCovered(rows, merges);
-        sheets.push({ name: ref.name, rows, merges });
-      }
+      const sheet: Sheet = { name: ref.name, rows };
+      if (merges.length > 0) blankCovered(rows, merges);
+      sheets.push(
+        merges.length === 0 && hidden.rows.length === 0 && hidden.columns.length === 0
+          ? sheet
+          : {
+              ...sheet,
+              ...(merges.length > 0 ? { merges } : {}),
+              ...(hidden.rows.length > 0 ? { hiddenRows: hidden.rows } : {}),
+              ...(hidden.columns.length > 0 ? { hiddenColumns: hidden.columns } : {}),
+            },
+      );
     }
   }
   return {

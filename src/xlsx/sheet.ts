@@ -178,13 +178,15 @@ let tStart = -1;
 let tEnd = -1;
 let sStart = -1;
 let sEnd = -1;
+// The first character of an unprefixed hidden="…" (a <row>'s), -1 when absent.
+let hiddenAt = -1;
 
 /**
  * Scans the attributes of a <c> or <row> start tag from i, recording r, t and s (unprefixed), and returns
  * the index of the closing '>' (-1 when malformed). One pass finds both the values and the tag's end.
  */
 function scanCellAttrs(s: string, i: number): number {
-  rStart = rEnd = tStart = tEnd = sStart = sEnd = -1;
+  rStart = rEnd = tStart = tEnd = sStart = sEnd = hiddenAt = -1;
   const n = s.length;
   for (;;) {
     let c = s.charCodeAt(i);
@@ -221,7 +223,7 @@ function scanCellAttrs(s: string, i: number): number {
         sStart = vs;
         sEnd = i;
       }
-    }
+    } else if (nameLen === 6 && !prefixed && s.startsWith("hidden", nameStart)) hiddenAt = vs;
     i++;
   }
 }
@@ -602,12 +604,43 @@ export function parseMerges(xml: string, limit = 10_000): CellRange[] {
   return out;
 }
 
-/** Parses a worksheet part into sparse 0-based rows. Only `<sheetData>` is read. */
-export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
+/** The rows and columns a worksheet hides (a filter, Hide), 0-based; `columns` as inclusive ranges. */
+export interface Hidden {
+  readonly rows: number[];
+  readonly columns: Array<readonly [number, number]>;
+}
+
+const HIDDEN_COL = /<(?:[A-Za-z_][\w.-]*:)?col\s[^>]*>/g;
+
+/**
+ * The hidden columns of the prologue xml[0, end) (`<col min="5" max="5" hidden="1"/>`): searched back
+ * from <sheetData> for the word first, so a sheet with none pays one short scan of its first bytes.
+ */
+function hiddenColumns(xml: string, end: number, into: Hidden): void {
+  if (xml.lastIndexOf("hidden", end) < 0) return;
+  HIDDEN_COL.lastIndex = 0;
+  const prologue = xml.slice(0, end);
+  for (let m = HIDDEN_COL.exec(prologue); m !== null; m = HIDDEN_COL.exec(prologue)) {
+    const tag = m[0];
+    if (!/\shidden\s*=\s*["'](?:1|true)["']/.test(tag)) continue;
+    const min = /\smin\s*=\s*["'](\d{1,5})["']/.exec(tag);
+    const max = /\smax\s*=\s*["'](\d{1,5})["']/.exec(tag);
+    if (min === null) continue;
+    const from = Number(min[1]) - 1;
+    into.columns.push([from, max === null ? from : Math.max(from, Number(max[1]) - 1)]);
+  }
+}
+
+/**
+ * Parses a worksheet part into sparse 0-based rows. Only `<sheetData>` is read, and with `hidden` the
+ * rows it hides (one attribute test per <row> read the general way) and the columns (its prologue).
+ */
+export function parseWorksheet(xml: string, ctx: SheetContext, hidden?: Hidden): Rows {
   const { part, limits } = ctx;
   const rows: Rows = [];
   let pos = sheetDataStart(xml, part);
   if (pos < 0) return rows;
+  if (hidden !== undefined) hiddenColumns(xml, pos, hidden);
 
   const n = xml.length;
   let depth = 0; // element depth inside <sheetData>
@@ -861,6 +894,11 @@ export function parseWorksheet(xml: string, ctx: SheetContext): Rows {
         // Rows without r (or with a bad one) follow the previous row.
         rowIdx = r >= 1 ? r - 1 : rowIdx + 1;
         col = -1;
+        if (hiddenAt >= 0 && hidden !== undefined) {
+          const h = xml.charCodeAt(hiddenAt);
+          // hidden="1" or "true" (Excel's filter and Hide; Google Sheets, LibreOffice alike).
+          if (h === 0x31 || (h === CH_t && xml.startsWith("true", hiddenAt))) hidden.rows.push(rowIdx);
+        }
       } else if (c0 === CH_r && xml.startsWith("rPh", local)) {
         // Phonetic (furigana) runs are not part of the cell text.
         if (inIs) inRPh = !selfClosing;

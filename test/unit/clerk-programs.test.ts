@@ -258,6 +258,71 @@ describe("a report saved without its defined names (Google Sheets, Numbers) is c
   });
 });
 
+describe("a blank count in a row or column the sheet hides (a filter, Hide) says it is hidden", () => {
+  const blankE8 = reportBytes({ unit: "XA_QUANG_PHU", name: "UBND xã Quảng Phú", type: "UBND_XA" }, [
+    { op: "set", sheet: "Chỉ tiêu", cell: "E8", value: null },
+  ]);
+  const counts = part(blankE8, COUNTS);
+  const hiding = (xml: string) => check(withParts(blankE8, { [COUNTS]: xml }));
+  const BLANK =
+    "Chưa điền số liệu “Số văn bản hành chính ban hành” (cột E, kỳ này). Nhập số nguyên không âm; nếu không có thì ghi 0.";
+
+  test("shown, the message is as before", () => {
+    expect(brief(check(blankE8))).toEqual([["MISSING_VALUE", "error", "Chỉ tiêu", "E8"]]);
+    expect(check(blankE8).findings[0]!.message).toBe(BLANK);
+  });
+
+  test('row 8 filtered out (hidden="1", as Excel and Google Sheets write it)', () => {
+    expect(counts).toContain('<row r="8">');
+    for (const hidden of ['hidden="1"', 'hidden="true"']) {
+      const r = hiding(
+        counts
+          .replace('<row r="8">', `<row r="8" spans="1:6" ${hidden} ht="15">`)
+          .replace("</sheetData>", '</sheetData><autoFilter ref="A4:F17"/>'),
+      );
+      expect(brief(r)).toEqual([["MISSING_VALUE", "error", "Chỉ tiêu", "E8"]]);
+      expect(r.findings[0]!.message).toBe(
+        `${BLANK} (Dòng 8 đang bị ẩn: bỏ lọc hoặc hiện dòng để thấy ô E8.)`,
+      );
+    }
+  });
+
+  test('column E hidden (<col min="5" max="5" hidden="1">), and columns D:E hidden with row 8', () => {
+    expect(counts).toContain('<col min="5" max="5" width="13.7109375" customWidth="1"/>');
+    const column = hiding(
+      counts.replace(
+        '<col min="5" max="5" width="13.7109375"',
+        '<col min="5" max="5" hidden="1" width="13.7109375"',
+      ),
+    );
+    expect(column.findings[0]!.message).toBe(`${BLANK} (Cột E đang bị ẩn: hiện cột để thấy ô E8.)`);
+    const both = hiding(
+      counts
+        .replace(
+          /<col min="4" max="4"[^>]*\/><col min="5" max="5"[^>]*\/>/,
+          '<col min="4" max="5" width="9" hidden="1"/>',
+        )
+        .replace('<row r="8">', '<row r="8" hidden="1">'),
+    );
+    expect(both.findings[0]!.message).toBe(
+      `${BLANK} (Dòng 8 và cột E đang bị ẩn: bỏ lọc hoặc hiện dòng, hiện cột để thấy ô E8.)`,
+    );
+  });
+
+  test('another row or column hidden says nothing; a row hidden="0" is shown', () => {
+    const r = hiding(
+      counts
+        .replace('<row r="9">', '<row r="9" hidden="1">')
+        .replace('<row r="8">', '<row r="8" hidden="0">')
+        .replace(
+          '<col min="6" max="6" width="26.7109375"',
+          '<col min="6" max="6" hidden="1" width="26.7109375"',
+        ),
+    );
+    expect(r.findings.map((f) => f.message)).toEqual([BLANK]);
+  });
+});
+
 function readOk(bytes: Uint8Array) {
   const out = readXlsx(bytes);
   if (!out.ok) throw new Error(`expected a workbook, got ${out.reason}`);
