@@ -63,6 +63,7 @@ const INPUT_NUMBER: CellStyle = {
   locked: false,
   numFmt: "#,##0",
   hAlign: "right",
+  vAlign: "top",
 };
 const INPUT_TEXT: CellStyle = {
   border: true,
@@ -78,6 +79,7 @@ const INPUT_DATE: CellStyle = {
   locked: false,
   numFmt: "dd/mm/yyyy",
   hAlign: "left",
+  vAlign: "top",
 };
 
 const c = (value: CellSpec["value"], style?: CellStyle): CellSpec => (style ? { value, style } : { value });
@@ -104,6 +106,7 @@ const INPUT_PERCENT: CellStyle = {
   locked: false,
   numFmt: "0.00",
   hAlign: "right",
+  vAlign: "top",
 };
 /**
  * Rows with drop-downs below the pre-filled tasks and in the meeting log. The empty input rows are

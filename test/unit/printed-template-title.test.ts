@@ -54,3 +54,26 @@ describeUnless(PRINT_UNAVAILABLE)("the template's title, printed", () => {
     expect(page.trimStart().split("\n")[1]?.trim().startsWith("Hướng dẫn")).toBe(true);
   });
 });
+
+describe("the template's Chỉ tiêu rows, as printed", () => {
+  test.each([
+    ["KL226-BC/1", DEFAULT_PROFILE],
+    ["CCHC-BC/2025", shippedProfile("hcm-attp-cchc-2025")!],
+  ])(
+    "%s: every cell of a count row sits at its top, so a label on two lines has its figures on its first line",
+    (_form, profile) => {
+      const sheet = templateWorkbook(profile, {}).sheets.find((s) => s.name === "Chỉ tiêu")!;
+      const countRows = sheet.rows.filter(
+        (row) => typeof row[0]?.value === "string" && /^[A-Z][A-Z0-9_]+$/.test(row[0].value),
+      );
+      expect(countRows.length).toBeGreaterThan(8);
+      for (const row of countRows) {
+        const code = row[0]!.value as string;
+        const placed = row.flatMap((cell, col) =>
+          cell?.style === undefined ? [] : [`${code} ${col}: ${cell.style.vAlign ?? "bottom"}`],
+        );
+        expect(placed).toEqual(placed.map((p) => p.replace(/: \w+$/, ": top")));
+      }
+    },
+  );
+});
