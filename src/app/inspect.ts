@@ -327,6 +327,9 @@ function judgeWorkbook(
   }
 }
 
+/** At most this many sheets, a workbook of none of the template's is read whole (the form pasted into a new one). */
+const PASTED_SHEETS = 6;
+
 /**
  * A report without a "Thông tin" sheet, with the sheets the reader skipped read too: Thông tin
  * renamed to anything ("Sheet1", "TT đơn vị") is then found by its rows (core/template-sheets.ts), and the
@@ -339,8 +342,13 @@ function withSkippedSheets(
   decoder: XlsxDecoder,
   profile: Profile,
 ): Workbook {
-  // A report that lacks Thông tin only: a spreadsheet of none of the template's sheets is not read whole.
-  if (findSheet(workbook, SHEETS.info) !== undefined || !workbook.sheets.some((s) => isTemplateSheet(s.name)))
+  // A report that lacks Thông tin only, or the form pasted as values into a new workbook ("Sheet1"…
+  // of a few sheets): a large spreadsheet of none of the template's sheets is not read whole.
+  if (
+    findSheet(workbook, SHEETS.info) !== undefined ||
+    (!workbook.sheets.some((s) => isTemplateSheet(s.name)) &&
+      (workbook.sheetNames?.length ?? 0) > PASTED_SHEETS)
+  )
     return workbook;
   const read = new Set(workbook.sheets.map((s) => s.name));
   if ((workbook.sheetNames ?? []).every((name) => read.has(name))) return workbook;

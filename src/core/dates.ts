@@ -125,6 +125,15 @@ export function monthFirstReading(
   return date && { date, typedMonth: Number(m[2]) };
 }
 
+/**
+ * "5/6/26": a date typed day first with a two-digit year (how a date is written by hand), read as
+ * 20yy, for the message to say what to type; null for any other text. On the error path only.
+ */
+export function shortYearReading(text: string): CivilDate | null {
+  const m = /^['\u2018\u2019]?\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/.exec(typedDateText(text).trim());
+  return m ? checked(2000 + Number(m[3]), Number(m[2]), Number(m[1])) : null;
+}
+
 function checked(year: number, month: number, day: number): CivilDate | null {
   return isValidDate(year, month, day) ? { year, month, day } : null;
 }

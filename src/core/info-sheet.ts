@@ -3,7 +3,14 @@
 
 import { INFO_FIELDS, UNIT_TYPES, type InfoCode } from "./catalogue";
 import { indexCodes, missingRow } from "./coded-rows";
-import { dateFromSerial, monthFirstReading, monthFirstText, viDate, type CivilDate } from "./dates";
+import {
+  dateFromSerial,
+  monthFirstReading,
+  shortYearReading,
+  monthFirstText,
+  viDate,
+  type CivilDate,
+} from "./dates";
 import { finding, type Finding } from "./findings";
 import { exampleReportDate, periodOptions, type Form, type PeriodKind } from "./form";
 import { INFO_COLS } from "./layout";
@@ -243,10 +250,13 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
           );
       } else if (d.kind === "bad") {
         const meant = monthFirstReading(d.shown);
+        const short = meant ? null : shortYearReading(d.shown);
         bad(
           meant
             ? MSG.badDateMonthFirst(d.shown, meant.typedMonth, meant.date)
-            : MSG.badDate(d.shown, exampleReportDate(form)),
+            : short
+              ? MSG.badDateShortYear(d.shown, short)
+              : MSG.badDate(d.shown, exampleReportDate(form)),
         );
       } else findings.push(missingValue(sheet, at, field, form));
       continue;

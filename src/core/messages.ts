@@ -184,6 +184,13 @@ function titleOnOneLine(title: string): string {
   return lines.filter((l) => l !== "").join(" / ");
 }
 
+/** What a sheet holds that tells it renamed (MSG.renamedSheet's byRows), by template sheet. */
+const ROWS_OF: Readonly<Record<string, string>> = {
+  [SHEETS.info]: "các dòng Mã đơn vị, Tên đơn vị…",
+  [SHEETS.counts]: "các dòng mã chỉ tiêu ở cột A",
+  [SHEETS.tasks]: "các cột Nội dung nhiệm vụ, Tình trạng",
+};
+
 export const MSG = {
   notTemplate: (sheet: string, form: string) =>
     `Thiếu trang tính ${q(sheet)}: tệp không theo mẫu ${form}. Hãy tải mẫu mới ${TOOL_WORDS.template.both} và chép số liệu sang.`,
@@ -220,7 +227,7 @@ export const MSG = {
     const mark = (f: string): string => {
       const notes = [
         ...(hidden.includes(f) ? ["đang bị ẩn"] : []),
-        ...(byRows.includes(f) ? [`có các dòng Mã đơn vị, Tên đơn vị… của trang ${q(sheet)}`] : []),
+        ...(byRows.includes(f) ? [`có ${ROWS_OF[sheet] ?? "các dòng"} của trang ${q(sheet)}`] : []),
       ];
       return notes.length === 0 ? "" : ` (${notes.join("; ")})`;
     };
@@ -375,13 +382,20 @@ export const MSG = {
         const digits = shown.replace(/,/g, "");
         return `${what} là ${q(shown)}: trong cách viết số của Việt Nam, dấu phẩy ngăn phần thập phân, nên chưa rõ ý. Đây là số đếm: nếu là ${digits}, gõ ${digits} (không có dấu phân cách).`;
       }
-      case "text":
+      case "text": {
         // "không", "-", "x": a word or mark for none, where the clerk meant 0.
         if (/^(?:không(?: có)?|ko|k|-+|–|—|x)$/iu.test(shown.trim()))
           return `${what} ghi ${q(shown)} thay cho số. Nếu không có, ghi số 0; nếu có, ghi số lượng (chỉ ghi số, không ghi chữ hay đơn vị).`;
+        // "12 cuộc", "1.200 hồ sơ": the row's unit typed after the number.
+        const unit = /^\s*(\d{1,3}(?:\.\d{3})+|\d+)\s*(\p{L}+(?:\s+\p{L}+)?)\s*$/u.exec(shown);
+        if (unit !== null) {
+          const digits = unit[1]!.replace(/\./g, "");
+          return `${what} ghi ${q(shown)}: ô số liệu chỉ ghi số, không ghi đơn vị tính (${q(unit[2]!)}; đơn vị tính đã có ở cột C). Nếu là ${unit[1]}, gõ ${digits}.`;
+        }
         return /^\s*\d+(?:[.,]\d+)?\s*%\s*$/.test(shown)
           ? `${what} là tỷ lệ (${q(shown)}), không phải số đếm. Nhập số lượng (số nguyên), ví dụ 34; tỷ lệ do chương trình tự tính từ các số đếm.`
           : `${what} không phải là số (${q(shown)}). Nhập số nguyên không âm, ví dụ 34 (không có thì ghi 0); không ghi chữ hay đơn vị.`;
+      }
       case "error":
         return `${what} chứa lỗi công thức ${shown}. Sửa công thức hoặc nhập trực tiếp số nguyên.`;
       case "boolean":
@@ -467,6 +481,9 @@ export const MSG = {
     `Ô Năm đang là một ngày (${shown}), không phải một năm. Nhập năm báo cáo dạng số, ví dụ ${year >= 2025 && year <= 2100 ? year : example} (nếu ô vẫn hiện thành ngày, chọn định dạng ô là Số (Number)).`,
   badDate: (shown: string, example: CivilDate) =>
     `Ngày báo cáo ${q(shown)} không hợp lệ hoặc không tồn tại. Nhập ngày dạng dd/mm/yyyy, ví dụ ${viDate(example)}.`,
+  /** "5/6/26": the year in two digits; `meant` is 20yy. */
+  badDateShortYear: (shown: string, meant: CivilDate) =>
+    `Ngày báo cáo ${q(shown)} ghi năm bằng 2 chữ số. Nếu là ngày ${meant.day} tháng ${meant.month} năm ${meant.year}, gõ ${viDate(meant)} (năm đủ 4 chữ số).`,
   /** "6/30/2026": no month 30, so most likely typed month first (an English-US habit), meaning `meant`. */
   badDateMonthFirst: (shown: string, typedMonth: number, meant: CivilDate) =>
     `Ngày báo cáo ${q(shown)} không tồn tại (không có tháng ${typedMonth}): có lẽ đã gõ tháng trước ngày, theo kiểu Mỹ. Nếu là ngày ${meant.day} tháng ${meant.month} năm ${meant.year}, gõ ${viDate(meant)} (ngày trước, rồi tháng, rồi năm).`,

@@ -6,9 +6,18 @@ import { PROFILE_DEFINED_NAME, ROLLUP_SOURCES_SHEET, SHEETS } from "./catalogue"
 import { readCounts } from "./counts-sheet";
 import { finding, hasErrors, legacyTextMessage, type Finding } from "./findings";
 import { EMPTY_HEADER, readInfoWhereItIs } from "./info-sheet";
-import { INFO_COLS } from "./layout";
 import { unicodeWorkbook } from "./legacy-text";
-import { NO_TASKS, readTasks, checkPlanTasks, checkLateTasks, readMeetings, checkLog } from "./lists";
+import {
+  NO_TASKS,
+  headerRow,
+  readTasks,
+  checkPlanTasks,
+  checkLateTasks,
+  readMeetings,
+  checkLog,
+} from "./lists";
+import { rowCode } from "./coded-rows";
+import { INFO_COLS, TASK_COLS } from "./layout";
 import { readMarker, knownForms, fileProfile, filledTemplate } from "./marker";
 import { noteMerges } from "./merges";
 import { noteHidden } from "./hidden-cells";
@@ -26,8 +35,9 @@ import {
   renamedCandidates,
   renamedInfo,
   checkHiddenSheets,
+  isTemplateSheet,
 } from "./template-sheets";
-import { codeKey, matchKey, nfc } from "./text";
+import { codeKey, foldKey, matchKey, nfc } from "./text";
 import type { RollupSource, UnitReport, ValidationResult } from "./unit-report";
 import { cellText } from "./values";
 import { parseA1, type Sheet, type Workbook } from "./workbook";
@@ -254,11 +264,17 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
   ] as const) {
     if (!sheet) {
       // A sheet renamed by hand ("Chi tieu" typed without its marks), or only its copy left ("Chỉ
-      // tiêu (2)"), or lengthened ("Chỉ tiêu 6 tháng"): say which one and how to fix it.
-      const candidates =
+      // tiêu (2)"), or lengthened ("Chỉ tiêu 6 tháng"), or the form pasted as values into a new
+      // workbook ("Sheet2" holding the count rows): say which one and how to fix it.
+      const named = renamedCandidates(workbook, name);
+      const byRows =
         infoFound !== undefined && name === SHEETS.info
-          ? infoFound.candidates
-          : renamedCandidates(workbook, name);
+          ? infoFound.byRows
+          : name === SHEETS.info
+            ? []
+            : sheetsByRows(workbook, name, form, named);
+      const candidates =
+        infoFound !== undefined && name === SHEETS.info ? infoFound.candidates : [...named, ...byRows];
       findings.push(
         finding(
           "NOT_TEMPLATE",
@@ -266,7 +282,7 @@ function validateWithProfile(workbook: Workbook, profile: Profile): ValidationRe
           name,
           null,
           candidates.length > 0
-            ? MSG.renamedSheet(name, candidates, workbook.hiddenSheets ?? [], infoFound?.byRows ?? [])
+            ? MSG.renamedSheet(name, candidates, workbook.hiddenSheets ?? [], byRows)
             : MSG.notTemplate(name, form.id),
         ),
       );
@@ -406,4 +422,32 @@ function once<T>(make: () => T): () => T {
     if (!made) [value, made] = [make(), true];
     return value;
   };
+}
+
+/**
+ * The sheets read that are not the template's but hold `name`'s rows: Chỉ tiêu's count codes in
+ * column A (three or more of the form's), Nhiệm vụ's header with Tình trạng in column G. Asked only
+ * when the sheet is missing.
+ */
+function sheetsByRows(
+  workbook: Workbook,
+  name: string,
+  form: Profile["form"],
+  named: readonly string[],
+): string[] {
+  const codes = new Set(form.counts.map((f) => f.code));
+  const holds = (sheet: Sheet): boolean => {
+    if (name === SHEETS.counts) {
+      let found = 0;
+      for (const row of sheet.rows) if (codes.has(rowCode(row) ?? "") && ++found >= 3) return true;
+      return false;
+    }
+    const header = name === SHEETS.tasks ? headerRow(sheet) : undefined;
+    return (
+      header !== undefined && /^tinh trang\b/.test(foldKey(cellText(sheet.rows[header]?.[TASK_COLS.status])))
+    );
+  };
+  return workbook.sheets
+    .filter((s) => !named.includes(s.name) && !isTemplateSheet(s.name) && holds(s))
+    .map((s) => s.name);
 }

@@ -323,6 +323,80 @@ describe("a blank count in a row or column the sheet hides (a filter, Hide) says
   });
 });
 
+describe("more clerk habits: what each is told", () => {
+  const only = (r: ReturnType<typeof check>) => {
+    expect(r.findings).toHaveLength(1);
+    return r.findings[0]!.message;
+  };
+
+  test("a copy of the sheet left in the workbook (“Chỉ tiêu (2)”), the figure typed in the copy: both sheets and the cell named", () => {
+    const r = report([
+      { op: "set", sheet: "Chỉ tiêu", cell: "E8", value: null },
+      { op: "copySheet", sheet: "Chỉ tiêu", to: "Chỉ tiêu (2)" },
+      { op: "set", sheet: "Chỉ tiêu (2)", cell: "E8", value: 170 },
+    ]);
+    expect(brief(r)).toEqual([
+      ["COPIED_SHEET", "error", "Chỉ tiêu (2)", "E8"],
+      ["MISSING_VALUE", "error", "Chỉ tiêu", "E8"],
+    ]);
+    expect(r.findings[0]!.message).toContain("(ô E8: “170” ở bản sao, trống ở trang gốc)");
+  });
+
+  test("the form pasted as values into a new workbook (Sheet1…Sheet4, no _lists, no names): each sheet to rename is named", () => {
+    const pasted = report([
+      { op: "removeSheet", sheet: "_lists" },
+      { op: "renameSheet", sheet: "Thông tin", to: "Sheet1" },
+      { op: "renameSheet", sheet: "Chỉ tiêu", to: "Sheet2" },
+      { op: "renameSheet", sheet: "Nhiệm vụ", to: "Sheet3" },
+      { op: "renameSheet", sheet: "Hội nghị", to: "Sheet4" },
+    ]);
+    // Before: "Thiếu trang tính “Thông tin”: tệp không theo mẫu …" three times, the unit unknown.
+    expect(pasted.unit).toBe("XA_QUANG_PHU");
+    expect(pasted.findings.map((f) => f.message.replace(/\): có lẽ.*/, ""))).toEqual([
+      "Không có trang tính “Thông tin” mà có trang “Sheet1” (có các dòng Mã đơn vị, Tên đơn vị… của trang “Thông tin”",
+      "Không có trang tính “Chỉ tiêu” mà có trang “Sheet2” (có các dòng mã chỉ tiêu ở cột A của trang “Chỉ tiêu”",
+      "Không có trang tính “Nhiệm vụ” mà có trang “Sheet3” (có các cột Nội dung nhiệm vụ, Tình trạng của trang “Nhiệm vụ”",
+    ]);
+    expect(pasted.findings[1]!.message).toContain("Đổi tên trang “Sheet2” thành đúng “Chỉ tiêu”");
+  });
+
+  test("cells merged over a number (D8:E8): E8 is said blank because of the merge, and how to unmerge", () => {
+    const r = report([{ op: "merge", sheet: "Chỉ tiêu", range: "D8:E8" }]);
+    expect(brief(r)).toEqual([["MISSING_VALUE", "error", "Chỉ tiêu", "E8"]]);
+    expect(only(r)).toContain("(Ô E8 nằm trong vùng ô gộp D8:E8: khi gộp, chỉ ô đầu D8 giữ giá trị");
+  });
+
+  test("a number with its unit (“12 cuộc”, “1.200 hồ sơ”): told to type the number alone, which number", () => {
+    const meetings = report([{ op: "set", sheet: "Chỉ tiêu", cell: "E5", value: "90 cuộc" }]);
+    // Before: "… không phải là số (“90 cuộc”)", of a cell the clerk sees a number in.
+    expect(only(meetings)).toBe(
+      "Số liệu “Tổng số hội nghị, cuộc họp đã tổ chức” (cột E, kỳ này) ghi “90 cuộc”: ô số liệu chỉ ghi số, không ghi đơn vị tính (“cuộc”; đơn vị tính đã có ở cột C). Nếu là 90, gõ 90.",
+    );
+    const files = report([{ op: "set", sheet: "Chỉ tiêu", cell: "E9", value: "1.200 hồ sơ" }]);
+    expect(only(files)).toMatch(/ghi “1\.200 hồ sơ”: .*\(“hồ sơ”; .*Nếu là 1\.200, gõ 1200\.$/);
+    const words = report([{ op: "set", sheet: "Chỉ tiêu", cell: "E5", value: "90 (60 trực tuyến)" }]);
+    expect(only(words)).toContain("không phải là số (“90 (60 trực tuyến)”)");
+  });
+
+  test("a percentage where a count is asked (“85%” typed, or 0,85 in a cell formatted %): told it is a rate", () => {
+    const typed = report([{ op: "set", sheet: "Chỉ tiêu", cell: "E6", value: "85%" }]);
+    expect(only(typed)).toContain("là tỷ lệ (“85%”), không phải số đếm");
+    const formatted = report([{ op: "set", sheet: "Chỉ tiêu", cell: "E6", value: 0.85, numFmt: "0%" }]);
+    expect(only(formatted)).toContain("là 85%: ô có định dạng phần trăm");
+  });
+
+  test("a report date with a two-digit year (“5/6/26”, as written by hand): what to type", () => {
+    const r = report([{ op: "set", sheet: "Thông tin", cell: "C10", value: "5/6/26" }]);
+    // Before: "… không hợp lệ hoặc không tồn tại", of a date that exists.
+    expect(only(r)).toBe(
+      "Ngày báo cáo “5/6/26” ghi năm bằng 2 chữ số. Nếu là ngày 5 tháng 6 năm 2026, gõ 05/06/2026 (năm đủ 4 chữ số).",
+    );
+    expect(only(report([{ op: "set", sheet: "Thông tin", cell: "C10", value: "31/2/26" }]))).toContain(
+      "không hợp lệ hoặc không tồn tại",
+    );
+  });
+});
+
 function readOk(bytes: Uint8Array) {
   const out = readXlsx(bytes);
   if (!out.ok) throw new Error(`expected a workbook, got ${out.reason}`);
