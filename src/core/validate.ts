@@ -24,7 +24,7 @@ import { noteHidden } from "./hidden-cells";
 import { profileByRows } from "./profile-by-rows";
 import { MSG } from "./messages";
 import type { Profile } from "./profile";
-import { defaultProfileForForm, shippedProfile } from "./profiles";
+import { defaultProfileForForm, deploymentProfile, shippedProfile } from "./profiles";
 import { earlyForPeriod, laterForPeriod } from "./report-dates";
 import {
   isSummaryWorkbook,
@@ -156,7 +156,11 @@ function validateUnicode(workbook: Workbook, profile: Profile, options: Validate
   if (named !== undefined || options.fileProfile !== true || result.form === null) return result;
   if (!result.findings.some((f) => f.code === "MISSING_FIELD")) return result;
   const checkedBy = result.form === profile.form.id ? profile : defaultProfileForForm(result.form);
-  const found = checkedBy && profileByRows(workbook, checkedBy);
+  // A deployment's own default judges the files naming none (a province's rows asked of a unit that
+  // filled the general template), as it did: no other plan is guessed over it.
+  if (checkedBy === undefined || (checkedBy.id !== undefined && checkedBy.id === deploymentProfile()?.id))
+    return result;
+  const found = profileByRows(workbook, checkedBy);
   if (found?.id === undefined) return result;
   // Read as if it named the plan: a row the plan has and the file lacks is one the unit deleted.
   const naming = {
