@@ -638,8 +638,10 @@ describe("followUpLetters", () => {
     const text = letter("SO_TRE").text;
     expect(text).toContain(
       "Báo cáo của đơn vị đề ngày 10/06/2026, chậm 4 ngày so với hạn gửi báo cáo (ngày 06/06/2026). " +
-        "Đề nghị đơn vị bảo đảm thời hạn gửi báo cáo trong các kỳ tới: kỳ 6 tháng hạn ngày 06/6, kỳ năm hạn ngày 06/12.",
+        "Đề nghị đơn vị bảo đảm thời hạn gửi báo cáo trong các kỳ tới: kỳ năm hạn ngày 06/12.",
     );
+    // Dated 12/06, the letter names no deadline already past (6 tháng, 06/6).
+    expect(text).not.toContain("06/6,");
     expect(text).not.toMatch(/Đề nghị Sở Trễ gửi/);
   });
 
@@ -1110,6 +1112,40 @@ test("a returned file's other warnings are not listed, but said to be there: the
   expect(text).toContain(
     "Chức năng này có thể nêu thêm 1 cảnh báo (không bắt buộc sửa: tệp vẫn được tiếp nhận nếu chỉ còn cảnh báo).",
   );
+});
+
+test("late in a quarterly plan: the letter names only the deadlines after its date; none in late December", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const late = consolidate(
+    [
+      {
+        file: "in/P_A.xlsx",
+        sha256: "a",
+        result: inspectBytes(
+          reportBytes(
+            { ...cchcUnit("P_A"), period: "Q3", year: 2025, reportDate: { year: 2025, month: 9, day: 22 } },
+            [],
+            cchc,
+          ),
+          cchc,
+        ),
+      },
+    ],
+    { profile: cchc, period: { kind: "Q3", year: 2025 } },
+  );
+  const textOn = (month: number, day: number) =>
+    followUpLetters(late, cchc, {
+      date: { year: 2025, month, day },
+      replyBy: { year: 2025, month, day: day + 1 },
+    }).find((l) => l.unit === "P_A")?.text ?? "";
+  // Of quý I 15/3 … năm 15/12, a letter of 23 September names the two still ahead.
+  expect(textOn(9, 23)).toContain(
+    "Đề nghị đơn vị bảo đảm thời hạn gửi báo cáo trong các kỳ tới: kỳ quý IV hạn ngày 15/12, kỳ năm hạn ngày 15/12.",
+  );
+  expect(textOn(9, 23)).not.toMatch(/15\/3|15\/6|15\/9,/);
+  // After the year's last deadline, no date of this year's plan is left to name.
+  expect(textOn(12, 20)).toContain("Đề nghị đơn vị bảo đảm thời hạn gửi báo cáo trong các kỳ tới.");
+  expect(textOn(12, 20)).not.toContain("hạn ngày");
 });
 
 test("a later period's own report left among this period's files is no failed correction: no letter about it", () => {

@@ -284,10 +284,19 @@ interface Draft {
 }
 
 /** "kỳ 6 tháng hạn ngày 06/6, kỳ năm hạn ngày 06/12": every period of the form with its deadline. */
-function nextDeadlinesText(form: Form): string {
-  return periodDeadlines(form)
-    .map((p) => `kỳ ${p.label.charAt(0).toLowerCase()}${p.label.slice(1)} hạn ngày ${p.due}`)
-    .join(", ");
+/**
+ * ": kỳ quý IV hạn ngày 15/12, kỳ năm hạn ngày 15/12": the deadlines of the letter's year still ahead
+ * of its date (a September letter names no March deadline); "" when none is left that year, as the
+ * profile (a year's plan, often) cannot promise next year's.
+ */
+function nextDeadlinesText(form: Form, date: CivilDate): string {
+  const ahead = periodDeadlines(form).filter((_, i) => {
+    const d = form.periods[i]!.deadline;
+    return compareDates({ year: date.year, month: d.month, day: d.day }, date) > 0;
+  });
+  return ahead.length === 0
+    ? ""
+    : `: ${ahead.map((p) => `kỳ ${p.label.charAt(0).toLowerCase()}${p.label.slice(1)} hạn ngày ${p.due}`).join(", ")}`;
 }
 
 /** A consolidation's letters, drafted once: those to send, and those the sending body would write to itself. */
@@ -646,7 +655,7 @@ function draftLetters(c: Consolidation, profile: Profile, dates: DocumentDates):
       "late",
       [
         p(
-          `Báo cáo của đơn vị đề ngày ${viDate(u.reportDate)}${after}.${undatedNote} Đề nghị đơn vị bảo đảm thời hạn gửi báo cáo trong các kỳ tới: ${nextDeadlinesText(form)}.`,
+          `Báo cáo của đơn vị đề ngày ${viDate(u.reportDate)}${after}.${undatedNote} Đề nghị đơn vị bảo đảm thời hạn gửi báo cáo trong các kỳ tới${nextDeadlinesText(form, dates.date)}.`,
         ),
       ],
       `Trễ hạn: báo cáo đề ngày ${viDate(u.reportDate)}${deadline ? ` (hạn ${viDate(deadline)})` : ""}${u.firstReportUndated === undefined ? "" : `; tệp “${baseName(u.firstReportUndated)}” không ghi ngày, ${UNDATED_FIRST_OPEN}`}.`,
