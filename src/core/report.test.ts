@@ -1126,7 +1126,48 @@ test("without a roster, a returned unit is counted and listed by the type its fi
     ["Tổng cộng", "1", "1", "0", "2"],
   ]);
   expect(documentText({ ...d, sections: [d.sections[3]!] })).toContain(
-    "1 | Sở Trống |  | Bị trả lại: 1 lỗi số liệu\n2 | Xã Lỗi | UBND xã, phường | Bị trả lại: 1 lỗi số liệu",
+    "1 | Sở Trống |  | Bị trả lại: lỗi thông tin chung\n2 | Xã Lỗi | UBND xã, phường | Bị trả lại: 1 lỗi số liệu",
+  );
+});
+
+// A report without its Ngày báo cáo was "Bị trả lại: 1 lỗi số liệu" and section I's round "(lỗi số
+// liệu)", though no figure was wrong: a blank or mistyped field of Thông tin is "lỗi thông tin chung".
+test("Phụ lục III and section I call a blank Ngày báo cáo or Loại đơn vị 'lỗi thông tin chung', not 'lỗi số liệu'", () => {
+  const units: RosterUnit[] = [
+    { code: "SO_KHONG_NGAY", name: "Sở Không Ngày", type: "Sở, ban, ngành" },
+    { code: "SO_HAI_LOI", name: "Sở Hai Lỗi", type: "Sở, ban, ngành" },
+  ];
+  const file = (unit: string, name: string, data: Partial<ReportData>, edits: Edit[]) => ({
+    file: `${unit}.xlsx`,
+    sha256: unit,
+    result: inspectBytes(reportBytes({ unit, name, ...data }, edits, profile), profile),
+  });
+  const c = consolidate(
+    [
+      file("SO_KHONG_NGAY", "Sở Không Ngày", {}, [
+        { op: "set", sheet: "Thông tin", cell: "C10", value: null },
+      ]),
+      // Loại đơn vị typed as no type of the list, and a count below zero.
+      file("SO_HAI_LOI", "Sở Hai Lỗi", { counts: { HN_TONG: [100, -1] } }, [
+        { op: "set", sheet: "Thông tin", cell: "C7", value: "Cơ quan gì đó" },
+      ]),
+    ],
+    { profile, roster: units, period: { kind: "6T", year: 2026 } },
+  );
+  expect(c.rejected.map((r) => r.findings.filter((f) => f.severity === "error").map((f) => f.cell))).toEqual([
+    ["C7", expect.stringMatching(/^E\d+$/)],
+    ["C10"],
+  ]);
+  const d = reportDocument(c, profile, { date: dates.date, roster: units });
+  const rows = documentText({ ...d, sections: [d.sections[3]!] })
+    .split("\n")
+    .filter((l) => /^\d+ \| /.test(l));
+  expect(rows).toEqual([
+    "1 | Sở Hai Lỗi | Sở, ban, ngành | Bị trả lại: lỗi thông tin chung, 1 lỗi số liệu",
+    "2 | Sở Không Ngày | Sở, ban, ngành | Bị trả lại: lỗi thông tin chung",
+  ]);
+  expect(documentText(d)).toContain(
+    "Có 2 đơn vị có báo cáo bị trả lại (lỗi thông tin chung, lỗi số liệu) và chưa gửi lại bản đạt yêu cầu.",
   );
 });
 

@@ -4,7 +4,7 @@
 // not reported, V. the units' difficulties and proposals quoted with their names, VI. a section for
 // the analyst to write; then the appendices (per-unit table, shortfalls, missing and returned units).
 
-import { UNIT_TYPES } from "./catalogue";
+import { SHEETS, UNIT_TYPES } from "./catalogue";
 import {
   countedUnitsPhrase,
   lateMark,
@@ -52,7 +52,7 @@ import { pairOf } from "./judge";
 import { honestPercentDistance, viInteger } from "./format";
 import { MSG, viNumber } from "./messages";
 import { gapText, indicatorValueText, isCountKind, shownGap, targetText } from "./indicator-text";
-import { foldKey, compareText } from "./text";
+import { foldKey, compareText, matchKey } from "./text";
 import { mismatchesByUnit, mismatchFigures, resultPhrase } from "./history";
 import { doubtfulDate, notJudgedThisPeriod } from "./summary";
 import {
@@ -212,7 +212,7 @@ function nameList(names: readonly string[], where: string, limit = NAMES_IN_TEXT
 }
 
 /** The kinds a returned file is said by, in this order, then its "lỗi số liệu" counted. */
-const REJECTION_ORDER = ["tệp không đọc được", "sai mẫu", "sai kỳ báo cáo"] as const;
+const REJECTION_ORDER = ["tệp không đọc được", "sai mẫu", "sai kỳ báo cáo", "lỗi thông tin chung"] as const;
 type RejectionKind = (typeof REJECTION_ORDER)[number];
 
 /**
@@ -234,6 +234,7 @@ const REJECTION_KINDS: Readonly<Record<FindingCode, RejectionKind | "data" | nul
   HIDDEN_SHEET: "sai mẫu",
   COPIED_SHEET: "sai mẫu",
   PERIOD_MISMATCH: "sai kỳ báo cáo",
+  // On the Thông tin sheet, "lỗi thông tin chung" instead (isInfoField).
   MISSING_VALUE: "data",
   BAD_VALUE: "data",
   INCONSISTENT: "data",
@@ -256,6 +257,19 @@ const REJECTION_KINDS: Readonly<Record<FindingCode, RejectionKind | "data" | nul
   UNKNOWN_PROFILE: null,
 };
 
+/**
+ * A blank or mistyped field of the Thông tin sheet (Ngày báo cáo, Tên đơn vị, Loại đơn vị, Năm…): no
+ * figure of the report, so "lỗi thông tin chung", not one of its "lỗi số liệu".
+ */
+const INFO_SHEET_KEY = matchKey(SHEETS.info);
+function isInfoField(f: Finding): boolean {
+  return (
+    (f.code === "MISSING_VALUE" || f.code === "BAD_VALUE") &&
+    f.sheet !== null &&
+    matchKey(f.sheet) === INFO_SHEET_KEY
+  );
+}
+
 /** A returned file's kinds, in REJECTION_ORDER, and how many "lỗi số liệu" it has. */
 function rejectionKinds(findings: readonly Finding[]): { kinds: RejectionKind[]; data: number } {
   const kinds = new Set<RejectionKind>();
@@ -263,7 +277,7 @@ function rejectionKinds(findings: readonly Finding[]): { kinds: RejectionKind[];
   for (const f of findings) {
     if (f.severity !== "error") continue;
     // (A code that is only ever a warning, were it an error one day, would be counted as data.)
-    const kind = REJECTION_KINDS[f.code] ?? "data";
+    const kind = isInfoField(f) ? "lỗi thông tin chung" : (REJECTION_KINDS[f.code] ?? "data");
     if (kind === "data") data++;
     else kinds.add(kind);
   }
