@@ -1042,6 +1042,43 @@ test("Phụ lục I's total row says over how many units a value only followed t
   expect(total).toMatch(/\| 98,5% \| 100,0% \| 100,0% \| 100,0% \| 96,0% \(1 đơn vị\)$/);
 });
 
+// Phụ lục I's total row said "(5 đơn vị)" under Thanh toán điện tử (a unit left its fee rows blank)
+// but nothing under Xử lý PAKN, though three units had received no PAKN ("—" above it).
+test("Phụ lục I's total row says over how many units every pooled value is, a ratio's units with none of its whole left out", () => {
+  const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+  const unit = (code: string, counts: ReportData["counts"]) => ({
+    file: `${code}.xlsx`,
+    sha256: code,
+    result: inspectBytes(
+      reportBytes({ ...cchcUnit(code), counts: { ...cchcUnit(code).counts, ...counts } }, [], cchc),
+      cchc,
+    ),
+  });
+  const q2 = consolidate(
+    [
+      unit("P_A", {}),
+      // No PAKN received this quarter: 0 of 0 is no value.
+      unit("P_B", { PAKN_TONG: [null, 0], PAKN_XU_LY: [null, 0] }),
+      // The optional fee rows left blank: no value for Thanh toán điện tử.
+      unit("P_C", { HS_CO_PHI: [null, null], HS_THANH_TOAN_DT: [null, null] }),
+    ],
+    { profile: cchc, period: { kind: "Q2", year: 2025 } },
+  );
+  const d = reportDocument(q2, cchc, { date: { year: 2025, month: 6, day: 20 } });
+  const lines = documentText({ ...d, sections: [d.sections[1]!] }).split("\n");
+  const cells = (start: string) => lines.find((l) => l.startsWith(start))!.split(" | ");
+  const head = cells("STT | ");
+  const total = cells(" | Tính chung");
+  const under = (short: string) => total[head.findIndex((h) => h.startsWith(short))];
+  expect(total[1]).toBe("Tính chung (3 đơn vị)");
+  expect(under("Thanh toán điện tử")).toBe("100,0% (2 đơn vị)");
+  expect(under("Xử lý PAKN")).toBe("100,0% (2 đơn vị)");
+  expect(under("Mức độ hài lòng")).toBe("98,5%");
+  expect(lines.join("\n")).toContain(
+    "Ô in đậm trên nền xám: chưa đạt mục tiêu; “—”: chưa đánh giá được (mẫu số bằng 0, thiếu số liệu hoặc chỉ tiêu không áp dụng cho loại đơn vị). Số đơn vị ghi dưới kết quả tính chung: các đơn vị có kết quả ở cột đó (không tính ô “—”).",
+  );
+});
+
 test("IV.1 says what a count counts: “Sở A (2 cuộc họp)”, not “Sở A (2)”", () => {
   const over = consolidate(
     [

@@ -1164,13 +1164,20 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
   ]);
   // The total row is never alone on the appendix's last page: the last unit's row stays with it.
   if (rows.length > 0) rows.push(keptWithRowBelow(rows.pop()!));
+  let noted = false;
   rows.push([
     cellText("", { size }),
     cellText(`Tính chung (${countedUnitsPhrase(c)})`, { bold: true, size }),
     cellText("", { size }),
-    // A pooled value over fewer units than the row names says over how many.
+    // A pooled value over fewer units than the row names says over how many: those with a value in
+    // its column. A ratio's units with none of its whole (no PAKN received: "—" above) add nothing to
+    // it, as section II's "(3/6 đơn vị có …)" says; counted in, Xử lý PAKN said nothing where
+    // Thanh toán điện tử, one unit blank, said "(5 đơn vị)".
     ...indicators.map((ind) => {
-      const pooled = c.province.pooled[ind.id] ?? 0;
+      const pooled =
+        ind.kind === "ratio"
+          ? pooledUnits(ind, c.units).filter((u) => (pairOf(u.values, ind.whole).current ?? 0) > 0).length
+          : (c.province.pooled[ind.id] ?? 0);
       // Also for a value only followed this period (a yearly target in a quarter), as II says it.
       const r = c.province.indicators[ind.id];
       const shown =
@@ -1178,11 +1185,15 @@ function perUnitAppendix(c: Consolidation, head: Block[]): SectionSpec {
         (r.status !== "na" || (r.value !== null && !judgedInPeriod(ind, c.period?.kind))) &&
         pooled > 0;
       const over = shown && pooled < c.units.length ? `\n(${viInteger(pooled)} đơn vị)` : "";
+      noted ||= over !== "";
       return valueCell(ind, c.province.indicators[ind.id], over);
     }),
   ]);
   const legend =
     "Ô in đậm trên nền xám: chưa đạt mục tiêu; “—”: chưa đánh giá được (mẫu số bằng 0, thiếu số liệu hoặc chỉ tiêu không áp dụng cho loại đơn vị)." +
+    (noted
+      ? " Số đơn vị ghi dưới kết quả tính chung: các đơn vị có kết quả ở cột đó (không tính ô “—”)."
+      : "") +
     notJudgedThisPeriod(c);
   return appendixSection(
     [
