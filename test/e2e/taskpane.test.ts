@@ -474,6 +474,11 @@ test("consolidates the samples with Tự động: the outcome first, inside the 
   const returnedText = (await page.getByTestId("returned").textContent()) ?? "";
   for (const code of SENT_BACK) expect(returnedText).toContain(code);
   for (const code of OTHER_PERIOD_ONLY) expect(returnedText).not.toContain(code);
+  // Each file's first error with its place, as "Tệp bị từ chối" below and the letters say it (it had none).
+  expect(returnedText).toContain(
+    "PHUONG_BIM_SON.xlsx: Trang “Chỉ tiêu”, ô E6: “Trong đó: hội nghị, cuộc họp trực tuyến",
+  );
+  expect(returnedText).toContain("SO_CONG_THUONG.xlsx: Trang “Chỉ tiêu”, ô E8: Chưa điền số liệu");
   await page.getByTestId("count-otherPeriodOnly").click();
   await expect(page.getByTestId("otherPeriodOnly").textContent()).resolves.toContain(
     "SO_XAY_DUNG – Sở Xây dựng: chưa có báo cáo kỳ này; SO_XAY_DUNG.xlsx là báo cáo năm 2025, không tổng hợp vào kỳ này (không cần sửa)",

@@ -1260,13 +1260,19 @@ function ResultView({
                   {u.files.map((file) => {
                     const rejected = rejectedByFile.get(file);
                     const errors = rejected?.findings.filter((f) => f.severity === "error") ?? [];
-                    const first = errors[0];
+                    // The first as "Tệp bị từ chối" lists them, with its place as that list says it.
+                    const first = shownFindings(errors, rejected?.blank)[0];
                     const blank = rejected ? blankNote(rejected, false) : undefined;
                     return (
                       <li key={file}>
                         {blank !== undefined
                           ? t.returnedLine(file, forThePage(blank))
-                          : t.returnedLine(file, first ? forThePage(first.message) : "")}
+                          : t.returnedLine(
+                              file,
+                              first
+                                ? `${first.sheet === null ? "" : t.placeLead(first.sheet, first.cell)}${forThePage(first.message)}`
+                                : "",
+                            )}
                         {blank === undefined && errors.length > 1
                           ? ` (${t.moreErrors(errors.length - 1)})`
                           : ""}
