@@ -44,7 +44,7 @@ import {
 } from "../core/file-fates";
 import { MSG } from "../core/messages";
 import { blankNote } from "../core/finding-order";
-import { viDate } from "../core/dates";
+import { viDate, type CivilDate } from "../core/dates";
 import { planYearNote, type DocumentDates } from "../core/documents";
 import { judgedInPeriod, judgedPeriodsText, periodLabel, periodText, type Period } from "../core/form";
 import { DEFAULT_FORM } from "../core/forms";
@@ -173,7 +173,7 @@ export const CONSOLIDATE = defineCommand({
     "letter-date": {
       type: "string",
       value: "dd/mm/yyyy",
-      help: "ngày ký thư nhắc và báo cáo (mặc định: hôm nay theo giờ Việt Nam)",
+      help: "ngày ký thư nhắc, báo cáo và báo cáo gửi cấp trên (mặc định: hôm nay theo giờ Việt Nam; báo cáo gửi cấp trên: ngày báo cáo sau cùng của các đơn vị)",
     },
     "reply-by": {
       type: "string",
@@ -270,6 +270,8 @@ export interface RunOptions {
   readonly dates?: DocumentDates;
   /** The dates were not given (--letter-date): the run points out a weekend or a date long past the deadline. */
   readonly datesDefaulted?: boolean;
+  /** --letter-date: the roll-up's Ngày báo cáo, as the documents sent with it (else its latest unit's). */
+  readonly rollupDate?: CivilDate;
   /**
    * No dates given: date the documents a week after the round's deadline (the next working day), as
    * they would be dated in that round — the demo's samples are of a past round.
@@ -354,6 +356,7 @@ export async function consolidateCommand(args: string[], io: Io): Promise<number
       report: output(o.report),
       dates,
       datesDefaulted: o["letter-date"] === undefined,
+      ...(o["letter-date"] !== undefined ? { rollupDate: o["letter-date"] } : {}),
       previous,
       exclude,
     },
@@ -662,7 +665,7 @@ export async function runConsolidation(
   const rollup =
     rollupRequest === undefined
       ? undefined
-      : await output(rollupRequest.out, () => writeRollup(c, profile, rollupRequest));
+      : await output(rollupRequest.out, () => writeRollup(c, profile, rollupRequest, o.rollupDate));
   if (rollup) io.out(`${rollup.line}\n`);
   return {
     consolidation: c,

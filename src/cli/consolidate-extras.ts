@@ -25,7 +25,7 @@ import {
   type Letter,
 } from "../core/letters";
 import type { Profile, RosterUnit } from "../core/profile";
-import { rollupRefusal, rollupWorkbook, type RollupUnit } from "../core/rollup";
+import { rollupRefusal, rollupReportDate, rollupWorkbook, type RollupUnit } from "../core/rollup";
 import { unitCodeSchema, unitNameSchema, unitTypeSchema } from "../core/unit-schema";
 import type { Form } from "../core/form";
 import { NODE_ZIP_CODEC } from "../xlsx/node-deflate";
@@ -103,6 +103,8 @@ export function writeRollup(
   c: Consolidation,
   profile: Profile,
   request: RollupRequest,
+  /** --letter-date: the roll-up is dated as the documents sent with it (rollupWorkbook). */
+  date?: CivilDate,
 ): { readonly line: string; readonly written: boolean; readonly path?: string } {
   checkRollupPeriod(c, profile);
   const refusal = rollupRefusal(c, request.unit);
@@ -115,11 +117,12 @@ export function writeRollup(
   }
   // One the department edited and saved (its Khó khăn typed in before sending) is kept, as the summary.
   const at = placeWorkbook(request.out, isUneditedWorkbook, "báo cáo gửi cấp trên");
-  writeAtomic(at.path, writeXlsx(rollupWorkbook(c, profile, request.unit), NODE_ZIP_CODEC));
+  writeAtomic(at.path, writeXlsx(rollupWorkbook(c, profile, request.unit, date), NODE_ZIP_CODEC));
   at.write();
+  const dated = date ?? rollupReportDate(c);
   return {
     line: [
-      `Báo cáo tổng hợp gửi cấp trên (mẫu ${profile.form.id}, đơn vị ${request.unit.code}, ${c.units.length} đơn vị): ${at.path}`,
+      `Báo cáo tổng hợp gửi cấp trên (mẫu ${profile.form.id}, đơn vị ${request.unit.code}, ${c.units.length} đơn vị, đề ngày ${dated === null ? "" : viDate(dated)}${date === undefined ? ": ngày báo cáo sau cùng của các đơn vị; --letter-date để ghi ngày khác" : " theo --letter-date"}): ${at.path}`,
       ...at.kept,
       ...at.notes,
     ].join("\n"),
@@ -141,18 +144,22 @@ export const lettersOptionShape = {
 };
 
 export const LETTER_DATE_NEEDS_DOCUMENTS =
-  "chỉ dùng cùng --letters THƯ_MỤC hoặc --report BÁO_CÁO.docx (ngày của thư và của báo cáo)";
+  "chỉ dùng cùng --letters THƯ_MỤC, --report BÁO_CÁO.docx hoặc --rollup BÁO_CÁO.xlsx (ngày của thư, của báo cáo và của báo cáo gửi cấp trên)";
 export const REPLY_BY_NEEDS_LETTERS = "chỉ dùng cùng --letters THƯ_MỤC (hạn đơn vị trả lời trong thư nhắc)";
 
 type DocumentOptions = {
   letters?: string;
   report?: string;
+  rollup?: string;
   "letter-date"?: CivilDate;
   "reply-by"?: CivilDate;
 };
 /** --letter-date only with --letters or --report. */
 export const letterDateUsed = (o: DocumentOptions): boolean =>
-  o["letter-date"] === undefined || o.letters !== undefined || o.report !== undefined;
+  o["letter-date"] === undefined ||
+  o.letters !== undefined ||
+  o.report !== undefined ||
+  o.rollup !== undefined;
 /** --reply-by only with --letters. */
 export const replyByUsed = (o: DocumentOptions): boolean =>
   o["reply-by"] === undefined || o.letters !== undefined;

@@ -279,10 +279,19 @@ export function rollupReportDate(c: Consolidation): CivilDate | null {
 
 /**
  * A valid KL226-BC/1 submission of `unit` for the level above. The consolidation must have a
- * period (the CLI refuses --rollup otherwise), so a missing one is a bug and throws.
+ * period (the CLI refuses --rollup otherwise), so a missing one is a bug and throws. `date`, the
+ * date of the documents sent with it (--letter-date, the page's Ngày văn bản), is its Ngày báo cáo
+ * when given: the roll-up and the report signed that day say one date (the roll-up said its latest
+ * unit's, 22/09 after a 15/09 deadline, so the level above counted the Sở late, beside a report of
+ * 23/09). Without it, rollupReportDate, so a re-run writes the same bytes.
  */
-export function rollupWorkbook(c: Consolidation, profile: Profile, unit: RollupUnit): WorkbookSpec {
-  const reportDate = rollupReportDate(c);
+export function rollupWorkbook(
+  c: Consolidation,
+  profile: Profile,
+  unit: RollupUnit,
+  date?: CivilDate,
+): WorkbookSpec {
+  const reportDate = c.period === null ? null : (date ?? rollupReportDate(c));
   if (c.period === null || reportDate === null)
     throw new RangeError("rollupWorkbook: the consolidation has no period");
   const prefill = {

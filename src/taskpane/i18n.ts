@@ -233,6 +233,8 @@ export interface Strings {
   readonly downloaded: (file: string) => string;
   readonly rollupTitle: string;
   readonly rollupIntro: (units: number, formId: string) => string;
+  /** The roll-up downloaded, dated by the documents' date (Ngày văn bản). */
+  readonly rollupDownloaded: (file: string, date: string) => string;
   readonly rollupNoPeriod: string;
   readonly rollupNothing: string;
   readonly rollupCode: string;
@@ -492,7 +494,8 @@ const vi: Strings = {
   downloaded: (f) => `Đã tải ${f}.`,
   rollupTitle: "Báo cáo gửi cấp trên",
   rollupIntro: (n, form) =>
-    `Lập báo cáo theo mẫu ${form} của đơn vị tổng hợp: số liệu là tổng của ${n} đơn vị được tiếp nhận, mỗi nhiệm vụ ghi theo đơn vị chậm nhất.`,
+    `Lập báo cáo theo mẫu ${form} của đơn vị tổng hợp: số liệu là tổng của ${n} đơn vị được tiếp nhận, mỗi nhiệm vụ ghi theo đơn vị chậm nhất; Ngày báo cáo là ngày văn bản ở phần trên, như thư nhắc và báo cáo gửi kèm.`,
+  rollupDownloaded: (f, d) => `Đã tải ${f} (Ngày báo cáo ${d}, ngày văn bản ở phần trên).`,
   rollupNoPeriod:
     "Chưa xác định được kỳ báo cáo (không tệp nào khai Kỳ báo cáo và Năm hợp lệ), nên chưa lập được báo cáo gửi cấp trên.",
   rollupNothing:
@@ -763,7 +766,8 @@ const en: Strings = {
   downloaded: (f) => `Downloaded ${f}.`,
   rollupTitle: "Report to the level above",
   rollupIntro: (n, form) =>
-    `A ${form} report of the consolidating unit: the sums of the ${n} accepted units, each task at its slowest unit's status.`,
+    `A ${form} report of the consolidating unit: the sums of the ${n} accepted units, each task at its slowest unit's status; dated by the documents' date above, as the letters and report sent with it.`,
+  rollupDownloaded: (f, d) => `Downloaded ${f} (report date ${d}, the documents' date above).`,
   rollupNoPeriod:
     "No reporting period could be determined (no file gives a valid period and year), so no report to the level above can be made.",
   rollupNothing:

@@ -553,15 +553,21 @@ test("makes the report for the level above: a wrong code is explained under the 
   await page.getByTestId("rollup-code").fill("ubnd_tinh");
   await page.getByTestId("rollup-name").fill("UBND tỉnh Thanh Hóa");
   await page.getByTestId("rollup-type").selectOption("SO_NGANH");
+  // Dated as the letters and report above (it carried its latest unit's date, after the deadline).
+  const documentsDate = page.getByTestId("documents-date");
+  const typedBefore = await documentsDate.inputValue();
+  await documentsDate.fill("12/06/2026");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByTestId("rollup-download").click(),
   ]);
+  await documentsDate.fill(typedBefore);
   expect(download.suggestedFilename()).toBe("UBND_TINH-KL226-BC-1.xlsx");
   const path = await saved(download);
   const result = inspectBytes(new Uint8Array(readFileSync(path)), DEFAULT_PROFILE);
   expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
   expect(result.report?.unit).toMatchObject({ code: "UBND_TINH", name: "UBND tỉnh Thanh Hóa" });
+  expect(result.report?.reportDate).toEqual({ year: 2026, month: 6, day: 12 });
   // The roll-up carries the province's sums: openpyxl reads in it what it adds up from the accepted
   // files; column D is blank on a row where a file filled one of D and E without the other.
   const sums = countSums(acceptedSamples().paths);
@@ -574,7 +580,12 @@ test("makes the report for the level above: a wrong code is explained under the 
     });
   }
   expect(Object.values(sums).some((s) => !s.paired)).toBe(true); // the samples hold such rows
-  await page.getByTestId("rollup-notice").filter({ hasText: "Đã tải UBND_TINH-KL226-BC-1.xlsx." }).waitFor();
+  await page
+    .getByTestId("rollup-notice")
+    .filter({
+      hasText: "Đã tải UBND_TINH-KL226-BC-1.xlsx (Ngày báo cáo 12/06/2026, ngày văn bản ở phần trên).",
+    })
+    .waitFor();
   await screenshots("rollup");
 });
 

@@ -227,7 +227,7 @@ describe("date and report options", () => {
     ],
     [
       ["--letter-date", "12/06/2026"],
-      /--letter-date không hợp lệ: chỉ dùng cùng --letters THƯ_MỤC hoặc --report/,
+      /--letter-date không hợp lệ: chỉ dùng cùng --letters THƯ_MỤC, --report BÁO_CÁO.docx hoặc --rollup/,
     ],
     [["--report", "x.docx", "--reply-by", "20/06/2026"], /--reply-by không hợp lệ: chỉ dùng cùng --letters/],
     [["--report", "bao-cao.pdf"], /--report không hợp lệ: báo cáo là văn bản Word/],

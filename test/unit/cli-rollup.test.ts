@@ -48,8 +48,37 @@ describe("kl226 consolidate --rollup", () => {
     );
     expect(code).toBe(1);
     expect(io.stdout).toContain(
-      `Báo cáo tổng hợp gửi cấp trên (mẫu CCHC-BC/2025, đơn vị SO_ATTP, 10 đơn vị): ${rollup}`,
+      `Báo cáo tổng hợp gửi cấp trên (mẫu CCHC-BC/2025, đơn vị SO_ATTP, 10 đơn vị, đề ngày 18/06/2025: ngày báo cáo sau cùng của các đơn vị; --letter-date để ghi ngày khác): ${rollup}`,
     );
+  });
+
+  // The roll-up was dated its latest unit's report (after the deadline, the level above counted the Sở
+  // late) while the report sent with it carried --letter-date: the two documents said two dates.
+  it("dates the roll-up by --letter-date when given, as the documents sent with it; else its latest unit's, the same bytes each run", async () => {
+    const dir = join(root, "dated");
+    const rollup = join(dir, "so.xlsx");
+    const args = ["consolidate", inDir, "--out", join(dir, "th.xlsx"), ...asUnit("SO_X", "Sở X", rollup)];
+    const dateOf = () =>
+      inspectBytes(new Uint8Array(readFileSync(rollup)), DEFAULT_PROFILE).report?.reportDate;
+    const plain = capture();
+    expect(await main(args, plain)).toBe(0);
+    // Both units' reports are dated 05/06/2026 (the builder's default).
+    expect(dateOf()).toEqual({ year: 2026, month: 6, day: 5 });
+    expect(plain.stdout).toContain(
+      `(mẫu KL226-BC/1, đơn vị SO_X, 2 đơn vị, đề ngày 05/06/2026: ngày báo cáo sau cùng của các đơn vị; --letter-date để ghi ngày khác): ${rollup}`,
+    );
+    const first = readFileSync(rollup);
+    expect(await main(args, capture())).toBe(0);
+    expect(readFileSync(rollup)).toEqual(first);
+    // --letter-date with --rollup alone (no letters, no report) is taken, and dates the roll-up.
+    const dated = capture();
+    expect(await main([...args, "--letter-date", "12/06/2026"], dated)).toBe(0);
+    expect(dated.stderr).toBe("");
+    expect(dateOf()).toEqual({ year: 2026, month: 6, day: 12 });
+    expect(dated.stdout).toContain("đơn vị SO_X, 2 đơn vị, đề ngày 12/06/2026 theo --letter-date): ");
+    const report = join(dir, "bc.docx");
+    expect(await main([...args, "--letter-date", "12/06/2026", "--report", report], capture())).toBe(0);
+    expect(dateOf()).toEqual({ year: 2026, month: 6, day: 12 });
   });
 
   it("a roll-up the department edited and saved (its Khó khăn typed in) is kept; the new one goes beside it", async () => {
@@ -71,7 +100,7 @@ describe("kl226 consolidate --rollup", () => {
     expect(await main(args, io)).toBe(0);
     expect(new Uint8Array(readFileSync(rollup))).toEqual(edited);
     expect(io.stdout).toContain(
-      `Báo cáo tổng hợp gửi cấp trên (mẫu KL226-BC/1, đơn vị SO_X, 2 đơn vị): ${join(dir, "so-moi.xlsx")}`,
+      `Báo cáo tổng hợp gửi cấp trên (mẫu KL226-BC/1, đơn vị SO_X, 2 đơn vị, đề ngày 05/06/2026: ngày báo cáo sau cùng của các đơn vị; --letter-date để ghi ngày khác): ${join(dir, "so-moi.xlsx")}`,
     );
     expect(io.stdout).toContain(
       "Giữ nguyên so.xlsx (đã được sửa và lưu sau khi KL226 ghi, hoặc không phải báo cáo gửi cấp trên của KL226); báo cáo gửi cấp trên mới ghi vào so-moi.xlsx",

@@ -40,7 +40,7 @@ import {
   type RejectedAside,
 } from "../../core/file-fates";
 import { planYearNote, targetPhrase, vietnamDate } from "../../core/documents";
-import { viDate } from "../../core/dates";
+import { parseDateText, viDate } from "../../core/dates";
 import { isIgnoredFileName } from "../../core/file-kinds";
 import { forThePage } from "../../core/messages";
 import { blankNote, shownFindings } from "../../core/finding-order";
@@ -862,6 +862,10 @@ export function ConsolidatePanel({ strings: t, store, excel }: ConsolidatePanelP
                 consolidation={result}
                 stale={stale}
                 typed={typed.rollup}
+                // Dated as the documents above, read when it is made (as DocumentsPanel reads its field).
+                date={() =>
+                  parseDateText((typed.documents.get("dateText") ?? "").trim()) ?? vietnamDate(Date.now())
+                }
               />
             </InALaterTask>
           )}

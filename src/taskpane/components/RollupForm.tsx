@@ -6,6 +6,7 @@ import { Button, Field, Select, makeStyles, tokens } from "@fluentui/react-compo
 import { useRef, useState } from "react";
 import { UNIT_TYPES, type UnitTypeId } from "../../core/catalogue";
 import type { Consolidation } from "../../core/consolidation";
+import { viDate, type CivilDate } from "../../core/dates";
 import type { Profile } from "../../core/profile";
 import {
   issuerIsNot,
@@ -53,6 +54,11 @@ export interface RollupFormProps {
    * second "Tổng hợp" (as the stale note asks) emptied the code and name the analyst had typed.
    */
   readonly typed?: FormMemory<RollupTyped>;
+  /**
+   * The date of the documents above (Ngày văn bản), read when the roll-up is made: its Ngày báo cáo,
+   * as the report sent with it (rollupWorkbook). Without it, its latest unit's report date.
+   */
+  readonly date?: () => CivilDate;
 }
 
 /** The roll-up form's fields as typed, kept by the panel from one result to the next. */
@@ -91,6 +97,7 @@ export function RollupForm({
   consolidation: c,
   stale = false,
   typed = new FormMemory<RollupTyped>(),
+  date,
 }: RollupFormProps) {
   const styles = { ...useBlockStyles(), ...useStyles() };
   const [code, setCode] = useKept(typed, "code", () => "");
@@ -120,9 +127,9 @@ export function RollupForm({
     return typed.unit;
   };
   /** The workbook, or null when it could not be written: said under the buttons (the page said nothing). */
-  const written = (unit: RollupUnit): Uint8Array | null => {
+  const written = (unit: RollupUnit, on: CivilDate | undefined): Uint8Array | null => {
     try {
-      return writeXlsx(rollupWorkbook(c, profile, unit));
+      return writeXlsx(rollupWorkbook(c, profile, unit, on));
     } catch (e) {
       setNotice({ kind: "error", text: t.rollupFailed(errorText(e)) });
       return null;
@@ -211,7 +218,7 @@ export function RollupForm({
             data-testid="rollup-open"
             onClick={() => {
               const unit = checked();
-              const bytes = unit && written(unit);
+              const bytes = unit && written(unit, date?.());
               if (unit && bytes) {
                 void act(async () => {
                   await excel.openWorkbook(toBase64(bytes));
@@ -229,12 +236,13 @@ export function RollupForm({
           data-testid="rollup-download"
           onClick={() => {
             const unit = checked();
-            const bytes = unit && written(unit);
+            const on = date?.();
+            const bytes = unit && written(unit, on);
             if (unit && bytes) {
               void act(() => {
                 const file = rollupFileName(unit.code, c.form.id);
                 downloadBlob(bytes, file, XLSX_MIME);
-                return t.downloaded(file);
+                return on === undefined ? t.downloaded(file) : t.rollupDownloaded(file, viDate(on));
               });
             }
           }}
