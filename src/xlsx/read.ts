@@ -228,18 +228,18 @@ function readWorkbook(bytes: Uint8Array, options: ReadOptions): Workbook {
         hidden,
       );
       const merges = parseMerges(xml);
-      const sheet: Sheet = { name: ref.name, rows };
       if (merges.length > 0) blankCovered(rows, merges);
-      sheets.push(
-        merges.length === 0 && hidden.rows.length === 0 && hidden.columns.length === 0
-          ? sheet
-          : {
-              ...sheet,
-              ...(merges.length > 0 ? { merges } : {}),
-              ...(hidden.rows.length > 0 ? { hiddenRows: hidden.rows } : {}),
-              ...(hidden.columns.length > 0 ? { hiddenColumns: hidden.columns } : {}),
-            },
-      );
+      if (hidden.rows.length === 0 && hidden.columns.length === 0)
+        // The common sheet, as an object literal of one of two shapes (the checks read them all).
+        sheets.push(merges.length === 0 ? { name: ref.name, rows } : { name: ref.name, rows, merges });
+      else
+        sheets.push({
+          name: ref.name,
+          rows,
+          ...(merges.length > 0 ? { merges } : {}),
+          ...(hidden.rows.length > 0 ? { hiddenRows: hidden.rows } : {}),
+          ...(hidden.columns.length > 0 ? { hiddenColumns: hidden.columns } : {}),
+        });
     }
   }
   return {
