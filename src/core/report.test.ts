@@ -1208,6 +1208,43 @@ test("Phụ lục III and section I call a blank Ngày báo cáo or Loại đơn
   );
 });
 
+// A task's status typed outside the list ("Chưa hoàn thành": in progress, or not begun?) was "1 lỗi số
+// liệu" in Phụ lục III, read by the signer as a wrong count: it is the task list's.
+test("Phụ lục III and section I call a task status outside the list 'lỗi danh mục nhiệm vụ', not 'lỗi số liệu'", () => {
+  const units: RosterUnit[] = [
+    { code: "SO_NHIEM_VU", name: "Sở Nhiệm Vụ", type: "Sở, ban, ngành" },
+    { code: "SO_HAI_LOI", name: "Sở Hai Lỗi", type: "Sở, ban, ngành" },
+  ];
+  const file = (unit: string, name: string, data: Partial<ReportData>, edits: Edit[]) => ({
+    file: `${unit}.xlsx`,
+    sha256: unit,
+    result: inspectBytes(reportBytes({ unit, name, ...data }, edits, profile), profile),
+  });
+  const status: Edit = { op: "set", sheet: "Nhiệm vụ", cell: "G5", value: "Chưa hoàn thành" };
+  const c = consolidate(
+    [
+      file("SO_NHIEM_VU", "Sở Nhiệm Vụ", {}, [status]),
+      file("SO_HAI_LOI", "Sở Hai Lỗi", { counts: { HN_TONG: [100, -1] } }, [status]),
+    ],
+    { profile, roster: units, period: { kind: "6T", year: 2026 } },
+  );
+  expect(c.rejected.map((r) => r.findings.filter((f) => f.severity === "error").map((f) => f.code))).toEqual([
+    ["BAD_VALUE", "TASK_STATUS"],
+    ["TASK_STATUS"],
+  ]);
+  const d = reportDocument(c, profile, { date: dates.date, roster: units });
+  const rows = documentText({ ...d, sections: [d.sections[3]!] })
+    .split("\n")
+    .filter((l) => /^\d+ \| /.test(l));
+  expect(rows).toEqual([
+    "1 | Sở Hai Lỗi | Sở, ban, ngành | Bị trả lại: lỗi danh mục nhiệm vụ, 1 lỗi số liệu",
+    "2 | Sở Nhiệm Vụ | Sở, ban, ngành | Bị trả lại: lỗi danh mục nhiệm vụ",
+  ]);
+  expect(documentText(d)).toContain(
+    "Có 2 đơn vị có báo cáo bị trả lại (lỗi danh mục nhiệm vụ, lỗi số liệu) và chưa gửi lại bản đạt yêu cầu.",
+  );
+});
+
 test("Phụ lục III says a returned unit the roster does not list is not on it, as II's table does", () => {
   const units: RosterUnit[] = [{ code: "SO_TOT", name: "Sở Tốt", type: "Sở, ban, ngành" }];
   const c = consolidate(

@@ -212,7 +212,13 @@ function nameList(names: readonly string[], where: string, limit = NAMES_IN_TEXT
 }
 
 /** The kinds a returned file is said by, in this order, then its "lỗi số liệu" counted. */
-const REJECTION_ORDER = ["tệp không đọc được", "sai mẫu", "sai kỳ báo cáo", "lỗi thông tin chung"] as const;
+const REJECTION_ORDER = [
+  "tệp không đọc được",
+  "sai mẫu",
+  "sai kỳ báo cáo",
+  "lỗi thông tin chung",
+  "lỗi danh mục nhiệm vụ",
+] as const;
 type RejectionKind = (typeof REJECTION_ORDER)[number];
 
 /**
@@ -234,7 +240,7 @@ const REJECTION_KINDS: Readonly<Record<FindingCode, RejectionKind | "data" | nul
   HIDDEN_SHEET: "sai mẫu",
   COPIED_SHEET: "sai mẫu",
   PERIOD_MISMATCH: "sai kỳ báo cáo",
-  // On the Thông tin sheet, "lỗi thông tin chung" instead (isInfoField).
+  // On the Thông tin sheet "lỗi thông tin chung", on Nhiệm vụ "lỗi danh mục nhiệm vụ" instead (sheetKind).
   MISSING_VALUE: "data",
   BAD_VALUE: "data",
   INCONSISTENT: "data",
@@ -257,17 +263,21 @@ const REJECTION_KINDS: Readonly<Record<FindingCode, RejectionKind | "data" | nul
   UNKNOWN_PROFILE: null,
 };
 
-/**
- * A blank or mistyped field of the Thông tin sheet (Ngày báo cáo, Tên đơn vị, Loại đơn vị, Năm…): no
- * figure of the report, so "lỗi thông tin chung", not one of its "lỗi số liệu".
- */
 const INFO_SHEET_KEY = matchKey(SHEETS.info);
-function isInfoField(f: Finding): boolean {
-  return (
-    (f.code === "MISSING_VALUE" || f.code === "BAD_VALUE") &&
-    f.sheet !== null &&
-    matchKey(f.sheet) === INFO_SHEET_KEY
-  );
+const TASKS_SHEET_KEY = matchKey(SHEETS.tasks);
+
+/**
+ * An error's kind by its sheet, where it is no figure of the report: a blank or mistyped field of
+ * Thông tin (Ngày báo cáo, Tên đơn vị, Loại đơn vị, Năm…) is "lỗi thông tin chung"; a task's status or
+ * deadline on Nhiệm vụ "lỗi danh mục nhiệm vụ" (as "lỗi số liệu" the signer read a wrong count).
+ */
+function sheetKind(f: Finding): RejectionKind | undefined {
+  if (f.sheet === null) return undefined;
+  if ((f.code === "MISSING_VALUE" || f.code === "BAD_VALUE") && matchKey(f.sheet) === INFO_SHEET_KEY)
+    return "lỗi thông tin chung";
+  if (REJECTION_KINDS[f.code] === "data" && matchKey(f.sheet) === TASKS_SHEET_KEY)
+    return "lỗi danh mục nhiệm vụ";
+  return undefined;
 }
 
 /** A returned file's kinds, in REJECTION_ORDER, and how many "lỗi số liệu" it has. */
@@ -277,7 +287,7 @@ function rejectionKinds(findings: readonly Finding[]): { kinds: RejectionKind[];
   for (const f of findings) {
     if (f.severity !== "error") continue;
     // (A code that is only ever a warning, were it an error one day, would be counted as data.)
-    const kind = isInfoField(f) ? "lỗi thông tin chung" : (REJECTION_KINDS[f.code] ?? "data");
+    const kind = sheetKind(f) ?? REJECTION_KINDS[f.code] ?? "data";
     if (kind === "data") data++;
     else kinds.add(kind);
   }
