@@ -450,12 +450,14 @@ export function planYear(form: Form): number | undefined {
 /**
  * The report date a hint gives as its example: the day before the form's first deadline, in the plan's
  * year (KL226-BC/1: 05/06/2026; the 2025 CCHC plan: 14/03/2025), so a quarterly clerk is not shown a
- * half year's date nor a one-year plan's clerk another year.
+ * half year's date nor a one-year plan's clerk another year. Given the period the file declares, the
+ * day before that period's deadline (a quý III file: 14/09/2025), not a quý I date in September.
  */
-export function exampleReportDate(form: Form): CivilDate {
-  const first = form.periods[0]?.deadline ?? { day: 6, month: 6 };
-  const year = planYear(form) ?? EXAMPLE_YEAR;
-  return { year, month: first.month, day: Math.max(1, first.day - 1) };
+export function exampleReportDate(form: Form, declared?: Period | null): CivilDate {
+  const own = declared ? form.periods.find((p) => p.kind === declared.kind)?.deadline : undefined;
+  const deadline = own ?? form.periods[0]?.deadline ?? { day: 6, month: 6 };
+  const year = own !== undefined && declared ? declared.year : (planYear(form) ?? EXAMPLE_YEAR);
+  return { year, month: deadline.month, day: Math.max(1, deadline.day - 1) };
 }
 
 /** The year of examples for a form of no one year. */

@@ -12,7 +12,14 @@ import {
   type CivilDate,
 } from "./dates";
 import { finding, type Finding } from "./findings";
-import { exampleReportDate, periodOptions, type Form, type PeriodKind } from "./form";
+import {
+  declaredPeriod,
+  exampleReportDate,
+  periodOptions,
+  type Form,
+  type Period,
+  type PeriodKind,
+} from "./form";
 import { INFO_COLS } from "./layout";
 import { MSG } from "./messages";
 import { monthFirstMisread, unlikelyDateMessage } from "./report-dates";
@@ -69,7 +76,7 @@ export const EMPTY_HEADER: Header = {
   cells: {},
 };
 
-function infoHint(code: InfoCode, form: Form): string {
+function infoHint(code: InfoCode, form: Form, declared: Period | null): string {
   switch (code) {
     case "MA_DON_VI":
       return "Nhập mã đơn vị được cơ quan tổng hợp cấp (ví dụ SO_NOI_VU) vào cột C.";
@@ -82,7 +89,7 @@ function infoHint(code: InfoCode, form: Form): string {
     case "NAM":
       return `Nhập năm báo cáo, ví dụ ${exampleReportDate(form).year}.`;
     case "NGAY_BAO_CAO":
-      return `Nhập ngày ký báo cáo dạng dd/mm/yyyy, ví dụ ${viDate(exampleReportDate(form))}.`;
+      return `Nhập ngày ký báo cáo dạng dd/mm/yyyy, ví dụ ${viDate(exampleReportDate(form, declared))}.`;
     default:
       return "";
   }
@@ -94,13 +101,14 @@ function missingValue(
   at: string,
   field: { readonly code: InfoCode; readonly label: string },
   form: Form,
+  declared: Period | null,
 ): Finding {
   return finding(
     "MISSING_VALUE",
     "error",
     sheet.name,
     at,
-    MSG.missingInfo(field.label, infoHint(field.code, form)),
+    MSG.missingInfo(field.label, infoHint(field.code, form, declared)),
   );
 }
 
@@ -256,15 +264,15 @@ function readInfo(sheet: Sheet, form: Form, date1904: boolean, findings: Finding
             ? MSG.badDateMonthFirst(d.shown, meant.typedMonth, meant.date)
             : short
               ? MSG.badDateShortYear(d.shown, short)
-              : MSG.badDate(d.shown, exampleReportDate(form)),
+              : MSG.badDate(d.shown, exampleReportDate(form, declaredPeriod(h))),
         );
-      } else findings.push(missingValue(sheet, at, field, form));
+      } else findings.push(missingValue(sheet, at, field, form, declaredPeriod(h)));
       continue;
     }
     // A name of only invisible characters is no name (the letter would say "Kính gửi: ").
     const value = field.code === "TEN_DON_VI" ? cleanName(text) : text;
     if (value === "") {
-      if (field.required) findings.push(missingValue(sheet, at, field, form));
+      if (field.required) findings.push(missingValue(sheet, at, field, form, declaredPeriod(h)));
       continue;
     }
     switch (field.code) {

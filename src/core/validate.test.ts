@@ -1274,6 +1274,16 @@ describe("the hints' examples follow the form", () => {
       "Chưa điền Ngày báo cáo. Nhập ngày ký báo cáo dạng dd/mm/yyyy, ví dụ 14/03/2025.",
     ]);
   });
+  // A quý III round's file without its date was shown "ví dụ 14/03/2025", a quý I date, in September.
+  test("a CCHC file of quý III/2025 without its date: a date before quý III's deadline (15/09)", () => {
+    const cchc = shippedProfile("hcm-attp-cchc-2025")!;
+    const template = templateWorkbook(cchc, { period: "Q3", year: 2025 });
+    expect(
+      inspectBytes(writeXlsx(template), cchc)
+        .findings.filter((f) => f.cell === "C10")
+        .map((f) => f.message),
+    ).toEqual(["Chưa điền Ngày báo cáo. Nhập ngày ký báo cáo dạng dd/mm/yyyy, ví dụ 14/09/2025."]);
+  });
   test("KL226-BC/1's: 2026 and a date before the half year's deadline (06/06)", () => {
     expect(hints(DEFAULT_PROFILE)).toEqual([
       "Chưa điền Năm. Nhập năm báo cáo, ví dụ 2026.",
