@@ -60,7 +60,7 @@ import { bodyHeading, bodyParagraph, officialDocument, pursuant } from "./offici
 import type { Profile } from "./profile";
 import { viInteger } from "./format";
 import type { CellSpec, CellStyle, SheetSpec, WorkbookSpec } from "./sheetspec";
-import { MAX_ROW_HEIGHT } from "./sheetspec";
+import { MAX_ROW_HEIGHT, wrappedLines } from "./sheetspec";
 import { MSG, periodVerdict, shownFigure, TOOL_WORDS } from "./messages";
 import { shownFindings } from "./finding-order";
 import { periodDeadlines } from "./template";
@@ -1156,13 +1156,7 @@ export function withLetterSheet(
       l.notes.join("\n"),
       file,
     ];
-    const lines = Math.max(
-      ...cells.map((text, c) =>
-        text
-          .split("\n")
-          .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / ((WIDTHS[c] ?? 10) - 2))), 0),
-      ),
-    );
+    const lines = Math.max(...cells.map((text, c) => wrappedLines(text, (WIDTHS[c] ?? 10) - 2)));
     if (lines > 1) rowHeights[4 + i] = Math.min(MAX_ROW_HEIGHT, lines * 15);
   });
   const sheet: SheetSpec = {

@@ -18,7 +18,7 @@ import { viDecimal, viInteger } from "./format";
 import { COUNT_COLS, TASK_COLS, TEMPLATE_HEADER_ROW } from "./layout";
 import type { Organisation, Profile } from "./profile";
 import type { CellInput, CellSpec, SheetSpec, WorkbookSpec } from "./sheetspec";
-import { MAX_ROW_HEIGHT, PAGE_OF_PAGES, TABLE_HEAD } from "./sheetspec";
+import { MAX_ROW_HEIGHT, PAGE_OF_PAGES, TABLE_HEAD, wrappedLines } from "./sheetspec";
 import { MSG } from "./messages";
 import { templateTasks, templateWorkbook } from "./template";
 import { clipped, codeKey, compareText } from "./text";
@@ -369,9 +369,7 @@ export function rollupWorkbook(
         });
         if (row < 0 || said.length === 0) return [];
         const value = clipped(said.join("\n"), MAX_TEXT);
-        const lines = value
-          .split("\n")
-          .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / INFO_TEXT_CHARS_PER_LINE)), 0);
+        const lines = wrappedLines(value, INFO_TEXT_CHARS_PER_LINE);
         rowHeights[row] = Math.min(MAX_ROW_HEIGHT, Math.max(rowHeights[row] ?? 0, 15 * lines + 3));
         return [{ row, col: 2, value, wrap: true }];
       });

@@ -3,7 +3,7 @@
 
 import { SHEETS, UNIT_TYPES } from "./catalogue";
 import { rosterUnitSchema, type RosterUnit } from "./profile";
-import { cleanName, matchOption } from "./text";
+import { cleanName, matchOption, nfc } from "./text";
 import { findSheet, isSummaryWorkbook } from "./template-sheets";
 import { readMarker } from "./marker";
 import { cellText } from "./values";
@@ -541,7 +541,7 @@ function rosterFromRows(all: readonly RawRow[], source: string): RosterOutcome {
  * dropped (one copy may reach a column further by a stray separator or a cleared cell).
  */
 function rowCellsKey(cells: readonly string[]): string {
-  const shown = cells.map((c) => c.normalize("NFC").trim());
+  const shown = cells.map((c) => nfc(c).trim());
   while (shown.length > 0 && shown[shown.length - 1] === "") shown.pop();
   return JSON.stringify(shown);
 }

@@ -7,6 +7,11 @@ import type { Comparison } from "./format";
 /** The tallest row a spreadsheet allows, in points (the writer refuses more): a computed height stops there. */
 export const MAX_ROW_HEIGHT = 409;
 
+/** The lines a wrapped cell text takes at `perLine` characters a line, each of its own lines one at least. */
+export function wrappedLines(text: string, perLine: number): number {
+  return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+}
+
 export interface CellStyle {
   readonly bold?: boolean;
   readonly italic?: boolean;

@@ -66,6 +66,7 @@ import {
   type SheetSpec,
   type WorkbookSpec,
   withNumFmt,
+  wrappedLines,
 } from "./sheetspec";
 import { isUnlikelyReportDate } from "./report-dates";
 import { columnLetters } from "./workbook";
@@ -293,7 +294,7 @@ function notesWithinTable(sheet: SheetSpec, from: number, span: number): SheetSp
     const size = only.style?.size ?? 11;
     // Characters per line at this size (a width unit is one 11-pt character); a little slack for italics.
     const perLine = Math.max(10, Math.floor((total * 11) / size) - 4);
-    const lines = only.value.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+    const lines = wrappedLines(only.value, perLine);
     if (from === 0 && lines <= 1 && only.value.length <= widths[0]!) continue;
     rows[r] = [
       ...Array<null>(from).fill(null),
@@ -1120,8 +1121,7 @@ function sized(
       // Bold letters are wider: a bold line holds about a tenth fewer characters.
       const room = (columnWidths[i] ?? 10) - 1;
       const perLine = Math.max(1, c.style.bold === true ? Math.floor(room * 0.9) : room);
-      const needed = c.value.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
-      lines = Math.max(lines, needed);
+      lines = Math.max(lines, wrappedLines(c.value, perLine));
     });
     if (lines > 1) rowHeights[r] = Math.min(MAX_ROW_HEIGHT, Math.max(heights[r] ?? 0, lines * 15));
   });

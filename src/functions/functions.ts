@@ -393,11 +393,13 @@ export function check(indicator: string, value: number, profile?: string): strin
   // A number from 0 to 1 is Excel's percentage (a "96%" cell holds 0,96; "100%" holds 1), as the
   // help says. Typed as text it comes from no percent cell: "1" is 1% on the form's 0–100 scale or
   // 100%, refused with both as the template refuses the same text in its cell (readPercent).
-  if (typed && !withPercent && ind.kind === "percent" && v > 0 && v <= 1)
+  if (typed && !withPercent && ind.kind === "percent" && v > 0 && v <= 1) {
+    const [asTyped, asFraction] = [viNumber(v), viNumber(Math.round(v * 10000) / 100)];
     fail(
       "invalidValue",
-      `Giá trị ${quoted(toText(value).trim())} của ${ind.id} là ${viNumber(v)}% (theo biểu mẫu, thang 0–100) hay ${viNumber(Math.round(v * 10000) / 100)}%? Gõ kèm dấu %, ví dụ ${viNumber(v)}% hoặc ${viNumber(Math.round(v * 10000) / 100)}%.`,
+      `Giá trị ${quoted(toText(value).trim())} của ${ind.id} là ${asTyped}% (theo biểu mẫu, thang 0–100) hay ${asFraction}%? Gõ kèm dấu %, ví dụ ${asTyped}% hoặc ${asFraction}%.`,
     );
+  }
   return judgeValue(ind.comparison, judgedValue(ind, v), ind.target) === "met" ? "Đạt" : "Không đạt";
 }
 
